@@ -1,0 +1,1 @@
+"""Turning story verdicts into messages: what to post, where, and delivering it."""

@@ -1,0 +1,37 @@
+"""Alerts as plain text for the terminal: what the Slack message would say."""
+
+from __future__ import annotations
+
+import textwrap
+
+from bot.alerts.view import AlertView
+
+WIDTH = 88
+
+
+def render_text(view: AlertView) -> str:
+    topics = ", ".join(view.topics) or "(no topic)"
+    if view.kind == "new":
+        lines = [f"🆕 NEW STORY · {topics}", f"   {view.headline}"]
+        lines += _bullets(view.summary, marker="   ")
+    else:
+        lines = [f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
+                 f"   {view.headline}", "   What's new:"]
+        lines += _bullets(view.whats_new, marker="   • ")
+    if view.key_quote:
+        who = view.key_quote.speaker or "unattributed"
+        if view.key_quote.role:
+            who = f"{who}, {view.key_quote.role}"
+        lines += _bullets([f"“{view.key_quote.text}” — {who}"], marker="   > ")
+    meta = " · ".join(x for x in (view.source, view.published, view.url) if x)
+    if meta:
+        lines.append(f"   {meta}")
+    return "\n".join(lines)
+
+
+def _bullets(items, *, marker: str) -> list[str]:
+    out: list[str] = []
+    indent = " " * len(marker)
+    for item in items:
+        out.extend(textwrap.wrap(item, WIDTH, initial_indent=marker, subsequent_indent=indent))
+    return out

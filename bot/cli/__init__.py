@@ -1,0 +1,43 @@
+"""The `wirewatch` command: one module per command group, each with a register(cli)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from bot.cli import demo, ingest, run, topics, who_said
+from bot.cli.context import CliContext
+from bot.config import ConfigError, load_settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Database file (default: $WIREWATCH_DB or ./wirewatch.db).")
+@click.option("-v", "--verbose", is_flag=True, help="Log what is happening to stderr.")
+@click.version_option(package_name="wirewatch")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
+    """wirewatch: follows wire copy and tells Slack only what is new.
+
+    \b
+    Example:
+        wirewatch topics add "NATO membership" '"NATO" AND Ukraine'
+        wirewatch ingest articles/
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings().with_overrides(db_path=db_path)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.obj = CliContext(settings)
+
+
+for module in (ingest, topics, who_said, run, demo):
+    module.register(cli)
+
+
+def main() -> None:
+    cli(prog_name="wirewatch")

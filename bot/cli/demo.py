@@ -1,0 +1,60 @@
+"""`wirewatch demo`: the whole job on bundled sample articles, alerts printed, no Slack."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from bot.alerts.console_feed import print_pending
+from bot.cli.context import CliContext
+from bot.cli.ingest import describe
+from bot.pipeline import Pipeline
+from storage.db import open_db, transaction
+from storage.topics import add_topic
+
+DEMO = resources.files("bot") / "demo"
+
+
+@click.command()
+@click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the demo database here instead of a temporary file.")
+@click.pass_obj
+def demo(obj: CliContext, keep: Path | None) -> None:
+    """Ingest the bundled sample articles in order and print what Slack would get.
+
+    \b
+    Example:
+        wirewatch demo --keep demo.db
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = keep or Path(tmp) / "demo.db"
+        if path.exists():
+            raise click.ClickException(f"{path} already exists; choose a new file for --keep")
+        db = open_db(path)
+        topics = json.loads((DEMO / "topics.json").read_text())
+        click.echo(f"wirewatch demo: fresh database {path}, {len(topics)} topics:")
+        with transaction(db):
+            for topic in topics:
+                add_topic(db, name=topic["name"], query=topic["query"])
+                click.echo(f"  • {topic['name']}: {topic['query']}")
+        click.echo("loading the language pipeline…")
+        pipeline = Pipeline(db, obj.settings.with_overrides(db_path=path))
+        articles = sorted(p for p in (DEMO / "articles").iterdir() if p.name.endswith(".txt"))
+        click.echo(f"ingesting {len(articles)} sample articles in arrival order\n")
+        for item in articles:
+            outcome = next(iter(pipeline.ingest_paths([str(item)])))
+            click.echo("── " + describe(outcome).replace(str(Path(str(item)).parent) + "/", ""))
+            print_pending(db, lambda text: click.echo(_indent(text)))
+        db.close()
+
+
+def _indent(text: str) -> str:
+    return "\n".join("   " + line if line else line for line in text.splitlines()) + "\n"
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(demo)

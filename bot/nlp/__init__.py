@@ -1,0 +1,1 @@
+"""Understanding articles with spaCy: sentences, entities, quotes and their speakers."""

@@ -1,0 +1,29 @@
+"""Running spaCy over cleaned articles in batches and keeping what later stages need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.models import Article, Entity, ParsedArticle, Sentence
+
+
+def parse_articles(
+    nlp: Language,
+    articles: Sequence[Article],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[ParsedArticle]:
+    """Parse articles with ``nlp.pipe``; results come back in input order."""
+    docs = nlp.pipe((a.body for a in articles), batch_size=batch_size, n_process=n_process)
+    for article, doc in zip(articles, docs, strict=True):
+        yield parsed_from_doc(article, doc)
+
+
+def parsed_from_doc(article: Article, doc: Doc) -> ParsedArticle:
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+    entities = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    return ParsedArticle(article=article, sentences=sentences, entities=entities, doc=doc)

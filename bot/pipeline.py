@@ -1,0 +1,129 @@
+"""The main job: ingest -> nlp -> stories -> alerts, one transaction per article."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.language import Language
+from sqlite_utils import Database
+
+from bot.config import Settings
+from bot.ingest.clean import CleanError, clean_article
+from bot.ingest.files import iter_paths, read_path
+from bot.models import Article, IngestFailure, ParsedArticle, RawArticle, Verdict
+from bot.nlp.load import load_pipeline
+from bot.nlp.parse import parse_articles
+from bot.nlp.quotes import extract_quotes
+from bot.stories.stage import StoryStage
+from storage.alerts import enqueue_alerts
+from storage.articles import find_by_hash, insert_article
+from storage.db import transaction
+from storage.quotes import insert_quotes
+
+log = logging.getLogger(__name__)
+SAME_TEXT = "same text as an article already stored"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input: ``status`` is stored, duplicate or failed."""
+
+    origin: str
+    status: str
+    title: str | None = None
+    article_id: int | None = None
+    verdict: Verdict | None = None
+    topic_ids: tuple[int, ...] = ()
+    reason: str | None = None
+
+
+class Pipeline:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        nlp: Language | None = None,
+        stories: StoryStage | None = None,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.nlp = nlp or load_pipeline(settings.spacy_model)
+        self.stories = stories or StoryStage()
+
+    def ingest_paths(self, paths: Iterable[str]) -> Iterator[Outcome]:
+        return self.ingest(self._read(paths))
+
+    def _read(self, paths: Iterable[str]) -> Iterator[RawArticle | IngestFailure]:
+        for path in iter_paths(paths):
+            if isinstance(path, IngestFailure):
+                yield path
+            else:
+                yield from read_path(path, max_bytes=self.settings.max_file_bytes)
+
+    def ingest(self, items: Iterable[RawArticle | IngestFailure]) -> Iterator[Outcome]:
+        """Process inputs in batches, in order; a bad input fails alone and the rest go on."""
+        iterator = iter(items)
+        while batch := list(islice(iterator, self.settings.nlp_batch_size)):
+            seen: set[str] = set()
+            slots = [self._prepare(item, seen) for item in batch]
+            parsed = iter(self._parse([s for s in slots if isinstance(s, Article)]))
+            for slot in slots:
+                yield self._store(next(parsed)) if isinstance(slot, Article) else slot
+
+    def _prepare(self, item: RawArticle | IngestFailure, seen: set[str]) -> Article | Outcome:
+        if isinstance(item, IngestFailure):
+            return Outcome(item.origin, "failed", reason=item.reason)
+        try:
+            article = clean_article(item)
+        except CleanError as exc:
+            return Outcome(item.origin, "failed", reason=str(exc))
+        existing = find_by_hash(self.db, article.content_hash)
+        if existing or article.content_hash in seen:
+            return Outcome(article.origin, "duplicate", title=article.title, article_id=existing,
+                           reason=SAME_TEXT)
+        seen.add(article.content_hash)
+        return article
+
+    def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | Outcome]:
+        """Parse as one batch; if spaCy fails on it, parse one by one to isolate the bad article."""
+        if not articles:
+            return
+        size, procs = self.settings.nlp_batch_size, self.settings.nlp_processes
+        try:
+            yield from list(parse_articles(self.nlp, articles, batch_size=size, n_process=procs))
+            return
+        except Exception:
+            log.exception("batch parse failed; retrying article by article")
+        for article in articles:
+            try:
+                yield from parse_articles(self.nlp, [article])
+            except Exception as exc:
+                yield Outcome(article.origin, "failed", title=article.title,
+                              reason=f"language analysis failed: {exc}")
+
+    def _store(self, parsed: ParsedArticle | Outcome) -> Outcome:
+        if isinstance(parsed, Outcome):
+            return parsed
+        article = parsed.article
+        try:
+            parsed.quotes = extract_quotes(parsed)
+            with transaction(self.db):
+                existing = find_by_hash(self.db, article.content_hash)
+                if existing:
+                    return Outcome(article.origin, "duplicate", title=article.title,
+                                   article_id=existing, reason=SAME_TEXT)
+                article_id = insert_article(self.db, parsed)
+                insert_quotes(self.db, article_id, parsed.quotes)
+                verdict = self.stories.assign(self.db, parsed, article_id)
+                topic_ids = self.stories.match_topics(self.db, verdict, parsed)
+                enqueue_alerts(self.db, verdict, article_id, topic_ids)
+        except Exception as exc:
+            log.exception("could not store %s", article.origin)
+            return Outcome(article.origin, "failed", title=article.title,
+                           reason=f"internal error: {exc}")
+        return Outcome(article.origin, "stored", title=article.title, article_id=article_id,
+                       verdict=verdict, topic_ids=tuple(topic_ids))

@@ -1,0 +1,1 @@
+"""Grouping articles into stories, deciding what is new, and matching tracked topics."""

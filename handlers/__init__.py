@@ -1,0 +1,1 @@
+"""Slack listeners: thin handlers that ack, call the domain, and answer."""

@@ -1,0 +1,78 @@
+"""Opening the database: WAL, a busy timeout, migrations applied, one connection per thread."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from storage.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StorageError(Exception):
+    """The database file cannot be opened or used."""
+
+
+def open_db(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the wirewatch database at ``path``."""
+    path = Path(path)
+    if str(path) != ":memory:" and path.parent and not path.parent.exists():
+        raise StorageError(f"folder for database {path} does not exist")
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = NORMAL")
+        if migrate:
+            MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"cannot open database {path}: {exc}") from exc
+    return db
+
+
+def schema_version(db: Database) -> int:
+    """How many migrations this database has had applied."""
+    return len(MIGRATIONS.applied(db))
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """A write transaction taken up front (BEGIN IMMEDIATE), so writers queue instead of failing."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+class ThreadLocalDb:
+    """Hands each thread its own connection to the same file (SQLite connections are not shared)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        open_db(self.path).close()
+
+    def get(self) -> Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = open_db(self.path, migrate=False)
+            self._local.db = db
+        return db

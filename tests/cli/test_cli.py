@@ -1,0 +1,61 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.cli import cli
+from tests.conftest import write
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def invoke(db_path, *args):
+    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
+
+
+def test_ingest_reports_each_file_and_exits_nonzero_on_failure(db_path, tmp_path):
+    good = write(tmp_path / "good.txt", "Dam opens\n\nThe new dam opened on Friday.")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--db", str(db_path), "ingest", str(good), str(bad)],
+        capture_output=True, text=True, env={**os.environ, "WIREWATCH_DB": ""}, cwd=ROOT)
+    assert result.returncode == 1
+    assert f"failed     {bad}: binary file, not text" in result.stderr
+    assert "1 stored, 0 duplicate, 1 failed" in result.stdout
+
+
+def test_ingest_json_output_and_duplicate(db_path, tmp_path):
+    path = write(tmp_path / "a.txt", "Dam opens\n\nThe new dam opened on Friday.")
+    invoke(db_path, "ingest", str(path))
+    result = invoke(db_path, "ingest", "--json", str(path))
+    [line] = result.output.splitlines()
+    assert json.loads(line)["status"] == "duplicate"
+
+
+def test_topics_add_list_remove(db_path):
+    assert invoke(db_path, "topics", "add", "Dams", "dam OR reservoir").exit_code == 0
+    assert invoke(db_path, "topics", "add", "Dams").exit_code == 1
+    listed = json.loads(invoke(db_path, "topics", "list", "--json").output)
+    assert [(t["name"], t["query"]) for t in listed] == [("Dams", "dam OR reservoir")]
+    assert invoke(db_path, "topics", "remove", "dams").exit_code == 0
+    assert "no topics yet" in invoke(db_path, "topics", "list").output
+
+
+def test_who_said_finds_stored_quote_and_survives_fts_syntax(db_path, tmp_path):
+    write(tmp_path / "q.txt", "Dam opens\n\n\"We finished two months early,\" said engineer "
+          "Lena Dahl on Friday.")
+    invoke(db_path, "ingest", str(tmp_path / "q.txt"))
+    assert "We finished two months early" in invoke(db_path, "who-said", "two months").output
+    for hostile in ['"unbalanced', "NEAR(", "a AND", "*", "-x", "quotes_fts:x", "'; DROP"]:
+        assert invoke(db_path, "who-said", "--", hostile).exit_code == 0
+
+
+def test_demo_prints_alerts_for_the_sample_topics():
+    result = CliRunner().invoke(cli, ["demo"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "NEW STORY · Port strikes" in result.output
+    assert "Central bank rates" in result.output

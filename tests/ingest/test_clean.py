@@ -1,0 +1,89 @@
+import pytest
+
+from bot.ingest.clean import CleanError, clean_article, split_paragraphs
+from bot.models import RawArticle
+
+SCRAPED = """IBEX 11,204.10 ▲ +0.84% | DAX 18,010.33 ▼ -0.12%
+Lisbon council approves new tram line to the airport
+
+Lusa Wire Published 12 Feb, 2025 09:05am
+
+By Ana Sousa
+
+Lisbon's city council approved on Wednesday a new tram line linking the city centre to the airport, with construction due to start next year.
+
+Share this article
+
+The line will run for 9 kilometres and serve 14 stops, Mayor Carlos Pinto said.
+
+Airport operator expands terminal to cope with record passenger numbers
+
+"This is the most important transport decision the city has taken in twenty years," Pinto told reporters.
+
+READ MORE: Porto metro extension opens to passengers
+
+The project is expected to cost 420 million euros.
+"""
+
+
+def test_scraped_page_keeps_prose_and_fields_and_drops_furniture():
+    article = clean_article(RawArticle(text=SCRAPED, origin="scraped.txt"))
+    assert article.title == "Lisbon council approves new tram line to the airport"
+    assert article.source == "Lusa Wire"
+    assert article.byline == "Ana Sousa"
+    assert article.published == "2025-02-12T09:05:00+00:00"
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs == [
+        "Lisbon's city council approved on Wednesday a new tram line linking the city centre "
+        "to the airport, with construction due to start next year.",
+        "The line will run for 9 kilometres and serve 14 stops, Mayor Carlos Pinto said.",
+        "\"This is the most important transport decision the city has taken in twenty years,\" "
+        "Pinto told reporters.",
+        "The project is expected to cost 420 million euros.",
+    ]
+
+
+def test_dateline_becomes_a_field_and_agency_the_source():
+    raw = RawArticle(text="OSLO, March 4 (Nordic Wire) - The bank cut rates on Tuesday.\n\n"
+                          "Economists had expected less.", origin="x", title="Bank cuts rates")
+    article = clean_article(raw)
+    assert article.dateline == "OSLO, March 4 (Nordic Wire)"
+    assert article.source == "Nordic Wire"
+    assert article.body.startswith("The bank cut rates on Tuesday.")
+
+
+def test_given_title_is_not_repeated_in_body():
+    raw = RawArticle(text="Storm hits coast\n\nA storm hit the coast on Monday.", origin="x",
+                     title="Storm hits coast")
+    assert clean_article(raw).body == "A storm hit the coast on Monday."
+
+
+def test_article_without_title_line_gets_title_from_first_sentence():
+    raw = RawArticle(text="The storm hit the coast on Monday. Thousands lost power.\n"
+                          "Crews worked through the night.", origin="x")
+    article = clean_article(raw)
+    assert article.title == "The storm hit the coast on Monday."
+    assert article.body.split("\n\n")[0].startswith("The storm hit")
+
+
+def test_hard_wrapped_paragraph_is_joined_but_one_line_paragraphs_stay_apart():
+    wrapped = ("The finance ministry said on Friday that the budget deficit would narrow\n"
+               "to 2.9% of output next year as tax receipts rose faster than expected.\n\n"
+               "Second paragraph.")
+    assert split_paragraphs(wrapped) == [
+        "The finance ministry said on Friday that the budget deficit would narrow to 2.9% of "
+        "output next year as tax receipts rose faster than expected.",
+        "Second paragraph.",
+    ]
+    assert split_paragraphs("One line.\nTwo line.") == ["One line.", "Two line."]
+
+
+def test_same_text_with_different_spacing_and_quotes_hashes_the_same():
+    a = clean_article(RawArticle(text="Title here\n\nHe said “yes” today.", origin="a"))
+    b = clean_article(RawArticle(text="Title here\n\n  He said \"yes\"   today.", origin="b"))
+    assert a.content_hash == b.content_hash
+
+
+def test_nothing_but_furniture_is_an_error():
+    with pytest.raises(CleanError):
+        clean_article(RawArticle(text="Share this article\n\nAdvertisement\n", origin="x"))

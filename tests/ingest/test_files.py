@@ -1,0 +1,76 @@
+import json
+
+from bot.ingest.files import iter_paths, read_path
+from bot.models import IngestFailure, RawArticle
+from tests.conftest import write
+
+MB = 1024 * 1024
+
+
+def read_all(path, max_bytes=10 * MB):
+    return list(read_path(path, max_bytes=max_bytes))
+
+
+def test_txt_json_list_and_jsonl(tmp_path):
+    txt = write(tmp_path / "a.txt", "Headline\n\nBody text here.")
+    js = write(tmp_path / "b.json", json.dumps([{"title": "T1", "text": "One."},
+                                                {"title": "T2", "text": "Two.", "url": "u"}]))
+    jl = write(tmp_path / "c.jsonl", '{"text": "Three."}\n\n{"text": "Four.", "source": "S"}\n')
+    assert read_all(txt) == [RawArticle(text="Headline\n\nBody text here.", origin=str(txt))]
+    assert [a.title for a in read_all(js)] == ["T1", "T2"]
+    assert [(a.text, a.source) for a in read_all(jl)] == [("Three.", None), ("Four.", "S")]
+
+
+def test_html_main_text_is_extracted(tmp_path):
+    page = write(tmp_path / "p.html", (
+        "<html><head><title>Bridge reopens</title></head><body><nav>Home | World | Sport</nav>"
+        "<article><h1>Bridge reopens</h1><p>The Vasco da Gama bridge reopened on Sunday after "
+        "repairs that took three weeks, the operator said in a statement.</p><p>Traffic was "
+        "expected to return to normal levels by Monday morning, officials told reporters.</p>"
+        "</article><footer>Copyright 2025</footer></body></html>"))
+    [article] = read_all(page)
+    assert article.title == "Bridge reopens"
+    assert "reopened on Sunday" in article.text
+    assert "Copyright" not in article.text and "Home | World" not in article.text
+
+
+def test_each_bad_file_fails_alone_with_its_reason(tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(50 * MB)
+    write(tmp_path / "broken.json", '{"title": "x", "text": ')
+    write(tmp_path / "notext.json", '{"title": "x"}')
+    write(tmp_path / "photo.pdf", "%PDF-1.4")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    reasons = {}
+    for path in iter_paths([tmp_path]):
+        for result in read_all(path):
+            assert isinstance(result, IngestFailure)
+            reasons[path.name] = result.reason
+    assert reasons["binary.txt"] == "binary file, not text"
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["latin1.txt"].startswith("not UTF-8 text")
+    assert "over the 10 MB limit" in reasons["huge.txt"]
+    assert reasons["broken.json"].startswith("malformed JSON at line 1")
+    assert "no 'text'" in reasons["notext.json"]
+    assert "unsupported file type '.pdf'" in reasons["photo.pdf"]
+    assert reasons["dangling.txt"].startswith("cannot read")
+
+
+def test_bad_jsonl_line_fails_alone(tmp_path):
+    jl = tmp_path / "mixed.jsonl"
+    jl.write_bytes(b'{"text": "Good one."}\n{oops\n\xff\xfe\n[1]\n{"text": "Good two."}\n')
+    results = read_all(jl)
+    assert [r.text for r in results if isinstance(r, RawArticle)] == ["Good one.", "Good two."]
+    failures = [r for r in results if isinstance(r, IngestFailure)]
+    assert [f.origin.rsplit(":", 1)[1] for f in failures] == ["2", "3", "4"]
+
+
+def test_missing_path_and_hidden_files(tmp_path):
+    write(tmp_path / ".hidden.txt", "x")
+    write(tmp_path / "sub" / "ok.txt", "Body.")
+    found = list(iter_paths([tmp_path, tmp_path / "nope.txt"]))
+    assert found[0] == tmp_path / "sub" / "ok.txt"
+    assert found[1] == IngestFailure(str(tmp_path / "nope.txt"), "no such file or folder")
