@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage.migrations import MIGRATIONS
+from storage.migrations import applied_count, apply_all
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -33,7 +33,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
         if migrate:
-            MIGRATIONS.apply(db)
+            apply_all(db)
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"cannot open database {path}: {exc}") from exc
     return db
@@ -41,7 +41,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
 
 def schema_version(db: Database) -> int:
     """How many migrations this database has had applied."""
-    return len(MIGRATIONS.applied(db))
+    return applied_count(db)
 
 
 @contextmanager

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from bot.cli.context import CliContext, emit_json
-from storage.quotes import search_quotes
+from bot.who_said import who_said as lookup
 
 
 @click.command("who-said")
@@ -20,15 +22,15 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
     Example:
         wirewatch who-said "not off the table"
     """
-    matches = search_quotes(obj.db, " ".join(text), limit=limit)
+    answer = lookup(obj.db, " ".join(text), limit=limit)
     if as_json:
-        emit_json(matches)
+        emit_json(dataclasses.asdict(answer))
         return
-    if not matches:
-        click.echo("no quote matches that; try fewer or different words")
-    for row in matches:
-        who = row["speaker"] or "unattributed"
-        click.echo(f"“{row['text']}” — {who}\n   {row['article_title']} · {row['source'] or ''}")
+    if answer.message:
+        click.echo(answer.message)
+    for hit in answer.hits:
+        who = ", ".join(x for x in (hit.speaker or "unattributed", hit.role) if x)
+        click.echo(f"“{hit.text}” — {who}\n   {hit.article_title} · {hit.source or ''}")
 
 
 def register(cli: click.Group) -> None:

@@ -3,14 +3,14 @@ import sqlite3
 import pytest
 
 from storage.db import StorageError, open_db, schema_version, transaction
-from storage.migrations import MIGRATIONS
+from storage.migrations import pending_count
 
 
 def test_file_is_wal_with_busy_timeout_and_all_migrations(db_path):
     db = open_db(db_path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert schema_version(db) == len(MIGRATIONS.pending(open_db(":memory:", migrate=False)))
+    assert schema_version(db) == pending_count(open_db(":memory:", migrate=False)) > 0
     for table in ("articles", "sentences", "entities", "quotes", "quotes_fts", "topics",
                   "stories", "story_articles", "subscriptions", "alerts"):
         assert db[table].exists(), table
@@ -19,7 +19,7 @@ def test_file_is_wal_with_busy_timeout_and_all_migrations(db_path):
 def test_reopening_applies_nothing_twice(db_path):
     first = schema_version(open_db(db_path))
     assert schema_version(open_db(db_path)) == first
-    assert MIGRATIONS.pending(open_db(db_path)) == []
+    assert pending_count(open_db(db_path)) == 0
 
 
 def test_transaction_rolls_back_everything_on_error(fresh_db):

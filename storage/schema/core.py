@@ -1,0 +1,42 @@
+"""Schema changes for core, in order. Add new ones at the end; never edit an applied one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("core")
+
+@MIGRATIONS()
+def m001_core(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int,
+            "content_hash": str,
+            "url": str,
+            "title": str,
+            "body": str,
+            "source": str,
+            "published": str,
+            "dateline": str,
+            "byline": str,
+            "origin": str,
+            "ingested_at": str,
+        },
+        pk="id",
+        not_null={"content_hash", "title", "body", "ingested_at"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["url"])
+    db["sentences"].create(
+        {"article_id": int, "idx": int, "start": int, "end": int},
+        pk=("article_id", "idx"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["entities"].create(
+        {"id": int, "article_id": int, "start": int, "end": int, "label": str, "text": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["entities"].create_index(["article_id"])
+    db["entities"].create_index(["label", "text"])

@@ -1,0 +1,48 @@
+"""Schema changes for delivery, in order. Add new ones at the end; never edit an applied one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("delivery")
+
+@MIGRATIONS()
+def m001_delivery(db: Database) -> None:
+    db["subscriptions"].create(
+        {
+            "id": int,
+            "topic_id": int,
+            "target_type": str,
+            "target_id": str,
+            "mode": str,
+            "created_by": str,
+            "created_at": str,
+            "last_digest_at": str,
+        },
+        pk="id",
+        foreign_keys=[("topic_id", "topics", "id")],
+    )
+    db["subscriptions"].create_index(["topic_id", "target_type", "target_id"], unique=True)
+    db["alerts"].create(
+        {
+            "id": int,
+            "story_id": int,
+            "article_id": int,
+            "channel": str,
+            "kind": str,
+            "status": str,
+            "attempts": int,
+            "next_attempt_at": str,
+            "created_at": str,
+            "sent_at": str,
+            "ts": str,
+            "thread_ts": str,
+            "last_error": str,
+        },
+        pk="id",
+        defaults={"status": "pending", "attempts": 0},
+    )
+    db["alerts"].create_index(["story_id", "channel", "article_id"], unique=True)
+    db["alerts"].create_index(["status", "next_attempt_at"])
+    db["state"].create({"key": str, "value": str}, pk="key")

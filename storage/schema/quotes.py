@@ -1,0 +1,34 @@
+"""Schema changes for quotes, in order. Add new ones at the end; never edit an applied one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("quotes")
+
+@MIGRATIONS()
+def m001_quotes(db: Database) -> None:
+    db["quotes"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "speaker": str,
+            "speaker_kind": str,
+            "speaker_role": str,
+            "verb": str,
+            "cue": str,
+            "confidence": float,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["quotes"].create_index(["article_id"])
+    db["quotes"].create_index(["speaker"])
+    db["quotes"].enable_fts(
+        ["text", "speaker"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )

@@ -1,0 +1,47 @@
+"""Schema changes for stories, in order. Add new ones at the end; never edit an applied one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("stories")
+
+@MIGRATIONS()
+def m001_topics_and_stories(db: Database) -> None:
+    db["topics"].create(
+        {"id": int, "name": str, "query": str, "created_at": str, "created_by": str},
+        pk="id",
+        not_null={"name", "query"},
+    )
+    db["topics"].create_index(["name"], unique=True)
+    db["stories"].create(
+        {
+            "id": int,
+            "title": str,
+            "summary": str,
+            "created_at": str,
+            "updated_at": str,
+            "article_count": int,
+        },
+        pk="id",
+    )
+    db["story_articles"].create(
+        {
+            "id": int,
+            "story_id": int,
+            "article_id": int,
+            "verdict": str,
+            "whats_new": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("story_id", "stories", "id"), ("article_id", "articles", "id")],
+    )
+    db["story_articles"].create_index(["article_id"], unique=True)
+    db["story_articles"].create_index(["story_id"])
+    db["story_topics"].create(
+        {"story_id": int, "topic_id": int, "article_id": int, "reasons": str, "matched_at": str},
+        pk=("story_id", "topic_id"),
+        foreign_keys=[("story_id", "stories", "id"), ("topic_id", "topics", "id")],
+    )
