@@ -38,10 +38,8 @@ class Runner:
     """Owns the threads of one running wirewatch; ``slack`` is the Slack runtime, or None."""
 
     def __init__(self, settings: Settings, *, nlp: Language | None = None,
-                 slack_factory: Callable[[dict], Any] | None = None,
-                 host: str = "0.0.0.0") -> None:
+                 slack_factory: Callable[[dict], Any] | None = None) -> None:
         self.settings = settings
-        self.host = host
         self.dbs = ThreadLocalDb(settings.db_path)
         self.fetcher = Fetcher(limits=fetch_limits(settings))
         self.folders = FolderWatcher(max_bytes=settings.max_file_bytes)
@@ -67,7 +65,8 @@ class Runner:
         if self.slack is not None:
             self.slack.start()
         elif self.ingest_app is not None:
-            self.http = HttpServer(self.ingest_app, host=self.host, port=self.settings.port)
+            self.http = HttpServer(self.ingest_app, host=self.settings.host,
+                                   port=self.settings.port)
             self.http.start()
 
     def stop(self) -> None:
@@ -147,8 +146,9 @@ class Runner:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
                          "(or --watch DIR)")
         if self.http is not None:
-            lines.append(f"ingest endpoint: POST http://{self.host}:{self.http.port}/ingest "
-                         "(bearer token from WIREWATCH_INGEST_TOKEN)")
+            where = f"http://{self.settings.host}:{self.http.port}/ingest"
+            lines.append(f"ingest endpoint: POST {where} (bearer token from "
+                         "WIREWATCH_INGEST_TOKEN)")
         elif self.slack is not None and self.ingest_app is not None:
             lines.append(f"ingest endpoint: POST /ingest on port {self.slack.port}")
         else:

@@ -21,12 +21,12 @@ from storage.sources import SourceError
 @click.option("--watch", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to watch for article files (default: $WIREWATCH_WATCH_FOLDER).")
 @click.option("--port", type=int, help="HTTP port (default: $PORT or 3000; 0 picks a free one).")
-@click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on.")
+@click.option("--host", help="Address to listen on (default: $WIREWATCH_HOST or 0.0.0.0).")
 @click.option("--interval", default=1.0, show_default=True,
               help="Seconds between checks for alerts to print (--console).")
 @click.pass_obj
-def run(obj: CliContext, console: bool, watch: Path | None, port: int | None, host: str,
-        interval: float) -> None:
+def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
+        host: str | None, interval: float) -> None:
     """Run the bot: poll feeds and folders, take POST /ingest, deliver alerts.
 
     With --console there is no Slack at all: every alert of every topic is printed here as it
@@ -38,10 +38,9 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None, ho
         wirewatch sources add https://example.com/world/rss --every 120
         wirewatch run --console --watch ~/wire/drop
     """
-    settings = obj.settings.with_overrides(watch_folder=watch, port=port)
+    settings = obj.settings.with_overrides(watch_folder=watch, port=port, host=host)
     try:
-        runner = Runner(settings, slack_factory=None if console else _slack_factory(settings),
-                        host=host)
+        runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
     except (ConfigError, StorageError) as exc:
         raise click.ClickException(str(exc)) from exc
     try:

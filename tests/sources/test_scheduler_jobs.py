@@ -80,7 +80,7 @@ def test_sync_follows_removed_and_retimed_sources(fresh_db, scheduler_for):
 
 @pytest.fixture
 def runner(settings, nlp):
-    made = Runner(settings.with_overrides(fetch_timeout=5.0), nlp=nlp, host="127.0.0.1")
+    made = Runner(settings.with_overrides(fetch_timeout=5.0, host="127.0.0.1"), nlp=nlp)
     yield made
     made.stop()
 
