@@ -32,6 +32,7 @@ STOPWORD_TEXT = (
 )
 STOPWORDS = frozenset(STOPWORD_TEXT.split())
 MAX_TERMS = 8
+PHRASE_WORDS = 12
 CANDIDATES = 200
 MIN_SCORE = 55.0
 HELP = ("No quote matches that. Try a shorter fragment of the quote, or a speaker's name "
@@ -97,8 +98,13 @@ def _phrase(term: str) -> str:
 
 
 def _by_text(db: Database, query: str, words: list[str], *, limit: int) -> tuple[QuoteHit, ...]:
-    terms = _indexed_terms(db, _search_terms(words))
-    return _ranked(db, normalise(query)[:400], _candidates(db, terms), limit=limit)
+    wanted = normalise(query)[:400]
+    ids = []
+    if 2 <= len(words) <= PHRASE_WORDS:
+        ids = fts_quote_ids(db, _phrase(" ".join(words)), limit=CANDIDATES)
+    if not ids:
+        ids = _candidates(db, _indexed_terms(db, _search_terms(words)))
+    return _ranked(db, wanted, ids, limit=limit)
 
 
 def _search_terms(words: list[str]) -> list[str]:
