@@ -33,9 +33,10 @@ def add_story(db, *, article_id: int, title: str, topic_ids: tuple[int, ...] = (
               summary: tuple[str, ...] = ("First line of the summary.",)) -> int:
     now = now_iso()
     with transaction(db):
-        db["stories"].insert({"title": title, "summary": json.dumps(list(summary)),
-                              "created_at": now, "updated_at": now, "article_count": 1})
-        story_id = db["stories"].last_pk
+        stories = db["stories"]
+        stories.insert({"title": title, "summary": json.dumps(list(summary)),
+                        "created_at": now, "updated_at": now, "article_count": 1})
+        story_id = stories.last_pk
         db["story_articles"].insert({"story_id": story_id, "article_id": article_id,
                                      "verdict": "new", "whats_new": "[]", "created_at": now})
         for topic_id in topic_ids:
