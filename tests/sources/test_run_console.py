@@ -1,12 +1,6 @@
 """`wirewatch run --console` as a real process against a real feed server."""
 
-import os
-import signal
-import subprocess
-import sys
 import threading
-import time
-from pathlib import Path
 
 import pytest
 
@@ -14,51 +8,8 @@ from storage.db import open_db, transaction
 from storage.sources import add_source
 from storage.topics import add_topic
 from tests.sources.feedserver import Item, Route, at, page, rss
+from tests.sources.process import Running
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
-
-ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 120
-
-
-class Running:
-    """A `wirewatch run --console` child process whose output is collected as it comes."""
-
-    def __init__(self, db_path: Path) -> None:
-        env = {**os.environ, "WIREWATCH_DB": "", "WIREWATCH_FETCH_TIMEOUT": "5",
-               "WIREWATCH_INGEST_TOKEN": "", "PYTHONUNBUFFERED": "1"}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "--db", str(db_path), "run", "--console",
-             "--interval", "0.2"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.lines: list[str] = []
-        self.errors: list[str] = []
-        threading.Thread(target=self._read, args=(self.proc.stdout, self.lines), daemon=True).start()
-        threading.Thread(target=self._read, args=(self.proc.stderr, self.errors), daemon=True).start()
-
-    @staticmethod
-    def _read(stream, into) -> None:
-        for line in stream:
-            into.append(line.rstrip("\n"))
-
-    @property
-    def output(self) -> str:
-        return "\n".join(self.lines)
-
-    def wait_for(self, text: str, timeout: float = START_TIMEOUT) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.output:
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                raise AssertionError(f"never saw {text!r}; output:\n{self.output}\n"
-                                     f"stderr:\n" + "\n".join(self.errors[-30:]))
-            time.sleep(0.05)
-
-    def terminate(self) -> int:
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(60)
-
-    def kill(self) -> None:
-        self.proc.kill()
-        self.proc.wait(30)
 
 
 @pytest.fixture
@@ -68,15 +19,6 @@ def desk(db_path):
         add_topic(db, name="Desk", query="ferry OR library OR frost OR bridge")
     yield db
     db.close()
-
-
-@pytest.fixture
-def processes():
-    started: list[Running] = []
-    yield started
-    for running in started:
-        if running.proc.poll() is None:
-            running.kill()
 
 
 def add_feed(db, url):
