@@ -32,6 +32,8 @@ class Settings:
     summary_model: str | None = None
     summary_api_key: str | None = None
     summary_timeout: float = 10.0
+    host: str = "0.0.0.0"
+    digest_hour: int = 8
 
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with the given non-None values replaced (command-line flags win)."""
@@ -81,4 +83,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         summary_model=env.get("WIREWATCH_SUMMARY_MODEL") or None,
         summary_api_key=env.get("WIREWATCH_SUMMARY_API_KEY") or None,
         summary_timeout=_float(env, "WIREWATCH_SUMMARY_TIMEOUT", 10.0),
+        host=env.get("WIREWATCH_HOST") or "0.0.0.0",
+        digest_hour=_int(env, "WIREWATCH_DIGEST_HOUR", 8),
     )

@@ -1,13 +1,111 @@
-"""`wirewatch sources …`"""
+"""`wirewatch sources add|list|remove`"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from bot.cli.context import CliContext, emit_json
+from storage.db import transaction
+from storage.sources import (
+    DEFAULT_EVERY,
+    SourceError,
+    add_source,
+    get_source,
+    health,
+    list_sources,
+    remove_source,
+)
 
 
 @click.group()
 def sources() -> None:
-    """Where articles come from: feeds, a watched folder, the HTTP endpoint."""
+    """Where articles come from: feeds and watched folders, polled by `wirewatch run`.
+
+    \b
+    Example:
+        wirewatch sources add https://example.com/news/rss.xml --every 120
+        wirewatch sources add /srv/wire/inbox
+        wirewatch sources list
+    """
+
+
+def source_kind(location: str) -> str:
+    """An address with a scheme is a feed; anything else must be an existing folder."""
+    if "://" in location or location.lower().startswith(("http:", "https:", "file:")):
+        return "feed"
+    path = Path(location).expanduser()
+    if not path.is_dir():
+        raise SourceError(f"{location} is neither an http(s) feed address nor an existing folder")
+    return "folder"
+
+
+@sources.command("add")
+@click.argument("location")
+@click.option("--every", type=int, default=DEFAULT_EVERY, show_default=True,
+              help="Seconds between polls of this source.")
+@click.pass_obj
+def add(obj: CliContext, location: str, every: int) -> None:
+    """Add an RSS/Atom feed URL or a folder to watch.
+
+    \b
+    Example:
+        wirewatch sources add https://example.com/world/rss --every 60
+        wirewatch sources add ~/wire/drop
+    """
+    try:
+        kind = source_kind(location)
+        with transaction(obj.db):
+            source = get_source(obj.db, add_source(obj.db, kind=kind, location=location,
+                                                   every=every))
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"added {kind} #{source['id']}: {source['location']} (every {every} s)")
+
+
+@sources.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def list_(obj: CliContext, as_json: bool) -> None:
+    """List sources with their health, last poll and last error.
+
+    \b
+    Example:
+        wirewatch sources list
+    """
+    rows = list_sources(obj.db)
+    if as_json:
+        emit_json([{**row, "health": health(row)} for row in rows])
+        return
+    if not rows:
+        click.echo("no sources yet; add one with: wirewatch sources add URL|FOLDER")
+    for row in rows:
+        click.echo(f"#{row['id']} {row['kind']} {row['location']} · every {row['every']} s · "
+                   f"{health(row)} · last poll {row['last_poll_at'] or 'never'} · "
+                   f"{row['items']} items")
+        if row["last_error"]:
+            click.echo(f"    last error: {row['last_error']}")
+            click.echo(f"    next try after {row['next_attempt_at']}")
+
+
+@sources.command("remove")
+@click.argument("ident")
+@click.pass_obj
+def remove(obj: CliContext, ident: str) -> None:
+    """Stop polling a source, given its number or its address.
+
+    \b
+    Example:
+        wirewatch sources remove 3
+        wirewatch sources remove https://example.com/world/rss
+    """
+    try:
+        with transaction(obj.db):
+            source = remove_source(obj.db, ident)
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"removed {source['kind']} #{source['id']}: {source['location']}")
 
 
 def register(cli: click.Group) -> None:

@@ -32,3 +32,12 @@ def m001_quotes(db: Database) -> None:
     db["quotes"].enable_fts(
         ["text", "speaker"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
+
+
+@MIGRATIONS()
+def m002_lookup(db: Database) -> None:
+    """Speaker lookups ignore case; the FTS vocabulary lets lookups correct small typos."""
+    db.execute("CREATE INDEX IF NOT EXISTS quotes_speaker_nocase "
+               "ON quotes(speaker COLLATE NOCASE)")
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts_vocab "
+               "USING fts5vocab(quotes_fts, 'row')")

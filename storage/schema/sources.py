@@ -2,6 +2,67 @@
 
 from __future__ import annotations
 
+from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("sources")
+
+
+@MIGRATIONS()
+def m001_sources(db: Database) -> None:
+    db["sources"].create(
+        {
+            "id": int,
+            "kind": str,
+            "location": str,
+            "every": int,
+            "added_at": str,
+            "etag": str,
+            "last_modified": str,
+            "last_poll_at": str,
+            "last_success_at": str,
+            "last_error": str,
+            "failures": int,
+            "next_attempt_at": str,
+            "unhealthy": int,
+            "items": int,
+            "last_item_at": str,
+        },
+        pk="id",
+        not_null={"kind", "location", "every", "added_at"},
+        defaults={"failures": 0, "unhealthy": 0, "items": 0},
+    )
+    db["sources"].create_index(["location"], unique=True)
+    db["feed_entries"].create(
+        {"source_id": int, "key": str, "link": str, "seen_at": str},
+        pk=("source_id", "key"),
+    )
+    db["feed_entries"].create_index(["source_id", "link"])
+    db["seen_files"].create(
+        {"path": str, "size": int, "mtime_ns": int, "sha256": str, "seen_at": str,
+         "articles": int, "error": str},
+        pk="path",
+    )
+    db["inbox"].create(
+        {
+            "id": int,
+            "source_id": int,
+            "origin": str,
+            "title": str,
+            "text": str,
+            "url": str,
+            "source": str,
+            "published": str,
+            "status": str,
+            "article_id": int,
+            "story_id": int,
+            "verdict": str,
+            "reason": str,
+            "created_at": str,
+            "processed_at": str,
+        },
+        pk="id",
+        not_null={"origin", "status", "created_at"},
+        defaults={"status": "pending"},
+    )
+    db["inbox"].create_index(["status", "id"])

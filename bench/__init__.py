@@ -1,0 +1,5 @@
+"""Benchmarks: each module listed here has ``run(*, scale) -> list[dict]``; `python -m bench` runs them."""
+
+BENCHMARKS: list[str] = [
+    "ingest_throughput",
+]

@@ -1,0 +1,237 @@
+"""RSS and Atom feeds: parse fetched bytes, turn new entries into articles, queue them once."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from html import unescape
+from urllib.parse import urlsplit
+
+import feedparser
+import lxml.html
+from sqlite_utils import Database
+
+from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError
+from bot.ingest.html import html_to_article
+from bot.models import IngestFailure, RawArticle
+from storage.db import transaction
+from storage.inbox import enqueue
+from storage.sources import entry_seen, mark_entry_seen, record_failure, record_success
+
+log = logging.getLogger(__name__)
+FULL_TEXT_CHARS = 1000
+TEASER_ENDINGS = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*$",
+                            re.IGNORECASE)
+TRUNCATED = ("no element found", "unclosed token")
+BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+          "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
+
+
+class FeedError(Exception):
+    """The fetched document is not a usable RSS or Atom feed."""
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    key: str
+    link: str | None
+    title: str | None
+    text: str
+    published: str | None
+    teaser: bool
+    stamp: float | None = None
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str | None
+    entries: list[FeedEntry]
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """What one poll did: ``queued`` new entries, ``skipped`` ones already seen."""
+
+    queued: int = 0
+    skipped: int = 0
+    not_modified: bool = False
+    retry: int = 0
+    error: str | None = None
+
+
+def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> ParsedFeed:
+    """Entries oldest first; fed as a stream, since feedparser opens bytes that name a file."""
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    message = _xml_problem(problem)
+    if not parsed.entries and (not parsed.version or message):
+        what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
+        raise FeedError(f"{url} is {what}; check the address in a browser")
+    if message and any(m in message for m in TRUNCATED):
+        raise FeedError(f"{url} is malformed XML ({message}); the feed looks cut off, "
+                        "will retry later")
+    entries = [_entry(raw) for raw in parsed.entries]
+    entries = [e for e in reversed(entries) if e is not None]
+    if all(e.stamp is not None for e in entries):
+        entries.sort(key=lambda e: e.stamp)
+    title = parsed.feed.get("title") or None
+    return ParsedFeed(title=title, entries=entries, warning=message)
+
+
+def _xml_problem(exc: object) -> str | None:
+    if exc is None or not hasattr(exc, "getLineNumber"):
+        return None
+    return f"{exc.getMessage()} at line {exc.getLineNumber()}"
+
+
+def _entry(raw: dict) -> FeedEntry | None:
+    link = (raw.get("link") or "").strip() or None
+    title = html_text(raw.get("title") or "") or None
+    contents = [c.get("value", "") for c in raw.get("content") or []]
+    full = max((html_text(c) for c in contents), key=len, default="")
+    summary = html_text(raw.get("summary") or "")
+    text = full if len(full) >= len(summary) else summary
+    if not text and not title:
+        return None
+    key = (raw.get("id") or "").strip() or link or _digest(f"{title}\n{text}")
+    teaser = len(text) < FULL_TEXT_CHARS or bool(TEASER_ENDINGS.search(text))
+    published = raw.get("published") or raw.get("updated") or None
+    when = raw.get("published_parsed") or raw.get("updated_parsed")
+    return FeedEntry(key=key[:1000], link=link, title=title, text=text, published=published,
+                     teaser=teaser, stamp=calendar.timegm(when) if when else None)
+
+
+def _digest(text: str) -> str:
+    return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def html_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, one paragraph per block element."""
+    if "<" not in fragment:
+        return _tidy(unescape(fragment))
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml rejects some fragments outright
+        return _tidy(re.sub(r"<[^>]*>", " ", unescape(fragment)))
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag in BLOCKS:
+            element.text = "\n\n" + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+    return _tidy(root.text_content())
+
+
+def _tidy(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
+                  feed_url: str) -> RawArticle | IngestFailure:
+    """The entry as an article; a teaser is replaced by the linked page's main text."""
+    origin = entry.link or f"{feed_url} {entry.key}"
+    source = feed_title or urlsplit(feed_url).hostname
+    text = entry.text
+    if entry.teaser and entry.link:
+        page = _page_text(entry, fetcher=fetcher, origin=origin)
+        if isinstance(page, RawArticle) and len(page.text) >= len(text):
+            text = page.text
+        elif not text:
+            reason = page.reason if isinstance(page, IngestFailure) else "no text"
+            return IngestFailure(origin, reason)
+    if not text:
+        return IngestFailure(origin, "the entry has no text and no link to fetch it from")
+    return RawArticle(text=text, origin=origin, title=entry.title, url=entry.link,
+                      source=source, published=entry.published)
+
+
+def _page_text(entry: FeedEntry, *, fetcher: Fetcher, origin: str) -> RawArticle | IngestFailure:
+    try:
+        response = fetcher.get(entry.link, accept=PAGE_TYPES)
+    except FetchError as exc:
+        log.warning("article page %s: %s; using the feed's teaser", entry.link, exc)
+        return IngestFailure(origin, str(exc))
+    page = html_to_article(response.body, origin=origin, url=response.url)
+    if isinstance(page, IngestFailure):
+        log.warning("article page %s: %s; using the feed's teaser", entry.link, page.reason)
+    return page
+
+
+def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
+              on_queued: Callable[[], None] | None = None,
+              stopping: Callable[[], bool] | None = None) -> PollResult:
+    """Fetch a feed and queue each entry not seen before; failures are recorded, never raised."""
+    url = source["location"]
+    try:
+        response = fetcher.get(url, etag=source.get("etag"),
+                               last_modified=source.get("last_modified"))
+        if response.not_modified:
+            with transaction(db):
+                record_success(db, source["id"], now=now)
+            return PollResult(not_modified=True)
+        feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
+    except (FetchError, FeedError) as exc:
+        return _failed(db, source, reason=str(exc), now=now)
+    if feed.warning:
+        log.warning("feed %s has XML errors (%s); read what could be read", url, feed.warning)
+    result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
+                            stopping=stopping)
+    if result.retry or (stopping and stopping()):
+        validators = {}
+    else:
+        validators = {"etag": response.etag, "last_modified": response.last_modified}
+    with transaction(db):
+        record_success(db, source["id"], now=now, items=result.queued, **validators)
+    return result
+
+
+def _queue_entries(db: Database, source: dict, feed: ParsedFeed, *, fetcher: Fetcher,
+                   now: datetime, on_queued: Callable[[], None] | None,
+                   stopping: Callable[[], bool] | None) -> PollResult:
+    queued = skipped = retry = 0
+    for entry in feed.entries:
+        if stopping and stopping():
+            break
+        if entry_seen(db, source["id"], key=entry.key, link=entry.link):
+            skipped += 1
+            continue
+        article = entry_article(entry, fetcher=fetcher, feed_title=feed.title,
+                                feed_url=source["location"])
+        if isinstance(article, IngestFailure):
+            log.warning("feed %s: entry %s: %s; will try again next poll", source["location"],
+                        article.origin, article.reason)
+            retry += 1
+            continue
+        with transaction(db):
+            if entry_seen(db, source["id"], key=entry.key, link=entry.link):
+                skipped += 1
+                continue
+            enqueue(db, article, source_id=source["id"], now=now)
+            mark_entry_seen(db, source["id"], key=entry.key, link=entry.link, now=now)
+        queued += 1
+        if on_queued:
+            on_queued()
+    return PollResult(queued=queued, skipped=skipped, retry=retry)
+
+
+def _failed(db: Database, source: dict, *, reason: str, now: datetime) -> PollResult:
+    with transaction(db):
+        state = record_failure(db, source["id"], reason=reason, now=now)
+    level = logging.ERROR if state["unhealthy"] else logging.WARNING
+    log.log(level, "feed %s failed (%d in a row%s): %s; next try after %s", source["location"],
+            state["failures"], ", marked unhealthy" if state["unhealthy"] else "", reason,
+            state["next_attempt_at"])
+    return PollResult(error=reason)

@@ -1,0 +1,204 @@
+"""HTTP GET for feeds and article pages, fenced in: http(s) only, timeouts, a size cap, few hops."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from http import HTTPStatus
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+from urllib3.exceptions import (
+    HTTPError,
+    NameResolutionError,
+    NewConnectionError,
+    SSLError,
+    TimeoutError,
+)
+
+from bot import __version__
+
+USER_AGENT = (f"wirewatch/{__version__} (newsroom feed reader; "
+              "+https://github.com/wirewatch/wirewatch)")
+SCHEMES = ("http", "https")
+REDIRECTS = (301, 302, 303, 307, 308)
+CHUNK = 64 * 1024
+FEED_TYPES = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+              "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
+PAGE_TYPES = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
+
+class FetchError(Exception):
+    """A fetch failed; the message says what happened and what to do about it."""
+
+    def __init__(self, reason: str, *, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 30.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True)
+class Response:
+    url: str
+    status: int
+    body: bytes
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == HTTPStatus.NOT_MODIFIED
+
+
+def check_scheme(url: str) -> None:
+    """Refuse anything but http(s): a feed must never make wirewatch open a local file."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in SCHEMES or not parts.hostname:
+        raise FetchError(f"refusing to fetch '{url[:200]}': only http:// and https:// "
+                         "addresses are fetched")
+
+
+class Fetcher:
+    """One connection pool shared by every poll; safe to use from several threads."""
+
+    def __init__(self, *, limits: FetchLimits | None = None, user_agent: str = USER_AGENT) -> None:
+        self.limits = limits or FetchLimits()
+        self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
+        self._pool = urllib3.PoolManager(
+            num_pools=64, maxsize=4, retries=False, block=False,
+            timeout=urllib3.Timeout(connect=self.limits.connect_timeout,
+                                    read=self.limits.read_timeout),
+        )
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+            accept: str = FEED_TYPES) -> Response:
+        """GET ``url``, following a few redirects; a 304 comes back with an empty body."""
+        headers = {**self._headers, "Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        deadline = time.monotonic() + self.limits.total_timeout
+        visited: list[str] = []
+        while True:
+            check_scheme(url)
+            if url in visited:
+                raise FetchError(f"redirect loop: {url} leads back to an address already "
+                                 "visited; fix the address or ask the publisher")
+            if len(visited) > self.limits.max_redirects:
+                raise FetchError(f"more than {self.limits.max_redirects} redirects starting at "
+                                 f"{visited[0]}; use the final address instead")
+            visited.append(url)
+            response = self._open(url, headers)
+            location = response.headers.get("Location")
+            if response.status in REDIRECTS and location:
+                _discard(response)
+                url = urljoin(url, location.strip())
+                continue
+            try:
+                result = self._finish(url, response, deadline)
+            except BaseException:
+                _discard(response)
+                raise
+            response.release_conn()
+            return result
+
+    def _open(self, url: str, headers: dict[str, str]) -> urllib3.BaseHTTPResponse:
+        host = urlsplit(url).hostname
+        try:
+            return self._pool.request("GET", url, headers=headers, redirect=False,
+                                      preload_content=False)
+        except NameResolutionError as exc:
+            raise FetchError(f"cannot resolve host name {host}; check the address") from exc
+        except NewConnectionError as exc:
+            raise FetchError(f"cannot connect to {host} ({_short(exc)}); the site may be down, "
+                             "wirewatch will retry later") from exc
+        except TimeoutError as exc:
+            raise FetchError(f"timed out waiting for {host} ({_short(exc)}); the site may be "
+                             "down or slow, wirewatch will retry later") from exc
+        except SSLError as exc:
+            raise FetchError(f"TLS error talking to {host}: {_short(exc)}") from exc
+        except (HTTPError, ValueError) as exc:
+            raise FetchError(f"request to {host} failed: {_short(exc)}") from exc
+
+    def _finish(self, url: str, response: urllib3.BaseHTTPResponse, deadline: float) -> Response:
+        status = response.status
+        if status == HTTPStatus.NOT_MODIFIED:
+            return Response(url=url, status=status, body=b"")
+        if status >= 400 or status in REDIRECTS:
+            raise FetchError(_status_reason(status), status=status)
+        return Response(
+            url=url,
+            status=status,
+            body=self._read(url, response, deadline),
+            content_type=response.headers.get("Content-Type"),
+            etag=response.headers.get("ETag"),
+            last_modified=response.headers.get("Last-Modified"),
+        )
+
+    def _read(self, url: str, response: urllib3.BaseHTTPResponse, deadline: float) -> bytes:
+        cap = self.limits.max_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise FetchError(_too_big(url, cap))
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while chunk := response.read1(CHUNK):
+                size += len(chunk)
+                if size > cap:
+                    raise FetchError(_too_big(url, cap))
+                if time.monotonic() > deadline:
+                    raise FetchError(f"{url} took longer than {self.limits.total_timeout:.0f} s "
+                                     "to download; the site is too slow, will retry later")
+                chunks.append(chunk)
+        except TimeoutError as exc:
+            raise FetchError(f"timed out reading {url}; the site is too slow, "
+                             "wirewatch will retry later") from exc
+        except HTTPError as exc:
+            raise FetchError(f"download of {url} broke off: {_short(exc)}") from exc
+        return b"".join(chunks)
+
+
+def _discard(response: urllib3.BaseHTTPResponse) -> None:
+    """Close a response not read to the end, so its connection is never reused half-read."""
+    response.close()
+    response.release_conn()
+
+
+def _status_reason(status: int) -> str:
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "unknown status"
+    said = f"the server answered {status} {phrase}"
+    if status in (404, 410):
+        return f"{said}: the address may have changed; check it and re-add the source"
+    if status in (401, 403):
+        return f"{said}: the site refuses access (login needed or robots blocked)"
+    if status == 429:
+        return f"{said}: polled too often; wirewatch backs off (consider a larger --every)"
+    if status >= 500:
+        return f"{said}: a problem on the site's side; wirewatch will retry later"
+    if status in REDIRECTS:
+        return f"{said} without a Location to go to; check the address"
+    return f"{said}; check the address"
+
+
+def _too_big(url: str, cap: int) -> str:
+    return (f"{url} is larger than the {cap / 1e6:.0f} MB limit (WIREWATCH_FETCH_MAX_MB); "
+            "is this really a feed or article page?")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc.args[-1] if exc.args else exc)
+    return text.split(": ", 1)[-1][:200]

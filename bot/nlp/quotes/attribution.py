@@ -1,0 +1,147 @@
+"""Linking quoted words to the reporting verb that introduces them, and that verb's subject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+REPORTING = {
+    "say", "tell", "add", "write", "argue", "claim", "state", "announce", "insist", "note",
+    "warn", "explain", "ask", "urge", "suggest", "acknowledge", "admit", "deny", "stress",
+    "emphasise", "emphasize", "reply", "respond", "comment", "declare", "predict", "assert",
+    "maintain", "contend", "recall", "conclude", "report", "confirm", "indicate", "complain",
+    "promise", "vow", "pledge", "concede", "continue", "tweet", "post", "reiterate", "signal",
+    "testify", "caution", "observe", "remark", "propose", "believe", "think", "accuse",
+    "allege", "agree", "disagree", "counter", "retort", "quip", "joke", "boast", "lament",
+    "recount", "describe", "call", "question", "wonder", "hint", "point", "threaten",
+    "estimate", "forecast", "demand", "reveal", "disclose", "mention", "plead",
+    "scoff", "shout", "whisper", "exclaim", "concur", "underline", "underscore", "highlight",
+    "assure", "reassure", "advise", "inform", "brief", "recommend",
+}
+INDIRECT = REPORTING - {"ask", "call", "describe", "question", "wonder", "post", "tweet",
+                        "continue", "agree", "disagree", "point", "demand", "advise", "brief",
+                        "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
+                        "scoff", "plead", "accuse", "promise", "vow", "pledge", "add"}
+CUE_NOUNS = {
+    "letter", "statement", "interview", "post", "briefing", "conference", "speech", "email",
+    "e-mail", "message", "tweet", "call", "broadcast", "radio", "television", "video",
+    "address", "op-ed", "article", "column", "memo", "filing", "report", "hearing", "session",
+    "remarks", "podcast", "note", "newspaper", "blog", "book", "testimony", "documentary",
+    "programme", "program", "show", "x", "twitter", "facebook", "telegram", "instagram",
+    "website", "release", "transcript", "appearance", "parliament", "debate", "summit", "rally",
+}
+CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
+TERMINALS = {".", "!", "?", ";"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The verb that reports some words, its subject token, and how the words reached us."""
+
+    verb: Token
+    subject: Token | None
+    cue: str | None
+
+
+def subject_of(verb: Token, quoted: set[int]) -> Token | None:
+    """The verb's subject; for "adding"/"saying" or a relative clause, the governing subject."""
+    seen = 0
+    while seen < 4:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def according_to(tokens: list[Token]) -> Token | None:
+    """The X in "according to X", if the tokens hold one."""
+    for tok in tokens:
+        if tok.lower_ == "according":
+            for child in list(tok.children) + list(tok.rights):
+                if child.lower_ == "to":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                objects = [c for c in nxt.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def cue_of(verb: Token) -> str | None:
+    """How the words reached the reporter: "told Reuters", "in a letter", "on X"."""
+    doc = verb.doc
+    if verb.lemma_ == "tell":
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative", "iobj"} and child.i > verb.i:
+                return doc[verb.i:child.right_edge.i + 1].text
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in CUE_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lower_ in CUE_NOUNS | {"reporters", "journalists"}:
+                return _span_text(doc, child)
+    return None
+
+
+def _span_text(doc: Doc, head: Token) -> str:
+    end = head.right_edge.i
+    while end > head.i and doc[end].is_punct:
+        end -= 1
+    return doc[head.left_edge.i:end + 1].text
+
+
+def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in verbs
+
+
+def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> Attribution | None:
+    """The nearest reporting verb (or "according to") among tokens outside the quote."""
+    source = according_to(tokens)
+    if source is not None:
+        return Attribution(source.head, source, None)
+    verbs = [t for t in tokens if is_reporting(t)]
+    if not verbs:
+        colon = [t for t in tokens if t.text == ":"]
+        if colon and tokens and colon[-1] == tokens[-1] and colon[-1].head.pos_ == "VERB":
+            verbs = [colon[-1].head]
+    ordered = list(reversed(verbs)) if last else verbs
+    for verb in ordered:
+        subject = subject_of(verb, quoted)
+        if subject is not None:
+            return Attribution(verb, subject, cue_of(verb))
+    return None
+
+
+def region_after(doc: Doc, index: int, quoted: set[int], stop: int) -> list[Token]:
+    """Unquoted tokens after a closing mark, up to the next quote, sentence end or paragraph end."""
+    tokens = []
+    i = index
+    while i < len(doc) and doc[i].idx < stop and i not in quoted:
+        tokens.append(doc[i])
+        if doc[i].text in TERMINALS:
+            break
+        i += 1
+    return tokens
+
+
+def region_before(doc: Doc, index: int, quoted: set[int], start: int) -> list[Token]:
+    """Unquoted tokens before an opening mark, back to the previous quote or sentence end."""
+    tokens = []
+    i = index
+    while i >= 0 and doc[i].idx >= start and i not in quoted and doc[i].text not in TERMINALS:
+        tokens.append(doc[i])
+        i -= 1
+    return list(reversed(tokens))

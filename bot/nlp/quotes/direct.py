@@ -1,0 +1,139 @@
+"""Direct quotes and fragments: each quoted span gets the speaker its paragraph gives it."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from bot.models import Quote, Speaker
+from bot.nlp.quotes.attribution import (
+    Attribution,
+    attribution_from,
+    is_reporting,
+    region_after,
+    region_before,
+)
+from bot.nlp.quotes.marks import Paragraph, QuoteSpan
+from bot.nlp.speakers import SpeakerResolver
+
+UNKNOWN = Speaker(None, "unknown")
+Found = tuple[Attribution, Speaker, float]
+SENTENCE_END = (".", "!", "?", "…")
+
+
+def is_fragment(body: str, span: QuoteSpan) -> bool:
+    """A word or a few in quotes (a name, a label, a scare quote) rather than a statement."""
+    text = body[span.start:span.end]
+    words = span.words(body)
+    statement = text[:1].isupper() and text.rstrip("’'\"”").endswith(SENTENCE_END)
+    if words <= 3:
+        return not (statement and words >= 2)
+    titled = all(w[:1].isupper() for w in text.split())
+    return titled and not statement and words <= 6
+
+
+class DirectQuotes:
+    """Attributes every quoted span of one article, paragraph by paragraph."""
+
+    def __init__(self, doc: Doc, body: str, spans: list[QuoteSpan], paras: list[Paragraph],
+                 resolver: SpeakerResolver, quoted: set[int]) -> None:
+        self.doc, self.body, self.spans, self.paras = doc, body, spans, paras
+        self.resolver, self.quoted = resolver, quoted
+        self.starts = [t.idx for t in doc]
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def extract(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        for para in self.paras:
+            in_para = [s for s in self.spans if s.paragraph == para.index]
+            if not in_para:
+                continue
+            found = self._paragraph(para, in_para, previous)
+            quotes.extend(found)
+            directs = [q for q in found if q.kind == "direct"]
+            previous = directs[-1] if directs else previous
+        return self._close_runs(quotes)
+
+    def _close_runs(self, quotes: list[Quote]) -> list[Quote]:
+        """A quote left open at a paragraph's end takes the speaker of the part that follows."""
+        by_start = {s.start: s for s in self.spans}
+        out = list(quotes)
+        for i in range(len(out) - 2, -1, -1):
+            span, nxt = by_start.get(out[i].start), by_start.get(out[i + 1].start)
+            if span is None or nxt is None or span.closed or not nxt.continued:
+                continue
+            if out[i].speaker.name is None and out[i + 1].speaker.name is not None:
+                out[i] = self._carry(span, out[i + 1])
+        return out
+
+    def _paragraph(self, para: Paragraph, spans: list[QuoteSpan],
+                   previous: Quote | None) -> list[Quote]:
+        attributed = [self._attribute(para, s) for s in spans]
+        direct = [a for s, a in zip(spans, attributed, strict=True)
+                  if not is_fragment(self.body, s)]
+        known = [a for a in direct if a is not None]
+        inherited = self._inherit(para, previous)
+        out = []
+        for span, found in zip(spans, attributed, strict=True):
+            if is_fragment(self.body, span):
+                out.append(self._quote(span, "fragment", found, confidence_cap=0.6))
+            elif found is not None:
+                out.append(self._quote(span, "direct", found))
+            elif known:
+                out.append(self._quote(span, "direct", known[0], confidence_cap=0.7))
+            elif inherited is not None:
+                out.append(self._carry(span, inherited))
+            else:
+                out.append(self._quote(span, "direct", None))
+        return out
+
+    def _inherit(self, para: Paragraph, previous: Quote | None) -> Quote | None:
+        """A paragraph of nothing but quotes continues the speaker of the previous paragraph."""
+        if previous is None or previous.speaker.name is None:
+            return None
+        outside = [t for t in self._tokens(para.start, para.end)
+                   if t.i not in self.quoted and not t.is_punct and not t.is_space]
+        return previous if not outside else None
+
+    def _tokens(self, start: int, end: int):
+        return [t for t in self.doc[self.token_at(start):self.token_at(end) + 1]
+                if start <= t.idx < end]
+
+    def _attribute(self, para: Paragraph, span: QuoteSpan) -> Found | None:
+        opening = self.token_at(span.open)
+        closing = self.token_at(max(span.close - 1, span.open))
+        after = region_after(self.doc, closing + 1, self.quoted, para.end)
+        before = region_before(self.doc, opening - 1, self.quoted, para.start)
+        prefers_before = bool(before) and before[-1].text == ":"
+        order = ((before, True), (after, False)) if prefers_before else \
+            ((after, False), (before, True))
+        for tokens, last in order:
+            found = attribution_from(tokens, self.quoted, last=last)
+            if found is not None and found.subject is not None:
+                speaker, confidence = self.resolver.resolve(found.subject)
+                if speaker.name is not None:
+                    return found, speaker, confidence
+        return None
+
+    def _quote(self, span: QuoteSpan, kind: str,
+               found: Found | None,
+               confidence_cap: float = 1.0) -> Quote:
+        text = self.body[span.start:span.end]
+        if found is None:
+            return Quote(text, span.start, span.end, kind, UNKNOWN, confidence=0.2)
+        attribution, speaker, confidence = found
+        verb = attribution.verb
+        verb_text = "according to" if verb.lower_ == "according" else verb.text
+        if not is_reporting(verb) and verb_text != "according to":
+            confidence -= 0.1
+        return Quote(text, span.start, span.end, kind, speaker, verb=verb_text,
+                     cue=attribution.cue, confidence=round(min(confidence, confidence_cap), 2))
+
+    def _carry(self, span: QuoteSpan, previous: Quote) -> Quote:
+        text = self.body[span.start:span.end]
+        return Quote(text, span.start, span.end, "direct", previous.speaker, verb=previous.verb,
+                     cue=previous.cue, confidence=round(min(previous.confidence, 0.6), 2))

@@ -1,0 +1,102 @@
+"""Finding quoted stretches of text by their quotation marks, before any parsing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
+SINGLE_OPEN = {"‘": "’"}
+PARAGRAPH = re.compile(r"[^\n]+")
+WORD = re.compile(r"\w+")
+TRIM = " \t,;:—–-"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted text (offsets exclude the marks); ``close`` is the end of the closing mark."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    paragraph: int
+    closed: bool = True
+    continued: bool = False
+
+    def words(self, body: str) -> int:
+        return len(WORD.findall(body[self.start:self.end]))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+def paragraphs(body: str) -> list[Paragraph]:
+    """Non-empty lines: cleaned bodies separate paragraphs with blank lines or single newlines."""
+    spans = [m.span() for m in PARAGRAPH.finditer(body) if m.group().strip()]
+    return [Paragraph(i, s, e) for i, (s, e) in enumerate(spans)]
+
+
+def find_quote_spans(body: str) -> list[QuoteSpan]:
+    """Double-quoted spans (straight or curly) per paragraph; an unclosed one runs to its end."""
+    spans: list[QuoteSpan] = []
+    open_at_end = False
+    for para in paragraphs(body):
+        found = _spans_in(body, para)
+        if not found:
+            found = _single_spans_in(body, para)
+        if found and open_at_end and found[0].open == _first_char(body, para):
+            found[0] = _replace(found[0], continued=True)
+        open_at_end = bool(found) and not found[-1].closed
+        spans.extend(found)
+    return spans
+
+
+def _first_char(body: str, para: Paragraph) -> int:
+    return para.start + len(body[para.start:para.end]) - len(body[para.start:para.end].lstrip())
+
+
+def _replace(span: QuoteSpan, **changes: object) -> QuoteSpan:
+    values = dict(span.__dict__)
+    values.update(changes)
+    return QuoteSpan(**values)
+
+
+def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
+    found = []
+    opened: int | None = None
+    closer = ""
+    for i in range(para.start, para.end):
+        ch = body[i]
+        if opened is None and ch in OPENERS:
+            opened, closer = i, OPENERS[ch]
+        elif opened is not None and ch == closer:
+            found.append(_make(body, para, opened, i, closed=True))
+            opened = None
+    if opened is not None:
+        found.append(_make(body, para, opened, para.end, closed=False))
+    return [s for s in found if s.end > s.start]
+
+
+def _single_spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
+    """British-style ‘…’ quotes, only in a paragraph without double quotes."""
+    found = []
+    text = body[para.start:para.end]
+    for m in re.finditer(r"(?<![\w’])‘([^‘’]+(?:’\w[^‘’]*)*)’(?!\w)", text):
+        found.append(_make(body, para, para.start + m.start(), para.start + m.end() - 1,
+                           closed=True))
+    return [s for s in found if s.end > s.start]
+
+
+def _make(body: str, para: Paragraph, opened: int, closing: int, *, closed: bool) -> QuoteSpan:
+    start, end = opened + 1, closing
+    while start < end and body[start] in TRIM:
+        start += 1
+    while end > start and body[end - 1] in TRIM + "\n":
+        end -= 1
+    close = closing + 1 if closed else closing
+    return QuoteSpan(start, end, opened, close, para.index, closed=closed)

@@ -1,0 +1,346 @@
+"""Who a subject of a reporting verb is: full names, titles, pronouns, organisations, sources."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.models import Speaker
+
+HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f",
+              "mrs": "f", "mrs.": "f", "miss": "f", "lady": "f", "dame": "f"}
+UNGENDERED_TITLES = {"dr", "dr.", "prof", "prof.", "gen.", "gen", "col.", "sen.", "rep.", "gov."}
+GENDERED_NOUNS = {
+    "m": {"spokesman", "chairman", "businessman", "congressman", "father", "husband", "son",
+          "brother", "king", "prince", "uncle", "boy", "man", "grandfather", "nephew"},
+    "f": {"spokeswoman", "chairwoman", "businesswoman", "congresswoman", "mother", "wife",
+          "daughter", "sister", "queen", "princess", "aunt", "girl", "woman", "actress",
+          "grandmother", "niece", "duchess"},
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+ORG_PRONOUNS = {"it", "its"}
+ORG_NOUNS = {
+    "ministry", "government", "company", "agency", "department", "office", "police", "army",
+    "military", "council", "committee", "court", "bank", "group", "firm", "union", "party",
+    "commission", "administration", "alliance", "embassy", "parliament", "cabinet", "board",
+    "authority", "authorities", "regulator", "airline", "club", "team", "organisation",
+    "organization", "campaign", "coalition", "university", "hospital", "school", "service",
+    "kremlin", "pentagon", "statement", "spokesperson's office", "operator", "insurer", "network",
+    "newspaper", "broadcaster", "prosecutor's office", "federation", "league", "institute",
+    "foundation", "charity", "association", "senate", "house", "congress",
+}
+RECENT_CHARS = 600
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
+           "acl", "advmod", "predet", "npadvmod"}
+ROLE_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod"}
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Mention:
+    """Someone or some group named before a point in the article, for pronouns to find."""
+
+    offset: int
+    speaker: Speaker
+    subject: bool
+    plural: bool = False
+    key: str = field(default="")
+
+
+class SpeakerResolver:
+    """Resolves subject tokens of one article to speakers, remembering who was mentioned."""
+
+    def __init__(self, doc: Doc, *, quoted: Callable[[int], bool],
+                 speaking: Callable[[Token], bool]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.speaking = speaking
+        self.people: dict[str, Person] = {}
+        self.alias: dict[str, str] = {}
+        self.ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
+        self.mentions: list[Mention] = []
+        self._collect_people()
+        self._infer_genders()
+
+    def _collect_people(self) -> None:
+        person_spans = [self._name_span(e) for e in self.doc.ents if e.label_ == "PERSON"]
+        for span in sorted((s for s in person_spans if len(s) > 1), key=lambda s: s.start):
+            self._register(span.text)
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = self._name_span(ent)
+            person = self._register(span.text)
+            self._learn_from_mention(person, span)
+            if not self.quoted(ent.start_char):
+                self._add_mention(span.root, person.name)
+        self._collect_honorific_names()
+
+    def _collect_honorific_names(self) -> None:
+        """"Ms Ito" is a person even when the entity recogniser missed her."""
+        for tok in self.doc[:-1]:
+            name = tok.nbor(1)
+            if tok.lower_ not in HONORIFICS or name.pos_ != "PROPN" or name.i in self.ent_of:
+                continue
+            end = name.i
+            while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN" and \
+                    self.doc[end + 1].i not in self.ent_of:
+                end += 1
+            span = self.doc[name.i:end + 1]
+            person = self._register(span.text)
+            person.gender = person.gender or HONORIFICS[tok.lower_]
+            if not self.quoted(name.idx):
+                self._add_mention(span[-1], person.name)
+
+    def prime(self, subjects: list[Token]) -> None:
+        """Resolve named and nominal subjects up front, so pronouns can look back to them."""
+        for token in subjects:
+            if token.pos_ != "PRON":
+                self.resolve(token)
+
+    def _name_span(self, ent: Span) -> Span:
+        start, end = ent.start, ent.end
+        while end > start + 1 and self.doc[end - 1].text.lower() in {"'s", "’s", "'", "’"}:
+            end -= 1
+        while start < end - 1 and self.doc[start].text.lower().strip(".") in {
+            t.strip(".") for t in list(HONORIFICS) + list(UNGENDERED_TITLES)
+        }:
+            start += 1
+        return self.doc[start:end]
+
+    def _register(self, text: str) -> Person:
+        """The canonical person: a surname or first name maps to the full name first given."""
+        key = text.strip()
+        canonical = self.alias.get(key.lower())
+        if canonical:
+            return self.people[canonical]
+        parts = key.split()
+        if len(parts) == 1:
+            for full, person in self.people.items():
+                if key in full.split():
+                    self.alias[key.lower()] = full
+                    return person
+        person = self.people.setdefault(key, Person(key))
+        self.alias[key.lower()] = key
+        if len(parts) > 1:
+            self.alias.setdefault(parts[-1].lower(), key)
+        return person
+
+    def _learn_from_mention(self, person: Person, span: Span) -> None:
+        prev = self.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and not person.gender:
+            person.gender = HONORIFICS.get(prev.text.lower())
+        role = role_of(span)
+        if role and not person.role:
+            person.role = role
+        if role and not person.gender:
+            person.gender = _gender_of_words(role.lower().split())
+
+    def _add_mention(self, token: Token, name: str, *, kind: str = "person") -> None:
+        speaker = Speaker(name, kind, self.people[name].role if name in self.people else None)
+        subject = token.dep_ == "nsubj" and self.speaking(token.head)
+        self.mentions.append(Mention(token.idx, speaker, subject,
+                                     plural=token.tag_ in {"NNS", "NNPS"}, key=name))
+        self.mentions.sort(key=lambda m: m.offset)
+
+    def _infer_genders(self) -> None:
+        """A he/she right after the only person just mentioned tells that person's gender."""
+        for tok in self.doc:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if not gender or self.quoted(tok.idx):
+                continue
+            sent = tok.sent
+            window_start = sent.start_char
+            if sent.start > 0:
+                window_start = self.doc[sent.start - 1].sent.start_char
+            names = {m.key for m in self.mentions
+                     if window_start <= m.offset < tok.idx and m.speaker.kind == "person"}
+            if len(names) == 1:
+                person = self.people.get(names.pop())
+                if person and not person.gender:
+                    person.gender = gender
+
+    def resolve(self, token: Token) -> tuple[Speaker, float]:
+        """A speaker for the subject ``token`` and how sure we are (0..1)."""
+        lower = token.lower_
+        if lower in PRONOUN_GENDER:
+            return self._pronoun(token, PRONOUN_GENDER[lower])
+        if lower in PLURAL_PRONOUNS:
+            return self._group(token, plural=True)
+        if lower in ORG_PRONOUNS:
+            return self._group(token, plural=False)
+        if token.pos_ == "PRON":
+            return Speaker(None, "unknown"), 0.2
+        ent = self.ent_of.get(token.i)
+        if token.pos_ == "PROPN" and not token.text.islower() or ent is not None:
+            return self._proper(token, ent)
+        return self._nominal(token)
+
+    def _proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
+        text = _name_text(token, ent)
+        known = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
+        if known:
+            return self._person_speaker(token, known), 0.9
+        if ent is not None and ent.label_ == "PERSON":
+            return self._person_speaker(token, self._register(text).name), 0.9
+        if ent is not None and ent.label_ in ORG_LABELS or text.isupper():
+            if token.pos_ != "PROPN" and token.tag_ in {"NNS", "NN"}:
+                return self._nominal(token)
+            speaker = Speaker(text, "organisation")
+            self._remember(token, speaker)
+            return speaker, 0.85
+        person = self._register(text)
+        self._learn_from_mention(person, _token_span(token, text))
+        return self._person_speaker(token, person.name), 0.75
+
+    def _person_speaker(self, token: Token, name: str) -> Speaker:
+        person = self.people[name]
+        role = role_of(_token_span(token, None)) or None
+        if role and not person.role:
+            person.role = role
+            person.gender = person.gender or _gender_of_words(role.lower().split())
+        speaker = Speaker(person.name, "person", person.role)
+        self._remember(token, speaker)
+        return speaker
+
+    def _remember(self, token: Token, speaker: Speaker) -> None:
+        if not any(m.offset == token.idx for m in self.mentions):
+            self.mentions.append(Mention(token.idx, speaker, True,
+                                         plural=token.tag_ in {"NNS", "NNPS"},
+                                         key=speaker.name or ""))
+            self.mentions.sort(key=lambda m: m.offset)
+
+    def _before(self, offset: int) -> list[Mention]:
+        index = bisect_left([m.offset for m in self.mentions], offset)
+        return list(reversed(self.mentions[:index]))
+
+    def _pronoun(self, token: Token, gender: str) -> tuple[Speaker, float]:
+        people = [m for m in self._before(token.idx) if m.speaker.kind == "person"]
+        fits = [m for m in people if self._gender(m.key) in (None, gender)]
+        recent = [m for m in fits if token.idx - m.offset < RECENT_CHARS]
+        known = [m for m in recent if self._gender(m.key) == gender]
+        pools = (
+            ([m for m in known if m.subject], 0.85), (known, 0.8),
+            ([m for m in recent if m.subject], 0.75), (recent, 0.7),
+            ([m for m in fits if m.subject], 0.6), (fits, 0.5),
+        )
+        for pool, confidence in pools:
+            if pool:
+                person = self.people[pool[0].key]
+                return Speaker(person.name, "person", person.role), confidence
+        return Speaker(None, "unknown"), 0.2
+
+    def _gender(self, key: str) -> str | None:
+        person = self.people.get(key)
+        return person.gender if person else None
+
+    def _group(self, token: Token, *, plural: bool) -> tuple[Speaker, float]:
+        groups = [m for m in self._before(token.idx) if m.speaker.kind != "person"]
+        if plural:
+            preferred = [m for m in groups if m.plural or m.speaker.kind == "organisation"]
+        else:
+            preferred = [m for m in groups if m.speaker.kind == "organisation"]
+        if preferred:
+            return preferred[0].speaker, 0.65
+        return Speaker(None, "unknown"), 0.2
+
+    def _nominal(self, token: Token) -> tuple[Speaker, float]:
+        """A common-noun subject: a title of someone named earlier, an organisation or a source."""
+        phrase = noun_phrase(token)
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
+                       for c in token.children)
+        singular = token.tag_ not in {"NNS", "NNPS"}
+        if definite and singular:
+            for mention in self._before(token.idx):
+                person = self.people.get(mention.key)
+                if mention.speaker.kind == "person" and person and person.role and \
+                        token.lower_ in person.role.lower().split():
+                    return Speaker(person.name, "person", person.role), 0.75
+        lemma = token.lemma_.lower()
+        has_org = any(self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ in ORG_LABELS
+                      for t in token.subtree)
+        kind = "organisation" if lemma in ORG_NOUNS and singular else "unnamed"
+        if definite and kind == "organisation" and not has_org:
+            for mention in self._before(token.idx):
+                if mention.speaker.kind == "organisation":
+                    return mention.speaker, 0.6
+        speaker = Speaker(phrase, kind)
+        self._remember(token, speaker)
+        return speaker, 0.7
+
+
+def _gender_of_words(words: list[str]) -> str | None:
+    for gender, nouns in GENDERED_NOUNS.items():
+        if any(w in nouns for w in words):
+            return gender
+    return None
+
+
+def _name_text(token: Token, ent: Span | None) -> str:
+    if ent is not None:
+        words = [t.text for t in ent if t.text.lower() not in {"'s", "’s", "the"}
+                 and t.text.lower() not in HONORIFICS]
+        return " ".join(words) or token.text
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.i == token.i - 1]
+    first = parts[0].i if parts else token.i
+    while first > 0 and token.doc[first - 1].dep_ == "compound" and \
+            token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].head.i in \
+            range(first, token.i + 1) and token.doc[first - 1].text.lower() not in HONORIFICS:
+        first -= 1
+    return token.doc[first:token.i + 1].text
+
+
+def _token_span(token: Token, text: str | None) -> Span:
+    doc = token.doc
+    length = len((text or token.text).split())
+    start = max(0, token.i - length + 1)
+    return doc[start:token.i + 1]
+
+
+def role_of(name: Span) -> str | None:
+    """A role as written: an apposition after the name, or the title words before it."""
+    root = name[-1]
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            return _clean(child.doc[child.left_edge.i:child.right_edge.i + 1].text)
+    doc = root.doc
+    allowed = {t.i for c in root.lefts if c.i < name.start and c.dep_ in ROLE_DEPS
+               for t in c.subtree}
+    start = name.start
+    while start - 1 in allowed and _role_word(doc[start - 1]):
+        start -= 1
+    while start < name.start and (doc[start].dep_ == "det" or doc[start].is_punct
+                                  or doc[start].lower_ in HONORIFICS):
+        start += 1
+    return _clean(doc[start:name.start].text) or None
+
+
+def _role_word(tok: Token) -> bool:
+    if tok.is_space or "\n" in tok.whitespace_ or "\n" in tok.text or tok.like_num:
+        return False
+    return not tok.is_punct or tok.text in {"'s", "’s", "-"}
+
+
+def noun_phrase(token: Token) -> str:
+    """The subject's noun phrase without appositions, relative clauses or trailing commas."""
+    keep = [c for c in token.children if c.dep_ in NP_DEPS]
+    start = min([c.left_edge.i for c in keep if c.i < token.i] + [token.i])
+    end = max([c.right_edge.i for c in keep if c.i > token.i] + [token.i])
+    return _clean(token.doc[start:end + 1].text)
+
+
+def _clean(text: str) -> str:
+    return text.strip(" ,;:—–-\n\"“”")

@@ -1,0 +1,83 @@
+"""Choosing the story an article belongs to, from the candidates the index found."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
+INDEX_KEYS = 40
+MAX_CANDIDATES = 6
+JOIN_THRESHOLD = 0.30
+SMOOTHING = 20
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The story chosen (None: start a new one) and how alike the best candidate was."""
+
+    story_id: int | None
+    score: float
+
+
+def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float]:
+    """Rarer keys weigh more (inverse document frequency); entities more than words."""
+    weights = {}
+    for key in keys:
+        idf = math.log((total + SMOOTHING) / (counts.get(key, 0) + 1))
+        weights[key] = round(max(idf, 0.1) * KIND_WEIGHT.get(key[:1], 1.0), 3)
+    return weights
+
+
+def index_keys(weights: dict[str, float], *, limit: int = INDEX_KEYS) -> list[str]:
+    """The article's most distinctive keys: what the candidate index is asked and stores."""
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return [key for key, _ in ranked[:limit]]
+
+
+def shortlist(
+    shared: dict[int, list[str]], weights: dict[str, float], *, limit: int = MAX_CANDIDATES
+) -> list[int]:
+    """The candidate stories sharing the most distinctive weight with the article."""
+    scored = []
+    for story_id, keys in shared.items():
+        if len(keys) >= 2:
+            scored.append((sum(weights.get(k, 0.0) for k in keys), story_id))
+    scored.sort(reverse=True)
+    return [story_id for _, story_id in scored[:limit]]
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[k] for k, w in a.items() if k in b)
+    if not dot:
+        return 0.0
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:
+    """How alike the article is to a story: its closest article, or the story as a whole."""
+    if not articles:
+        return 0.0
+    best = max(cosine(weights, a["k"]) for a in articles)
+    if len(articles) == 1:
+        return best
+    merged: dict[str, float] = {}
+    for article in articles:
+        for key, weight in article["k"].items():
+            merged[key] = max(merged.get(key, 0.0), weight)
+    return max(best, cosine(weights, merged))
+
+
+def choose(
+    weights: dict[str, float], stories: dict[int, list[dict]], *,
+    threshold: float = JOIN_THRESHOLD,
+) -> Choice:
+    best = Choice(None, 0.0)
+    for story_id, articles in stories.items():
+        score = story_similarity(weights, articles)
+        if score > best.score:
+            best = Choice(story_id, score)
+    return best if best.score >= threshold else Choice(None, best.score)

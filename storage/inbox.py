@@ -1,0 +1,55 @@
+"""The inbox: articles every source has accepted, queued durably for the one ingest worker."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.models import RawArticle
+from storage.sources import iso, utcnow
+
+FIELDS = ("origin", "title", "text", "url", "source", "published")
+
+
+def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
+            now: datetime | None = None) -> int:
+    """Queue one article; call inside the transaction that marks its input as seen."""
+    table = db["inbox"]
+    row = {name: getattr(raw, name) for name in FIELDS}
+    table.insert({**row, "source_id": source_id, "status": "pending",
+                  "created_at": iso(now or utcnow())})
+    return table.last_pk
+
+
+def pending(db: Database, *, limit: int) -> list[dict]:
+    return [dict(r) for r in db.query(
+        "SELECT * FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?", [limit])]
+
+
+def as_raw(row: dict) -> RawArticle:
+    return RawArticle(**{name: row[name] for name in FIELDS})
+
+
+def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,
+           story_id: int | None = None, verdict: str | None = None,
+           reason: str | None = None) -> None:
+    """Record what became of a queued article; its text is dropped (the article table keeps it)."""
+    db.execute(
+        "UPDATE inbox SET status = ?, article_id = ?, story_id = ?, verdict = ?, reason = ?, "
+        "processed_at = ?, text = '' WHERE id = ?",
+        [status, article_id, story_id, verdict, reason, iso(utcnow()), inbox_id],
+    )
+
+
+def results(db: Database, ids: list[int]) -> dict[int, dict]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: dict(r) for r in db.query(
+        f"SELECT id, origin, title, status, article_id, story_id, verdict, reason FROM inbox "
+        f"WHERE id IN ({marks})", ids)}
+
+
+def pending_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM inbox WHERE status = 'pending'").fetchone()[0]

@@ -1,0 +1,160 @@
+"""Sources (feeds, watched folders), their health, and what each has already delivered."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+KINDS = ("feed", "folder")
+DEFAULT_EVERY = 300
+MIN_EVERY = 5
+UNHEALTHY_AFTER = 3
+MAX_BACKOFF = 6 * 3600
+
+
+class SourceError(Exception):
+    """A source cannot be added, found or removed as asked."""
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def normalise_location(*, kind: str, location: str) -> str:
+    """A feed is an absolute http(s) URL; a folder is an absolute path."""
+    location = location.strip()
+    if kind == "feed":
+        parts = urlsplit(location)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise SourceError(f"'{location}' is not an http:// or https:// feed address")
+        return location
+    if kind == "folder":
+        if not location:
+            raise SourceError("a watched folder needs a path")
+        return str(Path(location).expanduser().resolve())
+    raise SourceError(f"unknown source kind '{kind}' (use {' or '.join(KINDS)})")
+
+
+def add_source(db: Database, *, kind: str, location: str, every: int = DEFAULT_EVERY) -> int:
+    location = normalise_location(kind=kind, location=location)
+    if every < MIN_EVERY:
+        raise SourceError(f"--every must be at least {MIN_EVERY} seconds, got {every}")
+    if get_source(db, location):
+        raise SourceError(f"{location} is already a source")
+    table = db["sources"]
+    table.insert({"kind": kind, "location": location, "every": int(every),
+                  "added_at": iso(utcnow()), "failures": 0, "unhealthy": 0, "items": 0})
+    return table.last_pk
+
+
+def get_source(db: Database, ident: int | str) -> dict | None:
+    """A source by id or by location."""
+    text = str(ident).strip()
+    if text.isdigit():
+        rows = list(db["sources"].rows_where("id = ?", [int(text)]))
+    else:
+        rows = list(db["sources"].rows_where("location = ?", [text]))
+        if not rows and "://" not in text:
+            rows = list(db["sources"].rows_where(
+                "location = ?", [str(Path(text).expanduser().resolve())]))
+    return rows[0] if rows else None
+
+
+def list_sources(db: Database, *, kind: str | None = None) -> list[dict]:
+    if kind:
+        return list(db["sources"].rows_where("kind = ?", [kind], order_by="id"))
+    return list(db["sources"].rows_where(order_by="id"))
+
+
+def remove_source(db: Database, ident: int | str) -> dict:
+    source = get_source(db, ident)
+    if not source:
+        raise SourceError(f"no source '{ident}' (see: wirewatch sources list)")
+    db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source["id"]])
+    db.execute("DELETE FROM sources WHERE id = ?", [source["id"]])
+    return source
+
+
+def is_due(source: dict, now: datetime) -> bool:
+    """False while a failing source waits out its backoff."""
+    waiting = source.get("next_attempt_at")
+    return not waiting or datetime.fromisoformat(waiting) <= now
+
+
+def backoff_seconds(*, every: int, failures: int) -> int:
+    """Doubles with each consecutive failure, from one interval up to six hours."""
+    return int(min(every * 2 ** min(failures - 1, 16), max(every, MAX_BACKOFF)))
+
+
+def record_success(db: Database, source_id: int, *, now: datetime, items: int = 0,
+                   etag: str | None = None, last_modified: str | None = None) -> None:
+    """A good poll clears the failure count; validators are kept for the next conditional GET."""
+    stamp = iso(now)
+    db.execute(
+        "UPDATE sources SET last_poll_at = ?, last_success_at = ?, last_error = NULL, "
+        "failures = 0, unhealthy = 0, next_attempt_at = NULL, etag = coalesce(?, etag), "
+        "last_modified = coalesce(?, last_modified), items = items + ?, "
+        "last_item_at = CASE WHEN ? > 0 THEN ? ELSE last_item_at END WHERE id = ?",
+        [stamp, stamp, etag, last_modified, items, items, stamp, source_id],
+    )
+
+
+def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> dict:
+    """Count a failed poll, back off, and mark the source unhealthy after repeated failures."""
+    source = db["sources"].get(source_id)
+    failures = (source["failures"] or 0) + 1
+    wait = backoff_seconds(every=source["every"], failures=failures)
+    unhealthy = int(failures >= UNHEALTHY_AFTER)
+    db.execute(
+        "UPDATE sources SET last_poll_at = ?, last_error = ?, failures = ?, unhealthy = ?, "
+        "next_attempt_at = ? WHERE id = ?",
+        [iso(now), reason, failures, unhealthy, iso(now + timedelta(seconds=wait)), source_id],
+    )
+    return db["sources"].get(source_id)
+
+
+def health(source: dict) -> str:
+    if source.get("unhealthy"):
+        return f"UNHEALTHY ({source['failures']} failures in a row)"
+    if source.get("failures"):
+        return f"failing ({source['failures']} in a row)"
+    if not source.get("last_poll_at"):
+        return "not polled yet"
+    return "ok"
+
+
+def entry_seen(db: Database, source_id: int, *, key: str, link: str | None) -> bool:
+    """An entry is known by its guid, or by its link (feeds that change guids on edits)."""
+    row = db.execute(
+        "SELECT 1 FROM feed_entries WHERE source_id = ? AND (key = ? OR (? IS NOT NULL "
+        "AND link = ?)) LIMIT 1", [source_id, key, link, link]).fetchone()
+    return row is not None
+
+
+def mark_entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
+                    now: datetime) -> None:
+    db.execute(
+        "INSERT OR IGNORE INTO feed_entries (source_id, key, link, seen_at) VALUES (?, ?, ?, ?)",
+        [source_id, key, link, iso(now)],
+    )
+
+
+def seen_file(db: Database, path: str) -> dict | None:
+    rows = list(db["seen_files"].rows_where("path = ?", [path]))
+    return rows[0] if rows else None
+
+
+def remember_file(db: Database, *, path: str, size: int, mtime_ns: int, sha256: str,
+                  articles: int, error: str | None, now: datetime) -> None:
+    db["seen_files"].upsert(
+        {"path": path, "size": size, "mtime_ns": mtime_ns, "sha256": sha256, "seen_at": iso(now),
+         "articles": articles, "error": error},
+        pk="path",
+    )

@@ -1,0 +1,162 @@
+"""A real HTTP server on 127.0.0.1 serving feeds and pages, good and broken, for source tests."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "application/rss+xml; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None
+    delay: float = 0.0
+    drip: float = 0.0
+    gzip: bool = False
+    declare_length: bool = True
+    hold: threading.Event | None = None
+
+
+class FeedServer:
+    """Routes are set by tests while it runs; every request is recorded with its headers."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.holding = threading.Event()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802
+                server.requests.append((self.path, dict(self.headers)))
+                server.answer(self, server.routes.get(self.path))
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def hits(self, path: str) -> int:
+        return sum(1 for p, _ in self.requests if p == path)
+
+    def answer(self, handler: BaseHTTPRequestHandler, route: Route | None) -> None:
+        if route is None:
+            route = Route(b"not here", status=404, content_type="text/plain")
+        if route.hold is not None:
+            self.holding.set()
+            route.hold.wait(60)
+        time.sleep(route.delay)
+        if route.etag and handler.headers.get("If-None-Match") == route.etag:
+            handler.send_response(304)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
+        body = gzip.compress(route.body) if route.gzip else route.body
+        handler.send_response(route.status)
+        handler.send_header("Content-Type", route.content_type)
+        if route.gzip:
+            handler.send_header("Content-Encoding", "gzip")
+        if route.etag:
+            handler.send_header("ETag", route.etag)
+        for name, value in route.headers.items():
+            handler.send_header(name, value)
+        if route.declare_length:
+            handler.send_header("Content-Length", str(len(body)))
+        else:
+            handler.send_header("Connection", "close")
+        handler.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._write(handler, body, route)
+
+    def _write(self, handler: BaseHTTPRequestHandler, body: bytes, route: Route) -> None:
+        if not route.drip:
+            handler.wfile.write(body)
+            return
+        for index in range(0, len(body), 64):
+            handler.wfile.write(body[index:index + 64])
+            handler.wfile.flush()
+            time.sleep(route.drip)
+
+    def __enter__(self) -> FeedServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for route in self.routes.values():
+            if route.hold is not None:
+                route.hold.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@dataclass(frozen=True)
+class Item:
+    guid: str
+    title: str
+    text: str = ""
+    link: str | None = None
+    published: datetime | None = None
+    full: bool = True
+
+
+def rss(items: list[Item], *, title: str = "Harbour Gazette") -> bytes:
+    """An RSS 2.0 feed; full items carry content:encoded, teasers only a description."""
+    parts = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+             f"<channel><title>{escape(title)}</title><link>http://example.invalid/</link>",
+             "<description>Test feed</description>"]
+    for item in items:
+        html = "".join(f"<p>{escape(p)}</p>" for p in item.text.split("\n\n") if p)
+        parts.append("<item>")
+        parts.append(f"<guid isPermaLink=\"false\">{escape(item.guid)}</guid>")
+        parts.append(f"<title>{escape(item.title)}</title>")
+        if item.link:
+            parts.append(f"<link>{escape(item.link)}</link>")
+        if item.published:
+            parts.append(f"<pubDate>{format_datetime(item.published)}</pubDate>")
+        if item.full:
+            parts.append(f"<description>{escape(item.text[:120])}</description>")
+            parts.append(f"<content:encoded><![CDATA[{html}]]></content:encoded>")
+        else:
+            parts.append(f"<description>{escape(item.text)}</description>")
+        parts.append("</item>")
+    parts.append("</channel></rss>")
+    return "\n".join(parts).encode("utf-8")
+
+
+def page(title: str, text: str) -> bytes:
+    """An article page with navigation furniture around the story."""
+    body = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n") if p)
+    return (f"<!doctype html><html><head><title>{escape(title)}</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+            f"<article><h1>{escape(title)}</h1>{body}</article>"
+            "<footer>Copyright Harbour Gazette. All rights reserved.</footer>"
+            "</body></html>").encode()
+
+
+BASE_TIME = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def at(minutes: int) -> datetime:
+    return BASE_TIME + timedelta(minutes=minutes)

@@ -1,0 +1,114 @@
+import pytest
+
+from bot.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchLimits
+from tests.sources.feedserver import Route
+
+FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=50_000,
+                   max_redirects=3)
+
+
+@pytest.fixture
+def fetcher():
+    return Fetcher(limits=FAST)
+
+
+def test_get_sends_user_agent_and_returns_validators(server, fetcher):
+    server.routes["/feed"] = Route(b"<rss/>", etag='"v1"', headers={"Last-Modified": "Mon, 02 Mar 2026 09:00:00 GMT"})
+    response = fetcher.get(server.url("/feed"))
+    assert response.status == 200 and response.body == b"<rss/>"
+    assert response.etag == '"v1"'
+    assert response.last_modified == "Mon, 02 Mar 2026 09:00:00 GMT"
+    headers = server.requests[-1][1]
+    assert headers["User-Agent"] == USER_AGENT
+    assert "wirewatch/" in USER_AGENT
+
+
+def test_conditional_get_answers_not_modified(server, fetcher):
+    server.routes["/feed"] = Route(b"<rss/>", etag='"v1"')
+    response = fetcher.get(server.url("/feed"), etag='"v1"',
+                           last_modified="Mon, 02 Mar 2026 09:00:00 GMT")
+    assert response.not_modified and response.body == b""
+    headers = server.requests[-1][1]
+    assert headers["If-None-Match"] == '"v1"'
+    assert headers["If-Modified-Since"] == "Mon, 02 Mar 2026 09:00:00 GMT"
+
+
+@pytest.mark.parametrize("status, words", [(404, "address may have changed"),
+                                           (500, "site's side"), (403, "refuses access")])
+def test_error_status_says_what_happened_and_what_to_do(server, fetcher, status, words):
+    server.routes["/feed"] = Route(b"oops", status=status, content_type="text/plain")
+    with pytest.raises(FetchError) as caught:
+        fetcher.get(server.url("/feed"))
+    assert caught.value.status == status
+    assert str(status) in str(caught.value) and words in str(caught.value)
+
+
+def test_slow_server_times_out(server, fetcher):
+    server.routes["/slow"] = Route(b"<rss/>", delay=1.5)
+    with pytest.raises(FetchError, match="timed out"):
+        fetcher.get(server.url("/slow"))
+
+
+def test_body_trickling_in_is_cut_at_the_total_deadline(server, fetcher):
+    server.routes["/drip"] = Route(b"x" * 6400, drip=0.1)
+    with pytest.raises(FetchError, match="took longer than"):
+        fetcher.get(server.url("/drip"))
+
+
+def test_huge_declared_body_is_refused_before_reading(server, fetcher):
+    server.routes["/huge"] = Route(b"x" * 200_000)
+    with pytest.raises(FetchError, match="larger than"):
+        fetcher.get(server.url("/huge"))
+
+
+def test_huge_undeclared_body_is_cut_at_the_cap(server, fetcher):
+    server.routes["/huge"] = Route(b"x" * 200_000, declare_length=False)
+    with pytest.raises(FetchError, match="larger than"):
+        fetcher.get(server.url("/huge"))
+
+
+def test_compressed_body_is_capped_after_decompression(server, fetcher):
+    server.routes["/bomb"] = Route(b"\n" * 5_000_000, gzip=True)
+    with pytest.raises(FetchError, match="larger than"):
+        fetcher.get(server.url("/bomb"))
+
+
+def test_redirects_are_followed_a_few_times(server, fetcher):
+    server.routes["/old"] = Route(status=301, headers={"Location": "/new"})
+    server.routes["/new"] = Route(b"<rss/>")
+    response = fetcher.get(server.url("/old"))
+    assert response.url == server.url("/new") and response.body == b"<rss/>"
+
+
+def test_redirect_loop_is_refused(server, fetcher):
+    server.routes["/a"] = Route(status=302, headers={"Location": "/b"})
+    server.routes["/b"] = Route(status=302, headers={"Location": "/a"})
+    with pytest.raises(FetchError, match="redirect loop"):
+        fetcher.get(server.url("/a"))
+    assert server.hits("/a") == 1 and server.hits("/b") == 1
+
+
+def test_redirect_chain_longer_than_the_limit_is_refused(server, fetcher):
+    for n in range(10):
+        server.routes[f"/r{n}"] = Route(status=302, headers={"Location": f"/r{n + 1}"})
+    with pytest.raises(FetchError, match="more than 3 redirects"):
+        fetcher.get(server.url("/r0"))
+    assert server.hits("/r5") == 0
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/feed.xml",
+                                 "gopher://127.0.0.1/", "/etc/passwd", "http:///nohost"])
+def test_non_http_addresses_are_refused(fetcher, url):
+    with pytest.raises(FetchError, match="only http:// and https://"):
+        fetcher.get(url)
+
+
+def test_redirect_to_a_local_file_is_refused(server, fetcher):
+    server.routes["/sneaky"] = Route(status=302, headers={"Location": "file:///etc/passwd"})
+    with pytest.raises(FetchError, match="refusing to fetch 'file:///etc/passwd'"):
+        fetcher.get(server.url("/sneaky"))
+
+
+def test_closed_port_is_reported_as_cannot_connect(fetcher):
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetcher.get("http://127.0.0.1:9/feed")

@@ -1,0 +1,201 @@
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.ingest.feeds import FeedError, html_text, parse_feed, poll_feed
+from bot.ingest.fetch import Fetcher, FetchLimits
+from storage.db import transaction
+from storage.inbox import pending
+from storage.sources import add_source, get_source
+from tests.sources.feedserver import Item, Route, at, page, rss
+from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
+
+FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
+
+
+@pytest.fixture
+def fetcher():
+    return Fetcher(limits=FAST)
+
+
+def feed_source(db, url, every=60):
+    with transaction(db):
+        return get_source(db, add_source(db, kind="feed", location=url, every=every))
+
+
+def poll(db, source_id, fetcher, now):
+    return poll_feed(db, get_source(db, source_id), fetcher=fetcher, now=now)
+
+
+def item(n, story, minutes, **kw):
+    title, text = story
+    return Item(guid=f"urn:gazette:{n}", title=title, text=text, published=at(minutes), **kw)
+
+
+def test_new_entries_are_queued_oldest_first_and_only_once(server, fresh_db, fetcher):
+    server.routes["/feed"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]), etag='"a"')
+    source = feed_source(fresh_db, server.url("/feed"))
+    first = poll(fresh_db, source["id"], fetcher, at(30))
+    assert (first.queued, first.skipped) == (2, 0)
+    queued = pending(fresh_db, limit=10)
+    assert [r["title"] for r in queued] == [FERRY[0], LIBRARY[0]]
+    assert queued[0]["source"] == "Harbour Gazette"
+    assert "Maren Solberg" in queued[0]["text"] and "\n\n" in queued[0]["text"]
+
+    again = poll(fresh_db, source["id"], fetcher, at(31))
+    assert again.not_modified and server.requests[-1][1]["If-None-Match"] == '"a"'
+
+    server.routes["/feed"] = Route(rss([item(3, ORCHARD, 40), item(2, LIBRARY, 20),
+                                        item(1, FERRY, 10)]), etag='"b"')
+    third = poll(fresh_db, source["id"], fetcher, at(45))
+    assert (third.queued, third.skipped) == (1, 2)
+    assert [r["title"] for r in pending(fresh_db, limit=10)][-1] == ORCHARD[0]
+    stored = get_source(fresh_db, source["id"])
+    assert stored["items"] == 3 and stored["etag"] == '"b"' and stored["failures"] == 0
+
+
+def test_edited_or_redated_entry_is_not_queued_again(server, fresh_db, fetcher):
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    poll(fresh_db, source["id"], fetcher, at(11))
+    edited = (FERRY[0] + " (updated)", FERRY[1] + "\n\nTalks are set for Wednesday.")
+    server.routes["/feed"] = Route(rss([item(1, edited, 90)]))
+    result = poll(fresh_db, source["id"], fetcher, at(91))
+    assert (result.queued, result.skipped) == (0, 1)
+    assert len(pending(fresh_db, limit=10)) == 1
+
+
+def test_entry_whose_guid_changes_but_link_stays_is_not_queued_again(server, fresh_db, fetcher):
+    link = server.url("/news/ferry")
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 10, link=link)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    poll(fresh_db, source["id"], fetcher, at(11))
+    server.routes["/feed"] = Route(rss([Item(guid="urn:gazette:1-v2", title=FERRY[0],
+                                             text=FERRY[1], link=link, published=at(50))]))
+    assert poll(fresh_db, source["id"], fetcher, at(51)).queued == 0
+
+
+def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher):
+    title, text = BRIDGE
+    server.routes["/news/bridge"] = Route(page(title, text), content_type="text/html")
+    teaser = text.split("\n\n")[0][:150] + "…"
+    server.routes["/feed"] = Route(rss([Item("b1", title, teaser, link=server.url("/news/bridge"),
+                                             published=at(5), full=False)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source["id"], fetcher, at(6)).queued == 1
+    row = pending(fresh_db, limit=1)[0]
+    assert "Lotte Brandt" in row["text"] and "eastern footway" in row["text"]
+    assert "All rights reserved" not in row["text"] and "Sport" not in row["text"]
+    assert row["url"] == server.url("/news/bridge")
+
+
+def test_teaser_is_kept_when_the_linked_page_is_broken(server, fresh_db, fetcher, caplog):
+    teaser = "The Kessel bridge will close for three nights of inspections, the roads agency said."
+    server.routes["/news/gone"] = Route(b"gone", status=404, content_type="text/html")
+    server.routes["/feed"] = Route(rss([Item("b1", BRIDGE[0], teaser,
+                                             link=server.url("/news/gone"), full=False)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source["id"], fetcher, at(6)).queued == 1
+    assert pending(fresh_db, limit=1)[0]["text"] == teaser
+    assert "404" in caplog.text and "teaser" in caplog.text
+
+
+def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh_db, fetcher):
+    server.routes["/news/later"] = Route(b"", status=500, content_type="text/html")
+    feed = rss([Item("x1", "Headline only", "", link=server.url("/news/later"), full=False)])
+    server.routes["/feed"] = Route(feed, etag='"x"')
+    source = feed_source(fresh_db, server.url("/feed"))
+    result = poll(fresh_db, source["id"], fetcher, at(1))
+    assert (result.queued, result.retry) == (0, 1)
+    assert get_source(fresh_db, source["id"])["etag"] is None
+    server.routes["/news/later"] = Route(page(*LIBRARY), content_type="text/html")
+    assert poll(fresh_db, source["id"], fetcher, at(2)).queued == 1
+    assert "Priya Natarajan" in pending(fresh_db, limit=1)[0]["text"]
+
+
+@pytest.mark.parametrize("route, words", [
+    (Route(b"boom", status=500, content_type="text/plain"), "500 Internal Server Error"),
+    (Route(b"none", status=404, content_type="text/plain"), "404 Not Found"),
+    (Route(b"<rss/>", delay=1.0), "timed out"),
+    (Route(b"<rss version='2.0'><channel><item><title>cut off", ), "malformed XML"),
+    (Route(b"<html><body><p>Welcome to our site</p></body></html>",
+           content_type="text/html"), "not an RSS or Atom feed"),
+    (Route(b"x" * 300_000), "larger than"),
+])
+def test_broken_feed_is_recorded_with_its_reason_and_backs_off(server, fresh_db, fetcher,
+                                                               route, words, caplog):
+    server.routes["/feed"] = route
+    source = feed_source(fresh_db, server.url("/feed"), every=60)
+    result = poll(fresh_db, source["id"], fetcher, at(0))
+    assert words in result.error
+    stored = get_source(fresh_db, source["id"])
+    assert stored["failures"] == 1 and words in stored["last_error"]
+    assert stored["next_attempt_at"] == at(1).isoformat(timespec="seconds")
+    assert words in caplog.text and not stored["unhealthy"]
+
+
+def test_repeated_failures_mark_unhealthy_and_recovery_clears_it(server, fresh_db, fetcher):
+    server.routes["/feed"] = Route(b"boom", status=503, content_type="text/plain")
+    source = feed_source(fresh_db, server.url("/feed"), every=60)
+    waits = []
+    now = at(0)
+    for _ in range(4):
+        poll(fresh_db, source["id"], fetcher, now)
+        stored = get_source(fresh_db, source["id"])
+        retry_at = datetime.fromisoformat(stored["next_attempt_at"])
+        waits.append((retry_at - now).total_seconds())
+        now = retry_at
+    assert waits == [60, 120, 240, 480]
+    assert stored["unhealthy"] == 1 and stored["failures"] == 4
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 1)]))
+    poll(fresh_db, source["id"], fetcher, now + timedelta(seconds=1))
+    healed = get_source(fresh_db, source["id"])
+    assert (healed["unhealthy"], healed["failures"], healed["last_error"]) == (0, 0, None)
+    assert healed["next_attempt_at"] is None
+
+
+def test_feed_with_a_stray_ampersand_is_still_read(server, fresh_db, fetcher):
+    feed = rss([item(1, ("Salt & pepper shortage hits Tarnby cafés", FERRY[1]), 3)])
+    server.routes["/feed"] = Route(feed.replace(b"Salt &amp; pepper", b"Salt & pepper"))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source["id"], fetcher, at(4)).queued == 1
+    assert pending(fresh_db, limit=1)[0]["title"].startswith("Salt & pepper")
+
+
+def test_feed_body_naming_a_local_file_is_not_opened(tmp_path):
+    secret = tmp_path / "secret.xml"
+    secret.write_bytes(rss([Item("s", "Secret local file", "do not read me " * 100)]))
+    with pytest.raises(FeedError, match="check the address") as caught:
+        parse_feed(str(secret).encode(), url="http://127.0.0.1/feed")
+    assert "Secret local file" not in str(caught.value)
+
+
+def test_external_entities_are_not_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    doc = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e SYSTEM "file://{secret}">]>'
+           '<rss version="2.0"><channel><title>T</title><item><guid>1</guid>'
+           '<title>Leak &e; here</title><description>Body text.</description></item>'
+           '</channel></rss>').encode()
+    parsed = parse_feed(doc, url="http://127.0.0.1/feed")
+    assert all("TOPSECRET" not in (e.title or "") + e.text for e in parsed.entries)
+
+
+def test_atom_feed_entries_are_read():
+    doc = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+           '<title>Valley Post</title><id>urn:vp</id><updated>2026-03-02T09:00:00Z</updated>'
+           '<entry><id>urn:vp:1</id><title>Frost damages blossom</title>'
+           '<link href="http://127.0.0.1/frost"/><updated>2026-03-02T08:00:00Z</updated>'
+           f'<content type="html">&lt;p&gt;{ORCHARD[1][:400]}&lt;/p&gt;</content></entry>'
+           '</feed>').encode()
+    parsed = parse_feed(doc, url="http://127.0.0.1/atom")
+    assert parsed.title == "Valley Post"
+    [entry] = parsed.entries
+    assert (entry.key, entry.link, entry.title) == ("urn:vp:1", "http://127.0.0.1/frost",
+                                                    "Frost damages blossom")
+    assert entry.text.startswith("A late frost") and entry.teaser
+
+
+def test_html_text_keeps_paragraphs_and_line_breaks():
+    assert html_text("<p>One &amp; two.</p><p>Three<br>four</p>") == "One & two.\n\nThree\nfour"
+    assert html_text("plain &lt;text&gt;") == "plain <text>"

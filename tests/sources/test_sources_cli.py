@@ -1,0 +1,57 @@
+import json
+from datetime import UTC, datetime
+
+from click.testing import CliRunner
+
+from bot.cli import cli
+from storage.db import open_db, transaction
+from storage.sources import record_failure
+
+
+def invoke(db_path, *args):
+    return CliRunner().invoke(cli, ["--db", str(db_path), *args])
+
+
+def test_add_list_remove_feed_and_folder(db_path, tmp_path):
+    added = invoke(db_path, "sources", "add", "https://news.example.org/rss", "--every", "60")
+    assert added.exit_code == 0, added.output
+    assert "added feed #1: https://news.example.org/rss (every 60 s)" in added.output
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    assert invoke(db_path, "sources", "add", str(folder)).exit_code == 0
+    listed = invoke(db_path, "sources", "list")
+    assert "#1 feed https://news.example.org/rss · every 60 s · not polled yet" in listed.output
+    assert f"#2 folder {folder.resolve()} · every 300 s" in listed.output
+    assert invoke(db_path, "sources", "remove", "1").exit_code == 0
+    gone = invoke(db_path, "sources", "remove", "https://news.example.org/rss")
+    assert gone.exit_code == 1 and "no source 'https://news.example.org/rss'" in gone.output
+    assert invoke(db_path, "sources", "remove", str(folder)).exit_code == 0
+    assert "no sources yet" in invoke(db_path, "sources", "list").output
+
+
+def test_list_shows_health_and_last_error(db_path):
+    invoke(db_path, "sources", "add", "http://127.0.0.1:9/feed", "--every", "30")
+    db = open_db(db_path)
+    for _ in range(3):
+        with transaction(db):
+            record_failure(db, 1, reason="the server answered 500 Internal Server Error",
+                           now=datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    listed = invoke(db_path, "sources", "list")
+    assert "UNHEALTHY (3 failures in a row)" in listed.output
+    assert "last error: the server answered 500 Internal Server Error" in listed.output
+    [row] = json.loads(invoke(db_path, "sources", "list", "--json").output)
+    assert row["unhealthy"] == 1 and row["health"].startswith("UNHEALTHY")
+
+
+def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
+    cases = {"file:///etc/passwd": "not an http:// or https:// feed address",
+             "ftp://example.org/feed": "not an http:// or https:// feed address",
+             str(tmp_path / "missing"): "neither an http(s) feed address nor an existing folder"}
+    for location, message in cases.items():
+        result = invoke(db_path, "sources", "add", location)
+        assert result.exit_code == 1 and message in result.output
+    too_fast = invoke(db_path, "sources", "add", "https://example.org/rss", "--every", "1")
+    assert too_fast.exit_code == 1 and "at least 5 seconds" in too_fast.output
+    invoke(db_path, "sources", "add", "https://example.org/rss")
+    again = invoke(db_path, "sources", "add", "https://example.org/rss")
+    assert again.exit_code == 1 and "already a source" in again.output
