@@ -11,6 +11,7 @@ from typing import Any
 import waitress
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from waitress import wasyncore
 
 log = logging.getLogger(__name__)
 WSGIApp = Callable[[dict, Callable[..., Any]], Iterable[bytes]]
@@ -55,18 +56,21 @@ class HttpServer:
 
     def __init__(self, app: WSGIApp, *, host: str, port: int, threads: int = 8) -> None:
         self._server = waitress.create_server(app, host=host, port=port, threads=threads,
-                                              ident="wirewatch")
+                                              ident="wirewatch", asyncore_loop_timeout=0.2)
         self._thread = threading.Thread(target=self._server.run, name="wirewatch-http",
                                         daemon=True)
 
     @property
     def port(self) -> int:
-        return self._server.effective_port
+        return int(self._server.effective_port)
 
     def start(self) -> None:
         self._thread.start()
         log.info("listening on http://%s:%s", self._server.effective_host, self.port)
 
     def stop(self) -> None:
-        self._server.close()
+        """Close every socket from inside the server's own loop, then let its workers finish."""
+        server = self._server
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         self._thread.join(timeout=10)
+        server.task_dispatcher.shutdown()

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
 INDEX_KEYS = 40
 MAX_CANDIDATES = 6
-JOIN_THRESHOLD = 0.30
+JOIN_THRESHOLD = 0.20
+FACT_KINDS = ("e", "n", "d")
 SMOOTHING = 20
 
 
@@ -57,18 +58,28 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / norm if norm else 0.0
 
 
+def facts_only(weights: dict[str, float]) -> dict[str, float]:
+    return {k: w for k, w in weights.items() if k[:1] in FACT_KINDS}
+
+
 def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:
-    """How alike the article is to a story: its closest article, or the story as a whole."""
+    """How alike the article is to a story: all its words, averaged with its names and numbers.
+
+    Words compare the article with the story's closest article or with the story as a whole;
+    names and numbers (people, organisations, places, figures) with the story as a whole, which
+    is what ties a follow-up written afresh to the story it follows.
+    """
     if not articles:
         return 0.0
-    best = max(cosine(weights, a["k"]) for a in articles)
-    if len(articles) == 1:
-        return best
     merged: dict[str, float] = {}
     for article in articles:
         for key, weight in article["k"].items():
             merged[key] = max(merged.get(key, 0.0), weight)
-    return max(best, cosine(weights, merged))
+    words = max(max(cosine(weights, a["k"]) for a in articles), cosine(weights, merged))
+    facts = facts_only(weights)
+    if not facts:
+        return words
+    return (words + cosine(facts, facts_only(merged))) / 2
 
 
 def choose(

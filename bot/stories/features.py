@@ -21,6 +21,7 @@ ALIASES = {("us",): ("united", "states"), ("uk",): ("united", "kingdom"),
            ("un",): ("united", "nations"), ("eu",): ("european", "union")}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"}
+LEADING_CLOSE_QUOTE = re.compile(r"^[\"”’]\s+")
 PRONOUNS = {"he", "she", "they", "his", "her", "their"}
 LINKS = {"further", "also", "add", "addition"}
 HEDGES = {"could", "might", "may"}
@@ -85,8 +86,22 @@ def entity_key(label: str, text: str) -> str | None:
     return "e:" + " ".join(words)
 
 
+NUMBER_WORDS = {w: str(i) for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"))}
+NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+                     "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+                     "dozen": "12"})
+
+
 def number_keys(text: str) -> set[str]:
-    return {"n:" + d.replace(",", "") for d in DIGITS.findall(text)}
+    """Numbers in a phrase, written as digits ("4,000" -> 4000, "two" -> 2)."""
+    keys = {"n:" + d.replace(",", "") for d in DIGITS.findall(text)}
+    if not keys:
+        keys = {"n:" + NUMBER_WORDS[w] for w in WORDS.findall(text.casefold())
+                if w in NUMBER_WORDS}
+    return keys
 
 
 def extract(parsed: ParsedArticle) -> ArticleFeatures:
@@ -116,7 +131,7 @@ def _sentence(sent, index: int, features: ArticleFeatures) -> SentenceFeatures:
     for ent in sent.ents:
         features.entities.append(
             EntityView(ent.label_, entity_words(ent.text), ent.text, index))
-        if ent.label_ in NAMED:
+        if ent.label_ in NAMED and any(t.pos_ == "PROPN" for t in ent):
             key = entity_key(ent.label_, ent.text)
             if key and ent.label_ == "NORP":
                 facts.add("g" + key[1:])
@@ -141,7 +156,8 @@ def _sentence(sent, index: int, features: ArticleFeatures) -> SentenceFeatures:
     quote = bool(QUOTED.search(sent.text))
     people = frozenset(entity_key("PERSON", e.text) for e in sent.ents if e.label_ == "PERSON")
     hedged = any(t.lower_ in HEDGES and t.tag_ == "MD" for t in sent)
-    return SentenceFeatures(sent.text.strip(), frozenset(lemmas), frozenset(facts), quote,
+    text = LEADING_CLOSE_QUOTE.sub("", " ".join(sent.text.split()))
+    return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people - {None}, _continues(sent), hedged)
 
 

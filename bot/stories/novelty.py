@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from bot.stories.features import SentenceFeatures
 
 MIN_CONTENT = 3
-FACT_COVERED = 0.7
+NUMBER_COVERED = 0.9
+NAME_COVERED = 0.5
 QUOTE_COVERED = 0.5
 CLAIM_UNION = 0.15
 CLAIM_BEST = 0.15
@@ -60,8 +62,10 @@ def _is_new(
     total = sum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas) or 1e-9
     best = max((_covered(sentence, t, weights) / total for t in earlier), default=0.0)
     novel_facts = {f for f in sentence.facts - story_facts if f.startswith(NOVEL_FACT_PREFIXES)
-                   and (f[0] == "n" or not set(f[2:].split()) <= story_words)}
-    if novel_facts and best < FACT_COVERED:
+                   and (f[0] == "n" or not all(known(w, story_words) for w in f[2:].split()))}
+    if any(f[0] == "n" for f in novel_facts) and best < NUMBER_COVERED:
+        return True
+    if any(f[0] != "n" for f in novel_facts) and best < NAME_COVERED:
         return True
     if sentence.quote and best < QUOTE_COVERED:
         return True
@@ -73,6 +77,20 @@ def _is_new(
     novel = [lemma for lemma in sentence.lemmas if lemma not in story_words]
     union = 1 - sum(_w(weights, "l:" + lemma) for lemma in novel) / total
     return union < CLAIM_UNION and best < CLAIM_BEST and len(novel) >= CLAIM_NOVEL_WORDS
+
+
+def known(word: str, story_words: frozenset[str]) -> bool:
+    """A word the story has used, allowing other forms of a name (Moldova, Moldovans)."""
+    if word in story_words:
+        return True
+    if len(word) < 5:
+        return False
+    for other in story_words:
+        if other[:5] == word[:5]:
+            common = len(os.path.commonprefix([word, other]))
+            if common >= max(5, min(len(word), len(other)) - 3):
+                return True
+    return False
 
 
 def _same_person(previous: SentenceFeatures, sentence: SentenceFeatures) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
-from sqlite_utils import Database
 
-from handlers.common import answer, db_of, echo, join_lines, split_name, unquote, user_text
+from bot.slack.services import Services
+from handlers.common import answer, echo, join_lines, services, split_name, unquote, user_text
 from storage import topics as store
 from storage.db import transaction
 from storage.subscriptions import subscriptions_of
@@ -13,21 +13,23 @@ from storage.subscriptions import subscriptions_of
 USAGE = ("Usage: `/topics` lists topics · `/topics add NAME [QUERY]` tracks one (quote a name "
          "with spaces: `/topics add \"Port strike\" port AND strike`) · `/topics remove NAME` · "
          "`/topics show NAME`")
+SHOW_STORIES = 5
 
 
 def handle_topics(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
     ack()
     verb, rest = split_name(user_text(command.get("text")))
-    db = db_of(context)
+    svc = services(context)
     action = ACTIONS.get(verb.lower())
     if action is None:
-        answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}" if verb else list_text(db))
+        answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}" if verb else
+               list_text(svc, rest, command))
         return
-    answer(respond, action(db, rest, command))
+    answer(respond, action(svc, rest, command))
 
 
-def list_text(db: Database, *_: object) -> str:
-    rows = store.list_topics(db)
+def list_text(svc: Services, rest: str, command: dict) -> str:
+    rows = store.list_topics(svc.db)
     if not rows:
         return "No topics yet. " + USAGE
     lines = [f"*{len(rows)} topics*"]
@@ -35,23 +37,27 @@ def list_text(db: Database, *_: object) -> str:
     return join_lines(lines)
 
 
-def add_text(db: Database, rest: str, command: dict) -> str:
+def add_text(svc: Services, rest: str, command: dict) -> str:
     name, query = split_name(rest)
     if not name:
         return "A topic needs a name. " + USAGE
+    db = svc.db
     try:
         with transaction(db):
-            store.add_topic(db, name=name, query=query or name, created_by=command.get("user_id"))
+            store.add_topic(db, name=name, query=query or None, created_by=command.get("user_id"),
+                            quiet_hours=svc.settings.story_quiet_hours)
     except store.TopicError as exc:
         return f"Could not add that topic: {echo(str(exc), 300)}. {USAGE}"
-    return (f"Tracking *{echo(name, 100)}*: `{echo(query or name, 300)}`. Subscribe this "
+    query = store.get_topic(db, name)["query"]
+    return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. Subscribe this "
             f"channel with `/subscribe {echo(name, 100)}`.")
 
 
-def remove_text(db: Database, rest: str, command: dict) -> str:
+def remove_text(svc: Services, rest: str, command: dict) -> str:
     name = unquote(rest)
     if not name:
         return "Which topic? " + USAGE
+    db = svc.db
     try:
         with transaction(db):
             store.remove_topic(db, name)
@@ -60,7 +66,8 @@ def remove_text(db: Database, rest: str, command: dict) -> str:
     return f"Stopped tracking *{echo(name, 100)}* (its subscriptions went with it)."
 
 
-def show_text(db: Database, rest: str, command: dict) -> str:
+def show_text(svc: Services, rest: str, command: dict) -> str:
+    db = svc.db
     name = unquote(rest)
     topic = store.get_topic(db, name) if name else None
     if topic is None:
@@ -70,6 +77,10 @@ def show_text(db: Database, rest: str, command: dict) -> str:
             if s["topic_id"] == topic["id"]]
     lines.append(f"This channel gets it {subs[0]['mode']}." if subs else
                  "This channel is not subscribed.")
+    stories = store.recent_stories(db, topic["id"], limit=SHOW_STORIES)
+    lines.append("*Recent stories*" if stories else "No stories yet.")
+    lines += [f"• {echo(s['title'] or 'untitled', 150)} ({s['article_count'] or 1} articles"
+              f"{', last ' + s['last_seen'] if s.get('last_seen') else ''})" for s in stories]
     return join_lines(lines)
 
 

@@ -77,7 +77,8 @@ class FakeSlack:
         self._clock = 0
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        daemon=True)
 
     # lifecycle ---------------------------------------------------------------------------
     def start(self) -> FakeSlack:

@@ -17,7 +17,7 @@ from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.world import add_article, add_story, add_update
 
-T0 = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
 
 
 def at(seconds: float) -> datetime:
