@@ -20,17 +20,16 @@ def alert_blocks(view: AlertView) -> list[dict]:
     """Header, what happened, the key quote, where it came from, and the three buttons."""
     blocks = [_context(_label(view)), {"type": "header", "text": _plain(view.headline)}]
     body = _updates(view.whats_new) if view.kind == "update" else " ".join(view.summary)
-    if body.strip():
-        blocks.append(_section(body))
-    if view.key_quote and view.key_quote.text.strip():
+    blocks.append(_section(body))
+    if view.key_quote and fit(view.key_quote.text, 10).strip():
         blocks.append(_section(_quote_line(view)))
-    meta = [fit(x, 300) for x in (view.source, view.published) if x and x.strip()]
+    meta = [m for m in (fit(x or "", 300) for x in (view.source, view.published)) if m.strip()]
     if safe_url(view.url) and len(view.url) <= LINK_CHARS:
         meta.append(f"<{_link_target(view.url)}|link>")
     if meta:
         blocks.append(_context(" · ".join(meta)))
     blocks.append(_actions(view))
-    return blocks[:MAX_BLOCKS]
+    return [b for b in blocks if b][:MAX_BLOCKS]
 
 
 def alert_text(view: AlertView) -> str:
@@ -47,7 +46,8 @@ def _label(view: AlertView) -> str:
 
 
 def _updates(items: tuple[str, ...]) -> str:
-    return "What's new:\n" + "\n".join(f"• {item}" for item in items if item.strip())
+    news = [f"• {item}" for item in items if fit(item, 10).strip()]
+    return "What's new:\n" + "\n".join(news) if news else ""
 
 
 def _quote_line(view: AlertView) -> str:
@@ -58,8 +58,10 @@ def _quote_line(view: AlertView) -> str:
     return f"“{cut(quote.text, 2500)}” — {who}"
 
 
-def _section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": fit(text, SECTION_CHARS)}}
+def _section(text: str) -> dict | None:
+    """A mrkdwn section, or None when nothing printable is left after cleaning."""
+    body = fit(text, SECTION_CHARS)
+    return {"type": "section", "text": {"type": "mrkdwn", "text": body}} if body.strip() else None
 
 
 def _context(escaped: str) -> dict:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.fakes.block_kit import block_problems
+
 VALID_TOKEN = "xoxb-fake-bot-token"
 BOT_USER = "UBOT0001"
 TEAM = "T00000001"
@@ -201,6 +203,9 @@ class FakeSlack:
             return {"ok": False, "error": "no_text"}
         channel = self._dm_channel(channel) if channel.startswith("U") else channel
         blocks = _maybe_json(params.get("blocks"))
+        if blocks is not None and block_problems(blocks, text=params.get("text")):
+            return {"ok": False, "error": "invalid_blocks",
+                    "errors": block_problems(blocks, text=params.get("text"))}
         message = self._store_message(channel, params.get("text", ""), blocks,
                                       params.get("thread_ts"), _maybe_json(params.get("metadata")))
         return {"ok": True, "channel": channel, "ts": message.ts, "message": message.as_api()}
@@ -242,6 +247,9 @@ class FakeSlack:
 
     def _api_views_publish(self, params: dict) -> dict:
         view = _maybe_json(params.get("view"))
+        blocks = (view or {}).get("blocks") or []
+        if len(blocks) > 100 or block_problems(blocks[:50]):
+            return {"ok": False, "error": "invalid_arguments"}
         self.views[params.get("user_id", "")] = view
         return {"ok": True, "view": {"id": "V1", **(view or {})}}
 

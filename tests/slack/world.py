@@ -30,8 +30,9 @@ def add_article(db, *, title: str, body: str = "", url: str | None = None,
 
 
 def add_story(db, *, article_id: int, title: str, topic_ids: tuple[int, ...] = (),
-              summary: tuple[str, ...] = ("First line of the summary.",)) -> int:
-    now = now_iso()
+              summary: tuple[str, ...] = ("First line of the summary.",),
+              at: str | None = None) -> int:
+    now = at or now_iso()
     with transaction(db):
         stories = db["stories"]
         stories.insert({"title": title, "summary": json.dumps(list(summary)),
