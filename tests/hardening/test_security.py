@@ -19,6 +19,7 @@ from storage.alerts import enqueue_alerts
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 from storage.topics import TopicError, add_topic, get_topic, list_topics, remove_topic
+from tests.fakes.slack_api import FakeSlack
 from tests.hardening.conftest import REPO, cli_command, cli_env, scale
 from tests.hardening.corpus import write_corpus
 
@@ -121,7 +122,6 @@ def test_secrets_in_the_environment_never_appear_in_cli_output(tmp_path):
         ("-v", "ingest", str(folder), str(tmp_path / "missing.txt")),
         ("-v", "topics", "add", "Strikes", "strike AND ("),
         ("-v", "who-said", "--json", "'; DROP TABLE quotes; --"),
-        ("-v", "run"),
     ]
     outputs = []
     for args in runs:
@@ -133,21 +133,39 @@ def test_secrets_in_the_environment_never_appear_in_cli_output(tmp_path):
     done = subprocess.run(cli_command("-v", "topics", "list"), capture_output=True, text=True,
                           cwd=REPO, env=bad_env, timeout=300)
     outputs.append(done.stdout + done.stderr)
-    outputs.append(_run_console_briefly(db_path))
+    outputs.append(_run_briefly(("-v", "run", "--console", "--interval", "0.2"),
+                                _with_secrets(db_path), tmp_path / "console.log"))
+    with FakeSlack(token=SECRETS["SLACK_BOT_TOKEN"]) as fake:
+        slack = {"WIREWATCH_SLACK_API_URL": fake.base_url, "WIREWATCH_HOST": "127.0.0.1"}
+        http_mode = {k: v for k, v in _with_secrets(db_path, **slack).items()
+                     if k != "SLACK_APP_TOKEN"}
+        outputs.append(_run_briefly(("-v", "run", "--port", "0"), http_mode,
+                                    tmp_path / "http.log"))
+        outputs.append(_run_briefly(("-v", "run", "--port", "0"),
+                                    _with_secrets(db_path, **slack), tmp_path / "socket.log"))
+        assert fake.calls, "wirewatch run really talked to the (fake) Slack Web API"
     for output in outputs:
         _assert_no_secret(output)
     assert any("stored" in o for o in outputs) and any("failed" in o for o in outputs)
 
 
-def _run_console_briefly(db_path: Path) -> str:
-    """`wirewatch -v run --console` with secrets set, stopped with Ctrl-C after a moment."""
-    proc = subprocess.Popen(cli_command("-v", "run", "--console", "--interval", "0.2"),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            cwd=REPO, env=_with_secrets(db_path))
-    time.sleep(2)
+def _run_briefly(args: tuple[str, ...], env: dict[str, str], log: Path) -> str:
+    """Run a long-lived command until it says it is running, stop it with Ctrl-C, return all
+    it printed."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cli_command(*args), stdout=out, stderr=subprocess.STDOUT,
+                                cwd=REPO, env=env)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and "Ctrl-C" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
-    out, _ = proc.communicate(timeout=60)
-    return out
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    return log.read_text()
 
 
 @pytest.fixture(scope="module")
