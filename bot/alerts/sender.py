@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -71,6 +72,14 @@ class AlertSender:
             self._close(db, row, "failed", _error_code(exc))
             log.warning("alert %s to %s not posted: %s (is the bot in that channel?)",
                         row["id"], row["channel"], _error_code(exc))
+            return 0
+        except sqlite3.OperationalError as exc:
+            log.warning("alert %s: database busy (%s); will retry", row["id"], exc)
+            return 0
+        except Exception as exc:  # one broken alert must not hold up its channel
+            log.exception("alert %s to %s could not be built; marked failed", row["id"],
+                          row["channel"])
+            self._close(db, row, "failed", f"internal error: {exc.__class__.__name__}")
             return 0
         self._next_post[row["channel"]] = now + timedelta(seconds=self.per_channel_interval)
         return posted

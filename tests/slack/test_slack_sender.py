@@ -169,3 +169,15 @@ def test_mute_stops_updates_and_show_quotes_answers(runtime, fake_slack, fresh_d
     assert runtime.deliver_pending(now=at(5)) == 0
     assert len(fake_slack.posts("C0DESK")) == 1
     assert fresh_db["alerts"].get(2)["status"] == "muted"
+
+
+def test_an_alert_whose_article_is_gone_fails_alone(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic, title="First story")
+    new_story(fresh_db, topic, title="Second story")
+    with transaction(fresh_db):
+        fresh_db.execute("UPDATE alerts SET article_id = 999999 WHERE id = 1")
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert runtime.deliver_pending(now=at(1)) == 1
+    assert fresh_db["alerts"].get(1)["status"] == "failed"
+    assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == ["Second story"]
