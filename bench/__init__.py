@@ -2,4 +2,6 @@
 
 BENCHMARKS: list[str] = [
     "ingest_throughput",
+    "quotes_lookup",
+    "story_cost",
 ]

@@ -7,7 +7,6 @@ phrase, so operators, column filters or stray quotes in the query are never inte
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -15,15 +14,16 @@ from sqlite_utils import Database
 
 from storage.quotes import (
     fts_quote_ids,
-    known_terms,
     latest_by_speaker,
+    normalise,
+    quote_texts,
     quotes_by_ids,
     speaker_exists,
     speakers_named,
+    term_counts,
     terms_with_prefix,
 )
 
-WORD = re.compile(r"[^\W_]+")
 FROM = re.compile(r"^\s*from\s*:\s*(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
 QUOTE_CHARS = "\"“”„«»‘’'`"
 STOPWORD_TEXT = (
@@ -32,6 +32,8 @@ STOPWORD_TEXT = (
 )
 STOPWORDS = frozenset(STOPWORD_TEXT.split())
 MAX_TERMS = 8
+RAREST = 4
+PHRASE_WORDS = 12
 CANDIDATES = 200
 MIN_SCORE = 55.0
 HELP = ("No quote matches that. Try a shorter fragment of the quote, or a speaker's name "
@@ -81,13 +83,6 @@ def who_said(db: Database, query: str, *, limit: int = 5) -> WhoSaidAnswer:
     return WhoSaidAnswer(query=query, mode="text", hits=hits, message=None if hits else HELP)
 
 
-def normalise(text: str) -> str:
-    """Lower case, no accents, no quotes or punctuation, single spaces: what matching compares."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(WORD.findall(plain))
-
-
 def words_of(text: str) -> list[str]:
     return normalise(text).split()
 
@@ -97,8 +92,13 @@ def _phrase(term: str) -> str:
 
 
 def _by_text(db: Database, query: str, words: list[str], *, limit: int) -> tuple[QuoteHit, ...]:
+    """Candidates by the query's rarest indexed words, narrowed by the exact phrase if many."""
     terms = _indexed_terms(db, _search_terms(words))
-    return _ranked(db, normalise(query)[:400], _candidates(db, terms), limit=limit)
+    ids = _candidates(db, terms)
+    if len(ids) >= CANDIDATES and 2 <= len(words) <= PHRASE_WORDS:
+        match = " AND ".join([*(_phrase(t) for t in terms), _phrase(" ".join(words))])
+        ids = fts_quote_ids(db, match, limit=CANDIDATES) or ids
+    return _ranked(db, normalise(query)[:400], ids, limit=limit)
 
 
 def _search_terms(words: list[str]) -> list[str]:
@@ -109,23 +109,23 @@ def _search_terms(words: list[str]) -> list[str]:
 
 
 def _indexed_terms(db: Database, terms: list[str]) -> list[str]:
-    """Terms as the index knows them: typos corrected, words no quote contains dropped."""
-    known = known_terms(db, terms)
-    out = []
+    """Terms as the index knows them, rarest first: typos corrected, unknown words dropped."""
+    counts = term_counts(db, terms)
+    found: dict[str, int] = {}
     for term in terms:
-        fixed = term if term in known else _closest_term(db, term)
-        if fixed and fixed not in out:
-            out.append(fixed)
-    return out[:MAX_TERMS]
+        fixed = (term, counts[term]) if term in counts else _closest_term(db, term)
+        if fixed:
+            found[fixed[0]] = fixed[1]
+    return sorted(found, key=found.__getitem__)[:RAREST]
 
 
-def _closest_term(db: Database, term: str) -> str | None:
+def _closest_term(db: Database, term: str) -> tuple[str, int] | None:
     """The closest indexed word sharing the first two letters (small typos), if any."""
     if len(term) < 4:
         return None
-    pool = [t for t, _ in terms_with_prefix(db, term[:2])]
-    best = process.extractOne(term, pool, scorer=fuzz.ratio, score_cutoff=75)
-    return best[0] if best else None
+    pool = dict(terms_with_prefix(db, term[:2]))
+    best = process.extractOne(term, list(pool), scorer=fuzz.ratio, score_cutoff=75)
+    return (best[0], pool[best[0]]) if best else None
 
 
 def _candidates(db: Database, terms: list[str]) -> list[int]:
@@ -143,19 +143,16 @@ def _candidates(db: Database, terms: list[str]) -> list[int]:
 
 
 def _ranked(db: Database, wanted: str, ids: list[int], *, limit: int) -> tuple[QuoteHit, ...]:
-    scored = []
-    seen: set[tuple[str, str | None]] = set()
-    for row in sorted(quotes_by_ids(db, ids), key=lambda r: -r["id"]):
-        text = normalise(row["text"])
-        key = (text, row["speaker"])
-        if key in seen:
-            continue
-        seen.add(key)
-        score = _score(wanted, text) + (2.0 if row["kind"] == "direct" else 0.0)
-        if score >= MIN_SCORE:
-            scored.append((score, row))
-    scored.sort(key=lambda pair: -pair[0])
-    return tuple(_hit(row, score) for score, row in scored[:limit])
+    scored: dict[tuple[str, str | None], tuple[float, int]] = {}
+    for quote_id, text, kind, speaker in quote_texts(db, ids):
+        plain = normalise(text)
+        score = _score(wanted, plain) + (2.0 if kind == "direct" else 0.0)
+        key = (plain, speaker)
+        if score >= MIN_SCORE and (key not in scored or scored[key][1] < quote_id):
+            scored[key] = (score, quote_id)
+    best = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1]))[:limit]
+    rows = {row["id"]: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
+    return tuple(_hit(rows[quote_id], score) for score, quote_id in best if quote_id in rows)
 
 
 def _score(wanted: str, text: str) -> float:

@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
 from sqlite_utils import Database
 
 from bot.models import Quote
+
+WORD = re.compile(r"[^\W_]+")
 
 HIT_COLUMNS = (
     "quotes.id, quotes.article_id, quotes.text, quotes.kind, quotes.speaker, "
     "quotes.speaker_kind, quotes.speaker_role, quotes.verb, quotes.cue, quotes.confidence, "
     "articles.title AS article_title, articles.source, articles.url, articles.published"
 )
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, words only: the way the FTS5 index (unicode61) splits text."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(WORD.findall(plain))
+
+
+def count_terms(db: Database, texts: Iterable[str]) -> None:
+    """Add each text's distinct words to the vocabulary with how many quotes hold them."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(set(normalise(text).split()))
+    db.conn.executemany(
+        "INSERT INTO quote_vocab (term, docs) VALUES (?, ?) "
+        "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs", counts.items())
 
 
 def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
@@ -30,12 +54,22 @@ def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
         }
         for q in quotes
     )
+    count_terms(db, (q.text for q in quotes))
 
 
 def fts_quote_ids(db: Database, match: str, *, limit: int) -> list[int]:
     """Ids of quotes matching an FTS5 expression built by the caller from escaped terms only."""
     sql = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
     return [row[0] for row in db.execute(sql, [match, limit])]
+
+
+def quote_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str, str | None]]:
+    """(id, text, kind, speaker) for ranking candidates before fetching whole rows."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    sql = f"SELECT id, text, kind, speaker FROM quotes WHERE id IN ({marks})"
+    return [tuple(row) for row in db.execute(sql, ids)]
 
 
 def quotes_by_ids(db: Database, ids: list[int]) -> list[dict]:
@@ -47,19 +81,18 @@ def quotes_by_ids(db: Database, ids: list[int]) -> list[dict]:
     return [dict(row) for row in db.query(sql, ids)]
 
 
-def known_terms(db: Database, terms: list[str]) -> set[str]:
-    """Which of these (lower-case) terms occur anywhere in the quote index."""
+def term_counts(db: Database, terms: list[str]) -> dict[str, int]:
+    """How many quotes hold each of these terms (terms no quote holds are left out)."""
     if not terms:
-        return set()
+        return {}
     marks = ",".join("?" * len(terms))
-    sql = f"SELECT term FROM quotes_fts_vocab WHERE term IN ({marks})"
-    return {row[0] for row in db.execute(sql, terms)}
+    sql = f"SELECT term, docs FROM quote_vocab WHERE term IN ({marks})"
+    return {row[0]: row[1] for row in db.execute(sql, terms)}
 
 
-def terms_with_prefix(db: Database, prefix: str, *, limit: int = 2000) -> list[tuple[str, int]]:
+def terms_with_prefix(db: Database, prefix: str, *, limit: int = 5000) -> list[tuple[str, int]]:
     """Indexed terms starting with ``prefix`` and how many quotes hold each."""
-    sql = ("SELECT term, doc FROM quotes_fts_vocab WHERE term >= ? AND term < ? "
-           "ORDER BY term LIMIT ?")
+    sql = "SELECT term, docs FROM quote_vocab WHERE term >= ? AND term < ? LIMIT ?"
     return [(r[0], r[1]) for r in db.execute(sql, [prefix, prefix + "\U0010ffff", limit])]
 
 
