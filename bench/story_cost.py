@@ -97,6 +97,7 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
         stories.append((story_id, f"Story {story_id}", "[]", index[story_id][0],
                         index[story_id][0], len(links), index[story_id][0]))
     conn = db.conn
+    conn.execute("PRAGMA cache_size = -262144")
     with transaction(db):
         conn.executemany("INSERT INTO articles (id, content_hash, title, body, ingested_at) "
                          "VALUES (?, ?, ?, ?, ?)", articles)
@@ -107,10 +108,10 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
         conn.executemany("INSERT INTO story_features (article_id, story_id, seen_at, data, "
                          "sentences) VALUES (?, ?, ?, ?, ?)", features)
         conn.executemany("INSERT INTO story_index (key, story_id, last_seen) VALUES (?, ?, ?)",
-                         ((key, sid, seen) for sid, (seen, keys) in index.items()
-                          for key in keys))
+                         sorted((key, sid, seen) for sid, (seen, keys) in index.items()
+                                for key in keys))
         conn.executemany("INSERT INTO feature_df (key, n) VALUES (?, ?)",
-                         [*counts.items(), ("", size)])
+                         sorted([*counts.items(), ("", size)]))
     db.execute("ANALYZE")
 
 
