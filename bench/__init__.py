@@ -2,4 +2,5 @@
 
 BENCHMARKS: list[str] = [
     "ingest_throughput",
+    "memory",
 ]
