@@ -3,4 +3,6 @@
 BENCHMARKS: list[str] = [
     "ingest_throughput",
     "memory",
+    "quotes_lookup",
+    "story_cost",
 ]

@@ -32,6 +32,11 @@ class Settings:
     summary_model: str | None = None
     summary_api_key: str | None = None
     summary_timeout: float = 10.0
+    host: str = "0.0.0.0"
+    digest_hour: int = 8
+    ingest_max_bytes: int = 10 * 1024 * 1024
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    fetch_timeout: float = 30.0
 
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with the given non-None values replaced (command-line flags win)."""
@@ -81,4 +86,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         summary_model=env.get("WIREWATCH_SUMMARY_MODEL") or None,
         summary_api_key=env.get("WIREWATCH_SUMMARY_API_KEY") or None,
         summary_timeout=_float(env, "WIREWATCH_SUMMARY_TIMEOUT", 10.0),
+        host=env.get("WIREWATCH_HOST") or "0.0.0.0",
+        digest_hour=_int(env, "WIREWATCH_DIGEST_HOUR", 8),
+        ingest_max_bytes=_int(env, "WIREWATCH_INGEST_MAX_MB", 10) * 1024 * 1024,
+        fetch_max_bytes=_int(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
+        fetch_timeout=_float(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
     )

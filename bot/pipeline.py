@@ -52,7 +52,7 @@ class Pipeline:
         self.db = db
         self.settings = settings
         self.nlp = nlp or load_pipeline(settings.spacy_model)
-        self.stories = stories or StoryStage()
+        self.stories = stories or StoryStage.from_settings(settings)
 
     def ingest_paths(self, paths: Iterable[str]) -> Iterator[Outcome]:
         return self.ingest(self._read(paths))

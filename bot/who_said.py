@@ -1,12 +1,44 @@
-"""Answering "who said …?": a quote from any fragment of it, or a speaker's latest quotes."""
+"""Answering "who said …?": a quote from any fragment of it, or a speaker's latest quotes.
+
+Any text is a valid query. Words are pulled out of it and each one is sent to FTS5 as a quoted
+phrase, so operators, column filters or stray quotes in the query are never interpreted.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
-from storage.quotes import search_quotes
+from storage.quotes import (
+    fts_quote_ids,
+    latest_by_speaker,
+    normalise,
+    quote_texts,
+    quotes_by_ids,
+    speaker_exists,
+    speakers_named,
+    term_counts,
+    terms_with_prefix,
+)
+
+FROM = re.compile(r"^\s*from\s*:\s*(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
+QUOTE_CHARS = "\"“”„«»‘’'`"
+STOPWORD_TEXT = (
+    "a an and are as at be but by for from has have he her his i in is it its of on or our "
+    "she so that the their them they this to was we were will with would you"
+)
+STOPWORDS = frozenset(STOPWORD_TEXT.split())
+MAX_TERMS = 8
+RAREST = 4
+PHRASE_WORDS = 12
+CANDIDATES = 200
+MIN_SCORE = 55.0
+HELP = ("No quote matches that. Try a shorter fragment of the quote, or a speaker's name "
+        "as `from:NAME`.")
+EMPTY = "Give a few words of the quote, e.g. `/who-said not off the table`, or `from:NAME`."
 
 
 @dataclass(frozen=True)
@@ -35,13 +67,131 @@ class WhoSaidAnswer:
 
 
 def who_said(db: Database, query: str, *, limit: int = 5) -> WhoSaidAnswer:
-    rows = search_quotes(db, query, limit=limit)
-    hits = tuple(
-        QuoteHit(text=r["text"], kind=r["kind"], speaker=r["speaker"],
-                 speaker_kind=r["speaker_kind"], role=r["speaker_role"],
-                 article_id=r["article_id"], article_title=r["article_title"],
-                 source=r["source"], published=r["published"], url=r["url"])
-        for r in rows
-    )
-    message = None if hits else "No quote matches that. Try a shorter fragment of it."
-    return WhoSaidAnswer(query=query, mode="text", hits=hits, message=message)
+    """The best matching quotes for any query text; never raises on what the user typed."""
+    limit = max(1, min(int(limit), 50))
+    named = FROM.match(query)
+    if named:
+        return _by_speaker(db, query, named.group("name"), limit=limit, forced=True)
+    words = words_of(query)
+    if not words:
+        return WhoSaidAnswer(query=query, mode="text", hits=(), message=EMPTY)
+    if len(words) <= 4 and not any(c in query for c in QUOTE_CHARS):
+        answer = _by_speaker(db, query, query, limit=limit, forced=False)
+        if answer.hits:
+            return answer
+    hits = _by_text(db, query, words, limit=limit)
+    return WhoSaidAnswer(query=query, mode="text", hits=hits, message=None if hits else HELP)
+
+
+def words_of(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _by_text(db: Database, query: str, words: list[str], *, limit: int) -> tuple[QuoteHit, ...]:
+    """Candidates by the query's rarest indexed words, narrowed by the exact phrase if many."""
+    terms = _indexed_terms(db, _search_terms(words))
+    ids = _candidates(db, terms)
+    if len(ids) >= CANDIDATES and 2 <= len(words) <= PHRASE_WORDS:
+        match = " AND ".join([*(_phrase(t) for t in terms), _phrase(" ".join(words))])
+        ids = fts_quote_ids(db, match, limit=CANDIDATES) or ids
+    return _ranked(db, normalise(query)[:400], ids, limit=limit)
+
+
+def _search_terms(words: list[str]) -> list[str]:
+    """The most telling words: stopwords dropped (unless that leaves none), longest first."""
+    unique = list(dict.fromkeys(words))
+    content = [w for w in unique if w not in STOPWORDS] or unique
+    return sorted(content, key=len, reverse=True)[:MAX_TERMS * 2]
+
+
+def _indexed_terms(db: Database, terms: list[str]) -> list[str]:
+    """Terms as the index knows them, rarest first: typos corrected, unknown words dropped."""
+    counts = term_counts(db, terms)
+    found: dict[str, int] = {}
+    for term in terms:
+        fixed = (term, counts[term]) if term in counts else _closest_term(db, term)
+        if fixed:
+            found[fixed[0]] = fixed[1]
+    return sorted(found, key=found.__getitem__)[:RAREST]
+
+
+def _closest_term(db: Database, term: str) -> tuple[str, int] | None:
+    """The closest indexed word sharing the first two letters (small typos), if any."""
+    if len(term) < 4:
+        return None
+    pool = dict(terms_with_prefix(db, term[:2]))
+    best = process.extractOne(term, list(pool), scorer=fuzz.ratio, score_cutoff=75)
+    return (best[0], pool[best[0]]) if best else None
+
+
+def _candidates(db: Database, terms: list[str]) -> list[int]:
+    """Quotes with every term; failing that, with all terms but one (a misremembered word)."""
+    if not terms:
+        return []
+    ids = fts_quote_ids(db, " AND ".join(_phrase(t) for t in terms), limit=CANDIDATES)
+    if ids or len(terms) < 3:
+        return ids
+    found: list[int] = []
+    for skip in range(len(terms)):
+        rest = terms[:skip] + terms[skip + 1:]
+        found.extend(fts_quote_ids(db, " AND ".join(_phrase(t) for t in rest), limit=50))
+    return list(dict.fromkeys(found))
+
+
+def _ranked(db: Database, wanted: str, ids: list[int], *, limit: int) -> tuple[QuoteHit, ...]:
+    scored: dict[tuple[str, str | None], tuple[float, int]] = {}
+    for quote_id, text, kind, speaker in quote_texts(db, ids):
+        plain = normalise(text)
+        score = _score(wanted, plain) + (2.0 if kind == "direct" else 0.0)
+        key = (plain, speaker)
+        if score >= MIN_SCORE and (key not in scored or scored[key][1] < quote_id):
+            scored[key] = (score, quote_id)
+    best = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1]))[:limit]
+    rows = {row["id"]: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
+    return tuple(_hit(rows[quote_id], score) for score, quote_id in best if quote_id in rows)
+
+
+def _score(wanted: str, text: str) -> float:
+    if not wanted or not text:
+        return 0.0
+    if wanted in text:
+        return 100.0
+    shorter, longer = sorted((wanted, text), key=len)
+    partial = fuzz.partial_ratio(shorter, longer)
+    return 0.7 * partial + 0.3 * fuzz.token_set_ratio(wanted, text)
+
+
+def _by_speaker(db: Database, query: str, name: str, *, limit: int,
+                forced: bool) -> WhoSaidAnswer:
+    names = _speakers_called(db, name)
+    hits = tuple(_hit(row, 100.0) for row in latest_by_speaker(db, names, limit=limit))
+    message = None
+    if not hits:
+        message = f"No quotes from {name.strip() or 'that speaker'} yet." if forced else HELP
+    return WhoSaidAnswer(query=query, mode="speaker", hits=hits, message=message)
+
+
+def _speakers_called(db: Database, name: str) -> list[str]:
+    """Stored speaker names equal to ``name``, or whose words include all of its words."""
+    words = words_of(name)
+    if not words:
+        return []
+    exact = speaker_exists(db, " ".join(name.split()))
+    if exact:
+        return [exact]
+    match = " AND ".join(f"speaker : {_phrase(w)}" for w in words[:MAX_TERMS])
+    wanted = set(words)
+    return [s for s in speakers_named(db, match)
+            if wanted <= set(words_of(s)) and words_of(s)[-1] in wanted]
+
+
+def _hit(row: dict, score: float) -> QuoteHit:
+    return QuoteHit(text=row["text"], kind=row["kind"], speaker=row["speaker"],
+                    speaker_kind=row["speaker_kind"], role=row["speaker_role"],
+                    article_id=row["article_id"], article_title=row["article_title"],
+                    source=row["source"], published=row["published"], url=row["url"],
+                    score=round(score, 1))

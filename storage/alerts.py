@@ -73,3 +73,94 @@ def topic_events_after(db: Database, cursor: int, *, limit: int = 100) -> list[d
         "WHERE sa.id > ? AND sa.verdict IN ('new', 'update') "
         "AND EXISTS (SELECT 1 FROM story_topics st WHERE st.story_id = sa.story_id) "
         "ORDER BY sa.id LIMIT ?", [cursor, limit])]
+
+
+def pending_alerts(db: Database, *, limit: int = 500) -> list[dict]:
+    """Alerts not yet delivered (pending, or in flight when the sender stopped), oldest first."""
+    return [dict(r) for r in db.query(
+        "SELECT * FROM alerts WHERE status IN ('pending', 'sending') ORDER BY id LIMIT ?", [limit])]
+
+
+def count_pending(db: Database) -> int:
+    return db.execute(
+        "SELECT count(*) FROM alerts WHERE status IN ('pending', 'sending')").fetchone()[0]
+
+
+def mark_sending(db: Database, alert_id: int, *, channel: str) -> None:
+    """Record that a post is about to go out, so a restart knows to look for it first."""
+    db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "
+               "posted_channel = ? WHERE id = ?", [channel, alert_id])
+
+
+def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: str | None,
+              sent_at: str) -> None:
+    db.execute("UPDATE alerts SET status = 'sent', posted_channel = ?, ts = ?, thread_ts = ?, "
+               "sent_at = ?, last_error = NULL WHERE id = ?",
+               [channel, ts, thread_ts, sent_at, alert_id])
+
+
+def mark_retry(db: Database, alert_id: int, *, error: str, next_attempt_at: str,
+               in_flight: bool) -> None:
+    """Try again later; ``in_flight`` keeps it marked as possibly posted (5xx, network error)."""
+    status = "sending" if in_flight else "pending"
+    db.execute("UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+               [status, error, next_attempt_at, alert_id])
+
+
+def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = None) -> None:
+    """Close an alert that will not be posted: ``status`` is failed or muted."""
+    db.execute("UPDATE alerts SET status = ?, last_error = ? WHERE id = ?",
+               [status, error, alert_id])
+
+
+def thread_root(db: Database, story_id: int, target: str) -> tuple[str, str] | None:
+    """(channel, ts) of the story's first message posted to ``target``, where updates thread."""
+    row = db.execute(
+        "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND channel = ? "
+        "AND status = 'sent' AND thread_ts IS NULL ORDER BY id LIMIT 1", [story_id, target],
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, at: str) -> None:
+    db.execute("INSERT OR IGNORE INTO mutes (story_id, channel, muted_by, muted_at) "
+               "VALUES (?, ?, ?, ?)", [story_id, channel, user, at])
+
+
+def is_muted(db: Database, story_id: int, channels: list[str]) -> bool:
+    marks = ",".join("?" * len(channels))
+    row = db.execute(f"SELECT 1 FROM mutes WHERE story_id = ? AND channel IN ({marks}) LIMIT 1",
+                     [story_id, *channels]).fetchone()
+    return row is not None
+
+
+def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[dict]:
+    """The story's quotes, direct ones with a named speaker first."""
+    return [dict(r) for r in db.query(
+        "SELECT quotes.text, quotes.kind, quotes.speaker, quotes.speaker_role, articles.title, "
+        "articles.source, articles.url FROM quotes "
+        "JOIN story_articles sa ON sa.article_id = quotes.article_id "
+        "JOIN articles ON articles.id = quotes.article_id WHERE sa.story_id = ? "
+        "ORDER BY (quotes.kind != 'direct'), (quotes.speaker IS NULL), quotes.confidence DESC, "
+        "quotes.id LIMIT ?", [story_id, limit])]
+
+
+def topic_events_between(db: Database, topic_id: int, since: str, until: str) -> list[dict]:
+    """New stories and updates on a topic's stories with since < time <= until, oldest first."""
+    return [dict(r) for r in db.query(
+        "SELECT sa.story_id, sa.verdict, sa.whats_new, sa.created_at, articles.title, "
+        "articles.url, articles.source FROM story_articles sa "
+        "JOIN story_topics st ON st.story_id = sa.story_id AND st.topic_id = :topic "
+        "JOIN articles ON articles.id = sa.article_id "
+        "WHERE sa.verdict IN ('new', 'update') AND sa.created_at > :since "
+        "AND sa.created_at <= :until ORDER BY sa.id",
+        {"topic": topic_id, "since": since, "until": until})]
+
+
+def latest_topic_stories(db: Database, *, limit: int = 10) -> list[dict]:
+    """The most recently updated stories on any topic, with their topic names."""
+    return [dict(r) for r in db.query(
+        "SELECT s.id, s.title, s.updated_at, s.article_count, group_concat(t.name, ', ') AS topics "
+        "FROM stories s JOIN story_topics st ON st.story_id = s.id "
+        "JOIN topics t ON t.id = st.topic_id GROUP BY s.id ORDER BY s.updated_at DESC, s.id DESC "
+        "LIMIT ?", [limit])]

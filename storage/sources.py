@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 KINDS = ("feed", "folder")
-DEFAULT_EVERY = 300
-MIN_EVERY = 5
+DEFAULT_EVERY = {"feed": 300, "folder": 5}
+MIN_EVERY = {"feed": 5, "folder": 1}
 UNHEALTHY_AFTER = 3
 MAX_BACKOFF = 6 * 3600
 
@@ -42,10 +42,13 @@ def normalise_location(*, kind: str, location: str) -> str:
     raise SourceError(f"unknown source kind '{kind}' (use {' or '.join(KINDS)})")
 
 
-def add_source(db: Database, *, kind: str, location: str, every: int = DEFAULT_EVERY) -> int:
+def add_source(db: Database, *, kind: str, location: str, every: int | None = None) -> int:
+    """A feed polled, or a folder scanned, every ``every`` seconds (default by kind)."""
     location = normalise_location(kind=kind, location=location)
-    if every < MIN_EVERY:
-        raise SourceError(f"--every must be at least {MIN_EVERY} seconds, got {every}")
+    every = DEFAULT_EVERY[kind] if every is None else every
+    if every < MIN_EVERY[kind]:
+        raise SourceError(f"a {kind} is polled at most every {MIN_EVERY[kind]} s; "
+                          f"--every {every} is too often")
     if get_source(db, location):
         raise SourceError(f"{location} is already a source")
     table = db["sources"]

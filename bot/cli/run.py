@@ -2,34 +2,90 @@
 
 from __future__ import annotations
 
-import time
+import signal
+import threading
+from pathlib import Path
 
 import click
 
 from bot.alerts.console_feed import print_pending
 from bot.cli.context import CliContext
+from bot.config import ConfigError, Settings
+from bot.runner import Runner
+from storage.db import StorageError
+from storage.sources import SourceError
 
 
 @click.command()
 @click.option("--console", is_flag=True, help="No Slack: print every alert to the terminal.")
-@click.option("--interval", default=1.0, show_default=True, help="Seconds between outbox checks.")
+@click.option("--watch", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to watch for article files (default: $WIREWATCH_WATCH_FOLDER).")
+@click.option("--port", type=int, help="HTTP port (default: $PORT or 3000; 0 picks a free one).")
+@click.option("--host", help="Address to listen on (default: $WIREWATCH_HOST or 0.0.0.0).")
+@click.option("--interval", default=1.0, show_default=True,
+              help="Seconds between checks for alerts to print (--console).")
 @click.pass_obj
-def run(obj: CliContext, console: bool, interval: float) -> None:
-    """Run the bot: deliver alerts as articles are processed.
+def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
+        host: str | None, interval: float) -> None:
+    """Run the bot: poll feeds and folders, take POST /ingest, deliver alerts.
+
+    With --console there is no Slack at all: every alert of every topic is printed here as it
+    would appear in Slack. Stop with Ctrl-C or SIGTERM: the article in progress finishes and
+    nothing is lost.
 
     \b
     Example:
-        wirewatch run --console
+        wirewatch sources add https://example.com/world/rss --every 120
+        wirewatch run --console --watch ~/wire/drop
     """
-    if not console:
-        raise click.ClickException("only --console is available in this build")
-    click.echo(f"wirewatch: watching {obj.settings.db_path} for alerts (Ctrl-C to stop)")
+    settings = obj.settings.with_overrides(watch_folder=watch, port=port, host=host)
     try:
-        while True:
-            print_pending(obj.db, click.echo)
-            time.sleep(interval)
-    except KeyboardInterrupt:
-        click.echo("stopped")
+        runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
+    except (ConfigError, StorageError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        runner.start()
+    except (ConfigError, SourceError, StorageError, OSError) as exc:
+        runner.stop()
+        raise click.ClickException(str(exc)) from exc
+    stop = _stop_on_signals()
+    mode = "console (no Slack)" if console else f"Slack (port {runner.slack.port})"
+    click.echo(f"wirewatch running, {mode}; Ctrl-C to stop")
+    for line in runner.describe():
+        click.echo(f"  {line}")
+    db = runner.dbs.get()
+    try:
+        while not stop.is_set():
+            if console:
+                print_pending(db, click.echo)
+            stop.wait(interval)
+    finally:
+        click.echo("stopping: finishing the article in progress…")
+        runner.stop()
+        if console:
+            print_pending(db, click.echo)
+    click.echo("stopped")
+
+
+def _slack_factory(settings: Settings):
+    try:
+        from bot.slack.runtime import SlackRuntime
+    except ImportError as exc:
+        raise click.ClickException("Slack mode is not available in this build; "
+                                   "use wirewatch run --console") from exc
+    return lambda routes: SlackRuntime(settings, extra_routes=routes or None)
+
+
+def _stop_on_signals() -> threading.Event:
+    """SIGTERM and SIGINT ask for a graceful stop instead of killing the process mid-article."""
+    stop = threading.Event()
+
+    def handler(signum, frame) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+    return stop
 
 
 def register(cli: click.Group) -> None:

@@ -43,10 +43,11 @@ def source_kind(location: str) -> str:
 
 @sources.command("add")
 @click.argument("location")
-@click.option("--every", type=int, default=DEFAULT_EVERY, show_default=True,
-              help="Seconds between polls of this source.")
+@click.option("--every", type=int,
+              help=f"Seconds between polls (default: {DEFAULT_EVERY['feed']} for a feed, "
+                   f"{DEFAULT_EVERY['folder']} for a folder).")
 @click.pass_obj
-def add(obj: CliContext, location: str, every: int) -> None:
+def add(obj: CliContext, location: str, every: int | None) -> None:
     """Add an RSS/Atom feed URL or a folder to watch.
 
     \b
@@ -61,7 +62,8 @@ def add(obj: CliContext, location: str, every: int) -> None:
                                                    every=every))
     except SourceError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"added {kind} #{source['id']}: {source['location']} (every {every} s)")
+    click.echo(f"added {kind} #{source['id']}: {source['location']} "
+               f"(every {source['every']} s)")
 
 
 @sources.command("list")

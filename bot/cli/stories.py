@@ -1,13 +1,95 @@
-"""`wirewatch stories …`"""
+"""`wirewatch stories replay|list|split`"""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import click
+
+from bot.cli.context import CliContext, emit_json
+from bot.stories.replay import ReplayError
+from bot.stories.replay import replay as replay_lines
+from bot.stories.split import split_article
+from storage import stories as store
+from storage.db import transaction
 
 
 @click.group()
 def stories() -> None:
-    """Stories that articles are grouped into."""
+    """Stories that articles are grouped into.
+
+    \b
+    Example:
+        wirewatch stories list --limit 5
+        wirewatch stories replay bench/data/stories_stream.jsonl > verdicts.jsonl
+    """
+
+
+@stories.command("replay")
+@click.argument("input_path", metavar="INPUT.jsonl", type=click.File("r", encoding="utf-8"))
+@click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the replay database here instead of a temporary file.")
+@click.pass_obj
+def replay(obj: CliContext, input_path, keep: Path | None) -> None:
+    """Replay articles in arrival order into a fresh database; one verdict line each.
+
+    Each input line is {"id", "time", "title", "text"}; each output line is
+    {"id", "story", "verdict", "whats_new"}, where verdict is new, duplicate,
+    update or failed. The input's time is the article's time, so stories go
+    quiet as they would have then.
+
+    \b
+    Example:
+        wirewatch stories replay bench/data/stories_stream.jsonl > verdicts.jsonl
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            for line in replay_lines(input_path, db_path=keep or Path(tmp) / "replay.db",
+                                     settings=obj.settings):
+                emit_json(line)
+        except ReplayError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@stories.command("list")
+@click.option("--limit", default=20, show_default=True, help="How many stories to show.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def list_(obj: CliContext, limit: int, as_json: bool) -> None:
+    """List the most recently active stories.
+
+    \b
+    Example:
+        wirewatch stories list --limit 5
+    """
+    rows = store.list_stories(obj.db, limit=limit)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("no stories yet; ingest some articles with: wirewatch ingest PATH")
+    for row in rows:
+        click.echo(f"#{row['id']}  {row['article_count']} articles  last {row['last_seen']}  "
+                   f"{row['title']}")
+
+
+@stories.command("split")
+@click.argument("article_id", type=int)
+@click.pass_obj
+def split(obj: CliContext, article_id: int) -> None:
+    """Move ARTICLE_ID out of the story it was wrongly merged into, into a story of its own.
+
+    \b
+    Example:
+        wirewatch stories split 1234
+    """
+    try:
+        with transaction(obj.db):
+            old, new = split_article(obj.db, article_id)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"article {article_id} moved from story #{old} to new story #{new}")
 
 
 def register(cli: click.Group) -> None:

@@ -6,7 +6,14 @@ import click
 
 from bot.cli.context import CliContext, emit_json
 from storage.db import transaction
-from storage.topics import TopicError, add_topic, list_topics, remove_topic
+from storage.topics import (
+    TopicError,
+    add_topic,
+    get_topic,
+    list_topics,
+    recent_stories,
+    remove_topic,
+)
 
 
 @click.group()
@@ -25,18 +32,29 @@ def topics() -> None:
 @click.argument("query", required=False)
 @click.pass_obj
 def add(obj: CliContext, name: str, query: str | None) -> None:
-    """Track NAME, matching stories by QUERY (default: the name itself).
+    """Track NAME, matching stories by QUERY (default: every word of the name).
+
+    QUERY words match any inflection; combine them with AND, OR, NOT and
+    parentheses; quote "exact phrases"; end a word with * for a prefix; filter
+    on entities with person:, org:, gpe:, loc:, place:, norp:, fac:, event:,
+    product: or law:.
 
     \b
     Example:
         wirewatch topics add "NATO membership" 'NATO AND (membership OR invit*)'
+        wirewatch topics add "Sybiha" 'person:"Andrii Sybiha" NOT gpe:Russia'
     """
     try:
         with transaction(obj.db):
-            add_topic(obj.db, name=name, query=query or name)
+            add_topic(obj.db, name=name, query=query,
+                      quiet_hours=obj.settings.story_quiet_hours)
+            topic = get_topic(obj.db, name)
+            running = recent_stories(obj.db, topic["id"], limit=1000)
     except TopicError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"tracking '{name}': {query or name}")
+    click.echo(f"tracking '{name}': {topic['query']}")
+    if running:
+        click.echo(f"{len(running)} running stories already match it")
 
 
 @topics.command("list")
@@ -56,6 +74,36 @@ def list_(obj: CliContext, as_json: bool) -> None:
         click.echo("no topics yet; add one with: wirewatch topics add NAME [QUERY]")
     for row in rows if not as_json else []:
         click.echo(f"{row['name']}: {row['query']}")
+
+
+@topics.command("show")
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True, help="How many stories to show.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
+    """Show NAME's query and its latest stories, with why each matched.
+
+    \b
+    Example:
+        wirewatch topics show "NATO membership" --limit 5
+    """
+    topic = get_topic(obj.db, name)
+    if topic is None:
+        raise click.ClickException(f"no topic named '{name}'")
+    stories = recent_stories(obj.db, topic["id"], limit=limit)
+    if as_json:
+        emit_json({"topic": topic, "stories": stories})
+        return
+    click.echo(f"{topic['name']}: {topic['query']}")
+    if not stories:
+        click.echo("  no stories yet")
+    for story in stories:
+        click.echo(f"  story {story['id']} ({story['article_count']} articles, last "
+                   f"{story['last_seen']}): {story['title']}")
+        why = "; ".join(f"{r['term']} in {r['where']}" for r in story["reasons"][:4])
+        if why:
+            click.echo(f"    matched: {why}")
 
 
 @topics.command("remove")

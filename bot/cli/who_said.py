@@ -7,6 +7,7 @@ import dataclasses
 import click
 
 from bot.cli.context import CliContext, emit_json
+from bot.who_said import QuoteHit
 from bot.who_said import who_said as lookup
 
 
@@ -16,11 +17,15 @@ from bot.who_said import who_said as lookup
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) -> None:
-    """Find who said a quote, from any fragment of it.
+    """Find who said a quote, from any fragment of it, or list a speaker's latest quotes.
+
+    Tolerates curly or straight quotes, punctuation, case and small typos. A speaker's
+    name, or from:NAME, lists that speaker's latest quotes.
 
     \b
     Example:
         wirewatch who-said "not off the table"
+        wirewatch who-said from:Stefanishyna
     """
     answer = lookup(obj.db, " ".join(text), limit=limit)
     if as_json:
@@ -29,8 +34,16 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
     if answer.message:
         click.echo(answer.message)
     for hit in answer.hits:
-        who = ", ".join(x for x in (hit.speaker or "unattributed", hit.role) if x)
-        click.echo(f"“{hit.text}” — {who}\n   {hit.article_title} · {hit.source or ''}")
+        click.echo(render_hit(hit))
+
+
+def render_hit(hit: QuoteHit) -> str:
+    who = ", ".join(x for x in (hit.speaker or "unattributed", hit.role) if x)
+    where = " · ".join(x for x in (hit.article_title, hit.source, hit.published) if x)
+    lines = [f"“{hit.text}” — {who}", f"   {where}"]
+    if hit.url:
+        lines.append(f"   {hit.url}")
+    return "\n".join(lines)
 
 
 def register(cli: click.Group) -> None:

@@ -12,7 +12,19 @@ from bot.models import Speaker
 
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f",
               "mrs": "f", "mrs.": "f", "miss": "f", "lady": "f", "dame": "f"}
-UNGENDERED_TITLES = {"dr", "dr.", "prof", "prof.", "gen.", "gen", "col.", "sen.", "rep.", "gov."}
+TITLE_WORDS = {
+    "dr", "prof", "gen", "col", "sen", "rep", "gov", "capt", "lt", "sgt", "president", "minister",
+    "secretary", "senator", "governor", "mayor", "judge", "justice", "chancellor", "premier",
+    "chairman", "chairwoman", "chair", "chief", "director", "manager", "coach", "captain",
+    "general", "colonel", "commander", "officer", "inspector", "detective", "sergeant",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "professor", "doctor",
+    "farmer", "lawyer", "attorney", "prosecutor", "economist", "analyst", "scientist", "bishop",
+    "father", "pope", "king", "queen", "prince", "princess", "sheikh", "emir", "rabbi", "imam",
+    "deputy", "vice", "former", "acting", "leader", "executive", "ceo", "founder", "owner",
+    "star", "striker", "goalkeeper", "player", "champion", "singer", "actor", "actress",
+    "author", "editor", "reporter", "councillor", "councilor", "commissioner", "speaker",
+    "representative", "congressman", "congresswoman", "mp", "lord", "lady", "sir", "dame",
+}
 GENDERED_NOUNS = {
     "m": {"spokesman", "chairman", "businessman", "congressman", "father", "husband", "son",
           "brother", "king", "prince", "uncle", "boy", "man", "grandfather", "nephew"},
@@ -92,17 +104,23 @@ class SpeakerResolver:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
         for tok in self.doc[:-1]:
             name = tok.nbor(1)
-            if tok.lower_ not in HONORIFICS or name.pos_ != "PROPN" or name.i in self.ent_of:
+            if tok.lower_ not in HONORIFICS or name.pos_ != "PROPN" or self._is_person(name):
                 continue
             end = name.i
             while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN" and \
-                    self.doc[end + 1].i not in self.ent_of:
+                    not self._is_person(self.doc[end + 1]):
                 end += 1
+            for i in range(tok.i, end + 1):
+                self.ent_of.pop(i, None)
             span = self.doc[name.i:end + 1]
             person = self._register(span.text)
             person.gender = person.gender or HONORIFICS[tok.lower_]
             if not self.quoted(name.idx):
                 self._add_mention(span[-1], person.name)
+
+    def _is_person(self, token: Token) -> bool:
+        ent = self.ent_of.get(token.i)
+        return ent is not None and ent.label_ == "PERSON"
 
     def prime(self, subjects: list[Token]) -> None:
         """Resolve named and nominal subjects up front, so pronouns can look back to them."""
@@ -114,9 +132,8 @@ class SpeakerResolver:
         start, end = ent.start, ent.end
         while end > start + 1 and self.doc[end - 1].text.lower() in {"'s", "’s", "'", "’"}:
             end -= 1
-        while start < end - 1 and self.doc[start].text.lower().strip(".") in {
-            t.strip(".") for t in list(HONORIFICS) + list(UNGENDERED_TITLES)
-        }:
+        while end - start > 1 and (self.doc[start].lower_.strip(".") in TITLE_WORDS
+                                    or self.doc[start].lower_ in HONORIFICS):
             start += 1
         return self.doc[start:end]
 
@@ -189,7 +206,7 @@ class SpeakerResolver:
         return self._nominal(token)
 
     def _proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
-        text = _name_text(token, ent)
+        text = self._name_span(ent).text if ent is not None else _name_text(token, None)
         known = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
         if known:
             return self._person_speaker(token, known), 0.9
@@ -258,27 +275,58 @@ class SpeakerResolver:
 
     def _nominal(self, token: Token) -> tuple[Speaker, float]:
         """A common-noun subject: a title of someone named earlier, an organisation or a source."""
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named:
+            return self._appositive(token, named[0])
         phrase = noun_phrase(token)
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
                        for c in token.children)
         singular = token.tag_ not in {"NNS", "NNPS"}
         if definite and singular:
-            for mention in self._before(token.idx):
-                person = self.people.get(mention.key)
-                if mention.speaker.kind == "person" and person and person.role and \
-                        token.lower_ in person.role.lower().split():
-                    return Speaker(person.name, "person", person.role), 0.75
+            holder = self._title_holder(token)
+            if holder is not None:
+                return holder, 0.75
         lemma = token.lemma_.lower()
-        has_org = any(self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ in ORG_LABELS
-                      for t in token.subtree)
         kind = "organisation" if lemma in ORG_NOUNS and singular else "unnamed"
-        if definite and kind == "organisation" and not has_org:
-            for mention in self._before(token.idx):
-                if mention.speaker.kind == "organisation":
-                    return mention.speaker, 0.6
+        if definite and kind == "organisation":
+            earlier = self._earlier_named(token)
+            if earlier is not None:
+                return earlier, 0.65
         speaker = Speaker(phrase, kind)
         self._remember(token, speaker)
         return speaker, 0.7
+
+    def _appositive(self, token: Token, name: Token) -> tuple[Speaker, float]:
+        """"The festival's director, Camille Laurent, said": the name speaks, the noun is a role."""
+        speaker, confidence = self._proper(name, self.ent_of.get(name.i))
+        if speaker.kind == "person" and speaker.name in self.people:
+            person = self.people[speaker.name]
+            person.role = person.role or noun_phrase(token)
+            person.gender = person.gender or _gender_of_words([token.lower_])
+            speaker = Speaker(person.name, "person", person.role)
+        return speaker, confidence
+
+    def _title_holder(self, token: Token) -> Speaker | None:
+        for mention in self._before(token.idx):
+            person = self.people.get(mention.key)
+            if mention.speaker.kind == "person" and person and person.role and \
+                    token.lower_ in person.role.lower().split():
+                return Speaker(person.name, "person", person.role)
+        return None
+
+    def _earlier_named(self, token: Token) -> Speaker | None:
+        """"The commission" after "the electoral commission" or an organisation named before."""
+        lemma = token.lemma_.lower()
+        for chunk in self.doc.noun_chunks:
+            if chunk.start_char >= token.idx:
+                break
+            if chunk.root.lemma_.lower() == lemma and len(chunk) > 2 and \
+                    not self.quoted(chunk.start_char):
+                return Speaker(_clean(chunk.text), "organisation")
+        for mention in self._before(token.idx):
+            if mention.speaker.kind == "organisation":
+                return mention.speaker
+        return None
 
 
 def _gender_of_words(words: list[str]) -> str | None:

@@ -46,3 +46,12 @@ def m001_delivery(db: Database) -> None:
     db["alerts"].create_index(["story_id", "channel", "article_id"], unique=True)
     db["alerts"].create_index(["status", "next_attempt_at"])
     db["state"].create({"key": str, "value": str}, pk="key")
+
+
+@MIGRATIONS()
+def m002_mutes_and_posted_channel(db: Database) -> None:
+    db["alerts"].add_column("posted_channel", str)
+    db["mutes"].create(
+        {"story_id": int, "channel": str, "muted_by": str, "muted_at": str},
+        pk=("story_id", "channel"),
+    )

@@ -45,3 +45,28 @@ def m001_topics_and_stories(db: Database) -> None:
         pk=("story_id", "topic_id"),
         foreign_keys=[("story_id", "stories", "id"), ("topic_id", "topics", "id")],
     )
+
+
+@MIGRATIONS()
+def m002_story_index(db: Database) -> None:
+    db["stories"].add_column("last_seen", str)
+    db["stories"].create_index(["last_seen"])
+    db["story_topics"].create_index(["topic_id", "matched_at"])
+    db.execute(
+        "CREATE TABLE story_features (article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, "
+        "seen_at TEXT NOT NULL, data TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX story_features_story ON story_features (story_id, seen_at)")
+    db.execute(
+        "CREATE TABLE story_index (key TEXT NOT NULL, story_id INTEGER NOT NULL, "
+        "last_seen TEXT NOT NULL, PRIMARY KEY (key, story_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX story_index_recent ON story_index (key, last_seen)")
+    db.execute(
+        "CREATE TABLE feature_df (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
+    )
+
+
+@MIGRATIONS()
+def m003_story_sentences(db: Database) -> None:
+    db.execute("ALTER TABLE story_features ADD COLUMN sentences TEXT")

@@ -21,7 +21,7 @@ def test_add_list_remove_feed_and_folder(db_path, tmp_path):
     assert invoke(db_path, "sources", "add", str(folder)).exit_code == 0
     listed = invoke(db_path, "sources", "list")
     assert "#1 feed https://news.example.org/rss · every 60 s · not polled yet" in listed.output
-    assert f"#2 folder {folder.resolve()} · every 300 s" in listed.output
+    assert f"#2 folder {folder.resolve()} · every 5 s" in listed.output
     assert invoke(db_path, "sources", "remove", "1").exit_code == 0
     gone = invoke(db_path, "sources", "remove", "https://news.example.org/rss")
     assert gone.exit_code == 1 and "no source 'https://news.example.org/rss'" in gone.output
@@ -51,7 +51,7 @@ def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
         result = invoke(db_path, "sources", "add", location)
         assert result.exit_code == 1 and message in result.output
     too_fast = invoke(db_path, "sources", "add", "https://example.org/rss", "--every", "1")
-    assert too_fast.exit_code == 1 and "at least 5 seconds" in too_fast.output
+    assert too_fast.exit_code == 1 and "at most every 5 s" in too_fast.output
     invoke(db_path, "sources", "add", "https://example.org/rss")
     again = invoke(db_path, "sources", "add", "https://example.org/rss")
     assert again.exit_code == 1 and "already a source" in again.output

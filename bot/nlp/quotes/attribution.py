@@ -22,7 +22,7 @@ REPORTING = {
 INDIRECT = REPORTING - {"ask", "call", "describe", "question", "wonder", "post", "tweet",
                         "continue", "agree", "disagree", "point", "demand", "advise", "brief",
                         "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
-                        "scoff", "plead", "accuse", "promise", "vow", "pledge", "add"}
+                        "scoff", "plead", "accuse", "promise", "vow", "pledge"}
 CUE_NOUNS = {
     "letter", "statement", "interview", "post", "briefing", "conference", "speech", "email",
     "e-mail", "message", "tweet", "call", "broadcast", "radio", "television", "video",
@@ -57,10 +57,26 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
             return subject
         if verb.dep_ == "relcl":
             return verb.head
+        stray = _stray_subject(verb, quoted)
+        if stray is not None:
+            return stray
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
             verb = verb.head
             continue
         return None
+    return None
+
+
+def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
+    """A name the parser hung off the verb in the wrong role ("asked leader Marta Kowalski")."""
+    for child in verb.children:
+        if child.i in quoted or child.pos_ != "PROPN":
+            continue
+        if child.dep_ in {"dobj", "attr"} and child.i == verb.right_edge.i - 1 or \
+                child.dep_ in {"advmod", "npadvmod", "dep"} and child.i < verb.i:
+            return child
+        if child.dep_ == "dobj" and verb.lemma_ in {"ask", "add", "say", "write"}:
+            return child
     return None
 
 

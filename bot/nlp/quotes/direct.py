@@ -23,14 +23,15 @@ SENTENCE_END = (".", "!", "?", "…")
 
 
 def is_fragment(body: str, span: QuoteSpan) -> bool:
-    """A word or a few in quotes (a name, a label, a scare quote) rather than a statement."""
+    """A few words quoted inside someone else's sentence (a name, a label, a scare quote)."""
     text = body[span.start:span.end]
     words = span.words(body)
-    statement = text[:1].isupper() and text.rstrip("’'\"”").endswith(SENTENCE_END)
-    if words <= 3:
-        return not (statement and words >= 2)
+    before = body[:span.open].rstrip()
+    opens_sentence = not before or before[-1] in ".!?:;\n—–-" or before.endswith("\u2019")
+    if opens_sentence or text.rstrip("’'\"”").endswith(SENTENCE_END) and words > 1:
+        return False
     titled = all(w[:1].isupper() for w in text.split())
-    return titled and not statement and words <= 6
+    return words <= 3 or titled and words <= 6
 
 
 class DirectQuotes:

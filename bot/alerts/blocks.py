@@ -1,0 +1,99 @@
+"""Block Kit messages for alerts, built from an AlertView and always within Slack's limits."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from bot.alerts.mrkdwn import cut, fit, plain
+from bot.alerts.view import AlertView
+
+MAX_BLOCKS = 50
+SECTION_CHARS = 3000
+HEADER_CHARS = 150
+FALLBACK_CHARS = 3000
+URL_CHARS = 3000
+LINK_CHARS = 1000
+MUTE, QUOTES, OPEN = "wirewatch_mute_story", "wirewatch_show_quotes", "wirewatch_open_article"
+
+
+def alert_blocks(view: AlertView) -> list[dict]:
+    """Header, what happened, the key quote, where it came from, and the three buttons."""
+    blocks = [_context(_label(view)), {"type": "header", "text": _plain(view.headline)}]
+    body = _updates(view.whats_new) if view.kind == "update" else " ".join(view.summary)
+    blocks.append(_section(body))
+    if view.key_quote and fit(view.key_quote.text, 10).strip():
+        blocks.append(_section(_quote_line(view)))
+    meta = [m for m in (fit(x or "", 300) for x in (view.source, view.published)) if m.strip()]
+    if safe_url(view.url) and len(view.url) <= LINK_CHARS:
+        meta.append(f"<{_link_target(view.url)}|link>")
+    if meta:
+        blocks.append(_context(" · ".join(meta)))
+    blocks.append(_actions(view))
+    return [b for b in blocks if b][:MAX_BLOCKS]
+
+
+def alert_text(view: AlertView) -> str:
+    """The notification and screen-reader text that goes with the blocks."""
+    what = "Update" if view.kind == "update" else "New story"
+    topics = ", ".join(view.topics) or "wirewatch"
+    return fit(f"{what} · {topics}: {plain(view.headline, HEADER_CHARS)}", FALLBACK_CHARS)
+
+
+def _label(view: AlertView) -> str:
+    what = "🔄 *Update*" if view.kind == "update" else "🆕 *New story*"
+    topics = ", ".join(view.topics) or "no topic"
+    return f"{what} · {fit(topics, 500)}"
+
+
+def _updates(items: tuple[str, ...]) -> str:
+    news = [f"• {item}" for item in items if fit(item, 10).strip()]
+    return "What's new:\n" + "\n".join(news) if news else ""
+
+
+def _quote_line(view: AlertView) -> str:
+    quote = view.key_quote
+    who = quote.speaker or "unattributed"
+    if quote.role:
+        who = f"{who}, {quote.role}"
+    return f"“{cut(quote.text, 2500)}” — {who}"
+
+
+def _section(text: str) -> dict | None:
+    """A mrkdwn section, or None when nothing printable is left after cleaning."""
+    body = fit(text, SECTION_CHARS)
+    return {"type": "section", "text": {"type": "mrkdwn", "text": body}} if body.strip() else None
+
+
+def _context(escaped: str) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escaped}]}
+
+
+def _link_target(url: str) -> str:
+    return url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+
+
+def _plain(text: str) -> dict:
+    return {"type": "plain_text", "text": plain(text, HEADER_CHARS), "emoji": True}
+
+
+def _actions(view: AlertView) -> dict:
+    story = str(view.story_id)
+    elements = [
+        {"type": "button", "action_id": MUTE, "value": story,
+         "text": {"type": "plain_text", "text": "Mute story"}},
+        {"type": "button", "action_id": QUOTES, "value": story,
+         "text": {"type": "plain_text", "text": "Show quotes"}},
+    ]
+    if safe_url(view.url):
+        elements.append({"type": "button", "action_id": OPEN, "url": view.url,
+                         "value": str(view.article_id),
+                         "text": {"type": "plain_text", "text": "Open article"}})
+    return {"type": "actions", "block_id": "wirewatch_actions", "elements": elements}
+
+
+def safe_url(url: str | None) -> bool:
+    """Only http(s) links short enough for a button; anything else gets no button."""
+    if not url or len(url) > URL_CHARS or any(c.isspace() for c in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)

@@ -1,0 +1,127 @@
+"""Hourly and daily digests: one message per period per subscription, none when nothing happened."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlite_utils import Database
+
+from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_text
+from bot.alerts.history import find_posted
+from storage import subscriptions as subs
+from storage.alerts import is_muted, topic_events_between
+from storage.db import transaction
+from storage.state import get_state, set_state
+
+log = logging.getLogger(__name__)
+EVENT_TYPE = "wirewatch_digest"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The span a digest covers: ``since`` < event time <= ``until`` (both UTC)."""
+
+    since: datetime
+    until: datetime
+
+
+def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> datetime:
+    """The latest period boundary at or before ``now``, in the newsroom's time zone."""
+    local = now.astimezone(tz)
+    if mode == "hourly":
+        return local.replace(minute=0, second=0, microsecond=0)
+    boundary = local.replace(hour=daily_hour, minute=0, second=0, microsecond=0)
+    if boundary > local:
+        boundary = (boundary - timedelta(days=1)).replace(hour=daily_hour)
+    return boundary
+
+
+def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
+                     daily_hour: int = 8) -> int:
+    """Post every digest whose period ended by ``now``; returns how many messages were posted."""
+    tz = ZoneInfo(timezone)
+    posted = 0
+    for sub in subs.digest_subscriptions(db):
+        end = period_end(now, mode=sub["mode"], tz=tz, daily_hour=daily_hour)
+        since = _parse(sub["last_digest_at"] or sub["created_at"])
+        if since >= end:
+            continue
+        try:
+            posted += _send_one(db, client, sub, Period(since, end), tz)
+        except SlackApiError as exc:
+            log.warning("digest for %s on %r not posted yet (%s); will retry next minute",
+                        sub["target_id"], sub["topic"], exc.response.get("error"))
+        except OSError as exc:
+            log.warning("digest for %s not posted yet: cannot reach Slack (%s)",
+                        sub["target_id"], exc.__class__.__name__)
+    return posted
+
+
+def _send_one(db: Database, client: WebClient, sub: dict, period: Period, tz: ZoneInfo) -> int:
+    items = _items(db, sub, period)
+    until = _iso(period.until)
+    if not items:
+        with transaction(db):
+            subs.set_last_digest(db, sub["id"], until)
+        return 0
+    channel = _channel(client, sub)
+    key = f"digest_in_flight:{sub['id']}"
+    payload = f"{sub['id']}@{until}"
+    if get_state(db, key) == payload and find_posted(
+            client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="digest",
+            value=payload, since=period.until):
+        return _done(db, sub, key, until)
+    with transaction(db):
+        set_state(db, key, payload)
+    client.chat_postMessage(
+        channel=channel, text=digest_text(sub["topic"], sub["mode"], items),
+        blocks=digest_blocks(sub["topic"], sub["mode"], items, period.since.astimezone(tz)),
+        unfurl_links=False, unfurl_media=False,
+        metadata={"event_type": EVENT_TYPE, "event_payload": {"digest": payload}})
+    return _done(db, sub, key, until)
+
+
+def _done(db: Database, sub: dict, key: str, until: str) -> int:
+    with transaction(db):
+        subs.set_last_digest(db, sub["id"], until)
+        set_state(db, key, "")
+    return 1
+
+
+def _items(db: Database, sub: dict, period: Period) -> list[DigestItem]:
+    """One item per story, in the order stories first appeared in the period."""
+    rows = topic_events_between(db, sub["topic_id"], _iso(period.since), _iso(period.until))
+    stories: dict[int, DigestItem] = {}
+    for row in rows:
+        if is_muted(db, row["story_id"], [sub["target_id"]]):
+            continue
+        news = tuple(json.loads(row["whats_new"] or "[]"))
+        item = stories.get(row["story_id"])
+        if item is None:
+            stories[row["story_id"]] = DigestItem(
+                story_id=row["story_id"], is_new=row["verdict"] == "new", headline=row["title"],
+                url=row["url"], source=row["source"], whats_new=news, articles=1)
+        else:
+            stories[row["story_id"]] = item.with_update(news)
+    return list(stories.values())
+
+
+def _channel(client: WebClient, sub: dict) -> str:
+    if sub["target_type"] != "user":
+        return sub["target_id"]
+    return client.conversations_open(users=sub["target_id"])["channel"]["id"]
+
+
+def _parse(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,81 @@
+"""Block Kit for a digest: one line per story, within Slack's limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from bot.alerts.blocks import HEADER_CHARS, LINK_CHARS, MAX_BLOCKS, SECTION_CHARS, safe_url
+from bot.alerts.mrkdwn import fit, plain
+
+ITEMS_PER_SECTION = 8
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    story_id: int
+    is_new: bool
+    headline: str
+    url: str | None
+    source: str | None
+    whats_new: tuple[str, ...]
+    articles: int
+
+    def with_update(self, news: tuple[str, ...]) -> DigestItem:
+        return replace(self, whats_new=self.whats_new + news, articles=self.articles + 1)
+
+
+def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
+    new = sum(item.is_new for item in items)
+    return fit(f"{mode.capitalize()} digest · {topic}: {new} new stories, "
+               f"{len(items) - new} updated", 3000)
+
+
+def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetime) -> list[dict]:
+    header = plain(f"{mode.capitalize()} digest · {topic}", HEADER_CHARS)
+    when = since.strftime("%a %d %b %H:%M %Z")
+    blocks: list[dict] = [
+        {"type": "header", "text": {"type": "plain_text", "text": header}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
+            f"{len(items)} stories since {when}", 500)}]},
+    ]
+    room = MAX_BLOCKS - len(blocks) - 1
+    sections = _pack([_line(item) for item in items])
+    for lines in sections[:room]:
+        blocks.append(_section("\n".join(lines)))
+    left = sum(len(lines) for lines in sections[room:])
+    if left:
+        blocks.append(_section(f"…and {left} more stories"))
+    return blocks
+
+
+def _pack(lines: list[str]) -> list[list[str]]:
+    """Lines grouped into sections of at most SECTION_CHARS characters."""
+    sections: list[list[str]] = []
+    size = SECTION_CHARS
+    for line in lines:
+        if size + len(line) + 1 > SECTION_CHARS or len(sections[-1]) >= ITEMS_PER_SECTION:
+            sections.append([])
+            size = 0
+        sections[-1].append(line)
+        size += len(line) + 1
+    return sections
+
+
+def _line(item: DigestItem) -> str:
+    """One story, at most about 1,900 characters however long its parts are."""
+    title = fit(plain(item.headline, 200), 300)
+    if safe_url(item.url) and len(item.url) <= LINK_CHARS:
+        target = item.url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+        title = f"<{target}|{title}>"
+    label = "🆕" if item.is_new else "🔄"
+    line = f"{label} *{title}*"
+    if item.source:
+        line += f" · {fit(plain(item.source, 80), 100)}"
+    if item.whats_new:
+        line += f"\n      {fit(plain(item.whats_new[-1], 250), 600)}"
+    return line
+
+
+def _section(escaped: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": escaped}}

@@ -1,0 +1,183 @@
+"""The outbox sender: posts pending alerts to Slack once each, in order, at Slack's pace."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlite_utils import Database
+
+from bot.alerts.blocks import alert_blocks, alert_text
+from bot.alerts.history import find_posted
+from storage import alerts as outbox
+from storage.db import transaction
+
+log = logging.getLogger(__name__)
+EVENT_TYPE = "wirewatch_alert"
+RETRY_LATER = {"ratelimited", "invalid_auth", "not_authed", "token_revoked", "account_inactive",
+               "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+MAX_BACKOFF_S = 300.0
+
+
+class _Retry(Exception):
+    """Slack did not take the message this time; try again after ``delay`` seconds."""
+
+    def __init__(self, reason: str, delay: float, in_flight: bool,
+                 rate_limited: bool = False) -> None:
+        super().__init__(reason)
+        self.reason, self.delay = reason, delay
+        self.in_flight, self.rate_limited = in_flight, rate_limited
+
+
+class AlertSender:
+    """Head-of-line per channel: a channel's alerts go out in the order they were queued."""
+
+    def __init__(self, client: WebClient, *, per_channel_interval: float = 1.0) -> None:
+        self.client = client
+        self.per_channel_interval = per_channel_interval
+        self._next_post: dict[str, datetime] = {}
+        self._paused_until: datetime | None = None
+        self._dm_channels: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def deliver(self, db: Database, *, now: datetime | None = None) -> int:
+        """One pass over the outbox; returns how many alerts were posted (or found posted)."""
+        now = now or datetime.now(UTC)
+        with self._lock:
+            sent = 0
+            seen: set[str] = set()
+            for row in outbox.pending_alerts(db):
+                if self._paused_until and now < self._paused_until:
+                    break
+                if row["channel"] in seen:
+                    continue
+                seen.add(row["channel"])
+                if _parse(row["next_attempt_at"]) > now or self._next_post.get(
+                        row["channel"], now) > now:
+                    continue
+                sent += self._deliver_one(db, row, now)
+            return sent
+
+    def _deliver_one(self, db: Database, row: dict, now: datetime) -> int:
+        try:
+            posted = self._post(db, row, now)
+        except _Retry as retry:
+            self._retry_later(db, row, retry, now)
+            return 0
+        except SlackApiError as exc:
+            self._close(db, row, "failed", _error_code(exc))
+            log.warning("alert %s to %s not posted: %s (is the bot in that channel?)",
+                        row["id"], row["channel"], _error_code(exc))
+            return 0
+        except sqlite3.OperationalError as exc:
+            log.warning("alert %s: database busy (%s); will retry", row["id"], exc)
+            return 0
+        except Exception as exc:  # one broken alert must not hold up its channel
+            log.exception("alert %s to %s could not be built; marked failed", row["id"],
+                          row["channel"])
+            self._close(db, row, "failed", f"internal error: {exc.__class__.__name__}")
+            return 0
+        self._next_post[row["channel"]] = now + timedelta(seconds=self.per_channel_interval)
+        return posted
+
+    def _post(self, db: Database, row: dict, now: datetime) -> int:
+        channel = self._channel_for(row["channel"])
+        if outbox.is_muted(db, row["story_id"], [row["channel"], channel]):
+            self._close(db, row, "muted", None)
+            return 0
+        root = outbox.thread_root(db, row["story_id"], row["channel"])
+        thread_ts = root[1] if root else None
+        if row["status"] == "sending":
+            found = self._call(lambda: find_posted(
+                self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
+                key="alert_id", value=row["id"], since=_parse(row["created_at"])))
+            if found:
+                log.info("alert %s was already posted before a restart; recorded it", row["id"])
+                self._record(db, row, channel, found, thread_ts, now)
+                return 1
+        view = outbox.alert_view(db, row["story_id"], row["article_id"], row["kind"])
+        with transaction(db):
+            outbox.mark_sending(db, row["id"], channel=channel)
+        response = self._call(lambda: self.client.chat_postMessage(
+            channel=channel, text=alert_text(view), blocks=alert_blocks(view),
+            thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+            metadata={"event_type": EVENT_TYPE,
+                      "event_payload": {"alert_id": row["id"], "story_id": row["story_id"]}}))
+        self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
+        return 1
+
+    def _record(self, db, row, channel, ts, thread_ts, now) -> None:
+        with transaction(db):
+            outbox.mark_sent(db, row["id"], channel=channel, ts=ts, thread_ts=thread_ts,
+                             sent_at=_iso(now))
+
+    def _close(self, db: Database, row: dict, status: str, error: str | None) -> None:
+        with transaction(db):
+            outbox.mark_done(db, row["id"], status=status, error=error)
+
+    def _channel_for(self, target: str) -> str:
+        """A person's alerts go to their direct-message channel with the bot."""
+        if not target.startswith(("U", "W")):
+            return target
+        if target not in self._dm_channels:
+            opened = self._call(lambda: self.client.conversations_open(users=target))
+            self._dm_channels[target] = opened["channel"]["id"]
+        return self._dm_channels[target]
+
+    def _call(self, request):
+        """Run one Web API call, turning temporary failures into _Retry."""
+        try:
+            return request()
+        except SlackApiError as exc:
+            status = exc.response.status_code
+            if status == 429:
+                delay = _retry_after(exc.response.headers)
+                raise _Retry("rate limited by Slack", delay, False, True) from exc
+            if status >= 500 or _error_code(exc) in RETRY_LATER:
+                raise _Retry(f"Slack answered {status} {_error_code(exc)}", 0, True) from exc
+            raise
+        except OSError as exc:
+            raise _Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
+
+    def _retry_later(self, db: Database, row: dict, retry: _Retry, now: datetime) -> None:
+        if retry.rate_limited:
+            delay = retry.delay
+            self._paused_until = now + timedelta(seconds=delay)
+        else:
+            delay = min(2.0 ** max(row["attempts"], 0), MAX_BACKOFF_S)
+        in_flight = retry.in_flight or row["status"] == "sending"
+        with transaction(db):
+            outbox.mark_retry(db, row["id"], error=retry.reason, in_flight=in_flight,
+                              next_attempt_at=_iso(now + timedelta(seconds=delay)))
+        log.info("alert %s to %s: %s; retrying in %.0f s", row["id"], row["channel"],
+                 retry.reason, delay)
+
+
+def _retry_after(headers: dict) -> float:
+    for name, value in (headers or {}).items():
+        if name.lower() == "retry-after":
+            try:
+                return max(float(value if isinstance(value, str) else value[0]), 0.0)
+            except (TypeError, ValueError, IndexError):
+                break
+    return 1.0
+
+
+def _error_code(exc: SlackApiError) -> str:
+    data = exc.response.data if isinstance(exc.response.data, dict) else {}
+    return str(data.get("error") or "unknown_error")
+
+
+def _parse(value: str | None) -> datetime:
+    if not value:
+        return datetime.min.replace(tzinfo=UTC)
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")

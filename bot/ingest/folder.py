@@ -1,0 +1,149 @@
+"""A watched folder: each file dropped in is read once, whole, and remembered across restarts."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bot.ingest.files import iter_paths, read_bytes, read_path
+from bot.ingest.records import parse_json_lines
+from bot.models import IngestFailure, RawArticle
+from storage.db import transaction
+from storage.inbox import enqueue
+from storage.sources import record_failure, record_success, remember_file, seen_file
+
+log = logging.getLogger(__name__)
+TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".swp",
+                 ".filepart", "~")
+HEALTH_EVERY = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """One scan: ``files`` read now, ``articles`` queued from them, ``waiting`` still growing."""
+
+    files: int = 0
+    articles: int = 0
+    failed: int = 0
+    waiting: int = 0
+    error: str | None = None
+
+
+def is_temporary(path: Path) -> bool:
+    """Names that tools use while a file is still being written or copied."""
+    name = path.name.lower()
+    return name.startswith((".", "~$", "#")) or name.endswith(TEMP_SUFFIXES)
+
+
+class FolderWatcher:
+    """Remembers how each file looked at the previous scan: a file is read only once it stops
+    changing (same size and modification time on two scans in a row)."""
+
+    def __init__(self, *, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._last_seen: dict[str, tuple[int, int]] = {}
+
+    def scan(self, db: Database, source: dict, *, now: datetime,
+             on_queued: Callable[[], None] | None = None) -> ScanResult:
+        folder = Path(source["location"])
+        if not folder.is_dir():
+            return _failed(db, source, now=now,
+                           reason=f"folder {folder} does not exist or is not a folder; "
+                                  "create it or remove the source")
+        files = articles = failed = waiting = 0
+        for path in _files(folder):
+            outcome = self._consider(db, source, path, now=now)
+            if outcome is None:
+                continue
+            if outcome == "waiting":
+                waiting += 1
+                continue
+            files += 1
+            articles += outcome[0]
+            failed += outcome[1]
+            if outcome[0] and on_queued:
+                on_queued()
+        if articles or source.get("failures") or _stale(source.get("last_poll_at"), now):
+            with transaction(db):
+                record_success(db, source["id"], now=now, items=articles)
+        return ScanResult(files=files, articles=articles, failed=failed, waiting=waiting)
+
+    def _consider(self, db: Database, source: dict, path: Path, *, now: datetime):
+        key = str(path)
+        try:
+            stat = path.stat()
+        except OSError:
+            self._last_seen.pop(key, None)
+            return None
+        signature = (stat.st_size, stat.st_mtime_ns)
+        known = seen_file(db, key)
+        if known and (known["size"], known["mtime_ns"]) == signature:
+            return None
+        if self._last_seen.get(key) != signature:
+            self._last_seen[key] = signature
+            return "waiting"
+        self._last_seen.pop(key, None)
+        return self._read(db, source, path, signature=signature, known=known, now=now)
+
+    def _read(self, db: Database, source: dict, path: Path, *, signature: tuple[int, int],
+              known: dict | None, now: datetime) -> tuple[int, int] | None:
+        try:
+            data = path.read_bytes() if signature[0] <= self.max_bytes else None
+        except OSError as exc:
+            log.warning("watched folder: cannot read %s: %s; will try again", path, exc)
+            return None
+        digest = hashlib.sha256(data).hexdigest() if data is not None else f"size:{signature}"
+        if known and known["sha256"] == digest:
+            with transaction(db):
+                remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
+                              sha256=digest, articles=known["articles"], error=known["error"],
+                              now=now)
+            return None
+        items = list(_articles(path, data, max_bytes=self.max_bytes))
+        good = [i for i in items if isinstance(i, RawArticle)]
+        bad = [i for i in items if isinstance(i, IngestFailure)]
+        for failure in bad:
+            log.warning("watched folder: %s: %s", failure.origin, failure.reason)
+        with transaction(db):
+            for article in good:
+                enqueue(db, article, source_id=source["id"], now=now)
+            remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
+                          sha256=digest, articles=len(good),
+                          error="; ".join(f.reason for f in bad)[:1000] or None, now=now)
+        return len(good), len(bad)
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    for path in iter_paths([folder]):
+        if isinstance(path, Path) and path.is_file() and not is_temporary(path):
+            yield path
+
+
+def _articles(path: Path, data: bytes | None, *,
+              max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
+    if data is None:
+        yield from read_path(path, max_bytes=max_bytes)
+    elif path.suffix.lower() == ".jsonl":
+        yield from parse_json_lines(data.splitlines(), origin=str(path), max_line_bytes=max_bytes)
+    elif path.suffix.lower() in (".txt", ".html", ".htm", ".json"):
+        yield from read_bytes(data, origin=str(path), suffix=path.suffix.lower())
+    else:
+        yield from read_path(path, max_bytes=max_bytes)
+
+
+def _stale(stamp: str | None, now: datetime) -> bool:
+    return not stamp or datetime.fromisoformat(stamp) + HEALTH_EVERY <= now
+
+
+def _failed(db: Database, source: dict, *, reason: str, now: datetime) -> ScanResult:
+    with transaction(db):
+        state = record_failure(db, source["id"], reason=reason, now=now)
+    log.warning("watched folder %s: %s (%d in a row)", source["location"], reason,
+                state["failures"])
+    return ScanResult(error=reason)

@@ -1,0 +1,153 @@
+"""`POST /ingest`: one article or a batch as JSON, behind a bearer token, answered per article."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.ingest.records import record_to_article
+from bot.ingest.worker import IngestWorker
+from bot.models import IngestFailure, RawArticle
+from storage.db import ThreadLocalDb, transaction
+from storage.inbox import enqueue
+
+log = logging.getLogger(__name__)
+PATHS = ("", "/", "/ingest")
+MAX_BATCH = 1000
+STATUS_TEXT = {200: "200 OK", 202: "202 Accepted", 400: "400 Bad Request",
+               401: "401 Unauthorized", 404: "404 Not Found", 405: "405 Method Not Allowed",
+               411: "411 Length Required", 413: "413 Content Too Large",
+               503: "503 Service Unavailable"}
+USAGE = ('send a JSON object {"title", "text", "url", "source", "published"} '
+         "or a list of them, with the header Authorization: Bearer <token>")
+
+
+class RequestError(Exception):
+    def __init__(self, status: int, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.extra = extra
+
+
+@dataclass(frozen=True)
+class IngestApp:
+    """A WSGI app; articles are queued durably first, then answered with the worker's outcomes."""
+
+    dbs: ThreadLocalDb
+    token: str
+    max_bytes: int
+    worker: IngestWorker | None = None
+    wait_seconds: float = 10.0
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        try:
+            status, body = self._handle(environ)
+        except RequestError as exc:
+            status, body = exc.status, {"error": str(exc), **exc.extra}
+        except Exception:
+            log.exception("POST /ingest failed")
+            status, body = 503, {"error": "internal error; nothing was accepted, try again"}
+        headers = [("Content-Type", "application/json; charset=utf-8")]
+        if status == 401:
+            headers.append(("WWW-Authenticate", 'Bearer realm="wirewatch"'))
+        if status == 405:
+            headers.append(("Allow", "POST"))
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        headers.append(("Content-Length", str(len(data))))
+        start_response(STATUS_TEXT.get(status, f"{status} Error"), headers)
+        return [data]
+
+    def _handle(self, environ: dict) -> tuple[int, dict]:
+        if environ.get("PATH_INFO", "") not in PATHS:
+            raise RequestError(404, "not found; articles go to POST /ingest")
+        if environ.get("REQUEST_METHOD") != "POST":
+            raise RequestError(405, f"use POST; {USAGE}")
+        if not self._authorised(environ.get("HTTP_AUTHORIZATION", "")):
+            raise RequestError(401, "missing or wrong bearer token", usage=USAGE)
+        value = self._json(self._body(environ))
+        records = value if isinstance(value, list) else [value]
+        if not records or len(records) > MAX_BATCH:
+            raise RequestError(400, f"send between 1 and {MAX_BATCH} articles per request")
+        remote = environ.get("REMOTE_ADDR") or "?"
+        items = [record_to_article(r, origin=_origin(r, remote, i, len(records)))
+                 for i, r in enumerate(records)]
+        if not isinstance(value, list) and isinstance(items[0], IngestFailure):
+            raise RequestError(400, items[0].reason, usage=USAGE)
+        return self._queue(items)
+
+    def _authorised(self, header: str) -> bool:
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            return False
+        return hmac.compare_digest(given.strip().encode(), self.token.encode())
+
+    def _body(self, environ: dict) -> bytes:
+        declared = environ.get("CONTENT_LENGTH") or ""
+        if declared and not declared.isdigit():
+            raise RequestError(400, "Content-Length is not a number")
+        if declared and int(declared) > self.max_bytes:
+            raise RequestError(413, self._too_big())
+        stream = environ["wsgi.input"]
+        limit = int(declared) if declared else self.max_bytes + 1
+        data = stream.read(min(limit, self.max_bytes + 1))
+        if len(data) > self.max_bytes:
+            raise RequestError(413, self._too_big())
+        return data
+
+    def _too_big(self) -> str:
+        return (f"request body is larger than the {self.max_bytes} byte limit "
+                "(WIREWATCH_INGEST_MAX_MB); send smaller batches")
+
+    @staticmethod
+    def _json(data: bytes) -> Any:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise RequestError(400, f"body is not UTF-8 (invalid byte at offset {exc.start})",
+                               usage=USAGE) from None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RequestError(400, f"malformed JSON at line {exc.lineno} column {exc.colno}: "
+                               f"{exc.msg}", usage=USAGE) from None
+
+    def _queue(self, items: list[RawArticle | IngestFailure]) -> tuple[int, dict]:
+        db = self.dbs.get()
+        ids: dict[int, int] = {}
+        with transaction(db):
+            for index, item in enumerate(items):
+                if isinstance(item, RawArticle):
+                    ids[index] = enqueue(db, item)
+        outcomes: dict[int, dict] = {}
+        if ids and self.worker is not None:
+            self.worker.notify()
+            outcomes = self.worker.wait_for(list(ids.values()), timeout=self.wait_seconds)
+        results = [_result(index, item, ids.get(index), outcomes) for index, item in
+                   enumerate(items)]
+        queued = any(r["status"] == "queued" for r in results)
+        return (202 if queued else 200), {"accepted": len(ids), "results": results}
+
+
+def _origin(record: Any, remote: str, index: int, count: int) -> str:
+    url = record.get("url") if isinstance(record, dict) else None
+    if isinstance(url, str) and url.strip():
+        return url.strip()[:500]
+    return f"POST /ingest from {remote}" + (f" [{index}]" if count > 1 else "")
+
+
+def _result(index: int, item: RawArticle | IngestFailure, inbox_id: int | None,
+            outcomes: dict[int, dict]) -> dict:
+    if isinstance(item, IngestFailure):
+        return {"index": index, "status": "failed", "reason": item.reason}
+    row = outcomes.get(inbox_id)
+    if row is None or row["status"] == "pending":
+        return {"index": index, "status": "queued", "id": inbox_id}
+    result = {"index": index, "status": row["status"], "id": inbox_id}
+    for name in ("article_id", "story_id", "verdict", "reason"):
+        if row[name] is not None:
+            result[name] = row[name]
+    return result

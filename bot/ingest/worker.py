@@ -1,0 +1,131 @@
+"""The one ingest worker: all sources queue articles in the inbox; only this thread runs spaCy."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from spacy.language import Language
+
+from bot.config import Settings
+from bot.nlp.load import load_pipeline
+from bot.pipeline import Outcome, Pipeline
+from bot.stories.stage import StoryStage
+from storage.db import ThreadLocalDb, transaction
+from storage.inbox import as_raw, finish, pending, results
+
+log = logging.getLogger(__name__)
+ERROR_PAUSE = 2.0
+
+
+class IngestWorker:
+    """Takes queued articles in arrival order, one batch at a time, on a single thread."""
+
+    def __init__(self, dbs: ThreadLocalDb, settings: Settings, *, nlp: Language | None = None,
+                 stories: StoryStage | None = None,
+                 on_outcome: Callable[[Outcome], None] | None = None,
+                 idle_wait: float = 1.0) -> None:
+        self.dbs = dbs
+        self.settings = settings
+        self.nlp = nlp
+        self.stories = stories
+        self.on_outcome = on_outcome
+        self.idle_wait = idle_wait
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._progress = threading.Condition()
+        self._pipeline: Pipeline | None = None
+        self._thread = threading.Thread(target=self._run, name="ingest-worker", daemon=True)
+
+    def start(self) -> None:
+        """Load spaCy here, on the caller's thread, so a missing model stops start-up at once."""
+        self._load()
+        self._thread.start()
+
+    def _load(self) -> Language:
+        if self.nlp is None:
+            self.nlp = load_pipeline(self.settings.spacy_model)
+        return self.nlp
+
+    def notify(self) -> None:
+        """Something was queued: look at the inbox now rather than at the next idle tick."""
+        self._wake.set()
+
+    def stop(self, *, timeout: float | None = 120.0) -> None:
+        """Finish the article in progress, leave the rest queued for the next start."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(timeout)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, dict]:
+        """Outcomes of the given inbox rows, waiting up to ``timeout`` for them to be processed."""
+        db = self.dbs.get()
+        deadline = time.monotonic() + timeout
+        with self._progress:
+            while True:
+                rows = results(db, ids)
+                left = deadline - time.monotonic()
+                if left <= 0 or all(r["status"] != "pending" for r in rows.values()):
+                    return rows
+                self._progress.wait(min(left, 0.5))
+
+    def drain(self) -> int:
+        """Process everything queued, on the calling thread (for callers that own no thread)."""
+        total = 0
+        while not self._stop.is_set() and (count := self.process_batch()):
+            total += count
+        return total
+
+    def process_batch(self) -> int:
+        """Run one batch of queued articles through the pipeline; returns how many were done."""
+        db = self.dbs.get()
+        rows = pending(db, limit=self.settings.nlp_batch_size)
+        if not rows:
+            return 0
+        done = 0
+        for row, outcome in zip(rows, self._pipeline_for(db).ingest(as_raw(r) for r in rows),
+                                strict=False):
+            self._record(db, row["id"], outcome)
+            done += 1
+            if self._stop.is_set():
+                break
+        return done
+
+    def _pipeline_for(self, db) -> Pipeline:
+        if self._pipeline is None or self._pipeline.db is not db:
+            self._pipeline = Pipeline(db, self.settings, nlp=self._load(), stories=self.stories)
+        return self._pipeline
+
+    def _record(self, db, inbox_id: int, outcome: Outcome) -> None:
+        verdict = outcome.verdict
+        with transaction(db):
+            finish(db, inbox_id, status=outcome.status, article_id=outcome.article_id,
+                   story_id=verdict.story_id if verdict else None,
+                   verdict=verdict.kind if verdict else None, reason=outcome.reason)
+        if outcome.status == "failed":
+            log.warning("could not ingest %s: %s", outcome.origin, outcome.reason)
+        else:
+            log.info("%s %s", outcome.status, outcome.origin)
+        with self._progress:
+            self._progress.notify_all()
+        if self.on_outcome:
+            self.on_outcome(outcome)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                count = self.process_batch()
+            except Exception:
+                log.exception("ingest worker hit an error; retrying in %.0f s", ERROR_PAUSE)
+                self._stop.wait(ERROR_PAUSE)
+                continue
+            if not count:
+                self._wake.wait(self.idle_wait)

@@ -1,0 +1,119 @@
+"""Summaries of new stories: extractive by default, or an OpenAI-compatible chat model."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import logging
+import re
+import urllib.error
+import urllib.request
+from typing import Protocol
+
+from bot.config import Settings
+from bot.ingest import furniture
+
+log = logging.getLogger(__name__)
+MIN_WORDS = 6
+MAX_SENTENCES = 3
+MAX_CHARS = 700
+PROMPT = ("Summarise this news article in two or three short factual sentences. Use only facts "
+          "in the article. Reply with the sentences only.")
+
+
+class Summariser(Protocol):
+    def summarise(self, *, title: str, sentences: list[str]) -> list[str]:
+        """Two or three sentences that tell a reader what the story is."""
+        ...
+
+
+def prose(sentence: str) -> bool:
+    """A sentence of the article's prose, not furniture or an embedded headline."""
+    text = sentence.strip()
+    if len(text.split()) < MIN_WORDS or not furniture.ends_like_prose(text):
+        return False
+    if furniture.is_share_prompt(text) or furniture.is_related_link(text):
+        return False
+    if furniture.is_ticker(text) or furniture.byline_of(text):
+        return False
+    return "\n" not in text or not furniture.looks_like_headline(text.split("\n")[0])
+
+
+class ExtractiveSummariser:
+    """The lead sentences that read as prose: wire copy puts the news first."""
+
+    def summarise(self, *, title: str, sentences: list[str]) -> list[str]:
+        chosen: list[str] = []
+        size = 0
+        for sentence in sentences:
+            text = " ".join(sentence.split())
+            if not prose(text) or text.casefold() == title.strip().casefold():
+                continue
+            if chosen and size + len(text) > MAX_CHARS:
+                break
+            chosen.append(text)
+            size += len(text)
+            if len(chosen) == MAX_SENTENCES or (len(chosen) == 2 and size > MAX_CHARS // 2):
+                break
+        return chosen
+
+
+class ChatSummariser:
+    """Asks an OpenAI-compatible /chat/completions endpoint; extractive when that fails."""
+
+    def __init__(self, *, url: str, model: str, api_key: str | None, timeout: float,
+                 fallback: Summariser | None = None) -> None:
+        self.url = url.rstrip("/")
+        if not self.url.endswith("/chat/completions"):
+            self.url += "/chat/completions"
+        self.model = model
+        self.api_key = api_key
+        self.timeout = timeout
+        self.fallback = fallback or ExtractiveSummariser()
+
+    def summarise(self, *, title: str, sentences: list[str]) -> list[str]:
+        try:
+            result = self._ask(title, sentences)
+        except (OSError, http.client.HTTPException, ValueError, KeyError, IndexError,
+                TypeError) as exc:
+            log.warning("summary endpoint failed (%s); using the extractive summary",
+                        type(exc).__name__)
+            result = []
+        return result or self.fallback.summarise(title=title, sentences=sentences)
+
+    def _ask(self, title: str, sentences: list[str]) -> list[str]:
+        body = json.dumps({
+            "model": self.model,
+            "temperature": 0,
+            "messages": [{"role": "system", "content": PROMPT},
+                         {"role": "user", "content": f"{title}\n\n" + " ".join(sentences)}],
+        }).encode()
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            reply = json.loads(response.read(1_000_000))
+        text = reply["choices"][0]["message"]["content"]
+        if not isinstance(text, str):
+            raise TypeError("content is not text")
+        return split_reply(text)
+
+
+def split_reply(text: str) -> list[str]:
+    """A model's reply as at most three clean sentences."""
+    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line) for line in text.splitlines()]
+    joined = " ".join(line.strip() for line in lines if line.strip())
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", joined)
+    return [p.strip() for p in parts if p.strip()][:MAX_SENTENCES]
+
+
+def summariser_from(settings: Settings) -> Summariser:
+    """The chat backend when URL and model are configured, else the extractive one."""
+    if settings.summary_url and settings.summary_model:
+        if not settings.summary_url.startswith(("http://", "https://")):
+            log.warning("WIREWATCH_SUMMARY_URL is not http(s); using extractive summaries")
+            return ExtractiveSummariser()
+        return ChatSummariser(url=settings.summary_url, model=settings.summary_model,
+                              api_key=settings.summary_api_key, timeout=settings.summary_timeout)
+    return ExtractiveSummariser()

@@ -1,0 +1,197 @@
+"""Everything `wirewatch run` keeps going: the ingest worker, the scheduler, the HTTP endpoint."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from bot.config import Settings
+from bot.ingest.feeds import PollResult, poll_feed
+from bot.ingest.fetch import Fetcher, FetchLimits
+from bot.ingest.folder import FolderWatcher, ScanResult
+from bot.ingest.http_api import IngestApp
+from bot.ingest.worker import IngestWorker
+from bot.scheduler import activate, add_service_jobs, build_scheduler, sync_sources
+from storage.db import ThreadLocalDb, transaction
+from storage.sources import (
+    SourceError,
+    add_source,
+    get_source,
+    is_due,
+    list_sources,
+    normalise_location,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+WATCH_EVERY = 2
+
+
+class Runner:
+    """Owns the threads of one running wirewatch; ``slack`` is the Slack runtime, or None."""
+
+    def __init__(self, settings: Settings, *, nlp: Language | None = None,
+                 slack_factory: Callable[[dict], Any] | None = None) -> None:
+        self.settings = settings
+        self.dbs = ThreadLocalDb(settings.db_path)
+        self.fetcher = Fetcher(limits=fetch_limits(settings))
+        self.folders = FolderWatcher(max_bytes=settings.max_file_bytes)
+        self.worker = IngestWorker(self.dbs, settings, nlp=nlp)
+        self.scheduler = build_scheduler(settings.db_path)
+        self.ingest_app = ingest_app(settings, self.dbs, self.worker)
+        routes = {"/ingest": self.ingest_app} if self.ingest_app else {}
+        self.slack = slack_factory(routes) if slack_factory else None
+        self.http: HttpServer | None = None
+        self._stopping = threading.Event()
+
+    def start(self) -> None:
+        """Start the worker first (so queued articles from before a crash go first), then polls."""
+        if self.settings.watch_folder:
+            self.watch(self.settings.watch_folder)
+        activate(self)
+        self.worker.start()
+        now = utcnow()
+        self.scheduler.start(paused=True)
+        sync_sources(self.scheduler, self.dbs.get(), now=now)
+        add_service_jobs(self.scheduler, slack=self.slack is not None, now=now)
+        self.scheduler.resume()
+        if self.slack is not None:
+            self.slack.start()
+        elif self.ingest_app is not None:
+            self.http = HttpServer(self.ingest_app, host=self.settings.host,
+                                   port=self.settings.port)
+            self.http.start()
+
+    def stop(self) -> None:
+        """Stop taking work, let running polls and the article in progress finish."""
+        self._stopping.set()
+        if self.http is not None:
+            self.http.stop()
+        if self.slack is not None:
+            self.slack.stop()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+        self.worker.stop()
+        activate(None)
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def watch(self, folder: Path) -> dict:
+        """Register the configured watched folder as a folder source (once)."""
+        db = self.dbs.get()
+        location = normalise_location(kind="folder", location=str(folder))
+        source = get_source(db, location)
+        if source is None:
+            if not Path(location).is_dir():
+                raise SourceError(f"watched folder {location} does not exist; create it first")
+            with transaction(db):
+                source = get_source(db, add_source(db, kind="folder", location=location,
+                                                   every=WATCH_EVERY))
+        return source
+
+    def poll_feed(self, source_id: int, *, now: datetime | None = None) -> PollResult | None:
+        db = self.dbs.get()
+        source = get_source(db, source_id)
+        now = now or utcnow()
+        if source is None or self.stopping or not is_due(source, now):
+            return None
+        try:
+            return poll_feed(db, source, fetcher=self.fetcher, now=now,
+                             on_queued=self.worker.notify, stopping=lambda: self.stopping)
+        except Exception:
+            log.exception("polling feed %s failed unexpectedly", source["location"])
+            return None
+
+    def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
+        db = self.dbs.get()
+        source = get_source(db, source_id)
+        now = now or utcnow()
+        if source is None or self.stopping or not is_due(source, now):
+            return None
+        try:
+            return self.folders.scan(db, source, now=now, on_queued=self.worker.notify)
+        except Exception:
+            log.exception("scanning folder %s failed unexpectedly", source["location"])
+            return None
+
+    def deliver(self) -> None:
+        if self.slack is not None and not self.stopping:
+            self.slack.deliver_pending()
+
+    def send_digests(self) -> None:
+        if self.slack is not None and not self.stopping:
+            self.slack.send_due_digests(now=utcnow())
+
+    def sync(self) -> None:
+        if not self.stopping:
+            sync_sources(self.scheduler, self.dbs.get(), now=utcnow())
+
+    def describe(self) -> list[str]:
+        """What a run is doing, in a few lines for the terminal (never a token)."""
+        lines = [f"database: {Path(self.settings.db_path).resolve()}"]
+        sources = list_sources(self.dbs.get())
+        for source in sources:
+            lines.append(f"{source['kind']} #{source['id']}: {source['location']} "
+                         f"(every {source['every']} s)")
+        if not sources:
+            lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
+                         "(or --watch DIR)")
+        if self.http is not None:
+            where = f"http://{self.settings.host}:{self.http.port}/ingest"
+            lines.append(f"ingest endpoint: POST {where} (bearer token from "
+                         "WIREWATCH_INGEST_TOKEN)")
+        elif self.slack is not None and self.ingest_app is not None:
+            lines.append(f"ingest endpoint: POST /ingest on port {self.slack.port}")
+        else:
+            lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
+        return lines
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    return replace(FetchLimits(), total_timeout=settings.fetch_timeout,
+                   read_timeout=min(FetchLimits().read_timeout, settings.fetch_timeout),
+                   max_bytes=settings.fetch_max_bytes)
+
+
+def ingest_app(settings: Settings, dbs: ThreadLocalDb, worker: IngestWorker) -> IngestApp | None:
+    if not settings.ingest_token:
+        return None
+    return IngestApp(dbs, token=settings.ingest_token, max_bytes=settings.ingest_max_bytes,
+                     worker=worker)
+
+
+class HttpServer:
+    """waitress on its own thread, for the ingest endpoint when Slack is not running."""
+
+    def __init__(self, app: IngestApp, *, host: str, port: int) -> None:
+        from waitress import create_server
+
+        self.server = create_server(app, host=host, port=port, threads=4, ident="wirewatch")
+        self.thread = threading.Thread(target=self.server.run, name="http", daemon=True)
+
+    @property
+    def port(self) -> int:
+        return int(self.server.effective_port)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Close every socket from inside the server's own loop, which then ends."""
+        def close_all() -> None:
+            for channel in list(self.server._map.values()):
+                channel.close()
+
+        if self.thread.is_alive():
+            self.server.trigger.pull_trigger(close_all)
+            self.thread.join(5)
+        self.server.task_dispatcher.shutdown(timeout=5)

@@ -1,0 +1,66 @@
+"""Building the Bolt app from Settings: the Web API client, the services, every listener."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App, BoltContext
+from slack_bolt.error import BoltError
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+import handlers
+from bot.config import ConfigError, Settings
+from bot.slack.config import api_url
+from bot.slack.services import CONTEXT_KEY, Services
+
+log = logging.getLogger(__name__)
+SORRY = "Sorry, that did not work. Nothing was changed; try again, or ask your Slack admin."
+
+
+def build_app(settings: Settings, *, services: Services, verify_token: bool = True) -> App:
+    """The app with every listener registered; raises ConfigError if Slack refuses the token."""
+    client = WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10)
+    if verify_token:
+        _check_token(client, settings)
+    try:
+        app = App(client=client, signing_secret=settings.slack_signing_secret or "",
+                  token_verification_enabled=False, logger=logging.getLogger("slack_bolt.App"))
+    except BoltError as exc:
+        raise ConfigError(f"Slack app could not start: {exc}") from None
+    app.use(_attach(services))
+    app.error(_on_error)
+    handlers.register(app)
+    return app
+
+
+def _check_token(client: WebClient, settings: Settings) -> None:
+    try:
+        client.auth_test()
+    except SlackApiError as exc:
+        error = exc.response.get("error") if isinstance(exc.response.data, dict) else None
+        raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack ({error or 'no reason given'}); "
+                          "copy it again from OAuth & Permissions") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Slack Web API at {api_url(settings)} "
+                          f"({exc.__class__.__name__}); check WIREWATCH_SLACK_API_URL and "
+                          "the network") from None
+
+
+def _attach(services: Services):
+    def attach_services(context: BoltContext, next) -> None:
+        context[CONTEXT_KEY] = services
+        next()
+
+    return attach_services
+
+
+def _on_error(error: Exception, body: dict, respond, logger: logging.Logger) -> None:
+    """Last resort: log what failed and tell the person, never with a stack trace in Slack."""
+    logger.error("listener failed on a %s request: %s: %s", body.get("type") or "command",
+                 error.__class__.__name__, error)
+    if body.get("response_url"):
+        try:
+            respond(text=SORRY, response_type="ephemeral", replace_original=False)
+        except Exception as exc:  # answering is best effort once something failed
+            logger.warning("could not tell the user about the failure: %s", exc)

@@ -1,0 +1,73 @@
+"""The running Slack bot: HTTP or Socket Mode, plus the outbox sender and digests to schedule."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from bot.alerts.digest import send_due_digests
+from bot.alerts.sender import AlertSender
+from bot.config import Settings
+from bot.slack.app import build_app
+from bot.slack.config import check_slack_settings
+from bot.slack.server import HttpServer, WSGIApp, build_router
+from bot.slack.services import Services
+from bot.slack.socket import SocketRunner
+from storage.db import ThreadLocalDb
+
+log = logging.getLogger(__name__)
+
+
+class SlackRuntime:
+    """Validates configuration on creation (ConfigError names the variable); start() serves."""
+
+    def __init__(self, settings: Settings, *, extra_routes: dict[str, WSGIApp] | None = None,
+                 verify_token: bool = True) -> None:
+        check_slack_settings(settings)
+        self.settings = settings
+        self.store = ThreadLocalDb(settings.db_path)
+        self.app = build_app(settings, services=Services(self.store, settings),
+                             verify_token=verify_token)
+        self.sender = AlertSender(self.app.client)
+        self._extra_routes = dict(extra_routes or {})
+        self._http: HttpServer | None = None
+        self._socket: SocketRunner | None = None
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.settings.slack_app_token)
+
+    def start(self) -> None:
+        """Serve /health and extra routes over HTTP; Slack itself over HTTP or Socket Mode."""
+        mode = "socket" if self.socket_mode else "http"
+        router = build_router(slack=None if self.socket_mode else self.app,
+                              extra_routes=self._extra_routes, mode=mode)
+        self._http = HttpServer(router, host=self.settings.host, port=self.settings.port)
+        self._http.start()
+        if self.socket_mode:
+            self._socket = SocketRunner(self.app, app_token=self.settings.slack_app_token)
+            self._socket.start()
+
+    def stop(self) -> None:
+        if self._socket:
+            self._socket.stop()
+            self._socket = None
+        if self._http:
+            self._http.stop()
+            self._http = None
+
+    @property
+    def port(self) -> int:
+        if self._http is None:
+            raise RuntimeError("SlackRuntime.port is known only after start()")
+        return self._http.port
+
+    def deliver_pending(self, *, now: datetime | None = None) -> int:
+        """Send the outbox alerts that are due; returns how many were posted."""
+        return self.sender.deliver(self.store.get(), now=now or datetime.now(UTC))
+
+    def send_due_digests(self, *, now: datetime) -> int:
+        """Post the hourly and daily digests that are due at ``now``; returns how many."""
+        return send_due_digests(self.store.get(), self.app.client, now=now,
+                                timezone=self.settings.timezone,
+                                daily_hour=self.settings.digest_hour)

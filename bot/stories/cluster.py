@@ -1,0 +1,115 @@
+"""Choosing the story an article belongs to, from the candidates the index found."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
+INDEX_KEYS = 40
+INDEX_FACTS = 20
+VECTOR_KEYS = 64
+MAX_CANDIDATES = 4
+JOIN_THRESHOLD = 0.20
+FACT_KINDS = ("e", "n", "d")
+SMOOTHING = 20
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The story chosen (None: start a new one) and how alike the best candidate was."""
+
+    story_id: int | None
+    score: float
+
+
+def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float]:
+    """Rarer keys weigh more (inverse document frequency); entities more than words."""
+    weights = {}
+    for key in keys:
+        idf = math.log((total + SMOOTHING) / (counts.get(key, 0) + 1))
+        weights[key] = round(max(idf, 0.1) * KIND_WEIGHT.get(key[:1], 1.0), 3)
+    return weights
+
+
+def index_keys(weights: dict[str, float], *, limit: int = INDEX_KEYS) -> list[str]:
+    """The article's most distinctive names and words: what the candidate index asks and keeps.
+
+    Names and numbers get up to half the places, since a follow-up written afresh shares its
+    story's people, organisations and places more than its wording.
+    """
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    facts = [key for key, _ in ranked if key[:1] in FACT_KINDS][:INDEX_FACTS]
+    chosen = set(facts)
+    words = [key for key, _ in ranked if key not in chosen][:limit - len(facts)]
+    return facts + words
+
+
+def compact(weights: dict[str, float], *, limit: int = VECTOR_KEYS) -> dict[str, float]:
+    """Its names and numbers and heaviest words: what is kept to compare later articles with."""
+    facts = facts_only(weights)
+    words = sorted(((k, w) for k, w in weights.items() if k not in facts),
+                   key=lambda kv: (-kv[1], kv[0]))
+    return {**facts, **dict(words[:max(limit - len(facts), limit // 2)])}
+
+
+def shortlist(
+    shared: dict[int, list[str]], weights: dict[str, float], *, limit: int = MAX_CANDIDATES
+) -> list[int]:
+    """The candidate stories sharing the most distinctive weight with the article."""
+    scored = []
+    for story_id, keys in shared.items():
+        if len(keys) >= 2:
+            scored.append((sum(weights.get(k, 0.0) for k in keys), story_id))
+    scored.sort(reverse=True)
+    return [story_id for _, story_id in scored[:limit]]
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[k] for k, w in a.items() if k in b)
+    if not dot:
+        return 0.0
+    norm = math.sqrt(_square(a) * _square(b))
+    return dot / norm if norm else 0.0
+
+
+def _square(vector: dict[str, float]) -> float:
+    return math.fsum(w * w for w in vector.values())
+
+
+def facts_only(weights: dict[str, float]) -> dict[str, float]:
+    return {k: w for k, w in weights.items() if k[:1] in FACT_KINDS}
+
+
+def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:
+    """How alike the article is to a story: all its words, averaged with its names and numbers.
+
+    Words compare the article with the story's closest article or with the story as a whole;
+    names and numbers (people, organisations, places, figures) with the story as a whole, which
+    is what ties a follow-up written afresh to the story it follows.
+    """
+    if not articles:
+        return 0.0
+    merged: dict[str, float] = {}
+    for article in articles:
+        for key, weight in article["k"].items():
+            merged[key] = max(merged.get(key, 0.0), weight)
+    words = max(max(cosine(weights, a["k"]) for a in articles), cosine(weights, merged))
+    facts = facts_only(weights)
+    if not facts:
+        return words
+    return (words + cosine(facts, facts_only(merged))) / 2
+
+
+def choose(
+    weights: dict[str, float], stories: dict[int, list[dict]], *,
+    threshold: float = JOIN_THRESHOLD,
+) -> Choice:
+    best = Choice(None, 0.0)
+    for story_id, articles in stories.items():
+        score = story_similarity(weights, articles)
+        if score > best.score:
+            best = Choice(story_id, score)
+    return best if best.score >= threshold else Choice(None, best.score)

@@ -1,0 +1,271 @@
+"""The topic query language: AND, OR, NOT, parentheses, "phrases", prefix*, and entity filters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FIELDS = {
+    "person": ("PERSON",),
+    "org": ("ORG",),
+    "gpe": ("GPE",),
+    "loc": ("LOC",),
+    "place": ("GPE", "LOC", "FAC"),
+    "norp": ("NORP",),
+    "fac": ("FAC",),
+    "event": ("EVENT",),
+    "product": ("PRODUCT",),
+    "law": ("LAW",),
+}
+OPERATORS = ("AND", "OR", "NOT")
+MAX_QUERY_CHARS = 1000
+MAX_DEPTH = 40
+WORD = re.compile(r"[^\s()\"“”:]+")
+NAME_WORDS = re.compile(r"[\w][\w'’.-]*")
+DEFAULT_SKIP = {"and", "or", "not", "the", "a", "an", "of", "in", "on", "for", "to"}
+
+
+class TopicQueryError(Exception):
+    """A topic query cannot be parsed; ``position`` is the 0-based offset of the problem."""
+
+    def __init__(self, message: str, *, query: str, position: int) -> None:
+        self.message = message
+        self.query = query
+        self.position = max(0, min(position, len(query)))
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """One line saying what and where, then the query with a caret under the problem."""
+        head = f"{self.message} (at character {self.position + 1})"
+        shown = self.query.replace("\n", " ").replace("\t", " ")
+        if len(shown) > 120:
+            return head
+        return f"{head}\n  {shown}\n  {' ' * self.position}^"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A searchable item: ``kind`` is word, prefix or phrase; ``labels`` for entity filters."""
+
+    kind: str
+    words: tuple[str, ...]
+    source: str
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+
+
+Node = Term | And | Or | Not
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # word, phrase, lparen, rparen, op, field
+    value: str
+    pos: int
+
+
+def parse_query(query: str) -> Node:
+    """Parse ``query`` or raise TopicQueryError pointing at the problem."""
+    if not isinstance(query, str):
+        raise TopicQueryError("a query must be text", query="", position=0)
+    if len(query) > MAX_QUERY_CHARS:
+        raise TopicQueryError(f"a query may be at most {MAX_QUERY_CHARS} characters",
+                              query=query, position=MAX_QUERY_CHARS)
+    tokens = _tokenise(query)
+    if not tokens:
+        raise TopicQueryError("the query is empty", query=query, position=0)
+    parser = _Parser(query, tokens)
+    node = parser.parse_or(depth=0)
+    if parser.index < len(tokens):
+        token = tokens[parser.index]
+        if token.kind == "rparen":
+            raise TopicQueryError("unbalanced ')': no '(' opens it", query=query,
+                                  position=token.pos)
+        raise TopicQueryError(f"unexpected {token.value!r}", query=query, position=token.pos)
+    return node
+
+
+def default_query(name: str) -> str:
+    """A sensible query for a topic given only a name: all its words, each required."""
+    words = [w for w in NAME_WORDS.findall(name) if w.casefold() not in DEFAULT_SKIP]
+    if not words:
+        raise TopicQueryError("the topic name has no words to search for", query=name,
+                              position=0)
+    return " AND ".join(f'"{w}"' if not w.isalnum() else w for w in words)
+
+
+def positive_terms(node: Node) -> list[Term]:
+    """Terms that count towards a match (not under a NOT)."""
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, Not):
+        return []
+    return [t for child in node.children for t in positive_terms(child)]
+
+
+def _tokenise(query: str) -> list[Token]:
+    tokens: list[Token] = []
+    i = 0
+    while i < len(query):
+        char = query[i]
+        if char.isspace():
+            i += 1
+        elif char == "(":
+            tokens.append(Token("lparen", char, i))
+            i += 1
+        elif char == ")":
+            tokens.append(Token("rparen", char, i))
+            i += 1
+        elif char in "\"“”":
+            i = _phrase(query, i, tokens)
+        elif char == ":":
+            raise TopicQueryError("':' must follow a field name such as org: or person:",
+                                  query=query, position=i)
+        else:
+            i = _word(query, i, tokens)
+    return tokens
+
+
+def _phrase(query: str, start: int, tokens: list[Token]) -> int:
+    end = start + 1
+    while end < len(query) and query[end] not in "\"“”":
+        end += 1
+    if end >= len(query):
+        raise TopicQueryError("unclosed quotation mark", query=query, position=start)
+    text = query[start + 1:end]
+    if not _words(text):
+        raise TopicQueryError("empty phrase", query=query, position=start)
+    tokens.append(Token("phrase", text, start))
+    return end + 1
+
+
+def _word(query: str, start: int, tokens: list[Token]) -> int:
+    match = WORD.match(query, start)
+    end = match.end() if match else start + 1
+    text = query[start:end]
+    if end < len(query) and query[end] == ":":
+        if text.casefold() not in FIELDS:
+            known = ", ".join(f"{f}:" for f in FIELDS)
+            raise TopicQueryError(f"unknown field '{text}:' (known: {known})", query=query,
+                                  position=start)
+        tokens.append(Token("field", text.casefold(), start))
+        return end + 1
+    if text in OPERATORS:
+        tokens.append(Token("op", text, start))
+    else:
+        tokens.append(Token("word", text, start))
+    return end
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in re.findall(r"\w+(?:['’.-]\w+)*", text))
+
+
+class _Parser:
+    def __init__(self, query: str, tokens: list[Token]) -> None:
+        self.query = query
+        self.tokens = tokens
+        self.index = 0
+
+    def _peek(self) -> Token | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def _fail(self, message: str, token: Token | None) -> TopicQueryError:
+        position = token.pos if token else len(self.query)
+        return TopicQueryError(message, query=self.query, position=position)
+
+    def parse_or(self, *, depth: int) -> Node:
+        children = [self.parse_and(depth=depth)]
+        while (token := self._peek()) and token.kind == "op" and token.value == "OR":
+            self.index += 1
+            if self._peek() is None:
+                raise self._fail("'OR' needs something after it", token)
+            children.append(self.parse_and(depth=depth))
+        return children[0] if len(children) == 1 else Or(tuple(children))
+
+    def parse_and(self, *, depth: int) -> Node:
+        children = [self.parse_not(depth=depth)]
+        while (token := self._peek()) and not (token.kind == "rparen" or token.value == "OR"
+                                               and token.kind == "op"):
+            if token.kind == "op" and token.value == "AND":
+                self.index += 1
+                if self._peek() is None:
+                    raise self._fail("'AND' needs something after it", token)
+            children.append(self.parse_not(depth=depth))
+        return children[0] if len(children) == 1 else And(tuple(children))
+
+    def parse_not(self, *, depth: int) -> Node:
+        token = self._peek()
+        if token and token.kind == "op" and token.value == "NOT":
+            self.index += 1
+            if self._peek() is None:
+                raise self._fail("'NOT' needs something after it", token)
+            if depth > MAX_DEPTH:
+                raise self._fail("the query is nested too deeply", token)
+            return Not(self.parse_not(depth=depth + 1))
+        return self.parse_atom(depth=depth)
+
+    def parse_atom(self, *, depth: int) -> Node:
+        token = self._peek()
+        if token is None:
+            raise self._fail("the query ends where a search term was expected", None)
+        if token.kind == "lparen":
+            return self._group(token, depth)
+        if token.kind == "rparen":
+            raise self._fail("unbalanced ')' or nothing before it", token)
+        if token.kind == "op":
+            raise self._fail(f"'{token.value}' needs a search term before it", token)
+        self.index += 1
+        if token.kind == "field":
+            return self._field(token)
+        return self._term(token, labels=())
+
+    def _group(self, token: Token, depth: int) -> Node:
+        if depth >= MAX_DEPTH:
+            raise self._fail("the query is nested too deeply", token)
+        self.index += 1
+        if (nxt := self._peek()) and nxt.kind == "rparen":
+            raise self._fail("empty parentheses", token)
+        node = self.parse_or(depth=depth + 1)
+        closing = self._peek()
+        if closing is None or closing.kind != "rparen":
+            raise self._fail("unbalanced '(': no ')' closes it", token)
+        self.index += 1
+        return node
+
+    def _field(self, token: Token) -> Term:
+        value = self._peek()
+        if value is None or value.kind not in ("word", "phrase"):
+            raise self._fail(f"'{token.value}:' needs a name after it", value or token)
+        self.index += 1
+        return self._term(value, labels=FIELDS[token.value], field=token.value)
+
+    def _term(self, token: Token, *, labels: tuple[str, ...], field: str = "") -> Term:
+        prefix = f"{field}:" if field else ""
+        if token.kind == "phrase":
+            return Term("phrase", _words(token.value), f'{prefix}"{token.value}"', labels)
+        text = token.value
+        if text.endswith("*"):
+            stem = _words(text.rstrip("*"))
+            if len(stem) != 1 or "*" in text.rstrip("*") or len(stem[0]) < 2:
+                raise self._fail("a prefix needs at least two letters before '*'", token)
+            return Term("prefix", stem, prefix + text, labels)
+        words = _words(text)
+        if not words:
+            raise self._fail(f"{text!r} has no letters or digits to search for", token)
+        kind = "word" if len(words) == 1 else "phrase"
+        return Term(kind, words, prefix + text, labels)

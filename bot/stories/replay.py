@@ -1,0 +1,63 @@
+"""Replaying an archive in arrival order into a fresh database: one verdict line per article."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from bot.config import Settings
+from bot.models import IngestFailure, RawArticle
+from bot.pipeline import Outcome, Pipeline
+from storage import stories as store
+from storage.db import open_db
+
+
+class ReplayError(Exception):
+    """The replay cannot start (for example, its database already exists)."""
+
+
+def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None) -> Iterator[dict]:
+    """Yield {"id", "story", "verdict", "whats_new"} for each input line, in order."""
+    if db_path.exists():
+        raise ReplayError(f"{db_path} already exists; replay needs a fresh database")
+    db = open_db(db_path)
+    try:
+        pipeline = Pipeline(db, settings.with_overrides(db_path=db_path), nlp=nlp)
+        for outcome in pipeline.ingest(records(lines)):
+            yield result_line(db, outcome)
+    finally:
+        db.close()
+
+
+def records(lines: Iterable[str]) -> Iterator[RawArticle | IngestFailure]:
+    """Input lines as articles; the record's time is the article's time."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["text"]
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError("no text")
+            ident = str(record.get("id", number))
+        except (ValueError, KeyError, AttributeError, TypeError) as exc:
+            yield IngestFailure(f"line {number}", f"unreadable record: {exc}")
+            continue
+        title = record.get("title")
+        when = record.get("time")
+        yield RawArticle(text=text, origin=ident, title=str(title) if title else None,
+                         published=str(when) if when else None)
+
+
+def result_line(db, outcome: Outcome) -> dict:
+    if outcome.verdict is not None:
+        verdict = outcome.verdict
+        return {"id": outcome.origin, "story": verdict.story_id, "verdict": verdict.kind,
+                "whats_new": list(verdict.whats_new)}
+    found = store.story_of(db, outcome.article_id) if outcome.article_id else None
+    if outcome.status == "duplicate" and found:
+        return {"id": outcome.origin, "story": found["story_id"], "verdict": "duplicate",
+                "whats_new": []}
+    return {"id": outcome.origin, "story": None, "verdict": "failed", "whats_new": [],
+            "reason": outcome.reason}

@@ -1,0 +1,164 @@
+"""Matching a parsed topic query against an article, on lemmas, recording why it matched."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.stories.features import ArticleFeatures
+from bot.stories.query import And, Node, Not, Term
+
+SPLIT = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One term that matched: ``where`` is "title" or "sentence N" (1-based)."""
+
+    term: str
+    where: str
+    text: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"term": self.term, "where": self.where, "text": self.text}
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    matched: bool
+    reasons: tuple[Reason, ...] = ()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix strip so that 'strikes', 'striking' and 'strike' compare equal."""
+    word = word.casefold()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def match(node: Node, features: ArticleFeatures) -> TopicMatch:
+    """Whether the article satisfies the query, and the terms and places that made it so."""
+    return Matcher(features).evaluate(node)
+
+
+class Matcher:
+    """One article made searchable once, for every topic query to be tried on it."""
+
+    def __init__(self, features: ArticleFeatures) -> None:
+        self.features = features
+        self.title = [(w, w, stem(w), -1) for w in features.title_words]
+        self.body = [(t.lower, t.lemma, stem(t.lemma), t.sentence) for t in features.tokens]
+        self.title_index = _index(self.title)
+        self.body_index = _index(self.body)
+        self.cache: dict[Term, tuple[Reason, ...]] = {}
+
+    def evaluate(self, node: Node) -> TopicMatch:
+        if isinstance(node, Term):
+            reasons = self.term(node)
+            return TopicMatch(bool(reasons), reasons)
+        if isinstance(node, Not):
+            return TopicMatch(not self.evaluate(node.child).matched)
+        results = [self.evaluate(child) for child in node.children]
+        if isinstance(node, And):
+            ok = all(r.matched for r in results)
+        else:
+            ok = any(r.matched for r in results)
+        reasons = tuple(reason for r in results if r.matched for reason in r.reasons)
+        return TopicMatch(ok, reasons if ok else ())
+
+    def term(self, term: Term) -> tuple[Reason, ...]:
+        if term not in self.cache:
+            found = self._entity(term) if term.labels else self._text(term)
+            self.cache[term] = tuple(found)
+        return self.cache[term]
+
+    def _entity(self, term: Term) -> list[Reason]:
+        wanted = _split(term.words)
+        reasons = []
+        for entity in self.features.entities:
+            if entity.label in term.labels and _contains(entity.words, wanted, term.kind):
+                reasons.append(Reason(term.source, f"sentence {entity.sentence + 1}", entity.text))
+        return reasons[:3]
+
+    def _text(self, term: Term) -> list[Reason]:
+        wanted = _split(term.words)
+        reasons = []
+        for start in _find_all(self.title, self.title_index, wanted, term.kind):
+            text = " ".join(w[0] for w in self.title[start:start + len(wanted)])
+            reasons.append(Reason(term.source, "title", text))
+            break
+        for start in _find_all(self.body, self.body_index, wanted, term.kind):
+            sentence = self.body[start][3]
+            text = " ".join(t[0] for t in self.body[start:start + len(wanted)])
+            reasons.append(Reason(term.source, f"sentence {sentence + 1}", text))
+            if len(reasons) >= 3:
+                break
+        return reasons
+
+
+def _index(tokens: list[tuple]) -> dict[str, list[int]]:
+    """Every form of every word (as written, lemma, stem) to the positions it occurs at."""
+    index: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens):
+        for form in {token[0], token[1], token[2], stem(token[0])}:
+            index.setdefault(form, []).append(position)
+    return index
+
+
+def _starts(index: dict[str, list[int]], word: str, prefix: bool) -> list[int]:
+    if prefix:
+        return sorted({p for form, ps in index.items() if form.startswith(word) for p in ps})
+    return sorted(set(index.get(word, ())) | set(index.get(stem(word), ())))
+
+
+def _split(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part for word in words for part in SPLIT.findall(word.casefold()))
+
+
+def _word_matches(token: tuple, wanted: str, prefix: bool) -> bool:
+    lower, lemma, stemmed = token[0], token[1], token[2]
+    if prefix:
+        return lower.startswith(wanted) or lemma.startswith(wanted)
+    return wanted in (lower, lemma) or stem(wanted) in (stemmed, stem(lower))
+
+
+def _find_all(tokens: list[tuple], index: dict[str, list[int]], wanted: tuple[str, ...],
+              kind: str) -> list[int]:
+    """Start positions of ``wanted`` as consecutive words within one sentence."""
+    if not wanted:
+        return []
+    prefix_last = kind == "prefix"
+    firsts = _starts(index, wanted[0], prefix_last and len(wanted) == 1)
+    found = []
+    for start in firsts:
+        end = start + len(wanted)
+        if end > len(tokens) or tokens[start][3] != tokens[end - 1][3]:
+            continue
+        if all(_word_matches(tokens[start + i], w, prefix_last and i == len(wanted) - 1)
+               for i, w in enumerate(wanted)):
+            found.append(start)
+    return found
+
+
+def _contains(words: tuple[str, ...], wanted: tuple[str, ...], kind: str) -> bool:
+    if not wanted or len(wanted) > len(words):
+        return False
+    for start in range(len(words) - len(wanted) + 1):
+        window = words[start:start + len(wanted)]
+        head_ok = all(a == b or stem(a) == stem(b)
+                      for a, b in zip(window[:-1], wanted[:-1], strict=True))
+        last, want = window[-1], wanted[-1]
+        tail_ok = last.startswith(want) if kind == "prefix" else (
+            last == want or stem(last) == stem(want))
+        if head_ok and tail_ok:
+            return True
+    return False

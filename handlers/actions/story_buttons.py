@@ -1,0 +1,67 @@
+"""The three buttons under every alert."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot.alerts.blocks import MUTE, OPEN, QUOTES
+from handlers.common import answer, db_of, echo, join_lines
+from storage.alerts import mute_story, story_quotes
+from storage.articles import now_iso
+from storage.db import transaction
+
+
+def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond,
+                context: BoltContext) -> None:
+    ack()
+    story_id = _story_id(action)
+    channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
+    if story_id is None or not channel:
+        answer(respond, "That button is out of date; nothing was muted.")
+        return
+    db = db_of(context)
+    with transaction(db):
+        mute_story(db, story_id=story_id, channel=channel,
+                   user=(body.get("user") or {}).get("id"), at=now_iso())
+    title = _title(db, story_id)
+    answer(respond, f"Muted *{echo(title, 150)}*: no more updates on it in this channel.")
+
+
+def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
+    ack()
+    story_id = _story_id(action)
+    rows = story_quotes(db_of(context), story_id, limit=10) if story_id is not None else []
+    if not rows:
+        answer(respond, "No quotes found in this story yet.")
+        return
+    lines = [f"*Quotes in* _{echo(_title(db_of(context), story_id), 150)}_"]
+    for row in rows:
+        who = row["speaker"] or "unattributed"
+        if row["speaker_role"]:
+            who = f"{who}, {row['speaker_role']}"
+        source = f" · {echo(row['source'], 80)}" if row["source"] else ""
+        lines.append(f"• “{echo(row['text'], 500)}” — *{echo(who, 150)}*{source}")
+    answer(respond, join_lines(lines))
+
+
+def handle_open_article(ack: Ack) -> None:
+    """The button is a link Slack opens itself; the click only needs acknowledging."""
+    ack()
+
+
+def _story_id(action: dict) -> int | None:
+    try:
+        return int(action.get("value") or "")
+    except ValueError:
+        return None
+
+
+def _title(db, story_id: int) -> str:
+    row = db.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
+    return (row[0] if row else None) or f"story {story_id}"
+
+
+def register(app: App) -> None:
+    app.action(MUTE)(handle_mute)
+    app.action(QUOTES)(handle_show_quotes)
+    app.action(OPEN)(handle_open_article)

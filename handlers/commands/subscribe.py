@@ -1,0 +1,110 @@
+"""/subscribe and /unsubscribe: a channel (or, with `me`, a person by DM) follows a topic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from sqlite_utils import Database
+
+from handlers.common import answer, db_of, echo, join_lines, unquote, user_text
+from storage import subscriptions as subs
+from storage.articles import now_iso
+from storage.db import transaction
+from storage.topics import get_topic, list_topics
+
+USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
+         "by default) · `/subscribe me TOPIC …` sends it to you by direct message · "
+         "`/unsubscribe [me] TOPIC` stops it")
+
+
+@dataclass(frozen=True)
+class Request:
+    """A parsed /subscribe or /unsubscribe: who, which topic, which mode."""
+
+    target_type: str
+    target_id: str
+    topic: str
+    mode: str
+
+
+def parse(text: str, *, channel: str, user: str) -> Request:
+    words = text.split(" ")
+    personal = words[0].lower() == "me" or channel.startswith("D")
+    if words[0].lower() == "me":
+        words = words[1:]
+    mode = "realtime"
+    if len(words) > 1 and words[-1].lower() in subs.MODES:
+        mode = words.pop().lower()
+    topic = unquote(" ".join(words))
+    if personal:
+        return Request("user", user, topic, mode)
+    return Request("channel", channel, topic, mode)
+
+
+def handle_subscribe(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+    ack()
+    text = user_text(command.get("text"))
+    db = db_of(context)
+    if not text:
+        answer(respond, current(db, command))
+        return
+    request = parse(text, channel=command.get("channel_id", ""), user=command.get("user_id", ""))
+    topic = get_topic(db, request.topic) if request.topic else None
+    if topic is None:
+        answer(respond, unknown(db, request.topic))
+        return
+    with transaction(db):
+        outcome = subs.subscribe(db, topic_id=topic["id"], target_type=request.target_type,
+                                 target_id=request.target_id, mode=request.mode,
+                                 created_by=command.get("user_id"), at=now_iso())
+    where = "You" if request.target_type == "user" else "This channel"
+    verb = {"added": "will now get", "changed": "now gets", "unchanged": "already gets"}[outcome]
+    answer(respond, f"{where} {verb} *{echo(topic['name'], 100)}* {_mode(request.mode)}.")
+
+
+def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+    ack()
+    text = user_text(command.get("text"))
+    db = db_of(context)
+    if not text:
+        answer(respond, USAGE)
+        return
+    request = parse(text, channel=command.get("channel_id", ""), user=command.get("user_id", ""))
+    topic = get_topic(db, request.topic) if request.topic else None
+    if topic is None:
+        answer(respond, unknown(db, request.topic))
+        return
+    with transaction(db):
+        removed = subs.unsubscribe(db, topic_id=topic["id"], target_type=request.target_type,
+                                   target_id=request.target_id)
+    where = "You" if request.target_type == "user" else "This channel"
+    name = echo(topic["name"], 100)
+    answer(respond, f"{where} will no longer get *{name}*." if removed else
+           f"{where} was not subscribed to *{name}*.")
+
+
+def current(db: Database, command: dict) -> str:
+    rows = subs.subscriptions_of(db, [command.get("channel_id", ""), command.get("user_id", "")])
+    if not rows:
+        return "Nothing subscribed here yet. " + USAGE
+    lines = ["*Subscriptions*"]
+    lines += [f"• *{echo(r['topic'], 100)}* {_mode(r['mode'])}"
+              f"{' (to you by DM)' if r['target_type'] == 'user' else ''}" for r in rows]
+    return join_lines(lines + [USAGE])
+
+
+def unknown(db: Database, name: str) -> str:
+    names = ", ".join(echo(t["name"], 60) for t in list_topics(db)[:20]) or "none yet"
+    what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
+    return f"{what} Topics: {names}. Add one with `/topics add NAME QUERY`. {USAGE}"
+
+
+def _mode(mode: str) -> str:
+    return "as it happens" if mode == "realtime" else f"as an {mode} digest" if mode == "hourly" \
+        else f"as a {mode} digest"
+
+
+def register(app: App) -> None:
+    app.command("/subscribe")(handle_subscribe)
+    app.command("/unsubscribe")(handle_unsubscribe)

@@ -1,0 +1,91 @@
+"""/topics: list, add, remove and show the topics that decide which stories alert."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot.slack.services import Services
+from handlers.common import answer, echo, join_lines, services, split_name, unquote, user_text
+from storage import topics as store
+from storage.db import transaction
+from storage.subscriptions import subscriptions_of
+
+USAGE = ("Usage: `/topics` lists topics · `/topics add NAME [QUERY]` tracks one (quote a name "
+         "with spaces: `/topics add \"Port strike\" port AND strike`) · `/topics remove NAME` · "
+         "`/topics show NAME`")
+SHOW_STORIES = 5
+
+
+def handle_topics(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+    ack()
+    verb, rest = split_name(user_text(command.get("text")))
+    svc = services(context)
+    action = ACTIONS.get(verb.lower())
+    if action is None:
+        answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}" if verb else
+               list_text(svc, rest, command))
+        return
+    answer(respond, action(svc, rest, command))
+
+
+def list_text(svc: Services, rest: str, command: dict) -> str:
+    rows = store.list_topics(svc.db)
+    if not rows:
+        return "No topics yet. " + USAGE
+    lines = [f"*{len(rows)} topics*"]
+    lines += [f"• *{echo(r['name'], 100)}*: `{echo(r['query'], 200)}`" for r in rows]
+    return join_lines(lines)
+
+
+def add_text(svc: Services, rest: str, command: dict) -> str:
+    name, query = split_name(rest)
+    if not name:
+        return "A topic needs a name. " + USAGE
+    db = svc.db
+    try:
+        with transaction(db):
+            store.add_topic(db, name=name, query=query or None, created_by=command.get("user_id"),
+                            quiet_hours=svc.settings.story_quiet_hours)
+    except store.TopicError as exc:
+        return f"Could not add that topic: {echo(str(exc), 300)}. {USAGE}"
+    query = store.get_topic(db, name)["query"]
+    return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. Subscribe this "
+            f"channel with `/subscribe {echo(name, 100)}`.")
+
+
+def remove_text(svc: Services, rest: str, command: dict) -> str:
+    name = unquote(rest)
+    if not name:
+        return "Which topic? " + USAGE
+    db = svc.db
+    try:
+        with transaction(db):
+            store.remove_topic(db, name)
+    except store.TopicError as exc:
+        return f"{echo(str(exc), 300)}. See `/topics` for the list."
+    return f"Stopped tracking *{echo(name, 100)}* (its subscriptions went with it)."
+
+
+def show_text(svc: Services, rest: str, command: dict) -> str:
+    db = svc.db
+    name = unquote(rest)
+    topic = store.get_topic(db, name) if name else None
+    if topic is None:
+        return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."
+    lines = [f"*{echo(topic['name'], 100)}*: `{echo(topic['query'], 500)}`"]
+    subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])
+            if s["topic_id"] == topic["id"]]
+    lines.append(f"This channel gets it {subs[0]['mode']}." if subs else
+                 "This channel is not subscribed.")
+    stories = store.recent_stories(db, topic["id"], limit=SHOW_STORIES)
+    lines.append("*Recent stories*" if stories else "No stories yet.")
+    lines += [f"• {echo(s['title'] or 'untitled', 150)} ({s['article_count'] or 1} articles"
+              f"{', last ' + s['last_seen'] if s.get('last_seen') else ''})" for s in stories]
+    return join_lines(lines)
+
+
+ACTIONS = {"list": list_text, "add": add_text, "remove": remove_text, "show": show_text}
+
+
+def register(app: App) -> None:
+    app.command("/topics")(handle_topics)

@@ -1,0 +1,54 @@
+"""/wirewatch help | status: a dispatcher, so new subcommands are one entry in SUBCOMMANDS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot.slack.services import Services
+from bot.slack.status import status_lines
+from handlers.common import answer, echo, join_lines, services, split_name, user_text
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """``run(services, args, command) -> answer text``; ``usage`` goes into the help."""
+
+    run: Callable[[Services, str, dict], str]
+    usage: str
+
+
+def help_text(_: Services, __: str, ___: dict) -> str:
+    lines = ["*wirewatch* tells this workspace what is new in the news it reads."]
+    lines += [f"• `{sub.usage}`" for sub in SUBCOMMANDS.values()]
+    lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics remove NAME`, `/topics show NAME`",
+              "• `/subscribe [me] TOPIC [realtime|hourly|daily]`, `/unsubscribe [me] TOPIC`",
+              "• `/who-said TEXT`: who said a quote"]
+    return "\n".join(lines)
+
+
+def status_text(svc: Services, _: str, __: dict) -> str:
+    return join_lines(status_lines(svc.db, svc.settings))
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "help": Subcommand(help_text, "/wirewatch help: this list"),
+    "status": Subcommand(status_text, "/wirewatch status: sources, last ingest, pending alerts"),
+}
+
+
+def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+    ack()
+    name, args = split_name(user_text(command.get("text")))
+    sub = SUBCOMMANDS.get((name or "help").lower())
+    svc = services(context)
+    if sub is None:
+        answer(respond, f"I don't know `{echo(name, 50)}`.\n" + help_text(svc, "", command))
+        return
+    answer(respond, sub.run(svc, args, command))
+
+
+def register(app: App) -> None:
+    app.command("/wirewatch")(handle_wirewatch)

@@ -1,0 +1,204 @@
+"""Stories in SQLite: their articles, the candidate index over recent stories, feature counts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+TOTAL_KEY = ""
+CHUNK = 400
+
+
+def key_counts(db: Database, keys: Iterable[str]) -> tuple[dict[str, int], int]:
+    """How many stored articles have each key, and how many articles there are in all."""
+    keys = [k for k in keys if k]
+    counts: dict[str, int] = {}
+    for i in range(0, len(keys), CHUNK):
+        part = keys[i:i + CHUNK]
+        marks = ",".join("?" * len(part))
+        counts.update(db.execute(
+            f"SELECT key, n FROM feature_df WHERE key IN ({marks})", part).fetchall())
+    row = db.execute("SELECT n FROM feature_df WHERE key = ?", [TOTAL_KEY]).fetchone()
+    return counts, row[0] if row else 0
+
+
+def count_keys(db: Database, keys: Iterable[str]) -> None:
+    rows = [(k,) for k in keys if k] + [(TOTAL_KEY,)]
+    db.conn.executemany(
+        "INSERT INTO feature_df (key, n) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1",
+        rows,
+    )
+
+
+def candidate_stories(
+    db: Database, keys: Iterable[str], *, since: str, per_key: int = 16
+) -> dict[int, list[str]]:
+    """Stories seen since ``since`` sharing index keys with the article: story -> shared keys."""
+    keys = list(keys)[:CHUNK]
+    found: dict[int, list[str]] = {}
+    if not keys:
+        return found
+    marks = ",".join("?" * len(keys))
+    query = (
+        "SELECT story_id, key FROM (SELECT story_id, key, row_number() OVER "
+        "(PARTITION BY key ORDER BY last_seen DESC) AS rank FROM story_index "
+        f"WHERE key IN ({marks}) AND last_seen >= ?) WHERE rank <= ?")
+    for story_id, key in db.execute(query, [*keys, since, per_key]):
+        found.setdefault(story_id, []).append(key)
+    return found
+
+
+def story_features(
+    db: Database, story_ids: Iterable[int], *, per_story: int = 4
+) -> dict[int, list[dict]]:
+    """The weighted keys of each story's latest articles, oldest first."""
+    result: dict[int, list[dict]] = {}
+    for story_id in story_ids:
+        rows = db.execute(
+            "SELECT data FROM story_features WHERE story_id = ? ORDER BY seen_at DESC, "
+            "article_id DESC LIMIT ?", [story_id, per_story]).fetchall()
+        result[story_id] = [json.loads(r[0]) for r in reversed(rows)]
+    return result
+
+
+def story_sentences(db: Database, story_id: int, *, limit: int = 30) -> list[list]:
+    """The per-sentence content of the story's articles (its latest ``limit``), for novelty."""
+    rows = db.execute(
+        "SELECT sentences, data FROM story_features WHERE story_id = ? ORDER BY seen_at DESC, "
+        "article_id DESC LIMIT ?", [story_id, limit]).fetchall()
+    found: list[list] = []
+    for sentences, data in reversed(rows):
+        found.extend(json.loads(sentences) if sentences else json.loads(data).get("s", []))
+    return found
+
+
+def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, now: str) -> int:
+    table = db["stories"]
+    table.insert({"title": title, "summary": json.dumps(summary, ensure_ascii=False),
+                  "created_at": now, "updated_at": now, "article_count": 0,
+                  "last_seen": seen_at})
+    return table.last_pk
+
+
+def add_to_story(
+    db: Database,
+    *,
+    story_id: int,
+    article_id: int,
+    verdict: str,
+    whats_new: list[str],
+    data: dict,
+    sentences: list,
+    index_keys: list[str],
+    seen_at: str,
+    now: str,
+) -> None:
+    """Record the article in its story and refresh the story's place in the candidate index."""
+    db.execute(
+        "INSERT INTO story_articles (story_id, article_id, verdict, whats_new, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [story_id, article_id, verdict, json.dumps(whats_new, ensure_ascii=False), now])
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences) "
+               "VALUES (?, ?, ?, ?, ?)",
+               [article_id, story_id, seen_at, json.dumps(data, **compact),
+                json.dumps(sentences, **compact)])
+    db.execute(
+        "UPDATE stories SET article_count = article_count + 1, updated_at = ?, "
+        "last_seen = max(coalesce(last_seen, ''), ?) WHERE id = ?", [now, seen_at, story_id])
+    db.conn.executemany(
+        "INSERT INTO story_index (key, story_id, last_seen) VALUES (?, ?, ?) "
+        "ON CONFLICT(key, story_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
+        [(key, story_id, seen_at) for key in index_keys])
+
+
+def story_of(db: Database, article_id: int) -> dict | None:
+    row = db.execute(
+        "SELECT sa.story_id, sa.verdict, sa.whats_new, sf.seen_at FROM story_articles sa "
+        "LEFT JOIN story_features sf ON sf.article_id = sa.article_id "
+        "WHERE sa.article_id = ?", [article_id]).fetchone()
+    if not row:
+        return None
+    return {"story_id": row[0], "verdict": row[1], "whats_new": json.loads(row[2] or "[]"),
+            "seen_at": row[3]}
+
+
+def move_article(
+    db: Database, *, article_id: int, title: str, summary: list[str], now: str
+) -> tuple[int, int]:
+    """Take an article out of its story into a story of its own: (old story, new story)."""
+    current = story_of(db, article_id)
+    if current is None:
+        raise LookupError(f"article {article_id} is in no story")
+    story_id = current["story_id"]
+    seen_at = current["seen_at"] or now
+    new_id = create_story(db, title=title, summary=summary, seen_at=seen_at, now=now)
+    db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]' "
+               "WHERE article_id = ?", [new_id, article_id])
+    db.execute("UPDATE story_features SET story_id = ? WHERE article_id = ?",
+               [new_id, article_id])
+    db.execute("UPDATE stories SET article_count = article_count - 1 WHERE id = ?", [story_id])
+    db.execute("UPDATE stories SET article_count = 1 WHERE id = ?", [new_id])
+    return story_id, new_id
+
+
+def reindex(db: Database, *, story_id: int, keys: list[str], seen_at: str) -> None:
+    db.conn.executemany(
+        "INSERT INTO story_index (key, story_id, last_seen) VALUES (?, ?, ?) "
+        "ON CONFLICT(key, story_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
+        [(key, story_id, seen_at) for key in keys])
+
+
+def set_summary(db: Database, story_id: int, summary: list[str]) -> None:
+    db.execute("UPDATE stories SET summary = ? WHERE id = ?",
+               [json.dumps(summary, ensure_ascii=False), story_id])
+
+
+def list_stories(db: Database, *, limit: int = 20) -> list[dict]:
+    return [dict(r) for r in db.query(
+        "SELECT id, title, article_count, created_at, last_seen, summary FROM stories "
+        "ORDER BY coalesce(last_seen, created_at) DESC, id DESC LIMIT ?", [limit])]
+
+
+def story_topic_ids(db: Database, story_id: int) -> list[int]:
+    return [r[0] for r in db.execute(
+        "SELECT topic_id FROM story_topics WHERE story_id = ? ORDER BY topic_id", [story_id])]
+
+
+def link_topic(
+    db: Database, *, story_id: int, topic_id: int, article_id: int | None, reasons: list[dict],
+    now: str,
+) -> None:
+    """Tie a story to a topic, keeping the first article that matched and why."""
+    db.execute(
+        "INSERT INTO story_topics (story_id, topic_id, article_id, reasons, matched_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id, topic_id) DO NOTHING",
+        [story_id, topic_id, article_id, json.dumps(reasons, ensure_ascii=False), now])
+
+
+def latest_seen(db: Database) -> str | None:
+    row = db.execute("SELECT max(last_seen) FROM stories").fetchone()
+    return row[0] if row else None
+
+
+def recent_story_articles(db: Database, *, since: str, limit: int = 500) -> list[dict]:
+    """The newest article of each story seen since ``since``, for matching a new topic."""
+    return [dict(r) for r in db.query(
+        "SELECT s.id AS story_id, a.id AS article_id, a.title, a.body FROM stories s "
+        "JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
+        "WHERE s.last_seen >= ? AND sa.id = (SELECT max(id) FROM story_articles "
+        "WHERE story_id = s.id) ORDER BY s.last_seen DESC LIMIT ?", [since, limit])]
+
+
+def article_parts(
+    db: Database, article_id: int
+) -> tuple[list[tuple[int, int]], list[tuple[str, str, int, int]]]:
+    """A stored article's sentence spans and entities, for matching without spaCy."""
+    sentences = [tuple(r) for r in db.execute(
+        'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', [article_id])]
+    entities = [tuple(r) for r in db.execute(
+        'SELECT label, text, start, "end" FROM entities WHERE article_id = ? ORDER BY start',
+        [article_id])]
+    return sentences, entities

@@ -1,0 +1,309 @@
+"""A small fake of the Slack Web API: a real HTTP server on 127.0.0.1 that records every call.
+
+Point ``WebClient(base_url=fake.base_url)`` (or ``WIREWATCH_SLACK_API_URL``) at it. Slash commands
+and actions can carry ``response_url=fake.response_url("any")``: what ``respond()`` posts there is
+recorded too, under the method name ``response_url``. Faults: ``fail_next`` answers the next N
+calls with 429 (with Retry-After) or 500; ``fail_fraction`` does so for a seeded share of calls.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlsplit
+
+from tests.fakes.block_kit import block_problems
+
+VALID_TOKEN = "xoxb-fake-bot-token"
+BOT_USER = "UBOT0001"
+TEAM = "T00000001"
+AUTHLESS = {"response_url", "api.test"}
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request: the API method, its parameters (query, form or JSON merged) and raw JSON body."""
+
+    method: str
+    params: dict
+    json: dict | None
+    token: str | None
+    status: int
+
+
+@dataclass
+class Message:
+    channel: str
+    ts: str
+    text: str
+    blocks: list | None
+    thread_ts: str | None
+    metadata: dict | None
+    user: str = BOT_USER
+
+    def as_api(self) -> dict:
+        out = {"type": "message", "user": self.user, "ts": self.ts, "text": self.text}
+        if self.blocks is not None:
+            out["blocks"] = self.blocks
+        if self.thread_ts:
+            out["thread_ts"] = self.thread_ts
+        if self.metadata:
+            out["metadata"] = self.metadata
+        return out
+
+
+@dataclass
+class _Faults:
+    next_status: list[int] = field(default_factory=list)
+    fractions: list[tuple[float, int]] = field(default_factory=list)
+    retry_after: int = 1
+    rng: random.Random = field(default_factory=lambda: random.Random(7))
+    methods: frozenset[str] | None = None
+
+
+class FakeSlack:
+    """Start with ``with FakeSlack() as slack:``; read ``slack.calls`` and ``slack.messages``."""
+
+    def __init__(self, *, token: str = VALID_TOKEN) -> None:
+        self.token = token
+        self.calls: list[Call] = []
+        self.messages: list[Message] = []
+        self.views: dict[str, dict] = {}
+        self.users: dict[str, dict] = {}
+        self._faults = _Faults()
+        self._lock = threading.Lock()
+        self._clock = 0
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        daemon=True)
+
+    # lifecycle ---------------------------------------------------------------------------
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/api/"
+
+    def response_url(self, name: str = "r") -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/respond/{name}"
+
+    # faults ------------------------------------------------------------------------------
+    def fail_next(self, count: int, *, status: int = 429, retry_after: int = 1,
+                  methods: set[str] | None = None) -> None:
+        """Answer the next ``count`` calls (of ``methods``, default any) with ``status``."""
+        with self._lock:
+            self._faults.next_status.extend([status] * count)
+            self._faults.retry_after = retry_after
+            self._faults.methods = frozenset(methods) if methods else None
+
+    def fail_fraction(self, fraction: float, *, status: int = 429, retry_after: int = 0,
+                      seed: int = 7, methods: set[str] | None = None) -> None:
+        """Answer a seeded random ``fraction`` of calls with ``status``; call again to add more."""
+        with self._lock:
+            self._faults.fractions.append((fraction, status))
+            self._faults.retry_after = retry_after
+            self._faults.rng = random.Random(seed)
+            self._faults.methods = frozenset(methods) if methods else None
+
+    def heal(self) -> None:
+        with self._lock:
+            self._faults = _Faults()
+
+    # queries -----------------------------------------------------------------------------
+    def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls
+                    if c.method == method and (c.status == 200 or not ok_only)]
+
+    def posts(self, channel: str | None = None) -> list[Message]:
+        with self._lock:
+            return [m for m in self.messages if channel is None or m.channel == channel]
+
+    def responses(self) -> list[dict]:
+        """Bodies posted to response URLs (what ``respond()`` sent)."""
+        return [c.json or c.params for c in self.calls_to("response_url")]
+
+    def add_message(self, channel: str, *, metadata: dict | None = None,
+                    thread_ts: str | None = None, text: str = "") -> Message:
+        """Put a message in a channel as if posted earlier (e.g. before a crash)."""
+        with self._lock:
+            return self._store_message(channel, text, None, thread_ts, metadata)
+
+    # internals ---------------------------------------------------------------------------
+    def _store_message(self, channel, text, blocks, thread_ts, metadata) -> Message:
+        self._clock = max(round(time.time() * 1_000_000), self._clock + 1)
+        ts = f"{self._clock // 1_000_000}.{self._clock % 1_000_000:06d}"
+        message = Message(channel, ts, text, blocks, thread_ts, metadata)
+        self.messages.append(message)
+        return message
+
+    def _fault_for(self, method: str) -> int | None:
+        faults = self._faults
+        if method in AUTHLESS or (faults.methods and method not in faults.methods):
+            return None
+        if faults.next_status:
+            return faults.next_status.pop(0)
+        for fraction, status in faults.fractions:
+            if faults.rng.random() < fraction:
+                return status
+        return None
+
+    def handle(self, method: str, params: dict, body: dict | None, token: str | None):
+        """Return (status, headers, payload) for one call and record it."""
+        with self._lock:
+            status = self._fault_for(method)
+            if status is None and method not in AUTHLESS and token != self.token:
+                payload, status = {"ok": False, "error": "invalid_auth"}, 200
+            elif status is None:
+                payload, status = self._answer(method, params), 200
+            else:
+                payload = {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
+            self.calls.append(Call(method, params, body, token, status))
+        headers = {"Retry-After": str(self._faults.retry_after)} if status == 429 else {}
+        return status, headers, payload
+
+    def _answer(self, method: str, params: dict) -> dict:
+        handler = getattr(self, "_api_" + method.replace(".", "_"), None)
+        if handler is None:
+            return {"ok": False, "error": "unknown_method"}
+        return handler(params)
+
+    def _api_auth_test(self, params: dict) -> dict:
+        return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake Newsroom",
+                "user": "wirewatch", "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0001"}
+
+    def _api_api_test(self, params: dict) -> dict:
+        return {"ok": True, "args": params}
+
+    def _api_response_url(self, params: dict) -> dict:
+        return {"ok": True}
+
+    def _api_chat_postMessage(self, params: dict) -> dict:
+        channel = params.get("channel")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        if not params.get("text") and not params.get("blocks"):
+            return {"ok": False, "error": "no_text"}
+        channel = self._dm_channel(channel) if channel.startswith("U") else channel
+        blocks = _maybe_json(params.get("blocks"))
+        if blocks is not None and block_problems(blocks, text=params.get("text")):
+            return {"ok": False, "error": "invalid_blocks",
+                    "errors": block_problems(blocks, text=params.get("text"))}
+        message = self._store_message(channel, params.get("text", ""), blocks,
+                                      params.get("thread_ts"), _maybe_json(params.get("metadata")))
+        return {"ok": True, "channel": channel, "ts": message.ts, "message": message.as_api()}
+
+    def _api_chat_postEphemeral(self, params: dict) -> dict:
+        return {"ok": True, "message_ts": f"{time.time():.6f}"}
+
+    def _api_conversations_open(self, params: dict) -> dict:
+        users = params.get("users", "")
+        if not users:
+            return {"ok": False, "error": "users_list_not_supplied"}
+        return {"ok": True, "channel": {"id": self._dm_channel(users.split(",")[0])}}
+
+    def _api_conversations_history(self, params: dict) -> dict:
+        channel = params.get("channel")
+        found = [m for m in self.messages if m.channel == channel and not m.thread_ts]
+        return self._page(found, params)
+
+    def _api_conversations_replies(self, params: dict) -> dict:
+        channel, ts = params.get("channel"), params.get("ts")
+        found = [m for m in self.messages
+                 if m.channel == channel and (m.ts == ts or m.thread_ts == ts)]
+        return self._page(found, params, newest_first=False)
+
+    def _page(self, found: list[Message], params: dict, *, newest_first: bool = True) -> dict:
+        oldest = float(params.get("oldest") or 0)
+        found = [m for m in found if float(m.ts) >= oldest]
+        if newest_first:
+            found = list(reversed(found))
+        limit = int(params.get("limit") or 100)
+        keep_meta = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        out = []
+        for m in found[:limit]:
+            item = m.as_api()
+            if not keep_meta:
+                item.pop("metadata", None)
+            out.append(item)
+        return {"ok": True, "messages": out, "has_more": len(found) > limit}
+
+    def _api_views_publish(self, params: dict) -> dict:
+        view = _maybe_json(params.get("view"))
+        blocks = (view or {}).get("blocks") or []
+        if len(blocks) > 100 or block_problems(blocks[:50]):
+            return {"ok": False, "error": "invalid_arguments"}
+        self.views[params.get("user_id", "")] = view
+        return {"ok": True, "view": {"id": "V1", **(view or {})}}
+
+    def _api_users_info(self, params: dict) -> dict:
+        user = params.get("user", "")
+        info = self.users.get(user, {"id": user, "name": user.lower(), "tz": "UTC"})
+        return {"ok": True, "user": info}
+
+    @staticmethod
+    def _dm_channel(user: str) -> str:
+        return "D" + user[1:]
+
+
+def _maybe_json(value):
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            """Quiet: tests read ``fake.calls`` instead."""
+
+        def do_GET(self) -> None:
+            self._serve(b"")
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self._serve(self.rfile.read(length))
+
+        def _serve(self, raw: bytes) -> None:
+            url = urlsplit(self.path)
+            params = dict(parse_qsl(url.query, keep_blank_values=True))
+            body = None
+            if "json" in (self.headers.get("Content-Type") or ""):
+                body = json.loads(raw or b"{}")
+                params.update(body)
+            elif raw:
+                params.update(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+            method = "response_url" if url.path.startswith("/respond/") else url.path.split("/")[-1]
+            auth = self.headers.get("Authorization") or ""
+            token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
+            status, headers, payload = fake.handle(method, params, body, token)
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler

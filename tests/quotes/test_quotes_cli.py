@@ -1,0 +1,51 @@
+"""`wirewatch quotes extract` and `wirewatch who-said` from the command line."""
+
+import json
+
+from click.testing import CliRunner
+
+from bot.cli import cli
+from bot.models import RawArticle
+from bot.pipeline import Pipeline
+from storage.db import open_db
+from tests.conftest import write
+
+
+def invoke(db_path, *args):
+    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
+
+
+def test_extract_writes_one_line_per_document_and_reports_bad_lines(db_path, tmp_path):
+    source = write(tmp_path / "in.jsonl", "\n".join([
+        json.dumps({"id": "a", "text": "“The pier is safe,” harbour master Ewa Nowak said."}),
+        "{not json",
+        json.dumps({"id": "b", "text": "Nobody said anything quotable."}),
+        json.dumps({"id": "c"}),
+    ]))
+    out = tmp_path / "out.jsonl"
+    result = invoke(db_path, "quotes", "extract", str(source), "--output", str(out))
+    assert result.exit_code == 1
+    assert "line 2: not JSON" in result.output and "line 4: needs an object" in result.output
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    [quote] = lines[0]["quotes"]
+    assert quote["quote"] == "The pier is safe"
+    assert quote["speaker"] == "Ewa Nowak" and quote["kind"] == "direct"
+    assert {"role", "start", "end"} <= set(quote)
+    assert lines[1]["quotes"] == []
+
+
+def test_who_said_prints_speaker_article_and_link(db_path, settings, nlp):
+    db = open_db(db_path)
+    list(Pipeline(db, settings, nlp=nlp).ingest([RawArticle(
+        text="“The pier is safe for ferries again,” harbour master Ewa Nowak said on Monday.",
+        origin="t", title="Pier reopens", source="Coast News", url="https://example.test/pier",
+        published="2026-11-23")]))
+    db.close()
+    result = invoke(db_path, "who-said", "pier is SAFE")
+    assert result.exit_code == 0
+    assert "“The pier is safe for ferries again” — Ewa Nowak" in result.output
+    assert "Pier reopens · Coast News · 2026-11-23" in result.output
+    assert "https://example.test/pier" in result.output
+    data = json.loads(invoke(db_path, "who-said", "--json", "from:Nowak").output)
+    assert data["mode"] == "speaker" and data["hits"][0]["speaker"] == "Ewa Nowak"

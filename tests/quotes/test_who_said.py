@@ -1,0 +1,74 @@
+"""/who-said lookups over a real archive: fragments, typos, speakers, hostile input."""
+
+import pytest
+
+from bot.who_said import who_said
+
+
+def test_fragment_finds_the_quote_with_its_speaker_and_article(archive):
+    answer = who_said(archive, "not off the table")
+    assert answer.mode == "text"
+    best = answer.hits[0]
+    assert "not off the table" in best.text
+    assert best.speaker == "Olga Marchenko"
+    assert best.role == "the deputy prime minister for European integration"
+    assert best.article_title == "Deputy PM says NATO invitation still on the table"
+    assert best.source == "Wire" and best.url == "https://example.test/nato"
+    assert best.published.startswith("2026-11-20")
+
+
+@pytest.mark.parametrize("query", [
+    "“NOT off the TABLE,”", "'not off the table!'", '"an invitation is not off-the-table"',
+])
+def test_case_quotes_and_punctuation_do_not_matter(archive, query):
+    assert who_said(archive, query).hits[0].speaker == "Olga Marchenko"
+
+
+def test_small_typos_are_tolerated(archive):
+    best = who_said(archive, "membership of the monetery union is inevitible").hits[0]
+    assert best.speaker == "Lena Vogt"
+
+
+def test_a_misremembered_word_still_finds_the_quote(archive):
+    best = who_said(archive, "bridge will remain shut until every pillar").hits[0]
+    assert best.speaker == "Kari Holm"
+
+
+def test_best_match_comes_first(archive):
+    hits = who_said(archive, "nobody should read this budget", limit=5).hits
+    assert hits[0].text == "Nobody should read this budget as a retreat."
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_from_name_lists_that_speakers_latest_quotes(archive):
+    answer = who_said(archive, "from:Vogt")
+    assert answer.mode == "speaker"
+    assert {h.speaker for h in answer.hits} == {"Lena Vogt"}
+    assert len(answer.hits) >= 2
+
+
+def test_a_query_that_is_a_speaker_name_lists_their_quotes(archive):
+    answer = who_said(archive, "Kari Holm")
+    assert answer.mode == "speaker"
+    assert answer.hits[0].text.startswith("The bridge will stay shut")
+
+
+def test_unknown_speaker_gets_a_helpful_message(archive):
+    answer = who_said(archive, "from:Nobody Atall")
+    assert answer.hits == () and "No quotes from Nobody Atall" in answer.message
+
+
+def test_no_match_gets_a_helpful_message(archive):
+    answer = who_said(archive, "zebras dancing quietly on mars")
+    assert answer.hits == ()
+    assert "No quote matches" in answer.message
+
+
+@pytest.mark.parametrize("query", [
+    "", "   ", "\"", "“”", "*", "NEAR(bridge shut)", "speaker:Holm", "bridge OR pillar",
+    "NOT bridge", "^bridge", "'); DROP TABLE quotes; --", "\x00\x07", "a" * 10_000,
+])
+def test_hostile_queries_get_an_answer(archive, query):
+    answer = who_said(archive, query)
+    assert answer.hits or answer.message
+    assert archive["quotes"].count > 0

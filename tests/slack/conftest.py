@@ -1,0 +1,57 @@
+"""Fixtures for the Slack tests: a fake Slack Web API and the real runtime on port 0."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from bot.config import Settings
+from bot.slack.runtime import SlackRuntime
+from tests.fakes.signing import SECRET, command_body, post_signed
+from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+
+
+@pytest.fixture
+def fake_slack():
+    with FakeSlack() as fake:
+        yield fake
+
+
+@pytest.fixture
+def slack_settings(settings: Settings, fake_slack: FakeSlack) -> Settings:
+    return replace(settings, slack_bot_token=VALID_TOKEN, slack_signing_secret=SECRET,
+                   slack_api_url=fake_slack.base_url, port=0, host="127.0.0.1")
+
+
+@pytest.fixture
+def runtime(slack_settings: Settings, fresh_db):
+    rt = SlackRuntime(slack_settings)
+    rt.start()
+    yield rt
+    rt.stop()
+
+
+def events_url(rt: SlackRuntime) -> str:
+    return f"http://127.0.0.1:{rt.port}/slack/events"
+
+
+def wait_for(predicate, *, timeout: float = 10.0):
+    """Wait for something the app does after acking (it answers on another thread)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError("timed out waiting for the app")
+
+
+def run_command(rt: SlackRuntime, fake: FakeSlack, command: str, text: str, **kw) -> dict:
+    """Send a signed slash command; return what the app answered through response_url."""
+    before = len(fake.responses())
+    body = command_body(command, text, response_url=fake.response_url(), **kw)
+    reply = post_signed(events_url(rt), body)
+    assert reply.status == 200, reply
+    return wait_for(lambda: fake.responses()[before:])[0]

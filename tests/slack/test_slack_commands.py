@@ -1,0 +1,57 @@
+"""Slash commands over signed HTTP: topics, subscriptions, /wirewatch; each answers ephemerally."""
+
+from __future__ import annotations
+
+from storage.db import transaction
+from storage.subscriptions import subscriptions_of
+from storage.topics import get_topic
+from tests.slack.conftest import run_command
+
+
+def test_topics_add_list_show_remove(runtime, fake_slack, fresh_db):
+    added = run_command(runtime, fake_slack, "/topics", 'add “Port strike” dockworkers OR stevedores')
+    assert "Tracking *Port strike*" in added["text"]
+    assert get_topic(fresh_db, "port strike")["query"] == "dockworkers OR stevedores"
+    listed = run_command(runtime, fake_slack, "/topics", "")
+    assert "Port strike" in listed["text"] and "dockworkers OR stevedores" in listed["text"]
+    shown = run_command(runtime, fake_slack, "/topics", "show Port strike")
+    assert "dockworkers OR stevedores" in shown["text"] and "not subscribed" in shown["text"]
+    again = run_command(runtime, fake_slack, "/topics", 'add "Port strike" x')
+    assert "already exists" in again["text"] and "Usage" in again["text"]
+    removed = run_command(runtime, fake_slack, "/topics", "remove 'Port strike'")
+    assert "Stopped tracking" in removed["text"] and get_topic(fresh_db, "Port strike") is None
+    assert all(r["response_type"] == "ephemeral" for r in fake_slack.responses())
+
+
+def test_subscribe_channel_and_me_then_unsubscribe(runtime, fake_slack, fresh_db):
+    run_command(runtime, fake_slack, "/topics", "add Wildfire wildfire OR bushfire")
+    here = run_command(runtime, fake_slack, "/subscribe", "wildfire hourly", channel="C0DESK")
+    assert "This channel will now get *Wildfire* as an hourly digest" in here["text"]
+    mine = run_command(runtime, fake_slack, "/subscribe", "me Wildfire", user="U0ED")
+    assert "You will now get *Wildfire* as it happens" in mine["text"]
+    rows = {(r["target_type"], r["target_id"], r["mode"])
+            for r in subscriptions_of(fresh_db, ["C0DESK", "U0ED"])}
+    assert rows == {("channel", "C0DESK", "hourly"), ("user", "U0ED", "realtime")}
+    listing = run_command(runtime, fake_slack, "/subscribe", "", channel="C0DESK", user="U0ED")
+    assert "Wildfire" in listing["text"] and "to you by DM" in listing["text"]
+    gone = run_command(runtime, fake_slack, "/unsubscribe", "Wildfire", channel="C0DESK")
+    assert "will no longer get" in gone["text"]
+    assert subscriptions_of(fresh_db, ["C0DESK"]) == []
+
+
+def test_subscribe_unknown_topic_lists_topics(runtime, fake_slack):
+    run_command(runtime, fake_slack, "/topics", "add Rates interest rates")
+    answer = run_command(runtime, fake_slack, "/subscribe", "Elections daily")
+    assert "No topic named “Elections”" in answer["text"] and "Rates" in answer["text"]
+
+
+def test_wirewatch_help_status_and_unknown(runtime, fake_slack, fresh_db):
+    assert "/wirewatch status" in run_command(runtime, fake_slack, "/wirewatch", "help")["text"]
+    with transaction(fresh_db):
+        fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
+                         "attempts, next_attempt_at, created_at) VALUES (1, 1, 'C1', 'new', "
+                         "'pending', 0, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Alerts waiting to be posted: 1" in status and "nothing ingested yet" in status
+    unknown = run_command(runtime, fake_slack, "/wirewatch", "frobnicate")["text"]
+    assert "I don't know `frobnicate`" in unknown and "/wirewatch help" in unknown

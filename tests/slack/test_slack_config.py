@@ -1,0 +1,74 @@
+"""Start-up refuses missing or wrong configuration with one message naming the variable."""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import replace
+
+import pytest
+
+from bot.config import ConfigError
+from bot.slack.runtime import SlackRuntime
+
+
+@pytest.mark.parametrize("changes,variable", [
+    ({"slack_bot_token": None}, "SLACK_BOT_TOKEN is not set"),
+    ({"slack_bot_token": "xoxp-user-token"}, "SLACK_BOT_TOKEN does not look like a bot token"),
+    ({"slack_bot_token": "xoxb-has space"}, "SLACK_BOT_TOKEN does not look like a bot token"),
+    ({"slack_signing_secret": None}, "SLACK_SIGNING_SECRET is not set"),
+    ({"slack_app_token": "xoxb-not-app"}, "SLACK_APP_TOKEN does not look like an app-level token"),
+    ({"timezone": "Mars/Olympus"}, "WIREWATCH_TIMEZONE"),
+    ({"digest_hour": 24}, "WIREWATCH_DIGEST_HOUR"),
+    ({"slack_bot_token": "xoxb-revoked"}, "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)"),
+])
+def test_bad_configuration_stops_start_up(slack_settings, changes, variable):
+    with pytest.raises(ConfigError) as caught:
+        SlackRuntime(replace(slack_settings, **changes))
+    assert variable in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_unreachable_web_api_names_the_url_setting(slack_settings):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}/api/"
+    with pytest.raises(ConfigError, match="WIREWATCH_SLACK_API_URL"):
+        SlackRuntime(replace(slack_settings, slack_api_url=closed))
+
+
+def test_socket_mode_needs_no_signing_secret(slack_settings):
+    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None,
+                              slack_app_token="xapp-1-A0-1-abc"))
+    assert rt.socket_mode
+
+
+def test_extra_routes_are_mounted_and_unknown_paths_404(slack_settings):
+    def ingest(environ, start_response):
+        start_response("202 Accepted", [("Content-Type", "text/plain")])
+        return [environ["PATH_INFO"].encode()]
+
+    rt = SlackRuntime(slack_settings, extra_routes={"/ingest": ingest})
+    rt.start()
+    try:
+        base = f"http://127.0.0.1:{rt.port}"
+        req = urllib.request.Request(base + "/ingest", data=b"{}", method="POST")
+        with urllib.request.urlopen(req, timeout=5) as resp:
+            assert resp.status == 202 and resp.read() == b"/ingest"
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "/nope", timeout=5)
+        assert missing.value.code == 404
+    finally:
+        rt.stop()
+
+
+def test_two_runtimes_each_get_their_own_port(slack_settings):
+    first, second = SlackRuntime(slack_settings), SlackRuntime(slack_settings)
+    first.start()
+    second.start()
+    try:
+        assert first.port != second.port and first.port > 0
+    finally:
+        first.stop()
+        second.stop()

@@ -1,0 +1,113 @@
+"""Digests: one message per period with the topic's news, nothing when nothing happened."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from slack_sdk import WebClient
+
+from bot.alerts.digest import send_due_digests
+from storage.alerts import mute_story
+from storage.db import transaction
+from storage.state import set_state
+from storage.subscriptions import subscribe
+from storage.topics import add_topic
+from tests.fakes.slack_api import VALID_TOKEN
+from tests.slack.world import add_article, add_story, add_update
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+@pytest.fixture
+def client(fake_slack) -> WebClient:
+    return WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Wildfire", query="wildfire")
+
+
+def follow(db, topic_id, target, mode, *, kind="channel", at="2026-11-24T05:10:00+00:00"):
+    with transaction(db):
+        subscribe(db, topic_id=topic_id, target_type=kind, target_id=target, mode=mode,
+                  created_by="U1", at=at)
+
+
+def story(db, topic_id, title, at) -> int:
+    article_id = add_article(db, title=title, url=f"https://news.example/{title[:4]}")
+    return add_story(db, article_id=article_id, title=title, topic_ids=(topic_id,), at=at)
+
+
+def test_hourly_digest_once_per_period_and_silent_when_quiet(fresh_db, client, fake_slack, topic):
+    follow(fresh_db, topic, "C0DIG", "hourly")
+    follow(fresh_db, topic, "C0LIVE", "realtime")
+    fire = story(fresh_db, topic, "Wildfire spreads near Alder Creek", "2026-11-24T05:20:00+00:00")
+    update_id = add_article(fresh_db, title="Evacuations ordered")
+    add_update(fresh_db, story_id=fire, article_id=update_id,
+               whats_new=("Evacuations ordered for 3,000 homes",), at="2026-11-24T05:40:00+00:00")
+    story(fresh_db, topic, "Second blaze reported", "2026-11-24T06:10:00+00:00")
+
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T05:59:59")) == 0
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:30")) == 1
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:30:00")) == 0
+    [digest] = fake_slack.posts("C0DIG")
+    body = "\n".join(b["text"]["text"] for b in digest.blocks if b["type"] == "section")
+    assert "Wildfire spreads near Alder Creek" in body and "Evacuations ordered for 3,000" in body
+    assert "Second blaze" not in body, "belongs to the next hour"
+    assert digest.blocks[0]["text"]["text"] == "Hourly digest · Wildfire"
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T07:00:05")) == 1
+    assert "Second blaze" in str(fake_slack.posts("C0DIG")[1].blocks)
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T08:00:05")) == 0
+    assert len(fake_slack.posts("C0DIG")) == 2 and fake_slack.posts("C0LIVE") == []
+
+
+def test_daily_digest_follows_the_newsroom_time_zone(fresh_db, client, fake_slack, topic):
+    follow(fresh_db, topic, "U0ED", "daily", kind="user", at="2026-11-23T00:00:00+00:00")
+    story(fresh_db, topic, "Overnight fire contained", "2026-11-24T10:00:00+00:00")
+    kwargs = {"timezone": "America/New_York", "daily_hour": 8}
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T12:59:00"), **kwargs) == 0
+    assert fake_slack.posts() == [], "07:59 in New York: the day that ended at 08:00 was quiet"
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T13:00:00"), **kwargs) == 1
+    assert "Overnight fire contained" in str(fake_slack.posts("D0ED")[0].blocks)
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-25T12:59:00"), **kwargs) == 0
+
+
+def test_daily_digest_in_a_dm_skips_muted_stories(fresh_db, client, fake_slack, topic):
+    follow(fresh_db, topic, "U0ED", "daily", kind="user", at="2026-11-24T00:00:00+00:00")
+    muted = story(fresh_db, topic, "Muted fire story", "2026-11-24T03:00:00+00:00")
+    story(fresh_db, topic, "Kept fire story", "2026-11-24T04:00:00+00:00")
+    with transaction(fresh_db):
+        mute_story(fresh_db, story_id=muted, channel="U0ED", user="U0ED", at="x")
+    kwargs = {"timezone": "America/New_York", "daily_hour": 8}
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T12:59:00"), **kwargs) == 0
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T13:00:00"), **kwargs) == 1
+    [digest] = fake_slack.posts()
+    assert digest.channel == "D0ED"
+    assert "Kept fire story" in str(digest.blocks) and "Muted fire story" not in str(digest.blocks)
+
+
+def test_restart_after_posting_a_digest_does_not_post_it_again(fresh_db, client, fake_slack, topic):
+    follow(fresh_db, topic, "C0DIG", "hourly")
+    story(fresh_db, topic, "Wildfire spreads", "2026-11-24T05:20:00+00:00")
+    payload = "1@2026-11-24T06:00:00+00:00"
+    with transaction(fresh_db):
+        set_state(fresh_db, "digest_in_flight:1", payload)
+    fake_slack.add_message("C0DIG", metadata={"event_type": "wirewatch_digest",
+                                              "event_payload": {"digest": payload}})
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:30")) == 1
+    assert fake_slack.calls_to("chat.postMessage") == []
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:30:00")) == 0
+
+
+def test_slack_failure_keeps_the_digest_for_the_next_minute(fresh_db, client, fake_slack, topic):
+    follow(fresh_db, topic, "C0DIG", "hourly")
+    story(fresh_db, topic, "Wildfire spreads", "2026-11-24T05:20:00+00:00")
+    fake_slack.fail_next(1, status=500)
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:30")) == 0
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:01:30")) == 1
+    assert len(fake_slack.posts("C0DIG")) == 1

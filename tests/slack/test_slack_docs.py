@@ -1,0 +1,29 @@
+"""Every slash command is in the manifest and documented; every /wirewatch subcommand too."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from handlers.commands.wirewatch import SUBCOMMANDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def registered_commands() -> set[str]:
+    found = set()
+    for path in (ROOT / "handlers").rglob("*.py"):
+        found |= set(re.findall(r'app\.command\("(/[a-z-]+)"\)', path.read_text()))
+    return found
+
+
+def test_commands_are_in_manifest_and_docs():
+    commands = registered_commands()
+    assert {"/who-said", "/topics", "/subscribe", "/unsubscribe", "/wirewatch"} <= commands
+    manifest = (ROOT / "slack" / "manifest.yml").read_text()
+    docs = (ROOT / "docs" / "slack.md").read_text()
+    for command in commands:
+        assert f"- command: {command}\n" in manifest, command
+        assert f"`{command}" in docs, command
+    for name in SUBCOMMANDS:
+        assert f"`/wirewatch {name}" in docs, name

@@ -1,0 +1,36 @@
+"""App Home and Events API plumbing over signed HTTP."""
+
+from __future__ import annotations
+
+import json
+
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from storage.topics import add_topic
+from tests.fakes.signing import event_body, post_signed
+from tests.slack.conftest import events_url, wait_for
+from tests.slack.world import add_article, add_story
+
+
+def test_app_home_shows_subscriptions_topics_and_latest_stories(runtime, fake_slack, fresh_db):
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Rates", query="interest rates")
+        subscribe(fresh_db, topic_id=topic, target_type="user", target_id="U0ED", mode="daily",
+                  created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Central bank cuts rates"),
+              title="Central bank cuts rates", topic_ids=(topic,))
+    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
+             "event_ts": "1700000000.000100"}
+    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    assert reply.status == 200
+    [call] = wait_for(lambda: fake_slack.calls_to("views.publish"))
+    assert call.params["user_id"] == "U0ED"
+    home = json.dumps(call.params["view"], ensure_ascii=False)
+    assert "*Rates* (daily)" in home and "interest rates" in home
+    assert "Central bank cuts rates" in home
+
+
+def test_url_verification_challenge_is_answered(runtime):
+    body = json.dumps({"token": "t", "challenge": "c4llenge", "type": "url_verification"})
+    reply = post_signed(events_url(runtime), body, content_type="application/json")
+    assert reply.status == 200 and "c4llenge" in reply.body

@@ -1,0 +1,76 @@
+"""Hostile command text gets a sensible answer; tokens and secrets never reach logs or replies."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import pytest
+
+from bot.config import ConfigError
+from bot.slack.runtime import SlackRuntime
+from tests.fakes.signing import SECRET, command_body, post_signed
+from tests.fakes.slack_api import VALID_TOKEN
+from tests.slack.conftest import events_url, run_command
+
+HOSTILE = [
+    "",
+    "   \t  ",
+    "x" * 10_000,
+    "quote " * 1_700,
+    "\x00\x01\x07\x1b[31mred\x1b[0m\x7f",
+    "\"'`“”‘’„‚«»‹›「」''\"\"",
+    "<@U123> <#C123|general> <!channel> <!here> <https://evil.example|click>",
+    "مرحبا بالعالم ‏שלום עולם‎ \u202eesrever\u202c",
+    "AND OR NOT ( ) * ^ : - NEAR \"unclosed",
+    "'; DROP TABLE topics; --",
+]
+COMMANDS = [("/who-said", ""), ("/topics", ""), ("/topics", "add "), ("/topics", "show "),
+            ("/topics", "remove "), ("/subscribe", ""), ("/subscribe", "me "),
+            ("/unsubscribe", ""), ("/wirewatch", "")]
+PINGS = ("<@U123>", "<#C123|general>", "<!channel>", "<!here>", "<https://evil")
+
+
+@pytest.mark.parametrize("command,prefix", COMMANDS)
+def test_hostile_text_gets_a_sensible_answer(runtime, fake_slack, fresh_db, command, prefix):
+    for text in HOSTILE:
+        answer = run_command(runtime, fake_slack, command, prefix + text)
+        body = answer["text"]
+        assert body.strip(), (command, text)
+        assert len(body) <= 3000
+        assert answer["response_type"] == "ephemeral"
+        assert "Traceback" not in body and "Sorry, that did not work" not in body
+        assert not any(ping in body for ping in PINGS), body
+    assert fresh_db["topics"].exists()
+
+
+def test_hostile_topic_names_are_stored_and_echoed_safely(runtime, fake_slack, fresh_db):
+    answer = run_command(runtime, fake_slack, "/topics", "add \"<!channel> شبكة\" harbour")
+    assert "&lt;!channel&gt; شبكة" in answer["text"]
+    listed = run_command(runtime, fake_slack, "/topics", "")["text"]
+    assert "<!channel>" not in listed and "&lt;!channel&gt;" in listed
+
+
+def test_secrets_never_reach_logs_or_replies(slack_settings, fake_slack, fresh_db, caplog):
+    caplog.set_level(logging.DEBUG)
+    rt = SlackRuntime(slack_settings)
+    rt.start()
+    try:
+        replies = [run_command(rt, fake_slack, "/who-said", "anything at all")["text"]]
+        body = command_body("/topics", "", response_url=fake_slack.response_url())
+        replies.append(post_signed(events_url(rt), body, secret="wrong").body)
+        fake_slack.fail_next(1, status=500)
+        replies.append(run_command(rt, fake_slack, "/wirewatch", "status")["text"])
+        rt.deliver_pending()
+    finally:
+        rt.stop()
+    for bad in (replace(slack_settings, slack_bot_token="xoxb-wrong-" + SECRET),
+                replace(slack_settings, slack_bot_token=SECRET),
+                replace(slack_settings, slack_app_token="xoxp-" + SECRET)):
+        with pytest.raises(ConfigError) as caught:
+            SlackRuntime(bad)
+        replies.append(str(caught.value))
+    assert "DEBUG" in {r.levelname for r in caplog.records}, "debug logging really was captured"
+    for secret in (VALID_TOKEN, SECRET):
+        assert secret not in caplog.text
+        assert not any(secret in reply for reply in replies)

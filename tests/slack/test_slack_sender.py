@@ -1,0 +1,183 @@
+"""The outbox sender against the fake Slack: threads, DMs, mutes, pacing, 429/5xx, restarts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.alerts.blocks import MUTE, QUOTES
+from bot.models import Verdict
+from bot.slack.runtime import SlackRuntime
+from storage.alerts import enqueue_alerts, mark_sending
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from storage.topics import add_topic
+from tests.fakes.signing import action_body, post_signed
+from tests.slack.conftest import events_url, wait_for
+from tests.slack.world import add_article, add_story, add_update
+
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
+
+
+def at(seconds: float) -> datetime:
+    return T0 + timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Port strike", query="dockworkers")
+
+
+def follow(db, topic_id: int, target: str, kind: str = "channel") -> None:
+    with transaction(db):
+        subscribe(db, topic_id=topic_id, target_type=kind, target_id=target, mode="realtime",
+                  created_by="U1", at="2026-11-24T05:00:00+00:00")
+
+
+def new_story(db, topic_id: int, title: str = "Dockworkers walk out", **kw) -> tuple[int, int]:
+    article_id = add_article(db, title=title, url="https://news.example/" + title[:5], **kw)
+    story_id = add_story(db, article_id=article_id, title=title, topic_ids=(topic_id,))
+    with transaction(db):
+        enqueue_alerts(db, Verdict(story_id, "new"), article_id, [topic_id])
+    return story_id, article_id
+
+
+def update(db, topic_id: int, story_id: int, news: str) -> int:
+    article_id = add_article(db, title=f"Update: {news}")
+    add_update(db, story_id=story_id, article_id=article_id, whats_new=(news,))
+    with transaction(db):
+        enqueue_alerts(db, Verdict(story_id, "update", whats_new=(news,)), article_id, [topic_id])
+    return article_id
+
+
+def test_update_posts_in_the_thread_of_the_first_alert(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    assert runtime.deliver_pending(now=at(0)) == 1
+    assert runtime.deliver_pending(now=at(0.5)) == 0, "about one message a second per channel"
+    assert runtime.deliver_pending(now=at(1)) == 1
+    first, second = fake_slack.posts("C0DESK")
+    assert first.thread_ts is None and second.thread_ts == first.ts
+    texts = " ".join(b["text"]["text"] for b in second.blocks if b["type"] == "section")
+    assert "What's new" in texts and "Talks resume on Thursday" in texts
+
+
+def test_person_gets_alerts_by_direct_message(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "U0ED", kind="user")
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=at(0)) == 1
+    assert fake_slack.calls_to("conversations.open")[0].params["users"] == "U0ED"
+    assert [m.channel for m in fake_slack.posts()] == ["D0ED"]
+
+
+def test_channels_are_paced_separately(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0A")
+    follow(fresh_db, topic, "C0B")
+    for n in range(3):
+        new_story(fresh_db, topic, title=f"Story number {n}")
+    assert runtime.deliver_pending(now=at(0)) == 2
+    assert runtime.deliver_pending(now=at(0.4)) == 0
+    assert runtime.deliver_pending(now=at(1.0)) == 2
+    assert runtime.deliver_pending(now=at(2.0)) == 2
+    for channel in ("C0A", "C0B"):
+        assert [m.text.split(": ")[-1] for m in fake_slack.posts(channel)] == [
+            "Story number 0", "Story number 1", "Story number 2"]
+
+
+def test_429_retry_after_is_honoured(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.fail_next(1, status=429, retry_after=3)
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert runtime.deliver_pending(now=at(2.9)) == 0
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1, "waited as told"
+    assert runtime.deliver_pending(now=at(3)) == 1
+    assert len(fake_slack.posts("C0DESK")) == 1
+
+
+def test_5xx_backs_off_and_posts_once(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.fail_next(2, status=500)
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert runtime.deliver_pending(now=at(0.5)) == 0
+    assert runtime.deliver_pending(now=at(1)) == 0, "second failure: the history lookup"
+    assert len(fake_slack.calls) == 3
+    assert runtime.deliver_pending(now=at(2)) == 0, "backoff doubles"
+    assert runtime.deliver_pending(now=at(3)) == 1
+    assert len(fake_slack.posts("C0DESK")) == 1
+    assert fresh_db["alerts"].get(1)["status"] == "sent"
+
+
+def test_permanent_error_fails_that_alert_only(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "")
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=at(0)) == 1
+    rows = {r["channel"]: r for r in fresh_db["alerts"].rows}
+    assert rows[""]["status"] == "failed" and rows[""]["last_error"] == "channel_not_found"
+    assert rows["C0DESK"]["status"] == "sent"
+
+
+def test_restart_after_posting_but_before_recording_posts_nothing_twice(
+        slack_settings, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    with transaction(fresh_db):
+        mark_sending(fresh_db, 1, channel="C0DESK")
+    posted = fake_slack.add_message("C0DESK", metadata={
+        "event_type": "wirewatch_alert", "event_payload": {"alert_id": 1, "story_id": 1}})
+    restarted = SlackRuntime(slack_settings)
+    assert restarted.deliver_pending() == 1
+    assert fake_slack.calls_to("chat.postMessage") == []
+    row = fresh_db["alerts"].get(1)
+    assert row["status"] == "sent" and row["ts"] == posted.ts
+
+
+def test_restart_after_marking_but_before_posting_posts_once(
+        slack_settings, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    with transaction(fresh_db):
+        mark_sending(fresh_db, 1, channel="C0DESK")
+    fake_slack.add_message("C0DESK", metadata={
+        "event_type": "wirewatch_alert", "event_payload": {"alert_id": 99, "story_id": 5}})
+    restarted = SlackRuntime(slack_settings)
+    assert restarted.deliver_pending() == 1
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+    assert restarted.deliver_pending() == 0
+
+
+def test_mute_stops_updates_and_show_quotes_answers(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic, quotes=(("The cranes stay idle", "Ada Brandt"),))
+    assert runtime.deliver_pending(now=at(0)) == 1
+    url = events_url(runtime)
+    reply = post_signed(url, action_body(QUOTES, str(story_id), channel="C0DESK",
+                                         response_url=fake_slack.response_url("q")))
+    assert reply.status == 200
+    quotes = wait_for(lambda: fake_slack.responses())[0]
+    assert "The cranes stay idle" in quotes["text"] and "Ada Brandt" in quotes["text"]
+    post_signed(url, action_body(MUTE, str(story_id), channel="C0DESK",
+                                 response_url=fake_slack.response_url("m")))
+    muted = wait_for(lambda: fake_slack.responses()[1:])[0]
+    assert "Muted *Dockworkers walk out*" in muted["text"]
+    update(fresh_db, topic, story_id, "Union rejects the offer")
+    assert runtime.deliver_pending(now=at(5)) == 0
+    assert len(fake_slack.posts("C0DESK")) == 1
+    assert fresh_db["alerts"].get(2)["status"] == "muted"
+
+
+def test_an_alert_whose_article_is_gone_fails_alone(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic, title="First story")
+    new_story(fresh_db, topic, title="Second story")
+    with transaction(fresh_db):
+        fresh_db.execute("UPDATE alerts SET article_id = 999999 WHERE id = 1")
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert runtime.deliver_pending(now=at(1)) == 1
+    assert fresh_db["alerts"].get(1)["status"] == "failed"
+    assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == ["Second story"]

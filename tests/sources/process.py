@@ -1,0 +1,62 @@
+"""A `wirewatch run` child process whose output is collected line by line as it comes."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 120
+
+
+def clean_env(**values: str) -> dict[str, str]:
+    """This process's environment without any wirewatch or Slack settings, plus ``values``."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("SLACK_", "WIREWATCH_")) and k != "PORT"}
+    return {**env, "WIREWATCH_DB": "", **values}
+
+
+class Running:
+    """A `wirewatch run` child process (console mode unless told otherwise)."""
+
+    def __init__(self, db_path: Path, *, mode: tuple[str, ...] = ("--console", "--interval", "0.2"),
+                 env: dict | None = None) -> None:
+        env = env or clean_env(WIREWATCH_FETCH_TIMEOUT="5", PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "--db", str(db_path), "run", *mode],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self.errors: list[str] = []
+        threading.Thread(target=self._read, args=(self.proc.stdout, self.lines), daemon=True).start()
+        threading.Thread(target=self._read, args=(self.proc.stderr, self.errors), daemon=True).start()
+
+    @staticmethod
+    def _read(stream, into) -> None:
+        for line in stream:
+            into.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def wait_for(self, text: str, timeout: float = START_TIMEOUT) -> None:
+        self.wait_until(lambda: text in self.output, timeout=timeout, what=repr(text))
+
+    def wait_until(self, predicate, *, timeout: float = START_TIMEOUT, what: str = "it") -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise AssertionError(f"never saw {what}; output:\n{self.output}\n"
+                                     "stderr:\n" + "\n".join(self.errors[-30:]))
+            time.sleep(0.05)
+
+    def terminate(self) -> int:
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(60)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait(30)

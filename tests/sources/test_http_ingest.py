@@ -1,0 +1,115 @@
+import http.client
+import json
+import logging
+
+import pytest
+
+from bot.ingest.http_api import IngestApp
+from bot.ingest.worker import IngestWorker
+from bot.runner import HttpServer
+from storage.db import ThreadLocalDb
+from storage.inbox import pending
+from tests.sources.stories import BRIDGE, FERRY, ORCHARD
+
+TOKEN = "s3cret-ingest-token"
+
+
+@pytest.fixture
+def endpoint(db_path, settings, nlp):
+    dbs = ThreadLocalDb(db_path)
+    worker = IngestWorker(dbs, settings, nlp=nlp, idle_wait=0.2)
+    worker.start()
+    app = IngestApp(dbs, token=TOKEN, max_bytes=20_000, worker=worker, wait_seconds=30)
+    server = HttpServer(app, host="127.0.0.1", port=0)
+    server.start()
+    yield server.port, dbs
+    server.stop()
+    worker.stop()
+
+
+def post(port, body, *, token=TOKEN, path="/ingest", headers=None, method="POST"):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    sent = {"Content-Type": "application/json", **(headers or {})}
+    if token:
+        sent["Authorization"] = f"Bearer {token}"
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    conn.request(method, path, body=data, headers=sent)
+    response = conn.getresponse()
+    payload = json.loads(response.read() or b"{}")
+    conn.close()
+    return response.status, payload, response.headers
+
+
+def article(story, **extra):
+    return {"title": story[0], "text": story[1], **extra}
+
+
+def test_one_article_is_stored_and_answered(endpoint):
+    port, dbs = endpoint
+    status, body, _ = post(port, article(FERRY, url="https://gazette.example/ferry",
+                                         source="Harbour Gazette"))
+    assert status == 200 and body["accepted"] == 1
+    [result] = body["results"]
+    assert result["status"] == "stored" and result["verdict"] == "new"
+    stored = dbs.get()["articles"].get(result["article_id"])
+    assert stored["url"] == "https://gazette.example/ferry" and stored["source"] == "Harbour Gazette"
+
+
+def test_batch_gets_one_outcome_per_article(endpoint):
+    port, dbs = endpoint
+    batch = [article(BRIDGE), {"title": "no text here"}, article(ORCHARD), article(BRIDGE)]
+    status, body, _ = post(port, batch)
+    assert status == 200 and body["accepted"] == 3
+    assert [r["status"] for r in body["results"]] == ["stored", "failed", "stored", "duplicate"]
+    assert "no 'text'" in body["results"][1]["reason"]
+    assert dbs.get()["articles"].count == 2
+
+
+@pytest.mark.parametrize("token", [None, "wrong-token", TOKEN + "x"])
+def test_requests_without_the_token_are_refused(endpoint, token, caplog):
+    caplog.set_level(logging.DEBUG)
+    port, dbs = endpoint
+    status, body, headers = post(port, article(FERRY), token=token)
+    assert status == 401 and body["error"] == "missing or wrong bearer token"
+    assert headers["WWW-Authenticate"].startswith("Bearer")
+    assert pending(dbs.get(), limit=5) == [] and dbs.get()["inbox"].count == 0
+    assert TOKEN not in caplog.text and TOKEN not in json.dumps(body)
+
+
+def test_body_over_the_cap_is_refused_with_413(endpoint):
+    port, dbs = endpoint
+    huge = [article(FERRY, url=f"https://x.example/{n}") for n in range(30)]
+    status, body, _ = post(port, huge)
+    assert status == 413 and "20000 byte limit" in body["error"]
+    assert dbs.get()["inbox"].count == 0
+
+
+def test_chunked_body_over_the_cap_is_refused_with_413(endpoint):
+    port, dbs = endpoint
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    chunks = (json.dumps(article(FERRY)).encode() for _ in range(40))
+    conn.request("POST", "/ingest", body=chunks, encode_chunked=True,
+                 headers={"Authorization": f"Bearer {TOKEN}", "Transfer-Encoding": "chunked"})
+    response = conn.getresponse()
+    assert response.status == 413, response.read()
+    assert dbs.get()["inbox"].count == 0
+
+
+@pytest.mark.parametrize("body, words", [
+    (b'{"title": "cut', "malformed JSON at line 1"),
+    (b"\xff\xfe{}", "not UTF-8"),
+    (b'"just a string"', "expected a JSON object"),
+    (b"[]", "between 1 and 1000"),
+    (b'{"title": "x", "text": ""}', "no 'text'"),
+])
+def test_bad_bodies_get_a_clear_json_error(endpoint, body, words):
+    port, dbs = endpoint
+    status, payload, _ = post(port, body)
+    assert status == 400 and words in payload["error"]
+    assert dbs.get()["inbox"].count == 0
+
+
+def test_wrong_method_and_path(endpoint):
+    port, _ = endpoint
+    assert post(port, b"", method="GET")[0] == 405
+    assert post(port, article(FERRY), path="/other")[0] == 404

@@ -1,0 +1,82 @@
+import pytest
+
+from bot.ingest.worker import IngestWorker
+from bot.models import RawArticle
+from bot.pipeline import Pipeline
+from storage.db import ThreadLocalDb, transaction
+from storage.inbox import as_raw, enqueue, pending, results
+from storage.topics import add_topic
+from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+
+
+@pytest.fixture
+def dbs(db_path):
+    return ThreadLocalDb(db_path)
+
+
+def queue(dbs, *articles):
+    db = dbs.get()
+    with transaction(db):
+        return [enqueue(db, a) for a in articles]
+
+
+def raw(story, origin):
+    return RawArticle(text=story[1], title=story[0], origin=origin)
+
+
+def test_queued_articles_are_stored_in_arrival_order(dbs, settings, nlp):
+    ids = queue(dbs, raw(FERRY, "a"), RawArticle(text="   ", origin="empty"), raw(LIBRARY, "b"),
+                raw(FERRY, "again"))
+    worker = IngestWorker(dbs, settings, nlp=nlp)
+    assert worker.drain() == 4
+    done = results(dbs.get(), ids)
+    assert [done[i]["status"] for i in ids] == ["stored", "failed", "stored", "duplicate"]
+    assert done[ids[0]]["article_id"] < done[ids[2]]["article_id"]
+    assert done[ids[0]]["verdict"] == "new" and done[ids[0]]["story_id"]
+    assert pending(dbs.get(), limit=10) == []
+    assert dbs.get()["inbox"].get(ids[0])["text"] == ""
+
+
+def test_worker_thread_answers_waiters(dbs, settings, nlp):
+    worker = IngestWorker(dbs, settings, nlp=nlp, idle_wait=0.2)
+    worker.start()
+    try:
+        ids = queue(dbs, raw(BRIDGE, "bridge"))
+        worker.notify()
+        done = worker.wait_for(ids, timeout=30)
+        assert done[ids[0]]["status"] == "stored"
+    finally:
+        worker.stop()
+    assert not worker.alive
+
+
+def test_stop_finishes_the_article_in_progress_and_leaves_the_rest_queued(dbs, settings, nlp):
+    ids = queue(dbs, raw(FERRY, "a"), raw(LIBRARY, "b"), raw(BRIDGE, "c"))
+    seen = []
+
+    def stop_after_first(outcome):
+        seen.append(outcome.origin)
+        worker.stop()
+
+    worker = IngestWorker(dbs, settings, nlp=nlp, on_outcome=stop_after_first)
+    worker.drain()
+    assert seen == ["a"]
+    assert [r["id"] for r in pending(dbs.get(), limit=10)] == ids[1:]
+    assert IngestWorker(dbs, settings, nlp=nlp).drain() == 2
+    assert dbs.get()["articles"].count == 3
+
+
+def test_crash_after_storing_but_before_marking_done_repeats_nothing(dbs, settings, nlp):
+    db = dbs.get()
+    with transaction(db):
+        add_topic(db, name="Ferries", query="ferry")
+        db["subscriptions"].insert({"topic_id": 1, "target_type": "channel",
+                                    "target_id": "C1", "mode": "realtime"})
+    [inbox_id] = queue(dbs, raw(FERRY, "ferry"))
+    first = list(Pipeline(db, settings, nlp=nlp).ingest([as_raw(pending(db, limit=1)[0])]))
+    assert first[0].status == "stored"
+    worker = IngestWorker(dbs, settings, nlp=nlp)
+    assert worker.drain() == 1
+    assert results(db, [inbox_id])[inbox_id]["status"] == "duplicate"
+    assert db["articles"].count == 1 and db["story_articles"].count == 1
+    assert db["alerts"].count == 1

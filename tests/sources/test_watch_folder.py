@@ -1,0 +1,132 @@
+import json
+import os
+
+import pytest
+
+from bot.ingest.folder import FolderWatcher, is_temporary
+from storage.db import transaction
+from storage.inbox import pending
+from storage.sources import add_source, get_source, seen_file
+from tests.sources.feedserver import at
+from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
+
+
+@pytest.fixture
+def drop(tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def source(fresh_db, drop):
+    with transaction(fresh_db):
+        return get_source(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
+
+
+def story_file(folder, name, story):
+    path = folder / name
+    path.write_text(f"{story[0]}\n\n{story[1]}", encoding="utf-8")
+    return path
+
+
+def scan(watcher, db, source, minute):
+    return watcher.scan(db, get_source(db, source["id"]), now=at(minute))
+
+
+def titles(db):
+    return [r["title"] or r["text"].split("\n")[0] for r in pending(db, limit=100)]
+
+
+def test_file_is_read_once_it_has_stopped_changing_and_only_once(fresh_db, source, drop):
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    story_file(drop, "ferry.txt", FERRY)
+    first = scan(watcher, fresh_db, source, 0)
+    assert (first.files, first.waiting) == (0, 1)
+    second = scan(watcher, fresh_db, source, 1)
+    assert (second.files, second.articles) == (1, 1)
+    assert scan(watcher, fresh_db, source, 2).files == 0
+    assert len(pending(fresh_db, limit=10)) == 1
+    remembered = seen_file(fresh_db, str(drop / "ferry.txt"))
+    assert remembered["articles"] == 1 and len(remembered["sha256"]) == 64
+    assert get_source(fresh_db, source["id"])["items"] == 1
+
+
+def test_restart_does_not_read_files_again(fresh_db, source, drop):
+    story_file(drop, "ferry.txt", FERRY)
+    before = FolderWatcher(max_bytes=1_000_000)
+    scan(before, fresh_db, source, 0)
+    scan(before, fresh_db, source, 1)
+    after_restart = FolderWatcher(max_bytes=1_000_000)
+    for minute in (2, 3, 4):
+        assert scan(after_restart, fresh_db, source, minute).files == 0
+    assert len(pending(fresh_db, limit=10)) == 1
+
+
+def test_file_still_being_written_is_not_read_half_way(fresh_db, source, drop):
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    path = drop / "library.txt"
+    text = f"{LIBRARY[0]}\n\n{LIBRARY[1]}"
+    path.write_text(text[:200])
+    scan(watcher, fresh_db, source, 0)
+    with path.open("a") as handle:
+        handle.write(text[200:400])
+    assert scan(watcher, fresh_db, source, 1).waiting == 1
+    with path.open("a") as handle:
+        handle.write(text[400:])
+    assert scan(watcher, fresh_db, source, 2).files == 0
+    assert scan(watcher, fresh_db, source, 3).files == 1
+    [row] = pending(fresh_db, limit=10)
+    assert row["text"].endswith("until the end of the year.")
+
+
+def test_temporary_names_wait_until_renamed(fresh_db, source, drop):
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    part = story_file(drop, "bridge.txt.part", BRIDGE)
+    for minute in (0, 1, 2):
+        assert scan(watcher, fresh_db, source, minute).files == 0
+    part.rename(drop / "bridge.txt")
+    scan(watcher, fresh_db, source, 3)
+    assert scan(watcher, fresh_db, source, 4).files == 1
+    assert all(is_temporary(drop / n) for n in ("a.tmp", ".hidden.txt", "~$draft.txt", "x.crdownload"))
+    assert not is_temporary(drop / "story.txt")
+
+
+def test_rewritten_file_is_read_again_but_a_touched_one_is_not(fresh_db, source, drop):
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    path = story_file(drop, "latest.txt", FERRY)
+    scan(watcher, fresh_db, source, 0)
+    scan(watcher, fresh_db, source, 1)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+    scan(watcher, fresh_db, source, 2)
+    assert scan(watcher, fresh_db, source, 3).files == 0
+    story_file(drop, "latest.txt", ORCHARD)
+    scan(watcher, fresh_db, source, 4)
+    assert scan(watcher, fresh_db, source, 5).files == 1
+    assert titles(fresh_db) == [FERRY[0], ORCHARD[0]]
+
+
+def test_bad_files_are_reported_once_and_good_ones_still_read(fresh_db, source, drop, caplog):
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    (drop / "photo.txt").write_bytes(b"\x00\x01\x02binary")
+    (drop / "notes.docx").write_bytes(b"PK\x03\x04")
+    records = [{"title": BRIDGE[0], "text": BRIDGE[1]}, {"title": "no text"},
+               {"title": LIBRARY[0], "text": LIBRARY[1]}]
+    (drop / "batch.json").write_text(json.dumps(records))
+    scan(watcher, fresh_db, source, 0)
+    result = scan(watcher, fresh_db, source, 1)
+    assert (result.files, result.articles, result.failed) == (3, 2, 3)
+    assert titles(fresh_db) == [BRIDGE[0], LIBRARY[0]]
+    assert "binary file, not text" in caplog.text and "unsupported file type" in caplog.text
+    assert "binary file" in seen_file(fresh_db, str(drop / "photo.txt"))["error"]
+    caplog.clear()
+    assert scan(watcher, fresh_db, source, 2).files == 0
+    assert caplog.text == ""
+
+
+def test_missing_folder_is_a_recorded_failure(fresh_db, source, drop):
+    drop.rmdir()
+    result = scan(FolderWatcher(max_bytes=1000), fresh_db, source, 0)
+    assert "does not exist" in result.error
+    stored = get_source(fresh_db, source["id"])
+    assert stored["failures"] == 1 and "does not exist" in stored["last_error"]

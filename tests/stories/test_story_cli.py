@@ -1,0 +1,85 @@
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bench.stories_eval import bcubed, score
+from bot.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+STREAM = ROOT / "bench" / "data" / "stories_stream.jsonl"
+
+
+def invoke(db_path, *args):
+    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
+
+
+def first_lines(count):
+    return [json.loads(line) for line in STREAM.read_text().splitlines()[:count]]
+
+
+def test_replay_writes_one_verdict_line_per_article(db_path, tmp_path):
+    gold = first_lines(12)
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({k: g[k] for k in ("id", "time", "title", "text")})
+                                for g in gold) + "\n{not json\n")
+    result = invoke(db_path, "stories", "replay", str(source))
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["id"] for line in lines[:12]] == [g["id"] for g in gold]
+    assert lines[12]["verdict"] == "failed" and lines[12]["story"] is None
+    for line in lines[:12]:
+        assert set(line) == {"id", "story", "verdict", "whats_new"}
+        assert line["verdict"] in ("new", "duplicate", "update")
+    figures = score(gold, lines[:12])
+    assert figures["bcubed_f1"] > 0.8
+    assert not db_path.exists()
+
+
+def test_replay_refuses_an_existing_database(db_path, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("")
+    keep = tmp_path / "kept.db"
+    keep.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["stories", "replay", "--keep", str(keep), str(source)])
+    assert result.exit_code != 0 and "already exists" in result.output
+
+
+def test_split_moves_an_article_into_its_own_story(db_path, tmp_path):
+    gold = first_lines(3)
+    paths = []
+    for g in gold:
+        path = tmp_path / f"{g['id']}.json"
+        path.write_text(json.dumps({"title": g["title"], "text": g["text"], "published": g["time"]}))
+        paths.append(str(path))
+    invoke(db_path, "ingest", *paths)
+    stories = json.loads(invoke(db_path, "stories", "list", "--json").output)
+    assert len(stories) == 1 and stories[0]["article_count"] == 3
+    result = invoke(db_path, "stories", "split", "3")
+    assert "moved from story #1 to new story #2" in result.output
+    listed = {s["id"]: s["article_count"] for s in json.loads(
+        invoke(db_path, "stories", "list", "--json").output)}
+    assert listed == {1: 2, 2: 1}
+    missing = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "split", "99"])
+    assert missing.exit_code != 0 and "no article 99" in missing.output
+
+
+def test_topics_add_reports_query_errors_and_show_lists_stories(db_path, tmp_path):
+    bad = CliRunner().invoke(cli, ["--db", str(db_path), "topics", "add", "Bad", "NATO AND (x"])
+    assert bad.exit_code != 0
+    assert "unbalanced '('" in bad.output and "^" in bad.output
+    gold = first_lines(2)
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"title": gold[0]["title"], "text": gold[0]["text"]}))
+    invoke(db_path, "ingest", str(path))
+    added = invoke(db_path, "topics", "add", "NATO membership")
+    assert "tracking 'NATO membership': NATO AND membership" in added.output
+    assert "1 running stories already match it" in added.output
+    shown = invoke(db_path, "topics", "show", "NATO membership")
+    assert "story 1" in shown.output and "matched: NATO in" in shown.output
+
+
+def test_bcubed_punishes_over_merging():
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    assert bcubed(gold, {"a": 1, "b": 1, "c": 2, "d": 2}) == (1.0, 1.0, 1.0)
+    precision, recall, _ = bcubed(gold, {"a": 1, "b": 1, "c": 1, "d": 1})
+    assert precision == 0.5 and recall == 1.0

@@ -1,0 +1,65 @@
+import pytest
+
+from bot.ingest.clean import clean_article
+from bot.models import RawArticle
+from bot.nlp.parse import parse_articles
+from bot.stories.features import extract
+from bot.stories.query import parse_query
+from bot.stories.topics import match
+
+TEXT = """Kyiv presses allies for an invitation
+
+Ukrainian Foreign Minister Andrii Sybiha urged NATO ministers on Friday to invite Ukraine to join the alliance when they meet in Brussels.
+
+Dockworkers in Gdansk were striking for a second day, the port authority said.
+
+The central bank's governor said interest rates would stay on hold."""
+
+
+@pytest.fixture(scope="module")
+def features(nlp):
+    article = clean_article(RawArticle(text=TEXT, origin="t"))
+    return extract(next(parse_articles(nlp, [article])))
+
+
+@pytest.mark.parametrize("query", [
+    "org:NATO AND (Ukraine OR Kyiv)",
+    "invit* AND alliance",
+    "invitations",
+    "strike AND (port OR dock*)",
+    "dockworker",
+    '"central bank" AND rate',
+    'person:"Andrii Sybiha"',
+    "person:Sybiha",
+    "INVITE",
+    "NATO NOT Moscow",
+])
+def test_matches_on_lemmas_ignoring_case_and_inflection(features, query):
+    assert match(parse_query(query), features).matched
+
+
+@pytest.mark.parametrize("query", [
+    "Moscow",
+    "NATO AND NOT Ukraine",
+    '"bank central"',
+    "person:NATO",
+    "gpe:Sybiha",
+    '"Brussels dockworkers"',
+])
+def test_does_not_match(features, query):
+    assert not match(parse_query(query), features).matched
+
+
+def test_records_which_terms_matched_and_where(features):
+    result = match(parse_query("(strike OR walkout) AND invit*"), features)
+    assert result.matched
+    found = {(r.term, r.where, r.text) for r in result.reasons}
+    assert ("strike", "sentence 2", "striking") in found
+    assert ("invit*", "title", "invitation") in found
+    assert ("invit*", "sentence 1", "invite") in found
+    assert not any(term == "walkout" for term, _, _ in found)
+
+
+def test_entity_filter_reports_the_entity(features):
+    (reason, *_rest) = match(parse_query("person:Sybiha"), features).reasons
+    assert reason.text == "Andrii Sybiha" and reason.where == "sentence 1"

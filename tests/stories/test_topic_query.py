@@ -1,0 +1,81 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.stories.query import And, Not, Or, Term, TopicQueryError, default_query, parse_query
+
+
+def test_operators_parentheses_phrases_prefixes_and_fields():
+    node = parse_query('org:NATO AND (membership OR invit*) NOT person:"Andrii Sybiha"')
+    assert isinstance(node, And)
+    nato, either, exclude = node.children
+    assert nato == Term("word", ("nato",), "org:NATO", ("ORG",))
+    assert isinstance(either, Or)
+    assert either.children[1] == Term("prefix", ("invit",), "invit*")
+    assert isinstance(exclude, Not)
+    assert exclude.child.kind == "phrase" and exclude.child.words == ("andrii", "sybiha")
+    assert exclude.child.labels == ("PERSON",)
+
+
+def test_adjacent_terms_mean_and_and_or_binds_looser():
+    node = parse_query("port strike OR dock walkout")
+    assert isinstance(node, Or)
+    assert all(isinstance(child, And) for child in node.children)
+
+
+def test_lowercase_operator_words_are_search_words():
+    node = parse_query("bread and butter")
+    assert [t.words for t in node.children] == [("bread",), ("and",), ("butter",)]
+
+
+@pytest.mark.parametrize("query, position, message", [
+    ("", 0, "empty"),
+    ("   ", 0, "empty"),
+    ("NATO AND", 5, "'AND' needs something after it"),
+    ("OR NATO", 0, "needs a search term before it"),
+    ("(NATO OR Ukraine", 0, "unbalanced '('"),
+    ("NATO)", 4, "unbalanced ')'"),
+    ("NATO AND ()", 9, "empty parentheses"),
+    ('"open phrase', 0, "unclosed quotation mark"),
+    ("colour:red", 0, "unknown field 'colour:'"),
+    ("org:", 0, "'org:' needs a name"),
+    ("a*", 0, "at least two letters"),
+    ("NATO NOT", 5, "'NOT' needs something after it"),
+])
+def test_bad_queries_point_at_the_problem(query, position, message):
+    with pytest.raises(TopicQueryError) as caught:
+        parse_query(query)
+    assert caught.value.position == position
+    assert message in caught.value.message
+    assert "^" in caught.value.describe()
+
+
+def test_default_query_from_a_name():
+    assert default_query("NATO membership") == "NATO AND membership"
+    assert parse_query(default_query("Port of Antwerp-Bruges strikes"))
+
+
+ALPHABET = st.sampled_from(list('abcNATOorg:person:"()*“” \t\n-') + ["AND", "OR", "NOT", " AND ", " OR ", " NOT "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(ALPHABET, max_size=30).map("".join)))
+def test_any_string_parses_or_raises_a_pointed_error(text):
+    try:
+        node = parse_query(text)
+    except TopicQueryError as exc:
+        assert 0 <= exc.position <= len(text)
+        assert exc.message
+        assert str(exc)
+    else:
+        assert isinstance(node, Term | And | Or | Not)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=1, max_value=400))
+def test_deep_nesting_is_an_error_not_a_crash(depth):
+    text = "(" * depth + "x" + ")" * depth
+    try:
+        parse_query(text)
+    except TopicQueryError as exc:
+        assert "nested too deeply" in exc.message or "at most" in exc.message
