@@ -87,7 +87,8 @@ def run(*, scale: str = "full") -> list[dict]:
         tmp_path = Path(tmp)
         db_path, watch, staging = tmp_path / "bench.db", tmp_path / "inbox", tmp_path / "staging"
         watch.mkdir()
-        env = {**os.environ, "WIREWATCH_DB": str(db_path), "WIREWATCH_WATCH_FOLDER": str(watch)}
+        env = {**os.environ, "WIREWATCH_DB": str(db_path), "WIREWATCH_WATCH_FOLDER": str(watch),
+               "PORT": "0"}
         bot = subprocess.Popen(_wirewatch("run", "--console"), env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
         try:
