@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.models import ParsedArticle
 
@@ -28,8 +28,7 @@ HEDGES = {"could", "might", "may"}
 WORDS = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class TokenView:
+class TokenView(NamedTuple):
     """One word of the article as topic matching sees it."""
 
     lower: str
@@ -37,8 +36,7 @@ class TokenView:
     sentence: int
 
 
-@dataclass(frozen=True)
-class EntityView:
+class EntityView(NamedTuple):
     label: str
     words: tuple[str, ...]
     text: str
@@ -66,7 +64,6 @@ class ArticleFeatures:
     entities: list[EntityView]
     sentences: list[SentenceFeatures]
     keys: set[str] = field(default_factory=set)
-    shingles: set[int] = field(default_factory=set)
 
 
 def entity_words(text: str) -> tuple[str, ...]:
@@ -120,7 +117,6 @@ def extract(parsed: ParsedArticle) -> ArticleFeatures:
     for sentence in features.sentences:
         features.keys |= sentence.facts
         features.keys |= {"l:" + lemma for lemma in sentence.lemmas}
-    features.shingles = _shingles(features.tokens)
     return features
 
 
@@ -175,13 +171,6 @@ def _continues(sent) -> bool:
     if words and words[0].lower_ in PRONOUNS:
         return True
     return any(t.lemma_.casefold() in LINKS for t in words)
-
-
-def _shingles(tokens: list[TokenView], size: int = 4) -> set[int]:
-    """Hashed runs of consecutive lemmas, to recognise copies whatever the furniture."""
-    lemmas = [t.lemma for t in tokens]
-    return {zlib.crc32(" ".join(lemmas[i:i + size]).encode())
-            for i in range(max(0, len(lemmas) - size + 1))}
 
 
 def from_stored(
