@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.models import ParsedArticle
+from bot.nlp.summary import clean_sentence
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
@@ -152,7 +153,7 @@ def _sentence(sent, index: int, features: ArticleFeatures) -> SentenceFeatures:
     quote = bool(QUOTED.search(sent.text))
     people = frozenset(entity_key("PERSON", e.text) for e in sent.ents if e.label_ == "PERSON")
     hedged = any(t.lower_ in HEDGES and t.tag_ == "MD" for t in sent)
-    text = LEADING_CLOSE_QUOTE.sub("", " ".join(sent.text.split()))
+    text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(sent.text))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people - {None}, _continues(sent), hedged)
 
