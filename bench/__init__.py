@@ -5,4 +5,5 @@ BENCHMARKS: list[str] = [
     "memory",
     "quotes_lookup",
     "story_cost",
+    "alert_latency",
 ]
