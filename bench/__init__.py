@@ -3,4 +3,5 @@
 BENCHMARKS: list[str] = [
     "ingest_throughput",
     "quotes_lookup",
+    "story_cost",
 ]

@@ -33,22 +33,27 @@ def count_keys(db: Database, keys: Iterable[str]) -> None:
 
 
 def candidate_stories(
-    db: Database, keys: Iterable[str], *, since: str, per_key: int = 50
+    db: Database, keys: Iterable[str], *, since: str, per_key: int = 16
 ) -> dict[int, list[str]]:
     """Stories seen since ``since`` sharing index keys with the article: story -> shared keys."""
+    keys = list(keys)[:CHUNK]
     found: dict[int, list[str]] = {}
-    query = ("SELECT story_id FROM story_index WHERE key = ? AND last_seen >= ? "
-             "ORDER BY last_seen DESC LIMIT ?")
-    for key in keys:
-        for (story_id,) in db.execute(query, [key, since, per_key]):
-            found.setdefault(story_id, []).append(key)
+    if not keys:
+        return found
+    marks = ",".join("?" * len(keys))
+    query = (
+        "SELECT story_id, key FROM (SELECT story_id, key, row_number() OVER "
+        "(PARTITION BY key ORDER BY last_seen DESC) AS rank FROM story_index "
+        f"WHERE key IN ({marks}) AND last_seen >= ?) WHERE rank <= ?")
+    for story_id, key in db.execute(query, [*keys, since, per_key]):
+        found.setdefault(story_id, []).append(key)
     return found
 
 
 def story_features(
-    db: Database, story_ids: Iterable[int], *, per_story: int = 24
+    db: Database, story_ids: Iterable[int], *, per_story: int = 4
 ) -> dict[int, list[dict]]:
-    """The stored features of each story's articles, oldest first (its first and latest ones)."""
+    """The weighted keys of each story's latest articles, oldest first."""
     result: dict[int, list[dict]] = {}
     for story_id in story_ids:
         rows = db.execute(
@@ -56,6 +61,17 @@ def story_features(
             "article_id DESC LIMIT ?", [story_id, per_story]).fetchall()
         result[story_id] = [json.loads(r[0]) for r in reversed(rows)]
     return result
+
+
+def story_sentences(db: Database, story_id: int, *, limit: int = 30) -> list[list]:
+    """The per-sentence content of the story's articles (its latest ``limit``), for novelty."""
+    rows = db.execute(
+        "SELECT sentences, data FROM story_features WHERE story_id = ? ORDER BY seen_at DESC, "
+        "article_id DESC LIMIT ?", [story_id, limit]).fetchall()
+    found: list[list] = []
+    for sentences, data in reversed(rows):
+        found.extend(json.loads(sentences) if sentences else json.loads(data).get("s", []))
+    return found
 
 
 def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, now: str) -> int:
@@ -74,6 +90,7 @@ def add_to_story(
     verdict: str,
     whats_new: list[str],
     data: dict,
+    sentences: list,
     index_keys: list[str],
     seen_at: str,
     now: str,
@@ -83,10 +100,11 @@ def add_to_story(
         "INSERT INTO story_articles (story_id, article_id, verdict, whats_new, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
         [story_id, article_id, verdict, json.dumps(whats_new, ensure_ascii=False), now])
-    db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data) "
-               "VALUES (?, ?, ?, ?)",
-               [article_id, story_id, seen_at, json.dumps(data, ensure_ascii=False,
-                                                          separators=(",", ":"))])
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences) "
+               "VALUES (?, ?, ?, ?, ?)",
+               [article_id, story_id, seen_at, json.dumps(data, **compact),
+                json.dumps(sentences, **compact)])
     db.execute(
         "UPDATE stories SET article_count = article_count + 1, updated_at = ?, "
         "last_seen = max(coalesce(last_seen, ''), ?) WHERE id = ?", [now, seen_at, story_id])

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
 INDEX_KEYS = 40
-MAX_CANDIDATES = 6
+INDEX_FACTS = 20
+VECTOR_KEYS = 64
+MAX_CANDIDATES = 4
 JOIN_THRESHOLD = 0.20
 FACT_KINDS = ("e", "n", "d")
 SMOOTHING = 20
@@ -31,9 +33,24 @@ def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float
 
 
 def index_keys(weights: dict[str, float], *, limit: int = INDEX_KEYS) -> list[str]:
-    """The article's most distinctive keys: what the candidate index is asked and stores."""
+    """The article's most distinctive names and words: what the candidate index asks and keeps.
+
+    Names and numbers get up to half the places, since a follow-up written afresh shares its
+    story's people, organisations and places more than its wording.
+    """
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
-    return [key for key, _ in ranked[:limit]]
+    facts = [key for key, _ in ranked if key[:1] in FACT_KINDS][:INDEX_FACTS]
+    chosen = set(facts)
+    words = [key for key, _ in ranked if key not in chosen][:limit - len(facts)]
+    return facts + words
+
+
+def compact(weights: dict[str, float], *, limit: int = VECTOR_KEYS) -> dict[str, float]:
+    """Its names and numbers and heaviest words: what is kept to compare later articles with."""
+    facts = facts_only(weights)
+    words = sorted(((k, w) for k, w in weights.items() if k not in facts),
+                   key=lambda kv: (-kv[1], kv[0]))
+    return {**facts, **dict(words[:max(limit - len(facts), limit // 2)])}
 
 
 def shortlist(
@@ -54,8 +71,12 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     dot = sum(w * b[k] for k, w in a.items() if k in b)
     if not dot:
         return 0.0
-    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    norm = math.sqrt(_square(a) * _square(b))
     return dot / norm if norm else 0.0
+
+
+def _square(vector: dict[str, float]) -> float:
+    return math.fsum(w * w for w in vector.values())
 
 
 def facts_only(weights: dict[str, float]) -> dict[str, float]:

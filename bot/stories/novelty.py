@@ -25,8 +25,9 @@ class StoredSentence:
     quote: bool
 
 
-def stored(data: dict) -> list[StoredSentence]:
-    return [StoredSentence(frozenset(s[0]), frozenset(s[1]), bool(s[2])) for s in data["s"]]
+def stored(sentences: list[list]) -> list[StoredSentence]:
+    """Sentences as the story tables keep them: [lemmas, facts, quote]."""
+    return [StoredSentence(frozenset(s[0]), frozenset(s[1]), bool(s[2])) for s in sentences]
 
 
 def whats_new(

@@ -13,7 +13,7 @@ from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
 from bot.stories.features import ArticleFeatures, extract
 from bot.stories.query import Node, TopicQueryError, parse_query
-from bot.stories.topics import match
+from bot.stories.topics import Matcher
 from storage import stories as store
 from storage.articles import now_iso
 
@@ -43,13 +43,9 @@ def iso_time(value: str | None, *, default: datetime) -> str:
     return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def stored_form(features: ArticleFeatures, weights: dict[str, float], keys: list[str]) -> dict:
-    """What the story tables keep of an article: weighted keys and per-sentence content."""
-    return {
-        "k": weights,
-        "x": keys,
-        "s": [[sorted(s.lemmas), sorted(s.facts), int(s.quote)] for s in features.sentences],
-    }
+def stored_sentences(features: ArticleFeatures) -> list[list]:
+    """What the story tables keep of each sentence: its lemmas, facts and whether it quotes."""
+    return [[sorted(s.lemmas), sorted(s.facts), int(s.quote)] for s in features.sentences]
 
 
 class StoryStage:
@@ -87,13 +83,14 @@ class StoryStage:
             verdict = Verdict(story_id=story_id, kind="new", summary=tuple(summary))
         else:
             story_id = choice.story_id
-            earlier = [s for data in candidates[story_id] for s in novelty.stored(data)]
+            earlier = novelty.stored(store.story_sentences(db, story_id))
             fresh = novelty.whats_new(features.sentences, earlier, weights)
             verdict = Verdict(story_id=story_id, kind="update" if fresh else "duplicate",
                               whats_new=tuple(fresh))
         store.add_to_story(db, story_id=story_id, article_id=article_id, verdict=verdict.kind,
                            whats_new=list(verdict.whats_new),
-                           data=stored_form(features, weights, keys), index_keys=keys,
+                           data={"k": cluster.compact(weights), "x": keys},
+                           sentences=stored_sentences(features), index_keys=keys,
                            seen_at=seen_at, now=now)
         store.count_keys(db, features.keys)
         self._last = {article_id: Assignment(features, verdict)}
@@ -105,11 +102,13 @@ class StoryStage:
         features = assignment.features if assignment else extract(parsed)
         article_id = next((k for k, a in self._last.items() if a.verdict is verdict), None)
         matched = set(store.story_topic_ids(db, verdict.story_id))
+        matcher: Matcher | None = None
         for topic in db.query("SELECT id, query FROM topics ORDER BY id"):
-            if topic["id"] in matched:
-                continue
             node = self._query(topic["query"])
-            result = match(node, features) if node is not None else None
+            if topic["id"] in matched or node is None:
+                continue
+            matcher = matcher or Matcher(features)
+            result = matcher.evaluate(node)
             if result and result.matched:
                 store.link_topic(db, story_id=verdict.story_id, topic_id=topic["id"],
                                  article_id=article_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.stories.features import ArticleFeatures
 from bot.stories.query import And, Node, Not, Term
@@ -29,6 +30,7 @@ class TopicMatch:
     reasons: tuple[Reason, ...] = ()
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix strip so that 'strikes', 'striking' and 'strike' compare equal."""
     word = word.casefold()
@@ -45,10 +47,12 @@ def stem(word: str) -> str:
 
 def match(node: Node, features: ArticleFeatures) -> TopicMatch:
     """Whether the article satisfies the query, and the terms and places that made it so."""
-    return _Matcher(features).evaluate(node)
+    return Matcher(features).evaluate(node)
 
 
-class _Matcher:
+class Matcher:
+    """One article made searchable once, for every topic query to be tried on it."""
+
     def __init__(self, features: ArticleFeatures) -> None:
         self.features = features
         self.title = [(w, w, stem(w), -1) for w in features.title_words]

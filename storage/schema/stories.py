@@ -65,3 +65,8 @@ def m002_story_index(db: Database) -> None:
     db.execute(
         "CREATE TABLE feature_df (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
     )
+
+
+@MIGRATIONS()
+def m003_story_sentences(db: Database) -> None:
+    db.execute("ALTER TABLE story_features ADD COLUMN sentences TEXT")

@@ -1,0 +1,164 @@
+"""Item 3: story assignment cost per article (everything after spaCy's parse) at archive sizes.
+
+The archive is written straight into the story tables (articles, stories, story_features,
+story_index, feature_df) with synthetic features: a vocabulary drawn from the labelled stream's
+real keys with a Zipf-like skew plus rare per-story keys, stories of 1-5 articles, and arrival
+times at a steady rate of ARTICLES_PER_DAY, so the archive grows while the story window stays
+WIREWATCH_STORY_QUIET_HOURS wide. The measured articles are the labelled stream's, parsed once
+by spaCy (not timed) and then put through the real StoryStage (features, candidates, verdict,
+storage, topic matching) inside the article's transaction, timed one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.rows import row
+from bench.table import print_rows
+from bot.config import load_settings
+from bot.ingest.clean import clean_article
+from bot.models import ParsedArticle, RawArticle
+from bot.nlp.load import load_pipeline
+from bot.nlp.parse import parse_articles
+from bot.stories import cluster
+from bot.stories.features import extract
+from bot.stories.stage import StoryStage
+from storage.articles import insert_article
+from storage.db import open_db, transaction
+from storage.topics import add_topic
+
+NAME = "story_cost"
+STREAM = Path(__file__).parent / "data" / "stories_stream.jsonl"
+SIZES = {"smoke": (200, 1000), "full": (1_000, 10_000, 100_000)}
+MEASURED = {"smoke": 12, "full": 91}
+ARTICLES_PER_DAY = 2_000
+TARGET_MS = "<= 5"
+END = datetime(2025, 6, 1, tzinfo=UTC)
+TOPICS = [("NATO", "org:NATO AND (Ukraine OR Kyiv)"), ("Ports", "strike AND (port OR dock*)"),
+          ("Rates", '"central bank" OR "key rate"'), ("Fires", "wildfire OR blaze")]
+
+
+def measured_articles(count: int) -> list[ParsedArticle]:
+    """The stream's articles, parsed once by the real pipeline (outside any timing)."""
+    lines = STREAM.read_text(encoding="utf-8").splitlines()[:count]
+    articles = []
+    for number, line in enumerate(lines):
+        record = json.loads(line)
+        when = END - timedelta(minutes=len(lines) - number)
+        articles.append(clean_article(RawArticle(text=record["text"], title=record["title"],
+                                                 origin=record["id"],
+                                                 published=when.isoformat())))
+    nlp = load_pipeline(load_settings().spacy_model)
+    return list(parse_articles(nlp, articles))
+
+
+def vocabulary(parsed: list[ParsedArticle]) -> list[str]:
+    keys: set[str] = set()
+    for item in parsed:
+        keys |= extract(item).keys
+    return sorted(keys)
+
+
+def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
+    """``size`` archived articles in stories of 1-5, arriving at a steady rate before END."""
+    step = timedelta(days=1) / ARTICLES_PER_DAY
+    zipf = [1 / (rank + 1) for rank in range(len(vocab))]
+    start = END - step * size - timedelta(hours=1)
+    articles, stories, links, features, index = [], [], [], [], {}
+    counts: dict[str, int] = {}
+    article_id = story_id = 0
+    while article_id < size:
+        story_id += 1
+        own = [f"l:s{story_id}w{i}" for i in range(30)] + [f"e:s{story_id}n{i}" for i in range(6)]
+        for _ in range(min(rng.randint(1, 5), size - article_id)):
+            article_id += 1
+            seen = (start + step * article_id).isoformat(timespec="seconds")
+            keys = set(rng.choices(vocab, weights=zipf, k=60)) | set(rng.sample(own, 24))
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
+            weights = cluster.weigh(keys, counts, article_id)
+            top = cluster.index_keys(weights)
+            articles.append((article_id, f"h{article_id}", f"Archived {article_id}", "text", seen))
+            links.append((story_id, article_id, "new" if not index.get(story_id) else "update",
+                          seen))
+            sentences = [[sorted(k[2:] for k in keys if k[0] == "l"), [], 0]]
+            features.append((article_id, story_id, seen,
+                             json.dumps({"k": weights, "x": top}, separators=(",", ":")),
+                             json.dumps(sentences, separators=(",", ":"))))
+            index[story_id] = (seen, index.get(story_id, ("", set()))[1] | set(top))
+        stories.append((story_id, f"Story {story_id}", "[]", index[story_id][0],
+                        index[story_id][0], len(links), index[story_id][0]))
+    conn = db.conn
+    with transaction(db):
+        conn.executemany("INSERT INTO articles (id, content_hash, title, body, ingested_at) "
+                         "VALUES (?, ?, ?, ?, ?)", articles)
+        conn.executemany("INSERT INTO stories (id, title, summary, created_at, updated_at, "
+                         "article_count, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)", stories)
+        conn.executemany("INSERT INTO story_articles (story_id, article_id, verdict, whats_new, "
+                         "created_at) VALUES (?, ?, ?, '[]', ?)", links)
+        conn.executemany("INSERT INTO story_features (article_id, story_id, seen_at, data, "
+                         "sentences) VALUES (?, ?, ?, ?, ?)", features)
+        conn.executemany("INSERT INTO story_index (key, story_id, last_seen) VALUES (?, ?, ?)",
+                         ((key, sid, seen) for sid, (seen, keys) in index.items()
+                          for key in keys))
+        conn.executemany("INSERT INTO feature_df (key, n) VALUES (?, ?)",
+                         [*counts.items(), ("", size)])
+    db.execute("ANALYZE")
+
+
+def time_stage(db, parsed: list[ParsedArticle]) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds per article for assign + match_topics, in its transaction."""
+    stage = StoryStage(quiet_hours=load_settings().story_quiet_hours)
+    wall, cpu = [], []
+    for item in parsed:
+        with transaction(db):
+            article_id = insert_article(db, item)
+            began, began_cpu = time.perf_counter(), time.thread_time()
+            verdict = stage.assign(db, item, article_id)
+            stage.match_topics(db, verdict, item)
+            cpu.append((time.thread_time() - began_cpu) * 1000)
+            wall.append((time.perf_counter() - began) * 1000)
+    return wall, cpu
+
+
+def run(*, scale: str = "full") -> list[dict]:
+    parsed = measured_articles(MEASURED[scale])
+    vocab = vocabulary(parsed)
+    rows, medians = [], {}
+    for size in SIZES[scale]:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = open_db(Path(tmp) / "cost.db")
+            with transaction(db):
+                for name, query in TOPICS:
+                    add_topic(db, name=name, query=query)
+            began = time.perf_counter()
+            build_archive(db, size, vocab, random.Random(size))
+            built = time.perf_counter() - began
+            wall, cpu = time_stage(db, parsed)
+            db.close()
+        medians[size] = statistics.median(cpu)
+        window = min(size, int(ARTICLES_PER_DAY * load_settings().story_quiet_hours / 24))
+        rows.append(row(NAME, f"median CPU ms per article at {size:,} archived", medians[size],
+                        "ms", target=TARGET_MS if size >= 100_000 else None,
+                        note=f"{len(cpu)} articles; {window:,} archived articles in the story "
+                             f"window; archive built in {built:.0f} s"))
+        rows.append(row(NAME, f"median wall ms per article at {size:,} archived",
+                        statistics.median(wall), "ms",
+                        note=f"p90 {sorted(wall)[int(len(wall) * 0.9)]:.2f} ms; wall time "
+                             "includes waiting for a CPU on a shared machine"))
+    small, large = min(medians), max(medians)
+    rows.append(row(NAME, f"CPU cost growth {large:,} vs {small:,} archived",
+                    medians[large] / medians[small], "x",
+                    note=f"archive grew {large / small:.0f}x"))
+    return rows
+
+
+if __name__ == "__main__":
+    print_rows(run(scale=sys.argv[1] if len(sys.argv) > 1 else "full"))
