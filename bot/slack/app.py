@@ -38,6 +38,10 @@ def _check_token(client: WebClient, settings: Settings) -> None:
     try:
         client.auth_test()
     except SlackApiError as exc:
+        if exc.response.status_code >= 429:
+            raise ConfigError(f"Slack's Web API at {api_url(settings)} is not answering "
+                              f"(HTTP {exc.response.status_code}); try again shortly, or check "
+                              "WIREWATCH_SLACK_API_URL") from None
         error = exc.response.get("error") if isinstance(exc.response.data, dict) else None
         raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack ({error or 'no reason given'}); "
                           "copy it again from OAuth & Permissions") from None

@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from bot.alerts.mrkdwn import fit
 from bot.config import Settings
 from storage.alerts import count_pending
+from storage.sources import health, list_sources
 
 MAX_SOURCES = 15
 
@@ -27,18 +28,17 @@ def status_lines(db: Database, settings: Settings) -> list[str]:
 
 
 def source_lines(db: Database) -> list[str]:
-    """One line per source, flagged when unhealthy (empty until sources are configured)."""
-    if not db["sources"].exists():
-        return ["• Sources: none configured"]
-    rows = list(db.query("SELECT * FROM sources ORDER BY id"))
+    """One line per source with its health, the unhealthy ones first."""
+    rows = list_sources(db)
     if not rows:
-        return ["• Sources: none configured"]
-    bad = [r for r in rows if r.get("unhealthy")]
-    lines = [f"• Sources: {len(rows)} ({len(bad)} unhealthy)"]
+        return ["• Sources: none yet (`wirewatch sources add URL`)"]
+    rows.sort(key=lambda r: (not r.get("unhealthy"), r["id"]))
+    bad = sum(1 for r in rows if r.get("unhealthy"))
+    lines = [f"• Sources: {len(rows)} ({bad} unhealthy)"]
     for row in rows[:MAX_SOURCES]:
-        flag = "⚠️ unhealthy" if row.get("unhealthy") else "ok"
-        where = fit(str(row.get("location") or row.get("id")), 200)
-        error = f" ({fit(str(row['last_error']), 200)})" if row.get("unhealthy") and \
+        flag = "⚠️ " if row.get("unhealthy") else ""
+        error = f": {fit(str(row['last_error']), 200)}" if row.get("failures") and \
             row.get("last_error") else ""
-        lines.append(f"    {row.get('kind') or 'source'} {where}: {flag}{error}")
+        lines.append(f"    {flag}{row['kind']} {fit(str(row['location']), 200)} · "
+                     f"{health(row)}{error}")
     return lines

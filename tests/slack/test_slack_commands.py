@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from storage.db import transaction
+from storage.sources import UNHEALTHY_AFTER, add_source, record_failure
 from storage.subscriptions import subscriptions_of
 from storage.topics import get_topic
 from tests.slack.conftest import run_command
@@ -51,7 +54,13 @@ def test_wirewatch_help_status_and_unknown(runtime, fake_slack, fresh_db):
         fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
                          "attempts, next_attempt_at, created_at) VALUES (1, 1, 'C1', 'new', "
                          "'pending', 0, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+        feed = add_source(fresh_db, kind="feed", location="https://wire.example/rss")
+        add_source(fresh_db, kind="feed", location="https://other.example/rss")
+        for _ in range(UNHEALTHY_AFTER):
+            record_failure(fresh_db, feed, reason="HTTP 500", now=datetime.now(UTC))
     status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "Alerts waiting to be posted: 1" in status and "nothing ingested yet" in status
+    assert "Sources: 2 (1 unhealthy)" in status
+    assert "⚠️ feed https://wire.example/rss · UNHEALTHY" in status and "HTTP 500" in status
     unknown = run_command(runtime, fake_slack, "/wirewatch", "frobnicate")["text"]
     assert "I don't know `frobnicate`" in unknown and "/wirewatch help" in unknown

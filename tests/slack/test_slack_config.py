@@ -72,3 +72,9 @@ def test_two_runtimes_each_get_their_own_port(slack_settings):
     finally:
         first.stop()
         second.stop()
+
+
+def test_slack_down_at_start_up_says_so(slack_settings, fake_slack):
+    fake_slack.fail_next(1, status=503)
+    with pytest.raises(ConfigError, match=r"not answering \(HTTP 503\)"):
+        SlackRuntime(slack_settings)

@@ -35,10 +35,14 @@ def test_wrong_signature_and_stale_timestamp_are_rejected(runtime, fake_slack):
     body = command_body("/who-said", "anything", response_url=fake_slack.response_url())
     forged = post_signed(events_url(runtime), body, secret="not-the-secret")
     stale = post_signed(events_url(runtime), body, timestamp=int(time.time()) - 5 * 60 - 5)
+    future = post_signed(events_url(runtime), body, timestamp=int(time.time()) + 5 * 60 + 5)
+    unsigned = post_signed(events_url(runtime), body, headers={"X-Slack-Signature": ""})
+    tampered = post_signed(events_url(runtime), body, headers={
+        "X-Slack-Signature": "v0=" + "0" * 64})
     fresh = post_signed(events_url(runtime), body, timestamp=int(time.time()) - 4 * 60)
-    assert forged.status == 401
-    assert stale.status == 401
+    assert [r.status for r in (forged, stale, future, unsigned, tampered)] == [401] * 5
     assert fresh.status == 200
+    assert len(fake_slack.responses()) <= 1, "only the fresh request reached a listener"
 
 
 def test_ingested_article_is_posted_by_the_running_bot(runtime, fake_slack, pipeline, fresh_db):
