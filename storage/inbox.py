@@ -42,6 +42,14 @@ def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None =
     )
 
 
+def retry_later(db: Database, inbox_id: int, *, reason: str, max_attempts: int) -> bool:
+    """Count a failed attempt; True while the article stays queued for another try."""
+    db.execute("UPDATE inbox SET attempts = attempts + 1, reason = ? WHERE id = ?",
+               [reason, inbox_id])
+    attempts = db.execute("SELECT attempts FROM inbox WHERE id = ?", [inbox_id]).fetchone()[0]
+    return attempts < max_attempts
+
+
 def results(db: Database, ids: list[int]) -> dict[int, dict]:
     if not ids:
         return {}

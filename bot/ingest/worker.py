@@ -14,10 +14,11 @@ from bot.nlp.load import load_pipeline
 from bot.pipeline import Outcome, Pipeline
 from bot.stories.stage import StoryStage
 from storage.db import ThreadLocalDb, transaction
-from storage.inbox import as_raw, finish, pending, results
+from storage.inbox import as_raw, finish, pending, results, retry_later
 
 log = logging.getLogger(__name__)
 ERROR_PAUSE = 2.0
+MAX_ATTEMPTS = 3
 
 
 class IngestWorker:
@@ -106,6 +107,10 @@ class IngestWorker:
     def _record(self, db, inbox_id: int, outcome: Outcome) -> None:
         verdict = outcome.verdict
         with transaction(db):
+            if _transient(outcome) and retry_later(db, inbox_id, reason=outcome.reason,
+                                                   max_attempts=MAX_ATTEMPTS):
+                log.warning("will retry %s: %s", outcome.origin, outcome.reason)
+                return
             finish(db, inbox_id, status=outcome.status, article_id=outcome.article_id,
                    story_id=verdict.story_id if verdict else None,
                    verdict=verdict.kind if verdict else None, reason=outcome.reason)
@@ -129,3 +134,8 @@ class IngestWorker:
                 continue
             if not count:
                 self._wake.wait(self.idle_wait)
+
+
+def _transient(outcome: Outcome) -> bool:
+    """A failure while storing (say, the database busy for too long), not one in the article."""
+    return outcome.status == "failed" and (outcome.reason or "").startswith("internal error")

@@ -66,3 +66,8 @@ def m001_sources(db: Database) -> None:
         defaults={"status": "pending"},
     )
     db["inbox"].create_index(["status", "id"])
+
+
+@MIGRATIONS()
+def m002_inbox_attempts(db: Database) -> None:
+    db["inbox"].add_column("attempts", int, not_null_default=0)

@@ -3,6 +3,7 @@ import pytest
 from bot.ingest.worker import IngestWorker
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
+from bot.stories.stage import StoryStage
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import as_raw, enqueue, pending, results
 from storage.topics import add_topic
@@ -80,3 +81,29 @@ def test_crash_after_storing_but_before_marking_done_repeats_nothing(dbs, settin
     assert results(db, [inbox_id])[inbox_id]["status"] == "duplicate"
     assert db["articles"].count == 1 and db["story_articles"].count == 1
     assert db["alerts"].count == 1
+
+
+class FlakyStories(StoryStage):
+    """A story stage that fails a given number of times per headline before working."""
+
+    def __init__(self, failures: dict[str, int]) -> None:
+        super().__init__()
+        self.failures = failures
+
+    def assign(self, db, parsed, article_id):
+        left = self.failures.get(parsed.article.title, 0)
+        if left:
+            self.failures[parsed.article.title] = left - 1
+            raise RuntimeError("database is locked")
+        return super().assign(db, parsed, article_id)
+
+
+def test_internal_errors_are_retried_a_few_times_then_reported(dbs, settings, nlp):
+    ids = queue(dbs, raw(FERRY, "flaky"), raw(LIBRARY, "broken"), raw(BRIDGE, "fine"))
+    stories = FlakyStories({FERRY[0]: 2, LIBRARY[0]: 99})
+    IngestWorker(dbs, settings, nlp=nlp, stories=stories).drain()
+    done = results(dbs.get(), ids)
+    assert [done[i]["status"] for i in ids] == ["stored", "failed", "stored"]
+    assert "database is locked" in done[ids[1]]["reason"]
+    assert dbs.get()["inbox"].get(ids[1])["attempts"] == 3
+    assert dbs.get()["articles"].count == 2
