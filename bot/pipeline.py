@@ -81,6 +81,9 @@ class Pipeline:
             article = clean_article(item)
         except CleanError as exc:
             return Outcome(item.origin, "failed", reason=str(exc))
+        except Exception as exc:  # a cleaning bug must fail this input alone, not the run
+            log.exception("could not clean %s", item.origin)
+            return Outcome(item.origin, "failed", reason=f"internal error while cleaning: {exc}")
         existing = find_by_hash(self.db, article.content_hash)
         if existing or article.content_hash in seen:
             return Outcome(article.origin, "duplicate", title=article.title, article_id=existing,

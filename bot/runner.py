@@ -18,7 +18,7 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.http_api import IngestApp
 from bot.ingest.worker import IngestWorker
-from bot.scheduler import activate, add_service_jobs, build_scheduler, sync_sources
+from bot.scheduler import activate, add_service_jobs, build_scheduler, catch_up, sync_sources
 from storage.db import ThreadLocalDb, transaction
 from storage.sources import (
     SourceError,
@@ -60,6 +60,7 @@ class Runner:
         now = utcnow()
         self.scheduler.start(paused=True)
         sync_sources(self.scheduler, self.dbs.get(), now=now)
+        catch_up(self.scheduler, now=now)
         add_service_jobs(self.scheduler, slack=self.slack is not None, now=now)
         self.scheduler.resume()
         if self.slack is not None:

@@ -76,8 +76,18 @@ def sync_job() -> None:
     _call("sync")
 
 
+class QuietOverlap(logging.Filter):
+    """A job still running at its next tick is expected (a slow feed); skipping it is no news."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in record.getMessage()
+
+
 def build_scheduler(db_path: str | Path) -> BackgroundScheduler:
     """A background scheduler whose persistent store lives in the same SQLite file."""
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if not any(isinstance(f, QuietOverlap) for f in scheduler_log.filters):
+        scheduler_log.addFilter(QuietOverlap())
     store = SQLAlchemyJobStore(
         url=f"sqlite:///{Path(db_path).resolve()}",
         engine_options={"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}},
@@ -88,6 +98,15 @@ def build_scheduler(db_path: str | Path) -> BackgroundScheduler:
         job_defaults={"coalesce": True, "max_instances": 1},
         timezone="UTC",
     )
+
+
+def catch_up(scheduler: BackgroundScheduler, *, now: datetime) -> list[str]:
+    """After downtime, run overdue persisted jobs now instead of waiting for their next tick."""
+    late = [job for job in scheduler.get_jobs(jobstore=PERSISTENT)
+            if job.next_run_time is not None and job.next_run_time < now]
+    for job in late:
+        job.modify(next_run_time=now)
+    return [job.id for job in late]
 
 
 def jitter(every: int) -> int:

@@ -12,8 +12,9 @@ from dateutil import parser as dateparser
 from bot.ingest import furniture
 from bot.models import Article, RawArticle
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff]")
 HARD_WRAP_MIN = 55
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 class CleanError(Exception):
@@ -21,7 +22,8 @@ class CleanError(Exception):
 
 
 def clean_article(raw: RawArticle) -> Article:
-    text = CONTROL.sub("", unicodedata.normalize("NFC", raw.text.replace("\r\n", "\n")))
+    raw = _printable(raw)
+    text = unicodedata.normalize("NFC", raw.text.replace("\r\n", "\n"))
     paragraphs = split_paragraphs(text.replace("\r", "\n"))
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
                                      "source": raw.source, "dateline": None}
@@ -41,6 +43,9 @@ def clean_article(raw: RawArticle) -> Article:
     body = "\n\n".join(p for p in kept if p.strip())
     if not body.strip():
         raise CleanError("no article text left after removing page furniture")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise CleanError(f"article text is {len(body):,} characters, over the "
+                         f"{MAX_ARTICLE_CHARS:,} character limit for one article")
     return Article(
         title=title or _title_from(body),
         body=body,
@@ -54,28 +59,50 @@ def clean_article(raw: RawArticle) -> Article:
     )
 
 
+def _printable(raw: RawArticle) -> RawArticle:
+    """Control characters and lone surrogates (unstorable in UTF-8) out of every field."""
+    fields = {name: CONTROL.sub("", value) if isinstance(value, str) else value
+              for name, value in vars(raw).items() if name != "origin"}
+    return RawArticle(origin=raw.origin, **fields)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blocks split on blank lines; inside a block, one paragraph per line unless hard-wrapped."""
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
-        if not lines:
-            continue
         if _hard_wrapped(lines):
-            paragraphs.append(" ".join(lines))
+            paragraphs.extend(_join_wrapped(lines))
         else:
             paragraphs.extend(lines)
     return paragraphs
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    if len(lines) < 2:
+    """Most lines run to the wrap width mid-sentence, and some line continues the one before."""
+    prose = [line for line in lines if not furniture.is_furniture_line(line)]
+    if len(prose) < 2:
         return False
-    inner = lines[:-1]
+    inner = prose[:-1]
     wrapped = sum(1 for line in inner
                   if len(line) >= HARD_WRAP_MIN and not furniture.ends_like_prose(line))
-    return wrapped * 2 >= len(inner)
+    continued = any(not furniture.ends_like_prose(line) and after[:1].islower()
+                    for line, after in zip(prose, prose[1:], strict=False))
+    return continued and wrapped * 2 > len(inner)
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join wrapped lines into paragraphs; a furniture line stays a paragraph of its own."""
+    paragraphs: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        if furniture.is_furniture_line(line):
+            paragraphs.extend([" ".join(run), line] if run else [line])
+            run = []
+        else:
+            run.append(line)
+    return paragraphs + ([" ".join(run)] if run else [])
 
 
 def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
@@ -91,7 +118,8 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
     published = furniture.published_of(paragraph)
     if published and normalise_time(published[1]):
         who, when = published
-        fields["published"] = fields["published"] or when
+        if "ago" not in when.casefold():
+            fields["published"] = fields["published"] or when
         if who:
             fields["source"] = fields["source"] or who
         return True

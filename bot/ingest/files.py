@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -11,6 +14,8 @@ from bot.models import IngestFailure, RawArticle
 
 SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 BINARY_SNIFF_BYTES = 8192
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
@@ -19,13 +24,19 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
         path = Path(given)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                readable = child.is_file() or child.is_symlink()
-                if readable and not _hidden(child.relative_to(path)):
+                candidate = child.is_symlink() or not child.is_dir()
+                if candidate and not _hidden(child.relative_to(path)):
                     yield child
         elif path.exists() or path.is_symlink():
             yield path
         else:
-            yield IngestFailure(str(path), "no such file or folder")
+            yield IngestFailure(display_name(path), "no such file or folder")
+
+
+def display_name(path: Path) -> str:
+    """The path as one printable line: bytes that are not UTF-8 and control characters escaped."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def _hidden(relative: Path) -> bool:
@@ -34,17 +45,12 @@ def _hidden(relative: Path) -> bool:
 
 def read_path(path: Path, *, max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
     """Yield the articles in one file, or one failure saying why it cannot be read."""
-    origin = str(path)
+    origin = display_name(path)
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        yield IngestFailure(origin, f"unsupported file type '{suffix or path.name}' "
-                            "(use .txt, .html, .json or .jsonl)")
-        return
     try:
-        size = path.stat().st_size
-        if suffix != ".jsonl" and size > max_bytes:
-            yield IngestFailure(origin, f"file is {size / 1e6:.1f} MB, over the "
-                                f"{max_bytes / 1e6:.0f} MB limit (WIREWATCH_MAX_FILE_MB)")
+        refusal = _refusal(path, suffix=suffix, max_bytes=max_bytes)
+        if refusal:
+            yield IngestFailure(origin, refusal)
             return
         if suffix == ".jsonl":
             yield from _read_jsonl(path, max_bytes=max_bytes)
@@ -56,8 +62,25 @@ def read_path(path: Path, *, max_bytes: int) -> Iterator[RawArticle | IngestFail
     yield from read_bytes(data, origin=origin, suffix=suffix)
 
 
+def _refusal(path: Path, *, suffix: str, max_bytes: int) -> str | None:
+    """Why this path is not read at all (kind of file, type, size), or None to read it."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder reached through a symbolic link; not followed"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a device, pipe or socket); not read"
+    if suffix not in SUFFIXES:
+        return (f"unsupported file type '{suffix or path.name}' "
+                "(use .txt, .html, .json or .jsonl)")
+    if suffix != ".jsonl" and info.st_size > max_bytes:
+        return (f"file is {info.st_size / 1e6:.1f} MB, over the "
+                f"{max_bytes / 1e6:.0f} MB limit (WIREWATCH_MAX_FILE_MB)")
+    return None
+
+
 def read_bytes(data: bytes, *, origin: str, suffix: str) -> Iterator[RawArticle | IngestFailure]:
     """The articles in one file's content, given the file's type."""
+    data = _from_wide_encoding(data)
     problem = _content_problem(data)
     if problem:
         yield IngestFailure(origin, problem)
@@ -77,6 +100,19 @@ def read_bytes(data: bytes, *, origin: str, suffix: str) -> Iterator[RawArticle 
         yield RawArticle(text=text, origin=origin)
 
 
+def _from_wide_encoding(data: bytes) -> bytes:
+    """UTF-16 or UTF-32 text with a byte-order mark, re-encoded as UTF-8; other bytes as given."""
+    for bom, encoding in WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeError:
+                return data
+            readable = text.strip() and "\x00" not in text
+            return text.encode("utf-8", "surrogatepass") if readable else data
+    return data
+
+
 def _content_problem(data: bytes) -> str | None:
     if not data.strip():
         return "empty file"
@@ -86,7 +122,7 @@ def _content_problem(data: bytes) -> str | None:
 
 
 def _read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
-    origin = str(path)
+    origin = display_name(path)
     with path.open("rb") as handle:
         head = handle.read(BINARY_SNIFF_BYTES)
         problem = _content_problem(head)

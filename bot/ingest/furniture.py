@@ -8,11 +8,15 @@ TERMINAL = tuple('.!?…"”’\')»:;')
 SHARE_PROMPT = re.compile(
     r"^(share( this( article| story| page)?)?( on \w+)?|tweet|e-?mail|print|copy link|"
     r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|comments?|advertisement|"
-    r"advertising|sponsored( content)?|skip to (main )?content|sign up.*|subscribe.*|"
-    r"follow us.*|click here.*|download (our|the) app.*|listen to (this )?article.*|"
-    r"\d+ min(ute)?s? read|reporting by .*|editing by .*|our standards:.*)$",
+    r"advertising|sponsored( content)?|skip to (main )?content|\d+ min(ute)?s? read)[.!]?$",
     re.IGNORECASE,
 )
+CALL_TO_ACTION = re.compile(
+    r"^((?i:sign up|subscribe|follow us|click here|download (our|the) app|"
+    r"listen to (this )?article)\b|(?i:reporting|editing|writing) by [A-Z]|(?i:our standards):)"
+)
+SENTENCE_END = tuple('.!?…')
+CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 RELATED_PREFIX = re.compile(
     r"^(read more|related( articles?| stories| coverage| content)?|see also|also read|"
     r"read also|more on this( story)?|recommended|trending|most read|watch)\s*[:|>»\-–—]",
@@ -22,14 +26,24 @@ TICKER_MARK = re.compile(r"[▲▼△▽↑↓]|\b(increased|decreased) by\b", r
 TICKER_TOKEN = re.compile(
     r"^([A-Z][A-Z0-9./]{0,7}|[-+]?[\d.,]+%?|\(?[-+]?[\d.,]+%?\)?|[▲▼%+\-|]|date)$"
 )
-BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
-                    r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*"
-                    r"(\s*[,|]\s*[\w ]{2,40})?$", re.IGNORECASE)
+NAME = r"[A-Z][\w'’-]*\.?"
+BYLINE = re.compile(rf"^[Bb][Yy]\s+{NAME}(\s+{NAME}){{0,3}}"
+                    rf"(\s*(,|and|&)\s*{NAME}(\s+{NAME}){{0,3}})*"
+                    r"(\s*[,|]\s*[\w ]{2,40})?$")
 PUBLISHED = re.compile(
     r"^(?P<who>[^\d|]{0,60}?)\s*(?:\|\s*)?(?:published|updated|posted|last updated)"
     r"\s*(?:on|at)?\s*:?\s*(?P<when>.*\d.*)$",
     re.IGNORECASE,
 )
+DATE_WORDS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december", "mon", "monday", "tue", "tuesday", "wed", "wednesday", "thu",
+    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "at", "on", "am", "pm",
+    "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "ist", "pkt", "t", "z", "st", "nd",
+    "rd", "th", "of", "ago", "a", "p", "m", "hour", "hours", "minute", "minutes", "mins", "day",
+    "days",
+}
 DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&'-]{2,40})\))?)"
@@ -41,10 +55,21 @@ def ends_like_prose(line: str) -> bool:
     return line.rstrip().endswith(TERMINAL)
 
 
+def ends_like_sentence(line: str) -> bool:
+    """Ends a sentence: '.', '!', '?' or '…', perhaps inside closing quotes or brackets."""
+    return line.rstrip().rstrip('"”’\')»').endswith(SENTENCE_END)
+
+
+def is_furniture_line(line: str) -> bool:
+    """Any line that is page furniture whatever its neighbours (not headlines, which depend)."""
+    return (is_ticker(line) or is_share_prompt(line) or is_related_link(line)
+            or byline_of(line) is not None or published_of(line) is not None)
+
+
 def is_ticker(line: str) -> bool:
     """Market-data strips such as 'AGL 38.10 Decreased By ▼ -0.06 (-0.16%)'."""
     if TICKER_MARK.search(line) and re.search(r"\d", line) and len(line) < 300:
-        return True
+        return not ends_like_sentence(line)
     tokens = line.split()
     if len(tokens) < 3 or ends_like_prose(line):
         return False
@@ -53,7 +78,13 @@ def is_ticker(line: str) -> bool:
 
 
 def is_share_prompt(line: str) -> bool:
-    return len(line) <= 80 and bool(SHARE_PROMPT.match(line.strip(" \t|·•")))
+    """Share buttons, and calls to action unless the line reads as a finished sentence."""
+    line = line.strip(" \t|·•")
+    if len(line) > 80:
+        return False
+    if SHARE_PROMPT.match(line):
+        return True
+    return bool(CALL_TO_ACTION.match(line)) and not ends_like_sentence(line)
 
 
 def is_related_link(line: str) -> bool:
@@ -70,18 +101,37 @@ def looks_like_headline(line: str) -> bool:
 
 
 def byline_of(line: str) -> str | None:
-    match = BYLINE.match(line.strip())
-    return line.strip()[3:].strip() if match else None
+    """'By Ana Sousa' -> 'Ana Sousa'; names must be capitalised, so 'By contrast, …' is prose."""
+    line = line.strip()
+    if ends_like_sentence(line) and sum(1 for w in line.split() if w[:1].islower()) > 1:
+        return None
+    return line[3:].strip() if BYLINE.match(line) else None
 
 
 def published_of(line: str) -> tuple[str, str] | None:
     """Split 'Reuters Published 29 Nov, 2024 11:48pm' into ('Reuters', '29 Nov, 2024 11:48pm')."""
-    if len(line) > 120 or ends_like_prose(line.rstrip(".")) and len(line.split()) > 12:
+    if len(line) > 120 or ends_like_sentence(line) and not CLOCK_END.search(line):
         return None
     match = PUBLISHED.match(line.strip())
     if not match:
         return None
-    return match.group("who").strip(" ,|-"), match.group("when").strip()
+    who, when = match.group("who").strip(" ,|-"), match.group("when").strip()
+    if not (_names_a_source(who) and _only_a_date(when)):
+        return None
+    return who, when
+
+
+def _names_a_source(text: str) -> bool:
+    """Empty, or a few capitalised words such as 'Reuters' or 'Lusa Wire' (not 'The company')."""
+    words = text.split()
+    return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) \
+        and not (words and words[0].casefold() in ("the", "a", "an", "it", "he", "she", "they"))
+
+
+def _only_a_date(text: str) -> bool:
+    """Digits and date words only: '29 Nov, 2024 11:48pm', '3 hours ago', not 'a profit of 3'."""
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]+", text)]
+    return any(ch.isdigit() for ch in text) and all(w in DATE_WORDS for w in words)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:

@@ -9,12 +9,14 @@ from typing import Any
 from bot.models import IngestFailure, RawArticle
 
 FIELDS = ("title", "text", "url", "source", "published")
+NO_ARTICLES = "no articles in the file (nothing but blank lines or an empty list)"
+TOO_DEEP = "JSON nested too deeply to read (an article is one flat object)"
 
 
 def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure:
     """Turn one decoded JSON value into an article, or say what is wrong with it."""
     if not isinstance(record, dict):
-        return IngestFailure(origin, f"expected a JSON object, got {type(record).__name__}")
+        return IngestFailure(origin, f"expected a JSON object, got {_json_kind(record)}")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return IngestFailure(origin, "record has no 'text' (a non-empty string is required)")
@@ -27,6 +29,12 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
     return RawArticle(text=text, origin=origin, **values)
 
 
+def _json_kind(value: Any) -> str:
+    kinds = {dict: "an object", list: "a list", str: "a string", bool: "true or false",
+             int: "a number", float: "a number", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
 def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFailure]:
     """A .json file holds one article object or a list of them."""
     try:
@@ -35,7 +43,12 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
         where = f"line {exc.lineno} column {exc.colno}"
         yield IngestFailure(origin, f"malformed JSON at {where}: {exc.msg}")
         return
-    if isinstance(value, list):
+    except RecursionError:
+        yield IngestFailure(origin, TOO_DEEP)
+        return
+    if value == []:
+        yield IngestFailure(origin, NO_ARTICLES)
+    elif isinstance(value, list):
         for index, record in enumerate(value):
             yield record_to_article(record, origin=f"{origin}[{index}]")
     else:
@@ -46,8 +59,10 @@ def parse_json_lines(
     lines: Iterable[bytes | str], *, origin: str, max_line_bytes: int
 ) -> Iterator[RawArticle | IngestFailure]:
     """A .jsonl file holds one article object per line; a bad line fails alone."""
+    found = False
     for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
+        found = found or bool(raw.strip())
         if len(raw) > max_line_bytes:
             yield IngestFailure(where, f"line is longer than the {max_line_bytes} byte limit")
             continue
@@ -63,4 +78,9 @@ def parse_json_lines(
         except json.JSONDecodeError as exc:
             yield IngestFailure(where, f"malformed JSON at column {exc.colno}: {exc.msg}")
             continue
+        except RecursionError:
+            yield IngestFailure(where, TOO_DEEP)
+            continue
         yield record_to_article(value, origin=where)
+    if not found:
+        yield IngestFailure(origin, NO_ARTICLES)

@@ -10,6 +10,7 @@ from bot.scheduler import (
     PERSISTENT,
     activate,
     build_scheduler,
+    catch_up,
     poll_feed_job,
     sync_sources,
 )
@@ -126,3 +127,18 @@ def test_a_stuck_feed_does_not_delay_the_others(server, fresh_db, runner):
         assert titles == {FERRY[0], LIBRARY[0]}
     finally:
         held.set()
+
+
+def test_overdue_persisted_jobs_run_at_once_after_downtime(fresh_db, scheduler_for):
+    now = utcnow().replace(microsecond=0)
+    feed = add(fresh_db, "feed", "https://late.example/rss", 300)
+    fresh = add(fresh_db, "feed", "https://fresh.example/rss", 300)
+    scheduler = scheduler_for()
+    sync_sources(scheduler, fresh_db, now=now)
+    scheduler.modify_job(f"feed:{feed}", jobstore=PERSISTENT,
+                         next_run_time=now - timedelta(hours=5))
+    scheduler.modify_job(f"feed:{fresh}", jobstore=PERSISTENT,
+                         next_run_time=now + timedelta(minutes=3))
+    assert catch_up(scheduler, now=now) == [f"feed:{feed}"]
+    assert scheduler.get_job(f"feed:{feed}").next_run_time == now
+    assert scheduler.get_job(f"feed:{fresh}").next_run_time == now + timedelta(minutes=3)

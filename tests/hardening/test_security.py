@@ -1,0 +1,182 @@
+"""SQL and FTS input never read as syntax; secrets from the environment never printed."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.cli import cli
+from bot.models import Verdict
+from bot.who_said import who_said
+from storage.alerts import enqueue_alerts
+from storage.db import open_db, transaction
+from storage.subscriptions import subscribe
+from storage.topics import TopicError, add_topic, get_topic, list_topics, remove_topic
+from tests.fakes.slack_api import FakeSlack
+from tests.hardening.conftest import REPO, cli_command, cli_env, scale
+from tests.hardening.corpus import write_corpus
+
+HOSTILE = [
+    "x'; DROP TABLE topics; --", 'a" OR "1"="1', "Robert'); DELETE FROM articles;--",
+    "1; ATTACH DATABASE '/tmp/evil.db' AS evil; --", "%' OR name LIKE '%", "\\'; SELECT 1; --",
+    'NEAR("dock" "strike", 2)', "quotes_fts MATCH '*'", "text:strike OR speaker:*", "^dock",
+    '"unbalanced', "*", "-", "(((", "a AND (b OR", "🏴\u200f شبكة; --", "\x00nul\x00",
+]
+CHECKS = settings(max_examples=scale(60, 1000), deadline=None,
+                  suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+hostile_text = st.one_of(st.sampled_from(HOSTILE), st.lists(
+    st.sampled_from(list("'\";-*()^:%_\\ abcNEAROR\u200f\x00") + ["--", "/*", "*/", " AND "]),
+    max_size=20).map("".join), st.text(max_size=40))
+
+
+def schema(db) -> list[tuple]:
+    return db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def counts(db) -> dict[str, int]:
+    return {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+            for t in ("articles", "quotes", "topics", "subscriptions", "alerts")}
+
+
+def test_hostile_topic_names_and_targets_are_data_not_sql(fresh_db):
+    before = schema(fresh_db)
+    for n, text in enumerate(HOSTILE):
+        name = text.strip() or f"blank {n}"
+        with transaction(fresh_db):
+            topic_id = add_topic(fresh_db, name=name, query="harbour")
+            subscribe(fresh_db, topic_id=topic_id, target_type="channel", target_id=text,
+                      mode="realtime", created_by=text, at="2026-01-01T00:00:00+00:00")
+        assert get_topic(fresh_db, name)["name"] == name
+    assert sorted(t["name"] for t in list_topics(fresh_db)) == sorted(
+        t.strip() or f"blank {n}" for n, t in enumerate(HOSTILE))
+    stored = {r[0] for r in fresh_db.execute("SELECT target_id FROM subscriptions")}
+    assert stored == set(HOSTILE)
+    fresh_db["articles"].insert({"content_hash": "h", "title": "t", "body": "b", "ingested_at": "x"})
+    with transaction(fresh_db):
+        queued = enqueue_alerts(fresh_db, Verdict(1, "new"), 1, [t["id"] for t in
+                                                                 list_topics(fresh_db)])
+    assert queued == len(set(HOSTILE))
+    assert {r[0] for r in fresh_db.execute("SELECT channel FROM alerts")} == set(HOSTILE)
+    for n, text in enumerate(HOSTILE):
+        with transaction(fresh_db):
+            remove_topic(fresh_db, text.strip() or f"blank {n}")
+    assert schema(fresh_db) == before and counts(fresh_db)["topics"] == 0
+
+
+@CHECKS
+@given(name=hostile_text, query=hostile_text)
+def test_any_topic_name_and_query_is_stored_verbatim_or_refused(fresh_db, name, query):
+    before = schema(fresh_db)
+    try:
+        with transaction(fresh_db):
+            add_topic(fresh_db, name=name, query=query)
+    except TopicError as exc:
+        assert str(exc)
+    else:
+        assert get_topic(fresh_db, name)["name"] == name.strip()
+        with transaction(fresh_db):
+            remove_topic(fresh_db, name)
+    assert schema(fresh_db) == before
+
+
+@CHECKS
+@given(text=hostile_text)
+def test_any_who_said_text_is_a_search_never_syntax(who_said_db, text):
+    before, rows = schema(who_said_db), counts(who_said_db)
+    answer = who_said(who_said_db, text)
+    assert answer.hits or answer.message
+    assert schema(who_said_db) == before and counts(who_said_db) == rows
+
+
+SECRETS = {
+    "SLACK_BOT_TOKEN": "xoxb-424242-SEKRETbot0token",
+    "SLACK_SIGNING_SECRET": "SEKRETsigning0secret0abc",
+    "SLACK_APP_TOKEN": "xapp-1-SEKRETapp0token",
+    "WIREWATCH_INGEST_TOKEN": "SEKRETingest0token",
+    "WIREWATCH_SUMMARY_API_KEY": "sk-SEKRETsummary0key",
+}
+
+
+def _with_secrets(db_path: Path, **extra: str) -> dict[str, str]:
+    return cli_env(db_path, **SECRETS, **extra)
+
+
+def _assert_no_secret(text: str) -> None:
+    assert "SEKRET" not in text, text
+
+
+def test_secrets_in_the_environment_never_appear_in_cli_output(tmp_path):
+    folder = tmp_path / "copy"
+    write_corpus(folder, 3)
+    (folder / "bad.json").write_text('{"text": ')
+    (folder / "bad.txt").write_bytes(b"\x00\x01")
+    db_path = tmp_path / "w.db"
+    runs = [
+        ("-v", "ingest", str(folder), str(tmp_path / "missing.txt")),
+        ("-v", "topics", "add", "Strikes", "strike AND ("),
+        ("-v", "who-said", "--json", "'; DROP TABLE quotes; --"),
+    ]
+    outputs = []
+    for args in runs:
+        done = subprocess.run(cli_command(*args), capture_output=True, text=True, cwd=REPO,
+                              env=_with_secrets(db_path), timeout=300)
+        assert "Traceback" not in done.stderr, (args, done.stderr)
+        outputs.append(done.stdout + done.stderr)
+    bad_env = _with_secrets(db_path, WIREWATCH_NLP_BATCH="many", PORT="http")
+    done = subprocess.run(cli_command("-v", "topics", "list"), capture_output=True, text=True,
+                          cwd=REPO, env=bad_env, timeout=300)
+    outputs.append(done.stdout + done.stderr)
+    outputs.append(_run_briefly(("-v", "run", "--console", "--interval", "0.2"),
+                                _with_secrets(db_path), tmp_path / "console.log"))
+    with FakeSlack(token=SECRETS["SLACK_BOT_TOKEN"]) as fake:
+        slack = {"WIREWATCH_SLACK_API_URL": fake.base_url, "WIREWATCH_HOST": "127.0.0.1"}
+        http_mode = {k: v for k, v in _with_secrets(db_path, **slack).items()
+                     if k != "SLACK_APP_TOKEN"}
+        outputs.append(_run_briefly(("-v", "run", "--port", "0"), http_mode,
+                                    tmp_path / "http.log"))
+        outputs.append(_run_briefly(("-v", "run", "--port", "0"),
+                                    _with_secrets(db_path, **slack), tmp_path / "socket.log"))
+        assert fake.calls, "wirewatch run really talked to the (fake) Slack Web API"
+    for output in outputs:
+        _assert_no_secret(output)
+    assert any("stored" in o for o in outputs) and any("failed" in o for o in outputs)
+
+
+def _run_briefly(args: tuple[str, ...], env: dict[str, str], log: Path) -> str:
+    """Run a long-lived command until it says it is running, stop it with Ctrl-C, return all
+    it printed."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cli_command(*args), stdout=out, stderr=subprocess.STDOUT,
+                                cwd=REPO, env=env)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and "Ctrl-C" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    return log.read_text()
+
+
+@pytest.fixture(scope="module")
+def who_said_db(tmp_path_factory, nlp):
+    """A database with the corpus's quotes in it, shared by the who-said property test."""
+    folder = tmp_path_factory.mktemp("quotes")
+    write_corpus(folder / "copy", 12)
+    db_path = folder / "w.db"
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "ingest", str(folder / "copy")])
+    assert result.exit_code == 0, result.output
+    db = open_db(db_path)
+    assert counts(db)["quotes"] > 0
+    yield db
+    db.close()
