@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 from bench.rows import row
@@ -69,7 +70,7 @@ def vocabulary(parsed: list[ParsedArticle]) -> list[str]:
 def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
     """``size`` archived articles in stories of 1-5, arriving at a steady rate before END."""
     step = timedelta(days=1) / ARTICLES_PER_DAY
-    zipf = [1 / (rank + 1) for rank in range(len(vocab))]
+    zipf = list(accumulate(1 / (rank + 1) for rank in range(len(vocab))))
     start = END - step * size - timedelta(hours=1)
     articles, stories, links, features, index = [], [], [], [], {}
     counts: dict[str, int] = {}
@@ -80,7 +81,7 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
         for _ in range(min(rng.randint(1, 5), size - article_id)):
             article_id += 1
             seen = (start + step * article_id).isoformat(timespec="seconds")
-            keys = set(rng.choices(vocab, weights=zipf, k=60)) | set(rng.sample(own, 24))
+            keys = set(rng.choices(vocab, cum_weights=zipf, k=60)) | set(rng.sample(own, 24))
             for key in keys:
                 counts[key] = counts.get(key, 0) + 1
             weights = cluster.weigh(keys, counts, article_id)
@@ -96,6 +97,7 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
         stories.append((story_id, f"Story {story_id}", "[]", index[story_id][0],
                         index[story_id][0], len(links), index[story_id][0]))
     conn = db.conn
+    conn.execute("PRAGMA cache_size = -262144")
     with transaction(db):
         conn.executemany("INSERT INTO articles (id, content_hash, title, body, ingested_at) "
                          "VALUES (?, ?, ?, ?, ?)", articles)
@@ -106,10 +108,10 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
         conn.executemany("INSERT INTO story_features (article_id, story_id, seen_at, data, "
                          "sentences) VALUES (?, ?, ?, ?, ?)", features)
         conn.executemany("INSERT INTO story_index (key, story_id, last_seen) VALUES (?, ?, ?)",
-                         ((key, sid, seen) for sid, (seen, keys) in index.items()
-                          for key in keys))
+                         sorted((key, sid, seen) for sid, (seen, keys) in index.items()
+                                for key in keys))
         conn.executemany("INSERT INTO feature_df (key, n) VALUES (?, ?)",
-                         [*counts.items(), ("", size)])
+                         sorted([*counts.items(), ("", size)]))
     db.execute("ANALYZE")
 
 

@@ -35,32 +35,43 @@ def count_keys(db: Database, keys: Iterable[str]) -> None:
 def candidate_stories(
     db: Database, keys: Iterable[str], *, since: str, per_key: int = 16
 ) -> dict[int, list[str]]:
-    """Stories seen since ``since`` sharing index keys with the article: story -> shared keys."""
-    keys = list(keys)[:CHUNK]
+    """Stories seen since ``since`` sharing index keys with the article: story -> shared keys.
+
+    Each key reads at most ``per_key`` postings, the latest first, from the (key, last_seen)
+    index, so the cost does not grow with the archive or with how common a key is.
+    """
     found: dict[int, list[str]] = {}
-    if not keys:
-        return found
-    marks = ",".join("?" * len(keys))
-    query = (
-        "SELECT story_id, key FROM (SELECT story_id, key, row_number() OVER "
-        "(PARTITION BY key ORDER BY last_seen DESC) AS rank FROM story_index "
-        f"WHERE key IN ({marks}) AND last_seen >= ?) WHERE rank <= ?")
-    for story_id, key in db.execute(query, [*keys, since, per_key]):
-        found.setdefault(story_id, []).append(key)
+    query = ("SELECT story_id FROM story_index WHERE key = ? AND last_seen >= ? "
+             "ORDER BY last_seen DESC LIMIT ?")
+    execute = db.conn.execute
+    for key in keys:
+        for (story_id,) in execute(query, (key, since, per_key)):
+            found.setdefault(story_id, []).append(key)
     return found
 
 
-def story_features(
+def latest_articles(
     db: Database, story_ids: Iterable[int], *, per_story: int = 4
-) -> dict[int, list[dict]]:
-    """The weighted keys of each story's latest articles, oldest first."""
-    result: dict[int, list[dict]] = {}
-    for story_id in story_ids:
-        rows = db.execute(
-            "SELECT data FROM story_features WHERE story_id = ? ORDER BY seen_at DESC, "
-            "article_id DESC LIMIT ?", [story_id, per_story]).fetchall()
-        result[story_id] = [json.loads(r[0]) for r in reversed(rows)]
-    return result
+) -> dict[int, list[int]]:
+    """Each story's latest article ids, oldest first (read from the story index alone)."""
+    query = ("SELECT article_id FROM story_features WHERE story_id = ? "
+             "ORDER BY seen_at DESC, article_id DESC LIMIT ?")
+    return {story_id: [r[0] for r in reversed(db.conn.execute(query, (story_id, per_story))
+                                             .fetchall())]
+            for story_id in story_ids}
+
+
+def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict]:
+    """The stored weighted keys of these articles."""
+    found: dict[int, dict] = {}
+    for i in range(0, len(article_ids), CHUNK):
+        part = article_ids[i:i + CHUNK]
+        marks = ",".join("?" * len(part))
+        for article_id, data in db.conn.execute(
+                f"SELECT article_id, data FROM story_features WHERE article_id IN ({marks})",
+                part):
+            found[article_id] = json.loads(data)["k"]
+    return found
 
 
 def story_sentences(db: Database, story_id: int, *, limit: int = 30) -> list[list]:

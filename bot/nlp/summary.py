@@ -27,16 +27,22 @@ class Summariser(Protocol):
         ...
 
 
+def clean_sentence(sentence: str) -> str:
+    """A sentence on one line, without a headline that the parser ran into it."""
+    lines = [line.strip() for line in sentence.strip().split("\n") if line.strip()]
+    while len(lines) > 1 and furniture.looks_like_headline(lines[0]):
+        lines.pop(0)
+    return " ".join(" ".join(lines).split())
+
+
 def prose(sentence: str) -> bool:
     """A sentence of the article's prose, not furniture or an embedded headline."""
-    text = sentence.strip()
+    text = clean_sentence(sentence)
     if len(text.split()) < MIN_WORDS or not furniture.ends_like_prose(text):
         return False
     if furniture.is_share_prompt(text) or furniture.is_related_link(text):
         return False
-    if furniture.is_ticker(text) or furniture.byline_of(text):
-        return False
-    return "\n" not in text or not furniture.looks_like_headline(text.split("\n")[0])
+    return not (furniture.is_ticker(text) or furniture.byline_of(text))
 
 
 class ExtractiveSummariser:
@@ -46,7 +52,7 @@ class ExtractiveSummariser:
         chosen: list[str] = []
         size = 0
         for sentence in sentences:
-            text = " ".join(sentence.split())
+            text = clean_sentence(sentence)
             if not prose(text) or text.casefold() == title.strip().casefold():
                 continue
             if chosen and size + len(text) > MAX_CHARS:

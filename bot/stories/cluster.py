@@ -8,6 +8,7 @@ from dataclasses import dataclass
 KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
 INDEX_KEYS = 40
 INDEX_FACTS = 20
+MIN_INDEX_IDF = 2.5
 VECTOR_KEYS = 64
 MAX_CANDIDATES = 4
 JOIN_THRESHOLD = 0.20
@@ -39,7 +40,8 @@ def index_keys(weights: dict[str, float], *, limit: int = INDEX_KEYS) -> list[st
     story's people, organisations and places more than its wording.
     """
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
-    facts = [key for key, _ in ranked if key[:1] in FACT_KINDS][:INDEX_FACTS]
+    facts = [key for key, weight in ranked if key[:1] in FACT_KINDS
+             and weight >= MIN_INDEX_IDF * KIND_WEIGHT[key[:1]]][:INDEX_FACTS]
     chosen = set(facts)
     words = [key for key, _ in ranked if key not in chosen][:limit - len(facts)]
     return facts + words

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.models import ParsedArticle
+from bot.nlp.summary import clean_sentence
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
@@ -28,8 +29,7 @@ HEDGES = {"could", "might", "may"}
 WORDS = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class TokenView:
+class TokenView(NamedTuple):
     """One word of the article as topic matching sees it."""
 
     lower: str
@@ -37,8 +37,7 @@ class TokenView:
     sentence: int
 
 
-@dataclass(frozen=True)
-class EntityView:
+class EntityView(NamedTuple):
     label: str
     words: tuple[str, ...]
     text: str
@@ -66,7 +65,6 @@ class ArticleFeatures:
     entities: list[EntityView]
     sentences: list[SentenceFeatures]
     keys: set[str] = field(default_factory=set)
-    shingles: set[int] = field(default_factory=set)
 
 
 def entity_words(text: str) -> tuple[str, ...]:
@@ -120,7 +118,6 @@ def extract(parsed: ParsedArticle) -> ArticleFeatures:
     for sentence in features.sentences:
         features.keys |= sentence.facts
         features.keys |= {"l:" + lemma for lemma in sentence.lemmas}
-    features.shingles = _shingles(features.tokens)
     return features
 
 
@@ -156,7 +153,7 @@ def _sentence(sent, index: int, features: ArticleFeatures) -> SentenceFeatures:
     quote = bool(QUOTED.search(sent.text))
     people = frozenset(entity_key("PERSON", e.text) for e in sent.ents if e.label_ == "PERSON")
     hedged = any(t.lower_ in HEDGES and t.tag_ == "MD" for t in sent)
-    text = LEADING_CLOSE_QUOTE.sub("", " ".join(sent.text.split()))
+    text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(sent.text))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people - {None}, _continues(sent), hedged)
 
@@ -175,13 +172,6 @@ def _continues(sent) -> bool:
     if words and words[0].lower_ in PRONOUNS:
         return True
     return any(t.lemma_.casefold() in LINKS for t in words)
-
-
-def _shingles(tokens: list[TokenView], size: int = 4) -> set[int]:
-    """Hashed runs of consecutive lemmas, to recognise copies whatever the furniture."""
-    lemmas = [t.lemma for t in tokens]
-    return {zlib.crc32(" ".join(lemmas[i:i + size]).encode())
-            for i in range(max(0, len(lemmas) - size + 1))}
 
 
 def from_stored(

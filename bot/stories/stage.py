@@ -18,6 +18,7 @@ from storage import stories as store
 from storage.articles import now_iso
 
 FUTURE_SLACK = timedelta(days=1)
+VECTOR_CACHE = 20_000
 
 
 @dataclass
@@ -58,6 +59,7 @@ class StoryStage:
         self.threshold = threshold
         self._last: dict[int, Assignment] = {}
         self._queries: dict[str, Node | None] = {}
+        self._vector_cache: dict[int, dict] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
@@ -73,7 +75,7 @@ class StoryStage:
         weights = cluster.weigh(features.keys, counts, total)
         keys = cluster.index_keys(weights)
         shared = store.candidate_stories(db, keys, since=since)
-        candidates = store.story_features(db, cluster.shortlist(shared, weights))
+        candidates = self._vectors(db, cluster.shortlist(shared, weights))
         choice = cluster.choose(weights, candidates, threshold=self.threshold)
         if choice.story_id is None:
             summary = self.summariser.summarise(
@@ -95,6 +97,19 @@ class StoryStage:
         store.count_keys(db, features.keys)
         self._last = {article_id: Assignment(features, verdict)}
         return verdict
+
+    def _vectors(self, db: Database, story_ids: list[int]) -> dict[int, list[dict]]:
+        """The candidate stories' latest article vectors; an article's never change, so the
+        decoded ones are kept (bounded) and only new ones are read."""
+        latest = store.latest_articles(db, story_ids)
+        missing = [a for ids in latest.values() for a in ids if a not in self._vector_cache]
+        if missing:
+            if len(self._vector_cache) + len(missing) > VECTOR_CACHE:
+                self._vector_cache.clear()
+            self._vector_cache.update(
+                (a, {"k": k}) for a, k in store.article_vectors(db, missing).items())
+        return {story_id: [self._vector_cache[a] for a in ids if a in self._vector_cache]
+                for story_id, ids in latest.items()}
 
     def match_topics(self, db: Database, verdict: Verdict, parsed: ParsedArticle) -> list[int]:
         """Topics this article matches, plus those its story already matched (updates alert)."""

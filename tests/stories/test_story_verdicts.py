@@ -117,3 +117,44 @@ def test_two_processes_share_the_index(db_path, settings, nlp, fresh_db):
     finally:
         second_db.close()
     assert rewrite.verdict.kind == "duplicate"
+
+
+LETTER = """Ukraine asks NATO allies for membership invitation before Brussels meeting
+
+Ukrainian Foreign Minister Andrii Sybiha has asked NATO foreign ministers to invite Kyiv to join the alliance when they meet in Brussels next week, according to a letter seen by Wirewatch on Friday.
+
+The request is part of a plan President Volodymyr Zelenskiy presented to parliament last month to bring the war with Russia to an end.
+
+Kyiv accepts that it cannot become a member while fighting continues, but argues that an invitation now would show Moscow that it cannot block Ukraine's path to the alliance.
+
+"An invitation is not an escalation; it is the clearest answer to the escalation we face every day," Sybiha wrote.
+
+Diplomats in Brussels said there was no consensus among the 32 allies, whose unanimous agreement is required."""
+
+REMARKS = ("Zelenskiy told the BBC in an interview on Saturday that membership could help end the "
+           "hot phase of the war, now in its 34th month.")
+CONDITION = ("He said any invitation would have to recognise Ukraine's internationally recognised "
+             "borders, even if the alliance's guarantees at first applied only to territory under "
+             "Kyiv's control.")
+LETTER_REWRITE = f"""Kyiv pushes for NATO invite in letter to foreign ministers
+
+In a letter to his NATO counterparts, Andrii Sybiha, Ukraine's foreign minister, urged them to issue Kyiv an invitation to join at their Brussels meeting next week.
+
+Ukraine acknowledges it cannot join while the war goes on, the letter said, but believes an invitation would prove to Moscow that it cannot veto Kyiv's route into the alliance.
+
+{REMARKS}
+
+{CONDITION}
+
+All 32 members of the alliance would have to agree, and diplomats said that consensus did not exist.
+
+Sybiha wrote that an invitation "is not an escalation; it is the clearest answer to the escalation we face every day".
+
+The appeal forms part of the plan to end the war with Russia that Zelenskiy laid out to lawmakers last month."""
+
+
+def test_reworded_rewrite_with_remarks_and_a_condition_is_an_update_of_exactly_those(pipeline):
+    letter, rewrite = ingest(pipeline, LETTER, LETTER_REWRITE)
+    assert rewrite.verdict.story_id == letter.verdict.story_id
+    assert rewrite.verdict.kind == "update"
+    assert rewrite.verdict.whats_new == (REMARKS, CONDITION)

@@ -98,3 +98,9 @@ def test_falls_back_when_nothing_listens():
 
 def test_off_by_default():
     assert isinstance(summariser_from(Settings()), ExtractiveSummariser)
+
+
+def test_headline_run_into_a_sentence_is_dropped():
+    fused = "Rotterdam braces for diverted cargo\nShips were diverted to Rotterdam on Monday as the strike went on."
+    summary = ExtractiveSummariser().summarise(title="t", sentences=[fused])
+    assert summary == ["Ships were diverted to Rotterdam on Monday as the strike went on."]

@@ -1,10 +1,12 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.parse import parse_articles
 from bot.stories.features import extract
-from bot.stories.query import parse_query
+from bot.stories.query import TopicQueryError, parse_query, positive_terms
 from bot.stories.topics import match
 
 TEXT = """Kyiv presses allies for an invitation
@@ -63,3 +65,20 @@ def test_records_which_terms_matched_and_where(features):
 def test_entity_filter_reports_the_entity(features):
     (reason, *_rest) = match(parse_query("person:Sybiha"), features).reasons
     assert reason.text == "Andrii Sybiha" and reason.where == "sentence 1"
+
+
+QUERY_PARTS = st.sampled_from(["NATO", "invit*", '"central bank"', "org:NATO", "person:Sybiha",
+                               "gpe:Ukraine", "strike", "Moscow", "(", ")", " AND ", " OR ",
+                               " NOT ", "dock*", '"Brussels"', "ü", "1"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(QUERY_PARTS, min_size=1, max_size=12))
+def test_any_query_that_parses_can_be_matched(features, parts):
+    try:
+        node = parse_query(" ".join(parts))
+    except TopicQueryError:
+        return
+    result = match(node, features)
+    assert result.matched or not result.reasons
+    assert {r.term for r in result.reasons} <= {t.source for t in positive_terms(node)}
