@@ -16,8 +16,14 @@ def split_article(db: Database, article_id: int) -> tuple[int, int]:
     article = get_article(db, article_id)
     if article is None:
         raise LookupError(f"no article {article_id}")
-    if store.story_of(db, article_id) is None:
+    current = store.story_of(db, article_id)
+    if current is None:
         raise LookupError(f"article {article_id} is in no story")
+    count = db.execute("SELECT count(*) FROM story_articles WHERE story_id = ?",
+                       [current["story_id"]]).fetchone()[0]
+    if count == 1:
+        raise LookupError(f"article {article_id} is already alone in story "
+                          f"#{current['story_id']}")
     spans, _entities = store.article_parts(db, article_id)
     sentences = [article["body"][start:end] for start, end in spans]
     summary = ExtractiveSummariser().summarise(title=article["title"], sentences=sentences)

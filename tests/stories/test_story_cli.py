@@ -59,6 +59,8 @@ def test_split_moves_an_article_into_its_own_story(db_path, tmp_path):
     listed = {s["id"]: s["article_count"] for s in json.loads(
         invoke(db_path, "stories", "list", "--json").output)}
     assert listed == {1: 2, 2: 1}
+    alone = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "split", "3"])
+    assert alone.exit_code != 0 and "already alone in story #2" in alone.output
     missing = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "split", "99"])
     assert missing.exit_code != 0 and "no article 99" in missing.output
 
