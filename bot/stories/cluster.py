@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
@@ -14,6 +15,8 @@ MAX_CANDIDATES = 4
 JOIN_THRESHOLD = 0.20
 FACT_KINDS = ("e", "n", "d")
 SMOOTHING = 20
+COMMON_NUMBER = 0.4
+YEAR = re.compile(r"^n:(19|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,15 @@ def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float
     weights = {}
     for key in keys:
         idf = math.log((total + SMOOTHING) / (counts.get(key, 0) + 1))
-        weights[key] = round(max(idf, 0.1) * KIND_WEIGHT.get(key[:1], 1.0), 3)
+        weights[key] = round(max(idf, 0.1) * _kind_weight(key), 3)
     return weights
+
+
+def _kind_weight(key: str) -> float:
+    """Small numbers and years say little about which story an article belongs to."""
+    if key[:1] == "n" and (len(key) <= 3 or YEAR.match(key)):
+        return KIND_WEIGHT["n"] * COMMON_NUMBER
+    return KIND_WEIGHT.get(key[:1], 1.0)
 
 
 def index_keys(weights: dict[str, float], *, limit: int = INDEX_KEYS) -> list[str]:
@@ -41,7 +51,7 @@ def index_keys(weights: dict[str, float], *, limit: int = INDEX_KEYS) -> list[st
     """
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
     facts = [key for key, weight in ranked if key[:1] in FACT_KINDS
-             and weight >= MIN_INDEX_IDF * KIND_WEIGHT[key[:1]]][:INDEX_FACTS]
+             and weight >= MIN_INDEX_IDF * _kind_weight(key)][:INDEX_FACTS]
     chosen = set(facts)
     words = [key for key, _ in ranked if key not in chosen][:limit - len(facts)]
     return facts + words
