@@ -71,6 +71,12 @@ class HttpServer:
     def stop(self) -> None:
         """Close every socket from inside the server's own loop, then let its workers finish."""
         server = self._server
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
-        self._thread.join(timeout=10)
+        if self._thread.is_alive():
+            try:
+                server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+            except OSError:
+                log.debug("http server loop had already closed its sockets")
+            self._thread.join(timeout=10)
+        else:
+            wasyncore.close_all(server._map)
         server.task_dispatcher.shutdown()

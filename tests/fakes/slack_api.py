@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 from tests.fakes.block_kit import block_problems
 
 VALID_TOKEN = "xoxb-fake-bot-token"
+APP_TOKEN = "xapp-1-fake-app-token"
 BOT_USER = "UBOT0001"
 TEAM = "T00000001"
 AUTHLESS = {"response_url", "api.test"}
@@ -68,8 +69,10 @@ class _Faults:
 class FakeSlack:
     """Start with ``with FakeSlack() as slack:``; read ``slack.calls`` and ``slack.messages``."""
 
-    def __init__(self, *, token: str = VALID_TOKEN) -> None:
+    def __init__(self, *, token: str = VALID_TOKEN, app_token: str = APP_TOKEN) -> None:
         self.token = token
+        self.app_token = app_token
+        self.socket_url: str | None = None
         self.calls: list[Call] = []
         self.messages: list[Message] = []
         self.views: dict[str, dict] = {}
@@ -77,6 +80,7 @@ class FakeSlack:
         self._faults = _Faults()
         self._lock = threading.Lock()
         self._clock = 0
+        self._delay: tuple[float, frozenset[str] | None] = (0.0, None)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
@@ -121,6 +125,10 @@ class FakeSlack:
             self._faults.retry_after = retry_after
             self._faults.rng = random.Random(seed)
             self._faults.methods = frozenset(methods) if methods else None
+
+    def slow_down(self, seconds: float, *, methods: set[str] | None = None) -> None:
+        """Answer (after doing the work) only ``seconds`` later, to widen crash windows."""
+        self._delay = (seconds, frozenset(methods) if methods else None)
 
     def heal(self) -> None:
         with self._lock:
@@ -169,7 +177,8 @@ class FakeSlack:
         """Return (status, headers, payload) for one call and record it."""
         with self._lock:
             status = self._fault_for(method)
-            if status is None and method not in AUTHLESS and token != self.token:
+            expected = self.app_token if method == "apps.connections.open" else self.token
+            if status is None and method not in AUTHLESS and token != expected:
                 payload, status = {"ok": False, "error": "invalid_auth"}, 200
             elif status is None:
                 payload, status = self._answer(method, params), 200
@@ -177,6 +186,9 @@ class FakeSlack:
                 payload = {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
             self.calls.append(Call(method, params, body, token, status))
         headers = {"Retry-After": str(self._faults.retry_after)} if status == 429 else {}
+        seconds, methods = self._delay
+        if seconds and (methods is None or method in methods):
+            time.sleep(seconds)
         return status, headers, payload
 
     def _answer(self, method: str, params: dict) -> dict:
@@ -188,6 +200,12 @@ class FakeSlack:
     def _api_auth_test(self, params: dict) -> dict:
         return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake Newsroom",
                 "user": "wirewatch", "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0001"}
+
+    def _api_apps_connections_open(self, params: dict) -> dict:
+        """Socket Mode: where to connect (set ``socket_url`` to a FakeSocketMode's url)."""
+        if not self.socket_url:
+            return {"ok": False, "error": "socket_mode_not_enabled"}
+        return {"ok": True, "url": self.socket_url}
 
     def _api_api_test(self, params: dict) -> dict:
         return {"ok": True, "args": params}

@@ -1,0 +1,70 @@
+"""SIGKILL the delivering process at random moments, restart it: every alert posted exactly once."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from bot.models import Verdict
+from storage.alerts import count_pending, enqueue_alerts
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from storage.topics import add_topic
+from tests.slack.world import add_article, add_story
+
+LONG = os.environ.get("WIREWATCH_LONG_TESTS") == "1"
+KILLS, STORIES, CHANNELS = (40, 60, 5) if LONG else (4, 12, 3)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start(db_path: Path, api_url: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "tests.slack.deliver_loop", str(db_path),
+                             api_url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+    return proc
+
+
+def test_sigkill_during_delivery_loses_nothing_and_posts_nothing_twice(
+        db_path, fresh_db, fake_slack):
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        for c in range(CHANNELS):
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=f"C{c}",
+                      mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    for s in range(STORIES):
+        article = add_article(fresh_db, title=f"Story {s}")
+        story = add_story(fresh_db, article_id=article, title=f"Story {s}", topic_ids=(topic,))
+        with transaction(fresh_db):
+            enqueue_alerts(fresh_db, Verdict(story, "new"), article, [topic])
+    total = STORIES * CHANNELS
+    fake_slack.slow_down(0.2, methods={"chat.postMessage"})
+    rng = random.Random(2026)
+    caught_in_flight = 0
+    for _ in range(KILLS):
+        proc = start(db_path, fake_slack.base_url)
+        time.sleep(rng.uniform(0.1, 0.6))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        caught_in_flight += fresh_db.execute(
+            "SELECT count(*) FROM alerts WHERE status = 'sending'").fetchone()[0]
+    fake_slack.slow_down(0.0)
+    proc = start(db_path, fake_slack.base_url)
+    try:
+        deadline = time.monotonic() + 60
+        while count_pending(fresh_db) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+    posted = Counter(m.metadata["event_payload"]["alert_id"] for m in fake_slack.posts())
+    assert caught_in_flight >= 1, "some kill landed between posting and recording"
+    assert sorted(posted) == list(range(1, total + 1)), "no alert lost"
+    assert max(posted.values()) == 1, "no alert posted twice"
+    assert {r[0] for r in fresh_db.execute("SELECT DISTINCT status FROM alerts")} == {"sent"}
