@@ -74,14 +74,17 @@ def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict]:
     return found
 
 
-def story_sentences(db: Database, story_id: int, *, limit: int = 30) -> list[list]:
-    """The per-sentence content of the story's articles (its latest ``limit``), for novelty."""
-    rows = db.execute(
-        "SELECT sentences, data FROM story_features WHERE story_id = ? ORDER BY seen_at DESC, "
-        "article_id DESC LIMIT ?", [story_id, limit]).fetchall()
-    found: list[list] = []
-    for sentences, data in reversed(rows):
-        found.extend(json.loads(sentences) if sentences else json.loads(data).get("s", []))
+def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[list]]:
+    """The per-sentence content ([lemmas, facts, quote]) of these articles."""
+    found: dict[int, list[list]] = {}
+    for i in range(0, len(article_ids), CHUNK):
+        part = article_ids[i:i + CHUNK]
+        marks = ",".join("?" * len(part))
+        for article_id, sentences, data in db.conn.execute(
+                f"SELECT article_id, sentences, data FROM story_features "
+                f"WHERE article_id IN ({marks})", part):
+            found[article_id] = (json.loads(sentences) if sentences
+                                 else json.loads(data).get("s", []))
     return found
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
+from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
 
 from bot.models import ParsedArticle
 from bot.nlp.summary import clean_sentence
 
-CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+CONTENT_POS_IDS = {NOUN, PROPN, VERB, ADJ, NUM}
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
@@ -113,65 +116,122 @@ def extract(parsed: ParsedArticle) -> ArticleFeatures:
     )
     if doc is None:
         return features
-    for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
-        features.sentences.append(_sentence(sent, index, features))
+    words = _Words(doc)
+    ents = list(doc.ents)
+    for index, sent in enumerate(_sentence_spans(parsed, words)):
+        inside = [e for e in ents if sent.start <= e.start < sent.end]
+        features.sentences.append(_sentence(sent, inside, index, features, words))
     for sentence in features.sentences:
         features.keys |= sentence.facts
         features.keys |= {"l:" + lemma for lemma in sentence.lemmas}
     return features
 
 
-def _sentence(sent, index: int, features: ArticleFeatures) -> SentenceFeatures:
+class _Span(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _sentence_spans(parsed: ParsedArticle, words: _Words) -> list[_Span]:
+    """Sentences as token ranges, from the parse's sentence offsets (no second walk of the Doc)."""
+    bounds = [(s.start, s.end) for s in parsed.sentences] or [
+        (s.start_char, s.end_char) for s in parsed.doc.sents]
+    starts = words.starts
+    spans = []
+    for start_char, end_char in bounds:
+        if not words.doc_text[start_char:end_char].strip():
+            continue
+        first, last = bisect_left(starts, start_char), bisect_left(starts, end_char)
+        if first < last:
+            spans.append(_Span(first, last, start_char, end_char))
+    return spans
+
+
+class _Words:
+    """The Doc's token attributes read in one call (Token objects are slow to make one by one)."""
+
+    ATTRS = (LOWER, LEMMA, POS, TAG, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX)
+
+    def __init__(self, doc) -> None:
+        self.doc_text = doc.text
+        self.rows = doc.to_array(list(self.ATTRS)).tolist() if len(doc) else []
+        self.starts = [row[9] for row in self.rows]
+        self.strings = doc.vocab.strings
+        self.cache: dict[int, str] = {}
+
+    def span(self, span) -> str:
+        return self.doc_text[span.start_char:span.end_char]
+
+    def text(self, key: int) -> str:
+        value = self.cache.get(key)
+        if value is None:
+            value = self.cache[key] = self.strings[key]
+        return value
+
+
+def _sentence(
+    sent: _Span, ents: list, index: int, features: ArticleFeatures, words: _Words
+) -> SentenceFeatures:
+    """One sentence's content; ``ents`` are the Doc's entities starting in it (Span.ents would
+    walk the whole Doc again for every sentence)."""
     lemmas: set[str] = set()
     facts: set[str] = set()
     in_entity: set[int] = set()
-    for ent in sent.ents:
-        features.entities.append(
-            EntityView(ent.label_, entity_words(ent.text), ent.text, index))
-        if ent.label_ in NAMED and any(t.pos_ == "PROPN" for t in ent):
-            key = entity_key(ent.label_, ent.text)
+    for ent in ents:
+        ent_text = words.span(ent)
+        features.entities.append(EntityView(ent.label_, entity_words(ent_text), ent_text, index))
+        if ent.label_ in NAMED and any(words.rows[i][2] == PROPN for i in range(ent.start,
+                                                                                 ent.end)):
+            key = entity_key(ent.label_, ent_text)
             if key and ent.label_ == "NORP":
                 facts.add("g" + key[1:])
             elif key:
                 facts.add(key)
                 in_entity.update(range(ent.start, ent.end))
         elif ent.label_ in NUMERIC:
-            facts |= number_keys(ent.text) or _date_key(ent)
-    for token in sent:
-        if token.is_punct or token.is_space:
+            facts |= number_keys(ent_text) or _date_key(ent.label_, ent_text)
+    plain: list[tuple[str, str]] = []
+    hedged = False
+    for i in range(sent.start, sent.end):
+        lower_id, lemma_id, pos, tag, alpha, stop, punct, space, like_num, _ = words.rows[i]
+        if punct or space:
             continue
-        lower = token.lower_
-        lemma = token.lemma_.casefold() or lower
-        if token.is_alpha or token.like_num or any(c.isalnum() for c in lower):
+        lower = words.text(lower_id)
+        lemma = words.text(lemma_id).casefold() or lower
+        plain.append((lower, lemma))
+        hedged = hedged or (lower in HEDGES and words.text(tag) == "MD")
+        if alpha or like_num or any(c.isalnum() for c in lower):
             features.tokens.append(TokenView(lower, lemma, index))
-        if token.i in in_entity or token.is_stop or not token.is_alpha:
-            if token.like_num and any(c.isdigit() for c in lower):
+        if i in in_entity or stop or not alpha:
+            if like_num and any(c.isdigit() for c in lower):
                 facts |= number_keys(lower)
             continue
-        if token.pos_ in CONTENT_POS and len(lemma) > 1 and lemma not in REPORTING:
+        if pos in CONTENT_POS_IDS and len(lemma) > 1 and lemma not in REPORTING:
             lemmas.add(lemma)
-    quote = bool(QUOTED.search(sent.text))
-    people = frozenset(entity_key("PERSON", e.text) for e in sent.ents if e.label_ == "PERSON")
-    hedged = any(t.lower_ in HEDGES and t.tag_ == "MD" for t in sent)
-    text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(sent.text))
+    raw = words.span(sent)
+    quote = bool(QUOTED.search(raw))
+    people = frozenset(entity_key("PERSON", words.span(e)) for e in ents if e.label_ == "PERSON")
+    text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
-                            people - {None}, _continues(sent), hedged)
+                            people - {None}, _continues(plain), hedged)
 
 
-def _date_key(ent) -> set[str]:
+def _date_key(label: str, text: str) -> set[str]:
     """A date naming a month ("early March") is a fact; "on Monday" or "last week" is not."""
-    if ent.label_ != "DATE":
+    if label != "DATE":
         return set()
-    words = entity_words(ent.text)
+    words = entity_words(text)
     return {"d:" + " ".join(words)} if MONTHS & set(words) else set()
 
 
-def _continues(sent) -> bool:
-    """Whether the sentence carries on from the one before ("He also said …")."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)][:6]
-    if words and words[0].lower_ in PRONOUNS:
+def _continues(words: list[tuple[str, str]]) -> bool:
+    """Whether the sentence (its (lower, lemma) words) carries on from the one before."""
+    first = words[:6]
+    if first and first[0][0] in PRONOUNS:
         return True
-    return any(t.lemma_.casefold() in LINKS for t in words)
+    return any(lemma in LINKS for _, lemma in first)
 
 
 def from_stored(

@@ -37,6 +37,7 @@ def whats_new(
     story_facts = frozenset().union(*(s.facts for s in earlier)) if earlier else frozenset()
     story_lemmas = frozenset().union(*(s.lemmas for s in earlier)) if earlier else frozenset()
     story_words = story_lemmas | {w for f in story_facts for w in f[2:].split()}
+    postings = _postings(earlier)
     found: list[str] = []
     seen: set[frozenset[str]] = set()
     previous: SentenceFeatures | None = None
@@ -47,7 +48,8 @@ def whats_new(
         if content in seen:
             continue
         seen.add(content)
-        if _is_new(sentence, previous, earlier, story_facts, story_words, weights):
+        best = _best_cover(sentence, postings, weights)
+        if _is_new(sentence, previous, best, story_facts, story_words, weights):
             found.append(sentence.text)
             previous = sentence
         else:
@@ -56,12 +58,11 @@ def whats_new(
 
 
 def _is_new(
-    sentence: SentenceFeatures, previous: SentenceFeatures | None, earlier: list[StoredSentence],
+    sentence: SentenceFeatures, previous: SentenceFeatures | None, best: float,
     story_facts: frozenset[str], story_words: frozenset[str], weights: dict[str, float],
 ) -> bool:
     """New facts, a new quote, a new claim, or more of the new development just before it."""
     total = sum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas) or 1e-9
-    best = max((_covered(sentence, t, weights) / total for t in earlier), default=0.0)
     novel_facts = {f for f in sentence.facts - story_facts if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(known(w, story_words) for w in f[2:].split()))}
     if any(f[0] == "n" for f in novel_facts) and best < NUMBER_COVERED:
@@ -100,10 +101,28 @@ def _same_person(previous: SentenceFeatures, sentence: SentenceFeatures) -> bool
     return bool(previous.people & mentioned)
 
 
-def _covered(
-    sentence: SentenceFeatures, earlier: StoredSentence, weights: dict[str, float]
+def _postings(earlier: list[StoredSentence]) -> dict[str, list[int]]:
+    """Lemma -> the distinct earlier sentences using it (copies in a story count once)."""
+    distinct = {s.lemmas for s in earlier if s.lemmas}
+    postings: dict[str, list[int]] = {}
+    for index, lemmas in enumerate(distinct):
+        for lemma in lemmas:
+            postings.setdefault(lemma, []).append(index)
+    return postings
+
+
+def _best_cover(
+    sentence: SentenceFeatures, postings: dict[str, list[int]], weights: dict[str, float]
 ) -> float:
-    return sum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas & earlier.lemmas)
+    """The largest weighted share of the sentence's lemmas found in one earlier sentence."""
+    covered: dict[int, float] = {}
+    total = 0.0
+    for lemma in sentence.lemmas:
+        weight = _w(weights, "l:" + lemma)
+        total += weight
+        for index in postings.get(lemma, ()):
+            covered[index] = covered.get(index, 0.0) + weight
+    return max(covered.values(), default=0.0) / total if total else 0.0
 
 
 def _w(weights: dict[str, float], key: str) -> float:

@@ -19,6 +19,8 @@ from storage.articles import now_iso
 
 FUTURE_SLACK = timedelta(days=1)
 VECTOR_CACHE = 20_000
+SENTENCE_CACHE = 5_000
+NOVELTY_ARTICLES = 30
 
 
 @dataclass
@@ -60,6 +62,7 @@ class StoryStage:
         self._last: dict[int, Assignment] = {}
         self._queries: dict[str, Node | None] = {}
         self._vector_cache: dict[int, dict] = {}
+        self._sentence_cache: dict[int, list[novelty.StoredSentence]] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
@@ -85,7 +88,7 @@ class StoryStage:
             verdict = Verdict(story_id=story_id, kind="new", summary=tuple(summary))
         else:
             story_id = choice.story_id
-            earlier = novelty.stored(store.story_sentences(db, story_id))
+            earlier = self._sentences(db, story_id)
             fresh = novelty.whats_new(features.sentences, earlier, weights)
             verdict = Verdict(story_id=story_id, kind="update" if fresh else "duplicate",
                               whats_new=tuple(fresh))
@@ -110,6 +113,17 @@ class StoryStage:
                 (a, {"k": k}) for a, k in store.article_vectors(db, missing).items())
         return {story_id: [self._vector_cache[a] for a in ids if a in self._vector_cache]
                 for story_id, ids in latest.items()}
+
+    def _sentences(self, db: Database, story_id: int) -> list[novelty.StoredSentence]:
+        """Every sentence of the story's latest articles (decoded ones kept, like vectors)."""
+        ids = store.latest_articles(db, [story_id], per_story=NOVELTY_ARTICLES)[story_id]
+        missing = [a for a in ids if a not in self._sentence_cache]
+        if missing:
+            if len(self._sentence_cache) + len(missing) > SENTENCE_CACHE:
+                self._sentence_cache.clear()
+            for article_id, rows in store.article_sentences(db, missing).items():
+                self._sentence_cache[article_id] = novelty.stored(rows)
+        return [s for a in ids for s in self._sentence_cache.get(a, ())]
 
     def match_topics(self, db: Database, verdict: Verdict, parsed: ParsedArticle) -> list[int]:
         """Topics this article matches, plus those its story already matched (updates alert)."""
