@@ -162,5 +162,6 @@ def latest_topic_stories(db: Database, *, limit: int = 10) -> list[dict]:
     return [dict(r) for r in db.query(
         "SELECT s.id, s.title, s.updated_at, s.article_count, group_concat(t.name, ', ') AS topics "
         "FROM stories s JOIN story_topics st ON st.story_id = s.id "
-        "JOIN topics t ON t.id = st.topic_id GROUP BY s.id ORDER BY s.updated_at DESC, s.id DESC "
+        "JOIN topics t ON t.id = st.topic_id GROUP BY s.id "
+        "ORDER BY coalesce(s.last_seen, s.updated_at) DESC, s.id DESC "
         "LIMIT ?", [limit])]

@@ -42,6 +42,14 @@ def subscriptions_of(db: Database, target_ids: list[str]) -> list[dict]:
         target_ids)]
 
 
+def subscriptions_by(db: Database, user: str) -> list[dict]:
+    """A person's own DM subscriptions and the channel subscriptions they set up."""
+    return [dict(r) for r in db.query(
+        "SELECT s.*, t.name AS topic FROM subscriptions s JOIN topics t ON t.id = s.topic_id "
+        "WHERE s.target_id = :user OR (s.target_type = 'channel' AND s.created_by = :user) "
+        "ORDER BY t.name COLLATE NOCASE, s.target_id", {"user": user})]
+
+
 def digest_subscriptions(db: Database) -> list[dict]:
     return [dict(r) for r in db.query(
         "SELECT s.*, t.name AS topic FROM subscriptions s JOIN topics t ON t.id = s.topic_id "

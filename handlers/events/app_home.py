@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from handlers.common import db_of, echo, join_lines
 from storage.alerts import latest_topic_stories
-from storage.subscriptions import subscriptions_of
+from storage.subscriptions import subscriptions_by
 from storage.topics import list_topics
 
 
@@ -21,13 +21,15 @@ def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> 
 
 
 def home_blocks(db: Database, user: str) -> list[dict]:
-    mine = subscriptions_of(db, [user])
+    mine = subscriptions_by(db, user)
     topics = list_topics(db)
     stories = latest_topic_stories(db, limit=10)
     return [
         {"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}},
-        _section("*Your subscriptions* (by direct message)", [
-            f"• *{echo(s['topic'], 100)}* ({s['mode']})" for s in mine],
+        _section("*Your subscriptions*", [
+            f"• *{echo(s['topic'], 100)}* ({s['mode']}) · "
+            f"{'by direct message' if s['target_type'] == 'user' else '<#' + s['target_id'] + '>'}"
+            for s in mine],
             empty="None yet: `/subscribe me TOPIC` to get one by DM."),
         {"type": "divider"},
         _section("*Topics*", [f"• *{echo(t['name'], 100)}*: `{echo(t['query'], 150)}`"

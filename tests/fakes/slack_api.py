@@ -266,7 +266,7 @@ class FakeSlack:
     def _api_views_publish(self, params: dict) -> dict:
         view = _maybe_json(params.get("view"))
         blocks = (view or {}).get("blocks") or []
-        if len(blocks) > 100 or block_problems(blocks[:50]):
+        if len(blocks) > 100 or block_problems(blocks[:50], allow_links=True):
             return {"ok": False, "error": "invalid_arguments"}
         self.views[params.get("user_id", "")] = view
         return {"ok": True, "view": {"id": "V1", **(view or {})}}
