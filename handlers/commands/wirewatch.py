@@ -1,4 +1,4 @@
-"""/wirewatch help | status: a dispatcher, so new subcommands are one entry in SUBCOMMANDS."""
+"""/wirewatch help | status | sources: a dispatcher; a new subcommand is one SUBCOMMANDS entry."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.slack.services import Services
 from bot.slack.status import status_lines
+from handlers.commands.sources import sources_text
 from handlers.common import answer, echo, join_lines, services, split_name, user_text
 
 
@@ -36,6 +37,8 @@ def status_text(svc: Services, _: str, __: dict) -> str:
 SUBCOMMANDS: dict[str, Subcommand] = {
     "help": Subcommand(help_text, "/wirewatch help: this list"),
     "status": Subcommand(status_text, "/wirewatch status: sources, last ingest, pending alerts"),
+    "sources": Subcommand(sources_text,
+                          "/wirewatch sources [add URL [--every N] | remove ID]: feeds"),
 }
 
 

@@ -21,9 +21,11 @@ def test_commands_are_in_manifest_and_docs():
     commands = registered_commands()
     assert {"/who-said", "/topics", "/subscribe", "/unsubscribe", "/wirewatch"} <= commands
     manifest = (ROOT / "slack" / "manifest.yml").read_text()
-    docs = (ROOT / "docs" / "slack.md").read_text()
+    for doc in ("docs/slack.md", "README.md"):
+        text = (ROOT / doc).read_text()
+        for command in commands:
+            assert f"`{command}" in text, (doc, command)
+        for name in SUBCOMMANDS:
+            assert f"`/wirewatch {name}" in text, (doc, name)
     for command in commands:
         assert f"- command: {command}\n" in manifest, command
-        assert f"`{command}" in docs, command
-    for name in SUBCOMMANDS:
-        assert f"`/wirewatch {name}" in docs, name

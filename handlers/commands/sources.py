@@ -1,0 +1,72 @@
+"""/wirewatch sources [list | add URL [--every N] | remove ID|URL]: feeds managed from Slack.
+
+Only http(s) feeds can be added from Slack: a folder on the server is for its operator to add
+with `wirewatch sources add`, never for anyone in the workspace.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.slack.services import Services
+from bot.slack.status import source_lines
+from handlers.common import echo, join_lines, split_name
+from storage.db import transaction
+from storage.sources import SourceError, add_source, get_source, remove_source
+
+USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS]` "
+         "· `/wirewatch sources remove ID|URL`")
+SLACK_LINK = re.compile(r"<([^<>|]+)(?:\|[^<>]*)?>")
+EVERY = re.compile(r"(?:^|\s)--every[ =](\S+)")
+
+
+def slack_url(text: str) -> str:
+    """Slack wraps URLs typed in a command as <https://…> or <https://…|label>."""
+    return html.unescape(SLACK_LINK.sub(r"\1", text)).strip()
+
+
+def sources_text(svc: Services, args: str, _: dict) -> str:
+    action, rest = split_name(args)
+    action = (action or "list").lower()
+    try:
+        if action == "list":
+            return join_lines(source_lines(svc.db))
+        if action == "add":
+            return _add(svc, rest)
+        if action == "remove":
+            return _remove(svc, rest)
+    except SourceError as exc:
+        return f"{exc}\n{USAGE}"
+    return f"I don't know `sources {echo(action, 40)}`.\n{USAGE}"
+
+
+def _add(svc: Services, rest: str) -> str:
+    every = None
+    match = EVERY.search(rest)
+    if match:
+        if not match.group(1).isdigit():
+            given = echo(match.group(1), 20)
+            return f"`--every` takes a number of seconds, not `{given}`.\n{USAGE}"
+        every = int(match.group(1))
+        rest = EVERY.sub(" ", rest)
+    url = slack_url(rest)
+    if not url:
+        return USAGE
+    with transaction(svc.db):
+        source = get_source(svc.db, add_source(svc.db, kind="feed", location=url, every=every))
+    return (f"Added feed #{source['id']} {echo(source['location'], 200)}, polled every "
+            f"{source['every']} s. `/wirewatch status` shows its health.")
+
+
+def _remove(svc: Services, rest: str) -> str:
+    ident = slack_url(rest)
+    if not ident:
+        return USAGE
+    key = int(ident) if ident.isdigit() else ident
+    found = get_source(svc.db, key)
+    if found and found["kind"] != "feed":
+        return "Watched folders are managed on the server with `wirewatch sources remove`."
+    with transaction(svc.db):
+        source = remove_source(svc.db, key)
+    return f"Removed {source['kind']} #{source['id']} {echo(source['location'], 200)}."
