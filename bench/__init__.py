@@ -2,6 +2,8 @@
 
 BENCHMARKS: list[str] = [
     "ingest_throughput",
+    "memory",
     "quotes_lookup",
     "story_cost",
+    "alert_latency",
 ]

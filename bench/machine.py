@@ -15,6 +15,8 @@ import spacy
 
 from bot.config import load_settings
 
+LOAD = "Load average at start (1, 5, 15 min)"
+
 
 def cpu_model() -> str:
     try:
@@ -46,6 +48,6 @@ def describe() -> dict[str, str]:
         "spaCy": spacy.__version__,
         "spaCy model": _model(),
         "SQLite": sqlite3.sqlite_version,
-        "Load average at start (1, 5, 15 min)": load,
+        LOAD: load,
         "Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }

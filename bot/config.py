@@ -37,6 +37,7 @@ class Settings:
     ingest_max_bytes: int = 10 * 1024 * 1024
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout: float = 30.0
+    nlp_batch_chars: int = 20_000
 
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with the given non-None values replaced (command-line flags win)."""
@@ -91,4 +92,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ingest_max_bytes=_int(env, "WIREWATCH_INGEST_MAX_MB", 10) * 1024 * 1024,
         fetch_max_bytes=_int(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
         fetch_timeout=_float(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
+        nlp_batch_chars=_int(env, "WIREWATCH_NLP_BATCH_CHARS", 20_000),
     )

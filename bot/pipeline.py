@@ -95,9 +95,11 @@ class Pipeline:
         """Parse as one batch; if spaCy fails on it, parse one by one to isolate the bad article."""
         if not articles:
             return
-        size, procs = self.settings.nlp_batch_size, self.settings.nlp_processes
+        settings = self.settings
         try:
-            yield from list(parse_articles(self.nlp, articles, batch_size=size, n_process=procs))
+            yield from list(parse_articles(self.nlp, articles, batch_size=settings.nlp_batch_size,
+                                           n_process=settings.nlp_processes,
+                                           max_batch_chars=settings.nlp_batch_chars))
             return
         except Exception:
             log.exception("batch parse failed; retrying article by article")

@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from bot.models import Article, Entity, ParsedArticle, Sentence
 
+MAX_BATCH_CHARS = 20_000
+
 
 def parse_articles(
     nlp: Language,
@@ -16,11 +18,20 @@ def parse_articles(
     *,
     batch_size: int = 32,
     n_process: int = 1,
+    max_batch_chars: int = MAX_BATCH_CHARS,
 ) -> Iterator[ParsedArticle]:
     """Parse articles with ``nlp.pipe``; results come back in input order."""
-    docs = nlp.pipe((a.body for a in articles), batch_size=batch_size, n_process=n_process)
+    size = docs_per_batch(articles, batch_size=batch_size, max_chars=max_batch_chars)
+    docs = nlp.pipe((a.body for a in articles), batch_size=size, n_process=n_process)
     for article, doc in zip(articles, docs, strict=True):
         yield parsed_from_doc(article, doc)
+
+
+def docs_per_batch(articles: Sequence[Article], *, batch_size: int, max_chars: int) -> int:
+    """spaCy's working memory grows with the text in one batch (about 3 KB per character with
+    the small English model), so cap a batch at ``max_chars``, sized by the longest article."""
+    longest = max((len(a.body) for a in articles), default=1)
+    return max(1, min(batch_size, max_chars // max(longest, 1)))
 
 
 def parsed_from_doc(article: Article, doc: Doc) -> ParsedArticle:
