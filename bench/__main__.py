@@ -91,7 +91,7 @@ def render(rows: list[dict], *, machine: dict[str, str], limits: dict[str, str |
              f"Written by `python -m bench --scale {scale}` (`make bench`; `--only NAME` "
              "refreshes one benchmark's rows). Ratios compare figures measured in the same run. "
              "See docs/benchmarks.md for what each figure means.", "", "## Machine", ""]
-    lines += [f"- {label}: {value}" for label, value in machine.items() if label != LOAD]
+    lines += [f"- {label}: {value}" for label, value in machine.items() if label != LOAD or not when]
     if when:
         lines += ["", "## When each benchmark ran", ""]
         lines += [f"- {name}: {text}" for name, text in when.items()]

@@ -193,6 +193,9 @@ class HttpServer:
                 channel.close()
 
         if self.thread.is_alive():
-            self.server.trigger.pull_trigger(close_all)
+            try:
+                self.server.trigger.pull_trigger(close_all)
+            except OSError:
+                close_all()
             self.thread.join(5)
         self.server.task_dispatcher.shutdown(timeout=5)

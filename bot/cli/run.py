@@ -39,6 +39,7 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
         wirewatch run --console --watch ~/wire/drop
     """
     settings = obj.settings.with_overrides(watch_folder=watch, port=port, host=host)
+    stop = _stop_on_signals()
     try:
         runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
     except (ConfigError, StorageError) as exc:
@@ -48,7 +49,6 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     except (ConfigError, SourceError, StorageError, OSError) as exc:
         runner.stop()
         raise click.ClickException(str(exc)) from exc
-    stop = _stop_on_signals()
     mode = "console (no Slack)" if console else f"Slack (port {runner.slack.port})"
     click.echo(f"wirewatch running, {mode}; Ctrl-C to stop")
     for line in runner.describe():

@@ -67,6 +67,7 @@ def test_random_sigkills_lose_and_repeat_no_article(server, db_path, tmp_path, p
         "SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "WHERE sa.verdict IN ('new', 'update')")]
     assert alerts
+    final.wait_for("wirewatch running")
     final.wait_until(lambda: all(any(f"   {t}" in r.output for r in runs) for t in alerts),
                      what="every alert")
     assert final.terminate() == 0

@@ -53,7 +53,7 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
                       PYTHONUNBUFFERED="1")
         running = Running(db_path, mode=[], env=env)
         processes.append(running)
-        running.wait_for("wirewatch running, Slack")
+        running.wait_for("ingest endpoint:")
         port = int(re.search(r"Slack \(port (\d+)\)", running.output).group(1))
         assert "ingest endpoint: POST /ingest on port" in running.output
         running.wait_until(lambda: len(fake.posts("C0DESK")) == 1)
