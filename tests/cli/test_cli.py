@@ -59,3 +59,6 @@ def test_demo_prints_alerts_for_the_sample_topics():
     assert result.exit_code == 0
     assert "NEW STORY · Port strikes" in result.output
     assert "Central bank rates" in result.output
+    assert "UPDATE · Port strikes" in result.output
+    assert result.output.count("(nothing posted: a rewrite that adds no new facts)") >= 2
+    assert "(nothing posted: no tracked topic matches this story)" in result.output
