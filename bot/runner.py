@@ -103,28 +103,26 @@ class Runner:
         return source
 
     def poll_feed(self, source_id: int, *, now: datetime | None = None) -> PollResult | None:
-        db = self.dbs.get()
-        source = get_source(db, source_id)
-        now = now or utcnow()
-        if source is None or self.stopping or not is_due(source, now):
-            return None
-        try:
-            return poll_feed(db, source, fetcher=self.fetcher, now=now,
-                             on_queued=self.worker.notify, stopping=lambda: self.stopping)
-        except Exception:
-            log.exception("polling feed %s failed unexpectedly", source["location"])
-            return None
+        return self._when_due(source_id, now, "polling feed", lambda db, source, at: poll_feed(
+            db, source, fetcher=self.fetcher, now=at, on_queued=self.worker.notify,
+            stopping=lambda: self.stopping))
 
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
+        return self._when_due(source_id, now, "scanning folder", lambda db, source, at:
+                              self.folders.scan(db, source, now=at, on_queued=self.worker.notify))
+
+    def _when_due(self, source_id: int, now: datetime | None, doing: str,
+                  job: Callable[[Any, dict, datetime], Any]) -> Any:
+        """Run a source's job if it is due; a surprise failure is logged, never kills the job."""
         db = self.dbs.get()
         source = get_source(db, source_id)
         now = now or utcnow()
         if source is None or self.stopping or not is_due(source, now):
             return None
         try:
-            return self.folders.scan(db, source, now=now, on_queued=self.worker.notify)
+            return job(db, source, now)
         except Exception:
-            log.exception("scanning folder %s failed unexpectedly", source["location"])
+            log.exception("%s %s failed unexpectedly", doing, source["location"])
             return None
 
     def deliver(self) -> None:

@@ -42,6 +42,12 @@ def parse(text: str, *, channel: str, user: str) -> Request:
     return Request("channel", channel, topic, mode)
 
 
+def _request_and_topic(db, text: str, command: dict):
+    """The parsed request and the topic it names (None when there is no such topic)."""
+    request = parse(text, channel=command.get("channel_id", ""), user=command.get("user_id", ""))
+    return request, (get_topic(db, request.topic) if request.topic else None)
+
+
 def handle_subscribe(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
     ack()
     text = user_text(command.get("text"))
@@ -49,8 +55,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, context: BoltCon
     if not text:
         answer(respond, current(db, command))
         return
-    request = parse(text, channel=command.get("channel_id", ""), user=command.get("user_id", ""))
-    topic = get_topic(db, request.topic) if request.topic else None
+    request, topic = _request_and_topic(db, text, command)
     if topic is None:
         answer(respond, unknown(db, request.topic))
         return
@@ -70,8 +75,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, context: BoltC
     if not text:
         answer(respond, USAGE)
         return
-    request = parse(text, channel=command.get("channel_id", ""), user=command.get("user_id", ""))
-    topic = get_topic(db, request.topic) if request.topic else None
+    request, topic = _request_and_topic(db, text, command)
     if topic is None:
         answer(respond, unknown(db, request.topic))
         return
