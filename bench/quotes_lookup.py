@@ -16,11 +16,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from bench.rows import percentile, row
 from bench.table import print_rows
 from bot.who_said import who_said
 from storage.db import open_db
-from storage.quotes import normalise
+from storage.quotes import count_speakers, normalise
 
 NAME = "quotes_lookup"
 SEED = 7
@@ -131,6 +133,8 @@ def _fill(path: Path, size: int) -> None:
         for r in rows:
             terms.update(set(normalise(r[3]).split()))
     conn.executemany("INSERT INTO quote_vocab (term, docs) VALUES (?, ?)", terms.items())
+    count_speakers(Database(conn), dict(conn.execute(
+        "SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall()))
     conn.commit()
     conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
     conn.commit()

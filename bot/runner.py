@@ -13,12 +13,14 @@ from typing import Any
 from spacy.language import Language
 
 from bot.config import Settings
+from bot.http_server import HttpServer
 from bot.ingest.feeds import PollResult, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.http_api import IngestApp
 from bot.ingest.worker import IngestWorker
 from bot.scheduler import activate, add_service_jobs, build_scheduler, catch_up, sync_sources
+from bot.slack.server import build_router
 from storage.db import ThreadLocalDb, transaction
 from storage.sources import (
     SourceError,
@@ -66,7 +68,8 @@ class Runner:
         if self.slack is not None:
             self.slack.start()
         elif self.ingest_app is not None:
-            self.http = HttpServer(self.ingest_app, host=self.settings.host,
+            router = build_router(slack=None, extra_routes={"/ingest": self.ingest_app})
+            self.http = HttpServer(router, host=self.settings.host,
                                    port=self.settings.port)
             self.http.start()
 
@@ -168,34 +171,3 @@ def ingest_app(settings: Settings, dbs: ThreadLocalDb, worker: IngestWorker) -> 
         return None
     return IngestApp(dbs, token=settings.ingest_token, max_bytes=settings.ingest_max_bytes,
                      worker=worker)
-
-
-class HttpServer:
-    """waitress on its own thread, for the ingest endpoint when Slack is not running."""
-
-    def __init__(self, app: IngestApp, *, host: str, port: int) -> None:
-        from waitress import create_server
-
-        self.server = create_server(app, host=host, port=port, threads=4, ident="wirewatch")
-        self.thread = threading.Thread(target=self.server.run, name="http", daemon=True)
-
-    @property
-    def port(self) -> int:
-        return int(self.server.effective_port)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        """Close every socket from inside the server's own loop, which then ends."""
-        def close_all() -> None:
-            for channel in list(self.server._map.values()):
-                channel.close()
-
-        if self.thread.is_alive():
-            try:
-                self.server.trigger.pull_trigger(close_all)
-            except OSError:
-                close_all()
-            self.thread.join(5)
-        self.server.task_dispatcher.shutdown(timeout=5)

@@ -18,8 +18,8 @@ from storage.quotes import (
     normalise,
     quote_texts,
     quotes_by_ids,
-    speaker_exists,
-    speakers_named,
+    speaker_named,
+    speakers_by_last_word,
     term_counts,
     terms_with_prefix,
 )
@@ -34,6 +34,7 @@ STOPWORDS = frozenset(STOPWORD_TEXT.split())
 MAX_TERMS = 8
 RAREST = 4
 PHRASE_WORDS = 12
+PHRASE_BUDGET_MS = 20.0
 CANDIDATES = 200
 MIN_SCORE = 55.0
 HELP = ("No quote matches that. Try a shorter fragment of the quote, or a speaker's name "
@@ -97,7 +98,7 @@ def _by_text(db: Database, query: str, words: list[str], *, limit: int) -> tuple
     ids = _candidates(db, terms)
     if len(ids) >= CANDIDATES and 2 <= len(words) <= PHRASE_WORDS:
         match = " AND ".join([*(_phrase(t) for t in terms), _phrase(" ".join(words))])
-        ids = fts_quote_ids(db, match, limit=CANDIDATES) or ids
+        ids = fts_quote_ids(db, match, limit=CANDIDATES, budget_ms=PHRASE_BUDGET_MS) or ids
     return _ranked(db, normalise(query)[:400], ids, limit=limit)
 
 
@@ -176,17 +177,15 @@ def _by_speaker(db: Database, query: str, name: str, *, limit: int,
 
 
 def _speakers_called(db: Database, name: str) -> list[str]:
-    """Stored speaker names equal to ``name``, or whose words include all of its words."""
+    """Stored speakers named exactly ``name``, or ending with its last word and holding all."""
     words = words_of(name)
     if not words:
         return []
-    exact = speaker_exists(db, " ".join(name.split()))
+    exact = speaker_named(db, " ".join(name.split()))
     if exact:
         return [exact]
-    match = " AND ".join(f"speaker : {_phrase(w)}" for w in words[:MAX_TERMS])
     wanted = set(words)
-    return [s for s in speakers_named(db, match)
-            if wanted <= set(words_of(s)) and words_of(s)[-1] in wanted]
+    return [s for s in speakers_by_last_word(db, words[-1]) if wanted <= set(words_of(s))]
 
 
 def _hit(row: dict, score: float) -> QuoteHit:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlite_utils import Database
 
@@ -37,6 +39,14 @@ def count_terms(db: Database, texts: Iterable[str]) -> None:
         "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs", counts.items())
 
 
+def count_speakers(db: Database, counts: Mapping[str, int]) -> None:
+    """Add speakers to the speaker list with how many quotes each has."""
+    rows = [(name, (normalise(name).split() or [""])[-1], n) for name, n in counts.items()]
+    db.conn.executemany(
+        "INSERT INTO quote_speakers (name, last, quotes) VALUES (?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET quotes = quotes + excluded.quotes", rows)
+
+
 def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
     db["quotes"].insert_all(
         {
@@ -55,12 +65,28 @@ def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
         for q in quotes
     )
     count_terms(db, (q.text for q in quotes))
+    count_speakers(db, Counter(q.speaker.name for q in quotes if q.speaker.name))
 
 
-def fts_quote_ids(db: Database, match: str, *, limit: int) -> list[int]:
-    """Ids of quotes matching an FTS5 expression built by the caller from escaped terms only."""
+def fts_quote_ids(db: Database, match: str, *, limit: int,
+                  budget_ms: float | None = None) -> list[int] | None:
+    """Ids of quotes matching an FTS5 expression built by the caller from escaped terms only.
+
+    With ``budget_ms``, a query still running after that long is stopped and None returned.
+    """
     sql = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
-    return [row[0] for row in db.execute(sql, [match, limit])]
+    if budget_ms is None:
+        return [row[0] for row in db.execute(sql, [match, limit])]
+    deadline = time.perf_counter() + budget_ms / 1000
+    db.conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+    try:
+        return [row[0] for row in db.execute(sql, [match, limit])]
+    except sqlite3.OperationalError as exc:
+        if "interrupt" not in str(exc):
+            raise
+        return None
+    finally:
+        db.conn.set_progress_handler(None, 0)
 
 
 def quote_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str, str | None]]:
@@ -96,17 +122,16 @@ def terms_with_prefix(db: Database, prefix: str, *, limit: int = 5000) -> list[t
     return [(r[0], r[1]) for r in db.execute(sql, [prefix, prefix + "\U0010ffff", limit])]
 
 
-def speakers_named(db: Database, match: str, *, limit: int = 200) -> list[str]:
-    """Distinct speaker names among quotes whose speaker column matches an FTS5 expression."""
-    sql = ("SELECT DISTINCT quotes.speaker FROM quotes WHERE quotes.id IN "
-           "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?)")
-    return [row[0] for row in db.execute(sql, [match, limit]) if row[0]]
-
-
-def speaker_exists(db: Database, name: str) -> str | None:
-    row = db.execute("SELECT speaker FROM quotes WHERE speaker = ? COLLATE NOCASE LIMIT 1",
-                     [name]).fetchone()
+def speaker_named(db: Database, name: str) -> str | None:
+    """The stored speaker with exactly this name, ignoring case."""
+    row = db.execute("SELECT name FROM quote_speakers WHERE name = ?", [name]).fetchone()
     return row[0] if row else None
+
+
+def speakers_by_last_word(db: Database, last: str, *, limit: int = 200) -> list[str]:
+    """Speakers whose name ends with this (normalised) word, most quoted first."""
+    sql = "SELECT name FROM quote_speakers WHERE last = ? ORDER BY quotes DESC LIMIT ?"
+    return [row[0] for row in db.execute(sql, [last, limit])]
 
 
 def latest_by_speaker(db: Database, names: list[str], *, limit: int) -> list[dict]:

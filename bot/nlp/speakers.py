@@ -24,6 +24,8 @@ TITLE_WORDS = {
     "star", "striker", "goalkeeper", "player", "champion", "singer", "actor", "actress",
     "author", "editor", "reporter", "councillor", "councilor", "commissioner", "speaker",
     "representative", "congressman", "congresswoman", "mp", "lord", "lady", "sir", "dame",
+    "candidate", "nominee", "activist", "campaigner", "resident", "witness", "worker", "teacher",
+    "nurse", "engineer", "researcher", "historian", "chef", "architect", "pilot", "driver",
 }
 GENDERED_NOUNS = {
     "m": {"spokesman", "chairman", "businessman", "congressman", "father", "husband", "son",
@@ -47,6 +49,9 @@ ORG_NOUNS = {
     "foundation", "charity", "association", "senate", "house", "congress",
 }
 RECENT_CHARS = 600
+COLLECTIVE = {"police", "authorities", "military", "government"}
+DOCUMENT_NOUNS = {"letter", "statement", "post", "tweet", "email", "memo", "note", "message",
+                  "speech", "report", "filing", "submission", "testimony", "op-ed", "column"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
            "acl", "advmod", "predet", "npadvmod"}
@@ -210,8 +215,8 @@ class SpeakerResolver:
         known = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
         if known:
             return self._person_speaker(token, known), 0.9
-        if ent is not None and ent.label_ == "PERSON":
-            return self._person_speaker(token, self._register(text).name), 0.9
+        if ent is not None and ent.label_ == "PERSON" or _looks_like_person(token):
+            return self._person_speaker(token, self._register(text).name), 0.85
         if ent is not None and ent.label_ in ORG_LABELS or text.isupper():
             if token.pos_ != "PROPN" and token.tag_ in {"NNS", "NN"}:
                 return self._nominal(token)
@@ -224,7 +229,10 @@ class SpeakerResolver:
 
     def _person_speaker(self, token: Token, name: str) -> Speaker:
         person = self.people[name]
-        role = role_of(_token_span(token, None)) or None
+        ent = self.ent_of.get(token.i)
+        span = self._name_span(ent) if ent is not None and ent.label_ == "PERSON" \
+            else _token_span(token, _name_text(token, None))
+        role = role_of(span) or None
         if role and not person.role:
             person.role = role
             person.gender = person.gender or _gender_of_words(role.lower().split())
@@ -278,6 +286,9 @@ class SpeakerResolver:
         named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if named:
             return self._appositive(token, named[0])
+        author = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
+        if author and token.lemma_.lower() in DOCUMENT_NOUNS:
+            return self.resolve(author[0])
         phrase = noun_phrase(token)
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
                        for c in token.children)
@@ -287,7 +298,8 @@ class SpeakerResolver:
             if holder is not None:
                 return holder, 0.75
         lemma = token.lemma_.lower()
-        kind = "organisation" if lemma in ORG_NOUNS and singular else "unnamed"
+        kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
+            else "unnamed"
         if definite and kind == "organisation":
             earlier = self._earlier_named(token)
             if earlier is not None:
@@ -298,7 +310,12 @@ class SpeakerResolver:
 
     def _appositive(self, token: Token, name: Token) -> tuple[Speaker, float]:
         """"The festival's director, Camille Laurent, said": the name speaks, the noun is a role."""
-        speaker, confidence = self._proper(name, self.ent_of.get(name.i))
+        ent = self.ent_of.get(name.i)
+        if token.lemma_.lower() in ORG_NOUNS and (ent is None or ent.label_ != "PERSON"):
+            speaker = Speaker(self._name_span(ent).text if ent else name.text, "organisation")
+            self._remember(name, speaker)
+            return speaker, 0.8
+        speaker, confidence = self._proper(name, ent)
         if speaker.kind == "person" and speaker.name in self.people:
             person = self.people[speaker.name]
             person.role = person.role or noun_phrase(token)
@@ -327,6 +344,18 @@ class SpeakerResolver:
             if mention.speaker.kind == "organisation":
                 return mention.speaker
         return None
+
+
+def _looks_like_person(token: Token) -> bool:
+    """A name the recogniser called an organisation, but with a person's role or a "who"."""
+    for child in token.children:
+        if child.dep_ == "appos" and (child.lemma_.lower() in TITLE_WORDS or any(
+                t.lower_ == "who" for t in child.subtree)):
+            return True
+        if child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
+            return True
+    return any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS and c.i < token.i - 1
+               for c in token.lefts)
 
 
 def _gender_of_words(words: list[str]) -> str | None:
@@ -362,11 +391,11 @@ def role_of(name: Span) -> str | None:
     """A role as written: an apposition after the name, or the title words before it."""
     root = name[-1]
     for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i:
+        if child.dep_ == "appos" and child.i > root.i and not child.like_num:
             return _clean(child.doc[child.left_edge.i:child.right_edge.i + 1].text)
     doc = root.doc
-    allowed = {t.i for c in root.lefts if c.i < name.start and c.dep_ in ROLE_DEPS
-               for t in c.subtree}
+    allowed = {t.i for tok in name for c in tok.lefts if c.i < name.start
+               and c.dep_ in ROLE_DEPS for t in c.subtree}
     start = name.start
     while start - 1 in allowed and _role_word(doc[start - 1]):
         start -= 1

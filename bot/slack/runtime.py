@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from bot.alerts.digest import send_due_digests
 from bot.alerts.sender import AlertSender
 from bot.config import Settings
+from bot.http_server import HttpServer, WSGIApp
 from bot.slack.app import build_app
 from bot.slack.config import check_slack_settings
-from bot.slack.server import HttpServer, WSGIApp, build_router
+from bot.slack.server import build_router
 from bot.slack.services import Services
 from bot.slack.socket import SocketRunner
 from storage.db import ThreadLocalDb

@@ -54,3 +54,16 @@ def m003_vocabulary(db: Database) -> None:
     db.execute("INSERT OR IGNORE INTO quote_vocab (term, docs) SELECT term, doc "
                "FROM quotes_fts_vocab")
     db.execute("DROP TABLE IF EXISTS quotes_fts_vocab")
+
+
+@MIGRATIONS()
+def m004_speakers(db: Database) -> None:
+    """Every speaker once, findable by full name or last word, without scanning the FTS index."""
+    from storage.quotes import count_speakers
+
+    db.execute("CREATE TABLE IF NOT EXISTS quote_speakers (name TEXT PRIMARY KEY COLLATE NOCASE, "
+               "last TEXT NOT NULL, quotes INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE INDEX IF NOT EXISTS quote_speakers_last ON quote_speakers(last)")
+    rows = db.execute("SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL "
+                      "GROUP BY speaker").fetchall()
+    count_speakers(db, dict(rows))

@@ -96,3 +96,11 @@ def test_marks_pair_curly_and_straight_quotes_per_paragraph():
 def test_marks_leave_apostrophes_alone():
     body = "Ukraine’s minister spoke at the farmers’ market on Friday."
     assert find_quote_spans(body) == []
+
+
+def test_a_speaker_is_not_carried_past_a_paragraph_of_narrative(quotes_of, only):
+    quotes = quotes_of(
+        "“The league has ignored us for years,” Coach Adaeze Nwosu said after the match.\n\n"
+        "The club was fined twice last season and lost its stadium lease in May.\n\n"
+        "“Pay what you owe” was painted across the gates on Sunday morning.")
+    assert only(quotes, "direct", "Pay what").speaker.name is None

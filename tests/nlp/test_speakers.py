@@ -66,3 +66,11 @@ def test_according_to_names_the_speaker(quotes_of, only):
         "The bridge will reopen in May, “if the weather holds and the steel arrives”, "
         "according to Priya Raman, the project director.")
     assert only(quotes, "direct", "weather holds").speaker.name == "Priya Raman"
+
+
+def test_a_document_speaks_for_its_author(quotes_of, only):
+    quotes = quotes_of(
+        "Trade envoy Marek Zielinski wrote to the committee last week. Zielinski's letter "
+        "said the tariffs would hurt exporters in the north.")
+    quote = only(quotes, "indirect", "tariffs")
+    assert quote.speaker.name == "Marek Zielinski"

@@ -60,6 +60,7 @@ def test_random_sigkills_lose_and_repeat_no_article(server, db_path, tmp_path, p
     final = Running(db_path)
     processes.append(final)
     runs.append(final)
+    final.wait_for("wirewatch running")
     titles = [t for t, _ in feed_stories + file_stories]
     final.wait_until(lambda: db["articles"].count == 12 and not pending(db), what="12 articles")
     alerts = [r[0] for r in db.execute(

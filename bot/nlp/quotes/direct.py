@@ -49,14 +49,17 @@ class DirectQuotes:
     def extract(self) -> list[Quote]:
         quotes: list[Quote] = []
         previous: Quote | None = None
+        previous_para = -2
         for para in self.paras:
             in_para = [s for s in self.spans if s.paragraph == para.index]
             if not in_para:
                 continue
-            found = self._paragraph(para, in_para, previous)
+            adjacent = previous if previous_para == para.index - 1 else None
+            found = self._paragraph(para, in_para, adjacent)
             quotes.extend(found)
             directs = [q for q in found if q.kind == "direct"]
-            previous = directs[-1] if directs else previous
+            if directs:
+                previous, previous_para = directs[-1], para.index
         return self._close_runs(quotes)
 
     def _close_runs(self, quotes: list[Quote]) -> list[Quote]:

@@ -58,8 +58,10 @@ def _quote(doc: Doc, body: str, verb: Token, clause: Token, quoted: set[int],
     while first.dep_ == "mark" and first.lower_ == "that" and first.i < tokens[-1].i:
         first = doc[first.i + 1]
     last = tokens[-1]
-    while last.is_punct and last.i > first.i:
+    while (last.is_punct or last.dep_ == "cc") and last.i > first.i:
         last = doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
+    if body[start:end].count("\"") % 2 or body[start:end].count("“") > body[start:end].count("”"):
+        end += len(body[end:]) - len(body[end:].lstrip("\"”"))
     return Quote(body[start:end], start, end, "indirect", speaker, verb=verb.text,
                  cue=cue_of(verb), confidence=round(min(confidence, 0.85) - 0.1, 2))
