@@ -33,7 +33,8 @@ from storage.sources import (
 )
 
 log = logging.getLogger(__name__)
-WATCH_EVERY = 2
+WATCH_EVERY = 1
+FILE_SETTLE_SECONDS = 0.5
 
 
 class Runner:
@@ -44,7 +45,8 @@ class Runner:
         self.settings = settings
         self.dbs = ThreadLocalDb(settings.db_path)
         self.fetcher = Fetcher(limits=fetch_limits(settings))
-        self.folders = FolderWatcher(max_bytes=settings.max_file_bytes)
+        self.folders = FolderWatcher(max_bytes=settings.max_file_bytes,
+                                     settle_seconds=FILE_SETTLE_SECONDS)
         self.worker = IngestWorker(self.dbs, settings, nlp=nlp)
         self.scheduler = build_scheduler(settings.db_path)
         self.ingest_app = ingest_app(settings, self.dbs, self.worker)

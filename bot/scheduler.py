@@ -27,6 +27,7 @@ POOL_THREADS = 20
 MAX_JITTER = 60
 DIGEST_EVERY = 60
 SYNC_EVERY = 5
+DELIVER_EVERY = 0.25  # an outbox check is one indexed SELECT; alerts go out within a quarter second
 
 
 class JobTarget(Protocol):
@@ -156,7 +157,8 @@ def add_service_jobs(scheduler: BackgroundScheduler, *, slack: bool, now: dateti
     scheduler.add_job(sync_job, "interval", seconds=SYNC_EVERY, id="sync", jobstore=MEMORY,
                       replace_existing=True, misfire_grace_time=SYNC_EVERY)
     if slack:
-        scheduler.add_job(deliver_job, "interval", seconds=1, id="deliver", jobstore=MEMORY,
+        scheduler.add_job(deliver_job, "interval", seconds=DELIVER_EVERY, id="deliver",
+                          jobstore=MEMORY,
                           replace_existing=True, misfire_grace_time=5)
         if scheduler.get_job("digests", jobstore=PERSISTENT) is None:
             scheduler.add_job(send_digests_job, "interval", seconds=DIGEST_EVERY, id="digests",

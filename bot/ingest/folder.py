@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -43,10 +44,12 @@ def is_temporary(path: Path) -> bool:
 
 class FolderWatcher:
     """Remembers how each file looked at the previous scan: a file is read only once it stops
-    changing (same size and modification time on two scans in a row)."""
+    changing (same size and modification time on two scans in a row), or, with
+    ``settle_seconds``, as soon as nothing has written to it for that long."""
 
-    def __init__(self, *, max_bytes: int) -> None:
+    def __init__(self, *, max_bytes: int, settle_seconds: float | None = None) -> None:
         self.max_bytes = max_bytes
+        self.settle_seconds = settle_seconds
         self._last_seen: dict[str, tuple[int, int]] = {}
 
     def scan(self, db: Database, source: dict, *, now: datetime,
@@ -85,11 +88,14 @@ class FolderWatcher:
         known = seen_file(db, key)
         if known and (known["size"], known["mtime_ns"]) == signature:
             return None
-        if self._last_seen.get(key) != signature:
+        if self._last_seen.get(key) != signature and not self._settled(stat.st_mtime):
             self._last_seen[key] = signature
             return "waiting"
         self._last_seen.pop(key, None)
         return self._read(db, source, path, signature=signature, known=known, now=now)
+
+    def _settled(self, mtime: float) -> bool:
+        return self.settle_seconds is not None and time.time() - mtime >= self.settle_seconds
 
     def _read(self, db: Database, source: dict, path: Path, *, signature: tuple[int, int],
               known: dict | None, now: datetime) -> tuple[int, int] | None:

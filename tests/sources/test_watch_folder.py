@@ -130,3 +130,15 @@ def test_missing_folder_is_a_recorded_failure(fresh_db, source, drop):
     assert "does not exist" in result.error
     stored = get_source(fresh_db, source["id"])
     assert stored["failures"] == 1 and "does not exist" in stored["last_error"]
+
+
+def test_with_settle_time_a_quiet_file_is_read_on_first_sight(fresh_db, source, drop):
+    watcher = FolderWatcher(max_bytes=1_000_000, settle_seconds=0.5)
+    old = story_file(drop, "ferry.txt", FERRY)
+    stat = old.stat()
+    os.utime(old, ns=(stat.st_atime_ns, stat.st_mtime_ns - 2_000_000_000))
+    fresh = story_file(drop, "library.txt", LIBRARY)
+    os.utime(fresh, ns=(stat.st_atime_ns, fresh.stat().st_mtime_ns + 60_000_000_000))
+    result = scan(watcher, fresh_db, source, 0)
+    assert (result.files, result.waiting) == (1, 1)
+    assert [t.split(":")[0] for t in titles(fresh_db)] == [FERRY[0].split(":")[0]]
