@@ -52,6 +52,3 @@ def get_article(db: Database, article_id: int) -> dict | None:
     rows = list(db["articles"].rows_where("id = ?", [article_id]))
     return rows[0] if rows else None
 
-
-def count_articles(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -58,6 +58,3 @@ def results(db: Database, ids: list[int]) -> dict[int, dict]:
         f"SELECT id, origin, title, status, article_id, story_id, verdict, reason FROM inbox "
         f"WHERE id IN ({marks})", ids)}
 
-
-def pending_count(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM inbox WHERE status = 'pending'").fetchone()[0]

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
-SINGLE_OPEN = {"‘": "’"}
 PARAGRAPH = re.compile(r"[^\n]+")
 WORD = re.compile(r"\w+")
 TRIM = " \t,;:—–-"
