@@ -18,6 +18,7 @@ from bot.ingest.feeds import PollResult, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.http_api import IngestApp
+from bot.ingest.inotify import FileEvents
 from bot.ingest.worker import IngestWorker
 from bot.scheduler import activate, add_service_jobs, build_scheduler, catch_up, sync_sources
 from bot.slack.server import build_router
@@ -47,6 +48,8 @@ class Runner:
         self.fetcher = Fetcher(limits=fetch_limits(settings))
         self.folders = FolderWatcher(max_bytes=settings.max_file_bytes,
                                      settle_seconds=FILE_SETTLE_SECONDS)
+        self.file_events = FileEvents(on_complete=self.file_completed)
+        self._watched: dict[Path, int] = {}
         self.worker = IngestWorker(self.dbs, settings, nlp=nlp)
         self.scheduler = build_scheduler(settings.db_path)
         self.ingest_app = ingest_app(settings, self.dbs, self.worker)
@@ -82,6 +85,7 @@ class Runner:
             self.http.stop()
         if self.slack is not None:
             self.slack.stop()
+        self.file_events.stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         self.worker.stop()
@@ -110,8 +114,32 @@ class Runner:
             stopping=lambda: self.stopping))
 
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
-        return self._when_due(source_id, now, "scanning folder", lambda db, source, at:
-                              self.folders.scan(db, source, now=at, on_queued=self.worker.notify))
+        """Scan for what events missed, and make sure the folder's events are on (again)."""
+        result = self._when_due(source_id, now, "scanning folder", lambda db, source, at:
+                                self.folders.scan(db, source, now=at,
+                                                  on_queued=self.worker.notify))
+        if result is not None and result.error is None:
+            self._watch_events(source_id)
+        return result
+
+    def file_completed(self, path: Path) -> None:
+        """A file was closed after writing or renamed into a watched folder: read it now."""
+        for folder, source_id in list(self._watched.items()):
+            if path.is_relative_to(folder):
+                queued = self._when_due(source_id, None, "reading", lambda db, source, at:
+                                        self.folders.take(db, source, path, now=at))
+                if queued:
+                    self.worker.notify()
+                return
+
+    def _watch_events(self, source_id: int) -> None:
+        source = get_source(self.dbs.get(), source_id)
+        if source is None or self.stopping:
+            return
+        folder = Path(source["location"])
+        self._watched[folder] = source_id
+        if not self.file_events.watching(folder):
+            self.file_events.watch(folder)
 
     def _when_due(self, source_id: int, now: datetime | None, doing: str,
                   job: Callable[[Any, dict, datetime], Any]) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -45,12 +46,14 @@ def is_temporary(path: Path) -> bool:
 class FolderWatcher:
     """Remembers how each file looked at the previous scan: a file is read only once it stops
     changing (same size and modification time on two scans in a row), or, with
-    ``settle_seconds``, as soon as nothing has written to it for that long."""
+    ``settle_seconds``, as soon as nothing has written to it for that long. ``take`` reads a
+    file at once, for callers that know it is complete (closed by its writer, renamed in)."""
 
     def __init__(self, *, max_bytes: int, settle_seconds: float | None = None) -> None:
         self.max_bytes = max_bytes
         self.settle_seconds = settle_seconds
         self._last_seen: dict[str, tuple[int, int]] = {}
+        self._lock = threading.Lock()
 
     def scan(self, db: Database, source: dict, *, now: datetime,
              on_queued: Callable[[], None] | None = None) -> ScanResult:
@@ -59,6 +62,24 @@ class FolderWatcher:
             return _failed(db, source, now=now,
                            reason=f"folder {folder} does not exist or is not a folder; "
                                   "create it or remove the source")
+        with self._lock:
+            return self._scan(db, source, folder, now=now, on_queued=on_queued)
+
+    def take(self, db: Database, source: dict, path: Path, *, now: datetime) -> int:
+        """Read one complete file of the source's folder now; returns the articles queued."""
+        folder = Path(source["location"])
+        if not _belongs(path, folder) or not path.is_file():
+            return 0
+        with self._lock:
+            outcome = self._consider(db, source, path, now=now, complete=True)
+        if not isinstance(outcome, tuple) or not outcome[0]:
+            return 0
+        with transaction(db):
+            record_success(db, source["id"], now=now, items=outcome[0])
+        return outcome[0]
+
+    def _scan(self, db: Database, source: dict, folder: Path, *, now: datetime,
+              on_queued: Callable[[], None] | None) -> ScanResult:
         files = articles = failed = waiting = 0
         for path in _files(folder):
             outcome = self._consider(db, source, path, now=now)
@@ -77,7 +98,8 @@ class FolderWatcher:
                 record_success(db, source["id"], now=now, items=articles)
         return ScanResult(files=files, articles=articles, failed=failed, waiting=waiting)
 
-    def _consider(self, db: Database, source: dict, path: Path, *, now: datetime):
+    def _consider(self, db: Database, source: dict, path: Path, *, now: datetime,
+                  complete: bool = False):
         key = str(path)
         try:
             stat = path.stat()
@@ -88,7 +110,8 @@ class FolderWatcher:
         known = seen_file(db, key)
         if known and (known["size"], known["mtime_ns"]) == signature:
             return None
-        if self._last_seen.get(key) != signature and not self._settled(stat.st_mtime):
+        if not complete and self._last_seen.get(key) != signature and not self._settled(
+                stat.st_mtime):
             self._last_seen[key] = signature
             return "waiting"
         self._last_seen.pop(key, None)
@@ -129,6 +152,15 @@ def _files(folder: Path) -> Iterator[Path]:
     for path in iter_paths([folder]):
         if isinstance(path, Path) and path.is_file() and not is_temporary(path):
             yield path
+
+
+def _belongs(path: Path, folder: Path) -> bool:
+    """Inside the folder, not hidden on the way, and not named like a file still being written."""
+    try:
+        relative = path.relative_to(folder)
+    except ValueError:
+        return False
+    return not any(part.startswith(".") for part in relative.parts) and not is_temporary(path)
 
 
 def _articles(path: Path, data: bytes | None, *,

@@ -1,3 +1,4 @@
+import os
 import threading
 import time
 from datetime import timedelta
@@ -127,6 +128,24 @@ def test_a_stuck_feed_does_not_delay_the_others(server, fresh_db, runner):
         assert titles == {FERRY[0], LIBRARY[0]}
     finally:
         held.set()
+
+
+def test_a_file_dropped_into_a_watched_folder_is_read_without_waiting_for_a_scan(
+        fresh_db, runner, tmp_path):
+    inbox, staging = tmp_path / "inbox", tmp_path / "staging"
+    inbox.mkdir()
+    staging.mkdir()
+    add(fresh_db, "folder", str(inbox), 3600)
+    runner.start()
+    if not runner.file_events.available:
+        pytest.skip("inotify is not available on this system")
+    assert wait_until(lambda: runner.file_events.watching(inbox))
+    (staging / "ferry.txt").write_text(f"{FERRY[0]}\n\n{FERRY[1]}", encoding="utf-8")
+    os.replace(staging / "ferry.txt", inbox / "ferry.txt")
+    with (inbox / "library.txt").open("w", encoding="utf-8") as handle:
+        handle.write(f"{LIBRARY[0]}\n\n{LIBRARY[1]}")
+    assert wait_until(lambda: fresh_db["articles"].count == 2)
+    assert {r["title"] for r in fresh_db["articles"].rows} == {FERRY[0], LIBRARY[0]}
 
 
 def test_overdue_persisted_jobs_run_at_once_after_downtime(fresh_db, scheduler_for):

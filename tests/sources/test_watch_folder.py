@@ -142,3 +142,26 @@ def test_with_settle_time_a_quiet_file_is_read_on_first_sight(fresh_db, source, 
     result = scan(watcher, fresh_db, source, 0)
     assert (result.files, result.waiting) == (1, 1)
     assert [t.split(":")[0] for t in titles(fresh_db)] == [FERRY[0].split(":")[0]]
+
+
+def test_a_complete_file_is_taken_at_once_and_only_once(fresh_db, source, drop):
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    path = story_file(drop, "ferry.txt", FERRY)
+    assert watcher.take(fresh_db, source, path, now=at(0)) == 1
+    assert watcher.take(fresh_db, source, path, now=at(0)) == 0
+    assert scan(watcher, fresh_db, source, 1).files == 0
+    assert scan(watcher, fresh_db, source, 2).files == 0
+    assert titles(fresh_db) == [FERRY[0]]
+    assert get_source(fresh_db, source["id"])["items"] == 1
+
+
+def test_take_refuses_temporary_hidden_and_outside_files(fresh_db, source, drop, tmp_path):
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    (drop / ".cache").mkdir()
+    refused = [story_file(drop, "bridge.txt.part", BRIDGE),
+               story_file(drop / ".cache", "bridge.txt", BRIDGE),
+               story_file(drop, ".bridge.txt", BRIDGE),
+               story_file(tmp_path, "elsewhere.txt", BRIDGE),
+               drop / "gone.txt"]
+    assert [watcher.take(fresh_db, source, p, now=at(0)) for p in refused] == [0] * 5
+    assert titles(fresh_db) == []
