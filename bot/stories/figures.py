@@ -11,7 +11,7 @@ UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
          "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "zero": 0}
+         "seventy": 70, "eighty": 80, "ninety": 90, "zero": 0}
 SCALES = {"hundred": 2, "thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, "m": 6,
           "billion": 9, "bln": 9, "bn": 9, "trillion": 12, "tn": 12}
 BASIS_POINTS = {"bp", "bps", "basis"}
@@ -29,6 +29,9 @@ def figure_values(text: str) -> set[Decimal]:
     for part in PARTS.findall(text.casefold()):
         if part in UNITS:
             spelled = (spelled or Decimal(0)) + UNITS[part]
+            continue
+        if part == "dozen":
+            spelled = (spelled or Decimal(1)) * 12
             continue
         if part in SCALES and spelled is not None:
             spelled = spelled * 100 if part == "hundred" else spelled.scaleb(SCALES[part])
@@ -79,6 +82,11 @@ def same(a: Decimal, b: Decimal) -> bool:
     "1,213,000"), so a restatement at another precision is not a change."""
     coarser = max(a.as_tuple().exponent, b.as_tuple().exponent)
     return abs(a - b) < Decimal(5).scaleb(coarser - 1)
+
+
+def known(value: Decimal, story: frozenset[Decimal]) -> bool:
+    """Whether the story already stated this figure, at any precision."""
+    return value in story or any(same(value, other) for other in story)
 
 
 def changed(new: list[Decimal], covers: list[list[Decimal]]) -> bool:

@@ -95,7 +95,8 @@ def _is_new(
     story_words = story.words
     novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(known(w, story_words) for w in f[2:].split()))}
-    if best < NUMBER_COVERED and not sentence.figures <= story.figures:
+    if best < NUMBER_COVERED and not all(figures.known(v, story.figures)
+                                         for v in sentence.figures):
         return True
     if novel_facts and best < NAME_COVERED:
         return True

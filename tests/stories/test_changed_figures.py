@@ -106,6 +106,7 @@ def test_a_toll_that_changes_twice_alerts_each_time_and_not_again(pipeline):
 def test_figures_are_values_at_the_precision_written():
     assert figure_values("4,000") == figure_values("4000") == figure_values("four thousand")
     assert figure_values("twenty-five") == {Decimal(25)}
+    assert figure_values("two dozen") == figure_values("24") == {Decimal(24)}
     assert figure_values("€3.5m") == figure_values("3.5 million euros") == {Decimal("3.5E+6")}
     assert figure_values("50 basis points") == {Decimal("0.50")}
     assert figure_values("between 2% and 4%") == {Decimal(2), Decimal(4)}
