@@ -219,7 +219,18 @@ STORIES = {
             "About 150 firefighters supported by five helicopters were battling the flames in pine forest near the village of Limni.",
             "Greece's Civil Protection Minister Nikos Pappas said the risk of fire would remain very high across central Greece this week.",
         ]),
+        "rewrite": ("Monastery and villages evacuated as fire burns on Evia", [
+            "Greek firefighters evacuated a monastery and two villages on the island of Evia on Monday as a wildfire spread, the fire brigade said.",
+            "Some 150 firefighters and 5 helicopters were fighting the blaze in pine forest close to Limni.",
+            "Civil Protection Minister Nikos Pappas warned that the fire risk across central Greece would stay very high this week.",
+        ]),
         "updates": [
+            (7, "Greece doubles firefighters on Evia as blaze spreads", [
+                "About 320 firefighters supported by nine helicopters were battling the flames in pine forest near the village of Limni.",
+            ], [
+                "A wildfire on the Greek island of Evia forced the evacuation of a monastery and two villages on Monday, the fire brigade said.",
+                "Greece's Civil Protection Minister Nikos Pappas said the risk of fire would remain very high across central Greece this week.",
+            ]),
             (18, "Evia fire contained after destroying 12 homes", [
                 "The fire brigade said on Tuesday that the blaze near Limni had been contained after destroying 12 homes and about 1,400 hectares of forest.",
                 "Police arrested a 62-year-old farmer suspected of starting the fire while burning stubble.",
@@ -275,6 +286,12 @@ STORIES = {
             (8, "Quantel CEO tells staff job cuts were 'last resort'", [
                 "In a memo to staff seen by Wirewatch, chief executive Hanneke Bos said the cuts were \"a last resort after every other saving had been made\".",
                 "The FNV union said it would demand talks on redundancy terms and did not rule out strikes at the Eindhoven plant.",
+            ]),
+            (31, "Quantel raises cost of restructuring plan", [
+                "Quantel expects restructuring costs of 185 million euros, to be booked in the second quarter.",
+            ], [
+                "Quantel Systems, the Dutch maker of chip-testing equipment, said on Wednesday it would cut 1,200 jobs, about 9% of its workforce, after orders fell for a third straight quarter.",
+                "Most of the cuts will fall on its factories in Eindhoven and Penang, the company said.",
             ]),
         ],
     },
@@ -364,6 +381,11 @@ STORIES = {
             "The coins, found in a field near Vienne in 1993, are valued at about 1.5 million euros.",
             "Investigators believe the thieves entered through a skylight after disabling an alarm.",
         ]),
+        "rewrite": ("Roman gold coins worth €1.5m stolen in Lyon", [
+            "Two dozen Roman gold coins were stolen overnight from the Musee des Confluences in Lyon, police said on Monday.",
+            "The hoard, worth some €1.5m, was dug up in a field near Vienne in 1993.",
+            "Police think the burglars disabled an alarm and got in through a skylight.",
+        ]),
         "updates": [],
     },
     "opec-output": {
@@ -372,6 +394,11 @@ STORIES = {
             "OPEC+ producers agreed on Sunday to extend voluntary oil output cuts of 2.2 million barrels per day until the end of June, the group said after an online meeting.",
             "Brent crude rose 1.4% to $84.10 a barrel in early Asian trade on Monday.",
             "Saudi Arabia will keep its production at about 9 million barrels per day.",
+        ]),
+        "rewrite": ("OPEC+ extends voluntary oil cuts until end-June", [
+            "OPEC+ will keep voluntary cuts of 2.2m barrels a day in place until the end of June, the producer group said on Sunday after meeting online.",
+            "Brent crude gained 1.4 percent to about $84 a barrel early on Monday in Asia.",
+            "Saudi output will stay at roughly nine million barrels a day.",
         ]),
         "updates": [],
     },
@@ -415,6 +442,48 @@ STORIES = {
                 "Two people died in the collapse of the bridge near Lecco, the prefect of Lecco said late on Thursday.",
                 "Prosecutors opened a manslaughter investigation and seized the maintenance records of the regional roads agency.",
                 "\"Someone will have to explain why a bridge with cracks was still open to cars,\" Transport Minister Paolo Ferri said.",
+            ]),
+        ],
+    },
+    "sicily-storm": {
+        "start": 145,
+        "base": ("Storm kills three in eastern Sicily as streets flood", [
+            "Storm Helios killed three people in eastern Sicily on Monday as torrential rain turned streets in the town of Giarre into rivers, the civil protection department said.",
+            "Schools across the province of Catania were closed and about 1,200 people spent the night in gyms and hotels.",
+            "Regional president Salvo Grasso asked Rome to declare a state of emergency.",
+        ]),
+        "rewrite": ("Three dead as Storm Helios floods Sicilian town", [
+            "Torrential rain from Storm Helios turned the streets of Giarre into rivers on Monday, killing 3 people in eastern Sicily, according to the civil protection department.",
+            "Some 1200 people spent the night in gyms and hotels, and schools in the province of Catania were shut.",
+            "Salvo Grasso, the regional president, called on Rome to declare a state of emergency.",
+        ]),
+        "updates": [
+            (9, "Sicily storm death toll rises to seven", [
+                "Storm Helios killed seven people in eastern Sicily on Monday as torrential rain turned streets in the town of Giarre into rivers, the civil protection department said.",
+            ], [
+                "Schools across the province of Catania were closed and about 1,200 people spent the night in gyms and hotels.",
+                "Regional president Salvo Grasso asked Rome to declare a state of emergency.",
+            ]),
+        ],
+    },
+    "hungary-rate": {
+        "start": 155,
+        "base": ("Hungary cuts base rate to 6.75%, signals pause", [
+            "Hungary's central bank cut its base rate by 25 basis points to 6.75% on Tuesday, its ninth reduction in a row.",
+            "Governor Gabor Fekete said the bank would now pause its easing cycle to protect the forint, which has lost 4% against the euro since January.",
+            "Annual inflation slowed to 3.7% in March.",
+        ]),
+        "rewrite": ("Hungarian central bank trims rate, says it will pause", [
+            "Hungary's central bank lowered its base rate by a quarter of a percentage point to 6.75 percent on Tuesday, the ninth cut in succession.",
+            "The forint has fallen 4 percent against the euro since January, and Governor Gabor Fekete said the bank would now stop easing to support the currency.",
+            "Inflation eased to 3.7 percent year on year in March.",
+        ]),
+        "updates": [
+            (2, "CORRECTED-Hungary cuts base rate to 6.5%, signals pause", [
+                "Hungary's central bank cut its base rate by 50 basis points to 6.5% on Tuesday, its ninth reduction in a row.",
+            ], [
+                "Governor Gabor Fekete said the bank would now pause its easing cycle to protect the forint, which has lost 4% against the euro since January.",
+                "Annual inflation slowed to 3.7% in March.",
             ]),
         ],
     },

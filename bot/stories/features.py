@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
@@ -12,6 +13,7 @@ from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
 
 from bot.models import ParsedArticle
 from bot.nlp.summary import clean_sentence
+from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
 
 CONTENT_POS_IDS = {NOUN, PROPN, VERB, ADJ, NUM}
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
@@ -49,7 +51,8 @@ class EntityView(NamedTuple):
 
 @dataclass(frozen=True)
 class SentenceFeatures:
-    """A sentence's content: ``facts`` are entity and number keys, ``quote`` a direct quote."""
+    """A sentence's content: ``facts`` are entity and number keys, ``quote`` a direct quote,
+    ``figures`` the counts, amounts and rates it states (not dates, times, ages or ordinals)."""
 
     text: str
     lemmas: frozenset[str]
@@ -58,6 +61,7 @@ class SentenceFeatures:
     people: frozenset[str] = frozenset()
     continues: bool = False
     hedged: bool = False
+    figures: frozenset[Decimal] = frozenset()
 
 
 @dataclass
@@ -179,6 +183,8 @@ def _sentence(
     lemmas: set[str] = set()
     facts: set[str] = set()
     in_entity: set[int] = set()
+    numeric: set[int] = set()
+    figures: set[Decimal] = set()
     for ent in ents:
         ent_text = words.span(ent)
         features.entities.append(EntityView(ent.label_, entity_words(ent_text), ent_text, index))
@@ -192,6 +198,9 @@ def _sentence(
                 in_entity.update(range(ent.start, ent.end))
         elif ent.label_ in NUMERIC:
             facts |= number_keys(ent_text) or _date_key(ent.label_, ent_text)
+            numeric.update(range(ent.start, ent.end))
+            if ent.label_ in FIGURE_LABELS:
+                figures |= figure_values(ent_text + _scale_after(ent.end, words))
     plain: list[tuple[str, str]] = []
     hedged = False
     for i in range(sent.start, sent.end):
@@ -207,6 +216,8 @@ def _sentence(
         if i in in_entity or stop or not alpha:
             if like_num and any(c.isdigit() for c in lower):
                 facts |= number_keys(lower)
+                if i not in in_entity and i not in numeric:
+                    figures |= bare_figure(lower)
             continue
         if pos in CONTENT_POS_IDS and len(lemma) > 1 and lemma not in REPORTING:
             lemmas.add(lemma)
@@ -215,7 +226,15 @@ def _sentence(
     people = frozenset(entity_key("PERSON", words.span(e)) for e in ents if e.label_ == "PERSON")
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
-                            people - {None}, _continues(plain), hedged)
+                            people - {None}, _continues(plain), hedged, frozenset(figures))
+
+
+def _scale_after(end: int, words: _Words) -> str:
+    """The scale spaCy can leave out of an amount ("€300m" gives the entity "300" and "m")."""
+    if end >= len(words.rows):
+        return ""
+    following = words.text(words.rows[end][0])
+    return " " + following if following in SCALES else ""
 
 
 def _date_key(label: str, text: str) -> set[str]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
 
+from bot.stories import figures
 from bot.stories.features import SentenceFeatures
 
 MIN_CONTENT = 3
@@ -23,11 +26,30 @@ class StoredSentence:
     lemmas: frozenset[str]
     facts: frozenset[str]
     quote: bool
+    figures: frozenset[Decimal] = frozenset()
+
+
+class _Story(NamedTuple):
+    """What the story's earlier sentences said, taken together."""
+
+    facts: frozenset[str]
+    words: frozenset[str]
+    figures: frozenset[Decimal]
+
+
+class _Index(NamedTuple):
+    """The story's distinct earlier sentences: lemma -> sentences, and each one's figures."""
+
+    postings: dict[str, list[int]]
+    figures: list[list[frozenset[Decimal]]]
 
 
 def stored(sentences: list[list]) -> list[StoredSentence]:
-    """Sentences as the story tables keep them: [lemmas, facts, quote]."""
-    return [StoredSentence(frozenset(s[0]), frozenset(s[1]), bool(s[2])) for s in sentences]
+    """Sentences as the story tables keep them: [lemmas, facts, quote, figures]; rows written
+    before figures were kept use their numbers."""
+    return [StoredSentence(frozenset(s[0]), frozenset(s[1]), bool(s[2]), frozenset(
+        figures.decode(s[3] if len(s) > 3 else (f[2:] for f in s[1] if f[:2] == "n:"))))
+        for s in sentences]
 
 
 def whats_new(
@@ -37,7 +59,8 @@ def whats_new(
     story_facts = frozenset().union(*(s.facts for s in earlier)) if earlier else frozenset()
     story_lemmas = frozenset().union(*(s.lemmas for s in earlier)) if earlier else frozenset()
     story_words = story_lemmas | {w for f in story_facts for w in f[2:].split()}
-    postings = _postings(earlier)
+    story_figures = frozenset().union(*(s.figures for s in earlier)) if earlier else frozenset()
+    index = _index(earlier)
     found: list[str] = []
     seen: set[frozenset[str]] = set()
     previous: SentenceFeatures | None = None
@@ -48,8 +71,10 @@ def whats_new(
         if content in seen:
             continue
         seen.add(content)
-        best = _best_cover(sentence, postings, weights)
-        if _is_new(sentence, previous, best, story_facts, story_words, weights):
+        best, covers = _best_cover(sentence, index, weights)
+        if _is_new(sentence, previous, best, _Story(story_facts, story_words, story_figures),
+                   weights) or (
+                best >= NUMBER_COVERED and _changed_figure(sentence, covers, index)):
             found.append(sentence.text)
             previous = sentence
         else:
@@ -58,16 +83,22 @@ def whats_new(
 
 
 def _is_new(
-    sentence: SentenceFeatures, previous: SentenceFeatures | None, best: float,
-    story_facts: frozenset[str], story_words: frozenset[str], weights: dict[str, float],
+    sentence: SentenceFeatures, previous: SentenceFeatures | None, best: float, story: _Story,
+    weights: dict[str, float],
 ) -> bool:
-    """New facts, a new quote, a new claim, or more of the new development just before it."""
+    """New facts, a new quote, a new claim, or more of the new development just before it.
+
+    A new figure counts unless the sentence restates an earlier one almost word for word; a
+    new name, date, time or age only in a sentence that is mostly new (a rewrite reframes
+    "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     total = sum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas) or 1e-9
-    novel_facts = {f for f in sentence.facts - story_facts if f.startswith(NOVEL_FACT_PREFIXES)
+    story_words = story.words
+    novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(known(w, story_words) for w in f[2:].split()))}
-    if any(f[0] == "n" for f in novel_facts) and best < NUMBER_COVERED:
+    if best < NUMBER_COVERED and not all(figures.known(v, story.figures)
+                                         for v in sentence.figures):
         return True
-    if any(f[0] != "n" for f in novel_facts) and best < NAME_COVERED:
+    if novel_facts and best < NAME_COVERED:
         return True
     if sentence.quote and best < QUOTE_COVERED:
         return True
@@ -101,28 +132,44 @@ def _same_person(previous: SentenceFeatures, sentence: SentenceFeatures) -> bool
     return bool(previous.people & mentioned)
 
 
-def _postings(earlier: list[StoredSentence]) -> dict[str, list[int]]:
+def _changed_figure(sentence: SentenceFeatures, covers: list[int], index: _Index) -> bool:
+    """A restatement of earlier sentences with a figure they did not have in place of one they
+    had: the toll that rose, the rate that was cut again."""
+    if not sentence.figures:
+        return False
+    earlier = [list(f) for i in covers for f in index.figures[i]]
+    return figures.changed(list(sentence.figures), earlier)
+
+
+def _index(earlier: list[StoredSentence]) -> _Index:
     """Lemma -> the distinct earlier sentences using it (copies in a story count once)."""
-    distinct = {s.lemmas for s in earlier if s.lemmas}
+    distinct: dict[frozenset[str], set[frozenset[Decimal]]] = {}
+    for s in earlier:
+        if s.lemmas:
+            distinct.setdefault(s.lemmas, set()).add(s.figures)
     postings: dict[str, list[int]] = {}
-    for index, lemmas in enumerate(distinct):
+    for number, lemmas in enumerate(distinct):
         for lemma in lemmas:
-            postings.setdefault(lemma, []).append(index)
-    return postings
+            postings.setdefault(lemma, []).append(number)
+    return _Index(postings, [list(f) for f in distinct.values()])
 
 
 def _best_cover(
-    sentence: SentenceFeatures, postings: dict[str, list[int]], weights: dict[str, float]
-) -> float:
-    """The largest weighted share of the sentence's lemmas found in one earlier sentence."""
+    sentence: SentenceFeatures, index: _Index, weights: dict[str, float]
+) -> tuple[float, list[int]]:
+    """The largest weighted share of the sentence's lemmas found in one earlier sentence, and
+    the earlier sentences covering at least NUMBER_COVERED of it."""
     covered: dict[int, float] = {}
     total = 0.0
     for lemma in sentence.lemmas:
         weight = _w(weights, "l:" + lemma)
         total += weight
-        for index in postings.get(lemma, ()):
-            covered[index] = covered.get(index, 0.0) + weight
-    return max(covered.values(), default=0.0) / total if total else 0.0
+        for number in index.postings.get(lemma, ()):
+            covered[number] = covered.get(number, 0.0) + weight
+    if not total:
+        return 0.0, []
+    best = max(covered.values(), default=0.0) / total
+    return best, [n for n, w in covered.items() if w / total >= NUMBER_COVERED]
 
 
 def _w(weights: dict[str, float], key: str) -> float:

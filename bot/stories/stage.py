@@ -12,6 +12,7 @@ from bot.models import ParsedArticle, Verdict
 from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
 from bot.stories.features import ArticleFeatures, extract
+from bot.stories.figures import encode
 from bot.stories.query import Node, TopicQueryError, parse_query
 from bot.stories.topics import Matcher
 from storage import stories as store
@@ -47,8 +48,9 @@ def iso_time(value: str | None, *, default: datetime) -> str:
 
 
 def stored_sentences(features: ArticleFeatures) -> list[list]:
-    """What the story tables keep of each sentence: its lemmas, facts and whether it quotes."""
-    return [[sorted(s.lemmas), sorted(s.facts), int(s.quote)] for s in features.sentences]
+    """What the story tables keep of each sentence: lemmas, facts, whether it quotes, figures."""
+    return [[sorted(s.lemmas), sorted(s.facts), int(s.quote), sorted(encode(s.figures))]
+            for s in features.sentences]
 
 
 class StoryStage:

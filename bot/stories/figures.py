@@ -1,0 +1,103 @@
+"""Figures (counts, amounts, rates) as values, so a restated figure and a changed one differ."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+PARTS = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+")
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+         "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90, "zero": 0}
+SCALES = {"hundred": 2, "thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, "m": 6,
+          "billion": 9, "bln": 9, "bn": 9, "trillion": 12, "tn": 12}
+BASIS_POINTS = {"bp", "bps", "basis"}
+YEARS = range(1900, 2100)
+
+
+def figure_values(text: str) -> set[Decimal]:
+    """The figures a phrase states, with the precision they are written to.
+
+    "4,000", "4000" and "four thousand" give 4000; "3.5 million" gives 3.5E+6 (known to the
+    nearest 100,000); "50 basis points" gives 0.50 (percentage points).
+    """
+    values: list[Decimal] = []
+    spelled: Decimal | None = None
+    for part in PARTS.findall(text.casefold()):
+        if part in UNITS:
+            spelled = (spelled or Decimal(0)) + UNITS[part]
+            continue
+        if part == "dozen":
+            spelled = (spelled or Decimal(1)) * 12
+            continue
+        if part in SCALES and spelled is not None:
+            spelled = spelled * 100 if part == "hundred" else spelled.scaleb(SCALES[part])
+            continue
+        if part in ("and", "a") and spelled is not None:
+            continue
+        if spelled is not None:
+            values.append(spelled)
+            spelled = None
+        if part[0].isdigit():
+            values.append(Decimal(part.replace(",", "")))
+        elif part in SCALES and values:
+            values[-1] = values[-1].scaleb(SCALES[part])
+        elif part in BASIS_POINTS and values:
+            values[-1] = values[-1].scaleb(-2)
+    if spelled is not None:
+        values.append(spelled)
+    return set(values)
+
+
+def bare_figure(token: str) -> set[Decimal]:
+    """A number outside any entity, unless it reads as a clock time (0830) or a year (2025)."""
+    digits = token.replace(",", "")
+    if ":" in token or (len(digits) == 4 and digits.startswith("0")):
+        return set()
+    if digits.isdigit() and "," not in token and int(digits) in YEARS:
+        return set()
+    return figure_values(token)
+
+
+def encode(values: set[Decimal]) -> frozenset[str]:
+    """Figures as stored text ("3.5E+6" keeps its precision when read back)."""
+    return frozenset(str(v) for v in values)
+
+
+def decode(texts) -> list[Decimal]:
+    found = []
+    for text in texts:
+        try:
+            found.append(Decimal(text))
+        except (InvalidOperation, TypeError, ValueError):
+            continue
+    return found
+
+
+def same(a: Decimal, b: Decimal) -> bool:
+    """One figure rounded as the other is written ("84.10" and "about 84", "1.2 million" and
+    "1,213,000"), so a restatement at another precision is not a change."""
+    coarser = max(a.as_tuple().exponent, b.as_tuple().exponent)
+    return abs(a - b) < Decimal(5).scaleb(coarser - 1)
+
+
+def known(value: Decimal, story: frozenset[Decimal]) -> bool:
+    """Whether the story already stated this figure, at any precision."""
+    return value in story or any(same(value, other) for other in story)
+
+
+def changed(new: list[Decimal], covers: list[list[Decimal]]) -> bool:
+    """Whether a sentence states other figures than every earlier sentence covering it: no
+    cover has all its figures, and some cover had a figure it replaced (not just added one)."""
+    if not new:
+        return False
+    replaced = False
+    for cover in covers:
+        missing = [v for v in new if not any(same(v, c) for c in cover)]
+        if not missing:
+            return False
+        replaced = replaced or any(not any(same(c, v) for v in new) for c in cover)
+    return replaced
