@@ -28,10 +28,20 @@ def is_fragment(body: str, span: QuoteSpan) -> bool:
     words = span.words(body)
     before = body[:span.open].rstrip()
     opens_sentence = not before or before[-1] in ".!?:;\n—–-" or before.endswith("\u2019")
-    if opens_sentence or text.rstrip("’'\"”").endswith(SENTENCE_END) and words > 1:
+    if opens_sentence:
+        return False
+    if is_partial(body, span):
+        return True
+    if text.rstrip("’'\"”").endswith(SENTENCE_END) and words > 1:
         return False
     titled = all(w[:1].isupper() for w in text.split())
     return words <= 3 or titled and words <= 6
+
+
+def is_partial(body: str, span: QuoteSpan) -> bool:
+    """Lower-case words of someone's woven into the reporter's clause ("said it was “a …”")."""
+    before = body[:span.open].rstrip()
+    return bool(before) and before[-1].isalnum() and body[span.start:span.start + 1].islower()
 
 
 class DirectQuotes:
