@@ -36,7 +36,8 @@ def quotes_in_doc(doc: Doc) -> list[Quote]:
     def is_quoted(offset: int) -> bool:
         return bisect_left(offsets, offset + 1) % 2 == 1
 
-    resolver = SpeakerResolver(doc, quoted=is_quoted, speaking=is_reporting)
+    resolver = SpeakerResolver(doc, quoted=is_quoted, speaking=is_reporting,
+                               subject=lambda verb: subject_of(verb, quoted))
     resolver.prime([s for v in doc if v.i not in quoted and is_reporting(v)
                     if (s := subject_of(v, quoted)) is not None])
     direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted).extract()
