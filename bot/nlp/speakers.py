@@ -308,6 +308,21 @@ class SpeakerResolver:
                 return Speaker(person.name, "person", person.role), confidence
         return Speaker(None, "unknown"), 0.2
 
+    def last_person(self, offset: int) -> Speaker | None:
+        """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
+        sents = [s for s in self.doc.sents if s.end_char <= offset and self._narrative(s)]
+        for sent in reversed(sents[-6:]):
+            for subject in self._sentence_subjects(sent):
+                if subject.pos_ in {"PROPN", "PRON"}:
+                    speaker, _ = self.resolve(subject)
+                    if speaker.kind == "person" and speaker.name is not None:
+                        return speaker
+        for mention in self._before(offset):
+            if mention.speaker.kind == "person" and mention.key in self.people:
+                person = self.people[mention.key]
+                return Speaker(person.name, "person", person.role)
+        return None
+
     def _last_subject(self, token: Token, gender: str) -> Speaker | None:
         """He/she after a sentence whose subject is someone of that gender means that someone.
 
@@ -383,7 +398,8 @@ class SpeakerResolver:
 
     def _nominal(self, token: Token) -> tuple[Speaker, float]:
         """A common-noun subject: a title of someone named earlier, an organisation or a source."""
-        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and not self.quoted(c.idx)]
         if named:
             return self._appositive(token, named[0])
         author = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
@@ -419,7 +435,11 @@ class SpeakerResolver:
             speaker = Speaker(self._name_span(ent).text if ent else name.text, "organisation")
             self._remember(name, speaker)
             return speaker, 0.8
-        speaker, confidence = self._proper(name, ent)
+        if _person_noun(token) and (ent is None or ent.label_ != "PERSON"):
+            text = _name_text(name, None)
+            speaker, confidence = self._person_speaker(name, self._register(text).name), 0.8
+        else:
+            speaker, confidence = self._proper(name, ent)
         if speaker.kind == "person" and speaker.name in self.people:
             person = self.people[speaker.name]
             person.role = person.role or noun_phrase(token)
@@ -468,6 +488,12 @@ class SpeakerResolver:
             if mention.speaker.kind == "organisation":
                 return mention.speaker
         return None
+
+
+def _person_noun(token: Token) -> bool:
+    """"His wife, Tigist," or "the coach, Ama Owusu,": whoever is named there is a person."""
+    word = token.lemma_.lower()
+    return word in TITLE_WORDS or _gender_of_words([token.lower_]) is not None
 
 
 def _nominal_subject(verb: Token) -> Token | None:
