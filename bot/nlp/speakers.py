@@ -227,6 +227,8 @@ class SpeakerResolver:
     def _proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
         text = self._name_span(ent).text if ent is not None else _name_text(token, None)
         known = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
+        if known and " " not in known and text.endswith(" " + known):
+            known = self._lengthen(known, text)
         if known:
             return self._person_speaker(token, known), 0.9
         if ent is not None and ent.label_ == "PERSON" or _looks_like_person(token):
@@ -243,6 +245,21 @@ class SpeakerResolver:
         person = self._register(text)
         self._learn_from_mention(person, _token_span(token, text))
         return self._person_speaker(token, person.name), 0.75
+
+    def _lengthen(self, short: str, full: str) -> str:
+        """A surname registered alone becomes the full name once it is seen in full."""
+        person = self.people.pop(short)
+        person.name = full
+        self.people[full] = person
+        for key, target in list(self.alias.items()):
+            if target == short:
+                self.alias[key] = full
+        self.alias[full.lower()] = full
+        for mention in self.mentions:
+            if mention.key == short:
+                mention.key = full
+                mention.speaker = Speaker(full, "person", person.role)
+        return full
 
     def _org_name(self, ent: Span) -> str:
         """"Duravia's defence ministry", not just the "defence ministry" the recogniser saw."""
@@ -538,7 +555,8 @@ def _name_text(token: Token, ent: Span | None) -> str:
             token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].head.i in \
             range(first, token.i + 1) and token.doc[first - 1].text.lower() not in HONORIFICS:
         first -= 1
-    while first < token.i and token.doc[first].lower_.strip(".") in TITLE_WORDS:
+    while first < token.i and (token.doc[first].lower_.strip(".") in TITLE_WORDS
+                               or token.doc[first].lower_ in HONORIFICS):
         first += 1
     return token.doc[first:token.i + 1].text
 
