@@ -38,6 +38,7 @@ class Settings:
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout: float = 30.0
     nlp_batch_chars: int = 20_000
+    alert_max_age_hours: float = 72.0
 
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with the given non-None values replaced (command-line flags win)."""
@@ -62,6 +63,13 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+
+
+def _hours(env: Mapping[str, str], name: str, default: float) -> float:
+    value = _float(env, name, default)
+    if not value >= 0:
+        raise ConfigError(f"{name} must be a number of hours, 0 for no limit; got {env[name]!r}")
+    return value
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -93,4 +101,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_max_bytes=_int(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
         fetch_timeout=_float(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
         nlp_batch_chars=_int(env, "WIREWATCH_NLP_BATCH_CHARS", 20_000),
+        alert_max_age_hours=_hours(env, "WIREWATCH_ALERT_MAX_AGE_HOURS", 72.0),
     )

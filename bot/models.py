@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class RawArticle:
-    """An article as it arrived, before cleaning."""
+    """An article as it arrived, before cleaning; ``background`` ones are stored but never alert."""
 
     text: str
     origin: str
@@ -15,6 +15,7 @@ class RawArticle:
     url: str | None = None
     source: str | None = None
     published: str | None = None
+    background: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from itertools import islice
 
 from spacy.language import Language
 from sqlite_utils import Database
 
+from bot.alerts.eligibility import alert_hold
 from bot.config import Settings
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
@@ -18,7 +20,7 @@ from bot.nlp.load import load_pipeline
 from bot.nlp.parse import parse_articles
 from bot.nlp.quotes import extract_quotes
 from bot.stories.stage import StoryStage
-from storage.alerts import enqueue_alerts
+from storage.alerts import enqueue_alerts, hold_alerts
 from storage.articles import find_by_hash, insert_article
 from storage.db import transaction
 from storage.quotes import insert_quotes
@@ -71,8 +73,11 @@ class Pipeline:
             seen: set[str] = set()
             slots = [self._prepare(item, seen) for item in batch]
             parsed = iter(self._parse([s for s in slots if isinstance(s, Article)]))
-            for slot in slots:
-                yield self._store(next(parsed)) if isinstance(slot, Article) else slot
+            for item, slot in zip(batch, slots, strict=True):
+                if isinstance(slot, Article):
+                    yield self._store(next(parsed), background=item.background)
+                else:
+                    yield slot
 
     def _prepare(self, item: RawArticle | IngestFailure, seen: set[str]) -> Article | Outcome:
         if isinstance(item, IngestFailure):
@@ -110,10 +115,13 @@ class Pipeline:
                 yield Outcome(article.origin, "failed", title=article.title,
                               reason=f"language analysis failed: {exc}")
 
-    def _store(self, parsed: ParsedArticle | Outcome) -> Outcome:
+    def _store(self, parsed: ParsedArticle | Outcome, *, background: bool = False) -> Outcome:
         if isinstance(parsed, Outcome):
             return parsed
         article = parsed.article
+        hold = alert_hold(background=background, published=article.published,
+                          ingested_at=datetime.now(UTC),
+                          max_age_hours=self.settings.alert_max_age_hours)
         try:
             parsed.quotes = extract_quotes(parsed)
             with transaction(self.db):
@@ -125,10 +133,15 @@ class Pipeline:
                 insert_quotes(self.db, article_id, parsed.quotes)
                 verdict = self.stories.assign(self.db, parsed, article_id)
                 topic_ids = self.stories.match_topics(self.db, verdict, parsed)
-                enqueue_alerts(self.db, verdict, article_id, topic_ids)
+                if hold:
+                    hold_alerts(self.db, article_id, reason=hold)
+                else:
+                    enqueue_alerts(self.db, verdict, article_id, topic_ids)
         except Exception as exc:
             log.exception("could not store %s", article.origin)
             return Outcome(article.origin, "failed", title=article.title,
                            reason=f"internal error: {exc}")
+        if hold:
+            log.info("no alert for %s: %s", article.origin, hold)
         return Outcome(article.origin, "stored", title=article.title, article_id=article_id,
-                       verdict=verdict, topic_ids=tuple(topic_ids))
+                       verdict=verdict, topic_ids=tuple(topic_ids), reason=hold)

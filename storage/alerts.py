@@ -11,6 +11,7 @@ from bot.models import Verdict
 from storage.articles import now_iso
 
 ALERTING = ("new", "update")
+NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
 
 
 def enqueue_alerts(db: Database, verdict: Verdict, article_id: int, topic_ids: list[int]) -> int:
@@ -31,6 +32,18 @@ def enqueue_alerts(db: Database, verdict: Verdict, article_id: int, topic_ids: l
             [verdict.story_id, article_id, channel, verdict.kind, now, now],
         )
     return len(targets)
+
+
+def hold_alerts(db: Database, article_id: int, *, reason: str) -> None:
+    """Record why an article alerts nobody, so digests and the console skip it as well."""
+    db.execute("INSERT OR REPLACE INTO alert_holds (article_id, reason, created_at) "
+               "VALUES (?, ?, ?)", [article_id, reason, now_iso()])
+
+
+def hold_reason(db: Database, article_id: int) -> str | None:
+    row = db.execute("SELECT reason FROM alert_holds WHERE article_id = ?",
+                     [article_id]).fetchone()
+    return row[0] if row else None
 
 
 def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> AlertView:
@@ -70,7 +83,7 @@ def topic_events_after(db: Database, cursor: int, *, limit: int = 100) -> list[d
     """New-story and update events on stories that match at least one topic, after ``cursor``."""
     return [dict(r) for r in db.query(
         "SELECT sa.id, sa.story_id, sa.article_id, sa.verdict FROM story_articles sa "
-        "WHERE sa.id > ? AND sa.verdict IN ('new', 'update') "
+        "WHERE sa.id > ? AND sa.verdict IN ('new', 'update') " + NOT_HELD +
         "AND EXISTS (SELECT 1 FROM story_topics st WHERE st.story_id = sa.story_id) "
         "ORDER BY sa.id LIMIT ?", [cursor, limit])]
 
@@ -152,7 +165,7 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str) ->
         "articles.url, articles.source FROM story_articles sa "
         "JOIN story_topics st ON st.story_id = sa.story_id AND st.topic_id = :topic "
         "JOIN articles ON articles.id = sa.article_id "
-        "WHERE sa.verdict IN ('new', 'update') AND sa.created_at > :since "
+        "WHERE sa.verdict IN ('new', 'update') " + NOT_HELD + "AND sa.created_at > :since "
         "AND sa.created_at <= :until ORDER BY sa.id",
         {"topic": topic_id, "since": since, "until": until})]
 

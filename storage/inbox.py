@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from bot.models import RawArticle
 from storage.sources import iso, utcnow
 
-FIELDS = ("origin", "title", "text", "url", "source", "published")
+FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
 
 
 def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
@@ -17,6 +17,7 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
     """Queue one article; call inside the transaction that marks its input as seen."""
     table = db["inbox"]
     row = {name: getattr(raw, name) for name in FIELDS}
+    row["background"] = int(raw.background)
     table.insert({**row, "source_id": source_id, "status": "pending",
                   "created_at": iso(now or utcnow())})
     return table.last_pk
@@ -28,7 +29,8 @@ def pending(db: Database, *, limit: int) -> list[dict]:
 
 
 def as_raw(row: dict) -> RawArticle:
-    return RawArticle(**{name: row[name] for name in FIELDS})
+    fields = {name: row[name] for name in FIELDS}
+    return RawArticle(**{**fields, "background": bool(fields["background"])})
 
 
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,

@@ -42,9 +42,17 @@ def normalise_location(*, kind: str, location: str) -> str:
     raise SourceError(f"unknown source kind '{kind}' (use {' or '.join(KINDS)})")
 
 
-def add_source(db: Database, *, kind: str, location: str, every: int | None = None) -> int:
-    """A feed polled, or a folder scanned, every ``every`` seconds (default by kind)."""
+def add_source(db: Database, *, kind: str, location: str, every: int | None = None,
+               alert_existing: bool = False) -> int:
+    """A feed polled, or a folder scanned, every ``every`` seconds (default by kind).
+
+    A feed's first poll stores the entries it already carries without alerting, unless
+    ``alert_existing``.
+    """
     location = normalise_location(kind=kind, location=location)
+    if alert_existing and kind != "feed":
+        raise SourceError("--alert-existing is for feeds; files dropped in a watched folder "
+                          "always alert")
     every = DEFAULT_EVERY[kind] if every is None else every
     if every < MIN_EVERY[kind]:
         raise SourceError(f"a {kind} is polled at most every {MIN_EVERY[kind]} s; "
@@ -53,7 +61,8 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
         raise SourceError(f"{location} is already a source")
     table = db["sources"]
     table.insert({"kind": kind, "location": location, "every": int(every),
-                  "added_at": iso(utcnow()), "failures": 0, "unhealthy": 0, "items": 0})
+                  "added_at": iso(utcnow()), "failures": 0, "unhealthy": 0, "items": 0,
+                  "alert_existing": int(alert_existing)})
     return table.last_pk
 
 
@@ -121,6 +130,35 @@ def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) 
         [iso(now), reason, failures, unhealthy, iso(now + timedelta(seconds=wait)), source_id],
     )
     return db["sources"].get(source_id)
+
+
+def in_backlog(source: dict) -> bool:
+    """True until a feed's first complete poll: what it already carries is background."""
+    return (source["kind"] == "feed" and not source.get("alert_existing")
+            and not source.get("backlog_done_at"))
+
+
+def record_backlog(db: Database, source_id: int, *, entries: int, done: bool,
+                   now: datetime) -> int:
+    """Count entries stored as background; ``done`` ends the backlog. Returns the total."""
+    db.execute(
+        "UPDATE sources SET backlog_entries = backlog_entries + ?, "
+        "backlog_done_at = CASE WHEN ? THEN ? ELSE backlog_done_at END WHERE id = ?",
+        [entries, int(done), iso(now), source_id])
+    return db.execute("SELECT backlog_entries FROM sources WHERE id = ?",
+                      [source_id]).fetchone()[0]
+
+
+def first_poll_note(source: dict) -> str | None:
+    """What a feed's first poll does, or did, with the entries it already carried."""
+    if source["kind"] != "feed":
+        return None
+    if source.get("alert_existing"):
+        return "alerts on the entries already in the feed (--alert-existing)"
+    if not source.get("backlog_done_at"):
+        return "first poll will store the entries already in the feed as background, no alerts"
+    return (f"first poll {source['backlog_done_at']}: {source['backlog_entries'] or 0} "
+            "existing entries stored as background, no alerts")
 
 
 def health(source: dict) -> str:

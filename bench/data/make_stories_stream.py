@@ -487,6 +487,40 @@ STORIES = {
             ]),
         ],
     },
+    "meridian-recall": {
+        "start": 160,
+        "base": ("Meridian recalls insulin pens over faulty dose dial", [
+            "Meridian Therapeutics is recalling about 40,000 insulin pens sold in Canada and Mexico after finding that the dose dial on one production batch could stick, the company said on Monday.",
+            "Patients should check the lot number printed on the pen and return affected ones to their pharmacy for a free replacement, Meridian said.",
+            "Health Canada said it had received two reports of patients taking too little insulin but no reports of serious harm.",
+        ]),
+        "updates": [],
+    },
+    "kestrel-milan": {
+        "start": 186,
+        "base": ("Milan court orders Kestrel Bank to compensate bond savers", [
+            "A court in Milan on Monday ordered Kestrel Bank to pay 42 million euros in damages to about 1,300 small savers who said the bank had mis-sold them subordinated bonds in 2016.",
+            "Judge Laura Conti ruled that Kestrel's Italian branch had failed to explain the risk of losing the whole investment.",
+            "Kestrel Bank said it would appeal against the ruling.",
+            "\"This is a victory for families who trusted their bank with their savings,\" said Marco Ferri, a lawyer for the savers.",
+        ]),
+        "updates": [
+            (26, "Italian savers' groups plan more suits against Kestrel Bank after Milan ruling", [
+                "Two Italian consumer associations said on Tuesday they would file similar claims on behalf of another 4,000 Kestrel Bank customers in Turin and Bologna.",
+                "\"The Milan ruling opens the door for everyone who bought those bonds,\" said Giulia Berti of the Altroconsumo group.",
+            ]),
+        ],
+    },
+    "kestrel-frankfurt": {
+        "start": 250,
+        "base": ("German court fines Kestrel Bank over money laundering reports", [
+            "A court in Frankfurt on Thursday fined Kestrel Bank 15 million euros for failing to report suspicious transfers from shell companies to the authorities between 2019 and 2021.",
+            "Presiding judge Annette Vogel said the bank's compliance department had ignored repeated warnings from its own staff.",
+            "Kestrel Bank said it had since hired hundreds of compliance officers and would study the ruling before deciding whether to appeal.",
+            "Prosecutors had asked for a fine of 20 million euros.",
+        ]),
+        "updates": [],
+    },
     "chip-export": {
         "start": 180,
         "base": ("Netherlands tightens export rules on chipmaking machines", [

@@ -12,6 +12,7 @@ from storage.sources import (
     DEFAULT_EVERY,
     SourceError,
     add_source,
+    first_poll_note,
     get_source,
     health,
     list_sources,
@@ -46,24 +47,35 @@ def source_kind(location: str) -> str:
 @click.option("--every", type=int,
               help=f"Seconds between polls (default: {DEFAULT_EVERY['feed']} for a feed, "
                    f"{DEFAULT_EVERY['folder']} for a folder).")
+@click.option("--alert-existing", is_flag=True,
+              help="Feeds: alert on the entries already in the feed at its first poll too "
+                   "(by default they are stored as background and only later entries alert).")
 @click.pass_obj
-def add(obj: CliContext, location: str, every: int | None) -> None:
+def add(obj: CliContext, location: str, every: int | None, alert_existing: bool) -> None:
     """Add an RSS/Atom feed URL or a folder to watch.
+
+    A feed's first poll stores the entries it already carries without alerting; alerts start
+    with the next new entry. Files dropped in a folder always alert.
 
     \b
     Example:
         wirewatch sources add https://example.com/world/rss --every 60
+        wirewatch sources add https://example.com/live/rss --alert-existing
         wirewatch sources add ~/wire/drop
     """
     try:
         kind = source_kind(location)
         with transaction(obj.db):
             source = get_source(obj.db, add_source(obj.db, kind=kind, location=location,
-                                                   every=every))
+                                                   every=every, alert_existing=alert_existing))
     except SourceError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"added {kind} #{source['id']}: {source['location']} "
                f"(every {source['every']} s)")
+    if kind == "feed" and not alert_existing:
+        click.echo("its first poll stores the entries already in the feed as background, "
+                   "without alerts; alerts start with the next new entry "
+                   "(--alert-existing alerts on them too)")
 
 
 @sources.command("list")
@@ -86,6 +98,9 @@ def list_(obj: CliContext, as_json: bool) -> None:
         click.echo(f"#{row['id']} {row['kind']} {row['location']} · every {row['every']} s · "
                    f"{health(row)} · last poll {row['last_poll_at'] or 'never'} · "
                    f"{row['items']} items")
+        note = first_poll_note(row)
+        if note:
+            click.echo(f"    {note}")
         if row["last_error"]:
             click.echo(f"    last error: {row['last_error']}")
             click.echo(f"    next try after {row['next_attempt_at']}")

@@ -8,7 +8,7 @@ import io
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from html import unescape
 from urllib.parse import urlsplit
@@ -22,7 +22,14 @@ from bot.ingest.html import html_to_article
 from bot.models import IngestFailure, RawArticle
 from storage.db import transaction
 from storage.inbox import enqueue
-from storage.sources import entry_seen, mark_entry_seen, record_failure, record_success
+from storage.sources import (
+    entry_seen,
+    in_backlog,
+    mark_entry_seen,
+    record_backlog,
+    record_failure,
+    record_success,
+)
 
 log = logging.getLogger(__name__)
 FULL_TEXT_CHARS = 1000
@@ -57,13 +64,14 @@ class ParsedFeed:
 
 @dataclass(frozen=True)
 class PollResult:
-    """What one poll did: ``queued`` new entries, ``skipped`` ones already seen."""
+    """What one poll did: ``queued`` new entries (as ``background`` ones), ``skipped`` seen ones."""
 
     queued: int = 0
     skipped: int = 0
     not_modified: bool = False
     retry: int = 0
     error: str | None = None
+    background: bool = False
 
 
 def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> ParsedFeed:
@@ -187,20 +195,28 @@ def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
         return _failed(db, source, reason=str(exc), now=now)
     if feed.warning:
         log.warning("feed %s has XML errors (%s); read what could be read", url, feed.warning)
+    background = in_backlog(source)
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
-                            stopping=stopping)
-    if result.retry or (stopping and stopping()):
+                            stopping=stopping, background=background)
+    stopped = bool(stopping and stopping())
+    if result.retry or stopped:
         validators = {}
     else:
         validators = {"etag": response.etag, "last_modified": response.last_modified}
     with transaction(db):
         record_success(db, source["id"], now=now, items=result.queued, **validators)
+        if background:
+            total = record_backlog(db, source["id"], entries=result.queued, done=not stopped,
+                                   now=now)
+    if background and not stopped:
+        log.warning("feed #%d %s: first poll, %d existing entries stored as background "
+                    "(no alerts); alerts start with the next new entry", source["id"], url, total)
     return result
 
 
 def _queue_entries(db: Database, source: dict, feed: ParsedFeed, *, fetcher: Fetcher,
                    now: datetime, on_queued: Callable[[], None] | None,
-                   stopping: Callable[[], bool] | None) -> PollResult:
+                   stopping: Callable[[], bool] | None, background: bool) -> PollResult:
     queued = skipped = retry = 0
     for entry in feed.entries:
         if stopping and stopping():
@@ -219,12 +235,13 @@ def _queue_entries(db: Database, source: dict, feed: ParsedFeed, *, fetcher: Fet
             if entry_seen(db, source["id"], key=entry.key, link=entry.link):
                 skipped += 1
                 continue
-            enqueue(db, article, source_id=source["id"], now=now)
+            enqueue(db, replace(article, background=background), source_id=source["id"],
+                    now=now)
             mark_entry_seen(db, source["id"], key=entry.key, link=entry.link, now=now)
         queued += 1
         if on_queued:
             on_queued()
-    return PollResult(queued=queued, skipped=skipped, retry=retry)
+    return PollResult(queued=queued, skipped=skipped, retry=retry, background=background)
 
 
 def _failed(db: Database, source: dict, *, reason: str, now: datetime) -> PollResult:

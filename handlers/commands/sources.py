@@ -1,4 +1,4 @@
-"""/wirewatch sources [list | add URL [--every N] | remove ID|URL]: feeds managed from Slack.
+"""/wirewatch sources [list | add URL [--every N] [--alert-existing] | remove ID|URL]: feeds.
 
 Only http(s) feeds can be added from Slack: a folder on the server is for its operator to add
 with `wirewatch sources add`, never for anyone in the workspace.
@@ -15,10 +15,11 @@ from handlers.common import echo, join_lines, split_name
 from storage.db import transaction
 from storage.sources import SourceError, add_source, get_source, remove_source
 
-USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS]` "
-         "· `/wirewatch sources remove ID|URL`")
+USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
+         "[--alert-existing]` · `/wirewatch sources remove ID|URL`")
 SLACK_LINK = re.compile(r"<([^<>|]+)(?:\|[^<>]*)?>")
 EVERY = re.compile(r"(?:^|\s)--every[ =](\S+)")
+ALERT_EXISTING = re.compile(r"(?:^|\s)(?:--|—)alert-existing(?=\s|$)")
 
 
 def slack_url(text: str) -> str:
@@ -50,13 +51,18 @@ def _add(svc: Services, rest: str) -> str:
             return f"`--every` takes a number of seconds, not `{given}`.\n{USAGE}"
         every = int(match.group(1))
         rest = EVERY.sub(" ", rest)
-    url = slack_url(rest)
+    alert_existing = bool(ALERT_EXISTING.search(rest))
+    url = slack_url(ALERT_EXISTING.sub(" ", rest))
     if not url:
         return USAGE
     with transaction(svc.db):
-        source = get_source(svc.db, add_source(svc.db, kind="feed", location=url, every=every))
+        source = get_source(svc.db, add_source(svc.db, kind="feed", location=url, every=every,
+                                               alert_existing=alert_existing))
+    first = ("Its first poll alerts on the entries already in it." if alert_existing else
+             "Entries already in it are stored as background, without alerts; alerts start "
+             "with the next new entry (add with `--alert-existing` to alert on them too).")
     return (f"Added feed #{source['id']} {echo(source['location'], 200)}, polled every "
-            f"{source['every']} s. `/wirewatch status` shows its health.")
+            f"{source['every']} s. {first} `/wirewatch status` shows its health.")
 
 
 def _remove(svc: Services, rest: str) -> str:

@@ -55,3 +55,9 @@ def m002_mutes_and_posted_channel(db: Database) -> None:
         {"story_id": int, "channel": str, "muted_by": str, "muted_at": str},
         pk=("story_id", "channel"),
     )
+
+
+@MIGRATIONS()
+def m003_alert_holds(db: Database) -> None:
+    db["alert_holds"].create({"article_id": int, "reason": str, "created_at": str},
+                             pk="article_id", not_null={"reason", "created_at"})

@@ -71,3 +71,13 @@ def m001_sources(db: Database) -> None:
 @MIGRATIONS()
 def m002_inbox_attempts(db: Database) -> None:
     db["inbox"].add_column("attempts", int, not_null_default=0)
+
+
+@MIGRATIONS()
+def m003_first_poll_backlog(db: Database) -> None:
+    db["sources"].add_column("alert_existing", int, not_null_default=0)
+    db["sources"].add_column("backlog_done_at", str)
+    db["sources"].add_column("backlog_entries", int, not_null_default=0)
+    db.execute("UPDATE sources SET backlog_done_at = last_success_at "
+               "WHERE last_success_at IS NOT NULL")
+    db["inbox"].add_column("background", int, not_null_default=0)

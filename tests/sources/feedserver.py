@@ -155,7 +155,8 @@ def page(title: str, text: str) -> bytes:
             "</body></html>").encode()
 
 
-BASE_TIME = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+BASE_TIME = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=6)
+"""Recent, so that entries dated from it are fresh enough to alert."""
 
 
 def at(minutes: int) -> datetime:

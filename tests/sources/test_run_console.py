@@ -21,26 +21,28 @@ def desk(db_path):
     db.close()
 
 
-def add_feed(db, url):
+def add_feed(db, url, *, alert_existing=False):
     with transaction(db):
-        add_source(db, kind="feed", location=url, every=5)
+        add_source(db, kind="feed", location=url, every=5, alert_existing=alert_existing)
 
 
-def test_console_shows_alerts_as_feed_entries_appear(server, desk, db_path, processes):
+def test_console_shows_alerts_for_entries_after_the_first_poll(server, desk, db_path, processes):
     server.routes["/feed"] = Route(rss([Item("1", *FERRY, published=at(1))]))
     add_feed(desk, server.url("/feed"))
     running = Running(db_path)
     processes.append(running)
-    running.wait_for(f"   {FERRY[0]}")
-    assert "NEW STORY · Desk" in running.output
+    backlog = f"feed #1 {server.url('/feed')}: first poll, 1 existing entries stored as background"
+    running.wait_until(lambda: any(backlog in line for line in running.errors), what=backlog)
     assert f"database: {db_path}" in running.output
     assert f"feed #1: {server.url('/feed')} (every 5 s)" in running.output
     server.routes["/feed"] = Route(rss([Item("2", *LIBRARY, published=at(2)),
                                         Item("1", *FERRY, published=at(1))]))
     running.wait_for(f"   {LIBRARY[0]}", timeout=60)
+    assert "NEW STORY · Desk" in running.output
     assert running.terminate() == 0
     assert running.output.rstrip().endswith("stopped")
-    assert running.output.count(f"   {FERRY[0]}") == 1
+    assert f"   {FERRY[0]}" not in running.output
+    assert sum(backlog in line for line in running.errors) == 1
 
 
 def test_sigkill_mid_poll_then_restart_loses_and_repeats_nothing(server, desk, db_path,
@@ -54,7 +56,7 @@ def test_sigkill_mid_poll_then_restart_loses_and_repeats_nothing(server, desk, d
         items.append(Item(str(n), title, text[:140] + "…", link=server.url(f"/p{n}"),
                           published=at(n), full=False))
     server.routes["/feed"] = Route(rss(items))
-    add_feed(desk, server.url("/feed"))
+    add_feed(desk, server.url("/feed"), alert_existing=True)
 
     first = Running(db_path)
     processes.append(first)

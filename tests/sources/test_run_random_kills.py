@@ -37,7 +37,7 @@ def test_random_sigkills_lose_and_repeat_no_article(server, db_path, tmp_path, p
     db = open_db(db_path)
     with transaction(db):
         add_topic(db, name="Council", query="council")
-        add_source(db, kind="feed", location=server.url("/feed"), every=5)
+        add_source(db, kind="feed", location=server.url("/feed"), every=5, alert_existing=True)
         add_source(db, kind="folder", location=str(drop), every=1)
     feed_stories = [story(n) for n in range(6)]
     file_stories = [story(n) for n in range(6, 12)]

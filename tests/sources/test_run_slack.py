@@ -16,7 +16,7 @@ from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.feedserver import Item, Route, at, rss
 from tests.sources.process import ROOT, Running, clean_env
-from tests.sources.stories import FERRY, LIBRARY
+from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 
 INGEST_TOKEN = "ingest-token-for-tests"
 
@@ -41,7 +41,7 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
                                                                        processes):
     db = open_db(db_path)
     with transaction(db):
-        topic = add_topic(db, name="Desk", query="ferry OR library")
+        topic = add_topic(db, name="Desk", query="ferry OR library OR bridge")
         subscribe(db, topic_id=topic, target_type="channel", target_id="C0DESK",
                   mode="realtime", created_by="U1", at="2026-03-02T09:00:00+00:00")
         add_source(db, kind="feed", location=server.url("/feed"), every=5)
@@ -56,8 +56,8 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
         running.wait_for("ingest endpoint:")
         port = int(re.search(r"Slack \(port (\d+)\)", running.output).group(1))
         assert "ingest endpoint: POST /ingest on port" in running.output
-        running.wait_until(lambda: len(fake.posts("C0DESK")) == 1)
-        assert FERRY[0] in json.dumps(fake.posts("C0DESK")[0].blocks)
+        running.wait_until(lambda: any("first poll, 1 existing entries" in line
+                                       for line in running.errors), what="the first poll")
 
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         conn.request("POST", "/ingest", body=json.dumps({"title": LIBRARY[0], "text": LIBRARY[1]}),
@@ -66,7 +66,13 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
         reply = conn.getresponse()
         assert reply.status == 200
         assert json.loads(reply.read())["results"][0]["status"] == "stored"
+        running.wait_until(lambda: len(fake.posts("C0DESK")) == 1)
+        assert LIBRARY[0] in json.dumps(fake.posts("C0DESK")[0].blocks)
+        server.routes["/feed"] = Route(rss([Item("2", *BRIDGE, published=at(2)),
+                                            Item("1", *FERRY, published=at(1))]))
         running.wait_until(lambda: len(fake.posts("C0DESK")) == 2)
+        assert BRIDGE[0] in json.dumps(fake.posts("C0DESK")[1].blocks)
+        assert FERRY[0] not in json.dumps([p.blocks for p in fake.posts("C0DESK")])
         assert running.terminate() == 0
     output = running.output + "\n".join(running.errors)
     assert VALID_TOKEN not in output and SECRET not in output and INGEST_TOKEN not in output

@@ -55,3 +55,28 @@ def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
     invoke(db_path, "sources", "add", "https://example.org/rss")
     again = invoke(db_path, "sources", "add", "https://example.org/rss")
     assert again.exit_code == 1 and "already a source" in again.output
+
+
+def test_add_feed_explains_the_first_poll_and_alert_existing_opts_out(db_path, tmp_path):
+    quiet = invoke(db_path, "sources", "add", "https://news.example.org/rss")
+    assert quiet.exit_code == 0, quiet.output
+    assert "first poll stores the entries already in the feed as background" in quiet.output
+    loud = invoke(db_path, "sources", "add", "https://live.example.org/rss", "--alert-existing")
+    assert loud.exit_code == 0 and "background" not in loud.output
+    listed = invoke(db_path, "sources", "list").output
+    assert "first poll will store the entries already in the feed as background" in listed
+    assert "alerts on the entries already in the feed (--alert-existing)" in listed
+    rows = json.loads(invoke(db_path, "sources", "list", "--json").output)
+    assert [r["alert_existing"] for r in rows] == [0, 1]
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    refused = invoke(db_path, "sources", "add", str(folder), "--alert-existing")
+    assert refused.exit_code == 1 and "--alert-existing is for feeds" in refused.output
+    assert "--alert-existing" in invoke(db_path, "sources", "add", "--help").output
+
+
+def test_bad_alert_max_age_setting_stops_the_cli_with_one_line(db_path):
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "list"],
+                                env={"WIREWATCH_ALERT_MAX_AGE_HOURS": "a week"})
+    assert result.exit_code == 1
+    assert "WIREWATCH_ALERT_MAX_AGE_HOURS must be a number" in result.output

@@ -1,0 +1,38 @@
+"""Whether a stored article may alert: not a feed's backlog, not old news arriving late."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+BACKGROUND = "background: already in the feed at its first poll"
+
+
+def alert_hold(*, background: bool, published: str | None, ingested_at: datetime,
+               max_age_hours: float) -> str | None:
+    """Why this article must not alert, or None if it may; ``max_age_hours`` 0 means no limit."""
+    if background:
+        return BACKGROUND
+    when = _moment(published)
+    if max_age_hours <= 0 or when is None:
+        return None
+    age = ingested_at - when
+    if age <= timedelta(hours=max_age_hours):
+        return None
+    return (f"too old to alert: published {when:%Y-%m-%d %H:%M} UTC, {_span(age)} before it "
+            f"arrived (limit {max_age_hours:g} h)")
+
+
+def _moment(value: str | None) -> datetime | None:
+    """An ISO 8601 time (naive means UTC); None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _span(age: timedelta) -> str:
+    hours = age.total_seconds() / 3600
+    return f"{hours:.0f} h" if hours < 72 else f"{hours / 24:.0f} days"
