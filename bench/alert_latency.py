@@ -43,14 +43,12 @@ QUERY = "said OR officials OR company OR union OR bank OR fire OR court"
 START_TIMEOUT = 120.0
 ARTICLE_TIMEOUT = 30.0
 POLL = 0.005
-LIMITS = ("Almost all of it is landing-to-stored (median 1.98 s; stored-to-Slack is 0.15 s since "
-          "the outbox is checked every 0.25 s). A dropped file waits for the next scan of the "
-          "folder (every 1 s, bot/runner.py WATCH_EVERY) and must have been quiet for 0.5 s "
-          "(FILE_SETTLE_SECONDS) so a half-written file is never read; the ingest worker then "
-          "parses it (~0.15-0.5 s for a news-length article on this machine). An earlier design "
-          "(2 s scans, two identical scans required, 1 s outbox poll) measured p95 7.38 s. What "
-          "would close the rest: an inotify watch instead of polling (no scan wait), and taking "
-          "an atomic rename into the folder as complete (no settle wait).")
+LIMITS = ("A dropped file is read the moment it is complete (inotify: closed after writing or "
+          "renamed in, bot/ingest/inotify.py); what remains is parsing it (~0.1-0.5 s for a "
+          "news-length article on this machine, more when the CPU is shared), the story stage "
+          "and the outbox check every 0.25 s (bot/scheduler.py DELIVER_EVERY). Without inotify "
+          "(other systems, network filesystems) the folder scan every second and the 0.5 s "
+          "settle wait come on top (bot/runner.py WATCH_EVERY, FILE_SETTLE_SECONDS).")
 
 
 def run(*, scale: str = "full") -> list[dict]:

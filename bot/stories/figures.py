@@ -16,6 +16,7 @@ SCALES = {"hundred": 2, "thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, 
           "billion": 9, "bln": 9, "bn": 9, "trillion": 12, "tn": 12}
 BASIS_POINTS = {"bp", "bps", "basis"}
 YEARS = range(1900, 2100)
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 
 
 def figure_values(text: str) -> set[Decimal]:
@@ -26,6 +27,7 @@ def figure_values(text: str) -> set[Decimal]:
     """
     values: list[Decimal] = []
     spelled: Decimal | None = None
+    after_digits = False
     for part in PARTS.findall(text.casefold()):
         if part in UNITS:
             spelled = (spelled or Decimal(0)) + UNITS[part]
@@ -43,19 +45,21 @@ def figure_values(text: str) -> set[Decimal]:
             spelled = None
         if part[0].isdigit():
             values.append(Decimal(part.replace(",", "")))
-        elif part in SCALES and values:
+        elif part in SCALES and after_digits:
             values[-1] = values[-1].scaleb(SCALES[part])
-        elif part in BASIS_POINTS and values:
+        elif part in BASIS_POINTS and after_digits:
             values[-1] = values[-1].scaleb(-2)
+        after_digits = part[0].isdigit()
     if spelled is not None:
         values.append(spelled)
     return set(values)
 
 
 def bare_figure(token: str) -> set[Decimal]:
-    """A number outside any entity, unless it reads as a clock time (0830) or a year (2025)."""
+    """A number outside any entity, unless it reads as a clock time (0830), a year (2025) or
+    an ordinal (3rd)."""
     digits = token.replace(",", "")
-    if ":" in token or (len(digits) == 4 and digits.startswith("0")):
+    if ":" in token or (len(digits) == 4 and digits.startswith("0")) or ORDINAL.match(token):
         return set()
     if digits.isdigit() and "," not in token and int(digits) in YEARS:
         return set()
@@ -68,12 +72,15 @@ def encode(values: set[Decimal]) -> frozenset[str]:
 
 
 def decode(texts) -> list[Decimal]:
+    """Stored figures back as values; anything unreadable or not finite is left out."""
     found = []
     for text in texts:
         try:
-            found.append(Decimal(text))
+            value = Decimal(text)
         except (InvalidOperation, TypeError, ValueError):
             continue
+        if value.is_finite():
+            found.append(value)
     return found
 
 

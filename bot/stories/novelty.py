@@ -56,10 +56,7 @@ def whats_new(
     sentences: list[SentenceFeatures], earlier: list[StoredSentence], weights: dict[str, float],
 ) -> list[str]:
     """Sentences that bring facts, quotes or claims no earlier sentence of the story had."""
-    story_facts = frozenset().union(*(s.facts for s in earlier)) if earlier else frozenset()
-    story_lemmas = frozenset().union(*(s.lemmas for s in earlier)) if earlier else frozenset()
-    story_words = story_lemmas | {w for f in story_facts for w in f[2:].split()}
-    story_figures = frozenset().union(*(s.figures for s in earlier)) if earlier else frozenset()
+    story = _story(earlier)
     index = _index(earlier)
     found: list[str] = []
     seen: set[frozenset[str]] = set()
@@ -72,8 +69,7 @@ def whats_new(
             continue
         seen.add(content)
         best, covers = _best_cover(sentence, index, weights)
-        if _is_new(sentence, previous, best, _Story(story_facts, story_words, story_figures),
-                   weights) or (
+        if _is_new(sentence, previous, best, story, weights) or (
                 best >= NUMBER_COVERED and _changed_figure(sentence, covers, index)):
             found.append(sentence.text)
             previous = sentence
@@ -92,9 +88,8 @@ def _is_new(
     new name, date, time or age only in a sentence that is mostly new (a rewrite reframes
     "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     total = sum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas) or 1e-9
-    story_words = story.words
     novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
-                   and (f[0] == "n" or not all(known(w, story_words) for w in f[2:].split()))}
+                   and (f[0] == "n" or not all(known(w, story.words) for w in f[2:].split()))}
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures)
                                          for v in sentence.figures):
         return True
@@ -107,7 +102,7 @@ def _is_new(
         return True
     if sentence.hedged:
         return False
-    novel = [lemma for lemma in sentence.lemmas if lemma not in story_words]
+    novel = [lemma for lemma in sentence.lemmas if lemma not in story.words]
     union = 1 - sum(_w(weights, "l:" + lemma) for lemma in novel) / total
     return union < CLAIM_UNION and best < CLAIM_BEST and len(novel) >= CLAIM_NOVEL_WORDS
 
@@ -130,6 +125,13 @@ def _same_person(previous: SentenceFeatures, sentence: SentenceFeatures) -> bool
     """Whether the sentence names someone the previous new sentence named."""
     mentioned = sentence.people | sentence.facts | {"e:" + lemma for lemma in sentence.lemmas}
     return bool(previous.people & mentioned)
+
+
+def _story(earlier: list[StoredSentence]) -> _Story:
+    facts = frozenset().union(*(s.facts for s in earlier))
+    lemmas = frozenset().union(*(s.lemmas for s in earlier))
+    return _Story(facts, lemmas | {w for f in facts for w in f[2:].split()},
+                  frozenset().union(*(s.figures for s in earlier)))
 
 
 def _changed_figure(sentence: SentenceFeatures, covers: list[int], index: _Index) -> bool:

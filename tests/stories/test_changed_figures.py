@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from bot.models import RawArticle
-from bot.stories.figures import changed, figure_values
+from bot.stories.figures import bare_figure, changed, figure_values
 
 LANDSLIDE = [
     "Landslide buries homes in Nepal hill village",
@@ -18,6 +18,7 @@ LANDSLIDE = [
     "into the valley was blocked.",
     "District police chief Ramesh Thapa said more rain was forecast until Wednesday.",
 ]
+LANDSLIDE_DATED = LANDSLIDE[1].replace("early on Sunday", "early on June 1")
 LANDSLIDE_TOLL = LANDSLIDE[1].replace("killing four people", "killing nine people")
 LANDSLIDE_DIGITS = LANDSLIDE[1].replace("eleven houses", "11 houses").replace(
     "killing four people", "killing 4 people")
@@ -43,6 +44,7 @@ FLOOD = [
 ]
 FLOOD_MORE = FLOOD[1].replace("About 4,000", "About 19,000")
 FLOOD_SOME = FLOOD[1].replace("About 4,000", "Some 4000")
+FLOOD_AGE = FLOOD[3].replace("Mayor Edin Kovacevic", "Mayor Edin Kovacevic, 58,")
 
 FINE = [
     "Regulator fines Kestrel Bank over money laundering checks",
@@ -67,9 +69,9 @@ def replaced(article: list[str], position: int, sentence: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("base", "restated", "changed_sentence"), [
-    (LANDSLIDE, [(1, LANDSLIDE_DIGITS)], LANDSLIDE_TOLL),
+    (LANDSLIDE, [(1, LANDSLIDE_DIGITS), (1, LANDSLIDE_DATED)], LANDSLIDE_TOLL),
     (RATE, [(1, RATE_WORDS), (3, RATE_TIME)], RATE_CUT),
-    (FLOOD, [(1, FLOOD_SOME)], FLOOD_MORE),
+    (FLOOD, [(1, FLOOD_SOME), (3, FLOOD_AGE)], FLOOD_MORE),
     (FINE, [(1, FINE_SHORT)], FINE_RAISED),
 ], ids=["toll", "rate", "people", "money"])
 def test_changed_figure_is_an_update_and_a_restated_one_a_duplicate(
@@ -116,4 +118,5 @@ def test_figures_are_values_at_the_precision_written():
     assert changed([Decimal("3.50E+8")], [[Decimal("3.00E+8")]])
     assert not changed([Decimal(12)], [[Decimal(5)], [Decimal(12)]])
     assert not changed([Decimal(12)], [[]])
+    assert bare_figure("0830") == bare_figure("2025") == bare_figure("3rd") == set()
 
