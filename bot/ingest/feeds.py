@@ -209,8 +209,9 @@ def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
             total = record_backlog(db, source["id"], entries=result.queued, done=not stopped,
                                    now=now)
     if background and not stopped:
-        log.warning("feed #%d %s: first poll, %d existing entries stored as background "
-                    "(no alerts); alerts start with the next new entry", source["id"], url, total)
+        log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts); "
+                    "alerts start with the next new entry", source["id"], url, total,
+                    "entry" if total == 1 else "entries")
     return result
 
 

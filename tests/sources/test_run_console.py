@@ -31,7 +31,7 @@ def test_console_shows_alerts_for_entries_after_the_first_poll(server, desk, db_
     add_feed(desk, server.url("/feed"))
     running = Running(db_path)
     processes.append(running)
-    backlog = f"feed #1 {server.url('/feed')}: first poll, 1 existing entries stored as background"
+    backlog = f"feed #1 {server.url('/feed')}: first poll, 1 existing entry stored as background"
     running.wait_until(lambda: any(backlog in line for line in running.errors), what=backlog)
     assert f"database: {db_path}" in running.output
     assert f"feed #1: {server.url('/feed')} (every 5 s)" in running.output

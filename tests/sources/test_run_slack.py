@@ -56,7 +56,7 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
         running.wait_for("ingest endpoint:")
         port = int(re.search(r"Slack \(port (\d+)\)", running.output).group(1))
         assert "ingest endpoint: POST /ingest on port" in running.output
-        running.wait_until(lambda: any("first poll, 1 existing entries" in line
+        running.wait_until(lambda: any("first poll, 1 existing entry" in line
                                        for line in running.errors), what="the first poll")
 
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
