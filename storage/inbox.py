@@ -60,3 +60,14 @@ def results(db: Database, ids: list[int]) -> dict[int, dict]:
         f"SELECT id, origin, title, status, article_id, story_id, verdict, reason FROM inbox "
         f"WHERE id IN ({marks})", ids)}
 
+
+
+def held_by_source(db: Database) -> dict[int, dict[str, int]]:
+    """Per source, how many stored articles alerted nobody, by why ("background", "too old…")."""
+    held: dict[int, dict[str, int]] = {}
+    for source_id, why, count in db.execute(
+            "SELECT inbox.source_id, substr(h.reason, 1, instr(h.reason || ':', ':') - 1), "
+            "count(*) FROM inbox JOIN alert_holds h ON h.article_id = inbox.article_id "
+            "WHERE inbox.status = 'stored' AND inbox.source_id IS NOT NULL GROUP BY 1, 2"):
+        held.setdefault(source_id, {})[why] = count
+    return held

@@ -8,6 +8,7 @@ import click
 
 from bot.cli.context import CliContext, emit_json
 from storage.db import transaction
+from storage.inbox import held_by_source
 from storage.sources import (
     DEFAULT_EVERY,
     SourceError,
@@ -89,8 +90,10 @@ def list_(obj: CliContext, as_json: bool) -> None:
         wirewatch sources list
     """
     rows = list_sources(obj.db)
+    held = held_by_source(obj.db)
     if as_json:
-        emit_json([{**row, "health": health(row)} for row in rows])
+        emit_json([{**row, "health": health(row), "held": held.get(row["id"], {})}
+                   for row in rows])
         return
     if not rows:
         click.echo("no sources yet; add one with: wirewatch sources add URL|FOLDER")
@@ -101,6 +104,9 @@ def list_(obj: CliContext, as_json: bool) -> None:
         note = first_poll_note(row)
         if note:
             click.echo(f"    {note}")
+        if held.get(row["id"]):
+            reasons = ", ".join(f"{n} {why}" for why, n in sorted(held[row["id"]].items()))
+            click.echo(f"    stored without alerting: {reasons}")
         if row["last_error"]:
             click.echo(f"    last error: {row['last_error']}")
             click.echo(f"    next try after {row['next_attempt_at']}")

@@ -1,13 +1,16 @@
 """A feed's first poll is background (stored, no alerts); old news arriving late does not alert."""
 
+import json
 import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from click.testing import CliRunner
 from slack_sdk import WebClient
 
 from bot.alerts.digest import send_due_digests
 from bot.alerts.eligibility import BACKGROUND
+from bot.cli import cli
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.worker import IngestWorker
@@ -178,6 +181,26 @@ def test_old_entry_under_a_new_guid_does_not_alert_but_a_fresh_one_does(server, 
     assert alerted(desk) == [BRIDGE[0]]
     assert holds(desk)[ORCHARD[0]].startswith("too old to alert: published ")
     assert "9 days before it arrived (limit 72 h)" in holds(desk)[ORCHARD[0]]
+
+
+def test_sources_list_says_what_was_stored_without_alerting(server, desk, worker, db_path):
+    server.routes["/feed"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]))
+    source = add_feed(desk, server.url("/feed"))
+    poll(desk, source)
+    worker.drain()
+    old = Item(guid="urn:archive:5", title=ORCHARD[0], text=ORCHARD[1],
+               published=datetime.now(UTC) - timedelta(days=4))
+    server.routes["/feed"] = Route(rss([item(3, BRIDGE, 40), old, item(2, LIBRARY, 20),
+                                        item(1, FERRY, 10)]))
+    poll(desk, source)
+    worker.drain()
+    listed = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "list"])
+    assert "existing entries stored as background" in listed.output
+    assert "stored without alerting: 2 background, 1 too old to alert" in listed.output
+    as_json = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "list", "--json"])
+    [row] = json.loads(as_json.output)
+    assert row["held"] == {"background": 2, "too old to alert": 1}
+    assert row["backlog_entries"] == 2
 
 
 def test_digest_leaves_out_background_and_old_articles(server, desk, worker):
