@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import ipaddress
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import getproxies_environment, proxy_bypass_environment
 
 import urllib3
 from urllib3.exceptions import (
     HTTPError,
     NameResolutionError,
     NewConnectionError,
+    ProxyError,
     SSLError,
     TimeoutError,
 )
@@ -67,17 +71,58 @@ def check_scheme(url: str) -> None:
                          "addresses are fetched")
 
 
-class Fetcher:
-    """One connection pool shared by every poll; safe to use from several threads."""
+def proxy_for(url: str, proxies: Mapping[str, str]) -> str | None:
+    """The proxy to reach ``url`` through, from ``HTTP(S)_PROXY``-style settings honouring
+    ``NO_PROXY``; never for this machine's own addresses."""
+    parts = urlsplit(url)
+    proxy = proxies.get(parts.scheme.lower())
+    host = parts.hostname or ""
+    if not proxy or _loopback(host) or proxy_bypass_environment(host, dict(proxies)):
+        return None
+    return proxy
 
-    def __init__(self, *, limits: FetchLimits | None = None, user_agent: str = USER_AGENT) -> None:
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class Fetcher:
+    """One connection pool shared by every poll; safe to use from several threads.
+
+    ``proxies`` maps a scheme to a proxy URL (and "no" to a NO_PROXY list); by default they come
+    from the environment, as curl and pip take them.
+    """
+
+    def __init__(self, *, limits: FetchLimits | None = None, user_agent: str = USER_AGENT,
+                 proxies: Mapping[str, str] | None = None) -> None:
         self.limits = limits or FetchLimits()
+        self.proxies = dict(getproxies_environment() if proxies is None else proxies)
         self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
-        self._pool = urllib3.PoolManager(
-            num_pools=64, maxsize=4, retries=False, block=False,
-            timeout=urllib3.Timeout(connect=self.limits.connect_timeout,
-                                    read=self.limits.read_timeout),
-        )
+        self._timeout = urllib3.Timeout(connect=self.limits.connect_timeout,
+                                        read=self.limits.read_timeout)
+        self._pool = urllib3.PoolManager(num_pools=64, maxsize=4, retries=False, block=False,
+                                         timeout=self._timeout)
+        self._proxy_pools: dict[str, urllib3.ProxyManager] = {}
+
+    def _route(self, url: str) -> tuple[urllib3.PoolManager, dict[str, str]]:
+        """The pool that sends ``url``, and headers the proxy needs on a plain-http request
+        (an https request sends them once, on the tunnel's CONNECT)."""
+        proxy = proxy_for(url, self.proxies)
+        if proxy is None:
+            return self._pool, {}
+        auth = urllib3.util.parse_url(proxy).auth
+        headers = urllib3.make_headers(proxy_basic_auth=unquote(auth)) if auth else {}
+        if proxy not in self._proxy_pools:
+            self._proxy_pools[proxy] = urllib3.ProxyManager(
+                proxy, proxy_headers=headers or None, num_pools=64, maxsize=4, retries=False,
+                block=False, timeout=self._timeout)
+        plain = urlsplit(url).scheme.lower() == "http"
+        return self._proxy_pools[proxy], headers if plain else {}
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             accept: str = FEED_TYPES) -> Response:
@@ -115,8 +160,14 @@ class Fetcher:
     def _open(self, url: str, headers: dict[str, str]) -> urllib3.BaseHTTPResponse:
         host = urlsplit(url).hostname
         try:
-            return self._pool.request("GET", url, headers=headers, redirect=False,
-                                      preload_content=False)
+            pool, proxy_headers = self._route(url)
+            return pool.request("GET", url, headers={**headers, **proxy_headers},
+                                redirect=False, preload_content=False)
+        except ProxyError as exc:
+            proxy = urllib3.util.parse_url(proxy_for(url, self.proxies) or "")
+            raise FetchError(f"cannot reach {host} through the proxy {proxy.host}:{proxy.port} "
+                             f"({_short(exc)}); check HTTP_PROXY/HTTPS_PROXY and NO_PROXY"
+                             ) from exc
         except NameResolutionError as exc:
             raise FetchError(f"cannot resolve host name {host}; check the address") from exc
         except NewConnectionError as exc:

@@ -1,6 +1,8 @@
+import socket
+
 import pytest
 
-from bot.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchLimits
+from bot.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchLimits, proxy_for
 from tests.sources.feedserver import Route
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=50_000,
@@ -112,3 +114,36 @@ def test_redirect_to_a_local_file_is_refused(server, fetcher):
 def test_closed_port_is_reported_as_cannot_connect(fetcher):
     with pytest.raises(FetchError, match="cannot connect"):
         fetcher.get("http://127.0.0.1:9/feed")
+
+
+def test_feeds_are_fetched_through_the_configured_proxy(server):
+    server.routes["http://wire.example/feed"] = Route(b"<rss/>")
+    proxied = Fetcher(limits=FAST, proxies={"http": "http://editor:s%40fe@" + server.base[7:]})
+    response = proxied.get("http://wire.example/feed")
+    assert response.body == b"<rss/>"
+    path, headers = server.requests[-1]
+    assert path == "http://wire.example/feed"
+    sent = {name.lower(): value for name, value in headers.items()}
+    assert sent["proxy-authorization"] == "Basic ZWRpdG9yOnNAZmU="
+
+
+def test_proxy_is_skipped_for_no_proxy_hosts_and_this_machine():
+    proxies = {"http": "http://proxy.internal:3128", "https": "http://proxy.internal:3128",
+               "no": "intranet.example,.desk.example"}
+    assert proxy_for("https://wire.example/feed", proxies) == "http://proxy.internal:3128"
+    assert proxy_for("http://intranet.example/rss", proxies) is None
+    assert proxy_for("http://sport.desk.example/rss", proxies) is None
+    assert proxy_for("http://127.0.0.1:8080/rss", proxies) is None
+    assert proxy_for("http://localhost/rss", proxies) is None
+    assert proxy_for("https://wire.example/feed", {}) is None
+
+
+def test_an_unreachable_proxy_is_a_clear_error(fetcher):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    broken = Fetcher(limits=FAST, proxies={"http": f"http://127.0.0.2:{closed_port}"})
+    with pytest.raises(FetchError) as caught:
+        broken.get("http://wire.example/feed")
+    assert "through the proxy 127.0.0.2" in str(caught.value)
+    assert "HTTP_PROXY" in str(caught.value)
