@@ -26,6 +26,14 @@ TITLE_WORDS = {
     "representative", "congressman", "congresswoman", "mp", "lord", "lady", "sir", "dame",
     "candidate", "nominee", "activist", "campaigner", "resident", "witness", "worker", "teacher",
     "nurse", "engineer", "researcher", "historian", "chef", "architect", "pilot", "driver",
+    "headteacher", "headmaster", "headmistress", "superintendent", "constable", "sheriff",
+    "marshal", "admiral", "lieutenant", "corporal", "commodore", "brigadier", "treasurer",
+    "alderman", "reverend", "rev", "pastor", "cardinal", "archbishop", "coroner", "magistrate",
+    "barrister", "solicitor", "auditor", "surgeon", "paramedic", "firefighter", "warden",
+    "provost", "rector", "vicar", "sen.", "rep.", "gov.", "dr.", "prof.", "gen.", "col.",
+    "capt.", "lt.", "sgt.", "supt", "insp", "det", "cllr", "conductor", "composer",
+    "photographer", "director-general", "secretary-general", "skipper", "midfielder",
+    "defender", "winger", "batsman", "bowler", "substitute", "challenger", "incumbent",
 }
 GENDERED_NOUNS = {
     "m": {"spokesman", "chairman", "businessman", "congressman", "father", "husband", "son",
@@ -49,6 +57,8 @@ ORG_NOUNS = {
     "foundation", "charity", "association", "senate", "house", "congress",
 }
 RECENT_CHARS = 600
+INDEFINITE = {"a", "an", "some", "several", "many", "two", "three", "four", "five", "one"}
+NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
 COLLECTIVE = {"police", "authorities", "military", "government"}
 DOCUMENT_NOUNS = {"letter", "statement", "post", "tweet", "email", "memo", "note", "message",
                   "speech", "report", "filing", "submission", "testimony", "op-ed", "column"}
@@ -80,10 +90,12 @@ class SpeakerResolver:
     """Resolves subject tokens of one article to speakers, remembering who was mentioned."""
 
     def __init__(self, doc: Doc, *, quoted: Callable[[int], bool],
-                 speaking: Callable[[Token], bool]) -> None:
+                 speaking: Callable[[Token], bool],
+                 subject: Callable[[Token], Token | None] | None = None) -> None:
         self.doc = doc
         self.quoted = quoted
         self.speaking = speaking
+        self.subject = subject or _nominal_subject
         self.people: dict[str, Person] = {}
         self.alias: dict[str, str] = {}
         self.ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
@@ -137,6 +149,8 @@ class SpeakerResolver:
         start, end = ent.start, ent.end
         while end > start + 1 and self.doc[end - 1].text.lower() in {"'s", "’s", "'", "’"}:
             end -= 1
+        if end - start == 1 and start > 0 and _name_part(self.doc[start - 1], range(start, end)):
+            start -= 1
         while end - start > 1 and (self.doc[start].lower_.strip(".") in TITLE_WORDS
                                     or self.doc[start].lower_ in HONORIFICS):
             start += 1
@@ -213,19 +227,60 @@ class SpeakerResolver:
     def _proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
         text = self._name_span(ent).text if ent is not None else _name_text(token, None)
         known = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
+        if known and " " not in known and text.endswith(" " + known):
+            known = self._lengthen(known, text)
         if known:
             return self._person_speaker(token, known), 0.9
         if ent is not None and ent.label_ == "PERSON" or _looks_like_person(token):
             return self._person_speaker(token, self._register(text).name), 0.85
+        fuller = self._fuller_name(token, text)
+        if fuller != text:
+            return self._person_speaker(token, self._register(fuller).name), 0.8
         if ent is not None and ent.label_ in ORG_LABELS or text.isupper():
             if token.pos_ != "PROPN" and token.tag_ in {"NNS", "NN"}:
                 return self._nominal(token)
-            speaker = Speaker(text, "organisation")
+            speaker = Speaker(self._org_name(ent) if ent is not None else text, "organisation")
             self._remember(token, speaker)
             return speaker, 0.85
         person = self._register(text)
         self._learn_from_mention(person, _token_span(token, text))
         return self._person_speaker(token, person.name), 0.75
+
+    def _lengthen(self, short: str, full: str) -> str:
+        """A surname registered alone becomes the full name once it is seen in full."""
+        person = self.people.pop(short)
+        person.name = full
+        self.people[full] = person
+        for key, target in list(self.alias.items()):
+            if target == short:
+                self.alias[key] = full
+        self.alias[full.lower()] = full
+        for mention in self.mentions:
+            if mention.key == short:
+                mention.key = full
+                mention.speaker = Speaker(full, "person", person.role)
+        return full
+
+    def _org_name(self, ent: Span) -> str:
+        """"Duravia's defence ministry", not just the "defence ministry" the recogniser saw."""
+        start = self._name_span(ent).start
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ in {"'s", "’s"} and start > 1 and \
+                self.doc[start - 2].dep_ == "poss" and self.doc[start - 2].pos_ == "PROPN":
+            start -= 2
+        return _clean(self.doc[start:self._name_span(ent).end].text)
+
+    def _fuller_name(self, token: Token, text: str) -> str:
+        """A surname alone maps to "First Surname" written earlier, even when not tagged."""
+        if " " in text:
+            return text
+        for tok in self.doc[:token.i]:
+            first = self.doc[tok.i - 1] if tok.i > 0 else None
+            if tok.text == text and first is not None and first.dep_ == "compound" and \
+                    first.head == tok and first.pos_ == "PROPN" and first.text[:1].isupper() \
+                    and first.lower_.strip(".") not in TITLE_WORDS | set(HONORIFICS):
+                return f"{first.text} {text}"
+        return text
 
     def _person_speaker(self, token: Token, name: str) -> Speaker:
         person = self.people[name]
@@ -252,6 +307,9 @@ class SpeakerResolver:
         return list(reversed(self.mentions[:index]))
 
     def _pronoun(self, token: Token, gender: str) -> tuple[Speaker, float]:
+        salient = self._last_subject(token, gender)
+        if salient is not None:
+            return salient, 0.8
         people = [m for m in self._before(token.idx) if m.speaker.kind == "person"]
         fits = [m for m in people if self._gender(m.key) in (None, gender)]
         recent = [m for m in fits if token.idx - m.offset < RECENT_CHARS]
@@ -266,6 +324,80 @@ class SpeakerResolver:
                 person = self.people[pool[0].key]
                 return Speaker(person.name, "person", person.role), confidence
         return Speaker(None, "unknown"), 0.2
+
+    def last_person(self, offset: int) -> Speaker | None:
+        """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
+        sents = [s for s in self.doc.sents if s.end_char <= offset and self._narrative(s)]
+        for sent in reversed(sents[-6:]):
+            for subject in self._sentence_subjects(sent):
+                if subject.pos_ in {"PROPN", "PRON"}:
+                    speaker, _ = self.resolve(subject)
+                    if speaker.kind == "person" and speaker.name is not None:
+                        return speaker
+        for mention in self._before(offset):
+            if mention.speaker.kind == "person" and mention.key in self.people:
+                person = self.people[mention.key]
+                return Speaker(person.name, "person", person.role)
+        return None
+
+    def _last_subject(self, token: Token, gender: str) -> Speaker | None:
+        """He/she after a sentence whose subject is someone of that gender means that someone.
+
+        The subject of the last sentence of narrative (quotes skipped) is the most salient
+        person: "Kaminska was more cautious. She said …", "The driver, Stephen Hale, told the
+        inquest that Mr Carvalho … “…,” he said" (Hale, not Carvalho).
+        """
+        sents = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+        for sent in reversed(sents[max(0, index - 4):index + 1]):
+            if not self._narrative(sent):
+                continue
+            subjects = [t for t in self._sentence_subjects(sent) if t.i < token.i]
+            if not subjects and sent.start <= token.i:
+                continue
+            for candidate in self._candidates(subjects):
+                speaker = self._if_gender(candidate, gender)
+                if speaker is not None:
+                    return speaker
+            return None
+        return None
+
+    def _narrative(self, sent: Span) -> bool:
+        """The sentence has the reporter's own verb (not only words inside quotation marks)."""
+        return not self.quoted(sent.root.idx) or any(
+            self.speaking(t) and not self.quoted(t.idx) for t in sent)
+
+    def _sentence_subjects(self, sent: Span) -> list[Token]:
+        """Unquoted subjects of the sentence's main verb or of its unquoted reporting verb."""
+        root = sent.root
+        if root.pos_ in {"NOUN", "PROPN"} and not self.quoted(root.idx):
+            return [root]
+        heads = [root] if not self.quoted(root.idx) else \
+            [t for t in sent if self.speaking(t) and not self.quoted(t.idx)]
+        subject = (self.subject(heads[0]) or _nominal_subject(heads[0])) if heads else None
+        return [subject] if subject is not None and not self.quoted(subject.idx) else []
+
+    def _candidates(self, subjects: list[Token]) -> list[Token]:
+        out = []
+        for subject in subjects:
+            out.append(subject)
+            out.extend(c for c in subject.children if c.dep_ == "conj")
+        return out
+
+    def _if_gender(self, candidate: Token, gender: str) -> Speaker | None:
+        if candidate.lower_ in PRONOUN_GENDER:
+            if PRONOUN_GENDER[candidate.lower_] != gender:
+                return None
+            speaker, _ = self.resolve(candidate)
+            return speaker if speaker.name is not None else None
+        if candidate.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        speaker, _ = self.resolve(candidate)
+        if speaker.kind == "person" and self._gender(speaker.name or "") in (None, gender):
+            return speaker
+        if speaker.kind == "unnamed" and _gender_of_words([candidate.lower_]) == gender:
+            return speaker
+        return None
 
     def _gender(self, key: str) -> str | None:
         person = self.people.get(key)
@@ -283,7 +415,8 @@ class SpeakerResolver:
 
     def _nominal(self, token: Token) -> tuple[Speaker, float]:
         """A common-noun subject: a title of someone named earlier, an organisation or a source."""
-        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and not self.quoted(c.idx)]
         if named:
             return self._appositive(token, named[0])
         author = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
@@ -300,8 +433,12 @@ class SpeakerResolver:
         lemma = token.lemma_.lower()
         kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
             else "unnamed"
-        if definite and kind == "organisation":
-            earlier = self._earlier_named(token)
+        if definite:
+            earlier = self._earlier_entity(token)
+            if earlier is None and kind == "organisation":
+                earlier = self._earlier_named(token)
+            if earlier is None:
+                earlier = self._earlier_source(token)
             if earlier is not None:
                 return earlier, 0.65
         speaker = Speaker(phrase, kind)
@@ -315,7 +452,11 @@ class SpeakerResolver:
             speaker = Speaker(self._name_span(ent).text if ent else name.text, "organisation")
             self._remember(name, speaker)
             return speaker, 0.8
-        speaker, confidence = self._proper(name, ent)
+        if _person_noun(token) and (ent is None or ent.label_ != "PERSON"):
+            text = _name_text(name, None)
+            speaker, confidence = self._person_speaker(name, self._register(text).name), 0.8
+        else:
+            speaker, confidence = self._proper(name, ent)
         if speaker.kind == "person" and speaker.name in self.people:
             person = self.people[speaker.name]
             person.role = person.role or noun_phrase(token)
@@ -331,6 +472,26 @@ class SpeakerResolver:
                 return Speaker(person.name, "person", person.role)
         return None
 
+    def _earlier_entity(self, token: Token) -> Speaker | None:
+        """"The agency" after "the European Space Agency": a named organisation ending so."""
+        for ent in reversed([e for e in self.doc.ents if e.end <= token.i]):
+            name = self._name_span(ent)
+            if ent.label_ in ORG_LABELS - {"NORP"} and len(name) > 1 and \
+                    name[-1].lower_ == token.lower_ and not self.quoted(ent.start_char):
+                return Speaker(self._org_name(ent), "organisation")
+        return None
+
+    def _earlier_source(self, token: Token) -> Speaker | None:
+        """"The people" after "three people familiar with the matter" introduced them."""
+        lemma = token.lemma_.lower()
+        for tok in reversed(self.doc[:token.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or self.quoted(tok.idx):
+                continue
+            if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE | NUMBERS or
+                   c.dep_ == "nummod" and c.like_num for c in tok.children):
+                return Speaker(noun_phrase(tok), "unnamed")
+        return None
+
     def _earlier_named(self, token: Token) -> Speaker | None:
         """"The commission" after "the electoral commission" or an organisation named before."""
         lemma = token.lemma_.lower()
@@ -339,11 +500,28 @@ class SpeakerResolver:
                 break
             if chunk.root.lemma_.lower() == lemma and len(chunk) > 2 and \
                     not self.quoted(chunk.start_char):
-                return Speaker(_clean(chunk.text), "organisation")
+                return Speaker(noun_phrase(chunk.root), "organisation")
         for mention in self._before(token.idx):
             if mention.speaker.kind == "organisation":
                 return mention.speaker
         return None
+
+
+def _person_noun(token: Token) -> bool:
+    """"His wife, Tigist," or "the coach, Ama Owusu,": whoever is named there is a person."""
+    word = token.lemma_.lower()
+    return word in TITLE_WORDS or _gender_of_words([token.lower_]) is not None
+
+
+def _nominal_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _name_part(tok: Token, span: range) -> bool:
+    """A first name the recogniser left out of a lone surname ("Žaneta" Horváthová)."""
+    return tok.dep_ == "compound" and tok.head.i in span and tok.text[:1].isupper() and \
+        tok.pos_ == "PROPN" and tok.lower_.strip(".") not in TITLE_WORDS and \
+        "\n" not in tok.whitespace_ and tok.ent_type_ in {"", "PERSON"}
 
 
 def _looks_like_person(token: Token) -> bool:
@@ -377,6 +555,9 @@ def _name_text(token: Token, ent: Span | None) -> str:
             token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].head.i in \
             range(first, token.i + 1) and token.doc[first - 1].text.lower() not in HONORIFICS:
         first -= 1
+    while first < token.i and (token.doc[first].lower_.strip(".") in TITLE_WORDS
+                               or token.doc[first].lower_ in HONORIFICS):
+        first += 1
     return token.doc[first:token.i + 1].text
 
 
@@ -413,11 +594,19 @@ def _role_word(tok: Token) -> bool:
 
 def noun_phrase(token: Token) -> str:
     """The subject's noun phrase without appositions, relative clauses or trailing commas."""
-    keep = [c for c in token.children if c.dep_ in NP_DEPS]
+    keep = [c for c in token.children if c.dep_ in NP_DEPS and not _set_off(c)]
     start = min([c.left_edge.i for c in keep if c.i < token.i] + [token.i])
     end = max([c.right_edge.i for c in keep if c.i > token.i] + [token.i])
     return _clean(token.doc[start:end + 1].text)
 
 
+def _set_off(child: Token) -> bool:
+    """", speaking to the BBC by telephone," describes the moment, not the speaker."""
+    before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    return child.dep_ == "acl" and child.i > child.head.i and before is not None and \
+        before.text == ","
+
+
 def _clean(text: str) -> str:
-    return text.strip(" ,;:—–-\n\"“”")
+    """Trimmed, and never reaching back across a paragraph break ("NEWS RELEASE\n\nX")."""
+    return text.strip(" ,;:—–-\n\"“”").split("\n")[-1].strip()

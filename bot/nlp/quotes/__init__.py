@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from bot.models import ParsedArticle, Quote
 from bot.nlp.quotes.attribution import is_reporting, subject_of
-from bot.nlp.quotes.direct import DirectQuotes
+from bot.nlp.quotes.direct import DirectQuotes, is_fragment
 from bot.nlp.quotes.indirect import find_indirect
 from bot.nlp.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from bot.nlp.speakers import SpeakerResolver
@@ -36,11 +36,13 @@ def quotes_in_doc(doc: Doc) -> list[Quote]:
     def is_quoted(offset: int) -> bool:
         return bisect_left(offsets, offset + 1) % 2 == 1
 
-    resolver = SpeakerResolver(doc, quoted=is_quoted, speaking=is_reporting)
+    resolver = SpeakerResolver(doc, quoted=is_quoted, speaking=is_reporting,
+                               subject=lambda verb: subject_of(verb, quoted))
     resolver.prime([s for v in doc if v.i not in quoted and is_reporting(v)
                     if (s := subject_of(v, quoted)) is not None])
     direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted).extract()
-    indirect = find_indirect(doc, body, quoted, resolver)
+    statements = _quoted_tokens(doc, [s for s in spans if not is_fragment(body, s)])
+    indirect = find_indirect(doc, body, quoted, resolver, statements=statements)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 

@@ -51,7 +51,7 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
         seen += 1
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
         if subjects:
-            subject = subjects[0]
+            subject = min(subjects, key=lambda c: abs(verb.i - c.i))
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
             return subject
@@ -62,6 +62,9 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
             return stray
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head
             continue
         return None
     return None

@@ -28,10 +28,20 @@ def is_fragment(body: str, span: QuoteSpan) -> bool:
     words = span.words(body)
     before = body[:span.open].rstrip()
     opens_sentence = not before or before[-1] in ".!?:;\n—–-" or before.endswith("\u2019")
-    if opens_sentence or text.rstrip("’'\"”").endswith(SENTENCE_END) and words > 1:
+    if opens_sentence:
+        return False
+    if is_partial(body, span):
+        return True
+    if text.rstrip("’'\"”").endswith(SENTENCE_END) and words > 1:
         return False
     titled = all(w[:1].isupper() for w in text.split())
     return words <= 3 or titled and words <= 6
+
+
+def is_partial(body: str, span: QuoteSpan) -> bool:
+    """Lower-case words of someone's woven into the reporter's clause ("said it was “a …”")."""
+    before = body[:span.open].rstrip()
+    return bool(before) and before[-1].isalnum() and body[span.start:span.start + 1].islower()
 
 
 class DirectQuotes:
@@ -49,12 +59,16 @@ class DirectQuotes:
     def extract(self) -> list[Quote]:
         quotes: list[Quote] = []
         previous: Quote | None = None
-        previous_para = -2
+        previous_para = question = -2
         for para in self.paras:
             in_para = [s for s in self.spans if s.paragraph == para.index]
             if not in_para:
+                if self.body[para.start:para.end].rstrip().endswith("?"):
+                    question = para.index
                 continue
             adjacent = previous if previous_para == para.index - 1 else None
+            if adjacent is None and question == para.index - 1:
+                adjacent = self._interviewee(previous, self.paras[question])
             found = self._paragraph(para, in_para, adjacent)
             quotes.extend(found)
             directs = [q for q in found if q.kind == "direct"]
@@ -94,6 +108,16 @@ class DirectQuotes:
             else:
                 out.append(self._quote(span, "direct", None))
         return out
+
+    def _interviewee(self, previous: Quote | None, question: Paragraph) -> Quote | None:
+        """An answer under an interviewer's question: whoever answered the last one, or the
+        person the interview introduced."""
+        if previous is not None:
+            return previous
+        person = self.resolver.last_person(question.start)
+        if person is None:
+            return None
+        return Quote("", question.start, question.start, "direct", person, confidence=0.5)
 
     def _inherit(self, para: Paragraph, previous: Quote | None) -> Quote | None:
         """A paragraph of nothing but quotes continues the speaker of the previous paragraph."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from bot.models import Quote
-from bot.nlp.quotes.attribution import INDIRECT, cue_of, is_reporting, subject_of
+from bot.models import Quote, Speaker
+from bot.nlp.quotes.attribution import INDIRECT, according_to, cue_of, is_reporting, subject_of
 from bot.nlp.speakers import SpeakerResolver
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 def reported_clause(verb: Token) -> Token | None:
@@ -17,43 +18,75 @@ def reported_clause(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "advmod"}}
-            if marks & SKIP_MARKS or child.tag_ == "VB" and child.i < verb.i:
+            imperative = child.tag_ == "VB" and not _has_subject(child)
+            if marks & SKIP_MARKS or imperative and child.i < verb.i:
                 continue
             return child
+    return _stray_that_clause(verb)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parser hung off the verb's object ("told the court that …",
+    "said in a report that …")."""
+    nouns = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in {"acl", "relcl"} and clause.i > noun.i and _has_subject(clause) \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                return clause
     return None
 
 
-def find_indirect(doc: Doc, body: str, quoted: set[int],
-                  resolver: SpeakerResolver) -> list[Quote]:
+def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolver, *,
+                  statements: set[int] | None = None) -> list[Quote]:
+    """Reported clauses; one mostly made of a quoted statement (``statements``) is left to it."""
+    statements = quoted if statements is None else statements
     quotes = []
     for verb in doc:
-        if verb.i in quoted or not is_reporting(verb, INDIRECT):
+        if verb.lower_ == "according" and verb.i not in quoted:
+            quote = _according_quote(doc, body, verb, quoted, resolver, statements)
+            if quote is not None:
+                quotes.append(quote)
+            continue
+        if verb.i in quoted or not is_reporting(verb, INDIRECT) or _nested(verb):
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
         clause = reported_clause(verb)
         if clause is None:
             continue
-        quote = _quote(doc, body, verb, clause, quoted, resolver)
+        quote = _quote(doc, body, verb, clause, quoted, resolver, statements)
         if quote is not None:
             quotes.append(quote)
     return quotes
 
 
 def _quote(doc: Doc, body: str, verb: Token, clause: Token, quoted: set[int],
-           resolver: SpeakerResolver) -> Quote | None:
-    tokens = list(clause.subtree)
-    inside = sum(1 for t in tokens if t.i in quoted)
+           resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
+    tokens = _without_according(list(clause.subtree))
+    inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
     subject = subject_of(verb, quoted)
-    if subject is None or subject.lower_ in FIRST_SECOND:
+    if subject is None or subject.lower_ in FIRST_SECOND or not _can_speak(subject):
         return None
     if clause.left_edge.i <= subject.i <= clause.right_edge.i:
         return None
     speaker, confidence = resolver.resolve(subject)
     if speaker.name is None:
         return None
+    return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),
+                         confidence=confidence)
+
+
+def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *, verb: str,
+                  cue: str | None, confidence: float) -> Quote:
     first = tokens[0]
     while first.dep_ == "mark" and first.lower_ == "that" and first.i < tokens[-1].i:
         first = doc[first.i + 1]
@@ -63,5 +96,57 @@ def _quote(doc: Doc, body: str, verb: Token, clause: Token, quoted: set[int],
     start, end = first.idx, last.idx + len(last.text)
     if body[start:end].count("\"") % 2 or body[start:end].count("“") > body[start:end].count("”"):
         end += len(body[end:]) - len(body[end:].lstrip("\"”"))
-    return Quote(body[start:end], start, end, "indirect", speaker, verb=verb.text,
-                 cue=cue_of(verb), confidence=round(min(confidence, 0.85) - 0.1, 2))
+    return Quote(body[start:end], start, end, "indirect", speaker, verb=verb,
+                 cue=cue, confidence=round(min(confidence, 0.85) - 0.1, 2))
+
+
+def _without_according(tokens: list[Token]) -> list[Token]:
+    """A clause's trailing ", according to X" names a source; it is not part of the words."""
+    for tok in tokens:
+        at_end = tok.right_edge.i >= tokens[-1].i - 1
+        if tok.lower_ == "according" and at_end and tok.i > tokens[0].i:
+            return [t for t in tokens if t.i < tok.i]
+    return tokens
+
+
+def _nested(verb: Token) -> bool:
+    """A reporting verb inside someone's reported clause is part of what they said."""
+    token = verb
+    while token.head != token:
+        if token.dep_ == "ccomp" and is_reporting(token.head, INDIRECT):
+            return True
+        token = token.head
+    return False
+
+
+def _can_speak(subject: Token) -> bool:
+    """Numbers and dates do not speak ("… around 990, which suggests …")."""
+    return not subject.like_num and subject.ent_type_ not in NOT_SPEAKERS
+
+
+def _according_quote(doc: Doc, body: str, according: Token, quoted: set[int],
+                     resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
+    """"[Clause], according to X." or "According to X, [clause]."."""
+    source = according_to([according])
+    if source is None or not _can_speak(source):
+        return None
+    phrase = range(according.i, max(according.right_edge.i, source.right_edge.i) + 1)
+    head = according.head
+    if head == according or head.pos_ not in {"VERB", "AUX"} or _nested(head):
+        return None
+    tokens = [t for t in head.subtree if t.i not in phrase and not t.is_space]
+    before = [t for t in tokens if t.i < according.i and not t.is_punct]
+    after = [t for t in tokens if t.i > phrase[-1] and not t.is_punct]
+    if before and after:
+        return None
+    commas = {doc[i].text for i in (according.i - 1, phrase[-1] + 1) if 0 <= i < len(doc)}
+    if "," not in commas or sum(1 for t in tokens if t.i in statements) * 2 >= len(tokens):
+        return None
+    tokens = before or after
+    if len(tokens) < 3 or tokens[0].i in quoted and tokens[-1].i in quoted:
+        return None
+    speaker, confidence = resolver.resolve(source)
+    if speaker.name is None:
+        return None
+    return _clause_quote(doc, body, tokens, speaker, verb="according to", cue=None,
+                         confidence=confidence)

@@ -46,13 +46,19 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     open_at_end = False
     for para in paragraphs(body):
         found = _spans_in(body, para)
-        if not found:
-            found = _single_spans_in(body, para)
+        single = _single_spans_in(body, para)
+        if single and all(_within(span, single) for span in found):
+            found = single
         if found and open_at_end and found[0].open == _first_char(body, para):
             found[0] = _replace(found[0], continued=True)
         open_at_end = bool(found) and not found[-1].closed
         spans.extend(found)
     return spans
+
+
+def _within(span: QuoteSpan, outer: list[QuoteSpan]) -> bool:
+    """Double quotes nested in British single ones (‘He said “no”,’ she said)."""
+    return any(o.open < span.open and span.close <= o.close + 1 for o in outer)
 
 
 def _first_char(body: str, para: Paragraph) -> int:
@@ -82,7 +88,7 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
 
 
 def _single_spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
-    """British-style ‘…’ quotes, only in a paragraph without double quotes."""
+    """British-style ‘…’ quotes (used when the paragraph's double quotes are all inside them)."""
     found = []
     text = body[para.start:para.end]
     for m in re.finditer(r"(?<![\w’])‘([^‘’]+(?:’\w[^‘’]*)*)’(?!\w)", text):
