@@ -332,6 +332,19 @@ class SpeakerResolver:
                 return Speaker(person.name, "person", person.role), confidence
         return Speaker(None, "unknown"), 0.2
 
+    def person_named(self, text: str) -> Speaker | None:
+        """The person an article calls ``text`` (full name, surname or first name), if any."""
+        key = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
+        if key is None:
+            for token in self.doc:
+                if token.text == text.split()[-1] and token.pos_ == "PROPN" and \
+                        not self.quoted(token.idx):
+                    speaker, _ = self.resolve(token)
+                    return speaker if speaker.kind == "person" else None
+            return None
+        person = self.people[key]
+        return Speaker(person.name, "person", person.role)
+
     def last_person(self, offset: int) -> Speaker | None:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
         sents = [s for s in self.doc.sents if s.end_char <= offset and self._narrative(s)]

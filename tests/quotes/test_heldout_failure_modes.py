@@ -210,3 +210,23 @@ def test_a_descriptor_before_a_name_is_not_the_speaker(quotes_of):
     quotes = quotes_of("Online bookseller Paginor said on Monday that its warehouse had "
                        "been flooded.")
     assert one(quotes, "indirect", "warehouse had been flooded").speaker.name == "Paginor"
+
+
+def test_transcript_turns_are_quotes_of_the_person_named_in_the_label(quotes_of):
+    quotes = quotes_of(
+        "An edited transcript of our interview with Halima Yusuf, who runs the city's "
+        "food bank.\n\n"
+        "Interviewer: How many families come each week?\n\n"
+        "Yusuf: About four hundred. Two years ago it was ninety.\n\n"
+        "Interviewer: What do you need most?\n\n"
+        "Yusuf: Volunteers on Saturdays, and rice.")
+    answers = [q for q in quotes if q.kind == "direct"]
+    assert [q.text for q in answers] == ["About four hundred. Two years ago it was ninety.",
+                                         "Volunteers on Saturdays, and rice."]
+    assert {q.speaker.name for q in answers} == {"Halima Yusuf"}
+
+
+def test_labels_that_name_nobody_in_the_story_are_not_speakers(quotes_of):
+    quotes = quotes_of("Q: When does the pool open?\n\nA: In June.\n\nQ: And the price?\n\n"
+                       "A: Four euros.\n\nNote: times may change.")
+    assert [q for q in quotes if q.kind == "direct"] == []
