@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from bot.alerts.mrkdwn import fit
 from bot.config import Settings
 from storage.alerts import count_pending
+from storage.inbox import held_by_source
 from storage.sources import health, list_sources
 
 MAX_SOURCES = 15
@@ -34,11 +35,14 @@ def source_lines(db: Database) -> list[str]:
         return ["• Sources: none yet (`wirewatch sources add URL`)"]
     rows.sort(key=lambda r: (not r.get("unhealthy"), r["id"]))
     bad = sum(1 for r in rows if r.get("unhealthy"))
+    held = held_by_source(db)
     lines = [f"• Sources: {len(rows)} ({bad} unhealthy)"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.get("unhealthy") else ""
         error = f": {fit(str(row['last_error']), 200)}" if row.get("failures") and \
             row.get("last_error") else ""
+        quiet = ", ".join(f"{n} {why}" for why, n in sorted(held.get(row["id"], {}).items()))
+        quiet = f" · stored without alerting: {quiet}" if quiet else ""
         lines.append(f"    {flag}{row['kind']} {fit(str(row['location']), 200)} · "
-                     f"{health(row)}{error}")
+                     f"{health(row)}{error}{quiet}")
     return lines

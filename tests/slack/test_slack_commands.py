@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.models import RawArticle
+from storage.alerts import hold_alerts
 from storage.db import transaction
+from storage.inbox import enqueue, finish
 from storage.sources import UNHEALTHY_AFTER, add_source, record_failure
 from storage.subscriptions import subscriptions_of
 from storage.topics import get_topic
@@ -58,9 +61,16 @@ def test_wirewatch_help_status_and_unknown(runtime, fake_slack, fresh_db):
         add_source(fresh_db, kind="feed", location="https://other.example/rss")
         for _ in range(UNHEALTHY_AFTER):
             record_failure(fresh_db, feed, reason="HTTP 500", now=datetime.now(UTC))
+        quiet = add_source(fresh_db, kind="feed", location="https://quiet.example/rss")
+        for article_id in (7, 8):
+            queued = enqueue(fresh_db, RawArticle(text="Archive piece.", origin="quiet"),
+                             source_id=quiet)
+            finish(fresh_db, queued, status="stored", article_id=article_id)
+            hold_alerts(fresh_db, article_id, reason="background: the feed's first poll")
     status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "Alerts waiting to be posted: 1" in status and "nothing ingested yet" in status
-    assert "Sources: 2 (1 unhealthy)" in status
+    assert "Sources: 3 (1 unhealthy)" in status
+    assert "quiet.example/rss · not polled yet · stored without alerting: 2 background" in status
     assert "⚠️ feed https://wire.example/rss · UNHEALTHY" in status and "HTTP 500" in status
     unknown = run_command(runtime, fake_slack, "/wirewatch", "frobnicate")["text"]
     assert "I don't know `frobnicate`" in unknown and "/wirewatch help" in unknown
