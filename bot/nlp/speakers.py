@@ -57,6 +57,9 @@ ORG_NOUNS = {
     "foundation", "charity", "association", "senate", "house", "congress",
 }
 RECENT_CHARS = 600
+COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
+                 "retailer", "bank", "lender", "maker", "manufacturer", "producer", "developer",
+                 "supplier", "chain", "brand", "business", "startup", "miner", "carrier"}
 INDEFINITE = {"a", "an", "some", "several", "many", "two", "three", "four", "five", "one"}
 NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
 COLLECTIVE = {"police", "authorities", "military", "government"}
@@ -226,6 +229,10 @@ class SpeakerResolver:
 
     def _proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
         text = self._name_span(ent).text if ent is not None else _name_text(token, None)
+        company = self._organisation_called(token, text)
+        if company is not None:
+            self._remember(token, company)
+            return company, 0.8
         known = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
         if known and " " not in known and text.endswith(" " + known):
             known = self._lengthen(known, text)
@@ -324,6 +331,19 @@ class SpeakerResolver:
                 person = self.people[pool[0].key]
                 return Speaker(person.name, "person", person.role), confidence
         return Speaker(None, "unknown"), 0.2
+
+    def person_named(self, text: str) -> Speaker | None:
+        """The person an article calls ``text`` (full name, surname or first name), if any."""
+        key = self.alias.get(text.lower()) or self.alias.get(text.split()[-1].lower())
+        if key is None:
+            for token in self.doc:
+                if token.text == text.split()[-1] and token.pos_ == "PROPN" and \
+                        not self.quoted(token.idx):
+                    speaker, _ = self.resolve(token)
+                    return speaker if speaker.kind == "person" else None
+            return None
+        person = self.people[key]
+        return Speaker(person.name, "person", person.role)
 
     def last_person(self, offset: int) -> Speaker | None:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
@@ -504,6 +524,25 @@ class SpeakerResolver:
         for mention in self._before(token.idx):
             if mention.speaker.kind == "organisation":
                 return mention.speaker
+        if lemma in COMPANY_NOUNS:
+            for ent in reversed([e for e in self.doc.ents if e.end <= token.i]):
+                if ent.label_ == "ORG" and not self.quoted(ent.start_char):
+                    return Speaker(self._org_name(ent), "organisation")
+        return None
+
+    def _organisation_called(self, token: Token, text: str) -> Speaker | None:
+        """"Corveth said" after "Corveth Foods": the short name of an organisation named before."""
+        known = self.people.get(self.alias.get(text.lower(), ""))
+        previous = self.doc[token.i - 1].lower_ if token.i > 0 else ""
+        if " " in text or known is not None and (" " in known.name or known.gender) or \
+                previous in HONORIFICS or previous.strip(".") in TITLE_WORDS:
+            return None
+        for ent in self.doc.ents:
+            if ent.start >= token.i:
+                break
+            if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == text and \
+                    not self.quoted(ent.start_char):
+                return Speaker(self._org_name(ent), "organisation")
         return None
 
 

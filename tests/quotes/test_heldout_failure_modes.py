@@ -186,3 +186,47 @@ def test_a_speaker_never_reaches_back_across_a_paragraph_break(quotes_of):
                        "reopen in June.")
     speaker = one(quotes, "indirect", "gallery would reopen").speaker.name
     assert speaker and "\n" not in speaker and "PRESS" not in speaker
+
+
+def test_a_second_that_clause_belongs_to_the_same_report(quotes_of):
+    quotes = quotes_of("The rail operator said it was “reviewing every timetable” and that "
+                       "extra trains would run from May.")
+    quote = one(quotes, "indirect", "reviewing every timetable")
+    assert quote.text.endswith("extra trains would run from May")
+
+
+def test_an_organisation_is_found_by_its_short_name_and_as_the_company(quotes_of):
+    quotes = quotes_of(
+        "Shares in Velmora Textiles fell sharply on Monday after a weak quarter.\n\n"
+        "The company said in a statement that orders from Asia had halved.\n\n"
+        "Chief executive Lotte Brandt said Velmora would close two mills. Velmora said it "
+        "would also sell its shop in Milan.")
+    assert one(quotes, "indirect", "orders from Asia").speaker.name == "Velmora Textiles"
+    assert one(quotes, "indirect", "sell its shop").speaker.name == "Velmora Textiles"
+    assert one(quotes, "indirect", "close two mills").speaker.name == "Lotte Brandt"
+
+
+def test_a_descriptor_before_a_name_is_not_the_speaker(quotes_of):
+    quotes = quotes_of("Online bookseller Paginor said on Monday that its warehouse had "
+                       "been flooded.")
+    assert one(quotes, "indirect", "warehouse had been flooded").speaker.name == "Paginor"
+
+
+def test_transcript_turns_are_quotes_of_the_person_named_in_the_label(quotes_of):
+    quotes = quotes_of(
+        "An edited transcript of our interview with Halima Yusuf, who runs the city's "
+        "food bank.\n\n"
+        "Interviewer: How many families come each week?\n\n"
+        "Yusuf: About four hundred. Two years ago it was ninety.\n\n"
+        "Interviewer: What do you need most?\n\n"
+        "Yusuf: Volunteers on Saturdays, and rice.")
+    answers = [q for q in quotes if q.kind == "direct"]
+    assert [q.text for q in answers] == ["About four hundred. Two years ago it was ninety.",
+                                         "Volunteers on Saturdays, and rice."]
+    assert {q.speaker.name for q in answers} == {"Halima Yusuf"}
+
+
+def test_labels_that_name_nobody_in_the_story_are_not_speakers(quotes_of):
+    quotes = quotes_of("Q: When does the pool open?\n\nA: In June.\n\nQ: And the price?\n\n"
+                       "A: Four euros.\n\nNote: times may change.")
+    assert [q for q in quotes if q.kind == "direct"] == []

@@ -13,7 +13,12 @@ from bot.models import ParsedArticle, Quote
 from bot.nlp.quotes.attribution import is_reporting, subject_of
 from bot.nlp.quotes.direct import DirectQuotes, is_fragment
 from bot.nlp.quotes.indirect import find_indirect
-from bot.nlp.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
+from bot.nlp.quotes.marks import (
+    QuoteSpan,
+    find_quote_spans,
+    find_transcript_turns,
+    paragraphs,
+)
 from bot.nlp.speakers import SpeakerResolver
 
 __all__ = ["extract_quotes", "quotes_in_doc"]
@@ -30,6 +35,8 @@ def extract_quotes(parsed: ParsedArticle) -> list[Quote]:
 def quotes_in_doc(doc: Doc) -> list[Quote]:
     body = doc.text
     spans = find_quote_spans(body)
+    spans = sorted(spans + find_transcript_turns(body, {s.paragraph for s in spans}),
+                   key=lambda s: s.open)
     quoted = _quoted_tokens(doc, spans)
     offsets = sorted(o for s in spans for o in (s.open, s.close))
 

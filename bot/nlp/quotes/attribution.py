@@ -51,7 +51,7 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
         seen += 1
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
         if subjects:
-            subject = min(subjects, key=lambda c: abs(verb.i - c.i))
+            subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
             return subject
@@ -68,6 +68,15 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
             continue
         return None
     return None
+
+
+def _named_descriptor(subject: Token, verb: Token) -> Token:
+    """"Online retailer Kartly said": the parser made the descriptor the subject, the name stray."""
+    following = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    if subject.pos_ == "NOUN" and following is not None and following.pos_ == "PROPN" and \
+            following.head == verb and following.dep_ in {"advmod", "npadvmod", "dep", "nsubj"}:
+        return following
+    return subject
 
 
 def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:

@@ -24,6 +24,8 @@ SENTENCE_END = (".", "!", "?", "…")
 
 def is_fragment(body: str, span: QuoteSpan) -> bool:
     """A few words quoted inside someone else's sentence (a name, a label, a scare quote)."""
+    if span.label:
+        return False
     text = body[span.start:span.end]
     words = span.words(body)
     before = body[:span.open].rstrip()
@@ -132,6 +134,8 @@ class DirectQuotes:
                 if start <= t.idx < end]
 
     def _attribute(self, para: Paragraph, span: QuoteSpan) -> Found | None:
+        if span.label:
+            return self._turn(span)
         opening = self.token_at(span.open)
         closing = self.token_at(max(span.close - 1, span.open))
         after = region_after(self.doc, closing + 1, self.quoted, para.end)
@@ -147,6 +151,15 @@ class DirectQuotes:
                     return found, speaker, confidence
         return None
 
+    def _turn(self, span: QuoteSpan) -> Found | None:
+        """A transcript turn is spoken by the person its label names."""
+        para = self.paras[span.paragraph]
+        speaker = self.resolver.person_named(self.body[para.start:span.open].strip())
+        if speaker is None:
+            return None
+        label = self.doc[self.token_at(span.open - 1)]
+        return Attribution(label, None, None), speaker, 0.8
+
     def _quote(self, span: QuoteSpan, kind: str,
                found: Found | None,
                confidence_cap: float = 1.0) -> Quote:
@@ -156,7 +169,9 @@ class DirectQuotes:
         attribution, speaker, confidence = found
         verb = attribution.verb
         verb_text = "according to" if verb.lower_ == "according" else verb.text
-        if not is_reporting(verb) and verb_text != "according to":
+        if span.label:
+            verb_text = None
+        elif not is_reporting(verb) and verb_text != "according to":
             confidence -= 0.1
         return Quote(text, span.start, span.end, kind, speaker, verb=verb_text,
                      cue=attribution.cue, confidence=round(min(confidence, confidence_cap), 2))

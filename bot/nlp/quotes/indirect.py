@@ -69,7 +69,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
 
 def _quote(doc: Doc, body: str, verb: Token, clause: Token, quoted: set[int],
            resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
-    tokens = _without_according(list(clause.subtree))
+    tokens = _without_according(list(clause.subtree) + _second_that_clause(verb, clause))
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
@@ -98,6 +98,15 @@ def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *,
         end += len(body[end:]) - len(body[end:].lstrip("\"”"))
     return Quote(body[start:end], start, end, "indirect", speaker, verb=verb,
                  cue=cue, confidence=round(min(confidence, 0.85) - 0.1, 2))
+
+
+def _second_that_clause(verb: Token, clause: Token) -> list[Token]:
+    """"said it was ready [and that talks would resume]": both clauses are what was said."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > clause.right_edge.i and \
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            return [t for t in verb.doc[clause.right_edge.i + 1:conj.right_edge.i + 1]]
+    return []
 
 
 def _without_according(tokens: list[Token]) -> list[Token]:

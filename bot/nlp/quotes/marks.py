@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
 PARAGRAPH = re.compile(r"[^\n]+")
+TURN = re.compile(r"\s*([^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){0,2}):[ \t]+\S")
 WORD = re.compile(r"\w+")
 TRIM = " \t,;:—–-"
 
@@ -22,6 +23,7 @@ class QuoteSpan:
     paragraph: int
     closed: bool = True
     continued: bool = False
+    label: bool = False
 
     def words(self, body: str) -> int:
         return len(WORD.findall(body[self.start:self.end]))
@@ -53,6 +55,31 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             found[0] = _replace(found[0], continued=True)
         open_at_end = bool(found) and not found[-1].closed
         spans.extend(found)
+    return spans
+
+
+def find_transcript_turns(body: str, taken: set[int]) -> list[QuoteSpan]:
+    """Unquoted answers in a transcript ("Sissoko: Because …"), paragraphs not in ``taken``.
+
+    Only labels that head two or more paragraphs and whose last word is also written elsewhere
+    in the article (a name introduced in the text, not "Q", "Reporter" or "Note") count.
+    """
+    turns = []
+    for para in paragraphs(body):
+        text = body[para.start:para.end]
+        match = TURN.match(text)
+        if match is None or not match.group(1)[:1].isupper():
+            continue
+        colon = para.start + match.end(1)
+        turns.append((match.group(1), _make(body, para, colon, para.end, closed=True)))
+    labels = [label for label, _ in turns]
+    spans = []
+    for label, span in turns:
+        last = label.split()[-1]
+        elsewhere = len(re.findall(rf"(?<!\w){re.escape(last)}(?!\w)", body))
+        if span.paragraph not in taken and len(last) > 1 and labels.count(label) >= 2 and \
+                elsewhere > labels.count(label):
+            spans.append(_replace(span, label=True))
     return spans
 
 
