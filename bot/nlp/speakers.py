@@ -57,6 +57,7 @@ ORG_NOUNS = {
     "foundation", "charity", "association", "senate", "house", "congress",
 }
 RECENT_CHARS = 600
+WEAK_TITLES = {"dr", "prof", "mr", "ms", "mrs", "miss", "sir", "dame", "lord", "lady", "rev"}
 COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
                  "retailer", "bank", "lender", "maker", "manufacturer", "producer", "developer",
                  "supplier", "chain", "brand", "business", "startup", "miner", "carrier"}
@@ -171,6 +172,8 @@ class SpeakerResolver:
                 if key in full.split():
                     self.alias[key.lower()] = full
                     return person
+        elif parts[-1] in self.people:
+            return self.people[self._lengthen(parts[-1], key)]
         person = self.people.setdefault(key, Person(key))
         self.alias[key.lower()] = key
         if len(parts) > 1:
@@ -182,7 +185,7 @@ class SpeakerResolver:
         if prev is not None and not person.gender:
             person.gender = HONORIFICS.get(prev.text.lower())
         role = role_of(span)
-        if role and not person.role:
+        if role and _weak_role(person.role):
             person.role = role
         if role and not person.gender:
             person.gender = _gender_of_words(role.lower().split())
@@ -295,7 +298,7 @@ class SpeakerResolver:
         span = self._name_span(ent) if ent is not None and ent.label_ == "PERSON" \
             else _token_span(token, _name_text(token, None))
         role = role_of(span) or None
-        if role and not person.role:
+        if role and _weak_role(person.role):
             person.role = role
             person.gender = person.gender or _gender_of_words(role.lower().split())
         speaker = Speaker(person.name, "person", person.role)
@@ -479,7 +482,7 @@ class SpeakerResolver:
             speaker, confidence = self._proper(name, ent)
         if speaker.kind == "person" and speaker.name in self.people:
             person = self.people[speaker.name]
-            person.role = person.role or noun_phrase(token)
+            person.role = noun_phrase(token) if _weak_role(person.role) else person.role
             person.gender = person.gender or _gender_of_words([token.lower_])
             speaker = Speaker(person.name, "person", person.role)
         return speaker, confidence
@@ -544,6 +547,11 @@ class SpeakerResolver:
                     not self.quoted(ent.start_char):
                 return Speaker(self._org_name(ent), "organisation")
         return None
+
+
+def _weak_role(role: str | None) -> bool:
+    """No role yet, or only a form of address ("Dr"), which a written role should replace."""
+    return not role or all(w.strip(".").lower() in WEAK_TITLES for w in role.split())
 
 
 def _person_noun(token: Token) -> bool:

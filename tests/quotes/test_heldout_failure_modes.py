@@ -230,3 +230,21 @@ def test_labels_that_name_nobody_in_the_story_are_not_speakers(quotes_of):
     quotes = quotes_of("Q: When does the pool open?\n\nA: In June.\n\nQ: And the price?\n\n"
                        "A: Four euros.\n\nNote: times may change.")
     assert [q for q in quotes if q.kind == "direct"] == []
+
+
+def test_a_fragment_belongs_to_the_reporting_verb_it_hangs_from(quotes_of):
+    quotes = quotes_of("Army spokesman Yonas Bekele said the troops had kept the truce “to the "
+                       "letter” and accused the militia of firing first.")
+    assert one(quotes, "fragment", "to the letter").speaker.name == "Yonas Bekele"
+
+
+def test_praise_and_criticism_attribute_a_fragment(quotes_of):
+    quotes = quotes_of("The panel of judges praised the novel's “quiet nerve”.")
+    assert one(quotes, "fragment", "quiet nerve").speaker.name == "The panel of judges"
+
+
+def test_a_written_role_replaces_a_form_of_address(quotes_of):
+    quotes = quotes_of("The survey's lead author, Dr Imogen Hart, said the sample was large. "
+                       "“We asked forty thousand people,” Hart said.")
+    role = one(quotes, "direct", "forty thousand").speaker.role
+    assert role and "lead author" in role

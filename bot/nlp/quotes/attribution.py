@@ -18,11 +18,13 @@ REPORTING = {
     "estimate", "forecast", "demand", "reveal", "disclose", "mention", "plead",
     "scoff", "shout", "whisper", "exclaim", "concur", "underline", "underscore", "highlight",
     "assure", "reassure", "advise", "inform", "brief", "recommend",
+    "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
 }
 INDIRECT = REPORTING - {"ask", "call", "describe", "question", "wonder", "post", "tweet",
                         "continue", "agree", "disagree", "point", "demand", "advise", "brief",
                         "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
-                        "scoff", "plead", "accuse", "promise", "vow", "pledge"}
+                        "scoff", "plead", "accuse", "promise", "vow", "pledge", "praise",
+                        "criticise", "criticize", "condemn", "hail", "brand", "dismiss"}
 CUE_NOUNS = {
     "letter", "statement", "interview", "post", "briefing", "conference", "speech", "email",
     "e-mail", "message", "tweet", "call", "broadcast", "radio", "television", "video",

@@ -10,9 +10,11 @@ from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import (
     Attribution,
     attribution_from,
+    cue_of,
     is_reporting,
     region_after,
     region_before,
+    subject_of,
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
 from bot.nlp.speakers import SpeakerResolver
@@ -136,6 +138,10 @@ class DirectQuotes:
     def _attribute(self, para: Paragraph, span: QuoteSpan) -> Found | None:
         if span.label:
             return self._turn(span)
+        if is_fragment(self.body, span):
+            governing = self._governing(span)
+            if governing is not None:
+                return governing
         opening = self.token_at(span.open)
         closing = self.token_at(max(span.close - 1, span.open))
         after = region_after(self.doc, closing + 1, self.quoted, para.end)
@@ -149,6 +155,21 @@ class DirectQuotes:
                 speaker, confidence = self.resolver.resolve(found.subject)
                 if speaker.name is not None:
                     return found, speaker, confidence
+        return None
+
+    def _governing(self, span: QuoteSpan) -> Found | None:
+        """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
+        truce “to the letter” and accused …" is the spokesman's, not the army's)."""
+        for ancestor in self.doc[self.token_at(span.start)].ancestors:
+            if ancestor.i in self.quoted or not is_reporting(ancestor):
+                continue
+            subject = subject_of(ancestor, self.quoted)
+            if subject is None:
+                return None
+            speaker, confidence = self.resolver.resolve(subject)
+            if speaker.name is None:
+                return None
+            return Attribution(ancestor, subject, cue_of(ancestor)), speaker, confidence
         return None
 
     def _turn(self, span: QuoteSpan) -> Found | None:
