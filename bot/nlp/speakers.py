@@ -58,6 +58,7 @@ ORG_NOUNS = {
 }
 RECENT_CHARS = 600
 ACTING = {"nsubj", "nsubjpass", "poss", "appos"}
+COMPANY_ROLES = {"owner", "founder", "champion", "leader", "star", "player", "operator"}
 WEAK_TITLES = {"dr", "prof", "mr", "ms", "mrs", "miss", "sir", "dame", "lord", "lady", "rev"}
 COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
                  "retailer", "bank", "lender", "maker", "manufacturer", "producer", "developer",
@@ -559,7 +560,7 @@ def _weak_role(role: str | None) -> bool:
 def _person_noun(token: Token) -> bool:
     """"His wife, Tigist," or "the coach, Ama Owusu,": whoever is named there is a person."""
     word = token.lemma_.lower()
-    return word in TITLE_WORDS or _gender_of_words([token.lower_]) is not None
+    return word in TITLE_WORDS - COMPANY_ROLES or _gender_of_words([token.lower_]) is not None
 
 
 def _nominal_subject(verb: Token) -> Token | None:
