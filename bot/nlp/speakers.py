@@ -57,6 +57,7 @@ ORG_NOUNS = {
     "foundation", "charity", "association", "senate", "house", "congress",
 }
 RECENT_CHARS = 600
+ACTING = {"nsubj", "nsubjpass", "poss", "appos"}
 WEAK_TITLES = {"dr", "prof", "mr", "ms", "mrs", "miss", "sir", "dame", "lord", "lady", "rev"}
 COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
                  "retailer", "bank", "lender", "maker", "manufacturer", "producer", "developer",
@@ -529,7 +530,8 @@ class SpeakerResolver:
                 return mention.speaker
         if lemma in COMPANY_NOUNS:
             for ent in reversed([e for e in self.doc.ents if e.end <= token.i]):
-                if ent.label_ == "ORG" and not self.quoted(ent.start_char):
+                if ent.label_ == "ORG" and ent.root.dep_ in ACTING and \
+                        not self.quoted(ent.start_char):
                     return Speaker(self._org_name(ent), "organisation")
         return None
 
