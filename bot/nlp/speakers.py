@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,6 +58,7 @@ ORG_NOUNS = {
 }
 RECENT_CHARS = 600
 ACTING = {"nsubj", "nsubjpass", "poss", "appos"}
+COMPANY_ROLES = {"owner", "founder", "champion", "leader", "star", "player", "operator"}
 WEAK_TITLES = {"dr", "prof", "mr", "ms", "mrs", "miss", "sir", "dame", "lord", "lady", "rev"}
 COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
                  "retailer", "bank", "lender", "maker", "manufacturer", "producer", "developer",
@@ -103,16 +104,20 @@ class SpeakerResolver:
         self.subject = subject or _nominal_subject
         self.people: dict[str, Person] = {}
         self.alias: dict[str, str] = {}
-        self.ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
+        self.ents: list[Span] = list(doc.ents)
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self._chunks: list[Span] | None = None
+        self.ent_of: dict[int, Span] = {t.i: e for e in self.ents for t in e}
         self.mentions: list[Mention] = []
         self._collect_people()
         self._infer_genders()
 
     def _collect_people(self) -> None:
-        person_spans = [self._name_span(e) for e in self.doc.ents if e.label_ == "PERSON"]
+        person_spans = [self._name_span(e) for e in self.ents if e.label_ == "PERSON"]
         for span in sorted((s for s in person_spans if len(s) > 1), key=lambda s: s.start):
             self._register(span.text)
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             span = self._name_span(ent)
@@ -351,7 +356,7 @@ class SpeakerResolver:
 
     def last_person(self, offset: int) -> Speaker | None:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
-        sents = [s for s in self.doc.sents if s.end_char <= offset and self._narrative(s)]
+        sents = [s for s in self.sents if s.end_char <= offset and self._narrative(s)]
         for sent in reversed(sents[-6:]):
             for subject in self._sentence_subjects(sent):
                 if subject.pos_ in {"PROPN", "PRON"}:
@@ -371,8 +376,8 @@ class SpeakerResolver:
         person: "Kaminska was more cautious. She said …", "The driver, Stephen Hale, told the
         inquest that Mr Carvalho … “…,” he said" (Hale, not Carvalho).
         """
-        sents = list(self.doc.sents)
-        index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+        sents = self.sents
+        index = bisect_right(self.sent_starts, token.i) - 1
         for sent in reversed(sents[max(0, index - 4):index + 1]):
             if not self._narrative(sent):
                 continue
@@ -498,7 +503,7 @@ class SpeakerResolver:
 
     def _earlier_entity(self, token: Token) -> Speaker | None:
         """"The agency" after "the European Space Agency": a named organisation ending so."""
-        for ent in reversed([e for e in self.doc.ents if e.end <= token.i]):
+        for ent in reversed([e for e in self.ents if e.end <= token.i]):
             name = self._name_span(ent)
             if ent.label_ in ORG_LABELS - {"NORP"} and len(name) > 1 and \
                     name[-1].lower_ == token.lower_ and not self.quoted(ent.start_char):
@@ -519,7 +524,9 @@ class SpeakerResolver:
     def _earlier_named(self, token: Token) -> Speaker | None:
         """"The commission" after "the electoral commission" or an organisation named before."""
         lemma = token.lemma_.lower()
-        for chunk in self.doc.noun_chunks:
+        if self._chunks is None:
+            self._chunks = list(self.doc.noun_chunks)
+        for chunk in self._chunks:
             if chunk.start_char >= token.idx:
                 break
             if chunk.root.lemma_.lower() == lemma and len(chunk) > 2 and \
@@ -529,7 +536,7 @@ class SpeakerResolver:
             if mention.speaker.kind == "organisation":
                 return mention.speaker
         if lemma in COMPANY_NOUNS:
-            for ent in reversed([e for e in self.doc.ents if e.end <= token.i]):
+            for ent in reversed([e for e in self.ents if e.end <= token.i]):
                 if ent.label_ == "ORG" and ent.root.dep_ in ACTING and \
                         not self.quoted(ent.start_char):
                     return Speaker(self._org_name(ent), "organisation")
@@ -542,7 +549,7 @@ class SpeakerResolver:
         if " " in text or known is not None and (" " in known.name or known.gender) or \
                 previous in HONORIFICS or previous.strip(".") in TITLE_WORDS:
             return None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.start >= token.i:
                 break
             if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == text and \
@@ -559,7 +566,7 @@ def _weak_role(role: str | None) -> bool:
 def _person_noun(token: Token) -> bool:
     """"His wife, Tigist," or "the coach, Ama Owusu,": whoever is named there is a person."""
     word = token.lemma_.lower()
-    return word in TITLE_WORDS or _gender_of_words([token.lower_]) is not None
+    return word in TITLE_WORDS - COMPANY_ROLES or _gender_of_words([token.lower_]) is not None
 
 
 def _nominal_subject(verb: Token) -> Token | None:

@@ -263,3 +263,9 @@ def test_reported_speech_never_runs_back_into_the_headline(quotes_of):
                        "summer, according to the regional water authority.")
     quote = one(quotes, "indirect", "dam will stay closed")
     assert quote.text == "The dam will stay closed until next summer"
+
+
+def test_an_organisation_can_be_an_owner(quotes_of):
+    quotes = quotes_of("The stadium's owner, Harbour Leisure Holdings Ltd, said the roof would "
+                       "be repaired by August.")
+    assert one(quotes, "indirect", "roof would be repaired").speaker.kind == "organisation"

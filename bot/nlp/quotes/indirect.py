@@ -81,7 +81,7 @@ def _quote(doc: Doc, body: str, verb: Token, clause: Token, quoted: set[int],
     speaker, confidence = resolver.resolve(subject)
     if speaker.name is None:
         return None
-    tokens = _same_paragraph(tokens, verb)
+    tokens = _same_paragraph(body, tokens, verb)
     if len(tokens) < 3:
         return None
     return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),
@@ -103,12 +103,11 @@ def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *,
                  cue=cue, confidence=round(min(confidence, 0.85) - 0.1, 2))
 
 
-def _same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
+def _same_paragraph(body: str, tokens: list[Token], anchor: Token) -> list[Token]:
     """The parser can run a sentence over a headline or a paragraph break; the words can not."""
-    text = anchor.doc.text
-    start = text.rfind("\n", 0, anchor.idx) + 1
-    end = text.find("\n", anchor.idx)
-    end = len(text) if end == -1 else end
+    start = body.rfind("\n", 0, anchor.idx) + 1
+    end = body.find("\n", anchor.idx)
+    end = len(body) if end == -1 else end
     return [t for t in tokens if start <= t.idx < end and not t.is_space]
 
 
@@ -163,7 +162,7 @@ def _according_quote(doc: Doc, body: str, according: Token, quoted: set[int],
     commas = {doc[i].text for i in (according.i - 1, phrase[-1] + 1) if 0 <= i < len(doc)}
     if "," not in commas or sum(1 for t in tokens if t.i in statements) * 2 >= len(tokens):
         return None
-    tokens = _same_paragraph(before or after, according)
+    tokens = _same_paragraph(body, before or after, according)
     if len(tokens) < 3 or tokens[0].i in quoted and tokens[-1].i in quoted:
         return None
     speaker, confidence = resolver.resolve(source)
