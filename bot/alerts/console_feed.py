@@ -15,7 +15,10 @@ CURSOR_KEY = "console_cursor"
 
 
 def print_pending(db: Database, echo: Callable[[str], None]) -> int:
-    """Print alerts not yet shown; returns how many were printed."""
+    """Print alerts not yet shown; returns how many were printed.
+
+    The cursor is saved after each alert, so a kill can repeat at most the one alert printed
+    just before it (a terminal cannot share the database's transaction)."""
     cursor = int(get_state(db, CURSOR_KEY, "0") or 0)
     printed = 0
     while events := topic_events_after(db, cursor):
@@ -24,6 +27,6 @@ def print_pending(db: Database, echo: Callable[[str], None]) -> int:
             echo(render_text(view) + "\n")
             cursor = event["id"]
             printed += 1
-        with transaction(db):
-            set_state(db, CURSOR_KEY, str(cursor))
+            with transaction(db):
+                set_state(db, CURSOR_KEY, str(cursor))
     return printed

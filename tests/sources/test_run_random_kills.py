@@ -70,7 +70,7 @@ def test_random_sigkills_lose_and_repeat_no_article(server, db_path, tmp_path, p
     final.wait_for("wirewatch running")
     final.wait_until(lambda: all(any(f"   {t}" in r.output for r in runs) for t in alerts),
                      what="every alert")
-    assert final.terminate() == 0
+    assert final.terminate() == 0, "\n".join(final.errors[-40:])
 
     assert sorted(r["title"] for r in db["articles"].rows) == sorted(titles)
     assert db.execute("SELECT count(*) FROM inbox WHERE status != 'stored'").fetchone()[0] == 0
