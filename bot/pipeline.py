@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import islice
 
@@ -70,16 +70,23 @@ class Pipeline:
         """Process inputs in batches, in order; a bad input fails alone and the rest go on."""
         iterator = iter(items)
         while batch := list(islice(iterator, self.settings.nlp_batch_size)):
-            seen: set[str] = set()
-            slots = [self._prepare(item, seen) for item in batch]
+            seen: dict[str, int] = {}
+            slots = [self._prepare(item, seen, index) for index, item in enumerate(batch)]
             parsed = iter(self._parse([s for s in slots if isinstance(s, Article)]))
-            for item, slot in zip(batch, slots, strict=True):
+            done: dict[int, Outcome] = {}
+            for index, (item, slot) in enumerate(zip(batch, slots, strict=True)):
                 if isinstance(slot, Article):
-                    yield self._store(next(parsed), background=item.background)
+                    done[index] = self._store(next(parsed), background=item.background)
+                elif isinstance(slot, int):
+                    done[index] = _copy_of(done[slot], origin=item.origin)
                 else:
-                    yield slot
+                    done[index] = slot
+                yield done[index]
 
-    def _prepare(self, item: RawArticle | IngestFailure, seen: set[str]) -> Article | Outcome:
+    def _prepare(self, item: RawArticle | IngestFailure, seen: dict[str, int],
+                 index: int) -> Article | Outcome | int:
+        """The article to parse, an outcome already known, or the batch index of the article
+        this one is an exact copy of."""
         if isinstance(item, IngestFailure):
             return Outcome(item.origin, "failed", reason=item.reason)
         try:
@@ -89,11 +96,13 @@ class Pipeline:
         except Exception as exc:  # a cleaning bug must fail this input alone, not the run
             log.exception("could not clean %s", item.origin)
             return Outcome(item.origin, "failed", reason=f"internal error while cleaning: {exc}")
+        if article.content_hash in seen:
+            return seen[article.content_hash]
         existing = find_by_hash(self.db, article.content_hash)
-        if existing or article.content_hash in seen:
+        if existing:
             return Outcome(article.origin, "duplicate", title=article.title, article_id=existing,
                            reason=SAME_TEXT)
-        seen.add(article.content_hash)
+        seen[article.content_hash] = index
         return article
 
     def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | Outcome]:
@@ -145,3 +154,11 @@ class Pipeline:
             log.info("no alert for %s: %s", article.origin, hold)
         return Outcome(article.origin, "stored", title=article.title, article_id=article_id,
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold)
+
+
+def _copy_of(first: Outcome, *, origin: str) -> Outcome:
+    """An exact copy of an article earlier in the same batch: a duplicate of what it became."""
+    if first.status != "stored":
+        return replace(first, origin=origin)
+    return Outcome(origin, "duplicate", title=first.title, article_id=first.article_id,
+                   reason=SAME_TEXT)

@@ -35,7 +35,8 @@ def test_same_article_twice_is_stored_once(pipeline, fresh_db, tmp_path):
     first = list(pipeline.ingest_paths([str(path), str(copy)]))
     again = list(pipeline.ingest_paths([str(path)]))
     assert [o.status for o in first + again] == ["stored", "duplicate", "duplicate"]
-    assert again[0].article_id == first[0].article_id
+    assert first[1].article_id == again[0].article_id == first[0].article_id
+    assert [o.origin for o in first] == [str(path), str(copy)]
     assert fresh_db["articles"].count == 1
 
 
