@@ -22,6 +22,10 @@ RELATED_PREFIX = re.compile(
     r"read also|more on this( story)?|recommended|trending|most read|watch)\s*[:|>»\-–—]",
     re.IGNORECASE,
 )
+RIGHTS_NOTICE = re.compile(
+    r"^(©|\(c\)\s*(?=(19|20)\d\d)|copyright\s*(©|\(c\)|(19|20)\d\d))|\ball rights reserved\.?$",
+    re.IGNORECASE,
+)
 TICKER_MARK = re.compile(r"[▲▼△▽↑↓]|\b(increased|decreased) by\b", re.IGNORECASE)
 TICKER_TOKEN = re.compile(
     r"^([A-Z][A-Z0-9./]{0,7}|[-+]?[\d.,]+%?|\(?[-+]?[\d.,]+%?\)?|[▲▼%+\-|]|date)$"
@@ -63,7 +67,8 @@ def ends_like_sentence(line: str) -> bool:
 def is_furniture_line(line: str) -> bool:
     """Any line that is page furniture whatever its neighbours (not headlines, which depend)."""
     return (is_ticker(line) or is_share_prompt(line) or is_related_link(line)
-            or byline_of(line) is not None or published_of(line) is not None)
+            or is_rights_notice(line) or byline_of(line) is not None
+            or published_of(line) is not None)
 
 
 def is_ticker(line: str) -> bool:
@@ -85,6 +90,12 @@ def is_share_prompt(line: str) -> bool:
     if SHARE_PROMPT.match(line):
         return True
     return bool(CALL_TO_ACTION.match(line)) and not ends_like_sentence(line)
+
+
+def is_rights_notice(line: str) -> bool:
+    """'© Wirewatch Sport', 'Copyright 2026 Nordic Wire. All rights reserved.'"""
+    line = line.strip()
+    return len(line) <= 160 and bool(RIGHTS_NOTICE.search(line))
 
 
 def is_related_link(line: str) -> bool:

@@ -87,3 +87,15 @@ def test_same_text_with_different_spacing_and_quotes_hashes_the_same():
 def test_nothing_but_furniture_is_an_error():
     with pytest.raises(CleanError):
         clean_article(RawArticle(text="Share this article\n\nAdvertisement\n", origin="x"))
+
+
+@pytest.mark.parametrize("notice", ["© Halden Courier", "(c) 2026 Nordic Wire",
+                                    "Copyright 2026 Nordic Wire. All rights reserved.",
+                                    "Copyright © Lusa Wire", "All rights reserved."])
+def test_rights_notices_are_furniture_but_prose_about_copyright_is_not(notice):
+    prose = ("Copyright law changes approved by parliament on Tuesday will let newspapers "
+             "charge search engines for snippets.")
+    raw = RawArticle(text=f"{prose}\n\n{notice}\n\n(c) the third condition was not met, "
+                          "the court said.", origin="x", title="Snippet law passes")
+    assert clean_article(raw).body.split("\n\n") == [
+        prose, "(c) the third condition was not met, the court said."]
