@@ -18,8 +18,9 @@ class HttpServer:
     """waitress in a background thread; ``port`` is the bound port (ask for 0 in tests)."""
 
     def __init__(self, app: WSGIApp, *, host: str, port: int, threads: int = 8) -> None:
+        # waitress reads the loop timeout as whole seconds: 0.2 would become 0, a busy loop
         self._server = waitress.create_server(app, host=host, port=port, threads=threads,
-                                              ident="wirewatch", asyncore_loop_timeout=0.2)
+                                              ident="wirewatch", asyncore_loop_timeout=1)
         self._thread = threading.Thread(target=self._server.run, name="wirewatch-http",
                                         daemon=True)
 
