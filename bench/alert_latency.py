@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import random
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import generate
-from bench.memory import _stored, _wirewatch
+from bench.memory import _stored, _wirewatch, read_one
 from bench.rows import percentile, row
 from bench.table import print_rows
 from storage.db import open_db, transaction
@@ -137,10 +136,7 @@ def _one(article, index: int, watch: Path, tmp: Path, db_path: Path, fake: FakeS
 
 
 def _latest_verdict(db_path: Path) -> str | None:
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
-        row = conn.execute("SELECT verdict FROM story_articles "
-                           "ORDER BY article_id DESC LIMIT 1").fetchone()
-    return row[0] if row else None
+    return read_one(db_path, "SELECT verdict FROM story_articles ORDER BY article_id DESC LIMIT 1")
 
 
 def _rows(drops: list[Drop], count: int) -> list[dict]:

@@ -172,11 +172,18 @@ def _ingest(files: list[Path], watch: Path, db_path: Path, env: dict[str, str], 
 
 
 def _stored(db_path: Path) -> int:
+    return read_one(db_path, "SELECT count(*) FROM articles") or 0
+
+
+def read_one(db_path: Path, sql: str) -> object | None:
+    """The first value ``sql`` returns, read-only, from the running bot's database (None on
+    any database error, e.g. before its tables exist)."""
     try:
         with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            row = conn.execute(sql).fetchone()
     except sqlite3.Error:
-        return 0
+        return None
+    return row[0] if row else None
 
 
 if __name__ == "__main__":

@@ -114,12 +114,13 @@ class Runner:
             stopping=lambda: self.stopping))
 
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
+        return self._when_due(source_id, now, "scanning folder", self._scan_and_watch)
+
+    def _scan_and_watch(self, db, source: dict, at: datetime) -> ScanResult:
         """Scan for what events missed, and make sure the folder's events are on (again)."""
-        result = self._when_due(source_id, now, "scanning folder", lambda db, source, at:
-                                self.folders.scan(db, source, now=at,
-                                                  on_queued=self.worker.notify))
-        if result is not None and result.error is None:
-            self._watch_events(source_id)
+        result = self.folders.scan(db, source, now=at, on_queued=self.worker.notify)
+        if result.error is None:
+            self._watch_events(source)
         return result
 
     def file_completed(self, path: Path) -> None:
@@ -132,12 +133,11 @@ class Runner:
                     self.worker.notify()
                 return
 
-    def _watch_events(self, source_id: int) -> None:
-        source = get_source(self.dbs.get(), source_id)
-        if source is None or self.stopping:
+    def _watch_events(self, source: dict) -> None:
+        if self.stopping:
             return
         folder = Path(source["location"])
-        self._watched[folder] = source_id
+        self._watched[folder] = source["id"]
         if not self.file_events.watching(folder):
             self.file_events.watch(folder)
 

@@ -107,7 +107,7 @@ class Fetcher:
                                         read=self.limits.read_timeout)
         self._pool = urllib3.PoolManager(num_pools=64, maxsize=4, retries=False, block=False,
                                          timeout=self._timeout)
-        self._proxy_pools: dict[str, urllib3.ProxyManager] = {}
+        self._proxy_pools: dict[str, tuple[urllib3.ProxyManager, dict[str, str]]] = {}
 
     def _route(self, url: str) -> tuple[urllib3.PoolManager, dict[str, str]]:
         """The pool that sends ``url``, and headers the proxy needs on a plain-http request
@@ -115,14 +115,15 @@ class Fetcher:
         proxy = proxy_for(url, self.proxies)
         if proxy is None:
             return self._pool, {}
-        auth = urllib3.util.parse_url(proxy).auth
-        headers = urllib3.make_headers(proxy_basic_auth=unquote(auth)) if auth else {}
         if proxy not in self._proxy_pools:
-            self._proxy_pools[proxy] = urllib3.ProxyManager(
-                proxy, proxy_headers=headers or None, num_pools=64, maxsize=4, retries=False,
-                block=False, timeout=self._timeout)
-        plain = urlsplit(url).scheme.lower() == "http"
-        return self._proxy_pools[proxy], headers if plain else {}
+            auth = urllib3.util.parse_url(proxy).auth
+            headers = urllib3.make_headers(proxy_basic_auth=unquote(auth)) if auth else {}
+            pool = urllib3.ProxyManager(proxy, proxy_headers=headers or None, num_pools=64,
+                                        maxsize=4, retries=False, block=False,
+                                        timeout=self._timeout)
+            self._proxy_pools[proxy] = (pool, headers)
+        pool, headers = self._proxy_pools[proxy]
+        return pool, headers if urlsplit(url).scheme.lower() == "http" else {}
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             accept: str = FEED_TYPES) -> Response:
