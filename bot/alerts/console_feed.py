@@ -7,26 +7,40 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from bot.alerts.console import render_text
-from storage.alerts import alert_view, topic_events_after
+from bot.alerts.why import no_alert_reason
+from storage.alerts import alert_view
+from storage.article_events import article_events_after
 from storage.db import transaction
 from storage.state import get_state, set_state
 
 CURSOR_KEY = "console_cursor"
 
 
-def print_pending(db: Database, echo: Callable[[str], None]) -> int:
+def print_pending(db: Database, echo: Callable[[str], None],
+                  on_silent: Callable[[dict, str], None] | None = None) -> int:
     """Print alerts not yet shown; returns how many were printed.
 
+    ``on_silent(event, reason)`` hears about each article that posts nothing, and why.
     The cursor is saved after each alert, so a kill can repeat at most the one alert printed
     just before it (a terminal cannot share the database's transaction)."""
     cursor = int(get_state(db, CURSOR_KEY, "0") or 0)
     printed = 0
-    while events := topic_events_after(db, cursor):
+    while events := article_events_after(db, cursor):
         for event in events:
-            view = alert_view(db, event["story_id"], event["article_id"], event["verdict"])
-            echo(render_text(view) + "\n")
+            reason = no_alert_reason(verdict=event["verdict"], hold=event["hold"],
+                                     has_topic=bool(event["has_topic"]))
+            if reason is None:
+                view = alert_view(db, event["story_id"], event["article_id"], event["verdict"])
+                echo(render_text(view) + "\n")
+                printed += 1
+            elif on_silent is not None:
+                on_silent(event, reason)
             cursor = event["id"]
-            printed += 1
             with transaction(db):
                 set_state(db, CURSOR_KEY, str(cursor))
     return printed
+
+
+def silent_line(event: dict, reason: str) -> str:
+    """One terminal line for an article that posted nothing."""
+    return f"· no alert for “{event['title'] or event['origin']}”: {reason}"

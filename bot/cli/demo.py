@@ -12,7 +12,7 @@ import click
 from bot.alerts.console_feed import print_pending
 from bot.cli.context import CliContext
 from bot.cli.ingest import describe
-from bot.pipeline import Outcome, Pipeline
+from bot.pipeline import Pipeline
 from storage.db import open_db, transaction
 from storage.topics import add_topic
 
@@ -48,19 +48,14 @@ def demo(obj: CliContext, keep: Path | None) -> None:
         for item in articles:
             outcome = next(iter(pipeline.ingest_paths([str(item)])))
             click.echo("── " + describe(outcome).replace(str(Path(str(item)).parent) + "/", ""))
-            if not print_pending(db, lambda text: click.echo(_indent(text))):
-                click.echo(f"   (nothing posted: {_silence_reason(outcome)})\n")
+            silent: list[str] = []
+            if not print_pending(db, lambda text: click.echo(_indent(text)),
+                                 lambda _, reason, found=silent: found.append(reason)):
+                why = silent[0] if silent else outcome.reason or outcome.status
+                click.echo(f"   (nothing posted: {why})\n")
         db.close()
         click.echo("Next: `wirewatch run --console --watch DIR` for your own copy; "
                    "README.md, section Slack, to connect a workspace.")
-
-
-def _silence_reason(outcome: Outcome) -> str:
-    if outcome.verdict is None:
-        return outcome.reason or outcome.status
-    if outcome.verdict.kind == "duplicate":
-        return "a rewrite that adds no new facts"
-    return "no tracked topic matches this story"
 
 
 def _indent(text: str) -> str:

@@ -6,6 +6,7 @@ import dataclasses
 
 import click
 
+from bot.alerts.why import no_alert_reason
 from bot.cli.context import CliContext, emit_json
 from bot.pipeline import Outcome
 
@@ -20,6 +21,14 @@ def describe(outcome: Outcome) -> str:
     label = kind.get(verdict.kind, verdict.kind) if verdict else "stored"
     story = f" #{verdict.story_id}" if verdict else ""
     return f"stored     {outcome.origin}: {label}{story} · {outcome.title}"
+
+
+def silence(outcome: Outcome) -> str | None:
+    """Why a stored article posts nothing (None when it alerts, or was not stored)."""
+    if outcome.status != "stored":
+        return None
+    return no_alert_reason(verdict=outcome.verdict.kind if outcome.verdict else None,
+                           hold=outcome.reason, has_topic=bool(outcome.topic_ids))
 
 
 @click.command()
@@ -42,6 +51,8 @@ def ingest(obj: CliContext, paths: tuple[str, ...], as_json: bool) -> None:
             emit_json(dataclasses.asdict(outcome))
         else:
             click.echo(describe(outcome), err=outcome.status == "failed")
+            if reason := silence(outcome):
+                click.echo(f"           no alert: {reason}")
     if not as_json:
         click.echo(f"{counts['stored']} stored, {counts['duplicate']} duplicate, "
                    f"{counts['failed']} failed")

@@ -7,8 +7,9 @@ import threading
 from pathlib import Path
 
 import click
+from sqlite_utils import Database
 
-from bot.alerts.console_feed import print_pending
+from bot.alerts.console_feed import print_pending, silent_line
 from bot.cli.context import CliContext
 from bot.config import ConfigError, Settings
 from bot.runner import Runner
@@ -57,14 +58,19 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     try:
         while not stop.is_set():
             if console:
-                print_pending(db, click.echo)
+                _print_console(db)
             stop.wait(interval)
     finally:
         click.echo("stopping: finishing the article in progress…")
         runner.stop()
         if console:
-            print_pending(db, click.echo)
+            _print_console(db)
     click.echo("stopped")
+
+
+def _print_console(db: Database) -> None:
+    """Every alert, and one line for each article that posted nothing, with the reason."""
+    print_pending(db, click.echo, lambda event, reason: click.echo(silent_line(event, reason)))
 
 
 def _slack_factory(settings: Settings):

@@ -42,6 +42,8 @@ def test_console_shows_alerts_for_entries_after_the_first_poll(server, desk, db_
     assert running.terminate() == 0
     assert running.output.rstrip().endswith("stopped")
     assert f"   {FERRY[0]}" not in running.output
+    assert (f"· no alert for “{FERRY[0]}”: background: already in the feed at its first poll"
+            in running.output)
     assert sum(backlog in line for line in running.errors) == 1
 
 

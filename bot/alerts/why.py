@@ -1,0 +1,16 @@
+"""Why a stored article posted nothing, in one line a newsroom user understands."""
+
+from __future__ import annotations
+
+MAX_AGE_SETTING = "WIREWATCH_ALERT_MAX_AGE_HOURS"
+REWRITE = "a rewrite that adds no new facts"
+NO_TOPIC = "no tracked topic matches this story"
+
+
+def no_alert_reason(*, verdict: str | None, hold: str | None, has_topic: bool) -> str | None:
+    """The reason nothing alerts for this article, or None when it does alert."""
+    if hold:
+        return f"{hold} ({MAX_AGE_SETTING})" if hold.startswith("too old") else hold
+    if verdict not in ("new", "update"):
+        return REWRITE if verdict == "duplicate" else f"verdict {verdict}"
+    return None if has_topic else NO_TOPIC
