@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import cut, fit, plain
 from bot.alerts.view import AlertView
 
@@ -79,15 +80,13 @@ def _plain(text: str) -> dict:
 def _actions(view: AlertView) -> dict:
     story = str(view.story_id)
     elements = [
-        {"type": "button", "action_id": MUTE, "value": story,
-         "text": {"type": "plain_text", "text": "Mute story"}},
-        {"type": "button", "action_id": QUOTES, "value": story,
-         "text": {"type": "plain_text", "text": "Show quotes"}},
+        button(MUTE, "Mute story", value=story,
+               label="Mute this story: no more of its updates in this channel"),
+        button(QUOTES, "Show quotes", value=story, label="Show the quotes in this story"),
     ]
     if safe_url(view.url):
-        elements.append({"type": "button", "action_id": OPEN, "url": view.url,
-                         "value": str(view.article_id),
-                         "text": {"type": "plain_text", "text": "Open article"}})
+        elements.append(button(OPEN, "Open article", url=view.url, value=str(view.article_id),
+                               label="Open the article in your browser"))
     return {"type": "actions", "block_id": "wirewatch_actions", "elements": elements}
 
 

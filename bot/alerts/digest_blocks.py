@@ -68,7 +68,7 @@ def _line(item: DigestItem) -> str:
     if safe_url(item.url) and len(item.url) <= LINK_CHARS:
         target = item.url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
         title = f"<{target}|{title}>"
-    label = "🆕" if item.is_new else "🔄"
+    label = "🆕 New:" if item.is_new else "🔄 Update:"
     line = f"{label} *{title}*"
     if item.source:
         line += f" · {fit(plain(item.source, 80), 100)}"

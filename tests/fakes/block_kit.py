@@ -72,6 +72,9 @@ def _actions(block: dict) -> list[str]:
         problems.append("duplicate action_id")
     for e in elements:
         problems += _text(e.get("text"), LIMITS["button"], "plain_text")
+        label = e.get("accessibility_label")
+        if not isinstance(label, str) or not 0 < len(label) <= LIMITS["button"]:
+            problems.append("button needs an accessibility_label of 1 to 75 chars")
         if len(str(e.get("value", ""))) > LIMITS["value"]:
             problems.append("button value too long")
         url = e.get("url")

@@ -211,6 +211,10 @@ class FakeSlack:
         return {"ok": True, "args": params}
 
     def _api_response_url(self, params: dict) -> dict:
+        blocks = _maybe_json(params.get("blocks"))
+        if blocks is not None and block_problems(blocks, text=params.get("text") or ""):
+            return {"ok": False, "error": "invalid_blocks",
+                    "errors": block_problems(blocks, text=params.get("text") or "")}
         return {"ok": True}
 
     def _api_chat_postMessage(self, params: dict) -> dict:
@@ -221,9 +225,9 @@ class FakeSlack:
             return {"ok": False, "error": "no_text"}
         channel = self._dm_channel(channel) if channel.startswith("U") else channel
         blocks = _maybe_json(params.get("blocks"))
-        if blocks is not None and block_problems(blocks, text=params.get("text")):
+        if blocks is not None and block_problems(blocks, text=params.get("text") or ""):
             return {"ok": False, "error": "invalid_blocks",
-                    "errors": block_problems(blocks, text=params.get("text"))}
+                    "errors": block_problems(blocks, text=params.get("text") or "")}
         message = self._store_message(channel, params.get("text", ""), blocks,
                                       params.get("thread_ts"), _maybe_json(params.get("metadata")))
         return {"ok": True, "channel": channel, "ts": message.ts, "message": message.as_api()}
