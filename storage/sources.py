@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from storage.backoff import Backoff
+
 KINDS = ("feed", "folder")
 DEFAULT_EVERY = {"feed": 300, "folder": 5}
 MIN_EVERY = {"feed": 5, "folder": 1}
@@ -102,7 +104,7 @@ def is_due(source: dict, now: datetime) -> bool:
 
 def backoff_seconds(*, every: int, failures: int) -> int:
     """Doubles with each consecutive failure, from one interval up to six hours."""
-    return int(min(every * 2 ** min(failures - 1, 16), max(every, MAX_BACKOFF)))
+    return int(Backoff(first=every, cap=MAX_BACKOFF).delay(failures))
 
 
 def record_success(db: Database, source_id: int, *, now: datetime, items: int = 0,

@@ -14,13 +14,14 @@ from sqlite_utils import Database
 from bot.alerts.blocks import alert_blocks, alert_text
 from bot.alerts.history import find_posted
 from storage import alerts as outbox
+from storage.backoff import Backoff
 from storage.db import transaction
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
 RETRY_LATER = {"ratelimited", "invalid_auth", "not_authed", "token_revoked", "account_inactive",
                "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
-MAX_BACKOFF_S = 300.0
+BACKOFF = Backoff(first=1.0, cap=300.0)
 
 
 class _Retry(Exception):
@@ -148,7 +149,7 @@ class AlertSender:
             delay = retry.delay
             self._paused_until = now + timedelta(seconds=delay)
         else:
-            delay = min(2.0 ** max(row["attempts"], 0), MAX_BACKOFF_S)
+            delay = BACKOFF.delay(row["attempts"] + 1)
         in_flight = retry.in_flight or row["status"] == "sending"
         with transaction(db):
             outbox.mark_retry(db, row["id"], error=retry.reason, in_flight=in_flight,
