@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -39,6 +40,8 @@ class Settings:
     fetch_timeout: float = 30.0
     nlp_batch_chars: int = 20_000
     alert_max_age_hours: float = 72.0
+    admins: tuple[str, ...] = ()
+    allow_networks: tuple[str, ...] = ()
 
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with the given non-None values replaced (command-line flags win)."""
@@ -72,6 +75,28 @@ def _hours(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _ids(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """Slack user (U…, W…) and user-group (S…) IDs, separated by commas or spaces."""
+    ids = tuple((env.get(name) or "").replace(",", " ").split())
+    bad = [i for i in ids if not (i[:1] in "UWS" and i.isalnum() and i.isupper())]
+    if bad:
+        raise ConfigError(f"{name} takes Slack user IDs (U…) and user-group IDs (S…), "
+                          f"not {bad[0][:40]!r}; copy IDs from a profile's \"Copy member ID\"")
+    return ids
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """CIDR blocks such as 10.20.0.0/16, separated by commas or spaces."""
+    blocks = tuple((env.get(name) or "").replace(",", " ").split())
+    for block in blocks:
+        try:
+            ipaddress.ip_network(block, strict=False)
+        except ValueError:
+            raise ConfigError(f"{name} takes networks such as 10.20.0.0/16 or 192.0.2.7/32, "
+                              f"not {block[:60]!r}") from None
+    return blocks
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read settings from ``env`` (the process environment by default)."""
     env = os.environ if env is None else env
@@ -102,4 +127,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_timeout=_float(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
         nlp_batch_chars=_int(env, "WIREWATCH_NLP_BATCH_CHARS", 20_000),
         alert_max_age_hours=_hours(env, "WIREWATCH_ALERT_MAX_AGE_HOURS", 72.0),
+        admins=_ids(env, "WIREWATCH_ADMINS"),
+        allow_networks=_networks(env, "WIREWATCH_ALLOW_NETWORKS"),
     )

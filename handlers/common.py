@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from slack_bolt import BoltContext
+from slack_bolt import Ack, BoltContext, BoltResponse, Respond
+from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import clean, fit
+from bot.permissions import Action, Role, may, refusal
 from bot.slack.services import CONTEXT_KEY, Services
 
 MAX_INPUT = 1000
@@ -22,6 +24,47 @@ def services(context: BoltContext) -> Services:
 
 def db_of(context: BoltContext) -> Database:
     return services(context).db
+
+
+class SlackDirectory:
+    """Slack's users.info and usergroups.users.list, as ``bot.permissions.Roles`` asks them."""
+
+    def __init__(self, client: WebClient) -> None:
+        self.client = client
+
+    def user(self, user_id: str) -> dict:
+        return dict(self.client.users_info(user=user_id)["user"])
+
+    def group_members(self, group_id: str) -> list[str]:
+        return list(self.client.usergroups_users_list(usergroup=group_id)["users"])
+
+
+def role(context: BoltContext) -> Role:
+    """The role of the person behind this request (admin, member or guest)."""
+    return services(context).roles.role_of(context.user_id, SlackDirectory(context.client))
+
+
+def refused(context: BoltContext, action: Action) -> str | None:
+    """None when the person may do ``action``; otherwise the line that says who can."""
+    return None if may(role(context), action) else refusal(action)
+
+
+def requires(action: Action) -> Callable[..., BoltResponse | None]:
+    """Listener middleware, e.g. ``middleware=[requires(Action.SUBSCRIBE)]`` on ``app.command``.
+
+    A refused person gets an ephemeral line saying who can; the listener never runs.
+    """
+    def check(ack: Ack, respond: Respond, context: BoltContext,
+              next: Callable[[], None]) -> BoltResponse | None:
+        line = refused(context, action)
+        if line is None:
+            next()
+            return None
+        acked = ack()
+        answer(respond, line)
+        return acked
+
+    return check
 
 
 def user_text(text: str | None, *, limit: int = MAX_INPUT) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -16,27 +18,30 @@ from bot.slack.services import CONTEXT_KEY, Services
 
 log = logging.getLogger(__name__)
 SORRY = "Sorry, that did not work. Nothing was changed; try again, or ask your Slack admin."
+OTHER_TEAM = "This wirewatch is installed in another Slack workspace; it does not answer here."
 
 
 def build_app(settings: Settings, *, services: Services, verify_token: bool = True) -> App:
     """The app with every listener registered; raises ConfigError if Slack refuses the token."""
     client = WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10)
-    if verify_token:
-        _check_token(client, settings)
+    home = _check_token(client, settings) if verify_token else None
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "",
                   token_verification_enabled=False, logger=logging.getLogger("slack_bolt.App"))
     except BoltError as exc:
         raise ConfigError(f"Slack app could not start: {exc}") from None
+    app.use(_same_workspace(home))
     app.use(_attach(services))
     app.error(_on_error)
     handlers.register(app)
     return app
 
 
-def _check_token(client: WebClient, settings: Settings) -> None:
+def _check_token(client: WebClient, settings: Settings) -> tuple[str | None, str | None]:
+    """The (team, enterprise) the token belongs to; ConfigError when Slack refuses it."""
     try:
-        client.auth_test()
+        me = client.auth_test()
+        return me.get("team_id"), me.get("enterprise_id")
     except SlackApiError as exc:
         if exc.response.status_code >= 429:
             raise ConfigError(f"Slack's Web API at {api_url(settings)} is not answering "
@@ -51,6 +56,23 @@ def _check_token(client: WebClient, settings: Settings) -> None:
                           "the network") from None
 
 
+def _same_workspace(home: tuple[str | None, str | None] | None) -> Callable[..., Any]:
+    """Refuse requests from another workspace than the one the token was installed in (an
+    Enterprise Grid org-wide install accepts every workspace of its organisation)."""
+    team, enterprise = home or (None, None)
+
+    def same_workspace(context: BoltContext, next, logger: logging.Logger) -> BoltResponse | None:
+        if team is None or context.team_id in (None, team) or \
+                (enterprise and context.enterprise_id == enterprise):
+            next()
+            return None
+        logger.warning("refused a request from Slack workspace %s: wirewatch is installed in %s",
+                       context.team_id, team)
+        return BoltResponse(status=200, body=OTHER_TEAM)
+
+    return same_workspace
+
+
 def _attach(services: Services):
     def attach_services(context: BoltContext, next) -> None:
         context[CONTEXT_KEY] = services
@@ -59,11 +81,18 @@ def _attach(services: Services):
     return attach_services
 
 
-def _on_error(error: Exception, body: dict, respond, logger: logging.Logger) -> None:
-    """Last resort: log what failed and tell the person, never with a stack trace in Slack."""
-    logger.error("listener failed on a %s request: %s: %s", body.get("type") or "command",
+def _on_error(error: Exception, body: dict, respond, context: BoltContext,
+              logger: logging.Logger) -> None:
+    """Last resort: log what failed and tell the person, never with a stack trace in Slack.
+
+    A request that failed before it was verified (say, a timestamp that is not a number) is
+    never answered: its response_url is whatever the sender wrote.
+    """
+    verified = CONTEXT_KEY in context
+    logger.error("%s failed on a %s request: %s: %s", "listener" if verified else
+                 "unverified request", body.get("type") or "command",
                  error.__class__.__name__, error)
-    if body.get("response_url"):
+    if verified and body.get("response_url"):
         try:
             respond(text=SORRY, response_type="ephemeral", replace_original=False)
         except Exception as exc:  # answering is best effort once something failed

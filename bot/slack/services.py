@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from bot.config import Settings
+from bot.permissions import Roles
 from storage.db import ThreadLocalDb
 
 CONTEXT_KEY = "wirewatch"
@@ -16,6 +17,11 @@ CONTEXT_KEY = "wirewatch"
 class Services:
     store: ThreadLocalDb
     settings: Settings
+    roles: Roles = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Each running bot keeps its own short cache of who is an admin."""
+        object.__setattr__(self, "roles", Roles(self.settings.admins))
 
     @property
     def db(self) -> Database:

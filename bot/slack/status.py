@@ -13,7 +13,9 @@ from storage.sources import health, list_sources
 MAX_SOURCES = 15
 
 
-def status_lines(db: Database, settings: Settings) -> list[str]:
+def status_lines(db: Database, settings: Settings, *, errors: bool = False) -> list[str]:
+    """``errors``: each failing source's error text, for admins only (to anyone else it would
+    tell which internal addresses answer and which refuse)."""
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     last = db.execute("SELECT max(ingested_at) FROM articles").fetchone()[0]
     counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -25,11 +27,11 @@ def status_lines(db: Database, settings: Settings) -> list[str]:
         f"• {counts['articles']} articles in {counts['stories']} stories; "
         f"{counts['topics']} topics; {counts['subscriptions']} subscriptions",
     ]
-    return lines + source_lines(db)
+    return lines + source_lines(db, errors=errors)
 
 
-def source_lines(db: Database) -> list[str]:
-    """One line per source with its health, the unhealthy ones first."""
+def source_lines(db: Database, *, errors: bool = False) -> list[str]:
+    """One line per source with its health, the unhealthy ones first; ``errors`` adds why."""
     rows = list_sources(db)
     if not rows:
         return ["• Sources: none yet (`wirewatch sources add URL`)"]
@@ -39,7 +41,7 @@ def source_lines(db: Database) -> list[str]:
     lines = [f"• Sources: {len(rows)} ({bad} unhealthy)"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.get("unhealthy") else ""
-        error = f": {fit(str(row['last_error']), 200)}" if row.get("failures") and \
+        error = f": {fit(str(row['last_error']), 200)}" if errors and row.get("failures") and \
             row.get("last_error") else ""
         quiet = ", ".join(f"{n} {why}" for why, n in sorted(held.get(row["id"], {}).items()))
         quiet = f" · stored without alerting: {quiet}" if quiet else ""

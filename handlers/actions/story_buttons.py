@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
-from handlers.common import answer, db_of, echo, join_lines
+from bot.permissions import Action
+from handlers.common import answer, db_of, echo, join_lines, requires
 from storage.alerts import mute_story, story_quotes
 from storage.articles import now_iso
 from storage.db import transaction
@@ -62,6 +63,6 @@ def _title(db, story_id: int) -> str:
 
 
 def register(app: App) -> None:
-    app.action(MUTE)(handle_mute)
+    app.action(MUTE, middleware=[requires(Action.MUTE)])(handle_mute)
     app.action(QUOTES)(handle_show_quotes)
     app.action(OPEN)(handle_open_article)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.permissions import Action, Role, may, refusal
 from bot.slack.services import Services
 from bot.slack.status import source_lines
 from handlers.common import echo, join_lines, split_name
@@ -27,12 +28,15 @@ def slack_url(text: str) -> str:
     return html.unescape(SLACK_LINK.sub(r"\1", text)).strip()
 
 
-def sources_text(svc: Services, args: str, _: dict) -> str:
+def sources_text(svc: Services, args: str, command: dict) -> str:
     action, rest = split_name(args)
     action = (action or "list").lower()
+    who = command.get("role", Role.GUEST)
+    if action in ("add", "remove") and not may(who, Action.MANAGE_SOURCES):
+        return refusal(Action.MANAGE_SOURCES)
     try:
         if action == "list":
-            return join_lines(source_lines(svc.db))
+            return join_lines(source_lines(svc.db, errors=may(who, Action.SEE_SOURCE_ERRORS)))
         if action == "add":
             return _add(svc, rest)
         if action == "remove":

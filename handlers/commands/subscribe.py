@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from slack_bolt import Ack, App, BoltContext, Respond
 from sqlite_utils import Database
 
-from handlers.common import answer, db_of, echo, join_lines, unquote, user_text
+from bot.permissions import Action
+from handlers.common import answer, db_of, echo, join_lines, requires, unquote, user_text
 from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
@@ -110,5 +111,6 @@ def _mode(mode: str) -> str:
 
 
 def register(app: App) -> None:
-    app.command("/subscribe")(handle_subscribe)
-    app.command("/unsubscribe")(handle_unsubscribe)
+    members = [requires(Action.SUBSCRIBE)]
+    app.command("/subscribe", middleware=members)(handle_subscribe)
+    app.command("/unsubscribe", middleware=members)(handle_unsubscribe)

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.permissions import Action
 from bot.slack.services import Services
-from handlers.common import answer, echo, join_lines, services, split_name, unquote, user_text
+from handlers.common import (
+    answer,
+    echo,
+    join_lines,
+    refused,
+    services,
+    split_name,
+    unquote,
+    user_text,
+)
 from storage import topics as store
 from storage.db import transaction
 from storage.subscriptions import subscriptions_of
@@ -25,7 +35,8 @@ def handle_topics(ack: Ack, command: dict, respond: Respond, context: BoltContex
         answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}" if verb else
                list_text(svc, rest, command))
         return
-    answer(respond, action(svc, rest, command))
+    line = refused(context, NEEDS.get(action, Action.READ))
+    answer(respond, line or action(svc, rest, command))
 
 
 def list_text(svc: Services, rest: str, command: dict) -> str:
@@ -85,6 +96,7 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
 
 
 ACTIONS = {"list": list_text, "add": add_text, "remove": remove_text, "show": show_text}
+NEEDS = {add_text: Action.MANAGE_TOPICS, remove_text: Action.MANAGE_TOPICS}
 
 
 def register(app: App) -> None:

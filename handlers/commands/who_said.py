@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.permissions import Action
 from bot.who_said import QuoteHit, who_said
-from handlers.common import answer, db_of, echo, join_lines, user_text
+from handlers.common import answer, db_of, echo, join_lines, requires, user_text
 
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
          "`/who-said we will not back down`. Start with `share` to post the answer to the channel.")
@@ -39,4 +40,4 @@ def format_hit(hit: QuoteHit) -> str:
 
 
 def register(app: App) -> None:
-    app.command("/who-said")(handle_who_said)
+    app.command("/who-said", middleware=[requires(Action.WHO_SAID)])(handle_who_said)

@@ -7,18 +7,24 @@ from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.permissions import Action, Role, may, refusal
 from bot.slack.services import Services
 from bot.slack.status import status_lines
 from handlers.commands.sources import sources_text
-from handlers.common import answer, echo, join_lines, services, split_name, user_text
+from handlers.common import answer, echo, join_lines, role, services, split_name, user_text
 
 
 @dataclass(frozen=True)
 class Subcommand:
-    """``run(services, args, command) -> answer text``; ``usage`` goes into the help."""
+    """``run(services, args, command) -> answer text``; ``usage`` goes into the help.
+
+    ``command["role"]`` is the caller's ``bot.permissions.Role``: check it with ``may`` for
+    what only some may do (the dispatcher has already checked ``needs``).
+    """
 
     run: Callable[[Services, str, dict], str]
     usage: str
+    needs: Action = Action.READ
 
 
 def help_text(_: Services, __: str, ___: dict) -> str:
@@ -30,8 +36,9 @@ def help_text(_: Services, __: str, ___: dict) -> str:
     return "\n".join(lines)
 
 
-def status_text(svc: Services, _: str, __: dict) -> str:
-    return join_lines(status_lines(svc.db, svc.settings))
+def status_text(svc: Services, _: str, command: dict) -> str:
+    errors = may(command.get("role", Role.GUEST), Action.SEE_SOURCE_ERRORS)
+    return join_lines(status_lines(svc.db, svc.settings, errors=errors))
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {
@@ -50,7 +57,11 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
     if sub is None:
         answer(respond, f"I don't know `{echo(name, 50)}`.\n" + help_text(svc, "", command))
         return
-    answer(respond, sub.run(svc, args, command))
+    who = role(context)
+    if not may(who, sub.needs):
+        answer(respond, refusal(sub.needs))
+        return
+    answer(respond, sub.run(svc, args, {**command, "role": who}))
 
 
 def register(app: App) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+REPORTER = "U0REPORTER"
 
 
 def signature(secret: str, timestamp: str, body: str) -> str:

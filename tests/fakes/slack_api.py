@@ -77,6 +77,7 @@ class FakeSlack:
         self.messages: list[Message] = []
         self.views: dict[str, dict] = {}
         self.users: dict[str, dict] = {}
+        self.usergroups: dict[str, list[str]] = {}
         self._faults = _Faults()
         self._lock = threading.Lock()
         self._clock = 0
@@ -277,12 +278,40 @@ class FakeSlack:
 
     def _api_users_info(self, params: dict) -> dict:
         user = params.get("user", "")
-        info = self.users.get(user, {"id": user, "name": user.lower(), "tz": "UTC"})
-        return {"ok": True, "user": info}
+        return {"ok": True, "user": {**_profile(user), **self.users.get(user, {})}}
+
+    # people and roles ----------------------------------------------------------------------
+    def add_user(self, user_id: str, *, admin: bool = False, owner: bool = False,
+                 guest: bool = False, single_channel_guest: bool = False,
+                 deleted: bool = False) -> None:
+        """A workspace member as users.info describes them (anyone else is a plain member)."""
+        with self._lock:
+            self.users[user_id] = {**_profile(user_id), "is_admin": admin or owner,
+                                   "is_owner": owner, "is_restricted": guest,
+                                   "is_ultra_restricted": single_channel_guest,
+                                   "deleted": deleted}
+
+    def add_usergroup(self, group_id: str, members: list[str]) -> None:
+        with self._lock:
+            self.usergroups[group_id] = list(members)
+
+    def _api_usergroups_users_list(self, params: dict) -> dict:
+        group = params.get("usergroup", "")
+        if group not in self.usergroups:
+            return {"ok": False, "error": "no_such_subteam"}
+        return {"ok": True, "users": self.usergroups[group]}
 
     @staticmethod
     def _dm_channel(user: str) -> str:
         return "D" + user[1:]
+
+
+def _profile(user: str) -> dict:
+    """users.info's answer for a plain member: every role flag present and false."""
+    return {"id": user, "team_id": TEAM, "name": user.lower(), "real_name": user, "tz": "UTC",
+            "deleted": False, "is_bot": False, "is_app_user": False, "is_admin": False,
+            "is_owner": False, "is_primary_owner": False, "is_restricted": False,
+            "is_ultra_restricted": False}
 
 
 def _maybe_json(value):

@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
-from tests.fakes.signing import SECRET, command_body, post_signed
+from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 
 
@@ -21,8 +21,10 @@ def fake_slack():
 
 @pytest.fixture
 def slack_settings(settings: Settings, fake_slack: FakeSlack) -> Settings:
+    """The reporter who sends the tests' commands is a wirewatch admin (WIREWATCH_ADMINS)."""
     return replace(settings, slack_bot_token=VALID_TOKEN, slack_signing_secret=SECRET,
-                   slack_api_url=fake_slack.base_url, port=0, host="127.0.0.1")
+                   slack_api_url=fake_slack.base_url, port=0, host="127.0.0.1",
+                   admins=(REPORTER,))
 
 
 @pytest.fixture

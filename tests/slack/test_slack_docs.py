@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def registered_commands() -> set[str]:
     found = set()
     for path in (ROOT / "handlers").rglob("*.py"):
-        found |= set(re.findall(r'app\.command\("(/[a-z-]+)"\)', path.read_text()))
+        found |= set(re.findall(r'app\.command\("(/[a-z-]+)"[,)]', path.read_text()))
     return found
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import RawArticle
-from tests.fakes.signing import SECRET
+from tests.fakes.signing import REPORTER, SECRET
 from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import run_command, wait_for
 
@@ -30,7 +30,8 @@ class Running:
 def test_wirewatch_run_serves_commands_and_posts_alerts(db_path: Path, fake_slack, pipeline):
     env = {**os.environ, "WIREWATCH_DB": str(db_path), "SLACK_BOT_TOKEN": VALID_TOKEN,
            "SLACK_SIGNING_SECRET": SECRET, "WIREWATCH_SLACK_API_URL": fake_slack.base_url,
-           "WIREWATCH_HOST": "127.0.0.1", "PORT": "0"}
+           "WIREWATCH_HOST": "127.0.0.1", "PORT": "0",
+           "WIREWATCH_ADMINS": REPORTER}
     env.pop("SLACK_APP_TOKEN", None)
     proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
