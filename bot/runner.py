@@ -74,8 +74,8 @@ class Runner:
             self.slack.start()
         elif self.ingest_app is not None:
             router = build_router(slack=None, extra_routes={"/ingest": self.ingest_app})
-            self.http = HttpServer(router, host=self.settings.host,
-                                   port=self.settings.port)
+            self.http = HttpServer(router, host=self.settings.host, port=self.settings.port,
+                                   max_body=self.settings.ingest_max_bytes)
             self.http.start()
 
     def stop(self) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import math
+import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qs
 
 from bot.ingest.records import record_to_article
 from bot.ingest.worker import IngestWorker
@@ -18,6 +21,8 @@ from storage.inbox import enqueue
 log = logging.getLogger(__name__)
 PATHS = ("", "/", "/ingest")
 MAX_BATCH = 1000
+SLOTS = 2
+MAX_WAIT = 10.0
 STATUS_TEXT = {200: "200 OK", 202: "202 Accepted", 400: "400 Bad Request",
                401: "401 Unauthorized", 404: "404 Not Found", 405: "405 Method Not Allowed",
                411: "411 Length Required", 413: "413 Content Too Large",
@@ -35,13 +40,23 @@ class RequestError(Exception):
 
 @dataclass(frozen=True)
 class IngestApp:
-    """A WSGI app; articles are queued durably first, then answered with the worker's outcomes."""
+    """A WSGI app; articles are queued durably and answered 202 at once.
+
+    A client that wants each article's outcome adds ``?wait=SECONDS`` (at most 10). At most
+    ``slots`` requests are handled at a time, so /ingest never holds the server threads that
+    Slack's requests need (Slack gives up after 3 s); the rest are told to retry (503).
+    """
 
     dbs: ThreadLocalDb
     token: str
     max_bytes: int
     worker: IngestWorker | None = None
-    wait_seconds: float = 10.0
+    wait_seconds: float = 0.0
+    slots: int = SLOTS
+    _busy: threading.BoundedSemaphore = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_busy", threading.BoundedSemaphore(self.slots))
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         try:
@@ -56,6 +71,8 @@ class IngestApp:
             headers.append(("WWW-Authenticate", 'Bearer realm="wirewatch"'))
         if status == 405:
             headers.append(("Allow", "POST"))
+        if status == 503:
+            headers.append(("Retry-After", "1"))
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         headers.append(("Content-Length", str(len(data))))
         start_response(STATUS_TEXT.get(status, f"{status} Error"), headers)
@@ -68,6 +85,15 @@ class IngestApp:
             raise RequestError(405, f"use POST; {USAGE}")
         if not self._authorised(environ.get("HTTP_AUTHORIZATION", "")):
             raise RequestError(401, "missing or wrong bearer token", usage=USAGE)
+        if not self._busy.acquire(blocking=False):
+            raise RequestError(503, f"{self.slots} ingest requests are already being handled; "
+                               "nothing was accepted, retry in a second")
+        try:
+            return self._accept(environ)
+        finally:
+            self._busy.release()
+
+    def _accept(self, environ: dict) -> tuple[int, dict]:
         value = self._json(self._body(environ))
         records = value if isinstance(value, list) else [value]
         if not records or len(records) > MAX_BATCH:
@@ -77,7 +103,20 @@ class IngestApp:
                  for i, r in enumerate(records)]
         if not isinstance(value, list) and isinstance(items[0], IngestFailure):
             raise RequestError(400, items[0].reason, usage=USAGE)
-        return self._queue(items)
+        return self._queue(items, wait=self._wait(environ))
+
+    def _wait(self, environ: dict) -> float:
+        asked = parse_qs(environ.get("QUERY_STRING", "")).get("wait", [""])[0]
+        if not asked:
+            return self.wait_seconds
+        try:
+            seconds = float(asked)
+        except ValueError:
+            seconds = math.nan
+        if not math.isfinite(seconds) or seconds < 0:
+            raise RequestError(400, f"?wait= takes a number of seconds up to {MAX_WAIT:.0f}",
+                               usage=USAGE)
+        return min(seconds, MAX_WAIT)
 
     def _authorised(self, header: str) -> bool:
         scheme, _, given = header.partition(" ")
@@ -114,8 +153,14 @@ class IngestApp:
         except json.JSONDecodeError as exc:
             raise RequestError(400, f"malformed JSON at line {exc.lineno} column {exc.colno}: "
                                f"{exc.msg}", usage=USAGE) from None
+        except RecursionError:
+            raise RequestError(400, "JSON nested too deeply", usage=USAGE) from None
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            raise RequestError(400, f"JSON value not accepted: {str(exc)[:120]}",
+                               usage=USAGE) from None
 
-    def _queue(self, items: list[RawArticle | IngestFailure]) -> tuple[int, dict]:
+    def _queue(self, items: list[RawArticle | IngestFailure], *,
+               wait: float) -> tuple[int, dict]:
         db = self.dbs.get()
         ids: dict[int, int] = {}
         with transaction(db):
@@ -125,7 +170,8 @@ class IngestApp:
         outcomes: dict[int, dict] = {}
         if ids and self.worker is not None:
             self.worker.notify()
-            outcomes = self.worker.wait_for(list(ids.values()), timeout=self.wait_seconds)
+            if wait > 0:
+                outcomes = self.worker.wait_for(list(ids.values()), timeout=wait)
         results = [_result(index, item, ids.get(index), outcomes) for index, item in
                    enumerate(items)]
         queued = any(r["status"] == "queued" for r in results)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from bot.alerts.digest import send_due_digests
 from bot.alerts.sender import AlertSender
 from bot.config import Settings
-from bot.http_server import HttpServer, WSGIApp
+from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
 from bot.slack.app import build_app
 from bot.slack.config import check_slack_settings
 from bot.slack.server import build_router
@@ -42,8 +42,10 @@ class SlackRuntime:
         """Serve /health and extra routes over HTTP; Slack itself over HTTP or Socket Mode."""
         mode = "socket" if self.socket_mode else "http"
         router = build_router(slack=None if self.socket_mode else self.app,
-                              extra_routes=self._extra_routes, mode=mode)
-        self._http = HttpServer(router, host=self.settings.host, port=self.settings.port)
+                              extra_routes=self._extra_routes, mode=mode,
+                              signing_secret=self.settings.slack_signing_secret)
+        self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
+                                max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()
         if self.socket_mode:
             self._socket = SocketRunner(self.app, app_token=self.settings.slack_app_token)

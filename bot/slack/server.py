@@ -10,18 +10,20 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.http_server import WSGIApp
+from bot.http_server import SlackGate, WSGIApp
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 
 
 def build_router(*, slack: App | None, extra_routes: dict[str, WSGIApp] | None = None,
-                 mode: str = "http") -> WSGIApp:
-    """POST /slack/events to Bolt (when given), GET /health, and each extra route by path."""
+                 mode: str = "http", signing_secret: str | None = None) -> WSGIApp:
+    """POST /slack/events to Bolt (when given, behind the signature gate), GET /health, and
+    each extra route by path."""
     routes: dict[str, WSGIApp] = dict(extra_routes or {})
     if slack is not None:
-        routes[EVENTS_PATH] = SlackRequestHandler(slack, path=EVENTS_PATH)
+        routes[EVENTS_PATH] = SlackGate(SlackRequestHandler(slack, path=EVENTS_PATH),
+                                        signing_secret=signing_secret or "")
 
     def router(environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"

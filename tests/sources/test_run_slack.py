@@ -64,8 +64,8 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
                      headers={"Authorization": f"Bearer {INGEST_TOKEN}",
                               "Content-Type": "application/json"})
         reply = conn.getresponse()
-        assert reply.status == 200
-        assert json.loads(reply.read())["results"][0]["status"] == "stored"
+        assert reply.status == 202
+        assert json.loads(reply.read())["results"][0]["status"] == "queued"
         running.wait_until(lambda: len(fake.posts("C0DESK")) == 1)
         assert LIBRARY[0] in json.dumps(fake.posts("C0DESK")[0].blocks)
         server.routes["/feed"] = Route(rss([Item("2", *BRIDGE, published=at(2)),

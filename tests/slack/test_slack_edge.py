@@ -1,0 +1,109 @@
+"""The HTTP edge: nothing is read, parsed or answered before the token or signature is checked,
+bodies are capped before they are read, and /ingest never holds the threads Slack needs."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import threading
+
+import pytest
+
+from bot.ingest.http_api import IngestApp
+from bot.ingest.worker import IngestWorker
+from bot.slack.runtime import SlackRuntime
+from storage.db import ThreadLocalDb
+from tests.fakes.signing import command_body, post_signed, signed_headers
+from tests.slack.conftest import events_url, wait_for
+
+TOKEN = "edge-ingest-token"
+
+
+@pytest.fixture
+def with_ingest(slack_settings, fresh_db):
+    """The Slack app with /ingest mounted; the worker never runs, so nothing is processed."""
+    settings = slack_settings.with_overrides(ingest_max_bytes=200_000)
+    dbs = ThreadLocalDb(settings.db_path)
+    ingest = IngestApp(dbs, token=TOKEN, max_bytes=settings.ingest_max_bytes,
+                       worker=IngestWorker(dbs, settings))
+    rt = SlackRuntime(settings, extra_routes={"/ingest": ingest})
+    rt.start()
+    yield rt
+    rt.stop()
+
+
+def test_forged_timestamp_never_makes_the_bot_post_anywhere(runtime, fake_slack):
+    """A non-numeric timestamp raised inside Bolt's verification; its error handler then
+    answered the forged response_url."""
+    body = command_body("/topics", "list", response_url=fake_slack.response_url("forged"))
+    reply = post_signed(events_url(runtime), body, headers={"X-Slack-Request-Timestamp": "soon"})
+    assert reply.status == 401
+    assert fake_slack.calls_to("response_url", ok_only=False) == []
+
+
+def test_oversized_slack_body_is_refused_before_it_is_read(runtime, fake_slack):
+    body = command_body("/topics", "list", response_url=fake_slack.response_url()) + \
+        "&pad=" + "x" * (1024 * 1024)
+    reply = post_signed(events_url(runtime), body)
+    assert reply.status == 413 and fake_slack.responses() == []
+
+
+def test_unsigned_chunked_body_is_refused(runtime):
+    conn = http.client.HTTPConnection("127.0.0.1", runtime.port, timeout=10)
+    conn.request("POST", "/slack/events", body=iter([b"payload=", b"{}"]), encode_chunked=True,
+                 headers={"Transfer-Encoding": "chunked"})
+    assert conn.getresponse().status == 401
+
+
+def _declare_only(port: int, path: str, length: int, headers: dict[str, str]) -> bytes:
+    """Send headers declaring a huge body, send none of it, and read what comes back."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {length}",
+                 *(f"{k}: {v}" for k, v in headers.items())]
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        return sock.recv(4096)
+
+
+@pytest.mark.parametrize("path", ["/ingest", "/slack/events"])
+def test_a_300_mb_declared_body_is_refused_without_being_read(with_ingest, path):
+    """waitress used to buffer up to 1 GiB to disk before any route could look at a token."""
+    answer = _declare_only(with_ingest.port, path, 300 * 1024 * 1024,
+                           signed_headers("not-the-secret", "x"))
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:80]
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000, b"1" * 5_000, b'{"text": ' + b"9" * 5000 + b"}"])
+def test_hostile_json_is_a_400_not_a_retry(with_ingest, body):
+    conn = http.client.HTTPConnection("127.0.0.1", with_ingest.port, timeout=30)
+    conn.request("POST", "/ingest", body=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    response = conn.getresponse()
+    payload = json.loads(response.read())
+    assert response.status == 400, payload
+    assert "Retry-After" not in response.headers
+
+
+def test_ingest_batches_never_starve_slash_commands(with_ingest, fake_slack, fresh_db):
+    """Ten clients each wait for their batch's outcome while the worker is busy elsewhere; a
+    slash command must still be answered while they wait."""
+    finished: list[int] = []
+    batch = json.dumps([{"title": f"T{n}", "text": "A harbour story."} for n in range(20)])
+
+    def post_batch() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", with_ingest.port, timeout=60)
+        conn.request("POST", "/ingest?wait=10", body=batch,
+                     headers={"Authorization": f"Bearer {TOKEN}"})
+        finished.append(conn.getresponse().status)
+
+    clients = [threading.Thread(target=post_batch) for _ in range(10)]
+    for client in clients:
+        client.start()
+    wait_for(lambda: fresh_db["inbox"].count // 20 + len(finished) >= 8, timeout=30)
+    body = command_body("/topics", "list", response_url=fake_slack.response_url())
+    reply = post_signed(events_url(with_ingest), body, timeout=30)
+    waiting = 10 - len(finished)
+    for client in clients:
+        client.join(60)
+    assert reply.status == 200
+    assert waiting >= 1, "the command was answered only after every batch gave up waiting"
+    assert finished.count(503) >= 10 - IngestApp.slots
