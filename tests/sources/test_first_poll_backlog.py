@@ -14,6 +14,7 @@ from bot.cli import cli
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.worker import IngestWorker
+from bot.permissions import Role
 from bot.slack.services import Services
 from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, transaction
@@ -225,10 +226,11 @@ def test_digest_leaves_out_background_and_old_articles(server, desk, worker):
 
 def test_slack_command_adds_a_feed_with_or_without_alert_existing(dbs, settings):
     svc = Services(store=dbs, settings=settings)
-    quiet = sources_text(svc, "add <https://wire.example/world.rss>", {})
+    admin = {"role": Role.ADMIN}
+    quiet = sources_text(svc, "add <https://wire.example/world.rss>", admin)
     assert "stored as background, without alerts" in quiet
     loud = sources_text(svc, "add <https://wire.example/live.rss> --alert-existing --every 60",
-                        {})
+                        admin)
     assert "first poll alerts on the entries already in it" in loud
     rows = {r["location"]: r for r in dbs.get()["sources"].rows}
     assert rows["https://wire.example/world.rss"]["alert_existing"] == 0
