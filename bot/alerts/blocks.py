@@ -15,6 +15,7 @@ FALLBACK_CHARS = 3000
 URL_CHARS = 3000
 LINK_CHARS = 1000
 MUTE, QUOTES, OPEN = "wirewatch_mute_story", "wirewatch_show_quotes", "wirewatch_open_article"
+TIMELINE = "wirewatch_story_timeline"
 
 
 def alert_blocks(view: AlertView) -> list[dict]:
@@ -83,6 +84,8 @@ def _actions(view: AlertView) -> dict:
         button(MUTE, "Mute story", value=story,
                label="Mute this story: no more of its updates in this channel"),
         button(QUOTES, "Show quotes", value=story, label="Show the quotes in this story"),
+        button(TIMELINE, "Timeline", value=story,
+               label="Show how this story grew, article by article"),
     ]
     if safe_url(view.url):
         elements.append(button(OPEN, "Open article", url=view.url, value=str(view.article_id),
