@@ -98,3 +98,27 @@ class IngestFailure:
 
     origin: str
     reason: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One article of a story: ``verdict`` new, update or duplicate; what it added."""
+
+    article_id: int
+    title: str
+    source: str | None
+    url: str | None
+    when: str | None
+    verdict: str
+    whats_new: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryTimeline:
+    """A story as it grew, its current summary first."""
+
+    story_id: int
+    title: str
+    summary: tuple[str, ...]
+    article_count: int
+    entries: tuple[TimelineEntry, ...] = ()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, events
+from handlers import actions, commands, events, shortcuts
 
 
 def register(app: App) -> None:
-    for folder in (commands, actions, events):
+    for folder in (commands, actions, events, shortcuts):
         folder.register(app)

@@ -32,7 +32,8 @@ def help_text(_: Services, __: str, ___: dict) -> str:
     lines += [f"• `{sub.usage}`" for sub in SUBCOMMANDS.values()]
     lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics remove NAME`, `/topics show NAME`",
               "• `/subscribe [me] TOPIC [realtime|hourly|daily]`, `/unsubscribe [me] TOPIC`",
-              "• `/who-said TEXT`: who said a quote"]
+              "• `/who-said TEXT`: who said a quote (or the message shortcut *Who said this?*)",
+              "• `/story ID|TITLE WORDS`: a story as it grew, article by article"]
     return "\n".join(lines)
 
 

@@ -1,0 +1,80 @@
+"""Block Kit for a story's timeline: the summary now, then each article and what it added."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.alerts.blocks import HEADER_CHARS, LINK_CHARS, MAX_BLOCKS, SECTION_CHARS, safe_url
+from bot.alerts.mrkdwn import fit, plain
+from bot.models import StoryTimeline, TimelineEntry
+
+VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
+FACTS_PER_ENTRY = 4
+
+
+def timeline_text(timeline: StoryTimeline) -> str:
+    """The fallback text: notifications and screen readers get this."""
+    return fit(f"Timeline of {plain(timeline.title, HEADER_CHARS)}: "
+               f"{timeline.article_count} articles", 3000)
+
+
+def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
+    summary = " ".join(timeline.summary) or "No summary yet."
+    blocks: list[dict] = [
+        {"type": "header", "text": {"type": "plain_text",
+                                    "text": plain(timeline.title, HEADER_CHARS)}},
+        _section(f"*What we know now:* {fit(summary, SECTION_CHARS - 40)}"),
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
+            f"Story {timeline.story_id} · {timeline.article_count} articles, oldest first", 300)}]},
+    ]
+    room = MAX_BLOCKS - len(blocks) - 1
+    sections = _pack([entry_line(entry) for entry in timeline.entries])
+    blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
+    left = sum(len(lines) for lines in sections[room:])
+    left += max(timeline.article_count - len(timeline.entries), 0)
+    if left:
+        blocks.append(_section(f"…and {left} more articles"))
+    return blocks
+
+
+def entry_line(entry: TimelineEntry) -> str:
+    """One article: when, where from, what kind, and the facts it added (at most ~2,500 chars)."""
+    head = " · ".join(x for x in (f"*{when_text(entry.when)}*",
+                                  fit(plain(entry.source or "", 80), 100) if entry.source else "",
+                                  VERDICTS.get(entry.verdict, entry.verdict)) if x)
+    title = fit(plain(entry.title, 200), 300)
+    if safe_url(entry.url) and len(entry.url or "") <= LINK_CHARS:
+        target = (entry.url or "").replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+        title = f"<{target}|{title}>"
+    facts = [f"    • {fit(plain(fact, 250), 300)}" for fact in entry.whats_new[:FACTS_PER_ENTRY]]
+    if len(entry.whats_new) > FACTS_PER_ENTRY:
+        facts.append(f"    …and {len(entry.whats_new) - FACTS_PER_ENTRY} more facts")
+    return "\n".join([head, title, *facts])
+
+
+def when_text(value: str | None) -> str:
+    """An ISO time as ``2026-11-24 06:00 UTC``; what was stored if it cannot be read."""
+    if not value:
+        return "time unknown"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return fit(plain(value, 40), 60)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _pack(lines: list[str]) -> list[list[str]]:
+    sections: list[list[str]] = []
+    size = SECTION_CHARS
+    for line in lines:
+        if size + len(line) + 2 > SECTION_CHARS:
+            sections.append([])
+            size = 0
+        sections[-1].append(line)
+        size += len(line) + 2
+    return sections
+
+
+def _section(escaped: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": escaped}}

@@ -1,0 +1,38 @@
+"""/story ID or /story TITLE FRAGMENT: the story as it grew."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from handlers.common import answer, db_of, echo, unquote, user_text
+from handlers.timeline import send_timeline
+from storage.timeline import find_stories
+
+USAGE = ("Usage: `/story ID` or `/story WORDS FROM ITS TITLE` shows a story as it grew: each "
+         "article in order with its source, time and what it added, the summary at the top. "
+         "Example: `/story harbour strike`")
+
+
+def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+    ack()
+    text = unquote(user_text(command.get("text"), limit=200))
+    db = db_of(context)
+    if not text:
+        answer(respond, USAGE)
+        return
+    number = text.removeprefix("#")
+    if number.isdigit():
+        if not send_timeline(respond, db, int(number)):
+            answer(respond, f"No story {echo(number, 20)}. {USAGE}")
+        return
+    found = find_stories(db, text)
+    if not found:
+        answer(respond, f"No story title contains “{echo(text, 100)}”. {USAGE}")
+        return
+    others = [f"`/story {s['id']}` {echo(s['title'] or '', 80)}" for s in found[1:]]
+    note = "Also matching: " + " · ".join(others) if others else None
+    send_timeline(respond, db, found[0]["id"], note=note)
+
+
+def register(app: App) -> None:
+    app.command("/story")(handle_story)

@@ -1,0 +1,38 @@
+"""A story as it grew: its articles in arrival order, with the facts each one added."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from bot.models import StoryTimeline, TimelineEntry
+
+FIND_LIMIT = 5
+
+
+def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTimeline | None:
+    """The story with its current summary and its first ``limit`` articles; None if unknown."""
+    story = db.execute("SELECT id, title, summary, article_count FROM stories WHERE id = ?",
+                       [story_id]).fetchone()
+    if story is None:
+        return None
+    rows = db.query(
+        "SELECT sa.verdict, sa.whats_new, sa.created_at, a.id, a.title, a.source, a.url, "
+        "a.published FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+        "WHERE sa.story_id = ? ORDER BY sa.id LIMIT ?", [story_id, limit])
+    entries = tuple(TimelineEntry(
+        article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
+        when=r["published"] or r["created_at"], verdict=r["verdict"],
+        whats_new=tuple(json.loads(r["whats_new"] or "[]"))) for r in rows)
+    return StoryTimeline(story_id=story[0], title=story[1] or f"story {story[0]}",
+                         summary=tuple(json.loads(story[2] or "[]")),
+                         article_count=story[3] or len(entries), entries=entries)
+
+
+def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT) -> list[dict]:
+    """Stories whose title contains ``fragment`` (any case), latest first."""
+    pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return [dict(r) for r in db.query(
+        "SELECT id, title, article_count FROM stories WHERE title LIKE ? ESCAPE '\\' "
+        "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?", [pattern, limit])]
