@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 MAX_BLOCKS = 50
+VIEW_BLOCKS = 100
 LIMITS = {"header": 150, "section": 3000, "context": 3000, "button": 75, "value": 2000,
           "url": 3000, "id": 255, "fallback": 40_000}
 PINGS = ("<!", "<@", "<#")
 
 
-def block_problems(blocks: list, *, text: str | None = None,
-                   allow_links: bool = False) -> list[str]:
+def block_problems(blocks: list, *, text: str | None = None, allow_links: bool = False,
+                   max_blocks: int = MAX_BLOCKS) -> list[str]:
     """Everything Slack would reject in a message; an empty list means it is valid.
 
     Unless ``allow_links``, mrkdwn must not contain mentions or channel links: wirewatch's
     messages carry article text, which must never ping anyone.
     """
     problems: list[str] = []
-    if not isinstance(blocks, list) or not 0 < len(blocks) <= MAX_BLOCKS:
-        return [f"a message needs 1 to {MAX_BLOCKS} blocks"]
+    if not isinstance(blocks, list) or not 0 < len(blocks) <= max_blocks:
+        return [f"a message needs 1 to {max_blocks} blocks"]
     if text is not None and not 0 < len(text) <= LIMITS["fallback"]:
         problems.append("fallback text empty or too long")
     block_ids = [b["block_id"] for b in blocks if "block_id" in b]
@@ -89,5 +90,36 @@ def _divider(block: dict) -> list[str]:
     return []
 
 
+def _input(block: dict) -> list[str]:
+    problems = _text(block.get("label"), 2000, "plain_text")
+    element = block.get("element") or {}
+    if element.get("type") not in INPUT_ELEMENTS:
+        problems.append(f"unknown input element {element.get('type')!r}")
+    if not block.get("block_id") or not element.get("action_id"):
+        problems.append("an input needs a block_id and an action_id to be read back")
+    if len(str(element.get("initial_value", ""))) > 3000:
+        problems.append("initial_value too long")
+    return problems
+
+
+def view_problems(view: dict) -> list[str]:
+    """Everything Slack would reject in a modal (views.open, views.update, response_action)."""
+    if not isinstance(view, dict) or view.get("type") != "modal":
+        return ["a view needs type modal"]
+    problems = [f"title: {p}" for p in _text(view.get("title"), 24, "plain_text")]
+    for key in ("submit", "close"):
+        if key in view:
+            problems += [f"{key}: {p}" for p in _text(view[key], 24, "plain_text")]
+    has_input = any(b.get("type") == "input" for b in view.get("blocks") or [])
+    if has_input and "submit" not in view:
+        problems.append("a modal with inputs needs a submit button")
+    if len(str(view.get("private_metadata", ""))) > 3000:
+        problems.append("private_metadata over 3000 chars")
+    return problems + block_problems(view.get("blocks") or [], allow_links=True,
+                                     max_blocks=VIEW_BLOCKS)
+
+
+INPUT_ELEMENTS = {"plain_text_input", "conversations_select", "channels_select",
+                  "static_select", "checkboxes", "radio_buttons"}
 _CHECKS = {"header": _header, "section": _section, "context": _context, "actions": _actions,
-           "divider": _divider}
+           "divider": _divider, "input": _input}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.fakes.block_kit import block_problems
+from tests.fakes.block_kit import block_problems, view_problems
 
 VALID_TOKEN = "xoxb-fake-bot-token"
 APP_TOKEN = "xapp-1-fake-app-token"
@@ -76,6 +76,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.messages: list[Message] = []
         self.views: dict[str, dict] = {}
+        self.modals: dict[str, dict] = {}
         self.users: dict[str, dict] = {}
         self.usergroups: dict[str, list[str]] = {}
         self._faults = _Faults()
@@ -275,6 +276,30 @@ class FakeSlack:
             return {"ok": False, "error": "invalid_arguments"}
         self.views[params.get("user_id", "")] = view
         return {"ok": True, "view": {"id": "V1", **(view or {})}}
+
+    def _api_views_open(self, params: dict) -> dict:
+        """A modal opened with a trigger_id; kept in ``modals`` by its id, as Slack would."""
+        view = _maybe_json(params.get("view"))
+        if not params.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        if view_problems(view):
+            return {"ok": False, "error": "invalid_arguments", "errors": view_problems(view)}
+        view_id = f"V{len(self.modals) + 1:04d}"
+        self.modals[view_id] = {**view, "id": view_id, "hash": f"{view_id}-1"}
+        return {"ok": True, "view": self.modals[view_id]}
+
+    def _api_views_update(self, params: dict) -> dict:
+        view, view_id = _maybe_json(params.get("view")), params.get("view_id", "")
+        current = self.modals.get(view_id)
+        if current is None:
+            return {"ok": False, "error": "not_found"}
+        if params.get("hash") and params["hash"] != current["hash"]:
+            return {"ok": False, "error": "hash_conflict"}
+        if view_problems(view):
+            return {"ok": False, "error": "invalid_arguments", "errors": view_problems(view)}
+        version = int(current["hash"].rsplit("-", 1)[1]) + 1
+        self.modals[view_id] = {**view, "id": view_id, "hash": f"{view_id}-{version}"}
+        return {"ok": True, "view": self.modals[view_id]}
 
     def _api_users_info(self, params: dict) -> dict:
         user = params.get("user", "")
