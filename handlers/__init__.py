@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, events, shortcuts
+from handlers import actions, commands, events, shortcuts, views
 
 
 def register(app: App) -> None:
-    for folder in (commands, actions, events, shortcuts):
+    for folder in (commands, actions, events, shortcuts, views):
         folder.register(app)

@@ -36,3 +36,11 @@ def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT) -> lis
     return [dict(r) for r in db.query(
         "SELECT id, title, article_count FROM stories WHERE title LIKE ? ESCAPE '\\' "
         "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?", [pattern, limit])]
+
+
+def story_brief(db: Database, story_id: int) -> dict:
+    """A story's title, article count and when it was last seen (empty values if unknown)."""
+    row = db.execute("SELECT title, article_count, last_seen FROM stories WHERE id = ?",
+                     [story_id]).fetchone()
+    return {"title": row[0], "article_count": row[1], "last_seen": row[2]} if row else \
+        {"title": None, "article_count": None, "last_seen": None}

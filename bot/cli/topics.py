@@ -1,10 +1,14 @@
-"""`wirewatch topics add|list|remove`"""
+"""`wirewatch topics add|list|show|preview|remove`"""
 
 from __future__ import annotations
+
+import dataclasses
 
 import click
 
 from bot.cli.context import CliContext, emit_json
+from bot.stories.query import TopicQueryError
+from bot.topic_preview import PREVIEW_DAYS, preview, why_text
 from storage.db import transaction
 from storage.topics import (
     TopicError,
@@ -104,6 +108,34 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
         why = "; ".join(f"{r['term']} in {r['where']}" for r in story["reasons"][:4])
         if why:
             click.echo(f"    matched: {why}")
+
+
+@topics.command("preview")
+@click.argument("query")
+@click.option("--days", default=PREVIEW_DAYS, show_default=True,
+              help="How many days of stories to try the query on.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def preview_(obj: CliContext, query: str, days: float, as_json: bool) -> None:
+    """Show which stories of the last days QUERY would have matched, and why, without
+    adding a topic.
+
+    \b
+    Example:
+        wirewatch topics preview 'strike AND (port OR dock*)'
+    """
+    try:
+        hits = preview(obj.db, query, days=days)
+    except TopicQueryError as exc:
+        raise click.ClickException(f"bad query: {exc.describe()}") from exc
+    if as_json:
+        emit_json([dataclasses.asdict(hit) for hit in hits])
+        return
+    click.echo(f"{len(hits)} stories of the last {days:g} days would have matched {query}")
+    for hit in hits:
+        click.echo(f"  story {hit.story_id} ({hit.article_count} articles, last "
+                   f"{hit.last_seen}): {hit.title}")
+        click.echo(f"    matched: {why_text(hit)}")
 
 
 @topics.command("remove")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
 from bot.permissions import Action
 from bot.slack.services import Services
@@ -16,20 +17,30 @@ from handlers.common import (
     unquote,
     user_text,
 )
+from handlers.views.topic_modal import open_topic_modal
 from storage import topics as store
 from storage.db import transaction
 from storage.subscriptions import subscriptions_of
 
 USAGE = ("Usage: `/topics` lists topics · `/topics add NAME [QUERY]` tracks one (quote a name "
-         "with spaces: `/topics add \"Port strike\" port AND strike`) · `/topics remove NAME` · "
+         "with spaces: `/topics add \"Port strike\" port AND strike`; `/topics add` alone opens "
+         "a form that previews what the query matches) · `/topics remove NAME` · "
          "`/topics show NAME`")
 SHOW_STORIES = 5
 
 
-def handle_topics(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
+                  context: BoltContext) -> None:
     ack()
     verb, rest = split_name(user_text(command.get("text")))
     svc = services(context)
+    if verb.lower() == "add" and not rest and command.get("trigger_id"):
+        line = refused(context, Action.MANAGE_TOPICS)
+        if line:
+            answer(respond, line)
+        else:
+            open_topic_modal(client, command["trigger_id"], command.get("channel_id"))
+        return
     action = ACTIONS.get(verb.lower())
     if action is None:
         answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}" if verb else

@@ -9,6 +9,7 @@ import pytest
 
 from bot.config import ConfigError
 from bot.slack.runtime import SlackRuntime
+from handlers.common import user_text
 from tests.fakes.signing import SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import events_url, run_command
@@ -34,6 +35,8 @@ PINGS = ("<@U123>", "<#C123|general>", "<!channel>", "<!here>", "<https://evil")
 @pytest.mark.parametrize("command,prefix", COMMANDS)
 def test_hostile_text_gets_a_sensible_answer(runtime, fake_slack, fresh_db, command, prefix):
     for text in HOSTILE:
+        if prefix == "add " and not user_text(text):
+            continue  # a bare /topics add opens the topic form (test_slack_topic_modal.py)
         answer = run_command(runtime, fake_slack, command, prefix + text)
         body = answer["text"]
         assert body.strip(), (command, text)

@@ -1,0 +1,55 @@
+"""Which recent stories a topic query would have matched, and why: tried before it is added."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.stories.features import from_stored
+from bot.stories.query import parse_query
+from bot.stories.topics import match
+from storage import stories as story_store
+from storage.timeline import story_brief
+
+PREVIEW_DAYS = 7
+SCAN_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class PreviewHit:
+    """A story the query matches; ``reasons`` are (term, where, text) of what matched."""
+
+    story_id: int
+    title: str
+    last_seen: str | None
+    article_count: int
+    reasons: tuple[tuple[str, str, str], ...]
+
+
+def preview(db: Database, query: str, *, now: datetime | None = None,
+            days: float = PREVIEW_DAYS) -> list[PreviewHit]:
+    """Stories seen in the last ``days`` whose latest article matches; raises TopicQueryError."""
+    node = parse_query(query)
+    since = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
+    hits = []
+    for row in story_store.recent_story_articles(db, since=since, limit=SCAN_LIMIT):
+        sentences, entities = story_store.article_parts(db, row["article_id"])
+        result = match(node, from_stored(title=row["title"], body=row["body"],
+                                         sentences=sentences, entities=entities))
+        if result.matched:
+            brief = story_brief(db, row["story_id"])
+            hits.append(PreviewHit(
+                story_id=row["story_id"], title=brief["title"] or row["title"],
+                last_seen=brief["last_seen"], article_count=brief["article_count"] or 1,
+                reasons=tuple((r.term, r.where, r.text) for r in result.reasons)))
+    return hits
+
+
+def why_text(hit: PreviewHit, *, limit: int = 3) -> str:
+    """``port in title; strike in sentence 2``: the first few reasons, each term once."""
+    seen: dict[str, str] = {}
+    for term, where, _ in hit.reasons:
+        seen.setdefault(term, where)
+    return "; ".join(f"{term} in {where}" for term, where in list(seen.items())[:limit])

@@ -1,0 +1,88 @@
+"""Adding a topic from a modal: open it, preview what the query matches, submit it."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.stories.query import TopicQueryError, default_query
+from bot.topic_preview import preview
+from handlers.common import db_of, services
+from handlers.views.topic_view import (
+    CALLBACK_ID,
+    PREVIEW,
+    TopicForm,
+    done_view,
+    form_of,
+    preview_blocks,
+    problem_blocks,
+    topic_modal,
+)
+from storage import subscriptions as subs
+from storage import topics as store
+from storage.articles import now_iso
+from storage.db import transaction
+
+
+def open_topic_modal(client: WebClient, trigger_id: str, channel: str | None) -> None:
+    client.views_open(trigger_id=trigger_id, view=topic_modal(TopicForm(channel=channel)))
+
+
+def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    ack()
+    view = body.get("view") or {}
+    form = form_of(view)
+    query = form.query or (default_query(form.name) if form.name else "")
+    if not query:
+        shown = problem_blocks("type a name or a query first")
+    else:
+        try:
+            shown = preview_blocks(query, preview(db_of(context), query))
+        except TopicQueryError as exc:
+            shown = problem_blocks(exc.describe().splitlines()[0])
+    client.views_update(view_id=view.get("id"), hash=view.get("hash"),
+                        view=topic_modal(form, preview=shown))
+
+
+def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> None:
+    form = form_of(view)
+    svc = services(context)
+    db = svc.db
+    if not form.name:
+        ack(response_action="errors", errors={"name": "A topic needs a name."})
+        return
+    query = form.query or default_query(form.name)
+    try:
+        hits = preview(db, query)
+    except TopicQueryError as exc:
+        ack(response_action="errors", errors={"query": _short(exc.describe().splitlines()[0])})
+        return
+    user = (body.get("user") or {}).get("id")
+    try:
+        with transaction(db):
+            store.add_topic(db, name=form.name, query=query, created_by=user,
+                            quiet_hours=svc.settings.story_quiet_hours)
+            _subscribe(db, form, user)
+    except store.TopicError as exc:
+        ack(response_action="errors", errors={"name": _short(str(exc))})
+        return
+    ack(response_action="update", view=done_view(form.name, query, form.channel, hits))
+
+
+def _subscribe(db, form: TopicForm, user: str | None) -> None:
+    topic = store.get_topic(db, form.name)
+    if form.channel and topic:
+        subs.subscribe(db, topic_id=topic["id"], target_type="channel", target_id=form.channel,
+                       mode="realtime", created_by=user, at=now_iso())
+
+
+def _short(text: str) -> str:
+    """Slack shows at most about 150 characters of a field error."""
+    return text if len(text) <= 150 else text[:149] + "…"
+
+
+
+
+def register(app: App) -> None:
+    app.action(PREVIEW)(handle_preview)
+    app.view(CALLBACK_ID)(handle_submit)

@@ -1,0 +1,122 @@
+"""The "Add a topic" modal: name, query, channel to alert, and the preview of what it matches."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from bot.alerts.buttons import button
+from bot.alerts.mrkdwn import fit, plain
+from bot.topic_preview import PREVIEW_DAYS, PreviewHit, why_text
+from handlers.common import join_lines
+
+CALLBACK_ID = "wirewatch_topic_add"
+PREVIEW = "wirewatch_topic_preview"
+SHOWN = 15
+CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+QUERY_HINT = ("Words match any inflection. AND, OR, NOT, (parentheses), \"exact phrases\", "
+              "invit* for a prefix, person:, org:, gpe: for names. Empty: the name's words.")
+
+
+@dataclass(frozen=True)
+class TopicForm:
+    """What the person typed in the modal so far."""
+
+    name: str = ""
+    query: str = ""
+    channel: str | None = None
+
+
+def form_of(view: dict) -> TopicForm:
+    """Read the modal's inputs back from a view payload (missing fields are empty)."""
+    values = (view.get("state") or {}).get("values") or {}
+    name = ((values.get("name") or {}).get("value") or {}).get("value") or ""
+    query = ((values.get("query") or {}).get("value") or {}).get("value") or ""
+    channel = ((values.get("channel") or {}).get("value") or {}).get("selected_conversation")
+    if channel is None:
+        channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+    valid = isinstance(channel, str) and CHANNEL_ID.fullmatch(channel)
+    return TopicForm(name.strip(), query.strip(), channel if valid else None)
+
+
+def topic_modal(form: TopicForm, *, preview: list[dict] | None = None) -> dict:
+    """The modal; ``preview`` is blocks saying what the query matched (or what is wrong)."""
+    blocks: list[dict] = [
+        _input("name", "Name", _text_input(form.name, "Port strike", 100)),
+        _input("query", "Query", _text_input(form.query, "strike AND (port OR dock*)", 1000),
+               optional=True, hint=QUERY_HINT),
+        _input("channel", "Channel to alert", _channel_select(form.channel), optional=True,
+               hint="Gets each new story and update as it happens. Leave empty to subscribe "
+                    "later with /subscribe."),
+        {"type": "actions", "block_id": "preview_actions", "elements": [button(
+            PREVIEW, "Preview matches", value="preview",
+            label=f"Show which stories of the last {PREVIEW_DAYS} days this query matches")]},
+        *(preview or []),
+    ]
+    return {"type": "modal", "callback_id": CALLBACK_ID, "blocks": blocks,
+            "title": {"type": "plain_text", "text": "Add a topic"},
+            "submit": {"type": "plain_text", "text": "Track topic"},
+            "close": {"type": "plain_text", "text": "Cancel"},
+            "private_metadata": json.dumps({"channel": form.channel})}
+
+
+def preview_blocks(query: str, hits: list[PreviewHit]) -> list[dict]:
+    """What the query would have matched in the last days, and why."""
+    if not hits:
+        head = (f"*No story of the last {PREVIEW_DAYS} days matches* `{fit(query, 300)}`. "
+                "It will still alert on new stories that match.")
+        return [{"type": "divider"}, _section(head)]
+    lines = [f"*Would have matched {len(hits)} stories of the last {PREVIEW_DAYS} days*"]
+    lines += [f"• *{fit(plain(hit.title, 150), 250)}* · {hit.article_count} articles · "
+              f"matched {fit(why_text(hit), 250)}" for hit in hits[:SHOWN]]
+    if len(hits) > SHOWN:
+        lines.append(f"…and {len(hits) - SHOWN} more")
+    return [{"type": "divider"}, _section(join_lines(lines, limit=2900))]
+
+
+def problem_blocks(problem: str) -> list[dict]:
+    """A query problem shown under the preview button (a button cannot mark a field)."""
+    return [{"type": "divider"},
+            _section(f"*The query has a problem:* {fit(problem, 1000)}. Fix it, then press "
+                     "Preview matches again.")]
+
+
+def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit]) -> dict:
+    where = (f"<#{channel}> gets its alerts as they happen." if channel else
+             f"Subscribe a channel with `/subscribe {fit(name, 100)}`.")
+    blocks = [_section(f"Tracking *{fit(name, 100)}*: `{fit(query, 1000)}`. {where}"),
+              *preview_blocks(query, hits)]
+    return {"type": "modal", "callback_id": CALLBACK_ID + "_done", "blocks": blocks,
+            "title": {"type": "plain_text", "text": "Topic added"},
+            "close": {"type": "plain_text", "text": "Done"}}
+
+
+def _input(block_id: str, label: str, element: dict, *, optional: bool = False,
+           hint: str | None = None) -> dict:
+    block = {"type": "input", "block_id": block_id, "optional": optional, "element": element,
+             "label": {"type": "plain_text", "text": label}}
+    if hint:
+        block["hint"] = {"type": "plain_text", "text": hint}
+    return block
+
+
+def _text_input(value: str, placeholder: str, max_length: int) -> dict:
+    element = {"type": "plain_text_input", "action_id": "value", "max_length": max_length,
+               "placeholder": {"type": "plain_text", "text": placeholder}}
+    if value:
+        element["initial_value"] = value[:max_length]
+    return element
+
+
+def _channel_select(channel: str | None) -> dict:
+    element: dict = {"type": "conversations_select", "action_id": "value",
+                     "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+                     "placeholder": {"type": "plain_text", "text": "Choose a channel"}}
+    if channel:
+        element["initial_conversation"] = channel
+    return element
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}

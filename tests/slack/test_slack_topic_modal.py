@@ -1,0 +1,87 @@
+"""/topics add with no arguments: a modal that previews what the query matches, then adds it."""
+
+from __future__ import annotations
+
+import json
+
+from bot.models import RawArticle
+from handlers.views.topic_view import PREVIEW
+from storage.subscriptions import subscriptions_of
+from storage.topics import get_topic
+from tests.fakes.block_kit import view_problems
+from tests.fakes.interactive import view_action_body, view_submission_body
+from tests.fakes.signing import command_body, post_signed
+from tests.slack.conftest import events_url, wait_for
+
+PORT = ("Dockworkers strike at Northhaven port\n\nDockworkers at Northhaven port went on strike "
+        "on Monday over crane safety. The port handles a third of the region's freight.")
+CHOIR = "Choir wins regional prize\n\nThe town choir won the regional prize on Saturday."
+
+
+def fill(name: str, query: str, channel: str | None = None) -> dict:
+    return {"name": {"value": {"type": "plain_text_input", "value": name}},
+            "query": {"value": {"type": "plain_text_input", "value": query}},
+            "channel": {"value": {"type": "conversations_select",
+                                  "selected_conversation": channel}}}
+
+
+def open_modal(runtime, fake_slack) -> dict:
+    body = command_body("/topics", "add", response_url=fake_slack.response_url(),
+                        channel="C0DESK")
+    assert post_signed(events_url(runtime), body).status == 200
+    [call] = wait_for(lambda: fake_slack.calls_to("views.open"))
+    assert call.params["trigger_id"] == "1337.42.abcd"
+    return next(iter(fake_slack.modals.values()))
+
+
+def test_modal_previews_matches_then_adds_and_subscribes(runtime, fake_slack, pipeline,
+                                                         fresh_db):
+    list(pipeline.ingest([RawArticle(text=PORT, origin="p1"), RawArticle(text=CHOIR, origin="c1")]))
+    modal = open_modal(runtime, fake_slack)
+    assert view_problems(modal) == []
+    assert [b.get("block_id") for b in modal["blocks"][:3]] == ["name", "query", "channel"]
+    assert modal["blocks"][2]["element"]["initial_conversation"] == "C0DESK"
+
+    values = fill("Port strike", "strike AND (port OR dock*)", "C0DESK")
+    post_signed(events_url(runtime), view_action_body(modal, values, PREVIEW))
+    [update] = wait_for(lambda: fake_slack.calls_to("views.update"))
+    assert update.params["hash"] == modal["hash"]
+    shown = fake_slack.modals[modal["id"]]
+    assert view_problems(shown) == []
+    text = json.dumps(shown["blocks"], ensure_ascii=False)
+    assert "Would have matched 1 stories of the last 7 days" in text
+    assert "Dockworkers strike at Northhaven port" in text and "Choir" not in text
+    assert "matched strike in title; port in title" in text
+    assert shown["blocks"][0]["element"]["initial_value"] == "Port strike"
+    assert get_topic(fresh_db, "Port strike") is None, "a preview adds nothing"
+
+    reply = post_signed(events_url(runtime), view_submission_body(shown, values))
+    answer = json.loads(reply.body)
+    assert answer["response_action"] == "update" and view_problems(answer["view"]) == []
+    assert "Tracking *Port strike*" in json.dumps(answer["view"])
+    assert get_topic(fresh_db, "Port strike")["query"] == "strike AND (port OR dock*)"
+    [sub] = subscriptions_of(fresh_db, ["C0DESK"])
+    assert (sub["topic"], sub["mode"]) == ("Port strike", "realtime")
+
+
+def test_bad_query_is_shown_at_the_field_and_in_the_preview(runtime, fake_slack, fresh_db):
+    modal = open_modal(runtime, fake_slack)
+    values = fill("Port strike", "strike AND (port")
+    reply = post_signed(events_url(runtime), view_submission_body(modal, values))
+    answer = json.loads(reply.body)
+    assert answer["response_action"] == "errors" and list(answer["errors"]) == ["query"]
+    assert "(at character" in answer["errors"]["query"]
+    assert get_topic(fresh_db, "Port strike") is None
+    post_signed(events_url(runtime), view_action_body(modal, values, PREVIEW))
+    wait_for(lambda: fake_slack.calls_to("views.update"))
+    assert "The query has a problem" in json.dumps(fake_slack.modals[modal["id"]]["blocks"])
+
+
+def test_existing_name_is_refused_at_the_name_field(runtime, fake_slack, fresh_db):
+    modal = open_modal(runtime, fake_slack)
+    first = post_signed(events_url(runtime), view_submission_body(modal, fill("Rates", "")))
+    assert json.loads(first.body)["response_action"] == "update"
+    assert get_topic(fresh_db, "Rates")["query"] == "Rates"
+    again = json.loads(post_signed(events_url(runtime),
+                                   view_submission_body(modal, fill("rates", "x"))).body)
+    assert again["response_action"] == "errors" and "already exists" in again["errors"]["name"]
