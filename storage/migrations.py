@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from storage.schema import core, delivery, quotes, sources, stories
+from storage.schema import core, delivery, features, quotes, sources, stories
 
 MIGRATION_SETS: tuple[Migrations, ...] = (
     core.MIGRATIONS,
@@ -13,6 +13,7 @@ MIGRATION_SETS: tuple[Migrations, ...] = (
     stories.MIGRATIONS,
     delivery.MIGRATIONS,
     sources.MIGRATIONS,
+    features.MIGRATIONS,
 )
 
 

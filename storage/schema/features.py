@@ -1,0 +1,25 @@
+"""Schema changes for quote alerts, in order. Add new ones at the end; never edit an applied one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("features")
+
+
+@MIGRATIONS()
+def m001_quote_alerts(db: Database) -> None:
+    db["quote_subscriptions"].create(
+        {"id": int, "query": str, "target_type": str, "target_id": str, "mode": str,
+         "created_by": str, "created_at": str},
+        pk="id", not_null={"query", "target_type", "target_id", "mode"},
+    )
+    db["quote_subscriptions"].create_index(["query", "target_type", "target_id"], unique=True)
+    db["quote_alert_items"].create(
+        {"alert_id": int, "quote_id": int, "subscription_id": int},
+        pk=("alert_id", "quote_id"),
+    )
+    # A quote alert shares the outbox with the story alert of the same article and channel.
+    db.execute('DROP INDEX IF EXISTS "idx_alerts_story_id_channel_article_id"')
+    db["alerts"].create_index(["story_id", "channel", "article_id", "kind"], unique=True)
