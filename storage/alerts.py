@@ -130,7 +130,8 @@ def thread_root(db: Database, story_id: int, target: str) -> tuple[str, str] | N
     """(channel, ts) of the story's first message posted to ``target``, where updates thread."""
     row = db.execute(
         "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND channel = ? "
-        "AND status = 'sent' AND thread_ts IS NULL ORDER BY id LIMIT 1", [story_id, target],
+        "AND status = 'sent' AND thread_ts IS NULL AND kind != 'quote' ORDER BY id LIMIT 1",
+        [story_id, target],
     ).fetchone()
     return (row[0], row[1]) if row else None
 

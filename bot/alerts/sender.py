@@ -11,8 +11,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.blocks import alert_blocks, alert_text
 from bot.alerts.history import find_posted
+from bot.alerts.quote_alerts import QUOTE, alert_message
 from storage import alerts as outbox
 from storage.backoff import Backoff
 from storage.db import transaction
@@ -90,7 +90,8 @@ class AlertSender:
         if outbox.is_muted(db, row["story_id"], [row["channel"], channel]):
             self._close(db, row, "muted", None)
             return 0
-        root = outbox.thread_root(db, row["story_id"], row["channel"])
+        root = None if row["kind"] == QUOTE else outbox.thread_root(db, row["story_id"],
+                                                                    row["channel"])
         thread_ts = root[1] if root else None
         if row["status"] == "sending":
             found = self._call(lambda: find_posted(
@@ -100,11 +101,11 @@ class AlertSender:
                 log.info("alert %s was already posted before a restart; recorded it", row["id"])
                 self._record(db, row, channel, found, thread_ts, now)
                 return 1
-        view = outbox.alert_view(db, row["story_id"], row["article_id"], row["kind"])
+        text, blocks = alert_message(db, row)
         with transaction(db):
             outbox.mark_sending(db, row["id"], channel=channel)
         response = self._call(lambda: self.client.chat_postMessage(
-            channel=channel, text=alert_text(view), blocks=alert_blocks(view),
+            channel=channel, text=text, blocks=blocks,
             thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
             metadata={"event_type": EVENT_TYPE,
                       "event_payload": {"alert_id": row["id"], "story_id": row["story_id"]}}))
