@@ -12,6 +12,7 @@ from spacy.language import Language
 from sqlite_utils import Database
 
 from bot.alerts.eligibility import alert_hold
+from bot.alerts.quote_alerts import enqueue_quote_alerts
 from bot.config import Settings
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
@@ -146,6 +147,7 @@ class Pipeline:
                     hold_alerts(self.db, article_id, reason=hold)
                 else:
                     enqueue_alerts(self.db, verdict, article_id, topic_ids)
+                    enqueue_quote_alerts(self.db, verdict, article_id, parsed)
         except Exception as exc:
             log.exception("could not store %s", article.origin)
             return Outcome(article.origin, "failed", title=article.title,
