@@ -8,6 +8,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from sqlite_utils import Database
 
 from bot.permissions import Action
+from handlers.commands import quote_subscribe as quotes
 from handlers.common import answer, db_of, echo, join_lines, requires, unquote, user_text
 from storage import subscriptions as subs
 from storage.articles import now_iso
@@ -16,7 +17,8 @@ from storage.topics import get_topic, list_topics
 
 USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
          "by default) · `/subscribe me TOPIC …` sends it to you by direct message · "
-         "`/unsubscribe [me] TOPIC` stops it")
+         "`/unsubscribe [me] TOPIC` stops it · `/subscribe quotes person:NAME` follows a "
+         "person's new quotes")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, context: BoltCon
     if not text:
         answer(respond, current(db, command))
         return
+    if quotes.is_quotes(text):
+        answer(respond, quotes.subscribe_text(db, text, command))
+        return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
         answer(respond, unknown(db, request.topic))
@@ -76,6 +81,9 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, context: BoltC
     if not text:
         answer(respond, USAGE)
         return
+    if quotes.is_quotes(text):
+        answer(respond, quotes.unsubscribe_text(db, text, command))
+        return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
         answer(respond, unknown(db, request.topic))
@@ -90,12 +98,15 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, context: BoltC
 
 
 def current(db: Database, command: dict) -> str:
-    rows = subs.subscriptions_of(db, [command.get("channel_id", ""), command.get("user_id", "")])
-    if not rows:
+    targets = [command.get("channel_id", ""), command.get("user_id", "")]
+    rows = subs.subscriptions_of(db, targets)
+    followed = quotes.quote_lines(db, targets)
+    if not rows and not followed:
         return "Nothing subscribed here yet. " + USAGE
     lines = ["*Subscriptions*"]
     lines += [f"• *{echo(r['topic'], 100)}* {_mode(r['mode'])}"
               f"{' (to you by DM)' if r['target_type'] == 'user' else ''}" for r in rows]
+    lines += followed
     return join_lines(lines + [USAGE])
 
 

@@ -1,0 +1,75 @@
+"""/subscribe quotes QUERY and /unsubscribe quotes QUERY: follow a person's words."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
+from handlers.common import echo
+from storage import quote_subscriptions as store
+from storage.articles import now_iso
+from storage.db import transaction
+
+KEYWORD = "quotes"
+DIGESTS = ("hourly", "daily")
+USAGE = ('`/subscribe quotes person:"Ada Brandt"` alerts this channel when she is quoted saying '
+         "something new (`person:Brandt AND strike`: only in articles about a strike; "
+         "`/subscribe me quotes …` by direct message; `/unsubscribe quotes …` stops it)")
+
+
+def is_quotes(text: str) -> bool:
+    words = text.split(" ", 2)
+    return bool(words) and (words[0].lower() == KEYWORD or
+                            (len(words) > 1 and words[0].lower() == "me"
+                             and words[1].lower() == KEYWORD))
+
+
+def _target(text: str, command: dict) -> tuple[str, str, str]:
+    """(target type, target id, query) of a `[me] quotes QUERY` command text."""
+    words = text.split(" ")
+    personal = words[0].lower() == "me" or command.get("channel_id", "").startswith("D")
+    if words[0].lower() == "me":
+        words = words[1:]
+    query = " ".join(words[1:]).strip()
+    if personal:
+        return "user", command.get("user_id", ""), query
+    return "channel", command.get("channel_id", ""), query
+
+
+def subscribe_text(db: Database, text: str, command: dict) -> str:
+    target_type, target_id, query = _target(text, command)
+    last = query.rsplit(" ", 1)[-1].lower()
+    if last in DIGESTS:
+        return (f"Quote alerts come as they happen; {last} digests of quotes are not available "
+                f"yet. {USAGE}")
+    query = query.removesuffix(" realtime").strip()
+    try:
+        check_quote_query(query)
+    except QuoteQueryError as exc:
+        return f"Could not follow “{echo(query, 200)}”: {echo(str(exc), 300)}. {USAGE}"
+    with transaction(db):
+        added = store.subscribe_quotes(db, query=query, target_type=target_type,
+                                       target_id=target_id, created_by=command.get("user_id"),
+                                       at=now_iso())
+    where = "You" if target_type == "user" else "This channel"
+    if not added:
+        return f"{where} already get quotes for `{echo(query, 300)}`."
+    return (f"{where} will get each new quote for `{echo(query, 300)}` as it appears: the quote, "
+            "the speaker's role, the article and the link. Quotes a story already had stay quiet.")
+
+
+def unsubscribe_text(db: Database, text: str, command: dict) -> str:
+    target_type, target_id, query = _target(text, command)
+    with transaction(db):
+        removed = store.unsubscribe_quotes(db, query=query, target_type=target_type,
+                                           target_id=target_id)
+    where = "You" if target_type == "user" else "This channel"
+    if removed:
+        return f"{where} will no longer get quotes for `{echo(query, 300)}`."
+    return f"{where} did not follow quotes for `{echo(query, 300)}`. {USAGE}"
+
+
+def quote_lines(db: Database, target_ids: list[str]) -> list[str]:
+    return [f"• quotes for `{echo(r['query'], 200)}` as they appear"
+            f"{' (to you by DM)' if r['target_type'] == 'user' else ''}"
+            for r in store.quote_subscriptions_of(db, target_ids)]
