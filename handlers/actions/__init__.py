@@ -1,12 +1,13 @@
-"""Buttons on alert messages: Mute story, Show quotes, Timeline, Open article."""
+"""Buttons: under alerts (Mute story, Show quotes, Timeline, Open article), Unmute, App Home."""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.actions import story_buttons, timeline
+from handlers.actions import home, story_buttons, timeline
 
 
 def register(app: App) -> None:
     story_buttons.register(app)
     timeline.register(app)
+    home.register(app)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.permissions import Action
+from handlers.actions.mute import mute
 from handlers.common import answer, db_of, echo, join_lines, requires
-from storage.alerts import mute_story, story_quotes
-from storage.articles import now_iso
-from storage.db import transaction
+from handlers.events.app_home import publish_home
+from storage.alerts import story_quotes
 
 
-def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond,
+def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
                 context: BoltContext) -> None:
     ack()
     story_id = _story_id(action)
@@ -21,11 +22,10 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond,
         answer(respond, "That button is out of date; nothing was muted.")
         return
     db = db_of(context)
-    with transaction(db):
-        mute_story(db, story_id=story_id, channel=channel,
-                   user=(body.get("user") or {}).get("id"), at=now_iso())
-    title = _title(db, story_id)
-    answer(respond, f"Muted *{echo(title, 150)}*: no more updates on it in this channel.")
+    user = (body.get("user") or {}).get("id")
+    text, blocks = mute(db, story_id=story_id, channel=channel, user=user)
+    respond(text=text, blocks=blocks, response_type="in_channel", replace_original=False)
+    publish_home(client, db, user)
 
 
 def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.permissions import Action
 from handlers.commands import quote_subscribe as quotes
 from handlers.common import answer, db_of, echo, join_lines, requires, unquote, user_text
+from handlers.events.app_home import publish_home
 from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
@@ -51,7 +53,8 @@ def _request_and_topic(db, text: str, command: dict):
     return request, (get_topic(db, request.topic) if request.topic else None)
 
 
-def handle_subscribe(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
+                     context: BoltContext) -> None:
     ack()
     text = user_text(command.get("text"))
     db = db_of(context)
@@ -72,9 +75,11 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, context: BoltCon
     where = "You" if request.target_type == "user" else "This channel"
     verb = {"added": "will now get", "changed": "now gets", "unchanged": "already gets"}[outcome]
     answer(respond, f"{where} {verb} *{echo(topic['name'], 100)}* {_mode(request.mode)}.")
+    publish_home(client, db, command.get("user_id"))
 
 
-def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
+                       context: BoltContext) -> None:
     ack()
     text = user_text(command.get("text"))
     db = db_of(context)
@@ -95,6 +100,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, context: BoltC
     name = echo(topic["name"], 100)
     answer(respond, f"{where} will no longer get *{name}*." if removed else
            f"{where} was not subscribed to *{name}*.")
+    publish_home(client, db, command.get("user_id"))
 
 
 def current(db: Database, command: dict) -> str:

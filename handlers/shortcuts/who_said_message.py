@@ -6,9 +6,10 @@ import re
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.permissions import Action
 from bot.who_said import who_said
 from handlers.commands.who_said import MAX_QUERY, format_hit
-from handlers.common import answer, db_of, echo, join_lines, user_text
+from handlers.common import answer, db_of, echo, join_lines, requires, user_text
 
 CALLBACK_ID = "wirewatch_who_said_message"
 QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{8,})[\"”“»]")
@@ -40,4 +41,4 @@ def quote_in(message: str) -> str:
 
 
 def register(app: App) -> None:
-    app.shortcut(CALLBACK_ID)(handle_who_said_message)
+    app.shortcut(CALLBACK_ID, middleware=[requires(Action.WHO_SAID)])(handle_who_said_message)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.permissions import Action
 from bot.stories.query import TopicQueryError, default_query
 from bot.topic_preview import preview
-from handlers.common import db_of, services
+from handlers.common import db_of, refused, services
 from handlers.views.topic_view import (
     CALLBACK_ID,
     PREVIEW,
@@ -48,6 +49,10 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     form = form_of(view)
     svc = services(context)
     db = svc.db
+    line = refused(context, Action.MANAGE_TOPICS)
+    if line:
+        ack(response_action="errors", errors={"name": _short(line)})
+        return
     if not form.name:
         ack(response_action="errors", errors={"name": "A topic needs a name."})
         return

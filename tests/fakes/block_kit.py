@@ -53,7 +53,8 @@ def _header(block: dict) -> list[str]:
 
 
 def _section(block: dict) -> list[str]:
-    return _text(block.get("text"), LIMITS["section"])
+    problems = _text(block.get("text"), LIMITS["section"])
+    return problems + (_element(block["accessory"]) if "accessory" in block else [])
 
 
 def _context(block: dict) -> list[str]:
@@ -72,17 +73,34 @@ def _actions(block: dict) -> list[str]:
     if len(ids) != len(set(ids)):
         problems.append("duplicate action_id")
     for e in elements:
-        problems += _text(e.get("text"), LIMITS["button"], "plain_text")
-        label = e.get("accessibility_label")
-        if not isinstance(label, str) or not 0 < len(label) <= LIMITS["button"]:
-            problems.append("button needs an accessibility_label of 1 to 75 chars")
-        if len(str(e.get("value", ""))) > LIMITS["value"]:
-            problems.append("button value too long")
-        url = e.get("url")
-        if url is not None and (len(url) > LIMITS["url"] or not url.startswith("http")):
-            problems.append("bad button url")
-        if len(str(e.get("action_id", ""))) > LIMITS["id"]:
-            problems.append("action_id too long")
+        problems += _element(e)
+    return problems
+
+
+def _element(e: dict) -> list[str]:
+    """A button (which must say what it does to a screen reader) or a static select."""
+    problems = []
+    if len(str(e.get("action_id", ""))) > LIMITS["id"]:
+        problems.append("action_id too long")
+    if e.get("type") == "static_select":
+        options = e.get("options") or []
+        if not 0 < len(options) <= 100:
+            problems.append("a select needs 1 to 100 options")
+        for option in options:
+            problems += _text(option.get("text"), 75, "plain_text")
+        return problems + _text(e.get("placeholder") or {"type": "plain_text", "text": "-"},
+                                150, "plain_text")
+    if e.get("type") != "button":
+        return problems + [f"unknown element {e.get('type')!r}"]
+    problems += _text(e.get("text"), LIMITS["button"], "plain_text")
+    label = e.get("accessibility_label")
+    if not isinstance(label, str) or not 0 < len(label) <= LIMITS["button"]:
+        problems.append("button needs an accessibility_label of 1 to 75 chars")
+    if len(str(e.get("value", ""))) > LIMITS["value"]:
+        problems.append("button value too long")
+    url = e.get("url")
+    if url is not None and (len(url) > LIMITS["url"] or not url.startswith("http")):
+        problems.append("bad button url")
     return problems
 
 

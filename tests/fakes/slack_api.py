@@ -214,10 +214,10 @@ class FakeSlack:
 
     def _api_response_url(self, params: dict) -> dict:
         blocks = _maybe_json(params.get("blocks"))
-        if blocks is not None and block_problems(blocks, text=params.get("text") or ""):
-            return {"ok": False, "error": "invalid_blocks",
-                    "errors": block_problems(blocks, text=params.get("text") or "")}
-        return {"ok": True}
+        problems = block_problems(blocks, text=params.get("text") or "", allow_links=True) \
+            if blocks is not None else []
+        return {"ok": False, "error": "invalid_blocks", "errors": problems} if problems else \
+            {"ok": True}
 
     def _api_chat_postMessage(self, params: dict) -> dict:
         channel = params.get("channel")
@@ -272,8 +272,9 @@ class FakeSlack:
     def _api_views_publish(self, params: dict) -> dict:
         view = _maybe_json(params.get("view"))
         blocks = (view or {}).get("blocks") or []
-        if len(blocks) > 100 or block_problems(blocks[:50], allow_links=True):
-            return {"ok": False, "error": "invalid_arguments"}
+        if block_problems(blocks, allow_links=True, max_blocks=100):
+            return {"ok": False, "error": "invalid_arguments",
+                    "errors": block_problems(blocks, allow_links=True, max_blocks=100)}
         self.views[params.get("user_id", "")] = view
         return {"ok": True, "view": {"id": "V1", **(view or {})}}
 

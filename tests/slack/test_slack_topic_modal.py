@@ -85,3 +85,16 @@ def test_existing_name_is_refused_at_the_name_field(runtime, fake_slack, fresh_d
     again = json.loads(post_signed(events_url(runtime),
                                    view_submission_body(modal, fill("rates", "x"))).body)
     assert again["response_action"] == "errors" and "already exists" in again["errors"]["name"]
+
+
+def test_only_admins_open_or_submit_the_topic_modal(runtime, fake_slack, fresh_db):
+    body = command_body("/topics", "add", response_url=fake_slack.response_url(),
+                        user="U0MEMBER")
+    assert post_signed(events_url(runtime), body).status == 200
+    [refusal] = wait_for(lambda: fake_slack.responses())
+    assert "wirewatch admins" in refusal["text"] and fake_slack.calls_to("views.open") == []
+    modal = open_modal(runtime, fake_slack)
+    forged = post_signed(events_url(runtime),
+                         view_submission_body(modal, fill("Rates", ""), user="U0MEMBER"))
+    assert json.loads(forged.body)["response_action"] == "errors"
+    assert get_topic(fresh_db, "Rates") is None

@@ -1,0 +1,87 @@
+"""App Home controls: change how often a subscription comes, remove it, unmute a story."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from sqlite_utils import Database
+
+from bot.permissions import Action
+from handlers.actions.mute import unmute
+from handlers.common import answer, db_of, refused
+from handlers.events.app_home import publish_home
+from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
+from storage import subscriptions as subs
+from storage.articles import now_iso
+from storage.db import transaction
+
+
+def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
+                context: BoltContext) -> None:
+    ack()
+    user = (body.get("user") or {}).get("id")
+    if refused(context, Action.SUBSCRIBE):
+        return
+    sub_id, _, mode = str((action.get("selected_option") or {}).get("value") or "").partition(":")
+    db = db_of(context)
+    row = _own_subscription(db, sub_id, user)
+    if row is not None and mode in subs.MODES:
+        with transaction(db):
+            subs.subscribe(db, topic_id=row["topic_id"], target_type=row["target_type"],
+                           target_id=row["target_id"], mode=mode, created_by=user, at=now_iso())
+    publish_home(client, db, user)
+
+
+def handle_remove(ack: Ack, body: dict, action: dict, client: WebClient,
+                  context: BoltContext) -> None:
+    ack()
+    user = (body.get("user") or {}).get("id")
+    db = db_of(context)
+    if refused(context, Action.SUBSCRIBE):
+        return
+    row = _own_subscription(db, str(action.get("value") or ""), user)
+    if row is not None:
+        with transaction(db):
+            subs.unsubscribe(db, topic_id=row["topic_id"], target_type=row["target_type"],
+                             target_id=row["target_id"])
+    publish_home(client, db, user)
+
+
+def handle_quotes_remove(ack: Ack, body: dict, action: dict, client: WebClient,
+                         context: BoltContext) -> None:
+    ack()
+    user = (body.get("user") or {}).get("id")
+    db = db_of(context)
+    if refused(context, Action.SUBSCRIBE):
+        return
+    with transaction(db):
+        db.execute("DELETE FROM quote_subscriptions WHERE id = ? AND target_id = ?",
+                   [str(action.get("value") or ""), user])
+    publish_home(client, db, user)
+
+
+def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
+                       client: WebClient, context: BoltContext) -> None:
+    ack()
+    user = (body.get("user") or {}).get("id")
+    story, _, channel = str(action.get("value") or "").partition(":")
+    line = refused(context, Action.MUTE)
+    if line and body.get("response_url"):
+        answer(respond, line)
+    if story.isdigit() and channel and not line:
+        unmute(client, db_of(context), story_id=int(story), channel=channel, user=user)
+    publish_home(client, db_of(context), user)
+
+
+def _own_subscription(db: Database, sub_id: str, user: str | None) -> dict | None:
+    """The subscription, if this person may change it (theirs, or one they set up)."""
+    if not sub_id.isdigit() or not user:
+        return None
+    rows = list(db.query("SELECT * FROM subscriptions WHERE id = ?", [int(sub_id)]))
+    return rows[0] if rows and user in (rows[0]["target_id"], rows[0]["created_by"]) else None
+
+def register(app: App) -> None:
+    app.action(HOME_MODE)(handle_mode)
+    app.action(HOME_REMOVE)(handle_remove)
+    app.action(HOME_QUOTES_REMOVE)(handle_quotes_remove)
+    app.action(UNMUTE)(handle_home_unmute)

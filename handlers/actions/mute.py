@@ -1,0 +1,51 @@
+"""Muting and unmuting a story, said out loud in the channel so everyone can undo it."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlite_utils import Database
+
+from bot.alerts.buttons import button
+from bot.alerts.mrkdwn import fit, plain
+from handlers.home_view import UNMUTE
+from storage.alerts import mute_story
+from storage.articles import now_iso
+from storage.db import transaction
+from storage.mutes import story_title, unmute_story
+
+log = logging.getLogger(__name__)
+
+
+def mute(db: Database, *, story_id: int, channel: str, user: str | None) -> tuple[str, list]:
+    """Mute the story in this channel; the message (text, blocks) that tells the channel."""
+    with transaction(db):
+        mute_story(db, story_id=story_id, channel=channel, user=user, at=now_iso())
+    title = fit(plain(story_title(db, story_id), 150), 300)
+    who = f" by <@{user}>" if user else ""
+    text = f"Muted *{title}*{who}: no more updates on it in this channel."
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": "🔇 " + text}},
+              {"type": "actions", "block_id": "wirewatch_unmute", "elements": [
+                  button(UNMUTE, "Unmute", value=f"{story_id}:{channel}",
+                         label="Unmute this story: its updates come here again")]}]
+    return text, blocks
+
+
+def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
+           user: str | None) -> bool:
+    """Unmute and say so in that channel (best effort: the unmute stands if Slack refuses)."""
+    with transaction(db):
+        removed = unmute_story(db, story_id=story_id, channel=channel)
+    if not removed:
+        return False
+    title = fit(plain(story_title(db, story_id), 150), 300)
+    who = f" by <@{user}>" if user else ""
+    try:
+        client.chat_postMessage(channel=channel, text=f"🔊 Unmuted *{title}*{who}: its updates "
+                                "come to this channel again.", unfurl_links=False)
+    except (SlackApiError, OSError) as exc:
+        log.warning("unmute of story %s not announced in %s: %s", story_id, channel,
+                    exc.__class__.__name__)
+    return True

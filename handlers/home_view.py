@@ -1,0 +1,93 @@
+"""App Home: your subscriptions (change, remove), your mutes (unmute), topics and their stories."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from bot.alerts.buttons import button
+from bot.alerts.mrkdwn import fit, plain
+from storage.mutes import mutes_by
+from storage.quote_subscriptions import quote_subscriptions_of
+from storage.subscriptions import MODES, subscriptions_by
+from storage.topics import list_topics, recent_stories
+
+HOME_MODE, HOME_REMOVE = "wirewatch_home_mode", "wirewatch_home_remove"
+HOME_QUOTES_REMOVE, UNMUTE = "wirewatch_home_quotes_remove", "wirewatch_unmute"
+SHOWN_SUBSCRIPTIONS, SHOWN_MUTES, SHOWN_TOPICS, STORIES_PER_TOPIC = 20, 12, 15, 3
+
+
+def home_blocks(db: Database, user: str) -> list[dict]:
+    """At most 100 blocks, as App Home allows."""
+    return [{"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}},
+            *subscription_blocks(db, user), {"type": "divider"},
+            *mute_blocks(db, user), {"type": "divider"},
+            *topic_blocks(db)]
+
+
+def subscription_blocks(db: Database, user: str) -> list[dict]:
+    rows = subscriptions_by(db, user)
+    quotes = quote_subscriptions_of(db, [user])
+    blocks = [_section("*Your subscriptions*" if rows or quotes else
+                       "*Your subscriptions*\nNone yet: `/subscribe me TOPIC` to get one by DM.")]
+    for row in rows[:SHOWN_SUBSCRIPTIONS]:
+        where = "by direct message" if row["target_type"] == "user" else f"<#{row['target_id']}>"
+        topic = fit(row["topic"], 100)
+        blocks.append(_section(f"*{topic}* ({row['mode']}) · {where}"))
+        blocks.append({"type": "actions", "block_id": f"subscription_{row['id']}", "elements": [
+            {"type": "static_select", "action_id": HOME_MODE,
+             "placeholder": {"type": "plain_text", "text": "Change how often"},
+             "initial_option": _option(row["mode"], row["id"]),
+             "options": [_option(mode, row["id"]) for mode in MODES]},
+            button(HOME_REMOVE, "Remove", value=str(row["id"]), style="danger",
+                   label=f"Stop {plain(row['topic'], 40)} alerts"),
+        ]})
+    for row in quotes[:SHOWN_SUBSCRIPTIONS]:
+        text = f"Quotes for `{fit(row['query'], 200)}` · by direct message"
+        blocks.append({"type": "section", "block_id": f"quotes_{row['id']}",
+                       "text": {"type": "mrkdwn", "text": text},
+                       "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row["id"]),
+                                           label="Stop these quote alerts")})
+    left = len(rows) + len(quotes) - 2 * SHOWN_SUBSCRIPTIONS
+    return blocks + ([_section(f"…and {left} more: `/subscribe` lists them")] if left > 0 else [])
+
+
+def mute_blocks(db: Database, user: str) -> list[dict]:
+    rows = mutes_by(db, user, limit=SHOWN_MUTES)
+    if not rows:
+        return [_section("*Your mutes*\nNone: *Mute story* under an alert stops its updates.")]
+    blocks = [_section("*Your mutes*")]
+    for row in rows:
+        where = "your direct messages" if row["channel"].startswith(("U", "W", "D")) else \
+            f"<#{row['channel']}>"
+        title = fit(plain(row["title"] or f"story {row['story_id']}", 150), 250)
+        blocks.append({"type": "section", "block_id": f"mute_{row['story_id']}_{row['channel']}",
+                       "text": {"type": "mrkdwn", "text": f"_{title}_ · muted in {where}"},
+                       "accessory": button(UNMUTE, "Unmute",
+                                           value=f"{row['story_id']}:{row['channel']}",
+                                           label=f"Unmute {plain(title, 50)}")})
+    return blocks
+
+
+def topic_blocks(db: Database) -> list[dict]:
+    topics = list_topics(db)
+    if not topics:
+        return [_section("*Topics*\nNone yet: `/topics add` to track one.")]
+    blocks = [_section("*Topics and their latest stories*")]
+    for topic in topics[:SHOWN_TOPICS]:
+        stories = recent_stories(db, topic["id"], limit=STORIES_PER_TOPIC)
+        lines = [f"*{fit(topic['name'], 100)}*: `{fit(topic['query'], 200)}`"]
+        lines += [f"• {fit(plain(s['title'] or 'untitled', 150), 250)} "
+                  f"({s['article_count'] or 1} articles)" for s in stories]
+        blocks.append(_section("\n".join(lines) if stories else lines[0] + "\nNo stories yet."))
+    if len(topics) > SHOWN_TOPICS:
+        blocks.append(_section(f"…and {len(topics) - SHOWN_TOPICS} more: `/topics` lists them"))
+    return blocks
+
+
+def _option(mode: str, subscription_id: int) -> dict:
+    label = "as it happens" if mode == "realtime" else f"{mode} digest"
+    return {"text": {"type": "plain_text", "text": label}, "value": f"{subscription_id}:{mode}"}
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}

@@ -1,0 +1,24 @@
+"""Muted stories as people see them: who muted what where, and undoing it."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
+    cursor = db.execute("DELETE FROM mutes WHERE story_id = ? AND channel = ?",
+                        [story_id, channel])
+    return cursor.rowcount > 0
+
+
+def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[dict]:
+    """Stories this person muted (anywhere), latest first, with their titles."""
+    return [dict(r) for r in db.query(
+        "SELECT m.story_id, m.channel, m.muted_at, s.title FROM mutes m "
+        "LEFT JOIN stories s ON s.id = m.story_id WHERE m.muted_by = ? "
+        "ORDER BY m.muted_at DESC, m.story_id DESC LIMIT ?", [user, limit])]
+
+
+def story_title(db: Database, story_id: int) -> str:
+    row = db.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
+    return (row[0] if row else None) or f"story {story_id}"

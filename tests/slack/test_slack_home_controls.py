@@ -1,0 +1,78 @@
+"""App Home that works: change and remove subscriptions, unmute; mutes said in the channel."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from bot.alerts.blocks import MUTE
+from handlers.home_view import HOME_MODE, HOME_REMOVE, UNMUTE
+from storage.alerts import is_muted
+from storage.db import transaction
+from storage.subscriptions import subscriptions_of
+from storage.topics import add_topic
+from tests.fakes.block_kit import block_problems
+from tests.fakes.signing import action_body, post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.world import add_article, add_story
+
+
+def home_action(action: dict, *, user: str = "U0ED") -> str:
+    """A control clicked in App Home (no channel, no response_url)."""
+    return urlencode({"payload": json.dumps({
+        "type": "block_actions", "team": {"id": "T00000001"}, "user": {"id": user},
+        "api_app_id": "A0WIREWATCH", "token": "legacy-verification-token",
+        "container": {"type": "view", "view_id": "VHOME"}, "trigger_id": "1337.42.home",
+        "view": {"id": "VHOME", "type": "home"}, "actions": [action]})})
+
+
+def home_showing(fake_slack, text: str, *, user: str = "U0ED") -> dict:
+    """The person's App Home once it shows ``text`` (listeners answer on another thread)."""
+    return wait_for(lambda: text in json.dumps(fake_slack.views.get(user), ensure_ascii=False)
+                    and fake_slack.views[user])
+
+
+def test_home_refreshes_and_its_controls_change_and_remove(runtime, fake_slack, fresh_db):
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Rates", query="interest rates")
+    run_command(runtime, fake_slack, "/subscribe", "me Rates", user="U0ED")
+    home = home_showing(fake_slack, "*Rates* (realtime) · by direct message")
+    assert block_problems(home["blocks"], allow_links=True, max_blocks=100) == []
+    [select] = [e for b in home["blocks"] if b["type"] == "actions" for e in b["elements"]
+                if e["action_id"] == HOME_MODE]
+    daily = next(o for o in select["options"] if o["value"].endswith(":daily"))
+    post_signed(events_url(runtime), home_action({
+        "action_id": HOME_MODE, "block_id": "subscription_1", "type": "static_select",
+        "selected_option": daily, "action_ts": "1"}))
+    home_showing(fake_slack, "*Rates* (daily)")
+    assert subscriptions_of(fresh_db, ["U0ED"])[0]["mode"] == "daily"
+    post_signed(events_url(runtime), home_action(
+        {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "2"},
+        user="U0SOMEONE"))
+    post_signed(events_url(runtime), home_action(
+        {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "3"}))
+    home_showing(fake_slack, "None yet: `/subscribe me TOPIC`")
+    assert subscriptions_of(fresh_db, ["U0ED"]) == []
+
+
+def test_mute_is_said_in_the_channel_and_undone_from_home(runtime, fake_slack, fresh_db):
+    article = add_article(fresh_db, title="Bridge closes for repairs")
+    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
+    body = action_body(MUTE, str(story), channel="C0DESK", user="U0ED",
+                       response_url=fake_slack.response_url())
+    post_signed(events_url(runtime), body)
+    [said] = wait_for(lambda: fake_slack.responses())
+    assert said["response_type"] == "in_channel"
+    assert "Muted *Bridge closes for repairs* by <@U0ED>" in said["text"]
+    assert block_problems(said["blocks"], text=said["text"], allow_links=True) == []
+    assert is_muted(fresh_db, story, ["C0DESK"])
+    home = home_showing(fake_slack, "Bridge closes for repairs")
+    [unmute] = [b["accessory"] for b in home["blocks"]
+                if b.get("accessory", {}).get("action_id") == UNMUTE]
+    assert unmute["value"] == f"{story}:C0DESK" and unmute["accessibility_label"]
+    post_signed(events_url(runtime), home_action(
+        {"action_id": UNMUTE, "value": unmute["value"], "type": "button", "action_ts": "4"}))
+    [told] = wait_for(lambda: fake_slack.posts("C0DESK"))
+    assert "Unmuted *Bridge closes for repairs* by <@U0ED>" in told.text
+    assert not is_muted(fresh_db, story, ["C0DESK"])
+    home_showing(fake_slack, "None: *Mute story*")
