@@ -28,3 +28,15 @@ def test_preview_refuses_a_bad_query_with_its_position(db_path):
     result = invoke(db_path, "topics", "preview", "dam AND (reservoir")
     assert result.exit_code == 1
     assert "bad query:" in result.output and "^" in result.output
+
+
+def test_stories_timeline_shows_each_article_in_order(db_path, tmp_path):
+    write(tmp_path / "a.txt", "Dam opens on the Tarn\n\nThe new dam on the river Tarn opened on "
+          "Friday after six years of work. It holds back the river above the town.")
+    invoke(db_path, "ingest", str(tmp_path / "a.txt"))
+    result = invoke(db_path, "stories", "timeline", "dam", "opens")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Dam opens on the Tarn (story ") and lines[1].startswith("Now: ")
+    assert lines[2].endswith(" · first report: Dam opens on the Tarn")
+    assert invoke(db_path, "stories", "timeline", "volcano").exit_code == 1

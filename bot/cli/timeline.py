@@ -1,0 +1,54 @@
+"""`wirewatch stories timeline ID|WORDS`: a story as it grew, as /story shows it in Slack."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+
+from bot.alerts.timeline_blocks import VERDICTS, when_text
+from bot.cli.context import CliContext, emit_json
+from storage.timeline import find_stories, story_timeline
+
+
+@click.command("timeline")
+@click.argument("story", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
+    """Show STORY (an id, or words from its title) as it grew: the summary now, then each
+    article in order with its time, source and the facts it added.
+
+    \b
+    Example:
+        wirewatch stories timeline 42
+        wirewatch stories timeline harbour strike
+    """
+    text = " ".join(story).strip().removeprefix("#")
+    if text.isdigit():
+        story_id = int(text)
+    else:
+        found = find_stories(obj.db, text, limit=1)
+        if not found:
+            raise click.ClickException(f"no story title contains '{text}'")
+        story_id = found[0]["id"]
+    grown = story_timeline(obj.db, story_id, limit=1000)
+    if grown is None:
+        raise click.ClickException(f"no story {story_id}")
+    if as_json:
+        emit_json(dataclasses.asdict(grown))
+        return
+    click.echo(f"{grown.title} (story {grown.story_id}, {grown.article_count} articles)")
+    click.echo(f"Now: {' '.join(grown.summary) or 'no summary yet'}")
+    for entry in grown.entries:
+        where = " · ".join(x for x in (when_text(entry.when), entry.source,
+                                       VERDICTS.get(entry.verdict, entry.verdict)) if x)
+        click.echo(f"  {where}: {entry.title}")
+        for fact in entry.whats_new:
+            click.echo(f"      • {fact}")
+
+
+def register(cli: click.Group) -> None:
+    group = cli.commands["stories"]
+    assert isinstance(group, click.Group)
+    group.add_command(timeline)
