@@ -28,9 +28,9 @@ from bench.corpus import generate
 from bench.memory import _stored, _wirewatch, read_one
 from bench.rows import percentile, row
 from bench.table import print_rows
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 
 NAME = "alert_latency"

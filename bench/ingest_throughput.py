@@ -31,8 +31,8 @@ from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.load import load_pipeline
 from bot.pipeline import Pipeline
+from bot.stories.tracking import add_topic
 from storage.db import open_db
-from storage.topics import add_topic
 
 NAME = "ingest_throughput"
 SEED = 11

@@ -31,9 +31,9 @@ from bot.nlp.parse import parse_articles
 from bot.stories import cluster
 from bot.stories.features import extract
 from bot.stories.stage import StoryStage
+from bot.stories.tracking import add_topic
 from storage.articles import insert_article
 from storage.db import open_db, transaction
-from storage.topics import add_topic
 
 NAME = "story_cost"
 STREAM = Path(__file__).parent / "data" / "stories_stream.jsonl"
@@ -116,15 +116,14 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
 
 
 def time_stage(db, parsed: list[ParsedArticle]) -> tuple[list[float], list[float]]:
-    """Wall and CPU milliseconds per article for assign + match_topics, in its transaction."""
+    """Wall and CPU milliseconds per article for prepare + assign (topics included), in its transaction."""
     stage = StoryStage(quiet_hours=load_settings().story_quiet_hours)
     wall, cpu = [], []
     for item in parsed:
         with transaction(db):
             article_id = insert_article(db, item)
             began, began_cpu = time.perf_counter(), time.thread_time()
-            verdict = stage.assign(db, item, article_id)
-            stage.match_topics(db, verdict, item)
+            stage.assign(db, stage.prepare(item), article_id)
             cpu.append((time.thread_time() - began_cpu) * 1000)
             wall.append((time.perf_counter() - began) * 1000)
     return wall, cpu

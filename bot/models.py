@@ -93,6 +93,15 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A tracked topic: its name and the query that decides which stories alert."""
+
+    id: int
+    name: str
+    query: str
+
+
+@dataclass(frozen=True)
 class IngestFailure:
     """One input that could not be read; ``origin`` names the file, feed or request."""
 

@@ -134,6 +134,7 @@ class Pipeline:
                           max_age_hours=self.settings.alert_max_age_hours)
         try:
             parsed.quotes = extract_quotes(parsed)
+            prepared = self.stories.prepare(parsed)
             with transaction(self.db):
                 existing = find_by_hash(self.db, article.content_hash)
                 if existing:
@@ -141,8 +142,8 @@ class Pipeline:
                                    article_id=existing, reason=SAME_TEXT)
                 article_id = insert_article(self.db, parsed)
                 insert_quotes(self.db, article_id, parsed.quotes)
-                verdict = self.stories.assign(self.db, parsed, article_id)
-                topic_ids = self.stories.match_topics(self.db, verdict, parsed)
+                placed = self.stories.assign(self.db, prepared, article_id)
+                verdict, topic_ids = placed.verdict, placed.topic_ids
                 if hold:
                     hold_alerts(self.db, article_id, reason=hold)
                 else:

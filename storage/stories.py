@@ -108,6 +108,7 @@ def add_to_story(
     index_keys: list[str],
     seen_at: str,
     now: str,
+    words: str | None = None,
 ) -> None:
     """Record the article in its story and refresh the story's place in the candidate index."""
     db.execute(
@@ -115,10 +116,10 @@ def add_to_story(
         "VALUES (?, ?, ?, ?, ?)",
         [story_id, article_id, verdict, json.dumps(whats_new, ensure_ascii=False), now])
     compact = {"ensure_ascii": False, "separators": (",", ":")}
-    db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences) "
-               "VALUES (?, ?, ?, ?, ?)",
+    db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, words) "
+               "VALUES (?, ?, ?, ?, ?, ?)",
                [article_id, story_id, seen_at, json.dumps(data, **compact),
-                json.dumps(sentences, **compact)])
+                json.dumps(sentences, **compact), words])
     db.execute(
         "UPDATE stories SET article_count = article_count + 1, updated_at = ?, "
         "last_seen = max(coalesce(last_seen, ''), ?) WHERE id = ?", [now, seen_at, story_id])
@@ -204,6 +205,13 @@ def recent_story_articles(db: Database, *, since: str, limit: int = 500) -> list
         "JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
         "WHERE s.last_seen >= ? AND sa.id = (SELECT max(id) FROM story_articles "
         "WHERE story_id = s.id) ORDER BY s.last_seen DESC LIMIT ?", [since, limit])]
+
+
+def article_words(db: Database, article_id: int) -> str | None:
+    """The article's words and lemmas as the story stage stored them (None before they were)."""
+    row = db.execute("SELECT words FROM story_features WHERE article_id = ?",
+                     [article_id]).fetchone()
+    return row[0] if row else None
 
 
 def article_parts(

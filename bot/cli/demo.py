@@ -13,8 +13,8 @@ from bot.alerts.console_feed import print_pending
 from bot.cli.context import CliContext
 from bot.cli.ingest import describe
 from bot.pipeline import Pipeline
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
-from storage.topics import add_topic
 
 DEMO = resources.files("bot") / "demo"
 

@@ -8,11 +8,11 @@ import click
 
 from bot.cli.context import CliContext, emit_json
 from bot.stories.query import TopicQueryError
+from bot.stories.tracking import add_topic
 from bot.topic_preview import PREVIEW_DAYS, preview, why_text
 from storage.db import transaction
 from storage.topics import (
     TopicError,
-    add_topic,
     get_topic,
     list_topics,
     recent_stories,

@@ -257,7 +257,8 @@ def from_stored(
     *, title: str, body: str, sentences: list[tuple[int, int]],
     entities: list[tuple[str, str, int, int]],
 ) -> ArticleFeatures:
-    """Features for topic matching rebuilt from stored text, without spaCy (words, not lemmas)."""
+    """Features for topic matching rebuilt from stored text, without spaCy (words, not lemmas):
+    for articles stored before their words and lemmas were kept."""
     features = ArticleFeatures(title=title, title_words=tuple(
         w.casefold() for w in WORDS.findall(title)), tokens=[], entities=[], sentences=[])
     spans = sentences or [(0, len(body))]

@@ -11,11 +11,14 @@ from bot.config import Settings
 from bot.models import ParsedArticle, Verdict
 from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
+from bot.stories.decide import Candidate, Candidates, Decision, decide
 from bot.stories.features import ArticleFeatures, extract
 from bot.stories.figures import encode
 from bot.stories.query import Node, TopicQueryError, parse_query
-from bot.stories.topics import Matcher
+from bot.stories.topics import Matcher, MatchText, match_text
+from bot.stories.topics import encode as encode_text
 from storage import stories as store
+from storage import topics as topic_store
 from storage.articles import now_iso
 
 FUTURE_SLACK = timedelta(days=1)
@@ -24,12 +27,22 @@ SENTENCE_CACHE = 5_000
 NOVELTY_ARTICLES = 30
 
 
-@dataclass
-class Assignment:
-    """What the stage worked out for one article, kept for topic matching."""
+@dataclass(frozen=True)
+class Prepared:
+    """An article's story features and time, worked out before its transaction (no SQL)."""
 
+    parsed: ParsedArticle
     features: ArticleFeatures
+    text: MatchText
+    seen_at: str
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """Where the article went and the topics its story matches (the ones that alert)."""
+
     verdict: Verdict
+    topic_ids: tuple[int, ...]
 
 
 def iso_time(value: str | None, *, default: datetime) -> str:
@@ -54,56 +67,82 @@ def stored_sentences(features: ArticleFeatures) -> list[list]:
 
 
 class StoryStage:
-    """Clusters articles into stories over an index of recent stories, and matches topics."""
+    """Clusters articles into stories over an index of recent stories, and matches topics.
+
+    ``prepare`` (no SQL) -> ``load`` (reads candidates) -> ``decide`` (pure) -> ``store``
+    (writes, topic links); ``assign`` runs the last three inside the article's transaction.
+    """
 
     def __init__(self, *, quiet_hours: float = 72.0, summariser: Summariser | None = None,
                  threshold: float = cluster.JOIN_THRESHOLD) -> None:
         self.quiet = timedelta(hours=quiet_hours)
         self.summariser = summariser or ExtractiveSummariser()
         self.threshold = threshold
-        self._last: dict[int, Assignment] = {}
         self._queries: dict[str, Node | None] = {}
-        self._vector_cache: dict[int, dict] = {}
+        self._vector_cache: dict[int, dict[str, float]] = {}
         self._sentence_cache: dict[int, list[novelty.StoredSentence]] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
         return cls(quiet_hours=settings.story_quiet_hours, summariser=summariser_from(settings))
 
-    def assign(self, db: Database, parsed: ParsedArticle, article_id: int) -> Verdict:
-        """Put the article in a story (an existing one, or a new one) and say what it adds."""
-        now = now_iso()
-        seen_at = iso_time(parsed.article.published, default=datetime.now(UTC))
-        since = (datetime.fromisoformat(seen_at) - self.quiet).isoformat(timespec="seconds")
+    def prepare(self, parsed: ParsedArticle) -> Prepared:
+        """The article's features and time, from the Doc spaCy made."""
         features = extract(parsed)
+        seen_at = iso_time(parsed.article.published, default=datetime.now(UTC))
+        return Prepared(parsed, features, match_text(features), seen_at)
+
+    def assign(self, db: Database, prepared: Prepared, article_id: int) -> StoryResult:
+        """Put the article in a story (an existing one, or a new one) and say what it adds."""
+        candidates = self.load(db, prepared)
+        return self.store(db, prepared, candidates, self.decide(prepared, candidates),
+                          article_id=article_id)
+
+    def load(self, db: Database, prepared: Prepared) -> Candidates:
+        """The stories active within the quiet window that share distinctive keys with it."""
+        features = prepared.features
+        since = (datetime.fromisoformat(prepared.seen_at) - self.quiet).isoformat(
+            timespec="seconds")
         counts, total = store.key_counts(db, features.keys)
         weights = cluster.weigh(features.keys, counts, total)
         keys = cluster.index_keys(weights)
         shared = store.candidate_stories(db, keys, since=since)
-        candidates = self._vectors(db, cluster.shortlist(shared, weights))
-        choice = cluster.choose(weights, candidates, threshold=self.threshold)
-        if choice.story_id is None:
-            summary = self.summariser.summarise(
-                title=features.title, sentences=[s.text for s in features.sentences])
-            story_id = store.create_story(db, title=features.title, summary=summary,
-                                          seen_at=seen_at, now=now)
-            verdict = Verdict(story_id=story_id, kind="new", summary=tuple(summary))
-        else:
-            story_id = choice.story_id
-            earlier = self._sentences(db, story_id)
-            fresh = novelty.whats_new(features.sentences, earlier, weights)
-            verdict = Verdict(story_id=story_id, kind="update" if fresh else "duplicate",
-                              whats_new=tuple(fresh))
+        story_ids = cluster.shortlist(shared, weights)
+        vectors = self._vectors(db, story_ids)
+        return Candidates(weights, keys, [
+            Candidate(story_id, vectors[story_id], self._sentences(db, story_id))
+            for story_id in story_ids])
+
+    def decide(self, prepared: Prepared, candidates: Candidates) -> Decision:
+        return decide(prepared.features, candidates, summarise=self._summarise,
+                      threshold=self.threshold)
+
+    def _summarise(self, features: ArticleFeatures) -> list[str]:
+        return self.summariser.summarise(title=features.title,
+                                         sentences=[s.text for s in features.sentences])
+
+    def store(self, db: Database, prepared: Prepared, candidates: Candidates,
+              decision: Decision, *, article_id: int) -> StoryResult:
+        """Write the article into its story, count its keys, and link the topics it matches."""
+        now = now_iso()
+        story_id = decision.story_id
+        if story_id is None:
+            story_id = store.create_story(db, title=prepared.features.title,
+                                          summary=list(decision.summary),
+                                          seen_at=prepared.seen_at, now=now)
+        verdict = Verdict(story_id=story_id, kind=decision.kind,
+                          whats_new=decision.whats_new, summary=decision.summary)
+        weights, keys = candidates.weights, candidates.index_keys
         store.add_to_story(db, story_id=story_id, article_id=article_id, verdict=verdict.kind,
                            whats_new=list(verdict.whats_new),
                            data={"k": cluster.compact(weights), "x": keys},
-                           sentences=stored_sentences(features), index_keys=keys,
-                           seen_at=seen_at, now=now)
-        store.count_keys(db, features.keys)
-        self._last = {article_id: Assignment(features, verdict)}
-        return verdict
+                           sentences=stored_sentences(prepared.features), index_keys=keys,
+                           seen_at=prepared.seen_at, now=now, words=encode_text(prepared.text))
+        store.count_keys(db, prepared.features.keys)
+        topic_ids = self._link_topics(db, story_id, prepared.text, article_id)
+        return StoryResult(verdict, tuple(topic_ids))
 
-    def _vectors(self, db: Database, story_ids: list[int]) -> dict[int, list[dict]]:
+    def _vectors(self, db: Database, story_ids: list[int]) -> dict[int, list[dict[str, float]]]:
         """The candidate stories' latest article vectors; an article's never change, so the
         decoded ones are kept (bounded) and only new ones are read."""
         latest = store.latest_articles(db, story_ids)
@@ -112,7 +151,7 @@ class StoryStage:
             if len(self._vector_cache) + len(missing) > VECTOR_CACHE:
                 self._vector_cache.clear()
             self._vector_cache.update(
-                (a, {"k": k}) for a, k in store.article_vectors(db, missing).items())
+                store.article_vectors(db, missing).items())
         return {story_id: [self._vector_cache[a] for a in ids if a in self._vector_cache]
                 for story_id, ids in latest.items()}
 
@@ -127,24 +166,22 @@ class StoryStage:
                 self._sentence_cache[article_id] = novelty.stored(rows)
         return [s for a in ids for s in self._sentence_cache.get(a, ())]
 
-    def match_topics(self, db: Database, verdict: Verdict, parsed: ParsedArticle) -> list[int]:
+    def _link_topics(self, db: Database, story_id: int, text: MatchText,
+                     article_id: int) -> list[int]:
         """Topics this article matches, plus those its story already matched (updates alert)."""
-        assignment = next((a for a in self._last.values() if a.verdict is verdict), None)
-        features = assignment.features if assignment else extract(parsed)
-        article_id = next((k for k, a in self._last.items() if a.verdict is verdict), None)
-        matched = set(store.story_topic_ids(db, verdict.story_id))
+        matched = set(store.story_topic_ids(db, story_id))
         matcher: Matcher | None = None
-        for topic in db.query("SELECT id, query FROM topics ORDER BY id"):
-            node = self._query(topic["query"])
-            if topic["id"] in matched or node is None:
+        for topic in topic_store.list_queries(db):
+            node = self._query(topic.query)
+            if topic.id in matched or node is None:
                 continue
-            matcher = matcher or Matcher(features)
+            matcher = matcher or Matcher(text)
             result = matcher.evaluate(node)
-            if result and result.matched:
-                store.link_topic(db, story_id=verdict.story_id, topic_id=topic["id"],
+            if result.matched:
+                store.link_topic(db, story_id=story_id, topic_id=topic.id,
                                  article_id=article_id,
                                  reasons=[r.as_dict() for r in result.reasons], now=now_iso())
-                matched.add(topic["id"])
+                matched.add(topic.id)
         return sorted(matched)
 
     def _query(self, text: str) -> Node | None:

@@ -1,13 +1,25 @@
-"""Matching a parsed topic query against an article, on lemmas, recording why it matched."""
+"""Matching a parsed topic query against an article, on lemmas, recording why it matched.
+
+One matcher for both paths: a new article is matched on the words and lemmas spaCy gave it, and
+a topic added later is matched against running stories on the same words and lemmas, stored with
+each article (``encode`` / ``decode``), so the order they came in never changes the answer.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.stories.features import ArticleFeatures
-from bot.stories.query import And, Node, Not, Term
+from bot.stories.features import (
+    ArticleFeatures,
+    EntityView,
+    TokenView,
+    entity_words,
+    from_stored,
+)
+from bot.stories.query import And, Node, Not, Term, parse_query
 
 SPLIT = re.compile(r"\w+")
 
@@ -45,15 +57,61 @@ def stem(word: str) -> str:
     return word
 
 
-def match(node: Node, features: ArticleFeatures) -> TopicMatch:
-    """Whether the article satisfies the query, and the terms and places that made it so."""
-    return Matcher(features).evaluate(node)
+@dataclass(frozen=True)
+class MatchText:
+    """What topic matching reads of an article: title words, words with their lemmas and
+    sentence, and entities with their sentence."""
+
+    title_words: tuple[str, ...]
+    tokens: tuple[TokenView, ...]
+    entities: tuple[EntityView, ...]
+
+
+def match_text(features: ArticleFeatures) -> MatchText:
+    return MatchText(features.title_words, tuple(features.tokens), tuple(features.entities))
+
+
+def encode(text: MatchText) -> str:
+    """Compact JSON: a word whose lemma is itself is stored once."""
+    tokens = [t.lower if t.lower == t.lemma else [t.lower, t.lemma] for t in text.tokens]
+    return json.dumps({"t": list(text.title_words), "w": tokens,
+                       "s": [t.sentence for t in text.tokens],
+                       "e": [[e.label, e.text, e.sentence] for e in text.entities]},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(data: str) -> MatchText:
+    raw = json.loads(data)
+    tokens = tuple(TokenView(w, w, s) if isinstance(w, str) else TokenView(w[0], w[1], s)
+                   for w, s in zip(raw["w"], raw["s"], strict=True))
+    entities = tuple(EntityView(label, entity_words(text), text, sentence)
+                     for label, text, sentence in raw["e"])
+    return MatchText(tuple(raw["t"]), tokens, entities)
+
+
+def text_from_stored(
+    *, title: str, body: str, sentences: list[tuple[int, int]],
+    entities: list[tuple[str, str, int, int]],
+) -> MatchText:
+    """For an article stored before its words and lemmas were kept: words only, no lemmas."""
+    return match_text(from_stored(title=title, body=body, sentences=sentences,
+                                  entities=entities))
+
+
+def match_story(query: str | Node, text: MatchText | ArticleFeatures) -> TopicMatch:
+    """Whether the article satisfies the query (text or parsed), and the terms and places
+    that made it so; a bad query raises ``TopicQueryError``."""
+    node = parse_query(query) if isinstance(query, str) else query
+    return Matcher(text).evaluate(node)
+
+
+match = match_story
 
 
 class Matcher:
     """One article made searchable once, for every topic query to be tried on it."""
 
-    def __init__(self, features: ArticleFeatures) -> None:
+    def __init__(self, features: MatchText | ArticleFeatures) -> None:
         self.features = features
         self.title = [(w, w, stem(w), -1) for w in features.title_words]
         self.body = [(t.lower, t.lemma, stem(t.lemma), t.sentence) for t in features.tokens]

@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 
 from bot.permissions import Action
 from bot.slack.services import Services
+from bot.stories.tracking import add_topic
 from handlers.common import (
     answer,
     echo,
@@ -66,8 +67,8 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     db = svc.db
     try:
         with transaction(db):
-            store.add_topic(db, name=name, query=query or None, created_by=command.get("user_id"),
-                            quiet_hours=svc.settings.story_quiet_hours)
+            add_topic(db, name=name, query=query or None, created_by=command.get("user_id"),
+                      quiet_hours=svc.settings.story_quiet_hours)
     except store.TopicError as exc:
         return f"Could not add that topic: {echo(str(exc), 300)}. {USAGE}"
     query = store.get_topic(db, name)["query"]

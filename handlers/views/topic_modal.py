@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 
 from bot.permissions import Action
 from bot.stories.query import TopicQueryError, default_query
+from bot.stories.tracking import add_topic
 from bot.topic_preview import preview
 from handlers.common import db_of, refused, services
 from handlers.views.topic_view import (
@@ -65,8 +66,8 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     user = (body.get("user") or {}).get("id")
     try:
         with transaction(db):
-            store.add_topic(db, name=form.name, query=query, created_by=user,
-                            quiet_hours=svc.settings.story_quiet_hours)
+            add_topic(db, name=form.name, query=query, created_by=user,
+                      quiet_hours=svc.settings.story_quiet_hours)
             _subscribe(db, form, user)
     except store.TopicError as exc:
         ack(response_action="errors", errors={"name": _short(str(exc))})

@@ -70,3 +70,9 @@ def m002_story_index(db: Database) -> None:
 @MIGRATIONS()
 def m003_story_sentences(db: Database) -> None:
     db.execute("ALTER TABLE story_features ADD COLUMN sentences TEXT")
+
+
+@MIGRATIONS()
+def m004_story_words(db: Database) -> None:
+    """Each article's words and lemmas, so a topic added later matches as a new article does."""
+    db.execute("ALTER TABLE story_features ADD COLUMN words TEXT")

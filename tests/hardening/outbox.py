@@ -7,10 +7,10 @@ from collections import Counter, defaultdict
 from sqlite_utils import Database
 
 from bot.models import Verdict
+from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.slack_api import FakeSlack, Message
 from tests.slack.world import add_article, add_story, add_update
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from bot.pipeline import Pipeline
+from bot.stories.tracking import add_topic
 from bot.who_said import who_said
 from storage.db import ThreadLocalDb, open_db, transaction
-from storage.topics import add_topic, list_topics, remove_topic
+from storage.topics import list_topics, remove_topic
 from tests.hardening.conftest import REPO, cli_command, cli_env, long_only, scale
 from tests.hardening.corpus import write_corpus
 from tests.hardening.integrity import assert_nothing_half_written

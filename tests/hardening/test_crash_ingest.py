@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.hardening.conftest import REPO, cli_command, cli_env, long_only
 from tests.hardening.corpus import write_corpus
 from tests.hardening.integrity import assert_nothing_half_written

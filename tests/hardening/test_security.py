@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 
 from bot.cli import cli
 from bot.models import Verdict
+from bot.stories.tracking import add_topic
 from bot.who_said import who_said
 from storage.alerts import enqueue_alerts
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
-from storage.topics import TopicError, add_topic, get_topic, list_topics, remove_topic
+from storage.topics import TopicError, get_topic, list_topics, remove_topic
 from tests.fakes.slack_api import FakeSlack
 from tests.hardening.conftest import REPO, cli_command, cli_env, scale
 from tests.hardening.corpus import write_corpus

@@ -8,11 +8,11 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.alerts.digest import send_due_digests
+from bot.stories.tracking import add_topic
 from storage.alerts import mute_story
 from storage.db import transaction
 from storage.state import set_state
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.world import add_article, add_story, add_update
 

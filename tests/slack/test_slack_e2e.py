@@ -7,10 +7,10 @@ import time
 import urllib.request
 
 from bot.models import RawArticle
+from bot.stories.tracking import add_topic
 from storage.alerts import pending_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.signing import command_body, post_signed
 from tests.slack.conftest import events_url, run_command
 from tests.slack.world import add_article

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.world import add_article, add_story

@@ -12,10 +12,10 @@ from collections import Counter
 from pathlib import Path
 
 from bot.models import Verdict
+from bot.stories.tracking import add_topic
 from storage.alerts import count_pending, enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.slack.world import add_article, add_story
 
 LONG = os.environ.get("WIREWATCH_LONG_TESTS") == "1"

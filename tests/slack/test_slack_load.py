@@ -8,10 +8,10 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
 from bot.models import Verdict
+from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.slack.world import add_article, add_story, add_update
 
 LONG = os.environ.get("WIREWATCH_LONG_TESTS") == "1"

@@ -9,10 +9,10 @@ import pytest
 from bot.alerts.blocks import MUTE, QUOTES
 from bot.models import Verdict
 from bot.slack.runtime import SlackRuntime
+from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts, mark_sending
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.world import add_article, add_story, add_update

@@ -8,9 +8,9 @@ import pytest
 from bot.alerts.eligibility import BACKGROUND, alert_hold
 from bot.config import ConfigError, load_settings
 from bot.models import RawArticle
+from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
 
 NOW = datetime(2026, 5, 10, 12, 0, tzinfo=UTC)

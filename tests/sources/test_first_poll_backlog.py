@@ -16,11 +16,11 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.worker import IngestWorker
 from bot.permissions import Role
 from bot.slack.services import Services
+from bot.stories.tracking import add_topic
 from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, transaction
 from storage.sources import add_source, get_source
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.feedserver import Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD

@@ -4,9 +4,9 @@ from bot.ingest.worker import IngestWorker
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories.stage import StoryStage
+from bot.stories.tracking import add_topic
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import as_raw, enqueue, pending, results
-from storage.topics import add_topic
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 
 
@@ -90,12 +90,12 @@ class FlakyStories(StoryStage):
         super().__init__()
         self.failures = failures
 
-    def assign(self, db, parsed, article_id):
-        left = self.failures.get(parsed.article.title, 0)
+    def assign(self, db, prepared, article_id):
+        left = self.failures.get(prepared.parsed.article.title, 0)
         if left:
-            self.failures[parsed.article.title] = left - 1
+            self.failures[prepared.parsed.article.title] = left - 1
             raise RuntimeError("database is locked")
-        return super().assign(db, parsed, article_id)
+        return super().assign(db, prepared, article_id)
 
 
 def test_internal_errors_are_retried_a_few_times_then_reported(dbs, settings, nlp):

@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.sources import add_source
-from storage.topics import add_topic
 from tests.sources.feedserver import Item, Route, at, page, rss
 from tests.sources.process import Running
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD

@@ -5,9 +5,9 @@ import os
 import random
 import time
 
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.sources import add_source
-from storage.topics import add_topic
 from tests.sources.feedserver import Item, Route, at, page, rss
 from tests.sources.process import Running
 

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.sources import add_source
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.feedserver import Item, Route, at, rss

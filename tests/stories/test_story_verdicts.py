@@ -4,8 +4,9 @@ import json
 
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
+from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
-from storage.topics import add_topic, recent_stories
+from storage.topics import recent_stories
 
 FERRY = """Ferry operator suspends Baltic crossings after engine fire
 

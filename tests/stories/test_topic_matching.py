@@ -7,7 +7,7 @@ from bot.models import RawArticle
 from bot.nlp.parse import parse_articles
 from bot.stories.features import extract
 from bot.stories.query import TopicQueryError, parse_query, positive_terms
-from bot.stories.topics import match
+from bot.stories.topics import match_story, match_text
 
 TEXT = """Kyiv presses allies for an invitation
 
@@ -21,7 +21,7 @@ The central bank's governor said interest rates would stay on hold."""
 @pytest.fixture(scope="module")
 def features(nlp):
     article = clean_article(RawArticle(text=TEXT, origin="t"))
-    return extract(next(parse_articles(nlp, [article])))
+    return match_text(extract(next(parse_articles(nlp, [article]))))
 
 
 @pytest.mark.parametrize("query", [
@@ -37,7 +37,7 @@ def features(nlp):
     "NATO NOT Moscow",
 ])
 def test_matches_on_lemmas_ignoring_case_and_inflection(features, query):
-    assert match(parse_query(query), features).matched
+    assert match_story(parse_query(query), features).matched
 
 
 @pytest.mark.parametrize("query", [
@@ -49,11 +49,11 @@ def test_matches_on_lemmas_ignoring_case_and_inflection(features, query):
     '"Brussels dockworkers"',
 ])
 def test_does_not_match(features, query):
-    assert not match(parse_query(query), features).matched
+    assert not match_story(parse_query(query), features).matched
 
 
 def test_records_which_terms_matched_and_where(features):
-    result = match(parse_query("(strike OR walkout) AND invit*"), features)
+    result = match_story(parse_query("(strike OR walkout) AND invit*"), features)
     assert result.matched
     found = {(r.term, r.where, r.text) for r in result.reasons}
     assert ("strike", "sentence 2", "striking") in found
@@ -63,7 +63,7 @@ def test_records_which_terms_matched_and_where(features):
 
 
 def test_entity_filter_reports_the_entity(features):
-    (reason, *_rest) = match(parse_query("person:Sybiha"), features).reasons
+    (reason, *_rest) = match_story(parse_query("person:Sybiha"), features).reasons
     assert reason.text == "Andrii Sybiha" and reason.where == "sentence 1"
 
 
@@ -79,6 +79,6 @@ def test_any_query_that_parses_can_be_matched(features, parts):
         node = parse_query(" ".join(parts))
     except TopicQueryError:
         return
-    result = match(node, features)
+    result = match_story(node, features)
     assert result.matched or not result.reasons
     assert {r.term for r in result.reasons} <= {t.source for t in positive_terms(node)}

@@ -1,0 +1,59 @@
+"""The story decision as a pure function: an article's features and its candidate stories in,
+where it goes and what it adds out. No SQL here; loading and storing are the stage's job."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.stories import cluster, novelty
+from bot.stories.features import ArticleFeatures
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recent story the article may belong to: its latest articles' weighted keys, and the
+    sentences of its latest articles (what an update is compared with)."""
+
+    story_id: int
+    vectors: list[dict[str, float]]
+    sentences: list[novelty.StoredSentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What storage knows that the decision needs: the article's keys weighted by how rare
+    they are, the keys it is indexed under, and the shortlisted stories, best first."""
+
+    weights: dict[str, float]
+    index_keys: list[str]
+    stories: list[Candidate]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """``story_id`` None starts a new story; ``kind`` is new, duplicate or update."""
+
+    story_id: int | None
+    kind: str
+    score: float
+    whats_new: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+
+
+Summarise = Callable[[ArticleFeatures], list[str]]
+
+
+def decide(
+    features: ArticleFeatures, candidates: Candidates, *, summarise: Summarise,
+    threshold: float = cluster.JOIN_THRESHOLD,
+) -> Decision:
+    """Join the most alike candidate scoring at least ``threshold``, else start a story."""
+    stories = {c.story_id: [{"k": v} for v in c.vectors] for c in candidates.stories}
+    choice = cluster.choose(candidates.weights, stories, threshold=threshold)
+    if choice.story_id is None:
+        return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
+    story = next(c for c in candidates.stories if c.story_id == choice.story_id)
+    fresh = novelty.whats_new(features.sentences, story.sentences, candidates.weights)
+    return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
+                    whats_new=tuple(fresh))

@@ -1,0 +1,63 @@
+"""Adding a topic: check its query, store it, and tie it to the stories already running."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.stories.query import Node, TopicQueryError, default_query, parse_query
+from bot.stories.topics import MatchText, decode, match_story, text_from_stored
+from storage import stories as story_store
+from storage.articles import now_iso
+from storage.topics import TopicError, insert_topic
+
+RUNNING_LIMIT = 500
+
+__all__ = ["TopicError", "add_topic", "link_running"]
+
+
+def add_topic(
+    db: Database, *, name: str, query: str | None, created_by: str | None = None,
+    quiet_hours: float = 72.0,
+) -> int:
+    """Add a topic after checking its query, and tie it to the stories already running."""
+    name, query = name.strip(), (query or "").strip()
+    if not name:
+        raise TopicError("a topic needs a name")
+    try:
+        query = query or default_query(name)
+        node = parse_query(query)
+    except TopicQueryError as exc:
+        raise TopicError(f"bad query: {exc.describe()}") from exc
+    topic_id = insert_topic(db, name=name, query=query, created_by=created_by)
+    link_running(db, topic_id, node, quiet_hours=quiet_hours)
+    return topic_id
+
+
+def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float) -> int:
+    """Link the topic to recent stories whose latest article matches it, with the same
+    matcher a new article goes through."""
+    latest = story_store.latest_seen(db)
+    if not latest:
+        return 0
+    since = (datetime.fromisoformat(latest) - timedelta(hours=quiet_hours)).isoformat(
+        timespec="seconds")
+    linked = 0
+    for row in story_store.recent_story_articles(db, since=since, limit=RUNNING_LIMIT):
+        result = match_story(node, _stored_text(db, row))
+        if result.matched:
+            story_store.link_topic(db, story_id=row["story_id"], topic_id=topic_id,
+                                   article_id=row["article_id"],
+                                   reasons=[r.as_dict() for r in result.reasons], now=now_iso())
+            linked += 1
+    return linked
+
+
+def _stored_text(db: Database, row: dict) -> MatchText:
+    words = story_store.article_words(db, row["article_id"])
+    if words:
+        return decode(words)
+    sentences, entities = story_store.article_parts(db, row["article_id"])
+    return text_from_stored(title=row["title"], body=row["body"], sentences=sentences,
+                            entities=entities)

@@ -1,0 +1,54 @@
+"""One topic matcher: a topic added before an article and one added after it agree."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.models import RawArticle
+from bot.pipeline import Pipeline
+from bot.stories.tracking import add_topic
+from storage.db import open_db, transaction
+
+ORCHARD = """Growers count losses after hail flattens orchards
+
+Hailstones the size of walnuts fell on the orchards around Lindau in Bavaria on Sunday, and growers said the mice that had plagued the valley all spring were the least of their worries now.
+
+Farmers ran out of netting within hours, the regional growers' association said."""
+
+QUERIES = [("Rodents", "mouse AND orchard*"), ("Running out", '"run out" AND netting'),
+           ("Hail", "gpe:Bavaria AND hailstone")]
+
+
+def _links(db) -> dict[int, list]:
+    return {row[0]: json.loads(row[1]) for row in db.execute(
+        "SELECT topic_id, reasons FROM story_topics ORDER BY topic_id")}
+
+
+def _ingest(db, settings, nlp) -> None:
+    outcomes = list(Pipeline(db, settings, nlp=nlp).ingest(
+        [RawArticle(text=ORCHARD, origin="orchard", published="2026-05-03T09:00:00+00:00")]))
+    assert outcomes[0].status == "stored"
+
+
+@pytest.mark.parametrize("name,query", QUERIES)
+def test_topic_added_before_or_after_matches_the_same_way(tmp_path, settings, nlp, name, query):
+    before, after = open_db(tmp_path / "before.db"), open_db(tmp_path / "after.db")
+    with transaction(before):
+        add_topic(before, name=name, query=query)
+    _ingest(before, settings, nlp)
+    _ingest(after, settings, nlp)
+    with transaction(after):
+        add_topic(after, name=name, query=query)
+    first, later = _links(before), _links(after)
+    assert first and first == later
+
+
+def test_lemma_only_match_reaches_a_running_story(tmp_path, settings, nlp):
+    db = open_db(tmp_path / "w.db")
+    _ingest(db, settings, nlp)
+    with transaction(db):
+        add_topic(db, name="Rodents", query="mouse AND orchard*")
+    (reasons,) = _links(db).values()
+    assert {"term": "mouse", "where": "sentence 1", "text": "mice"} in reasons
