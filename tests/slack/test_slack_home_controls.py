@@ -6,11 +6,11 @@ import json
 from urllib.parse import urlencode
 
 from bot.alerts.blocks import MUTE
+from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_MODE, HOME_REMOVE, UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
 from storage.subscriptions import subscriptions_of
-from storage.topics import add_topic
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for

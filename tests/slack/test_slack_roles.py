@@ -10,10 +10,11 @@ import pytest
 
 from bot.alerts.blocks import MUTE
 from bot.slack.runtime import SlackRuntime
+from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.sources import add_source, get_source, record_failure
 from storage.subscriptions import subscriptions_of
-from storage.topics import add_topic, get_topic
+from storage.topics import get_topic
 from tests.fakes.signing import REPORTER, action_body, command_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 
