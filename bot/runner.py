@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from bot.config import Settings
 from bot.http_server import HttpServer
+from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import PollResult, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
@@ -36,6 +37,7 @@ from storage.sources import (
 log = logging.getLogger(__name__)
 WATCH_EVERY = 1
 FILE_SETTLE_SECONDS = 0.5
+POLL_SLOTS = 12  # of the scheduler's 20 threads: the rest always serve delivery and scans
 
 
 class Runner:
@@ -45,7 +47,8 @@ class Runner:
                  slack_factory: Callable[[dict], Any] | None = None) -> None:
         self.settings = settings
         self.dbs = ThreadLocalDb(settings.db_path)
-        self.fetcher = Fetcher(limits=fetch_limits(settings))
+        self.fetcher = Fetcher(limits=fetch_limits(settings),
+                               policy=AddressPolicy.allowing(settings.allow_networks))
         self.folders = FolderWatcher(max_bytes=settings.max_file_bytes,
                                      settle_seconds=FILE_SETTLE_SECONDS)
         self.file_events = FileEvents(on_complete=self.file_completed)
@@ -57,6 +60,7 @@ class Runner:
         self.slack = slack_factory(routes) if slack_factory else None
         self.http: HttpServer | None = None
         self._stopping = threading.Event()
+        self._polls = threading.BoundedSemaphore(POLL_SLOTS)
 
     def start(self) -> None:
         """Start the worker first (so queued articles from before a crash go first), then polls."""
@@ -79,8 +83,10 @@ class Runner:
             self.http.start()
 
     def stop(self) -> None:
-        """Stop taking work, let running polls and the article in progress finish."""
+        """Stop taking work, cut off downloads in flight (their feeds are polled again next
+        time), let the article in progress finish."""
         self._stopping.set()
+        self.fetcher.close()
         if self.http is not None:
             self.http.stop()
         if self.slack is not None:
@@ -109,9 +115,19 @@ class Runner:
         return source
 
     def poll_feed(self, source_id: int, *, now: datetime | None = None) -> PollResult | None:
-        return self._when_due(source_id, now, "polling feed", lambda db, source, at: poll_feed(
-            db, source, fetcher=self.fetcher, now=at, on_queued=self.worker.notify,
-            stopping=lambda: self.stopping))
+        """Poll one feed, unless POLL_SLOTS polls are running already (slow feeds must never
+        take every scheduler thread from alert delivery); a skipped poll runs next interval."""
+        if not self._polls.acquire(blocking=False):
+            log.info("feed #%d skipped this time: %d feed polls are already running",
+                     source_id, POLL_SLOTS)
+            return None
+        try:
+            return self._when_due(source_id, now, "polling feed", lambda db, source, at:
+                                  poll_feed(db, source, fetcher=self.fetcher, now=at,
+                                            on_queued=self.worker.notify,
+                                            stopping=lambda: self.stopping))
+        finally:
+            self._polls.release()
 
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
         return self._when_due(source_id, now, "scanning folder", self._scan_and_watch)

@@ -45,11 +45,12 @@ def normalise_location(*, kind: str, location: str) -> str:
 
 
 def add_source(db: Database, *, kind: str, location: str, every: int | None = None,
-               alert_existing: bool = False) -> int:
+               alert_existing: bool = False, allow_private: bool = False) -> int:
     """A feed polled, or a folder scanned, every ``every`` seconds (default by kind).
 
     A feed's first poll stores the entries it already carries without alerting, unless
-    ``alert_existing``.
+    ``alert_existing``. ``allow_private``: the feed and its pages may be fetched from private
+    addresses (the operator's choice; never from Slack).
     """
     location = normalise_location(kind=kind, location=location)
     if alert_existing and kind != "feed":
@@ -64,7 +65,7 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
     table = db["sources"]
     table.insert({"kind": kind, "location": location, "every": int(every),
                   "added_at": iso(utcnow()), "failures": 0, "unhealthy": 0, "items": 0,
-                  "alert_existing": int(alert_existing)})
+                  "alert_existing": int(alert_existing), "allow_private": int(allow_private)})
     return table.last_pk
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from bot.cli.context import CliContext, emit_json
+from bot.ingest.addresses import AddressPolicy
+from bot.ingest.fetch import FetchError, check_address
 from storage.db import transaction
 from storage.inbox import held_by_source
 from storage.sources import (
@@ -51,25 +53,35 @@ def source_kind(location: str) -> str:
 @click.option("--alert-existing", is_flag=True,
               help="Feeds: alert on the entries already in the feed at its first poll too "
                    "(by default they are stored as background and only later entries alert).")
+@click.option("--allow-private", is_flag=True,
+              help="Feeds: allow this feed and its article pages to be fetched from private "
+                   "or internal addresses (a feed inside the newsroom's network).")
 @click.pass_obj
-def add(obj: CliContext, location: str, every: int | None, alert_existing: bool) -> None:
+def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
+        allow_private: bool) -> None:
     """Add an RSS/Atom feed URL or a folder to watch.
 
     A feed's first poll stores the entries it already carries without alerting; alerts start
-    with the next new entry. Files dropped in a folder always alert.
+    with the next new entry. Files dropped in a folder always alert. A feed must be on a public
+    address unless its network is in WIREWATCH_ALLOW_NETWORKS or --allow-private is given.
 
     \b
     Example:
         wirewatch sources add https://example.com/world/rss --every 60
         wirewatch sources add https://example.com/live/rss --alert-existing
+        wirewatch sources add http://wire.intranet/rss --allow-private
         wirewatch sources add ~/wire/drop
     """
     try:
         kind = source_kind(location)
+        if kind == "feed" and not allow_private:
+            check_address(location.strip(),
+                          AddressPolicy.allowing(obj.settings.allow_networks))
         with transaction(obj.db):
             source = get_source(obj.db, add_source(obj.db, kind=kind, location=location,
-                                                   every=every, alert_existing=alert_existing))
-    except SourceError as exc:
+                                                   every=every, alert_existing=alert_existing,
+                                                   allow_private=allow_private))
+    except (SourceError, FetchError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"added {kind} #{source['id']}: {source['location']} "
                f"(every {source['every']} s)")

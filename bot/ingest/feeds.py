@@ -148,13 +148,13 @@ def _tidy(text: str) -> str:
 
 
 def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
-                  feed_url: str) -> RawArticle | IngestFailure:
+                  feed_url: str, allow_private: bool = False) -> RawArticle | IngestFailure:
     """The entry as an article; a teaser is replaced by the linked page's main text."""
     origin = entry.link or f"{feed_url} {entry.key}"
     source = feed_title or urlsplit(feed_url).hostname
     text = entry.text
     if entry.teaser and entry.link:
-        page = _page_text(entry, fetcher=fetcher, origin=origin)
+        page = _page_text(entry, fetcher=fetcher, origin=origin, allow_private=allow_private)
         if isinstance(page, RawArticle) and len(page.text) >= len(text):
             text = page.text
         elif not text:
@@ -166,9 +166,11 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
                       source=source, published=entry.published)
 
 
-def _page_text(entry: FeedEntry, *, fetcher: Fetcher, origin: str) -> RawArticle | IngestFailure:
+def _page_text(entry: FeedEntry, *, fetcher: Fetcher, origin: str,
+               allow_private: bool) -> RawArticle | IngestFailure:
+    assert entry.link is not None
     try:
-        response = fetcher.get(entry.link, accept=PAGE_TYPES)
+        response = fetcher.get(entry.link, accept=PAGE_TYPES, allow_private=allow_private)
     except FetchError as exc:
         log.warning("article page %s: %s; using the feed's teaser", entry.link, exc)
         return IngestFailure(origin, str(exc))
@@ -185,7 +187,8 @@ def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
     url = source["location"]
     try:
         response = fetcher.get(url, etag=source.get("etag"),
-                               last_modified=source.get("last_modified"))
+                               last_modified=source.get("last_modified"),
+                               allow_private=bool(source.get("allow_private")))
         if response.not_modified:
             with transaction(db):
                 record_success(db, source["id"], now=now)
@@ -226,7 +229,8 @@ def _queue_entries(db: Database, source: dict, feed: ParsedFeed, *, fetcher: Fet
             skipped += 1
             continue
         article = entry_article(entry, fetcher=fetcher, feed_title=feed.title,
-                                feed_url=source["location"])
+                                feed_url=source["location"],
+                                allow_private=bool(source.get("allow_private")))
         if isinstance(article, IngestFailure):
             log.warning("feed %s: entry %s: %s; will try again next poll", source["location"],
                         article.origin, article.reason)

@@ -1,8 +1,10 @@
-"""HTTP GET for feeds and article pages, fenced in: http(s) only, timeouts, a size cap, few hops."""
+"""HTTP GET for feeds and article pages, fenced in: http(s) only, public addresses only (checked
+at connection time, every hop), one deadline for the whole request, a size cap, few hops."""
 
 from __future__ import annotations
 
 import ipaddress
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +23,8 @@ from urllib3.exceptions import (
 )
 
 from bot import __version__
+from bot.ingest.addresses import AddressPolicy, AddressRefused
+from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 
 USER_AGENT = (f"wirewatch/{__version__} (newsroom feed reader; "
               "+https://github.com/wirewatch/wirewatch)")
@@ -71,6 +75,20 @@ def check_scheme(url: str) -> None:
                          "addresses are fetched")
 
 
+def check_address(url: str, policy: AddressPolicy) -> None:
+    """Refuse, when a source is added, an address the fetcher would refuse anyway: a numeric
+    address or ``localhost``. Names are not looked up here; every fetch checks what they
+    resolve to at connection time. Anything but http(s) is left for the source's own check."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    literal = "127.0.0.1" if host == "localhost" or host.endswith(".localhost") else host
+    try:
+        policy.check(host, literal)
+    except AddressRefused as exc:
+        raise FetchError(str(exc)) from None
+    except ValueError:
+        return
+
+
 def proxy_for(url: str, proxies: Mapping[str, str]) -> str | None:
     """The proxy to reach ``url`` through, from ``HTTP(S)_PROXY``-style settings honouring
     ``NO_PROXY``; never for this machine's own addresses."""
@@ -92,48 +110,105 @@ def _loopback(host: str) -> bool:
 
 
 class Fetcher:
-    """One connection pool shared by every poll; safe to use from several threads.
+    """Connection pools shared by every poll; safe to use from several threads.
 
-    ``proxies`` maps a scheme to a proxy URL (and "no" to a NO_PROXY list); by default they come
-    from the environment, as curl and pip take them.
+    ``policy`` says which addresses may be fetched (public ones by default); a source added
+    with ``--allow-private`` is fetched with ``allow_private=True``. ``proxies`` maps a scheme
+    to a proxy URL (and "no" to a NO_PROXY list); by default they come from the environment,
+    as curl and pip take them.
     """
 
     def __init__(self, *, limits: FetchLimits | None = None, user_agent: str = USER_AGENT,
-                 proxies: Mapping[str, str] | None = None) -> None:
+                 proxies: Mapping[str, str] | None = None,
+                 policy: AddressPolicy | None = None) -> None:
         self.limits = limits or FetchLimits()
+        self.policy = policy or AddressPolicy()
         self.proxies = dict(getproxies_environment() if proxies is None else proxies)
         self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
         self._timeout = urllib3.Timeout(connect=self.limits.connect_timeout,
                                         read=self.limits.read_timeout)
-        self._pool = urllib3.PoolManager(num_pools=64, maxsize=4, retries=False, block=False,
-                                         timeout=self._timeout)
-        self._proxy_pools: dict[str, tuple[urllib3.ProxyManager, dict[str, str]]] = {}
+        options = {"num_pools": 64, "maxsize": 4, "retries": False, "block": False,
+                   "timeout": self._timeout}
+        self._pools = {False: pool_manager(self.policy, **options),
+                       True: pool_manager(self.policy.opened(), **options)}
+        self._proxy_pools: dict[str, tuple[urllib3.PoolManager, dict[str, str]]] = {}
+        self._options = options
+        self._running: set[Deadline] = set()
+        self._closed = False
+        self._lock = threading.Lock()
 
-    def _route(self, url: str) -> tuple[urllib3.PoolManager, dict[str, str]]:
+    def _route(self, url: str, *, allow_private: bool) -> tuple[urllib3.PoolManager,
+                                                                 dict[str, str]]:
         """The pool that sends ``url``, and headers the proxy needs on a plain-http request
         (an https request sends them once, on the tunnel's CONNECT)."""
         proxy = proxy_for(url, self.proxies)
         if proxy is None:
-            return self._pool, {}
+            return self._pools[allow_private], {}
+        if not allow_private:
+            self._check_behind_proxy(url)
         if proxy not in self._proxy_pools:
             auth = urllib3.util.parse_url(proxy).auth
             headers = urllib3.make_headers(proxy_basic_auth=unquote(auth)) if auth else {}
-            pool = urllib3.ProxyManager(proxy, proxy_headers=headers or None, num_pools=64,
-                                        maxsize=4, retries=False, block=False,
-                                        timeout=self._timeout)
+            pool = pool_manager(None, proxy=proxy, proxy_headers=headers or None,
+                                **self._options)
             self._proxy_pools[proxy] = (pool, headers)
         pool, headers = self._proxy_pools[proxy]
         return pool, headers if urlsplit(url).scheme.lower() == "http" else {}
 
+    def _check_behind_proxy(self, url: str) -> None:
+        """The proxy connects, so check what the name means here; a name only the proxy can
+        resolve is left to the proxy's own rules."""
+        parts = urlsplit(url)
+        try:
+            self.policy.addresses(parts.hostname or "", parts.port or 80)
+        except AddressRefused as exc:
+            raise FetchError(str(exc)) from None
+        except (OSError, UnicodeError):
+            return
+
+    def close(self) -> None:
+        """On shutdown: cut off every request in flight (each fails at once with a FetchError)
+        and refuse new ones."""
+        with self._lock:
+            self._closed = True
+            running = list(self._running)
+        for deadline in running:
+            deadline.expire()
+
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-            accept: str = FEED_TYPES) -> Response:
-        """GET ``url``, following a few redirects; a 304 comes back with an empty body."""
+            accept: str = FEED_TYPES, allow_private: bool = False) -> Response:
+        """GET ``url``, following a few redirects; a 304 comes back with an empty body.
+
+        One deadline covers everything: connecting, the headers, every redirect, the body.
+        """
         headers = {**self._headers, "Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        deadline = time.monotonic() + self.limits.total_timeout
+        with Deadline(self.limits.total_timeout) as deadline:
+            with self._lock:
+                if self._closed:
+                    raise FetchError(f"not fetching {url}: wirewatch is shutting down")
+                self._running.add(deadline)
+            try:
+                return self._follow(url, headers, deadline, allow_private=allow_private)
+            except FetchError:
+                if self._closed:
+                    raise FetchError(f"{url}: cut off, wirewatch is shutting down") from None
+                if deadline.expired:
+                    raise FetchError(self._too_slow(url)) from None
+                raise
+            finally:
+                with self._lock:
+                    self._running.discard(deadline)
+
+    def _too_slow(self, url: str) -> str:
+        return (f"{url} took longer than {self.limits.total_timeout:.0f} s (connecting, headers "
+                "and body together); the site is too slow, wirewatch will retry later")
+
+    def _follow(self, url: str, headers: dict[str, str], deadline: Deadline, *,
+                allow_private: bool) -> Response:
         visited: list[str] = []
         while True:
             check_scheme(url)
@@ -144,26 +219,29 @@ class Fetcher:
                 raise FetchError(f"more than {self.limits.max_redirects} redirects starting at "
                                  f"{visited[0]}; use the final address instead")
             visited.append(url)
-            response = self._open(url, headers)
+            response = self._open(url, headers, allow_private=allow_private)
             location = response.headers.get("Location")
             if response.status in REDIRECTS and location:
                 _discard(response)
                 url = urljoin(url, location.strip())
                 continue
             try:
-                result = self._finish(url, response, deadline)
+                result = self._finish(url, response, deadline.at)
             except BaseException:
                 _discard(response)
                 raise
             response.release_conn()
             return result
 
-    def _open(self, url: str, headers: dict[str, str]) -> urllib3.BaseHTTPResponse:
+    def _open(self, url: str, headers: dict[str, str], *,
+              allow_private: bool) -> urllib3.BaseHTTPResponse:
         host = urlsplit(url).hostname
         try:
-            pool, proxy_headers = self._route(url)
+            pool, proxy_headers = self._route(url, allow_private=allow_private)
             return pool.request("GET", url, headers={**headers, **proxy_headers},
                                 redirect=False, preload_content=False)
+        except BlockedAddress as exc:
+            raise FetchError(str(exc.refused)) from None
         except ProxyError as exc:
             proxy = urllib3.util.parse_url(proxy_for(url, self.proxies) or "")
             raise FetchError(f"cannot reach {host} through the proxy {proxy.host}:{proxy.port} "
@@ -179,7 +257,7 @@ class Fetcher:
                              "down or slow, wirewatch will retry later") from exc
         except SSLError as exc:
             raise FetchError(f"TLS error talking to {host}: {_short(exc)}") from exc
-        except (HTTPError, ValueError) as exc:
+        except (HTTPError, ValueError, OSError) as exc:
             raise FetchError(f"request to {host} failed: {_short(exc)}") from exc
 
     def _finish(self, url: str, response: urllib3.BaseHTTPResponse, deadline: float) -> Response:
@@ -210,13 +288,12 @@ class Fetcher:
                 if size > cap:
                     raise FetchError(_too_big(url, cap))
                 if time.monotonic() > deadline:
-                    raise FetchError(f"{url} took longer than {self.limits.total_timeout:.0f} s "
-                                     "to download; the site is too slow, will retry later")
+                    raise FetchError(self._too_slow(url))
                 chunks.append(chunk)
         except TimeoutError as exc:
             raise FetchError(f"timed out reading {url}; the site is too slow, "
                              "wirewatch will retry later") from exc
-        except HTTPError as exc:
+        except (HTTPError, OSError) as exc:
             raise FetchError(f"download of {url} broke off: {_short(exc)}") from exc
         return b"".join(chunks)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import re
 
+from bot.ingest.addresses import AddressPolicy
+from bot.ingest.fetch import FetchError, check_address
 from bot.permissions import Action, Role, may, refusal
 from bot.slack.services import Services
 from bot.slack.status import source_lines
@@ -59,6 +61,10 @@ def _add(svc: Services, rest: str) -> str:
     url = slack_url(ALERT_EXISTING.sub(" ", rest))
     if not url:
         return USAGE
+    try:
+        check_address(url, AddressPolicy.allowing(svc.settings.allow_networks))
+    except FetchError as exc:
+        return f"{echo(str(exc), 400)}. Nothing was added."
     with transaction(svc.db):
         source = get_source(svc.db, add_source(svc.db, kind="feed", location=url, every=every,
                                                alert_existing=alert_existing))

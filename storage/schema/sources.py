@@ -81,3 +81,9 @@ def m003_first_poll_backlog(db: Database) -> None:
     db.execute("UPDATE sources SET backlog_done_at = last_success_at "
                "WHERE last_success_at IS NOT NULL")
     db["inbox"].add_column("background", int, not_null_default=0)
+
+
+@MIGRATIONS()
+def m004_allow_private(db: Database) -> None:
+    """An operator may add a feed inside the newsroom's network (`sources add --allow-private`)."""
+    db["sources"].add_column("allow_private", int, not_null_default=0)

@@ -12,6 +12,13 @@ from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from bot.ingest.addresses import AddressPolicy
+
+# The feed server on 127.0.0.1 stands in for public sites: these tests allow loopback by name,
+# as an operator would with WIREWATCH_ALLOW_NETWORKS (everything else stays refused).
+LOOPBACK_NETWORK = "127.0.0.0/8"
+LOOPBACK = AddressPolicy.allowing([LOOPBACK_NETWORK])
+
 
 @dataclass
 class Route:
@@ -30,7 +37,7 @@ class Route:
 class FeedServer:
     """Routes are set by tests while it runs; every request is recorded with its headers."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.holding = threading.Event()
@@ -46,13 +53,17 @@ class FeedServer:
             def log_message(self, *args) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
+    def port(self) -> int:
+        return int(self.httpd.server_address[1])
+
+    @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"http://{self.httpd.server_address[0]}:{self.port}"
 
     def url(self, path: str) -> str:
         return self.base + path

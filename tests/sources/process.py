@@ -8,6 +8,8 @@ import threading
 import time
 from pathlib import Path
 
+from tests.sources.feedserver import LOOPBACK_NETWORK
+
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 120
 
@@ -24,7 +26,8 @@ class Running:
 
     def __init__(self, db_path: Path, *, mode: tuple[str, ...] = ("--console", "--interval", "0.2"),
                  env: dict | None = None) -> None:
-        env = env or clean_env(WIREWATCH_FETCH_TIMEOUT="5", PYTHONUNBUFFERED="1")
+        env = env or clean_env(WIREWATCH_FETCH_TIMEOUT="5", PYTHONUNBUFFERED="1",
+                               WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "--db", str(db_path), "run", *mode],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -9,7 +9,7 @@ from storage.inbox import as_raw, pending
 from storage.migrations import MIGRATION_SETS
 from storage.schema import delivery, sources
 from storage.sources import get_source, in_backlog
-from tests.sources.feedserver import Item, Route, at, rss
+from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 from tests.sources.stories import FERRY, LIBRARY
 
 BEFORE = {sources.MIGRATIONS: "m003_first_poll_backlog", delivery.MIGRATIONS: "m003_alert_holds"}
@@ -47,7 +47,7 @@ def test_old_database_migrates_and_polled_feeds_keep_alerting(db_path, server):
     with transaction(db):
         db.execute("UPDATE sources SET location = ? WHERE id = ?",
                    [server.url("/feed"), polled["id"]])
-    result = poll_feed(db, get_source(db, polled["id"]), fetcher=Fetcher(),
+    result = poll_feed(db, get_source(db, polled["id"]), fetcher=Fetcher(policy=LOOPBACK),
                        now=datetime.now(UTC))
     assert (result.queued, result.background) == (2, False)
     assert [r["background"] for r in pending(db, limit=5)] == [0, 0, 0]

@@ -3,7 +3,7 @@ import socket
 import pytest
 
 from bot.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchLimits, proxy_for
-from tests.sources.feedserver import Route
+from tests.sources.feedserver import LOOPBACK, Route
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=50_000,
                    max_redirects=3)
@@ -11,7 +11,7 @@ FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_b
 
 @pytest.fixture
 def fetcher():
-    return Fetcher(limits=FAST)
+    return Fetcher(limits=FAST, policy=LOOPBACK)
 
 
 def test_get_sends_user_agent_and_returns_validators(server, fetcher):
@@ -118,7 +118,7 @@ def test_closed_port_is_reported_as_cannot_connect(fetcher):
 
 def test_feeds_are_fetched_through_the_configured_proxy(server):
     server.routes["http://wire.example/feed"] = Route(b"<rss/>")
-    proxied = Fetcher(limits=FAST, proxies={"http": "http://editor:s%40fe@" + server.base[7:]})
+    proxied = Fetcher(limits=FAST, policy=LOOPBACK, proxies={"http": "http://editor:s%40fe@" + server.base[7:]})
     response = proxied.get("http://wire.example/feed")
     assert response.body == b"<rss/>"
     path, headers = server.requests[-1]
@@ -142,7 +142,7 @@ def test_an_unreachable_proxy_is_a_clear_error(fetcher):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
-    broken = Fetcher(limits=FAST, proxies={"http": f"http://127.0.0.2:{closed_port}"})
+    broken = Fetcher(limits=FAST, policy=LOOPBACK, proxies={"http": f"http://127.0.0.2:{closed_port}"})
     with pytest.raises(FetchError) as caught:
         broken.get("http://wire.example/feed")
     assert "through the proxy 127.0.0.2" in str(caught.value)

@@ -7,7 +7,7 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.inbox import pending
 from storage.sources import add_source, get_source
-from tests.sources.feedserver import Item, Route, at, page, rss
+from tests.sources.feedserver import LOOPBACK, Item, Route, at, page, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
@@ -15,7 +15,7 @@ FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_b
 
 @pytest.fixture
 def fetcher():
-    return Fetcher(limits=FAST)
+    return Fetcher(limits=FAST, policy=LOOPBACK)
 
 
 def feed_source(db, url, every=60):

@@ -22,7 +22,7 @@ from storage.db import ThreadLocalDb, transaction
 from storage.sources import add_source, get_source
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.sources.feedserver import Item, Route, at, rss
+from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
@@ -63,7 +63,7 @@ def add_feed(db, url, **kw):
 
 
 def poll(db, source_id, *, now=None, stopping=None):
-    return poll_feed(db, get_source(db, source_id), fetcher=Fetcher(limits=FAST),
+    return poll_feed(db, get_source(db, source_id), fetcher=Fetcher(limits=FAST, policy=LOOPBACK),
                      now=now or datetime.now(UTC), stopping=stopping)
 
 

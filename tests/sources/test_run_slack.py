@@ -14,7 +14,7 @@ from storage.sources import add_source
 from storage.subscriptions import subscribe
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.sources.feedserver import Item, Route, at, rss
+from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
 from tests.sources.process import ROOT, Running, clean_env
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 
@@ -50,7 +50,7 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
         env = clean_env(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
                       WIREWATCH_SLACK_API_URL=fake.base_url, PORT="0",
                       WIREWATCH_HOST="127.0.0.1", WIREWATCH_INGEST_TOKEN=INGEST_TOKEN,
-                      PYTHONUNBUFFERED="1")
+                      PYTHONUNBUFFERED="1", WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
         running = Running(db_path, mode=[], env=env)
         processes.append(running)
         running.wait_for("ingest endpoint:")

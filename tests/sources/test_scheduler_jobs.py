@@ -17,7 +17,7 @@ from bot.scheduler import (
 )
 from storage.db import transaction
 from storage.sources import add_source, remove_source, utcnow
-from tests.sources.feedserver import Item, Route, at, rss
+from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 
 
@@ -82,7 +82,8 @@ def test_sync_follows_removed_and_retimed_sources(fresh_db, scheduler_for):
 
 @pytest.fixture
 def runner(settings, nlp):
-    made = Runner(settings.with_overrides(fetch_timeout=5.0, host="127.0.0.1"), nlp=nlp)
+    made = Runner(settings.with_overrides(fetch_timeout=5.0, host="127.0.0.1",
+                                          allow_networks=(LOOPBACK_NETWORK,)), nlp=nlp)
     yield made
     made.stop()
 

@@ -30,7 +30,7 @@ def test_add_list_remove_feed_and_folder(db_path, tmp_path):
 
 
 def test_list_shows_health_and_last_error(db_path):
-    invoke(db_path, "sources", "add", "http://127.0.0.1:9/feed", "--every", "30")
+    invoke(db_path, "sources", "add", "https://wire.example/feed", "--every", "30")
     db = open_db(db_path)
     for _ in range(3):
         with transaction(db):

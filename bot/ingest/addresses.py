@@ -1,0 +1,86 @@
+"""Which addresses feeds and article pages may be fetched from: public ones, plus the networks
+the operator names (``WIREWATCH_ALLOW_NETWORKS``), so a feed can never reach into the
+newsroom's own network, the cloud metadata service or this machine."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+Resolver = Callable[[str, int], list[str]]
+SHARED = ipaddress.ip_network("100.64.0.0/10")
+
+
+class AddressRefused(Exception):
+    """A host name resolves to (or is) an address wirewatch must not fetch from."""
+
+    def __init__(self, host: str, address: str, why: str) -> None:
+        named = host if host == address else f"{host} ({address})"
+        super().__init__(f"refusing to fetch from {named}: a {why} address, inside a private "
+                         "network or this machine; an operator can allow a network with "
+                         "WIREWATCH_ALLOW_NETWORKS, or add the feed with "
+                         "`wirewatch sources add --allow-private`")
+        self.host = host
+        self.address = address
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to, in the order the system gives them."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def why_internal(ip: IPAddress) -> str | None:
+    """Why ``ip`` is not a public address, or None when it is one."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return "IPv4-mapped IPv6"
+    checks = (("loopback", ip.is_loopback), ("unspecified", ip.is_unspecified),
+              ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
+              ("shared (CGNAT)", ip in SHARED), ("reserved", ip.is_reserved),
+              ("private", ip.is_private), ("non-global", not ip.is_global))
+    return next((name for name, hit in checks if hit), None)
+
+
+@dataclass(frozen=True)
+class AddressPolicy:
+    """Public addresses, and ``allow``; ``any_address`` for a source the operator added with
+    ``--allow-private``. ``resolver`` is injectable so tests can point names anywhere."""
+
+    allow: tuple[IPNetwork, ...] = ()
+    any_address: bool = False
+    resolver: Resolver = system_resolver
+
+    @classmethod
+    def allowing(cls, blocks: Iterable[str], *, resolver: Resolver = system_resolver
+                 ) -> AddressPolicy:
+        """Public addresses plus ``blocks`` (CIDRs, as in WIREWATCH_ALLOW_NETWORKS)."""
+        return cls(allow=tuple(ipaddress.ip_network(b, strict=False) for b in blocks),
+                   resolver=resolver)
+
+    def check(self, host: str, address: str) -> None:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if self.any_address or any(ip in net for net in self.allow if ip.version == net.version):
+            return
+        why = why_internal(ip)
+        if why:
+            raise AddressRefused(host, address, why)
+
+    def addresses(self, host: str, port: int) -> list[str]:
+        """Every address ``host`` resolves to, each checked; one bad one refuses them all (a
+        name that answers both public and internal addresses is a rebinding attempt)."""
+        try:
+            found = [str(ipaddress.ip_address(host.strip("[]")))]
+        except ValueError:
+            found = self.resolver(host, port)
+        if not found:
+            raise socket.gaierror(socket.EAI_NONAME, f"{host} has no address")
+        for address in found:
+            self.check(host, address)
+        return found
+
+    def opened(self) -> AddressPolicy:
+        return AddressPolicy(allow=self.allow, any_address=True, resolver=self.resolver)
