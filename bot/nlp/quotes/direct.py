@@ -18,6 +18,7 @@ from bot.nlp.quotes.attribution import (
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
 from bot.nlp.speakers import SpeakerResolver
+from bot.nlp.speakers import confidence as conf
 
 UNKNOWN = Speaker(None, "unknown")
 Found = tuple[Attribution, Speaker, float]
@@ -102,11 +103,11 @@ class DirectQuotes:
         out = []
         for span, found in zip(spans, attributed, strict=True):
             if is_fragment(self.body, span):
-                out.append(self._quote(span, "fragment", found, confidence_cap=0.6))
+                out.append(self._quote(span, "fragment", found, confidence_cap=conf.FRAGMENT_CAP))
             elif found is not None:
                 out.append(self._quote(span, "direct", found))
             elif known:
-                out.append(self._quote(span, "direct", known[0], confidence_cap=0.7))
+                out.append(self._quote(span, "direct", known[0], confidence_cap=conf.SIBLING_CAP))
             elif inherited is not None:
                 out.append(self._carry(span, inherited))
             else:
@@ -121,7 +122,8 @@ class DirectQuotes:
         person = self.resolver.last_person(question.start)
         if person is None:
             return None
-        return Quote("", question.start, question.start, "direct", person, confidence=0.5)
+        return Quote("", question.start, question.start, "direct", person,
+                     confidence=conf.INTERVIEWEE)
 
     def _inherit(self, para: Paragraph, previous: Quote | None) -> Quote | None:
         """A paragraph of nothing but quotes continues the speaker of the previous paragraph."""
@@ -179,25 +181,26 @@ class DirectQuotes:
         if speaker is None:
             return None
         label = self.doc[self.token_at(span.open - 1)]
-        return Attribution(label, None, None), speaker, 0.8
+        return Attribution(label, None, None), speaker, conf.TURN
 
     def _quote(self, span: QuoteSpan, kind: str,
                found: Found | None,
                confidence_cap: float = 1.0) -> Quote:
         text = self.body[span.start:span.end]
         if found is None:
-            return Quote(text, span.start, span.end, kind, UNKNOWN, confidence=0.2)
+            return Quote(text, span.start, span.end, kind, UNKNOWN, confidence=conf.UNKNOWN)
         attribution, speaker, confidence = found
         verb = attribution.verb
         verb_text = "according to" if verb.lower_ == "according" else verb.text
         if span.label:
             verb_text = None
         elif not is_reporting(verb) and verb_text != "according to":
-            confidence -= 0.1
+            confidence -= conf.NOT_REPORTING_PENALTY
         return Quote(text, span.start, span.end, kind, speaker, verb=verb_text,
                      cue=attribution.cue, confidence=round(min(confidence, confidence_cap), 2))
 
     def _carry(self, span: QuoteSpan, previous: Quote) -> Quote:
         text = self.body[span.start:span.end]
         return Quote(text, span.start, span.end, "direct", previous.speaker, verb=previous.verb,
-                     cue=previous.cue, confidence=round(min(previous.confidence, 0.6), 2))
+                     cue=previous.cue,
+                     confidence=round(min(previous.confidence, conf.CARRIED_CAP), 2))

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import INDIRECT, according_to, cue_of, is_reporting, subject_of
 from bot.nlp.speakers import SpeakerResolver
+from bot.nlp.speakers import confidence as conf
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
@@ -99,8 +100,9 @@ def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *,
     start, end = first.idx, last.idx + len(last.text)
     if body[start:end].count("\"") % 2 or body[start:end].count("“") > body[start:end].count("”"):
         end += len(body[end:]) - len(body[end:].lstrip("\"”"))
+    confidence = min(confidence, conf.REPORTED_CAP) - conf.REPORTED_PENALTY
     return Quote(body[start:end], start, end, "indirect", speaker, verb=verb,
-                 cue=cue, confidence=round(min(confidence, 0.85) - 0.1, 2))
+                 cue=cue, confidence=round(confidence, 2))
 
 
 def _same_paragraph(body: str, tokens: list[Token], anchor: Token) -> list[Token]:

@@ -1,0 +1,10 @@
+"""Who a subject of a reporting verb is: full names, titles, pronouns, organisations, sources.
+
+``words`` holds the word lists, ``registry`` the people and organisations of one article,
+``pronouns`` and ``descriptions`` what a pronoun or a description refers to, ``resolver`` ties
+them together for one subject token, and ``confidence`` names how sure each way is.
+"""
+
+from bot.nlp.speakers.resolver import SpeakerResolver
+
+__all__ = ["SpeakerResolver"]

@@ -1,0 +1,52 @@
+"""How sure each way of finding a speaker is (0..1), named so the rules read as sentences."""
+
+from __future__ import annotations
+
+KNOWN_NAME = 0.9
+"""A name (or its surname or first name) already in the article's registry."""
+NEW_PERSON = 0.85
+"""A person the recogniser tagged, or a name with a person's role or a "who" clause."""
+ORGANISATION_ENTITY = 0.85
+"""An organisation the recogniser tagged, or a name written in capitals."""
+SHORT_NAME = 0.8
+"""An organisation's short name ("Corveth" after "Corveth Foods")."""
+FULLER_NAME = 0.8
+"""A surname alone that matches "First Surname" written earlier but never tagged."""
+APPOSITIVE = 0.8
+"""A name in apposition to the subject ("the festival's director, Camille Laurent")."""
+GUESSED_PERSON = 0.75
+"""A proper noun nothing else explains, taken as a person."""
+TITLE_HOLDER = 0.75
+""""The minister": the person named earlier with that role."""
+DESCRIPTION = 0.7
+"""A description or unnamed source kept as written ("NATO diplomats")."""
+EARLIER_DESCRIPTION = 0.65
+"""A description linked to what introduced it earlier ("the agency", "the people")."""
+GROUP_PRONOUN = 0.65
+"""They/it: the last group or organisation that spoke."""
+SALIENT_PRONOUN = 0.8
+"""He/she: the subject of the last sentence of narrative, of that gender."""
+PRONOUN_KNOWN_GENDER_SPEAKER = 0.85
+PRONOUN_KNOWN_GENDER = 0.8
+PRONOUN_RECENT_SPEAKER = 0.75
+PRONOUN_RECENT = 0.7
+PRONOUN_EARLIER_SPEAKER = 0.6
+PRONOUN_EARLIER = 0.5
+UNKNOWN = 0.2
+"""No speaker found."""
+
+TURN = 0.8
+"""A transcript turn spoken by the person its label names."""
+INTERVIEWEE = 0.5
+"""An answer under a question, given to the person the interview introduced."""
+SIBLING_CAP = 0.7
+"""A quote in a paragraph whose other quote names the speaker."""
+CARRIED_CAP = 0.6
+"""A quote carried from the paragraph before (or the part of it that follows)."""
+FRAGMENT_CAP = 0.6
+"""Fragments are never a person's statement, so never sure."""
+NOT_REPORTING_PENALTY = 0.1
+"""Attributed through a colon or a verb that is not a reporting verb."""
+REPORTED_CAP = 0.85
+REPORTED_PENALTY = 0.1
+"""Reported speech: the clause's boundaries are looser than quotation marks."""

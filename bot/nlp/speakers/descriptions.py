@@ -1,0 +1,150 @@
+"""Descriptions: "the minister", "the agency", "the people", "his wife, X" linked to whom
+or what the article introduced earlier; otherwise kept as an unnamed source."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from bot.models import Speaker
+from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.names import gender_of_words, name_text, noun_phrase, person_noun, weak_role
+from bot.nlp.speakers.words import (
+    ACTING,
+    COLLECTIVE,
+    COMPANY_NOUNS,
+    DOCUMENT_NOUNS,
+    HONORIFICS,
+    INDEFINITE,
+    NUMBERS,
+    ORG_LABELS,
+    ORG_NOUNS,
+    TITLE_WORDS,
+)
+
+if TYPE_CHECKING:
+    from bot.nlp.speakers.resolver import SpeakerResolver
+
+
+def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
+    """A common-noun subject: a title of someone named earlier, an organisation or a source."""
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+             and not r.reg.quoted(c.idx)]
+    if named:
+        return appositive(r, token, named[0])
+    author = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
+    if author and token.lemma_.lower() in DOCUMENT_NOUNS:
+        return r.resolve(author[0])
+    phrase = noun_phrase(token)
+    definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
+                   for c in token.children)
+    singular = token.tag_ not in {"NNS", "NNPS"}
+    if definite and singular:
+        holder = title_holder(r, token)
+        if holder is not None:
+            return holder, conf.TITLE_HOLDER
+    lemma = token.lemma_.lower()
+    kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
+        else "unnamed"
+    if definite:
+        earlier = earlier_entity(r, token)
+        if earlier is None and kind == "organisation":
+            earlier = earlier_named(r, token)
+        if earlier is None:
+            earlier = earlier_source(r, token)
+        if earlier is not None:
+            return earlier, conf.EARLIER_DESCRIPTION
+    speaker = Speaker(phrase, kind)
+    r.reg.remember(token, speaker)
+    return speaker, conf.DESCRIPTION
+
+
+def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, float]:
+    """"The festival's director, Camille Laurent, said": the name speaks, the noun is a role."""
+    ent = r.reg.ent_of.get(name.i)
+    if token.lemma_.lower() in ORG_NOUNS and (ent is None or ent.label_ != "PERSON"):
+        speaker = Speaker(r.reg.name_span(ent).text if ent else name.text, "organisation")
+        r.reg.remember(name, speaker)
+        return speaker, conf.APPOSITIVE
+    if person_noun(token) and (ent is None or ent.label_ != "PERSON"):
+        text = name_text(name, None)
+        speaker = r.reg.person_speaker(name, r.reg.register(text).name)
+        confidence = conf.APPOSITIVE
+    else:
+        speaker, confidence = r.proper(name, ent)
+    if speaker.kind == "person" and speaker.name in r.reg.people:
+        person = r.reg.people[speaker.name]
+        person.role = noun_phrase(token) if weak_role(person.role) else person.role
+        person.gender = person.gender or gender_of_words([token.lower_])
+        speaker = Speaker(person.name, "person", person.role)
+    return speaker, confidence
+
+
+def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
+    for mention in r.reg.before(token.idx):
+        person = r.reg.people.get(mention.key)
+        if mention.speaker.kind == "person" and person and person.role and \
+                token.lower_ in person.role.lower().split():
+            return Speaker(person.name, "person", person.role)
+    return None
+
+
+def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The agency" after "the European Space Agency": a named organisation ending so."""
+    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+        name = r.reg.name_span(ent)
+        if ent.label_ in ORG_LABELS - {"NORP"} and len(name) > 1 and \
+                name[-1].lower_ == token.lower_ and not r.reg.quoted(ent.start_char):
+            return Speaker(r.reg.org_name(ent), "organisation")
+    return None
+
+
+def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The people" after "three people familiar with the matter" introduced them."""
+    lemma = token.lemma_.lower()
+    for tok in reversed(r.reg.doc[:token.i]):
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or r.reg.quoted(tok.idx):
+            continue
+        if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE | NUMBERS or
+               c.dep_ == "nummod" and c.like_num for c in tok.children):
+            return Speaker(noun_phrase(tok), "unnamed")
+    return None
+
+
+def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The commission" after "the electoral commission" or an organisation named before."""
+    lemma = token.lemma_.lower()
+    if r.reg.chunks is None:
+        r.reg.chunks = list(r.reg.doc.noun_chunks)
+    for chunk in r.reg.chunks:
+        if chunk.start_char >= token.idx:
+            break
+        if chunk.root.lemma_.lower() == lemma and len(chunk) > 2 and \
+                not r.reg.quoted(chunk.start_char):
+            return Speaker(noun_phrase(chunk.root), "organisation")
+    for mention in r.reg.before(token.idx):
+        if mention.speaker.kind == "organisation":
+            return mention.speaker
+    if lemma in COMPANY_NOUNS:
+        for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+            if ent.label_ == "ORG" and ent.root.dep_ in ACTING and \
+                    not r.reg.quoted(ent.start_char):
+                return Speaker(r.reg.org_name(ent), "organisation")
+    return None
+
+
+def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker | None:
+    """"Corveth said" after "Corveth Foods": the short name of an organisation named before."""
+    known = r.reg.people.get(r.reg.alias.get(text.lower(), ""))
+    previous = r.reg.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if " " in text or known is not None and (" " in known.name or known.gender) or \
+            previous in HONORIFICS or previous.strip(".") in TITLE_WORDS:
+        return None
+    for ent in r.reg.ents:
+        if ent.start >= token.i:
+            break
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == text and \
+                not r.reg.quoted(ent.start_char):
+            return Speaker(r.reg.org_name(ent), "organisation")
+    return None

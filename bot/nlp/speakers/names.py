@@ -1,0 +1,125 @@
+"""Reading names, roles and noun phrases off spaCy tokens (no article state)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.nlp.speakers.words import (
+    COMPANY_ROLES,
+    GENDERED_NOUNS,
+    HONORIFICS,
+    NP_DEPS,
+    ROLE_DEPS,
+    TITLE_WORDS,
+    WEAK_TITLES,
+)
+
+
+def weak_role(role: str | None) -> bool:
+    """No role yet, or only a form of address ("Dr"), which a written role should replace."""
+    return not role or all(w.strip(".").lower() in WEAK_TITLES for w in role.split())
+
+
+def person_noun(token: Token) -> bool:
+    """"His wife, Tigist," or "the coach, Ama Owusu,": whoever is named there is a person."""
+    word = token.lemma_.lower()
+    return word in TITLE_WORDS - COMPANY_ROLES or gender_of_words([token.lower_]) is not None
+
+
+def nominal_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def name_part(tok: Token, span: range) -> bool:
+    """A first name the recogniser left out of a lone surname ("Žaneta" Horváthová)."""
+    return tok.dep_ == "compound" and tok.head.i in span and tok.text[:1].isupper() and \
+        tok.pos_ == "PROPN" and tok.lower_.strip(".") not in TITLE_WORDS and \
+        "\n" not in tok.whitespace_ and tok.ent_type_ in {"", "PERSON"}
+
+
+def looks_like_person(token: Token) -> bool:
+    """A name the recogniser called an organisation, but with a person's role or a "who"."""
+    for child in token.children:
+        if child.dep_ == "appos" and (child.lemma_.lower() in TITLE_WORDS or any(
+                t.lower_ == "who" for t in child.subtree)):
+            return True
+        if child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
+            return True
+    return any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS and c.i < token.i - 1
+               for c in token.lefts)
+
+
+def gender_of_words(words: list[str]) -> str | None:
+    for gender, nouns in GENDERED_NOUNS.items():
+        if any(w in nouns for w in words):
+            return gender
+    return None
+
+
+def name_text(token: Token, ent: Span | None) -> str:
+    if ent is not None:
+        words = [t.text for t in ent if t.text.lower() not in {"'s", "’s", "the"}
+                 and t.text.lower() not in HONORIFICS]
+        return " ".join(words) or token.text
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.i == token.i - 1]
+    first = parts[0].i if parts else token.i
+    while first > 0 and token.doc[first - 1].dep_ == "compound" and \
+            token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].head.i in \
+            range(first, token.i + 1) and token.doc[first - 1].text.lower() not in HONORIFICS:
+        first -= 1
+    while first < token.i and (token.doc[first].lower_.strip(".") in TITLE_WORDS
+                               or token.doc[first].lower_ in HONORIFICS):
+        first += 1
+    return token.doc[first:token.i + 1].text
+
+
+def token_span(token: Token, text: str | None) -> Span:
+    doc = token.doc
+    length = len((text or token.text).split())
+    start = max(0, token.i - length + 1)
+    return doc[start:token.i + 1]
+
+
+def role_of(name: Span) -> str | None:
+    """A role as written: an apposition after the name, or the title words before it."""
+    root = name[-1]
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and not child.like_num:
+            return clean(child.doc[child.left_edge.i:child.right_edge.i + 1].text)
+    doc = root.doc
+    allowed = {t.i for tok in name for c in tok.lefts if c.i < name.start
+               and c.dep_ in ROLE_DEPS for t in c.subtree}
+    start = name.start
+    while start - 1 in allowed and _role_word(doc[start - 1]):
+        start -= 1
+    while start < name.start and (doc[start].dep_ == "det" or doc[start].is_punct
+                                  or doc[start].lower_ in HONORIFICS):
+        start += 1
+    return clean(doc[start:name.start].text) or None
+
+
+def _role_word(tok: Token) -> bool:
+    if tok.is_space or "\n" in tok.whitespace_ or "\n" in tok.text or tok.like_num:
+        return False
+    return not tok.is_punct or tok.text in {"'s", "’s", "-"}
+
+
+def noun_phrase(token: Token) -> str:
+    """The subject's noun phrase without appositions, relative clauses or trailing commas."""
+    keep = [c for c in token.children if c.dep_ in NP_DEPS and not _set_off(c)]
+    start = min([c.left_edge.i for c in keep if c.i < token.i] + [token.i])
+    end = max([c.right_edge.i for c in keep if c.i > token.i] + [token.i])
+    return clean(token.doc[start:end + 1].text)
+
+
+def _set_off(child: Token) -> bool:
+    """", speaking to the BBC by telephone," describes the moment, not the speaker."""
+    before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    return child.dep_ == "acl" and child.i > child.head.i and before is not None and \
+        before.text == ","
+
+
+def clean(text: str) -> str:
+    """Trimmed, and never reaching back across a paragraph break ("NEWS RELEASE\n\nX")."""
+    return text.strip(" ,;:—–-\n\"“”").split("\n")[-1].strip()

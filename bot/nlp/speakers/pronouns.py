@@ -1,0 +1,130 @@
+"""He, she, they, it: the person or group a pronoun means, from the sentences before it."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from bot.models import Speaker
+from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.names import gender_of_words, nominal_subject
+from bot.nlp.speakers.words import PRONOUN_GENDER, RECENT_CHARS
+
+if TYPE_CHECKING:
+    from bot.nlp.speakers.resolver import SpeakerResolver
+
+
+def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, float]:
+    salient = last_subject(r, token, gender)
+    if salient is not None:
+        return salient, conf.SALIENT_PRONOUN
+    people = [m for m in r.reg.before(token.idx) if m.speaker.kind == "person"]
+    fits = [m for m in people if r.reg.gender(m.key) in (None, gender)]
+    recent = [m for m in fits if token.idx - m.offset < RECENT_CHARS]
+    known = [m for m in recent if r.reg.gender(m.key) == gender]
+    pools = (
+        ([m for m in known if m.subject], conf.PRONOUN_KNOWN_GENDER_SPEAKER),
+        (known, conf.PRONOUN_KNOWN_GENDER),
+        ([m for m in recent if m.subject], conf.PRONOUN_RECENT_SPEAKER),
+        (recent, conf.PRONOUN_RECENT),
+        ([m for m in fits if m.subject], conf.PRONOUN_EARLIER_SPEAKER),
+        (fits, conf.PRONOUN_EARLIER),
+    )
+    for pool, confidence in pools:
+        if pool:
+            person = r.reg.people[pool[0].key]
+            return Speaker(person.name, "person", person.role), confidence
+    return Speaker(None, "unknown"), conf.UNKNOWN
+
+
+def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | None:
+    """He/she after a sentence whose subject is someone of that gender means that someone.
+
+    The subject of the last sentence of narrative (quotes skipped) is the most salient
+    person: "Kaminska was more cautious. She said …", "The driver, Stephen Hale, told the
+    inquest that Mr Carvalho … “…,” he said" (Hale, not Carvalho).
+    """
+    sents = r.reg.sents
+    index = bisect_right(r.reg.sent_starts, token.i) - 1
+    for sent in reversed(sents[max(0, index - 4):index + 1]):
+        if not narrative(r, sent):
+            continue
+        subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
+        if not subjects and sent.start <= token.i:
+            continue
+        for candidate in candidates(r, subjects):
+            speaker = if_gender(r, candidate, gender)
+            if speaker is not None:
+                return speaker
+        return None
+    return None
+
+
+def narrative(r: SpeakerResolver, sent: Span) -> bool:
+    """The sentence has the reporter's own verb (not only words inside quotation marks)."""
+    return not r.reg.quoted(sent.root.idx) or any(
+        r.reg.speaking(t) and not r.reg.quoted(t.idx) for t in sent)
+
+
+def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
+    """Unquoted subjects of the sentence's main verb or of its unquoted reporting verb."""
+    root = sent.root
+    if root.pos_ in {"NOUN", "PROPN"} and not r.reg.quoted(root.idx):
+        return [root]
+    heads = [root] if not r.reg.quoted(root.idx) else \
+        [t for t in sent if r.reg.speaking(t) and not r.reg.quoted(t.idx)]
+    subject = (r.subject(heads[0]) or nominal_subject(heads[0])) if heads else None
+    return [subject] if subject is not None and not r.reg.quoted(subject.idx) else []
+
+
+def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
+    out = []
+    for subject in subjects:
+        out.append(subject)
+        out.extend(c for c in subject.children if c.dep_ == "conj")
+    return out
+
+
+def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | None:
+    if candidate.lower_ in PRONOUN_GENDER:
+        if PRONOUN_GENDER[candidate.lower_] != gender:
+            return None
+        speaker, _ = r.resolve(candidate)
+        return speaker if speaker.name is not None else None
+    if candidate.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    speaker, _ = r.resolve(candidate)
+    if speaker.kind == "person" and r.reg.gender(speaker.name or "") in (None, gender):
+        return speaker
+    if speaker.kind == "unnamed" and gender_of_words([candidate.lower_]) == gender:
+        return speaker
+    return None
+
+
+def group(r: SpeakerResolver, token: Token, *, plural: bool) -> tuple[Speaker, float]:
+    groups = [m for m in r.reg.before(token.idx) if m.speaker.kind != "person"]
+    if plural:
+        preferred = [m for m in groups if m.plural or m.speaker.kind == "organisation"]
+    else:
+        preferred = [m for m in groups if m.speaker.kind == "organisation"]
+    if preferred:
+        return preferred[0].speaker, conf.GROUP_PRONOUN
+    return Speaker(None, "unknown"), conf.UNKNOWN
+
+
+def last_person(r: SpeakerResolver, offset: int) -> Speaker | None:
+    """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
+    sents = [s for s in r.reg.sents if s.end_char <= offset and narrative(r, s)]
+    for sent in reversed(sents[-6:]):
+        for subject in sentence_subjects(r, sent):
+            if subject.pos_ in {"PROPN", "PRON"}:
+                speaker, _ = r.resolve(subject)
+                if speaker.kind == "person" and speaker.name is not None:
+                    return speaker
+    for mention in r.reg.before(offset):
+        if mention.speaker.kind == "person" and mention.key in r.reg.people:
+            person = r.reg.people[mention.key]
+            return Speaker(person.name, "person", person.role)
+    return None

@@ -1,0 +1,225 @@
+"""The people and organisations one article names: full names, aliases, roles, genders, and
+every mention in discourse order, for pronouns and descriptions to look back to."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.models import Speaker
+from bot.nlp.speakers.names import (
+    clean,
+    gender_of_words,
+    name_part,
+    name_text,
+    role_of,
+    token_span,
+    weak_role,
+)
+from bot.nlp.speakers.words import HONORIFICS, PRONOUN_GENDER, TITLE_WORDS
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Mention:
+    """Someone or some group named before a point in the article, for pronouns to find."""
+
+    offset: int
+    speaker: Speaker
+    subject: bool
+    plural: bool = False
+    key: str = field(default="")
+
+
+class Registry:
+    """Who one article names, under which names, with which role, and where."""
+
+    def __init__(self, doc: Doc, *, quoted: Callable[[int], bool],
+                 speaking: Callable[[Token], bool]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.speaking = speaking
+        self.people: dict[str, Person] = {}
+        self.alias: dict[str, str] = {}
+        self.ents: list[Span] = list(doc.ents)
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.chunks: list[Span] | None = None
+        self.ent_of: dict[int, Span] = {t.i: e for e in self.ents for t in e}
+        self.mentions: list[Mention] = []
+        self._collect_people()
+        self._infer_genders()
+
+    def _collect_people(self) -> None:
+        person_spans = [self.name_span(e) for e in self.ents if e.label_ == "PERSON"]
+        for span in sorted((s for s in person_spans if len(s) > 1), key=lambda s: s.start):
+            self.register(span.text)
+        for ent in self.ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = self.name_span(ent)
+            person = self.register(span.text)
+            self.learn_from_mention(person, span)
+            if not self.quoted(ent.start_char):
+                self.add_mention(span.root, person.name)
+        self._collect_honorific_names()
+
+    def _collect_honorific_names(self) -> None:
+        """"Ms Ito" is a person even when the entity recogniser missed her."""
+        for tok in self.doc[:-1]:
+            name = tok.nbor(1)
+            if tok.lower_ not in HONORIFICS or name.pos_ != "PROPN" or self.is_person(name):
+                continue
+            end = name.i
+            while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN" and \
+                    not self.is_person(self.doc[end + 1]):
+                end += 1
+            for i in range(tok.i, end + 1):
+                self.ent_of.pop(i, None)
+            span = self.doc[name.i:end + 1]
+            person = self.register(span.text)
+            person.gender = person.gender or HONORIFICS[tok.lower_]
+            if not self.quoted(name.idx):
+                self.add_mention(span[-1], person.name)
+
+    def is_person(self, token: Token) -> bool:
+        ent = self.ent_of.get(token.i)
+        return ent is not None and ent.label_ == "PERSON"
+
+    def name_span(self, ent: Span) -> Span:
+        start, end = ent.start, ent.end
+        while end > start + 1 and self.doc[end - 1].text.lower() in {"'s", "’s", "'", "’"}:
+            end -= 1
+        if end - start == 1 and start > 0 and name_part(self.doc[start - 1], range(start, end)):
+            start -= 1
+        while end - start > 1 and (self.doc[start].lower_.strip(".") in TITLE_WORDS
+                                    or self.doc[start].lower_ in HONORIFICS):
+            start += 1
+        return self.doc[start:end]
+
+    def register(self, text: str) -> Person:
+        """The canonical person: a surname or first name maps to the full name first given."""
+        key = text.strip()
+        canonical = self.alias.get(key.lower())
+        if canonical:
+            return self.people[canonical]
+        parts = key.split()
+        if len(parts) == 1:
+            for full, person in self.people.items():
+                if key in full.split():
+                    self.alias[key.lower()] = full
+                    return person
+        elif parts[-1] in self.people:
+            return self.people[self.lengthen(parts[-1], key)]
+        person = self.people.setdefault(key, Person(key))
+        self.alias[key.lower()] = key
+        if len(parts) > 1:
+            self.alias.setdefault(parts[-1].lower(), key)
+        return person
+
+    def learn_from_mention(self, person: Person, span: Span) -> None:
+        prev = self.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and not person.gender:
+            person.gender = HONORIFICS.get(prev.text.lower())
+        role = role_of(span)
+        if role and weak_role(person.role):
+            person.role = role
+        if role and not person.gender:
+            person.gender = gender_of_words(role.lower().split())
+
+    def add_mention(self, token: Token, name: str, *, kind: str = "person") -> None:
+        speaker = Speaker(name, kind, self.people[name].role if name in self.people else None)
+        subject = token.dep_ == "nsubj" and self.speaking(token.head)
+        self.mentions.append(Mention(token.idx, speaker, subject,
+                                     plural=token.tag_ in {"NNS", "NNPS"}, key=name))
+        self.mentions.sort(key=lambda m: m.offset)
+
+    def _infer_genders(self) -> None:
+        """A he/she right after the only person just mentioned tells that person's gender."""
+        for tok in self.doc:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if not gender or self.quoted(tok.idx):
+                continue
+            sent = tok.sent
+            window_start = sent.start_char
+            if sent.start > 0:
+                window_start = self.doc[sent.start - 1].sent.start_char
+            names = {m.key for m in self.mentions
+                     if window_start <= m.offset < tok.idx and m.speaker.kind == "person"}
+            if len(names) == 1:
+                person = self.people.get(names.pop())
+                if person and not person.gender:
+                    person.gender = gender
+
+    def lengthen(self, short: str, full: str) -> str:
+        """A surname registered alone becomes the full name once it is seen in full."""
+        person = self.people.pop(short)
+        person.name = full
+        self.people[full] = person
+        for key, target in list(self.alias.items()):
+            if target == short:
+                self.alias[key] = full
+        self.alias[full.lower()] = full
+        for mention in self.mentions:
+            if mention.key == short:
+                mention.key = full
+                mention.speaker = Speaker(full, "person", person.role)
+        return full
+
+    def org_name(self, ent: Span) -> str:
+        """"Duravia's defence ministry", not just the "defence ministry" the recogniser saw."""
+        start = self.name_span(ent).start
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ in {"'s", "’s"} and start > 1 and \
+                self.doc[start - 2].dep_ == "poss" and self.doc[start - 2].pos_ == "PROPN":
+            start -= 2
+        return clean(self.doc[start:self.name_span(ent).end].text)
+
+    def fuller_name(self, token: Token, text: str) -> str:
+        """A surname alone maps to "First Surname" written earlier, even when not tagged."""
+        if " " in text:
+            return text
+        for tok in self.doc[:token.i]:
+            first = self.doc[tok.i - 1] if tok.i > 0 else None
+            if tok.text == text and first is not None and first.dep_ == "compound" and \
+                    first.head == tok and first.pos_ == "PROPN" and first.text[:1].isupper() \
+                    and first.lower_.strip(".") not in TITLE_WORDS | set(HONORIFICS):
+                return f"{first.text} {text}"
+        return text
+
+    def person_speaker(self, token: Token, name: str) -> Speaker:
+        person = self.people[name]
+        ent = self.ent_of.get(token.i)
+        span = self.name_span(ent) if ent is not None and ent.label_ == "PERSON" \
+            else token_span(token, name_text(token, None))
+        role = role_of(span) or None
+        if role and weak_role(person.role):
+            person.role = role
+            person.gender = person.gender or gender_of_words(role.lower().split())
+        speaker = Speaker(person.name, "person", person.role)
+        self.remember(token, speaker)
+        return speaker
+
+    def remember(self, token: Token, speaker: Speaker) -> None:
+        if not any(m.offset == token.idx for m in self.mentions):
+            self.mentions.append(Mention(token.idx, speaker, True,
+                                         plural=token.tag_ in {"NNS", "NNPS"},
+                                         key=speaker.name or ""))
+            self.mentions.sort(key=lambda m: m.offset)
+
+    def before(self, offset: int) -> list[Mention]:
+        index = bisect_left([m.offset for m in self.mentions], offset)
+        return list(reversed(self.mentions[:index]))
+
+    def gender(self, key: str) -> str | None:
+        person = self.people.get(key)
+        return person.gender if person else None

@@ -1,0 +1,89 @@
+"""Resolving the subject of a reporting verb to a speaker, with how sure we are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.models import Speaker
+from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers import descriptions, pronouns
+from bot.nlp.speakers.names import looks_like_person, name_text, nominal_subject, token_span
+from bot.nlp.speakers.registry import Registry
+from bot.nlp.speakers.words import ORG_LABELS, ORG_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER
+
+
+class SpeakerResolver:
+    """Resolves subject tokens of one article to speakers, remembering who was mentioned."""
+
+    def __init__(self, doc: Doc, *, quoted: Callable[[int], bool],
+                 speaking: Callable[[Token], bool],
+                 subject: Callable[[Token], Token | None] | None = None) -> None:
+        self.reg = Registry(doc, quoted=quoted, speaking=speaking)
+        self.subject = subject or nominal_subject
+
+    def prime(self, subjects: list[Token]) -> None:
+        """Resolve named and nominal subjects up front, so pronouns can look back to them."""
+        for token in subjects:
+            if token.pos_ != "PRON":
+                self.resolve(token)
+
+    def resolve(self, token: Token) -> tuple[Speaker, float]:
+        """A speaker for the subject ``token`` and how sure we are (0..1)."""
+        lower = token.lower_
+        if lower in PRONOUN_GENDER:
+            return pronouns.pronoun(self, token, PRONOUN_GENDER[lower])
+        if lower in PLURAL_PRONOUNS:
+            return pronouns.group(self, token, plural=True)
+        if lower in ORG_PRONOUNS:
+            return pronouns.group(self, token, plural=False)
+        if token.pos_ == "PRON":
+            return Speaker(None, "unknown"), conf.UNKNOWN
+        ent = self.reg.ent_of.get(token.i)
+        if token.pos_ == "PROPN" and not token.text.islower() or ent is not None:
+            return self.proper(token, ent)
+        return descriptions.nominal(self, token)
+
+    def proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
+        text = self.reg.name_span(ent).text if ent is not None else name_text(token, None)
+        company = descriptions.organisation_called(self, token, text)
+        if company is not None:
+            self.reg.remember(token, company)
+            return company, conf.SHORT_NAME
+        known = self.reg.alias.get(text.lower()) or self.reg.alias.get(text.split()[-1].lower())
+        if known and " " not in known and text.endswith(" " + known):
+            known = self.reg.lengthen(known, text)
+        if known:
+            return self.reg.person_speaker(token, known), conf.KNOWN_NAME
+        if ent is not None and ent.label_ == "PERSON" or looks_like_person(token):
+            return self.reg.person_speaker(token, self.reg.register(text).name), conf.NEW_PERSON
+        fuller = self.reg.fuller_name(token, text)
+        if fuller != text:
+            return self.reg.person_speaker(token, self.reg.register(fuller).name), conf.FULLER_NAME
+        if ent is not None and ent.label_ in ORG_LABELS or text.isupper():
+            if token.pos_ != "PROPN" and token.tag_ in {"NNS", "NN"}:
+                return descriptions.nominal(self, token)
+            speaker = Speaker(self.reg.org_name(ent) if ent is not None else text, "organisation")
+            self.reg.remember(token, speaker)
+            return speaker, conf.ORGANISATION_ENTITY
+        person = self.reg.register(text)
+        self.reg.learn_from_mention(person, token_span(token, text))
+        return self.reg.person_speaker(token, person.name), conf.GUESSED_PERSON
+
+    def person_named(self, text: str) -> Speaker | None:
+        """The person an article calls ``text`` (full name, surname or first name), if any."""
+        key = self.reg.alias.get(text.lower()) or self.reg.alias.get(text.split()[-1].lower())
+        if key is None:
+            for token in self.reg.doc:
+                if token.text == text.split()[-1] and token.pos_ == "PROPN" and \
+                        not self.reg.quoted(token.idx):
+                    speaker, _ = self.resolve(token)
+                    return speaker if speaker.kind == "person" else None
+            return None
+        person = self.reg.people[key]
+        return Speaker(person.name, "person", person.role)
+
+    def last_person(self, offset: int) -> Speaker | None:
+        """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
+        return pronouns.last_person(self, offset)

@@ -1,0 +1,66 @@
+"""Word lists that tell a speaker's kind, gender and role from the words around a name."""
+
+from __future__ import annotations
+
+HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f",
+              "mrs": "f", "mrs.": "f", "miss": "f", "lady": "f", "dame": "f"}
+TITLE_WORDS = {
+    "dr", "prof", "gen", "col", "sen", "rep", "gov", "capt", "lt", "sgt", "president", "minister",
+    "secretary", "senator", "governor", "mayor", "judge", "justice", "chancellor", "premier",
+    "chairman", "chairwoman", "chair", "chief", "director", "manager", "coach", "captain",
+    "general", "colonel", "commander", "officer", "inspector", "detective", "sergeant",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "professor", "doctor",
+    "farmer", "lawyer", "attorney", "prosecutor", "economist", "analyst", "scientist", "bishop",
+    "father", "pope", "king", "queen", "prince", "princess", "sheikh", "emir", "rabbi", "imam",
+    "deputy", "vice", "former", "acting", "leader", "executive", "ceo", "founder", "owner",
+    "star", "striker", "goalkeeper", "player", "champion", "singer", "actor", "actress",
+    "author", "editor", "reporter", "councillor", "councilor", "commissioner", "speaker",
+    "representative", "congressman", "congresswoman", "mp", "lord", "lady", "sir", "dame",
+    "candidate", "nominee", "activist", "campaigner", "resident", "witness", "worker", "teacher",
+    "nurse", "engineer", "researcher", "historian", "chef", "architect", "pilot", "driver",
+    "headteacher", "headmaster", "headmistress", "superintendent", "constable", "sheriff",
+    "marshal", "admiral", "lieutenant", "corporal", "commodore", "brigadier", "treasurer",
+    "alderman", "reverend", "rev", "pastor", "cardinal", "archbishop", "coroner", "magistrate",
+    "barrister", "solicitor", "auditor", "surgeon", "paramedic", "firefighter", "warden",
+    "provost", "rector", "vicar", "sen.", "rep.", "gov.", "dr.", "prof.", "gen.", "col.",
+    "capt.", "lt.", "sgt.", "supt", "insp", "det", "cllr", "conductor", "composer",
+    "photographer", "director-general", "secretary-general", "skipper", "midfielder",
+    "defender", "winger", "batsman", "bowler", "substitute", "challenger", "incumbent",
+}
+GENDERED_NOUNS = {
+    "m": {"spokesman", "chairman", "businessman", "congressman", "father", "husband", "son",
+          "brother", "king", "prince", "uncle", "boy", "man", "grandfather", "nephew"},
+    "f": {"spokeswoman", "chairwoman", "businesswoman", "congresswoman", "mother", "wife",
+          "daughter", "sister", "queen", "princess", "aunt", "girl", "woman", "actress",
+          "grandmother", "niece", "duchess"},
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+ORG_PRONOUNS = {"it", "its"}
+ORG_NOUNS = {
+    "ministry", "government", "company", "agency", "department", "office", "police", "army",
+    "military", "council", "committee", "court", "bank", "group", "firm", "union", "party",
+    "commission", "administration", "alliance", "embassy", "parliament", "cabinet", "board",
+    "authority", "authorities", "regulator", "airline", "club", "team", "organisation",
+    "organization", "campaign", "coalition", "university", "hospital", "school", "service",
+    "kremlin", "pentagon", "statement", "spokesperson's office", "operator", "insurer", "network",
+    "newspaper", "broadcaster", "prosecutor's office", "federation", "league", "institute",
+    "foundation", "charity", "association", "senate", "house", "congress",
+}
+RECENT_CHARS = 600
+ACTING = {"nsubj", "nsubjpass", "poss", "appos"}
+COMPANY_ROLES = {"owner", "founder", "champion", "leader", "star", "player", "operator"}
+WEAK_TITLES = {"dr", "prof", "mr", "ms", "mrs", "miss", "sir", "dame", "lord", "lady", "rev"}
+COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
+                 "retailer", "bank", "lender", "maker", "manufacturer", "producer", "developer",
+                 "supplier", "chain", "brand", "business", "startup", "miner", "carrier"}
+INDEFINITE = {"a", "an", "some", "several", "many", "two", "three", "four", "five", "one"}
+NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
+COLLECTIVE = {"police", "authorities", "military", "government"}
+DOCUMENT_NOUNS = {"letter", "statement", "post", "tweet", "email", "memo", "note", "message",
+                  "speech", "report", "filing", "submission", "testimony", "op-ed", "column"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
+           "acl", "advmod", "predet", "npadvmod"}
+ROLE_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod"}
