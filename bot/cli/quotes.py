@@ -13,6 +13,7 @@ from bot.config import ConfigError
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
 from bot.nlp.quotes import quotes_in_doc
+from bot.nlp.quotes.statements import statements
 
 
 @click.group()
@@ -29,13 +30,17 @@ def quotes() -> None:
 @click.argument("input_file", metavar="INPUT.jsonl", type=click.File("r", encoding="utf-8"))
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="Where to write the JSONL result (default: stdout).")
+@click.option("--fragments", is_flag=True,
+              help="Also print every fragment: scare quotes, titles and nicknames without a "
+                   "speaker, and quoted words inside a reported clause.")
 @click.pass_obj
-def extract(obj: CliContext, input_file: IO[str], output: IO[str]) -> None:
+def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bool) -> None:
     """Find quotes and speakers in each line {"id", "text"} of INPUT.jsonl.
 
     Writes one line per document: {"id", "quotes": [{"quote", "speaker", "kind", "role",
-    "start", "end", ...}]}; offsets are into "text". A bad line is reported on stderr and
-    skipped; the exit status is 1 if any line was bad.
+    "start", "end", ...}]}; offsets are into "text". Quoted words that are nobody's statement
+    (a scare quote, a title) are left out unless --fragments is given. A bad line is reported
+    on stderr and skipped; the exit status is 1 if any line was bad.
 
     \b
     Example:
@@ -57,7 +62,9 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str]) -> None:
     texts = (text for _, text in good)
     for (doc_id, _), doc in zip(good, nlp.pipe(texts, batch_size=obj.settings.nlp_batch_size),
                                 strict=True):
-        record = {"id": doc_id, "quotes": [quote_record(q) for q in quotes_in_doc(doc)]}
+        found = quotes_in_doc(doc)
+        found = found if fragments else statements(doc, found)
+        record = {"id": doc_id, "quotes": [quote_record(q) for q in found]}
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
     if bad:
         raise click.exceptions.Exit(1)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import (
@@ -79,7 +80,70 @@ class DirectQuotes:
             directs = [q for q in found if q.kind == "direct"]
             if directs:
                 previous, previous_para = directs[-1], para.index
-        return self._close_runs(quotes)
+        return self._from_context(self._close_runs(quotes))
+
+    def _from_context(self, quotes: list[Quote]) -> list[Quote]:
+        """A quote nothing in its sentence attributes: whoever the text around it introduces."""
+        by_start = {s.start: s for s in self.spans}
+        out = []
+        for quote in quotes:
+            span = by_start.get(quote.start)
+            if quote.kind == "direct" and quote.speaker.name is None and span is not None:
+                speaker = self._context_speaker(span)
+                if speaker is not None:
+                    quote = replace(quote, speaker=speaker, confidence=conf.CONTEXT)
+            out.append(quote)
+        return out
+
+    def _context_speaker(self, span: QuoteSpan) -> Speaker | None:
+        """The subject of the narrative before the quote in its paragraph, else the speaker a
+        paragraph ending in a colon introduces, else the subject of the paragraph before, else
+        the speaker of the paragraph after ("“…” / That was Ruiz's answer" is not covered)."""
+        para = self.paras[span.paragraph]
+        speaker = self.resolver.last_person(span.open, since=para.start)
+        if speaker is not None or span.paragraph == 0:
+            return speaker
+        before = self.paras[span.paragraph - 1]
+        introduced = self._introduced(before)
+        if introduced is not None:
+            return introduced
+        speaker = self.resolver.last_person(before.end, since=before.start)
+        if speaker is not None or span.paragraph + 1 >= len(self.paras):
+            return speaker
+        return self._first_speaker(self.paras[span.paragraph + 1])
+
+    def _introduced(self, para: Paragraph) -> Speaker | None:
+        """"In a statement, the group's president wrote:" introduces the next paragraph."""
+        text = self.body[para.start:para.end].rstrip()
+        if not text.endswith(":"):
+            return None
+        colon = self.token_at(para.start + len(text) - 1)
+        tokens = region_before(self.doc, colon, self.quoted, para.start)
+        found = attribution_from(tokens, self.quoted, last=True)
+        if found is None or found.subject is None:
+            return self._label(tokens)
+        speaker, _ = self.resolver.resolve(found.subject)
+        return speaker if speaker.name is not None else None
+
+    def _label(self, tokens: list[Token]) -> Speaker | None:
+        """"Ruiz:" or "Senator Ana Ruiz:" alone before the words: a transcript-style turn."""
+        words = [t for t in tokens if not t.is_space and t.text != ":"]
+        if not words or len(words) > 4 or any(t.pos_ != "PROPN" for t in words):
+            return None
+        speaker, _ = self.resolver.resolve(words[-1])
+        return speaker if speaker.kind == "person" else None
+
+    def _first_speaker(self, para: Paragraph) -> Speaker | None:
+        """The subject of the first reporting verb of the paragraph after the quote."""
+        for token in self._tokens(para.start, para.end):
+            if token.i in self.quoted or not is_reporting(token):
+                continue
+            subject = subject_of(token, self.quoted)
+            if subject is None:
+                return None
+            speaker, _ = self.resolver.resolve(subject)
+            return speaker if speaker.name is not None else None
+        return None
 
     def _close_runs(self, quotes: list[Quote]) -> list[Quote]:
         """A quote left open at a paragraph's end takes the speaker of the part that follows."""

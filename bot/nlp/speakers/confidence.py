@@ -39,6 +39,8 @@ TURN = 0.8
 """A transcript turn spoken by the person its label names."""
 INTERVIEWEE = 0.5
 """An answer under a question, given to the person the interview introduced."""
+CONTEXT = 0.45
+"""A quote nothing in its sentence attributes, given to whom the text around introduces."""
 SIBLING_CAP = 0.7
 """A quote in a paragraph whose other quote names the speaker."""
 CARRIED_CAP = 0.6

@@ -114,9 +114,11 @@ def group(r: SpeakerResolver, token: Token, *, plural: bool) -> tuple[Speaker, f
     return Speaker(None, "unknown"), conf.UNKNOWN
 
 
-def last_person(r: SpeakerResolver, offset: int) -> Speaker | None:
-    """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
-    sents = [s for s in r.reg.sents if s.end_char <= offset and narrative(r, s)]
+def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | None:
+    """The person last seen as a sentence's subject before ``offset``, else last mentioned
+    (only from ``since`` on)."""
+    sents = [s for s in r.reg.sents
+             if since <= s.start_char and s.end_char <= offset and narrative(r, s)]
     for sent in reversed(sents[-6:]):
         for subject in sentence_subjects(r, sent):
             if subject.pos_ in {"PROPN", "PRON"}:
@@ -124,6 +126,8 @@ def last_person(r: SpeakerResolver, offset: int) -> Speaker | None:
                 if speaker.kind == "person" and speaker.name is not None:
                     return speaker
     for mention in r.reg.before(offset):
+        if mention.offset < since:
+            break
         if mention.speaker.kind == "person" and mention.key in r.reg.people:
             person = r.reg.people[mention.key]
             return Speaker(person.name, "person", person.role)

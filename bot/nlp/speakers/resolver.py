@@ -84,6 +84,7 @@ class SpeakerResolver:
         person = self.reg.people[key]
         return Speaker(person.name, "person", person.role)
 
-    def last_person(self, offset: int) -> Speaker | None:
-        """The person last seen as a sentence's subject before ``offset``, else last mentioned."""
-        return pronouns.last_person(self, offset)
+    def last_person(self, offset: int, since: int = 0) -> Speaker | None:
+        """The person last seen as a sentence's subject before ``offset``, else last mentioned
+        (only from ``since`` on)."""
+        return pronouns.last_person(self, offset, since)

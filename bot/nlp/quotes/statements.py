@@ -1,0 +1,101 @@
+"""What people said, as statements: the view `wirewatch quotes extract` prints.
+
+A fragment with no speaker is a scare quote, a title or a nickname ("the “victory plan”"): not
+a statement. An attributed fragment is part of the words its reporting verb governs, so the
+statement is that clause ("called the plan “reckless”" -> "the plan “reckless”"), kind
+``mixed``, as is a reported clause holding quoted words. The full extraction keeps fragments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from bot.models import Quote
+from bot.nlp.quotes.attribution import is_reporting
+
+OBJECT_FIRST = {"oprd", "xcomp", "acomp", "attr"}
+"""Complements whose verb's object belongs to the words: "called [the plan “reckless”]"."""
+NOT_WORDS = {"punct", "cc", "conj", "advcl", "relcl", "nsubj", "nsubjpass", "dative", "mark"}
+
+
+def statements(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Direct quotes, reported speech, and attributed fragments grown to their clause."""
+    clauses = [q for q in quotes if q.kind == "indirect"]
+    out: list[Quote] = []
+    for quote in quotes:
+        if quote.kind == "indirect":
+            inside = any(_holds(quote, f) for f in quotes if f.kind == "fragment")
+            out.append(replace(quote, kind="mixed") if inside else quote)
+        elif quote.kind != "fragment":
+            out.append(quote)
+        elif quote.speaker.name is not None and not any(_holds(c, quote) for c in clauses):
+            out.append(_grown(doc, quote))
+    return _unique(out)
+
+
+def _holds(clause: Quote, fragment: Quote) -> bool:
+    return clause.start <= fragment.start and fragment.end <= clause.end + 1
+
+
+def _unique(quotes: list[Quote]) -> list[Quote]:
+    """Two fragments of one clause give that clause once."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for quote in quotes:
+        if (quote.start, quote.end) not in seen:
+            seen.add((quote.start, quote.end))
+            out.append(quote)
+    return out
+
+
+def _grown(doc: Doc, fragment: Quote) -> Quote:
+    span = _clause_of(doc, fragment)
+    if span is None:
+        return replace(fragment, kind="mixed")
+    start, end = span
+    return replace(fragment, text=doc.text[start:end], start=start, end=end, kind="mixed")
+
+
+def _clause_of(doc: Doc, fragment: Quote) -> tuple[int, int] | None:
+    """Character span of the complement of the reporting verb the fragment hangs from."""
+    first = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    token = first[0]
+    verb = next((a for a in token.ancestors if is_reporting(a)), None)
+    if verb is None:
+        return None
+    child = next((c for c in verb.rights if c.left_edge.i <= token.i <= c.right_edge.i), None)
+    if child is None or child.dep_ in NOT_WORDS:
+        return None
+    start = child.left_edge
+    if child.dep_ in OBJECT_FIRST:
+        objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
+        start = objects[0].left_edge if objects else start
+    return _trimmed(doc, start, child.right_edge, fragment)
+
+
+def _trimmed(doc: Doc, first: Token, last: Token,
+             fragment: Quote) -> tuple[int, int] | None:
+    while first.lower_ == "that" and first.dep_ == "mark" and first.i < last.i:
+        first = doc[first.i + 1]
+    while last.is_punct and last.i > first.i and last.text not in {"”", "\"", "’"}:
+        last = doc[last.i - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    paragraph_start = doc.text.rfind("\n", 0, fragment.start) + 1
+    paragraph_end = doc.text.find("\n", fragment.end)
+    start = max(start, paragraph_start)
+    end = min(end, paragraph_end) if paragraph_end != -1 else end
+    end = _closed(doc.text, start, end)
+    return (start, end) if start <= fragment.start and fragment.end <= end else None
+
+
+def _closed(body: str, start: int, end: int) -> int:
+    """The closing mark of quoted words that end the clause belongs to it."""
+    text = body[start:end]
+    if text.count("\"") % 2 or text.count("“") > text.count("”"):
+        rest = body[end:end + 3]
+        end += len(rest) - len(rest.lstrip(".,\"”"))
+    return end

@@ -1,0 +1,69 @@
+"""One test per kind of speaker error seen on real political news, on text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Quote
+from bot.nlp.quotes import quotes_in_doc
+from bot.nlp.quotes.statements import statements
+
+
+@pytest.fixture
+def extract(nlp):
+    def run(body: str) -> tuple[list[Quote], list[Quote]]:
+        doc = nlp(body)
+        found = quotes_in_doc(doc)
+        return found, statements(doc, found)
+    return run
+
+
+def speaker_of(quotes: list[Quote], contains: str) -> str | None:
+    found = [q for q in quotes if contains in q.text]
+    assert len(found) == 1, f"expected one quote with {contains!r}, got {quotes}"
+    return found[0].speaker.name
+
+
+# (1) A quote alone in its paragraph, its speaker named around it.
+
+def test_a_quote_paragraph_after_a_paragraph_about_its_speaker(extract):
+    quotes, _ = extract(
+        "Councillor Imogen Thwaite stood up as the vote was called and left the chamber.\n\n"
+        "“This council has stopped listening to the people who elected it.”\n\n"
+        "The motion passed by nine votes to four.")
+    assert speaker_of(quotes, "stopped listening") == "Imogen Thwaite"
+
+
+def test_a_statement_introduced_a_sentence_earlier_with_a_colon(extract):
+    quotes, _ = extract(
+        "The tenants' association responded within the hour. In a statement, the association's "
+        "chair, Desmond Okoye, wrote:\n\n"
+        "“We will not accept a rent rise of this size while the lifts remain broken.”")
+    assert speaker_of(quotes, "lifts remain broken") == "Desmond Okoye"
+
+
+def test_a_name_and_a_colon_before_quoted_words(extract):
+    quotes, _ = extract(
+        "Harriet Vance took questions after the launch of her campaign.\n\n"
+        "Vance: “Nobody in this town should wait two years for a hip operation.”")
+    assert speaker_of(quotes, "hip operation") == "Harriet Vance"
+
+
+# (4) Scare quotes, titles and nicknames are not statements.
+
+def test_scare_quotes_and_titles_are_not_statements(extract):
+    quotes, said = extract(
+        "The so-called “bridge tax” was debated on the radio show “Morning Desk” on Monday. "
+        "Transport minister Alan Pryce said the charge was “fair and temporary”.")
+    assert [q for q in quotes if "bridge tax" in q.text]  # kept for lookups
+    assert not [q for q in said if "bridge tax" in q.text or "Morning Desk" in q.text]
+    [clause] = [q for q in said if "fair and temporary" in q.text]
+    assert clause.kind == "mixed" and clause.text.startswith("the charge was")
+    assert clause.speaker.name == "Alan Pryce"
+
+
+def test_a_partial_quote_after_a_verb_without_a_clause_grows_to_its_words(extract):
+    _, said = extract("Opposition leader Mirela Stan called the budget “a insult to nurses”.")
+    [quote] = said
+    assert quote.kind == "mixed" and quote.text.startswith("the budget")
+    assert quote.speaker.name == "Mirela Stan"
