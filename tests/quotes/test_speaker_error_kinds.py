@@ -67,3 +67,46 @@ def test_a_partial_quote_after_a_verb_without_a_clause_grows_to_its_words(extrac
     [quote] = said
     assert quote.kind == "mixed" and quote.text.startswith("the budget")
     assert quote.speaker.name == "Mirela Stan"
+
+
+# (2) A description of someone or something named earlier.
+
+def test_a_description_resolves_to_the_person_the_story_is_about(extract):
+    quotes, _ = extract(
+        "Retired surgeon Lionel Ashgrove bought the old mill in March and has promised "
+        "200 homes on the site.\n\n"
+        "“The town needs houses, not another car park,” the billionaire said on Tuesday.")
+    assert speaker_of(quotes, "not another car park") == "Lionel Ashgrove"
+
+
+def test_a_gendered_description_resolves_like_a_pronoun(extract):
+    quotes, _ = extract(
+        "Representative Dana Whitcombe of Oregon and Governor Paul Ibsen met on Friday. "
+        "Whitcombe pressed him on the water budget.\n\n"
+        "“We cannot let the reservoirs run dry again,” the congresswoman said.")
+    assert speaker_of(quotes, "reservoirs run dry") == "Dana Whitcombe"
+
+
+def test_a_title_before_an_untagged_name_makes_a_person_with_that_role(extract):
+    quotes, _ = extract(
+        "Judge Okonkwo sentenced the pair to eight months. “You knew the risks,” "
+        "the judge said.")
+    assert speaker_of(quotes, "knew the risks") == "Okonkwo"
+
+
+# (3) The wrong person: a name near the quote that is not the one speaking.
+
+def test_the_speaker_after_the_quote_wins_over_a_name_inside_and_before_it(extract):
+    quotes, _ = extract(
+        "Voters in the district liked Maria Santos.\n\n"
+        "“I back Maria Santos all the way,” Theo Brandt, 58, a retired welder, "
+        "told the local paper.")
+    assert speaker_of(quotes, "all the way") == "Theo Brandt"
+
+
+def test_a_quote_after_a_name_and_a_verb_the_parser_did_not_link(extract):
+    quotes, _ = extract(
+        "The crowd cheered as the results came in.\n\n"
+        "“This is the best night of my life!” beamed Rosalind Achebe of Kent, who had "
+        "campaigned for a year.")
+    assert speaker_of(quotes, "best night") == "Rosalind Achebe"

@@ -19,12 +19,14 @@ REPORTING = {
     "scoff", "shout", "whisper", "exclaim", "concur", "underline", "underscore", "highlight",
     "assure", "reassure", "advise", "inform", "brief", "recommend",
     "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
+    "answer", "charge", "interject", "chant", "yell", "scream", "muse", "snap", "gush", "beam",
 }
 INDIRECT = REPORTING - {"ask", "call", "describe", "question", "wonder", "post", "tweet",
                         "continue", "agree", "disagree", "point", "demand", "advise", "brief",
                         "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
                         "scoff", "plead", "accuse", "promise", "vow", "pledge", "praise",
-                        "criticise", "criticize", "condemn", "hail", "brand", "dismiss"}
+                        "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
+                        "chant", "yell", "scream", "snap", "gush", "beam", "interject"}
 CUE_NOUNS = {
     "letter", "statement", "interview", "post", "briefing", "conference", "speech", "email",
     "e-mail", "message", "tweet", "call", "broadcast", "radio", "television", "video",
@@ -35,6 +37,8 @@ CUE_NOUNS = {
 }
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
+NEAR_WORDS = 10
+NOMINAL = {"PROPN", "NOUN", "PRON"}
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,34 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> At
         if subject is not None:
             return Attribution(verb, subject, cue_of(verb))
     return None
+
+
+def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | None:
+    """The words after a quote read as "[Name …] verb" or "verb [Name]" when the parse gave
+    the verb no subject ("“…,” Ramos, 58, told AFP", "“…!” beamed Ana Ruiz of Leeds")."""
+    words = [t for t in tokens[:NEAR_WORDS] if t.i not in quoted]
+    verb = next((t for t in words if is_reporting(t)), None)
+    if verb is None or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    before = [t for t in words if t.i < verb.i and t.pos_ in NOMINAL]
+    after = [t for t in words if t.i > verb.i and t.pos_ in {"PROPN", "NOUN"}]
+    if before:
+        subject = _phrase_head(before[0], verb.i)
+    elif after and not any(t.pos_ == "ADP" for t in words if verb.i < t.i < after[0].i):
+        subject = _phrase_head(after[0], NEAR_WORDS + verb.i)
+    else:
+        return None
+    if subject.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}:
+        return None
+    return Attribution(verb, subject, cue_of(verb))
+
+
+def _phrase_head(token: Token, limit: int) -> Token:
+    """From a phrase's first word to its head ("Texas delegate Bill Eastland" -> the name)."""
+    while token.head.i != token.i and token.head.i < limit and \
+            token.dep_ in {"compound", "poss", "case", "amod", "det", "nmod", "flat"}:
+        token = token.head
+    return token
 
 
 def region_after(doc: Doc, index: int, quoted: set[int], stop: int) -> list[Token]:

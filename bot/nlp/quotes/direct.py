@@ -16,6 +16,7 @@ from bot.nlp.quotes.attribution import (
     region_after,
     region_before,
     subject_of,
+    surface_attribution,
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
 from bot.nlp.speakers import SpeakerResolver
@@ -221,6 +222,11 @@ class DirectQuotes:
                 speaker, confidence = self.resolver.resolve(found.subject)
                 if speaker.name is not None:
                     return found, speaker, confidence
+        found = None if is_fragment(self.body, span) else surface_attribution(after, self.quoted)
+        if found is not None and found.subject is not None:
+            speaker, confidence = self.resolver.resolve(found.subject)
+            if speaker.name is not None:
+                return found, speaker, confidence - conf.SURFACE_PENALTY
         return None
 
     def _governing(self, span: QuoteSpan) -> Found | None:

@@ -22,6 +22,8 @@ DESCRIPTION = 0.7
 """A description or unnamed source kept as written ("NATO diplomats")."""
 EARLIER_DESCRIPTION = 0.65
 """A description linked to what introduced it earlier ("the agency", "the people")."""
+DESCRIBED_PERSON = 0.6
+"""A description of someone named ("the billionaire"): the person the narrative is about."""
 GROUP_PRONOUN = 0.65
 """They/it: the last group or organisation that spoke."""
 SALIENT_PRONOUN = 0.8
@@ -47,6 +49,8 @@ CARRIED_CAP = 0.6
 """A quote carried from the paragraph before (or the part of it that follows)."""
 FRAGMENT_CAP = 0.6
 """Fragments are never a person's statement, so never sure."""
+SURFACE_PENALTY = 0.1
+"""Attributed by word order after the quote, where the parse gave the verb no subject."""
 NOT_REPORTING_PENALTY = 0.1
 """Attributed through a colon or a verb that is not a reporting verb."""
 REPORTED_CAP = 0.85

@@ -9,11 +9,14 @@ from spacy.tokens import Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers import pronouns
 from bot.nlp.speakers.names import gender_of_words, name_text, noun_phrase, person_noun, weak_role
 from bot.nlp.speakers.words import (
     ACTING,
     COLLECTIVE,
     COMPANY_NOUNS,
+    COMPANY_ROLES,
+    DESCRIBED_PEOPLE,
     DOCUMENT_NOUNS,
     HONORIFICS,
     INDEFINITE,
@@ -21,6 +24,7 @@ from bot.nlp.speakers.words import (
     ORG_LABELS,
     ORG_NOUNS,
     TITLE_WORDS,
+    UNNAMED_SOURCES,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +59,10 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
             earlier = earlier_source(r, token)
         if earlier is not None:
             return earlier, conf.EARLIER_DESCRIPTION
+    if definite and singular and describes_someone(token):
+        person = described_person(r, token)
+        if person is not None:
+            return person, conf.DESCRIBED_PERSON
     speaker = Speaker(phrase, kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
@@ -148,3 +156,23 @@ def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker 
                 not r.reg.quoted(ent.start_char):
             return Speaker(r.reg.org_name(ent), "organisation")
     return None
+
+
+def describes_someone(token: Token) -> bool:
+    """"The billionaire", "the Wisconsin Republican", "the former president": a description
+    news uses for someone it has named, not for an unnamed source ("the official")."""
+    word = token.lemma_.lower()
+    if word in UNNAMED_SOURCES:
+        return False
+    return word in DESCRIBED_PEOPLE or word in TITLE_WORDS - COMPANY_ROLES or \
+        token.ent_type_ == "NORP" or gender_of_words([token.lower_]) is not None
+
+
+def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """The person a definite description means: like a pronoun of its gender when it has one
+    ("the congresswoman"), else the subject of the narrative just before it."""
+    gender = gender_of_words([token.lower_])
+    if gender is not None:
+        speaker, _ = pronouns.pronoun(r, token, gender)
+        return speaker if speaker.name is not None else None
+    return r.last_person(token.idx)

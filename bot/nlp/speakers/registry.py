@@ -72,6 +72,7 @@ class Registry:
             if not self.quoted(ent.start_char):
                 self.add_mention(span.root, person.name)
         self._collect_honorific_names()
+        self._collect_titled_names()
 
     def _collect_honorific_names(self) -> None:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
@@ -90,6 +91,26 @@ class Registry:
             person.gender = person.gender or HONORIFICS[tok.lower_]
             if not self.quoted(name.idx):
                 self.add_mention(span[-1], person.name)
+
+    def _collect_titled_names(self) -> None:
+        """"Judge Berman" or "Sen. Ana Ruiz" is a person with that title, tagged or not."""
+        doc = self.doc
+        for tok in doc[:-1]:
+            if not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
+                continue
+            start = tok.i
+            while start < len(doc) and _title(doc[start]):
+                start += 1
+            end = start
+            while end < len(doc) and doc[end].pos_ == "PROPN" and not _title(doc[end]) and \
+                    doc[end].ent_type_ in {"", "PERSON"} and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            if end == start or self.is_person(doc[start]) or self.quoted(doc[start].idx):
+                continue
+            person = self.register(doc[start:end].text)
+            if weak_role(person.role):
+                person.role = doc[tok.i:start].text
+            self.add_mention(doc[end - 1], person.name)
 
     def is_person(self, token: Token) -> bool:
         ent = self.ent_of.get(token.i)
@@ -223,3 +244,9 @@ class Registry:
     def gender(self, key: str) -> str | None:
         person = self.people.get(key)
         return person.gender if person else None
+
+
+def _title(tok: Token) -> bool:
+    """A capitalised title word before a name ("Judge", "Sen.", "Gov.")."""
+    return tok.text[:1].isupper() and tok.lower_.strip(".") in TITLE_WORDS and \
+        tok.lower_ not in HONORIFICS and tok.pos_ == "PROPN"

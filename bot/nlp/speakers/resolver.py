@@ -41,6 +41,8 @@ class SpeakerResolver:
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
         ent = self.reg.ent_of.get(token.i)
+        if ent is not None and ent.label_ == "NORP" and _definite(token):
+            return descriptions.nominal(self, token)
         if token.pos_ == "PROPN" and not token.text.islower() or ent is not None:
             return self.proper(token, ent)
         return descriptions.nominal(self, token)
@@ -88,3 +90,8 @@ class SpeakerResolver:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned
         (only from ``since`` on)."""
         return pronouns.last_person(self, offset, since)
+
+
+def _definite(token: Token) -> bool:
+    """"The Wisconsin Republican" describes someone; "Republicans" or "Democrat Ann Ray" do not."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

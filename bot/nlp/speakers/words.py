@@ -64,3 +64,18 @@ ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
            "acl", "advmod", "predet", "npadvmod"}
 ROLE_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod"}
+DESCRIBED_PEOPLE = {
+    "billionaire", "tycoon", "magnate", "mogul", "businessman", "businesswoman", "millionaire",
+    "frontrunner", "front-runner", "hopeful", "contender", "rival", "opponent", "politician",
+    "lawmaker", "legislator", "republican", "democrat", "conservative", "liberal", "progressive",
+    "populist", "socialist", "host", "anchor", "moderator", "comedian", "celebrity",
+    "entrepreneur", "investor", "developer", "veteran", "lawman", "defendant", "plaintiff",
+    "victim", "suspect", "journalist", "commentator", "columnist", "pundit", "strategist",
+    "pollster", "governor-elect", "president-elect", "nominee-elect",
+}
+UNNAMED_SOURCES = {
+    "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
+    "advisor", "person", "man", "woman", "resident", "witness", "voter", "analyst", "expert",
+    "observer", "insider", "staffer", "worker", "employee", "member", "supporter", "critic",
+    "protester", "participant", "attendee", "delegate", "student", "officer", "agent",
+}
