@@ -73,7 +73,7 @@ def score(gold_rows: list[dict], result_rows: list[dict]) -> dict[str, float]:
 
 def replay_stream(path: Path) -> list[dict]:
     from bot.config import load_settings
-    from bot.stories.replay import replay
+    from bot.replay import replay
 
     with tempfile.TemporaryDirectory() as tmp, path.open(encoding="utf-8") as lines:
         return list(replay(lines, db_path=Path(tmp) / "eval.db", settings=load_settings()))

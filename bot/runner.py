@@ -20,9 +20,9 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.http_api import IngestApp
 from bot.ingest.inotify import FileEvents
-from bot.ingest.worker import IngestWorker
 from bot.scheduler import activate, add_service_jobs, build_scheduler, catch_up, sync_sources
 from bot.slack.server import build_router
+from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
 from storage.sources import (
     SourceError,

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from bot.cli.context import CliContext, emit_json
-from bot.stories.replay import ReplayError
-from bot.stories.replay import replay as replay_lines
+from bot.replay import ReplayError
+from bot.replay import replay as replay_lines
 from bot.stories.split import split_article
 from storage import stories as store
 from storage.db import transaction

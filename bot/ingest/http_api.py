@@ -9,11 +9,10 @@ import math
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from bot.ingest.records import record_to_article
-from bot.ingest.worker import IngestWorker
 from bot.models import IngestFailure, RawArticle
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import enqueue
@@ -29,6 +28,14 @@ STATUS_TEXT = {200: "200 OK", 202: "202 Accepted", 400: "400 Bad Request",
                503: "503 Service Unavailable"}
 USAGE = ('send a JSON object {"title", "text", "url", "source", "published"} '
          "or a list of them, with the header Authorization: Bearer <token>")
+
+
+class Worker(Protocol):
+    """The ingest worker as this endpoint sees it (it lives above ingest/, beside the pipeline)."""
+
+    def notify(self) -> None: ...
+
+    def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, dict]: ...
 
 
 class RequestError(Exception):
@@ -50,7 +57,7 @@ class IngestApp:
     dbs: ThreadLocalDb
     token: str
     max_bytes: int
-    worker: IngestWorker | None = None
+    worker: Worker | None = None
     wait_seconds: float = 0.0
     slots: int = SLOTS
     _busy: threading.BoundedSemaphore = field(init=False, repr=False, compare=False)

@@ -11,8 +11,8 @@ import threading
 import pytest
 
 from bot.ingest.http_api import IngestApp
-from bot.ingest.worker import IngestWorker
 from bot.slack.runtime import SlackRuntime
+from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb
 from tests.fakes.signing import command_body, post_signed, signed_headers
 from tests.slack.conftest import events_url, wait_for

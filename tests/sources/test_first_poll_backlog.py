@@ -13,10 +13,10 @@ from bot.alerts.eligibility import BACKGROUND
 from bot.cli import cli
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
-from bot.ingest.worker import IngestWorker
 from bot.permissions import Role
 from bot.slack.services import Services
 from bot.stories.tracking import add_topic
+from bot.worker import IngestWorker
 from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, transaction
 from storage.sources import add_source, get_source

@@ -5,8 +5,8 @@ import logging
 import pytest
 
 from bot.ingest.http_api import IngestApp
-from bot.ingest.worker import IngestWorker
 from bot.runner import HttpServer
+from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb
 from storage.inbox import pending
 from tests.sources.stories import BRIDGE, FERRY, ORCHARD

@@ -1,10 +1,10 @@
 import pytest
 
-from bot.ingest.worker import IngestWorker
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories.stage import StoryStage
 from bot.stories.tracking import add_topic
+from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import as_raw, enqueue, pending, results
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
