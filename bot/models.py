@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class RawArticle:
-    """An article as it arrived, before cleaning; ``background`` ones are stored but never alert."""
+    """An article as it arrived, before cleaning; ``background`` ones are stored but never alert,
+    ``never_duplicate`` ones (from a source so marked) always alert and never count as rewrites."""
 
     text: str
     origin: str
@@ -16,6 +17,7 @@ class RawArticle:
     source: str | None = None
     published: str | None = None
     background: bool = False
+    never_duplicate: bool = False
 
 
 @dataclass(frozen=True)

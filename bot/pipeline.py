@@ -24,6 +24,7 @@ from bot.stories.stage import StoryStage
 from storage.alerts import enqueue_alerts, hold_alerts
 from storage.articles import find_by_hash, insert_article
 from storage.db import transaction
+from storage.never_duplicate import count_as_update
 from storage.quotes import insert_quotes
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,8 @@ class Pipeline:
             done: dict[int, Outcome] = {}
             for index, (item, slot) in enumerate(zip(batch, slots, strict=True)):
                 if isinstance(slot, Article):
-                    done[index] = self._store(next(parsed), background=item.background)
+                    done[index] = self._store(next(parsed), background=item.background,
+                                              never_duplicate=item.never_duplicate)
                 elif isinstance(slot, int):
                     done[index] = _copy_of(done[slot], origin=item.origin)
                 else:
@@ -125,7 +127,8 @@ class Pipeline:
                 yield Outcome(article.origin, "failed", title=article.title,
                               reason=f"language analysis failed: {exc}")
 
-    def _store(self, parsed: ParsedArticle | Outcome, *, background: bool = False) -> Outcome:
+    def _store(self, parsed: ParsedArticle | Outcome, *, background: bool = False,
+               never_duplicate: bool = False) -> Outcome:
         if isinstance(parsed, Outcome):
             return parsed
         article = parsed.article
@@ -144,6 +147,9 @@ class Pipeline:
                 insert_quotes(self.db, article_id, parsed.quotes)
                 placed = self.stories.assign(self.db, prepared, article_id)
                 verdict, topic_ids = placed.verdict, placed.topic_ids
+                if never_duplicate and verdict.kind == "duplicate":
+                    count_as_update(self.db, article_id)
+                    verdict = replace(verdict, kind="update")
                 if hold:
                     hold_alerts(self.db, article_id, reason=hold)
                 else:

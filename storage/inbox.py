@@ -25,12 +25,15 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
 
 def pending(db: Database, *, limit: int) -> list[dict]:
     return [dict(r) for r in db.query(
-        "SELECT * FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?", [limit])]
+        "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
+        "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.status = 'pending' "
+        "ORDER BY inbox.id LIMIT ?", [limit])]
 
 
 def as_raw(row: dict) -> RawArticle:
     fields = {name: row[name] for name in FIELDS}
-    return RawArticle(**{**fields, "background": bool(fields["background"])})
+    return RawArticle(**{**fields, "background": bool(fields["background"]),
+                         "never_duplicate": bool(row.get("never_duplicate"))})
 
 
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,

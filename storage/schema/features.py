@@ -23,3 +23,8 @@ def m001_quote_alerts(db: Database) -> None:
     # A quote alert shares the outbox with the story alert of the same article and channel.
     db.execute('DROP INDEX IF EXISTS "idx_alerts_story_id_channel_article_id"')
     db["alerts"].create_index(["story_id", "channel", "article_id", "kind"], unique=True)
+
+
+@MIGRATIONS()
+def m002_never_duplicate_sources(db: Database) -> None:
+    db["sources"].add_column("never_duplicate", int, not_null_default=0)
