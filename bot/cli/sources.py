@@ -11,6 +11,7 @@ from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import FetchError, check_address
 from storage.db import transaction
 from storage.inbox import held_by_source
+from storage.never_duplicate import mark_never_duplicate
 from storage.sources import (
     DEFAULT_EVERY,
     SourceError,
@@ -56,9 +57,12 @@ def source_kind(location: str) -> str:
 @click.option("--allow-private", is_flag=True,
               help="Feeds: allow this feed and its article pages to be fetched from private "
                    "or internal addresses (a feed inside the newsroom's network).")
+@click.option("--never-duplicate", is_flag=True,
+              help="Its articles always alert and never count as a rewrite (the newsroom's "
+                   "own copy, a must-see wire).")
 @click.pass_obj
 def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
-        allow_private: bool) -> None:
+        allow_private: bool, never_duplicate: bool) -> None:
     """Add an RSS/Atom feed URL or a folder to watch.
 
     A feed's first poll stores the entries it already carries without alerting; alerts start
@@ -71,6 +75,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         wirewatch sources add https://example.com/live/rss --alert-existing
         wirewatch sources add http://wire.intranet/rss --allow-private
         wirewatch sources add ~/wire/drop
+        wirewatch sources add /srv/newsroom/copy --never-duplicate
     """
     try:
         kind = source_kind(location)
@@ -78,13 +83,17 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
             check_address(location.strip(),
                           AddressPolicy.allowing(obj.settings.allow_networks))
         with transaction(obj.db):
-            source = get_source(obj.db, add_source(obj.db, kind=kind, location=location,
-                                                   every=every, alert_existing=alert_existing,
-                                                   allow_private=allow_private))
+            source_id = add_source(obj.db, kind=kind, location=location, every=every,
+                                   alert_existing=alert_existing, allow_private=allow_private)
+            if never_duplicate:
+                mark_never_duplicate(obj.db, source_id)
+            source = get_source(obj.db, source_id)
     except (SourceError, FetchError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"added {kind} #{source['id']}: {source['location']} "
                f"(every {source['every']} s)")
+    if never_duplicate:
+        click.echo("never a duplicate: its articles always alert and never count as a rewrite")
     if kind == "feed" and not alert_existing:
         click.echo("its first poll stores the entries already in the feed as background, "
                    "without alerts; alerts start with the next new entry "
@@ -113,6 +122,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
         click.echo(f"#{row['id']} {row['kind']} {row['location']} · every {row['every']} s · "
                    f"{health(row)} · last poll {row['last_poll_at'] or 'never'} · "
                    f"{row['items']} items")
+        if row.get("never_duplicate"):
+            click.echo("    never a duplicate: its articles always alert")
         note = first_poll_note(row)
         if note:
             click.echo(f"    {note}")

@@ -1,4 +1,4 @@
-"""/wirewatch sources [list | add URL [--every N] [--alert-existing] | remove ID|URL]: feeds.
+"""/wirewatch sources: list, add (--every, --alert-existing, --never-duplicate), remove feeds.
 
 Only http(s) feeds can be added from Slack: a folder on the server is for its operator to add
 with `wirewatch sources add`, never for anyone in the workspace.
@@ -16,13 +16,15 @@ from bot.slack.services import Services
 from bot.slack.status import source_lines
 from handlers.common import echo, join_lines, split_name
 from storage.db import transaction
+from storage.never_duplicate import mark_never_duplicate
 from storage.sources import SourceError, add_source, get_source, remove_source
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
-         "[--alert-existing]` · `/wirewatch sources remove ID|URL`")
+         "[--alert-existing] [--never-duplicate]` · `/wirewatch sources remove ID|URL`")
 SLACK_LINK = re.compile(r"<([^<>|]+)(?:\|[^<>]*)?>")
 EVERY = re.compile(r"(?:^|\s)--every[ =](\S+)")
 ALERT_EXISTING = re.compile(r"(?:^|\s)(?:--|—)alert-existing(?=\s|$)")
+NEVER_DUPLICATE = re.compile(r"(?:^|\s)(?:--|—)never-duplicate(?=\s|$)")
 
 
 def slack_url(text: str) -> str:
@@ -58,7 +60,8 @@ def _add(svc: Services, rest: str) -> str:
         every = int(match.group(1))
         rest = EVERY.sub(" ", rest)
     alert_existing = bool(ALERT_EXISTING.search(rest))
-    url = slack_url(ALERT_EXISTING.sub(" ", rest))
+    never_duplicate = bool(NEVER_DUPLICATE.search(rest))
+    url = slack_url(NEVER_DUPLICATE.sub(" ", ALERT_EXISTING.sub(" ", rest)))
     if not url:
         return USAGE
     try:
@@ -66,13 +69,18 @@ def _add(svc: Services, rest: str) -> str:
     except FetchError as exc:
         return f"{echo(str(exc), 400)}. Nothing was added."
     with transaction(svc.db):
-        source = get_source(svc.db, add_source(svc.db, kind="feed", location=url, every=every,
-                                               alert_existing=alert_existing))
+        source_id = add_source(svc.db, kind="feed", location=url, every=every,
+                               alert_existing=alert_existing)
+        if never_duplicate:
+            mark_never_duplicate(svc.db, source_id)
+        source = get_source(svc.db, source_id)
     first = ("Its first poll alerts on the entries already in it." if alert_existing else
              "Entries already in it are stored as background, without alerts; alerts start "
              "with the next new entry (add with `--alert-existing` to alert on them too).")
+    never = (" Never a duplicate: its articles always alert and never count as a rewrite."
+             if never_duplicate else "")
     return (f"Added feed #{source['id']} {echo(source['location'], 200)}, polled every "
-            f"{source['every']} s. {first} `/wirewatch status` shows its health.")
+            f"{source['every']} s. {first}{never} `/wirewatch status` shows its health.")
 
 
 def _remove(svc: Services, rest: str) -> str:
