@@ -154,7 +154,7 @@ class Pipeline:
                     hold_alerts(self.db, article_id, reason=hold)
                 else:
                     enqueue_alerts(self.db, verdict, article_id, topic_ids)
-                    enqueue_quote_alerts(self.db, verdict, article_id, parsed)
+                    enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
         except Exception as exc:
             log.exception("could not store %s", article.origin)
             return Outcome(article.origin, "failed", title=article.title,

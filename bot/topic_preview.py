@@ -1,4 +1,5 @@
-"""Which recent stories a topic query would have matched, and why: tried before it is added."""
+"""Which recent stories a topic query would have matched, and why: tried before it is added,
+with the same matcher and stored words as a topic added for real."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from bot.stories.features import from_stored
 from bot.stories.query import parse_query
-from bot.stories.topics import match
+from bot.stories.topics import MatchText, decode, match_story, text_from_stored
 from storage import stories as story_store
 from storage.timeline import story_brief
 
@@ -35,9 +35,7 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
     since = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
     hits = []
     for row in story_store.recent_story_articles(db, since=since, limit=SCAN_LIMIT):
-        sentences, entities = story_store.article_parts(db, row["article_id"])
-        result = match(node, from_stored(title=row["title"], body=row["body"],
-                                         sentences=sentences, entities=entities))
+        result = match_story(node, _stored_text(db, row))
         if result.matched:
             brief = story_brief(db, row["story_id"])
             hits.append(PreviewHit(
@@ -45,6 +43,16 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
                 last_seen=brief["last_seen"], article_count=brief["article_count"] or 1,
                 reasons=tuple((r.term, r.where, r.text) for r in result.reasons)))
     return hits
+
+
+def _stored_text(db: Database, row: dict) -> MatchText:
+    """The words and lemmas the story stage kept; words alone for articles stored before."""
+    words = story_store.article_words(db, row["article_id"])
+    if words:
+        return decode(words)
+    sentences, entities = story_store.article_parts(db, row["article_id"])
+    return text_from_stored(title=row["title"], body=row["body"], sentences=sentences,
+                            entities=entities)
 
 
 def why_text(hit: PreviewHit, *, limit: int = 3) -> str:

@@ -11,10 +11,9 @@ from sqlite_utils import Database
 
 from bot.alerts.blocks import alert_blocks, alert_text
 from bot.alerts.quote_blocks import quote_blocks, quote_text
-from bot.models import ParsedArticle, Verdict
-from bot.stories.features import from_stored
+from bot.models import Verdict
 from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query, positive_terms
-from bot.stories.topics import Matcher, stem
+from bot.stories.topics import Matcher, MatchText, stem
 from storage import quote_subscriptions as store
 from storage.alerts import alert_view
 from storage.articles import now_iso
@@ -43,13 +42,13 @@ def check_quote_query(query: str) -> Node:
 
 
 def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
-                         parsed: ParsedArticle) -> int:
+                         text: MatchText) -> int:
     """Queue one quote alert per target whose followed person said something new here."""
     subscriptions = store.realtime_quote_subscriptions(db)
     fresh = new_quotes(db, verdict.story_id, article_id) if subscriptions else []
     if not fresh:
         return 0
-    matcher = Matcher(_features(parsed))
+    matcher = Matcher(text)
     wanted: dict[str, list[tuple[int, int]]] = {}
     for sub in subscriptions:
         try:
@@ -112,13 +111,6 @@ def speaker_is(term: Term, speaker: tuple[str, ...]) -> bool:
 
 def _words(text: str) -> set[str]:
     return set(normalise(text).split())
-
-
-def _features(parsed: ParsedArticle):
-    article = parsed.article
-    return from_stored(title=article.title, body=article.body,
-                       sentences=[(s.start, s.end) for s in parsed.sentences],
-                       entities=[(e.label, e.text, e.start, e.end) for e in parsed.entities])
 
 
 def alert_message(db: Database, row: dict) -> tuple[str, list[dict]]:

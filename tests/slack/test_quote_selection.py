@@ -5,16 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query, same_quote, selects
-from bot.stories.features import from_stored
-from bot.stories.topics import Matcher
+from bot.stories.topics import Matcher, text_from_stored
 from storage.quotes import normalise
 
 BODY = "Dockworkers went on strike at the port on Monday. Talks with the operator stalled."
 
 
 def chosen(query: str, speaker: str) -> bool:
-    matcher = Matcher(from_stored(title="Port strike", body=BODY, sentences=[(0, len(BODY))],
-                                  entities=[]))
+    matcher = Matcher(text_from_stored(title="Port strike", body=BODY,
+                                       sentences=[(0, len(BODY))], entities=[]))
     return selects(check_quote_query(query), tuple(normalise(speaker).split()), matcher)
 
 
