@@ -42,7 +42,7 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
                    label=f"Stop {plain(row['topic'], 40)} alerts"),
         ]})
     for row in quotes[:SHOWN_SUBSCRIPTIONS]:
-        text = f"Quotes for `{fit(row['query'], 200)}` · by direct message"
+        text = f"Quotes for `{fit(row['query'], 200)}` ({row['mode']}) · by direct message"
         blocks.append({"type": "section", "block_id": f"quotes_{row['id']}",
                        "text": {"type": "mrkdwn", "text": text},
                        "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row["id"]),

@@ -4,22 +4,41 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-MODES = ("realtime",)
+MODES = ("realtime", "hourly", "daily")
 
 
 def subscribe_quotes(db: Database, *, query: str, target_type: str, target_id: str,
-                     created_by: str | None, at: str) -> bool:
-    """Follow the quotes a query selects; False when this target already follows it."""
-    cursor = db.execute(
-        "INSERT OR IGNORE INTO quote_subscriptions (query, target_type, target_id, mode, "
-        "created_by, created_at) VALUES (?, ?, ?, 'realtime', ?, ?)",
-        [query, target_type, target_id, created_by, at])
-    return cursor.rowcount > 0
+                     mode: str, created_by: str | None, at: str) -> str:
+    """Follow the quotes a query selects; returns added, changed (mode) or unchanged."""
+    row = db.execute("SELECT id, mode FROM quote_subscriptions WHERE query = ? AND "
+                     "target_type = ? AND target_id = ?", [query, target_type, target_id]
+                     ).fetchone()
+    if row and row[1] == mode:
+        return "unchanged"
+    if row:
+        db.execute("UPDATE quote_subscriptions SET mode = ?, last_digest_at = ? WHERE id = ?",
+                   [mode, at, row[0]])
+        return "changed"
+    db.execute(
+        "INSERT INTO quote_subscriptions (query, target_type, target_id, mode, created_by, "
+        "created_at, last_digest_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [query, target_type, target_id, mode, created_by, at, at])
+    return "added"
 
 
 def unsubscribe_quotes(db: Database, *, query: str, target_type: str, target_id: str) -> bool:
-    cursor = db.execute("DELETE FROM quote_subscriptions WHERE query = ? COLLATE NOCASE "
-                        "AND target_type = ? AND target_id = ?", [query, target_type, target_id])
+    row = db.execute("SELECT id FROM quote_subscriptions WHERE query = ? COLLATE NOCASE "
+                     "AND target_type = ? AND target_id = ?",
+                     [query, target_type, target_id]).fetchone()
+    return remove_quote_subscription(db, row[0], target_id) if row else False
+
+
+def remove_quote_subscription(db: Database, subscription_id: int, target_id: str) -> bool:
+    """Remove a target's quote subscription and the quotes held for its next digest."""
+    cursor = db.execute("DELETE FROM quote_subscriptions WHERE id = ? AND target_id = ?",
+                        [subscription_id, target_id])
+    if cursor.rowcount:
+        db.execute("DELETE FROM quote_digest_items WHERE subscription_id = ?", [subscription_id])
     return cursor.rowcount > 0
 
 
@@ -32,9 +51,31 @@ def quote_subscriptions_of(db: Database, target_ids: list[str]) -> list[dict]:
         target_ids)]
 
 
-def realtime_quote_subscriptions(db: Database) -> list[dict]:
-    return [dict(r) for r in db.query(
-        "SELECT * FROM quote_subscriptions WHERE mode = 'realtime' ORDER BY id")]
+def all_quote_subscriptions(db: Database) -> list[dict]:
+    return [dict(r) for r in db.query("SELECT * FROM quote_subscriptions ORDER BY id")]
+
+
+def keep_for_digest(db: Database, items: list[tuple[int, int]], at: str) -> None:
+    """Hold (quote id, subscription id) pairs for their subscription's next digest."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO quote_digest_items (subscription_id, quote_id, created_at) "
+        "VALUES (?, ?, ?)", [(sub_id, quote_id, at) for quote_id, sub_id in items])
+
+
+def take_digest_items(db: Database, subscription_id: int, until: str) -> list[int]:
+    """Quote ids held for a digest up to ``until``, in the order they came; removed, so the
+    digest that takes them (in the same transaction) is the only one to carry them."""
+    ids = [r[0] for r in db.execute(
+        "SELECT quote_id FROM quote_digest_items WHERE subscription_id = ? AND created_at <= ? "
+        "ORDER BY created_at, quote_id", [subscription_id, until])]
+    db.execute("DELETE FROM quote_digest_items WHERE subscription_id = ? AND created_at <= ?",
+               [subscription_id, until])
+    return ids
+
+
+def set_quote_digest(db: Database, subscription_id: int, until: str) -> None:
+    db.execute("UPDATE quote_subscriptions SET last_digest_at = ? WHERE id = ?",
+               [until, subscription_id])
 
 
 def direct_quotes(db: Database, article_id: int) -> list[dict]:
@@ -58,11 +99,10 @@ def earlier_quotes(db: Database, story_id: int, article_id: int, speakers: list[
     return texts
 
 
-def queue_quote_alert(db: Database, *, story_id: int, article_id: int, target: str,
+def queue_quote_alert(db: Database, *, story_id: int | None, article_id: int | None, target: str,
                       items: list[tuple[int, int]], at: str) -> int | None:
-    """One outbox row for the new quotes (quote id, subscription id) an article brings a target.
-
-    Returns the alert id, or None when this article's quote alert was already queued there."""
+    """One outbox row for new quotes (quote id, subscription id) to a target: those an article
+    brings, or (story and article None) a digest's. None when already queued there."""
     cursor = db.execute(
         "INSERT OR IGNORE INTO alerts (story_id, article_id, channel, kind, status, attempts, "
         "next_attempt_at, created_at) VALUES (?, ?, ?, 'quote', 'pending', 0, ?, ?)",
@@ -80,7 +120,7 @@ def quote_alert_rows(db: Database, alert_id: int) -> list[dict]:
     """The quotes of one quote alert, with their article and the query that selected them."""
     return [dict(r) for r in db.query(
         "SELECT q.text, q.speaker, q.speaker_role, a.title, a.source, a.url, a.published, "
-        "s.query FROM quote_alert_items i JOIN quotes q ON q.id = i.quote_id "
+        "s.query, s.mode FROM quote_alert_items i JOIN quotes q ON q.id = i.quote_id "
         "JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN quote_subscriptions s ON s.id = i.subscription_id "
         "WHERE i.alert_id = ? ORDER BY q.start, q.id", [alert_id])]

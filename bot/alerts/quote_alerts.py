@@ -10,7 +10,12 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.alerts.blocks import alert_blocks, alert_text
-from bot.alerts.quote_blocks import quote_blocks, quote_text
+from bot.alerts.quote_blocks import (
+    quote_blocks,
+    quote_digest_blocks,
+    quote_digest_text,
+    quote_text,
+)
 from bot.models import Verdict
 from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query, positive_terms
 from bot.stories.topics import Matcher, MatchText, stem
@@ -44,12 +49,13 @@ def check_quote_query(query: str) -> Node:
 def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
                          text: MatchText) -> int:
     """Queue one quote alert per target whose followed person said something new here."""
-    subscriptions = store.realtime_quote_subscriptions(db)
+    subscriptions = store.all_quote_subscriptions(db)
     fresh = new_quotes(db, verdict.story_id, article_id) if subscriptions else []
     if not fresh:
         return 0
     matcher = Matcher(text)
     wanted: dict[str, list[tuple[int, int]]] = {}
+    later: list[tuple[int, int]] = []
     for sub in subscriptions:
         try:
             node = check_quote_query(sub["query"])
@@ -57,8 +63,12 @@ def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
             continue
         for quote in fresh:
             if selects(node, tuple(normalise(quote["speaker"]).split()), matcher):
-                wanted.setdefault(sub["target_id"], []).append((quote["id"], sub["id"]))
+                if sub["mode"] == "realtime":
+                    wanted.setdefault(sub["target_id"], []).append((quote["id"], sub["id"]))
+                else:
+                    later.append((quote["id"], sub["id"]))
     at = now_iso()
+    store.keep_for_digest(db, later, at)
     return sum(store.queue_quote_alert(db, story_id=verdict.story_id, article_id=article_id,
                                        target=target, items=items, at=at) is not None
                for target, items in wanted.items())
@@ -119,6 +129,8 @@ def alert_message(db: Database, row: dict) -> tuple[str, list[dict]]:
         quotes = store.quote_alert_rows(db, row["id"])
         if not quotes:
             raise LookupError(f"quote alert {row['id']} has no quotes left")
+        if row["story_id"] is None:
+            return quote_digest_text(quotes), quote_digest_blocks(quotes)
         return quote_text(quotes), quote_blocks(quotes, story_id=row["story_id"],
                                                 article_id=row["article_id"])
     view = alert_view(db, row["story_id"], row["article_id"], row["kind"])

@@ -7,6 +7,7 @@ from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import cut, fit, plain
 
 MAX_QUOTES = 10
+DIGEST_QUOTES = 40
 
 
 def quote_text(rows: list[dict]) -> str:
@@ -39,6 +40,33 @@ def quote_blocks(rows: list[dict], *, story_id: int, article_id: int) -> list[di
                                label="Open the article in your browser"))
     blocks.append({"type": "actions", "block_id": "wirewatch_quote_actions",
                    "elements": elements})
+    return blocks
+
+
+def quote_digest_text(rows: list[dict]) -> str:
+    first = rows[0]
+    return fit(f"{(first['mode'] or 'digest').capitalize()} quotes · "
+               f"{plain(first['query'] or 'a person', 200)}: {len(rows)} new", 3000)
+
+
+def quote_digest_blocks(rows: list[dict]) -> list[dict]:
+    """A digest of quotes: each with its speaker and the article it appeared in."""
+    first = rows[0]
+    head = plain(f"{(first['mode'] or 'digest').capitalize()} quotes · {first['query'] or ''}",
+                 150)
+    blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": head}}]
+    for row in rows[:DIGEST_QUOTES]:
+        who = row["speaker"] or "unattributed"
+        if row["speaker_role"]:
+            who = f"{who}, {row['speaker_role']}"
+        where = " · ".join(fit(plain(x, 200), 300) for x in (row["title"], row["source"]) if x)
+        if safe_url(row["url"]) and len(row["url"]) <= 1000:
+            target = row["url"].replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+            where += f" · <{target}|link>"
+        blocks.append(_section(f"“{fit(cut(row['text'], 1500), 1600)}”\n— *{fit(who, 300)}*"
+                               f"\n{where}"))
+    if len(rows) > DIGEST_QUOTES:
+        blocks.append(_context(f"…and {len(rows) - DIGEST_QUOTES} more quotes"))
     return blocks
 
 

@@ -6,6 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from bot.alerts.digest import send_due_digests
+from bot.alerts.quote_digest import queue_quote_digests
 from bot.alerts.sender import AlertSender
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
@@ -70,7 +71,11 @@ class SlackRuntime:
         return self.sender.deliver(self.store.get(), now=now or datetime.now(UTC))
 
     def send_due_digests(self, *, now: datetime) -> int:
-        """Post the hourly and daily digests that are due at ``now``; returns how many."""
+        """Post the hourly and daily digests that are due at ``now``; returns how many.
+
+        Quote digests that are due go to the outbox, for the sender's next pass."""
+        queue_quote_digests(self.store.get(), now=now, timezone=self.settings.timezone,
+                            daily_hour=self.settings.digest_hour)
         return send_due_digests(self.store.get(), self.app.client, now=now,
                                 timezone=self.settings.timezone,
                                 daily_hour=self.settings.digest_hour)

@@ -14,6 +14,7 @@ from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUT
 from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
+from storage.quote_subscriptions import remove_quote_subscription
 
 
 def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
@@ -54,9 +55,10 @@ def handle_quotes_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     db = db_of(context)
     if refused(context, Action.SUBSCRIBE):
         return
-    with transaction(db):
-        db.execute("DELETE FROM quote_subscriptions WHERE id = ? AND target_id = ?",
-                   [str(action.get("value") or ""), user])
+    value = str(action.get("value") or "")
+    if value.isdigit() and user:
+        with transaction(db):
+            remove_quote_subscription(db, int(value), user)
     publish_home(client, db, user)
 
 

@@ -11,10 +11,10 @@ from storage.articles import now_iso
 from storage.db import transaction
 
 KEYWORD = "quotes"
-DIGESTS = ("hourly", "daily")
-USAGE = ('`/subscribe quotes person:"Ada Brandt"` alerts this channel when she is quoted saying '
-         "something new (`person:Brandt AND strike`: only in articles about a strike; "
-         "`/subscribe me quotes …` by direct message; `/unsubscribe quotes …` stops it)")
+USAGE = ('`/subscribe quotes person:"Ada Brandt" [realtime|hourly|daily]` alerts this channel '
+         "when she is quoted saying something new (`person:Brandt AND strike`: only in articles "
+         "about a strike; `/subscribe me quotes …` by direct message; `/unsubscribe quotes …` "
+         "stops it)")
 
 
 def is_quotes(text: str) -> bool:
@@ -38,24 +38,24 @@ def _target(text: str, command: dict) -> tuple[str, str, str]:
 
 def subscribe_text(db: Database, text: str, command: dict) -> str:
     target_type, target_id, query = _target(text, command)
-    last = query.rsplit(" ", 1)[-1].lower()
-    if last in DIGESTS:
-        return (f"Quote alerts come as they happen; {last} digests of quotes are not available "
-                f"yet. {USAGE}")
-    query = query.removesuffix(" realtime").strip()
+    head, _, last = query.rpartition(" ")
+    mode = last.lower() if head and last.lower() in store.MODES else "realtime"
+    query = head.strip() if mode != "realtime" or last.lower() == "realtime" else query
     try:
         check_quote_query(query)
     except QuoteQueryError as exc:
         return f"Could not follow “{echo(query, 200)}”: {echo(str(exc), 300)}. {USAGE}"
     with transaction(db):
-        added = store.subscribe_quotes(db, query=query, target_type=target_type,
-                                       target_id=target_id, created_by=command.get("user_id"),
-                                       at=now_iso())
+        outcome = store.subscribe_quotes(db, query=query, target_type=target_type,
+                                         target_id=target_id, mode=mode,
+                                         created_by=command.get("user_id"), at=now_iso())
     where = "You" if target_type == "user" else "This channel"
-    if not added:
-        return f"{where} already get quotes for `{echo(query, 300)}`."
-    return (f"{where} will get each new quote for `{echo(query, 300)}` as it appears: the quote, "
-            "the speaker's role, the article and the link. Quotes a story already had stay quiet.")
+    how = "as it appears" if mode == "realtime" else f"in an {mode} digest" if \
+        mode == "hourly" else f"in a {mode} digest"
+    if outcome == "unchanged":
+        return f"{where} already get quotes for `{echo(query, 300)}` {how}."
+    return (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
+            "speaker's role, the article and the link. Quotes a story already had stay quiet.")
 
 
 def unsubscribe_text(db: Database, text: str, command: dict) -> str:
@@ -70,6 +70,7 @@ def unsubscribe_text(db: Database, text: str, command: dict) -> str:
 
 
 def quote_lines(db: Database, target_ids: list[str]) -> list[str]:
-    return [f"• quotes for `{echo(r['query'], 200)}` as they appear"
+    return [f"• quotes for `{echo(r['query'], 200)}` "
+            f"{'as they appear' if r['mode'] == 'realtime' else r['mode'] + ' digest'}"
             f"{' (to you by DM)' if r['target_type'] == 'user' else ''}"
             for r in store.quote_subscriptions_of(db, target_ids)]

@@ -28,3 +28,13 @@ def m001_quote_alerts(db: Database) -> None:
 @MIGRATIONS()
 def m002_never_duplicate_sources(db: Database) -> None:
     db["sources"].add_column("never_duplicate", int, not_null_default=0)
+
+
+@MIGRATIONS()
+def m003_quote_digests(db: Database) -> None:
+    db["quote_subscriptions"].add_column("last_digest_at", str)
+    db["quote_digest_items"].create(
+        {"subscription_id": int, "quote_id": int, "created_at": str},
+        pk=("subscription_id", "quote_id"), not_null={"created_at"},
+    )
+    db["quote_digest_items"].create_index(["subscription_id", "created_at"])

@@ -70,3 +70,23 @@ def test_new_quote_alerts_repeated_quote_stays_quiet(runtime, fake_slack, pipeli
     gone = run_command(runtime, fake_slack, "/unsubscribe", 'quotes person:"Ada Brandt"',
                        channel="C0DESK")
     assert "will no longer get quotes" in gone["text"]
+
+
+def test_quote_digest_holds_new_quotes_until_the_period_ends(runtime, fake_slack, pipeline,
+                                                            fresh_db):
+    answer = run_command(runtime, fake_slack, "/subscribe", 'me quotes person:"Ada Brandt" daily',
+                         user="U0ED")
+    assert "in a daily digest" in answer["text"]
+    list(pipeline.ingest([RawArticle(text=FIRST, origin="a1", source="Example Wire"),
+                          RawArticle(text=UPDATE, origin="a3", source="Example Wire")]))
+    assert deliver(runtime, 1) == 0, "nothing goes out before the digest is due"
+    tomorrow = datetime.now(UTC) + timedelta(days=1, hours=1)
+    runtime.send_due_digests(now=tomorrow)
+    runtime.send_due_digests(now=tomorrow + timedelta(minutes=5))
+    assert runtime.deliver_pending(now=tomorrow + timedelta(minutes=10)) == 1
+    [digest] = fake_slack.posts("D0ED")
+    assert block_problems(digest.blocks, text=digest.text) == []
+    assert digest.text == 'Daily quotes · person:"Ada Brandt": 2 new'
+    shown = json.dumps(digest.blocks, ensure_ascii=False)
+    assert shown.index("We have waited long enough") < shown.index("We will stay out")
+    assert runtime.deliver_pending(now=tomorrow + timedelta(minutes=20)) == 0
