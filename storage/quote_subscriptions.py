@@ -79,10 +79,10 @@ def set_quote_digest(db: Database, subscription_id: int, until: str) -> None:
 
 
 def direct_quotes(db: Database, article_id: int) -> list[dict]:
-    """The article's direct quotes with a named speaker, in reading order."""
+    """The article's direct (and partly direct) quotes with a named speaker, in reading order."""
     return [dict(r) for r in db.query(
         "SELECT id, text, speaker, speaker_role FROM quotes WHERE article_id = ? "
-        "AND kind = 'direct' AND speaker IS NOT NULL ORDER BY start, id", [article_id])]
+        "AND kind IN ('direct', 'mixed') AND speaker IS NOT NULL ORDER BY start, id", [article_id])]
 
 
 def earlier_quotes(db: Database, story_id: int, article_id: int, speakers: list[str], *,
