@@ -14,7 +14,7 @@ from storage import stories as story_store
 from storage.timeline import story_brief
 
 PREVIEW_DAYS = 7
-SCAN_LIMIT = 2000
+SCAN_LIMIT = 500
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class PreviewHit:
 
 def preview(db: Database, query: str, *, now: datetime | None = None,
             days: float = PREVIEW_DAYS) -> list[PreviewHit]:
-    """Stories seen in the last ``days`` whose latest article matches; raises TopicQueryError."""
+    """Stories seen in the last ``days`` (the latest SCAN_LIMIT of them, as many as a topic
+    added for real is tried on) whose latest article matches; raises TopicQueryError."""
     node = parse_query(query)
     since = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
     hits = []
