@@ -16,6 +16,7 @@ URL_CHARS = 3000
 LINK_CHARS = 1000
 MUTE, QUOTES, OPEN = "wirewatch_mute_story", "wirewatch_show_quotes", "wirewatch_open_article"
 TIMELINE = "wirewatch_story_timeline"
+IMPORTANT = "wirewatch_mark_important"
 
 
 def alert_blocks(view: AlertView) -> list[dict]:
@@ -86,6 +87,8 @@ def _actions(view: AlertView) -> dict:
         button(QUOTES, "Show quotes", value=story, label="Show the quotes in this story"),
         button(TIMELINE, "Timeline", value=story,
                label="Show how this story grew, article by article"),
+        button(IMPORTANT, "Mark important", value=story,
+               label="Also send this story's updates to the channel, not only its thread"),
     ]
     if safe_url(view.url):
         elements.append(button(OPEN, "Open article", url=view.url, value=str(view.article_id),

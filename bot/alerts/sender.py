@@ -16,6 +16,7 @@ from bot.alerts.quote_alerts import QUOTE, alert_message
 from storage import alerts as outbox
 from storage.backoff import Backoff
 from storage.db import transaction
+from storage.important import is_important
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
@@ -107,6 +108,8 @@ class AlertSender:
         response = self._call(lambda: self.client.chat_postMessage(
             channel=channel, text=text, blocks=blocks,
             thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+            reply_broadcast=bool(thread_ts) and is_important(db, row["story_id"],
+                                                             [row["channel"], channel]),
             metadata={"event_type": EVENT_TYPE,
                       "event_payload": {"alert_id": row["id"], "story_id": row["story_id"]}}))
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)

@@ -38,3 +38,11 @@ def m003_quote_digests(db: Database) -> None:
         pk=("subscription_id", "quote_id"), not_null={"created_at"},
     )
     db["quote_digest_items"].create_index(["subscription_id", "created_at"])
+
+
+@MIGRATIONS()
+def m004_important_stories(db: Database) -> None:
+    db["important_stories"].create(
+        {"story_id": int, "channel": str, "marked_by": str, "marked_at": str},
+        pk=("story_id", "channel"),
+    )

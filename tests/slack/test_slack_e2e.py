@@ -64,7 +64,7 @@ def test_ingested_article_is_posted_by_the_running_bot(runtime, fake_slack, pipe
     assert blocks[1] == {"type": "header", "text": {"type": "plain_text", "emoji": True,
                                                     "text": "Dockworkers walk out at Northhaven port"}}
     buttons = [e["text"]["text"] for e in blocks[-1]["elements"]]
-    assert buttons == ["Mute story", "Show quotes", "Timeline", "Open article"]
+    assert buttons == ["Mute story", "Show quotes", "Timeline", "Mark important", "Open article"]
     alert_id = post.params["metadata"]["event_payload"]["alert_id"]
     row = fresh_db["alerts"].get(alert_id)
     assert row["status"] == "sent" and row["ts"] == fake_slack.posts("C0DESK")[0].ts
