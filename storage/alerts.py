@@ -40,12 +40,6 @@ def hold_alerts(db: Database, article_id: int, *, reason: str) -> None:
                "VALUES (?, ?, ?)", [article_id, reason, now_iso()])
 
 
-def hold_reason(db: Database, article_id: int) -> str | None:
-    row = db.execute("SELECT reason FROM alert_holds WHERE article_id = ?",
-                     [article_id]).fetchone()
-    return row[0] if row else None
-
-
 def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> AlertView:
     article = db["articles"].get(article_id)
     story = db["stories"].get(story_id)

@@ -166,11 +166,6 @@ def reindex(db: Database, *, story_id: int, keys: list[str], seen_at: str) -> No
         [(key, story_id, seen_at) for key in keys])
 
 
-def set_summary(db: Database, story_id: int, summary: list[str]) -> None:
-    db.execute("UPDATE stories SET summary = ? WHERE id = ?",
-               [json.dumps(summary, ensure_ascii=False), story_id])
-
-
 def list_stories(db: Database, *, limit: int = 20) -> list[dict]:
     return [dict(r) for r in db.query(
         "SELECT id, title, article_count, created_at, last_seen, summary FROM stories "

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 MODES = ("realtime", "hourly", "daily")
-DIGEST_MODES = ("hourly", "daily")
 
 
 def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, mode: str,
