@@ -20,7 +20,7 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.http_api import IngestApp
 from bot.ingest.inotify import FileEvents
-from bot.scheduler import activate, add_service_jobs, build_scheduler, catch_up, sync_sources
+from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
@@ -54,7 +54,7 @@ class Runner:
         self.file_events = FileEvents(on_complete=self.file_completed)
         self._watched: dict[Path, int] = {}
         self.worker = IngestWorker(self.dbs, settings, nlp=nlp)
-        self.scheduler = build_scheduler(settings.db_path)
+        self.scheduler = build_scheduler()
         self.ingest_app = ingest_app(settings, self.dbs, self.worker)
         routes = {"/ingest": self.ingest_app} if self.ingest_app else {}
         self.slack = slack_factory(routes) if slack_factory else None
@@ -66,13 +66,11 @@ class Runner:
         """Start the worker first (so queued articles from before a crash go first), then polls."""
         if self.settings.watch_folder:
             self.watch(self.settings.watch_folder)
-        activate(self)
         self.worker.start()
         now = utcnow()
         self.scheduler.start(paused=True)
-        sync_sources(self.scheduler, self.dbs.get(), now=now)
-        catch_up(self.scheduler, now=now)
-        add_service_jobs(self.scheduler, slack=self.slack is not None, now=now)
+        sync_sources(self.scheduler, self, self.dbs.get(), now=now)
+        add_service_jobs(self.scheduler, self, slack=self.slack is not None, now=now)
         self.scheduler.resume()
         if self.slack is not None:
             self.slack.start()
@@ -95,7 +93,6 @@ class Runner:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         self.worker.stop()
-        activate(None)
 
     @property
     def stopping(self) -> bool:
@@ -181,7 +178,7 @@ class Runner:
 
     def sync(self) -> None:
         if not self.stopping:
-            sync_sources(self.scheduler, self.dbs.get(), now=utcnow())
+            sync_sources(self.scheduler, self, self.dbs.get(), now=utcnow())
 
     def describe(self) -> list[str]:
         """What a run is doing, in a few lines for the terminal (never a token)."""

@@ -6,17 +6,9 @@ from datetime import timedelta
 import pytest
 
 from bot.runner import Runner
-from bot.scheduler import (
-    MEMORY,
-    PERSISTENT,
-    activate,
-    build_scheduler,
-    catch_up,
-    poll_feed_job,
-    sync_sources,
-)
+from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from storage.db import transaction
-from storage.sources import add_source, remove_source, utcnow
+from storage.sources import add_source, record_failure, record_success, remove_source, utcnow
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 
@@ -26,12 +18,34 @@ def add(db, kind, location, every):
         return add_source(db, kind=kind, location=location, every=every)
 
 
+class Calls:
+    """A job target that notes what the scheduler asked of it."""
+
+    def __init__(self) -> None:
+        self.calls = []
+
+    def poll_feed(self, source_id):
+        self.calls.append(("poll_feed", source_id))
+
+    def scan_folder(self, source_id):
+        self.calls.append(("scan_folder", source_id))
+
+    def deliver(self):
+        self.calls.append(("deliver",))
+
+    def send_digests(self):
+        self.calls.append(("send_digests",))
+
+    def sync(self):
+        self.calls.append(("sync",))
+
+
 @pytest.fixture
-def scheduler_for(db_path):
+def scheduler_for():
     made = []
 
     def make():
-        scheduler = build_scheduler(db_path)
+        scheduler = build_scheduler()
         scheduler.start(paused=True)
         made.append(scheduler)
         return scheduler
@@ -42,42 +56,45 @@ def scheduler_for(db_path):
             scheduler.shutdown(wait=False)
 
 
-def test_feed_jobs_are_persisted_in_the_database_and_survive_a_restart(fresh_db, tmp_path,
-                                                                      scheduler_for):
-    first_run = utcnow().replace(microsecond=0) + timedelta(hours=1)
+def test_the_schedule_is_the_sources_table_and_is_rebuilt_from_it_after_a_restart(
+        fresh_db, tmp_path, scheduler_for):
+    now = utcnow().replace(microsecond=0)
     feed = add(fresh_db, "feed", "https://gazette.example/rss", 120)
     folder = add(fresh_db, "folder", str(tmp_path), 2)
+    target = Calls()
     first = scheduler_for()
-    assert sorted(sync_sources(first, fresh_db, now=first_run)) == [f"added feed:{feed}",
-                                                                 f"added folder:{folder}"]
-    job = first.get_job(f"feed:{feed}", jobstore=PERSISTENT)
-    assert job.func is poll_feed_job and job.args == (feed,)
-    assert job.next_run_time == first_run
+    assert sorted(sync_sources(first, target, fresh_db, now=now)) == [f"added feed:{feed}",
+                                                                     f"added folder:{folder}"]
+    job = first.get_job(f"feed:{feed}")
+    assert job.func == target.poll_feed and job.args == (feed,)
+    assert job.next_run_time == now
     assert job.trigger.interval == timedelta(seconds=120) and job.trigger.jitter == 12
     assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 120)
-    assert first.get_job(f"folder:{folder}", jobstore=MEMORY) is not None
+    assert first.get_job(f"folder:{folder}").func == target.scan_folder
+    with transaction(fresh_db):
+        record_success(fresh_db, feed, now=now)
     first.shutdown(wait=False)
-    assert fresh_db["apscheduler_jobs"].count == 1
+    assert not [t for t in fresh_db.table_names() if t.startswith("apscheduler")]
 
     after_restart = scheduler_for()
-    kept = after_restart.get_job(f"feed:{feed}", jobstore=PERSISTENT)
-    assert kept.next_run_time == first_run and kept.args == (feed,)
-    assert after_restart.get_job(f"folder:{folder}") is None
-    assert sync_sources(after_restart, fresh_db, now=first_run) == [f"added folder:{folder}"]
+    assert sorted(sync_sources(after_restart, target, fresh_db, now=now + timedelta(seconds=30))
+                  ) == [f"added feed:{feed}", f"added folder:{folder}"]
+    kept = after_restart.get_job(f"feed:{feed}")
+    assert kept.next_run_time == now + timedelta(seconds=120) and kept.args == (feed,)
 
 
 def test_sync_follows_removed_and_retimed_sources(fresh_db, scheduler_for):
     keep = add(fresh_db, "feed", "https://a.example/rss", 300)
     drop = add(fresh_db, "feed", "https://b.example/rss", 300)
-    scheduler = scheduler_for()
-    sync_sources(scheduler, fresh_db, now=at(0))
+    scheduler, target = scheduler_for(), Calls()
+    sync_sources(scheduler, target, fresh_db, now=at(0))
     with transaction(fresh_db):
         remove_source(fresh_db, drop)
         fresh_db.execute("UPDATE sources SET every = 60 WHERE id = ?", [keep])
-    changes = sync_sources(scheduler, fresh_db, now=at(1))
+    changes = sync_sources(scheduler, target, fresh_db, now=at(1))
     assert sorted(changes) == [f"every 60 s for feed:{keep}", f"removed feed:{drop}"]
     assert scheduler.get_job(f"feed:{keep}").trigger.interval == timedelta(seconds=60)
-    assert sync_sources(scheduler, fresh_db, now=at(2)) == []
+    assert sync_sources(scheduler, target, fresh_db, now=at(2)) == []
 
 
 @pytest.fixture
@@ -91,8 +108,9 @@ def runner(settings, nlp):
 def test_job_functions_reach_the_running_process_and_respect_backoff(server, fresh_db, runner):
     server.routes["/feed"] = Route(rss([Item("1", *FERRY, published=at(1))]))
     good = add(fresh_db, "feed", server.url("/feed"), 60)
-    activate(runner)
-    poll_feed_job(good)
+    sync_sources(runner.scheduler, runner, fresh_db, now=utcnow())
+    job = runner.scheduler.get_job(f"feed:{good}")
+    job.func(*job.args)
     assert runner.worker.drain() == 1
     assert fresh_db["articles"].count == 1
 
@@ -149,16 +167,33 @@ def test_a_file_dropped_into_a_watched_folder_is_read_without_waiting_for_a_scan
     assert {r["title"] for r in fresh_db["articles"].rows} == {FERRY[0], LIBRARY[0]}
 
 
-def test_overdue_persisted_jobs_run_at_once_after_downtime(fresh_db, scheduler_for):
+def test_polls_that_fell_due_while_down_run_at_once_and_a_backoff_is_waited_out(
+        fresh_db, scheduler_for):
     now = utcnow().replace(microsecond=0)
-    feed = add(fresh_db, "feed", "https://late.example/rss", 300)
+    late = add(fresh_db, "feed", "https://late.example/rss", 300)
     fresh = add(fresh_db, "feed", "https://fresh.example/rss", 300)
+    failing = add(fresh_db, "feed", "https://failing.example/rss", 300)
+    with transaction(fresh_db):
+        record_success(fresh_db, late, now=now - timedelta(hours=5))
+        record_success(fresh_db, fresh, now=now - timedelta(minutes=2))
+        for _ in range(2):
+            record_failure(fresh_db, failing, reason="HTTP 500", now=now - timedelta(minutes=1))
     scheduler = scheduler_for()
-    sync_sources(scheduler, fresh_db, now=now)
-    scheduler.modify_job(f"feed:{feed}", jobstore=PERSISTENT,
-                         next_run_time=now - timedelta(hours=5))
-    scheduler.modify_job(f"feed:{fresh}", jobstore=PERSISTENT,
-                         next_run_time=now + timedelta(minutes=3))
-    assert catch_up(scheduler, now=now) == [f"feed:{feed}"]
-    assert scheduler.get_job(f"feed:{feed}").next_run_time == now
+    sync_sources(scheduler, Calls(), fresh_db, now=now)
+    assert scheduler.get_job(f"feed:{late}").next_run_time == now
     assert scheduler.get_job(f"feed:{fresh}").next_run_time == now + timedelta(minutes=3)
+    assert scheduler.get_job(f"feed:{failing}").next_run_time == now + timedelta(minutes=9)
+
+
+def test_service_jobs_call_the_running_process(scheduler_for):
+    scheduler, target = scheduler_for(), Calls()
+    now = utcnow()
+    add_service_jobs(scheduler, target, slack=True, now=now)
+    assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests"}
+    assert scheduler.get_job("digests").next_run_time == now
+    for job in sorted(scheduler.get_jobs(), key=lambda j: j.id):
+        job.func(*job.args)
+    assert target.calls == [("deliver",), ("send_digests",), ("sync",)]
+    console = scheduler_for()
+    add_service_jobs(console, target, slack=False, now=now)
+    assert [j.id for j in console.get_jobs()] == ["sync"]
