@@ -42,12 +42,13 @@ QUERY = "said OR officials OR company OR union OR bank OR fire OR court"
 START_TIMEOUT = 120.0
 ARTICLE_TIMEOUT = 30.0
 POLL = 0.005
-LIMITS = ("A dropped file is read the moment it is complete (inotify: closed after writing or "
-          "renamed in, bot/ingest/inotify.py); what remains is parsing it (~0.1-0.5 s for a "
-          "news-length article on this machine, more when the CPU is shared), the story stage "
-          "and the outbox check every 0.25 s (bot/scheduler.py DELIVER_EVERY). Without inotify "
-          "(other systems, network filesystems) the folder scan every second and the 0.5 s "
-          "settle wait come on top (bot/runner.py WATCH_EVERY, FILE_SETTLE_SECONDS).")
+LIMITS = ("A dropped file is read the moment it is complete (watchdog: closed after writing or "
+          "renamed in, bot/ingest/folder_events.py); what remains is parsing it (~0.1-0.5 s for "
+          "a news-length article on this machine, more when the CPU is shared), the story stage "
+          "and the outbox check every 0.25 s (bot/scheduler.py DELIVER_EVERY). Without file "
+          "events (network filesystems; on macOS and Windows for files written in place) the "
+          "folder scan every second and the 0.5 s settle wait come on top (bot/runner.py "
+          "WATCH_EVERY, FILE_SETTLE_SECONDS).")
 
 
 def run(*, scale: str = "full") -> list[dict]:

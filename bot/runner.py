@@ -18,8 +18,8 @@ from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import PollResult, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
+from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
-from bot.ingest.inotify import FileEvents
 from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router
 from bot.worker import IngestWorker

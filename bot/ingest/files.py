@@ -69,13 +69,21 @@ def _refusal(path: Path, *, suffix: str, max_bytes: int) -> str | None:
         return "a folder reached through a symbolic link; not followed"
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file (a device, pipe or socket); not read"
-    if suffix not in SUFFIXES:
-        return (f"unsupported file type '{suffix or path.name}' "
-                "(use .txt, .html, .json or .jsonl)")
     if suffix != ".jsonl" and info.st_size > max_bytes:
-        return (f"file is {info.st_size / 1e6:.1f} MB, over the "
-                f"{max_bytes / 1e6:.0f} MB limit (WIREWATCH_MAX_FILE_MB)")
-    return None
+        return unsupported(suffix, name=path.name) or too_large(info.st_size, max_bytes)
+    return unsupported(suffix, name=path.name)
+
+
+def unsupported(suffix: str, *, name: str) -> str | None:
+    """Why a file of this type is not read, or None for the types wirewatch reads."""
+    if suffix in SUFFIXES:
+        return None
+    return f"unsupported file type '{suffix or name}' (use .txt, .html, .json or .jsonl)"
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    return (f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            "(WIREWATCH_MAX_FILE_MB)")
 
 
 def read_bytes(data: bytes, *, origin: str, suffix: str) -> Iterator[RawArticle | IngestFailure]:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlite_utils import Database
 
-from bot.ingest.files import iter_paths, read_bytes, read_path
+from bot.ingest.files import read_bytes, too_large, unsupported
 from bot.ingest.records import parse_json_lines
 from bot.models import IngestFailure, RawArticle
 from storage.db import transaction
@@ -24,6 +28,9 @@ log = logging.getLogger(__name__)
 TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".swp",
                  ".filepart", "~")
 HEALTH_EVERY = timedelta(seconds=60)
+LINK_REFUSED = ("a symbolic link (or one on the way); not followed: only files inside the "
+                "watched folder are read")
+NOT_REGULAR = "not a regular file (a device, pipe or socket); not read"
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class FolderWatcher:
         self.max_bytes = max_bytes
         self.settle_seconds = settle_seconds
         self._last_seen: dict[str, tuple[int, int]] = {}
+        self._warned: set[str] = set()
         self._lock = threading.Lock()
 
     def scan(self, db: Database, source: dict, *, now: datetime,
@@ -68,7 +76,7 @@ class FolderWatcher:
     def take(self, db: Database, source: dict, path: Path, *, now: datetime) -> int:
         """Read one complete file of the source's folder now; returns the articles queued."""
         folder = Path(source["location"])
-        if not _belongs(path, folder) or not path.is_file():
+        if not _belongs(path, folder) or path.is_dir():
             return 0
         with self._lock:
             outcome = self._consider(db, source, path, now=now, complete=True)
@@ -81,7 +89,7 @@ class FolderWatcher:
     def _scan(self, db: Database, source: dict, folder: Path, *, now: datetime,
               on_queued: Callable[[], None] | None) -> ScanResult:
         files = articles = failed = waiting = 0
-        for path in _files(folder):
+        for path in _files(folder, on_error=self._unreadable):
             outcome = self._consider(db, source, path, now=now)
             if outcome is None:
                 continue
@@ -102,16 +110,18 @@ class FolderWatcher:
                   complete: bool = False):
         key = str(path)
         try:
-            stat = path.stat()
+            info = path.lstat()
         except OSError:
             self._last_seen.pop(key, None)
             return None
-        signature = (stat.st_size, stat.st_mtime_ns)
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            return None
+        signature = (info.st_size, info.st_mtime_ns)
         known = seen_file(db, key)
         if known and (known["size"], known["mtime_ns"]) == signature:
             return None
         if not complete and self._last_seen.get(key) != signature and not self._settled(
-                stat.st_mtime):
+                info.st_mtime):
             self._last_seen[key] = signature
             return "waiting"
         self._last_seen.pop(key, None)
@@ -120,21 +130,26 @@ class FolderWatcher:
     def _settled(self, mtime: float) -> bool:
         return self.settle_seconds is not None and time.time() - mtime >= self.settle_seconds
 
+    def _unreadable(self, directory: str, exc: OSError) -> None:
+        if directory not in self._warned:
+            self._warned.add(directory)
+            log.warning("watched folder: cannot list %s: %s; it is skipped", directory,
+                        exc.strerror or exc)
+
     def _read(self, db: Database, source: dict, path: Path, *, signature: tuple[int, int],
               known: dict | None, now: datetime) -> tuple[int, int] | None:
         try:
-            data = path.read_bytes() if signature[0] <= self.max_bytes else None
+            items, digest = _load(Path(source["location"]), path, signature=signature,
+                                  max_bytes=self.max_bytes)
         except OSError as exc:
             log.warning("watched folder: cannot read %s: %s; will try again", path, exc)
             return None
-        digest = hashlib.sha256(data).hexdigest() if data is not None else f"size:{signature}"
         if known and known["sha256"] == digest:
             with transaction(db):
                 remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
                               sha256=digest, articles=known["articles"], error=known["error"],
                               now=now)
             return None
-        items = list(_articles(path, data, max_bytes=self.max_bytes))
         good = [i for i in items if isinstance(i, RawArticle)]
         bad = [i for i in items if isinstance(i, IngestFailure)]
         for failure in bad:
@@ -148,10 +163,82 @@ class FolderWatcher:
         return len(good), len(bad)
 
 
-def _files(folder: Path) -> Iterator[Path]:
-    for path in iter_paths([folder]):
-        if isinstance(path, Path) and path.is_file() and not is_temporary(path):
-            yield path
+def _files(folder: Path, *, on_error: Callable[[str, OSError], None]) -> Iterator[Path]:
+    """Files and symbolic links below ``folder``, in name order, hidden ones left out.
+
+    A loop, not recursion: a tree of any depth is walked. Links are listed, never followed.
+    """
+    found: list[Path] = []
+    pending = [str(folder)]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            on_error(directory, exc)
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif not is_temporary(Path(entry.name)):
+                found.append(Path(entry.path))
+    return iter(sorted(found))
+
+
+def open_inside(folder: Path, path: Path) -> BinaryIO:
+    """Open a file below ``folder`` without following a symbolic link anywhere on the way.
+
+    Each step is opened relative to the one before with O_NOFOLLOW, so a folder swapped for a
+    link between the scan and the read cannot lead out either (ELOOP instead).
+    """
+    *parents, name = path.relative_to(folder).parts
+    directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in parents:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=directory)
+            os.close(directory)
+            directory = inner
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=directory)
+    finally:
+        os.close(directory)
+    return os.fdopen(fd, "rb")
+
+
+def _load(folder: Path, path: Path, *, signature: tuple[int, int],
+          max_bytes: int) -> tuple[list[RawArticle | IngestFailure], str]:
+    """The file's articles (or why it is not read) and a digest of what was read."""
+    origin = str(path)
+    try:
+        handle = open_inside(folder, path)
+    except OSError as exc:
+        if exc.errno not in (errno.ELOOP, errno.EMLINK, errno.ENOTDIR):
+            raise
+        return [IngestFailure(origin, LINK_REFUSED)], f"link:{signature}"
+    with handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return [IngestFailure(origin, NOT_REGULAR)], f"special:{signature}"
+        if info.st_size > max_bytes:
+            return list(_oversized(handle, path, size=info.st_size,
+                                   max_bytes=max_bytes)), f"size:{signature}"
+        data = handle.read()
+    return list(_articles(path, data, max_bytes=max_bytes)), hashlib.sha256(data).hexdigest()
+
+
+def _oversized(handle: BinaryIO, path: Path, *, size: int,
+               max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
+    """Lines of a large .jsonl file one by one; any other file that large is refused."""
+    origin, suffix = str(path), path.suffix.lower()
+    refusal = unsupported(suffix, name=path.name)
+    if refusal:
+        yield IngestFailure(origin, refusal)
+    elif suffix == ".jsonl":
+        yield from parse_json_lines(handle, origin=origin, max_line_bytes=max_bytes)
+    else:
+        yield IngestFailure(origin, too_large(size, max_bytes))
 
 
 def _belongs(path: Path, folder: Path) -> bool:
@@ -163,16 +250,15 @@ def _belongs(path: Path, folder: Path) -> bool:
     return not any(part.startswith(".") for part in relative.parts) and not is_temporary(path)
 
 
-def _articles(path: Path, data: bytes | None, *,
-              max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
-    if data is None:
-        yield from read_path(path, max_bytes=max_bytes)
-    elif path.suffix.lower() == ".jsonl":
+def _articles(path: Path, data: bytes, *, max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
+    suffix = path.suffix.lower()
+    refusal = unsupported(suffix, name=path.name)
+    if refusal:
+        yield IngestFailure(str(path), refusal)
+    elif suffix == ".jsonl":
         yield from parse_json_lines(data.splitlines(), origin=str(path), max_line_bytes=max_bytes)
-    elif path.suffix.lower() in (".txt", ".html", ".htm", ".json"):
-        yield from read_bytes(data, origin=str(path), suffix=path.suffix.lower())
     else:
-        yield from read_path(path, max_bytes=max_bytes)
+        yield from read_bytes(data, origin=str(path), suffix=suffix)
 
 
 def _stale(stamp: str | None, now: datetime) -> bool:

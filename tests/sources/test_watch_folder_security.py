@@ -1,0 +1,160 @@
+"""The watched folder against someone who may write into it: links out, and trees too deep."""
+
+import os
+import time
+
+import pytest
+
+from bot.ingest.folder import LINK_REFUSED, FolderWatcher
+from bot.runner import Runner
+from storage.db import transaction
+from storage.inbox import pending
+from storage.sources import add_source, get_source, seen_file
+from tests.sources.deep_tree import make_deep, scratch
+from tests.sources.feedserver import at
+from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+
+SECRET = "SLACK_BOT_TOKEN=xoxb-0000-made-up-for-this-test"
+
+
+@pytest.fixture
+def root():
+    with scratch() as path:
+        yield path
+
+
+@pytest.fixture
+def outside(root):
+    """What a link might point at: a private env file and a folder, both outside the inbox."""
+    folder = root / "private"
+    folder.mkdir()
+    (folder / "bot.env").write_text(SECRET + "\n", encoding="utf-8")
+    (folder / "bridge.txt").write_text(f"{BRIDGE[0]}\n\n{BRIDGE[1]}", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def drop(root):
+    folder = root / "drop"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def source(fresh_db, drop):
+    with transaction(fresh_db):
+        return get_source(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
+
+
+def scan(watcher, db, source, minute):
+    return watcher.scan(db, get_source(db, source["id"]), now=at(minute))
+
+
+def queued_texts(db):
+    return [r["text"] for r in pending(db, limit=100)]
+
+
+def write_story(path, story):
+    path.write_text(f"{story[0]}\n\n{story[1]}", encoding="utf-8")
+
+
+def test_links_out_of_the_folder_are_never_followed(fresh_db, source, drop, outside, caplog):
+    (drop / "token.txt").symlink_to(outside / "bot.env")
+    (drop / "passwd.txt").symlink_to("/etc/passwd")
+    (drop / "desk").symlink_to(outside)
+    (drop / "copy.txt").symlink_to(drop / "ferry.txt")
+    write_story(drop / "ferry.txt", FERRY)
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    result = scan(watcher, fresh_db, source, 1)
+    assert (result.articles, result.failed) == (1, 4)
+    texts = queued_texts(fresh_db)
+    assert len(texts) == 1 and texts[0].startswith(FERRY[0])
+    assert not any("xoxb" in t or "root:" in t or BRIDGE[0] in t for t in texts)
+    for name in ("token.txt", "passwd.txt", "desk", "copy.txt"):
+        assert seen_file(fresh_db, str(drop / name))["error"] == LINK_REFUSED
+    assert "xoxb" not in caplog.text
+    caplog.clear()
+    assert scan(watcher, fresh_db, source, 2).files == 0
+    assert caplog.text == ""
+
+
+def test_a_link_renamed_in_is_refused_when_its_event_arrives(fresh_db, source, drop, outside):
+    staged = outside.parent / "staged.txt"
+    staged.symlink_to(outside / "bot.env")
+    os.replace(staged, drop / "token.txt")
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    assert watcher.take(fresh_db, source, drop / "token.txt", now=at(0)) == 0
+    assert queued_texts(fresh_db) == []
+
+
+def test_a_folder_swapped_for_a_link_after_the_scan_does_not_lead_out(fresh_db, source, drop,
+                                                                      outside):
+    (drop / "desk").mkdir()
+    write_story(drop / "desk" / "bridge.txt", LIBRARY)
+    os.rename(drop / "desk", outside.parent / "moved-away")
+    (drop / "desk").symlink_to(outside)
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    assert watcher.take(fresh_db, source, drop / "desk" / "bridge.txt", now=at(0)) == 0
+    assert queued_texts(fresh_db) == []
+    assert seen_file(fresh_db, str(drop / "desk" / "bridge.txt"))["error"] == LINK_REFUSED
+
+
+@pytest.fixture
+def deep_tree(drop):
+    """A tree 1,200 levels deep in the drop folder (removed with ``root``)."""
+    return lambda: make_deep(drop, 1200)
+
+
+def test_a_tree_1200_levels_deep_is_read_and_does_not_stop_the_rest(fresh_db, source, drop,
+                                                                    deep_tree):
+    bottom = deep_tree()
+    write_story(drop / "ferry.txt", FERRY)
+    with open(os.path.join(bottom, "library.txt"), "w", encoding="utf-8") as handle:
+        handle.write(f"{LIBRARY[0]}\n\n{LIBRARY[1]}")
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    result = scan(watcher, fresh_db, source, 1)
+    assert (result.files, result.articles, result.error) == (2, 2, None)
+    assert sorted(t.split("\n")[0] for t in queued_texts(fresh_db)) == sorted([FERRY[0],
+                                                                               LIBRARY[0]])
+    write_story(drop / "bridge.txt", BRIDGE)
+    scan(watcher, fresh_db, source, 2)
+    assert scan(watcher, fresh_db, source, 3).articles == 1
+
+
+@pytest.fixture
+def runner(settings, nlp):
+    made = Runner(settings.with_overrides(host="127.0.0.1"), nlp=nlp)
+    yield made
+    made.stop()
+
+
+def wait_until(predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_running_wirewatch_stores_no_linked_file_and_survives_a_deep_tree(
+        fresh_db, runner, drop, outside, deep_tree):
+    with transaction(fresh_db):
+        add_source(fresh_db, kind="folder", location=str(drop), every=1)
+    deep_tree()
+    runner.start()
+    staged = outside.parent / "staged.txt"
+    staged.symlink_to(outside / "bot.env")
+    os.replace(staged, drop / "token.txt")
+    (drop / "passwd.txt").symlink_to("/etc/passwd")
+    write_story(drop / "ferry.txt", FERRY)
+    assert wait_until(lambda: fresh_db["articles"].count == 1)
+    write_story(drop / "library.txt", LIBRARY)
+    assert wait_until(lambda: fresh_db["articles"].count == 2)
+    titles = {r["title"] for r in fresh_db["articles"].rows}
+    assert titles == {FERRY[0], LIBRARY[0]}
+    for name in ("token.txt", "passwd.txt"):
+        assert seen_file(fresh_db, str(drop / name))["error"] == LINK_REFUSED
+    assert fresh_db["articles"].count == 2
