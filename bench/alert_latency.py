@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import generate
-from bench.memory import _stored, _wirewatch, read_one
+from bench.memory import _stored, _wirewatch, output, read_one
 from bench.rows import percentile, row
 from bench.table import print_rows
 from bot.stories.tracking import add_topic
@@ -96,12 +96,12 @@ def _wait_running(bot: subprocess.Popen) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     seen = []
     while time.monotonic() < deadline:
-        line = bot.stdout.readline()
+        line = output(bot).readline()
         if not line and bot.poll() is not None:
             break
         seen.append(line)
         if line.startswith("wirewatch running"):
-            threading.Thread(target=lambda: [None for _ in bot.stdout], daemon=True).start()
+            threading.Thread(target=lambda: [None for _ in output(bot)], daemon=True).start()
             return
     raise RuntimeError("wirewatch run did not start:\n" + "".join(seen))
 
@@ -137,7 +137,9 @@ def _one(article, index: int, watch: Path, tmp: Path, db_path: Path, fake: FakeS
 
 
 def _latest_verdict(db_path: Path) -> str | None:
-    return read_one(db_path, "SELECT verdict FROM story_articles ORDER BY article_id DESC LIMIT 1")
+    verdict = read_one(db_path,
+                       "SELECT verdict FROM story_articles ORDER BY article_id DESC LIMIT 1")
+    return verdict if isinstance(verdict, str) else None
 
 
 def _rows(drops: list[Drop], count: int) -> list[dict]:
@@ -146,7 +148,8 @@ def _rows(drops: list[Drop], count: int) -> list[dict]:
         raise RuntimeError(f"none of {count} articles reached Slack within {ARTICLE_TIMEOUT} s")
     rewrites = sum(d.verdict == "duplicate" for d in drops)
     lost = count - len(done) - rewrites
-    total = [d.posted for d in done]
+    total = [d.posted for d in done if d.posted is not None]
+    legs = [(d.stored, d.posted) for d in done if d.stored is not None and d.posted is not None]
     note = (f"{len(done)} of {count} articles posted, {rewrites} judged rewrites with nothing "
             f"new (no alert by design), {lost} not posted within {ARTICLE_TIMEOUT:.0f} s; "
             f"measured every {POLL * 1000:.0f} ms")
@@ -155,10 +158,10 @@ def _rows(drops: list[Drop], count: int) -> list[dict]:
         row(NAME, "file landed -> Slack message, p95", percentile(total, 95), "s",
             target=f"{TARGET} s", note=note),
         row(NAME, "file landed -> article stored, median",
-            statistics.median(d.stored for d in done), "s",
+            statistics.median(stored for stored, _ in legs), "s",
             note="folder event + parse + store"),
         row(NAME, "article stored -> Slack message, median",
-            statistics.median(d.posted - d.stored for d in done), "s",
+            statistics.median(posted - stored for stored, posted in legs), "s",
             note="outbox poll + Slack post"),
     ]
 

@@ -61,12 +61,13 @@ def run(*, scale: str = "full") -> list[dict]:
         db = open_db(settings.db_path)
         _track_topics(db)
         pipeline = Pipeline(db, settings, nlp=nlp)
-        spacy_s, pipeline_s, statuses = [], [], Counter()
+        spacy_s: list[float] = []
+        pipeline_s: list[float] = []
+        statuses: Counter[str] = Counter()
         for part in _chunks(count, chunks):
-            spacy_s.append(_seconds(lambda p=part: _spacy_alone(nlp, [bodies[i] for i in p],
-                                                                settings)))
-            pipeline_s.append(_seconds(lambda p=part: statuses.update(
-                o.status for o in pipeline.ingest([timed[i] for i in p]))))
+            texts, articles = [bodies[i] for i in part], [timed[i] for i in part]
+            spacy_s.append(_seconds(functools.partial(_spacy_alone, nlp, texts, settings)))
+            pipeline_s.append(_seconds(functools.partial(_ingest, pipeline, articles, statuses)))
         stages = _stage_costs(pipeline, extra)
         db.close()
     return _rows(settings, bodies, spacy_s, pipeline_s, statuses, stages, len(extra), nlp)
@@ -107,6 +108,10 @@ def _chunks(count: int, parts: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
+def _ingest(pipeline: Pipeline, articles: list[RawArticle], statuses: Counter[str]) -> None:
+    statuses.update(o.status for o in pipeline.ingest(articles))
+
+
 def _seconds(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
@@ -133,7 +138,7 @@ def stage_timers(pipeline: Pipeline, costs: dict[str, float]) -> Iterator[None]:
     """Time, for one pass, each project function bot/pipeline.py calls and each public method
     of the stage objects a Pipeline holds; put everything back afterwards."""
     module = sys.modules[Pipeline.__module__]
-    undo = []
+    undo: list[tuple[object, str, object]] = []
     for name, value in list(vars(module).items()):
         if inspect.isfunction(value) and value.__module__.startswith(PROJECT):
             setattr(module, name, _timed(f"{value.__module__}.{name}", value, costs))

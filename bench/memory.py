@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import psutil
 
@@ -123,19 +124,26 @@ def _wirewatch(*args: str) -> list[str]:
     return [sys.executable, "-m", "bot", *args]
 
 
+def output(bot: subprocess.Popen) -> IO[str]:
+    """What the process prints (it was started with stdout=PIPE, text=True)."""
+    if bot.stdout is None:
+        raise RuntimeError("wirewatch was started without a pipe for its output")
+    return bot.stdout
+
+
 def _wait_ready(bot: subprocess.Popen, db_path: Path) -> None:
     """Started means the database exists and the process has printed its first line."""
     deadline = time.monotonic() + STARTUP_TIMEOUT
-    line = bot.stdout.readline()
+    line = output(bot).readline()
     while not db_path.exists():
         if bot.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"wirewatch run did not start: {line}{bot.stdout.read()}")
+            raise RuntimeError(f"wirewatch run did not start: {line}{output(bot).read()}")
         time.sleep(0.1)
     threading.Thread(target=_drain, args=(bot,), daemon=True).start()
 
 
 def _drain(bot: subprocess.Popen) -> None:
-    for _line in bot.stdout:
+    for _line in output(bot):
         pass
 
 
@@ -172,7 +180,8 @@ def _ingest(files: list[Path], watch: Path, db_path: Path, env: dict[str, str], 
 
 
 def _stored(db_path: Path) -> int:
-    return read_one(db_path, "SELECT count(*) FROM articles") or 0
+    count = read_one(db_path, "SELECT count(*) FROM articles")
+    return count if isinstance(count, int) else 0
 
 
 def read_one(db_path: Path, sql: str) -> object | None:

@@ -78,7 +78,7 @@ def predict(records: Sequence[dict]) -> dict[str, list[dict]]:
 
 def score(records: Sequence[dict], predictions: dict[str, list[dict]]) -> dict[str, dict]:
     """Counts and ratios per kind and overall."""
-    tally = {k: Counter() for k in (*KINDS, "all")}
+    tally: dict[str, Counter[str]] = {k: Counter() for k in (*KINDS, "all")}
     for record in records:
         gold, predicted = record["quotes"], predictions.get(record["id"], [])
         pairs = match(gold, predicted)

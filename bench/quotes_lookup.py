@@ -145,7 +145,7 @@ def _fill(path: Path, size: int) -> None:
 def queries(db, count: int, rng: random.Random) -> list[tuple[str, str, int | None]]:
     """(kind of query, query text, id of the quote it should find or None)."""
     top = db.execute("SELECT max(id) FROM quotes").fetchone()[0]
-    out = []
+    out: list[tuple[str, str, int | None]] = []
     while len(out) < count:
         qid = rng.randint(1, top)
         text, speaker, kind = db.execute(

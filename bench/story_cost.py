@@ -72,7 +72,8 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
     step = timedelta(days=1) / ARTICLES_PER_DAY
     zipf = list(accumulate(1 / (rank + 1) for rank in range(len(vocab))))
     start = END - step * size - timedelta(hours=1)
-    articles, stories, links, features, index = [], [], [], [], {}
+    articles, stories, links, features = [], [], [], []
+    index: dict[int, tuple[str, set[str]]] = {}
     counts: dict[str, int] = {}
     article_id = story_id = 0
     while article_id < size:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 
 class ConfigError(Exception):
@@ -43,7 +44,7 @@ class Settings:
     admins: tuple[str, ...] = ()
     allow_networks: tuple[str, ...] = ()
 
-    def with_overrides(self, **changes: object) -> Settings:
+    def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given non-None values replaced (command-line flags win)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 

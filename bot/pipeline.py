@@ -78,8 +78,10 @@ class Pipeline:
             done: dict[int, Outcome] = {}
             for index, (item, slot) in enumerate(zip(batch, slots, strict=True)):
                 if isinstance(slot, Article):
-                    done[index] = self._store(next(parsed), background=item.background,
-                                              never_duplicate=item.never_duplicate)
+                    raw = item if isinstance(item, RawArticle) else None
+                    done[index] = self._store(
+                        next(parsed), background=raw is not None and raw.background,
+                        never_duplicate=raw is not None and raw.never_duplicate)
                 elif isinstance(slot, int):
                     done[index] = _copy_of(done[slot], origin=item.origin)
                 else:

@@ -31,6 +31,7 @@ from storage.sources import (
     is_due,
     list_sources,
     normalise_location,
+    source_row,
     utcnow,
 )
 
@@ -107,7 +108,7 @@ class Runner:
             if not Path(location).is_dir():
                 raise SourceError(f"watched folder {location} does not exist; create it first")
             with transaction(db):
-                source = get_source(db, add_source(db, kind="folder", location=location,
+                source = source_row(db, add_source(db, kind="folder", location=location,
                                                    every=WATCH_EVERY))
         return source
 

@@ -107,7 +107,8 @@ class IngestWorker:
     def _record(self, db, inbox_id: int, outcome: Outcome) -> None:
         verdict = outcome.verdict
         with transaction(db):
-            if _transient(outcome) and retry_later(db, inbox_id, reason=outcome.reason,
+            if _transient(outcome) and retry_later(db, inbox_id,
+                                                   reason=outcome.reason or "internal error",
                                                    max_attempts=MAX_ATTEMPTS):
                 log.warning("will retry %s: %s", outcome.origin, outcome.reason)
                 return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from sqlite_utils import Database
 
@@ -14,7 +15,8 @@ ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
 
 
-def enqueue_alerts(db: Database, verdict: Verdict, article_id: int, topic_ids: list[int]) -> int:
+def enqueue_alerts(db: Database, verdict: Verdict, article_id: int,
+                   topic_ids: Sequence[int]) -> int:
     """Queue one alert per realtime channel or person subscribed to a matched topic."""
     if verdict.kind not in ALERTING or not topic_ids:
         return 0
@@ -22,7 +24,7 @@ def enqueue_alerts(db: Database, verdict: Verdict, article_id: int, topic_ids: l
     targets = db.execute(
         f"SELECT DISTINCT target_id FROM subscriptions WHERE mode = 'realtime' "
         f"AND topic_id IN ({marks})",
-        topic_ids,
+        list(topic_ids),
     ).fetchall()
     now = now_iso()
     for (channel,) in targets:
@@ -41,8 +43,8 @@ def hold_alerts(db: Database, article_id: int, *, reason: str) -> None:
 
 
 def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> AlertView:
-    article = db["articles"].get(article_id)
-    story = db["stories"].get(story_id)
+    article = db.table("articles").get(article_id)
+    story = db.table("stories").get(story_id)
     link = db.execute(
         "SELECT whats_new FROM story_articles WHERE article_id = ?", [article_id]
     ).fetchone()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.models import ParsedArticle
+from storage.db import insert_row
 
 
 def now_iso() -> str:
@@ -21,8 +22,9 @@ def find_by_hash(db: Database, content_hash: str) -> int | None:
 def insert_article(db: Database, parsed: ParsedArticle) -> int:
     """Insert one parsed article; call inside the article's transaction."""
     article = parsed.article
-    table = db["articles"]
-    table.insert(
+    article_id = insert_row(
+        db,
+        "articles",
         {
             "content_hash": article.content_hash,
             "url": article.url,
@@ -36,12 +38,11 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
             "ingested_at": now_iso(),
         }
     )
-    article_id = table.last_pk
-    db["sentences"].insert_all(
+    db.table("sentences").insert_all(
         {"article_id": article_id, "idx": i, "start": s.start, "end": s.end}
         for i, s in enumerate(parsed.sentences)
     )
-    db["entities"].insert_all(
+    db.table("entities").insert_all(
         {"article_id": article_id, "start": e.start, "end": e.end, "label": e.label, "text": e.text}
         for e in parsed.entities
     )
@@ -49,6 +50,6 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
 
 
 def get_article(db: Database, article_id: int) -> dict | None:
-    rows = list(db["articles"].rows_where("id = ?", [article_id]))
+    rows = list(db.table("articles").rows_where("id = ?", [article_id]))
     return rows[0] if rows else None
 

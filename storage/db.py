@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,6 +37,14 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"cannot open database {path}: {exc}") from exc
     return db
+
+
+def insert_row(db: Database, table: str, row: Mapping[str, object]) -> int:
+    """Insert one row; returns the id SQLite gave it."""
+    inserted = db.table(table).insert(dict(row)).last_pk
+    if not isinstance(inserted, int):
+        raise StorageError(f"no id for the row inserted into {table}")
+    return inserted
 
 
 def schema_version(db: Database) -> int:

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.models import RawArticle
+from storage.db import insert_row
 from storage.sources import iso, utcnow
 
 FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
@@ -15,12 +16,10 @@ FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
 def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
             now: datetime | None = None) -> int:
     """Queue one article; call inside the transaction that marks its input as seen."""
-    table = db["inbox"]
     row = {name: getattr(raw, name) for name in FIELDS}
     row["background"] = int(raw.background)
-    table.insert({**row, "source_id": source_id, "status": "pending",
-                  "created_at": iso(now or utcnow())})
-    return table.last_pk
+    return insert_row(db, "inbox", {**row, "source_id": source_id, "status": "pending",
+                                    "created_at": iso(now or utcnow())})
 
 
 def pending(db: Database, *, limit: int) -> list[dict]:

@@ -8,6 +8,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import overload
 
 from sqlite_utils import Database
 
@@ -48,7 +49,7 @@ def count_speakers(db: Database, counts: Mapping[str, int]) -> None:
 
 
 def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
-    db["quotes"].insert_all(
+    db.table("quotes").insert_all(
         {
             "article_id": article_id,
             "start": q.start,
@@ -68,6 +69,11 @@ def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
     count_speakers(db, Counter(q.speaker.name for q in quotes if q.speaker.name))
 
 
+@overload
+def fts_quote_ids(db: Database, match: str, *, limit: int) -> list[int]: ...
+@overload
+def fts_quote_ids(db: Database, match: str, *, limit: int,
+                  budget_ms: float) -> list[int] | None: ...
 def fts_quote_ids(db: Database, match: str, *, limit: int,
                   budget_ms: float | None = None) -> list[int] | None:
     """Ids of quotes matching an FTS5 expression built by the caller from escaped terms only.

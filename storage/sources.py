@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from storage.backoff import Backoff
+from storage.db import insert_row
 
 KINDS = ("feed", "folder")
 DEFAULT_EVERY = {"feed": 300, "folder": 5}
@@ -62,30 +63,37 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
                           f"--every {every} is too often")
     if get_source(db, location):
         raise SourceError(f"{location} is already a source")
-    table = db["sources"]
-    table.insert({"kind": kind, "location": location, "every": int(every),
-                  "added_at": iso(utcnow()), "failures": 0, "unhealthy": 0, "items": 0,
-                  "alert_existing": int(alert_existing), "allow_private": int(allow_private)})
-    return table.last_pk
+    return insert_row(db, "sources", {
+        "kind": kind, "location": location, "every": int(every), "added_at": iso(utcnow()),
+        "failures": 0, "unhealthy": 0, "items": 0, "alert_existing": int(alert_existing),
+        "allow_private": int(allow_private)})
 
 
 def get_source(db: Database, ident: int | str) -> dict | None:
     """A source by id or by location."""
     text = str(ident).strip()
     if text.isdigit():
-        rows = list(db["sources"].rows_where("id = ?", [int(text)]))
+        rows = list(db.table("sources").rows_where("id = ?", [int(text)]))
     else:
-        rows = list(db["sources"].rows_where("location = ?", [text]))
+        rows = list(db.table("sources").rows_where("location = ?", [text]))
         if not rows and "://" not in text:
-            rows = list(db["sources"].rows_where(
+            rows = list(db.table("sources").rows_where(
                 "location = ?", [str(Path(text).expanduser().resolve())]))
     return rows[0] if rows else None
 
 
+def source_row(db: Database, source_id: int) -> dict:
+    """A source that must exist (just added, in the same transaction)."""
+    source = get_source(db, source_id)
+    if source is None:
+        raise SourceError(f"no source #{source_id}")
+    return source
+
+
 def list_sources(db: Database, *, kind: str | None = None) -> list[dict]:
     if kind:
-        return list(db["sources"].rows_where("kind = ?", [kind], order_by="id"))
-    return list(db["sources"].rows_where(order_by="id"))
+        return list(db.table("sources").rows_where("kind = ?", [kind], order_by="id"))
+    return list(db.table("sources").rows_where(order_by="id"))
 
 
 def remove_source(db: Database, ident: int | str) -> dict:
@@ -123,7 +131,7 @@ def record_success(db: Database, source_id: int, *, now: datetime, items: int = 
 
 def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> dict:
     """Count a failed poll, back off, and mark the source unhealthy after repeated failures."""
-    source = db["sources"].get(source_id)
+    source = db.table("sources").get(source_id)
     failures = (source["failures"] or 0) + 1
     wait = backoff_seconds(every=source["every"], failures=failures)
     unhealthy = int(failures >= UNHEALTHY_AFTER)
@@ -132,7 +140,7 @@ def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) 
         "next_attempt_at = ? WHERE id = ?",
         [iso(now), reason, failures, unhealthy, iso(now + timedelta(seconds=wait)), source_id],
     )
-    return db["sources"].get(source_id)
+    return db.table("sources").get(source_id)
 
 
 def in_backlog(source: dict) -> bool:
@@ -191,13 +199,13 @@ def mark_entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
 
 
 def seen_file(db: Database, path: str) -> dict | None:
-    rows = list(db["seen_files"].rows_where("path = ?", [path]))
+    rows = list(db.table("seen_files").rows_where("path = ?", [path]))
     return rows[0] if rows else None
 
 
 def remember_file(db: Database, *, path: str, size: int, mtime_ns: int, sha256: str,
                   articles: int, error: str | None, now: datetime) -> None:
-    db["seen_files"].upsert(
+    db.table("seen_files").upsert(
         {"path": path, "size": size, "mtime_ns": mtime_ns, "sha256": sha256, "seen_at": iso(now),
          "articles": articles, "error": error},
         pk="path",

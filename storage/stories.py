@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from storage.db import insert_row
+
 TOTAL_KEY = ""
 CHUNK = 400
 
@@ -89,11 +91,13 @@ def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[li
 
 
 def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, now: str) -> int:
-    table = db["stories"]
-    table.insert({"title": title, "summary": json.dumps(summary, ensure_ascii=False),
-                  "created_at": now, "updated_at": now, "article_count": 0,
-                  "last_seen": seen_at})
-    return table.last_pk
+    return insert_row(db, "stories", {
+        "title": title, "summary": json.dumps(summary, ensure_ascii=False), "created_at": now,
+        "updated_at": now, "article_count": 0, "last_seen": seen_at})
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def add_to_story(
@@ -115,11 +119,9 @@ def add_to_story(
         "INSERT INTO story_articles (story_id, article_id, verdict, whats_new, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
         [story_id, article_id, verdict, json.dumps(whats_new, ensure_ascii=False), now])
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, words) "
-               "VALUES (?, ?, ?, ?, ?, ?)",
-               [article_id, story_id, seen_at, json.dumps(data, **compact),
-                json.dumps(sentences, **compact), words])
+    db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
+               "words) VALUES (?, ?, ?, ?, ?, ?)",
+               [article_id, story_id, seen_at, _compact(data), _compact(sentences), words])
     db.execute(
         "UPDATE stories SET article_count = article_count + 1, updated_at = ?, "
         "last_seen = max(coalesce(last_seen, ''), ?) WHERE id = ?", [now, seen_at, story_id])

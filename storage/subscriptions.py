@@ -18,7 +18,7 @@ def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, 
         db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ? WHERE id = ?",
                    [mode, at, row[0]])
         return "changed"
-    db["subscriptions"].insert({"topic_id": topic_id, "target_type": target_type,
+    db.table("subscriptions").insert({"topic_id": topic_id, "target_type": target_type,
                                 "target_id": target_id, "mode": mode, "created_by": created_by,
                                 "created_at": at, "last_digest_at": at})
     return "added"

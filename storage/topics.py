@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from bot.models import Topic
 from storage.articles import now_iso
+from storage.db import insert_row
 
 
 class TopicError(Exception):
@@ -18,9 +19,8 @@ def insert_topic(db: Database, *, name: str, query: str, created_by: str | None 
     """Store a topic whose query the caller has already checked."""
     if get_topic(db, name):
         raise TopicError(f"topic '{name}' already exists")
-    table = db["topics"]
-    table.insert({"name": name, "query": query, "created_at": now_iso(), "created_by": created_by})
-    return table.last_pk
+    return insert_row(db, "topics", {"name": name, "query": query, "created_at": now_iso(),
+                                     "created_by": created_by})
 
 
 def list_queries(db: Database) -> list[Topic]:
@@ -29,13 +29,21 @@ def list_queries(db: Database) -> list[Topic]:
             for r in db.execute("SELECT id, name, query FROM topics ORDER BY id")]
 
 
+def topic_row(db: Database, topic_id: int) -> dict:
+    """A topic that must exist (just added, in the same transaction)."""
+    rows = list(db.table("topics").rows_where("id = ?", [topic_id]))
+    if not rows:
+        raise TopicError(f"no topic #{topic_id}")
+    return rows[0]
+
+
 def get_topic(db: Database, name: str) -> dict | None:
-    rows = list(db["topics"].rows_where("name = ? COLLATE NOCASE", [name.strip()]))
+    rows = list(db.table("topics").rows_where("name = ? COLLATE NOCASE", [name.strip()]))
     return rows[0] if rows else None
 
 
 def list_topics(db: Database) -> list[dict]:
-    return list(db["topics"].rows_where(order_by="name COLLATE NOCASE"))
+    return list(db.table("topics").rows_where(order_by="name COLLATE NOCASE"))
 
 
 def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[dict]:

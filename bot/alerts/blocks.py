@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import cut, fit, plain
-from bot.alerts.view import AlertView
+from bot.alerts.view import AlertView, KeyQuote
 
 MAX_BLOCKS = 50
 SECTION_CHARS = 3000
@@ -21,18 +22,19 @@ IMPORTANT = "wirewatch_mark_important"
 
 def alert_blocks(view: AlertView) -> list[dict]:
     """Header, what happened, the key quote, where it came from, and the three buttons."""
-    blocks = [_context(_label(view)), {"type": "header", "text": _plain(view.headline)}]
+    blocks: list[dict | None] = [_context(_label(view)),
+                                 {"type": "header", "text": _plain(view.headline)}]
     body = _updates(view.whats_new) if view.kind == "update" else " ".join(view.summary)
     blocks.append(_section(body))
     if view.key_quote and fit(view.key_quote.text, 10).strip():
-        blocks.append(_section(_quote_line(view)))
+        blocks.append(_section(_quote_line(view.key_quote)))
     meta = [m for m in (fit(x or "", 300) for x in (view.source, view.published)) if m.strip()]
     if safe_url(view.url) and len(view.url) <= LINK_CHARS:
         meta.append(f"<{_link_target(view.url)}|link>")
     if meta:
         blocks.append(_context(" · ".join(meta)))
     blocks.append(_actions(view))
-    return [b for b in blocks if b][:MAX_BLOCKS]
+    return [b for b in blocks if b is not None][:MAX_BLOCKS]
 
 
 def alert_text(view: AlertView) -> str:
@@ -53,8 +55,7 @@ def _updates(items: tuple[str, ...]) -> str:
     return "What's new:\n" + "\n".join(news) if news else ""
 
 
-def _quote_line(view: AlertView) -> str:
-    quote = view.key_quote
+def _quote_line(quote: KeyQuote) -> str:
     who = quote.speaker or "unattributed"
     if quote.role:
         who = f"{who}, {quote.role}"
@@ -96,7 +97,7 @@ def _actions(view: AlertView) -> dict:
     return {"type": "actions", "block_id": "wirewatch_actions", "elements": elements}
 
 
-def safe_url(url: str | None) -> bool:
+def safe_url(url: str | None) -> TypeGuard[str]:
     """Only http(s) links short enough for a button; anything else gets no button."""
     if not url or len(url) > URL_CHARS or any(c.isspace() for c in url):
         return False

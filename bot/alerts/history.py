@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from slack_sdk import WebClient
 
@@ -16,7 +17,8 @@ def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event
     oldest = f"{since.timestamp() - 60:.6f}"
     cursor = None
     for _ in range(MAX_PAGES):
-        args = {"channel": channel, "limit": PAGE, "include_all_metadata": True, "oldest": oldest}
+        args: dict[str, Any] = {"channel": channel, "limit": PAGE, "include_all_metadata": True,
+                                "oldest": oldest}
         if cursor:
             args["cursor"] = cursor
         if thread_ts:

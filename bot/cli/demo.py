@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -43,14 +44,15 @@ def demo(obj: CliContext, keep: Path | None) -> None:
                 click.echo(f"  • {topic['name']}: {topic['query']}")
         click.echo("loading the language pipeline…")
         pipeline = Pipeline(db, obj.settings.with_overrides(db_path=path))
-        articles = sorted(p for p in (DEMO / "articles").iterdir() if p.name.endswith(".txt"))
+        articles = sorted((p for p in (DEMO / "articles").iterdir() if p.name.endswith(".txt")),
+                          key=lambda p: p.name)
         click.echo(f"ingesting {len(articles)} sample articles in arrival order\n")
         for item in articles:
             outcome = next(iter(pipeline.ingest_paths([str(item)])))
             click.echo("── " + describe(outcome).replace(str(Path(str(item)).parent) + "/", ""))
             silent: list[str] = []
             if not print_pending(db, lambda text: click.echo(_indent(text)),
-                                 lambda _, reason, found=silent: found.append(reason)):
+                                 _collect(silent)):
                 why = silent[0] if silent else outcome.reason or outcome.status
                 click.echo(f"   (nothing posted: {why})\n")
         db.close()
@@ -64,3 +66,8 @@ def _indent(text: str) -> str:
 
 def register(cli: click.Group) -> None:
     cli.add_command(demo)
+
+
+def _collect(reasons: list[str]) -> Callable[[dict, str], None]:
+    """An ``on_silent`` hook that keeps the reason each silent article posted nothing."""
+    return lambda _event, reason: reasons.append(reason)

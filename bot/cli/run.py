@@ -50,7 +50,7 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     except (ConfigError, SourceError, StorageError, OSError) as exc:
         runner.stop()
         raise click.ClickException(str(exc)) from exc
-    mode = "console (no Slack)" if console else f"Slack (port {runner.slack.port})"
+    mode = "console (no Slack)" if runner.slack is None else f"Slack (port {runner.slack.port})"
     click.echo(f"wirewatch running, {mode}; Ctrl-C to stop")
     for line in runner.describe():
         click.echo(f"  {line}")

@@ -17,10 +17,10 @@ from storage.sources import (
     SourceError,
     add_source,
     first_poll_note,
-    get_source,
     health,
     list_sources,
     remove_source,
+    source_row,
 )
 
 
@@ -87,7 +87,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
                                    alert_existing=alert_existing, allow_private=allow_private)
             if never_duplicate:
                 mark_never_duplicate(obj.db, source_id)
-            source = get_source(obj.db, source_id)
+            source = source_row(obj.db, source_id)
     except (SourceError, FetchError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"added {kind} #{source['id']}: {source['location']} "

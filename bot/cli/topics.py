@@ -17,6 +17,7 @@ from storage.topics import (
     list_topics,
     recent_stories,
     remove_topic,
+    topic_row,
 )
 
 
@@ -50,9 +51,8 @@ def add(obj: CliContext, name: str, query: str | None) -> None:
     """
     try:
         with transaction(obj.db):
-            add_topic(obj.db, name=name, query=query,
-                      quiet_hours=obj.settings.story_quiet_hours)
-            topic = get_topic(obj.db, name)
+            topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
+                                                quiet_hours=obj.settings.story_quiet_hours))
             running = recent_stories(obj.db, topic["id"], limit=1000)
     except TopicError as exc:
         raise click.ClickException(str(exc)) from exc

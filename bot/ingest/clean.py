@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import UTC
+from typing import Any
 
 from dateutil import parser as dateparser
 
@@ -61,9 +63,9 @@ def clean_article(raw: RawArticle) -> Article:
 
 def _printable(raw: RawArticle) -> RawArticle:
     """Control characters and lone surrogates (unstorable in UTF-8) out of every field."""
-    fields = {name: CONTROL.sub("", value) if isinstance(value, str) else value
-              for name, value in vars(raw).items() if name != "origin"}
-    return RawArticle(origin=raw.origin, **fields)
+    fields: dict[str, Any] = {name: CONTROL.sub("", value) for name, value in vars(raw).items()
+                              if name != "origin" and isinstance(value, str)}
+    return replace(raw, **fields)
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from html import unescape
+from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
@@ -88,15 +89,16 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     if message and any(m in message for m in TRUNCATED):
         raise FeedError(f"{url} is malformed XML ({message}); the feed looks cut off, "
                         "will retry later")
-    entries = [_entry(raw) for raw in parsed.entries]
-    entries = [e for e in reversed(entries) if e is not None]
+    found = [_entry(raw) for raw in parsed.entries]
+    entries = [e for e in reversed(found) if e is not None]
     if all(e.stamp is not None for e in entries):
-        entries.sort(key=lambda e: e.stamp)
+        entries.sort(key=lambda e: e.stamp or 0.0)
     title = parsed.feed.get("title") or None
     return ParsedFeed(title=title, entries=entries, warning=message)
 
 
-def _xml_problem(exc: object) -> str | None:
+def _xml_problem(exc: Any) -> str | None:
+    """The message of the SAX parse error feedparser keeps (any other value: None)."""
     if exc is None or not hasattr(exc, "getLineNumber"):
         return None
     return f"{exc.getMessage()} at line {exc.getLineNumber()}"
@@ -154,7 +156,8 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
     source = feed_title or urlsplit(feed_url).hostname
     text = entry.text
     if entry.teaser and entry.link:
-        page = _page_text(entry, fetcher=fetcher, origin=origin, allow_private=allow_private)
+        page = _page_text(entry.link, fetcher=fetcher, origin=origin,
+                          allow_private=allow_private)
         if isinstance(page, RawArticle) and len(page.text) >= len(text):
             text = page.text
         elif not text:
@@ -166,17 +169,16 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
                       source=source, published=entry.published)
 
 
-def _page_text(entry: FeedEntry, *, fetcher: Fetcher, origin: str,
+def _page_text(link: str, *, fetcher: Fetcher, origin: str,
                allow_private: bool) -> RawArticle | IngestFailure:
-    assert entry.link is not None
     try:
-        response = fetcher.get(entry.link, accept=PAGE_TYPES, allow_private=allow_private)
+        response = fetcher.get(link, accept=PAGE_TYPES, allow_private=allow_private)
     except FetchError as exc:
-        log.warning("article page %s: %s; using the feed's teaser", entry.link, exc)
+        log.warning("article page %s: %s; using the feed's teaser", link, exc)
         return IngestFailure(origin, str(exc))
     page = html_to_article(response.body, origin=origin, url=response.url)
     if isinstance(page, IngestFailure):
-        log.warning("article page %s: %s; using the feed's teaser", entry.link, page.reason)
+        log.warning("article page %s: %s; using the feed's teaser", link, page.reason)
     return page
 
 

@@ -9,8 +9,12 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
-from urllib.request import getproxies_environment, proxy_bypass_environment
+from urllib.request import (  # type: ignore[attr-defined]  # typeshed omits this stdlib function
+    getproxies_environment,
+    proxy_bypass_environment,
+)
 
 import urllib3
 from urllib3.exceptions import (
@@ -127,8 +131,8 @@ class Fetcher:
         self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
         self._timeout = urllib3.Timeout(connect=self.limits.connect_timeout,
                                         read=self.limits.read_timeout)
-        options = {"num_pools": 64, "maxsize": 4, "retries": False, "block": False,
-                   "timeout": self._timeout}
+        options: dict[str, Any] = {"num_pools": 64, "maxsize": 4, "retries": False,
+                                   "block": False, "timeout": self._timeout}
         self._pools = {False: pool_manager(self.policy, **options),
                        True: pool_manager(self.policy.opened(), **options)}
         self._proxy_pools: dict[str, tuple[urllib3.PoolManager, dict[str, str]]] = {}

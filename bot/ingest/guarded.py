@@ -107,7 +107,7 @@ class _Guarded(HTTPConnection):
                 failure = exc
         raise NewConnectionError(self, f"Failed to establish a new connection: {failure}")
 
-    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def request(self, *args: Any, **kwargs: Any) -> None:
         """Connects if needed, sends; then the request's deadline watches the socket."""
         super().request(*args, **kwargs)
         deadline = getattr(_current, "deadline", None)
@@ -129,5 +129,5 @@ def pool_manager(policy: AddressPolicy | None, *, proxy: str | None = None,
         "https": type("GuardedTLSPool", (HTTPSConnectionPool,), {"ConnectionCls": tls}),
     }
     manager = urllib3.ProxyManager(proxy, **kwargs) if proxy else urllib3.PoolManager(**kwargs)
-    manager.pool_classes_by_scheme = pools  # type: ignore[assignment]
+    manager.pool_classes_by_scheme = pools
     return manager

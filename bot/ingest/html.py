@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.metadata import Document
 
 from bot.models import IngestFailure, RawArticle
 
@@ -16,15 +17,15 @@ def html_to_article(
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         return IngestFailure(origin, f"could not extract text from HTML: {exc}")
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return IngestFailure(origin, "no article text found in the HTML page")
-    text = doc.text
-    if doc.title and text.startswith(doc.title):
-        text = text[len(doc.title) :].lstrip("\n")
+    text, title = doc.text or "", doc.title or ""
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip("\n")
     return RawArticle(
         text=text,
         origin=origin,
-        title=doc.title or None,
+        title=title or None,
         url=url or doc.url or None,
         source=doc.sitename or None,
         published=doc.date or None,

@@ -196,7 +196,7 @@ def _result(index: int, item: RawArticle | IngestFailure, inbox_id: int | None,
             outcomes: dict[int, dict]) -> dict:
     if isinstance(item, IngestFailure):
         return {"index": index, "status": "failed", "reason": item.reason}
-    row = outcomes.get(inbox_id)
+    row = outcomes.get(inbox_id) if inbox_id is not None else None
     if row is None or row["status"] == "pending":
         return {"index": index, "status": "queued", "id": inbox_id}
     result = {"index": index, "status": row["status"], "id": inbox_id}

@@ -26,7 +26,8 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
         if value is not None and not isinstance(value, str | int | float):
             return IngestFailure(origin, f"field '{name}' must be a string")
         values[name] = str(value) if value is not None else None
-    return RawArticle(text=text, origin=origin, **values)
+    return RawArticle(text=text, origin=origin, title=values["title"], url=values["url"],
+                      source=values["source"], published=values["published"])
 
 
 def _json_kind(value: Any) -> str:

@@ -48,7 +48,7 @@ class SlackRuntime:
         self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
                                 max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()
-        if self.socket_mode:
+        if self.settings.slack_app_token:
             self._socket = SocketRunner(self.app, app_token=self.settings.slack_app_token)
             self._socket.start()
 

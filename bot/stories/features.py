@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
+from spacy.tokens import Doc
 
 from bot.models import ParsedArticle
 from bot.nlp.summary import clean_sentence
@@ -118,11 +119,11 @@ def extract(parsed: ParsedArticle) -> ArticleFeatures:
         title_words=tuple(w.casefold() for w in WORDS.findall(article.title)),
         tokens=[], entities=[], sentences=[],
     )
-    if doc is None:
+    if not isinstance(doc, Doc):
         return features
     words = _Words(doc)
     ents = list(doc.ents)
-    for index, sent in enumerate(_sentence_spans(parsed, words)):
+    for index, sent in enumerate(_sentence_spans(parsed, doc, words)):
         inside = [e for e in ents if sent.start <= e.start < sent.end]
         features.sentences.append(_sentence(sent, inside, index, features, words))
     for sentence in features.sentences:
@@ -138,10 +139,10 @@ class _Span(NamedTuple):
     end_char: int
 
 
-def _sentence_spans(parsed: ParsedArticle, words: _Words) -> list[_Span]:
+def _sentence_spans(parsed: ParsedArticle, doc: Doc, words: _Words) -> list[_Span]:
     """Sentences as token ranges, from the parse's sentence offsets (no second walk of the Doc)."""
     bounds = [(s.start, s.end) for s in parsed.sentences] or [
-        (s.start_char, s.end_char) for s in parsed.doc.sents]
+        (s.start_char, s.end_char) for s in doc.sents]
     starts = words.starts
     spans = []
     for start_char, end_char in bounds:
@@ -223,10 +224,11 @@ def _sentence(
             lemmas.add(lemma)
     raw = words.span(sent)
     quote = bool(QUOTED.search(raw))
-    people = frozenset(entity_key("PERSON", words.span(e)) for e in ents if e.label_ == "PERSON")
+    people = frozenset(key for e in ents if e.label_ == "PERSON"
+                       if (key := entity_key("PERSON", words.span(e))) is not None)
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
-                            people - {None}, _continues(plain), hedged, frozenset(figures))
+                            people, _continues(plain), hedged, frozenset(figures))
 
 
 def _scale_after(end: int, words: _Words) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -66,7 +67,7 @@ def bare_figure(token: str) -> set[Decimal]:
     return figure_values(token)
 
 
-def encode(values: set[Decimal]) -> frozenset[str]:
+def encode(values: Iterable[Decimal]) -> frozenset[str]:
     """Figures as stored text ("3.5E+6" keeps its precision when read back)."""
     return frozenset(str(v) for v in values)
 
@@ -87,8 +88,14 @@ def decode(texts) -> list[Decimal]:
 def same(a: Decimal, b: Decimal) -> bool:
     """One figure rounded as the other is written ("84.10" and "about 84", "1.2 million" and
     "1,213,000"), so a restatement at another precision is not a change."""
-    coarser = max(a.as_tuple().exponent, b.as_tuple().exponent)
+    coarser = max(_exponent(a), _exponent(b))
     return abs(a - b) < Decimal(5).scaleb(coarser - 1)
+
+
+def _exponent(value: Decimal) -> int:
+    """The power of ten of the last digit written; figures are finite (0 for any other)."""
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
 def known(value: Decimal, story: frozenset[Decimal]) -> bool:

@@ -32,7 +32,7 @@ def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltCo
     ack()
     story_id = _story_id(action)
     rows = story_quotes(db_of(context), story_id, limit=10) if story_id is not None else []
-    if not rows:
+    if story_id is None or not rows:
         answer(respond, "No quotes found in this story yet.")
         return
     lines = [f"*Quotes in* _{echo(_title(db_of(context), story_id), 150)}_"]

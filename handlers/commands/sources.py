@@ -17,7 +17,7 @@ from bot.slack.status import source_lines
 from handlers.common import echo, join_lines, split_name
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
-from storage.sources import SourceError, add_source, get_source, remove_source
+from storage.sources import SourceError, add_source, get_source, remove_source, source_row
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
          "[--alert-existing] [--never-duplicate]` · `/wirewatch sources remove ID|URL`")
@@ -73,7 +73,7 @@ def _add(svc: Services, rest: str) -> str:
                                alert_existing=alert_existing)
         if never_duplicate:
             mark_never_duplicate(svc.db, source_id)
-        source = get_source(svc.db, source_id)
+        source = source_row(svc.db, source_id)
     first = ("Its first poll alerts on the entries already in it." if alert_existing else
              "Entries already in it are stored as background, without alerts; alerts start "
              "with the next new entry (add with `--alert-existing` to alert on them too).")

@@ -67,11 +67,12 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     db = svc.db
     try:
         with transaction(db):
-            add_topic(db, name=name, query=query or None, created_by=command.get("user_id"),
-                      quiet_hours=svc.settings.story_quiet_hours)
+            topic_id = add_topic(db, name=name, query=query or None,
+                                 created_by=command.get("user_id"),
+                                 quiet_hours=svc.settings.story_quiet_hours)
+            query = store.topic_row(db, topic_id)["query"]
     except store.TopicError as exc:
         return f"Could not add that topic: {echo(str(exc), 300)}. {USAGE}"
-    query = store.get_topic(db, name)["query"]
     return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. Subscribe this "
             f"channel with `/subscribe {echo(name, 100)}`.")
 

@@ -9,7 +9,7 @@ MIGRATIONS = Migrations("core")
 
 @MIGRATIONS()
 def m001_core(db: Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "content_hash": str,
@@ -26,17 +26,17 @@ def m001_core(db: Database) -> None:
         pk="id",
         not_null={"content_hash", "title", "body", "ingested_at"},
     )
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["articles"].create_index(["url"])
-    db["sentences"].create(
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["url"])
+    db.table("sentences").create(
         {"article_id": int, "idx": int, "start": int, "end": int},
         pk=("article_id", "idx"),
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["entities"].create(
+    db.table("entities").create(
         {"id": int, "article_id": int, "start": int, "end": int, "label": str, "text": str},
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["entities"].create_index(["article_id"])
-    db["entities"].create_index(["label", "text"])
+    db.table("entities").create_index(["article_id"])
+    db.table("entities").create_index(["label", "text"])

@@ -9,7 +9,7 @@ MIGRATIONS = Migrations("delivery")
 
 @MIGRATIONS()
 def m001_delivery(db: Database) -> None:
-    db["subscriptions"].create(
+    db.table("subscriptions").create(
         {
             "id": int,
             "topic_id": int,
@@ -23,8 +23,8 @@ def m001_delivery(db: Database) -> None:
         pk="id",
         foreign_keys=[("topic_id", "topics", "id")],
     )
-    db["subscriptions"].create_index(["topic_id", "target_type", "target_id"], unique=True)
-    db["alerts"].create(
+    db.table("subscriptions").create_index(["topic_id", "target_type", "target_id"], unique=True)
+    db.table("alerts").create(
         {
             "id": int,
             "story_id": int,
@@ -43,15 +43,15 @@ def m001_delivery(db: Database) -> None:
         pk="id",
         defaults={"status": "pending", "attempts": 0},
     )
-    db["alerts"].create_index(["story_id", "channel", "article_id"], unique=True)
-    db["alerts"].create_index(["status", "next_attempt_at"])
-    db["state"].create({"key": str, "value": str}, pk="key")
+    db.table("alerts").create_index(["story_id", "channel", "article_id"], unique=True)
+    db.table("alerts").create_index(["status", "next_attempt_at"])
+    db.table("state").create({"key": str, "value": str}, pk="key")
 
 
 @MIGRATIONS()
 def m002_mutes_and_posted_channel(db: Database) -> None:
-    db["alerts"].add_column("posted_channel", str)
-    db["mutes"].create(
+    db.table("alerts").add_column("posted_channel", str)
+    db.table("mutes").create(
         {"story_id": int, "channel": str, "muted_by": str, "muted_at": str},
         pk=("story_id", "channel"),
     )
@@ -59,5 +59,5 @@ def m002_mutes_and_posted_channel(db: Database) -> None:
 
 @MIGRATIONS()
 def m003_alert_holds(db: Database) -> None:
-    db["alert_holds"].create({"article_id": int, "reason": str, "created_at": str},
+    db.table("alert_holds").create({"article_id": int, "reason": str, "created_at": str},
                              pk="article_id", not_null={"reason", "created_at"})

@@ -10,39 +10,39 @@ MIGRATIONS = Migrations("features")
 
 @MIGRATIONS()
 def m001_quote_alerts(db: Database) -> None:
-    db["quote_subscriptions"].create(
+    db.table("quote_subscriptions").create(
         {"id": int, "query": str, "target_type": str, "target_id": str, "mode": str,
          "created_by": str, "created_at": str},
         pk="id", not_null={"query", "target_type", "target_id", "mode"},
     )
-    db["quote_subscriptions"].create_index(["query", "target_type", "target_id"], unique=True)
-    db["quote_alert_items"].create(
+    db.table("quote_subscriptions").create_index(["query", "target_type", "target_id"], unique=True)
+    db.table("quote_alert_items").create(
         {"alert_id": int, "quote_id": int, "subscription_id": int},
         pk=("alert_id", "quote_id"),
     )
     # A quote alert shares the outbox with the story alert of the same article and channel.
     db.execute('DROP INDEX IF EXISTS "idx_alerts_story_id_channel_article_id"')
-    db["alerts"].create_index(["story_id", "channel", "article_id", "kind"], unique=True)
+    db.table("alerts").create_index(["story_id", "channel", "article_id", "kind"], unique=True)
 
 
 @MIGRATIONS()
 def m002_never_duplicate_sources(db: Database) -> None:
-    db["sources"].add_column("never_duplicate", int, not_null_default=0)
+    db.table("sources").add_column("never_duplicate", int, not_null_default=0)
 
 
 @MIGRATIONS()
 def m003_quote_digests(db: Database) -> None:
-    db["quote_subscriptions"].add_column("last_digest_at", str)
-    db["quote_digest_items"].create(
+    db.table("quote_subscriptions").add_column("last_digest_at", str)
+    db.table("quote_digest_items").create(
         {"subscription_id": int, "quote_id": int, "created_at": str},
         pk=("subscription_id", "quote_id"), not_null={"created_at"},
     )
-    db["quote_digest_items"].create_index(["subscription_id", "created_at"])
+    db.table("quote_digest_items").create_index(["subscription_id", "created_at"])
 
 
 @MIGRATIONS()
 def m004_important_stories(db: Database) -> None:
-    db["important_stories"].create(
+    db.table("important_stories").create(
         {"story_id": int, "channel": str, "marked_by": str, "marked_at": str},
         pk=("story_id", "channel"),
     )

@@ -9,7 +9,7 @@ MIGRATIONS = Migrations("quotes")
 
 @MIGRATIONS()
 def m001_quotes(db: Database) -> None:
-    db["quotes"].create(
+    db.table("quotes").create(
         {
             "id": int,
             "article_id": int,
@@ -27,9 +27,9 @@ def m001_quotes(db: Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["quotes"].create_index(["article_id"])
-    db["quotes"].create_index(["speaker"])
-    db["quotes"].enable_fts(
+    db.table("quotes").create_index(["article_id"])
+    db.table("quotes").create_index(["speaker"])
+    db.table("quotes").enable_fts(
         ["text", "speaker"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
 

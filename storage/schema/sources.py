@@ -10,7 +10,7 @@ MIGRATIONS = Migrations("sources")
 
 @MIGRATIONS()
 def m001_sources(db: Database) -> None:
-    db["sources"].create(
+    db.table("sources").create(
         {
             "id": int,
             "kind": str,
@@ -32,18 +32,18 @@ def m001_sources(db: Database) -> None:
         not_null={"kind", "location", "every", "added_at"},
         defaults={"failures": 0, "unhealthy": 0, "items": 0},
     )
-    db["sources"].create_index(["location"], unique=True)
-    db["feed_entries"].create(
+    db.table("sources").create_index(["location"], unique=True)
+    db.table("feed_entries").create(
         {"source_id": int, "key": str, "link": str, "seen_at": str},
         pk=("source_id", "key"),
     )
-    db["feed_entries"].create_index(["source_id", "link"])
-    db["seen_files"].create(
+    db.table("feed_entries").create_index(["source_id", "link"])
+    db.table("seen_files").create(
         {"path": str, "size": int, "mtime_ns": int, "sha256": str, "seen_at": str,
          "articles": int, "error": str},
         pk="path",
     )
-    db["inbox"].create(
+    db.table("inbox").create(
         {
             "id": int,
             "source_id": int,
@@ -65,25 +65,25 @@ def m001_sources(db: Database) -> None:
         not_null={"origin", "status", "created_at"},
         defaults={"status": "pending"},
     )
-    db["inbox"].create_index(["status", "id"])
+    db.table("inbox").create_index(["status", "id"])
 
 
 @MIGRATIONS()
 def m002_inbox_attempts(db: Database) -> None:
-    db["inbox"].add_column("attempts", int, not_null_default=0)
+    db.table("inbox").add_column("attempts", int, not_null_default=0)
 
 
 @MIGRATIONS()
 def m003_first_poll_backlog(db: Database) -> None:
-    db["sources"].add_column("alert_existing", int, not_null_default=0)
-    db["sources"].add_column("backlog_done_at", str)
-    db["sources"].add_column("backlog_entries", int, not_null_default=0)
+    db.table("sources").add_column("alert_existing", int, not_null_default=0)
+    db.table("sources").add_column("backlog_done_at", str)
+    db.table("sources").add_column("backlog_entries", int, not_null_default=0)
     db.execute("UPDATE sources SET backlog_done_at = last_success_at "
                "WHERE last_success_at IS NOT NULL")
-    db["inbox"].add_column("background", int, not_null_default=0)
+    db.table("inbox").add_column("background", int, not_null_default=0)
 
 
 @MIGRATIONS()
 def m004_allow_private(db: Database) -> None:
     """An operator may add a feed inside the newsroom's network (`sources add --allow-private`)."""
-    db["sources"].add_column("allow_private", int, not_null_default=0)
+    db.table("sources").add_column("allow_private", int, not_null_default=0)

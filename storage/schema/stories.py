@@ -9,13 +9,13 @@ MIGRATIONS = Migrations("stories")
 
 @MIGRATIONS()
 def m001_topics_and_stories(db: Database) -> None:
-    db["topics"].create(
+    db.table("topics").create(
         {"id": int, "name": str, "query": str, "created_at": str, "created_by": str},
         pk="id",
         not_null={"name", "query"},
     )
-    db["topics"].create_index(["name"], unique=True)
-    db["stories"].create(
+    db.table("topics").create_index(["name"], unique=True)
+    db.table("stories").create(
         {
             "id": int,
             "title": str,
@@ -26,7 +26,7 @@ def m001_topics_and_stories(db: Database) -> None:
         },
         pk="id",
     )
-    db["story_articles"].create(
+    db.table("story_articles").create(
         {
             "id": int,
             "story_id": int,
@@ -38,9 +38,9 @@ def m001_topics_and_stories(db: Database) -> None:
         pk="id",
         foreign_keys=[("story_id", "stories", "id"), ("article_id", "articles", "id")],
     )
-    db["story_articles"].create_index(["article_id"], unique=True)
-    db["story_articles"].create_index(["story_id"])
-    db["story_topics"].create(
+    db.table("story_articles").create_index(["article_id"], unique=True)
+    db.table("story_articles").create_index(["story_id"])
+    db.table("story_topics").create(
         {"story_id": int, "topic_id": int, "article_id": int, "reasons": str, "matched_at": str},
         pk=("story_id", "topic_id"),
         foreign_keys=[("story_id", "stories", "id"), ("topic_id", "topics", "id")],
@@ -49,9 +49,9 @@ def m001_topics_and_stories(db: Database) -> None:
 
 @MIGRATIONS()
 def m002_story_index(db: Database) -> None:
-    db["stories"].add_column("last_seen", str)
-    db["stories"].create_index(["last_seen"])
-    db["story_topics"].create_index(["topic_id", "matched_at"])
+    db.table("stories").add_column("last_seen", str)
+    db.table("stories").create_index(["last_seen"])
+    db.table("story_topics").create_index(["topic_id", "matched_at"])
     db.execute(
         "CREATE TABLE story_features (article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, "
         "seen_at TEXT NOT NULL, data TEXT NOT NULL)"

@@ -34,7 +34,7 @@ def block_problems(blocks: list, *, text: str | None = None, allow_links: bool =
     return problems
 
 
-def _text(obj: dict, limit: int, kind: str | None = None) -> list[str]:
+def _text(obj: object, limit: int, kind: str | None = None) -> list[str]:
     if not isinstance(obj, dict) or obj.get("type") not in ("plain_text", "mrkdwn"):
         return ["text object needs type plain_text or mrkdwn"]
     if kind and obj["type"] != kind:

@@ -47,7 +47,8 @@ class Message:
     user: str = BOT_USER
 
     def as_api(self) -> dict:
-        out = {"type": "message", "user": self.user, "ts": self.ts, "text": self.text}
+        out: dict[str, object] = {"type": "message", "user": self.user, "ts": self.ts,
+                                  "text": self.text}
         if self.blocks is not None:
             out["blocks"] = self.blocks
         if self.thread_ts:

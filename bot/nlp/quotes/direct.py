@@ -261,7 +261,7 @@ class DirectQuotes:
             return Quote(text, span.start, span.end, kind, UNKNOWN, confidence=conf.UNKNOWN)
         attribution, speaker, confidence = found
         verb = attribution.verb
-        verb_text = "according to" if verb.lower_ == "according" else verb.text
+        verb_text: str | None = "according to" if verb.lower_ == "according" else verb.text
         if span.label:
             verb_text = None
         elif not is_reporting(verb) and verb_text != "according to":
