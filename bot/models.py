@@ -133,3 +133,43 @@ class StoryTimeline:
     summary: tuple[str, ...]
     article_count: int
     entries: tuple[TimelineEntry, ...] = ()
+
+
+# Rows that storage/ returns (storage/articles.py, storage/quotes.py).
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored: the cleaned article's fields and when it was ingested."""
+
+    id: int
+    content_hash: str
+    title: str
+    body: str
+    ingested_at: str
+    origin: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    """A stored quote with the article it came from, as /who-said shows it."""
+
+    id: int
+    article_id: int
+    text: str
+    kind: str
+    article_title: str
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    speaker_role: str | None = None
+    verb: str | None = None
+    cue: str | None = None
+    confidence: float | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
+from bot.models import StoredQuote
 from storage.quotes import (
     fts_quote_ids,
     latest_by_speaker,
@@ -152,7 +153,7 @@ def _ranked(db: Database, wanted: str, ids: list[int], *, limit: int) -> tuple[Q
         if score >= MIN_SCORE and (key not in scored or scored[key][1] < quote_id):
             scored[key] = (score, quote_id)
     best = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1]))[:limit]
-    rows = {row["id"]: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
+    rows = {row.id: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
     return tuple(_hit(rows[quote_id], score) for score, quote_id in best if quote_id in rows)
 
 
@@ -188,9 +189,9 @@ def _speakers_called(db: Database, name: str) -> list[str]:
     return [s for s in speakers_by_last_word(db, words[-1]) if wanted <= set(words_of(s))]
 
 
-def _hit(row: dict, score: float) -> QuoteHit:
-    return QuoteHit(text=row["text"], kind=row["kind"], speaker=row["speaker"],
-                    speaker_kind=row["speaker_kind"], role=row["speaker_role"],
-                    article_id=row["article_id"], article_title=row["article_title"],
-                    source=row["source"], published=row["published"], url=row["url"],
+def _hit(row: StoredQuote, score: float) -> QuoteHit:
+    return QuoteHit(text=row.text, kind=row.kind, speaker=row.speaker,
+                    speaker_kind=row.speaker_kind, role=row.speaker_role,
+                    article_id=row.article_id, article_title=row.article_title,
+                    source=row.source, published=row.published, url=row.url,
                     score=round(score, 1))

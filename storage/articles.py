@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from bot.models import ParsedArticle
+from bot.models import ParsedArticle, StoredArticle
 from storage.db import insert_row
+
+ARTICLE_COLUMNS = ", ".join(f.name for f in fields(StoredArticle))
 
 
 def now_iso() -> str:
@@ -49,7 +52,7 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
     return article_id
 
 
-def get_article(db: Database, article_id: int) -> dict | None:
-    rows = list(db.table("articles").rows_where("id = ?", [article_id]))
-    return rows[0] if rows else None
+def get_article(db: Database, article_id: int) -> StoredArticle | None:
+    rows = list(db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]))
+    return StoredArticle(**rows[0]) if rows else None
 

@@ -12,7 +12,7 @@ from typing import overload
 
 from sqlite_utils import Database
 
-from bot.models import Quote
+from bot.models import Quote, StoredQuote
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -104,13 +104,13 @@ def quote_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str, str |
     return [tuple(row) for row in db.execute(sql, ids)]
 
 
-def quotes_by_ids(db: Database, ids: list[int]) -> list[dict]:
+def quotes_by_ids(db: Database, ids: list[int]) -> list[StoredQuote]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     sql = (f"SELECT {HIT_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id "
            f"WHERE quotes.id IN ({marks})")
-    return [dict(row) for row in db.query(sql, ids)]
+    return [StoredQuote(**row) for row in db.query(sql, ids)]
 
 
 def term_counts(db: Database, terms: list[str]) -> dict[str, int]:
@@ -140,7 +140,7 @@ def speakers_by_last_word(db: Database, last: str, *, limit: int = 200) -> list[
     return [row[0] for row in db.execute(sql, [last, limit])]
 
 
-def latest_by_speaker(db: Database, names: list[str], *, limit: int) -> list[dict]:
+def latest_by_speaker(db: Database, names: list[str], *, limit: int) -> list[StoredQuote]:
     """The latest quotes (direct first, then the rest) by any of these speakers."""
     if not names:
         return []
@@ -148,6 +148,6 @@ def latest_by_speaker(db: Database, names: list[str], *, limit: int) -> list[dic
     sql = (f"SELECT {HIT_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id "
            f"WHERE quotes.speaker COLLATE NOCASE IN ({marks}) "
            f"ORDER BY quotes.id DESC LIMIT ?")
-    rows = [dict(row) for row in db.query(sql, [*names, limit * 4])]
-    rows.sort(key=lambda r: r["kind"] != "direct")
+    rows = [StoredQuote(**row) for row in db.query(sql, [*names, limit * 4])]
+    rows.sort(key=lambda r: r.kind != "direct")
     return rows[:limit]

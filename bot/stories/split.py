@@ -25,9 +25,9 @@ def split_article(db: Database, article_id: int) -> tuple[int, int]:
         raise LookupError(f"article {article_id} is already alone in story "
                           f"#{current['story_id']}")
     spans, _entities = store.article_parts(db, article_id)
-    sentences = [article["body"][start:end] for start, end in spans]
-    summary = ExtractiveSummariser().summarise(title=article["title"], sentences=sentences)
-    old, new = store.move_article(db, article_id=article_id, title=article["title"],
+    sentences = [article.body[start:end] for start, end in spans]
+    summary = ExtractiveSummariser().summarise(title=article.title, sentences=sentences)
+    old, new = store.move_article(db, article_id=article_id, title=article.title,
                                   summary=summary, now=now_iso())
     row = db.execute("SELECT data, seen_at FROM story_features WHERE article_id = ?",
                      [article_id]).fetchone()
