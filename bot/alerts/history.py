@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web import SlackResponse
 
 PAGE = 200
 MAX_PAGES = 5
@@ -13,24 +15,52 @@ MAX_PAGES = 5
 
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,
                 key: str, value: object, since: datetime) -> str | None:
-    """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``."""
+    """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``.
+
+    A bot may post in a public channel it has not joined (chat:write.public) but may not read
+    it, so on ``not_in_channel`` it joins the channel and looks again. Any other failure is
+    raised: the caller must treat the question as unanswered, never as "not posted".
+    """
+    try:
+        return _search(client, channel, thread_ts, event_type, key, value, since)
+    except SlackApiError as exc:
+        if _error(exc) != "not_in_channel":
+            raise
+    client.conversations_join(channel=channel)
+    return _search(client, channel, thread_ts, event_type, key, value, since)
+
+
+def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: str, key: str,
+            value: object, since: datetime) -> str | None:
     oldest = f"{since.timestamp() - 60:.6f}"
     cursor = None
     for _ in range(MAX_PAGES):
-        args: dict[str, Any] = {"channel": channel, "limit": PAGE, "include_all_metadata": True,
-                                "oldest": oldest}
-        if cursor:
-            args["cursor"] = cursor
-        if thread_ts:
-            page = client.conversations_replies(ts=thread_ts, **args)
-        else:
-            page = client.conversations_history(**args)
+        page = _page(client, channel, thread_ts)(oldest, cursor)
         for message in page.get("messages") or []:
             meta = message.get("metadata") or {}
             if meta.get("event_type") == event_type and \
                     (meta.get("event_payload") or {}).get(key) == value:
-                return message["ts"]
+                return str(message["ts"])
         cursor = (page.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
             return None
     return None
+
+
+def _page(client: WebClient, channel: str,
+          thread_ts: str | None) -> Callable[[str, str | None], SlackResponse]:
+    def fetch(oldest: str, cursor: str | None) -> SlackResponse:
+        args: dict[str, object] = {"channel": channel, "limit": PAGE,
+                                   "include_all_metadata": True, "oldest": oldest}
+        if cursor:
+            args["cursor"] = cursor
+        if thread_ts:
+            return client.conversations_replies(ts=thread_ts, **args)
+        return client.conversations_history(**args)
+
+    return fetch
+
+
+def _error(exc: SlackApiError) -> str:
+    data = exc.response.data if isinstance(exc.response.data, dict) else {}
+    return str(data.get("error") or "")

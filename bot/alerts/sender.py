@@ -95,7 +95,7 @@ class AlertSender:
                                                                     row["channel"])
         thread_ts = root[1] if root else None
         if row["status"] == "sending":
-            found = self._call(lambda: find_posted(
+            found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
                 key="alert_id", value=row["id"], since=_parse(row["created_at"])))
             if found:
@@ -147,6 +147,14 @@ class AlertSender:
             raise
         except OSError as exc:
             raise _Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
+
+    def _lookup(self, request):
+        """An "already posted?" lookup: a failure leaves the question open, so the alert waits."""
+        try:
+            return self._call(request)
+        except SlackApiError as exc:
+            raise _Retry(f"could not check whether it was posted: {_error_code(exc)}", 0,
+                         True) from exc
 
     def _retry_later(self, db: Database, row: dict, retry: _Retry, now: datetime) -> None:
         if retry.rate_limited:

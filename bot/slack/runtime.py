@@ -11,6 +11,7 @@ from bot.alerts.sender import AlertSender
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
 from bot.slack.app import build_app
+from bot.slack.clients import delivery_client
 from bot.slack.config import check_slack_settings
 from bot.slack.server import build_router
 from bot.slack.services import Services
@@ -30,7 +31,8 @@ class SlackRuntime:
         self.store = ThreadLocalDb(settings.db_path)
         self.app = build_app(settings, services=Services(self.store, settings),
                              verify_token=verify_token)
-        self.sender = AlertSender(self.app.client)
+        self.delivery = delivery_client(settings)
+        self.sender = AlertSender(self.delivery)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._socket: SocketRunner | None = None
@@ -76,6 +78,6 @@ class SlackRuntime:
         Quote digests that are due go to the outbox, for the sender's next pass."""
         queue_quote_digests(self.store.get(), now=now, timezone=self.settings.timezone,
                             daily_hour=self.settings.digest_hour)
-        return send_due_digests(self.store.get(), self.app.client, now=now,
+        return send_due_digests(self.store.get(), self.delivery, now=now,
                                 timezone=self.settings.timezone,
                                 daily_hour=self.settings.digest_hour)

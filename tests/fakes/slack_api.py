@@ -3,7 +3,14 @@
 Point ``WebClient(base_url=fake.base_url)`` (or ``WIREWATCH_SLACK_API_URL``) at it. Slash commands
 and actions can carry ``response_url=fake.response_url("any")``: what ``respond()`` posts there is
 recorded too, under the method name ``response_url``. Faults: ``fail_next`` answers the next N
-calls with 429 (with Retry-After) or 500; ``fail_fraction`` does so for a seeded share of calls.
+calls with 429 (with Retry-After) or 500; ``fail_fraction`` does so for a seeded share of calls;
+``drop_next`` / ``drop_fraction`` do the work and then close the connection without answering.
+
+Channels follow Slack's membership rules (``add_channel``): a bot may post in a public channel
+it is not in (chat:write.public) but not read its history (``not_in_channel``) until it joins;
+a private channel it is not in does not exist for it (``channel_not_found``). Archived and
+deleted channels, a bot removed from a channel and a revoked token answer as Slack does. A
+channel never mentioned before is public with the bot in it.
 """
 
 from __future__ import annotations
@@ -23,6 +30,26 @@ APP_TOKEN = "xapp-1-fake-app-token"
 BOT_USER = "UBOT0001"
 TEAM = "T00000001"
 AUTHLESS = {"response_url", "api.test"}
+DROPPED = -1
+
+
+@dataclass
+class Channel:
+    """A conversation as Slack sees it: public or private, who is in it, archived, deleted."""
+
+    id: str
+    private: bool = False
+    members: set[str] = field(default_factory=lambda: {BOT_USER})
+    archived: bool = False
+    deleted: bool = False
+
+    @property
+    def bot_in(self) -> bool:
+        return BOT_USER in self.members
+
+    def as_api(self) -> dict:
+        return {"id": self.id, "is_channel": not self.private, "is_private": self.private,
+                "is_archived": self.archived, "is_member": self.bot_in}
 
 
 @dataclass(frozen=True)
@@ -65,6 +92,9 @@ class _Faults:
     retry_after: int = 1
     rng: random.Random = field(default_factory=lambda: random.Random(7))
     methods: frozenset[str] | None = None
+    drops: int = 0
+    drop_share: float = 0.0
+    drop_methods: frozenset[str] | None = None
 
 
 class FakeSlack:
@@ -80,6 +110,8 @@ class FakeSlack:
         self.modals: dict[str, dict] = {}
         self.users: dict[str, dict] = {}
         self.usergroups: dict[str, list[str]] = {}
+        self.channels: dict[str, Channel] = {}
+        self.token_error: str | None = None
         self._faults = _Faults()
         self._lock = threading.Lock()
         self._clock = 0
@@ -133,6 +165,38 @@ class FakeSlack:
         """Answer (after doing the work) only ``seconds`` later, to widen crash windows."""
         self._delay = (seconds, frozenset(methods) if methods else None)
 
+    def drop_next(self, count: int, *, methods: set[str] | None = None) -> None:
+        """Do the next ``count`` calls (of ``methods``) and close the connection unanswered."""
+        with self._lock:
+            self._faults.drops += count
+            self._faults.drop_methods = frozenset(methods) if methods else None
+
+    def drop_fraction(self, fraction: float, *, methods: set[str] | None = None) -> None:
+        """Do a seeded random ``fraction`` of calls and close the connection unanswered."""
+        with self._lock:
+            self._faults.drop_share = fraction
+            self._faults.drop_methods = frozenset(methods) if methods else None
+
+    def revoke_token(self, error: str = "token_revoked") -> None:
+        """Every authenticated call now answers ``error`` (token_revoked, invalid_auth, ...)."""
+        self.token_error = error
+
+    def restore_token(self) -> None:
+        self.token_error = None
+
+    # channels ----------------------------------------------------------------------------
+    def add_channel(self, channel_id: str, *, private: bool = False,
+                    member: bool = True) -> Channel:
+        with self._lock:
+            channel = Channel(channel_id, private=private,
+                              members={BOT_USER} if member else set())
+            self.channels[channel_id] = channel
+            return channel
+
+    def channel(self, channel_id: str) -> Channel:
+        with self._lock:
+            return self._channel(channel_id)
+
     def heal(self) -> None:
         with self._lock:
             self._faults = _Faults()
@@ -165,6 +229,29 @@ class FakeSlack:
         self.messages.append(message)
         return message
 
+    def _channel(self, channel_id: str) -> Channel:
+        if channel_id not in self.channels:
+            self.channels[channel_id] = Channel(channel_id)
+        return self.channels[channel_id]
+
+    def _visible(self, channel_id: str | None) -> Channel | None:
+        """The channel if the bot can see it: deleted ones and private ones it is not in vanish."""
+        if not channel_id:
+            return None
+        channel = self._channel(channel_id)
+        if channel.deleted or (channel.private and not channel.bot_in):
+            return None
+        return channel
+
+    def _dropped(self, method: str) -> bool:
+        faults = self._faults
+        if method in AUTHLESS or (faults.drop_methods and method not in faults.drop_methods):
+            return False
+        if faults.drops:
+            faults.drops -= 1
+            return True
+        return bool(faults.drop_share) and faults.rng.random() < faults.drop_share
+
     def _fault_for(self, method: str) -> int | None:
         faults = self._faults
         if method in AUTHLESS or (faults.methods and method not in faults.methods):
@@ -183,8 +270,12 @@ class FakeSlack:
             expected = self.app_token if method == "apps.connections.open" else self.token
             if status is None and method not in AUTHLESS and token != expected:
                 payload, status = {"ok": False, "error": "invalid_auth"}, 200
+            elif status is None and method not in AUTHLESS and self.token_error:
+                payload, status = {"ok": False, "error": self.token_error}, 200
             elif status is None:
                 payload, status = self._answer(method, params), 200
+                if self._dropped(method):
+                    status = DROPPED
             else:
                 payload = {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
             self.calls.append(Call(method, params, body, token, status))
@@ -227,6 +318,11 @@ class FakeSlack:
         if not params.get("text") and not params.get("blocks"):
             return {"ok": False, "error": "no_text"}
         channel = self._dm_channel(channel) if channel.startswith("U") else channel
+        found = self._visible(channel)
+        if found is None:
+            return {"ok": False, "error": "channel_not_found"}
+        if found.archived:
+            return {"ok": False, "error": "is_archived"}
         blocks = _maybe_json(params.get("blocks"))
         if blocks is not None and block_problems(blocks, text=params.get("text") or ""):
             return {"ok": False, "error": "invalid_blocks",
@@ -244,13 +340,45 @@ class FakeSlack:
             return {"ok": False, "error": "users_list_not_supplied"}
         return {"ok": True, "channel": {"id": self._dm_channel(users.split(",")[0])}}
 
+    def _readable(self, channel_id: str | None) -> dict | None:
+        """Why the bot may not read this channel's history, or None when it may."""
+        channel = self._visible(channel_id)
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        if not channel.bot_in and not channel.id.startswith("D"):
+            return {"ok": False, "error": "not_in_channel"}
+        return None
+
     def _api_conversations_history(self, params: dict) -> dict:
         channel = params.get("channel")
+        refused = self._readable(channel)
+        if refused:
+            return refused
         found = [m for m in self.messages if m.channel == channel and not m.thread_ts]
         return self._page(found, params)
 
+    def _api_conversations_join(self, params: dict) -> dict:
+        channel = self._visible(params.get("channel"))
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        if channel.archived:
+            return {"ok": False, "error": "is_archived"}
+        if channel.private or channel.id.startswith("D"):
+            return {"ok": False, "error": "method_not_supported_for_channel_type"}
+        channel.members.add(BOT_USER)
+        return {"ok": True, "channel": channel.as_api()}
+
+    def _api_conversations_info(self, params: dict) -> dict:
+        channel = self._visible(params.get("channel"))
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": channel.as_api()}
+
     def _api_conversations_replies(self, params: dict) -> dict:
         channel, ts = params.get("channel"), params.get("ts")
+        refused = self._readable(channel)
+        if refused:
+            return refused
         found = [m for m in self.messages
                  if m.channel == channel and (m.ts == ts or m.thread_ts == ts)]
         return self._page(found, params, newest_first=False)
@@ -375,6 +503,9 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             auth = self.headers.get("Authorization") or ""
             token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
             status, headers, payload = fake.handle(method, params, body, token)
+            if status == DROPPED:
+                self.close_connection = True
+                return
             data = json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")

@@ -1,0 +1,98 @@
+"""Delivery faults Slack really produces: dropped connections, channels the bot has not joined."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from storage.topics import add_topic
+from tests.slack.test_slack_sender import follow, new_story, update
+from tests.slack.world import add_article, add_story
+
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+
+
+def at(seconds: float) -> datetime:
+    return T0 + timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Port strike", query="dockworkers")
+
+
+def alert_ids(fake, channel: str) -> list[int]:
+    return [m.metadata["event_payload"]["alert_id"] for m in fake.posts(channel)]
+
+
+def deliver_all(runtime, *, start: float = 0, passes: int = 40) -> None:
+    for n in range(passes):
+        runtime.deliver_pending(now=at(start + n * 400))
+
+
+def test_dropped_connection_after_the_post_is_not_posted_twice(runtime, fake_slack, fresh_db,
+                                                               topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    deliver_all(runtime)
+    assert len(alert_ids(fake_slack, "C0DESK")) == 1
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+def test_5xx_in_a_public_channel_the_bot_has_not_joined_still_posts_once(
+        runtime, fake_slack, fresh_db, topic):
+    fake_slack.add_channel("C0PUB", member=False)
+    follow(fresh_db, topic, "C0PUB")
+    story_id, _ = new_story(fresh_db, topic)
+    update(fresh_db, topic, story_id, "Talks resume")
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    deliver_all(runtime)
+    assert sorted(alert_ids(fake_slack, "C0PUB")) == [1, 2]
+    statuses = [r[0] for r in fresh_db.execute("SELECT status FROM alerts ORDER BY id")]
+    assert statuses == ["sent", "sent"]
+
+
+def test_drop_in_a_public_channel_the_bot_has_not_joined_posts_once(
+        runtime, fake_slack, fresh_db, topic):
+    fake_slack.add_channel("C0PUB", member=False)
+    follow(fresh_db, topic, "C0PUB")
+    story_id, _ = new_story(fresh_db, topic)
+    update(fresh_db, topic, story_id, "Talks resume")
+    fake_slack.drop_next(2, methods={"chat.postMessage"})
+    deliver_all(runtime)
+    assert sorted(alert_ids(fake_slack, "C0PUB")) == [1, 2]
+    first, second = fake_slack.posts("C0PUB")
+    assert second.thread_ts == first.ts
+
+
+def test_a_lookup_that_keeps_failing_keeps_the_alert(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    runtime.deliver_pending(now=at(0))
+    fake_slack.fail_next(3, status=500, methods={"conversations.history"})
+    deliver_all(runtime, start=10)
+    assert len(alert_ids(fake_slack, "C0DESK")) == 1
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+def test_digest_after_a_5xx_or_a_drop_in_an_unjoined_channel_goes_out_once(
+        runtime, fake_slack, fresh_db, topic):
+    fake_slack.add_channel("C0PUB", member=False)
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0PUB",
+                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    article_id = add_article(fresh_db, title="Dockworkers walk out")
+    add_story(fresh_db, article_id=article_id, title="Dockworkers walk out", topic_ids=(topic,),
+              at="2026-11-24T05:20:00+00:00")
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    for minute in range(4):
+        runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
+    assert len(fake_slack.posts("C0PUB")) == 1
+    assert fake_slack.channel("C0PUB").bot_in, "joined to read its history"
