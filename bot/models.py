@@ -173,3 +173,31 @@ class StoredQuote:
     source: str | None = None
     url: str | None = None
     published: str | None = None
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A channel or person following a topic; ``paused_reason`` set while Slack refuses it."""
+
+    id: int
+    topic_id: int
+    topic: str
+    target_type: str
+    target_id: str
+    mode: str
+    created_by: str | None
+    created_at: str
+    last_digest_at: str | None
+    paused_at: str | None = None
+    paused_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class FailedAlert:
+    """An alert that will not be posted, and Slack's reason."""
+
+    id: int
+    story_id: int
+    channel: str
+    error: str | None
+    created_at: str

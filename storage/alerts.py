@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from bot.alerts.view import AlertView, KeyQuote
-from bot.models import Verdict
+from bot.models import FailedAlert, Verdict
 from storage.articles import now_iso
 
 ALERTING = ("new", "update")
@@ -23,7 +23,7 @@ def enqueue_alerts(db: Database, verdict: Verdict, article_id: int,
     marks = ",".join("?" * len(topic_ids))
     targets = db.execute(
         f"SELECT DISTINCT target_id FROM subscriptions WHERE mode = 'realtime' "
-        f"AND topic_id IN ({marks})",
+        f"AND paused_at IS NULL AND topic_id IN ({marks})",
         list(topic_ids),
     ).fetchall()
     now = now_iso()
@@ -120,6 +120,28 @@ def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = N
     """Close an alert that will not be posted: ``status`` is failed or muted."""
     db.execute("UPDATE alerts SET status = ?, last_error = ? WHERE id = ?",
                [status, error, alert_id])
+
+
+def fail_pending(db: Database, target: str, *, error: str) -> int:
+    """Close every undelivered alert to ``target`` (its channel is gone); returns how many."""
+    return db.execute("UPDATE alerts SET status = 'failed', last_error = ? WHERE channel = ? "
+                      "AND status IN ('pending', 'sending')", [error, target]).rowcount
+
+
+def failed_alerts(db: Database, *, targets: list[str] | None = None,
+                  limit: int = 10) -> list[FailedAlert]:
+    """The most recent failed alerts (to ``targets``, when given), newest first."""
+    where, params = "status = 'failed'", []
+    if targets is not None:
+        where += f" AND channel IN ({','.join('?' * len(targets))})"
+        params = list(targets)
+    rows = db.execute(f"SELECT id, story_id, channel, last_error, created_at FROM alerts "
+                      f"WHERE {where} ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
+    return [FailedAlert(*row) for row in rows]
+
+
+def count_failed(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM alerts WHERE status = 'failed'").fetchone()[0]
 
 
 def thread_root(db: Database, story_id: int, target: str) -> tuple[str, str] | None:

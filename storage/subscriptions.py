@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from bot.models import Subscription
+
 MODES = ("realtime", "hourly", "daily")
 
 
@@ -49,10 +51,44 @@ def subscriptions_by(db: Database, user: str) -> list[dict]:
         "ORDER BY t.name COLLATE NOCASE, s.target_id", {"user": user})]
 
 
-def digest_subscriptions(db: Database) -> list[dict]:
-    return [dict(r) for r in db.query(
-        "SELECT s.*, t.name AS topic FROM subscriptions s JOIN topics t ON t.id = s.topic_id "
-        "WHERE s.mode IN ('hourly', 'daily') ORDER BY s.id")]
+def digest_subscriptions(db: Database) -> list[Subscription]:
+    """Hourly and daily subscriptions that are not paused."""
+    return _subs(db, "s.mode IN ('hourly', 'daily') AND s.paused_at IS NULL ORDER BY s.id")
+
+
+def pause_target(db: Database, target_id: str, *, reason: str, at: str) -> list[Subscription]:
+    """Pause every subscription of a channel; returns the ones that were running until now."""
+    paused = _subs(db, "s.target_id = :target AND s.paused_at IS NULL ORDER BY s.id",
+                   target=target_id)
+    db.execute("UPDATE subscriptions SET paused_at = ?, paused_reason = ? WHERE target_id = ? "
+               "AND paused_at IS NULL", [at, reason, target_id])
+    return paused
+
+
+def resume_target(db: Database, target_id: str, *, at: str) -> list[Subscription]:
+    """Resume a channel's paused subscriptions from ``at`` (digests do not replay the pause)."""
+    resumed = _subs(db, "s.target_id = :target AND s.paused_at IS NOT NULL ORDER BY s.id",
+                    target=target_id)
+    db.execute("UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, "
+               "last_digest_at = ? WHERE target_id = ? AND paused_at IS NOT NULL",
+               [at, target_id])
+    return resumed
+
+
+def paused_subscriptions(db: Database, *, user: str | None = None) -> list[Subscription]:
+    """Paused subscriptions (all, or those ``user`` set up or gets), by topic."""
+    where = "s.paused_at IS NOT NULL"
+    if user is not None:
+        where += " AND (s.target_id = :user OR s.created_by = :user)"
+    return _subs(db, where + " ORDER BY t.name COLLATE NOCASE, s.target_id", user=user)
+
+
+def _subs(db: Database, where: str, **params: object) -> list[Subscription]:
+    rows = db.query("SELECT s.id, s.topic_id, t.name AS topic, s.target_type, s.target_id, "
+                    "s.mode, s.created_by, s.created_at, s.last_digest_at, s.paused_at, "
+                    "s.paused_reason FROM subscriptions s JOIN topics t ON t.id = s.topic_id "
+                    "WHERE " + where, params)
+    return [Subscription(**row) for row in rows]
 
 
 def set_last_digest(db: Database, subscription_id: int, at: str) -> None:

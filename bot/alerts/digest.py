@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -12,8 +13,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
+from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_text
 from bot.alerts.history import find_posted
+from bot.alerts.pacing import Pacer
+from bot.alerts.pause import pause_channel
+from bot.alerts.token import TokenDead, TokenState
+from bot.models import Subscription
 from storage import subscriptions as subs
 from storage.alerts import is_muted, topic_events_between
 from storage.db import transaction
@@ -43,63 +49,98 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
 
 
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
-                     daily_hour: int = 8) -> int:
-    """Post every digest whose period ended by ``now``; returns how many messages were posted."""
+                     daily_hour: int = 8, pacer: Pacer | None = None,
+                     token: TokenState | None = None) -> int:
+    """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many."""
     tz = ZoneInfo(timezone)
+    pacer, token = pacer or Pacer(), token or TokenState()
+    if not token.usable(client, now):
+        return 0
     posted = 0
     for sub in subs.digest_subscriptions(db):
-        end = period_end(now, mode=sub["mode"], tz=tz, daily_hour=daily_hour)
-        since = _parse(sub["last_digest_at"] or sub["created_at"])
-        if since >= end:
+        if pacer.paused(now) or not token.report().ok:
+            break
+        end = period_end(now, mode=sub.mode, tz=tz, daily_hour=daily_hour)
+        since = _parse(sub.last_digest_at or sub.created_at)
+        if since >= end or not pacer.ready(sub.target_id, now):
             continue
-        try:
-            posted += _send_one(db, client, sub, Period(since, end), tz)
-        except SlackApiError as exc:
-            log.warning("digest for %s on %r not posted yet (%s); will retry next minute",
-                        sub["target_id"], sub["topic"], exc.response.get("error"))
-        except OSError as exc:
-            log.warning("digest for %s not posted yet: cannot reach Slack (%s)",
-                        sub["target_id"], exc.__class__.__name__)
+        posted += _try_one(db, client, sub, Period(since, end), tz, pacer, token, now)
     return posted
 
 
-def _send_one(db: Database, client: WebClient, sub: dict, period: Period, tz: ZoneInfo) -> int:
+def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
+             pacer: Pacer, token: TokenState, now: datetime) -> int:
+    """One digest; a failure is retried on a later pass (the period stays open), never lost."""
+    try:
+        sent = _send_one(db, client, sub, period, tz)
+    except Retry as retry:
+        if retry.rate_limited:
+            pacer.rate_limited(retry.delay, now)
+        log.warning("digest for %s on %r not posted yet (%s); will retry", sub.target_id,
+                    sub.topic, retry.reason)
+        return 0
+    except TokenDead as dead:
+        token.fail(str(dead), now)
+        return 0
+    except ChannelGone as gone:
+        pause_channel(db, client, sub.target_id, reason=str(gone))
+        return 0
+    except SlackApiError as exc:
+        log.warning("digest for %s on %r not posted yet (%s); will retry", sub.target_id,
+                    sub.topic, error_code(exc))
+        return 0
+    if sent:
+        pacer.posted(sub.target_id, now)
+    return sent
+
+
+def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
+              tz: ZoneInfo) -> int:
     items = _items(db, sub, period)
     until = _iso(period.until)
     if not items:
         with transaction(db):
-            subs.set_last_digest(db, sub["id"], until)
+            subs.set_last_digest(db, sub.id, until)
         return 0
-    channel = _channel(client, sub)
-    key = f"digest_in_flight:{sub['id']}"
-    payload = f"{sub['id']}@{until}"
-    if get_state(db, key) == payload and find_posted(
+    channel = call(lambda: _channel(client, sub))
+    key = f"digest_in_flight:{sub.id}"
+    payload = f"{sub.id}@{until}"
+    if get_state(db, key) == payload and _lookup(lambda: find_posted(
             client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="digest",
-            value=payload, since=period.until):
+            value=payload, since=period.until)):
         return _done(db, sub, key, until)
     with transaction(db):
         set_state(db, key, payload)
-    client.chat_postMessage(
-        channel=channel, text=digest_text(sub["topic"], sub["mode"], items),
-        blocks=digest_blocks(sub["topic"], sub["mode"], items, period.since.astimezone(tz)),
+    call(lambda: client.chat_postMessage(
+        channel=channel, text=digest_text(sub.topic, sub.mode, items),
+        blocks=digest_blocks(sub.topic, sub.mode, items, period.since.astimezone(tz)),
         unfurl_links=False, unfurl_media=False,
-        metadata={"event_type": EVENT_TYPE, "event_payload": {"digest": payload}})
+        metadata={"event_type": EVENT_TYPE, "event_payload": {"digest": payload}}))
     return _done(db, sub, key, until)
 
 
-def _done(db: Database, sub: dict, key: str, until: str) -> int:
+def _lookup(request: Callable[[], str | None]) -> str | None:
+    """Like the alerts' lookup: an unanswered "already posted?" waits for the next pass."""
+    try:
+        return call(request)
+    except SlackApiError as exc:
+        raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
+                    True) from exc
+
+
+def _done(db: Database, sub: Subscription, key: str, until: str) -> int:
     with transaction(db):
-        subs.set_last_digest(db, sub["id"], until)
+        subs.set_last_digest(db, sub.id, until)
         set_state(db, key, "")
     return 1
 
 
-def _items(db: Database, sub: dict, period: Period) -> list[DigestItem]:
+def _items(db: Database, sub: Subscription, period: Period) -> list[DigestItem]:
     """One item per story, in the order stories first appeared in the period."""
-    rows = topic_events_between(db, sub["topic_id"], _iso(period.since), _iso(period.until))
+    rows = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until))
     stories: dict[int, DigestItem] = {}
     for row in rows:
-        if is_muted(db, row["story_id"], [sub["target_id"]]):
+        if is_muted(db, row["story_id"], [sub.target_id]):
             continue
         news = tuple(json.loads(row["whats_new"] or "[]"))
         item = stories.get(row["story_id"])
@@ -112,10 +153,10 @@ def _items(db: Database, sub: dict, period: Period) -> list[DigestItem]:
     return list(stories.values())
 
 
-def _channel(client: WebClient, sub: dict) -> str:
-    if sub["target_type"] != "user":
-        return sub["target_id"]
-    return client.conversations_open(users=sub["target_id"])["channel"]["id"]
+def _channel(client: WebClient, sub: Subscription) -> str:
+    if sub.target_type != "user":
+        return sub.target_id
+    return str(client.conversations_open(users=sub.target_id)["channel"]["id"])
 
 
 def _parse(value: str) -> datetime:

@@ -11,8 +11,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
+from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.history import find_posted
+from bot.alerts.pacing import Pacer
+from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
+from bot.alerts.token import TokenDead, TokenState
 from storage import alerts as outbox
 from storage.backoff import Backoff
 from storage.db import transaction
@@ -20,29 +24,17 @@ from storage.important import is_important
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
-RETRY_LATER = {"ratelimited", "invalid_auth", "not_authed", "token_revoked", "account_inactive",
-               "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 BACKOFF = Backoff(first=1.0, cap=300.0)
-
-
-class _Retry(Exception):
-    """Slack did not take the message this time; try again after ``delay`` seconds."""
-
-    def __init__(self, reason: str, delay: float, in_flight: bool,
-                 rate_limited: bool = False) -> None:
-        super().__init__(reason)
-        self.reason, self.delay = reason, delay
-        self.in_flight, self.rate_limited = in_flight, rate_limited
 
 
 class AlertSender:
     """Head-of-line per channel: a channel's alerts go out in the order they were queued."""
 
-    def __init__(self, client: WebClient, *, per_channel_interval: float = 1.0) -> None:
+    def __init__(self, client: WebClient, *, per_channel_interval: float = 1.0,
+                 token: TokenState | None = None, pacer: Pacer | None = None) -> None:
         self.client = client
-        self.per_channel_interval = per_channel_interval
-        self._next_post: dict[str, datetime] = {}
-        self._paused_until: datetime | None = None
+        self.token = token or TokenState()
+        self.pacer = pacer or Pacer(per_channel_interval)
         self._dm_channels: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -50,16 +42,18 @@ class AlertSender:
         """One pass over the outbox; returns how many alerts were posted (or found posted)."""
         now = now or datetime.now(UTC)
         with self._lock:
+            if not self.token.usable(self.client, now):
+                return 0
             sent = 0
             seen: set[str] = set()
             for row in outbox.pending_alerts(db):
-                if self._paused_until and now < self._paused_until:
+                if self.pacer.paused(now) or not self.token.report().ok:
                     break
                 if row["channel"] in seen:
                     continue
                 seen.add(row["channel"])
-                if _parse(row["next_attempt_at"]) > now or self._next_post.get(
-                        row["channel"], now) > now:
+                if _parse(row["next_attempt_at"]) > now or not self.pacer.ready(row["channel"],
+                                                                                 now):
                     continue
                 sent += self._deliver_one(db, row, now)
             return sent
@@ -67,13 +61,19 @@ class AlertSender:
     def _deliver_one(self, db: Database, row: dict, now: datetime) -> int:
         try:
             posted = self._post(db, row, now)
-        except _Retry as retry:
+        except Retry as retry:
             self._retry_later(db, row, retry, now)
             return 0
+        except TokenDead as dead:
+            self.token.fail(str(dead), now)
+            return 0
+        except ChannelGone as gone:
+            self._gone(db, row, str(gone))
+            return 0
         except SlackApiError as exc:
-            self._close(db, row, "failed", _error_code(exc))
-            log.warning("alert %s to %s not posted: %s (is the bot in that channel?)",
-                        row["id"], row["channel"], _error_code(exc))
+            self._close(db, row, "failed", error_code(exc))
+            log.warning("alert %s to %s not posted: %s", row["id"], row["channel"],
+                        error_code(exc))
             return 0
         except sqlite3.OperationalError as exc:
             log.warning("alert %s: database busy (%s); will retry", row["id"], exc)
@@ -83,7 +83,7 @@ class AlertSender:
                           row["channel"])
             self._close(db, row, "failed", f"internal error: {exc.__class__.__name__}")
             return 0
-        self._next_post[row["channel"]] = now + timedelta(seconds=self.per_channel_interval)
+        self.pacer.posted(row["channel"], now)
         return posted
 
     def _post(self, db: Database, row: dict, now: datetime) -> int:
@@ -105,7 +105,7 @@ class AlertSender:
         text, blocks = alert_message(db, row)
         with transaction(db):
             outbox.mark_sending(db, row["id"], channel=channel)
-        response = self._call(lambda: self.client.chat_postMessage(
+        response = call(lambda: self.client.chat_postMessage(
             channel=channel, text=text, blocks=blocks,
             thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
             reply_broadcast=bool(thread_ts) and is_important(db, row["story_id"],
@@ -114,6 +114,14 @@ class AlertSender:
                       "event_payload": {"alert_id": row["id"], "story_id": row["story_id"]}}))
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
+
+    def _lookup(self, request):
+        """An "already posted?" lookup: a failure leaves the question open, so the alert waits."""
+        try:
+            return call(request)
+        except SlackApiError as exc:
+            raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
+                        True) from exc
 
     def _record(self, db, row, channel, ts, thread_ts, now) -> None:
         with transaction(db):
@@ -124,42 +132,26 @@ class AlertSender:
         with transaction(db):
             outbox.mark_done(db, row["id"], status=status, error=error)
 
+    def _gone(self, db: Database, row: dict, reason: str) -> None:
+        """The channel refuses every post: fail this alert and pause the channel (not a DM)."""
+        self._close(db, row, "failed", reason)
+        log.warning("alert %s to %s not posted: %s", row["id"], row["channel"], reason)
+        if not row["channel"].startswith(("U", "W", "D")):
+            pause_channel(db, self.client, row["channel"], reason=reason)
+
     def _channel_for(self, target: str) -> str:
         """A person's alerts go to their direct-message channel with the bot."""
         if not target.startswith(("U", "W")):
             return target
         if target not in self._dm_channels:
-            opened = self._call(lambda: self.client.conversations_open(users=target))
+            opened = call(lambda: self.client.conversations_open(users=target))
             self._dm_channels[target] = opened["channel"]["id"]
         return self._dm_channels[target]
 
-    def _call(self, request):
-        """Run one Web API call, turning temporary failures into _Retry."""
-        try:
-            return request()
-        except SlackApiError as exc:
-            status = exc.response.status_code
-            if status == 429:
-                delay = _retry_after(exc.response.headers)
-                raise _Retry("rate limited by Slack", delay, False, True) from exc
-            if status >= 500 or _error_code(exc) in RETRY_LATER:
-                raise _Retry(f"Slack answered {status} {_error_code(exc)}", 0, True) from exc
-            raise
-        except OSError as exc:
-            raise _Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
-
-    def _lookup(self, request):
-        """An "already posted?" lookup: a failure leaves the question open, so the alert waits."""
-        try:
-            return self._call(request)
-        except SlackApiError as exc:
-            raise _Retry(f"could not check whether it was posted: {_error_code(exc)}", 0,
-                         True) from exc
-
-    def _retry_later(self, db: Database, row: dict, retry: _Retry, now: datetime) -> None:
+    def _retry_later(self, db: Database, row: dict, retry: Retry, now: datetime) -> None:
         if retry.rate_limited:
             delay = retry.delay
-            self._paused_until = now + timedelta(seconds=delay)
+            self.pacer.rate_limited(delay, now)
         else:
             delay = BACKOFF.delay(row["attempts"] + 1)
         in_flight = retry.in_flight or row["status"] == "sending"
@@ -168,21 +160,6 @@ class AlertSender:
                               next_attempt_at=_iso(now + timedelta(seconds=delay)))
         log.info("alert %s to %s: %s; retrying in %.0f s", row["id"], row["channel"],
                  retry.reason, delay)
-
-
-def _retry_after(headers: dict) -> float:
-    for name, value in (headers or {}).items():
-        if name.lower() == "retry-after":
-            try:
-                return max(float(value if isinstance(value, str) else value[0]), 0.0)
-            except (TypeError, ValueError, IndexError):
-                break
-    return 1.0
-
-
-def _error_code(exc: SlackApiError) -> str:
-    data = exc.response.data if isinstance(exc.response.data, dict) else {}
-    return str(data.get("error") or "unknown_error")
 
 
 def _parse(value: str | None) -> datetime:

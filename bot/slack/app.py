@@ -15,6 +15,7 @@ import handlers
 from bot.config import ConfigError, Settings
 from bot.slack.config import api_url
 from bot.slack.services import CONTEXT_KEY, Services
+from bot.slack.unescape import unescape_command_text
 
 log = logging.getLogger(__name__)
 SORRY = "Sorry, that did not work. Nothing was changed; try again, or ask your Slack admin."
@@ -32,6 +33,7 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
         raise ConfigError(f"Slack app could not start: {exc}") from None
     app.use(_same_workspace(home))
     app.use(_attach(services))
+    app.use(unescape_command_text)
     app.error(_on_error)
     handlers.register(app)
     return app

@@ -6,8 +6,10 @@ import logging
 from datetime import UTC, datetime
 
 from bot.alerts.digest import send_due_digests
+from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
 from bot.alerts.sender import AlertSender
+from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
 from bot.slack.app import build_app
@@ -29,10 +31,12 @@ class SlackRuntime:
         check_slack_settings(settings)
         self.settings = settings
         self.store = ThreadLocalDb(settings.db_path)
-        self.app = build_app(settings, services=Services(self.store, settings),
+        self.token = TokenState()
+        self.app = build_app(settings, services=Services(self.store, settings, self.token),
                              verify_token=verify_token)
         self.delivery = delivery_client(settings)
-        self.sender = AlertSender(self.delivery)
+        self.pacer = Pacer()
+        self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._socket: SocketRunner | None = None
@@ -46,7 +50,8 @@ class SlackRuntime:
         mode = "socket" if self.socket_mode else "http"
         router = build_router(slack=None if self.socket_mode else self.app,
                               extra_routes=self._extra_routes, mode=mode,
-                              signing_secret=self.settings.slack_signing_secret)
+                              signing_secret=self.settings.slack_signing_secret,
+                              health=self.token.report)
         self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
                                 max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()
@@ -80,4 +85,5 @@ class SlackRuntime:
                             daily_hour=self.settings.digest_hour)
         return send_due_digests(self.store.get(), self.delivery, now=now,
                                 timezone=self.settings.timezone,
-                                daily_hour=self.settings.digest_hour)
+                                daily_hour=self.settings.digest_hour, pacer=self.pacer,
+                                token=self.token)

@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.alerts.token import TokenReport
 from bot.http_server import SlackGate, WSGIApp
 
 log = logging.getLogger(__name__)
@@ -17,9 +18,10 @@ EVENTS_PATH = "/slack/events"
 
 
 def build_router(*, slack: App | None, extra_routes: dict[str, WSGIApp] | None = None,
-                 mode: str = "http", signing_secret: str | None = None) -> WSGIApp:
-    """POST /slack/events to Bolt (when given, behind the signature gate), GET /health, and
-    each extra route by path."""
+                 mode: str = "http", signing_secret: str | None = None,
+                 health: Callable[[], TokenReport] | None = None) -> WSGIApp:
+    """POST /slack/events to Bolt (when given, behind the signature gate), GET /health (503
+    while Slack refuses the bot token), and each extra route by path."""
     routes: dict[str, WSGIApp] = dict(extra_routes or {})
     if slack is not None:
         routes[EVENTS_PATH] = SlackGate(SlackRequestHandler(slack, path=EVENTS_PATH),
@@ -28,13 +30,22 @@ def build_router(*, slack: App | None, extra_routes: dict[str, WSGIApp] | None =
     def router(environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
         if path == "/health":
-            return _json(start_response, "200 OK", {"status": "ok", "mode": mode})
+            return _health(start_response, mode, health() if health else None)
         app = routes.get(path) or _prefix_match(routes, path)
         if app is None:
             return _json(start_response, "404 Not Found", {"error": f"no route {path}"})
         return app(environ, start_response)
 
     return router
+
+
+def _health(start_response, mode: str, token: TokenReport | None) -> list[bytes]:
+    if token is None or token.ok:
+        return _json(start_response, "200 OK", {"status": "ok", "mode": mode})
+    since = token.since.isoformat(timespec="seconds") if token.since else None
+    return _json(start_response, "503 Service Unavailable",
+                 {"status": "error", "mode": mode, "reason": f"Slack refused the bot token "
+                  f"({token.reason}); alerts are not being sent", "since": since})
 
 
 def _prefix_match(routes: dict[str, WSGIApp], path: str) -> WSGIApp | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.permissions import Roles
 from storage.db import ThreadLocalDb
@@ -17,6 +18,7 @@ CONTEXT_KEY = "wirewatch"
 class Services:
     store: ThreadLocalDb
     settings: Settings
+    token: TokenState = field(default_factory=TokenState)
     roles: Roles = field(init=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
+from bot.alerts.token import TokenReport
 from bot.config import Settings
+from bot.slack.delivery_status import delivery_lines
 from storage.alerts import count_pending
 from storage.inbox import held_by_source
 from storage.sources import health, list_sources
@@ -13,7 +15,8 @@ from storage.sources import health, list_sources
 MAX_SOURCES = 15
 
 
-def status_lines(db: Database, settings: Settings, *, errors: bool = False) -> list[str]:
+def status_lines(db: Database, settings: Settings, *, errors: bool = False,
+                 token: TokenReport | None = None) -> list[str]:
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse)."""
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
@@ -27,7 +30,7 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False) -> l
         f"• {counts['articles']} articles in {counts['stories']} stories; "
         f"{counts['topics']} topics; {counts['subscriptions']} subscriptions",
     ]
-    return lines + source_lines(db, errors=errors)
+    return lines + delivery_lines(db, token) + source_lines(db, errors=errors)
 
 
 def source_lines(db: Database, *, errors: bool = False) -> list[str]:

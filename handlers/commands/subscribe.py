@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.permissions import Action
+from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
 from handlers.common import answer, db_of, echo, join_lines, requires, unquote, user_text
 from handlers.events.app_home import publish_home
@@ -68,6 +69,11 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     if topic is None:
         answer(respond, unknown(db, request.topic))
         return
+    if request.target_type == "channel":
+        refusal = can_post_here(db, client, request.target_id)
+        if refusal:
+            answer(respond, f"{refusal} Nothing was subscribed.")
+            return
     with transaction(db):
         outcome = subs.subscribe(db, topic_id=topic["id"], target_type=request.target_type,
                                  target_id=request.target_id, mode=request.mode,

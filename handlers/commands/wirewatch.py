@@ -39,7 +39,8 @@ def help_text(_: Services, __: str, ___: dict) -> str:
 
 def status_text(svc: Services, _: str, command: dict) -> str:
     errors = may(command.get("role", Role.GUEST), Action.SEE_SOURCE_ERRORS)
-    return join_lines(status_lines(svc.db, svc.settings, errors=errors))
+    return join_lines(status_lines(svc.db, svc.settings, errors=errors,
+                                   token=svc.token.report()))
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {

@@ -1,11 +1,12 @@
-"""Events: App Home."""
+"""Events: App Home; channel and token lifecycle."""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.events import app_home
+from handlers.events import app_home, lifecycle
 
 
 def register(app: App) -> None:
     app_home.register(app)
+    lifecycle.register(app)

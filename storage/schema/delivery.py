@@ -61,3 +61,9 @@ def m002_mutes_and_posted_channel(db: Database) -> None:
 def m003_alert_holds(db: Database) -> None:
     db.table("alert_holds").create({"article_id": int, "reason": str, "created_at": str},
                              pk="article_id", not_null={"reason", "created_at"})
+
+
+@MIGRATIONS()
+def m004_paused_subscriptions(db: Database) -> None:
+    db["subscriptions"].add_column("paused_at", str)
+    db["subscriptions"].add_column("paused_reason", str)

@@ -17,7 +17,7 @@ from tests.fakes.slack_api import VALID_TOKEN
 
 def main() -> None:
     db = open_db(sys.argv[1])
-    sender = AlertSender(WebClient(token=VALID_TOKEN, base_url=sys.argv[2]),
+    sender = AlertSender(WebClient(token=VALID_TOKEN, base_url=sys.argv[2], retry_handlers=[]),
                          per_channel_interval=0.0)
     print("ready", flush=True)
     while True:

@@ -1,0 +1,64 @@
+"""One Web API call from the sender or the digests, its failure sorted by what to do next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from slack_sdk.errors import SlackApiError
+
+from bot.alerts.token import TokenDead, is_dead_token
+
+T = TypeVar("T")
+RETRY_LATER = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable",
+                         "request_timeout"})
+GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived"})
+
+
+class Retry(Exception):
+    """Slack did not take the message this time; try again after ``delay`` seconds."""
+
+    def __init__(self, reason: str, delay: float, in_flight: bool,
+                 rate_limited: bool = False) -> None:
+        super().__init__(reason)
+        self.reason, self.delay = reason, delay
+        self.in_flight, self.rate_limited = in_flight, rate_limited
+
+
+class ChannelGone(Exception):
+    """The channel is archived or deleted, or the bot is not in it: its subscriptions pause."""
+
+
+def call(request: Callable[[], T]) -> T:
+    """Run one call: Retry for 429, 5xx and network errors; TokenDead; ChannelGone; else raise."""
+    try:
+        return request()
+    except SlackApiError as exc:
+        status, code = exc.response.status_code, error_code(exc)
+        if status == 429:
+            raise Retry("rate limited by Slack", retry_after(exc.response.headers), False,
+                        True) from exc
+        if is_dead_token(code):
+            raise TokenDead(code) from exc
+        if status >= 500 or code in RETRY_LATER:
+            raise Retry(f"Slack answered {status} {code}", 0, True) from exc
+        if code in GONE:
+            raise ChannelGone(code) from exc
+        raise
+    except OSError as exc:
+        raise Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
+
+
+def retry_after(headers: dict | None) -> float:
+    for name, value in (headers or {}).items():
+        if name.lower() == "retry-after":
+            try:
+                return max(float(value if isinstance(value, str) else value[0]), 0.0)
+            except (TypeError, ValueError, IndexError):
+                break
+    return 1.0
+
+
+def error_code(exc: SlackApiError) -> str:
+    data = exc.response.data if isinstance(exc.response.data, dict) else {}
+    return str(data.get("error") or "unknown_error")

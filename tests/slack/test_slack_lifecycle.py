@@ -1,0 +1,182 @@
+"""Channels and tokens Slack stops accepting: delivery pauses, says why, and resumes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from storage.db import transaction
+from storage.subscriptions import paused_subscriptions, subscribe
+from storage.topics import add_topic
+from tests.fakes.signing import event_body, post_signed
+from tests.fakes.slack_api import BOT_USER
+from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.test_slack_sender import follow, new_story
+from tests.slack.world import add_article, add_story
+
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+
+
+def at(seconds: float) -> datetime:
+    return T0 + timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Port strike", query="dockworkers")
+
+
+def health(rt) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health", timeout=5) as reply:
+            return reply.status, json.loads(reply.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def send_event(rt, event: dict) -> None:
+    reply = post_signed(events_url(rt), event_body(event), content_type="application/json")
+    assert reply.status == 200, reply
+
+
+def dms_to(fake, user: str) -> list[str]:
+    return [m.text for m in fake.posts("D" + user[1:])]
+
+
+def test_revoked_token_stops_the_sender_and_health_says_why(runtime, fake_slack, fresh_db,
+                                                            topic, caplog):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    assert health(runtime)[0] == 200
+    checks = len(fake_slack.calls_to("auth.test"))
+    fake_slack.revoke_token()
+    with caplog.at_level(logging.INFO):
+        for n in range(20):
+            assert runtime.deliver_pending(now=at(n)) == 0
+    status, body = health(runtime)
+    assert status == 503 and "token_revoked" in body["reason"]
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR and "token" in r.message]
+    assert len(errors) == 1, "one ERROR line, not one per pass"
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1, "stopped"
+    assert len(fake_slack.calls_to("auth.test", ok_only=False)) == checks, "once a minute"
+    assert runtime.deliver_pending(now=at(61)) == 0
+    assert len(fake_slack.calls_to("auth.test", ok_only=False)) == checks + 1
+    fake_slack.restore_token()
+    assert runtime.deliver_pending(now=at(125)) == 1
+    assert health(runtime)[0] == 200
+    assert len(fake_slack.posts("C0DESK")) == 1
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+@pytest.mark.parametrize("error", ["invalid_auth", "account_inactive"])
+def test_other_dead_token_errors_stop_the_sender_too(runtime, fake_slack, fresh_db, topic,
+                                                     error):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.revoke_token(error)
+    runtime.deliver_pending(now=at(0))
+    runtime.deliver_pending(now=at(5))
+    assert error in health(runtime)[1]["reason"]
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1
+
+
+@pytest.mark.parametrize("event", ["app_uninstalled", "tokens_revoked"])
+def test_uninstall_and_revoke_events_stop_the_sender(runtime, fake_slack, fresh_db, topic,
+                                                     event):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    payload = {"type": event}
+    if event == "tokens_revoked":
+        payload["tokens"] = {"bot": [BOT_USER]}
+    send_event(runtime, payload)
+    wait_for(lambda: health(runtime)[0] == 503)
+    fake_slack.revoke_token()
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert fake_slack.calls_to("chat.postMessage", ok_only=False) == []
+
+
+def test_archived_channel_pauses_its_subscriptions_and_tells_the_subscriber(
+        runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic, title="Dockworkers walk out")
+    new_story(fresh_db, topic, title="Second port shut")
+    fake_slack.channel("C0DESK").archived = True
+    for n in range(5):
+        runtime.deliver_pending(now=at(n * 10))
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 2, "one try, one DM"
+    [dm] = dms_to(fake_slack, "U1")
+    assert "archived" in dm and "Port strike" in dm and "<#C0DESK>" in dm
+    statuses = {r[0]: r[1] for r in fresh_db.execute("SELECT id, status FROM alerts")}
+    assert statuses == {1: "failed", 2: "failed"}
+    [paused] = paused_subscriptions(fresh_db)
+    assert paused.target_id == "C0DESK" and paused.paused_reason == "is_archived"
+    new_story(fresh_db, topic, title="Third port shut")
+    assert fresh_db.execute("SELECT count(*) FROM alerts").fetchone()[0] == 2, "none queued"
+
+    fake_slack.channel("C0DESK").archived = False
+    send_event(runtime, {"type": "channel_unarchive", "channel": "C0DESK", "user": "U1"})
+    wait_for(lambda: any("again" in text for text in dms_to(fake_slack, "U1")))
+    assert paused_subscriptions(fresh_db) == []
+    new_story(fresh_db, topic, title="Fourth port shut")
+    runtime.deliver_pending(now=at(100))
+    assert [m.text for m in fake_slack.posts("C0DESK")] != []
+
+
+def test_deleted_channel_and_removed_bot_pause_until_the_bot_is_back(runtime, fake_slack,
+                                                                    fresh_db, topic):
+    fake_slack.add_channel("C0PRIV", private=True)
+    follow(fresh_db, topic, "C0PRIV")
+    follow(fresh_db, topic, "C0GONE")
+    new_story(fresh_db, topic)
+    fake_slack.channel("C0PRIV").members.clear()
+    fake_slack.channel("C0GONE").deleted = True
+    runtime.deliver_pending(now=at(0))
+    reasons = {s.target_id: s.paused_reason for s in paused_subscriptions(fresh_db)}
+    assert reasons == {"C0PRIV": "channel_not_found", "C0GONE": "channel_not_found"}
+    fake_slack.channel("C0PRIV").members.add(BOT_USER)
+    send_event(runtime, {"type": "member_joined_channel", "channel": "C0PRIV",
+                         "user": BOT_USER, "channel_type": "G"})
+    send_event(runtime, {"type": "member_joined_channel", "channel": "C0GONE",
+                         "user": "U0SOMEONE", "channel_type": "C"})
+    wait_for(lambda: len(paused_subscriptions(fresh_db)) == 1)
+    assert [s.target_id for s in paused_subscriptions(fresh_db)] == ["C0GONE"]
+
+
+def test_archive_event_pauses_before_any_alert_fails(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    send_event(runtime, {"type": "channel_archive", "channel": "C0DESK", "user": "U1"})
+    [paused] = wait_for(lambda: paused_subscriptions(fresh_db))
+    assert paused.paused_reason == "is_archived"
+    new_story(fresh_db, topic)
+    assert fresh_db.execute("SELECT count(*) FROM alerts").fetchone()[0] == 0
+
+
+def test_status_shows_paused_subscriptions_and_failed_alerts(runtime, fake_slack, fresh_db,
+                                                             topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.channel("C0DESK").archived = True
+    runtime.deliver_pending(now=at(0))
+    text = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Paused" in text and "<#C0DESK>" in text and "archived" in text
+    assert "Failed alerts: 1" in text
+
+
+def test_digest_to_an_archived_channel_pauses_it(runtime, fake_slack, fresh_db, topic):
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    article_id = add_article(fresh_db, title="Dockworkers walk out")
+    add_story(fresh_db, article_id=article_id, title="Dockworkers walk out", topic_ids=(topic,),
+              at="2026-11-24T05:20:00+00:00")
+    fake_slack.channel("C0DIG").archived = True
+    for minute in range(3):
+        runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 2, "one try, one DM"
+    assert [s.target_id for s in paused_subscriptions(fresh_db)] == ["C0DIG"]

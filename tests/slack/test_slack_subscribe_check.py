@@ -1,0 +1,43 @@
+"""/subscribe in a channel checks, over the Web API, that the bot can post there."""
+
+from __future__ import annotations
+
+from storage.db import transaction
+from storage.subscriptions import subscriptions_of
+from storage.topics import add_topic
+from tests.fakes.slack_api import BOT_USER
+from tests.slack.conftest import run_command
+
+
+def topic(db) -> None:
+    with transaction(db):
+        add_topic(db, name="Port strike", query="dockworkers")
+
+
+def test_private_channel_without_the_bot_is_told_to_invite_it(runtime, fake_slack, fresh_db):
+    topic(fresh_db)
+    fake_slack.add_channel("G0PRIV", private=True, member=False)
+    text = run_command(runtime, fake_slack, "/subscribe", "Port strike", channel="G0PRIV")["text"]
+    assert "/invite @wirewatch" in text and "Nothing was subscribed" in text
+    assert "will now get" not in text
+    assert subscriptions_of(fresh_db, ["G0PRIV"]) == []
+    fake_slack.channel("G0PRIV").members.add(BOT_USER)
+    text = run_command(runtime, fake_slack, "/subscribe", "Port strike", channel="G0PRIV")["text"]
+    assert "will now get" in text
+    assert len(subscriptions_of(fresh_db, ["G0PRIV"])) == 1
+
+
+def test_public_channel_is_joined_on_subscribe(runtime, fake_slack, fresh_db):
+    topic(fresh_db)
+    fake_slack.add_channel("C0PUB", member=False)
+    text = run_command(runtime, fake_slack, "/subscribe", "Port strike", channel="C0PUB")["text"]
+    assert "will now get" in text
+    assert fake_slack.channel("C0PUB").bot_in
+    assert [c.params["channel"] for c in fake_slack.calls_to("conversations.join")] == ["C0PUB"]
+
+
+def test_archived_channel_is_refused(runtime, fake_slack, fresh_db):
+    topic(fresh_db)
+    fake_slack.add_channel("C0OLD").archived = True
+    text = run_command(runtime, fake_slack, "/subscribe", "Port strike", channel="C0OLD")["text"]
+    assert "archived" in text and subscriptions_of(fresh_db, ["C0OLD"]) == []
