@@ -96,3 +96,37 @@ def test_digest_after_a_5xx_or_a_drop_in_an_unjoined_channel_goes_out_once(
         runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
     assert len(fake_slack.posts("C0PUB")) == 1
     assert fake_slack.channel("C0PUB").bot_in, "joined to read its history"
+
+
+def _two_digests_due(db, topic_id: int) -> None:
+    with transaction(db):
+        other = add_topic(db, name="Harbour", query="harbour")
+        for tid in (topic_id, other):
+            subscribe(db, topic_id=tid, target_type="channel", target_id="C0DIG",
+                      mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    for tid, title in ((topic_id, "Dockworkers walk out"), (other, "Harbour closes")):
+        article_id = add_article(db, title=title)
+        add_story(db, article_id=article_id, title=title, topic_ids=(tid,),
+                  at="2026-11-24T05:20:00+00:00")
+
+
+def test_digests_are_paced_like_alerts(runtime, fake_slack, fresh_db, topic):
+    _two_digests_due(fresh_db, topic)
+    six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    assert runtime.send_due_digests(now=six) == 1, "one message a second per channel"
+    assert runtime.send_due_digests(now=six + timedelta(seconds=0.5)) == 0
+    assert runtime.send_due_digests(now=six + timedelta(seconds=1)) == 1
+    assert len(fake_slack.posts("C0DIG")) == 2
+
+
+def test_digests_honour_retry_after(runtime, fake_slack, fresh_db, topic):
+    _two_digests_due(fresh_db, topic)
+    six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"chat.postMessage"})
+    assert runtime.send_due_digests(now=six) == 0
+    for seconds in (1, 10, 29):
+        assert runtime.send_due_digests(now=six + timedelta(seconds=seconds)) == 0
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1, "waited"
+    assert runtime.send_due_digests(now=six + timedelta(seconds=30)) == 1
+    assert runtime.send_due_digests(now=six + timedelta(seconds=31)) == 1
+    assert len(fake_slack.posts("C0DIG")) == 2
