@@ -83,6 +83,11 @@ def paused_subscriptions(db: Database, *, user: str | None = None) -> list[Subsc
     return _subs(db, where + " ORDER BY t.name COLLATE NOCASE, s.target_id", user=user)
 
 
+def subscriptions_set_up_by(db: Database, user: str) -> list[Subscription]:
+    """The person's own DM subscriptions and the channel subscriptions they set up."""
+    return _subs(db, "s.target_id = :user OR s.created_by = :user ORDER BY s.id", user=user)
+
+
 def _subs(db: Database, where: str, **params: object) -> list[Subscription]:
     rows = db.query("SELECT s.id, s.topic_id, t.name AS topic, s.target_type, s.target_id, "
                     "s.mode, s.created_by, s.created_at, s.last_digest_at, s.paused_at, "

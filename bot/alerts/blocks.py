@@ -6,7 +6,7 @@ from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import cut, fit, plain
+from bot.alerts.mrkdwn import fit, plain, slack_date
 from bot.alerts.view import AlertView, KeyQuote
 
 MAX_BLOCKS = 50
@@ -15,6 +15,10 @@ HEADER_CHARS = 150
 FALLBACK_CHARS = 3000
 URL_CHARS = 3000
 LINK_CHARS = 1000
+ITEM_CHARS = 600
+TAIL_ROOM = LINK_CHARS + 80
+SPEAKER_CHARS = 300
+QUOTE_CHARS = 2500
 MUTE, QUOTES, OPEN = "wirewatch_mute_story", "wirewatch_show_quotes", "wirewatch_open_article"
 TIMELINE = "wirewatch_story_timeline"
 IMPORTANT = "wirewatch_mark_important"
@@ -24,13 +28,15 @@ def alert_blocks(view: AlertView) -> list[dict]:
     """Header, what happened, the key quote, where it came from, and the three buttons."""
     blocks: list[dict | None] = [_context(_label(view)),
                                  {"type": "header", "text": _plain(view.headline)}]
-    body = _updates(view.whats_new) if view.kind == "update" else " ".join(view.summary)
-    blocks.append(_section(body))
+    if view.kind == "update":
+        blocks.append(_escaped_section(_updates(view)))
+    else:
+        blocks.append(_section(" ".join(view.summary)))
     if view.key_quote and fit(view.key_quote.text, 10).strip():
-        blocks.append(_section(_quote_line(view.key_quote)))
-    meta = [m for m in (fit(x or "", 300) for x in (view.source, view.published)) if m.strip()]
-    if safe_url(view.url) and len(view.url) <= LINK_CHARS:
-        meta.append(f"<{_link_target(view.url)}|link>")
+        blocks.append(_escaped_section(_quote_line(view.key_quote)))
+    meta = [m for m in (fit(view.source or "", 300), _when(view.published)) if m.strip()]
+    if _linkable(view.url):
+        meta.append(f"<{_link_target(view.url or '')}|link>")
     if meta:
         blocks.append(_context(" · ".join(meta)))
     blocks.append(_actions(view))
@@ -50,16 +56,52 @@ def _label(view: AlertView) -> str:
     return f"{what} · {fit(topics, 500)}"
 
 
-def _updates(items: tuple[str, ...]) -> str:
-    news = [f"• {item}" for item in items if fit(item, 10).strip()]
-    return "What's new:\n" + "\n".join(news) if news else ""
+def _when(published: str | None) -> str:
+    """A date token each reader sees in their own time zone; unparseable text as it is."""
+    return slack_date(published) or fit(published or "", 300)
+
+
+def _updates(view: AlertView) -> str:
+    """Escaped "What's new" list; a list too long for one section ends with "+N more" and
+    where to read the rest."""
+    items = [fit(item, ITEM_CHARS) for item in view.whats_new if fit(item, 10).strip()]
+    if not items:
+        return ""
+    lines, size = ["What's new:"], len("What's new:")
+    for shown, item in enumerate(items):
+        if size + len(item) + 3 > SECTION_CHARS - TAIL_ROOM:
+            lines.append(more_line(len(items) - shown, view.url))
+            break
+        lines.append(f"• {item}")
+        size += len(item) + 3
+    return "\n".join(lines)
+
+
+def more_line(count: int, url: str | None) -> str:
+    """"+N more" with a way to see them: the article, or the story's quotes button."""
+    if _linkable(url):
+        return f"+{count} more in <{_link_target(url or '')}|the article>"
+    return f"+{count} more: *Show quotes* has the story's quotes"
 
 
 def _quote_line(quote: KeyQuote) -> str:
+    """Escaped quote line: the quote is shortened, never the speaker."""
     who = quote.speaker or "unattributed"
     if quote.role:
         who = f"{who}, {quote.role}"
-    return f"“{cut(quote.text, 2500)}” — {who}"
+    speaker = fit(who, SPEAKER_CHARS)
+    room = min(SECTION_CHARS - len(speaker) - 10, QUOTE_CHARS)
+    return f"“{fit(quote.text, room)}” — {speaker}"
+
+
+def _escaped_section(escaped: str) -> dict | None:
+    if not escaped.strip():
+        return None
+    return {"type": "section", "text": {"type": "mrkdwn", "text": escaped[:SECTION_CHARS]}}
+
+
+def _linkable(url: str | None) -> bool:
+    return safe_url(url) and len(url or "") <= LINK_CHARS
 
 
 def _section(text: str) -> dict | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, LINK_CHARS, MAX_BLOCKS, SECTION_CHARS, safe_url
-from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.mrkdwn import fit, plain, slack_date
 
 ITEMS_PER_SECTION = 8
 
@@ -33,11 +33,11 @@ def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
 
 def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetime) -> list[dict]:
     header = plain(f"{mode.capitalize()} digest · {topic}", HEADER_CHARS)
-    when = since.strftime("%a %d %b %H:%M %Z")
+    when = slack_date(since) or fit(since.isoformat(), 100)
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text", "text": header}},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
-            f"{len(items)} stories since {when}", 500)}]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text":
+                                          f"{len(items)} stories since {when}"}]},
     ]
     room = MAX_BLOCKS - len(blocks) - 1
     sections = _pack([_line(item) for item in items])
@@ -45,7 +45,8 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
         blocks.append(_section("\n".join(lines)))
     left = sum(len(lines) for lines in sections[room:])
     if left:
-        blocks.append(_section(f"…and {left} more stories"))
+        blocks.append(_section(f"+{left} more stories: `/topics show {fit(topic, 100)}` "
+                               "lists the topic's recent stories"))
     return blocks
 
 
@@ -74,6 +75,8 @@ def _line(item: DigestItem) -> str:
         line += f" · {fit(plain(item.source, 80), 100)}"
     if item.whats_new:
         line += f"\n      {fit(plain(item.whats_new[-1], 250), 600)}"
+        if len(item.whats_new) > 1:
+            line += f" (+{len(item.whats_new) - 1} more updates)"
     return line
 
 

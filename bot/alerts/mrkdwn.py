@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 ELLIPSIS = "…"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -43,3 +44,28 @@ def plain(text: str, limit: int, *, fallback: str = "(untitled)") -> str:
     """Plain text for headers and buttons: cleaned, one line, cut, never empty."""
     one_line = " ".join(clean(text).split())
     return cut(one_line or fallback, limit)
+
+
+def slack_date(moment: str | datetime | None) -> str | None:
+    """A Slack date token, so each reader sees their own time zone; None if not a date.
+
+    The fallback (for clients that cannot render tokens) is UTC, said so.
+    """
+    when = _moment(moment)
+    if when is None:
+        return None
+    epoch = int(when.timestamp())
+    if isinstance(moment, str) and len(moment.strip()) == 10:
+        return f"<!date^{epoch}^{{date_short_pretty}}|{when:%d %b %Y}>"
+    return f"<!date^{epoch}^{{date_short_pretty}} {{time}}|{when:%d %b %Y %H:%M} UTC>"
+
+
+def _moment(value: str | datetime | None) -> datetime | None:
+    if isinstance(value, datetime):
+        when = value
+    else:
+        try:
+            when = datetime.fromisoformat((value or "").strip())
+        except ValueError:
+            return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)

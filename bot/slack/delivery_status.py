@@ -9,7 +9,7 @@ from bot.alerts.mrkdwn import fit
 from bot.alerts.pause import COMEBACK, explain
 from bot.alerts.token import TokenReport
 from storage.alerts import count_failed, failed_alerts
-from storage.subscriptions import paused_subscriptions
+from storage.subscriptions import paused_subscriptions, subscriptions_set_up_by
 
 MAX_LINES = 10
 
@@ -33,16 +33,24 @@ def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
 
 
 def paused_home_section(db: Database, user: str) -> list[dict]:
-    """App Home blocks for ``user``'s paused subscriptions; none when nothing is paused."""
+    """App Home blocks: ``user``'s paused subscriptions and failed alerts; none when all is well."""
     paused = paused_subscriptions(db, user=user)
-    if not paused:
+    targets = [user, *{s.target_id for s in subscriptions_set_up_by(db, user)}]
+    failed = failed_alerts(db, targets=targets, limit=5)
+    if not paused and not failed:
         return []
-    lines = ["*Paused subscriptions*"]
-    lines += [f"• *{fit(s.topic, 100)}* · {_where(s.target_type, s.target_id)} · "
-              f"{explain(s.paused_reason)}" for s in paused[:MAX_LINES]]
-    if len(paused) > MAX_LINES:
-        lines.append(f"+{len(paused) - MAX_LINES} more in `/wirewatch status`")
-    lines.append(COMEBACK)
+    lines = []
+    if paused:
+        lines.append("*Paused subscriptions*")
+        lines += [f"• *{fit(s.topic, 100)}* · {_where(s.target_type, s.target_id)} · "
+                  f"{explain(s.paused_reason)}" for s in paused[:MAX_LINES]]
+        if len(paused) > MAX_LINES:
+            lines.append(f"+{len(paused) - MAX_LINES} more in `/wirewatch status`")
+        lines.append(COMEBACK)
+    if failed:
+        lines.append("*Alerts that could not be posted* (latest)")
+        lines += [f"• {_where('user' if a.channel == user else 'channel', a.channel)}: "
+                  f"{fit(a.error or 'unknown', 80)}" for a in failed]
     return [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:2900]}}]
 
 

@@ -59,8 +59,8 @@ def test_any_digest_is_within_slack_limits(topic, mode, stories):
     blocks = digest_blocks(topic, mode, stories, datetime(2026, 11, 24, 8, tzinfo=UTC))
     assert block_problems(blocks, text=digest_text(topic, mode, stories)) == []
     listed = sum(b["text"]["text"].count("\n") + 1 for b in blocks[2:] if b["type"] == "section"
-                 and not b["text"]["text"].startswith("…and"))
-    more = [b for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("…and")]
+                 and not b["text"]["text"].startswith("+"))
+    more = [b for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("+")]
     assert listed >= 1 and (more or listed >= len(stories))
 
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.slack.delivery_status import paused_home_section
 from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
 from storage.topics import add_topic
@@ -180,3 +181,17 @@ def test_digest_to_an_archived_channel_pauses_it(runtime, fake_slack, fresh_db, 
         runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 2, "one try, one DM"
     assert [s.target_id for s in paused_subscriptions(fresh_db)] == ["C0DIG"]
+
+
+def test_app_home_section_lists_paused_subscriptions_and_failed_alerts(runtime, fake_slack,
+                                                                      fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    assert paused_home_section(fresh_db, "U1") == []
+    new_story(fresh_db, topic)
+    fake_slack.channel("C0DESK").archived = True
+    runtime.deliver_pending(now=at(0))
+    [section] = paused_home_section(fresh_db, "U1")
+    text = section["text"]["text"]
+    assert "Paused subscriptions" in text and "*Port strike*" in text and "<#C0DESK>" in text
+    assert "could not be posted" in text and "is_archived" in text
+    assert paused_home_section(fresh_db, "U0OTHER") == []
