@@ -8,13 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from storage.alerts import count_pending
 from storage.db import open_db
-from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.fakes.slack_api import DROPPED, VALID_TOKEN, FakeSlack
 from tests.hardening.conftest import REPO, cli_env, long_only
 from tests.hardening.outbox import build_outbox, check_each_alert_posted_once_in_order
 
@@ -60,42 +61,92 @@ def kill_once(fake: KillingSlack, env: dict, log: Path, rng: random.Random, *,
     return proc.returncode == -signal.SIGKILL
 
 
-def crash_deliveries(tmp_path: Path, *, stories: int, updates: int, kills: int,
-                     seed: int) -> tuple[int, int, int]:
+@dataclass(frozen=True)
+class Faults:
+    """What the fake Slack does besides answering: shares of calls failed, dropped, limited."""
+
+    errors: float = 0.05
+    drops: float = 0.0
+    rate_limits: float = 0.0
+    unjoined: bool = False
+
+
+def crash_deliveries(tmp_path: Path, *, stories: int, updates: int, kills: int, seed: int,
+                     faults: Faults = Faults()) -> tuple[int, int, dict[str, int]]:
+    """Alerts, kills that landed, and how many calls the fake failed in each way."""
     db_path = tmp_path / "w.db"
     db = open_db(db_path)
     alerts = build_outbox(db, stories=stories, updates=updates)
     rng = random.Random(seed)
     log = tmp_path / "driver.log"
     with KillingSlack() as fake:
-        fake.fail_fraction(0.05, status=500, seed=seed)
+        _set_faults(fake, faults, seed)
         env = cli_env(db_path, SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET="s" * 32,
                       WIREWATCH_SLACK_API_URL=fake.base_url)
         killed = sum(kill_once(fake, env, log, rng, in_flight=n % 2 == 0) for n in range(kills))
         final = start_driver(env, log)
-        assert final.wait(timeout=600) == 0, log.read_text()[-3000:]
+        assert final.wait(timeout=3600) == 0, log.read_text()[-3000:]
         assert "Traceback" not in log.read_text()
         assert count_pending(db) == 0
         posted = check_each_alert_posted_once_in_order(db, fake)
-        failed_calls = len([c for c in fake.calls if c.status == 500])
+        counts = {name: len([c for c in fake.calls if c.status == status])
+                  for name, status in (("500", 500), ("429", 429), ("dropped", DROPPED))}
         lookups = [c for c in fake.calls
                    if c.method in ("conversations.history", "conversations.replies")]
     assert posted == alerts
     assert lookups, "a restart looked for posts made before the kill"
-    return alerts, killed, failed_calls
+    return alerts, killed, counts
+
+
+def _set_faults(fake: FakeSlack, faults: Faults, seed: int) -> None:
+    if faults.rate_limits:
+        fake.fail_fraction(faults.rate_limits, status=429, seed=seed)
+    fake.fail_fraction(faults.errors, status=500, retry_after=1 if faults.rate_limits else 0,
+                       seed=seed)
+    if faults.drops:
+        fake.drop_fraction(faults.drops)
+    if faults.unjoined:
+        fake.add_channel("C0NEWS", member=False)
 
 
 def test_sigkill_during_delivery_posts_every_alert_exactly_once(tmp_path):
-    alerts, killed, failed = crash_deliveries(tmp_path, stories=6, updates=2, kills=4, seed=3)
-    print(f"\nbounded: {alerts} alerts, {killed} kills mid-delivery, {failed} Slack 500s; "
-          "each alert posted exactly once")
+    alerts, killed, counts = crash_deliveries(tmp_path, stories=6, updates=2, kills=4, seed=3)
+    print(f"\nbounded: {alerts} alerts, {killed} kills mid-delivery, {counts['500']} Slack "
+          "500s; each alert posted exactly once")
     assert killed >= 3 and alerts == 6 * 3 * 3
 
 
 @long_only
 @pytest.mark.slow
 def test_sigkill_during_delivery_long_form(tmp_path):
-    alerts, killed, failed = crash_deliveries(tmp_path, stories=40, updates=3, kills=60, seed=4)
-    print(f"\nlong form: {alerts} alerts, {killed} kills mid-delivery, {failed} Slack 500s; "
-          "each alert posted exactly once")
+    alerts, killed, counts = crash_deliveries(tmp_path, stories=40, updates=3, kills=60, seed=4)
+    print(f"\nlong form: {alerts} alerts, {killed} kills mid-delivery, {counts['500']} Slack "
+          "500s; each alert posted exactly once")
     assert killed >= 50
+
+
+MIXED = Faults(errors=0.02, drops=0.05, rate_limits=0.1, unjoined=True)
+
+
+def test_drops_kills_and_429s_together_post_every_alert_once(tmp_path):
+    """Connections dropped after Slack did the work, SIGKILLs, 429s and 500s, and one public
+    channel the bot has not joined (its history needs a join before a lookup)."""
+    started = time.monotonic()
+    alerts, killed, counts = crash_deliveries(tmp_path, stories=6, updates=2, kills=4, seed=5,
+                                              faults=MIXED)
+    print(f"\nbounded mixed: {alerts} alerts, {killed} kills, {counts['dropped']} dropped, "
+          f"{counts['429']} 429s, {counts['500']} 500s, {time.monotonic() - started:.1f} s; "
+          "0 lost, 0 doubled")
+    assert counts["dropped"] > 0 and killed >= 3
+
+
+@long_only
+@pytest.mark.slow
+def test_drops_kills_and_429s_long_form(tmp_path):
+    started = time.monotonic()
+    alerts, killed, counts = crash_deliveries(tmp_path, stories=420, updates=3, kills=40,
+                                              seed=6, faults=MIXED)
+    print(f"\nlong mixed: {alerts} alerts, {killed} kills, {counts['dropped']} dropped, "
+          f"{counts['429']} 429s, {counts['500']} 500s, {time.monotonic() - started:.0f} s; "
+          "0 lost, 0 doubled")
+    assert alerts >= 5000 and killed >= 30 and counts["dropped"] > 100
