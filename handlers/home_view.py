@@ -6,6 +6,7 @@ from sqlite_utils import Database
 
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import fit, plain
+from bot.slack.delivery_status import paused_home_section
 from storage.mutes import mutes_by
 from storage.quote_subscriptions import quote_subscriptions_of
 from storage.subscriptions import MODES, subscriptions_by
@@ -19,7 +20,8 @@ SHOWN_SUBSCRIPTIONS, SHOWN_MUTES, SHOWN_TOPICS, STORIES_PER_TOPIC = 20, 12, 15, 
 def home_blocks(db: Database, user: str) -> list[dict]:
     """At most 100 blocks, as App Home allows."""
     return [{"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}},
-            *subscription_blocks(db, user), {"type": "divider"},
+            *subscription_blocks(db, user), *paused_home_section(db, user),
+            {"type": "divider"},
             *mute_blocks(db, user), {"type": "divider"},
             *topic_blocks(db)]
 

@@ -195,3 +195,15 @@ def test_app_home_section_lists_paused_subscriptions_and_failed_alerts(runtime, 
     assert "Paused subscriptions" in text and "*Port strike*" in text and "<#C0DESK>" in text
     assert "could not be posted" in text and "is_archived" in text
     assert paused_home_section(fresh_db, "U0OTHER") == []
+
+
+def test_app_home_shows_a_paused_channel(runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.channel("C0DESK").archived = True
+    runtime.deliver_pending(now=at(0))
+    send_event(runtime, {"type": "app_home_opened", "user": "U1", "channel": "D1",
+                         "tab": "home", "event_ts": "1700000000.000100"})
+    [call] = wait_for(lambda: fake_slack.calls_to("views.publish"))
+    home = json.dumps(call.params["view"], ensure_ascii=False)
+    assert "Paused subscriptions" in home and "the channel was archived" in home
