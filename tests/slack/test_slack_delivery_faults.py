@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.slack.test_slack_sender import follow, new_story, update
 from tests.slack.world import add_article, add_story
 

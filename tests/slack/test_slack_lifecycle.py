@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.slack.delivery_status import paused_home_section
+from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
-from storage.topics import add_topic
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import BOT_USER
 from tests.slack.conftest import events_url, run_command, wait_for

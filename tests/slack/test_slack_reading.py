@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.models import Verdict
+from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.topics import add_topic
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story, add_update
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscriptions_of
-from storage.topics import add_topic
 from tests.fakes.slack_api import BOT_USER
 from tests.slack.conftest import run_command
 
