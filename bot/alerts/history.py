@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -50,8 +51,8 @@ def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: 
 def _page(client: WebClient, channel: str,
           thread_ts: str | None) -> Callable[[str, str | None], SlackResponse]:
     def fetch(oldest: str, cursor: str | None) -> SlackResponse:
-        args: dict[str, object] = {"channel": channel, "limit": PAGE,
-                                   "include_all_metadata": True, "oldest": oldest}
+        args: dict[str, Any] = {"channel": channel, "limit": PAGE,
+                                "include_all_metadata": True, "oldest": oldest}
         if cursor:
             args["cursor"] = cursor
         if thread_ts:

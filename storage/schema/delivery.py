@@ -65,5 +65,5 @@ def m003_alert_holds(db: Database) -> None:
 
 @MIGRATIONS()
 def m004_paused_subscriptions(db: Database) -> None:
-    db["subscriptions"].add_column("paused_at", str)
-    db["subscriptions"].add_column("paused_reason", str)
+    db.table("subscriptions").add_column("paused_at", str)
+    db.table("subscriptions").add_column("paused_reason", str)
