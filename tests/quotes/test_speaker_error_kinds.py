@@ -110,3 +110,16 @@ def test_a_quote_after_a_name_and_a_verb_the_parser_did_not_link(extract):
         "“This is the best night of my life!” beamed Rosalind Achebe of Kent, who had "
         "campaigned for a year.")
     assert speaker_of(quotes, "best night") == "Rosalind Achebe"
+
+
+# Reported speech beyond "said that": belief, findings and intentions are attributed too.
+
+def test_findings_beliefs_and_intentions_are_reported_speech(extract):
+    _, said = extract(
+        "A survey by the Hallam Institute found that most tenants could not afford the rise. "
+        "Mayor Cora Lindqvist vowed to veto the budget. "
+        "Fifty-two percent of residents say the buses run late.")
+    kinds = {q.text: (q.kind, q.speaker.name) for q in said}
+    assert kinds["most tenants could not afford the rise"][0] == "indirect"
+    assert kinds["to veto the budget"] == ("indirect", "Cora Lindqvist")
+    assert kinds["the buses run late"][0] == "indirect"

@@ -21,10 +21,19 @@ REPORTING = {
     "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
     "answer", "charge", "interject", "chant", "yell", "scream", "muse", "snap", "gush", "beam",
 }
-INDIRECT = REPORTING - {"ask", "call", "describe", "question", "wonder", "post", "tweet",
-                        "continue", "agree", "disagree", "point", "demand", "advise", "brief",
+BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "recognize",
+          "recognise", "realize", "realise", "understand", "find", "show", "want", "assume",
+          "figure", "guess", "reckon", "suspect", "acknowledge"}
+"""Verbs of knowing, believing, finding and wanting: their clause is attributed to the subject
+("the poll found that …", "she hopes that …"), though it is not speech."""
+INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
+             "threaten", "seek", "urge"}
+"""Verbs whose "to …" complement is an attributed intention ("vowed to veto the bill")."""
+INDIRECT = (REPORTING | BELIEF) - {
+                        "ask", "call", "describe", "question", "wonder", "post", "tweet",
+                        "continue", "disagree", "demand", "advise", "brief",
                         "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
-                        "scoff", "plead", "accuse", "promise", "vow", "pledge", "praise",
+                        "scoff", "plead", "accuse", "praise",
                         "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
                         "chant", "yell", "scream", "snap", "gush", "beam", "interject"}
 CUE_NOUNS = {

@@ -5,12 +5,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
-from bot.nlp.quotes.attribution import INDIRECT, according_to, cue_of, is_reporting, subject_of
+from bot.nlp.quotes.attribution import (
+    INDIRECT,
+    INTENTION,
+    according_to,
+    cue_of,
+    is_reporting,
+    subject_of,
+)
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
+REPORTED = INDIRECT | INTENTION
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -23,7 +31,20 @@ def reported_clause(verb: Token) -> Token | None:
             if marks & SKIP_MARKS or imperative and child.i < verb.i:
                 continue
             return child
-    return _stray_that_clause(verb)
+    intention = _intention(verb)
+    return intention if intention is not None else _stray_that_clause(verb)
+
+
+def _intention(verb: Token) -> Token | None:
+    """"Vowed [to veto the bill]", "urged voters [to stay home]": an attributed intention."""
+    if verb.lemma_.lower() not in INTENTION or \
+            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i and child.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
 
 
 def _has_subject(verb: Token) -> bool:
@@ -55,7 +76,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             if quote is not None:
                 quotes.append(quote)
             continue
-        if verb.i in quoted or not is_reporting(verb, INDIRECT) or _nested(verb):
+        if verb.i in quoted or not is_reporting(verb, REPORTED) or _nested(verb):
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -142,7 +163,10 @@ def _nested(verb: Token) -> bool:
 
 
 def _can_speak(subject: Token) -> bool:
-    """Numbers and dates do not speak ("… around 990, which suggests …")."""
+    """Numbers and dates do not speak ("… around 990, which suggests …"), but a share of
+    people does ("52 percent of voters say …")."""
+    if subject.pos_ == "NOUN" and subject.ent_type_ == "PERCENT":
+        return True
     return not subject.like_num and subject.ent_type_ not in NOT_SPEAKERS
 
 
