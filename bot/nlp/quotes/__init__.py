@@ -37,7 +37,8 @@ def quotes_in_doc(doc: Doc) -> list[Quote]:
     spans = find_quote_spans(body)
     spans = sorted(spans + find_transcript_turns(body, {s.paragraph for s in spans}),
                    key=lambda s: s.open)
-    quoted = _quoted_tokens(doc, spans)
+    starts = [t.idx for t in doc]
+    quoted = _quoted_tokens(starts, spans)
     offsets = sorted(o for s in spans for o in (s.open, s.close))
 
     def is_quoted(offset: int) -> bool:
@@ -47,16 +48,16 @@ def quotes_in_doc(doc: Doc) -> list[Quote]:
                                subject=lambda verb: subject_of(verb, quoted))
     resolver.prime([s for v in doc if v.i not in quoted and is_reporting(v)
                     if (s := subject_of(v, quoted)) is not None])
-    direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted).extract()
-    statements = _quoted_tokens(doc, [s for s in spans if not is_fragment(body, s)])
+    direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted,
+                          starts=starts).extract()
+    statements = _quoted_tokens(starts, [s for s in spans if not is_fragment(body, s)])
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 
-def _quoted_tokens(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
-    """Indexes of tokens inside quotation marks (the marks included)."""
+def _quoted_tokens(starts: list[int], spans: list[QuoteSpan]) -> set[int]:
+    """Indexes of tokens (by their start offsets) inside quotation marks (the marks included)."""
     inside: set[int] = set()
-    starts = [t.idx for t in doc]
     for span in spans:
         first = bisect_left(starts, span.open)
         last = bisect_left(starts, span.close)

@@ -55,10 +55,11 @@ class DirectQuotes:
     """Attributes every quoted span of one article, paragraph by paragraph."""
 
     def __init__(self, doc: Doc, body: str, spans: list[QuoteSpan], paras: list[Paragraph],
-                 resolver: SpeakerResolver, quoted: set[int]) -> None:
+                 resolver: SpeakerResolver, quoted: set[int],
+                 starts: list[int] | None = None) -> None:
         self.doc, self.body, self.spans, self.paras = doc, body, spans, paras
         self.resolver, self.quoted = resolver, quoted
-        self.starts = [t.idx for t in doc]
+        self.starts = starts if starts is not None else [t.idx for t in doc]
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)

@@ -12,6 +12,9 @@ from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject
 from bot.nlp.speakers.words import PRONOUN_GENDER, RECENT_CHARS
 
+LOOK_BACK = 6
+"""Narrative sentences searched back for the person a text is about."""
+
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
 
@@ -72,7 +75,8 @@ def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     """Unquoted subjects of the sentence's main verb or of its unquoted reporting verb."""
     root = sent.root
     if root.pos_ in {"NOUN", "PROPN"} and not r.reg.quoted(root.idx):
-        return [root]
+        stray = [c for c in root.children if c.dep_ == "nsubj" and not r.reg.quoted(c.idx)]
+        return stray + [root]  # "Ruiz intimated disappointment": the parser lost the verb
     heads = [root] if not r.reg.quoted(root.idx) else \
         [t for t in sent if r.reg.speaking(t) and not r.reg.quoted(t.idx)]
     subject = (r.subject(heads[0]) or nominal_subject(heads[0])) if heads else None
@@ -117,9 +121,7 @@ def group(r: SpeakerResolver, token: Token, *, plural: bool) -> tuple[Speaker, f
 def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | None:
     """The person last seen as a sentence's subject before ``offset``, else last mentioned
     (only from ``since`` on)."""
-    sents = [s for s in r.reg.sents
-             if since <= s.start_char and s.end_char <= offset and narrative(r, s)]
-    for sent in reversed(sents[-6:]):
+    for sent in _narrative_before(r, offset, since, LOOK_BACK):
         for subject in sentence_subjects(r, sent):
             if subject.pos_ in {"PROPN", "PRON"}:
                 speaker, _ = r.resolve(subject)
@@ -132,3 +134,17 @@ def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | No
             person = r.reg.people[mention.key]
             return Speaker(person.name, "person", person.role)
     return None
+
+
+def _narrative_before(r: SpeakerResolver, offset: int, since: int, limit: int) -> list[Span]:
+    """The last ``limit`` narrative sentences ending before ``offset``, latest first."""
+    out: list[Span] = []
+    index = bisect_right(r.reg.sent_start_chars, offset) - 1
+    while index >= 0 and len(out) < limit:
+        sent = r.reg.sents[index]
+        index -= 1
+        if sent.start_char < since:
+            break
+        if sent.end_char <= offset and narrative(r, sent):
+            out.append(sent)
+    return out

@@ -53,6 +53,7 @@ class Registry:
         self.ents: list[Span] = list(doc.ents)
         self.sents: list[Span] = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
+        self.sent_start_chars = [s.start_char for s in self.sents]
         self.chunks: list[Span] | None = None
         self.ent_of: dict[int, Span] = {t.i: e for e in self.ents for t in e}
         self.mentions: list[Mention] = []
@@ -96,7 +97,7 @@ class Registry:
         """"Judge Berman" or "Sen. Ana Ruiz" is a person with that title, tagged or not."""
         doc = self.doc
         for tok in doc[:-1]:
-            if not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
+            if tok.pos_ != "PROPN" or not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
                 continue
             start = tok.i
             while start < len(doc) and _title(doc[start]):
@@ -248,5 +249,5 @@ class Registry:
 
 def _title(tok: Token) -> bool:
     """A capitalised title word before a name ("Judge", "Sen.", "Gov.")."""
-    return tok.text[:1].isupper() and tok.lower_.strip(".") in TITLE_WORDS and \
-        tok.lower_ not in HONORIFICS and tok.pos_ == "PROPN"
+    return tok.pos_ == "PROPN" and tok.lower_.strip(".") in TITLE_WORDS and \
+        tok.text[:1].isupper() and tok.lower_ not in HONORIFICS
