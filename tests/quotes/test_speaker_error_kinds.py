@@ -123,3 +123,18 @@ def test_findings_beliefs_and_intentions_are_reported_speech(extract):
     assert kinds["most tenants could not afford the rise"][0] == "indirect"
     assert kinds["to veto the budget"] == ("indirect", "Cora Lindqvist")
     assert kinds["the buses run late"][0] == "indirect"
+
+
+def test_a_quote_by_one_man_about_another_goes_to_the_one_speaking(extract):
+    quotes, _ = extract(
+        "Councillor Rafael Ortiz attacked Governor Paul Dunne over the housing budget on "
+        "Monday.\n\n“He has ignored every tenant in this city,” he said.")
+    assert speaker_of(quotes, "ignored every tenant") == "Rafael Ortiz"
+
+
+def test_a_group_statement_praising_someone_is_the_group_s(extract):
+    quotes, _ = extract(
+        "Mayor Elena Voss signed the clean-air order on Friday. The Riverside Cyclists' "
+        "Alliance welcomed it.\n\n"
+        "“Mayor Voss has shown real courage today,” the alliance said in a statement.")
+    assert "Alliance" in (speaker_of(quotes, "real courage") or "")
