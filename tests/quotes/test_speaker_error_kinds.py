@@ -138,3 +138,18 @@ def test_a_group_statement_praising_someone_is_the_group_s(extract):
         "Alliance welcomed it.\n\n"
         "“Mayor Voss has shown real courage today,” the alliance said in a statement.")
     assert "Alliance" in (speaker_of(quotes, "real courage") or "")
+
+
+def test_a_participle_after_a_reported_clause_is_a_statement_of_its_own(extract):
+    _, said = extract(
+        "Senator Abel Moreau said he would rewrite the transit bill, vowing to "
+        "cut fares for students.")
+    texts = {q.text: q.speaker.name for q in said}
+    assert texts.get("he would rewrite the transit bill") == "Abel Moreau"
+    assert texts.get("to cut fares for students") == "Abel Moreau"
+
+
+def test_a_partial_quote_after_an_object_and_a_preposition_keeps_the_object(extract):
+    _, said = extract("Fire chief Nora Blake described the new rules as “a careless gamble”.")
+    [quote] = said
+    assert quote.text.startswith("the new rules as") and quote.speaker.name == "Nora Blake"

@@ -92,6 +92,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
 def _quote(doc: Doc, body: str, verb: Token, clause: Token, quoted: set[int],
            resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
     tokens = _without_according(list(clause.subtree) + _second_that_clause(verb, clause))
+    tokens = _without_participles(tokens, clause)
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
@@ -152,8 +153,27 @@ def _without_according(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _participle(token: Token) -> bool:
+    """", vowing to …" or ", adding that …" after a clause: the speaker's next act, not part of
+    what they said."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"} and \
+        is_reporting(token, REPORTED) and before is not None and before.text in {",", "—", "–"}
+
+
+def _without_participles(tokens: list[Token], clause: Token) -> list[Token]:
+    """The clause up to a participle of a reporting verb that the speaker goes on with."""
+    for tok in tokens:
+        if tok.i > clause.i and _participle(tok) and tok.head.i >= clause.i:
+            end = tok.left_edge.i - 1
+            return [t for t in tokens if t.i < end]
+    return tokens
+
+
 def _nested(verb: Token) -> bool:
     """A reporting verb inside someone's reported clause is part of what they said."""
+    if _participle(verb):
+        return False
     token = verb
     while token.head != token:
         if token.dep_ == "ccomp" and is_reporting(token.head, INDIRECT):

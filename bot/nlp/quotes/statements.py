@@ -17,6 +17,8 @@ from bot.nlp.quotes.attribution import is_reporting
 
 OBJECT_FIRST = {"oprd", "xcomp", "acomp", "attr"}
 """Complements whose verb's object belongs to the words: "called [the plan “reckless”]"."""
+OBJECT_PREPS = {"as", "on", "for", "of"}
+"""Prepositions whose verb's object belongs to the words: "blamed [the crash on “a glitch”]"."""
 NOT_WORDS = {"punct", "cc", "conj", "advcl", "relcl", "nsubj", "nsubjpass", "dative", "mark"}
 
 
@@ -71,7 +73,7 @@ def _clause_of(doc: Doc, fragment: Quote) -> tuple[int, int] | None:
     if child is None or child.dep_ in NOT_WORDS:
         return None
     start = child.left_edge
-    if child.dep_ in OBJECT_FIRST:
+    if child.dep_ in OBJECT_FIRST or child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
         objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
         start = objects[0].left_edge if objects else start
     return _trimmed(doc, start, child.right_edge, fragment)
