@@ -20,6 +20,7 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
+from bot.redact import redact
 from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router
 from bot.worker import IngestWorker
@@ -186,7 +187,7 @@ class Runner:
         lines = [f"database: {Path(self.settings.db_path).resolve()}"]
         sources = list_sources(self.dbs.get())
         for source in sources:
-            lines.append(f"{source['kind']} #{source['id']}: {source['location']} "
+            lines.append(f"{source['kind']} #{source['id']}: {redact(source['location'])} "
                          f"(every {source['every']} s)")
         if not sources:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "

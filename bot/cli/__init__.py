@@ -10,6 +10,7 @@ import click
 from bot.cli import demo, ingest, quotes, run, sources, stories, timeline, topics, who_said
 from bot.cli.context import CliContext
 from bot.config import ConfigError, load_settings
+from bot.redact import redact_logs
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,6 +29,7 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    redact_logs()
     try:
         settings = load_settings().with_overrides(db_path=db_path)
     except ConfigError as exc:

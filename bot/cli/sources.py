@@ -9,6 +9,7 @@ import click
 from bot.cli.context import CliContext, emit_json
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import FetchError, check_address
+from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import held_by_source
 from storage.never_duplicate import mark_never_duplicate
@@ -90,7 +91,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
             source = source_row(obj.db, source_id)
     except (SourceError, FetchError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"added {kind} #{source['id']}: {source['location']} "
+    click.echo(f"added {kind} #{source['id']}: {redact(source['location'])} "
                f"(every {source['every']} s)")
     if never_duplicate:
         click.echo("never a duplicate: its articles always alert and never count as a rewrite")
@@ -113,13 +114,15 @@ def list_(obj: CliContext, as_json: bool) -> None:
     rows = list_sources(obj.db)
     held = held_by_source(obj.db)
     if as_json:
-        emit_json([{**row, "health": health(row), "held": held.get(row["id"], {})}
-                   for row in rows])
+        emit_json([{**row, "location": redact(row["location"]),
+                    "last_error": redact(row["last_error"] or "") or None,
+                    "health": health(row), "held": held.get(row["id"], {})} for row in rows])
         return
     if not rows:
         click.echo("no sources yet; add one with: wirewatch sources add URL|FOLDER")
     for row in rows:
-        click.echo(f"#{row['id']} {row['kind']} {row['location']} · every {row['every']} s · "
+        click.echo(f"#{row['id']} {row['kind']} {redact(row['location'])} · "
+                   f"every {row['every']} s · "
                    f"{health(row)} · last poll {row['last_poll_at'] or 'never'} · "
                    f"{row['items']} items")
         if row.get("never_duplicate"):
@@ -131,7 +134,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
             reasons = ", ".join(f"{n} {why}" for why, n in sorted(held[row["id"]].items()))
             click.echo(f"    stored without alerting: {reasons}")
         if row["last_error"]:
-            click.echo(f"    last error: {row['last_error']}")
+            click.echo(f"    last error: {redact(row['last_error'])}")
             click.echo(f"    next try after {row['next_attempt_at']}")
 
 
@@ -151,7 +154,7 @@ def remove(obj: CliContext, ident: str) -> None:
             source = remove_source(obj.db, ident)
     except SourceError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"removed {source['kind']} #{source['id']}: {source['location']}")
+    click.echo(f"removed {source['kind']} #{source['id']}: {redact(source['location'])}")
 
 
 def register(cli: click.Group) -> None:

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError
 from bot.ingest.html import html_to_article
 from bot.models import IngestFailure, RawArticle
+from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import enqueue
 from storage.sources import (
@@ -174,11 +175,13 @@ def _page_text(link: str, *, fetcher: Fetcher, origin: str,
     try:
         response = fetcher.get(link, accept=PAGE_TYPES, allow_private=allow_private)
     except FetchError as exc:
-        log.warning("article page %s: %s; using the feed's teaser", link, exc)
+        log.warning("article page %s: %s; using the feed's teaser", redact(link),
+                    redact(str(exc)))
         return IngestFailure(origin, str(exc))
     page = html_to_article(response.body, origin=origin, url=response.url)
     if isinstance(page, IngestFailure):
-        log.warning("article page %s: %s; using the feed's teaser", link, page.reason)
+        log.warning("article page %s: %s; using the feed's teaser", redact(link),
+                    redact(page.reason))
     return page
 
 
@@ -197,9 +200,10 @@ def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
             return PollResult(not_modified=True)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except (FetchError, FeedError) as exc:
-        return _failed(db, source, reason=str(exc), now=now)
+        return _failed(db, source, reason=redact(str(exc)), now=now)
     if feed.warning:
-        log.warning("feed %s has XML errors (%s); read what could be read", url, feed.warning)
+        log.warning("feed %s has XML errors (%s); read what could be read", redact(url),
+                    feed.warning)
     background = in_backlog(source)
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
                             stopping=stopping, background=background)
@@ -215,7 +219,7 @@ def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
                                    now=now)
     if background and not stopped:
         log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts); "
-                    "alerts start with the next new entry", source["id"], url, total,
+                    "alerts start with the next new entry", source["id"], redact(url), total,
                     "entry" if total == 1 else "entries")
     return result
 
@@ -234,8 +238,9 @@ def _queue_entries(db: Database, source: dict, feed: ParsedFeed, *, fetcher: Fet
                                 feed_url=source["location"],
                                 allow_private=bool(source.get("allow_private")))
         if isinstance(article, IngestFailure):
-            log.warning("feed %s: entry %s: %s; will try again next poll", source["location"],
-                        article.origin, article.reason)
+            log.warning("feed %s: entry %s: %s; will try again next poll",
+                        redact(source["location"]), redact(article.origin),
+                        redact(article.reason))
             retry += 1
             continue
         with transaction(db):
@@ -255,7 +260,8 @@ def _failed(db: Database, source: dict, *, reason: str, now: datetime) -> PollRe
     with transaction(db):
         state = record_failure(db, source["id"], reason=reason, now=now)
     level = logging.ERROR if state["unhealthy"] else logging.WARNING
-    log.log(level, "feed %s failed (%d in a row%s): %s; next try after %s", source["location"],
+    log.log(level, "feed %s failed (%d in a row%s): %s; next try after %s",
+            redact(source["location"]),
             state["failures"], ", marked unhealthy" if state["unhealthy"] else "", reason,
             state["next_attempt_at"])
     return PollResult(error=reason)

@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from bot.alerts.mrkdwn import fit
 from bot.alerts.token import TokenReport
 from bot.config import Settings
+from bot.redact import redact
 from bot.slack.delivery_status import delivery_lines
 from storage.alerts import count_pending
 from storage.inbox import held_by_source
@@ -44,10 +45,10 @@ def source_lines(db: Database, *, errors: bool = False) -> list[str]:
     lines = [f"• Sources: {len(rows)} ({bad} unhealthy)"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.get("unhealthy") else ""
-        error = f": {fit(str(row['last_error']), 200)}" if errors and row.get("failures") and \
-            row.get("last_error") else ""
+        failing = errors and row.get("failures") and row.get("last_error")
+        error = f": {fit(redact(str(row['last_error'])), 200)}" if failing else ""
         quiet = ", ".join(f"{n} {why}" for why, n in sorted(held.get(row["id"], {}).items()))
         quiet = f" · stored without alerting: {quiet}" if quiet else ""
-        lines.append(f"    {flag}{row['kind']} {fit(str(row['location']), 200)} · "
+        lines.append(f"    {flag}{row['kind']} {fit(redact(str(row['location'])), 200)} · "
                      f"{health(row)}{error}{quiet}")
     return lines

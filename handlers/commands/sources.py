@@ -12,6 +12,7 @@ import re
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import FetchError, check_address
 from bot.permissions import Action, Role, may, refusal
+from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import source_lines
 from handlers.common import echo, join_lines, split_name
@@ -79,7 +80,7 @@ def _add(svc: Services, rest: str) -> str:
              "with the next new entry (add with `--alert-existing` to alert on them too).")
     never = (" Never a duplicate: its articles always alert and never count as a rewrite."
              if never_duplicate else "")
-    return (f"Added feed #{source['id']} {echo(source['location'], 200)}, polled every "
+    return (f"Added feed #{source['id']} {echo(redact(source['location']), 200)}, polled every "
             f"{source['every']} s. {first}{never} `/wirewatch status` shows its health.")
 
 
@@ -93,4 +94,4 @@ def _remove(svc: Services, rest: str) -> str:
         return "Watched folders are managed on the server with `wirewatch sources remove`."
     with transaction(svc.db):
         source = remove_source(svc.db, key)
-    return f"Removed {source['kind']} #{source['id']} {echo(source['location'], 200)}."
+    return f"Removed {source['kind']} #{source['id']} {echo(redact(source['location']), 200)}."

@@ -23,6 +23,7 @@ from storage.topics import TopicError, get_topic, list_topics, remove_topic
 from tests.fakes.slack_api import FakeSlack
 from tests.hardening.conftest import REPO, cli_command, cli_env, scale
 from tests.hardening.corpus import write_corpus
+from tests.sources.feedserver import FeedServer, Route
 
 HOSTILE = [
     "x'; DROP TABLE topics; --", 'a" OR "1"="1', "Robert'); DELETE FROM articles;--",
@@ -181,3 +182,46 @@ def who_said_db(tmp_path_factory, nlp):
     assert counts(db)["quotes"] > 0
     yield db
     db.close()
+
+
+def test_feed_credentials_never_appear_in_logs_or_listings(tmp_path):
+    """A feed address with a password and an API key, failing with 500: the WARNING log of
+    `wirewatch run`, `sources add`, `sources list` (text and JSON) never show either."""
+    with FeedServer() as server:
+        server.routes["/feed?apikey=SEKRETkey&format=rss"] = Route(b"down", status=500,
+                                                                   content_type="text/plain")
+        feed = (f"http://editor:SEKRETpass@127.0.0.1:{server.port}/feed"
+                "?apikey=SEKRETkey&format=rss")
+        db_path = tmp_path / "w.db"
+        env = cli_env(db_path, WIREWATCH_ALLOW_NETWORKS="127.0.0.0/8", PYTHONUNBUFFERED="1")
+        added = subprocess.run(cli_command("sources", "add", feed, "--every", "5"),
+                               capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+        assert added.returncode == 0, added.stderr
+        log = tmp_path / "run.log"
+        with open(log, "w") as out:
+            proc = subprocess.Popen(cli_command("run", "--console"), stdout=out,
+                                    stderr=subprocess.STDOUT, cwd=REPO, env=env)
+        deadline = time.monotonic() + 120
+        while "failed (1 in a row)" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=45)
+    assert server.hits("/feed?apikey=SEKRETkey&format=rss") >= 1, "the real key was used"
+    listed = [subprocess.run(cli_command("sources", "list", *flag), capture_output=True,
+                             text=True, cwd=REPO, env=env, timeout=120).stdout
+              for flag in ((), ("--json",))]
+    shown = [added.stdout + added.stderr, log.read_text(), *listed]
+    assert "failed (1 in a row)" in shown[1] and "500 Internal Server Error" in listed[0]
+    for text in shown:
+        _assert_no_secret(text)
+    assert "editor:***@127.0.0.1" in listed[0] and "apikey=***" in listed[1]
+
+
+def test_the_container_runs_as_an_unprivileged_user():
+    lines = [line.split() for line in (REPO / "docker" / "Dockerfile").read_text().splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    users = [words[1] for words in lines if words[0] == "USER"]
+    last_run = max(i for i, words in enumerate(lines) if words[0] == "RUN")
+    user_at = max(i for i, words in enumerate(lines) if words[0] == "USER")
+    assert users and users[-1].split(":")[0] not in ("root", "0") and user_at > last_run
+    assert any(w[0] == "RUN" and "useradd" in w and "--system" in w for w in lines)

@@ -1,0 +1,63 @@
+"""Credentials in URLs, masked wherever a URL is shown or logged: a feed address may carry a
+password (``user:pass@``) or an API key (``?apikey=…``) that only the fetcher should see."""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+MASK = "***"
+SECRET_NAMES = re.compile(r"key|token|secret|passw|pwd|pass$|auth|sig|session|credential|"
+                          r"access|private|^code$|^jwt$", re.IGNORECASE)
+TOKEN_LIKE = re.compile(r"^(?:xox[a-z]-|xapp-|sk-|gh[pousr]_|glpat-|AKIA)|^(?=.*\d)(?=.*[A-Za-z])"
+                        r"[A-Za-z0-9_\-+/=.]{32,}$")
+URL = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s<>\"'|`]+", re.IGNORECASE)
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password, secret-looking query values and token-like values masked."""
+    try:
+        parts = urlsplit(url)
+        netloc = _netloc(parts.netloc)
+    except ValueError:
+        return URL.sub(MASK, url) if "@" in url or "=" in url else url
+    query = "&".join(_param(p) for p in parts.query.split("&")) if parts.query else ""
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact(text: str) -> str:
+    """``text`` with every URL in it redacted (error messages quote the addresses they failed)."""
+    return URL.sub(lambda m: redact_url(m.group(0)), text) if "://" in text else text
+
+
+def _netloc(netloc: str) -> str:
+    userinfo, at, host = netloc.rpartition("@")
+    if not at:
+        return netloc
+    user, colon, _ = userinfo.partition(":")
+    return f"{user}:{MASK}@{host}" if colon else f"{MASK}@{host}"
+
+
+def _param(pair: str) -> str:
+    name, equals, value = pair.partition("=")
+    if equals and value and (SECRET_NAMES.search(name) or TOKEN_LIKE.search(value)):
+        return f"{name}={MASK}"
+    return pair
+
+
+class RedactingFilter(logging.Filter):
+    """On a handler: every record it writes has the URLs in its message redacted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "://" in message:
+            record.msg, record.args = redact(message), None
+        return True
+
+
+def redact_logs() -> None:
+    """Put the filter on every handler of the root logger (call after configuring logging)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(RedactingFilter())
