@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_text
+from bot.alerts.digest_links import with_thread_links
 from bot.alerts.history import find_posted
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
@@ -109,6 +110,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
             client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="digest",
             value=payload, since=period.until)):
         return _done(db, sub, key, until)
+    items = with_thread_links(db, client, sub.target_id, items)
     with transaction(db):
         set_state(db, key, payload)
     call(lambda: client.chat_postMessage(

@@ -20,6 +20,7 @@ class DigestItem:
     source: str | None
     whats_new: tuple[str, ...]
     articles: int
+    thread_url: str | None = None
 
     def with_update(self, news: tuple[str, ...]) -> DigestItem:
         return replace(self, whats_new=self.whats_new + news, articles=self.articles + 1)
@@ -73,6 +74,9 @@ def _line(item: DigestItem) -> str:
     line = f"{label} *{title}*"
     if item.source:
         line += f" · {fit(plain(item.source, 80), 100)}"
+    if safe_url(item.thread_url) and len(item.thread_url or "") <= LINK_CHARS:
+        thread = (item.thread_url or "").replace("|", "%7C").replace(">", "%3E")
+        line += f" · <{thread}|thread>"
     if item.whats_new:
         line += f"\n      {fit(plain(item.whats_new[-1], 250), 600)}"
         if len(item.whats_new) > 1:

@@ -331,6 +331,13 @@ class FakeSlack:
                                       params.get("thread_ts"), _maybe_json(params.get("metadata")))
         return {"ok": True, "channel": channel, "ts": message.ts, "message": message.as_api()}
 
+    def _api_chat_getPermalink(self, params: dict) -> dict:
+        channel, ts = params.get("channel"), params.get("message_ts")
+        if not any(m.channel == channel and m.ts == ts for m in self.messages):
+            return {"ok": False, "error": "message_not_found"}
+        return {"ok": True, "channel": channel, "permalink":
+                f"https://fake.slack.com/archives/{channel}/p{str(ts).replace('.', '')}"}
+
     def _api_chat_postEphemeral(self, params: dict) -> dict:
         return {"ok": True, "message_ts": f"{time.time():.6f}"}
 
