@@ -6,13 +6,14 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.permissions import Action
-from bot.stories.query import TopicQueryError, default_query
+from bot.stories.query import TopicQueryError, default_query, parse_query
 from bot.stories.tracking import add_topic
-from bot.topic_preview import preview
+from bot.topic_preview import PreviewHit, preview
 from handlers.common import db_of, refused, services
 from handlers.views.topic_view import (
     CALLBACK_ID,
     PREVIEW,
+    SHOWN,
     TopicForm,
     done_view,
     form_of,
@@ -59,20 +60,24 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
         return
     query = form.query or default_query(form.name)
     try:
-        hits = preview(db, query)
+        parse_query(query)
     except TopicQueryError as exc:
         ack(response_action="errors", errors={"query": _short(exc.describe().splitlines()[0])})
         return
     user = (body.get("user") or {}).get("id")
     try:
         with transaction(db):
-            add_topic(db, name=form.name, query=query, created_by=user,
-                      quiet_hours=svc.settings.story_quiet_hours)
+            topic_id = add_topic(db, name=form.name, query=query, created_by=user,
+                                 quiet_hours=svc.settings.story_quiet_hours)
             _subscribe(db, form, user)
     except store.TopicError as exc:
         ack(response_action="errors", errors={"name": _short(str(exc))})
         return
-    ack(response_action="update", view=done_view(form.name, query, form.channel, hits))
+    running = [PreviewHit(story_id=r["id"], title=r["title"] or "untitled",
+                          last_seen=r["last_seen"], article_count=r["article_count"] or 1,
+                          reasons=tuple((x["term"], x["where"], x["text"]) for x in r["reasons"]))
+               for r in store.recent_stories(db, topic_id, limit=SHOWN + 1)]
+    ack(response_action="update", view=done_view(form.name, query, form.channel, running))
 
 
 def _subscribe(db, form: TopicForm, user: str | None) -> None:

@@ -61,16 +61,20 @@ def topic_modal(form: TopicForm, *, preview: list[dict] | None = None) -> dict:
             "private_metadata": json.dumps({"channel": form.channel})}
 
 
-def preview_blocks(query: str, hits: list[PreviewHit]) -> list[dict]:
-    """What the query would have matched in the last days, and why."""
+def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False) -> list[dict]:
+    """What the query would have matched in the last days (or, once added, the running stories
+    it matched), and why."""
     if not hits:
-        head = (f"*No story of the last {PREVIEW_DAYS} days matches* `{fit(query, 300)}`. "
+        which = "running story" if running else f"story of the last {PREVIEW_DAYS} days"
+        head = (f"*No {which} matches* `{fit(query, 300)}`. "
                 "It will still alert on new stories that match.")
         return [{"type": "divider"}, _section(head)]
-    lines = [f"*Would have matched {len(hits)} stories of the last {PREVIEW_DAYS} days*"]
+    more = "+" if running and len(hits) > SHOWN else ""
+    lines = [f"*Already matches {len(hits[:SHOWN])}{more} running stories*" if running else
+             f"*Would have matched {len(hits)} stories of the last {PREVIEW_DAYS} days*"]
     lines += [f"• *{fit(plain(hit.title, 150), 250)}* · {hit.article_count} articles · "
               f"matched {fit(why_text(hit), 250)}" for hit in hits[:SHOWN]]
-    if len(hits) > SHOWN:
+    if len(hits) > SHOWN and not running:
         lines.append(f"…and {len(hits) - SHOWN} more")
     return [{"type": "divider"}, _section(join_lines(lines, limit=2900))]
 
@@ -86,7 +90,7 @@ def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit]
     where = (f"<#{channel}> gets its alerts as they happen." if channel else
              f"Subscribe a channel with `/subscribe {fit(name, 100)}`.")
     blocks = [_section(f"Tracking *{fit(name, 100)}*: `{fit(query, 1000)}`. {where}"),
-              *preview_blocks(query, hits)]
+              *preview_blocks(query, hits, running=True)]
     return {"type": "modal", "callback_id": CALLBACK_ID + "_done", "blocks": blocks,
             "title": {"type": "plain_text", "text": "Topic added"},
             "close": {"type": "plain_text", "text": "Done"}}

@@ -58,7 +58,9 @@ def test_modal_previews_matches_then_adds_and_subscribes(runtime, fake_slack, pi
     reply = post_signed(events_url(runtime), view_submission_body(shown, values))
     answer = json.loads(reply.body)
     assert answer["response_action"] == "update" and view_problems(answer["view"]) == []
-    assert "Tracking *Port strike*" in json.dumps(answer["view"])
+    done = json.dumps(answer["view"], ensure_ascii=False)
+    assert "Tracking *Port strike*" in done and "Already matches 1 running stories" in done
+    assert "Dockworkers strike at Northhaven port" in done
     assert get_topic(fresh_db, "Port strike")["query"] == "strike AND (port OR dock*)"
     [sub] = subscriptions_of(fresh_db, ["C0DESK"])
     assert (sub["topic"], sub["mode"]) == ("Port strike", "realtime")
