@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 
 from spacy.language import Language
 
@@ -15,10 +16,10 @@ from bot.pipeline import Outcome, Pipeline
 from bot.stories.stage import StoryStage
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import as_raw, finish, pending, results, retry_later
+from storage.sources import utcnow
 
 log = logging.getLogger(__name__)
 ERROR_PAUSE = 2.0
-MAX_ATTEMPTS = 3
 
 
 class IngestWorker:
@@ -27,13 +28,14 @@ class IngestWorker:
     def __init__(self, dbs: ThreadLocalDb, settings: Settings, *, nlp: Language | None = None,
                  stories: StoryStage | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None,
-                 idle_wait: float = 1.0) -> None:
+                 idle_wait: float = 1.0, clock: Callable[[], datetime] = utcnow) -> None:
         self.dbs = dbs
         self.settings = settings
         self.nlp = nlp
         self.stories = stories
         self.on_outcome = on_outcome
         self.idle_wait = idle_wait
+        self.clock = clock
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._progress = threading.Condition()
@@ -87,7 +89,7 @@ class IngestWorker:
     def process_batch(self) -> int:
         """Run one batch of queued articles through the pipeline; returns how many were done."""
         db = self.dbs.get()
-        rows = pending(db, limit=self.settings.nlp_batch_size)
+        rows = pending(db, limit=self.settings.nlp_batch_size, now=self.clock())
         if not rows:
             return 0
         done = 0
@@ -106,16 +108,23 @@ class IngestWorker:
 
     def _record(self, db, inbox_id: int, outcome: Outcome) -> None:
         verdict = outcome.verdict
+        gave_up = False
         with transaction(db):
-            if _transient(outcome) and retry_later(db, inbox_id,
-                                                   reason=outcome.reason or "internal error",
-                                                   max_attempts=MAX_ATTEMPTS):
-                log.warning("will retry %s: %s", outcome.origin, outcome.reason)
-                return
+            if _transient(outcome):
+                when = retry_later(db, inbox_id, reason=outcome.reason or "internal error",
+                                   now=self.clock())
+                if when is not None:
+                    log.warning("will retry %s after %s: %s", outcome.origin,
+                                when.isoformat(timespec="seconds"), outcome.reason)
+                    return
+                gave_up = True
             finish(db, inbox_id, status=outcome.status, article_id=outcome.article_id,
                    story_id=verdict.story_id if verdict else None,
                    verdict=verdict.kind if verdict else None, reason=outcome.reason)
-        if outcome.status == "failed":
+        if gave_up:
+            log.error("gave up on %s after retrying for hours: %s; it is kept: `wirewatch inbox "
+                      "retry %d` queues it again", outcome.origin, outcome.reason, inbox_id)
+        elif outcome.status == "failed":
             log.warning("could not ingest %s: %s", outcome.origin, outcome.reason)
         else:
             log.info("%s %s", outcome.status, outcome.origin)

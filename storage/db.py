@@ -63,11 +63,13 @@ def transaction(db: Database) -> Iterator[Database]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
         conn.execute("COMMIT")
+    except BaseException:
+        # SQLite has already rolled back after some errors (a full disk); never leave a
+        # transaction open behind a failed COMMIT, or later writes would join it and be lost
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 class ThreadLocalDb:

@@ -7,10 +7,14 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.models import RawArticle
+from storage.backoff import Backoff
 from storage.db import insert_row
 from storage.sources import iso, utcnow
 
 FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
+RETRY = Backoff(first=5, cap=3600)
+MAX_ATTEMPTS = 20
+"""5 s doubling to an hour: 20 tries span about twelve hours before an article fails for good."""
 
 
 def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
@@ -22,11 +26,13 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
                                     "created_at": iso(now or utcnow())})
 
 
-def pending(db: Database, *, limit: int) -> list[dict]:
+def pending(db: Database, *, limit: int, now: datetime | None = None) -> list[dict]:
+    """Queued articles due now, oldest first (one waiting out a backoff is not due yet)."""
     return [dict(r) for r in db.query(
         "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
         "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.status = 'pending' "
-        "ORDER BY inbox.id LIMIT ?", [limit])]
+        "AND (inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= ?) "
+        "ORDER BY inbox.id LIMIT ?", [iso(now or utcnow()), limit])]
 
 
 def as_raw(row: dict) -> RawArticle:
@@ -38,20 +44,51 @@ def as_raw(row: dict) -> RawArticle:
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,
            story_id: int | None = None, verdict: str | None = None,
            reason: str | None = None) -> None:
-    """Record what became of a queued article; its text is dropped (the article table keeps it)."""
+    """Record what became of a queued article. A stored one's text is dropped (the article
+    table keeps it); a failed one keeps it, so `wirewatch inbox retry` can try it again."""
     db.execute(
         "UPDATE inbox SET status = ?, article_id = ?, story_id = ?, verdict = ?, reason = ?, "
-        "processed_at = ?, text = '' WHERE id = ?",
-        [status, article_id, story_id, verdict, reason, iso(utcnow()), inbox_id],
+        "processed_at = ?, next_attempt_at = NULL, "
+        "text = CASE WHEN ? = 'failed' THEN text ELSE '' END WHERE id = ?",
+        [status, article_id, story_id, verdict, reason, iso(utcnow()), status, inbox_id],
     )
 
 
-def retry_later(db: Database, inbox_id: int, *, reason: str, max_attempts: int) -> bool:
-    """Count a failed attempt; True while the article stays queued for another try."""
-    db.execute("UPDATE inbox SET attempts = attempts + 1, reason = ? WHERE id = ?",
-               [reason, inbox_id])
-    attempts = db.execute("SELECT attempts FROM inbox WHERE id = ?", [inbox_id]).fetchone()[0]
-    return attempts < max_attempts
+def retry_later(db: Database, inbox_id: int, *, reason: str, now: datetime,
+                max_attempts: int = MAX_ATTEMPTS) -> datetime | None:
+    """Count a failed attempt; while tries are left, the time of the next one (else None)."""
+    attempts = db.execute("SELECT attempts FROM inbox WHERE id = ?", [inbox_id]).fetchone()[0] + 1
+    when = RETRY.next_attempt(attempts, now=now) if attempts < max_attempts else None
+    db.execute("UPDATE inbox SET attempts = ?, reason = ?, next_attempt_at = ? WHERE id = ?",
+               [attempts, reason, iso(when) if when else None, inbox_id])
+    return when
+
+
+def failed(db: Database, *, limit: int = 1000) -> list[dict]:
+    """Articles that failed for good, newest first, with why (their text is kept)."""
+    return [dict(r) for r in db.query(
+        "SELECT id, source_id, origin, title, reason, attempts, created_at, processed_at "
+        "FROM inbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?", [limit])]
+
+
+def failed_by_source(db: Database) -> dict[int | None, tuple[int, str | None]]:
+    """Per source (None: POST /ingest), how many articles failed for good and the latest why."""
+    return {source: (count, reason) for source, count, reason in db.execute(
+        "SELECT source_id, count(*), (SELECT reason FROM inbox i2 WHERE i2.status = 'failed' "
+        "AND i2.source_id IS inbox.source_id ORDER BY i2.id DESC LIMIT 1) "
+        "FROM inbox WHERE status = 'failed' GROUP BY source_id")}
+
+
+def requeue(db: Database, ids: list[int] | None = None) -> int:
+    """Queue failed articles again (all of them, or ``ids``), with a fresh count of tries."""
+    where, args = "status = 'failed'", []
+    if ids is not None:
+        where += f" AND id IN ({','.join('?' * len(ids))})"
+        args = list(ids)
+    cursor = db.execute(
+        "UPDATE inbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, "
+        f"reason = NULL, processed_at = NULL WHERE {where} AND text != ''", args)
+    return cursor.rowcount
 
 
 def results(db: Database, ids: list[int]) -> dict[int, dict]:
@@ -61,7 +98,6 @@ def results(db: Database, ids: list[int]) -> dict[int, dict]:
     return {r["id"]: dict(r) for r in db.query(
         f"SELECT id, origin, title, status, article_id, story_id, verdict, reason FROM inbox "
         f"WHERE id IN ({marks})", ids)}
-
 
 
 def held_by_source(db: Database) -> dict[int, dict[str, int]]:

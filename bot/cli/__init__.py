@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli import demo, ingest, quotes, run, sources, stories, timeline, topics, who_said
+from bot.cli import demo, inbox, ingest, quotes, run, sources, stories, timeline, topics, who_said
 from bot.cli.context import CliContext
 from bot.config import ConfigError, load_settings
 from bot.redact import redact_logs
@@ -37,7 +37,7 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     ctx.obj = CliContext(settings)
 
 
-for module in (ingest, topics, who_said, quotes, stories, timeline, sources, run, demo):
+for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, demo):
     module.register(cli)
 
 

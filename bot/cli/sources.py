@@ -11,7 +11,7 @@ from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import FetchError, check_address
 from bot.redact import redact
 from storage.db import transaction
-from storage.inbox import held_by_source
+from storage.inbox import failed_by_source, held_by_source
 from storage.never_duplicate import mark_never_duplicate
 from storage.sources import (
     DEFAULT_EVERY,
@@ -113,10 +113,12 @@ def list_(obj: CliContext, as_json: bool) -> None:
     """
     rows = list_sources(obj.db)
     held = held_by_source(obj.db)
+    lost = failed_by_source(obj.db)
     if as_json:
         emit_json([{**row, "location": redact(row["location"]),
                     "last_error": redact(row["last_error"] or "") or None,
-                    "health": health(row), "held": held.get(row["id"], {})} for row in rows])
+                    "health": health(row), "held": held.get(row["id"], {}),
+                    "failed_articles": lost.get(row["id"], (0, None))[0]} for row in rows])
         return
     if not rows:
         click.echo("no sources yet; add one with: wirewatch sources add URL|FOLDER")
@@ -136,6 +138,15 @@ def list_(obj: CliContext, as_json: bool) -> None:
         if row["last_error"]:
             click.echo(f"    last error: {redact(row['last_error'])}")
             click.echo(f"    next try after {row['next_attempt_at']}")
+        if row["id"] in lost:
+            click.echo(f"    {_failed_line(*lost[row['id']])}")
+    if None in lost:
+        click.echo(f"POST /ingest and files: {_failed_line(*lost[None])}")
+
+
+def _failed_line(count: int, reason: str | None) -> str:
+    return (f"{count} article{'s' if count != 1 else ''} failed for good (last: "
+            f"{redact(reason or 'unknown')}); `wirewatch inbox retry` queues them again")
 
 
 @sources.command("remove")

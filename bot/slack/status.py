@@ -10,7 +10,7 @@ from bot.config import Settings
 from bot.redact import redact
 from bot.slack.delivery_status import delivery_lines
 from storage.alerts import count_pending
-from storage.inbox import held_by_source
+from storage.inbox import failed_by_source, held_by_source
 from storage.sources import health, list_sources
 
 MAX_SOURCES = 15
@@ -31,7 +31,20 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
         f"• {counts['articles']} articles in {counts['stories']} stories; "
         f"{counts['topics']} topics; {counts['subscriptions']} subscriptions",
     ]
-    return lines + delivery_lines(db, token) + source_lines(db, errors=errors)
+    return lines + delivery_lines(db, token) + source_lines(db, errors=errors) + \
+        failed_lines(db, errors=errors)
+
+
+def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
+    """Articles that failed for good, so a lost article is never silent; why, for admins."""
+    lost = failed_by_source(db)
+    total = sum(count for count, _ in lost.values())
+    if not total:
+        return []
+    latest = max(lost.items(), key=lambda item: item[1][0])[1][1] if errors else None
+    why = f" (e.g. {fit(redact(latest), 150)})" if latest else ""
+    return [f"• ⚠️ Articles that failed for good: {total}{why}; `wirewatch inbox retry` on "
+            "the server queues them again"]
 
 
 def source_lines(db: Database, *, errors: bool = False) -> list[str]:

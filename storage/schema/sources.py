@@ -87,3 +87,9 @@ def m003_first_poll_backlog(db: Database) -> None:
 def m004_allow_private(db: Database) -> None:
     """An operator may add a feed inside the newsroom's network (`sources add --allow-private`)."""
     db.table("sources").add_column("allow_private", int, not_null_default=0)
+
+
+@MIGRATIONS()
+def m005_inbox_backoff(db: Database) -> None:
+    """A transient failure waits before its next try (seconds, doubling, up to an hour)."""
+    db.table("inbox").add_column("next_attempt_at", str)

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from bot.models import RawArticle
@@ -6,7 +8,7 @@ from bot.stories.stage import StoryStage
 from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
-from storage.inbox import as_raw, enqueue, pending, results
+from storage.inbox import MAX_ATTEMPTS, as_raw, enqueue, pending, results
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 
 
@@ -98,12 +100,16 @@ class FlakyStories(StoryStage):
         return super().assign(db, prepared, article_id)
 
 
-def test_internal_errors_are_retried_a_few_times_then_reported(dbs, settings, nlp):
+def test_internal_errors_are_retried_with_backoff_then_reported(dbs, settings, nlp):
     ids = queue(dbs, raw(FERRY, "flaky"), raw(LIBRARY, "broken"), raw(BRIDGE, "fine"))
     stories = FlakyStories({FERRY[0]: 2, LIBRARY[0]: 99})
-    IngestWorker(dbs, settings, nlp=nlp, stories=stories).drain()
+    clock = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+    worker = IngestWorker(dbs, settings, nlp=nlp, stories=stories, clock=lambda: clock[0])
+    for _ in range(MAX_ATTEMPTS):
+        worker.drain()
+        clock[0] += timedelta(hours=1)
     done = results(dbs.get(), ids)
     assert [done[i]["status"] for i in ids] == ["stored", "failed", "stored"]
     assert "database is locked" in done[ids[1]]["reason"]
-    assert dbs.get()["inbox"].get(ids[1])["attempts"] == 3
+    assert dbs.get()["inbox"].get(ids[1])["attempts"] == MAX_ATTEMPTS
     assert dbs.get()["articles"].count == 2
