@@ -135,7 +135,8 @@ class StoryTimeline:
     entries: tuple[TimelineEntry, ...] = ()
 
 
-# Rows that storage/ returns (storage/articles.py, storage/quotes.py).
+# Rows that storage/ returns (storage/articles.py, storage/quotes.py, seen_file in
+# storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -201,3 +202,16 @@ class FailedAlert:
     channel: str
     error: str | None
     created_at: str
+
+
+@dataclass(frozen=True)
+class SeenFile:
+    """A watched-folder file as last read: size, modification time and digest, what came of it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    seen_at: str
+    articles: int = 0
+    error: str | None = None

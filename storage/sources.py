@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from bot.models import SeenFile
 from storage.backoff import Backoff
 from storage.db import insert_row
 
@@ -198,9 +199,9 @@ def mark_entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
     )
 
 
-def seen_file(db: Database, path: str) -> dict | None:
+def seen_file(db: Database, path: str) -> SeenFile | None:
     rows = list(db.table("seen_files").rows_where("path = ?", [path]))
-    return rows[0] if rows else None
+    return SeenFile(**rows[0]) if rows else None
 
 
 def remember_file(db: Database, *, path: str, size: int, mtime_ns: int, sha256: str,

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from bot.ingest.files import read_bytes, too_large, unsupported
 from bot.ingest.records import parse_json_lines
-from bot.models import IngestFailure, RawArticle
+from bot.models import IngestFailure, RawArticle, SeenFile
 from storage.db import transaction
 from storage.inbox import enqueue
 from storage.sources import record_failure, record_success, remember_file, seen_file
@@ -118,7 +118,7 @@ class FolderWatcher:
             return None
         signature = (info.st_size, info.st_mtime_ns)
         known = seen_file(db, key)
-        if known and (known["size"], known["mtime_ns"]) == signature:
+        if known and (known.size, known.mtime_ns) == signature:
             return None
         if not complete and self._last_seen.get(key) != signature and not self._settled(
                 info.st_mtime):
@@ -137,17 +137,17 @@ class FolderWatcher:
                         exc.strerror or exc)
 
     def _read(self, db: Database, source: dict, path: Path, *, signature: tuple[int, int],
-              known: dict | None, now: datetime) -> tuple[int, int] | None:
+              known: SeenFile | None, now: datetime) -> tuple[int, int] | None:
         try:
             items, digest = _load(Path(source["location"]), path, signature=signature,
                                   max_bytes=self.max_bytes)
         except OSError as exc:
             log.warning("watched folder: cannot read %s: %s; will try again", path, exc)
             return None
-        if known and known["sha256"] == digest:
+        if known and known.sha256 == digest:
             with transaction(db):
                 remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
-                              sha256=digest, articles=known["articles"], error=known["error"],
+                              sha256=digest, articles=known.articles, error=known.error,
                               now=now)
             return None
         good = [i for i in items if isinstance(i, RawArticle)]

@@ -48,7 +48,7 @@ def test_file_is_read_once_it_has_stopped_changing_and_only_once(fresh_db, sourc
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert len(pending(fresh_db, limit=10)) == 1
     remembered = seen_file(fresh_db, str(drop / "ferry.txt"))
-    assert remembered["articles"] == 1 and len(remembered["sha256"]) == 64
+    assert remembered.articles == 1 and len(remembered.sha256) == 64
     assert get_source(fresh_db, source["id"])["items"] == 1
 
 
@@ -118,7 +118,7 @@ def test_bad_files_are_reported_once_and_good_ones_still_read(fresh_db, source, 
     assert (result.files, result.articles, result.failed) == (3, 2, 3)
     assert titles(fresh_db) == [BRIDGE[0], LIBRARY[0]]
     assert "binary file, not text" in caplog.text and "unsupported file type" in caplog.text
-    assert "binary file" in seen_file(fresh_db, str(drop / "photo.txt"))["error"]
+    assert "binary file" in seen_file(fresh_db, str(drop / "photo.txt")).error
     caplog.clear()
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert caplog.text == ""

@@ -72,7 +72,7 @@ def test_links_out_of_the_folder_are_never_followed(fresh_db, source, drop, outs
     assert len(texts) == 1 and texts[0].startswith(FERRY[0])
     assert not any("xoxb" in t or "root:" in t or BRIDGE[0] in t for t in texts)
     for name in ("token.txt", "passwd.txt", "desk", "copy.txt"):
-        assert seen_file(fresh_db, str(drop / name))["error"] == LINK_REFUSED
+        assert seen_file(fresh_db, str(drop / name)).error == LINK_REFUSED
     assert "xoxb" not in caplog.text
     caplog.clear()
     assert scan(watcher, fresh_db, source, 2).files == 0
@@ -97,7 +97,7 @@ def test_a_folder_swapped_for_a_link_after_the_scan_does_not_lead_out(fresh_db, 
     watcher = FolderWatcher(max_bytes=1_000_000)
     assert watcher.take(fresh_db, source, drop / "desk" / "bridge.txt", now=at(0)) == 0
     assert queued_texts(fresh_db) == []
-    assert seen_file(fresh_db, str(drop / "desk" / "bridge.txt"))["error"] == LINK_REFUSED
+    assert seen_file(fresh_db, str(drop / "desk" / "bridge.txt")).error == LINK_REFUSED
 
 
 @pytest.fixture
@@ -156,5 +156,5 @@ def test_a_running_wirewatch_stores_no_linked_file_and_survives_a_deep_tree(
     titles = {r["title"] for r in fresh_db["articles"].rows}
     assert titles == {FERRY[0], LIBRARY[0]}
     for name in ("token.txt", "passwd.txt"):
-        assert seen_file(fresh_db, str(drop / name))["error"] == LINK_REFUSED
+        assert seen_file(fresh_db, str(drop / name)).error == LINK_REFUSED
     assert fresh_db["articles"].count == 2
