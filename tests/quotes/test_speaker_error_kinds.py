@@ -153,3 +153,10 @@ def test_a_partial_quote_after_an_object_and_a_preposition_keeps_the_object(extr
     _, said = extract("Fire chief Nora Blake described the new rules as “a careless gamble”.")
     [quote] = said
     assert quote.text.startswith("the new rules as") and quote.speaker.name == "Nora Blake"
+
+
+def test_the_statement_speaks_for_whoever_issued_it(extract):
+    quotes, _ = extract(
+        "In a written statement, harbour master Ewa Lindholm said the pier would reopen on "
+        "Monday. The statement said repairs had cost more than expected.")
+    assert speaker_of(quotes, "repairs had cost") == "Ewa Lindholm"

@@ -27,6 +27,8 @@ from bot.nlp.speakers.words import (
     UNNAMED_SOURCES,
 )
 
+PLURAL_TAGS = {"NNS", "NNPS"}
+
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
 
@@ -51,6 +53,10 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     lemma = token.lemma_.lower()
     kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
         else "unnamed"
+    if definite and lemma in DOCUMENT_NOUNS:
+        issuer = earlier_issuer(r, token)
+        if issuer is not None:
+            return issuer, conf.EARLIER_DESCRIPTION
     if definite:
         earlier = earlier_entity(r, token)
         if earlier is None and kind == "organisation":
@@ -111,13 +117,36 @@ def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
 def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The people" after "three people familiar with the matter" introduced them."""
     lemma = token.lemma_.lower()
+    plural = token.tag_ in PLURAL_TAGS
     for tok in reversed(r.reg.doc[:token.i]):
-        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or r.reg.quoted(tok.idx):
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or r.reg.quoted(tok.idx) or \
+                (tok.tag_ in PLURAL_TAGS) != plural:
             continue
         if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE | NUMBERS or
                c.dep_ == "nummod" and c.like_num for c in tok.children):
             return Speaker(noun_phrase(tok), "unnamed")
     return None
+
+
+def earlier_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The statement said" after "In a written statement, Peter Cook said": Peter Cook."""
+    lemma = token.lemma_.lower()
+    for tok in reversed(r.reg.doc[:token.i]):
+        if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and not r.reg.quoted(tok.idx):
+            return _issuer(r, tok)
+    return None
+
+
+def _issuer(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"In a written statement, Peter Cook said …" then "the statement said": Peter Cook."""
+    verb = document.head.head if document.dep_ == "pobj" else document.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb == document:
+        return None
+    subject = r.subject(verb)
+    if subject is None or subject.i == document.i or subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    speaker, _ = r.resolve(subject)
+    return speaker if speaker.name is not None else None
 
 
 def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
