@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 REPORTING = {
@@ -147,7 +148,7 @@ def _span_text(doc: Doc, head: Token) -> str:
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
-    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in verbs
+    return (tok.pos == VERB or tok.pos == AUX) and tok.lemma_.lower() in verbs
 
 
 def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> Attribution | None:

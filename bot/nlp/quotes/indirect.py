@@ -163,8 +163,9 @@ def _participle(token: Token) -> bool:
 
 def _without_participles(tokens: list[Token], clause: Token) -> list[Token]:
     """The clause up to a participle of a reporting verb that the speaker goes on with."""
+    vbg = clause.doc.vocab.strings["VBG"]
     for tok in tokens:
-        if tok.i > clause.i and _participle(tok) and tok.head.i >= clause.i:
+        if tok.tag == vbg and tok.i > clause.i and _participle(tok) and tok.head.i >= clause.i:
             end = tok.left_edge.i - 1
             return [t for t in tokens if t.i < end]
     return tokens

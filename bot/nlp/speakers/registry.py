@@ -3,10 +3,11 @@ every mention in discourse order, for pronouns and descriptions to look back to.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
@@ -57,6 +58,7 @@ class Registry:
         self.chunks: list[Span] | None = None
         self.ent_of: dict[int, Span] = {t.i: e for e in self.ents for t in e}
         self.mentions: list[Mention] = []
+        self._names: dict[tuple[int, int], Span] = {}
         self._collect_people()
         self._infer_genders()
 
@@ -79,10 +81,10 @@ class Registry:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
         for tok in self.doc[:-1]:
             name = tok.nbor(1)
-            if tok.lower_ not in HONORIFICS or name.pos_ != "PROPN" or self.is_person(name):
+            if name.pos != PROPN or tok.lower_ not in HONORIFICS or self.is_person(name):
                 continue
             end = name.i
-            while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN" and \
+            while end + 1 < len(self.doc) and self.doc[end + 1].pos == PROPN and \
                     not self.is_person(self.doc[end + 1]):
                 end += 1
             for i in range(tok.i, end + 1):
@@ -97,7 +99,7 @@ class Registry:
         """"Judge Berman" or "Sen. Ana Ruiz" is a person with that title, tagged or not."""
         doc = self.doc
         for tok in doc[:-1]:
-            if tok.pos_ != "PROPN" or not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
+            if tok.pos != PROPN or not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
                 continue
             start = tok.i
             while start < len(doc) and _title(doc[start]):
@@ -118,6 +120,13 @@ class Registry:
         return ent is not None and ent.label_ == "PERSON"
 
     def name_span(self, ent: Span) -> Span:
+        """The entity without a possessive 's or leading titles, with a lost first name back."""
+        key = (ent.start, ent.end)
+        if key not in self._names:
+            self._names[key] = self._trimmed_name(ent)
+        return self._names[key]
+
+    def _trimmed_name(self, ent: Span) -> Span:
         start, end = ent.start, ent.end
         while end > start + 1 and self.doc[end - 1].text.lower() in {"'s", "’s", "'", "’"}:
             end -= 1
@@ -167,16 +176,15 @@ class Registry:
 
     def _infer_genders(self) -> None:
         """A he/she right after the only person just mentioned tells that person's gender."""
+        offsets = [m.offset for m in self.mentions]
         for tok in self.doc:
-            gender = PRONOUN_GENDER.get(tok.lower_)
+            gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos == PRON else None
             if not gender or self.quoted(tok.idx):
                 continue
-            sent = tok.sent
-            window_start = sent.start_char
-            if sent.start > 0:
-                window_start = self.doc[sent.start - 1].sent.start_char
-            names = {m.key for m in self.mentions
-                     if window_start <= m.offset < tok.idx and m.speaker.kind == "person"}
+            index = bisect_right(self.sent_starts, tok.i) - 1
+            window_start = self.sents[max(0, index - 1)].start_char
+            window = self.mentions[bisect_left(offsets, window_start):bisect_left(offsets, tok.idx)]
+            names = {m.key for m in window if m.speaker.kind == "person"}
             if len(names) == 1:
                 person = self.people.get(names.pop())
                 if person and not person.gender:
@@ -249,5 +257,5 @@ class Registry:
 
 def _title(tok: Token) -> bool:
     """A capitalised title word before a name ("Judge", "Sen.", "Gov.")."""
-    return tok.pos_ == "PROPN" and tok.lower_.strip(".") in TITLE_WORDS and \
+    return tok.pos == PROPN and tok.lower_.strip(".") in TITLE_WORDS and \
         tok.text[:1].isupper() and tok.lower_ not in HONORIFICS
