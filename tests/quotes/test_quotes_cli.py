@@ -49,3 +49,16 @@ def test_who_said_prints_speaker_article_and_link(db_path, settings, nlp):
     assert "https://example.test/pier" in result.output
     data = json.loads(invoke(db_path, "who-said", "--json", "from:Nowak").output)
     assert data["mode"] == "speaker" and data["hits"][0]["speaker"] == "Ewa Nowak"
+
+
+def test_extract_leaves_scare_quotes_out_unless_fragments_are_asked_for(db_path, tmp_path):
+    source = write(tmp_path / "in.jsonl", json.dumps({
+        "id": "a", "text": "The so-called “bridge tax” returns on Monday. “It is fair,” "
+                          "finance minister Lars Ekdahl said."}))
+    out = tmp_path / "out.jsonl"
+    assert invoke(db_path, "quotes", "extract", str(source), "-o", str(out)).exit_code == 0
+    [line] = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [q["quote"] for q in line["quotes"]] == ["It is fair"]
+    invoke(db_path, "quotes", "extract", str(source), "-o", str(out), "--fragments")
+    [line] = [json.loads(x) for x in out.read_text().splitlines()]
+    assert {"bridge tax", "It is fair"} <= {q["quote"] for q in line["quotes"]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.symbols import AUX, VERB
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
 REPORTING = {

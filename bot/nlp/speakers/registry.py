@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.symbols import PRON, PROPN
+from spacy.parts_of_speech import PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
