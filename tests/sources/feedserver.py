@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,7 +18,16 @@ from bot.ingest.addresses import AddressPolicy
 # The feed server on 127.0.0.1 stands in for public sites: these tests allow loopback by name,
 # as an operator would with WIREWATCH_ALLOW_NETWORKS (everything else stays refused).
 LOOPBACK_NETWORK = "127.0.0.0/8"
-LOOPBACK = AddressPolicy.allowing([LOOPBACK_NETWORK])
+
+
+def no_dns(host: str, port: int) -> list[str]:
+    """Tests never ask a real DNS server: names other than localhost do not resolve."""
+    if host == "localhost":
+        return ["127.0.0.1"]
+    raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+
+LOOPBACK = AddressPolicy.allowing([LOOPBACK_NETWORK], resolver=no_dns)
 
 
 @dataclass

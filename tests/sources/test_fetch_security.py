@@ -286,3 +286,16 @@ def test_sigterm_stops_within_the_compose_grace_while_feeds_drip(drip, db_path, 
     running.wait_until(lambda: drip.connections >= 5, what="five polls in flight")
     running.proc.send_signal(signal.SIGTERM)
     assert running.proc.wait(45) == 0
+
+
+def test_behind_a_proxy_a_name_resolving_inside_is_still_refused(server):
+    """The proxy (the operator's, on 127.0.0.1) connects; wirewatch still refuses a name that
+    resolves inside the network here, and leaves names it cannot resolve to the proxy."""
+    server.routes["http://wire.example/feed"] = Route(b"<rss/>")
+    resolver = FakeResolver({"intranet.newsroom.test": [["10.0.0.7"]]})
+    proxied = Fetcher(limits=FAST, proxies={"http": server.base},
+                      policy=AddressPolicy.allowing([], resolver=resolver))
+    with pytest.raises(FetchError, match=r"intranet.newsroom.test \(10.0.0.7\)"):
+        proxied.get("http://intranet.newsroom.test/secret")
+    assert server.requests == []
+    assert proxied.get("http://wire.example/feed").body == b"<rss/>"
