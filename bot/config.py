@@ -9,8 +9,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bot.errors import BadInput
 
-class ConfigError(Exception):
+
+class ConfigError(BadInput):
     """A setting is missing or has a value wirewatch cannot use."""
 
 

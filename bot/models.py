@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,24 @@ class ParsedArticle:
     doc: object | None = None
 
 
+class VerdictKind(StrEnum):
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    UPDATE = "update"
+
+
 @dataclass(frozen=True)
 class Verdict:
-    """Where an article went: ``kind`` is new, duplicate or update."""
+    """Where an article went: a new story, a duplicate (nothing new) or an update to one."""
 
     story_id: int
-    kind: str
+    kind: VerdictKind
     whats_new: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """A kind given as text becomes the enum, and an unknown one fails here, not later."""
+        object.__setattr__(self, "kind", VerdictKind(self.kind))
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from itertools import islice
 
 from spacy.language import Language
@@ -14,9 +16,10 @@ from sqlite_utils import Database
 from bot.alerts.eligibility import alert_hold
 from bot.alerts.quote_alerts import enqueue_quote_alerts
 from bot.config import Settings
+from bot.errors import ErrorKind, WirewatchError
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
-from bot.models import Article, IngestFailure, ParsedArticle, RawArticle, Verdict
+from bot.models import Article, IngestFailure, ParsedArticle, RawArticle, Verdict, VerdictKind
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import parse_articles
 from bot.nlp.quotes import extract_quotes
@@ -31,17 +34,44 @@ log = logging.getLogger(__name__)
 SAME_TEXT = "same text as an article already stored"
 
 
+class Status(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one input: ``status`` is stored, duplicate or failed."""
+    """What happened to one input; a failed one says what ``failure`` it was."""
 
     origin: str
-    status: str
+    status: Status
     title: str | None = None
     article_id: int | None = None
     verdict: Verdict | None = None
     topic_ids: tuple[int, ...] = ()
     reason: str | None = None
+    failure: ErrorKind | None = None
+
+    @classmethod
+    def failed(cls, origin: str, reason: str, kind: ErrorKind,
+               title: str | None = None) -> Outcome:
+        return cls(origin, Status.FAILED, title=title, reason=reason, failure=kind)
+
+    @classmethod
+    def duplicate(cls, origin: str, title: str | None, article_id: int | None) -> Outcome:
+        return cls(origin, Status.DUPLICATE, title=title, article_id=article_id,
+                   reason=SAME_TEXT)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One input of a batch after cleaning: the article to parse, an outcome known already, or
+    the batch index of the article it is an exact copy of."""
+
+    article: Article | None = None
+    known: Outcome | None = None
+    copy_of: int | None = None
 
 
 class Pipeline:
@@ -74,41 +104,40 @@ class Pipeline:
         while batch := list(islice(iterator, self.settings.nlp_batch_size)):
             seen: dict[str, int] = {}
             slots = [self._prepare(item, seen, index) for index, item in enumerate(batch)]
-            parsed = iter(self._parse([s for s in slots if isinstance(s, Article)]))
+            parsed = iter(self._parse([s.article for s in slots if s.article is not None]))
             done: dict[int, Outcome] = {}
             for index, (item, slot) in enumerate(zip(batch, slots, strict=True)):
-                if isinstance(slot, Article):
+                if slot.article is not None:
                     raw = item if isinstance(item, RawArticle) else None
                     done[index] = self._store(
                         next(parsed), background=raw is not None and raw.background,
                         never_duplicate=raw is not None and raw.never_duplicate)
-                elif isinstance(slot, int):
-                    done[index] = _copy_of(done[slot], origin=item.origin)
+                elif slot.copy_of is not None:
+                    done[index] = _copy_of(done[slot.copy_of], origin=item.origin)
                 else:
-                    done[index] = slot
+                    assert slot.known is not None
+                    done[index] = slot.known
                 yield done[index]
 
     def _prepare(self, item: RawArticle | IngestFailure, seen: dict[str, int],
-                 index: int) -> Article | Outcome | int:
-        """The article to parse, an outcome already known, or the batch index of the article
-        this one is an exact copy of."""
+                 index: int) -> Slot:
         if isinstance(item, IngestFailure):
-            return Outcome(item.origin, "failed", reason=item.reason)
+            return Slot(known=Outcome.failed(item.origin, item.reason, ErrorKind.BAD_INPUT))
         try:
             article = clean_article(item)
         except CleanError as exc:
-            return Outcome(item.origin, "failed", reason=str(exc))
+            return Slot(known=Outcome.failed(item.origin, str(exc), exc.kind))
         except Exception as exc:  # a cleaning bug must fail this input alone, not the run
             log.exception("could not clean %s", item.origin)
-            return Outcome(item.origin, "failed", reason=f"internal error while cleaning: {exc}")
+            return Slot(known=Outcome.failed(item.origin, f"internal error while cleaning: {exc}",
+                                             ErrorKind.INTERNAL))
         if article.content_hash in seen:
-            return seen[article.content_hash]
+            return Slot(copy_of=seen[article.content_hash])
         existing = find_by_hash(self.db, article.content_hash)
         if existing:
-            return Outcome(article.origin, "duplicate", title=article.title, article_id=existing,
-                           reason=SAME_TEXT)
+            return Slot(known=Outcome.duplicate(article.origin, article.title, existing))
         seen[article.content_hash] = index
-        return article
+        return Slot(article=article)
 
     def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | Outcome]:
         """Parse as one batch; if spaCy fails on it, parse one by one to isolate the bad article."""
@@ -125,9 +154,9 @@ class Pipeline:
         for article in articles:
             try:
                 yield from parse_articles(self.nlp, [article])
-            except Exception as exc:
-                yield Outcome(article.origin, "failed", title=article.title,
-                              reason=f"language analysis failed: {exc}")
+            except Exception as exc:  # spaCy failed on this article alone: retrying will not help
+                yield Outcome.failed(article.origin, f"language analysis failed: {exc}",
+                                     ErrorKind.BAD_INPUT, title=article.title)
 
     def _store(self, parsed: ParsedArticle | Outcome, *, background: bool = False,
                never_duplicate: bool = False) -> Outcome:
@@ -143,15 +172,14 @@ class Pipeline:
             with transaction(self.db):
                 existing = find_by_hash(self.db, article.content_hash)
                 if existing:
-                    return Outcome(article.origin, "duplicate", title=article.title,
-                                   article_id=existing, reason=SAME_TEXT)
+                    return Outcome.duplicate(article.origin, article.title, existing)
                 article_id = insert_article(self.db, parsed)
                 insert_quotes(self.db, article_id, parsed.quotes)
                 placed = self.stories.assign(self.db, prepared, article_id)
                 verdict, topic_ids = placed.verdict, placed.topic_ids
-                if never_duplicate and verdict.kind == "duplicate":
+                if never_duplicate and verdict.kind is VerdictKind.DUPLICATE:
                     count_as_update(self.db, article_id)
-                    verdict = replace(verdict, kind="update")
+                    verdict = replace(verdict, kind=VerdictKind.UPDATE)
                 if hold:
                     hold_alerts(self.db, article_id, reason=hold)
                 else:
@@ -159,17 +187,25 @@ class Pipeline:
                     enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
         except Exception as exc:
             log.exception("could not store %s", article.origin)
-            return Outcome(article.origin, "failed", title=article.title,
-                           reason=f"internal error: {exc}")
+            return Outcome.failed(article.origin, f"internal error: {exc}", _kind_of(exc),
+                                  title=article.title)
         if hold:
             log.info("no alert for %s: %s", article.origin, hold)
-        return Outcome(article.origin, "stored", title=article.title, article_id=article_id,
+        return Outcome(article.origin, Status.STORED, title=article.title, article_id=article_id,
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold)
 
 
 def _copy_of(first: Outcome, *, origin: str) -> Outcome:
     """An exact copy of an article earlier in the same batch: a duplicate of what it became."""
-    if first.status != "stored":
+    if first.status != Status.STORED:
         return replace(first, origin=origin)
-    return Outcome(origin, "duplicate", title=first.title, article_id=first.article_id,
-                   reason=SAME_TEXT)
+    return Outcome.duplicate(origin, first.title, first.article_id)
+
+
+def _kind_of(exc: Exception) -> ErrorKind:
+    """A busy or unavailable database is worth another try; anything else is our own fault."""
+    if isinstance(exc, WirewatchError):
+        return exc.kind
+    if isinstance(exc, sqlite3.OperationalError):
+        return ErrorKind.TRANSIENT
+    return ErrorKind.INTERNAL

@@ -7,13 +7,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bot.config import Settings
+from bot.errors import BadInput
 from bot.models import IngestFailure, RawArticle
-from bot.pipeline import Outcome, Pipeline
+from bot.pipeline import Outcome, Pipeline, Status
 from storage import stories as store
 from storage.db import open_db
 
 
-class ReplayError(Exception):
+class ReplayError(BadInput):
     """The replay cannot start (for example, its database already exists)."""
 
 
@@ -56,7 +57,7 @@ def result_line(db, outcome: Outcome) -> dict:
         return {"id": outcome.origin, "story": verdict.story_id, "verdict": verdict.kind,
                 "whats_new": list(verdict.whats_new)}
     found = store.story_of(db, outcome.article_id) if outcome.article_id else None
-    if outcome.status == "duplicate" and found:
+    if outcome.status == Status.DUPLICATE and found:
         return {"id": outcome.origin, "story": found["story_id"], "verdict": "duplicate",
                 "whats_new": []}
     return {"id": outcome.origin, "story": None, "verdict": "failed", "whats_new": [],

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from bot.config import Settings
+from bot.errors import BadInput
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import PollResult, poll_feed
@@ -42,6 +43,10 @@ FILE_SETTLE_SECONDS = 0.5
 POLL_SLOTS = 12  # of the scheduler's 20 threads: the rest always serve delivery and scans
 
 
+class CannotStart(BadInput):
+    """The system refused something `wirewatch run` needs (a port, a folder to watch)."""
+
+
 class Runner:
     """Owns the threads of one running wirewatch; ``slack`` is the Slack runtime, or None."""
 
@@ -65,6 +70,13 @@ class Runner:
         self._polls = threading.BoundedSemaphore(POLL_SLOTS)
 
     def start(self) -> None:
+        """Start everything; an address or folder the system refuses is reported as bad input."""
+        try:
+            self._start()
+        except OSError as exc:
+            raise CannotStart(str(exc)) from exc
+
+    def _start(self) -> None:
         """Start the worker first (so queued articles from before a crash go first), then polls."""
         if self.settings.watch_folder:
             self.watch(self.settings.watch_folder)

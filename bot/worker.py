@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from bot.config import Settings
 from bot.nlp.load import load_pipeline
-from bot.pipeline import Outcome, Pipeline
+from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import as_raw, finish, pending, results, retry_later
@@ -110,7 +110,7 @@ class IngestWorker:
         verdict = outcome.verdict
         gave_up = False
         with transaction(db):
-            if _transient(outcome):
+            if _retryable(outcome):
                 when = retry_later(db, inbox_id, reason=outcome.reason or "internal error",
                                    now=self.clock())
                 if when is not None:
@@ -124,7 +124,7 @@ class IngestWorker:
         if gave_up:
             log.error("gave up on %s after retrying for hours: %s; it is kept: `wirewatch inbox "
                       "retry %d` queues it again", outcome.origin, outcome.reason, inbox_id)
-        elif outcome.status == "failed":
+        elif outcome.status == Status.FAILED:
             log.warning("could not ingest %s: %s", outcome.origin, outcome.reason)
         else:
             log.info("%s %s", outcome.status, outcome.origin)
@@ -146,6 +146,6 @@ class IngestWorker:
                 self._wake.wait(self.idle_wait)
 
 
-def _transient(outcome: Outcome) -> bool:
-    """A failure while storing (say, the database busy for too long), not one in the article."""
-    return outcome.status == "failed" and (outcome.reason or "").startswith("internal error")
+def _retryable(outcome: Outcome) -> bool:
+    """A failure of ours (say, the database busy for too long), not one in the article."""
+    return outcome.failure is not None and outcome.failure.retryable

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.errors import BadInput
 from storage.migrations import applied_count, apply_all
 
 BUSY_TIMEOUT_MS = 30_000
 
 
-class StorageError(Exception):
+class StorageError(BadInput):
     """The database file cannot be opened or used."""
 
 

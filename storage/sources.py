@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from bot.errors import BadInput
 from bot.models import SeenFile
 from storage.backoff import Backoff
 from storage.db import insert_row
@@ -19,7 +20,7 @@ UNHEALTHY_AFTER = 3
 MAX_BACKOFF = 6 * 3600
 
 
-class SourceError(Exception):
+class SourceError(BadInput):
     """A source cannot be added, found or removed as asked."""
 
 

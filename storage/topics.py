@@ -6,12 +6,13 @@ import json
 
 from sqlite_utils import Database
 
+from bot.errors import BadInput
 from bot.models import Topic
 from storage.articles import now_iso
 from storage.db import insert_row
 
 
-class TopicError(Exception):
+class TopicError(BadInput):
     """A topic cannot be added, found or removed as asked."""
 
 

@@ -9,11 +9,22 @@ import click
 
 from bot.cli import demo, inbox, ingest, quotes, run, sources, stories, timeline, topics, who_said
 from bot.cli.context import CliContext
-from bot.config import ConfigError, load_settings
+from bot.config import load_settings
+from bot.errors import WirewatchError
 from bot.redact import redact_logs
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class WirewatchGroup(click.Group):
+    """The one place where wirewatch's own errors become a one-line message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except WirewatchError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=WirewatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Database file (default: $WIREWATCH_DB or ./wirewatch.db).")
 @click.option("-v", "--verbose", is_flag=True, help="Log what is happening to stderr.")
@@ -30,11 +41,7 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     redact_logs()
-    try:
-        settings = load_settings().with_overrides(db_path=db_path)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
-    ctx.obj = CliContext(settings)
+    ctx.obj = CliContext(load_settings().with_overrides(db_path=db_path))
 
 
 for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, demo):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import sys
 
-import click
 from sqlite_utils import Database
 
-from bot.config import ConfigError, Settings
+from bot.config import Settings
 from bot.pipeline import Pipeline
-from storage.db import StorageError, open_db
+from storage.db import open_db
 
 
 class CliContext:
@@ -22,19 +21,13 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
-            try:
-                self._db = open_db(self.settings.db_path)
-            except StorageError as exc:
-                raise click.ClickException(str(exc)) from exc
+            self._db = open_db(self.settings.db_path)
         return self._db
 
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            try:
-                self._pipeline = Pipeline(self.db, self.settings)
-            except ConfigError as exc:
-                raise click.ClickException(str(exc)) from exc
+            self._pipeline = Pipeline(self.db, self.settings)
         return self._pipeline
 
 

@@ -13,6 +13,7 @@ import click
 from bot.alerts.console_feed import print_pending
 from bot.cli.context import CliContext
 from bot.cli.ingest import describe
+from bot.errors import BadInput
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
@@ -34,7 +35,7 @@ def demo(obj: CliContext, keep: Path | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = keep or Path(tmp) / "demo.db"
         if path.exists():
-            raise click.ClickException(f"{path} already exists; choose a new file for --keep")
+            raise BadInput(f"{path} already exists; choose a new file for --keep")
         db = open_db(path)
         topics = json.loads((DEMO / "topics.json").read_text())
         click.echo(f"wirewatch demo: fresh database {path}, {len(topics)} topics:")

@@ -8,13 +8,13 @@ import click
 
 from bot.alerts.why import no_alert_reason
 from bot.cli.context import CliContext, emit_json
-from bot.pipeline import Outcome
+from bot.pipeline import Outcome, Status
 
 
 def describe(outcome: Outcome) -> str:
-    if outcome.status == "failed":
+    if outcome.status == Status.FAILED:
         return f"failed     {outcome.origin}: {outcome.reason}"
-    if outcome.status == "duplicate":
+    if outcome.status == Status.DUPLICATE:
         return f"duplicate  {outcome.origin}: {outcome.reason} (#{outcome.article_id or '?'})"
     verdict = outcome.verdict
     kind = {"new": "new story", "update": "update", "duplicate": "rewrite, nothing new"}
@@ -25,7 +25,7 @@ def describe(outcome: Outcome) -> str:
 
 def silence(outcome: Outcome) -> str | None:
     """Why a stored article posts nothing (None when it alerts, or was not stored)."""
-    if outcome.status != "stored":
+    if outcome.status != Status.STORED:
         return None
     return no_alert_reason(verdict=outcome.verdict.kind if outcome.verdict else None,
                            hold=outcome.reason, has_topic=bool(outcome.topic_ids))
@@ -44,19 +44,19 @@ def ingest(obj: CliContext, paths: tuple[str, ...], as_json: bool) -> None:
     Example:
         wirewatch ingest copy/reuters-0412.txt feeds/archive.jsonl inbox/
     """
-    counts = {"stored": 0, "duplicate": 0, "failed": 0}
+    counts = dict.fromkeys(Status, 0)
     for outcome in obj.pipeline.ingest_paths(paths):
         counts[outcome.status] += 1
         if as_json:
             emit_json(dataclasses.asdict(outcome))
         else:
-            click.echo(describe(outcome), err=outcome.status == "failed")
+            click.echo(describe(outcome), err=outcome.status == Status.FAILED)
             if reason := silence(outcome):
                 click.echo(f"           no alert: {reason}")
     if not as_json:
-        click.echo(f"{counts['stored']} stored, {counts['duplicate']} duplicate, "
-                   f"{counts['failed']} failed")
-    if counts["failed"]:
+        click.echo(f"{counts[Status.STORED]} stored, {counts[Status.DUPLICATE]} duplicate, "
+                   f"{counts[Status.FAILED]} failed")
+    if counts[Status.FAILED]:
         raise SystemExit(1)
 
 

@@ -9,7 +9,6 @@ from typing import IO
 import click
 
 from bot.cli.context import CliContext
-from bot.config import ConfigError
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
 from bot.nlp.quotes import quotes_in_doc
@@ -46,10 +45,7 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     Example:
         wirewatch quotes extract archive.jsonl > quotes.jsonl
     """
-    try:
-        nlp = load_pipeline(obj.settings.spacy_model)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+    nlp = load_pipeline(obj.settings.spacy_model)
     bad = 0
     docs = _documents(input_file)
     good: list[tuple[object, str]] = []

@@ -11,10 +11,9 @@ from sqlite_utils import Database
 
 from bot.alerts.console_feed import print_pending, silent_line
 from bot.cli.context import CliContext
-from bot.config import ConfigError, Settings
+from bot.config import Settings
+from bot.errors import BadInput
 from bot.runner import Runner
-from storage.db import StorageError
-from storage.sources import SourceError
 
 
 @click.command()
@@ -41,15 +40,12 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     """
     settings = obj.settings.with_overrides(watch_folder=watch, port=port, host=host)
     stop = _stop_on_signals()
-    try:
-        runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
-    except (ConfigError, StorageError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
     try:
         runner.start()
-    except (ConfigError, SourceError, StorageError, OSError) as exc:
+    except BaseException:
         runner.stop()
-        raise click.ClickException(str(exc)) from exc
+        raise
     mode = "console (no Slack)" if runner.slack is None else f"Slack (port {runner.slack.port})"
     click.echo(f"wirewatch running, {mode}; Ctrl-C to stop")
     for line in runner.describe():
@@ -77,8 +73,8 @@ def _slack_factory(settings: Settings):
     try:
         from bot.slack.runtime import SlackRuntime
     except ImportError as exc:
-        raise click.ClickException("Slack mode is not available in this build; "
-                                   "use wirewatch run --console") from exc
+        raise BadInput("Slack mode is not available in this build; "
+                       "use wirewatch run --console") from exc
     return lambda routes: SlackRuntime(settings, extra_routes=routes or None)
 
 

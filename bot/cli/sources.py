@@ -8,7 +8,7 @@ import click
 
 from bot.cli.context import CliContext, emit_json
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.fetch import FetchError, check_address
+from bot.ingest.fetch import check_address
 from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source
@@ -78,19 +78,15 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         wirewatch sources add ~/wire/drop
         wirewatch sources add /srv/newsroom/copy --never-duplicate
     """
-    try:
-        kind = source_kind(location)
-        if kind == "feed" and not allow_private:
-            check_address(location.strip(),
-                          AddressPolicy.allowing(obj.settings.allow_networks))
-        with transaction(obj.db):
-            source_id = add_source(obj.db, kind=kind, location=location, every=every,
-                                   alert_existing=alert_existing, allow_private=allow_private)
-            if never_duplicate:
-                mark_never_duplicate(obj.db, source_id)
-            source = source_row(obj.db, source_id)
-    except (SourceError, FetchError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    kind = source_kind(location)
+    if kind == "feed" and not allow_private:
+        check_address(location.strip(), AddressPolicy.allowing(obj.settings.allow_networks))
+    with transaction(obj.db):
+        source_id = add_source(obj.db, kind=kind, location=location, every=every,
+                               alert_existing=alert_existing, allow_private=allow_private)
+        if never_duplicate:
+            mark_never_duplicate(obj.db, source_id)
+        source = source_row(obj.db, source_id)
     click.echo(f"added {kind} #{source['id']}: {redact(source['location'])} "
                f"(every {source['every']} s)")
     if never_duplicate:
@@ -160,11 +156,8 @@ def remove(obj: CliContext, ident: str) -> None:
         wirewatch sources remove 3
         wirewatch sources remove https://example.com/world/rss
     """
-    try:
-        with transaction(obj.db):
-            source = remove_source(obj.db, ident)
-    except SourceError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with transaction(obj.db):
+        source = remove_source(obj.db, ident)
     click.echo(f"removed {source['kind']} #{source['id']}: {redact(source['location'])}")
 
 

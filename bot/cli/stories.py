@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from bot.cli.context import CliContext, emit_json
-from bot.replay import ReplayError
 from bot.replay import replay as replay_lines
 from bot.stories.split import split_article
 from storage import stories as store
@@ -44,12 +43,9 @@ def replay(obj: CliContext, input_path, keep: Path | None) -> None:
         wirewatch stories replay bench/data/stories_stream.jsonl > verdicts.jsonl
     """
     with tempfile.TemporaryDirectory() as tmp:
-        try:
-            for line in replay_lines(input_path, db_path=keep or Path(tmp) / "replay.db",
-                                     settings=obj.settings):
-                emit_json(line)
-        except ReplayError as exc:
-            raise click.ClickException(str(exc)) from exc
+        for line in replay_lines(input_path, db_path=keep or Path(tmp) / "replay.db",
+                                 settings=obj.settings):
+            emit_json(line)
 
 
 @stories.command("list")
@@ -84,11 +80,8 @@ def split(obj: CliContext, article_id: int) -> None:
     Example:
         wirewatch stories split 1234
     """
-    try:
-        with transaction(obj.db):
-            old, new = split_article(obj.db, article_id)
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with transaction(obj.db):
+        old, new = split_article(obj.db, article_id)
     click.echo(f"article {article_id} moved from story #{old} to new story #{new}")
 
 

@@ -7,12 +7,12 @@ import dataclasses
 import click
 
 from bot.cli.context import CliContext, emit_json
+from bot.errors import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_preview import PREVIEW_DAYS, preview, why_text
 from storage.db import transaction
 from storage.topics import (
-    TopicError,
     get_topic,
     list_topics,
     recent_stories,
@@ -49,13 +49,10 @@ def add(obj: CliContext, name: str, query: str | None) -> None:
         wirewatch topics add "NATO membership" 'NATO AND (membership OR invit*)'
         wirewatch topics add "Sybiha" 'person:"Andrii Sybiha" NOT gpe:Russia'
     """
-    try:
-        with transaction(obj.db):
-            topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
-                                                quiet_hours=obj.settings.story_quiet_hours))
-            running = recent_stories(obj.db, topic["id"], limit=1000)
-    except TopicError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with transaction(obj.db):
+        topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
+                                            quiet_hours=obj.settings.story_quiet_hours))
+        running = recent_stories(obj.db, topic["id"], limit=1000)
     click.echo(f"tracking '{name}': {topic['query']}")
     if running:
         click.echo(f"{len(running)} running stories already match it")
@@ -94,7 +91,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     """
     topic = get_topic(obj.db, name)
     if topic is None:
-        raise click.ClickException(f"no topic named '{name}'")
+        raise NotFound(f"no topic named '{name}'")
     stories = recent_stories(obj.db, topic["id"], limit=limit)
     if as_json:
         emit_json({"topic": topic, "stories": stories})
@@ -148,11 +145,8 @@ def remove(obj: CliContext, name: str) -> None:
     Example:
         wirewatch topics remove "NATO membership"
     """
-    try:
-        with transaction(obj.db):
-            remove_topic(obj.db, name)
-    except TopicError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with transaction(obj.db):
+        remove_topic(obj.db, name)
     click.echo(f"removed '{name}'")
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
+from bot.errors import BadInput
 from bot.ingest import furniture
 from bot.models import Article, RawArticle
 
@@ -19,7 +20,7 @@ HARD_WRAP_MIN = 55
 MAX_ARTICLE_CHARS = 1_000_000
 
 
-class CleanError(Exception):
+class CleanError(BadInput):
     """Nothing usable was left of an article after cleaning."""
 
 

@@ -27,6 +27,7 @@ from urllib3.exceptions import (
 )
 
 from bot import __version__
+from bot.errors import Transient
 from bot.ingest.addresses import AddressPolicy, AddressRefused
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 
@@ -40,7 +41,7 @@ FEED_TYPES = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=
 PAGE_TYPES = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
 
-class FetchError(Exception):
+class FetchError(Transient):
     """A fetch failed; the message says what happened and what to do about it."""
 
     def __init__(self, reason: str, *, status: int | None = None) -> None:

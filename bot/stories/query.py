@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.errors import BadInput
+
 FIELDS = {
     "person": ("PERSON",),
     "org": ("ORG",),
@@ -25,7 +27,7 @@ NAME_WORDS = re.compile(r"[\w][\w'’.-]*")
 DEFAULT_SKIP = {"and", "or", "not", "the", "a", "an", "of", "in", "on", "for", "to"}
 
 
-class TopicQueryError(Exception):
+class TopicQueryError(BadInput):
     """A topic query cannot be parsed; ``position`` is the 0-based offset of the problem."""
 
     def __init__(self, message: str, *, query: str, position: int) -> None:

@@ -6,6 +6,7 @@ import json
 
 from sqlite_utils import Database
 
+from bot.errors import NotFound
 from bot.nlp.summary import ExtractiveSummariser
 from storage import stories as store
 from storage.articles import get_article, now_iso
@@ -15,14 +16,14 @@ def split_article(db: Database, article_id: int) -> tuple[int, int]:
     """Move the article to a new story that later rewrites of it can join: (old, new) ids."""
     article = get_article(db, article_id)
     if article is None:
-        raise LookupError(f"no article {article_id}")
+        raise NotFound(f"no article {article_id}")
     current = store.story_of(db, article_id)
     if current is None:
-        raise LookupError(f"article {article_id} is in no story")
+        raise NotFound(f"article {article_id} is in no story")
     count = db.execute("SELECT count(*) FROM story_articles WHERE story_id = ?",
                        [current["story_id"]]).fetchone()[0]
     if count == 1:
-        raise LookupError(f"article {article_id} is already alone in story "
+        raise NotFound(f"article {article_id} is already alone in story "
                           f"#{current['story_id']}")
     spans, _entities = store.article_parts(db, article_id)
     sentences = [article.body[start:end] for start, end in spans]

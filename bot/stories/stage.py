@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.config import Settings
-from bot.models import ParsedArticle, Verdict
+from bot.models import ParsedArticle, Verdict, VerdictKind
 from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
 from bot.stories.decide import Candidate, Candidates, Decision, decide
@@ -130,7 +130,7 @@ class StoryStage:
             story_id = store.create_story(db, title=prepared.features.title,
                                           summary=list(decision.summary),
                                           seen_at=prepared.seen_at, now=now)
-        verdict = Verdict(story_id=story_id, kind=decision.kind,
+        verdict = Verdict(story_id=story_id, kind=VerdictKind(decision.kind),
                           whats_new=decision.whats_new, summary=decision.summary)
         weights, keys = candidates.weights, candidates.index_keys
         store.add_to_story(db, story_id=story_id, article_id=article_id, verdict=verdict.kind,
