@@ -1,4 +1,5 @@
-"""The main job: ingest -> nlp -> stories -> alerts, one transaction per article."""
+"""The main job: read -> clean -> parse -> quotes and story features -> load candidates ->
+decide -> one short write transaction -> outbox. docs/flow.md follows one article through it."""
 
 from __future__ import annotations
 
@@ -23,10 +24,13 @@ from bot.models import Article, IngestFailure, ParsedArticle, RawArticle, Verdic
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import parse_articles
 from bot.nlp.quotes import extract_quotes
-from bot.stories.stage import StoryStage
+from bot.nlp.summary import ExtractiveSummariser
+from bot.stories.decide import Candidates, Decision, decide
+from bot.stories.features import ArticleFeatures
+from bot.stories.stage import Prepared, StoryStage
 from storage.alerts import enqueue_alerts, hold_alerts
 from storage.articles import find_by_hash, insert_article
-from storage.db import transaction
+from storage.db import data_version, transaction
 from storage.never_duplicate import count_as_update
 from storage.quotes import insert_quotes
 
@@ -72,6 +76,16 @@ class Slot:
     article: Article | None = None
     known: Outcome | None = None
     copy_of: int | None = None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the story stage puts an article, worked out before the write lock is taken;
+    ``version`` is the database's data_version when the candidates were read."""
+
+    candidates: Candidates
+    decision: Decision
+    version: int
 
 
 class Pipeline:
@@ -169,13 +183,16 @@ class Pipeline:
         try:
             parsed.quotes = extract_quotes(parsed)
             prepared = self.stories.prepare(parsed)
+            placement = self._place(prepared)
             with transaction(self.db):
                 existing = find_by_hash(self.db, article.content_hash)
                 if existing:
                     return Outcome.duplicate(article.origin, article.title, existing)
+                placement = self._unless_stale(prepared, placement)
                 article_id = insert_article(self.db, parsed)
                 insert_quotes(self.db, article_id, parsed.quotes)
-                placed = self.stories.assign(self.db, prepared, article_id)
+                placed = self.stories.store(self.db, prepared, placement.candidates,
+                                            placement.decision, article_id=article_id)
                 verdict, topic_ids = placed.verdict, placed.topic_ids
                 if never_duplicate and verdict.kind is VerdictKind.DUPLICATE:
                     count_as_update(self.db, article_id)
@@ -193,6 +210,33 @@ class Pipeline:
             log.info("no alert for %s: %s", article.origin, hold)
         return Outcome(article.origin, Status.STORED, title=article.title, article_id=article_id,
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold)
+
+
+    def _place(self, prepared: Prepared) -> Placement:
+        """Read the candidates and decide, summary included, with no write lock held: a
+        summary endpoint that takes seconds must not stop every other writer."""
+        version = data_version(self.db)
+        candidates = self.stories.load(self.db, prepared)
+        return Placement(candidates, self.stories.decide(prepared, candidates), version)
+
+    def _unless_stale(self, prepared: Prepared, placement: Placement) -> Placement:
+        """Inside the write lock: when another connection wrote since the candidates were read,
+        read and decide again, reusing the summary already made (or the extractive one: no
+        network while the lock is held)."""
+        version = data_version(self.db)
+        if version == placement.version:
+            return placement
+        candidates = self.stories.load(self.db, prepared)
+        made = list(placement.decision.summary)
+        decision = decide(prepared.features, candidates,
+                          summarise=lambda features: made or _extractive(features),
+                          threshold=self.stories.threshold)
+        return Placement(candidates, decision, version)
+
+
+def _extractive(features: ArticleFeatures) -> list[str]:
+    return ExtractiveSummariser().summarise(title=features.title,
+                                            sentences=[s.text for s in features.sentences])
 
 
 def _copy_of(first: Outcome, *, origin: str) -> Outcome:

@@ -53,6 +53,11 @@ def schema_version(db: Database) -> int:
     return applied_count(db)
 
 
+def data_version(db: Database) -> int:
+    """Changes whenever another connection commits to the file (this one's own writes do not)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 @contextmanager
 def transaction(db: Database) -> Iterator[Database]:
     """A write transaction taken up front (BEGIN IMMEDIATE), so writers queue instead of failing."""

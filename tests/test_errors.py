@@ -27,7 +27,7 @@ class FailingStories(StoryStage):
         super().__init__()
         self.error = error
 
-    def assign(self, *args, **kwargs):
+    def store(self, *args, **kwargs):
         raise self.error
 
 

@@ -43,10 +43,10 @@ def test_same_article_twice_is_stored_once(pipeline, fresh_db, tmp_path):
 class ExplodingStories(StoryStage):
     """A story stage that fails on one headline, to prove the article's writes roll back."""
 
-    def assign(self, db, prepared, article_id):
+    def store(self, db, prepared, *args, **kwargs):
         if "explode" in prepared.parsed.article.title:
             raise RuntimeError("story stage failed")
-        return super().assign(db, prepared, article_id)
+        return super().store(db, prepared, *args, **kwargs)
 
 
 def test_failure_while_storing_leaves_nothing_half_written(fresh_db, settings, nlp):

@@ -92,12 +92,12 @@ class FlakyStories(StoryStage):
         super().__init__()
         self.failures = failures
 
-    def assign(self, db, prepared, article_id):
+    def store(self, db, prepared, *args, **kwargs):
         left = self.failures.get(prepared.parsed.article.title, 0)
         if left:
             self.failures[prepared.parsed.article.title] = left - 1
             raise RuntimeError("database is locked")
-        return super().assign(db, prepared, article_id)
+        return super().store(db, prepared, *args, **kwargs)
 
 
 def test_internal_errors_are_retried_with_backoff_then_reported(dbs, settings, nlp):
