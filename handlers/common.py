@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import clean, fit
+from bot.errors import WirewatchError
 from bot.permissions import Action, Role, may, refusal
 from bot.slack.services import CONTEXT_KEY, Services
 
@@ -117,3 +118,12 @@ def answer(respond: Callable[..., object], text: str, *, share: bool = False) ->
     """Reply to the person (ephemeral) or, when asked to share, to the channel."""
     respond(text=text, response_type="in_channel" if share else "ephemeral",
             replace_original=False)
+
+
+def said(produce: Callable[[], str], *, then: str) -> str:
+    """What ``produce`` answers, or the wirewatch error it raised, escaped, followed by ``then``
+    (what to type instead): the one place listeners turn wirewatch's errors into an answer."""
+    try:
+        return produce()
+    except WirewatchError as exc:
+        return f"{echo(str(exc), 400)}\n{then}"

@@ -90,3 +90,16 @@ def test_the_cli_reports_a_database_it_cannot_open(tmp_path):
                                       "list"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: folder for database")
+
+
+def test_slack_listeners_answer_a_wirewatch_error_with_what_to_do():
+    from handlers.common import said
+
+    def fail() -> str:
+        raise NotFound("no topic named '<!channel>'")
+
+    text = said(fail, then="Usage: `/topics`")
+    assert text.endswith("\nUsage: `/topics`") and "<!channel>" not in text
+    assert said(lambda: "done", then="Usage") == "done"
+    with pytest.raises(ZeroDivisionError):
+        said(lambda: str(1 / 0), then="Usage")

@@ -15,10 +15,10 @@ from bot.permissions import Action, Role, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import source_lines
-from handlers.common import echo, join_lines, split_name
+from handlers.common import echo, join_lines, said, split_name
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
-from storage.sources import SourceError, add_source, get_source, remove_source, source_row
+from storage.sources import add_source, get_source, remove_source, source_row
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
          "[--alert-existing] [--never-duplicate]` · `/wirewatch sources remove ID|URL`")
@@ -39,15 +39,12 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
     who = command.get("role", Role.GUEST)
     if action in ("add", "remove") and not may(who, Action.MANAGE_SOURCES):
         return refusal(Action.MANAGE_SOURCES)
-    try:
-        if action == "list":
-            return join_lines(source_lines(svc.db, errors=may(who, Action.SEE_SOURCE_ERRORS)))
-        if action == "add":
-            return _add(svc, rest)
-        if action == "remove":
-            return _remove(svc, rest)
-    except SourceError as exc:
-        return f"{exc}\n{USAGE}"
+    if action == "list":
+        return join_lines(source_lines(svc.db, errors=may(who, Action.SEE_SOURCE_ERRORS)))
+    if action == "add":
+        return said(lambda: _add(svc, rest), then=USAGE)
+    if action == "remove":
+        return said(lambda: _remove(svc, rest), then=USAGE)
     return f"I don't know `sources {echo(action, 40)}`.\n{USAGE}"
 
 

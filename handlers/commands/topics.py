@@ -13,6 +13,7 @@ from handlers.common import (
     echo,
     join_lines,
     refused,
+    said,
     services,
     split_name,
     unquote,
@@ -48,7 +49,7 @@ def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
                list_text(svc, rest, command))
         return
     line = refused(context, NEEDS.get(action, Action.READ))
-    answer(respond, line or action(svc, rest, command))
+    answer(respond, line or said(lambda: action(svc, rest, command), then=USAGE))
 
 
 def list_text(svc: Services, rest: str, command: dict) -> str:
@@ -65,14 +66,11 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     if not name:
         return "A topic needs a name. " + USAGE
     db = svc.db
-    try:
-        with transaction(db):
-            topic_id = add_topic(db, name=name, query=query or None,
-                                 created_by=command.get("user_id"),
-                                 quiet_hours=svc.settings.story_quiet_hours)
-            query = store.topic_row(db, topic_id)["query"]
-    except store.TopicError as exc:
-        return f"Could not add that topic: {echo(str(exc), 300)}. {USAGE}"
+    with transaction(db):
+        topic_id = add_topic(db, name=name, query=query or None,
+                             created_by=command.get("user_id"),
+                             quiet_hours=svc.settings.story_quiet_hours)
+        query = store.topic_row(db, topic_id)["query"]
     return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. Subscribe this "
             f"channel with `/subscribe {echo(name, 100)}`.")
 
@@ -82,11 +80,8 @@ def remove_text(svc: Services, rest: str, command: dict) -> str:
     if not name:
         return "Which topic? " + USAGE
     db = svc.db
-    try:
-        with transaction(db):
-            store.remove_topic(db, name)
-    except store.TopicError as exc:
-        return f"{echo(str(exc), 300)}. See `/topics` for the list."
+    with transaction(db):
+        store.remove_topic(db, name)
     return f"Stopped tracking *{echo(name, 100)}* (its subscriptions went with it)."
 
 
