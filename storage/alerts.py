@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from bot.alerts.view import AlertView, KeyQuote
-from bot.models import FailedAlert, Verdict
+from bot.models import AlertView, FailedAlert, KeyQuote, Verdict
 from storage.articles import now_iso
 
 ALERTING = ("new", "update")

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import fit, plain, slack_date
-from bot.alerts.view import AlertView, KeyQuote
+from bot.models import AlertView, KeyQuote
 
 MAX_BLOCKS = 50
 SECTION_CHARS = 3000

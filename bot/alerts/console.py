@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.alerts.view import AlertView
+from bot.models import AlertView
 
 WIDTH = 88
 

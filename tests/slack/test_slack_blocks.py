@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.alerts.blocks import MUTE, OPEN, QUOTES, alert_blocks, alert_text, safe_url
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_text
 from bot.alerts.mrkdwn import fit
-from bot.alerts.view import AlertView, KeyQuote
+from bot.models import AlertView, KeyQuote
 from tests.fakes.block_kit import block_problems
 
 texts = st.text(st.characters(codec="utf-8"), max_size=400) | st.sampled_from(
