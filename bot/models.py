@@ -171,8 +171,8 @@ class AlertView:
     key_quote: KeyQuote | None = None
 
 
-# Rows that storage/ returns (storage/articles.py, storage/quotes.py, seen_file in
-# storage/sources.py).
+# Rows that storage/ returns (storage/articles.py, storage/quotes.py, storage/alerts.py,
+# storage/subscriptions.py, seen_file in storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -238,6 +238,47 @@ class FailedAlert:
     channel: str
     error: str | None
     created_at: str
+
+
+@dataclass(frozen=True)
+class OutboxAlert:
+    """One undelivered alert; a quote digest's has no story or article, and ``kind`` quote."""
+
+    id: int
+    story_id: int | None
+    article_id: int | None
+    channel: str
+    kind: str
+    status: str
+    attempts: int
+    next_attempt_at: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class StoryQuoteLine:
+    """A quote of a story with its article's title, source and link, as "Quotes" lists it."""
+
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_role: str | None
+    title: str
+    source: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class TopicEvent:
+    """A new story or an update on a topic's story, as a digest lists it."""
+
+    story_id: int
+    verdict: str
+    whats_new: tuple[str, ...]
+    created_at: str
+    title: str
+    url: str | None
+    source: str | None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from bot.models import AlertView, FailedAlert, KeyQuote, Verdict
+from bot.models import (
+    AlertView,
+    FailedAlert,
+    KeyQuote,
+    OutboxAlert,
+    StoryQuoteLine,
+    TopicEvent,
+    Verdict,
+)
 from storage.articles import now_iso
 
 ALERTING = ("new", "update")
@@ -83,10 +91,12 @@ def topic_events_after(db: Database, cursor: int, *, limit: int = 100) -> list[d
         "ORDER BY sa.id LIMIT ?", [cursor, limit])]
 
 
-def pending_alerts(db: Database, *, limit: int = 500) -> list[dict]:
+def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     """Alerts not yet delivered (pending, or in flight when the sender stopped), oldest first."""
-    return [dict(r) for r in db.query(
-        "SELECT * FROM alerts WHERE status IN ('pending', 'sending') ORDER BY id LIMIT ?", [limit])]
+    return [OutboxAlert(**r) for r in db.query(
+        "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
+        "created_at FROM alerts WHERE status IN ('pending', 'sending') ORDER BY id LIMIT ?",
+        [limit])]
 
 
 def count_pending(db: Database) -> int:
@@ -158,16 +168,19 @@ def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, a
                "VALUES (?, ?, ?, ?)", [story_id, channel, user, at])
 
 
-def is_muted(db: Database, story_id: int, channels: list[str]) -> bool:
+def is_muted(db: Database, story_id: int | None, channels: list[str]) -> bool:
+    """A quote digest's alert (no story) is never muted."""
+    if story_id is None:
+        return False
     marks = ",".join("?" * len(channels))
     row = db.execute(f"SELECT 1 FROM mutes WHERE story_id = ? AND channel IN ({marks}) LIMIT 1",
                      [story_id, *channels]).fetchone()
     return row is not None
 
 
-def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[dict]:
+def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[StoryQuoteLine]:
     """The story's quotes, direct ones with a named speaker first."""
-    return [dict(r) for r in db.query(
+    return [StoryQuoteLine(**r) for r in db.query(
         "SELECT quotes.text, quotes.kind, quotes.speaker, quotes.speaker_role, articles.title, "
         "articles.source, articles.url FROM quotes "
         "JOIN story_articles sa ON sa.article_id = quotes.article_id "
@@ -176,16 +189,19 @@ def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[dict]:
         "quotes.id LIMIT ?", [story_id, limit])]
 
 
-def topic_events_between(db: Database, topic_id: int, since: str, until: str) -> list[dict]:
+def topic_events_between(db: Database, topic_id: int, since: str,
+                         until: str) -> list[TopicEvent]:
     """New stories and updates on a topic's stories with since < time <= until, oldest first."""
-    return [dict(r) for r in db.query(
+    rows = db.query(
         "SELECT sa.story_id, sa.verdict, sa.whats_new, sa.created_at, articles.title, "
         "articles.url, articles.source FROM story_articles sa "
         "JOIN story_topics st ON st.story_id = sa.story_id AND st.topic_id = :topic "
         "JOIN articles ON articles.id = sa.article_id "
         "WHERE sa.verdict IN ('new', 'update') " + NOT_HELD + "AND sa.created_at > :since "
         "AND sa.created_at <= :until ORDER BY sa.id",
-        {"topic": topic_id, "since": since, "until": until})]
+        {"topic": topic_id, "since": since, "until": until})
+    return [TopicEvent(**{**r, "whats_new": tuple(json.loads(r["whats_new"] or "[]"))})
+            for r in rows]
 
 
 def latest_topic_stories(db: Database, *, limit: int = 10) -> list[dict]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,19 +138,18 @@ def _done(db: Database, sub: Subscription, key: str, until: str) -> int:
 
 def _items(db: Database, sub: Subscription, period: Period) -> list[DigestItem]:
     """One item per story, in the order stories first appeared in the period."""
-    rows = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until))
+    events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until))
     stories: dict[int, DigestItem] = {}
-    for row in rows:
-        if is_muted(db, row["story_id"], [sub.target_id]):
+    for event in events:
+        if is_muted(db, event.story_id, [sub.target_id]):
             continue
-        news = tuple(json.loads(row["whats_new"] or "[]"))
-        item = stories.get(row["story_id"])
+        item = stories.get(event.story_id)
         if item is None:
-            stories[row["story_id"]] = DigestItem(
-                story_id=row["story_id"], is_new=row["verdict"] == "new", headline=row["title"],
-                url=row["url"], source=row["source"], whats_new=news, articles=1)
+            stories[event.story_id] = DigestItem(
+                story_id=event.story_id, is_new=event.verdict == "new", headline=event.title,
+                url=event.url, source=event.source, whats_new=event.whats_new, articles=1)
         else:
-            stories[row["story_id"]] = item.with_update(news)
+            stories[event.story_id] = item.with_update(event.whats_new)
     return list(stories.values())
 
 

@@ -16,7 +16,7 @@ from bot.alerts.quote_blocks import (
     quote_digest_text,
     quote_text,
 )
-from bot.models import Verdict
+from bot.models import OutboxAlert, Verdict
 from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query, positive_terms
 from bot.stories.topics import Matcher, MatchText, stem
 from storage import quote_subscriptions as store
@@ -123,15 +123,17 @@ def _words(text: str) -> set[str]:
     return set(normalise(text).split())
 
 
-def alert_message(db: Database, row: dict) -> tuple[str, list[dict]]:
+def alert_message(db: Database, row: OutboxAlert) -> tuple[str, list[dict]]:
     """The fallback text and blocks of one outbox row, a story alert or a quote alert."""
-    if row["kind"] == QUOTE:
-        quotes = store.quote_alert_rows(db, row["id"])
+    if row.kind == QUOTE:
+        quotes = store.quote_alert_rows(db, row.id)
         if not quotes:
-            raise LookupError(f"quote alert {row['id']} has no quotes left")
-        if row["story_id"] is None:
+            raise LookupError(f"quote alert {row.id} has no quotes left")
+        if row.story_id is None or row.article_id is None:
             return quote_digest_text(quotes), quote_digest_blocks(quotes)
-        return quote_text(quotes), quote_blocks(quotes, story_id=row["story_id"],
-                                                article_id=row["article_id"])
-    view = alert_view(db, row["story_id"], row["article_id"], row["kind"])
+        return quote_text(quotes), quote_blocks(quotes, story_id=row.story_id,
+                                                article_id=row.article_id)
+    if row.story_id is None or row.article_id is None:
+        raise LookupError(f"alert {row.id} names no story or article")
+    view = alert_view(db, row.story_id, row.article_id, row.kind)
     return alert_text(view), alert_blocks(view)

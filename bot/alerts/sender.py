@@ -17,6 +17,7 @@ from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
 from bot.alerts.token import TokenDead, TokenState
+from bot.models import OutboxAlert
 from storage import alerts as outbox
 from storage.backoff import Backoff
 from storage.db import transaction
@@ -49,16 +50,15 @@ class AlertSender:
             for row in outbox.pending_alerts(db):
                 if self.pacer.paused(now) or not self.token.report().ok:
                     break
-                if row["channel"] in seen:
+                if row.channel in seen:
                     continue
-                seen.add(row["channel"])
-                if _parse(row["next_attempt_at"]) > now or not self.pacer.ready(row["channel"],
-                                                                                 now):
+                seen.add(row.channel)
+                if _parse(row.next_attempt_at) > now or not self.pacer.ready(row.channel, now):
                     continue
                 sent += self._deliver_one(db, row, now)
             return sent
 
-    def _deliver_one(self, db: Database, row: dict, now: datetime) -> int:
+    def _deliver_one(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         try:
             posted = self._post(db, row, now)
         except Retry as retry:
@@ -72,46 +72,45 @@ class AlertSender:
             return 0
         except SlackApiError as exc:
             self._close(db, row, "failed", error_code(exc))
-            log.warning("alert %s to %s not posted: %s", row["id"], row["channel"],
+            log.warning("alert %s to %s not posted: %s", row.id, row.channel,
                         error_code(exc))
             return 0
         except sqlite3.OperationalError as exc:
-            log.warning("alert %s: database busy (%s); will retry", row["id"], exc)
+            log.warning("alert %s: database busy (%s); will retry", row.id, exc)
             return 0
         except Exception as exc:  # one broken alert must not hold up its channel
-            log.exception("alert %s to %s could not be built; marked failed", row["id"],
-                          row["channel"])
+            log.exception("alert %s to %s could not be built; marked failed", row.id, row.channel)
             self._close(db, row, "failed", f"internal error: {exc.__class__.__name__}")
             return 0
-        self.pacer.posted(row["channel"], now)
+        self.pacer.posted(row.channel, now)
         return posted
 
-    def _post(self, db: Database, row: dict, now: datetime) -> int:
-        channel = self._channel_for(row["channel"])
-        if outbox.is_muted(db, row["story_id"], [row["channel"], channel]):
+    def _post(self, db: Database, row: OutboxAlert, now: datetime) -> int:
+        channel = self._channel_for(row.channel)
+        if outbox.is_muted(db, row.story_id, [row.channel, channel]):
             self._close(db, row, "muted", None)
             return 0
-        root = None if row["kind"] == QUOTE else outbox.thread_root(db, row["story_id"],
-                                                                    row["channel"])
+        root = None if row.kind == QUOTE or row.story_id is None else \
+            outbox.thread_root(db, row.story_id, row.channel)
         thread_ts = root[1] if root else None
-        if row["status"] == "sending":
+        if row.status == "sending":
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
-                key="alert_id", value=row["id"], since=_parse(row["created_at"])))
+                key="alert_id", value=row.id, since=_parse(row.created_at)))
             if found:
-                log.info("alert %s was already posted before a restart; recorded it", row["id"])
+                log.info("alert %s was already posted before a restart; recorded it", row.id)
                 self._record(db, row, channel, found, thread_ts, now)
                 return 1
         text, blocks = alert_message(db, row)
         with transaction(db):
-            outbox.mark_sending(db, row["id"], channel=channel)
+            outbox.mark_sending(db, row.id, channel=channel)
         response = call(lambda: self.client.chat_postMessage(
             channel=channel, text=text, blocks=blocks,
             thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-            reply_broadcast=bool(thread_ts) and is_important(db, row["story_id"],
-                                                             [row["channel"], channel]),
+            reply_broadcast=bool(thread_ts) and is_important(db, row.story_id,
+                                                             [row.channel, channel]),
             metadata={"event_type": EVENT_TYPE,
-                      "event_payload": {"alert_id": row["id"], "story_id": row["story_id"]}}))
+                      "event_payload": {"alert_id": row.id, "story_id": row.story_id}}))
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
 
@@ -125,19 +124,19 @@ class AlertSender:
 
     def _record(self, db, row, channel, ts, thread_ts, now) -> None:
         with transaction(db):
-            outbox.mark_sent(db, row["id"], channel=channel, ts=ts, thread_ts=thread_ts,
+            outbox.mark_sent(db, row.id, channel=channel, ts=ts, thread_ts=thread_ts,
                              sent_at=_iso(now))
 
-    def _close(self, db: Database, row: dict, status: str, error: str | None) -> None:
+    def _close(self, db: Database, row: OutboxAlert, status: str, error: str | None) -> None:
         with transaction(db):
-            outbox.mark_done(db, row["id"], status=status, error=error)
+            outbox.mark_done(db, row.id, status=status, error=error)
 
-    def _gone(self, db: Database, row: dict, reason: str) -> None:
+    def _gone(self, db: Database, row: OutboxAlert, reason: str) -> None:
         """The channel refuses every post: fail this alert and pause the channel (not a DM)."""
         self._close(db, row, "failed", reason)
-        log.warning("alert %s to %s not posted: %s", row["id"], row["channel"], reason)
-        if not row["channel"].startswith(("U", "W", "D")):
-            pause_channel(db, self.client, row["channel"], reason=reason)
+        log.warning("alert %s to %s not posted: %s", row.id, row.channel, reason)
+        if not row.channel.startswith(("U", "W", "D")):
+            pause_channel(db, self.client, row.channel, reason=reason)
 
     def _channel_for(self, target: str) -> str:
         """A person's alerts go to their direct-message channel with the bot."""
@@ -148,17 +147,17 @@ class AlertSender:
             self._dm_channels[target] = opened["channel"]["id"]
         return self._dm_channels[target]
 
-    def _retry_later(self, db: Database, row: dict, retry: Retry, now: datetime) -> None:
+    def _retry_later(self, db: Database, row: OutboxAlert, retry: Retry, now: datetime) -> None:
         if retry.rate_limited:
             delay = retry.delay
             self.pacer.rate_limited(delay, now)
         else:
-            delay = BACKOFF.delay(row["attempts"] + 1)
-        in_flight = retry.in_flight or row["status"] == "sending"
+            delay = BACKOFF.delay(row.attempts + 1)
+        in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
-            outbox.mark_retry(db, row["id"], error=retry.reason, in_flight=in_flight,
+            outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,
                               next_attempt_at=_iso(now + timedelta(seconds=delay)))
-        log.info("alert %s to %s: %s; retrying in %.0f s", row["id"], row["channel"],
+        log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
                  retry.reason, delay)
 
 

@@ -31,17 +31,17 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
 def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
     ack()
     story_id = _story_id(action)
-    rows = story_quotes(db_of(context), story_id, limit=10) if story_id is not None else []
-    if story_id is None or not rows:
+    quotes = story_quotes(db_of(context), story_id, limit=10) if story_id is not None else []
+    if story_id is None or not quotes:
         answer(respond, "No quotes found in this story yet.")
         return
     lines = [f"*Quotes in* _{echo(_title(db_of(context), story_id), 150)}_"]
-    for row in rows:
-        who = row["speaker"] or "unattributed"
-        if row["speaker_role"]:
-            who = f"{who}, {row['speaker_role']}"
-        source = f" · {echo(row['source'], 80)}" if row["source"] else ""
-        lines.append(f"• “{echo(row['text'], 500)}” — *{echo(who, 150)}*{source}")
+    for quote in quotes:
+        who = quote.speaker or "unattributed"
+        if quote.speaker_role:
+            who = f"{who}, {quote.speaker_role}"
+        source = f" · {echo(quote.source, 80)}" if quote.source else ""
+        lines.append(f"• “{echo(quote.text, 500)}” — *{echo(who, 150)}*{source}")
     answer(respond, join_lines(lines))
 
 
