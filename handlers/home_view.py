@@ -27,21 +27,21 @@ def home_blocks(db: Database, user: str) -> list[dict]:
 
 
 def subscription_blocks(db: Database, user: str) -> list[dict]:
-    rows = subscriptions_by(db, user)
+    subs = subscriptions_by(db, user)
     quotes = quote_subscriptions_of(db, [user])
-    blocks = [_section("*Your subscriptions*" if rows or quotes else
+    blocks = [_section("*Your subscriptions*" if subs or quotes else
                        "*Your subscriptions*\nNone yet: `/subscribe me TOPIC` to get one by DM.")]
-    for row in rows[:SHOWN_SUBSCRIPTIONS]:
-        where = "by direct message" if row["target_type"] == "user" else f"<#{row['target_id']}>"
-        topic = fit(row["topic"], 100)
-        blocks.append(_section(f"*{topic}* ({row['mode']}) · {where}"))
-        blocks.append({"type": "actions", "block_id": f"subscription_{row['id']}", "elements": [
+    for sub in subs[:SHOWN_SUBSCRIPTIONS]:
+        where = "by direct message" if sub.target_type == "user" else f"<#{sub.target_id}>"
+        topic = fit(sub.topic, 100)
+        blocks.append(_section(f"*{topic}* ({sub.mode}) · {where}"))
+        blocks.append({"type": "actions", "block_id": f"subscription_{sub.id}", "elements": [
             {"type": "static_select", "action_id": HOME_MODE,
              "placeholder": {"type": "plain_text", "text": "Change how often"},
-             "initial_option": _option(row["mode"], row["id"]),
-             "options": [_option(mode, row["id"]) for mode in MODES]},
-            button(HOME_REMOVE, "Remove", value=str(row["id"]), style="danger",
-                   label=f"Stop {plain(row['topic'], 40)} alerts"),
+             "initial_option": _option(sub.mode, sub.id),
+             "options": [_option(mode, sub.id) for mode in MODES]},
+            button(HOME_REMOVE, "Remove", value=str(sub.id), style="danger",
+                   label=f"Stop {plain(sub.topic, 40)} alerts"),
         ]})
     for row in quotes[:SHOWN_SUBSCRIPTIONS]:
         text = f"Quotes for `{fit(row['query'], 200)}` ({row['mode']}) · by direct message"
@@ -49,7 +49,7 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
                        "text": {"type": "mrkdwn", "text": text},
                        "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row["id"]),
                                            label="Stop these quote alerts")})
-    left = len(rows) + len(quotes) - 2 * SHOWN_SUBSCRIPTIONS
+    left = len(subs) + len(quotes) - 2 * SHOWN_SUBSCRIPTIONS
     return blocks + ([_section(f"…and {left} more: `/subscribe` lists them")] if left > 0 else [])
 
 

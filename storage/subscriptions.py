@@ -32,23 +32,20 @@ def unsubscribe(db: Database, *, topic_id: int, target_type: str, target_id: str
     return cursor.rowcount > 0
 
 
-def subscriptions_of(db: Database, target_ids: list[str]) -> list[dict]:
+def subscriptions_of(db: Database, target_ids: list[str]) -> list[Subscription]:
     """Subscriptions of these channels or people, with topic names, by topic."""
     if not target_ids:
         return []
-    marks = ",".join("?" * len(target_ids))
-    return [dict(r) for r in db.query(
-        f"SELECT s.*, t.name AS topic FROM subscriptions s JOIN topics t ON t.id = s.topic_id "
-        f"WHERE s.target_id IN ({marks}) ORDER BY t.name COLLATE NOCASE, s.target_id",
-        target_ids)]
+    targets = {f"target{i}": target for i, target in enumerate(target_ids)}
+    marks = ",".join(f":{name}" for name in targets)
+    return _subs(db, f"s.target_id IN ({marks}) ORDER BY t.name COLLATE NOCASE, s.target_id",
+                 **targets)
 
 
-def subscriptions_by(db: Database, user: str) -> list[dict]:
+def subscriptions_by(db: Database, user: str) -> list[Subscription]:
     """A person's own DM subscriptions and the channel subscriptions they set up."""
-    return [dict(r) for r in db.query(
-        "SELECT s.*, t.name AS topic FROM subscriptions s JOIN topics t ON t.id = s.topic_id "
-        "WHERE s.target_id = :user OR (s.target_type = 'channel' AND s.created_by = :user) "
-        "ORDER BY t.name COLLATE NOCASE, s.target_id", {"user": user})]
+    return _subs(db, "s.target_id = :user OR (s.target_type = 'channel' AND s.created_by = :user) "
+                 "ORDER BY t.name COLLATE NOCASE, s.target_id", user=user)
 
 
 def digest_subscriptions(db: Database) -> list[Subscription]:

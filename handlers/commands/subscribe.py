@@ -116,8 +116,8 @@ def current(db: Database, command: dict) -> str:
     if not rows and not followed:
         return "Nothing subscribed here yet. " + USAGE
     lines = ["*Subscriptions*"]
-    lines += [f"• *{echo(r['topic'], 100)}* {_mode(r['mode'])}"
-              f"{' (to you by DM)' if r['target_type'] == 'user' else ''}" for r in rows]
+    lines += [f"• *{echo(r.topic, 100)}* {_mode(r.mode)}"
+              f"{' (to you by DM)' if r.target_type == 'user' else ''}" for r in rows]
     lines += followed
     return join_lines(lines + [USAGE])
 

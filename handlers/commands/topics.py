@@ -93,8 +93,8 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
         return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."
     lines = [f"*{echo(topic['name'], 100)}*: `{echo(topic['query'], 500)}`"]
     subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])
-            if s["topic_id"] == topic["id"]]
-    lines.append(f"This channel gets it {subs[0]['mode']}." if subs else
+            if s.topic_id == topic["id"]]
+    lines.append(f"This channel gets it {subs[0].mode}." if subs else
                  "This channel is not subscribed.")
     stories = store.recent_stories(db, topic["id"], limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")

@@ -35,7 +35,7 @@ def test_subscribe_channel_and_me_then_unsubscribe(runtime, fake_slack, fresh_db
     assert "This channel will now get *Wildfire* as an hourly digest" in here["text"]
     mine = run_command(runtime, fake_slack, "/subscribe", "me Wildfire", user="U0ED")
     assert "You will now get *Wildfire* as it happens" in mine["text"]
-    rows = {(r["target_type"], r["target_id"], r["mode"])
+    rows = {(r.target_type, r.target_id, r.mode)
             for r in subscriptions_of(fresh_db, ["C0DESK", "U0ED"])}
     assert rows == {("channel", "C0DESK", "hourly"), ("user", "U0ED", "realtime")}
     listing = run_command(runtime, fake_slack, "/subscribe", "", channel="C0DESK", user="U0ED")

@@ -45,7 +45,7 @@ def test_home_refreshes_and_its_controls_change_and_remove(runtime, fake_slack, 
         "action_id": HOME_MODE, "block_id": "subscription_1", "type": "static_select",
         "selected_option": daily, "action_ts": "1"}))
     home_showing(fake_slack, "*Rates* (daily)")
-    assert subscriptions_of(fresh_db, ["U0ED"])[0]["mode"] == "daily"
+    assert subscriptions_of(fresh_db, ["U0ED"])[0].mode == "daily"
     post_signed(events_url(runtime), home_action(
         {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "2"},
         user="U0SOMEONE"))

@@ -63,7 +63,7 @@ def test_modal_previews_matches_then_adds_and_subscribes(runtime, fake_slack, pi
     assert "Dockworkers strike at Northhaven port" in done
     assert get_topic(fresh_db, "Port strike")["query"] == "strike AND (port OR dock*)"
     [sub] = subscriptions_of(fresh_db, ["C0DESK"])
-    assert (sub["topic"], sub["mode"]) == ("Port strike", "realtime")
+    assert (sub.topic, sub.mode) == ("Port strike", "realtime")
 
 
 def test_bad_query_is_shown_at_the_field_and_in_the_preview(runtime, fake_slack, fresh_db):
