@@ -51,8 +51,42 @@ def quote_subscriptions_of(db: Database, target_ids: list[str]) -> list[dict]:
         target_ids)]
 
 
-def all_quote_subscriptions(db: Database) -> list[dict]:
-    return [dict(r) for r in db.query("SELECT * FROM quote_subscriptions ORDER BY id")]
+def running_quote_subscriptions(db: Database) -> list[dict]:
+    """Quote subscriptions that are not paused: the only ones that get alerts and digests."""
+    return [dict(r) for r in db.query(
+        "SELECT * FROM quote_subscriptions WHERE paused_at IS NULL ORDER BY id")]
+
+
+def pause_quote_target(db: Database, target_id: str, *, reason: str, at: str) -> list[dict]:
+    """Pause every quote subscription of a channel; returns the ones running until now."""
+    paused = [dict(r) for r in db.query(
+        "SELECT * FROM quote_subscriptions WHERE target_id = ? AND paused_at IS NULL "
+        "ORDER BY id", [target_id])]
+    db.execute("UPDATE quote_subscriptions SET paused_at = ?, paused_reason = ? "
+               "WHERE target_id = ? AND paused_at IS NULL", [at, reason, target_id])
+    return paused
+
+
+def resume_quote_target(db: Database, target_id: str, *, at: str) -> list[dict]:
+    """Resume a channel's paused quote subscriptions from ``at`` (digests do not replay the
+    pause; quotes held before it still go in the next one)."""
+    resumed = [dict(r) for r in db.query(
+        "SELECT * FROM quote_subscriptions WHERE target_id = ? AND paused_at IS NOT NULL "
+        "ORDER BY id", [target_id])]
+    db.execute("UPDATE quote_subscriptions SET paused_at = NULL, paused_reason = NULL, "
+               "last_digest_at = ? WHERE target_id = ? AND paused_at IS NOT NULL",
+               [at, target_id])
+    return resumed
+
+
+def paused_quote_subscriptions(db: Database, *, user: str | None = None) -> list[dict]:
+    """Paused quote subscriptions (all, or those ``user`` set up or gets), by query."""
+    where = "paused_at IS NOT NULL"
+    if user is not None:
+        where += " AND (target_id = :user OR created_by = :user)"
+    return [dict(r) for r in db.query(
+        f"SELECT * FROM quote_subscriptions WHERE {where} ORDER BY query, target_id",
+        {"user": user})]
 
 
 def keep_for_digest(db: Database, items: list[tuple[int, int]], at: str) -> None:

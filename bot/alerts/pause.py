@@ -1,5 +1,6 @@
-"""A channel Slack refuses (archived, deleted, bot removed) pauses its subscriptions, and the
-people who set them up are told by direct message; the bot's return resumes them."""
+"""A channel Slack refuses (archived, deleted, bot removed) pauses its subscriptions, topic and
+quote alike, and the people who set them up are told by direct message; the bot's return
+resumes them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
 from bot.models import Subscription
+from storage import quote_subscriptions as quote_subs
 from storage import subscriptions as subs
 from storage.alerts import fail_pending
 from storage.articles import now_iso
@@ -36,37 +38,52 @@ def explain(reason: str | None) -> str:
 
 def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str) -> int:
     """Pause the channel's subscriptions, fail its queued alerts, tell each subscriber once."""
+    at = now_iso()
     with transaction(db):
-        paused = subs.pause_target(db, channel, reason=reason, at=now_iso())
+        paused = subs.pause_target(db, channel, reason=reason, at=at)
+        quotes = quote_subs.pause_quote_target(db, channel, reason=reason, at=at)
         failed = fail_pending(db, channel, error=f"channel paused: {reason}")
-    if paused:
+    named = _named(paused, quotes)
+    if named:
         log.warning("%s: %s; %d subscriptions paused, %d queued alerts failed", channel,
-                    explain(reason), len(paused), failed)
-        _tell(client, paused, f"wirewatch can no longer post in <#{channel}>: "
-                              f"{explain(reason)}. Paused: {{topics}}. {COMEBACK}")
-    return len(paused)
+                    explain(reason), len(named), failed)
+        _tell(client, named, f"wirewatch can no longer post in <#{channel}>: "
+                             f"{explain(reason)}. Paused: {{topics}}. {COMEBACK}")
+    return len(named)
 
 
 def resume_channel(db: Database, client: WebClient, channel: str) -> int:
+    at = now_iso()
     with transaction(db):
-        resumed = subs.resume_target(db, channel, at=now_iso())
-    if resumed:
-        log.info("%s: %d subscriptions resumed", channel, len(resumed))
-        _tell(client, resumed, f"wirewatch can post in <#{channel}> again. "
-                               "Resumed: {topics}.")
-    return len(resumed)
+        resumed = subs.resume_target(db, channel, at=at)
+        quotes = quote_subs.resume_quote_target(db, channel, at=at)
+    named = _named(resumed, quotes)
+    if named:
+        log.info("%s: %d subscriptions resumed", channel, len(named))
+        _tell(client, named, f"wirewatch can post in <#{channel}> again. Resumed: {{topics}}.")
+    return len(named)
 
 
-def _tell(client: WebClient, rows: list[Subscription], template: str) -> None:
-    """One direct message per person, naming their topics; best effort, a failure is logged."""
+def quotes_label(query: str) -> str:
+    return f"quotes for `{fit(query, 100)}`"
+
+
+def _named(topics: list[Subscription], quotes: list[dict]) -> list[tuple[str | None, str]]:
+    """(who set it up, what it follows) for each topic and quote subscription."""
+    return ([(row.created_by, f"*{fit(row.topic, 100)}*") for row in topics]
+            + [(row["created_by"], quotes_label(row["query"])) for row in quotes])
+
+
+def _tell(client: WebClient, named: list[tuple[str | None, str]], template: str) -> None:
+    """One direct message per person, naming what they follow; best effort, failures logged."""
     by_person: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
-        if row.created_by:
-            by_person[row.created_by].append(f"*{fit(row.topic, 100)}*")
-    for person, topics in by_person.items():
+    for person, label in named:
+        if person:
+            by_person[person].append(label)
+    for person, labels in by_person.items():
         try:
             dm = client.conversations_open(users=person)["channel"]["id"]
-            text = template.replace("{topics}", ", ".join(topics))
+            text = template.replace("{topics}", ", ".join(labels))
             client.chat_postMessage(channel=dm, text=text)
         except (SlackApiError, OSError) as exc:
             log.warning("could not tell %s about the paused channel: %s", person,

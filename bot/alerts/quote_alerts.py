@@ -49,7 +49,7 @@ def check_quote_query(query: str) -> Node:
 def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
                          text: MatchText) -> int:
     """Queue one quote alert per target whose followed person said something new here."""
-    subscriptions = store.all_quote_subscriptions(db)
+    subscriptions = store.running_quote_subscriptions(db)
     fresh = new_quotes(db, verdict.story_id, article_id) if subscriptions else []
     if not fresh:
         return 0

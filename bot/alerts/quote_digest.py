@@ -18,7 +18,7 @@ def queue_quote_digests(db: Database, *, now: datetime, timezone: str = "UTC",
     posts it exactly once like any alert. Returns how many were queued."""
     tz = ZoneInfo(timezone)
     queued = 0
-    for sub in store.all_quote_subscriptions(db):
+    for sub in store.running_quote_subscriptions(db):
         if sub["mode"] not in ("hourly", "daily"):
             continue
         until = _iso(period_end(now, mode=sub["mode"], tz=tz, daily_hour=daily_hour))

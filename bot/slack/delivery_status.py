@@ -6,9 +6,10 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
-from bot.alerts.pause import COMEBACK, explain
+from bot.alerts.pause import COMEBACK, explain, quotes_label
 from bot.alerts.token import TokenReport
 from storage.alerts import count_failed, failed_alerts
+from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscriptions_set_up_by
 
 MAX_LINES = 10
@@ -20,11 +21,11 @@ def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
     if token is not None and not token.ok:
         lines.append(f"• ⚠️ Slack refuses the bot token ({fit(token.reason or '', 60)}): no "
                      "alerts are being sent; reinstall the app or set a new SLACK_BOT_TOKEN")
-    paused = paused_subscriptions(db)
+    paused = _paused(db, None)
     if paused:
         lines.append(f"• ⚠️ Paused subscriptions: {len(paused)}. {COMEBACK}")
-        lines += [f"    *{fit(s.topic, 100)}* in <#{s.target_id}>: {explain(s.paused_reason)}"
-                  for s in paused[:MAX_LINES]]
+        lines += [f"    {label} in <#{target_id}>: {explain(reason)}"
+                  for label, _, target_id, reason in paused[:MAX_LINES]]
     failed = count_failed(db)
     lines.append(f"• Failed alerts: {failed}")
     lines += [f"    alert {a.id} to <#{a.channel}>: {fit(a.error or 'unknown', 80)}"
@@ -34,7 +35,7 @@ def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
 
 def paused_home_section(db: Database, user: str) -> list[dict]:
     """App Home blocks: ``user``'s paused subscriptions and failed alerts; none when all is well."""
-    paused = paused_subscriptions(db, user=user)
+    paused = _paused(db, user)
     targets = [user, *{s.target_id for s in subscriptions_set_up_by(db, user)}]
     failed = failed_alerts(db, targets=targets, limit=5)
     if not paused and not failed:
@@ -42,8 +43,8 @@ def paused_home_section(db: Database, user: str) -> list[dict]:
     lines = []
     if paused:
         lines.append("*Paused subscriptions*")
-        lines += [f"• *{fit(s.topic, 100)}* · {_where(s.target_type, s.target_id)} · "
-                  f"{explain(s.paused_reason)}" for s in paused[:MAX_LINES]]
+        lines += [f"• {label} · {_where(target_type, target_id)} · {explain(reason)}"
+                  for label, target_type, target_id, reason in paused[:MAX_LINES]]
         if len(paused) > MAX_LINES:
             lines.append(f"+{len(paused) - MAX_LINES} more in `/wirewatch status`")
         lines.append(COMEBACK)
@@ -52,6 +53,15 @@ def paused_home_section(db: Database, user: str) -> list[dict]:
         lines += [f"• {_where('user' if a.channel == user else 'channel', a.channel)}: "
                   f"{fit(a.error or 'unknown', 80)}" for a in failed]
     return [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:2900]}}]
+
+
+def _paused(db: Database, user: str | None) -> list[tuple[str, str, str, str | None]]:
+    """(what it follows, target type, target, reason) of each paused topic and quote
+    subscription, all or ``user``'s."""
+    return ([(f"*{fit(s.topic, 100)}*", s.target_type, s.target_id, s.paused_reason)
+             for s in paused_subscriptions(db, user=user)]
+            + [(quotes_label(q["query"]), q["target_type"], q["target_id"], q["paused_reason"])
+               for q in paused_quote_subscriptions(db, user=user)])
 
 
 def _where(target_type: str, target_id: str) -> str:

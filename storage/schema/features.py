@@ -46,3 +46,10 @@ def m004_important_stories(db: Database) -> None:
         {"story_id": int, "channel": str, "marked_by": str, "marked_at": str},
         pk=("story_id", "channel"),
     )
+
+
+@MIGRATIONS()
+def m005_paused_quote_subscriptions(db: Database) -> None:
+    """A channel Slack refuses pauses its quote subscriptions with its topic subscriptions."""
+    db.table("quote_subscriptions").add_column("paused_at", str)
+    db.table("quote_subscriptions").add_column("paused_reason", str)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.models import RawArticle
 from bot.slack.delivery_status import paused_home_section
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -17,6 +18,7 @@ from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import BOT_USER
 from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
@@ -207,3 +209,59 @@ def test_app_home_shows_a_paused_channel(runtime, fake_slack, fresh_db, topic):
     [call] = wait_for(lambda: fake_slack.calls_to("views.publish"))
     home = json.dumps(call.params["view"], ensure_ascii=False)
     assert "Paused subscriptions" in home and "the channel was archived" in home
+
+
+REOPENING = ("Northhaven port reopens after crane deal\n\nWork resumed at Northhaven port on "
+             "Thursday after the operator agreed to monthly crane checks. \"Our members can go "
+             "back to work with their heads held high,\" said union leader Ada Brandt. The first "
+             "grain ship left the harbour at noon.")
+
+
+def test_archived_channel_pauses_its_quote_subscriptions_too(runtime, fake_slack, pipeline,
+                                                             fresh_db):
+    run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"', channel="C0DESK")
+    list(pipeline.ingest([RawArticle(text=FIRST, origin="a1", source="Example Wire")]))
+    runtime.deliver_pending(now=at(0))
+    assert len(quote_posts(fake_slack, "C0DESK")) == 1
+
+    fake_slack.channel("C0DESK").archived = True
+    send_event(runtime, {"type": "channel_archive", "channel": "C0DESK", "user": "U1"})
+    [dm] = wait_for(lambda: dms_to(fake_slack, "U0REPORTER"))
+    assert "archived" in dm and "<#C0DESK>" in dm and "Ada Brandt" in dm
+    list(pipeline.ingest([RawArticle(text=UPDATE, origin="a2", source="Example Wire")]))
+    assert fresh_db.execute("SELECT count(*) FROM alerts").fetchone()[0] == 1, "none queued"
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Paused subscriptions: 1" in status and "Ada Brandt" in status
+    [home] = paused_home_section(fresh_db, "U0REPORTER")
+    assert "Ada Brandt" in home["text"]["text"] and "<#C0DESK>" in home["text"]["text"]
+
+    fake_slack.channel("C0DESK").archived = False
+    send_event(runtime, {"type": "channel_unarchive", "channel": "C0DESK", "user": "U1"})
+    wait_for(lambda: any("again" in text for text in dms_to(fake_slack, "U0REPORTER")))
+    assert paused_home_section(fresh_db, "U0REPORTER") == []
+    list(pipeline.ingest([RawArticle(text=REOPENING, origin="a3", source="Example Wire")]))
+    runtime.deliver_pending(now=at(60))
+    later = quote_posts(fake_slack, "C0DESK")
+    assert len(later) == 2 and "heads held high" in later[1].text
+    assert not any("We will stay out" in m.text for m in fake_slack.posts("C0DESK")), \
+        "the quote of the paused time is not replayed"
+
+
+def test_paused_quote_digest_queues_nothing_and_keeps_what_it_held(runtime, fake_slack,
+                                                                    pipeline, fresh_db):
+    run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt" daily',
+                channel="C0DIG")
+    list(pipeline.ingest([RawArticle(text=FIRST, origin="a1", source="Example Wire")]))
+    send_event(runtime, {"type": "channel_archive", "channel": "C0DIG", "user": "U1"})
+    wait_for(lambda: dms_to(fake_slack, "U0REPORTER"))
+    list(pipeline.ingest([RawArticle(text=UPDATE, origin="a2", source="Example Wire")]))
+    held = "SELECT count(*) FROM quote_digest_items"
+    assert fresh_db.execute(held).fetchone()[0] == 1, "nothing new is held while paused"
+    runtime.send_due_digests(now=datetime.now(UTC) + timedelta(days=1, hours=1))
+    assert fresh_db.execute("SELECT count(*) FROM alerts").fetchone()[0] == 0
+
+    send_event(runtime, {"type": "channel_unarchive", "channel": "C0DIG", "user": "U1"})
+    wait_for(lambda: any("again" in text for text in dms_to(fake_slack, "U0REPORTER")))
+    runtime.send_due_digests(now=datetime.now(UTC) + timedelta(days=2, hours=1))
+    assert fresh_db.execute(held).fetchone()[0] == 0
+    assert fresh_db.execute("SELECT count(*) FROM alerts WHERE kind = 'quote'").fetchone()[0] == 1
