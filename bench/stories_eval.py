@@ -1,18 +1,33 @@
-"""Story quality on a labelled stream: BCubed P/R/F1, new-story P/R, verdict accuracy, what's new.
+"""Story quality on a labelled stream, wirewatch and a TF-IDF centroid baseline side by side.
 
 Usage: .venv/bin/python -m bench.stories_eval [STREAM.jsonl] [--verdicts VERDICTS.jsonl]
-Without --verdicts it replays the stream itself (the same code as `wirewatch stories replay`).
+The default stream is the real development stream, ../shared/dev/stories_dev.jsonl from the
+repository root ($WIREWATCH_DEV_DIR overrides the folder), else bench/data/stories_stream.jsonl.
+Without --verdicts it replays the stream itself (the same code as `wirewatch stories replay`,
+gold fields stripped). Both are scored on the same stream: BCubed P/R/F1 and new-story P/R, per
+half (`tune` / `report`) when the stream has halves; verdicts and what's new when it has them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-DEFAULT_STREAM = Path(__file__).parent / "data" / "stories_stream.jsonl"
+from bench import stories_baseline
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN_STREAM = Path(__file__).parent / "data" / "stories_stream.jsonl"
+GOLD_FIELDS = ("story", "half", "verdict", "whats_new")
+
+
+def default_stream() -> Path:
+    dev = Path(os.environ.get("WIREWATCH_DEV_DIR", ROOT.parent / "shared" / "dev"))
+    real = dev / "stories_dev.jsonl"
+    return real if real.exists() else OWN_STREAM
 
 
 def bcubed(gold: dict[str, str], predicted: dict[str, object]) -> tuple[float, float, float]:
@@ -38,12 +53,45 @@ def _pr(tp: int, fp: int, fn: int) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
 
 
+def new_story(gold_rows: list[dict], result_rows: list[dict]) -> tuple[float, float]:
+    """New-story precision and recall in arrival order: a gold new story is the first article
+    of its gold story; a predicted one the first article seen with its predicted story."""
+    results = {r["id"]: r.get("story") for r in result_rows}
+    seen_gold: set = set()
+    seen_pred: set = set()
+    counts: Counter = Counter()
+    for g in gold_rows:
+        got = results.get(g["id"])
+        gold_new = g["story"] not in seen_gold
+        pred_new = got is None or got not in seen_pred
+        seen_gold.add(g["story"])
+        seen_pred.add(got)
+        counts["tp"] += gold_new and pred_new
+        counts["fp"] += pred_new and not gold_new
+        counts["fn"] += gold_new and not pred_new
+    return _pr(counts["tp"], counts["fp"], counts["fn"])
+
+
+def clustering(gold_rows: list[dict], result_rows: list[dict]) -> dict[str, float]:
+    """BCubed and new-story figures (all that a stream without gold verdicts can give)."""
+    gold = {g["id"]: g["story"] for g in gold_rows}
+    ids = set(gold)
+    predicted = {r["id"]: r["story"] for r in result_rows
+                 if r["id"] in ids and r.get("story") is not None}
+    precision, recall, f1 = bcubed(gold, predicted)
+    new_p, new_r = new_story(gold_rows, [r for r in result_rows if r["id"] in ids])
+    return {"articles": len(gold_rows), "gold_stories": len(set(gold.values())),
+            "predicted_stories": len(set(predicted.values())),
+            "bcubed_precision": precision, "bcubed_recall": recall, "bcubed_f1": f1,
+            "new_story_precision": new_p, "new_story_recall": new_r}
+
+
 def score(gold_rows: list[dict], result_rows: list[dict]) -> dict[str, float]:
     """All the figures, from gold rows (story, verdict, whats_new) and replay output rows."""
     results = {r["id"]: r for r in result_rows}
-    gold = {g["id"]: g["story"] for g in gold_rows}
-    predicted = {i: r["story"] for i, r in results.items() if r.get("story") is not None}
-    precision, recall, f1 = bcubed(gold, predicted)
+    figures = clustering(gold_rows, result_rows)
+    if not all("verdict" in g for g in gold_rows):
+        return figures
     counts: Counter = Counter()
     for g in gold_rows:
         got = results.get(g["id"], {}).get("verdict")
@@ -63,19 +111,25 @@ def score(gold_rows: list[dict], result_rows: list[dict]) -> dict[str, float]:
             counts["wn_fp"] += len(results[g["id"]]["whats_new"])
     new_p, new_r = _pr(counts["new_tp"], counts["new_fp"], counts["new_fn"])
     wn_p, wn_r = _pr(counts["wn_tp"], counts["wn_fp"], counts["wn_fn"])
-    return {"articles": len(gold_rows), "gold_stories": len(set(gold.values())),
-            "predicted_stories": len(set(predicted.values())),
-            "bcubed_precision": precision, "bcubed_recall": recall, "bcubed_f1": f1,
-            "new_story_precision": new_p, "new_story_recall": new_r,
-            "verdict_accuracy": counts["right"] / (len(gold_rows) or 1),
-            "whats_new_precision": wn_p, "whats_new_recall": wn_r}
+    figures.update({"new_story_precision": new_p, "new_story_recall": new_r,
+                    "verdict_accuracy": counts["right"] / (len(gold_rows) or 1),
+                    "whats_new_precision": wn_p, "whats_new_recall": wn_r})
+    return figures
 
 
-def replay_stream(path: Path) -> list[dict]:
+def parts(gold_rows: list[dict]) -> dict[str, list[dict]]:
+    """The whole stream, and each half on its own when the stream has halves."""
+    halves = sorted({g["half"] for g in gold_rows if g.get("half")})
+    found = {half: [g for g in gold_rows if g.get("half") == half] for half in halves}
+    return {**found, "all": gold_rows}
+
+
+def replay_stream(gold_rows: list[dict]) -> list[dict]:
     from bot.config import load_settings
     from bot.replay import replay
 
-    with tempfile.TemporaryDirectory() as tmp, path.open(encoding="utf-8") as lines:
+    lines = [json.dumps({k: v for k, v in g.items() if k not in GOLD_FIELDS}) for g in gold_rows]
+    with tempfile.TemporaryDirectory() as tmp:
         return list(replay(lines, db_path=Path(tmp) / "eval.db", settings=load_settings()))
 
 
@@ -84,24 +138,40 @@ def confusion(gold_rows: list[dict], result_rows: list[dict]) -> Counter:
     return Counter((g["verdict"], results.get(g["id"])) for g in gold_rows)
 
 
-def main(argv: list[str] | None = None) -> dict[str, float]:
+def _line(figures: dict[str, float]) -> str:
+    return ("P {bcubed_precision:.3f} R {bcubed_recall:.3f} F1 {bcubed_f1:.3f} | "
+            "new P {new_story_precision:.3f} R {new_story_recall:.3f} | "
+            "{predicted_stories} stories").format(**figures)
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, dict[str, float]]]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("stream", nargs="?", type=Path, default=DEFAULT_STREAM)
+    parser.add_argument("stream", nargs="?", type=Path, default=None)
     parser.add_argument("--verdicts", type=Path, help="Replay output to score instead of replaying.")
     args = parser.parse_args(argv)
-    gold_rows = [json.loads(line) for line in args.stream.open(encoding="utf-8") if line.strip()]
+    stream = args.stream or default_stream()
+    gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
     if args.verdicts:
-        result_rows = [json.loads(line) for line in args.verdicts.open(encoding="utf-8")
-                       if line.strip()]
+        ours = [json.loads(line) for line in args.verdicts.open(encoding="utf-8") if line.strip()]
     else:
-        result_rows = replay_stream(args.stream)
-    figures = score(gold_rows, result_rows)
-    print(f"stream: {args.stream}")
-    for name, value in figures.items():
-        print(f"  {name:22} {value:.3f}" if isinstance(value, float) else f"  {name:22} {value}")
-    print("  verdicts (gold -> got): " + ", ".join(
-        f"{g}->{p}: {n}" for (g, p), n in sorted(confusion(gold_rows, result_rows).items(),
-                                                  key=str)))
+        ours = replay_stream(gold_rows)
+    runs = {"wirewatch": ours, "baseline": stories_baseline.run(gold_rows)}
+    figures = {name: {part: score(rows, result) for part, rows in parts(gold_rows).items()}
+               for name, result in runs.items()}
+    print(f"stream: {stream} ({len(gold_rows)} articles, "
+          f"{len({g['story'] for g in gold_rows})} gold stories)")
+    print("BCubed P/R/F1 | new-story P/R, per part of the stream")
+    for part in parts(gold_rows):
+        for name in runs:
+            print(f"  {part:6} {name:9} {_line(figures[name][part])}")
+    extra = {k: v for k, v in figures["wirewatch"]["all"].items() if k.startswith(("verdict",
+                                                                                     "whats"))}
+    for name, value in extra.items():
+        print(f"  wirewatch {name:22} {value:.3f}")
+    if extra:
+        print("  verdicts (gold -> got): " + ", ".join(
+            f"{g}->{p}: {n}" for (g, p), n in sorted(confusion(gold_rows, ours).items(),
+                                                      key=str)))
     return figures
 
 

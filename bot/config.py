@@ -24,6 +24,7 @@ class Settings:
     nlp_processes: int = 1
     max_file_bytes: int = 10 * 1024 * 1024
     story_quiet_hours: float = 72.0
+    story_half_life_hours: float = 0.0
     timezone: str = "UTC"
     slack_bot_token: str | None = None
     slack_app_token: str | None = None
@@ -111,6 +112,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         nlp_processes=_int(env, "WIREWATCH_NLP_PROCESSES", 1),
         max_file_bytes=_int(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
         story_quiet_hours=_float(env, "WIREWATCH_STORY_QUIET_HOURS", 72.0),
+        story_half_life_hours=_float(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 0.0),
         timezone=env.get("WIREWATCH_TIMEZONE") or "UTC",
         slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,

@@ -63,6 +63,14 @@ def latest_articles(
             for story_id in story_ids}
 
 
+def first_seen(db: Database, story_ids: list[int]) -> dict[int, str]:
+    """When each story's first article was published (or arrived)."""
+    marks = ",".join("?" * len(story_ids))
+    return dict(db.conn.execute(
+        f"SELECT story_id, min(seen_at) FROM story_features WHERE story_id IN ({marks}) "
+        "GROUP BY story_id", story_ids).fetchall())
+
+
 def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict]:
     """The stored weighted keys of these articles."""
     found: dict[int, dict] = {}

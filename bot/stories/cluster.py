@@ -20,6 +20,34 @@ YEAR = re.compile(r"^n:(19|20)\d\d$")
 
 
 @dataclass(frozen=True)
+class Events:
+    """Event granularity (off unless a half-life is set): one story per event, as a desk
+    reading roundups wants it, rather than one per running story.
+
+    The article is compared with the story's centroid on words weighted by rarity, how often
+    the article uses them (1 + log of the sentences they are in), and where: the headline
+    ``title_weight`` times, the first ``lead_sentences`` fully, the rest ``late_weight``
+    (scraped pages end in background and furniture). The likeness halves every
+    ``half_life_hours`` since the story's first article: attention moves on, and a running
+    issue gets a new story every few days.
+    """
+
+    half_life_hours: float
+    threshold: float = 0.05
+    title_weight: float = 3.0
+    lead_sentences: int = 5
+    late_weight: float = 0.5
+
+    def place(self, sentence: int) -> float:
+        if sentence < 0:
+            return self.title_weight
+        return 1.0 if sentence < self.lead_sentences else self.late_weight
+
+    def decay(self, hours: float) -> float:
+        return 0.5 ** (max(hours, 0.0) / self.half_life_hours)
+
+
+@dataclass(frozen=True)
 class Choice:
     """The story chosen (None: start a new one) and how alike the best candidate was."""
 
@@ -34,6 +62,17 @@ def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float
         idf = math.log((total + SMOOTHING) / (counts.get(key, 0) + 1))
         weights[key] = round(max(idf, 0.1) * _kind_weight(key), 3)
     return weights
+
+
+def weigh_event(
+    keys: set[str], counts: dict[str, int], total: int, *, events: Events,
+    first: dict[str, int], tf: dict[str, int],
+) -> dict[str, float]:
+    """As ``weigh``, times where the key first appears and how often (see ``Events``)."""
+    weights = weigh(keys, counts, total)
+    return {key: round(weight * events.place(first.get(key, 0))
+                       * (1 + math.log(max(tf.get(key, 1), 1))), 3)
+            for key, weight in weights.items()}
 
 
 def _kind_weight(key: str) -> float:
@@ -95,6 +134,20 @@ def facts_only(weights: dict[str, float]) -> dict[str, float]:
     return {k: w for k, w in weights.items() if k[:1] in FACT_KINDS}
 
 
+def centroid_similarity(weights: dict[str, float], articles: list[dict]) -> float:
+    """Cosine of the article with the story's centroid (its articles' vectors, each of unit
+    length, summed), so every article counts once whatever its length."""
+    if not articles:
+        return 0.0
+    total: dict[str, float] = {}
+    for article in articles:
+        vector = article["k"]
+        length = math.sqrt(_square(vector)) or 1.0
+        for key, weight in vector.items():
+            total[key] = total.get(key, 0.0) + weight / length
+    return cosine(weights, total)
+
+
 def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:
     """How alike the article is to a story: all its words, averaged with its names and numbers.
 
@@ -117,11 +170,20 @@ def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:
 
 def choose(
     weights: dict[str, float], stories: dict[int, list[dict]], *,
-    threshold: float = JOIN_THRESHOLD,
+    threshold: float = JOIN_THRESHOLD, events: Events | None = None,
+    ages: dict[int, float] | None = None,
 ) -> Choice:
+    """The most alike story scoring at least the threshold; with ``events``, the likeness is
+    with the story's centroid, fading with the story's age in hours (``ages``)."""
     best = Choice(None, 0.0)
     for story_id, articles in stories.items():
-        score = story_similarity(weights, articles)
+        if events is None:
+            score = story_similarity(weights, articles)
+        else:
+            score = (centroid_similarity(weights, articles)
+                     * events.decay((ages or {}).get(story_id, 0.0)))
         if score > best.score:
             best = Choice(story_id, score)
+    if events is not None:
+        threshold = events.threshold
     return best if best.score >= threshold else Choice(None, best.score)

@@ -18,6 +18,7 @@ class Candidate:
     story_id: int
     vectors: list[dict[str, float]]
     sentences: list[novelty.StoredSentence] = field(default_factory=list)
+    age_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,13 @@ Summarise = Callable[[ArticleFeatures], list[str]]
 
 def decide(
     features: ArticleFeatures, candidates: Candidates, *, summarise: Summarise,
-    threshold: float = cluster.JOIN_THRESHOLD,
+    threshold: float = cluster.JOIN_THRESHOLD, events: cluster.Events | None = None,
 ) -> Decision:
-    """Join the most alike candidate scoring at least ``threshold``, else start a story."""
+    """Join the most alike candidate scoring at least the threshold, else start a story."""
     stories = {c.story_id: [{"k": v} for v in c.vectors] for c in candidates.stories}
-    choice = cluster.choose(candidates.weights, stories, threshold=threshold)
+    ages = {c.story_id: c.age_hours for c in candidates.stories}
+    choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
+                            ages=ages)
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)

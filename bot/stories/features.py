@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc
 
@@ -67,12 +68,18 @@ class SentenceFeatures:
 
 @dataclass
 class ArticleFeatures:
+    """``keys`` are the body's; ``first`` says in which sentence each first appears, ``tf`` in
+    how many; ``title_keys`` are what the headline names (used at event granularity)."""
+
     title: str
     title_words: tuple[str, ...]
     tokens: list[TokenView]
     entities: list[EntityView]
     sentences: list[SentenceFeatures]
     keys: set[str] = field(default_factory=set)
+    first: dict[str, int] = field(default_factory=dict)
+    tf: dict[str, int] = field(default_factory=dict)
+    title_keys: set[str] = field(default_factory=set)
 
 
 def entity_words(text: str) -> tuple[str, ...]:
@@ -126,10 +133,35 @@ def extract(parsed: ParsedArticle) -> ArticleFeatures:
     for index, sent in enumerate(_sentence_spans(parsed, doc, words)):
         inside = [e for e in ents if sent.start <= e.start < sent.end]
         features.sentences.append(_sentence(sent, inside, index, features, words))
-    for sentence in features.sentences:
-        features.keys |= sentence.facts
-        features.keys |= {"l:" + lemma for lemma in sentence.lemmas}
+    for index, sentence in enumerate(features.sentences):
+        keys = sentence.facts | {"l:" + lemma for lemma in sentence.lemmas}
+        for key in keys:
+            features.tf[key] = features.tf.get(key, 0) + 1
+        for key in keys - features.keys:
+            features.first[key] = index
+        features.keys |= keys
+    features.title_keys = _title_keys(features)
     return features
+
+
+def _title_keys(features: ArticleFeatures) -> set[str]:
+    """The keys its headline names: a word of one of the body's names, else the word itself
+    (by its lemma where the body has it), unless it is a stop word."""
+    if not features.title_words:
+        return set()
+    lemmas = {t.lower: t.lemma for t in features.tokens}
+    by_word: dict[str, set[str]] = {}
+    for key in features.keys:
+        if key[:2] in ("e:", "g:"):
+            for word in key[2:].split():
+                by_word.setdefault(word, set()).add(key)
+    found: set[str] = set()
+    for word in features.title_words:
+        named = by_word.get(word, set())
+        found |= named
+        if not named and word.isalpha() and len(word) > 2 and word not in STOP_WORDS:
+            found.add("l:" + lemmas.get(word, word))
+    return found
 
 
 class _Span(NamedTuple):

@@ -60,6 +60,13 @@ def iso_time(value: str | None, *, default: datetime) -> str:
     return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
+def _hours(now: datetime, then: str | None) -> float:
+    """Hours from a story's first article to this one (0 when this one is older)."""
+    if not then:
+        return 0.0
+    return max((now - datetime.fromisoformat(then)).total_seconds() / 3600, 0.0)
+
+
 def stored_sentences(features: ArticleFeatures) -> list[list]:
     """What the story tables keep of each sentence: lemmas, facts, whether it quotes, figures."""
     return [[sorted(s.lemmas), sorted(s.facts), int(s.quote), sorted(encode(s.figures))]
@@ -74,17 +81,19 @@ class StoryStage:
     """
 
     def __init__(self, *, quiet_hours: float = 72.0, summariser: Summariser | None = None,
-                 threshold: float = cluster.JOIN_THRESHOLD) -> None:
+                 threshold: float = cluster.JOIN_THRESHOLD, half_life_hours: float = 0.0) -> None:
         self.quiet = timedelta(hours=quiet_hours)
         self.summariser = summariser or ExtractiveSummariser()
         self.threshold = threshold
+        self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
         self._queries: dict[str, Node | None] = {}
         self._vector_cache: dict[int, dict[str, float]] = {}
         self._sentence_cache: dict[int, list[novelty.StoredSentence]] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
-        return cls(quiet_hours=settings.story_quiet_hours, summariser=summariser_from(settings))
+        return cls(quiet_hours=settings.story_quiet_hours, summariser=summariser_from(settings),
+                   half_life_hours=settings.story_half_life_hours)
 
     def prepare(self, parsed: ParsedArticle) -> Prepared:
         """The article's features and time, from the Doc spaCy made."""
@@ -100,22 +109,32 @@ class StoryStage:
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
         """The stories active within the quiet window that share distinctive keys with it."""
-        features = prepared.features
-        since = (datetime.fromisoformat(prepared.seen_at) - self.quiet).isoformat(
-            timespec="seconds")
-        counts, total = store.key_counts(db, features.keys)
-        weights = cluster.weigh(features.keys, counts, total)
+        seen_at = datetime.fromisoformat(prepared.seen_at)
+        since = (seen_at - self.quiet).isoformat(timespec="seconds")
+        weights = self._weigh(db, prepared.features)
         keys = cluster.index_keys(weights)
         shared = store.candidate_stories(db, keys, since=since)
         story_ids = cluster.shortlist(shared, weights)
         vectors = self._vectors(db, story_ids)
+        started = store.first_seen(db, story_ids) if self.events and story_ids else {}
         return Candidates(weights, keys, [
-            Candidate(story_id, vectors[story_id], self._sentences(db, story_id))
+            Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
+                      _hours(seen_at, started.get(story_id)))
             for story_id in story_ids])
+
+    def _weigh(self, db: Database, features: ArticleFeatures) -> dict[str, float]:
+        if self.events is None:
+            counts, total = store.key_counts(db, features.keys)
+            return cluster.weigh(features.keys, counts, total)
+        keys = features.keys | features.title_keys
+        counts, total = store.key_counts(db, keys)
+        first = {**features.first, **dict.fromkeys(features.title_keys, -1)}
+        tf = {k: features.tf.get(k, 0) + (k in features.title_keys) for k in keys}
+        return cluster.weigh_event(keys, counts, total, events=self.events, first=first, tf=tf)
 
     def decide(self, prepared: Prepared, candidates: Candidates) -> Decision:
         return decide(prepared.features, candidates, summarise=self._summarise,
-                      threshold=self.threshold)
+                      threshold=self.threshold, events=self.events)
 
     def _summarise(self, features: ArticleFeatures) -> list[str]:
         return self.summariser.summarise(title=features.title,
@@ -138,7 +157,7 @@ class StoryStage:
                            data={"k": cluster.compact(weights), "x": keys},
                            sentences=stored_sentences(prepared.features), index_keys=keys,
                            seen_at=prepared.seen_at, now=now, words=encode_text(prepared.text))
-        store.count_keys(db, prepared.features.keys)
+        store.count_keys(db, candidates.weights)
         topic_ids = self._link_topics(db, story_id, prepared.text, article_id)
         return StoryResult(verdict, tuple(topic_ids))
 

