@@ -172,7 +172,7 @@ class AlertView:
 
 
 # Rows that storage/ returns (storage/articles.py, storage/quotes.py, storage/alerts.py,
-# storage/subscriptions.py, seen_file in storage/sources.py).
+# storage/subscriptions.py, storage/mutes.py, seen_file in storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -279,6 +279,16 @@ class TopicEvent:
     title: str
     url: str | None
     source: str | None
+
+
+@dataclass(frozen=True)
+class MutedStory:
+    """A story someone muted in a channel (or their direct messages), with its title if known."""
+
+    story_id: int
+    channel: str
+    muted_at: str
+    title: str | None
 
 
 @dataclass(frozen=True)

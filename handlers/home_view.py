@@ -54,18 +54,18 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
 
 
 def mute_blocks(db: Database, user: str) -> list[dict]:
-    rows = mutes_by(db, user, limit=SHOWN_MUTES)
-    if not rows:
+    mutes = mutes_by(db, user, limit=SHOWN_MUTES)
+    if not mutes:
         return [_section("*Your mutes*\nNone: *Mute story* under an alert stops its updates.")]
     blocks = [_section("*Your mutes*")]
-    for row in rows:
-        where = "your direct messages" if row["channel"].startswith(("U", "W", "D")) else \
-            f"<#{row['channel']}>"
-        title = fit(plain(row["title"] or f"story {row['story_id']}", 150), 250)
-        blocks.append({"type": "section", "block_id": f"mute_{row['story_id']}_{row['channel']}",
+    for mute in mutes:
+        where = "your direct messages" if mute.channel.startswith(("U", "W", "D")) else \
+            f"<#{mute.channel}>"
+        title = fit(plain(mute.title or f"story {mute.story_id}", 150), 250)
+        blocks.append({"type": "section", "block_id": f"mute_{mute.story_id}_{mute.channel}",
                        "text": {"type": "mrkdwn", "text": f"_{title}_ · muted in {where}"},
                        "accessory": button(UNMUTE, "Unmute",
-                                           value=f"{row['story_id']}:{row['channel']}",
+                                           value=f"{mute.story_id}:{mute.channel}",
                                            label=f"Unmute {plain(title, 50)}")})
     return blocks
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from bot.models import MutedStory
+
 
 def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
     cursor = db.execute("DELETE FROM mutes WHERE story_id = ? AND channel = ?",
@@ -11,9 +13,9 @@ def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
     return cursor.rowcount > 0
 
 
-def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[dict]:
+def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[MutedStory]:
     """Stories this person muted (anywhere), latest first, with their titles."""
-    return [dict(r) for r in db.query(
+    return [MutedStory(**r) for r in db.query(
         "SELECT m.story_id, m.channel, m.muted_at, s.title FROM mutes m "
         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.muted_by = ? "
         "ORDER BY m.muted_at DESC, m.story_id DESC LIMIT ?", [user, limit])]
