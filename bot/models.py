@@ -172,7 +172,7 @@ class AlertView:
 
 
 # Rows that storage/ returns (storage/articles.py, storage/quotes.py, storage/alerts.py,
-# storage/subscriptions.py, storage/mutes.py, seen_file in storage/sources.py).
+# storage/subscriptions.py, storage/mutes.py, storage/timeline.py, seen_file in storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -289,6 +289,24 @@ class MutedStory:
     channel: str
     muted_at: str
     title: str | None
+
+
+@dataclass(frozen=True)
+class StoryTitle:
+    """A story found by its title: what /story and ``stories timeline`` choose from."""
+
+    id: int
+    title: str | None
+    article_count: int | None
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    """A story's title, article count and when it was last seen (None where unknown)."""
+
+    title: str | None = None
+    article_count: int | None = None
+    last_seen: str | None = None
 
 
 @dataclass(frozen=True)

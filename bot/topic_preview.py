@@ -40,8 +40,8 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
         if result.matched:
             brief = story_brief(db, row["story_id"])
             hits.append(PreviewHit(
-                story_id=row["story_id"], title=brief["title"] or row["title"],
-                last_seen=brief["last_seen"], article_count=brief["article_count"] or 1,
+                story_id=row["story_id"], title=brief.title or row["title"],
+                last_seen=brief.last_seen, article_count=brief.article_count or 1,
                 reasons=tuple((r.term, r.where, r.text) for r in result.reasons)))
     return hits
 

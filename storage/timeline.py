@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from bot.models import StoryTimeline, TimelineEntry
+from bot.models import StoryBrief, StoryTimeline, StoryTitle, TimelineEntry
 
 FIND_LIMIT = 5
 
@@ -30,17 +30,16 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
                          article_count=story[3] or len(entries), entries=entries)
 
 
-def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT) -> list[dict]:
+def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT) -> list[StoryTitle]:
     """Stories whose title contains ``fragment`` (any case), latest first."""
     pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return [dict(r) for r in db.query(
+    return [StoryTitle(**r) for r in db.query(
         "SELECT id, title, article_count FROM stories WHERE title LIKE ? ESCAPE '\\' "
         "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?", [pattern, limit])]
 
 
-def story_brief(db: Database, story_id: int) -> dict:
+def story_brief(db: Database, story_id: int) -> StoryBrief:
     """A story's title, article count and when it was last seen (empty values if unknown)."""
     row = db.execute("SELECT title, article_count, last_seen FROM stories WHERE id = ?",
                      [story_id]).fetchone()
-    return {"title": row[0], "article_count": row[1], "last_seen": row[2]} if row else \
-        {"title": None, "article_count": None, "last_seen": None}
+    return StoryBrief(*row) if row else StoryBrief()

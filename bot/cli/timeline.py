@@ -31,7 +31,7 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         found = find_stories(obj.db, text, limit=1)
         if not found:
             raise click.ClickException(f"no story title contains '{text}'")
-        story_id = found[0]["id"]
+        story_id = found[0].id
     grown = story_timeline(obj.db, story_id, limit=1000)
     if grown is None:
         raise click.ClickException(f"no story {story_id}")

@@ -29,9 +29,9 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
     if not found:
         answer(respond, f"No story title contains “{echo(text, 100)}”. {USAGE}")
         return
-    others = [f"`/story {s['id']}` {echo(s['title'] or '', 80)}" for s in found[1:]]
+    others = [f"`/story {s.id}` {echo(s.title or '', 80)}" for s in found[1:]]
     note = "Also matching: " + " · ".join(others) if others else None
-    send_timeline(respond, db, found[0]["id"], note=note)
+    send_timeline(respond, db, found[0].id, note=note)
 
 
 def register(app: App) -> None:
