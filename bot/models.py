@@ -172,7 +172,8 @@ class AlertView:
 
 
 # Rows that storage/ returns (storage/articles.py, storage/quotes.py, storage/alerts.py,
-# storage/subscriptions.py, storage/mutes.py, storage/timeline.py, seen_file in storage/sources.py).
+# storage/subscriptions.py, storage/mutes.py, storage/timeline.py, storage/article_events.py,
+# seen_file in storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -307,6 +308,21 @@ class StoryBrief:
     title: str | None = None
     article_count: int | None = None
     last_seen: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleEvent:
+    """An article as it joined its story: the verdict, why its alerts are held (if they are),
+    whether the story matches a topic."""
+
+    id: int
+    story_id: int
+    article_id: int
+    verdict: str
+    title: str | None
+    origin: str | None
+    hold: str | None
+    has_topic: bool
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from bot.models import ArticleEvent
 
-def article_events_after(db: Database, cursor: int, *, limit: int = 100) -> list[dict]:
+
+def article_events_after(db: Database, cursor: int, *, limit: int = 100) -> list[ArticleEvent]:
     """Story events after ``cursor``: verdict, hold reason (if any), whether a topic matches."""
-    return [dict(r) for r in db.query(
+    rows = db.query(
         "SELECT sa.id, sa.story_id, sa.article_id, sa.verdict, a.title, a.origin, "
         "h.reason AS hold, EXISTS (SELECT 1 FROM story_topics st "
         "WHERE st.story_id = sa.story_id) AS has_topic FROM story_articles sa "
         "JOIN articles a ON a.id = sa.article_id "
         "LEFT JOIN alert_holds h ON h.article_id = sa.article_id "
-        "WHERE sa.id > ? ORDER BY sa.id LIMIT ?", [cursor, limit])]
+        "WHERE sa.id > ? ORDER BY sa.id LIMIT ?", [cursor, limit])
+    return [ArticleEvent(**{**r, "has_topic": bool(r["has_topic"])}) for r in rows]

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from bot.alerts.console import render_text
 from bot.alerts.why import no_alert_reason
+from bot.models import ArticleEvent
 from storage.alerts import alert_view
 from storage.article_events import article_events_after
 from storage.db import transaction
@@ -17,7 +18,7 @@ CURSOR_KEY = "console_cursor"
 
 
 def print_pending(db: Database, echo: Callable[[str], None],
-                  on_silent: Callable[[dict, str], None] | None = None) -> int:
+                  on_silent: Callable[[ArticleEvent, str], None] | None = None) -> int:
     """Print alerts not yet shown; returns how many were printed.
 
     ``on_silent(event, reason)`` hears about each article that posts nothing, and why.
@@ -27,20 +28,20 @@ def print_pending(db: Database, echo: Callable[[str], None],
     printed = 0
     while events := article_events_after(db, cursor):
         for event in events:
-            reason = no_alert_reason(verdict=event["verdict"], hold=event["hold"],
-                                     has_topic=bool(event["has_topic"]))
+            reason = no_alert_reason(verdict=event.verdict, hold=event.hold,
+                                     has_topic=event.has_topic)
             if reason is None:
-                view = alert_view(db, event["story_id"], event["article_id"], event["verdict"])
+                view = alert_view(db, event.story_id, event.article_id, event.verdict)
                 echo(render_text(view) + "\n")
                 printed += 1
             elif on_silent is not None:
                 on_silent(event, reason)
-            cursor = event["id"]
+            cursor = event.id
             with transaction(db):
                 set_state(db, CURSOR_KEY, str(cursor))
     return printed
 
 
-def silent_line(event: dict, reason: str) -> str:
+def silent_line(event: ArticleEvent, reason: str) -> str:
     """One terminal line for an article that posted nothing."""
-    return f"· no alert for “{event['title'] or event['origin']}”: {reason}"
+    return f"· no alert for “{event.title or event.origin}”: {reason}"

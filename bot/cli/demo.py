@@ -14,6 +14,7 @@ from bot.alerts.console_feed import print_pending
 from bot.cli.context import CliContext
 from bot.cli.ingest import describe
 from bot.errors import BadInput
+from bot.models import ArticleEvent
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
@@ -69,6 +70,6 @@ def register(cli: click.Group) -> None:
     cli.add_command(demo)
 
 
-def _collect(reasons: list[str]) -> Callable[[dict, str], None]:
+def _collect(reasons: list[str]) -> Callable[[ArticleEvent, str], None]:
     """An ``on_silent`` hook that keeps the reason each silent article posted nothing."""
     return lambda _event, reason: reasons.append(reason)
