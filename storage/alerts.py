@@ -82,14 +82,6 @@ def _key_quote(db: Database, article_id: int) -> KeyQuote | None:
     return KeyQuote(*row) if row else None
 
 
-def topic_events_after(db: Database, cursor: int, *, limit: int = 100) -> list[dict]:
-    """New-story and update events on stories that match at least one topic, after ``cursor``."""
-    return [dict(r) for r in db.query(
-        "SELECT sa.id, sa.story_id, sa.article_id, sa.verdict FROM story_articles sa "
-        "WHERE sa.id > ? AND sa.verdict IN ('new', 'update') " + NOT_HELD +
-        "AND EXISTS (SELECT 1 FROM story_topics st WHERE st.story_id = sa.story_id) "
-        "ORDER BY sa.id LIMIT ?", [cursor, limit])]
-
 
 def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     """Alerts not yet delivered (pending, or in flight when the sender stopped), oldest first."""
@@ -202,13 +194,3 @@ def topic_events_between(db: Database, topic_id: int, since: str,
         {"topic": topic_id, "since": since, "until": until})
     return [TopicEvent(**{**r, "whats_new": tuple(json.loads(r["whats_new"] or "[]"))})
             for r in rows]
-
-
-def latest_topic_stories(db: Database, *, limit: int = 10) -> list[dict]:
-    """The most recently updated stories on any topic, with their topic names."""
-    return [dict(r) for r in db.query(
-        "SELECT s.id, s.title, s.updated_at, s.article_count, group_concat(t.name, ', ') AS topics "
-        "FROM stories s JOIN story_topics st ON st.story_id = s.id "
-        "JOIN topics t ON t.id = st.topic_id GROUP BY s.id "
-        "ORDER BY coalesce(s.last_seen, s.updated_at) DESC, s.id DESC "
-        "LIMIT ?", [limit])]
