@@ -173,7 +173,7 @@ class AlertView:
 
 # Rows that storage/ returns (storage/articles.py, storage/quotes.py, storage/alerts.py,
 # storage/subscriptions.py, storage/mutes.py, storage/timeline.py, storage/article_events.py,
-# seen_file in storage/sources.py).
+# storage/inbox.py, seen_file in storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -336,3 +336,54 @@ class SeenFile:
     seen_at: str
     articles: int = 0
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class QueuedArticle:
+    """An article waiting in the inbox, with its source's never-duplicate mark."""
+
+    id: int
+    origin: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    background: bool = False
+    never_duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class FailedArticle:
+    """An inbox article that failed for good: why, and how often it was tried."""
+
+    id: int
+    source_id: int | None
+    origin: str
+    title: str | None
+    reason: str | None
+    attempts: int
+    created_at: str
+    processed_at: str | None
+
+
+@dataclass(frozen=True)
+class FailedTally:
+    """How many of a source's articles failed for good, and the latest one's reason."""
+
+    count: int
+    latest_reason: str | None
+
+
+@dataclass(frozen=True)
+class InboxResult:
+    """What became of a queued article (``status`` is "pending" while it waits)."""
+
+    id: int
+    origin: str
+    title: str | None
+    status: str
+    article_id: int | None
+    story_id: int | None
+    verdict: str | None
+    reason: str | None

@@ -11,6 +11,7 @@ from datetime import datetime
 from spacy.language import Language
 
 from bot.config import Settings
+from bot.models import InboxResult
 from bot.nlp.load import load_pipeline
 from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
@@ -67,7 +68,7 @@ class IngestWorker:
     def alive(self) -> bool:
         return self._thread.is_alive()
 
-    def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, dict]:
+    def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, InboxResult]:
         """Outcomes of the given inbox rows, waiting up to ``timeout`` for them to be processed."""
         db = self.dbs.get()
         deadline = time.monotonic() + timeout
@@ -75,7 +76,7 @@ class IngestWorker:
             while True:
                 rows = results(db, ids)
                 left = deadline - time.monotonic()
-                if left <= 0 or all(r["status"] != "pending" for r in rows.values()):
+                if left <= 0 or all(r.status != "pending" for r in rows.values()):
                     return rows
                 self._progress.wait(min(left, 0.5))
 
@@ -95,7 +96,7 @@ class IngestWorker:
         done = 0
         for row, outcome in zip(rows, self._pipeline_for(db).ingest(as_raw(r) for r in rows),
                                 strict=False):
-            self._record(db, row["id"], outcome)
+            self._record(db, row.id, outcome)
             done += 1
             if self._stop.is_set():
                 break

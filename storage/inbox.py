@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.models import RawArticle
+from bot.models import FailedArticle, FailedTally, InboxResult, QueuedArticle, RawArticle
 from storage.backoff import Backoff
 from storage.db import insert_row
 from storage.sources import iso, utcnow
@@ -26,19 +26,21 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
                                     "created_at": iso(now or utcnow())})
 
 
-def pending(db: Database, *, limit: int, now: datetime | None = None) -> list[dict]:
+def pending(db: Database, *, limit: int, now: datetime | None = None) -> list[QueuedArticle]:
     """Queued articles due now, oldest first (one waiting out a backoff is not due yet)."""
-    return [dict(r) for r in db.query(
+    return [QueuedArticle(
+        id=r["id"], origin=r["origin"], text=r["text"], title=r["title"], url=r["url"],
+        source=r["source"], published=r["published"], background=bool(r["background"]),
+        never_duplicate=bool(r["never_duplicate"])) for r in db.query(
         "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
         "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.status = 'pending' "
         "AND (inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= ?) "
         "ORDER BY inbox.id LIMIT ?", [iso(now or utcnow()), limit])]
 
 
-def as_raw(row: dict) -> RawArticle:
-    fields = {name: row[name] for name in FIELDS}
-    return RawArticle(**{**fields, "background": bool(fields["background"]),
-                         "never_duplicate": bool(row.get("never_duplicate"))})
+def as_raw(row: QueuedArticle) -> RawArticle:
+    return RawArticle(**{name: getattr(row, name) for name in FIELDS},
+                      never_duplicate=row.never_duplicate)
 
 
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,
@@ -64,16 +66,16 @@ def retry_later(db: Database, inbox_id: int, *, reason: str, now: datetime,
     return when
 
 
-def failed(db: Database, *, limit: int = 1000) -> list[dict]:
+def failed(db: Database, *, limit: int = 1000) -> list[FailedArticle]:
     """Articles that failed for good, newest first, with why (their text is kept)."""
-    return [dict(r) for r in db.query(
+    return [FailedArticle(**r) for r in db.query(
         "SELECT id, source_id, origin, title, reason, attempts, created_at, processed_at "
         "FROM inbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?", [limit])]
 
 
-def failed_by_source(db: Database) -> dict[int | None, tuple[int, str | None]]:
+def failed_by_source(db: Database) -> dict[int | None, FailedTally]:
     """Per source (None: POST /ingest), how many articles failed for good and the latest why."""
-    return {source: (count, reason) for source, count, reason in db.execute(
+    return {source: FailedTally(count, reason) for source, count, reason in db.execute(
         "SELECT source_id, count(*), (SELECT reason FROM inbox i2 WHERE i2.status = 'failed' "
         "AND i2.source_id IS inbox.source_id ORDER BY i2.id DESC LIMIT 1) "
         "FROM inbox WHERE status = 'failed' GROUP BY source_id")}
@@ -91,11 +93,11 @@ def requeue(db: Database, ids: list[int] | None = None) -> int:
     return cursor.rowcount
 
 
-def results(db: Database, ids: list[int]) -> dict[int, dict]:
+def results(db: Database, ids: list[int]) -> dict[int, InboxResult]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return {r["id"]: dict(r) for r in db.query(
+    return {r["id"]: InboxResult(**r) for r in db.query(
         f"SELECT id, origin, title, status, article_id, story_id, verdict, reason FROM inbox "
         f"WHERE id IN ({marks})", ids)}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import click
 
 from bot.cli.context import CliContext, emit_json
@@ -36,12 +38,12 @@ def list_(obj: CliContext, as_json: bool) -> None:
     waiting = db.execute("SELECT count(*) FROM inbox WHERE status = 'pending' AND "
                          "next_attempt_at IS NOT NULL").fetchone()[0]
     if as_json:
-        emit_json({"failed": [{**r, "origin": redact(r["origin"])} for r in rows],
+        emit_json({"failed": [{**asdict(r), "origin": redact(r.origin)} for r in rows],
                    "waiting_to_retry": waiting})
         return
     for row in rows:
-        click.echo(f"#{row['id']} {redact(row['origin'])} · tried {row['attempts'] or 1} "
-                   f"times · {row['processed_at']}\n    {redact(row['reason'] or 'failed')}")
+        click.echo(f"#{row.id} {redact(row.origin)} · tried {row.attempts or 1} "
+                   f"times · {row.processed_at}\n    {redact(row.reason or 'failed')}")
     click.echo(f"{len(rows)} failed for good; {waiting} waiting to be tried again"
                + ("; `wirewatch inbox retry` queues the failed ones again" if rows else ""))
 

@@ -9,6 +9,7 @@ import click
 from bot.cli.context import CliContext, emit_json
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import check_address
+from bot.models import FailedTally
 from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source
@@ -114,7 +115,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
         emit_json([{**row, "location": redact(row["location"]),
                     "last_error": redact(row["last_error"] or "") or None,
                     "health": health(row), "held": held.get(row["id"], {}),
-                    "failed_articles": lost.get(row["id"], (0, None))[0]} for row in rows])
+                    "failed_articles": lost[row["id"]].count if row["id"] in lost else 0}
+                   for row in rows])
         return
     if not rows:
         click.echo("no sources yet; add one with: wirewatch sources add URL|FOLDER")
@@ -135,14 +137,16 @@ def list_(obj: CliContext, as_json: bool) -> None:
             click.echo(f"    last error: {redact(row['last_error'])}")
             click.echo(f"    next try after {row['next_attempt_at']}")
         if row["id"] in lost:
-            click.echo(f"    {_failed_line(*lost[row['id']])}")
+            click.echo(f"    {_failed_line(lost[row['id']])}")
     if None in lost:
-        click.echo(f"POST /ingest and files: {_failed_line(*lost[None])}")
+        click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
 
 
-def _failed_line(count: int, reason: str | None) -> str:
+def _failed_line(tally: FailedTally) -> str:
+    count = tally.count
     return (f"{count} article{'s' if count != 1 else ''} failed for good (last: "
-            f"{redact(reason or 'unknown')}); `wirewatch inbox retry` queues them again")
+            f"{redact(tally.latest_reason or 'unknown')}); `wirewatch inbox retry` queues them "
+            "again")
 
 
 @sources.command("remove")

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from bot.ingest.records import record_to_article
-from bot.models import IngestFailure, RawArticle
+from bot.models import InboxResult, IngestFailure, RawArticle
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import enqueue
 
@@ -35,7 +35,7 @@ class Worker(Protocol):
 
     def notify(self) -> None: ...
 
-    def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, dict]: ...
+    def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, InboxResult]: ...
 
 
 class RequestError(Exception):
@@ -174,7 +174,7 @@ class IngestApp:
             for index, item in enumerate(items):
                 if isinstance(item, RawArticle):
                     ids[index] = enqueue(db, item)
-        outcomes: dict[int, dict] = {}
+        outcomes: dict[int, InboxResult] = {}
         if ids and self.worker is not None:
             self.worker.notify()
             if wait > 0:
@@ -193,14 +193,14 @@ def _origin(record: Any, remote: str, index: int, count: int) -> str:
 
 
 def _result(index: int, item: RawArticle | IngestFailure, inbox_id: int | None,
-            outcomes: dict[int, dict]) -> dict:
+            outcomes: dict[int, InboxResult]) -> dict:
     if isinstance(item, IngestFailure):
         return {"index": index, "status": "failed", "reason": item.reason}
     row = outcomes.get(inbox_id) if inbox_id is not None else None
-    if row is None or row["status"] == "pending":
+    if row is None or row.status == "pending":
         return {"index": index, "status": "queued", "id": inbox_id}
-    result = {"index": index, "status": row["status"], "id": inbox_id}
+    result = {"index": index, "status": row.status, "id": inbox_id}
     for name in ("article_id", "story_id", "verdict", "reason"):
-        if row[name] is not None:
-            result[name] = row[name]
+        if getattr(row, name) is not None:
+            result[name] = getattr(row, name)
     return result

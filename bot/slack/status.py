@@ -38,10 +38,10 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
 def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
     """Articles that failed for good, so a lost article is never silent; why, for admins."""
     lost = failed_by_source(db)
-    total = sum(count for count, _ in lost.values())
+    total = sum(tally.count for tally in lost.values())
     if not total:
         return []
-    latest = max(lost.items(), key=lambda item: item[1][0])[1][1] if errors else None
+    latest = max(lost.values(), key=lambda tally: tally.count).latest_reason if errors else None
     why = f" (e.g. {fit(redact(latest), 150)})" if latest else ""
     return [f"• ⚠️ Articles that failed for good: {total}{why}; `wirewatch inbox retry` on "
             "the server queues them again"]

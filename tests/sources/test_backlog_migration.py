@@ -50,4 +50,4 @@ def test_old_database_migrates_and_polled_feeds_keep_alerting(db_path, server):
     result = poll_feed(db, get_source(db, polled["id"]), fetcher=Fetcher(policy=LOOPBACK),
                        now=datetime.now(UTC))
     assert (result.queued, result.background) == (2, False)
-    assert [r["background"] for r in pending(db, limit=5)] == [0, 0, 0]
+    assert [r.background for r in pending(db, limit=5)] == [0, 0, 0]

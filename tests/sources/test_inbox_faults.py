@@ -69,7 +69,7 @@ def test_a_full_disk_is_waited_out_and_the_article_stored(dbs, settings, nlp):
     assert "full" in db["inbox"].get(inbox_id)["reason"]
     db.execute("PRAGMA max_page_count = 1073741823")
     assert worker.drain() == 1
-    assert results(db, [inbox_id])[inbox_id]["status"] == "stored"
+    assert results(db, [inbox_id])[inbox_id].status == "stored"
     assert db["articles"].count == 1
 
 
@@ -83,7 +83,7 @@ def test_an_article_that_keeps_failing_is_kept_shown_and_requeued(dbs, settings,
     stories = FlakyStories({LIBRARY[0]: 10_000})
     worker = IngestWorker(dbs, settings, nlp=nlp, clock=clock, stories=stories)
     waits = [attempt(worker, clock, db, broken) for _ in range(MAX_ATTEMPTS - 1)]
-    assert results(db, [fine])[fine]["status"] == "stored", "others are not held up"
+    assert results(db, [fine])[fine].status == "stored", "others are not held up"
     assert max(waits) == 3600 and sum(waits) > 10 * 3600
     assert worker.drain() == 1
     row = db["inbox"].get(broken)
@@ -101,7 +101,7 @@ def test_an_article_that_keeps_failing_is_kept_shown_and_requeued(dbs, settings,
     assert again.exit_code == 0 and "queued 1 article again" in again.output
     stories.failures.clear()
     assert worker.drain() == 1
-    assert results(db, [broken])[broken]["status"] == "stored"
+    assert results(db, [broken])[broken].status == "stored"
     assert "failed for good" not in CliRunner().invoke(
         cli, ["--db", str(db_path), "sources", "list"]).output
 
@@ -123,4 +123,4 @@ def test_the_clock_is_the_only_thing_that_makes_a_retry_due(dbs, settings, nlp):
     assert worker.drain() == 0
     clock.now += timedelta(seconds=1)
     assert worker.drain() == 1
-    assert results(db, [inbox_id])[inbox_id]["status"] == "stored"
+    assert results(db, [inbox_id])[inbox_id].status == "stored"

@@ -33,9 +33,9 @@ def test_queued_articles_are_stored_in_arrival_order(dbs, settings, nlp):
     worker = IngestWorker(dbs, settings, nlp=nlp)
     assert worker.drain() == 4
     done = results(dbs.get(), ids)
-    assert [done[i]["status"] for i in ids] == ["stored", "failed", "stored", "duplicate"]
-    assert done[ids[0]]["article_id"] < done[ids[2]]["article_id"]
-    assert done[ids[0]]["verdict"] == "new" and done[ids[0]]["story_id"]
+    assert [done[i].status for i in ids] == ["stored", "failed", "stored", "duplicate"]
+    assert done[ids[0]].article_id < done[ids[2]].article_id
+    assert done[ids[0]].verdict == "new" and done[ids[0]].story_id
     assert pending(dbs.get(), limit=10) == []
     assert dbs.get()["inbox"].get(ids[0])["text"] == ""
 
@@ -47,7 +47,7 @@ def test_worker_thread_answers_waiters(dbs, settings, nlp):
         ids = queue(dbs, raw(BRIDGE, "bridge"))
         worker.notify()
         done = worker.wait_for(ids, timeout=30)
-        assert done[ids[0]]["status"] == "stored"
+        assert done[ids[0]].status == "stored"
     finally:
         worker.stop()
     assert not worker.alive
@@ -64,7 +64,7 @@ def test_stop_finishes_the_article_in_progress_and_leaves_the_rest_queued(dbs, s
     worker = IngestWorker(dbs, settings, nlp=nlp, on_outcome=stop_after_first)
     worker.drain()
     assert seen == ["a"]
-    assert [r["id"] for r in pending(dbs.get(), limit=10)] == ids[1:]
+    assert [r.id for r in pending(dbs.get(), limit=10)] == ids[1:]
     assert IngestWorker(dbs, settings, nlp=nlp).drain() == 2
     assert dbs.get()["articles"].count == 3
 
@@ -80,7 +80,7 @@ def test_crash_after_storing_but_before_marking_done_repeats_nothing(dbs, settin
     assert first[0].status == "stored"
     worker = IngestWorker(dbs, settings, nlp=nlp)
     assert worker.drain() == 1
-    assert results(db, [inbox_id])[inbox_id]["status"] == "duplicate"
+    assert results(db, [inbox_id])[inbox_id].status == "duplicate"
     assert db["articles"].count == 1 and db["story_articles"].count == 1
     assert db["alerts"].count == 1
 
@@ -109,7 +109,7 @@ def test_internal_errors_are_retried_with_backoff_then_reported(dbs, settings, n
         worker.drain()
         clock[0] += timedelta(hours=1)
     done = results(dbs.get(), ids)
-    assert [done[i]["status"] for i in ids] == ["stored", "failed", "stored"]
-    assert "database is locked" in done[ids[1]]["reason"]
+    assert [done[i].status for i in ids] == ["stored", "failed", "stored"]
+    assert "database is locked" in done[ids[1]].reason
     assert dbs.get()["inbox"].get(ids[1])["attempts"] == MAX_ATTEMPTS
     assert dbs.get()["articles"].count == 2
