@@ -173,7 +173,7 @@ class AlertView:
 
 # Rows that storage/ returns (storage/articles.py, storage/quotes.py, storage/alerts.py,
 # storage/subscriptions.py, storage/mutes.py, storage/timeline.py, storage/article_events.py,
-# storage/inbox.py, seen_file in storage/sources.py).
+# storage/inbox.py, storage/quote_subscriptions.py, seen_file in storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -387,3 +387,46 @@ class InboxResult:
     story_id: int | None
     verdict: str | None
     reason: str | None
+
+
+@dataclass(frozen=True)
+class QuoteSubscription:
+    """A channel or person following quotes a query selects; ``paused_reason`` set while Slack
+    refuses it."""
+
+    id: int
+    query: str
+    target_type: str
+    target_id: str
+    mode: str
+    created_by: str | None
+    created_at: str
+    last_digest_at: str | None
+    paused_at: str | None = None
+    paused_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class DirectQuote:
+    """An article's direct (or partly direct) quote with a named speaker."""
+
+    id: int
+    text: str
+    speaker: str
+    speaker_role: str | None
+
+
+@dataclass(frozen=True)
+class QuoteAlertLine:
+    """One quote of a quote alert, with its article and the query that selected it (None when
+    that subscription is gone)."""
+
+    text: str
+    speaker: str | None
+    speaker_role: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    query: str | None
+    mode: str | None

@@ -44,10 +44,10 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
                    label=f"Stop {plain(sub.topic, 40)} alerts"),
         ]})
     for row in quotes[:SHOWN_SUBSCRIPTIONS]:
-        text = f"Quotes for `{fit(row['query'], 200)}` ({row['mode']}) · by direct message"
-        blocks.append({"type": "section", "block_id": f"quotes_{row['id']}",
+        text = f"Quotes for `{fit(row.query, 200)}` ({row.mode}) · by direct message"
+        blocks.append({"type": "section", "block_id": f"quotes_{row.id}",
                        "text": {"type": "mrkdwn", "text": text},
-                       "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row["id"]),
+                       "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row.id),
                                            label="Stop these quote alerts")})
     left = len(subs) + len(quotes) - 2 * SHOWN_SUBSCRIPTIONS
     return blocks + ([_section(f"…and {left} more: `/subscribe` lists them")] if left > 0 else [])

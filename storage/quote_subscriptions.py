@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from bot.models import DirectQuote, QuoteAlertLine, QuoteSubscription
+
 MODES = ("realtime", "hourly", "daily")
 
 
@@ -42,24 +44,25 @@ def remove_quote_subscription(db: Database, subscription_id: int, target_id: str
     return cursor.rowcount > 0
 
 
-def quote_subscriptions_of(db: Database, target_ids: list[str]) -> list[dict]:
+def quote_subscriptions_of(db: Database, target_ids: list[str]) -> list[QuoteSubscription]:
     if not target_ids:
         return []
     marks = ",".join("?" * len(target_ids))
-    return [dict(r) for r in db.query(
+    return [QuoteSubscription(**r) for r in db.query(
         f"SELECT * FROM quote_subscriptions WHERE target_id IN ({marks}) ORDER BY query, id",
         target_ids)]
 
 
-def running_quote_subscriptions(db: Database) -> list[dict]:
+def running_quote_subscriptions(db: Database) -> list[QuoteSubscription]:
     """Quote subscriptions that are not paused: the only ones that get alerts and digests."""
-    return [dict(r) for r in db.query(
+    return [QuoteSubscription(**r) for r in db.query(
         "SELECT * FROM quote_subscriptions WHERE paused_at IS NULL ORDER BY id")]
 
 
-def pause_quote_target(db: Database, target_id: str, *, reason: str, at: str) -> list[dict]:
+def pause_quote_target(db: Database, target_id: str, *, reason: str,
+                       at: str) -> list[QuoteSubscription]:
     """Pause every quote subscription of a channel; returns the ones running until now."""
-    paused = [dict(r) for r in db.query(
+    paused = [QuoteSubscription(**r) for r in db.query(
         "SELECT * FROM quote_subscriptions WHERE target_id = ? AND paused_at IS NULL "
         "ORDER BY id", [target_id])]
     db.execute("UPDATE quote_subscriptions SET paused_at = ?, paused_reason = ? "
@@ -67,10 +70,10 @@ def pause_quote_target(db: Database, target_id: str, *, reason: str, at: str) ->
     return paused
 
 
-def resume_quote_target(db: Database, target_id: str, *, at: str) -> list[dict]:
+def resume_quote_target(db: Database, target_id: str, *, at: str) -> list[QuoteSubscription]:
     """Resume a channel's paused quote subscriptions from ``at`` (digests do not replay the
     pause; quotes held before it still go in the next one)."""
-    resumed = [dict(r) for r in db.query(
+    resumed = [QuoteSubscription(**r) for r in db.query(
         "SELECT * FROM quote_subscriptions WHERE target_id = ? AND paused_at IS NOT NULL "
         "ORDER BY id", [target_id])]
     db.execute("UPDATE quote_subscriptions SET paused_at = NULL, paused_reason = NULL, "
@@ -79,12 +82,12 @@ def resume_quote_target(db: Database, target_id: str, *, at: str) -> list[dict]:
     return resumed
 
 
-def paused_quote_subscriptions(db: Database, *, user: str | None = None) -> list[dict]:
+def paused_quote_subscriptions(db: Database, *, user: str | None = None) -> list[QuoteSubscription]:
     """Paused quote subscriptions (all, or those ``user`` set up or gets), by query."""
     where = "paused_at IS NOT NULL"
     if user is not None:
         where += " AND (target_id = :user OR created_by = :user)"
-    return [dict(r) for r in db.query(
+    return [QuoteSubscription(**r) for r in db.query(
         f"SELECT * FROM quote_subscriptions WHERE {where} ORDER BY query, target_id",
         {"user": user})]
 
@@ -112,9 +115,9 @@ def set_quote_digest(db: Database, subscription_id: int, until: str) -> None:
                [until, subscription_id])
 
 
-def direct_quotes(db: Database, article_id: int) -> list[dict]:
+def direct_quotes(db: Database, article_id: int) -> list[DirectQuote]:
     """The article's direct (and partly direct) quotes with a named speaker, in reading order."""
-    return [dict(r) for r in db.query(
+    return [DirectQuote(**r) for r in db.query(
         "SELECT id, text, speaker, speaker_role FROM quotes WHERE article_id = ? "
         "AND kind IN ('direct', 'mixed') AND speaker IS NOT NULL ORDER BY start, id", [article_id])]
 
@@ -150,9 +153,9 @@ def queue_quote_alert(db: Database, *, story_id: int | None, article_id: int | N
     return alert_id
 
 
-def quote_alert_rows(db: Database, alert_id: int) -> list[dict]:
+def quote_alert_rows(db: Database, alert_id: int) -> list[QuoteAlertLine]:
     """The quotes of one quote alert, with their article and the query that selected them."""
-    return [dict(r) for r in db.query(
+    return [QuoteAlertLine(**r) for r in db.query(
         "SELECT q.text, q.speaker, q.speaker_role, a.title, a.source, a.url, a.published, "
         "s.query, s.mode FROM quote_alert_items i JOIN quotes q ON q.id = i.quote_id "
         "JOIN articles a ON a.id = q.article_id "

@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
-from bot.models import Subscription
+from bot.models import QuoteSubscription, Subscription
 from storage import quote_subscriptions as quote_subs
 from storage import subscriptions as subs
 from storage.alerts import fail_pending
@@ -68,10 +68,11 @@ def quotes_label(query: str) -> str:
     return f"quotes for `{fit(query, 100)}`"
 
 
-def _named(topics: list[Subscription], quotes: list[dict]) -> list[tuple[str | None, str]]:
+def _named(topics: list[Subscription],
+           quotes: list[QuoteSubscription]) -> list[tuple[str | None, str]]:
     """(who set it up, what it follows) for each topic and quote subscription."""
     return ([(row.created_by, f"*{fit(row.topic, 100)}*") for row in topics]
-            + [(row["created_by"], quotes_label(row["query"])) for row in quotes])
+            + [(row.created_by, quotes_label(row.query)) for row in quotes])
 
 
 def _tell(client: WebClient, named: list[tuple[str | None, str]], template: str) -> None:

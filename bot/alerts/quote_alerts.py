@@ -16,7 +16,7 @@ from bot.alerts.quote_blocks import (
     quote_digest_text,
     quote_text,
 )
-from bot.models import OutboxAlert, Verdict
+from bot.models import DirectQuote, OutboxAlert, Verdict
 from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query, positive_terms
 from bot.stories.topics import Matcher, MatchText, stem
 from storage import quote_subscriptions as store
@@ -58,15 +58,15 @@ def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
     later: list[tuple[int, int]] = []
     for sub in subscriptions:
         try:
-            node = check_quote_query(sub["query"])
+            node = check_quote_query(sub.query)
         except QuoteQueryError:
             continue
         for quote in fresh:
-            if selects(node, tuple(normalise(quote["speaker"]).split()), matcher):
-                if sub["mode"] == "realtime":
-                    wanted.setdefault(sub["target_id"], []).append((quote["id"], sub["id"]))
+            if selects(node, tuple(normalise(quote.speaker).split()), matcher):
+                if sub.mode == "realtime":
+                    wanted.setdefault(sub.target_id, []).append((quote.id, sub.id))
                 else:
-                    later.append((quote["id"], sub["id"]))
+                    later.append((quote.id, sub.id))
     at = now_iso()
     store.keep_for_digest(db, later, at)
     return sum(store.queue_quote_alert(db, story_id=verdict.story_id, article_id=article_id,
@@ -74,14 +74,14 @@ def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
                for target, items in wanted.items())
 
 
-def new_quotes(db: Database, story_id: int, article_id: int) -> list[dict]:
+def new_quotes(db: Database, story_id: int, article_id: int) -> list[DirectQuote]:
     """The article's direct, attributed quotes that its story did not already carry."""
     quotes = store.direct_quotes(db, article_id)
-    speakers = sorted({q["speaker"] for q in quotes})
+    speakers = sorted({q.speaker for q in quotes})
     known = [_words(text) for text in store.earlier_quotes(db, story_id, article_id, speakers)]
     fresh = []
     for quote in quotes:
-        words = _words(quote["text"])
+        words = _words(quote.text)
         if len(words) >= MIN_WORDS and not any(same_quote(words, k) for k in known):
             fresh.append(quote)
             known.append(words)

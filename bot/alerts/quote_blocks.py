@@ -5,65 +5,66 @@ from __future__ import annotations
 from bot.alerts.blocks import OPEN, TIMELINE, safe_url
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import cut, fit, plain
+from bot.models import QuoteAlertLine
 
 MAX_QUOTES = 10
 DIGEST_QUOTES = 40
 
 
-def quote_text(rows: list[dict]) -> str:
+def quote_text(rows: list[QuoteAlertLine]) -> str:
     """Fallback text: who, and the start of what they said."""
     first = rows[0]
     more = f" (+{len(rows) - 1} more)" if len(rows) > 1 else ""
-    return fit(f"New quote · {plain(first['speaker'] or 'unattributed', 100)}: "
-               f"“{plain(first['text'], 200)}”{more}", 3000)
+    return fit(f"New quote · {plain(first.speaker or 'unattributed', 100)}: "
+               f"“{plain(first.text, 200)}”{more}", 3000)
 
 
-def quote_blocks(rows: list[dict], *, story_id: int, article_id: int) -> list[dict]:
+def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int) -> list[dict]:
     """One section per new quote, then the article and two buttons."""
     first = rows[0]
-    following = fit(first["query"] or "a person", 300)
+    following = fit(first.query or "a person", 300)
     blocks: list[dict] = [_context(f"🗣️ *New quote* · you follow `{following}`")]
     for row in rows[:MAX_QUOTES]:
-        who = row["speaker"] or "unattributed"
-        if row["speaker_role"]:
-            who = f"{who}, {row['speaker_role']}"
-        blocks.append(_section(f"“{fit(cut(row['text'], 2400), 2500)}”\n— *{fit(who, 300)}*"))
+        who = row.speaker or "unattributed"
+        if row.speaker_role:
+            who = f"{who}, {row.speaker_role}"
+        blocks.append(_section(f"“{fit(cut(row.text, 2400), 2500)}”\n— *{fit(who, 300)}*"))
     if len(rows) > MAX_QUOTES:
         blocks.append(_context(f"…and {len(rows) - MAX_QUOTES} more quotes in the article"))
-    meta = [fit(plain(x, 300), 400) for x in (first["title"], first["source"],
-                                              first["published"]) if x]
+    meta = [fit(plain(x, 300), 400) for x in (first.title, first.source,
+                                              first.published) if x]
     blocks.append(_context(" · ".join(meta) or "article"))
     elements = [button(TIMELINE, "Timeline", value=str(story_id),
                        label="Show how this story grew, article by article")]
-    if safe_url(first["url"]):
-        elements.append(button(OPEN, "Open article", url=first["url"], value=str(article_id),
+    if safe_url(first.url):
+        elements.append(button(OPEN, "Open article", url=first.url, value=str(article_id),
                                label="Open the article in your browser"))
     blocks.append({"type": "actions", "block_id": "wirewatch_quote_actions",
                    "elements": elements})
     return blocks
 
 
-def quote_digest_text(rows: list[dict]) -> str:
+def quote_digest_text(rows: list[QuoteAlertLine]) -> str:
     first = rows[0]
-    return fit(f"{(first['mode'] or 'digest').capitalize()} quotes · "
-               f"{plain(first['query'] or 'a person', 200)}: {len(rows)} new", 3000)
+    return fit(f"{(first.mode or 'digest').capitalize()} quotes · "
+               f"{plain(first.query or 'a person', 200)}: {len(rows)} new", 3000)
 
 
-def quote_digest_blocks(rows: list[dict]) -> list[dict]:
+def quote_digest_blocks(rows: list[QuoteAlertLine]) -> list[dict]:
     """A digest of quotes: each with its speaker and the article it appeared in."""
     first = rows[0]
-    head = plain(f"{(first['mode'] or 'digest').capitalize()} quotes · {first['query'] or ''}",
+    head = plain(f"{(first.mode or 'digest').capitalize()} quotes · {first.query or ''}",
                  150)
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": head}}]
     for row in rows[:DIGEST_QUOTES]:
-        who = row["speaker"] or "unattributed"
-        if row["speaker_role"]:
-            who = f"{who}, {row['speaker_role']}"
-        where = " · ".join(fit(plain(x, 200), 300) for x in (row["title"], row["source"]) if x)
-        if safe_url(row["url"]) and len(row["url"]) <= 1000:
-            target = row["url"].replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+        who = row.speaker or "unattributed"
+        if row.speaker_role:
+            who = f"{who}, {row.speaker_role}"
+        where = " · ".join(fit(plain(x, 200), 300) for x in (row.title, row.source) if x)
+        if safe_url(row.url) and len(row.url) <= 1000:
+            target = row.url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
             where += f" · <{target}|link>"
-        blocks.append(_section(f"“{fit(cut(row['text'], 1500), 1600)}”\n— *{fit(who, 300)}*"
+        blocks.append(_section(f"“{fit(cut(row.text, 1500), 1600)}”\n— *{fit(who, 300)}*"
                                f"\n{where}"))
     if len(rows) > DIGEST_QUOTES:
         blocks.append(_context(f"…and {len(rows) - DIGEST_QUOTES} more quotes"))

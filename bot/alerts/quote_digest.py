@@ -19,19 +19,19 @@ def queue_quote_digests(db: Database, *, now: datetime, timezone: str = "UTC",
     tz = ZoneInfo(timezone)
     queued = 0
     for sub in store.running_quote_subscriptions(db):
-        if sub["mode"] not in ("hourly", "daily"):
+        if sub.mode not in ("hourly", "daily"):
             continue
-        until = _iso(period_end(now, mode=sub["mode"], tz=tz, daily_hour=daily_hour))
-        since = sub["last_digest_at"] or sub["created_at"]
+        until = _iso(period_end(now, mode=sub.mode, tz=tz, daily_hour=daily_hour))
+        since = sub.last_digest_at or sub.created_at
         if since >= until:
             continue
         with transaction(db):
-            quotes = store.take_digest_items(db, sub["id"], until)
+            quotes = store.take_digest_items(db, sub.id, until)
             if quotes:
                 queued += store.queue_quote_alert(
-                    db, story_id=None, article_id=None, target=sub["target_id"],
-                    items=[(quote_id, sub["id"]) for quote_id in quotes], at=until) is not None
-            store.set_quote_digest(db, sub["id"], until)
+                    db, story_id=None, article_id=None, target=sub.target_id,
+                    items=[(quote_id, sub.id) for quote_id in quotes], at=until) is not None
+            store.set_quote_digest(db, sub.id, until)
     return queued
 
 

@@ -60,7 +60,7 @@ def _paused(db: Database, user: str | None) -> list[tuple[str, str, str, str | N
     subscription, all or ``user``'s."""
     return ([(f"*{fit(s.topic, 100)}*", s.target_type, s.target_id, s.paused_reason)
              for s in paused_subscriptions(db, user=user)]
-            + [(quotes_label(q["query"]), q["target_type"], q["target_id"], q["paused_reason"])
+            + [(quotes_label(q.query), q.target_type, q.target_id, q.paused_reason)
                for q in paused_quote_subscriptions(db, user=user)])
 
 

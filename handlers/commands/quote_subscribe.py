@@ -70,7 +70,7 @@ def unsubscribe_text(db: Database, text: str, command: dict) -> str:
 
 
 def quote_lines(db: Database, target_ids: list[str]) -> list[str]:
-    return [f"• quotes for `{echo(r['query'], 200)}` "
-            f"{'as they appear' if r['mode'] == 'realtime' else r['mode'] + ' digest'}"
-            f"{' (to you by DM)' if r['target_type'] == 'user' else ''}"
+    return [f"• quotes for `{echo(r.query, 200)}` "
+            f"{'as they appear' if r.mode == 'realtime' else r.mode + ' digest'}"
+            f"{' (to you by DM)' if r.target_type == 'user' else ''}"
             for r in store.quote_subscriptions_of(db, target_ids)]
