@@ -173,7 +173,7 @@ class AlertView:
 
 # Rows that storage/ returns (storage/articles.py, storage/quotes.py, storage/alerts.py,
 # storage/subscriptions.py, storage/mutes.py, storage/timeline.py, storage/article_events.py,
-# storage/inbox.py, storage/quote_subscriptions.py, seen_file in storage/sources.py).
+# storage/inbox.py, storage/quote_subscriptions.py, storage/sources.py).
 
 
 @dataclass(frozen=True)
@@ -430,3 +430,29 @@ class QuoteAlertLine:
     published: str | None
     query: str | None
     mode: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A feed or watched folder, its polling state and health; flags are 0 or 1, as stored."""
+
+    id: int
+    kind: str
+    location: str
+    every: int
+    added_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll_at: str | None = None
+    last_success_at: str | None = None
+    last_error: str | None = None
+    failures: int = 0
+    next_attempt_at: str | None = None
+    unhealthy: int = 0
+    items: int = 0
+    last_item_at: str | None = None
+    alert_existing: int = 0
+    backlog_done_at: str | None = None
+    backlog_entries: int = 0
+    allow_private: int = 0
+    never_duplicate: int = 0

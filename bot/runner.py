@@ -21,6 +21,7 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
+from bot.models import Source
 from bot.redact import redact
 from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router
@@ -112,7 +113,7 @@ class Runner:
     def stopping(self) -> bool:
         return self._stopping.is_set()
 
-    def watch(self, folder: Path) -> dict:
+    def watch(self, folder: Path) -> Source:
         """Register the configured watched folder as a folder source (once)."""
         db = self.dbs.get()
         location = normalise_location(kind="folder", location=str(folder))
@@ -143,7 +144,7 @@ class Runner:
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
         return self._when_due(source_id, now, "scanning folder", self._scan_and_watch)
 
-    def _scan_and_watch(self, db, source: dict, at: datetime) -> ScanResult:
+    def _scan_and_watch(self, db, source: Source, at: datetime) -> ScanResult:
         """Scan for what events missed, and make sure the folder's events are on (again)."""
         result = self.folders.scan(db, source, now=at, on_queued=self.worker.notify)
         if result.error is None:
@@ -160,16 +161,16 @@ class Runner:
                     self.worker.notify()
                 return
 
-    def _watch_events(self, source: dict) -> None:
+    def _watch_events(self, source: Source) -> None:
         if self.stopping:
             return
-        folder = Path(source["location"])
-        self._watched[folder] = source["id"]
+        folder = Path(source.location)
+        self._watched[folder] = source.id
         if not self.file_events.watching(folder):
             self.file_events.watch(folder)
 
     def _when_due(self, source_id: int, now: datetime | None, doing: str,
-                  job: Callable[[Any, dict, datetime], Any]) -> Any:
+                  job: Callable[[Any, Source, datetime], Any]) -> Any:
         """Run a source's job if it is due; a surprise failure is logged, never kills the job."""
         db = self.dbs.get()
         source = get_source(db, source_id)
@@ -179,7 +180,7 @@ class Runner:
         try:
             return job(db, source, now)
         except Exception:
-            log.exception("%s %s failed unexpectedly", doing, source["location"])
+            log.exception("%s %s failed unexpectedly", doing, source.location)
             return None
 
     def deliver(self) -> None:
@@ -199,8 +200,8 @@ class Runner:
         lines = [f"database: {Path(self.settings.db_path).resolve()}"]
         sources = list_sources(self.dbs.get())
         for source in sources:
-            lines.append(f"{source['kind']} #{source['id']}: {redact(source['location'])} "
-                         f"(every {source['every']} s)")
+            lines.append(f"{source.kind} #{source.id}: {redact(source.location)} "
+                         f"(every {source.every} s)")
         if not sources:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
                          "(or --watch DIR)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -18,6 +18,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlite_utils import Database
 
+from bot.models import Source
 from storage.sources import list_sources
 
 log = logging.getLogger(__name__)
@@ -64,13 +65,13 @@ def jitter(every: int) -> int:
     return int(min(every / 10, MAX_JITTER))
 
 
-def first_run(source: dict[str, Any], *, now: datetime) -> datetime:
+def first_run(source: Source, *, now: datetime) -> datetime:
     """One interval after the last poll, or when a failing source's backoff ends; never past."""
     due = now
-    if source.get("last_poll_at"):
-        due = _parse(source["last_poll_at"]) + timedelta(seconds=int(source["every"]))
-    if source.get("next_attempt_at"):
-        due = max(due, _parse(source["next_attempt_at"]))
+    if source.last_poll_at:
+        due = _parse(source.last_poll_at) + timedelta(seconds=int(source.every))
+    if source.next_attempt_at:
+        due = max(due, _parse(source.next_attempt_at))
     return max(due, now)
 
 
@@ -85,7 +86,7 @@ def sync_sources(scheduler: BackgroundScheduler, target: JobTarget, db: Database
             changes.append(f"removed {job.id}")
     for job_id, source in wanted.items():
         job = scheduler.get_job(job_id)
-        every = int(source["every"])
+        every = int(source.every)
         if job is None:
             _add_source_job(scheduler, target, source, job_id=job_id, now=now)
             changes.append(f"added {job_id}")
@@ -95,19 +96,19 @@ def sync_sources(scheduler: BackgroundScheduler, target: JobTarget, db: Database
     return changes
 
 
-def _job_id(source: dict[str, Any]) -> str:
-    return f"{source['kind']}:{source['id']}"
+def _job_id(source: Source) -> str:
+    return f"{source.kind}:{source.id}"
 
 
-def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: dict[str, Any],
+def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: Source,
                     *, job_id: str, now: datetime) -> None:
-    every = int(source["every"])
+    every = int(source.every)
     start = first_run(source, now=now)
-    func = target.poll_feed if source["kind"] == "feed" else target.scan_folder
+    func = target.poll_feed if source.kind == "feed" else target.scan_folder
     trigger = IntervalTrigger(seconds=every, start_date=start, jitter=jitter(every),
                               timezone="UTC")
-    scheduler.add_job(func, trigger, args=[source["id"]], id=job_id,
-                      name=f"{source['kind']} {source['location']}", next_run_time=start,
+    scheduler.add_job(func, trigger, args=[source.id], id=job_id,
+                      name=f"{source.kind} {source.location}", next_run_time=start,
                       misfire_grace_time=max(every, 30), replace_existing=True)
 
 

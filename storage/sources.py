@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from bot.errors import BadInput
-from bot.models import SeenFile
+from bot.models import SeenFile, Source
 from storage.backoff import Backoff
 from storage.db import insert_row
 
@@ -71,7 +71,7 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
         "allow_private": int(allow_private)})
 
 
-def get_source(db: Database, ident: int | str) -> dict | None:
+def get_source(db: Database, ident: int | str) -> Source | None:
     """A source by id or by location."""
     text = str(ident).strip()
     if text.isdigit():
@@ -81,10 +81,10 @@ def get_source(db: Database, ident: int | str) -> dict | None:
         if not rows and "://" not in text:
             rows = list(db.table("sources").rows_where(
                 "location = ?", [str(Path(text).expanduser().resolve())]))
-    return rows[0] if rows else None
+    return Source(**rows[0]) if rows else None
 
 
-def source_row(db: Database, source_id: int) -> dict:
+def source_row(db: Database, source_id: int) -> Source:
     """A source that must exist (just added, in the same transaction)."""
     source = get_source(db, source_id)
     if source is None:
@@ -92,24 +92,25 @@ def source_row(db: Database, source_id: int) -> dict:
     return source
 
 
-def list_sources(db: Database, *, kind: str | None = None) -> list[dict]:
+def list_sources(db: Database, *, kind: str | None = None) -> list[Source]:
     if kind:
-        return list(db.table("sources").rows_where("kind = ?", [kind], order_by="id"))
-    return list(db.table("sources").rows_where(order_by="id"))
+        return [Source(**r) for r in
+                db.table("sources").rows_where("kind = ?", [kind], order_by="id")]
+    return [Source(**r) for r in db.table("sources").rows_where(order_by="id")]
 
 
-def remove_source(db: Database, ident: int | str) -> dict:
+def remove_source(db: Database, ident: int | str) -> Source:
     source = get_source(db, ident)
     if not source:
         raise SourceError(f"no source '{ident}' (see: wirewatch sources list)")
-    db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source["id"]])
-    db.execute("DELETE FROM sources WHERE id = ?", [source["id"]])
+    db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
+    db.execute("DELETE FROM sources WHERE id = ?", [source.id])
     return source
 
 
-def is_due(source: dict, now: datetime) -> bool:
+def is_due(source: Source, now: datetime) -> bool:
     """False while a failing source waits out its backoff."""
-    waiting = source.get("next_attempt_at")
+    waiting = source.next_attempt_at
     return not waiting or datetime.fromisoformat(waiting) <= now
 
 
@@ -131,24 +132,24 @@ def record_success(db: Database, source_id: int, *, now: datetime, items: int = 
     )
 
 
-def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> dict:
+def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> Source:
     """Count a failed poll, back off, and mark the source unhealthy after repeated failures."""
-    source = db.table("sources").get(source_id)
-    failures = (source["failures"] or 0) + 1
-    wait = backoff_seconds(every=source["every"], failures=failures)
+    source = Source(**db.table("sources").get(source_id))
+    failures = (source.failures or 0) + 1
+    wait = backoff_seconds(every=source.every, failures=failures)
     unhealthy = int(failures >= UNHEALTHY_AFTER)
     db.execute(
         "UPDATE sources SET last_poll_at = ?, last_error = ?, failures = ?, unhealthy = ?, "
         "next_attempt_at = ? WHERE id = ?",
         [iso(now), reason, failures, unhealthy, iso(now + timedelta(seconds=wait)), source_id],
     )
-    return db.table("sources").get(source_id)
+    return Source(**db.table("sources").get(source_id))
 
 
-def in_backlog(source: dict) -> bool:
+def in_backlog(source: Source) -> bool:
     """True until a feed's first complete poll: what it already carries is background."""
-    return (source["kind"] == "feed" and not source.get("alert_existing")
-            and not source.get("backlog_done_at"))
+    return (source.kind == "feed" and not source.alert_existing
+            and not source.backlog_done_at)
 
 
 def record_backlog(db: Database, source_id: int, *, entries: int, done: bool,
@@ -162,24 +163,24 @@ def record_backlog(db: Database, source_id: int, *, entries: int, done: bool,
                       [source_id]).fetchone()[0]
 
 
-def first_poll_note(source: dict) -> str | None:
+def first_poll_note(source: Source) -> str | None:
     """What a feed's first poll does, or did, with the entries it already carried."""
-    if source["kind"] != "feed":
+    if source.kind != "feed":
         return None
-    if source.get("alert_existing"):
+    if source.alert_existing:
         return "alerts on the entries already in the feed (--alert-existing)"
-    if not source.get("backlog_done_at"):
+    if not source.backlog_done_at:
         return "first poll will store the entries already in the feed as background, no alerts"
-    return (f"first poll {source['backlog_done_at']}: {source['backlog_entries'] or 0} "
+    return (f"first poll {source.backlog_done_at}: {source.backlog_entries or 0} "
             "existing entries stored as background, no alerts")
 
 
-def health(source: dict) -> str:
-    if source.get("unhealthy"):
-        return f"UNHEALTHY ({source['failures']} failures in a row)"
-    if source.get("failures"):
-        return f"failing ({source['failures']} in a row)"
-    if not source.get("last_poll_at"):
+def health(source: Source) -> str:
+    if source.unhealthy:
+        return f"UNHEALTHY ({source.failures} failures in a row)"
+    if source.failures:
+        return f"failing ({source.failures} in a row)"
+    if not source.last_poll_at:
         return "not polled yet"
     return "ok"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -88,8 +89,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         if never_duplicate:
             mark_never_duplicate(obj.db, source_id)
         source = source_row(obj.db, source_id)
-    click.echo(f"added {kind} #{source['id']}: {redact(source['location'])} "
-               f"(every {source['every']} s)")
+    click.echo(f"added {kind} #{source.id}: {redact(source.location)} "
+               f"(every {source.every} s)")
     if never_duplicate:
         click.echo("never a duplicate: its articles always alert and never count as a rewrite")
     if kind == "feed" and not alert_existing:
@@ -112,32 +113,32 @@ def list_(obj: CliContext, as_json: bool) -> None:
     held = held_by_source(obj.db)
     lost = failed_by_source(obj.db)
     if as_json:
-        emit_json([{**row, "location": redact(row["location"]),
-                    "last_error": redact(row["last_error"] or "") or None,
-                    "health": health(row), "held": held.get(row["id"], {}),
-                    "failed_articles": lost[row["id"]].count if row["id"] in lost else 0}
+        emit_json([{**asdict(row), "location": redact(row.location),
+                    "last_error": redact(row.last_error or "") or None,
+                    "health": health(row), "held": held.get(row.id, {}),
+                    "failed_articles": lost[row.id].count if row.id in lost else 0}
                    for row in rows])
         return
     if not rows:
         click.echo("no sources yet; add one with: wirewatch sources add URL|FOLDER")
     for row in rows:
-        click.echo(f"#{row['id']} {row['kind']} {redact(row['location'])} · "
-                   f"every {row['every']} s · "
-                   f"{health(row)} · last poll {row['last_poll_at'] or 'never'} · "
-                   f"{row['items']} items")
-        if row.get("never_duplicate"):
+        click.echo(f"#{row.id} {row.kind} {redact(row.location)} · "
+                   f"every {row.every} s · "
+                   f"{health(row)} · last poll {row.last_poll_at or 'never'} · "
+                   f"{row.items} items")
+        if row.never_duplicate:
             click.echo("    never a duplicate: its articles always alert")
         note = first_poll_note(row)
         if note:
             click.echo(f"    {note}")
-        if held.get(row["id"]):
-            reasons = ", ".join(f"{n} {why}" for why, n in sorted(held[row["id"]].items()))
+        if held.get(row.id):
+            reasons = ", ".join(f"{n} {why}" for why, n in sorted(held[row.id].items()))
             click.echo(f"    stored without alerting: {reasons}")
-        if row["last_error"]:
-            click.echo(f"    last error: {redact(row['last_error'])}")
-            click.echo(f"    next try after {row['next_attempt_at']}")
-        if row["id"] in lost:
-            click.echo(f"    {_failed_line(lost[row['id']])}")
+        if row.last_error:
+            click.echo(f"    last error: {redact(row.last_error)}")
+            click.echo(f"    next try after {row.next_attempt_at}")
+        if row.id in lost:
+            click.echo(f"    {_failed_line(lost[row.id])}")
     if None in lost:
         click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
 
@@ -162,7 +163,7 @@ def remove(obj: CliContext, ident: str) -> None:
     """
     with transaction(obj.db):
         source = remove_source(obj.db, ident)
-    click.echo(f"removed {source['kind']} #{source['id']}: {redact(source['location'])}")
+    click.echo(f"removed {source.kind} #{source.id}: {redact(source.location)}")
 
 
 def register(cli: click.Group) -> None:

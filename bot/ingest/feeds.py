@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError
 from bot.ingest.html import html_to_article
-from bot.models import IngestFailure, RawArticle
+from bot.models import IngestFailure, RawArticle, Source
 from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import enqueue
@@ -185,18 +185,18 @@ def _page_text(link: str, *, fetcher: Fetcher, origin: str,
     return page
 
 
-def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
+def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
               on_queued: Callable[[], None] | None = None,
               stopping: Callable[[], bool] | None = None) -> PollResult:
     """Fetch a feed and queue each entry not seen before; failures are recorded, never raised."""
-    url = source["location"]
+    url = source.location
     try:
-        response = fetcher.get(url, etag=source.get("etag"),
-                               last_modified=source.get("last_modified"),
-                               allow_private=bool(source.get("allow_private")))
+        response = fetcher.get(url, etag=source.etag,
+                               last_modified=source.last_modified,
+                               allow_private=bool(source.allow_private))
         if response.not_modified:
             with transaction(db):
-                record_success(db, source["id"], now=now)
+                record_success(db, source.id, now=now)
             return PollResult(not_modified=True)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except (FetchError, FeedError) as exc:
@@ -213,55 +213,55 @@ def poll_feed(db: Database, source: dict, *, fetcher: Fetcher, now: datetime,
     else:
         validators = {"etag": response.etag, "last_modified": response.last_modified}
     with transaction(db):
-        record_success(db, source["id"], now=now, items=result.queued, **validators)
+        record_success(db, source.id, now=now, items=result.queued, **validators)
         if background:
-            total = record_backlog(db, source["id"], entries=result.queued, done=not stopped,
+            total = record_backlog(db, source.id, entries=result.queued, done=not stopped,
                                    now=now)
     if background and not stopped:
         log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts); "
-                    "alerts start with the next new entry", source["id"], redact(url), total,
+                    "alerts start with the next new entry", source.id, redact(url), total,
                     "entry" if total == 1 else "entries")
     return result
 
 
-def _queue_entries(db: Database, source: dict, feed: ParsedFeed, *, fetcher: Fetcher,
+def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,
                    now: datetime, on_queued: Callable[[], None] | None,
                    stopping: Callable[[], bool] | None, background: bool) -> PollResult:
     queued = skipped = retry = 0
     for entry in feed.entries:
         if stopping and stopping():
             break
-        if entry_seen(db, source["id"], key=entry.key, link=entry.link):
+        if entry_seen(db, source.id, key=entry.key, link=entry.link):
             skipped += 1
             continue
         article = entry_article(entry, fetcher=fetcher, feed_title=feed.title,
-                                feed_url=source["location"],
-                                allow_private=bool(source.get("allow_private")))
+                                feed_url=source.location,
+                                allow_private=bool(source.allow_private))
         if isinstance(article, IngestFailure):
             log.warning("feed %s: entry %s: %s; will try again next poll",
-                        redact(source["location"]), redact(article.origin),
+                        redact(source.location), redact(article.origin),
                         redact(article.reason))
             retry += 1
             continue
         with transaction(db):
-            if entry_seen(db, source["id"], key=entry.key, link=entry.link):
+            if entry_seen(db, source.id, key=entry.key, link=entry.link):
                 skipped += 1
                 continue
-            enqueue(db, replace(article, background=background), source_id=source["id"],
+            enqueue(db, replace(article, background=background), source_id=source.id,
                     now=now)
-            mark_entry_seen(db, source["id"], key=entry.key, link=entry.link, now=now)
+            mark_entry_seen(db, source.id, key=entry.key, link=entry.link, now=now)
         queued += 1
         if on_queued:
             on_queued()
     return PollResult(queued=queued, skipped=skipped, retry=retry, background=background)
 
 
-def _failed(db: Database, source: dict, *, reason: str, now: datetime) -> PollResult:
+def _failed(db: Database, source: Source, *, reason: str, now: datetime) -> PollResult:
     with transaction(db):
-        state = record_failure(db, source["id"], reason=reason, now=now)
-    level = logging.ERROR if state["unhealthy"] else logging.WARNING
+        state = record_failure(db, source.id, reason=reason, now=now)
+    level = logging.ERROR if state.unhealthy else logging.WARNING
     log.log(level, "feed %s failed (%d in a row%s): %s; next try after %s",
-            redact(source["location"]),
-            state["failures"], ", marked unhealthy" if state["unhealthy"] else "", reason,
-            state["next_attempt_at"])
+            redact(source.location),
+            state.failures, ", marked unhealthy" if state.unhealthy else "", reason,
+            state.next_attempt_at)
     return PollResult(error=reason)

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from bot.ingest.files import read_bytes, too_large, unsupported
 from bot.ingest.records import parse_json_lines
-from bot.models import IngestFailure, RawArticle, SeenFile
+from bot.models import IngestFailure, RawArticle, SeenFile, Source
 from storage.db import transaction
 from storage.inbox import enqueue
 from storage.sources import record_failure, record_success, remember_file, seen_file
@@ -63,9 +63,9 @@ class FolderWatcher:
         self._warned: set[str] = set()
         self._lock = threading.Lock()
 
-    def scan(self, db: Database, source: dict, *, now: datetime,
+    def scan(self, db: Database, source: Source, *, now: datetime,
              on_queued: Callable[[], None] | None = None) -> ScanResult:
-        folder = Path(source["location"])
+        folder = Path(source.location)
         if not folder.is_dir():
             return _failed(db, source, now=now,
                            reason=f"folder {folder} does not exist or is not a folder; "
@@ -73,9 +73,9 @@ class FolderWatcher:
         with self._lock:
             return self._scan(db, source, folder, now=now, on_queued=on_queued)
 
-    def take(self, db: Database, source: dict, path: Path, *, now: datetime) -> int:
+    def take(self, db: Database, source: Source, path: Path, *, now: datetime) -> int:
         """Read one complete file of the source's folder now; returns the articles queued."""
-        folder = Path(source["location"])
+        folder = Path(source.location)
         if not _belongs(path, folder) or path.is_dir():
             return 0
         with self._lock:
@@ -83,10 +83,10 @@ class FolderWatcher:
         if not isinstance(outcome, tuple) or not outcome[0]:
             return 0
         with transaction(db):
-            record_success(db, source["id"], now=now, items=outcome[0])
+            record_success(db, source.id, now=now, items=outcome[0])
         return outcome[0]
 
-    def _scan(self, db: Database, source: dict, folder: Path, *, now: datetime,
+    def _scan(self, db: Database, source: Source, folder: Path, *, now: datetime,
               on_queued: Callable[[], None] | None) -> ScanResult:
         files = articles = failed = waiting = 0
         for path in _files(folder, on_error=self._unreadable):
@@ -101,12 +101,12 @@ class FolderWatcher:
             failed += outcome[1]
             if outcome[0] and on_queued:
                 on_queued()
-        if articles or source.get("failures") or _stale(source.get("last_poll_at"), now):
+        if articles or source.failures or _stale(source.last_poll_at, now):
             with transaction(db):
-                record_success(db, source["id"], now=now, items=articles)
+                record_success(db, source.id, now=now, items=articles)
         return ScanResult(files=files, articles=articles, failed=failed, waiting=waiting)
 
-    def _consider(self, db: Database, source: dict, path: Path, *, now: datetime,
+    def _consider(self, db: Database, source: Source, path: Path, *, now: datetime,
                   complete: bool = False):
         key = str(path)
         try:
@@ -136,10 +136,10 @@ class FolderWatcher:
             log.warning("watched folder: cannot list %s: %s; it is skipped", directory,
                         exc.strerror or exc)
 
-    def _read(self, db: Database, source: dict, path: Path, *, signature: tuple[int, int],
+    def _read(self, db: Database, source: Source, path: Path, *, signature: tuple[int, int],
               known: SeenFile | None, now: datetime) -> tuple[int, int] | None:
         try:
-            items, digest = _load(Path(source["location"]), path, signature=signature,
+            items, digest = _load(Path(source.location), path, signature=signature,
                                   max_bytes=self.max_bytes)
         except OSError as exc:
             log.warning("watched folder: cannot read %s: %s; will try again", path, exc)
@@ -156,7 +156,7 @@ class FolderWatcher:
             log.warning("watched folder: %s: %s", failure.origin, failure.reason)
         with transaction(db):
             for article in good:
-                enqueue(db, article, source_id=source["id"], now=now)
+                enqueue(db, article, source_id=source.id, now=now)
             remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
                           sha256=digest, articles=len(good),
                           error="; ".join(f.reason for f in bad)[:1000] or None, now=now)
@@ -265,9 +265,9 @@ def _stale(stamp: str | None, now: datetime) -> bool:
     return not stamp or datetime.fromisoformat(stamp) + HEALTH_EVERY <= now
 
 
-def _failed(db: Database, source: dict, *, reason: str, now: datetime) -> ScanResult:
+def _failed(db: Database, source: Source, *, reason: str, now: datetime) -> ScanResult:
     with transaction(db):
-        state = record_failure(db, source["id"], reason=reason, now=now)
-    log.warning("watched folder %s: %s (%d in a row)", source["location"], reason,
-                state["failures"])
+        state = record_failure(db, source.id, reason=reason, now=now)
+    log.warning("watched folder %s: %s (%d in a row)", source.location, reason,
+                state.failures)
     return ScanResult(error=reason)

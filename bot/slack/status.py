@@ -52,16 +52,16 @@ def source_lines(db: Database, *, errors: bool = False) -> list[str]:
     rows = list_sources(db)
     if not rows:
         return ["• Sources: none yet (`wirewatch sources add URL`)"]
-    rows.sort(key=lambda r: (not r.get("unhealthy"), r["id"]))
-    bad = sum(1 for r in rows if r.get("unhealthy"))
+    rows.sort(key=lambda r: (not r.unhealthy, r.id))
+    bad = sum(1 for r in rows if r.unhealthy)
     held = held_by_source(db)
     lines = [f"• Sources: {len(rows)} ({bad} unhealthy)"]
     for row in rows[:MAX_SOURCES]:
-        flag = "⚠️ " if row.get("unhealthy") else ""
-        failing = errors and row.get("failures") and row.get("last_error")
-        error = f": {fit(redact(str(row['last_error'])), 200)}" if failing else ""
-        quiet = ", ".join(f"{n} {why}" for why, n in sorted(held.get(row["id"], {}).items()))
+        flag = "⚠️ " if row.unhealthy else ""
+        failing = errors and row.failures and row.last_error
+        error = f": {fit(redact(str(row.last_error)), 200)}" if failing else ""
+        quiet = ", ".join(f"{n} {why}" for why, n in sorted(held.get(row.id, {}).items()))
         quiet = f" · stored without alerting: {quiet}" if quiet else ""
-        lines.append(f"    {flag}{row['kind']} {fit(redact(str(row['location'])), 200)} · "
+        lines.append(f"    {flag}{row.kind} {fit(redact(str(row.location)), 200)} · "
                      f"{health(row)}{error}{quiet}")
     return lines

@@ -77,8 +77,8 @@ def _add(svc: Services, rest: str) -> str:
              "with the next new entry (add with `--alert-existing` to alert on them too).")
     never = (" Never a duplicate: its articles always alert and never count as a rewrite."
              if never_duplicate else "")
-    return (f"Added feed #{source['id']} {echo(redact(source['location']), 200)}, polled every "
-            f"{source['every']} s. {first}{never} `/wirewatch status` shows its health.")
+    return (f"Added feed #{source.id} {echo(redact(source.location), 200)}, polled every "
+            f"{source.every} s. {first}{never} `/wirewatch status` shows its health.")
 
 
 def _remove(svc: Services, rest: str) -> str:
@@ -87,8 +87,8 @@ def _remove(svc: Services, rest: str) -> str:
         return USAGE
     key = int(ident) if ident.isdigit() else ident
     found = get_source(svc.db, key)
-    if found and found["kind"] != "feed":
+    if found and found.kind != "feed":
         return "Watched folders are managed on the server with `wirewatch sources remove`."
     with transaction(svc.db):
         source = remove_source(svc.db, key)
-    return f"Removed {source['kind']} #{source['id']} {echo(redact(source['location']), 200)}."
+    return f"Removed {source.kind} #{source.id} {echo(redact(source.location), 200)}."

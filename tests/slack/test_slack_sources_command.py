@@ -14,7 +14,7 @@ def test_add_list_remove_a_feed(runtime, fake_slack, fresh_db):
                         "sources add <https://wire.example/world.rss> --every 120")
     assert "Added feed #1" in added["text"] and "every 120 s" in added["text"]
     [row] = list_sources(fresh_db)
-    assert (row["kind"], row["location"], row["every"]) == ("feed", "https://wire.example/world.rss", 120)
+    assert (row.kind, row.location, row.every) == ("feed", "https://wire.example/world.rss", 120)
     listed = run_command(runtime, fake_slack, "/wirewatch", "sources list")
     assert "https://wire.example/world.rss" in listed["text"]
     gone = run_command(runtime, fake_slack, "/wirewatch", "sources remove 1")

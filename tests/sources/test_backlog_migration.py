@@ -8,7 +8,7 @@ from storage.db import open_db, transaction
 from storage.inbox import as_raw, pending
 from storage.migrations import MIGRATION_SETS
 from storage.schema import delivery, sources
-from storage.sources import get_source, in_backlog
+from storage.sources import get_source, in_backlog, list_sources
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 from tests.sources.stories import FERRY, LIBRARY
 
@@ -35,9 +35,9 @@ def old_database(path):
 def test_old_database_migrates_and_polled_feeds_keep_alerting(db_path, server):
     old_database(db_path)
     db = open_db(db_path)
-    polled, never = db["sources"].rows_where(order_by="id")
-    assert polled["backlog_done_at"] == "2026-01-02T00:00:00+00:00" and not in_backlog(polled)
-    assert in_backlog(never) and never["alert_existing"] == 0
+    polled, never = list_sources(db)
+    assert polled.backlog_done_at == "2026-01-02T00:00:00+00:00" and not in_backlog(polled)
+    assert in_backlog(never) and never.alert_existing == 0
     [row] = pending(db, limit=5)
     assert as_raw(row).background is False
     assert db["alert_holds"].count == 0
@@ -46,8 +46,8 @@ def test_old_database_migrates_and_polled_feeds_keep_alerting(db_path, server):
                                         Item("1", *FERRY, published=at(1))]))
     with transaction(db):
         db.execute("UPDATE sources SET location = ? WHERE id = ?",
-                   [server.url("/feed"), polled["id"]])
-    result = poll_feed(db, get_source(db, polled["id"]), fetcher=Fetcher(policy=LOOPBACK),
+                   [server.url("/feed"), polled.id])
+    result = poll_feed(db, get_source(db, polled.id), fetcher=Fetcher(policy=LOOPBACK),
                        now=datetime.now(UTC))
     assert (result.queued, result.background) == (2, False)
     assert [r.background for r in pending(db, limit=5)] == [0, 0, 0]

@@ -35,32 +35,32 @@ def item(n, story, minutes, **kw):
 def test_new_entries_are_queued_oldest_first_and_only_once(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]), etag='"a"')
     source = feed_source(fresh_db, server.url("/feed"))
-    first = poll(fresh_db, source["id"], fetcher, at(30))
+    first = poll(fresh_db, source.id, fetcher, at(30))
     assert (first.queued, first.skipped) == (2, 0)
     queued = pending(fresh_db, limit=10)
     assert [r.title for r in queued] == [FERRY[0], LIBRARY[0]]
     assert queued[0].source == "Harbour Gazette"
     assert "Maren Solberg" in queued[0].text and "\n\n" in queued[0].text
 
-    again = poll(fresh_db, source["id"], fetcher, at(31))
+    again = poll(fresh_db, source.id, fetcher, at(31))
     assert again.not_modified and server.requests[-1][1]["If-None-Match"] == '"a"'
 
     server.routes["/feed"] = Route(rss([item(3, ORCHARD, 40), item(2, LIBRARY, 20),
                                         item(1, FERRY, 10)]), etag='"b"')
-    third = poll(fresh_db, source["id"], fetcher, at(45))
+    third = poll(fresh_db, source.id, fetcher, at(45))
     assert (third.queued, third.skipped) == (1, 2)
     assert [r.title for r in pending(fresh_db, limit=10)][-1] == ORCHARD[0]
-    stored = get_source(fresh_db, source["id"])
-    assert stored["items"] == 3 and stored["etag"] == '"b"' and stored["failures"] == 0
+    stored = get_source(fresh_db, source.id)
+    assert stored.items == 3 and stored.etag == '"b"' and stored.failures == 0
 
 
 def test_edited_or_redated_entry_is_not_queued_again(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]))
     source = feed_source(fresh_db, server.url("/feed"))
-    poll(fresh_db, source["id"], fetcher, at(11))
+    poll(fresh_db, source.id, fetcher, at(11))
     edited = (FERRY[0] + " (updated)", FERRY[1] + "\n\nTalks are set for Wednesday.")
     server.routes["/feed"] = Route(rss([item(1, edited, 90)]))
-    result = poll(fresh_db, source["id"], fetcher, at(91))
+    result = poll(fresh_db, source.id, fetcher, at(91))
     assert (result.queued, result.skipped) == (0, 1)
     assert len(pending(fresh_db, limit=10)) == 1
 
@@ -69,10 +69,10 @@ def test_entry_whose_guid_changes_but_link_stays_is_not_queued_again(server, fre
     link = server.url("/news/ferry")
     server.routes["/feed"] = Route(rss([item(1, FERRY, 10, link=link)]))
     source = feed_source(fresh_db, server.url("/feed"))
-    poll(fresh_db, source["id"], fetcher, at(11))
+    poll(fresh_db, source.id, fetcher, at(11))
     server.routes["/feed"] = Route(rss([Item(guid="urn:gazette:1-v2", title=FERRY[0],
                                              text=FERRY[1], link=link, published=at(50))]))
-    assert poll(fresh_db, source["id"], fetcher, at(51)).queued == 0
+    assert poll(fresh_db, source.id, fetcher, at(51)).queued == 0
 
 
 def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher):
@@ -82,7 +82,7 @@ def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher)
     server.routes["/feed"] = Route(rss([Item("b1", title, teaser, link=server.url("/news/bridge"),
                                              published=at(5), full=False)]))
     source = feed_source(fresh_db, server.url("/feed"))
-    assert poll(fresh_db, source["id"], fetcher, at(6)).queued == 1
+    assert poll(fresh_db, source.id, fetcher, at(6)).queued == 1
     row = pending(fresh_db, limit=1)[0]
     assert "Lotte Brandt" in row.text and "eastern footway" in row.text
     assert "All rights reserved" not in row.text and "Sport" not in row.text
@@ -95,7 +95,7 @@ def test_teaser_is_kept_when_the_linked_page_is_broken(server, fresh_db, fetcher
     server.routes["/feed"] = Route(rss([Item("b1", BRIDGE[0], teaser,
                                              link=server.url("/news/gone"), full=False)]))
     source = feed_source(fresh_db, server.url("/feed"))
-    assert poll(fresh_db, source["id"], fetcher, at(6)).queued == 1
+    assert poll(fresh_db, source.id, fetcher, at(6)).queued == 1
     assert pending(fresh_db, limit=1)[0].text == teaser
     assert "404" in caplog.text and "teaser" in caplog.text
 
@@ -105,11 +105,11 @@ def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh
     feed = rss([Item("x1", "Headline only", "", link=server.url("/news/later"), full=False)])
     server.routes["/feed"] = Route(feed, etag='"x"')
     source = feed_source(fresh_db, server.url("/feed"))
-    result = poll(fresh_db, source["id"], fetcher, at(1))
+    result = poll(fresh_db, source.id, fetcher, at(1))
     assert (result.queued, result.retry) == (0, 1)
-    assert get_source(fresh_db, source["id"])["etag"] is None
+    assert get_source(fresh_db, source.id).etag is None
     server.routes["/news/later"] = Route(page(*LIBRARY), content_type="text/html")
-    assert poll(fresh_db, source["id"], fetcher, at(2)).queued == 1
+    assert poll(fresh_db, source.id, fetcher, at(2)).queued == 1
     assert "Priya Natarajan" in pending(fresh_db, limit=1)[0].text
 
 
@@ -126,12 +126,12 @@ def test_broken_feed_is_recorded_with_its_reason_and_backs_off(server, fresh_db,
                                                                route, words, caplog):
     server.routes["/feed"] = route
     source = feed_source(fresh_db, server.url("/feed"), every=60)
-    result = poll(fresh_db, source["id"], fetcher, at(0))
+    result = poll(fresh_db, source.id, fetcher, at(0))
     assert words in result.error
-    stored = get_source(fresh_db, source["id"])
-    assert stored["failures"] == 1 and words in stored["last_error"]
-    assert stored["next_attempt_at"] == at(1).isoformat(timespec="seconds")
-    assert words in caplog.text and not stored["unhealthy"]
+    stored = get_source(fresh_db, source.id)
+    assert stored.failures == 1 and words in stored.last_error
+    assert stored.next_attempt_at == at(1).isoformat(timespec="seconds")
+    assert words in caplog.text and not stored.unhealthy
 
 
 def test_repeated_failures_mark_unhealthy_and_recovery_clears_it(server, fresh_db, fetcher):
@@ -140,25 +140,25 @@ def test_repeated_failures_mark_unhealthy_and_recovery_clears_it(server, fresh_d
     waits = []
     now = at(0)
     for _ in range(4):
-        poll(fresh_db, source["id"], fetcher, now)
-        stored = get_source(fresh_db, source["id"])
-        retry_at = datetime.fromisoformat(stored["next_attempt_at"])
+        poll(fresh_db, source.id, fetcher, now)
+        stored = get_source(fresh_db, source.id)
+        retry_at = datetime.fromisoformat(stored.next_attempt_at)
         waits.append((retry_at - now).total_seconds())
         now = retry_at
     assert waits == [60, 120, 240, 480]
-    assert stored["unhealthy"] == 1 and stored["failures"] == 4
+    assert stored.unhealthy == 1 and stored.failures == 4
     server.routes["/feed"] = Route(rss([item(1, FERRY, 1)]))
-    poll(fresh_db, source["id"], fetcher, now + timedelta(seconds=1))
-    healed = get_source(fresh_db, source["id"])
-    assert (healed["unhealthy"], healed["failures"], healed["last_error"]) == (0, 0, None)
-    assert healed["next_attempt_at"] is None
+    poll(fresh_db, source.id, fetcher, now + timedelta(seconds=1))
+    healed = get_source(fresh_db, source.id)
+    assert (healed.unhealthy, healed.failures, healed.last_error) == (0, 0, None)
+    assert healed.next_attempt_at is None
 
 
 def test_feed_with_a_stray_ampersand_is_still_read(server, fresh_db, fetcher):
     feed = rss([item(1, ("Salt & pepper shortage hits Tarnby cafés", FERRY[1]), 3)])
     server.routes["/feed"] = Route(feed.replace(b"Salt &amp; pepper", b"Salt & pepper"))
     source = feed_source(fresh_db, server.url("/feed"))
-    assert poll(fresh_db, source["id"], fetcher, at(4)).queued == 1
+    assert poll(fresh_db, source.id, fetcher, at(4)).queued == 1
     assert pending(fresh_db, limit=1)[0].title.startswith("Salt & pepper")
 
 

@@ -81,7 +81,7 @@ def test_internal_addresses_are_refused_when_added_from_slack_or_the_cli(db_path
     allowed = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "add", url,
                                        "--allow-private"])
     assert allowed.exit_code == 0, allowed.output
-    assert get_source(open_db(db_path), 1)["allow_private"] == 1
+    assert get_source(open_db(db_path), 1).allow_private == 1
 
 
 @pytest.mark.parametrize("name, address", [("intranet.newsroom.test", "127.0.0.2"),

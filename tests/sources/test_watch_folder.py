@@ -31,7 +31,7 @@ def story_file(folder, name, story):
 
 
 def scan(watcher, db, source, minute):
-    return watcher.scan(db, get_source(db, source["id"]), now=at(minute))
+    return watcher.scan(db, get_source(db, source.id), now=at(minute))
 
 
 def titles(db):
@@ -49,7 +49,7 @@ def test_file_is_read_once_it_has_stopped_changing_and_only_once(fresh_db, sourc
     assert len(pending(fresh_db, limit=10)) == 1
     remembered = seen_file(fresh_db, str(drop / "ferry.txt"))
     assert remembered.articles == 1 and len(remembered.sha256) == 64
-    assert get_source(fresh_db, source["id"])["items"] == 1
+    assert get_source(fresh_db, source.id).items == 1
 
 
 def test_restart_does_not_read_files_again(fresh_db, source, drop):
@@ -128,8 +128,8 @@ def test_missing_folder_is_a_recorded_failure(fresh_db, source, drop):
     drop.rmdir()
     result = scan(FolderWatcher(max_bytes=1000), fresh_db, source, 0)
     assert "does not exist" in result.error
-    stored = get_source(fresh_db, source["id"])
-    assert stored["failures"] == 1 and "does not exist" in stored["last_error"]
+    stored = get_source(fresh_db, source.id)
+    assert stored.failures == 1 and "does not exist" in stored.last_error
 
 
 def test_with_settle_time_a_quiet_file_is_read_on_first_sight(fresh_db, source, drop):
@@ -152,7 +152,7 @@ def test_a_complete_file_is_taken_at_once_and_only_once(fresh_db, source, drop):
     assert scan(watcher, fresh_db, source, 1).files == 0
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert titles(fresh_db) == [FERRY[0]]
-    assert get_source(fresh_db, source["id"])["items"] == 1
+    assert get_source(fresh_db, source.id).items == 1
 
 
 def test_take_refuses_temporary_hidden_and_outside_files(fresh_db, source, drop, tmp_path):

@@ -47,7 +47,7 @@ def source(fresh_db, drop):
 
 
 def scan(watcher, db, source, minute):
-    return watcher.scan(db, get_source(db, source["id"]), now=at(minute))
+    return watcher.scan(db, get_source(db, source.id), now=at(minute))
 
 
 def queued_texts(db):
