@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.stories.query import parse_query
-from bot.stories.topics import MatchText, decode, match_story, text_from_stored
-from storage import stories as story_store
+from bot.stories.tracking import matching_stories
 from storage.timeline import story_brief
 
 PREVIEW_DAYS = 7
@@ -35,25 +34,13 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
     node = parse_query(query)
     since = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
     hits = []
-    for row in story_store.recent_story_articles(db, since=since, limit=SCAN_LIMIT):
-        result = match_story(node, _stored_text(db, row))
-        if result.matched:
-            brief = story_brief(db, row["story_id"])
-            hits.append(PreviewHit(
-                story_id=row["story_id"], title=brief.title or row["title"],
-                last_seen=brief.last_seen, article_count=brief.article_count or 1,
-                reasons=tuple((r.term, r.where, r.text) for r in result.reasons)))
+    for row, result in matching_stories(db, node, since=since, limit=SCAN_LIMIT):
+        brief = story_brief(db, row["story_id"])
+        hits.append(PreviewHit(
+            story_id=row["story_id"], title=brief.title or row["title"],
+            last_seen=brief.last_seen, article_count=brief.article_count or 1,
+            reasons=tuple((r.term, r.where, r.text) for r in result.reasons)))
     return hits
-
-
-def _stored_text(db: Database, row: dict) -> MatchText:
-    """The words and lemmas the story stage kept; words alone for articles stored before."""
-    words = story_store.article_words(db, row["article_id"])
-    if words:
-        return decode(words)
-    sentences, entities = story_store.article_parts(db, row["article_id"])
-    return text_from_stored(title=row["title"], body=row["body"], sentences=sentences,
-                            entities=entities)
 
 
 def why_text(hit: PreviewHit, *, limit: int = 3) -> str:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from bot.stories.query import Node, TopicQueryError, default_query, parse_query
-from bot.stories.topics import MatchText, decode, match_story, text_from_stored
+from bot.stories.topics import MatchText, TopicMatch, decode, match_story, text_from_stored
 from storage import stories as story_store
 from storage.articles import now_iso
 from storage.topics import TopicError, insert_topic
 
 RUNNING_LIMIT = 500
 
-__all__ = ["TopicError", "add_topic", "link_running"]
+__all__ = ["TopicError", "add_topic", "link_running", "matching_stories"]
 
 
 def add_topic(
@@ -44,14 +45,22 @@ def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float)
     since = (datetime.fromisoformat(latest) - timedelta(hours=quiet_hours)).isoformat(
         timespec="seconds")
     linked = 0
-    for row in story_store.recent_story_articles(db, since=since, limit=RUNNING_LIMIT):
+    for row, result in matching_stories(db, node, since=since, limit=RUNNING_LIMIT):
+        story_store.link_topic(db, story_id=row["story_id"], topic_id=topic_id,
+                               article_id=row["article_id"],
+                               reasons=[r.as_dict() for r in result.reasons], now=now_iso())
+        linked += 1
+    return linked
+
+
+def matching_stories(db: Database, node: Node, *, since: str,
+                     limit: int) -> Iterator[tuple[dict, TopicMatch]]:
+    """Stories seen since ``since`` whose latest article the query matches, on the words and
+    lemmas the story stage stored (words alone for articles stored before)."""
+    for row in story_store.recent_story_articles(db, since=since, limit=limit):
         result = match_story(node, _stored_text(db, row))
         if result.matched:
-            story_store.link_topic(db, story_id=row["story_id"], topic_id=topic_id,
-                                   article_id=row["article_id"],
-                                   reasons=[r.as_dict() for r in result.reasons], now=now_iso())
-            linked += 1
-    return linked
+            yield row, result
 
 
 def _stored_text(db: Database, row: dict) -> MatchText:
