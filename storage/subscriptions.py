@@ -32,6 +32,11 @@ def unsubscribe(db: Database, *, topic_id: int, target_type: str, target_id: str
     return cursor.rowcount > 0
 
 
+def subscription(db: Database, subscription_id: int) -> Subscription | None:
+    found = _subs(db, "s.id = :id", id=subscription_id)
+    return found[0] if found else None
+
+
 def subscriptions_of(db: Database, target_ids: list[str]) -> list[Subscription]:
     """Subscriptions of these channels or people, with topic names, by topic."""
     if not target_ids:

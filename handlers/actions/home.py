@@ -6,6 +6,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.models import Subscription
 from bot.permissions import Action
 from handlers.actions.mute import unmute
 from handlers.common import answer, db_of, refused
@@ -28,8 +29,8 @@ def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
     row = _own_subscription(db, sub_id, user)
     if row is not None and mode in subs.MODES:
         with transaction(db):
-            subs.subscribe(db, topic_id=row["topic_id"], target_type=row["target_type"],
-                           target_id=row["target_id"], mode=mode, created_by=user, at=now_iso())
+            subs.subscribe(db, topic_id=row.topic_id, target_type=row.target_type,
+                           target_id=row.target_id, mode=mode, created_by=user, at=now_iso())
     publish_home(client, db, user)
 
 
@@ -43,8 +44,8 @@ def handle_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     row = _own_subscription(db, str(action.get("value") or ""), user)
     if row is not None:
         with transaction(db):
-            subs.unsubscribe(db, topic_id=row["topic_id"], target_type=row["target_type"],
-                             target_id=row["target_id"])
+            subs.unsubscribe(db, topic_id=row.topic_id, target_type=row.target_type,
+                             target_id=row.target_id)
     publish_home(client, db, user)
 
 
@@ -75,12 +76,12 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     publish_home(client, db_of(context), user)
 
 
-def _own_subscription(db: Database, sub_id: str, user: str | None) -> dict | None:
+def _own_subscription(db: Database, sub_id: str, user: str | None) -> Subscription | None:
     """The subscription, if this person may change it (theirs, or one they set up)."""
     if not sub_id.isdigit() or not user:
         return None
-    rows = list(db.query("SELECT * FROM subscriptions WHERE id = ?", [int(sub_id)]))
-    return rows[0] if rows and user in (rows[0]["target_id"], rows[0]["created_by"]) else None
+    found = subs.subscription(db, int(sub_id))
+    return found if found and user in (found.target_id, found.created_by) else None
 
 def register(app: App) -> None:
     app.action(HOME_MODE)(handle_mode)
