@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, LINK_CHARS, MAX_BLOCKS, SECTION_CHARS, safe_url
-from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.mrkdwn import fit, plain, slack_date
 from bot.models import StoryTimeline, TimelineEntry
 
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
@@ -39,7 +39,8 @@ def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
 
 def entry_line(entry: TimelineEntry) -> str:
     """One article: when, where from, what kind, and the facts it added (at most ~2,500 chars)."""
-    head = " · ".join(x for x in (f"*{when_text(entry.when)}*",
+    when = slack_date(entry.when) or when_text(entry.when)
+    head = " · ".join(x for x in (f"*{when}*",
                                   fit(plain(entry.source or "", 80), 100) if entry.source else "",
                                   VERDICTS.get(entry.verdict, entry.verdict)) if x)
     title = fit(plain(entry.title, 200), 300)
