@@ -25,6 +25,7 @@ class Settings:
     max_file_bytes: int = 10 * 1024 * 1024
     story_quiet_hours: float = 72.0
     story_half_life_hours: float = 0.0
+    story_stream_clock: bool = False
     timezone: str = "UTC"
     slack_bot_token: str | None = None
     slack_app_token: str | None = None

@@ -24,7 +24,8 @@ def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None)
         raise ReplayError(f"{db_path} already exists; replay needs a fresh database")
     db = open_db(db_path)
     try:
-        pipeline = Pipeline(db, settings.with_overrides(db_path=db_path), nlp=nlp)
+        stream = settings.with_overrides(db_path=db_path, story_stream_clock=True)
+        pipeline = Pipeline(db, stream, nlp=nlp)
         for outcome in pipeline.ingest(records(lines)):
             yield result_line(db, outcome)
     finally:

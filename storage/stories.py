@@ -35,13 +35,19 @@ def count_keys(db: Database, keys: Iterable[str]) -> None:
 
 
 def candidate_stories(
-    db: Database, keys: Iterable[str], *, since: str, per_key: int = 16
+    db: Database, keys: Iterable[str], *, since: str, per_key: int = 16,
+    arrived_since: str | None = None,
 ) -> dict[int, list[str]]:
-    """Stories seen since ``since`` sharing index keys with the article: story -> shared keys.
+    """Stories seen since ``since`` sharing index keys with the article: story -> shared keys;
+    with ``arrived_since``, also those whose latest article arrived since then, whatever its
+    date (an undated article is compared on the desk's clock).
 
     Each key reads at most ``per_key`` postings, the latest first, from the (key, last_seen)
     index, so the cost does not grow with the archive or with how common a key is.
     """
+    if arrived_since is not None:
+        return _arrived_candidates(db, keys, since=since, per_key=per_key,
+                                   arrived_since=arrived_since)
     found: dict[int, list[str]] = {}
     query = ("SELECT story_id FROM story_index WHERE key = ? AND last_seen >= ? "
              "ORDER BY last_seen DESC LIMIT ?")
@@ -50,6 +56,26 @@ def candidate_stories(
         for (story_id,) in execute(query, (key, since, per_key)):
             found.setdefault(story_id, []).append(key)
     return found
+
+
+def _arrived_candidates(
+    db: Database, keys: Iterable[str], *, since: str, per_key: int, arrived_since: str
+) -> dict[int, list[str]]:
+    postings: dict[int, list[str]] = {}
+    latest: dict[int, str] = {}
+    query = ("SELECT story_id, last_seen FROM story_index WHERE key = ? "
+             "ORDER BY last_seen DESC LIMIT ?")
+    for key in keys:
+        for story_id, last_seen in db.conn.execute(query, (key, per_key)):
+            postings.setdefault(story_id, []).append(key)
+            latest[story_id] = max(latest.get(story_id, ""), last_seen)
+    ids = list(postings)
+    marks = ",".join("?" * len(ids))
+    arrived = {row[0] for row in db.conn.execute(
+        f"SELECT id FROM stories WHERE id IN ({marks}) AND updated_at >= ?",
+        [*ids, arrived_since])} if ids else set()
+    return {story_id: shared for story_id, shared in postings.items()
+            if story_id in arrived or latest[story_id] >= since}
 
 
 def latest_articles(
@@ -69,6 +95,13 @@ def first_seen(db: Database, story_ids: list[int]) -> dict[int, str]:
     return dict(db.conn.execute(
         f"SELECT story_id, min(seen_at) FROM story_features WHERE story_id IN ({marks}) "
         "GROUP BY story_id", story_ids).fetchall())
+
+
+def first_arrived(db: Database, story_ids: list[int]) -> dict[int, str]:
+    """When each story's first article arrived."""
+    marks = ",".join("?" * len(story_ids))
+    return dict(db.conn.execute(
+        f"SELECT id, created_at FROM stories WHERE id IN ({marks})", story_ids).fetchall())
 
 
 def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict]:

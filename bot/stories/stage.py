@@ -29,12 +29,16 @@ NOVELTY_ARTICLES = 30
 
 @dataclass(frozen=True)
 class Prepared:
-    """An article's story features and time, worked out before its transaction (no SQL)."""
+    """An article's story features and time, worked out before its transaction (no SQL).
+
+    ``arrived_at`` is set for an undated article seen live: its time is only when the desk saw
+    it, so it is compared with stories by when the desk saw them too."""
 
     parsed: ParsedArticle
     features: ArticleFeatures
     text: MatchText
     seen_at: str
+    arrived_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,18 +49,22 @@ class StoryResult:
     topic_ids: tuple[int, ...]
 
 
-def iso_time(value: str | None, *, default: datetime) -> str:
-    """The article's time as sortable UTC ISO text: its own unless missing, unreadable or future."""
-    when = default
-    if value:
-        try:
-            when = datetime.fromisoformat(value)
-        except ValueError:
-            when = default
+def own_time(value: str | None, *, now: datetime) -> datetime | None:
+    """The article's own time, unless it is missing, unreadable or in the future."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    if when > default + FUTURE_SLACK:
-        when = default
+    return None if when > now + FUTURE_SLACK else when
+
+
+def iso_time(value: str | None, *, default: datetime) -> str:
+    """The article's time as sortable UTC ISO text: its own unless missing, unreadable or future."""
+    when = own_time(value, now=default) or default
     return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
@@ -81,8 +89,10 @@ class StoryStage:
     """
 
     def __init__(self, *, quiet_hours: float = 72.0, summariser: Summariser | None = None,
-                 threshold: float = cluster.JOIN_THRESHOLD, half_life_hours: float = 0.0) -> None:
+                 threshold: float = cluster.JOIN_THRESHOLD, half_life_hours: float = 0.0,
+                 stream_clock: bool = False) -> None:
         self.quiet = timedelta(hours=quiet_hours)
+        self.stream_clock = stream_clock
         self.summariser = summariser or ExtractiveSummariser()
         self.threshold = threshold
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
@@ -93,13 +103,18 @@ class StoryStage:
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
         return cls(quiet_hours=settings.story_quiet_hours, summariser=summariser_from(settings),
-                   half_life_hours=settings.story_half_life_hours)
+                   half_life_hours=settings.story_half_life_hours,
+                   stream_clock=settings.story_stream_clock)
 
     def prepare(self, parsed: ParsedArticle) -> Prepared:
-        """The article's features and time, from the Doc spaCy made."""
+        """The article's features and time, from the Doc spaCy made. A replay runs on the
+        stream's own clock (``stream_clock``): there, arrival says nothing about an article."""
         features = extract(parsed)
-        seen_at = iso_time(parsed.article.published, default=datetime.now(UTC))
-        return Prepared(parsed, features, match_text(features), seen_at)
+        now = datetime.now(UTC)
+        seen_at = iso_time(parsed.article.published, default=now)
+        undated = own_time(parsed.article.published, now=now) is None
+        arrived_at = seen_at if undated and not self.stream_clock else None
+        return Prepared(parsed, features, match_text(features), seen_at, arrived_at)
 
     def assign(self, db: Database, prepared: Prepared, article_id: int) -> StoryResult:
         """Put the article in a story (an existing one, or a new one) and say what it adds."""
@@ -113,14 +128,23 @@ class StoryStage:
         since = (seen_at - self.quiet).isoformat(timespec="seconds")
         weights = self._weigh(db, prepared.features)
         keys = cluster.index_keys(weights)
-        shared = store.candidate_stories(db, keys, since=since)
+        shared = store.candidate_stories(db, keys, since=since,
+                                         arrived_since=since if prepared.arrived_at else None)
         story_ids = cluster.shortlist(shared, weights)
         vectors = self._vectors(db, story_ids)
-        started = store.first_seen(db, story_ids) if self.events and story_ids else {}
+        started = self._started(db, prepared, story_ids)
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
                       _hours(seen_at, started.get(story_id)))
             for story_id in story_ids])
+
+    def _started(self, db: Database, prepared: Prepared, story_ids: list[int]) -> dict[int, str]:
+        """When each story began, on the clock the article is compared on."""
+        if not self.events or not story_ids:
+            return {}
+        if prepared.arrived_at:
+            return store.first_arrived(db, story_ids)
+        return store.first_seen(db, story_ids)
 
     def _weigh(self, db: Database, features: ArticleFeatures) -> dict[str, float]:
         if self.events is None:

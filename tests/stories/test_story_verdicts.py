@@ -159,3 +159,23 @@ def test_reworded_rewrite_with_remarks_and_a_condition_is_an_update_of_exactly_t
     assert rewrite.verdict.story_id == letter.verdict.story_id
     assert rewrite.verdict.kind == "update"
     assert rewrite.verdict.whats_new == (REMARKS, CONDITION)
+
+
+def test_undated_rewrite_of_an_old_dated_wire_story_is_an_update_of_the_same_story(pipeline):
+    """The wire copy carries a date long past, the rewrite none: the desk saw both just now,
+    so the rewrite is compared with the stories the desk saw lately and joins the letter."""
+    letter, = ingest(pipeline, LETTER, times=["2024-11-29T23:48:00+00:00"])
+    rewrite, = ingest(pipeline, LETTER_REWRITE, times=[None])
+    assert rewrite.verdict.story_id == letter.verdict.story_id
+    assert rewrite.verdict.kind == "update"
+    assert rewrite.verdict.whats_new == (REMARKS, CONDITION)
+
+
+def test_an_undated_article_does_not_join_a_story_the_desk_saw_long_ago(pipeline, fresh_db):
+    letter, = ingest(pipeline, LETTER, times=["2024-11-29T23:48:00+00:00"])
+    with transaction(fresh_db):
+        fresh_db.execute("UPDATE stories SET created_at = ?, updated_at = ?",
+                         ["2024-11-30T00:00:00+00:00"] * 2)
+    rewrite, = ingest(pipeline, LETTER_REWRITE, times=[None])
+    assert rewrite.verdict.story_id != letter.verdict.story_id
+    assert rewrite.verdict.kind == "new"
