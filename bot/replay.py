@@ -59,7 +59,7 @@ def result_line(db, outcome: Outcome) -> dict:
                 "whats_new": list(verdict.whats_new)}
     found = store.story_of(db, outcome.article_id) if outcome.article_id else None
     if outcome.status == Status.DUPLICATE and found:
-        return {"id": outcome.origin, "story": found["story_id"], "verdict": "duplicate",
+        return {"id": outcome.origin, "story": found.story_id, "verdict": "duplicate",
                 "whats_new": []}
     return {"id": outcome.origin, "story": None, "verdict": "failed", "whats_new": [],
             "reason": outcome.reason}

@@ -35,9 +35,9 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
     since = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
     hits = []
     for row, result in matching_stories(db, node, since=since, limit=SCAN_LIMIT):
-        brief = story_brief(db, row["story_id"])
+        brief = story_brief(db, row.story_id)
         hits.append(PreviewHit(
-            story_id=row["story_id"], title=brief.title or row["title"],
+            story_id=row.story_id, title=brief.title or row.title,
             last_seen=brief.last_seen, article_count=brief.article_count or 1,
             reasons=tuple((r.term, r.where, r.text) for r in result.reasons)))
     return hits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -11,6 +12,38 @@ from storage.db import insert_row
 
 TOTAL_KEY = ""
 CHUNK = 400
+
+
+@dataclass(frozen=True)
+class StoryPlace:
+    """The story an article is in, its verdict there, what it added and when it was seen."""
+
+    story_id: int
+    verdict: str
+    whats_new: tuple[str, ...]
+    seen_at: str | None
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A story as listed; ``summary`` is the stored JSON list, as text."""
+
+    id: int
+    title: str
+    article_count: int
+    created_at: str
+    last_seen: str | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class LatestArticle:
+    """A story's newest article, with the text a topic query is matched against."""
+
+    story_id: int
+    article_id: int
+    title: str
+    body: str
 
 
 def key_counts(db: Database, keys: Iterable[str]) -> tuple[dict[str, int], int]:
@@ -104,9 +137,9 @@ def first_arrived(db: Database, story_ids: list[int]) -> dict[int, str]:
         f"SELECT id, created_at FROM stories WHERE id IN ({marks})", story_ids).fetchall())
 
 
-def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict]:
-    """The stored weighted keys of these articles."""
-    found: dict[int, dict] = {}
+def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict[str, float]]:
+    """The stored weighted keys of these articles (key -> weight)."""
+    found: dict[int, dict[str, float]] = {}
     for i in range(0, len(article_ids), CHUNK):
         part = article_ids[i:i + CHUNK]
         marks = ",".join("?" * len(part))
@@ -172,15 +205,15 @@ def add_to_story(
         [(key, story_id, seen_at) for key in index_keys])
 
 
-def story_of(db: Database, article_id: int) -> dict | None:
+def story_of(db: Database, article_id: int) -> StoryPlace | None:
     row = db.execute(
         "SELECT sa.story_id, sa.verdict, sa.whats_new, sf.seen_at FROM story_articles sa "
         "LEFT JOIN story_features sf ON sf.article_id = sa.article_id "
         "WHERE sa.article_id = ?", [article_id]).fetchone()
     if not row:
         return None
-    return {"story_id": row[0], "verdict": row[1], "whats_new": json.loads(row[2] or "[]"),
-            "seen_at": row[3]}
+    return StoryPlace(story_id=row[0], verdict=row[1],
+                      whats_new=tuple(json.loads(row[2] or "[]")), seen_at=row[3])
 
 
 def move_article(
@@ -190,8 +223,8 @@ def move_article(
     current = story_of(db, article_id)
     if current is None:
         raise LookupError(f"article {article_id} is in no story")
-    story_id = current["story_id"]
-    seen_at = current["seen_at"] or now
+    story_id = current.story_id
+    seen_at = current.seen_at or now
     new_id = create_story(db, title=title, summary=summary, seen_at=seen_at, now=now)
     db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]' "
                "WHERE article_id = ?", [new_id, article_id])
@@ -209,8 +242,8 @@ def reindex(db: Database, *, story_id: int, keys: list[str], seen_at: str) -> No
         [(key, story_id, seen_at) for key in keys])
 
 
-def list_stories(db: Database, *, limit: int = 20) -> list[dict]:
-    return [dict(r) for r in db.query(
+def list_stories(db: Database, *, limit: int = 20) -> list[StoryRow]:
+    return [StoryRow(**r) for r in db.query(
         "SELECT id, title, article_count, created_at, last_seen, summary FROM stories "
         "ORDER BY coalesce(last_seen, created_at) DESC, id DESC LIMIT ?", [limit])]
 
@@ -236,9 +269,11 @@ def latest_seen(db: Database) -> str | None:
     return row[0] if row else None
 
 
-def recent_story_articles(db: Database, *, since: str, limit: int = 500) -> list[dict]:
+def recent_story_articles(
+    db: Database, *, since: str, limit: int = 500
+) -> list[LatestArticle]:
     """The newest article of each story seen since ``since``, for matching a new topic."""
-    return [dict(r) for r in db.query(
+    return [LatestArticle(**r) for r in db.query(
         "SELECT s.id AS story_id, a.id AS article_id, a.title, a.body FROM stories s "
         "JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
         "WHERE s.last_seen >= ? AND sa.id = (SELECT max(id) FROM story_articles "

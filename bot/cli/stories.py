@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -61,13 +62,13 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
     """
     rows = store.list_stories(obj.db, limit=limit)
     if as_json:
-        emit_json(rows)
+        emit_json([asdict(row) for row in rows])
         return
     if not rows:
         click.echo("no stories yet; ingest some articles with: wirewatch ingest PATH")
     for row in rows:
-        click.echo(f"#{row['id']}  {row['article_count']} articles  last {row['last_seen']}  "
-                   f"{row['title']}")
+        click.echo(f"#{row.id}  {row.article_count} articles  last {row.last_seen}  "
+                   f"{row.title}")
 
 
 @stories.command("split")

@@ -21,10 +21,10 @@ def split_article(db: Database, article_id: int) -> tuple[int, int]:
     if current is None:
         raise NotFound(f"article {article_id} is in no story")
     count = db.execute("SELECT count(*) FROM story_articles WHERE story_id = ?",
-                       [current["story_id"]]).fetchone()[0]
+                       [current.story_id]).fetchone()[0]
     if count == 1:
         raise NotFound(f"article {article_id} is already alone in story "
-                          f"#{current['story_id']}")
+                          f"#{current.story_id}")
     spans, _entities = store.article_parts(db, article_id)
     sentences = [article.body[start:end] for start, end in spans]
     summary = ExtractiveSummariser().summarise(title=article.title, sentences=sentences)

@@ -46,15 +46,15 @@ def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float)
         timespec="seconds")
     linked = 0
     for row, result in matching_stories(db, node, since=since, limit=RUNNING_LIMIT):
-        story_store.link_topic(db, story_id=row["story_id"], topic_id=topic_id,
-                               article_id=row["article_id"],
+        story_store.link_topic(db, story_id=row.story_id, topic_id=topic_id,
+                               article_id=row.article_id,
                                reasons=[r.as_dict() for r in result.reasons], now=now_iso())
         linked += 1
     return linked
 
 
 def matching_stories(db: Database, node: Node, *, since: str,
-                     limit: int) -> Iterator[tuple[dict, TopicMatch]]:
+                     limit: int) -> Iterator[tuple[story_store.LatestArticle, TopicMatch]]:
     """Stories seen since ``since`` whose latest article the query matches, on the words and
     lemmas the story stage stored (words alone for articles stored before)."""
     for row in story_store.recent_story_articles(db, since=since, limit=limit):
@@ -63,10 +63,10 @@ def matching_stories(db: Database, node: Node, *, since: str,
             yield row, result
 
 
-def _stored_text(db: Database, row: dict) -> MatchText:
-    words = story_store.article_words(db, row["article_id"])
+def _stored_text(db: Database, row: story_store.LatestArticle) -> MatchText:
+    words = story_store.article_words(db, row.article_id)
     if words:
         return decode(words)
-    sentences, entities = story_store.article_parts(db, row["article_id"])
-    return text_from_stored(title=row["title"], body=row["body"], sentences=sentences,
+    sentences, entities = story_store.article_parts(db, row.article_id)
+    return text_from_stored(title=row.title, body=row.body, sentences=sentences,
                             entities=entities)
