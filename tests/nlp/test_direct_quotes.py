@@ -104,3 +104,25 @@ def test_a_speaker_is_not_carried_past_a_paragraph_of_narrative(quotes_of, only)
         "The club was fined twice last season and lost its stadium lease in May.\n\n"
         "“Pay what you owe” was painted across the gates on Sunday morning.")
     assert only(quotes, "direct", "Pay what").speaker.name is None
+
+
+def test_doubled_apostrophes_are_quotation_marks(quotes_of, only):
+    body = ("The ferry crews voted on Friday.\n\n"
+            "''We have waited three winters for this,'' said Orla Finnegan, the crews' "
+            "delegate. ''Nobody wanted a strike.''\n\n"
+            "The operators'' offer stays on the table.")
+    first = only(quotes_of(body), "direct", "three winters")
+    assert body[first.start:first.end] == "We have waited three winters for this"
+    assert first.speaker.name == "Orla Finnegan"
+    assert only(quotes_of(body), "direct", "Nobody wanted").speaker.name == "Orla Finnegan"
+    assert not [q for q in quotes_of(body) if "offer stays" in q.text]
+
+
+def test_titles_and_numbers_in_quotes_are_not_statements(quotes_of):
+    quotes = quotes_of(
+        "Fenwick repeated the claim on “Sunday at Noon.” The tally stood at “412.” "
+        "“We are ready for the vote,” Rhea Fenwick said.")
+    kinds = {q.text: q.kind for q in quotes}
+    assert kinds["Sunday at Noon."] == "fragment"
+    assert kinds["412."] == "fragment"
+    assert kinds["We are ready for the vote"] == "direct"

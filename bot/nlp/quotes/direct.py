@@ -25,6 +25,7 @@ from bot.nlp.speakers import confidence as conf
 UNKNOWN = Speaker(None, "unknown")
 Found = tuple[Attribution, Speaker, float]
 SENTENCE_END = (".", "!", "?", "…")
+MINOR_WORDS = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "or"}
 
 
 def is_fragment(body: str, span: QuoteSpan) -> bool:
@@ -37,12 +38,18 @@ def is_fragment(body: str, span: QuoteSpan) -> bool:
     opens_sentence = not before or before[-1] in ".!?:;\n—–-" or before.endswith("\u2019")
     if opens_sentence:
         return False
-    if is_partial(body, span):
+    if is_partial(body, span) or not any(c.isalpha() for c in text):
         return True
+    if words <= 6 and _titled(text.split()):
+        return True  # a title or a slogan, even with the full stop inside: on “Meet the Press.”
     if text.rstrip("’'\"”").endswith(SENTENCE_END) and words > 1:
         return False
-    titled = all(w[:1].isupper() for w in text.split())
-    return words <= 3 or titled and words <= 6
+    return words <= 3
+
+
+def _titled(words: list[str]) -> bool:
+    """Every word capitalised but small ones inside ("Meet the Press", "In the Gutter")."""
+    return all(w[:1].isupper() or i > 0 and w in MINOR_WORDS for i, w in enumerate(words))
 
 
 def is_partial(body: str, span: QuoteSpan) -> bool:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
+DOUBLED = {"''": "''", "``": "''"}
+"""Two typed apostrophes (or backticks) standing for a double quotation mark: ''Yes,'' she said."""
 PARAGRAPH = re.compile(r"[^\n]+")
 TURN = re.compile(r"\s*([^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){0,2}):[ \t]+\S")
 WORD = re.compile(r"\w+")
@@ -102,16 +104,38 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
     found = []
     opened: int | None = None
     closer = ""
-    for i in range(para.start, para.end):
-        ch = body[i]
-        if opened is None and ch in OPENERS:
-            opened, closer = i, OPENERS[ch]
-        elif opened is not None and ch == closer:
-            found.append(_make(body, para, opened, i, closed=True))
+    i = para.start
+    while i < para.end:
+        if opened is None:
+            mark = _opening_mark(body, i)
+            if mark:
+                opened, closer = i, DOUBLED.get(mark, OPENERS.get(mark, ""))
+                i += len(mark)
+                continue
+        elif body.startswith(closer, i):
+            found.append(_make(body, para, opened, i, closed=True,
+                               widths=(_width(body, opened), len(closer))))
             opened = None
+            i += len(closer)
+            continue
+        i += 1
     if opened is not None:
-        found.append(_make(body, para, opened, para.end, closed=False))
+        found.append(_make(body, para, opened, para.end, closed=False,
+                           widths=(_width(body, opened), 1)))
     return [s for s in found if s.end > s.start]
+
+
+def _opening_mark(body: str, i: int) -> str:
+    """The quotation mark opening at ``i``: one character, or a doubled apostrophe or backtick
+    that does not follow a word (``students'' rights`` is a plural possessive)."""
+    pair = body[i:i + 2]
+    if pair in DOUBLED:
+        return pair if i == 0 or not body[i - 1].isalnum() else ""
+    return body[i] if body[i] in OPENERS else ""
+
+
+def _width(body: str, opened: int) -> int:
+    return 2 if body[opened:opened + 2] in DOUBLED else 1
 
 
 def _single_spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
@@ -124,11 +148,12 @@ def _single_spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
     return [s for s in found if s.end > s.start]
 
 
-def _make(body: str, para: Paragraph, opened: int, closing: int, *, closed: bool) -> QuoteSpan:
-    start, end = opened + 1, closing
+def _make(body: str, para: Paragraph, opened: int, closing: int, *, closed: bool,
+          widths: tuple[int, int] = (1, 1)) -> QuoteSpan:
+    start, end = opened + widths[0], closing
     while start < end and body[start] in TRIM:
         start += 1
     while end > start and body[end - 1] in TRIM + "\n":
         end -= 1
-    close = closing + 1 if closed else closing
+    close = closing + widths[1] if closed else closing
     return QuoteSpan(start, end, opened, close, para.index, closed=closed)
