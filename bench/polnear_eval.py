@@ -19,6 +19,7 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.polnear_score import (
     SCOPES,
@@ -29,6 +30,11 @@ from bench.polnear_score import (
     speaker_ok,
     speaker_targets,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from bot.models import Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,9 +80,6 @@ def predict(records: Sequence[dict], cache: Path | None) -> tuple[dict[str, list
 
     from bot.cli.quotes import quote_record
     from bot.nlp.load import load_pipeline
-    from bot.nlp.quotes import quotes_in_doc
-    from bot.nlp.quotes.statements import statements
-
     nlp = load_pipeline(MODEL)
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
@@ -87,9 +90,16 @@ def predict(records: Sequence[dict], cache: Path | None) -> tuple[dict[str, list
     if len(docs) != len(records) or any(d.text != r["text"] for d, r in zip(docs, records, strict=False)):
         raise SystemExit(f"parse cache {cache} does not hold these texts; delete it")
     start = time.process_time()
-    out = {str(r["id"]): [quote_record(q) for q in statements(doc, quotes_in_doc(doc))]
+    out = {str(r["id"]): [quote_record(q) for q in _statements(doc, r["text"])]
            for r, doc in zip(records, docs, strict=True)}
     return out, (time.process_time() - start) * 1000 / max(1, len(records))
+
+
+def _statements(doc: Doc, text: str) -> list[Quote]:
+    from bot.nlp.quotes import quotes_in_doc
+    from bot.nlp.quotes.statements import statements
+
+    return statements(doc, quotes_in_doc(doc, text=text), text=text)
 
 
 def report(results: Mapping[str, Mapping]) -> str:

@@ -10,9 +10,9 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from bot.models import ParsedArticle, Quote
-from bot.nlp.quotes.attribution import is_reporting, subject_of
+from bot.nlp.quotes.attribution import REPORTING, is_reporting, subject_of
 from bot.nlp.quotes.direct import DirectQuotes, is_fragment
-from bot.nlp.quotes.indirect import find_indirect
+from bot.nlp.quotes.indirect import REPORTED, find_indirect
 from bot.nlp.quotes.marks import (
     QuoteSpan,
     find_quote_spans,
@@ -20,6 +20,7 @@ from bot.nlp.quotes.marks import (
     paragraphs,
 )
 from bot.nlp.speakers import SpeakerResolver
+from bot.nlp.speakers.columns import Columns
 
 __all__ = ["extract_quotes", "quotes_in_doc"]
 
@@ -29,15 +30,20 @@ def extract_quotes(parsed: ParsedArticle) -> list[Quote]:
     doc = parsed.doc
     if not isinstance(doc, Doc):
         raise TypeError("extract_quotes needs the spaCy Doc of the article body")
-    return quotes_in_doc(doc)
+    body = parsed.article.body
+    last = doc[-1] if len(doc) else None
+    ends = last is None or last.idx + len(last.text_with_ws) == len(body)
+    return quotes_in_doc(doc, text=body if ends else None)
 
 
-def quotes_in_doc(doc: Doc) -> list[Quote]:
-    body = doc.text
+def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
+    """``text``: the text the Doc was parsed from, when at hand (``doc.text`` rebuilds it)."""
+    body = doc.text if text is None else text
     spans = find_quote_spans(body)
     spans = sorted(spans + find_transcript_turns(body, {s.paragraph for s in spans}),
                    key=lambda s: s.open)
-    starts = [t.idx for t in doc]
+    columns = Columns.of(doc)
+    starts = columns.idx
     quoted = _quoted_tokens(starts, spans)
     offsets = sorted(o for s in spans for o in (s.open, s.close))
 
@@ -45,13 +51,15 @@ def quotes_in_doc(doc: Doc) -> list[Quote]:
         return bisect_left(offsets, offset + 1) % 2 == 1
 
     resolver = SpeakerResolver(doc, quoted=is_quoted, speaking=is_reporting,
-                               subject=lambda verb: subject_of(verb, quoted))
-    resolver.prime([s for v in doc if v.i not in quoted and is_reporting(v)
-                    if (s := subject_of(v, quoted)) is not None])
+                               subject=lambda verb: subject_of(verb, quoted), columns=columns)
+    resolver.prime([s for i in columns.verbs(doc, REPORTING) if i not in quoted
+                    if (s := subject_of(doc[i], quoted)) is not None])
     direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted,
                           starts=starts).extract()
     statements = _quoted_tokens(starts, [s for s in spans if not is_fragment(body, s)])
-    indirect = find_indirect(doc, body, quoted, resolver, statements=statements)
+    candidates = sorted(set(columns.lowered({"according"}) + columns.verbs(doc, REPORTED)))
+    indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
+                             candidates=candidates)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 

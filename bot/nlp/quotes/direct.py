@@ -34,7 +34,7 @@ def is_fragment(body: str, span: QuoteSpan) -> bool:
         return False
     text = body[span.start:span.end]
     words = span.words(body)
-    before = body[:span.open].rstrip()
+    before = _text_before(body, span.open)
     opens_sentence = not before or before[-1] in ".!?:;\n—–-" or before.endswith("\u2019")
     if opens_sentence:
         return False
@@ -47,6 +47,11 @@ def is_fragment(body: str, span: QuoteSpan) -> bool:
     return words <= 3
 
 
+def _text_before(body: str, at: int) -> str:
+    """The last words before ``at``, trailing space removed (a bounded look, not a copy)."""
+    return body[max(0, at - 80):at].rstrip()
+
+
 def _titled(words: list[str]) -> bool:
     """Every word capitalised but small ones inside ("Meet the Press", "In the Gutter")."""
     return all(w[:1].isupper() or i > 0 and w in MINOR_WORDS for i, w in enumerate(words))
@@ -54,7 +59,7 @@ def _titled(words: list[str]) -> bool:
 
 def is_partial(body: str, span: QuoteSpan) -> bool:
     """Lower-case words of someone's woven into the reporter's clause ("said it was “a …”")."""
-    before = body[:span.open].rstrip()
+    before = _text_before(body, span.open)
     return bool(before) and before[-1].isalnum() and body[span.start:span.start + 1].islower()
 
 
@@ -67,6 +72,7 @@ class DirectQuotes:
         self.doc, self.body, self.spans, self.paras = doc, body, spans, paras
         self.resolver, self.quoted = resolver, quoted
         self.starts = starts if starts is not None else [t.idx for t in doc]
+        self.fragment = {s: is_fragment(body, s) for s in spans}
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -170,12 +176,12 @@ class DirectQuotes:
                    previous: Quote | None) -> list[Quote]:
         attributed = [self._attribute(para, s) for s in spans]
         direct = [a for s, a in zip(spans, attributed, strict=True)
-                  if not is_fragment(self.body, s)]
+                  if not self.fragment[s]]
         known = [a for a in direct if a is not None]
         inherited = self._inherit(para, previous)
         out = []
         for span, found in zip(spans, attributed, strict=True):
-            if is_fragment(self.body, span):
+            if self.fragment[span]:
                 out.append(self._quote(span, "fragment", found, confidence_cap=conf.FRAGMENT_CAP))
             elif found is not None:
                 out.append(self._quote(span, "direct", found))
@@ -213,7 +219,7 @@ class DirectQuotes:
     def _attribute(self, para: Paragraph, span: QuoteSpan) -> Found | None:
         if span.label:
             return self._turn(span)
-        if is_fragment(self.body, span):
+        if self.fragment[span]:
             governing = self._governing(span)
             if governing is not None:
                 return governing
@@ -230,7 +236,7 @@ class DirectQuotes:
                 speaker, confidence = self.resolver.resolve(found.subject)
                 if speaker.name is not None:
                     return found, speaker, confidence
-        found = None if is_fragment(self.body, span) else surface_attribution(after, self.quoted)
+        found = None if self.fragment[span] else surface_attribution(after, self.quoted)
         if found is not None and found.subject is not None:
             speaker, confidence = self.resolver.resolve(found.subject)
             if speaker.name is not None:

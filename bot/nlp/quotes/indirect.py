@@ -66,11 +66,13 @@ def _stray_that_clause(verb: Token) -> Token | None:
 
 
 def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolver, *,
-                  statements: set[int] | None = None) -> list[Quote]:
-    """Reported clauses; one mostly made of a quoted statement (``statements``) is left to it."""
+                  statements: set[int] | None = None,
+                  candidates: list[int] | None = None) -> list[Quote]:
+    """Reported clauses; one mostly made of a quoted statement (``statements``) is left to it.
+    ``candidates``: the indexes of "according" and of reporting verbs, when already known."""
     statements = quoted if statements is None else statements
     quotes = []
-    for verb in doc:
+    for verb in (doc[i] for i in candidates) if candidates is not None else doc:
         if verb.lower_ == "according" and verb.i not in quoted:
             quote = _according_quote(doc, body, verb, quoted, resolver, statements)
             if quote is not None:

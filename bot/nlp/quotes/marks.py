@@ -8,6 +8,7 @@ from dataclasses import dataclass
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
 DOUBLED = {"''": "''", "``": "''"}
 """Two typed apostrophes (or backticks) standing for a double quotation mark: ''Yes,'' she said."""
+MARK = re.compile("''|``|[\"“”„«»]")
 PARAGRAPH = re.compile(r"[^\n]+")
 TURN = re.compile(r"\s*([^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){0,2}):[ \t]+\S")
 WORD = re.compile(r"\w+")
@@ -104,34 +105,21 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
     found = []
     opened: int | None = None
     closer = ""
-    i = para.start
-    while i < para.end:
+    for match in MARK.finditer(body, para.start, para.end):
+        i, mark = match.start(), match.group()
         if opened is None:
-            mark = _opening_mark(body, i)
-            if mark:
+            if mark in DOUBLED and i > 0 and body[i - 1].isalnum():
+                continue  # "students'' rights": a plural possessive, not a quotation mark
+            if mark in OPENERS or mark in DOUBLED:
                 opened, closer = i, DOUBLED.get(mark, OPENERS.get(mark, ""))
-                i += len(mark)
-                continue
-        elif body.startswith(closer, i):
+        elif mark == closer:
             found.append(_make(body, para, opened, i, closed=True,
                                widths=(_width(body, opened), len(closer))))
             opened = None
-            i += len(closer)
-            continue
-        i += 1
     if opened is not None:
         found.append(_make(body, para, opened, para.end, closed=False,
                            widths=(_width(body, opened), 1)))
     return [s for s in found if s.end > s.start]
-
-
-def _opening_mark(body: str, i: int) -> str:
-    """The quotation mark opening at ``i``: one character, or a doubled apostrophe or backtick
-    that does not follow a word (``students'' rights`` is a plural possessive)."""
-    pair = body[i:i + 2]
-    if pair in DOUBLED:
-        return pair if i == 0 or not body[i - 1].isalnum() else ""
-    return body[i] if body[i] in OPENERS else ""
 
 
 def _width(body: str, opened: int) -> int:

@@ -22,8 +22,10 @@ OBJECT_PREPS = {"as", "on", "for", "of"}
 NOT_WORDS = {"punct", "cc", "conj", "advcl", "relcl", "nsubj", "nsubjpass", "dative", "mark"}
 
 
-def statements(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """Direct quotes, reported speech, and attributed fragments grown to their clause."""
+def statements(doc: Doc, quotes: list[Quote], *, text: str | None = None) -> list[Quote]:
+    """Direct quotes, reported speech, and attributed fragments grown to their clause
+    (``text``: the text the Doc was parsed from, when at hand)."""
+    body = doc.text if text is None else text
     clauses = [q for q in quotes if q.kind == "indirect"]
     out: list[Quote] = []
     for quote in quotes:
@@ -33,7 +35,7 @@ def statements(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         elif quote.kind != "fragment":
             out.append(quote)
         elif quote.speaker.name is not None and not any(_holds(c, quote) for c in clauses):
-            out.append(_grown(doc, quote))
+            out.append(_grown(doc, body, quote))
     return _unique(out)
 
 
@@ -52,15 +54,15 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _grown(doc: Doc, fragment: Quote) -> Quote:
-    span = _clause_of(doc, fragment)
+def _grown(doc: Doc, body: str, fragment: Quote) -> Quote:
+    span = _clause_of(doc, body, fragment)
     if span is None:
         return replace(fragment, kind="mixed")
     start, end = span
-    return replace(fragment, text=doc.text[start:end], start=start, end=end, kind="mixed")
+    return replace(fragment, text=body[start:end], start=start, end=end, kind="mixed")
 
 
-def _clause_of(doc: Doc, fragment: Quote) -> tuple[int, int] | None:
+def _clause_of(doc: Doc, body: str, fragment: Quote) -> tuple[int, int] | None:
     """Character span of the complement of the reporting verb the fragment hangs from."""
     first = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
     if first is None or not len(first):
@@ -76,21 +78,21 @@ def _clause_of(doc: Doc, fragment: Quote) -> tuple[int, int] | None:
     if child.dep_ in OBJECT_FIRST or child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
         objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
         start = objects[0].left_edge if objects else start
-    return _trimmed(doc, start, child.right_edge, fragment)
+    return _trimmed(doc, body, start, child.right_edge, fragment)
 
 
-def _trimmed(doc: Doc, first: Token, last: Token,
+def _trimmed(doc: Doc, body: str, first: Token, last: Token,
              fragment: Quote) -> tuple[int, int] | None:
     while first.lower_ == "that" and first.dep_ == "mark" and first.i < last.i:
         first = doc[first.i + 1]
     while last.is_punct and last.i > first.i and last.text not in {"”", "\"", "’"}:
         last = doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
-    paragraph_start = doc.text.rfind("\n", 0, fragment.start) + 1
-    paragraph_end = doc.text.find("\n", fragment.end)
+    paragraph_start = body.rfind("\n", 0, fragment.start) + 1
+    paragraph_end = body.find("\n", fragment.end)
     start = max(start, paragraph_start)
     end = min(end, paragraph_end) if paragraph_end != -1 else end
-    end = _closed(doc.text, start, end)
+    end = _closed(body, start, end)
     return (start, end) if start <= fragment.start and fragment.end <= end else None
 
 

@@ -11,6 +11,7 @@ from spacy.parts_of_speech import PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import (
     clean,
     gender_of_words,
@@ -45,18 +46,19 @@ class Registry:
     """Who one article names, under which names, with which role, and where."""
 
     def __init__(self, doc: Doc, *, quoted: Callable[[int], bool],
-                 speaking: Callable[[Token], bool]) -> None:
+                 speaking: Callable[[Token], bool], columns: Columns | None = None) -> None:
         self.doc = doc
         self.quoted = quoted
         self.speaking = speaking
+        self.columns = columns or Columns.of(doc)
         self.people: dict[str, Person] = {}
         self.alias: dict[str, str] = {}
         self.ents: list[Span] = list(doc.ents)
-        self.sents: list[Span] = list(doc.sents)
-        self.sent_starts = [s.start for s in self.sents]
-        self.sent_start_chars = [s.start_char for s in self.sents]
+        self.sents: list[Span] = self.columns.sentences(doc)
+        self.sent_starts = self.columns.sent_starts
+        self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
         self.chunks: list[Span] | None = None
-        self.ent_of: dict[int, Span] = {t.i: e for e in self.ents for t in e}
+        self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.mentions: list[Mention] = []
         self._names: dict[tuple[int, int], Span] = {}
         self._collect_people()
@@ -79,8 +81,10 @@ class Registry:
 
     def _collect_honorific_names(self) -> None:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
-        for tok in self.doc[:-1]:
-            name = tok.nbor(1)
+        for i in self.columns.lowered(HONORIFICS):
+            if i + 1 >= len(self.doc):
+                continue
+            tok, name = self.doc[i], self.doc[i + 1]
             if name.pos != PROPN or tok.lower_ not in HONORIFICS or self.is_person(name):
                 continue
             end = name.i
@@ -98,8 +102,13 @@ class Registry:
     def _collect_titled_names(self) -> None:
         """"Judge Berman" or "Sen. Ana Ruiz" is a person with that title, tagged or not."""
         doc = self.doc
-        for tok in doc[:-1]:
-            if tok.pos != PROPN or not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
+        strings = doc.vocab.strings
+        cols = self.columns
+        for i, pos in enumerate(cols.pos[:-1]):
+            if pos != PROPN or strings[cols.lower[i]].strip(".") not in TITLE_WORDS:
+                continue
+            tok = doc[i]
+            if not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
                 continue
             start = tok.i
             while start < len(doc) and _title(doc[start]):
@@ -177,7 +186,8 @@ class Registry:
     def _infer_genders(self) -> None:
         """A he/she right after the only person just mentioned tells that person's gender."""
         offsets = [m.offset for m in self.mentions]
-        for tok in self.doc:
+        for i in self.columns.lowered(PRONOUN_GENDER):
+            tok = self.doc[i]
             gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos == PRON else None
             if not gender or self.quoted(tok.idx):
                 continue

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import descriptions, pronouns
+from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import looks_like_person, name_text, nominal_subject, token_span
 from bot.nlp.speakers.registry import Registry
 from bot.nlp.speakers.words import ORG_LABELS, ORG_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER
@@ -19,8 +20,9 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, *, quoted: Callable[[int], bool],
                  speaking: Callable[[Token], bool],
-                 subject: Callable[[Token], Token | None] | None = None) -> None:
-        self.reg = Registry(doc, quoted=quoted, speaking=speaking)
+                 subject: Callable[[Token], Token | None] | None = None,
+                 columns: Columns | None = None) -> None:
+        self.reg = Registry(doc, quoted=quoted, speaking=speaking, columns=columns)
         self.subject = subject or nominal_subject
 
     def prime(self, subjects: list[Token]) -> None:

@@ -1,0 +1,47 @@
+"""Token attributes of one article read once as columns, so scans never build spaCy Tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Offsets, parts of speech, lower-case and lemma hashes, and sentence starts by index."""
+
+    idx: list[int]
+    pos: list[int]
+    lower: list[int]
+    lemma: list[int]
+    sent_starts: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Columns:
+        if not len(doc):
+            return cls([], [], [], [], [])
+        rows = doc.to_array([IDX, POS, LOWER, LEMMA, SENT_START]).T.tolist()
+        starts = [0] + [i for i, s in enumerate(rows[4]) if s == 1 and i]
+        return cls(rows[0], rows[1], rows[2], rows[3], starts)
+
+    def lowered(self, words: Iterable[str]) -> list[int]:
+        """Indexes of tokens whose lower-case form is one of ``words``."""
+        wanted = {get_string_id(w) for w in words}
+        return [i for i, h in enumerate(self.lower) if h in wanted]
+
+    def verbs(self, doc: Doc, lemmas: set[str]) -> list[int]:
+        """Indexes of verbs (and auxiliaries) whose lemma, lower-cased, is one of ``lemmas``."""
+        strings = doc.vocab.strings
+        found = [i for i, p in enumerate(self.pos) if p in (VERB, AUX)]
+        known = {h: strings[h].lower() in lemmas for h in {self.lemma[i] for i in found}}
+        return [i for i in found if known[self.lemma[i]]]
+
+    def sentences(self, doc: Doc) -> list[Span]:
+        """The same spans as ``doc.sents``, cut at the stored sentence starts."""
+        ends = self.sent_starts[1:] + [len(doc)]
+        return [doc[a:b] for a, b in zip(self.sent_starts, ends, strict=True)] if len(doc) else []
