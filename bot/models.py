@@ -112,6 +112,8 @@ class Topic:
     id: int
     name: str
     query: str
+    created_at: str
+    created_by: str | None
 
 
 @dataclass(frozen=True)

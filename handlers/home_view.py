@@ -76,10 +76,10 @@ def topic_blocks(db: Database) -> list[dict]:
         return [_section("*Topics*\nNone yet: `/topics add` to track one.")]
     blocks = [_section("*Topics and their latest stories*")]
     for topic in topics[:SHOWN_TOPICS]:
-        stories = recent_stories(db, topic["id"], limit=STORIES_PER_TOPIC)
-        lines = [f"*{fit(topic['name'], 100)}*: `{fit(topic['query'], 200)}`"]
-        lines += [f"• {fit(plain(s['title'] or 'untitled', 150), 250)} "
-                  f"({s['article_count'] or 1} articles)" for s in stories]
+        stories = recent_stories(db, topic.id, limit=STORIES_PER_TOPIC)
+        lines = [f"*{fit(topic.name, 100)}*: `{fit(topic.query, 200)}`"]
+        lines += [f"• {fit(plain(s.title or 'untitled', 150), 250)} "
+                  f"({s.article_count or 1} articles)" for s in stories]
         blocks.append(_section("\n".join(lines) if stories else lines[0] + "\nNo stories yet."))
     if len(topics) > SHOWN_TOPICS:
         blocks.append(_section(f"…and {len(topics) - SHOWN_TOPICS} more: `/topics` lists them"))

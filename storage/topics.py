@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -16,6 +18,36 @@ class TopicError(BadInput):
     """A topic cannot be added, found or removed as asked."""
 
 
+@dataclass(frozen=True)
+class MatchReason:
+    """One query term that matched: ``where`` is "title" or "sentence N", ``text`` the words."""
+
+    term: str
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TopicStory:
+    """A story tied to a topic, with why it matched when it was tied."""
+
+    id: int
+    title: str
+    article_count: int
+    last_seen: str | None
+    summary: tuple[str, ...]
+    reasons: tuple[MatchReason, ...]
+    matched_at: str
+
+
+TOPIC_COLUMNS = "id, name, query, created_at, created_by"
+
+
+def _topics(db: Database, rest: str, params: Sequence[object] = ()) -> list[Topic]:
+    return [Topic(*row) for row in db.execute(f"SELECT {TOPIC_COLUMNS} FROM topics {rest}",
+                                              params)]
+
+
 def insert_topic(db: Database, *, name: str, query: str, created_by: str | None = None) -> int:
     """Store a topic whose query the caller has already checked."""
     if get_topic(db, name):
@@ -26,41 +58,38 @@ def insert_topic(db: Database, *, name: str, query: str, created_by: str | None 
 
 def list_queries(db: Database) -> list[Topic]:
     """Every topic with its query, oldest first (the order topics are matched in)."""
-    return [Topic(id=r[0], name=r[1], query=r[2])
-            for r in db.execute("SELECT id, name, query FROM topics ORDER BY id")]
+    return _topics(db, "ORDER BY id")
 
 
-def topic_row(db: Database, topic_id: int) -> dict:
+def topic_row(db: Database, topic_id: int) -> Topic:
     """A topic that must exist (just added, in the same transaction)."""
-    rows = list(db.table("topics").rows_where("id = ?", [topic_id]))
+    rows = _topics(db, "WHERE id = ?", [topic_id])
     if not rows:
         raise TopicError(f"no topic #{topic_id}")
     return rows[0]
 
 
-def get_topic(db: Database, name: str) -> dict | None:
-    rows = list(db.table("topics").rows_where("name = ? COLLATE NOCASE", [name.strip()]))
+def get_topic(db: Database, name: str) -> Topic | None:
+    rows = _topics(db, "WHERE name = ? COLLATE NOCASE", [name.strip()])
     return rows[0] if rows else None
 
 
-def list_topics(db: Database) -> list[dict]:
-    return list(db.table("topics").rows_where(order_by="name COLLATE NOCASE"))
+def list_topics(db: Database) -> list[Topic]:
+    return _topics(db, "ORDER BY name COLLATE NOCASE")
 
 
-def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[dict]:
+def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicStory]:
     """The latest stories tied to a topic, newest first, with why they matched."""
-    rows = db.query(
+    rows = db.execute(
         "SELECT s.id, s.title, s.article_count, s.last_seen, s.summary, st.reasons, "
         "st.matched_at FROM story_topics st JOIN stories s ON s.id = st.story_id "
         "WHERE st.topic_id = ? ORDER BY coalesce(s.last_seen, s.created_at) DESC, s.id DESC "
         "LIMIT ?", [topic_id, limit])
-    result = []
-    for row in rows:
-        row = dict(row)
-        row["summary"] = json.loads(row["summary"] or "[]")
-        row["reasons"] = json.loads(row["reasons"] or "[]")
-        result.append(row)
-    return result
+    return [TopicStory(id=story_id, title=title, article_count=count, last_seen=last_seen,
+                       summary=tuple(json.loads(summary or "[]")),
+                       reasons=tuple(MatchReason(**r) for r in json.loads(reasons or "[]")),
+                       matched_at=matched_at)
+            for story_id, title, count, last_seen, summary, reasons, matched_at in rows]
 
 
 def remove_topic(db: Database, name: str) -> None:
@@ -68,5 +97,5 @@ def remove_topic(db: Database, name: str) -> None:
     if not topic:
         raise TopicError(f"no topic named '{name}'")
     for table in ("story_topics", "subscriptions"):
-        db.execute(f"DELETE FROM {table} WHERE topic_id = ?", [topic["id"]])
-    db.execute("DELETE FROM topics WHERE id = ?", [topic["id"]])
+        db.execute(f"DELETE FROM {table} WHERE topic_id = ?", [topic.id])
+    db.execute("DELETE FROM topics WHERE id = ?", [topic.id])

@@ -52,8 +52,8 @@ def add(obj: CliContext, name: str, query: str | None) -> None:
     with transaction(obj.db):
         topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
                                             quiet_hours=obj.settings.story_quiet_hours))
-        running = recent_stories(obj.db, topic["id"], limit=1000)
-    click.echo(f"tracking '{name}': {topic['query']}")
+        running = recent_stories(obj.db, topic.id, limit=1000)
+    click.echo(f"tracking '{name}': {topic.query}")
     if running:
         click.echo(f"{len(running)} running stories already match it")
 
@@ -70,11 +70,11 @@ def list_(obj: CliContext, as_json: bool) -> None:
     """
     rows = list_topics(obj.db)
     if as_json:
-        emit_json(rows)
+        emit_json([dataclasses.asdict(row) for row in rows])
     elif not rows:
         click.echo("no topics yet; add one with: wirewatch topics add NAME [QUERY]")
     for row in rows if not as_json else []:
-        click.echo(f"{row['name']}: {row['query']}")
+        click.echo(f"{row.name}: {row.query}")
 
 
 @topics.command("show")
@@ -92,17 +92,18 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     topic = get_topic(obj.db, name)
     if topic is None:
         raise NotFound(f"no topic named '{name}'")
-    stories = recent_stories(obj.db, topic["id"], limit=limit)
+    stories = recent_stories(obj.db, topic.id, limit=limit)
     if as_json:
-        emit_json({"topic": topic, "stories": stories})
+        emit_json({"topic": dataclasses.asdict(topic),
+                   "stories": [dataclasses.asdict(story) for story in stories]})
         return
-    click.echo(f"{topic['name']}: {topic['query']}")
+    click.echo(f"{topic.name}: {topic.query}")
     if not stories:
         click.echo("  no stories yet")
     for story in stories:
-        click.echo(f"  story {story['id']} ({story['article_count']} articles, last "
-                   f"{story['last_seen']}): {story['title']}")
-        why = "; ".join(f"{r['term']} in {r['where']}" for r in story["reasons"][:4])
+        click.echo(f"  story {story.id} ({story.article_count} articles, last "
+                   f"{story.last_seen}): {story.title}")
+        why = "; ".join(f"{r.term} in {r.where}" for r in story.reasons[:4])
         if why:
             click.echo(f"    matched: {why}")
 

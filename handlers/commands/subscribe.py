@@ -75,12 +75,12 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
             answer(respond, f"{refusal} Nothing was subscribed.")
             return
     with transaction(db):
-        outcome = subs.subscribe(db, topic_id=topic["id"], target_type=request.target_type,
+        outcome = subs.subscribe(db, topic_id=topic.id, target_type=request.target_type,
                                  target_id=request.target_id, mode=request.mode,
                                  created_by=command.get("user_id"), at=now_iso())
     where = "You" if request.target_type == "user" else "This channel"
     verb = {"added": "will now get", "changed": "now gets", "unchanged": "already gets"}[outcome]
-    answer(respond, f"{where} {verb} *{echo(topic['name'], 100)}* {_mode(request.mode)}.")
+    answer(respond, f"{where} {verb} *{echo(topic.name, 100)}* {_mode(request.mode)}.")
     publish_home(client, db, command.get("user_id"))
 
 
@@ -100,10 +100,10 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
         answer(respond, unknown(db, request.topic))
         return
     with transaction(db):
-        removed = subs.unsubscribe(db, topic_id=topic["id"], target_type=request.target_type,
+        removed = subs.unsubscribe(db, topic_id=topic.id, target_type=request.target_type,
                                    target_id=request.target_id)
     where = "You" if request.target_type == "user" else "This channel"
-    name = echo(topic["name"], 100)
+    name = echo(topic.name, 100)
     answer(respond, f"{where} will no longer get *{name}*." if removed else
            f"{where} was not subscribed to *{name}*.")
     publish_home(client, db, command.get("user_id"))
@@ -123,7 +123,7 @@ def current(db: Database, command: dict) -> str:
 
 
 def unknown(db: Database, name: str) -> str:
-    names = ", ".join(echo(t["name"], 60) for t in list_topics(db)[:20]) or "none yet"
+    names = ", ".join(echo(t.name, 60) for t in list_topics(db)[:20]) or "none yet"
     what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
     return f"{what} Topics: {names}. Add one with `/topics add NAME QUERY`. {USAGE}"
 

@@ -57,7 +57,7 @@ def list_text(svc: Services, rest: str, command: dict) -> str:
     if not rows:
         return "No topics yet. " + USAGE
     lines = [f"*{len(rows)} topics*"]
-    lines += [f"• *{echo(r['name'], 100)}*: `{echo(r['query'], 200)}`" for r in rows]
+    lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`" for r in rows]
     return join_lines(lines)
 
 
@@ -70,7 +70,7 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
         topic_id = add_topic(db, name=name, query=query or None,
                              created_by=command.get("user_id"),
                              quiet_hours=svc.settings.story_quiet_hours)
-        query = store.topic_row(db, topic_id)["query"]
+        query = store.topic_row(db, topic_id).query
     return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. Subscribe this "
             f"channel with `/subscribe {echo(name, 100)}`.")
 
@@ -91,15 +91,15 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     topic = store.get_topic(db, name) if name else None
     if topic is None:
         return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."
-    lines = [f"*{echo(topic['name'], 100)}*: `{echo(topic['query'], 500)}`"]
+    lines = [f"*{echo(topic.name, 100)}*: `{echo(topic.query, 500)}`"]
     subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])
-            if s.topic_id == topic["id"]]
+            if s.topic_id == topic.id]
     lines.append(f"This channel gets it {subs[0].mode}." if subs else
                  "This channel is not subscribed.")
-    stories = store.recent_stories(db, topic["id"], limit=SHOW_STORIES)
+    stories = store.recent_stories(db, topic.id, limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")
-    lines += [f"• {echo(s['title'] or 'untitled', 150)} ({s['article_count'] or 1} articles"
-              f"{', last ' + s['last_seen'] if s.get('last_seen') else ''})" for s in stories]
+    lines += [f"• {echo(s.title or 'untitled', 150)} ({s.article_count or 1} articles"
+              f"{', last ' + s.last_seen if s.last_seen else ''})" for s in stories]
     return join_lines(lines)
 
 

@@ -73,9 +73,9 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     except store.TopicError as exc:
         ack(response_action="errors", errors={"name": _short(str(exc))})
         return
-    running = [PreviewHit(story_id=r["id"], title=r["title"] or "untitled",
-                          last_seen=r["last_seen"], article_count=r["article_count"] or 1,
-                          reasons=tuple((x["term"], x["where"], x["text"]) for x in r["reasons"]))
+    running = [PreviewHit(story_id=r.id, title=r.title or "untitled",
+                          last_seen=r.last_seen, article_count=r.article_count or 1,
+                          reasons=tuple((x.term, x.where, x.text) for x in r.reasons))
                for r in store.recent_stories(db, topic_id, limit=SHOWN + 1)]
     ack(response_action="update", view=done_view(form.name, query, form.channel, running))
 
@@ -83,7 +83,7 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
 def _subscribe(db, form: TopicForm, user: str | None) -> None:
     topic = store.get_topic(db, form.name)
     if form.channel and topic:
-        subs.subscribe(db, topic_id=topic["id"], target_type="channel", target_id=form.channel,
+        subs.subscribe(db, topic_id=topic.id, target_type="channel", target_id=form.channel,
                        mode="realtime", created_by=user, at=now_iso())
 
 

@@ -55,14 +55,15 @@ def test_hostile_topic_names_and_targets_are_data_not_sql(fresh_db):
             topic_id = add_topic(fresh_db, name=name, query="harbour")
             subscribe(fresh_db, topic_id=topic_id, target_type="channel", target_id=text,
                       mode="realtime", created_by=text, at="2026-01-01T00:00:00+00:00")
-        assert get_topic(fresh_db, name)["name"] == name
-    assert sorted(t["name"] for t in list_topics(fresh_db)) == sorted(
+        topic = get_topic(fresh_db, name)
+        assert topic is not None and topic.name == name
+    assert sorted(t.name for t in list_topics(fresh_db)) == sorted(
         t.strip() or f"blank {n}" for n, t in enumerate(HOSTILE))
     stored = {r[0] for r in fresh_db.execute("SELECT target_id FROM subscriptions")}
     assert stored == set(HOSTILE)
     fresh_db["articles"].insert({"content_hash": "h", "title": "t", "body": "b", "ingested_at": "x"})
     with transaction(fresh_db):
-        queued = enqueue_alerts(fresh_db, Verdict(1, "new"), 1, [t["id"] for t in
+        queued = enqueue_alerts(fresh_db, Verdict(1, "new"), 1, [t.id for t in
                                                                  list_topics(fresh_db)])
     assert queued == len(set(HOSTILE))
     assert {r[0] for r in fresh_db.execute("SELECT channel FROM alerts")} == set(HOSTILE)
@@ -82,7 +83,8 @@ def test_any_topic_name_and_query_is_stored_verbatim_or_refused(fresh_db, name, 
     except TopicError as exc:
         assert str(exc)
     else:
-        assert get_topic(fresh_db, name)["name"] == name.strip()
+        topic = get_topic(fresh_db, name)
+        assert topic is not None and topic.name == name.strip()
         with transaction(fresh_db):
             remove_topic(fresh_db, name)
     assert schema(fresh_db) == before

@@ -17,7 +17,8 @@ from tests.slack.conftest import run_command
 def test_topics_add_list_show_remove(runtime, fake_slack, fresh_db):
     added = run_command(runtime, fake_slack, "/topics", 'add “Port strike” dockworkers OR stevedores')
     assert "Tracking *Port strike*" in added["text"]
-    assert get_topic(fresh_db, "port strike")["query"] == "dockworkers OR stevedores"
+    topic = get_topic(fresh_db, "port strike")
+    assert topic is not None and topic.query == "dockworkers OR stevedores"
     listed = run_command(runtime, fake_slack, "/topics", "")
     assert "Port strike" in listed["text"] and "dockworkers OR stevedores" in listed["text"]
     shown = run_command(runtime, fake_slack, "/topics", "show Port strike")

@@ -61,7 +61,8 @@ def test_admins_by_id_group_and_workspace_role_may_change_topics(runtime, fake_s
                                                                  user):
     answer = run_command(runtime, fake_slack, "/topics", "add Wildfire wildfire", user=user)
     assert "Tracking *Wildfire*" in answer["text"]
-    assert get_topic(fresh_db, "Wildfire")["created_by"] == user
+    topic = get_topic(fresh_db, "Wildfire")
+    assert topic is not None and topic.created_by == user
 
 
 @pytest.mark.parametrize("user", [GUEST, GONE])

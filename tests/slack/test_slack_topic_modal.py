@@ -61,7 +61,8 @@ def test_modal_previews_matches_then_adds_and_subscribes(runtime, fake_slack, pi
     done = json.dumps(answer["view"], ensure_ascii=False)
     assert "Tracking *Port strike*" in done and "Already matches 1 running stories" in done
     assert "Dockworkers strike at Northhaven port" in done
-    assert get_topic(fresh_db, "Port strike")["query"] == "strike AND (port OR dock*)"
+    topic = get_topic(fresh_db, "Port strike")
+    assert topic is not None and topic.query == "strike AND (port OR dock*)"
     [sub] = subscriptions_of(fresh_db, ["C0DESK"])
     assert (sub.topic, sub.mode) == ("Port strike", "realtime")
 
@@ -83,7 +84,8 @@ def test_existing_name_is_refused_at_the_name_field(runtime, fake_slack, fresh_d
     modal = open_modal(runtime, fake_slack)
     first = post_signed(events_url(runtime), view_submission_body(modal, fill("Rates", "")))
     assert json.loads(first.body)["response_action"] == "update"
-    assert get_topic(fresh_db, "Rates")["query"] == "Rates"
+    topic = get_topic(fresh_db, "Rates")
+    assert topic is not None and topic.query == "Rates"
     again = json.loads(post_signed(events_url(runtime),
                                    view_submission_body(modal, fill("rates", "x"))).body)
     assert again["response_action"] == "errors" and "already exists" in again["errors"]["name"]

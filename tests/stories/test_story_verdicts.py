@@ -106,8 +106,8 @@ def test_topic_added_later_finds_running_stories(pipeline, fresh_db):
     with transaction(fresh_db):
         topic_id = add_topic(fresh_db, name="Drought", query="drought AND gpe:Argentina")
     stories = recent_stories(fresh_db, topic_id, limit=5)
-    assert [s["id"] for s in stories] == [other.verdict.story_id]
-    assert stories[0]["reasons"][0]["term"] in ("drought", "gpe:Argentina")
+    assert [s.id for s in stories] == [other.verdict.story_id]
+    assert stories[0].reasons[0].term in ("drought", "gpe:Argentina")
 
 
 def test_two_processes_share_the_index(db_path, settings, nlp, fresh_db):
