@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bot.errors import BadInput
+from bot.models import BadInput
 
 
 class ConfigError(BadInput):

@@ -17,10 +17,18 @@ from sqlite_utils import Database
 from bot.alerts.eligibility import alert_hold
 from bot.alerts.quote_alerts import enqueue_quote_alerts
 from bot.config import Settings
-from bot.errors import ErrorKind, WirewatchError
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
-from bot.models import Article, IngestFailure, ParsedArticle, RawArticle, Verdict, VerdictKind
+from bot.models import (
+    Article,
+    ErrorKind,
+    IngestFailure,
+    ParsedArticle,
+    RawArticle,
+    Verdict,
+    VerdictKind,
+    WirewatchError,
+)
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import parse_articles
 from bot.nlp.quotes import extract_quotes

@@ -7,8 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bot.config import Settings
-from bot.errors import BadInput
-from bot.models import IngestFailure, RawArticle
+from bot.models import BadInput, IngestFailure, RawArticle
 from bot.pipeline import Outcome, Pipeline, Status
 from storage import stories as store
 from storage.db import open_db

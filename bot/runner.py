@@ -13,7 +13,6 @@ from typing import Any
 from spacy.language import Language
 
 from bot.config import Settings
-from bot.errors import BadInput
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import PollResult, poll_feed
@@ -21,7 +20,7 @@ from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
-from bot.models import Source
+from bot.models import BadInput, Source
 from bot.redact import redact
 from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router

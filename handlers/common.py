@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import clean, fit
-from bot.errors import WirewatchError
+from bot.models import WirewatchError
 from bot.permissions import Action, Role, may, refusal
 from bot.slack.services import CONTEXT_KEY, Services
 

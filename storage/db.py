@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.errors import BadInput
+from bot.models import BadInput
 from storage.migrations import applied_count, apply_all
 
 BUSY_TIMEOUT_MS = 30_000

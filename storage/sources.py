@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from bot.errors import BadInput
-from bot.models import SeenFile, Source
+from bot.models import BadInput, SeenFile, Source
 from storage.backoff import Backoff
 from storage.db import insert_row
 

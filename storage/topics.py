@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bot.errors import BadInput
-from bot.models import Topic
+from bot.models import BadInput, Topic
 from storage.articles import now_iso
 from storage.db import insert_row
 

@@ -7,9 +7,16 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.config import ConfigError
-from bot.errors import BadInput, ErrorKind, NotFound, WirewatchError
 from bot.ingest.clean import CleanError
-from bot.models import RawArticle, Verdict, VerdictKind
+from bot.models import (
+    BadInput,
+    ErrorKind,
+    NotFound,
+    RawArticle,
+    Verdict,
+    VerdictKind,
+    WirewatchError,
+)
 from bot.pipeline import Pipeline, Status
 from bot.stories.stage import StoryStage
 from storage.db import StorageError

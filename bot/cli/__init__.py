@@ -10,7 +10,7 @@ import click
 from bot.cli import demo, inbox, ingest, quotes, run, sources, stories, timeline, topics, who_said
 from bot.cli.context import CliContext
 from bot.config import load_settings
-from bot.errors import WirewatchError
+from bot.models import WirewatchError
 from bot.redact import redact_logs
 
 

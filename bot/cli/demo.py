@@ -13,8 +13,7 @@ import click
 from bot.alerts.console_feed import print_pending
 from bot.cli.context import CliContext
 from bot.cli.ingest import describe
-from bot.errors import BadInput
-from bot.models import ArticleEvent
+from bot.models import ArticleEvent, BadInput
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction

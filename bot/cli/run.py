@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.alerts.console_feed import print_pending, silent_line
 from bot.cli.context import CliContext
 from bot.config import Settings
-from bot.errors import BadInput
+from bot.models import BadInput
 from bot.runner import Runner
 
 

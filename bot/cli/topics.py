@@ -7,7 +7,7 @@ import dataclasses
 import click
 
 from bot.cli.context import CliContext, emit_json
-from bot.errors import NotFound
+from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_preview import PREVIEW_DAYS, preview, why_text

@@ -11,9 +11,8 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
-from bot.errors import BadInput
 from bot.ingest import furniture
-from bot.models import Article, RawArticle
+from bot.models import Article, BadInput, RawArticle
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff]")
 HARD_WRAP_MIN = 55

@@ -27,9 +27,9 @@ from urllib3.exceptions import (
 )
 
 from bot import __version__
-from bot.errors import Transient
 from bot.ingest.addresses import AddressPolicy, AddressRefused
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
+from bot.models import Transient
 
 USER_AGENT = (f"wirewatch/{__version__} (newsroom feed reader; "
               "+https://github.com/wirewatch/wirewatch)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.errors import BadInput
+from bot.models import BadInput
 
 FIELDS = {
     "person": ("PERSON",),

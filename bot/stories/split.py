@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from bot.errors import NotFound
+from bot.models import NotFound
 from bot.nlp.summary import ExtractiveSummariser
 from storage import stories as store
 from storage.articles import get_article, now_iso
