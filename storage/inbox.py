@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -10,6 +11,14 @@ from bot.models import FailedArticle, FailedTally, InboxResult, QueuedArticle, R
 from storage.backoff import Backoff
 from storage.db import insert_row
 from storage.sources import iso, utcnow
+
+
+@dataclass(frozen=True)
+class HeldTally:
+    """How many of a source's stored articles alerted nobody for one reason ("background")."""
+
+    reason: str
+    count: int
 
 FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
 RETRY = Backoff(first=5, cap=3600)
@@ -102,12 +111,14 @@ def results(db: Database, ids: list[int]) -> dict[int, InboxResult]:
         f"WHERE id IN ({marks})", ids)}
 
 
-def held_by_source(db: Database) -> dict[int, dict[str, int]]:
-    """Per source, how many stored articles alerted nobody, by why ("background", "too old…")."""
-    held: dict[int, dict[str, int]] = {}
+def held_by_source(db: Database) -> dict[int, list[HeldTally]]:
+    """Per source, how many stored articles alerted nobody, by why, in the order of the whys
+    ("background", "too old to alert")."""
+    held: dict[int, list[HeldTally]] = {}
     for source_id, why, count in db.execute(
             "SELECT inbox.source_id, substr(h.reason, 1, instr(h.reason || ':', ':') - 1), "
             "count(*) FROM inbox JOIN alert_holds h ON h.article_id = inbox.article_id "
-            "WHERE inbox.status = 'stored' AND inbox.source_id IS NOT NULL GROUP BY 1, 2"):
-        held.setdefault(source_id, {})[why] = count
+            "WHERE inbox.status = 'stored' AND inbox.source_id IS NOT NULL GROUP BY 1, 2 "
+            "ORDER BY 1, 2"):
+        held.setdefault(source_id, []).append(HeldTally(reason=why, count=count))
     return held

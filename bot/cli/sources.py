@@ -115,7 +115,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
     if as_json:
         emit_json([{**asdict(row), "location": redact(row.location),
                     "last_error": redact(row.last_error or "") or None,
-                    "health": health(row), "held": held.get(row.id, {}),
+                    "health": health(row),
+                    "held": {t.reason: t.count for t in held.get(row.id, [])},
                     "failed_articles": lost[row.id].count if row.id in lost else 0}
                    for row in rows])
         return
@@ -132,7 +133,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
         if note:
             click.echo(f"    {note}")
         if held.get(row.id):
-            reasons = ", ".join(f"{n} {why}" for why, n in sorted(held[row.id].items()))
+            reasons = ", ".join(f"{t.count} {t.reason}" for t in held[row.id])
             click.echo(f"    stored without alerting: {reasons}")
         if row.last_error:
             click.echo(f"    last error: {redact(row.last_error)}")

@@ -60,7 +60,7 @@ def source_lines(db: Database, *, errors: bool = False) -> list[str]:
         flag = "⚠️ " if row.unhealthy else ""
         failing = errors and row.failures and row.last_error
         error = f": {fit(redact(str(row.last_error)), 200)}" if failing else ""
-        quiet = ", ".join(f"{n} {why}" for why, n in sorted(held.get(row.id, {}).items()))
+        quiet = ", ".join(f"{t.count} {t.reason}" for t in held.get(row.id, []))
         quiet = f" · stored without alerting: {quiet}" if quiet else ""
         lines.append(f"    {flag}{row.kind} {fit(redact(str(row.location)), 200)} · "
                      f"{health(row)}{error}{quiet}")
