@@ -38,8 +38,10 @@ class SlowSummaries(ThreadingHTTPServer):
 class SlowHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
-        self.server.arrived.set()
-        self.server.release.wait(20)
+        server = self.server
+        assert isinstance(server, SlowSummaries)
+        server.arrived.set()
+        server.release.wait(20)
         body = json.dumps({"choices": [{"message": {"content": REPLY}}]}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")

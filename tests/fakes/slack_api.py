@@ -21,6 +21,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.block_kit import block_problems, view_problems
@@ -122,7 +123,7 @@ class FakeSlack:
                                         daemon=True)
 
     # lifecycle ---------------------------------------------------------------------------
-    def start(self) -> FakeSlack:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -130,7 +131,7 @@ class FakeSlack:
         self._server.shutdown()
         self._server.server_close()
 
-    def __enter__(self) -> FakeSlack:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

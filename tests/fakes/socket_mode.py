@@ -32,7 +32,7 @@ class FakeSocketMode:
 
     def send(self, envelope: dict, *, timeout: float = 15.0) -> None:
         """Send one envelope as Slack does, once the app has connected."""
-        assert self._connected.wait(timeout), "the app never connected"
+        assert self._connected.wait(timeout) and self._conn, "the app never connected"
         self._conn.sendall(_frame(json.dumps(envelope).encode(), opcode=0x1))
 
     def wait_for_ack(self, envelope_id: str, *, timeout: float = 10.0) -> dict:

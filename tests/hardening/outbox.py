@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from sqlite_utils import Database
 
-from bot.models import Verdict
+from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
@@ -34,11 +34,11 @@ def build_outbox(db: Database, *, stories: int, updates: int) -> int:
             if round_no == 0:
                 story_ids.append(add_story(db, article_id=article_id, title=title,
                                            topic_ids=(topic_id,)))
-                verdict = Verdict(story_ids[n], "new")
+                verdict = Verdict(story_ids[n], VerdictKind.NEW)
             else:
                 news = (f"Development {round_no} in story {n}",)
                 add_update(db, story_id=story_ids[n], article_id=article_id, whats_new=news)
-                verdict = Verdict(story_ids[n], "update", whats_new=news)
+                verdict = Verdict(story_ids[n], VerdictKind.UPDATE, whats_new=news)
             with transaction(db):
                 enqueue_alerts(db, verdict, article_id, [topic_id])
     return db.execute("SELECT count(*) FROM alerts").fetchone()[0]

@@ -76,6 +76,7 @@ def run_and_kill(db_path: Path, folder: Path, *, after_lines: int, jitter: float
     proc = subprocess.Popen(cli_command("ingest", str(folder)), stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, cwd=REPO,
                             env=cli_env(db_path, PYTHONUNBUFFERED="1"))
+    assert proc.stdout is not None
     try:
         for _ in range(after_lines):
             if not proc.stdout.readline():

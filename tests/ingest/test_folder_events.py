@@ -1,6 +1,7 @@
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -12,10 +13,10 @@ class Completed:
     """Collects the paths FileEvents reports, so a test can wait for the ones it expects."""
 
     def __init__(self) -> None:
-        self.paths = []
+        self.paths: list[Path] = []
         self._changed = threading.Condition()
 
-    def __call__(self, path) -> None:
+    def __call__(self, path: Path) -> None:
         with self._changed:
             self.paths.append(path)
             self._changed.notify_all()

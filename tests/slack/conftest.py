@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import Protocol
 
 import pytest
 
@@ -11,6 +12,13 @@ from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
 from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+
+
+class Listening(Protocol):
+    """Where the app's HTTP server listens: a started SlackRuntime, or `wirewatch run`."""
+
+    @property
+    def port(self) -> int: ...
 
 
 @pytest.fixture
@@ -35,7 +43,7 @@ def runtime(slack_settings: Settings, fresh_db):
     rt.stop()
 
 
-def events_url(rt: SlackRuntime) -> str:
+def events_url(rt: Listening) -> str:
     return f"http://127.0.0.1:{rt.port}/slack/events"
 
 
@@ -50,7 +58,7 @@ def wait_for(predicate, *, timeout: float = 10.0):
     raise AssertionError("timed out waiting for the app")
 
 
-def run_command(rt: SlackRuntime, fake: FakeSlack, command: str, text: str, **kw) -> dict:
+def run_command(rt: Listening, fake: FakeSlack, command: str, text: str, **kw) -> dict:
     """Send a signed slash command; return what the app answered through response_url."""
     before = len(fake.responses())
     body = command_body(command, text, response_url=fake.response_url(), **kw)

@@ -27,6 +27,7 @@ def start(db_path: Path, api_url: str) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "tests.slack.deliver_loop", str(db_path),
                              api_url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
+    assert proc.stdout and proc.stderr
     assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
     return proc
 

@@ -7,7 +7,7 @@ import os
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
-from bot.models import Verdict
+from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
@@ -29,12 +29,12 @@ def make_alerts(db) -> int:
         first = add_article(db, title=f"Story {s} begins")
         story_id = add_story(db, article_id=first, title=f"Story {s} begins", topic_ids=(topic,))
         with transaction(db):
-            enqueue_alerts(db, Verdict(story_id, "new"), first, [topic])
+            enqueue_alerts(db, Verdict(story_id, VerdictKind.NEW), first, [topic])
         for n in range(1, ARTICLES):
             article = add_article(db, title=f"Story {s} update {n}")
             add_update(db, story_id=story_id, article_id=article, whats_new=(f"Fact {n}",))
             with transaction(db):
-                enqueue_alerts(db, Verdict(story_id, "update"), article, [topic])
+                enqueue_alerts(db, Verdict(story_id, VerdictKind.UPDATE), article, [topic])
     return db.execute("SELECT count(*) FROM alerts").fetchone()[0]
 
 

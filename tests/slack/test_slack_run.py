@@ -21,7 +21,7 @@ ARTICLE = ("Dockworkers strike at Northhaven port\n\nDockworkers at Northhaven w
 
 
 class Running:
-    """Just enough of SlackRuntime for run_command: where the HTTP server listens."""
+    """Just enough of SlackRuntime for run_command (a Listening): where the HTTP server listens."""
 
     def __init__(self, port: int) -> None:
         self.port = port
@@ -52,6 +52,7 @@ def test_wirewatch_run_serves_commands_and_posts_alerts(db_path: Path, fake_slac
 
 
 def _port_from(proc: subprocess.Popen) -> int:
+    assert proc.stdout and proc.stderr
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         line = proc.stdout.readline()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.alerts.blocks import MUTE, QUOTES
-from bot.models import Verdict
+from bot.models import Verdict, VerdictKind
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts, mark_sending
@@ -40,7 +40,7 @@ def new_story(db, topic_id: int, title: str = "Dockworkers walk out", **kw) -> t
     article_id = add_article(db, title=title, url="https://news.example/" + title[:5], **kw)
     story_id = add_story(db, article_id=article_id, title=title, topic_ids=(topic_id,))
     with transaction(db):
-        enqueue_alerts(db, Verdict(story_id, "new"), article_id, [topic_id])
+        enqueue_alerts(db, Verdict(story_id, VerdictKind.NEW), article_id, [topic_id])
     return story_id, article_id
 
 
@@ -48,7 +48,7 @@ def update(db, topic_id: int, story_id: int, news: str) -> int:
     article_id = add_article(db, title=f"Update: {news}")
     add_update(db, story_id=story_id, article_id=article_id, whats_new=(news,))
     with transaction(db):
-        enqueue_alerts(db, Verdict(story_id, "update", whats_new=(news,)), article_id, [topic_id])
+        enqueue_alerts(db, Verdict(story_id, VerdictKind.UPDATE, whats_new=(news,)), article_id, [topic_id])
     return article_id
 
 

@@ -73,7 +73,8 @@ class FeedServer:
 
     @property
     def base(self) -> str:
-        return f"http://{self.httpd.server_address[0]}:{self.port}"
+        host = self.httpd.server_address[0]
+        return f"http://{host.decode() if isinstance(host, bytes) else host}:{self.port}"
 
     def url(self, path: str) -> str:
         return self.base + path
