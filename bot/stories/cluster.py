@@ -111,7 +111,7 @@ def shortlist(
     scored = []
     for story_id, keys in shared.items():
         if len(keys) >= 2:
-            scored.append((sum(weights.get(k, 0.0) for k in keys), story_id))
+            scored.append((math.fsum(weights.get(k, 0.0) for k in keys), story_id))
     scored.sort(reverse=True)
     return [story_id for _, story_id in scored[:limit]]
 
@@ -119,7 +119,7 @@ def shortlist(
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b[k] for k, w in a.items() if k in b)
+    dot = math.fsum(w * b[k] for k, w in a.items() if k in b)
     if not dot:
         return 0.0
     norm = math.sqrt(_square(a) * _square(b))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -87,7 +88,7 @@ def _is_new(
     A new figure counts unless the sentence restates an earlier one almost word for word; a
     new name, date, time or age only in a sentence that is mostly new (a rewrite reframes
     "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
-    total = sum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas) or 1e-9
+    total = math.fsum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas) or 1e-9
     novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(known(w, story.words) for w in f[2:].split()))}
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures)
@@ -103,7 +104,7 @@ def _is_new(
     if sentence.hedged:
         return False
     novel = [lemma for lemma in sentence.lemmas if lemma not in story.words]
-    union = 1 - sum(_w(weights, "l:" + lemma) for lemma in novel) / total
+    union = 1 - math.fsum(_w(weights, "l:" + lemma) for lemma in novel) / total
     return union < CLAIM_UNION and best < CLAIM_BEST and len(novel) >= CLAIM_NOVEL_WORDS
 
 
@@ -160,10 +161,11 @@ def _best_cover(
     sentence: SentenceFeatures, index: _Index, weights: dict[str, float]
 ) -> tuple[float, list[int]]:
     """The largest weighted share of the sentence's lemmas found in one earlier sentence, and
-    the earlier sentences covering at least NUMBER_COVERED of it."""
+    the earlier sentences covering at least NUMBER_COVERED of it. Lemmas are summed in sorted
+    order: a set's order follows the process's hash seed, and a float sum follows its order."""
     covered: dict[int, float] = {}
     total = 0.0
-    for lemma in sentence.lemmas:
+    for lemma in sorted(sentence.lemmas):
         weight = _w(weights, "l:" + lemma)
         total += weight
         for number in index.postings.get(lemma, ()):
