@@ -1,10 +1,18 @@
-"""Item 1: articles per second through the whole pipeline against spaCy's ``nlp.pipe`` alone.
+"""Item 1: articles per second through the whole pipeline against spaCy's ``nlp.pipe`` alone, with
+one process and with two.
 
-Both sides get the same texts and the same loaded pipeline. They run interleaved, chunk by chunk
-(spaCy alone on a chunk, then the pipeline on the same chunk), so background load on a shared
-machine hits both alike; the ratio is total spaCy time over total pipeline time. A final,
-separate pass with every call from bot/pipeline.py timed says which function costs how much
-per article (pyinstrument cannot: spaCy's Cython frames lose their callers in its samples).
+Every arm gets the same texts and the same loaded pipeline: spaCy alone with one process and with
+two (``n_process=2``), the whole pipeline with WIREWATCH_NLP_PROCESSES=1 and with 2 (each
+pipeline on its own fresh database). They run interleaved, chunk by chunk, the order of the arms
+rotating from chunk to chunk, so background load on a shared machine hits every arm alike. The
+headline ratios are medians of per-chunk ratios; total-time and CPU-time ratios are printed
+beside them. The two pipelines' outputs (story and verdict of every article) are compared.
+A final, separate pass with every call from bot/pipeline.py and bot/analysis.py timed says which
+function costs how much per article (pyinstrument cannot: spaCy's Cython frames lose their
+callers in its samples).
+
+    python -m bench.ingest_throughput quick    # 400 articles, about 5 min on 2 quiet cores
+    python -m bench --only ingest_throughput   # 2,000 articles, about 20 min; writes RESULTS.md
 """
 
 from __future__ import annotations
@@ -18,9 +26,11 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import is_dataclass, replace
+from dataclasses import dataclass, field, is_dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import psutil
 from spacy.language import Language
 
 from bench.corpus import generate
@@ -30,69 +40,167 @@ from bot.config import Settings, load_settings
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.load import load_pipeline
-from bot.pipeline import Pipeline
+from bot.pipeline import Outcome, Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db
 
 NAME = "ingest_throughput"
 SEED = 11
-SIZES = {"smoke": (6, 2, 3), "full": (2000, 8, 150)}  # articles timed, chunks, articles profiled
-TARGET = ">= 0.8"
+SIZES = {"smoke": (8, 2, 3), "quick": (400, 4, 60), "full": (2000, 8, 150)}
+# articles timed, chunks, articles profiled
+TARGET = ">= 0.9"
+TARGET_TWO = ">= 1.6"
 TOPICS = (("Port strikes", "strike AND (port OR dock*)"),
           ("Central bank rates", '"central bank" OR "key rate" OR "policy rate"'),
           ("Wildfires", "wildfire OR blaze"),
           ("Court cases", "court AND ruling"))
 PROJECT = ("bot.", "storage.")
-LIMITS = ("spaCy itself (tok2vec + tagger + parser + NER + lemmatizer) is the floor; every "
-          "stage after parsing is pure cost on top of it. See the per-stage rows for which "
-          "function costs what per article.")
+TIMED_MODULES = ("bot.pipeline", "bot.analysis")
+LIMITS = ("spaCy itself (tok2vec + tagger + parser + NER + lemmatizer) is the floor: with one "
+          "process every stage after parsing is cost on top of it (see the per-stage rows); "
+          "with two, the main process's storing and the two workers share two cores, and other "
+          "work on a shared machine takes from both.")
+
+
+@dataclass
+class Arm:
+    """One side of the comparison: seconds (wall and CPU) per chunk."""
+
+    label: str
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def time(self, work: Callable[[], object], pids: Callable[[], list[int]] = list) -> None:
+        cpu, start = _cpu_seconds(pids()), time.perf_counter()
+        work()
+        self.wall.append(time.perf_counter() - start)
+        self.cpu.append(_cpu_seconds(pids()) - cpu)
 
 
 def run(*, scale: str = "full") -> list[dict]:
     count, chunks, profiled = SIZES[scale]
+    began = time.perf_counter()
     base = load_settings()
     nlp = load_pipeline(base.spacy_model)
-    raws = list(generate(count + profiled, seed=SEED))
+    raws = _timed_arrivals(list(generate(count + profiled, seed=SEED)))
     timed, extra = raws[:count], raws[count:]
     bodies = [clean_article(raw).body for raw in timed]
     list(nlp.pipe(bodies[:4]))
     with tempfile.TemporaryDirectory(prefix="wirewatch-bench-") as tmp:
-        settings = replace(base, db_path=Path(tmp) / "bench.db")
-        db = open_db(settings.db_path)
-        _track_topics(db)
-        pipeline = Pipeline(db, settings, nlp=nlp)
-        spacy_s: list[float] = []
-        pipeline_s: list[float] = []
+        one = _pipeline(replace(base, db_path=Path(tmp) / "one.db", nlp_processes=1), nlp)
+        two = _pipeline(replace(base, db_path=Path(tmp) / "two.db", nlp_processes=2), nlp)
+        _warm(two, timed[:8])
+        arms = {key: Arm(key) for key in ("spacy1", "pipeline1", "spacy2", "pipeline2")}
+        outputs: dict[str, list[tuple]] = {"pipeline1": [], "pipeline2": []}
         statuses: Counter[str] = Counter()
-        for part in _chunks(count, chunks):
+        work = {
+            "spacy1": lambda texts, _: _spacy_alone(nlp, texts, base, 1),
+            "spacy2": lambda texts, _: _spacy_alone(nlp, texts, base, 2),
+            "pipeline1": lambda _, arts: outputs["pipeline1"].extend(_ingest(one, arts, statuses)),
+            "pipeline2": lambda _, arts: outputs["pipeline2"].extend(_ingest(two, arts, None)),
+        }
+        pids = {"pipeline2": two.analyser.worker_pids}
+        for number, part in enumerate(_chunks(count, chunks)):
             texts, articles = [bodies[i] for i in part], [timed[i] for i in part]
-            spacy_s.append(_seconds(functools.partial(_spacy_alone, nlp, texts, settings)))
-            pipeline_s.append(_seconds(functools.partial(_ingest, pipeline, articles, statuses)))
-        stages = _stage_costs(pipeline, extra)
-        db.close()
-    return _rows(settings, bodies, spacy_s, pipeline_s, statuses, stages, len(extra), nlp)
+            order = list(arms)[number % 4:] + list(arms)[:number % 4]
+            for key in order:
+                arms[key].time(functools.partial(work[key], texts, articles),
+                               pids.get(key, list))
+            _progress(number + 1, chunks, began)
+        two.close()
+        stages = _stage_costs(one, extra)
+        one.db.close()
+        two.db.close()
+    same = sum(a == b for a, b in zip(outputs["pipeline1"], outputs["pipeline2"], strict=True))
+    rows = _rows(base, bodies, arms, statuses, nlp, same)
+    return rows + _stage_rows(stages, len(extra), count) + [
+        row(NAME, "benchmark duration", time.perf_counter() - began, "s",
+            note=f"scale {scale}: {count} articles in {chunks} chunks, 4 arms")]
 
 
-def _rows(settings: Settings, bodies: Sequence[str], spacy_s: list[float],
-          pipeline_s: list[float], statuses: Counter, stages: dict[str, float], profiled: int,
-          nlp: Language) -> list[dict]:
+def _timed_arrivals(raws: list[RawArticle]) -> list[RawArticle]:
+    """A publication time each, a minute apart and ending now (recent enough to alert), so both
+    pipelines see the same times, as a replay does, whenever each arm runs."""
+    end = datetime.now(UTC).replace(microsecond=0)
+    return [replace(raw, published=(end - timedelta(minutes=len(raws) - i)).isoformat())
+            for i, raw in enumerate(raws)]
+
+
+def _pipeline(settings: Settings, nlp: Language) -> Pipeline:
+    db = open_db(settings.db_path)
+    _track_topics(db)
+    return Pipeline(db, settings, nlp=nlp)
+
+
+def _warm(pipeline: Pipeline, raws: list[RawArticle]) -> None:
+    """Start the worker processes (each loads spaCy) before anything is timed."""
+    articles = [clean_article(raw) for raw in raws]
+    half = len(articles) // 2
+    futures = [pipeline.analyser.submit(part) for part in (articles[:half], articles[half:])]
+    for future in futures:
+        future.result()
+
+
+def _progress(done: int, chunks: int, began: float) -> None:
+    took = time.perf_counter() - began
+    left = took / done * (chunks - done)
+    print(f"   ingest_throughput: chunk {done}/{chunks} after {took:.0f} s; about {left:.0f} s "
+          "of chunks left, then the per-stage pass", file=sys.stderr, flush=True)
+
+
+def _rows(settings: Settings, bodies: Sequence[str], arms: dict[str, Arm],
+          statuses: Counter, nlp: Language, same: int) -> list[dict]:
     count = len(bodies)
     words = statistics.median(len(b.split()) for b in bodies)
     setup = (f"{count} articles (median {words:.0f} words), batch {settings.nlp_batch_size}, "
-             f"{settings.nlp_processes} process(es), components {','.join(nlp.pipe_names)}")
-    ratios = [s / p for s, p in zip(spacy_s, pipeline_s, strict=True)]
+             f"components {','.join(nlp.pipe_names)}")
     outcome = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
-    rows = [
-        row(NAME, "spaCy nlp.pipe alone", count / sum(spacy_s), "articles/s", note=setup),
-        row(NAME, "whole pipeline (clean, parse, quotes, stories, outbox)",
-            count / sum(pipeline_s), "articles/s", note=f"fresh DB; {outcome}"),
-        row(NAME, "pipeline / spaCy alone", sum(spacy_s) / sum(pipeline_s), "ratio",
-            target=TARGET, note=f"per chunk of {count // len(ratios)}: {spread(ratios)}"),
+    rate = {key: count / sum(arm.wall) for key, arm in arms.items()}
+    return [
+        row(NAME, "spaCy nlp.pipe alone, 1 process", rate["spacy1"], "articles/s", note=setup),
+        row(NAME, "whole pipeline, 1 process (clean, parse, quotes, stories, outbox)",
+            rate["pipeline1"], "articles/s", note=f"fresh DB; {outcome}"),
+        _ratio("pipeline / spaCy alone, 1 process", arms["spacy1"], arms["pipeline1"], TARGET),
+        row(NAME, "spaCy nlp.pipe alone, 2 processes", rate["spacy2"], "articles/s",
+            note="nlp.pipe(n_process=2)"),
+        row(NAME, "whole pipeline, WIREWATCH_NLP_PROCESSES=2", rate["pipeline2"], "articles/s",
+            note="two analysis worker processes, storing in the main one"),
+        _ratio("pipeline / spaCy alone, 2 processes", arms["spacy2"], arms["pipeline2"], None),
+        _ratio("pipeline 2 processes / 1 process", arms["pipeline1"], arms["pipeline2"],
+               TARGET_TWO, cpu=False),
+        row(NAME, "2 processes: same story and verdict as 1 process", same / count, "fraction",
+            target=">= 1", note=f"{same} of {count} articles identical"),
     ]
-    for label, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
-        rows.append(row(NAME, f"stage: {label}", seconds * 1000 / profiled, "ms/article",
-                        note=f"every call timed, {profiled} articles after {count} stored"))
-    return rows
+
+
+def _ratio(metric: str, fast: Arm, slow: Arm, target: str | None, *, cpu: bool = True) -> dict:
+    """``fast``'s seconds over ``slow``'s: the median of per-chunk ratios, totals in the note."""
+    walls = [f / s for f, s in zip(fast.wall, slow.wall, strict=True)]
+    note = (f"median of {len(walls)} per-chunk ratios; per chunk {spread(walls)}; "
+            f"total time {sum(fast.wall) / sum(slow.wall):.2f}")
+    if cpu:
+        cpus = [f / s for f, s in zip(fast.cpu, slow.cpu, strict=True)]
+        note += f"; CPU time {statistics.median(cpus):.2f} (per chunk {spread(cpus)})"
+    return row(NAME, metric, statistics.median(walls), "ratio", target=target, note=note)
+
+
+def _stage_rows(stages: dict[str, float], profiled: int, count: int) -> list[dict]:
+    return [row(NAME, f"stage: {label}", seconds * 1000 / profiled, "ms/article",
+                note=f"every call timed, {profiled} articles after {count} stored, 1 process")
+            for label, seconds in sorted(stages.items(), key=lambda kv: -kv[1])]
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """CPU used so far by this process, its finished children and the live ones in ``pids``."""
+    times = psutil.Process().cpu_times()
+    total = times.user + times.system + times.children_user + times.children_system
+    for pid in pids:
+        try:
+            child = psutil.Process(pid).cpu_times()
+        except psutil.Error:
+            continue
+        total += child.user + child.system
+    return total
 
 
 def _track_topics(db) -> None:
@@ -108,19 +216,23 @@ def _chunks(count: int, parts: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _ingest(pipeline: Pipeline, articles: list[RawArticle], statuses: Counter[str]) -> None:
-    statuses.update(o.status for o in pipeline.ingest(articles))
+def _ingest(pipeline: Pipeline, articles: list[RawArticle],
+            statuses: Counter[str] | None) -> list[tuple]:
+    """The pipeline's outcomes, as what must not depend on the number of processes."""
+    outcomes = list(pipeline.ingest(articles))
+    if statuses is not None:
+        statuses.update(o.status for o in outcomes)
+    return [_essence(o) for o in outcomes]
 
 
-def _seconds(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
+def _essence(outcome: Outcome) -> tuple:
+    verdict = outcome.verdict
+    return (outcome.origin, outcome.status, outcome.article_id, outcome.topic_ids,
+            verdict and (verdict.story_id, verdict.kind, verdict.whats_new, verdict.summary))
 
 
-def _spacy_alone(nlp: Language, texts: list[str], settings: Settings) -> None:
-    for _doc in nlp.pipe(texts, batch_size=settings.nlp_batch_size,
-                         n_process=settings.nlp_processes):
+def _spacy_alone(nlp: Language, texts: list[str], settings: Settings, processes: int) -> None:
+    for _doc in nlp.pipe(texts, batch_size=settings.nlp_batch_size, n_process=processes):
         pass
 
 
@@ -135,16 +247,19 @@ def _stage_costs(pipeline: Pipeline, raws: list[RawArticle]) -> dict[str, float]
 
 @contextmanager
 def stage_timers(pipeline: Pipeline, costs: dict[str, float]) -> Iterator[None]:
-    """Time, for one pass, each project function bot/pipeline.py calls and each public method
+    """Time, for one pass, each project function bot/pipeline.py and bot/analysis.py call (from
+    other modules) and each public method
     of the stage objects a Pipeline holds; put everything back afterwards."""
-    module = sys.modules[Pipeline.__module__]
     undo: list[tuple[object, str, object]] = []
-    for name, value in list(vars(module).items()):
-        if inspect.isfunction(value) and value.__module__.startswith(PROJECT):
-            setattr(module, name, _timed(f"{value.__module__}.{name}", value, costs))
-            undo.append((module, name, value))
+    for module in map(sys.modules.__getitem__, TIMED_MODULES):
+        for name, value in list(vars(module).items()):
+            if (inspect.isfunction(value) and value.__module__.startswith(PROJECT)
+                    and value.__module__ not in TIMED_MODULES):
+                setattr(module, name, _timed(f"{value.__module__}.{name}", value, costs))
+                undo.append((module, name, value))
     for stage in vars(pipeline).values():
-        if is_dataclass(stage) or not type(stage).__module__.startswith(PROJECT):
+        kind = type(stage).__module__
+        if is_dataclass(stage) or not kind.startswith(PROJECT) or kind in TIMED_MODULES:
             continue
         for name, value in inspect.getmembers(stage, inspect.ismethod):
             if not name.startswith("_"):

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -16,6 +18,7 @@ from sqlite_utils import Database
 
 from bot.alerts.eligibility import alert_hold
 from bot.alerts.quote_alerts import enqueue_quote_alerts
+from bot.analysis import Analyser, Analysis, Failed
 from bot.config import Settings
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
@@ -23,19 +26,16 @@ from bot.models import (
     Article,
     ErrorKind,
     IngestFailure,
-    ParsedArticle,
     RawArticle,
     Verdict,
     VerdictKind,
     WirewatchError,
 )
 from bot.nlp.load import load_pipeline
-from bot.nlp.parse import parse_articles
-from bot.nlp.quotes import extract_quotes
 from bot.nlp.summary import ExtractiveSummariser
 from bot.stories.decide import Candidates, Decision, decide
 from bot.stories.features import ArticleFeatures
-from bot.stories.stage import Prepared, StoryStage
+from bot.stories.stage import Prepared, StoryStage, iso_time
 from storage.alerts import enqueue_alerts, hold_alerts
 from storage.articles import find_by_hash, insert_article
 from storage.db import data_version, transaction
@@ -87,6 +87,16 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Inputs whose articles are being analysed (in a worker process, or already done)."""
+
+    items: list[RawArticle | IngestFailure]
+    slots: list[Slot]
+    articles: list[Article]
+    analysis: Future[list[Analysis]]
+
+
+@dataclass(frozen=True)
 class Placement:
     """Where the story stage puts an article, worked out before the write lock is taken;
     ``version`` is the database's data_version when the candidates were read."""
@@ -109,6 +119,7 @@ class Pipeline:
         self.settings = settings
         self.nlp = nlp or load_pipeline(settings.spacy_model)
         self.stories = stories or StoryStage.from_settings(settings)
+        self.analyser = Analyser(self.nlp, stories=self.stories, settings=settings)
 
     def ingest_paths(self, paths: Iterable[str]) -> Iterator[Outcome]:
         return self.ingest(self._read(paths))
@@ -121,25 +132,54 @@ class Pipeline:
                 yield from read_path(path, max_bytes=self.settings.max_file_bytes)
 
     def ingest(self, items: Iterable[RawArticle | IngestFailure]) -> Iterator[Outcome]:
-        """Process inputs in batches, in order; a bad input fails alone and the rest go on."""
+        """Process inputs in batches, in order; a bad input fails alone and the rest go on.
+        With worker processes, the next batches are analysed while this one is stored."""
         iterator = iter(items)
-        while batch := list(islice(iterator, self.settings.nlp_batch_size)):
-            seen: dict[str, int] = {}
-            slots = [self._prepare(item, seen, index) for index, item in enumerate(batch)]
-            parsed = iter(self._parse([s.article for s in slots if s.article is not None]))
-            done: dict[int, Outcome] = {}
-            for index, (item, slot) in enumerate(zip(batch, slots, strict=True)):
-                if slot.article is not None:
-                    raw = item if isinstance(item, RawArticle) else None
-                    done[index] = self._store(
-                        next(parsed), background=raw is not None and raw.background,
-                        never_duplicate=raw is not None and raw.never_duplicate)
-                elif slot.copy_of is not None:
-                    done[index] = _copy_of(done[slot.copy_of], origin=item.origin)
-                else:
-                    assert slot.known is not None
-                    done[index] = slot.known
-                yield done[index]
+        ahead: deque[Batch] = deque()
+        while True:
+            while len(ahead) <= self.analyser.ahead and (batch := self._start(iterator)):
+                ahead.append(batch)
+            if not ahead:
+                return
+            yield from self._finish(ahead.popleft())
+
+    def close(self) -> None:
+        """Stop the analysis worker processes, if any (they start again when needed)."""
+        self.analyser.close()
+
+    def _start(self, iterator: Iterator[RawArticle | IngestFailure]) -> Batch | None:
+        items = list(islice(iterator, self.settings.nlp_batch_size))
+        if not items:
+            return None
+        seen: dict[str, int] = {}
+        slots = [self._prepare(item, seen, index) for index, item in enumerate(items)]
+        articles = [s.article for s in slots if s.article is not None]
+        return Batch(items, slots, articles, self.analyser.submit(articles))
+
+    def _finish(self, batch: Batch) -> Iterator[Outcome]:
+        analysed = iter(self._analysed(batch))
+        done: dict[int, Outcome] = {}
+        for index, (item, slot) in enumerate(zip(batch.items, batch.slots, strict=True)):
+            if slot.article is not None:
+                raw = item if isinstance(item, RawArticle) else None
+                done[index] = self._store(
+                    next(analysed), background=raw is not None and raw.background,
+                    never_duplicate=raw is not None and raw.never_duplicate)
+            elif slot.copy_of is not None:
+                done[index] = _copy_of(done[slot.copy_of], origin=item.origin)
+            else:
+                assert slot.known is not None
+                done[index] = slot.known
+            yield done[index]
+
+    def _analysed(self, batch: Batch) -> list[Analysis]:
+        """The batch's analysis; if its worker process died, the same analysis here."""
+        try:
+            return batch.analysis.result()
+        except Exception:
+            log.exception("analysis worker failed; analysing the batch in this process")
+            self.analyser.close()
+        return self.analyser.here(batch.articles)
 
     def _prepare(self, item: RawArticle | IngestFailure, seen: dict[str, int],
                  index: int) -> Slot:
@@ -161,36 +201,18 @@ class Pipeline:
         seen[article.content_hash] = index
         return Slot(article=article)
 
-    def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | Outcome]:
-        """Parse as one batch; if spaCy fails on it, parse one by one to isolate the bad article."""
-        if not articles:
-            return
-        settings = self.settings
-        try:
-            yield from list(parse_articles(self.nlp, articles, batch_size=settings.nlp_batch_size,
-                                           n_process=settings.nlp_processes,
-                                           max_batch_chars=settings.nlp_batch_chars))
-            return
-        except Exception:
-            log.exception("batch parse failed; retrying article by article")
-        for article in articles:
-            try:
-                yield from parse_articles(self.nlp, [article])
-            except Exception as exc:  # spaCy failed on this article alone: retrying will not help
-                yield Outcome.failed(article.origin, f"language analysis failed: {exc}",
-                                     ErrorKind.BAD_INPUT, title=article.title)
-
-    def _store(self, parsed: ParsedArticle | Outcome, *, background: bool = False,
+    def _store(self, analysed: Analysis, *, background: bool = False,
                never_duplicate: bool = False) -> Outcome:
-        if isinstance(parsed, Outcome):
-            return parsed
-        article = parsed.article
-        hold = alert_hold(background=background, published=article.published,
-                          ingested_at=datetime.now(UTC),
+        if isinstance(analysed, Failed):
+            article = analysed.article
+            return Outcome.failed(article.origin, analysed.reason, analysed.kind,
+                                  title=article.title)
+        parsed, article = analysed.parsed, analysed.parsed.article
+        now = datetime.now(UTC)
+        prepared = _seen_now(analysed.prepared, now)
+        hold = alert_hold(background=background, published=article.published, ingested_at=now,
                           max_age_hours=self.settings.alert_max_age_hours)
         try:
-            parsed.quotes = extract_quotes(parsed)
-            prepared = self.stories.prepare(parsed)
             placement = self._place(prepared)
             with transaction(self.db):
                 existing = find_by_hash(self.db, article.content_hash)
@@ -240,6 +262,16 @@ class Pipeline:
                           summarise=lambda features: made or _extractive(features),
                           threshold=self.stories.threshold)
         return Placement(candidates, decision, version)
+
+
+def _seen_now(prepared: Prepared, now: datetime) -> Prepared:
+    """The article's time as of its storing, as without an analysis thread or processes: one
+    with no time of its own (or a future one) is placed when it is stored, not analysed."""
+    seen_at = iso_time(prepared.parsed.article.published, default=now)
+    if seen_at == prepared.seen_at:
+        return prepared
+    arrived_at = seen_at if prepared.arrived_at is not None else None
+    return replace(prepared, seen_at=seen_at, arrived_at=arrived_at)
 
 
 def _extractive(features: ArticleFeatures) -> list[str]:

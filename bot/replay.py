@@ -22,12 +22,13 @@ def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None)
     if db_path.exists():
         raise ReplayError(f"{db_path} already exists; replay needs a fresh database")
     db = open_db(db_path)
+    stream = settings.with_overrides(db_path=db_path, story_stream_clock=True)
+    pipeline = Pipeline(db, stream, nlp=nlp)
     try:
-        stream = settings.with_overrides(db_path=db_path, story_stream_clock=True)
-        pipeline = Pipeline(db, stream, nlp=nlp)
         for outcome in pipeline.ingest(records(lines)):
             yield result_line(db, outcome)
     finally:
+        pipeline.close()
         db.close()
 
 

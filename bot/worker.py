@@ -90,7 +90,8 @@ class IngestWorker:
     def process_batch(self) -> int:
         """Run one batch of queued articles through the pipeline; returns how many were done."""
         db = self.dbs.get()
-        rows = pending(db, limit=self.settings.nlp_batch_size, now=self.clock())
+        rows = pending(db, limit=self.settings.nlp_batch_size * _batches_at_once(self.settings),
+                       now=self.clock())
         if not rows:
             return 0
         done = 0
@@ -104,6 +105,8 @@ class IngestWorker:
 
     def _pipeline_for(self, db) -> Pipeline:
         if self._pipeline is None or self._pipeline.db is not db:
+            if self._pipeline is not None:
+                self._pipeline.close()
             self._pipeline = Pipeline(db, self.settings, nlp=self._load(), stories=self.stories)
         return self._pipeline
 
@@ -145,6 +148,13 @@ class IngestWorker:
                 continue
             if not count:
                 self._wake.wait(self.idle_wait)
+        if self._pipeline is not None:
+            self._pipeline.close()
+
+
+def _batches_at_once(settings: Settings) -> int:
+    """N + 1 batches with N analysis processes: one stored while the next N are analysed."""
+    return max(1, settings.nlp_processes) + 1
 
 
 def _retryable(outcome: Outcome) -> bool:

@@ -1,0 +1,170 @@
+"""Steps 4-6 of an article's path: parse, quotes, story features. Pure (no database), so with
+WIREWATCH_NLP_PROCESSES=N >= 2 worker processes analyse the next batches while the pipeline stores
+one. A batch is always analysed whole, by one process, exactly as with one process, so the output
+does not depend on the number of processes."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from bot.config import Settings
+from bot.models import Article, ErrorKind, ParsedArticle, WirewatchError
+from bot.nlp.load import load_pipeline
+from bot.nlp.parse import parse_articles
+from bot.nlp.quotes import extract_quotes
+from bot.stories.stage import Prepared, StoryStage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What the pure steps make of one article; the spaCy Doc is let go once they are done."""
+
+    parsed: ParsedArticle
+    prepared: Prepared
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An article the pure steps could not analyse, and whose fault that was."""
+
+    article: Article
+    reason: str
+    kind: ErrorKind
+
+
+Analysis = Analysed | Failed
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How ``nlp.pipe`` batches a pipeline batch: the same in every process."""
+
+    batch_size: int
+    max_chars: int
+
+
+def analyse(nlp: Language, articles: Sequence[Article], *, stories: StoryStage,
+            shape: Shape) -> list[Analysis]:
+    """Parse the articles as one ``nlp.pipe`` run, then find quotes and story features; if spaCy
+    fails on the batch, parse one by one so only the article that breaks it fails."""
+    try:
+        parsed = list(parse_articles(nlp, articles, batch_size=shape.batch_size,
+                                     max_batch_chars=shape.max_chars))
+    except Exception:
+        log.exception("batch parse failed; retrying article by article")
+        return [_one(nlp, article, stories) for article in articles]
+    return [finish(item, stories) for item in parsed]
+
+
+def _one(nlp: Language, article: Article, stories: StoryStage) -> Analysis:
+    try:
+        [parsed] = parse_articles(nlp, [article])
+    except Exception as exc:  # spaCy failed on this article alone: retrying will not help
+        return Failed(article, f"language analysis failed: {exc}", ErrorKind.BAD_INPUT)
+    return finish(parsed, stories)
+
+
+def finish(parsed: ParsedArticle, stories: StoryStage) -> Analysis:
+    """Quotes and story features from the Doc, which is then dropped (it is never stored, and
+    it would be the bulk of what a worker process sends back)."""
+    try:
+        parsed.quotes = extract_quotes(parsed)
+        prepared = stories.prepare(parsed)
+    except Exception as exc:  # a bug in quotes or features fails this article alone
+        log.exception("could not analyse %s", parsed.article.origin)
+        kind = exc.kind if isinstance(exc, WirewatchError) else ErrorKind.INTERNAL
+        return Failed(parsed.article, f"internal error: {exc}", kind)
+    finally:
+        parsed.doc = None
+    return Analysed(parsed, prepared)
+
+
+class Analyser:
+    """Analyses batches off the storing thread: with one process on one analysis thread (spaCy's
+    matrix products run while the caller stores the batch before), with N >= 2 in a pool of N
+    worker processes that each load spaCy once. ``submit`` returns a future; results keep the
+    input order."""
+
+    def __init__(self, nlp: Language, *, stories: StoryStage, settings: Settings) -> None:
+        self.nlp = nlp
+        self.stories = stories
+        self.settings = settings
+        self.processes = max(1, settings.nlp_processes)
+        self.shape = Shape(settings.nlp_batch_size, settings.nlp_batch_chars)
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def ahead(self) -> int:
+        """Batches to have in flight while one is stored: one per process."""
+        return self.processes
+
+    def submit(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
+        if self.processes == 1 or not articles:
+            return self.thread().submit(self._analyse, list(articles))
+        return self.pool().submit(_analyse_in_worker, list(articles), self.shape)
+
+    def here(self, articles: Sequence[Article]) -> list[Analysis]:
+        """In this process, when a worker process died on the batch; on the analysis thread,
+        which alone uses this process's spaCy pipeline."""
+        return self.thread().submit(self._analyse, list(articles)).result()
+
+    def _analyse(self, articles: list[Article]) -> list[Analysis]:
+        return analyse(self.nlp, articles, stories=self.stories, shape=self.shape)
+
+    def thread(self) -> ThreadPoolExecutor:
+        return _thread_for(self.nlp)
+
+    def pool(self) -> ProcessPoolExecutor:
+        """Started on first use; spawned, not forked, since the caller may run other threads."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.processes, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_load_worker, initargs=(self.settings,))
+        return self._pool
+
+    def worker_pids(self) -> list[int]:
+        return [] if self._pool is None else list(getattr(self._pool, "_processes", {}) or {})
+
+    def close(self) -> None:
+        """Stop the worker processes, if any (a later ``submit`` starts them again)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+_threads: dict[int, tuple[Language, ThreadPoolExecutor]] = {}
+_threads_lock = threading.Lock()
+
+
+def _thread_for(nlp: Language) -> ThreadPoolExecutor:
+    """One analysis thread per loaded spaCy pipeline, shared by every Analyser that uses it, so
+    spaCy never runs on two threads at once; it idles when there is nothing to analyse."""
+    with _threads_lock:
+        if id(nlp) not in _threads:
+            _threads[id(nlp)] = (nlp, ThreadPoolExecutor(1, thread_name_prefix="analysis"))
+        return _threads[id(nlp)][1]
+
+
+_worker: tuple[Language, StoryStage] | None = None
+
+
+def _load_worker(settings: Settings) -> None:
+    """In each worker process: load spaCy once, for every batch it will get, and a story stage
+    made from the same settings as the main process's (``prepare`` reads some of them)."""
+    global _worker
+    _worker = (load_pipeline(settings.spacy_model), StoryStage.from_settings(settings))
+
+
+def _analyse_in_worker(articles: list[Article], shape: Shape) -> list[Analysis]:
+    assert _worker is not None, "worker process started without its initializer"
+    nlp, stories = _worker
+    return analyse(nlp, articles, stories=stories, shape=shape)

@@ -1,0 +1,120 @@
+"""Parse, quotes and story features (bot/analysis.py): worker processes give exactly the output of
+one process, and an article spaCy or the features fail on fails alone."""
+
+import json
+import pickle
+
+from bot.analysis import Analysed, Failed, Shape, analyse
+from bot.ingest.clean import clean_article
+from bot.models import ErrorKind, RawArticle
+from bot.pipeline import Pipeline, Status
+from bot.replay import replay
+from bot.stories.stage import StoryStage
+
+STORIES = [
+    ("Ferry service resumes after storm", "The island ferry sailed again on Tuesday after three "
+     "days in port, the operator said. \"We are back on the normal timetable,\" said harbour "
+     "master Ines Varga."),
+    ("Ferry operator adds freight crossings", "The island ferry operator added two freight "
+     "crossings on Wednesday after the storm, harbour master Ines Varga said. \"Shops on the "
+     "island need supplies,\" she said."),
+    ("Library reopens after flood repairs", "The central library in Marrowfield reopened on "
+     "Monday after six months of repairs to its flooded basement, the council said."),
+    ("Bridge closed for inspection", "The old rail bridge at Carrow will close for two weeks "
+     "from Friday for an inspection of its steel girders, the rail operator said."),
+    ("Library extends opening hours", "Marrowfield's central library will open until nine on "
+     "weekdays from next month, the council said on Thursday. \"People asked for evenings,\" "
+     "librarian Tomas Rook said."),
+    ("Ferry service resumes after storm", "The island ferry sailed again on Tuesday after three "
+     "days in port, the operator said. \"We are back on the normal timetable,\" said harbour "
+     "master Ines Varga."),
+    ("Carrow bridge inspection finds corrosion", "Inspectors found corrosion on four steel "
+     "girders of the old rail bridge at Carrow, which will stay closed for a month instead of "
+     "two weeks, the rail operator said on Monday."),
+    ("Council approves library budget", "Marrowfield council approved 1.2 million for the "
+     "central library next year, up from 0.9 million, after the flood repairs."),
+]
+
+
+def stream() -> list[str]:
+    """Dated records, and one without a time (the story stage's settings decide its time)."""
+    records = [{"id": f"s{i}", "time": f"2026-03-0{1 + i // 3}T{8 + i}:00:00+00:00",
+                "title": title, "text": body} for i, (title, body) in enumerate(STORIES)]
+    del records[4]["time"]
+    return [json.dumps(record) for record in records]
+
+
+def test_two_processes_replay_exactly_as_one(tmp_path, settings, nlp):
+    lines = {}
+    for processes in (1, 2):
+        run = settings.with_overrides(nlp_processes=processes, nlp_batch_size=2)
+        lines[processes] = list(replay(stream(), db_path=tmp_path / f"p{processes}.db",
+                                       settings=run, nlp=nlp))
+    assert lines[2] == lines[1]
+    verdicts = [line["verdict"] for line in lines[1]]
+    assert verdicts.count("new") >= 3 and "duplicate" in verdicts and "failed" not in verdicts
+
+
+def test_what_a_worker_process_sends_back_pickles_without_the_doc(settings, nlp):
+    raw = [RawArticle(text=f"{t}\n\n{b}", origin=t) for t, b in STORIES[:2]]
+    out = analyse(nlp, [clean_article(r) for r in raw], stories=StoryStage(),
+                  shape=Shape(settings.nlp_batch_size, settings.nlp_batch_chars))
+    assert all(isinstance(a, Analysed) and a.parsed.doc is None for a in out)
+    back = pickle.loads(pickle.dumps(out))
+    assert [a.prepared.features.keys for a in back] == [a.prepared.features.keys for a in out]
+    assert back[0].parsed.quotes == out[0].parsed.quotes
+    assert "Ines Varga" in [q.speaker.name for q in back[0].parsed.quotes]
+
+
+def raws() -> list[RawArticle]:
+    return [RawArticle(text=f"{title}\n\n{body}", origin=f"a{i}", published=f"2026-03-0{i + 1}")
+            for i, (title, body) in enumerate(STORIES[:5])]
+
+
+def test_an_article_spacy_fails_on_fails_alone_and_the_batch_goes_on(fresh_db, settings, nlp):
+    """spaCy refuses a text longer than ``max_length``: the batch is parsed one by one."""
+    pipeline = Pipeline(fresh_db, settings.with_overrides(nlp_batch_size=5), nlp=nlp)
+    longest = max(len(body) for _, body in STORIES[:5])
+    items = raws()
+    items[3] = RawArticle(text="Bridge closed\n\n" + "The bridge stays shut. " * 40, origin="a3")
+    saved = nlp.max_length
+    nlp.max_length = longest + 50
+    try:
+        outcomes = list(pipeline.ingest(items))
+    finally:
+        nlp.max_length = saved
+    assert [o.status for o in outcomes] == [Status.STORED] * 3 + [Status.FAILED, Status.STORED]
+    assert outcomes[3].failure is ErrorKind.BAD_INPUT
+    assert outcomes[3].reason is not None and "language analysis failed" in outcomes[3].reason
+    assert fresh_db["articles"].count == 4
+
+
+class BrokenFeatures(StoryStage):
+    """A story stage whose feature step fails on one headline."""
+
+    def prepare(self, parsed):
+        if parsed.article.title and parsed.article.title.startswith("Bridge"):
+            raise RuntimeError("features failed")
+        return super().prepare(parsed)
+
+
+def test_an_article_the_features_fail_on_fails_alone(fresh_db, settings, nlp):
+    pipeline = Pipeline(fresh_db, settings, nlp=nlp, stories=BrokenFeatures())
+    outcomes = list(pipeline.ingest(raws()))
+    assert [o.status for o in outcomes] == [Status.STORED] * 3 + [Status.FAILED, Status.STORED]
+    assert outcomes[3].failure is ErrorKind.INTERNAL
+    assert outcomes[3].reason is not None and "features failed" in outcomes[3].reason
+    assert fresh_db["articles"].count == 4
+
+
+def test_failed_keeps_the_article_and_its_kind(settings, nlp):
+    article = clean_article(raws()[0])
+    nlp_saved = nlp.max_length
+    nlp.max_length = 10
+    try:
+        [out] = analyse(nlp, [article], stories=StoryStage(),
+                        shape=Shape(settings.nlp_batch_size, settings.nlp_batch_chars))
+    finally:
+        nlp.max_length = nlp_saved
+    assert isinstance(out, Failed) and out.article == article
+    assert out.kind is ErrorKind.BAD_INPUT
