@@ -118,7 +118,9 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
 
 def time_stage(db, parsed: list[ParsedArticle]) -> tuple[list[float], list[float]]:
     """Wall and CPU milliseconds per article for prepare + assign (topics included), in its transaction."""
-    stage = StoryStage(quiet_hours=load_settings().story_quiet_hours)
+    settings = load_settings()
+    stage = StoryStage(quiet_hours=settings.story_quiet_hours,
+                       half_life_hours=settings.story_half_life_hours)
     wall, cpu = [], []
     for item in parsed:
         with transaction(db):

@@ -33,7 +33,7 @@ from bot.models import (
 )
 from bot.nlp.load import load_pipeline
 from bot.nlp.summary import ExtractiveSummariser
-from bot.stories.decide import Candidates, Decision, decide
+from bot.stories.decide import Candidates, Decision
 from bot.stories.features import ArticleFeatures
 from bot.stories.stage import Prepared, StoryStage, iso_time
 from storage.alerts import enqueue_alerts, hold_alerts
@@ -258,9 +258,8 @@ class Pipeline:
             return placement
         candidates = self.stories.load(self.db, prepared)
         made = list(placement.decision.summary)
-        decision = decide(prepared.features, candidates,
-                          summarise=lambda features: made or _extractive(features),
-                          threshold=self.stories.threshold)
+        decision = self.stories.decide(
+            prepared, candidates, summarise=lambda features: made or _extractive(features))
         return Placement(candidates, decision, version)
 
 

@@ -150,6 +150,19 @@ def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict[str,
     return found
 
 
+def article_headline_names(db: Database, article_ids: list[int]) -> dict[int, list[str]]:
+    """The names each article's headline gives, as the story stage stored them."""
+    found: dict[int, list[str]] = {}
+    for i in range(0, len(article_ids), CHUNK):
+        part = article_ids[i:i + CHUNK]
+        marks = ",".join("?" * len(part))
+        for article_id, names in db.conn.execute(
+                f"SELECT article_id, json_extract(data, '$.t') FROM story_features "
+                f"WHERE article_id IN ({marks})", part):
+            found[article_id] = json.loads(names) if names else []
+    return found
+
+
 def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[list]]:
     """The per-sentence content ([lemmas, facts, quote]) of these articles."""
     found: dict[int, list[list]] = {}

@@ -19,24 +19,36 @@ COMMON_NUMBER = 0.4
 YEAR = re.compile(r"^n:(19|20)\d\d$")
 
 
+EVENT_HALF_LIFE_HOURS = 18.0
+EVENT_QUIET_HOURS = 36.0
+
+
 @dataclass(frozen=True)
 class Events:
-    """Event granularity (off unless a half-life is set): one story per event, as a desk
-    reading roundups wants it, rather than one per running story.
+    """Event granularity (the default): one story per event, as a desk reading roundups wants
+    it, rather than one per running story (a half-life of 0 turns it off).
 
-    The article is compared with the story's centroid on words weighted by rarity, how often
-    the article uses them (1 + log of the sentences they are in), and where: the headline
-    ``title_weight`` times, the first ``lead_sentences`` fully, the rest ``late_weight``
-    (scraped pages end in background and furniture). The likeness halves every
-    ``half_life_hours`` since the story's first article: attention moves on, and a running
-    issue gets a new story every few days.
+    The article is compared with the story's latest articles on words weighted by rarity, how
+    often the article uses them (1 + log of the sentences they are in), and where: the headline
+    ``title_weight`` times, the first ``lead_sentences`` fully, the rest ``late_weight`` (scraped
+    pages end in background and furniture). The likeness is the cosine with the story's
+    centroid, times how much of either side the other covers (so a snippet of a long report
+    still counts), weighed ``coverage_weight`` to 1 - ``coverage_weight`` geometrically. It
+    halves every ``half_life_hours`` since the story's first article (attention moves on; a
+    running issue gets a new story every few days), and is multiplied by ``conflict_penalty``
+    when each headline names someone or somewhere the other side never mentions (two strikes
+    at two ports, two fires in two countries). A near copy of one of its latest articles
+    (cosine at least ``copy_similarity``) joins it whatever its age: a rewrite is not news.
     """
 
-    half_life_hours: float
+    half_life_hours: float = EVENT_HALF_LIFE_HOURS
     threshold: float = 0.05
     title_weight: float = 3.0
     lead_sentences: int = 5
     late_weight: float = 0.5
+    coverage_weight: float = 0.5
+    conflict_penalty: float = 0.5
+    copy_similarity: float = 0.8
 
     def place(self, sentence: int) -> float:
         if sentence < 0:
@@ -45,6 +57,16 @@ class Events:
 
     def decay(self, hours: float) -> float:
         return 0.5 ** (max(hours, 0.0) / self.half_life_hours)
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the decision sees of a candidate story: its latest articles' weighted keys, the
+    names their headlines give, and hours since its first article."""
+
+    vectors: list[dict[str, float]]
+    headline_names: frozenset[str] = frozenset()
+    age_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -168,20 +190,61 @@ def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:
     return (words + cosine(facts, facts_only(merged))) / 2
 
 
+def coverage(weights: dict[str, float], vectors: list[dict[str, float]]) -> float:
+    """How much of the article the story's keys cover, or of the story the article's keys
+    cover (each story article counted once whatever its length), whichever is more."""
+    if not vectors:
+        return 0.0
+    story_keys = set().union(*vectors)
+    mine = compact(weights)
+    covered = sum(w for k, w in mine.items() if k in story_keys) / (sum(mine.values()) or 1.0)
+    theirs = 0.0
+    for vector in vectors:
+        total = sum(vector.values()) or 1.0
+        theirs += sum(w for k, w in vector.items() if k in weights) / total
+    return max(covered, theirs / len(vectors))
+
+
+def headlines_conflict(weights: dict[str, float], names: frozenset[str], story: Story) -> bool:
+    """Each headline names someone or somewhere the other side never mentions."""
+    story_keys = set().union(*story.vectors) if story.vectors else set()
+    return bool(names - story_keys) and bool(story.headline_names - weights.keys())
+
+
+def event_similarity(weights: dict[str, float], names: frozenset[str], story: Story, *,
+                     events: Events) -> float:
+    """The article's likeness to a story at event granularity (see ``Events``)."""
+    centroid = centroid_similarity(weights, [{"k": v} for v in story.vectors])
+    if not centroid:
+        return 0.0
+    share = events.coverage_weight
+    score = centroid ** (1 - share) * coverage(weights, story.vectors) ** share
+    score *= events.decay(story.age_hours)
+    if headlines_conflict(weights, names, story):
+        score *= events.conflict_penalty
+    if max(cosine(weights, v) for v in story.vectors) >= events.copy_similarity:
+        score = max(score, events.threshold)
+    return score
+
+
+def headline_names(title_keys: set[str]) -> frozenset[str]:
+    """The people, organisations and places a headline names (nationalities aside)."""
+    return frozenset(k for k in title_keys if k[:2] == "e:")
+
+
 def choose(
-    weights: dict[str, float], stories: dict[int, list[dict]], *,
+    weights: dict[str, float], stories: dict[int, Story], *,
     threshold: float = JOIN_THRESHOLD, events: Events | None = None,
-    ages: dict[int, float] | None = None,
+    names: frozenset[str] = frozenset(),
 ) -> Choice:
-    """The most alike story scoring at least the threshold; with ``events``, the likeness is
-    with the story's centroid, fading with the story's age in hours (``ages``)."""
+    """The most alike story scoring at least the threshold: by ``story_similarity`` for running
+    stories, by ``event_similarity`` with ``events``."""
     best = Choice(None, 0.0)
-    for story_id, articles in stories.items():
+    for story_id, story in stories.items():
         if events is None:
-            score = story_similarity(weights, articles)
+            score = story_similarity(weights, [{"k": v} for v in story.vectors])
         else:
-            score = (centroid_similarity(weights, articles)
-                     * events.decay((ages or {}).get(story_id, 0.0)))
+            score = event_similarity(weights, names, story, events=events)
         if score > best.score:
             best = Choice(story_id, score)
     if events is not None:

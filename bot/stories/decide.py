@@ -19,6 +19,7 @@ class Candidate:
     vectors: list[dict[str, float]]
     sentences: list[novelty.StoredSentence] = field(default_factory=list)
     age_hours: float = 0.0
+    headline_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,10 @@ def decide(
     threshold: float = cluster.JOIN_THRESHOLD, events: cluster.Events | None = None,
 ) -> Decision:
     """Join the most alike candidate scoring at least the threshold, else start a story."""
-    stories = {c.story_id: [{"k": v} for v in c.vectors] for c in candidates.stories}
-    ages = {c.story_id: c.age_hours for c in candidates.stories}
+    stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours)
+               for c in candidates.stories}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
-                            ages=ages)
+                            names=cluster.headline_names(features.title_keys))
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)

@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.models import ParsedArticle, Verdict, VerdictKind
 from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
-from bot.stories.decide import Candidate, Candidates, Decision, decide
+from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, extract
 from bot.stories.figures import encode
 from bot.stories.query import Node, TopicQueryError, parse_query
@@ -88,8 +88,9 @@ class StoryStage:
     (writes, topic links); ``assign`` runs the last three inside the article's transaction.
     """
 
-    def __init__(self, *, quiet_hours: float = 72.0, summariser: Summariser | None = None,
-                 threshold: float = cluster.JOIN_THRESHOLD, half_life_hours: float = 0.0,
+    def __init__(self, *, quiet_hours: float = cluster.EVENT_QUIET_HOURS,
+                 summariser: Summariser | None = None, threshold: float = cluster.JOIN_THRESHOLD,
+                 half_life_hours: float = cluster.EVENT_HALF_LIFE_HOURS,
                  stream_clock: bool = False) -> None:
         self.quiet = timedelta(hours=quiet_hours)
         self.stream_clock = stream_clock
@@ -98,6 +99,7 @@ class StoryStage:
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
         self._queries: dict[str, Node | None] = {}
         self._vector_cache: dict[int, dict[str, float]] = {}
+        self._names_cache: dict[int, frozenset[str]] = {}
         self._sentence_cache: dict[int, list[novelty.StoredSentence]] = {}
 
     @classmethod
@@ -133,9 +135,11 @@ class StoryStage:
         story_ids = cluster.shortlist(shared, weights)
         vectors = self._vectors(db, story_ids)
         started = self._started(db, prepared, story_ids)
+        names = self._headline_names(db, story_ids) if self.events else {}
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
-                      _hours(seen_at, started.get(story_id)))
+                      _hours(seen_at, started.get(story_id)),
+                      names.get(story_id, frozenset()))
             for story_id in story_ids])
 
     def _started(self, db: Database, prepared: Prepared, story_ids: list[int]) -> dict[int, str]:
@@ -156,8 +160,9 @@ class StoryStage:
         tf = {k: features.tf.get(k, 0) + (k in features.title_keys) for k in keys}
         return cluster.weigh_event(keys, counts, total, events=self.events, first=first, tf=tf)
 
-    def decide(self, prepared: Prepared, candidates: Candidates) -> Decision:
-        return decide(prepared.features, candidates, summarise=self._summarise,
+    def decide(self, prepared: Prepared, candidates: Candidates, *,
+               summarise: Summarise | None = None) -> Decision:
+        return decide(prepared.features, candidates, summarise=summarise or self._summarise,
                       threshold=self.threshold, events=self.events)
 
     def _summarise(self, features: ArticleFeatures) -> list[str]:
@@ -178,7 +183,9 @@ class StoryStage:
         weights, keys = candidates.weights, candidates.index_keys
         store.add_to_story(db, story_id=story_id, article_id=article_id, verdict=verdict.kind,
                            whats_new=list(verdict.whats_new),
-                           data={"k": cluster.compact(weights), "x": keys},
+                           data={"k": cluster.compact(weights), "x": keys,
+                                 "t": sorted(cluster.headline_names(
+                                     prepared.features.title_keys))},
                            sentences=stored_sentences(prepared.features), index_keys=keys,
                            seen_at=prepared.seen_at, now=now, words=encode_text(prepared.text))
         store.count_keys(db, candidates.weights)
@@ -196,6 +203,19 @@ class StoryStage:
             self._vector_cache.update(
                 store.article_vectors(db, missing).items())
         return {story_id: [self._vector_cache[a] for a in ids if a in self._vector_cache]
+                for story_id, ids in latest.items()}
+
+    def _headline_names(self, db: Database, story_ids: list[int]) -> dict[int, frozenset[str]]:
+        """The names the headlines of each story's latest articles give (cached, like vectors)."""
+        latest = store.latest_articles(db, story_ids)
+        missing = [a for ids in latest.values() for a in ids if a not in self._names_cache]
+        if missing:
+            if len(self._names_cache) + len(missing) > VECTOR_CACHE:
+                self._names_cache.clear()
+            found = store.article_headline_names(db, missing)
+            self._names_cache.update({a: frozenset(found.get(a, ())) for a in missing})
+        return {story_id: frozenset().union(*(self._names_cache.get(a, frozenset())
+                                              for a in ids))
                 for story_id, ids in latest.items()}
 
     def _sentences(self, db: Database, story_id: int) -> list[novelty.StoredSentence]:

