@@ -160,3 +160,22 @@ def test_the_statement_speaks_for_whoever_issued_it(extract):
         "In a written statement, harbour master Ewa Lindholm said the pier would reopen on "
         "Monday. The statement said repairs had cost more than expected.")
     assert speaker_of(quotes, "repairs had cost") == "Ewa Lindholm"
+
+
+# Reported speech with the attribution set inside it by commas.
+
+def test_an_attribution_set_inside_the_reported_words(extract):
+    quotes, _ = extract(
+        "Dalia Brennan runs the regional rail operator.\n\n"
+        "The new timetable, Brennan said, will cut most journeys by ten minutes.")
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in reported] == ["The new timetable",
+                                          "will cut most journeys by ten minutes"]
+    assert {q.speaker.name for q in reported} == {"Dalia Brennan"}
+
+
+def test_a_participle_after_a_direct_quote_is_not_reported_speech(extract):
+    quotes, _ = extract(
+        "“Nobody was checking the ferries,” the harbour master said, closing the inquiry. "
+        "“That has to change.”")
+    assert not [q for q in quotes if q.kind == "indirect"]

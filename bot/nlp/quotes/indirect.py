@@ -19,6 +19,7 @@ from bot.nlp.speakers import confidence as conf
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 REPORTED = INDIRECT | INTENTION
+SET_OFF = {",", "—", "–", "--"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -83,25 +84,46 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         if any(c.dep_ == "neg" for c in verb.children):
             continue
         clause = reported_clause(verb)
-        if clause is None:
-            continue
-        quote = _quote(doc, body, verb, clause, quoted, resolver, statements)
-        if quote is not None:
-            quotes.append(quote)
+        parts = _around(verb, quoted) if clause is None else [_clause_words(verb, clause)]
+        for words in parts:
+            quote = _quote(doc, body, verb, words, quoted, resolver, statements)
+            if quote is not None:
+                quotes.append(quote)
     return quotes
 
 
-def _quote(doc: Doc, body: str, verb: Token, clause: Token, quoted: set[int],
-           resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
+def _clause_words(verb: Token, clause: Token) -> list[Token]:
     tokens = _without_according(list(clause.subtree) + _second_that_clause(verb, clause))
-    tokens = _without_participles(tokens, clause)
+    return _without_participles(tokens, clause)
+
+
+def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
+    """", economists say," set inside the words it reports ("The effects, economists say, are
+    hard to predict"): the sentence's words on each side of it, each reported. Not when those
+    words are a quotation ("“…,” the coroner said, recording …" is a direct quote's)."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if verb.dep_ != "parataxis" or verb.head.i in quoted or \
+            not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    opened = doc[first].text in SET_OFF or first == verb.sent.start or \
+        doc[first - 1].text in SET_OFF
+    closed = doc[last].text in SET_OFF or last + 1 < len(doc) and doc[last + 1].text in SET_OFF
+    if not (opened and closed):
+        return []
+    words = [t for t in verb.head.subtree if not first <= t.i <= last]
+    return [[t for t in words if t.i < first], [t for t in words if t.i > last]]
+
+
+def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[int],
+           resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
     subject = subject_of(verb, quoted)
     if subject is None or subject.lower_ in FIRST_SECOND or not _can_speak(subject):
         return None
-    if clause.left_edge.i <= subject.i <= clause.right_edge.i:
+    if tokens[0].i <= subject.i <= tokens[-1].i:
         return None
     speaker, confidence = resolver.resolve(subject)
     if speaker.name is None:
