@@ -179,3 +179,37 @@ def test_a_participle_after_a_direct_quote_is_not_reported_speech(extract):
         "“Nobody was checking the ferries,” the harbour master said, closing the inquiry. "
         "“That has to change.”")
     assert not [q for q in quotes if q.kind == "indirect"]
+
+
+# (1) Names only in a "Name: words" headline.
+
+def test_a_name_colon_headline_attributes_its_words(extract):
+    quotes, said = extract(
+        "Okafor: The harbour levy will be scrapped by spring.\n\n"
+        "Port commissioner Adaeze Okafor told councillors on Tuesday that the levy had "
+        "raised less than expected.")
+    [claim] = [q for q in said if q.text.startswith("The harbour levy")]
+    assert claim.text == "The harbour levy will be scrapped by spring"
+    assert claim.kind == "indirect"
+    assert claim.speaker.name == "Adaeze Okafor"
+
+
+def test_a_roster_of_names_and_phrases_is_not_headlines(extract):
+    _, said = extract(
+        "What each candidate needs tonight.\n\n"
+        "Ines Duarte: win the north by a wide margin.\n\n"
+        "Tomas Weller: hold on to the farm vote somehow.\n\n"
+        "Greta Lund: stay in the race until March.\n\n"
+        "Duarte, Weller and Lund meet again in the final debate on Friday.")
+    assert not said
+
+
+def test_a_capitalised_transcript_label_names_the_person(extract):
+    quotes, _ = extract(
+        "Presenter Maya Lindqvist spoke to the minister, Jonas Berg, on Sunday.\n\n"
+        "LINDQVIST: Will the tunnel open on time?\n\n"
+        "BERG: It will open in June, as promised, and the tolls will stay low.\n\n"
+        "LINDQVIST: And the cost?\n\n"
+        "BERG: Within the budget the parliament approved last year.")
+    [answer] = [q for q in quotes if q.text.startswith("It will open in June")]
+    assert answer.speaker.name == "Jonas Berg"

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from bot.models import ParsedArticle, Quote
 from bot.nlp.quotes.attribution import REPORTING, is_reporting, subject_of
 from bot.nlp.quotes.direct import DirectQuotes, is_fragment
+from bot.nlp.quotes.headline import headline_claims
 from bot.nlp.quotes.indirect import REPORTED, find_indirect
 from bot.nlp.quotes.marks import (
     QuoteSpan,
@@ -60,7 +61,8 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
     candidates = sorted(set(columns.lowered({"according"}) + columns.verbs(doc, REPORTED)))
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)
-    return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+    headlines = headline_claims(body, resolver, {s.paragraph for s in spans})
+    return sorted(direct + indirect + headlines, key=lambda q: (q.start, q.end))
 
 
 def _quoted_tokens(starts: list[int], spans: list[QuoteSpan]) -> set[int]:

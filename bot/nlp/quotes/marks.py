@@ -65,7 +65,8 @@ def find_transcript_turns(body: str, taken: set[int]) -> list[QuoteSpan]:
     """Unquoted answers in a transcript ("Sissoko: Because …"), paragraphs not in ``taken``.
 
     Only labels that head two or more paragraphs and whose last word is also written elsewhere
-    in the article (a name introduced in the text, not "Q", "Reporter" or "Note") count.
+    in the article, in capitals or not (a name introduced in the text, not "Q", "Reporter" or
+    "Note") count.
     """
     turns = []
     for para in paragraphs(body):
@@ -79,11 +80,18 @@ def find_transcript_turns(body: str, taken: set[int]) -> list[QuoteSpan]:
     spans = []
     for label, span in turns:
         last = label.split()[-1]
-        elsewhere = len(re.findall(rf"(?<!\w){re.escape(last)}(?!\w)", body))
+        elsewhere = written(body, last)
         if span.paragraph not in taken and len(last) > 1 and labels.count(label) >= 2 and \
                 elsewhere > labels.count(label):
             spans.append(_replace(span, label=True))
     return spans
+
+
+def written(body: str, word: str) -> int:
+    """How often ``word`` is written in the body (a label in capitals, "TAPPER", also as
+    "Tapper")."""
+    forms = {word, word.title()} if word.isupper() and len(word) > 1 else {word}
+    return sum(len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", body)) for w in forms)
 
 
 def _within(span: QuoteSpan, outer: list[QuoteSpan]) -> bool:

@@ -41,6 +41,8 @@ TURN = 0.8
 """A transcript turn spoken by the person its label names."""
 INTERVIEWEE = 0.5
 """An answer under a question, given to the person the interview introduced."""
+HEADLINE = 0.5
+"""A "Name: words" headline: the words are the named person's, in the editor's paraphrase."""
 CONTEXT = 0.45
 """A quote nothing in its sentence attributes, given to whom the text around introduces."""
 SIBLING_CAP = 0.7

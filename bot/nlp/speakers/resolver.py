@@ -77,7 +77,10 @@ class SpeakerResolver:
 
     def person_named(self, text: str) -> Speaker | None:
         """The person an article calls ``text`` (full name, surname or first name), if any."""
-        key = self.reg.alias.get(text.lower()) or self.reg.alias.get(text.split()[-1].lower())
+        words = text.split()
+        key = self.reg.alias.get(text.lower()) or self.reg.alias.get(words[-1].lower())
+        if key is not None and len(words) > 1 and words[0].lower() not in key.lower().split():
+            return None  # "Bill Clinton" is not the "Hillary Clinton" the article has
         if key is None:
             for token in self.reg.doc:
                 if token.text == text.split()[-1] and token.pos_ == "PROPN" and \
