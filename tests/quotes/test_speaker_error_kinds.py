@@ -213,3 +213,13 @@ def test_a_capitalised_transcript_label_names_the_person(extract):
         "BERG: Within the budget the parliament approved last year.")
     [answer] = [q for q in quotes if q.text.startswith("It will open in June")]
     assert answer.speaker.name == "Jonas Berg"
+
+
+def test_according_to_set_inside_the_reported_words(extract):
+    quotes, _ = extract(
+        "The electoral commission published its count on Monday.\n\n"
+        "Turnout in the northern towns, according to the commission, rose to a record level.")
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in reported] == ["Turnout in the northern towns",
+                                          "rose to a record level"]
+    assert all(q.verb == "according to" for q in reported)

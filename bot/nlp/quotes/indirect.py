@@ -75,9 +75,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
     quotes = []
     for verb in (doc[i] for i in candidates) if candidates is not None else doc:
         if verb.lower_ == "according" and verb.i not in quoted:
-            quote = _according_quote(doc, body, verb, quoted, resolver, statements)
-            if quote is not None:
-                quotes.append(quote)
+            quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements))
             continue
         if verb.i in quoted or not is_reporting(verb, REPORTED) or _nested(verb):
             continue
@@ -215,29 +213,29 @@ def _can_speak(subject: Token) -> bool:
     return not subject.like_num and subject.ent_type_ not in NOT_SPEAKERS
 
 
-def _according_quote(doc: Doc, body: str, according: Token, quoted: set[int],
-                     resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
-    """"[Clause], according to X." or "According to X, [clause]."."""
+def _according_quotes(doc: Doc, body: str, according: Token, quoted: set[int],
+                      resolver: SpeakerResolver, statements: set[int]) -> list[Quote]:
+    """"[Clause], according to X.", "According to X, [clause]." or "[Words], according to X,
+    [words]." (each side reported)."""
     source = according_to([according])
     if source is None or not _can_speak(source):
-        return None
+        return []
     phrase = range(according.i, max(according.right_edge.i, source.right_edge.i) + 1)
     head = according.head
     if head == according or head.pos_ not in {"VERB", "AUX"} or _nested(head):
-        return None
+        return []
     tokens = [t for t in head.subtree if t.i not in phrase and not t.is_space]
-    before = [t for t in tokens if t.i < according.i and not t.is_punct]
-    after = [t for t in tokens if t.i > phrase[-1] and not t.is_punct]
-    if before and after:
-        return None
     commas = {doc[i].text for i in (according.i - 1, phrase[-1] + 1) if 0 <= i < len(doc)}
     if "," not in commas or sum(1 for t in tokens if t.i in statements) * 2 >= len(tokens):
-        return None
-    tokens = _same_paragraph(body, before or after, according)
-    if len(tokens) < 3 or tokens[0].i in quoted and tokens[-1].i in quoted:
-        return None
+        return []
+    sides = ([t for t in tokens if t.i < according.i and not t.is_punct],
+             [t for t in tokens if t.i > phrase[-1] and not t.is_punct])
+    kept = [side for side in (_same_paragraph(body, s, according) for s in sides)
+            if len(side) >= 3 and not (side[0].i in quoted and side[-1].i in quoted)]
+    if not kept:
+        return []
     speaker, confidence = resolver.resolve(source)
     if speaker.name is None:
-        return None
-    return _clause_quote(doc, body, tokens, speaker, verb="according to", cue=None,
-                         confidence=confidence)
+        return []
+    return [_clause_quote(doc, body, side, speaker, verb="according to", cue=None,
+                          confidence=confidence) for side in kept]
