@@ -223,3 +223,14 @@ def test_according_to_set_inside_the_reported_words(extract):
     assert [q.text for q in reported] == ["Turnout in the northern towns",
                                           "rose to a record level"]
     assert all(q.verb == "according to" for q in reported)
+
+
+def test_a_reported_question_and_request(extract):
+    quotes, _ = extract(
+        "Councillor Bea Marsh asked the mayor whether the depot would close before winter. "
+        "She also asked the council to publish the repair bills. "
+        "One engineer asked not to be named because she was not allowed to speak.")
+    reported = {q.text: q.speaker.name for q in quotes if q.kind == "indirect"}
+    assert reported["whether the depot would close before winter"] == "Bea Marsh"
+    assert reported["to publish the repair bills"] == "Bea Marsh"
+    assert not [text for text in reported if "named" in text]

@@ -18,7 +18,9 @@ from bot.nlp.speakers import confidence as conf
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
-REPORTED = INDIRECT | INTENTION
+QUESTIONS = {"ask", "wonder"}
+"""Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
+REPORTED = INDIRECT | INTENTION | QUESTIONS
 SET_OFF = {",", "—", "–", "--"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
@@ -29,7 +31,8 @@ def reported_clause(verb: Token) -> Token | None:
         if child.dep_ == "ccomp":
             marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "advmod"}}
             imperative = child.tag_ == "VB" and not _has_subject(child)
-            if marks & SKIP_MARKS or imperative and child.i < verb.i:
+            asked = verb.lemma_.lower() in QUESTIONS
+            if marks & SKIP_MARKS and not asked or imperative and child.i < verb.i:
                 continue
             return child
     intention = _intention(verb)
@@ -38,13 +41,15 @@ def reported_clause(verb: Token) -> Token | None:
 
 def _intention(verb: Token) -> Token | None:
     """"Vowed [to veto the bill]", "urged voters [to stay home]": an attributed intention."""
-    if verb.lemma_.lower() not in INTENTION or \
+    if verb.lemma_.lower() not in INTENTION | {"ask"} or \
             any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return None
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i and child.pos_ in {"VERB", "AUX"} \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return child
+            anonymity = verb.lemma_.lower() == "ask" and \
+                any(c.dep_ == "auxpass" for c in child.children)
+            return None if anonymity else child  # "asked not to be named" says nothing
     return None
 
 
@@ -79,7 +84,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             continue
         if verb.i in quoted or not is_reporting(verb, REPORTED) or _nested(verb):
             continue
-        if any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in verb.children) or _asked_of(verb):
             continue
         clause = reported_clause(verb)
         parts = _around(verb, quoted) if clause is None else [_clause_words(verb, clause)]
@@ -88,6 +93,12 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+def _asked_of(verb: Token) -> bool:
+    """"Asked if she would run, Ruiz said …": the subject was asked, she did not ask."""
+    return verb.lemma_.lower() in QUESTIONS and (
+        verb.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def _clause_words(verb: Token, clause: Token) -> list[Token]:
