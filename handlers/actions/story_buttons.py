@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
+from sqlite_utils import Database
 
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.permissions import Action
@@ -11,6 +12,7 @@ from handlers.actions.mute import mute
 from handlers.common import answer, db_of, echo, join_lines, requires
 from handlers.events.app_home import publish_home
 from storage.alerts import story_quotes
+from storage.timeline import story_brief
 
 
 def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
@@ -57,9 +59,8 @@ def _story_id(action: dict) -> int | None:
         return None
 
 
-def _title(db, story_id: int) -> str:
-    row = db.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
-    return (row[0] if row else None) or f"story {story_id}"
+def _title(db: Database, story_id: int) -> str:
+    return story_brief(db, story_id).title or f"story {story_id}"
 
 
 def register(app: App) -> None:

@@ -161,6 +161,7 @@ def test_mute_stops_updates_and_show_quotes_answers(runtime, fake_slack, fresh_d
     assert reply.status == 200
     quotes = wait_for(lambda: fake_slack.responses())[0]
     assert "The cranes stay idle" in quotes["text"] and "Ada Brandt" in quotes["text"]
+    assert quotes["text"].startswith("*Quotes in* _Dockworkers walk out_")
     post_signed(url, action_body(MUTE, str(story_id), channel="C0DESK",
                                  response_url=fake_slack.response_url("m")))
     muted = wait_for(lambda: fake_slack.responses()[1:])[0]
