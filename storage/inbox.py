@@ -111,6 +111,12 @@ def results(db: Database, ids: list[int]) -> dict[int, InboxResult]:
         f"WHERE id IN ({marks})", ids)}
 
 
+def waiting_to_retry(db: Database) -> int:
+    """How many queued articles wait out a backoff after a failed try."""
+    return db.execute("SELECT count(*) FROM inbox WHERE status = 'pending' AND "
+                      "next_attempt_at IS NOT NULL").fetchone()[0]
+
+
 def held_by_source(db: Database) -> dict[int, list[HeldTally]]:
     """Per source, how many stored articles alerted nobody, by why, in the order of the whys
     ("background", "too old to alert")."""

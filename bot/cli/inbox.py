@@ -9,7 +9,7 @@ import click
 from bot.cli.context import CliContext, emit_json
 from bot.redact import redact
 from storage.db import transaction
-from storage.inbox import failed, requeue
+from storage.inbox import failed, requeue, waiting_to_retry
 
 
 @click.group()
@@ -35,8 +35,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
     """
     db = obj.db
     rows = failed(db)
-    waiting = db.execute("SELECT count(*) FROM inbox WHERE status = 'pending' AND "
-                         "next_attempt_at IS NOT NULL").fetchone()[0]
+    waiting = waiting_to_retry(db)
     if as_json:
         emit_json({"failed": [{**asdict(r), "origin": redact(r.origin)} for r in rows],
                    "waiting_to_retry": waiting})

@@ -18,7 +18,7 @@ from bot.models import RawArticle
 from bot.slack.status import status_lines
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
-from storage.inbox import MAX_ATTEMPTS, enqueue, results
+from storage.inbox import MAX_ATTEMPTS, enqueue, results, waiting_to_retry
 from storage.sources import add_source
 from tests.sources.stories import FERRY, LIBRARY
 from tests.sources.test_ingest_worker import FlakyStories
@@ -67,9 +67,11 @@ def test_a_full_disk_is_waited_out_and_the_article_stored(dbs, settings, nlp):
     waits = [attempt(worker, clock, db, inbox_id) for _ in range(4)]
     assert waits == [5, 10, 20, 40]
     assert "full" in db["inbox"].get(inbox_id)["reason"]
+    assert waiting_to_retry(db) == 1
     db.execute("PRAGMA max_page_count = 1073741823")
     assert worker.drain() == 1
     assert results(db, [inbox_id])[inbox_id].status == "stored"
+    assert waiting_to_retry(db) == 0
     assert db["articles"].count == 1
 
 
