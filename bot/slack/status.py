@@ -12,6 +12,7 @@ from bot.slack.delivery_status import delivery_lines
 from storage.alerts import count_pending
 from storage.inbox import failed_by_source, held_by_source
 from storage.sources import health, list_sources
+from storage.totals import totals
 
 MAX_SOURCES = 15
 
@@ -21,15 +22,13 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse)."""
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
-    last = db.execute("SELECT max(ingested_at) FROM articles").fetchone()[0]
-    counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "stories", "topics", "subscriptions")}
+    stored = totals(db)
     lines = [
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
-        f"• Last ingest: {last or 'nothing ingested yet'}",
+        f"• Last ingest: {stored.last_ingest or 'nothing ingested yet'}",
         f"• Alerts waiting to be posted: {count_pending(db)}",
-        f"• {counts['articles']} articles in {counts['stories']} stories; "
-        f"{counts['topics']} topics; {counts['subscriptions']} subscriptions",
+        f"• {stored.articles} articles in {stored.stories} stories; "
+        f"{stored.topics} topics; {stored.subscriptions} subscriptions",
     ]
     return lines + delivery_lines(db, token) + source_lines(db, errors=errors) + \
         failed_lines(db, errors=errors)
