@@ -126,3 +126,11 @@ def test_titles_and_numbers_in_quotes_are_not_statements(quotes_of):
     assert kinds["Sunday at Noon."] == "fragment"
     assert kinds["412."] == "fragment"
     assert kinds["We are ready for the vote"] == "direct"
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one(quotes_of, only):
+    body = ("Dana Pruitt spoke after the vote.\n\n"
+            "\"The ships can wait. The crews cannot,” Pruitt said.")
+    quote = only(quotes_of(body), "direct", "ships can wait")
+    assert quote.text == "The ships can wait. The crews cannot"
+    assert quote.speaker.name == "Dana Pruitt"

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
+LOOSE_CLOSERS = {'"', "”"}
+"""A straight opening mark closed by a curly one, or the reverse (copy edited by hand)."""
 DOUBLED = {"''": "''", "``": "''"}
 """Two typed apostrophes (or backticks) standing for a double quotation mark: ''Yes,'' she said."""
 MARK = re.compile("''|``|[\"“”„«»]")
@@ -120,7 +122,7 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
                 continue  # "students'' rights": a plural possessive, not a quotation mark
             if mark in OPENERS or mark in DOUBLED:
                 opened, closer = i, DOUBLED.get(mark, OPENERS.get(mark, ""))
-        elif mark == closer:
+        elif mark == closer or mark in LOOSE_CLOSERS and closer in LOOSE_CLOSERS:
             found.append(_make(body, para, opened, i, closed=True,
                                widths=(_width(body, opened), len(closer))))
             opened = None
