@@ -234,3 +234,13 @@ def test_a_reported_question_and_request(extract):
     assert reported["whether the depot would close before winter"] == "Bea Marsh"
     assert reported["to publish the repair bills"] == "Bea Marsh"
     assert not [text for text in reported if "named" in text]
+
+
+# (3) The wrong person: the sentence after a quote that closed with a full stop.
+
+def test_a_quote_closed_by_a_full_stop_belongs_to_the_words_before_it(extract):
+    quotes, _ = extract(
+        "Grace Whitfield runs the works depot.\n\n"
+        "Whitfield confirmed the date and said, “The new bridge opens in May.” Her deputy, "
+        "Tom Becker, then recalled how the old one collapsed.")
+    assert speaker_of(quotes, "new bridge opens") == "Grace Whitfield"

@@ -227,7 +227,8 @@ class DirectQuotes:
         closing = self.token_at(max(span.close - 1, span.open))
         after = region_after(self.doc, closing + 1, self.quoted, para.end)
         before = region_before(self.doc, opening - 1, self.quoted, para.start)
-        prefers_before = bool(before) and before[-1].text == ":"
+        ended = span.closed and self.body[span.start:span.end].endswith(".")
+        prefers_before = bool(before) and (before[-1].text == ":" or ended)  # “….” New sentence
         order = ((before, True), (after, False)) if prefers_before else \
             ((after, False), (before, True))
         for tokens, last in order:
