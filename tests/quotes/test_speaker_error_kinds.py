@@ -244,3 +244,11 @@ def test_a_quote_closed_by_a_full_stop_belongs_to_the_words_before_it(extract):
         "Whitfield confirmed the date and said, “The new bridge opens in May.” Her deputy, "
         "Tom Becker, then recalled how the old one collapsed.")
     assert speaker_of(quotes, "new bridge opens") == "Grace Whitfield"
+
+
+def test_a_subject_and_verb_alone_after_a_question_attribute_it(extract):
+    quotes, _ = extract(
+        "Mayor Lena Ortiz took questions from Councillor Dev Patel on Monday.\n\n"
+        "“Will the depot close before winter?” Patel pressed. “Not this year,” Ortiz replied.")
+    assert speaker_of(quotes, "depot close") == "Dev Patel"
+    assert speaker_of(quotes, "Not this year") == "Lena Ortiz"

@@ -237,12 +237,30 @@ class DirectQuotes:
                 speaker, confidence = self.resolver.resolve(found.subject)
                 if speaker.name is not None:
                     return found, speaker, confidence
-        found = None if self.fragment[span] else surface_attribution(after, self.quoted)
+        found = None if self.fragment[span] else \
+            surface_attribution(after, self.quoted) or self._speech_tag(span, after)
         if found is not None and found.subject is not None:
             speaker, confidence = self.resolver.resolve(found.subject)
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None
+
+    def _speech_tag(self, span: QuoteSpan, after: list[Token]) -> Attribution | None:
+        """"“…?” Hannity pressed." or "“…,” she laughed.": a clause of a subject and a verb alone
+        after words that end in a comma, question or exclamation mark is their attribution."""
+        text = self.body[span.start:span.close]
+        words = [t for t in after if not t.is_punct and not t.is_space]
+        if not text.rstrip("\"”’' ").endswith((",", "?", "!")) or not 2 <= len(words) <= 4 or \
+                not after or after[-1].text not in {".", "!", "?"}:
+            return None
+        verb = next((t for t in words if t.pos_ == "VERB"), None)
+        if verb is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "auxpass"}
+                               for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
+            return None
+        return Attribution(verb, subject, None)
 
     def _governing(self, span: QuoteSpan) -> Found | None:
         """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
