@@ -252,3 +252,22 @@ def test_a_subject_and_verb_alone_after_a_question_attribute_it(extract):
         "“Will the depot close before winter?” Patel pressed. “Not this year,” Ortiz replied.")
     assert speaker_of(quotes, "depot close") == "Dev Patel"
     assert speaker_of(quotes, "Not this year") == "Lena Ortiz"
+
+
+# (1) Quotes signed with a dash and a name.
+
+def test_a_quote_signed_in_the_next_paragraph(extract):
+    quotes, _ = extract(
+        "Governor Paul Reyes backs the rail plan.\n\n"
+        "Senator Ilse Norgaard attacked it again on Monday, calling it “a monument”.\n\n"
+        "“A line that nobody rides is worth keeping if it links the valleys.”\n\n"
+        "— Paul Reyes.\n\n"
+        "The plan goes to a vote next week.")
+    assert speaker_of(quotes, "links the valleys") == "Paul Reyes"
+
+
+def test_a_name_between_a_dash_and_a_colon_speaks(extract):
+    quotes, _ = extract(
+        "Analyst Tariq Hassan follows the housing market closely.\n\n"
+        "Builders agree - Tariq Hassan: “Permits fell for the sixth month running.”")
+    assert speaker_of(quotes, "Permits fell") == "Tariq Hassan"

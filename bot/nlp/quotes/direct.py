@@ -25,6 +25,7 @@ from bot.nlp.speakers import confidence as conf
 UNKNOWN = Speaker(None, "unknown")
 Found = tuple[Attribution, Speaker, float]
 SENTENCE_END = (".", "!", "?", "…")
+DASHES = {"-", "—", "–", "--"}
 MINOR_WORDS = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "or"}
 
 
@@ -229,6 +230,9 @@ class DirectQuotes:
         before = region_before(self.doc, opening - 1, self.quoted, para.start)
         ended = span.closed and self.body[span.start:span.end].endswith(".")
         prefers_before = bool(before) and (before[-1].text == ":" or ended)  # “….” New sentence
+        signed = self._signed_label(before) or self._signature(span)
+        if signed is not None:
+            return signed
         order = ((before, True), (after, False)) if prefers_before else \
             ((after, False), (before, True))
         for tokens, last in order:
@@ -244,6 +248,38 @@ class DirectQuotes:
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None
+
+    def _signed_label(self, before: list[Token]) -> Found | None:
+        """"Pollsters agree - Ana Ruiz: “…”": the name between a dash and the colon speaks."""
+        if len(before) < 3 or before[-1].text != ":":
+            return None
+        names = []
+        for token in reversed(before[:-1]):
+            if token.pos_ != "PROPN":
+                break
+            names.append(token)
+        head = before[len(before) - 2 - len(names)] if len(names) < len(before) - 1 else None
+        if not names or len(names) > 4 or head is None or head.text not in DASHES:
+            return None
+        speaker = self.resolver.person_named(" ".join(t.text for t in reversed(names)))
+        return (Attribution(head, None, None), speaker, conf.SIGNED) if speaker else None
+
+    def _signature(self, span: QuoteSpan) -> Found | None:
+        """A quote closing its paragraph, signed in the next one: "“…” / — Ana Ruiz."."""
+        if span.paragraph + 1 >= len(self.paras) or \
+                self.body[span.close:self.paras[span.paragraph].end].strip(" .,"):
+            return None
+        nxt = self.paras[span.paragraph + 1]
+        text = self.body[nxt.start:nxt.end].strip()
+        if text[:1] not in DASHES or len(text.split()) > 15:
+            return None
+        name = text.lstrip("".join(DASHES) + " ").split(",")[0].rstrip(". ")
+        if not name or len(name.split()) > 4 or not name[:1].isupper():
+            return None
+        speaker = self.resolver.person_named(name)
+        dash = self.doc[self.token_at(nxt.start + len(self.body[nxt.start:nxt.end]) -
+                                      len(self.body[nxt.start:nxt.end].lstrip()))]
+        return (Attribution(dash, None, None), speaker, conf.SIGNED) if speaker else None
 
     def _speech_tag(self, span: QuoteSpan, after: list[Token]) -> Attribution | None:
         """"“…?” Hannity pressed." or "“…,” she laughed.": a clause of a subject and a verb alone
@@ -295,7 +331,7 @@ class DirectQuotes:
         attribution, speaker, confidence = found
         verb = attribution.verb
         verb_text: str | None = "according to" if verb.lower_ == "according" else verb.text
-        if span.label:
+        if span.label or verb.is_punct:
             verb_text = None
         elif not is_reporting(verb) and verb_text != "according to":
             confidence -= conf.NOT_REPORTING_PENALTY

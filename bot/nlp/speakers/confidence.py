@@ -41,6 +41,8 @@ TURN = 0.8
 """A transcript turn spoken by the person its label names."""
 INTERVIEWEE = 0.5
 """An answer under a question, given to the person the interview introduced."""
+SIGNED = 0.75
+"""A quote signed with a dash and a name ("— Ana Ruiz"), or "- Ana Ruiz:" before it."""
 HEADLINE = 0.5
 """A "Name: words" headline: the words are the named person's, in the editor's paraphrase."""
 CONTEXT = 0.45
