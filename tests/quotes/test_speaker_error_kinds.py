@@ -271,3 +271,21 @@ def test_a_name_between_a_dash_and_a_colon_speaks(extract):
         "Analyst Tariq Hassan follows the housing market closely.\n\n"
         "Builders agree - Tariq Hassan: “Permits fell for the sixth month running.”")
     assert speaker_of(quotes, "Permits fell") == "Tariq Hassan"
+
+
+def test_a_named_subject_of_any_verb_before_a_colon_speaks(extract):
+    quotes, _ = extract(
+        "Mayor Lena Ortiz defended the budget. Councillor Dev Patel was unconvinced.\n\n"
+        "When Ortiz unveiled new buses, Patel fired back: “You promised them last year too.”\n\n"
+        "The rationale was simple: “Buses are cheaper than trams.”")
+    assert speaker_of(quotes, "last year too") == "Dev Patel"
+    assert speaker_of(quotes, "cheaper than trams") != "The rationale"
+
+
+def test_remembered_after_a_quote_attributes_it(extract):
+    quotes, _ = extract(
+        "Mayor Lena Ortiz met the former depot manager, Ana Ruiz, on Monday.\n\n"
+        "“We kept those buses running for thirty years,” remembered Ruiz, who retired in May. "
+        "Of Ortiz, the councillor Dev Patel said, “She listens, but she never changes her mind.”")
+    assert (speaker_of(quotes, "thirty years") or "").endswith("Ruiz")
+    assert speaker_of(quotes, "never changes") == "Dev Patel"

@@ -21,6 +21,7 @@ REPORTING = {
     "assure", "reassure", "advise", "inform", "brief", "recommend",
     "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
     "answer", "charge", "interject", "chant", "yell", "scream", "muse", "snap", "gush", "beam",
+    "remember", "press", "interrupt", "echo", "marvel", "sigh",
 }
 BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "recognize",
           "recognise", "realize", "realise", "understand", "find", "show", "want", "assume",
@@ -49,6 +50,8 @@ CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
 NOMINAL = {"PROPN", "NOUN", "PRON"}
+NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
+"""Parts of speech the parser sometimes calls a subject ("Of Carson, Levine said")."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
     seen = 0
     while seen < 4:
         seen += 1
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted
+                    and c.pos_ not in NOT_SUBJECTS]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
@@ -157,16 +161,23 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> At
     if source is not None:
         return Attribution(source.head, source, None)
     verbs = [t for t in tokens if is_reporting(t)]
-    if not verbs:
-        colon = [t for t in tokens if t.text == ":"]
-        if colon and tokens and colon[-1] == tokens[-1] and colon[-1].head.pos_ == "VERB":
-            verbs = [colon[-1].head]
+    introduced = not verbs and bool(tokens) and tokens[-1].text == ":"
+    if introduced:
+        colon = tokens[-1]
+        own = [t for t in tokens if t.pos_ == "VERB" and t.i not in quoted][-1:]
+        verbs = [colon.head] * (colon.head.pos_ == "VERB") + own  # "Ruiz fired back: “…”"
     ordered = list(reversed(verbs)) if last else verbs
     for verb in ordered:
         subject = subject_of(verb, quoted)
-        if subject is not None:
+        if subject is not None and (not introduced or _named(subject)):
             return Attribution(verb, subject, cue_of(verb))
     return None
+
+
+def _named(subject: Token) -> bool:
+    """A name, a pronoun or a named author's document ("Hoff's letter"), not "The rationale"."""
+    return subject.pos_ in {"PROPN", "PRON"} or any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)
 
 
 def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | None:
