@@ -289,3 +289,12 @@ def test_remembered_after_a_quote_attributes_it(extract):
         "Of Ortiz, the councillor Dev Patel said, “She listens, but she never changes her mind.”")
     assert (speaker_of(quotes, "thirty years") or "").endswith("Ruiz")
     assert speaker_of(quotes, "never changes") == "Dev Patel"
+
+
+def test_an_attributed_title_is_not_a_statement(extract):
+    quotes, said = extract(
+        "Senator Ilse Norgaard said on “Morning Desk With Ada Price” that the tunnel was late. "
+        "Norgaard called the scheme “The Great Dig” and said it was “a slow-motion failure”.")
+    assert [q for q in quotes if q.text == "The Great Dig"]  # kept for lookups
+    assert not [q for q in said if "Great Dig" in q.text or q.text.startswith("Morning Desk")]
+    assert [q for q in said if "slow-motion failure" in q.text]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote
 from bot.nlp.quotes.attribution import is_reporting
+from bot.nlp.quotes.direct import MINOR_WORDS
 
 OBJECT_FIRST = {"oprd", "xcomp", "acomp", "attr"}
 """Complements whose verb's object belongs to the words: "called [the plan “reckless”]"."""
@@ -35,8 +36,16 @@ def statements(doc: Doc, quotes: list[Quote], *, text: str | None = None) -> lis
         elif quote.kind != "fragment":
             out.append(quote)
         elif quote.speaker.name is not None and not any(_holds(c, quote) for c in clauses):
-            out.append(_grown(doc, body, quote))
+            grown = _grown(doc, body, quote)
+            if grown is not None:
+                out.append(grown)
     return _unique(out)
+
+
+def _titled(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() or w in MINOR_WORDS for w in words[1:]) and \
+        words[0][:1].isupper()
 
 
 def _holds(clause: Quote, fragment: Quote) -> bool:
@@ -54,7 +63,11 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _grown(doc: Doc, body: str, fragment: Quote) -> Quote:
+def _grown(doc: Doc, body: str, fragment: Quote) -> Quote | None:
+    """The clause around an attributed fragment; none for a title or a name ("The Apprentice",
+    "Crooked Hillary"), which is not someone's words."""
+    if _titled(fragment.text):
+        return None
     span = _clause_of(doc, body, fragment)
     if span is None:
         return replace(fragment, kind="mixed")
