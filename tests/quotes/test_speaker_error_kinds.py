@@ -298,3 +298,18 @@ def test_an_attributed_title_is_not_a_statement(extract):
     assert [q for q in quotes if q.text == "The Great Dig"]  # kept for lookups
     assert not [q for q in said if "Great Dig" in q.text or q.text.startswith("Morning Desk")]
     assert [q for q in said if "slow-motion failure" in q.text]
+
+
+def test_a_short_attributed_fragment_outside_any_clause_is_a_label(nlp):
+    from bot.models import Speaker
+    body = "Patel was blunt about the “rotten” roof and the “years of neglect behind it”."
+    doc = nlp(body)
+    patel = Speaker("Dev Patel", "person")
+
+    def fragment(words: str) -> Quote:
+        start = body.index(words)
+        return Quote(words, start, start + len(words), "fragment", patel, confidence=0.5)
+
+    said = statements(doc, [fragment("rotten"), fragment("years of neglect behind it")])
+    assert [q.text for q in said] == ["years of neglect behind it"]
+    assert said[0].kind == "mixed"

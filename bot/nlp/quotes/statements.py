@@ -70,7 +70,7 @@ def _grown(doc: Doc, body: str, fragment: Quote) -> Quote | None:
         return None
     span = _clause_of(doc, body, fragment)
     if span is None:
-        return replace(fragment, kind="mixed")
+        return replace(fragment, kind="mixed") if len(fragment.text.split()) > 2 else None
     start, end = span
     return replace(fragment, text=body[start:end], start=start, end=end, kind="mixed")
 
