@@ -1,6 +1,7 @@
 """Failures carry their kind from where they happen to the edge that reports them."""
 
 import sqlite3
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -73,9 +74,11 @@ def test_a_stored_article_has_no_failure_and_an_enum_verdict(pipeline):
 
 
 def test_a_verdict_kind_outside_the_three_is_refused():
-    assert Verdict(story_id=1, kind="update").kind is VerdictKind.UPDATE
+    as_stored: Any = "update"  # text, as a kind reads back from SQLite or JSON
+    assert Verdict(story_id=1, kind=as_stored).kind is VerdictKind.UPDATE
+    unknown: Any = "maybe"
     with pytest.raises(ValueError):
-        Verdict(story_id=1, kind="maybe")
+        Verdict(story_id=1, kind=unknown)
 
 
 @pytest.mark.parametrize("args, message", [

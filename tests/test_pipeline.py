@@ -56,7 +56,7 @@ def test_failure_while_storing_leaves_nothing_half_written(fresh_db, settings, n
              RawArticle(text=STORY, origin="good")]
     outcomes = list(pipeline.ingest(items))
     assert [o.status for o in outcomes] == ["failed", "stored"]
-    assert "story stage failed" in outcomes[0].reason
+    assert "story stage failed" in (outcomes[0].reason or "")
     assert fresh_db["articles"].count == 1
     assert {r["article_id"] for r in fresh_db["quotes"].rows} == {outcomes[1].article_id}
     assert fresh_db.execute("SELECT count(*) FROM sentences s LEFT JOIN articles a "

@@ -9,7 +9,7 @@ import pytest
 
 from bot.models import RawArticle
 from bot.nlp.summary import ChatSummariser
-from bot.pipeline import Pipeline, Status
+from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
 
 STORY = ("Ferry service resumes after storm\n\n"
@@ -68,7 +68,7 @@ def test_other_writers_commit_while_the_summary_endpoint_is_answering(fresh_db, 
                                                                       settings, nlp, endpoint):
     summariser = ChatSummariser(url=endpoint.url, model="test", api_key=None, timeout=30)
     pipeline = Pipeline(fresh_db, settings, nlp=nlp, stories=StoryStage(summariser=summariser))
-    outcomes = []
+    outcomes: list[Outcome] = []
     ingest = threading.Thread(target=lambda: outcomes.extend(
         pipeline.ingest([RawArticle(text=STORY, origin="ferry")])))
     ingest.start()

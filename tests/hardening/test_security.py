@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cli import cli
-from bot.models import Verdict
+from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from bot.who_said import who_said
 from storage.alerts import enqueue_alerts
@@ -63,7 +63,7 @@ def test_hostile_topic_names_and_targets_are_data_not_sql(fresh_db):
     assert stored == set(HOSTILE)
     fresh_db["articles"].insert({"content_hash": "h", "title": "t", "body": "b", "ingested_at": "x"})
     with transaction(fresh_db):
-        queued = enqueue_alerts(fresh_db, Verdict(1, "new"), 1, [t.id for t in
+        queued = enqueue_alerts(fresh_db, Verdict(1, VerdictKind.NEW), 1, [t.id for t in
                                                                  list_topics(fresh_db)])
     assert queued == len(set(HOSTILE))
     assert {r[0] for r in fresh_db.execute("SELECT channel FROM alerts")} == set(HOSTILE)

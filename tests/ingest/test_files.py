@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from bot.ingest.files import iter_paths, read_path
 from bot.models import IngestFailure, RawArticle
@@ -46,6 +47,7 @@ def test_each_bad_file_fails_alone_with_its_reason(tmp_path):
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     reasons = {}
     for path in iter_paths([tmp_path]):
+        assert isinstance(path, Path)
         for result in read_all(path):
             assert isinstance(result, IngestFailure)
             reasons[path.name] = result.reason

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from slack_sdk import WebClient
@@ -69,7 +70,7 @@ def test_hourly_digest_once_per_period_and_silent_when_quiet(fresh_db, client, f
 def test_daily_digest_follows_the_newsroom_time_zone(fresh_db, client, fake_slack, topic):
     follow(fresh_db, topic, "U0ED", "daily", kind="user", at="2026-11-23T00:00:00+00:00")
     story(fresh_db, topic, "Overnight fire contained", "2026-11-24T10:00:00+00:00")
-    kwargs = {"timezone": "America/New_York", "daily_hour": 8}
+    kwargs: dict[str, Any] = {"timezone": "America/New_York", "daily_hour": 8}
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T12:59:00"), **kwargs) == 0
     assert fake_slack.posts() == [], "07:59 in New York: the day that ended at 08:00 was quiet"
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T13:00:00"), **kwargs) == 1
@@ -83,7 +84,7 @@ def test_daily_digest_in_a_dm_skips_muted_stories(fresh_db, client, fake_slack, 
     story(fresh_db, topic, "Kept fire story", "2026-11-24T04:00:00+00:00")
     with transaction(fresh_db):
         mute_story(fresh_db, story_id=muted, channel="U0ED", user="U0ED", at="x")
-    kwargs = {"timezone": "America/New_York", "daily_hour": 8}
+    kwargs: dict[str, Any] = {"timezone": "America/New_York", "daily_hour": 8}
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T12:59:00"), **kwargs) == 0
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T13:00:00"), **kwargs) == 1
     [digest] = fake_slack.posts()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.alerts.digest import send_due_digests
-from bot.models import Verdict
+from bot.models import Verdict, VerdictKind
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from tests.fakes.block_kit import block_problems
@@ -21,7 +21,7 @@ def test_digest_lines_link_to_the_story_thread(runtime, fresh_db, client, fake_s
     fire_story = add_story(fresh_db, article_id=fire, title="Wildfire spreads near Alder Creek",
                            topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
     with transaction(fresh_db):
-        enqueue_alerts(fresh_db, Verdict(fire_story, "new"), fire, [topic])
+        enqueue_alerts(fresh_db, Verdict(fire_story, VerdictKind.NEW), fire, [topic])
     assert runtime.deliver_pending(now=datetime.now(UTC) + timedelta(minutes=1)) == 1
     [live] = fake_slack.posts("C0LIVE")
     blaze = add_article(fresh_db, title="Second blaze reported")

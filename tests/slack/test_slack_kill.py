@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.models import Verdict
+from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from storage.alerts import count_pending, enqueue_alerts
 from storage.db import transaction
@@ -43,7 +43,7 @@ def test_sigkill_during_delivery_loses_nothing_and_posts_nothing_twice(
         article = add_article(fresh_db, title=f"Story {s}")
         story = add_story(fresh_db, article_id=article, title=f"Story {s}", topic_ids=(topic,))
         with transaction(fresh_db):
-            enqueue_alerts(fresh_db, Verdict(story, "new"), article, [topic])
+            enqueue_alerts(fresh_db, Verdict(story, VerdictKind.NEW), article, [topic])
     total = STORIES * CHANNELS
     fake_slack.slow_down(0.2, methods={"chat.postMessage"})
     rng = random.Random(2026)

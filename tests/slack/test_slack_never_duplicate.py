@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.sources import get_source
+from storage.sources import source_row
 from tests.slack.conftest import run_command
 
 
@@ -11,7 +11,7 @@ def test_slack_adds_a_never_duplicate_feed(runtime, fake_slack, fresh_db):
                          "sources add <https://own.example/rss> --never-duplicate")
     assert "Added feed #1 https://own.example/rss" in answer["text"]
     assert "Never a duplicate: its articles always alert" in answer["text"]
-    assert get_source(fresh_db, 1).never_duplicate == 1
+    assert source_row(fresh_db, 1).never_duplicate == 1
     plain = run_command(runtime, fake_slack, "/wirewatch", "sources add https://wire.example/rss")
     assert "Never a duplicate" not in plain["text"]
-    assert get_source(fresh_db, 2).never_duplicate == 0
+    assert source_row(fresh_db, 2).never_duplicate == 0

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.models import Verdict
+from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
@@ -54,7 +54,7 @@ def test_long_whats_new_list_ends_with_a_count_and_the_article(runtime, fake_sla
                              url="https://news.example/many")
     add_update(fresh_db, story_id=story_id, article_id=article_id, whats_new=news)
     with transaction(fresh_db):
-        enqueue_alerts(fresh_db, Verdict(story_id, "update", whats_new=news), article_id, [topic])
+        enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.UPDATE, whats_new=news), article_id, [topic])
     runtime.deliver_pending(now=T0)
     runtime.deliver_pending(now=T0 + timedelta(seconds=2))
     update = fake_slack.posts("C0DESK")[1]

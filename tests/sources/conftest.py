@@ -1,5 +1,8 @@
 import pytest
+from sqlite_utils import Database
 
+from bot.models import SeenFile
+from storage.sources import seen_file
 from tests.sources.feedserver import FeedServer
 from tests.sources.process import Running
 
@@ -17,3 +20,10 @@ def processes():
     for running in started:
         if running.proc.poll() is None:
             running.kill()
+
+
+def seen(db: Database, path: str) -> SeenFile:
+    """The watched folder's record of a file that must have one."""
+    found = seen_file(db, path)
+    assert found is not None, f"no record of {path}"
+    return found

@@ -8,7 +8,7 @@ from storage.db import open_db, transaction
 from storage.inbox import as_raw, pending
 from storage.migrations import MIGRATION_SETS
 from storage.schema import delivery, sources
-from storage.sources import get_source, in_backlog, list_sources
+from storage.sources import in_backlog, list_sources, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 from tests.sources.stories import FERRY, LIBRARY
 
@@ -22,12 +22,12 @@ def old_database(path):
         migrations.apply(db, stop_before=BEFORE.get(migrations))
     assert "background" not in db["inbox"].columns_dict
     with transaction(db):
-        db["sources"].insert_all([
+        db.table("sources").insert_all([
             {"kind": "feed", "location": "http://127.0.0.1:9/polled", "every": 60,
              "added_at": "2026-01-01T00:00:00+00:00", "last_success_at": "2026-01-02T00:00:00+00:00"},
             {"kind": "feed", "location": "http://127.0.0.1:9/never", "every": 60,
              "added_at": "2026-01-01T00:00:00+00:00"}])
-        db["inbox"].insert({"origin": "queued", "title": "t", "text": "Some text.",
+        db.table("inbox").insert({"origin": "queued", "title": "t", "text": "Some text.",
                             "status": "pending", "created_at": "2026-01-02T00:00:00+00:00"})
     db.close()
 
@@ -47,7 +47,7 @@ def test_old_database_migrates_and_polled_feeds_keep_alerting(db_path, server):
     with transaction(db):
         db.execute("UPDATE sources SET location = ? WHERE id = ?",
                    [server.url("/feed"), polled.id])
-    result = poll_feed(db, get_source(db, polled.id), fetcher=Fetcher(policy=LOOPBACK),
+    result = poll_feed(db, source_row(db, polled.id), fetcher=Fetcher(policy=LOOPBACK),
                        now=datetime.now(UTC))
     assert (result.queued, result.background) == (2, False)
     assert [r.background for r in pending(db, limit=5)] == [0, 0, 0]

@@ -6,7 +6,7 @@ from bot.ingest.feeds import FeedError, html_text, parse_feed, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.inbox import pending
-from storage.sources import add_source, get_source
+from storage.sources import add_source, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, page, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
 
@@ -20,11 +20,11 @@ def fetcher():
 
 def feed_source(db, url, every=60):
     with transaction(db):
-        return get_source(db, add_source(db, kind="feed", location=url, every=every))
+        return source_row(db, add_source(db, kind="feed", location=url, every=every))
 
 
 def poll(db, source_id, fetcher, now):
-    return poll_feed(db, get_source(db, source_id), fetcher=fetcher, now=now)
+    return poll_feed(db, source_row(db, source_id), fetcher=fetcher, now=now)
 
 
 def item(n, story, minutes, **kw):
@@ -50,7 +50,7 @@ def test_new_entries_are_queued_oldest_first_and_only_once(server, fresh_db, fet
     third = poll(fresh_db, source.id, fetcher, at(45))
     assert (third.queued, third.skipped) == (1, 2)
     assert [r.title for r in pending(fresh_db, limit=10)][-1] == ORCHARD[0]
-    stored = get_source(fresh_db, source.id)
+    stored = source_row(fresh_db, source.id)
     assert stored.items == 3 and stored.etag == '"b"' and stored.failures == 0
 
 
@@ -107,7 +107,7 @@ def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh
     source = feed_source(fresh_db, server.url("/feed"))
     result = poll(fresh_db, source.id, fetcher, at(1))
     assert (result.queued, result.retry) == (0, 1)
-    assert get_source(fresh_db, source.id).etag is None
+    assert source_row(fresh_db, source.id).etag is None
     server.routes["/news/later"] = Route(page(*LIBRARY), content_type="text/html")
     assert poll(fresh_db, source.id, fetcher, at(2)).queued == 1
     assert "Priya Natarajan" in pending(fresh_db, limit=1)[0].text
@@ -128,8 +128,8 @@ def test_broken_feed_is_recorded_with_its_reason_and_backs_off(server, fresh_db,
     source = feed_source(fresh_db, server.url("/feed"), every=60)
     result = poll(fresh_db, source.id, fetcher, at(0))
     assert words in result.error
-    stored = get_source(fresh_db, source.id)
-    assert stored.failures == 1 and words in stored.last_error
+    stored = source_row(fresh_db, source.id)
+    assert stored.failures == 1 and words in (stored.last_error or "")
     assert stored.next_attempt_at == at(1).isoformat(timespec="seconds")
     assert words in caplog.text and not stored.unhealthy
 
@@ -141,15 +141,15 @@ def test_repeated_failures_mark_unhealthy_and_recovery_clears_it(server, fresh_d
     now = at(0)
     for _ in range(4):
         poll(fresh_db, source.id, fetcher, now)
-        stored = get_source(fresh_db, source.id)
-        retry_at = datetime.fromisoformat(stored.next_attempt_at)
+        stored = source_row(fresh_db, source.id)
+        retry_at = datetime.fromisoformat(stored.next_attempt_at or "")
         waits.append((retry_at - now).total_seconds())
         now = retry_at
     assert waits == [60, 120, 240, 480]
     assert stored.unhealthy == 1 and stored.failures == 4
     server.routes["/feed"] = Route(rss([item(1, FERRY, 1)]))
     poll(fresh_db, source.id, fetcher, now + timedelta(seconds=1))
-    healed = get_source(fresh_db, source.id)
+    healed = source_row(fresh_db, source.id)
     assert (healed.unhealthy, healed.failures, healed.last_error) == (0, 0, None)
     assert healed.next_attempt_at is None
 
@@ -159,7 +159,7 @@ def test_feed_with_a_stray_ampersand_is_still_read(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(feed.replace(b"Salt &amp; pepper", b"Salt & pepper"))
     source = feed_source(fresh_db, server.url("/feed"))
     assert poll(fresh_db, source.id, fetcher, at(4)).queued == 1
-    assert pending(fresh_db, limit=1)[0].title.startswith("Salt & pepper")
+    assert (pending(fresh_db, limit=1)[0].title or "").startswith("Salt & pepper")
 
 
 def test_feed_body_naming_a_local_file_is_not_opened(tmp_path):

@@ -27,7 +27,7 @@ from bot.slack.services import Services
 from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, open_db, transaction
 from storage.inbox import pending
-from storage.sources import add_source, get_source
+from storage.sources import add_source, source_row
 from tests.sources.feedserver import FeedServer, Item, Route, at, rss
 from tests.sources.process import Running, clean_env
 from tests.sources.stories import FERRY
@@ -81,7 +81,7 @@ def test_internal_addresses_are_refused_when_added_from_slack_or_the_cli(db_path
     allowed = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "add", url,
                                        "--allow-private"])
     assert allowed.exit_code == 0, allowed.output
-    assert get_source(open_db(db_path), 1).allow_private == 1
+    assert source_row(open_db(db_path), 1).allow_private == 1
 
 
 @pytest.mark.parametrize("name, address", [("intranet.newsroom.test", "127.0.0.2"),
@@ -133,7 +133,7 @@ def test_an_entry_link_into_the_network_is_not_fetched(server, internal, fresh_d
                   full=False)
     server.routes["/feed"] = Route(rss([teaser]))
     with transaction(fresh_db):
-        source = get_source(fresh_db, add_source(fresh_db, kind="feed",
+        source = source_row(fresh_db, add_source(fresh_db, kind="feed",
                                                  location=server.url("/feed")))
     fetcher, _ = fetcher_with({})
     result = poll_feed(fresh_db, source, fetcher=fetcher, now=datetime.now(UTC))
@@ -147,7 +147,7 @@ def test_allow_networks_and_allow_private_let_an_internal_feed_through(internal,
     named, _ = fetcher_with({"wire.intranet": [["127.0.0.2"]]}, allow=("127.0.0.2/32",))
     assert b"<rss" in named.get(f"http://wire.intranet:{internal.port}/feed").body
     with transaction(fresh_db):
-        source = get_source(fresh_db, add_source(fresh_db, kind="feed", allow_private=True,
+        source = source_row(fresh_db, add_source(fresh_db, kind="feed", allow_private=True,
                                                  location=internal.url("/feed")))
     closed, _ = fetcher_with({})
     assert poll_feed(fresh_db, source, fetcher=closed, now=datetime.now(UTC)).queued == 1

@@ -19,7 +19,7 @@ from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
 from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, transaction
-from storage.sources import add_source, get_source
+from storage.sources import add_source, source_row
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
@@ -63,7 +63,7 @@ def add_feed(db, url, **kw):
 
 
 def poll(db, source_id, *, now=None, stopping=None):
-    return poll_feed(db, get_source(db, source_id), fetcher=Fetcher(limits=FAST, policy=LOOPBACK),
+    return poll_feed(db, source_row(db, source_id), fetcher=Fetcher(limits=FAST, policy=LOOPBACK),
                      now=now or datetime.now(UTC), stopping=stopping)
 
 
@@ -101,7 +101,7 @@ def test_first_poll_is_background_then_new_entries_alert(server, desk, worker, c
     notes = [r.getMessage() for r in caplog.records if "first poll" in r.getMessage()]
     assert notes == [f"feed #{source} {server.url('/feed')}: first poll, 3 existing entries "
                      "stored as background (no alerts); alerts start with the next new entry"]
-    stored = get_source(desk, source)
+    stored = source_row(desk, source)
     assert stored.backlog_entries == 3 and stored.backlog_done_at
 
     server.routes["/feed"] = Route(rss([item(4, BRIDGE, 40), item(3, ORCHARD, 30),
@@ -140,7 +140,7 @@ def test_alert_existing_alerts_on_the_first_poll(server, desk, worker):
     assert (result.queued, result.background) == (2, False)
     worker.drain()
     assert alerted(desk) == [FERRY[0], LIBRARY[0]] and holds(desk) == {}
-    assert get_source(desk, source).backlog_entries == 0
+    assert source_row(desk, source).backlog_entries == 0
 
 
 def test_first_successful_poll_after_failures_is_still_background(server, desk, worker):
@@ -148,7 +148,7 @@ def test_first_successful_poll_after_failures_is_still_background(server, desk, 
     source = add_feed(desk, server.url("/feed"))
     assert poll(desk, source).error
     assert poll(desk, source).error
-    assert get_source(desk, source).failures == 2
+    assert source_row(desk, source).failures == 2
     server.routes["/feed"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]))
     result = poll(desk, source)
     assert (result.queued, result.background) == (2, True)
@@ -162,11 +162,11 @@ def test_interrupted_first_poll_stays_background_until_it_completes(server, desk
     source = add_feed(desk, server.url("/feed"))
     calls = iter([False, True])
     cut = poll(desk, source, stopping=lambda: next(calls, True))
-    assert cut.queued == 1 and not get_source(desk, source).backlog_done_at
+    assert cut.queued == 1 and not source_row(desk, source).backlog_done_at
     rest = poll(desk, source)
     assert (rest.queued, rest.background) == (2, True)
     assert [r["background"] for r in desk["inbox"].rows] == [1, 1, 1]
-    assert get_source(desk, source).backlog_entries == 3
+    assert source_row(desk, source).backlog_entries == 3
 
 
 def test_old_entry_under_a_new_guid_does_not_alert_but_a_fresh_one_does(server, desk, worker):

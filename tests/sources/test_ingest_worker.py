@@ -34,7 +34,8 @@ def test_queued_articles_are_stored_in_arrival_order(dbs, settings, nlp):
     assert worker.drain() == 4
     done = results(dbs.get(), ids)
     assert [done[i].status for i in ids] == ["stored", "failed", "stored", "duplicate"]
-    assert done[ids[0]].article_id < done[ids[2]].article_id
+    first, third = done[ids[0]].article_id, done[ids[2]].article_id
+    assert first is not None and third is not None and first < third
     assert done[ids[0]].verdict == "new" and done[ids[0]].story_id
     assert pending(dbs.get(), limit=10) == []
     assert dbs.get()["inbox"].get(ids[0])["text"] == ""
@@ -110,6 +111,6 @@ def test_internal_errors_are_retried_with_backoff_then_reported(dbs, settings, n
         clock[0] += timedelta(hours=1)
     done = results(dbs.get(), ids)
     assert [done[i].status for i in ids] == ["stored", "failed", "stored"]
-    assert "database is locked" in done[ids[1]].reason
+    assert "database is locked" in (done[ids[1]].reason or "")
     assert dbs.get()["inbox"].get(ids[1])["attempts"] == MAX_ATTEMPTS
     assert dbs.get()["articles"].count == 2

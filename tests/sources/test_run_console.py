@@ -80,4 +80,4 @@ def test_sigkill_mid_poll_then_restart_loses_and_repeats_nothing(server, desk, d
     assert sorted(r["title"] for r in db["articles"].rows) == sorted(t for t, _ in stories)
     assert [r["status"] for r in db["inbox"].rows] == ["stored"] * 4
     assert db["feed_entries"].count == 4 and db["story_articles"].count == 4
-    assert "eastern footway" in db["articles"].get(4)["body"]
+    assert "eastern footway" in db.table("articles").get(4)["body"]

@@ -51,10 +51,12 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
                       WIREWATCH_SLACK_API_URL=fake.base_url, PORT="0",
                       WIREWATCH_HOST="127.0.0.1", WIREWATCH_INGEST_TOKEN=INGEST_TOKEN,
                       PYTHONUNBUFFERED="1", WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
-        running = Running(db_path, mode=[], env=env)
+        running = Running(db_path, mode=(), env=env)
         processes.append(running)
         running.wait_for("ingest endpoint:")
-        port = int(re.search(r"Slack \(port (\d+)\)", running.output).group(1))
+        found = re.search(r"Slack \(port (\d+)\)", running.output)
+        assert found, running.output
+        port = int(found.group(1))
         assert "ingest endpoint: POST /ingest on port" in running.output
         running.wait_until(lambda: any("first poll, 1 existing entry" in line
                                        for line in running.errors), what="the first poll")

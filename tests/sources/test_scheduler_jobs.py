@@ -22,7 +22,7 @@ class Calls:
     """A job target that notes what the scheduler asked of it."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, int]] = []
+        self.calls: list[tuple[object, ...]] = []
 
     def poll_feed(self, source_id):
         self.calls.append(("poll_feed", source_id))

@@ -6,7 +6,8 @@ import pytest
 from bot.ingest.folder import FolderWatcher, is_temporary
 from storage.db import transaction
 from storage.inbox import pending
-from storage.sources import add_source, get_source, seen_file
+from storage.sources import add_source, source_row
+from tests.sources.conftest import seen
 from tests.sources.feedserver import at
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
 
@@ -21,7 +22,7 @@ def drop(tmp_path):
 @pytest.fixture
 def source(fresh_db, drop):
     with transaction(fresh_db):
-        return get_source(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
+        return source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
 
 
 def story_file(folder, name, story):
@@ -31,7 +32,7 @@ def story_file(folder, name, story):
 
 
 def scan(watcher, db, source, minute):
-    return watcher.scan(db, get_source(db, source.id), now=at(minute))
+    return watcher.scan(db, source_row(db, source.id), now=at(minute))
 
 
 def titles(db):
@@ -47,9 +48,9 @@ def test_file_is_read_once_it_has_stopped_changing_and_only_once(fresh_db, sourc
     assert (second.files, second.articles) == (1, 1)
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert len(pending(fresh_db, limit=10)) == 1
-    remembered = seen_file(fresh_db, str(drop / "ferry.txt"))
+    remembered = seen(fresh_db, str(drop / "ferry.txt"))
     assert remembered.articles == 1 and len(remembered.sha256) == 64
-    assert get_source(fresh_db, source.id).items == 1
+    assert source_row(fresh_db, source.id).items == 1
 
 
 def test_restart_does_not_read_files_again(fresh_db, source, drop):
@@ -118,7 +119,7 @@ def test_bad_files_are_reported_once_and_good_ones_still_read(fresh_db, source, 
     assert (result.files, result.articles, result.failed) == (3, 2, 3)
     assert titles(fresh_db) == [BRIDGE[0], LIBRARY[0]]
     assert "binary file, not text" in caplog.text and "unsupported file type" in caplog.text
-    assert "binary file" in seen_file(fresh_db, str(drop / "photo.txt")).error
+    assert "binary file" in (seen(fresh_db, str(drop / "photo.txt")).error or "")
     caplog.clear()
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert caplog.text == ""
@@ -128,8 +129,8 @@ def test_missing_folder_is_a_recorded_failure(fresh_db, source, drop):
     drop.rmdir()
     result = scan(FolderWatcher(max_bytes=1000), fresh_db, source, 0)
     assert "does not exist" in result.error
-    stored = get_source(fresh_db, source.id)
-    assert stored.failures == 1 and "does not exist" in stored.last_error
+    stored = source_row(fresh_db, source.id)
+    assert stored.failures == 1 and "does not exist" in (stored.last_error or "")
 
 
 def test_with_settle_time_a_quiet_file_is_read_on_first_sight(fresh_db, source, drop):
@@ -152,7 +153,7 @@ def test_a_complete_file_is_taken_at_once_and_only_once(fresh_db, source, drop):
     assert scan(watcher, fresh_db, source, 1).files == 0
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert titles(fresh_db) == [FERRY[0]]
-    assert get_source(fresh_db, source.id).items == 1
+    assert source_row(fresh_db, source.id).items == 1
 
 
 def test_take_refuses_temporary_hidden_and_outside_files(fresh_db, source, drop, tmp_path):

@@ -9,7 +9,8 @@ from bot.ingest.folder import LINK_REFUSED, FolderWatcher
 from bot.runner import Runner
 from storage.db import transaction
 from storage.inbox import pending
-from storage.sources import add_source, get_source, seen_file
+from storage.sources import add_source, source_row
+from tests.sources.conftest import seen
 from tests.sources.deep_tree import make_deep, scratch
 from tests.sources.feedserver import at
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
@@ -43,11 +44,11 @@ def drop(root):
 @pytest.fixture
 def source(fresh_db, drop):
     with transaction(fresh_db):
-        return get_source(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
+        return source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
 
 
 def scan(watcher, db, source, minute):
-    return watcher.scan(db, get_source(db, source.id), now=at(minute))
+    return watcher.scan(db, source_row(db, source.id), now=at(minute))
 
 
 def queued_texts(db):
@@ -72,7 +73,7 @@ def test_links_out_of_the_folder_are_never_followed(fresh_db, source, drop, outs
     assert len(texts) == 1 and texts[0].startswith(FERRY[0])
     assert not any("xoxb" in t or "root:" in t or BRIDGE[0] in t for t in texts)
     for name in ("token.txt", "passwd.txt", "desk", "copy.txt"):
-        assert seen_file(fresh_db, str(drop / name)).error == LINK_REFUSED
+        assert seen(fresh_db, str(drop / name)).error == LINK_REFUSED
     assert "xoxb" not in caplog.text
     caplog.clear()
     assert scan(watcher, fresh_db, source, 2).files == 0
@@ -97,7 +98,7 @@ def test_a_folder_swapped_for_a_link_after_the_scan_does_not_lead_out(fresh_db, 
     watcher = FolderWatcher(max_bytes=1_000_000)
     assert watcher.take(fresh_db, source, drop / "desk" / "bridge.txt", now=at(0)) == 0
     assert queued_texts(fresh_db) == []
-    assert seen_file(fresh_db, str(drop / "desk" / "bridge.txt")).error == LINK_REFUSED
+    assert seen(fresh_db, str(drop / "desk" / "bridge.txt")).error == LINK_REFUSED
 
 
 @pytest.fixture
@@ -156,5 +157,5 @@ def test_a_running_wirewatch_stores_no_linked_file_and_survives_a_deep_tree(
     titles = {r["title"] for r in fresh_db["articles"].rows}
     assert titles == {FERRY[0], LIBRARY[0]}
     for name in ("token.txt", "passwd.txt"):
-        assert seen_file(fresh_db, str(drop / name)).error == LINK_REFUSED
+        assert seen(fresh_db, str(drop / name)).error == LINK_REFUSED
     assert fresh_db["articles"].count == 2
