@@ -190,19 +190,44 @@ def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:
     return (words + cosine(facts, facts_only(merged))) / 2
 
 
-def coverage(weights: dict[str, float], vectors: list[dict[str, float]]) -> float:
+@dataclass(frozen=True)
+class Probe:
+    """What event scoring needs of the article, worked out once for all its candidates."""
+
+    weights: dict[str, float]
+    square: float
+    kept: dict[str, float]
+    kept_total: float
+
+    @classmethod
+    def of(cls, weights: dict[str, float]) -> Probe:
+        kept = compact(weights)
+        return cls(weights, _square(weights), kept, math.fsum(kept.values()))
+
+
+def _cosine_known(a: dict[str, float], square_a: float, b: dict[str, float],
+                  square_b: float) -> float:
+    """``cosine`` with both squared lengths already known."""
+    small, large = (b, a) if len(a) > len(b) else (a, b)
+    dot = math.fsum(w * large[k] for k, w in small.items() if k in large)
+    if not dot:
+        return 0.0
+    norm = math.sqrt(square_a * square_b)
+    return dot / norm if norm else 0.0
+
+
+def coverage(weights: dict[str, float], vectors: list[dict[str, float]], *,
+             probe: Probe | None = None) -> float:
     """How much of the article the story's keys cover, or of the story the article's keys
     cover (each story article counted once whatever its length), whichever is more."""
     if not vectors:
         return 0.0
+    probe = probe or Probe.of(weights)
     story_keys = set().union(*vectors)
-    mine = compact(weights)
-    covered = sum(w for k, w in mine.items() if k in story_keys) / (sum(mine.values()) or 1.0)
-    theirs = 0.0
-    for vector in vectors:
-        total = sum(vector.values()) or 1.0
-        theirs += sum(w for k, w in vector.items() if k in weights) / total
-    return max(covered, theirs / len(vectors))
+    covered = math.fsum(w for k, w in probe.kept.items() if k in story_keys)
+    theirs = math.fsum(math.fsum(w for k, w in vector.items() if k in weights)
+                       / (math.fsum(vector.values()) or 1.0) for vector in vectors)
+    return max(covered / (probe.kept_total or 1.0), theirs / len(vectors))
 
 
 def headlines_conflict(weights: dict[str, float], names: frozenset[str], story: Story) -> bool:
@@ -212,17 +237,28 @@ def headlines_conflict(weights: dict[str, float], names: frozenset[str], story: 
 
 
 def event_similarity(weights: dict[str, float], names: frozenset[str], story: Story, *,
-                     events: Events) -> float:
+                     events: Events, probe: Probe | None = None) -> float:
     """The article's likeness to a story at event granularity (see ``Events``)."""
-    centroid = centroid_similarity(weights, [{"k": v} for v in story.vectors])
+    if not story.vectors:
+        return 0.0
+    probe = probe or Probe.of(weights)
+    squares = [_square(v) for v in story.vectors]
+    total: dict[str, float] = {}
+    for vector, square in zip(story.vectors, squares, strict=True):
+        length = math.sqrt(square) or 1.0
+        for key, weight in vector.items():
+            total[key] = total.get(key, 0.0) + weight / length
+    centroid = _cosine_known(weights, probe.square, total, _square(total))
     if not centroid:
         return 0.0
     share = events.coverage_weight
-    score = centroid ** (1 - share) * coverage(weights, story.vectors) ** share
+    score = centroid ** (1 - share) * coverage(weights, story.vectors, probe=probe) ** share
     score *= events.decay(story.age_hours)
     if headlines_conflict(weights, names, story):
         score *= events.conflict_penalty
-    if max(cosine(weights, v) for v in story.vectors) >= events.copy_similarity:
+    closest = max(_cosine_known(weights, probe.square, v, square)
+                  for v, square in zip(story.vectors, squares, strict=True))
+    if closest >= events.copy_similarity:
         score = max(score, events.threshold)
     return score
 
@@ -240,11 +276,12 @@ def choose(
     """The most alike story scoring at least the threshold: by ``story_similarity`` for running
     stories, by ``event_similarity`` with ``events``."""
     best = Choice(None, 0.0)
+    probe = Probe.of(weights) if events is not None and stories else None
     for story_id, story in stories.items():
         if events is None:
             score = story_similarity(weights, [{"k": v} for v in story.vectors])
         else:
-            score = event_similarity(weights, names, story, events=events)
+            score = event_similarity(weights, names, story, events=events, probe=probe)
         if score > best.score:
             best = Choice(story_id, score)
     if events is not None:
