@@ -24,12 +24,15 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Candidates:
-    """What storage knows that the decision needs: the article's keys weighted by how rare
-    they are, the keys it is indexed under, and the shortlisted stories, best first."""
+    """What storage knows that the decision needs: the article's keys weighted for clustering,
+    the keys it is indexed under, the shortlisted stories, best first, and ``rarity``: its keys
+    weighted by how rare they are alone, what a sentence's coverage is measured in (None: the
+    clustering weights are that already, as with running stories)."""
 
     weights: dict[str, float]
     index_keys: list[str]
     stories: list[Candidate]
+    rarity: dict[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ def decide(
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    fresh = novelty.whats_new(features.sentences, story.sentences, candidates.weights)
+    rarity = candidates.weights if candidates.rarity is None else candidates.rarity
+    fresh = novelty.whats_new(features.sentences, story.sentences, rarity)
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh))

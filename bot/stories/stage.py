@@ -128,7 +128,7 @@ class StoryStage:
         """The stories active within the quiet window that share distinctive keys with it."""
         seen_at = datetime.fromisoformat(prepared.seen_at)
         since = (seen_at - self.quiet).isoformat(timespec="seconds")
-        weights = self._weigh(db, prepared.features)
+        weights, rarity = self._weigh(db, prepared.features)
         keys = cluster.index_keys(weights)
         shared = store.candidate_stories(db, keys, since=since,
                                          arrived_since=since if prepared.arrived_at else None)
@@ -140,7 +140,7 @@ class StoryStage:
             Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
                       _hours(seen_at, started.get(story_id)),
                       names.get(story_id, frozenset()))
-            for story_id in story_ids])
+            for story_id in story_ids], rarity)
 
     def _started(self, db: Database, prepared: Prepared, story_ids: list[int]) -> dict[int, str]:
         """When each story began, on the clock the article is compared on."""
@@ -150,15 +150,18 @@ class StoryStage:
             return store.first_arrived(db, story_ids)
         return store.first_seen(db, story_ids)
 
-    def _weigh(self, db: Database, features: ArticleFeatures) -> dict[str, float]:
+    def _weigh(self, db: Database, features: ArticleFeatures
+               ) -> tuple[dict[str, float], dict[str, float] | None]:
+        """The clustering weights, and (at event granularity) the rarity weights alone."""
         if self.events is None:
             counts, total = store.key_counts(db, features.keys)
-            return cluster.weigh(features.keys, counts, total)
+            return cluster.weigh(features.keys, counts, total), None
         keys = features.keys | features.title_keys
         counts, total = store.key_counts(db, keys)
         first = {**features.first, **dict.fromkeys(features.title_keys, -1)}
         tf = {k: features.tf.get(k, 0) + (k in features.title_keys) for k in keys}
-        return cluster.weigh_event(keys, counts, total, events=self.events, first=first, tf=tf)
+        return (cluster.weigh_event(keys, counts, total, events=self.events, first=first, tf=tf),
+                cluster.weigh(features.keys, counts, total))
 
     def decide(self, prepared: Prepared, candidates: Candidates, *,
                summarise: Summarise | None = None) -> Decision:

@@ -167,3 +167,27 @@ def test_running_stories_stay_one_setting_away(fresh_db, db_path, nlp):
         (QUAKE, "2026-03-03T06:10:00+00:00"), (QUAKE_AGAIN, "2026-03-03T19:40:00+00:00"),
         (REBUILD, "2026-03-06T15:00:00+00:00")])
     assert first == again == rebuild
+
+
+def test_what_is_new_is_measured_in_rarity_not_in_headline_weight():
+    """A word the headline carries weighs 3x for clustering; a sentence's coverage by the
+    story is still measured in how rare its words are."""
+    from bot.stories.features import SentenceFeatures
+    from bot.stories.novelty import stored
+
+    sentence = SentenceFeatures("Inspector Ilse Kovac found the engine fault.",
+                                frozenset({"ferry", "inspector", "engine", "fault"}),
+                                frozenset({"e:kovac"}), False)
+    earlier = stored([[["ferry", "sail", "harbour"], ["e:nordlys"], 0, []]])
+    rarity = {"l:ferry": 1.0, "l:inspector": 1.0, "l:engine": 1.0, "l:fault": 1.0,
+              "e:kovac": 1.5}
+    weights = {**rarity, "l:ferry": 12.0}
+    features = ArticleFeatures(title="t", title_words=("t",), tokens=[], entities=[],
+                               sentences=[sentence])
+    story = [Candidate(7, [weights], earlier)]
+    made = decide(features, Candidates(weights, list(weights), story, rarity),
+                  summarise=lambda f: [], events=EVENTS)
+    assert (made.story_id, made.kind, made.whats_new) == (7, "update", (sentence.text,))
+    blind = decide(features, Candidates(weights, list(weights), story),
+                   summarise=lambda f: [], events=EVENTS)
+    assert blind.kind == "duplicate"
