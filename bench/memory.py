@@ -1,6 +1,7 @@
 """Item 4: peak resident memory of `wirewatch run --console`, idle and while ingesting articles.
 
-The bot runs as its own process on a fresh database with a watched folder. After it has started
+The bot runs as its own process on a fresh database with a watched folder, once with the
+default WIREWATCH_NLP_PROCESSES=1 and once with 2 (each worker process loads its own model). After it has started
 and sat idle, the articles are dropped into the folder (written under a hidden name, then renamed,
 so each file lands whole). If this build's `run` does not read the watched folder, the articles
 go through `wirewatch ingest FOLDER` in a second process instead, and the figures say so.
@@ -32,6 +33,7 @@ SIZES = {"smoke": (5, 1.0, 5.0), "full": (1000, 10.0, 30.0)}  # articles, idle s
 TARGET = "< 400"
 STARTUP_TIMEOUT = 60.0
 SECONDS_PER_ARTICLE = 2.0
+PROCESSES = (1, 2)  # WIREWATCH_NLP_PROCESSES: the default, and two analysis worker processes
 LIMITS = ("Most of the resident memory is the spaCy pipeline (model weights, vocab and string "
           "store) loaded once per process; each extra NLP process (WIREWATCH_NLP_PROCESSES) "
           "loads its own copy. Parsed docs are kept only for the current batch "
@@ -83,13 +85,20 @@ class PeakSampler:
 
 
 def run(*, scale: str = "full") -> list[dict]:
+    rows = []
+    for processes in PROCESSES:
+        rows += _run_once(scale, processes)
+    return rows
+
+
+def _run_once(scale: str, processes: int) -> list[dict]:
     count, idle_seconds, grace = SIZES[scale]
     with tempfile.TemporaryDirectory(prefix="wirewatch-mem-") as tmp:
         tmp_path = Path(tmp)
         db_path, watch, staging = tmp_path / "bench.db", tmp_path / "inbox", tmp_path / "staging"
         watch.mkdir()
         env = {**os.environ, "WIREWATCH_DB": str(db_path), "WIREWATCH_WATCH_FOLDER": str(watch),
-               "PORT": "0"}
+               "PORT": "0", "WIREWATCH_NLP_PROCESSES": str(processes)}
         bot = subprocess.Popen(_wirewatch("run", "--console"), env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
         try:
@@ -106,17 +115,20 @@ def run(*, scale: str = "full") -> list[dict]:
             bot.terminate()
             bot.wait(timeout=30)
     target = f"{TARGET} MB"
-    rows = [row(NAME, "wirewatch run --console, idle", idle / 2**20, "MB", target=target,
-                note=f"peak RSS from start-up to the end of {idle_seconds:.0f} s idle")]
+    label = "" if processes == 1 else f", WIREWATCH_NLP_PROCESSES={processes}"
+    rows = [row(NAME, f"wirewatch run --console{label}, idle", idle / 2**20, "MB",
+                target=target, note=f"peak RSS from start-up to the end of {idle_seconds:.0f} s "
+                "idle (analysis worker processes start with the first article)")]
     done = f"{stored} of {count} articles stored in {elapsed:.0f} s"
     if watched:
-        rows.append(row(NAME, f"wirewatch run --console, ingesting {count} articles",
+        rows.append(row(NAME, f"wirewatch run --console{label}, ingesting {count} articles",
                         busy / 2**20, "MB", target=target,
-                        note=f"{done}, dropped into its watched folder"))
+                        note=f"{done}, dropped into its watched folder; RSS summed over the "
+                        "process and its children"))
     else:
-        rows.append(row(NAME, f"wirewatch ingest, {count} articles", ingest_peak / 2**20, "MB",
-                        target=target, note=f"{done}; run has no watched folder in this build, "
-                        "so `wirewatch ingest FOLDER` ran beside it"))
+        rows.append(row(NAME, f"wirewatch ingest{label}, {count} articles", ingest_peak / 2**20,
+                        "MB", target=target, note=f"{done}; run has no watched folder in this "
+                        "build, so `wirewatch ingest FOLDER` ran beside it"))
     return rows
 
 
