@@ -107,6 +107,13 @@ class Analyser:
         """Batches to have in flight while one is stored: one per process."""
         return self.processes
 
+    def start(self) -> None:
+        """Start the worker processes now, and wait until each has loaded spaCy, so the first
+        article does not wait for them."""
+        if self.processes > 1:
+            for future in [self.pool().submit(_ready) for _ in range(self.processes)]:
+                future.result()
+
     def submit(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
         if self.processes == 1 or not articles:
             return self.thread().submit(self._analyse, list(articles))
@@ -162,6 +169,10 @@ def _load_worker(settings: Settings) -> None:
     made from the same settings as the main process's (``prepare`` reads some of them)."""
     global _worker
     _worker = (load_pipeline(settings.spacy_model), StoryStage.from_settings(settings))
+
+
+def _ready() -> bool:
+    return _worker is not None
 
 
 def _analyse_in_worker(articles: list[Article], shape: Shape) -> list[Analysis]:

@@ -138,6 +138,10 @@ class IngestWorker:
             self.on_outcome(outcome)
 
     def _run(self) -> None:
+        try:
+            self._pipeline_for(self.dbs.get()).analyser.start()
+        except Exception:
+            log.exception("analysis worker processes did not start; the first batch tries again")
         while not self._stop.is_set():
             self._wake.clear()
             try:

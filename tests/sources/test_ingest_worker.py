@@ -114,3 +114,19 @@ def test_internal_errors_are_retried_with_backoff_then_reported(dbs, settings, n
     assert "database is locked" in (done[ids[1]].reason or "")
     assert dbs.get()["inbox"].get(ids[1])["attempts"] == MAX_ATTEMPTS
     assert dbs.get()["articles"].count == 2
+
+
+def test_worker_thread_with_two_analysis_processes_stores_in_arrival_order(dbs, settings, nlp):
+    """The worker processes start with the thread; several batches are in flight at once."""
+    ids = queue(dbs, raw(FERRY, "a"), raw(LIBRARY, "b"), raw(BRIDGE, "c"), raw(FERRY, "again"),
+                RawArticle(text="   ", origin="empty"))
+    worker = IngestWorker(dbs, settings.with_overrides(nlp_processes=2, nlp_batch_size=1),
+                          nlp=nlp, idle_wait=0.2)
+    worker.start()
+    try:
+        done = worker.wait_for(ids, timeout=120)
+    finally:
+        worker.stop()
+    assert [done[i].status for i in ids] == ["stored", "stored", "stored", "duplicate", "failed"]
+    assert done[ids[0]].article_id < done[ids[1]].article_id < done[ids[2]].article_id
+    assert not worker.alive
