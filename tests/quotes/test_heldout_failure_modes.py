@@ -62,7 +62,8 @@ def test_according_to_without_a_comma_is_not_attribution(quotes_of):
 def test_that_clause_after_a_statement_or_an_audience(quotes_of):
     quotes = quotes_of("The water company said in a statement that the leak had been fixed. "
                        "The witness told the tribunal that she had never seen the contract.")
-    assert "water company" in one(quotes, "indirect", "leak had been fixed").speaker.name.lower()
+    assert "water company" in (one(quotes, "indirect", "leak had been fixed").speaker.name
+                               or "").lower()
     assert one(quotes, "indirect", "never seen the contract").speaker.name == "The witness"
 
 

@@ -14,7 +14,7 @@ def test_fragment_finds_the_quote_with_its_speaker_and_article(archive):
     assert best.role == "the deputy prime minister for European integration"
     assert best.article_title == "Deputy PM says NATO invitation still on the table"
     assert best.source == "Wire" and best.url == "https://example.test/nato"
-    assert best.published.startswith("2026-11-20")
+    assert (best.published or "").startswith("2026-11-20")
 
 
 @pytest.mark.parametrize("query", [
@@ -55,13 +55,13 @@ def test_a_query_that_is_a_speaker_name_lists_their_quotes(archive):
 
 def test_unknown_speaker_gets_a_helpful_message(archive):
     answer = who_said(archive, "from:Nobody Atall")
-    assert answer.hits == () and "No quotes from Nobody Atall" in answer.message
+    assert answer.hits == () and "No quotes from Nobody Atall" in (answer.message or "")
 
 
 def test_no_match_gets_a_helpful_message(archive):
     answer = who_said(archive, "zebras dancing quietly on mars")
     assert answer.hits == ()
-    assert "No quote matches" in answer.message
+    assert "No quote matches" in (answer.message or "")
 
 
 @pytest.mark.parametrize("query", [

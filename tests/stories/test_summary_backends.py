@@ -37,7 +37,8 @@ class FakeChat(BaseHTTPRequestHandler):
             return
         content = ("- Antwerp dockworkers began a 48-hour strike.\n- About 4,000 union members "
                    "stopped work.") if FakeChat.mode == "ok" else None
-        payload = {"choices": [{"message": {"role": "assistant", "content": content}}]}
+        payload: dict[str, object] = {
+            "choices": [{"message": {"role": "assistant", "content": content}}]}
         if FakeChat.mode == "garbage":
             payload = {"nothing": True}
         data = json.dumps(payload).encode()

@@ -12,7 +12,7 @@ def test_operators_parentheses_phrases_prefixes_and_fields():
     assert nato == Term("word", ("nato",), "org:NATO", ("ORG",))
     assert isinstance(either, Or)
     assert either.children[1] == Term("prefix", ("invit",), "invit*")
-    assert isinstance(exclude, Not)
+    assert isinstance(exclude, Not) and isinstance(exclude.child, Term)
     assert exclude.child.kind == "phrase" and exclude.child.words == ("andrii", "sybiha")
     assert exclude.child.labels == ("PERSON",)
 
@@ -25,7 +25,9 @@ def test_adjacent_terms_mean_and_and_or_binds_looser():
 
 def test_lowercase_operator_words_are_search_words():
     node = parse_query("bread and butter")
-    assert [t.words for t in node.children] == [("bread",), ("and",), ("butter",)]
+    assert isinstance(node, And)
+    assert [t.words for t in node.children if isinstance(t, Term)] == [("bread",), ("and",),
+                                                                       ("butter",)]
 
 
 @pytest.mark.parametrize("query, position, message", [
