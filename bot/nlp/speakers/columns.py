@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
-from spacy.parts_of_speech import AUX, VERB
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -19,15 +19,16 @@ class Columns:
     pos: list[int]
     lower: list[int]
     lemma: list[int]
+    orth: list[int]
     sent_starts: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> Columns:
         if not len(doc):
-            return cls([], [], [], [], [])
-        rows = doc.to_array([IDX, POS, LOWER, LEMMA, SENT_START]).T.tolist()
-        starts = [0] + [i for i, s in enumerate(rows[4]) if s == 1 and i]
-        return cls(rows[0], rows[1], rows[2], rows[3], starts)
+            return cls([], [], [], [], [], [])
+        rows = doc.to_array([IDX, POS, LOWER, LEMMA, ORTH, SENT_START]).T.tolist()
+        starts = [0] + [i for i, s in enumerate(rows[5]) if s == 1 and i]
+        return cls(rows[0], rows[1], rows[2], rows[3], rows[4], starts)
 
     def lowered(self, words: Iterable[str]) -> list[int]:
         """Indexes of tokens whose lower-case form is one of ``words``."""
@@ -40,6 +41,20 @@ class Columns:
         found = [i for i, p in enumerate(self.pos) if p in (VERB, AUX)]
         known = {h: strings[h].lower() in lemmas for h in {self.lemma[i] for i in found}}
         return [i for i in found if known[self.lemma[i]]]
+
+    def written(self, text: str, before: int) -> list[int]:
+        """Indexes of tokens written exactly ``text`` before index ``before``."""
+        wanted = get_string_id(text)
+        return [i for i, h in enumerate(self.orth[:before]) if h == wanted]
+
+    def nouns(self, doc: Doc) -> dict[str, list[int]]:
+        """Indexes of the nouns of the article by lower-cased lemma, in text order."""
+        strings = doc.vocab.strings
+        out: dict[str, list[int]] = {}
+        for i, pos in enumerate(self.pos):
+            if pos == NOUN:
+                out.setdefault(strings[self.lemma[i]].lower(), []).append(i)
+        return out
 
     def sentences(self, doc: Doc) -> list[Span]:
         """The same spans as ``doc.sents``, cut at the stored sentence starts."""

@@ -118,9 +118,8 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The people" after "three people familiar with the matter" introduced them."""
     lemma = token.lemma_.lower()
     plural = token.tag_ in PLURAL_TAGS
-    for tok in reversed(r.reg.doc[:token.i]):
-        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or r.reg.quoted(tok.idx) or \
-                (tok.tag_ in PLURAL_TAGS) != plural:
+    for tok in r.reg.nouns_before(lemma, token.i):
+        if r.reg.quoted(tok.idx) or (tok.tag_ in PLURAL_TAGS) != plural:
             continue
         if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE | NUMBERS or
                c.dep_ == "nummod" and c.like_num for c in tok.children):
@@ -131,8 +130,8 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
 def earlier_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The statement said" after "In a written statement, Peter Cook said": Peter Cook."""
     lemma = token.lemma_.lower()
-    for tok in reversed(r.reg.doc[:token.i]):
-        if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and not r.reg.quoted(tok.idx):
+    for tok in r.reg.nouns_before(lemma, token.i):
+        if not r.reg.quoted(tok.idx):
             return _issuer(r, tok)
     return None
 

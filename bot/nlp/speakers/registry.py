@@ -58,6 +58,7 @@ class Registry:
         self.sent_starts = self.columns.sent_starts
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
         self.chunks: list[Span] | None = None
+        self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.mentions: list[Mention] = []
         self._names: dict[tuple[int, int], Span] = {}
@@ -123,6 +124,13 @@ class Registry:
             if weak_role(person.role):
                 person.role = doc[tok.i:start].text
             self.add_mention(doc[end - 1], person.name)
+
+    def nouns_before(self, lemma: str, before: int) -> list[Token]:
+        """Nouns with this lower-cased lemma before index ``before``, latest first."""
+        if self._nouns is None:
+            self._nouns = self.columns.nouns(self.doc)
+        found = self._nouns.get(lemma, [])
+        return [self.doc[i] for i in reversed(found[:bisect_left(found, before)])]
 
     def is_person(self, token: Token) -> bool:
         ent = self.ent_of.get(token.i)
@@ -228,7 +236,7 @@ class Registry:
         """A surname alone maps to "First Surname" written earlier, even when not tagged."""
         if " " in text:
             return text
-        for tok in self.doc[:token.i]:
+        for tok in (self.doc[i] for i in self.columns.written(text, token.i)):
             first = self.doc[tok.i - 1] if tok.i > 0 else None
             if tok.text == text and first is not None and first.dep_ == "compound" and \
                     first.head == tok and first.pos_ == "PROPN" and first.text[:1].isupper() \
