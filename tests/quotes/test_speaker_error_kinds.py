@@ -179,6 +179,11 @@ def test_a_participle_after_a_direct_quote_is_not_reported_speech(extract):
         "“Nobody was checking the ferries,” the harbour master said, closing the inquiry. "
         "“That has to change.”")
     assert not [q for q in quotes if q.kind == "indirect"]
+    quotes, _ = extract(
+        "The inquest heard the bike had not been serviced.\n\n“Nobody was checking these "
+        "bikes. Not the rental company, not the apps, not anybody,” the coroner said, "
+        "recording a conclusion of accidental death. “That has to change.”")
+    assert not [q for q in quotes if q.text.startswith("recording")]
 
 
 # (1) Names only in a "Name: words" headline.

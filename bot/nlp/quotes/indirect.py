@@ -115,6 +115,9 @@ def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
     if verb.dep_ != "parataxis" or verb.head.i in quoted or \
             not any(c.dep_ == "nsubj" for c in verb.children):
         return []
+    before = next((t for t in reversed(doc[verb.sent.start:first]) if not t.is_punct), None)
+    if before is not None and before.i in quoted:
+        return []  # "“…,” the coroner said, recording …": a direct quote's attribution
     opened = doc[first].text in SET_OFF or first == verb.sent.start or \
         doc[first - 1].text in SET_OFF
     closed = doc[last].text in SET_OFF or last + 1 < len(doc) and doc[last + 1].text in SET_OFF
