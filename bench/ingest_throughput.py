@@ -12,7 +12,7 @@ function costs how much per article (pyinstrument cannot: spaCy's Cython frames 
 callers in its samples).
 
     python -m bench.ingest_throughput quick    # 400 articles, about 5 min on 2 quiet cores
-    python -m bench --only ingest_throughput   # 2,000 articles, about 20 min; writes RESULTS.md
+    python -m bench --only ingest_throughput   # 2,000 articles (37 min at load 5); RESULTS.md
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ def _run_once(scale: str, processes: int) -> list[dict]:
     label = "" if processes == 1 else f", WIREWATCH_NLP_PROCESSES={processes}"
     rows = [row(NAME, f"wirewatch run --console{label}, idle", idle / 2**20, "MB",
                 target=target, note=f"peak RSS from start-up to the end of {idle_seconds:.0f} s "
-                "idle (analysis worker processes start with the first article)")]
+                "idle (with 2 or more, the analysis worker processes start with the ingest thread)")]
     done = f"{stored} of {count} articles stored in {elapsed:.0f} s"
     if watched:
         rows.append(row(NAME, f"wirewatch run --console{label}, ingesting {count} articles",
