@@ -4,7 +4,7 @@
     python -m bench.polnear_eval --split dev --predictions quotes.jsonl   # scores a file
 
 Reads ``polnear_{split}.jsonl`` from ``../shared/dev`` (relative to the repo root; ``--data``
-or ``$WIREWATCH_DEV_DATA`` to override), never a copy in the project. Prints P/R/F1 per kind
+or ``$WIREWATCH_DEV_DIR`` to override), never a copy in the project. Prints P/R/F1 per kind
 (direct, mixed, indirect, direct+mixed, all) with the definitions of score_quotes.py, and
 speaker accuracy twice: on sources the gold names, and on pronoun or description sources
 resolved by hand in bench/data/polnear_resolutions.jsonl (joined on split, id, start, end).
@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _default_data() -> Path:
     """../shared/dev beside the checkout (for a git worktree, beside its main checkout too)."""
-    if os.environ.get("WIREWATCH_DEV_DATA"):
-        return Path(os.environ["WIREWATCH_DEV_DATA"])
+    if os.environ.get("WIREWATCH_DEV_DIR"):
+        return Path(os.environ["WIREWATCH_DEV_DIR"])
     candidates = [ROOT.parent / "shared" / "dev"]
     git = ROOT / ".git"
     if git.is_file():
