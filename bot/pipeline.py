@@ -35,7 +35,7 @@ from bot.nlp.load import load_pipeline
 from bot.nlp.summary import ExtractiveSummariser
 from bot.stories.decide import Candidates, Decision
 from bot.stories.features import ArticleFeatures
-from bot.stories.stage import Prepared, StoryStage, iso_time
+from bot.stories.stage import Prepared, StoryStage
 from storage.alerts import enqueue_alerts, hold_alerts
 from storage.articles import find_by_hash, insert_article
 from storage.db import data_version, transaction
@@ -209,7 +209,7 @@ class Pipeline:
                                   title=article.title)
         parsed, article = analysed.parsed, analysed.parsed.article
         now = datetime.now(UTC)
-        prepared = _seen_now(analysed.prepared, now)
+        prepared = self._seen_now(analysed.prepared, now)
         hold = alert_hold(background=background, published=article.published, ingested_at=now,
                           max_age_hours=self.settings.alert_max_age_hours)
         try:
@@ -242,6 +242,14 @@ class Pipeline:
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold)
 
 
+    def _seen_now(self, prepared: Prepared, now: datetime) -> Prepared:
+        """The article's time as of its storing, as without an analysis thread or processes: one
+        with no time of its own (or a future one) is placed when it is stored, not analysed."""
+        seen_at, arrived_at = self.stories.times(prepared.parsed.article.published, now=now)
+        if seen_at == prepared.seen_at:
+            return prepared
+        return replace(prepared, seen_at=seen_at, arrived_at=arrived_at)
+
     def _place(self, prepared: Prepared) -> Placement:
         """Read the candidates and decide, summary included, with no write lock held: a
         summary endpoint that takes seconds must not stop every other writer."""
@@ -261,16 +269,6 @@ class Pipeline:
         decision = self.stories.decide(
             prepared, candidates, summarise=lambda features: made or _extractive(features))
         return Placement(candidates, decision, version)
-
-
-def _seen_now(prepared: Prepared, now: datetime) -> Prepared:
-    """The article's time as of its storing, as without an analysis thread or processes: one
-    with no time of its own (or a future one) is placed when it is stored, not analysed."""
-    seen_at = iso_time(prepared.parsed.article.published, default=now)
-    if seen_at == prepared.seen_at:
-        return prepared
-    arrived_at = seen_at if prepared.arrived_at is not None else None
-    return replace(prepared, seen_at=seen_at, arrived_at=arrived_at)
 
 
 def _extractive(features: ArticleFeatures) -> list[str]:

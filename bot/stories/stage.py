@@ -62,12 +62,6 @@ def own_time(value: str | None, *, now: datetime) -> datetime | None:
     return None if when > now + FUTURE_SLACK else when
 
 
-def iso_time(value: str | None, *, default: datetime) -> str:
-    """The article's time as sortable UTC ISO text: its own unless missing, unreadable or future."""
-    when = own_time(value, now=default) or default
-    return when.astimezone(UTC).isoformat(timespec="seconds")
-
-
 def _hours(now: datetime, then: str | None) -> float:
     """Hours from a story's first article to this one (0 when this one is older)."""
     if not then:
@@ -112,11 +106,15 @@ class StoryStage:
         """The article's features and time, from the Doc spaCy made. A replay runs on the
         stream's own clock (``stream_clock``): there, arrival says nothing about an article."""
         features = extract(parsed)
-        now = datetime.now(UTC)
-        seen_at = iso_time(parsed.article.published, default=now)
-        undated = own_time(parsed.article.published, now=now) is None
-        arrived_at = seen_at if undated and not self.stream_clock else None
+        seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
         return Prepared(parsed, features, match_text(features), seen_at, arrived_at)
+
+    def times(self, published: str | None, *, now: datetime) -> tuple[str, str | None]:
+        """When the article is placed, as sortable UTC ISO text (its own time unless missing,
+        unreadable or future, else ``now``), and that same time as its arrival when undated."""
+        own = own_time(published, now=now)
+        seen_at = (own or now).astimezone(UTC).isoformat(timespec="seconds")
+        return seen_at, (seen_at if own is None and not self.stream_clock else None)
 
     def assign(self, db: Database, prepared: Prepared, article_id: int) -> StoryResult:
         """Put the article in a story (an existing one, or a new one) and say what it adds."""
