@@ -39,6 +39,8 @@ class Events:
     when each headline names someone or somewhere the other side never mentions (two strikes
     at two ports, two fires in two countries). A near copy of one of its latest articles
     (cosine at least ``copy_similarity``) joins it whatever its age: a rewrite is not news.
+    A story sharing ``min_shared`` of the article's index keys is scored (one is enough: a
+    three-line snippet of a long report may share only the name in its headline).
     """
 
     half_life_hours: float = EVENT_HALF_LIFE_HOURS
@@ -49,6 +51,7 @@ class Events:
     coverage_weight: float = 0.5
     conflict_penalty: float = 0.5
     copy_similarity: float = 0.8
+    min_shared: int = 1
 
     def place(self, sentence: int) -> float:
         if sentence < 0:
@@ -127,12 +130,14 @@ def compact(weights: dict[str, float], *, limit: int = VECTOR_KEYS) -> dict[str,
 
 
 def shortlist(
-    shared: dict[int, list[str]], weights: dict[str, float], *, limit: int = MAX_CANDIDATES
+    shared: dict[int, list[str]], weights: dict[str, float], *, limit: int = MAX_CANDIDATES,
+    min_shared: int = 2,
 ) -> list[int]:
-    """The candidate stories sharing the most distinctive weight with the article."""
+    """The candidate stories sharing the most distinctive weight with the article, among those
+    sharing at least ``min_shared`` of its index keys."""
     scored = []
     for story_id, keys in shared.items():
-        if len(keys) >= 2:
+        if len(keys) >= min_shared:
             scored.append((math.fsum(weights.get(k, 0.0) for k in keys), story_id))
     scored.sort(reverse=True)
     return [story_id for _, story_id in scored[:limit]]

@@ -130,7 +130,8 @@ class StoryStage:
         keys = cluster.index_keys(weights)
         shared = store.candidate_stories(db, keys, since=since,
                                          arrived_since=since if prepared.arrived_at else None)
-        story_ids = cluster.shortlist(shared, weights)
+        story_ids = cluster.shortlist(
+            shared, weights, min_shared=self.events.min_shared if self.events else 2)
         vectors = self._vectors(db, story_ids)
         started = self._started(db, prepared, story_ids)
         names = self._headline_names(db, story_ids) if self.events else {}

@@ -155,6 +155,37 @@ def test_two_dock_strikes_in_two_ports_the_same_day_stay_apart(events_pipeline):
     assert again == first
 
 
+REGULATOR = """Cabinet names Orla Pentreath to lead the new coastal shipping regulator
+
+The cabinet on Tuesday appointed Orla Pentreath, a former harbour master at Dunmore, as the first chair of the Coastal Shipping Authority, the body created last year to license ferry operators and inspect cargo terminals.
+
+Pentreath spent eleven years running Dunmore harbour, where she introduced night inspections of tankers after a fuel spill in 2019.
+
+The transport ministry said the authority would begin licensing ferry companies in September and would employ about 140 inspectors.
+
+Opposition lawmakers questioned whether the regulator would have enough money to police dozens of small island ports.
+
+Ferry operators welcomed the choice, saying Pentreath understood the pressures on crews working winter timetables."""
+
+REGULATOR_SNIPPET = """Ex-port boss Pentreath gets watchdog job
+
+Orla Pentreath takes the top job at the marine watchdog, ministers said."""
+
+
+def test_a_story_sharing_one_index_key_is_still_a_candidate():
+    shared = {1: ["e:pentreath"], 2: ["l:ferry", "l:harbour"]}
+    weights = {"e:pentreath": 9.0, "l:ferry": 2.0, "l:harbour": 2.0}
+    assert cluster.shortlist(shared, weights) == [2]
+    assert cluster.shortlist(shared, weights, min_shared=EVENTS.min_shared) == [1, 2]
+
+
+def test_a_snippet_sharing_only_the_name_in_its_headline_joins_its_report(events_pipeline):
+    report, snippet = _stories(events_pipeline, [
+        (REGULATOR, "2026-04-07T08:00:00+00:00"),
+        (REGULATOR_SNIPPET, "2026-04-07T15:00:00+00:00")])
+    assert snippet == report
+
+
 def test_event_granularity_is_the_default():
     assert Settings().story_half_life_hours == cluster.EVENT_HALF_LIFE_HOURS
     assert Settings().story_quiet_hours == cluster.EVENT_QUIET_HOURS
