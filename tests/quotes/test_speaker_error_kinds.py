@@ -318,3 +318,15 @@ def test_a_short_attributed_fragment_outside_any_clause_is_a_label(nlp):
     said = statements(doc, [fragment("rotten"), fragment("years of neglect behind it")])
     assert [q.text for q in said] == ["years of neglect behind it"]
     assert said[0].kind == "mixed"
+
+
+# Third pass: parser sentence breaks, speaker continuity, first-person pieces, belief verbs.
+
+def test_a_headline_run_into_the_first_line_does_not_swallow_its_reported_clause(extract):
+    _, said = extract(
+        "Mayor Says She Would Close The Ferry Terminal Over Safety Fears\n"
+        "Mayor Ines Albright said she would close the ferry terminal if the inspectors found "
+        "more cracks.")
+    [clause] = [q for q in said if "if the inspectors found" in q.text]
+    assert clause.kind == "indirect"
+    assert clause.speaker.name == "Ines Albright"

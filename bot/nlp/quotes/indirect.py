@@ -13,6 +13,7 @@ from bot.nlp.quotes.attribution import (
     is_reporting,
     subject_of,
 )
+from bot.nlp.quotes.marks import Lines
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 
@@ -25,18 +26,25 @@ SET_OFF = {",", "—", "–", "--"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
-def reported_clause(verb: Token) -> Token | None:
-    """The clause a reporting verb reports ("... said [the talks had stalled]")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "advmod"}}
-            imperative = child.tag_ == "VB" and not _has_subject(child)
-            asked = verb.lemma_.lower() in QUESTIONS
-            if marks & SKIP_MARKS and not asked or imperative and child.i < verb.i:
-                continue
-            return child
+def reported_clause(verb: Token, lines: Lines | None = None) -> Token | None:
+    """The clause a reporting verb reports ("... said [the talks had stalled]"); with
+    ``lines``, a clause on the verb's own line first (the parser can hang a headline or the
+    paragraph before on the verb as well)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _reported(verb, c)]
+    if lines is not None:
+        clauses.sort(key=lambda c: not lines.same(c.idx, verb.idx))
+    if clauses:
+        return clauses[0]
     intention = _intention(verb)
     return intention if intention is not None else _stray_that_clause(verb)
+
+
+def _reported(verb: Token, clause: Token) -> bool:
+    """Not "said how …" (unless asked), nor an imperative before the verb."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    imperative = clause.tag_ == "VB" and not _has_subject(clause)
+    asked = verb.lemma_.lower() in QUESTIONS
+    return not (marks & SKIP_MARKS and not asked or imperative and clause.i < verb.i)
 
 
 def _intention(verb: Token) -> Token | None:
@@ -77,16 +85,18 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
     """Reported clauses; one mostly made of a quoted statement (``statements``) is left to it.
     ``candidates``: the indexes of "according" and of reporting verbs, when already known."""
     statements = quoted if statements is None else statements
+    lines = Lines.of(body)
     quotes = []
     for verb in (doc[i] for i in candidates) if candidates is not None else doc:
         if verb.lower_ == "according" and verb.i not in quoted:
-            quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements))
+            quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements,
+                                            lines))
             continue
-        if verb.i in quoted or not is_reporting(verb, REPORTED) or _nested(verb):
+        if verb.i in quoted or not is_reporting(verb, REPORTED) or _nested(verb, lines):
             continue
         if any(c.dep_ == "neg" for c in verb.children) or _asked_of(verb):
             continue
-        clause = reported_clause(verb)
+        clause = reported_clause(verb, lines)
         parts = _around(verb, quoted) if clause is None else [_clause_words(verb, clause)]
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements)
@@ -129,6 +139,7 @@ def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
 
 def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[int],
            resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
+    tokens = _same_paragraph(body, tokens, verb)
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
@@ -139,9 +150,6 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
         return None
     speaker, confidence = resolver.resolve(subject)
     if speaker.name is None:
-        return None
-    tokens = _same_paragraph(body, tokens, verb)
-    if len(tokens) < 3:
         return None
     return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),
                          confidence=confidence)
@@ -207,12 +215,13 @@ def _without_participles(tokens: list[Token], clause: Token) -> list[Token]:
     return tokens
 
 
-def _nested(verb: Token) -> bool:
-    """A reporting verb inside someone's reported clause is part of what they said."""
+def _nested(verb: Token, lines: Lines) -> bool:
+    """A reporting verb inside someone's reported clause is part of what they said (not when
+    the parser ran the clause over a line break: a headline or paragraph of its own)."""
     if _participle(verb):
         return False
     token = verb
-    while token.head != token:
+    while token.head != token and lines.same(token.idx, token.head.idx):
         if token.dep_ == "ccomp" and is_reporting(token.head, INDIRECT):
             return True
         token = token.head
@@ -228,7 +237,8 @@ def _can_speak(subject: Token) -> bool:
 
 
 def _according_quotes(doc: Doc, body: str, according: Token, quoted: set[int],
-                      resolver: SpeakerResolver, statements: set[int]) -> list[Quote]:
+                      resolver: SpeakerResolver, statements: set[int],
+                      lines: Lines) -> list[Quote]:
     """"[Clause], according to X.", "According to X, [clause]." or "[Words], according to X,
     [words]." (each side reported)."""
     source = according_to([according])
@@ -236,7 +246,7 @@ def _according_quotes(doc: Doc, body: str, according: Token, quoted: set[int],
         return []
     phrase = range(according.i, max(according.right_edge.i, source.right_edge.i) + 1)
     head = according.head
-    if head == according or head.pos_ not in {"VERB", "AUX"} or _nested(head):
+    if head == according or head.pos_ not in {"VERB", "AUX"} or _nested(head, lines):
         return []
     tokens = [t for t in head.subtree if t.i not in phrase and not t.is_space]
     commas = {doc[i].text for i in (according.i - 1, phrase[-1] + 1) if 0 <= i < len(doc)}

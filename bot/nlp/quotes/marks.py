@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
@@ -12,6 +13,7 @@ DOUBLED = {"''": "''", "``": "''"}
 """Two typed apostrophes (or backticks) standing for a double quotation mark: ''Yes,'' she said."""
 MARK = re.compile("''|``|[\"“”„«»]")
 PARAGRAPH = re.compile(r"[^\n]+")
+NEWLINE = re.compile("\n")
 TURN = re.compile(r"\s*([^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){0,2}):[ \t]+\S")
 WORD = re.compile(r"\w+")
 TRIM = " \t,;:—–-"
@@ -39,6 +41,22 @@ class Paragraph:
     index: int
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Where the body's line breaks are: the parser can run one sentence over a paragraph
+    break (a headline into its first line, one paragraph into the next); the words can not."""
+
+    breaks: list[int]
+
+    @classmethod
+    def of(cls, body: str) -> Lines:
+        return cls([m.start() for m in NEWLINE.finditer(body)])
+
+    def same(self, a: int, b: int) -> bool:
+        """Offsets ``a`` and ``b`` are on one line."""
+        return bisect_left(self.breaks, a) == bisect_left(self.breaks, b)
 
 
 def paragraphs(body: str) -> list[Paragraph]:
