@@ -330,3 +330,12 @@ def test_a_headline_run_into_the_first_line_does_not_swallow_its_reported_clause
     [clause] = [q for q in said if "if the inspectors found" in q.text]
     assert clause.kind == "indirect"
     assert clause.speaker.name == "Ines Albright"
+
+
+def test_hoped_is_a_belief_verb_and_a_hope_joined_to_a_clause_is_part_of_it(extract):
+    _, said = extract(
+        "Residents hoped the council would listen. The ferry operator Baltline said it was "
+        "relieved by the ruling and hoped to restart the service in March.")
+    assert [q.speaker.name for q in said if q.text == "the council would listen"] == ["Residents"]
+    [clause] = [q for q in said if "restart the service" in q.text]
+    assert clause.text.startswith("it was relieved") and clause.speaker.name == "Baltline"

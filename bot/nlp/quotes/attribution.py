@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from bot.nlp.speakers.words import verb_lemma
+
 REPORTING = {
     "say", "tell", "add", "write", "argue", "claim", "state", "announce", "insist", "note",
     "warn", "explain", "ask", "urge", "suggest", "acknowledge", "admit", "deny", "stress",
@@ -152,7 +154,11 @@ def _span_text(doc: Doc, head: Token) -> str:
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
-    return (tok.pos == VERB or tok.pos == AUX) and tok.lemma_.lower() in verbs
+    return (tok.pos == VERB or tok.pos == AUX) and lemma_of(tok) in verbs
+
+
+def lemma_of(tok: Token) -> str:
+    return verb_lemma(tok.lemma_, tok.lower_)
 
 
 def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> Attribution | None:

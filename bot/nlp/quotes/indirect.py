@@ -11,6 +11,7 @@ from bot.nlp.quotes.attribution import (
     according_to,
     cue_of,
     is_reporting,
+    lemma_of,
     subject_of,
 )
 from bot.nlp.quotes.marks import Lines
@@ -43,19 +44,19 @@ def _reported(verb: Token, clause: Token) -> bool:
     """Not "said how …" (unless asked), nor an imperative before the verb."""
     marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
     imperative = clause.tag_ == "VB" and not _has_subject(clause)
-    asked = verb.lemma_.lower() in QUESTIONS
+    asked = lemma_of(verb) in QUESTIONS
     return not (marks & SKIP_MARKS and not asked or imperative and clause.i < verb.i)
 
 
 def _intention(verb: Token) -> Token | None:
     """"Vowed [to veto the bill]", "urged voters [to stay home]": an attributed intention."""
-    if verb.lemma_.lower() not in INTENTION | {"ask"} or \
+    if lemma_of(verb) not in INTENTION | {"ask"} or \
             any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return None
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i and child.pos_ in {"VERB", "AUX"} \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            anonymity = verb.lemma_.lower() == "ask" and \
+            anonymity = lemma_of(verb) == "ask" and \
                 any(c.dep_ == "auxpass" for c in child.children)
             return None if anonymity else child  # "asked not to be named" says nothing
     return None
@@ -94,7 +95,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             continue
         if verb.i in quoted or not is_reporting(verb, REPORTED) or _nested(verb, lines):
             continue
-        if any(c.dep_ == "neg" for c in verb.children) or _asked_of(verb):
+        if any(c.dep_ == "neg" for c in verb.children) or _asked_of(verb) or \
+                _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines)
         parts = _around(verb, quoted) if clause is None else [_clause_words(verb, clause)]
@@ -107,7 +109,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
 
 def _asked_of(verb: Token) -> bool:
     """"Asked if she would run, Ruiz said …": the subject was asked, she did not ask."""
-    return verb.lemma_.lower() in QUESTIONS and (
+    return lemma_of(verb) in QUESTIONS and (
         verb.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in verb.children))
 
 
@@ -180,12 +182,30 @@ def _same_paragraph(body: str, tokens: list[Token], anchor: Token) -> list[Token
 
 
 def _second_that_clause(verb: Token, clause: Token) -> list[Token]:
-    """"said it was ready [and that talks would resume]": both clauses are what was said."""
+    """"said it was ready [and that talks would resume]": both clauses are what was said; so
+    is a hope or plan joined to it ("said it was pleased [and hoped to start in May]")."""
     for conj in verb.children:
-        if conj.dep_ == "conj" and conj.i > clause.right_edge.i and \
-                any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+        if conj.dep_ == "conj" and conj.i > clause.right_edge.i and (
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) or
+                _joined_stance(conj, clause)):
             return [t for t in verb.doc[clause.right_edge.i + 1:conj.right_edge.i + 1]]
     return []
+
+
+def _joined_stance(conj: Token, clause: Token) -> bool:
+    """"… and hoped to …" right after the clause, with no subject of its own."""
+    between = conj.doc[clause.right_edge.i + 1:conj.i]
+    return lemma_of(conj) in INTENTION and not _has_subject(conj) and \
+        [t.lower_ for t in between] == ["and"]
+
+
+def _joined(verb: Token, lines: Lines) -> bool:
+    """The verb is a hope or plan already reported with the clause before it."""
+    head = verb.head
+    if verb.dep_ != "conj" or not is_reporting(head, REPORTED):
+        return False
+    clause = reported_clause(head, lines)
+    return clause is not None and clause.dep_ == "ccomp" and _joined_stance(verb, clause)
 
 
 def _without_according(tokens: list[Token]) -> list[Token]:

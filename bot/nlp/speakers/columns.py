@@ -10,6 +10,8 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from bot.nlp.speakers.words import verb_lemma
+
 
 @dataclass(frozen=True)
 class Columns:
@@ -39,7 +41,7 @@ class Columns:
         """Indexes of verbs (and auxiliaries) whose lemma, lower-cased, is one of ``lemmas``."""
         strings = doc.vocab.strings
         found = [i for i, p in enumerate(self.pos) if p in (VERB, AUX)]
-        known = {h: strings[h].lower() in lemmas for h in {self.lemma[i] for i in found}}
+        known = {h: verb_lemma(strings[h], "") in lemmas for h in {self.lemma[i] for i in found}}
         return [i for i in found if known[self.lemma[i]]]
 
     def written(self, text: str, before: int) -> list[int]:

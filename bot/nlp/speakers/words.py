@@ -79,3 +79,13 @@ UNNAMED_SOURCES = {
     "observer", "insider", "staffer", "worker", "employee", "member", "supporter", "critic",
     "protester", "participant", "attendee", "delegate", "student", "officer", "agent",
 }
+MISREAD_LEMMAS = {"hop": ("hope", "pp")}
+"""Lemmas the small English model gets wrong for a reporting verb ("hoped" -> "hop"), with the
+spelling of the verb it really is the lemma of ("hopped")."""
+
+
+def verb_lemma(lemma: str, lower: str) -> str:
+    """The lemma, lower-cased, put right where the model misreads it."""
+    lemma = lemma.lower()
+    fixed, real = MISREAD_LEMMAS.get(lemma, (lemma, ""))
+    return lemma if real in lower else fixed
