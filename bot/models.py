@@ -108,6 +108,54 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class SentenceContent:
+    """What a story keeps of a sentence to tell what a later article adds: its lemmas, facts and
+    figures (as text), whether it quotes; ``figures`` is None in rows kept before figures were."""
+
+    lemmas: tuple[str, ...]
+    facts: tuple[str, ...]
+    quote: bool
+    figures: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """An article as its story keeps it: its verdict and what it added, the weighted keys later
+    articles are compared with, its index keys, the names its headline gives, its sentences, and
+    its words and lemmas for topic matching."""
+
+    story_id: int
+    article_id: int
+    verdict: VerdictKind
+    whats_new: tuple[str, ...]
+    weights: dict[str, float]
+    index_keys: list[str]
+    headline_names: list[str]
+    sentences: list[SentenceContent]
+    seen_at: str
+    words: str | None = None
+
+
+@dataclass(frozen=True)
+class KeyCounts:
+    """How many stored articles have each key (keys none has are left out), and how many
+    articles there are in all."""
+
+    counts: dict[str, int]
+    total: int
+
+
+@dataclass(frozen=True)
+class MatchReason:
+    """One query term that matched: ``where`` is "title" or "sentence N" (1-based), ``text`` the
+    words."""
+
+    term: str
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Topic:
     """A tracked topic: its name and the query that decides which stories alert."""
 

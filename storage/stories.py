@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
 
+from bot.models import KeyCounts, MatchReason, SentenceContent, StoryEntry
 from storage.db import insert_row
 
 TOTAL_KEY = ""
@@ -46,7 +47,7 @@ class LatestArticle:
     body: str
 
 
-def key_counts(db: Database, keys: Iterable[str]) -> tuple[dict[str, int], int]:
+def key_counts(db: Database, keys: Iterable[str]) -> KeyCounts:
     """How many stored articles have each key, and how many articles there are in all."""
     keys = [k for k in keys if k]
     counts: dict[str, int] = {}
@@ -56,7 +57,7 @@ def key_counts(db: Database, keys: Iterable[str]) -> tuple[dict[str, int], int]:
         counts.update(db.execute(
             f"SELECT key, n FROM feature_df WHERE key IN ({marks})", part).fetchall())
     row = db.execute("SELECT n FROM feature_df WHERE key = ?", [TOTAL_KEY]).fetchone()
-    return counts, row[0] if row else 0
+    return KeyCounts(counts, row[0] if row else 0)
 
 
 def count_keys(db: Database, keys: Iterable[str]) -> None:
@@ -163,18 +164,29 @@ def article_headline_names(db: Database, article_ids: list[int]) -> dict[int, li
     return found
 
 
-def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[list]]:
-    """The per-sentence content ([lemmas, facts, quote]) of these articles."""
-    found: dict[int, list[list]] = {}
+def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[SentenceContent]]:
+    """What these articles' stories keep of each of their sentences."""
+    found: dict[int, list[SentenceContent]] = {}
     for i in range(0, len(article_ids), CHUNK):
         part = article_ids[i:i + CHUNK]
         marks = ",".join("?" * len(part))
         for article_id, sentences, data in db.conn.execute(
                 f"SELECT article_id, sentences, data FROM story_features "
                 f"WHERE article_id IN ({marks})", part):
-            found[article_id] = (json.loads(sentences) if sentences
-                                 else json.loads(data).get("s", []))
+            rows = json.loads(sentences) if sentences else json.loads(data).get("s", [])
+            found[article_id] = [_sentence(row) for row in rows]
     return found
+
+
+def _sentence(row: list) -> SentenceContent:
+    """A stored [lemmas, facts, quote, figures] row; rows kept before figures have three."""
+    return SentenceContent(tuple(row[0]), tuple(row[1]), bool(row[2]),
+                           tuple(row[3]) if len(row) > 3 else None)
+
+
+def _sentence_row(sentence: SentenceContent) -> list:
+    row: list = [sentence.lemmas, sentence.facts, int(sentence.quote)]
+    return row if sentence.figures is None else [*row, sentence.figures]
 
 
 def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, now: str) -> int:
@@ -187,35 +199,23 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def add_to_story(
-    db: Database,
-    *,
-    story_id: int,
-    article_id: int,
-    verdict: str,
-    whats_new: list[str],
-    data: dict,
-    sentences: list,
-    index_keys: list[str],
-    seen_at: str,
-    now: str,
-    words: str | None = None,
-) -> None:
+def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
     """Record the article in its story and refresh the story's place in the candidate index."""
+    story_id, seen_at = entry.story_id, entry.seen_at
     db.execute(
         "INSERT INTO story_articles (story_id, article_id, verdict, whats_new, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
-        [story_id, article_id, verdict, json.dumps(whats_new, ensure_ascii=False), now])
+        [story_id, entry.article_id, entry.verdict,
+         json.dumps(entry.whats_new, ensure_ascii=False), now])
+    data = {"k": entry.weights, "x": entry.index_keys, "t": entry.headline_names}
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
                "words) VALUES (?, ?, ?, ?, ?, ?)",
-               [article_id, story_id, seen_at, _compact(data), _compact(sentences), words])
+               [entry.article_id, story_id, seen_at, _compact(data),
+                _compact([_sentence_row(s) for s in entry.sentences]), entry.words])
     db.execute(
         "UPDATE stories SET article_count = article_count + 1, updated_at = ?, "
         "last_seen = max(coalesce(last_seen, ''), ?) WHERE id = ?", [now, seen_at, story_id])
-    db.conn.executemany(
-        "INSERT INTO story_index (key, story_id, last_seen) VALUES (?, ?, ?) "
-        "ON CONFLICT(key, story_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
-        [(key, story_id, seen_at) for key in index_keys])
+    reindex(db, story_id=story_id, keys=entry.index_keys, seen_at=seen_at)
 
 
 def story_of(db: Database, article_id: int) -> StoryPlace | None:
@@ -267,14 +267,15 @@ def story_topic_ids(db: Database, story_id: int) -> list[int]:
 
 
 def link_topic(
-    db: Database, *, story_id: int, topic_id: int, article_id: int | None, reasons: list[dict],
-    now: str,
+    db: Database, *, story_id: int, topic_id: int, article_id: int | None,
+    reasons: Sequence[MatchReason], now: str,
 ) -> None:
     """Tie a story to a topic, keeping the first article that matched and why."""
     db.execute(
         "INSERT INTO story_topics (story_id, topic_id, article_id, reasons, matched_at) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id, topic_id) DO NOTHING",
-        [story_id, topic_id, article_id, json.dumps(reasons, ensure_ascii=False), now])
+        [story_id, topic_id, article_id,
+         json.dumps([asdict(r) for r in reasons], ensure_ascii=False), now])
 
 
 def latest_seen(db: Database) -> str | None:

@@ -8,22 +8,13 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bot.models import BadInput, Topic
+from bot.models import BadInput, MatchReason, Topic
 from storage.articles import now_iso
 from storage.db import insert_row
 
 
 class TopicError(BadInput):
     """A topic cannot be added, found or removed as asked."""
-
-
-@dataclass(frozen=True)
-class MatchReason:
-    """One query term that matched: ``where`` is "title" or "sentence N", ``text`` the words."""
-
-    term: str
-    where: str
-    text: str
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
+from bot.models import SentenceContent
 from bot.stories import figures
 from bot.stories.features import SentenceFeatures
 
@@ -45,11 +46,12 @@ class _Index(NamedTuple):
     figures: list[list[frozenset[Decimal]]]
 
 
-def stored(sentences: list[list]) -> list[StoredSentence]:
-    """Sentences as the story tables keep them: [lemmas, facts, quote, figures]; rows written
-    before figures were kept use their numbers."""
-    return [StoredSentence(frozenset(s[0]), frozenset(s[1]), bool(s[2]), frozenset(
-        figures.decode(s[3] if len(s) > 3 else (f[2:] for f in s[1] if f[:2] == "n:"))))
+def stored(sentences: list[SentenceContent]) -> list[StoredSentence]:
+    """Sentences as the story tables keep them; rows written before figures were kept use
+    their numbers."""
+    return [StoredSentence(frozenset(s.lemmas), frozenset(s.facts), s.quote, frozenset(
+        figures.decode(s.figures if s.figures is not None
+                       else (f[2:] for f in s.facts if f[:2] == "n:"))))
         for s in sentences]
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.config import Settings
-from bot.models import ParsedArticle, Verdict, VerdictKind
+from bot.models import ParsedArticle, SentenceContent, StoryEntry, Verdict, VerdictKind
 from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
@@ -69,9 +69,10 @@ def _hours(now: datetime, then: str | None) -> float:
     return max((now - datetime.fromisoformat(then)).total_seconds() / 3600, 0.0)
 
 
-def stored_sentences(features: ArticleFeatures) -> list[list]:
+def stored_sentences(features: ArticleFeatures) -> list[SentenceContent]:
     """What the story tables keep of each sentence: lemmas, facts, whether it quotes, figures."""
-    return [[sorted(s.lemmas), sorted(s.facts), int(s.quote), sorted(encode(s.figures))]
+    return [SentenceContent(tuple(sorted(s.lemmas)), tuple(sorted(s.facts)), s.quote,
+                            tuple(sorted(encode(s.figures))))
             for s in features.sentences]
 
 
@@ -153,14 +154,15 @@ class StoryStage:
                ) -> tuple[dict[str, float], dict[str, float] | None]:
         """The clustering weights, and (at event granularity) the rarity weights alone."""
         if self.events is None:
-            counts, total = store.key_counts(db, features.keys)
-            return cluster.weigh(features.keys, counts, total), None
+            found = store.key_counts(db, features.keys)
+            return cluster.weigh(features.keys, found.counts, found.total), None
         keys = features.keys | features.title_keys
-        counts, total = store.key_counts(db, keys)
+        found = store.key_counts(db, keys)
         first = {**features.first, **dict.fromkeys(features.title_keys, -1)}
         tf = {k: features.tf.get(k, 0) + (k in features.title_keys) for k in keys}
-        return (cluster.weigh_event(keys, counts, total, events=self.events, first=first, tf=tf),
-                cluster.weigh(features.keys, counts, total))
+        return (cluster.weigh_event(keys, found.counts, found.total, events=self.events,
+                                    first=first, tf=tf),
+                cluster.weigh(features.keys, found.counts, found.total))
 
     def decide(self, prepared: Prepared, candidates: Candidates, *,
                summarise: Summarise | None = None) -> Decision:
@@ -182,14 +184,14 @@ class StoryStage:
                                           seen_at=prepared.seen_at, now=now)
         verdict = Verdict(story_id=story_id, kind=VerdictKind(decision.kind),
                           whats_new=decision.whats_new, summary=decision.summary)
-        weights, keys = candidates.weights, candidates.index_keys
-        store.add_to_story(db, story_id=story_id, article_id=article_id, verdict=verdict.kind,
-                           whats_new=list(verdict.whats_new),
-                           data={"k": cluster.compact(weights), "x": keys,
-                                 "t": sorted(cluster.headline_names(
-                                     prepared.features.title_keys))},
-                           sentences=stored_sentences(prepared.features), index_keys=keys,
-                           seen_at=prepared.seen_at, now=now, words=encode_text(prepared.text))
+        features = prepared.features
+        store.add_to_story(db, StoryEntry(
+            story_id=story_id, article_id=article_id, verdict=verdict.kind,
+            whats_new=verdict.whats_new, weights=cluster.compact(candidates.weights),
+            index_keys=candidates.index_keys,
+            headline_names=sorted(cluster.headline_names(features.title_keys)),
+            sentences=stored_sentences(features), seen_at=prepared.seen_at,
+            words=encode_text(prepared.text)), now=now)
         store.count_keys(db, candidates.weights)
         topic_ids = self._link_topics(db, story_id, prepared.text, article_id)
         return StoryResult(verdict, tuple(topic_ids))
@@ -245,7 +247,7 @@ class StoryStage:
             if result.matched:
                 store.link_topic(db, story_id=story_id, topic_id=topic.id,
                                  article_id=article_id,
-                                 reasons=[r.as_dict() for r in result.reasons], now=now_iso())
+                                 reasons=result.reasons, now=now_iso())
                 matched.add(topic.id)
         return sorted(matched)
 

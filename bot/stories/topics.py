@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.models import MatchReason
 from bot.stories.features import (
     ArticleFeatures,
     EntityView,
@@ -25,21 +26,9 @@ SPLIT = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
-class Reason:
-    """One term that matched: ``where`` is "title" or "sentence N" (1-based)."""
-
-    term: str
-    where: str
-    text: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"term": self.term, "where": self.where, "text": self.text}
-
-
-@dataclass(frozen=True)
 class TopicMatch:
     matched: bool
-    reasons: tuple[Reason, ...] = ()
+    reasons: tuple[MatchReason, ...] = ()
 
 
 @lru_cache(maxsize=65536)
@@ -117,7 +106,7 @@ class Matcher:
         self.body = [(t.lower, t.lemma, stem(t.lemma), t.sentence) for t in features.tokens]
         self.title_index = _index(self.title)
         self.body_index = _index(self.body)
-        self.cache: dict[Term, tuple[Reason, ...]] = {}
+        self.cache: dict[Term, tuple[MatchReason, ...]] = {}
 
     def evaluate(self, node: Node) -> TopicMatch:
         if isinstance(node, Term):
@@ -133,31 +122,32 @@ class Matcher:
         reasons = tuple(reason for r in results if r.matched for reason in r.reasons)
         return TopicMatch(ok, reasons if ok else ())
 
-    def term(self, term: Term) -> tuple[Reason, ...]:
+    def term(self, term: Term) -> tuple[MatchReason, ...]:
         if term not in self.cache:
             found = self._entity(term) if term.labels else self._text(term)
             self.cache[term] = tuple(found)
         return self.cache[term]
 
-    def _entity(self, term: Term) -> list[Reason]:
+    def _entity(self, term: Term) -> list[MatchReason]:
         wanted = _split(term.words)
         reasons = []
         for entity in self.features.entities:
             if entity.label in term.labels and _contains(entity.words, wanted, term.kind):
-                reasons.append(Reason(term.source, f"sentence {entity.sentence + 1}", entity.text))
+                reasons.append(MatchReason(term.source, f"sentence {entity.sentence + 1}",
+                                           entity.text))
         return reasons[:3]
 
-    def _text(self, term: Term) -> list[Reason]:
+    def _text(self, term: Term) -> list[MatchReason]:
         wanted = _split(term.words)
         reasons = []
         for start in _find_all(self.title, self.title_index, wanted, term.kind):
             text = " ".join(w[0] for w in self.title[start:start + len(wanted)])
-            reasons.append(Reason(term.source, "title", text))
+            reasons.append(MatchReason(term.source, "title", text))
             break
         for start in _find_all(self.body, self.body_index, wanted, term.kind):
             sentence = self.body[start][3]
             text = " ".join(t[0] for t in self.body[start:start + len(wanted)])
-            reasons.append(Reason(term.source, f"sentence {sentence + 1}", text))
+            reasons.append(MatchReason(term.source, f"sentence {sentence + 1}", text))
             if len(reasons) >= 3:
                 break
         return reasons

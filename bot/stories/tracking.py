@@ -48,7 +48,7 @@ def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float)
     for row, result in matching_stories(db, node, since=since, limit=RUNNING_LIMIT):
         story_store.link_topic(db, story_id=row.story_id, topic_id=topic_id,
                                article_id=row.article_id,
-                               reasons=[r.as_dict() for r in result.reasons], now=now_iso())
+                               reasons=result.reasons, now=now_iso())
         linked += 1
     return linked
 

@@ -203,13 +203,14 @@ def test_running_stories_stay_one_setting_away(fresh_db, db_path, nlp):
 def test_what_is_new_is_measured_in_rarity_not_in_headline_weight():
     """A word the headline carries weighs 3x for clustering; a sentence's coverage by the
     story is still measured in how rare its words are."""
+    from bot.models import SentenceContent
     from bot.stories.features import SentenceFeatures
     from bot.stories.novelty import stored
 
     sentence = SentenceFeatures("Inspector Ilse Kovac found the engine fault.",
                                 frozenset({"ferry", "inspector", "engine", "fault"}),
                                 frozenset({"e:kovac"}), False)
-    earlier = stored([[["ferry", "sail", "harbour"], ["e:nordlys"], 0, []]])
+    earlier = stored([SentenceContent(("ferry", "sail", "harbour"), ("e:nordlys",), False, ())])
     rarity = {"l:ferry": 1.0, "l:inspector": 1.0, "l:engine": 1.0, "l:fault": 1.0,
               "e:kovac": 1.5}
     weights = {**rarity, "l:ferry": 12.0}
