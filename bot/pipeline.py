@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from sqlite_utils import Database
 
 from bot.alerts.eligibility import alert_hold
 from bot.alerts.quote_alerts import enqueue_quote_alerts
-from bot.analysis import Analyser, Analysis, Failed
+from bot.analysis import Analysed, Analyser, Analysis, Failed
 from bot.config import Settings
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
@@ -44,6 +45,10 @@ from storage.quotes import insert_quotes
 
 log = logging.getLogger(__name__)
 SAME_TEXT = "same text as an article already stored"
+GROUP_HOLD_SECONDS = 0.25
+"""A write transaction takes in more articles of its batch only while it has held the write lock
+for less than this: other writers (the outbox sender, Slack commands) wait at most about this
+long plus one article."""
 
 
 class Status(StrEnum):
@@ -88,12 +93,30 @@ class Slot:
 
 @dataclass(frozen=True)
 class Batch:
-    """Inputs whose articles are being analysed (in a worker process, or already done)."""
+    """Inputs whose articles are being analysed (in a worker process, or already done);
+    ``first`` is the position of the first of them in the whole input."""
 
+    first: int
     items: list[RawArticle | IngestFailure]
     slots: list[Slot]
     articles: list[Article]
     analysis: Future[list[Analysis]]
+
+
+@dataclass(frozen=True)
+class Work:
+    """One input of a batch, ready to be settled: its slot and, for an article, its analysis."""
+
+    position: int
+    item: RawArticle | IngestFailure
+    slot: Slot
+    analysis: Analysis | None = None
+
+
+Record = Callable[[int, "Outcome"], None]
+"""Called with an input's position (0-based, in input order) and its outcome, inside the write
+transaction that stores the article, so the caller's own bookkeeping (the inbox row) commits or
+rolls back with it."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +129,18 @@ class Placement:
     version: int
 
 
+@dataclass(frozen=True)
+class Ahead:
+    """An article's time, alert hold and placement, as worked out for its transaction."""
+
+    prepared: Prepared
+    hold: str | None
+    placement: Placement
+
+
 class Pipeline:
+    hold_seconds = GROUP_HOLD_SECONDS
+
     def __init__(
         self,
         db: Database,
@@ -131,46 +165,50 @@ class Pipeline:
             else:
                 yield from read_path(path, max_bytes=self.settings.max_file_bytes)
 
-    def ingest(self, items: Iterable[RawArticle | IngestFailure]) -> Iterator[Outcome]:
+    def ingest(self, items: Iterable[RawArticle | IngestFailure], *,
+               record: Record | None = None) -> Iterator[Outcome]:
         """Process inputs in batches, in order; a bad input fails alone and the rest go on.
-        With worker processes, the next batches are analysed while this one is stored."""
+        The next batches are analysed while this one is stored. ``record`` is called for every
+        input inside the transaction that settles it; each outcome is yielded once committed."""
         iterator = iter(items)
         ahead: deque[Batch] = deque()
+        taken = 0
         while True:
-            while len(ahead) <= self.analyser.ahead and (batch := self._start(iterator)):
+            while len(ahead) <= self.analyser.ahead and (batch := self._start(iterator, taken)):
                 ahead.append(batch)
+                taken += len(batch.items)
             if not ahead:
                 return
-            yield from self._finish(ahead.popleft())
+            yield from self._finish(ahead.popleft(), record)
 
     def close(self) -> None:
         """Stop the analysis worker processes, if any (they start again when needed)."""
         self.analyser.close()
 
-    def _start(self, iterator: Iterator[RawArticle | IngestFailure]) -> Batch | None:
+    def _start(self, iterator: Iterator[RawArticle | IngestFailure], first: int) -> Batch | None:
         items = list(islice(iterator, self.settings.nlp_batch_size))
         if not items:
             return None
         seen: dict[str, int] = {}
         slots = [self._prepare(item, seen, index) for index, item in enumerate(items)]
         articles = [s.article for s in slots if s.article is not None]
-        return Batch(items, slots, articles, self.analyser.submit(articles))
+        return Batch(first, items, slots, articles, self.analyser.submit(articles))
 
-    def _finish(self, batch: Batch) -> Iterator[Outcome]:
+    def _finish(self, batch: Batch, record: Record | None) -> Iterator[Outcome]:
+        """Store the batch a group of articles per write transaction (several articles' pages
+        are written once, and one COMMIT serves them all), yielding outcomes once committed."""
         analysed = iter(self._analysed(batch))
-        done: dict[int, Outcome] = {}
-        for index, (item, slot) in enumerate(zip(batch.items, batch.slots, strict=True)):
-            if slot.article is not None:
-                raw = item if isinstance(item, RawArticle) else None
-                done[index] = self._store(
-                    next(analysed), background=raw is not None and raw.background,
-                    never_duplicate=raw is not None and raw.never_duplicate)
-            elif slot.copy_of is not None:
-                done[index] = _copy_of(done[slot.copy_of], origin=item.origin)
-            else:
-                assert slot.known is not None
-                done[index] = slot.known
-            yield done[index]
+        work = [Work(batch.first + index, item, slot,
+                     next(analysed) if slot.article is not None else None)
+                for index, (item, slot) in enumerate(zip(batch.items, batch.slots, strict=True))]
+        done: list[Outcome] = []
+        while len(done) < len(work):
+            settled = self._settle(work[len(done):], done, record)
+            done.extend(settled)
+            for outcome in settled:
+                if outcome.status is Status.STORED and outcome.reason:
+                    log.info("no alert for %s: %s", outcome.origin, outcome.reason)
+                yield outcome
 
     def _analysed(self, batch: Batch) -> list[Analysis]:
         """The batch's analysis; if its worker process died, the same analysis here."""
@@ -201,46 +239,133 @@ class Pipeline:
         seen[article.content_hash] = index
         return Slot(article=article)
 
-    def _store(self, analysed: Analysis, *, background: bool = False,
-               never_duplicate: bool = False) -> Outcome:
+    def _settle(self, work: list[Work], done: list[Outcome],
+                record: Record | None) -> list[Outcome]:
+        """Settle the first inputs of ``work`` in one write transaction, as many as fit in one
+        hold of the write lock, each in a savepoint of its own so a failing article fails
+        alone. Only one when the summariser may call out over the network: the
+        first article's candidates are read and decided on before the lock is taken, the
+        others' inside it. If the transaction fails as a whole, they are settled again one by
+        one, each in its own transaction."""
+        settled: list[Outcome] = []
+        tried = 1
+        try:
+            ahead = self._ahead(work[0])
+            with transaction(self.db):
+                began = time.monotonic()
+                for item in work:
+                    tried = len(settled) + 1
+                    settled.append(self._one(item, done + settled, record,
+                                             ahead if not settled else None))
+                    if not self._local_summaries or time.monotonic() - began > self.hold_seconds:
+                        break
+            return settled
+        except Exception as exc:
+            self.stories.forget()
+            if tried == 1:
+                return [self._failed_alone(work[0], exc, record)]
+            log.exception("a transaction of %d articles failed; storing them one by one", tried)
+        redone: list[Outcome] = []
+        for item in work[:tried]:
+            redone += self._settle([item], done + redone, record)
+        return redone
+
+    def _one(self, item: Work, earlier: list[Outcome], record: Record | None,
+             ahead: Ahead | None) -> Outcome:
+        """One input inside the transaction, in a savepoint, recorded with its outcome."""
+        try:
+            with transaction(self.db):
+                outcome = self._outcome(item, earlier, ahead)
+                if record is not None:
+                    record(item.position, outcome)
+                return outcome
+        except Exception as exc:
+            if item.slot.article is None or not self.db.conn.in_transaction:
+                raise  # SQLite rolled the whole transaction back (a full disk): redo them all
+            self.stories.forget()
+            outcome = self._failed(item, exc)
+        if record is not None:
+            record(item.position, outcome)
+        return outcome
+
+    def _failed_alone(self, item: Work, exc: Exception, record: Record | None) -> Outcome:
+        """An article that could not be stored on its own: its failure, recorded."""
+        if item.slot.article is None:
+            raise exc
+        outcome = self._failed(item, exc)
+        if record is not None:
+            with transaction(self.db):
+                record(item.position, outcome)
+        return outcome
+
+    def _failed(self, item: Work, exc: Exception) -> Outcome:
+        article = item.slot.article
+        assert article is not None, "only storing an article can fail"
+        log.exception("could not store %s", article.origin, exc_info=exc)
+        return Outcome.failed(article.origin, f"internal error: {exc}", _kind_of(exc),
+                              title=article.title)
+
+    @property
+    def _local_summaries(self) -> bool:
+        return isinstance(self.stories.summariser, ExtractiveSummariser)
+
+    def _ahead(self, item: Work) -> Ahead | None:
+        """What can be worked out for the input before the write lock is taken."""
+        if not isinstance(item.analysis, Analysed):
+            return None
+        prepared, hold = self._timed(item)
+        return Ahead(prepared, hold, self._place(prepared))
+
+    def _timed(self, item: Work) -> tuple[Prepared, str | None]:
+        assert isinstance(item.analysis, Analysed)
+        raw = item.item if isinstance(item.item, RawArticle) else None
+        now = datetime.now(UTC)
+        article = item.analysis.parsed.article
+        hold = alert_hold(background=raw is not None and raw.background,
+                          published=article.published, ingested_at=now,
+                          max_age_hours=self.settings.alert_max_age_hours)
+        return self._seen_now(item.analysis.prepared, now), hold
+
+    def _outcome(self, item: Work, earlier: list[Outcome], ahead: Ahead | None) -> Outcome:
+        slot, analysed = item.slot, item.analysis
+        if slot.copy_of is not None:
+            return _copy_of(earlier[slot.copy_of], origin=item.item.origin)
+        if slot.known is not None:
+            return slot.known
         if isinstance(analysed, Failed):
             article = analysed.article
             return Outcome.failed(article.origin, analysed.reason, analysed.kind,
                                   title=article.title)
+        assert isinstance(analysed, Analysed)
+        raw = item.item if isinstance(item.item, RawArticle) else None
+        return self._store(analysed, ahead or self._ahead(item),
+                           never_duplicate=raw is not None and raw.never_duplicate)
+
+    def _store(self, analysed: Analysed, ahead: Ahead | None, *,
+               never_duplicate: bool = False) -> Outcome:
+        """Inside the write transaction: the article, its quotes, its story, topics, alerts."""
+        assert ahead is not None
         parsed, article = analysed.parsed, analysed.parsed.article
-        now = datetime.now(UTC)
-        prepared = self._seen_now(analysed.prepared, now)
-        hold = alert_hold(background=background, published=article.published, ingested_at=now,
-                          max_age_hours=self.settings.alert_max_age_hours)
-        try:
-            placement = self._place(prepared)
-            with transaction(self.db):
-                existing = find_by_hash(self.db, article.content_hash)
-                if existing:
-                    return Outcome.duplicate(article.origin, article.title, existing)
-                placement = self._unless_stale(prepared, placement)
-                article_id = insert_article(self.db, parsed)
-                insert_quotes(self.db, article_id, parsed.quotes)
-                placed = self.stories.store(self.db, prepared, placement.candidates,
-                                            placement.decision, article_id=article_id)
-                verdict, topic_ids = placed.verdict, placed.topic_ids
-                if never_duplicate and verdict.kind is VerdictKind.DUPLICATE:
-                    count_as_update(self.db, article_id)
-                    verdict = replace(verdict, kind=VerdictKind.UPDATE)
-                if hold:
-                    hold_alerts(self.db, article_id, reason=hold)
-                else:
-                    enqueue_alerts(self.db, verdict, article_id, topic_ids)
-                    enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
-        except Exception as exc:
-            log.exception("could not store %s", article.origin)
-            return Outcome.failed(article.origin, f"internal error: {exc}", _kind_of(exc),
-                                  title=article.title)
+        prepared, hold = ahead.prepared, ahead.hold
+        existing = find_by_hash(self.db, article.content_hash)
+        if existing:
+            return Outcome.duplicate(article.origin, article.title, existing)
+        placement = self._unless_stale(prepared, ahead.placement)
+        article_id = insert_article(self.db, parsed)
+        insert_quotes(self.db, article_id, parsed.quotes)
+        placed = self.stories.store(self.db, prepared, placement.candidates,
+                                    placement.decision, article_id=article_id)
+        verdict, topic_ids = placed.verdict, placed.topic_ids
+        if never_duplicate and verdict.kind is VerdictKind.DUPLICATE:
+            count_as_update(self.db, article_id)
+            verdict = replace(verdict, kind=VerdictKind.UPDATE)
         if hold:
-            log.info("no alert for %s: %s", article.origin, hold)
+            hold_alerts(self.db, article_id, reason=hold)
+        else:
+            enqueue_alerts(self.db, verdict, article_id, topic_ids)
+            enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
         return Outcome(article.origin, Status.STORED, title=article.title, article_id=article_id,
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold)
-
 
     def _seen_now(self, prepared: Prepared, now: datetime) -> Prepared:
         """The article's time as of its storing, as without an analysis thread or processes: one

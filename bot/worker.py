@@ -5,22 +5,31 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 
 from spacy.language import Language
 
 from bot.config import Settings
-from bot.models import InboxResult
+from bot.models import InboxResult, QueuedArticle, RawArticle
 from bot.nlp.load import load_pipeline
 from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
-from storage.db import ThreadLocalDb, transaction
+from storage.db import ThreadLocalDb
 from storage.inbox import as_raw, finish, pending, results, retry_later
 from storage.sources import utcnow
 
 log = logging.getLogger(__name__)
 ERROR_PAUSE = 2.0
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What was written to an article's inbox row: a retry planned, or done (given up on)."""
+
+    retry_at: datetime | None = None
+    gave_up: bool = False
 
 
 class IngestWorker:
@@ -88,20 +97,36 @@ class IngestWorker:
         return total
 
     def process_batch(self) -> int:
-        """Run one batch of queued articles through the pipeline; returns how many were done."""
+        """Run queued articles through the pipeline until none is due; returns how many were
+        done. Each inbox row is marked in the transaction that stores its article."""
         db = self.dbs.get()
-        rows = pending(db, limit=self.settings.nlp_batch_size * _batches_at_once(self.settings),
-                       now=self.clock())
-        if not rows:
-            return 0
+        rows: list[QueuedArticle] = []
+        marks: dict[int, Mark] = {}
+
+        def record(position: int, outcome: Outcome) -> None:
+            marks[position] = self._mark(db, rows[position].id, outcome)
+
         done = 0
-        for row, outcome in zip(rows, self._pipeline_for(db).ingest(as_raw(r) for r in rows),
-                                strict=False):
-            self._record(db, row.id, outcome)
+        for outcome in self._pipeline_for(db).ingest(self._queued(db, rows), record=record):
+            self._report(rows[done].id, outcome, marks.pop(done))
             done += 1
             if self._stop.is_set():
                 break
         return done
+
+    def _queued(self, db, rows: list[QueuedArticle]) -> Iterator[RawArticle]:
+        """Due articles in arrival order, read as the pipeline asks for more, so the next batch
+        is analysed while this one is stored for as long as articles are queued."""
+        after = 0
+        limit = self.settings.nlp_batch_size * _batches_at_once(self.settings)
+        while not self._stop.is_set():
+            due = pending(db, limit=limit, now=self.clock(), after=after)
+            if not due:
+                return
+            for row in due:
+                rows.append(row)
+                after = row.id
+                yield as_raw(row)
 
     def _pipeline_for(self, db) -> Pipeline:
         if self._pipeline is None or self._pipeline.db is not db:
@@ -110,22 +135,26 @@ class IngestWorker:
             self._pipeline = Pipeline(db, self.settings, nlp=self._load(), stories=self.stories)
         return self._pipeline
 
-    def _record(self, db, inbox_id: int, outcome: Outcome) -> None:
+    def _mark(self, db, inbox_id: int, outcome: Outcome) -> Mark:
+        """Inside the article's transaction: its inbox row done, or its retry planned."""
         verdict = outcome.verdict
-        gave_up = False
-        with transaction(db):
-            if _retryable(outcome):
-                when = retry_later(db, inbox_id, reason=outcome.reason or "internal error",
-                                   now=self.clock())
-                if when is not None:
-                    log.warning("will retry %s after %s: %s", outcome.origin,
-                                when.isoformat(timespec="seconds"), outcome.reason)
-                    return
-                gave_up = True
-            finish(db, inbox_id, status=outcome.status, article_id=outcome.article_id,
-                   story_id=verdict.story_id if verdict else None,
-                   verdict=verdict.kind if verdict else None, reason=outcome.reason)
-        if gave_up:
+        if _retryable(outcome):
+            when = retry_later(db, inbox_id, reason=outcome.reason or "internal error",
+                               now=self.clock())
+            if when is not None:
+                return Mark(retry_at=when)
+        finish(db, inbox_id, status=outcome.status, article_id=outcome.article_id,
+               story_id=verdict.story_id if verdict else None,
+               verdict=verdict.kind if verdict else None, reason=outcome.reason)
+        return Mark(gave_up=_retryable(outcome))
+
+    def _report(self, inbox_id: int, outcome: Outcome, mark: Mark) -> None:
+        """Once committed: the log line, and whoever waits for the outcome."""
+        if mark.retry_at is not None:
+            log.warning("will retry %s after %s: %s", outcome.origin,
+                        mark.retry_at.isoformat(timespec="seconds"), outcome.reason)
+            return
+        if mark.gave_up:
             log.error("gave up on %s after retrying for hours: %s; it is kept: `wirewatch inbox "
                       "retry %d` queues it again", outcome.origin, outcome.reason, inbox_id)
         elif outcome.status == Status.FAILED:

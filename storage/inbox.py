@@ -35,16 +35,18 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
                                     "created_at": iso(now or utcnow())})
 
 
-def pending(db: Database, *, limit: int, now: datetime | None = None) -> list[QueuedArticle]:
-    """Queued articles due now, oldest first (one waiting out a backoff is not due yet)."""
+def pending(db: Database, *, limit: int, now: datetime | None = None,
+            after: int = 0) -> list[QueuedArticle]:
+    """Queued articles due now, oldest first (one waiting out a backoff is not due yet);
+    ``after``: only those queued after that inbox row."""
     return [QueuedArticle(
         id=r["id"], origin=r["origin"], text=r["text"], title=r["title"], url=r["url"],
         source=r["source"], published=r["published"], background=bool(r["background"]),
         never_duplicate=bool(r["never_duplicate"])) for r in db.query(
         "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
         "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.status = 'pending' "
-        "AND (inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= ?) "
-        "ORDER BY inbox.id LIMIT ?", [iso(now or utcnow()), limit])]
+        "AND inbox.id > ? AND (inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= ?) "
+        "ORDER BY inbox.id LIMIT ?", [after, iso(now or utcnow()), limit])]
 
 
 def as_raw(row: QueuedArticle) -> RawArticle:

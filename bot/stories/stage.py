@@ -123,6 +123,12 @@ class StoryStage:
         return self.store(db, prepared, candidates, self.decide(prepared, candidates),
                           article_id=article_id)
 
+    def forget(self) -> None:
+        """Drop what was read from the database: a rolled-back write may have been read."""
+        self._vector_cache.clear()
+        self._names_cache.clear()
+        self._sentence_cache.clear()
+
     def load(self, db: Database, prepared: Prepared) -> Candidates:
         """The stories active within the quiet window that share distinctive keys with it."""
         seen_at = datetime.fromisoformat(prepared.seen_at)

@@ -9,7 +9,7 @@ from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import MAX_ATTEMPTS, as_raw, enqueue, pending, results
-from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+from tests.sources.stories import ALL, BRIDGE, FERRY, LIBRARY
 
 
 @pytest.fixture
@@ -54,8 +54,14 @@ def test_worker_thread_answers_waiters(dbs, settings, nlp):
     assert not worker.alive
 
 
-def test_stop_finishes_the_article_in_progress_and_leaves_the_rest_queued(dbs, settings, nlp):
-    ids = queue(dbs, raw(FERRY, "a"), raw(LIBRARY, "b"), raw(BRIDGE, "c"))
+def test_stop_finishes_the_transaction_in_progress_and_leaves_the_rest_queued(dbs, settings,
+                                                                              nlp):
+    """A stop takes effect once the write transaction in progress has committed (a batch at
+    most): what it stored is marked done, in arrival order, and the rest stays queued."""
+    later = [RawArticle(text=f"{text}\n\nMore details are expected on Monday.",
+                        title=f"{title}: update", origin=f"later {n}")
+             for n, (title, text) in enumerate(ALL)]
+    ids = queue(dbs, *(raw(story, f"first {n}") for n, story in enumerate(ALL)), *later)
     seen = []
 
     def stop_after_first(outcome):
@@ -64,10 +70,13 @@ def test_stop_finishes_the_article_in_progress_and_leaves_the_rest_queued(dbs, s
 
     worker = IngestWorker(dbs, settings, nlp=nlp, on_outcome=stop_after_first)
     worker.drain()
-    assert seen == ["a"]
-    assert [r.id for r in pending(dbs.get(), limit=10)] == ids[1:]
-    assert IngestWorker(dbs, settings, nlp=nlp).drain() == 2
-    assert dbs.get()["articles"].count == 3
+    assert seen == ["first 0"]
+    statuses = [results(dbs.get(), ids)[i].status for i in ids]
+    settled = len(statuses) - statuses.count("pending")
+    assert 1 <= settled <= settings.nlp_batch_size
+    assert statuses[settled:] == ["pending"] * (len(ids) - settled)
+    assert IngestWorker(dbs, settings, nlp=nlp).drain() == len(ids) - settled
+    assert dbs.get()["articles"].count == len(ids)
 
 
 def test_crash_after_storing_but_before_marking_done_repeats_nothing(dbs, settings, nlp):
