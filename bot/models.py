@@ -156,6 +156,22 @@ class MatchReason:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a sentence lies in its article's body, as character offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """A stored article's sentence spans and entities, for matching it without spaCy."""
+
+    sentences: list[Span]
+    entities: list[Entity]
+
+
+@dataclass(frozen=True)
 class Topic:
     """A tracked topic: its name and the query that decides which stories alert."""
 
@@ -456,6 +472,33 @@ class QuoteSubscription:
     last_digest_at: str | None
     paused_at: str | None = None
     paused_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteText:
+    """A quote's text, kind and speaker: enough to rank /who-said's candidates before their
+    whole rows are read."""
+
+    id: int
+    text: str
+    kind: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class QuotePick:
+    """A quote that a quote subscription selected."""
+
+    quote_id: int
+    subscription_id: int
+
+
+@dataclass(frozen=True)
+class PostedMessage:
+    """Where a Slack message was posted: its channel and its ``ts`` (a thread's root)."""
+
+    channel: str
+    ts: str
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,7 @@ def _closest_term(db: Database, term: str) -> tuple[str, int] | None:
     """The closest indexed word sharing the first two letters (small typos), if any."""
     if len(term) < 4:
         return None
-    pool = dict(terms_with_prefix(db, term[:2]))
+    pool = terms_with_prefix(db, term[:2])
     best = process.extractOne(term, list(pool), scorer=fuzz.ratio, score_cutoff=75)
     return (best[0], pool[best[0]]) if best else None
 
@@ -146,12 +146,12 @@ def _candidates(db: Database, terms: list[str]) -> list[int]:
 
 def _ranked(db: Database, wanted: str, ids: list[int], *, limit: int) -> tuple[QuoteHit, ...]:
     scored: dict[tuple[str, str | None], tuple[float, int]] = {}
-    for quote_id, text, kind, speaker in quote_texts(db, ids):
-        plain = normalise(text)
-        score = _score(wanted, plain) + (2.0 if kind == "direct" else 0.0)
-        key = (plain, speaker)
-        if score >= MIN_SCORE and (key not in scored or scored[key][1] < quote_id):
-            scored[key] = (score, quote_id)
+    for quote in quote_texts(db, ids):
+        plain = normalise(quote.text)
+        score = _score(wanted, plain) + (2.0 if quote.kind == "direct" else 0.0)
+        key = (plain, quote.speaker)
+        if score >= MIN_SCORE and (key not in scored or scored[key][1] < quote.id):
+            scored[key] = (score, quote.id)
     best = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1]))[:limit]
     rows = {row.id: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
     return tuple(_hit(rows[quote_id], score) for score, quote_id in best if quote_id in rows)

@@ -12,6 +12,7 @@ from bot.models import (
     FailedAlert,
     KeyQuote,
     OutboxAlert,
+    PostedMessage,
     StoryQuoteLine,
     TopicEvent,
     Verdict,
@@ -145,14 +146,14 @@ def count_failed(db: Database) -> int:
     return db.execute("SELECT count(*) FROM alerts WHERE status = 'failed'").fetchone()[0]
 
 
-def thread_root(db: Database, story_id: int, target: str) -> tuple[str, str] | None:
-    """(channel, ts) of the story's first message posted to ``target``, where updates thread."""
+def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | None:
+    """The story's first message posted to ``target``, where its updates thread."""
     row = db.execute(
         "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND channel = ? "
         "AND status = 'sent' AND thread_ts IS NULL AND kind != 'quote' ORDER BY id LIMIT 1",
         [story_id, target],
     ).fetchone()
-    return (row[0], row[1]) if row else None
+    return PostedMessage(row[0], row[1]) if row else None
 
 
 def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, at: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.models import DirectQuote, QuoteAlertLine, QuoteSubscription
+from bot.models import DirectQuote, QuoteAlertLine, QuotePick, QuoteSubscription
 
 MODES = ("realtime", "hourly", "daily")
 
@@ -92,11 +92,11 @@ def paused_quote_subscriptions(db: Database, *, user: str | None = None) -> list
         {"user": user})]
 
 
-def keep_for_digest(db: Database, items: list[tuple[int, int]], at: str) -> None:
-    """Hold (quote id, subscription id) pairs for their subscription's next digest."""
+def keep_for_digest(db: Database, items: list[QuotePick], at: str) -> None:
+    """Hold picked quotes for their subscription's next digest."""
     db.conn.executemany(
         "INSERT OR IGNORE INTO quote_digest_items (subscription_id, quote_id, created_at) "
-        "VALUES (?, ?, ?)", [(sub_id, quote_id, at) for quote_id, sub_id in items])
+        "VALUES (?, ?, ?)", [(item.subscription_id, item.quote_id, at) for item in items])
 
 
 def take_digest_items(db: Database, subscription_id: int, until: str) -> list[int]:
@@ -137,9 +137,9 @@ def earlier_quotes(db: Database, story_id: int, article_id: int, speakers: list[
 
 
 def queue_quote_alert(db: Database, *, story_id: int | None, article_id: int | None, target: str,
-                      items: list[tuple[int, int]], at: str) -> int | None:
-    """One outbox row for new quotes (quote id, subscription id) to a target: those an article
-    brings, or (story and article None) a digest's. None when already queued there."""
+                      items: list[QuotePick], at: str) -> int | None:
+    """One outbox row for new quotes to a target: those an article brings, or (story and
+    article None) a digest's. None when already queued there."""
     cursor = db.execute(
         "INSERT OR IGNORE INTO alerts (story_id, article_id, channel, kind, status, attempts, "
         "next_attempt_at, created_at) VALUES (?, ?, ?, 'quote', 'pending', 0, ?, ?)",
@@ -149,7 +149,8 @@ def queue_quote_alert(db: Database, *, story_id: int | None, article_id: int | N
     alert_id = cursor.lastrowid
     db.conn.executemany(
         "INSERT OR IGNORE INTO quote_alert_items (alert_id, quote_id, subscription_id) "
-        "VALUES (?, ?, ?)", [(alert_id, quote_id, sub_id) for quote_id, sub_id in items])
+        "VALUES (?, ?, ?)",
+        [(alert_id, item.quote_id, item.subscription_id) for item in items])
     return alert_id
 
 

@@ -12,7 +12,7 @@ from typing import overload
 
 from sqlite_utils import Database
 
-from bot.models import Quote, StoredQuote
+from bot.models import Quote, QuoteText, StoredQuote
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -95,13 +95,13 @@ def fts_quote_ids(db: Database, match: str, *, limit: int,
         db.conn.set_progress_handler(None, 0)
 
 
-def quote_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str, str | None]]:
-    """(id, text, kind, speaker) for ranking candidates before fetching whole rows."""
+def quote_texts(db: Database, ids: list[int]) -> list[QuoteText]:
+    """For ranking candidates before fetching whole rows."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     sql = f"SELECT id, text, kind, speaker FROM quotes WHERE id IN ({marks})"
-    return [tuple(row) for row in db.execute(sql, ids)]
+    return [QuoteText(*row) for row in db.execute(sql, ids)]
 
 
 def quotes_by_ids(db: Database, ids: list[int]) -> list[StoredQuote]:
@@ -122,10 +122,10 @@ def term_counts(db: Database, terms: list[str]) -> dict[str, int]:
     return {row[0]: row[1] for row in db.execute(sql, terms)}
 
 
-def terms_with_prefix(db: Database, prefix: str, *, limit: int = 5000) -> list[tuple[str, int]]:
-    """Indexed terms starting with ``prefix`` and how many quotes hold each."""
+def terms_with_prefix(db: Database, prefix: str, *, limit: int = 5000) -> dict[str, int]:
+    """Indexed terms starting with ``prefix`` and how many quotes hold each, in term order."""
     sql = "SELECT term, docs FROM quote_vocab WHERE term >= ? AND term < ? LIMIT ?"
-    return [(r[0], r[1]) for r in db.execute(sql, [prefix, prefix + "\U0010ffff", limit])]
+    return {r[0]: r[1] for r in db.execute(sql, [prefix, prefix + "\U0010ffff", limit])}
 
 
 def speaker_named(db: Database, name: str) -> str | None:

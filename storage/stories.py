@@ -8,7 +8,15 @@ from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
 
-from bot.models import KeyCounts, MatchReason, SentenceContent, StoryEntry
+from bot.models import (
+    ArticleParts,
+    Entity,
+    KeyCounts,
+    MatchReason,
+    SentenceContent,
+    Span,
+    StoryEntry,
+)
 from storage.db import insert_row
 
 TOTAL_KEY = ""
@@ -301,13 +309,11 @@ def article_words(db: Database, article_id: int) -> str | None:
     return row[0] if row else None
 
 
-def article_parts(
-    db: Database, article_id: int
-) -> tuple[list[tuple[int, int]], list[tuple[str, str, int, int]]]:
+def article_parts(db: Database, article_id: int) -> ArticleParts:
     """A stored article's sentence spans and entities, for matching without spaCy."""
-    sentences = [tuple(r) for r in db.execute(
+    sentences = [Span(*r) for r in db.execute(
         'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', [article_id])]
-    entities = [tuple(r) for r in db.execute(
-        'SELECT label, text, start, "end" FROM entities WHERE article_id = ? ORDER BY start',
+    entities = [Entity(*r) for r in db.execute(
+        'SELECT text, label, start, "end" FROM entities WHERE article_id = ? ORDER BY start',
         [article_id])]
-    return sentences, entities
+    return ArticleParts(sentences, entities)

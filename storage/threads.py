@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from bot.models import PostedMessage
 
-def story_thread(db: Database, story_id: int, target: str) -> tuple[str, str] | None:
-    """(channel, ts) of the story's first posted alert in ``target``, else anywhere."""
+
+def story_thread(db: Database, story_id: int, target: str) -> PostedMessage | None:
+    """The story's first posted alert in ``target``, else anywhere."""
     row = db.execute(
         "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND status = 'sent' "
         "AND thread_ts IS NULL AND kind IN ('new', 'update') AND posted_channel IS NOT NULL "
         "ORDER BY (channel != ?), id LIMIT 1", [story_id, target]).fetchone()
-    return (row[0], row[1]) if row else None
+    return PostedMessage(row[0], row[1]) if row else None

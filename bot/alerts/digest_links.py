@@ -22,7 +22,7 @@ def with_thread_links(db: Database, client: WebClient, target: str,
     linked = []
     for item in items:
         thread = story_thread(db, item.story_id, target)
-        url = _permalink(client, *thread) if thread else None
+        url = _permalink(client, thread.channel, thread.ts) if thread else None
         linked.append(replace(item, thread_url=url) if url else item)
     return linked
 

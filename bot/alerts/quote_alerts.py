@@ -16,7 +16,7 @@ from bot.alerts.quote_blocks import (
     quote_digest_text,
     quote_text,
 )
-from bot.models import DirectQuote, OutboxAlert, Verdict
+from bot.models import DirectQuote, OutboxAlert, QuotePick, Verdict
 from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query, positive_terms
 from bot.stories.topics import Matcher, MatchText, stem
 from storage import quote_subscriptions as store
@@ -54,8 +54,8 @@ def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
     if not fresh:
         return 0
     matcher = Matcher(text)
-    wanted: dict[str, list[tuple[int, int]]] = {}
-    later: list[tuple[int, int]] = []
+    wanted: dict[str, list[QuotePick]] = {}
+    later: list[QuotePick] = []
     for sub in subscriptions:
         try:
             node = check_quote_query(sub.query)
@@ -63,10 +63,11 @@ def enqueue_quote_alerts(db: Database, verdict: Verdict, article_id: int,
             continue
         for quote in fresh:
             if selects(node, tuple(normalise(quote.speaker).split()), matcher):
+                pick = QuotePick(quote.id, sub.id)
                 if sub.mode == "realtime":
-                    wanted.setdefault(sub.target_id, []).append((quote.id, sub.id))
+                    wanted.setdefault(sub.target_id, []).append(pick)
                 else:
-                    later.append((quote.id, sub.id))
+                    later.append(pick)
     at = now_iso()
     store.keep_for_digest(db, later, at)
     return sum(store.queue_quote_alert(db, story_id=verdict.story_id, article_id=article_id,

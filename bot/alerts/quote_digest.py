@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.alerts.digest import period_end
+from bot.models import QuotePick
 from storage import quote_subscriptions as store
 from storage.db import transaction
 
@@ -30,7 +31,8 @@ def queue_quote_digests(db: Database, *, now: datetime, timezone: str = "UTC",
             if quotes:
                 queued += store.queue_quote_alert(
                     db, story_id=None, article_id=None, target=sub.target_id,
-                    items=[(quote_id, sub.id) for quote_id in quotes], at=until) is not None
+                    items=[QuotePick(quote_id, sub.id) for quote_id in quotes],
+                    at=until) is not None
             store.set_quote_digest(db, sub.id, until)
     return queued
 

@@ -92,7 +92,7 @@ class AlertSender:
             return 0
         root = None if row.kind == QUOTE or row.story_id is None else \
             outbox.thread_root(db, row.story_id, row.channel)
-        thread_ts = root[1] if root else None
+        thread_ts = root.ts if root else None
         if row.status == "sending":
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,

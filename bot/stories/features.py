@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc
 
-from bot.models import ParsedArticle
+from bot.models import ArticleParts, ParsedArticle
 from bot.nlp.summary import clean_sentence
 from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
 
@@ -287,21 +287,19 @@ def _continues(words: list[tuple[str, str]]) -> bool:
     return any(lemma in LINKS for _, lemma in first)
 
 
-def from_stored(
-    *, title: str, body: str, sentences: list[tuple[int, int]],
-    entities: list[tuple[str, str, int, int]],
-) -> ArticleFeatures:
+def from_stored(*, title: str, body: str, parts: ArticleParts) -> ArticleFeatures:
     """Features for topic matching rebuilt from stored text, without spaCy (words, not lemmas):
     for articles stored before their words and lemmas were kept."""
     features = ArticleFeatures(title=title, title_words=tuple(
         w.casefold() for w in WORDS.findall(title)), tokens=[], entities=[], sentences=[])
-    spans = sentences or [(0, len(body))]
+    spans = [(s.start, s.end) for s in parts.sentences] or [(0, len(body))]
     starts = [start for start, _ in spans]
     for index, (start, end) in enumerate(spans):
         for word in WORDS.findall(body[start:end]):
             lower = word.casefold()
             features.tokens.append(TokenView(lower, lower, index))
-    for label, text, start, _end in entities:
-        index = max(0, bisect_right(starts, start) - 1)
-        features.entities.append(EntityView(label, entity_words(text), text, index))
+    for entity in parts.entities:
+        index = max(0, bisect_right(starts, entity.start) - 1)
+        features.entities.append(EntityView(entity.label, entity_words(entity.text), entity.text,
+                                            index))
     return features

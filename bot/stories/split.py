@@ -25,8 +25,8 @@ def split_article(db: Database, article_id: int) -> tuple[int, int]:
     if count == 1:
         raise NotFound(f"article {article_id} is already alone in story "
                           f"#{current.story_id}")
-    spans, _entities = store.article_parts(db, article_id)
-    sentences = [article.body[start:end] for start, end in spans]
+    spans = store.article_parts(db, article_id).sentences
+    sentences = [article.body[s.start:s.end] for s in spans]
     summary = ExtractiveSummariser().summarise(title=article.title, sentences=sentences)
     old, new = store.move_article(db, article_id=article_id, title=article.title,
                                   summary=summary, now=now_iso())

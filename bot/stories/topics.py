@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.models import MatchReason
+from bot.models import ArticleParts, MatchReason
 from bot.stories.features import (
     ArticleFeatures,
     EntityView,
@@ -78,13 +78,9 @@ def decode(data: str) -> MatchText:
     return MatchText(tuple(raw["t"]), tokens, entities)
 
 
-def text_from_stored(
-    *, title: str, body: str, sentences: list[tuple[int, int]],
-    entities: list[tuple[str, str, int, int]],
-) -> MatchText:
+def text_from_stored(*, title: str, body: str, parts: ArticleParts) -> MatchText:
     """For an article stored before its words and lemmas were kept: words only, no lemmas."""
-    return match_text(from_stored(title=title, body=body, sentences=sentences,
-                                  entities=entities))
+    return match_text(from_stored(title=title, body=body, parts=parts))
 
 
 def match_story(query: str | Node, text: MatchText | ArticleFeatures) -> TopicMatch:

@@ -67,6 +67,5 @@ def _stored_text(db: Database, row: story_store.LatestArticle) -> MatchText:
     words = story_store.article_words(db, row.article_id)
     if words:
         return decode(words)
-    sentences, entities = story_store.article_parts(db, row.article_id)
-    return text_from_stored(title=row.title, body=row.body, sentences=sentences,
-                            entities=entities)
+    return text_from_stored(title=row.title, body=row.body,
+                            parts=story_store.article_parts(db, row.article_id))

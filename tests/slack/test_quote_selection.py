@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query, same_quote, selects
+from bot.models import ArticleParts, Span
 from bot.stories.topics import Matcher, text_from_stored
 from storage.quotes import normalise
 
@@ -13,7 +14,7 @@ BODY = "Dockworkers went on strike at the port on Monday. Talks with the operato
 
 def chosen(query: str, speaker: str) -> bool:
     matcher = Matcher(text_from_stored(title="Port strike", body=BODY,
-                                       sentences=[(0, len(BODY))], entities=[]))
+                                       parts=ArticleParts([Span(0, len(BODY))], [])))
     return selects(check_quote_query(query), tuple(normalise(speaker).split()), matcher)
 
 
