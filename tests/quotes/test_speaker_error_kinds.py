@@ -339,3 +339,13 @@ def test_hoped_is_a_belief_verb_and_a_hope_joined_to_a_clause_is_part_of_it(extr
     assert [q.speaker.name for q in said if q.text == "the council would listen"] == ["Residents"]
     [clause] = [q for q in said if "restart the service" in q.text]
     assert clause.text.startswith("it was relieved") and clause.speaker.name == "Baltline"
+
+
+def test_a_persons_gender_is_the_majority_of_the_pronouns_that_follow_them(nlp):
+    from bot.nlp.quotes.attribution import is_reporting
+    from bot.nlp.speakers.registry import Registry
+    doc = nlp("Councillor Ada Okafor confronted the chairman about the cuts. He later accused "
+              "her of grandstanding.\n\nOkafor said she would not back down, and she asked for "
+              "an audit. She has asked for one before.")
+    registry = Registry(doc, quoted=lambda offset: False, speaking=is_reporting)
+    assert registry.gender("Ada Okafor") == "f"

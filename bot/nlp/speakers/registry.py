@@ -4,6 +4,7 @@ every mention in discourse order, for pronouns and descriptions to look back to.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -192,8 +193,11 @@ class Registry:
         self.mentions.sort(key=lambda m: m.offset)
 
     def _infer_genders(self) -> None:
-        """A he/she right after the only person just mentioned tells that person's gender."""
+        """Each he/she right after the only person just mentioned is a vote for that person's
+        gender; the article's majority decides (one "he" after "Kelly confronted him" does
+        not make Kelly a man when "she" follows her five times)."""
         offsets = [m.offset for m in self.mentions]
+        votes: dict[str, Counter[str]] = {}
         for i in self.columns.lowered(PRONOUN_GENDER):
             tok = self.doc[i]
             gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos == PRON else None
@@ -204,9 +208,12 @@ class Registry:
             window = self.mentions[bisect_left(offsets, window_start):bisect_left(offsets, tok.idx)]
             names = {m.key for m in window if m.speaker.kind == "person"}
             if len(names) == 1:
-                person = self.people.get(names.pop())
-                if person and not person.gender:
-                    person.gender = gender
+                votes.setdefault(names.pop(), Counter())[gender] += 1
+        for name, counted in votes.items():
+            person = self.people.get(name)
+            ranked = counted.most_common()
+            if person and not person.gender and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                person.gender = ranked[0][0]
 
     def lengthen(self, short: str, full: str) -> str:
         """A surname registered alone becomes the full name once it is seen in full."""
