@@ -349,3 +349,12 @@ def test_a_persons_gender_is_the_majority_of_the_pronouns_that_follow_them(nlp):
               "an audit. She has asked for one before.")
     registry = Registry(doc, quoted=lambda offset: False, speaking=is_reporting)
     assert registry.gender("Ada Okafor") == "f"
+
+
+def test_he_said_after_the_words_means_their_subject_not_the_person_named_in_them(extract):
+    quotes, _ = extract(
+        "Former councillor Ian Marsh backed Paul Ferris while the harbour master was still in "
+        "the race, he said on Tuesday.\n\n"
+        "\"The port needs someone who knows the tides. That was never going to be me,\" he said.")
+    assert speaker_of(quotes, "harbour master") == "Ian Marsh"
+    assert speaker_of(quotes, "knows the tides") == "Ian Marsh"

@@ -55,7 +55,9 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         if not narrative(r, sent):
             continue
         subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
-        if not subjects and sent.start <= token.i:
+        if not subjects and sent.end > token.i:
+            subjects = clause_subjects(r, token)
+        if not subjects:
             continue
         for candidate in candidates(r, subjects):
             speaker = if_gender(r, candidate, gender)
@@ -63,6 +65,18 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
                 return speaker
         return None
     return None
+
+
+def clause_subjects(r: SpeakerResolver, token: Token) -> list[Token]:
+    """"Shays backed Ruiz while the governor ran, he said": the subject of the words a
+    pronoun's reporting verb reports, when they come first, is whom the pronoun means."""
+    verb = token.head
+    if token.dep_ != "nsubj" or not r.reg.speaking(verb):
+        return []
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < token.i
+               and not r.reg.quoted(c.idx)]
+    subjects = [nominal_subject(c) for c in clauses]
+    return [s for s in subjects if s is not None and not r.reg.quoted(s.idx)]
 
 
 def narrative(r: SpeakerResolver, sent: Span) -> bool:
