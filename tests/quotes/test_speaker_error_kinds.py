@@ -358,3 +358,12 @@ def test_he_said_after_the_words_means_their_subject_not_the_person_named_in_the
         "\"The port needs someone who knows the tides. That was never going to be me,\" he said.")
     assert speaker_of(quotes, "harbour master") == "Ian Marsh"
     assert speaker_of(quotes, "knows the tides") == "Ian Marsh"
+
+
+def test_according_to_after_a_dash_sources_the_sentence_before_it(extract):
+    _, said = extract(
+        "In 2019, the ferry carried 40,000 passengers — according to figures from the port "
+        "authority.")
+    [clause] = [q for q in said if "ferry carried" in q.text]
+    assert clause.text == "In 2019, the ferry carried 40,000 passengers"
+    assert clause.speaker.name is not None and "port authority" in clause.speaker.name

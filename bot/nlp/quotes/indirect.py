@@ -259,8 +259,8 @@ def _can_speak(subject: Token) -> bool:
 def _according_quotes(doc: Doc, body: str, according: Token, quoted: set[int],
                       resolver: SpeakerResolver, statements: set[int],
                       lines: Lines) -> list[Quote]:
-    """"[Clause], according to X.", "According to X, [clause]." or "[Words], according to X,
-    [words]." (each side reported)."""
+    """"[Sentence], according to X.", "According to X, [sentence]." or "[Words], according
+    to X, [words]." (each side of the verb's clause reported)."""
     source = according_to([according])
     if source is None or not _can_speak(source):
         return []
@@ -268,9 +268,9 @@ def _according_quotes(doc: Doc, body: str, according: Token, quoted: set[int],
     head = according.head
     if head == according or head.pos_ not in {"VERB", "AUX"} or _nested(head, lines):
         return []
-    tokens = [t for t in head.subtree if t.i not in phrase and not t.is_space]
+    tokens = _according_words(doc, according, phrase)
     commas = {doc[i].text for i in (according.i - 1, phrase[-1] + 1) if 0 <= i < len(doc)}
-    if "," not in commas or sum(1 for t in tokens if t.i in statements) * 2 >= len(tokens):
+    if not commas & SET_OFF or sum(1 for t in tokens if t.i in statements) * 2 >= len(tokens):
         return []
     sides = ([t for t in tokens if t.i < according.i and not t.is_punct],
              [t for t in tokens if t.i > phrase[-1] and not t.is_punct])
@@ -283,3 +283,13 @@ def _according_quotes(doc: Doc, body: str, according: Token, quoted: set[int],
         return []
     return [_clause_quote(doc, body, side, speaker, verb="according to", cue=None,
                           confidence=confidence) for side in kept]
+
+
+def _according_words(doc: Doc, according: Token, phrase: range) -> list[Token]:
+    """At a sentence's end or start, "according to X" sources the whole sentence, whatever
+    word the parser hung it from; inside it, the clause of that word."""
+    sent = according.sent
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words or words[-1].i <= phrase[-1] or words[0].i >= according.i:
+        return [t for t in sent if t.i not in phrase and not t.is_space]
+    return [t for t in according.head.subtree if t.i not in phrase and not t.is_space]
