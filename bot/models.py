@@ -172,6 +172,15 @@ class ArticleParts:
 
 
 @dataclass(frozen=True)
+class StoryMove:
+    """An article taken out of the story it was in (``old_story``) into a new one of its own."""
+
+    article_id: int
+    old_story: int
+    new_story: int
+
+
+@dataclass(frozen=True)
 class Topic:
     """A tracked topic: its name and the query that decides which stories alert."""
 

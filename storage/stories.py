@@ -16,6 +16,7 @@ from bot.models import (
     SentenceContent,
     Span,
     StoryEntry,
+    StoryMove,
 )
 from storage.db import insert_row
 
@@ -237,10 +238,17 @@ def story_of(db: Database, article_id: int) -> StoryPlace | None:
                       whats_new=tuple(json.loads(row[2] or "[]")), seen_at=row[3])
 
 
+def story_size(db: Database, story_id: int) -> int:
+    """How many articles the story holds, counted from its rows."""
+    return db.execute("SELECT count(*) FROM story_articles WHERE story_id = ?",
+                      [story_id]).fetchone()[0]
+
+
 def move_article(
     db: Database, *, article_id: int, title: str, summary: list[str], now: str
-) -> tuple[int, int]:
-    """Take an article out of its story into a story of its own: (old story, new story)."""
+) -> StoryMove:
+    """Take an article out of its story into a story of its own, indexed under the article's
+    own keys so that later rewrites of it find the new story."""
     current = story_of(db, article_id)
     if current is None:
         raise LookupError(f"article {article_id} is in no story")
@@ -253,7 +261,11 @@ def move_article(
                [new_id, article_id])
     db.execute("UPDATE stories SET article_count = article_count - 1 WHERE id = ?", [story_id])
     db.execute("UPDATE stories SET article_count = 1 WHERE id = ?", [new_id])
-    return story_id, new_id
+    row = db.execute("SELECT data, seen_at FROM story_features WHERE article_id = ?",
+                     [article_id]).fetchone()
+    if row:
+        reindex(db, story_id=new_id, keys=json.loads(row[0]).get("x", []), seen_at=row[1])
+    return StoryMove(article_id, story_id, new_id)
 
 
 def reindex(db: Database, *, story_id: int, keys: list[str], seen_at: str) -> None:

@@ -82,8 +82,9 @@ def split(obj: CliContext, article_id: int) -> None:
         wirewatch stories split 1234
     """
     with transaction(obj.db):
-        old, new = split_article(obj.db, article_id)
-    click.echo(f"article {article_id} moved from story #{old} to new story #{new}")
+        moved = split_article(obj.db, article_id)
+    click.echo(f"article {article_id} moved from story #{moved.old_story} to new story "
+               f"#{moved.new_story}")
 
 
 def register(cli: click.Group) -> None:
