@@ -35,7 +35,6 @@ from bot.models import (
 from bot.nlp.load import load_pipeline
 from bot.nlp.summary import ExtractiveSummariser
 from bot.stories.decide import Candidates, Decision
-from bot.stories.features import ArticleFeatures
 from bot.stories.stage import Prepared, StoryStage
 from storage.alerts import enqueue_alerts, hold_alerts
 from storage.articles import find_by_hash, insert_article
@@ -391,14 +390,9 @@ class Pipeline:
             return placement
         candidates = self.stories.load(self.db, prepared)
         made = list(placement.decision.summary)
-        decision = self.stories.decide(
-            prepared, candidates, summarise=lambda features: made or _extractive(features))
+        decision = self.stories.decide(prepared, candidates, summarise=lambda features: made or
+                                       self.stories.summarise(features, offline=True))
         return Placement(candidates, decision, version)
-
-
-def _extractive(features: ArticleFeatures) -> list[str]:
-    return ExtractiveSummariser().summarise(title=features.title,
-                                            sentences=[s.text for s in features.sentences])
 
 
 def _copy_of(first: Outcome, *, origin: str) -> Outcome:

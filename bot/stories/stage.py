@@ -25,6 +25,7 @@ FUTURE_SLACK = timedelta(days=1)
 VECTOR_CACHE = 20_000
 SENTENCE_CACHE = 5_000
 NOVELTY_ARTICLES = 30
+EXTRACTIVE = ExtractiveSummariser()
 
 
 @dataclass(frozen=True)
@@ -172,12 +173,14 @@ class StoryStage:
 
     def decide(self, prepared: Prepared, candidates: Candidates, *,
                summarise: Summarise | None = None) -> Decision:
-        return decide(prepared.features, candidates, summarise=summarise or self._summarise,
+        return decide(prepared.features, candidates, summarise=summarise or self.summarise,
                       threshold=self.threshold, events=self.events)
 
-    def _summarise(self, features: ArticleFeatures) -> list[str]:
-        return self.summariser.summarise(title=features.title,
-                                         sentences=[s.text for s in features.sentences])
+    def summarise(self, features: ArticleFeatures, *, offline: bool = False) -> list[str]:
+        """A new story's summary; ``offline``, the extractive one (no network call)."""
+        summariser = EXTRACTIVE if offline else self.summariser
+        return summariser.summarise(title=features.title,
+                                    sentences=[s.text for s in features.sentences])
 
     def store(self, db: Database, prepared: Prepared, candidates: Candidates,
               decision: Decision, *, article_id: int) -> StoryResult:
