@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.models import ParsedArticle, StoredArticle
-from storage.db import insert_row
+from storage.db import StorageError
 
 ARTICLE_COLUMNS = ", ".join(f.name for f in fields(StoredArticle))
 
@@ -23,32 +23,23 @@ def find_by_hash(db: Database, content_hash: str) -> int | None:
 
 
 def insert_article(db: Database, parsed: ParsedArticle) -> int:
-    """Insert one parsed article; call inside the article's transaction."""
+    """Insert one parsed article; call inside the article's transaction. Plain statements, not
+    sqlite-utils' table inserts, which look the table up on every call: this is the hot path."""
     article = parsed.article
-    article_id = insert_row(
-        db,
-        "articles",
-        {
-            "content_hash": article.content_hash,
-            "url": article.url,
-            "title": article.title,
-            "body": article.body,
-            "source": article.source,
-            "published": article.published,
-            "dateline": article.dateline,
-            "byline": article.byline,
-            "origin": article.origin,
-            "ingested_at": now_iso(),
-        }
-    )
-    db.table("sentences").insert_all(
-        {"article_id": article_id, "idx": i, "start": s.start, "end": s.end}
-        for i, s in enumerate(parsed.sentences)
-    )
-    db.table("entities").insert_all(
-        {"article_id": article_id, "start": e.start, "end": e.end, "label": e.label, "text": e.text}
-        for e in parsed.entities
-    )
+    conn = db.conn
+    article_id = conn.execute(
+        "INSERT INTO articles (content_hash, url, title, body, source, published, dateline, "
+        "byline, origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article.content_hash, article.url, article.title, article.body, article.source,
+         article.published, article.dateline, article.byline, article.origin, now_iso()),
+    ).lastrowid
+    if not isinstance(article_id, int):
+        raise StorageError("no id for the article inserted")
+    conn.executemany('INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
+                     [(article_id, i, s.start, s.end) for i, s in enumerate(parsed.sentences)])
+    conn.executemany(
+        'INSERT INTO entities (article_id, start, "end", label, text) VALUES (?, ?, ?, ?, ?)',
+        [(article_id, e.start, e.end, e.label, e.text) for e in parsed.entities])
     return article_id
 
 

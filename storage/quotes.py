@@ -49,22 +49,13 @@ def count_speakers(db: Database, counts: Mapping[str, int]) -> None:
 
 
 def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
-    db.table("quotes").insert_all(
-        {
-            "article_id": article_id,
-            "start": q.start,
-            "end": q.end,
-            "text": q.text,
-            "kind": q.kind,
-            "speaker": q.speaker.name,
-            "speaker_kind": q.speaker.kind,
-            "speaker_role": q.speaker.role,
-            "verb": q.verb,
-            "cue": q.cue,
-            "confidence": q.confidence,
-        }
-        for q in quotes
-    )
+    """Insert an article's quotes (the FTS5 index follows by trigger); call inside the
+    article's transaction."""
+    db.conn.executemany(
+        'INSERT INTO quotes (article_id, start, "end", text, kind, speaker, speaker_kind, '
+        "speaker_role, verb, cue, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, q.start, q.end, q.text, q.kind, q.speaker.name, q.speaker.kind,
+          q.speaker.role, q.verb, q.cue, q.confidence) for q in quotes])
     count_terms(db, (q.text for q in quotes))
     count_speakers(db, Counter(q.speaker.name for q in quotes if q.speaker.name))
 
