@@ -290,13 +290,13 @@ class StoredQuote:
     published: str | None = None
 
 
-@dataclass(frozen=True)
-class Subscription:
-    """A channel or person following a topic; ``paused_reason`` set while Slack refuses it."""
+@dataclass(frozen=True, kw_only=True)
+class Following:
+    """What a topic and a quote subscription share: where alerts go (a channel, or a person's
+    direct messages), how often (``mode``), who set it up, the last digest, and
+    ``paused_reason`` while Slack refuses it."""
 
     id: int
-    topic_id: int
-    topic: str
     target_type: str
     target_id: str
     mode: str
@@ -305,6 +305,14 @@ class Subscription:
     last_digest_at: str | None
     paused_at: str | None = None
     paused_reason: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Subscription(Following):
+    """A channel or person following a topic."""
+
+    topic_id: int
+    topic: str
 
 
 @dataclass(frozen=True)
@@ -466,21 +474,11 @@ class InboxResult:
     reason: str | None
 
 
-@dataclass(frozen=True)
-class QuoteSubscription:
-    """A channel or person following quotes a query selects; ``paused_reason`` set while Slack
-    refuses it."""
+@dataclass(frozen=True, kw_only=True)
+class QuoteSubscription(Following):
+    """A channel or person following the quotes a query selects."""
 
-    id: int
     query: str
-    target_type: str
-    target_id: str
-    mode: str
-    created_by: str | None
-    created_at: str
-    last_digest_at: str | None
-    paused_at: str | None = None
-    paused_reason: str | None = None
 
 
 @dataclass(frozen=True)
