@@ -1,0 +1,101 @@
+"""Alerts: what one shows, the outbox, where it was posted, and what digests and muting
+read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class KeyQuote:
+    text: str
+    speaker: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class AlertView:
+    """Everything one alert shows, gathered once so Slack blocks and the terminal render the same;
+    ``kind`` is new (a new story) or update (new facts in a known story)."""
+
+    kind: str
+    story_id: int
+    article_id: int
+    topics: tuple[str, ...]
+    headline: str
+    summary: tuple[str, ...]
+    whats_new: tuple[str, ...]
+    source: str | None
+    url: str | None
+    published: str | None
+    key_quote: KeyQuote | None = None
+
+
+@dataclass(frozen=True)
+class FailedAlert:
+    """An alert that will not be posted, and Slack's reason."""
+
+    id: int
+    story_id: int
+    channel: str
+    error: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class OutboxAlert:
+    """One undelivered alert; a quote digest's has no story or article, and ``kind`` quote."""
+
+    id: int
+    story_id: int | None
+    article_id: int | None
+    channel: str
+    kind: str
+    status: str
+    attempts: int
+    next_attempt_at: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class StoryQuoteLine:
+    """A quote of a story with its article's title, source and link, as "Quotes" lists it."""
+
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_role: str | None
+    title: str
+    source: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class TopicEvent:
+    """A new story or an update on a topic's story, as a digest lists it."""
+
+    story_id: int
+    verdict: str
+    whats_new: tuple[str, ...]
+    created_at: str
+    title: str
+    url: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class MutedStory:
+    """A story someone muted in a channel (or their direct messages), with its title if known."""
+
+    story_id: int
+    channel: str
+    muted_at: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class PostedMessage:
+    """Where a Slack message was posted: its channel and its ``ts`` (a thread's root)."""
+
+    channel: str
+    ts: str

@@ -1,0 +1,126 @@
+"""Articles from arrival to storage: as they came, cleaned, parsed (sentences, entities,
+quotes with their speakers) and stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article as it arrived, before cleaning; ``background`` ones are stored but never alert,
+    ``never_duplicate`` ones (from a source so marked) always alert and never count as rewrites."""
+
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    background: bool = False
+    never_duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: furniture removed, paragraphs joined by blank lines."""
+
+    title: str
+    body: str
+    origin: str
+    content_hash: str
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said something: ``kind`` is person, organisation, unnamed or unknown."""
+
+    name: str | None
+    kind: str = "unknown"
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote or reported statement; ``kind`` is direct, indirect or fragment."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker
+    verb: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+
+
+@dataclass
+class ParsedArticle:
+    """An article with what spaCy found in it; ``doc`` stays in memory, never stored."""
+
+    article: Article
+    sentences: list[Sentence]
+    entities: list[Entity]
+    quotes: list[Quote] = field(default_factory=list)
+    doc: object | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a sentence lies in its article's body, as character offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """A stored article's sentence spans and entities, for matching it without spaCy."""
+
+    sentences: list[Span]
+    entities: list[Entity]
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """One input that could not be read; ``origin`` names the file, feed or request."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored: the cleaned article's fields and when it was ingested."""
+
+    id: int
+    content_hash: str
+    title: str
+    body: str
+    ingested_at: str
+    origin: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    byline: str | None = None

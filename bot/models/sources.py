@@ -1,0 +1,95 @@
+"""Sources (feeds and watched folders), the files a folder has seen, and the inbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SeenFile:
+    """A watched-folder file as last read: size, modification time and digest, what came of it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    seen_at: str
+    articles: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class QueuedArticle:
+    """An article waiting in the inbox, with its source's never-duplicate mark."""
+
+    id: int
+    origin: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    background: bool = False
+    never_duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class FailedArticle:
+    """An inbox article that failed for good: why, and how often it was tried."""
+
+    id: int
+    source_id: int | None
+    origin: str
+    title: str | None
+    reason: str | None
+    attempts: int
+    created_at: str
+    processed_at: str | None
+
+
+@dataclass(frozen=True)
+class FailedTally:
+    """How many of a source's articles failed for good, and the latest one's reason."""
+
+    count: int
+    latest_reason: str | None
+
+
+@dataclass(frozen=True)
+class InboxResult:
+    """What became of a queued article (``status`` is "pending" while it waits)."""
+
+    id: int
+    origin: str
+    title: str | None
+    status: str
+    article_id: int | None
+    story_id: int | None
+    verdict: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A feed or watched folder, its polling state and health; flags are 0 or 1, as stored."""
+
+    id: int
+    kind: str
+    location: str
+    every: int
+    added_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll_at: str | None = None
+    last_success_at: str | None = None
+    last_error: str | None = None
+    failures: int = 0
+    next_attempt_at: str | None = None
+    unhealthy: int = 0
+    items: int = 0
+    last_item_at: str | None = None
+    alert_existing: int = 0
+    backlog_done_at: str | None = None
+    backlog_entries: int = 0
+    allow_private: int = 0
+    never_duplicate: int = 0

@@ -1,0 +1,152 @@
+"""Stories: where an article went and what a story keeps of it, topics and why they matched,
+a story as it grew."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class VerdictKind(StrEnum):
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    UPDATE = "update"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Where an article went: a new story, a duplicate (nothing new) or an update to one."""
+
+    story_id: int
+    kind: VerdictKind
+    whats_new: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """A kind given as text becomes the enum, and an unknown one fails here, not later."""
+        object.__setattr__(self, "kind", VerdictKind(self.kind))
+
+
+@dataclass(frozen=True)
+class SentenceContent:
+    """What a story keeps of a sentence to tell what a later article adds: its lemmas, facts and
+    figures (as text), whether it quotes; ``figures`` is None in rows kept before figures were."""
+
+    lemmas: tuple[str, ...]
+    facts: tuple[str, ...]
+    quote: bool
+    figures: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """An article as its story keeps it: its verdict and what it added, the weighted keys later
+    articles are compared with, its index keys, the names its headline gives, its sentences, and
+    its words and lemmas for topic matching."""
+
+    story_id: int
+    article_id: int
+    verdict: VerdictKind
+    whats_new: tuple[str, ...]
+    weights: dict[str, float]
+    index_keys: list[str]
+    headline_names: list[str]
+    sentences: list[SentenceContent]
+    seen_at: str
+    words: str | None = None
+
+
+@dataclass(frozen=True)
+class KeyCounts:
+    """How many stored articles have each key (keys none has are left out), and how many
+    articles there are in all."""
+
+    counts: dict[str, int]
+    total: int
+
+
+@dataclass(frozen=True)
+class MatchReason:
+    """One query term that matched: ``where`` is "title" or "sentence N" (1-based), ``text`` the
+    words."""
+
+    term: str
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StoryMove:
+    """An article taken out of the story it was in (``old_story``) into a new one of its own."""
+
+    article_id: int
+    old_story: int
+    new_story: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A tracked topic: its name and the query that decides which stories alert."""
+
+    id: int
+    name: str
+    query: str
+    created_at: str
+    created_by: str | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One article of a story: ``verdict`` new, update or duplicate; what it added."""
+
+    article_id: int
+    title: str
+    source: str | None
+    url: str | None
+    when: str | None
+    verdict: str
+    whats_new: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryTimeline:
+    """A story as it grew, its current summary first."""
+
+    story_id: int
+    title: str
+    summary: tuple[str, ...]
+    article_count: int
+    entries: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryTitle:
+    """A story found by its title: what /story and ``stories timeline`` choose from."""
+
+    id: int
+    title: str | None
+    article_count: int | None
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    """A story's title, article count and when it was last seen (None where unknown)."""
+
+    title: str | None = None
+    article_count: int | None = None
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleEvent:
+    """An article as it joined its story: the verdict, why its alerts are held (if they are),
+    whether the story matches a topic."""
+
+    id: int
+    story_id: int
+    article_id: int
+    verdict: str
+    title: str | None
+    origin: str | None
+    hold: str | None
+    has_topic: bool

@@ -1,0 +1,37 @@
+"""Who follows what: topic and quote subscriptions, which share where and how often alerts go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Following:
+    """What a topic and a quote subscription share: where alerts go (a channel, or a person's
+    direct messages), how often (``mode``), who set it up, the last digest, and
+    ``paused_reason`` while Slack refuses it."""
+
+    id: int
+    target_type: str
+    target_id: str
+    mode: str
+    created_by: str | None
+    created_at: str
+    last_digest_at: str | None
+    paused_at: str | None = None
+    paused_reason: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Subscription(Following):
+    """A channel or person following a topic."""
+
+    topic_id: int
+    topic: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteSubscription(Following):
+    """A channel or person following the quotes a query selects."""
+
+    query: str
