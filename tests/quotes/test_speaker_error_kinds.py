@@ -367,3 +367,11 @@ def test_according_to_after_a_dash_sources_the_sentence_before_it(extract):
     [clause] = [q for q in said if "ferry carried" in q.text]
     assert clause.text == "In 2019, the ferry carried 40,000 passengers"
     assert clause.speaker.name is not None and "port authority" in clause.speaker.name
+
+
+def test_the_company_is_the_named_company_not_an_earlier_description_of_it(extract):
+    _, said = extract(
+        "Veltra Systems reported a loss on Tuesday. Investors have lost patience with the "
+        "struggling company, which cut 300 jobs last year.\n\n"
+        "The company said it expected to return to profit in 2027.")
+    assert speaker_of(said, "return to profit") == "Veltra Systems"

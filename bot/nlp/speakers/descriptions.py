@@ -151,6 +151,10 @@ def _issuer(r: SpeakerResolver, document: Token) -> Speaker | None:
 def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The commission" after "the electoral commission" or an organisation named before."""
     lemma = token.lemma_.lower()
+    if lemma in COMPANY_NOUNS:
+        company = _acting_company(r, token)
+        if company is not None:
+            return company
     if r.reg.chunks is None:
         r.reg.chunks = list(r.reg.doc.noun_chunks)
     for chunk in r.reg.chunks:
@@ -162,11 +166,15 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     for mention in r.reg.before(token.idx):
         if mention.speaker.kind == "organisation":
             return mention.speaker
-    if lemma in COMPANY_NOUNS:
-        for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
-            if ent.label_ == "ORG" and ent.root.dep_ in ACTING and \
-                    not r.reg.quoted(ent.start_char):
-                return Speaker(r.reg.org_name(ent), "organisation")
+    return None
+
+
+def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The company" means the last organisation that acted in a clause before it ("Shares in
+    Corveth fell" names it without it acting)."""
+    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+        if ent.label_ == "ORG" and ent.root.dep_ in ACTING and not r.reg.quoted(ent.start_char):
+            return Speaker(r.reg.org_name(ent), "organisation")
     return None
 
 
