@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
-from bot.models import FailedArticle, FailedTally, InboxResult, QueuedArticle, RawArticle
+from bot.models import FailedArticle, FailedTally, HeldTally, InboxResult, QueuedArticle, RawArticle
 from storage.backoff import Backoff
 from storage.db import insert_row
 from storage.sources import iso, utcnow
-
-
-@dataclass(frozen=True)
-class HeldTally:
-    """How many of a source's stored articles alerted nobody for one reason ("background")."""
-
-    reason: str
-    count: int
 
 FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
 RETRY = Backoff(first=5, cap=3600)

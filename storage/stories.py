@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from sqlite_utils import Database
 
@@ -12,48 +12,19 @@ from bot.models import (
     ArticleParts,
     Entity,
     KeyCounts,
+    LatestArticle,
     MatchReason,
     SentenceContent,
     Span,
     StoryEntry,
     StoryMove,
+    StoryPlace,
+    StoryRow,
 )
 from storage.db import insert_row
 
 TOTAL_KEY = ""
 CHUNK = 400
-
-
-@dataclass(frozen=True)
-class StoryPlace:
-    """The story an article is in, its verdict there, what it added and when it was seen."""
-
-    story_id: int
-    verdict: str
-    whats_new: tuple[str, ...]
-    seen_at: str | None
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    """A story as listed; ``summary`` is the stored JSON list, as text."""
-
-    id: int
-    title: str
-    article_count: int
-    created_at: str
-    last_seen: str | None
-    summary: str
-
-
-@dataclass(frozen=True)
-class LatestArticle:
-    """A story's newest article, with the text a topic query is matched against."""
-
-    story_id: int
-    article_id: int
-    title: str
-    body: str
 
 
 def key_counts(db: Database, keys: Iterable[str]) -> KeyCounts:

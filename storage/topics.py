@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bot.models import BadInput, MatchReason, Topic
+from bot.models import BadInput, MatchReason, Topic, TopicStory
 from storage.articles import now_iso
 from storage.db import insert_row
 
 
 class TopicError(BadInput):
     """A topic cannot be added, found or removed as asked."""
-
-
-@dataclass(frozen=True)
-class TopicStory:
-    """A story tied to a topic, with why it matched when it was tied."""
-
-    id: int
-    title: str
-    article_count: int
-    last_seen: str | None
-    summary: tuple[str, ...]
-    reasons: tuple[MatchReason, ...]
-    matched_at: str
 
 
 TOPIC_COLUMNS = "id, name, query, created_at, created_by"

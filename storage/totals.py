@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlite_utils import Database
 
-
-@dataclass(frozen=True)
-class Totals:
-    """Rows in the tables a newsroom counts, and when the last article was stored."""
-
-    articles: int
-    stories: int
-    topics: int
-    subscriptions: int
-    last_ingest: str | None
+from bot.models import Totals
 
 
 def totals(db: Database) -> Totals:

@@ -1,4 +1,5 @@
-"""Sources (feeds and watched folders), the files a folder has seen, and the inbox."""
+"""Sources (feeds and watched folders), the files a folder has seen, the inbox, and the totals
+`/wirewatch status` shows."""
 
 from __future__ import annotations
 
@@ -93,3 +94,22 @@ class Source:
     backlog_entries: int = 0
     allow_private: int = 0
     never_duplicate: int = 0
+
+
+@dataclass(frozen=True)
+class HeldTally:
+    """How many of a source's stored articles alerted nobody for one reason ("background")."""
+
+    reason: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Rows in the tables a newsroom counts, and when the last article was stored."""
+
+    articles: int
+    stories: int
+    topics: int
+    subscriptions: int
+    last_ingest: str | None

@@ -150,3 +150,48 @@ class ArticleEvent:
     origin: str | None
     hold: str | None
     has_topic: bool
+
+
+@dataclass(frozen=True)
+class StoryPlace:
+    """The story an article is in, its verdict there, what it added and when it was seen."""
+
+    story_id: int
+    verdict: str
+    whats_new: tuple[str, ...]
+    seen_at: str | None
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A story as listed; ``summary`` is the stored JSON list, as text."""
+
+    id: int
+    title: str
+    article_count: int
+    created_at: str
+    last_seen: str | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class LatestArticle:
+    """A story's newest article, with the text a topic query is matched against."""
+
+    story_id: int
+    article_id: int
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class TopicStory:
+    """A story tied to a topic, with why it matched when it was tied."""
+
+    id: int
+    title: str
+    article_count: int
+    last_seen: str | None
+    summary: tuple[str, ...]
+    reasons: tuple[MatchReason, ...]
+    matched_at: str

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from bot.models import LatestArticle
 from bot.stories.query import Node, TopicQueryError, default_query, parse_query
 from bot.stories.topics import MatchText, TopicMatch, decode, match_story, text_from_stored
 from storage import stories as story_store
@@ -54,7 +55,7 @@ def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float)
 
 
 def matching_stories(db: Database, node: Node, *, since: str,
-                     limit: int) -> Iterator[tuple[story_store.LatestArticle, TopicMatch]]:
+                     limit: int) -> Iterator[tuple[LatestArticle, TopicMatch]]:
     """Stories seen since ``since`` whose latest article the query matches, on the words and
     lemmas the story stage stored (words alone for articles stored before)."""
     for row in story_store.recent_story_articles(db, since=since, limit=limit):
@@ -63,7 +64,7 @@ def matching_stories(db: Database, node: Node, *, since: str,
             yield row, result
 
 
-def _stored_text(db: Database, row: story_store.LatestArticle) -> MatchText:
+def _stored_text(db: Database, row: LatestArticle) -> MatchText:
     words = story_store.article_words(db, row.article_id)
     if words:
         return decode(words)

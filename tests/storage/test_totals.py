@@ -1,7 +1,8 @@
+from bot.models import Totals
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from storage.totals import Totals, totals
+from storage.totals import totals
 from tests.slack.world import add_article, add_story
 
 
