@@ -94,13 +94,26 @@ class Analyser:
     worker processes that each load spaCy once. ``submit`` returns a future; results keep the
     input order."""
 
-    def __init__(self, nlp: Language, *, stories: StoryStage, settings: Settings) -> None:
-        self.nlp = nlp
+    def __init__(self, nlp: Language | None, *, stories: StoryStage,
+                 settings: Settings) -> None:
+        self._nlp = nlp
         self.stories = stories
         self.settings = settings
         self.processes = max(1, settings.nlp_processes)
         self.shape = Shape(settings.nlp_batch_size, settings.nlp_batch_chars)
         self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """This process's spaCy pipeline, loaded on first use: with worker processes it is only
+        needed if one of them dies, so the main process does not hold a model of its own."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.settings.spacy_model)
+        return self._nlp
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
 
     @property
     def ahead(self) -> int:
@@ -115,7 +128,11 @@ class Analyser:
                 future.result()
 
     def submit(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
-        if self.processes == 1 or not articles:
+        if not articles:
+            nothing: Future[list[Analysis]] = Future()
+            nothing.set_result([])
+            return nothing
+        if self.processes == 1:
             return self.thread().submit(self._analyse, list(articles))
         return self.pool().submit(_analyse_in_worker, list(articles), self.shape)
 

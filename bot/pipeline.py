@@ -150,9 +150,10 @@ class Pipeline:
     ) -> None:
         self.db = db
         self.settings = settings
-        self.nlp = nlp or load_pipeline(settings.spacy_model)
+        if nlp is None and settings.nlp_processes <= 1:
+            nlp = load_pipeline(settings.spacy_model)
         self.stories = stories or StoryStage.from_settings(settings)
-        self.analyser = Analyser(self.nlp, stories=self.stories, settings=settings)
+        self.analyser = Analyser(nlp, stories=self.stories, settings=settings)
 
     def ingest_paths(self, paths: Iterable[str]) -> Iterator[Outcome]:
         return self.ingest(self._read(paths))

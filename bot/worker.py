@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from bot.config import Settings
 from bot.models import InboxResult, QueuedArticle, RawArticle
-from bot.nlp.load import load_pipeline
+from bot.nlp.load import load_pipeline, require_installed
 from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
 from storage.db import ThreadLocalDb
@@ -53,9 +53,17 @@ class IngestWorker:
         self._thread = threading.Thread(target=self._run, name="ingest-worker", daemon=True)
 
     def start(self) -> None:
-        """Load spaCy here, on the caller's thread, so a missing model stops start-up at once."""
-        self._load()
+        """Load spaCy here, on the caller's thread, so a missing model stops start-up at once;
+        with worker processes only check it is installed (each worker loads its own)."""
+        if self._processes > 1:
+            require_installed(self.settings.spacy_model)
+        else:
+            self._load()
         self._thread.start()
+
+    @property
+    def _processes(self) -> int:
+        return max(1, self.settings.nlp_processes)
 
     def _load(self) -> Language:
         if self.nlp is None:
@@ -132,7 +140,8 @@ class IngestWorker:
         if self._pipeline is None or self._pipeline.db is not db:
             if self._pipeline is not None:
                 self._pipeline.close()
-            self._pipeline = Pipeline(db, self.settings, nlp=self._load(), stories=self.stories)
+            nlp = self.nlp if self._processes > 1 else self._load()
+            self._pipeline = Pipeline(db, self.settings, nlp=nlp, stories=self.stories)
         return self._pipeline
 
     def _mark(self, db, inbox_id: int, outcome: Outcome) -> Mark:

