@@ -17,7 +17,7 @@ from bot.nlp.load import load_pipeline, require_installed
 from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
 from storage.db import ThreadLocalDb
-from storage.inbox import as_raw, finish, pending, results, retry_later
+from storage.inbox import finish, pending, results, retry_later
 from storage.sources import utcnow
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ class IngestWorker:
             for row in due:
                 rows.append(row)
                 after = row.id
-                yield as_raw(row)
+                yield row.article
 
     def _pipeline_for(self, db) -> Pipeline:
         if self._pipeline is None or self._pipeline.db is not db:

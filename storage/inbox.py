@@ -30,19 +30,14 @@ def pending(db: Database, *, limit: int, now: datetime | None = None,
             after: int = 0) -> list[QueuedArticle]:
     """Queued articles due now, oldest first (one waiting out a backoff is not due yet);
     ``after``: only those queued after that inbox row."""
-    return [QueuedArticle(
-        id=r["id"], origin=r["origin"], text=r["text"], title=r["title"], url=r["url"],
-        source=r["source"], published=r["published"], background=bool(r["background"]),
-        never_duplicate=bool(r["never_duplicate"])) for r in db.query(
+    return [QueuedArticle(id=r["id"], article=RawArticle(
+        origin=r["origin"], text=r["text"], title=r["title"], url=r["url"], source=r["source"],
+        published=r["published"], background=bool(r["background"]),
+        never_duplicate=bool(r["never_duplicate"]))) for r in db.query(
         "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
         "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.status = 'pending' "
         "AND inbox.id > ? AND (inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= ?) "
         "ORDER BY inbox.id LIMIT ?", [after, iso(now or utcnow()), limit])]
-
-
-def as_raw(row: QueuedArticle) -> RawArticle:
-    return RawArticle(**{name: getattr(row, name) for name in FIELDS},
-                      never_duplicate=row.never_duplicate)
 
 
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.models.articles import RawArticle
+
 
 @dataclass(frozen=True)
 class SeenFile:
@@ -21,17 +23,10 @@ class SeenFile:
 
 @dataclass(frozen=True)
 class QueuedArticle:
-    """An article waiting in the inbox, with its source's never-duplicate mark."""
+    """An article waiting in the inbox under its row id."""
 
     id: int
-    origin: str
-    text: str
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
-    background: bool = False
-    never_duplicate: bool = False
+    article: RawArticle
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher
 from storage.db import open_db, transaction
-from storage.inbox import as_raw, pending
+from storage.inbox import pending
 from storage.migrations import MIGRATION_SETS
 from storage.schema import delivery, sources
 from storage.sources import in_backlog, list_sources, source_row
@@ -39,7 +39,7 @@ def test_old_database_migrates_and_polled_feeds_keep_alerting(db_path, server):
     assert polled.backlog_done_at == "2026-01-02T00:00:00+00:00" and not in_backlog(polled)
     assert in_backlog(never) and never.alert_existing == 0
     [row] = pending(db, limit=5)
-    assert as_raw(row).background is False
+    assert row.article.background is False
     assert db["alert_holds"].count == 0
 
     server.routes["/feed"] = Route(rss([Item("2", *LIBRARY, published=at(2)),
@@ -50,4 +50,4 @@ def test_old_database_migrates_and_polled_feeds_keep_alerting(db_path, server):
     result = poll_feed(db, source_row(db, polled.id), fetcher=Fetcher(policy=LOOPBACK),
                        now=datetime.now(UTC))
     assert (result.queued, result.background) == (2, False)
-    assert [r.background for r in pending(db, limit=5)] == [0, 0, 0]
+    assert [r.article.background for r in pending(db, limit=5)] == [0, 0, 0]

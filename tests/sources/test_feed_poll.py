@@ -37,7 +37,7 @@ def test_new_entries_are_queued_oldest_first_and_only_once(server, fresh_db, fet
     source = feed_source(fresh_db, server.url("/feed"))
     first = poll(fresh_db, source.id, fetcher, at(30))
     assert (first.queued, first.skipped) == (2, 0)
-    queued = pending(fresh_db, limit=10)
+    queued = [row.article for row in pending(fresh_db, limit=10)]
     assert [r.title for r in queued] == [FERRY[0], LIBRARY[0]]
     assert queued[0].source == "Harbour Gazette"
     assert "Maren Solberg" in queued[0].text and "\n\n" in queued[0].text
@@ -49,7 +49,7 @@ def test_new_entries_are_queued_oldest_first_and_only_once(server, fresh_db, fet
                                         item(1, FERRY, 10)]), etag='"b"')
     third = poll(fresh_db, source.id, fetcher, at(45))
     assert (third.queued, third.skipped) == (1, 2)
-    assert [r.title for r in pending(fresh_db, limit=10)][-1] == ORCHARD[0]
+    assert [r.article.title for r in pending(fresh_db, limit=10)][-1] == ORCHARD[0]
     stored = source_row(fresh_db, source.id)
     assert stored.items == 3 and stored.etag == '"b"' and stored.failures == 0
 
@@ -83,7 +83,7 @@ def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher)
                                              published=at(5), full=False)]))
     source = feed_source(fresh_db, server.url("/feed"))
     assert poll(fresh_db, source.id, fetcher, at(6)).queued == 1
-    row = pending(fresh_db, limit=1)[0]
+    row = pending(fresh_db, limit=1)[0].article
     assert "Lotte Brandt" in row.text and "eastern footway" in row.text
     assert "All rights reserved" not in row.text and "Sport" not in row.text
     assert row.url == server.url("/news/bridge")
@@ -96,7 +96,7 @@ def test_teaser_is_kept_when_the_linked_page_is_broken(server, fresh_db, fetcher
                                              link=server.url("/news/gone"), full=False)]))
     source = feed_source(fresh_db, server.url("/feed"))
     assert poll(fresh_db, source.id, fetcher, at(6)).queued == 1
-    assert pending(fresh_db, limit=1)[0].text == teaser
+    assert pending(fresh_db, limit=1)[0].article.text == teaser
     assert "404" in caplog.text and "teaser" in caplog.text
 
 
@@ -110,7 +110,7 @@ def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh
     assert source_row(fresh_db, source.id).etag is None
     server.routes["/news/later"] = Route(page(*LIBRARY), content_type="text/html")
     assert poll(fresh_db, source.id, fetcher, at(2)).queued == 1
-    assert "Priya Natarajan" in pending(fresh_db, limit=1)[0].text
+    assert "Priya Natarajan" in pending(fresh_db, limit=1)[0].article.text
 
 
 @pytest.mark.parametrize("route, words", [
@@ -159,7 +159,7 @@ def test_feed_with_a_stray_ampersand_is_still_read(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(feed.replace(b"Salt &amp; pepper", b"Salt & pepper"))
     source = feed_source(fresh_db, server.url("/feed"))
     assert poll(fresh_db, source.id, fetcher, at(4)).queued == 1
-    assert (pending(fresh_db, limit=1)[0].title or "").startswith("Salt & pepper")
+    assert (pending(fresh_db, limit=1)[0].article.title or "").startswith("Salt & pepper")
 
 
 def test_feed_body_naming_a_local_file_is_not_opened(tmp_path):

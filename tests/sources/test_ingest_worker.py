@@ -8,7 +8,7 @@ from bot.stories.stage import StoryStage
 from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
-from storage.inbox import MAX_ATTEMPTS, as_raw, enqueue, pending, results
+from storage.inbox import MAX_ATTEMPTS, enqueue, pending, results
 from tests.sources.stories import ALL, BRIDGE, FERRY, LIBRARY
 
 
@@ -86,7 +86,7 @@ def test_crash_after_storing_but_before_marking_done_repeats_nothing(dbs, settin
         db["subscriptions"].insert({"topic_id": 1, "target_type": "channel",
                                     "target_id": "C1", "mode": "realtime"})
     [inbox_id] = queue(dbs, raw(FERRY, "ferry"))
-    first = list(Pipeline(db, settings, nlp=nlp).ingest([as_raw(pending(db, limit=1)[0])]))
+    first = list(Pipeline(db, settings, nlp=nlp).ingest([pending(db, limit=1)[0].article]))
     assert first[0].status == "stored"
     worker = IngestWorker(dbs, settings, nlp=nlp)
     assert worker.drain() == 1

@@ -8,7 +8,7 @@ from bot.cli import cli
 from bot.models import RawArticle
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from storage.inbox import as_raw, enqueue, pending
+from storage.inbox import enqueue, pending
 from storage.never_duplicate import mark_never_duplicate
 from storage.sources import add_source
 from storage.subscriptions import subscribe
@@ -38,7 +38,7 @@ def test_a_rewrite_from_a_never_duplicate_source_alerts_as_an_update(pipeline, f
                                       RawArticle(text=REWRITE, origin="w2")])
     assert rewrite.verdict and rewrite.verdict.kind == "duplicate", rewrite
     [row] = pending(fresh_db, limit=10)
-    raw = as_raw(row)
+    raw = row.article
     assert raw.never_duplicate
     [own_copy] = pipeline.ingest([raw])
     assert own_copy.verdict.kind == "update"

@@ -36,7 +36,7 @@ def scan(watcher, db, source, minute):
 
 
 def titles(db):
-    return [r.title or r.text.split("\n")[0] for r in pending(db, limit=100)]
+    return [r.article.title or r.article.text.split("\n")[0] for r in pending(db, limit=100)]
 
 
 def test_file_is_read_once_it_has_stopped_changing_and_only_once(fresh_db, source, drop):
@@ -77,7 +77,7 @@ def test_file_still_being_written_is_not_read_half_way(fresh_db, source, drop):
         handle.write(text[400:])
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert scan(watcher, fresh_db, source, 3).files == 1
-    [row] = pending(fresh_db, limit=10)
+    [row] = [queued.article for queued in pending(fresh_db, limit=10)]
     assert row.text.endswith("until the end of the year.")
 
 

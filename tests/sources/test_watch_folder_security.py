@@ -52,7 +52,7 @@ def scan(watcher, db, source, minute):
 
 
 def queued_texts(db):
-    return [r.text for r in pending(db, limit=100)]
+    return [r.article.text for r in pending(db, limit=100)]
 
 
 def write_story(path, story):
