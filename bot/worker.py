@@ -12,7 +12,7 @@ from datetime import datetime
 from spacy.language import Language
 
 from bot.config import Settings
-from bot.models import InboxResult, QueuedArticle, RawArticle
+from bot.models import InboxResult, RawArticle
 from bot.nlp.load import load_pipeline, require_installed
 from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
@@ -108,32 +108,34 @@ class IngestWorker:
         """Run queued articles through the pipeline until none is due; returns how many were
         done. Each inbox row is marked in the transaction that stores its article."""
         db = self.dbs.get()
-        rows: list[QueuedArticle] = []
+        inbox_ids: dict[int, int] = {}
         marks: dict[int, Mark] = {}
 
         def record(position: int, outcome: Outcome) -> None:
-            marks[position] = self._mark(db, rows[position].id, outcome)
+            marks[position] = self._mark(db, inbox_ids[position], outcome)
 
         done = 0
-        for outcome in self._pipeline_for(db).ingest(self._queued(db, rows), record=record):
-            self._report(rows[done].id, outcome, marks.pop(done))
+        for outcome in self._pipeline_for(db).ingest(self._queued(db, inbox_ids), record=record):
+            self._report(inbox_ids.pop(done), outcome, marks.pop(done))
             done += 1
             if self._stop.is_set():
                 break
         return done
 
-    def _queued(self, db, rows: list[QueuedArticle]) -> Iterator[RawArticle]:
+    def _queued(self, db, inbox_ids: dict[int, int]) -> Iterator[RawArticle]:
         """Due articles in arrival order, read as the pipeline asks for more, so the next batch
-        is analysed while this one is stored for as long as articles are queued."""
-        after = 0
+        is analysed while this one is stored for as long as articles are queued. Each one's
+        inbox row is noted in ``inbox_ids`` under its input position until it is reported:
+        a long backlog keeps only the articles in flight in memory."""
+        after = position = 0
         limit = self.settings.nlp_batch_size * _batches_at_once(self.settings)
         while not self._stop.is_set():
             due = pending(db, limit=limit, now=self.clock(), after=after)
             if not due:
                 return
             for row in due:
-                rows.append(row)
-                after = row.id
+                inbox_ids[position] = after = row.id
+                position += 1
                 yield row.article
 
     def _pipeline_for(self, db) -> Pipeline:
