@@ -375,3 +375,24 @@ def test_the_company_is_the_named_company_not_an_earlier_description_of_it(extra
         "struggling company, which cut 300 jobs last year.\n\n"
         "The company said it expected to return to profit in 2027.")
     assert speaker_of(said, "return to profit") == "Veltra Systems"
+
+
+def test_he_after_several_quoted_sentences_means_the_last_narrative_subject(extract):
+    quotes, _ = extract(
+        "Deputy Mayor Tomas Oduya spoke to reporters about the winter roads on Monday. He "
+        "blamed the contractor, Gareth Pellow, who had missed every deadline this year.\n"
+        "But he stood by what he had said about the crews.\n"
+        "\"I have to say that the roads are a disgrace,\" he said.\n"
+        "\"And if there is a pothole, we fill it. If there is a crack, we seal it. Or if it is "
+        "a ditch, we drain it. It never ends. Nobody ever thanks the crews.\"\n"
+        "\"The crews have done an excellent job this winter,\" he continued.")
+    assert speaker_of(quotes, "excellent job") == "Tomas Oduya"
+
+
+def test_a_line_break_starts_a_sentence_for_the_speakers(nlp):
+    from bot.nlp.quotes.attribution import is_reporting
+    from bot.nlp.speakers.registry import Registry
+    doc = nlp("Harbour board backs dredging plan\nThe chair of the board, Nell Ashby, said the "
+              "work would start in May.")
+    registry = Registry(doc, quoted=lambda offset: False, speaking=is_reporting)
+    assert any(s.text.startswith("The chair of the board") for s in registry.sents)

@@ -58,7 +58,19 @@ class Columns:
                 out.setdefault(strings[self.lemma[i]].lower(), []).append(i)
         return out
 
+    def line_starts(self, doc: Doc) -> list[int]:
+        """Sentence starts with every token after a line break added: the parser can run one
+        sentence over a paragraph break, and a paragraph starts a new sentence."""
+        strings = doc.vocab.strings
+        breaks = {h for h in set(self.orth) if "\n" in strings[h]}
+        after = {i + 1 for i, h in enumerate(self.orth) if h in breaks and i + 1 < len(self.orth)}
+        return sorted(after.union(self.sent_starts))
+
     def sentences(self, doc: Doc) -> list[Span]:
         """The same spans as ``doc.sents``, cut at the stored sentence starts."""
-        ends = self.sent_starts[1:] + [len(doc)]
-        return [doc[a:b] for a, b in zip(self.sent_starts, ends, strict=True)] if len(doc) else []
+        return self.spans(doc, self.sent_starts)
+
+    @staticmethod
+    def spans(doc: Doc, starts: list[int]) -> list[Span]:
+        ends = starts[1:] + [len(doc)]
+        return [doc[a:b] for a, b in zip(starts, ends, strict=True)] if len(doc) else []

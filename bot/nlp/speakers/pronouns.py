@@ -13,6 +13,8 @@ from bot.nlp.speakers.names import gender_of_words, nominal_subject
 from bot.nlp.speakers.words import PRONOUN_GENDER, RECENT_CHARS
 
 LOOK_BACK = 6
+LAST_SUBJECT_SPAN = 12
+LAST_SUBJECT_NARRATIVE = 5
 """Narrative sentences searched back for the person a text is about."""
 
 if TYPE_CHECKING:
@@ -51,9 +53,13 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
     """
     sents = r.reg.sents
     index = bisect_right(r.reg.sent_starts, token.i) - 1
-    for sent in reversed(sents[max(0, index - 4):index + 1]):
+    seen = 0
+    for sent in reversed(sents[max(0, index - LAST_SUBJECT_SPAN):index + 1]):
         if not narrative(r, sent):
             continue
+        seen += 1
+        if seen > LAST_SUBJECT_NARRATIVE:
+            return None
         subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
         if not subjects and sent.end > token.i:
             subjects = clause_subjects(r, token)

@@ -55,8 +55,8 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.alias: dict[str, str] = {}
         self.ents: list[Span] = list(doc.ents)
-        self.sents: list[Span] = self.columns.sentences(doc)
-        self.sent_starts = self.columns.sent_starts
+        self.sent_starts = self.columns.line_starts(doc)
+        self.sents: list[Span] = self.columns.spans(doc, self.sent_starts)
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
         self.chunks: list[Span] | None = None
         self._nouns: dict[str, list[int]] | None = None
