@@ -396,3 +396,23 @@ def test_a_line_break_starts_a_sentence_for_the_speakers(nlp):
               "work would start in May.")
     registry = Registry(doc, quoted=lambda offset: False, speaking=is_reporting)
     assert any(s.text.startswith("The chair of the board") for s in registry.sents)
+
+
+def test_a_poll_and_an_ad_speak_for_whoever_issued_them(extract):
+    _, said = extract(
+        "Ruiz and Okafor are tied in the race for governor, according to a new poll.\n"
+        "The Tallow University poll of 900 likely voters was released on Tuesday.\n"
+        "The poll also found that most voters want the ferry fares frozen.\n"
+        "Separately, the Okafor campaign released an ad on Monday. The ad says Ruiz \"never "
+        "once took the ferry\".")
+    assert speaker_of(said, "tied in the race") == "Tallow University"
+    assert speaker_of(said, "fares frozen") == "Tallow University"
+    assert speaker_of(said, "took the ferry") == "the Okafor campaign"
+
+
+def test_polls_in_general_are_not_one_named_poll(extract):
+    _, said = extract(
+        "A Tallow University poll put Ruiz ahead last week. Polls have shown that voters are "
+        "tired of the ferry dispute.")
+    speaker = speaker_of(said, "tired of the ferry")
+    assert speaker is not None and "Tallow" not in speaker

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers import pronouns
+from bot.nlp.speakers import documents, pronouns
 from bot.nlp.speakers.names import gender_of_words, name_text, noun_phrase, person_noun, weak_role
 from bot.nlp.speakers.words import (
     ACTING,
@@ -17,9 +17,9 @@ from bot.nlp.speakers.words import (
     COMPANY_NOUNS,
     COMPANY_ROLES,
     DESCRIBED_PEOPLE,
-    DOCUMENT_NOUNS,
     HONORIFICS,
     INDEFINITE,
+    ISSUED_NOUNS,
     NUMBERS,
     ORG_LABELS,
     ORG_NOUNS,
@@ -39,12 +39,13 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
              and not r.reg.quoted(c.idx)]
     if named:
         return appositive(r, token, named[0])
-    author = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
-    if author and token.lemma_.lower() in DOCUMENT_NOUNS:
-        return r.resolve(author[0])
     phrase = noun_phrase(token)
     definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
                    for c in token.children)
+    if token.lemma_.lower() in ISSUED_NOUNS:
+        issued_by = documents.issuer(r, token, definite=definite)
+        if issued_by is not None:
+            return issued_by, conf.EARLIER_DESCRIPTION
     singular = token.tag_ not in {"NNS", "NNPS"}
     if definite and singular:
         holder = title_holder(r, token)
@@ -53,10 +54,6 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     lemma = token.lemma_.lower()
     kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
         else "unnamed"
-    if definite and lemma in DOCUMENT_NOUNS:
-        issuer = earlier_issuer(r, token)
-        if issuer is not None:
-            return issuer, conf.EARLIER_DESCRIPTION
     if definite:
         earlier = earlier_entity(r, token)
         if earlier is None and kind == "organisation":
@@ -125,27 +122,6 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
                c.dep_ == "nummod" and c.like_num for c in tok.children):
             return Speaker(noun_phrase(tok), "unnamed")
     return None
-
-
-def earlier_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"The statement said" after "In a written statement, Peter Cook said": Peter Cook."""
-    lemma = token.lemma_.lower()
-    for tok in r.reg.nouns_before(lemma, token.i):
-        if not r.reg.quoted(tok.idx):
-            return _issuer(r, tok)
-    return None
-
-
-def _issuer(r: SpeakerResolver, document: Token) -> Speaker | None:
-    """"In a written statement, Peter Cook said …" then "the statement said": Peter Cook."""
-    verb = document.head.head if document.dep_ == "pobj" else document.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb == document:
-        return None
-    subject = r.subject(verb)
-    if subject is None or subject.i == document.i or subject.lemma_.lower() in DOCUMENT_NOUNS:
-        return None
-    speaker, _ = r.resolve(subject)
-    return speaker if speaker.name is not None else None
 
 
 def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:

@@ -133,6 +133,13 @@ class Registry:
         found = self._nouns.get(lemma, [])
         return [self.doc[i] for i in reversed(found[:bisect_left(found, before)])]
 
+    def nouns_after(self, lemma: str, after: int) -> list[Token]:
+        """Nouns with this lower-cased lemma after index ``after``, in text order."""
+        if self._nouns is None:
+            self._nouns = self.columns.nouns(self.doc)
+        found = self._nouns.get(lemma, [])
+        return [self.doc[i] for i in found[bisect_right(found, after):]]
+
     def is_person(self, token: Token) -> bool:
         ent = self.ent_of.get(token.i)
         return ent is not None and ent.label_ == "PERSON"

@@ -60,6 +60,19 @@ NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten
 COLLECTIVE = {"police", "authorities", "military", "government"}
 DOCUMENT_NOUNS = {"letter", "statement", "post", "tweet", "email", "memo", "note", "message",
                   "speech", "report", "filing", "submission", "testimony", "op-ed", "column"}
+ISSUED_NOUNS = DOCUMENT_NOUNS | {
+    "poll", "survey", "study", "analysis", "ad", "advert", "advertisement", "commercial",
+    "result", "finding", "research", "paper", "editorial", "review", "release", "website",
+    "video", "audit"}
+"""Things an organisation or person issues, which speak for whoever issued them."""
+FINDINGS = {"result", "finding", "number", "figure", "data"}
+"""What a poll or study gives: "the results" speak for the poll the article names."""
+SURVEYS = {"poll", "survey", "study", "analysis", "research", "report", "audit", "review"}
+ISSUER_PREPS = {"by", "from"}
+ISSUING_VERBS = {"release", "issue", "conduct", "publish", "commission", "post", "send", "run",
+                 "air", "launch", "sponsor", "unveil", "produce", "put", "file", "sign", "pay",
+                 "cut", "field", "circulate", "distribute", "email", "tweet", "write"}
+"""Verbs whose subject issued their object ("the campaign released an ad")."""
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
            "acl", "advmod", "predet", "npadvmod"}

@@ -1,0 +1,126 @@
+"""Polls, reports, ads and statements speak for whoever issued them: "a Harbour Institute poll",
+"a report from the committee", "the ad" after "the Ruiz campaign released an ad"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from bot.models import Speaker
+from bot.nlp.speakers.names import nominal_subject
+from bot.nlp.speakers.words import (
+    FINDINGS,
+    ISSUED_NOUNS,
+    ISSUER_PREPS,
+    ISSUING_VERBS,
+    SURVEYS,
+)
+
+NAME_JOINERS = {"/", "-", "&", "–"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+NOT_ISSUERS = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+if TYPE_CHECKING:
+    from bot.nlp.speakers.resolver import SpeakerResolver
+
+
+def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | None:
+    """Who issued the document ``token`` names: named in its own phrase, else the issuer of
+    the same document mentioned elsewhere (before it when it is "the poll", after it first
+    when it is "a new poll", which the article names further on)."""
+    own = own_issuer(r, token)
+    if own is not None or token.tag_ in PLURAL_TAGS:
+        return own  # "polls show": no one poll
+    lemma = token.lemma_.lower()
+    lemmas = SURVEYS if lemma in FINDINGS else {lemma}
+    before = [t for w in lemmas for t in r.reg.nouns_before(w, token.i)]
+    after = [t for w in lemmas for t in r.reg.nouns_after(w, token.i)]
+    before.sort(key=lambda t: -t.i)
+    after.sort(key=lambda t: t.i)
+    for other in (before + after) if definite else (after + before):
+        if r.reg.quoted(other.idx):
+            continue
+        found = own_issuer(r, other) or _verb_subject(r, other)
+        if found is not None:
+            return found
+    return None
+
+
+def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"Harbour Institute poll", "Ruiz's ad", "a report from the committee", "a survey
+    released by Tallow University": the issuer named inside the document's phrase."""
+    for child in token.children:
+        if r.reg.quoted(child.idx):
+            continue
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "PRON"}:
+            return _named(r, child)
+        if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in FINDINGS:
+            survey = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if survey is not None and survey.lemma_.lower() in SURVEYS:
+                return own_issuer(r, survey)
+        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
+            found = _object_of(r, child)
+            if found is not None:
+                return found
+        if child.dep_ == "acl":
+            for prep in child.children:
+                if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
+                    found = _object_of(r, prep)
+                    if found is not None:
+                        return found
+    return _name_before(r, token)
+
+
+def _object_of(r: SpeakerResolver, prep: Token) -> Speaker | None:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() in ISSUED_NOUNS:
+        return None
+    if obj.pos_ != "PROPN" and r.reg.ent_of.get(obj.i) is None and \
+            not any(c.dep_ == "poss" for c in obj.children):
+        return None
+    return _named(r, obj)
+
+
+def _named(r: SpeakerResolver, token: Token) -> Speaker | None:
+    speaker, _ = r.resolve(token)
+    return speaker if speaker.name is not None and speaker.kind != "unnamed" else None
+
+
+def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """The proper name written just before the noun in its phrase ("the Tallow-Reed poll")."""
+    doc = token.doc
+    start = token.i
+    while start - 1 >= token.left_edge.i and _name_word(doc[start - 1]):
+        start -= 1
+    while start < token.i and doc[start].text in NAME_JOINERS:
+        start += 1
+    if start == token.i:
+        return None
+    text = doc[start:token.i].text
+    known = r.reg.alias.get(text.lower()) or r.reg.alias.get(text.split()[-1].lower())
+    if known is not None and known in r.reg.people:
+        person = r.reg.people[known]
+        return Speaker(person.name, "person", person.role)
+    return Speaker(text, "organisation")
+
+
+def _name_word(tok: Token) -> bool:
+    if tok.text in NAME_JOINERS:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ISSUERS and tok.dep_ in {
+        "compound", "nmod", "amod", "punct", "npadvmod"}
+
+
+def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"In a written statement, Peter Cook said …", "the Ruiz campaign released an ad":
+    the subject of the verb the document hangs from."""
+    verb = document.head.head if document.dep_ == "pobj" else document.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb == document or document.dep_ != "dobj" and \
+            verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb):
+        return None  # "Ruiz leads in the poll" did not issue it
+    subject = r.subject(verb) or nominal_subject(verb)
+    if subject is None or subject.i == document.i or subject.lemma_.lower() in ISSUED_NOUNS:
+        return None
+    speaker, _ = r.resolve(subject)
+    return speaker if speaker.name is not None else None
