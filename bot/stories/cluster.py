@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 KIND_WEIGHT = {"e": 1.5, "g": 1.0, "n": 0.8, "d": 0.8, "l": 1.0}
 INDEX_KEYS = 40
@@ -83,9 +84,13 @@ class Choice:
 def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float]:
     """Rarer keys weigh more (inverse document frequency); entities more than words."""
     weights = {}
+    idfs: dict[int, float] = {}
     for key in keys:
-        idf = math.log((total + SMOOTHING) / (counts.get(key, 0) + 1))
-        weights[key] = round(max(idf, 0.1) * _kind_weight(key), 3)
+        count = counts.get(key, 0)
+        idf = idfs.get(count)
+        if idf is None:
+            idf = idfs[count] = max(math.log((total + SMOOTHING) / (count + 1)), 0.1)
+        weights[key] = round(idf * _kind_weight(key), 3)
     return weights
 
 
@@ -94,12 +99,18 @@ def weigh_event(
     first: dict[str, int], tf: dict[str, int],
 ) -> dict[str, float]:
     """As ``weigh``, times where the key first appears and how often (see ``Events``)."""
-    weights = weigh(keys, counts, total)
+    return placed(weigh(keys, counts, total), events=events, first=first, tf=tf)
+
+
+def placed(weights: dict[str, float], *, events: Events, first: dict[str, int],
+          tf: dict[str, int]) -> dict[str, float]:
+    """``weigh``'s weights times where each key first appears and how often."""
     return {key: round(weight * events.place(first.get(key, 0))
                        * (1 + math.log(max(tf.get(key, 1), 1))), 3)
             for key, weight in weights.items()}
 
 
+@lru_cache(maxsize=65536)
 def _kind_weight(key: str) -> float:
     """Small numbers and years say little about which story an article belongs to."""
     if key[:1] == "n" and (len(key) <= 3 or YEAR.match(key)):

@@ -167,9 +167,9 @@ class StoryStage:
         found = store.key_counts(db, keys)
         first = {**features.first, **dict.fromkeys(features.title_keys, -1)}
         tf = {k: features.tf.get(k, 0) + (k in features.title_keys) for k in keys}
-        return (cluster.weigh_event(keys, found.counts, found.total, events=self.events,
-                                    first=first, tf=tf),
-                cluster.weigh(features.keys, found.counts, found.total))
+        rarity = cluster.weigh(keys, found.counts, found.total)
+        return (cluster.placed(rarity, events=self.events, first=first, tf=tf),
+                {key: rarity[key] for key in features.keys})
 
     def decide(self, prepared: Prepared, candidates: Candidates, *,
                summarise: Summarise | None = None) -> Decision:
