@@ -88,6 +88,9 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head
             continue
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
+            verb = verb.head
+            continue
         return None
     return None
 

@@ -23,7 +23,12 @@ FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
+REPORTED_MODALS = {"would", "could", "might", "should"}
+"""Modals of reported speech: the narrator does not say "and would …" in their own voice."""
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 SET_OFF = {",", "—", "–", "--"}
+SHARES = {"PERCENT", "CARDINAL"}
+"""Entity types of a noun that can be a share of people ("half", "two-thirds", "percent")."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -149,12 +154,22 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
     if subject is None or subject.lower_ in FIRST_SECOND or not _can_speak(subject):
         return None
     if tokens[0].i <= subject.i <= tokens[-1].i:
-        return None
+        tokens = _after_relative(tokens, verb)
+        if len(tokens) < 3:
+            return None
     speaker, confidence = resolver.resolve(subject)
     if speaker.name is None:
         return None
     return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),
                          confidence=confidence)
+
+
+def _after_relative(tokens: list[Token], verb: Token) -> list[Token]:
+    """"the levy, which officials said [will end in May]": a relative clause that reports is
+    the words after its verb (the relative word stands for the thing talked about)."""
+    if tokens[0].tag_ not in RELATIVE_TAGS or not tokens[0].i < verb.i < tokens[-1].i:
+        return []
+    return [t for t in tokens if t.i > verb.i]
 
 
 def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *, verb: str,
@@ -183,13 +198,20 @@ def _same_paragraph(body: str, tokens: list[Token], anchor: Token) -> list[Token
 
 def _second_that_clause(verb: Token, clause: Token) -> list[Token]:
     """"said it was ready [and that talks would resume]": both clauses are what was said; so
-    is a hope or plan joined to it ("said it was pleased [and hoped to start in May]")."""
+    is a hope or plan joined to it ("said it was pleased [and hoped to start in May]"), and a
+    verb in the reported mood with no subject of its own ("said she was leaving [but would
+    return in May]")."""
     for conj in verb.children:
         if conj.dep_ == "conj" and conj.i > clause.right_edge.i and (
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) or
-                _joined_stance(conj, clause)):
+                _joined_stance(conj, clause) or _reported_mood(conj)):
             return [t for t in verb.doc[clause.right_edge.i + 1:conj.right_edge.i + 1]]
     return []
+
+
+def _reported_mood(conj: Token) -> bool:
+    return not _has_subject(conj) and any(
+        c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in conj.children)
 
 
 def _joined_stance(conj: Token, clause: Token) -> bool:
@@ -250,8 +272,11 @@ def _nested(verb: Token, lines: Lines) -> bool:
 
 def _can_speak(subject: Token) -> bool:
     """Numbers and dates do not speak ("… around 990, which suggests …"), but a share of
-    people does ("52 percent of voters say …")."""
-    if subject.pos_ == "NOUN" and subject.ent_type_ == "PERCENT":
+    people does ("52 percent of voters say …", "Nearly half said …", "Six in 10 say …")."""
+    if subject.pos_ == "NOUN" and subject.ent_type_ in SHARES:
+        return True
+    if subject.pos_ == "NUM" and any(c.dep_ in {"prep", "quantmod"} and c.lower_ in {"in", "of"}
+                                     for c in subject.children):
         return True
     return not subject.like_num and subject.ent_type_ not in NOT_SPEAKERS
 

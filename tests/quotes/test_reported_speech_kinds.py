@@ -1,0 +1,57 @@
+"""Reported speech beyond "X said that …", each kind on text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Quote
+from bot.nlp.quotes import quotes_in_doc
+
+
+@pytest.fixture
+def reported(nlp):
+    def run(body: str) -> list[Quote]:
+        return [q for q in quotes_in_doc(nlp(body)) if q.kind == "indirect"]
+    return run
+
+
+def one(quotes: list[Quote], contains: str) -> Quote:
+    found = [q for q in quotes if contains in q.text]
+    assert len(found) == 1, f"expected one reported clause with {contains!r}, got {quotes}"
+    return found[0]
+
+
+def test_a_share_of_people_speaks(reported):
+    quotes = reported(
+        "The housing survey was sent to every tenant in March. Nearly half said the rent rise "
+        "was unfair. Six in 10 tenants say the repairs come too late.")
+    assert one(quotes, "the rent rise was unfair").speaker.name == "Nearly half"
+    assert one(quotes, "the repairs come too late").speaker.name == "Six in 10 tenants"
+
+
+def test_a_number_that_is_not_people_still_does_not_speak(reported):
+    quotes = reported("The count at the weir reached 990 last week, which suggests the salmon "
+                      "are coming back.")
+    assert not quotes
+
+
+def test_more_likely_to_say_is_said_by_the_subject_of_the_sentence(reported):
+    quotes = reported("Older riders are more likely to say that the new timetable is confusing.")
+    assert one(quotes, "the new timetable is confusing").speaker.name == "Older riders"
+
+
+def test_a_relative_clause_that_reports_gives_the_words_after_its_verb(reported):
+    quotes = reported(
+        "Commuters oppose the fare rise, which officials said will fund new carriages.")
+    quote = one(quotes, "will fund new carriages")
+    assert quote.text == "will fund new carriages"
+    assert quote.speaker.name == "officials"
+
+
+def test_a_verb_in_the_reported_mood_after_the_clause_is_part_of_it(reported):
+    quotes = reported(
+        "Board member Adaeze Okafor spoke after the meeting. Okafor said she was stepping "
+        "down from the board but would stay on as an adviser.")
+    quote = one(quotes, "stepping down")
+    assert quote.text.endswith("would stay on as an adviser")
+    assert quote.speaker.name == "Adaeze Okafor"
