@@ -416,3 +416,26 @@ def test_polls_in_general_are_not_one_named_poll(extract):
         "tired of the ferry dispute.")
     speaker = speaker_of(said, "tired of the ferry")
     assert speaker is not None and "Tallow" not in speaker
+
+
+def test_a_platform_taken_for_a_person_is_not_whom_he_means(extract):
+    quotes, _ = extract(
+        "Governor Dale Emmerson attacked the unions on Sunday in a long post on Twitter.\n"
+        "The city was quiet on Monday.\n"
+        "“They have held this city to ransom,” he wrote.")
+    assert speaker_of(quotes, "ransom") == "Dale Emmerson"
+
+
+def test_a_group_taken_for_a_person_is_not_whom_he_means(extract):
+    quotes, _ = extract(
+        "Senator Kwame Asante met farmers in the valley. The farmers spoke to Latinos and to "
+        "their unions.\nThe meeting ran late.\n"
+        "“The valley deserves better,” he said.")
+    assert speaker_of(quotes, "deserves better") == "Kwame Asante"
+
+
+def test_an_acronym_is_the_organisation_the_article_spells_out(extract):
+    _, said = extract(
+        "The Port Freight Association (PFA) met on Monday. The PFA said the strike would end "
+        "soon.")
+    assert speaker_of(said, "strike would end") == "The Port Freight Association"

@@ -102,7 +102,7 @@ def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     if known is not None and known in r.reg.people:
         person = r.reg.people[known]
         return Speaker(person.name, "person", person.role)
-    return Speaker(text, "organisation")
+    return Speaker(r.reg.expand(text), "organisation")
 
 
 def _name_word(tok: Token) -> bool:

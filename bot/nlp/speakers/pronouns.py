@@ -25,7 +25,8 @@ def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, flo
     salient = last_subject(r, token, gender)
     if salient is not None:
         return salient, conf.SALIENT_PRONOUN
-    people = [m for m in r.reg.before(token.idx) if m.speaker.kind == "person"]
+    people = [m for m in r.reg.before(token.idx) if m.speaker.kind == "person"
+              and r.reg.credible(m.key)]
     fits = [m for m in people if r.reg.gender(m.key) in (None, gender)]
     recent = [m for m in fits if token.idx - m.offset < RECENT_CHARS]
     known = [m for m in recent if r.reg.gender(m.key) == gender]

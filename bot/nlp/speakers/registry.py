@@ -22,7 +22,7 @@ from bot.nlp.speakers.names import (
     token_span,
     weak_role,
 )
-from bot.nlp.speakers.words import HONORIFICS, PRONOUN_GENDER, TITLE_WORDS
+from bot.nlp.speakers.words import ACTING, HONORIFICS, PRONOUN_GENDER, TITLE_WORDS
 
 
 @dataclass
@@ -62,6 +62,8 @@ class Registry:
         self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.mentions: list[Mention] = []
+        self.acting: set[str] = set()
+        self._expanded: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}
         self._collect_people()
         self._infer_genders()
@@ -195,6 +197,8 @@ class Registry:
     def add_mention(self, token: Token, name: str, *, kind: str = "person") -> None:
         speaker = Speaker(name, kind, self.people[name].role if name in self.people else None)
         subject = token.dep_ == "nsubj" and self.speaking(token.head)
+        if token.dep_ in ACTING:
+            self.acting.add(name)
         self.mentions.append(Mention(token.idx, speaker, subject,
                                      plural=token.tag_ in {"NNS", "NNPS"}, key=name))
         self.mentions.sort(key=lambda m: m.offset)
@@ -244,7 +248,22 @@ class Registry:
         if before is not None and before.lower_ in {"'s", "’s"} and start > 1 and \
                 self.doc[start - 2].dep_ == "poss" and self.doc[start - 2].pos_ == "PROPN":
             start -= 2
-        return clean(self.doc[start:self.name_span(ent).end].text)
+        return self.expand(clean(self.doc[start:self.name_span(ent).end].text))
+
+    def expand(self, name: str) -> str:
+        """An acronym the article also spells out ("the PFA" after "the Port Freight
+        Association") is that organisation's full name; any other name is kept."""
+        letters = name.removeprefix("the ").removeprefix("The ")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return name
+        if self._expanded is None:
+            self._expanded = {}
+            for ent in self.ents:
+                words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha
+                         and t.lower_ != "the"]
+                if ent.label_ in {"ORG", "GPE", "FAC"} and len(words) > 1:
+                    self._expanded.setdefault("".join(w[0] for w in words), clean(ent.text))
+        return self._expanded.get(letters, name)
 
     def fuller_name(self, token: Token, text: str) -> str:
         """A surname alone maps to "First Surname" written earlier, even when not tagged."""
@@ -271,7 +290,16 @@ class Registry:
         self.remember(token, speaker)
         return speaker
 
+    def credible(self, key: str) -> bool:
+        """A full name, or a one-word name seen acting in a clause or with a role: not a
+        platform or a group the recogniser took for a person ("took to Twitter", "Latinos")."""
+        person = self.people.get(key)
+        return person is not None and (" " in person.name or person.name in self.acting
+                                       or not weak_role(person.role))
+
     def remember(self, token: Token, speaker: Speaker) -> None:
+        if speaker.kind == "person" and speaker.name and token.dep_ in ACTING:
+            self.acting.add(speaker.name)
         if not any(m.offset == token.idx for m in self.mentions):
             self.mentions.append(Mention(token.idx, speaker, True,
                                          plural=token.tag_ in {"NNS", "NNPS"},

@@ -68,7 +68,8 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ORG_LABELS or text.isupper():
             if token.pos_ != "PROPN" and token.tag_ in {"NNS", "NN"}:
                 return descriptions.nominal(self, token)
-            speaker = Speaker(self.reg.org_name(ent) if ent is not None else text, "organisation")
+            speaker = Speaker(self.reg.org_name(ent) if ent is not None else
+                              self.reg.expand(text), "organisation")
             self.reg.remember(token, speaker)
             return speaker, conf.ORGANISATION_ENTITY
         person = self.reg.register(text)
