@@ -1,7 +1,8 @@
 """Steps 4-6 of an article's path: parse, quotes, story features. Pure (no database), so with
 WIREWATCH_NLP_PROCESSES=N >= 2 worker processes analyse the next batches while the pipeline stores
-one. A batch is always analysed whole, by one process, exactly as with one process, so the output
-does not depend on the number of processes."""
+one. A batch is analysed in the pieces ``nlp.pipe`` batches it in, each piece whole by one process
+(with several processes, several pieces of one batch at once), exactly as with one process, so the
+output does not depend on the number of processes."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from spacy.language import Language
 from bot.config import Settings
 from bot.models import Article, ErrorKind, ParsedArticle, WirewatchError
 from bot.nlp.load import load_pipeline
-from bot.nlp.parse import parse_articles
+from bot.nlp.parse import docs_per_batch, parse_articles
 from bot.nlp.quotes import extract_quotes
 from bot.stories.stage import Prepared, StoryStage
 
@@ -52,10 +53,26 @@ class Shape:
     max_chars: int
 
 
+def pieces(articles: Sequence[Article], shape: Shape) -> list[tuple[list[Article], Shape]]:
+    """The batch cut where ``nlp.pipe`` cuts it (documents per batch sized by the batch's longest
+    article), each piece with the shape that parses it as one ``nlp.pipe`` batch."""
+    size = docs_per_batch(articles, batch_size=shape.batch_size, max_chars=shape.max_chars)
+    piece = Shape(size, shape.max_chars)
+    return [(list(articles[i:i + size]), piece) for i in range(0, len(articles), size)]
+
+
 def analyse(nlp: Language, articles: Sequence[Article], *, stories: StoryStage,
             shape: Shape) -> list[Analysis]:
+    """Parse and analyse the batch piece by piece (see ``pieces``): what a worker process does
+    with each piece, so one process gives the same output as several."""
+    return [done for part, piece in pieces(articles, shape)
+            for done in _analyse_piece(nlp, part, stories=stories, shape=piece)]
+
+
+def _analyse_piece(nlp: Language, articles: Sequence[Article], *, stories: StoryStage,
+                   shape: Shape) -> list[Analysis]:
     """Parse the articles as one ``nlp.pipe`` run, then find quotes and story features; if spaCy
-    fails on the batch, parse one by one so only the article that breaks it fails."""
+    fails on them, parse one by one so only the article that breaks it fails."""
     try:
         parsed = list(parse_articles(nlp, articles, batch_size=shape.batch_size,
                                      max_batch_chars=shape.max_chars))
@@ -134,7 +151,8 @@ class Analyser:
             return nothing
         if self.processes == 1:
             return self.thread().submit(self._analyse, list(articles))
-        return self.pool().submit(_analyse_in_worker, list(articles), self.shape)
+        return _joined([self.pool().submit(_analyse_in_worker, part, piece)
+                        for part, piece in pieces(articles, self.shape)])
 
     def here(self, articles: Sequence[Article]) -> list[Analysis]:
         """In this process, when a worker process died on the batch; on the analysis thread,
@@ -165,6 +183,25 @@ class Analyser:
             self._pool = None
 
 
+def _joined(parts: list[Future[list[Analysis]]]) -> Future[list[Analysis]]:
+    """One future for the pieces of a batch: their analyses in order, or the first failure."""
+    whole: Future[list[Analysis]] = Future()
+    lock = threading.Lock()
+
+    def settle(_: Future[list[Analysis]]) -> None:
+        with lock:
+            if whole.done() or not all(part.done() for part in parts):
+                return
+            try:
+                whole.set_result([done for part in parts for done in part.result()])
+            except BaseException as exc:  # a dead worker, a cancelled piece: the batch's failure
+                whole.set_exception(exc)
+
+    for part in parts:
+        part.add_done_callback(settle)
+    return whole
+
+
 _threads: dict[int, tuple[Language, ThreadPoolExecutor]] = {}
 _threads_lock = threading.Lock()
 
@@ -193,6 +230,7 @@ def _ready() -> bool:
 
 
 def _analyse_in_worker(articles: list[Article], shape: Shape) -> list[Analysis]:
+    """One piece of a batch (see ``pieces``), parsed as one ``nlp.pipe`` batch."""
     assert _worker is not None, "worker process started without its initializer"
     nlp, stories = _worker
-    return analyse(nlp, articles, stories=stories, shape=shape)
+    return _analyse_piece(nlp, articles, stories=stories, shape=shape)

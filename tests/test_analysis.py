@@ -4,7 +4,7 @@ one process, and an article spaCy or the features fail on fails alone."""
 import json
 import pickle
 
-from bot.analysis import Analysed, Failed, Shape, analyse
+from bot.analysis import Analysed, Failed, Shape, analyse, pieces
 from bot.ingest.clean import clean_article
 from bot.models import ErrorKind, RawArticle
 from bot.pipeline import Pipeline, Status
@@ -53,6 +53,26 @@ def test_two_processes_replay_exactly_as_one(tmp_path, settings, nlp):
     assert lines[2] == lines[1]
     verdicts = [line["verdict"] for line in lines[1]]
     assert verdicts.count("new") >= 3 and "duplicate" in verdicts and "failed" not in verdicts
+
+
+def test_worker_processes_share_a_batch_in_the_pieces_nlp_pipe_parses(tmp_path, settings, nlp):
+    """A batch of eight whose longest article allows two per nlp.pipe batch goes out as four
+    pieces, two per piece, each parsed as one nlp.pipe batch; the output is one process's."""
+    articles = [clean_article(RawArticle(text=f"{t}\n\n{b}", origin=str(i)))
+                for i, (t, b) in enumerate(STORIES)]
+    longest = max(len(a.body) for a in articles)
+    cut = pieces(articles, Shape(8, 2 * longest + 1))
+    assert [len(part) for part, _ in cut] == [2, 2, 2, 2]
+    assert [a for part, _ in cut for a in part] == articles
+    assert {shape for _, shape in cut} == {Shape(2, 2 * longest + 1)}
+    lines = {}
+    for processes in (1, 2):
+        run = settings.with_overrides(nlp_processes=processes, nlp_batch_size=8,
+                                      nlp_batch_chars=2 * longest + 1)
+        lines[processes] = list(replay(stream(), db_path=tmp_path / f"q{processes}.db",
+                                       settings=run, nlp=nlp))
+    assert lines[2] == lines[1]
+    assert [line["verdict"] for line in lines[1]].count("new") >= 3
 
 
 def test_what_a_worker_process_sends_back_pickles_without_the_doc(settings, nlp):
