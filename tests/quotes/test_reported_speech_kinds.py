@@ -55,3 +55,8 @@ def test_a_verb_in_the_reported_mood_after_the_clause_is_part_of_it(reported):
     quote = one(quotes, "stepping down")
     assert quote.text.endswith("would stay on as an adviser")
     assert quote.speaker.name == "Adaeze Okafor"
+
+
+def test_a_reported_clause_keeps_its_that(reported):
+    quotes = reported("Inspector Lena Varga said that the bridge would stay shut until May.")
+    assert one(quotes, "bridge").text == "that the bridge would stay shut until May"

@@ -120,7 +120,7 @@ def test_findings_beliefs_and_intentions_are_reported_speech(extract):
         "Mayor Cora Lindqvist vowed to veto the budget. "
         "Fifty-two percent of residents say the buses run late.")
     kinds = {q.text: (q.kind, q.speaker.name) for q in said}
-    assert kinds["most tenants could not afford the rise"][0] == "indirect"
+    assert kinds["that most tenants could not afford the rise"][0] == "indirect"
     assert kinds["to veto the budget"] == ("indirect", "Cora Lindqvist")
     assert kinds["the buses run late"][0] == "indirect"
 

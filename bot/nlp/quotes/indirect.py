@@ -175,8 +175,6 @@ def _after_relative(tokens: list[Token], verb: Token) -> list[Token]:
 def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *, verb: str,
                   cue: str | None, confidence: float) -> Quote:
     first = tokens[0]
-    while first.dep_ == "mark" and first.lower_ == "that" and first.i < tokens[-1].i:
-        first = doc[first.i + 1]
     last = tokens[-1]
     while (last.is_punct or last.dep_ == "cc") and last.i > first.i:
         last = doc[last.i - 1]

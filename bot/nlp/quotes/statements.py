@@ -96,8 +96,6 @@ def _clause_of(doc: Doc, body: str, fragment: Quote) -> tuple[int, int] | None:
 
 def _trimmed(doc: Doc, body: str, first: Token, last: Token,
              fragment: Quote) -> tuple[int, int] | None:
-    while first.lower_ == "that" and first.dep_ == "mark" and first.i < last.i:
-        first = doc[first.i + 1]
     while last.is_punct and last.i > first.i and last.text not in {"”", "\"", "’"}:
         last = doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
