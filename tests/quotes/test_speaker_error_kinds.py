@@ -439,3 +439,13 @@ def test_an_acronym_is_the_organisation_the_article_spells_out(extract):
         "The Port Freight Association (PFA) met on Monday. The PFA said the strike would end "
         "soon.")
     assert speaker_of(said, "strike would end") == "The Port Freight Association"
+
+
+def test_a_modified_leader_and_a_hyphenated_front_runner_describe_someone_named(extract):
+    _, said = extract(
+        "Prime Minister Anton Veldt met the press in the capital on Friday. The Dutch leader "
+        "said the budget would pass.\n\n"
+        "Senator Ana Ruiz leads the race by ten points. The Democratic front-runner said she "
+        "would debate anyone, anywhere.")
+    assert speaker_of(said, "budget would pass") == "Anton Veldt"
+    assert speaker_of(said, "debate anyone") == "Ana Ruiz"

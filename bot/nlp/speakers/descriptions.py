@@ -173,11 +173,22 @@ def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker 
 def describes_someone(token: Token) -> bool:
     """"The billionaire", "the Wisconsin Republican", "the former president": a description
     news uses for someone it has named, not for an unnamed source ("the official")."""
-    word = token.lemma_.lower()
+    word = _hyphenated(token)
     if word in UNNAMED_SOURCES:
         return False
+    modified = any(c.dep_ in {"amod", "compound", "nmod"} for c in token.lefts)
     return word in DESCRIBED_PEOPLE or word in TITLE_WORDS - COMPANY_ROLES or \
+        modified and word in COMPANY_ROLES or \
         token.ent_type_ == "NORP" or gender_of_words([token.lower_]) is not None
+
+
+def _hyphenated(token: Token) -> str:
+    """"front-runner" as one word, which the tokenizer splits at the hyphen."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+            and not doc[token.i - 1].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
+    return token.lemma_.lower()
 
 
 def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
