@@ -449,3 +449,10 @@ def test_a_modified_leader_and_a_hyphenated_front_runner_describe_someone_named(
         "would debate anyone, anywhere.")
     assert speaker_of(said, "budget would pass") == "Anton Veldt"
     assert speaker_of(said, "debate anyone") == "Ana Ruiz"
+
+
+def test_his_campaign_is_the_campaign_of_the_person_he_means(extract):
+    _, said = extract(
+        "Senator Ana Ruiz toured the docks on Friday.\n"
+        "Her campaign said she would return to the harbour in May.")
+    assert speaker_of(said, "return to the harbour") == "Ana Ruiz's campaign"

@@ -39,6 +39,9 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
              and not r.reg.quoted(c.idx)]
     if named:
         return appositive(r, token, named[0])
+    owned = owned_body(r, token)
+    if owned is not None:
+        return owned, conf.EARLIER_DESCRIPTION
     phrase = noun_phrase(token)
     definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
                    for c in token.children)
@@ -69,6 +72,23 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     speaker = Speaker(phrase, kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
+
+
+def owned_body(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"His campaign said": the campaign of the man he means ("Tomas Oduya's campaign")."""
+    if token.lemma_.lower() not in ORG_NOUNS or token.tag_ in PLURAL_TAGS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"
+                  and c.pos_ == "PRON" and not r.reg.quoted(c.idx)), None)
+    if owner is None:
+        return None
+    speaker, _ = r.resolve(owner)
+    if speaker.name is None or speaker.kind == "unnamed":
+        return None
+    words = token.doc[owner.i + 1:token.i + 1].text
+    body = Speaker(f"{speaker.name}'s {words}", "organisation")
+    r.reg.remember(token, body)
+    return body
 
 
 def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, float]:
