@@ -13,11 +13,12 @@ from bot.stories.features import ArticleFeatures
 @dataclass(frozen=True)
 class Candidate:
     """A recent story the article may belong to: its latest articles' weighted keys, and the
-    sentences of its latest articles (what an update is compared with)."""
+    sentences of its latest articles (what an update is compared with; from the story stage,
+    indexed, and valid until its next ``load``)."""
 
     story_id: int
     vectors: list[dict[str, float]]
-    sentences: list[novelty.StoredSentence] = field(default_factory=list)
+    sentences: list[novelty.StoredSentence] | novelty.Earlier = field(default_factory=list)
     age_hours: float = 0.0
     headline_names: frozenset[str] = frozenset()
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from bot.models import SentenceContent
 from bot.stories import figures
@@ -39,11 +41,108 @@ class _Story(NamedTuple):
     figures: frozenset[Decimal]
 
 
-class _Index(NamedTuple):
-    """The story's distinct earlier sentences: lemma -> sentences, and each one's figures."""
+@dataclass(frozen=True)
+class _Part:
+    """One earlier article: its facts, its words (lemmas and the words of its facts), its
+    figures (the first of equal ones written kept), and its distinct sentences' lemmas with
+    the figures of each sentence using them, in order."""
 
-    postings: dict[str, list[int]]
-    figures: list[list[frozenset[Decimal]]]
+    facts: frozenset[str]
+    words: frozenset[str]
+    figures: frozenset[Decimal]
+    by_lemmas: dict[frozenset[str], list[frozenset[Decimal]]]
+
+    @classmethod
+    def of(cls, sentences: Sequence[StoredSentence]) -> _Part:
+        facts = frozenset().union(*(s.facts for s in sentences))
+        lemmas = frozenset().union(*(s.lemmas for s in sentences))
+        by_lemmas: dict[frozenset[str], list[frozenset[Decimal]]] = {}
+        for s in sentences:
+            if s.lemmas:
+                by_lemmas.setdefault(s.lemmas, []).append(s.figures)
+        return cls(facts, lemmas | {w for f in facts for w in f[2:].split()},
+                   frozenset().union(*(s.figures for s in sentences)), by_lemmas)
+
+
+class Earlier:
+    """A story's earlier sentences, article by article, with what ``whats_new`` looks up in
+    them (every word and fact, and lemma -> the distinct sentences using it; copies in a story
+    count once) kept as the story's latest articles change: the articles that came in are
+    added and those that went out taken away, instead of all of it rebuilt for each article."""
+
+    def __init__(self) -> None:
+        self._parts: dict[int, tuple[Sequence[StoredSentence], _Part]] = {}
+        self._facts: Counter[str] = Counter()
+        self._words: Counter[str] = Counter()
+        self._lemma_sets: Counter[frozenset[str]] = Counter()
+        self.postings: dict[str, dict[frozenset[str], None]] = {}
+
+    @classmethod
+    def of(cls, sentences: list[StoredSentence]) -> Earlier:
+        earlier = cls()
+        earlier.update([(0, sentences)])
+        return earlier
+
+    def update(self, articles: list[tuple[int, Sequence[StoredSentence]]]) -> None:
+        """Make these articles' sentences, in this order, the earlier ones: an article given
+        the same sequence as last time is kept as it is, any other is indexed afresh."""
+        wanted = dict(articles)
+        for article_id in list(self._parts):
+            if wanted.get(article_id) is not self._parts[article_id][0]:
+                self._remove(self._parts.pop(article_id)[1])
+        for article_id, sentences in articles:
+            if article_id not in self._parts:
+                self._parts[article_id] = (sentences, self._add(_Part.of(sentences)))
+        self._parts = {article_id: self._parts[article_id] for article_id in wanted}
+
+    def _add(self, part: _Part) -> _Part:
+        _count(self._facts, part.facts, 1)
+        _count(self._words, part.words, 1)
+        for lemmas in _count(self._lemma_sets, part.by_lemmas, 1):
+            for lemma in lemmas:
+                self.postings.setdefault(lemma, {})[lemmas] = None
+        return part
+
+    def _remove(self, part: _Part) -> None:
+        _count(self._facts, part.facts, -1)
+        _count(self._words, part.words, -1)
+        for lemmas in _count(self._lemma_sets, part.by_lemmas, -1):
+            for lemma in lemmas:
+                users = self.postings[lemma]
+                del users[lemmas]
+                if not users:
+                    del self.postings[lemma]
+
+    def story(self) -> _Story:
+        """Every fact, word and figure of the earlier sentences (of equal figures, the first
+        written, as in the articles' order)."""
+        return _Story(frozenset(self._facts), frozenset(self._words),
+                      frozenset().union(*(part.figures for _, part in self._parts.values())))
+
+    def figures(self, lemmas: frozenset[str]) -> set[frozenset[Decimal]]:
+        """The figures of the earlier sentences using exactly these lemmas (of equal ones, the
+        first written)."""
+        found: set[frozenset[Decimal]] = set()
+        for _, part in self._parts.values():
+            for values in part.by_lemmas.get(lemmas, ()):
+                found.add(values)
+        return found
+
+
+T = TypeVar("T")
+
+
+def _count(counts: Counter[T], items: Iterable[T], step: int) -> list[T]:
+    """Count the items in (step 1) or out (-1); returns those that came or went altogether."""
+    changed = []
+    for item in items:
+        counts[item] += step
+        if counts[item] == 0:
+            del counts[item]
+            changed.append(item)
+        elif step > 0 and counts[item] == 1:
+            changed.append(item)
+    return changed
 
 
 def stored(sentences: list[SentenceContent]) -> list[StoredSentence]:
@@ -56,11 +155,12 @@ def stored(sentences: list[SentenceContent]) -> list[StoredSentence]:
 
 
 def whats_new(
-    sentences: list[SentenceFeatures], earlier: list[StoredSentence], weights: dict[str, float],
+    sentences: list[SentenceFeatures], earlier: Earlier | list[StoredSentence],
+    weights: dict[str, float],
 ) -> list[str]:
     """Sentences that bring facts, quotes or claims no earlier sentence of the story had."""
-    story = _story(earlier)
-    index = _index(earlier)
+    index = earlier if isinstance(earlier, Earlier) else Earlier.of(earlier)
+    story = index.story()
     found: list[str] = []
     seen: set[frozenset[str]] = set()
     previous: SentenceFeatures | None = None
@@ -130,48 +230,29 @@ def _same_person(previous: SentenceFeatures, sentence: SentenceFeatures) -> bool
     return bool(previous.people & mentioned)
 
 
-def _story(earlier: list[StoredSentence]) -> _Story:
-    facts = frozenset().union(*(s.facts for s in earlier))
-    lemmas = frozenset().union(*(s.lemmas for s in earlier))
-    return _Story(facts, lemmas | {w for f in facts for w in f[2:].split()},
-                  frozenset().union(*(s.figures for s in earlier)))
-
-
-def _changed_figure(sentence: SentenceFeatures, covers: list[int], index: _Index) -> bool:
+def _changed_figure(sentence: SentenceFeatures, covers: list[frozenset[str]],
+                    index: Earlier) -> bool:
     """A restatement of earlier sentences with a figure they did not have in place of one they
     had: the toll that rose, the rate that was cut again."""
     if not sentence.figures:
         return False
-    earlier = [list(f) for i in covers for f in index.figures[i]]
+    earlier = [list(f) for lemmas in covers for f in index.figures(lemmas)]
     return figures.changed(list(sentence.figures), earlier)
 
 
-def _index(earlier: list[StoredSentence]) -> _Index:
-    """Lemma -> the distinct earlier sentences using it (copies in a story count once)."""
-    distinct: dict[frozenset[str], set[frozenset[Decimal]]] = {}
-    for s in earlier:
-        if s.lemmas:
-            distinct.setdefault(s.lemmas, set()).add(s.figures)
-    postings: dict[str, list[int]] = {}
-    for number, lemmas in enumerate(distinct):
-        for lemma in lemmas:
-            postings.setdefault(lemma, []).append(number)
-    return _Index(postings, [list(f) for f in distinct.values()])
-
-
 def _best_cover(
-    sentence: SentenceFeatures, index: _Index, weights: dict[str, float]
-) -> tuple[float, list[int]]:
+    sentence: SentenceFeatures, index: Earlier, weights: dict[str, float]
+) -> tuple[float, list[frozenset[str]]]:
     """The largest weighted share of the sentence's lemmas found in one earlier sentence, and
     the earlier sentences covering at least NUMBER_COVERED of it. Lemmas are summed in sorted
     order: a set's order follows the process's hash seed, and a float sum follows its order."""
-    covered: dict[int, float] = {}
+    covered: dict[frozenset[str], float] = {}
     total = 0.0
     for lemma in sorted(sentence.lemmas):
         weight = _w(weights, "l:" + lemma)
         total += weight
-        for number in index.postings.get(lemma, ()):
-            covered[number] = covered.get(number, 0.0) + weight
+        for lemmas in index.postings.get(lemma, ()):
+            covered[lemmas] = covered.get(lemmas, 0.0) + weight
     if not total:
         return 0.0, []
     best = max(covered.values(), default=0.0) / total

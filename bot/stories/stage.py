@@ -24,6 +24,8 @@ from storage.articles import now_iso
 FUTURE_SLACK = timedelta(days=1)
 VECTOR_CACHE = 20_000
 SENTENCE_CACHE = 5_000
+EARLIER_STORIES = 64
+NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
 EXTRACTIVE = ExtractiveSummariser()
 
@@ -97,6 +99,7 @@ class StoryStage:
         self._vector_cache: dict[int, dict[str, float]] = {}
         self._names_cache: dict[int, frozenset[str]] = {}
         self._sentence_cache: dict[int, list[novelty.StoredSentence]] = {}
+        self._earlier: dict[int, novelty.Earlier] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
@@ -129,6 +132,7 @@ class StoryStage:
         self._vector_cache.clear()
         self._names_cache.clear()
         self._sentence_cache.clear()
+        self._earlier.clear()
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
         """The stories active within the quiet window that share distinctive keys with it."""
@@ -231,8 +235,10 @@ class StoryStage:
                                               for a in ids))
                 for story_id, ids in latest.items()}
 
-    def _sentences(self, db: Database, story_id: int) -> list[novelty.StoredSentence]:
-        """Every sentence of the story's latest articles (decoded ones kept, like vectors)."""
+    def _sentences(self, db: Database, story_id: int) -> novelty.Earlier:
+        """Every sentence of the story's latest articles (decoded ones kept, like vectors),
+        indexed for what's new; the index of the stories last seen is kept and brought up to
+        date, article by article."""
         ids = store.latest_articles(db, [story_id], per_story=NOVELTY_ARTICLES)[story_id]
         missing = [a for a in ids if a not in self._sentence_cache]
         if missing:
@@ -240,7 +246,12 @@ class StoryStage:
                 self._sentence_cache.clear()
             for article_id, rows in store.article_sentences(db, missing).items():
                 self._sentence_cache[article_id] = novelty.stored(rows)
-        return [s for a in ids for s in self._sentence_cache.get(a, ())]
+        earlier = self._earlier.pop(story_id, None) or novelty.Earlier()
+        if len(self._earlier) >= EARLIER_STORIES:
+            del self._earlier[next(iter(self._earlier))]
+        self._earlier[story_id] = earlier
+        earlier.update([(a, self._sentence_cache.get(a, NO_SENTENCES)) for a in ids])
+        return earlier
 
     def _link_topics(self, db: Database, story_id: int, text: MatchText,
                      article_id: int) -> list[int]:
