@@ -456,3 +456,10 @@ def test_his_campaign_is_the_campaign_of_the_person_he_means(extract):
         "Senator Ana Ruiz toured the docks on Friday.\n"
         "Her campaign said she would return to the harbour in May.")
     assert speaker_of(said, "return to the harbour") == "Ana Ruiz's campaign"
+
+
+def test_who_after_a_description_set_beside_a_name_is_that_name(extract):
+    _, said = extract(
+        "The inquiry heard on Tuesday from Maren Holt, a ferry pilot who said the channel "
+        "markers had been moved in the night.")
+    assert speaker_of(said, "channel markers") == "Maren Holt"

@@ -39,6 +39,12 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
              and not r.reg.quoted(c.idx)]
     if named:
         return appositive(r, token, named[0])
+    head = token.head
+    if token.dep_ == "appos" and head.pos_ == "PROPN" and head.i < token.i and \
+            not r.reg.quoted(head.idx):
+        named_by, confidence = r.resolve(head)  # "Harold Ode, a banker who said …"
+        if named_by.name is not None and named_by.kind != "unnamed":
+            return named_by, confidence
     owned = owned_body(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
