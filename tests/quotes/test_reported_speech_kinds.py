@@ -60,3 +60,17 @@ def test_a_verb_in_the_reported_mood_after_the_clause_is_part_of_it(reported):
 def test_a_reported_clause_keeps_its_that(reported):
     quotes = reported("Inspector Lena Varga said that the bridge would stay shut until May.")
     assert one(quotes, "bridge").text == "that the bridge would stay shut until May"
+
+
+def test_a_charge_warning_or_demand_after_a_preposition_is_reported(reported):
+    quotes = reported(
+        "Councillor Ines Baptiste spoke after the vote. Baptiste criticised the board for "
+        "ignoring the flood warnings. The harbour master, Olu Bamidele, warned of a long and "
+        "costly strike at the port.")
+    assert one(quotes, "ignoring the flood warnings").speaker.name == "Ines Baptiste"
+    assert one(quotes, "a long and costly strike").speaker.name == "Olu Bamidele"
+
+
+def test_the_one_criticised_is_not_the_speaker(reported):
+    quotes = reported("The board was criticised for ignoring the flood warnings.")
+    assert not quotes

@@ -33,6 +33,10 @@ BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "
 INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
              "threaten", "seek", "urge"}
 """Verbs whose "to …" complement is an attributed intention ("vowed to veto the bill")."""
+CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise": {"for"},
+           "warn": {"of", "against"}, "push": {"for"}, "advocate": {"for"}}
+"""Verbs whose charge, demand or warning is the object of a preposition ("criticised the board
+[for ignoring the warnings]", "warned [of a long strike]", "pushed [for a recount]")."""
 INDIRECT = (REPORTING | BELIEF) - {
                         "ask", "call", "describe", "question", "wonder", "post", "tweet",
                         "continue", "disagree", "demand", "advise", "brief",

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import (
+    CHARGES,
     INDIRECT,
     INTENTION,
     according_to,
@@ -23,6 +24,8 @@ FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
+CANDIDATES = REPORTED | set(CHARGES)
+"""Verbs that can report something: a clause, an intention, a question or a charge."""
 REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
@@ -98,18 +101,37 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements,
                                             lines))
             continue
-        if verb.i in quoted or not is_reporting(verb, REPORTED) or _nested(verb, lines):
+        if verb.i in quoted or not is_reporting(verb, CANDIDATES) or _nested(verb, lines):
             continue
         if any(c.dep_ == "neg" for c in verb.children) or _asked_of(verb) or \
                 _joined(verb, lines):
             continue
-        clause = reported_clause(verb, lines)
-        parts = _around(verb, quoted) if clause is None else [_clause_words(verb, clause)]
+        clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
+        charge = _charge(verb) if clause is None else []
+        if charge:
+            parts = [charge]
+        else:
+            parts = _around(verb, quoted) if clause is None else [_clause_words(verb, clause)]
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements)
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+def _charge(verb: Token) -> list[Token]:
+    """"criticised the board [for ignoring the warnings]": the object of the verb's preposition
+    (not when passive: "was criticised for" names the one criticised)."""
+    preps = CHARGES.get(lemma_of(verb), set())
+    if not preps or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return []
+    owners = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "blamed [the board] for"
+    for child in (c for owner in owners for c in owner.children):
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return list(objects[0].subtree)
+    return []
 
 
 def _asked_of(verb: Token) -> bool:
