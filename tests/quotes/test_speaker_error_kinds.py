@@ -463,3 +463,10 @@ def test_who_after_a_description_set_beside_a_name_is_that_name(extract):
         "The inquiry heard on Tuesday from Maren Holt, a ferry pilot who said the channel "
         "markers had been moved in the night.")
     assert speaker_of(said, "channel markers") == "Maren Holt"
+
+
+def test_a_people_speaking_is_the_country_the_article_names(extract):
+    _, said = extract(
+        "Trade talks between Portugal and Norway resumed in Oslo on Monday.\n"
+        "The Norwegians said the fishing quotas would stay as they are until 2028.")
+    assert speaker_of(said, "fishing quotas") == "Norway"

@@ -10,7 +10,14 @@ from spacy.tokens import Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
-from bot.nlp.speakers.names import gender_of_words, name_text, noun_phrase, person_noun, weak_role
+from bot.nlp.speakers.names import (
+    clean,
+    gender_of_words,
+    name_text,
+    noun_phrase,
+    person_noun,
+    weak_role,
+)
 from bot.nlp.speakers.words import (
     ACTING,
     COLLECTIVE,
@@ -95,6 +102,19 @@ def owned_body(r: SpeakerResolver, token: Token) -> Speaker | None:
     body = Speaker(f"{speaker.name}'s {words}", "organisation")
     r.reg.remember(token, body)
     return body
+
+
+def country_of(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The Saudis said" after "Saudi Arabia": a people speaking is the country the article
+    names with the same stem."""
+    if token.tag_ not in PLURAL_TAGS and not token.lower_.endswith("ese"):
+        return None
+    stem = token.lower_[:4]
+    for ent in r.reg.ents:
+        if ent.label_ == "GPE" and ent.text.lower().startswith(stem) and \
+                not r.reg.quoted(ent.start_char):
+            return Speaker(clean(ent.text), "organisation")
+    return None
 
 
 def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, float]:

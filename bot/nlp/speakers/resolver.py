@@ -44,6 +44,9 @@ class SpeakerResolver:
             return Speaker(None, "unknown"), conf.UNKNOWN
         ent = self.reg.ent_of.get(token.i)
         if ent is not None and ent.label_ == "NORP" and _definite(token):
+            country = descriptions.country_of(self, token)
+            if country is not None:
+                return country, conf.EARLIER_DESCRIPTION
             return descriptions.nominal(self, token)
         if token.pos_ == "PROPN" and not token.text.islower() or ent is not None:
             return self.proper(token, ent)
