@@ -470,3 +470,20 @@ def test_a_people_speaking_is_the_country_the_article_names(extract):
         "Trade talks between Portugal and Norway resumed in Oslo on Monday.\n"
         "The Norwegians said the fishing quotas would stay as they are until 2028.")
     assert speaker_of(said, "fishing quotas") == "Norway"
+
+
+def test_a_plural_noun_the_recogniser_calls_an_organisation_is_not_the_company(extract):
+    quotes, _ = extract(
+        "The ferry operator raised its fares again on Monday.\n\n"
+        "Commuters were angry. “This is what the crossing costs now,” the operator said.")
+    speaker = speaker_of(quotes, "crossing costs")
+    assert speaker is not None and speaker.lower().endswith("operator")
+
+
+def test_a_share_of_people_speaks_as_itself_and_names_no_one(extract):
+    quotes, said = extract(
+        "Six in 10 say the ferry fares are too high. Nearly half said they would drive "
+        "over the bridge instead.")
+    shares = [q for q in quotes + said if "fares are too high" in q.text or "drive" in q.text]
+    assert {(q.speaker.name, q.speaker.kind) for q in shares} == {
+        ("Six in 10", "unnamed"), ("Nearly half", "unnamed")}

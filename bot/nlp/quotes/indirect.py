@@ -18,6 +18,7 @@ from bot.nlp.quotes.attribution import (
 from bot.nlp.quotes.marks import Lines
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.words import SHARES
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
@@ -30,8 +31,6 @@ REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 SET_OFF = {",", "—", "–", "--"}
-SHARES = {"PERCENT", "CARDINAL"}
-"""Entity types of a noun that can be a share of people ("half", "two-thirds", "percent")."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 

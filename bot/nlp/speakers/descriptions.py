@@ -195,7 +195,8 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The company" means the last organisation that acted in a clause before it ("Shares in
     Corveth fell" names it without it acting)."""
     for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
-        if ent.label_ == "ORG" and ent.root.dep_ in ACTING and not r.reg.quoted(ent.start_char):
+        if ent.label_ == "ORG" and ent.root.dep_ in ACTING and ent.root.tag_ != "NNS" and \
+                not r.reg.quoted(ent.start_char):
             return Speaker(r.reg.org_name(ent), "organisation")
     return None
 

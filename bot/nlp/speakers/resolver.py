@@ -10,9 +10,21 @@ from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import descriptions, pronouns
 from bot.nlp.speakers.columns import Columns
-from bot.nlp.speakers.names import looks_like_person, name_text, nominal_subject, token_span
+from bot.nlp.speakers.names import (
+    looks_like_person,
+    name_text,
+    nominal_subject,
+    noun_phrase,
+    token_span,
+)
 from bot.nlp.speakers.registry import Registry
-from bot.nlp.speakers.words import ORG_LABELS, ORG_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER
+from bot.nlp.speakers.words import (
+    ORG_LABELS,
+    ORG_PRONOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    SHARES,
+)
 
 
 class SpeakerResolver:
@@ -42,6 +54,8 @@ class SpeakerResolver:
             return pronouns.group(self, token, plural=False)
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
+        if token.like_num or token.ent_type_ in SHARES:  # "Six in 10 say", "Nearly half said"
+            return Speaker(noun_phrase(token), "unnamed"), conf.DESCRIPTION
         ent = self.reg.ent_of.get(token.i)
         if ent is not None and ent.label_ == "NORP" and _definite(token):
             country = descriptions.country_of(self, token)

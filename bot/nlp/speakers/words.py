@@ -96,6 +96,10 @@ MISREAD_LEMMAS = {"hop": ("hope", "pp")}
 """Lemmas the small English model gets wrong for a reporting verb ("hoped" -> "hop"), with the
 spelling of the verb it really is the lemma of ("hopped")."""
 
+SHARES = {"PERCENT", "CARDINAL"}
+"""Entity types of a noun that can be a share of people ("half", "two-thirds", "percent"): a
+group no one named."""
+
 
 def verb_lemma(lemma: str, lower: str) -> str:
     """The lemma, lower-cased, put right where the model misreads it."""
