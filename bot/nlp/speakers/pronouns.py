@@ -13,9 +13,11 @@ from bot.nlp.speakers.names import gender_of_words, nominal_subject
 from bot.nlp.speakers.words import PRONOUN_GENDER, RECENT_CHARS
 
 LOOK_BACK = 6
-LAST_SUBJECT_SPAN = 12
-LAST_SUBJECT_NARRATIVE = 5
 """Narrative sentences searched back for the person a text is about."""
+LAST_SUBJECT_SPAN = 12
+"""Sentences he/she looks back over for the last subject of its gender ..."""
+LAST_SUBJECT_NARRATIVE = 5
+"""... of which at most this many narrative ones (quote-only sentences are not counted)."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
