@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -22,6 +24,7 @@ from storage import topics as topic_store
 from storage.articles import now_iso
 
 FUTURE_SLACK = timedelta(days=1)
+T = TypeVar("T")
 VECTOR_CACHE = 20_000
 SENTENCE_CACHE = 5_000
 EARLIER_STORIES = 64
@@ -213,24 +216,16 @@ class StoryStage:
         """The candidate stories' latest article vectors; an article's never change, so the
         decoded ones are kept (bounded) and only new ones are read."""
         latest = store.latest_articles(db, story_ids)
-        missing = [a for ids in latest.values() for a in ids if a not in self._vector_cache]
-        if missing:
-            if len(self._vector_cache) + len(missing) > VECTOR_CACHE:
-                self._vector_cache.clear()
-            self._vector_cache.update(
-                store.article_vectors(db, missing).items())
+        fill_cache(self._vector_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
+                   lambda missing: store.article_vectors(db, missing))
         return {story_id: [self._vector_cache[a] for a in ids if a in self._vector_cache]
                 for story_id, ids in latest.items()}
 
     def _headline_names(self, db: Database, story_ids: list[int]) -> dict[int, frozenset[str]]:
         """The names the headlines of each story's latest articles give (cached, like vectors)."""
         latest = store.latest_articles(db, story_ids)
-        missing = [a for ids in latest.values() for a in ids if a not in self._names_cache]
-        if missing:
-            if len(self._names_cache) + len(missing) > VECTOR_CACHE:
-                self._names_cache.clear()
-            found = store.article_headline_names(db, missing)
-            self._names_cache.update({a: frozenset(found.get(a, ())) for a in missing})
+        fill_cache(self._names_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
+                   lambda missing: _headline_names_of(db, missing))
         return {story_id: frozenset().union(*(self._names_cache.get(a, frozenset())
                                               for a in ids))
                 for story_id, ids in latest.items()}
@@ -240,12 +235,9 @@ class StoryStage:
         indexed for what's new; the index of the stories last seen is kept and brought up to
         date, article by article."""
         ids = store.latest_articles(db, [story_id], per_story=NOVELTY_ARTICLES)[story_id]
-        missing = [a for a in ids if a not in self._sentence_cache]
-        if missing:
-            if len(self._sentence_cache) + len(missing) > SENTENCE_CACHE:
-                self._sentence_cache.clear()
-            for article_id, rows in store.article_sentences(db, missing).items():
-                self._sentence_cache[article_id] = novelty.stored(rows)
+        fill_cache(self._sentence_cache, ids, SENTENCE_CACHE,
+                   lambda missing: {a: novelty.stored(rows) for a, rows
+                                    in store.article_sentences(db, missing).items()})
         earlier = self._earlier.pop(story_id, None) or novelty.Earlier()
         if len(self._earlier) >= EARLIER_STORIES:
             del self._earlier[next(iter(self._earlier))]
@@ -279,3 +271,21 @@ class StoryStage:
             except TopicQueryError:
                 self._queries[text] = None
         return self._queries[text]
+
+
+def _headline_names_of(db: Database, article_ids: list[int]) -> dict[int, frozenset[str]]:
+    found = store.article_headline_names(db, article_ids)
+    return {a: frozenset(found.get(a, ())) for a in article_ids}
+
+
+def fill_cache(cache: dict[int, T], wanted: list[int], limit: int,
+               load: Callable[[list[int]], Mapping[int, T]]) -> None:
+    """Load the wanted articles the cache lacks; when that would pass ``limit``, start afresh
+    with all the wanted ones, so none of them is lost to the clearing."""
+    missing = [a for a in wanted if a not in cache]
+    if not missing:
+        return
+    if len(cache) + len(missing) > limit:
+        cache.clear()
+        missing = list(dict.fromkeys(wanted))
+    cache.update(load(missing))
