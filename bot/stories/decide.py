@@ -18,7 +18,7 @@ class Candidate:
 
     story_id: int
     vectors: list[dict[str, float]]
-    sentences: list[novelty.StoredSentence] | novelty.Earlier = field(default_factory=list)
+    sentences: novelty.Earlier = field(default_factory=novelty.Earlier)
     age_hours: float = 0.0
     headline_names: frozenset[str] = frozenset()
 

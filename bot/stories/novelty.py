@@ -155,11 +155,9 @@ def stored(sentences: list[SentenceContent]) -> list[StoredSentence]:
 
 
 def whats_new(
-    sentences: list[SentenceFeatures], earlier: Earlier | list[StoredSentence],
-    weights: dict[str, float],
+    sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
 ) -> list[str]:
     """Sentences that bring facts, quotes or claims no earlier sentence of the story had."""
-    index = earlier if isinstance(earlier, Earlier) else Earlier.of(earlier)
     story = index.story()
     found: list[str] = []
     seen: set[frozenset[str]] = set()

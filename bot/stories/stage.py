@@ -147,9 +147,10 @@ class StoryStage:
                                          arrived_since=since if prepared.arrived_at else None)
         story_ids = cluster.shortlist(
             shared, weights, min_shared=self.events.min_shared if self.events else 2)
-        vectors = self._vectors(db, story_ids)
+        latest = store.latest_articles(db, story_ids)
+        vectors = self._vectors(db, latest)
         started = self._started(db, prepared, story_ids)
-        names = self._headline_names(db, story_ids) if self.events else {}
+        names = self._headline_names(db, latest) if self.events else {}
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
                       _hours(seen_at, started.get(story_id)),
@@ -212,18 +213,18 @@ class StoryStage:
         topic_ids = self._link_topics(db, story_id, prepared.text, article_id)
         return StoryResult(verdict, tuple(topic_ids))
 
-    def _vectors(self, db: Database, story_ids: list[int]) -> dict[int, list[dict[str, float]]]:
+    def _vectors(self, db: Database, latest: dict[int, list[int]]
+                 ) -> dict[int, list[dict[str, float]]]:
         """The candidate stories' latest article vectors; an article's never change, so the
         decoded ones are kept (bounded) and only new ones are read."""
-        latest = store.latest_articles(db, story_ids)
         fill_cache(self._vector_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
                    lambda missing: store.article_vectors(db, missing))
         return {story_id: [self._vector_cache[a] for a in ids if a in self._vector_cache]
                 for story_id, ids in latest.items()}
 
-    def _headline_names(self, db: Database, story_ids: list[int]) -> dict[int, frozenset[str]]:
+    def _headline_names(self, db: Database, latest: dict[int, list[int]]
+                        ) -> dict[int, frozenset[str]]:
         """The names the headlines of each story's latest articles give (cached, like vectors)."""
-        latest = store.latest_articles(db, story_ids)
         fill_cache(self._names_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
                    lambda missing: _headline_names_of(db, missing))
         return {story_id: frozenset().union(*(self._names_cache.get(a, frozenset())

@@ -205,7 +205,7 @@ def test_what_is_new_is_measured_in_rarity_not_in_headline_weight():
     story is still measured in how rare its words are."""
     from bot.models import SentenceContent
     from bot.stories.features import SentenceFeatures
-    from bot.stories.novelty import stored
+    from bot.stories.novelty import Earlier, stored
 
     sentence = SentenceFeatures("Inspector Ilse Kovac found the engine fault.",
                                 frozenset({"ferry", "inspector", "engine", "fault"}),
@@ -216,7 +216,7 @@ def test_what_is_new_is_measured_in_rarity_not_in_headline_weight():
     weights = {**rarity, "l:ferry": 12.0}
     features = ArticleFeatures(title="t", title_words=("t",), tokens=[], entities=[],
                                sentences=[sentence])
-    story = [Candidate(7, [weights], earlier)]
+    story = [Candidate(7, [weights], Earlier.of(earlier))]
     made = decide(features, Candidates(weights, list(weights), story, rarity),
                   summarise=lambda f: [], events=EVENTS)
     assert (made.story_id, made.kind, made.whats_new) == (7, "update", (sentence.text,))

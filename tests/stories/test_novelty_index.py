@@ -42,7 +42,7 @@ def test_a_window_moved_article_by_article_answers_as_one_indexed_afresh():
         afresh = Earlier.of(flat)
         assert earlier.story() == afresh.story()
         assert earlier.postings == afresh.postings
-        assert whats_new(NEW, earlier, WEIGHTS) == whats_new(NEW, flat, WEIGHTS)
+        assert whats_new(NEW, earlier, WEIGHTS) == whats_new(NEW, afresh, WEIGHTS)
 
 
 def test_an_article_read_again_is_indexed_again():
