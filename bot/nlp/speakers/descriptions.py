@@ -30,11 +30,10 @@ from bot.nlp.speakers.words import (
     NUMBERS,
     ORG_LABELS,
     ORG_NOUNS,
+    PLURAL_TAGS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
 )
-
-PLURAL_TAGS = {"NNS", "NNPS"}
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -62,7 +61,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         issued_by = documents.issuer(r, token, definite=definite)
         if issued_by is not None:
             return issued_by, conf.EARLIER_DESCRIPTION
-    singular = token.tag_ not in {"NNS", "NNPS"}
+    singular = token.tag_ not in PLURAL_TAGS
     if definite and singular:
         holder = title_holder(r, token)
         if holder is not None:

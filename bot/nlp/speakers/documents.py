@@ -14,11 +14,11 @@ from bot.nlp.speakers.words import (
     ISSUED_NOUNS,
     ISSUER_PREPS,
     ISSUING_VERBS,
+    PLURAL_TAGS,
     SURVEYS,
 )
 
 NAME_JOINERS = {"/", "-", "&", "–"}
-PLURAL_TAGS = {"NNS", "NNPS"}
 NOT_ISSUERS = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from bot.nlp.speakers.names import (
     token_span,
     weak_role,
 )
-from bot.nlp.speakers.words import ACTING, HONORIFICS, PRONOUN_GENDER, TITLE_WORDS
+from bot.nlp.speakers.words import ACTING, HONORIFICS, PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
 
 
 @dataclass
@@ -200,7 +200,7 @@ class Registry:
         if token.dep_ in ACTING:
             self.acting.add(name)
         self.mentions.append(Mention(token.idx, speaker, subject,
-                                     plural=token.tag_ in {"NNS", "NNPS"}, key=name))
+                                     plural=token.tag_ in PLURAL_TAGS, key=name))
         self.mentions.sort(key=lambda m: m.offset)
 
     def _infer_genders(self) -> None:
@@ -302,7 +302,7 @@ class Registry:
             self.acting.add(speaker.name)
         if not any(m.offset == token.idx for m in self.mentions):
             self.mentions.append(Mention(token.idx, speaker, True,
-                                         plural=token.tag_ in {"NNS", "NNPS"},
+                                         plural=token.tag_ in PLURAL_TAGS,
                                          key=speaker.name or ""))
             self.mentions.sort(key=lambda m: m.offset)
 

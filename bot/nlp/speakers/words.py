@@ -96,6 +96,7 @@ MISREAD_LEMMAS = {"hop": ("hope", "pp")}
 """Lemmas the small English model gets wrong for a reporting verb ("hoped" -> "hop"), with the
 spelling of the verb it really is the lemma of ("hopped")."""
 
+PLURAL_TAGS = {"NNS", "NNPS"}
 SHARES = {"PERCENT", "CARDINAL"}
 """Entity types of a noun that can be a share of people ("half", "two-thirds", "percent"): a
 group no one named."""
