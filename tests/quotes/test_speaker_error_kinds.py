@@ -487,3 +487,11 @@ def test_a_share_of_people_speaks_as_itself_and_names_no_one(extract):
     shares = [q for q in quotes + said if "fares are too high" in q.text or "drive" in q.text]
     assert {(q.speaker.name, q.speaker.kind) for q in shares} == {
         ("Six in 10", "unnamed"), ("Nearly half", "unnamed")}
+
+
+def test_a_first_name_tells_a_gender_the_article_never_shows(extract):
+    quotes, _ = extract(
+        "Thomas Reid, the council's finance chair, presented the budget on Monday. Margaret "
+        "Olsen, who leads the opposition, questioned the figures. Reid defended the plan. "
+        "“We cannot afford more delays,” she said.")
+    assert speaker_of(quotes, "more delays") == "Margaret Olsen"

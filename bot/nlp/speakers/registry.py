@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.columns import Columns
+from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import (
     clean,
     gender_of_words,
@@ -206,7 +207,8 @@ class Registry:
     def _infer_genders(self) -> None:
         """Each he/she right after the only person just mentioned is a vote for that person's
         gender; the article's majority decides (one "he" after "Kelly confronted him" does
-        not make Kelly a man when "she" follows her five times)."""
+        not make Kelly a man when "she" follows her five times). A first name of known gender
+        outweighs the votes, which a pronoun about someone else just named can sway."""
         offsets = [m.offset for m in self.mentions]
         votes: dict[str, Counter[str]] = {}
         for i in self.columns.lowered(PRONOUN_GENDER):
@@ -223,7 +225,9 @@ class Registry:
         for name, counted in votes.items():
             person = self.people.get(name)
             ranked = counted.most_common()
-            if person and not person.gender and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            if person is None or person.gender or _named_gender(person.name):
+                continue
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 person.gender = ranked[0][0]
 
     def lengthen(self, short: str, full: str) -> str:
@@ -311,8 +315,18 @@ class Registry:
         return list(reversed(self.mentions[:index]))
 
     def gender(self, key: str) -> str | None:
+        """What the article shows (Mr/Ms, a role, the pronouns after them), else the gender
+        of the first name."""
         person = self.people.get(key)
-        return person.gender if person else None
+        if person is None:
+            return None
+        return person.gender or _named_gender(person.name)
+
+
+def _named_gender(name: str) -> str | None:
+    """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
+    first, _, rest = name.partition(" ")
+    return first_name_gender(first) if rest and first[:1].isupper() else None
 
 
 def _title(tok: Token) -> bool:
