@@ -74,3 +74,13 @@ def test_a_charge_warning_or_demand_after_a_preposition_is_reported(reported):
 def test_the_one_criticised_is_not_the_speaker(reported):
     quotes = reported("The board was criticised for ignoring the flood warnings.")
     assert not quotes
+
+
+def test_what_someone_implies_proves_or_reminds_others_of_is_reported(reported):
+    quotes = reported(
+        "Councillor Petra Lund implied that the contract had been rushed. The harbour "
+        "authority reminded residents that the ferry timetable changes in June. Auditor Sam "
+        "Okoro speculated that the shortfall would grow next year.")
+    assert one(quotes, "had been rushed").speaker.name == "Petra Lund"
+    assert one(quotes, "timetable changes in June").speaker.name == "The harbour authority"
+    assert one(quotes, "shortfall would grow").speaker.name == "Sam Okoro"

@@ -30,6 +30,13 @@ BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "
           "figure", "guess", "reckon", "suspect", "acknowledge"}
 """Verbs of knowing, believing, finding and wanting: their clause is attributed to the subject
 ("the poll found that …", "she hopes that …"), though it is not speech."""
+INFERENCE = {"imply", "insinuate", "prove", "demonstrate", "convince", "persuade", "remind",
+             "speculate", "surmise", "presume", "posit", "theorize", "reason", "judge", "sense",
+             "notice", "discover", "anticipate", "project", "calculate", "bet", "guarantee",
+             "swear", "clarify", "repeat", "proclaim", "protest", "opine"}
+"""Verbs of implying, proving, persuading, guessing and restating: their clause is attributed
+to the subject too ("she implied that …", "the audit proves that …", "he reminded voters that
+…"). Only their clause: they introduce no direct quote."""
 INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
              "threaten", "seek", "urge"}
 """Verbs whose "to …" complement is an attributed intention ("vowed to veto the bill")."""
@@ -37,7 +44,7 @@ CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise
            "warn": {"of", "against"}, "push": {"for"}, "advocate": {"for"}}
 """Verbs whose charge, demand or warning is the object of a preposition ("criticised the board
 [for ignoring the warnings]", "warned [of a long strike]", "pushed [for a recount]")."""
-INDIRECT = (REPORTING | BELIEF) - {
+INDIRECT = (REPORTING | BELIEF | INFERENCE) - {
                         "ask", "call", "describe", "question", "wonder", "post", "tweet",
                         "continue", "disagree", "demand", "advise", "brief",
                         "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
