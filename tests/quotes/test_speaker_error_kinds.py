@@ -495,3 +495,19 @@ def test_a_first_name_tells_a_gender_the_article_never_shows(extract):
         "Olsen, who leads the opposition, questioned the figures. Reid defended the plan. "
         "“We cannot afford more delays,” she said.")
     assert speaker_of(quotes, "more delays") == "Margaret Olsen"
+
+
+def test_a_title_before_its_holder_is_named_is_the_one_person_with_that_title(extract):
+    _, said = extract(
+        "Lawyers for both sides finished their arguments at noon. The judge said the sentence "
+        "would be handed down on Friday. Later that week, Judge Petra Lindqvist gave the "
+        "defendant two years.")
+    assert speaker_of(said, "handed down on Friday") == "Petra Lindqvist"
+
+
+def test_a_title_two_people_hold_is_not_given_to_either_before_they_are_named(extract):
+    _, said = extract(
+        "Lawyers for both sides finished their arguments at noon. The judge said the sentence "
+        "would be handed down on Friday. Judge Petra Lindqvist and Judge Omar Haddad sat on "
+        "the panel.")
+    assert speaker_of(said, "handed down on Friday") not in {"Petra Lindqvist", "Omar Haddad"}

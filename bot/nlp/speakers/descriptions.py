@@ -31,6 +31,7 @@ from bot.nlp.speakers.words import (
     ORG_LABELS,
     ORG_NOUNS,
     PLURAL_TAGS,
+    ROLE_PREPOSITIONS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
 )
@@ -138,12 +139,29 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
 
 
 def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The minister": the person last named with that title before, else the one person
+    the article gives that title at all ("The judge rubbed his chin" before "Judge Berman")."""
     for mention in r.reg.before(token.idx):
         person = r.reg.people.get(mention.key)
         if mention.speaker.kind == "person" and person and person.role and \
                 token.lower_ in person.role.lower().split():
             return Speaker(person.name, "person", person.role)
+    if token.lower_ not in TITLE_WORDS - COMPANY_ROLES:
+        return None
+    holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_]
+    if len(holders) == 1:
+        return Speaker(holders[0].name, "person", holders[0].role)
     return None
+
+
+def _role_head(role: str | None) -> str | None:
+    """The title a role gives: "judge" in "Judge", "governor" in "a former governor of Ohio"."""
+    words = []
+    for word in (role or "").lower().split():
+        if word in ROLE_PREPOSITIONS:
+            break
+        words.append(word.strip(".,"))
+    return words[-1] if words else None
 
 
 def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:

@@ -76,6 +76,8 @@ ISSUING_VERBS = {"release", "issue", "conduct", "publish", "commission", "post",
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 NP_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "prep",
            "acl", "advmod", "predet", "npadvmod"}
+ROLE_PREPOSITIONS = {"of", "for", "at", "in", "to", "from", "with", "on", "who", "and"}
+"""Words after which a role as written no longer names the title ("governor of Ohio")."""
 ROLE_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod"}
 DESCRIBED_PEOPLE = {
     "billionaire", "tycoon", "magnate", "mogul", "businessman", "businesswoman", "millionaire",
