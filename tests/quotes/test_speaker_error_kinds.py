@@ -511,3 +511,10 @@ def test_a_title_two_people_hold_is_not_given_to_either_before_they_are_named(ex
         "would be handed down on Friday. Judge Petra Lindqvist and Judge Omar Haddad sat on "
         "the panel.")
     assert speaker_of(said, "handed down on Friday") not in {"Petra Lindqvist", "Omar Haddad"}
+
+
+def test_a_person_described_by_age_is_the_person_just_named(extract):
+    quotes, _ = extract(
+        "Maria Castell won the regional title on Sunday. “I trained for this all winter,” "
+        "the 46-year-old said.")
+    assert speaker_of(quotes, "all winter") == "Maria Castell"

@@ -56,6 +56,10 @@ class SpeakerResolver:
             return Speaker(None, "unknown"), conf.UNKNOWN
         if token.like_num or token.ent_type_ in SHARES:  # "Six in 10 say", "Nearly half said"
             return Speaker(noun_phrase(token), "unnamed"), conf.DESCRIPTION
+        if _aged(token):  # "the 46-year-old said"
+            person = descriptions.described_person(self, token)
+            if person is not None:
+                return person, conf.DESCRIBED_PERSON
         ent = self.reg.ent_of.get(token.i)
         if ent is not None and ent.label_ == "NORP" and _definite(token):
             country = descriptions.country_of(self, token)
@@ -118,3 +122,9 @@ class SpeakerResolver:
 def _definite(token: Token) -> bool:
     """"The Wisconsin Republican" describes someone; "Republicans" or "Democrat Ann Ray" do not."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _aged(token: Token) -> bool:
+    """"The 46-year-old": a person the article has named, described by age."""
+    return token.lower_ == "old" and _definite(token) and \
+        any(c.lower_ == "year" for c in token.children)
