@@ -518,3 +518,11 @@ def test_a_person_described_by_age_is_the_person_just_named(extract):
         "Maria Castell won the regional title on Sunday. “I trained for this all winter,” "
         "the 46-year-old said.")
     assert speaker_of(quotes, "all winter") == "Maria Castell"
+
+
+def test_a_name_opening_a_line_the_parser_ran_on_from_the_line_before_is_its_subject(extract):
+    _, said = extract(
+        "Senator Tom Okafor said the new checks would slow trade across the border into the U.S.\n"
+        "Paul Brandt added that he would vote for the checks. He also said the plan would cost "
+        "nothing.")
+    assert speaker_of(said, "cost nothing") == "Paul Brandt"

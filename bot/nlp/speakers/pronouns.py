@@ -103,7 +103,23 @@ def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     heads = [root] if not r.reg.quoted(root.idx) else \
         [t for t in sent if r.reg.speaking(t) and not r.reg.quoted(t.idx)]
     subject = (r.subject(heads[0]) or nominal_subject(heads[0])) if heads else None
+    if heads and (subject is None or subject.i < sent.start):
+        subject = _opening_name(r, sent, heads[0]) or subject
     return [subject] if subject is not None and not r.reg.quoted(subject.idx) else []
+
+
+def _opening_name(r: SpeakerResolver, sent: Span, verb: Token) -> Token | None:
+    """"U.S.\nChris Christie added …" parsed as one sentence: on its own line, the name that
+    opens the clause before its verb is its subject."""
+    for tok in sent:
+        if tok.i >= verb.i:
+            return None
+        ent = r.reg.ent_of.get(tok.i)
+        if ent is not None and ent.label_ == "PERSON":
+            return r.reg.doc[min(ent.end, verb.i) - 1]
+        if not (tok.is_space or tok.is_punct):
+            return None
+    return None
 
 
 def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
