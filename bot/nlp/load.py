@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,11 +14,18 @@ from bot.config import ConfigError
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    """Load an installed pipeline by package name or path; never downloads anything."""
+    """Load an installed pipeline by package name or path; never downloads anything.
+
+    The pipeline lives as long as the process, so its objects are then moved out of the
+    garbage collector's way (``gc.freeze``): the full collections that parsing and storing set
+    off would otherwise walk the whole model each time."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise _missing(name) from exc
+    gc.collect()
+    gc.freeze()
+    return nlp
 
 
 def require_installed(name: str) -> None:
