@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
@@ -34,6 +36,7 @@ PRONOUNS = {"he", "she", "they", "his", "her", "their"}
 LINKS = {"further", "also", "add", "addition"}
 HEDGES = {"could", "might", "may"}
 WORDS = re.compile(r"\w+")
+CACHED = 65536
 
 
 class TokenView(NamedTuple):
@@ -82,6 +85,7 @@ class ArticleFeatures:
     title_keys: set[str] = field(default_factory=set)
 
 
+@lru_cache(maxsize=CACHED)
 def entity_words(text: str) -> tuple[str, ...]:
     """An entity's words, lower case, without 'the', dots in initials, or possessive endings."""
     text = re.sub(r"['’]s\b", "", text.casefold()).replace(".", "")
@@ -128,10 +132,11 @@ def extract(parsed: ParsedArticle) -> ArticleFeatures:
     )
     if not isinstance(doc, Doc):
         return features
-    words = _Words(doc)
-    ents = list(doc.ents)
+    words = _Words(doc, article.body)
+    ents = _entities(doc)
+    ent_starts = [ent[0] for ent in ents]
     for index, sent in enumerate(_sentence_spans(parsed, doc, words)):
-        inside = [e for e in ents if sent.start <= e.start < sent.end]
+        inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]
         features.sentences.append(_sentence(sent, inside, index, features, words))
     for index, sentence in enumerate(features.sentences):
         keys = sentence.facts | {"l:" + lemma for lemma in sentence.lemmas}
@@ -186,30 +191,76 @@ def _sentence_spans(parsed: ParsedArticle, doc: Doc, words: _Words) -> list[_Spa
     return spans
 
 
+class _Ent(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label: str
+
+
+def _entities(doc: Doc) -> list[_Ent]:
+    """The Doc's entities in order, each read once (Span properties are slow to call)."""
+    return [_Ent(e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
 class _Words:
-    """The Doc's token attributes read in one call (Token objects are slow to make one by one)."""
+    """The Doc's token attributes read in one call (Token objects are slow to make one by one),
+    with each word's and lemma's text looked up once per distinct word. ``doc_text`` is the
+    text spaCy parsed, which its Doc reproduces exactly (its tokenisation loses nothing)."""
 
     ATTRS = (LOWER, LEMMA, POS, TAG, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX)
 
-    def __init__(self, doc) -> None:
-        self.doc_text = doc.text
-        self.rows = doc.to_array(list(self.ATTRS)).tolist() if len(doc) else []
-        self.starts = [row[9] for row in self.rows]
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc_text = text
+        array = doc.to_array(list(self.ATTRS)) if len(doc) else None
+        self.rows = array.tolist() if array is not None else []
+        self.starts = array[:, 9].tolist() if array is not None else []
+        self.pos = array[:, 2].tolist() if array is not None else []
         self.strings = doc.vocab.strings
-        self.cache: dict[int, str] = {}
+        self.lowers: dict[int, _Lower] = {}
+        self.lemmas: dict[int, str] = {}
+        if array is not None:
+            self.lowers = {key: _LOWERS.get(key) or self._lower(key)
+                           for key in set(array[:, 0].tolist())}
+            self.lemmas = {key: _LEMMAS.get(key) or self._lemma(key)
+                           for key in set(array[:, 1].tolist())}
 
-    def span(self, span) -> str:
-        return self.doc_text[span.start_char:span.end_char]
+    def _lower(self, key: int) -> _Lower:
+        if len(_LOWERS) >= CACHED:
+            _LOWERS.clear()
+        found = _LOWERS[key] = _lower(self.strings[key])
+        return found
+
+    def _lemma(self, key: int) -> str:
+        if len(_LEMMAS) >= CACHED:
+            _LEMMAS.clear()
+        found = _LEMMAS[key] = self.strings[key].casefold()
+        return found
 
     def text(self, key: int) -> str:
-        value = self.cache.get(key)
-        if value is None:
-            value = self.cache[key] = self.strings[key]
-        return value
+        return self.strings[key]
+
+
+class _Lower(NamedTuple):
+    """A word in lower case, whether any of it is a letter or digit, and whether it has a digit."""
+
+    text: str
+    alnum: bool
+    digit: bool
+
+
+def _lower(text: str) -> _Lower:
+    return _Lower(text, any(c.isalnum() for c in text), any(c.isdigit() for c in text))
+
+
+_LOWERS: dict[int, _Lower] = {}
+_LEMMAS: dict[int, str] = {}
+"""Words and lemmas by their hash in spaCy's string store (the same in every Doc and process)."""
 
 
 def _sentence(
-    sent: _Span, ents: list, index: int, features: ArticleFeatures, words: _Words
+    sent: _Span, ents: list[_Ent], index: int, features: ArticleFeatures, words: _Words
 ) -> SentenceFeatures:
     """One sentence's content; ``ents`` are the Doc's entities starting in it (Span.ents would
     walk the whole Doc again for every sentence)."""
@@ -218,49 +269,72 @@ def _sentence(
     in_entity: set[int] = set()
     numeric: set[int] = set()
     figures: set[Decimal] = set()
+    text_of = words.doc_text
+    pos_of = words.pos
     for ent in ents:
-        ent_text = words.span(ent)
-        features.entities.append(EntityView(ent.label_, entity_words(ent_text), ent_text, index))
-        if ent.label_ in NAMED and any(words.rows[i][2] == PROPN for i in range(ent.start,
-                                                                                 ent.end)):
-            key = entity_key(ent.label_, ent_text)
-            if key and ent.label_ == "NORP":
+        ent_text = text_of[ent.start_char:ent.end_char]
+        label = ent.label
+        features.entities.append(EntityView(label, entity_words(ent_text), ent_text, index))
+        if label in NAMED and PROPN in pos_of[ent.start:ent.end]:
+            key = entity_key(label, ent_text)
+            if key and label == "NORP":
                 facts.add("g" + key[1:])
             elif key:
                 facts.add(key)
                 in_entity.update(range(ent.start, ent.end))
-        elif ent.label_ in NUMERIC:
-            facts |= number_keys(ent_text) or _date_key(ent.label_, ent_text)
+        elif label in NUMERIC:
+            facts |= _number_keys(ent_text) or _date_key(label, ent_text)
             numeric.update(range(ent.start, ent.end))
-            if ent.label_ in FIGURE_LABELS:
-                figures |= figure_values(ent_text + _scale_after(ent.end, words))
+            if label in FIGURE_LABELS:
+                figures |= _figure_values(ent_text + _scale_after(ent.end, words))
     plain: list[tuple[str, str]] = []
     hedged = False
+    tokens = features.tokens
+    lowers, lemma_of, rows = words.lowers, words.lemmas, words.rows
     for i in range(sent.start, sent.end):
-        lower_id, lemma_id, pos, tag, alpha, stop, punct, space, like_num, _ = words.rows[i]
+        lower_id, lemma_id, pos, tag, alpha, stop, punct, space, like_num, _ = rows[i]
         if punct or space:
             continue
-        lower = words.text(lower_id)
-        lemma = words.text(lemma_id).casefold() or lower
-        plain.append((lower, lemma))
-        hedged = hedged or (lower in HEDGES and words.text(tag) == "MD")
-        if alpha or like_num or any(c.isalnum() for c in lower):
-            features.tokens.append(TokenView(lower, lemma, index))
-        if i in in_entity or stop or not alpha:
-            if like_num and any(c.isdigit() for c in lower):
-                facts |= number_keys(lower)
+        lower, alnum, digit = lowers[lower_id]
+        lemma = lemma_of[lemma_id] or lower
+        if len(plain) < 6:
+            plain.append((lower, lemma))
+        if not hedged and lower in HEDGES:
+            hedged = words.text(tag) == "MD"
+        if alpha or like_num or alnum:
+            tokens.append(TokenView(lower, lemma, index))
+        if stop or not alpha or i in in_entity:
+            if like_num and digit:
+                facts |= _number_keys(lower)
                 if i not in in_entity and i not in numeric:
-                    figures |= bare_figure(lower)
+                    figures |= _bare_figure(lower)
             continue
         if pos in CONTENT_POS_IDS and len(lemma) > 1 and lemma not in REPORTING:
             lemmas.add(lemma)
-    raw = words.span(sent)
+    raw = text_of[sent.start_char:sent.end_char]
     quote = bool(QUOTED.search(raw))
-    people = frozenset(key for e in ents if e.label_ == "PERSON"
-                       if (key := entity_key("PERSON", words.span(e))) is not None)
+    people = frozenset(key for e in ents if e.label == "PERSON"
+                       if (key := entity_key("PERSON", text_of[e.start_char:e.end_char]))
+                       is not None)
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people, _continues(plain), hedged, frozenset(figures))
+
+
+@lru_cache(maxsize=CACHED)
+def _number_keys(text: str) -> AbstractSet[str]:
+    """``number_keys``, kept for the words and phrases that come again (never changed)."""
+    return number_keys(text)
+
+
+@lru_cache(maxsize=CACHED)
+def _figure_values(text: str) -> AbstractSet[Decimal]:
+    return figure_values(text)
+
+
+@lru_cache(maxsize=CACHED)
+def _bare_figure(text: str) -> AbstractSet[Decimal]:
+    return bare_figure(text)
 
 
 def _scale_after(end: int, words: _Words) -> str:
