@@ -35,6 +35,12 @@ def docs_per_batch(articles: Sequence[Article], *, batch_size: int, max_chars: i
 
 
 def parsed_from_doc(article: Article, doc: Doc) -> ParsedArticle:
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
-    entities = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    """Sentences and entities with their text cut from the body, which the Doc reproduces
+    exactly (spaCy's tokenisation loses nothing): a Span's own text is joined token by token."""
+    body = article.body
+    sentences = [Sentence(start, end, text) for start, end in
+                 ((s.start_char, s.end_char) for s in doc.sents)
+                 if (text := body[start:end]).strip()]
+    entities = [Entity(body[e.start_char:e.end_char], e.label_, e.start_char, e.end_char)
+                for e in doc.ents]
     return ParsedArticle(article=article, sentences=sentences, entities=entities, doc=doc)
