@@ -114,9 +114,11 @@ def looks_like_headline(line: str) -> bool:
 def byline_of(line: str) -> str | None:
     """'By Ana Sousa' -> 'Ana Sousa'; names must be capitalised, so 'By contrast, …' is prose."""
     line = line.strip()
+    if not BYLINE.match(line):
+        return None
     if ends_like_sentence(line) and sum(1 for w in line.split() if w[:1].islower()) > 1:
         return None
-    return line[3:].strip() if BYLINE.match(line) else None
+    return line[3:].strip()
 
 
 def published_of(line: str) -> tuple[str, str] | None:
