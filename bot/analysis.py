@@ -11,6 +11,7 @@ import multiprocessing
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -151,6 +152,14 @@ class Analyser:
             return nothing
         if self.processes == 1:
             return self.thread().submit(self._analyse, list(articles))
+        try:
+            return self._to_workers(articles)
+        except BrokenProcessPool:  # a worker process died since the last batch
+            log.warning("an analysis worker process died; starting the worker processes again")
+            self.close()
+            return self._to_workers(articles)
+
+    def _to_workers(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
         return _joined([self.pool().submit(_analyse_in_worker, part, piece)
                         for part, piece in pieces(articles, self.shape)])
 

@@ -211,12 +211,12 @@ class Pipeline:
                 yield outcome
 
     def _analysed(self, batch: Batch) -> list[Analysis]:
-        """The batch's analysis; if its worker process died, the same analysis here."""
+        """The batch's analysis; if its worker process died, the same analysis here (the
+        analyser starts new worker processes for the next batch)."""
         try:
             return batch.analysis.result()
         except Exception:
             log.exception("analysis worker failed; analysing the batch in this process")
-            self.analyser.close()
         return self.analyser.here(batch.articles)
 
     def _prepare(self, item: RawArticle | IngestFailure, seen: dict[str, int],

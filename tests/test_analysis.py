@@ -3,13 +3,18 @@ one process, and an article spaCy or the features fail on fails alone."""
 
 import json
 import pickle
+import time
+from collections.abc import Iterable, Iterator
+
+import psutil
 
 from bot.analysis import Analysed, Failed, Shape, analyse, pieces
 from bot.ingest.clean import clean_article
-from bot.models import ErrorKind, RawArticle
+from bot.models import ErrorKind, IngestFailure, RawArticle
 from bot.pipeline import Pipeline, Status
-from bot.replay import replay
+from bot.replay import records, replay, result_line
 from bot.stories.stage import StoryStage
+from storage.db import open_db
 
 STORIES = [
     ("Ferry service resumes after storm", "The island ferry sailed again on Tuesday after three "
@@ -139,3 +144,56 @@ def test_failed_keeps_the_article_and_its_kind(settings, nlp):
         nlp.max_length = nlp_saved
     assert isinstance(out, Failed) and out.article == article
     assert out.kind is ErrorKind.BAD_INPUT
+
+
+def kill_a_worker(pipeline: Pipeline) -> int:
+    """SIGKILL one analysis worker process and wait until it has died; returns its pid. Never
+    reaped here (``psutil.Process.wait`` would reap a child, and the pool, which reaps it itself,
+    would then wait for it for ever)."""
+    pid = pipeline.analyser.worker_pids()[0]
+    victim = psutil.Process(pid)
+    victim.kill()
+    deadline = time.monotonic() + 30
+    while not dead(victim) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return pid
+
+
+def dead(process: psutil.Process) -> bool:
+    try:
+        return process.status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def killing(items: Iterable[RawArticle | IngestFailure], pipeline: Pipeline,
+            at: int) -> Iterator[RawArticle | IngestFailure]:
+    """The items, with a worker process killed just before item ``at`` is read (earlier
+    batches are then in flight)."""
+    for number, item in enumerate(items):
+        if number == at:
+            kill_a_worker(pipeline)
+        yield item
+
+
+def test_a_killed_worker_process_loses_nothing_and_is_replaced(tmp_path, settings, nlp):
+    """Killed while batches are in flight, and killed while idle (the pool is then broken before
+    the next batch is handed out): every article is analysed once, as with one process."""
+    expected = list(replay(stream(), db_path=tmp_path / "one.db", nlp=nlp,
+                           settings=settings.with_overrides(nlp_processes=1, nlp_batch_size=1)))
+    run = settings.with_overrides(db_path=tmp_path / "two.db", nlp_processes=2,
+                                  nlp_batch_size=1, story_stream_clock=True)
+    db = open_db(run.db_path)
+    pipeline = Pipeline(db, run)
+    items = list(records(stream()))
+    try:
+        first = [result_line(db, o) for o in pipeline.ingest(killing(items[:5], pipeline, 3))]
+        killed = kill_a_worker(pipeline)
+        time.sleep(0.5)
+        rest = [result_line(db, o) for o in pipeline.ingest(items[5:])]
+        workers = pipeline.analyser.worker_pids()
+    finally:
+        pipeline.close()
+        db.close()
+    assert first + rest == expected
+    assert killed not in workers and len(workers) == 2
