@@ -526,3 +526,11 @@ def test_a_name_opening_a_line_the_parser_ran_on_from_the_line_before_is_its_sub
         "Paul Brandt added that he would vote for the checks. He also said the plan would cost "
         "nothing.")
     assert speaker_of(said, "cost nothing") == "Paul Brandt"
+
+
+def test_he_or_she_after_a_sentence_about_no_one_means_the_name_acting_inside_it(extract):
+    _, said = extract(
+        "Councillor Ruth Ambler toured the bus depot on Monday. This was the second time "
+        "Ambler had visited the depot with Helen Grant. She said the roof would be repaired "
+        "by June.")
+    assert speaker_of(said, "roof would be repaired") == "Ruth Ambler"

@@ -64,6 +64,8 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         if seen > LAST_SUBJECT_NARRATIVE:
             return None
         subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
+        if all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER for t in subjects):
+            subjects = inner_subjects(r, sent, token)
         if not subjects and sent.end > token.i:
             subjects = clause_subjects(r, token)
         if not subjects:
@@ -74,6 +76,13 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
                 return speaker
         return None
     return None
+
+
+def inner_subjects(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
+    """"This is not the race Ayotte hoped to run. She …": when a sentence's subject is no one
+    ("this", "it", or none found), the names that are subjects of its clauses, latest first."""
+    return [t for t in reversed(sent) if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+            and t.i < token.i and not r.reg.quoted(t.idx)]
 
 
 def clause_subjects(r: SpeakerResolver, token: Token) -> list[Token]:
