@@ -534,3 +534,10 @@ def test_he_or_she_after_a_sentence_about_no_one_means_the_name_acting_inside_it
         "Ambler had visited the depot with Helen Grant. She said the roof would be repaired "
         "by June.")
     assert speaker_of(said, "roof would be repaired") == "Ruth Ambler"
+
+
+def test_he_or_she_never_means_a_capitalised_word_taken_for_a_name(extract):
+    quotes, _ = extract(
+        "Paul Brandt spoke at the rally in Leeds. Tuesday was cold and wet. “We will win this "
+        "seat,” he said.")
+    assert speaker_of(quotes, "win this seat") == "Paul Brandt"

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers.names import gender_of_words, nominal_subject
+from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
 from bot.nlp.speakers.words import PRONOUN_GENDER, RECENT_CHARS
 
 LOOK_BACK = 6
@@ -148,11 +148,21 @@ def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | No
     if candidate.pos_ not in {"PROPN", "NOUN"}:
         return None
     speaker, _ = r.resolve(candidate)
-    if speaker.kind == "person" and r.reg.gender(speaker.name or "") in (None, gender):
+    known = r.reg.gender(speaker.name or "")
+    if speaker.kind == "person" and (known == gender or known is None and
+                                     _may_be_anyone(r, candidate, speaker.name or "")):
         return speaker
     if speaker.kind == "unnamed" and gender_of_words([candidate.lower_]) == gender:
         return speaker
     return None
+
+
+def _may_be_anyone(r: SpeakerResolver, candidate: Token, name: str) -> bool:
+    """A person of unknown gender he/she may mean: a full name, a name the recogniser tagged
+    as a person, or one with a role; not a capitalised subject taken for a name ("Tuesday was
+    cold")."""
+    return " " in name or candidate.ent_type_ == "PERSON" or r.reg.credible(name) and \
+        not weak_role(r.reg.people[name].role if name in r.reg.people else None)
 
 
 def group(r: SpeakerResolver, token: Token, *, plural: bool) -> tuple[Speaker, float]:
