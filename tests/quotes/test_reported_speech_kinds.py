@@ -84,3 +84,18 @@ def test_what_someone_implies_proves_or_reminds_others_of_is_reported(reported):
     assert one(quotes, "had been rushed").speaker.name == "Petra Lund"
     assert one(quotes, "timetable changes in June").speaker.name == "The harbour authority"
     assert one(quotes, "shortfall would grow").speaker.name == "Sam Okoro"
+
+
+def test_a_stated_plan_or_claim_in_the_object_is_reported(reported):
+    quotes = reported(
+        "The ferry company announced plans to cut the winter timetable. Councillor Ada Moss "
+        "rejected claims that the pier was unsafe.")
+    assert one(quotes, "plans to cut the winter timetable").speaker.name == "The ferry company"
+    assert one(quotes, "claims that the pier was unsafe").speaker.name == "Ada Moss"
+
+
+def test_an_object_that_is_a_thing_or_a_person_is_not_reported(reported):
+    quotes = reported(
+        "Mayor Ada Moss defended the fare rise on Wednesday. The union endorsed Councillor "
+        "Ben Hale. The new road was rejected by the council.")
+    assert not quotes

@@ -37,6 +37,15 @@ INFERENCE = {"imply", "insinuate", "prove", "demonstrate", "convince", "persuade
 """Verbs of implying, proving, persuading, guessing and restating: their clause is attributed
 to the subject too ("she implied that …", "the audit proves that …", "he reminded voters that
 …"). Only their clause: they introduce no direct quote."""
+STATED_OBJECTS = {
+    "announce", "propose", "reveal", "predict", "repeat", "deny", "mention", "cite", "express",
+    "discuss", "recommend", "endorse", "tout", "welcome", "applaud", "defend", "reject",
+    "dismiss", "question", "oppose", "criticize", "criticise", "condemn", "denounce", "attack",
+    "blast", "slam", "mock"}
+"""Verbs of stating, weighing and judging whose object can be what is said or held: a plan,
+a claim, a decision ("announced [plans to cut fares]", "rejected [claims that the bridge is
+unsafe]"), when the object holds a clause of its own; not a thing or a person ("defended the
+fare rise", "praised the coach")."""
 INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
              "threaten", "seek", "urge"}
 """Verbs whose "to …" complement is an attributed intention ("vowed to veto the bill")."""

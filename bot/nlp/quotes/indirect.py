@@ -9,6 +9,7 @@ from bot.nlp.quotes.attribution import (
     CHARGES,
     INDIRECT,
     INTENTION,
+    STATED_OBJECTS,
     according_to,
     cue_of,
     is_reporting,
@@ -25,8 +26,9 @@ FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
-CANDIDATES = REPORTED | set(CHARGES)
-"""Verbs that can report something: a clause, an intention, a question or a charge."""
+CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS
+"""Verbs that can report something: a clause, an intention, a question, a charge or a stated
+object."""
 REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
@@ -106,7 +108,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
                 _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
-        charge = _charge(verb) if clause is None else []
+        charge = (_charge(verb) or _stated_object(verb)) if clause is None else []
         if charge:
             parts = [charge]
         else:
@@ -130,6 +132,22 @@ def _charge(verb: Token) -> list[Token]:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return list(objects[0].subtree)
+    return []
+
+
+def _stated_object(verb: Token) -> list[Token]:
+    """"announced [plans to cut fares]": the object of a verb of stating or judging, when it
+    holds a clause (a plan, a claim, a decision), not when it is a thing or a person, nor when
+    it holds someone's report ("the fare rise, which officials said …"); active voice only."""
+    if lemma_of(verb) not in STATED_OBJECTS or \
+            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return []
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            words = list(child.subtree)
+            clause = any(t.pos_ in {"VERB", "AUX"} for t in words)
+            reports = any(is_reporting(t, REPORTED) and _has_subject(t) for t in words)
+            return words if clause and not reports else []
     return []
 
 
