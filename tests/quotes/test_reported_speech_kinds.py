@@ -99,3 +99,12 @@ def test_an_object_that_is_a_thing_or_a_person_is_not_reported(reported):
         "Mayor Ada Moss defended the fare rise on Wednesday. The union endorsed Councillor "
         "Ben Hale. The new road was rejected by the council.")
     assert not quotes
+
+
+def test_what_someone_spoke_about_or_called_for_is_reported_when_it_is_a_clause(reported):
+    quotes = reported(
+        "Councillor Ada Moss talked about raising the harbour levy. The tenants' union called "
+        "for a ban on boats that pollute the harbour. Mayor Ben Hale spoke about the weather.")
+    assert one(quotes, "raising the harbour levy").speaker.name == "Ada Moss"
+    assert one(quotes, "a ban on boats that pollute").speaker.name == "The tenants' union"
+    assert not [q for q in quotes if "weather" in q.text]

@@ -46,6 +46,16 @@ STATED_OBJECTS = {
 a claim, a decision ("announced [plans to cut fares]", "rejected [claims that the bridge is
 unsafe]"), when the object holds a clause of its own; not a thing or a person ("defended the
 fare rise", "praised the coach")."""
+SPOKEN_OF = {
+    "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
+    "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",
+    "joke", "brag", "boast", "lie", "apologize", "apologise", "praise", "criticize",
+    "criticise", "think", "worry", "fret", "muse", "reflect", "speculate", "ask", "call",
+    "push", "campaign", "vow", "pledge", "promise"}
+TOPIC_PREPS = {"about", "of", "on", "over", "against", "for"}
+"""Verbs of speaking and thinking whose topic, after one of TOPIC_PREPS, is what was said or
+thought when it holds a clause ("talked about [raising the levy]", "called for [the council
+to publish its bills]"); not a plain noun ("spoke about the weather")."""
 INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
              "threaten", "seek", "urge"}
 """Verbs whose "to …" complement is an attributed intention ("vowed to veto the bill")."""

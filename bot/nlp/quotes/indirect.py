@@ -9,7 +9,9 @@ from bot.nlp.quotes.attribution import (
     CHARGES,
     INDIRECT,
     INTENTION,
+    SPOKEN_OF,
     STATED_OBJECTS,
+    TOPIC_PREPS,
     according_to,
     cue_of,
     is_reporting,
@@ -26,9 +28,9 @@ FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
-CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS
-"""Verbs that can report something: a clause, an intention, a question, a charge or a stated
-object."""
+CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | SPOKEN_OF
+"""Verbs that can report something: a clause, an intention, a question, a charge, a stated
+object or a topic."""
 REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
@@ -108,7 +110,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
                 _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
-        charge = (_charge(verb) or _stated_object(verb)) if clause is None else []
+        charge = (_charge(verb) or _stated_object(verb) or _topic(verb)) \
+            if clause is None else []
         if charge:
             parts = [charge]
         else:
@@ -148,6 +151,21 @@ def _stated_object(verb: Token) -> list[Token]:
             clause = any(t.pos_ in {"VERB", "AUX"} for t in words)
             reports = any(is_reporting(t, REPORTED) and _has_subject(t) for t in words)
             return words if clause and not reports else []
+    return []
+
+
+def _topic(verb: Token) -> list[Token]:
+    """"talked about [raising the levy]": what a verb of speaking or thinking is about, when
+    it holds a clause; active voice only."""
+    if lemma_of(verb) not in SPOKEN_OF or \
+            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and prep.i > verb.i:
+            objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                words = list(objects[0].subtree)
+                return words if any(t.pos_ in {"VERB", "AUX"} for t in words) else []
     return []
 
 
