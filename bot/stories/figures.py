@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 PARTS = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+")
@@ -88,8 +89,24 @@ def decode(texts) -> list[Decimal]:
 def same(a: Decimal, b: Decimal) -> bool:
     """One figure rounded as the other is written ("84.10" and "about 84", "1.2 million" and
     "1,213,000"), so a restatement at another precision is not a change."""
-    coarser = max(_exponent(a), _exponent(b))
-    return abs(a - b) < Decimal(5).scaleb(coarser - 1)
+    return _same((a, _exponent(a)), (b, _exponent(b)))
+
+
+Written = tuple[Decimal, int]
+"""A figure and the power of ten of its last digit (worked out once, compared many times)."""
+
+
+def _same(a: Written, b: Written) -> bool:
+    return abs(a[0] - b[0]) < _half_unit(max(a[1], b[1]))
+
+
+@lru_cache(maxsize=256)
+def _half_unit(exponent: int) -> Decimal:
+    return Decimal(5).scaleb(exponent - 1)
+
+
+def written(values: Iterable[Decimal]) -> list[Written]:
+    return [(value, _exponent(value)) for value in values]
 
 
 def _exponent(value: Decimal) -> int:
@@ -98,9 +115,14 @@ def _exponent(value: Decimal) -> int:
     return exponent if isinstance(exponent, int) else 0
 
 
-def known(value: Decimal, story: frozenset[Decimal]) -> bool:
-    """Whether the story already stated this figure, at any precision."""
-    return value in story or any(same(value, other) for other in story)
+def known(value: Decimal, story: frozenset[Decimal],
+          story_written: list[Written] | None = None) -> bool:
+    """Whether the story already stated this figure, at any precision (``story_written``: the
+    story's figures as ``written`` gives them, when already worked out)."""
+    if value in story:
+        return True
+    figure = (value, _exponent(value))
+    return any(_same(figure, other) for other in story_written or written(story))
 
 
 def changed(new: list[Decimal], covers: list[list[Decimal]]) -> bool:
@@ -109,9 +131,10 @@ def changed(new: list[Decimal], covers: list[list[Decimal]]) -> bool:
     if not new:
         return False
     replaced = False
-    for cover in covers:
-        missing = [v for v in new if not any(same(v, c) for c in cover)]
+    ours = written(new)
+    for cover in map(written, covers):
+        missing = [v for v in ours if not any(_same(v, c) for c in cover)]
         if not missing:
             return False
-        replaced = replaced or any(not any(same(c, v) for v in new) for c in cover)
+        replaced = replaced or any(not any(_same(c, v) for v in ours) for c in cover)
     return replaced

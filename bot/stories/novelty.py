@@ -39,6 +39,7 @@ class _Story(NamedTuple):
     facts: frozenset[str]
     words: frozenset[str]
     figures: frozenset[Decimal]
+    written: list[figures.Written]
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,9 @@ class Earlier:
     def story(self) -> _Story:
         """Every fact, word and figure of the earlier sentences (of equal figures, the first
         written, as in the articles' order)."""
-        return _Story(frozenset(self._facts), frozenset(self._words),
-                      frozenset().union(*(part.figures for _, part in self._parts.values())))
+        values = frozenset().union(*(part.figures for _, part in self._parts.values()))
+        return _Story(frozenset(self._facts), frozenset(self._words), values,
+                      figures.written(values))
 
     def figures(self, lemmas: frozenset[str]) -> set[frozenset[Decimal]]:
         """The figures of the earlier sentences using exactly these lemmas (of equal ones, the
@@ -191,7 +193,7 @@ def _is_new(
     total = math.fsum(_w(weights, "l:" + lemma) for lemma in sentence.lemmas) or 1e-9
     novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(known(w, story.words) for w in f[2:].split()))}
-    if best < NUMBER_COVERED and not all(figures.known(v, story.figures)
+    if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
                                          for v in sentence.figures):
         return True
     if novel_facts and best < NAME_COVERED:
