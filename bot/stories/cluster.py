@@ -216,8 +216,9 @@ class Probe:
     kept_total: float
 
     @classmethod
-    def of(cls, weights: dict[str, float]) -> Probe:
-        kept = compact(weights)
+    def of(cls, weights: dict[str, float], kept: dict[str, float] | None = None) -> Probe:
+        """``kept``: ``compact(weights)``, when already worked out."""
+        kept = compact(weights) if kept is None else kept
         return cls(weights, _square(weights), kept, math.fsum(kept.values()))
 
 
@@ -287,12 +288,12 @@ def headline_names(title_keys: set[str]) -> frozenset[str]:
 def choose(
     weights: dict[str, float], stories: dict[int, Story], *,
     threshold: float = JOIN_THRESHOLD, events: Events | None = None,
-    names: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(), kept: dict[str, float] | None = None,
 ) -> Choice:
     """The most alike story scoring at least the threshold: by ``story_similarity`` for running
     stories, by ``event_similarity`` with ``events``."""
     best = Choice(None, 0.0)
-    probe = Probe.of(weights) if events is not None and stories else None
+    probe = Probe.of(weights, kept) if events is not None and stories else None
     for story_id, story in stories.items():
         if events is None:
             score = story_similarity(weights, [{"k": v} for v in story.vectors])

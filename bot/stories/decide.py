@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.stories import cluster, novelty
 from bot.stories.features import ArticleFeatures
@@ -35,6 +36,11 @@ class Candidates:
     stories: list[Candidate]
     rarity: dict[str, float] | None = None
 
+    @cached_property
+    def kept(self) -> dict[str, float]:
+        """``cluster.compact`` of the weights: what is stored, and what events are scored on."""
+        return cluster.compact(self.weights)
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -58,7 +64,8 @@ def decide(
     stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours)
                for c in candidates.stories}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
-                            names=cluster.headline_names(features.title_keys))
+                            names=cluster.headline_names(features.title_keys),
+                            kept=candidates.kept)
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)

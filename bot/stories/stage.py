@@ -204,7 +204,7 @@ class StoryStage:
         features = prepared.features
         store.add_to_story(db, StoryEntry(
             story_id=story_id, article_id=article_id, verdict=verdict.kind,
-            whats_new=verdict.whats_new, weights=cluster.compact(candidates.weights),
+            whats_new=verdict.whats_new, weights=candidates.kept,
             index_keys=candidates.index_keys,
             headline_names=sorted(cluster.headline_names(features.title_keys)),
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
