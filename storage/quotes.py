@@ -24,7 +24,10 @@ HIT_COLUMNS = (
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents, words only: the way the FTS5 index (unicode61) splits text."""
+    """Lower case, no accents, words only: the way the FTS5 index (unicode61) splits text.
+    ASCII text has nothing to decompose or fold beyond lower case: it skips those steps."""
+    if text.isascii():
+        return " ".join(WORD.findall(text.lower()))
     folded = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(WORD.findall(plain))
