@@ -8,8 +8,9 @@ rotating from chunk to chunk, so background load on a shared machine hits every 
 headline ratios are medians of per-chunk ratios; total-time and CPU-time ratios are printed
 beside them. The two pipelines' outputs (story and verdict of every article) are compared.
 A final, separate pass with every call from bot/pipeline.py and bot/analysis.py timed says which
-function costs how much per article (pyinstrument cannot: spaCy's Cython frames lose their
-callers in its samples).
+function costs how much CPU per article, on the thread that calls it (wall time would count the
+time a thread waits for Python's lock or for a core; pyinstrument cannot: spaCy's Cython frames
+lose their callers in its samples).
 
     python -m bench.ingest_throughput quick    # 400 articles, about 5 min on 2 quiet cores
     python -m bench --only ingest_throughput   # 2,000 articles (37 min at load 5); RESULTS.md
@@ -189,7 +190,8 @@ def _ratio(metric: str, fast: Arm, slow: Arm, target: str | None, *, cpu: bool =
 
 def _stage_rows(stages: dict[str, float], profiled: int, count: int) -> list[dict]:
     return [row(NAME, f"stage: {label}", seconds * 1000 / profiled, "ms/article",
-                note=f"every call timed, {profiled} articles after {count} stored, 1 process")
+                note=f"CPU time of every call on its thread, {profiled} articles after {count} "
+                     "stored, 1 process")
             for label, seconds in sorted(stages.items(), key=lambda kv: -kv[1])]
 
 
@@ -257,7 +259,7 @@ def _docs_per_batch(articles: list[Article], settings: Settings) -> int:
 
 
 def _stage_costs(pipeline: Pipeline, raws: list[RawArticle]) -> dict[str, float]:
-    """Seconds spent in each function the pipeline calls, with every such call timed."""
+    """CPU seconds spent in each function the pipeline calls, with every such call timed."""
     costs: dict[str, float] = defaultdict(float)
     with stage_timers(pipeline, costs):
         for _outcome in pipeline.ingest(raws):
@@ -297,13 +299,13 @@ def stage_timers(pipeline: Pipeline, costs: dict[str, float]) -> Iterator[None]:
 
 
 def _timed(label: str, func: Callable, costs: dict[str, float]) -> Callable:
-    """``func`` with its time added to ``costs[label]``, including time inside what it returns
-    when that is a generator or a context manager (BEGIN ... COMMIT)."""
+    """``func`` with its thread's CPU time added to ``costs[label]``, including time inside what
+    it returns when that is a generator or a context manager (BEGIN ... COMMIT)."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        start = time.perf_counter()
+        start = time.thread_time()
         result = func(*args, **kwargs)
-        costs[label] += time.perf_counter() - start
+        costs[label] += time.thread_time() - start
         if inspect.isgenerator(result):
             return _timed_iter(label, result, costs)
         if hasattr(result, "__enter__") and hasattr(result, "__exit__"):
@@ -314,13 +316,13 @@ def _timed(label: str, func: Callable, costs: dict[str, float]) -> Callable:
 
 def _timed_iter(label: str, items: Iterator, costs: dict[str, float]) -> Iterator:
     while True:
-        start = time.perf_counter()
+        start = time.thread_time()
         try:
             item = next(items)
         except StopIteration:
-            costs[label] += time.perf_counter() - start
+            costs[label] += time.thread_time() - start
             return
-        costs[label] += time.perf_counter() - start
+        costs[label] += time.thread_time() - start
         yield item
 
 
@@ -329,18 +331,18 @@ class _TimedContext:
         self.label, self.inner, self.costs = label, inner, costs
 
     def __enter__(self):
-        start = time.perf_counter()
+        start = time.thread_time()
         try:
             return self.inner.__enter__()
         finally:
-            self.costs[self.label] += time.perf_counter() - start
+            self.costs[self.label] += time.thread_time() - start
 
     def __exit__(self, *exc):
-        start = time.perf_counter()
+        start = time.thread_time()
         try:
             return self.inner.__exit__(*exc)
         finally:
-            self.costs[self.label] += time.perf_counter() - start
+            self.costs[self.label] += time.thread_time() - start
 
 
 if __name__ == "__main__":
