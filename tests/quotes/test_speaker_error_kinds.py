@@ -541,3 +541,17 @@ def test_he_or_she_never_means_a_capitalised_word_taken_for_a_name(extract):
         "Paul Brandt spoke at the rally in Leeds. Tuesday was cold and wet. “We will win this "
         "seat,” he said.")
     assert speaker_of(quotes, "win this seat") == "Paul Brandt"
+
+
+def test_a_modified_description_no_list_knows_is_the_person_just_named(extract):
+    _, said = extract(
+        "Dr Amara Osei has run the children's ward at Leeds General for a decade. The veteran "
+        "paediatrician said the new wing would open in May.")
+    assert speaker_of(said, "new wing") == "Amara Osei"
+
+
+def test_a_thing_that_says_is_not_taken_for_the_person_just_named(extract):
+    _, said = extract(
+        "Councillor Ruth Ambler tabled the changes on Monday. The revised bill says the depot "
+        "will close at night.")
+    assert speaker_of(said, "close at night") != "Ruth Ambler"

@@ -32,6 +32,7 @@ from bot.nlp.speakers.words import (
     ORG_NOUNS,
     PLURAL_TAGS,
     ROLE_PREPOSITIONS,
+    SPEAKING_THINGS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
 )
@@ -78,7 +79,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
             earlier = earlier_source(r, token)
         if earlier is not None:
             return earlier, conf.EARLIER_DESCRIPTION
-    if definite and singular and describes_someone(token):
+    if definite and singular and (describes_someone(token) or unlisted_description(token)):
         person = described_person(r, token)
         if person is not None:
             return person, conf.DESCRIBED_PERSON
@@ -244,6 +245,27 @@ def describes_someone(token: Token) -> bool:
     return word in DESCRIBED_PEOPLE or word in TITLE_WORDS - COMPANY_ROLES or \
         modified and word in COMPANY_ROLES or \
         token.ent_type_ == "NORP" or gender_of_words([token.lower_]) is not None
+
+
+def unlisted_description(token: Token) -> bool:
+    """"The retired neurosurgeon said", "the GOP speechwriter said": a modified common noun
+    no list knows, speaking, describes someone the article named; not an organisation, a
+    document, an unnamed source, nor a thing of a longer name ("the Global Times tabloid")."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.ent_type_:
+        return False
+    if token.lemma_.lower() in ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | \
+            SPEAKING_THINGS:
+        return False
+    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+    if any(c.pos_ == "PROPN" and _in_longer_name(c) for c in modifiers):
+        return False
+    return any(c.pos_ in {"ADJ", "PROPN", "NOUN"} for c in modifiers)
+
+
+def _in_longer_name(token: Token) -> bool:
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].pos_ == "PROPN" or \
+        token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
 
 
 def _hyphenated(token: Token) -> str:

@@ -65,6 +65,15 @@ ISSUED_NOUNS = DOCUMENT_NOUNS | {
     "result", "finding", "research", "paper", "editorial", "review", "release", "website",
     "video", "audit"}
 """Things an organisation or person issues, which speak for whoever issued them."""
+SPEAKING_THINGS = {
+    "bill", "law", "act", "rule", "measure", "proposal", "plan", "policy", "order", "agreement",
+    "deal", "treaty", "contract", "lawsuit", "suit", "complaint", "ruling", "decision",
+    "verdict", "judgment", "guidance", "regulation", "legislation", "amendment", "document",
+    "book", "film", "movie", "song", "page", "sign", "card", "label", "program", "programme",
+    "budget", "index", "model", "forecast", "estimate", "platform", "manifesto", "resolution",
+    "indictment", "warrant", "motion", "petition", "application", "constitution",
+}
+"""Things that "say" in news ("the revised bill says"): never a description of a person."""
 FINDINGS = {"result", "finding", "number", "figure", "data"}
 """What a poll or study gives: "the results" speak for the poll the article names."""
 SURVEYS = {"poll", "survey", "study", "analysis", "research", "report", "audit", "review"}
