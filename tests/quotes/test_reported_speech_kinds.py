@@ -108,3 +108,11 @@ def test_what_someone_spoke_about_or_called_for_is_reported_when_it_is_a_clause(
     assert one(quotes, "raising the harbour levy").speaker.name == "Ada Moss"
     assert one(quotes, "a ban on boats that pollute").speaker.name == "The tenants' union"
     assert not [q for q in quotes if "weather" in q.text]
+
+
+def test_a_decision_or_a_wish_to_act_is_reported(reported):
+    quotes = reported(
+        "Councillor Ada Moss decided to stand for mayor in the spring. The harbour board would "
+        "like to reopen the north pier before the summer.")
+    assert one(quotes, "to stand for mayor").speaker.name == "Ada Moss"
+    assert one(quotes, "to reopen the north pier").speaker.name == "The harbour board"

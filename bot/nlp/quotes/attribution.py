@@ -57,8 +57,10 @@ TOPIC_PREPS = {"about", "of", "on", "over", "against", "for"}
 thought when it holds a clause ("talked about [raising the levy]", "called for [the council
 to publish its bills]"); not a plain noun ("spoke about the weather")."""
 INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
-             "threaten", "seek", "urge"}
-"""Verbs whose "to …" complement is an attributed intention ("vowed to veto the bill")."""
+             "threaten", "seek", "urge", "decide", "prefer", "offer", "like", "propose", "aim",
+             "opt", "wish", "commit", "demand"}
+"""Verbs whose "to …" complement is an attributed intention, wish or decision ("vowed to veto
+the bill", "decided to run", "would like to see")."""
 CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise": {"for"},
            "warn": {"of", "against"}, "push": {"for"}, "advocate": {"for"}}
 """Verbs whose charge, demand or warning is the object of a preposition ("criticised the board
