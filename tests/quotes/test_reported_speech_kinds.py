@@ -116,3 +116,10 @@ def test_a_decision_or_a_wish_to_act_is_reported(reported):
         "like to reopen the north pier before the summer.")
     assert one(quotes, "to stand for mayor").speaker.name == "Ada Moss"
     assert one(quotes, "to reopen the north pier").speaker.name == "The harbour board"
+
+
+def test_a_position_on_doing_something_is_reported(reported):
+    quotes = reported("Councillor Ada Moss supported raising the harbour levy. The ferry "
+                      "company proposed closing the north pier in winter.")
+    assert one(quotes, "raising the harbour levy").speaker.name == "Ada Moss"
+    assert one(quotes, "closing the north pier").speaker.name == "The ferry company"

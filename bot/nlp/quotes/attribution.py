@@ -46,6 +46,10 @@ STATED_OBJECTS = {
 a claim, a decision ("announced [plans to cut fares]", "rejected [claims that the bridge is
 unsafe]"), when the object holds a clause of its own; not a thing or a person ("defended the
 fare rise", "praised the coach")."""
+POSITIONS = {"suggest", "support", "oppose", "consider", "advocate", "favor", "favour",
+             "recommend", "endorse", "propose", "mention"}
+"""Verbs whose gerund is a position taken or a proposal made ("supported [raising the levy]",
+"proposed [closing the depot]")."""
 SPOKEN_OF = {
     "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
     "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",

@@ -9,6 +9,7 @@ from bot.nlp.quotes.attribution import (
     CHARGES,
     INDIRECT,
     INTENTION,
+    POSITIONS,
     SPOKEN_OF,
     STATED_OBJECTS,
     TOPIC_PREPS,
@@ -28,7 +29,7 @@ FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
-CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | SPOKEN_OF
+CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | POSITIONS | SPOKEN_OF
 """Verbs that can report something: a clause, an intention, a question, a charge, a stated
 object or a topic."""
 REPORTED_MODALS = {"would", "could", "might", "should"}
@@ -141,12 +142,15 @@ def _charge(verb: Token) -> list[Token]:
 def _stated_object(verb: Token) -> list[Token]:
     """"announced [plans to cut fares]": the object of a verb of stating or judging, when it
     holds a clause (a plan, a claim, a decision), not when it is a thing or a person, nor when
-    it holds someone's report ("the fare rise, which officials said …"); active voice only."""
-    if lemma_of(verb) not in STATED_OBJECTS or \
+    it holds someone's report ("the fare rise, which officials said …"); a position taken on
+    doing something ("supported [raising the levy]"); active voice only."""
+    if lemma_of(verb) not in STATED_OBJECTS | POSITIONS or \
             any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return []
     for child in verb.children:
-        if child.dep_ == "dobj" and child.i > verb.i:
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
+            return list(child.subtree)  # "proposed [raising the levy]"
+        if child.dep_ == "dobj" and child.i > verb.i and lemma_of(verb) in STATED_OBJECTS:
             words = list(child.subtree)
             clause = any(t.pos_ in {"VERB", "AUX"} for t in words)
             reports = any(is_reporting(t, REPORTED) and _has_subject(t) for t in words)
