@@ -39,10 +39,16 @@ TARGET = "< 400"
 STARTUP_TIMEOUT = 60.0
 SECONDS_PER_ARTICLE = 2.0
 PROCESSES = (1, 2)  # WIREWATCH_NLP_PROCESSES: the default, and two analysis worker processes
-LIMITS = ("Most of the resident memory is the spaCy pipeline (model weights, vocab and string "
-          "store) loaded once per process; each extra NLP process (WIREWATCH_NLP_PROCESSES) "
-          "loads its own copy. Parsed docs are kept only for the current batch "
-          "(WIREWATCH_NLP_BATCH).")
+LIMITS = ("With two worker processes, ingesting: the workers are forked from a forkserver "
+          "that loaded spaCy, so the model and the libraries are one copy shared by the three "
+          "(the forkserver's PSS and part of each worker's); on top of it each worker has "
+          "spaCy's working memory for the nlp.pipe batch it is parsing (about 45 MB at "
+          "WIREWATCH_NLP_BATCH_CHARS=20000; both parse at once) and the shared pages it has "
+          "written to (20-30 MB). The main process loads no model but imports spaCy (about 95 MB "
+          "at start) and holds the story stage's caches, which grow with the articles seen "
+          "(about 60 MiB of Python objects after these 1,000: what's-new indexes and article "
+          "vectors, capped at 5,000 and 20,000 articles). Lowering WIREWATCH_NLP_BATCH_CHARS "
+          "lowers the working memory.")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class Peak:
 
     rss: int = 0  # resident memory summed over the processes (shared pages counted in each)
     pss: int = 0  # proportional set size summed (each shared page split between its sharers)
+    pss_anon: int = 0  # the anonymous part of ``pss`` when it was reached (not the files')
     pss_parts: tuple[int, ...] = ()  # each process's PSS when ``pss`` was reached, main first
 
 
@@ -82,9 +89,11 @@ class PeakSampler:
             rss = sum(_rss(p) for p in tree)
             peak = self.peak
             if rss > peak.rss or tick % self.pss_every == 0:
-                parts = tuple(_pss(p) for p in tree)
-                if sum(parts) > peak.pss:
-                    peak = replace(peak, pss=sum(parts), pss_parts=parts)
+                parts = [_pss(p) for p in tree]
+                if sum(whole for whole, _ in parts) > peak.pss:
+                    peak = replace(peak, pss=sum(whole for whole, _ in parts),
+                                   pss_anon=sum(anon for _, anon in parts),
+                                   pss_parts=tuple(whole for whole, _ in parts))
             self.peak = replace(peak, rss=max(peak.rss, rss))
             tick += 1
             self._stop.wait(self.every)
@@ -114,13 +123,13 @@ def _rss(process: psutil.Process) -> int:
         return 0
 
 
-def _pss(process: psutil.Process) -> int:
+def _pss(process: psutil.Process) -> tuple[int, int]:
     """Proportional set size (Linux, /proc/PID/smaps_rollup): private pages plus each shared
-    page divided by the number of processes that map it; 0 where not available."""
-    for line in _proc_lines(process.pid, "smaps_rollup"):
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) * 1024
-    return 0
+    page divided by the number of processes that map it; and its anonymous part (memory not
+    backed by a file). (0, 0) where not available."""
+    fields = dict(line.split()[:2] for line in _proc_lines(process.pid, "smaps_rollup")
+                  if line.startswith(("Pss:", "Pss_Anon:")))
+    return int(fields.get("Pss:", 0)) * 1024, int(fields.get("Pss_Anon:", 0)) * 1024
 
 
 def _proc_lines(pid: int, name: str) -> list[str]:
@@ -180,7 +189,9 @@ def _rows(metric: str, peak: Peak, when: str) -> list[dict]:
         row(NAME, f"{metric}, PSS sum", peak.pss / 2**20, "MB", target=f"{TARGET} MB",
             note=f"peak proportional set size summed over the process and its descendants, "
             f"{when}; each page shared between them counts once in all, so this is what the "
-            f"tree costs (at the peak: {parts})"),
+            f"tree costs (at the peak: {parts}; {peak.pss_anon / 2**20:.0f} MB of it anonymous "
+            f"memory, the rest library files, whose pages are also split with any other "
+            "process that maps them)"),
         row(NAME, f"{metric}, RSS sum", peak.rss / 2**20, "MB",
             note=f"peak resident memory summed over the same processes, {when}; a page shared "
             "between processes (libraries, copy-on-write) counts once per process, so with "

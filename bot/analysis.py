@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 
 from spacy.language import Language
 
@@ -24,6 +25,8 @@ from bot.nlp.quotes import extract_quotes
 from bot.stories.stage import Prepared, StoryStage
 
 log = logging.getLogger(__name__)
+
+PRELOAD = "bot.nlp.preload"  # imported by the workers' forkserver only: it loads spaCy
 
 
 @dataclass(frozen=True)
@@ -175,11 +178,12 @@ class Analyser:
         return _thread_for(self.nlp)
 
     def pool(self) -> ProcessPoolExecutor:
-        """Started on first use; spawned, not forked, since the caller may run other threads."""
+        """Started on first use. Forking this process, which may run other threads, is unsafe:
+        the workers are forked from a forkserver, a clean single-threaded process that loaded
+        spaCy once (``PRELOAD``), so they share its pages copy-on-write."""
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_load_worker, initargs=(self.settings,))
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(),
+                                             initializer=_load_worker, initargs=(self.settings,))
         return self._pool
 
     def worker_pids(self) -> list[int]:
@@ -224,12 +228,22 @@ def _thread_for(nlp: Language) -> ThreadPoolExecutor:
         return _threads[id(nlp)][1]
 
 
+def _context() -> BaseContext:
+    """The forkserver, which preloads spaCy; spawn where there is no forkserver (Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    return context
+
+
 _worker: tuple[Language, StoryStage] | None = None
 
 
 def _load_worker(settings: Settings) -> None:
-    """In each worker process: load spaCy once, for every batch it will get, and a story stage
-    made from the same settings as the main process's (``prepare`` reads some of them)."""
+    """In each worker process: spaCy for every batch it will get (the forkserver's, if it
+    preloaded the same pipeline), and a story stage made from the same settings as the main
+    process's (``prepare`` reads some of them)."""
     global _worker
     _worker = (load_pipeline(settings.spacy_model), StoryStage.from_settings(settings))
 

@@ -2,11 +2,14 @@
 one process, and an article spaCy or the features fail on fails alone."""
 
 import json
+import os
 import pickle
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import psutil
+import pytest
 
 from bot.analysis import Analysed, Failed, Shape, analyse, pieces
 from bot.ingest.clean import clean_article
@@ -197,3 +200,33 @@ def test_a_killed_worker_process_loses_nothing_and_is_replaced(tmp_path, setting
         db.close()
     assert first + rest == expected
     assert killed not in workers and len(workers) == 2
+
+
+def shared_dirty_mb(pid: int) -> float:
+    """Pages of the process that it wrote (or a process it was forked from wrote) and that
+    another process maps too: memory shared copy-on-write."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Shared_Dirty:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc only")
+def test_worker_processes_share_the_preloaded_model_copy_on_write(tmp_path, settings):
+    """The workers are forked from a forkserver that loaded spaCy, not from this process and not
+    spawned with a model each: the model's memory is one copy shared between them."""
+    run = settings.with_overrides(db_path=tmp_path / "w.db", nlp_processes=2, nlp_batch_size=1)
+    db = open_db(run.db_path)
+    pipeline = Pipeline(db, run)
+    try:
+        outcomes = list(pipeline.ingest(raws()[:2]))
+        workers = pipeline.analyser.worker_pids()
+        shared = [shared_dirty_mb(pid) for pid in workers]
+        parents = {psutil.Process(pid).ppid() for pid in workers}
+    finally:
+        pipeline.close()
+        db.close()
+    assert [o.status for o in outcomes] == [Status.STORED] * 2
+    assert not pipeline.analyser.loaded and len(workers) == 2
+    assert os.getpid() not in parents
+    assert min(shared) > 40, f"MB shared copy-on-write by each worker: {shared}"

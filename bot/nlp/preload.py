@@ -1,0 +1,26 @@
+"""Imported by name, and only, by the forkserver that analysis worker processes are forked from
+(``bot.analysis``): it loads the configured spaCy pipeline there before any worker is forked, so
+the model's arrays and vocabulary and the libraries' pages exist once and every worker shares
+them copy-on-write instead of loading a copy of its own."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import load_settings
+from bot.nlp.load import load_pipeline
+
+log = logging.getLogger(__name__)
+
+
+def preload() -> None:
+    """Load the pipeline the environment names (the forkserver inherits the main process's); a
+    worker told to use another loads that one itself. ``load_pipeline`` freezes the model out of
+    the garbage collector, so a worker's collections never write to its pages and copy them."""
+    try:
+        load_pipeline(load_settings().spacy_model)
+    except Exception:
+        log.exception("could not preload spaCy; each analysis worker process loads its own")
+
+
+preload()
