@@ -123,3 +123,13 @@ def test_a_position_on_doing_something_is_reported(reported):
                       "company proposed closing the north pier in winter.")
     assert one(quotes, "raising the harbour levy").speaker.name == "Ada Moss"
     assert one(quotes, "closing the north pier").speaker.name == "The ferry company"
+
+
+def test_what_someone_is_confident_of_or_eager_to_do_is_reported(reported):
+    quotes = reported(
+        "Harbour master Olu Bamidele is confident that the north pier will reopen in May. "
+        "Councillor Ada Moss was eager to sign the ferry contract. The new timetable is sure "
+        "to please commuters.")
+    assert one(quotes, "the north pier will reopen").speaker.name == "Olu Bamidele"
+    assert one(quotes, "to sign the ferry contract").speaker.name == "Ada Moss"
+    assert not [q for q in quotes if "please commuters" in q.text]

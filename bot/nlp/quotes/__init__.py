@@ -10,7 +10,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from bot.models import ParsedArticle, Quote
-from bot.nlp.quotes.attribution import REPORTING, is_reporting, subject_of
+from bot.nlp.quotes.attribution import REPORTING, STANCES, is_reporting, subject_of
 from bot.nlp.quotes.direct import DirectQuotes, is_fragment
 from bot.nlp.quotes.headline import headline_claims
 from bot.nlp.quotes.indirect import CANDIDATES, find_indirect
@@ -58,7 +58,8 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
     direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted,
                           starts=starts).extract()
     statements = _quoted_tokens(starts, [s for s in spans if not is_fragment(body, s)])
-    candidates = sorted(set(columns.lowered({"according"}) + columns.verbs(doc, CANDIDATES)))
+    candidates = sorted(set(columns.lowered({"according"} | STANCES) +
+                            columns.verbs(doc, CANDIDATES)))
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)
     headlines = headline_claims(body, resolver, {s.paragraph for s in spans})

@@ -50,6 +50,13 @@ POSITIONS = {"suggest", "support", "oppose", "consider", "advocate", "favor", "f
              "recommend", "endorse", "propose", "mention"}
 """Verbs whose gerund is a position taken or a proposal made ("supported [raising the levy]",
 "proposed [closing the depot]")."""
+STANCES = {"sure", "certain", "confident", "convinced", "hopeful", "optimistic", "pessimistic",
+           "skeptical", "concerned", "worried", "fearful", "aware", "adamant", "upset", "glad",
+           "proud", "eager", "keen", "reluctant", "determined"}
+"""Adjectives of belief, feeling and will whose clause is the subject's ("is confident [that
+the pier will reopen]", "is eager [to sign the deal]"); the "to …" clause only for EAGER,
+since "is sure to …" is the writer's forecast."""
+EAGER = {"eager", "keen", "reluctant", "determined"}
 SPOKEN_OF = {
     "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
     "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",

@@ -7,10 +7,12 @@ from spacy.tokens import Doc, Token
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import (
     CHARGES,
+    EAGER,
     INDIRECT,
     INTENTION,
     POSITIONS,
     SPOKEN_OF,
+    STANCES,
     STATED_OBJECTS,
     TOPIC_PREPS,
     according_to,
@@ -105,6 +107,10 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements,
                                             lines))
             continue
+        if verb.pos_ == "ADJ":
+            quote = _stance(doc, body, verb, quoted, resolver, statements, lines)
+            quotes.extend([quote] if quote is not None else [])
+            continue
         if verb.i in quoted or not is_reporting(verb, CANDIDATES) or _nested(verb, lines):
             continue
         if any(c.dep_ == "neg" for c in verb.children) or _asked_of(verb) or \
@@ -122,6 +128,26 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+def _stance(doc: Doc, body: str, adjective: Token, quoted: set[int],
+            resolver: SpeakerResolver, statements: set[int], lines: Lines) -> Quote | None:
+    """"is confident [that the pier will reopen]", "is eager [to sign the deal]": what the
+    subject of a stance adjective believes or wants."""
+    word = adjective.lower_
+    if word not in STANCES or adjective.dep_ != "acomp" or adjective.i in quoted or \
+            _nested(adjective, lines) or any(c.dep_ == "neg" for c in adjective.head.children):
+        return None
+    for clause in adjective.children:
+        if clause.i < adjective.i:
+            continue
+        that = clause.dep_ == "ccomp" and _reported(adjective, clause)
+        to = clause.dep_ == "xcomp" and word in EAGER and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if that or to:
+            return _quote(doc, body, adjective, _clause_words(adjective, clause), quoted,
+                          resolver, statements)
+    return None
 
 
 def _charge(verb: Token) -> list[Token]:
