@@ -133,3 +133,8 @@ def test_what_someone_is_confident_of_or_eager_to_do_is_reported(reported):
     assert one(quotes, "the north pier will reopen").speaker.name == "Olu Bamidele"
     assert one(quotes, "to sign the ferry contract").speaker.name == "Ada Moss"
     assert not [q for q in quotes if "please commuters" in q.text]
+
+
+def test_what_someone_called_a_person_or_a_plan_is_reported(reported):
+    quotes = reported("Councillor Ada Moss called the ferry timetable a disgrace to the town.")
+    assert one(quotes, "the ferry timetable a disgrace").speaker.name == "Ada Moss"

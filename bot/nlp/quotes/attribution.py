@@ -57,6 +57,9 @@ STANCES = {"sure", "certain", "confident", "convinced", "hopeful", "optimistic",
 the pier will reopen]", "is eager [to sign the deal]"); the "to …" clause only for EAGER,
 since "is sure to …" is the writer's forecast."""
 EAGER = {"eager", "keen", "reluctant", "determined"}
+NAMING = {"call", "label", "brand", "deem", "dub", "pronounce"}
+"""Verbs that name or judge their object ("called [the mayor a liar]"): the object and what
+it was called are the words, as when the name is quoted (statements.py)."""
 SPOKEN_OF = {
     "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
     "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",

@@ -10,6 +10,7 @@ from bot.nlp.quotes.attribution import (
     EAGER,
     INDIRECT,
     INTENTION,
+    NAMING,
     POSITIONS,
     SPOKEN_OF,
     STANCES,
@@ -31,7 +32,7 @@ FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
-CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | POSITIONS | SPOKEN_OF
+CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | POSITIONS | SPOKEN_OF | NAMING
 """Verbs that can report something: a clause, an intention, a question, a charge, a stated
 object or a topic."""
 REPORTED_MODALS = {"would", "could", "might", "should"}
@@ -117,8 +118,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
                 _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
-        charge = (_charge(verb) or _stated_object(verb) or _topic(verb)) \
-            if clause is None else []
+        charge = (_charge(verb) or _stated_object(verb) or _topic(verb) or
+                  _named_as(verb, quoted)) if clause is None else []
         if charge:
             parts = [charge]
         else:
@@ -197,6 +198,20 @@ def _topic(verb: Token) -> list[Token]:
                 words = list(objects[0].subtree)
                 return words if any(t.pos_ in {"VERB", "AUX"} for t in words) else []
     return []
+
+
+def _named_as(verb: Token, quoted: set[int]) -> list[Token]:
+    """"called [the mayor a liar]": the object and what it was called, when no word of them is
+    quoted (a quoted name is a fragment, grown to the same words by statements.py)."""
+    if lemma_of(verb) not in NAMING or \
+            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    names = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    if not objects or not names:
+        return []
+    words = list(verb.doc[objects[0].left_edge.i:names[0].right_edge.i + 1])
+    return [] if any(t.i in quoted for t in words) else words
 
 
 def _asked_of(verb: Token) -> bool:
