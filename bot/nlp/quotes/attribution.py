@@ -235,12 +235,17 @@ def _named(subject: Token) -> bool:
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)
 
 
+def is_passive(verb: Token) -> bool:
+    """"Was criticised for", "was called a liar": the subject is the one spoken of."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
 def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | None:
     """The words after a quote read as "[Name …] verb" or "verb [Name]" when the parse gave
     the verb no subject ("“…,” Ramos, 58, told AFP", "“…!” beamed Ana Ruiz of Leeds")."""
     words = [t for t in tokens[:NEAR_WORDS] if t.i not in quoted]
     verb = next((t for t in words if is_reporting(t)), None)
-    if verb is None or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if verb is None or is_passive(verb):
         return None
     before = [t for t in words if t.i < verb.i and t.pos_ in NOMINAL]
     after = [t for t in words if t.i > verb.i and t.pos_ in {"PROPN", "NOUN"}]

@@ -18,6 +18,7 @@ from bot.nlp.quotes.attribution import (
     TOPIC_PREPS,
     according_to,
     cue_of,
+    is_passive,
     is_reporting,
     lemma_of,
     subject_of,
@@ -65,8 +66,7 @@ def _reported(verb: Token, clause: Token) -> bool:
 
 def _intention(verb: Token) -> Token | None:
     """"Vowed [to veto the bill]", "urged voters [to stay home]": an attributed intention."""
-    if lemma_of(verb) not in INTENTION | {"ask"} or \
-            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if lemma_of(verb) not in INTENTION | {"ask"} or is_passive(verb):
         return None
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i and child.pos_ in {"VERB", "AUX"} \
@@ -155,7 +155,7 @@ def _charge(verb: Token) -> list[Token]:
     """"criticised the board [for ignoring the warnings]": the object of the verb's preposition
     (not when passive: "was criticised for" names the one criticised)."""
     preps = CHARGES.get(lemma_of(verb), set())
-    if not preps or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if not preps or is_passive(verb):
         return []
     owners = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "blamed [the board] for"
     for child in (c for owner in owners for c in owner.children):
@@ -171,8 +171,7 @@ def _stated_object(verb: Token) -> list[Token]:
     holds a clause (a plan, a claim, a decision), not when it is a thing or a person, nor when
     it holds someone's report ("the fare rise, which officials said …"); a position taken on
     doing something ("supported [raising the levy]"); active voice only."""
-    if lemma_of(verb) not in STATED_OBJECTS | POSITIONS or \
-            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if lemma_of(verb) not in STATED_OBJECTS | POSITIONS or is_passive(verb):
         return []
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
@@ -188,8 +187,7 @@ def _stated_object(verb: Token) -> list[Token]:
 def _topic(verb: Token) -> list[Token]:
     """"talked about [raising the levy]": what a verb of speaking or thinking is about, when
     it holds a clause; active voice only."""
-    if lemma_of(verb) not in SPOKEN_OF or \
-            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if lemma_of(verb) not in SPOKEN_OF or is_passive(verb):
         return []
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and prep.i > verb.i:
@@ -203,8 +201,7 @@ def _topic(verb: Token) -> list[Token]:
 def _named_as(verb: Token, quoted: set[int]) -> list[Token]:
     """"called [the mayor a liar]": the object and what it was called, when no word of them is
     quoted (a quoted name is a fragment, grown to the same words by statements.py)."""
-    if lemma_of(verb) not in NAMING or \
-            any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+    if lemma_of(verb) not in NAMING or is_passive(verb):
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     names = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
