@@ -86,17 +86,13 @@ def decode(texts) -> list[Decimal]:
     return found
 
 
-def same(a: Decimal, b: Decimal) -> bool:
-    """One figure rounded as the other is written ("84.10" and "about 84", "1.2 million" and
-    "1,213,000"), so a restatement at another precision is not a change."""
-    return _same((a, _exponent(a)), (b, _exponent(b)))
-
-
 Written = tuple[Decimal, int]
 """A figure and the power of ten of its last digit (worked out once, compared many times)."""
 
 
 def _same(a: Written, b: Written) -> bool:
+    """One figure rounded as the other is written ("84.10" and "about 84", "1.2 million" and
+    "1,213,000"), so a restatement at another precision is not a change."""
     return abs(a[0] - b[0]) < _half_unit(max(a[1], b[1]))
 
 
