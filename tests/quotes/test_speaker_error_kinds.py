@@ -555,3 +555,20 @@ def test_a_thing_that_says_is_not_taken_for_the_person_just_named(extract):
         "Councillor Ruth Ambler tabled the changes on Monday. The revised bill says the depot "
         "will close at night.")
     assert speaker_of(said, "close at night") != "Ruth Ambler"
+
+
+def test_a_share_of_respondents_in_a_named_poll_speaks_for_the_poll(extract):
+    _, said = extract(
+        "In a Tallow University poll released on Monday, 52 percent of voters said the ferry "
+        "fares were too high. Separately, 40 percent of commuters said they would drive.")
+    assert speaker_of(said, "fares were too high") == "Tallow University"
+    assert speaker_of(said, "would drive") == "40 percent of commuters"
+
+
+def test_he_or_she_after_a_sentence_whose_subject_is_a_thing_of_someone_means_its_owner(extract):
+    quotes, _ = extract(
+        "Councillor Ruth Ambler met Helen Okafor at the depot on Monday. Okafor asked about "
+        "the roof.\n\n"
+        "Ambler's answer was that the council had run out of money.\n\n"
+        "“We cannot repair it this year,” she said.")
+    assert speaker_of(quotes, "repair it this year") == "Ruth Ambler"

@@ -124,3 +124,35 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
         return None
     speaker, _ = r.resolve(subject)
     return speaker if speaker.name is not None else None
+
+
+def respondents_poll(r: SpeakerResolver, share: Token) -> Speaker | None:
+    """"In a Tallow University poll, 52 percent said …", "the survey found that most voters
+    say …": a share of respondents speaks for the poll that asked them, when its issuer is
+    named."""
+    verb = share.head
+    for _ in range(3):
+        for child in verb.children:
+            survey = _survey_in(child)
+            if survey is not None and not r.reg.quoted(survey.idx):
+                return issuer(r, survey, definite=_definite(survey))
+        if verb.dep_ not in {"ccomp", "advcl", "conj"} or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _survey_in(child: Token) -> Token | None:
+    """The poll a verb's dependant names: its subject, or the object of "in", "according to"."""
+    if child.dep_ in {"nsubj", "nsubjpass"}:
+        return child if child.lemma_.lower() in SURVEYS else None
+    if child.dep_ != "prep" or child.lower_ not in {"in", "to", "according"}:
+        return None
+    for tok in child.subtree:
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in SURVEYS:
+            return tok
+    return None
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)

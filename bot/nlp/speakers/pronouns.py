@@ -136,6 +136,9 @@ def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
     for subject in subjects:
         out.append(subject)
         out.extend(c for c in subject.children if c.dep_ == "conj")
+        if subject.pos_ == "NOUN" and gender_of_words([subject.lower_]) is None:
+            out.extend(c for c in subject.children if c.dep_ == "poss" and
+                       c.pos_ in {"PROPN", "PRON"} and not r.reg.quoted(c.idx))
     return out
 
 

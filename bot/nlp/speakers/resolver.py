@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers import descriptions, pronouns
+from bot.nlp.speakers import descriptions, documents, pronouns
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import (
     looks_like_person,
@@ -55,6 +55,9 @@ class SpeakerResolver:
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
         if token.like_num or token.ent_type_ in SHARES:  # "Six in 10 say", "Nearly half said"
+            poll = documents.respondents_poll(self, token)
+            if poll is not None:
+                return poll, conf.EARLIER_DESCRIPTION
             return Speaker(noun_phrase(token), "unnamed"), conf.DESCRIPTION
         if _aged(token):  # "the 46-year-old said"
             person = descriptions.described_person(self, token)
