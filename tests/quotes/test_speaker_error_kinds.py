@@ -572,3 +572,10 @@ def test_he_or_she_after_a_sentence_whose_subject_is_a_thing_of_someone_means_it
         "Ambler's answer was that the council had run out of money.\n\n"
         "“We cannot repair it this year,” she said.")
     assert speaker_of(quotes, "repair it this year") == "Ruth Ambler"
+
+
+def test_who_hung_off_the_firm_a_person_works_at_is_that_person(extract):
+    _, said = extract(
+        "The deal still has critics, said Ana Ruiz, a senior analyst at Corveth Capital, who "
+        "warns that the merger would cost hundreds of jobs.")
+    assert speaker_of(said, "cost hundreds of jobs") == "Ana Ruiz"

@@ -45,6 +45,7 @@ class SpeakerResolver:
 
     def resolve(self, token: Token) -> tuple[Speaker, float]:
         """A speaker for the subject ``token`` and how sure we are (0..1)."""
+        token = _who_means(token)
         lower = token.lower_
         if lower in PRONOUN_GENDER:
             return pronouns.pronoun(self, token, PRONOUN_GENDER[lower])
@@ -131,3 +132,28 @@ def _aged(token: Token) -> bool:
     """"The 46-year-old": a person the article has named, described by age."""
     return token.lower_ == "old" and _definite(token) and \
         any(c.lower_ == "year" for c in token.children)
+
+
+def _who_means(token: Token) -> Token:
+    """"Ana Ruiz, an analyst at Corveth, who said …": the parser hangs a "who" clause off the
+    nearest noun (a firm, a town, a second description); "who" is a person, so the name that
+    noun phrase describes."""
+    if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"} or not any(
+            c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+            for c in token.children):
+        return token
+    if token.pos_ == "NOUN" and any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
+                                    for c in token.children):
+        return token  # "his friend Ana Ruiz, who …": named in its own phrase
+    current = token
+    for _ in range(4):
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            current = current.head.head
+        elif current.dep_ in {"appos", "conj"} and current.head.i < current.i:
+            current = current.head
+        else:
+            break
+        if current.pos_ == "PROPN" and current.ent_type_ in {"", "PERSON"}:
+            return current
+    named = [c for c in current.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return named[0] if named and current is not token else token
