@@ -579,3 +579,28 @@ def test_who_hung_off_the_firm_a_person_works_at_is_that_person(extract):
         "The deal still has critics, said Ana Ruiz, a senior analyst at Corveth Capital, who "
         "warns that the merger would cost hundreds of jobs.")
     assert speaker_of(said, "cost hundreds of jobs") == "Ana Ruiz"
+
+
+def test_it_after_a_sentence_about_an_organisation_is_that_organisation(extract):
+    quotes, _ = extract(
+        "The Harbour Freight Association opposed the new levy on Monday, in a letter to Corveth "
+        "Foods and the Northfield Port Authority.\n\n"
+        "\"Keep the levy where it is,\" it said.")
+    assert speaker_of(quotes, "Keep the levy") == "The Harbour Freight Association"
+
+
+def test_the_newspaper_is_the_newspaper_the_article_named(extract):
+    _, said = extract(
+        "Readers of The Northfield Post were angry on Monday. The newspaper said the harbour "
+        "plan would cost jobs.\n\n"
+        "Mayor Ana Ruiz answered the Tarrow Herald's critics. \"It has it wrong,\" the paper's "
+        "editorial board wrote in reply.")
+    assert speaker_of(said, "cost jobs") == "The Northfield Post"
+    assert speaker_of(said, "It has it wrong") == "the Tarrow Herald"
+
+
+def test_an_account_speaks_for_its_owner(extract):
+    _, said = extract(
+        "Councillor Tom Okafor posted a note about the vote. His Facebook page said the levy "
+        "would be scrapped by spring.")
+    assert speaker_of(said, "scrapped by spring") == "Tom Okafor"

@@ -19,6 +19,7 @@ from bot.nlp.speakers.names import (
     weak_role,
 )
 from bot.nlp.speakers.words import (
+    ACCOUNTS,
     ACTING,
     COLLECTIVE,
     COMPANY_NOUNS,
@@ -30,7 +31,9 @@ from bot.nlp.speakers.words import (
     NUMBERS,
     ORG_LABELS,
     ORG_NOUNS,
+    PERIODICALS,
     PLURAL_TAGS,
+    PUBLICATIONS,
     ROLE_PREPOSITIONS,
     SPEAKING_THINGS,
     TITLE_WORDS,
@@ -53,7 +56,12 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         named_by, confidence = r.resolve(head)  # "Harold Ode, a banker who said …"
         if named_by.name is not None and named_by.kind != "unnamed":
             return named_by, confidence
-    owned = owned_body(r, token)
+    if _publication_word(token) and (_definite(token) or any(
+            c.dep_ == "poss" and _definite(c) for c in token.children)):
+        paper = publication(r, token)
+        if paper is not None:
+            return paper, conf.EARLIER_DESCRIPTION
+    owned = owned_body(r, token) or account_owner(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     phrase = noun_phrase(token)
@@ -103,6 +111,54 @@ def owned_body(r: SpeakerResolver, token: Token) -> Speaker | None:
     body = Speaker(f"{speaker.name}'s {words}", "organisation")
     r.reg.remember(token, body)
     return body
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
+               for c in token.children)
+
+
+def _publication_word(token: Token) -> bool:
+    """"The newspaper", "the network", "the paper's editorial board", "the editorial"."""
+    lemma = token.lemma_.lower()
+    if lemma in PUBLICATIONS or lemma == "editorial":
+        return True
+    return lemma in {"board", "editor"} and any(
+        c.lower_ == "editorial" or c.lemma_.lower() in PUBLICATIONS for c in token.children)
+
+
+def publication(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """The newspaper, network or site the article last named: an organisation named like a
+    periodical ("… Post", "… Times", "… News") or named as one (told X, in an interview with
+    X, X reported)."""
+    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+        if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART"} or r.reg.quoted(ent.start_char):
+            continue
+        name = r.reg.name_span(ent)
+        if name[-1].lower_ in PERIODICALS or _named_as_medium(name[-1]):
+            return Speaker(r.reg.org_name(ent), "organisation")
+    return None
+
+
+def _named_as_medium(tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
+        return True
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in {"report", "publish", "editorialize"}:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "interview"
+
+
+def account_owner(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"Her Twitter account posted", "his Facebook page said": the account's owner speaks."""
+    if token.lemma_.lower() not in ACCOUNTS or token.tag_ in PLURAL_TAGS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"
+                  and c.pos_ in {"PRON", "PROPN"} and not r.reg.quoted(c.idx)), None)
+    if owner is None:
+        return None
+    speaker, _ = r.resolve(owner)
+    return speaker if speaker.name is not None and speaker.kind != "unnamed" else None
 
 
 def country_of(r: SpeakerResolver, token: Token) -> Speaker | None:

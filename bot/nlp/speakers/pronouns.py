@@ -10,8 +10,10 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
-from bot.nlp.speakers.words import PRONOUN_GENDER, RECENT_CHARS
+from bot.nlp.speakers.words import PLURAL_TAGS, PRONOUN_GENDER, RECENT_CHARS
 
+BODY_LOOK_BACK = 2
+"""Narrative sentences without a subject "it" looks back over for the organisation meant."""
 LOOK_BACK = 6
 """Narrative sentences searched back for the person a text is about."""
 LAST_SUBJECT_SPAN = 12
@@ -169,6 +171,10 @@ def _may_be_anyone(r: SpeakerResolver, candidate: Token, name: str) -> bool:
 
 
 def group(r: SpeakerResolver, token: Token, *, plural: bool) -> tuple[Speaker, float]:
+    if not plural:
+        salient = _last_body(r, token)
+        if salient is not None:
+            return salient, conf.GROUP_PRONOUN
     groups = [m for m in r.reg.before(token.idx) if m.speaker.kind != "person"]
     if plural:
         preferred = [m for m in groups if m.plural or m.speaker.kind == "organisation"]
@@ -209,3 +215,28 @@ def _narrative_before(r: SpeakerResolver, offset: int, since: int, limit: int) -
         if sent.end_char <= offset and narrative(r, sent):
             out.append(sent)
     return out
+
+
+def _last_body(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"In a post on Friday, Twitter said …. It added …": "it" means the organisation that was
+    the subject of the narrative just before, as he/she means the person."""
+    index = bisect_right(r.reg.sent_starts, token.i) - 1
+    seen = 0
+    for sent in reversed(r.reg.sents[max(0, index - LAST_SUBJECT_SPAN):index + 1]):
+        if not narrative(r, sent):
+            continue
+        subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
+        if not subjects:
+            if sent.end <= token.i:
+                seen += 1
+            if seen >= BODY_LOOK_BACK:
+                return None
+            continue
+        for subject in subjects:
+            if subject.lower_ in PRONOUN_GENDER or subject.tag_ in PLURAL_TAGS:
+                return None
+            speaker, _ = r.resolve(subject)
+            if speaker.kind == "organisation" and speaker.name is not None:
+                return speaker
+        return None
+    return None

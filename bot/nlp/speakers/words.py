@@ -60,6 +60,17 @@ NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten
 COLLECTIVE = {"police", "authorities", "military", "government"}
 DOCUMENT_NOUNS = {"letter", "statement", "post", "tweet", "email", "memo", "note", "message",
                   "speech", "report", "filing", "submission", "testimony", "op-ed", "column"}
+PUBLICATIONS = {"newspaper", "paper", "publication", "outlet", "tabloid", "magazine", "network",
+                "broadcaster", "channel", "website", "site", "daily", "weekly", "journal"}
+"""What news calls a newspaper, broadcaster or site it has named ("the paper said")."""
+PERIODICALS = {"post", "times", "journal", "news", "tribune", "herald", "gazette", "review",
+               "magazine", "register", "globe", "telegraph", "guardian", "observer", "chronicle",
+               "examiner", "inquirer", "standard", "daily", "weekly", "press", "courier",
+               "bulletin", "dispatch", "mirror", "express", "independent", "monitor",
+               "sentinel", "radio", "tv", "television", "network", "broadcasting"}
+"""Last words of a periodical's or broadcaster's name ("The Northfield Post")."""
+ACCOUNTS = {"account", "feed", "page", "profile", "handle", "blog", "channel", "timeline"}
+"""Where someone posts ("her Twitter account"): what it says, its owner says."""
 ISSUED_NOUNS = DOCUMENT_NOUNS | {
     "poll", "survey", "study", "analysis", "ad", "advert", "advertisement", "commercial",
     "result", "finding", "research", "paper", "editorial", "review", "release", "website",
