@@ -138,3 +138,22 @@ def test_what_someone_is_confident_of_or_eager_to_do_is_reported(reported):
 def test_what_someone_called_a_person_or_a_plan_is_reported(reported):
     quotes = reported("Councillor Ada Moss called the ferry timetable a disgrace to the town.")
     assert one(quotes, "the ferry timetable a disgrace").speaker.name == "Ada Moss"
+
+
+def test_a_clause_the_parser_split_off_the_reporting_verb_stays_whole(reported):
+    quotes = reported(
+        "Mr. Okafor, 61, said he had been swamped with angry calls, some of them mentioning the "
+        "mayor by name. Sen. Ana Ruiz told the council that the fares could be \"far too high,\" "
+        "and have risen faster than wages.")
+    assert one(quotes, "swamped").text == \
+        "he had been swamped with angry calls, some of them mentioning the mayor by name"
+    assert one(quotes, "far too high").text == \
+        "that the fares could be \"far too high,\" and have risen faster than wages"
+
+
+def test_a_reason_after_the_reported_clause_is_part_of_it(reported):
+    quotes = reported("The union said the depot would close unless the council found new "
+                      "money. Lindqvist said the levy was fair because, in her view, visitors "
+                      "used the roads too.")
+    assert one(quotes, "depot").text.endswith("unless the council found new money")
+    assert one(quotes, "levy").text.endswith("visitors used the roads too")

@@ -40,6 +40,10 @@ REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 SET_OFF = {",", "—", "–", "--"}
+CONDITIONS = {"because", "unless", "although", "though", "while", "since", "so", "as", "if"}
+"""Marks of a reason or condition that continues a reported clause."""
+CARRIED = {"conj", "advcl", "xcomp", "ccomp", "dep", "npadvmod", "prep", "dobj"}
+"""Relations of the words after a closing quotation mark that carry on the clause."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -218,7 +222,8 @@ def _asked_of(verb: Token) -> bool:
 
 
 def _clause_words(verb: Token, clause: Token) -> list[Token]:
-    tokens = _without_according(list(clause.subtree) + _second_that_clause(verb, clause))
+    more = _second_that_clause(verb, clause) or _continuation(verb, clause)
+    tokens = _without_according(list(clause.subtree) + more)
     return _without_participles(tokens, clause)
 
 
@@ -304,6 +309,39 @@ def _second_that_clause(verb: Token, clause: Token) -> list[Token]:
                 _joined_stance(conj, clause) or _reported_mood(conj)):
             return [t for t in verb.doc[clause.right_edge.i + 1:conj.right_edge.i + 1]]
     return []
+
+
+def _continuation(verb: Token, clause: Token) -> list[Token]:
+    """Words the parser hung on the reporting verb that carry on its clause: a second clause
+    right after it ("said [he was tired, some of it …]"), a reason or condition ("said [the
+    depot would close because …]"), and what follows a quotation the clause leaves open ("said
+    it was “ready to sail,” [and would leave at dawn]")."""
+    doc = verb.doc
+    end = clause.right_edge.i
+    for child in verb.rights:
+        if child.i <= end or child.is_punct or child.dep_ == "cc":
+            continue
+        gap = [t for t in doc[end + 1:child.left_edge.i] if not t.is_punct]
+        if not (_carries_on(child, gap) or _after_open_quote(doc, clause, end, child, gap)):
+            break
+        end = child.right_edge.i
+    return list(doc[clause.right_edge.i + 1:end + 1])
+
+
+def _carries_on(child: Token, gap: list[Token]) -> bool:
+    if gap:
+        return False
+    return child.dep_ == "ccomp" or child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children)
+
+
+def _after_open_quote(doc: Doc, clause: Token, end: int, child: Token,
+                      gap: list[Token]) -> bool:
+    """The clause so far leaves a quotation open: the parser cut it at the closing mark."""
+    text = doc[clause.left_edge.i:end + 1].text
+    open_mark = text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+    return open_mark and all(t.dep_ == "cc" for t in gap) and child.dep_ in CARRIED and \
+        not _participle(child) and not (is_reporting(child, CANDIDATES) and _has_subject(child))
 
 
 def _reported_mood(conj: Token) -> bool:
