@@ -57,6 +57,7 @@ TOPICS = (("Port strikes", "strike AND (port OR dock*)"),
           ("Wildfires", "wildfire OR blaze"),
           ("Court cases", "court AND ruling"))
 PROJECT = ("bot.", "storage.")
+SPACY_ALONE = "spaCy nlp.pipe alone on the same articles (not part of the pipeline)"
 TIMED_MODULES = ("bot.pipeline", "bot.analysis")
 LIMITS = ("spaCy itself (tok2vec + tagger + parser + NER + lemmatizer) is the floor: with one "
           "process every stage after parsing is cost on top of it (see the per-stage rows); "
@@ -66,16 +67,19 @@ LIMITS = ("spaCy itself (tok2vec + tagger + parser + NER + lemmatizer) is the fl
 
 @dataclass
 class Arm:
-    """One side of the comparison: seconds (wall and CPU) per chunk."""
+    """One side of the comparison: seconds (wall and CPU) per chunk; ``calling`` is the CPU of
+    the thread that runs the arm (with one process, the pipeline's storing thread)."""
 
     label: str
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    calling: list[float] = field(default_factory=list)
 
     def time(self, work: Callable[[], object], pids: Callable[[], list[int]] = list) -> None:
-        cpu, start = _cpu_seconds(pids()), time.perf_counter()
+        cpu, own, start = _cpu_seconds(pids()), time.thread_time(), time.perf_counter()
         work()
         self.wall.append(time.perf_counter() - start)
+        self.calling.append(time.thread_time() - own)
         self.cpu.append(_cpu_seconds(pids()) - cpu)
 
 
@@ -111,12 +115,14 @@ def run(*, scale: str = "full") -> list[dict]:
                                pids.get(key, list))
             _progress(number + 1, chunks, began)
         two.close()
-        stages = _stage_costs(one, extra)
+        stages, stage_cpu = _stage_costs(one, extra)
+        stages[SPACY_ALONE] = _thread_seconds(functools.partial(
+            _spacy_alone, nlp, [clean_article(raw) for raw in extra], base, 1))
         one.db.close()
         two.db.close()
     same = sum(a == b for a, b in zip(outputs["pipeline1"], outputs["pipeline2"], strict=True))
-    rows = _rows(base, bodies, arms, statuses, nlp, same)
-    return rows + _stage_rows(stages, len(extra), count) + [
+    rows = _rows(base, bodies, arms, statuses, nlp, same) + _cpu_rows(arms, count)
+    return rows + _stage_rows(stages, stage_cpu, len(extra), count) + [
         row(NAME, "benchmark duration", time.perf_counter() - began, "s",
             note=f"scale {scale}: {count} articles in {chunks} chunks, 4 arms")]
 
@@ -188,11 +194,40 @@ def _ratio(metric: str, fast: Arm, slow: Arm, target: str | None, *, cpu: bool =
     return row(NAME, metric, statistics.median(walls), "ratio", target=target, note=note)
 
 
-def _stage_rows(stages: dict[str, float], profiled: int, count: int) -> list[dict]:
+def _cpu_rows(arms: dict[str, Arm], count: int) -> list[dict]:
+    """CPU per article of spaCy alone and of the one-process pipeline, split by thread: what
+    the pipeline spends beyond spaCy, and on which thread."""
+    alone, whole = (sum(arms[key].cpu) * 1000 / count for key in ("spacy1", "pipeline1"))
+    storing = sum(arms["pipeline1"].calling) * 1000 / count
+    return [
+        row(NAME, "CPU per article: spaCy alone, 1 process", alone, "ms/article",
+            note="all chunks, same articles as the pipeline"),
+        row(NAME, "CPU per article: whole pipeline, 1 process", whole, "ms/article",
+            note=f"{whole - alone:.1f} more than spaCy alone: the storing thread "
+                 f"{storing:.1f}, the analysis thread (and any other) {whole - storing:.1f}, "
+                 f"spaCy included, so {whole - storing - alone:.1f} beyond it"),
+    ]
+
+
+def _stage_rows(stages: dict[str, float], cpu: float, profiled: int, count: int) -> list[dict]:
+    """One row per timed function, spaCy alone on the same articles beside them (what
+    ``parse_articles`` compares with), and what the pass spent outside the timed functions."""
+    timed = sum(seconds for label, seconds in stages.items() if label != SPACY_ALONE)
     return [row(NAME, f"stage: {label}", seconds * 1000 / profiled, "ms/article",
                 note=f"CPU time of every call on its thread, {profiled} articles after {count} "
-                     "stored, 1 process")
-            for label, seconds in sorted(stages.items(), key=lambda kv: -kv[1])]
+                     "stored, 1 process" if label != SPACY_ALONE else
+                     f"the same {profiled} articles, on this thread, after the pass")
+            for label, seconds in sorted(stages.items(), key=lambda kv: -kv[1])] + [
+        row(NAME, "stage pass: CPU outside the timed stages", (cpu - timed) * 1000 / profiled,
+            "ms/article", note=f"the process's CPU in the same pass, {cpu * 1000 / profiled:.1f} "
+                               f"ms/article, less the stage rows' sum, {timed * 1000 / profiled:.1f}"
+                               " (the pipeline's own code, thread hand-overs, the timers)")]
+
+
+def _thread_seconds(work: Callable[[], object]) -> float:
+    start = time.thread_time()
+    work()
+    return time.thread_time() - start
 
 
 def _cpu_seconds(pids: list[int]) -> float:
@@ -258,13 +293,15 @@ def _docs_per_batch(articles: list[Article], settings: Settings) -> int:
                           max_chars=settings.nlp_batch_chars)
 
 
-def _stage_costs(pipeline: Pipeline, raws: list[RawArticle]) -> dict[str, float]:
-    """CPU seconds spent in each function the pipeline calls, with every such call timed."""
+def _stage_costs(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[dict[str, float], float]:
+    """CPU seconds spent in each function the pipeline calls, with every such call timed, and
+    the process's CPU seconds over the same pass."""
     costs: dict[str, float] = defaultdict(float)
+    cpu = time.process_time()
     with stage_timers(pipeline, costs):
         for _outcome in pipeline.ingest(raws):
             pass
-    return dict(costs)
+    return dict(costs), time.process_time() - cpu
 
 
 @contextmanager
