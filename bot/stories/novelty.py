@@ -96,6 +96,10 @@ class Earlier:
                 self._parts[article_id] = (sentences, self._add(_Part.of(sentences)))
         self._parts = {article_id: self._parts[article_id] for article_id in wanted}
 
+    def held(self) -> dict[int, Sequence[StoredSentence]]:
+        """Each indexed article's sentences, as last given to ``update``."""
+        return {article_id: sentences for article_id, (sentences, _) in self._parts.items()}
+
     def _add(self, part: _Part) -> _Part:
         _count(self._facts, part.facts, 1)
         _count(self._words, part.words, 1)

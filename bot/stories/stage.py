@@ -26,7 +26,6 @@ from storage.articles import now_iso
 FUTURE_SLACK = timedelta(days=1)
 T = TypeVar("T")
 VECTOR_CACHE = 20_000
-SENTENCE_CACHE = 5_000
 EARLIER_STORIES = 64
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
@@ -101,7 +100,6 @@ class StoryStage:
         self._queries: dict[str, Node | None] = {}
         self._vector_cache: dict[int, dict[str, float]] = {}
         self._names_cache: dict[int, frozenset[str]] = {}
-        self._sentence_cache: dict[int, list[novelty.StoredSentence]] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
 
     @classmethod
@@ -134,7 +132,6 @@ class StoryStage:
         """Drop what was read from the database: a rolled-back write may have been read."""
         self._vector_cache.clear()
         self._names_cache.clear()
-        self._sentence_cache.clear()
         self._earlier.clear()
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
@@ -232,18 +229,21 @@ class StoryStage:
                 for story_id, ids in latest.items()}
 
     def _sentences(self, db: Database, story_id: int) -> novelty.Earlier:
-        """Every sentence of the story's latest articles (decoded ones kept, like vectors),
-        indexed for what's new; the index of the stories last seen is kept and brought up to
-        date, article by article."""
+        """Every sentence of the story's latest articles, indexed for what's new; the index of
+        the stories last seen is kept and brought up to date, article by article. It holds the
+        decoded sentences of the articles it indexes, so only the articles new to it are read:
+        an article that has left its story's latest ones is never needed again, and no other
+        copy of any article's sentences is kept."""
         ids = store.latest_articles(db, [story_id], per_story=NOVELTY_ARTICLES)[story_id]
-        fill_cache(self._sentence_cache, ids, SENTENCE_CACHE,
-                   lambda missing: {a: novelty.stored(rows) for a, rows
-                                    in store.article_sentences(db, missing).items()})
         earlier = self._earlier.pop(story_id, None) or novelty.Earlier()
         if len(self._earlier) >= EARLIER_STORIES:
             del self._earlier[next(iter(self._earlier))]
         self._earlier[story_id] = earlier
-        earlier.update([(a, self._sentence_cache.get(a, NO_SENTENCES)) for a in ids])
+        held = earlier.held()
+        missing = [a for a in ids if a not in held]
+        loaded = {a: novelty.stored(rows)
+                  for a, rows in store.article_sentences(db, missing).items()} if missing else {}
+        earlier.update([(a, held[a] if a in held else loaded.get(a, NO_SENTENCES)) for a in ids])
         return earlier
 
     def _link_topics(self, db: Database, story_id: int, text: MatchText,
