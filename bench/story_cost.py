@@ -29,7 +29,7 @@ from bot.models import ParsedArticle, RawArticle
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import parse_articles
 from bot.stories import cluster
-from bot.stories.features import extract
+from bot.stories.reading import extract
 from bot.stories.stage import StoryStage
 from bot.stories.tracking import add_topic
 from storage.articles import insert_article

@@ -14,15 +14,16 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.models import Article, ErrorKind, ParsedArticle, WirewatchError
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import docs_per_batch, parse_articles
-from bot.nlp.quotes import extract_quotes
 from bot.stories.stage import Prepared, StoryStage
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,11 @@ def _one(nlp: Language, article: Article, stories: StoryStage) -> Analysis:
 
 def finish(parsed: ParsedArticle, stories: StoryStage) -> Analysis:
     """Quotes and story features from the Doc, which is then dropped (it is never stored, and
-    it would be the bulk of what a worker process sends back)."""
+    it would be the bulk of what a worker process sends back). The quotes code needs spaCy,
+    so it is imported here, where there is a Doc: a process that only stores what worker
+    processes analysed never imports spaCy."""
+    from bot.nlp.quotes import extract_quotes
+
     try:
         parsed.quotes = extract_quotes(parsed)
         prepared = stories.prepare(parsed)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
 from sqlite_utils import Database
 
 from bot.alerts.eligibility import alert_hold
@@ -41,6 +41,9 @@ from storage.articles import find_by_hash, insert_article
 from storage.db import data_version, transaction
 from storage.never_duplicate import count_as_update
 from storage.quotes import insert_quotes
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 SAME_TEXT = "same text as an article already stored"

@@ -8,9 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
 from bot.http_server import HttpServer
@@ -36,6 +34,9 @@ from storage.sources import (
     source_row,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 WATCH_EVERY = 1

@@ -8,8 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.models import InboxResult, RawArticle
@@ -19,6 +18,9 @@ from bot.stories.stage import StoryStage
 from storage.db import ThreadLocalDb
 from storage.inbox import finish, pending, results, retry_later
 from storage.sources import utcnow
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 ERROR_PAUSE = 2.0

@@ -4,6 +4,8 @@ one process, and an article spaCy or the features fail on fails alone."""
 import json
 import os
 import pickle
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -230,3 +232,33 @@ def test_worker_processes_share_the_preloaded_model_copy_on_write(tmp_path, sett
     assert not pipeline.analyser.loaded and len(workers) == 2
     assert os.getpid() not in parents
     assert min(shared) > 40, f"MB shared copy-on-write by each worker: {shared}"
+
+
+STORING_PROCESS = """
+import json, sys
+import bot.cli, bot.runner
+from bot.config import load_settings
+from bot.pipeline import Pipeline
+from bot.replay import records
+from storage.db import open_db
+
+settings = load_settings().with_overrides(nlp_processes=2, nlp_batch_size=2)
+db = open_db(settings.db_path)
+pipeline = Pipeline(db, settings)
+try:
+    outcomes = list(pipeline.ingest(records(sys.stdin.read().splitlines())))
+finally:
+    pipeline.close()
+print(json.dumps({"stored": sum(o.status == "stored" for o in outcomes),
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc"))}))
+"""
+
+
+def test_with_worker_processes_the_storing_process_never_imports_spacy(tmp_path):
+    """Only the workers need spaCy (importing it alone costs a process about 80 MB): the process
+    that stores what they send back, with everything the command line imports, never loads it."""
+    env = {**os.environ, "WIREWATCH_DB": str(tmp_path / "s.db")}
+    done = subprocess.run([sys.executable, "-c", STORING_PROCESS], input="\n".join(stream()),
+                          capture_output=True, text=True, env=env, timeout=300, check=True)
+    found = json.loads(done.stdout.splitlines()[-1])
+    assert found == {"stored": 7, "loaded": []}, done.stderr

@@ -11,8 +11,6 @@ import click
 from bot.cli.context import CliContext
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
-from bot.nlp.quotes import quotes_in_doc
-from bot.nlp.quotes.statements import statements
 
 
 @click.group()
@@ -45,6 +43,9 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     Example:
         wirewatch quotes extract archive.jsonl > quotes.jsonl
     """
+    from bot.nlp.quotes import quotes_in_doc  # spaCy: imported by this command alone
+    from bot.nlp.quotes.statements import statements
+
     nlp = load_pipeline(obj.settings.spacy_model)
     bad = 0
     docs = _documents(input_file)

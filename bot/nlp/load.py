@@ -1,15 +1,21 @@
-"""Loading the configured spaCy pipeline once per process, from an installed package only."""
+"""Loading the configured spaCy pipeline once per process, from an installed package only.
+
+spaCy is imported when a pipeline is loaded, not with this module: with worker processes the
+main process checks the pipeline is installed but never loads it (importing spaCy alone costs a
+process about 80 MB)."""
 
 from __future__ import annotations
 
 import gc
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 YOUNG_OBJECTS = 10_000
 
@@ -24,6 +30,8 @@ def load_pipeline(name: str) -> Language:
     make tens of thousands of short-lived tuples per article, nearly all freed by reference
     counting, so the young generation is collected every ``YOUNG_OBJECTS`` allocations
     rather than every 700 (Python's default), which mostly found nothing to free."""
+    import spacy
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -37,9 +45,14 @@ def load_pipeline(name: str) -> Language:
 
 
 def require_installed(name: str) -> None:
-    """Fail as ``load_pipeline`` would on a pipeline that is not there, without loading it."""
-    if not (Path(name).exists() or spacy.util.is_package(name)):
-        raise _missing(name)
+    """Fail as ``load_pipeline`` would on a pipeline that is not there, without loading it (or
+    spaCy): a path, or an installed package (what ``spacy.util.is_package`` checks)."""
+    if Path(name).exists():
+        return
+    try:
+        metadata.distribution(name)
+    except (metadata.PackageNotFoundError, ValueError):
+        raise _missing(name) from None
 
 
 def _missing(name: str) -> ConfigError:

@@ -1,10 +1,12 @@
 """Imported by name, and only, by the forkserver that analysis worker processes are forked from
 (``bot.analysis``): it loads the configured spaCy pipeline there before any worker is forked, so
 the model's arrays and vocabulary and the libraries' pages exist once and every worker shares
-them copy-on-write instead of loading a copy of its own."""
+them copy-on-write instead of loading a copy of its own. The code every worker runs (quotes,
+speakers, story features) is imported here too, for the same reason."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 from bot.config import load_settings
@@ -12,11 +14,16 @@ from bot.nlp.load import load_pipeline
 
 log = logging.getLogger(__name__)
 
+WORKER_CODE = ("bot.analysis", "bot.nlp.quotes", "bot.stories.reading")
+
 
 def preload() -> None:
-    """Load the pipeline the environment names (the forkserver inherits the main process's); a
-    worker told to use another loads that one itself. ``load_pipeline`` freezes the model out of
-    the garbage collector, so a worker's collections never write to its pages and copy them."""
+    """Import what the workers run, then load the pipeline the environment names (the
+    forkserver inherits the main process's); a worker told to use another loads that one
+    itself. ``load_pipeline`` freezes the model and the modules imported before it out of the
+    garbage collector, so a worker's collections never write to their pages and copy them."""
+    for name in WORKER_CODE:
+        importlib.import_module(name)
     try:
         load_pipeline(load_settings().spacy_model)
     except Exception:

@@ -14,7 +14,7 @@ from bot.models import ParsedArticle, SentenceContent, StoryEntry, Verdict, Verd
 from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
-from bot.stories.features import ArticleFeatures, extract
+from bot.stories.features import ArticleFeatures
 from bot.stories.figures import encode
 from bot.stories.query import Node, TopicQueryError, parse_query
 from bot.stories.topics import Matcher, MatchText, match_text
@@ -110,7 +110,11 @@ class StoryStage:
 
     def prepare(self, parsed: ParsedArticle) -> Prepared:
         """The article's features and time, from the Doc spaCy made. A replay runs on the
-        stream's own clock (``stream_clock``): there, arrival says nothing about an article."""
+        stream's own clock (``stream_clock``): there, arrival says nothing about an article.
+        Reading the Doc needs spaCy, imported here: the stage of a process that only stores
+        what worker processes analysed never loads it."""
+        from bot.stories.reading import extract
+
         features = extract(parsed)
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
         return Prepared(parsed, features, match_text(features), seen_at, arrived_at)

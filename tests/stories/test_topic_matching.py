@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.parse import parse_articles
-from bot.stories.features import extract
 from bot.stories.query import TopicQueryError, parse_query, positive_terms
+from bot.stories.reading import extract
 from bot.stories.topics import match_story, match_text
 
 TEXT = """Kyiv presses allies for an invitation
