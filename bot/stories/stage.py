@@ -25,7 +25,7 @@ from storage.articles import now_iso
 
 FUTURE_SLACK = timedelta(days=1)
 T = TypeVar("T")
-VECTOR_CACHE = 20_000
+VECTOR_CACHE = 1_000  # articles whose decoded vectors are kept (about 6.5 KB each)
 EARLIER_STORIES = 64
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
