@@ -604,3 +604,12 @@ def test_an_account_speaks_for_its_owner(extract):
         "Councillor Tom Okafor posted a note about the vote. His Facebook page said the levy "
         "would be scrapped by spring.")
     assert speaker_of(said, "scrapped by spring") == "Tom Okafor"
+
+
+def test_one_of_a_group_set_beside_a_name_is_that_name(extract):
+    _, said = extract(
+        "The campaign changed its message on Monday. One of his advisers, Tad Okonjo, said the "
+        "ads would stop.\n\n"
+        "Several firms objected. One of them, Corveth Foods, said it would close the plant.")
+    assert speaker_of(said, "ads would stop") == "Tad Okonjo"
+    assert speaker_of(said, "close the plant") == "Corveth Foods"

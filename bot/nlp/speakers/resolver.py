@@ -36,6 +36,7 @@ class SpeakerResolver:
                  columns: Columns | None = None) -> None:
         self.reg = Registry(doc, quoted=quoted, speaking=speaking, columns=columns)
         self.subject = subject or nominal_subject
+        self._resolving: set[int] = set()
 
     def prime(self, subjects: list[Token]) -> None:
         """Resolve named and nominal subjects up front, so pronouns can look back to them."""
@@ -46,6 +47,15 @@ class SpeakerResolver:
     def resolve(self, token: Token) -> tuple[Speaker, float]:
         """A speaker for the subject ``token`` and how sure we are (0..1)."""
         token = _who_means(token)
+        if token.i in self._resolving:  # a rule led back to a token it is resolving
+            return Speaker(None, "unknown"), conf.UNKNOWN
+        self._resolving.add(token.i)
+        try:
+            return self._resolve(token)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _resolve(self, token: Token) -> tuple[Speaker, float]:
         lower = token.lower_
         if lower in PRONOUN_GENDER:
             return pronouns.pronoun(self, token, PRONOUN_GENDER[lower])
@@ -55,6 +65,8 @@ class SpeakerResolver:
             return pronouns.group(self, token, plural=False)
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
+        if _named_beside(token):  # "One of his advisers, Tad Devine, said"
+            return descriptions.nominal(self, token)
         if token.like_num or token.ent_type_ in SHARES:  # "Six in 10 say", "Nearly half said"
             poll = documents.respondents_poll(self, token)
             if poll is not None:
@@ -157,3 +169,9 @@ def _who_means(token: Token) -> Token:
             return current
     named = [c for c in current.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return named[0] if named and current is not token else token
+
+
+def _named_beside(token: Token) -> bool:
+    """"One of his advisers, Tad Devine, said": a name set beside a number is who speaks."""
+    return (token.like_num or token.ent_type_ in SHARES) and any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
