@@ -613,3 +613,12 @@ def test_one_of_a_group_set_beside_a_name_is_that_name(extract):
         "Several firms objected. One of them, Corveth Foods, said it would close the plant.")
     assert speaker_of(said, "ads would stop") == "Tad Okonjo"
     assert speaker_of(said, "close the plant") == "Corveth Foods"
+
+
+def test_what_someones_plan_or_remarks_say_they_say(extract):
+    _, said = extract(
+        "Councillor Ana Ruiz unveiled her budget on Monday. Her plan says that ferry fares "
+        "will be frozen until 2027.\n\n"
+        "Tom Okafor spoke after her. His remarks suggest that the harbour levy will stay.")
+    assert speaker_of(said, "ferry fares") == "Ana Ruiz"
+    assert speaker_of(said, "harbour levy") == "Tom Okafor"

@@ -34,6 +34,7 @@ from bot.nlp.speakers.words import (
     PERIODICALS,
     PLURAL_TAGS,
     PUBLICATIONS,
+    REMARKS,
     ROLE_PREPOSITIONS,
     SPEAKING_THINGS,
     TITLE_WORDS,
@@ -150,8 +151,10 @@ def _named_as_medium(tok: Token) -> bool:
 
 
 def account_owner(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"Her Twitter account posted", "his Facebook page said": the account's owner speaks."""
-    if token.lemma_.lower() not in ACCOUNTS or token.tag_ in PLURAL_TAGS:
+    """"Her Twitter account posted", "his plan calls for", "her remarks suggest": what an
+    account, a plan, a book or words say (words.ACCOUNTS, SPEAKING_THINGS, REMARKS), their
+    owner says."""
+    if token.lemma_.lower() not in ACCOUNTS | SPEAKING_THINGS | REMARKS:
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"
                   and c.pos_ in {"PRON", "PROPN"} and not r.reg.quoted(c.idx)), None)

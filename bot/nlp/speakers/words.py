@@ -69,6 +69,8 @@ PERIODICALS = {"post", "times", "journal", "news", "tribune", "herald", "gazette
                "bulletin", "dispatch", "mirror", "express", "independent", "monitor",
                "sentinel", "radio", "tv", "television", "network", "broadcasting"}
 """Last words of a periodical's or broadcaster's name ("The Northfield Post")."""
+REMARKS = {"remark", "comment", "communication", "word", "answer", "response", "reply"}
+"""Someone's words as a subject ("his remarks suggest"): the owner speaks."""
 ACCOUNTS = {"account", "feed", "page", "profile", "handle", "blog", "channel", "timeline"}
 """Where someone posts ("her Twitter account"): what it says, its owner says."""
 ISSUED_NOUNS = DOCUMENT_NOUNS | {
