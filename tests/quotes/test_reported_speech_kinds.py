@@ -157,3 +157,28 @@ def test_a_reason_after_the_reported_clause_is_part_of_it(reported):
                       "used the roads too.")
     assert one(quotes, "depot").text.endswith("unless the council found new money")
     assert one(quotes, "levy").text.endswith("visitors used the roads too")
+
+
+def test_an_as_aside_reports_the_clause_it_hangs_from(reported):
+    quotes = reported("As the harbour master reported last week, the north pier is closed to "
+                      "ferries. He waved as the crowd cheered.")
+    quote = one(quotes, "north pier")
+    assert quote.text == "the north pier is closed to ferries"
+    assert quote.speaker.name == "the harbour master"
+    assert not [q for q in quotes if "waved" in q.text]
+
+
+def test_a_group_named_by_a_pronoun_speaks_as_itself(reported):
+    quotes = reported("Some argue that the harbour levy is too low. Those surveyed said the "
+                      "ferries were late. Nobody believes the pier will reopen.")
+    assert one(quotes, "levy").speaker.name == "Some"
+    assert one(quotes, "ferries were late").speaker.name == "Those surveyed"
+    assert one(quotes, "ferries were late").speaker.kind == "unnamed"
+    assert not [q for q in quotes if "reopen" in q.text]
+
+
+def test_a_refusal_to_act_is_reported_but_a_refusal_to_comment_is_not(reported):
+    quotes = reported("Councillor Ada Moss declined to sign the ferry contract. A spokesman "
+                      "for the mayor declined to comment on the timetable.")
+    assert one(quotes, "to sign the ferry contract").speaker.name == "Ada Moss"
+    assert not [q for q in quotes if "timetable" in q.text]

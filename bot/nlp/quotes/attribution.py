@@ -72,9 +72,12 @@ thought when it holds a clause ("talked about [raising the levy]", "called for [
 to publish its bills]"); not a plain noun ("spoke about the weather")."""
 INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
              "threaten", "seek", "urge", "decide", "prefer", "offer", "like", "propose", "aim",
-             "opt", "wish", "commit", "demand"}
+             "opt", "wish", "commit", "demand", "decline"}
 """Verbs whose "to …" complement is an attributed intention, wish or decision ("vowed to veto
-the bill", "decided to run", "would like to see")."""
+the bill", "decided to run", "would like to see", "declined to sign the deal")."""
+NO_COMMENT = {"comment", "elaborate", "discuss", "speculate", "respond", "answer", "reply",
+              "say", "confirm"}
+"""What a refusal to speak refuses: "declined to comment" says nothing."""
 CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise": {"for"},
            "warn": {"of", "against"}, "push": {"for"}, "advocate": {"for"}}
 """Verbs whose charge, demand or warning is the object of a preposition ("criticised the board

@@ -11,6 +11,7 @@ from bot.nlp.quotes.attribution import (
     INDIRECT,
     INTENTION,
     NAMING,
+    NO_COMMENT,
     POSITIONS,
     SPOKEN_OF,
     STANCES,
@@ -26,6 +27,7 @@ from bot.nlp.quotes.attribution import (
 from bot.nlp.quotes.marks import Lines
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.names import noun_phrase
 from bot.nlp.speakers.words import SHARES
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
@@ -44,6 +46,10 @@ CONDITIONS = {"because", "unless", "although", "though", "while", "since", "so",
 """Marks of a reason or condition that continues a reported clause."""
 CARRIED = {"conj", "advcl", "xcomp", "ccomp", "dep", "npadvmod", "prep", "dobj"}
 """Relations of the words after a closing quotation mark that carry on the clause."""
+GROUP_WORDS = {"some", "both", "all", "those", "many", "most", "several", "few", "others",
+               "another", "someone", "somebody", "everyone", "everybody"}
+"""Pronouns of a group or an unnamed person, which refer to no one named: "Some argue that …",
+"those surveyed said …" are said by that group ("Some", "those surveyed")."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -77,7 +83,8 @@ def _intention(verb: Token) -> Token | None:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             anonymity = lemma_of(verb) == "ask" and \
                 any(c.dep_ == "auxpass" for c in child.children)
-            return None if anonymity else child  # "asked not to be named" says nothing
+            silence = lemma_of(verb) == "decline" and lemma_of(child) in NO_COMMENT
+            return None if anonymity or silence else child  # "asked not to be named"
     return None
 
 
@@ -127,7 +134,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         if charge:
             parts = [charge]
         else:
-            parts = _around(verb, quoted) if clause is None else [_clause_words(verb, clause)]
+            parts = [_clause_words(verb, clause)] if clause is not None else \
+                _around(verb, quoted) or _as_reported(verb, quoted)
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements)
             if quote is not None:
@@ -248,6 +256,19 @@ def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
     return [[t for t in words if t.i < first], [t for t in words if t.i > last]]
 
 
+def _as_reported(verb: Token, quoted: set[int]) -> list[list[Token]]:
+    """"As the harbour master reported, [the pier is closed]": the clause an "as X said"
+    aside hangs from is what X said (not "as the crowd cheered", nor "as she told them …")."""
+    if verb.dep_ != "advcl" or verb.head.i in quoted or \
+            not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or \
+            not any(c.dep_ == "nsubj" for c in verb.children) or \
+            any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
+        return []
+    first, last = verb.left_edge.i, verb.right_edge.i
+    words = [t for t in verb.head.subtree if not first <= t.i <= last and not t.is_punct]
+    return [words] if words else []
+
+
 def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[int],
            resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
     tokens = _same_paragraph(body, tokens, verb)
@@ -262,6 +283,8 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
         if len(tokens) < 3:
             return None
     speaker, confidence = resolver.resolve(subject)
+    if speaker.name is None and subject.lower_ in GROUP_WORDS:
+        speaker = Speaker(noun_phrase(subject), "unnamed")
     if speaker.name is None:
         return None
     return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),
