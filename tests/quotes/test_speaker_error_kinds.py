@@ -622,3 +622,10 @@ def test_what_someones_plan_or_remarks_say_they_say(extract):
         "Tom Okafor spoke after her. His remarks suggest that the harbour levy will stay.")
     assert speaker_of(said, "ferry fares") == "Ana Ruiz"
     assert speaker_of(said, "harbour levy") == "Tom Okafor"
+
+
+def test_the_remarks_are_those_of_whoever_spoke_last(extract):
+    _, said = extract(
+        "The mayor's office was quiet on Monday. “We have started those talks,” Ana Ruiz said "
+        "at the harbour. The remarks suggest that the ferry contract will be renewed.")
+    assert speaker_of(said, "ferry contract") == "Ana Ruiz"

@@ -34,6 +34,7 @@ from bot.nlp.speakers.words import (
     PERIODICALS,
     PLURAL_TAGS,
     PUBLICATIONS,
+    RECENT_CHARS,
     REMARKS,
     ROLE_PREPOSITIONS,
     SPEAKING_THINGS,
@@ -62,7 +63,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         paper = publication(r, token)
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
-    owned = owned_body(r, token) or account_owner(r, token)
+    owned = owned_body(r, token) or account_owner(r, token) or remarks_of(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     phrase = noun_phrase(token)
@@ -148,6 +149,20 @@ def _named_as_medium(tok: Token) -> bool:
     if tok.dep_ == "nsubj" and head.lemma_.lower() in {"report", "publish", "editorialize"}:
         return True
     return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "interview"
+
+
+def remarks_of(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The remarks suggest …" with no owner named: the words of whoever spoke last (within
+    words.RECENT_CHARS)."""
+    if token.lemma_.lower() not in REMARKS or not _definite(token):
+        return None
+    for mention in r.reg.before(token.idx):
+        if token.idx - mention.offset > RECENT_CHARS:
+            return None
+        if mention.subject and mention.speaker.name is not None and \
+                mention.speaker.kind in {"person", "organisation"}:
+            return mention.speaker
+    return None
 
 
 def account_owner(r: SpeakerResolver, token: Token) -> Speaker | None:
