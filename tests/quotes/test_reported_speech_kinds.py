@@ -182,3 +182,16 @@ def test_a_refusal_to_act_is_reported_but_a_refusal_to_comment_is_not(reported):
                       "for the mayor declined to comment on the timetable.")
     assert one(quotes, "to sign the ferry contract").speaker.name == "Ada Moss"
     assert not [q for q in quotes if "timetable" in q.text]
+
+
+def test_a_verb_joined_to_a_passive_one_shares_its_subject(reported):
+    quotes = reported("Harbour officials were angered by the deal and predicted it would hurt "
+                      "other cases.")
+    assert one(quotes, "hurt other cases").speaker.name == "Harbour officials"
+
+
+def test_a_for_phrase_of_a_thing_is_not_the_charge(reported):
+    quotes = reported("Councillor Ruiz criticised the mayor's support for the harbour levy. "
+                      "Councillor Ruiz blamed the board for ignoring the warnings.")
+    assert not [q for q in quotes if q.text == "the harbour levy"]
+    assert one(quotes, "ignoring the warnings").speaker.name == "Ruiz"

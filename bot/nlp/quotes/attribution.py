@@ -117,9 +117,10 @@ class Attribution:
 def subject_of(verb: Token, quoted: set[int]) -> Token | None:
     """The verb's subject; for "adding"/"saying" or a relative clause, the governing subject."""
     seen = 0
+    kinds = {"nsubj"}
     while seen < 4:
         seen += 1
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted
+        subjects = [c for c in verb.children if c.dep_ in kinds and c.i not in quoted
                     and c.pos_ not in NOT_SUBJECTS]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
@@ -132,6 +133,9 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
         if stray is not None:
             return stray
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
+            # "Officials were angered by the deal and predicted …": a conjoined verb shares
+            # its head's subject, passive or not.
+            kinds = {"nsubj", "nsubjpass"} if verb.dep_ == "conj" else {"nsubj"}
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":

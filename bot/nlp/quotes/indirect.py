@@ -169,13 +169,20 @@ def _charge(verb: Token) -> list[Token]:
     preps = CHARGES.get(lemma_of(verb), set())
     if not preps or is_passive(verb):
         return []
-    owners = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "blamed [the board] for"
+    owners = [verb] + [c for c in verb.children if c.dep_ == "dobj" and _someone(c)]
     for child in (c for owner in owners for c in owner.children):
         if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return list(objects[0].subtree)
     return []
+
+
+def _someone(noun: Token) -> bool:
+    """"blamed [the board] for …", "criticised Ruiz for …": the one charged, not a thing whose
+    own "for" belongs to it ("criticised the plan's support for the levy")."""
+    return noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in {"PERSON", "ORG", "NORP"} or \
+        not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _stated_object(verb: Token) -> list[Token]:
