@@ -13,6 +13,7 @@ time a thread waits for Python's lock or for a core; pyinstrument cannot: spaCy'
 lose their callers in its samples).
 
     python -m bench.ingest_throughput quick    # 400 articles, about 5 min on 2 quiet cores
+    python -m bench.ingest_throughput quick --one-worker   # and a fifth arm (an experiment)
     python -m bench --only ingest_throughput   # 2,000 articles (37 min at load 5); RESULTS.md
 """
 
@@ -26,6 +27,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field, is_dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -37,6 +39,7 @@ from spacy.language import Language
 from bench.corpus import generate
 from bench.rows import row, spread
 from bench.table import print_rows
+from bot.analysis import Analyser, Analysis
 from bot.config import Settings, load_settings
 from bot.ingest.clean import clean_article
 from bot.models import Article, RawArticle
@@ -83,7 +86,9 @@ class Arm:
         self.cpu.append(_cpu_seconds(pids()) - cpu)
 
 
-def run(*, scale: str = "full") -> list[dict]:
+def run(*, scale: str = "full", one_worker: bool = False) -> list[dict]:
+    """The arms interleaved chunk by chunk, then the stage pass; ``one_worker`` adds a fifth
+    arm: the one-process pipeline with its analysis in one worker process (``OneWorker``)."""
     count, chunks, profiled = SIZES[scale]
     began = time.perf_counter()
     base = load_settings()
@@ -97,8 +102,9 @@ def run(*, scale: str = "full") -> list[dict]:
         one = _pipeline(replace(base, db_path=Path(tmp) / "one.db", nlp_processes=1), nlp)
         two = _pipeline(replace(base, db_path=Path(tmp) / "two.db", nlp_processes=2), nlp)
         _warm(two, timed[:8])
-        arms = {key: Arm(key) for key in ("spacy1", "pipeline1", "spacy2", "pipeline2")}
-        outputs: dict[str, list[tuple]] = {"pipeline1": [], "pipeline2": []}
+        keys = ["spacy1", "pipeline1", "spacy2", "pipeline2"] + ["worker1"] * one_worker
+        arms = {key: Arm(key) for key in keys}
+        outputs: dict[str, list[tuple]] = {"pipeline1": [], "pipeline2": [], "worker1": []}
         statuses: Counter[str] = Counter()
         work = {
             "spacy1": lambda parsed, _: _spacy_alone(nlp, parsed, base, 1),
@@ -107,14 +113,22 @@ def run(*, scale: str = "full") -> list[dict]:
             "pipeline2": lambda _, arts: outputs["pipeline2"].extend(_ingest(two, arts, None)),
         }
         pids = {"pipeline2": two.analyser.worker_pids}
+        if one_worker:
+            worker = _one_worker(replace(base, db_path=Path(tmp) / "worker.db"), nlp, timed[:8])
+            work["worker1"] = lambda _, arts: outputs["worker1"].extend(
+                _ingest(worker, arts, None))
+            pids["worker1"] = worker.analyser.worker_pids
         for number, part in enumerate(_chunks(count, chunks)):
             texts, articles = [cleaned[i] for i in part], [timed[i] for i in part]
-            order = list(arms)[number % 4:] + list(arms)[:number % 4]
+            order = keys[number % len(keys):] + keys[:number % len(keys)]
             for key in order:
                 arms[key].time(functools.partial(work[key], texts, articles),
                                pids.get(key, list))
             _progress(number + 1, chunks, began)
         two.close()
+        if one_worker:
+            worker.close()
+            worker.db.close()
         stages, stage_cpu = _stage_costs(one, extra)
         stages[SPACY_ALONE] = _thread_seconds(functools.partial(
             _spacy_alone, nlp, [clean_article(raw) for raw in extra], base, 1))
@@ -122,9 +136,44 @@ def run(*, scale: str = "full") -> list[dict]:
         two.db.close()
     same = sum(a == b for a, b in zip(outputs["pipeline1"], outputs["pipeline2"], strict=True))
     rows = _rows(base, bodies, arms, statuses, nlp, same) + _cpu_rows(arms, count)
+    if one_worker:
+        rows += _worker_rows(arms, outputs, count)
     return rows + _stage_rows(stages, stage_cpu, len(extra), count) + [
         row(NAME, "benchmark duration", time.perf_counter() - began, "s",
             note=f"scale {scale}: {count} articles in {chunks} chunks, 4 arms")]
+
+
+class OneWorker(Analyser):
+    """The analysis in one worker process forked from the forkserver, not on a thread of this
+    process (what WIREWATCH_NLP_PROCESSES >= 2 does, with one worker): an experiment on how much
+    of the one-process gap is the storing thread sharing Python's lock with spaCy."""
+
+    def submit(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
+        return self._to_workers(articles) if articles else super().submit(articles)
+
+
+def _one_worker(settings: Settings, nlp: Language, raws: list[RawArticle]) -> Pipeline:
+    """A one-process pipeline whose analyser is a ``OneWorker``, its worker started."""
+    pipeline = _pipeline(replace(settings, nlp_processes=1), nlp)
+    pipeline.analyser = OneWorker(None, stories=pipeline.stories, settings=pipeline.settings)
+    _warm(pipeline, raws)
+    return pipeline
+
+
+def _worker_rows(arms: dict[str, Arm], outputs: dict[str, list[tuple]], count: int) -> list[dict]:
+    same = sum(a == b for a, b in zip(outputs["pipeline1"], outputs["worker1"], strict=True))
+    cpu = sum(arms["worker1"].cpu) * 1000 / count
+    storing = sum(arms["worker1"].calling) * 1000 / count
+    return [
+        row(NAME, "whole pipeline, analysis in 1 worker process (experiment)",
+            count / sum(arms["worker1"].wall), "articles/s",
+            note="--one-worker: WIREWATCH_NLP_PROCESSES=1 with its analysis in one worker "
+                 f"process instead of a thread; {same} of {count} outcomes as the thread's"),
+        _ratio("pipeline with 1 worker process / spaCy alone, 1 process", arms["spacy1"],
+               arms["worker1"], None),
+        row(NAME, "CPU per article: pipeline with 1 worker process", cpu, "ms/article",
+            note=f"the storing (main) process {storing:.1f}, the worker {cpu - storing:.1f}"),
+    ]
 
 
 def _timed_arrivals(raws: list[RawArticle]) -> list[RawArticle]:
@@ -383,4 +432,5 @@ class _TimedContext:
 
 
 if __name__ == "__main__":
-    print_rows(run(scale=sys.argv[1] if len(sys.argv) > 1 else "full"))
+    print_rows(run(scale=next((a for a in sys.argv[1:] if not a.startswith("-")), "full"),
+                   one_worker="--one-worker" in sys.argv))
