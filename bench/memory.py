@@ -40,15 +40,16 @@ STARTUP_TIMEOUT = 60.0
 SECONDS_PER_ARTICLE = 2.0
 PROCESSES = (1, 2)  # WIREWATCH_NLP_PROCESSES: the default, and two analysis worker processes
 LIMITS = ("With two worker processes, ingesting: the workers are forked from a forkserver "
-          "that loaded spaCy, so the model and the libraries are one copy shared by the three "
-          "(the forkserver's PSS and part of each worker's); on top of it each worker has "
-          "spaCy's working memory for the nlp.pipe batch it is parsing (about 45 MB at "
-          "WIREWATCH_NLP_BATCH_CHARS=20000; both parse at once) and the shared pages it has "
-          "written to (20-30 MB). The main process loads no model but imports spaCy (about 95 MB "
-          "at start) and holds the story stage's caches, which grow with the articles seen "
-          "(about 60 MiB of Python objects after these 1,000: what's-new indexes and article "
-          "vectors, capped at 5,000 and 20,000 articles). Lowering WIREWATCH_NLP_BATCH_CHARS "
-          "lowers the working memory.")
+          "that loaded spaCy and imported the code they run, so the model, the libraries and "
+          "that code are one copy shared by the three (the forkserver's PSS and part of each "
+          "worker's); on top of it each worker has spaCy's working memory for the nlp.pipe "
+          "batch it is parsing (about 45 MB at WIREWATCH_NLP_BATCH_CHARS=20000, 23 MB at 10000; "
+          "both parse at once) and the shared pages it has written to. The main process imports "
+          "no spaCy: besides the interpreter and its libraries (about 50 MB at start) it holds "
+          "the story stage's what's-new indexes of the 64 stories last seen, with the sentences "
+          "of each one's 30 latest articles (about 14 MiB of Python objects after these 1,000), "
+          "and up to 1,000 articles' decoded vectors (about 6.5 KB each). Lowering "
+          "WIREWATCH_NLP_BATCH_CHARS lowers the working memory.")
 
 
 @dataclass(frozen=True)
