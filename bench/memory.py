@@ -43,7 +43,7 @@ LIMITS = ("With two worker processes, ingesting: the workers are forked from a f
           "that loaded spaCy and imported the code they run, so the model, the libraries and "
           "that code are one copy shared by the three (the forkserver's PSS and part of each "
           "worker's); on top of it each worker has spaCy's working memory for the nlp.pipe "
-          "batch it is parsing (about 45 MB at WIREWATCH_NLP_BATCH_CHARS=20000, 23 MB at 10000; "
+          "batch it is parsing (about 23 MB at WIREWATCH_NLP_BATCH_CHARS=10000, 45 MB at 20000; "
           "both parse at once) and the shared pages it has written to. The main process imports "
           "no spaCy: besides the interpreter and its libraries (about 50 MB at start) it holds "
           "the story stage's what's-new indexes of the 64 stories last seen, with the sentences "

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-MAX_BATCH_CHARS = 20_000
+MAX_BATCH_CHARS = 10_000
 
 
 def parse_articles(
