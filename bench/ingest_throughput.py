@@ -20,6 +20,7 @@ lose their callers in its samples).
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 import statistics
 import sys
@@ -62,6 +63,9 @@ TOPICS = (("Port strikes", "strike AND (port OR dock*)"),
 PROJECT = ("bot.", "storage.")
 SPACY_ALONE = "spaCy nlp.pipe alone on the same articles (not part of the pipeline)"
 TIMED_MODULES = ("bot.pipeline", "bot.analysis")
+CALLED_LATE = (("bot.nlp.quotes", "extract_quotes"),)
+"""Functions bot/analysis.py imports only where it calls them (so that a storing process with
+worker processes never imports spaCy): timed in their own module."""
 LIMITS = ("spaCy itself (tok2vec + tagger + parser + NER + lemmatizer) is the floor: with one "
           "process every stage after parsing is cost on top of it (see the per-stage rows); "
           "with two, the main process's storing and the two workers share two cores, and other "
@@ -365,6 +369,11 @@ def stage_timers(pipeline: Pipeline, costs: dict[str, float]) -> Iterator[None]:
                     and value.__module__ not in TIMED_MODULES):
                 setattr(module, name, _timed(f"{value.__module__}.{name}", value, costs))
                 undo.append((module, name, value))
+    for module_name, name in CALLED_LATE:
+        module = importlib.import_module(module_name)
+        value = getattr(module, name)
+        setattr(module, name, _timed(f"{module_name}.{name}", value, costs))
+        undo.append((module, name, value))
     for stage in vars(pipeline).values():
         kind = type(stage).__module__
         if is_dataclass(stage) or not kind.startswith(PROJECT) or kind in TIMED_MODULES:
