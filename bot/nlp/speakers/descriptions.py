@@ -12,6 +12,7 @@ from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
 from bot.nlp.speakers.names import (
     clean,
+    definite,
     gender_of_words,
     name_text,
     noun_phrase,
@@ -58,8 +59,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         named_by, confidence = r.resolve(head)  # "Harold Ode, a banker who said …"
         if named_by.name is not None and named_by.kind != "unnamed":
             return named_by, confidence
-    if _publication_word(token) and (_definite(token) or any(
-            c.dep_ == "poss" and _definite(c) for c in token.children)):
+    if _publication_word(token) and (definite(token) or any(
+            c.dep_ == "poss" and definite(c) for c in token.children)):
         paper = publication(r, token)
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
@@ -67,21 +68,20 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     phrase = noun_phrase(token)
-    definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
-                   for c in token.children)
+    described = definite(token)
     if token.lemma_.lower() in ISSUED_NOUNS:
-        issued_by = documents.issuer(r, token, definite=definite)
+        issued_by = documents.issuer(r, token, definite=described)
         if issued_by is not None:
             return issued_by, conf.EARLIER_DESCRIPTION
     singular = token.tag_ not in PLURAL_TAGS
-    if definite and singular:
+    if described and singular:
         holder = title_holder(r, token)
         if holder is not None:
             return holder, conf.TITLE_HOLDER
     lemma = token.lemma_.lower()
     kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
         else "unnamed"
-    if definite:
+    if described:
         earlier = earlier_entity(r, token)
         if earlier is None and kind == "organisation":
             earlier = earlier_named(r, token)
@@ -89,7 +89,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
             earlier = earlier_source(r, token)
         if earlier is not None:
             return earlier, conf.EARLIER_DESCRIPTION
-    if definite and singular and (describes_someone(token) or unlisted_description(token)):
+    if described and singular and (describes_someone(token) or unlisted_description(token)):
         person = described_person(r, token)
         if person is not None:
             return person, conf.DESCRIBED_PERSON
@@ -113,11 +113,6 @@ def owned_body(r: SpeakerResolver, token: Token) -> Speaker | None:
     body = Speaker(f"{speaker.name}'s {words}", "organisation")
     r.reg.remember(token, body)
     return body
-
-
-def _definite(token: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"}
-               for c in token.children)
 
 
 def _publication_word(token: Token) -> bool:
@@ -154,7 +149,7 @@ def _named_as_medium(tok: Token) -> bool:
 def remarks_of(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The remarks suggest …" with no owner named: the words of whoever spoke last (within
     words.RECENT_CHARS)."""
-    if token.lemma_.lower() not in REMARKS or not _definite(token):
+    if token.lemma_.lower() not in REMARKS or not definite(token):
         return None
     for mention in r.reg.before(token.idx):
         if token.idx - mention.offset > RECENT_CHARS:

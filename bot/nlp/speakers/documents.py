@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from bot.models import Speaker
-from bot.nlp.speakers.names import nominal_subject
+from bot.nlp.speakers.names import definite, nominal_subject
 from bot.nlp.speakers.words import (
     FINDINGS,
     ISSUED_NOUNS,
@@ -135,7 +135,7 @@ def respondents_poll(r: SpeakerResolver, share: Token) -> Speaker | None:
         for child in verb.children:
             survey = _survey_in(child)
             if survey is not None and not r.reg.quoted(survey.idx):
-                return issuer(r, survey, definite=_definite(survey))
+                return issuer(r, survey, definite=definite(survey))
         if verb.dep_ not in {"ccomp", "advcl", "conj"} or verb.head == verb:
             return None
         verb = verb.head
@@ -152,7 +152,3 @@ def _survey_in(child: Token) -> Token | None:
         if tok.dep_ == "pobj" and tok.lemma_.lower() in SURVEYS:
             return tok
     return None
-
-
-def _definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)

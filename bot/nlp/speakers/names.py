@@ -105,6 +105,11 @@ def _role_word(tok: Token) -> bool:
     return not tok.is_punct or tok.text in {"'s", "’s", "-"}
 
 
+def definite(token: Token) -> bool:
+    """"The paper", "this poll": a description of something the article has named."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+
+
 def noun_phrase(token: Token) -> str:
     """The subject's noun phrase without appositions, relative clauses or trailing commas."""
     keep = [c for c in token.children if c.dep_ in NP_DEPS and not _set_off(c)]
