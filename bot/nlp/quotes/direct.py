@@ -291,7 +291,7 @@ class DirectQuotes:
             return None
         verb = next((t for t in words if t.pos_ == "VERB"), None)
         if verb is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "auxpass"}
-                               for c in verb.children):
+                               and c.i not in self.quoted for c in verb.children):
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
