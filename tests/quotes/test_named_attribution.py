@@ -29,3 +29,17 @@ def test_a_speech_tag_whose_verb_takes_the_quote_as_its_clause(extract):
         "barked.")
     assert speaker_of(quotes, "shops are empty") == "Okafor"
 
+
+def test_a_name_and_a_long_description_before_the_verb(extract):
+    quotes = extract(
+        "The exchange was agreed in a single weekend.\n\n"
+        "''If the minister had waited, I would have been sitting in a cell for years,'' Mr. "
+        "Halloran, now 74 and retired in Bangor, Maine, said by telephone this week.")
+    assert speaker_of(quotes, "sitting in a cell") == "Halloran"
+
+
+def test_a_description_set_off_after_a_name_before_a_capitalised_verb(extract):
+    quotes = extract(
+        "“Not us, but we cannot argue with it!” Hargreaves, the chair of the Valley Rail "
+        "Trust, Tweeted on Friday with a photograph of the banner.")
+    assert speaker_of(quotes, "cannot argue") == "Hargreaves"

@@ -100,6 +100,7 @@ CUE_NOUNS = {
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
+SET_OFF_WORDS = 30
 NOMINAL = {"PROPN", "NOUN", "PRON"}
 NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
 """Parts of speech the parser sometimes calls a subject ("Of Carson, Levine said")."""
@@ -252,7 +253,9 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     the verb no subject ("“…,” Ramos, 58, told AFP", "“…!” beamed Ana Ruiz of Leeds")."""
     words = [t for t in tokens[:NEAR_WORDS] if t.i not in quoted]
     verb = next((t for t in words if is_reporting(t)), None)
-    if verb is None or is_passive(verb):
+    if verb is None:
+        return _set_off_attribution(tokens, quoted)
+    if is_passive(verb):
         return None
     before = [t for t in words if t.i < verb.i and t.pos_ in NOMINAL]
     after = [t for t in words if t.i > verb.i and t.pos_ in {"PROPN", "NOUN"}]
@@ -265,6 +268,23 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     if subject.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}:
         return None
     return Attribution(verb, subject, cue_of(verb))
+
+
+def _set_off_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | None:
+    """"“…,” William Daley, the president's former chief of staff, said": a name, then a
+    description set off by commas too long for the near words, then the reporting verb."""
+    words = [t for t in tokens[:SET_OFF_WORDS] if t.i not in quoted and not t.is_space]
+    comma = next((i for i, t in enumerate(words) if t.text == ","), None)
+    if comma is None or not 0 < comma <= 5 or words[0].pos_ not in {"PROPN", "NOUN", "DET"} or \
+            any(t.pos_ in {"VERB", "AUX"} for t in words[:comma]) or \
+            not any(t.pos_ in {"PROPN", "NOUN"} for t in words[:comma]):
+        return None
+    for i in range(comma + 2, len(words)):
+        verb = words[i]
+        if words[i - 1].text == "," and is_reporting(verb) and not is_passive(verb):
+            subject = _phrase_head(words[0], words[comma].i)
+            return Attribution(verb, subject, cue_of(verb))
+    return None
 
 
 def _phrase_head(token: Token, limit: int) -> Token:
