@@ -43,3 +43,11 @@ def test_a_description_set_off_after_a_name_before_a_capitalised_verb(extract):
         "“Not us, but we cannot argue with it!” Hargreaves, the chair of the Valley Rail "
         "Trust, Tweeted on Friday with a photograph of the banner.")
     assert speaker_of(quotes, "cannot argue") == "Hargreaves"
+
+
+def test_a_colon_followed_by_two_spaces_still_introduces_the_quote(extract):
+    quotes = extract(
+        "The union pushed for a ban on overtime. Governor Ellen Marsh resisted:  “Governors do "
+        "not have the power to suspend the labour laws of this state.”")
+    [quote] = [q for q in quotes if "labour laws" in q.text]
+    assert (quote.speaker.name, quote.verb) == ("Ellen Marsh", "resisted")

@@ -309,9 +309,10 @@ def region_after(doc: Doc, index: int, quoted: set[int], stop: int) -> list[Toke
 
 def region_before(doc: Doc, index: int, quoted: set[int], start: int) -> list[Token]:
     """Unquoted tokens before an opening mark, back to the previous quote or sentence end."""
-    tokens = []
+    tokens: list[Token] = []
     i = index
     while i >= 0 and doc[i].idx >= start and i not in quoted and doc[i].text not in TERMINALS:
-        tokens.append(doc[i])
+        if tokens or not doc[i].is_space:  # "resisted:  “…”": spaces before the mark
+            tokens.append(doc[i])
         i -= 1
     return list(reversed(tokens))
