@@ -51,3 +51,10 @@ def test_a_colon_followed_by_two_spaces_still_introduces_the_quote(extract):
         "not have the power to suspend the labour laws of this state.”")
     [quote] = [q for q in quotes if "labour laws" in q.text]
     assert (quote.speaker.name, quote.verb) == ("Ellen Marsh", "resisted")
+
+
+def test_the_verb_before_the_colon_not_one_in_a_clause_before_it(extract):
+    quotes = extract(
+        "When Halvorsen suggested that the port would sue the city for breaking the deal, "
+        "Okonkwo fired back forcefully: “If they sue us in a court in Leith, they will lose.”")
+    assert speaker_of(quotes, "they will lose") == "Okonkwo"

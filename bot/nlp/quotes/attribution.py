@@ -223,8 +223,13 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> At
     source = according_to(tokens)
     if source is not None:
         return Attribution(source.head, source, None)
+    colon = tokens[-1] if tokens and tokens[-1].text == ":" else None
+    if colon is not None and colon.head.pos_ == "VERB" and colon.head.i not in quoted:
+        subject = subject_of(colon.head, quoted)  # "When X suggested …, Ruiz fired back: “…”"
+        if subject is not None and subject.pos_ == "PROPN":
+            return Attribution(colon.head, subject, cue_of(colon.head))
     verbs = [t for t in tokens if is_reporting(t)]
-    introduced = not verbs and bool(tokens) and tokens[-1].text == ":"
+    introduced = not verbs and colon is not None
     if introduced:
         colon = tokens[-1]
         own = [t for t in tokens if t.pos_ == "VERB" and t.i not in quoted][-1:]
