@@ -58,3 +58,12 @@ def test_the_verb_before_the_colon_not_one_in_a_clause_before_it(extract):
         "When Halvorsen suggested that the port would sue the city for breaking the deal, "
         "Okonkwo fired back forcefully: “If they sue us in a court in Leith, they will lose.”")
     assert speaker_of(quotes, "they will lose") == "Okonkwo"
+
+
+def test_names_with_a_colon_before_each_answer(extract):
+    quotes = extract(
+        "Both candidates, Ellen Marsh and Alan Pryce, were asked about the strike at the port."
+        "\n\nMarsh: “We will settle this within a week.” Pryce: “We will not settle until the "
+        "pay is fair.”")
+    assert speaker_of(quotes, "within a week") == "Ellen Marsh"
+    assert speaker_of(quotes, "pay is fair") == "Alan Pryce"

@@ -230,7 +230,7 @@ class DirectQuotes:
         before = region_before(self.doc, opening - 1, self.quoted, para.start)
         ended = span.closed and self.body[span.start:span.end].endswith(".")
         prefers_before = bool(before) and (before[-1].text == ":" or ended)  # “….” New sentence
-        signed = self._signed_label(before) or self._signature(span)
+        signed = self._signed_label(before) or self._signature(span) or self._named_label(before)
         if signed is not None:
             return signed
         order = ((before, True), (after, False)) if prefers_before else \
@@ -263,6 +263,20 @@ class DirectQuotes:
             return None
         speaker = self.resolver.person_named(" ".join(t.text for t in reversed(names)))
         return (Attribution(head, None, None), speaker, conf.SIGNED) if speaker else None
+
+    def _named_label(self, before: list[Token]) -> Found | None:
+        """"… in the debate. Okoye: “…”": a name alone before a colon opens the words."""
+        if len(before) < 2 or before[-1].text != ":":
+            return None
+        names = []
+        for token in reversed(before[:-1]):
+            if token.pos_ != "PROPN":
+                break
+            names.append(token)
+        if len(names) < len(before) - 1 and not before[-2 - len(names)].is_punct:
+            return None
+        speaker = self._label(before[-1 - len(names):])
+        return (Attribution(before[-1], names[0], None), speaker, conf.TURN) if speaker else None
 
     def _signature(self, span: QuoteSpan) -> Found | None:
         """A quote closing its paragraph, signed in the next one: "“…” / — Ana Ruiz."."""
