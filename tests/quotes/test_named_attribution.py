@@ -67,3 +67,10 @@ def test_names_with_a_colon_before_each_answer(extract):
         "pay is fair.”")
     assert speaker_of(quotes, "within a week") == "Ellen Marsh"
     assert speaker_of(quotes, "pay is fair") == "Alan Pryce"
+
+
+def test_a_participle_after_a_reported_clause_goes_on_with_the_reporter(extract):
+    quotes = extract(
+        "Mayor Ingrid Solberg said the flooding reminds her of the storm of 1998, explaining, "
+        "“because we never fixed the drains and we are paying for it now.”")
+    assert speaker_of(quotes, "fixed the drains") == "Ingrid Solberg"

@@ -100,6 +100,7 @@ CUE_NOUNS = {
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
+REPORTER_DEPS = {"advcl"}
 SET_OFF_WORDS = 30
 NOMINAL = {"PROPN", "NOUN", "PRON"}
 NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
@@ -133,6 +134,10 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
         stray = _stray_subject(verb, quoted)
         if stray is not None:
             return stray
+        outer = _reporter(verb, quoted) if seen == 1 else None
+        if outer is not None:
+            verb = outer
+            continue
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
             # "Officials were angered by the deal and predicted …": a conjoined verb shares
             # its head's subject, passive or not.
@@ -147,6 +152,16 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
             continue
         return None
     return None
+
+
+def _reporter(verb: Token, quoted: set[int]) -> Token | None:
+    """"Ruiz said the plan reminds her of …, adding …": a reporting verb hung off a verb of
+    someone's reported clause goes on with the reporter, not with the clause's subject."""
+    head = verb.head
+    if verb.dep_ not in REPORTER_DEPS or head.dep_ != "ccomp" or not is_reporting(verb) or \
+            head.head.i in quoted or not is_reporting(head.head):
+        return None
+    return head.head
 
 
 def _named_descriptor(subject: Token, verb: Token) -> Token:
