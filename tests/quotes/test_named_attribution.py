@@ -74,3 +74,10 @@ def test_a_participle_after_a_reported_clause_goes_on_with_the_reporter(extract)
         "Mayor Ingrid Solberg said the flooding reminds her of the storm of 1998, explaining, "
         "“because we never fixed the drains and we are paying for it now.”")
     assert speaker_of(quotes, "fixed the drains") == "Ingrid Solberg"
+
+
+def test_the_one_prompted_to_say_something_says_it(extract):
+    quotes = extract(
+        "The session was so calm that Minister Ada Whitcombe was moved to say, “I cannot "
+        "believe how civil it has been.”")
+    assert speaker_of(quotes, "how civil") == "Ada Whitcombe"

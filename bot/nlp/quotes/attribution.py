@@ -141,7 +141,8 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
             # "Officials were angered by the deal and predicted …": a conjoined verb shares
             # its head's subject, passive or not.
-            kinds = {"nsubj", "nsubjpass"} if verb.dep_ == "conj" else {"nsubj"}
+            # "X was prompted to say …": the one asked, made or forced to speak speaks.
+            kinds = {"nsubj", "nsubjpass"} if verb.dep_ in {"conj", "xcomp"} else {"nsubj"}
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
