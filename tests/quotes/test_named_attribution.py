@@ -81,3 +81,12 @@ def test_the_one_prompted_to_say_something_says_it(extract):
         "The session was so calm that Minister Ada Whitcombe was moved to say, “I cannot "
         "believe how civil it has been.”")
     assert speaker_of(quotes, "how civil") == "Ada Whitcombe"
+
+
+def test_words_leading_into_the_next_quote_do_not_attribute_this_one(extract):
+    quotes = extract(
+        "In the emails, Chidi Okafor and his aide Marit Lind discuss the trip. Okafor responds "
+        "to Lind with, “Why now? Was that on my way to Oslo?” Lind then writes back, “You look "
+        "tired.”")
+    assert speaker_of(quotes, "Why now") == "Chidi Okafor"
+    assert speaker_of(quotes, "look tired") == "Marit Lind"

@@ -229,7 +229,8 @@ class DirectQuotes:
         after = region_after(self.doc, closing + 1, self.quoted, para.end)
         before = region_before(self.doc, opening - 1, self.quoted, para.start)
         ended = span.closed and self.body[span.start:span.end].endswith(".")
-        prefers_before = bool(before) and (before[-1].text == ":" or ended)  # “….” New sentence
+        prefers_before = bool(before) and (before[-1].text == ":" or ended or  # “….” New sentence
+                                           self._both_introduce(before, after))
         signed = self._signed_label(before) or self._signature(span) or self._named_label(before)
         if signed is not None:
             return signed
@@ -263,6 +264,13 @@ class DirectQuotes:
             return None
         speaker = self.resolver.person_named(" ".join(t.text for t in reversed(names)))
         return (Attribution(head, None, None), speaker, conf.SIGNED) if speaker else None
+
+    def _both_introduce(self, before: list[Token], after: list[Token]) -> bool:
+        """"X responds with, “…?” Y then writes back, “…”": the words after the quote lead into
+        the next one, so the words before, which lead into this one, attribute it."""
+        if not after or before[-1].text not in {",", ":"} or after[-1].text not in {",", ":"}:
+            return False
+        return after[-1].i + 1 < len(self.doc) and after[-1].i + 1 in self.quoted
 
     def _named_label(self, before: list[Token]) -> Found | None:
         """"… in the debate. Okoye: “…”": a name alone before a colon opens the words."""
