@@ -90,3 +90,10 @@ def test_words_leading_into_the_next_quote_do_not_attribute_this_one(extract):
         "tired.”")
     assert speaker_of(quotes, "Why now") == "Chidi Okafor"
     assert speaker_of(quotes, "look tired") == "Marit Lind"
+
+
+def test_a_speech_tag_is_not_given_the_subject_of_the_next_paragraph(extract):
+    quotes = extract(
+        "\"I'm voting for anyone but Pryce,\" declared Alyssa Brandvold, 29, of Meridian, Ind."
+        "\n\nVoters like her are the reason the race is close, pollsters say.")
+    assert speaker_of(quotes, "anyone but Pryce") == "Alyssa Brandvold"

@@ -116,8 +116,9 @@ class Attribution:
     cue: str | None
 
 
-def subject_of(verb: Token, quoted: set[int]) -> Token | None:
-    """The verb's subject; for "adding"/"saying" or a relative clause, the governing subject."""
+def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> Token | None:
+    """The verb's subject; for "adding"/"saying" or a relative clause, the governing subject
+    (``in_paragraph``: never from a verb of another paragraph)."""
     seen = 0
     kinds = {"nsubj"}
     while seen < 4:
@@ -139,6 +140,8 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
             verb = outer
             continue
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
+            if in_paragraph and _in_next_paragraph(verb, verb.head):
+                return None
             # "Officials were angered by the deal and predicted …": a conjoined verb shares
             # its head's subject, passive or not.
             # "X was prompted to say …": the one asked, made or forced to speak speaks.
@@ -153,6 +156,13 @@ def subject_of(verb: Token, quoted: set[int]) -> Token | None:
             continue
         return None
     return None
+
+
+def _in_next_paragraph(verb: Token, head: Token) -> bool:
+    """"“…,” says Myra Ruiz.\n\nThe paradox, says Carl Ivers, …": the parser hung the first
+    "says" off a verb of the next paragraph, whose subject is not its speaker."""
+    doc = verb.doc
+    return any(doc[i].is_space and "\n\n" in doc[i].text for i in range(verb.i + 1, head.i))
 
 
 def _reporter(verb: Token, quoted: set[int]) -> Token | None:
@@ -234,8 +244,10 @@ def lemma_of(tok: Token) -> str:
     return verb_lemma(tok.lemma_, tok.lower_)
 
 
-def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> Attribution | None:
-    """The nearest reporting verb (or "according to") among tokens outside the quote."""
+def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
+                     in_paragraph: bool = True) -> Attribution | None:
+    """The nearest reporting verb (or "according to") among tokens outside the quote
+    (``in_paragraph``: its subject never from a verb of the next paragraph)."""
     source = according_to(tokens)
     if source is not None:
         return Attribution(source.head, source, None)
@@ -252,7 +264,7 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool) -> At
         verbs = [colon.head] * (colon.head.pos_ == "VERB") + own  # "Ruiz fired back: “…”"
     ordered = list(reversed(verbs)) if last else verbs
     for verb in ordered:
-        subject = subject_of(verb, quoted)
+        subject = subject_of(verb, quoted, in_paragraph=in_paragraph)
         if subject is not None and (not introduced or _named(subject)):
             return Attribution(verb, subject, cue_of(verb))
     return None

@@ -237,7 +237,8 @@ class DirectQuotes:
         order = ((before, True), (after, False)) if prefers_before else \
             ((after, False), (before, True))
         for tokens, last in order:
-            found = attribution_from(tokens, self.quoted, last=last)
+            found = attribution_from(tokens, self.quoted, last=last,
+                                     in_paragraph=not self.fragment[span])
             if found is not None and found.subject is not None:
                 speaker, confidence = self.resolver.resolve(found.subject)
                 if speaker.name is not None:
