@@ -97,3 +97,11 @@ def test_a_speech_tag_is_not_given_the_subject_of_the_next_paragraph(extract):
         "\"I'm voting for anyone but Pryce,\" declared Alyssa Brandvold, 29, of Meridian, Ind."
         "\n\nVoters like her are the reason the race is close, pollsters say.")
     assert speaker_of(quotes, "anyone but Pryce") == "Alyssa Brandvold"
+
+
+def test_a_dateline_is_not_the_subject_of_the_person_after_it(nlp):
+    found = quotes_in_doc(nlp(
+        "HALIFAX (UPI) — Former Attorney General Ingrid Solberg told delegates at the Maritime "
+        "Ports Convention that the new levy should be scrapped."))
+    [clause] = [q for q in found if "levy should be scrapped" in q.text]
+    assert clause.speaker.name == "Ingrid Solberg"

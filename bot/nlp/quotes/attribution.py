@@ -127,6 +127,7 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
                     and c.pos_ not in NOT_SUBJECTS]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
+            subject = _person_before_verb(subject, verb)
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
             return subject
@@ -173,6 +174,19 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
             head.head.i in quoted or not is_reporting(head.head):
         return None
     return head.head
+
+
+def _person_before_verb(subject: Token, verb: Token) -> Token:
+    """"CLEVELAND — Former Attorney General Ana Ruiz told …", "Saturday at the convention Sen.
+    Ana Ruiz said …": the parser made the dateline or the time the subject, and hung the
+    person named right before the verb off it in apposition."""
+    if subject.ent_type_ == "PERSON" or subject.i > verb.i:
+        return subject
+    for token in subject.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.i != subject.i and \
+                token.right_edge.i == verb.i - 1:
+            return token
+    return subject
 
 
 def _named_descriptor(subject: Token, verb: Token) -> Token:
