@@ -105,3 +105,13 @@ def test_a_dateline_is_not_the_subject_of_the_person_after_it(nlp):
         "Ports Convention that the new levy should be scrapped."))
     [clause] = [q for q in found if "levy should be scrapped" in q.text]
     assert clause.speaker.name == "Ingrid Solberg"
+
+
+def test_a_reporting_verb_then_a_name_and_a_colon(extract):
+    quotes = extract(
+        "Lobbyist Ravi Anand spoke for an hour about the port.\n\n"
+        "“There is evidence that the tolls were rigged. It will happen again if nobody "
+        "watches.”\n\n"
+        "Continued Anand: “So I think it is a very real problem. The single best thing the "
+        "council can do is publish every contract.”")
+    assert speaker_of(quotes, "very real problem") == "Ravi Anand"

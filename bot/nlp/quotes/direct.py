@@ -274,7 +274,8 @@ class DirectQuotes:
         return after[-1].i + 1 < len(self.doc) and after[-1].i + 1 in self.quoted
 
     def _named_label(self, before: list[Token]) -> Found | None:
-        """"… in the debate. Okoye: “…”": a name alone before a colon opens the words."""
+        """"… in the debate. Okoye: “…”": a name alone before a colon opens the words, or
+        after a reporting verb that opens the sentence ("Continued Okoye: “…”")."""
         if len(before) < 2 or before[-1].text != ":":
             return None
         names = []
@@ -282,10 +283,13 @@ class DirectQuotes:
             if token.pos_ != "PROPN":
                 break
             names.append(token)
-        if len(names) < len(before) - 1 and not before[-2 - len(names)].is_punct:
+        opener = before[-2 - len(names)] if len(names) < len(before) - 1 else before[-1]
+        inverted = opener.i == before[0].i and is_reporting(opener)
+        if not opener.is_punct and not inverted:
             return None
         speaker = self._label(before[-1 - len(names):])
-        return (Attribution(before[-1], names[0], None), speaker, conf.TURN) if speaker else None
+        verb = opener if inverted else before[-1]
+        return (Attribution(verb, names[0], None), speaker, conf.TURN) if speaker else None
 
     def _signature(self, span: QuoteSpan) -> Found | None:
         """A quote closing its paragraph, signed in the next one: "“…” / — Ana Ruiz."."""
