@@ -115,3 +115,11 @@ def test_a_reporting_verb_then_a_name_and_a_colon(extract):
         "Continued Anand: “So I think it is a very real problem. The single best thing the "
         "council can do is publish every contract.”")
     assert speaker_of(quotes, "very real problem") == "Ravi Anand"
+
+
+def test_a_participle_after_a_claim_someone_dismissed_is_theirs(nlp):
+    found = quotes_in_doc(nlp(
+        "Mayor Ingrid Solberg dismissed claims that the harbour council is hiding its bills "
+        "from the public — saying the accounts were published in May."))
+    [clause] = [q for q in found if q.text.startswith("the accounts were published")]
+    assert clause.speaker.name == "Ingrid Solberg"

@@ -170,10 +170,15 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
     """"Ruiz said the plan reminds her of …, adding …": a reporting verb hung off a verb of
     someone's reported clause goes on with the reporter, not with the clause's subject."""
     head = verb.head
-    if verb.dep_ not in REPORTER_DEPS or head.dep_ != "ccomp" or not is_reporting(verb) or \
-            head.head.i in quoted or not is_reporting(head.head):
+    if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, REPORTING | BELIEF | INFERENCE):
         return None
-    return head.head
+    reporter = None
+    if head.dep_ == "ccomp" and is_reporting(head.head):
+        reporter = head.head
+    elif head.dep_ == "acl" and head.head.dep_ == "dobj" and \
+            is_reporting(head.head.head, REPORTING | STATED_OBJECTS):
+        reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
+    return reporter if reporter is not None and reporter.i not in quoted else None
 
 
 def _person_before_verb(subject: Token, verb: Token) -> Token:
