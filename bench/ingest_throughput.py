@@ -2,18 +2,18 @@
 one process and with two.
 
 Every arm gets the same texts and the same loaded pipeline, in the same batches: spaCy alone
-with one process and with two (``n_process=2``), the whole pipeline with WIREWATCH_NLP_PROCESSES=1 and with 2 (each
-pipeline on its own fresh database). They run interleaved, chunk by chunk, the order of the arms
+with one process and with two (``n_process=2``), the whole pipeline with WIREWATCH_NLP_PROCESSES=1
+(the default: one analysis worker process), with 2, and with 0 (the analysis on a thread of the
+storing process), each pipeline on its own fresh database. They run interleaved, chunk by chunk, the order of the arms
 rotating from chunk to chunk, so background load on a shared machine hits every arm alike. The
 headline ratios are medians of per-chunk ratios; total-time and CPU-time ratios are printed
-beside them. The two pipelines' outputs (story and verdict of every article) are compared.
-A final, separate pass with every call from bot/pipeline.py and bot/analysis.py timed says which
+beside them. The pipelines' outputs (story and verdict of every article) are compared.
+A final, separate pass (on the analysis-thread pipeline, so every timed call runs in this process) with every call from bot/pipeline.py and bot/analysis.py timed says which
 function costs how much CPU per article, on the thread that calls it (wall time would count the
 time a thread waits for Python's lock or for a core; pyinstrument cannot: spaCy's Cython frames
 lose their callers in its samples).
 
-    python -m bench.ingest_throughput quick    # 400 articles, about 5 min on 2 quiet cores
-    python -m bench.ingest_throughput quick --one-worker   # and a fifth arm (an experiment)
+    python -m bench.ingest_throughput quick    # 400 articles, about 4 min on 2 quiet cores
     python -m bench --only ingest_throughput   # 2,000 articles (37 min at load 5); RESULTS.md
 """
 
@@ -28,7 +28,6 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field, is_dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -40,7 +39,6 @@ from spacy.language import Language
 from bench.corpus import generate
 from bench.rows import row, spread
 from bench.table import print_rows
-from bot.analysis import Analyser, Analysis
 from bot.config import Settings, load_settings
 from bot.ingest.clean import clean_article
 from bot.models import Article, RawArticle
@@ -63,6 +61,7 @@ TOPICS = (("Port strikes", "strike AND (port OR dock*)"),
 PROJECT = ("bot.", "storage.")
 SPACY_ALONE = "spaCy nlp.pipe alone on the same articles (not part of the pipeline)"
 TIMED_MODULES = ("bot.pipeline", "bot.analysis")
+PIPELINES = {"pipeline1": 1, "pipeline2": 2, "thread": 0}  # arm: WIREWATCH_NLP_PROCESSES
 CALLED_LATE = (("bot.nlp.quotes", "extract_quotes"),)
 """Functions bot/analysis.py imports only where it calls them (so that a storing process with
 worker processes never imports spaCy): timed in their own module."""
@@ -90,9 +89,8 @@ class Arm:
         self.cpu.append(_cpu_seconds(pids()) - cpu)
 
 
-def run(*, scale: str = "full", one_worker: bool = False) -> list[dict]:
-    """The arms interleaved chunk by chunk, then the stage pass; ``one_worker`` adds a fifth
-    arm: the one-process pipeline with its analysis in one worker process (``OneWorker``)."""
+def run(*, scale: str = "full") -> list[dict]:
+    """The arms interleaved chunk by chunk, then the stage pass."""
     count, chunks, profiled = SIZES[scale]
     began = time.perf_counter()
     base = load_settings()
@@ -103,80 +101,60 @@ def run(*, scale: str = "full", one_worker: bool = False) -> list[dict]:
     bodies = [article.body for article in cleaned]
     list(nlp.pipe(bodies[:4]))
     with tempfile.TemporaryDirectory(prefix="wirewatch-bench-") as tmp:
-        one = _pipeline(replace(base, db_path=Path(tmp) / "one.db", nlp_processes=1), nlp)
-        two = _pipeline(replace(base, db_path=Path(tmp) / "two.db", nlp_processes=2), nlp)
-        _warm(two, timed[:8])
-        keys = ["spacy1", "pipeline1", "spacy2", "pipeline2"] + ["worker1"] * one_worker
+        pipelines = {key: _pipeline(replace(base, db_path=Path(tmp) / f"{key}.db",
+                                            nlp_processes=processes), nlp)
+                     for key, processes in PIPELINES.items()}
+        for pipeline in pipelines.values():
+            _warm(pipeline, timed[:8])
+        keys = ["spacy1", "pipeline1", "spacy2", "pipeline2", "thread"]
         arms = {key: Arm(key) for key in keys}
-        outputs: dict[str, list[tuple]] = {"pipeline1": [], "pipeline2": [], "worker1": []}
+        outputs: dict[str, list[tuple]] = {key: [] for key in pipelines}
         statuses: Counter[str] = Counter()
-        work = {
+        work: dict[str, Callable[[list[Article], list[RawArticle]], object]] = {
             "spacy1": lambda parsed, _: _spacy_alone(nlp, parsed, base, 1),
             "spacy2": lambda parsed, _: _spacy_alone(nlp, parsed, base, 2),
-            "pipeline1": lambda _, arts: outputs["pipeline1"].extend(_ingest(one, arts, statuses)),
-            "pipeline2": lambda _, arts: outputs["pipeline2"].extend(_ingest(two, arts, None)),
         }
-        pids = {"pipeline2": two.analyser.worker_pids}
-        if one_worker:
-            worker = _one_worker(replace(base, db_path=Path(tmp) / "worker.db"), nlp, timed[:8])
-            work["worker1"] = lambda _, arts: outputs["worker1"].extend(
-                _ingest(worker, arts, None))
-            pids["worker1"] = worker.analyser.worker_pids
+        for key, pipeline in pipelines.items():
+            work[key] = functools.partial(_arm, pipeline, outputs[key],
+                                          statuses if key == "pipeline1" else None)
         for number, part in enumerate(_chunks(count, chunks)):
             texts, articles = [cleaned[i] for i in part], [timed[i] for i in part]
             order = keys[number % len(keys):] + keys[:number % len(keys)]
             for key in order:
-                arms[key].time(functools.partial(work[key], texts, articles),
-                               pids.get(key, list))
+                pids = pipelines[key].analyser.worker_pids if key in pipelines else list
+                arms[key].time(functools.partial(work[key], texts, articles), pids)
             _progress(number + 1, chunks, began)
-        two.close()
-        if one_worker:
-            worker.close()
-            worker.db.close()
-        stages, stage_cpu = _stage_costs(one, extra)
+        for key in ("pipeline1", "pipeline2"):
+            pipelines[key].close()
+        stages, stage_cpu = _stage_costs(pipelines["thread"], extra)
         stages[SPACY_ALONE] = _thread_seconds(functools.partial(
             _spacy_alone, nlp, [clean_article(raw) for raw in extra], base, 1))
-        one.db.close()
-        two.db.close()
-    same = sum(a == b for a, b in zip(outputs["pipeline1"], outputs["pipeline2"], strict=True))
-    rows = _rows(base, bodies, arms, statuses, nlp, same) + _cpu_rows(arms, count)
-    if one_worker:
-        rows += _worker_rows(arms, outputs, count)
+        for pipeline in pipelines.values():
+            pipeline.db.close()
+    same = {key: sum(a == b for a, b in zip(outputs["pipeline1"], outputs[key], strict=True))
+            for key in ("pipeline2", "thread")}
+    rows = (_rows(base, bodies, arms, statuses, nlp, same["pipeline2"])
+            + _thread_rows(arms, same["thread"], count) + _cpu_rows(arms, count))
     return rows + _stage_rows(stages, stage_cpu, len(extra), count) + [
         row(NAME, "benchmark duration", time.perf_counter() - began, "s",
-            note=f"scale {scale}: {count} articles in {chunks} chunks, 4 arms")]
+            note=f"scale {scale}: {count} articles in {chunks} chunks, {len(keys)} arms")]
 
 
-class OneWorker(Analyser):
-    """The analysis in one worker process forked from the forkserver, not on a thread of this
-    process (what WIREWATCH_NLP_PROCESSES >= 2 does, with one worker): an experiment on how much
-    of the one-process gap is the storing thread sharing Python's lock with spaCy."""
-
-    def submit(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
-        return self._to_workers(articles) if articles else super().submit(articles)
+def _arm(pipeline: Pipeline, into: list[tuple], statuses: Counter[str] | None,
+         _parsed: list[Article], articles: list[RawArticle]) -> None:
+    into.extend(_ingest(pipeline, articles, statuses))
 
 
-def _one_worker(settings: Settings, nlp: Language, raws: list[RawArticle]) -> Pipeline:
-    """A one-process pipeline whose analyser is a ``OneWorker``, its worker started."""
-    pipeline = _pipeline(replace(settings, nlp_processes=1), nlp)
-    pipeline.analyser = OneWorker(None, stories=pipeline.stories, settings=pipeline.settings)
-    _warm(pipeline, raws)
-    return pipeline
-
-
-def _worker_rows(arms: dict[str, Arm], outputs: dict[str, list[tuple]], count: int) -> list[dict]:
-    same = sum(a == b for a, b in zip(outputs["pipeline1"], outputs["worker1"], strict=True))
-    cpu = sum(arms["worker1"].cpu) * 1000 / count
-    storing = sum(arms["worker1"].calling) * 1000 / count
+def _thread_rows(arms: dict[str, Arm], same: int, count: int) -> list[dict]:
+    """The in-process mode (WIREWATCH_NLP_PROCESSES=0: analysis on a thread beside the storing
+    one, for callers that hand in a loaded model), beside the default."""
     return [
-        row(NAME, "whole pipeline, analysis in 1 worker process (experiment)",
-            count / sum(arms["worker1"].wall), "articles/s",
-            note="--one-worker: WIREWATCH_NLP_PROCESSES=1 with its analysis in one worker "
-                 f"process instead of a thread; {same} of {count} outcomes as the thread's"),
-        _ratio("pipeline with 1 worker process / spaCy alone, 1 process", arms["spacy1"],
-               arms["worker1"], None),
-        row(NAME, "CPU per article: pipeline with 1 worker process", cpu, "ms/article",
-            note=f"the storing (main) process {storing:.1f}, the worker {cpu - storing:.1f}"),
+        row(NAME, "whole pipeline, WIREWATCH_NLP_PROCESSES=0 (analysis thread)",
+            count / sum(arms["thread"].wall), "articles/s",
+            note=f"analysis on a thread of the storing process; {same} of {count} outcomes as "
+                 "with one worker process"),
+        _ratio("pipeline with the analysis thread / spaCy alone, 1 process", arms["spacy1"],
+               arms["thread"], None),
     ]
 
 
@@ -222,7 +200,9 @@ def _rows(settings: Settings, bodies: Sequence[str], arms: dict[str, Arm],
     return [
         row(NAME, "spaCy nlp.pipe alone, 1 process", rate["spacy1"], "articles/s", note=setup),
         row(NAME, "whole pipeline, 1 process (clean, parse, quotes, stories, outbox)",
-            rate["pipeline1"], "articles/s", note=f"fresh DB; {outcome}"),
+            rate["pipeline1"], "articles/s",
+            note="WIREWATCH_NLP_PROCESSES=1, the default: the analysis in one worker process, "
+                 f"storing in the main one; fresh DB; {outcome}"),
         _ratio("pipeline / spaCy alone, 1 process", arms["spacy1"], arms["pipeline1"], TARGET),
         row(NAME, "spaCy nlp.pipe alone, 2 processes", rate["spacy2"], "articles/s",
             note="nlp.pipe(n_process=2)"),
@@ -248,17 +228,23 @@ def _ratio(metric: str, fast: Arm, slow: Arm, target: str | None, *, cpu: bool =
 
 
 def _cpu_rows(arms: dict[str, Arm], count: int) -> list[dict]:
-    """CPU per article of spaCy alone and of the one-process pipeline, split by thread: what
-    the pipeline spends beyond spaCy, and on which thread."""
-    alone, whole = (sum(arms[key].cpu) * 1000 / count for key in ("spacy1", "pipeline1"))
-    storing = sum(arms["pipeline1"].calling) * 1000 / count
+    """CPU per article of spaCy alone and of the one-process pipeline in both modes, split
+    between storing and analysis: what the pipeline spends beyond spaCy, and where."""
+    alone, worker, thread = (sum(arms[key].cpu) * 1000 / count
+                             for key in ("spacy1", "pipeline1", "thread"))
+    storing, beside = (sum(arms[key].calling) * 1000 / count for key in ("pipeline1", "thread"))
     return [
         row(NAME, "CPU per article: spaCy alone, 1 process", alone, "ms/article",
             note="all chunks, same articles as the pipeline"),
-        row(NAME, "CPU per article: whole pipeline, 1 process", whole, "ms/article",
-            note=f"{whole - alone:.1f} more than spaCy alone: the storing thread "
-                 f"{storing:.1f}, the analysis thread (and any other) {whole - storing:.1f}, "
-                 f"spaCy included, so {whole - storing - alone:.1f} beyond it"),
+        row(NAME, "CPU per article: whole pipeline, 1 process", worker, "ms/article",
+            note=f"{worker - alone:.1f} more than spaCy alone: the storing thread "
+                 f"{storing:.1f}, the worker process and the main process's other threads "
+                 f"{worker - storing:.1f}, spaCy included, so {worker - storing - alone:.1f} "
+                 "beyond it"),
+        row(NAME, "CPU per article: whole pipeline, analysis thread", thread, "ms/article",
+            note=f"{thread - alone:.1f} more than spaCy alone: the storing thread "
+                 f"{beside:.1f}, the analysis thread (and any other) {thread - beside:.1f}, "
+                 f"spaCy included, so {thread - beside - alone:.1f} beyond it"),
     ]
 
 
@@ -268,7 +254,7 @@ def _stage_rows(stages: dict[str, float], cpu: float, profiled: int, count: int)
     timed = sum(seconds for label, seconds in stages.items() if label != SPACY_ALONE)
     return [row(NAME, f"stage: {label}", seconds * 1000 / profiled, "ms/article",
                 note=f"CPU time of every call on its thread, {profiled} articles after {count} "
-                     "stored, 1 process" if label != SPACY_ALONE else
+                     "stored, analysis thread" if label != SPACY_ALONE else
                      f"the same {profiled} articles, on this thread, after the pass")
             for label, seconds in sorted(stages.items(), key=lambda kv: -kv[1])] + [
         row(NAME, "stage pass: CPU outside the timed stages", (cpu - timed) * 1000 / profiled,
@@ -441,5 +427,4 @@ class _TimedContext:
 
 
 if __name__ == "__main__":
-    print_rows(run(scale=next((a for a in sys.argv[1:] if not a.startswith("-")), "full"),
-                   one_worker="--one-worker" in sys.argv))
+    print_rows(run(scale=sys.argv[1] if len(sys.argv) > 1 else "full"))

@@ -1,8 +1,9 @@
 """Steps 4-6 of an article's path: parse, quotes, story features. Pure (no database), so with
-WIREWATCH_NLP_PROCESSES=N >= 2 worker processes analyse the next batches while the pipeline stores
-one. A batch is analysed in the pieces ``nlp.pipe`` batches it in, each piece whole by one process
-(with several processes, several pieces of one batch at once), exactly as with one process, so the
-output does not depend on the number of processes."""
+WIREWATCH_NLP_PROCESSES=N >= 1 worker processes analyse the next batches while the pipeline stores
+one (with 0, a thread of this process does). A batch is analysed in the pieces ``nlp.pipe``
+batches it in, each piece whole by one process (with several processes, several pieces of one
+batch at once), exactly as on the thread, so the output does not depend on the number of
+processes."""
 
 from __future__ import annotations
 
@@ -115,17 +116,17 @@ def finish(parsed: ParsedArticle, stories: StoryStage) -> Analysis:
 
 
 class Analyser:
-    """Analyses batches off the storing thread: with one process on one analysis thread (spaCy's
-    matrix products run while the caller stores the batch before), with N >= 2 in a pool of N
-    worker processes that each load spaCy once. ``submit`` returns a future; results keep the
-    input order."""
+    """Analyses batches off the storing thread: with N >= 1 processes in a pool of N worker
+    processes (forked from one that loaded spaCy), with 0 on one analysis thread of this process
+    (for callers that hand in a loaded model and would not pay for starting processes).
+    ``submit`` returns a future; results keep the input order."""
 
     def __init__(self, nlp: Language | None, *, stories: StoryStage,
                  settings: Settings) -> None:
         self._nlp = nlp
         self.stories = stories
         self.settings = settings
-        self.processes = max(1, settings.nlp_processes)
+        self.processes = max(0, settings.nlp_processes)
         self.shape = Shape(settings.nlp_batch_size, settings.nlp_batch_chars)
         self._pool: ProcessPoolExecutor | None = None
 
@@ -143,13 +144,14 @@ class Analyser:
 
     @property
     def ahead(self) -> int:
-        """Batches to have in flight while one is stored: one per process."""
-        return self.processes
+        """Batches to have in flight while one is stored: one per worker process (one for the
+        analysis thread)."""
+        return max(1, self.processes)
 
     def start(self) -> None:
         """Start the worker processes now, and wait until each has loaded spaCy, so the first
         article does not wait for them."""
-        if self.processes > 1:
+        if self.processes:
             for future in [self.pool().submit(_ready) for _ in range(self.processes)]:
                 future.result()
 
@@ -158,7 +160,7 @@ class Analyser:
             nothing: Future[list[Analysis]] = Future()
             nothing.set_result([])
             return nothing
-        if self.processes == 1:
+        if not self.processes:
             return self.thread().submit(self._analyse, list(articles))
         try:
             return self._to_workers(articles)

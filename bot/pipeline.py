@@ -153,7 +153,7 @@ class Pipeline:
     ) -> None:
         self.db = db
         self.settings = settings
-        if nlp is None and settings.nlp_processes <= 1:
+        if nlp is None and not settings.nlp_processes:
             nlp = load_pipeline(settings.spacy_model)
         self.stories = stories or StoryStage.from_settings(settings)
         self.analyser = Analyser(nlp, stories=self.stories, settings=settings)

