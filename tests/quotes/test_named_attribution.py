@@ -123,3 +123,9 @@ def test_a_participle_after_a_claim_someone_dismissed_is_theirs(nlp):
         "from the public — saying the accounts were published in May."))
     [clause] = [q for q in found if q.text.startswith("the accounts were published")]
     assert clause.speaker.name == "Ingrid Solberg"
+
+
+def test_a_verb_inside_the_speech_tag_does_not_speak_for_it(extract):
+    quotes = extract(
+        "''I'm better with my hands than with my head,'' said Dale Ostrowski, half joking.")
+    assert speaker_of(quotes, "better with my hands") == "Dale Ostrowski"

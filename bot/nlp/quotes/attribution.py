@@ -282,10 +282,14 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
         own = [t for t in tokens if t.pos_ == "VERB" and t.i not in quoted][-1:]
         verbs = [colon.head] * (colon.head.pos_ == "VERB") + own  # "Ruiz fired back: “…”"
     ordered = list(reversed(verbs)) if last else verbs
+    tried: list[Token] = []
     for verb in ordered:
+        if not last and any(t.is_ancestor(verb) for t in tried):
+            continue  # "“…,” Ruiz, …, said when Boyle asked her": not the clause's verb
         subject = subject_of(verb, quoted, in_paragraph=in_paragraph)
         if subject is not None and (not introduced or _named(subject)):
             return Attribution(verb, subject, cue_of(verb))
+        tried.append(verb)
     return None
 
 
