@@ -28,12 +28,8 @@ GROUP_PRONOUN = 0.65
 """They/it: the last group or organisation that spoke."""
 SALIENT_PRONOUN = 0.8
 """He/she: the subject of the last sentence of narrative, of that gender."""
-PRONOUN_KNOWN_GENDER_SPEAKER = 0.85
-PRONOUN_KNOWN_GENDER = 0.8
-PRONOUN_RECENT_SPEAKER = 0.75
-PRONOUN_RECENT = 0.7
-PRONOUN_EARLIER_SPEAKER = 0.6
-PRONOUN_EARLIER = 0.5
+SALIENCE_PRONOUN = 0.75
+"""He/she: the most salient person of that gender (salience.py), when the last subject is not."""
 UNKNOWN = 0.2
 """No speaker found."""
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
-from bot.nlp.speakers.words import PLURAL_TAGS, PRONOUN_GENDER, RECENT_CHARS
+from bot.nlp.speakers.words import PLURAL_TAGS, PRONOUN_GENDER
 
 BODY_LOOK_BACK = 2
 """Narrative sentences without a subject "it" looks back over for the organisation meant."""
@@ -29,23 +29,10 @@ def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, flo
     salient = last_subject(r, token, gender)
     if salient is not None:
         return salient, conf.SALIENT_PRONOUN
-    people = [m for m in r.reg.before(token.idx) if m.speaker.kind == "person"
-              and r.reg.credible(m.key)]
-    fits = [m for m in people if r.reg.gender(m.key) in (None, gender)]
-    recent = [m for m in fits if token.idx - m.offset < RECENT_CHARS]
-    known = [m for m in recent if r.reg.gender(m.key) == gender]
-    pools = (
-        ([m for m in known if m.subject], conf.PRONOUN_KNOWN_GENDER_SPEAKER),
-        (known, conf.PRONOUN_KNOWN_GENDER),
-        ([m for m in recent if m.subject], conf.PRONOUN_RECENT_SPEAKER),
-        (recent, conf.PRONOUN_RECENT),
-        ([m for m in fits if m.subject], conf.PRONOUN_EARLIER_SPEAKER),
-        (fits, conf.PRONOUN_EARLIER),
-    )
-    for pool, confidence in pools:
-        if pool:
-            person = r.reg.people[pool[0].key]
-            return Speaker(person.name, "person", person.role), confidence
+    key = r.salience().referent(token, gender)  # else the most salient of that gender
+    person = r.reg.people.get(r.reg.alias.get((key or "").lower(), key or ""))
+    if person is not None:
+        return Speaker(person.name, "person", person.role), conf.SALIENCE_PRONOUN
     return Speaker(None, "unknown"), conf.UNKNOWN
 
 

@@ -18,6 +18,7 @@ from bot.nlp.speakers.names import (
     token_span,
 )
 from bot.nlp.speakers.registry import Registry
+from bot.nlp.speakers.salience import Salience
 from bot.nlp.speakers.words import (
     ORG_LABELS,
     ORG_PRONOUNS,
@@ -37,6 +38,13 @@ class SpeakerResolver:
         self.reg = Registry(doc, quoted=quoted, speaking=speaking, columns=columns)
         self.subject = subject or nominal_subject
         self._resolving: set[int] = set()
+        self._salience: Salience | None = None
+
+    def salience(self) -> Salience:
+        """How salient each person is where, built at the first he/she that needs it."""
+        if self._salience is None:
+            self._salience = Salience(self)
+        return self._salience
 
     def prime(self, subjects: list[Token]) -> None:
         """Resolve named and nominal subjects up front, so pronouns can look back to them."""

@@ -1,0 +1,132 @@
+"""Salience of the people of one article, in the manner of Lappin and Leass (1994): each mention
+weighs by its grammatical role, the weights halve with each sentence of narrative, and a
+he/she means the most salient person of its gender; one pass per article, in text order."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+from spacy.parts_of_speech import PRON, PROPN
+from spacy.tokens import Token
+
+from bot.nlp.speakers.pronouns import narrative
+from bot.nlp.speakers.words import PRONOUN_GENDER
+
+if TYPE_CHECKING:
+    from bot.nlp.speakers.resolver import SpeakerResolver
+
+RECENCY = 100.0
+"""Every mention in the current sentence."""
+SUBJECT = 80.0
+OBJECT = 50.0
+OBLIQUE = 40.0
+HEAD = 80.0
+"""Not inside another noun phrase (not a possessor, not a compound)."""
+NOT_ADVERBIAL = 50.0
+"""Not the object of a preposition."""
+UNKNOWN_GENDER = 0.5
+"""A person whose gender the article never shows counts half for he/she."""
+FLOOR = 1.0
+"""Below this weight a person has left the discourse."""
+
+
+class Salience:
+    """How salient each person of one article is at each point, and whom each he/she means."""
+
+    def __init__(self, r: SpeakerResolver) -> None:
+        self.r = r
+        self.referents: dict[int, str | None] = {}
+        self.snapshots: list[dict[str, float]] = []
+        self.events: list[tuple[int, str, float]] = []
+        self._run()
+
+    def _run(self) -> None:
+        reg = self.r.reg
+        doc = reg.doc
+        mentions = self._mentions()
+        pronouns = {i for i in reg.columns.lowered(PRONOUN_GENDER) if reg.columns.pos[i] == PRON}
+        points = sorted(pronouns.union(mentions))
+        weights: dict[str, float] = {}
+        for sent in reg.sents:
+            if weights and narrative(self.r, sent):
+                weights = {k: w / 2 for k, w in weights.items() if w / 2 >= FLOOR}
+            self.snapshots.append(dict(weights))
+            added: dict[str, float] = {}
+            for i in points[bisect_left(points, sent.start):bisect_left(points, sent.end)]:
+                tok = doc[i]
+                if reg.quoted(tok.idx):
+                    continue
+                key = mentions.get(i)
+                if key is None:
+                    key = self.choose(weights, PRONOUN_GENDER[tok.lower_])
+                    self.referents[i] = key
+                if key is None:
+                    continue
+                weight = _weight(tok)  # a person counts once a sentence, at their best role
+                if weight > added.get(key, 0.0):
+                    weights[key] = weights.get(key, 0.0) + weight - added.get(key, 0.0)
+                    added[key] = weight
+                    self.events.append((i, key, weights[key]))
+
+    def _mentions(self) -> dict[int, str]:
+        """Token index → person key of every unquoted mention the registry holds."""
+        reg = self.r.reg
+        people = {m.offset: m.key for m in reg.mentions
+                  if m.speaker.kind == "person" and m.key in reg.people}
+        found = {i: people[o] for i, o in enumerate(reg.columns.idx) if o in people}
+        strings = reg.doc.vocab.strings
+        for i, pos in enumerate(reg.columns.pos):  # "Okafor" again, tagged or not
+            key = reg.alias.get(strings[reg.columns.lower[i]]) if pos == PROPN else None
+            if key in reg.people and i not in found and reg.credible(key):
+                found[i] = key
+        return found
+
+    def referent(self, token: Token, gender: str) -> str | None:
+        """The person he/she (or a gendered description) at ``token`` means, if anyone fits."""
+        if token.i in self.referents:
+            return self.referents[token.i]
+        return self.choose(self.weights_at(token.i), gender)
+
+    def weights_at(self, index: int) -> dict[str, float]:
+        """Each person's salience just before token ``index``."""
+        sent = bisect_right(self.r.reg.sent_starts, index) - 1
+        weights = dict(self.snapshots[sent]) if 0 <= sent < len(self.snapshots) else {}
+        start = self.r.reg.sent_starts[sent] if sent >= 0 else 0
+        for i, key, weight in self.events:
+            if start <= i < index:
+                weights[key] = weight
+        return weights
+
+    def choose(self, weights: dict[str, float], gender: str) -> str | None:
+        """The most salient credible person who may be of ``gender``."""
+        reg = self.r.reg
+        best, best_score = None, 0.0
+        for key, weight in weights.items():
+            known = reg.gender(key)
+            if known is not None and known != gender or not reg.credible(key):
+                continue
+            score = weight * (UNKNOWN_GENDER if known is None else 1.0)
+            if score > best_score:
+                best, best_score = key, score
+        return best
+
+
+def _role(tok: Token) -> str:
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return "subject"
+    if tok.dep_ in {"dobj", "attr"}:
+        return "object"
+    return "oblique"
+
+
+def _weight(tok: Token) -> float:
+    """Recency plus the grammatical role of one mention."""
+    role = _role(tok)
+    weight = RECENCY + (SUBJECT if role == "subject" else OBJECT if role == "object"
+                        else OBLIQUE)
+    if tok.dep_ not in {"poss", "compound"}:
+        weight += HEAD
+    if tok.dep_ != "pobj":
+        weight += NOT_ADVERBIAL
+    return weight

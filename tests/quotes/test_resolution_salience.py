@@ -1,0 +1,43 @@
+"""He/she by salience (bot/nlp/speakers/salience.py), on text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Quote
+from bot.nlp.quotes import quotes_in_doc
+from bot.nlp.quotes.statements import statements
+
+
+@pytest.fixture
+def extract(nlp):
+    def run(body: str) -> list[Quote]:
+        doc = nlp(body)
+        return statements(doc, quotes_in_doc(doc))
+    return run
+
+
+def speaker_of(quotes: list[Quote], contains: str) -> str | None:
+    found = [q for q in quotes if contains in q.text]
+    assert len(found) == 1, f"expected one quote with {contains!r}, got {quotes}"
+    return found[0].speaker.name
+
+
+def test_she_means_the_woman_the_paragraphs_are_about_not_the_last_woman_who_spoke(extract):
+    quotes = extract(
+        "Senator Ruth Okafor has led the inquiry since March. Okafor had pressed the agency "
+        "for months to release its records, and Okafor opened Tuesday's hearing by reading its "
+        "letters aloud.\n\n"
+        "Mary Lindqvist, the agency's lawyer, told reporters last week that the records were "
+        "lost. Okafor then grilled the agency's director, Paul Brenner, for an hour. Brenner "
+        "declined to answer.\n\n"
+        "“We will not be stonewalled,” she said.")
+    assert speaker_of(quotes, "stonewalled") == "Ruth Okafor"
+
+
+def test_he_is_still_the_last_subject_of_his_gender(extract):
+    quotes = extract(
+        "Tomas Varga, the harbour master, met the union on Monday. Varga told them the cranes "
+        "would be replaced.\n\n"
+        "“Nobody loses a job over this,” he said.")
+    assert speaker_of(quotes, "loses a job") == "Tomas Varga"
