@@ -129,3 +129,11 @@ def test_a_verb_inside_the_speech_tag_does_not_speak_for_it(extract):
     quotes = extract(
         "''I'm better with my hands than with my head,'' said Dale Ostrowski, half joking.")
     assert speaker_of(quotes, "better with my hands") == "Dale Ostrowski"
+
+
+def test_a_sentence_reporting_its_own_words_does_not_attribute_the_quote_before(extract):
+    quotes = extract(
+        "\"It's a very sad day,\" Okafor told reporters outside the depot. \"This is what "
+        "happens when a company is run on insults. It has no place here.\" Harbour chief Dag "
+        "Eide said he would have fired the manager, according to local reports.")
+    assert speaker_of(quotes, "run on insults") == "Okafor"

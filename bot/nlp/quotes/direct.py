@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import (
     Attribution,
+    according_to,
     attribution_from,
     cue_of,
     is_reporting,
@@ -234,6 +235,8 @@ class DirectQuotes:
         signed = self._signed_label(before) or self._signature(span) or self._named_label(before)
         if signed is not None:
             return signed
+        if ended and not self.fragment[span] and self._reports_else(after):
+            after = []  # "“….” Kasich said he would have fired him, according to reports."
         order = ((before, True), (after, False)) if prefers_before else \
             ((after, False), (before, True))
         for tokens, last in order:
@@ -265,6 +268,15 @@ class DirectQuotes:
             return None
         speaker = self.resolver.person_named(" ".join(t.text for t in reversed(names)))
         return (Attribution(head, None, None), speaker, conf.SIGNED) if speaker else None
+
+    def _reports_else(self, after: list[Token]) -> bool:
+        """The sentence after a quote closed by a full stop reports words of its own (a clause
+        of its reporting verb, or a verb beside "according to"): it does not attribute the
+        quote."""
+        if according_to(after) is not None:
+            return any(t.pos_ == "VERB" for t in after)
+        return any(is_reporting(t) and any(c.dep_ in {"ccomp", "xcomp"} and c.i not in self.quoted
+                                           for c in t.children) for t in after)
 
     def _both_introduce(self, before: list[Token], after: list[Token]) -> bool:
         """"X responds with, “…?” Y then writes back, “…”": the words after the quote lead into
