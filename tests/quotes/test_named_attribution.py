@@ -137,3 +137,10 @@ def test_a_sentence_reporting_its_own_words_does_not_attribute_the_quote_before(
         "happens when a company is run on insults. It has no place here.\" Harbour chief Dag "
         "Eide said he would have fired the manager, according to local reports.")
     assert speaker_of(quotes, "run on insults") == "Okafor"
+
+
+def test_an_opinion_page_that_opined_a_quote(extract):
+    quotes = extract(
+        "Editorial pages across the region warned that the sky was falling. \"Drivers should "
+        "leave their cars at home,\" opined the Halifax Courier.")
+    assert speaker_of(quotes, "leave their cars") == "the Halifax Courier"
