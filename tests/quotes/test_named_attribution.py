@@ -144,3 +144,11 @@ def test_an_opinion_page_that_opined_a_quote(extract):
         "Editorial pages across the region warned that the sky was falling. \"Drivers should "
         "leave their cars at home,\" opined the Halifax Courier.")
     assert speaker_of(quotes, "leave their cars") == "the Halifax Courier"
+
+
+def test_the_object_of_led_to_say_is_who_says_it(nlp):
+    found = quotes_in_doc(nlp(
+        "Even the sleepy timing of the hearing led harbour traders to say that the council was "
+        "trying to protect a chairman who wilts in public."))
+    [clause] = [q for q in found if "protect a chairman" in q.text]
+    assert clause.speaker.name == "harbour traders"

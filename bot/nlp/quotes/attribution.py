@@ -147,6 +147,9 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
             # its head's subject, passive or not.
             # "X was prompted to say …": the one asked, made or forced to speak speaks.
             kinds = {"nsubj", "nsubjpass"} if verb.dep_ in {"conj", "xcomp"} else {"nsubj"}
+            controller = _object_control(verb, quoted)
+            if controller is not None:
+                return controller
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -164,6 +167,16 @@ def _in_next_paragraph(verb: Token, head: Token) -> bool:
     "says" off a verb of the next paragraph, whose subject is not its speaker."""
     doc = verb.doc
     return any(doc[i].is_space and "\n\n" in doc[i].text for i in range(verb.i + 1, head.i))
+
+
+def _object_control(verb: Token, quoted: set[int]) -> Token | None:
+    """"The timing led Republicans to say …", "pushed the candidates to speak about …": the
+    object of the verb a "to" clause completes is who speaks."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+               and c.i not in quoted and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return objects[-1] if objects else None
 
 
 def _reporter(verb: Token, quoted: set[int]) -> Token | None:
