@@ -152,3 +152,11 @@ def test_the_object_of_led_to_say_is_who_says_it(nlp):
         "trying to protect a chairman who wilts in public."))
     [clause] = [q for q in found if "protect a chairman" in q.text]
     assert clause.speaker.name == "harbour traders"
+
+
+def test_a_name_set_after_said_between_commas_is_the_speaker(nlp):
+    found = quotes_in_doc(nlp(
+        "Any ''honest'' reading of the minister's actions, said Oskar Lindqvist, an expert on "
+        "shipping at the Nordic Maritime Institute in Oslo, would read this as a retreat from "
+        "the port."))
+    assert {q.speaker.name for q in found} == {"Oskar Lindqvist"}

@@ -125,6 +125,9 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
         seen += 1
         subjects = [c for c in verb.children if c.dep_ in kinds and c.i not in quoted
                     and c.pos_ not in NOT_SUBJECTS]
+        inserted = _inserted_speaker(verb) if seen == 1 else None
+        if inserted is not None:
+            return inserted
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
             subject = _person_before_verb(subject, verb)
@@ -167,6 +170,25 @@ def _in_next_paragraph(verb: Token, head: Token) -> bool:
     "says" off a verb of the next paragraph, whose subject is not its speaker."""
     doc = verb.doc
     return any(doc[i].is_space and "\n\n" in doc[i].text for i in range(verb.i + 1, head.i))
+
+
+def _inserted_speaker(verb: Token) -> Token | None:
+    """"And Trump, said Sunshine, who …, doesn't forgive": a reporting verb set in the
+    sentence between commas with the name after it; the parser made the name the subject of
+    the reported clause and the words before the comma the verb's subject."""
+    doc = verb.doc
+    if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != "," or \
+            doc[verb.i + 1].pos_ != "PROPN" or not is_reporting(verb):
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    reported = name.head
+    if name.dep_ != "nsubj" or reported.dep_ != "ccomp" or reported.head != verb or \
+            after is None or after.text != ",":
+        return None
+    return name
 
 
 def _object_control(verb: Token, quoted: set[int]) -> Token | None:
