@@ -160,3 +160,11 @@ def test_a_name_set_after_said_between_commas_is_the_speaker(nlp):
         "shipping at the Nordic Maritime Institute in Oslo, would read this as a retreat from "
         "the port."))
     assert {q.speaker.name for q in found} == {"Oskar Lindqvist"}
+
+
+def test_continue_to_be_is_not_the_verb_that_quotes_a_fragment(nlp):
+    found = quotes_in_doc(nlp(
+        "In a statement released after the mayor withdrew, Okafor said he is certain Solberg "
+        "will continue to be “a champion for every harbour town in the province.”"))
+    [fragment] = [q for q in found if q.kind == "fragment"]
+    assert fragment.speaker.name == "Okafor"

@@ -59,6 +59,11 @@ def _titled(words: list[str]) -> bool:
     return all(w[:1].isupper() or i > 0 and w in MINOR_WORDS for i, w in enumerate(words))
 
 
+def _aspectual(verb: Token) -> bool:
+    """"Rubio will continue to be “a champion”": "continue to" says nothing."""
+    return verb.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def is_partial(body: str, span: QuoteSpan) -> bool:
     """Lower-case words of someone's woven into the reporter's clause ("said it was “a …”")."""
     before = _text_before(body, span.open)
@@ -341,7 +346,7 @@ class DirectQuotes:
         """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
         truce “to the letter” and accused …" is the spokesman's, not the army's)."""
         for ancestor in self.doc[self.token_at(span.start)].ancestors:
-            if ancestor.i in self.quoted or not is_reporting(ancestor):
+            if ancestor.i in self.quoted or not is_reporting(ancestor) or _aspectual(ancestor):
                 continue
             subject = subject_of(ancestor, self.quoted)
             if subject is None:
