@@ -41,3 +41,10 @@ def test_he_is_still_the_last_subject_of_his_gender(extract):
         "would be replaced.\n\n"
         "“Nobody loses a job over this,” he said.")
     assert speaker_of(quotes, "loses a job") == "Tomas Varga"
+
+
+def test_he_never_means_capitalised_words_the_recogniser_did_not_tag_as_a_person(extract):
+    quotes = extract(
+        "John Hutton spoke first at the meeting. Later, Outside Corveth Plant lost its appeal.\n\n"
+        "“The leaders should resign,” he said.")
+    assert speaker_of(quotes, "should resign") == "John Hutton"

@@ -150,10 +150,11 @@ def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | No
 
 
 def _may_be_anyone(r: SpeakerResolver, candidate: Token, name: str) -> bool:
-    """A person of unknown gender he/she may mean: a full name, a name the recogniser tagged
-    as a person, or one with a role; not a capitalised subject taken for a name ("Tuesday was
-    cold")."""
-    return " " in name or candidate.ent_type_ == "PERSON" or r.reg.credible(name) and \
+    """A person of unknown gender he/she may mean: a name the recogniser tagged as a person
+    here or elsewhere in the article ("Kaminska was more cautious"), or one with a role; not
+    capitalised words taken for a name ("Tuesday was cold", "Outside Corveth Plant lost")."""
+    return candidate.ent_type_ == "PERSON" or not r.reg.tagged.isdisjoint(name.split()) or \
+        r.reg.credible(name) and \
         not weak_role(r.reg.people[name].role if name in r.reg.people else None)
 
 

@@ -64,6 +64,8 @@ class Registry:
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.mentions: list[Mention] = []
         self.acting: set[str] = set()
+        self.tagged: set[str] = set()
+        """Words of the names the recogniser tagged as people."""
         self._expanded: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}
         self._collect_people()
@@ -78,6 +80,7 @@ class Registry:
                 continue
             span = self.name_span(ent)
             person = self.register(span.text)
+            self.tagged.update(span.text.split())
             self.learn_from_mention(person, span)
             if not self.quoted(ent.start_char):
                 self.add_mention(span.root, person.name)
