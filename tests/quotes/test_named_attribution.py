@@ -168,3 +168,11 @@ def test_continue_to_be_is_not_the_verb_that_quotes_a_fragment(nlp):
         "will continue to be “a champion for every harbour town in the province.”"))
     [fragment] = [q for q in found if q.kind == "fragment"]
     assert fragment.speaker.name == "Okafor"
+
+
+def test_went_on_after_a_quote_is_its_attribution(extract):
+    quotes = extract(
+        "Solberg asked the harbour master about the collapse of the pier.\n\n"
+        "“You know, it happens, right?” Okafor went on, as if he had not heard her. “But you "
+        "have to get over it.”")
+    assert speaker_of(quotes, "it happens") == "Okafor"

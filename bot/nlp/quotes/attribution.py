@@ -291,7 +291,15 @@ def _span_text(doc: Doc, head: Token) -> str:
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
-    return (tok.pos == VERB or tok.pos == AUX) and lemma_of(tok) in verbs
+    if tok.pos != VERB and tok.pos != AUX:
+        return False
+    return lemma_of(tok) in verbs or verbs is REPORTING and _went_on(tok)
+
+
+def _went_on(tok: Token) -> bool:
+    """"“…,” Ruiz went on.": "go on" reports the words after a quote."""
+    return tok.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
+        and not any(c.dep_ in {"xcomp", "prep", "dobj"} for c in tok.children)
 
 
 def lemma_of(tok: Token) -> str:
