@@ -176,3 +176,11 @@ def test_went_on_after_a_quote_is_its_attribution(extract):
         "“You know, it happens, right?” Okafor went on, as if he had not heard her. “But you "
         "have to get over it.”")
     assert speaker_of(quotes, "it happens") == "Okafor"
+
+
+def test_in_someones_view_after_a_quote(extract):
+    quotes = extract(
+        "He expected the biggest challenge would be the backlog at the port.\n\n"
+        "“This is not a case where there are one or two things you can fix – it is an "
+        "across-the-board failure” from the cranes to the customs sheds, in Lindqvist’s view.")
+    assert speaker_of(quotes, "across-the-board") == "Lindqvist"

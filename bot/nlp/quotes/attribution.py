@@ -100,6 +100,8 @@ CUE_NOUNS = {
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
+VIEW_NOUNS = {"view", "opinion", "words", "estimation", "telling", "judgment", "judgement"}
+""""In Ruiz's view, …": the owner of the view speaks."""
 REPORTER_DEPS = {"advcl"}
 SET_OFF_WORDS = 30
 NOMINAL = {"PROPN", "NOUN", "PRON"}
@@ -252,8 +254,12 @@ def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
 
 
 def according_to(tokens: list[Token]) -> Token | None:
-    """The X in "according to X", if the tokens hold one."""
+    """The X in "according to X" or "in X's view", if the tokens hold one."""
     for tok in tokens:
+        if tok.lower_ in VIEW_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            if owners:
+                return owners[0]
         if tok.lower_ == "according":
             for child in list(tok.children) + list(tok.rights):
                 if child.lower_ == "to":
