@@ -184,3 +184,13 @@ def test_in_someones_view_after_a_quote(extract):
         "“This is not a case where there are one or two things you can fix – it is an "
         "across-the-board failure” from the cranes to the customs sheds, in Lindqvist’s view.")
     assert speaker_of(quotes, "across-the-board") == "Lindqvist"
+
+
+def test_a_quote_paragraph_after_a_quoted_fragment_continues_its_speaker(extract):
+    quotes = extract(
+        "Councillor Dag Eide attacked the harbour board's record on Monday.\n\n"
+        "The Halifax Harbour Board shot back in a statement, saying it has “made a lot of "
+        "money for the port in bad years.”\n\n"
+        "“Frankly, this is the kind of thinking the town needs, understanding how to get a "
+        "good result out of a bad situation.”")
+    assert speaker_of(quotes, "Frankly") == "The Halifax Harbour Board"

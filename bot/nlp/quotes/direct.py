@@ -99,7 +99,8 @@ class DirectQuotes:
                 adjacent = self._interviewee(previous, self.paras[question])
             found = self._paragraph(para, in_para, adjacent)
             quotes.extend(found)
-            directs = [q for q in found if q.kind == "direct"]
+            directs = [q for q in found if q.kind == "direct" or q.speaker.name is not None
+                       and q.verb is not None]  # "X shot back, saying he's “…”" / "“…”"
             if directs:
                 previous, previous_para = directs[-1], para.index
         return self._from_context(self._close_runs(quotes))
