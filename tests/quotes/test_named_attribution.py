@@ -194,3 +194,10 @@ def test_a_quote_paragraph_after_a_quoted_fragment_continues_its_speaker(extract
         "“Frankly, this is the kind of thinking the town needs, understanding how to get a "
         "good result out of a bad situation.”")
     assert speaker_of(quotes, "Frankly") == "The Halifax Harbour Board"
+
+
+def test_the_main_verb_before_the_quote_not_the_clause_before_it(extract):
+    quotes = extract(
+        "After former Governor Dag Eide criticized Solberg during a debate, Ingrid shot back, "
+        "“I suppose I could have stayed home and baked, but I chose to run the port.”")
+    assert speaker_of(quotes, "run the port") == "Ingrid"

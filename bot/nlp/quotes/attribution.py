@@ -325,6 +325,9 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
         if subject is not None and subject.pos_ == "PROPN":
             return Attribution(colon.head, subject, cue_of(colon.head))
     verbs = [t for t in tokens if is_reporting(t)]
+    main = _main_over(tokens, verbs, quoted) if last else None
+    if main is not None:
+        return main
     introduced = not verbs and colon is not None
     if introduced:
         colon = tokens[-1]
@@ -340,6 +343,30 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
             return Attribution(verb, subject, cue_of(verb))
         tried.append(verb)
     return None
+
+
+def _main_over(tokens: list[Token], verbs: list[Token], quoted: set[int]) -> Attribution | None:
+    """"After Brown criticised Clinton in a debate, Hillary shot back, “…”": the comma before
+    the quote hangs from the main verb, which has a named subject; the reporting verbs before
+    it are in its subordinate clause."""
+    comma = tokens[-1] if tokens and tokens[-1].text == "," else None
+    if comma is None or not verbs or comma.head.pos_ != "VERB" or comma.head.i in quoted or \
+            is_reporting(comma.head):
+        return None
+    main = comma.head
+    if not all(v.i < main.i and main.is_ancestor(v) and _subordinate(v, main) for v in verbs):
+        return None
+    subject = subject_of(main, quoted)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    return Attribution(main, subject, cue_of(main))
+
+
+def _subordinate(verb: Token, main: Token) -> bool:
+    """The verb is in an adverbial clause of ``main`` ("After X said …, Y …")."""
+    while verb.head.i != main.i and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "advcl"
 
 
 def _named(subject: Token) -> bool:
