@@ -201,3 +201,11 @@ def test_the_main_verb_before_the_quote_not_the_clause_before_it(extract):
         "After former Governor Dag Eide criticized Solberg during a debate, Ingrid shot back, "
         "“I suppose I could have stayed home and baked, but I chose to run the port.”")
     assert speaker_of(quotes, "run the port") == "Ingrid"
+
+
+def test_reads_right_after_a_quote_is_its_attribution(extract):
+    quotes = extract(
+        "Senator Dag Eide has been taking heat back home for not condemning the toll.\n\n"
+        "“There are jellyfish that have shown more spine than Senator Eide,” reads a "
+        "Wednesday editorial in the Halifax Courier.")
+    assert speaker_of(quotes, "jellyfish") == "a Wednesday editorial in the Halifax Courier"

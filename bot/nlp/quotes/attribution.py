@@ -100,6 +100,8 @@ CUE_NOUNS = {
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
+WORDED = {"read"}
+"""Verbs that report words only right after them, inverted: "“…,” reads the sign."""
 VIEW_NOUNS = {"view", "opinion", "words", "estimation", "telling", "judgment", "judgement"}
 """"In Ruiz's view, …": the owner of the view speaks."""
 REPORTER_DEPS = {"advcl"}
@@ -385,6 +387,9 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     the verb no subject ("“…,” Ramos, 58, told AFP", "“…!” beamed Ana Ruiz of Leeds")."""
     words = [t for t in tokens[:NEAR_WORDS] if t.i not in quoted]
     verb = next((t for t in words if is_reporting(t)), None)
+    first = next((t for t in words if not t.is_punct and not t.is_space), None)
+    if verb is None and first is not None and first.lemma_ in WORDED and first.pos_ == "VERB":
+        verb = first  # "“…,” reads an editorial in the Register."
     if verb is None:
         return _set_off_attribution(tokens, quoted)
     if is_passive(verb):
