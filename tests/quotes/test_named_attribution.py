@@ -209,3 +209,13 @@ def test_reads_right_after_a_quote_is_its_attribution(extract):
         "“There are jellyfish that have shown more spine than Senator Eide,” reads a "
         "Wednesday editorial in the Halifax Courier.")
     assert speaker_of(quotes, "jellyfish") == "a Wednesday editorial in the Halifax Courier"
+
+
+def test_words_after_a_closed_quote_that_open_the_next_with_a_colon(extract):
+    quotes = extract(
+        "Two of the families spoke at the shelter on Tuesday.\n\n"
+        "''We are refugees,'' Ms. Haddad said. ''We are not criminals.'' Mr. Osei said: ''The "
+        "attack that happened today is the work of criminals. We ourselves are running from "
+        "them.''")
+    assert speaker_of(quotes, "not criminals") == "Haddad"
+    assert speaker_of(quotes, "work of criminals") == "Osei"

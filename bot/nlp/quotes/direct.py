@@ -241,7 +241,8 @@ class DirectQuotes:
         signed = self._signed_label(before) or self._signature(span) or self._named_label(before)
         if signed is not None:
             return signed
-        if ended and not self.fragment[span] and self._reports_else(after):
+        if ended and not self.fragment[span] and (self._reports_else(after) or
+                                                  self._leads_on(after, {":"})):
             after = []  # "“….” Kasich said he would have fired him, according to reports."
         order = ((before, True), (after, False)) if prefers_before else \
             ((after, False), (before, True))
@@ -283,6 +284,11 @@ class DirectQuotes:
             return any(t.pos_ == "VERB" for t in after)
         return any(is_reporting(t) and any(c.dep_ in {"ccomp", "xcomp"} and c.i not in self.quoted
                                            for c in t.children) for t in after)
+
+    def _leads_on(self, after: list[Token], marks: set[str]) -> bool:
+        """The words after the quote end in one of ``marks`` right before the next quote: they
+        introduce it ("“….” Mr. Zahed said: “…”")."""
+        return bool(after) and after[-1].text in marks and after[-1].i + 1 in self.quoted
 
     def _both_introduce(self, before: list[Token], after: list[Token]) -> bool:
         """"X responds with, “…?” Y then writes back, “…”": the words after the quote lead into
