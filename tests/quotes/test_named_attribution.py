@@ -219,3 +219,12 @@ def test_words_after_a_closed_quote_that_open_the_next_with_a_colon(extract):
         "them.''")
     assert speaker_of(quotes, "not criminals") == "Haddad"
     assert speaker_of(quotes, "work of criminals") == "Osei"
+
+
+def test_an_unattributed_quote_takes_the_nearest_speaker_before_it(extract):
+    quotes = extract(
+        "The spin began at once. “This is the moment they told us would never happen,” Solberg "
+        "said on Monday night. His campaign manager, Alex Brannigan, struck a similar tune. "
+        "“This is a big night for us,” Brannigan said. “It is a three-person race now. If you "
+        "do not want the others to win, get on board with Solberg.”")
+    assert speaker_of(quotes, "three-person race") == "Alex Brannigan"

@@ -70,6 +70,13 @@ def is_partial(body: str, span: QuoteSpan) -> bool:
     return bool(before) and before[-1].isalnum() and body[span.start:span.start + 1].islower()
 
 
+def _sibling(known: list[tuple[int, Found]], at: int) -> Found:
+    """The attribution of the nearest attributed quote before ``at`` in the paragraph, else of
+    the first after it ("“A,” Ruiz said. “B,” Patel said. “C.”": C is Patel's)."""
+    before = [found for start, found in known if start < at]
+    return before[-1] if before else known[0][1]
+
+
 class DirectQuotes:
     """Attributes every quoted span of one article, paragraph by paragraph."""
 
@@ -183,9 +190,8 @@ class DirectQuotes:
     def _paragraph(self, para: Paragraph, spans: list[QuoteSpan],
                    previous: Quote | None) -> list[Quote]:
         attributed = [self._attribute(para, s) for s in spans]
-        direct = [a for s, a in zip(spans, attributed, strict=True)
-                  if not self.fragment[s]]
-        known = [a for a in direct if a is not None]
+        known = [(s.open, a) for s, a in zip(spans, attributed, strict=True)
+                 if not self.fragment[s] and a is not None]
         inherited = self._inherit(para, previous)
         out = []
         for span, found in zip(spans, attributed, strict=True):
@@ -194,7 +200,8 @@ class DirectQuotes:
             elif found is not None:
                 out.append(self._quote(span, "direct", found))
             elif known:
-                out.append(self._quote(span, "direct", known[0], confidence_cap=conf.SIBLING_CAP))
+                out.append(self._quote(span, "direct", _sibling(known, span.open),
+                                       confidence_cap=conf.SIBLING_CAP))
             elif inherited is not None:
                 out.append(self._carry(span, inherited))
             else:
