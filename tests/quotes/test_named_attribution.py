@@ -228,3 +228,12 @@ def test_an_unattributed_quote_takes_the_nearest_speaker_before_it(extract):
         "“This is a big night for us,” Brannigan said. “It is a three-person race now. If you "
         "do not want the others to win, get on board with Solberg.”")
     assert speaker_of(quotes, "three-person race") == "Alex Brannigan"
+
+
+def test_words_before_that_lead_in_win_over_a_next_sentence_reporting_its_own(extract):
+    quotes = extract(
+        "In June, after Solberg suffered a fall, Brannigan emailed her his wishes, addressing "
+        "her informally as “Ingrid” and telling her, “you are our best player and we need you "
+        "for the long run!” She replied to him that it was an honour to serve the town.")
+    [quote] = [q for q in quotes if "best player" in q.text]
+    assert (quote.speaker.name, quote.verb) == ("Brannigan", "telling")

@@ -300,9 +300,12 @@ class DirectQuotes:
     def _both_introduce(self, before: list[Token], after: list[Token]) -> bool:
         """"X responds with, “…?” Y then writes back, “…”": the words after the quote lead into
         the next one, so the words before, which lead into this one, attribute it."""
-        if not after or before[-1].text not in {",", ":"} or after[-1].text not in {",", ":"}:
+        if not after or before[-1].text not in {",", ":"}:
             return False
-        return after[-1].i + 1 < len(self.doc) and after[-1].i + 1 in self.quoted
+        if any(is_reporting(t) for t in before) and self._reports_else(after):
+            return True  # "… telling her, “…!” She replied to him that …"
+        return after[-1].text in {",", ":"} and after[-1].i + 1 < len(self.doc) and \
+            after[-1].i + 1 in self.quoted
 
     def _named_label(self, before: list[Token]) -> Found | None:
         """"… in the debate. Okoye: “…”": a name alone before a colon opens the words, or
