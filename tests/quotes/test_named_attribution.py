@@ -237,3 +237,11 @@ def test_words_before_that_lead_in_win_over_a_next_sentence_reporting_its_own(ex
         "for the long run!” She replied to him that it was an honour to serve the town.")
     [quote] = [q for q in quotes if "best player" in q.text]
     assert (quote.speaker.name, quote.verb) == ("Brannigan", "telling")
+
+
+def test_a_quote_after_claimed_that_is_the_claimants(extract):
+    quotes = extract(
+        "But even as Solberg claimed on Tuesday that “The harbour master got in trouble for far "
+        "less,” one of the former inspectors of the port said the two cases were quite "
+        "different.")
+    assert speaker_of(quotes, "far less") == "Solberg"

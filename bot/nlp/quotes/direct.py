@@ -242,6 +242,10 @@ class DirectQuotes:
         closing = self.token_at(max(span.close - 1, span.open))
         after = region_after(self.doc, closing + 1, self.quoted, para.end)
         before = region_before(self.doc, opening - 1, self.quoted, para.start)
+        if before and before[-1].lower_ == "that" and not self.fragment[span]:
+            governing = self._governing(span)  # "Trump claimed that “…,” one of the …said"
+            if governing is not None:
+                return governing
         ended = span.closed and self.body[span.start:span.end].endswith(".")
         prefers_before = bool(before) and (before[-1].text == ":" or ended or  # “….” New sentence
                                            self._both_introduce(before, after))
