@@ -245,3 +245,10 @@ def test_a_quote_after_claimed_that_is_the_claimants(extract):
         "less,” one of the former inspectors of the port said the two cases were quite "
         "different.")
     assert speaker_of(quotes, "far less") == "Solberg"
+
+
+def test_and_said_after_a_reported_clause_is_the_reporter_again(extract):
+    quotes = extract(
+        "Mayor Dag Eide said the decision was made by harbour commissioner Alan Pryce and said, "
+        "“Who are you going to trust on safety?”")
+    assert speaker_of(quotes, "trust on safety") == "Dag Eide"

@@ -209,6 +209,10 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
     """"Ruiz said the plan reminds her of …, adding …": a reporting verb hung off a verb of
     someone's reported clause goes on with the reporter, not with the clause's subject."""
     head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and is_reporting(head.head) and \
+            (lemma_of(verb) == "add" or lemma_of(verb) == lemma_of(head.head)) and \
+            head.head.i not in quoted:
+        return head.head  # "said it was too early … but added", "said … and said"
     if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, REPORTING | BELIEF | INFERENCE):
         return None
     reporter = None
