@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.models import Article, ErrorKind, ParsedArticle, WirewatchError
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import docs_per_batch, parse_articles
+from bot.stories.features import DocView
 from bot.stories.stage import Prepared, StoryStage
 
 if TYPE_CHECKING:
@@ -32,8 +33,18 @@ PRELOAD = "bot.nlp.preload"  # imported by the workers' forkserver only: it load
 
 
 @dataclass(frozen=True)
+class Read:
+    """What the process with the Doc makes of one article, and all a worker process sends back:
+    the parse with its quotes (the Doc let go) and what the story features need of the Doc."""
+
+    parsed: ParsedArticle
+    view: DocView | None
+
+
+@dataclass(frozen=True)
 class Analysed:
-    """What the pure steps make of one article; the spaCy Doc is let go once they are done."""
+    """One article analysed: its parse and quotes, and its story features made from them in the
+    process that stores it (``complete``)."""
 
     parsed: ParsedArticle
     prepared: Prepared
@@ -49,6 +60,7 @@ class Failed:
 
 
 Analysis = Analysed | Failed
+Reading = Read | Failed
 
 
 @dataclass(frozen=True)
@@ -69,50 +81,72 @@ def pieces(articles: Sequence[Article], shape: Shape) -> list[tuple[list[Article
 
 def analyse(nlp: Language, articles: Sequence[Article], *, stories: StoryStage,
             shape: Shape) -> list[Analysis]:
-    """Parse and analyse the batch piece by piece (see ``pieces``): what a worker process does
-    with each piece, so one process gives the same output as several."""
+    """Read the batch (``read``) and make the story features, all in this process."""
+    return [complete(done, stories) for done in read(nlp, articles, shape=shape)]
+
+
+def read(nlp: Language, articles: Sequence[Article], *, shape: Shape) -> list[Reading]:
+    """Parse the batch and find quotes piece by piece (see ``pieces``): what a worker process
+    does with each piece, so one process gives the same output as several."""
     return [done for part, piece in pieces(articles, shape)
-            for done in _analyse_piece(nlp, part, stories=stories, shape=piece)]
+            for done in _read_piece(nlp, part, shape=piece)]
 
 
-def _analyse_piece(nlp: Language, articles: Sequence[Article], *, stories: StoryStage,
-                   shape: Shape) -> list[Analysis]:
-    """Parse the articles as one ``nlp.pipe`` run, then find quotes and story features; if spaCy
-    fails on them, parse one by one so only the article that breaks it fails."""
+def _read_piece(nlp: Language, articles: Sequence[Article], *, shape: Shape) -> list[Reading]:
+    """Parse the articles as one ``nlp.pipe`` run, then find quotes; if spaCy fails on them,
+    parse one by one so only the article that breaks it fails."""
     try:
         parsed = list(parse_articles(nlp, articles, batch_size=shape.batch_size,
                                      max_batch_chars=shape.max_chars))
     except Exception:
         log.exception("batch parse failed; retrying article by article")
-        return [_one(nlp, article, stories) for article in articles]
-    return [finish(item, stories) for item in parsed]
+        return [_one(nlp, article) for article in articles]
+    return [finish(item) for item in parsed]
 
 
-def _one(nlp: Language, article: Article, stories: StoryStage) -> Analysis:
+def _one(nlp: Language, article: Article) -> Reading:
     try:
         [parsed] = parse_articles(nlp, [article])
     except Exception as exc:  # spaCy failed on this article alone: retrying will not help
         return Failed(article, f"language analysis failed: {exc}", ErrorKind.BAD_INPUT)
-    return finish(parsed, stories)
+    return finish(parsed)
 
 
-def finish(parsed: ParsedArticle, stories: StoryStage) -> Analysis:
-    """Quotes and story features from the Doc, which is then dropped (it is never stored, and
-    it would be the bulk of what a worker process sends back). The quotes code needs spaCy,
-    so it is imported here, where there is a Doc: a process that only stores what worker
-    processes analysed never imports spaCy."""
+def finish(parsed: ParsedArticle) -> Reading:
+    """Quotes, and what the story features need, from the Doc, which is then dropped (it is
+    never stored, and it would be the bulk of what a worker process sends back). This code
+    needs spaCy, so it is imported here, where there is a Doc: a process that only stores
+    what worker processes analysed never imports spaCy."""
     from bot.nlp.quotes import extract_quotes
+    from bot.stories.reading import view_of
 
     try:
         parsed.quotes = extract_quotes(parsed)
-        prepared = stories.prepare(parsed)
-    except Exception as exc:  # a bug in quotes or features fails this article alone
-        log.exception("could not analyse %s", parsed.article.origin)
-        kind = exc.kind if isinstance(exc, WirewatchError) else ErrorKind.INTERNAL
-        return Failed(parsed.article, f"internal error: {exc}", kind)
+        view = view_of(parsed)
+    except Exception as exc:  # a bug in quotes fails this article alone
+        return _failed(parsed, exc)
     finally:
         parsed.doc = None
-    return Analysed(parsed, prepared)
+    return Read(parsed, view)
+
+
+def complete(done: Reading, stories: StoryStage) -> Analysis:
+    """The story features of an article read here or in a worker process, made in the process
+    that stores it: pure Python, which the storing process has a core for while the worker
+    parses the next articles on the other."""
+    if isinstance(done, Failed):
+        return done
+    try:
+        prepared = stories.prepare(done.parsed, done.view)
+    except Exception as exc:  # a bug in the features fails this article alone
+        return _failed(done.parsed, exc)
+    return Analysed(done.parsed, prepared)
+
+
+def _failed(parsed: ParsedArticle, exc: Exception) -> Failed:
+    log.exception("could not analyse %s", parsed.article.origin, exc_info=exc)
+    kind = exc.kind if isinstance(exc, WirewatchError) else ErrorKind.INTERNAL
+    return Failed(parsed.article, f"internal error: {exc}", kind)
 
 
 class Analyser:
@@ -155,13 +189,13 @@ class Analyser:
             for future in [self.pool().submit(_ready) for _ in range(self.processes)]:
                 future.result()
 
-    def submit(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
+    def submit(self, articles: Sequence[Article]) -> Future[list[Reading]]:
         if not articles:
-            nothing: Future[list[Analysis]] = Future()
+            nothing: Future[list[Reading]] = Future()
             nothing.set_result([])
             return nothing
         if not self.processes:
-            return self.thread().submit(self._analyse, list(articles))
+            return self.thread().submit(self._read, list(articles))
         try:
             return self._to_workers(articles)
         except BrokenProcessPool:  # a worker process died since the last batch
@@ -169,17 +203,21 @@ class Analyser:
             self.close()
             return self._to_workers(articles)
 
-    def _to_workers(self, articles: Sequence[Article]) -> Future[list[Analysis]]:
-        return _joined([self.pool().submit(_analyse_in_worker, part, piece)
+    def _to_workers(self, articles: Sequence[Article]) -> Future[list[Reading]]:
+        return _joined([self.pool().submit(_read_in_worker, part, piece)
                         for part, piece in pieces(articles, self.shape)])
 
-    def here(self, articles: Sequence[Article]) -> list[Analysis]:
+    def here(self, articles: Sequence[Article]) -> list[Reading]:
         """In this process, when a worker process died on the batch; on the analysis thread,
         which alone uses this process's spaCy pipeline."""
-        return self.thread().submit(self._analyse, list(articles)).result()
+        return self.thread().submit(self._read, list(articles)).result()
 
-    def _analyse(self, articles: list[Article]) -> list[Analysis]:
-        return analyse(self.nlp, articles, stories=self.stories, shape=self.shape)
+    def complete(self, reads: list[Reading]) -> list[Analysis]:
+        """The batch's story features, made on the calling (storing) thread."""
+        return [complete(done, self.stories) for done in reads]
+
+    def _read(self, articles: list[Article]) -> list[Reading]:
+        return read(self.nlp, articles, shape=self.shape)
 
     def thread(self) -> ThreadPoolExecutor:
         return _thread_for(self.nlp)
@@ -190,7 +228,8 @@ class Analyser:
         spaCy once (``PRELOAD``), so they share its pages copy-on-write."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(),
-                                             initializer=_load_worker, initargs=(self.settings,))
+                                             initializer=_load_worker,
+                                             initargs=(self.settings.spacy_model,))
         return self._pool
 
     def worker_pids(self) -> list[int]:
@@ -203,12 +242,12 @@ class Analyser:
             self._pool = None
 
 
-def _joined(parts: list[Future[list[Analysis]]]) -> Future[list[Analysis]]:
-    """One future for the pieces of a batch: their analyses in order, or the first failure."""
-    whole: Future[list[Analysis]] = Future()
+def _joined(parts: list[Future[list[Reading]]]) -> Future[list[Reading]]:
+    """One future for the pieces of a batch: their readings in order, or the first failure."""
+    whole: Future[list[Reading]] = Future()
     lock = threading.Lock()
 
-    def settle(_: Future[list[Analysis]]) -> None:
+    def settle(_: Future[list[Reading]]) -> None:
         with lock:
             if whole.done() or not all(part.done() for part in parts):
                 return
@@ -244,23 +283,21 @@ def _context() -> BaseContext:
     return context
 
 
-_worker: tuple[Language, StoryStage] | None = None
+_worker: Language | None = None
 
 
-def _load_worker(settings: Settings) -> None:
+def _load_worker(model: str) -> None:
     """In each worker process: spaCy for every batch it will get (the forkserver's, if it
-    preloaded the same pipeline), and a story stage made from the same settings as the main
-    process's (``prepare`` reads some of them)."""
+    preloaded the same pipeline)."""
     global _worker
-    _worker = (load_pipeline(settings.spacy_model), StoryStage.from_settings(settings))
+    _worker = load_pipeline(model)
 
 
 def _ready() -> bool:
     return _worker is not None
 
 
-def _analyse_in_worker(articles: list[Article], shape: Shape) -> list[Analysis]:
+def _read_in_worker(articles: list[Article], shape: Shape) -> list[Reading]:
     """One piece of a batch (see ``pieces``), parsed as one ``nlp.pipe`` batch."""
     assert _worker is not None, "worker process started without its initializer"
-    nlp, stories = _worker
-    return _analyse_piece(nlp, articles, stories=stories, shape=shape)
+    return _read_piece(_worker, articles, shape=shape)

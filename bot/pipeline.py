@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from bot.alerts.eligibility import alert_hold
 from bot.alerts.quote_alerts import enqueue_quote_alerts
-from bot.analysis import Analysed, Analyser, Analysis, Failed
+from bot.analysis import Analysed, Analyser, Analysis, Failed, Reading
 from bot.config import Settings
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
@@ -102,7 +102,7 @@ class Batch:
     items: list[RawArticle | IngestFailure]
     slots: list[Slot]
     articles: list[Article]
-    analysis: Future[list[Analysis]]
+    analysis: Future[list[Reading]]
 
 
 @dataclass(frozen=True)
@@ -214,13 +214,14 @@ class Pipeline:
                 yield outcome
 
     def _analysed(self, batch: Batch) -> list[Analysis]:
-        """The batch's analysis; if its worker process died, the same analysis here (the
-        analyser starts new worker processes for the next batch)."""
+        """The batch's analysis, its story features made here; if its worker process died, the
+        same analysis here (the analyser starts new worker processes for the next batch)."""
         try:
-            return batch.analysis.result()
+            reads = batch.analysis.result()
         except Exception:
             log.exception("analysis worker failed; analysing the batch in this process")
-        return self.analyser.here(batch.articles)
+            reads = self.analyser.here(batch.articles)
+        return self.analyser.complete(reads)
 
     def _prepare(self, item: RawArticle | IngestFailure, seen: dict[str, int],
                  index: int) -> Slot:

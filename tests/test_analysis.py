@@ -13,12 +13,14 @@ from pathlib import Path
 import psutil
 import pytest
 
-from bot.analysis import Analysed, Failed, Shape, analyse, pieces
+from bot.analysis import Analysed, Failed, Read, Shape, analyse, complete, pieces, read
 from bot.config import ConfigError, load_settings
 from bot.ingest.clean import clean_article
 from bot.models import ErrorKind, IngestFailure, RawArticle
+from bot.nlp.parse import parse_articles
 from bot.pipeline import Pipeline, Status
 from bot.replay import records, replay, result_line
+from bot.stories.reading import extract
 from bot.stories.stage import StoryStage
 from storage.db import open_db
 
@@ -88,14 +90,18 @@ def test_worker_processes_share_a_batch_in_the_pieces_nlp_pipe_parses(tmp_path, 
 
 
 def test_what_a_worker_process_sends_back_pickles_without_the_doc(settings, nlp):
-    raw = [RawArticle(text=f"{t}\n\n{b}", origin=t) for t, b in STORIES[:2]]
-    out = analyse(nlp, [clean_article(r) for r in raw], stories=StoryStage(),
-                  shape=Shape(settings.nlp_batch_size, settings.nlp_batch_chars))
-    done = [a for a in out if isinstance(a, Analysed)]
-    assert len(done) == len(out) and all(a.parsed.doc is None for a in done)
-    back: list[Analysed] = pickle.loads(pickle.dumps(done))
-    assert [a.prepared.features.keys for a in back] == [a.prepared.features.keys for a in done]
-    assert back[0].parsed.quotes == done[0].parsed.quotes
+    """A worker sends the parse, the quotes and the Doc's view; the story features made from the
+    view once it has crossed (pickled) are those read off the Doc here."""
+    articles = [clean_article(RawArticle(text=f"{t}\n\n{b}", origin=t)) for t, b in STORIES[:2]]
+    sent = [r for r in read(nlp, articles, shape=Shape(settings.nlp_batch_size,
+                                                       settings.nlp_batch_chars))
+            if isinstance(r, Read)]
+    assert len(sent) == 2 and all(r.parsed.doc is None and r.view for r in sent)
+    back: list[Read] = pickle.loads(pickle.dumps(sent))
+    made = [complete(r, StoryStage()) for r in back]
+    here = [extract(parsed) for parsed in parse_articles(nlp, articles)]
+    assert [m.prepared.features for m in made if isinstance(m, Analysed)] == here
+    assert back[0].parsed.quotes == sent[0].parsed.quotes
     assert "Ines Varga" in [q.speaker.name for q in back[0].parsed.quotes]
 
 
@@ -125,10 +131,10 @@ def test_an_article_spacy_fails_on_fails_alone_and_the_batch_goes_on(fresh_db, s
 class BrokenFeatures(StoryStage):
     """A story stage whose feature step fails on one headline."""
 
-    def prepare(self, parsed):
+    def prepare(self, parsed, view=None):
         if parsed.article.title and parsed.article.title.startswith("Bridge"):
             raise RuntimeError("features failed")
-        return super().prepare(parsed)
+        return super().prepare(parsed, view)
 
 
 def test_an_article_the_features_fail_on_fails_alone(fresh_db, settings, nlp):

@@ -1,18 +1,23 @@
 """What an article contributes to a story: content lemmas, entities, numbers, per sentence.
 
-``bot.stories.reading`` makes them from spaCy's Doc; this module imports no spaCy, so a process
-that only clusters and stores articles analysed elsewhere (worker processes) never loads it."""
+They are made here (``features_from``) from a ``DocView``, what ``bot.stories.reading`` reads
+of spaCy's Doc in the process that parsed it. This module imports no spaCy, so a process that
+only clusters and stores articles analysed elsewhere (worker processes) never loads it, and
+makes their features itself, on the core the worker does not use."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.models import ArticleParts
+from bot.models import ArticleParts, ParsedArticle
+from bot.nlp.summary import clean_sentence
+from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
 
 STOP_ENTITY_WORDS = {"the", "'s", "’s", "s"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -121,3 +126,260 @@ def from_stored(*, title: str, body: str, parts: ArticleParts) -> ArticleFeature
         features.entities.append(EntityView(entity.label, entity_words(entity.text), entity.text,
                                             index))
     return features
+
+
+COLUMNS = 10
+"""A DocView's token columns: lower, lemma (string hashes), part of speech (1: a content word,
+2: a proper noun), modal tag, alpha, stop, punct, space, like_num, character offset."""
+NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
+         "WORK_OF_ART"}
+NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
+REPORTING = {"say", "tell", "add", "accord", "report", "state", "write", "told", "says"}
+QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"}
+LEADING_CLOSE_QUOTE = re.compile(r"^[\"”’]\s+")
+PRONOUNS = {"he", "she", "they", "his", "her", "their"}
+LINKS = {"further", "also", "add", "addition"}
+HEDGES = {"could", "might", "may"}
+CONTENT, PROPER = 1, 2
+
+
+class DocView(NamedTuple):
+    """What the features need of spaCy's Doc, in plain values that pickle fast: ``rows`` the
+    tokens' ``COLUMNS`` as native unsigned 64-bit integers, ``strings`` the text of every word
+    and lemma hash in them, ``ents`` (start, end, start_char, end_char, label), and which of the
+    headline's words are stop words."""
+
+    rows: bytes
+    strings: dict[int, str]
+    ents: tuple[tuple[int, int, int, int, str], ...]
+    title_stops: frozenset[str]
+
+
+def title_words(title: str | None) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in WORDS.findall(title or ""))
+
+
+def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeatures:
+    """Features from what spaCy found (``view``); spaCy is never run again here."""
+    article = parsed.article
+    features = ArticleFeatures(title=article.title, title_words=title_words(article.title),
+                               tokens=[], entities=[], sentences=[])
+    if view is None:
+        return features
+    words = _Words(view, article.body)
+    ents = [_Ent(*ent) for ent in view.ents]
+    ent_starts = [ent[0] for ent in ents]
+    for index, sent in enumerate(_sentence_spans(parsed, words)):
+        inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]
+        features.sentences.append(_sentence(sent, inside, index, features, words))
+    for index, sentence in enumerate(features.sentences):
+        keys = sentence.facts | {"l:" + lemma for lemma in sentence.lemmas}
+        for key in keys:
+            features.tf[key] = features.tf.get(key, 0) + 1
+        for key in keys - features.keys:
+            features.first[key] = index
+        features.keys |= keys
+    features.title_keys = _title_keys(features, view.title_stops)
+    return features
+
+
+def _title_keys(features: ArticleFeatures, stops: AbstractSet[str]) -> set[str]:
+    """The keys its headline names: a word of one of the body's names, else the word itself
+    (by its lemma where the body has it), unless it is a stop word."""
+    if not features.title_words:
+        return set()
+    lemmas = {t.lower: t.lemma for t in features.tokens}
+    by_word: dict[str, set[str]] = {}
+    for key in features.keys:
+        if key[:2] in ("e:", "g:"):
+            for word in key[2:].split():
+                by_word.setdefault(word, set()).add(key)
+    found: set[str] = set()
+    for word in features.title_words:
+        named = by_word.get(word, set())
+        found |= named
+        if not named and word.isalpha() and len(word) > 2 and word not in stops:
+            found.add("l:" + lemmas.get(word, word))
+    return found
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _sentence_spans(parsed: ParsedArticle, words: _Words) -> list[_Span]:
+    """Sentences as token ranges, from the parse's sentence offsets (no second walk of the Doc)."""
+    starts = words.starts
+    spans = []
+    for sentence in parsed.sentences:
+        start_char, end_char = sentence.start, sentence.end
+        if not words.doc_text[start_char:end_char].strip():
+            continue
+        first, last = bisect_left(starts, start_char), bisect_left(starts, end_char)
+        if first < last:
+            spans.append(_Span(first, last, start_char, end_char))
+    return spans
+
+
+class _Ent(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label: str
+
+
+class _Words:
+    """The view's token rows, with each word's and lemma's text looked up once per distinct
+    word. ``doc_text`` is the text spaCy parsed, which its Doc reproduces exactly (its
+    tokenisation loses nothing)."""
+
+    def __init__(self, view: DocView, text: str) -> None:
+        self.doc_text = text
+        flat = memoryview(view.rows).cast("Q").tolist()
+        self.rows = [flat[i:i + COLUMNS] for i in range(0, len(flat), COLUMNS)]
+        self.starts = flat[COLUMNS - 1::COLUMNS]
+        self.pos = flat[2::COLUMNS]
+        self.strings = view.strings
+        self.lowers = {key: _LOWERS.get(key) or self._lower(key) for key in set(flat[::COLUMNS])}
+        self.lemmas = {key: _LEMMAS.get(key) or self._lemma(key)
+                       for key in set(flat[1::COLUMNS])}
+
+    def _lower(self, key: int) -> _Lower:
+        if len(_LOWERS) >= CACHED:
+            _LOWERS.clear()
+        found = _LOWERS[key] = _lower(self.strings[key])
+        return found
+
+    def _lemma(self, key: int) -> str:
+        if len(_LEMMAS) >= CACHED:
+            _LEMMAS.clear()
+        found = _LEMMAS[key] = self.strings[key].casefold()
+        return found
+
+    def text(self, key: int) -> str:
+        return self.strings[key]
+
+
+class _Lower(NamedTuple):
+    """A word in lower case, whether any of it is a letter or digit, and whether it has a digit."""
+
+    text: str
+    alnum: bool
+    digit: bool
+
+
+def _lower(text: str) -> _Lower:
+    return _Lower(text, any(c.isalnum() for c in text), any(c.isdigit() for c in text))
+
+
+_LOWERS: dict[int, _Lower] = {}
+_LEMMAS: dict[int, str] = {}
+"""Words and lemmas by their hash in spaCy's string store (the same in every Doc and process)."""
+
+
+def _sentence(
+    sent: _Span, ents: list[_Ent], index: int, features: ArticleFeatures, words: _Words
+) -> SentenceFeatures:
+    """One sentence's content; ``ents`` are the Doc's entities starting in it (Span.ents would
+    walk the whole Doc again for every sentence)."""
+    lemmas: set[str] = set()
+    facts: set[str] = set()
+    in_entity: set[int] = set()
+    numeric: set[int] = set()
+    figures: set[Decimal] = set()
+    text_of = words.doc_text
+    pos_of = words.pos
+    for ent in ents:
+        ent_text = text_of[ent.start_char:ent.end_char]
+        label = ent.label
+        features.entities.append(EntityView(label, entity_words(ent_text), ent_text, index))
+        if label in NAMED and any(pos & PROPER for pos in pos_of[ent.start:ent.end]):
+            key = entity_key(label, ent_text)
+            if key and label == "NORP":
+                facts.add("g" + key[1:])
+            elif key:
+                facts.add(key)
+                in_entity.update(range(ent.start, ent.end))
+        elif label in NUMERIC:
+            facts |= _number_keys(ent_text) or _date_key(label, ent_text)
+            numeric.update(range(ent.start, ent.end))
+            if label in FIGURE_LABELS:
+                figures |= _figure_values(ent_text + _scale_after(ent.end, words))
+    plain: list[tuple[str, str]] = []
+    hedged = False
+    tokens = features.tokens
+    lowers, lemma_of, rows = words.lowers, words.lemmas, words.rows
+    for i in range(sent.start, sent.end):
+        lower_id, lemma_id, pos, modal, alpha, stop, punct, space, like_num, _ = rows[i]
+        if punct or space:
+            continue
+        lower, alnum, digit = lowers[lower_id]
+        lemma = lemma_of[lemma_id] or lower
+        if len(plain) < 6:
+            plain.append((lower, lemma))
+        if not hedged and lower in HEDGES:
+            hedged = bool(modal)
+        if alpha or like_num or alnum:
+            tokens.append(TokenView(lower, lemma, index))
+        if stop or not alpha or i in in_entity:
+            if like_num and digit:
+                facts |= _number_keys(lower)
+                if i not in in_entity and i not in numeric:
+                    figures |= _bare_figure(lower)
+            continue
+        if pos & CONTENT and len(lemma) > 1 and lemma not in REPORTING:
+            lemmas.add(lemma)
+    raw = text_of[sent.start_char:sent.end_char]
+    quote = bool(QUOTED.search(raw))
+    people = frozenset(key for e in ents if e.label == "PERSON"
+                       if (key := entity_key("PERSON", text_of[e.start_char:e.end_char]))
+                       is not None)
+    text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
+    return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
+                            people, _continues(plain), hedged, frozenset(figures))
+
+
+@lru_cache(maxsize=CACHED)
+def _number_keys(text: str) -> AbstractSet[str]:
+    """``number_keys``, kept for the words and phrases that come again (never changed)."""
+    return number_keys(text)
+
+
+@lru_cache(maxsize=CACHED)
+def _figure_values(text: str) -> AbstractSet[Decimal]:
+    return figure_values(text)
+
+
+@lru_cache(maxsize=CACHED)
+def _bare_figure(text: str) -> AbstractSet[Decimal]:
+    return bare_figure(text)
+
+
+def _scale_after(end: int, words: _Words) -> str:
+    """The scale spaCy can leave out of an amount ("€300m" gives the entity "300" and "m")."""
+    if end >= len(words.rows):
+        return ""
+    following = words.text(words.rows[end][0])
+    return " " + following if following in SCALES else ""
+
+
+def _date_key(label: str, text: str) -> set[str]:
+    """A date naming a month ("early March") is a fact; "on Monday" or "last week" is not."""
+    if label != "DATE":
+        return set()
+    words = entity_words(text)
+    return {"d:" + " ".join(words)} if MONTHS & set(words) else set()
+
+
+def _continues(words: list[tuple[str, str]]) -> bool:
+    """Whether the sentence (its (lower, lemma) words) carries on from the one before."""
+    first = words[:6]
+    if first and first[0][0] in PRONOUNS:
+        return True
+    return any(lemma in LINKS for _, lemma in first)

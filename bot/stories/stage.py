@@ -14,7 +14,7 @@ from bot.models import ParsedArticle, SentenceContent, StoryEntry, Verdict, Verd
 from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
 from bot.stories import cluster, novelty
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
-from bot.stories.features import ArticleFeatures
+from bot.stories.features import ArticleFeatures, DocView, features_from
 from bot.stories.figures import encode
 from bot.stories.query import Node, TopicQueryError, parse_query
 from bot.stories.topics import Matcher, MatchText, match_text
@@ -108,14 +108,17 @@ class StoryStage:
                    half_life_hours=settings.story_half_life_hours,
                    stream_clock=settings.story_stream_clock)
 
-    def prepare(self, parsed: ParsedArticle) -> Prepared:
-        """The article's features and time, from the Doc spaCy made. A replay runs on the
-        stream's own clock (``stream_clock``): there, arrival says nothing about an article.
-        Reading the Doc needs spaCy, imported here: the stage of a process that only stores
-        what worker processes analysed never loads it."""
-        from bot.stories.reading import extract
+    def prepare(self, parsed: ParsedArticle, view: DocView | None = None) -> Prepared:
+        """The article's features and time, from what spaCy found: the ``view`` a worker
+        process read off the Doc, else the Doc itself (reading it needs spaCy, imported then:
+        the stage of a process that only stores what worker processes analysed never loads
+        it). A replay runs on the stream's own clock (``stream_clock``): there, arrival says
+        nothing about an article."""
+        if view is None and parsed.doc is not None:
+            from bot.stories.reading import view_of
 
-        features = extract(parsed)
+            view = view_of(parsed)
+        features = features_from(parsed, view)
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
         return Prepared(parsed, features, match_text(features), seen_at, arrived_at)
 
