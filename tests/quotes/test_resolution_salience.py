@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
+from bot.nlp.speakers.registry import Registry
 
 
 @pytest.fixture
@@ -48,3 +50,19 @@ def test_he_never_means_capitalised_words_the_recogniser_did_not_tag_as_a_person
         "John Hutton spoke first at the meeting. Later, Outside Corveth Plant lost its appeal.\n\n"
         "“The leaders should resign,” he said.")
     assert speaker_of(quotes, "should resign") == "John Hutton"
+
+
+def test_a_name_the_recogniser_split_or_mistagged_is_still_one_person_with_a_gender(nlp):
+    doc = nlp("Dorota Kaminska and Piotr Olszak met the press on Tuesday.\n\n"
+              "Kaminska described the night of the flood. She said the embassy had called at "
+              "dawn.")
+    first = next(t.i for t in doc if t.text == "Dorota")
+    again = [t.i for t in doc if t.text == "Kaminska"][1]
+    piotr = next(t.i for t in doc if t.text == "Piotr")
+    doc.ents = [Span(doc, first, first + 1, label="PERSON"),  # the first name alone
+                Span(doc, first + 1, first + 2, label="GPE"),  # the surname as a place
+                Span(doc, piotr, piotr + 2, label="PERSON"),
+                Span(doc, again, again + 1, label="GPE")]
+    registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+    assert "Dorota Kaminska" in registry.people
+    assert registry.gender("Dorota Kaminska") == "f"  # "She" right after "Kaminska described"

@@ -86,6 +86,25 @@ class Registry:
                 self.add_mention(span.root, person.name)
         self._collect_honorific_names()
         self._collect_titled_names()
+        self._collect_short_names()
+
+    def _collect_short_names(self) -> None:
+        """"Kaminska was more cautious": a surname or first name of someone registered in full,
+        acting in its clause and tagged as anything but a person (or not at all), is a mention
+        of them, for pronouns and the votes on their gender."""
+        seen = {m.offset for m in self.mentions}
+        strings = self.doc.vocab.strings
+        cols = self.columns
+        for i, pos in enumerate(cols.pos):
+            if pos != PROPN or cols.idx[i] in seen:
+                continue
+            key = self.alias.get(strings[cols.lower[i]])
+            if key is None or " " not in key or self.quoted(cols.idx[i]):
+                continue
+            tok = self.doc[i]
+            if tok.dep_ not in ACTING or self.is_person(tok):
+                continue
+            self.add_mention(tok, key)
 
     def _collect_honorific_names(self) -> None:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
@@ -163,6 +182,8 @@ class Registry:
             end -= 1
         if end - start == 1 and start > 0 and name_part(self.doc[start - 1], range(start, end)):
             start -= 1
+        elif end - start == 1 and end < len(self.doc) and _surname_after(self.doc[start]):
+            end += 1  # "Dorota" tagged a person, "Kaminska" a place
         while end - start > 1 and (self.doc[start].lower_.strip(".") in TITLE_WORDS
                                     or self.doc[start].lower_ in HONORIFICS):
             start += 1
@@ -330,6 +351,16 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _surname_after(first: Token) -> bool:
+    """A first name the recogniser tagged alone, its surname after it tagged as something else
+    or not at all."""
+    nxt = first.nbor(1)
+    return first.dep_ == "compound" and first.head == nxt and nxt.pos == PROPN and \
+        nxt.text[:1].isupper() and nxt.ent_type_ not in {"PERSON", "NORP"} and \
+        not first.text.isupper() and "\n" not in first.whitespace_ \
+        and nxt.lower_.strip(".") not in TITLE_WORDS
 
 
 def _title(tok: Token) -> bool:
