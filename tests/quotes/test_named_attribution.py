@@ -4,9 +4,11 @@ text written here (issue 14, error kinds 1 and 3)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
+from bot.nlp.quotes.attribution import lead_in_attribution
 
 
 @pytest.fixture
@@ -252,3 +254,18 @@ def test_and_said_after_a_reported_clause_is_the_reporter_again(extract):
         "Mayor Dag Eide said the decision was made by harbour commissioner Alan Pryce and said, "
         "“Who are you going to trust on safety?”")
     assert speaker_of(quotes, "trust on safety") == "Dag Eide"
+
+
+def test_a_lead_in_whose_verb_the_parser_left_without_a_subject(nlp):
+    words = ["Gazette", "columnist", "Marit", "Lindqvist", ",", "in", "an", "attempt", ",",
+             "wrote", ",", "“", "No", ".", "”"]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT", "VERB",
+           "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"]
+    heads = [1, 3, 3, 3, 3, 3, 7, 5, 3, 9, 9, 9, 9, 9, 9]  # "wrote" hangs free, no subject
+    deps = ["compound", "compound", "compound", "ROOT", "punct", "prep", "det", "pobj", "punct",
+            "ROOT", "punct", "punct", "ccomp", "punct", "punct"]
+    lemmas = [w.lower() for w in words[:9]] + ["write"] + [w.lower() for w in words[10:]]
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
+    found = lead_in_attribution([doc[i] for i in range(11)], set(range(11, 15)))
+    assert found is not None and found.subject is not None
+    assert (found.verb.text, found.subject.text) == ("wrote", "Lindqvist")

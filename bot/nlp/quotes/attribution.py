@@ -100,6 +100,7 @@ CUE_NOUNS = {
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
+PHRASE_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"}
 WORDED = {"read"}
 """Verbs that report words only right after them, inverted: "“…,” reads the sign."""
 VIEW_NOUNS = {"view", "opinion", "words", "estimation", "telling", "judgment", "judgement"}
@@ -425,6 +426,24 @@ def _set_off_attribution(tokens: list[Token], quoted: set[int]) -> Attribution |
         if words[i - 1].text == "," and is_reporting(verb) and not is_passive(verb):
             subject = _phrase_head(words[0], words[comma].i)
             return Attribution(verb, subject, cue_of(verb))
+    return None
+
+
+def lead_in_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | None:
+    """The words before a quote read as "Name[, aside,] verb," when the parse gave the verb no
+    subject ("Post columnist Ana Ruiz, in an attempt to …, wrote, “…”")."""
+    words = [t for t in tokens if t.i not in quoted and not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 2 or not is_reporting(words[-1]) or is_passive(words[-1]):
+        return None
+    verb = words[-1]
+    found = _set_off_attribution(words, quoted)
+    if found is not None and found.verb == verb:
+        return found
+    phrase = words[:-1]
+    if all(t.pos_ in PHRASE_POS for t in phrase) and any(t.pos_ == "PROPN" for t in phrase):
+        return Attribution(verb, _phrase_head(phrase[0], verb.i), cue_of(verb))
     return None
 
 

@@ -14,6 +14,7 @@ from bot.nlp.quotes.attribution import (
     attribution_from,
     cue_of,
     is_reporting,
+    lead_in_attribution,
     region_after,
     region_before,
     subject_of,
@@ -265,7 +266,8 @@ class DirectQuotes:
                 if speaker.name is not None:
                     return found, speaker, confidence
         found = None if self.fragment[span] else \
-            surface_attribution(after, self.quoted) or self._speech_tag(span, after)
+            surface_attribution(after, self.quoted) or self._speech_tag(span, after) or \
+            lead_in_attribution(before, self.quoted)
         if found is not None and found.subject is not None:
             speaker, confidence = self.resolver.resolve(found.subject)
             if speaker.name is not None:
