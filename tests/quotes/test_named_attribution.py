@@ -269,3 +269,12 @@ def test_a_lead_in_whose_verb_the_parser_left_without_a_subject(nlp):
     found = lead_in_attribution([doc[i] for i in range(11)], set(range(11, 15)))
     assert found is not None and found.subject is not None
     assert (found.verb.text, found.subject.text) == ("wrote", "Lindqvist")
+
+
+def test_a_colon_after_a_chain_of_verbs_of_one_subject(extract):
+    quotes = extract(
+        "Boos rose from the floor of the hall as the crowd chanted.\n\n"
+        "Solberg gestured as if to stop the noise, then leaned in and boomed: “Let us win this "
+        "in November.”")
+    [quote] = [q for q in quotes if "win this" in q.text]
+    assert (quote.speaker.name, quote.verb) == ("Solberg", "boomed")

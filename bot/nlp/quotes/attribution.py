@@ -328,7 +328,7 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
         return Attribution(source.head, source, None)
     colon = tokens[-1] if tokens and tokens[-1].text == ":" else None
     if colon is not None and colon.head.pos_ == "VERB" and colon.head.i not in quoted:
-        subject = subject_of(colon.head, quoted)  # "When X suggested …, Ruiz fired back: “…”"
+        subject = _chained_subject(colon.head, quoted)  # "When X suggested …, Ruiz fired back: “…”"
         if subject is not None and subject.pos_ == "PROPN":
             return Attribution(colon.head, subject, cue_of(colon.head))
     verbs = [t for t in tokens if is_reporting(t)]
@@ -350,6 +350,18 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
             return Attribution(verb, subject, cue_of(verb))
         tried.append(verb)
     return None
+
+
+def _chained_subject(verb: Token, quoted: set[int]) -> Token | None:
+    """The subject of a verb, or of the verbs it is chained to ("Ruiz gestured …, then leaned
+    in and boomed:", the parser hanging "leaned" off "gestured" with no label)."""
+    subject = subject_of(verb, quoted)
+    seen = 0
+    while subject is None and verb.dep_ in {"conj", "dep"} and verb.head.pos_ == "VERB" and \
+            verb.head.i < verb.i and seen < 3:
+        verb, seen = verb.head, seen + 1
+        subject = subject_of(verb, quoted)
+    return subject
 
 
 def _main_over(tokens: list[Token], verbs: list[Token], quoted: set[int]) -> Attribution | None:
