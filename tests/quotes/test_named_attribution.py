@@ -278,3 +278,10 @@ def test_a_colon_after_a_chain_of_verbs_of_one_subject(extract):
         "in November.”")
     [quote] = [q for q in quotes if "win this" in q.text]
     assert (quote.speaker.name, quote.verb) == ("Solberg", "boomed")
+
+
+def test_as_someone_put_it(extract):
+    quotes = extract(
+        "The singer has finally knocked the ballad off the top of the chart.\n\n"
+        "As the Harbour Gazette put it, “Hello, it is the comeback.”")
+    assert speaker_of(quotes, "comeback") == "Harbour Gazette"

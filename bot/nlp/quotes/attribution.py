@@ -306,7 +306,16 @@ def _span_text(doc: Doc, head: Token) -> str:
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
     if tok.pos != VERB and tok.pos != AUX:
         return False
-    return lemma_of(tok) in verbs or verbs is REPORTING and _went_on(tok)
+    return lemma_of(tok) in verbs or verbs is REPORTING and (_went_on(tok) or _put_it(tok))
+
+
+def _put_it(tok: Token) -> bool:
+    """"As Vulture put it, “…”": "as X put it" reports the words."""
+    if tok.lemma_ != "put":
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
 
 
 def _went_on(tok: Token) -> bool:
