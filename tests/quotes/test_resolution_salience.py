@@ -52,6 +52,16 @@ def test_he_never_means_capitalised_words_the_recogniser_did_not_tag_as_a_person
     assert speaker_of(quotes, "should resign") == "John Hutton"
 
 
+def test_he_means_the_man_the_paragraph_is_about_over_a_subject_mentioned_once(extract):
+    quotes = extract(
+        "Senator Marco Alvarez spent Monday in Manchester. Alvarez stopped by his campaign "
+        "office to thank volunteers, and Alvarez shook hands with every one of them. Alvarez "
+        "later ate lunch at a diner, where he was endorsed by Senator Tom Reddy of Maine.\n\n"
+        "Walking back into the office, the senator said his campaign was closing strong. "
+        "“It's huge,” he said.")
+    assert speaker_of(quotes, "huge") == "Marco Alvarez"
+
+
 def test_a_name_the_recogniser_split_or_mistagged_is_still_one_person_with_a_gender(nlp):
     doc = nlp("Dorota Kaminska and Piotr Olszak met the press on Tuesday.\n\n"
               "Kaminska described the night of the flood. She said the embassy had called at "

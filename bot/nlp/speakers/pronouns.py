@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, float]:
     salient = last_subject(r, token, gender)
-    if salient is not None:
+    if salient is not None and not r.salience().outweighed(token, gender, salient):
         return salient, conf.SALIENT_PRONOUN
     key = r.salience().referent(token, gender)  # else the most salient of that gender
     person = r.reg.people.get(r.reg.alias.get((key or "").lower(), key or ""))
@@ -88,8 +88,11 @@ def clause_subjects(r: SpeakerResolver, token: Token) -> list[Token]:
 
 def narrative(r: SpeakerResolver, sent: Span) -> bool:
     """The sentence has the reporter's own verb (not only words inside quotation marks)."""
-    return not r.reg.quoted(sent.root.idx) or any(
-        r.reg.speaking(t) and not r.reg.quoted(t.idx) for t in sent)
+    known = r.reg.narratives.get(sent.start)
+    if known is None:
+        known = r.reg.narratives[sent.start] = not r.reg.quoted(sent.root.idx) or any(
+            r.reg.speaking(t) and not r.reg.quoted(t.idx) for t in sent)
+    return known
 
 
 def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:

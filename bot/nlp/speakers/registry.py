@@ -65,6 +65,8 @@ class Registry:
         self.mentions: list[Mention] = []
         self.acting: set[str] = set()
         self.tagged: set[str] = set()
+        self.narratives: dict[int, bool] = {}
+        """Whether the sentence starting at a token index has the reporter's own verb."""
         """Words of the names the recogniser tagged as people."""
         self._expanded: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}

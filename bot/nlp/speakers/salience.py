@@ -8,8 +8,10 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PRON, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from bot.models import Speaker
 from bot.nlp.speakers.pronouns import narrative
 from bot.nlp.speakers.words import PRONOUN_GENDER
 
@@ -25,6 +27,8 @@ HEAD = 80.0
 """Not inside another noun phrase (not a possessor, not a compound)."""
 NOT_ADVERBIAL = 50.0
 """Not the object of a preposition."""
+DOMINANT = 4.0
+"""He/she means a person this many times as salient as the last subject rather than them."""
 UNKNOWN_GENDER = 0.5
 """A person whose gender the article never shows counts half for he/she."""
 FLOOR = 1.0
@@ -70,16 +74,21 @@ class Salience:
                     self.events.append((i, key, weights[key]))
 
     def _mentions(self) -> dict[int, str]:
-        """Token index → person key of every unquoted mention the registry holds."""
+        """Token index → person key of every mention the registry holds, and of every later
+        surname or first name it knows."""
         reg = self.r.reg
-        people = {m.offset: m.key for m in reg.mentions
-                  if m.speaker.kind == "person" and m.key in reg.people}
-        found = {i: people[o] for i, o in enumerate(reg.columns.idx) if o in people}
-        strings = reg.doc.vocab.strings
-        for i, pos in enumerate(reg.columns.pos):  # "Okafor" again, tagged or not
-            key = reg.alias.get(strings[reg.columns.lower[i]]) if pos == PROPN else None
-            if key in reg.people and i not in found and reg.credible(key):
-                found[i] = key
+        idx = reg.columns.idx
+        found: dict[int, str] = {}
+        for m in reg.mentions:
+            i = bisect_left(idx, m.offset)
+            if m.speaker.kind == "person" and m.key in reg.people and i < len(idx) and \
+                    idx[i] == m.offset:
+                found[i] = m.key
+        words = {get_string_id(w): key for w, key in reg.alias.items()
+                 if " " not in w and key in reg.people and reg.credible(key)}
+        for i, h in enumerate(reg.columns.lower):  # "Okafor" again, tagged or not
+            if h in words and i not in found and reg.columns.pos[i] == PROPN:
+                found[i] = words[h]
         return found
 
     def referent(self, token: Token, gender: str) -> str | None:
@@ -98,15 +107,34 @@ class Salience:
                 weights[key] = weight
         return weights
 
+    def outweighed(self, token: Token, gender: str, subject: Speaker) -> bool:
+        """Whether the person the last sentence was about (``subject``) gives way, for the
+        he/she at ``token``, to someone of that gender far more salient: the person the
+        paragraphs are about against someone mentioned once, or capitalised words this model
+        never took for a person."""
+        if subject.kind != "person":
+            return False
+        choice = self.referent(token, gender)
+        key = self.r.reg.alias.get((subject.name or "").lower(), subject.name or "")
+        if choice is None or choice == key or self.r.reg.tagged.isdisjoint(choice.split()):
+            return False
+        weights = self.weights_at(token.i)
+        return self._score(choice, weights) > DOMINANT * self._score(key, weights)
+
+    def _score(self, key: str, weights: dict[str, float]) -> float:
+        """Salience for he/she: a person whose gender the article never shows counts half."""
+        unknown = self.r.reg.gender(key) is None
+        return weights.get(key, 0.0) * (UNKNOWN_GENDER if unknown else 1.0)
+
     def choose(self, weights: dict[str, float], gender: str) -> str | None:
         """The most salient credible person who may be of ``gender``."""
         reg = self.r.reg
         best, best_score = None, 0.0
-        for key, weight in weights.items():
+        for key in weights:
             known = reg.gender(key)
             if known is not None and known != gender or not reg.credible(key):
                 continue
-            score = weight * (UNKNOWN_GENDER if known is None else 1.0)
+            score = self._score(key, weights)
             if score > best_score:
                 best, best_score = key, score
         return best
