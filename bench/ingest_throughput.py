@@ -80,13 +80,16 @@ class Arm:
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     calling: list[float] = field(default_factory=list)
+    workers: list[float] = field(default_factory=list)
 
     def time(self, work: Callable[[], object], pids: Callable[[], list[int]] = list) -> None:
         cpu, own, start = _cpu_seconds(pids()), time.thread_time(), time.perf_counter()
+        workers = _workers_seconds(pids())
         work()
         self.wall.append(time.perf_counter() - start)
         self.calling.append(time.thread_time() - own)
         self.cpu.append(_cpu_seconds(pids()) - cpu)
+        self.workers.append(_workers_seconds(pids()) - workers)
 
 
 def run(*, scale: str = "full") -> list[dict]:
@@ -233,6 +236,7 @@ def _cpu_rows(arms: dict[str, Arm], count: int) -> list[dict]:
     alone, worker, thread = (sum(arms[key].cpu) * 1000 / count
                              for key in ("spacy1", "pipeline1", "thread"))
     storing, beside = (sum(arms[key].calling) * 1000 / count for key in ("pipeline1", "thread"))
+    analysing = sum(arms["pipeline1"].workers) * 1000 / count
     return [
         row(NAME, "CPU per article: spaCy alone, 1 process", alone, "ms/article",
             note="all chunks, same articles as the pipeline"),
@@ -241,6 +245,11 @@ def _cpu_rows(arms: dict[str, Arm], count: int) -> list[dict]:
                  f"{storing:.1f}, the worker process and the main process's other threads "
                  f"{worker - storing:.1f}, spaCy included, so {worker - storing - alone:.1f} "
                  "beyond it"),
+        row(NAME, "CPU per article: the analysis worker process, 1 process", analysing,
+            "ms/article",
+            note=f"{analysing - alone:.1f} beyond spaCy alone; with one worker it is the longer "
+                 f"of the two paths, so spaCy alone / this ({alone / analysing:.3f}) is about "
+                 "what the ratio can reach on two free cores"),
         row(NAME, "CPU per article: whole pipeline, analysis thread", thread, "ms/article",
             note=f"{thread - alone:.1f} more than spaCy alone: the storing thread "
                  f"{beside:.1f}, the analysis thread (and any other) {thread - beside:.1f}, "
@@ -272,7 +281,13 @@ def _thread_seconds(work: Callable[[], object]) -> float:
 def _cpu_seconds(pids: list[int]) -> float:
     """CPU used so far by this process, its finished children and the live ones in ``pids``."""
     times = psutil.Process().cpu_times()
-    total = times.user + times.system + times.children_user + times.children_system
+    return times.user + times.system + times.children_user + times.children_system + \
+        _workers_seconds(pids)
+
+
+def _workers_seconds(pids: list[int]) -> float:
+    """CPU used so far by the live processes in ``pids``."""
+    total = 0.0
     for pid in pids:
         try:
             child = psutil.Process(pid).cpu_times()

@@ -398,8 +398,8 @@ def _joined(verb: Token, lines: Lines) -> bool:
 def _without_according(tokens: list[Token]) -> list[Token]:
     """A clause's trailing ", according to X" names a source; it is not part of the words."""
     for tok in tokens:
-        at_end = tok.right_edge.i >= tokens[-1].i - 1
-        if tok.lower_ == "according" and at_end and tok.i > tokens[0].i:
+        if tok.lower_ == "according" and tok.i > tokens[0].i and \
+                tok.right_edge.i >= tokens[-1].i - 1:
             return [t for t in tokens if t.i < tok.i]
     return tokens
 
