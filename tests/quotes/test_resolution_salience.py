@@ -76,3 +76,14 @@ def test_a_name_the_recogniser_split_or_mistagged_is_still_one_person_with_a_gen
     registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
     assert "Dorota Kaminska" in registry.people
     assert registry.gender("Dorota Kaminska") == "f"  # "She" right after "Kaminska described"
+
+
+def test_an_email_speaks_for_whoever_emailed_or_sent_it(extract):
+    quotes = extract(
+        "Campaign manager Ana Ruiz emailed supporters on Friday night. The email said the "
+        "campaign had raised more money in one week than in all of May.")
+    assert speaker_of(quotes, "raised more money") == "Ana Ruiz"
+    quotes = extract(
+        "On Thursday an email was sent from the club's director, Tomas Varga, to its members. "
+        "The email said the club would close at the end of the year.")
+    assert speaker_of(quotes, "would close") == "Tomas Varga"

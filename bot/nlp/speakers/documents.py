@@ -44,6 +44,24 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
         found = own_issuer(r, other) or _verb_subject(r, other)
         if found is not None:
             return found
+    return _sender(r, token) if definite else None
+
+
+def _sender(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"Ana Ruiz emailed supporters on Friday. The email said …": the subject of the verb
+    of the same word before it ("emailed", "tweeted", "released")."""
+    lemma = document.lemma_.lower()
+    verbs = [i for i in r.reg.columns.verbs(r.reg.doc, {lemma}) if i < document.i]
+    for i in reversed(verbs):
+        verb = r.reg.doc[i]
+        if r.reg.quoted(verb.idx):
+            continue
+        subject = r.subject(verb) or nominal_subject(verb)
+        if subject is None or subject.lemma_.lower() in ISSUED_NOUNS:
+            continue
+        speaker, _ = r.resolve(subject)
+        if speaker.name is not None and speaker.kind != "unnamed":
+            return speaker
     return None
 
 
@@ -119,6 +137,11 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
     if verb.pos_ not in {"VERB", "AUX"} or verb == document or document.dep_ != "dobj" and \
             verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb):
         return None  # "Ruiz leads in the poll" did not issue it
+    sender = next((found for prep in verb.children if prep.dep_ in {"agent", "prep"}
+                   and prep.lower_ in ISSUER_PREPS and document.dep_ == "nsubjpass"
+                   if (found := _object_of(r, prep)) is not None), None)
+    if sender is not None:  # "an email was sent from Ana Ruiz to members"
+        return sender
     subject = r.subject(verb) or nominal_subject(verb)
     if subject is None or subject.i == document.i or subject.lemma_.lower() in ISSUED_NOUNS:
         return None
