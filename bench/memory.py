@@ -1,7 +1,7 @@
 """Item 4: peak memory of `wirewatch run --console`, idle and while ingesting articles.
 
 The bot runs as its own process on a fresh database with a watched folder, once with the
-default WIREWATCH_NLP_PROCESSES=1 and once with 2 (analysis worker processes). After it has
+default WIREWATCH_NLP_PROCESSES=1 (one analysis worker process) and once with 2. After it has
 started and sat idle, the articles are dropped into the folder (each written elsewhere, then
 renamed in, so it lands whole).
 
