@@ -342,7 +342,7 @@ def test_hoped_is_a_belief_verb_and_a_hope_joined_to_a_clause_is_part_of_it(extr
 
 
 def test_a_persons_gender_is_the_majority_of_the_pronouns_that_follow_them(nlp):
-    from bot.nlp.quotes.attribution import is_reporting
+    from bot.nlp.quotes.reporting import is_reporting
     from bot.nlp.speakers.registry import Registry
     doc = nlp("Councillor Ada Okafor confronted the chairman about the cuts. He later accused "
               "her of grandstanding.\n\nOkafor said she would not back down, and she asked for "
@@ -390,7 +390,7 @@ def test_he_after_several_quoted_sentences_means_the_last_narrative_subject(extr
 
 
 def test_a_line_break_starts_a_sentence_for_the_speakers(nlp):
-    from bot.nlp.quotes.attribution import is_reporting
+    from bot.nlp.quotes.reporting import is_reporting
     from bot.nlp.speakers.registry import Registry
     doc = nlp("Harbour board backs dredging plan\nThe chair of the board, Nell Ashby, said the "
               "work would start in May.")

@@ -10,7 +10,6 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from bot.models import ParsedArticle, Quote
-from bot.nlp.quotes.attribution import REPORTING, STANCES, is_reporting, subject_of
 from bot.nlp.quotes.direct import DirectQuotes, is_fragment
 from bot.nlp.quotes.headline import headline_claims
 from bot.nlp.quotes.indirect import CANDIDATES, find_indirect
@@ -20,6 +19,8 @@ from bot.nlp.quotes.marks import (
     find_transcript_turns,
     paragraphs,
 )
+from bot.nlp.quotes.reporting import REPORTING, STANCES, is_reporting
+from bot.nlp.quotes.subjects import subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers.columns import Columns
 

@@ -4,100 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from bot.nlp.speakers.words import verb_lemma
+from bot.nlp.quotes.reporting import cue_of, is_passive, is_reporting
+from bot.nlp.quotes.subjects import subject_of
 
-REPORTING = {
-    "say", "tell", "add", "write", "argue", "claim", "state", "announce", "insist", "note",
-    "warn", "explain", "ask", "urge", "suggest", "acknowledge", "admit", "deny", "stress",
-    "emphasise", "emphasize", "reply", "respond", "comment", "declare", "predict", "assert",
-    "maintain", "contend", "recall", "conclude", "report", "confirm", "indicate", "complain",
-    "promise", "vow", "pledge", "concede", "continue", "tweet", "post", "reiterate", "signal",
-    "testify", "caution", "observe", "remark", "propose", "believe", "think", "accuse",
-    "allege", "agree", "disagree", "counter", "retort", "quip", "joke", "boast", "lament",
-    "recount", "describe", "call", "question", "wonder", "hint", "point", "threaten",
-    "estimate", "forecast", "demand", "reveal", "disclose", "mention", "plead",
-    "scoff", "shout", "whisper", "exclaim", "concur", "underline", "underscore", "highlight",
-    "assure", "reassure", "advise", "inform", "brief", "recommend",
-    "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
-    "answer", "charge", "interject", "chant", "yell", "scream", "muse", "snap", "gush", "beam",
-    "remember", "press", "interrupt", "echo", "marvel", "sigh", "opine",
-}
-BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "recognize",
-          "recognise", "realize", "realise", "understand", "find", "show", "want", "assume",
-          "figure", "guess", "reckon", "suspect", "acknowledge"}
-"""Verbs of knowing, believing, finding and wanting: their clause is attributed to the subject
-("the poll found that …", "she hopes that …"), though it is not speech."""
-INFERENCE = {"imply", "insinuate", "prove", "demonstrate", "convince", "persuade", "remind",
-             "speculate", "surmise", "presume", "posit", "theorize", "reason", "judge", "sense",
-             "notice", "discover", "anticipate", "project", "calculate", "bet", "guarantee",
-             "swear", "clarify", "repeat", "proclaim", "protest", "opine"}
-"""Verbs of implying, proving, persuading, guessing and restating: their clause is attributed
-to the subject too ("she implied that …", "the audit proves that …", "he reminded voters that
-…"). Only their clause: they introduce no direct quote."""
-STATED_OBJECTS = {
-    "announce", "propose", "reveal", "predict", "repeat", "deny", "mention", "cite", "express",
-    "discuss", "recommend", "endorse", "tout", "welcome", "applaud", "defend", "reject",
-    "dismiss", "question", "oppose", "criticize", "criticise", "condemn", "denounce", "attack",
-    "blast", "slam", "mock"}
-"""Verbs of stating, weighing and judging whose object can be what is said or held: a plan,
-a claim, a decision ("announced [plans to cut fares]", "rejected [claims that the bridge is
-unsafe]"), when the object holds a clause of its own; not a thing or a person ("defended the
-fare rise", "praised the coach")."""
-POSITIONS = {"suggest", "support", "oppose", "consider", "advocate", "favor", "favour",
-             "recommend", "endorse", "propose", "mention"}
-"""Verbs whose gerund is a position taken or a proposal made ("supported [raising the levy]",
-"proposed [closing the depot]")."""
-STANCES = {"sure", "certain", "confident", "convinced", "hopeful", "optimistic", "pessimistic",
-           "skeptical", "concerned", "worried", "fearful", "aware", "adamant", "upset", "glad",
-           "proud", "eager", "keen", "reluctant", "determined"}
-"""Adjectives of belief, feeling and will whose clause is the subject's ("is confident [that
-the pier will reopen]", "is eager [to sign the deal]"); the "to …" clause only for EAGER,
-since "is sure to …" is the writer's forecast."""
-EAGER = {"eager", "keen", "reluctant", "determined"}
-NAMING = {"call", "label", "brand", "deem", "dub", "pronounce"}
-"""Verbs that name or judge their object ("called [the mayor a liar]"): the object and what
-it was called are the words, as when the name is quoted (statements.py)."""
-SPOKEN_OF = {
-    "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
-    "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",
-    "joke", "brag", "boast", "lie", "apologize", "apologise", "praise", "criticize",
-    "criticise", "think", "worry", "fret", "muse", "reflect", "speculate", "ask", "call",
-    "push", "campaign", "vow", "pledge", "promise"}
-TOPIC_PREPS = {"about", "of", "on", "over", "against", "for"}
-"""Verbs of speaking and thinking whose topic, after one of TOPIC_PREPS, is what was said or
-thought when it holds a clause ("talked about [raising the levy]", "called for [the council
-to publish its bills]"); not a plain noun ("spoke about the weather")."""
-INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
-             "threaten", "seek", "urge", "decide", "prefer", "offer", "like", "propose", "aim",
-             "opt", "wish", "commit", "demand", "decline"}
-"""Verbs whose "to …" complement is an attributed intention, wish or decision ("vowed to veto
-the bill", "decided to run", "would like to see", "declined to sign the deal")."""
-NO_COMMENT = {"comment", "elaborate", "discuss", "speculate", "respond", "answer", "reply",
-              "say", "confirm"}
-"""What a refusal to speak refuses: "declined to comment" says nothing."""
-CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise": {"for"},
-           "warn": {"of", "against"}, "push": {"for"}, "advocate": {"for"}}
-"""Verbs whose charge, demand or warning is the object of a preposition ("criticised the board
-[for ignoring the warnings]", "warned [of a long strike]", "pushed [for a recount]")."""
-INDIRECT = (REPORTING | BELIEF | INFERENCE) - {
-                        "ask", "call", "describe", "question", "wonder", "post", "tweet",
-                        "continue", "disagree", "demand", "advise", "brief",
-                        "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
-                        "scoff", "plead", "accuse", "praise",
-                        "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
-                        "chant", "yell", "scream", "snap", "gush", "beam", "interject"}
-CUE_NOUNS = {
-    "letter", "statement", "interview", "post", "briefing", "conference", "speech", "email",
-    "e-mail", "message", "tweet", "call", "broadcast", "radio", "television", "video",
-    "address", "op-ed", "article", "column", "memo", "filing", "report", "hearing", "session",
-    "remarks", "podcast", "note", "newspaper", "blog", "book", "testimony", "documentary",
-    "programme", "program", "show", "x", "twitter", "facebook", "telegram", "instagram",
-    "website", "release", "transcript", "appearance", "parliament", "debate", "summit", "rally",
-}
-CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
 PHRASE_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"}
@@ -105,11 +16,8 @@ WORDED = {"read"}
 """Verbs that report words only right after them, inverted: "“…,” reads the sign."""
 VIEW_NOUNS = {"view", "opinion", "words", "estimation", "telling", "judgment", "judgement"}
 """"In Ruiz's view, …": the owner of the view speaks."""
-REPORTER_DEPS = {"advcl"}
 SET_OFF_WORDS = 30
 NOMINAL = {"PROPN", "NOUN", "PRON"}
-NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
-"""Parts of speech the parser sometimes calls a subject ("Of Carson, Levine said")."""
 
 
 @dataclass(frozen=True)
@@ -119,145 +27,6 @@ class Attribution:
     verb: Token
     subject: Token | None
     cue: str | None
-
-
-def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> Token | None:
-    """The verb's subject; for "adding"/"saying" or a relative clause, the governing subject
-    (``in_paragraph``: never from a verb of another paragraph)."""
-    seen = 0
-    kinds = {"nsubj"}
-    while seen < 4:
-        seen += 1
-        subjects = [c for c in verb.children if c.dep_ in kinds and c.i not in quoted
-                    and c.pos_ not in NOT_SUBJECTS]
-        inserted = _inserted_speaker(verb) if seen == 1 else None
-        if inserted is not None:
-            return inserted
-        if subjects:
-            subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
-            subject = _person_before_verb(subject, verb)
-            if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-                return verb.head
-            return subject
-        if verb.dep_ == "relcl":
-            return verb.head
-        stray = _stray_subject(verb, quoted)
-        if stray is not None:
-            return stray
-        outer = _reporter(verb, quoted) if seen == 1 else None
-        if outer is not None:
-            verb = outer
-            continue
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
-            if in_paragraph and _in_next_paragraph(verb, verb.head):
-                return None
-            # "Officials were angered by the deal and predicted …": a conjoined verb shares
-            # its head's subject, passive or not.
-            # "X was prompted to say …": the one asked, made or forced to speak speaks.
-            kinds = {"nsubj", "nsubjpass"} if verb.dep_ in {"conj", "xcomp"} else {"nsubj"}
-            controller = _object_control(verb, quoted)
-            if controller is not None:
-                return controller
-            verb = verb.head
-            continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head.head
-            continue
-        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
-            verb = verb.head
-            continue
-        return None
-    return None
-
-
-def _in_next_paragraph(verb: Token, head: Token) -> bool:
-    """"“…,” says Myra Ruiz.\n\nThe paradox, says Carl Ivers, …": the parser hung the first
-    "says" off a verb of the next paragraph, whose subject is not its speaker."""
-    doc = verb.doc
-    return any(doc[i].is_space and "\n\n" in doc[i].text for i in range(verb.i + 1, head.i))
-
-
-def _inserted_speaker(verb: Token) -> Token | None:
-    """"And Trump, said Sunshine, who …, doesn't forgive": a reporting verb set in the
-    sentence between commas with the name after it; the parser made the name the subject of
-    the reported clause and the words before the comma the verb's subject."""
-    doc = verb.doc
-    if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != "," or \
-            doc[verb.i + 1].pos_ != "PROPN" or not is_reporting(verb):
-        return None
-    name = doc[verb.i + 1]
-    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
-        name = name.head
-    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
-    reported = name.head
-    if name.dep_ != "nsubj" or reported.dep_ != "ccomp" or reported.head != verb or \
-            after is None or after.text != ",":
-        return None
-    return name
-
-
-def _object_control(verb: Token, quoted: set[int]) -> Token | None:
-    """"The timing led Republicans to say …", "pushed the candidates to speak about …": the
-    object of the verb a "to" clause completes is who speaks."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
-               and c.i not in quoted and c.pos_ in {"PROPN", "NOUN", "PRON"}]
-    return objects[-1] if objects else None
-
-
-def _reporter(verb: Token, quoted: set[int]) -> Token | None:
-    """"Ruiz said the plan reminds her of …, adding …": a reporting verb hung off a verb of
-    someone's reported clause goes on with the reporter, not with the clause's subject."""
-    head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and is_reporting(head.head) and \
-            (lemma_of(verb) == "add" or lemma_of(verb) == lemma_of(head.head)) and \
-            head.head.i not in quoted:
-        return head.head  # "said it was too early … but added", "said … and said"
-    if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, REPORTING | BELIEF | INFERENCE):
-        return None
-    reporter = None
-    if head.dep_ == "ccomp" and is_reporting(head.head):
-        reporter = head.head
-    elif head.dep_ == "acl" and head.head.dep_ == "dobj" and \
-            is_reporting(head.head.head, REPORTING | STATED_OBJECTS):
-        reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
-    return reporter if reporter is not None and reporter.i not in quoted else None
-
-
-def _person_before_verb(subject: Token, verb: Token) -> Token:
-    """"CLEVELAND — Former Attorney General Ana Ruiz told …", "Saturday at the convention Sen.
-    Ana Ruiz said …": the parser made the dateline or the time the subject, and hung the
-    person named right before the verb off it in apposition."""
-    if subject.ent_type_ == "PERSON" or subject.i > verb.i:
-        return subject
-    for token in subject.subtree:
-        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.i != subject.i and \
-                token.right_edge.i == verb.i - 1:
-            return token
-    return subject
-
-
-def _named_descriptor(subject: Token, verb: Token) -> Token:
-    """"Online retailer Kartly said": the parser made the descriptor the subject, the name stray."""
-    following = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
-    if subject.pos_ == "NOUN" and following is not None and following.pos_ == "PROPN" and \
-            following.head == verb and following.dep_ in {"advmod", "npadvmod", "dep", "nsubj"}:
-        return following
-    return subject
-
-
-def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
-    """A name the parser hung off the verb in the wrong role ("asked leader Marta Kowalski")."""
-    for child in verb.children:
-        if child.i in quoted or child.pos_ != "PROPN":
-            continue
-        if child.dep_ in {"dobj", "attr"} and child.i == verb.right_edge.i - 1 or \
-                child.dep_ in {"advmod", "npadvmod", "dep"} and child.i < verb.i:
-            return child
-        if child.dep_ == "dobj" and verb.lemma_ in {"ask", "add", "say", "write"}:
-            return child
-    return None
 
 
 def according_to(tokens: list[Token]) -> Token | None:
@@ -279,53 +48,6 @@ def according_to(tokens: list[Token]) -> Token | None:
                 if objects:
                     return objects[0]
     return None
-
-
-def cue_of(verb: Token) -> str | None:
-    """How the words reached the reporter: "told Reuters", "in a letter", "on X"."""
-    doc = verb.doc
-    if verb.lemma_ == "tell":
-        for child in verb.children:
-            if child.dep_ in {"dobj", "dative", "iobj"} and child.i > verb.i:
-                return doc[verb.i:child.right_edge.i + 1].text
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in CUE_PREPS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].lower_ in CUE_NOUNS | {"reporters", "journalists"}:
-                return _span_text(doc, child)
-    return None
-
-
-def _span_text(doc: Doc, head: Token) -> str:
-    end = head.right_edge.i
-    while end > head.i and doc[end].is_punct:
-        end -= 1
-    return doc[head.left_edge.i:end + 1].text
-
-
-def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
-    if tok.pos != VERB and tok.pos != AUX:
-        return False
-    return lemma_of(tok) in verbs or verbs is REPORTING and (_went_on(tok) or _put_it(tok))
-
-
-def _put_it(tok: Token) -> bool:
-    """"As Vulture put it, “…”": "as X put it" reports the words."""
-    if tok.lemma_ != "put":
-        return False
-    children = list(tok.children)
-    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and \
-        any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-
-
-def _went_on(tok: Token) -> bool:
-    """"“…,” Ruiz went on.": "go on" reports the words after a quote."""
-    return tok.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
-        and not any(c.dep_ in {"xcomp", "prep", "dobj"} for c in tok.children)
-
-
-def lemma_of(tok: Token) -> str:
-    return verb_lemma(tok.lemma_, tok.lower_)
 
 
 def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
@@ -401,11 +123,6 @@ def _named(subject: Token) -> bool:
     """A name, a pronoun or a named author's document ("Hoff's letter"), not "The rationale"."""
     return subject.pos_ in {"PROPN", "PRON"} or any(
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)
-
-
-def is_passive(verb: Token) -> bool:
-    """"Was criticised for", "was called a liar": the subject is the one spoken of."""
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | None:

@@ -12,15 +12,14 @@ from bot.nlp.quotes.attribution import (
     Attribution,
     according_to,
     attribution_from,
-    cue_of,
-    is_reporting,
     lead_in_attribution,
     region_after,
     region_before,
-    subject_of,
     surface_attribution,
 )
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
+from bot.nlp.quotes.reporting import cue_of, is_reporting
+from bot.nlp.quotes.subjects import subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 

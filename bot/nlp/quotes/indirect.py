@@ -5,7 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
-from bot.nlp.quotes.attribution import (
+from bot.nlp.quotes.attribution import according_to
+from bot.nlp.quotes.marks import Lines
+from bot.nlp.quotes.reporting import (
     CHARGES,
     EAGER,
     INDIRECT,
@@ -17,14 +19,12 @@ from bot.nlp.quotes.attribution import (
     STANCES,
     STATED_OBJECTS,
     TOPIC_PREPS,
-    according_to,
     cue_of,
     is_passive,
     is_reporting,
     lemma_of,
-    subject_of,
 )
-from bot.nlp.quotes.marks import Lines
+from bot.nlp.quotes.subjects import subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import noun_phrase

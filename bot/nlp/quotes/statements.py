@@ -13,8 +13,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote
-from bot.nlp.quotes.attribution import is_reporting
 from bot.nlp.quotes.direct import MINOR_WORDS
+from bot.nlp.quotes.reporting import is_reporting
 
 OBJECT_FIRST = {"oprd", "xcomp", "acomp", "attr"}
 """Complements whose verb's object belongs to the words: "called [the plan “reckless”]"."""

@@ -1,0 +1,150 @@
+"""The words that report speech, belief and intention, and how a reporting verb is told apart."""
+
+from __future__ import annotations
+
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc, Token
+
+from bot.nlp.speakers.words import verb_lemma
+
+REPORTING = {
+    "say", "tell", "add", "write", "argue", "claim", "state", "announce", "insist", "note",
+    "warn", "explain", "ask", "urge", "suggest", "acknowledge", "admit", "deny", "stress",
+    "emphasise", "emphasize", "reply", "respond", "comment", "declare", "predict", "assert",
+    "maintain", "contend", "recall", "conclude", "report", "confirm", "indicate", "complain",
+    "promise", "vow", "pledge", "concede", "continue", "tweet", "post", "reiterate", "signal",
+    "testify", "caution", "observe", "remark", "propose", "believe", "think", "accuse",
+    "allege", "agree", "disagree", "counter", "retort", "quip", "joke", "boast", "lament",
+    "recount", "describe", "call", "question", "wonder", "hint", "point", "threaten",
+    "estimate", "forecast", "demand", "reveal", "disclose", "mention", "plead",
+    "scoff", "shout", "whisper", "exclaim", "concur", "underline", "underscore", "highlight",
+    "assure", "reassure", "advise", "inform", "brief", "recommend",
+    "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
+    "answer", "charge", "interject", "chant", "yell", "scream", "muse", "snap", "gush", "beam",
+    "remember", "press", "interrupt", "echo", "marvel", "sigh", "opine",
+}
+BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "recognize",
+          "recognise", "realize", "realise", "understand", "find", "show", "want", "assume",
+          "figure", "guess", "reckon", "suspect", "acknowledge"}
+"""Verbs of knowing, believing, finding and wanting: their clause is attributed to the subject
+("the poll found that …", "she hopes that …"), though it is not speech."""
+INFERENCE = {"imply", "insinuate", "prove", "demonstrate", "convince", "persuade", "remind",
+             "speculate", "surmise", "presume", "posit", "theorize", "reason", "judge", "sense",
+             "notice", "discover", "anticipate", "project", "calculate", "bet", "guarantee",
+             "swear", "clarify", "repeat", "proclaim", "protest", "opine"}
+"""Verbs of implying, proving, persuading, guessing and restating: their clause is attributed
+to the subject too ("she implied that …", "the audit proves that …", "he reminded voters that
+…"). Only their clause: they introduce no direct quote."""
+STATED_OBJECTS = {
+    "announce", "propose", "reveal", "predict", "repeat", "deny", "mention", "cite", "express",
+    "discuss", "recommend", "endorse", "tout", "welcome", "applaud", "defend", "reject",
+    "dismiss", "question", "oppose", "criticize", "criticise", "condemn", "denounce", "attack",
+    "blast", "slam", "mock"}
+"""Verbs of stating, weighing and judging whose object can be what is said or held: a plan,
+a claim, a decision ("announced [plans to cut fares]", "rejected [claims that the bridge is
+unsafe]"), when the object holds a clause of its own; not a thing or a person ("defended the
+fare rise", "praised the coach")."""
+POSITIONS = {"suggest", "support", "oppose", "consider", "advocate", "favor", "favour",
+             "recommend", "endorse", "propose", "mention"}
+"""Verbs whose gerund is a position taken or a proposal made ("supported [raising the levy]",
+"proposed [closing the depot]")."""
+STANCES = {"sure", "certain", "confident", "convinced", "hopeful", "optimistic", "pessimistic",
+           "skeptical", "concerned", "worried", "fearful", "aware", "adamant", "upset", "glad",
+           "proud", "eager", "keen", "reluctant", "determined"}
+"""Adjectives of belief, feeling and will whose clause is the subject's ("is confident [that
+the pier will reopen]", "is eager [to sign the deal]"); the "to …" clause only for EAGER,
+since "is sure to …" is the writer's forecast."""
+EAGER = {"eager", "keen", "reluctant", "determined"}
+NAMING = {"call", "label", "brand", "deem", "dub", "pronounce"}
+"""Verbs that name or judge their object ("called [the mayor a liar]"): the object and what
+it was called are the words, as when the name is quoted (statements.py)."""
+SPOKEN_OF = {
+    "talk", "speak", "say", "tell", "write", "comment", "remark", "testify", "tweet", "post",
+    "argue", "agree", "disagree", "insist", "warn", "caution", "hint", "complain", "rail",
+    "joke", "brag", "boast", "lie", "apologize", "apologise", "praise", "criticize",
+    "criticise", "think", "worry", "fret", "muse", "reflect", "speculate", "ask", "call",
+    "push", "campaign", "vow", "pledge", "promise"}
+TOPIC_PREPS = {"about", "of", "on", "over", "against", "for"}
+"""Verbs of speaking and thinking whose topic, after one of TOPIC_PREPS, is what was said or
+thought when it holds a clause ("talked about [raising the levy]", "called for [the council
+to publish its bills]"); not a plain noun ("spoke about the weather")."""
+INTENTION = {"want", "plan", "vow", "pledge", "promise", "refuse", "expect", "hope", "intend",
+             "threaten", "seek", "urge", "decide", "prefer", "offer", "like", "propose", "aim",
+             "opt", "wish", "commit", "demand", "decline"}
+"""Verbs whose "to …" complement is an attributed intention, wish or decision ("vowed to veto
+the bill", "decided to run", "would like to see", "declined to sign the deal")."""
+NO_COMMENT = {"comment", "elaborate", "discuss", "speculate", "respond", "answer", "reply",
+              "say", "confirm"}
+"""What a refusal to speak refuses: "declined to comment" says nothing."""
+CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise": {"for"},
+           "warn": {"of", "against"}, "push": {"for"}, "advocate": {"for"}}
+"""Verbs whose charge, demand or warning is the object of a preposition ("criticised the board
+[for ignoring the warnings]", "warned [of a long strike]", "pushed [for a recount]")."""
+INDIRECT = (REPORTING | BELIEF | INFERENCE) - {
+                        "ask", "call", "describe", "question", "wonder", "post", "tweet",
+                        "continue", "disagree", "demand", "advise", "brief",
+                        "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
+                        "scoff", "plead", "accuse", "praise",
+                        "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
+                        "chant", "yell", "scream", "snap", "gush", "beam", "interject"}
+CUE_NOUNS = {
+    "letter", "statement", "interview", "post", "briefing", "conference", "speech", "email",
+    "e-mail", "message", "tweet", "call", "broadcast", "radio", "television", "video",
+    "address", "op-ed", "article", "column", "memo", "filing", "report", "hearing", "session",
+    "remarks", "podcast", "note", "newspaper", "blog", "book", "testimony", "documentary",
+    "programme", "program", "show", "x", "twitter", "facebook", "telegram", "instagram",
+    "website", "release", "transcript", "appearance", "parliament", "debate", "summit", "rally",
+}
+CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
+
+
+def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
+    if tok.pos != VERB and tok.pos != AUX:
+        return False
+    return lemma_of(tok) in verbs or verbs is REPORTING and (_went_on(tok) or _put_it(tok))
+
+
+def _put_it(tok: Token) -> bool:
+    """"As Vulture put it, “…”": "as X put it" reports the words."""
+    if tok.lemma_ != "put":
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+
+
+def _went_on(tok: Token) -> bool:
+    """"“…,” Ruiz went on.": "go on" reports the words after a quote."""
+    return tok.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
+        and not any(c.dep_ in {"xcomp", "prep", "dobj"} for c in tok.children)
+
+
+def lemma_of(tok: Token) -> str:
+    return verb_lemma(tok.lemma_, tok.lower_)
+
+
+def is_passive(verb: Token) -> bool:
+    """"Was criticised for", "was called a liar": the subject is the one spoken of."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def cue_of(verb: Token) -> str | None:
+    """How the words reached the reporter: "told Reuters", "in a letter", "on X"."""
+    doc = verb.doc
+    if verb.lemma_ == "tell":
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative", "iobj"} and child.i > verb.i:
+                return doc[verb.i:child.right_edge.i + 1].text
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in CUE_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lower_ in CUE_NOUNS | {"reporters", "journalists"}:
+                return _span_text(doc, child)
+    return None
+
+
+def _span_text(doc: Doc, head: Token) -> str:
+    end = head.right_edge.i
+    while end > head.i and doc[end].is_punct:
+        end -= 1
+    return doc[head.left_edge.i:end + 1].text

@@ -1,0 +1,157 @@
+"""Who a reporting verb's words belong to: its subject, or the speaker the parse hid elsewhere."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from bot.nlp.quotes.reporting import (
+    BELIEF,
+    INFERENCE,
+    REPORTING,
+    STATED_OBJECTS,
+    is_reporting,
+    lemma_of,
+)
+
+REPORTER_DEPS = {"advcl"}
+NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
+"""Parts of speech the parser sometimes calls a subject ("Of Carson, Levine said")."""
+
+
+def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> Token | None:
+    """The verb's subject; for "adding"/"saying" or a relative clause, the governing subject
+    (``in_paragraph``: never from a verb of another paragraph)."""
+    seen = 0
+    kinds = {"nsubj"}
+    while seen < 4:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ in kinds and c.i not in quoted
+                    and c.pos_ not in NOT_SUBJECTS]
+        inserted = _inserted_speaker(verb) if seen == 1 else None
+        if inserted is not None:
+            return inserted
+        if subjects:
+            subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
+            subject = _person_before_verb(subject, verb)
+            if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        stray = _stray_subject(verb, quoted)
+        if stray is not None:
+            return stray
+        outer = _reporter(verb, quoted) if seen == 1 else None
+        if outer is not None:
+            verb = outer
+            continue
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
+            if in_paragraph and _in_next_paragraph(verb, verb.head):
+                return None
+            # "Officials were angered by the deal and predicted …": a conjoined verb shares
+            # its head's subject, passive or not.
+            # "X was prompted to say …": the one asked, made or forced to speak speaks.
+            kinds = {"nsubj", "nsubjpass"} if verb.dep_ in {"conj", "xcomp"} else {"nsubj"}
+            controller = _object_control(verb, quoted)
+            if controller is not None:
+                return controller
+            verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+            continue
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _in_next_paragraph(verb: Token, head: Token) -> bool:
+    """"“…,” says Myra Ruiz.\n\nThe paradox, says Carl Ivers, …": the parser hung the first
+    "says" off a verb of the next paragraph, whose subject is not its speaker."""
+    doc = verb.doc
+    return any(doc[i].is_space and "\n\n" in doc[i].text for i in range(verb.i + 1, head.i))
+
+
+def _inserted_speaker(verb: Token) -> Token | None:
+    """"And Trump, said Sunshine, who …, doesn't forgive": a reporting verb set in the
+    sentence between commas with the name after it; the parser made the name the subject of
+    the reported clause and the words before the comma the verb's subject."""
+    doc = verb.doc
+    if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != "," or \
+            doc[verb.i + 1].pos_ != "PROPN" or not is_reporting(verb):
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    reported = name.head
+    if name.dep_ != "nsubj" or reported.dep_ != "ccomp" or reported.head != verb or \
+            after is None or after.text != ",":
+        return None
+    return name
+
+
+def _object_control(verb: Token, quoted: set[int]) -> Token | None:
+    """"The timing led Republicans to say …", "pushed the candidates to speak about …": the
+    object of the verb a "to" clause completes is who speaks."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+               and c.i not in quoted and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return objects[-1] if objects else None
+
+
+def _reporter(verb: Token, quoted: set[int]) -> Token | None:
+    """"Ruiz said the plan reminds her of …, adding …": a reporting verb hung off a verb of
+    someone's reported clause goes on with the reporter, not with the clause's subject."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and is_reporting(head.head) and \
+            (lemma_of(verb) == "add" or lemma_of(verb) == lemma_of(head.head)) and \
+            head.head.i not in quoted:
+        return head.head  # "said it was too early … but added", "said … and said"
+    if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, REPORTING | BELIEF | INFERENCE):
+        return None
+    reporter = None
+    if head.dep_ == "ccomp" and is_reporting(head.head):
+        reporter = head.head
+    elif head.dep_ == "acl" and head.head.dep_ == "dobj" and \
+            is_reporting(head.head.head, REPORTING | STATED_OBJECTS):
+        reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
+    return reporter if reporter is not None and reporter.i not in quoted else None
+
+
+def _person_before_verb(subject: Token, verb: Token) -> Token:
+    """"CLEVELAND — Former Attorney General Ana Ruiz told …", "Saturday at the convention Sen.
+    Ana Ruiz said …": the parser made the dateline or the time the subject, and hung the
+    person named right before the verb off it in apposition."""
+    if subject.ent_type_ == "PERSON" or subject.i > verb.i:
+        return subject
+    for token in subject.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.i != subject.i and \
+                token.right_edge.i == verb.i - 1:
+            return token
+    return subject
+
+
+def _named_descriptor(subject: Token, verb: Token) -> Token:
+    """"Online retailer Kartly said": the parser made the descriptor the subject, the name stray."""
+    following = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    if subject.pos_ == "NOUN" and following is not None and following.pos_ == "PROPN" and \
+            following.head == verb and following.dep_ in {"advmod", "npadvmod", "dep", "nsubj"}:
+        return following
+    return subject
+
+
+def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
+    """A name the parser hung off the verb in the wrong role ("asked leader Marta Kowalski")."""
+    for child in verb.children:
+        if child.i in quoted or child.pos_ != "PROPN":
+            continue
+        if child.dep_ in {"dobj", "attr"} and child.i == verb.right_edge.i - 1 or \
+                child.dep_ in {"advmod", "npadvmod", "dep"} and child.i < verb.i:
+            return child
+        if child.dep_ == "dobj" and verb.lemma_ in {"ask", "add", "say", "write"}:
+            return child
+    return None
