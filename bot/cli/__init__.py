@@ -42,6 +42,7 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     redact_logs()
     ctx.obj = CliContext(load_settings().with_overrides(db_path=db_path))
+    ctx.call_on_close(ctx.obj.close)
 
 
 for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, demo):

@@ -30,6 +30,13 @@ class CliContext:
             self._pipeline = Pipeline(self.db, self.settings)
         return self._pipeline
 
+    def close(self) -> None:
+        """Stop the pipeline's analysis worker processes, if any, when the command ends (left
+        to the interpreter's exit, their pool's wake-up pipe can already be closed)."""
+        if self._pipeline is not None:
+            self._pipeline.close()
+            self._pipeline = None
+
 
 def emit_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")

@@ -56,6 +56,7 @@ def demo(obj: CliContext, keep: Path | None) -> None:
                                  _collect(silent)):
                 why = silent[0] if silent else outcome.reason or outcome.status
                 click.echo(f"   (nothing posted: {why})\n")
+        pipeline.close()
         db.close()
         click.echo("Next: `wirewatch run --console --watch DIR` for your own copy; "
                    "README.md, section Slack, to connect a workspace.")

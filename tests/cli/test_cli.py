@@ -20,10 +20,12 @@ def test_ingest_reports_each_file_and_exits_nonzero_on_failure(db_path, tmp_path
     good = write(tmp_path / "good.txt", "Dam opens\n\nThe new dam opened on Friday.")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00\x00")
-    result = subprocess.run(
+    default = {k: v for k, v in os.environ.items() if k != "WIREWATCH_NLP_PROCESSES"}
+    result = subprocess.run(  # the default: one analysis worker process, stopped at the end
         [sys.executable, "-m", "bot", "--db", str(db_path), "ingest", str(good), str(bad)],
-        capture_output=True, text=True, env={**os.environ, "WIREWATCH_DB": ""}, cwd=ROOT)
+        capture_output=True, text=True, env={**default, "WIREWATCH_DB": ""}, cwd=ROOT)
     assert result.returncode == 1
+    assert "Traceback" not in result.stderr
     assert f"failed     {bad}: binary file, not text" in result.stderr
     assert "1 stored, 0 duplicate, 1 failed" in result.stdout
 
