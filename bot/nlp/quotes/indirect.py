@@ -42,6 +42,8 @@ REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 SET_OFF = {",", "—", "–", "--"}
+BREAKS = {";", ":"}
+"""Marks that end a clause as a full stop would."""
 CONDITIONS = {"because", "unless", "although", "though", "while", "since", "so", "as", "if"}
 """Marks of a reason or condition that continues a reported clause."""
 CARRIED = {"conj", "advcl", "xcomp", "ccomp", "dep", "npadvmod", "prep", "dobj"}
@@ -57,7 +59,8 @@ def reported_clause(verb: Token, lines: Lines | None = None) -> Token | None:
     """The clause a reporting verb reports ("... said [the talks had stalled]"); with
     ``lines``, a clause on the verb's own line first (the parser can hang a headline or the
     paragraph before on the verb as well)."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _reported(verb, c)]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _reported(verb, c)
+               and not _cut_off(verb, c)]
     if lines is not None:
         clauses.sort(key=lambda c: not lines.same(c.idx, verb.idx))
     if clauses:
@@ -86,6 +89,14 @@ def _intention(verb: Token) -> Token | None:
             silence = lemma_of(verb) == "decline" and lemma_of(child) in NO_COMMENT
             return None if anonymity or silence else child  # "asked not to be named"
     return None
+
+
+def _cut_off(verb: Token, clause: Token) -> bool:
+    """"Most voters say X; 40 percent say [Y]": a clause before the verb that a semicolon or
+    colon ends is a sentence of its own the parser hung on it, not what the verb reports."""
+    if clause.i > verb.i:
+        return False
+    return any(t.text in BREAKS for t in verb.doc[clause.right_edge.i + 1:verb.i])
 
 
 def _has_subject(verb: Token) -> bool:
@@ -429,7 +440,8 @@ def _nested(verb: Token, lines: Lines) -> bool:
         return False
     token = verb
     while token.head != token and lines.same(token.idx, token.head.idx):
-        if token.dep_ == "ccomp" and is_reporting(token.head, INDIRECT):
+        if token.dep_ == "ccomp" and is_reporting(token.head, INDIRECT) and \
+                not _cut_off(token.head, token):
             return True
         token = token.head
     return False

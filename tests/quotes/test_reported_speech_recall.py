@@ -1,0 +1,42 @@
+"""Reported speech the seventh pass recovers, each on text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Quote
+from bot.nlp.quotes import quotes_in_doc
+
+
+@pytest.fixture
+def reported(nlp):
+    def run(body: str) -> list[Quote]:
+        return [q for q in quotes_in_doc(nlp(body)) if q.kind == "indirect"]
+    return run
+
+
+def one(quotes: list[Quote], contains: str) -> Quote:
+    found = [q for q in quotes if contains in q.text]
+    assert len(found) == 1, f"expected one reported clause with {contains!r}, got {quotes}"
+    return found[0]
+
+
+def test_a_clause_ended_by_a_semicolon_is_not_what_the_next_verb_reports(reported):
+    quotes = reported(
+        "Most tenants in the survey say the repairs come too late; 30 percent of tenants say "
+        "the landlord never answers their letters.")
+    later = one(quotes, "the landlord never answers")
+    assert later.text == "the landlord never answers their letters"
+    assert later.speaker.name == "30 percent of tenants"
+    assert all("the repairs come too late" not in q.text or q.speaker.name != later.speaker.name
+               for q in quotes)
+
+
+def test_a_sentence_before_a_colon_is_not_reported_by_the_verb_after_it(reported):
+    quotes = reported(
+        "Harbour master Selin Ozturk has warned boat owners for weeks: Ozturk said the north "
+        "pier will close on Friday for repairs.")
+    quote = one(quotes, "the north pier will close")
+    assert quote.text.startswith("the north pier will close")
+    assert quote.speaker.name == "Selin Ozturk"
+    assert not any("has warned boat owners" in q.text for q in quotes)
