@@ -51,6 +51,8 @@ def _sender(r: SpeakerResolver, document: Token) -> Speaker | None:
     """"Ana Ruiz emailed supporters on Friday. The email said …": the subject of the verb
     of the same word before it ("emailed", "tweeted", "released")."""
     lemma = document.lemma_.lower()
+    if lemma not in ISSUING_VERBS:
+        return None
     verbs = [i for i in r.reg.columns.verbs(r.reg.doc, {lemma}) if i < document.i]
     for i in reversed(verbs):
         verb = r.reg.doc[i]

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, float]:
     salient = last_subject(r, token, gender)
-    if salient is not None and not r.salience().outweighed(token, gender, salient):
+    if salient is not None and not r.outweighed(token, gender, salient):
         return salient, conf.SALIENT_PRONOUN
     key = r.salience().referent(token, gender)  # else the most salient of that gender
     person = r.reg.people.get(r.reg.alias.get((key or "").lower(), key or ""))

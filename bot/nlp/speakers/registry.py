@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.parts_of_speech import PRON, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
@@ -63,6 +64,7 @@ class Registry:
         self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.mentions: list[Mention] = []
+        self._offsets: list[int] = []
         self.acting: set[str] = set()
         self.tagged: set[str] = set()
         self.narratives: dict[int, bool] = {}
@@ -95,18 +97,16 @@ class Registry:
         acting in its clause and tagged as anything but a person (or not at all), is a mention
         of them, for pronouns and the votes on their gender."""
         seen = {m.offset for m in self.mentions}
-        strings = self.doc.vocab.strings
         cols = self.columns
-        for i, pos in enumerate(cols.pos):
-            if pos != PROPN or cols.idx[i] in seen:
-                continue
-            key = self.alias.get(strings[cols.lower[i]])
-            if key is None or " " not in key or self.quoted(cols.idx[i]):
+        words = {get_string_id(w): key for w, key in self.alias.items()
+                 if " " not in w and " " in key}
+        for i in [i for i, h in enumerate(cols.lower) if h in words]:
+            if cols.pos[i] != PROPN or cols.idx[i] in seen or self.quoted(cols.idx[i]):
                 continue
             tok = self.doc[i]
-            if tok.dep_ not in ACTING or self.is_person(tok):
-                continue
-            self.add_mention(tok, key)
+            if tok.dep_ in ACTING and not self.is_person(tok):
+                self.add_mention(tok, words[cols.lower[i]], ordered=False)
+        self.mentions.sort(key=lambda m: m.offset)
 
     def _collect_honorific_names(self) -> None:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
@@ -221,14 +221,17 @@ class Registry:
         if role and not person.gender:
             person.gender = gender_of_words(role.lower().split())
 
-    def add_mention(self, token: Token, name: str, *, kind: str = "person") -> None:
+    def add_mention(self, token: Token, name: str, *, kind: str = "person",
+                    ordered: bool = True) -> None:
+        """A mention of ``name`` at ``token`` (``ordered=False``: the caller sorts after)."""
         speaker = Speaker(name, kind, self.people[name].role if name in self.people else None)
         subject = token.dep_ == "nsubj" and self.speaking(token.head)
         if token.dep_ in ACTING:
             self.acting.add(name)
         self.mentions.append(Mention(token.idx, speaker, subject,
                                      plural=token.tag_ in PLURAL_TAGS, key=name))
-        self.mentions.sort(key=lambda m: m.offset)
+        if ordered:
+            self.mentions.sort(key=lambda m: m.offset)
 
     def _infer_genders(self) -> None:
         """Each he/she right after the only person just mentioned is a vote for that person's
@@ -330,15 +333,23 @@ class Registry:
     def remember(self, token: Token, speaker: Speaker) -> None:
         if speaker.kind == "person" and speaker.name and token.dep_ in ACTING:
             self.acting.add(speaker.name)
-        if not any(m.offset == token.idx for m in self.mentions):
+        offsets = self.offsets()
+        at = bisect_left(offsets, token.idx)
+        if at == len(offsets) or offsets[at] != token.idx:
             self.mentions.append(Mention(token.idx, speaker, True,
                                          plural=token.tag_ in PLURAL_TAGS,
                                          key=speaker.name or ""))
             self.mentions.sort(key=lambda m: m.offset)
 
     def before(self, offset: int) -> list[Mention]:
-        index = bisect_left([m.offset for m in self.mentions], offset)
+        index = bisect_left(self.offsets(), offset)
         return list(reversed(self.mentions[:index]))
+
+    def offsets(self) -> list[int]:
+        """The mentions' offsets in order, rebuilt only when a mention was added."""
+        if len(self._offsets) != len(self.mentions):
+            self._offsets = [m.offset for m in self.mentions]
+        return self._offsets
 
     def gender(self, key: str) -> str | None:
         """What the article shows (Mr/Ms, a role, the pronouns after them), else the gender

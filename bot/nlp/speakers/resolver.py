@@ -46,6 +46,16 @@ class SpeakerResolver:
             self._salience = Salience(self)
         return self._salience
 
+    def outweighed(self, token: Token, gender: str, subject: Speaker) -> bool:
+        """Whether he/she at ``token`` means someone far more salient than the last subject
+        (salience.py); no pass is run when no one else of that gender could be meant."""
+        key = self.reg.alias.get((subject.name or "").lower(), subject.name or "")
+        if subject.kind != "person" or not any(
+                name != key and self.reg.gender(name) in (None, gender) and
+                not self.reg.tagged.isdisjoint(name.split()) for name in self.reg.people):
+            return False
+        return self.salience().outweighed(token, gender, subject)
+
     def prime(self, subjects: list[Token]) -> None:
         """Resolve named and nominal subjects up front, so pronouns can look back to them."""
         for token in subjects:

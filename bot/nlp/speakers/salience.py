@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PRON, PROPN
 from spacy.strings import get_string_id
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.pronouns import narrative
@@ -43,35 +43,47 @@ class Salience:
         self.referents: dict[int, str | None] = {}
         self.snapshots: list[dict[str, float]] = []
         self.events: list[tuple[int, str, float]] = []
-        self._run()
+        self._people: dict[str, tuple[str | None, bool]] = {}
+        self._at = self._mentions()
+        pronouns = {i for i in r.reg.columns.lowered(PRONOUN_GENDER)
+                    if r.reg.columns.pos[i] == PRON}
+        self._points = sorted(pronouns.union(self._at))
+        self._weights: dict[str, float] = {}
 
-    def _run(self) -> None:
+    def _advance(self, index: int) -> None:
+        """Run the pass on through the sentence holding token ``index`` (only as far as asked:
+        the rest of the article may never be needed)."""
         reg = self.r.reg
-        doc = reg.doc
-        mentions = self._mentions()
-        pronouns = {i for i in reg.columns.lowered(PRONOUN_GENDER) if reg.columns.pos[i] == PRON}
-        points = sorted(pronouns.union(mentions))
-        weights: dict[str, float] = {}
-        for sent in reg.sents:
-            if weights and narrative(self.r, sent):
-                weights = {k: w / 2 for k, w in weights.items() if w / 2 >= FLOOR}
-            self.snapshots.append(dict(weights))
-            added: dict[str, float] = {}
-            for i in points[bisect_left(points, sent.start):bisect_left(points, sent.end)]:
-                tok = doc[i]
-                if reg.quoted(tok.idx):
-                    continue
-                key = mentions.get(i)
-                if key is None:
-                    key = self.choose(weights, PRONOUN_GENDER[tok.lower_])
-                    self.referents[i] = key
-                if key is None:
-                    continue
-                weight = _weight(tok)  # a person counts once a sentence, at their best role
-                if weight > added.get(key, 0.0):
-                    weights[key] = weights.get(key, 0.0) + weight - added.get(key, 0.0)
-                    added[key] = weight
-                    self.events.append((i, key, weights[key]))
+        last = bisect_right(reg.sent_starts, index) - 1
+        while len(self.snapshots) <= last:
+            self._sentence(reg.sents[len(self.snapshots)])
+
+    def _sentence(self, sent: Span) -> None:
+        reg = self.r.reg
+        if self._weights and narrative(self.r, sent):
+            self._weights = {k: w / 2 for k, w in self._weights.items() if w / 2 >= FLOOR}
+        self.snapshots.append(self._weights)  # never changed in place after this
+        points = self._points
+        here = points[bisect_left(points, sent.start):bisect_left(points, sent.end)]
+        if not here:
+            return
+        weights = self._weights = dict(self._weights)
+        added: dict[str, float] = {}
+        idx = reg.columns.idx
+        for i in here:
+            if reg.quoted(idx[i]):
+                continue
+            tok = reg.doc[i]
+            key = self._at.get(i)
+            if key is None:
+                key = self.referents[i] = self.choose(weights, PRONOUN_GENDER[tok.lower_])
+            if key is None:
+                continue
+            weight = _weight(tok)  # a person counts once a sentence, at their best role
+            if weight > added.get(key, 0.0):
+                weights[key] = weights.get(key, 0.0) + weight - added.get(key, 0.0)
+                added[key] = weight
+                self.events.append((i, key, weights[key]))
 
     def _mentions(self) -> dict[int, str]:
         """Token index → person key of every mention the registry holds, and of every later
@@ -93,12 +105,14 @@ class Salience:
 
     def referent(self, token: Token, gender: str) -> str | None:
         """The person he/she (or a gendered description) at ``token`` means, if anyone fits."""
+        self._advance(token.i)
         if token.i in self.referents:
             return self.referents[token.i]
         return self.choose(self.weights_at(token.i), gender)
 
     def weights_at(self, index: int) -> dict[str, float]:
         """Each person's salience just before token ``index``."""
+        self._advance(index)
         sent = bisect_right(self.r.reg.sent_starts, index) - 1
         weights = dict(self.snapshots[sent]) if 0 <= sent < len(self.snapshots) else {}
         start = self.r.reg.sent_starts[sent] if sent >= 0 else 0
@@ -128,16 +142,21 @@ class Salience:
 
     def choose(self, weights: dict[str, float], gender: str) -> str | None:
         """The most salient credible person who may be of ``gender``."""
-        reg = self.r.reg
         best, best_score = None, 0.0
-        for key in weights:
-            known = reg.gender(key)
-            if known is not None and known != gender or not reg.credible(key):
+        for key, weight in weights.items():
+            known, credible = self._person(key)
+            if known is not None and known != gender or not credible:
                 continue
-            score = self._score(key, weights)
+            score = weight * (UNKNOWN_GENDER if known is None else 1.0)
             if score > best_score:
                 best, best_score = key, score
         return best
+
+    def _person(self, key: str) -> tuple[str | None, bool]:
+        """A person's gender and whether they are credible, read once a pass."""
+        if key not in self._people:
+            self._people[key] = (self.r.reg.gender(key), self.r.reg.credible(key))
+        return self._people[key]
 
 
 def _role(tok: Token) -> str:
