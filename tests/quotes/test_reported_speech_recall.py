@@ -40,3 +40,20 @@ def test_a_sentence_before_a_colon_is_not_reported_by_the_verb_after_it(reported
     assert quote.text.startswith("the north pier will close")
     assert quote.speaker.name == "Selin Ozturk"
     assert not any("has warned boat owners" in q.text for q in quotes)
+
+
+def test_a_speaker_the_parser_took_for_a_clause_before_the_verb_still_speaks(reported):
+    quotes = reported(
+        "Ruiz jokingly offered the reporter a seat on the board, then says she will welcome "
+        "advice from anyone who wants it.")
+    quote = one(quotes, "she will welcome advice")
+    assert quote.text == "she will welcome advice from anyone who wants it"
+    assert quote.speaker.name == "Ruiz"
+    assert not any("offered the reporter" in q.text for q in quotes)
+
+
+def test_a_clause_before_the_verb_with_its_own_subject_and_a_but_is_not_a_speaker(reported):
+    quotes = reported(
+        "Few captains would ever admit this, but harbour master Selin Ozturk says she was "
+        "lost in the fog for an hour.")
+    assert all(q.speaker.name != "Few captains" for q in quotes)

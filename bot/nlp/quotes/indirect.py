@@ -140,6 +140,13 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
                 _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
+        swallowed = _swallowed(verb, clause, quoted) if clause is not None else None
+        if swallowed is not None:
+            clause, subject = swallowed
+            quote = _quote(doc, body, verb, _clause_words(verb, clause), quoted, resolver,
+                           statements, subject=subject)
+            quotes.extend([quote] if quote is not None else [])
+            continue
         charge = (_charge(verb) or _stated_object(verb) or _topic(verb) or
                   _named_as(verb, quoted)) if clause is None else []
         if charge:
@@ -152,6 +159,27 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             if quote is not None:
                 quotes.append(quote)
     return quotes
+
+
+def _swallowed(verb: Token, clause: Token, quoted: set[int]) -> tuple[Token, Token] | None:
+    """"Beck, who backed the levy, last week said [the pier would close]": the parser took the
+    speaker and the aside after the name for a clause of the verb and left the verb no
+    subject; the clause after the verb is what was said, by that clause's subject."""
+    if clause.i > verb.i or subject_of(verb, quoted) is not None:
+        return None
+    after = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                  and _reported(verb, c)), None)
+    between = verb.doc[clause.right_edge.i + 1:verb.i]
+    if after is None or not len(between) or between[0].text != "," or not all(
+            t.is_punct or t.dep_ in {"advmod", "npadvmod"} or t.head.dep_ == "npadvmod"
+            for t in between):
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    if not subjects or subjects[0].left_edge.i != clause.left_edge.i or \
+            subjects[0].i in quoted or \
+            any(c.dep_ in {"cc", "mark"} for c in clause.children):
+        return None
+    return after, subjects[0]
 
 
 def _stance(doc: Doc, body: str, adjective: Token, quoted: set[int],
@@ -288,12 +316,13 @@ def _as_reported(verb: Token, quoted: set[int]) -> list[list[Token]]:
 
 
 def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[int],
-           resolver: SpeakerResolver, statements: set[int]) -> Quote | None:
+           resolver: SpeakerResolver, statements: set[int], *,
+           subject: Token | None = None) -> Quote | None:
     tokens = _same_paragraph(body, tokens, verb)
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
-    subject = subject_of(verb, quoted)
+    subject = subject_of(verb, quoted) if subject is None else subject
     if subject is None or subject.lower_ in FIRST_SECOND or not _can_speak(subject):
         return None
     if tokens[0].i <= subject.i <= tokens[-1].i:
