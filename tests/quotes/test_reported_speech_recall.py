@@ -57,3 +57,31 @@ def test_a_clause_before_the_verb_with_its_own_subject_and_a_but_is_not_a_speake
         "Few captains would ever admit this, but harbour master Selin Ozturk says she was "
         "lost in the fog for an hour.")
     assert all(q.speaker.name != "Few captains" for q in quotes)
+
+
+def test_as_reported_by_a_source_gives_it_the_clause(reported):
+    quote = one(reported("As reported by the Harbour Gazette, the north pier will close in "
+                         "March."), "the north pier will close")
+    assert quote.text == "the north pier will close in March"
+    assert quote.speaker.name == "the Harbour Gazette"
+
+
+def test_as_someone_wrote_somewhere_gives_them_the_clause(reported):
+    quote = one(reported("As Ruiz wrote on her blog last week, the levy has never been "
+                         "popular."), "the levy has never been popular")
+    assert quote.speaker.name == "Ruiz"
+
+
+def test_an_as_aside_is_not_part_of_the_clause_before_it(reported):
+    quotes = reported("The council plans to sell the depot, as the Gazette first reported on "
+                      "Monday.")
+    plan = next(q for q in quotes if q.speaker.name == "The council")
+    assert plan.text == "to sell the depot"
+    assert all("first reported" not in q.text for q in quotes)
+
+
+def test_as_with_a_topic_or_while_someone_spoke_reports_nothing(reported):
+    assert not reported("As the mayor hints at what the budget might include, the unions are "
+                        "preparing for a long strike.")
+    assert not reported("As the mayor spoke about the budget, protesters gathered outside the "
+                        "hall.")

@@ -44,6 +44,8 @@ RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 SET_OFF = {",", "—", "–", "--"}
 BREAKS = {";", ":"}
 """Marks that end a clause as a full stop would."""
+ASIDE_PREPS = {"in", "on", "during", "via", "through"}
+"""Where or when an "as X said" aside was said ("at" is left out: "as X hints at …")."""
 CONDITIONS = {"because", "unless", "although", "though", "while", "since", "so", "as", "if"}
 """Marks of a reason or condition that continues a reported clause."""
 CARRIED = {"conj", "advcl", "xcomp", "ccomp", "dep", "npadvmod", "prep", "dobj"}
@@ -154,8 +156,9 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         else:
             parts = [_clause_words(verb, clause)] if clause is not None else \
                 _around(verb, quoted) or _as_reported(verb, quoted)
+        agent = _agent(verb) if not charge and clause is None else None
         for words in parts:
-            quote = _quote(doc, body, verb, words, quoted, resolver, statements)
+            quote = _quote(doc, body, verb, words, quoted, resolver, statements, subject=agent)
             if quote is not None:
                 quotes.append(quote)
     return quotes
@@ -303,16 +306,34 @@ def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
 
 
 def _as_reported(verb: Token, quoted: set[int]) -> list[list[Token]]:
-    """"As the harbour master reported, [the pier is closed]": the clause an "as X said"
-    aside hangs from is what X said (not "as the crowd cheered", nor "as she told them …")."""
+    """"As the harbour master reported [on Monday], [the pier is closed]", "as reported by the
+    Gazette, [...]": the clause an "as X said" aside hangs from is what X said (not "as the
+    crowd cheered", nor "as she told them …", nor "as she spoke about …")."""
     if verb.dep_ != "advcl" or verb.head.i in quoted or \
             not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or \
-            not any(c.dep_ == "nsubj" for c in verb.children) or \
-            any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
+            not (any(c.dep_ == "nsubj" for c in verb.children) or _agent(verb) is not None) or \
+            any(c.dep_ in {"dobj", "ccomp", "xcomp"} or
+                c.dep_ == "prep" and not _aside_prep(verb, c) for c in verb.children):
         return []
     first, last = verb.left_edge.i, verb.right_edge.i
     words = [t for t in verb.head.subtree if not first <= t.i <= last and not t.is_punct]
     return [words] if words else []
+
+
+def _aside_prep(verb: Token, prep: Token) -> bool:
+    """"as X reported [in its Sunday edition]", "as she wrote [on her blog]": where or when it
+    was said, after a verb of saying."""
+    return prep.lower_ in ASIDE_PREPS and is_reporting(verb, INDIRECT)
+
+
+def _agent(verb: Token) -> Token | None:
+    """"As reported by [the Gazette]": who reported, in the passive."""
+    if verb.tag_ != "VBN" or not is_reporting(verb, INDIRECT):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[int],
@@ -402,7 +423,14 @@ def _carries_on(child: Token, gap: list[Token]) -> bool:
     if gap:
         return False
     return child.dep_ == "ccomp" or child.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children)
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children) and \
+        not _as_source(child)
+
+
+def _as_source(verb: Token) -> bool:
+    """", as the Gazette reported": a source of the words, not a reason that carries them on."""
+    return is_reporting(verb, INDIRECT) and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                for c in verb.children)
 
 
 def _after_open_quote(doc: Doc, clause: Token, end: int, child: Token,
