@@ -91,7 +91,7 @@ def narrative(r: SpeakerResolver, sent: Span) -> bool:
     known = r.reg.narratives.get(sent.start)
     if known is None:
         known = r.reg.narratives[sent.start] = not r.reg.quoted(sent.root.idx) or any(
-            r.reg.speaking(t) and not r.reg.quoted(t.idx) for t in sent)
+            not r.reg.quoted(t.idx) and r.reg.speaking(t) for t in sent)
     return known
 
 
