@@ -85,3 +85,18 @@ def test_as_with_a_topic_or_while_someone_spoke_reports_nothing(reported):
                         "preparing for a long strike.")
     assert not reported("As the mayor spoke about the budget, protesters gathered outside the "
                         "hall.")
+
+
+def test_a_document_speaks_for_whoever_issued_or_filed_it(reported):
+    quote = one(reported("The harbour board issued a statement on Monday saying that the north "
+                         "pier would close in March."), "the north pier would close")
+    assert quote.text == "that the north pier would close in March"
+    assert quote.speaker.name == "The harbour board"
+    quote = one(reported("The tenants' union filed a lawsuit alleging that the landlord had "
+                         "ignored repairs for years."), "the landlord had ignored repairs")
+    assert quote.speaker.name == "The tenants' union"
+
+
+def test_a_document_nobody_is_named_as_issuing_has_no_speaker(reported):
+    assert not reported("A statement was issued on Monday saying that the north pier would "
+                        "close in March.")

@@ -54,6 +54,11 @@ GROUP_WORDS = {"some", "both", "all", "those", "many", "most", "several", "few",
                "another", "someone", "somebody", "everyone", "everybody"}
 """Pronouns of a group or an unnamed person, which refer to no one named: "Some argue that …",
 "those surveyed said …" are said by that group ("Some", "those surveyed")."""
+DOCUMENTS = {"statement", "email", "e-mail", "letter", "release", "memo", "message", "tweet",
+             "post", "note", "report", "filing", "op-ed", "article", "column", "editorial",
+             "response", "petition", "ad", "advertisement", "video", "resolution", "brief",
+             "complaint", "lawsuit", "suit", "affidavit", "blog", "motion", "order", "ruling"}
+"""Documents whose words are those of whoever issued them ("issued a statement saying …")."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -343,7 +348,7 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
-    subject = subject_of(verb, quoted) if subject is None else subject
+    subject = subject_of(verb, quoted) or _issuer(verb, quoted) if subject is None else subject
     if subject is None or subject.lower_ in FIRST_SECOND or not _can_speak(subject):
         return None
     if tokens[0].i <= subject.i <= tokens[-1].i:
@@ -357,6 +362,19 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
         return None
     return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),
                          confidence=confidence)
+
+
+def _issuer(verb: Token, quoted: set[int]) -> Token | None:
+    """"The campaign issued a statement [saying that …]", "filed a lawsuit [alleging …]": a
+    document's words are those of whoever issued, sent or filed it."""
+    document = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or lemma_of(document) not in DOCUMENTS:
+        return None
+    owner = document.head.head if document.dep_ == "pobj" else document.head
+    if document.dep_ not in {"dobj", "pobj"} or owner.pos_ not in {"VERB", "AUX"} or \
+            is_passive(owner):
+        return None
+    return subject_of(owner, quoted)
 
 
 def _after_relative(tokens: list[Token], verb: Token) -> list[Token]:
