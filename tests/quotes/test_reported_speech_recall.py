@@ -100,3 +100,19 @@ def test_a_document_speaks_for_whoever_issued_or_filed_it(reported):
 def test_a_document_nobody_is_named_as_issuing_has_no_speaker(reported):
     assert not reported("A statement was issued on Monday saying that the north pier would "
                         "close in March.")
+
+
+def test_an_owners_argument_or_promise_is_what_they_said(reported):
+    quote = one(reported("Harbour master Selin Ozturk spoke on Monday. Ozturk's response was "
+                         "that the levy had been approved by the full council."),
+                "the levy had been approved")
+    assert quote.text == "that the levy had been approved by the full council"
+    assert quote.speaker.name == "Selin Ozturk"
+    quote = one(reported("The main promise Ozturk has made is that she will not raise fares."),
+                "she will not raise fares")
+    assert quote.speaker.name == "Ozturk"
+
+
+def test_a_view_nobody_owns_is_not_reported_speech(reported):
+    assert not reported("The point is that the pier can be repaired for less.")
+    assert not reported("Ozturk's response was not that the pier can be repaired for less.")

@@ -19,7 +19,7 @@ from bot.nlp.quotes.marks import (
     find_transcript_turns,
     paragraphs,
 )
-from bot.nlp.quotes.reporting import REPORTING, STANCES, is_reporting
+from bot.nlp.quotes.reporting import REPORTING, STANCES, VIEWS, is_reporting
 from bot.nlp.quotes.subjects import subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers.columns import Columns
@@ -59,7 +59,7 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
     direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted,
                           starts=starts).extract()
     statements = _quoted_tokens(starts, [s for s in spans if not is_fragment(body, s)])
-    candidates = sorted(set(columns.lowered({"according"} | STANCES) +
+    candidates = sorted(set(columns.lowered({"according"} | STANCES | VIEWS) +
                             columns.verbs(doc, CANDIDATES)))
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)

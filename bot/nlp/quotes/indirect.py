@@ -19,6 +19,7 @@ from bot.nlp.quotes.reporting import (
     STANCES,
     STATED_OBJECTS,
     TOPIC_PREPS,
+    VIEWS,
     cue_of,
     is_passive,
     is_reporting,
@@ -137,6 +138,10 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements,
                                             lines))
             continue
+        if verb.pos_ == "NOUN":
+            quote = _view(doc, body, verb, quoted, resolver, statements, lines)
+            quotes.extend([quote] if quote is not None else [])
+            continue
         if verb.pos_ == "ADJ":
             quote = _stance(doc, body, verb, quoted, resolver, statements, lines)
             quotes.extend([quote] if quote is not None else [])
@@ -188,6 +193,28 @@ def _swallowed(verb: Token, clause: Token, quoted: set[int]) -> tuple[Token, Tok
             any(c.dep_ in {"cc", "mark"} for c in clause.children):
         return None
     return after, subjects[0]
+
+
+def _view(doc: Doc, body: str, noun: Token, quoted: set[int], resolver: SpeakerResolver,
+          statements: set[int], lines: Lines) -> Quote | None:
+    """"Ruiz's argument is [that the pier can be repaired]", "the promise Ruiz has made is
+    [that …]": a noun of saying or holding, its owner named, is the subject of a copula whose
+    that-clause is what the owner said or holds."""
+    copula = noun.head
+    if noun.lower_ not in VIEWS or noun.dep_ != "nsubj" or copula.lemma_ != "be" or \
+            noun.i in quoted or _nested(copula, lines) or \
+            any(c.dep_ == "neg" for c in copula.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        made = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i), None)
+        owner = next((c for c in made.children if c.dep_ == "nsubj"), None) if made else None
+    clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    return _quote(doc, body, copula, _clause_words(copula, clause), quoted, resolver,
+                  statements, subject=owner)
 
 
 def _stance(doc: Doc, body: str, adjective: Token, quoted: set[int],

@@ -55,6 +55,12 @@ STANCES = {"sure", "certain", "confident", "convinced", "hopeful", "optimistic",
 the pier will reopen]", "is eager [to sign the deal]"); the "to …" clause only for EAGER,
 since "is sure to …" is the writer's forecast."""
 EAGER = {"eager", "keen", "reluctant", "determined"}
+VIEWS = {"argument", "response", "answer", "reply", "message", "point", "view", "position",
+         "promise", "pledge", "claim", "suggestion", "contention", "assertion", "belief",
+         "complaint", "warning", "explanation", "pitch", "case", "conclusion", "prediction",
+         "hope", "fear", "worry", "concern", "advice", "theory", "insistence", "refrain"}
+"""Nouns of saying and holding whose owner's words a copula gives ("Ruiz's argument is [that
+the pier can be repaired]", "the promise Ruiz has made is [that …]")."""
 NAMING = {"call", "label", "brand", "deem", "dub", "pronounce"}
 """Verbs that name or judge their object ("called [the mayor a liar]"): the object and what
 it was called are the words, as when the name is quoted (statements.py)."""
