@@ -116,3 +116,15 @@ def test_an_owners_argument_or_promise_is_what_they_said(reported):
 def test_a_view_nobody_owns_is_not_reported_speech(reported):
     assert not reported("The point is that the pier can be repaired for less.")
     assert not reported("Ozturk's response was not that the pier can be repaired for less.")
+
+
+def test_what_a_filing_reports_having_done_is_reported_speech(reported):
+    quote = one(reported("The Ozturk campaign reported raising about $2 million in March, most "
+                         "of it from small donors."), "raising about $2 million")
+    assert quote.text.startswith("raising about $2 million in March")
+    assert quote.speaker.name == "The Ozturk campaign"
+
+
+def test_a_remembered_sound_is_not_reported_speech(reported):
+    assert not reported("Residents of the valley recalled hearing a loud bang before the "
+                        "bridge fell.")

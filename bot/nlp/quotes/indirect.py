@@ -8,6 +8,7 @@ from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import according_to
 from bot.nlp.quotes.marks import Lines
 from bot.nlp.quotes.reporting import (
+    ACCOUNTS,
     CHARGES,
     EAGER,
     INDIRECT,
@@ -36,7 +37,8 @@ FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
-CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | POSITIONS | SPOKEN_OF | NAMING
+CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | POSITIONS | ACCOUNTS | SPOKEN_OF | \
+    NAMING
 """Verbs that can report something: a clause, an intention, a question, a charge, a stated
 object or a topic."""
 REPORTED_MODALS = {"would", "could", "might", "should"}
@@ -263,8 +265,9 @@ def _stated_object(verb: Token) -> list[Token]:
     """"announced [plans to cut fares]": the object of a verb of stating or judging, when it
     holds a clause (a plan, a claim, a decision), not when it is a thing or a person, nor when
     it holds someone's report ("the fare rise, which officials said …"); a position taken on
-    doing something ("supported [raising the levy]"); active voice only."""
-    if lemma_of(verb) not in STATED_OBJECTS | POSITIONS or is_passive(verb):
+    doing something ("supported [raising the levy]") or an account of it ("reported [raising
+    $9 million]"); active voice only."""
+    if lemma_of(verb) not in STATED_OBJECTS | POSITIONS | ACCOUNTS or is_passive(verb):
         return []
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
