@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Settings
-from bot.models import RawArticle
+from bot.models import Quote, RawArticle
+from bot.nlp.quotes import quotes_in_doc
 from bot.pipeline import Pipeline
 from storage.db import open_db
 
@@ -44,3 +45,22 @@ def archive(tmp_path_factory, nlp):
     assert [o.status for o in outcomes] == ["stored"] * len(ARTICLES)
     yield db
     db.close()
+
+
+@pytest.fixture
+def reported(nlp):
+    """The reported-speech clauses spaCy's parse of a text gives."""
+    def run(body: str) -> list[Quote]:
+        return [q for q in quotes_in_doc(nlp(body)) if q.kind == "indirect"]
+    return run
+
+
+def one(quotes: list[Quote], contains: str, kind: str | None = None) -> Quote:
+    """The only quote (of ``kind``, if given) holding ``contains``."""
+    found = [q for q in quotes if contains in q.text and kind in (None, q.kind)]
+    assert len(found) == 1, f"expected one {kind or ''} quote with {contains!r}, got {quotes}"
+    return found[0]
+
+
+def speaker_of(quotes: list[Quote], contains: str, kind: str | None = None) -> str | None:
+    return one(quotes, contains, kind).speaker.name

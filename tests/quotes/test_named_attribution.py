@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.attribution import lead_in_attribution
+from tests.quotes.conftest import speaker_of
 
 
 @pytest.fixture
@@ -18,18 +19,13 @@ def extract(nlp):
     return run
 
 
-def speaker_of(quotes: list[Quote], contains: str) -> str | None:
-    found = [q for q in quotes if contains in q.text and q.kind == "direct"]
-    assert len(found) == 1, f"expected one direct quote with {contains!r}, got {quotes}"
-    return found[0].speaker.name
-
 
 def test_a_speech_tag_whose_verb_takes_the_quote_as_its_clause(extract):
     quotes = extract(
         "Councillor Petra Lindqvist had defended the new parking charges for weeks.\n\n"
         "“The car park is full by eight and the shops are empty by noon, you fools,” Okafor "
         "barked.")
-    assert speaker_of(quotes, "shops are empty") == "Okafor"
+    assert speaker_of(quotes, "shops are empty", "direct") == "Okafor"
 
 
 def test_a_name_and_a_long_description_before_the_verb(extract):
@@ -37,14 +33,14 @@ def test_a_name_and_a_long_description_before_the_verb(extract):
         "The exchange was agreed in a single weekend.\n\n"
         "''If the minister had waited, I would have been sitting in a cell for years,'' Mr. "
         "Halloran, now 74 and retired in Bangor, Maine, said by telephone this week.")
-    assert speaker_of(quotes, "sitting in a cell") == "Halloran"
+    assert speaker_of(quotes, "sitting in a cell", "direct") == "Halloran"
 
 
 def test_a_description_set_off_after_a_name_before_a_capitalised_verb(extract):
     quotes = extract(
         "“Not us, but we cannot argue with it!” Hargreaves, the chair of the Valley Rail "
         "Trust, Tweeted on Friday with a photograph of the banner.")
-    assert speaker_of(quotes, "cannot argue") == "Hargreaves"
+    assert speaker_of(quotes, "cannot argue", "direct") == "Hargreaves"
 
 
 def test_a_colon_followed_by_two_spaces_still_introduces_the_quote(extract):
@@ -59,7 +55,7 @@ def test_the_verb_before_the_colon_not_one_in_a_clause_before_it(extract):
     quotes = extract(
         "When Halvorsen suggested that the port would sue the city for breaking the deal, "
         "Okonkwo fired back forcefully: “If they sue us in a court in Leith, they will lose.”")
-    assert speaker_of(quotes, "they will lose") == "Okonkwo"
+    assert speaker_of(quotes, "they will lose", "direct") == "Okonkwo"
 
 
 def test_names_with_a_colon_before_each_answer(extract):
@@ -67,22 +63,22 @@ def test_names_with_a_colon_before_each_answer(extract):
         "Both candidates, Ellen Marsh and Alan Pryce, were asked about the strike at the port."
         "\n\nMarsh: “We will settle this within a week.” Pryce: “We will not settle until the "
         "pay is fair.”")
-    assert speaker_of(quotes, "within a week") == "Ellen Marsh"
-    assert speaker_of(quotes, "pay is fair") == "Alan Pryce"
+    assert speaker_of(quotes, "within a week", "direct") == "Ellen Marsh"
+    assert speaker_of(quotes, "pay is fair", "direct") == "Alan Pryce"
 
 
 def test_a_participle_after_a_reported_clause_goes_on_with_the_reporter(extract):
     quotes = extract(
         "Mayor Ingrid Solberg said the flooding reminds her of the storm of 1998, explaining, "
         "“because we never fixed the drains and we are paying for it now.”")
-    assert speaker_of(quotes, "fixed the drains") == "Ingrid Solberg"
+    assert speaker_of(quotes, "fixed the drains", "direct") == "Ingrid Solberg"
 
 
 def test_the_one_prompted_to_say_something_says_it(extract):
     quotes = extract(
         "The session was so calm that Minister Ada Whitcombe was moved to say, “I cannot "
         "believe how civil it has been.”")
-    assert speaker_of(quotes, "how civil") == "Ada Whitcombe"
+    assert speaker_of(quotes, "how civil", "direct") == "Ada Whitcombe"
 
 
 def test_words_leading_into_the_next_quote_do_not_attribute_this_one(extract):
@@ -90,15 +86,15 @@ def test_words_leading_into_the_next_quote_do_not_attribute_this_one(extract):
         "In the emails, Chidi Okafor and his aide Marit Lind discuss the trip. Okafor responds "
         "to Lind with, “Why now? Was that on my way to Oslo?” Lind then writes back, “You look "
         "tired.”")
-    assert speaker_of(quotes, "Why now") == "Chidi Okafor"
-    assert speaker_of(quotes, "look tired") == "Marit Lind"
+    assert speaker_of(quotes, "Why now", "direct") == "Chidi Okafor"
+    assert speaker_of(quotes, "look tired", "direct") == "Marit Lind"
 
 
 def test_a_speech_tag_is_not_given_the_subject_of_the_next_paragraph(extract):
     quotes = extract(
         "\"I'm voting for anyone but Pryce,\" declared Alyssa Brandvold, 29, of Meridian, Ind."
         "\n\nVoters like her are the reason the race is close, pollsters say.")
-    assert speaker_of(quotes, "anyone but Pryce") == "Alyssa Brandvold"
+    assert speaker_of(quotes, "anyone but Pryce", "direct") == "Alyssa Brandvold"
 
 
 def test_a_dateline_is_not_the_subject_of_the_person_after_it(nlp):
@@ -116,7 +112,7 @@ def test_a_reporting_verb_then_a_name_and_a_colon(extract):
         "watches.”\n\n"
         "Continued Anand: “So I think it is a very real problem. The single best thing the "
         "council can do is publish every contract.”")
-    assert speaker_of(quotes, "very real problem") == "Ravi Anand"
+    assert speaker_of(quotes, "very real problem", "direct") == "Ravi Anand"
 
 
 def test_a_participle_after_a_claim_someone_dismissed_is_theirs(nlp):
@@ -130,7 +126,7 @@ def test_a_participle_after_a_claim_someone_dismissed_is_theirs(nlp):
 def test_a_verb_inside_the_speech_tag_does_not_speak_for_it(extract):
     quotes = extract(
         "''I'm better with my hands than with my head,'' said Dale Ostrowski, half joking.")
-    assert speaker_of(quotes, "better with my hands") == "Dale Ostrowski"
+    assert speaker_of(quotes, "better with my hands", "direct") == "Dale Ostrowski"
 
 
 def test_a_sentence_reporting_its_own_words_does_not_attribute_the_quote_before(extract):
@@ -138,14 +134,14 @@ def test_a_sentence_reporting_its_own_words_does_not_attribute_the_quote_before(
         "\"It's a very sad day,\" Okafor told reporters outside the depot. \"This is what "
         "happens when a company is run on insults. It has no place here.\" Harbour chief Dag "
         "Eide said he would have fired the manager, according to local reports.")
-    assert speaker_of(quotes, "run on insults") == "Okafor"
+    assert speaker_of(quotes, "run on insults", "direct") == "Okafor"
 
 
 def test_an_opinion_page_that_opined_a_quote(extract):
     quotes = extract(
         "Editorial pages across the region warned that the sky was falling. \"Drivers should "
         "leave their cars at home,\" opined the Halifax Courier.")
-    assert speaker_of(quotes, "leave their cars") == "the Halifax Courier"
+    assert speaker_of(quotes, "leave their cars", "direct") == "the Halifax Courier"
 
 
 def test_the_object_of_led_to_say_is_who_says_it(nlp):
@@ -177,7 +173,7 @@ def test_went_on_after_a_quote_is_its_attribution(extract):
         "Solberg asked the harbour master about the collapse of the pier.\n\n"
         "“You know, it happens, right?” Okafor went on, as if he had not heard her. “But you "
         "have to get over it.”")
-    assert speaker_of(quotes, "it happens") == "Okafor"
+    assert speaker_of(quotes, "it happens", "direct") == "Okafor"
 
 
 def test_in_someones_view_after_a_quote(extract):
@@ -185,7 +181,7 @@ def test_in_someones_view_after_a_quote(extract):
         "He expected the biggest challenge would be the backlog at the port.\n\n"
         "“This is not a case where there are one or two things you can fix – it is an "
         "across-the-board failure” from the cranes to the customs sheds, in Lindqvist’s view.")
-    assert speaker_of(quotes, "across-the-board") == "Lindqvist"
+    assert speaker_of(quotes, "across-the-board", "direct") == "Lindqvist"
 
 
 def test_a_quote_paragraph_after_a_quoted_fragment_continues_its_speaker(extract):
@@ -195,14 +191,14 @@ def test_a_quote_paragraph_after_a_quoted_fragment_continues_its_speaker(extract
         "money for the port in bad years.”\n\n"
         "“Frankly, this is the kind of thinking the town needs, understanding how to get a "
         "good result out of a bad situation.”")
-    assert speaker_of(quotes, "Frankly") == "The Halifax Harbour Board"
+    assert speaker_of(quotes, "Frankly", "direct") == "The Halifax Harbour Board"
 
 
 def test_the_main_verb_before_the_quote_not_the_clause_before_it(extract):
     quotes = extract(
         "After former Governor Dag Eide criticized Solberg during a debate, Ingrid shot back, "
         "“I suppose I could have stayed home and baked, but I chose to run the port.”")
-    assert speaker_of(quotes, "run the port") == "Ingrid"
+    assert speaker_of(quotes, "run the port", "direct") == "Ingrid"
 
 
 def test_reads_right_after_a_quote_is_its_attribution(extract):
@@ -210,7 +206,7 @@ def test_reads_right_after_a_quote_is_its_attribution(extract):
         "Senator Dag Eide has been taking heat back home for not condemning the toll.\n\n"
         "“There are jellyfish that have shown more spine than Senator Eide,” reads a "
         "Wednesday editorial in the Halifax Courier.")
-    assert speaker_of(quotes, "jellyfish") == "a Wednesday editorial in the Halifax Courier"
+    assert speaker_of(quotes, "jellyfish", "direct") == "a Wednesday editorial in the Halifax Courier"
 
 
 def test_words_after_a_closed_quote_that_open_the_next_with_a_colon(extract):
@@ -219,8 +215,8 @@ def test_words_after_a_closed_quote_that_open_the_next_with_a_colon(extract):
         "''We are refugees,'' Ms. Haddad said. ''We are not criminals.'' Mr. Osei said: ''The "
         "attack that happened today is the work of criminals. We ourselves are running from "
         "them.''")
-    assert speaker_of(quotes, "not criminals") == "Haddad"
-    assert speaker_of(quotes, "work of criminals") == "Osei"
+    assert speaker_of(quotes, "not criminals", "direct") == "Haddad"
+    assert speaker_of(quotes, "work of criminals", "direct") == "Osei"
 
 
 def test_an_unattributed_quote_takes_the_nearest_speaker_before_it(extract):
@@ -229,7 +225,7 @@ def test_an_unattributed_quote_takes_the_nearest_speaker_before_it(extract):
         "said on Monday night. His campaign manager, Alex Brannigan, struck a similar tune. "
         "“This is a big night for us,” Brannigan said. “It is a three-person race now. If you "
         "do not want the others to win, get on board with Solberg.”")
-    assert speaker_of(quotes, "three-person race") == "Alex Brannigan"
+    assert speaker_of(quotes, "three-person race", "direct") == "Alex Brannigan"
 
 
 def test_words_before_that_lead_in_win_over_a_next_sentence_reporting_its_own(extract):
@@ -246,14 +242,14 @@ def test_a_quote_after_claimed_that_is_the_claimants(extract):
         "But even as Solberg claimed on Tuesday that “The harbour master got in trouble for far "
         "less,” one of the former inspectors of the port said the two cases were quite "
         "different.")
-    assert speaker_of(quotes, "far less") == "Solberg"
+    assert speaker_of(quotes, "far less", "direct") == "Solberg"
 
 
 def test_and_said_after_a_reported_clause_is_the_reporter_again(extract):
     quotes = extract(
         "Mayor Dag Eide said the decision was made by harbour commissioner Alan Pryce and said, "
         "“Who are you going to trust on safety?”")
-    assert speaker_of(quotes, "trust on safety") == "Dag Eide"
+    assert speaker_of(quotes, "trust on safety", "direct") == "Dag Eide"
 
 
 def test_a_lead_in_whose_verb_the_parser_left_without_a_subject(nlp):
@@ -284,4 +280,4 @@ def test_as_someone_put_it(extract):
     quotes = extract(
         "The singer has finally knocked the ballad off the top of the chart.\n\n"
         "As the Harbour Gazette put it, “Hello, it is the comeback.”")
-    assert speaker_of(quotes, "comeback") == "Harbour Gazette"
+    assert speaker_of(quotes, "comeback", "direct") == "Harbour Gazette"

@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from bot.models import Quote
-from bot.nlp.quotes import quotes_in_doc
-
-
-@pytest.fixture
-def reported(nlp):
-    def run(body: str) -> list[Quote]:
-        return [q for q in quotes_in_doc(nlp(body)) if q.kind == "indirect"]
-    return run
-
-
-def one(quotes: list[Quote], contains: str) -> Quote:
-    found = [q for q in quotes if contains in q.text]
-    assert len(found) == 1, f"expected one reported clause with {contains!r}, got {quotes}"
-    return found[0]
+from tests.quotes.conftest import one
 
 
 def test_a_share_of_people_speaks(reported):

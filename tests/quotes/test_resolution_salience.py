@@ -9,6 +9,7 @@ from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
 from bot.nlp.speakers.registry import Registry
+from tests.quotes.conftest import speaker_of
 
 
 @pytest.fixture
@@ -18,11 +19,6 @@ def extract(nlp):
         return statements(doc, quotes_in_doc(doc))
     return run
 
-
-def speaker_of(quotes: list[Quote], contains: str) -> str | None:
-    found = [q for q in quotes if contains in q.text]
-    assert len(found) == 1, f"expected one quote with {contains!r}, got {quotes}"
-    return found[0].speaker.name
 
 
 def test_she_means_the_woman_the_paragraphs_are_about_not_the_last_woman_who_spoke(extract):

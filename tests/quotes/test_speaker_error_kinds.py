@@ -7,6 +7,7 @@ import pytest
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
+from tests.quotes.conftest import speaker_of
 
 
 @pytest.fixture
@@ -17,11 +18,6 @@ def extract(nlp):
         return found, statements(doc, found)
     return run
 
-
-def speaker_of(quotes: list[Quote], contains: str) -> str | None:
-    found = [q for q in quotes if contains in q.text]
-    assert len(found) == 1, f"expected one quote with {contains!r}, got {quotes}"
-    return found[0].speaker.name
 
 
 # (1) A quote alone in its paragraph, its speaker named around it.

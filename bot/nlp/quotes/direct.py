@@ -77,6 +77,16 @@ def _sibling(known: list[tuple[int, Found]], at: int) -> Found:
     return before[-1] if before else known[0][1]
 
 
+def _names_before(tokens: list[Token]) -> list[Token]:
+    """The proper nouns the tokens end in, last first ("… — Ana Ruiz" gives Ruiz, Ana)."""
+    names = []
+    for token in reversed(tokens):
+        if token.pos_ != "PROPN":
+            break
+        names.append(token)
+    return names
+
+
 class DirectQuotes:
     """Attributes every quoted span of one article, paragraph by paragraph."""
 
@@ -277,11 +287,7 @@ class DirectQuotes:
         """"Pollsters agree - Ana Ruiz: “…”": the name between a dash and the colon speaks."""
         if len(before) < 3 or before[-1].text != ":":
             return None
-        names = []
-        for token in reversed(before[:-1]):
-            if token.pos_ != "PROPN":
-                break
-            names.append(token)
+        names = _names_before(before[:-1])
         head = before[len(before) - 2 - len(names)] if len(names) < len(before) - 1 else None
         if not names or len(names) > 4 or head is None or head.text not in DASHES:
             return None
@@ -317,11 +323,7 @@ class DirectQuotes:
         after a reporting verb that opens the sentence ("Continued Okoye: “…”")."""
         if len(before) < 2 or before[-1].text != ":":
             return None
-        names = []
-        for token in reversed(before[:-1]):
-            if token.pos_ != "PROPN":
-                break
-            names.append(token)
+        names = _names_before(before[:-1])
         opener = before[-2 - len(names)] if len(names) < len(before) - 1 else before[-1]
         inverted = opener.i == before[0].i and is_reporting(opener)
         if not opener.is_punct and not inverted:
