@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import select
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -229,7 +232,7 @@ class Analyser:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(),
                                              initializer=_load_worker,
-                                             initargs=(self.settings.spacy_model,))
+                                             initargs=(self.settings.spacy_model, os.getpid()))
         return self._pool
 
     def worker_pids(self) -> list[int]:
@@ -286,11 +289,37 @@ def _context() -> BaseContext:
 _worker: Language | None = None
 
 
-def _load_worker(model: str) -> None:
+def _load_worker(model: str, owner: int) -> None:
     """In each worker process: spaCy for every batch it will get (the forkserver's, if it
-    preloaded the same pipeline)."""
+    preloaded the same pipeline), and a watch on the process that started the pool."""
     global _worker
     _worker = load_pipeline(model)
+    threading.Thread(target=_exit_with, args=(owner,), name="owner-watch", daemon=True).start()
+
+
+def _exit_with(owner: int) -> None:
+    """Exit once the process that started the pool is gone. A worker holds both ends of its
+    task queue, so it would never see the queue close: killed without stopping its pool (a
+    crash, SIGKILL), that process would leave the worker, and the forkserver the worker keeps
+    open, running for ever."""
+    try:
+        handle = os.pidfd_open(owner)
+    except (AttributeError, OSError):  # no pidfd (not Linux): look once a second
+        while _running(owner):
+            time.sleep(1.0)
+    else:
+        select.select([handle], [], [])  # readable once the process has exited
+    os._exit(0)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _ready() -> bool:

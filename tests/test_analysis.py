@@ -281,3 +281,36 @@ def test_analysis_processes_setting_defaults_to_one_worker_and_takes_zero():
     assert load_settings({"WIREWATCH_NLP_PROCESSES": "0"}).nlp_processes == 0
     with pytest.raises(ConfigError, match="WIREWATCH_NLP_PROCESSES must be 0 or more"):
         load_settings({"WIREWATCH_NLP_PROCESSES": "-1"})
+
+
+OWNER_PROCESS = """
+import sys, time
+from bot.config import load_settings
+from bot.pipeline import Pipeline
+from storage.db import open_db
+
+settings = load_settings()
+pipeline = Pipeline(open_db(settings.db_path), settings)
+pipeline.analyser.start()
+print(*pipeline.analyser.worker_pids(), flush=True)
+time.sleep(300)
+"""
+
+
+def test_a_killed_storing_process_leaves_no_worker_or_forkserver_behind(tmp_path):
+    """Killed without stopping its pool (SIGKILL), the process that started the analysis
+    worker takes it with it, and the forkserver then stops too."""
+    env = {k: v for k, v in os.environ.items() if k != "WIREWATCH_NLP_PROCESSES"}
+    env["WIREWATCH_DB"] = str(tmp_path / "k.db")
+    owner = subprocess.Popen([sys.executable, "-c", OWNER_PROCESS], env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert owner.stdout is not None
+    workers = [psutil.Process(int(pid)) for pid in owner.stdout.readline().split()]
+    family = workers + [psutil.Process(w.ppid()) for w in workers]
+    assert len(workers) == 1
+    owner.kill()
+    owner.wait()
+    deadline = time.monotonic() + 30
+    while not all(map(dead, family)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(map(dead, family)), [p.pid for p in family if not dead(p)]
