@@ -96,6 +96,10 @@ class Earlier:
                 self._parts[article_id] = (sentences, self._add(_Part.of(sentences)))
         self._parts = {article_id: self._parts[article_id] for article_id in wanted}
 
+    def size(self) -> int:
+        """How many sentences it holds."""
+        return sum(len(sentences) for sentences, _ in self._parts.values())
+
     def held(self) -> dict[int, Sequence[StoredSentence]]:
         """Each indexed article's sentences, as last given to ``update``."""
         return {article_id: sentences for article_id, (sentences, _) in self._parts.items()}

@@ -27,6 +27,9 @@ FUTURE_SLACK = timedelta(days=1)
 T = TypeVar("T")
 VECTOR_CACHE = 1_000  # articles whose decoded vectors are kept (about 6.5 KB each)
 EARLIER_STORIES = 64
+EARLIER_SENTENCES = 15_000
+"""Sentences the what's-new indexes hold in all (about 2 KB each): 64 long running stories
+would otherwise hold ~100 MB."""
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
 EXTRACTIVE = ExtractiveSummariser()
@@ -91,7 +94,7 @@ class StoryStage:
     def __init__(self, *, quiet_hours: float = cluster.EVENT_QUIET_HOURS,
                  summariser: Summariser | None = None, threshold: float = cluster.JOIN_THRESHOLD,
                  half_life_hours: float = cluster.EVENT_HALF_LIFE_HOURS,
-                 stream_clock: bool = False) -> None:
+                 stream_clock: bool = False, earlier_sentences: int = EARLIER_SENTENCES) -> None:
         self.quiet = timedelta(hours=quiet_hours)
         self.stream_clock = stream_clock
         self.summariser = summariser or ExtractiveSummariser()
@@ -101,6 +104,7 @@ class StoryStage:
         self._vector_cache: dict[int, dict[str, float]] = {}
         self._names_cache: dict[int, frozenset[str]] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
+        self.earlier_sentences = earlier_sentences
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
@@ -243,15 +247,22 @@ class StoryStage:
         copy of any article's sentences is kept."""
         ids = store.latest_articles(db, [story_id], per_story=NOVELTY_ARTICLES)[story_id]
         earlier = self._earlier.pop(story_id, None) or novelty.Earlier()
-        if len(self._earlier) >= EARLIER_STORIES:
-            del self._earlier[next(iter(self._earlier))]
         self._earlier[story_id] = earlier
         held = earlier.held()
         missing = [a for a in ids if a not in held]
         loaded = {a: novelty.stored(rows)
                   for a, rows in store.article_sentences(db, missing).items()} if missing else {}
         earlier.update([(a, held[a] if a in held else loaded.get(a, NO_SENTENCES)) for a in ids])
+        self._bound_earlier()
         return earlier
+
+    def _bound_earlier(self) -> None:
+        """Forget the indexes of the stories seen longest ago, beyond EARLIER_STORIES stories or
+        ``earlier_sentences`` sentences in all; a story that comes back is read again."""
+        total = sum(earlier.size() for earlier in self._earlier.values())
+        while len(self._earlier) > 1 and (len(self._earlier) > EARLIER_STORIES
+                                          or total > self.earlier_sentences):
+            total -= self._earlier.pop(next(iter(self._earlier))).size()
 
     def _link_topics(self, db: Database, story_id: int, text: MatchText,
                      article_id: int) -> list[int]:
