@@ -30,7 +30,7 @@ def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, flo
     if salient is not None and not r.outweighed(token, gender, salient):
         return salient, conf.SALIENT_PRONOUN
     key = r.salience().referent(token, gender)  # else the most salient of that gender
-    person = r.reg.people.get(r.reg.alias.get((key or "").lower(), key or ""))
+    person = r.reg.people.get(r.reg.key_of(key))
     if person is not None:
         return Speaker(person.name, "person", person.role), conf.SALIENCE_PRONOUN
     return Speaker(None, "unknown"), conf.UNKNOWN

@@ -191,6 +191,10 @@ class Registry:
             start += 1
         return self.doc[start:end]
 
+    def key_of(self, name: str | None) -> str:
+        """The registry's key for a name as written: the full name a surname or alias stands for."""
+        return self.alias.get((name or "").lower(), name or "")
+
     def register(self, text: str) -> Person:
         """The canonical person: a surname or first name maps to the full name first given."""
         key = text.strip()

@@ -49,7 +49,7 @@ class SpeakerResolver:
     def outweighed(self, token: Token, gender: str, subject: Speaker) -> bool:
         """Whether he/she at ``token`` means someone far more salient than the last subject
         (salience.py); no pass is run when no one else of that gender could be meant."""
-        key = self.reg.alias.get((subject.name or "").lower(), subject.name or "")
+        key = self.reg.key_of(subject.name)
         if subject.kind != "person" or not any(
                 name != key and self.reg.gender(name) in (None, gender) and
                 not self.reg.tagged.isdisjoint(name.split()) for name in self.reg.people):

@@ -129,7 +129,7 @@ class Salience:
         if subject.kind != "person":
             return False
         choice = self.referent(token, gender)
-        key = self.r.reg.alias.get((subject.name or "").lower(), subject.name or "")
+        key = self.r.reg.key_of(subject.name)
         if choice is None or choice == key or self.r.reg.tagged.isdisjoint(choice.split()):
             return False
         weights = self.weights_at(token.i)
