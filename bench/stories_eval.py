@@ -1,11 +1,14 @@
 """Story quality on a labelled stream, wirewatch and a TF-IDF centroid baseline side by side.
 
 Usage: .venv/bin/python -m bench.stories_eval [STREAM.jsonl] [--verdicts VERDICTS.jsonl]
+       [--cache PARSES.spacy]
 The default stream is the real development stream, ../shared/dev/stories_dev.jsonl from the
 repository root ($WIREWATCH_DEV_DIR overrides the folder), else bench/data/stories_stream.jsonl.
 Without --verdicts it replays the stream itself (the same code as `wirewatch stories replay`,
 gold fields stripped). Both are scored on the same stream: BCubed P/R/F1 and new-story P/R, per
 half (`tune` / `report`) when the stream has halves; verdicts and what's new when it has them.
+With --cache, spaCy's parses of the stream are read from that DocBin (written there on the first
+run), so a repeated replay costs the stages after spaCy only.
 """
 
 from __future__ import annotations
@@ -15,9 +18,15 @@ import json
 import os
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bench import stories_baseline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN_STREAM = Path(__file__).parent / "data" / "stories_stream.jsonl"
@@ -124,13 +133,55 @@ def parts(gold_rows: list[dict]) -> dict[str, list[dict]]:
     return {**found, "all": gold_rows}
 
 
-def replay_stream(gold_rows: list[dict]) -> list[dict]:
+class CachedParses:
+    """A spaCy pipeline for the replay that answers each text from a DocBin of earlier parses
+    (or, when building the cache, parses it and keeps the Doc): texts are the cleaned bodies the
+    pipeline parses, so a cache holds one stream's texts only, and any other text is refused."""
+
+    def __init__(self, nlp: Language, path: Path) -> None:
+        self.nlp, self.path, self.vocab = nlp, path, nlp.vocab
+        self.building = not path.exists()
+        self.docs: dict[str, Doc] = {}
+        if not self.building:
+            from spacy.tokens import DocBin
+
+            self.docs = {d.text: d for d in DocBin().from_disk(path).get_docs(nlp.vocab)}
+
+    def pipe(self, texts: Iterable[str], **options: Any) -> Iterator[Doc]:
+        if self.building:
+            for doc in self.nlp.pipe(texts, **options):
+                self.docs.setdefault(doc.text, doc)
+                yield doc
+            return
+        for text in texts:
+            if text not in self.docs:
+                raise SystemExit(f"parse cache {self.path} does not hold these texts; delete it")
+            yield self.docs[text]
+
+    def save(self) -> None:
+        """Write the parses, when this run made them."""
+        if self.building:
+            from spacy.tokens import DocBin
+
+            DocBin(docs=list(self.docs.values())).to_disk(self.path)
+
+
+def replay_stream(gold_rows: list[dict], cache: Path | None = None) -> list[dict]:
     from bot.config import load_settings
+    from bot.nlp.load import load_pipeline
     from bot.replay import replay
 
     lines = [json.dumps({k: v for k, v in g.items() if k not in GOLD_FIELDS}) for g in gold_rows]
+    settings = load_settings()
+    parses = None
+    if cache is not None:
+        settings = settings.with_overrides(nlp_processes=0)
+        parses = CachedParses(load_pipeline(settings.spacy_model), cache)
     with tempfile.TemporaryDirectory() as tmp:
-        return list(replay(lines, db_path=Path(tmp) / "eval.db", settings=load_settings()))
+        out = list(replay(lines, db_path=Path(tmp) / "eval.db", settings=settings, nlp=parses))
+    if parses is not None:
+        parses.save()
+    return out
 
 
 def confusion(gold_rows: list[dict], result_rows: list[dict]) -> Counter:
@@ -148,13 +199,15 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, dict[str, float]]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stream", nargs="?", type=Path, default=None)
     parser.add_argument("--verdicts", type=Path, help="Replay output to score instead of replaying.")
+    parser.add_argument("--cache", type=Path,
+                        help="DocBin of the stream's spaCy parses (made on first use).")
     args = parser.parse_args(argv)
     stream = args.stream or default_stream()
     gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
     if args.verdicts:
         ours = [json.loads(line) for line in args.verdicts.open(encoding="utf-8") if line.strip()]
     else:
-        ours = replay_stream(gold_rows)
+        ours = replay_stream(gold_rows, args.cache)
     runs = {"wirewatch": ours, "baseline": stories_baseline.run(gold_rows)}
     figures = {name: {part: score(rows, result) for part, rows in parts(gold_rows).items()}
                for name, result in runs.items()}

@@ -1,0 +1,52 @@
+"""bench.stories_eval --cache: a replay from cached spaCy parses gives what spaCy gives, and a
+cache made for other texts is refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import stories_eval
+
+ARTICLES = [
+    ("dam", "Floodgates opened at Orsk dam as river rises",
+     "Engineers opened three floodgates at the Orsk dam on Monday as the Vessa river rose by two "
+     "metres overnight, the regional water authority said. Farmers downstream in Lidevo were "
+     "told to move livestock to higher ground."),
+    ("dam", "Orsk dam releases water after overnight rise in Vessa river",
+     "The water authority released water through three gates of the Orsk dam after the Vessa "
+     "climbed two metres in one night. Lidevo's farmers were asked to move their animals."),
+    ("chess", "Teenager Ilse Marwood wins Baltic chess open",
+     "Sixteen-year-old Ilse Marwood won the Baltic chess open in Tallinn on Sunday, beating "
+     "grandmaster Piotr Aleks in the final round with the black pieces."),
+]
+
+
+def write_stream(path: Path, articles: list[tuple[str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for n, (story, title, text) in enumerate(articles):
+            out.write(json.dumps({"id": f"x{n}", "time": f"2024-05-06T{8 + n:02d}:00:00+00:00",
+                                  "title": title, "text": text, "story": story}) + "\n")
+    return path
+
+
+def test_a_replay_from_the_cache_gives_the_figures_of_a_fresh_parse(tmp_path: Path) -> None:
+    stream = write_stream(tmp_path / "stream.jsonl", ARTICLES)
+    cache = tmp_path / "parses.spacy"
+    fresh = stories_eval.main([str(stream)])
+    built = stories_eval.main([str(stream), "--cache", str(cache)])
+    assert cache.exists()
+    cached = stories_eval.main([str(stream), "--cache", str(cache)])
+    assert fresh == built == cached
+    assert fresh["wirewatch"]["all"]["bcubed_f1"] == 1.0
+
+
+def test_a_cache_of_other_texts_is_refused(tmp_path: Path) -> None:
+    cache = tmp_path / "parses.spacy"
+    stories_eval.main([str(write_stream(tmp_path / "a.jsonl", ARTICLES[:1])), "--cache",
+                       str(cache)])
+    with pytest.raises(SystemExit, match="does not hold these texts"):
+        stories_eval.main([str(write_stream(tmp_path / "b.jsonl", ARTICLES)), "--cache",
+                           str(cache)])
