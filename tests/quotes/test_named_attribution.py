@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.attribution import lead_in_attribution
-from tests.quotes.conftest import speaker_of
+from tests.quotes.conftest import one, speaker_of
 
 
 @pytest.fixture
@@ -281,3 +281,14 @@ def test_as_someone_put_it(extract):
         "The singer has finally knocked the ballad off the top of the chart.\n\n"
         "As the Harbour Gazette put it, “Hello, it is the comeback.”")
     assert speaker_of(quotes, "comeback", "direct") == "Harbour Gazette"
+
+
+def test_a_pull_quote_closed_after_a_line_naming_its_speaker(extract):
+    quotes = extract(
+        "Councillor Ines Varga has pushed for the ferry levy since the spring.\n\n"
+        "Mayor Tomas Brandt has opposed it at every meeting of the council.\n\n"
+        "\"The harbour will not pay for itself, and the ferries are the only thing keeping it "
+        "open.\nFormer harbour master Ines Varga, Port Research Institute.\"\n\n"
+        "The vote on the levy is expected next month.")
+    quote = one(quotes, "pay for itself", "direct")
+    assert quote.speaker.name == "Ines Varga"

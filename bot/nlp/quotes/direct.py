@@ -27,6 +27,9 @@ UNKNOWN = Speaker(None, "unknown")
 Found = tuple[Attribution, Speaker, float]
 SENTENCE_END = (".", "!", "?", "…")
 DASHES = {"-", "—", "–", "--"}
+PULL_CLOSERS = ('"', "”")
+"""Marks closing a pull quote whose last line names its speaker ("“…\nAna Ruiz, Institute.”")."""
+PULL_WORDS = 12
 MINOR_WORDS = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "or"}
 
 
@@ -339,6 +342,8 @@ class DirectQuotes:
             return None
         nxt = self.paras[span.paragraph + 1]
         text = self.body[nxt.start:nxt.end].strip()
+        if not span.closed and text.endswith(PULL_CLOSERS):
+            return self._pull_quote(nxt, text)
         if text[:1] not in DASHES or len(text.split()) > 15:
             return None
         name = text.lstrip("".join(DASHES) + " ").split(",")[0].rstrip(". ")
@@ -348,6 +353,24 @@ class DirectQuotes:
         dash = self.doc[self.token_at(nxt.start + len(self.body[nxt.start:nxt.end]) -
                                       len(self.body[nxt.start:nxt.end].lstrip()))]
         return (Attribution(dash, None, None), speaker, conf.SIGNED) if speaker else None
+
+    def _pull_quote(self, line: Paragraph, text: str) -> Found | None:
+        """"“The pier must reopen.\nFormer harbour master Ana Ruiz, Port Institute.”": a quote
+        left open at its paragraph's end and closed after a line naming its speaker."""
+        words = text.rstrip("".join(PULL_CLOSERS) + " .").split(",")[0].split()
+        if not words or len(text.split()) > PULL_WORDS or any(m in text[:-1] for m in "\"“”"):
+            return None
+        names: list[str] = []
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            names.insert(0, word)
+        names = [w for w in names if not w.endswith(".")]  # "S.C. Rep. Ana Ruiz"
+        if not names or len(names) > 3:
+            return None
+        speaker = self.resolver.person_named(" ".join(names))
+        mark = self.doc[self.token_at(line.start)]
+        return (Attribution(mark, None, None), speaker, conf.SIGNED) if speaker else None
 
     def _speech_tag(self, span: QuoteSpan, after: list[Token]) -> Attribution | None:
         """"“…?” Hannity pressed." or "“…,” she laughed.": a clause of a subject and a verb alone
