@@ -3,9 +3,10 @@ or what the article introduced earlier; otherwise kept as an unnamed source."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
@@ -28,12 +29,14 @@ from bot.nlp.speakers.words import (
     DESCRIBED_PEOPLE,
     HONORIFICS,
     INDEFINITE,
+    INSTITUTIONS,
     ISSUED_NOUNS,
     NUMBERS,
     ORG_LABELS,
     ORG_NOUNS,
     PERIODICALS,
     PLURAL_TAGS,
+    PUBLIC_BODIES,
     PUBLICATIONS,
     RECENT_CHARS,
     REMARKS,
@@ -279,13 +282,35 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 
 def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"The company" means the last organisation that acted in a clause before it ("Shares in
-    Corveth fell" names it without it acting)."""
+    """"The company" means the last organisation that acted in a clause before it; one just
+    named, in its sentence or the one before, without acting comes before any further back
+    ("… hours with EgyptAir, the airline said"; "Shares in Corveth fell" long before does not
+    name the company meant)."""
+    since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
+    near: Span | None = None
     for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
-        if ent.label_ == "ORG" and ent.root.dep_ in ACTING and ent.root.tag_ != "NNS" and \
-                not r.reg.quoted(ent.start_char):
-            return Speaker(r.reg.org_name(ent), "organisation")
-    return None
+        if ent.label_ != "ORG" or ent.root.tag_ == "NNS" or r.reg.quoted(ent.start_char) or \
+                not _may_be(r, ent, token.lemma_.lower()):
+            continue
+        if near is not None and ent.start < since:
+            break
+        if ent.root.dep_ in ACTING:
+            near = ent
+            break
+        if near is None and ent.start >= since and ent.root.dep_ != "compound":
+            near = ent
+    return Speaker(r.reg.org_name(near), "organisation") if near is not None else None
+
+
+def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:
+    """Not a person the recogniser tagged an organisation ("Weiner's future"), nor an
+    institution news never calls a company or a group ("New York University", "the Supreme
+    Court"; a caucus or a party may be "the group")."""
+    name = r.reg.name_span(ent)
+    bodies = PUBLIC_BODIES if lemma == "group" else INSTITUTIONS
+    person = r.reg.people.get(r.reg.alias.get(name.text.lower(), ""))
+    return name[-1].lower_ not in bodies and (
+        person is None or " " not in person.name and not person.gender)
 
 
 def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker | None:

@@ -55,6 +55,13 @@ WEAK_TITLES = {"dr", "prof", "mr", "ms", "mrs", "miss", "sir", "dame", "lord", "
 COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
                  "retailer", "bank", "lender", "maker", "manufacturer", "producer", "developer",
                  "supplier", "chain", "brand", "business", "startup", "miner", "carrier"}
+PUBLIC_BODIES = {"court", "university", "college", "school", "department", "agency", "ministry",
+                 "council", "commission", "senate", "house", "congress", "government",
+                 "administration", "parliament", "assembly", "office", "police", "army", "navy",
+                 "bureau", "embassy", "legislature"}
+"""Last words of a public body's name: never what news calls "the company" or "the group"."""
+INSTITUTIONS = PUBLIC_BODIES | {"committee", "party", "caucus", "campaign"}
+"""Last words of an institution's name: never what news calls "the company" or "the firm"."""
 INDEFINITE = {"a", "an", "some", "several", "many", "two", "three", "four", "five", "one"}
 NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
 COLLECTIVE = {"police", "authorities", "military", "government"}

@@ -1,0 +1,37 @@
+"""Descriptions and documents resolved to the entity the article means, on text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Quote
+from bot.nlp.quotes import quotes_in_doc
+from bot.nlp.quotes.statements import statements
+from tests.quotes.conftest import speaker_of
+
+
+@pytest.fixture
+def extract(nlp):
+    def run(body: str) -> list[Quote]:
+        doc = nlp(body)
+        return statements(doc, quotes_in_doc(doc))
+    return run
+
+
+def test_the_airline_is_the_airline_just_named_not_a_broadcaster_that_reported_before(extract):
+    quotes = extract(
+        "The captain's family spoke to reporters in Lyon, Radio Rhone reported on Friday.\n\n"
+        "Mira Kovac, the first officer, had flown 3,100 hours with Nordwind Airways, the "
+        "airline said on Thursday. “She was one of our most careful pilots,” the airline "
+        "added.")
+    assert speaker_of(quotes, "careful pilots") == "Nordwind Airways"
+
+
+def test_the_company_is_a_firm_named_in_the_sentence_before_without_acting(extract):
+    quotes = extract(
+        "The Halden Chamber of Commerce opposed the levy in March.\n\n"
+        "The vote drew attention from local employers such as Brightwell Dairies, which "
+        "lobbied against the bill. “We urge other businesses to speak out,” the company "
+        "said.")
+    assert speaker_of(quotes, "urge other businesses") == "Brightwell Dairies"
+
