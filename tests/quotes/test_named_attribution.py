@@ -292,3 +292,11 @@ def test_a_pull_quote_closed_after_a_line_naming_its_speaker(extract):
         "The vote on the levy is expected next month.")
     quote = one(quotes, "pay for itself", "direct")
     assert quote.speaker.name == "Ines Varga"
+
+
+def test_a_title_and_a_second_title_joined_to_the_name_before_the_verb(extract):
+    quotes = extract(
+        "The ferry levy was approved on Monday.\n\n"
+        "Tory mayoral contender and former surgeon Peter Halloran responded on Sunday to "
+        "claims that the levy would drive away the summer tourists.")
+    assert speaker_of(quotes, "drive away", "indirect") == "Peter Halloran"

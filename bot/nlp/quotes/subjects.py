@@ -125,12 +125,13 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
 def _person_before_verb(subject: Token, verb: Token) -> Token:
     """"CLEVELAND — Former Attorney General Ana Ruiz told …", "Saturday at the convention Sen.
     Ana Ruiz said …": the parser made the dateline or the time the subject, and hung the
-    person named right before the verb off it in apposition."""
+    person named right before the verb off it in apposition; "Tory contender and former
+    surgeon Ana Ruiz said …": the first title the subject, the person a conjunct of it."""
     if subject.ent_type_ == "PERSON" or subject.i > verb.i:
         return subject
     for token in subject.subtree:
-        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.i != subject.i and \
-                token.right_edge.i == verb.i - 1:
+        if token.dep_ in {"appos", "conj"} and token.ent_type_ == "PERSON" and \
+                token.i != subject.i and token.right_edge.i == verb.i - 1:
             return token
     return subject
 
