@@ -35,3 +35,14 @@ def test_the_company_is_a_firm_named_in_the_sentence_before_without_acting(extra
         "said.")
     assert speaker_of(quotes, "urge other businesses") == "Brightwell Dairies"
 
+
+
+def test_a_government_named_by_its_nationality_is_the_country_the_article_names(extract):
+    quotes = extract(
+        "Chile will tighten controls on copper exports, officials in Santiago said on "
+        "Monday.\n\n"
+        "The Chilean government said the new rules would “protect the mines for the next "
+        "generation.”\n\n"
+        "“We will not sell our future cheaply,” the government added in a statement.")
+    assert speaker_of(quotes, "protect the mines") == "Chile"
+    assert speaker_of(quotes, "sell our future") == "Chile"

@@ -27,6 +27,7 @@ from bot.nlp.speakers.words import (
     COMPANY_NOUNS,
     COMPANY_ROLES,
     DESCRIBED_PEOPLE,
+    GOVERNMENTS,
     HONORIFICS,
     INDEFINITE,
     INSTITUTIONS,
@@ -67,7 +68,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         paper = publication(r, token)
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
-    owned = owned_body(r, token) or account_owner(r, token) or remarks_of(r, token)
+    owned = owned_body(r, token) or account_owner(r, token) or remarks_of(r, token) or \
+        national_government(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     phrase = noun_phrase(token)
@@ -182,7 +184,20 @@ def country_of(r: SpeakerResolver, token: Token) -> Speaker | None:
     names with the same stem."""
     if token.tag_ not in PLURAL_TAGS and not token.lower_.endswith("ese"):
         return None
-    stem = token.lower_[:4]
+    return _country_named(r, token.lower_[:4])
+
+
+def national_government(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The Mexican government said" after "Mexico": a government named by its nationality is
+    the country the article names with the same stem."""
+    if token.lemma_.lower() not in GOVERNMENTS or token.tag_ in PLURAL_TAGS:
+        return None
+    nationality = next((c for c in token.children if c.dep_ in {"amod", "compound"}
+                        and c.ent_type_ == "NORP"), None)
+    return None if nationality is None else _country_named(r, nationality.lower_[:4])
+
+
+def _country_named(r: SpeakerResolver, stem: str) -> Speaker | None:
     for ent in r.reg.ents:
         if ent.label_ == "GPE" and ent.text.lower().startswith(stem) and \
                 not r.reg.quoted(ent.start_char):
@@ -274,7 +289,8 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
             break
         if chunk.root.lemma_.lower() == lemma and len(chunk) > 2 and \
                 not r.reg.quoted(chunk.start_char):
-            return Speaker(noun_phrase(chunk.root), "organisation")
+            return national_government(r, chunk.root) or \
+                Speaker(noun_phrase(chunk.root), "organisation")
     for mention in r.reg.before(token.idx):
         if mention.speaker.kind == "organisation":
             return mention.speaker

@@ -62,6 +62,8 @@ PUBLIC_BODIES = {"court", "university", "college", "school", "department", "agen
 """Last words of a public body's name: never what news calls "the company" or "the group"."""
 INSTITUTIONS = PUBLIC_BODIES | {"committee", "party", "caucus", "campaign"}
 """Last words of an institution's name: never what news calls "the company" or "the firm"."""
+GOVERNMENTS = {"government", "regime"}
+"""What a country's rulers are called when named by their nationality ("the Mexican government")."""
 INDEFINITE = {"a", "an", "some", "several", "many", "two", "three", "four", "five", "one"}
 NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
 COLLECTIVE = {"police", "authorities", "military", "government"}
