@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.attribution import lead_in_attribution
+from bot.nlp.quotes.subjects import subject_of
 from tests.quotes.conftest import one, speaker_of
 
 
@@ -300,3 +301,17 @@ def test_a_title_and_a_second_title_joined_to_the_name_before_the_verb(extract):
         "Tory mayoral contender and former surgeon Peter Halloran responded on Sunday to "
         "claims that the levy would drive away the summer tourists.")
     assert speaker_of(quotes, "drive away", "indirect") == "Peter Halloran"
+
+
+def test_a_name_the_parser_joined_to_the_subject_before_an_adverb_and_the_verb(nlp):
+    words = ["Neither", "Marsh", "nor", "Patel", "has", "won", "a", "state", "and", "Duarte",
+             "strongly", "suggested", "they", "should", "quit", "."]
+    heads = [1, 5, 1, 1, 5, 5, 7, 11, 7, 7, 11, 5, 14, 14, 11, 5]  # "a state" made the subject
+    deps = ["det", "nsubj", "cc", "conj", "aux", "ROOT", "det", "nsubj", "cc", "conj",
+            "advmod", "ccomp", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["DET", "PROPN", "CCONJ", "PROPN", "AUX", "VERB", "DET", "NOUN", "CCONJ", "PROPN",
+           "ADV", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    ents = ["O", "B-PERSON", "O", "B-PERSON"] + ["O"] * 5 + ["B-PERSON"] + ["O"] * 6
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ents)
+    subject = subject_of(doc[11], set())
+    assert subject is not None and subject.text == "Duarte"

@@ -131,9 +131,15 @@ def _person_before_verb(subject: Token, verb: Token) -> Token:
         return subject
     for token in subject.subtree:
         if token.dep_ in {"appos", "conj"} and token.ent_type_ == "PERSON" and \
-                token.i != subject.i and token.right_edge.i == verb.i - 1:
+                token.i != subject.i and _right_before(token, verb):
             return token
     return subject
+
+
+def _right_before(token: Token, verb: Token) -> bool:
+    """Nothing but the verb's adverbs and auxiliaries between the phrase and the verb."""
+    return all(t.head.i == verb.i and t.dep_ in {"advmod", "aux"}
+               for t in token.doc[token.right_edge.i + 1:verb.i])
 
 
 def _named_descriptor(subject: Token, verb: Token) -> Token:
