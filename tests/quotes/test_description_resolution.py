@@ -46,3 +46,26 @@ def test_a_government_named_by_its_nationality_is_the_country_the_article_names(
         "“We will not sell our future cheaply,” the government added in a statement.")
     assert speaker_of(quotes, "protect the mines") == "Chile"
     assert speaker_of(quotes, "sell our future") == "Chile"
+
+
+def test_a_day_that_owns_a_poll_did_not_issue_it(extract):
+    quotes = extract(
+        "Mayor Ines Duarte now leads her rival by nine points, according to a Tidewater "
+        "Institute poll released Monday.\n\n"
+        "Her support among older voters held steady in Monday's poll.\n\n"
+        "The poll showed that most residents want the tram line finished.")
+    assert speaker_of(quotes, "tram line") == "Tidewater Institute"
+
+
+def test_a_new_poll_is_the_poll_the_article_names_later_with_a_capital(extract):
+    quotes = extract(
+        "Councillor Ada Brenner is ahead in the race for mayor, according to a new poll.\n\n"
+        "A Harrowgate Research Poll found that she would win a run-off against either rival.")
+    assert speaker_of(quotes, "ahead in the race") == "Harrowgate Research"
+
+
+def test_a_poll_released_by_a_newspaper_speaks_for_the_newspaper(extract):
+    quotes = extract(
+        "A regional poll released Sunday by The Carrick Post shows the governor losing "
+        "ground among rural voters.")
+    assert speaker_of(quotes, "losing ground") == "The Carrick Post"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
 from bot.models import Speaker
@@ -34,8 +35,11 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
         return own  # "polls show": no one poll
     lemma = token.lemma_.lower()
     lemmas = SURVEYS if lemma in FINDINGS else {lemma}
-    before = [t for w in lemmas for t in r.reg.nouns_before(w, token.i)]
-    after = [t for w in lemmas for t in r.reg.nouns_after(w, token.i)]
+    titled = _titled(r, lemmas)
+    before = [t for w in lemmas for t in r.reg.nouns_before(w, token.i)] + \
+        [t for t in titled if t.i < token.i]
+    after = [t for w in lemmas for t in r.reg.nouns_after(w, token.i)] + \
+        [t for t in titled if t.i > token.i]
     before.sort(key=lambda t: -t.i)
     after.sort(key=lambda t: t.i)
     for other in (before + after) if definite else (after + before):
@@ -45,6 +49,12 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
         if found is not None:
             return found
     return _sender(r, token) if definite else None
+
+
+def _titled(r: SpeakerResolver, lemmas: set[str]) -> list[Token]:
+    """The document words that end a name ("a Morning Fields Poll found"), which the tagger
+    makes proper nouns, so the noun index misses them."""
+    return [r.reg.doc[i] for i in r.reg.columns.lowered(lemmas) if r.reg.columns.pos[i] == PROPN]
 
 
 def _sender(r: SpeakerResolver, document: Token) -> Speaker | None:
@@ -73,7 +83,8 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
     for child in token.children:
         if r.reg.quoted(child.idx):
             continue
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "PRON"}:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "PRON"} and \
+                child.ent_type_ not in NOT_ISSUERS:  # not "Monday's poll"
             return _named(r, child)
         if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in FINDINGS:
             survey = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -94,8 +105,8 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def _object_of(r: SpeakerResolver, prep: Token) -> Speaker | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lemma_.lower() in ISSUED_NOUNS:
-        return None
+    if obj is None or obj.lemma_.lower() in ISSUED_NOUNS and obj.pos_ != "PROPN":
+        return None  # "a report from the committee", not "by the Washington Post"
     if obj.pos_ != "PROPN" and r.reg.ent_of.get(obj.i) is None and \
             not any(c.dep_ == "poss" for c in obj.children):
         return None
