@@ -315,3 +315,11 @@ def test_a_name_the_parser_joined_to_the_subject_before_an_adverb_and_the_verb(n
     doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ents)
     subject = subject_of(doc[11], set())
     assert subject is not None and subject.text == "Duarte"
+
+
+def test_a_name_the_parser_joined_to_the_object_of_the_verb_before(extract):
+    quotes = extract(
+        "The council published the figures on Monday.\n\n"
+        "If you question the council, the Daily Ledger will call you a crank and Radio Corveth "
+        "will accuse you of “stirring up trouble.”")
+    assert speaker_of(quotes, "stirring up", "fragment") == "Radio Corveth"

@@ -38,7 +38,7 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
             return subject
         if verb.dep_ == "relcl":
             return verb.head
-        stray = _stray_subject(verb, quoted)
+        stray = _stray_subject(verb, quoted) or (_joined_name(verb, quoted) if seen == 1 else None)
         if stray is not None:
             return stray
         outer = _reporter(verb, quoted) if seen == 1 else None
@@ -149,6 +149,24 @@ def _named_descriptor(subject: Token, verb: Token) -> Token:
             following.head == verb and following.dep_ in {"advmod", "npadvmod", "dep", "nsubj"}:
         return following
     return subject
+
+
+def _joined_name(verb: Token, quoted: set[int]) -> Token | None:
+    """"… will brand you a liar and NBC News will accuse you …": the parser joined the name
+    after "and" to the object before it and left the conjoined verb without a subject."""
+    if verb.dep_ != "conj":
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in {"advmod", "aux", "neg"}:
+        i -= 1
+    name = doc[i] if i >= 0 else None
+    if name is None or name.pos_ != "PROPN" or name.i in quoted or name.dep_ != "conj" or \
+            name.head.pos_ in {"VERB", "AUX"} or name.head.i == verb.head.i:
+        return None
+    left = name.left_edge.i
+    return name if left > 0 and doc[left - 1].dep_ == "cc" and doc[left - 1].head == name.head \
+        else None
 
 
 def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
