@@ -69,3 +69,12 @@ def test_a_poll_released_by_a_newspaper_speaks_for_the_newspaper(extract):
         "A regional poll released Sunday by The Carrick Post shows the governor losing "
         "ground among rural voters.")
     assert speaker_of(quotes, "losing ground") == "The Carrick Post"
+
+
+def test_the_magazine_is_the_name_the_article_gave_as_a_magazine(extract):
+    quotes = extract(
+        "Paula Brandt told the Eastfield Herald last week that she would enter.\n\n"
+        "On Friday, Brandt and her neighbour sent pie recipes to Hearthside Living magazine's "
+        "annual baking contest. The magazine said its readers had picked the county fair "
+        "winner in five of the past six years.")
+    assert speaker_of(quotes, "picked the county fair") == "Hearthside Living"

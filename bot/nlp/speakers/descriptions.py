@@ -132,14 +132,28 @@ def _publication_word(token: Token) -> bool:
 def publication(r: SpeakerResolver, token: Token) -> Speaker | None:
     """The newspaper, network or site the article last named: an organisation named like a
     periodical ("… Post", "… Times", "… News") or named as one (told X, in an interview with
-    X, X reported)."""
+    X, X reported), or typed as one ("Family Circle magazine", "the website Politico")."""
     for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
-        if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART"} or r.reg.quoted(ent.start_char):
+        if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT"} or \
+                r.reg.quoted(ent.start_char):
             continue
         name = r.reg.name_span(ent)
-        if name[-1].lower_ in PERIODICALS or _named_as_medium(name[-1]):
+        typed = typed_as(name, PUBLICATIONS)
+        if typed or ent.label_ in {"ORG", "PERSON", "WORK_OF_ART"} and (
+                name[-1].lower_ in PERIODICALS or _named_as_medium(name[-1])):
             return Speaker(r.reg.org_name(ent), "organisation")
     return None
+
+
+def typed_as(name: Span, nouns: set[str]) -> bool:
+    """Whether the text gives a name one of these kinds: a noun it modifies ("Family Circle
+    magazine"), or a noun beside it ("the website Politico", "Politico, the website")."""
+    root = name[-1]
+    beside = [c for c in root.children if c.dep_ in {"appos", "compound"}]
+    if root.dep_ in {"compound", "appos"}:
+        beside.append(root.head)
+    return any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" and
+               not name.start <= t.i < name.end for t in beside)
 
 
 def _named_as_medium(tok: Token) -> bool:
