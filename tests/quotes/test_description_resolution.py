@@ -78,3 +78,12 @@ def test_the_magazine_is_the_name_the_article_gave_as_a_magazine(extract):
         "annual baking contest. The magazine said its readers had picked the county fair "
         "winner in five of the past six years.")
     assert speaker_of(quotes, "picked the county fair") == "Hearthside Living"
+
+
+def test_a_name_after_the_subjects_of_phrase_is_the_subject_not_the_organisation(extract):
+    quotes = extract(
+        "Lobbyist Carl Denning said the firm had done nothing wrong.\n\n"
+        "The director of the Baltic Policy Institute, Vera Lindholm, told reporters her group "
+        "never worked with Denning. “We had no contract with him,” she said.")
+    assert speaker_of(quotes, "never worked") == "Vera Lindholm"
+    assert speaker_of(quotes, "no contract") == "Vera Lindholm"

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     """A common-noun subject: a title of someone named earlier, an organisation or a source."""
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-             and not r.reg.quoted(c.idx)]
+             and not r.reg.quoted(c.idx)] or _named_after_of(r, token)
     if named:
         return appositive(r, token, named[0])
     head = token.head
@@ -101,6 +101,24 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     speaker = Speaker(phrase, kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
+
+
+def _named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:
+    """"The director of the European Centre, Ina Kirsch, told …": the parser hangs the name
+    off the organisation; a person's name set beside a thing or a place describes the
+    person the subject is (not "a spokesman for the mayor, X")."""
+    current = token
+    for _ in range(2):
+        pobj = next((g for c in current.children if c.dep_ == "prep" and c.i > current.i
+                     for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None or person_noun(pobj) or pobj.lemma_.lower() in TITLE_WORDS:
+            return []
+        named = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
+                 r.reg.is_person(c) and not r.reg.quoted(c.idx)]
+        if named:
+            return named
+        current = pobj
+    return []
 
 
 def owned_body(r: SpeakerResolver, token: Token) -> Speaker | None:
