@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
+from bot.nlp.speakers.resolver import SpeakerResolver
 from tests.quotes.conftest import speaker_of
 
 
@@ -87,3 +89,14 @@ def test_a_name_after_the_subjects_of_phrase_is_the_subject_not_the_organisation
         "never worked with Denning. “We had no contract with him,” she said.")
     assert speaker_of(quotes, "never worked") == "Vera Lindholm"
     assert speaker_of(quotes, "no contract") == "Vera Lindholm"
+
+
+def test_a_title_tagged_as_an_organisation_with_a_name_beside_it_is_that_person(nlp):
+    doc = nlp("The Brightline Group's CEO, Dana Whitfield, said the firms had agreed.")
+    ceo = next(t for t in doc if t.text == "CEO")
+    doc.ents = [e for e in doc.ents if e.end <= ceo.i or e.start > ceo.i] + \
+        [Span(doc, ceo.i, ceo.i + 1, label="ORG")]  # as the recogniser sometimes tags it
+    resolver = SpeakerResolver(doc, quoted=lambda _: False, speaking=lambda t: t.lemma_ == "say")
+    speaker, _ = resolver.resolve(ceo)
+    assert speaker.name == "Dana Whitfield"
+

@@ -25,6 +25,7 @@ from bot.nlp.speakers.words import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     SHARES,
+    TITLE_WORDS,
 )
 
 
@@ -83,8 +84,8 @@ class SpeakerResolver:
             return pronouns.group(self, token, plural=False)
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
-        if _named_beside(token):  # "One of his advisers, Tad Devine, said"
-            return descriptions.nominal(self, token)
+        if _named_beside(token) or self._titled_beside(token):  # "One of his advisers,
+            return descriptions.nominal(self, token)  # Tad Devine, said"; "Acme's CEO, X,"
         if token.like_num or token.ent_type_ in SHARES:  # "Six in 10 say", "Nearly half said"
             poll = documents.respondents_poll(self, token)
             if poll is not None:
@@ -103,6 +104,12 @@ class SpeakerResolver:
         if token.pos_ == "PROPN" and not token.text.islower() or ent is not None:
             return self.proper(token, ent)
         return descriptions.nominal(self, token)
+
+    def _titled_beside(self, token: Token) -> bool:
+        """"The Podesta Group's CEO, Kimberley Fritts, said": a title the recogniser tagged as
+        an organisation, with a person's name beside it, is that person's role."""
+        return token.lower_ in TITLE_WORDS and not self.reg.is_person(token) and any(
+            c.dep_ == "appos" and self.reg.is_person(c) for c in token.children)
 
     def proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
         text = self.reg.name_span(ent).text if ent is not None else name_text(token, None)
