@@ -100,3 +100,10 @@ def test_a_title_tagged_as_an_organisation_with_a_name_beside_it_is_that_person(
     speaker, _ = resolver.resolve(ceo)
     assert speaker.name == "Dana Whitfield"
 
+
+def test_the_results_speak_for_the_poll_the_article_named(extract):
+    quotes = extract(
+        "A Harrowgate Research Poll found that Councillor Ada Brenner would win a run-off.\n\n"
+        "Brenner received 41 percent and her nearest rival 33 percent, according to the "
+        "results.")
+    assert speaker_of(quotes, "41 percent") == "Harrowgate Research"

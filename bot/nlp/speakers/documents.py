@@ -31,9 +31,9 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     the same document mentioned elsewhere (before it when it is "the poll", after it first
     when it is "a new poll", which the article names further on)."""
     own = own_issuer(r, token)
-    if own is not None or token.tag_ in PLURAL_TAGS:
-        return own  # "polls show": no one poll
     lemma = token.lemma_.lower()
+    if own is not None or token.tag_ in PLURAL_TAGS and not (definite and lemma in FINDINGS):
+        return own  # "polls show": no one poll; "the results" are one poll's
     lemmas = SURVEYS if lemma in FINDINGS else {lemma}
     titled = _titled(r, lemmas)
     before = [t for w in lemmas for t in r.reg.nouns_before(w, token.i)] + \
