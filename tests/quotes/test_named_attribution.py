@@ -323,3 +323,11 @@ def test_a_name_the_parser_joined_to_the_object_of_the_verb_before(extract):
         "If you question the council, the Daily Ledger will call you a crank and Radio Corveth "
         "will accuse you of “stirring up trouble.”")
     assert speaker_of(quotes, "stirring up", "fragment") == "Radio Corveth"
+
+
+def test_a_participle_after_an_inverted_speech_tag_goes_on_with_its_speaker(extract):
+    quotes = extract(
+        "The inquiry into the harbour fire closed on Friday.\n\n"
+        "Brennan cannot say that “from his seat,” Okafor added, saying it should be “up to the "
+        "coroner to decide or not.”")
+    assert speaker_of(quotes, "coroner to decide", "indirect") == "Okafor"

@@ -114,12 +114,18 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, REPORTING | BELIEF | INFERENCE):
         return None
     reporter = None
-    if head.dep_ == "ccomp" and is_reporting(head.head):
+    if head.dep_ == "ccomp" and is_reporting(head.head) and not _speaks(head):
         reporter = head.head
     elif head.dep_ == "acl" and head.head.dep_ == "dobj" and \
             is_reporting(head.head.head, REPORTING | STATED_OBJECTS):
         reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
     return reporter if reporter is not None and reporter.i not in quoted else None
+
+
+def _speaks(verb: Token) -> bool:
+    """A reporting verb with a named subject of its own ("“…,” Ruiz added, saying …")."""
+    return is_reporting(verb) and any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"}
+                                      for c in verb.children)
 
 
 def _person_before_verb(subject: Token, verb: Token) -> Token:
