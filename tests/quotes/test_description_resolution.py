@@ -107,3 +107,26 @@ def test_the_results_speak_for_the_poll_the_article_named(extract):
         "Brenner received 41 percent and her nearest rival 33 percent, according to the "
         "results.")
     assert speaker_of(quotes, "41 percent") == "Harrowgate Research"
+
+
+def test_the_ads_speak_for_whoever_ran_them(extract):
+    quotes = extract(
+        "The Harbour Trust is running full-page ads in two Halden newspapers this week. The "
+        "ads urge the council to keep the ferry running.")
+    assert speaker_of(quotes, "keep the ferry") == "The Harbour Trust"
+
+
+def test_an_email_that_modifies_a_noun_was_sent_by_the_subject_of_sent(extract):
+    quotes = extract(
+        "Councillor Ada Brenner lost the first round on Sunday.\n\n"
+        "The Tidewater Party sent out an email fundraising appeal that night. “We need every "
+        "one of you before the run-off,” the email said.")
+    assert speaker_of(quotes, "every one of you") == "The Tidewater Party"
+
+
+def test_the_release_is_that_of_the_organisation_that_just_announced(extract):
+    quotes = extract(
+        "Former mayor Ines Duarte had been due to speak at the convention in Halden.\n\n"
+        "On Thursday, the Halden Farmers Union announced she would not attend. “Mrs. Duarte "
+        "has withdrawn for family reasons,” the release said.")
+    assert speaker_of(quotes, "family reasons") == "the Halden Farmers Union"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PROPN
@@ -16,6 +17,7 @@ from bot.nlp.speakers.words import (
     ISSUER_PREPS,
     ISSUING_VERBS,
     PLURAL_TAGS,
+    STATEMENTS,
     SURVEYS,
 )
 
@@ -32,8 +34,8 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     when it is "a new poll", which the article names further on)."""
     own = own_issuer(r, token)
     lemma = token.lemma_.lower()
-    if own is not None or token.tag_ in PLURAL_TAGS and not (definite and lemma in FINDINGS):
-        return own  # "polls show": no one poll; "the results" are one poll's
+    if own is not None or token.tag_ in PLURAL_TAGS and not definite:
+        return own  # "polls show": no one poll; "the results", "the ads" are ones named
     lemmas = SURVEYS if lemma in FINDINGS else {lemma}
     titled = _titled(r, lemmas)
     before = [t for w in lemmas for t in r.reg.nouns_before(w, token.i)] + \
@@ -48,7 +50,23 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
         found = own_issuer(r, other) or _verb_subject(r, other)
         if found is not None:
             return found
-    return _sender(r, token) if definite else None
+    if not definite:
+        return None
+    return _sender(r, token) or (_organisation_speaking(r, token) if lemma in STATEMENTS else None)
+
+
+def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"The Trump campaign responded that …. “…,” the statement said": a statement no one
+    issued in the text is that of the organisation that spoke in its sentence or the one
+    before."""
+    starts = r.reg.sent_starts
+    since = r.reg.columns.idx[starts[max(0, bisect_right(starts, document.i) - 2)]]
+    for mention in r.reg.before(document.idx):
+        if mention.offset < since:
+            return None
+        if mention.subject and mention.speaker.kind == "organisation" and mention.speaker.name:
+            return mention.speaker
+    return None
 
 
 def _titled(r: SpeakerResolver, lemmas: set[str]) -> list[Token]:
@@ -146,6 +164,8 @@ def _name_word(tok: Token) -> bool:
 def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
     """"In a written statement, Peter Cook said …", "the Ruiz campaign released an ad":
     the subject of the verb the document hangs from."""
+    while document.dep_ == "compound" and document.head.pos_ == "NOUN":
+        document = document.head  # "sent out an email fundraising appeal"
     verb = document.head.head if document.dep_ == "pobj" else document.head
     if verb.pos_ not in {"VERB", "AUX"} or verb == document or document.dep_ != "dobj" and \
             verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb):

@@ -98,6 +98,8 @@ SPEAKING_THINGS = {
 """Things that "say" in news ("the revised bill says"): never a description of a person."""
 FINDINGS = {"result", "finding", "number", "figure", "data"}
 """What a poll or study gives: "the results" speak for the poll the article names."""
+STATEMENTS = {"statement", "release", "email", "memo", "letter", "message", "note"}
+"""What an organisation puts out when it answers: "the statement said" means the one that spoke."""
 SURVEYS = {"poll", "survey", "study", "analysis", "research", "report", "audit", "review"}
 ISSUER_PREPS = {"by", "from"}
 ISSUING_VERBS = {"release", "issue", "conduct", "publish", "commission", "post", "send", "run",
