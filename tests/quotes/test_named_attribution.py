@@ -331,3 +331,13 @@ def test_a_participle_after_an_inverted_speech_tag_goes_on_with_its_speaker(extr
         "Brennan cannot say that “from his seat,” Okafor added, saying it should be “up to the "
         "coroner to decide or not.”")
     assert speaker_of(quotes, "coroner to decide", "indirect") == "Okafor"
+
+
+def test_a_quote_after_a_long_partial_quote_continues_its_speaker(extract):
+    quotes = extract(
+        "Councillor Ana Ruiz spoke after the vote.\n\n"
+        "She vowed to “keep the fight going.”\n\n"
+        "But she also said that “we will not let the harbour close,” and that, in regard to "
+        "Mayor Tomas Brandt, “our fight is to keep the ferries running for everyone.”")
+    quote = one(quotes, "ferries running", "direct")
+    assert (quote.speaker.name, quote.verb) == ("Ana Ruiz", "said")

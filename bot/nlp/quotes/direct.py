@@ -30,6 +30,7 @@ DASHES = {"-", "—", "–", "--"}
 PULL_CLOSERS = ('"', "”")
 """Marks closing a pull quote whose last line names its speaker ("“…\nAna Ruiz, Institute.”")."""
 PULL_WORDS = 12
+SPOKEN_WORDS = 3
 MINOR_WORDS = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "or"}
 
 
@@ -204,7 +205,7 @@ class DirectQuotes:
                    previous: Quote | None) -> list[Quote]:
         attributed = [self._attribute(para, s) for s in spans]
         known = [(s.open, a) for s, a in zip(spans, attributed, strict=True)
-                 if not self.fragment[s] and a is not None]
+                 if a is not None and (not self.fragment[s] or self._spoken(s))]
         inherited = self._inherit(para, previous)
         out = []
         for span, found in zip(spans, attributed, strict=True):
@@ -220,6 +221,11 @@ class DirectQuotes:
             else:
                 out.append(self._quote(span, "direct", None))
         return out
+
+    def _spoken(self, span: QuoteSpan) -> bool:
+        """A partial quote long enough to be someone's words, not a label ("said that “we will
+        not back down,”")."""
+        return is_partial(self.body, span) and span.words(self.body) > SPOKEN_WORDS
 
     def _interviewee(self, previous: Quote | None, question: Paragraph) -> Quote | None:
         """An answer under an interviewer's question: whoever answered the last one, or the
