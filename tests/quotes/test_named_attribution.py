@@ -341,3 +341,12 @@ def test_a_quote_after_a_long_partial_quote_continues_its_speaker(extract):
         "Mayor Tomas Brandt, “our fight is to keep the ferries running for everyone.”")
     quote = one(quotes, "ferries running", "direct")
     assert (quote.speaker.name, quote.verb) == ("Ana Ruiz", "said")
+
+
+def test_a_name_before_an_aside_that_ends_at_a_verb_without_a_subject(extract):
+    quotes = extract(
+        "The harbour inquiry opened in March.\n\n"
+        "The dispute had flared up Monday after Ms. Ruiz, asked about the deaths of sailors under "
+        "Mr. Brandt, had said, “I think our harbour has plenty of deaths also.”")
+    quote = one(quotes, "plenty of deaths", "direct")
+    assert (quote.speaker.name, quote.verb) == ("Ruiz", "said")

@@ -182,6 +182,26 @@ def lead_in_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     phrase = words[:-1]
     if all(t.pos_ in PHRASE_POS for t in phrase) and any(t.pos_ == "PROPN" for t in phrase):
         return Attribution(verb, _phrase_head(phrase[0], verb.i), cue_of(verb))
+    name = _name_before_aside(words)
+    return Attribution(verb, name, cue_of(verb)) if name is not None else None
+
+
+def _name_before_aside(words: list[Token]) -> Token | None:
+    """"… after Ana Ruiz, asked about the strike, had said, “…”": a person named right before
+    an aside set off by commas that ends at the verb, which the parse left without a subject."""
+    verb = words[-1]
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    i = len(words) - 2
+    while i >= 0 and words[i].head.i == verb.i and words[i].dep_ == "aux":
+        i -= 1
+    if i < 2 or words[i].text != ",":
+        return None
+    for j in range(i - 1, max(0, i - SET_OFF_WORDS), -1):
+        if words[j].text == ",":
+            name = words[j - 1] if j > 0 else None
+            person = name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON"
+            return name if person else None
     return None
 
 
