@@ -350,3 +350,12 @@ def test_a_name_before_an_aside_that_ends_at_a_verb_without_a_subject(extract):
         "Mr. Brandt, had said, “I think our harbour has plenty of deaths also.”")
     quote = one(quotes, "plenty of deaths", "direct")
     assert (quote.speaker.name, quote.verb) == ("Ruiz", "said")
+
+
+def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons(extract):
+    quotes = extract(
+        "Dr. Ana Ruiz: Tomas Brandt ‘Not Fit To Serve As Mayor Of The Harbour Town.’\n\n"
+        "Harbour board candidate Dr. Ana Ruiz says Mayor Tomas Brandt is not fit to run the "
+        "harbour after the pier closed for a third winter.")
+    quote = one(quotes, "Not Fit", "direct")
+    assert quote.speaker.name == "Ana Ruiz"

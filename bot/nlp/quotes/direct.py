@@ -31,6 +31,8 @@ PULL_CLOSERS = ('"', "”")
 """Marks closing a pull quote whose last line names its speaker ("“…\nAna Ruiz, Institute.”")."""
 PULL_WORDS = 12
 SPOKEN_WORDS = 3
+LABEL_WORDS = 5
+HEADLINE_WORDS = 25
 MINOR_WORDS = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "or"}
 
 
@@ -144,7 +146,8 @@ class DirectQuotes:
         paragraph ending in a colon introduces, else the subject of the paragraph before, else
         the speaker of the paragraph after ("“…” / That was Ruiz's answer" is not covered)."""
         para = self.paras[span.paragraph]
-        speaker = self.resolver.last_person(span.open, since=para.start)
+        speaker = self._headline_label(para, span) or \
+            self.resolver.last_person(span.open, since=para.start)
         if speaker is not None or span.paragraph == 0:
             return speaker
         before = self.paras[span.paragraph - 1]
@@ -155,6 +158,19 @@ class DirectQuotes:
         if speaker is not None or span.paragraph + 1 >= len(self.paras):
             return speaker
         return self._first_speaker(self.paras[span.paragraph + 1])
+
+    def _headline_label(self, para: Paragraph, span: QuoteSpan) -> Speaker | None:
+        """"Dr. Ana Ruiz: Brandt ‘Not Fit To Run The Harbour’": a headline-length paragraph
+        opening with a person's name and a colon is that person's claim, quotes included."""
+        text = self.body[para.start:span.open]
+        label, colon, _ = text.partition(": ")
+        words = label.split()
+        if not colon or not 1 <= len(words) <= LABEL_WORDS or \
+                len(self.body[para.start:para.end].split()) > HEADLINE_WORDS or \
+                any(not w[:1].isupper() for w in words):
+            return None
+        names = [w for w in words if not w.endswith(".")][-2:]  # "Dr. Ana Ruiz", "Rep. Ruiz"
+        return self.resolver.person_named(" ".join(names)) if names else None
 
     def _introduced(self, para: Paragraph) -> Speaker | None:
         """"In a statement, the group's president wrote:" introduces the next paragraph."""
