@@ -46,24 +46,32 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
     sents = r.reg.sents
     index = bisect_right(r.reg.sent_starts, token.i) - 1
     seen = 0
+    reported: list[Token] = []
     for sent in reversed(sents[max(0, index - LAST_SUBJECT_SPAN):index + 1]):
         if not narrative(r, sent):
             continue
         seen += 1
         if seen > LAST_SUBJECT_NARRATIVE:
-            return None
+            break
         subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
         if all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER for t in subjects):
             subjects = inner_subjects(r, sent, token)
         if not subjects and sent.end > token.i:
-            subjects = clause_subjects(r, token)
+            reported = clause_subjects(r, token)
+            continue
         if not subjects:
             continue
-        for candidate in candidates(r, subjects):
-            speaker = if_gender(r, candidate, gender)
-            if speaker is not None:
-                return speaker
-        return None
+        found = _fitting(r, subjects, gender)
+        return found if found is not None or not reported else _fitting(r, reported, gender)
+    return _fitting(r, reported, gender)
+
+
+def _fitting(r: SpeakerResolver, subjects: list[Token], gender: str) -> Speaker | None:
+    """The first of the subjects (or their conjuncts, appositions, owners) of that gender."""
+    for candidate in candidates(r, subjects):
+        speaker = if_gender(r, candidate, gender)
+        if speaker is not None:
+            return speaker
     return None
 
 
@@ -91,8 +99,16 @@ def narrative(r: SpeakerResolver, sent: Span) -> bool:
     known = r.reg.narratives.get(sent.start)
     if known is None:
         known = r.reg.narratives[sent.start] = not r.reg.quoted(sent.root.idx) or any(
-            not r.reg.quoted(t.idx) and r.reg.speaking(t) for t in sent)
+            not r.reg.quoted(t.idx) and (r.reg.speaking(t) or _acting(r, t)) for t in sent)
     return known
+
+
+def _acting(r: SpeakerResolver, token: Token) -> bool:
+    """"Mr. Petrov hedged his warning by repeating the stock phrase “we assess”": a named
+    subject of an unquoted verb makes the sentence the reporter's, wherever the parser put its
+    root."""
+    return token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.pos_ == "VERB" and \
+        not r.reg.quoted(token.head.idx)
 
 
 def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
@@ -126,6 +142,8 @@ def _opening_name(r: SpeakerResolver, sent: Span, verb: Token) -> Token | None:
 def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
     out = []
     for subject in subjects:
+        if subject.pos_ == "NOUN":
+            out.extend(_named_within(subject))
         out.append(subject)
         out.extend(c for c in subject.children if c.dep_ == "conj")
         if subject.pos_ == "NOUN" and gender_of_words([subject.lower_]) is None:
@@ -134,13 +152,36 @@ def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
     return out
 
 
+def _named_within(subject: Token) -> list[Token]:
+    """"The head of the Harbour Trust, Mara Lindqvist, told …": the parser hangs the name set
+    off by commas on the last noun of the subject's phrase; the person named there is the
+    subject (before the description, which may mean someone else with that title)."""
+    out = []
+    for tok in subject.subtree:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head == subject or \
+                tok.i < subject.i or not _after_comma(tok):
+            continue
+        head = tok.head
+        while head != subject and head.dep_ in {"pobj", "prep", "dobj", "acl", "compound"}:
+            head = head.head
+        if head == subject:
+            out.append(tok)
+    return out
+
+
+def _after_comma(tok: Token) -> bool:
+    """The name is set off by a comma before its first word."""
+    start = min(c.i for c in tok.subtree)
+    return start > 0 and tok.doc[start - 1].text == ","
+
+
 def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | None:
     if candidate.lower_ in PRONOUN_GENDER:
         if PRONOUN_GENDER[candidate.lower_] != gender:
             return None
         speaker, _ = r.resolve(candidate)
         return speaker if speaker.name is not None else None
-    if candidate.pos_ not in {"PROPN", "NOUN"}:
+    if candidate.pos_ not in {"PROPN", "NOUN"} and not _known_name(r, candidate):
         return None
     speaker, _ = r.resolve(candidate)
     known = r.reg.gender(speaker.name or "")
@@ -150,6 +191,13 @@ def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | No
     if speaker.kind == "unnamed" and gender_of_words([candidate.lower_]) == gender:
         return speaker
     return None
+
+
+def _known_name(r: SpeakerResolver, candidate: Token) -> bool:
+    """"Back at the office, Dowling recalled …": a surname the tagger took for a verb,
+    capitalised mid-sentence and registered as someone's name."""
+    return candidate.dep_ == "nsubj" and candidate.text[:1].isupper() and \
+        not candidate.is_sent_start and candidate.lower_ in r.reg.alias
 
 
 def _may_be_anyone(r: SpeakerResolver, candidate: Token, name: str) -> bool:

@@ -1,0 +1,46 @@
+"""He/she resolved to the person meant (bot/nlp/speakers/pronouns.py), on text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Quote
+from bot.nlp.quotes import quotes_in_doc
+from bot.nlp.quotes.statements import statements
+from tests.quotes.conftest import speaker_of
+
+
+@pytest.fixture
+def extract(nlp):
+    def run(body: str) -> list[Quote]:
+        doc = nlp(body)
+        return statements(doc, quotes_in_doc(doc))
+    return run
+
+
+def test_she_means_the_person_named_beside_the_subjects_phrase(extract):
+    quotes = extract(
+        "Kit Brenner, a former director of the trust, said the accounts were in order.\n\n"
+        "The director of the Harbour Trust, Mara Lindqvist, told the council her staff had "
+        "never met Brenner and said the trust hired its auditors on its own. She said "
+        "the auditors had finished their work in March.")
+    assert speaker_of(quotes, "finished their work") == "Mara Lindqvist"
+
+
+def test_a_sentence_whose_parse_root_is_a_quoted_phrase_is_still_narrative(extract):
+    quotes = extract(
+        "“The software was never secure,” said Omar Haddad, a researcher at the institute.\n\n"
+        "Mr. Petrov hedged his warning on Tuesday by repeating the agency's stock phrase - "
+        "“we assess” - four times, but reached no firm conclusion. “We assess it is possible "
+        "that outsiders read the files,” he said.")
+    assert speaker_of(quotes, "outsiders read the files") == "Petrov"
+
+
+def test_he_after_the_words_he_reports_means_the_last_speaker_not_their_subject(extract):
+    quotes = extract(
+        "Tomas Varga, a former chairman of the county party, said voters were tired of "
+        "promises.\n\n"
+        "“We have been lectured for years, and we are tired of it,” Mr. Varga said.\n\n"
+        "The congressman, who is paying for his own campaign, fits that bill for many voters, "
+        "he added.")
+    assert speaker_of(quotes, "fits that bill") == "Tomas Varga"
