@@ -130,3 +130,11 @@ def test_the_release_is_that_of_the_organisation_that_just_announced(extract):
         "On Thursday, the Halden Farmers Union announced she would not attend. “Mrs. Duarte "
         "has withdrawn for family reasons,” the release said.")
     assert speaker_of(quotes, "family reasons") == "the Halden Farmers Union"
+
+
+def test_the_agency_is_the_government_agency_named_not_the_network_named_nearer(extract):
+    quotes = extract(
+        "Each new batch of emails is a reminder of the FBI's inquiry into the leak. Harbour "
+        "Radio reported the story first.\n\n"
+        "The law enforcement agency said the inquiry was still open as of Monday.")
+    assert speaker_of(quotes, "still open") == "FBI"

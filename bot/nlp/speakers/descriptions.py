@@ -23,6 +23,7 @@ from bot.nlp.speakers.names import (
 from bot.nlp.speakers.words import (
     ACCOUNTS,
     ACTING,
+    AGENCIES,
     COLLECTIVE,
     COMPANY_NOUNS,
     COMPANY_ROLES,
@@ -319,14 +320,41 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     for chunk in r.reg.chunks:
         if chunk.start_char >= token.idx:
             break
+        if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
+            continue  # its own phrase names it ("the Sanders campaign"), or says nothing
         if chunk.root.lemma_.lower() == lemma and len(chunk) > 2 and \
                 not r.reg.quoted(chunk.start_char):
             return national_government(r, chunk.root) or \
                 Speaker(noun_phrase(chunk.root), "organisation")
+    if lemma in AGENCIES:
+        return _agency(r, token)
     for mention in r.reg.before(token.idx):
         if mention.speaker.kind == "organisation":
             return mention.speaker
     return None
+
+
+def _agency(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The law enforcement agency said" after "the FBI's investigation": the last
+    organisation named like a government agency (its last word agency, bureau, department,
+    …, or an acronym), not the network or firm named nearer."""
+    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+        if ent.label_ == "ORG" and not r.reg.quoted(ent.start_char) and \
+                _public_body(r.reg.name_span(ent).text):
+            return Speaker(r.reg.org_name(ent), "organisation")
+    return None
+
+
+def _public_body(name: str) -> bool:
+    """"The agency" is an organisation named like one ("the State Department", "the FBI"),
+    not the network or firm named nearer."""
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    letters = last.replace(".", "")
+    return last in AGENCIES or words[-1].replace(".", "").isupper() and \
+        2 <= len(letters) <= 5 and letters not in PERIODICALS
 
 
 def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:

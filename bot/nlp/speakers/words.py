@@ -60,6 +60,9 @@ PUBLIC_BODIES = {"court", "university", "college", "school", "department", "agen
                  "administration", "parliament", "assembly", "office", "police", "army", "navy",
                  "bureau", "embassy", "legislature"}
 """Last words of a public body's name: never what news calls "the company" or "the group"."""
+AGENCIES = {"agency", "bureau", "department", "office", "service", "administration",
+            "commission", "ministry"}
+"""What news calls a government agency it has named ("the agency", "the department")."""
 INSTITUTIONS = PUBLIC_BODIES | {"committee", "party", "caucus", "campaign"}
 """Last words of an institution's name: never what news calls "the company" or "the firm"."""
 GOVERNMENTS = {"government", "regime"}
