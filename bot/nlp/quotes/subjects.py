@@ -35,10 +35,13 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
             subject = _person_before_verb(subject, verb)
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
+            if seen == 1 and _across_break(subject, verb):
+                return _name_across_break(verb, quoted) or subject
             return subject
         if verb.dep_ == "relcl":
             return verb.head
-        stray = _stray_subject(verb, quoted) or (_joined_name(verb, quoted) if seen == 1 else None)
+        stray = _stray_subject(verb, quoted) or \
+            (_joined_name(verb, quoted) or _name_across_break(verb, quoted) if seen == 1 else None)
         if stray is not None:
             return stray
         outer = _reporter(verb, quoted) if seen == 1 else None
@@ -158,7 +161,7 @@ def _named_descriptor(subject: Token, verb: Token) -> Token:
 
 
 def _joined_name(verb: Token, quoted: set[int]) -> Token | None:
-    """"… will brand you a liar and NBC News will accuse you …": the parser joined the name
+    """"… will call you a crank and Radio Corveth will accuse you …": the parser joined the name
     after "and" to the object before it and left the conjoined verb without a subject."""
     if verb.dep_ != "conj":
         return None
@@ -173,6 +176,25 @@ def _joined_name(verb: Token, quoted: set[int]) -> Token | None:
     left = name.left_edge.i
     return name if left > 0 and doc[left - 1].dep_ == "cc" and doc[left - 1].head == name.head \
         else None
+
+
+def _name_across_break(verb: Token, quoted: set[int]) -> Token | None:
+    """"… of the Harbour Growers Association..\n\nOkafor said that …": the name opening the line
+    before the verb, which the parser hung on a word of the paragraph before."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in {"advmod", "aux"}:
+        i -= 1
+    name = doc[i] if i >= 0 else None
+    if name is None or name.pos_ != "PROPN" or name.i in quoted or _across_break(name, verb):
+        return None
+    return name if name.head.i != verb.i and _across_break(name, name.head) else None
+
+
+def _across_break(a: Token, b: Token) -> bool:
+    """A line break lies between the two tokens."""
+    low, high = sorted((a.i, b.i))
+    return any(t.is_space and "\n" in t.text for t in a.doc[low:high])
 
 
 def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
