@@ -179,14 +179,16 @@ def _joined_name(verb: Token, quoted: set[int]) -> Token | None:
 
 
 def _name_across_break(verb: Token, quoted: set[int]) -> Token | None:
-    """"… of the Harbour Growers Association..\n\nOkafor said that …": the name opening the line
-    before the verb, which the parser hung on a word of the paragraph before."""
+    """"… of the Harbour Growers Association..\n\nOkafor said that …": the name (or pronoun,
+    or noun) opening the line before the verb, which the parser hung on a word of the
+    paragraph before."""
     doc = verb.doc
     i = verb.i - 1
     while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in {"advmod", "aux"}:
         i -= 1
     name = doc[i] if i >= 0 else None
-    if name is None or name.pos_ != "PROPN" or name.i in quoted or _across_break(name, verb):
+    if name is None or name.pos_ not in {"PROPN", "PRON", "NOUN"} or name.i in quoted or \
+            _across_break(name, verb):
         return None
     return name if name.head.i != verb.i and _across_break(name, name.head) else None
 
