@@ -376,3 +376,11 @@ def test_a_name_opening_the_line_beats_a_subject_the_parser_took_from_the_paragr
     doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps)
     subject = subject_of(doc[9], set())
     assert subject is not None and subject.text == opener
+
+
+def test_in_the_words_of_a_name_ending_in_s_with_a_bare_apostrophe(extract):
+    quotes = extract(
+        "Mayor Tomas Brandt said the summit would be held at the harbour.\n\n"
+        "It was held in Corveth instead because, in Harbour Weekly News’ words, “it is the most "
+        "welcoming town on the whole of the northern coast.”")
+    assert speaker_of(quotes, "most welcoming", "direct") == "Harbour Weekly News"

@@ -36,6 +36,9 @@ def according_to(tokens: list[Token]) -> Token | None:
             owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
             if owners:
                 return owners[0]
+            owner = _apostrophe_owner(tok)
+            if owner is not None:
+                return owner
         if tok.lower_ == "according":
             for child in list(tok.children) + list(tok.rights):
                 if child.lower_ == "to":
@@ -48,6 +51,15 @@ def according_to(tokens: list[Token]) -> Token | None:
                 if objects:
                     return objects[0]
     return None
+
+
+def _apostrophe_owner(noun: Token) -> Token | None:
+    """"in Forbes’ words": a name ending in s whose bare apostrophe the parser split off."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text not in {"’", "'"}:
+        return None
+    owner = doc[noun.i - 2]
+    return owner if owner.pos_ == "PROPN" and owner.lower_.endswith("s") else None
 
 
 def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
