@@ -196,7 +196,8 @@ def _name_across_break(verb: Token, quoted: set[int]) -> Token | None:
 def _across_break(a: Token, b: Token) -> bool:
     """A line break lies between the two tokens."""
     low, high = sorted((a.i, b.i))
-    return any(t.is_space and "\n" in t.text for t in a.doc[low:high])
+    doc = a.doc
+    return any(doc[k].is_space and "\n" in doc[k].text for k in range(low + 1, high))
 
 
 def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
