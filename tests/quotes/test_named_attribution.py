@@ -384,3 +384,12 @@ def test_in_the_words_of_a_name_ending_in_s_with_a_bare_apostrophe(extract):
         "It was held in Corveth instead because, in Harbour Weekly News’ words, “it is the most "
         "welcoming town on the whole of the northern coast.”")
     assert speaker_of(quotes, "most welcoming", "direct") == "Harbour Weekly News"
+
+
+def test_a_participle_after_a_relative_clause_of_speech_goes_on_with_its_subject(extract):
+    quotes = extract(
+        "The recount ended on Sunday.\n\n"
+        "Mayor Tomas Brandt complained that the count had been \"rigged\" against him, a charge "
+        "that Harbour Party leaders strongly denied, noting that they had used the same count "
+        "since 2004.")
+    assert speaker_of(quotes, "same count", "indirect") == "Harbour Party leaders"

@@ -44,6 +44,9 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
             (_joined_name(verb, quoted) or _name_across_break(verb, quoted) if seen == 1 else None)
         if stray is not None:
             return stray
+        relative = _after_relative(verb, quoted) if seen == 1 else None
+        if relative is not None:
+            return relative
         outer = _reporter(verb, quoted) if seen == 1 else None
         if outer is not None:
             verb = outer
@@ -123,6 +126,24 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
             is_reporting(head.head.head, REPORTING | STATED_OBJECTS):
         reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
     return reporter if reporter is not None and reporter.i not in quoted else None
+
+
+def _after_relative(verb: Token, quoted: set[int]) -> Token | None:
+    """"…, a charge that harbour officials denied, noting that …": a participle right after a
+    relative clause of speech goes on with that clause's own subject, wherever the parser hung
+    it."""
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if verb.tag_ != "VBG" or comma < 1 or doc[comma].text != ",":
+        return None
+    for clause in [doc[comma - 1], *doc[comma - 1].ancestors]:
+        if clause.dep_ == "relcl":
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if clause.right_edge.i != comma - 1 or not is_reporting(clause) or subject is None \
+                    or subject.tag_ in {"WDT", "WP"} or subject.i in quoted:
+                return None
+            return subject
+    return None
 
 
 def _speaks(verb: Token) -> bool:
