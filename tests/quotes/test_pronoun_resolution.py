@@ -44,3 +44,13 @@ def test_he_after_the_words_he_reports_means_the_last_speaker_not_their_subject(
         "The congressman, who is paying for his own campaign, fits that bill for many voters, "
         "he added.")
     assert speaker_of(quotes, "fits that bill") == "Tomas Varga"
+
+
+def test_he_looks_past_a_sentence_cut_at_a_titles_full_stop(extract):
+    quotes = extract(
+        "Speaking on the radio Monday, Tomas Varga refrained from attacking his rivals, "
+        "particularly Govs. Paul Ferris and Ian Marsh, who say the young senator lacks the "
+        "experience to lead.\n\n"
+        "He dismissed the criticism of his debate, saying Monday that it was “our best night "
+        "yet.”")
+    assert speaker_of(quotes, "best night") == "Tomas Varga"

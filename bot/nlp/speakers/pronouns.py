@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
-from bot.nlp.speakers.words import PLURAL_TAGS, PRONOUN_GENDER
+from bot.nlp.speakers.words import PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
 
 BODY_LOOK_BACK = 2
 """Narrative sentences without a subject "it" looks back over for the organisation meant."""
@@ -48,7 +48,7 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
     seen = 0
     reported: list[Token] = []
     for sent in reversed(sents[max(0, index - LAST_SUBJECT_SPAN):index + 1]):
-        if not narrative(r, sent):
+        if not narrative(r, sent) or _after_title(sent) and sent.end <= token.i:
             continue
         seen += 1
         if seen > LAST_SUBJECT_NARRATIVE:
@@ -64,6 +64,20 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         found = _fitting(r, subjects, gender)
         return found if found is not None or not reported else _fitting(r, reported, gender)
     return _fitting(r, reported, gender)
+
+
+def _after_title(sent: Span) -> bool:
+    """"… his rivals, particularly Govs.|Jeb Bush and Chris Christie, who …": the parser ended
+    a sentence at a title's full stop; the rest belongs to the sentence before."""
+    doc = sent.doc
+    stop = doc[sent.start - 1] if sent.start >= 2 else None
+    if stop is None or stop.text != "." or "\n" in stop.whitespace_:
+        return False
+    title = doc[sent.start - 2]
+    word = title.lower_
+    plural = word.endswith("s") and word[:-1] in TITLE_WORDS  # "Govs.", "Sens."
+    return title.whitespace_ == "" and title.text[:1].isupper() and len(word) <= 5 and \
+        (word in TITLE_WORDS or plural)
 
 
 def _fitting(r: SpeakerResolver, subjects: list[Token], gender: str) -> Speaker | None:
