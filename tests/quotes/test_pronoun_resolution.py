@@ -54,3 +54,12 @@ def test_he_looks_past_a_sentence_cut_at_a_titles_full_stop(extract):
         "He dismissed the criticism of his debate, saying Monday that it was “our best night "
         "yet.”")
     assert speaker_of(quotes, "best night") == "Tomas Varga"
+
+
+def test_he_closing_a_quote_is_not_the_man_the_quote_names(extract):
+    quotes = extract(
+        "Paul Ferris won the county primary on Tuesday.\n\n"
+        "His campaign manager, Tomas Varga, spoke to reporters afterwards. Ferris then thanked "
+        "volunteers at a diner.\n\n"
+        "“Nobody thought Ferris could win this county, and he proved them wrong,” he said.")
+    assert speaker_of(quotes, "Nobody thought") == "Tomas Varga"

@@ -19,6 +19,11 @@ LOOK_BACK = 6
 LAST_SUBJECT_SPAN = 12
 """Sentences he/she looks back over for the last subject of its gender ..."""
 LAST_SUBJECT_NARRATIVE = 5
+QUOTE_REACH = 120
+"""Tokens of the quotation beside a speech tag searched for the names it mentions."""
+QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
+"""A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
+person addressed ("Billie, you are …")."""
 """... of which at most this many narrative ones (quote-only sentences are not counted)."""
 
 if TYPE_CHECKING:
@@ -26,14 +31,38 @@ if TYPE_CHECKING:
 
 
 def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, float]:
+    named = named_in_quote(r, token)
     salient = last_subject(r, token, gender)
+    if salient is not None and r.reg.key_of(salient.name) in named:
+        salient = None  # "“Ruiz has lost her way,” he said": not Ruiz
     if salient is not None and not r.outweighed(token, gender, salient):
         return salient, conf.SALIENT_PRONOUN
     key = r.salience().referent(token, gender)  # else the most salient of that gender
+    if key in named:
+        weights = r.salience().weights_at(token.i)
+        key = r.salience().choose({k: w for k, w in weights.items() if k not in named}, gender)
     person = r.reg.people.get(r.reg.key_of(key))
     if person is not None:
         return Speaker(person.name, "person", person.role), conf.SALIENCE_PRONOUN
     return Speaker(None, "unknown"), conf.UNKNOWN
+
+
+def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
+    """The people named inside the quotation a speech tag's he/she closes or opens: speakers
+    say "I", so the person named there in the third person is someone else."""
+    if token.dep_ != "nsubj" or not r.reg.speaking(token.head):
+        return set()
+    doc, names = r.reg.doc, set()
+    for step, start in ((-1, token.i - 1), (1, token.head.i + 1)):
+        i, seen = start, 0
+        while 0 <= i < len(doc) and seen < QUOTE_REACH:
+            tok = doc[i]
+            if "\n" in tok.text or not (r.reg.quoted(tok.idx) or tok.is_punct):
+                break
+            if tok.pos_ == "PROPN" and tok.dep_ in QUOTED_ROLES and tok.lower_ in r.reg.alias:
+                names.add(r.reg.alias[tok.lower_])
+            i, seen = i + step, seen + 1
+    return names
 
 
 def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | None:
