@@ -7,6 +7,7 @@ import pytest
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
+from bot.nlp.speakers.registry import Registry
 from tests.quotes.conftest import speaker_of
 
 
@@ -63,3 +64,18 @@ def test_he_closing_a_quote_is_not_the_man_the_quote_names(extract):
         "volunteers at a diner.\n\n"
         "“Nobody thought Ferris could win this county, and he proved them wrong,” he said.")
     assert speaker_of(quotes, "Nobody thought") == "Tomas Varga"
+
+
+def test_a_first_name_the_articles_pronouns_contradict_leaves_the_gender_open(nlp):
+    body = ("Lindsey Varga, the senator from the coast, criticised the harbour plan on Monday. "
+            "He called it a waste of money.\n\n"
+            "Varga then met the mayor's staff. He said the vote should be delayed.")
+    doc = nlp(body)
+    registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+    assert registry.gender("Lindsey Varga") is None  # "Lindsey" is mostly a woman's name
+
+
+def test_one_pronoun_against_a_first_name_does_not_outweigh_it(nlp):
+    doc = nlp("Lindsey Varga criticised the harbour plan on Monday. He called it a waste.")
+    registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+    assert registry.gender("Lindsey Varga") == "f"

@@ -26,6 +26,9 @@ from bot.nlp.speakers.names import (
 )
 from bot.nlp.speakers.words import ACTING, HONORIFICS, PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
 
+CONTRARY_VOTES = 2
+"""He/she after someone this many times, none the other way, against their first name."""
+
 
 @dataclass
 class Person:
@@ -70,6 +73,8 @@ class Registry:
         self.narratives: dict[int, bool] = {}
         """Whether the sentence starting at a token index has the reporter's own verb."""
         """Words of the names the recogniser tagged as people."""
+        self.unsure: set[str] = set()
+        """People whose first name the article's pronouns contradict: gender unknown."""
         self._expanded: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}
         self._collect_people()
@@ -241,7 +246,8 @@ class Registry:
         """Each he/she right after the only person just mentioned is a vote for that person's
         gender; the article's majority decides (one "he" after "Kelly confronted him" does
         not make Kelly a man when "she" follows her five times). A first name of known gender
-        outweighs the votes, which a pronoun about someone else just named can sway."""
+        outweighs the votes, which a pronoun about someone else just named can sway; two votes
+        or more against it and none for it leave the gender open."""
         offsets = [m.offset for m in self.mentions]
         votes: dict[str, Counter[str]] = {}
         for i in self.columns.lowered(PRONOUN_GENDER):
@@ -258,7 +264,11 @@ class Registry:
         for name, counted in votes.items():
             person = self.people.get(name)
             ranked = counted.most_common()
-            if person is None or person.gender or _named_gender(person.name):
+            named = _named_gender(person.name) if person is not None else None
+            if person is not None and not person.gender and named and len(ranked) == 1 and \
+                    ranked[0][0] != named and ranked[0][1] >= CONTRARY_VOTES:
+                self.unsure.add(person.name)  # "Lindsey Varga …. He called it …"
+            if person is None or person.gender or named:
                 continue
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 person.gender = ranked[0][0]
@@ -359,7 +369,7 @@ class Registry:
         """What the article shows (Mr/Ms, a role, the pronouns after them), else the gender
         of the first name."""
         person = self.people.get(key)
-        if person is None:
+        if person is None or person.name in self.unsure:
             return None
         return person.gender or _named_gender(person.name)
 
