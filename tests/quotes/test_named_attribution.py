@@ -393,3 +393,11 @@ def test_a_participle_after_a_relative_clause_of_speech_goes_on_with_its_subject
         "that Harbour Party leaders strongly denied, noting that they had used the same count "
         "since 2004.")
     assert speaker_of(quotes, "same count", "indirect") == "Harbour Party leaders"
+
+
+def test_a_fragment_under_a_negated_reporting_verb_is_the_words_of_the_verb_above(extract):
+    quotes = extract(
+        "The river burst its banks on Sunday.\n\n"
+        "Ana Ruiz, while being interviewed on the radio on Monday morning, called again for "
+        "Mayor Brandt to resign for not calling the flood an act of “criminal neglect.”")
+    assert speaker_of(quotes, "criminal neglect", "fragment") == "Ana Ruiz"

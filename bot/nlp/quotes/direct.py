@@ -415,8 +415,9 @@ class DirectQuotes:
         """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
         truce “to the letter” and accused …" is the spokesman's, not the army's)."""
         for ancestor in self.doc[self.token_at(span.start)].ancestors:
-            if ancestor.i in self.quoted or not is_reporting(ancestor) or _aspectual(ancestor):
-                continue
+            if ancestor.i in self.quoted or not is_reporting(ancestor) or _aspectual(ancestor) or \
+                    any(c.dep_ == "neg" for c in ancestor.children):
+                continue  # "resign for not calling it “…”": not the words of who did not say
             subject = subject_of(ancestor, self.quoted)
             if subject is None:
                 return None
