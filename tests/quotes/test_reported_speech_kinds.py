@@ -179,3 +179,11 @@ def test_a_for_phrase_of_a_thing_is_not_the_charge(reported):
                       "Councillor Ruiz blamed the board for ignoring the warnings.")
     assert not [q for q in quotes if q.text == "the harbour levy"]
     assert one(quotes, "ignoring the warnings").speaker.name == "Ruiz"
+
+
+def test_tweeted_that_reports_its_clause(reported):
+    quotes = reported("Mayor Tomas Brandt tweeted that the council had too little to say about "
+                      "the flooded harbour road.")
+    quote = one(quotes, "the council had too little to say")
+    assert quote.speaker.name == "Tomas Brandt"
+    assert quote.text.startswith("that the council")

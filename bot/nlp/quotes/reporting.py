@@ -90,7 +90,7 @@ CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise
 """Verbs whose charge, demand or warning is the object of a preposition ("criticised the board
 [for ignoring the warnings]", "warned [of a long strike]", "pushed [for a recount]")."""
 INDIRECT = (REPORTING | BELIEF | INFERENCE) - {
-                        "ask", "call", "describe", "question", "wonder", "post", "tweet",
+                        "ask", "call", "describe", "question", "wonder", "post",
                         "continue", "disagree", "demand", "advise", "brief",
                         "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
                         "scoff", "plead", "accuse", "praise",
