@@ -79,3 +79,15 @@ def test_one_pronoun_against_a_first_name_does_not_outweigh_it(nlp):
     doc = nlp("Lindsey Varga criticised the harbour plan on Monday. He called it a waste.")
     registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
     assert registry.gender("Lindsey Varga") == "f"
+
+
+def test_a_name_alone_on_its_line_signs_a_letter_and_is_no_subject(extract):
+    quotes = extract(
+        "Readers wrote in about the mayor's harbour plan.\n\n"
+        "Mayor Tomas Varga has ignored every warning. It amazes me that anyone still trusts "
+        "the man.\n\n"
+        "Paul Ferris.\n\n"
+        "Everyone can see the plan is a failure except the mayor. He knows that this scheme "
+        "will expose him for what he is.")
+    quote = next(q for q in quotes if "this scheme" in q.text)
+    assert quote.speaker.name == "Tomas Varga"

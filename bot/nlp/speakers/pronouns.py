@@ -157,6 +157,8 @@ def _acting(r: SpeakerResolver, token: Token) -> bool:
 def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     """Unquoted subjects of the sentence's main verb or of its unquoted reporting verb."""
     root = sent.root
+    if _name_line(sent):
+        return []  # "Ernie Helton." alone on its line signs the letter above; no subject
     if root.pos_ in {"NOUN", "PROPN"} and not r.reg.quoted(root.idx):
         stray = [c for c in root.children if c.dep_ == "nsubj" and not r.reg.quoted(c.idx)]
         return stray + [root]  # "Ruiz intimated disappointment": the parser lost the verb
@@ -166,6 +168,16 @@ def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     if heads and (subject is None or subject.i < sent.start):
         subject = _opening_name(r, sent, heads[0]) or subject
     return [subject] if subject is not None and not r.reg.quoted(subject.idx) else []
+
+
+def _name_line(sent: Span) -> bool:
+    """A line holding only a name (a signature, a byline, a photo credit), no clause."""
+    doc = sent.doc
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    opens = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    closes = "\n" in sent[-1].text_with_ws or sent.end == len(doc) or doc[sent.end].is_space
+    return bool(words) and len(words) <= 4 and opens and closes and \
+        all(t.pos_ == "PROPN" for t in words)
 
 
 def _opening_name(r: SpeakerResolver, sent: Span, verb: Token) -> Token | None:
