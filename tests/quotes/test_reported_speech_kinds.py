@@ -187,3 +187,10 @@ def test_tweeted_that_reports_its_clause(reported):
     quote = one(quotes, "the council had too little to say")
     assert quote.speaker.name == "Tomas Brandt"
     assert quote.text.startswith("that the council")
+
+
+def test_joked_and_demanded_that_report_their_clauses(reported):
+    quotes = reported("Councillor Ana Ruiz joked that the ferry would outlast the council. Mayor "
+                      "Tomas Brandt demanded that the harbour board publish its accounts.")
+    assert one(quotes, "the ferry would outlast").speaker.name == "Ana Ruiz"
+    assert one(quotes, "publish its accounts").speaker.name == "Tomas Brandt"

@@ -91,9 +91,9 @@ CHARGES = {"criticize": {"for"}, "criticise": {"for"}, "blame": {"for"}, "praise
 [for ignoring the warnings]", "warned [of a long strike]", "pushed [for a recount]")."""
 INDIRECT = (REPORTING | BELIEF | INFERENCE) - {
                         "ask", "call", "describe", "question", "wonder", "post",
-                        "continue", "disagree", "demand", "advise", "brief",
-                        "recommend", "urge", "threaten", "joke", "quip", "shout", "whisper",
-                        "scoff", "plead", "accuse", "praise",
+                        "continue", "advise", "brief",
+                        "threaten", "shout", "whisper",
+                        "accuse", "praise",
                         "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
                         "chant", "yell", "scream", "snap", "gush", "beam", "interject"}
 CUE_NOUNS = {
