@@ -7,6 +7,7 @@ import pytest
 from bot.config import Settings
 from bot.models import Quote, RawArticle
 from bot.nlp.quotes import quotes_in_doc
+from bot.nlp.quotes.statements import statements
 from bot.pipeline import Pipeline
 from storage.db import open_db
 
@@ -45,6 +46,15 @@ def archive(tmp_path_factory, nlp):
     assert [o.status for o in outcomes] == ["stored"] * len(ARTICLES)
     yield db
     db.close()
+
+
+@pytest.fixture
+def statements_of(nlp):
+    """The statements (quotes with their speakers resolved) spaCy's parse of a text gives."""
+    def run(body: str) -> list[Quote]:
+        doc = nlp(body)
+        return statements(doc, quotes_in_doc(doc))
+    return run
 
 
 @pytest.fixture

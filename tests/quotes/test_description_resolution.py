@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Span
 
-from bot.models import Quote
-from bot.nlp.quotes import quotes_in_doc
-from bot.nlp.quotes.statements import statements
 from bot.nlp.speakers.resolver import SpeakerResolver
 from tests.quotes.conftest import speaker_of
 
 
-@pytest.fixture
-def extract(nlp):
-    def run(body: str) -> list[Quote]:
-        doc = nlp(body)
-        return statements(doc, quotes_in_doc(doc))
-    return run
-
-
-def test_the_airline_is_the_airline_just_named_not_a_broadcaster_that_reported_before(extract):
-    quotes = extract(
+def test_the_airline_is_the_airline_just_named_not_a_broadcaster_that_reported_before(statements_of):
+    quotes = statements_of(
         "The captain's family spoke to reporters in Lyon, Radio Rhone reported on Friday.\n\n"
         "Mira Kovac, the first officer, had flown 3,100 hours with Nordwind Airways, the "
         "airline said on Thursday. “She was one of our most careful pilots,” the airline "
@@ -29,8 +17,8 @@ def test_the_airline_is_the_airline_just_named_not_a_broadcaster_that_reported_b
     assert speaker_of(quotes, "careful pilots") == "Nordwind Airways"
 
 
-def test_the_company_is_a_firm_named_in_the_sentence_before_without_acting(extract):
-    quotes = extract(
+def test_the_company_is_a_firm_named_in_the_sentence_before_without_acting(statements_of):
+    quotes = statements_of(
         "The Halden Chamber of Commerce opposed the levy in March.\n\n"
         "The vote drew attention from local employers such as Brightwell Dairies, which "
         "lobbied against the bill. “We urge other businesses to speak out,” the company "
@@ -38,9 +26,8 @@ def test_the_company_is_a_firm_named_in_the_sentence_before_without_acting(extra
     assert speaker_of(quotes, "urge other businesses") == "Brightwell Dairies"
 
 
-
-def test_a_government_named_by_its_nationality_is_the_country_the_article_names(extract):
-    quotes = extract(
+def test_a_government_named_by_its_nationality_is_the_country_the_article_names(statements_of):
+    quotes = statements_of(
         "Chile will tighten controls on copper exports, officials in Santiago said on "
         "Monday.\n\n"
         "The Chilean government said the new rules would “protect the mines for the next "
@@ -50,8 +37,8 @@ def test_a_government_named_by_its_nationality_is_the_country_the_article_names(
     assert speaker_of(quotes, "sell our future") == "Chile"
 
 
-def test_a_day_that_owns_a_poll_did_not_issue_it(extract):
-    quotes = extract(
+def test_a_day_that_owns_a_poll_did_not_issue_it(statements_of):
+    quotes = statements_of(
         "Mayor Ines Duarte now leads her rival by nine points, according to a Tidewater "
         "Institute poll released Monday.\n\n"
         "Her support among older voters held steady in Monday's poll.\n\n"
@@ -59,22 +46,22 @@ def test_a_day_that_owns_a_poll_did_not_issue_it(extract):
     assert speaker_of(quotes, "tram line") == "Tidewater Institute"
 
 
-def test_a_new_poll_is_the_poll_the_article_names_later_with_a_capital(extract):
-    quotes = extract(
+def test_a_new_poll_is_the_poll_the_article_names_later_with_a_capital(statements_of):
+    quotes = statements_of(
         "Councillor Ada Brenner is ahead in the race for mayor, according to a new poll.\n\n"
         "A Harrowgate Research Poll found that she would win a run-off against either rival.")
     assert speaker_of(quotes, "ahead in the race") == "Harrowgate Research"
 
 
-def test_a_poll_released_by_a_newspaper_speaks_for_the_newspaper(extract):
-    quotes = extract(
+def test_a_poll_released_by_a_newspaper_speaks_for_the_newspaper(statements_of):
+    quotes = statements_of(
         "A regional poll released Sunday by The Carrick Post shows the governor losing "
         "ground among rural voters.")
     assert speaker_of(quotes, "losing ground") == "The Carrick Post"
 
 
-def test_the_magazine_is_the_name_the_article_gave_as_a_magazine(extract):
-    quotes = extract(
+def test_the_magazine_is_the_name_the_article_gave_as_a_magazine(statements_of):
+    quotes = statements_of(
         "Paula Brandt told the Eastfield Herald last week that she would enter.\n\n"
         "On Friday, Brandt and her neighbour sent pie recipes to Hearthside Living magazine's "
         "annual baking contest. The magazine said its readers had picked the county fair "
@@ -82,8 +69,8 @@ def test_the_magazine_is_the_name_the_article_gave_as_a_magazine(extract):
     assert speaker_of(quotes, "picked the county fair") == "Hearthside Living"
 
 
-def test_a_name_after_the_subjects_of_phrase_is_the_subject_not_the_organisation(extract):
-    quotes = extract(
+def test_a_name_after_the_subjects_of_phrase_is_the_subject_not_the_organisation(statements_of):
+    quotes = statements_of(
         "Lobbyist Carl Denning said the firm had done nothing wrong.\n\n"
         "The director of the Baltic Policy Institute, Vera Lindholm, told reporters her group "
         "never worked with Denning. “We had no contract with him,” she said.")
@@ -101,39 +88,39 @@ def test_a_title_tagged_as_an_organisation_with_a_name_beside_it_is_that_person(
     assert speaker.name == "Dana Whitfield"
 
 
-def test_the_results_speak_for_the_poll_the_article_named(extract):
-    quotes = extract(
+def test_the_results_speak_for_the_poll_the_article_named(statements_of):
+    quotes = statements_of(
         "A Harrowgate Research Poll found that Councillor Ada Brenner would win a run-off.\n\n"
         "Brenner received 41 percent and her nearest rival 33 percent, according to the "
         "results.")
     assert speaker_of(quotes, "41 percent") == "Harrowgate Research"
 
 
-def test_the_ads_speak_for_whoever_ran_them(extract):
-    quotes = extract(
+def test_the_ads_speak_for_whoever_ran_them(statements_of):
+    quotes = statements_of(
         "The Harbour Trust is running full-page ads in two Halden newspapers this week. The "
         "ads urge the council to keep the ferry running.")
     assert speaker_of(quotes, "keep the ferry") == "The Harbour Trust"
 
 
-def test_an_email_that_modifies_a_noun_was_sent_by_the_subject_of_sent(extract):
-    quotes = extract(
+def test_an_email_that_modifies_a_noun_was_sent_by_the_subject_of_sent(statements_of):
+    quotes = statements_of(
         "Councillor Ada Brenner lost the first round on Sunday.\n\n"
         "The Tidewater Party sent out an email fundraising appeal that night. “We need every "
         "one of you before the run-off,” the email said.")
     assert speaker_of(quotes, "every one of you") == "The Tidewater Party"
 
 
-def test_the_release_is_that_of_the_organisation_that_just_announced(extract):
-    quotes = extract(
+def test_the_release_is_that_of_the_organisation_that_just_announced(statements_of):
+    quotes = statements_of(
         "Former mayor Ines Duarte had been due to speak at the convention in Halden.\n\n"
         "On Thursday, the Halden Farmers Union announced she would not attend. “Mrs. Duarte "
         "has withdrawn for family reasons,” the release said.")
     assert speaker_of(quotes, "family reasons") == "the Halden Farmers Union"
 
 
-def test_the_agency_is_the_government_agency_named_not_the_network_named_nearer(extract):
-    quotes = extract(
+def test_the_agency_is_the_government_agency_named_not_the_network_named_nearer(statements_of):
+    quotes = statements_of(
         "Each new batch of emails is a reminder of the FBI's inquiry into the leak. Harbour "
         "Radio reported the story first.\n\n"
         "The law enforcement agency said the inquiry was still open as of Monday.")

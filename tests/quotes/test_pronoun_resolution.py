@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
-from bot.models import Quote
-from bot.nlp.quotes import quotes_in_doc
-from bot.nlp.quotes.statements import statements
 from bot.nlp.speakers.registry import Registry
 from tests.quotes.conftest import speaker_of
 
 
-@pytest.fixture
-def extract(nlp):
-    def run(body: str) -> list[Quote]:
-        doc = nlp(body)
-        return statements(doc, quotes_in_doc(doc))
-    return run
-
-
-def test_she_means_the_person_named_beside_the_subjects_phrase(extract):
-    quotes = extract(
+def test_she_means_the_person_named_beside_the_subjects_phrase(statements_of):
+    quotes = statements_of(
         "Kit Brenner, a former director of the trust, said the accounts were in order.\n\n"
         "The director of the Harbour Trust, Mara Lindqvist, told the council her staff had "
         "never met Brenner and said the trust hired its auditors on its own. She said "
@@ -28,8 +15,8 @@ def test_she_means_the_person_named_beside_the_subjects_phrase(extract):
     assert speaker_of(quotes, "finished their work") == "Mara Lindqvist"
 
 
-def test_a_sentence_whose_parse_root_is_a_quoted_phrase_is_still_narrative(extract):
-    quotes = extract(
+def test_a_sentence_whose_parse_root_is_a_quoted_phrase_is_still_narrative(statements_of):
+    quotes = statements_of(
         "“The software was never secure,” said Omar Haddad, a researcher at the institute.\n\n"
         "Mr. Petrov hedged his warning on Tuesday by repeating the agency's stock phrase - "
         "“we assess” - four times, but reached no firm conclusion. “We assess it is possible "
@@ -37,8 +24,8 @@ def test_a_sentence_whose_parse_root_is_a_quoted_phrase_is_still_narrative(extra
     assert speaker_of(quotes, "outsiders read the files") == "Petrov"
 
 
-def test_he_after_the_words_he_reports_means_the_last_speaker_not_their_subject(extract):
-    quotes = extract(
+def test_he_after_the_words_he_reports_means_the_last_speaker_not_their_subject(statements_of):
+    quotes = statements_of(
         "Tomas Varga, a former chairman of the county party, said voters were tired of "
         "promises.\n\n"
         "“We have been lectured for years, and we are tired of it,” Mr. Varga said.\n\n"
@@ -47,8 +34,8 @@ def test_he_after_the_words_he_reports_means_the_last_speaker_not_their_subject(
     assert speaker_of(quotes, "fits that bill") == "Tomas Varga"
 
 
-def test_he_looks_past_a_sentence_cut_at_a_titles_full_stop(extract):
-    quotes = extract(
+def test_he_looks_past_a_sentence_cut_at_a_titles_full_stop(statements_of):
+    quotes = statements_of(
         "Speaking on the radio Monday, Tomas Varga refrained from attacking his rivals, "
         "particularly Govs. Paul Ferris and Ian Marsh, who say the young senator lacks the "
         "experience to lead.\n\n"
@@ -57,8 +44,8 @@ def test_he_looks_past_a_sentence_cut_at_a_titles_full_stop(extract):
     assert speaker_of(quotes, "best night") == "Tomas Varga"
 
 
-def test_he_closing_a_quote_is_not_the_man_the_quote_names(extract):
-    quotes = extract(
+def test_he_closing_a_quote_is_not_the_man_the_quote_names(statements_of):
+    quotes = statements_of(
         "Paul Ferris won the county primary on Tuesday.\n\n"
         "His campaign manager, Tomas Varga, spoke to reporters afterwards. Ferris then thanked "
         "volunteers at a diner.\n\n"
@@ -81,8 +68,8 @@ def test_one_pronoun_against_a_first_name_does_not_outweigh_it(nlp):
     assert registry.gender("Lindsey Varga") == "f"
 
 
-def test_a_name_alone_on_its_line_signs_a_letter_and_is_no_subject(extract):
-    quotes = extract(
+def test_a_name_alone_on_its_line_signs_a_letter_and_is_no_subject(statements_of):
+    quotes = statements_of(
         "Readers wrote in about the mayor's harbour plan.\n\n"
         "Mayor Tomas Varga has ignored every warning. It amazes me that anyone still trusts "
         "the man.\n\n"

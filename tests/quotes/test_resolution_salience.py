@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Span
 
-from bot.models import Quote
-from bot.nlp.quotes import quotes_in_doc
-from bot.nlp.quotes.statements import statements
 from bot.nlp.speakers.registry import Registry
 from tests.quotes.conftest import speaker_of
 
 
-@pytest.fixture
-def extract(nlp):
-    def run(body: str) -> list[Quote]:
-        doc = nlp(body)
-        return statements(doc, quotes_in_doc(doc))
-    return run
-
-
-
-def test_she_means_the_woman_the_paragraphs_are_about_not_the_last_woman_who_spoke(extract):
-    quotes = extract(
+def test_she_means_the_woman_the_paragraphs_are_about_not_the_last_woman_who_spoke(statements_of):
+    quotes = statements_of(
         "Senator Ruth Okafor has led the inquiry since March. Okafor had pressed the agency "
         "for months to release its records, and Okafor opened Tuesday's hearing by reading its "
         "letters aloud.\n\n"
@@ -33,23 +20,23 @@ def test_she_means_the_woman_the_paragraphs_are_about_not_the_last_woman_who_spo
     assert speaker_of(quotes, "stonewalled") == "Ruth Okafor"
 
 
-def test_he_is_still_the_last_subject_of_his_gender(extract):
-    quotes = extract(
+def test_he_is_still_the_last_subject_of_his_gender(statements_of):
+    quotes = statements_of(
         "Tomas Varga, the harbour master, met the union on Monday. Varga told them the cranes "
         "would be replaced.\n\n"
         "“Nobody loses a job over this,” he said.")
     assert speaker_of(quotes, "loses a job") == "Tomas Varga"
 
 
-def test_he_never_means_capitalised_words_the_recogniser_did_not_tag_as_a_person(extract):
-    quotes = extract(
+def test_he_never_means_capitalised_words_the_recogniser_did_not_tag_as_a_person(statements_of):
+    quotes = statements_of(
         "John Hutton spoke first at the meeting. Later, Outside Corveth Plant lost its appeal.\n\n"
         "“The leaders should resign,” he said.")
     assert speaker_of(quotes, "should resign") == "John Hutton"
 
 
-def test_he_means_the_man_the_paragraph_is_about_over_a_subject_mentioned_once(extract):
-    quotes = extract(
+def test_he_means_the_man_the_paragraph_is_about_over_a_subject_mentioned_once(statements_of):
+    quotes = statements_of(
         "Senator Marco Alvarez spent Monday in Manchester. Alvarez stopped by his campaign "
         "office to thank volunteers, and Alvarez shook hands with every one of them. Alvarez "
         "later ate lunch at a diner, where he was endorsed by Senator Tom Reddy of Maine.\n\n"
@@ -74,12 +61,12 @@ def test_a_name_the_recogniser_split_or_mistagged_is_still_one_person_with_a_gen
     assert registry.gender("Dorota Kaminska") == "f"  # "She" right after "Kaminska described"
 
 
-def test_an_email_speaks_for_whoever_emailed_or_sent_it(extract):
-    quotes = extract(
+def test_an_email_speaks_for_whoever_emailed_or_sent_it(statements_of):
+    quotes = statements_of(
         "Campaign manager Ana Ruiz emailed supporters on Friday night. The email said the "
         "campaign had raised more money in one week than in all of May.")
     assert speaker_of(quotes, "raised more money") == "Ana Ruiz"
-    quotes = extract(
+    quotes = statements_of(
         "On Thursday an email was sent from the club's director, Tomas Varga, to its members. "
         "The email said the club would close at the end of the year.")
     assert speaker_of(quotes, "would close") == "Tomas Varga"
