@@ -26,6 +26,7 @@ class Settings:
     story_quiet_hours: float = 36.0
     story_half_life_hours: float = 18.0
     story_stream_clock: bool = False
+    story_embedding: str = "off"
     timezone: str = "UTC"
     slack_bot_token: str | None = None
     slack_app_token: str | None = None
@@ -121,6 +122,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_file_bytes=_int(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
         story_quiet_hours=_float(env, "WIREWATCH_STORY_QUIET_HOURS", 36.0),
         story_half_life_hours=_float(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),
+        story_embedding=env.get("WIREWATCH_STORY_EMBEDDING") or "off",
         timezone=env.get("WIREWATCH_TIMEZONE") or "UTC",
         slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,

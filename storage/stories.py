@@ -300,3 +300,28 @@ def article_parts(db: Database, article_id: int) -> ArticleParts:
         'SELECT text, label, start, "end" FROM entities WHERE article_id = ? ORDER BY start',
         [article_id])]
     return ArticleParts(sentences, entities)
+
+
+def add_meaning(db: Database, *, article_id: int, seen_at: str, vector: bytes) -> None:
+    """Keep the article's sentence-embedding vector (float32 bytes)."""
+    db.execute("INSERT OR REPLACE INTO story_meaning (article_id, seen_at, vector) "
+               "VALUES (?, ?, ?)", [article_id, seen_at, vector])
+
+
+def recent_meanings(db: Database, *, since: str) -> list[tuple[int, int]]:
+    """The articles placed since then that have a vector, with the story each is in now."""
+    return db.conn.execute(
+        "SELECT m.article_id, f.story_id FROM story_meaning m "
+        "JOIN story_features f ON f.article_id = m.article_id WHERE m.seen_at >= ? "
+        "ORDER BY m.seen_at, m.article_id", [since]).fetchall()
+
+
+def meanings(db: Database, article_ids: list[int]) -> dict[int, bytes]:
+    """The stored vectors of these articles."""
+    found: dict[int, bytes] = {}
+    for i in range(0, len(article_ids), CHUNK):
+        part = article_ids[i:i + CHUNK]
+        marks = ",".join("?" * len(part))
+        found.update(db.conn.execute(
+            f"SELECT article_id, vector FROM story_meaning WHERE article_id IN ({marks})", part))
+    return found

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from bot.stories import cluster, novelty
 from bot.stories.features import ArticleFeatures
+from bot.stories.meaning import JOIN_SIMILARITY, Nearest
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Candidates:
     index_keys: list[str]
     stories: list[Candidate]
     rarity: dict[str, float] | None = None
+    nearest: Nearest | None = None
 
     @cached_property
     def kept(self) -> dict[str, float]:
@@ -66,6 +68,8 @@ def decide(
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
                             names=cluster.headline_names(features.title_keys),
                             kept=candidates.kept)
+    if choice.story_id is None and events is not None:
+        choice = _alike(features, candidates, stories, events) or choice
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
@@ -73,3 +77,15 @@ def decide(
     fresh = novelty.whats_new(features.sentences, story.sentences, rarity)
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh))
+
+
+def _alike(features: ArticleFeatures, candidates: Candidates, stories: dict[int, cluster.Story],
+           events: cluster.Events) -> cluster.Choice | None:
+    """The story of the earlier article whose headline and lead mean the most alike, when alike
+    enough and sharing a word with the article (some event likeness)."""
+    near = candidates.nearest
+    if near is None or near.similarity < JOIN_SIMILARITY or near.story_id not in stories:
+        return None
+    score = cluster.event_similarity(candidates.weights, cluster.headline_names(
+        features.title_keys), stories[near.story_id], events=events)
+    return cluster.Choice(near.story_id, score) if score > 0 else None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
+import numpy as np
 from sqlite_utils import Database
 
 from bot.config import Settings
@@ -16,6 +17,7 @@ from bot.stories import cluster, novelty
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
 from bot.stories.figures import encode
+from bot.stories.meaning import JOIN_SIMILARITY, Meaning, Nearest, nearest
 from bot.stories.query import Node, TopicQueryError, parse_query
 from bot.stories.topics import Matcher, MatchText, match_text
 from bot.stories.topics import encode as encode_text
@@ -32,6 +34,7 @@ EARLIER_SENTENCES = 15_000
 would otherwise hold ~100 MB."""
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
+MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
 
 
@@ -47,6 +50,7 @@ class Prepared:
     text: MatchText
     seen_at: str
     arrived_at: str | None = None
+    meaning: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,8 @@ class StoryStage:
     def __init__(self, *, quiet_hours: float = cluster.EVENT_QUIET_HOURS,
                  summariser: Summariser | None = None, threshold: float = cluster.JOIN_THRESHOLD,
                  half_life_hours: float = cluster.EVENT_HALF_LIFE_HOURS,
-                 stream_clock: bool = False, earlier_sentences: int = EARLIER_SENTENCES) -> None:
+                 stream_clock: bool = False, earlier_sentences: int = EARLIER_SENTENCES,
+                 meaning: Meaning | None = None) -> None:
         self.quiet = timedelta(hours=quiet_hours)
         self.stream_clock = stream_clock
         self.summariser = summariser or ExtractiveSummariser()
@@ -105,12 +110,16 @@ class StoryStage:
         self._names_cache: dict[int, frozenset[str]] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
         self.earlier_sentences = earlier_sentences
+        self.meaning = meaning if self.events else None
+        self._meaning_cache: dict[int, np.ndarray] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoryStage:
+        events = settings.story_half_life_hours > 0
         return cls(quiet_hours=settings.story_quiet_hours, summariser=summariser_from(settings),
                    half_life_hours=settings.story_half_life_hours,
-                   stream_clock=settings.story_stream_clock)
+                   stream_clock=settings.story_stream_clock,
+                   meaning=Meaning.from_setting(settings.story_embedding) if events else None)
 
     def prepare(self, parsed: ParsedArticle, view: DocView | None = None) -> Prepared:
         """The article's features and time, from what spaCy found: the ``view`` a worker
@@ -124,7 +133,8 @@ class StoryStage:
             view = view_of(parsed)
         features = features_from(parsed, view)
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
-        return Prepared(parsed, features, match_text(features), seen_at, arrived_at)
+        meaning = self.meaning.of(parsed.article.title, features) if self.meaning else None
+        return Prepared(parsed, features, match_text(features), seen_at, arrived_at, meaning)
 
     def times(self, published: str | None, *, now: datetime) -> tuple[str, str | None]:
         """When the article is placed, as sortable UTC ISO text (its own time unless missing,
@@ -144,6 +154,7 @@ class StoryStage:
         self._vector_cache.clear()
         self._names_cache.clear()
         self._earlier.clear()
+        self._meaning_cache.clear()
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
         """The stories active within the quiet window that share distinctive keys with it."""
@@ -158,12 +169,31 @@ class StoryStage:
         latest = store.latest_articles(db, story_ids)
         vectors = self._vectors(db, latest)
         started = self._started(db, prepared, story_ids)
+        near = self._nearest(db, prepared, since)
+        if near is not None and near.similarity >= JOIN_SIMILARITY and near.story_id not in latest:
+            story_ids = [*story_ids, near.story_id]
+            latest = store.latest_articles(db, story_ids)
+            vectors = self._vectors(db, latest)
+            started = self._started(db, prepared, story_ids)
         names = self._headline_names(db, latest) if self.events else {}
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
                       _hours(seen_at, started.get(story_id)),
                       names.get(story_id, frozenset()))
-            for story_id in story_ids], rarity)
+            for story_id in story_ids], rarity, near)
+
+    def _nearest(self, db: Database, prepared: Prepared, since: str) -> Nearest | None:
+        """The story of the article placed within the quiet window whose vector is the most
+        like this one's (decoded vectors are kept, bounded, as they never change)."""
+        if prepared.meaning is None:
+            return None
+        recent = store.recent_meanings(db, since=since)
+        fill_cache(self._meaning_cache, [a for a, _ in recent], MEANING_CACHE,
+                   lambda missing: {a: np.frombuffer(v, dtype=np.float32)
+                                    for a, v in store.meanings(db, missing).items()})
+        return nearest(prepared.meaning, [(story_id, self._meaning_cache[a])
+                                          for a, story_id in recent
+                                          if a in self._meaning_cache])
 
     def _started(self, db: Database, prepared: Prepared, story_ids: list[int]) -> dict[int, str]:
         """When each story began, on the clock the article is compared on."""
@@ -218,6 +248,9 @@ class StoryStage:
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
             words=encode_text(prepared.text)), now=now)
         store.count_keys(db, candidates.weights)
+        if prepared.meaning is not None:
+            store.add_meaning(db, article_id=article_id, seen_at=prepared.seen_at,
+                              vector=prepared.meaning.tobytes())
         topic_ids = self._link_topics(db, story_id, prepared.text, article_id)
         return StoryResult(verdict, tuple(topic_ids))
 

@@ -76,3 +76,11 @@ def m003_story_sentences(db: Database) -> None:
 def m004_story_words(db: Database) -> None:
     """Each article's words and lemmas, so a topic added later matches as a new article does."""
     db.execute("ALTER TABLE story_features ADD COLUMN words TEXT")
+
+
+@MIGRATIONS()
+def m005_story_meaning(db: Database) -> None:
+    """Each article's sentence-embedding vector (float32 bytes), found by when it was placed."""
+    db.execute("CREATE TABLE story_meaning (article_id INTEGER PRIMARY KEY, "
+               "seen_at TEXT NOT NULL, vector BLOB NOT NULL)")
+    db.execute("CREATE INDEX story_meaning_seen ON story_meaning (seen_at)")
