@@ -229,9 +229,12 @@ def region_after(doc: Doc, index: int, quoted: set[int], stop: int) -> list[Toke
     """Unquoted tokens after a closing mark, up to the next quote, sentence end or paragraph end."""
     tokens = []
     i = index
-    while i < len(doc) and doc[i].idx < stop and i not in quoted:
-        tokens.append(doc[i])
-        if doc[i].text in TERMINALS:
+    while i < len(doc) and i not in quoted:
+        token = doc[i]
+        if token.idx >= stop:
+            break
+        tokens.append(token)
+        if token.text in TERMINALS:
             break
         i += 1
     return tokens
@@ -241,8 +244,11 @@ def region_before(doc: Doc, index: int, quoted: set[int], start: int) -> list[To
     """Unquoted tokens before an opening mark, back to the previous quote or sentence end."""
     tokens: list[Token] = []
     i = index
-    while i >= 0 and doc[i].idx >= start and i not in quoted and doc[i].text not in TERMINALS:
-        if tokens or not doc[i].is_space:  # "resisted:  “…”": spaces before the mark
-            tokens.append(doc[i])
+    while i >= 0 and i not in quoted:
+        token = doc[i]
+        if token.idx < start or token.text in TERMINALS:
+            break
+        if tokens or not token.is_space:  # "resisted:  “…”": spaces before the mark
+            tokens.append(token)
         i -= 1
     return list(reversed(tokens))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import AUX, NOUN, VERB
@@ -23,6 +23,12 @@ class Columns:
     lemma: list[int]
     orth: list[int]
     sent_starts: list[int]
+    _lowered: dict[frozenset[str], list[int]] = field(default_factory=dict, compare=False,
+                                                      repr=False)
+    """What ``lowered`` found for each set of words (pronouns are looked up more than once)."""
+    _verb_rows: list[int] = field(default_factory=list, compare=False, repr=False)
+    _verb_lemmas: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+    """Verbs' indexes and their lemmas as ``verb_lemma`` gives them, read once per article."""
 
     @classmethod
     def of(cls, doc: Doc) -> Columns:
@@ -34,15 +40,21 @@ class Columns:
 
     def lowered(self, words: Iterable[str]) -> list[int]:
         """Indexes of tokens whose lower-case form is one of ``words``."""
-        wanted = {get_string_id(w) for w in words}
-        return [i for i, h in enumerate(self.lower) if h in wanted]
+        key = frozenset(words)
+        found = self._lowered.get(key)
+        if found is None:
+            wanted = {get_string_id(w) for w in key}
+            found = self._lowered[key] = [i for i, h in enumerate(self.lower) if h in wanted]
+        return list(found)
 
     def verbs(self, doc: Doc, lemmas: set[str]) -> list[int]:
         """Indexes of verbs (and auxiliaries) whose lemma, lower-cased, is one of ``lemmas``."""
-        strings = doc.vocab.strings
-        found = [i for i, p in enumerate(self.pos) if p in (VERB, AUX)]
-        known = {h: verb_lemma(strings[h], "") in lemmas for h in {self.lemma[i] for i in found}}
-        return [i for i in found if known[self.lemma[i]]]
+        found, names = self._verb_rows, self._verb_lemmas
+        if not names:
+            strings = doc.vocab.strings
+            found.extend(i for i, p in enumerate(self.pos) if p in (VERB, AUX))
+            names.update((h, verb_lemma(strings[h], "")) for h in {self.lemma[i] for i in found})
+        return [i for i in found if names[self.lemma[i]] in lemmas]
 
     def written(self, text: str, before: int) -> list[int]:
         """Indexes of tokens written exactly ``text`` before index ``before``."""

@@ -152,7 +152,7 @@ def publication(r: SpeakerResolver, token: Token) -> Speaker | None:
     """The newspaper, network or site the article last named: an organisation named like a
     periodical ("… Post", "… Times", "… News") or named as one (told X, in an interview with
     X, X reported), or typed as one ("Family Circle magazine", "the website Politico")."""
-    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+    for ent in r.reg.ents_before(token.i):
         if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT"} or \
                 r.reg.quoted(ent.start_char):
             continue
@@ -287,7 +287,7 @@ def _role_head(role: str | None) -> str | None:
 
 def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The agency" after "the European Space Agency": a named organisation ending so."""
-    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+    for ent in r.reg.ents_before(token.i):
         name = r.reg.name_span(ent)
         if ent.label_ in ORG_LABELS - {"NORP"} and len(name) > 1 and \
                 name[-1].lower_ == token.lower_ and not r.reg.quoted(ent.start_char):
@@ -338,7 +338,7 @@ def _agency(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The law enforcement agency said" after "the FBI's investigation": the last
     organisation named like a government agency (its last word agency, bureau, department,
     …, or an acronym), not the network or firm named nearer."""
-    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+    for ent in r.reg.ents_before(token.i):
         if ent.label_ == "ORG" and not r.reg.quoted(ent.start_char) and \
                 _public_body(r.reg.name_span(ent).text):
             return Speaker(r.reg.org_name(ent), "organisation")
@@ -364,7 +364,7 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     name the company meant)."""
     since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
     near: Span | None = None
-    for ent in reversed([e for e in r.reg.ents if e.end <= token.i]):
+    for ent in r.reg.ents_before(token.i):
         if ent.label_ != "ORG" or ent.root.tag_ == "NNS" or r.reg.quoted(ent.start_char) or \
                 not _may_be(r, ent, token.lemma_.lower()):
             continue

@@ -173,11 +173,12 @@ def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
 def _name_line(sent: Span) -> bool:
     """A line holding only a name (a signature, a byline, a photo credit), no clause."""
     doc = sent.doc
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
     opens = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
     closes = "\n" in sent[-1].text_with_ws or sent.end == len(doc) or doc[sent.end].is_space
-    return bool(words) and len(words) <= 4 and opens and closes and \
-        all(t.pos_ == "PROPN" for t in words)
+    if not (opens and closes):
+        return False  # most sentences: no need to read their words
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return bool(words) and len(words) <= 4 and all(t.pos_ == "PROPN" for t in words)
 
 
 def _opening_name(r: SpeakerResolver, sent: Span, verb: Token) -> Token | None:

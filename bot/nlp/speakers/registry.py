@@ -66,6 +66,7 @@ class Registry:
         self.chunks: list[Span] | None = None
         self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._ent_ends = [e.end for e in self.ents]
         self.mentions: list[Mention] = []
         self._offsets: list[int] = []
         self.acting: set[str] = set()
@@ -171,6 +172,10 @@ class Registry:
             self._nouns = self.columns.nouns(self.doc)
         found = self._nouns.get(lemma, [])
         return [self.doc[i] for i in found[bisect_right(found, after):]]
+
+    def ents_before(self, index: int) -> list[Span]:
+        """Entities ending at or before token ``index``, latest first (no scan of them all)."""
+        return self.ents[:bisect_right(self._ent_ends, index)][::-1]
 
     def is_person(self, token: Token) -> bool:
         ent = self.ent_of.get(token.i)
