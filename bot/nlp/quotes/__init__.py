@@ -10,7 +10,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from bot.models import ParsedArticle, Quote
-from bot.nlp.quotes.direct import DirectQuotes, is_fragment
+from bot.nlp.quotes.direct import DirectQuotes
 from bot.nlp.quotes.headline import headline_claims
 from bot.nlp.quotes.indirect import CANDIDATES, find_indirect
 from bot.nlp.quotes.marks import (
@@ -44,7 +44,7 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
     spans = find_quote_spans(body)
     spans = sorted(spans + find_transcript_turns(body, {s.paragraph for s in spans}),
                    key=lambda s: s.open)
-    columns = Columns.of(doc)
+    columns = Columns.of(doc, body)
     starts = columns.idx
     quoted = _quoted_tokens(starts, spans)
     offsets = sorted(o for s in spans for o in (s.open, s.close))
@@ -56,9 +56,9 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
                                subject=lambda verb: subject_of(verb, quoted), columns=columns)
     resolver.prime([s for i in columns.verbs(doc, REPORTING) if i not in quoted
                     if (s := subject_of(doc[i], quoted)) is not None])
-    direct = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted,
-                          starts=starts).extract()
-    statements = _quoted_tokens(starts, [s for s in spans if not is_fragment(body, s)])
+    finder = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted, starts=starts)
+    direct = finder.extract()
+    statements = _quoted_tokens(starts, [s for s in spans if not finder.fragment[s]])
     candidates = sorted(set(columns.lowered({"according"} | STANCES | VIEWS) +
                             columns.verbs(doc, CANDIDATES)))
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,8 @@ class Columns:
     lemma: list[int]
     orth: list[int]
     sent_starts: list[int]
+    text: str | None = None
+    """The text the Doc was parsed from, when at hand (``doc.text`` would rebuild it)."""
     _lowered: dict[frozenset[str], list[int]] = field(default_factory=dict, compare=False,
                                                       repr=False)
     """What ``lowered`` found for each set of words (pronouns are looked up more than once)."""
@@ -31,12 +34,13 @@ class Columns:
     """Verbs' indexes and their lemmas as ``verb_lemma`` gives them, read once per article."""
 
     @classmethod
-    def of(cls, doc: Doc) -> Columns:
+    def of(cls, doc: Doc, text: str | None = None) -> Columns:
+        """``text``: the text ``doc`` was parsed from, when at hand."""
         if not len(doc):
-            return cls([], [], [], [], [], [])
+            return cls([], [], [], [], [], [], text)
         rows = doc.to_array([IDX, POS, LOWER, LEMMA, ORTH, SENT_START]).T.tolist()
         starts = [0] + [i for i, s in enumerate(rows[5]) if s == 1 and i]
-        return cls(rows[0], rows[1], rows[2], rows[3], rows[4], starts)
+        return cls(rows[0], rows[1], rows[2], rows[3], rows[4], starts, text)
 
     def lowered(self, words: Iterable[str]) -> list[int]:
         """Indexes of tokens whose lower-case form is one of ``words``."""
@@ -52,7 +56,7 @@ class Columns:
         found, names = self._verb_rows, self._verb_lemmas
         if not names:
             strings = doc.vocab.strings
-            found.extend(i for i, p in enumerate(self.pos) if p in (VERB, AUX))
+            found.extend([i for i, p in enumerate(self.pos) if p in (VERB, AUX)])
             names.update((h, verb_lemma(strings[h], "")) for h in {self.lemma[i] for i in found})
         return [i for i in found if names[self.lemma[i]] in lemmas]
 
@@ -73,10 +77,22 @@ class Columns:
     def line_starts(self, doc: Doc) -> list[int]:
         """Sentence starts with every token after a line break added: the parser can run one
         sentence over a paragraph break, and a paragraph starts a new sentence."""
-        strings = doc.vocab.strings
-        breaks = {h for h in set(self.orth) if "\n" in strings[h]}
-        after = {i + 1 for i, h in enumerate(self.orth) if h in breaks and i + 1 < len(self.orth)}
+        after = {i + 1 for i in self._with_line_breaks(doc) if i + 1 < len(self.orth)}
         return sorted(after.union(self.sent_starts))
+
+    def _with_line_breaks(self, doc: Doc) -> list[int] | set[int]:
+        """Indexes of tokens holding a line break: from the text's breaks when at hand (a
+        token's trailing whitespace is a space or nothing, so each break is in a token's text)."""
+        if self.text is None:
+            strings = doc.vocab.strings
+            breaks = {h for h in set(self.orth) if "\n" in strings[h]}
+            return [i for i, h in enumerate(self.orth) if h in breaks]
+        found: set[int] = set()
+        at = self.text.find("\n")
+        while at != -1:
+            found.add(bisect_right(self.idx, at) - 1)
+            at = self.text.find("\n", at + 1)
+        return found
 
     def sentences(self, doc: Doc) -> list[Span]:
         """The same spans as ``doc.sents``, cut at the stored sentence starts."""

@@ -287,10 +287,12 @@ def _role_head(role: str | None) -> str | None:
 
 def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The agency" after "the European Space Agency": a named organisation ending so."""
+    labels, lower = ORG_LABELS - {"NORP"}, token.lower_
     for ent in r.reg.ents_before(token.i):
+        if ent.label_ not in labels:
+            continue
         name = r.reg.name_span(ent)
-        if ent.label_ in ORG_LABELS - {"NORP"} and len(name) > 1 and \
-                name[-1].lower_ == token.lower_ and not r.reg.quoted(ent.start_char):
+        if len(name) > 1 and name[-1].lower_ == lower and not r.reg.quoted(ent.start_char):
             return Speaker(r.reg.org_name(ent), "organisation")
     return None
 

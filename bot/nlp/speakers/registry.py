@@ -3,7 +3,7 @@ every mention in discourse order, for pronouns and descriptions to look back to.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -242,10 +242,11 @@ class Registry:
         subject = token.dep_ == "nsubj" and self.speaking(token.head)
         if token.dep_ in ACTING:
             self.acting.add(name)
-        self.mentions.append(Mention(token.idx, speaker, subject,
-                                     plural=token.tag_ in PLURAL_TAGS, key=name))
-        if ordered:
-            self.mentions.sort(key=lambda m: m.offset)
+        mention = Mention(token.idx, speaker, subject, plural=token.tag_ in PLURAL_TAGS, key=name)
+        if ordered:  # after any mention at the same offset, as a stable sort would put it
+            insort_right(self.mentions, mention, key=_offset)
+        else:
+            self.mentions.append(mention)
 
     def _infer_genders(self) -> None:
         """Each he/she right after the only person just mentioned is a vote for that person's
@@ -355,10 +356,9 @@ class Registry:
         offsets = self.offsets()
         at = bisect_left(offsets, token.idx)
         if at == len(offsets) or offsets[at] != token.idx:
-            self.mentions.append(Mention(token.idx, speaker, True,
-                                         plural=token.tag_ in PLURAL_TAGS,
-                                         key=speaker.name or ""))
-            self.mentions.sort(key=lambda m: m.offset)
+            insort_right(self.mentions, Mention(token.idx, speaker, True,
+                                                plural=token.tag_ in PLURAL_TAGS,
+                                                key=speaker.name or ""), key=_offset)
 
     def before(self, offset: int) -> list[Mention]:
         index = bisect_left(self.offsets(), offset)
@@ -383,6 +383,10 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _offset(mention: Mention) -> int:
+    return mention.offset
 
 
 def _surname_after(first: Token) -> bool:
