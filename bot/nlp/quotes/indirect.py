@@ -523,9 +523,11 @@ def _without_according(tokens: list[Token]) -> list[Token]:
 def _participle(token: Token) -> bool:
     """", vowing to …" or ", adding that …" after a clause: the speaker's next act, not part of
     what they said."""
-    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-    return token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"} and \
-        is_reporting(token, REPORTED) and before is not None and before.text in {",", "—", "–"}
+    if token.tag_ != "VBG" or token.dep_ not in {"advcl", "conj", "xcomp"} or \
+            not is_reporting(token, REPORTED):
+        return False  # most verbs: their left edge is never looked for
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text in {",", "—", "–"}
 
 
 def _without_participles(tokens: list[Token], clause: Token) -> list[Token]:

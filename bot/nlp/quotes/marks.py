@@ -156,8 +156,10 @@ def _width(body: str, opened: int) -> int:
 
 def _single_spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
     """British-style ‘…’ quotes (used when the paragraph's double quotes are all inside them)."""
-    found = []
+    found: list[QuoteSpan] = []
     text = body[para.start:para.end]
+    if "‘" not in text:
+        return found  # no opening mark: the pattern cannot match
     for m in re.finditer(r"(?<![\w’])‘([^‘’]+(?:’\w[^‘’]*)*)’(?!\w)", text):
         found.append(_make(body, para, para.start + m.start(), para.start + m.end() - 1,
                            closed=True))

@@ -82,15 +82,14 @@ class Registry:
         self._infer_genders()
 
     def _collect_people(self) -> None:
-        person_spans = [self.name_span(e) for e in self.ents if e.label_ == "PERSON"]
-        for span in sorted((s for s in person_spans if len(s) > 1), key=lambda s: s.start):
-            self.register(span.text)
-        for ent in self.ents:
-            if ent.label_ != "PERSON":
-                continue
-            span = self.name_span(ent)
-            person = self.register(span.text)
-            self.tagged.update(span.text.split())
+        people = [(e, span, span.text) for e in self.ents if e.label_ == "PERSON"
+                  for span in [self.name_span(e)]]  # each name's text built once
+        for _, _span, text in sorted((p for p in people if len(p[1]) > 1),
+                                     key=lambda p: p[1].start):
+            self.register(text)
+        for ent, span, text in people:
+            person = self.register(text)
+            self.tagged.update(text.split())
             self.learn_from_mention(person, span)
             if not self.quoted(ent.start_char):
                 self.add_mention(span.root, person.name)
