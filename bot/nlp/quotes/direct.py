@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -258,13 +258,16 @@ class DirectQuotes:
         """A paragraph of nothing but quotes continues the speaker of the previous paragraph."""
         if previous is None or previous.speaker.name is None:
             return None
-        outside = [t for t in self._tokens(para.start, para.end)
-                   if t.i not in self.quoted and not t.is_punct and not t.is_space]
+        outside = any(i not in self.quoted and not self.doc[i].is_punct and
+                      not self.doc[i].is_space for i in self._indexes(para.start, para.end))
         return previous if not outside else None
 
-    def _tokens(self, start: int, end: int):
-        return [t for t in self.doc[self.token_at(start):self.token_at(end) + 1]
-                if start <= t.idx < end]
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        return [self.doc[i] for i in self._indexes(start, end)]
+
+    def _indexes(self, start: int, end: int) -> range:
+        """Indexes of the tokens starting at or after ``start`` and before ``end``."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
 
     def _attribute(self, para: Paragraph, span: QuoteSpan) -> Found | None:
         if span.label:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
@@ -121,8 +122,9 @@ def _fitting(r: SpeakerResolver, subjects: list[Token], gender: str) -> Speaker 
 def inner_subjects(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
     """"This is not the race Ayotte hoped to run. She …": when a sentence's subject is no one
     ("this", "it", or none found), the names that are subjects of its clauses, latest first."""
-    return [t for t in reversed(sent) if t.dep_ == "nsubj" and t.pos_ == "PROPN"
-            and t.i < token.i and not r.reg.quoted(t.idx)]
+    doc, cols = r.reg.doc, r.reg.columns  # names before the token, read from the columns
+    return [doc[i] for i in range(min(sent.end, token.i) - 1, sent.start - 1, -1)
+            if cols.pos[i] == PROPN and doc[i].dep_ == "nsubj" and not r.reg.quoted(cols.idx[i])]
 
 
 def clause_subjects(r: SpeakerResolver, token: Token) -> list[Token]:
@@ -141,8 +143,10 @@ def narrative(r: SpeakerResolver, sent: Span) -> bool:
     """The sentence has the reporter's own verb (not only words inside quotation marks)."""
     known = r.reg.narratives.get(sent.start)
     if known is None:
+        idx, doc = r.reg.columns.idx, r.reg.doc
         known = r.reg.narratives[sent.start] = not r.reg.quoted(sent.root.idx) or any(
-            not r.reg.quoted(t.idx) and (r.reg.speaking(t) or _acting(r, t)) for t in sent)
+            not r.reg.quoted(idx[i]) and (r.reg.speaking(doc[i]) or _acting(r, doc[i]))
+            for i in range(sent.start, sent.end))
     return known
 
 

@@ -78,6 +78,7 @@ class Registry:
         """People whose first name the article's pronouns contradict: gender unknown."""
         self._expanded: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}
+        self._roles: dict[tuple[int, int], str | None] = {}
         self._collect_people()
         self._infer_genders()
 
@@ -195,10 +196,19 @@ class Registry:
             start -= 1
         elif end - start == 1 and end < len(self.doc) and _surname_after(self.doc[start]):
             end += 1  # "Dorota" tagged a person, "Kaminska" a place
-        while end - start > 1 and (self.doc[start].lower_.strip(".") in TITLE_WORDS
-                                    or self.doc[start].lower_ in HONORIFICS):
+        while end - start > 1:
+            first = self.doc[start].lower_
+            if first.strip(".") not in TITLE_WORDS and first not in HONORIFICS:
+                break
             start += 1
         return self.doc[start:end]
+
+    def role_of(self, span: Span) -> str | None:
+        """``role_of`` the name span, read once (a speaker's name is resolved again and again)."""
+        key = (span.start, span.end)
+        if key not in self._roles:
+            self._roles[key] = role_of(span)
+        return self._roles[key]
 
     def key_of(self, name: str | None) -> str:
         """The registry's key for a name as written: the full name a surname or alias stands for."""
@@ -228,7 +238,7 @@ class Registry:
         prev = self.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and not person.gender:
             person.gender = HONORIFICS.get(prev.text.lower())
-        role = role_of(span)
+        role = self.role_of(span)
         if role and weak_role(person.role):
             person.role = role
         if role and not person.gender:
@@ -334,7 +344,7 @@ class Registry:
         ent = self.ent_of.get(token.i)
         span = self.name_span(ent) if ent is not None and ent.label_ == "PERSON" \
             else token_span(token, name_text(token, None))
-        role = role_of(span) or None
+        role = self.role_of(span) or None
         if role and weak_role(person.role):
             person.role = role
             person.gender = person.gender or gender_of_words(role.lower().split())
