@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span
 
 from bot.nlp.speakers.words import verb_lemma
 
+VERBAL = frozenset({VERB, AUX})
+
 
 @dataclass(frozen=True)
 class Columns:
@@ -56,7 +58,8 @@ class Columns:
         found, names = self._verb_rows, self._verb_lemmas
         if not names:
             strings = doc.vocab.strings
-            found.extend([i for i, p in enumerate(self.pos) if p in (VERB, AUX)])
+            verbal = VERBAL
+            found.extend([i for i, p in enumerate(self.pos) if p in verbal])
             names.update((h, verb_lemma(strings[h], "")) for h in {self.lemma[i] for i in found})
         return [i for i in found if names[self.lemma[i]] in lemmas]
 
@@ -69,9 +72,15 @@ class Columns:
         """Indexes of the nouns of the article by lower-cased lemma, in text order."""
         strings = doc.vocab.strings
         out: dict[str, list[int]] = {}
+        names: dict[int, str] = {}  # each lemma's string read once
+        noun = NOUN
         for i, pos in enumerate(self.pos):
-            if pos == NOUN:
-                out.setdefault(strings[self.lemma[i]].lower(), []).append(i)
+            if pos == noun:
+                h = self.lemma[i]
+                name = names.get(h)
+                if name is None:
+                    name = names[h] = strings[h].lower()
+                out.setdefault(name, []).append(i)
         return out
 
     def line_starts(self, doc: Doc) -> list[int]:

@@ -159,7 +159,16 @@ def _acting(r: SpeakerResolver, token: Token) -> bool:
 
 
 def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
-    """Unquoted subjects of the sentence's main verb or of its unquoted reporting verb."""
+    """Unquoted subjects of the sentence's main verb or of its unquoted reporting verb (found
+    once per sentence: every he/she looks back over the same sentences)."""
+    key = (sent.start, sent.end)
+    known = r.reg.subjects.get(key)
+    if known is None:
+        known = r.reg.subjects[key] = _sentence_subjects(r, sent)
+    return list(known)
+
+
+def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     root = sent.root
     if _name_line(sent):
         return []  # "Ernie Helton." alone on its line signs the letter above; no subject

@@ -72,6 +72,8 @@ class Registry:
         self.acting: set[str] = set()
         self.tagged: set[str] = set()
         self.narratives: dict[int, bool] = {}
+        self.subjects: dict[tuple[int, int], list[Token]] = {}
+        """The subjects ``sentence_subjects`` found in the sentence at (start, end)."""
         """Whether the sentence starting at a token index has the reporter's own verb."""
         """Words of the names the recogniser tagged as people."""
         self.unsure: set[str] = set()
@@ -139,8 +141,16 @@ class Registry:
         doc = self.doc
         strings = doc.vocab.strings
         cols = self.columns
+        titles: dict[int, bool] = {}  # each word's string read once
+        propn = PROPN
         for i, pos in enumerate(cols.pos[:-1]):
-            if pos != PROPN or strings[cols.lower[i]].strip(".") not in TITLE_WORDS:
+            if pos != propn:
+                continue
+            h = cols.lower[i]
+            title = titles.get(h)
+            if title is None:
+                title = titles[h] = strings[h].strip(".") in TITLE_WORDS
+            if not title:
                 continue
             tok = doc[i]
             if not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
