@@ -187,10 +187,7 @@ def _joined_name(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ != "conj":
         return None
     doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in {"advmod", "aux", "neg"}:
-        i -= 1
-    name = doc[i] if i >= 0 else None
+    name = _word_before(verb, {"advmod", "aux", "neg"})
     if name is None or name.pos_ != "PROPN" or name.i in quoted or name.dep_ != "conj" or \
             name.head.pos_ in {"VERB", "AUX"} or name.head.i == verb.head.i:
         return None
@@ -199,15 +196,20 @@ def _joined_name(verb: Token, quoted: set[int]) -> Token | None:
         else None
 
 
+def _word_before(verb: Token, modifiers: set[str]) -> Token | None:
+    """The word right before the verb once its own adverbs and auxiliaries are passed over."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in modifiers:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
 def _name_across_break(verb: Token, quoted: set[int]) -> Token | None:
     """"… of the Harbour Growers Association..\n\nOkafor said that …": the name (or pronoun,
     or noun) opening the line before the verb, which the parser hung on a word of the
     paragraph before."""
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in {"advmod", "aux"}:
-        i -= 1
-    name = doc[i] if i >= 0 else None
+    name = _word_before(verb, {"advmod", "aux"})
     if name is None or name.pos_ not in {"PROPN", "PRON", "NOUN"} or name.i in quoted or \
             _across_break(name, verb):
         return None

@@ -20,12 +20,12 @@ LOOK_BACK = 6
 LAST_SUBJECT_SPAN = 12
 """Sentences he/she looks back over for the last subject of its gender ..."""
 LAST_SUBJECT_NARRATIVE = 5
+"""... of which at most this many narrative ones (quote-only sentences are not counted)."""
 QUOTE_REACH = 120
 """Tokens of the quotation beside a speech tag searched for the names it mentions."""
 QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
 """A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
 person addressed ("Billie, you are …")."""
-"""... of which at most this many narrative ones (quote-only sentences are not counted)."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
