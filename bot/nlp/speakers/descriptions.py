@@ -386,14 +386,14 @@ def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:
     Court"; a caucus or a party may be "the group")."""
     name = r.reg.name_span(ent)
     bodies = PUBLIC_BODIES if lemma == "group" else INSTITUTIONS
-    person = r.reg.people.get(r.reg.alias.get(name.text.lower(), ""))
+    person = r.reg.people.get(r.reg.key_of(name.text))
     return name[-1].lower_ not in bodies and (
         person is None or " " not in person.name and not person.gender)
 
 
 def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker | None:
     """"Corveth said" after "Corveth Foods": the short name of an organisation named before."""
-    known = r.reg.people.get(r.reg.alias.get(text.lower(), ""))
+    known = r.reg.people.get(r.reg.key_of(text))
     previous = r.reg.doc[token.i - 1].lower_ if token.i > 0 else ""
     if " " in text or known is not None and (" " in known.name or known.gender) or \
             previous in HONORIFICS or previous.strip(".") in TITLE_WORDS:
