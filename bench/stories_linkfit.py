@@ -30,6 +30,8 @@ import numpy as np
 from spacy.language import Language
 from sqlite_utils import Database
 
+from bench import logistic
+from bench.logistic import auc
 from bench.stories_eval import GOLD_FIELDS, OWN_STREAM, clustering, default_stream
 from bot.stories import cluster
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
@@ -190,28 +192,8 @@ def matrix(pairs: list[tuple[Pair, bool, dict]]) -> tuple[np.ndarray, np.ndarray
     return x.reshape(len(pairs), len(FEATURES)), np.array([r for _, r, _ in pairs], dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, steps: int = 30) -> Model:
-    """L2-regularised logistic regression by Newton steps on standardised features."""
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    beta = np.zeros(z.shape[1])
-    penalty = np.diag(np.r_[np.full(len(FEATURES), l2), 0.0])
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-z @ beta))
-        gradient = z.T @ (p - y) + penalty @ beta
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + penalty
-        beta -= np.linalg.solve(hessian, gradient)
-    raw = beta[:-1] / scale
-    return Model(tuple(float(w) for w in raw), float(beta[-1] - (beta[:-1] * mean / scale).sum()))
-
-
-def auc(scores: np.ndarray, labels: np.ndarray) -> float:
-    """Probability that a right pair outscores a wrong one (ties count half)."""
-    right, wrong = scores[labels == 1], scores[labels == 0]
-    if not len(right) or not len(wrong):
-        return float("nan")
-    above = (right[:, None] > wrong[None, :]).sum() + 0.5 * (right[:, None] == wrong[None, :]).sum()
-    return float(above / (len(right) * len(wrong)))
+def fit(x: np.ndarray, y: np.ndarray) -> Model:
+    return Model(*logistic.fit(x, y))
 
 
 def decisions(pairs: list[tuple[Pair, bool, dict]], score: Callable[[Pair], float],
