@@ -71,11 +71,11 @@ class Registry:
         self._offsets: list[int] = []
         self.acting: set[str] = set()
         self.tagged: set[str] = set()
+        """Words of the names the recogniser tagged as people."""
         self.narratives: dict[int, bool] = {}
+        """Whether the sentence starting at a token index has the reporter's own verb."""
         self.subjects: dict[tuple[int, int], list[Token]] = {}
         """The subjects ``sentence_subjects`` found in the sentence at (start, end)."""
-        """Whether the sentence starting at a token index has the reporter's own verb."""
-        """Words of the names the recogniser tagged as people."""
         self.unsure: set[str] = set()
         """People whose first name the article's pronouns contradict: gender unknown."""
         self._expanded: dict[str, str] | None = None
