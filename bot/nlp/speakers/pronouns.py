@@ -9,6 +9,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers import antecedents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
 from bot.nlp.speakers.words import PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
@@ -33,6 +34,13 @@ if TYPE_CHECKING:
 
 def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, float]:
     named = named_in_quote(r, token)
+    return antecedents.ranked(r, token, gender, by_rules(r, token, gender, named), named)
+
+
+def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
+             ) -> tuple[Speaker, float]:
+    """The last subject of that gender, else the most salient person of it (the ranker's
+    baseline, and one of its features)."""
     salient = last_subject(r, token, gender)
     if salient is not None and r.reg.key_of(salient.name) in named:
         salient = None  # "“Ruiz has lost her way,” he said": not Ruiz

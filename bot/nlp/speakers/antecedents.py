@@ -1,0 +1,136 @@
+"""He/she as a choice among the people named before it: cheap features of each candidate and
+a linear score fitted offline (bench/pronoun_fit.py), so the rules' pick can be overruled when
+the evidence against it is strong."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from bot.models import Speaker
+
+if TYPE_CHECKING:
+    from bot.nlp.speakers.resolver import SpeakerResolver
+
+FEATURES = ("rule", "log_salience", "most_salient", "log_sentences_since", "same_sentence",
+            "new_paragraph", "last_speaker", "log_mentions", "first_named", "gender_shown",
+            "named_in_quote", "tagged", "most_mentioned", "latest_named")
+"""What each candidate antecedent is described by, in the order of ``features``' tuple."""
+WEIGHTS: tuple[float, ...] = ()
+"""Fitted by bench/pronoun_fit.py, one per feature (empty: the rules' pick stands)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every candidate of one he/she is compared against, read once per pronoun."""
+
+    token: Token
+    gender: str
+    rule: str
+    described: bool
+    """The rules' pick is a description ("a spokeswoman for the ministry"), not a name."""
+    named: frozenset[str]
+    weights: dict[str, float]
+    top: str | None
+    """The most salient person who may be of the pronoun's gender."""
+    last_speaker: str
+    """The last person the registry holds as a speaker (a reporting verb's subject, or a
+    subject the resolver has resolved)."""
+    first: str
+    seen: dict[str, tuple[int, int]]
+    """Candidate key → (mentions before the pronoun, offset of the last one)."""
+    most: int
+    """The most mentions anyone has before the pronoun."""
+    latest: str
+    """The person of a fitting gender named last before the pronoun."""
+
+
+def context(r: SpeakerResolver, token: Token, gender: str, rule: Speaker,
+            named: set[str]) -> Context:
+    """The pronoun's surroundings: salience, who spoke last, who was named first and how often."""
+    weights = r.salience().weights_at(token.i)
+    seen: dict[str, tuple[int, int]] = {}
+    last_speaker, first = "", ""
+    for m in r.reg.mentions[:bisect_left(r.reg.offsets(), token.idx)]:
+        if m.speaker.kind != "person" or m.key not in r.reg.people:
+            continue
+        first = first or m.key
+        last_speaker = m.key if m.subject else last_speaker
+        seen[m.key] = (seen.get(m.key, (0, 0))[0] + 1, m.offset)
+    rule_key = r.reg.key_of(rule.name) if rule.kind == "person" else ""
+    fitting = [k for k in seen if r.reg.gender(k) in (None, gender)]
+    latest = max(fitting, key=lambda k: seen[k][1], default="")
+    return Context(token, gender, rule_key, rule.kind == "unnamed", frozenset(named), weights,
+                   r.salience().choose(weights, gender), last_speaker, first, seen,
+                   max((n for n, _ in seen.values()), default=0), latest)
+
+
+def candidates(r: SpeakerResolver, ctx: Context) -> list[str]:
+    """People named before the pronoun whose gender may be its own, and the rules' pick.
+
+    When the rules pick a description ("a spokeswoman for the ministry"), only people the
+    article shows to be of the pronoun's gender may replace it: PolNeAR's hand resolutions
+    never count a description right, so the fit cannot learn when one is.
+    """
+    fits = (ctx.gender,) if ctx.described else (None, ctx.gender)
+    out = [k for k in ctx.seen if r.reg.gender(k) in fits]
+    if ctx.rule in r.reg.people and ctx.rule not in ctx.seen:
+        out.append(ctx.rule)
+    return out
+
+
+def features(r: SpeakerResolver, ctx: Context, key: str) -> tuple[float, ...]:
+    """One candidate described by ``FEATURES``, from the registry and the salience pass."""
+    count, offset = ctx.seen.get(key, (0, -1))
+    reg = r.reg
+    here = bisect_right(reg.sent_starts, ctx.token.i) - 1
+    there = bisect_right(reg.sent_start_chars, offset) - 1 if offset >= 0 else 0
+    since = here - there if offset >= 0 else 50
+    return (
+        float(key == ctx.rule),
+        math.log1p(ctx.weights.get(key, 0.0)),
+        float(key == ctx.top),
+        math.log1p(since),
+        float(since == 0),
+        float(offset < 0 or _paragraph_between(r, there, here)),
+        float(key == ctx.last_speaker),
+        math.log1p(count),
+        float(key == ctx.first),
+        float(reg.gender(key) == ctx.gender),
+        float(key in ctx.named),
+        float(not reg.tagged.isdisjoint(key.split())),
+        float(count == ctx.most),
+        float(key == ctx.latest),
+    )
+
+
+def _paragraph_between(r: SpeakerResolver, there: int, here: int) -> bool:
+    """A paragraph starts in one of the sentences after sentence ``there`` up to ``here``."""
+    doc, starts = r.reg.doc, r.reg.sent_starts
+    return any("\n" in doc[starts[s] - 1].text_with_ws for s in range(there + 1, here + 1))
+
+
+def score(values: tuple[float, ...], weights: tuple[float, ...]) -> float:
+    """The linear score the fit learned (higher: likelier the one meant)."""
+    return sum(v * w for v, w in zip(values, weights, strict=True))
+
+
+def ranked(r: SpeakerResolver, token: Token, gender: str, rule: tuple[Speaker, float],
+           named: set[str]) -> tuple[Speaker, float]:
+    """The best-scoring candidate, or the rules' pick while no weights are fitted."""
+    if not WEIGHTS:
+        return rule
+    ctx = context(r, token, gender, rule[0], named)
+    best, best_score = "", -math.inf
+    for key in candidates(r, ctx):
+        value = score(features(r, ctx, key), WEIGHTS)
+        if value > best_score:
+            best, best_score = key, value
+    if not best or best == ctx.rule:
+        return rule
+    person = r.reg.people[best]
+    return Speaker(person.name, "person", person.role), rule[1]
