@@ -2,6 +2,7 @@
 and checked on part b (issue 14).
 
 Usage: .venv/bin/python -m bench.pronoun_fit [--cache /tmp/polnear-train.spacy] [--l2 1.0]
+       [--pairwise]
 It replays train through the real extraction (cached parses) and, at every he/she the speaker
 resolver meets, records each candidate antecedent's features (bot/nlp/speakers/antecedents.py)
 and the rules' pick. A gold quote whose source mention is he/she and whose hand resolution names
@@ -9,7 +10,8 @@ someone joins the he/she token nearest it; each of that token's candidates is ri
 the hand-resolved name (``speaker_ok``). The logistic fit uses part a's candidates only; AUC and
 the accuracy of choosing the best-scoring candidate are printed beside the rules' accuracy for
 both parts, with the ceiling (the right name among the candidates at all), and the weights to
-paste into antecedents.py.
+paste into antecedents.py (the shipped ones: ``--pairwise``, a fit on the differences of right
+and wrong candidates of the same pronoun).
 """
 
 from __future__ import annotations

@@ -35,6 +35,21 @@ def test_each_woman_named_before_she_is_a_candidate_described_by_every_feature(n
     assert all(len(values) == len(antecedents.FEATURES) for values in described.values())
 
 
+FAN = ("Linda Marsh drove four hours to see the band play in Reno. She queued from dawn.\n\n"
+       "A woman near the stage fainted during the second song.\n\n"
+       "“It was the best night of my life,” she said.")
+
+
+def test_she_is_the_woman_the_article_names_not_a_description_of_another(statements_of,
+                                                                         monkeypatch):
+    assert antecedents.WEIGHTS
+    speaker = next(q.speaker for q in statements_of(FAN) if "best night" in q.text)
+    assert speaker.name == "Linda Marsh"
+    monkeypatch.setattr(antecedents, "WEIGHTS", ())  # the rules alone
+    alone = next(q.speaker for q in statements_of(FAN) if "best night" in q.text)
+    assert alone.kind == "unnamed" and alone.name is not None and "woman" in alone.name
+
+
 def test_a_description_stands_against_names_the_article_gives_no_gender(statements_of):
     quotes = statements_of(
         "The transport ministry of Norvale fined the ferry operator of neighbouring Estmark on "

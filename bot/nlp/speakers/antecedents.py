@@ -14,14 +14,18 @@ from spacy.tokens import Token
 from bot.models import Speaker
 
 if TYPE_CHECKING:
+    from bot.nlp.speakers.registry import Mention
     from bot.nlp.speakers.resolver import SpeakerResolver
 
 FEATURES = ("rule", "log_salience", "most_salient", "log_sentences_since", "same_sentence",
             "new_paragraph", "last_speaker", "log_mentions", "first_named", "gender_shown",
             "named_in_quote", "tagged", "most_mentioned", "latest_named")
 """What each candidate antecedent is described by, in the order of ``features``' tuple."""
-WEIGHTS: tuple[float, ...] = ()
-"""Fitted by bench/pronoun_fit.py, one per feature (empty: the rules' pick stands)."""
+WEIGHTS: tuple[float, ...] = (3.160, 0.349, 0.018, 0.095, -1.065, -1.279, 0.470, -0.591,
+                              1.478, 0.483, -6.618, -0.782, -0.143, 0.675)
+"""One per feature, fitted by `python -m bench.pronoun_fit --pairwise` on PolNeAR train part a
+(right minus wrong candidates of each hand-resolved he/she source; docs/quotes.md, ninth pass);
+empty: the rules' pick stands."""
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,7 @@ class Context:
     top: str | None
     """The most salient person who may be of the pronoun's gender."""
     last_speaker: str
-    """The last person the registry holds as a speaker (a reporting verb's subject, or a
-    subject the resolver has resolved)."""
+    """The person named last as the subject of a sentence's reporting verb."""
     first: str
     seen: dict[str, tuple[int, int]]
     """Candidate key → (mentions before the pronoun, offset of the last one)."""
@@ -54,19 +57,28 @@ def context(r: SpeakerResolver, token: Token, gender: str, rule: Speaker,
     """The pronoun's surroundings: salience, who spoke last, who was named first and how often."""
     weights = r.salience().weights_at(token.i)
     seen: dict[str, tuple[int, int]] = {}
-    last_speaker, first = "", ""
-    for m in r.reg.mentions[:bisect_left(r.reg.offsets(), token.idx)]:
-        if m.speaker.kind != "person" or m.key not in r.reg.people:
-            continue
-        first = first or m.key
-        last_speaker = m.key if m.subject else last_speaker
+    people = [m for m in r.reg.mentions[:bisect_left(r.reg.offsets(), token.idx)]
+              if m.speaker.kind == "person" and m.key in r.reg.people]
+    for m in people:
         seen[m.key] = (seen.get(m.key, (0, 0))[0] + 1, m.offset)
+    first = people[0].key if people else ""
+    last_speaker = next((m.key for m in reversed(people) if _speaker(r, m)), "")
     rule_key = r.reg.key_of(rule.name) if rule.kind == "person" else ""
     fitting = [k for k in seen if r.reg.gender(k) in (None, gender)]
     latest = max(fitting, key=lambda k: seen[k][1], default="")
     return Context(token, gender, rule_key, rule.kind == "unnamed", frozenset(named), weights,
                    r.salience().choose(weights, gender), last_speaker, first, seen,
                    max((n for n, _ in seen.values()), default=0), latest)
+
+
+def _speaker(r: SpeakerResolver, mention: Mention) -> bool:
+    """The mention is the subject of a sentence's reporting verb, or the name beside it ("The
+    driver, Piotr Zawada, told …"); not someone acting in the words reported ("… that Mr Halas
+    had asked him")."""
+    tok = r.reg.doc[bisect_left(r.reg.columns.idx, mention.offset)]
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and r.reg.speaking(tok.head)
 
 
 def candidates(r: SpeakerResolver, ctx: Context) -> list[str]:
