@@ -4,9 +4,12 @@ and the gate that checks Slack's requests before anything reads or parses them."
 from __future__ import annotations
 
 import io
+import ipaddress
 import json
 import logging
+import resource
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -14,24 +17,44 @@ from typing import Any
 import waitress
 from slack_sdk.signature import SignatureVerifier
 from waitress import wasyncore
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.server import BaseWSGIServer
 
 log = logging.getLogger(__name__)
 WSGIApp = Callable[[dict, Callable[..., Any]], Iterable[bytes]]
 MAX_BODY = 10 * 1024 * 1024
 SLACK_MAX_BODY = 1024 * 1024
+PER_CLIENT = 16
+REQUEST_SECONDS = 20.0
+IDLE_SECONDS = 15.0
+BODY_BYTES_PER_SECOND = 100_000
+MAX_CONNECTIONS = 1000
+WARN_EVERY = 60.0
 
 
 class HttpServer:
     """waitress in a background thread; ``port`` is the bound port (ask for 0 in tests)."""
 
     def __init__(self, app: WSGIApp, *, host: str, port: int, threads: int = 8,
-                 max_body: int = MAX_BODY) -> None:
+                 max_body: int = MAX_BODY, request_seconds: float = REQUEST_SECONDS,
+                 idle_seconds: float = IDLE_SECONDS) -> None:
         """``max_body``: waitress answers 413 to a larger body before reading it (its own
-        default is 1 GiB, buffered to disk before any route could check a token)."""
+        default is 1 GiB, buffered to disk before any route could check a token).
+        ``request_seconds`` (plus a second per 100 kB of declared body) and ``idle_seconds``:
+        see ``GuardedChannel``."""
+        connections: dict = {}
         # waitress reads the loop timeout as whole seconds: 0.2 would become 0, a busy loop
-        self._server = waitress.create_server(app, host=host, port=port, threads=threads,
-                                              ident="wirewatch", asyncore_loop_timeout=1,
-                                              max_request_body_size=max_body)
+        self._server = waitress.create_server(app, map=connections, host=host, port=port,
+                                              threads=threads, ident="wirewatch",
+                                              asyncore_loop_timeout=1,
+                                              max_request_body_size=max_body,
+                                              connection_limit=connection_limit(),
+                                              asyncore_use_poll=True)
+        limits = Deadlines(request_seconds, idle_seconds)
+        for listener in connections.values():
+            if isinstance(listener, BaseWSGIServer):
+                listener.channel_class = _channel_class(limits)
         self._thread = threading.Thread(target=self._server.run, name="wirewatch-http",
                                         daemon=True)
 
@@ -55,6 +78,102 @@ class HttpServer:
         else:
             wasyncore.close_all(server._map)
         server.task_dispatcher.shutdown()
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """How long a connection may take to send its request, and stay open without one."""
+
+    request_seconds: float = REQUEST_SECONDS
+    idle_seconds: float = IDLE_SECONDS
+
+
+class TimedParser(HTTPRequestParser):
+    """waitress's request parser, remembering when the request's first bytes arrived."""
+
+    def __init__(self, adj: Any) -> None:
+        super().__init__(adj)
+        self.started = time.monotonic()
+
+
+class GuardedChannel(HTTPChannel):
+    """A connection that cannot hold one of the server's places for ever (slowloris).
+
+    A request must arrive whole within ``request_seconds`` of its first bytes (plus a second
+    per 100 kB of declared body), and a connection with no request under way is closed after
+    ``idle_seconds``. One client address (an IPv6 /64) may hold at most ``PER_CLIENT``
+    connections still waiting for their request; a connection beyond that is closed at once,
+    so one slow or hostile client never fills the places Slack's requests need.
+    """
+
+    parser_class = TimedParser
+    deadlines = Deadlines()
+
+    def __init__(self, server: Any, sock: Any, addr: Any, adj: Any, map: Any = None) -> None:
+        super().__init__(server, sock, addr, adj, map=map)
+        self.client = client_group(addr)
+        waiting = sum(1 for other in (map or {}).values()
+                      if isinstance(other, GuardedChannel) and other.client == self.client
+                      and other.waiting())
+        if waiting > PER_CLIENT:
+            self.will_close = True
+            _warn_refused(self.client)
+
+    def waiting(self) -> bool:
+        """No request of this connection is being handled or answered."""
+        return not self.requests and not self.will_close and not self.total_outbufs_len
+
+    def readable(self) -> bool:
+        if self.waiting() and self._overdue():
+            self.will_close = True
+        return bool(super().readable())
+
+    def _overdue(self) -> bool:
+        request = self.request
+        if isinstance(request, TimedParser):
+            allowed = (self.deadlines.request_seconds
+                       + request.content_length / BODY_BYTES_PER_SECOND)
+            return time.monotonic() - request.started > allowed
+        return time.time() - self.last_activity > self.deadlines.idle_seconds
+
+
+_warned = {"at": -WARN_EVERY}
+
+
+def _warn_refused(client: str) -> None:
+    """One WARNING a minute at most, however many connections a flood opens."""
+    now = time.monotonic()
+    if now - _warned["at"] >= WARN_EVERY:
+        _warned["at"] = now
+        log.warning("refusing connections from %s: it already has %d waiting to send their "
+                    "request (a slow or hostile client)", client, PER_CLIENT)
+
+
+def _channel_class(limits: Deadlines) -> type[GuardedChannel]:
+    return type("GuardedChannel", (GuardedChannel,), {"deadlines": limits})
+
+
+def client_group(addr: Any) -> str:
+    """The address a client's connections are counted under: its IPv4 address, or its /64."""
+    host = addr[0] if isinstance(addr, tuple) and addr else str(addr)
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return str(host)
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def connection_limit() -> int:
+    """As many connections as the file limit comfortably allows, at most MAX_CONNECTIONS
+    (waitress's own default, 100, was a slowloris's whole job)."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return MAX_CONNECTIONS
+    return max(100, min(MAX_CONNECTIONS, soft // 2))
 
 
 @dataclass(frozen=True)
