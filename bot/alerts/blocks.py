@@ -35,8 +35,9 @@ def alert_blocks(view: AlertView) -> list[dict]:
     if view.key_quote and fit(view.key_quote.text, 10).strip():
         blocks.append(_escaped_section(_quote_line(view.key_quote)))
     meta = [m for m in (fit(view.source or "", 300), _when(view.published)) if m.strip()]
-    if _linkable(view.url):
-        meta.append(f"<{_link_target(view.url or '')}|link>")
+    target = link_target(view.url)
+    if target:
+        meta.append(f"<{target}|link>")
     if meta:
         blocks.append(_context(" · ".join(meta)))
     blocks.append(_actions(view))
@@ -79,8 +80,9 @@ def _updates(view: AlertView) -> str:
 
 def more_line(count: int, url: str | None) -> str:
     """"+N more" with a way to see them: the article, or the story's quotes button."""
-    if _linkable(url):
-        return f"+{count} more in <{_link_target(url or '')}|the article>"
+    target = link_target(url)
+    if target:
+        return f"+{count} more in <{target}|the article>"
     return f"+{count} more: *Show quotes* has the story's quotes"
 
 
@@ -100,10 +102,6 @@ def _escaped_section(escaped: str) -> dict | None:
     return {"type": "section", "text": {"type": "mrkdwn", "text": escaped[:SECTION_CHARS]}}
 
 
-def _linkable(url: str | None) -> bool:
-    return safe_url(url) and len(url or "") <= LINK_CHARS
-
-
 def _section(text: str) -> dict | None:
     """A mrkdwn section, or None when nothing printable is left after cleaning."""
     body = fit(text, SECTION_CHARS)
@@ -114,8 +112,14 @@ def _context(escaped: str) -> dict:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": escaped}]}
 
 
-def _link_target(url: str) -> str:
-    return url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+def link_target(url: str | None, limit: int = LINK_CHARS) -> str | None:
+    """``url`` as a mrkdwn link target, or None when it is no web link or, once its ``|``,
+    ``<`` and ``>`` are encoded (three characters each), longer than ``limit``: a link full
+    of pipes would otherwise push its block over Slack's limit and the message be refused."""
+    if not safe_url(url):
+        return None
+    target = url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+    return target if len(target) <= limit else None
 
 
 def _plain(text: str) -> dict:

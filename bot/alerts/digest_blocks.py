@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.alerts.blocks import HEADER_CHARS, LINK_CHARS, MAX_BLOCKS, SECTION_CHARS, safe_url
+from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, SECTION_CHARS, link_target
 from bot.alerts.mrkdwn import fit, plain, slack_date
 
 ITEMS_PER_SECTION = 8
+THREAD_LINK_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -67,15 +68,15 @@ def _pack(lines: list[str]) -> list[list[str]]:
 def _line(item: DigestItem) -> str:
     """One story, at most about 1,900 characters however long its parts are."""
     title = fit(plain(item.headline, 200), 300)
-    if safe_url(item.url) and len(item.url) <= LINK_CHARS:
-        target = item.url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+    target = link_target(item.url)
+    if target:
         title = f"<{target}|{title}>"
     label = "🆕 New:" if item.is_new else "🔄 Update:"
     line = f"{label} *{title}*"
     if item.source:
         line += f" · {fit(plain(item.source, 80), 100)}"
-    if safe_url(item.thread_url) and len(item.thread_url or "") <= LINK_CHARS:
-        thread = (item.thread_url or "").replace("|", "%7C").replace(">", "%3E")
+    thread = link_target(item.thread_url, THREAD_LINK_CHARS)
+    if thread:
         line += f" · <{thread}|thread>"
     if item.whats_new:
         line += f"\n      {fit(plain(item.whats_new[-1], 250), 600)}"

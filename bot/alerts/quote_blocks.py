@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.alerts.blocks import OPEN, TIMELINE, safe_url
+from bot.alerts.blocks import OPEN, SECTION_CHARS, TIMELINE, link_target, safe_url
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import cut, fit, plain
 from bot.models import QuoteAlertLine
@@ -61,11 +61,12 @@ def quote_digest_blocks(rows: list[QuoteAlertLine]) -> list[dict]:
         if row.speaker_role:
             who = f"{who}, {row.speaker_role}"
         where = " · ".join(fit(plain(x, 200), 300) for x in (row.title, row.source) if x)
-        if safe_url(row.url) and len(row.url) <= 1000:
-            target = row.url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+        target = link_target(row.url)
+        if target:
             where += f" · <{target}|link>"
-        blocks.append(_section(f"“{fit(cut(row.text, 1500), 1600)}”\n— *{fit(who, 300)}*"
-                               f"\n{where}"))
+        tail = f"”\n— *{fit(who, 300)}*\n{where}"
+        room = min(SECTION_CHARS - len(tail) - 1, 1600)
+        blocks.append(_section(f"“{fit(cut(row.text, 1500), room)}{tail}"))
     if len(rows) > DIGEST_QUOTES:
         blocks.append(_context(f"…and {len(rows) - DIGEST_QUOTES} more quotes"))
     return blocks

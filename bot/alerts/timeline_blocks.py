@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.alerts.blocks import HEADER_CHARS, LINK_CHARS, MAX_BLOCKS, SECTION_CHARS, safe_url
+from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, SECTION_CHARS, link_target
 from bot.alerts.mrkdwn import fit, plain, slack_date
 from bot.models import StoryTimeline, TimelineEntry
 
@@ -44,8 +44,8 @@ def entry_line(entry: TimelineEntry) -> str:
                                   fit(plain(entry.source or "", 80), 100) if entry.source else "",
                                   VERDICTS.get(entry.verdict, entry.verdict)) if x)
     title = fit(plain(entry.title, 200), 300)
-    if safe_url(entry.url) and len(entry.url or "") <= LINK_CHARS:
-        target = (entry.url or "").replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+    target = link_target(entry.url)
+    if target:
         title = f"<{target}|{title}>"
     facts = [f"    • {fit(plain(fact, 250), 300)}" for fact in entry.whats_new[:FACTS_PER_ENTRY]]
     if len(entry.whats_new) > FACTS_PER_ENTRY:
