@@ -10,6 +10,9 @@ from bot.alerts.mrkdwn import fit, plain, slack_date
 from bot.models import AlertView, KeyQuote
 
 MAX_BLOCKS = 50
+# chat.postMessage refuses blocks holding more than about 12,000 characters of text in all
+# (msg_blocks_too_long, undocumented; refusals reported from about 11,300): keep well below
+MESSAGE_CHARS = 10_000
 SECTION_CHARS = 3000
 HEADER_CHARS = 150
 FALLBACK_CHARS = 3000

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, SECTION_CHARS, link_target
+from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
 from bot.alerts.mrkdwn import fit, plain, slack_date
 
 ITEMS_PER_SECTION = 8
 THREAD_LINK_CHARS = 400
+MORE_ROOM = 300
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,28 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
                                           f"{len(items)} stories since {when}"}]},
     ]
     room = MAX_BLOCKS - len(blocks) - 1
-    sections = _pack([_line(item) for item in items])
-    for lines in sections[:room]:
-        blocks.append(_section("\n".join(lines)))
-    left = sum(len(lines) for lines in sections[room:])
+    lines = within(MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM,
+                   [_line(item) for item in items])
+    sections = _pack(lines)
+    for packed in sections[:room]:
+        blocks.append(_section("\n".join(packed)))
+    left = len(items) - sum(len(packed) for packed in sections[:room])
     if left:
         blocks.append(_section(f"+{left} more stories: `/topics show {fit(topic, 100)}` "
                                "lists the topic's recent stories"))
     return blocks
+
+
+def within(budget: int, lines: list[str]) -> list[str]:
+    """The first lines that fit in ``budget`` characters together (Slack refuses a message
+    whose blocks hold more than about 12,000: msg_blocks_too_long)."""
+    taken: list[str] = []
+    for line in lines:
+        budget -= len(line) + 1
+        if budget < 0:
+            break
+        taken.append(line)
+    return taken
 
 
 def _pack(lines: list[str]) -> list[list[str]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.alerts.blocks import OPEN, SECTION_CHARS, TIMELINE, link_target, safe_url
+from bot.alerts.blocks import MESSAGE_CHARS, OPEN, SECTION_CHARS, TIMELINE, link_target, safe_url
 from bot.alerts.buttons import button
+from bot.alerts.digest_blocks import within
 from bot.alerts.mrkdwn import cut, fit, plain
 from bot.models import QuoteAlertLine
 
@@ -24,15 +25,12 @@ def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int) 
     first = rows[0]
     following = fit(first.query or "a person", 300)
     blocks: list[dict] = [_context(f"🗣️ *New quote* · you follow `{following}`")]
-    for row in rows[:MAX_QUOTES]:
-        who = row.speaker or "unattributed"
-        if row.speaker_role:
-            who = f"{who}, {row.speaker_role}"
-        blocks.append(_section(f"“{fit(cut(row.text, 2400), 2500)}”\n— *{fit(who, 300)}*"))
-    if len(rows) > MAX_QUOTES:
-        blocks.append(_context(f"…and {len(rows) - MAX_QUOTES} more quotes in the article"))
     meta = [fit(plain(x, 300), 400) for x in (first.title, first.source,
                                               first.published) if x]
+    shown = within(MESSAGE_CHARS - 2000, [_quote(row, 2500) for row in rows[:MAX_QUOTES]])
+    blocks += [_section(text) for text in shown]
+    if len(rows) > len(shown):
+        blocks.append(_context(f"…and {len(rows) - len(shown)} more quotes in the article"))
     blocks.append(_context(" · ".join(meta) or "article"))
     elements = [button(TIMELINE, "Timeline", value=str(story_id),
                        label="Show how this story grew, article by article")]
@@ -56,20 +54,33 @@ def quote_digest_blocks(rows: list[QuoteAlertLine]) -> list[dict]:
     head = plain(f"{(first.mode or 'digest').capitalize()} quotes · {first.query or ''}",
                  150)
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": head}}]
-    for row in rows[:DIGEST_QUOTES]:
-        who = row.speaker or "unattributed"
-        if row.speaker_role:
-            who = f"{who}, {row.speaker_role}"
-        where = " · ".join(fit(plain(x, 200), 300) for x in (row.title, row.source) if x)
-        target = link_target(row.url)
-        if target:
-            where += f" · <{target}|link>"
-        tail = f"”\n— *{fit(who, 300)}*\n{where}"
-        room = min(SECTION_CHARS - len(tail) - 1, 1600)
-        blocks.append(_section(f"“{fit(cut(row.text, 1500), room)}{tail}"))
-    if len(rows) > DIGEST_QUOTES:
-        blocks.append(_context(f"…and {len(rows) - DIGEST_QUOTES} more quotes"))
+    shown = within(MESSAGE_CHARS - 300, [_digest_quote(row) for row in rows[:DIGEST_QUOTES]])
+    blocks += [_section(text) for text in shown]
+    if len(rows) > len(shown):
+        blocks.append(_context(f"…and {len(rows) - len(shown)} more quotes"))
     return blocks
+
+
+def _quote(row: QuoteAlertLine, limit: int) -> str:
+    """The quote, shortened to what ``limit`` leaves after its speaker, and the speaker."""
+    tail = f"”\n— *{fit(_who(row), 300)}*"
+    return f"“{fit(cut(row.text, limit - 100), limit - len(tail) - 1)}{tail}"
+
+
+def _digest_quote(row: QuoteAlertLine) -> str:
+    """A digest entry: the quote gets what the section has left after speaker and article."""
+    where = " · ".join(fit(plain(x, 200), 300) for x in (row.title, row.source) if x)
+    target = link_target(row.url)
+    if target:
+        where += f" · <{target}|link>"
+    tail = f"”\n— *{fit(_who(row), 300)}*\n{where}"
+    room = min(SECTION_CHARS - len(tail) - 1, 1600)
+    return f"“{fit(cut(row.text, 1500), room)}{tail}"
+
+
+def _who(row: QuoteAlertLine) -> str:
+    who = row.speaker or "unattributed"
+    return f"{who}, {row.speaker_role}" if row.speaker_role else who
 
 
 def _context(text: str) -> dict:

@@ -9,19 +9,27 @@ VIEW_BLOCKS = 100
 LIMITS = {"header": 150, "section": 3000, "context": 3000, "button": 75, "value": 2000,
           "url": 3000, "id": 255, "fallback": 40_000}
 PINGS = ("<!", "<@", "<#")
+# chat.postMessage refuses a message whose blocks hold more text than this in all, with
+# msg_blocks_too_long: undocumented; Slack's engineers give 12,000 "with a buffer for block
+# containers", and refusals are reported from about 11,300 (slackapi/bolt-js #2509, #2867).
+MESSAGE_TEXT = 12_000
 DATE_TOKEN = re.compile(r"<!date\^\d+\^[^|<>]*\|[^<>]*>")
 
 
 def block_problems(blocks: list, *, text: str | None = None, allow_links: bool = False,
-                   max_blocks: int = MAX_BLOCKS) -> list[str]:
+                   max_blocks: int = MAX_BLOCKS, max_text: int | None = None) -> list[str]:
     """Everything Slack would reject in a message; an empty list means it is valid.
 
     Unless ``allow_links``, mrkdwn must not contain mentions or channel links: wirewatch's
-    messages carry article text, which must never ping anyone.
+    messages carry article text, which must never ping anyone. ``max_text``: the most text
+    all blocks together may hold (``MESSAGE_TEXT`` for chat.postMessage).
     """
     problems: list[str] = []
     if not isinstance(blocks, list) or not 0 < len(blocks) <= max_blocks:
         return [f"a message needs 1 to {max_blocks} blocks"]
+    if max_text is not None and text_length(blocks) > max_text:
+        problems.append(f"msg_blocks_too_long: {text_length(blocks)} characters of text in "
+                        f"the blocks, over {max_text}")
     if text is not None and not 0 < len(text) <= LIMITS["fallback"]:
         problems.append("fallback text empty or too long")
     block_ids = [b["block_id"] for b in blocks if "block_id" in b]
@@ -35,6 +43,16 @@ def block_problems(blocks: list, *, text: str | None = None, allow_links: bool =
             problems += [f"block {i} ({block['type']}): {p}" for p in check(block)
                          if allow_links is False or "would ping" not in p]
     return problems
+
+
+def text_length(value: object) -> int:
+    """All the text in blocks: every string under a ``text`` key, however deep."""
+    if isinstance(value, list):
+        return sum(text_length(item) for item in value)
+    if isinstance(value, dict):
+        return sum(len(item) if key == "text" and isinstance(item, str) else text_length(item)
+                   for key, item in value.items())
+    return 0
 
 
 def _text(obj: object, limit: int, kind: str | None = None) -> list[str]:

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Self
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.fakes.block_kit import block_problems, view_problems
+from tests.fakes.block_kit import MESSAGE_TEXT, block_problems, text_length, view_problems
 
 VALID_TOKEN = "xoxb-fake-bot-token"
 APP_TOKEN = "xapp-1-fake-app-token"
@@ -325,6 +325,8 @@ class FakeSlack:
         if found.archived:
             return {"ok": False, "error": "is_archived"}
         blocks = _maybe_json(params.get("blocks"))
+        if blocks is not None and text_length(blocks) > MESSAGE_TEXT:
+            return {"ok": False, "error": "msg_blocks_too_long"}
         if blocks is not None and block_problems(blocks, text=params.get("text") or ""):
             return {"ok": False, "error": "invalid_blocks",
                     "errors": block_problems(blocks, text=params.get("text") or "")}
