@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
-from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_text
+from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.history import find_posted
 from bot.alerts.pacing import Pacer
@@ -70,9 +70,10 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
              pacer: Pacer, token: TokenState, now: datetime) -> int:
-    """One digest; a failure is retried on a later pass (the period stays open), never lost."""
+    """One digest; a passing failure is retried on a later pass (the period stays open); a
+    digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
-        sent = _send_one(db, client, sub, period, tz)
+        sent = _send_or_fall_back(db, client, sub, period, tz)
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now)
@@ -86,16 +87,32 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
         pause_channel(db, client, sub.target_id, reason=str(gone))
         return 0
     except SlackApiError as exc:
-        log.warning("digest for %s on %r not posted yet (%s); will retry", sub.target_id,
-                    sub.topic, error_code(exc))
+        log.error("digest for %s on %r refused by Slack (%s), even as plain text; the digest "
+                  "up to %s is skipped so the next ones still come", sub.target_id, sub.topic,
+                  error_code(exc), _iso(period.until))
+        with transaction(db):
+            subs.set_last_digest(db, sub.id, _iso(period.until))
+            set_state(db, f"digest_in_flight:{sub.id}", "")
         return 0
     if sent:
         pacer.posted(sub.target_id, now)
     return sent
 
 
+def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, period: Period,
+                       tz: ZoneInfo) -> int:
+    """Slack refusing the message itself (invalid_blocks, msg_blocks_too_long …) would refuse
+    it again at every pass, holding the period open for ever: send it once as plain text."""
+    try:
+        return _send_one(db, client, sub, period, tz)
+    except SlackApiError as exc:
+        log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
+                    sub.target_id, sub.topic, error_code(exc))
+    return _send_one(db, client, sub, period, tz, plain=True)
+
+
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
-              tz: ZoneInfo) -> int:
+              tz: ZoneInfo, *, plain: bool = False) -> int:
     items = _items(db, sub, period)
     until = _iso(period.until)
     if not items:
@@ -112,9 +129,11 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     items = with_thread_links(db, client, sub.target_id, items)
     with transaction(db):
         set_state(db, key, payload)
+    text = (digest_plain if plain else digest_text)(sub.topic, sub.mode, items)
+    blocks = None if plain else digest_blocks(sub.topic, sub.mode, items,
+                                              period.since.astimezone(tz))
     call(lambda: client.chat_postMessage(
-        channel=channel, text=digest_text(sub.topic, sub.mode, items),
-        blocks=digest_blocks(sub.topic, sub.mode, items, period.since.astimezone(tz)),
+        channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
         metadata={"event_type": EVENT_TYPE, "event_payload": {"digest": payload}}))
     return _done(db, sub, key, until)

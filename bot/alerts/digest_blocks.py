@@ -34,6 +34,14 @@ def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
                f"{len(items) - new} updated", 3000)
 
 
+def digest_plain(topic: str, mode: str, items: list[DigestItem]) -> str:
+    """The digest as one mrkdwn text, no blocks: what goes when Slack refuses the blocks."""
+    lines = within(MESSAGE_CHARS, [_line(item) for item in items])
+    more = len(items) - len(lines)
+    tail = [f"+{more} more stories: `/topics show {fit(topic, 100)}`"] if more else []
+    return "\n".join([digest_text(topic, mode, items), *lines, *tail])
+
+
 def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetime) -> list[dict]:
     header = plain(f"{mode.capitalize()} digest · {topic}", HEADER_CHARS)
     when = slack_date(since) or fit(since.isoformat(), 100)

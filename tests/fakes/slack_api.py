@@ -96,6 +96,7 @@ class _Faults:
     drops: int = 0
     drop_share: float = 0.0
     drop_methods: frozenset[str] | None = None
+    refusals: list[tuple[str, bool]] = field(default_factory=list)
 
 
 class FakeSlack:
@@ -161,6 +162,13 @@ class FakeSlack:
             self._faults.retry_after = retry_after
             self._faults.rng = random.Random(seed)
             self._faults.methods = frozenset(methods) if methods else None
+
+    def refuse_next(self, count: int, *, error: str = "invalid_blocks",
+                    blocks_only: bool = True) -> None:
+        """Refuse the next ``count`` chat.postMessage calls (only those carrying blocks, unless
+        ``blocks_only`` is False) with ``error``, as Slack refuses for reasons of its own."""
+        with self._lock:
+            self._faults.refusals.extend([(error, blocks_only)] * count)
 
     def slow_down(self, seconds: float, *, methods: set[str] | None = None) -> None:
         """Answer (after doing the work) only ``seconds`` later, to widen crash windows."""
@@ -325,6 +333,9 @@ class FakeSlack:
         if found.archived:
             return {"ok": False, "error": "is_archived"}
         blocks = _maybe_json(params.get("blocks"))
+        refusals = self._faults.refusals
+        if refusals and (blocks is not None or not refusals[0][1]):
+            return {"ok": False, "error": refusals.pop(0)[0]}
         if blocks is not None and text_length(blocks) > MESSAGE_TEXT:
             return {"ok": False, "error": "msg_blocks_too_long"}
         if blocks is not None and block_problems(blocks, text=params.get("text") or ""):

@@ -91,3 +91,32 @@ def test_no_message_holds_more_text_than_slack_takes(text, who, title, url, coun
                      whats_new=(text,) * min(count, 60), source=who, url=url, published=None,
                      key_quote=KeyQuote(text=text, speaker=who, role=who))
     assert block_problems(alert_blocks(view), text=alert_text(view), max_text=MESSAGE_TEXT) == []
+
+
+def test_a_digest_slack_refuses_goes_as_plain_text_and_never_holds_the_subscription(
+        fresh_db, fake_slack, topic):
+    """Any refusal of the message itself (not 429, 5xx or a gone channel) was retried every
+    minute for ever: the period never closed and no digest came again. Now the digest goes
+    once as plain text; refused even so, that period is skipped with an ERROR and the next
+    digest comes as usual."""
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DAILY",
+                  mode="daily", created_by="U1", at="2026-11-23T09:00:00+00:00")
+    busy_day(fresh_db, topic, 3)
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+    fake_slack.refuse_next(1, error="invalid_blocks")
+    assert send_due_digests(fresh_db, client, now=datetime(2026, 11, 25, 8, 0, 30, tzinfo=UTC)) == 1
+    [plain] = fake_slack.posts("C0DAILY")
+    assert plain.blocks is None and "Wildfire 2:" in plain.text and "<!" not in plain.text
+
+    article_id = add_article(fresh_db, title="Wildfire next day")
+    add_story(fresh_db, article_id=article_id, title="Wildfire next day", topic_ids=(topic,),
+              at="2026-11-25T10:00:00+00:00")
+    fake_slack.refuse_next(2, error="msg_too_long", blocks_only=False)
+    assert send_due_digests(fresh_db, client, now=datetime(2026, 11, 26, 8, 0, 30, tzinfo=UTC)) == 0
+    article_id = add_article(fresh_db, title="Wildfire third day")
+    add_story(fresh_db, article_id=article_id, title="Wildfire third day", topic_ids=(topic,),
+              at="2026-11-26T10:00:00+00:00")
+    assert send_due_digests(fresh_db, client, now=datetime(2026, 11, 27, 8, 0, 30, tzinfo=UTC)) == 1
+    latest = fake_slack.posts("C0DAILY")[-1]
+    assert "Wildfire third day" in str(latest.blocks) and "Wildfire next day" not in str(latest.blocks)
