@@ -13,6 +13,13 @@ def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
     return cursor.rowcount > 0
 
 
+def muted_by(db: Database, *, story_id: int, channel: str) -> str | None:
+    """Who muted this story in this channel (None when nobody did, or nobody is known)."""
+    row = db.execute("SELECT muted_by FROM mutes WHERE story_id = ? AND channel = ?",
+                     [story_id, channel]).fetchone()
+    return row[0] if row else None
+
+
 def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[MutedStory]:
     """Stories this person muted (anywhere), latest first, with their titles."""
     return [MutedStory(**r) for r in db.query(

@@ -15,6 +15,7 @@ from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUT
 from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
+from storage.mutes import muted_by
 from storage.quote_subscriptions import remove_quote_subscription
 
 
@@ -71,9 +72,20 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     line = refused(context, Action.MUTE)
     if line and body.get("response_url"):
         answer(respond, line)
-    if story.isdigit() and channel and not line:
-        unmute(client, db_of(context), story_id=int(story), channel=channel, user=user)
-    publish_home(client, db_of(context), user)
+    db = db_of(context)
+    if story.isdigit() and channel and not line and _may_unmute(db, body, int(story), channel):
+        unmute(client, db, story_id=int(story), channel=channel, user=user)
+    publish_home(client, db, user)
+
+
+def _may_unmute(db: Database, body: dict, story_id: int, channel: str) -> bool:
+    """Anyone may from that channel's own "Muted" message (Slack names the channel clicked
+    in); from App Home, whose button value anyone could forge, only the person who muted it."""
+    clicked_in = (body.get("channel") or {}).get("id") or \
+        (body.get("container") or {}).get("channel_id")
+    user = (body.get("user") or {}).get("id")
+    return clicked_in == channel or (bool(user) and
+                                     muted_by(db, story_id=story_id, channel=channel) == user)
 
 
 def _own_subscription(db: Database, sub_id: str, user: str | None) -> Subscription | None:

@@ -76,3 +76,29 @@ def test_mute_is_said_in_the_channel_and_undone_from_home(runtime, fake_slack, f
     assert "Unmuted *Bridge closes for repairs* by <@U0ED>" in told.text
     assert not is_muted(fresh_db, story, ["C0DESK"])
     home_showing(fake_slack, "None: *Mute story*")
+
+
+def test_a_forged_home_unmute_cannot_touch_another_persons_mute(runtime, fake_slack, fresh_db):
+    """App Home's Unmute carries "story:channel"; anyone could send any pair and unmute a story
+    in a private channel they are not in (the bot then announced it there). Only the person
+    who muted it can, from App Home; in the channel, the "Muted" message's Unmute button still
+    works for everyone there."""
+    fake_slack.add_channel("C0PRIVATE", private=True)
+    article = add_article(fresh_db, title="Minister under investigation")
+    story = add_story(fresh_db, article_id=article, title="Minister under investigation")
+    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0PRIVATE",
+                                                 user="U0ED",
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: is_muted(fresh_db, story, ["C0PRIVATE"]))
+    post_signed(events_url(runtime), home_action(
+        {"action_id": UNMUTE, "value": f"{story}:C0PRIVATE", "type": "button",
+         "action_ts": "5"}, user="U0OTHER"))
+    wait_for(lambda: "U0OTHER" in fake_slack.views)
+    assert is_muted(fresh_db, story, ["C0PRIVATE"])
+    assert fake_slack.posts("C0PRIVATE") == []
+    post_signed(events_url(runtime), action_body(UNMUTE, f"{story}:C0PRIVATE",
+                                                 channel="C0PRIVATE", user="U0OTHER",
+                                                 response_url=fake_slack.response_url()))
+    [told] = wait_for(lambda: fake_slack.posts("C0PRIVATE"))
+    assert "Unmuted *Minister under investigation* by <@U0OTHER>" in told.text
+    assert not is_muted(fresh_db, story, ["C0PRIVATE"])
