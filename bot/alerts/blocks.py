@@ -6,7 +6,7 @@ from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import fit, plain, slack_date
+from bot.alerts.mrkdwn import escape, fit, plain, slack_date, within
 from bot.models import AlertView, KeyQuote
 
 MAX_BLOCKS = 50
@@ -152,3 +152,25 @@ def safe_url(url: str | None) -> TypeGuard[str]:
         return False
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def blocks_as_text(blocks: list[dict], fallback: str) -> str:
+    """A message's blocks as one mrkdwn text, for when Slack refuses the blocks themselves:
+    headers in bold, sections and context as they are, link buttons as links."""
+    lines = [_block_text(block) for block in blocks]
+    return "\n".join(within(MESSAGE_CHARS, [line for line in lines if line.strip()])) or fallback
+
+
+def _block_text(block: dict) -> str:
+    kind = block.get("type")
+    if kind == "header":
+        return f"*{escape(str(block['text']['text']))}*"
+    if kind == "section":
+        return str((block.get("text") or {}).get("text") or "")
+    if kind == "context":
+        return " ".join(str(e.get("text") or "") for e in block.get("elements") or [])
+    if kind == "actions":
+        return " · ".join(f"<{target}|{escape(str(e['text']['text']))}>"
+                          for e in block.get("elements") or []
+                          if (target := link_target(e.get("url"))))
+    return ""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import fit, plain, slack_date
+from bot.alerts.mrkdwn import fit, plain, slack_date, within
 
 ITEMS_PER_SECTION = 8
 THREAD_LINK_CHARS = 400
@@ -61,18 +61,6 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
         blocks.append(_section(f"+{left} more stories: `/topics show {fit(topic, 100)}` "
                                "lists the topic's recent stories"))
     return blocks
-
-
-def within(budget: int, lines: list[str]) -> list[str]:
-    """The first lines that fit in ``budget`` characters together (Slack refuses a message
-    whose blocks hold more than about 12,000: msg_blocks_too_long)."""
-    taken: list[str] = []
-    for line in lines:
-        budget -= len(line) + 1
-        if budget < 0:
-            break
-        taken.append(line)
-    return taken
 
 
 def _pack(lines: list[str]) -> list[list[str]]:

@@ -40,6 +40,18 @@ def fit(text: str, limit: int) -> str:
     return out
 
 
+def within(budget: int, lines: list[str]) -> list[str]:
+    """The first lines that fit in ``budget`` characters together (Slack refuses a message
+    whose blocks hold more than about 12,000: msg_blocks_too_long)."""
+    taken: list[str] = []
+    for line in lines:
+        budget -= len(line) + 1
+        if budget < 0:
+            break
+        taken.append(line)
+    return taken
+
+
 def plain(text: str, limit: int, *, fallback: str = "(untitled)") -> str:
     """Plain text for headers and buttons: cleaned, one line, cut, never empty."""
     one_line = " ".join(clean(text).split())

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bot.alerts.blocks import MESSAGE_CHARS, OPEN, SECTION_CHARS, TIMELINE, link_target, safe_url
 from bot.alerts.buttons import button
-from bot.alerts.digest_blocks import within
-from bot.alerts.mrkdwn import cut, fit, plain
+from bot.alerts.mrkdwn import cut, fit, plain, within
 from bot.models import QuoteAlertLine
 
 MAX_QUOTES = 10

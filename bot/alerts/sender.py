@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web import SlackResponse
 from sqlite_utils import Database
 
+from bot.alerts.blocks import blocks_as_text
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.history import find_posted
 from bot.alerts.pacing import Pacer
@@ -104,13 +106,22 @@ class AlertSender:
         text, blocks = alert_message(db, row)
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
-        response = call(lambda: self.client.chat_postMessage(
-            channel=channel, text=text, blocks=blocks,
-            thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-            reply_broadcast=bool(thread_ts) and is_important(db, row.story_id,
-                                                             [row.channel, channel]),
-            metadata={"event_type": EVENT_TYPE,
-                      "event_payload": {"alert_id": row.id, "story_id": row.story_id}}))
+        broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
+
+        def post(text: str, blocks: list[dict] | None) -> SlackResponse:
+            return call(lambda: self.client.chat_postMessage(
+                channel=channel, text=text, blocks=blocks,
+                thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                reply_broadcast=broadcast,
+                metadata={"event_type": EVENT_TYPE,
+                          "event_payload": {"alert_id": row.id, "story_id": row.story_id}}))
+
+        try:
+            response = post(text, blocks)
+        except SlackApiError as exc:
+            log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
+                        row.id, row.channel, error_code(exc))
+            response = post(blocks_as_text(blocks, text), None)
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
 

@@ -7,7 +7,7 @@ is within its own 3,000. Real SQLite, the real digest sender, the fake Slack.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,8 +18,9 @@ from bot.alerts.blocks import alert_blocks, alert_text
 from bot.alerts.digest import send_due_digests
 from bot.alerts.digest_blocks import DigestItem, digest_blocks
 from bot.alerts.quote_blocks import quote_blocks, quote_digest_blocks
-from bot.models import AlertView, KeyQuote, QuoteAlertLine
+from bot.models import AlertView, KeyQuote, QuoteAlertLine, Verdict, VerdictKind
 from bot.stories.tracking import add_topic
+from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.block_kit import MESSAGE_TEXT, block_problems
@@ -120,3 +121,31 @@ def test_a_digest_slack_refuses_goes_as_plain_text_and_never_holds_the_subscript
     assert send_due_digests(fresh_db, client, now=datetime(2026, 11, 27, 8, 0, 30, tzinfo=UTC)) == 1
     latest = fake_slack.posts("C0DAILY")[-1]
     assert "Wildfire third day" in str(latest.blocks) and "Wildfire next day" not in str(latest.blocks)
+
+
+def test_an_alert_slack_refuses_for_its_blocks_goes_as_plain_text(runtime, fake_slack,
+                                                                   fresh_db, topic):
+    """An alert whose blocks Slack refused (invalid_blocks, msg_blocks_too_long …) was marked
+    failed: nobody saw it. Now it goes once as plain text with the same content; refused even
+    so, it is marked failed with Slack's reason as before."""
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0LIVE",
+                  mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    stories = []
+    for title in ("Wildfire <!channel> crosses the ridge road", "Wildfire reaches the coast"):
+        article_id = add_article(fresh_db, title=title, url="https://news.example/fire?a=1&b=2")
+        story_id = add_story(fresh_db, article_id=article_id, title=title, topic_ids=(topic,))
+        with transaction(fresh_db):
+            enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.NEW), article_id, [topic])
+        stories.append(story_id)
+    later = datetime.now(UTC) + timedelta(hours=1)
+    fake_slack.refuse_next(1, error="msg_blocks_too_long")
+    assert runtime.deliver_pending(now=later) == 1
+    [plain] = fake_slack.posts("C0LIVE")
+    assert plain.blocks is None and plain.metadata["event_payload"]["alert_id"] == 1
+    assert "Wildfire &lt;!channel&gt; crosses the ridge road" in plain.text
+    assert "<https://news.example/fire?a=1&b=2|Open article>" in plain.text
+    fake_slack.refuse_next(2, error="invalid_blocks", blocks_only=False)
+    assert runtime.deliver_pending(now=later + timedelta(seconds=5)) == 0
+    assert fresh_db.execute("select status, last_error from alerts where id = 2").fetchone() == \
+        ("failed", "invalid_blocks")
