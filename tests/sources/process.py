@@ -12,6 +12,7 @@ from tests.sources.feedserver import LOOPBACK_NETWORK
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 120
+FETCH_TIMEOUT = 5
 
 
 def clean_env(**values: str) -> dict[str, str]:
@@ -25,8 +26,8 @@ class Running:
     """A `wirewatch run` child process (console mode unless told otherwise)."""
 
     def __init__(self, db_path: Path, *, mode: tuple[str, ...] = ("--console", "--interval", "0.2"),
-                 env: dict | None = None) -> None:
-        env = env or clean_env(WIREWATCH_FETCH_TIMEOUT="5", PYTHONUNBUFFERED="1",
+                 env: dict | None = None, fetch_timeout: float = FETCH_TIMEOUT) -> None:
+        env = env or clean_env(WIREWATCH_FETCH_TIMEOUT=str(fetch_timeout), PYTHONUNBUFFERED="1",
                                WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "--db", str(db_path), "run", *mode],
