@@ -7,8 +7,11 @@ from spacy.tokens import Span, Token
 from bot.nlp.speakers.words import (
     COMPANY_ROLES,
     GENDERED_NOUNS,
+    HEADLINE_CHARS,
+    HEADLINE_WORDS,
     HONORIFICS,
     NP_DEPS,
+    PUNCTUATION,
     ROLE_DEPS,
     TITLE_WORDS,
     WEAK_TITLES,
@@ -123,6 +126,21 @@ def _set_off(child: Token) -> bool:
     before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
     return child.dep_ == "acl" and child.i > child.head.i and before is not None and \
         before.text == ","
+
+
+def title_case(line: str) -> bool:
+    """A short line whose longer words (four or more) are all capitalised: a headline, not
+    a sentence nor a signature ("-Ana Ruiz, Philadelphia.")."""
+    if len(line) > HEADLINE_CHARS:
+        return False
+    count = 0
+    for word in line.split():
+        word = word.strip(PUNCTUATION)
+        if len(word) > 3 and word.isalpha():
+            if not word[:1].isupper():
+                return False
+            count += 1
+    return 4 <= count <= HEADLINE_WORDS
 
 
 def clean(text: str) -> str:

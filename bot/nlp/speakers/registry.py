@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.parts_of_speech import PRON, PROPN
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -21,13 +21,24 @@ from bot.nlp.speakers.names import (
     name_part,
     name_text,
     role_of,
+    title_case,
     token_span,
     weak_role,
 )
-from bot.nlp.speakers.words import ACTING, HONORIFICS, PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
+from bot.nlp.speakers.words import (
+    ACTING,
+    CALENDAR_WORDS,
+    HONORIFICS,
+    PLURAL_TAGS,
+    PRONOUN_GENDER,
+    TITLE_WORDS,
+)
 
 CONTRARY_VOTES = 2
 """He/she after someone this many times, none the other way, against their first name."""
+OTHER_LABELS = 3
+"""A word tagged a place or a body this many times as often as a person is one, subject or
+not ("Clarkston")."""
 
 
 @dataclass
@@ -81,17 +92,29 @@ class Registry:
         self._expanded: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}
         self._roles: dict[tuple[int, int], str | None] = {}
+        self._counts: Counter[int] | None = None
+        self._text: str | None = None
+        self._headlines: dict[int, bool] = {}
+        """Whether the line starting at a character offset is a headline, read once."""
+        self._spans: dict[str, list[Span]] = {}
+        """Each mention the recogniser tagged, by registered name."""
+        self.doubtful: set[str] = set()
+        """Names the recogniser took for people that are no one's: never an antecedent."""
         self._collect_people()
+        self.doubtful = self._doubtful()
+        if self.doubtful:
+            self.mentions = [m for m in self.mentions if m.key not in self.doubtful]
         self._infer_genders()
 
     def _collect_people(self) -> None:
         people = [(e, span, span.text) for e in self.ents if e.label_ == "PERSON"
-                  for span in [self.name_span(e)]]  # each name's text built once
+                  for span in [self.name_span(e)] if not self._headline_only(span)]
         for _, _span, text in sorted((p for p in people if len(p[1]) > 1),
                                      key=lambda p: p[1].start):
             self.register(text)
         for ent, span, text in people:
             person = self.register(text)
+            self._spans.setdefault(person.name, []).append(span)
             self.tagged.update(text.split())
             self.learn_from_mention(person, span)
             if not self.quoted(ent.start_char):
@@ -99,6 +122,66 @@ class Registry:
         self._collect_honorific_names()
         self._collect_titled_names()
         self._collect_short_names()
+
+    def _doubtful(self) -> set[str]:
+        """One-word names the article gives no sign of being a person's, and names it only
+        ever writes after "the" (see ``_no_one``)."""
+        single = {n for n in self.people if " " not in n}
+        written: dict[str, list[Token]] = {}
+        for ent in self.ents:  # the word where the recogniser tagged it, as anything
+            if ent.text in single:
+                written.setdefault(ent.text, []).append(ent.root)
+        return {p.name for p in self.people.values()
+                if self._with_the(p.name) or " " not in p.name and
+                self._no_one(p, written.get(p.name, []))}
+
+    def _no_one(self, person: Person, written: list[Token]) -> bool:
+        """A day or month, a plural ("Latinos", "Clintons"), or a word the recogniser tags as
+        something else more often than as a person: far more often, or never as the subject
+        of a verb ("the Worcester crowd", "on Fox")."""
+        name = person.name
+        if name.lower() in CALENDAR_WORDS:
+            return True
+        if written and name.endswith("s") and not name.endswith("ss") and \
+                all(t.tag_ in PLURAL_TAGS for t in written):
+            return True
+        labels = Counter(self.ent_of[t.i].label_ for t in written if t.i in self.ent_of)
+        people, others = labels["PERSON"], labels.total() - labels["PERSON"]
+        return others > people and (others >= OTHER_LABELS * people or
+                                    not any(t.dep_ in {"nsubj", "nsubjpass"} for t in written))
+
+    def _with_the(self, name: str) -> bool:
+        """"The Blaze", "the USA TODAY NETWORK": a name written right after "the" each time,
+        ending its phrase ("the Hyde amendment" does not count), its last word written
+        nowhere else but in names of other kinds, is an outlet's or a place's."""
+        spans = self._spans.get(name, [])
+        if not spans or not all(_after_the(span) for span in spans):
+            return False
+        last = self.columns.orth[spans[0].end - 1]
+        inside = {span.end - 1 for span in spans}
+        return all(i in inside or i in self.ent_of and self.ent_of[i].label_ != "PERSON"
+                   for i, h in enumerate(self.columns.orth) if h == last)
+
+    def _headline_only(self, span: Span) -> bool:
+        """"Right After This Senator Endorsed Trump, …": on a line in title case the recogniser
+        takes capitalised words for a name; one with a word the article never writes again
+        off that line is no one it names."""
+        if self._text is None:  # the text the Doc was parsed from, else rebuilt once
+            self._text = self.columns.text if self.columns.text is not None else self.doc.text
+        text = self._text
+        at = span.start_char
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        line = text[start:end if end != -1 else len(text)]
+        if start not in self._headlines:
+            self._headlines[start] = title_case(line)
+        if not self._headlines[start]:
+            return False
+        if self._counts is None:
+            self._counts = Counter(self.columns.orth)
+        orth, idx = self.columns.orth, self.columns.idx
+        inline = orth[bisect_left(idx, start):bisect_left(idx, start + len(line))]
+        return any(self._counts[orth[t.i]] == inline.count(orth[t.i])
+                   for t in span if not t.is_punct)
 
     def _collect_short_names(self) -> None:
         """"Kaminska was more cautious": a surname or first name of someone registered in full,
@@ -162,7 +245,8 @@ class Registry:
             while end < len(doc) and doc[end].pos_ == "PROPN" and not _title(doc[end]) and \
                     doc[end].ent_type_ in {"", "PERSON"} and "\n" not in doc[end - 1].whitespace_:
                 end += 1
-            if end == start or self.is_person(doc[start]) or self.quoted(doc[start].idx):
+            if end == start or self.is_person(doc[start]) or self.quoted(doc[start].idx) or \
+                    self._headline_only(doc[start:end]):
                 continue
             person = self.register(doc[start:end].text)
             if weak_role(person.role):
@@ -257,6 +341,8 @@ class Registry:
     def add_mention(self, token: Token, name: str, *, kind: str = "person",
                     ordered: bool = True) -> None:
         """A mention of ``name`` at ``token`` (``ordered=False``: the caller sorts after)."""
+        if name in self.doubtful:
+            return
         speaker = Speaker(name, kind, self.people[name].role if name in self.people else None)
         subject = token.dep_ == "nsubj" and self.speaking(token.head)
         if token.dep_ in ACTING:
@@ -358,9 +444,36 @@ class Registry:
         if role and weak_role(person.role):
             person.role = role
             person.gender = person.gender or gender_of_words(role.lower().split())
+        if person.name in self.doubtful:  # "The Blaze said": its words, not a person's
+            return Speaker(person.name, "unnamed")
         speaker = Speaker(person.name, "person", person.role)
         self.remember(token, speaker)
         return speaker
+
+    def not_a_name(self, token: Token, text: str) -> bool:
+        """A word the recogniser did not tag as a person that is no one's name: a day or month,
+        a word it tagged as something else here or elsewhere (and never as a person), a plural
+        ("Republicans said"), or a word the article also writes in lower case (a sentence
+        opening "Editor", "Poll")."""
+        if " " in text:  # "Marina Fang" tagged a place is still a name
+            return False
+        ent = self.ent_of.get(token.i)
+        if ent is not None and ent.label_ != "PERSON":
+            return True
+        lower = text.lower()
+        if lower in CALENDAR_WORDS or self._labelled_otherwise(text):
+            return True
+        if token.tag_ in PLURAL_TAGS and lower.endswith("s") and not lower.endswith("ss"):
+            return True
+        if self._counts is None:
+            self._counts = Counter(self.columns.orth)
+        return lower != text and first_name_gender(text) is None and \
+            get_string_id(lower) in self._counts
+
+    def _labelled_otherwise(self, word: str) -> bool:
+        """The recogniser tags the word, where it tags it, as a place or a body, never a person."""
+        labels = {e.label_ for e in self.ents if e.text == word}
+        return bool(labels) and "PERSON" not in labels
 
     def credible(self, key: str) -> bool:
         """A full name, or a one-word name seen acting in a clause or with a role: not a
@@ -372,6 +485,8 @@ class Registry:
     def remember(self, token: Token, speaker: Speaker) -> None:
         if speaker.kind == "person" and speaker.name and token.dep_ in ACTING:
             self.acting.add(speaker.name)
+        if speaker.name in self.doubtful:
+            return
         offsets = self.offsets()
         at = bisect_left(offsets, token.idx)
         if at == len(offsets) or offsets[at] != token.idx:
@@ -402,6 +517,21 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _after_the(span: Span) -> bool:
+    """"the Blaze said", "the USA TODAY NETWORK": "the" before the name and any other name
+    words (not a title nor a party: "the Rev. Ana Ruiz", "the Republican Ana Ruiz"), no noun
+    after it."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.pos in (NOUN, PROPN):
+        return False
+    i = span.start - 1
+    while i > 0 and doc[i].pos == PROPN and doc[i].dep_ == "compound" and \
+            doc[i].lower_.strip(".") not in TITLE_WORDS and doc[i].ent_type_ != "NORP":
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the"
 
 
 def _offset(mention: Mention) -> int:

@@ -134,6 +134,8 @@ class SpeakerResolver:
                               self.reg.expand(text), "organisation")
             self.reg.remember(token, speaker)
             return speaker, conf.ORGANISATION_ENTITY
+        if self.reg.not_a_name(token, text):  # "Thursday", "Republicans": no one to look back to
+            return Speaker(text, "unnamed"), conf.DESCRIPTION
         person = self.reg.register(text)
         self.reg.learn_from_mention(person, token_span(token, text))
         return self.reg.person_speaker(token, person.name), conf.GUESSED_PERSON

@@ -145,3 +145,16 @@ def verb_lemma(lemma: str, lower: str) -> str:
     lemma = lemma.lower()
     fixed, real = MISREAD_LEMMAS.get(lemma, (lemma, ""))
     return lemma if real in lower else fixed
+
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
+"""Days and months: capitalised like names, never a person when they stand alone."""
+HEADLINE_WORDS = 15
+"""Words of four letters or more a headline holds at most."""
+HEADLINE_CHARS = 160
+"""Characters a headline's line holds at most."""
+PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-"
+"""What a word of a line may be wrapped in."""

@@ -1,0 +1,79 @@
+"""Capitalised words the recogniser takes for people that are no one's name: headline
+fragments, families and groups in the plural, outlets written after "the", places it tags
+otherwise, days; on text written here and the real spaCy model."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from bot.nlp.speakers.registry import Registry
+
+HEADLINE = ("Mayor Backs Harbour Plan After Storm Damage Warning.\n\n"
+            "Dorota Kaminska, the mayor of Corveth, spent Tuesday touring the flooded quay. "
+            "“We cannot wait another winter,” she said.\n\n"
+            "Kaminska said the town would borrow to pay for the repairs.")
+
+FAMILY = ("The Clintons arrived in Corveth on Friday to a cheering crowd. “We are glad to be "
+          "back,” Ana Ruiz, the mayor, said after greeting the Clintons at the quay.\n\n"
+          "“It was a good day,” she said.")
+
+OUTLET = ("Ana Ruiz has covered the council for the USA TODAY NETWORK since 2012.\n\n"
+          "The USA TODAY NETWORK published her report on Monday. “The council has not "
+          "answered,” she said.")
+
+TOWN = ("Ted Okafor runs the council of Brenmoor. Brenmoor is a port town in Wales. The people "
+        "of Brenmoor voted for him twice. Brenmoor has a new bridge.\n\n"
+        "“We built it in two years,” he said.")
+
+
+def _registry(doc: Doc) -> Registry:
+    return Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+
+
+def _keys(registry: Registry) -> set[str]:
+    return {m.key for m in registry.mentions}
+
+
+def test_a_headline_fragment_in_title_case_is_no_one(nlp, statements_of):
+    registry = _registry(nlp(HEADLINE))
+    assert "Backs Harbour Plan" not in registry.people
+    assert {q.speaker.name for q in statements_of(HEADLINE)} == {"Dorota Kaminska"}
+
+
+def test_a_family_named_in_the_plural_is_no_antecedent(nlp, statements_of):
+    registry = _registry(nlp(FAMILY))
+    assert "Clintons" in registry.doubtful
+    assert "Clintons" not in _keys(registry)
+    assert "Ana Ruiz" not in registry.doubtful
+    assert [q.speaker.name for q in statements_of(FAMILY)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_an_outlet_written_after_the_is_no_one(nlp):
+    registry = _registry(nlp(OUTLET))
+    assert registry.doubtful == {"TODAY NETWORK"}
+    assert "TODAY NETWORK" not in _keys(registry)
+
+
+def test_a_place_the_recogniser_tags_elsewhere_is_not_the_pronouns_pick(statements_of):
+    [quote] = statements_of(TOWN)
+    assert quote.speaker.name == "Ted Okafor"  # the rules alone took "Brenmoor" for a man
+
+
+def test_days_plurals_and_common_words_are_no_guessed_name(nlp):
+    doc = nlp("Thursday was cold. Editor Ana Ruiz wrote that Republicans met the editor.")
+    registry = _registry(doc)
+    thursday, editor, republicans = (next(t for t in doc if t.text == w)
+                                     for w in ("Thursday", "Editor", "Republicans"))
+    assert registry.not_a_name(thursday, "Thursday")
+    assert registry.not_a_name(editor, "Editor")  # "the editor" too: a common noun
+    assert registry.not_a_name(republicans, "Republicans")
+    ruiz = next(t for t in doc if t.text == "Ruiz")
+    assert not registry.not_a_name(ruiz, "Ruiz")
+
+
+def test_a_person_with_a_title_after_the_stays_a_person(nlp):
+    doc = nlp("The service was led by the Rev. Ana Ruiz on Sunday. Later the Rev. Ana Ruiz "
+              "spoke to the families.\n\n“We will rebuild,” she said.")
+    registry = _registry(doc)
+    assert "Ana Ruiz" in registry.people
+    assert not registry.doubtful
