@@ -1,0 +1,74 @@
+"""HTML that costs quadratic time never stalls the watched folder (or a feed's page fetch).
+
+trafilatura's jusText fallback compares each short paragraph with its neighbours (300 kB of
+tiny table cells took about 45 s, 5 MB hours), and libxml2 checks each attribute of a tag
+against all the others (40,000 attributes in one tag: 14 s to parse, several parses per page).
+Real files in a real watched folder, real SQLite; each scan runs in a thread given 15 s.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from bot.ingest.folder import FolderWatcher
+from bot.ingest.html import html_to_article
+from bot.models import RawArticle
+from storage.db import transaction
+from storage.inbox import pending
+from storage.sources import add_source, source_row
+from tests.sources.feedserver import at
+from tests.sources.stories import FERRY
+
+ARTICLE = ("<h1>Dockworkers extend strike</h1>" + "<p>The harbour authority said on Monday "
+           "that the strike at Northhaven port would continue until every crane had been "
+           "inspected by engineers the union trusts.</p>" * 4)
+CELLS = ("<html><body><table>" + "<tr><td>x</td><td>y</td></tr>" * 10_000 + "</table>"
+         + ARTICLE + "</body></html>")
+ATTRIBUTES = ("<html><body><div " + " ".join(f'data-a{i}="x"' for i in range(40_000))
+              + ">" + ARTICLE + "</div></body></html>")
+
+
+def _within(seconds: float, work) -> tuple[bool, float]:
+    """Run ``work`` in a daemon thread; (finished, seconds taken) after at most ``seconds``."""
+    started = time.monotonic()
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    return not thread.is_alive(), time.monotonic() - started
+
+
+@pytest.mark.parametrize("page", [CELLS, ATTRIBUTES], ids=["300 kB of table cells",
+                                                           "40,000 attributes in a tag"])
+def test_a_hostile_page_in_the_folder_does_not_stall_the_files_beside_it(fresh_db, tmp_path,
+                                                                          page):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "hostile.html").write_text(page, encoding="utf-8")
+    (drop / "ferry.txt").write_text(f"{FERRY[0]}\n\n{FERRY[1]}", encoding="utf-8")
+    with transaction(fresh_db):
+        source = source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
+    watcher = FolderWatcher(max_bytes=10_000_000)
+
+    def scans() -> None:
+        watcher.scan(fresh_db, source_row(fresh_db, source.id), now=at(0))
+        watcher.scan(fresh_db, source_row(fresh_db, source.id), now=at(1))
+
+    finished, took = _within(15, scans)
+    assert finished, "the folder scan was still parsing the hostile page after 15 s"
+    titles = {r.article.title or r.article.text.split("\n")[0]
+              for r in pending(fresh_db, limit=10)}
+    assert FERRY[0] in titles, titles
+    assert "Dockworkers extend strike" in titles, "the article in the page is still read"
+
+
+def test_an_ordinary_page_is_read_as_before():
+    """Below the thresholds nothing changes: trafilatura with its fallbacks, every tag kept."""
+    page = ("<html><head><title>Dockworkers extend strike</title></head><body><nav>"
+            + "<div><a href='/x'>Section</a></div>" * 40 + "</nav><article>" + ARTICLE
+            + "</article></body></html>")
+    article = html_to_article(page, origin="page.html")
+    assert isinstance(article, RawArticle)
+    assert "every crane had been inspected" in article.text
