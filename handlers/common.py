@@ -117,7 +117,7 @@ def join_lines(lines: Iterable[str], *, limit: int = MESSAGE_CHARS) -> str:
 def answer(respond: Callable[..., object], text: str, *, share: bool = False) -> None:
     """Reply to the person (ephemeral) or, when asked to share, to the channel."""
     respond(text=text, response_type="in_channel" if share else "ephemeral",
-            replace_original=False)
+            replace_original=False, unfurl_links=False, unfurl_media=False)
 
 
 def said(produce: Callable[[], str], *, then: str) -> str:

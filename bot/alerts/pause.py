@@ -85,7 +85,8 @@ def _tell(client: WebClient, named: list[tuple[str | None, str]], template: str)
         try:
             dm = client.conversations_open(users=person)["channel"]["id"]
             text = template.replace("{topics}", ", ".join(labels))
-            client.chat_postMessage(channel=dm, text=text)
+            client.chat_postMessage(channel=dm, text=text, unfurl_links=False,
+                                    unfurl_media=False)
         except (SlackApiError, OSError) as exc:
             log.warning("could not tell %s about the paused channel: %s", person,
                         exc.__class__.__name__)

@@ -30,7 +30,8 @@ def handle_important(ack: Ack, body: dict, action: dict, respond: Respond,
     title = fit(plain(story_title(db, story), 150), 300)
     text = (f"Marked *{title}* important{f' (by <@{user}>)' if user else ''}: its updates will "
             "also be sent to this channel, not only to its thread.")
-    respond(text=text, response_type="in_channel", replace_original=False, blocks=[
+    respond(text=text, response_type="in_channel", replace_original=False, unfurl_links=False,
+            unfurl_media=False, blocks=[
         {"type": "section", "text": {"type": "mrkdwn", "text": "⭐ " + text}},
         {"type": "actions", "block_id": "wirewatch_important", "elements": [button(
             NOT_IMPORTANT, "Not important", value=str(story),
@@ -50,7 +51,7 @@ def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
     title = fit(plain(story_title(db, story), 150), 300)
     respond(text=f"*{title}* is no longer marked important{f' (by <@{user}>)' if user else ''}: "
                  "its updates stay in its thread.", response_type="in_channel",
-            replace_original=False)
+            replace_original=False, unfurl_links=False, unfurl_media=False)
 
 
 def _target(body: dict, action: dict) -> tuple[int | None, str | None, str | None]:

@@ -44,7 +44,8 @@ def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
     who = f" by <@{user}>" if user else ""
     try:
         client.chat_postMessage(channel=channel, text=f"🔊 Unmuted *{title}*{who}: its updates "
-                                "come to this channel again.", unfurl_links=False)
+                                "come to this channel again.", unfurl_links=False,
+                                unfurl_media=False)
     except (SlackApiError, OSError) as exc:
         log.warning("unmute of story %s not announced in %s: %s", story_id, channel,
                     exc.__class__.__name__)

@@ -26,7 +26,8 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
     db = db_of(context)
     user = (body.get("user") or {}).get("id")
     text, blocks = mute(db, story_id=story_id, channel=channel, user=user)
-    respond(text=text, blocks=blocks, response_type="in_channel", replace_original=False)
+    respond(text=text, blocks=blocks, response_type="in_channel", replace_original=False,
+            unfurl_links=False, unfurl_media=False)
     publish_home(client, db, user)
 
 
