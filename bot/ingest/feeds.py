@@ -237,6 +237,8 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
         article = entry_article(entry, fetcher=fetcher, feed_title=feed.title,
                                 feed_url=source.location,
                                 allow_private=bool(source.allow_private))
+        if stopping and stopping():
+            break  # the stop may have cut its page off: the next poll takes the entry whole
         if isinstance(article, IngestFailure):
             log.warning("feed %s: entry %s: %s; will try again next poll",
                         redact(source.location), redact(article.origin),

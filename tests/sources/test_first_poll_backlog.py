@@ -160,7 +160,7 @@ def test_interrupted_first_poll_stays_background_until_it_completes(server, desk
     server.routes["/feed"] = Route(rss([item(3, ORCHARD, 30), item(2, LIBRARY, 20),
                                         item(1, FERRY, 10)]))
     source = add_feed(desk, server.url("/feed"))
-    calls = iter([False, True])
+    calls = iter([False, False, True])  # before and after the first entry, then stop
     cut = poll(desk, source, stopping=lambda: next(calls, True))
     assert cut.queued == 1 and not source_row(desk, source).backlog_done_at
     rest = poll(desk, source)

@@ -101,3 +101,33 @@ def test_sigkill_mid_poll_then_restart_loses_and_repeats_nothing(server, desk, d
     bodies = {r["title"]: r["body"] for r in db["articles"].rows}
     assert "children's reading room" in bodies[LIBRARY[0]], "the held page was not fetched again"
     assert "eastern footway" in bodies[BRIDGE[0]]
+
+
+def test_sigterm_mid_page_fetch_leaves_the_entry_for_the_next_poll(server, desk, db_path,
+                                                                  processes):
+    held = threading.Event()
+    stories = [FERRY, LIBRARY]
+    items = []
+    for n, (title, text) in enumerate(stories, start=1):
+        server.routes[f"/p{n}"] = Route(page(title, text), content_type="text/html",
+                                        hold=held if n == 2 else None)
+        items.append(Item(str(n), title, text[:140] + "…", link=server.url(f"/p{n}"),
+                          published=at(n), full=False))
+    server.routes["/feed"] = Route(rss(items))
+    add_feed(desk, server.url("/feed"), alert_existing=True)
+
+    first = Running(db_path, fetch_timeout=HELD_PAGE_TIMEOUT)
+    processes.append(first)
+    assert server.holding.wait(60), "the poll never reached the second article page"
+    assert first.terminate() == 0
+    assert desk["feed_entries"].count == 1, "the entry whose page was cut off was taken"
+    held.set()
+
+    second = Running(db_path)
+    processes.append(second)
+    second.wait_for(f"   {LIBRARY[0]}")
+    assert second.terminate() == 0
+    printed = first.output + "\n" + second.output
+    assert [printed.count(f"   {title}") for title, _ in stories] == [1, 1]
+    bodies = {r["title"]: r["body"] for r in open_db(db_path)["articles"].rows}
+    assert "children's reading room" in bodies[LIBRARY[0]], "stored from the feed's teaser"
