@@ -60,6 +60,7 @@ class FolderWatcher:
         self.max_bytes = max_bytes
         self.settle_seconds = settle_seconds
         self._last_seen: dict[str, tuple[int, int]] = {}
+        self._unchanged: dict[str, tuple[int, int]] = {}
         self._warned: set[str] = set()
         self._lock = threading.Lock()
 
@@ -89,7 +90,9 @@ class FolderWatcher:
     def _scan(self, db: Database, source: Source, folder: Path, *, now: datetime,
               on_queued: Callable[[], None] | None) -> ScanResult:
         files = articles = failed = waiting = 0
+        listed: set[str] = set()
         for path in _files(folder, on_error=self._unreadable):
+            listed.add(str(path))
             outcome = self._consider(db, source, path, now=now)
             if outcome is None:
                 continue
@@ -101,6 +104,7 @@ class FolderWatcher:
             failed += outcome[1]
             if outcome[0] and on_queued:
                 on_queued()
+        self._forget_unlisted(folder, listed)
         if articles or source.failures or _stale(source.last_poll_at, now):
             with transaction(db):
                 record_success(db, source.id, now=now, items=articles)
@@ -113,12 +117,16 @@ class FolderWatcher:
             info = path.lstat()
         except OSError:
             self._last_seen.pop(key, None)
+            self._unchanged.pop(key, None)
             return None
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             return None
         signature = (info.st_size, info.st_mtime_ns)
+        if self._unchanged.get(key) == signature:
+            return None
         known = seen_file(db, key)
         if known and (known.size, known.mtime_ns) == signature:
+            self._unchanged[key] = signature
             return None
         if not complete and self._last_seen.get(key) != signature and not self._settled(
                 info.st_mtime):
@@ -126,6 +134,13 @@ class FolderWatcher:
             return "waiting"
         self._last_seen.pop(key, None)
         return self._read(db, source, path, signature=signature, known=known, now=now)
+
+    def _forget_unlisted(self, folder: Path, listed: set[str]) -> None:
+        """Files already read are remembered (path and signature) so that a scan every second
+        of a folder that keeps thousands of them asks SQLite nothing; gone ones are forgotten."""
+        inside = os.path.join(str(folder), "")
+        for key in [k for k in self._unchanged if k.startswith(inside) and k not in listed]:
+            del self._unchanged[key]
 
     def _settled(self, mtime: float) -> bool:
         return self.settle_seconds is not None and time.time() - mtime >= self.settle_seconds
@@ -149,6 +164,7 @@ class FolderWatcher:
                 remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
                               sha256=digest, articles=known.articles, error=known.error,
                               now=now)
+            self._unchanged[str(path)] = signature
             return None
         good = [i for i in items if isinstance(i, RawArticle)]
         bad = [i for i in items if isinstance(i, IngestFailure)]
@@ -160,6 +176,7 @@ class FolderWatcher:
             remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
                           sha256=digest, articles=len(good),
                           error="; ".join(f.reason for f in bad)[:1000] or None, now=now)
+        self._unchanged[str(path)] = signature
         return len(good), len(bad)
 
 

@@ -166,3 +166,26 @@ def test_take_refuses_temporary_hidden_and_outside_files(fresh_db, source, drop,
                drop / "gone.txt"]
     assert [watcher.take(fresh_db, source, p, now=at(0)) for p in refused] == [0] * 5
     assert titles(fresh_db) == []
+
+
+def test_an_unchanged_folder_is_rescanned_without_a_query_per_file(fresh_db, source, drop):
+    """The scan runs every second: with a drop folder that keeps its files (a CMS export
+    folder grows by hundreds a day) it asked SQLite about every file every time, 0.19 s a scan
+    at 5,000 files and about 1 s (a whole core) at 20,000. Files already read, unchanged since,
+    are now known without a query; a changed or new one is still read."""
+    for n in range(500):
+        (drop / f"story{n:04d}.txt").write_text(f"Story {n}\n\nThe council met on day {n}.",
+                                                encoding="utf-8")
+    watcher = FolderWatcher(max_bytes=1_000_000, settle_seconds=0)
+    assert scan(watcher, fresh_db, source, 0).articles == 500
+    statements: list[str] = []
+    fresh_db.conn.set_trace_callback(statements.append)
+    try:
+        assert scan(watcher, fresh_db, source, 1).files == 0
+        idle = len(statements)
+        (drop / "story0007.txt").write_text("Story 7\n\nThe council met again.", encoding="utf-8")
+        (drop / "late.txt").write_text("Late story\n\nThe council adjourned.", encoding="utf-8")
+        assert scan(watcher, fresh_db, source, 2).articles == 2
+    finally:
+        fresh_db.conn.set_trace_callback(None)
+    assert idle < 10, f"{idle} SQL statements for a scan that found nothing new"
