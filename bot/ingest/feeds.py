@@ -164,6 +164,9 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
         elif not text:
             reason = page.reason if isinstance(page, IngestFailure) else "no text"
             return IngestFailure(origin, reason)
+        elif isinstance(page, IngestFailure):
+            log.warning("article page %s: %s; stored from the feed's teaser (the page is not "
+                        "fetched again)", redact(entry.link), redact(page.reason))
     if not text:
         return IngestFailure(origin, "the entry has no text and no link to fetch it from")
     return RawArticle(text=text, origin=origin, title=entry.title, url=entry.link,
@@ -175,14 +178,8 @@ def _page_text(link: str, *, fetcher: Fetcher, origin: str,
     try:
         response = fetcher.get(link, accept=PAGE_TYPES, allow_private=allow_private)
     except FetchError as exc:
-        log.warning("article page %s: %s; using the feed's teaser", redact(link),
-                    redact(str(exc)))
         return IngestFailure(origin, str(exc))
-    page = html_to_article(response.body, origin=origin, url=response.url)
-    if isinstance(page, IngestFailure):
-        log.warning("article page %s: %s; using the feed's teaser", redact(link),
-                    redact(page.reason))
-    return page
+    return html_to_article(response.body, origin=origin, url=response.url)
 
 
 def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,

@@ -210,7 +210,7 @@ class Fetcher:
 
     def _too_slow(self, url: str) -> str:
         return (f"{url} took longer than {self.limits.total_timeout:.0f} s (connecting, headers "
-                "and body together); the site is too slow, wirewatch will retry later")
+                "and body together); the site is too slow")
 
     def _follow(self, url: str, headers: dict[str, str], deadline: Deadline, *,
                 allow_private: bool) -> Response:
@@ -255,11 +255,11 @@ class Fetcher:
         except NameResolutionError as exc:
             raise FetchError(f"cannot resolve host name {host}; check the address") from exc
         except NewConnectionError as exc:
-            raise FetchError(f"cannot connect to {host} ({_short(exc)}); the site may be down, "
-                             "wirewatch will retry later") from exc
+            raise FetchError(f"cannot connect to {host} ({_short(exc)}); the site may be "
+                             "down") from exc
         except TimeoutError as exc:
             raise FetchError(f"timed out waiting for {host} ({_short(exc)}); the site may be "
-                             "down or slow, wirewatch will retry later") from exc
+                             "down or slow") from exc
         except SSLError as exc:
             raise FetchError(f"TLS error talking to {host}: {_short(exc)}") from exc
         except (HTTPError, ValueError, OSError) as exc:
@@ -296,8 +296,7 @@ class Fetcher:
                     raise FetchError(self._too_slow(url))
                 chunks.append(chunk)
         except TimeoutError as exc:
-            raise FetchError(f"timed out reading {url}; the site is too slow, "
-                             "wirewatch will retry later") from exc
+            raise FetchError(f"timed out reading {url}; the site is too slow") from exc
         except (HTTPError, OSError) as exc:
             raise FetchError(f"download of {url} broke off: {_short(exc)}") from exc
         return b"".join(chunks)
@@ -322,7 +321,7 @@ def _status_reason(status: int) -> str:
     if status == 429:
         return f"{said}: polled too often; wirewatch backs off (consider a larger --every)"
     if status >= 500:
-        return f"{said}: a problem on the site's side; wirewatch will retry later"
+        return f"{said}: a problem on the site's side"
     if status in REDIRECTS:
         return f"{said} without a Location to go to; check the address"
     return f"{said}; check the address"

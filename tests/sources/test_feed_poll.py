@@ -89,15 +89,22 @@ def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher)
     assert row.url == server.url("/news/bridge")
 
 
-def test_teaser_is_kept_when_the_linked_page_is_broken(server, fresh_db, fetcher, caplog):
+@pytest.mark.parametrize("status", [404, 500])
+def test_teaser_is_kept_when_the_linked_page_is_broken(server, fresh_db, fetcher, caplog,
+                                                       status):
+    """The log says what happened for good: the teaser is the article, the page is not asked
+    for again (it once said "wirewatch will retry later" for a 500)."""
     teaser = "The Kessel bridge will close for three nights of inspections, the roads agency said."
-    server.routes["/news/gone"] = Route(b"gone", status=404, content_type="text/html")
+    server.routes["/news/gone"] = Route(b"gone", status=status, content_type="text/html")
     server.routes["/feed"] = Route(rss([Item("b1", BRIDGE[0], teaser,
                                              link=server.url("/news/gone"), full=False)]))
     source = feed_source(fresh_db, server.url("/feed"))
     assert poll(fresh_db, source.id, fetcher, at(6)).queued == 1
     assert pending(fresh_db, limit=1)[0].article.text == teaser
-    assert "404" in caplog.text and "teaser" in caplog.text
+    assert str(status) in caplog.text
+    assert "stored from the feed's teaser (the page is not fetched again)" in caplog.text
+    assert "retry" not in caplog.text
+    assert poll(fresh_db, source.id, fetcher, at(7)).skipped == 1
 
 
 def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh_db, fetcher):
