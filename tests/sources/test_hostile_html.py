@@ -29,6 +29,8 @@ CELLS = ("<html><body><table>" + "<tr><td>x</td><td>y</td></tr>" * 10_000 + "</t
          + ARTICLE + "</body></html>")
 ATTRIBUTES = ("<html><body><div " + " ".join(f'data-a{i}="x"' for i in range(40_000))
               + ">" + ARTICLE + "</div></body></html>")
+BARE = ("<html><body><div " + " ".join(f"a{i}" for i in range(80_000)) + ">" + ARTICLE
+        + "</div></body></html>")
 
 
 def _within(seconds: float, work) -> tuple[bool, float]:
@@ -40,8 +42,8 @@ def _within(seconds: float, work) -> tuple[bool, float]:
     return not thread.is_alive(), time.monotonic() - started
 
 
-@pytest.mark.parametrize("page", [CELLS, ATTRIBUTES], ids=["300 kB of table cells",
-                                                           "40,000 attributes in a tag"])
+@pytest.mark.parametrize("page", [CELLS, ATTRIBUTES, BARE], ids=[
+    "300 kB of table cells", "40,000 attributes in a tag", "80,000 attributes without values"])
 def test_a_hostile_page_in_the_folder_does_not_stall_the_files_beside_it(fresh_db, tmp_path,
                                                                           page):
     drop = tmp_path / "drop"
