@@ -102,8 +102,10 @@ class GuardedChannel(HTTPChannel):
     A request must arrive whole within ``request_seconds`` of its first bytes (plus a second
     per 100 kB of declared body), and a connection with no request under way is closed after
     ``idle_seconds``. One client address (an IPv6 /64) may hold at most ``PER_CLIENT``
-    connections still waiting for their request; a connection beyond that is closed at once,
-    so one slow or hostile client never fills the places Slack's requests need.
+    connections still waiting for their first request; a connection beyond that is closed at
+    once, so one slow or hostile client never fills the places Slack's requests need. A
+    connection that has been served before is not counted: a reverse proxy keeps a pool of
+    those open to us, all from its one address.
     """
 
     parser_class = TimedParser
@@ -112,12 +114,18 @@ class GuardedChannel(HTTPChannel):
     def __init__(self, server: Any, sock: Any, addr: Any, adj: Any, map: Any = None) -> None:
         super().__init__(server, sock, addr, adj, map=map)
         self.client = client_group(addr)
+        self.served = False
+        """A whole request has come in on this connection (a proxy's pooled connection)."""
         waiting = sum(1 for other in (map or {}).values()
                       if isinstance(other, GuardedChannel) and other.client == self.client
-                      and other.waiting())
+                      and other.waiting() and not other.served)
         if waiting > PER_CLIENT:
             self.will_close = True
             _warn_refused(self.client)
+
+    def service(self) -> None:
+        self.served = True
+        super().service()
 
     def waiting(self) -> bool:
         """No request of this connection is being handled or answered."""

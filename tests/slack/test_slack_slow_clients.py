@@ -133,3 +133,27 @@ def test_a_slow_body_gets_time_in_proportion_to_its_length(quick_server):
             sock.sendall(body[start:start + 50_000])
             time.sleep(0.3)
         assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+
+
+def test_a_proxys_pool_of_kept_alive_connections_is_not_taken_for_an_attack():
+    """Behind a reverse proxy every connection comes from the proxy's address, and a proxy
+    that pools connections keeps more than 16 of them open between requests: those were
+    counted as waiting and the proxy's next connection was closed at once (a 502 for Slack)."""
+    server = HttpServer(_hello, host="127.0.0.1", port=0)
+    server.start()
+    pool = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=5) for _ in range(24)]
+    try:
+        for conn in pool:  # each served once, then kept open for the next request
+            conn.request("GET", "/")
+            assert conn.getresponse().read() == b"ok"
+        fresh = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        fresh.request("GET", "/")
+        assert fresh.getresponse().read() == b"ok"
+        fresh.close()
+        for conn in pool:  # and the pooled ones are still open and served
+            conn.request("GET", "/")
+            assert conn.getresponse().read() == b"ok"
+    finally:
+        for conn in pool:
+            conn.close()
+        server.stop()
