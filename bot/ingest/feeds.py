@@ -38,6 +38,9 @@ FULL_TEXT_CHARS = 1000
 TEASER_ENDINGS = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*$",
                             re.IGNORECASE)
 TRUNCATED = ("no element found", "unclosed token")
+PAGES_PER_POLL = 50
+"""Article pages one poll fetches at most; the rest of a feed's new entries wait for the next
+poll (a feed of thousands of teasers is not a way to flood the sites it links to)."""
 BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
           "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
 
@@ -74,6 +77,8 @@ class PollResult:
     retry: int = 0
     error: str | None = None
     background: bool = False
+    left: int = 0
+    """Entries not looked at: this poll fetched as many article pages as one poll may."""
 
 
 def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> ParsedFeed:
@@ -205,16 +210,21 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
                             stopping=stopping, background=background)
     stopped = bool(stopping and stopping())
-    if result.retry or stopped:
+    unfinished = stopped or bool(result.left)
+    if result.retry or unfinished:
         validators = {}
     else:
         validators = {"etag": response.etag, "last_modified": response.last_modified}
     with transaction(db):
         record_success(db, source.id, now=now, items=result.queued, **validators)
         if background:
-            total = record_backlog(db, source.id, entries=result.queued, done=not stopped,
+            total = record_backlog(db, source.id, entries=result.queued, done=not unfinished,
                                    now=now)
-    if background and not stopped:
+    if result.left:
+        log.warning("feed #%d %s: %d entries not looked at, left for the next poll (at most "
+                    "%d article pages a poll)", source.id, redact(url), result.left,
+                    PAGES_PER_POLL)
+    if background and not unfinished:
         log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts); "
                     "alerts start with the next new entry", source.id, redact(url), total,
                     "entry" if total == 1 else "entries")
@@ -224,13 +234,18 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
 def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,
                    now: datetime, on_queued: Callable[[], None] | None,
                    stopping: Callable[[], bool] | None, background: bool) -> PollResult:
-    queued = skipped = retry = 0
-    for entry in feed.entries:
+    queued = skipped = retry = pages = 0
+    for n, entry in enumerate(feed.entries):
         if stopping and stopping():
             break
         if entry_seen(db, source.id, key=entry.key, link=entry.link):
             skipped += 1
             continue
+        if entry.teaser and entry.link:
+            if pages == PAGES_PER_POLL:
+                return PollResult(queued=queued, skipped=skipped, retry=retry,
+                                  background=background, left=len(feed.entries) - n)
+            pages += 1
         article = entry_article(entry, fetcher=fetcher, feed_title=feed.title,
                                 feed_url=source.location,
                                 allow_private=bool(source.allow_private))

@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.ingest.feeds import FeedError, html_text, parse_feed, poll_feed
+from bot.ingest.feeds import PAGES_PER_POLL, FeedError, html_text, parse_feed, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.inbox import pending
@@ -206,3 +206,33 @@ def test_atom_feed_entries_are_read():
 def test_html_text_keeps_paragraphs_and_line_breaks():
     assert html_text("<p>One &amp; two.</p><p>Three<br>four</p>") == "One & two.\n\nThree\nfour"
     assert html_text("plain &lt;text&gt;") == "plain <text>"
+
+
+def test_one_poll_fetches_at_most_its_share_of_article_pages(server, fresh_db, fetcher,
+                                                             caplog):
+    """A feed of many teasers is read over several polls, not by fetching every linked page at
+    once; what is left waits, still background on a first poll, and nothing is lost."""
+    extra = 7
+    stories = [FERRY, LIBRARY, ORCHARD, BRIDGE]
+    items = []
+    for n in range(PAGES_PER_POLL + extra):
+        title, text = stories[n % len(stories)]
+        server.routes[f"/p{n}"] = Route(page(f"{title} ({n})", text), content_type="text/html")
+        items.append(Item(str(n), f"{title} ({n})", text[:140] + "…",
+                          link=server.url(f"/p{n}"), published=at(n), full=False))
+    server.routes["/feed"] = Route(rss(list(reversed(items))), etag='"big"')
+    source = feed_source(fresh_db, server.url("/feed"))
+
+    first = poll(fresh_db, source.id, fetcher, at(100))
+    pages = sum(server.hits(f"/p{n}") for n in range(len(items)))
+    assert (first.queued, first.left, pages) == (PAGES_PER_POLL, extra, PAGES_PER_POLL)
+    assert f"{extra} entries not looked at, left for the next poll" in caplog.text
+    assert "stored as background" not in caplog.text
+    assert source_row(fresh_db, source.id).etag is None  # the feed is read whole next time
+
+    second = poll(fresh_db, source.id, fetcher, at(101))
+    assert (second.queued, second.skipped, second.left) == (extra, PAGES_PER_POLL, 0)
+    queued = pending(fresh_db, limit=200)
+    assert len({row.article.title for row in queued}) == len(items)
+    assert all(row.article.background for row in queued)
+    assert "stored as background" in caplog.text
