@@ -4,8 +4,10 @@ output of the analysis thread, and an article spaCy or the features fail on fail
 import json
 import os
 import pickle
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -159,17 +161,27 @@ def test_failed_keeps_the_article_and_its_kind(settings, nlp):
     assert out.kind is ErrorKind.BAD_INPUT
 
 
-def kill_a_worker(pipeline: Pipeline) -> int:
+def kill_a_worker(pipeline: Pipeline, *, late: bool = False) -> int:
     """SIGKILL one analysis worker process and wait until it has died; returns its pid. Never
     reaped here (``psutil.Process.wait`` would reap a child, and the pool, which reaps it itself,
-    would then wait for it for ever)."""
+    would then wait for it for ever). ``late``: the pool sees the death a second later."""
     pid = pipeline.analyser.worker_pids()[0]
     victim = psutil.Process(pid)
+    if late:
+        hold_back(victim.ppid())
     victim.kill()
     deadline = time.monotonic() + 30
     while not dead(victim) and time.monotonic() < deadline:
         time.sleep(0.05)
     return pid
+
+
+def hold_back(forkserver: int) -> None:
+    """Stop the forkserver for a second: it reaps the workers it forked and tells their pool
+    when one dies, so the pool sees a death a second late, as on a loaded machine."""
+    assert forkserver != os.getpid(), "workers forked from the forkserver only"
+    os.kill(forkserver, signal.SIGSTOP)
+    threading.Timer(1.0, os.kill, (forkserver, signal.SIGCONT)).start()
 
 
 def dead(process: psutil.Process) -> bool:
@@ -179,21 +191,46 @@ def dead(process: psutil.Process) -> bool:
         return True
 
 
-def killing(items: Iterable[RawArticle | IngestFailure], pipeline: Pipeline,
-            at: int) -> Iterator[RawArticle | IngestFailure]:
+def noticed(pipeline: Pipeline, killed: int) -> None:
+    """Wait until the pool the killed worker was in has seen it die: the forkserver reaps it and
+    writes its exit status, then the pool's manager thread marks the pool broken (the next batch
+    handed out starts new worker processes), unless a batch has already found it broken and
+    replaced it. Both need a turn on a core, which a loaded machine can hold back for longer than
+    a fixed sleep; until then batches are still handed to the broken pool, where they fail and
+    are analysed in this process, and the pool keeps its dead workers' pids."""
+    def seen() -> bool:
+        broken = getattr(pipeline.analyser._pool, "_broken", False)
+        return bool(broken) or killed not in pipeline.analyser.worker_pids()
+
+    deadline = time.monotonic() + 30
+    while not seen() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert seen(), f"the pool never saw worker {killed} die"
+
+
+def killing(items: Iterable[RawArticle | IngestFailure], pipeline: Pipeline, at: int,
+            killed: list[int], *, late: bool) -> Iterator[RawArticle | IngestFailure]:
     """The items, with a worker process killed just before item ``at`` is read (earlier
-    batches are then in flight)."""
+    batches are then in flight; the next may be handed to the pool before it has seen the
+    death, or find it broken and replace it)."""
     for number, item in enumerate(items):
         if number == at:
-            kill_a_worker(pipeline)
+            killed.append(kill_a_worker(pipeline, late=late))
         yield item
 
 
-@pytest.mark.parametrize("processes", [1, 2])
+@pytest.mark.parametrize(("processes", "late"), [
+    pytest.param(1, False, id="1"), pytest.param(2, False, id="2"),
+    pytest.param(2, True, id="2-seen-late")])
 def test_a_killed_worker_process_loses_nothing_and_is_replaced(tmp_path, settings, nlp,
-                                                               processes):
-    """Killed while batches are in flight, and killed while idle (the pool is then broken before
-    the next batch is handed out): every article is analysed once, as on the analysis thread."""
+                                                               processes, late):
+    """Killed while batches are in flight, and killed while idle (the pool has seen the death
+    before the next batch is handed out): every article is analysed once, as on the analysis
+    thread, and the first batch after the pool has seen a death starts new worker processes.
+    How soon the pool sees a death depends on the load, so the test waits for it (``noticed``)
+    after each kill, and a batch between the two kills replaces a pool still broken by the
+    first (the second kill needs a live worker). Seen late: the pool sees each death a second
+    after the kill, as on a loaded machine, where a fixed sleep was not enough."""
     expected = list(replay(stream(), db_path=tmp_path / "thread.db", nlp=nlp,
                            settings=settings.with_overrides(nlp_processes=0, nlp_batch_size=1)))
     run = settings.with_overrides(db_path=tmp_path / "workers.db", nlp_processes=processes,
@@ -201,17 +238,21 @@ def test_a_killed_worker_process_loses_nothing_and_is_replaced(tmp_path, setting
     db = open_db(run.db_path)
     pipeline = Pipeline(db, run)
     items = list(records(stream()))
+    killed: list[int] = []
     try:
-        first = [result_line(db, o) for o in pipeline.ingest(killing(items[:5], pipeline, 3))]
-        killed = kill_a_worker(pipeline)
-        time.sleep(0.5)
-        rest = [result_line(db, o) for o in pipeline.ingest(items[5:])]
+        lines = [result_line(db, o) for o in pipeline.ingest(killing(items[:4], pipeline, 3,
+                                                                      killed, late=late))]
+        noticed(pipeline, killed[0])
+        lines += [result_line(db, o) for o in pipeline.ingest(items[4:5])]
+        killed.append(kill_a_worker(pipeline, late=late))
+        noticed(pipeline, killed[1])
+        lines += [result_line(db, o) for o in pipeline.ingest(items[5:])]
         workers = pipeline.analyser.worker_pids()
     finally:
         pipeline.close()
         db.close()
-    assert first + rest == expected
-    assert killed not in workers and len(workers) == processes
+    assert lines == expected
+    assert not set(killed) & set(workers) and len(workers) == processes
 
 
 def shared_dirty_mb(pid: int) -> float:
