@@ -35,6 +35,20 @@ def add_feed(db, url, *, alert_existing=False):
         add_source(db, kind="feed", location=url, every=5, alert_existing=alert_existing)
 
 
+def teaser_feed(server, desk, stories) -> threading.Event:
+    """A feed of teasers whose second article page is held until the event returned is set."""
+    held = threading.Event()
+    items = []
+    for n, (title, text) in enumerate(stories, start=1):
+        server.routes[f"/p{n}"] = Route(page(title, text), content_type="text/html",
+                                        hold=held if n == 2 else None)
+        items.append(Item(str(n), title, text[:140] + "…", link=server.url(f"/p{n}"),
+                          published=at(n), full=False))
+    server.routes["/feed"] = Route(rss(items))
+    add_feed(desk, server.url("/feed"), alert_existing=True)
+    return held
+
+
 def console_caught_up(db) -> bool:
     """Every story event so far was printed and the console saved its cursor past it (a kill
     between printing an alert and saving the cursor repeats that one alert on restart)."""
@@ -65,16 +79,8 @@ def test_console_shows_alerts_for_entries_after_the_first_poll(server, desk, db_
 
 def test_sigkill_mid_poll_then_restart_loses_and_repeats_nothing(server, desk, db_path,
                                                                 processes):
-    held = threading.Event()
     stories = [FERRY, LIBRARY, ORCHARD, BRIDGE]
-    items = []
-    for n, (title, text) in enumerate(stories, start=1):
-        server.routes[f"/p{n}"] = Route(page(title, text), content_type="text/html",
-                                        hold=held if n == 2 else None)
-        items.append(Item(str(n), title, text[:140] + "…", link=server.url(f"/p{n}"),
-                          published=at(n), full=False))
-    server.routes["/feed"] = Route(rss(items))
-    add_feed(desk, server.url("/feed"), alert_existing=True)
+    held = teaser_feed(server, desk, stories)
 
     first = Running(db_path, fetch_timeout=HELD_PAGE_TIMEOUT)
     processes.append(first)
@@ -105,16 +111,8 @@ def test_sigkill_mid_poll_then_restart_loses_and_repeats_nothing(server, desk, d
 
 def test_sigterm_mid_page_fetch_leaves_the_entry_for_the_next_poll(server, desk, db_path,
                                                                   processes):
-    held = threading.Event()
     stories = [FERRY, LIBRARY]
-    items = []
-    for n, (title, text) in enumerate(stories, start=1):
-        server.routes[f"/p{n}"] = Route(page(title, text), content_type="text/html",
-                                        hold=held if n == 2 else None)
-        items.append(Item(str(n), title, text[:140] + "…", link=server.url(f"/p{n}"),
-                          published=at(n), full=False))
-    server.routes["/feed"] = Route(rss(items))
-    add_feed(desk, server.url("/feed"), alert_existing=True)
+    held = teaser_feed(server, desk, stories)
 
     first = Running(db_path, fetch_timeout=HELD_PAGE_TIMEOUT)
     processes.append(first)
