@@ -176,11 +176,9 @@ class Registry:
             self._headlines[start] = title_case(line)
         if not self._headlines[start]:
             return False
-        if self._counts is None:
-            self._counts = Counter(self.columns.orth)
-        orth, idx = self.columns.orth, self.columns.idx
+        counts, orth, idx = self._word_counts(), self.columns.orth, self.columns.idx
         inline = orth[bisect_left(idx, start):bisect_left(idx, start + len(line))]
-        return any(self._counts[orth[t.i]] == inline.count(orth[t.i])
+        return any(counts[orth[t.i]] == inline.count(orth[t.i])
                    for t in span if not t.is_punct)
 
     def _collect_short_names(self) -> None:
@@ -465,10 +463,14 @@ class Registry:
             return True
         if token.tag_ in PLURAL_TAGS and lower.endswith("s") and not lower.endswith("ss"):
             return True
+        return lower != text and first_name_gender(text) is None and \
+            get_string_id(lower) in self._word_counts()
+
+    def _word_counts(self) -> Counter[int]:
+        """How often each word (as spaCy's hash of its text) stands in the article, counted once."""
         if self._counts is None:
             self._counts = Counter(self.columns.orth)
-        return lower != text and first_name_gender(text) is None and \
-            get_string_id(lower) in self._counts
+        return self._counts
 
     def _labelled_otherwise(self, word: str) -> bool:
         """The recogniser tags the word, where it tags it, as a place or a body, never a person."""
