@@ -1,6 +1,6 @@
 """Features of the people and organisations a description ("the senator", "the company")
 may mean, for the learned ranker bench/description_fit.py tried over the hand rules' pick (not
-shipped: it did not beat the rules, see docs/quotes.md, ninth pass)."""
+shipped: it did not beat the rules, see docs/quotes-history.md, ninth pass)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ part b (held out), the AUC, how often the best-scoring candidate is right agains
 pick, and how often the right one is among the candidates at all; then the weights.
 ``--replay`` runs bench.polnear_eval on those parts with the ranker overruling the rules (as a
 shipped ranker would); ``--study`` sorts part a's wrong hand-resolved speakers by whether a
-ranker could fix them. Not shipped: see docs/quotes.md, ninth pass.
+ranker could fix them. Not shipped: see docs/quotes-history.md, ninth pass.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ FEATURES = ("rule", "log_salience", "most_salient", "log_sentences_since", "same
 WEIGHTS: tuple[float, ...] = (3.160, 0.349, 0.018, 0.095, -1.065, -1.279, 0.470, -0.591,
                               1.478, 0.483, -6.618, -0.782, -0.143, 0.675)
 """One per feature, fitted by `python -m bench.pronoun_fit --pairwise` on PolNeAR train part a
-(right minus wrong candidates of each hand-resolved he/she source; docs/quotes.md, ninth pass);
-empty: the rules' pick stands."""
+(right minus wrong candidates of each hand-resolved he/she source; docs/quotes-history.md,
+ninth pass); empty: the rules' pick stands."""
 
 
 @dataclass(frozen=True)
