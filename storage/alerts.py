@@ -147,13 +147,21 @@ def count_failed(db: Database) -> int:
 
 
 def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | None:
-    """The story's first message posted to ``target``, where its updates thread."""
+    """The story's first message posted to ``target`` that still stands, where its updates
+    thread."""
     row = db.execute(
         "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND channel = ? "
-        "AND status = 'sent' AND thread_ts IS NULL AND kind != 'quote' ORDER BY id LIMIT 1",
+        "AND status = 'sent' AND thread_ts IS NULL AND kind != 'quote' "
+        "AND thread_gone_at IS NULL ORDER BY id LIMIT 1",
         [story_id, target],
     ).fetchone()
     return PostedMessage(row[0], row[1]) if row else None
+
+
+def forget_thread(db: Database, story_id: int, target: str, ts: str, *, at: str) -> None:
+    """Someone deleted the story's message ``ts`` in ``target``: its updates thread elsewhere."""
+    db.execute("UPDATE alerts SET thread_gone_at = ? WHERE story_id = ? AND channel = ? "
+               "AND ts = ? AND thread_ts IS NULL", [at, story_id, target, ts])
 
 
 def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, at: str) -> None:

@@ -12,5 +12,6 @@ def story_thread(db: Database, story_id: int, target: str) -> PostedMessage | No
     row = db.execute(
         "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND status = 'sent' "
         "AND thread_ts IS NULL AND kind IN ('new', 'update') AND posted_channel IS NOT NULL "
+        "AND thread_gone_at IS NULL "
         "ORDER BY (channel != ?), id LIMIT 1", [story_id, target]).fetchone()
     return PostedMessage(row[0], row[1]) if row else None

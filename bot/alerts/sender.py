@@ -28,6 +28,8 @@ from storage.important import is_important
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
 BACKOFF = Backoff(first=1.0, cap=300.0)
+# what Slack answers about a thread whose parent message was deleted (and had no replies)
+THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 
 
 class AlertSender:
@@ -88,17 +90,31 @@ class AlertSender:
         return posted
 
     def _post(self, db: Database, row: OutboxAlert, now: datetime) -> int:
+        """Post (or find posted) one alert; an update whose thread someone deleted stands on
+        its own instead, and starts the story's thread anew."""
         channel = self._channel_for(row.channel)
         if outbox.is_muted(db, row.story_id, [row.channel, channel]):
             self._close(db, row, "muted", None)
             return 0
-        root = None if row.kind == QUOTE or row.story_id is None else \
-            outbox.thread_root(db, row.story_id, row.channel)
-        thread_ts = root.ts if root else None
+        if row.kind == QUOTE or row.story_id is None:
+            return self._post_in(db, row, now, channel, None)
+        root = outbox.thread_root(db, row.story_id, row.channel)
+        try:
+            return self._post_in(db, row, now, channel, root.ts if root else None)
+        except ThreadGone:
+            gone = root.ts if root else ""
+            log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
+                     row.id, gone, row.channel)
+            with transaction(db):
+                outbox.forget_thread(db, row.story_id, row.channel, gone, at=_iso(now))
+            return self._post_in(db, row, now, channel, None)
+
+    def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
+                 thread_ts: str | None) -> int:
         if row.status == "sending":
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
-                key="alert_id", value=row.id, since=_parse(row.created_at)))
+                key="alert_id", value=row.id, since=_parse(row.created_at)), thread_ts)
             if found:
                 log.info("alert %s was already posted before a restart; recorded it", row.id)
                 self._record(db, row, channel, found, thread_ts, now)
@@ -119,17 +135,20 @@ class AlertSender:
         try:
             response = post(text, blocks)
         except SlackApiError as exc:
+            _raise_if_thread_gone(exc, thread_ts)
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
                         row.id, row.channel, error_code(exc))
             response = post(blocks_as_text(blocks, text), None)
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
 
-    def _lookup(self, request):
-        """An "already posted?" lookup: a failure leaves the question open, so the alert waits."""
+    def _lookup(self, request, thread_ts: str | None = None):
+        """An "already posted?" lookup: a failure leaves the question open, so the alert waits
+        (a deleted thread is an answer: the alert is not in it)."""
         try:
             return call(request)
         except SlackApiError as exc:
+            _raise_if_thread_gone(exc, thread_ts)
             raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
                         True) from exc
 
@@ -170,6 +189,15 @@ class AlertSender:
                               next_attempt_at=_iso(now + timedelta(seconds=delay)))
         log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
                  retry.reason, delay)
+
+
+class ThreadGone(Exception):
+    """The message an update was to thread under was deleted (with no replies, it is gone)."""
+
+
+def _raise_if_thread_gone(exc: SlackApiError, thread_ts: str | None) -> None:
+    if thread_ts and error_code(exc) in THREAD_GONE:
+        raise ThreadGone(error_code(exc)) from exc
 
 
 def _parse(value: str | None) -> datetime:

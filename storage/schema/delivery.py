@@ -67,3 +67,8 @@ def m003_alert_holds(db: Database) -> None:
 def m004_paused_subscriptions(db: Database) -> None:
     db.table("subscriptions").add_column("paused_at", str)
     db.table("subscriptions").add_column("paused_reason", str)
+
+
+@MIGRATIONS()
+def m005_thread_gone(db: Database) -> None:
+    db.table("alerts").add_column("thread_gone_at", str)

@@ -113,6 +113,7 @@ class FakeSlack:
         self.users: dict[str, dict] = {}
         self.usergroups: dict[str, list[str]] = {}
         self.channels: dict[str, Channel] = {}
+        self.vanished: set[tuple[str, str]] = set()
         self.token_error: str | None = None
         self._faults = _Faults()
         self._lock = threading.Lock()
@@ -230,6 +231,18 @@ class FakeSlack:
         with self._lock:
             return self._store_message(channel, text, None, thread_ts, metadata)
 
+    def delete_message(self, channel: str, ts: str) -> None:
+        """Someone deletes a message, as Slack keeps it: a thread's parent with replies stays as
+        a tombstone; one without vanishes, and its ``ts`` is a thread no more
+        (``thread_not_found`` to conversations.replies and to a reply posted under it)."""
+        with self._lock:
+            found = next(m for m in self.messages if m.channel == channel and m.ts == ts)
+            if any(m.channel == channel and m.thread_ts == ts for m in self.messages):
+                found.text, found.blocks, found.metadata = "This message was deleted.", None, None
+                return
+            self.messages.remove(found)
+            self.vanished.add((channel, ts))
+
     # internals ---------------------------------------------------------------------------
     def _store_message(self, channel, text, blocks, thread_ts, metadata) -> Message:
         self._clock = max(round(time.time() * 1_000_000), self._clock + 1)
@@ -332,6 +345,8 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         if found.archived:
             return {"ok": False, "error": "is_archived"}
+        if (channel, params.get("thread_ts")) in self.vanished:
+            return {"ok": False, "error": "thread_not_found"}
         blocks = _maybe_json(params.get("blocks"))
         refusals = self._faults.refusals
         if refusals and (blocks is not None or not refusals[0][1]):
@@ -400,6 +415,8 @@ class FakeSlack:
         refused = self._readable(channel)
         if refused:
             return refused
+        if (channel, ts) in self.vanished:
+            return {"ok": False, "error": "thread_not_found"}
         found = [m for m in self.messages
                  if m.channel == channel and (m.ts == ts or m.thread_ts == ts)]
         return self._page(found, params, newest_first=False)

@@ -1,0 +1,79 @@
+"""Someone deletes a story's first alert in a channel: its later updates still arrive, once, and
+the channel's other alerts are never held up behind them (real sender, the fake Slack)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from tests.slack.test_slack_sender import at, follow, new_story, update
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Port strike", query="dockworkers")
+
+
+def _deliver_for(runtime, seconds: int) -> None:
+    """The sender's passes over ``seconds`` of virtual time, one a second."""
+    for second in range(seconds):
+        runtime.deliver_pending(now=at(second))
+
+
+def _titles(fake_slack, channel: str) -> list[str]:
+    return [m.text for m in fake_slack.posts(channel)]
+
+
+def test_an_update_in_flight_when_its_thread_was_deleted_never_holds_up_the_channel(
+        runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    (first,) = fake_slack.posts("C0DESK")
+    fake_slack.delete_message("C0DESK", first.ts)  # an editor tidies the channel
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    new_story(fresh_db, topic, title="Ferry strike spreads")
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    _deliver_for(runtime, 3600)
+    statuses = [row["status"] for row in fresh_db["alerts"].rows]
+    assert statuses == ["sent", "sent", "sent"], [(r["status"], r["last_error"])
+                                                  for r in fresh_db["alerts"].rows]
+    posted = fake_slack.posts("C0DESK")
+    assert len(posted) == 2, "the update once, the other story once"
+    update_post, other = posted
+    assert update_post.thread_ts is None, "its thread is gone: the update stands on its own"
+    assert "Talks resume on Thursday" in str(update_post.blocks)
+    assert other.text.endswith("Ferry strike spreads")
+
+
+def test_an_update_to_a_deleted_first_alert_is_posted_and_starts_the_new_thread(
+        runtime, fake_slack, fresh_db, topic):
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    (first,) = fake_slack.posts("C0DESK")
+    fake_slack.delete_message("C0DESK", first.ts)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    update(fresh_db, topic, story_id, "Union rejects the offer")
+    _deliver_for(runtime, 10)
+    assert [row["status"] for row in fresh_db["alerts"].rows] == ["sent", "sent", "sent"]
+    second, third = fake_slack.posts("C0DESK")
+    assert second.thread_ts is None and "Talks resume on Thursday" in str(second.blocks)
+    assert third.thread_ts == second.ts, "later updates thread under the update that stood in"
+    assert "Union rejects the offer" in str(third.blocks)
+
+
+def test_a_deleted_first_alert_with_replies_keeps_its_thread(runtime, fake_slack, fresh_db,
+                                                              topic):
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    _deliver_for(runtime, 2)
+    first, reply = fake_slack.posts("C0DESK")
+    fake_slack.delete_message("C0DESK", first.ts)  # Slack keeps it as "This message was deleted."
+    update(fresh_db, topic, story_id, "Union rejects the offer")
+    _deliver_for(runtime, 4)
+    third = fake_slack.posts("C0DESK")[-1]
+    assert third.thread_ts == first.ts and reply.thread_ts == first.ts
