@@ -6,6 +6,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.permissions import Action
+from bot.slack.membership import INVITE, can_post_here
 from bot.stories.query import TopicQueryError, default_query, parse_query
 from bot.stories.tracking import add_topic
 from bot.topic_preview import PreviewHit, preview
@@ -64,6 +65,10 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     except TopicQueryError as exc:
         ack(response_action="errors", errors={"query": _short(exc.describe().splitlines()[0])})
         return
+    problem = _channel_problem(db, context.client, form.channel)
+    if problem:
+        ack(response_action="errors", errors={"channel": problem})
+        return
     user = (body.get("user") or {}).get("id")
     try:
         with transaction(db):
@@ -85,6 +90,18 @@ def _subscribe(db, form: TopicForm, user: str | None) -> None:
     if form.channel and topic:
         subs.subscribe(db, topic_id=topic.id, target_type="channel", target_id=form.channel,
                        mode="realtime", created_by=user, at=now_iso())
+
+
+def _channel_problem(db, client: WebClient, channel: str | None) -> str | None:
+    """Why the bot cannot alert the chosen channel (as `/subscribe` checks: a public one is
+    joined), or None; a private channel it is not in would refuse every alert."""
+    if not channel:
+        return None
+    refusal = can_post_here(db, client, channel)
+    if refusal == INVITE:
+        return "I am not in this private channel: type /invite @wirewatch in it first, or leave " \
+               "this empty and subscribe it later."
+    return _short(refusal) if refusal else None
 
 
 def _short(text: str) -> str:

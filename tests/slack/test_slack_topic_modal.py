@@ -102,3 +102,24 @@ def test_only_admins_open_or_submit_the_topic_modal(runtime, fake_slack, fresh_d
                          view_submission_body(modal, fill("Rates", ""), user="U0MEMBER"))
     assert json.loads(forged.body)["response_action"] == "errors"
     assert get_topic(fresh_db, "Rates") is None
+
+
+def test_a_channel_the_bot_cannot_post_in_is_refused_at_the_channel_field(runtime, fake_slack,
+                                                                         fresh_db):
+    fake_slack.add_channel("C0PRIV", private=True, member=False)
+    fake_slack.add_channel("C0OLD").archived = True
+    modal = open_modal(runtime, fake_slack)
+    for channel, says in (("C0PRIV", "/invite @wirewatch"), ("C0OLD", "archived")):
+        reply = post_signed(events_url(runtime),
+                            view_submission_body(modal, fill("Rates", "", channel)))
+        answer = json.loads(reply.body)
+        assert answer["response_action"] == "errors", answer
+        assert list(answer["errors"]) == ["channel"] and says in answer["errors"]["channel"]
+        assert len(answer["errors"]["channel"]) <= 150
+        assert get_topic(fresh_db, "Rates") is None and subscriptions_of(fresh_db, [channel]) == []
+    fake_slack.add_channel("C0OPEN", member=False)
+    reply = post_signed(events_url(runtime), view_submission_body(modal, fill("Rates", "",
+                                                                               "C0OPEN")))
+    assert json.loads(reply.body)["response_action"] == "update"
+    assert fake_slack.channel("C0OPEN").bot_in, "a public channel is joined, as /subscribe does"
+    assert [s.topic for s in subscriptions_of(fresh_db, ["C0OPEN"])] == ["Rates"]
