@@ -25,8 +25,8 @@ def handle_who_said_message(ack: Ack, shortcut: dict, respond: Respond,
         return
     result = who_said(db_of(context), query, limit=3)
     if not result.hits:
-        answer(respond, f"{result.message or 'No stored quote matches that.'} (searched for "
-                        f"“{echo(query, 100)}”)")
+        said = echo(result.message or "No stored quote matches that.", 400)
+        answer(respond, f"{said} (searched for “{echo(query, 100)}”)")
         return
     lines = [f"*Who said* “{echo(query, 100)}”"] + [format_hit(hit) for hit in result.hits]
     answer(respond, join_lines(lines))
