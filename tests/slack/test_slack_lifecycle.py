@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime, timedelta
@@ -158,6 +159,24 @@ def test_archive_event_pauses_before_any_alert_fails(runtime, fake_slack, fresh_
     assert paused.paused_reason == "is_archived"
     new_story(fresh_db, topic)
     assert fresh_db.execute("SELECT count(*) FROM alerts").fetchone()[0] == 0
+
+
+def test_an_event_slack_sends_again_tells_nobody_twice(runtime, fake_slack, fresh_db, topic):
+    """Slack resends an event it got no quick answer to (X-Slack-Retry-Num): pausing and
+    resuming are done once, and each subscriber gets one direct message for each."""
+    follow(fresh_db, topic, "C0DESK")
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    for told, kind in enumerate(("channel_archive", "channel_unarchive"), start=1):
+        event = {"type": kind, "channel": "C0DESK", "user": "U1"}
+        for headers in (None, retry):
+            reply = post_signed(events_url(runtime), event_body(event),
+                                content_type="application/json", headers=headers)
+            assert reply.status == 200, reply
+        wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
+        time.sleep(0.3)
+    assert not paused_subscriptions(fresh_db)
+    paused, resumed = dms_to(fake_slack, "U1")
+    assert "can no longer post" in paused and "can post in <#C0DESK> again" in resumed
 
 
 def test_status_shows_paused_subscriptions_and_failed_alerts(runtime, fake_slack, fresh_db,
