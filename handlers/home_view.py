@@ -49,7 +49,7 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
                        "text": {"type": "mrkdwn", "text": text},
                        "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row.id),
                                            label="Stop these quote alerts")})
-    left = len(subs) + len(quotes) - 2 * SHOWN_SUBSCRIPTIONS
+    left = max(len(subs) - SHOWN_SUBSCRIPTIONS, 0) + max(len(quotes) - SHOWN_SUBSCRIPTIONS, 0)
     return blocks + ([_section(f"…and {left} more: `/subscribe` lists them")] if left > 0 else [])
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 from bot.stories.tracking import add_topic
+from storage.alerts import mute_story
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.world import add_article, add_story
@@ -37,3 +39,30 @@ def test_url_verification_challenge_is_answered(runtime):
     body = json.dumps({"token": "t", "challenge": "c4llenge", "type": "url_verification"})
     reply = post_signed(events_url(runtime), body, content_type="application/json")
     assert reply.status == 200 and "c4llenge" in reply.body
+
+
+def test_a_busy_home_is_published_and_counts_what_it_leaves_out(runtime, fake_slack, fresh_db):
+    """A desk editor with 225 subscriptions (25 by DM, 200 set up for channels), 20 mutes,
+    and 500 topics with long names and queries: App Home keeps to 100 blocks and Slack's
+    limits, and says how many subscriptions it does not list."""
+    long = " OR ".join(f"term{n}" for n in range(40))
+    with transaction(fresh_db):
+        topics = [add_topic(fresh_db, name=f"Topic number {n} " + "x" * 120, query=long)
+                  for n in range(500)]
+        for n, topic in enumerate(topics[:225]):
+            target = ("user", "U0ED") if n < 25 else ("channel", f"C0DESK{n}")
+            subscribe(fresh_db, topic_id=topic, target_type=target[0], target_id=target[1],
+                      mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+        for n in range(20):
+            mute_story(fresh_db, story_id=n + 1, channel="C0DESK", user="U0ED",
+                       at="2026-11-24T05:00:00+00:00")
+    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
+             "event_ts": "1700000000.000100"}
+    post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    [call] = wait_for(lambda: fake_slack.calls_to("views.publish", ok_only=False))
+    assert call.status == 200 and fake_slack.views.get("U0ED"), "published, not refused"
+    blocks = fake_slack.views["U0ED"]["blocks"]
+    assert len(blocks) <= 100 and block_problems(blocks, allow_links=True, max_blocks=100) == []
+    home = json.dumps(blocks, ensure_ascii=False)
+    assert "…and 205 more: `/subscribe` lists them" in home
+    assert "…and 485 more: `/topics` lists them" in home
