@@ -12,7 +12,9 @@ from bot.alerts.token import TokenDead, is_dead_token
 T = TypeVar("T")
 RETRY_LATER = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable",
                          "request_timeout"})
-GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived"})
+GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived",
+                  "restricted_action", "restricted_action_read_only_channel",
+                  "restricted_action_thread_only_channel"})
 
 
 class Retry(Exception):
@@ -26,7 +28,8 @@ class Retry(Exception):
 
 
 class ChannelGone(Exception):
-    """The channel is archived or deleted, or the bot is not in it: its subscriptions pause."""
+    """The channel is archived or deleted, the bot is not in it, or its posting permissions
+    leave the bot out: its subscriptions pause."""
 
 
 def call(request: Callable[[], T]) -> T:

@@ -28,12 +28,24 @@ WHY = {
     "not_in_channel": "wirewatch was removed from the channel",
     "bot_removed": "wirewatch was removed from the channel",
 }
+RESTRICTED = "wirewatch may not post there: the channel's posting permissions leave it out"
+for _code in ("restricted_action", "restricted_action_read_only_channel",
+              "restricted_action_thread_only_channel"):
+    WHY[_code] = RESTRICTED
 COMEBACK = ("They resume by themselves when the channel is unarchived or someone types "
             "`/invite @wirewatch` there.")
+AFTER_RESTRICTION = ("Once wirewatch may post there, type `/subscribe TOPIC` in the channel "
+                     "again and they resume.")
 
 
 def explain(reason: str | None) -> str:
     return WHY.get(reason or "", f"Slack refused to post there ({fit(reason or 'unknown', 60)})")
+
+
+def comeback(reason: str | None) -> str:
+    """How paused subscriptions resume: by themselves, or (posting restricted, which no event
+    announces the end of) when someone subscribes there again."""
+    return AFTER_RESTRICTION if WHY.get(reason or "") == RESTRICTED else COMEBACK
 
 
 def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str) -> int:
@@ -48,7 +60,7 @@ def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str)
         log.warning("%s: %s; %d subscriptions paused, %d queued alerts failed", channel,
                     explain(reason), len(named), failed)
         _tell(client, named, f"wirewatch can no longer post in <#{channel}>: "
-                             f"{explain(reason)}. Paused: {{topics}}. {COMEBACK}")
+                             f"{explain(reason)}. Paused: {{topics}}. {comeback(reason)}")
     return len(named)
 
 

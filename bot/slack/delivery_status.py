@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
-from bot.alerts.pause import COMEBACK, explain, quotes_label
+from bot.alerts.pause import comeback, explain, quotes_label
 from bot.alerts.token import TokenReport
 from storage.alerts import count_failed, failed_alerts
 from storage.quote_subscriptions import paused_quote_subscriptions
@@ -23,7 +23,7 @@ def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
                      "alerts are being sent; reinstall the app or set a new SLACK_BOT_TOKEN")
     paused = _paused(db, None)
     if paused:
-        lines.append(f"• ⚠️ Paused subscriptions: {len(paused)}. {COMEBACK}")
+        lines.append(f"• ⚠️ Paused subscriptions: {len(paused)}. {_comebacks(paused)}")
         lines += [f"    {label} in <#{target_id}>: {explain(reason)}"
                   for label, _, target_id, reason in paused[:MAX_LINES]]
     failed = count_failed(db)
@@ -47,7 +47,7 @@ def paused_home_section(db: Database, user: str) -> list[dict]:
                   for label, target_type, target_id, reason in paused[:MAX_LINES]]
         if len(paused) > MAX_LINES:
             lines.append(f"+{len(paused) - MAX_LINES} more in `/wirewatch status`")
-        lines.append(COMEBACK)
+        lines.append(_comebacks(paused))
     if failed:
         lines.append("*Alerts that could not be posted* (latest)")
         lines += [f"• {_where('user' if a.channel == user else 'channel', a.channel)}: "
@@ -62,6 +62,11 @@ def _paused(db: Database, user: str | None) -> list[tuple[str, str, str, str | N
              for s in paused_subscriptions(db, user=user)]
             + [(quotes_label(q.query), q.target_type, q.target_id, q.paused_reason)
                for q in paused_quote_subscriptions(db, user=user)])
+
+
+def _comebacks(paused: list[tuple[str, str, str, str | None]]) -> str:
+    """How the paused subscriptions resume, each way said once."""
+    return " ".join(dict.fromkeys(comeback(reason) for *_, reason in paused))
 
 
 def _where(target_type: str, target_id: str) -> str:

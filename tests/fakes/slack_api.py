@@ -36,13 +36,15 @@ DROPPED = -1
 
 @dataclass
 class Channel:
-    """A conversation as Slack sees it: public or private, who is in it, archived, deleted."""
+    """A conversation as Slack sees it: public or private, who is in it, archived, deleted, and
+    whether the bot may post there (``refuses_posts``: the error Slack answers when not)."""
 
     id: str
     private: bool = False
     members: set[str] = field(default_factory=lambda: {BOT_USER})
     archived: bool = False
     deleted: bool = False
+    refuses_posts: str | None = None  # e.g. restricted_action_read_only_channel
 
     @property
     def bot_in(self) -> bool:
@@ -345,6 +347,8 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         if found.archived:
             return {"ok": False, "error": "is_archived"}
+        if found.refuses_posts:
+            return {"ok": False, "error": found.refuses_posts}
         if (channel, params.get("thread_ts")) in self.vanished:
             return {"ok": False, "error": "thread_not_found"}
         blocks = _maybe_json(params.get("blocks"))

@@ -284,3 +284,32 @@ def test_paused_quote_digest_queues_nothing_and_keeps_what_it_held(runtime, fake
     runtime.send_due_digests(now=datetime.now(UTC) + timedelta(days=2, hours=1))
     assert fresh_db.execute(held).fetchone()[0] == 0
     assert fresh_db.execute("SELECT count(*) FROM alerts WHERE kind = 'quote'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("refusal", ["restricted_action", "restricted_action_read_only_channel",
+                                     "restricted_action_thread_only_channel"])
+def test_a_channel_where_wirewatch_may_not_post_pauses_and_says_how_to_resume(
+        runtime, fake_slack, fresh_db, topic, refusal):
+    """Posting in the channel is limited to some people (a read-only announcements channel,
+    #general for admins only): every alert would be refused. The channel pauses once, the
+    subscriber is told why and what to do, and `/subscribe` there again resumes it."""
+    follow(fresh_db, topic, "C0NOTICE")
+    fake_slack.add_channel("C0NOTICE").refuses_posts = refusal
+    new_story(fresh_db, topic, title="Dockworkers walk out")
+    new_story(fresh_db, topic, title="Ferry strike spreads")
+    for second in range(10):
+        runtime.deliver_pending(now=at(second))
+    [paused] = paused_subscriptions(fresh_db)
+    assert (paused.target_id, paused.paused_reason) == ("C0NOTICE", refusal)
+    [dm] = dms_to(fake_slack, "U1")
+    assert "may not post" in dm and "/subscribe" in dm, dm
+    tried = [c for c in fake_slack.calls_to("chat.postMessage", ok_only=False)
+             if c.params.get("channel") == "C0NOTICE"]
+    assert len(tried) == 1, "the first alert refused; nothing more tried there"
+    assert [r["status"] for r in fresh_db["alerts"].rows] == ["failed", "failed"]
+    status = run_command(runtime, fake_slack, "/wirewatch", "status", user="U1")["text"]
+    assert "may not post" in status and "type `/subscribe TOPIC` in the channel" in status
+    fake_slack.channel("C0NOTICE").refuses_posts = None
+    answer = run_command(runtime, fake_slack, "/subscribe", "Port strike", user="U1",
+                         channel="C0NOTICE")
+    assert "already gets" in answer["text"] and not paused_subscriptions(fresh_db)
