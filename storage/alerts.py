@@ -111,11 +111,13 @@ def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: 
 
 
 def mark_retry(db: Database, alert_id: int, *, error: str, next_attempt_at: str,
-               in_flight: bool) -> None:
-    """Try again later; ``in_flight`` keeps it marked as possibly posted (5xx, network error)."""
+               in_flight: bool, count: bool = False) -> None:
+    """Try again later; ``in_flight`` keeps it marked as possibly posted (5xx, network error);
+    ``count`` counts this failure among its attempts (so the backoff grows)."""
     status = "sending" if in_flight else "pending"
-    db.execute("UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-               [status, error, next_attempt_at, alert_id])
+    db.execute("UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ?, "
+               "attempts = attempts + ? WHERE id = ?",
+               [status, error, next_attempt_at, int(count), alert_id])
 
 
 def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = None) -> None:

@@ -21,10 +21,11 @@ class Retry(Exception):
     """Slack did not take the message this time; try again after ``delay`` seconds."""
 
     def __init__(self, reason: str, delay: float, in_flight: bool,
-                 rate_limited: bool = False) -> None:
+                 rate_limited: bool = False, refused: bool = False) -> None:
         super().__init__(reason)
         self.reason, self.delay = reason, delay
         self.in_flight, self.rate_limited = in_flight, rate_limited
+        self.refused = refused  # Slack said no (not 5xx, not the network): may never change
 
 
 class ChannelGone(Exception):

@@ -30,6 +30,8 @@ EVENT_TYPE = "wirewatch_alert"
 BACKOFF = Backoff(first=1.0, cap=300.0)
 # what Slack answers about a thread whose parent message was deleted (and had no replies)
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
+# an "already posted?" lookup Slack refuses this often (about 9 minutes of backoff) gives up
+LOOKUP_TRIES = 10
 
 
 class AlertSender:
@@ -150,7 +152,7 @@ class AlertSender:
         except SlackApiError as exc:
             _raise_if_thread_gone(exc, thread_ts)
             raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
-                        True) from exc
+                        True, refused=True) from exc
 
     def _record(self, db, row, channel, ts, thread_ts, now) -> None:
         with transaction(db):
@@ -178,6 +180,9 @@ class AlertSender:
         return self._dm_channels[target]
 
     def _retry_later(self, db: Database, row: OutboxAlert, retry: Retry, now: datetime) -> None:
+        if retry.refused and row.attempts + 1 >= LOOKUP_TRIES:
+            self._give_up_looking(db, row, retry)
+            return
         if retry.rate_limited:
             delay = retry.delay
             self.pacer.rate_limited(delay, now)
@@ -186,9 +191,19 @@ class AlertSender:
         in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,
-                              next_attempt_at=_iso(now + timedelta(seconds=delay)))
+                              next_attempt_at=_iso(now + timedelta(seconds=delay)),
+                              count=retry.refused)
         log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
                  retry.reason, delay)
+
+    def _give_up_looking(self, db: Database, row: OutboxAlert, retry: Retry) -> None:
+        """Slack keeps refusing to say whether an alert was posted (say, the token lacks
+        channels:history): waiting longer would hold up the whole channel for ever, and posting
+        could post it twice, so it is marked failed, loudly."""
+        self._close(db, row, "failed", retry.reason)
+        log.error("alert %s to %s: %s, %d times; marked failed, not posted again (it may have "
+                  "gone out). If the token lacks a scope, reinstall the app from "
+                  "slack/manifest.yml", row.id, row.channel, retry.reason, LOOKUP_TRIES)
 
 
 class ThreadGone(Exception):

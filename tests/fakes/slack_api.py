@@ -116,6 +116,7 @@ class FakeSlack:
         self.usergroups: dict[str, list[str]] = {}
         self.channels: dict[str, Channel] = {}
         self.vanished: set[tuple[str, str]] = set()
+        self.refused_methods: dict[str, str] = {}
         self.token_error: str | None = None
         self._faults = _Faults()
         self._lock = threading.Lock()
@@ -309,7 +310,15 @@ class FakeSlack:
             time.sleep(seconds)
         return status, headers, payload
 
+    def refuse_method(self, method: str, error: str = "missing_scope") -> None:
+        """Answer every call of ``method`` with ``error``, as Slack does when the token lacks
+        that method's scope (an app installed before the manifest asked for it)."""
+        with self._lock:
+            self.refused_methods[method] = error
+
     def _answer(self, method: str, params: dict) -> dict:
+        if method in self.refused_methods:
+            return {"ok": False, "error": self.refused_methods[method]}
         handler = getattr(self, "_api_" + method.replace(".", "_"), None)
         if handler is None:
             return {"ok": False, "error": "unknown_method"}

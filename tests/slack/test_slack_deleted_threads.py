@@ -77,3 +77,25 @@ def test_a_deleted_first_alert_with_replies_keeps_its_thread(runtime, fake_slack
     _deliver_for(runtime, 4)
     third = fake_slack.posts("C0DESK")[-1]
     assert third.thread_ts == first.ts and reply.thread_ts == first.ts
+
+
+def test_a_lookup_slack_refuses_for_good_never_holds_up_the_channel(runtime, fake_slack,
+                                                                     fresh_db, topic, caplog):
+    """The token lacks channels:history (the app was installed before the manifest asked for
+    it): an alert whose post got a 500 cannot be looked up. It is marked failed, loudly, after
+    a few minutes of tries, never posted a second time, and the channel's next alerts go."""
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic, title="Dockworkers walk out")
+    new_story(fresh_db, topic, title="Ferry strike spreads")
+    fake_slack.refuse_method("conversations.history", "missing_scope")
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    _deliver_for(runtime, 3600)
+    rows = list(fresh_db["alerts"].rows)
+    assert [r["status"] for r in rows] == ["failed", "sent"], [
+        (r["status"], r["last_error"]) for r in rows]
+    assert "missing_scope" in rows[0]["last_error"]
+    assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == ["Ferry strike spreads"]
+    lookups = fake_slack.calls_to("conversations.history", ok_only=False)
+    assert len(lookups) == 9, f"{len(lookups)} lookups: backed off, then given up"
+    assert any(r.levelname == "ERROR" and "missing_scope" in r.getMessage()
+               for r in caplog.records)
