@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
@@ -36,7 +38,10 @@ def _target(text: str, command: dict) -> tuple[str, str, str]:
     return "channel", command.get("channel_id", ""), query
 
 
-def subscribe_text(db: Database, text: str, command: dict) -> str:
+def subscribe_text(db: Database, text: str, command: dict,
+                   can_post: Callable[[str], str | None]) -> str:
+    """Follow the quotes; ``can_post(channel)`` says why the bot cannot post in a channel
+    (as `/subscribe TOPIC` checks it), or None."""
     target_type, target_id, query = _target(text, command)
     head, _, last = query.rpartition(" ")
     mode = last.lower() if head and last.lower() in store.MODES else "realtime"
@@ -45,6 +50,9 @@ def subscribe_text(db: Database, text: str, command: dict) -> str:
         check_quote_query(query)
     except QuoteQueryError as exc:
         return f"Could not follow “{echo(query, 200)}”: {echo(str(exc), 300)}. {USAGE}"
+    refusal = can_post(target_id) if target_type == "channel" else None
+    if refusal:
+        return f"{refusal} Nothing was subscribed."
     with transaction(db):
         outcome = store.subscribe_quotes(db, query=query, target_type=target_type,
                                          target_id=target_id, mode=mode,

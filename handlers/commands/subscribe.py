@@ -63,7 +63,8 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         answer(respond, current(db, command))
         return
     if quotes.is_quotes(text):
-        answer(respond, quotes.subscribe_text(db, text, command))
+        answer(respond, quotes.subscribe_text(
+            db, text, command, can_post=lambda channel: can_post_here(db, client, channel)))
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from storage.quote_subscriptions import quote_subscriptions_of
 from storage.subscriptions import subscriptions_of
 from tests.fakes.slack_api import BOT_USER
 from tests.slack.conftest import run_command
@@ -41,3 +42,20 @@ def test_archived_channel_is_refused(runtime, fake_slack, fresh_db):
     fake_slack.add_channel("C0OLD").archived = True
     text = run_command(runtime, fake_slack, "/subscribe", "Port strike", channel="C0OLD")["text"]
     assert "archived" in text and subscriptions_of(fresh_db, ["C0OLD"]) == []
+
+
+def test_quote_subscriptions_are_checked_the_same_way(runtime, fake_slack, fresh_db):
+    """`/subscribe quotes …` in a private channel the bot is not in promised quote alerts that
+    Slack would refuse; it is told to invite the bot first, as a topic subscription is."""
+    fake_slack.add_channel("G0PRIV", private=True, member=False)
+    text = run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"',
+                       channel="G0PRIV")["text"]
+    assert "/invite @wirewatch" in text and "Nothing was subscribed" in text, text
+    assert quote_subscriptions_of(fresh_db, ["G0PRIV"]) == []
+    fake_slack.add_channel("C0PUB", member=False)
+    text = run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"',
+                       channel="C0PUB")["text"]
+    assert "will get each new quote" in text and fake_slack.channel("C0PUB").bot_in
+    mine = run_command(runtime, fake_slack, "/subscribe", 'me quotes person:"Ada Brandt"',
+                       channel="G0PRIV")["text"]
+    assert "You will get each new quote" in mine, "by DM: the channel it is typed in is moot"
