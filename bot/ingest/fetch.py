@@ -39,14 +39,24 @@ CHUNK = 64 * 1024
 FEED_TYPES = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
               "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
 PAGE_TYPES = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+PASSING_STATUSES = (HTTPStatus.REQUEST_TIMEOUT, HTTPStatus.TOO_MANY_REQUESTS)
+"""Answers below 500 that say "not now" rather than "never"."""
 
 
 class FetchError(Transient):
-    """A fetch failed; the message says what happened and what to do about it."""
+    """A fetch failed; the message says what happened and what to do about it.
 
-    def __init__(self, reason: str, *, status: int | None = None) -> None:
+    ``may_pass``: the same request may well succeed in a few minutes (a timeout, a refused,
+    reset or cut connection, a 5xx, 429 or 408 answer), so a caller with a fallback may wait
+    for it; otherwise asking again would get the same answer (404, 403, too big, a refused
+    address, a redirect loop, a name that does not resolve).
+    """
+
+    def __init__(self, reason: str, *, status: int | None = None,
+                 may_pass: bool = False) -> None:
         super().__init__(reason)
         self.status = status
+        self.may_pass = may_pass
 
 
 @dataclass(frozen=True)
@@ -194,15 +204,17 @@ class Fetcher:
         with Deadline(self.limits.total_timeout) as deadline:
             with self._lock:
                 if self._closed:
-                    raise FetchError(f"not fetching {url}: wirewatch is shutting down")
+                    raise FetchError(f"not fetching {url}: wirewatch is shutting down",
+                                     may_pass=True)
                 self._running.add(deadline)
             try:
                 return self._follow(url, headers, deadline, allow_private=allow_private)
             except FetchError:
                 if self._closed:
-                    raise FetchError(f"{url}: cut off, wirewatch is shutting down") from None
+                    raise FetchError(f"{url}: cut off, wirewatch is shutting down",
+                                     may_pass=True) from None
                 if deadline.expired:
-                    raise FetchError(self._too_slow(url)) from None
+                    raise FetchError(self._too_slow(url), may_pass=True) from None
                 raise
             finally:
                 with self._lock:
@@ -250,27 +262,30 @@ class Fetcher:
         except ProxyError as exc:
             proxy = urllib3.util.parse_url(proxy_for(url, self.proxies) or "")
             raise FetchError(f"cannot reach {host} through the proxy {proxy.host}:{proxy.port} "
-                             f"({_short(exc)}); check HTTP_PROXY/HTTPS_PROXY and NO_PROXY"
-                             ) from exc
+                             f"({_short(exc)}); check HTTP_PROXY/HTTPS_PROXY and NO_PROXY",
+                             may_pass=True) from exc
         except NameResolutionError as exc:
             raise FetchError(f"cannot resolve host name {host}; check the address") from exc
         except NewConnectionError as exc:
             raise FetchError(f"cannot connect to {host} ({_short(exc)}); the site may be "
-                             "down") from exc
+                             "down", may_pass=True) from exc
         except TimeoutError as exc:
             raise FetchError(f"timed out waiting for {host} ({_short(exc)}); the site may be "
-                             "down or slow") from exc
+                             "down or slow", may_pass=True) from exc
         except SSLError as exc:
             raise FetchError(f"TLS error talking to {host}: {_short(exc)}") from exc
-        except (HTTPError, ValueError, OSError) as exc:
+        except ValueError as exc:
             raise FetchError(f"request to {host} failed: {_short(exc)}") from exc
+        except (HTTPError, OSError) as exc:
+            raise FetchError(f"request to {host} failed: {_short(exc)}", may_pass=True) from exc
 
     def _finish(self, url: str, response: urllib3.BaseHTTPResponse, deadline: float) -> Response:
         status = response.status
         if status == HTTPStatus.NOT_MODIFIED:
             return Response(url=url, status=status, body=b"")
         if status >= 400 or status in REDIRECTS:
-            raise FetchError(_status_reason(status), status=status)
+            raise FetchError(_status_reason(status), status=status,
+                             may_pass=status in PASSING_STATUSES or status >= 500)
         return Response(
             url=url,
             status=status,
@@ -293,12 +308,14 @@ class Fetcher:
                 if size > cap:
                     raise FetchError(_too_big(url, cap))
                 if time.monotonic() > deadline:
-                    raise FetchError(self._too_slow(url))
+                    raise FetchError(self._too_slow(url), may_pass=True)
                 chunks.append(chunk)
         except TimeoutError as exc:
-            raise FetchError(f"timed out reading {url}; the site is too slow") from exc
+            raise FetchError(f"timed out reading {url}; the site is too slow",
+                             may_pass=True) from exc
         except (HTTPError, OSError) as exc:
-            raise FetchError(f"download of {url} broke off: {_short(exc)}") from exc
+            raise FetchError(f"download of {url} broke off: {_short(exc)}",
+                             may_pass=True) from exc
         return b"".join(chunks)
 
 

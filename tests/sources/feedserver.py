@@ -42,6 +42,8 @@ class Route:
     gzip: bool = False
     declare_length: bool = True
     hold: threading.Event | None = None
+    cut: int | None = None
+    """Send only this many bytes of the body (its full length declared), then hang up."""
 
 
 class FeedServer:
@@ -112,6 +114,10 @@ class FeedServer:
             self._write(handler, body, route)
 
     def _write(self, handler: BaseHTTPRequestHandler, body: bytes, route: Route) -> None:
+        if route.cut is not None:
+            handler.wfile.write(body[:route.cut])
+            handler.close_connection = True
+            return
         if not route.drip:
             handler.wfile.write(body)
             return

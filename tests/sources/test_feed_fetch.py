@@ -147,3 +147,48 @@ def test_an_unreachable_proxy_is_a_clear_error(fetcher):
         broken.get("http://wire.example/feed")
     assert "through the proxy 127.0.0.2" in str(caught.value)
     assert "HTTP_PROXY" in str(caught.value)
+
+
+@pytest.mark.parametrize("route", [
+    Route(b"busy", status=503, content_type="text/plain"),
+    Route(b"boom", status=500, content_type="text/plain"),
+    Route(b"slow down", status=429, content_type="text/plain"),
+    Route(b"<rss/>", delay=1.5),
+    Route(b"x" * 6400, drip=0.1),
+    Route(b"<html>" + b"x" * 5000, cut=100),
+], ids=["503", "500", "429", "timeout", "deadline", "cut-off"])
+def test_a_failure_that_may_pass_says_so(server, fetcher, route):
+    """A busy or slow site may answer in a few minutes: callers with a fallback may wait."""
+    server.routes["/page"] = route
+    with pytest.raises(FetchError) as caught:
+        fetcher.get(server.url("/page"))
+    assert caught.value.may_pass, str(caught.value)
+
+
+def test_a_refused_connection_may_pass(fetcher):
+    with pytest.raises(FetchError) as caught:
+        fetcher.get("http://127.0.0.1:9/page")
+    assert caught.value.may_pass
+
+
+@pytest.mark.parametrize("routes, path", [
+    ({"/page": Route(b"none", status=404, content_type="text/plain")}, "/page"),
+    ({"/page": Route(b"gone", status=410, content_type="text/plain")}, "/page"),
+    ({"/page": Route(b"no", status=403, content_type="text/plain")}, "/page"),
+    ({"/page": Route(b"x" * 200_000)}, "/page"),
+    ({"/a": Route(status=302, headers={"Location": "/b"}),
+      "/b": Route(status=302, headers={"Location": "/a"})}, "/a"),
+    ({"/page": Route(status=302, headers={"Location": "file:///etc/passwd"})}, "/page"),
+], ids=["404", "410", "403", "too-big", "redirect-loop", "not-http"])
+def test_a_failure_that_will_not_pass_says_so(server, fetcher, routes, path):
+    server.routes.update(routes)
+    with pytest.raises(FetchError) as caught:
+        fetcher.get(server.url(path))
+    assert not caught.value.may_pass, str(caught.value)
+
+
+def test_an_address_inside_the_network_will_not_pass(server):
+    public_only = Fetcher(limits=FAST)
+    with pytest.raises(FetchError, match="refusing") as caught:
+        public_only.get(server.url("/page"))
+    assert not caught.value.may_pass
