@@ -103,6 +103,7 @@ def remove_source(db: Database, ident: int | str) -> Source:
     if not source:
         raise SourceError(f"no source '{ident}' (see: wirewatch sources list)")
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
+    db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
     return source
 

@@ -15,6 +15,7 @@ from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source
 from storage.never_duplicate import mark_never_duplicate
+from storage.page_attempts import waiting_for_pages
 from storage.sources import (
     DEFAULT_EVERY,
     SourceError,
@@ -112,12 +113,14 @@ def list_(obj: CliContext, as_json: bool) -> None:
     rows = list_sources(obj.db)
     held = held_by_source(obj.db)
     lost = failed_by_source(obj.db)
+    waiting = waiting_for_pages(obj.db)
     if as_json:
         emit_json([{**asdict(row), "location": redact(row.location),
                     "last_error": redact(row.last_error or "") or None,
                     "health": health(row),
                     "held": {t.reason: t.count for t in held.get(row.id, [])},
-                    "failed_articles": lost[row.id].count if row.id in lost else 0}
+                    "failed_articles": lost[row.id].count if row.id in lost else 0,
+                    "waiting_for_page": waiting.get(row.id, 0)}
                    for row in rows])
         return
     if not rows:
@@ -135,6 +138,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
         if held.get(row.id):
             reasons = ", ".join(f"{t.count} {t.reason}" for t in held[row.id])
             click.echo(f"    stored without alerting: {reasons}")
+        if waiting.get(row.id):
+            click.echo(f"    {_waiting_line(waiting[row.id])}")
         if row.last_error:
             click.echo(f"    last error: {redact(row.last_error)}")
             click.echo(f"    next try after {row.next_attempt_at}")
@@ -142,6 +147,13 @@ def list_(obj: CliContext, as_json: bool) -> None:
             click.echo(f"    {_failed_line(lost[row.id])}")
     if None in lost:
         click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
+
+
+def _waiting_line(count: int) -> str:
+    """Entries whose article page failed in a way that may pass are not lost, only late."""
+    if count == 1:
+        return "1 entry waiting for its article page (asked for again at the next poll)"
+    return f"{count} entries waiting for their article page (asked for again at the next poll)"
 
 
 def _failed_line(tally: FailedTally) -> str:

@@ -9,7 +9,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +24,12 @@ from bot.models import IngestFailure, RawArticle, Source
 from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import enqueue
+from storage.page_attempts import (
+    forget_gone_entries,
+    forget_page_attempts,
+    note_page_failure,
+    page_attempts,
+)
 from storage.sources import (
     entry_seen,
     in_backlog,
@@ -41,6 +47,11 @@ TRUNCATED = ("no element found", "unclosed token")
 PAGES_PER_POLL = 50
 """Article pages one poll fetches at most; the rest of a feed's new entries wait for the next
 poll (a feed of thousands of teasers is not a way to flood the sites it links to)."""
+PAGE_TRIES = 3
+PAGE_PATIENCE = timedelta(minutes=30)
+"""An article page that fails in a way that may pass (a timeout, a 503 on a busy news day) is
+asked for at the next polls; after PAGE_TRIES failures, or PAGE_PATIENCE after the first one,
+whichever comes first, the feed's teaser is stored instead."""
 BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
           "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
 
@@ -68,6 +79,16 @@ class ParsedFeed:
 
 
 @dataclass(frozen=True)
+class PageFailed:
+    """A teaser entry whose linked page could not be had: why, whether a later try may get it
+    (``FetchError.may_pass``), and the entry as its feed gives it, to store if not."""
+
+    reason: str
+    may_pass: bool
+    teaser: RawArticle
+
+
+@dataclass(frozen=True)
 class PollResult:
     """What one poll did: ``queued`` new entries (as ``background`` ones), ``skipped`` seen ones."""
 
@@ -79,6 +100,8 @@ class PollResult:
     background: bool = False
     left: int = 0
     """Entries not looked at: this poll fetched as many article pages as one poll may."""
+    waiting: int = 0
+    """Entries whose article page failed in a way that may pass: asked for at the next poll."""
 
 
 def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> ParsedFeed:
@@ -156,35 +179,35 @@ def _tidy(text: str) -> str:
 
 
 def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
-                  feed_url: str, allow_private: bool = False) -> RawArticle | IngestFailure:
-    """The entry as an article; a teaser is replaced by the linked page's main text."""
+                  feed_url: str,
+                  allow_private: bool = False) -> RawArticle | IngestFailure | PageFailed:
+    """The entry as an article; a teaser is replaced by the linked page's main text, and when
+    the page cannot be had the caller decides between the teaser and a later try."""
     origin = entry.link or f"{feed_url} {entry.key}"
-    source = feed_title or urlsplit(feed_url).hostname
-    text = entry.text
+    article = RawArticle(text=entry.text, origin=origin, title=entry.title, url=entry.link,
+                         source=feed_title or urlsplit(feed_url).hostname,
+                         published=entry.published)
     if entry.teaser and entry.link:
-        page = _page_text(entry.link, fetcher=fetcher, origin=origin,
-                          allow_private=allow_private)
-        if isinstance(page, RawArticle) and len(page.text) >= len(text):
-            text = page.text
-        elif not text:
-            reason = page.reason if isinstance(page, IngestFailure) else "no text"
-            return IngestFailure(origin, reason)
-        elif isinstance(page, IngestFailure):
-            log.warning("article page %s: %s; stored from the feed's teaser (the page is not "
-                        "fetched again)", redact(entry.link), redact(page.reason))
-    if not text:
+        try:
+            response = fetcher.get(entry.link, accept=PAGE_TYPES, allow_private=allow_private)
+        except FetchError as exc:
+            return _without_page(article, str(exc), may_pass=exc.may_pass)
+        page = html_to_article(response.body, origin=origin, url=response.url)
+        if isinstance(page, IngestFailure):
+            return _without_page(article, page.reason, may_pass=False)
+        if len(page.text) >= len(entry.text):
+            return replace(article, text=page.text)
+    if not entry.text:
         return IngestFailure(origin, "the entry has no text and no link to fetch it from")
-    return RawArticle(text=text, origin=origin, title=entry.title, url=entry.link,
-                      source=source, published=entry.published)
+    return article
 
 
-def _page_text(link: str, *, fetcher: Fetcher, origin: str,
-               allow_private: bool) -> RawArticle | IngestFailure:
-    try:
-        response = fetcher.get(link, accept=PAGE_TYPES, allow_private=allow_private)
-    except FetchError as exc:
-        return IngestFailure(origin, str(exc))
-    return html_to_article(response.body, origin=origin, url=response.url)
+def _without_page(article: RawArticle, reason: str, *,
+                  may_pass: bool) -> IngestFailure | PageFailed:
+    """An entry with a teaser may fall back on it; one without text is tried at the next poll."""
+    if not article.text:
+        return IngestFailure(article.origin, reason)
+    return PageFailed(reason=reason, may_pass=may_pass, teaser=article)
 
 
 def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
@@ -211,12 +234,14 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                             stopping=stopping, background=background)
     stopped = bool(stopping and stopping())
     unfinished = stopped or bool(result.left)
-    if result.retry or unfinished:
+    if result.retry or result.waiting or unfinished:
         validators = {}
     else:
         validators = {"etag": response.etag, "last_modified": response.last_modified}
     with transaction(db):
         record_success(db, source.id, now=now, items=result.queued, **validators)
+        forget_gone_entries(db, source.id, keys=[e.key for e in feed.entries],
+                            links=[e.link for e in feed.entries])
         if background:
             total = record_backlog(db, source.id, entries=result.queued, done=not unfinished,
                                    now=now)
@@ -225,16 +250,18 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                     "%d article pages a poll)", source.id, redact(url), result.left,
                     PAGES_PER_POLL)
     if background and not unfinished:
-        log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts); "
+        more = (f"; {result.waiting} more waiting for an article page will be background too"
+                if result.waiting else "")
+        log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts)%s; "
                     "alerts start with the next new entry", source.id, redact(url), total,
-                    "entry" if total == 1 else "entries")
+                    "entry" if total == 1 else "entries", more)
     return result
 
 
 def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,
                    now: datetime, on_queued: Callable[[], None] | None,
                    stopping: Callable[[], bool] | None, background: bool) -> PollResult:
-    queued = skipped = retry = pages = 0
+    queued = skipped = retry = waiting = pages = 0
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
             break
@@ -244,30 +271,79 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
         if entry.teaser and entry.link:
             if pages == PAGES_PER_POLL:
                 return PollResult(queued=queued, skipped=skipped, retry=retry,
-                                  background=background, left=len(feed.entries) - n)
+                                  background=background, left=len(feed.entries) - n,
+                                  waiting=waiting)
             pages += 1
         article = entry_article(entry, fetcher=fetcher, feed_title=feed.title,
                                 feed_url=source.location,
                                 allow_private=bool(source.allow_private))
         if stopping and stopping():
             break  # the stop may have cut its page off: the next poll takes the entry whole
+        if isinstance(article, PageFailed):
+            teaser = _teaser_or_wait(db, source, entry, article, background=background, now=now)
+            if teaser is None:
+                waiting += 1
+                continue
+            article = teaser
         if isinstance(article, IngestFailure):
             log.warning("feed %s: entry %s: %s; will try again next poll",
                         redact(source.location), redact(article.origin),
                         redact(article.reason))
             retry += 1
             continue
-        with transaction(db):
-            if entry_seen(db, source.id, key=entry.key, link=entry.link):
-                skipped += 1
-                continue
-            enqueue(db, replace(article, background=background), source_id=source.id,
-                    now=now)
-            mark_entry_seen(db, source.id, key=entry.key, link=entry.link, now=now)
+        if not _enqueue_entry(db, source, entry, article, background=background, now=now):
+            skipped += 1
+            continue
         queued += 1
         if on_queued:
             on_queued()
-    return PollResult(queued=queued, skipped=skipped, retry=retry, background=background)
+    return PollResult(queued=queued, skipped=skipped, retry=retry, background=background,
+                      waiting=waiting)
+
+
+def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawArticle, *,
+                   background: bool, now: datetime) -> bool:
+    """Queue the entry and mark it seen in one transaction, so it is stored once; False when it
+    was seen meanwhile. An entry that waited for its page since a first poll stays background."""
+    with transaction(db):
+        if entry_seen(db, source.id, key=entry.key, link=entry.link):
+            return False
+        waited = page_attempts(db, source.id, key=entry.key, link=entry.link)
+        late = bool(waited and waited.background and not background)
+        enqueue(db, replace(article, background=background or late), source_id=source.id,
+                now=now)
+        mark_entry_seen(db, source.id, key=entry.key, link=entry.link, now=now)
+        forget_page_attempts(db, source.id, key=entry.key, link=entry.link)
+        if late:
+            record_backlog(db, source.id, entries=1, done=False, now=now)
+    return True
+
+
+def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: PageFailed, *,
+                    background: bool, now: datetime) -> RawArticle | None:
+    """The teaser to store now, or None: the page may come back, the entry waits for the next
+    poll. The tries are kept in SQLite, so a restart does not start them again."""
+    page, reason = redact(entry.link or ""), redact(failed.reason)
+    if not failed.may_pass:
+        log.warning("article page %s: %s; stored from the feed's teaser (the page is not "
+                    "fetched again)", page, reason)
+        return failed.teaser
+    with transaction(db):
+        tries = note_page_failure(db, source.id, key=entry.key, link=entry.link, reason=reason,
+                                  background=background, now=now)
+    waited = now - datetime.fromisoformat(tries.first_failed_at)
+    if tries.tries >= PAGE_TRIES:
+        log.warning("article page %s: %s; stored from the feed's teaser after %d tries (the "
+                    "page is not fetched again)", page, reason, tries.tries)
+        return failed.teaser
+    if waited >= PAGE_PATIENCE:
+        log.warning("article page %s: %s; stored from the feed's teaser, %d minutes after its "
+                    "first failure (the page is not fetched again)", page, reason,
+                    int(waited.total_seconds() // 60))
+        return failed.teaser
+    log.warning("article page %s: %s; the entry waits for the next poll (try %d of %d)", page,
+                reason, tries.tries, PAGE_TRIES)
+    return None
 
 
 def _failed(db: Database, source: Source, *, reason: str, now: datetime) -> PollResult:

@@ -22,6 +22,16 @@ class SeenFile:
 
 
 @dataclass(frozen=True)
+class PageAttempts:
+    """A feed entry whose article page failed in a way that may pass, waiting for a later poll:
+    how often it failed, since when, and whether it was first seen as first-poll background."""
+
+    tries: int
+    first_failed_at: str
+    background: bool
+
+
+@dataclass(frozen=True)
 class QueuedArticle:
     """An article waiting in the inbox under its row id."""
 

@@ -93,3 +93,17 @@ def m004_allow_private(db: Database) -> None:
 def m005_inbox_backoff(db: Database) -> None:
     """A transient failure waits before its next try (seconds, doubling, up to an hour)."""
     db.table("inbox").add_column("next_attempt_at", str)
+
+
+@MIGRATIONS()
+def m006_page_attempts(db: Database) -> None:
+    """A feed entry whose article page failed in a way that may pass waits for a later poll;
+    its tries are counted here until it is stored."""
+    db.table("page_attempts").create(
+        {"source_id": int, "key": str, "link": str, "tries": int, "first_failed_at": str,
+         "last_error": str, "background": int},
+        pk=("source_id", "key"),
+        not_null={"tries", "first_failed_at"},
+        defaults={"tries": 0, "background": 0},
+    )
+    db.table("page_attempts").create_index(["source_id", "link"])
