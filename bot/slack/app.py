@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 import handlers
 from bot.config import ConfigError, Settings
 from bot.slack.config import api_url
+from bot.slack.scopes import missing_scopes, scope_warning
 from bot.slack.services import CONTEXT_KEY, Services
 from bot.slack.unescape import unescape_command_text
 
@@ -43,6 +44,9 @@ def _check_token(client: WebClient, settings: Settings) -> tuple[str | None, str
     """The (team, enterprise) the token belongs to; ConfigError when Slack refuses it."""
     try:
         me = client.auth_test()
+        missing = missing_scopes(me.headers)
+        if missing:
+            log.warning(scope_warning(missing))
         return me.get("team_id"), me.get("enterprise_id")
     except SlackApiError as exc:
         if exc.response.status_code >= 429:

@@ -31,6 +31,9 @@ APP_TOKEN = "xapp-1-fake-app-token"
 BOT_USER = "UBOT0001"
 TEAM = "T00000001"
 AUTHLESS = {"response_url", "api.test"}
+MANIFEST_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "im:history",
+                   "channels:history", "groups:history", "users:read", "usergroups:read",
+                   "channels:join", "channels:read", "groups:read")
 DROPPED = -1
 
 
@@ -117,6 +120,7 @@ class FakeSlack:
         self.channels: dict[str, Channel] = {}
         self.vanished: set[tuple[str, str]] = set()
         self.refused_methods: dict[str, str] = {}
+        self.scopes: list[str] = list(MANIFEST_SCOPES)
         self.token_error: str | None = None
         self._faults = _Faults()
         self._lock = threading.Lock()
@@ -305,6 +309,8 @@ class FakeSlack:
                 payload = {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
             self.calls.append(Call(method, params, body, token, status))
         headers = {"Retry-After": str(self._faults.retry_after)} if status == 429 else {}
+        if method not in AUTHLESS:
+            headers["X-OAuth-Scopes"] = ",".join(self.scopes)
         seconds, methods = self._delay
         if seconds and (methods is None or method in methods):
             time.sleep(seconds)

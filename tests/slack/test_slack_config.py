@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import urllib.error
 import urllib.request
 from dataclasses import replace
+from itertools import takewhile
+from pathlib import Path
 
 import pytest
 
 from bot.config import ConfigError
 from bot.slack.runtime import SlackRuntime
+from bot.slack.scopes import NEEDED
+from tests.fakes.slack_api import MANIFEST_SCOPES
 
 
 @pytest.mark.parametrize("changes,variable", [
@@ -78,3 +83,27 @@ def test_slack_down_at_start_up_says_so(slack_settings, fake_slack):
     fake_slack.fail_next(1, status=503)
     with pytest.raises(ConfigError, match=r"not answering \(HTTP 503\)"):
         SlackRuntime(slack_settings)
+
+
+def test_a_token_missing_scopes_is_named_at_start_up(slack_settings, fake_slack, caplog):
+    """An app installed before the manifest asked for the history scopes: start-up says which
+    scopes are missing, what they serve and how to add them, instead of a later alert failing."""
+    fake_slack.scopes = [s for s in fake_slack.scopes
+                         if s not in ("channels:history", "groups:history")]
+    with caplog.at_level(logging.WARNING):
+        SlackRuntime(slack_settings)
+    [line] = [r.getMessage() for r in caplog.records if "scope" in r.getMessage()]
+    assert "channels:history" in line and "groups:history" in line and "reinstall" in line
+    assert "im:history" not in line
+    caplog.clear()
+    fake_slack.scopes = list(MANIFEST_SCOPES)
+    with caplog.at_level(logging.WARNING):
+        SlackRuntime(slack_settings)
+    assert not [r for r in caplog.records if "scope" in r.getMessage()]
+
+
+def test_the_scopes_checked_are_the_manifests():
+    manifest = (Path(__file__).parents[2] / "slack" / "manifest.yml").read_text()
+    bot = manifest.split("    bot:\n", 1)[1].splitlines()
+    listed = [line.strip()[2:] for line in takewhile(lambda x: x.startswith("      - "), bot)]
+    assert sorted(listed) == sorted(NEEDED) == sorted(MANIFEST_SCOPES)
