@@ -113,6 +113,7 @@ class AlertSender:
 
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                  thread_ts: str | None) -> int:
+        """One try at one alert, in the thread ``thread_ts`` or at the top level."""
         if row.status == "sending":
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,

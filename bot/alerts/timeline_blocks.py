@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import fit, plain, slack_date
+from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
+from bot.alerts.mrkdwn import fit, plain, slack_date, within
 from bot.models import StoryTimeline, TimelineEntry
 
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
 FACTS_PER_ENTRY = 4
+MORE_ROOM = 300  # the "…and N more articles" line and a note below the timeline
 
 
 def timeline_text(timeline: StoryTimeline) -> str:
@@ -28,10 +29,11 @@ def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
             f"Story {timeline.story_id} · {timeline.article_count} articles, oldest first", 300)}]},
     ]
     room = MAX_BLOCKS - len(blocks) - 1
-    sections = _pack([entry_line(entry) for entry in timeline.entries])
+    budget = MESSAGE_CHARS - text_length(blocks) - MORE_ROOM
+    sections = _pack(within(budget, [entry_line(entry) for entry in timeline.entries]))
     blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
-    left = sum(len(lines) for lines in sections[room:])
-    left += max(timeline.article_count - len(timeline.entries), 0)
+    shown = sum(len(lines) for lines in sections[:room])
+    left = len(timeline.entries) - shown + max(timeline.article_count - len(timeline.entries), 0)
     if left:
         blocks.append(_section(f"…and {left} more articles"))
     return blocks
@@ -63,6 +65,12 @@ def when_text(value: str | None) -> str:
         return fit(plain(value, 40), 60)
     moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def text_length(blocks: list[dict]) -> int:
+    """Characters of text in the blocks so far (Slack refuses a message over about 12,000)."""
+    return sum(len(element.get("text") or "") for block in blocks
+               for element in [block.get("text") or {}, *block.get("elements", [])])
 
 
 def _pack(lines: list[str]) -> list[list[str]]:

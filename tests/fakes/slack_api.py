@@ -121,6 +121,7 @@ class FakeSlack:
         self.vanished: set[tuple[str, str]] = set()
         self.refused_methods: dict[str, str] = {}
         self.scopes: list[str] = list(MANIFEST_SCOPES)
+        self.refused_responses: list[str] = []  # what a response URL refused, as Slack would
         self.token_error: str | None = None
         self._faults = _Faults()
         self._lock = threading.Lock()
@@ -345,10 +346,15 @@ class FakeSlack:
 
     def _api_response_url(self, params: dict) -> dict:
         blocks = _maybe_json(params.get("blocks"))
+        if blocks is not None and text_length(blocks) > MESSAGE_TEXT:
+            self.refused_responses.append("msg_blocks_too_long")
+            return {"ok": False, "error": "msg_blocks_too_long"}
         problems = block_problems(blocks, text=params.get("text") or "", allow_links=True) \
             if blocks is not None else []
-        return {"ok": False, "error": "invalid_blocks", "errors": problems} if problems else \
-            {"ok": True}
+        if problems:
+            self.refused_responses.append("invalid_blocks")
+            return {"ok": False, "error": "invalid_blocks", "errors": problems}
+        return {"ok": True}
 
     def _api_chat_postMessage(self, params: dict) -> dict:
         channel = params.get("channel")

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.alerts.blocks import TIMELINE
 from handlers.shortcuts.who_said_message import CALLBACK_ID, quote_in
 from storage.db import transaction
-from tests.fakes.block_kit import block_problems
+from tests.fakes.block_kit import block_problems, text_length
 from tests.fakes.interactive import message_shortcut_body
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
@@ -99,3 +99,50 @@ def test_manifest_declares_the_shortcut():
 def test_quote_in_prefers_the_quoted_passage():
     assert quote_in('She said "the bridge opens in May" today') == "the bridge opens in May"
     assert quote_in("<@U1> no quotes here at all") == "no quotes here at all"
+
+
+def running_story(db, articles: int) -> int:
+    """A big running story: ordinary titles, links and sources; every other article an update
+    with two facts, the rest rewrites."""
+    first = add_article(db, title="Dockworkers strike shuts Northhaven port for a second day",
+                        url="https://wire.example/2026/11/24/northhaven-port-strike-day-two",
+                        source="Coast Wire")
+    story = add_story(db, article_id=first, title="Dockworkers strike shuts Northhaven port",
+                      at="2026-11-24T06:00:00+00:00")
+    for n in range(1, articles):
+        article = add_article(db, title=f"Northhaven port strike: talks resume, round {n} of "
+                                        "negotiations under way", source="Harbour Daily",
+                              url=f"https://harbour.example/news/port-strike-talks-{n}")
+        facts = (f"Union and port authority met for the {n}th time on Tuesday afternoon, with "
+                 "a mediator from the labour ministry present.",
+                 "About 40 ships are waiting at anchor outside the harbour, the coastguard "
+                 "said.") if n % 2 else ()
+        if facts:
+            add_update(db, story_id=story, article_id=article, whats_new=facts,
+                       at="2026-11-24T09:00:00+00:00")
+        else:
+            with transaction(db):
+                db["story_articles"].insert({"story_id": story, "article_id": article,
+                                             "verdict": "duplicate", "whats_new": "[]",
+                                             "created_at": "2026-11-24T10:00:00+00:00"})
+    with transaction(db):
+        db.execute("UPDATE stories SET article_count = ? WHERE id = ?", [articles, story])
+    return story
+
+
+def test_a_big_running_story_timeline_is_shown_not_refused(runtime, fake_slack, fresh_db):
+    """40 ordinary articles: 13,395 characters of blocks, which Slack refuses
+    (msg_blocks_too_long) and the person would see nothing; it shows what fits and counts
+    the rest."""
+    story = running_story(fresh_db, 40)
+    for ask in (lambda: run_command(runtime, fake_slack, "/story", str(story)),
+                lambda: post_signed(events_url(runtime), action_body(
+                    TIMELINE, str(story), response_url=fake_slack.response_url()))):
+        before = len(fake_slack.responses())
+        ask()
+        [reply] = wait_for(lambda b=before: fake_slack.responses()[b:])
+        assert fake_slack.refused_responses == [], "Slack would refuse it: the person sees nothing"
+        blocks = reply["blocks"]
+        assert text_length(blocks) <= 10_000 and block_problems(blocks, text=reply["text"]) == []
+        shown = json.dumps(blocks).count("Harbour Daily")
+        assert f"…and {39 - shown} more articles" in blocks[-1]["text"]["text"]
