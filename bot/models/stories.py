@@ -3,7 +3,7 @@ a story as it grew."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -42,7 +42,8 @@ class SentenceContent:
 class StoryEntry:
     """An article as its story keeps it: its verdict and what it added, the weighted keys later
     articles are compared with, its index keys, the names its headline gives, its sentences, and
-    its words and lemmas for topic matching."""
+    its words and lemmas for topic matching; ``headline_places`` are the headline names that
+    are places."""
 
     story_id: int
     article_id: int
@@ -54,6 +55,7 @@ class StoryEntry:
     sentences: list[SentenceContent]
     seen_at: str
     words: str | None = None
+    headline_places: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ class Events:
     halves every ``half_life_hours`` since the story's first article (attention moves on; a
     running issue gets a new story every few days), and is multiplied by ``conflict_penalty``
     when each headline names someone or somewhere the other side never mentions (two strikes
-    at two ports, two fires in two countries). A near copy of one of its latest articles
+    at two ports, two fires in two countries), and by it again when both of those are places
+    (where it happened differs). A near copy of one of its latest articles
     (cosine at least ``copy_similarity``) joins it whatever its age: a rewrite is not news.
     A story sharing ``min_shared`` of the article's index keys is scored (one is enough: a
     three-line snippet of a long report may share only the name in its headline).
@@ -66,11 +67,13 @@ class Events:
 @dataclass(frozen=True)
 class Story:
     """What the decision sees of a candidate story: its latest articles' weighted keys, the
-    names their headlines give, and hours since its first article."""
+    names their headlines give, hours since its first article, and which of those names are
+    places."""
 
     vectors: list[dict[str, float]]
     headline_names: frozenset[str] = frozenset()
     age_hours: float = 0.0
+    headline_places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -253,9 +256,18 @@ def headlines_conflict(weights: dict[str, float], names: frozenset[str], story: 
     return bool(names - story_keys) and bool(story.headline_names - weights.keys())
 
 
+def places_conflict(weights: dict[str, float], places: frozenset[str], story: Story) -> bool:
+    """Each headline names a place the other side never mentions: where it happened differs,
+    which another report of the same event would not leave out (two ports, two islands)."""
+    story_keys = set().union(*story.vectors) if story.vectors else set()
+    return bool(places - story_keys) and bool(story.headline_places - weights.keys())
+
+
 def event_similarity(weights: dict[str, float], names: frozenset[str], story: Story, *,
-                     events: Events, probe: Probe | None = None) -> float:
-    """The article's likeness to a story at event granularity (see ``Events``)."""
+                     events: Events, probe: Probe | None = None,
+                     places: frozenset[str] = frozenset()) -> float:
+    """The article's likeness to a story at event granularity (see ``Events``); ``places``
+    are the headline's names that are places."""
     if not story.vectors:
         return 0.0
     probe = probe or Probe.of(weights)
@@ -273,6 +285,8 @@ def event_similarity(weights: dict[str, float], names: frozenset[str], story: St
     score *= events.decay(story.age_hours)
     if headlines_conflict(weights, names, story):
         score *= events.conflict_penalty
+        if places_conflict(weights, places, story):
+            score *= events.conflict_penalty
     closest = max(_cosine_known(weights, probe.square, v, square)
                   for v, square in zip(story.vectors, squares, strict=True))
     if closest >= events.copy_similarity:
@@ -289,6 +303,7 @@ def choose(
     weights: dict[str, float], stories: dict[int, Story], *,
     threshold: float = JOIN_THRESHOLD, events: Events | None = None,
     names: frozenset[str] = frozenset(), kept: dict[str, float] | None = None,
+    places: frozenset[str] = frozenset(),
 ) -> Choice:
     """The most alike story scoring at least the threshold: by ``story_similarity`` for running
     stories, by ``event_similarity`` with ``events``."""
@@ -298,7 +313,8 @@ def choose(
         if events is None:
             score = story_similarity(weights, [{"k": v} for v in story.vectors])
         else:
-            score = event_similarity(weights, names, story, events=events, probe=probe)
+            score = event_similarity(weights, names, story, events=events, probe=probe,
+                                     places=places)
         if score > best.score:
             best = Choice(story_id, score)
     if events is not None:

@@ -60,7 +60,8 @@ class SentenceFeatures:
 @dataclass
 class ArticleFeatures:
     """``keys`` are the body's; ``first`` says in which sentence each first appears, ``tf`` in
-    how many; ``title_keys`` are what the headline names (used at event granularity)."""
+    how many; ``title_keys`` are what the headline names (used at event granularity), and
+    ``title_places`` those of its names that are places."""
 
     title: str
     title_words: tuple[str, ...]
@@ -71,6 +72,7 @@ class ArticleFeatures:
     first: dict[str, int] = field(default_factory=dict)
     tf: dict[str, int] = field(default_factory=dict)
     title_keys: set[str] = field(default_factory=set)
+    title_places: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=CACHED)
@@ -133,6 +135,7 @@ COLUMNS = 10
 2: a proper noun), modal tag, alpha, stop, punct, space, like_num, character offset."""
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
+PLACES = {"GPE", "LOC"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
 REPORTING = {"say", "tell", "add", "accord", "report", "state", "write", "told", "says"}
 QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
@@ -182,7 +185,14 @@ def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeature
             features.first[key] = index
         features.keys |= keys
     features.title_keys = _title_keys(features, view.title_stops)
+    features.title_places = _title_places(features)
     return features
+
+
+def _title_places(features: ArticleFeatures) -> set[str]:
+    """The headline's names that the body names as places: where it happened."""
+    keys = (entity_key(e.label, e.text) for e in features.entities if e.label in PLACES)
+    return {key for key in keys if key is not None and key in features.title_keys}
 
 
 def _title_keys(features: ArticleFeatures, stops: AbstractSet[str]) -> set[str]:
