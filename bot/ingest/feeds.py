@@ -18,7 +18,7 @@ import feedparser
 import lxml.html
 from sqlite_utils import Database
 
-from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError
+from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, answered
 from bot.ingest.html import html_to_article
 from bot.models import IngestFailure, RawArticle, Source
 from bot.redact import redact
@@ -191,7 +191,8 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
         try:
             response = fetcher.get(entry.link, accept=PAGE_TYPES, allow_private=allow_private)
         except FetchError as exc:
-            return _without_page(article, str(exc), may_pass=exc.may_pass)
+            reason = answered(exc.status) if exc.status else str(exc)
+            return _without_page(article, reason, may_pass=exc.may_pass)
         page = html_to_article(response.body, origin=origin, url=response.url)
         if isinstance(page, IngestFailure):
             return _without_page(article, page.reason, may_pass=False)

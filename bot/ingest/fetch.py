@@ -325,12 +325,19 @@ def _discard(response: urllib3.BaseHTTPResponse) -> None:
     response.release_conn()
 
 
-def _status_reason(status: int) -> str:
+def answered(status: int) -> str:
+    """What the server said, without the advice for a feed's owner (an article page's failure
+    is not fixed by re-adding a source or polling less often)."""
     try:
         phrase = HTTPStatus(status).phrase
     except ValueError:
         phrase = "unknown status"
     said = f"the server answered {status} {phrase}"
+    return f"{said}: a problem on the site's side" if status >= 500 else said
+
+
+def _status_reason(status: int) -> str:
+    said = answered(status)
     if status in (404, 410):
         return f"{said}: the address may have changed; check it and re-add the source"
     if status in (401, 403):
@@ -338,7 +345,7 @@ def _status_reason(status: int) -> str:
     if status == 429:
         return f"{said}: polled too often; wirewatch backs off (consider a larger --every)"
     if status >= 500:
-        return f"{said}: a problem on the site's side"
+        return said
     if status in REDIRECTS:
         return f"{said} without a Location to go to; check the address"
     return f"{said}; check the address"

@@ -133,6 +133,17 @@ def test_a_page_that_will_not_pass_gives_the_teaser_at_once(server, fresh_db, fe
     assert texts(fresh_db) == [TEASER] and waiting_rows(fresh_db) == []
     assert f"{GAVE_UP} (the page is not fetched again)" in caplog.text
     assert WAITS not in caplog.text
+    assert "re-add the source" not in caplog.text
+
+
+def test_a_page_answering_429_says_so_without_the_feed_owners_advice(server, fresh_db, fetcher,
+                                                                    caplog):
+    server.routes["/news/bridge"] = Route(b"slow down", status=429, content_type="text/plain")
+    teaser_feed(server, ("b1", "/news/bridge"))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(10)).waiting == 1
+    assert f"the server answered 429 Too Many Requests; {WAITS} (try 1 of 3)" in caplog.text
+    assert "--every" not in caplog.text
 
 
 KILLED_POLL = textwrap.dedent("""
