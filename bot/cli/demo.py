@@ -44,7 +44,7 @@ def demo(obj: CliContext, keep: Path | None) -> None:
                 add_topic(db, name=topic["name"], query=topic["query"])
                 click.echo(f"  • {topic['name']}: {topic['query']}")
         click.echo("loading the language pipeline…")
-        pipeline = Pipeline(db, obj.settings.with_overrides(db_path=path))
+        pipeline = Pipeline(db, obj.settings.with_overrides(db_path=path, alert_max_age_hours=0))
         articles = sorted((p for p in (DEMO / "articles").iterdir() if p.name.endswith(".txt")),
                           key=lambda p: p.name)
         click.echo(f"ingesting {len(articles)} sample articles in arrival order\n")

@@ -64,3 +64,4 @@ def test_demo_prints_alerts_for_the_sample_topics():
     assert "UPDATE · Port strikes" in result.output
     assert result.output.count("(nothing posted: a rewrite that adds no new facts)") >= 2
     assert "(nothing posted: no tracked topic matches this story)" in result.output
+    assert "too old to alert" not in result.output  # the samples are dated March 2025
