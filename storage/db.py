@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -23,8 +24,8 @@ class StorageError(BadInput):
 def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the wirewatch database at ``path``."""
     path = Path(path)
-    if str(path) != ":memory:" and path.parent and not path.parent.exists():
-        raise StorageError(f"folder for database {path} does not exist")
+    if str(path) != ":memory:":
+        _check_writable(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         db = Database(conn)
@@ -38,6 +39,32 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"cannot open database {path}: {exc}") from exc
     return db
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a database this user cannot write before anything runs: SQLite would open it
+    read-only without a word and fail at the first write, in whichever command or thread."""
+    elsewhere = "or set WIREWATCH_DB (or --db) to a file in a writable folder"
+    folder = path.parent
+    if not folder.exists():
+        raise StorageError(f"folder for database {path} does not exist; create it, {elsewhere}")
+    if path.is_dir():
+        raise StorageError(f"database {path} is a folder; give a file name, "
+                           f"e.g. {path / 'wirewatch.db'}")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StorageError(f"database {path} is read-only for this user; make it writable "
+                           f"by the user running wirewatch, {elsewhere}")
+    if not os.access(folder, os.W_OK | os.X_OK) and not _wal_files_writable(path):
+        raise StorageError(f"folder {folder} is not writable for this user, and SQLite keeps "
+                           f"{path.name}-wal and {path.name}-shm beside the database there; "
+                           f"make the folder writable by the user running wirewatch, {elsewhere}")
+
+
+def _wal_files_writable(path: Path) -> bool:
+    """A database in a read-only folder still works when its WAL files exist and are writable."""
+    if not path.exists():
+        return False
+    return all(os.access(f"{path}{suffix}", os.W_OK) for suffix in ("-wal", "-shm"))
 
 
 def insert_row(db: Database, table: str, row: Mapping[str, object]) -> int:

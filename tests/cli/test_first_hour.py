@@ -1,0 +1,75 @@
+"""What a newcomer breaks in the first hour gets one line saying what is wrong and what to do,
+never a traceback: the real `wirewatch` command in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def wirewatch(*args: str, env: dict[str, str] | None = None,
+              timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the real command as a newcomer would, without Slack settings from this shell."""
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True,
+                          env={**clean, **(env or {})}, cwd=ROOT, timeout=timeout)
+
+
+def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The single `Error: …` line, after checking nothing else went to stderr."""
+    assert result.returncode == 1, result
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: ")
+    return line
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make ``path`` unwritable even for root (the immutable flag), or skip the test."""
+    mode = path.stat().st_mode
+    path.chmod(0o555 if path.is_dir() else 0o444)
+    immutable = False
+    if os.access(path, os.W_OK):
+        immutable = subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
+        if not immutable:
+            path.chmod(mode)
+            pytest.skip("cannot make a file read-only for this user")
+    try:
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(mode)
+
+
+def test_a_read_only_database_is_named_not_a_traceback(tmp_path):
+    db = tmp_path / "wirewatch.db"
+    assert wirewatch("--db", str(db), "topics", "add", "Ferries").returncode == 0
+    with read_only(db):
+        line = one_error_line(wirewatch("--db", str(db), "topics", "add", "Port strike"))
+    assert f"database {db} is read-only for this user" in line
+    assert "WIREWATCH_DB" in line
+
+
+def test_a_database_in_a_read_only_folder_is_named(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with read_only(folder):
+        line = one_error_line(wirewatch("--db", str(folder / "w.db"), "topics", "list"))
+    assert f"folder {folder} is not writable for this user" in line
+
+
+def test_a_missing_database_folder_says_what_to_do(tmp_path):
+    line = one_error_line(wirewatch("--db", str(tmp_path / "nope" / "w.db"), "topics", "list"))
+    assert "does not exist; create it" in line
+
