@@ -3,11 +3,13 @@ and the gate that checks Slack's requests before anything reads or parses them."
 
 from __future__ import annotations
 
+import errno
 import io
 import ipaddress
 import json
 import logging
 import resource
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +23,8 @@ from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import BaseWSGIServer
 
+from bot.models import BadInput
+
 log = logging.getLogger(__name__)
 WSGIApp = Callable[[dict, Callable[..., Any]], Iterable[bytes]]
 MAX_BODY = 10 * 1024 * 1024
@@ -31,6 +35,23 @@ IDLE_SECONDS = 15.0
 BODY_BYTES_PER_SECOND = 100_000
 MAX_CONNECTIONS = 1000
 WARN_EVERY = 60.0
+
+
+def cannot_listen(exc: OSError | ValueError, host: str, port: int) -> str:
+    """Why the server cannot listen, and the setting that fixes it (not just '[Errno 98]')."""
+    where = f"port {port} on {host}"
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code == errno.EADDRINUSE:
+        return (f"{where} is already in use (another wirewatch, or another program); stop it, "
+                "or set PORT (or --port) to a free port")
+    if code == errno.EACCES:
+        return (f"not allowed to listen on {where}: ports below 1024 need privileges; "
+                "set PORT (or --port) to 1024 or above")
+    if isinstance(exc, ValueError | socket.gaierror) or code in (errno.EADDRNOTAVAIL,
+                                                                 errno.EAFNOSUPPORT):
+        return (f"cannot listen on {where}: {host} is not an address of this machine; "
+                "set WIREWATCH_HOST (or --host) to one, or to 0.0.0.0 for all")
+    return f"cannot listen on {where}: {exc}"
 
 
 class HttpServer:
@@ -44,13 +65,16 @@ class HttpServer:
         ``request_seconds`` (plus a second per 100 kB of declared body) and ``idle_seconds``:
         see ``GuardedChannel``."""
         connections: dict = {}
-        # waitress reads the loop timeout as whole seconds: 0.2 would become 0, a busy loop
-        self._server = waitress.create_server(app, map=connections, host=host, port=port,
-                                              threads=threads, ident="wirewatch",
-                                              asyncore_loop_timeout=1,
-                                              max_request_body_size=max_body,
-                                              connection_limit=connection_limit(),
-                                              asyncore_use_poll=True)
+        try:
+            # waitress reads the loop timeout as whole seconds: 0.2 would become 0, a busy loop
+            self._server = waitress.create_server(app, map=connections, host=host, port=port,
+                                                  threads=threads, ident="wirewatch",
+                                                  asyncore_loop_timeout=1,
+                                                  max_request_body_size=max_body,
+                                                  connection_limit=connection_limit(),
+                                                  asyncore_use_poll=True)
+        except (OSError, ValueError) as exc:  # waitress: ValueError for a host that resolves
+            raise BadInput(cannot_listen(exc, host, port)) from exc  # to nothing
         limits = Deadlines(request_seconds, idle_seconds)
         for listener in connections.values():
             if isinstance(listener, BaseWSGIServer):

@@ -4,6 +4,7 @@ never a traceback: the real `wirewatch` command in a subprocess."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -73,3 +74,23 @@ def test_a_missing_database_folder_says_what_to_do(tmp_path):
     line = one_error_line(wirewatch("--db", str(tmp_path / "nope" / "w.db"), "topics", "list"))
     assert "does not exist; create it" in line
 
+
+def test_the_port_already_in_use_is_named_with_what_to_do(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        line = one_error_line(wirewatch(
+            "--db", str(tmp_path / "w.db"), "run", "--console",
+            env={"WIREWATCH_INGEST_TOKEN": "s3cret", "WIREWATCH_HOST": "127.0.0.1",
+                 "PORT": str(port), "WIREWATCH_NLP_PROCESSES": "0"}))
+    assert f"port {port} on 127.0.0.1 is already in use" in line
+    assert "PORT" in line and "--port" in line
+
+
+@pytest.mark.parametrize("host", ["10.255.255.254", "no-such-host.invalid"])
+def test_a_listen_address_not_of_this_machine_is_named(tmp_path, host):
+    line = one_error_line(wirewatch(
+        "--db", str(tmp_path / "w.db"), "run", "--console", "--host", host, "--port", "0",
+        env={"WIREWATCH_INGEST_TOKEN": "s3cret", "WIREWATCH_NLP_PROCESSES": "0"}))
+    assert f"{host} is not an address of this machine" in line and "WIREWATCH_HOST" in line
