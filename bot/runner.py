@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlite_utils import Database
+
 from bot.config import Settings
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
@@ -24,6 +26,7 @@ from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
+from storage.quote_subscriptions import count_quote_subscriptions
 from storage.sources import (
     SourceError,
     add_source,
@@ -34,6 +37,8 @@ from storage.sources import (
     source_row,
     utcnow,
 )
+from storage.topics import list_topics
+from storage.totals import totals
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -205,6 +210,7 @@ class Runner:
         if not sources:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
                          "(or --watch DIR)")
+        lines.append(who_gets_alerts(self.dbs.get(), slack=self.slack is not None))
         if self.http is not None:
             where = f"http://{self.settings.host}:{self.http.port}/ingest"
             lines.append(f"ingest endpoint: POST {where} (bearer token from "
@@ -214,6 +220,23 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+def who_gets_alerts(db: Database, *, slack: bool) -> str:
+    """The line a first run most needs: nothing is posted until a topic is tracked and, in
+    Slack, until a channel or person subscribes to it."""
+    topics = [t.name for t in list_topics(db)]
+    if not topics:
+        return ("topics: none yet, so nothing alerts; track one with: wirewatch topics add "
+                "NAME [QUERY]" + (" (or /topics add in Slack)" if slack else ""))
+    named = ", ".join(topics[:3]) + (f" and {len(topics) - 3} more" if len(topics) > 3 else "")
+    if not slack:
+        return f"topics: {named}; every alert of every topic is printed here"
+    subscribed = totals(db).subscriptions + count_quote_subscriptions(db)
+    if not subscribed:
+        return (f"topics: {named}; no channel or person subscribes yet, so nothing is posted: "
+                "type /subscribe TOPIC in a Slack channel")
+    return f"topics: {named}; {subscribed} subscription{'s' if subscribed != 1 else ''}"
 
 
 def fetch_limits(settings: Settings) -> FetchLimits:

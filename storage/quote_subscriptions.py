@@ -162,3 +162,8 @@ def quote_alert_rows(db: Database, alert_id: int) -> list[QuoteAlertLine]:
         "JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN quote_subscriptions s ON s.id = i.subscription_id "
         "WHERE i.alert_id = ? ORDER BY q.start, q.id", [alert_id])]
+
+
+def count_quote_subscriptions(db: Database) -> int:
+    """How many quote subscriptions there are (the start-up banner: does anyone get alerts)."""
+    return int(db.execute("SELECT count(*) FROM quote_subscriptions").fetchone()[0])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.error import BoltError
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -29,7 +31,7 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
     home = _check_token(client, settings) if verify_token else None
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "",
-                  token_verification_enabled=False, logger=logging.getLogger("slack_bolt.App"))
+                  token_verification_enabled=False, logger=_bolt_logger())
     except BoltError as exc:
         raise ConfigError(f"Slack app could not start: {exc}") from None
     app.use(_same_workspace(home))
@@ -43,7 +45,8 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
 def _check_token(client: WebClient, settings: Settings) -> tuple[str | None, str | None]:
     """The (team, enterprise) the token belongs to; ConfigError when Slack refuses it."""
     try:
-        me = client.auth_test()
+        with _quiet("slack_sdk.web.base_client"):
+            me = client.auth_test()
         missing = missing_scopes(me.headers)
         if missing:
             log.warning(scope_warning(missing))
@@ -60,6 +63,33 @@ def _check_token(client: WebClient, settings: Settings) -> tuple[str | None, str
         raise ConfigError(f"cannot reach the Slack Web API at {api_url(settings)} "
                           f"({exc.__class__.__name__}); check WIREWATCH_SLACK_API_URL and "
                           "the network") from None
+
+
+def _bolt_logger() -> logging.Logger:
+    """Bolt's logger, without its start-up warning that `client` wins over the token it reads
+    from SLACK_BOT_TOKEN itself: the client holds that same token, and a newcomer reading the
+    warning looks for a mistake that is not there."""
+    logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _NotTheTokenNotice) for f in logger.filters):
+        logger.addFilter(_NotTheTokenNotice())
+    return logger
+
+
+class _NotTheTokenNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """slack_sdk logs each failed try at ERROR; the start-up check says it once, with the fix."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _same_workspace(home: tuple[str | None, str | None] | None) -> Callable[..., Any]:

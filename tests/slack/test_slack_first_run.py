@@ -1,0 +1,85 @@
+"""A newcomer's first `wirewatch run`: a clean start says who will get alerts and warns of
+nothing that is not wrong; an unreachable Web API is one line. The real command in a process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.fakes.signing import SECRET
+from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def slack_env(db_path: Path, api_url: str) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
+    return {**clean, "WIREWATCH_DB": str(db_path), "SLACK_BOT_TOKEN": VALID_TOKEN,
+            "SLACK_SIGNING_SECRET": SECRET, "WIREWATCH_SLACK_API_URL": api_url,
+            "WIREWATCH_HOST": "127.0.0.1", "PORT": "0", "WIREWATCH_NLP_PROCESSES": "0"}
+
+
+def wirewatch(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=60)
+
+
+def banner_of_a_run(env: dict[str, str]) -> tuple[str, str]:
+    """Start `wirewatch run`, read its banner, stop it; (stdout, stderr)."""
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout
+    lines = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        line = proc.stdout.readline()
+        lines.append(line)
+        if line.startswith("  ingest endpoint"):
+            break
+    time.sleep(1)  # let the first polls log what they have to say
+    proc.terminate()
+    out, err = proc.communicate(timeout=30)
+    return "".join(lines) + out, err
+
+
+def test_a_first_run_says_nobody_subscribes_yet_and_warns_of_nothing(db_path, fake_slack):
+    env = slack_env(db_path, fake_slack.base_url)
+    assert wirewatch("topics", "add", "Ferry strike", env=env).returncode == 0
+    out, err = banner_of_a_run(env)
+    assert "topics: Ferry strike; no channel or person subscribes yet, so nothing is posted: " \
+           "type /subscribe TOPIC in a Slack channel" in out
+    assert "WARNING" not in err and "ERROR" not in err, err  # no "`token` will be unused"
+
+
+def test_a_run_without_topics_says_how_to_track_one(db_path, fake_slack):
+    out, _ = banner_of_a_run(slack_env(db_path, fake_slack.base_url))
+    assert "topics: none yet, so nothing alerts; track one with: wirewatch topics add " \
+           "NAME [QUERY] (or /topics add in Slack)" in out
+
+
+def test_an_unreachable_web_api_is_one_line(db_path):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}/api/"
+    result = wirewatch("run", env=slack_env(db_path, url))
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()  # not slack_sdk's ERROR for each try first
+    assert line.startswith(f"Error: cannot reach the Slack Web API at {url}")
+
+
+def test_the_console_banner_names_the_topics(db_path):
+    with FakeSlack() as unused:
+        env = slack_env(db_path, unused.base_url)
+    assert wirewatch("topics", "add", "Ferry strike", env=env).returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--console"], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout
+    lines = [proc.stdout.readline() for _ in range(4)]
+    proc.terminate()
+    proc.communicate(timeout=30)
+    assert "  topics: Ferry strike; every alert of every topic is printed here\n" in lines
