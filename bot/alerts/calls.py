@@ -14,7 +14,7 @@ RETRY_LATER = frozenset({"ratelimited", "internal_error", "fatal_error", "servic
                          "request_timeout"})
 GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived",
                   "restricted_action", "restricted_action_read_only_channel",
-                  "restricted_action_thread_only_channel"})
+                  "restricted_action_thread_only_channel", "user_disabled", "user_not_found"})
 
 
 class Retry(Exception):
@@ -30,7 +30,7 @@ class Retry(Exception):
 
 class ChannelGone(Exception):
     """The channel is archived or deleted, the bot is not in it, or its posting permissions
-    leave the bot out: its subscriptions pause."""
+    leave the bot out; or the person's account is gone: its subscriptions pause."""
 
 
 def call(request: Callable[[], T]) -> T:

@@ -27,6 +27,8 @@ WHY = {
     "channel_not_found": "the channel was deleted, or it is private and wirewatch is not in it",
     "not_in_channel": "wirewatch was removed from the channel",
     "bot_removed": "wirewatch was removed from the channel",
+    "user_disabled": "the person's Slack account is deactivated",
+    "user_not_found": "the person is no longer in this Slack workspace",
 }
 RESTRICTED = "wirewatch may not post there: the channel's posting permissions leave it out"
 for _code in ("restricted_action", "restricted_action_read_only_channel",
@@ -36,6 +38,8 @@ COMEBACK = ("They resume by themselves when the channel is unarchived or someone
             "`/invite @wirewatch` there.")
 AFTER_RESTRICTION = ("Once wirewatch may post there, type `/subscribe TOPIC` in the channel "
                      "again and they resume.")
+PERSON_BACK = "A person's resume when they type `/subscribe` again."
+PERSON_GONE = ("user_disabled", "user_not_found")
 
 
 def explain(reason: str | None) -> str:
@@ -43,8 +47,10 @@ def explain(reason: str | None) -> str:
 
 
 def comeback(reason: str | None) -> str:
-    """How paused subscriptions resume: by themselves, or (posting restricted, which no event
-    announces the end of) when someone subscribes there again."""
+    """How paused subscriptions resume: by themselves, or (posting restricted, or a person
+    gone, which no event announces the end of) when someone subscribes again."""
+    if reason in PERSON_GONE:
+        return PERSON_BACK
     return AFTER_RESTRICTION if WHY.get(reason or "") == RESTRICTED else COMEBACK
 
 
@@ -59,8 +65,9 @@ def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str)
     if named:
         log.warning("%s: %s; %d subscriptions paused, %d queued alerts failed", channel,
                     explain(reason), len(named), failed)
-        _tell(client, named, f"wirewatch can no longer post in <#{channel}>: "
-                             f"{explain(reason)}. Paused: {{topics}}. {comeback(reason)}")
+        _tell(client, [(who, what) for who, what in named if who != channel],
+              f"wirewatch can no longer post in <#{channel}>: "
+              f"{explain(reason)}. Paused: {{topics}}. {comeback(reason)}")
     return len(named)
 
 
@@ -74,6 +81,18 @@ def resume_channel(db: Database, client: WebClient, channel: str) -> int:
         log.info("%s: %d subscriptions resumed", channel, len(named))
         _tell(client, named, f"wirewatch can post in <#{channel}> again. Resumed: {{topics}}.")
     return len(named)
+
+
+def resume_person(db: Database, user: str) -> int:
+    """A person whose account was gone is back (they just typed a command): their direct-message
+    subscriptions, paused when Slack would not open a conversation with them, resume."""
+    at = now_iso()
+    with transaction(db):
+        resumed = subs.resume_target(db, user, at=at)
+        quotes = quote_subs.resume_quote_target(db, user, at=at)
+    if resumed or quotes:
+        log.info("%s is back: %d subscriptions resumed", user, len(resumed) + len(quotes))
+    return len(resumed) + len(quotes)
 
 
 def quotes_label(query: str) -> str:

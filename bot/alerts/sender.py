@@ -165,11 +165,11 @@ class AlertSender:
             outbox.mark_done(db, row.id, status=status, error=error)
 
     def _gone(self, db: Database, row: OutboxAlert, reason: str) -> None:
-        """The channel refuses every post: fail this alert and pause the channel (not a DM)."""
+        """The channel (or the person) refuses every post: fail this alert and pause what
+        else would go there, so alerts stop failing one by one."""
         self._close(db, row, "failed", reason)
         log.warning("alert %s to %s not posted: %s", row.id, row.channel, reason)
-        if not row.channel.startswith(("U", "W", "D")):
-            pause_channel(db, self.client, row.channel, reason=reason)
+        pause_channel(db, self.client, row.channel, reason=reason)
 
     def _channel_for(self, target: str) -> str:
         """A person's alerts go to their direct-message channel with the bot."""

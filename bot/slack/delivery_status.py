@@ -24,11 +24,11 @@ def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
     paused = _paused(db, None)
     if paused:
         lines.append(f"• ⚠️ Paused subscriptions: {len(paused)}. {_comebacks(paused)}")
-        lines += [f"    {label} in <#{target_id}>: {explain(reason)}"
-                  for label, _, target_id, reason in paused[:MAX_LINES]]
+        lines += [f"    {label} {_to(target_type, target_id)}: {explain(reason)}"
+                  for label, target_type, target_id, reason in paused[:MAX_LINES]]
     failed = count_failed(db)
     lines.append(f"• Failed alerts: {failed}")
-    lines += [f"    alert {a.id} to <#{a.channel}>: {fit(a.error or 'unknown', 80)}"
+    lines += [f"    alert {a.id} to {_mention(a.channel)}: {fit(a.error or 'unknown', 80)}"
               for a in failed_alerts(db, limit=5)]
     return lines
 
@@ -67,6 +67,15 @@ def _paused(db: Database, user: str | None) -> list[tuple[str, str, str, str | N
 def _comebacks(paused: list[tuple[str, str, str, str | None]]) -> str:
     """How the paused subscriptions resume, each way said once."""
     return " ".join(dict.fromkeys(comeback(reason) for *_, reason in paused))
+
+
+def _mention(target: str) -> str:
+    return f"<@{target}>" if target.startswith(("U", "W")) else f"<#{target}>"
+
+
+def _to(target_type: str, target_id: str) -> str:
+    return f"to <@{target_id}> by direct message" if target_type == "user" else \
+        f"in <#{target_id}>"
 
 
 def _where(target_type: str, target_id: str) -> str:

@@ -8,6 +8,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.pause import resume_person
 from bot.permissions import Action
 from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
@@ -62,6 +63,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     if not text:
         answer(respond, current(db, command))
         return
+    resume_person(db, command.get("user_id", ""))
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
             db, text, command, can_post=lambda channel: can_post_here(db, client, channel)))
@@ -81,6 +83,8 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
                                  created_by=command.get("user_id"), at=now_iso())
     where = "You" if request.target_type == "user" else "This channel"
     verb = {"added": "will now get", "changed": "now gets", "unchanged": "already gets"}[outcome]
+    if where == "You":
+        verb = verb.removesuffix("s")
     answer(respond, f"{where} {verb} *{echo(topic.name, 100)}* {_mode(request.mode)}.")
     publish_home(client, db, command.get("user_id"))
 

@@ -399,6 +399,8 @@ class FakeSlack:
         users = params.get("users", "")
         if not users:
             return {"ok": False, "error": "users_list_not_supplied"}
+        if self.users.get(users.split(",")[0], {}).get("deleted"):
+            return {"ok": False, "error": "user_disabled"}
         return {"ok": True, "channel": {"id": self._dm_channel(users.split(",")[0])}}
 
     def _readable(self, channel_id: str | None) -> dict | None:

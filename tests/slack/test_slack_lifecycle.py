@@ -15,6 +15,7 @@ from bot.models import RawArticle
 from bot.slack.delivery_status import paused_home_section
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import BOT_USER
@@ -313,3 +314,31 @@ def test_a_channel_where_wirewatch_may_not_post_pauses_and_says_how_to_resume(
     answer = run_command(runtime, fake_slack, "/subscribe", "Port strike", user="U1",
                          channel="C0NOTICE")
     assert "already gets" in answer["text"] and not paused_subscriptions(fresh_db)
+
+
+def test_a_deactivated_persons_subscriptions_pause_instead_of_failing_for_ever(
+        runtime, fake_slack, fresh_db, topic, caplog):
+    """A reporter leaves and their account is deactivated: Slack will not open a direct
+    message with them (user_disabled). Their subscriptions pause at the first refusal,
+    so alerts and digests stop failing one by one; `/subscribe me` again resumes them."""
+    follow(fresh_db, topic, "U0LEFT", kind="user")
+    run_command(runtime, fake_slack, "/subscribe", 'me quotes person:"Ada Brandt"',
+                user="U0LEFT")
+    fake_slack.add_user("U0LEFT", deleted=True)
+    new_story(fresh_db, topic, title="Dockworkers walk out")
+    for second in range(5):
+        runtime.deliver_pending(now=at(second))
+    new_story(fresh_db, topic, title="Ferry strike spreads")
+    runtime.deliver_pending(now=at(10))
+    assert [r["status"] for r in fresh_db["alerts"].rows] == ["failed"], \
+        "the first fails, then nothing more is queued for them"
+    [paused] = paused_subscriptions(fresh_db)
+    [quotes] = paused_quote_subscriptions(fresh_db)
+    assert paused.paused_reason == quotes.paused_reason == "user_disabled"
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "deactivated" in status and "<#U0LEFT>" not in status, status
+    assert fake_slack.posts("D0LEFT") == []
+    fake_slack.add_user("U0LEFT")
+    answer = run_command(runtime, fake_slack, "/subscribe", "me Port strike", user="U0LEFT")
+    assert "You already get *Port strike*" in answer["text"], answer
+    assert paused_subscriptions(fresh_db) == [] and paused_quote_subscriptions(fresh_db) == []
