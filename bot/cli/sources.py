@@ -9,9 +9,11 @@ import click
 
 from bot.cli.context import CliContext, emit_json
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.fetch import check_address
+from bot.ingest.feeds import FeedError, parse_feed
+from bot.ingest.fetch import Fetcher, FetchError, check_address
 from bot.models import FailedTally
 from bot.redact import redact
+from bot.runner import fetch_limits
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source
 from storage.never_duplicate import mark_never_duplicate
@@ -64,14 +66,19 @@ def source_kind(location: str) -> str:
 @click.option("--never-duplicate", is_flag=True,
               help="Its articles always alert and never count as a rewrite (the newsroom's "
                    "own copy, a must-see wire).")
+@click.option("--no-check", is_flag=True,
+              help="Feeds: do not fetch the feed once now to check it (a machine offline "
+                   "while it is set up).")
 @click.pass_obj
 def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
-        allow_private: bool, never_duplicate: bool) -> None:
+        allow_private: bool, never_duplicate: bool, no_check: bool) -> None:
     """Add an RSS/Atom feed URL or a folder to watch.
 
     A feed's first poll stores the entries it already carries without alerting; alerts start
     with the next new entry. Files dropped in a folder always alert. A feed must be on a public
     address unless its network is in WIREWATCH_ALLOW_NETWORKS or --allow-private is given.
+    A feed is fetched once right away: a wrong address, a page that is not a feed or a server
+    that does not answer is said now (the feed is still added, and polls keep trying).
 
     \b
     Example:
@@ -94,10 +101,33 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
                f"(every {source.every} s)")
     if never_duplicate:
         click.echo("never a duplicate: its articles always alert and never count as a rewrite")
+    if kind == "feed" and not no_check:
+        _check_feed(obj, source.id, location.strip(), allow_private=allow_private)
     if kind == "feed" and not alert_existing:
         click.echo("its first poll stores the entries already in the feed as background, "
                    "without alerts; alerts start with the next new entry "
                    "(--alert-existing alerts on them too)")
+
+
+def _check_feed(obj: CliContext, source_id: int, url: str, *, allow_private: bool) -> None:
+    """Fetch a new feed once, so a typo or an HTML page is said now, not at a later run's
+    first poll in a log line; the feed stays added (a server down for now comes back)."""
+    fetcher = Fetcher(limits=fetch_limits(obj.settings),
+                      policy=AddressPolicy.allowing(obj.settings.allow_networks))
+    try:
+        response = fetcher.get(url, allow_private=allow_private)
+        feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
+    except (FetchError, FeedError) as exc:
+        click.echo(f"WARNING: this feed does not work now: {redact(str(exc))}", err=True)
+        click.echo("  it is added, and each poll of `wirewatch run` tries again; if the address "
+                   f"is wrong: wirewatch sources remove {source_id}, then add the right one",
+                   err=True)
+        return
+    finally:
+        fetcher.close()
+    count = len(feed.entries)
+    title = f"“{feed.title}”" if feed.title else "a feed with no title"
+    click.echo(f"checked now: {title}, {count} {'entry' if count == 1 else 'entries'}")
 
 
 @sources.command("list")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sources.feedserver import FeedServer, Item, Route, rss
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -94,3 +96,43 @@ def test_a_listen_address_not_of_this_machine_is_named(tmp_path, host):
         "--db", str(tmp_path / "w.db"), "run", "--console", "--host", host, "--port", "0",
         env={"WIREWATCH_INGEST_TOKEN": "s3cret", "WIREWATCH_NLP_PROCESSES": "0"}))
     assert f"{host} is not an address of this machine" in line and "WIREWATCH_HOST" in line
+
+
+@pytest.fixture
+def feeds():
+    with FeedServer() as server:
+        server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out", "Crews stop."),
+                                                Item("b", "Talks stall", "No deal.")]))
+        server.routes["/index.html"] = Route(b"<html><body><h1>Gazette</h1><p>Welcome.</p>"
+                                             b"</body></html>", content_type="text/html")
+        yield server
+
+
+def add_feed(tmp_path: Path, url: str) -> subprocess.CompletedProcess[str]:
+    return wirewatch("--db", str(tmp_path / "w.db"), "sources", "add", url,
+                     env={"WIREWATCH_ALLOW_NETWORKS": "127.0.0.0/8"})
+
+
+def test_a_new_feed_is_checked_at_once(tmp_path, feeds):
+    added = add_feed(tmp_path, feeds.url("/desk.xml"))
+    assert added.returncode == 0 and added.stderr == ""
+    assert "checked now: “Harbour Gazette”, 2 entries" in added.stdout
+
+
+@pytest.mark.parametrize("path, why", [
+    ("/dsk.xml", "the server answered 404 Not Found"),
+    ("/index.html", "is not an RSS or Atom feed; check the address in a browser")])
+def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, feeds, path, why):
+    added = add_feed(tmp_path, feeds.url(path))
+    assert added.returncode == 0 and "Traceback" not in added.stderr
+    assert f"added feed #1: {feeds.url(path)}" in added.stdout
+    warning, hint = added.stderr.strip().splitlines()
+    assert warning.startswith("WARNING: this feed does not work now: ") and why in warning
+    assert "wirewatch sources remove 1, then add the right one" in hint
+
+
+def test_no_check_adds_without_fetching(tmp_path, feeds):
+    added = wirewatch("--db", str(tmp_path / "w.db"), "sources", "add", feeds.url("/desk.xml"),
+                      "--no-check", env={"WIREWATCH_ALLOW_NETWORKS": "127.0.0.0/8"})
+    assert added.returncode == 0 and "checked now" not in added.stdout
+    assert feeds.hits("/desk.xml") == 0

@@ -13,7 +13,7 @@ def invoke(db_path, *args):
 
 
 def test_add_list_remove_feed_and_folder(db_path, tmp_path):
-    added = invoke(db_path, "sources", "add", "https://news.example.org/rss", "--every", "60")
+    added = invoke(db_path, "sources", "add", "https://news.example.org/rss", "--no-check", "--every", "60")
     assert added.exit_code == 0, added.output
     assert "added feed #1: https://news.example.org/rss (every 60 s)" in added.output
     folder = tmp_path / "drop"
@@ -30,7 +30,7 @@ def test_add_list_remove_feed_and_folder(db_path, tmp_path):
 
 
 def test_list_shows_health_and_last_error(db_path):
-    invoke(db_path, "sources", "add", "https://wire.example/feed", "--every", "30")
+    invoke(db_path, "sources", "add", "https://wire.example/feed", "--no-check", "--every", "30")
     db = open_db(db_path)
     for _ in range(3):
         with transaction(db):
@@ -50,18 +50,18 @@ def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
     for location, message in cases.items():
         result = invoke(db_path, "sources", "add", location)
         assert result.exit_code == 1 and message in result.output
-    too_fast = invoke(db_path, "sources", "add", "https://example.org/rss", "--every", "1")
+    too_fast = invoke(db_path, "sources", "add", "https://example.org/rss", "--no-check", "--every", "1")
     assert too_fast.exit_code == 1 and "at most every 5 s" in too_fast.output
-    invoke(db_path, "sources", "add", "https://example.org/rss")
-    again = invoke(db_path, "sources", "add", "https://example.org/rss")
+    invoke(db_path, "sources", "add", "https://example.org/rss", "--no-check")
+    again = invoke(db_path, "sources", "add", "https://example.org/rss", "--no-check")
     assert again.exit_code == 1 and "already a source" in again.output
 
 
 def test_add_feed_explains_the_first_poll_and_alert_existing_opts_out(db_path, tmp_path):
-    quiet = invoke(db_path, "sources", "add", "https://news.example.org/rss")
+    quiet = invoke(db_path, "sources", "add", "https://news.example.org/rss", "--no-check")
     assert quiet.exit_code == 0, quiet.output
     assert "first poll stores the entries already in the feed as background" in quiet.output
-    loud = invoke(db_path, "sources", "add", "https://live.example.org/rss", "--alert-existing")
+    loud = invoke(db_path, "sources", "add", "https://live.example.org/rss", "--no-check", "--alert-existing")
     assert loud.exit_code == 0 and "background" not in loud.output
     listed = invoke(db_path, "sources", "list").output
     assert "first poll will store the entries already in the feed as background" in listed
