@@ -171,8 +171,9 @@ def first_poll_note(source: Source) -> str | None:
         return "alerts on the entries already in the feed (--alert-existing)"
     if not source.backlog_done_at:
         return "first poll will store the entries already in the feed as background, no alerts"
-    return (f"first poll {source.backlog_done_at}: {source.backlog_entries or 0} "
-            "existing entries stored as background, no alerts")
+    count = source.backlog_entries or 0
+    return (f"first poll {source.backlog_done_at}: {count} existing "
+            f"{'entry' if count == 1 else 'entries'} stored as background, no alerts")
 
 
 def health(source: Source) -> str:

@@ -25,6 +25,7 @@ from storage.sources import (
     first_poll_note,
     health,
     list_sources,
+    normalise_location,
     remove_source,
     source_row,
 )
@@ -89,6 +90,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         wirewatch sources add /srv/newsroom/copy --never-duplicate
     """
     kind = source_kind(location)
+    if kind == "feed":
+        normalise_location(kind=kind, location=location)  # a scheme typo is named as one
     if kind == "feed" and not allow_private:
         check_address(location.strip(), AddressPolicy.allowing(obj.settings.allow_networks))
     with transaction(obj.db):
@@ -159,7 +162,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
         click.echo(f"#{row.id} {row.kind} {redact(row.location)} · "
                    f"every {row.every} s · "
                    f"{health(row)} · last poll {row.last_poll_at or 'never'} · "
-                   f"{row.items} items")
+                   f"{row.items} {'item' if row.items == 1 else 'items'}")
         if row.never_duplicate:
             click.echo("    never a duplicate: its articles always alert")
         note = first_poll_note(row)

@@ -136,3 +136,9 @@ def test_no_check_adds_without_fetching(tmp_path, feeds):
                       "--no-check", env={"WIREWATCH_ALLOW_NETWORKS": "127.0.0.0/8"})
     assert added.returncode == 0 and "checked now" not in added.stdout
     assert feeds.hits("/desk.xml") == 0
+
+
+def test_a_scheme_typo_is_named_as_one_even_on_this_machine(tmp_path):
+    line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "sources", "add",
+                                    "htp://127.0.0.1:8765/desk.xml"))
+    assert "'htp://127.0.0.1:8765/desk.xml' is not an http:// or https:// feed address" in line
