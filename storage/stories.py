@@ -133,8 +133,8 @@ def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict[str,
 
 def article_headline_names(db: Database, article_ids: list[int]
                            ) -> dict[int, tuple[list[str], list[str]]]:
-    """The names each article's headline gives, and which of them are places, as the story
-    stage stored them (articles stored before places were kept have none)."""
+    """The names each article's headline gives, and the places it names, as the story stage
+    stored them (articles stored before places were kept have none)."""
     found: dict[int, tuple[list[str], list[str]]] = {}
     for i in range(0, len(article_ids), CHUNK):
         part = article_ids[i:i + CHUNK]
@@ -191,8 +191,8 @@ def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
         [story_id, entry.article_id, entry.verdict,
          json.dumps(entry.whats_new, ensure_ascii=False), now])
     data = {"k": entry.weights, "x": entry.index_keys, "t": entry.headline_names}
-    if entry.headline_places:
-        data["p"] = entry.headline_places
+    if entry.places:
+        data["p"] = entry.places
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
                "words) VALUES (?, ?, ?, ?, ?, ?)",
                [entry.article_id, story_id, seen_at, _compact(data),

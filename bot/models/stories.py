@@ -42,8 +42,7 @@ class SentenceContent:
 class StoryEntry:
     """An article as its story keeps it: its verdict and what it added, the weighted keys later
     articles are compared with, its index keys, the names its headline gives, its sentences, and
-    its words and lemmas for topic matching; ``headline_places`` are the headline names that
-    are places."""
+    its words and lemmas for topic matching, and the places it names."""
 
     story_id: int
     article_id: int
@@ -55,7 +54,7 @@ class StoryEntry:
     sentences: list[SentenceContent]
     seen_at: str
     words: str | None = None
-    headline_places: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

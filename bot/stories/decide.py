@@ -23,7 +23,7 @@ class Candidate:
     sentences: novelty.Earlier = field(default_factory=novelty.Earlier)
     age_hours: float = 0.0
     headline_names: frozenset[str] = frozenset()
-    headline_places: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,11 @@ def decide(
 ) -> Decision:
     """Join the most alike candidate scoring at least the threshold, else start a story."""
     stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours,
-                                         c.headline_places)
+                                         c.places)
                for c in candidates.stories}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
                             names=cluster.headline_names(features.title_keys),
-                            kept=candidates.kept, places=frozenset(features.title_places))
+                            kept=candidates.kept, places=frozenset(features.places))
     if choice.story_id is None and events is not None:
         choice = _alike(features, candidates, stories, events) or choice
     if choice.story_id is None:
@@ -90,5 +90,5 @@ def _alike(features: ArticleFeatures, candidates: Candidates, stories: dict[int,
         return None
     score = cluster.event_similarity(candidates.weights, cluster.headline_names(
         features.title_keys), stories[near.story_id], events=events,
-        places=frozenset(features.title_places))
+        places=frozenset(features.places))
     return cluster.Choice(near.story_id, score) if score > 0 else None

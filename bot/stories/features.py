@@ -61,7 +61,7 @@ class SentenceFeatures:
 class ArticleFeatures:
     """``keys`` are the body's; ``first`` says in which sentence each first appears, ``tf`` in
     how many; ``title_keys`` are what the headline names (used at event granularity), and
-    ``title_places`` those of its names that are places."""
+    ``places`` the places (GPE, LOC) its body names."""
 
     title: str
     title_words: tuple[str, ...]
@@ -72,7 +72,7 @@ class ArticleFeatures:
     first: dict[str, int] = field(default_factory=dict)
     tf: dict[str, int] = field(default_factory=dict)
     title_keys: set[str] = field(default_factory=set)
-    title_places: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=CACHED)
@@ -185,14 +185,14 @@ def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeature
             features.first[key] = index
         features.keys |= keys
     features.title_keys = _title_keys(features, view.title_stops)
-    features.title_places = _title_places(features)
+    features.places = _places(features)
     return features
 
 
-def _title_places(features: ArticleFeatures) -> set[str]:
-    """The headline's names that the body names as places: where it happened."""
+def _places(features: ArticleFeatures) -> set[str]:
+    """The places the body names: where it happened, among others."""
     keys = (entity_key(e.label, e.text) for e in features.entities if e.label in PLACES)
-    return {key for key in keys if key is not None and key in features.title_keys}
+    return {key for key in keys if key is not None}
 
 
 def _title_keys(features: ArticleFeatures, stops: AbstractSet[str]) -> set[str]:

@@ -39,7 +39,7 @@ EXTRACTIVE = ExtractiveSummariser()
 
 
 class Headline(NamedTuple):
-    """The names an article's headline gives, and which of them are places."""
+    """The names an article's headline gives, and the places its body names."""
 
     names: frozenset[str]
     places: frozenset[str]
@@ -255,7 +255,7 @@ class StoryStage:
             whats_new=verdict.whats_new, weights=candidates.kept,
             index_keys=candidates.index_keys,
             headline_names=sorted(cluster.headline_names(features.title_keys)),
-            headline_places=sorted(features.title_places),
+            places=sorted(features.places),
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
             words=encode_text(prepared.text)), now=now)
         store.count_keys(db, candidates.weights)
@@ -276,8 +276,8 @@ class StoryStage:
 
     def _headline_names(self, db: Database, latest: dict[int, list[int]]
                         ) -> dict[int, Headline]:
-        """The names the headlines of each story's latest articles give, and which are places
-        (cached, like vectors)."""
+        """The names the headlines of each story's latest articles give, and the places those
+        articles name (cached, like vectors)."""
         fill_cache(self._names_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
                    lambda missing: _headline_names_of(db, missing))
         found = {}

@@ -1,6 +1,7 @@
-"""Same-day look-alike events in two places: headlines that each name a place the other side
-never mentions pull apart twice as hard as other headline conflicts, while one event told by two
-outlets, whose texts mention each other's places, still joins."""
+"""Same-day look-alike events in two places: where it happened differs when each headline names a
+place the other side never mentions, or one does and the other side names only places this one
+never mentions; that halves the likeness (again, after a headline conflict), while one event told
+by two outlets, whose texts mention each other's places, still joins."""
 
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ def _score(story: cluster.Story, names: frozenset[str], places: frozenset[str]) 
     return cluster.event_similarity(WEIGHTS, names, story, events=EVENTS, places=places)
 
 
+SICILY_STORY = cluster.Story(VECTORS, frozenset({"e:sicily"}), 0.0, frozenset({"e:sicily"}))
+
+
 def test_headlines_naming_two_places_pull_apart_twice():
     plain = _score(cluster.Story(VECTORS), frozenset(), frozenset())
     named = frozenset({"e:sardinia"})
-    places = cluster.Story(VECTORS, frozenset({"e:sicily"}), 0.0, frozenset({"e:sicily"}))
-    assert _score(places, named, named) == pytest.approx(plain * EVENTS.conflict_penalty ** 2)
+    assert _score(SICILY_STORY, named, named) == pytest.approx(
+        plain * EVENTS.conflict_penalty ** 2)
     others = cluster.Story(VECTORS, frozenset({"e:sicily"}))
     assert _score(others, named, frozenset()) == pytest.approx(plain * EVENTS.conflict_penalty)
 
@@ -33,8 +37,20 @@ def test_a_place_the_story_mentions_is_no_place_conflict():
     mentioned = [{**VECTORS[0], "e:sardinia": 0.5}]
     story = cluster.Story(mentioned, frozenset({"e:sicily"}), 0.0, frozenset({"e:sicily"}))
     named = frozenset({"e:sardinia"})
-    assert not cluster.places_conflict(WEIGHTS, named, story)
+    assert not cluster.places_conflict(WEIGHTS, named, named, story)
     assert _score(story, named, named) > 0
+
+
+def test_one_headline_place_and_only_other_places_on_the_other_side_pull_apart():
+    """The story's headline names Sicily, which the article never mentions; the article's
+    headline names no place, and the places its body names the story never mentions."""
+    weights = {**WEIGHTS, "e:olbia": 2.0}
+    unnamed = frozenset[str]()
+    assert cluster.places_conflict(weights, unnamed, frozenset({"e:olbia"}), SICILY_STORY)
+    assert not cluster.places_conflict(weights, unnamed, frozenset(), SICILY_STORY)
+    near = cluster.Story([{**VECTORS[0], "e:olbia": 1.0}], SICILY_STORY.headline_names, 0.0,
+                         SICILY_STORY.places)
+    assert not cluster.places_conflict(weights, unnamed, frozenset({"e:olbia"}), near)
 
 
 SICILY = """Wildfire forces evacuation of villages on Sicily
@@ -59,6 +75,14 @@ Flames spread through pine forest towards two hotels and a campsite near Olbia i
 
 Around 250 firefighters and four aircraft were deployed as tourists were moved by bus to a school in the town."""
 
+FERRY = """Ferry crossings suspended after engine room fire
+
+A fire broke out in the engine room of a passenger ferry shortly after it left Dover for Calais on Tuesday, forcing the evacuation of 300 passengers to the upper deck, the operator said.
+
+Firefighters put out the blaze within an hour and the ship was towed back to Dover.
+
+All crossings were suspended for the rest of the day."""
+
 
 @pytest.fixture
 def events_pipeline(fresh_db, db_path, nlp):
@@ -67,14 +91,15 @@ def events_pipeline(fresh_db, db_path, nlp):
     return Pipeline(fresh_db, settings, nlp=nlp)
 
 
-def test_wildfires_on_two_islands_the_same_day_stay_apart(events_pipeline):
+def test_fires_in_three_places_the_same_day_stay_apart(events_pipeline):
     """Without the place conflict the Sardinian fire joined the Sicilian one (likeness 0.135,
-    halved to 0.068 by the headline conflict); a second outlet's report of the Sicilian fire,
-    whose headline names the town instead of the island, still joins it."""
+    halved to 0.068 by the headline conflict), and so did the ferry fire (0.088; its headline
+    names no place, its body only Dover); a second outlet's report of the Sicilian fire, whose
+    headline names the town instead of the island, still joins it."""
     outcomes = list(events_pipeline.ingest([
         RawArticle(text=text, origin=str(n), published=when) for n, (text, when) in enumerate([
             (SICILY, "2026-07-14T08:00:00+00:00"), (SARDINIA, "2026-07-14T11:00:00+00:00"),
-            (SICILY_AGAIN, "2026-07-14T14:00:00+00:00")])]))
-    sicily, sardinia, again = [o.verdict.story_id for o in outcomes]
-    assert sardinia != sicily
+            (FERRY, "2026-07-14T12:00:00+00:00"), (SICILY_AGAIN, "2026-07-14T14:00:00+00:00")])]))
+    sicily, sardinia, ferry, again = [o.verdict.story_id for o in outcomes]
+    assert len({sicily, sardinia, ferry}) == 3
     assert again == sicily
