@@ -31,6 +31,7 @@ from storage.sources import (
     SourceError,
     add_source,
     get_source,
+    health,
     is_due,
     list_sources,
     normalise_location,
@@ -207,6 +208,9 @@ class Runner:
         for source in sources:
             lines.append(f"{source.kind} #{source.id}: {redact(source.location)} "
                          f"(every {source.every} s)")
+            if source.failures:
+                lines.append(f"  {health(source)}: {redact(source.last_error or '')}; "
+                             f"next try after {source.next_attempt_at or 'now'}")
         if not sources:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
                          "(or --watch DIR)")

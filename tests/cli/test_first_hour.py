@@ -9,10 +9,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from storage.db import open_db, transaction
+from storage.sources import record_failure
 from tests.sources.feedserver import FeedServer, Item, Route, rss
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,3 +145,24 @@ def test_a_scheme_typo_is_named_as_one_even_on_this_machine(tmp_path):
     line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "sources", "add",
                                     "htp://127.0.0.1:8765/desk.xml"))
     assert "'htp://127.0.0.1:8765/desk.xml' is not an http:// or https:// feed address" in line
+
+
+def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, feeds):
+    db_path = tmp_path / "w.db"
+    env = {"WIREWATCH_ALLOW_NETWORKS": "127.0.0.0/8", "WIREWATCH_NLP_PROCESSES": "0"}
+    added = wirewatch("--db", str(db_path), "sources", "add", feeds.url("/dsk.xml"), env=env)
+    assert added.returncode == 0
+    db = open_db(db_path)
+    with transaction(db):
+        record_failure(db, 1, reason="the server answered 404 Not Found",
+                       now=datetime(2026, 12, 1, 17, 0, tzinfo=UTC))
+    db.close()
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db_path), "run",
+                             "--console"], env={**os.environ, **env}, cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout
+    lines = [proc.stdout.readline() for _ in range(4)]
+    proc.terminate()
+    proc.communicate(timeout=30)
+    assert lines[3].startswith("    failing (1 in a row): the server answered 404 Not Found; "
+                               "next try after 2026-12-01T17:")
