@@ -45,7 +45,7 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
 def _check_token(client: WebClient, settings: Settings) -> tuple[str | None, str | None]:
     """The (team, enterprise) the token belongs to; ConfigError when Slack refuses it."""
     try:
-        with _quiet("slack_sdk.web.base_client"):
+        with quiet("slack_sdk.web.base_client"):
             me = client.auth_test()
         missing = missing_scopes(me.headers)
         if missing:
@@ -81,8 +81,8 @@ class _NotTheTokenNotice(logging.Filter):
 
 
 @contextmanager
-def _quiet(name: str) -> Iterator[None]:
-    """slack_sdk logs each failed try at ERROR; the start-up check says it once, with the fix."""
+def quiet(name: str) -> Iterator[None]:
+    """Silence an SDK logger during a start-up check that says what failed once, with the fix."""
     logger = logging.getLogger(name)
     level = logger.level
     logger.setLevel(logging.CRITICAL)

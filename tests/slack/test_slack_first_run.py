@@ -83,3 +83,12 @@ def test_the_console_banner_names_the_topics(db_path):
     proc.terminate()
     proc.communicate(timeout=30)
     assert "  topics: Ferry strike; every alert of every topic is printed here\n" in lines
+
+
+def test_an_app_token_slack_refuses_is_one_line(db_path, fake_slack):
+    env = {**slack_env(db_path, fake_slack.base_url), "SLACK_APP_TOKEN": "xapp-1-revoked"}
+    result = wirewatch("run", env=env)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()  # was Bolt's ERROR, then a traceback
+    assert line.startswith("Error: SLACK_APP_TOKEN was refused by Slack (invalid_auth)")
+    assert "xapp-1-revoked" not in result.stderr
