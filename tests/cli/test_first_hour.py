@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import ConfigError, load_settings
 from storage.db import open_db, transaction
 from storage.sources import record_failure
 from tests.sources.feedserver import FeedServer, Item, Route, rss
@@ -166,3 +167,18 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
     proc.communicate(timeout=30)
     assert lines[3].startswith("    failing (1 in a row): the server answered 404 Not Found; "
                                "next try after 2026-12-01T17:")
+
+
+@pytest.mark.parametrize("name, value, says", [
+    ("WIREWATCH_MAX_FILE_MB", "-1", "WIREWATCH_MAX_FILE_MB must be 1 or more, got '-1'"),
+    ("WIREWATCH_FETCH_MAX_MB", "0", "WIREWATCH_FETCH_MAX_MB must be 1 or more"),
+    ("WIREWATCH_INGEST_MAX_MB", "0", "WIREWATCH_INGEST_MAX_MB must be 1 or more"),
+    ("WIREWATCH_NLP_BATCH", "0", "WIREWATCH_NLP_BATCH must be 1 or more"),
+    ("WIREWATCH_NLP_BATCH_CHARS", "-5", "WIREWATCH_NLP_BATCH_CHARS must be 1 or more"),
+    ("WIREWATCH_FETCH_TIMEOUT", "0", "WIREWATCH_FETCH_TIMEOUT must be a number of seconds"),
+    ("WIREWATCH_SUMMARY_TIMEOUT", "nan", "WIREWATCH_SUMMARY_TIMEOUT must be a number of seconds"),
+    ("PORT", "80000", "PORT must be a port number from 1 to 65535 (0: any free port)")])
+def test_a_setting_out_of_range_is_refused_by_name(name, value, says):
+    with pytest.raises(ConfigError) as caught:  # was accepted: every file 'over the -1 MB limit'
+        load_settings({name: value})
+    assert says in str(caught.value)
