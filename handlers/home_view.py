@@ -6,6 +6,7 @@ from sqlite_utils import Database
 
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.notify import listed
 from bot.slack.delivery_status import paused_home_section
 from storage.mutes import mutes_by
 from storage.quote_subscriptions import quote_subscriptions_of
@@ -34,7 +35,8 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
     for sub in subs[:SHOWN_SUBSCRIPTIONS]:
         where = "by direct message" if sub.target_type == "user" else f"<#{sub.target_id}>"
         topic = fit(sub.topic, 100)
-        blocks.append(_section(f"*{topic}* ({sub.mode}) · {where}"))
+        notifies = f" · notifies {listed(sub.notify)}" if sub.notify else ""
+        blocks.append(_section(f"*{topic}* ({sub.mode}) · {where}{notifies}"))
         blocks.append({"type": "actions", "block_id": f"subscription_{sub.id}", "elements": [
             {"type": "static_select", "action_id": HOME_MODE,
              "placeholder": {"type": "plain_text", "text": "Change how often"},

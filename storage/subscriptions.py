@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+
 from sqlite_utils import Database
 
 from bot.models import Subscription
@@ -10,20 +13,57 @@ MODES = ("realtime", "hourly", "daily")
 
 
 def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, mode: str,
-              created_by: str | None, at: str) -> str:
-    """Add or change a subscription; returns added, changed or unchanged."""
-    row = db.execute("SELECT id, mode FROM subscriptions WHERE topic_id = ? AND target_type = ? "
-                     "AND target_id = ?", [topic_id, target_type, target_id]).fetchone()
-    if row and row[1] == mode:
+              created_by: str | None, at: str, notify: Sequence[str] | None = None) -> str:
+    """Add or change a subscription; returns added, changed or unchanged. ``notify`` (who its
+    alerts mention) replaces the list when given; None keeps it."""
+    row = db.execute("SELECT id, mode, notify FROM subscriptions WHERE topic_id = ? AND "
+                     "target_type = ? AND target_id = ?",
+                     [topic_id, target_type, target_id]).fetchone()
+    stored = None if notify is None else _notify_json(notify)
+    if row and row[1] == mode and (notify is None or _ids(row[2]) == tuple(notify)):
         return "unchanged"
     if row:
-        db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ? WHERE id = ?",
-                   [mode, at, row[0]])
+        if row[1] != mode:
+            db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ? WHERE id = ?",
+                       [mode, at, row[0]])
+        if notify is not None:
+            db.execute("UPDATE subscriptions SET notify = ? WHERE id = ?", [stored, row[0]])
         return "changed"
     db.table("subscriptions").insert({"topic_id": topic_id, "target_type": target_type,
                                 "target_id": target_id, "mode": mode, "created_by": created_by,
-                                "created_at": at, "last_digest_at": at})
+                                "created_at": at, "last_digest_at": at, "notify": stored})
     return "added"
+
+
+def find_subscription(db: Database, *, topic_id: int, target_type: str,
+                      target_id: str) -> Subscription | None:
+    """This target's subscription to this topic, or None."""
+    found = _subs(db, "s.topic_id = :topic AND s.target_type = :type AND s.target_id = :target",
+                  topic=topic_id, type=target_type, target=target_id)
+    return found[0] if found else None
+
+
+def story_notify(db: Database, target_id: str, story_id: int) -> tuple[str, ...]:
+    """Who the running realtime subscriptions of ``target_id`` to the story's topics notify,
+    each once, in the order they were named."""
+    rows = db.execute("SELECT s.notify FROM subscriptions s WHERE s.target_id = ? AND "
+                      "s.mode = 'realtime' AND s.paused_at IS NULL AND s.notify IS NOT NULL AND "
+                      "s.topic_id IN (SELECT topic_id FROM story_topics WHERE story_id = ?) "
+                      "ORDER BY s.id", [target_id, story_id]).fetchall()
+    return tuple(dict.fromkeys(i for (value,) in rows for i in _ids(value)))
+
+
+def _notify_json(notify: Sequence[str]) -> str | None:
+    return json.dumps(list(notify)) if notify else None
+
+
+def _ids(value: str | None) -> tuple[str, ...]:
+    """The stored notify list; anything that is not a list of strings counts as nobody."""
+    try:
+        ids = json.loads(value) if value else []
+    except ValueError:
+        return ()
+    return tuple(i for i in ids if isinstance(i, str)) if isinstance(ids, list) else ()
 
 
 def unsubscribe(db: Database, *, topic_id: int, target_type: str, target_id: str) -> bool:
@@ -93,9 +133,9 @@ def subscriptions_set_up_by(db: Database, user: str) -> list[Subscription]:
 def _subs(db: Database, where: str, **params: object) -> list[Subscription]:
     rows = db.query("SELECT s.id, s.topic_id, t.name AS topic, s.target_type, s.target_id, "
                     "s.mode, s.created_by, s.created_at, s.last_digest_at, s.paused_at, "
-                    "s.paused_reason FROM subscriptions s JOIN topics t ON t.id = s.topic_id "
-                    "WHERE " + where, params)
-    return [Subscription(**row) for row in rows]
+                    "s.paused_reason, s.notify FROM subscriptions s JOIN topics t ON "
+                    "t.id = s.topic_id WHERE " + where, params)
+    return [Subscription(**{**row, "notify": _ids(row["notify"])}) for row in rows]
 
 
 def set_last_digest(db: Database, subscription_id: int, at: str) -> None:

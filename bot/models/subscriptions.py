@@ -24,10 +24,12 @@ class Following:
 
 @dataclass(frozen=True, kw_only=True)
 class Subscription(Following):
-    """A channel or person following a topic."""
+    """A channel or person following a topic; a channel's ``notify`` lists the Slack user and
+    user-group ids its first alerts of a story mention, so they are pinged."""
 
     topic_id: int
     topic: str
+    notify: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.notify import NotifyError, listed, parse_notify
 from bot.alerts.pause import resume_person
+from bot.models import Subscription
 from bot.permissions import Action
 from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
@@ -20,33 +23,57 @@ from storage.db import transaction
 from storage.topics import get_topic, list_topics
 
 USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
-         "by default) · `/subscribe me TOPIC …` sends it to you by direct message · "
+         "by default) · `… notify @person @desk-group` pings them on each new story (`notify "
+         "none` stops) · `/subscribe me TOPIC …` sends it to you by direct message · "
          "`/unsubscribe [me] TOPIC` stops it · `/subscribe quotes person:NAME` follows a "
          "person's new quotes")
 
 
+NOTIFY_WORD = re.compile(r"<[^<>]*>|\S+")
+QUOTES_NOTIFY = ("`notify` names whom a channel's topic subscription pings (`/subscribe TOPIC "
+                 "notify @person`); quote subscriptions do not ping anyone yet. Nothing was "
+                 "subscribed.")
+DM_NOTIFY = ("A subscription by direct message pings only you; `notify` names who a channel's "
+             "subscription pings: type it in the channel. Nothing was subscribed.")
+
+
 @dataclass(frozen=True)
 class Request:
-    """A parsed /subscribe or /unsubscribe: who, which topic, which mode."""
+    """A parsed /subscribe or /unsubscribe: who, which topic, which mode; ``notify`` is the
+    text after the word notify (None without it); ``mode_given`` says the mode was typed."""
 
     target_type: str
     target_id: str
     topic: str
     mode: str
+    notify: str | None = None
+    mode_given: bool = True
 
 
 def parse(text: str, *, channel: str, user: str) -> Request:
+    text, notify = split_notify(text)
     words = text.split(" ")
     personal = words[0].lower() == "me" or channel.startswith("D")
     if words[0].lower() == "me":
         words = words[1:]
-    mode = "realtime"
+    mode, given = "realtime", False
     if len(words) > 1 and words[-1].lower() in subs.MODES:
-        mode = words.pop().lower()
+        mode, given = words.pop().lower(), True
     topic = unquote(" ".join(words))
     if personal:
-        return Request("user", user, topic, mode)
-    return Request("channel", channel, topic, mode)
+        return Request("user", user, topic, mode, notify, given)
+    return Request("channel", channel, topic, mode, notify, given)
+
+
+def split_notify(text: str) -> tuple[str, str | None]:
+    """The text before the last word ``notify`` that follows a topic, and the list after it
+    (a mention is one word however its name is spelled; an empty list asks "whom?")."""
+    words = [(m.start(), m.group()) for m in NOTIFY_WORD.finditer(text)]
+    for n in range(len(words) - 1, 0, -1):
+        start, word = words[n]
+        if word.lower() == "notify":
+            return text[:start].strip(), text[start + len(word):].strip()
+    return text, None
 
 
 def _request_and_topic(db, text: str, command: dict):
@@ -64,6 +91,9 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         answer(respond, current(db, command))
         return
     resume_person(db, command.get("user_id", ""))
+    if quotes.is_quotes(text) and split_notify(text)[1]:
+        answer(respond, QUOTES_NOTIFY)
+        return
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
             db, text, command, can_post=lambda channel: can_post_here(db, client, channel)))
@@ -72,21 +102,57 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     if topic is None:
         answer(respond, unknown(db, request.topic))
         return
+    try:
+        notify = _notify(request)
+    except NotifyError as exc:
+        answer(respond, str(exc) if request.target_type == "user" else
+               f"{exc} Nothing was subscribed.")
+        return
     if request.target_type == "channel":
         refusal = can_post_here(db, client, request.target_id)
         if refusal:
             answer(respond, f"{refusal} Nothing was subscribed.")
             return
+    answer(respond, _subscribe(db, request, topic.id, topic.name, notify, command))
+    publish_home(client, db, command.get("user_id"))
+
+
+def _notify(request: Request) -> tuple[str, ...] | None:
+    """The ids the request's notify list names (None without one); raises NotifyError."""
+    if request.notify is None:
+        return None
+    if request.target_type == "user":
+        raise NotifyError(DM_NOTIFY)
+    return parse_notify(request.notify)
+
+
+def _subscribe(db: Database, request: Request, topic_id: int, name: str,
+               notify: tuple[str, ...] | None, command: dict) -> str:
+    """Store the subscription; the answer says what it is now, whom it notifies included."""
+    kind, target = request.target_type, request.target_id
     with transaction(db):
-        outcome = subs.subscribe(db, topic_id=topic.id, target_type=request.target_type,
-                                 target_id=request.target_id, mode=request.mode,
-                                 created_by=command.get("user_id"), at=now_iso())
+        before = subs.find_subscription(db, topic_id=topic_id, target_type=kind,
+                                        target_id=target)
+        mode = request.mode
+        if before is not None and notify is not None and not request.mode_given:
+            mode = before.mode  # `/subscribe TOPIC notify …` changes who, not how often
+        outcome = subs.subscribe(db, topic_id=topic_id, target_type=kind, target_id=target,
+                                 mode=mode, created_by=command.get("user_id"), at=now_iso(),
+                                 notify=notify)
+        after = subs.find_subscription(db, topic_id=topic_id, target_type=kind,
+                                       target_id=target)
     where = "You" if request.target_type == "user" else "This channel"
     verb = {"added": "will now get", "changed": "now gets", "unchanged": "already gets"}[outcome]
     if where == "You":
         verb = verb.removesuffix("s")
-    answer(respond, f"{where} {verb} *{echo(topic.name, 100)}* {_mode(request.mode)}.")
-    publish_home(client, db, command.get("user_id"))
+    return f"{where} {verb} *{echo(name, 100)}* {_mode(mode)}{_notifies(after, notify)}."
+
+
+def _notifies(sub: Subscription | None, asked: tuple[str, ...] | None) -> str:
+    """"; notifies @a, @b" as the subscriber sees the mentions rendered (ephemeral: no ping)."""
+    if sub is not None and sub.notify:
+        return "; notifies " + listed(sub.notify)
+    return "; notifies nobody" if asked == () else ""
 
 
 def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
@@ -122,7 +188,8 @@ def current(db: Database, command: dict) -> str:
         return "Nothing subscribed here yet. " + USAGE
     lines = ["*Subscriptions*"]
     lines += [f"• *{echo(r.topic, 100)}* {_mode(r.mode)}"
-              f"{' (to you by DM)' if r.target_type == 'user' else ''}" for r in rows]
+              f"{' (to you by DM)' if r.target_type == 'user' else ''}"
+              f"{_notifies(r, None)}" for r in rows]
     lines += followed
     return join_lines(lines + [USAGE])
 

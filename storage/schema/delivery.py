@@ -72,3 +72,9 @@ def m004_paused_subscriptions(db: Database) -> None:
 @MIGRATIONS()
 def m005_thread_gone(db: Database) -> None:
     db.table("alerts").add_column("thread_gone_at", str)
+
+
+@MIGRATIONS()
+def m006_subscription_notify(db: Database) -> None:
+    """Who a channel subscription pings: a JSON list of Slack user and user-group ids."""
+    db.table("subscriptions").add_column("notify", str)

@@ -20,7 +20,8 @@ def test_app_home_shows_subscriptions_topics_and_latest_stories(runtime, fake_sl
         subscribe(fresh_db, topic_id=topic, target_type="user", target_id="U0ED", mode="daily",
                   created_by="U0ED", at="2026-11-24T05:00:00+00:00")
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+                  mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00",
+                  notify=("U0EDITOR", "S0EUROPE"))
     add_story(fresh_db, article_id=add_article(fresh_db, title="Central bank cuts rates"),
               title="Central bank cuts rates", topic_ids=(topic,))
     event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
@@ -31,7 +32,7 @@ def test_app_home_shows_subscriptions_topics_and_latest_stories(runtime, fake_sl
     assert call.params["user_id"] == "U0ED"
     home = json.dumps(call.params["view"], ensure_ascii=False)
     assert "*Rates* (daily) · by direct message" in home and "interest rates" in home
-    assert "*Rates* (realtime) · <#C0DESK>" in home
+    assert "*Rates* (realtime) · <#C0DESK> · notifies <@U0EDITOR>, <!subteam^S0EUROPE>" in home
     assert "Central bank cuts rates" in home
 
 

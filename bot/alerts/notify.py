@@ -1,0 +1,93 @@
+"""Who a channel subscription pings: parsed from Slack's escaped mentions, never from free text,
+and put at the start of the first alert of a story (and of a digest) as real mentions."""
+
+from __future__ import annotations
+
+import re
+
+from bot.alerts.blocks import MAX_BLOCKS, SECTION_CHARS
+from bot.alerts.mrkdwn import fit
+
+MAX_NOTIFY = 10
+NONE = "none"
+# what Slack sends for a picked person (<@U123|name>) and user group (<!subteam^S123|@handle>)
+_USER = re.compile(r"<@([UW][A-Z0-9]{2,30})(?:\|[^<>]*)?>")
+_GROUP = re.compile(r"<!subteam\^(S[A-Z0-9]{2,30})(?:\|[^<>]*)?>")
+_BROADCAST = re.compile(r"<!(channel|here|everyone)(?:\|[^<>]*)?>|@(channel|here|everyone)\b")
+_TOKEN = re.compile(r"<[^<>]*>|[^\s<>]+|[<>]")
+HOW = ("type @ and pick the person or the user group from Slack's list, e.g. "
+       "`/subscribe TOPIC notify @person @europe-desk`")
+
+
+class NotifyError(ValueError):
+    """A notify list that names something other than people and user groups picked in Slack."""
+
+
+def parse_notify(text: str) -> tuple[str, ...]:
+    """The user and user-group ids of a notify list (``none`` is the empty list); raises
+    NotifyError for @channel, @here, @everyone, typed names and lists longer than MAX_NOTIFY."""
+    tokens = _TOKEN.findall(text)
+    if [t.lower() for t in tokens] == [NONE]:
+        return ()
+    if not tokens:
+        raise NotifyError(f"Notify whom? {HOW[0].upper()}{HOW[1:]}, or `notify none` to stop.")
+    ids = tuple(dict.fromkeys(_id(token) for token in tokens))
+    if len(ids) > MAX_NOTIFY:
+        raise NotifyError(f"A subscription notifies at most {MAX_NOTIFY} people and user groups "
+                          f"({len(ids)} named); a user group pings a whole desk at once.")
+    return ids
+
+
+def _id(token: str) -> str:
+    if _BROADCAST.fullmatch(token):
+        raise NotifyError("A subscription never pings a whole channel (@channel, @here, "
+                          f"@everyone): name the people or the user group instead; {HOW}.")
+    found = _USER.fullmatch(token) or _GROUP.fullmatch(token)
+    if found:
+        return found.group(1)
+    raise NotifyError(f"“{fit(token, 60)}” is not a person or a user group Slack knows: {HOW} "
+                      "(a typed name pings nobody).")
+
+
+def mention(slack_id: str) -> str:
+    """A person's or a user group's mention, as Slack renders (and notifies) it."""
+    if slack_id.startswith("S"):
+        return f"<!subteam^{slack_id}>"
+    return f"<@{slack_id}>"
+
+
+def mentions(ids: tuple[str, ...] | list[str]) -> str:
+    """The mentions of valid ids only, space-separated: a stored list can never hold more."""
+    return " ".join(mention(i) for i in ids if _USER.fullmatch(f"<@{i}>") or
+                    _GROUP.fullmatch(f"<!subteam^{i}>"))
+
+
+def listed(ids: tuple[str, ...]) -> str:
+    """Whom a subscription notifies, for a person to read (an answer or App Home: no ping)."""
+    return ", ".join(mention(i) for i in ids)
+
+
+def with_mentions(text: str, blocks: list[dict],
+                  ids: tuple[str, ...]) -> tuple[str, list[dict]]:
+    """The message with the mentions at the start of its text and of its first section (a
+    section of its own when the first one has no room, or when there is none)."""
+    prefix = mentions(ids)
+    if not prefix:
+        return text, blocks
+    out = [dict(block) for block in blocks]
+    first = next((n for n, b in enumerate(out) if b.get("type") == "section" and
+                  isinstance(b.get("text"), dict)), None)
+    if first is not None:
+        body = str(out[first]["text"].get("text") or "")
+        if len(prefix) + 1 + len(body) <= SECTION_CHARS:
+            out[first] = {**out[first], "text": {"type": "mrkdwn", "text": f"{prefix} {body}"}}
+            return f"{prefix} {text}", out
+    at = first if first is not None else min(2, len(out))
+    out.insert(at, {"type": "section", "text": {"type": "mrkdwn", "text": prefix}})
+    return f"{prefix} {text}", out[:MAX_BLOCKS]
+
+
+def text_with_mentions(text: str, ids: tuple[str, ...]) -> str:
+    """A text-only message (no blocks) with the mentions at its start."""
+    prefix = mentions(ids)
+    return f"{prefix} {text}" if prefix else text
