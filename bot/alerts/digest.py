@@ -16,6 +16,7 @@ from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.history import find_posted
+from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.token import TokenDead, TokenState
@@ -129,14 +130,21 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     items = with_thread_links(db, client, sub.target_id, items)
     with transaction(db):
         set_state(db, key, payload)
-    text = (digest_plain if plain else digest_text)(sub.topic, sub.mode, items)
-    blocks = None if plain else digest_blocks(sub.topic, sub.mode, items,
-                                              period.since.astimezone(tz))
+    text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain)
     call(lambda: client.chat_postMessage(
         channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
         metadata={"event_type": EVENT_TYPE, "event_payload": {"digest": payload}}))
     return _done(db, sub, key, until)
+
+
+def _message(sub: Subscription, items: list[DigestItem], since: datetime, *,
+             plain: bool) -> tuple[str, list[dict] | None]:
+    """The digest's text and blocks, pinging whom the subscription notifies once, at its top."""
+    if plain:
+        return text_with_mentions(digest_plain(sub.topic, sub.mode, items), sub.notify), None
+    return with_mentions(digest_text(sub.topic, sub.mode, items),
+                         digest_blocks(sub.topic, sub.mode, items, since), sub.notify)
 
 
 def _lookup(request: Callable[[], str | None]) -> str | None:

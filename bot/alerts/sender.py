@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import blocks_as_text
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.history import find_posted
+from bot.alerts.notify import with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
@@ -24,6 +25,7 @@ from storage import alerts as outbox
 from storage.backoff import Backoff
 from storage.db import transaction
 from storage.important import is_important
+from storage.subscriptions import story_notify
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
@@ -102,7 +104,8 @@ class AlertSender:
             return self._post_in(db, row, now, channel, None)
         root = outbox.thread_root(db, row.story_id, row.channel)
         try:
-            return self._post_in(db, row, now, channel, root.ts if root else None)
+            return self._post_in(db, row, now, channel, root.ts if root else None,
+                                 first=root is None)
         except ThreadGone:
             gone = root.ts if root else ""
             log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
@@ -112,8 +115,10 @@ class AlertSender:
             return self._post_in(db, row, now, channel, None)
 
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
-                 thread_ts: str | None) -> int:
-        """One try at one alert, in the thread ``thread_ts`` or at the top level."""
+                 thread_ts: str | None, *, first: bool = False) -> int:
+        """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
+        ``first`` message here, or an update sent to the channel too, pings whom the channel's
+        subscriptions notify."""
         if row.status == "sending":
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
@@ -126,6 +131,9 @@ class AlertSender:
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
+        if (first or broadcast) and row.story_id is not None:
+            text, blocks = with_mentions(text, blocks,
+                                         story_notify(db, row.channel, row.story_id))
 
         def post(text: str, blocks: list[dict] | None) -> SlackResponse:
             return call(lambda: self.client.chat_postMessage(
