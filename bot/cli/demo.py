@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from importlib import resources
@@ -58,8 +60,21 @@ def demo(obj: CliContext, keep: Path | None) -> None:
                 click.echo(f"   (nothing posted: {why})\n")
         pipeline.close()
         db.close()
-        click.echo("Next: `wirewatch run --console --watch DIR` for your own copy; "
-                   "README.md, section Slack, to connect a workspace.")
+        command = _command()
+        click.echo("Next, your own articles, still without Slack (as README.md shows):\n"
+                   "  mkdir -p inbox\n"
+                   f"  {command} topics add \"Port strikes\" 'strike AND (port OR dock*)'\n"
+                   f"  {command} run --console --watch inbox/   "
+                   "(then drop .txt, .html or .json files into inbox/)\n"
+                   "To connect a Slack workspace: docs/slack.md.")
+
+
+def _command() -> str:
+    """How to type wirewatch here: `make demo` runs .venv/bin/wirewatch, not on PATH."""
+    ran = sys.argv[0]
+    if Path(ran).name != "wirewatch" or shutil.which("wirewatch") == str(Path(ran).absolute()):
+        return "wirewatch"
+    return ran
 
 
 def _indent(text: str) -> str:

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
@@ -65,3 +66,18 @@ def test_demo_prints_alerts_for_the_sample_topics():
     assert result.output.count("(nothing posted: a rewrite that adds no new facts)") >= 2
     assert "(nothing posted: no tracked topic matches this story)" in result.output
     assert "too old to alert" not in result.output  # the samples are dated March 2025
+    assert "  wirewatch run --console --watch inbox/" in result.output  # the next step
+
+
+def test_the_demo_names_the_command_as_make_demo_runs_it():
+    """`make demo` runs .venv/bin/wirewatch, which is not on PATH: its next steps say so."""
+    script = ROOT / ".venv" / "bin" / "wirewatch"
+    if not script.exists():
+        pytest.skip("no .venv/bin/wirewatch (make creates it)")
+    env = {k: v for k, v in os.environ.items() if k != "WIREWATCH_DB"}
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
+                                  if not (Path(p) / "wirewatch").exists())
+    result = subprocess.run([".venv/bin/wirewatch", "demo"], capture_output=True, text=True,
+                            cwd=ROOT, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "  .venv/bin/wirewatch run --console --watch inbox/" in result.stdout
