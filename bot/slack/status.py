@@ -11,6 +11,7 @@ from bot.redact import redact
 from bot.slack.delivery_status import delivery_lines
 from storage.alerts import count_pending
 from storage.inbox import failed_by_source, held_by_source
+from storage.quote_subscriptions import count_quote_subscriptions
 from storage.sources import health, list_sources
 from storage.totals import totals
 
@@ -23,15 +24,26 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     tell which internal addresses answer and which refuse)."""
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     stored = totals(db)
+    subscribed = stored.subscriptions + count_quote_subscriptions(db)
     lines = [
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
         f"• Last ingest: {stored.last_ingest or 'nothing ingested yet'}",
         f"• Alerts waiting to be posted: {count_pending(db)}",
-        f"• {stored.articles} articles in {stored.stories} stories; "
-        f"{stored.topics} topics; {stored.subscriptions} subscriptions",
+        f"• {_n(stored.articles, 'article')} in {_n(stored.stories, 'story', 'stories')}; "
+        f"{_n(stored.topics, 'topic')}; {_n(subscribed, 'subscription')}",
     ]
+    if not stored.topics:
+        lines.append("• No topics yet, so nothing alerts: `/topics add NAME [QUERY]`")
+    elif not subscribed:
+        lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
+                     "channel (or `/subscribe me TOPIC`)")
     return lines + delivery_lines(db, token) + source_lines(db, errors=errors) + \
         failed_lines(db, errors=errors)
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """'1 topic', '2 topics': the status is read by people, not parsed."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def failed_lines(db: Database, *, errors: bool = False) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.slack.conftest import run_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,3 +93,19 @@ def test_an_app_token_slack_refuses_is_one_line(db_path, fake_slack):
     [line] = result.stderr.strip().splitlines()  # was Bolt's ERROR, then a traceback
     assert line.startswith("Error: SLACK_APP_TOKEN was refused by Slack (invalid_auth)")
     assert "xapp-1-revoked" not in result.stderr
+
+
+def test_status_tells_a_newcomer_why_nothing_is_posted(runtime, fake_slack):
+    def status() -> str:
+        return run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+
+    empty = status()
+    assert "• 0 articles in 0 stories; 0 topics; 0 subscriptions" in empty
+    assert "No topics yet, so nothing alerts: `/topics add NAME [QUERY]`" in empty
+    run_command(runtime, fake_slack, "/topics", "add \"Ferry strike\" ferry")
+    tracked = status()
+    assert "; 1 topic; 0 subscriptions" in tracked  # was '1 topics'
+    assert "Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC`" in tracked
+    run_command(runtime, fake_slack, "/subscribe", "Ferry strike", channel="C0DESK")
+    subscribed = status()
+    assert "; 1 topic; 1 subscription\n" in subscribed and "Nobody" not in subscribed
