@@ -2,30 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlite_utils import Database
 
 from bot.models import DirectQuote, QuoteAlertLine, QuotePick, QuoteSubscription
+from storage.subscriptions import notify_ids, notify_json
 
 MODES = ("realtime", "hourly", "daily")
 
 
 def subscribe_quotes(db: Database, *, query: str, target_type: str, target_id: str,
-                     mode: str, created_by: str | None, at: str) -> str:
-    """Follow the quotes a query selects; returns added, changed (mode) or unchanged."""
-    row = db.execute("SELECT id, mode FROM quote_subscriptions WHERE query = ? AND "
+                     mode: str, created_by: str | None, at: str,
+                     notify: Sequence[str] | None = None) -> str:
+    """Follow the quotes a query selects; returns added, changed (mode or whom it notifies)
+    or unchanged. ``notify`` replaces the list when given; None keeps it."""
+    row = db.execute("SELECT id, mode, notify FROM quote_subscriptions WHERE query = ? AND "
                      "target_type = ? AND target_id = ?", [query, target_type, target_id]
                      ).fetchone()
-    if row and row[1] == mode:
+    if row and row[1] == mode and (notify is None or notify_ids(row[2]) == tuple(notify)):
         return "unchanged"
     if row:
-        db.execute("UPDATE quote_subscriptions SET mode = ?, last_digest_at = ? WHERE id = ?",
-                   [mode, at, row[0]])
+        if row[1] != mode:
+            db.execute("UPDATE quote_subscriptions SET mode = ?, last_digest_at = ? "
+                       "WHERE id = ?", [mode, at, row[0]])
+        if notify is not None:
+            db.execute("UPDATE quote_subscriptions SET notify = ? WHERE id = ?",
+                       [notify_json(notify), row[0]])
         return "changed"
     db.execute(
         "INSERT INTO quote_subscriptions (query, target_type, target_id, mode, created_by, "
-        "created_at, last_digest_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [query, target_type, target_id, mode, created_by, at, at])
+        "created_at, last_digest_at, notify) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [query, target_type, target_id, mode, created_by, at, at,
+         None if notify is None else notify_json(notify)])
     return "added"
+
+
+def find_quote_subscription(db: Database, *, query: str, target_type: str,
+                            target_id: str) -> QuoteSubscription | None:
+    """This target's subscription to this query, or None."""
+    found = [_sub(r) for r in db.query(
+        "SELECT * FROM quote_subscriptions WHERE query = ? AND target_type = ? AND "
+        "target_id = ?", [query, target_type, target_id])]
+    return found[0] if found else None
+
+
+def quote_alert_notify(db: Database, alert_id: int) -> tuple[str, ...]:
+    """Whom the channel quote subscriptions that picked a quote alert's quotes notify."""
+    rows = db.execute("SELECT DISTINCT s.id, s.notify FROM quote_alert_items i JOIN "
+                      "quote_subscriptions s ON s.id = i.subscription_id WHERE i.alert_id = ? "
+                      "AND s.target_type = 'channel' AND s.notify IS NOT NULL ORDER BY s.id",
+                      [alert_id]).fetchall()
+    return tuple(dict.fromkeys(i for (_, value) in rows for i in notify_ids(value)))
+
+
+def _sub(row: dict) -> QuoteSubscription:
+    return QuoteSubscription(**{**row, "notify": notify_ids(row.get("notify"))})
 
 
 def unsubscribe_quotes(db: Database, *, query: str, target_type: str, target_id: str) -> bool:
@@ -48,21 +80,21 @@ def quote_subscriptions_of(db: Database, target_ids: list[str]) -> list[QuoteSub
     if not target_ids:
         return []
     marks = ",".join("?" * len(target_ids))
-    return [QuoteSubscription(**r) for r in db.query(
+    return [_sub(r) for r in db.query(
         f"SELECT * FROM quote_subscriptions WHERE target_id IN ({marks}) ORDER BY query, id",
         target_ids)]
 
 
 def running_quote_subscriptions(db: Database) -> list[QuoteSubscription]:
     """Quote subscriptions that are not paused: the only ones that get alerts and digests."""
-    return [QuoteSubscription(**r) for r in db.query(
+    return [_sub(r) for r in db.query(
         "SELECT * FROM quote_subscriptions WHERE paused_at IS NULL ORDER BY id")]
 
 
 def pause_quote_target(db: Database, target_id: str, *, reason: str,
                        at: str) -> list[QuoteSubscription]:
     """Pause every quote subscription of a channel; returns the ones running until now."""
-    paused = [QuoteSubscription(**r) for r in db.query(
+    paused = [_sub(r) for r in db.query(
         "SELECT * FROM quote_subscriptions WHERE target_id = ? AND paused_at IS NULL "
         "ORDER BY id", [target_id])]
     db.execute("UPDATE quote_subscriptions SET paused_at = ?, paused_reason = ? "
@@ -73,7 +105,7 @@ def pause_quote_target(db: Database, target_id: str, *, reason: str,
 def resume_quote_target(db: Database, target_id: str, *, at: str) -> list[QuoteSubscription]:
     """Resume a channel's paused quote subscriptions from ``at`` (digests do not replay the
     pause; quotes held before it still go in the next one)."""
-    resumed = [QuoteSubscription(**r) for r in db.query(
+    resumed = [_sub(r) for r in db.query(
         "SELECT * FROM quote_subscriptions WHERE target_id = ? AND paused_at IS NOT NULL "
         "ORDER BY id", [target_id])]
     db.execute("UPDATE quote_subscriptions SET paused_at = NULL, paused_reason = NULL, "
@@ -87,7 +119,7 @@ def paused_quote_subscriptions(db: Database, *, user: str | None = None) -> list
     where = "paused_at IS NOT NULL"
     if user is not None:
         where += " AND (target_id = :user OR created_by = :user)"
-    return [QuoteSubscription(**r) for r in db.query(
+    return [_sub(r) for r in db.query(
         f"SELECT * FROM quote_subscriptions WHERE {where} ORDER BY query, target_id",
         {"user": user})]
 

@@ -19,8 +19,8 @@ def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, 
     row = db.execute("SELECT id, mode, notify FROM subscriptions WHERE topic_id = ? AND "
                      "target_type = ? AND target_id = ?",
                      [topic_id, target_type, target_id]).fetchone()
-    stored = None if notify is None else _notify_json(notify)
-    if row and row[1] == mode and (notify is None or _ids(row[2]) == tuple(notify)):
+    stored = None if notify is None else notify_json(notify)
+    if row and row[1] == mode and (notify is None or notify_ids(row[2]) == tuple(notify)):
         return "unchanged"
     if row:
         if row[1] != mode:
@@ -50,14 +50,15 @@ def story_notify(db: Database, target_id: str, story_id: int) -> tuple[str, ...]
                       "s.mode = 'realtime' AND s.paused_at IS NULL AND s.notify IS NOT NULL AND "
                       "s.topic_id IN (SELECT topic_id FROM story_topics WHERE story_id = ?) "
                       "ORDER BY s.id", [target_id, story_id]).fetchall()
-    return tuple(dict.fromkeys(i for (value,) in rows for i in _ids(value)))
+    return tuple(dict.fromkeys(i for (value,) in rows for i in notify_ids(value)))
 
 
-def _notify_json(notify: Sequence[str]) -> str | None:
+def notify_json(notify: Sequence[str]) -> str | None:
+    """The stored form of a notify list: a JSON list of ids, NULL for nobody."""
     return json.dumps(list(notify)) if notify else None
 
 
-def _ids(value: str | None) -> tuple[str, ...]:
+def notify_ids(value: str | None) -> tuple[str, ...]:
     """The stored notify list; anything that is not a list of strings counts as nobody."""
     try:
         ids = json.loads(value) if value else []
@@ -135,7 +136,7 @@ def _subs(db: Database, where: str, **params: object) -> list[Subscription]:
                     "s.mode, s.created_by, s.created_at, s.last_digest_at, s.paused_at, "
                     "s.paused_reason, s.notify FROM subscriptions s JOIN topics t ON "
                     "t.id = s.topic_id WHERE " + where, params)
-    return [Subscription(**{**row, "notify": _ids(row["notify"])}) for row in rows]
+    return [Subscription(**{**row, "notify": notify_ids(row["notify"])}) for row in rows]
 
 
 def set_last_digest(db: Database, subscription_id: int, at: str) -> None:

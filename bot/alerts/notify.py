@@ -15,12 +15,27 @@ _USER = re.compile(r"<@([UW][A-Z0-9]{2,30})(?:\|[^<>]*)?>")
 _GROUP = re.compile(r"<!subteam\^(S[A-Z0-9]{2,30})(?:\|[^<>]*)?>")
 _BROADCAST = re.compile(r"<!(channel|here|everyone)(?:\|[^<>]*)?>|@(channel|here|everyone)\b")
 _TOKEN = re.compile(r"<[^<>]*>|[^\s<>]+|[<>]")
+_WORD = re.compile(r"<[^<>]*>|\S+")
 HOW = ("type @ and pick the person or the user group from Slack's list, e.g. "
        "`/subscribe TOPIC notify @person @europe-desk`")
+
+DM_NOTIFY = ("A subscription by direct message pings only you; `notify` names who a channel's "
+             "subscription pings: type it in the channel. Nothing was subscribed.")
 
 
 class NotifyError(ValueError):
     """A notify list that names something other than people and user groups picked in Slack."""
+
+
+def split_notify(text: str) -> tuple[str, str | None]:
+    """The text before the last word ``notify`` that follows a topic, and the list after it
+    (a mention is one word however its name is spelled; an empty list asks "whom?")."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    for n in range(len(words) - 1, 0, -1):
+        start, word = words[n]
+        if word.lower() == "notify":
+            return text[:start].strip(), text[start + len(word):].strip()
+    return text, None
 
 
 def parse_notify(text: str) -> tuple[str, ...]:
@@ -65,6 +80,14 @@ def mentions(ids: tuple[str, ...] | list[str]) -> str:
 def listed(ids: tuple[str, ...]) -> str:
     """Whom a subscription notifies, for a person to read (an answer or App Home: no ping)."""
     return ", ".join(mention(i) for i in ids)
+
+
+def notifies(ids: tuple[str, ...], asked: tuple[str, ...] | None = None) -> str:
+    """"; notifies @a, @b" as the subscriber sees the mentions rendered (an ephemeral answer
+    pings nobody); "; notifies nobody" right after ``notify none``."""
+    if ids:
+        return "; notifies " + listed(ids)
+    return "; notifies nobody" if asked == () else ""
 
 
 def with_mentions(text: str, blocks: list[dict],

@@ -25,6 +25,7 @@ from storage import alerts as outbox
 from storage.backoff import Backoff
 from storage.db import transaction
 from storage.important import is_important
+from storage.quote_subscriptions import quote_alert_notify
 from storage.subscriptions import story_notify
 
 log = logging.getLogger(__name__)
@@ -117,8 +118,7 @@ class AlertSender:
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                  thread_ts: str | None, *, first: bool = False) -> int:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
-        ``first`` message here, or an update sent to the channel too, pings whom the channel's
-        subscriptions notify."""
+        ``first`` message here, or an update sent to the channel too, pings (``_pings``)."""
         if row.status == "sending":
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
@@ -131,9 +131,7 @@ class AlertSender:
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
-        if (first or broadcast) and row.story_id is not None:
-            text, blocks = with_mentions(text, blocks,
-                                         story_notify(db, row.channel, row.story_id))
+        text, blocks = with_mentions(text, blocks, _pings(db, row, first or broadcast))
 
         def post(text: str, blocks: list[dict] | None) -> SlackResponse:
             return call(lambda: self.client.chat_postMessage(
@@ -213,6 +211,17 @@ class AlertSender:
         log.error("alert %s to %s: %s, %d times; marked failed, not posted again (it may have "
                   "gone out). If the token lacks a scope, reinstall the app from "
                   "slack/manifest.yml", row.id, row.channel, retry.reason, LOOKUP_TRIES)
+
+
+def _pings(db: Database, row: OutboxAlert, loud: bool) -> tuple[str, ...]:
+    """Whom an alert pings: for a quote alert (each stands alone), whom the quote
+    subscriptions that picked it notify; for a story's first message in the channel, or an
+    update sent to the channel too (``loud``), whom the channel's topic subscriptions do."""
+    if row.kind == QUOTE:
+        return quote_alert_notify(db, row.id)
+    if loud and row.story_id is not None:
+        return story_notify(db, row.channel, row.story_id)
+    return ()
 
 
 class ThreadGone(Exception):

@@ -34,6 +34,7 @@ class Subscription(Following):
 
 @dataclass(frozen=True, kw_only=True)
 class QuoteSubscription(Following):
-    """A channel or person following the quotes a query selects."""
+    """A channel or person following the quotes a query selects; ``notify`` as for topics."""
 
     query: str
+    notify: tuple[str, ...] = ()

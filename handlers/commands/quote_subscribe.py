@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from bot.alerts.notify import DM_NOTIFY, NotifyError, notifies, parse_notify, split_notify
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
 from handlers.common import echo
 from storage import quote_subscriptions as store
@@ -42,28 +43,47 @@ def subscribe_text(db: Database, text: str, command: dict,
                    can_post: Callable[[str], str | None]) -> str:
     """Follow the quotes; ``can_post(channel)`` says why the bot cannot post in a channel
     (as `/subscribe TOPIC` checks it), or None."""
+    text, notify_text = split_notify(text)
     target_type, target_id, query = _target(text, command)
     head, _, last = query.rpartition(" ")
-    mode = last.lower() if head and last.lower() in store.MODES else "realtime"
-    query = head.strip() if mode != "realtime" or last.lower() == "realtime" else query
+    given = bool(head) and last.lower() in store.MODES
+    mode = last.lower() if given else "realtime"
+    query = head.strip() if given else query
     try:
         check_quote_query(query)
+        notify = _notify(notify_text, target_type)
     except QuoteQueryError as exc:
         return f"Could not follow “{echo(query, 200)}”: {echo(str(exc), 300)}. {USAGE}"
+    except NotifyError as exc:
+        return str(exc) if target_type == "user" else f"{exc} Nothing was subscribed."
     refusal = can_post(target_id) if target_type == "channel" else None
     if refusal:
         return f"{refusal} Nothing was subscribed."
+    key = {"query": query, "target_type": target_type, "target_id": target_id}
     with transaction(db):
-        outcome = store.subscribe_quotes(db, query=query, target_type=target_type,
-                                         target_id=target_id, mode=mode,
+        before = store.find_quote_subscription(db, **key)
+        if before is not None and notify is not None and not given:
+            mode = before.mode  # `… notify …` changes who, not how often
+        outcome = store.subscribe_quotes(db, **key, mode=mode, notify=notify,
                                          created_by=command.get("user_id"), at=now_iso())
+        after = store.find_quote_subscription(db, **key)
     where = "You" if target_type == "user" else "This channel"
     how = "as it appears" if mode == "realtime" else f"in an {mode} digest" if \
         mode == "hourly" else f"in a {mode} digest"
+    how += notifies(after.notify if after else (), notify)
     if outcome == "unchanged":
         return f"{where} already get quotes for `{echo(query, 300)}` {how}."
     return (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
             "speaker's role, the article and the link. Quotes a story already had stay quiet.")
+
+
+def _notify(text: str | None, target_type: str) -> tuple[str, ...] | None:
+    """The ids a `notify …` list names (None without one); raises NotifyError."""
+    if text is None:
+        return None
+    if target_type == "user":
+        raise NotifyError(DM_NOTIFY)
+    return parse_notify(text)
 
 
 def unsubscribe_text(db: Database, text: str, command: dict) -> str:
@@ -80,5 +100,5 @@ def unsubscribe_text(db: Database, text: str, command: dict) -> str:
 def quote_lines(db: Database, target_ids: list[str]) -> list[str]:
     return [f"• quotes for `{echo(r.query, 200)}` "
             f"{'as they appear' if r.mode == 'realtime' else r.mode + ' digest'}"
-            f"{' (to you by DM)' if r.target_type == 'user' else ''}"
+            f"{' (to you by DM)' if r.target_type == 'user' else ''}{notifies(r.notify)}"
             for r in store.quote_subscriptions_of(db, target_ids)]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
-from bot.alerts.notify import NotifyError, listed, parse_notify
+from bot.alerts.notify import DM_NOTIFY, NotifyError, notifies, parse_notify, split_notify
 from bot.alerts.pause import resume_person
-from bot.models import Subscription
 from bot.permissions import Action
 from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
@@ -29,12 +27,6 @@ USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this chan
          "person's new quotes")
 
 
-NOTIFY_WORD = re.compile(r"<[^<>]*>|\S+")
-QUOTES_NOTIFY = ("`notify` names whom a channel's topic subscription pings (`/subscribe TOPIC "
-                 "notify @person`); quote subscriptions do not ping anyone yet. Nothing was "
-                 "subscribed.")
-DM_NOTIFY = ("A subscription by direct message pings only you; `notify` names who a channel's "
-             "subscription pings: type it in the channel. Nothing was subscribed.")
 
 
 @dataclass(frozen=True)
@@ -65,17 +57,6 @@ def parse(text: str, *, channel: str, user: str) -> Request:
     return Request("channel", channel, topic, mode, notify, given)
 
 
-def split_notify(text: str) -> tuple[str, str | None]:
-    """The text before the last word ``notify`` that follows a topic, and the list after it
-    (a mention is one word however its name is spelled; an empty list asks "whom?")."""
-    words = [(m.start(), m.group()) for m in NOTIFY_WORD.finditer(text)]
-    for n in range(len(words) - 1, 0, -1):
-        start, word = words[n]
-        if word.lower() == "notify":
-            return text[:start].strip(), text[start + len(word):].strip()
-    return text, None
-
-
 def _request_and_topic(db, text: str, command: dict):
     """The parsed request and the topic it names (None when there is no such topic)."""
     request = parse(text, channel=command.get("channel_id", ""), user=command.get("user_id", ""))
@@ -91,9 +72,6 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         answer(respond, current(db, command))
         return
     resume_person(db, command.get("user_id", ""))
-    if quotes.is_quotes(text) and split_notify(text)[1]:
-        answer(respond, QUOTES_NOTIFY)
-        return
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
             db, text, command, can_post=lambda channel: can_post_here(db, client, channel)))
@@ -145,14 +123,8 @@ def _subscribe(db: Database, request: Request, topic_id: int, name: str,
     verb = {"added": "will now get", "changed": "now gets", "unchanged": "already gets"}[outcome]
     if where == "You":
         verb = verb.removesuffix("s")
-    return f"{where} {verb} *{echo(name, 100)}* {_mode(mode)}{_notifies(after, notify)}."
-
-
-def _notifies(sub: Subscription | None, asked: tuple[str, ...] | None) -> str:
-    """"; notifies @a, @b" as the subscriber sees the mentions rendered (ephemeral: no ping)."""
-    if sub is not None and sub.notify:
-        return "; notifies " + listed(sub.notify)
-    return "; notifies nobody" if asked == () else ""
+    shown = after.notify if after else ()
+    return f"{where} {verb} *{echo(name, 100)}* {_mode(mode)}{notifies(shown, notify)}."
 
 
 def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
@@ -189,7 +161,7 @@ def current(db: Database, command: dict) -> str:
     lines = ["*Subscriptions*"]
     lines += [f"• *{echo(r.topic, 100)}* {_mode(r.mode)}"
               f"{' (to you by DM)' if r.target_type == 'user' else ''}"
-              f"{_notifies(r, None)}" for r in rows]
+              f"{notifies(r.notify)}" for r in rows]
     lines += followed
     return join_lines(lines + [USAGE])
 

@@ -53,3 +53,9 @@ def m005_paused_quote_subscriptions(db: Database) -> None:
     """A channel Slack refuses pauses its quote subscriptions with its topic subscriptions."""
     db.table("quote_subscriptions").add_column("paused_at", str)
     db.table("quote_subscriptions").add_column("paused_reason", str)
+
+
+@MIGRATIONS()
+def m006_quote_subscription_notify(db: Database) -> None:
+    """Who a channel's quote subscription pings: a JSON list of Slack user and group ids."""
+    db.table("quote_subscriptions").add_column("notify", str)

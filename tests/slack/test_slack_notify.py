@@ -75,6 +75,18 @@ def test_whole_channel_pings_and_typed_names_are_refused_with_the_hint(runtime, 
     assert stored(fresh_db, topic) is None
 
 
+def test_a_guest_cannot_set_whom_a_channel_notifies(runtime, fake_slack, fresh_db):
+    topic = nato(runtime, fake_slack, fresh_db)
+    fake_slack.add_user("U0GUEST", guest=True)
+    said = run_command(runtime, fake_slack, "/subscribe", f"NATO notify {EDITOR}",
+                       channel="C0DESK", user="U0GUEST")
+    assert said["text"].startswith("Only members of this workspace")
+    assert stored(fresh_db, topic) is None
+    member = run_command(runtime, fake_slack, "/subscribe", f"NATO notify {EDITOR}",
+                         channel="C0DESK", user="U0MEMBER")
+    assert member["text"].endswith("notifies <@U0EDITOR>.")
+
+
 def test_a_direct_message_subscription_takes_no_notify_list(runtime, fake_slack, fresh_db):
     nato(runtime, fake_slack, fresh_db)
     said = run_command(runtime, fake_slack, "/subscribe", f"me NATO notify {EDITOR}",
@@ -98,9 +110,26 @@ def test_notify_with_nobody_named_asks_whom(runtime, fake_slack, fresh_db):
     assert said["text"].startswith("Notify whom? Type @ and pick") and "notify none" in said["text"]
 
 
-def test_a_quote_subscription_with_a_notify_list_is_refused_not_misread(runtime, fake_slack,
-                                                                        fresh_db):
-    said = run_command(runtime, fake_slack, "/subscribe",
-                       f'quotes person:"Ada Brandt" notify {EDITOR}', channel="C0DESK")
-    assert "quote subscriptions do not ping anyone yet" in said["text"]
-    assert fresh_db.execute("SELECT count(*) FROM quote_subscriptions").fetchone()[0] == 0
+def test_a_quote_subscription_names_whom_it_notifies_the_same_way(runtime, fake_slack,
+                                                                   fresh_db):
+    query = 'quotes person:"Ada Brandt"'
+    said = run_command(runtime, fake_slack, "/subscribe", f"{query} hourly notify {EDITOR}",
+                       channel="C0DESK")
+    assert said["text"].startswith('This channel will get each new quote for `person:"Ada '
+                                   'Brandt"` in an hourly digest; notifies <@U0EDITOR>: the quote')
+    said = run_command(runtime, fake_slack, "/subscribe", f"{query} notify {DESK}",
+                       channel="C0DESK")
+    assert "in an hourly digest; notifies <!subteam^S0EUROPE>:" in said["text"]
+    listing = run_command(runtime, fake_slack, "/subscribe", "", channel="C0DESK")
+    assert "hourly digest; notifies <!subteam^S0EUROPE>" in listing["text"]
+    refused = run_command(runtime, fake_slack, "/subscribe", f"{query} notify <!here>",
+                          channel="C0DESK")
+    assert "never pings a whole channel" in refused["text"]
+    mine = run_command(runtime, fake_slack, "/subscribe", f"me {query} notify {EDITOR}",
+                       user="U0ED")
+    assert "pings only you" in mine["text"]
+    cleared = run_command(runtime, fake_slack, "/subscribe", f"{query} notify none",
+                          channel="C0DESK")
+    assert "in an hourly digest; notifies nobody:" in cleared["text"]
+    rows = fresh_db.execute("SELECT target_id, mode, notify FROM quote_subscriptions").fetchall()
+    assert rows == [("C0DESK", "hourly", None)]

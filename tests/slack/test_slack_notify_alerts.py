@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.alerts.digest import send_due_digests
 from bot.alerts.notify import with_mentions
-from bot.models import Verdict, VerdictKind
+from bot.models import RawArticle, Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
@@ -17,7 +17,9 @@ from storage.important import mark_important
 from storage.subscriptions import subscribe
 from tests.fakes.block_kit import block_problems
 from tests.fakes.slack_api import VALID_TOKEN
+from tests.slack.conftest import run_command
 from tests.slack.test_slack_delivery_faults import deliver_all
+from tests.slack.test_slack_quote_alerts import FIRST, deliver, quote_posts
 from tests.slack.test_slack_sender import at, new_story, topic, update  # noqa: F401
 from tests.slack.world import add_article, add_story
 
@@ -142,3 +144,21 @@ def test_mentions_get_a_section_of_their_own_when_the_first_is_full():
     assert blocks[1] == {"type": "section", "text": {"type": "mrkdwn", "text": "<@U0EDITOR>"}}
     assert blocks[2] == full
     assert with_mentions("x", [full], ("not an id", "C0CHANNEL")) == ("x", [full])
+
+
+def test_a_quote_alert_pings_whom_its_channel_subscription_notifies(runtime, fake_slack,
+                                                                    pipeline, fresh_db):
+    said = run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt" notify '
+                       "<@U0EDITOR|anna> <!subteam^S0EUROPE|@europe-desk>", channel="C0DESK")
+    assert "notifies <@U0EDITOR>, <!subteam^S0EUROPE>" in said["text"]
+    run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"', channel="C0QUIET")
+    list(pipeline.ingest([RawArticle(text=FIRST, origin="a1", url="https://news.example/a1",
+                                     source="Wire <!channel>")]))
+    deliver(runtime, 1)
+    [alert] = quote_posts(fake_slack, "C0DESK")
+    assert alert.text.startswith(f"{PINGS} New quote · Ada Brandt: “We have waited long enough")
+    assert first_section(alert).startswith(f"{PINGS} ")
+    assert pings(alert) == 2 and "<!channel>" not in alert.text + str(alert.blocks)
+    assert block_problems(alert.blocks, text=alert.text) == []
+    [quiet] = quote_posts(fake_slack, "C0QUIET")
+    assert quiet.text.startswith("New quote · Ada Brandt")
