@@ -27,6 +27,7 @@ class Settings:
     story_half_life_hours: float = 18.0
     story_stream_clock: bool = False
     story_embedding: str = "off"
+    story_data_days: float = 14.0
     timezone: str = "UTC"
     slack_bot_token: str | None = None
     slack_app_token: str | None = None
@@ -112,6 +113,14 @@ def _hours(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _days(env: Mapping[str, str], name: str, default: float) -> float:
+    value = _float(env, name, default)
+    if not value >= 0:
+        raise ConfigError(f"{name} must be a number of days, 0 to keep everything; "
+                          f"got {env[name]!r}")
+    return value
+
+
 def _ids(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     """Slack user (U…, W…) and user-group (S…) IDs, separated by commas or spaces."""
     ids = tuple((env.get(name) or "").replace(",", " ").split())
@@ -147,6 +156,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         story_quiet_hours=_float(env, "WIREWATCH_STORY_QUIET_HOURS", 36.0),
         story_half_life_hours=_float(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),
         story_embedding=env.get("WIREWATCH_STORY_EMBEDDING") or "off",
+        story_data_days=_days(env, "WIREWATCH_STORY_DATA_DAYS", 14.0),
         timezone=env.get("WIREWATCH_TIMEZONE") or "UTC",
         slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,

@@ -24,6 +24,7 @@ from bot.models import BadInput, Source
 from bot.redact import redact
 from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router
+from bot.stories.retention import compact_story_data
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
 from storage.quote_subscriptions import count_quote_subscriptions
@@ -200,6 +201,15 @@ class Runner:
     def sync(self) -> None:
         if not self.stopping:
             sync_sources(self.scheduler, self, self.dbs.get(), now=utcnow())
+
+    def compact(self) -> None:
+        """Drop the matching data of stories closed long enough (small transactions)."""
+        if self.stopping:
+            return
+        done = compact_story_data(self.dbs.get(), self.settings, now=utcnow())
+        if done is not None and done.stories:
+            log.info("dropped the matching data of %d closed stories (%d articles, %d index "
+                     "postings)", done.stories, done.articles, done.postings)
 
     def describe(self) -> list[str]:
         """What a run is doing, in a few lines for the terminal (never a token)."""

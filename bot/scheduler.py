@@ -26,6 +26,8 @@ POOL_THREADS = 20
 MAX_JITTER = 60
 DIGEST_EVERY = 60
 SYNC_EVERY = 5
+COMPACT_EVERY = 3600
+COMPACT_FIRST = timedelta(minutes=5)  # after start-up's own work
 DELIVER_EVERY = 0.25  # an outbox check is one indexed SELECT; alerts go out within a quarter second
 SOURCE_JOBS = ("feed:", "folder:")
 
@@ -38,6 +40,7 @@ class JobTarget(Protocol):
     def deliver(self) -> object: ...
     def send_digests(self) -> object: ...
     def sync(self) -> object: ...
+    def compact(self) -> object: ...
 
 
 class QuietOverlap(logging.Filter):
@@ -114,9 +117,13 @@ def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: S
 
 def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack: bool,
                      now: datetime) -> None:
-    """Source sync and, with Slack, the outbox sender and digests."""
+    """Source sync, the hourly compaction of closed stories' matching data and, with Slack,
+    the outbox sender and digests."""
     scheduler.add_job(target.sync, "interval", seconds=SYNC_EVERY, id="sync",
                       replace_existing=True, misfire_grace_time=SYNC_EVERY)
+    scheduler.add_job(target.compact, "interval", seconds=COMPACT_EVERY, id="compact",
+                      next_run_time=now + COMPACT_FIRST, replace_existing=True,
+                      misfire_grace_time=COMPACT_EVERY)
     if slack:
         scheduler.add_job(target.deliver, "interval", seconds=DELIVER_EVERY, id="deliver",
                           replace_existing=True, misfire_grace_time=5)

@@ -7,7 +7,19 @@ from pathlib import Path
 
 import click
 
-from bot.cli import demo, inbox, ingest, quotes, run, sources, stories, timeline, topics, who_said
+from bot.cli import (
+    db,
+    demo,
+    inbox,
+    ingest,
+    quotes,
+    run,
+    sources,
+    stories,
+    timeline,
+    topics,
+    who_said,
+)
 from bot.cli.context import CliContext
 from bot.config import load_settings
 from bot.models import WirewatchError
@@ -45,7 +57,8 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, demo):
+for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, demo,
+               db):
     module.register(cli)
 
 

@@ -84,3 +84,12 @@ def m005_story_meaning(db: Database) -> None:
     db.execute("CREATE TABLE story_meaning (article_id INTEGER PRIMARY KEY, "
                "seen_at TEXT NOT NULL, vector BLOB NOT NULL)")
     db.execute("CREATE INDEX story_meaning_seen ON story_meaning (seen_at)")
+
+
+@MIGRATIONS()
+def m006_story_compaction(db: Database) -> None:
+    """When a closed story's matching data was dropped; the partial index lists only the stories
+    still holding it, so each compaction reads those alone."""
+    db.execute("ALTER TABLE stories ADD COLUMN compacted_at TEXT")
+    db.execute("CREATE INDEX stories_uncompacted ON stories (last_seen) "
+               "WHERE compacted_at IS NULL")

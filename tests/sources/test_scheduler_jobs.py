@@ -33,6 +33,9 @@ class Calls:
     def deliver(self):
         self.calls.append(("deliver",))
 
+    def compact(self):
+        self.calls.append(("compact",))
+
     def send_digests(self):
         self.calls.append(("send_digests",))
 
@@ -187,11 +190,12 @@ def test_service_jobs_call_the_running_process(scheduler_for):
     scheduler, target = scheduler_for(), Calls()
     now = utcnow()
     add_service_jobs(scheduler, target, slack=True, now=now)
-    assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests"}
+    assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests", "compact"}
     assert scheduler.get_job("digests").next_run_time == now
+    assert scheduler.get_job("compact").trigger.interval.total_seconds() == 3600
     for job in sorted(scheduler.get_jobs(), key=lambda j: j.id):
         job.func(*job.args)
-    assert target.calls == [("deliver",), ("send_digests",), ("sync",)]
+    assert target.calls == [("compact",), ("deliver",), ("send_digests",), ("sync",)]
     console = scheduler_for()
     add_service_jobs(console, target, slack=False, now=now)
-    assert [j.id for j in console.get_jobs()] == ["sync"]
+    assert sorted(j.id for j in console.get_jobs()) == ["compact", "sync"]

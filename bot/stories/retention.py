@@ -1,0 +1,25 @@
+"""When the matching data of closed stories is dropped: `wirewatch run` hourly, `wirewatch db
+compact` on demand (storage/retention.py does the dropping)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from bot.config import Settings
+from storage.retention import Compacted, compact, cutoff
+
+
+def compact_story_data(db: Database, settings: Settings, *,
+                       now: datetime | None = None) -> Compacted | None:
+    """Drop the matching data of the stories closed for ``WIREWATCH_STORY_DATA_DAYS`` on the
+    stream's clock and the desk's (the stream's alone on a replay); None when that is 0."""
+    if settings.story_data_days <= 0:
+        return None
+    now = now or datetime.now(UTC)
+    before = cutoff(db, days=settings.story_data_days, quiet_hours=settings.story_quiet_hours,
+                    now=None if settings.story_stream_clock else now)
+    if before is None:
+        return Compacted()
+    return compact(db, before, now=now.isoformat(timespec="seconds"))
