@@ -229,7 +229,7 @@ def move_article(
     if current is None:
         raise LookupError(f"article {article_id} is in no story")
     story_id = current.story_id
-    seen_at = current.seen_at or now
+    seen_at = current.seen_at or _last_seen(db, story_id) or now
     new_id = create_story(db, title=title, summary=summary, seen_at=seen_at, now=now)
     db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]' "
                "WHERE article_id = ?", [new_id, article_id])
@@ -242,6 +242,12 @@ def move_article(
     if row:
         reindex(db, story_id=new_id, keys=json.loads(row[0]).get("x", []), seen_at=row[1])
     return StoryMove(article_id, story_id, new_id)
+
+
+def _last_seen(db: Database, story_id: int) -> str | None:
+    """The story's newest article time: an article of a compacted story has no own row left."""
+    row = db.execute("SELECT last_seen FROM stories WHERE id = ?", [story_id]).fetchone()
+    return row[0] if row else None
 
 
 def reindex(db: Database, *, story_id: int, keys: list[str], seen_at: str) -> None:

@@ -17,6 +17,7 @@ from bot.models import SentenceContent, StoryEntry, VerdictKind
 from bot.pipeline import Pipeline
 from bot.replay import records, result_line
 from bot.stories.retention import compact_story_data
+from bot.stories.split import split_article
 from bot.who_said import who_said
 from storage import stories as store
 from storage.db import transaction
@@ -141,6 +142,16 @@ def test_closed_stories_lose_their_matching_rows_and_open_ones_keep_them(
     timeline = story_timeline(fresh_db, pier)
     assert timeline is not None and len(timeline.entries) == 2
     assert [e.title for e in timeline.entries] == [EVENTS[0][0]] * 2
+
+    old_last_seen = fresh_db.execute("SELECT last_seen FROM stories WHERE id = ?",
+                                     [pier]).fetchone()[0]
+    with transaction(fresh_db):
+        moved = split_article(fresh_db, timeline.entries[1].article_id)
+    split = fresh_db.execute("SELECT last_seen, summary FROM stories WHERE id = ?",
+                             [moved.new_story]).fetchone()
+    assert split[0] == old_last_seen and json.loads(split[1])
+    shrunk = story_timeline(fresh_db, pier)
+    assert shrunk is not None and shrunk.article_count == 1
 
 
 def test_after_compaction_a_rewrite_joins_its_recent_story_and_news_starts_a_new_one(
