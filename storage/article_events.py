@@ -17,3 +17,14 @@ def article_events_after(db: Database, cursor: int, *, limit: int = 100) -> list
         "LEFT JOIN alert_holds h ON h.article_id = sa.article_id "
         "WHERE sa.id > ? ORDER BY sa.id LIMIT ?", [cursor, limit])
     return [ArticleEvent(**{**r, "has_topic": bool(r["has_topic"])}) for r in rows]
+
+
+def last_article_event(db: Database) -> int:
+    """The newest event's id: a run reports only what happens after it starts."""
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM story_articles").fetchone()[0])
+
+
+def alerts_queued_for(db: Database, article_id: int) -> int:
+    """How many topic alerts (channels and people) the article put in the outbox."""
+    return int(db.execute("SELECT count(*) FROM alerts WHERE article_id = ?",
+                          [article_id]).fetchone()[0])

@@ -10,7 +10,7 @@ from bot.alerts.console import render_text
 from bot.alerts.why import no_alert_reason
 from bot.models import ArticleEvent
 from storage.alerts import alert_view
-from storage.article_events import article_events_after
+from storage.article_events import alerts_queued_for, article_events_after
 from storage.db import transaction
 from storage.state import get_state, set_state
 
@@ -45,3 +45,24 @@ def print_pending(db: Database, echo: Callable[[str], None],
 def silent_line(event: ArticleEvent, reason: str) -> str:
     """One terminal line for an article that posted nothing."""
     return f"· no alert for “{event.title or event.origin}”: {reason}"
+
+
+def report_activity(db: Database, cursor: int, echo: Callable[[str], None]) -> int:
+    """One line per article stored since ``cursor`` (`wirewatch run` with Slack): alerted, and
+    to how many, or why not; returns the new cursor. Alerts themselves go to Slack."""
+    while events := article_events_after(db, cursor):
+        for event in events:
+            reason = no_alert_reason(verdict=event.verdict, hold=event.hold,
+                                     has_topic=event.has_topic)
+            queued = alerts_queued_for(db, event.article_id) if reason is None else 0
+            if reason is None and not queued:
+                reason = ("nobody gets its topic as it happens (/subscribe TOPIC in a channel; "
+                          "digests collect it)")
+            if reason is not None:
+                echo(silent_line(event, reason))
+            else:
+                kind = "new story" if event.verdict == "new" else event.verdict
+                echo(f"· {kind} “{event.title or event.origin}”: "
+                     f"{queued} alert{'s' if queued != 1 else ''} queued for Slack")
+            cursor = event.id
+    return cursor

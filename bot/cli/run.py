@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
-from bot.alerts.console_feed import print_pending, silent_line
+from bot.alerts.console_feed import print_pending, report_activity, silent_line
 from bot.cli.context import CliContext
 from bot.config import Settings
 from bot.models import BadInput
 from bot.runner import Runner
+from storage.article_events import last_article_event
 
 
 @click.command()
@@ -51,10 +52,13 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     for line in runner.describe():
         click.echo(f"  {line}")
     db = runner.dbs.get()
+    seen = last_article_event(db)
     try:
         while not stop.is_set():
             if console:
                 _print_console(db)
+            else:
+                seen = report_activity(db, seen, click.echo)
             stop.wait(interval)
     finally:
         click.echo("stopping: finishing the article in progress…")

@@ -4,17 +4,33 @@ nothing that is not wrong; an unreachable Web API is one line. The real command 
 from __future__ import annotations
 
 import os
+import queue
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
-from tests.fakes.signing import SECRET
+from tests.fakes.signing import REPORTER, SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.slack.conftest import run_command
 
 ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = ("Dockworkers strike at Northhaven port\n\nDockworkers at Northhaven walked off the "
+           "job on Monday, halting container traffic. \"We have waited long enough,\" said "
+           "union leader Ada Brandt.")
+OTHER = ("Eastmere dockworkers reject pay offer\n\nDockworkers in Eastmere rejected a 3% pay "
+         "offer from the harbour board on Thursday and said they would ballot on overtime bans "
+         "next month, a spokesman for the Eastmere branch said.")
+
+
+class Running:
+    """Where the process's HTTP server listens, as run_command wants it."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
 
 
 def slack_env(db_path: Path, api_url: str) -> dict[str, str]:
@@ -109,3 +125,44 @@ def test_status_tells_a_newcomer_why_nothing_is_posted(runtime, fake_slack):
     run_command(runtime, fake_slack, "/subscribe", "Ferry strike", channel="C0DESK")
     subscribed = status()
     assert "; 1 topic; 1 subscription\n" in subscribed and "Nobody" not in subscribed
+
+
+def test_a_slack_run_says_what_each_article_did(db_path, fake_slack, tmp_path):
+    """With Slack the alerts go there, so the terminal said nothing after the banner."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    env = {**slack_env(db_path, fake_slack.base_url), "WIREWATCH_ADMINS": REPORTER}
+    assert wirewatch("topics", "add", "Port strike", "dockworkers", env=env).returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--watch", str(inbox)],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout
+    threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
+
+    def next_line(starting: str) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = lines.get(timeout=deadline - time.monotonic())
+            if line.startswith(starting):
+                return line
+        raise AssertionError(f"no line starting {starting!r}")
+
+    try:
+        port = int(next_line("wirewatch running").split("port ")[1].split(")")[0])
+        (inbox / "a.txt").write_text(ARTICLE)
+        assert "no alert for “Dockworkers strike at Northhaven port”: nobody gets its topic " \
+               "as it happens (/subscribe TOPIC in a channel" in next_line("· ")
+        run_command(Running(port), fake_slack, "/subscribe", "Port strike", channel="C0DESK")
+        (inbox / "b.txt").write_text(OTHER)
+        line = next_line("· ")
+        assert line.startswith(("· new story “Eastmere", "· update “Eastmere")), line
+        assert line.endswith("”: 1 alert queued for Slack\n"), line
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+
+
+def _read_into(stream: IO[str], lines: queue.Queue[str]) -> None:
+    for line in stream:
+        lines.put(line)
