@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import threading
 from pathlib import Path
@@ -15,6 +16,8 @@ from bot.config import Settings
 from bot.models import BadInput
 from bot.runner import Runner
 from storage.article_events import last_article_event
+
+log = logging.getLogger(__name__)
 
 
 @click.command()
@@ -52,13 +55,13 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     for line in runner.describe():
         click.echo(f"  {line}")
     db = runner.dbs.get()
-    seen = last_article_event(db)
+    seen: int | None = last_article_event(db)
     try:
         while not stop.is_set():
             if console:
                 _print_console(db)
-            else:
-                seen = report_activity(db, seen, click.echo)
+            elif seen is not None:
+                seen = _report(db, seen)
             stop.wait(interval)
     finally:
         click.echo("stopping: finishing the article in progress…")
@@ -66,6 +69,15 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
         if console:
             _print_console(db)
     click.echo("stopped")
+
+
+def _report(db: Database, seen: int) -> int | None:
+    """The per-article lines of a Slack run; a closed terminal stops them, never the bot."""
+    try:
+        return report_activity(db, seen, click.echo)
+    except OSError as exc:
+        log.warning("stopped printing what each article did: %s", exc)
+        return None
 
 
 def _print_console(db: Database) -> None:
