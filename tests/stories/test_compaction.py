@@ -16,6 +16,7 @@ from bot.cli import cli
 from bot.models import SentenceContent, StoryEntry, VerdictKind
 from bot.pipeline import Pipeline
 from bot.replay import records, result_line
+from bot.runner import Runner
 from bot.stories.retention import compact_story_data
 from bot.stories.split import split_article
 from bot.who_said import who_said
@@ -267,3 +268,16 @@ def test_the_command_says_what_it_dropped(fresh_db, settings):
     assert "VACUUM" in result.output
     again = CliRunner().invoke(cli, ["--db", str(settings.db_path), "db", "compact"])
     assert "nothing to drop" in again.output
+
+
+def test_the_running_bot_compacts_on_its_hourly_job(fresh_db, settings, nlp):
+    archive(fresh_db, 3)
+    with transaction(fresh_db):
+        store.create_story(fresh_db, title="today", summary=[], now="2016-06-01T00:00:00+00:00",
+                           seen_at="2016-06-01T00:00:00+00:00")
+    runner = Runner(settings, nlp=nlp)
+    try:
+        runner.compact()
+    finally:
+        runner.stop()
+    assert fresh_db.execute("SELECT count(compacted_at) FROM stories").fetchone()[0] == 3
