@@ -13,8 +13,11 @@ def check_slack_settings(settings: Settings) -> None:
     """Raise ConfigError for the first missing or malformed Slack setting; values never shown."""
     token = settings.slack_bot_token
     if not token:
+        nothing_set = not (settings.slack_signing_secret or settings.slack_app_token)
         raise ConfigError("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) "
-                          "from your Slack app's OAuth & Permissions page")
+                          "from your Slack app's OAuth & Permissions page"
+                          + ("; docs/slack.md sets up the app. To try wirewatch without Slack: "
+                             "wirewatch run --console" if nothing_set else ""))
     if not token.startswith("xoxb-") or _has_space(token):
         raise ConfigError("SLACK_BOT_TOKEN does not look like a bot token: it should start "
                           "with xoxb- (not a user xoxp- or app-level xapp- token)")

@@ -166,3 +166,13 @@ def test_a_slack_run_says_what_each_article_did(db_path, fake_slack, tmp_path):
 def _read_into(stream: IO[str], lines: queue.Queue[str]) -> None:
     for line in stream:
         lines.put(line)
+
+
+def test_run_with_no_slack_settings_at_all_points_to_console_mode(db_path):
+    env = {k: v for k, v in slack_env(db_path, "http://127.0.0.1:9/api/").items()
+           if not k.startswith("SLACK_")}
+    result = wirewatch("run", env=env)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: SLACK_BOT_TOKEN is not set")
+    assert line.endswith("To try wirewatch without Slack: wirewatch run --console")
