@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import blocks_as_text
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.history import find_posted
-from bot.alerts.notify import with_mentions
+from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
@@ -131,7 +131,7 @@ class AlertSender:
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
-        text, blocks = with_mentions(text, blocks, _pings(db, row, first or broadcast))
+        pings = _pings(db, row, first or broadcast)
 
         def post(text: str, blocks: list[dict] | None) -> SlackResponse:
             return call(lambda: self.client.chat_postMessage(
@@ -142,12 +142,12 @@ class AlertSender:
                           "event_payload": {"alert_id": row.id, "story_id": row.story_id}}))
 
         try:
-            response = post(text, blocks)
+            response = post(*with_mentions(text, blocks, pings))
         except SlackApiError as exc:
             _raise_if_thread_gone(exc, thread_ts)
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
                         row.id, row.channel, error_code(exc))
-            response = post(blocks_as_text(blocks, text), None)
+            response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
 

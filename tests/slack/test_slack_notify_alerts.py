@@ -162,3 +162,29 @@ def test_a_quote_alert_pings_whom_its_channel_subscription_notifies(runtime, fak
     assert block_problems(alert.blocks, text=alert.text) == []
     [quiet] = quote_posts(fake_slack, "C0QUIET")
     assert quiet.text.startswith("New quote · Ada Brandt")
+
+
+def test_an_alert_slack_refuses_as_blocks_pings_once_as_plain_text(runtime, fake_slack,
+                                                                   fresh_db,
+                                                                   topic):  # noqa: F811
+    follow(fresh_db, topic)
+    new_story(fresh_db, topic)
+    fake_slack.refuse_next(1, error="invalid_blocks")
+    assert runtime.deliver_pending(now=at(0)) == 1
+    [posted] = fake_slack.posts("C0DESK")
+    assert posted.blocks is None and posted.text.startswith(f"{PINGS} 🆕 *New story*")
+    assert pings(posted) == 1
+
+
+def test_a_digest_slack_refuses_as_blocks_pings_once_as_plain_text(fresh_db, fake_slack,
+                                                                   topic):  # noqa: F811
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+    follow(fresh_db, topic, "C0DIG", mode="hourly")
+    article_id = add_article(fresh_db, title="Dockworkers walk out", url="https://n.example/1")
+    add_story(fresh_db, article_id=article_id, title="Dockworkers walk out", topic_ids=(topic,),
+              at="2026-11-24T05:20:00+00:00")
+    fake_slack.refuse_next(1, error="invalid_blocks")
+    assert send_due_digests(fresh_db, client, now=datetime(2026, 11, 24, 6, 1, tzinfo=UTC)) == 1
+    [digest] = fake_slack.posts("C0DIG")
+    assert digest.blocks is None and digest.text.startswith(f"{PINGS} Hourly digest")
+    assert pings(digest) == 1
