@@ -131,19 +131,16 @@ def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict[str,
     return found
 
 
-def article_headline_names(db: Database, article_ids: list[int]
-                           ) -> dict[int, tuple[list[str], list[str]]]:
-    """The names each article's headline gives, and the places it names, as the story stage
-    stored them (articles stored before places were kept have none)."""
-    found: dict[int, tuple[list[str], list[str]]] = {}
+def article_headline_names(db: Database, article_ids: list[int]) -> dict[int, list[str]]:
+    """The names each article's headline gives, as the story stage stored them."""
+    found: dict[int, list[str]] = {}
     for i in range(0, len(article_ids), CHUNK):
         part = article_ids[i:i + CHUNK]
         marks = ",".join("?" * len(part))
-        for article_id, names, places in db.conn.execute(
-                f"SELECT article_id, json_extract(data, '$.t'), json_extract(data, '$.p') "
-                f"FROM story_features WHERE article_id IN ({marks})", part):
-            found[article_id] = (json.loads(names) if names else [],
-                                 json.loads(places) if places else [])
+        for article_id, names in db.conn.execute(
+                f"SELECT article_id, json_extract(data, '$.t') FROM story_features "
+                f"WHERE article_id IN ({marks})", part):
+            found[article_id] = json.loads(names) if names else []
     return found
 
 
@@ -191,8 +188,6 @@ def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
         [story_id, entry.article_id, entry.verdict,
          json.dumps(entry.whats_new, ensure_ascii=False), now])
     data = {"k": entry.weights, "x": entry.index_keys, "t": entry.headline_names}
-    if entry.places:
-        data["p"] = entry.places
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
                "words) VALUES (?, ?, ?, ?, ?, ?)",
                [entry.article_id, story_id, seen_at, _compact(data),

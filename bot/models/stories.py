@@ -3,7 +3,7 @@ a story as it grew."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -42,7 +42,7 @@ class SentenceContent:
 class StoryEntry:
     """An article as its story keeps it: its verdict and what it added, the weighted keys later
     articles are compared with, its index keys, the names its headline gives, its sentences, and
-    its words and lemmas for topic matching, and the places it names."""
+    its words and lemmas for topic matching."""
 
     story_id: int
     article_id: int
@@ -54,7 +54,6 @@ class StoryEntry:
     sentences: list[SentenceContent]
     seen_at: str
     words: str | None = None
-    places: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

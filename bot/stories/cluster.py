@@ -38,8 +38,7 @@ class Events:
     halves every ``half_life_hours`` since the story's first article (attention moves on; a
     running issue gets a new story every few days), and is multiplied by ``conflict_penalty``
     when each headline names someone or somewhere the other side never mentions (two strikes
-    at two ports, two fires in two countries), and by it again when where it happened differs
-    (``places_conflict``). A near copy of one of its latest articles
+    at two ports, two fires in two countries). A near copy of one of its latest articles
     (cosine at least ``copy_similarity``) joins it whatever its age: a rewrite is not news.
     A story sharing ``min_shared`` of the article's index keys is scored (one is enough: a
     three-line snippet of a long report may share only the name in its headline).
@@ -67,13 +66,11 @@ class Events:
 @dataclass(frozen=True)
 class Story:
     """What the decision sees of a candidate story: its latest articles' weighted keys, the
-    names their headlines give, hours since its first article, and the places its latest
-    articles name."""
+    names their headlines give, and hours since its first article."""
 
     vectors: list[dict[str, float]]
     headline_names: frozenset[str] = frozenset()
     age_hours: float = 0.0
-    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -256,25 +253,9 @@ def headlines_conflict(weights: dict[str, float], names: frozenset[str], story: 
     return bool(names - story_keys) and bool(story.headline_names - weights.keys())
 
 
-def places_conflict(weights: dict[str, float], names: frozenset[str], places: frozenset[str],
-                    story: Story) -> bool:
-    """Where it happened differs, which another report of the same event would not leave out:
-    each headline names a place the other side never mentions (two ports, two islands), or one
-    headline does and the other side names places, none of which this side mentions."""
-    story_keys = set().union(*story.vectors) if story.vectors else set()
-    mine = (names & places) - story_keys
-    theirs = (story.headline_names & story.places) - weights.keys()
-    if mine and theirs:
-        return True
-    return bool(theirs and places and not places & story_keys) or bool(
-        mine and story.places and not story.places & weights.keys())
-
-
 def event_similarity(weights: dict[str, float], names: frozenset[str], story: Story, *,
-                     events: Events, probe: Probe | None = None,
-                     places: frozenset[str] = frozenset()) -> float:
-    """The article's likeness to a story at event granularity (see ``Events``); ``places``
-    are the places the article names."""
+                     events: Events, probe: Probe | None = None) -> float:
+    """The article's likeness to a story at event granularity (see ``Events``)."""
     if not story.vectors:
         return 0.0
     probe = probe or Probe.of(weights)
@@ -292,8 +273,6 @@ def event_similarity(weights: dict[str, float], names: frozenset[str], story: St
     score *= events.decay(story.age_hours)
     if headlines_conflict(weights, names, story):
         score *= events.conflict_penalty
-    if places_conflict(weights, names, places, story):
-        score *= events.conflict_penalty
     closest = max(_cosine_known(weights, probe.square, v, square)
                   for v, square in zip(story.vectors, squares, strict=True))
     if closest >= events.copy_similarity:
@@ -310,7 +289,6 @@ def choose(
     weights: dict[str, float], stories: dict[int, Story], *,
     threshold: float = JOIN_THRESHOLD, events: Events | None = None,
     names: frozenset[str] = frozenset(), kept: dict[str, float] | None = None,
-    places: frozenset[str] = frozenset(),
 ) -> Choice:
     """The most alike story scoring at least the threshold: by ``story_similarity`` for running
     stories, by ``event_similarity`` with ``events``."""
@@ -320,8 +298,7 @@ def choose(
         if events is None:
             score = story_similarity(weights, [{"k": v} for v in story.vectors])
         else:
-            score = event_similarity(weights, names, story, events=events, probe=probe,
-                                     places=places)
+            score = event_similarity(weights, names, story, events=events, probe=probe)
         if score > best.score:
             best = Choice(story_id, score)
     if events is not None:

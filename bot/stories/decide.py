@@ -23,7 +23,6 @@ class Candidate:
     sentences: novelty.Earlier = field(default_factory=novelty.Earlier)
     age_hours: float = 0.0
     headline_names: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,11 @@ def decide(
     threshold: float = cluster.JOIN_THRESHOLD, events: cluster.Events | None = None,
 ) -> Decision:
     """Join the most alike candidate scoring at least the threshold, else start a story."""
-    stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours,
-                                         c.places)
+    stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours)
                for c in candidates.stories}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
                             names=cluster.headline_names(features.title_keys),
-                            kept=candidates.kept, places=frozenset(features.places))
+                            kept=candidates.kept)
     if choice.story_id is None and events is not None:
         choice = _alike(features, candidates, stories, events) or choice
     if choice.story_id is None:
@@ -89,6 +87,5 @@ def _alike(features: ArticleFeatures, candidates: Candidates, stories: dict[int,
     if near is None or near.similarity < JOIN_SIMILARITY or near.story_id not in stories:
         return None
     score = cluster.event_similarity(candidates.weights, cluster.headline_names(
-        features.title_keys), stories[near.story_id], events=events,
-        places=frozenset(features.places))
+        features.title_keys), stories[near.story_id], events=events)
     return cluster.Choice(near.story_id, score) if score > 0 else None

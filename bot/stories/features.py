@@ -60,8 +60,7 @@ class SentenceFeatures:
 @dataclass
 class ArticleFeatures:
     """``keys`` are the body's; ``first`` says in which sentence each first appears, ``tf`` in
-    how many; ``title_keys`` are what the headline names (used at event granularity), and
-    ``places`` the places (GPE, LOC) its body names."""
+    how many; ``title_keys`` are what the headline names (used at event granularity)."""
 
     title: str
     title_words: tuple[str, ...]
@@ -72,7 +71,6 @@ class ArticleFeatures:
     first: dict[str, int] = field(default_factory=dict)
     tf: dict[str, int] = field(default_factory=dict)
     title_keys: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=CACHED)
@@ -135,7 +133,6 @@ COLUMNS = 10
 2: a proper noun), modal tag, alpha, stop, punct, space, like_num, character offset."""
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
-PLACES = {"GPE", "LOC"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
 REPORTING = {"say", "tell", "add", "accord", "report", "state", "write", "told", "says"}
 QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
@@ -185,14 +182,7 @@ def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeature
             features.first[key] = index
         features.keys |= keys
     features.title_keys = _title_keys(features, view.title_stops)
-    features.places = _places(features)
     return features
-
-
-def _places(features: ArticleFeatures) -> set[str]:
-    """The places the body names: where it happened, among others."""
-    keys = (entity_key(e.label, e.text) for e in features.entities if e.label in PLACES)
-    return {key for key in keys if key is not None}
 
 
 def _title_keys(features: ArticleFeatures, stops: AbstractSet[str]) -> set[str]:

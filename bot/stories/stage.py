@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 import numpy as np
 from sqlite_utils import Database
@@ -36,16 +36,6 @@ NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
-
-
-class Headline(NamedTuple):
-    """The names an article's headline gives, and the places its body names."""
-
-    names: frozenset[str]
-    places: frozenset[str]
-
-
-NO_HEADLINE = Headline(frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -117,7 +107,7 @@ class StoryStage:
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
         self._queries: dict[str, Node | None] = {}
         self._vector_cache: dict[int, dict[str, float]] = {}
-        self._names_cache: dict[int, Headline] = {}
+        self._names_cache: dict[int, frozenset[str]] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
         self.earlier_sentences = earlier_sentences
         self.meaning = meaning if self.events else None
@@ -189,7 +179,7 @@ class StoryStage:
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
                       _hours(seen_at, started.get(story_id)),
-                      *names.get(story_id, NO_HEADLINE))
+                      names.get(story_id, frozenset()))
             for story_id in story_ids], rarity, near)
 
     def _nearest(self, db: Database, prepared: Prepared, since: str) -> Nearest | None:
@@ -255,7 +245,6 @@ class StoryStage:
             whats_new=verdict.whats_new, weights=candidates.kept,
             index_keys=candidates.index_keys,
             headline_names=sorted(cluster.headline_names(features.title_keys)),
-            places=sorted(features.places),
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
             words=encode_text(prepared.text)), now=now)
         store.count_keys(db, candidates.weights)
@@ -275,17 +264,13 @@ class StoryStage:
                 for story_id, ids in latest.items()}
 
     def _headline_names(self, db: Database, latest: dict[int, list[int]]
-                        ) -> dict[int, Headline]:
-        """The names the headlines of each story's latest articles give, and the places those
-        articles name (cached, like vectors)."""
+                        ) -> dict[int, frozenset[str]]:
+        """The names the headlines of each story's latest articles give (cached, like vectors)."""
         fill_cache(self._names_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
                    lambda missing: _headline_names_of(db, missing))
-        found = {}
-        for story_id, ids in latest.items():
-            heads = [self._names_cache.get(a, NO_HEADLINE) for a in ids]
-            found[story_id] = Headline(frozenset().union(*(h.names for h in heads)),
-                                       frozenset().union(*(h.places for h in heads)))
-        return found
+        return {story_id: frozenset().union(*(self._names_cache.get(a, frozenset())
+                                              for a in ids))
+                for story_id, ids in latest.items()}
 
     def _sentences(self, db: Database, story_id: int) -> novelty.Earlier:
         """Every sentence of the story's latest articles, indexed for what's new; the index of
@@ -340,9 +325,9 @@ class StoryStage:
         return self._queries[text]
 
 
-def _headline_names_of(db: Database, article_ids: list[int]) -> dict[int, Headline]:
+def _headline_names_of(db: Database, article_ids: list[int]) -> dict[int, frozenset[str]]:
     found = store.article_headline_names(db, article_ids)
-    return {a: Headline(*map(frozenset, found.get(a, ((), ())))) for a in article_ids}
+    return {a: frozenset(found.get(a, ())) for a in article_ids}
 
 
 def fill_cache(cache: dict[int, T], wanted: list[int], limit: int,
