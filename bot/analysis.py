@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import select
+import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PRELOAD = "bot.nlp.preload"  # imported by the workers' forkserver only: it loads spaCy
+QUIET = "bot.worker_signals"  # imported by it before that: Ctrl-C is the owner's to handle
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ def _context() -> BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
+    context.set_forkserver_preload([QUIET, PRELOAD])
     return context
 
 
@@ -293,6 +295,7 @@ def _load_worker(model: str, owner: int) -> None:
     """In each worker process: spaCy for every batch it will get (the forkserver's, if it
     preloaded the same pipeline), and a watch on the process that started the pool."""
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # spawn too: the owner stops the pool
     _worker = load_pipeline(model)
     threading.Thread(target=_exit_with, args=(owner,), name="owner-watch", daemon=True).start()
 

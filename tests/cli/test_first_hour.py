@@ -4,6 +4,7 @@ never a traceback: the real `wirewatch` command in a subprocess."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -182,3 +183,25 @@ def test_a_setting_out_of_range_is_refused_by_name(name, value, says):
     with pytest.raises(ConfigError) as caught:  # was accepted: every file 'over the -1 MB limit'
         load_settings({name: value})
     assert says in str(caught.value)
+
+
+def test_ctrl_c_in_the_terminal_stops_run_without_a_traceback(tmp_path):
+    """Ctrl-C reaches the whole process group, the analysis workers and their forkserver too:
+    each printed 'Process ForkServerProcess-1: Traceback … KeyboardInterrupt'."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}  # one worker process
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"), "run",
+                             "--console", "--interval", "0.2", "--watch", str(inbox)],
+                            env=clean, cwd=ROOT, text=True, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout
+    assert proc.stdout.readline().startswith("wirewatch running")
+    (inbox / "a.txt").write_text("Dam opens\n\nThe new dam opened on Friday, officials said.")
+    while not proc.stdout.readline().startswith("· no alert for “Dam opens”"):
+        assert proc.poll() is None
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and out.endswith("stopped\n")
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
