@@ -34,6 +34,11 @@ class WirewatchGroup(click.Group):
             return super().invoke(ctx)
         except WirewatchError as exc:
             raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt:  # not click's bare 'Aborted!': say what was kept
+            click.echo("interrupted (Ctrl-C): what was already stored stays stored; the same "
+                       "command again goes on (files already stored count as duplicates)",
+                       err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=WirewatchGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -205,3 +205,26 @@ def test_ctrl_c_in_the_terminal_stops_run_without_a_traceback(tmp_path):
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and out.endswith("stopped\n")
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+
+
+def test_ctrl_c_during_ingest_says_what_was_kept(tmp_path):
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"{i:03}.txt").write_text(f"Harbour board {i} meets\n\nThe harbour board of "
+                                            f"town {i} agreed a dredging budget on Monday.")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WIREWATCH_"))}
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"),
+                             "ingest", str(folder)], env=clean, cwd=ROOT, text=True,
+                            start_new_session=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout
+    while not proc.stdout.readline().startswith("stored"):
+        assert proc.poll() is None
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err  # was 1 and 'Aborted!'
+    assert err.strip().endswith("interrupted (Ctrl-C): what was already stored stays stored; "
+                                "the same command again goes on (files already stored count "
+                                "as duplicates)")
+    assert "Traceback" not in err
