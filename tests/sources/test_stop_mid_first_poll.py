@@ -1,0 +1,39 @@
+"""Ctrl-C (or SIGTERM) while a feed's first poll is still downloading: the poll cut off by the
+stop is not the feed's failure, so the next start polls it at once."""
+
+from __future__ import annotations
+
+import threading
+
+from storage.db import open_db, transaction
+from storage.sources import add_source, get_source
+from tests.sources.feedserver import FeedServer, Item, Route, rss
+from tests.sources.process import Running
+
+
+def test_a_poll_cut_by_the_stop_does_not_count_and_the_next_start_polls_at_once(
+        db_path, processes):
+    held = threading.Event()
+    with FeedServer() as server:
+        server.routes["/slow.xml"] = Route(rss([Item("a", "Ferry crews walk out",
+                                                     "Ferry crews stopped work on Tuesday.")]),
+                                           hold=held)
+        url = server.url("/slow.xml")
+        db = open_db(db_path)
+        with transaction(db):
+            add_source(db, kind="feed", location=url, every=300)
+        first = Running(db_path)
+        processes.append(first)
+        assert server.holding.wait(60), "the first poll never reached the feed"
+        assert first.terminate() == 0
+        source = get_source(db, url)
+        assert source is not None
+        assert (source.failures, source.next_attempt_at, source.last_error) == (0, None, None)
+        held.set()
+        second = Running(db_path)
+        processes.append(second)
+        second.wait_until(lambda: server.hits("/slow.xml") == 2, timeout=30,
+                          what="the feed polled again at start")  # was: 5 minutes later
+        second.wait_for("· no alert for “Ferry crews walk out”: background")
+        assert second.terminate() == 0
+        db.close()
