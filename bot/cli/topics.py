@@ -34,10 +34,13 @@ def topics() -> None:
 
 @topics.command("add")
 @click.argument("name")
-@click.argument("query", required=False)
+@click.argument("words", metavar="[QUERY]", nargs=-1)
 @click.pass_obj
-def add(obj: CliContext, name: str, query: str | None) -> None:
+def add(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
     """Track NAME, matching stories by QUERY (default: every word of the name).
+
+    The query may be quoted as one argument or typed as several words, as in
+    Slack's /topics add; quote it when it holds parentheses or * for the shell.
 
     QUERY words match any inflection; combine them with AND, OR, NOT and
     parentheses; quote "exact phrases"; end a word with * for a prefix; filter
@@ -49,6 +52,7 @@ def add(obj: CliContext, name: str, query: str | None) -> None:
         wirewatch topics add "NATO membership" 'NATO AND (membership OR invit*)'
         wirewatch topics add "Sybiha" 'person:"Andrii Sybiha" NOT gpe:Russia'
     """
+    query = " ".join(words) or None
     with transaction(obj.db):
         topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
                                             quiet_hours=obj.settings.story_quiet_hours))
@@ -109,12 +113,12 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
 
 
 @topics.command("preview")
-@click.argument("query")
+@click.argument("words", metavar="QUERY", nargs=-1, required=True)
 @click.option("--days", default=PREVIEW_DAYS, show_default=True,
               help="How many days of stories to try the query on.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def preview_(obj: CliContext, query: str, days: float, as_json: bool) -> None:
+def preview_(obj: CliContext, words: tuple[str, ...], days: float, as_json: bool) -> None:
     """Show which stories of the last days QUERY would have matched, and why, without
     adding a topic.
 
@@ -122,6 +126,7 @@ def preview_(obj: CliContext, query: str, days: float, as_json: bool) -> None:
     Example:
         wirewatch topics preview 'strike AND (port OR dock*)'
     """
+    query = " ".join(words)
     try:
         hits = preview(obj.db, query, days=days)
     except TopicQueryError as exc:

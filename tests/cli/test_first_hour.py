@@ -228,3 +228,13 @@ def test_ctrl_c_during_ingest_says_what_was_kept(tmp_path):
                                 "the same command again goes on (files already stored count "
                                 "as duplicates)")
     assert "Traceback" not in err
+
+
+def test_an_unquoted_query_is_taken_as_typed(tmp_path):
+    """As in Slack's /topics add; it was 'Got unexpected extra arguments (AND dock)'."""
+    db = str(tmp_path / "w.db")
+    added = wirewatch("--db", db, "topics", "add", "Dock strikes", "strike", "AND", "dock*")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("tracking 'Dock strikes': strike AND dock*")
+    previewed = wirewatch("--db", db, "topics", "preview", "strike", "AND", "port")
+    assert previewed.returncode == 0, previewed.stderr
