@@ -16,7 +16,8 @@ MORE_ROOM = 300  # the "…and N more articles" line and a note below the timeli
 def timeline_text(timeline: StoryTimeline) -> str:
     """The fallback text: notifications and screen readers get this."""
     return fit(f"Timeline of {plain(timeline.title, HEADER_CHARS)}: "
-               f"{timeline.article_count} articles", 3000)
+               f"{timeline.article_count} article{'' if timeline.article_count == 1 else 's'}",
+               3000)
 
 
 def timeline_blocks(timeline: StoryTimeline) -> list[dict]:

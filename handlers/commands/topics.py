@@ -56,7 +56,7 @@ def list_text(svc: Services, rest: str, command: dict) -> str:
     rows = store.list_topics(svc.db)
     if not rows:
         return "No topics yet. " + USAGE
-    lines = [f"*{len(rows)} topics*"]
+    lines = [f"*{len(rows)} topic{'' if len(rows) == 1 else 's'}*"]
     lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`" for r in rows]
     return join_lines(lines)
 
@@ -98,7 +98,7 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
                  "This channel is not subscribed.")
     stories = store.recent_stories(db, topic.id, limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")
-    lines += [f"• {echo(s.title or 'untitled', 150)} ({s.article_count or 1} articles"
+    lines += [f"• {echo(s.title or 'untitled', 150)} ({articles(s.article_count or 1)}"
               f"{', last ' + s.last_seen if s.last_seen else ''})" for s in stories]
     return join_lines(lines)
 
@@ -109,3 +109,7 @@ NEEDS = {add_text: Action.MANAGE_TOPICS, remove_text: Action.MANAGE_TOPICS}
 
 def register(app: App) -> None:
     app.command("/topics")(handle_topics)
+
+
+def articles(count: int) -> str:
+    return f"{count} article{'' if count == 1 else 's'}"

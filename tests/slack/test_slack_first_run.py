@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import IO
 
+from bot.models import RawArticle
 from tests.fakes.signing import REPORTER, SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.slack.conftest import run_command
@@ -176,3 +177,13 @@ def test_run_with_no_slack_settings_at_all_points_to_console_mode(db_path):
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("Error: SLACK_BOT_TOKEN is not set")
     assert line.endswith("To try wirewatch without Slack: wirewatch run --console")
+
+
+def test_one_topic_and_one_article_are_counted_in_the_singular(runtime, fake_slack, pipeline):
+    """A newcomer's first answers: '*1 topics*', 'Timeline of …: 1 articles'."""
+    [done] = pipeline.ingest([RawArticle(text=ARTICLE, origin="drop.txt")])
+    assert done.status == "stored" and done.verdict is not None
+    run_command(runtime, fake_slack, "/topics", "add \"Port strike\" dockworkers")
+    assert run_command(runtime, fake_slack, "/topics", "")["text"].startswith("*1 topic*\n")
+    story = run_command(runtime, fake_slack, "/story", str(done.verdict.story_id))["text"]
+    assert story == "Timeline of Dockworkers strike at Northhaven port: 1 article"
