@@ -59,7 +59,8 @@ def add(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
         running = recent_stories(obj.db, topic.id, limit=1000)
     click.echo(f"tracking '{name}': {topic.query}")
     if running:
-        click.echo(f"{len(running)} running stories already match it")
+        click.echo(f"{_n(len(running), 'running story', 'running stories')} already "
+                   f"match{'es' if len(running) == 1 else ''} it")
 
 
 @topics.command("list")
@@ -105,7 +106,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     if not stories:
         click.echo("  no stories yet")
     for story in stories:
-        click.echo(f"  story {story.id} ({story.article_count} articles, last "
+        click.echo(f"  story {story.id} ({_n(story.article_count, 'article')}, last "
                    f"{story.last_seen}): {story.title}")
         why = "; ".join(f"{r.term} in {r.where}" for r in story.reasons[:4])
         if why:
@@ -134,9 +135,10 @@ def preview_(obj: CliContext, words: tuple[str, ...], days: float, as_json: bool
     if as_json:
         emit_json([dataclasses.asdict(hit) for hit in hits])
         return
-    click.echo(f"{len(hits)} stories of the last {days:g} days would have matched {query}")
+    click.echo(f"{_n(len(hits), 'story', 'stories')} of the last {days:g} days would have "
+               f"matched {query}")
     for hit in hits:
-        click.echo(f"  story {hit.story_id} ({hit.article_count} articles, last "
+        click.echo(f"  story {hit.story_id} ({_n(hit.article_count, 'article')}, last "
                    f"{hit.last_seen}): {hit.title}")
         click.echo(f"    matched: {why_text(hit)}")
 
@@ -158,3 +160,8 @@ def remove(obj: CliContext, name: str) -> None:
 
 def register(cli: click.Group) -> None:
     cli.add_command(topics)
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """'1 article', '2 articles': the output is read by people."""
+    return f"{count} {one if count == 1 else many or one + 's'}"

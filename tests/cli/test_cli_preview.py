@@ -16,7 +16,7 @@ def test_preview_lists_matching_recent_stories_with_reasons(db_path, tmp_path):
     result = invoke(db_path, "topics", "preview", "dam OR reservoir")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "1 stories of the last 7 days would have matched dam OR reservoir"
+    assert lines[0] == "1 story of the last 7 days would have matched dam OR reservoir"
     assert lines[1].startswith("  story ") and lines[1].endswith(": Dam opens on the Tarn")
     assert lines[2] == "    matched: dam in title"
     as_json = json.loads(invoke(db_path, "topics", "preview", "--json", "choir").output)

@@ -75,7 +75,7 @@ def test_topics_add_reports_query_errors_and_show_lists_stories(db_path, tmp_pat
     invoke(db_path, "ingest", str(path))
     added = invoke(db_path, "topics", "add", "NATO membership")
     assert "tracking 'NATO membership': NATO AND membership" in added.output
-    assert "1 running stories already match it" in added.output
+    assert "1 running story already matches it" in added.output
     shown = invoke(db_path, "topics", "show", "NATO membership")
     assert "story 1" in shown.output and "matched: NATO in" in shown.output
 
