@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import signal
 import threading
 from pathlib import Path
+from typing import IO
 
 import click
 from sqlite_utils import Database
@@ -43,6 +46,8 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
         wirewatch run --console --watch ~/wire/drop
     """
     settings = obj.settings.with_overrides(watch_folder=watch, port=port, host=host)
+    obj.db  # noqa: B018 - opening it first names a database that cannot be used
+    lock = _one_run_per_database(Path(settings.db_path))
     stop = _stop_on_signals()
     runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
     try:
@@ -69,6 +74,28 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
         if console:
             _print_console(db)
     click.echo("stopped")
+    lock.close()
+
+
+def _one_run_per_database(db_path: Path) -> IO[str]:
+    """A second `wirewatch run` on the same database (one forgotten in another terminal)
+    would poll every feed twice and print or post beside the first: it stops at once, naming
+    the first one's pid. The lock goes with the process, however it ends."""
+    lock = open(f"{db_path}-run.lock", "a+", encoding="utf-8")  # noqa: SIM115 - held open
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        pid = lock.read().strip() or "?"
+        lock.close()
+        raise BadInput(f"another wirewatch run (pid {pid}) is already using {db_path}; stop "
+                       f"it first (Ctrl-C in its terminal, or kill {pid}), or give this one "
+                       "its own database with WIREWATCH_DB (or --db)") from None
+    lock.seek(0)
+    lock.truncate()
+    lock.write(f"{os.getpid()}\n")
+    lock.flush()
+    return lock
 
 
 def _report(db: Database, seen: int) -> int | None:

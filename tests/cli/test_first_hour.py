@@ -238,3 +238,28 @@ def test_an_unquoted_query_is_taken_as_typed(tmp_path):
     assert added.stdout.startswith("tracking 'Dock strikes': strike AND dock*")
     previewed = wirewatch("--db", db, "topics", "preview", "strike", "AND", "port")
     assert previewed.returncode == 0, previewed.stderr
+
+
+def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
+    db = tmp_path / "w.db"
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
+    first = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "run", "--console"],
+                             env={**clean, "WIREWATCH_NLP_PROCESSES": "0"}, cwd=ROOT, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert first.stdout and first.stdout.readline().startswith("wirewatch running")
+        line = one_error_line(wirewatch("--db", str(db), "run", "--console"))
+        assert line == (f"Error: another wirewatch run (pid {first.pid}) is already using {db}; "
+                        f"stop it first (Ctrl-C in its terminal, or kill {first.pid}), or give "
+                        "this one its own database with WIREWATCH_DB (or --db)")
+    finally:
+        first.terminate()
+        first.communicate(timeout=60)
+    assert first.returncode == 0
+    again = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "run", "--console"],
+                             env={**clean, "WIREWATCH_NLP_PROCESSES": "0"}, cwd=ROOT, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert again.stdout and again.stdout.readline().startswith("wirewatch running")
+    again.terminate()
+    again.communicate(timeout=60)
