@@ -222,9 +222,15 @@ class Runner:
             log.info("dropped the matching data of %d closed stories (%d articles, %d index "
                      "postings)", done.stories, done.articles, done.postings)
 
+    def _slack_line(self) -> str:
+        assert self.slack is not None
+        return _slack_line_for(bool(getattr(self.slack, "socket_mode", False)), self.slack.port)
+
     def describe(self) -> list[str]:
         """What a run is doing, in a few lines for the terminal (never a token)."""
         lines = [f"database: {Path(self.settings.db_path).resolve()}"]
+        if self.slack is not None:
+            lines.append(self._slack_line())
         sources = list_sources(self.dbs.get())
         for source in sources:
             lines.append(f"{source.kind} #{source.id}: {redact(source.location)} "
@@ -245,6 +251,14 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+def _slack_line_for(socket_mode: bool, port: int) -> str:
+    """Where Slack's requests must arrive: the manifest's Request URL, or Socket Mode."""
+    if socket_mode:
+        return f"Slack: Socket Mode (no public address needed); GET /health on port {port}"
+    return (f"Slack: requests arrive at POST /slack/events on port {port}; the app's Request "
+            "URL is https://YOUR-HOST/slack/events forwarded here (docs/slack.md); GET /health")
 
 
 def who_gets_alerts(db: Database, *, slack: bool) -> str:

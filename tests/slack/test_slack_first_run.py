@@ -72,6 +72,8 @@ def test_a_first_run_says_nobody_subscribes_yet_and_warns_of_nothing(db_path, fa
     assert "topics: Ferry strike; no channel or person subscribes yet, so nothing is posted: " \
            "type /subscribe TOPIC in a Slack channel" in out
     assert "WARNING" not in err and "ERROR" not in err, err  # no "`token` will be unused"
+    assert "\n  Slack: requests arrive at POST /slack/events on port " in out
+    assert "the app's Request URL is https://YOUR-HOST/slack/events forwarded here" in out
 
 
 def test_a_run_without_topics_says_how_to_track_one(db_path, fake_slack):
