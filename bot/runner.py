@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from bot.config import Settings
+from bot.feed_check import fetch_limits
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import PollResult, poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
+from bot.ingest.fetch import Fetcher
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
@@ -276,12 +276,6 @@ def who_gets_alerts(db: Database, *, slack: bool) -> str:
         return (f"topics: {named}; no channel or person subscribes yet, so nothing is posted: "
                 "type /subscribe TOPIC in a Slack channel")
     return f"topics: {named}; {subscribed} subscription{'s' if subscribed != 1 else ''}"
-
-
-def fetch_limits(settings: Settings) -> FetchLimits:
-    return replace(FetchLimits(), total_timeout=settings.fetch_timeout,
-                   read_timeout=min(FetchLimits().read_timeout, settings.fetch_timeout),
-                   max_bytes=settings.fetch_max_bytes)
 
 
 def ingest_app(settings: Settings, dbs: ThreadLocalDb, worker: IngestWorker) -> IngestApp | None:

@@ -8,12 +8,11 @@ from pathlib import Path
 import click
 
 from bot.cli.context import CliContext, emit_json
+from bot.feed_check import check_feed
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.feeds import FeedError, parse_feed
-from bot.ingest.fetch import Fetcher, FetchError, check_address
+from bot.ingest.fetch import check_address
 from bot.models import FailedTally
 from bot.redact import redact
-from bot.runner import fetch_limits
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source
 from storage.never_duplicate import mark_never_duplicate
@@ -115,22 +114,14 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
 def _check_feed(obj: CliContext, source_id: int, url: str, *, allow_private: bool) -> None:
     """Fetch a new feed once, so a typo or an HTML page is said now, not at a later run's
     first poll in a log line; the feed stays added (a server down for now comes back)."""
-    fetcher = Fetcher(limits=fetch_limits(obj.settings),
-                      policy=AddressPolicy.allowing(obj.settings.allow_networks))
-    try:
-        response = fetcher.get(url, allow_private=allow_private)
-        feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
-    except (FetchError, FeedError) as exc:
-        click.echo(f"WARNING: this feed does not work now: {redact(str(exc))}", err=True)
-        click.echo("  it is added, and each poll of `wirewatch run` tries again; if the address "
-                   f"is wrong: wirewatch sources remove {source_id}, then add the right one",
-                   err=True)
+    checked = check_feed(obj.settings, url, allow_private=allow_private)
+    if checked.problem is None:
+        click.echo(f"checked now: {checked.found()}")
         return
-    finally:
-        fetcher.close()
-    count = len(feed.entries)
-    title = f"“{feed.title}”" if feed.title else "a feed with no title"
-    click.echo(f"checked now: {title}, {count} {'entry' if count == 1 else 'entries'}")
+    click.echo(f"WARNING: this feed does not work now: {checked.problem}", err=True)
+    click.echo("  it is added, and each poll of `wirewatch run` tries again; if the address "
+               f"is wrong: wirewatch sources remove {source_id}, then add the right one",
+               err=True)
 
 
 @sources.command("list")

@@ -1,0 +1,46 @@
+"""Fetching a feed once as it is added, so a wrong address breaks loudly at once: the same
+fetcher, limits, address policy and proxy as the polls of `wirewatch run`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.config import Settings
+from bot.ingest.addresses import AddressPolicy
+from bot.ingest.feeds import FeedError, parse_feed
+from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
+from bot.redact import redact
+
+
+@dataclass(frozen=True)
+class FeedCheck:
+    """What one fetch of a new feed found: its title and entries, or why it failed."""
+
+    title: str | None = None
+    entries: int = 0
+    problem: str | None = None
+
+    def found(self) -> str:
+        """'“Harbour Gazette”, 2 entries', for a feed that works."""
+        title = f"“{self.title}”" if self.title else "a feed with no title"
+        return f"{title}, {self.entries} {'entry' if self.entries == 1 else 'entries'}"
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    return replace(FetchLimits(), total_timeout=settings.fetch_timeout,
+                   read_timeout=min(FetchLimits().read_timeout, settings.fetch_timeout),
+                   max_bytes=settings.fetch_max_bytes)
+
+
+def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> FeedCheck:
+    """Fetch and parse ``url`` once; the problem is redacted, as in every log line."""
+    fetcher = Fetcher(limits=fetch_limits(settings),
+                      policy=AddressPolicy.allowing(settings.allow_networks))
+    try:
+        response = fetcher.get(url, allow_private=allow_private)
+        feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
+    except (FetchError, FeedError) as exc:
+        return FeedCheck(problem=redact(str(exc)))
+    finally:
+        fetcher.close()
+    return FeedCheck(title=feed.title, entries=len(feed.entries))
