@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.feed_check import check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import FetchError, check_address
 from bot.permissions import Action, Role, may, refusal
@@ -78,7 +79,19 @@ def _add(svc: Services, rest: str) -> str:
     never = (" Never a duplicate: its articles always alert and never count as a rewrite."
              if never_duplicate else "")
     return (f"Added feed #{source.id} {echo(redact(source.location), 200)}, polled every "
-            f"{source.every} s. {first}{never} `/wirewatch status` shows its health.")
+            f"{source.every} s. {first}{never} `/wirewatch status` shows its health."
+            f"{_checked(svc, source.id, url)}")
+
+
+def _checked(svc: Services, source_id: int, url: str) -> str:
+    """A feed is fetched once as it is added, so a wrong address is said now (the command was
+    acknowledged already: the fetch may take up to WIREWATCH_FETCH_TIMEOUT)."""
+    checked = check_feed(svc.settings, url)
+    if checked.problem is None:
+        return f"\nChecked now: {echo(checked.found(), 200)}."
+    return (f"\n⚠️ It does not work now: {echo(checked.problem, 300)}. It stays added and each "
+            f"poll tries again; if the address is wrong, `/wirewatch sources remove {source_id}`"
+            " and add the right one.")
 
 
 def _remove(svc: Services, rest: str) -> str:

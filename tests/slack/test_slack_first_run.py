@@ -13,10 +13,16 @@ import time
 from pathlib import Path
 from typing import IO
 
+from bot.config import Settings
 from bot.models import RawArticle
+from bot.permissions import Role
+from bot.slack.services import Services
+from handlers.commands.sources import sources_text
+from storage.db import ThreadLocalDb
 from tests.fakes.signing import REPORTER, SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.slack.conftest import run_command
+from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ("Dockworkers strike at Northhaven port\n\nDockworkers at Northhaven walked off the "
@@ -189,3 +195,18 @@ def test_one_topic_and_one_article_are_counted_in_the_singular(runtime, fake_sla
     assert run_command(runtime, fake_slack, "/topics", "")["text"].startswith("*1 topic*\n")
     story = run_command(runtime, fake_slack, "/story", str(done.verdict.story_id))["text"]
     assert story == "Timeline of Dockworkers strike at Northhaven port: 1 article"
+
+
+def test_a_feed_added_from_slack_is_checked_at_once(db_path):
+    with FeedServer() as server:
+        server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out", "Crews stop.")]))
+        svc = Services(store=ThreadLocalDb(db_path),
+                       settings=Settings(db_path=db_path, allow_networks=(LOOPBACK_NETWORK,)))
+        good = sources_text(svc, f"add <{server.url('/desk.xml')}>", {"role": Role.ADMIN})
+        assert good.endswith("\nChecked now: “Harbour Gazette”, 1 entry.")
+        typo = sources_text(svc, f"add <{server.url('/dsk.xml')}>", {"role": Role.ADMIN})
+    assert typo.startswith("Added feed #2 ")  # still added: a server down for now comes back
+    assert typo.endswith("\n⚠️ It does not work now: the server answered 404 Not Found: the "
+                         "address may have changed; check it and re-add the source. It stays "
+                         "added and each poll tries again; if the address is wrong, "
+                         "`/wirewatch sources remove 2` and add the right one.")
