@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -151,7 +152,8 @@ class AlertSender:
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
 
-    def _lookup(self, request, thread_ts: str | None = None):
+    def _lookup(self, request: Callable[[], str | None],
+                thread_ts: str | None = None) -> str | None:
         """An "already posted?" lookup: a failure leaves the question open, so the alert waits
         (a deleted thread is an answer: the alert is not in it)."""
         try:
@@ -161,7 +163,8 @@ class AlertSender:
             raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
                         True, refused=True) from exc
 
-    def _record(self, db, row, channel, ts, thread_ts, now) -> None:
+    def _record(self, db: Database, row: OutboxAlert, channel: str, ts: str,
+                thread_ts: str | None, now: datetime) -> None:
         with transaction(db):
             outbox.mark_sent(db, row.id, channel=channel, ts=ts, thread_ts=thread_ts,
                              sent_at=_iso(now))
