@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot.alerts.notify import DM_NOTIFY, NotifyError, notifies, parse_notify, split_notify
 from bot.alerts.pause import resume_person
+from bot.models import Topic
 from bot.permissions import Action
 from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
@@ -25,8 +26,6 @@ USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this chan
          "none` stops) · `/subscribe me TOPIC …` sends it to you by direct message · "
          "`/unsubscribe [me] TOPIC` stops it · `/subscribe quotes person:NAME` follows a "
          "person's new quotes")
-
-
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,8 @@ def parse(text: str, *, channel: str, user: str) -> Request:
     return Request("channel", channel, topic, mode, notify, given)
 
 
-def _request_and_topic(db, text: str, command: dict):
+def _request_and_topic(db: Database, text: str,
+                       command: dict) -> tuple[Request, Topic | None]:
     """The parsed request and the topic it names (None when there is no such topic)."""
     request = parse(text, channel=command.get("channel_id", ""), user=command.get("user_id", ""))
     return request, (get_topic(db, request.topic) if request.topic else None)

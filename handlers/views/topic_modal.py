@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
+from sqlite_utils import Database
 
 from bot.permissions import Action
 from bot.slack.membership import INVITE, can_post_here
@@ -85,14 +86,14 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     ack(response_action="update", view=done_view(form.name, query, form.channel, running))
 
 
-def _subscribe(db, form: TopicForm, user: str | None) -> None:
+def _subscribe(db: Database, form: TopicForm, user: str | None) -> None:
     topic = store.get_topic(db, form.name)
     if form.channel and topic:
         subs.subscribe(db, topic_id=topic.id, target_type="channel", target_id=form.channel,
                        mode="realtime", created_by=user, at=now_iso())
 
 
-def _channel_problem(db, client: WebClient, channel: str | None) -> str | None:
+def _channel_problem(db: Database, client: WebClient, channel: str | None) -> str | None:
     """Why the bot cannot alert the chosen channel (as `/subscribe` checks: a public one is
     joined), or None; a private channel it is not in would refuse every alert."""
     if not channel:
