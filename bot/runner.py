@@ -217,7 +217,8 @@ class Runner:
         """Drop the matching data of stories closed long enough (small transactions)."""
         if self.stopping:
             return
-        done = compact_story_data(self.dbs.get(), self.settings, now=utcnow())
+        done = compact_story_data(self.dbs.get(), self.settings, now=utcnow(),
+                                  stopping=lambda: self.stopping)
         if done is not None and done.stories:
             log.info("dropped the matching data of %d closed stories (%d articles, %d index "
                      "postings)", done.stories, done.articles, done.postings)

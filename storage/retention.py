@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -97,14 +98,15 @@ def drop_matching_data(db: Database, story_ids: list[int], *, now: str) -> Compa
 
 
 def compact(db: Database, before: Cutoff, *, now: str, batch: int = BATCH,
-            pause: float = PAUSE) -> Compacted:
+            pause: float = PAUSE, stopping: Callable[[], bool] | None = None) -> Compacted:
     """Drop the matching data of every story closed long enough, ``batch`` stories per
-    transaction, resting between transactions at least as long as the last one took."""
+    transaction, resting between transactions at least as long as the last one took; a stop
+    (``stopping``) ends it between two, and the next compaction goes on from there."""
     done = Compacted()
     while True:
         story_ids = closed_stories(db, before, limit=batch)
         started = time.monotonic()
         done += drop_matching_data(db, story_ids, now=now)
-        if len(story_ids) < batch:
+        if len(story_ids) < batch or (stopping and stopping()):
             return done
         time.sleep(max(pause, time.monotonic() - started))

@@ -3,6 +3,7 @@ compact` on demand (storage/retention.py does the dropping)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -11,8 +12,8 @@ from bot.config import Settings
 from storage.retention import Compacted, compact, cutoff
 
 
-def compact_story_data(db: Database, settings: Settings, *,
-                       now: datetime | None = None) -> Compacted | None:
+def compact_story_data(db: Database, settings: Settings, *, now: datetime | None = None,
+                       stopping: Callable[[], bool] | None = None) -> Compacted | None:
     """Drop the matching data of the stories closed for ``WIREWATCH_STORY_DATA_DAYS`` on the
     stream's clock and the desk's (the stream's alone on a replay); None when that is 0."""
     if settings.story_data_days <= 0:
@@ -22,4 +23,4 @@ def compact_story_data(db: Database, settings: Settings, *,
                     now=None if settings.story_stream_clock else now)
     if before is None:
         return Compacted()
-    return compact(db, before, now=now.isoformat(timespec="seconds"))
+    return compact(db, before, now=now.isoformat(timespec="seconds"), stopping=stopping)

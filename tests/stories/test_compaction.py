@@ -256,6 +256,25 @@ def test_compaction_never_makes_another_connection_wait_long(db_path, fresh_db):
     writer.close()
 
 
+def test_a_stop_ends_compaction_between_two_batches_and_the_next_goes_on(fresh_db):
+    """`wirewatch run` stopping waits for the compaction job: it must not wait for every batch
+    of a large first compaction (minutes on a year of stories)."""
+    archive(fresh_db, 30)
+    asked: list[int] = []
+
+    def stopping() -> bool:
+        asked.append(1)
+        return True
+
+    cut = compact(fresh_db, Cutoff("2100-01-01", None), now="2100-01-01", batch=10, pause=0,
+                  stopping=stopping)
+    assert (cut.stories, len(asked)) == (10, 1)
+    rest = compact(fresh_db, Cutoff("2100-01-01", None), now="2100-01-01", batch=10, pause=0)
+    assert rest.stories == 20
+    assert fresh_db.execute("SELECT count(*) FROM stories WHERE compacted_at IS NULL"
+                            ).fetchone()[0] == 0
+
+
 def test_the_command_says_what_it_dropped(fresh_db, settings):
     archive(fresh_db, 3)
     with transaction(fresh_db):
