@@ -25,6 +25,6 @@ def last_article_event(db: Database) -> int:
 
 
 def alerts_queued_for(db: Database, article_id: int) -> int:
-    """How many topic alerts (channels and people) the article put in the outbox."""
+    """How many alerts (topic and quote, channels and people) the article put in the outbox."""
     return int(db.execute("SELECT count(*) FROM alerts WHERE article_id = ?",
                           [article_id]).fetchone()[0])

@@ -52,17 +52,18 @@ def report_activity(db: Database, cursor: int, echo: Callable[[str], None]) -> i
     to how many, or why not; returns the new cursor. Alerts themselves go to Slack."""
     while events := article_events_after(db, cursor):
         for event in events:
-            reason = no_alert_reason(verdict=event.verdict, hold=event.hold,
-                                     has_topic=event.has_topic)
-            queued = alerts_queued_for(db, event.article_id) if reason is None else 0
-            if reason is None and not queued:
-                reason = ("nobody gets its topic as it happens (/subscribe TOPIC in a channel; "
-                          "digests collect it)")
-            if reason is not None:
-                echo(silent_line(event, reason))
-            else:
-                kind = "new story" if event.verdict == "new" else event.verdict
-                echo(f"· {kind} “{event.title or event.origin}”: "
-                     f"{queued} alert{'s' if queued != 1 else ''} queued for Slack")
+            echo(activity_line(event, alerts_queued_for(db, event.article_id)))
             cursor = event.id
     return cursor
+
+
+def activity_line(event: ArticleEvent, queued: int) -> str:
+    """What one article did; ``queued`` counts its quote alerts too, which need no topic and
+    may come with a rewrite that brings a new quote."""
+    if queued:
+        kind = "new story" if event.verdict == "new" else event.verdict
+        return (f"· {kind} “{event.title or event.origin}”: "
+                f"{queued} alert{'s' if queued != 1 else ''} queued for Slack")
+    reason = no_alert_reason(verdict=event.verdict, hold=event.hold, has_topic=event.has_topic)
+    return silent_line(event, reason or "nobody gets its topic as it happens (/subscribe TOPIC "
+                                        "in a channel; digests collect it)")

@@ -13,15 +13,18 @@ import time
 from pathlib import Path
 from typing import IO
 
+from bot.alerts.console_feed import report_activity
 from bot.config import Settings
 from bot.models import RawArticle
 from bot.permissions import Role
 from bot.slack.services import Services
 from handlers.commands.sources import sources_text
-from storage.db import ThreadLocalDb
+from storage.db import ThreadLocalDb, transaction
+from storage.quote_subscriptions import subscribe_quotes
 from tests.fakes.signing import REPORTER, SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.slack.conftest import run_command
+from tests.slack.test_slack_quote_alerts import FIRST
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,6 +173,20 @@ def test_a_slack_run_says_what_each_article_did(db_path, fake_slack, tmp_path):
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
+
+
+def test_a_quote_alert_of_an_article_no_topic_matches_is_reported_as_queued(fresh_db,
+                                                                            pipeline):
+    """Quote alerts need no topic: the line said "no alert … no tracked topic" for one."""
+    with transaction(fresh_db):
+        subscribe_quotes(fresh_db, query='person:"Ada Brandt"', target_type="channel",
+                         target_id="C0DESK", mode="realtime", created_by="U1",
+                         at="2026-11-24T05:00:00+00:00")
+    list(pipeline.ingest([RawArticle(text=FIRST, origin="a1")]))
+    lines: list[str] = []
+    report_activity(fresh_db, 0, lines.append)
+    assert lines == ["· new story “Dockworkers walk out at Northhaven port”: 1 alert queued "
+                     "for Slack"]
 
 
 def _read_into(stream: IO[str], lines: queue.Queue[str]) -> None:
