@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
 from bot.feed_check import fetch_limits
 from bot.http_server import HttpServer
@@ -267,8 +268,10 @@ def who_gets_alerts(db: Database, *, slack: bool) -> str:
     Slack, until a channel or person subscribes to it."""
     topics = [t.name for t in list_topics(db)]
     if not topics:
-        return ("topics: none yet, so nothing alerts; track one with: wirewatch topics add "
-                "NAME [QUERY]" + (" (or /topics add in Slack)" if slack else ""))
+        quotes = slack and count_quote_subscriptions(db)
+        return (f"topics: none yet, so {ONLY_QUOTES if quotes else 'nothing alerts'}; track "
+                "one with: wirewatch topics add NAME [QUERY]"
+                + (" (or /topics add in Slack)" if slack else ""))
     named = ", ".join(topics[:3]) + (f" and {len(topics) - 3} more" if len(topics) > 3 else "")
     if not slack:
         return f"topics: {named}; every alert of every topic is printed here"

@@ -5,6 +5,8 @@ from __future__ import annotations
 MAX_AGE_SETTING = "WIREWATCH_ALERT_MAX_AGE_HOURS"
 REWRITE = "a rewrite that adds no new facts"
 NO_TOPIC = "no tracked topic matches this story"
+ONLY_QUOTES = "only quote subscriptions alert (they need no topic)"
+"""With no topic tracked, what a first run or the status says alerts all the same."""
 
 
 def no_alert_reason(*, verdict: str | None, hold: str | None, has_topic: bool) -> str | None:

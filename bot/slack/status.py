@@ -6,6 +6,7 @@ from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
 from bot.alerts.token import TokenReport
+from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
 from bot.redact import redact
 from bot.slack.delivery_status import delivery_lines
@@ -33,7 +34,8 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
         f"{_n(stored.topics, 'topic')}; {_n(subscribed, 'subscription')}",
     ]
     if not stored.topics:
-        lines.append("• No topics yet, so nothing alerts: `/topics add NAME [QUERY]`")
+        alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
+        lines.append(f"• No topics yet, so {alerting}: `/topics add NAME [QUERY]`")
     elif not subscribed:
         lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
                      "channel (or `/subscribe me TOPIC`)")

@@ -17,6 +17,7 @@ from bot.alerts.console_feed import report_activity
 from bot.config import Settings
 from bot.models import RawArticle
 from bot.permissions import Role
+from bot.runner import who_gets_alerts
 from bot.slack.services import Services
 from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, transaction
@@ -137,6 +138,19 @@ def test_status_tells_a_newcomer_why_nothing_is_posted(runtime, fake_slack):
     run_command(runtime, fake_slack, "/subscribe", "Ferry strike", channel="C0DESK")
     subscribed = status()
     assert "; 1 topic; 1 subscription\n" in subscribed and "Nobody" not in subscribed
+
+
+def test_without_topics_quote_subscriptions_still_alert_and_the_run_and_status_say_so(
+        runtime, fake_slack, fresh_db):
+    """A quote subscription needs no topic: 'nothing alerts' was untrue next to one."""
+    said = run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"',
+                       channel="C0DESK")
+    assert "Ada Brandt" in said["text"]
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "• No topics yet, so only quote subscriptions alert (they need no topic): " \
+           "`/topics add NAME [QUERY]`" in status
+    assert who_gets_alerts(fresh_db, slack=True).startswith(
+        "topics: none yet, so only quote subscriptions alert (they need no topic); track one")
 
 
 def test_a_slack_run_says_what_each_article_did(db_path, fake_slack, tmp_path):
