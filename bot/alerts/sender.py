@@ -211,9 +211,10 @@ class AlertSender:
         channels:history): waiting longer would hold up the whole channel for ever, and posting
         could post it twice, so it is marked failed, loudly."""
         self._close(db, row, "failed", retry.reason)
-        log.error("alert %s to %s: %s, %d times; marked failed, not posted again (it may have "
-                  "gone out). If the token lacks a scope, reinstall the app from "
-                  "slack/manifest.yml", row.id, row.channel, retry.reason, LOOKUP_TRIES)
+        log.error("alert %s to %s: %s; given up after %d attempts (its posts and the lookups "
+                  "after them); marked failed, not posted again (it may have gone out). If the "
+                  "token lacks a scope, reinstall the app from slack/manifest.yml", row.id,
+                  row.channel, retry.reason, row.attempts + 1)
 
 
 def _pings(db: Database, row: OutboxAlert, loud: bool) -> tuple[str, ...]:

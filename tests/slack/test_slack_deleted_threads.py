@@ -97,5 +97,6 @@ def test_a_lookup_slack_refuses_for_good_never_holds_up_the_channel(runtime, fak
     assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == ["Ferry strike spreads"]
     lookups = fake_slack.calls_to("conversations.history", ok_only=False)
     assert len(lookups) == 9, f"{len(lookups)} lookups: backed off, then given up"
-    assert any(r.levelname == "ERROR" and "missing_scope" in r.getMessage()
-               for r in caplog.records)
+    [given_up] = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert "missing_scope; given up after 10 attempts (its posts and the lookups after them)" \
+        in given_up, "the first of the 10 was the post: it said '…, 10 times' of 9 lookups"
