@@ -105,9 +105,10 @@ def test_a_topic_named_with_the_word_notify_still_subscribes(runtime, fake_slack
 
 
 def test_notify_with_nobody_named_asks_whom(runtime, fake_slack, fresh_db):
-    nato(runtime, fake_slack, fresh_db)
+    topic = nato(runtime, fake_slack, fresh_db)
     said = run_command(runtime, fake_slack, "/subscribe", "NATO notify", channel="C0DESK")
     assert said["text"].startswith("Notify whom? Type @ and pick") and "notify none" in said["text"]
+    assert said["text"].endswith("Nothing was subscribed.") and stored(fresh_db, topic) is None
 
 
 def test_a_quote_subscription_names_whom_it_notifies_the_same_way(runtime, fake_slack,
