@@ -57,6 +57,9 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # two INFO lines a second per folder job ('Running job …', '… executed successfully')
+    # would bury wirewatch's own: the scheduler speaks up from WARNING (a missed run)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     redact_logs()
     ctx.obj = CliContext(load_settings().with_overrides(db_path=db_path))
     ctx.call_on_close(ctx.obj.close)

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -263,3 +264,24 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
     assert again.stdout and again.stdout.readline().startswith("wirewatch running")
     again.terminate()
     again.communicate(timeout=60)
+
+
+def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "-v", "--db", str(tmp_path / "w.db"),
+                             "run", "--console", "--interval", "0.2", "--watch", str(inbox)],
+                            env={**clean, "WIREWATCH_NLP_PROCESSES": "0"}, cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout
+    assert proc.stdout.readline().startswith("wirewatch running")
+    (inbox / "a.txt").write_text("Dam opens\n\nThe new dam opened on Friday, officials said.")
+    while not proc.stdout.readline().startswith("· no alert for “Dam opens”"):
+        assert proc.poll() is None
+    time.sleep(2)  # two more seconds of folder scans
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert f"INFO bot.worker: stored {inbox / 'a.txt'}" in err
+    assert "apscheduler" not in err, err[:500]  # was two lines a second
