@@ -35,7 +35,8 @@ def compact(obj: CliContext, days: float | None) -> None:
     settings = obj.settings.with_overrides(story_data_days=days)
     done = compact_story_data(obj.db, settings)
     if done is None:
-        click.echo("WIREWATCH_STORY_DATA_DAYS is 0: everything is kept")
+        given = "--days" if days is not None else "WIREWATCH_STORY_DATA_DAYS"
+        click.echo(f"{given} is 0: everything is kept")
         return
     closed = f"closed more than {settings.story_data_days:g} days"
     if not done.stories:

@@ -194,7 +194,10 @@ def test_zero_days_keeps_everything(fresh_db, settings, nlp):
     assert all(matching_rows(fresh_db, s)["features"] == 2 for s in stories)
     result = CliRunner().invoke(cli, ["--db", str(settings.db_path), "db", "compact",
                                       "--days", "0"])
-    assert result.exit_code == 0 and "everything is kept" in result.output
+    assert result.exit_code == 0 and "--days is 0: everything is kept" in result.output
+    from_env = CliRunner().invoke(cli, ["--db", str(settings.db_path), "db", "compact"],
+                               env={"WIREWATCH_STORY_DATA_DAYS": "0"})
+    assert "WIREWATCH_STORY_DATA_DAYS is 0: everything is kept" in from_env.output
 
 
 def archive(db, stories: int) -> list[int]:
