@@ -53,6 +53,16 @@ def parse_notify(text: str) -> tuple[str, ...]:
     return ids
 
 
+def notify_for(text: str | None, target_type: str) -> tuple[str, ...] | None:
+    """The ids a subscription's `notify …` list names (None without one), for a channel only:
+    a direct-message subscription pings its own person already. Raises NotifyError."""
+    if text is None:
+        return None
+    if target_type == "user":
+        raise NotifyError(DM_NOTIFY)
+    return parse_notify(text)
+
+
 def _id(token: str) -> str:
     if _BROADCAST.fullmatch(token):
         raise NotifyError("A subscription never pings a whole channel (@channel, @here, "

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from bot.alerts.notify import DM_NOTIFY, NotifyError, notifies, parse_notify, split_notify
+from bot.alerts.notify import NotifyError, notifies, notify_for, split_notify
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
 from handlers.common import echo
 from storage import quote_subscriptions as store
@@ -51,7 +51,7 @@ def subscribe_text(db: Database, text: str, command: dict,
     query = head.strip() if given else query
     try:
         check_quote_query(query)
-        notify = _notify(notify_text, target_type)
+        notify = notify_for(notify_text, target_type)
     except QuoteQueryError as exc:
         return f"Could not follow “{echo(query, 200)}”: {echo(str(exc), 300)}. {USAGE}"
     except NotifyError as exc:
@@ -75,15 +75,6 @@ def subscribe_text(db: Database, text: str, command: dict,
         return f"{where} already get quotes for `{echo(query, 300)}` {how}."
     return (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
             "speaker's role, the article and the link. Quotes a story already had stay quiet.")
-
-
-def _notify(text: str | None, target_type: str) -> tuple[str, ...] | None:
-    """The ids a `notify …` list names (None without one); raises NotifyError."""
-    if text is None:
-        return None
-    if target_type == "user":
-        raise NotifyError(DM_NOTIFY)
-    return parse_notify(text)
 
 
 def unsubscribe_text(db: Database, text: str, command: dict) -> str:

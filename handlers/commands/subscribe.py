@@ -8,7 +8,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
-from bot.alerts.notify import DM_NOTIFY, NotifyError, notifies, parse_notify, split_notify
+from bot.alerts.notify import NotifyError, notifies, notify_for, split_notify
 from bot.alerts.pause import resume_person
 from bot.models import Topic
 from bot.permissions import Action
@@ -81,7 +81,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         answer(respond, unknown(db, request.topic))
         return
     try:
-        notify = _notify(request)
+        notify = notify_for(request.notify, request.target_type)
     except NotifyError as exc:
         answer(respond, str(exc) if request.target_type == "user" else
                f"{exc} Nothing was subscribed.")
@@ -93,15 +93,6 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
             return
     answer(respond, _subscribe(db, request, topic.id, topic.name, notify, command))
     publish_home(client, db, command.get("user_id"))
-
-
-def _notify(request: Request) -> tuple[str, ...] | None:
-    """The ids the request's notify list names (None without one); raises NotifyError."""
-    if request.notify is None:
-        return None
-    if request.target_type == "user":
-        raise NotifyError(DM_NOTIFY)
-    return parse_notify(request.notify)
 
 
 def _subscribe(db: Database, request: Request, topic_id: int, name: str,
