@@ -181,6 +181,29 @@ def _warn_refused(client: str) -> None:
                     "request (a slow or hostile client)", client, PER_CLIENT)
 
 
+_unsigned = {"at": -WARN_EVERY}
+CLOCK_SKEW = 300  # seconds: Slack's signatures are refused beyond it (slack_sdk's rule)
+
+
+def _warn_unsigned(timestamp: int) -> None:
+    """A request with Slack's headers whose signature fails: a wrong SLACK_SIGNING_SECRET looks
+    like this from the first command on, and Slack only tells the user 'dispatch_failed'. At
+    most one WARNING a minute (the port faces the internet); it never shows the secret."""
+    now = time.monotonic()
+    if now - _unsigned["at"] < WARN_EVERY:
+        return
+    _unsigned["at"] = now
+    skew = int(time.time()) - timestamp
+    if abs(skew) > CLOCK_SKEW:
+        log.warning("refused a request to /slack/events stamped %d s away from this machine's "
+                    "clock: if it came from Slack, set the clock right (NTP)", skew)
+        return
+    log.warning("refused a request to /slack/events signed with another secret: if it came "
+                "from Slack, SLACK_SIGNING_SECRET is not this app's (Basic Information > App "
+                "Credentials > Signing Secret), and every command fails (Slack says "
+                "dispatch_failed)")
+
+
 def _channel_class(limits: Deadlines) -> type[GuardedChannel]:
     return type("GuardedChannel", (GuardedChannel,), {"deadlines": limits})
 
@@ -234,6 +257,7 @@ class SlackGate:
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
         body = environ["wsgi.input"].read(int(declared))
         if not SignatureVerifier(self.signing_secret).is_valid(body, timestamp, signature):
+            _warn_unsigned(int(timestamp))
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
         return self.app({**environ, "wsgi.input": io.BytesIO(body)}, start_response)
 
