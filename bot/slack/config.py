@@ -31,6 +31,10 @@ def check_slack_settings(settings: Settings) -> None:
                           "Socket Mode)")
     elif _has_space(settings.slack_signing_secret):
         raise ConfigError("SLACK_SIGNING_SECRET contains spaces: paste it again without them")
+    url = settings.slack_api_url
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ConfigError(f"WIREWATCH_SLACK_API_URL must be an http:// or https:// address "
+                          f"such as {DEFAULT_API_URL}, not {url[:80]!r}")
     check_schedule_settings(settings)
 
 

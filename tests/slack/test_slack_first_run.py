@@ -256,3 +256,11 @@ def test_a_wrong_signing_secret_is_named_in_the_log(runtime, caplog, monkeypatch
     [warning] = [r.getMessage() for r in caplog.records if "/slack/events" in r.getMessage()]
     assert "SLACK_SIGNING_SECRET is not this app's" in warning  # once: at most one a minute
     assert SECRET not in caplog.text and "not-this-apps-secret" not in caplog.text
+
+
+def test_a_slack_api_url_without_a_scheme_is_one_line(db_path):
+    result = wirewatch("run", env=slack_env(db_path, "127.0.0.1:4000/api/"))
+    assert result.returncode == 1  # was a traceback: SlackRequestError: Invalid URL detected
+    [line] = result.stderr.strip().splitlines()
+    assert line == ("Error: WIREWATCH_SLACK_API_URL must be an http:// or https:// address such "
+                    "as https://slack.com/api/, not '127.0.0.1:4000/api/'")
