@@ -48,7 +48,9 @@ def source_kind(location: str) -> str:
         return "feed"
     path = Path(location).expanduser()
     if not path.is_dir():
-        raise SourceError(f"{location} is neither an http(s) feed address nor an existing folder")
+        raise SourceError(f"{location} is neither an http(s) feed address nor an existing "
+                          f"folder: a feed's address starts with https:// (https://{location}), "
+                          f"and a folder must exist first (mkdir -p {location})")
     return "folder"
 
 

@@ -285,3 +285,12 @@ def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert f"INFO bot.worker: stored {inbox / 'a.txt'}" in err
     assert "apscheduler" not in err, err[:500]  # was two lines a second
+
+
+def test_a_source_that_is_neither_says_how_to_make_it_either(tmp_path):
+    line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "sources", "add",
+                                    "example.com/feed.xml"))
+    assert line == ("Error: example.com/feed.xml is neither an http(s) feed address nor an "
+                    "existing folder: a feed's address starts with https:// "
+                    "(https://example.com/feed.xml), and a folder must exist first "
+                    "(mkdir -p example.com/feed.xml)")
