@@ -28,10 +28,14 @@ class Subcommand:
 
 
 def help_text(_: Services, __: str, ___: dict) -> str:
-    lines = ["*wirewatch* tells this workspace what is new in the news it reads."]
-    lines += [f"• `{sub.usage}`" for sub in SUBCOMMANDS.values()]
+    lines = ["*wirewatch* tells this workspace what is new in the news it reads. To start: "
+             "`/topics add NAME QUERY`, then `/subscribe NAME` in the channel that should get "
+             "its alerts."]
+    lines += ["• `{}`: {}".format(*sub.usage.split(": ", 1)) for sub in SUBCOMMANDS.values()]
     lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics remove NAME`, `/topics show NAME`",
               "• `/subscribe [me] TOPIC [realtime|hourly|daily]`, `/unsubscribe [me] TOPIC`",
+              "• `/subscribe [me] quotes QUERY`: each new quote by a person "
+              "(`/subscribe quotes person:\"Ada Brandt\"`)",
               "• `/who-said TEXT`: who said a quote (or the message shortcut *Who said this?*)",
               "• `/story ID|TITLE WORDS`: a story as it grew, article by article"]
     return "\n".join(lines)

@@ -264,3 +264,10 @@ def test_a_slack_api_url_without_a_scheme_is_one_line(db_path):
     [line] = result.stderr.strip().splitlines()
     assert line == ("Error: WIREWATCH_SLACK_API_URL must be an http:// or https:// address such "
                     "as https://slack.com/api/, not '127.0.0.1:4000/api/'")
+
+
+def test_help_says_how_to_start_and_formats_each_command(runtime, fake_slack):
+    text = run_command(runtime, fake_slack, "/wirewatch", "help")["text"]
+    assert "To start: `/topics add NAME QUERY`, then `/subscribe NAME` in the channel" in text
+    assert "• `/wirewatch status`: sources, last ingest, pending alerts" in text  # was all code
+    assert "`/subscribe [me] quotes QUERY`" in text
