@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -40,3 +41,9 @@ class CliContext:
 
 def emit_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def where(obj: CliContext) -> str:
+    """The database in full: a command typed in another folder than `wirewatch run`'s reads
+    another ./wirewatch.db, and an empty answer should say which file it looked in."""
+    return str(Path(obj.settings.db_path).resolve())

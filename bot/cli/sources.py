@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli.context import CliContext, emit_json
+from bot.cli.context import CliContext, emit_json, where
 from bot.feed_check import check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import check_address
@@ -150,7 +150,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
                    for row in rows])
         return
     if not rows:
-        click.echo("no sources yet; add one with: wirewatch sources add URL|FOLDER")
+        click.echo(f"no sources yet in {where(obj)}; add one with: wirewatch sources add "
+                   "URL|FOLDER")
     for row in rows:
         click.echo(f"#{row.id} {row.kind} {redact(row.location)} · "
                    f"every {row.every} s · "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli.context import CliContext, emit_json
+from bot.cli.context import CliContext, emit_json, where
 from bot.replay import replay as replay_lines
 from bot.stories.split import split_article
 from storage import stories as store
@@ -65,7 +65,8 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
         emit_json([asdict(row) for row in rows])
         return
     if not rows:
-        click.echo("no stories yet; ingest some articles with: wirewatch ingest PATH")
+        click.echo(f"no stories yet in {where(obj)}; ingest some articles with: "
+                   "wirewatch ingest PATH")
     for row in rows:
         click.echo(f"#{row.id}  {row.article_count} articles  last {row.last_seen}  "
                    f"{row.title}")

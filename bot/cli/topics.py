@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from bot.cli.context import CliContext, emit_json
+from bot.cli.context import CliContext, emit_json, where
 from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
@@ -77,7 +77,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
     if as_json:
         emit_json([dataclasses.asdict(row) for row in rows])
     elif not rows:
-        click.echo("no topics yet; add one with: wirewatch topics add NAME [QUERY]")
+        click.echo(f"no topics yet in {where(obj)}; add one with: wirewatch topics add "
+                   "NAME [QUERY]")
     for row in rows if not as_json else []:
         click.echo(f"{row.name}: {row.query}")
 

@@ -294,3 +294,10 @@ def test_a_source_that_is_neither_says_how_to_make_it_either(tmp_path):
                     "existing folder: a feed's address starts with https:// "
                     "(https://example.com/feed.xml), and a folder must exist first "
                     "(mkdir -p example.com/feed.xml)")
+
+
+def test_an_empty_answer_names_the_database_it_looked_in(tmp_path):
+    """`topics add` typed in one folder and `topics list` in another read two ./wirewatch.db."""
+    for what in ("topics", "sources", "stories"):
+        listed = wirewatch("--db", str(tmp_path / "w.db"), what, "list")
+        assert listed.stdout.startswith(f"no {what} yet in {tmp_path / 'w.db'}; "), listed
