@@ -1,10 +1,16 @@
-"""`wirewatch db compact`: drop the matching data of stories closed long enough."""
+"""`wirewatch db compact`: drop the matching data of stories closed long enough; `wirewatch db
+vacuum`: give the freed pages back to the disk."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+from sqlite_utils import Database
 
 from bot.cli.context import CliContext
+from bot.cli.run_lock import HeldByRun, take_run_lock
+from bot.models import BadInput
 from bot.stories.retention import compact_story_data
 
 
@@ -15,6 +21,7 @@ def db_group() -> None:
     \b
     Example:
         wirewatch db compact
+        wirewatch db vacuum
     """
 
 
@@ -45,8 +52,37 @@ def compact(obj: CliContext, days: float | None) -> None:
     click.echo(f"dropped the matching data of {done.stories:,} stories {closed}: "
                f"{done.articles:,} articles' features, {done.postings:,} index postings, "
                f"{done.vectors:,} meaning vectors; articles, quotes and timelines are kept")
-    click.echo(f"SQLite reuses the freed pages; to shrink the file itself, stop wirewatch and "
-               f"run: sqlite3 {settings.db_path} 'VACUUM'")
+    click.echo("SQLite reuses the freed pages; to shrink the file itself, stop wirewatch run "
+               "and run: wirewatch db vacuum")
+
+
+@db_group.command("vacuum")
+@click.pass_obj
+def vacuum(obj: CliContext) -> None:
+    """Shrink the file to what it holds (SQLite's VACUUM): it rewrites the whole file, needs as
+    much free disk again and holds the database meanwhile, so `wirewatch run` must be stopped.
+
+    \b
+    Example:
+        wirewatch db vacuum
+    """
+    path = Path(obj.settings.db_path)
+    try:
+        lock = take_run_lock(path)
+    except HeldByRun as held:
+        raise BadInput(f"a wirewatch run (pid {held.pid}) is using {path}; stop it first: "
+                       "VACUUM rewrites the whole file and would hold up its alerts") from None
+    with lock:
+        before = _settled_size(obj.db, path)
+        obj.db.execute("VACUUM")
+        after = _settled_size(obj.db, path)
+    click.echo(f"{path}: {before / 1e6:,.1f} MB -> {after / 1e6:,.1f} MB")
+
+
+def _settled_size(db: Database, path: Path) -> int:
+    """The file's size with the write-ahead log folded in (VACUUM writes through it too)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path.stat().st_size
 
 
 def register(cli: click.Group) -> None:

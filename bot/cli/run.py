@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
 import signal
 import threading
 from pathlib import Path
@@ -15,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.alerts.console_feed import print_pending, report_activity, silent_line
 from bot.cli.context import CliContext
+from bot.cli.run_lock import HeldByRun, take_run_lock
 from bot.config import Settings
 from bot.models import BadInput
 from bot.runner import Runner
@@ -80,22 +79,13 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
 def _one_run_per_database(db_path: Path) -> IO[str]:
     """A second `wirewatch run` on the same database (one forgotten in another terminal)
     would poll every feed twice and print or post beside the first: it stops at once, naming
-    the first one's pid. The lock goes with the process, however it ends."""
-    lock = open(f"{db_path}-run.lock", "a+", encoding="utf-8")  # noqa: SIM115 - held open
+    the first one's pid."""
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        lock.seek(0)
-        pid = lock.read().strip() or "?"
-        lock.close()
-        raise BadInput(f"another wirewatch run (pid {pid}) is already using {db_path}; stop "
-                       f"it first (Ctrl-C in its terminal, or kill {pid}), or give this one "
-                       "its own database with WIREWATCH_DB (or --db)") from None
-    lock.seek(0)
-    lock.truncate()
-    lock.write(f"{os.getpid()}\n")
-    lock.flush()
-    return lock
+        return take_run_lock(db_path)
+    except HeldByRun as held:
+        raise BadInput(f"another wirewatch run (pid {held.pid}) is already using {db_path}; "
+                       f"stop it first (Ctrl-C in its terminal, or kill {held.pid}), or give "
+                       "this one its own database with WIREWATCH_DB (or --db)") from None
 
 
 def _report(db: Database, seen: int) -> int | None:

@@ -254,6 +254,9 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
         assert line == (f"Error: another wirewatch run (pid {first.pid}) is already using {db}; "
                         f"stop it first (Ctrl-C in its terminal, or kill {first.pid}), or give "
                         "this one its own database with WIREWATCH_DB (or --db)")
+        vacuum = one_error_line(wirewatch("--db", str(db), "db", "vacuum"))
+        assert vacuum == (f"Error: a wirewatch run (pid {first.pid}) is using {db}; stop it "
+                          "first: VACUUM rewrites the whole file and would hold up its alerts")
     finally:
         first.terminate()
         first.communicate(timeout=60)
