@@ -3,7 +3,6 @@ nothing that is not wrong; an unreachable Web API is one line. The real command 
 
 from __future__ import annotations
 
-import logging
 import os
 import queue
 import socket
@@ -11,22 +10,19 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from bot import http_server
 from bot.alerts.console_feed import report_activity
-from bot.config import Settings
 from bot.models import RawArticle
-from bot.permissions import Role
 from bot.runner import who_gets_alerts
-from bot.slack.services import Services
-from handlers.commands.sources import sources_text
-from storage.db import ThreadLocalDb, transaction
+from bot.slack.runtime import SlackRuntime
+from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
-from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
+from tests.fakes.signing import REPORTER, SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.slack.conftest import events_url, run_command
+from tests.slack.conftest import run_command
 from tests.slack.test_slack_quote_alerts import FIRST
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 
@@ -230,44 +226,23 @@ def test_one_topic_and_one_article_are_counted_in_the_singular(runtime, fake_sla
     assert story == "Timeline of Dockworkers strike at Northhaven port: 1 article"
 
 
-def test_a_feed_added_from_slack_is_checked_at_once(db_path):
-    with FeedServer() as server:
-        server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out", "Crews stop.")]))
-        svc = Services(store=ThreadLocalDb(db_path),
-                       settings=Settings(db_path=db_path, allow_networks=(LOOPBACK_NETWORK,)))
-        good = sources_text(svc, f"add <{server.url('/desk.xml')}>", {"role": Role.ADMIN})
-        assert good.endswith("\nChecked now: “Harbour Gazette”, 1 entry.")
-        typo = sources_text(svc, f"add <{server.url('/dsk.xml')}>", {"role": Role.ADMIN})
+def test_a_feed_added_from_slack_is_checked_at_once(slack_settings, fresh_db, fake_slack):
+    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
+    rt = SlackRuntime(settings)
+    rt.start()
+    try:
+        with FeedServer() as server:
+            server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out",
+                                                          "Crews stop.")]))
+            good = run_command(rt, fake_slack, "/wirewatch",
+                               f"sources add <{server.url('/desk.xml')}>")["text"]
+            typo = run_command(rt, fake_slack, "/wirewatch",
+                               f"sources add <{server.url('/dsk.xml')}>")["text"]
+    finally:
+        rt.stop()
+    assert good.endswith("\nChecked now: “Harbour Gazette”, 1 entry.")
     assert typo.startswith("Added feed #2 ")  # still added: a server down for now comes back
     assert typo.endswith("\n⚠️ It does not work now: the server answered 404 Not Found: the "
                          "address may have changed; check it and re-add the source. It stays "
                          "added and each poll tries again; if the address is wrong, "
                          "`/wirewatch sources remove 2` and add the right one.")
-
-
-def test_a_wrong_signing_secret_is_named_in_the_log(runtime, caplog, monkeypatch):
-    """Slack shows only 'dispatch_failed'; the terminal said nothing at all."""
-    monkeypatch.setitem(http_server._unsigned, "at", -http_server.WARN_EVERY)
-    body = command_body("/wirewatch", "status", response_url="http://127.0.0.1:9/r")
-    with caplog.at_level(logging.WARNING, logger="bot.http_server"):
-        reply = post_signed(events_url(runtime), body, secret="not-this-apps-secret")
-        again = post_signed(events_url(runtime), body, secret="not-this-apps-secret")
-    assert reply.status == again.status == 401
-    [warning] = [r.getMessage() for r in caplog.records if "/slack/events" in r.getMessage()]
-    assert "SLACK_SIGNING_SECRET is not this app's" in warning  # once: at most one a minute
-    assert SECRET not in caplog.text and "not-this-apps-secret" not in caplog.text
-
-
-def test_a_slack_api_url_without_a_scheme_is_one_line(db_path):
-    result = wirewatch("run", env=slack_env(db_path, "127.0.0.1:4000/api/"))
-    assert result.returncode == 1  # was a traceback: SlackRequestError: Invalid URL detected
-    [line] = result.stderr.strip().splitlines()
-    assert line == ("Error: WIREWATCH_SLACK_API_URL must be an http:// or https:// address such "
-                    "as https://slack.com/api/, not '127.0.0.1:4000/api/'")
-
-
-def test_help_says_how_to_start_and_formats_each_command(runtime, fake_slack):
-    text = run_command(runtime, fake_slack, "/wirewatch", "help")["text"]
-    assert "To start: `/topics add NAME QUERY`, then `/subscribe NAME` in the channel" in text
-    assert "• `/wirewatch status`: sources, last ingest, pending alerts" in text  # was all code
-    assert "`/subscribe [me] quotes QUERY`" in text
