@@ -37,7 +37,6 @@ from storage.sources import (
     is_due,
     list_sources,
     normalise_location,
-    restore_health,
     source_row,
     utcnow,
 )
@@ -148,17 +147,10 @@ class Runner:
             self._polls.release()
 
     def _poll(self, db: Database, source: Source, at: datetime) -> PollResult:
-        """A poll cut off by this process stopping (Ctrl-C during a first poll) is not the
-        feed's failure: its state goes back to before the poll, so the next start polls it at
-        once instead of backing off for minutes as from a broken feed."""
-        result = poll_feed(db, source, fetcher=self.fetcher, now=at,
-                           on_queued=self.worker.notify, stopping=lambda: self.stopping)
-        if result.error is not None and self.stopping:
-            with transaction(db):
-                restore_health(db, source)
-            log.info("feed #%d: the poll cut off by the stop is not counted as a failure",
-                     source.id)
-        return result
+        """A poll this process's stop cuts off is not the feed's failure (``poll_feed`` records
+        none), so the next start polls it at once instead of backing off as from a broken feed."""
+        return poll_feed(db, source, fetcher=self.fetcher, now=at,
+                         on_queued=self.worker.notify, stopping=lambda: self.stopping)
 
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
         return self._when_due(source_id, now, "scanning folder", self._scan_and_watch)

@@ -146,15 +146,6 @@ def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) 
     return Source(**db.table("sources").get(source_id))
 
 
-def restore_health(db: Database, before: Source) -> None:
-    """Put a source's poll state back as it was before a poll that does not count."""
-    db.execute(
-        "UPDATE sources SET last_poll_at = ?, last_error = ?, failures = ?, unhealthy = ?, "
-        "next_attempt_at = ? WHERE id = ?",
-        [before.last_poll_at, before.last_error, before.failures, before.unhealthy,
-         before.next_attempt_at, before.id])
-
-
 def in_backlog(source: Source) -> bool:
     """True until a feed's first complete poll: what it already carries is background."""
     return (source.kind == "feed" and not source.alert_existing

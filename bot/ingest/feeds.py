@@ -226,6 +226,10 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
             return PollResult(not_modified=True)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except (FetchError, FeedError) as exc:
+        if stopping and stopping():
+            log.info("feed #%d %s: poll cut off by the stop (%s); not counted as a failure, "
+                     "polled again at the next start", source.id, redact(url), redact(str(exc)))
+            return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=redact(str(exc)), now=now)
     if feed.warning:
         log.warning("feed %s has XML errors (%s); read what could be read", redact(url),

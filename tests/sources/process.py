@@ -34,8 +34,11 @@ class Running:
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines: list[str] = []
         self.errors: list[str] = []
-        threading.Thread(target=self._read, args=(self.proc.stdout, self.lines), daemon=True).start()
-        threading.Thread(target=self._read, args=(self.proc.stderr, self.errors), daemon=True).start()
+        self._readers = [threading.Thread(target=self._read, args=(stream, into), daemon=True)
+                         for stream, into in ((self.proc.stdout, self.lines),
+                                              (self.proc.stderr, self.errors))]
+        for reader in self._readers:
+            reader.start()
 
     @staticmethod
     def _read(stream, into) -> None:
@@ -58,8 +61,12 @@ class Running:
             time.sleep(0.05)
 
     def terminate(self) -> int:
+        """SIGTERM, then the exit code once everything the process printed has been read."""
         self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(60)
+        code = self.proc.wait(60)
+        for reader in self._readers:
+            reader.join(10)
+        return code
 
     def kill(self) -> None:
         self.proc.kill()

@@ -26,6 +26,8 @@ def test_a_poll_cut_by_the_stop_does_not_count_and_the_next_start_polls_at_once(
         processes.append(first)
         assert server.holding.wait(60), "the first poll never reached the feed"
         assert first.terminate() == 0
+        printed = first.output + "\n".join(first.errors)
+        assert "shutting down" not in printed and "failed (1 in a row)" not in printed
         source = get_source(db, url)
         assert source is not None
         assert (source.failures, source.next_attempt_at, source.last_error) == (0, None, None)
