@@ -14,6 +14,9 @@ MAX_BLOCKS = 50
 # (msg_blocks_too_long, undocumented; refusals reported from about 11,300): keep well below
 MESSAGE_CHARS = 10_000
 SECTION_CHARS = 3000
+STORY_CHARS = 1500
+"""The story's summary over an update posted on its own: short, so the message stays within
+MESSAGE_CHARS with a full what's-new list and key quote."""
 HEADER_CHARS = 150
 FALLBACK_CHARS = 3000
 URL_CHARS = 3000
@@ -27,11 +30,15 @@ TIMELINE = "wirewatch_story_timeline"
 IMPORTANT = "wirewatch_mark_important"
 
 
-def alert_blocks(view: AlertView) -> list[dict]:
-    """Header, what happened, the key quote, where it came from, and the three buttons."""
+def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
+    """Header, what happened, the key quote, where it came from, and the buttons. An update
+    ``standalone`` (no earlier alert of its story in the channel to thread under) also says
+    what the story is, which the thread would have told."""
     blocks: list[dict | None] = [_context(_label(view)),
                                  {"type": "header", "text": _plain(view.headline)}]
     if view.kind == "update":
+        if standalone:
+            blocks.append(_section(" ".join(view.summary), STORY_CHARS))
         blocks.append(_escaped_section(_updates(view)))
     else:
         blocks.append(_section(" ".join(view.summary)))
@@ -105,9 +112,9 @@ def _escaped_section(escaped: str) -> dict | None:
     return {"type": "section", "text": {"type": "mrkdwn", "text": escaped[:SECTION_CHARS]}}
 
 
-def _section(text: str) -> dict | None:
+def _section(text: str, limit: int = SECTION_CHARS) -> dict | None:
     """A mrkdwn section, or None when nothing printable is left after cleaning."""
-    body = fit(text, SECTION_CHARS)
+    body = fit(text, limit)
     return {"type": "section", "text": {"type": "mrkdwn", "text": body}} if body.strip() else None
 
 

@@ -124,8 +124,10 @@ def _words(text: str) -> set[str]:
     return set(normalise(text).split())
 
 
-def alert_message(db: Database, row: OutboxAlert) -> tuple[str, list[dict]]:
-    """The fallback text and blocks of one outbox row, a story alert or a quote alert."""
+def alert_message(db: Database, row: OutboxAlert, *,
+                  standalone: bool = False) -> tuple[str, list[dict]]:
+    """The fallback text and blocks of one outbox row, a story alert or a quote alert (an
+    update ``standalone`` is posted with no thread of its story to go in)."""
     if row.kind == QUOTE:
         quotes = store.quote_alert_rows(db, row.id)
         if not quotes:
@@ -137,4 +139,4 @@ def alert_message(db: Database, row: OutboxAlert) -> tuple[str, list[dict]]:
     if row.story_id is None or row.article_id is None:
         raise LookupError(f"alert {row.id} names no story or article")
     view = alert_view(db, row.story_id, row.article_id, row.kind)
-    return alert_text(view), alert_blocks(view)
+    return alert_text(view), alert_blocks(view, standalone=standalone)

@@ -128,7 +128,7 @@ class AlertSender:
                 log.info("alert %s was already posted before a restart; recorded it", row.id)
                 self._record(db, row, channel, found, thread_ts, now)
                 return 1
-        text, blocks = alert_message(db, row)
+        text, blocks = alert_message(db, row, standalone=thread_ts is None)
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])

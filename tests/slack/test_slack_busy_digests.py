@@ -91,7 +91,9 @@ def test_no_message_holds_more_text_than_slack_takes(text, who, title, url, coun
                      topics=(who or "t",) * 30, headline=title, summary=(text,) * 12,
                      whats_new=(text,) * min(count, 60), source=who, url=url, published=None,
                      key_quote=KeyQuote(text=text, speaker=who, role=who))
-    assert block_problems(alert_blocks(view), text=alert_text(view), max_text=MESSAGE_TEXT) == []
+    for standalone in (False, True):
+        assert block_problems(alert_blocks(view, standalone=standalone), text=alert_text(view),
+                              max_text=MESSAGE_TEXT) == []
 
 
 def test_a_digest_slack_refuses_goes_as_plain_text_and_never_holds_the_subscription(

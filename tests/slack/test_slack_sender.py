@@ -65,6 +65,28 @@ def test_update_posts_in_the_thread_of_the_first_alert(runtime, fake_slack, fres
     assert "What's new" in texts and "Talks resume on Thursday" in texts
 
 
+def _sections(message) -> str:
+    return " ".join(b["text"]["text"] for b in message.blocks if b["type"] == "section")
+
+
+def test_an_update_a_channel_gets_first_says_what_the_story_is(runtime, fake_slack, fresh_db,
+                                                               topic):
+    """The story's first report came before this channel subscribed: its first message of the
+    story is an update at the top level, which the reader sees without the thread's context."""
+    story_id, _ = new_story(fresh_db, topic)
+    follow(fresh_db, topic, "C0DESK")
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    update(fresh_db, topic, story_id, "Union rejects the offer")
+    runtime.deliver_pending(now=at(0))
+    runtime.deliver_pending(now=at(1))
+    alone, reply = fake_slack.posts("C0DESK")
+    assert alone.thread_ts is None and reply.thread_ts == alone.ts
+    assert _sections(alone).startswith("First line of the summary. What's new:")
+    assert "Talks resume on Thursday" in _sections(alone)
+    assert "First line of the summary" not in _sections(reply), "the thread already says it"
+    assert "Union rejects the offer" in _sections(reply)
+
+
 def test_person_gets_alerts_by_direct_message(runtime, fake_slack, fresh_db, topic):
     follow(fresh_db, topic, "U0ED", kind="user")
     new_story(fresh_db, topic)
