@@ -30,7 +30,7 @@ class PreviewHit:
 def preview(db: Database, query: str, *, now: datetime | None = None,
             days: float = PREVIEW_DAYS) -> list[PreviewHit]:
     """Stories seen in the last ``days`` (the latest SCAN_LIMIT of them, as many as a topic
-    added for real is tried on) whose latest article matches; raises TopicQueryError."""
+    added for real is tried on) one of whose newest articles matches; raises TopicQueryError."""
     node = parse_query(query)
     since = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="seconds")
     hits = []

@@ -281,14 +281,19 @@ def latest_seen(db: Database) -> str | None:
 
 
 def recent_story_articles(
-    db: Database, *, since: str, limit: int = 500
+    db: Database, *, since: str, limit: int = 500, per_story: int = 1
 ) -> list[LatestArticle]:
-    """The newest article of each story seen since ``since``, for matching a new topic."""
+    """The newest ``per_story`` articles of each of the ``limit`` stories seen last since
+    ``since``, story by story (latest story first), newest article first, for matching a new
+    topic."""
     return [LatestArticle(**r) for r in db.query(
-        "SELECT s.id AS story_id, a.id AS article_id, a.title, a.body FROM stories s "
-        "JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
-        "WHERE s.last_seen >= ? AND sa.id = (SELECT max(id) FROM story_articles "
-        "WHERE story_id = s.id) ORDER BY s.last_seen DESC LIMIT ?", [since, limit])]
+        "WITH running AS (SELECT id, last_seen FROM stories WHERE last_seen >= ? "
+        "ORDER BY last_seen DESC, id DESC LIMIT ?) "
+        "SELECT r.id AS story_id, a.id AS article_id, a.title, a.body FROM running r "
+        "JOIN story_articles sa ON sa.story_id = r.id JOIN articles a ON a.id = sa.article_id "
+        "WHERE sa.id IN (SELECT id FROM story_articles WHERE story_id = r.id "
+        "ORDER BY id DESC LIMIT ?) ORDER BY r.last_seen DESC, r.id DESC, sa.id DESC",
+        [since, limit, per_story])]
 
 
 def article_words(db: Database, article_id: int) -> str | None:

@@ -176,7 +176,7 @@ class StoryRow:
 
 @dataclass(frozen=True)
 class LatestArticle:
-    """A story's newest article, with the text a topic query is matched against."""
+    """One of a story's newest articles, with the text a topic query is matched against."""
 
     story_id: int
     article_id: int

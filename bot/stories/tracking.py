@@ -15,6 +15,10 @@ from storage.articles import now_iso
 from storage.topics import TopicError, insert_topic
 
 RUNNING_LIMIT = 500
+ARTICLES_PER_STORY = 10
+"""A story matches when one of its newest articles does, as it would have had the topic been
+there when the article came (its latest alone missed a story whose update does not repeat the
+topic's words); bounded, since the matching holds the write lock."""
 
 __all__ = ["TopicError", "add_topic", "link_running", "matching_stories"]
 
@@ -38,8 +42,8 @@ def add_topic(
 
 
 def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float) -> int:
-    """Link the topic to recent stories whose latest article matches it, with the same
-    matcher a new article goes through."""
+    """Link the topic to recent stories one of whose newest articles matches it, with the
+    same matcher a new article goes through."""
     latest = story_store.latest_seen(db)
     if not latest:
         return 0
@@ -56,11 +60,17 @@ def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float)
 
 def matching_stories(db: Database, node: Node, *, since: str,
                      limit: int) -> Iterator[tuple[LatestArticle, TopicMatch]]:
-    """Stories seen since ``since`` whose latest article the query matches, on the words and
-    lemmas the story stage stored (words alone for articles stored before)."""
-    for row in story_store.recent_story_articles(db, since=since, limit=limit):
+    """Stories seen since ``since`` one of whose newest articles the query matches (the
+    newest such article), on the words and lemmas the story stage stored (words alone for
+    articles stored before)."""
+    matched: set[int] = set()
+    for row in story_store.recent_story_articles(db, since=since, limit=limit,
+                                                 per_story=ARTICLES_PER_STORY):
+        if row.story_id in matched:
+            continue
         result = match_story(node, _stored_text(db, row))
         if result.matched:
+            matched.add(row.story_id)
             yield row, result
 
 
