@@ -20,7 +20,7 @@ ARTICLES_PER_STORY = 10
 there when the article came (its latest alone missed a story whose update does not repeat the
 topic's words); bounded, since the matching holds the write lock."""
 
-__all__ = ["TopicError", "add_topic", "link_running", "matching_stories"]
+__all__ = ["RUNNING_LIMIT", "TopicError", "add_topic", "link_running", "matching_stories"]
 
 
 def add_topic(

@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.permissions import Action
 from bot.slack.services import Services
-from bot.stories.tracking import add_topic
+from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from handlers.common import (
     answer,
     echo,
@@ -71,8 +71,17 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
                              created_by=command.get("user_id"),
                              quiet_hours=svc.settings.story_quiet_hours)
         query = store.topic_row(db, topic_id).query
-    return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. Subscribe this "
-            f"channel with `/subscribe {echo(name, 100)}`.")
+        running = len(store.recent_stories(db, topic_id, limit=RUNNING_LIMIT))
+    return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. {running_text(running)} "
+            f"Subscribe this channel with `/subscribe {echo(name, 100)}`.")
+
+
+def running_text(count: int) -> str:
+    """What the new topic matched already, as the CLI says it: 'No stories yet' later is no
+    surprise when the answer said none matched."""
+    if not count:
+        return "No running story matches it yet; new articles are matched as they come."
+    return f"It already matches {count} running stor{'y' if count == 1 else 'ies'}."
 
 
 def remove_text(svc: Services, rest: str, command: dict) -> str:

@@ -17,6 +17,8 @@ from tests.slack.conftest import run_command
 def test_topics_add_list_show_remove(runtime, fake_slack, fresh_db):
     added = run_command(runtime, fake_slack, "/topics", 'add “Port strike” dockworkers OR stevedores')
     assert "Tracking *Port strike*" in added["text"]
+    assert "No running story matches it yet; new articles are matched as they come." \
+        in added["text"]  # said, as the CLI says it, so 'No stories yet' is no surprise
     topic = get_topic(fresh_db, "port strike")
     assert topic is not None and topic.query == "dockworkers OR stevedores"
     listed = run_command(runtime, fake_slack, "/topics", "")

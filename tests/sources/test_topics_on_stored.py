@@ -52,7 +52,8 @@ def test_a_topic_added_from_slack_matches_a_story_by_an_earlier_article(server, 
         added = run_command(slack, fake, "/topics", "add “Rota changes” rota")["text"]
         shown = run_command(slack, fake, "/topics", "show “Rota changes”")["text"]
         assert running.terminate() == 0
-    assert added.startswith("Tracking *Rota changes*: `rota`.")
+    assert added.startswith("Tracking *Rota changes*: `rota`. It already matches 1 running "
+                            "story. Subscribe this channel with")
     assert [s.id for s in recent_stories(db, before)] == [1]
     assert "*Recent stories*\n• Ferry crews in Tarnby walk out over rota changes (2 articles" \
         in shown, shown
