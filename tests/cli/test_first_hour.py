@@ -211,8 +211,9 @@ def test_ctrl_c_in_the_terminal_stops_run_without_a_traceback(tmp_path):
 def test_ctrl_c_during_ingest_says_what_was_kept(tmp_path):
     folder = tmp_path / "copy"
     folder.mkdir()
-    for i in range(300):
-        (folder / f"{i:03}.txt").write_text(f"Harbour board {i} meets\n\nThe harbour board of "
+    for i in range(3000):  # 300 were all stored 0.6 s after the first: a loaded machine's
+        # Ctrl-C could come after the end (exit 0)
+        (folder / f"{i:04}.txt").write_text(f"Harbour board {i} meets\n\nThe harbour board of "
                                             f"town {i} agreed a dredging budget on Monday.")
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WIREWATCH_"))}
     proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"),
