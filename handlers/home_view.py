@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import paused_home_section
 from storage.mutes import mutes_by
@@ -81,7 +81,7 @@ def topic_blocks(db: Database) -> list[dict]:
         stories = recent_stories(db, topic.id, limit=STORIES_PER_TOPIC)
         lines = [f"*{fit(topic.name, 100)}*: `{fit(topic.query, 200)}`"]
         lines += [f"• {fit(plain(s.title or 'untitled', 150), 250)} "
-                  f"({s.article_count or 1} articles)" for s in stories]
+                  f"({counted(s.article_count or 1, 'article', 'articles')})" for s in stories]
         blocks.append(_section("\n".join(lines) if stories else lines[0] + "\nNo stories yet."))
     if len(topics) > SHOWN_TOPICS:
         blocks.append(_section(f"…and {len(topics) - SHOWN_TOPICS} more: `/topics` lists them"))

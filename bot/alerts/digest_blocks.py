@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import fit, plain, slack_date, within
+from bot.alerts.mrkdwn import counted, fit, plain, slack_date, within
 
 ITEMS_PER_SECTION = 8
 THREAD_LINK_CHARS = 400
@@ -45,10 +45,11 @@ def digest_plain(topic: str, mode: str, items: list[DigestItem]) -> str:
 def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetime) -> list[dict]:
     header = plain(f"{mode.capitalize()} digest · {topic}", HEADER_CHARS)
     when = slack_date(since) or fit(since.isoformat(), 100)
+    count = counted(len(items), "story", "stories")
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text", "text": header}},
         {"type": "context", "elements": [{"type": "mrkdwn", "text":
-                                          f"{len(items)} stories since {when}"}]},
+                                          f"{count} since {when}"}]},
     ]
     room = MAX_BLOCKS - len(blocks) - 1
     lines = within(MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM,

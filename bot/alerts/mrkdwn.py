@@ -52,6 +52,11 @@ def within(budget: int, lines: list[str]) -> list[str]:
     return taken
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """"1 story", "3 stories": what a person reads, never "1 stories"."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def plain(text: str, limit: int, *, fallback: str = "(untitled)") -> str:
     """Plain text for headers and buttons: cleaned, one line, cut, never empty."""
     one_line = " ".join(clean(text).split())

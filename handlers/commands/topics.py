@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.alerts.mrkdwn import counted
 from bot.permissions import Action
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
@@ -107,7 +108,8 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
                  "This channel is not subscribed.")
     stories = store.recent_stories(db, topic.id, limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")
-    lines += [f"• {echo(s.title or 'untitled', 150)} ({articles(s.article_count or 1)}"
+    lines += [f"• {echo(s.title or 'untitled', 150)} "
+              f"({counted(s.article_count or 1, 'article', 'articles')}"
               f"{', last ' + s.last_seen if s.last_seen else ''})" for s in stories]
     return join_lines(lines)
 
@@ -119,6 +121,3 @@ NEEDS = {add_text: Action.MANAGE_TOPICS, remove_text: Action.MANAGE_TOPICS}
 def register(app: App) -> None:
     app.command("/topics")(handle_topics)
 
-
-def articles(count: int) -> str:
-    return f"{count} article{'' if count == 1 else 's'}"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.mrkdwn import counted, fit, plain
 from bot.topic_preview import PREVIEW_DAYS, PreviewHit, why_text
 from handlers.common import join_lines
 
@@ -70,9 +70,12 @@ def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False)
                 "It will still alert on new stories that match.")
         return [{"type": "divider"}, _section(head)]
     more = "+" if running and len(hits) > SHOWN else ""
-    lines = [f"*Already matches {len(hits[:SHOWN])}{more} running stories*" if running else
-             f"*Would have matched {len(hits)} stories of the last {PREVIEW_DAYS} days*"]
-    lines += [f"• *{fit(plain(hit.title, 150), 250)}* · {hit.article_count} articles · "
+    shown = len(hits[:SHOWN])
+    lines = [f"*Already matches {shown}{more} running {'story' if shown == 1 else 'stories'}*"
+             if running else f"*Would have matched {counted(len(hits), 'story', 'stories')} of "
+             f"the last {PREVIEW_DAYS} days*"]
+    lines += [f"• *{fit(plain(hit.title, 150), 250)}* · "
+              f"{counted(hit.article_count, 'article', 'articles')} · "
               f"matched {fit(why_text(hit), 250)}" for hit in hits[:SHOWN]]
     if len(hits) > SHOWN and not running:
         lines.append(f"…and {len(hits) - SHOWN} more")

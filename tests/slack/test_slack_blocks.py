@@ -81,3 +81,13 @@ def test_update_shows_what_is_new_and_escapes_it():
     assert sections[0] == ("What's new:\n• Union &amp; employers &lt;agree&gt; to talks\n"
                            "• Vote on Friday")
     assert sections[1] == "“We are ready” — Ada Brandt, union leader"
+
+
+def test_a_digest_of_one_story_says_one_story():
+    item = DigestItem(story_id=1, is_new=True, headline="Ferry crews walk out", url=None,
+                      source="Harbour Gazette", whats_new=(), articles=1, thread_url=None)
+    since = datetime(2026, 11, 24, 8, tzinfo=UTC)
+    [head] = digest_blocks("Ferries", "daily", [item], since)[1]["elements"]
+    assert head["text"].startswith("1 story since ")  # was "1 stories since"
+    [head] = digest_blocks("Ferries", "daily", [item, item], since)[1]["elements"]
+    assert head["text"].startswith("2 stories since ")

@@ -49,7 +49,7 @@ def test_modal_previews_matches_then_adds_and_subscribes(runtime, fake_slack, pi
     shown = fake_slack.modals[modal["id"]]
     assert view_problems(shown) == []
     text = json.dumps(shown["blocks"], ensure_ascii=False)
-    assert "Would have matched 1 stories of the last 7 days" in text
+    assert "Would have matched 1 story of the last 7 days" in text and "· 1 article ·" in text
     assert "Dockworkers strike at Northhaven port" in text and "Choir" not in text
     assert "matched strike in title; port in title" in text
     assert shown["blocks"][0]["element"]["initial_value"] == "Port strike"
@@ -59,7 +59,7 @@ def test_modal_previews_matches_then_adds_and_subscribes(runtime, fake_slack, pi
     answer = json.loads(reply.body)
     assert answer["response_action"] == "update" and view_problems(answer["view"]) == []
     done = json.dumps(answer["view"], ensure_ascii=False)
-    assert "Tracking *Port strike*" in done and "Already matches 1 running stories" in done
+    assert "Tracking *Port strike*" in done and "Already matches 1 running story" in done
     assert "Dockworkers strike at Northhaven port" in done
     topic = get_topic(fresh_db, "Port strike")
     assert topic is not None and topic.query == "strike AND (port OR dock*)"
