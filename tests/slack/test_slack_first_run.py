@@ -3,6 +3,7 @@ nothing that is not wrong; an unreachable Web API is one line. The real command 
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import socket
@@ -14,15 +15,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from bot import http_server
 from bot.alerts.console_feed import report_activity
 from bot.models import RawArticle
 from bot.runner import who_gets_alerts
 from bot.slack.runtime import SlackRuntime
 from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
-from tests.fakes.signing import REPORTER, SECRET
+from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.slack.conftest import run_command
+from tests.slack.conftest import events_url, run_command
 from tests.slack.test_slack_quote_alerts import FIRST
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 
@@ -246,3 +248,30 @@ def test_a_feed_added_from_slack_is_checked_at_once(slack_settings, fresh_db, fa
                          "address may have changed; check it and re-add the source. It stays "
                          "added and each poll tries again; if the address is wrong, "
                          "`/wirewatch sources remove 2` and add the right one.")
+
+def test_a_wrong_signing_secret_is_named_in_the_log(runtime, caplog, monkeypatch):
+    """Slack shows only 'dispatch_failed'; the terminal said nothing at all."""
+    monkeypatch.setitem(http_server._unsigned, "at", -http_server.WARN_EVERY)
+    body = command_body("/wirewatch", "status", response_url="http://127.0.0.1:9/r")
+    with caplog.at_level(logging.WARNING, logger="bot.http_server"):
+        reply = post_signed(events_url(runtime), body, secret="not-this-apps-secret")
+        again = post_signed(events_url(runtime), body, secret="not-this-apps-secret")
+    assert reply.status == again.status == 401
+    [warning] = [r.getMessage() for r in caplog.records if "/slack/events" in r.getMessage()]
+    assert "SLACK_SIGNING_SECRET is not this app's" in warning  # once: at most one a minute
+    assert SECRET not in caplog.text and "not-this-apps-secret" not in caplog.text
+
+
+def test_a_slack_api_url_without_a_scheme_is_one_line(db_path):
+    result = wirewatch("run", env=slack_env(db_path, "127.0.0.1:4000/api/"))
+    assert result.returncode == 1  # was a traceback: SlackRequestError: Invalid URL detected
+    [line] = result.stderr.strip().splitlines()
+    assert line == ("Error: WIREWATCH_SLACK_API_URL must be an http:// or https:// address such "
+                    "as https://slack.com/api/, not '127.0.0.1:4000/api/'")
+
+
+def test_help_says_how_to_start_and_formats_each_command(runtime, fake_slack):
+    text = run_command(runtime, fake_slack, "/wirewatch", "help")["text"]
+    assert "To start: `/topics add NAME QUERY`, then `/subscribe NAME` in the channel" in text
+    assert "• `/wirewatch status`: sources, last ingest, pending alerts" in text  # was all code
+    assert "`/subscribe [me] quotes QUERY`" in text
