@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.alerts.mrkdwn import counted
 from bot.config import Settings
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import FeedError, parse_feed
@@ -23,7 +24,7 @@ class FeedCheck:
     def found(self) -> str:
         """'“Harbour Gazette”, 2 entries', for a feed that works."""
         title = f"“{self.title}”" if self.title else "a feed with no title"
-        return f"{title}, {self.entries} {'entry' if self.entries == 1 else 'entries'}"
+        return f"{title}, {counted(self.entries, 'entry', 'entries')}"
 
 
 def fetch_limits(settings: Settings) -> FetchLimits:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from bot.alerts.mrkdwn import counted
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
 from bot.feed_check import fetch_limits
@@ -271,7 +272,7 @@ def who_gets_alerts(db: Database, *, slack: bool) -> str:
     if not subscribed:
         return (f"topics: {named}; no channel or person subscribes yet, so nothing is posted: "
                 "type /subscribe TOPIC in a Slack channel")
-    return f"topics: {named}; {subscribed} subscription{'s' if subscribed != 1 else ''}"
+    return f"topics: {named}; {counted(subscribed, 'subscription')}"
 
 
 def ingest_app(settings: Settings, dbs: ThreadLocalDb, worker: IngestWorker) -> IngestApp | None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from bot.alerts.console import render_text
+from bot.alerts.mrkdwn import counted
 from bot.alerts.why import no_alert_reason
 from bot.models import ArticleEvent
 from storage.alerts import alert_view
@@ -63,7 +64,7 @@ def activity_line(event: ArticleEvent, queued: int) -> str:
     if queued:
         kind = "new story" if event.verdict == "new" else event.verdict
         return (f"· {kind} “{event.title or event.origin}”: "
-                f"{queued} alert{'s' if queued != 1 else ''} queued for Slack")
+                f"{counted(queued, 'alert')} queued for Slack")
     reason = no_alert_reason(verdict=event.verdict, hold=event.hold, has_topic=event.has_topic)
     return silent_line(event, reason or "nobody gets its topic as it happens (/subscribe TOPIC "
                                         "in a channel; digests collect it)")

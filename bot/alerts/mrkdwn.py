@@ -52,9 +52,10 @@ def within(budget: int, lines: list[str]) -> list[str]:
     return taken
 
 
-def counted(count: int, one: str, many: str) -> str:
-    """"1 story", "3 stories": what a person reads, never "1 stories"."""
-    return f"{count} {one if count == 1 else many}"
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """"1 story", "3 stories": what a person reads, never "1 stories" (``many`` defaults to
+    ``one`` + "s")."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def plain(text: str, limit: int, *, fallback: str = "(untitled)") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import fit, plain, slack_date, within
+from bot.alerts.mrkdwn import counted, fit, plain, slack_date, within
 from bot.models import StoryTimeline, TimelineEntry
 
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
@@ -16,8 +16,7 @@ MORE_ROOM = 300  # the "…and N more articles" line and a note below the timeli
 def timeline_text(timeline: StoryTimeline) -> str:
     """The fallback text: notifications and screen readers get this."""
     return fit(f"Timeline of {plain(timeline.title, HEADER_CHARS)}: "
-               f"{timeline.article_count} article{'' if timeline.article_count == 1 else 's'}",
-               3000)
+               f"{counted(timeline.article_count, 'article')}", 3000)
 
 
 def timeline_blocks(timeline: StoryTimeline) -> list[dict]:

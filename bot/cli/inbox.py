@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 import click
 
+from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json
 from bot.redact import redact
 from storage.db import transaction
@@ -61,7 +62,7 @@ def retry(obj: CliContext, ids: tuple[int, ...]) -> None:
     """
     with transaction(obj.db):
         count = requeue(obj.db, list(ids) if ids else None)
-    click.echo(f"queued {count} article{'s' if count != 1 else ''} again")
+    click.echo(f"queued {counted(count, 'article')} again")
     if ids and count < len(ids):
         click.echo("some IDs were not failed articles (see `wirewatch inbox list`)")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, where
 from bot.feed_check import check_feed
 from bot.ingest.addresses import AddressPolicy
@@ -156,7 +157,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
         click.echo(f"#{row.id} {row.kind} {redact(row.location)} · "
                    f"every {row.every} s · "
                    f"{health(row)} · last poll {row.last_poll_at or 'never'} · "
-                   f"{row.items} {'item' if row.items == 1 else 'items'}")
+                   f"{counted(row.items, 'item')}")
         if row.never_duplicate:
             click.echo("    never a duplicate: its articles always alert")
         note = first_poll_note(row)
@@ -185,7 +186,7 @@ def _waiting_line(count: int) -> str:
 
 def _failed_line(tally: FailedTally) -> str:
     count = tally.count
-    return (f"{count} article{'s' if count != 1 else ''} failed for good (last: "
+    return (f"{counted(count, 'article')} failed for good (last: "
             f"{redact(tally.latest_reason or 'unknown')}); `wirewatch inbox retry` queues them "
             "again")
 

@@ -6,6 +6,7 @@ import dataclasses
 
 import click
 
+from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, where
 from bot.models import NotFound
 from bot.stories.query import TopicQueryError
@@ -59,7 +60,7 @@ def add(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
         running = recent_stories(obj.db, topic.id, limit=1000)
     click.echo(f"tracking '{name}': {topic.query}")
     if running:
-        click.echo(f"{_n(len(running), 'running story', 'running stories')} already "
+        click.echo(f"{counted(len(running), 'running story', 'running stories')} already "
                    f"match{'es' if len(running) == 1 else ''} it")
 
 
@@ -107,7 +108,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     if not stories:
         click.echo("  no stories yet")
     for story in stories:
-        click.echo(f"  story {story.id} ({_n(story.article_count, 'article')}, last "
+        click.echo(f"  story {story.id} ({counted(story.article_count, 'article')}, last "
                    f"{story.last_seen}): {story.title}")
         why = "; ".join(f"{r.term} in {r.where}" for r in story.reasons[:4])
         if why:
@@ -136,10 +137,10 @@ def preview_(obj: CliContext, words: tuple[str, ...], days: float, as_json: bool
     if as_json:
         emit_json([dataclasses.asdict(hit) for hit in hits])
         return
-    click.echo(f"{_n(len(hits), 'story', 'stories')} of the last {days:g} days would have "
+    click.echo(f"{counted(len(hits), 'story', 'stories')} of the last {days:g} days would have "
                f"matched {query}")
     for hit in hits:
-        click.echo(f"  story {hit.story_id} ({_n(hit.article_count, 'article')}, last "
+        click.echo(f"  story {hit.story_id} ({counted(hit.article_count, 'article')}, last "
                    f"{hit.last_seen}): {hit.title}")
         click.echo(f"    matched: {why_text(hit)}")
 
@@ -161,8 +162,3 @@ def remove(obj: CliContext, name: str) -> None:
 
 def register(cli: click.Group) -> None:
     cli.add_command(topics)
-
-
-def _n(count: int, one: str, many: str | None = None) -> str:
-    """'1 article', '2 articles': the output is read by people."""
-    return f"{count} {one if count == 1 else many or one + 's'}"

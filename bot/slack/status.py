@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.alerts.mrkdwn import fit
+from bot.alerts.mrkdwn import counted, fit
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
@@ -30,8 +30,9 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
         f"• Last ingest: {stored.last_ingest or 'nothing ingested yet'}",
         f"• Alerts waiting to be posted: {count_pending(db)}",
-        f"• {_n(stored.articles, 'article')} in {_n(stored.stories, 'story', 'stories')}; "
-        f"{_n(stored.topics, 'topic')}; {_n(subscribed, 'subscription')}",
+        f"• {counted(stored.articles, 'article')} in "
+        f"{counted(stored.stories, 'story', 'stories')}; {counted(stored.topics, 'topic')}; "
+        f"{counted(subscribed, 'subscription')}",
     ]
     if not stored.topics:
         alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
@@ -42,10 +43,6 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     return lines + delivery_lines(db, token) + source_lines(db, errors=errors) + \
         failed_lines(db, errors=errors)
 
-
-def _n(count: int, one: str, many: str | None = None) -> str:
-    """'1 topic', '2 topics': the status is read by people, not parsed."""
-    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def failed_lines(db: Database, *, errors: bool = False) -> list[str]:

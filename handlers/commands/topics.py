@@ -57,7 +57,7 @@ def list_text(svc: Services, rest: str, command: dict) -> str:
     rows = store.list_topics(svc.db)
     if not rows:
         return "No topics yet. " + USAGE
-    lines = [f"*{len(rows)} topic{'' if len(rows) == 1 else 's'}*"]
+    lines = [f"*{counted(len(rows), 'topic')}*"]
     lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`" for r in rows]
     return join_lines(lines)
 
@@ -82,7 +82,7 @@ def running_text(count: int) -> str:
     surprise when the answer said none matched."""
     if not count:
         return "No running story matches it yet; new articles are matched as they come."
-    return f"It already matches {count} running stor{'y' if count == 1 else 'ies'}."
+    return f"It already matches {counted(count, 'running story', 'running stories')}."
 
 
 def remove_text(svc: Services, rest: str, command: dict) -> str:
