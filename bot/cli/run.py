@@ -112,11 +112,14 @@ def _slack_factory(settings: Settings):
 
 
 def _stop_on_signals() -> threading.Event:
-    """SIGTERM and SIGINT ask for a graceful stop instead of killing the process mid-article."""
+    """SIGTERM and SIGINT ask for a graceful stop instead of killing the process mid-article.
+    The handler sets the event from a thread of its own: it runs on the main thread, which may
+    be inside ``stop.wait`` holding the event's lock, and setting it there deadlocked the stop
+    (seen: a SIGTERMed `wirewatch run` still waiting 15 minutes later)."""
     stop = threading.Event()
 
     def handler(signum, frame) -> None:
-        stop.set()
+        threading.Thread(target=stop.set, name="stop-signal", daemon=True).start()
 
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGINT, handler)
