@@ -6,12 +6,13 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import UTC
+from datetime import UTC, tzinfo
 from typing import Any
 
 from dateutil import parser as dateparser
 
 from bot.ingest import furniture
+from bot.ingest.zones import OFFSETS, regional
 from bot.models import Article, BadInput, RawArticle
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff]")
@@ -142,12 +143,20 @@ def normalise_time(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        when = dateparser.parse(value, fuzzy=True, dayfirst=False)
+        when = dateparser.parse(value, fuzzy=True, dayfirst=False, tzinfos=_zone)
     except (ValueError, OverflowError, TypeError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return when.astimezone(UTC).isoformat()
+
+
+def _zone(name: str | None, offset: int | None) -> int | tzinfo | None:
+    """dateutil's tzinfos hook: a named zone's offset, or None for a name of no one offset."""
+    if offset is not None or not name:
+        return offset
+    known = OFFSETS.get(name.upper())
+    return known if known is not None else regional(name)
 
 
 def content_hash(body: str) -> str:

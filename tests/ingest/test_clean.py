@@ -1,6 +1,6 @@
 import pytest
 
-from bot.ingest.clean import CleanError, clean_article, split_paragraphs
+from bot.ingest.clean import CleanError, clean_article, normalise_time, split_paragraphs
 from bot.models import RawArticle
 
 SCRAPED = """IBEX 11,204.10 ▲ +0.84% | DAX 18,010.33 ▼ -0.12%
@@ -99,3 +99,29 @@ def test_rights_notices_are_furniture_but_prose_about_copyright_is_not(notice):
                           "the court said.", origin="x", title="Snippet law passes")
     assert clean_article(raw).body.split("\n\n") == [
         prose, "(c) the third condition was not met, the court said."]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("Tue, 01 Dec 2026 10:00:00 EDT", "2026-12-01T14:00:00+00:00"),
+    ("Tue, 01 Dec 2026 10:00:00 EST", "2026-12-01T15:00:00+00:00"),
+    ("Tue, 01 Dec 2026 10:00:00 PST", "2026-12-01T18:00:00+00:00"),
+    ("Tue, 01 Dec 2026 10:00:00 GMT", "2026-12-01T10:00:00+00:00"),
+    ("Mon, 01 Jun 2026 10:00:00 BST", "2026-06-01T09:00:00+00:00"),
+    ("Tue, 01 Dec 2026 10:00:00 CET", "2026-12-01T09:00:00+00:00"),
+    ("Tue, 01 Dec 2026 10:00:00 +0100", "2026-12-01T09:00:00+00:00"),
+    ("10:13 a.m. ET Dec. 1, 2026", "2026-12-01T15:13:00+00:00"),
+    ("10:13 a.m. ET June 1, 2026", "2026-06-01T14:13:00+00:00"),
+])
+def test_a_named_time_zone_is_read_not_taken_for_utc(written, utc):
+    assert normalise_time(written) == utc
+
+
+def test_a_zone_name_of_several_offsets_is_read_as_utc_as_before():
+    assert normalise_time("Tue, 01 Dec 2026 10:00:00 IST") == "2026-12-01T10:00:00+00:00"
+
+
+def test_a_published_line_in_eastern_time_dates_the_article_in_utc():
+    text = ("Ferry fares frozen for a year\n\nHarbour Wire Published 9:40 AM EDT, July 3, 2026\n\n"
+            "The harbour board froze ferry fares for a year on Friday, its chair said.")
+    article = clean_article(RawArticle(text=text, origin="ferry.txt"))
+    assert article.published == "2026-07-03T13:40:00+00:00"
