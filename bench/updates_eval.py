@@ -1,0 +1,281 @@
+"""Verdicts and what's new on real copy: the articles that join a story, against hand labels.
+
+Usage: .venv/bin/python -m bench.updates_eval [STREAM.jsonl] [--cache PARSES.spacy]
+       [--labels LABELS.jsonl] [--records OUT.jsonl]
+Replays the stream as ``bench.stories_eval`` does (all of it: the stories and word counts of one
+half depend on the other) and keeps the ``tune`` half only (the report half is never printed).
+For each article joining a story it records the verdict and the indices of its what's-new
+sentences among the sentences the story stage read, and prints the counts; with labels
+(``bench/data/updates_labels.jsonl``: ids, sentence indices and booleans, no text) it prints,
+for each part of the labelled sample, verdict accuracy, update precision and recall and
+what's-new sentence precision and recall. ``--records`` writes the records, sentence texts
+included, for reading (keep that file out of the repository: the texts are the publishers').
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.stories_eval import GOLD_FIELDS, CachedParses, default_stream
+
+LABELS = Path(__file__).parent / "data" / "updates_labels.jsonl"
+HALF = "tune"
+JOINED = ("duplicate", "update")
+SEED = 13
+SAMPLE = {"update": 90, "duplicate": 60}
+STRATA = {"update": 613, "duplicate": 372}
+"""Readable joining articles of each verdict on the tune half when the sample was labelled (main
+1af6905): the weighted figures count each labelled article for its verdict's share of these."""
+LABELLED_CHOSEN = 5
+
+
+@dataclass
+class Record:
+    """What the replay did with one article: its story, verdict and what's-new indices."""
+
+    id: str
+    story: Any
+    gold_story: str
+    verdict: str
+    whats_new: list[int]
+    sentences: list[str] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Label:
+    """A hand label: whether the article adds a fact the story did not have, which of the
+    chosen what's-new sentences are new facts, and new-fact sentences it missed."""
+
+    id: str
+    part: str
+    stratum: str
+    adds: bool
+    chosen: dict[int, bool]
+    missed: list[int]
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Label:
+        return cls(row["id"], row["part"], row["stratum"], bool(row["adds"]),
+                   {int(k): bool(v) for k, v in row.get("chosen", {}).items()},
+                   [int(i) for i in row.get("missed", [])])
+
+    def new(self) -> set[int]:
+        """The sentences that bring a new fact."""
+        return {i for i, v in self.chosen.items() if v} | set(self.missed)
+
+
+def indices(whats_new: Iterable[str], sentences: list[str]) -> list[int]:
+    """Each what's-new sentence's index among the article's sentences (its first use)."""
+    first: dict[str, int] = {}
+    for index, text in enumerate(sentences):
+        first.setdefault(text, index)
+    return sorted({first[text] for text in whats_new if text in first})
+
+
+def build(gold_rows: list[dict], results: list[dict], sentences: dict[str, list[str]],
+          half: str = HALF) -> list[Record]:
+    """The records of one half, in arrival order, each with the ids of its story's earlier
+    articles (from both halves: the story is what the replay made it)."""
+    by_id = {r["id"]: r for r in results}
+    members: dict[Any, list[str]] = {}
+    found = []
+    for g in gold_rows:
+        got = by_id.get(g["id"], {})
+        story = got.get("story")
+        earlier = list(members.get(story, [])) if story is not None else []
+        if story is not None:
+            members.setdefault(story, []).append(g["id"])
+        if g.get("half", half) != half:
+            continue
+        texts = sentences.get(g["id"], [])
+        found.append(Record(g["id"], story, g.get("story", ""), got.get("verdict", "failed"),
+                            indices(got.get("whats_new", []), texts), texts, earlier))
+    return found
+
+
+def counts(records: list[Record]) -> dict[str, float]:
+    """Verdicts, and what's-new sentences per update."""
+    verdicts = Counter(r.verdict for r in records)
+    per_update = [len(r.whats_new) for r in records if r.verdict == "update"]
+    return {"articles": len(records), **{v: verdicts[v] for v in ("new", *JOINED, "failed")},
+            "whats_new_mean": statistics.fmean(per_update) if per_update else 0.0,
+            "whats_new_median": statistics.median(per_update) if per_update else 0.0,
+            "whats_new_max": max(per_update, default=0)}
+
+
+def part_of(story: str) -> str:
+    """The fixed half of the labelled sample a gold story is in: ``a`` to study, ``b`` to check."""
+    return "a" if zlib.crc32(story.encode("utf-8")) % 2 == 0 else "b"
+
+
+def readable(records: list[Record]) -> list[Record]:
+    """The articles whose story so far is all of the records' half: the story of a tune article
+    the replay put with report articles cannot be read without reading the report half."""
+    ids = {r.id for r in records}
+    return [r for r in records if all(e in ids for e in r.earlier)]
+
+
+def sample(records: list[Record], sizes: dict[str, int] = SAMPLE,
+           seed: int = SEED) -> list[Record]:
+    """A fixed random sample of the readable joining articles, so many of each verdict."""
+    rng = random.Random(seed)
+    chosen: list[Record] = []
+    for verdict in sorted(sizes):
+        pool = [r for r in readable(records) if r.verdict == verdict]
+        chosen += rng.sample(pool, min(sizes[verdict], len(pool)))
+    return sorted(chosen, key=lambda r: r.id)
+
+
+def chosen_to_label(record: Record, seed: int = SEED) -> list[int]:
+    """The what's-new sentences of a sampled update that are labelled: all of them, or a fixed
+    random LABELLED_CHOSEN of a longer list (a scraped page can have fifty)."""
+    if len(record.whats_new) <= LABELLED_CHOSEN:
+        return list(record.whats_new)
+    return sorted(random.Random(f"{seed}:{record.id}").sample(record.whats_new, LABELLED_CHOSEN))
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 1.0
+
+
+def score(labels: list[Label], records: list[Record],
+          strata: dict[str, int] | None = None) -> dict[str, float]:
+    """The figures of labelled articles against the replay's records. Each update's labelled
+    what's-new sentences stand for all it said (only some of a long update's are labelled). With
+    ``strata`` (how many joining articles each labelling verdict had), each article counts for
+    its stratum's share, so figures estimate all joining articles, not the sample's mix."""
+    by_id = {r.id: r for r in records}
+    sampled = Counter(label.stratum for label in labels)
+    c: dict[str, float] = defaultdict(float)
+    for label in labels:
+        record = by_id.get(label.id)
+        if record is None:
+            continue
+        w = strata[label.stratum] / sampled[label.stratum] if strata else 1.0
+        alerted = record.verdict == "update"
+        c["articles"] += 1
+        c["all"] += w
+        c["right"] += w * (alerted == label.adds)
+        c["adds"] += w * label.adds
+        c["adds_alerted"] += w * (label.adds and alerted)
+        c["alerted"] += alerted
+        c["alerted_adds"] += alerted and label.adds
+        said = set(record.whats_new) if alerted else set()
+        new = label.new()
+        known = said & (new | {i for i, v in label.chosen.items() if not v})
+        true_said = len(said & new) / len(known) * len(said) if known else 0.0
+        c["unlabelled"] += len(said) if said and not known else 0
+        c["said"] += len(said) if known else 0
+        c["said_new"] += true_said
+        c["found"] += w * true_said
+        c["missed"] += w * len(new - said)
+    return {"articles": c["articles"],
+            "verdict_accuracy": _ratio(c["right"], c["all"]),
+            "update_precision": _ratio(c["alerted_adds"], c["alerted"]),
+            "update_recall": _ratio(c["adds_alerted"], c["adds"]),
+            "whats_new_precision": _ratio(c["said_new"], c["said"]),
+            "whats_new_recall": _ratio(c["found"], c["found"] + c["missed"]),
+            "unlabelled_said": c["unlabelled"]}
+
+
+def read_labels(path: Path) -> list[Label]:
+    return [Label.of(json.loads(line)) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def replay_with_sentences(gold_rows: list[dict], cache: Path | None = None
+                          ) -> tuple[list[dict], dict[str, list[str]]]:
+    """The replay's output lines (as ``wirewatch stories replay``) and the sentences the story
+    stage read of each article, by id."""
+    from bot.config import load_settings
+    from bot.nlp.load import load_pipeline
+    from bot.pipeline import Pipeline
+    from bot.replay import records, result_line
+    from bot.stories.stage import Prepared, StoryStage
+    from storage.db import open_db
+
+    sentences: dict[str, list[str]] = {}
+
+    class Reading(StoryStage):
+        """The story stage, keeping the sentence texts it read."""
+
+        def prepare(self, parsed: Any, view: Any = None) -> Prepared:
+            prepared = super().prepare(parsed, view)
+            sentences[parsed.article.origin] = [s.text for s in prepared.features.sentences]
+            return prepared
+
+    lines = [json.dumps({k: v for k, v in g.items() if k not in GOLD_FIELDS}) for g in gold_rows]
+    settings = load_settings().with_overrides(nlp_processes=0)
+    parses: Any = CachedParses(load_pipeline(settings.spacy_model), cache) if cache else None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "updates.db"
+        db = open_db(path)
+        stream = settings.with_overrides(db_path=path, story_stream_clock=True)
+        pipeline = Pipeline(db, stream, nlp=parses, stories=Reading.from_settings(stream))
+        try:
+            out = [result_line(db, outcome) for outcome in pipeline.ingest(records(lines))]
+        finally:
+            pipeline.close()
+            db.close()
+    if parses is not None:
+        parses.save()
+    return out, sentences
+
+
+def _line(name: str, figures: dict[str, float]) -> str:
+    return (f"  {name:14} n={figures['articles']:<4g} verdict acc {figures['verdict_accuracy']:.3f}"
+            f" | update P {figures['update_precision']:.3f} R {figures['update_recall']:.3f}"
+            f" | what's new P {figures['whats_new_precision']:.3f}"
+            f" R {figures['whats_new_recall']:.3f} (unlabelled said {figures['unlabelled_said']:g})")
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("stream", nargs="?", type=Path, default=None)
+    parser.add_argument("--cache", type=Path, help="DocBin of the stream's spaCy parses.")
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--records", type=Path, help="Write the records (with texts) here.")
+    parser.add_argument("--sample", action="store_true",
+                        help="Print the ids the labelled sample is drawn as.")
+    args = parser.parse_args(argv)
+    stream = args.stream or default_stream()
+    gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
+    results, sentences = replay_with_sentences(gold_rows, args.cache)
+    records = build(gold_rows, results, sentences)
+    found = counts(records)
+    print(f"stream: {stream}, half {HALF}: {found['articles']} articles")
+    print("  verdicts: " + ", ".join(f"{v} {found[v]}" for v in ("new", *JOINED, "failed")))
+    print(f"  what's-new sentences per update: mean {found['whats_new_mean']:.2f}, "
+          f"median {found['whats_new_median']:g}, max {found['whats_new_max']}")
+    if args.records:
+        with args.records.open("w", encoding="utf-8") as out:
+            for r in records:
+                out.write(json.dumps(r.__dict__) + "\n")
+    if args.sample:
+        for r in sample(records):
+            print(f"  sample {r.id} {r.verdict} part {part_of(r.gold_story)} "
+                  f"label {chosen_to_label(r)}")
+    figures: dict[str, Any] = {"counts": found}
+    if args.labels.exists():
+        labels = read_labels(args.labels)
+        for part in ("a", "b"):
+            mine = [label for label in labels if label.part == part]
+            figures[part] = score(mine, records)
+            figures[part + "_weighted"] = score(mine, records, STRATA)
+            print(_line(f"part {part}", figures[part]))
+            print(_line(f"part {part} (w)", figures[part + "_weighted"]))
+    return figures
+
+
+if __name__ == "__main__":
+    main()
