@@ -8,8 +8,9 @@ For each article joining a story it records the verdict and the indices of its w
 sentences among the sentences the story stage read, and prints the counts; with labels
 (``bench/data/updates_labels.jsonl``: ids, sentence indices and booleans, no text) it prints,
 for each part of the labelled sample, verdict accuracy, update precision and recall and
-what's-new sentence precision and recall. ``--records`` writes the records, sentence texts
-included, for reading (keep that file out of the repository: the texts are the publishers').
+what's-new sentence precision and recall (recall estimated over all an update said, and over
+the labelled sentences alone). ``--records`` writes the records, sentence texts included, for
+reading (keep that file out of the repository: the texts are the publishers').
 """
 
 from __future__ import annotations
@@ -180,12 +181,15 @@ def score(labels: list[Label], records: list[Record],
         c["said_new"] += true_said
         c["found"] += w * true_said
         c["missed"] += w * len(new - said)
+        c["new_said"] += len(new & said)
+        c["new"] += len(new)
     return {"articles": c["articles"],
             "verdict_accuracy": _ratio(c["right"], c["all"]),
             "update_precision": _ratio(c["alerted_adds"], c["alerted"]),
             "update_recall": _ratio(c["adds_alerted"], c["adds"]),
             "whats_new_precision": _ratio(c["said_new"], c["said"]),
             "whats_new_recall": _ratio(c["found"], c["found"] + c["missed"]),
+            "whats_new_recall_labelled": _ratio(c["new_said"], c["new"]),
             "unlabelled_said": c["unlabelled"]}
 
 
@@ -236,7 +240,8 @@ def _line(name: str, figures: dict[str, float]) -> str:
     return (f"  {name:14} n={figures['articles']:<4g} verdict acc {figures['verdict_accuracy']:.3f}"
             f" | update P {figures['update_precision']:.3f} R {figures['update_recall']:.3f}"
             f" | what's new P {figures['whats_new_precision']:.3f}"
-            f" R {figures['whats_new_recall']:.3f} (unlabelled said {figures['unlabelled_said']:g})")
+            f" R {figures['whats_new_recall']:.3f} (labelled {figures['whats_new_recall_labelled']:.3f})"
+            f" (unlabelled said {figures['unlabelled_said']:g})")
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:

@@ -64,6 +64,7 @@ def test_figures_against_a_synthetic_labels_file(tmp_path: Path) -> None:
     assert part_a["update_recall"] == pytest.approx(1 / 2)
     assert part_a["whats_new_precision"] == pytest.approx(2 / 4)
     assert part_a["whats_new_recall"] == pytest.approx(2 / 4)
+    assert part_a["whats_new_recall_labelled"] == pytest.approx(2 / 4)
     part_b = updates_eval.score([x for x in labels if x.part == "b"], records)
     assert part_b["verdict_accuracy"] == 1.0
 
@@ -73,6 +74,8 @@ def test_only_some_sentences_of_a_long_update_labelled_stand_for_all() -> None:
     figures = updates_eval.score([label], [record("u", "update", [0, 1, 2, 3])])
     assert figures["whats_new_precision"] == pytest.approx(0.5)
     assert figures["whats_new_recall"] == 1.0
+    assert updates_eval.score([Label("u", "a", "update", True, {0: True}, [5])],
+                              [record("u", "update", [0, 1, 2, 3])])["whats_new_recall_labelled"] == 0.5
     unlabelled = updates_eval.score([Label("u", "a", "update", True, {}, [])],
                                     [record("u", "update", [2, 3])])
     assert unlabelled["unlabelled_said"] == 2
