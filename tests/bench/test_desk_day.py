@@ -1,0 +1,52 @@
+"""bench/desk_day.py: its feeds publish in batches and read as wirewatch reads a real feed."""
+
+from __future__ import annotations
+
+import urllib.request
+
+from bench.desk_day import Feeds, Item, reading, serve
+from bot.ingest.feeds import parse_feed
+from tests.fakes.slack_api import Message
+
+LONG = ("Dockworkers at Northhaven walked off the job on Monday. " * 25).strip()
+
+
+def _items() -> list[Item]:
+    return [Item("a1", "2026-03-02T08:00:00Z", "Dockworkers strike", LONG, "s1", "wire"),
+            Item("a2", "2026-03-02T09:00:00Z", "Cranes stand idle", "Cranes stood idle.", "s1",
+                 "wire"),
+            Item("a3", "2026-03-02T10:00:00Z", "Talks resume", "Talks resumed on Tuesday.",
+                 "s1", "wire")]
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+        return response.read()
+
+
+def test_a_feed_shows_what_was_published_full_texts_whole_and_short_ones_as_teasers():
+    feeds = Feeds(_items())
+    server = serve(feeds)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert parse_feed(_get(f"{base}/feed/wire"), url=base).entries == []
+        feeds.publish(2)
+        entries = parse_feed(_get(f"{base}/feed/wire"), url=base).entries
+        assert [e.title for e in entries] == ["Dockworkers strike", "Cranes stand idle"]
+        assert [e.teaser for e in entries] == [False, True]
+        assert b"Cranes stood idle." in _get(f"{base}/a/a2.html")
+    finally:
+        server.shutdown()
+
+
+def test_reading_counts_what_a_desk_would_trip_over():
+    def alert(*sections: str) -> Message:
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": s}} for s in sections]
+        return Message("C1", "1.0", "Update · Ports: x", blocks, None,
+                       {"event_type": "wirewatch_alert", "event_payload": {"alert_id": 1}})
+
+    found = reading([alert("WASHINGTON – The port closed.", "What's new:\n• Talks stalled over"),
+                     alert("The strike ended.")])
+    assert found["summaries or items not ending a sentence"] == 1
+    assert found["summaries or items starting with a dateline"] == 1
+    assert found["updates without what's new"] == 1
