@@ -3,6 +3,8 @@
 The policy is pure: ``may(role, action)`` and ``refusal(action)``. ``Roles`` works out a
 person's role from ``WIREWATCH_ADMINS`` and a ``Directory`` (Slack's users.info and
 usergroups.users.list behind it), caching answers briefly so a burst of commands costs one call.
+A request waits for Slack at most ``LOOKUP_WAIT`` seconds (Slack gives up on it at 3 s): when
+Slack is slower or rate-limits, the person may only read, and is told why and when to retry.
 """
 
 from __future__ import annotations
@@ -11,11 +13,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import Any, Protocol, TypeVar
 
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 60.0
+LOOKUP_WAIT = 1.2
+LOOKUP_THREADS = 4
 T = TypeVar("T")
 
 
@@ -58,16 +65,39 @@ def may(role: Role, action: Action) -> bool:
     return role >= NEEDS[action]
 
 
-def refusal(action: Action) -> str:
-    """The ephemeral line a refused person gets: what they tried and who can do it."""
+def refusal(action: Action, unknown: RoleAnswer | None = None) -> str:
+    """The ephemeral line a refused person gets: what they tried and who can do it, or, when
+    Slack did not say who they are, why and when to try again."""
+    if unknown is not None and unknown.unknown:
+        return (f"{unknown.unknown}, so I cannot tell whether you may {action.value}. Nothing "
+                f"was changed; {unknown.retry}.")
     return f"Only {WHO[NEEDS[action]]} can {action.value}. Nothing was changed."
 
 
 class Directory(Protocol):
-    """Slack's view of a person and of a user group; both may raise when Slack fails."""
+    """Slack's view of a person and of a user group; both may raise when Slack fails
+    (``SlackBusy`` when it asks to wait)."""
 
     def user(self, user_id: str) -> dict: ...
     def group_members(self, group_id: str) -> Iterable[str]: ...
+
+
+class SlackBusy(Exception):
+    """Slack answered 429: wait ``retry_after`` seconds before asking again."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"rate-limited for {retry_after:g} s")
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class RoleAnswer:
+    """A person's role; ``unknown`` says why Slack could not tell it (the role is then GUEST,
+    the safe one: never guessed up)."""
+
+    role: Role
+    unknown: str | None = None
+    retry: str = "try again in a moment"
 
 
 def role_from_profile(profile: dict, *, in_admin_group: Callable[[], bool]) -> Role:
@@ -82,7 +112,11 @@ def role_from_profile(profile: dict, *, in_admin_group: Callable[[], bool]) -> R
 
 
 class Roles:
-    """Roles from ``admins`` (IDs named in the settings) and the directory, cached briefly."""
+    """Roles from ``admins`` (IDs named in the settings) and the directory, cached briefly.
+
+    Lookups run on a few threads of their own: a request waits for one at most ``wait``
+    seconds, and a slow one goes on and fills the cache, so the person's next try is answered.
+    """
 
     def __init__(self, admins: Iterable[str] = (), *, ttl: float = CACHE_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -92,33 +126,94 @@ class Roles:
         self.ttl = ttl
         self.clock = clock
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._pending: dict[str, Future[Role]] = {}
+        self._quiet_until = 0.0
         self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(LOOKUP_THREADS, thread_name_prefix="wirewatch-roles")
 
-    def role_of(self, user_id: str | None, directory: Directory) -> Role:
+    def role_of(self, user_id: str | None, directory: Directory, *,
+                wait: float = LOOKUP_WAIT) -> Role:
         """A person's role; GUEST when Slack cannot tell us who they are (never guessed up)."""
+        return self.answer(user_id, directory, wait=wait).role
+
+    def answer(self, user_id: str | None, directory: Directory, *,
+               wait: float = LOOKUP_WAIT) -> RoleAnswer:
+        """The role, waiting for Slack at most ``wait`` seconds (and not at all while Slack has
+        asked to wait after a 429)."""
         if not user_id:
-            return Role.GUEST
+            return RoleAnswer(Role.GUEST)
         if user_id in self.admin_users:
-            return Role.ADMIN
+            return RoleAnswer(Role.ADMIN)
+        hit = self._fresh(f"role:{user_id}")
+        if hit is not None:
+            return RoleAnswer(hit)
+        quiet = self._quiet_until - self.clock()
+        if quiet > 0:
+            return _busy(quiet)
         try:
-            profile = self._cached(f"user:{user_id}", lambda: directory.user(user_id))
-            return role_from_profile(profile, in_admin_group=lambda: any(
-                user_id in self._members(group, directory) for group in self.admin_groups))
+            return RoleAnswer(self._pending_lookup(user_id, directory).result(timeout=wait))
+        except FutureTimeout:
+            log.warning("Slack did not say within %.1f s who %s is (users.info); treating them as "
+                        "a guest for this request", wait, user_id)
+            return RoleAnswer(Role.GUEST, "Slack did not say in time who you are (it is slow "
+                                          "to answer just now)")
+        except SlackBusy as exc:
+            return _busy(exc.retry_after)
         except Exception as exc:  # Slack down or refusing: read-only until it answers
             log.warning("could not look up the Slack role of %s (%s); treating them as a guest "
                         "until Slack answers", user_id, exc.__class__.__name__)
-            return Role.GUEST
+            return RoleAnswer(Role.GUEST, "Slack did not say who you are (it refused or could "
+                                          "not be reached)")
+
+    def _pending_lookup(self, user_id: str, directory: Directory) -> Future[Role]:
+        """The lookup of ``user_id`` under way, or a new one: concurrent requests share it."""
+        with self._lock:
+            future = self._pending.get(user_id)
+            if future is None:
+                future = self._pool.submit(self._lookup, user_id, directory)
+                self._pending[user_id] = future
+                future.add_done_callback(lambda _: self._forget(user_id))
+            return future
+
+    def _forget(self, user_id: str) -> None:
+        with self._lock:
+            self._pending.pop(user_id, None)
+
+    def _lookup(self, user_id: str, directory: Directory) -> Role:
+        try:
+            profile = self._cached(f"user:{user_id}", lambda: directory.user(user_id))
+            role = role_from_profile(profile, in_admin_group=lambda: any(
+                user_id in self._members(group, directory) for group in self.admin_groups))
+        except SlackBusy as exc:
+            with self._lock:
+                self._quiet_until = max(self._quiet_until, self.clock() + exc.retry_after)
+            log.warning("Slack rate-limits role lookups for %g s (429); until then people "
+                        "whose role is not cached may only read", exc.retry_after)
+            raise
+        with self._lock:
+            self._cache[f"role:{user_id}"] = (self.clock(), role)
+        return role
 
     def _members(self, group: str, directory: Directory) -> frozenset[str]:
         return self._cached(f"group:{group}", lambda: frozenset(directory.group_members(group)))
 
-    def _cached(self, key: str, fetch: Callable[[], T]) -> T:
-        now = self.clock()
+    def _fresh(self, key: str) -> Any:
         with self._lock:
             hit = self._cache.get(key)
-        if hit is not None and now - hit[0] < self.ttl:
-            return hit[1]
+        return hit[1] if hit is not None and self.clock() - hit[0] < self.ttl else None
+
+    def _cached(self, key: str, fetch: Callable[[], T]) -> T:
+        hit = self._fresh(key)
+        if hit is not None:
+            return hit
         value = fetch()
         with self._lock:
-            self._cache[key] = (now, value)
+            self._cache[key] = (self.clock(), value)
         return value
+
+
+def _busy(seconds: float) -> RoleAnswer:
+    wait = f"{max(seconds, 1):.0f} s"
+    return RoleAnswer(Role.GUEST, f"Slack did not say in time who you are: it asks wirewatch "
+                                  f"to wait {wait} before asking again (rate limit)",
+                      retry=f"try again in {wait}")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from slack_bolt import Ack, BoltContext, BoltResponse, Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
+from bot.alerts.calls import retry_after
 from bot.alerts.mrkdwn import clean, fit
 from bot.models import WirewatchError
-from bot.permissions import Action, Role, may, refusal
+from bot.permissions import Action, Role, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.services import CONTEXT_KEY, Services
 
 MAX_INPUT = 1000
@@ -28,26 +31,46 @@ def db_of(context: BoltContext) -> Database:
 
 
 class SlackDirectory:
-    """Slack's users.info and usergroups.users.list, as ``bot.permissions.Roles`` asks them."""
+    """Slack's users.info and usergroups.users.list, as ``bot.permissions.Roles`` asks them;
+    a 429 becomes ``SlackBusy`` with Slack's Retry-After."""
 
     def __init__(self, client: WebClient) -> None:
         self.client = client
 
     def user(self, user_id: str) -> dict:
-        return dict(self.client.users_info(user=user_id)["user"])
+        with busy_as_slack_busy():
+            return dict(self.client.users_info(user=user_id)["user"])
 
     def group_members(self, group_id: str) -> list[str]:
-        return list(self.client.usergroups_users_list(usergroup=group_id)["users"])
+        with busy_as_slack_busy():
+            return list(self.client.usergroups_users_list(usergroup=group_id)["users"])
+
+
+@contextmanager
+def busy_as_slack_busy() -> Iterator[None]:
+    try:
+        yield
+    except SlackApiError as exc:
+        if exc.response.status_code == 429:
+            raise SlackBusy(retry_after(exc.response.headers)) from None
+        raise
+
+
+def role_answer(context: BoltContext) -> RoleAnswer:
+    """The role of the person behind this request, or why Slack did not say it in time."""
+    return services(context).roles.answer(context.user_id, SlackDirectory(context.client))
 
 
 def role(context: BoltContext) -> Role:
     """The role of the person behind this request (admin, member or guest)."""
-    return services(context).roles.role_of(context.user_id, SlackDirectory(context.client))
+    return role_answer(context).role
 
 
 def refused(context: BoltContext, action: Action) -> str | None:
-    """None when the person may do ``action``; otherwise the line that says who can."""
-    return None if may(role(context), action) else refusal(action)
+    """None when the person may do ``action``; otherwise the line that says who can (or that
+    Slack did not say in time who they are). Waits for Slack at most ``LOOKUP_WAIT``."""
+    found = role_answer(context)
+    return None if may(found.role, action) else refusal(action, found)
 
 
 def requires(action: Action) -> Callable[..., BoltResponse | None]:

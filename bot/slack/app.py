@@ -10,8 +10,10 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.error import BoltError
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.middleware.authorization import SingleTeamAuthorization
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web import SlackResponse
 
 import handlers
 from bot.config import ConfigError, Settings
@@ -28,13 +30,15 @@ OTHER_TEAM = "This wirewatch is installed in another Slack workspace; it does no
 def build_app(settings: Settings, *, services: Services, verify_token: bool = True) -> App:
     """The app with every listener registered; raises ConfigError if Slack refuses the token."""
     client = WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10)
-    home = _check_token(client, settings) if verify_token else None
+    me = _check_token(client, settings) if verify_token else None
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "",
                   token_verification_enabled=False, logger=_bolt_logger())
     except BoltError as exc:
         raise ConfigError(f"Slack app could not start: {exc}") from None
-    app.use(_same_workspace(home))
+    if me is not None:
+        _tell_bolt_who_we_are(app, me)
+    app.use(_same_workspace((me.get("team_id"), me.get("enterprise_id")) if me else None))
     app.use(_attach(services))
     app.use(unescape_command_text)
     app.error(_on_error)
@@ -42,15 +46,16 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
     return app
 
 
-def _check_token(client: WebClient, settings: Settings) -> tuple[str | None, str | None]:
-    """The (team, enterprise) the token belongs to; ConfigError when Slack refuses it."""
+def _check_token(client: WebClient, settings: Settings) -> SlackResponse:
+    """auth.test's answer (the team and enterprise the token belongs to); ConfigError when
+    Slack refuses the token."""
     try:
         with quiet("slack_sdk.web.base_client"):
             me = client.auth_test()
         missing = missing_scopes(me.headers)
         if missing:
             log.warning(scope_warning(missing))
-        return me.get("team_id"), me.get("enterprise_id")
+        return me
     except SlackApiError as exc:
         if exc.response.status_code >= 429:
             raise ConfigError(f"Slack's Web API at {api_url(settings)} is not answering "
@@ -63,6 +68,15 @@ def _check_token(client: WebClient, settings: Settings) -> tuple[str | None, str
         raise ConfigError(f"cannot reach the Slack Web API at {api_url(settings)} "
                           f"({exc.__class__.__name__}); check WIREWATCH_SLACK_API_URL and "
                           "the network") from None
+
+
+def _tell_bolt_who_we_are(app: App, me: SlackResponse) -> None:
+    """Bolt asks auth.test on the first request after a start, before that request is
+    acknowledged: a slow or rate-limiting Slack at that moment made the command time out (or
+    answered "install this app"). Start-up has the answer already; Bolt gets it."""
+    for middleware in app._middleware_list:
+        if isinstance(middleware, SingleTeamAuthorization) and not middleware.auth_test_result:
+            middleware.auth_test_result = me
 
 
 def _bolt_logger() -> logging.Logger:

@@ -4,6 +4,8 @@ one needs an invite first, and nothing is promised until then."""
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -15,10 +17,34 @@ from bot.alerts.pause import resume_channel
 log = logging.getLogger(__name__)
 INVITE = ("I cannot see this channel: it is private and I am not in it. Type "
           "`/invite @wirewatch` here, then subscribe again.")
+TOO_SLOW = "Slack did not answer in time to check that I can post here; try again in a moment."
+_CHECKS = ThreadPoolExecutor(4, thread_name_prefix="wirewatch-channel-check")
 
 
 def can_post_here(db: Database, client: WebClient, channel: str) -> str | None:
-    """None when the bot can post in ``channel`` (joining it if public), else what to tell."""
+    """None when the bot can post in ``channel`` (joining it if public, resuming its paused
+    subscriptions), else what to tell."""
+    problem = slack_says(client, channel)
+    if problem is None:
+        resume_channel(db, client, channel)
+    return problem
+
+
+def can_post_within(client: WebClient, channel: str, seconds: float) -> str | None:
+    """``slack_says``, waiting at most ``seconds`` (a request not yet acknowledged: Slack gives
+    up at 3 s); a slower check goes on, its answer unused, and ``TOO_SLOW`` is said."""
+    future = _CHECKS.submit(slack_says, client, channel)
+    try:
+        return future.result(timeout=max(seconds, 0.1))
+    except FutureTimeout:
+        log.warning("Slack did not answer within %.1f s whether wirewatch can post in %s",
+                    seconds, channel)
+        return TOO_SLOW
+
+
+def slack_says(client: WebClient, channel: str) -> str | None:
+    """Slack's side of ``can_post_here``: None when the bot can post (a public channel is
+    joined), else what to tell. Touches no database, so it may run on any thread."""
     try:
         info = client.conversations_info(channel=channel)["channel"]
         if info.get("is_archived"):
@@ -37,5 +63,4 @@ def can_post_here(db: Database, client: WebClient, channel: str) -> str | None:
         log.warning("could not reach Slack to check channel %s: %s", channel,
                     exc.__class__.__name__)
         return "I could not reach Slack to check that I can post here; try again shortly."
-    resume_channel(db, client, channel)
     return None

@@ -11,7 +11,7 @@ from bot.permissions import Action, Role, may, refusal
 from bot.slack.services import Services
 from bot.slack.status import status_lines
 from handlers.commands.sources import sources_text
-from handlers.common import answer, echo, join_lines, role, services, split_name, user_text
+from handlers.common import answer, echo, join_lines, role_answer, services, split_name, user_text
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,11 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
     if sub is None:
         answer(respond, f"I don't know `{echo(name, 50)}`.\n" + help_text(svc, "", command))
         return
-    who = role(context)
-    if not may(who, sub.needs):
-        answer(respond, refusal(sub.needs))
+    who = role_answer(context)
+    if not may(who.role, sub.needs):
+        answer(respond, refusal(sub.needs, who))
         return
-    answer(respond, sub.run(svc, args, {**command, "role": who}))
+    answer(respond, sub.run(svc, args, {**command, "role": who.role}))
 
 
 def register(app: App) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.pause import resume_channel
 from bot.permissions import Action
-from bot.slack.membership import INVITE, can_post_here
+from bot.slack.membership import INVITE, can_post_within
 from bot.stories.query import TopicQueryError, default_query, parse_query
 from bot.stories.tracking import add_topic
 from bot.topic_preview import PreviewHit, preview
@@ -49,7 +52,13 @@ def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext
                         view=topic_modal(form, preview=shown))
 
 
+BEFORE_ACK_SECONDS = 2.0
+
+
 def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> None:
+    """Checks (the role, the channel) come before the answer, so they share a budget within
+    Slack's 3 s; resuming the channel's paused subscriptions (direct messages) comes after."""
+    started = time.monotonic()
     form = form_of(view)
     svc = services(context)
     db = svc.db
@@ -66,7 +75,8 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     except TopicQueryError as exc:
         ack(response_action="errors", errors={"query": _short(exc.describe().splitlines()[0])})
         return
-    problem = _channel_problem(db, context.client, form.channel)
+    left = BEFORE_ACK_SECONDS - (time.monotonic() - started)
+    problem = _channel_problem(context.client, form.channel, left)
     if problem:
         ack(response_action="errors", errors={"channel": problem})
         return
@@ -84,6 +94,8 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
                           reasons=tuple((x.term, x.where, x.text) for x in r.reasons))
                for r in store.recent_stories(db, topic_id, limit=SHOWN + 1)]
     ack(response_action="update", view=done_view(form.name, query, form.channel, running))
+    if form.channel:
+        resume_channel(db, context.client, form.channel)
 
 
 def _subscribe(db: Database, form: TopicForm, user: str | None) -> None:
@@ -93,12 +105,12 @@ def _subscribe(db: Database, form: TopicForm, user: str | None) -> None:
                        mode="realtime", created_by=user, at=now_iso())
 
 
-def _channel_problem(db: Database, client: WebClient, channel: str | None) -> str | None:
+def _channel_problem(client: WebClient, channel: str | None, seconds: float) -> str | None:
     """Why the bot cannot alert the chosen channel (as `/subscribe` checks: a public one is
     joined), or None; a private channel it is not in would refuse every alert."""
     if not channel:
         return None
-    refusal = can_post_here(db, client, channel)
+    refusal = can_post_within(client, channel, seconds)
     if refusal == INVITE:
         return "I am not in this private channel: type /invite @wirewatch in it first, or leave " \
                "this empty and subscribe it later."
