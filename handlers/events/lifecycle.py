@@ -3,13 +3,23 @@ back resumes them; an uninstall or revoked token stops delivery (and /health say
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.alerts.mrkdwn import counted
 from bot.alerts.pause import pause_channel, resume_channel
 from handlers.common import db_of, services
+from storage.channels import move_channel
+from storage.db import transaction
+
+log = logging.getLogger(__name__)
+MOVED = {"subscriptions": ("subscription", "subscriptions"),
+         "quote_subscriptions": ("quote subscription", "quote subscriptions"),
+         "alerts": ("alert", "alerts"), "mutes": ("mute", "mutes"),
+         "important_stories": ("story marked important", "stories marked important")}
 
 PAUSING = {"channel_archive": "is_archived", "group_archive": "is_archived",
            "channel_deleted": "channel_deleted", "channel_left": "bot_removed",
@@ -35,6 +45,20 @@ def handle_member_joined(event: dict, client: WebClient, context: BoltContext) -
         resume_channel(db_of(context), client, channel)
 
 
+def handle_channel_id_changed(event: dict, context: BoltContext) -> None:
+    """Slack Connect gave a private channel a new id for good: its subscriptions (with their
+    pauses, notify lists and digest times), quote subscriptions, alerts and threads, mutes and
+    important stories move to it in one transaction, or the desk would silently get nothing."""
+    old, new = event.get("old_channel_id"), event.get("new_channel_id")
+    if not (isinstance(old, str) and isinstance(new, str) and old and new and old != new):
+        return
+    db = db_of(context)
+    with transaction(db):
+        moved = move_channel(db, old, new)
+    what = ", ".join(counted(moved.get(table, 0), *names) for table, names in MOVED.items())
+    log.info("channel %s is now %s (shared with another organisation): moved %s", old, new, what)
+
+
 def handle_uninstalled(event: dict, context: BoltContext) -> None:
     services(context).token.fail("app_uninstalled", datetime.now(UTC))
 
@@ -54,5 +78,6 @@ def register(app: App) -> None:
     app.event("channel_unarchive")(handle_unarchive)
     app.event("group_unarchive")(handle_unarchive)
     app.event("member_joined_channel")(handle_member_joined)
+    app.event("channel_id_changed")(handle_channel_id_changed)
     app.event("app_uninstalled")(handle_uninstalled)
     app.event("tokens_revoked")(handle_tokens_revoked)

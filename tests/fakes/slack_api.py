@@ -211,6 +211,18 @@ class FakeSlack:
             self.channels[channel_id] = channel
             return channel
 
+    def change_channel_id(self, old: str, new: str) -> None:
+        """Slack Connect: a private channel shared with another organisation gets a new id for
+        good; its messages go with it and the old id answers ``channel_not_found``."""
+        with self._lock:
+            channel = self._channel(old)
+            self.channels[new] = Channel(new, private=channel.private,
+                                         members=set(channel.members), archived=channel.archived)
+            channel.deleted = True
+            for message in self.messages:
+                if message.channel == old:
+                    message.channel = new
+
     def channel(self, channel_id: str) -> Channel:
         with self._lock:
             return self._channel(channel_id)
