@@ -11,6 +11,7 @@ from bot.cli.context import CliContext, emit_json, where
 from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
+from bot.topic_names import plain_words, shell_quoted
 from bot.topic_preview import PREVIEW_DAYS, preview, why_text
 from storage.db import transaction
 from storage.topics import (
@@ -36,12 +37,17 @@ def topics() -> None:
 @topics.command("add")
 @click.argument("name")
 @click.argument("words", metavar="[QUERY]", nargs=-1)
+@click.option("--query", "-q", "query_option", metavar="QUERY",
+              help="The query, when NAME is one word and the query plain words: "
+                   "topics add Port --query strike.")
 @click.pass_obj
-def add(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
+def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | None) -> None:
     """Track NAME, matching stories by QUERY (default: every word of the name).
 
     The query may be quoted as one argument or typed as several words, as in
     Slack's /topics add; quote it when it holds parentheses or * for the shell.
+    Quote a NAME of several words: `topics add Port strike` is refused, since it
+    reads as the topic "Port strike" as much as "Port" with the query strike.
 
     QUERY words match any inflection; combine them with AND, OR, NOT and
     parentheses; quote "exact phrases"; end a word with * for a prefix; filter
@@ -53,7 +59,11 @@ def add(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
         wirewatch topics add "NATO membership" 'NATO AND (membership OR invit*)'
         wirewatch topics add "Sybiha" 'person:"Andrii Sybiha" NOT gpe:Russia'
     """
-    query = " ".join(words) or None
+    if query_option is not None and words:
+        raise click.ClickException("give the query after the name or with --query, not both")
+    if query_option is None and _name_or_query(name, words):
+        raise click.ClickException(_which_one(name, " ".join(words)))
+    query = query_option or " ".join(words) or None
     with transaction(obj.db):
         topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
                                             quiet_hours=obj.settings.story_quiet_hours))
@@ -62,6 +72,25 @@ def add(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
     if running:
         click.echo(f"{counted(len(running), 'running story', 'running stories')} already "
                    f"match{'es' if len(running) == 1 else ''} it")
+
+
+def _name_or_query(name: str, words: tuple[str, ...]) -> bool:
+    """A one-word name followed by plain words as separate arguments (`topics add Port
+    strike`): whatever quotes were typed, the shell took them. A query given as one argument
+    with spaces in it was quoted, so it is a query."""
+    one_argument = len(words) == 1 and " " in words[0].strip()
+    return " " not in name.strip() and not one_argument and plain_words(words)
+
+
+def _which_one(name: str, rest: str) -> str:
+    """The refusal: both readings, each as the command that means it."""
+    whole = f"{name} {rest}"
+    query = shell_quoted(rest) if " " in rest else rest
+    return (f"is the topic \"{whole}\"? A name of several words needs quotes: wirewatch topics "
+            f"add {shell_quoted(whole)} (its query is then its words; add one after the quotes)."
+            f" For the topic \"{name}\" with the query {rest}: wirewatch topics add {name} "
+            f"--query {query}."
+" Nothing was added.")
 
 
 @topics.command("list")

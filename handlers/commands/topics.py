@@ -9,7 +9,9 @@ from bot.alerts.mrkdwn import counted
 from bot.permissions import Action
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
+from bot.topic_names import plain_words
 from handlers.common import (
+    OPEN_QUOTES,
     answer,
     echo,
     join_lines,
@@ -66,6 +68,8 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     name, query = split_name(rest)
     if not name:
         return "A topic needs a name. " + USAGE
+    if rest.strip()[:1] not in OPEN_QUOTES and plain_words(query.split()):
+        return which_one(name, query)
     db = svc.db
     with transaction(db):
         topic_id = add_topic(db, name=name, query=query or None,
@@ -75,6 +79,16 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
         running = len(store.recent_stories(db, topic_id, limit=RUNNING_LIMIT))
     return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. {running_text(running)} "
             f"Subscribe this channel with `/subscribe {echo(name, 100)}`.")
+
+
+def which_one(name: str, query: str) -> str:
+    """`/topics add Port strike`: the topic "Port strike", or "Port" with the query strike?
+    Both readings, each as the command that means it; nothing is added."""
+    whole = echo(f"{name} {query}", 150)
+    return (f"Is the topic “{whole}”? Quote a name of several words: `/topics add \"{whole}\"` "
+            "(its query is then its words; add one after the quotes), or "
+            f"`/topics add \"{echo(name, 100)}\" {echo(query, 150)}` for the topic "
+            f"“{echo(name, 100)}” with the query `{echo(query, 150)}`. Nothing was added.")
 
 
 def running_text(count: int) -> str:

@@ -49,7 +49,7 @@ def test_subscribe_channel_and_me_then_unsubscribe(runtime, fake_slack, fresh_db
 
 
 def test_subscribe_unknown_topic_lists_topics(runtime, fake_slack):
-    run_command(runtime, fake_slack, "/topics", "add Rates interest rates")
+    run_command(runtime, fake_slack, "/topics", 'add "Rates" interest rates')
     answer = run_command(runtime, fake_slack, "/subscribe", "Elections daily")
     assert "No topic named “Elections”" in answer["text"] and "Rates" in answer["text"]
 

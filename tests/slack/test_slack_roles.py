@@ -59,7 +59,7 @@ def test_a_member_cannot_add_or_remove_topics_or_sources(runtime, fake_slack, fr
 @pytest.mark.parametrize("user", [REPORTER, EDITOR, OWNER, ADMIN])
 def test_admins_by_id_group_and_workspace_role_may_change_topics(runtime, fake_slack, fresh_db,
                                                                  user):
-    answer = run_command(runtime, fake_slack, "/topics", "add Wildfire wildfire", user=user)
+    answer = run_command(runtime, fake_slack, "/topics", "add Wildfire wildfire OR bushfire", user=user)
     assert "Tracking *Wildfire*" in answer["text"]
     topic = get_topic(fresh_db, "Wildfire")
     assert topic is not None and topic.created_by == user

@@ -1,0 +1,25 @@
+"""`topics add Port strike` without quotes: one name of two words, or a name and a query?
+
+Typed without quotes, a one-word name followed by plain words reads both ways, and the two
+differ a lot (the topic "Port" with the query strike alerts on every strike anywhere). The CLI
+and Slack's /topics add refuse that case with the quoted forms; anything with query syntax, or
+quoted, is taken as typed."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Sequence
+
+QUERY_SYNTAX = re.compile(r"\b(?:AND|OR|NOT)\b|[()\"*:“”„«»]")
+
+
+def plain_words(words: Sequence[str]) -> bool:
+    """Words with nothing of the query language in them (AND, OR, NOT, parentheses, quotes,
+    prefix*, field:): they read as the rest of a name as much as a query."""
+    return bool(words) and not any(QUERY_SYNTAX.search(word) for word in words)
+
+
+def shell_quoted(text: str) -> str:
+    """``text`` as one shell argument, in the docs' double quotes when that is safe."""
+    return f'"{text}"' if re.fullmatch(r"[\w .,&'-]+", text) else shlex.quote(text)

@@ -1,0 +1,42 @@
+"""`wirewatch topics add Port strike`, typed without quotes: the shell hands over two words and
+the newcomer means one topic, "Port strike". It used to become the topic "Port" with the query
+"strike" (every strike anywhere, under the wrong name). Ambiguous input is refused with the
+quoted forms; anything with query syntax, or quoted, is taken as typed. The real command."""
+
+from __future__ import annotations
+
+from tests.cli.test_first_hour import one_error_line, wirewatch
+
+
+def topics(db: str) -> str:
+    listed = wirewatch("--db", db, "topics", "list")
+    assert listed.returncode == 0, listed.stderr
+    return listed.stdout
+
+
+def test_a_name_of_two_words_typed_without_quotes_is_refused_with_the_quoted_form(tmp_path):
+    db = str(tmp_path / "w.db")
+    line = one_error_line(wirewatch("--db", db, "topics", "add", "Port", "strike"))
+    assert 'wirewatch topics add "Port strike"' in line, line
+    assert "wirewatch topics add Port --query strike" in line, line
+    assert "Nothing was added" in line
+    assert "Port" not in topics(db)
+    added = wirewatch("--db", db, "topics", "add", "Port strike")
+    assert added.returncode == 0 and added.stdout.startswith("tracking 'Port strike': "), added
+    named = wirewatch("--db", db, "topics", "add", "Port", "--query", "strike")
+    assert named.returncode == 0 and named.stdout.startswith("tracking 'Port': strike"), named
+
+
+def test_what_cannot_be_a_name_is_taken_as_typed(tmp_path):
+    db = str(tmp_path / "w.db")
+    for args, shown in ((("NATO", "NATO", "AND", "membership"), "'NATO': NATO AND membership"),
+                        (("Dams", "dam OR reservoir"), "'Dams': dam OR reservoir"),
+                        (("Rates", "interest rates"), "'Rates': interest rates"),
+                        (("Docks", "dock*"), "'Docks': dock*"),
+                        (("Sybiha", 'person:"Andrii Sybiha"'), "'Sybiha': person:\"Andrii Sybiha\""),
+                        (("Ferry strike", "ferry", "strike"), "'Ferry strike': ferry strike")):
+        added = wirewatch("--db", db, "topics", "add", *args)
+        assert added.returncode == 0, (args, added.stderr)
+        assert added.stdout.startswith(f"tracking {shown}"), (args, added.stdout)
+    both = wirewatch("--db", db, "topics", "add", "Port", "strike", "--query", "strike")
+    assert both.returncode == 1 and "not both" in both.stderr, both

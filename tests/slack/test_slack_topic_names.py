@@ -1,0 +1,23 @@
+"""`/topics add Port strike`: the same trap as the CLI's. Slack sends the text as typed, quotes
+included, so only an unquoted one-word name followed by plain words is ambiguous."""
+
+from __future__ import annotations
+
+from storage.topics import get_topic, list_topics
+from tests.slack.conftest import run_command
+
+
+def test_an_unquoted_name_of_two_words_is_refused_with_the_quoted_forms(runtime, fake_slack,
+                                                                        fresh_db):
+    answer = run_command(runtime, fake_slack, "/topics", "add Port strike")["text"]
+    assert 'Is the topic “Port strike”?' in answer, answer
+    assert '`/topics add "Port strike"`' in answer and '`/topics add "Port" strike`' in answer
+    assert "Nothing was added" in answer and list_topics(fresh_db) == []
+    for text, name, query in (('add "Port strike"', "Port strike", "Port AND strike"),
+                              ('add "Docks" strike', "Docks", "strike"),
+                              ("add Rates interest OR rates", "Rates", "interest OR rates"),
+                              ("add Wildfire", "Wildfire", "Wildfire")):
+        answer = run_command(runtime, fake_slack, "/topics", text)["text"]
+        assert answer.startswith(f"Tracking *{name}*"), (text, answer)
+        topic = get_topic(fresh_db, name)
+        assert topic is not None and topic.query == query, (text, topic)
