@@ -8,9 +8,11 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.notify import MAX_NOTIFY, NotifyError, parse_notify
 from bot.alerts.pause import resume_channel
 from bot.permissions import Action
 from bot.slack.membership import INVITE, can_post_within
+from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, parse_query
 from bot.stories.tracking import add_topic
 from bot.topic_preview import PreviewHit, preview
@@ -33,7 +35,9 @@ from storage.db import transaction
 
 
 def open_topic_modal(client: WebClient, trigger_id: str, channel: str | None) -> None:
-    client.views_open(trigger_id=trigger_id, view=topic_modal(TopicForm(channel=channel)))
+    """The form, with the workspace's user groups to notify when Slack lists them quickly."""
+    form = TopicForm(channel=channel, group_options=tuple(user_groups(client)))
+    client.views_open(trigger_id=trigger_id, view=topic_modal(form))
 
 
 def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
@@ -75,6 +79,10 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     except TopicQueryError as exc:
         ack(response_action="errors", errors={"query": _short(exc.describe().splitlines()[0])})
         return
+    notify, wrong = _notify(form)
+    if wrong:
+        ack(response_action="errors", errors=wrong)
+        return
     left = BEFORE_ACK_SECONDS - (time.monotonic() - started)
     problem = _channel_problem(context.client, form.channel, left)
     if problem:
@@ -85,7 +93,7 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
         with transaction(db):
             topic_id = add_topic(db, name=form.name, query=query, created_by=user,
                                  quiet_hours=svc.settings.story_quiet_hours)
-            _subscribe(db, form, user)
+            _subscribe(db, form, user, notify)
     except store.TopicError as exc:
         ack(response_action="errors", errors={"name": _short(str(exc))})
         return
@@ -93,16 +101,40 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
                           last_seen=r.last_seen, article_count=r.article_count or 1,
                           reasons=tuple((x.term, x.where, x.text) for x in r.reasons))
                for r in store.recent_stories(db, topic_id, limit=SHOWN + 1)]
-    ack(response_action="update", view=done_view(form.name, query, form.channel, running))
+    ack(response_action="update", view=done_view(form.name, query, form.channel, running,
+                                                  notify))
     if form.channel:
         resume_channel(db, context.client, form.channel)
 
 
-def _subscribe(db: Database, form: TopicForm, user: str | None) -> None:
+def _subscribe(db: Database, form: TopicForm, user: str | None,
+               notify: tuple[str, ...]) -> None:
     topic = store.get_topic(db, form.name)
     if form.channel and topic:
         subs.subscribe(db, topic_id=topic.id, target_type="channel", target_id=form.channel,
-                       mode="realtime", created_by=user, at=now_iso())
+                       mode="realtime", created_by=user, at=now_iso(), notify=notify or None)
+
+
+def _notify(form: TopicForm) -> tuple[tuple[str, ...], dict[str, str] | None]:
+    """Whom the channel's alerts notify, checked as `/subscribe … notify` checks its mentions
+    (people and user groups only, at most MAX_NOTIFY), or the field error."""
+    people = [f"<@{user}>" for user in form.people]
+    groups = [f"<!subteam^{group}>" for group in form.groups]
+    try:
+        found = parse_notify(" ".join(people)) if people else ()
+    except NotifyError as exc:
+        return (), {"notify": _short(str(exc))}
+    try:
+        found += parse_notify(" ".join(groups)) if groups else ()
+    except NotifyError as exc:
+        return (), {"notify_groups": _short(str(exc))}
+    if len(found) > MAX_NOTIFY:
+        return (), {"notify": f"At most {MAX_NOTIFY} people and user groups in all; a user "
+                              "group pings a whole desk at once."}
+    if found and not form.channel:
+        return (), {"notify": "Choose the channel to alert first: these are pinged by its "
+                              "alerts."}
+    return found, None
 
 
 def _channel_problem(client: WebClient, channel: str | None, seconds: float) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import counted, fit, plain
+from bot.alerts.notify import MAX_NOTIFY, notifies
 from bot.topic_preview import PREVIEW_DAYS, PreviewHit, why_text
 from handlers.common import join_lines
 
@@ -19,13 +20,21 @@ QUERY_HINT = ("Words match any inflection. AND, OR, NOT, (parentheses), \"exact 
               "invit* for a prefix, person:, org:, gpe: for names. Empty: the name's words.")
 
 
+NOTIFY_HINT = ("Pinged on the first alert of each new story in that channel, as /subscribe "
+               "TOPIC notify @person does; never @channel or @here.")
+
+
 @dataclass(frozen=True)
 class TopicForm:
-    """What the person typed in the modal so far."""
+    """What the person typed in the modal so far; ``people`` and ``groups`` are whom the
+    channel's alerts notify; ``group_options`` the (id, @handle) user groups offered."""
 
     name: str = ""
     query: str = ""
     channel: str | None = None
+    people: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    group_options: tuple[tuple[str, str], ...] = ()
 
 
 def form_of(view: dict) -> TopicForm:
@@ -37,7 +46,20 @@ def form_of(view: dict) -> TopicForm:
     if channel is None:
         channel = json.loads(view.get("private_metadata") or "{}").get("channel")
     valid = isinstance(channel, str) and CHANNEL_ID.fullmatch(channel)
-    return TopicForm(name.strip(), query.strip(), channel if valid else None)
+    people = ((values.get("notify") or {}).get("value") or {}).get("selected_users") or []
+    picked = ((values.get("notify_groups") or {}).get("value") or {}).get("selected_options")
+    groups = [str(option.get("value") or "") for option in picked or []]
+    return TopicForm(name.strip(), query.strip(), channel if valid else None,
+                     tuple(str(p) for p in people), tuple(groups), _group_options(view))
+
+
+def _group_options(view: dict) -> tuple[tuple[str, str], ...]:
+    """The user groups the open form offers (kept in its own blocks, so a preview keeps them)."""
+    for block in view.get("blocks") or []:
+        if isinstance(block, dict) and block.get("block_id") == "notify_groups":
+            return tuple((str(o.get("value")), str((o.get("text") or {}).get("text")))
+                         for o in (block.get("element") or {}).get("options") or [])
+    return ()
 
 
 def topic_modal(form: TopicForm, *, preview: list[dict] | None = None) -> dict:
@@ -49,6 +71,10 @@ def topic_modal(form: TopicForm, *, preview: list[dict] | None = None) -> dict:
         _input("channel", "Channel to alert", _channel_select(form.channel), optional=True,
                hint="Gets each new story and update as it happens. Leave empty to subscribe "
                     "later with /subscribe."),
+        _input("notify", "Notify people", _people_select(form.people), optional=True,
+               hint=NOTIFY_HINT),
+        *([_input("notify_groups", "Notify user groups", _group_select(form), optional=True)]
+          if form.group_options else []),
         {"type": "actions", "block_id": "preview_actions", "elements": [button(
             PREVIEW, "Preview matches", value="preview",
             label=f"Show which stories of the last {PREVIEW_DAYS} days this query matches")]},
@@ -89,8 +115,9 @@ def problem_blocks(problem: str) -> list[dict]:
                      "Preview matches again.")]
 
 
-def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit]) -> dict:
-    where = (f"<#{channel}> gets its alerts as they happen." if channel else
+def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit],
+              notify: tuple[str, ...] = ()) -> dict:
+    where = (f"<#{channel}> gets its alerts as they happen{notifies(notify)}." if channel else
              f"Subscribe a channel with `/subscribe {fit(name, 100)}`.")
     blocks = [_section(f"Tracking *{fit(name, 100)}*: `{fit(query, 1000)}`. {where}"),
               *preview_blocks(query, hits, running=True)]
@@ -123,6 +150,30 @@ def _channel_select(channel: str | None) -> dict:
     if channel:
         element["initial_conversation"] = channel
     return element
+
+
+def _people_select(people: tuple[str, ...]) -> dict:
+    element: dict = {"type": "multi_users_select", "action_id": "value",
+                     "max_selected_items": MAX_NOTIFY,
+                     "placeholder": {"type": "plain_text", "text": "Choose people"}}
+    if people:
+        element["initial_users"] = list(people)
+    return element
+
+
+def _group_select(form: TopicForm) -> dict:
+    options = [_group_option(group_id, handle) for group_id, handle in form.group_options]
+    element: dict = {"type": "multi_static_select", "action_id": "value", "options": options,
+                     "max_selected_items": MAX_NOTIFY,
+                     "placeholder": {"type": "plain_text", "text": "Choose user groups"}}
+    chosen = [o for o in options if o["value"] in form.groups]
+    if chosen:
+        element["initial_options"] = chosen
+    return element
+
+
+def _group_option(group_id: str, handle: str) -> dict:
+    return {"text": {"type": "plain_text", "text": plain(handle, 75)}, "value": group_id[:150]}
 
 
 def _section(text: str) -> dict:

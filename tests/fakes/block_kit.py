@@ -155,6 +155,22 @@ def _input(block: dict) -> list[str]:
         problems.append("an input needs a block_id and an action_id to be read back")
     if len(str(element.get("initial_value", ""))) > 3000:
         problems.append("initial_value too long")
+    return problems + _multi_select(element)
+
+
+def _multi_select(element: dict) -> list[str]:
+    """A multi-select's options (1 to 100; text 75, value 150 characters) and its limit."""
+    problems = []
+    if "max_selected_items" in element and not 1 <= element["max_selected_items"] <= 100:
+        problems.append("max_selected_items out of 1..100")
+    if element.get("type") == "multi_static_select":
+        options = element.get("options") or []
+        if not 1 <= len(options) <= 100:
+            problems.append("a multi_static_select needs 1 to 100 options")
+        for option in options + list(element.get("initial_options") or []):
+            problems += _text(option.get("text"), 75, "plain_text")
+            if not 0 < len(str(option.get("value", ""))) <= 150:
+                problems.append("option value empty or over 150 chars")
     return problems
 
 
@@ -176,6 +192,7 @@ def view_problems(view: dict) -> list[str]:
 
 
 INPUT_ELEMENTS = {"plain_text_input", "conversations_select", "channels_select",
-                  "static_select", "checkboxes", "radio_buttons"}
+                  "static_select", "checkboxes", "radio_buttons", "multi_users_select",
+                  "multi_static_select"}
 _CHECKS = {"header": _header, "section": _section, "context": _context, "actions": _actions,
            "divider": _divider, "input": _input}

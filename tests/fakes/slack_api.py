@@ -527,6 +527,12 @@ class FakeSlack:
         with self._lock:
             self.usergroups[group_id] = list(members)
 
+    def _api_usergroups_list(self, params: dict) -> dict:
+        """The workspace's user groups (handle: the id in lower case)."""
+        return {"ok": True, "usergroups": [
+            {"id": group, "handle": group.lower(), "name": group, "date_delete": 0}
+            for group in self.usergroups]}
+
     def _api_usergroups_users_list(self, params: dict) -> dict:
         group = params.get("usergroup", "")
         if group not in self.usergroups:
