@@ -17,6 +17,9 @@ from bot.models import Article, BadInput, RawArticle
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff]")
 HARD_WRAP_MIN = 55
+DATELINE_REACH = 4
+"""Paragraphs in which a dateline is looked for: pages put bylines, the outlet's name, photo
+captions, video blurbs and correction notes above it."""
 MAX_ARTICLE_CHARS = 1_000_000
 
 
@@ -37,12 +40,10 @@ def clean_article(raw: RawArticle) -> Article:
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
     kept = [p for i, p in enumerate(kept) if not _embedded_headline(kept, i)]
-    if kept:
-        dateline, agency, first = furniture.split_dateline(kept[0])
-        if dateline:
-            kept[0] = first
-            fields["dateline"] = dateline
-            fields["source"] = fields["source"] or agency
+    kept, dateline, agency = _from_dateline(kept)
+    if dateline:
+        fields["dateline"] = dateline
+        fields["source"] = fields["source"] or agency
     body = "\n\n".join(p for p in kept if p.strip())
     if not body.strip():
         raise CleanError("no article text left after removing page furniture")
@@ -106,6 +107,16 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         else:
             run.append(line)
     return paragraphs + ([" ".join(run)] if run else [])
+
+
+def _from_dateline(kept: list[str]) -> tuple[list[str], str | None, str | None]:
+    """The copy from its dateline on, the dateline and its agency: a dateline opens a story,
+    so what a page put above it is furniture (a caption there would else lead the summary)."""
+    for index, paragraph in enumerate(kept[:DATELINE_REACH]):
+        dateline, agency, first = furniture.split_dateline(paragraph, opening=index == 0)
+        if dateline:
+            return [p for p in (first, *kept[index + 1:]) if p.strip()], dateline, agency
+    return kept, None, None
 
 
 def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:

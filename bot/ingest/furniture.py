@@ -53,6 +53,7 @@ DATELINE = re.compile(
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&'-]{2,40})\))?)"
     r"\s+[-–—]{1,2}\s+(?=\S)"
 )
+SENTENCE_START = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
 def ends_like_prose(line: str) -> bool:
@@ -147,13 +148,18 @@ def _only_a_date(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and all(w in DATE_WORDS for w in words)
 
 
-def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
-    """'KYIV, Nov 29 (Reuters) - Text' -> ('KYIV, Nov 29 (Reuters)', 'Reuters', 'Text')."""
+def split_dateline(paragraph: str, *, opening: bool = True) -> tuple[str | None, str | None, str]:
+    """'KYIV, Nov 29 (Reuters) - Text' -> ('KYIV, Nov 29 (Reuters)', 'Reuters', 'Text'). Not
+    ``opening`` (a paragraph after others), the text must start as a sentence does, in
+    capitals: 'NATO - the alliance ...' is prose there."""
     match = DATELINE.match(paragraph)
     if not match:
+        return None, None, paragraph
+    rest = paragraph[match.end():]
+    if not opening and not SENTENCE_START.match(rest):
         return None, None, paragraph
     head = match.group("dateline").strip()
     place = head.split(",")[0].split("(")[0].strip()
     if not (place.isupper() or match.group("agency")):
         return None, None, paragraph
-    return head, match.group("agency"), paragraph[match.end():]
+    return head, match.group("agency"), rest

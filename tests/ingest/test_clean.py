@@ -52,6 +52,38 @@ def test_dateline_becomes_a_field_and_agency_the_source():
     assert article.body.startswith("The bank cut rates on Tuesday.")
 
 
+def test_a_dateline_below_bylines_and_captions_opens_the_story():
+    """Pages put a byline without "By", the outlet's name, a video blurb or a photo caption
+    above the dateline; they are furniture, and a caption must not lead the summary."""
+    pages = [
+        "Ana Sousa\n\nNorthhaven Herald\n\nNORTHHAVEN – Dockworkers walked off the job on "
+        "Monday.\n\nThe union said the strike would last a week.",
+        "CLOSE Dockworkers at Northhaven walked out over crane safety. Video provided by Harbour "
+        "TV\n\nDockworkers picket outside the port gates on Monday. (Photo: Jo Lind, Harbour "
+        "Wire)\n\nNORTHHAVEN, Md. (Harbour Wire) — Dockworkers walked off the job on Monday."
+        "\n\nThe union said the strike would last a week.",
+        "FILE PHOTO: Dockworkers picket outside the port gates in Northhaven, March 2, 2026. "
+        "HARBOUR WIRE/Jo Lind\n\nNORTHHAVEN (Harbour Wire) - Dockworkers walked off the job on "
+        "Monday.\n\nThe union said the strike would last a week.",
+    ]
+    for text in pages:
+        article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
+        assert article.body == ("Dockworkers walked off the job on Monday.\n\nThe union said "
+                                "the strike would last a week."), text
+        assert article.dateline and article.dateline.startswith("NORTHHAVEN")
+
+
+def test_prose_that_starts_with_capitals_and_a_dash_is_no_dateline_after_the_lead():
+    lead = "The alliance met in Oslo on Monday."
+    later = ["NATO – the alliance of 32 countries – agreed on a new budget.",
+             "OSLO – Ministers arrived on Sunday."]
+    text = "\n\n".join([lead, later[0], "Talks went on.", "Ministers left.", "Aides stayed.",
+                         later[1]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Alliance meets"))
+    assert article.dateline is None
+    assert article.body == text
+
+
 def test_given_title_is_not_repeated_in_body():
     raw = RawArticle(text="Storm hits coast\n\nA storm hit the coast on Monday.", origin="x",
                      title="Storm hits coast")
