@@ -8,7 +8,7 @@ from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import paused_home_section
-from storage.mutes import mutes_by
+from storage.mutes import count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_of
 from storage.subscriptions import MODES, subscriptions_by
 from storage.topics import list_topics, recent_stories
@@ -16,15 +16,41 @@ from storage.topics import list_topics, recent_stories
 HOME_MODE, HOME_REMOVE = "wirewatch_home_mode", "wirewatch_home_remove"
 HOME_QUOTES_REMOVE, UNMUTE = "wirewatch_home_quotes_remove", "wirewatch_unmute"
 SHOWN_SUBSCRIPTIONS, SHOWN_MUTES, SHOWN_TOPICS, STORIES_PER_TOPIC = 20, 12, 15, 3
+VIEW_BLOCKS, SECTION_CHARS = 100, 3000
+HEADER = {"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}}
+EVERYTHING = ("`/subscribe` lists your subscriptions and this channel's, `/topics` the topics "
+              "and `/wirewatch status` what is paused or failed.")
 
 
 def home_blocks(db: Database, user: str) -> list[dict]:
-    """At most 100 blocks, as App Home allows."""
-    return [{"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}},
-            *subscription_blocks(db, user), *paused_home_section(db, user),
-            {"type": "divider"},
-            *mute_blocks(db, user), {"type": "divider"},
-            *topic_blocks(db)]
+    """Each list capped, with "…and N more" and the command that lists it all; and whatever
+    the lists hold, within what views.publish takes (100 blocks, 3,000 characters a section)."""
+    return within_view_limits([
+        HEADER, *subscription_blocks(db, user), *paused_home_section(db, user),
+        {"type": "divider"}, *mute_blocks(db, user), {"type": "divider"}, *topic_blocks(db)])
+
+
+def short_home() -> list[dict]:
+    """What App Home says when Slack refused the full one: where everything is."""
+    return [HEADER, _section("App Home could not be shown in full just now. " + EVERYTHING)]
+
+
+def within_view_limits(blocks: list[dict]) -> list[dict]:
+    """At most ``VIEW_BLOCKS`` blocks (the last one then says where the rest is) and no section
+    text over ``SECTION_CHARS`` (cut after a whole line): Slack refuses the whole view else."""
+    fitted = [_fitted(block) for block in blocks]
+    if len(fitted) <= VIEW_BLOCKS:
+        return fitted
+    return fitted[:VIEW_BLOCKS - 1] + [_section("…and more than fits here: " + EVERYTHING)]
+
+
+def _fitted(block: dict) -> dict:
+    text = block.get("text") if block.get("type") == "section" else None
+    if not isinstance(text, dict) or len(str(text.get("text") or "")) <= SECTION_CHARS:
+        return block
+    kept = str(text["text"])[:SECTION_CHARS - 2]
+    cut = max(kept.rfind("\n"), kept.rfind(" ") if "\n" not in kept else -1)
+    return {**block, "text": {**text, "text": (kept[:cut] if cut > 0 else kept) + "\n…"}}
 
 
 def subscription_blocks(db: Database, user: str) -> list[dict]:
@@ -59,6 +85,7 @@ def mute_blocks(db: Database, user: str) -> list[dict]:
     mutes = mutes_by(db, user, limit=SHOWN_MUTES)
     if not mutes:
         return [_section("*Your mutes*\nNone: *Mute story* under an alert stops its updates.")]
+    left = count_mutes_by(db, user) - len(mutes)
     blocks = [_section("*Your mutes*")]
     for mute in mutes:
         where = "your direct messages" if mute.channel.startswith(("U", "W", "D")) else \
@@ -69,6 +96,9 @@ def mute_blocks(db: Database, user: str) -> list[dict]:
                        "accessory": button(UNMUTE, "Unmute",
                                            value=f"{mute.story_id}:{mute.channel}",
                                            label=f"Unmute {plain(title, 50)}")})
+    if left > 0:
+        blocks.append(_section(f"…and {left} more muted {'story' if left == 1 else 'stories'}: "
+                               "each unmutes from its channel's “Muted” message"))
     return blocks
 
 

@@ -31,3 +31,8 @@ def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[MutedStory]:
 def story_title(db: Database, story_id: int) -> str:
     row = db.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
     return (row[0] if row else None) or f"story {story_id}"
+
+
+def count_mutes_by(db: Database, user: str) -> int:
+    """How many stories this person muted (anywhere)."""
+    return int(db.execute("SELECT count(*) FROM mutes WHERE muted_by = ?", [user]).fetchone()[0])

@@ -9,10 +9,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
+from bot.alerts.calls import error_code
 from handlers.common import db_of
-from handlers.home_view import home_blocks
+from handlers.home_view import home_blocks, short_home
 
 log = logging.getLogger(__name__)
+VIEW_REFUSALS = {"invalid_arguments", "invalid_blocks", "invalid_blocks_format", "too_many_blocks"}
 
 
 def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> None:
@@ -22,13 +24,36 @@ def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> 
 
 
 def publish_home(client: WebClient, db: Database, user: str | None) -> None:
-    """Refresh a person's App Home; a failure is logged, never fails what they just did."""
+    """Refresh a person's App Home; a failure is logged once, never fails what they just did.
+
+    A view Slack refuses as such (``VIEW_REFUSALS``) is replaced by a short one that says where
+    everything is; refused even so, nothing more is tried until the next refresh."""
     if not user:
         return
+    blocks = home_blocks(db, user)
     try:
-        client.views_publish(user_id=user, view={"type": "home", "blocks": home_blocks(db, user)})
-    except (SlackApiError, OSError) as exc:
+        client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
+    except SlackApiError as exc:
+        code = error_code(exc)
+        if code not in VIEW_REFUSALS:
+            log.warning("App Home of %s not refreshed: Slack answered %s", user, code)
+            return
+        longest = max((len(str((b.get("text") or {}).get("text") or "")) for b in blocks
+                       if isinstance(b.get("text"), dict)), default=0)
+        log.warning("App Home of %s refused by Slack (%s): %d blocks, longest text %d "
+                    "characters; %s", user, code, len(blocks), longest,
+                    "a short App Home pointing to the commands was published instead"
+                    if _publish_short(client, user) else "the short one was refused too")
+    except OSError as exc:
         log.warning("App Home of %s not refreshed: %s", user, exc.__class__.__name__)
+
+
+def _publish_short(client: WebClient, user: str) -> bool:
+    try:
+        client.views_publish(user_id=user, view={"type": "home", "blocks": short_home()})
+        return True
+    except (SlackApiError, OSError):
+        return False
 
 
 def register(app: App) -> None:

@@ -120,6 +120,7 @@ class FakeSlack:
         self.channels: dict[str, Channel] = {}
         self.vanished: set[tuple[str, str]] = set()
         self.refused_methods: dict[str, str] = {}
+        self._refusals_left: dict[str, int] = {}
         self.scopes: list[str] = list(MANIFEST_SCOPES)
         self.refused_responses: list[str] = []  # what a response URL refused, as Slack would
         self.token_error: str | None = None
@@ -329,15 +330,26 @@ class FakeSlack:
             time.sleep(seconds)
         return status, headers, payload
 
-    def refuse_method(self, method: str, error: str = "missing_scope") -> None:
-        """Answer every call of ``method`` with ``error``, as Slack does when the token lacks
-        that method's scope (an app installed before the manifest asked for it)."""
+    def refuse_method(self, method: str, error: str = "missing_scope", *,
+                      count: int | None = None) -> None:
+        """Answer every call of ``method`` (or only the next ``count``) with ``error``, as
+        Slack does when the token lacks that method's scope (an app installed before the
+        manifest asked for it), or for a reason of its own."""
         with self._lock:
             self.refused_methods[method] = error
+            if count is None:
+                self._refusals_left.pop(method, None)
+            else:
+                self._refusals_left[method] = count
 
     def _answer(self, method: str, params: dict) -> dict:
         if method in self.refused_methods:
-            return {"ok": False, "error": self.refused_methods[method]}
+            error = self.refused_methods[method]
+            if method in self._refusals_left:
+                self._refusals_left[method] -= 1
+                if self._refusals_left[method] <= 0:
+                    del self._refusals_left[method], self.refused_methods[method]
+            return {"ok": False, "error": error}
         handler = getattr(self, "_api_" + method.replace(".", "_"), None)
         if handler is None:
             return {"ok": False, "error": "unknown_method"}
