@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import NamedTuple, TypeVar
 
 from bot.models import SentenceContent
 from bot.stories import figures
-from bot.stories.features import SentenceFeatures
+from bot.stories.features import QUOTED, SentenceFeatures
 
 MIN_CONTENT = 3
 NUMBER_COVERED = 0.9
@@ -23,6 +24,18 @@ CLAIM_BEST = 0.15
 CLAIM_NOVEL_WORDS = 5
 CONTINUATION_COVERED = 0.5
 NOVEL_FACT_PREFIXES = ("e:", "n:", "d:")
+WORD = re.compile(r"[a-z]+")
+QUOTED_WORD = 5
+"""Quoted words shorter than this are not read as news ("back", "give", "jobs")."""
+FUNCTION_WORDS = frozenset({
+    "about", "above", "after", "again", "against", "although", "among", "another", "because",
+    "before", "being", "below", "between", "cannot", "could", "doing", "during", "either",
+    "every", "further", "having", "however", "itself", "neither", "never", "other", "shall",
+    "should", "since", "still", "their", "theirs", "there", "these", "those", "though", "through",
+    "under", "until", "whatever", "where", "whether", "which", "while", "whose", "within",
+    "without", "would"
+})
+"""English words of five letters or more that carry no news of their own."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +219,7 @@ def _is_new(
         return True
     if novel_facts and best < NAME_COVERED:
         return True
-    if sentence.quote and best < QUOTE_COVERED:
+    if sentence.quote and best < QUOTE_COVERED and _quotes_new_words(sentence.text, story.words):
         return True
     if previous is not None and best < CONTINUATION_COVERED and (
             sentence.continues or _same_person(previous, sentence)):
@@ -216,6 +229,23 @@ def _is_new(
     novel = [lemma for lemma in sentence.lemmas if lemma not in story.words]
     union = 1 - math.fsum(_w(weights, "l:" + lemma) for lemma in novel) / total
     return union < CLAIM_UNION and best < CLAIM_BEST and len(novel) >= CLAIM_NOVEL_WORDS
+
+
+def _quotes_new_words(text: str, story_words: frozenset[str]) -> bool:
+    """Whether the quoted words include one the story never used (in any form): a snippet
+    restating the story's lead in other words keeps its quote ("should stop this rigged witch
+    hunt"), and that quote is not news. A quote the sentence does not close is not checked."""
+    quoted = [w for span in QUOTED.findall(text) for w in WORD.findall(span.lower())]
+    if not quoted:
+        return True
+    return any(len(w) >= QUOTED_WORD and w not in FUNCTION_WORDS
+               and not _known_form(w, story_words) for w in quoted)
+
+
+def _known_form(word: str, story_words: frozenset[str]) -> bool:
+    """A word the story has used, or an inflection of one ("risen" for "rise")."""
+    return known(word, story_words) or any(
+        word.startswith(other) for other in story_words if len(other) > 3)
 
 
 def known(word: str, story_words: frozenset[str]) -> bool:
