@@ -433,7 +433,9 @@ def reading(posts: list[Message]) -> dict[str, object]:
     return {"summaries / what's-new items read": (len(summaries), len(items)),
             "updates without what's new": empty,
             "summaries or items not ending a sentence":
-                sum(not SENTENCE_END.search(t.strip()) for t in texts),
+                sum(not SENTENCE_END.search(t.strip()) or t.rstrip().endswith("…")
+                    for t in texts),
+            "of which marked cut short (…)": sum(t.rstrip().endswith("…") for t in texts),
             "summaries or items starting with a dateline":
                 sum(bool(DATELINE_START.search(t)) for t in texts),
             "sections with escaped entities shown": odd}

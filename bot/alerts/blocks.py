@@ -6,7 +6,7 @@ from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import escape, fit, plain, slack_date, within
+from bot.alerts.mrkdwn import escape, finished, fit, plain, slack_date, within
 from bot.models import AlertView, KeyQuote
 
 MAX_BLOCKS = 50
@@ -75,7 +75,8 @@ def _when(published: str | None) -> str:
 def _updates(view: AlertView) -> str:
     """Escaped "What's new" list; a list too long for one section ends with "+N more" and
     where to read the rest."""
-    items = [fit(item, ITEM_CHARS) for item in view.whats_new if fit(item, 10).strip()]
+    items = [fit(finished(item), ITEM_CHARS) for item in view.whats_new
+             if fit(item, 10).strip()]
     if not items:
         return ""
     lines, size = ["What's new:"], len("What's new:")

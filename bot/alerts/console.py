@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from bot.alerts.mrkdwn import finished
 from bot.models import AlertView
 
 WIDTH = 88
@@ -17,7 +18,7 @@ def render_text(view: AlertView) -> str:
     else:
         lines = [f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
                  f"   {view.headline}", "   What's new:"]
-        lines += _bullets(view.whats_new, marker="   • ")
+        lines += _bullets([finished(item) for item in view.whats_new], marker="   • ")
     if view.key_quote:
         who = view.key_quote.speaker or "unattributed"
         if view.key_quote.role:

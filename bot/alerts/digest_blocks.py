@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import counted, fit, plain, slack_date, within
+from bot.alerts.mrkdwn import counted, finished, fit, plain, slack_date, within
 
 ITEMS_PER_SECTION = 8
 THREAD_LINK_CHARS = 400
@@ -91,7 +91,7 @@ def _line(item: DigestItem) -> str:
     if thread:
         line += f" · <{thread}|thread>"
     if item.whats_new:
-        line += f"\n      {fit(plain(item.whats_new[-1], 250), 600)}"
+        line += f"\n      {fit(plain(finished(item.whats_new[-1]), 250), 600)}"
         if len(item.whats_new) > 1:
             line += f" (+{len(item.whats_new) - 1} more updates)"
     return line

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime
 
 ELLIPSIS = "…"
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -38,6 +39,15 @@ def fit(text: str, limit: int) -> str:
         raw = cut(raw, len(raw) - (len(out) - limit) - 1)
         out = escape(raw)
     return out
+
+
+def finished(text: str) -> str:
+    """A what's-new sentence that stops short (a feed's teaser cut mid-sentence, a caption)
+    ends with an ellipsis, so a reader sees more was written, not a phrase passed off as whole."""
+    body = text.rstrip()
+    if not body or _SENTENCE_END.search(body):
+        return body
+    return body.rstrip(" ,;:-–—") + ELLIPSIS
 
 
 def within(budget: int, lines: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import counted, fit, plain, slack_date, within
+from bot.alerts.mrkdwn import counted, finished, fit, plain, slack_date, within
 from bot.models import StoryTimeline, TimelineEntry
 
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
@@ -49,7 +49,8 @@ def entry_line(entry: TimelineEntry) -> str:
     target = link_target(entry.url)
     if target:
         title = f"<{target}|{title}>"
-    facts = [f"    • {fit(plain(fact, 250), 300)}" for fact in entry.whats_new[:FACTS_PER_ENTRY]]
+    facts = [f"    • {fit(plain(finished(fact), 250), 300)}"
+             for fact in entry.whats_new[:FACTS_PER_ENTRY]]
     if len(entry.whats_new) > FACTS_PER_ENTRY:
         facts.append(f"    …and {len(entry.whats_new) - FACTS_PER_ENTRY} more facts")
     return "\n".join([head, title, *facts])

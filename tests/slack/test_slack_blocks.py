@@ -74,12 +74,12 @@ def test_long_text_is_cut_at_a_word_with_an_ellipsis():
 def test_update_shows_what_is_new_and_escapes_it():
     view = AlertView(kind="update", story_id=3, article_id=9, topics=("Port strike",),
                      headline="Talks resume", summary=("Old summary.",),
-                     whats_new=("Union & employers <agree> to talks", "Vote on Friday"),
+                     whats_new=("Union & employers <agree> to talks.", "Vote on Friday."),
                      source="Wire", url="https://news.example/x", published="2026-11-24",
                      key_quote=KeyQuote("We are ready", "Ada Brandt", "union leader"))
     sections = [b["text"]["text"] for b in alert_blocks(view) if b["type"] == "section"]
-    assert sections[0] == ("What's new:\n• Union &amp; employers &lt;agree&gt; to talks\n"
-                           "• Vote on Friday")
+    assert sections[0] == ("What's new:\n• Union &amp; employers &lt;agree&gt; to talks.\n"
+                           "• Vote on Friday.")
     assert sections[1] == "“We are ready” — Ada Brandt, union leader"
 
 
