@@ -53,6 +53,13 @@ DATELINE = re.compile(
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&'-]{2,40})\))?)"
     r"\s+[-–—]{1,2}\s+(?=\S)"
 )
+_PART = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
+_PERSON = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}"
+PHOTO_CREDIT = re.compile(
+    r"(?:\((?:Photo|Image|Photograph|Credit)s?:\s*[^()]{2,100}\)"
+    rf"|\((?:{_PERSON}/{_PART}|{_PART}/{_PERSON})(?:/{_PART})*\)"
+    rf"|(?:^|[.!?”\"]\s+)(?:[A-Z]{{2,}}|AP Photo)/{_PERSON}(?:/File Photo)?)$")
+CAPTION_LABEL = re.compile(r"(?:Enlarge this image\s+)?toggle caption\b", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
@@ -68,8 +75,16 @@ def ends_like_sentence(line: str) -> bool:
 def is_furniture_line(line: str) -> bool:
     """Any line that is page furniture whatever its neighbours (not headlines, which depend)."""
     return (is_ticker(line) or is_share_prompt(line) or is_related_link(line)
-            or is_rights_notice(line) or byline_of(line) is not None
+            or is_rights_notice(line) or is_photo_caption(line) or byline_of(line) is not None
             or published_of(line) is not None)
+
+
+def is_photo_caption(line: str) -> bool:
+    """A picture's caption: it ends with the photographer's credit ('... May 8, 2017.
+    REUTERS/Ana Sousa', '(Photo: Ana Sousa, AP)', '(Ana Sousa/Reuters)'), which no sentence of
+    prose does, or is a gallery's 'toggle caption' label."""
+    line = line.strip()
+    return bool(PHOTO_CREDIT.search(line) or CAPTION_LABEL.match(line))
 
 
 def is_ticker(line: str) -> bool:

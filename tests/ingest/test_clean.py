@@ -84,6 +84,21 @@ def test_prose_that_starts_with_capitals_and_a_dash_is_no_dateline_after_the_lea
     assert article.body == text
 
 
+def test_photo_captions_between_paragraphs_are_furniture():
+    """A caption ends with the photographer's credit, which no sentence of prose does."""
+    captions = ["Dockworkers picket outside the port gates in Northhaven, March 2, 2026. "
+                "HARBOUR/Jo Lind/File Photo",
+                "Ada Brandt speaks to strikers on Monday. (Photo: Jo Lind, Harbour Wire)",
+                "Cranes stand idle at the container terminal (Jo Lind/Harbour Wire)",
+                "Enlarge this image toggle caption Jo Lind/AP Jo Lind/AP"]
+    prose = ["Dockworkers walked off the job on Monday.",
+             "The AFL/CIO and the port authority (the PA/NPA) met on Tuesday.",
+             "The union said the strike would last a week."]
+    text = "\n\n".join([prose[0], *captions[:2], prose[1], *captions[2:], prose[2]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
+    assert article.body.split("\n\n") == prose
+
+
 def test_given_title_is_not_repeated_in_body():
     raw = RawArticle(text="Storm hits coast\n\nA storm hit the coast on Monday.", origin="x",
                      title="Storm hits coast")
