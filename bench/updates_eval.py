@@ -23,7 +23,7 @@ import tempfile
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,9 @@ class Record:
 @dataclass
 class Label:
     """A hand label: whether the article adds a fact the story did not have, which of the
-    chosen what's-new sentences are new facts, and new-fact sentences it missed."""
+    chosen what's-new sentences are new facts, and new-fact sentences it missed; ``keys`` holds
+    each labelled sentence's fingerprint, so the label finds it again when a change to cleaning
+    moves it."""
 
     id: str
     part: str
@@ -64,16 +66,42 @@ class Label:
     adds: bool
     chosen: dict[int, bool]
     missed: list[int]
+    keys: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Label:
         return cls(row["id"], row["part"], row["stratum"], bool(row["adds"]),
                    {int(k): bool(v) for k, v in row.get("chosen", {}).items()},
-                   [int(i) for i in row.get("missed", [])])
+                   [int(i) for i in row.get("missed", [])],
+                   {int(k): int(v) for k, v in row.get("keys", {}).items()})
 
     def new(self) -> set[int]:
         """The sentences that bring a new fact."""
         return {i for i, v in self.chosen.items() if v} | set(self.missed)
+
+    def resolved(self, sentences: list[str]) -> tuple[Label, int]:
+        """The label with its sentence indices where these sentences have them now, and how
+        many labelled sentences are gone (cleaning dropped or changed them)."""
+        if not self.keys:
+            return self, 0
+        where: dict[int, list[int]] = {}
+        for index, text in enumerate(sentences):
+            where.setdefault(fingerprint(text), []).append(index)
+
+        def find(index: int) -> int | None:
+            key = self.keys.get(index)
+            found = where.get(key, []) if key is not None else [index]
+            return min(found, key=lambda j: abs(j - index)) if found else None
+
+        chosen = {j: v for i, v in self.chosen.items() if (j := find(i)) is not None}
+        missed = [j for i in self.missed if (j := find(i)) is not None]
+        lost = len(self.chosen) + len(self.missed) - len(chosen) - len(missed)
+        return replace(self, chosen=chosen, missed=missed), lost
+
+
+def fingerprint(text: str) -> int:
+    """A sentence's key in the labels file: the CRC-32 of its words (no text is stored)."""
+    return zlib.crc32(" ".join(text.split()).encode("utf-8"))
 
 
 def indices(whats_new: Iterable[str], sentences: list[str]) -> list[int]:
@@ -163,6 +191,8 @@ def score(labels: list[Label], records: list[Record],
         record = by_id.get(label.id)
         if record is None:
             continue
+        label, lost = label.resolved(record.sentences)
+        c["lost"] += lost
         w = strata[label.stratum] / sampled[label.stratum] if strata else 1.0
         alerted = record.verdict == "update"
         c["articles"] += 1
@@ -190,7 +220,7 @@ def score(labels: list[Label], records: list[Record],
             "whats_new_precision": _ratio(c["said_new"], c["said"]),
             "whats_new_recall": _ratio(c["found"], c["found"] + c["missed"]),
             "whats_new_recall_labelled": _ratio(c["new_said"], c["new"]),
-            "unlabelled_said": c["unlabelled"]}
+            "unlabelled_said": c["unlabelled"], "labels_lost": c["lost"]}
 
 
 def read_labels(path: Path) -> list[Label]:
@@ -241,7 +271,8 @@ def _line(name: str, figures: dict[str, float]) -> str:
             f" | update P {figures['update_precision']:.3f} R {figures['update_recall']:.3f}"
             f" | what's new P {figures['whats_new_precision']:.3f}"
             f" R {figures['whats_new_recall']:.3f} (labelled {figures['whats_new_recall_labelled']:.3f})"
-            f" (unlabelled said {figures['unlabelled_said']:g})")
+            f" (unlabelled said {figures['unlabelled_said']:g},"
+            f" labels lost {figures['labels_lost']:g})")
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:

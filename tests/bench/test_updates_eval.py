@@ -134,3 +134,15 @@ def test_a_replay_records_verdicts_and_indices_of_one_half(tmp_path: Path) -> No
     assert figures["counts"]["update"] == 1
     assert figures["a"]["verdict_accuracy"] == figures["b"]["verdict_accuracy"] == 1.0
     assert figures["a"]["whats_new_precision"] == 1.0
+
+
+def test_labels_find_their_sentences_after_cleaning_moves_them() -> None:
+    labelled = ["CLOSE A video caption.", "The toll rose to 12.", "Background.", "A new quote."]
+    keys = {i: updates_eval.fingerprint(labelled[i]) for i in (0, 1, 3)}
+    label = Label("u", "a", "update", True, {0: False, 1: True}, [3], keys)
+    cleaned = ["The  toll rose to 12.", "Background.", "A new quote."]
+    moved, lost = label.resolved(cleaned)
+    assert moved.chosen == {0: True} and moved.missed == [2] and lost == 1
+    figures = updates_eval.score([label], [Record("u", 1, "s", "update", [0], cleaned)])
+    assert figures["whats_new_precision"] == 1.0 and figures["labels_lost"] == 1
+    assert Label("v", "a", "update", True, {1: True}, []).resolved(cleaned)[0].chosen == {1: True}
