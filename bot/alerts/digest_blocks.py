@@ -93,7 +93,7 @@ def _line(item: DigestItem) -> str:
     if item.whats_new:
         line += f"\n      {fit(plain(finished(item.whats_new[-1]), 250), 600)}"
         if len(item.whats_new) > 1:
-            line += f" (+{len(item.whats_new) - 1} more updates)"
+            line += f" (+{counted(len(item.whats_new) - 1, 'more fact')})"
     return line
 
 
