@@ -38,10 +38,10 @@ def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
                                  {"type": "header", "text": _plain(view.headline)}]
     if view.kind == "update":
         if standalone:
-            blocks.append(_section(" ".join(view.summary), STORY_CHARS))
+            blocks.append(_section(finished(" ".join(view.summary)), STORY_CHARS))
         blocks.append(_escaped_section(_updates(view)))
     else:
-        blocks.append(_section(" ".join(view.summary)))
+        blocks.append(_section(finished(" ".join(view.summary))))
     if view.key_quote and fit(view.key_quote.text, 10).strip():
         blocks.append(_escaped_section(_quote_line(view.key_quote)))
     meta = [m for m in (fit(view.source or "", 300), _when(view.published)) if m.strip()]

@@ -14,7 +14,7 @@ def render_text(view: AlertView) -> str:
     topics = ", ".join(view.topics) or "(no topic)"
     if view.kind == "new":
         lines = [f"🆕 NEW STORY · {topics}", f"   {view.headline}"]
-        lines += _bullets(view.summary, marker="   ")
+        lines += _bullets([finished(item) for item in view.summary], marker="   ")
     else:
         lines = [f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
                  f"   {view.headline}", "   What's new:"]

@@ -20,7 +20,7 @@ def timeline_text(timeline: StoryTimeline) -> str:
 
 
 def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
-    summary = " ".join(timeline.summary) or "No summary yet."
+    summary = finished(" ".join(timeline.summary)) or "No summary yet."
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text",
                                     "text": plain(timeline.title, HEADER_CHARS)}},

@@ -11,8 +11,15 @@ import numpy as np
 from sqlite_utils import Database
 
 from bot.config import Settings
+from bot.ingest import furniture
 from bot.models import ParsedArticle, SentenceContent, StoryEntry, Verdict, VerdictKind
-from bot.nlp.summary import ExtractiveSummariser, Summariser, summariser_from
+from bot.nlp.summary import (
+    MIN_WORDS,
+    ExtractiveSummariser,
+    Summariser,
+    clean_sentence,
+    summariser_from,
+)
 from bot.stories import cluster, novelty
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
@@ -36,6 +43,7 @@ NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
+LEAD_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,21 @@ def own_time(value: str | None, *, now: datetime) -> datetime | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return None if when > now + FUTURE_SLACK else when
+
+
+def lead_of(title: str, sentences: list[str]) -> list[str]:
+    """A feed's teaser cut mid-sentence has no whole sentence to summarise: its first sentence
+    as far as it goes (to a word), so a new story's alert is not a bare headline."""
+    for sentence in sentences:
+        text = clean_sentence(sentence)
+        if len(text.split()) < MIN_WORDS or text.casefold() == title.strip().casefold():
+            continue
+        if furniture.is_furniture_line(text):
+            continue
+        if len(text) > LEAD_CHARS:
+            text = text[:LEAD_CHARS].rsplit(" ", 1)[0]
+        return [text]
+    return []
 
 
 def _hours(now: datetime, then: str | None) -> float:
@@ -225,8 +248,9 @@ class StoryStage:
     def summarise(self, features: ArticleFeatures, *, offline: bool = False) -> list[str]:
         """A new story's summary; ``offline``, the extractive one (no network call)."""
         summariser = EXTRACTIVE if offline else self.summariser
-        return summariser.summarise(title=features.title,
-                                    sentences=[s.text for s in features.sentences])
+        sentences = [s.text for s in features.sentences]
+        return (summariser.summarise(title=features.title, sentences=sentences)
+                or lead_of(features.title, sentences))
 
     def store(self, db: Database, prepared: Prepared, candidates: Candidates,
               decision: Decision, *, article_id: int) -> StoryResult:
