@@ -335,11 +335,13 @@ class Alert:
     status: str
     url: str
     stored: str
+    queued: str
 
 
 def alerts(db_path: Path) -> list[Alert]:
     rows = _query(db_path, "SELECT alerts.id, story_id, article_id, channel, kind, status, "
-                           "coalesce(articles.url, ''), articles.ingested_at FROM alerts JOIN articles "
+                           "coalesce(articles.url, ''), articles.ingested_at, alerts.created_at "
+                           "FROM alerts JOIN articles "
                            "ON articles.id = alerts.article_id ORDER BY alerts.id")
     return [Alert(*r) for r in rows]
 
@@ -414,7 +416,7 @@ def reading(posts: list[Message]) -> dict[str, object]:
     """What a desk editor would trip over in the summaries and what's-new lists posted."""
     summaries: list[str] = []
     items: list[str] = []
-    empty = odd = 0
+    empty = odd = bare = 0
     for message in posts:
         if (message.metadata or {}).get("event_type") != "wirewatch_alert":
             continue
@@ -422,6 +424,9 @@ def reading(posts: list[Message]) -> dict[str, object]:
         news = [s for s in sections if s.startswith("What's new:")]
         if "Update" in message.text and not news:
             empty += 1
+        if message.text.startswith("New story") and not any(
+                not s.startswith("“") for s in sections):
+            bare += 1
         for section in sections:
             if section.startswith("What's new:"):
                 items.extend(line[2:] for line in section.splitlines()[1:]
@@ -432,6 +437,7 @@ def reading(posts: list[Message]) -> dict[str, object]:
     texts = summaries + items
     return {"summaries / what's-new items read": (len(summaries), len(items)),
             "updates without what's new": empty,
+            "new-story alerts without a summary": bare,
             "summaries or items not ending a sentence":
                 sum(not SENTENCE_END.search(t.strip()) or t.rstrip().endswith("…")
                     for t in texts),
@@ -535,7 +541,7 @@ def _latency(result: Run, alert_posts: list[tuple[Message, Alert | None]]) -> di
     """Seconds from an article's batch being published to its post, against the poll interval;
     split into published -> stored and stored -> posted, and by the faults' phase."""
     waits: dict[str, list[float]] = defaultdict(list)
-    legs: tuple[list[float], list[float]] = ([], [])
+    legs: tuple[list[float], list[float], list[float]] = ([], [], [])
     for message, alert in alert_posts:
         item = result.feeds.item(_stream_id(alert.url)) if alert else None
         if alert is None or item is None or item.shown is None:
@@ -544,11 +550,13 @@ def _latency(result: Run, alert_posts: list[tuple[Message, Alert | None]]) -> di
         stored = datetime.fromisoformat(alert.stored).timestamp()
         legs[0].append(stored - item.shown)
         legs[1].append(float(message.ts) - stored)
+        legs[2].append(float(message.ts) - datetime.fromisoformat(alert.queued).timestamp())
     every = [w for phase in waits.values() for w in phase]
     out: dict[str, object] = {"latency p50 / p95 (s)": _p50_95(every),
                               "poll interval (s)": result.every,
                               "published -> stored p50 / p95 (s)": _p50_95(legs[0]),
-                              "stored -> posted p50 / p95 (s)": _p50_95(legs[1])}
+                              "stored -> posted p50 / p95 (s)": _p50_95(legs[1]),
+                              "alert queued -> posted p50 / p95 (s)": _p50_95(legs[2])}
     for phase in ("before faults", "faults on", "after faults"):
         out[f"latency {phase} p50 / p95 (s)"] = _p50_95(waits[phase])
     return out
