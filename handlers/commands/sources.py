@@ -12,7 +12,7 @@ import re
 from bot.feed_check import check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import FetchError, check_address
-from bot.permissions import Action, Role, may, refusal
+from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import source_lines
@@ -34,14 +34,20 @@ def slack_url(text: str) -> str:
     return html.unescape(SLACK_LINK.sub(r"\1", text)).strip()
 
 
+def caller(command: dict) -> RoleAnswer:
+    """The role the dispatcher found (with why, when Slack did not say); a guest without one."""
+    found = command.get("role", Role.GUEST)
+    return found if isinstance(found, RoleAnswer) else RoleAnswer(Role(found))
+
+
 def sources_text(svc: Services, args: str, command: dict) -> str:
     action, rest = split_name(args)
     action = (action or "list").lower()
-    who = command.get("role", Role.GUEST)
-    if action in ("add", "remove") and not may(who, Action.MANAGE_SOURCES):
-        return refusal(Action.MANAGE_SOURCES)
+    who = caller(command)
+    if action in ("add", "remove") and not may(who.role, Action.MANAGE_SOURCES):
+        return refusal(Action.MANAGE_SOURCES, who)
     if action == "list":
-        return join_lines(source_lines(svc.db, errors=may(who, Action.SEE_SOURCE_ERRORS)))
+        return join_lines(source_lines(svc.db, errors=may(who.role, Action.SEE_SOURCE_ERRORS)))
     if action == "add":
         return said(lambda: _add(svc, rest), then=USAGE)
     if action == "remove":

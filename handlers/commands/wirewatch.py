@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.permissions import Action, Role, may, refusal
+from bot.permissions import Action, may, refusal
 from bot.slack.services import Services
 from bot.slack.status import status_lines
-from handlers.commands.sources import sources_text
+from handlers.commands.sources import caller, sources_text
 from handlers.common import answer, echo, join_lines, role_answer, services, split_name, user_text
 
 
@@ -18,8 +18,10 @@ from handlers.common import answer, echo, join_lines, role_answer, services, spl
 class Subcommand:
     """``run(services, args, command) -> answer text``; ``usage`` goes into the help.
 
-    ``command["role"]`` is the caller's ``bot.permissions.Role``: check it with ``may`` for
-    what only some may do (the dispatcher has already checked ``needs``).
+    ``command["role"]`` is the caller's ``bot.permissions.RoleAnswer`` (``caller(command)``):
+    check its ``role`` with ``may`` for what only some may do, and refuse with
+    ``refusal(action, answer)``, so a lookup Slack did not answer in time is said as such (the
+    dispatcher has already checked ``needs``).
     """
 
     run: Callable[[Services, str, dict], str]
@@ -42,7 +44,7 @@ def help_text(_: Services, __: str, ___: dict) -> str:
 
 
 def status_text(svc: Services, _: str, command: dict) -> str:
-    errors = may(command.get("role", Role.GUEST), Action.SEE_SOURCE_ERRORS)
+    errors = may(caller(command).role, Action.SEE_SOURCE_ERRORS)
     return join_lines(status_lines(svc.db, svc.settings, errors=errors,
                                    token=svc.token.report()))
 
@@ -67,7 +69,7 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
     if not may(who.role, sub.needs):
         answer(respond, refusal(sub.needs, who))
         return
-    answer(respond, sub.run(svc, args, {**command, "role": who.role}))
+    answer(respond, sub.run(svc, args, {**command, "role": who}))
 
 
 def register(app: App) -> None:
