@@ -42,15 +42,24 @@ def form_of(view: dict) -> TopicForm:
     values = (view.get("state") or {}).get("values") or {}
     name = ((values.get("name") or {}).get("value") or {}).get("value") or ""
     query = ((values.get("query") or {}).get("value") or {}).get("value") or ""
-    channel = ((values.get("channel") or {}).get("value") or {}).get("selected_conversation")
-    if channel is None:
-        channel = json.loads(view.get("private_metadata") or "{}").get("channel")
-    valid = isinstance(channel, str) and CHANNEL_ID.fullmatch(channel)
+    channel = _channel_of(view, values)
     people = ((values.get("notify") or {}).get("value") or {}).get("selected_users") or []
     picked = ((values.get("notify_groups") or {}).get("value") or {}).get("selected_options")
     groups = [str(option.get("value") or "") for option in picked or []]
-    return TopicForm(name.strip(), query.strip(), channel if valid else None,
+    return TopicForm(name.strip(), query.strip(), channel,
                      tuple(str(p) for p in people), tuple(groups), _group_options(view))
+
+
+def _channel_of(view: dict, values: dict) -> str | None:
+    """The channel the person left or chose. Slack sends every input's state: a pre-filled
+    field left alone comes back filled, one they emptied as null, so null means no channel; the
+    preset (kept in private_metadata) counts only when the field is missing from the state."""
+    field = (values.get("channel") or {}).get("value")
+    if isinstance(field, dict):
+        channel = field.get("selected_conversation")
+    else:
+        channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+    return channel if isinstance(channel, str) and CHANNEL_ID.fullmatch(channel) else None
 
 
 def _group_options(view: dict) -> tuple[tuple[str, str], ...]:

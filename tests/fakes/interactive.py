@@ -51,4 +51,32 @@ def _state(view: dict, values: dict) -> dict:
     return {"id": view.get("id", "V0MODAL"), "hash": view.get("hash", "h1"), "type": "modal",
             "callback_id": view.get("callback_id"), "private_metadata":
             view.get("private_metadata", ""), "blocks": view.get("blocks", []),
-            "state": {"values": values}}
+            "state": {"values": {**untouched(view), **values}}}
+
+
+INITIAL: dict[str, tuple[str, str, list | None]] = {
+    "plain_text_input": ("initial_value", "value", None),
+    "conversations_select": ("initial_conversation", "selected_conversation", None),
+    "users_select": ("initial_user", "selected_user", None),
+    "static_select": ("initial_option", "selected_option", None),
+    "multi_users_select": ("initial_users", "selected_users", []),
+    "multi_static_select": ("initial_options", "selected_options", []),
+}
+
+
+def untouched(view: dict) -> dict:
+    """What Slack sends for each input the person left alone: its initial value (a pre-filled
+    field comes back filled), or null (an empty list for a multi-select) when it had none.
+    Slack sends the state of every input; a test's ``values`` are what the person changed, and
+    a field they cleared is sent as null (Slack's changelog, 2020-09, full state on view
+    submission: "null as the value when users have deselected or deleted their entry")."""
+    state: dict = {}
+    for block in view.get("blocks") or []:
+        element = block.get("element") or {}
+        kind = INITIAL.get(str(element.get("type")))
+        if block.get("type") != "input" or kind is None:
+            continue
+        initial, key, empty = kind
+        state[block.get("block_id")] = {element.get("action_id"): {
+            "type": element["type"], key: element.get(initial, empty)}}
+    return state

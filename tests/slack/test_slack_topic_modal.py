@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.models import RawArticle
-from handlers.views.topic_view import PREVIEW
+from handlers.views.topic_view import PREVIEW, form_of
 from storage.subscriptions import subscriptions_of
 from storage.topics import get_topic
 from tests.fakes.block_kit import view_problems
@@ -18,11 +18,17 @@ PORT = ("Dockworkers strike at Northhaven port\n\nDockworkers at Northhaven port
 CHOIR = "Choir wins regional prize\n\nThe town choir won the regional prize on Saturday."
 
 
-def fill(name: str, query: str, channel: str | None = None) -> dict:
+def typed(name: str, query: str) -> dict:
+    """The name and query typed; every other field left as the form opened (the fake Slack
+    sends their initial values, as Slack does)."""
     return {"name": {"value": {"type": "plain_text_input", "value": name}},
-            "query": {"value": {"type": "plain_text_input", "value": query}},
-            "channel": {"value": {"type": "conversations_select",
-                                  "selected_conversation": channel}}}
+            "query": {"value": {"type": "plain_text_input", "value": query}}}
+
+
+def fill(name: str, query: str, channel: str | None = None) -> dict:
+    """The name and query typed and the channel chosen (None: the field emptied)."""
+    return {**typed(name, query), "channel": {"value": {"type": "conversations_select",
+                                                        "selected_conversation": channel}}}
 
 
 def open_modal(runtime, fake_slack) -> dict:
@@ -123,3 +129,40 @@ def test_a_channel_the_bot_cannot_post_in_is_refused_at_the_channel_field(runtim
     assert json.loads(reply.body)["response_action"] == "update"
     assert fake_slack.channel("C0OPEN").bot_in, "a public channel is joined, as /subscribe does"
     assert [s.topic for s in subscriptions_of(fresh_db, ["C0OPEN"])] == ["Rates"]
+
+
+def test_the_preset_channel_is_subscribed_only_while_the_person_leaves_it(runtime, fake_slack,
+                                                                         fresh_db):
+    """The form opens with the channel it was typed in; left alone, Slack sends it back and it
+    is subscribed; emptied, Slack sends null and no channel is (the answer says how to
+    subscribe one later), also after a preview, which keeps the field empty."""
+    modal = open_modal(runtime, fake_slack)
+    answer = json.loads(post_signed(events_url(runtime), view_submission_body(
+        modal, typed("Rates", "rates"))).body)
+    assert answer["response_action"] == "update" and "<#C0DESK> gets its alerts" in \
+        json.dumps(answer["view"]), answer
+    assert [s.topic for s in subscriptions_of(fresh_db, ["C0DESK"])] == ["Rates"]
+
+    cleared = fill("Port strike", "strike")
+    post_signed(events_url(runtime), view_action_body(modal, cleared, PREVIEW))
+    wait_for(lambda: fake_slack.calls_to("views.update"))
+    shown = fake_slack.modals[modal["id"]]
+    channel_field = next(b for b in shown["blocks"] if b.get("block_id") == "channel")
+    assert "initial_conversation" not in channel_field["element"], "the preview presets it again"
+    for view, values in ((modal, cleared), (shown, typed("Port strike", "strike"))):
+        name = "Port strike" if view is modal else "Port strike 2"
+        values = {**values, "name": {"value": {"type": "plain_text_input", "value": name}}}
+        answer = json.loads(post_signed(events_url(runtime),
+                                        view_submission_body(view, values)).body)
+        assert answer["response_action"] == "update", answer
+        assert "Subscribe a channel with `/subscribe" in json.dumps(answer["view"]), answer
+        assert get_topic(fresh_db, name) is not None
+    assert [s.topic for s in subscriptions_of(fresh_db, ["C0DESK"])] == ["Rates"]
+
+
+def test_the_preset_counts_only_when_the_channel_field_is_missing_from_the_state():
+    preset = {"private_metadata": '{"channel": "C0DESK"}'}
+    assert form_of({**preset, "state": {"values": {}}}).channel == "C0DESK"
+    emptied = {"channel": {"value": {"type": "conversations_select",
+                                     "selected_conversation": None}}}
+    assert form_of({**preset, "state": {"values": emptied}}).channel is None
