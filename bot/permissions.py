@@ -10,10 +10,11 @@ Slack is slower or rate-limits, the person may only read, and is told why and wh
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from enum import Enum, IntEnum
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 CACHE_SECONDS = 60.0
 LOOKUP_WAIT = 1.2
 LOOKUP_THREADS = 4
+IDLE_SECONDS = 30.0
 T = TypeVar("T")
 
 
@@ -114,8 +116,9 @@ def role_from_profile(profile: dict, *, in_admin_group: Callable[[], bool]) -> R
 class Roles:
     """Roles from ``admins`` (IDs named in the settings) and the directory, cached briefly.
 
-    Lookups run on a few threads of their own: a request waits for one at most ``wait``
-    seconds, and a slow one goes on and fills the cache, so the person's next try is answered.
+    Lookups run on a few daemon threads of their own (``DaemonPool``): a request waits for one
+    at most ``wait`` seconds, and a slow one goes on and fills the cache, so the person's next
+    try is answered; one still waiting for Slack when the bot stops does not hold up the exit.
     """
 
     def __init__(self, admins: Iterable[str] = (), *, ttl: float = CACHE_SECONDS,
@@ -129,7 +132,7 @@ class Roles:
         self._pending: dict[str, Future[Role]] = {}
         self._quiet_until = 0.0
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(LOOKUP_THREADS, thread_name_prefix="wirewatch-roles")
+        self._pool = DaemonPool(LOOKUP_THREADS, "wirewatch-roles")
 
     def role_of(self, user_id: str | None, directory: Directory, *,
                 wait: float = LOOKUP_WAIT) -> Role:
@@ -170,7 +173,7 @@ class Roles:
         with self._lock:
             future = self._pending.get(user_id)
             if future is None:
-                future = self._pool.submit(self._lookup, user_id, directory)
+                future = self._pool.submit(lambda: self._lookup(user_id, directory))
                 self._pending[user_id] = future
                 future.add_done_callback(lambda _: self._forget(user_id))
             return future
@@ -210,6 +213,56 @@ class Roles:
         with self._lock:
             self._cache[key] = (self.clock(), value)
         return value
+
+
+class DaemonPool:
+    """At most ``size`` daemon threads running jobs, each ending after ``idle`` seconds without
+    one. Unlike ThreadPoolExecutor's threads, which the interpreter joins at exit, a lookup
+    still waiting for Slack (up to the client's 10 s timeout) never holds up a stop."""
+
+    def __init__(self, size: int, name: str, *, idle: float = IDLE_SECONDS) -> None:
+        self.size, self.name, self.idle = size, name, idle
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._threads = 0
+        self._waiting = 0  # threads free to take a job
+
+    def submit(self, job: Callable[[], T]) -> Future[T]:
+        future: Future[T] = Future()
+        self._jobs.put((future, job))
+        with self._lock:
+            if self._jobs.qsize() > self._waiting and self._threads < self.size:
+                self._threads += 1
+                self._waiting += 1
+                threading.Thread(target=self._work, daemon=True,
+                                 name=f"{self.name}-{self._threads}").start()
+        return future
+
+    def _work(self) -> None:
+        while True:
+            try:
+                future, job = self._jobs.get(timeout=self.idle)
+            except queue.Empty:
+                with self._lock:
+                    if self._jobs.empty():
+                        self._threads -= 1
+                        self._waiting -= 1
+                        return
+                continue
+            with self._lock:
+                self._waiting -= 1
+            _run(future, job)
+            with self._lock:
+                self._waiting += 1
+
+
+def _run(future: Future[Any], job: Callable[[], Any]) -> None:
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        future.set_result(job())
+    except BaseException as exc:  # handed to whoever waits for the future, as an executor does
+        future.set_exception(exc)
 
 
 def _busy(seconds: float) -> RoleAnswer:

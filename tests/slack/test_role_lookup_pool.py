@@ -1,0 +1,45 @@
+"""The role lookups' own threads: daemon (never holding up an exit), at most a few, gone when
+idle, and no job left behind when one ends just as another comes."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from bot.permissions import DaemonPool
+
+
+def pool_threads(name: str) -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith(name + "-")]
+
+
+def test_lookups_run_on_a_few_daemon_threads_and_hand_back_results_and_errors():
+    pool = DaemonPool(2, "test-pool-a")
+    release = threading.Event()
+    slow = [pool.submit(release.wait) for _ in range(3)]
+    time.sleep(0.1)
+    threads = pool_threads("test-pool-a")
+    assert len(threads) == 2 and all(t.daemon for t in threads)
+    assert not slow[2].running(), "a third job waits for a free thread"
+    release.set()
+    assert [f.result(5) for f in slow] == [True, True, True]
+
+    def refused() -> None:
+        raise RuntimeError("users_not_found")
+
+    with pytest.raises(RuntimeError, match="users_not_found"):
+        pool.submit(refused).result(5)
+
+
+def test_idle_threads_end_and_a_later_job_still_runs():
+    pool = DaemonPool(2, "test-pool-b", idle=0.05)
+    assert pool.submit(lambda: 1).result(5) == 1
+    deadline = time.monotonic() + 5
+    while pool_threads("test-pool-b") and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert pool_threads("test-pool-b") == []
+    for round_ in range(50):  # jobs arriving as threads time out are never stranded
+        assert pool.submit(str).result(5) == ""
+        time.sleep(0.05 * (round_ % 3) / 2)
