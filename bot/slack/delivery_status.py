@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.alerts.mrkdwn import fit
+from bot.alerts.mrkdwn import fit, within
 from bot.alerts.pause import comeback, explain, quotes_label
 from bot.alerts.token import TokenReport
 from storage.alerts import count_failed, failed_alerts
@@ -13,6 +13,9 @@ from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscriptions_set_up_by
 
 MAX_LINES = 10
+SECTION_CHARS = 2900
+MORE_ROOM = 100  # the two headings and each "+N more" line
+PAUSED_HEAD, FAILED_HEAD = "*Paused subscriptions*", "*Alerts that could not be posted* (latest)"
 
 
 def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
@@ -34,25 +37,35 @@ def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
 
 
 def paused_home_section(db: Database, user: str) -> list[dict]:
-    """App Home blocks: ``user``'s paused subscriptions and failed alerts; none when all is well."""
+    """App Home blocks: ``user``'s paused subscriptions and failed alerts; none when all is well.
+
+    One section, within Slack's 3,000 characters: whole items only (a cut inside a mention, a
+    link or an escape would garble it), the rest counted."""
     paused = _paused(db, user)
     targets = [user, *{s.target_id for s in subscriptions_set_up_by(db, user)}]
     failed = failed_alerts(db, targets=targets, limit=5)
     if not paused and not failed:
         return []
+    paused_lines = [f"• {label} · {_where(target_type, target_id)} · {explain(reason)}"
+                    for label, target_type, target_id, reason in paused[:MAX_LINES]]
+    failed_lines = [f"• {_where('user' if a.channel == user else 'channel', a.channel)}: "
+                    f"{fit(a.error or 'unknown', 80)}" for a in failed]
+    comebacks = _comebacks(paused) if paused else ""
+    room = SECTION_CHARS - len(comebacks) - 2 * MORE_ROOM
+    shown_paused = within(room, paused_lines)
+    shown_failed = within(room - sum(len(line) + 1 for line in shown_paused), failed_lines)
     lines = []
     if paused:
-        lines.append("*Paused subscriptions*")
-        lines += [f"• {label} · {_where(target_type, target_id)} · {explain(reason)}"
-                  for label, target_type, target_id, reason in paused[:MAX_LINES]]
-        if len(paused) > MAX_LINES:
-            lines.append(f"+{len(paused) - MAX_LINES} more in `/wirewatch status`")
-        lines.append(_comebacks(paused))
+        lines += [PAUSED_HEAD, *shown_paused]
+        if len(shown_paused) < len(paused):
+            lines.append(f"+{len(paused) - len(shown_paused)} more in `/wirewatch status`")
+        lines.append(comebacks)
     if failed:
-        lines.append("*Alerts that could not be posted* (latest)")
-        lines += [f"• {_where('user' if a.channel == user else 'channel', a.channel)}: "
-                  f"{fit(a.error or 'unknown', 80)}" for a in failed]
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:2900]}}]
+        lines += [FAILED_HEAD, *shown_failed]
+        if len(shown_failed) < len(failed):
+            lines.append(f"…and {len(failed) - len(shown_failed)} more: `/wirewatch status` "
+                         "lists the latest")
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}}]
 
 
 def _paused(db: Database, user: str | None) -> list[tuple[str, str, str, str | None]]:
