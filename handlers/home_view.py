@@ -9,7 +9,7 @@ from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import paused_home_section
 from storage.mutes import count_mutes_by, mutes_by
-from storage.quote_subscriptions import quote_subscriptions_of
+from storage.quote_subscriptions import quote_subscriptions_set_up_by
 from storage.subscriptions import MODES, subscriptions_by
 from storage.topics import list_topics, recent_stories
 
@@ -55,7 +55,7 @@ def _fitted(block: dict) -> dict:
 
 def subscription_blocks(db: Database, user: str) -> list[dict]:
     subs = subscriptions_by(db, user)
-    quotes = quote_subscriptions_of(db, [user])
+    quotes = quote_subscriptions_set_up_by(db, user)
     blocks = [_section("*Your subscriptions*" if subs or quotes else
                        "*Your subscriptions*\nNone yet: `/subscribe me TOPIC` to get one by DM.")]
     for sub in subs[:SHOWN_SUBSCRIPTIONS]:
@@ -72,7 +72,9 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
                    label=f"Stop {plain(sub.topic, 40)} alerts"),
         ]})
     for row in quotes[:SHOWN_SUBSCRIPTIONS]:
-        text = f"Quotes for `{fit(row.query, 200)}` ({row.mode}) · by direct message"
+        where = "by direct message" if row.target_type == "user" else f"<#{row.target_id}>"
+        notifies = f" · notifies {listed(row.notify)}" if row.notify else ""
+        text = f"Quotes for `{fit(row.query, 200)}` ({row.mode}) · {where}{notifies}"
         blocks.append({"type": "section", "block_id": f"quotes_{row.id}",
                        "text": {"type": "mrkdwn", "text": text},
                        "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row.id),

@@ -85,6 +85,13 @@ def quote_subscriptions_of(db: Database, target_ids: list[str]) -> list[QuoteSub
         target_ids)]
 
 
+def quote_subscriptions_set_up_by(db: Database, user: str) -> list[QuoteSubscription]:
+    """The person's own DM quote subscriptions and the channel ones they set up, by query."""
+    return [_sub(r) for r in db.query(
+        "SELECT * FROM quote_subscriptions WHERE target_id = :user OR created_by = :user "
+        "ORDER BY query, id", {"user": user})]
+
+
 def running_quote_subscriptions(db: Database) -> list[QuoteSubscription]:
     """Quote subscriptions that are not paused: the only ones that get alerts and digests."""
     return [_sub(r) for r in db.query(

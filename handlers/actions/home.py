@@ -16,7 +16,7 @@ from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
 from storage.mutes import muted_by
-from storage.quote_subscriptions import remove_quote_subscription
+from storage.quote_subscriptions import quote_subscriptions_set_up_by, remove_quote_subscription
 
 
 def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
@@ -58,9 +58,11 @@ def handle_quotes_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     if refused(context, Action.SUBSCRIBE):
         return
     value = str(action.get("value") or "")
-    if value.isdigit() and user:
+    row = next((q for q in quote_subscriptions_set_up_by(db, user) if str(q.id) == value),
+               None) if value.isdigit() and user else None
+    if row is not None:  # theirs, or one they set up: a forged value removes nothing else
         with transaction(db):
-            remove_quote_subscription(db, int(value), user)
+            remove_quote_subscription(db, row.id, row.target_id)
     publish_home(client, db, user)
 
 

@@ -75,6 +75,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
             db, text, command, can_post=lambda channel: can_post_here(db, client, channel)))
+        publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
@@ -128,6 +129,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
         return
     if quotes.is_quotes(text):
         answer(respond, quotes.unsubscribe_text(db, text, command))
+        publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
