@@ -226,12 +226,14 @@ class DaemonPool:
         self._lock = threading.Lock()
         self._threads = 0
         self._waiting = 0  # threads free to take a job
+        self._queued = 0  # jobs no thread has counted as taken yet
 
     def submit(self, job: Callable[[], T]) -> Future[T]:
         future: Future[T] = Future()
-        self._jobs.put((future, job))
         with self._lock:
-            if self._jobs.qsize() > self._waiting and self._threads < self.size:
+            self._queued += 1
+            self._jobs.put((future, job))
+            if self._queued > self._waiting and self._threads < self.size:
                 self._threads += 1
                 self._waiting += 1
                 threading.Thread(target=self._work, daemon=True,
@@ -244,12 +246,13 @@ class DaemonPool:
                 future, job = self._jobs.get(timeout=self.idle)
             except queue.Empty:
                 with self._lock:
-                    if self._jobs.empty():
+                    if not self._queued:
                         self._threads -= 1
                         self._waiting -= 1
                         return
                 continue
             with self._lock:
+                self._queued -= 1
                 self._waiting -= 1
             _run(future, job)
             with self._lock:

@@ -43,3 +43,14 @@ def test_idle_threads_end_and_a_later_job_still_runs():
     for round_ in range(50):  # jobs arriving as threads time out are never stranded
         assert pool.submit(str).result(5) == ""
         time.sleep(0.05 * (round_ % 3) / 2)
+
+
+def test_a_lookup_never_waits_behind_a_hanging_one_while_threads_are_free():
+    pool = DaemonPool(4, "test-pool-c")
+    hang = threading.Event()
+    for _ in range(20):  # each time the first thread has just taken the hanging job
+        first = pool.submit(hang.wait)
+        assert pool.submit(lambda: "answered").result(2) == "answered"
+        hang.set()
+        first.result(5)
+        hang.clear()
