@@ -10,7 +10,7 @@ import importlib
 import logging
 
 from bot.config import load_settings
-from bot.nlp.load import load_pipeline
+from bot.nlp.load import load_pipeline, release_free_memory
 
 log = logging.getLogger(__name__)
 
@@ -21,13 +21,15 @@ def preload() -> None:
     """Import what the workers run, then load the pipeline the environment names (the
     forkserver inherits the main process's); a worker told to use another loads that one
     itself. ``load_pipeline`` freezes the model and the modules imported before it out of the
-    garbage collector, so a worker's collections never write to their pages and copy them."""
+    garbage collector, so a worker's collections never write to their pages and copy them; then
+    the C heap's free pages go back to the system, so that no worker copies them."""
     for name in WORKER_CODE:
         importlib.import_module(name)
     try:
         load_pipeline(load_settings().spacy_model)
     except Exception:
         log.exception("could not preload spaCy; each analysis worker process loads its own")
+    release_free_memory()
 
 
 preload()
