@@ -33,7 +33,7 @@ def clean_article(raw: RawArticle) -> Article:
     paragraphs = split_paragraphs(text.replace("\r", "\n"))
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
                                      "source": raw.source, "dateline": None}
-    kept = [p for p in paragraphs if not _furniture(p, fields)]
+    kept = [furniture.without_name_cards(p) for p in paragraphs if not _furniture(p, fields)]
     title = (raw.title or "").strip() or None
     if title:
         kept = [p for p in kept if _norm(p) != _norm(title)] or kept

@@ -59,6 +59,9 @@ PHOTO_CREDIT = re.compile(
     r"(?:\((?:Photo|Image|Photograph|Credit)s?:\s*[^()]{2,100}\)"
     rf"|\((?:{_PERSON}/{_PART}|{_PART}/{_PERSON})(?:/{_PART})*\)"
     rf"|(?:^|[.!?”\"]\s+)(?:[A-Z]{{2,}}|AP Photo)/{_PERSON}(?:/File Photo)?)$")
+NAME_CARD = re.compile(
+    r"\b(?P<surname>[A-Z][\w'’-]+)(?:\s+\(?[A-Z][\w.'’-]*\)?){0,5}?\s+(?P=surname)"
+    r"(?=[A-Z0-9])[^\n]{0,600}? MORE\b")
 CAPTION_LABEL = re.compile(r"(?:Enlarge this image\s+)?toggle caption\b", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[\"“‘']?[A-Z0-9]")
 
@@ -77,6 +80,13 @@ def is_furniture_line(line: str) -> bool:
     return (is_ticker(line) or is_share_prompt(line) or is_related_link(line)
             or is_rights_notice(line) or is_photo_caption(line) or byline_of(line) is not None
             or published_of(line) is not None)
+
+
+def without_name_cards(paragraph: str) -> str:
+    """A person's name followed by a pop-up card (their full name run into the headlines of
+    stories about them, ending 'MORE') keeps the name alone: 'Ada Brandt Ada Maria
+    BrandtStrike talks resume ... MORE said' -> 'Ada Brandt said'."""
+    return NAME_CARD.sub(lambda match: match.group("surname"), paragraph)
 
 
 def is_photo_caption(line: str) -> bool:

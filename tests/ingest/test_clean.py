@@ -99,6 +99,19 @@ def test_photo_captions_between_paragraphs_are_furniture():
     assert article.body.split("\n\n") == prose
 
 
+def test_a_name_card_after_a_name_is_furniture_and_the_name_stays():
+    """Pages run a pop-up card into the text after a person's name: the full name glued to
+    the headlines of stories about them, up to 'MORE'."""
+    text = ("Union leader Ada Brandt Ada Maria BrandtStrike talks resume at Northhaven Port "
+            "crews vote on new shifts Ferry fares rise in March MORE said on Monday that the "
+            "strike would go on.\n\nDockworkers cheered Ada Brandt Ada (Addy) BrandtBrandt "
+            "to lead talks MORE’s speech. Ada Brandt Brandt and her team left.")
+    article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
+    assert article.body == ("Union leader Ada Brandt said on Monday that the strike would go "
+                            "on.\n\nDockworkers cheered Ada Brandt’s speech. Ada Brandt Brandt "
+                            "and her team left.")
+
+
 def test_given_title_is_not_repeated_in_body():
     raw = RawArticle(text="Storm hits coast\n\nA storm hit the coast on Monday.", origin="x",
                      title="Storm hits coast")
