@@ -22,6 +22,9 @@ FALLBACK_CHARS = 3000
 URL_CHARS = 3000
 LINK_CHARS = 1000
 ITEM_CHARS = 600
+SHOWN = 3
+"""What's-new sentences an alert shows: an update's strongest few (they come strongest first);
+the rest are one "+N more" line away."""
 TAIL_ROOM = LINK_CHARS + 80
 SPEAKER_CHARS = 300
 QUOTE_CHARS = 2500
@@ -73,15 +76,15 @@ def _when(published: str | None) -> str:
 
 
 def _updates(view: AlertView) -> str:
-    """Escaped "What's new" list; a list too long for one section ends with "+N more" and
-    where to read the rest."""
+    """Escaped "What's new" list of the first SHOWN sentences (the strongest); a longer list,
+    or one too long for the section, ends with "+N more" and where to read the rest."""
     items = [fit(finished(item), ITEM_CHARS) for item in view.whats_new
              if fit(item, 10).strip()]
     if not items:
         return ""
     lines, size = ["What's new:"], len("What's new:")
     for shown, item in enumerate(items):
-        if size + len(item) + 3 > SECTION_CHARS - TAIL_ROOM:
+        if shown == SHOWN or size + len(item) + 3 > SECTION_CHARS - TAIL_ROOM:
             lines.append(more_line(len(items) - shown, view.url))
             break
         lines.append(f"• {item}")

@@ -25,7 +25,8 @@ class DigestItem:
     thread_url: str | None = None
 
     def with_update(self, news: tuple[str, ...]) -> DigestItem:
-        return replace(self, whats_new=self.whats_new + news, articles=self.articles + 1)
+        """The latest update's facts first: its first is its strongest, the one a line shows."""
+        return replace(self, whats_new=news + self.whats_new, articles=self.articles + 1)
 
 
 def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
@@ -91,7 +92,7 @@ def _line(item: DigestItem) -> str:
     if thread:
         line += f" · <{thread}|thread>"
     if item.whats_new:
-        line += f"\n      {fit(plain(finished(item.whats_new[-1]), 250), 600)}"
+        line += f"\n      {fit(plain(finished(item.whats_new[0]), 250), 600)}"
         if len(item.whats_new) > 1:
             line += f" (+{counted(len(item.whats_new) - 1, 'more fact')})"
     return line

@@ -1,4 +1,5 @@
-"""A digest line counts what it leaves out as what it is: facts, not updates."""
+"""A digest line shows the latest update's first fact (its strongest: what's new comes strongest
+first) and counts what it leaves out as what it is: facts, not updates."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ def test_a_digest_line_counts_the_facts_it_does_not_show():
     item = item.with_update(("Talks resume on Friday.", "The union will vote.",
                              "Ferries run on Sunday."))
     assert item.articles == 2
-    assert _line(item).endswith("Ferries run on Sunday. (+2 more facts)")
-    one = item.with_update(("Crews return on Monday.",))
-    assert "(+3 more facts)" in _line(one)
+    assert _line(item).endswith("Talks resume on Friday. (+2 more facts)")
+    one = item.with_update(("Crews return on Monday.", "Pay talks end."))
+    assert _line(one).endswith("Crews return on Monday. (+4 more facts)")
     single = DigestItem(story_id=2, is_new=False, headline="Dam opens", url=None, source=None,
                         whats_new=("Water rose.", "Roads closed."), articles=1)
-    assert _line(single).endswith("Roads closed. (+1 more fact)")
+    assert _line(single).endswith("Water rose. (+1 more fact)")

@@ -1,0 +1,49 @@
+"""An update's what's-new sentences come strongest evidence first (a new quote, a new figure,
+then new names, continuations and claims; article order among equals): through the real
+pipeline (real spaCy, a real SQLite file), the sentences found are the same, only their order
+changes, and an alert shows the first few."""
+
+from bot.models import RawArticle
+from bot.stories import novelty
+
+REPORT = """Ferry crews strike at Lindholm harbour
+
+Ferry crews at Lindholm harbour walked out on Monday in a dispute over overtime pay, stranding passengers bound for the islands.
+
+The Lindholm ferry company said services would stay suspended until further notice."""
+
+UPDATE = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+Ferry crews at Lindholm harbour walked out on Monday in a dispute over overtime pay.
+
+The company said it had lost 240,000 euros in ticket sales since the walkout began.
+
+Union negotiator Petra Solberg said: "Our members are exhausted, and we will not sail again until every missed overtime hour is paid in full.\""""
+
+
+def ingest(pipeline, *texts):
+    items = [RawArticle(text=t, origin=f"o{i}", published=f"2025-05-06T{8 + i:02d}:00:00+00:00")
+             for i, t in enumerate(texts)]
+    return list(pipeline.ingest(items))
+
+
+def test_a_new_quote_comes_first_then_a_new_figure_then_new_names(pipeline):
+    first, update = ingest(pipeline, REPORT, UPDATE)
+    assert update.verdict.story_id == first.verdict.story_id
+    assert update.verdict.kind == "update"
+    news = update.verdict.whats_new
+    assert len(news) == 3
+    assert "every missed overtime hour" in news[0]
+    assert "240,000 euros" in news[1]
+    assert "Mediators" in news[2]
+
+
+def test_ranking_orders_by_the_strongest_reason_then_how_many_then_position():
+    found = [novelty.News("claim", 0, ("claim",)), novelty.News("name", 1, ("name",)),
+             novelty.News("name and continuation", 2, ("name", "continuation")),
+             novelty.News("figure", 3, ("figure",)), novelty.News("quote", 4, ("quote",)),
+             novelty.News("toll", 5, ("changed figure",))]
+    assert [n.text for n in novelty.ranked(found)] == [
+        "toll", "quote", "figure", "name and continuation", "name", "claim"]
