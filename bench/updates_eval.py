@@ -9,7 +9,9 @@ sentences among the sentences the story stage read, and prints the counts; with 
 (``bench/data/updates_labels.jsonl``: ids, sentence indices and booleans, no text) it prints,
 for each part of the labelled sample, verdict accuracy, update precision and recall and
 what's-new sentence precision and recall (recall estimated over all an update said, and over
-the labelled sentences alone). ``--records`` writes the records, sentence texts included, for
+the labelled sentences alone), and the shown precision: of the sentences an alert shows (its
+first SHOWN, in the order the replay gave them), the share that state a new fact, beside the
+same for the first SHOWN in article order. ``--records`` writes the records, sentence texts included, for
 reading (keep that file out of the repository: the texts are the publishers').
 """
 
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.stories_eval import GOLD_FIELDS, CachedParses, default_stream
+from bot.alerts.blocks import SHOWN
 
 LABELS = Path(__file__).parent / "data" / "updates_labels.jsonl"
 HALF = "tune"
@@ -42,7 +45,8 @@ LABELLED_CHOSEN = 5
 
 @dataclass
 class Record:
-    """What the replay did with one article: its story, verdict and what's-new indices."""
+    """What the replay did with one article: its story, verdict and what's-new indices (in
+    article order, and ``shown``: the first SHOWN in the order the replay gave them)."""
 
     id: str
     story: Any
@@ -51,14 +55,17 @@ class Record:
     whats_new: list[int]
     sentences: list[str] = field(default_factory=list)
     earlier: list[str] = field(default_factory=list)
+    shown: list[int] = field(default_factory=list)
 
 
 @dataclass
 class Label:
     """A hand label: whether the article adds a fact the story did not have, which of the
-    chosen what's-new sentences are new facts, and new-fact sentences it missed; ``keys`` holds
-    each labelled sentence's fingerprint, so the label finds it again when a change to cleaning
-    moves it."""
+    chosen what's-new sentences are new facts, and new-fact sentences it missed; ``shown``
+    labels the sentences an alert shows first that ``chosen`` did not (labelled later, on later
+    cleaning, for the shown precision only; ``shown_keys`` are their fingerprints); ``keys``
+    holds each labelled sentence's fingerprint, so the label finds it again when a change to
+    cleaning moves it."""
 
     id: str
     part: str
@@ -67,13 +74,21 @@ class Label:
     chosen: dict[int, bool]
     missed: list[int]
     keys: dict[int, int] = field(default_factory=dict)
+    shown: dict[int, bool] = field(default_factory=dict)
+    shown_keys: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Label:
         return cls(row["id"], row["part"], row["stratum"], bool(row["adds"]),
                    {int(k): bool(v) for k, v in row.get("chosen", {}).items()},
                    [int(i) for i in row.get("missed", [])],
-                   {int(k): int(v) for k, v in row.get("keys", {}).items()})
+                   {int(k): int(v) for k, v in row.get("keys", {}).items()},
+                   {int(k): bool(v) for k, v in row.get("shown", {}).items()},
+                   {int(k): int(v) for k, v in row.get("shown_keys", {}).items()})
+
+    def judged(self) -> dict[int, bool]:
+        """Every labelled sentence of the article: new fact or not."""
+        return {**self.shown, **self.chosen, **dict.fromkeys(self.missed, True)}
 
     def new(self) -> set[int]:
         """The sentences that bring a new fact."""
@@ -82,21 +97,23 @@ class Label:
     def resolved(self, sentences: list[str]) -> tuple[Label, int]:
         """The label with its sentence indices where these sentences have them now, and how
         many labelled sentences are gone (cleaning dropped or changed them)."""
-        if not self.keys:
+        if not self.keys and not self.shown_keys:
             return self, 0
         where: dict[int, list[int]] = {}
         for index, text in enumerate(sentences):
             where.setdefault(fingerprint(text), []).append(index)
 
-        def find(index: int) -> int | None:
-            key = self.keys.get(index)
+        def find(index: int, keys: dict[int, int]) -> int | None:
+            key = keys.get(index)
             found = where.get(key, []) if key is not None else [index]
             return min(found, key=lambda j: abs(j - index)) if found else None
 
-        chosen = {j: v for i, v in self.chosen.items() if (j := find(i)) is not None}
-        missed = [j for i in self.missed if (j := find(i)) is not None]
+        chosen = {j: v for i, v in self.chosen.items() if (j := find(i, self.keys)) is not None}
+        missed = [j for i in self.missed if (j := find(i, self.keys)) is not None]
+        shown = {j: v for i, v in self.shown.items()
+                 if (j := find(i, self.shown_keys)) is not None}
         lost = len(self.chosen) + len(self.missed) - len(chosen) - len(missed)
-        return replace(self, chosen=chosen, missed=missed), lost
+        return replace(self, chosen=chosen, missed=missed, shown=shown), lost
 
 
 def fingerprint(text: str) -> int:
@@ -106,10 +123,15 @@ def fingerprint(text: str) -> int:
 
 def indices(whats_new: Iterable[str], sentences: list[str]) -> list[int]:
     """Each what's-new sentence's index among the article's sentences (its first use)."""
+    return sorted(set(in_order(whats_new, sentences)))
+
+
+def in_order(whats_new: Iterable[str], sentences: list[str]) -> list[int]:
+    """The what's-new sentences' indices in the order they were given, each once."""
     first: dict[str, int] = {}
     for index, text in enumerate(sentences):
         first.setdefault(text, index)
-    return sorted({first[text] for text in whats_new if text in first})
+    return list(dict.fromkeys(first[text] for text in whats_new if text in first))
 
 
 def build(gold_rows: list[dict], results: list[dict], sentences: dict[str, list[str]],
@@ -128,8 +150,10 @@ def build(gold_rows: list[dict], results: list[dict], sentences: dict[str, list[
         if g.get("half", half) != half:
             continue
         texts = sentences.get(g["id"], [])
+        said = got.get("whats_new", [])
         found.append(Record(g["id"], story, g.get("story", ""), got.get("verdict", "failed"),
-                            indices(got.get("whats_new", []), texts), texts, earlier))
+                            indices(said, texts), texts, earlier,
+                            in_order(said, texts)[:SHOWN]))
     return found
 
 
@@ -213,6 +237,9 @@ def score(labels: list[Label], records: list[Record],
         c["missed"] += w * len(new - said)
         c["new_said"] += len(new & said)
         c["new"] += len(new)
+        if alerted:
+            _count_shown(c, "shown", record.shown, label.judged())
+            _count_shown(c, "first", record.whats_new[:SHOWN], label.judged())
     return {"articles": c["articles"],
             "verdict_accuracy": _ratio(c["right"], c["all"]),
             "update_precision": _ratio(c["alerted_adds"], c["alerted"]),
@@ -220,7 +247,22 @@ def score(labels: list[Label], records: list[Record],
             "whats_new_precision": _ratio(c["said_new"], c["said"]),
             "whats_new_recall": _ratio(c["found"], c["found"] + c["missed"]),
             "whats_new_recall_labelled": _ratio(c["new_said"], c["new"]),
-            "unlabelled_said": c["unlabelled"], "labels_lost": c["lost"]}
+            "unlabelled_said": c["unlabelled"], "labels_lost": c["lost"],
+            "shown_precision": _ratio(c["shown_new"], c["shown_labelled"]),
+            "first_precision": _ratio(c["first_new"], c["first_labelled"]),
+            "shown": c["shown_labelled"],
+            "shown_unlabelled": c["shown_unlabelled"] + c["first_unlabelled"]}
+
+
+def _count_shown(c: dict[str, float], name: str, shown: list[int],
+                 judged: dict[int, bool]) -> None:
+    """Count the labelled sentences of those shown, the new ones, and those not labelled."""
+    for index in shown:
+        if index in judged:
+            c[name + "_labelled"] += 1
+            c[name + "_new"] += judged[index]
+        else:
+            c[name + "_unlabelled"] += 1
 
 
 def read_labels(path: Path) -> list[Label]:
@@ -272,7 +314,10 @@ def _line(name: str, figures: dict[str, float]) -> str:
             f" | what's new P {figures['whats_new_precision']:.3f}"
             f" R {figures['whats_new_recall']:.3f} (labelled {figures['whats_new_recall_labelled']:.3f})"
             f" (unlabelled said {figures['unlabelled_said']:g},"
-            f" labels lost {figures['labels_lost']:g})")
+            f" labels lost {figures['labels_lost']:g})"
+            f" | shown P {figures['shown_precision']:.3f} of {figures['shown']:g}"
+            f" (first {SHOWN} in article order {figures['first_precision']:.3f},"
+            f" unlabelled {figures['shown_unlabelled']:g})")
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:

@@ -146,3 +146,33 @@ def test_labels_find_their_sentences_after_cleaning_moves_them() -> None:
     figures = updates_eval.score([label], [Record("u", 1, "s", "update", [0], cleaned)])
     assert figures["whats_new_precision"] == 1.0 and figures["labels_lost"] == 1
     assert Label("v", "a", "update", True, {1: True}, []).resolved(cleaned)[0].chosen == {1: True}
+
+
+def test_shown_precision_counts_the_first_three_in_the_order_given() -> None:
+    """The shown sentences are the first SHOWN in the replay's order, judged by any label the
+    article has (chosen, missed, or shown); the article-order figure takes the first SHOWN by
+    index; neither changes the what's-new precision, which counts ``chosen`` only."""
+    sentences = [f"sentence {i}" for i in range(8)]
+    result = {"id": "u", "story": 1, "verdict": "update",
+              "whats_new": ["sentence 6", "sentence 1", "sentence 4", "sentence 2"]}
+    [rec] = updates_eval.build([{"id": "u", "story": "s", "half": "tune"}], [result],
+                               {"u": sentences})
+    assert rec.whats_new == [1, 2, 4, 6]
+    assert rec.shown == [6, 1, 4]
+    label = Label("u", "a", "update", True, {1: False, 6: True}, [4],
+                  shown={2: False})
+    figures = updates_eval.score([label], [rec])
+    assert figures["shown_precision"] == pytest.approx(2 / 3)
+    assert figures["first_precision"] == pytest.approx(1 / 3)
+    assert figures["shown"] == 3 and figures["shown_unlabelled"] == 0
+    assert figures["whats_new_precision"] == pytest.approx(2 / 3)  # 2 of 1, 4, 6; not 2 of 4
+
+
+def test_shown_labels_find_their_sentences_by_their_own_keys() -> None:
+    """``shown`` indices count sentences as cleaned when they were labelled; ``shown_keys``
+    find them where cleaning put them since, apart from the older labels' keys."""
+    moved = ["dateline", "sentence 0", "sentence 1", "sentence 2"]
+    label = Label("u", "a", "update", True, {0: True}, [], keys={0: updates_eval.fingerprint(
+        "sentence 0")}, shown={1: False}, shown_keys={1: updates_eval.fingerprint("sentence 1")})
+    found, lost = label.resolved(moved)
+    assert found.chosen == {1: True} and found.shown == {2: False} and lost == 0
