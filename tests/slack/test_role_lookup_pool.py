@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from bot.permissions import DaemonPool
+from bot.daemon_pool import DaemonPool
 
 
 def pool_threads(name: str) -> list[threading.Thread]:
