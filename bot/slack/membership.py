@@ -4,7 +4,6 @@ one needs an invite first, and nothing is promised until then."""
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from slack_sdk import WebClient
@@ -13,12 +12,13 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
 from bot.alerts.pause import resume_channel
+from bot.daemon_pool import DaemonPool
 
 log = logging.getLogger(__name__)
 INVITE = ("I cannot see this channel: it is private and I am not in it. Type "
           "`/invite @wirewatch` here, then subscribe again.")
 TOO_SLOW = "Slack did not answer in time to check that I can post here; try again in a moment."
-_CHECKS = ThreadPoolExecutor(4, thread_name_prefix="wirewatch-channel-check")
+_CHECKS = DaemonPool(4, "wirewatch-channel-check")
 
 
 def can_post_here(db: Database, client: WebClient, channel: str) -> str | None:
@@ -33,7 +33,7 @@ def can_post_here(db: Database, client: WebClient, channel: str) -> str | None:
 def can_post_within(client: WebClient, channel: str, seconds: float) -> str | None:
     """``slack_says``, waiting at most ``seconds`` (a request not yet acknowledged: Slack gives
     up at 3 s); a slower check goes on, its answer unused, and ``TOO_SLOW`` is said."""
-    future = _CHECKS.submit(slack_says, client, channel)
+    future = _CHECKS.submit(lambda: slack_says(client, channel))
     try:
         return future.result(timeout=max(seconds, 0.1))
     except FutureTimeout:

@@ -7,24 +7,24 @@ list waits for Slack briefly; without it the form offers people only."""
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.alerts.calls import error_code
+from bot.daemon_pool import DaemonPool
 
 log = logging.getLogger(__name__)
 WAIT = 0.8
 MAX_GROUPS = 100
-_POOL = ThreadPoolExecutor(2, thread_name_prefix="wirewatch-usergroups")
+_POOL = DaemonPool(2, "wirewatch-usergroups")
 
 
 def user_groups(client: WebClient, *, wait: float = WAIT) -> list[tuple[str, str]]:
     """(id, @handle) of the workspace's user groups, at most ``MAX_GROUPS``; none when Slack
     refuses or is slower than ``wait`` seconds."""
-    future = _POOL.submit(_fetch, client)
+    future = _POOL.submit(lambda: _fetch(client))
     try:
         return future.result(timeout=wait)
     except FutureTimeout:
