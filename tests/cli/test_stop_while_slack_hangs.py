@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 import time
 
-import pytest
-
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from tests.fakes.signing import SECRET, command_body, post_signed
@@ -16,15 +14,6 @@ from tests.slack.conftest import wait_for
 from tests.sources.process import Running, clean_env
 
 PROMPT = 5.0  # seconds: the Slack client's own timeout (10 s) must not hold up a stop
-
-
-@pytest.fixture
-def processes():
-    started: list[Running] = []
-    yield started
-    for running in started:
-        if running.proc.poll() is None:
-            running.kill()
 
 
 def test_a_stop_does_not_wait_for_a_role_lookup_slack_never_answers(db_path, processes):
