@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 
 from bot.stories.tracking import add_topic
 from handlers.home_view import within_view_limits
@@ -79,6 +78,11 @@ def test_a_home_with_150_topics_and_everything_else_is_published(runtime, fake_s
     assert "…and 18 more muted stories" in home
 
 
+def logged(caplog, words: str) -> list[str]:
+    """The log lines so far that hold ``words`` (the handler logs on the app's thread)."""
+    return [r.getMessage() for r in caplog.records if words in r.getMessage()]
+
+
 def test_a_refused_home_is_logged_once_and_a_short_one_says_where_things_are(
         runtime, fake_slack, fresh_db, caplog):
     """Slack refuses the App Home for a reason of its own (invalid_arguments): one WARNING
@@ -88,21 +92,20 @@ def test_a_refused_home_is_logged_once_and_a_short_one_says_where_things_are(
     fake_slack.refuse_method("views.publish", "invalid_arguments", count=1)
     with caplog.at_level(logging.WARNING):
         open_home(runtime)
-        wait_for(lambda: len(fake_slack.calls_to("views.publish", ok_only=False)) == 2)
-        time.sleep(0.3)
+        wait_for(lambda: logged(caplog, "App Home"))  # after both calls to views.publish
     short = json.dumps(fake_slack.views[EDITOR], ensure_ascii=False)
     assert "`/subscribe`" in short and "`/topics`" in short, short
-    lines = [r.getMessage() for r in caplog.records if "App Home" in r.getMessage()]
+    assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 2
+    lines = logged(caplog, "App Home")
     assert len(lines) == 1 and "invalid_arguments" in lines[0] and "blocks" in lines[0], lines
 
     caplog.clear()
     fake_slack.refuse_method("views.publish", "invalid_arguments")
     with caplog.at_level(logging.WARNING):
         open_home(runtime)
-        wait_for(lambda: len(fake_slack.calls_to("views.publish", ok_only=False)) == 4)
-        time.sleep(0.5)
+        wait_for(lambda: logged(caplog, "App Home"))
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 4, "no retry loop"
-    lines = [r.getMessage() for r in caplog.records if "App Home" in r.getMessage()]
+    lines = logged(caplog, "App Home")
     assert len(lines) == 1 and "short one was refused too" in lines[0], lines
 
 
