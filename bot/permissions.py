@@ -134,11 +134,6 @@ class Roles:
         self._lock = threading.Lock()
         self._pool = DaemonPool(LOOKUP_THREADS, "wirewatch-roles")
 
-    def role_of(self, user_id: str | None, directory: Directory, *,
-                wait: float = LOOKUP_WAIT) -> Role:
-        """A person's role; GUEST when Slack cannot tell us who they are (never guessed up)."""
-        return self.answer(user_id, directory, wait=wait).role
-
     def answer(self, user_id: str | None, directory: Directory, *,
                wait: float = LOOKUP_WAIT) -> RoleAnswer:
         """The role, waiting for Slack at most ``wait`` seconds (and not at all while Slack has

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.alerts.calls import retry_after
 from bot.alerts.mrkdwn import clean, fit
 from bot.models import WirewatchError
-from bot.permissions import Action, Role, RoleAnswer, SlackBusy, may, refusal
+from bot.permissions import Action, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.services import CONTEXT_KEY, Services
 
 MAX_INPUT = 1000
@@ -59,11 +59,6 @@ def busy_as_slack_busy() -> Iterator[None]:
 def role_answer(context: BoltContext) -> RoleAnswer:
     """The role of the person behind this request, or why Slack did not say it in time."""
     return services(context).roles.answer(context.user_id, SlackDirectory(context.client))
-
-
-def role(context: BoltContext) -> Role:
-    """The role of the person behind this request (admin, member or guest)."""
-    return role_answer(context).role
 
 
 def refused(context: BoltContext, action: Action) -> str | None:
