@@ -164,14 +164,16 @@ class Roles:
                                           "not be reached)")
 
     def _pending_lookup(self, user_id: str, directory: Directory) -> Future[Role]:
-        """The lookup of ``user_id`` under way, or a new one: concurrent requests share it."""
+        """The lookup of ``user_id`` under way, or a new one: concurrent requests share it.
+        Its forgetting is hooked outside the lock: a lookup already done runs it at once."""
         with self._lock:
             future = self._pending.get(user_id)
-            if future is None:
-                future = self._pool.submit(lambda: self._lookup(user_id, directory))
-                self._pending[user_id] = future
-                future.add_done_callback(lambda _: self._forget(user_id))
-            return future
+            if future is not None:
+                return future
+            future = self._pool.submit(lambda: self._lookup(user_id, directory))
+            self._pending[user_id] = future
+        future.add_done_callback(lambda _: self._forget(user_id))
+        return future
 
     def _forget(self, user_id: str) -> None:
         with self._lock:
