@@ -71,7 +71,8 @@ def refused(context: BoltContext, action: Action) -> str | None:
 def requires(action: Action) -> Callable[..., BoltResponse | None]:
     """Listener middleware, e.g. ``middleware=[requires(Action.SUBSCRIBE)]`` on ``app.command``.
 
-    A refused person gets an ephemeral line saying who can; the listener never runs.
+    A refused person gets an ephemeral line saying who can (or that Slack did not say in time
+    who they are); the listener never runs.
     """
     def check(ack: Ack, respond: Respond, context: BoltContext,
               next: Callable[[], None]) -> BoltResponse | None:

@@ -89,8 +89,7 @@ def _which_one(name: str, rest: str) -> str:
     return (f"is the topic \"{whole}\"? A name of several words needs quotes: wirewatch topics "
             f"add {shell_quoted(whole)} (its query is then its words; add one after the quotes)."
             f" For the topic \"{name}\" with the query {rest}: wirewatch topics add {name} "
-            f"--query {query}."
-" Nothing was added.")
+            f"--query {query}. Nothing was added.")
 
 
 @topics.command("list")

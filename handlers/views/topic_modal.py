@@ -33,6 +33,8 @@ from storage import topics as store
 from storage.articles import now_iso
 from storage.db import transaction
 
+BEFORE_ACK_SECONDS = 2.0
+
 
 def open_topic_modal(client: WebClient, trigger_id: str, channel: str | None) -> None:
     """The form, with the workspace's user groups to notify when Slack lists them quickly."""
@@ -54,9 +56,6 @@ def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext
             shown = problem_blocks(exc.describe().splitlines()[0])
     client.views_update(view_id=view.get("id"), hash=view.get("hash"),
                         view=topic_modal(form, preview=shown))
-
-
-BEFORE_ACK_SECONDS = 2.0
 
 
 def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> None:
@@ -152,8 +151,6 @@ def _channel_problem(client: WebClient, channel: str | None, seconds: float) -> 
 def _short(text: str) -> str:
     """Slack shows at most about 150 characters of a field error."""
     return text if len(text) <= 150 else text[:149] + "…"
-
-
 
 
 def register(app: App) -> None:
