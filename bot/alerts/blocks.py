@@ -37,7 +37,7 @@ def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
     """Header, what happened, the key quote, where it came from, and the buttons. An update
     ``standalone`` (no earlier alert of its story in the channel to thread under) also says
     what the story is, which the thread would have told."""
-    blocks: list[dict | None] = [_context(_label(view)),
+    blocks: list[dict | None] = [_context(_label(view, standalone=standalone)),
                                  {"type": "header", "text": _plain(view.headline)}]
     if view.kind == "update":
         if standalone:
@@ -57,17 +57,26 @@ def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
     return [b for b in blocks if b is not None][:MAX_BLOCKS]
 
 
-def alert_text(view: AlertView) -> str:
+def alert_text(view: AlertView, *, standalone: bool = False) -> str:
     """The notification and screen-reader text that goes with the blocks."""
-    what = "Update" if view.kind == "update" else "New story"
+    what = _kind(view, standalone=standalone)
     topics = ", ".join(view.topics) or "wirewatch"
     return fit(f"{what} · {topics}: {plain(view.headline, HEADER_CHARS)}", FALLBACK_CHARS)
 
 
-def _label(view: AlertView) -> str:
-    what = "🔄 *Update*" if view.kind == "update" else "🆕 *New story*"
+def _label(view: AlertView, *, standalone: bool = False) -> str:
+    what = _kind(view, standalone=standalone)
+    mark = "🔄" if what == "Update" else "🆕"
     topics = ", ".join(view.topics) or "no topic"
-    return f"{what} · {fit(topics, 500)}"
+    return f"{mark} *{what}* · {fit(topics, 500)}"
+
+
+def _kind(view: AlertView, *, standalone: bool) -> str:
+    """An update the channel gets with no earlier alert of its story is news to its readers:
+    it is named for them, not for the story's history."""
+    if view.kind != "update":
+        return "New story"
+    return "New here: a developing story" if standalone else "Update"
 
 
 def _when(published: str | None) -> str:

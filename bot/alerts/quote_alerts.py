@@ -139,4 +139,4 @@ def alert_message(db: Database, row: OutboxAlert, *,
     if row.story_id is None or row.article_id is None:
         raise LookupError(f"alert {row.id} names no story or article")
     view = alert_view(db, row.story_id, row.article_id, row.kind)
-    return alert_text(view), alert_blocks(view, standalone=standalone)
+    return alert_text(view, standalone=standalone), alert_blocks(view, standalone=standalone)

@@ -33,7 +33,8 @@ views = st.builds(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(views, st.booleans())
 def test_any_alert_is_within_slack_limits(view, standalone):
-    blocks, text = alert_blocks(view, standalone=standalone), alert_text(view)
+    blocks = alert_blocks(view, standalone=standalone)
+    text = alert_text(view, standalone=standalone)
     assert block_problems(blocks, text=text) == []
     assert blocks[1]["type"] == "header"
     buttons = [e["action_id"] for e in blocks[-1]["elements"]]

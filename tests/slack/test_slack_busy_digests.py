@@ -92,7 +92,8 @@ def test_no_message_holds_more_text_than_slack_takes(text, who, title, url, coun
                      whats_new=(text,) * min(count, 60), source=who, url=url, published=None,
                      key_quote=KeyQuote(text=text, speaker=who, role=who))
     for standalone in (False, True):
-        assert block_problems(alert_blocks(view, standalone=standalone), text=alert_text(view),
+        fallback = alert_text(view, standalone=standalone)
+        assert block_problems(alert_blocks(view, standalone=standalone), text=fallback,
                               max_text=MESSAGE_TEXT) == []
 
 

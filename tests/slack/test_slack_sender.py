@@ -85,6 +85,9 @@ def test_an_update_a_channel_gets_first_says_what_the_story_is(runtime, fake_sla
     assert "Talks resume on Thursday" in _sections(alone)
     assert "First line of the summary" not in _sections(reply), "the thread already says it"
     assert "Union rejects the offer" in _sections(reply)
+    assert alone.text.startswith("New here: a developing story · "), "not an 'Update' of what?"
+    assert "*New here: a developing story*" in alone.blocks[0]["elements"][0]["text"]
+    assert reply.text.startswith("Update · ")
 
 
 def test_person_gets_alerts_by_direct_message(runtime, fake_slack, fresh_db, topic):
