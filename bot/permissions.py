@@ -76,6 +76,14 @@ def refusal(action: Action, unknown: RoleAnswer | None = None) -> str:
     return f"Only {WHO[NEEDS[action]]} can {action.value}. Nothing was changed."
 
 
+def field_refusal(action: Action, unknown: RoleAnswer | None = None) -> str:
+    """``refusal`` for a form field, which shows about 150 characters: who can, or when to try
+    again, said whole (the form staying open says nothing was changed)."""
+    if unknown is not None and unknown.unknown:
+        return f"Slack did not say in time who you are, so nothing was changed; {unknown.retry}."
+    return f"Only {WHO[NEEDS[action]]} can {action.value}."
+
+
 class Directory(Protocol):
     """Slack's view of a person and of a user group; both may raise when Slack fails
     (``SlackBusy`` when it asks to wait)."""

@@ -10,13 +10,13 @@ from sqlite_utils import Database
 
 from bot.alerts.notify import MAX_NOTIFY, NotifyError, parse_notify
 from bot.alerts.pause import resume_channel
-from bot.permissions import Action
+from bot.permissions import Action, field_refusal, may
 from bot.slack.membership import INVITE, can_post_within
 from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, parse_query
 from bot.stories.tracking import add_topic
 from bot.topic_preview import PreviewHit, preview
-from handlers.common import db_of, refused, services
+from handlers.common import db_of, role_answer, services
 from handlers.views.topic_view import (
     CALLBACK_ID,
     PREVIEW,
@@ -65,9 +65,10 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
     form = form_of(view)
     svc = services(context)
     db = svc.db
-    line = refused(context, Action.MANAGE_TOPICS)
-    if line:
-        ack(response_action="errors", errors={"name": _short(line)})
+    who = role_answer(context)
+    if not may(who.role, Action.MANAGE_TOPICS):
+        ack(response_action="errors",
+            errors={"name": _short(field_refusal(Action.MANAGE_TOPICS, who))})
         return
     if not form.name:
         ack(response_action="errors", errors={"name": "A topic needs a name."})

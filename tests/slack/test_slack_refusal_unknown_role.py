@@ -4,13 +4,18 @@ fake Slack whose users.info is slow or rate-limited."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.sources import add_source, get_source
 from storage.topics import get_topic
-from tests.slack.conftest import run_command
+from tests.fakes.interactive import view_submission_body
+from tests.fakes.signing import post_signed
+from tests.slack.conftest import events_url, run_command
+from tests.slack.test_slack_topic_modal import fill, open_modal
 
 EDITOR = "U0WSADMIN"
 ADMIN_ONLY = (("/wirewatch", "sources add https://other.example/rss"),
@@ -51,4 +56,32 @@ def test_a_rate_limited_role_lookup_says_how_long_to_wait(runtime, fake_slack, f
     fake_slack.fail_next(1, status=429, retry_after=30, methods={"users.info"})
     answer = run_command(runtime, fake_slack, command, text, user=EDITOR)["text"]
     assert "asks wirewatch to wait" in answer and "try again in 30 s" in answer, answer
+    assert unchanged(fresh_db)
+
+
+@pytest.mark.parametrize("slack", ["slow", "rate-limited"])
+def test_the_add_a_topic_form_says_when_to_try_again_within_its_field(runtime, fake_slack,
+                                                                      fresh_db, newsroom, slack):
+    """A form field shows about 150 characters: the refusal there is short enough to keep
+    when to try again, never cut off before it."""
+    modal = open_modal(runtime, fake_slack)
+    if slack == "slow":
+        fake_slack.slow_down(5.0, methods={"users.info"})
+    else:
+        fake_slack.fail_next(1, status=429, retry_after=30, methods={"users.info"})
+    body = view_submission_body(modal, fill("Wildfire", "wildfire", "C0DESK"), user=EDITOR)
+    error = json.loads(post_signed(events_url(runtime), body).body)["errors"]["name"]
+    assert "did not say in time who you are" in error and not error.endswith("…"), error
+    assert ("try again in 30 s" if slack == "rate-limited" else "try again") in error, error
+    assert unchanged(fresh_db)
+
+
+def test_the_add_a_topic_form_says_who_can_within_its_field(runtime, fake_slack, fresh_db,
+                                                            newsroom):
+    fake_slack.add_user("U0MEMBER")
+    modal = open_modal(runtime, fake_slack)
+    body = view_submission_body(modal, fill("Wildfire", "wildfire", "C0DESK"), user="U0MEMBER")
+    error = json.loads(post_signed(events_url(runtime), body).body)["errors"]["name"]
+    assert error.startswith("Only wirewatch admins") and not error.endswith("…"), error
+    assert "can add or remove topics" in error
     assert unchanged(fresh_db)
