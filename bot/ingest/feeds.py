@@ -255,12 +255,20 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                     "%d article pages a poll)", source.id, redact(url), result.left,
                     PAGES_PER_POLL)
     if background and not unfinished:
-        more = (f"; {result.waiting} more waiting for an article page will be background too"
-                if result.waiting else "")
-        log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts)%s; "
-                    "alerts start with the next new entry", source.id, redact(url), total,
-                    "entry" if total == 1 else "entries", more)
+        _log_backlog(source.id, redact(url), total, waiting=result.waiting)
     return result
+
+
+def _log_backlog(source_id: int, url: str, total: int, *, waiting: int) -> None:
+    """Say once what the first poll kept from alerting (an empty feed kept nothing)."""
+    if total == 0 and not waiting:
+        log.info("feed #%d %s: first poll, the feed has no entries yet; alerts start with its "
+                 "first entry", source_id, url)
+        return
+    more = f"; {waiting} more waiting for an article page will be background too" if waiting else ""
+    log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts)%s; "
+                "alerts start with the next new entry", source_id, url, total,
+                "entry" if total == 1 else "entries", more)
 
 
 def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,

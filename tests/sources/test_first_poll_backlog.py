@@ -85,6 +85,21 @@ def holds(db):
         "JOIN articles ON articles.id = alert_holds.article_id")}
 
 
+def test_an_empty_feed_first_poll_says_so_and_its_first_entry_alerts(server, desk, worker,
+                                                                     caplog):
+    server.routes["/feed"] = Route(rss([]))
+    source = add_feed(desk, server.url("/feed"))
+    with caplog.at_level(logging.INFO, logger="bot.ingest.feeds"):
+        poll(desk, source)
+    notes = [r.getMessage() for r in caplog.records if "first poll" in r.getMessage()]
+    assert notes == [f"feed #{source} {server.url('/feed')}: first poll, the feed has no entries "
+                     "yet; alerts start with its first entry"]
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]))
+    assert (poll(desk, source).queued, desk["inbox"].count) == (1, 1)
+    assert worker.drain() == 1
+    assert holds(desk) == {}
+
+
 def test_first_poll_is_background_then_new_entries_alert(server, desk, worker, caplog):
     server.routes["/feed"] = Route(rss([item(3, ORCHARD, 30), item(2, LIBRARY, 20),
                                         item(1, FERRY, 10)]))
