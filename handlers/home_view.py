@@ -18,8 +18,11 @@ HOME_QUOTES_REMOVE, UNMUTE = "wirewatch_home_quotes_remove", "wirewatch_unmute"
 SHOWN_SUBSCRIPTIONS, SHOWN_MUTES, SHOWN_TOPICS, STORIES_PER_TOPIC = 20, 12, 15, 3
 VIEW_BLOCKS, SECTION_CHARS = 100, 3000
 HEADER = {"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}}
-EVERYTHING = ("`/subscribe` lists your subscriptions and this channel's, `/topics` the topics "
-              "and `/wirewatch status` what is paused or failed.")
+SUBSCRIBE_LISTS = ("`/subscribe` lists those by direct message, and a channel's when typed in "
+                   "that channel")
+EVERYTHING = ("`/subscribe` lists your subscriptions by direct message, and a channel's when "
+              "typed in that channel; `/topics` the topics; `/wirewatch status` what is paused "
+              "or failed.")
 
 
 def home_blocks(db: Database, user: str) -> list[dict]:
@@ -80,7 +83,8 @@ def subscription_blocks(db: Database, user: str) -> list[dict]:
                        "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row.id),
                                            label="Stop these quote alerts")})
     left = max(len(subs) - SHOWN_SUBSCRIPTIONS, 0) + max(len(quotes) - SHOWN_SUBSCRIPTIONS, 0)
-    return blocks + ([_section(f"…and {left} more: `/subscribe` lists them")] if left > 0 else [])
+    more = f"…and {left} more: {SUBSCRIBE_LISTS}"
+    return blocks + ([_section(more)] if left > 0 else [])
 
 
 def mute_blocks(db: Database, user: str) -> list[dict]:

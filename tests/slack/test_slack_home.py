@@ -65,5 +65,6 @@ def test_a_busy_home_is_published_and_counts_what_it_leaves_out(runtime, fake_sl
     blocks = fake_slack.views["U0ED"]["blocks"]
     assert len(blocks) <= 100 and block_problems(blocks, allow_links=True, max_blocks=100) == []
     home = json.dumps(blocks, ensure_ascii=False)
-    assert "…and 205 more: `/subscribe` lists them" in home
+    assert ("…and 205 more: `/subscribe` lists those by direct message, and a channel's "
+            "when typed in that channel") in home
     assert "…and 485 more: `/topics` lists them" in home
