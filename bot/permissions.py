@@ -159,8 +159,8 @@ class Roles:
         try:
             return RoleAnswer(self._pending_lookup(user_id, directory).result(timeout=wait))
         except FutureTimeout:
-            log.warning("Slack did not say within %.1f s who %s is (users.info); treating them as "
-                        "a guest for this request", wait, user_id)
+            log.warning("Slack did not say within %.1f s who %s is (%s); treating them as a guest "
+                        "for this request", wait, user_id, self._asked())
             return RoleAnswer(Role.GUEST, "Slack did not say in time who you are (it is slow "
                                           "to answer just now)")
         except SlackBusy as exc:
@@ -170,6 +170,10 @@ class Roles:
                         "until Slack answers", user_id, exc.__class__.__name__)
             return RoleAnswer(Role.GUEST, "Slack did not say who you are (it refused or could "
                                           "not be reached)")
+
+    def _asked(self) -> str:
+        """The calls a lookup makes: users.info, then the admin groups' members if any."""
+        return "users.info" + (", usergroups.users.list" if self.admin_groups else "")
 
     def _pending_lookup(self, user_id: str, directory: Directory) -> Future[Role]:
         """The lookup of ``user_id`` under way, or a new one: concurrent requests share it.
