@@ -24,6 +24,9 @@ from bot.daemon_pool import DaemonPool
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 60.0
 LOOKUP_WAIT = 1.2
+AFTER_ACK_WAIT = 10.0
+"""How long a listener that has already answered Slack waits for a role: the client's own
+timeout (App Home's controls have nowhere to say "try again")."""
 LOOKUP_THREADS = 4
 T = TypeVar("T")
 

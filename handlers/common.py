@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.alerts.calls import retry_after
 from bot.alerts.mrkdwn import clean, fit
 from bot.models import WirewatchError
-from bot.permissions import Action, RoleAnswer, SlackBusy, may, refusal
+from bot.permissions import LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.services import CONTEXT_KEY, Services
 
 MAX_INPUT = 1000
@@ -56,15 +56,16 @@ def busy_as_slack_busy() -> Iterator[None]:
         raise
 
 
-def role_answer(context: BoltContext) -> RoleAnswer:
+def role_answer(context: BoltContext, *, wait: float = LOOKUP_WAIT) -> RoleAnswer:
     """The role of the person behind this request, or why Slack did not say it in time."""
-    return services(context).roles.answer(context.user_id, SlackDirectory(context.client))
+    return services(context).roles.answer(context.user_id, SlackDirectory(context.client),
+                                          wait=wait)
 
 
-def refused(context: BoltContext, action: Action) -> str | None:
+def refused(context: BoltContext, action: Action, *, wait: float = LOOKUP_WAIT) -> str | None:
     """None when the person may do ``action``; otherwise the line that says who can (or that
-    Slack did not say in time who they are). Waits for Slack at most ``LOOKUP_WAIT``."""
-    found = role_answer(context)
+    Slack did not say in time who they are). Waits for Slack at most ``wait`` seconds."""
+    found = role_answer(context, wait=wait)
     return None if may(found.role, action) else refusal(action, found)
 
 

@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.models import Subscription
-from bot.permissions import Action
+from bot.permissions import AFTER_ACK_WAIT, Action
 from handlers.actions.mute import unmute
 from handlers.common import answer, db_of, refused
 from handlers.events.app_home import publish_home
@@ -23,7 +23,7 @@ def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
                 context: BoltContext) -> None:
     ack()
     user = (body.get("user") or {}).get("id")
-    if refused(context, Action.SUBSCRIBE):
+    if refused(context, Action.SUBSCRIBE, wait=AFTER_ACK_WAIT):
         return
     sub_id, _, mode = str((action.get("selected_option") or {}).get("value") or "").partition(":")
     db = db_of(context)
@@ -40,7 +40,7 @@ def handle_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     ack()
     user = (body.get("user") or {}).get("id")
     db = db_of(context)
-    if refused(context, Action.SUBSCRIBE):
+    if refused(context, Action.SUBSCRIBE, wait=AFTER_ACK_WAIT):
         return
     row = _own_subscription(db, str(action.get("value") or ""), user)
     if row is not None:
@@ -55,7 +55,7 @@ def handle_quotes_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     ack()
     user = (body.get("user") or {}).get("id")
     db = db_of(context)
-    if refused(context, Action.SUBSCRIBE):
+    if refused(context, Action.SUBSCRIBE, wait=AFTER_ACK_WAIT):
         return
     value = str(action.get("value") or "")
     row = next((q for q in quote_subscriptions_set_up_by(db, user) if str(q.id) == value),
@@ -71,7 +71,7 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     ack()
     user = (body.get("user") or {}).get("id")
     story, _, channel = str(action.get("value") or "").partition(":")
-    line = refused(context, Action.MUTE)
+    line = refused(context, Action.MUTE, wait=AFTER_ACK_WAIT)
     if line and body.get("response_url"):
         answer(respond, line)
     db = db_of(context)

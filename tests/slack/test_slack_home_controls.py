@@ -10,7 +10,7 @@ from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_MODE, HOME_REMOVE, UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
-from storage.subscriptions import subscriptions_of
+from storage.subscriptions import subscribe, subscriptions_of
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
@@ -102,3 +102,20 @@ def test_a_forged_home_unmute_cannot_touch_another_persons_mute(runtime, fake_sl
     [told] = wait_for(lambda: fake_slack.posts("C0PRIVATE"))
     assert "Unmuted *Minister under investigation* by <@U0OTHER>" in told.text
     assert not is_muted(fresh_db, story, ["C0PRIVATE"])
+
+
+def test_a_home_control_waits_for_a_slow_role_lookup_instead_of_doing_nothing(
+        runtime, fake_slack, fresh_db):
+    """App Home has no place to say "try again": its controls answer Slack at once and then
+    wait for the person's role as long as the Slack client does, not the 1.2 s a command
+    waits before its acknowledgement."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Rates", query="interest rates")
+        subscribe(fresh_db, topic_id=topic, target_type="user", target_id="U0ED",
+                  mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+    fake_slack.slow_down(2.5, methods={"users.info"})
+    reply = post_signed(events_url(runtime), home_action(
+        {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "1"}))
+    assert reply.status == 200
+    home_showing(fake_slack, "None yet: `/subscribe me TOPIC`")
+    assert subscriptions_of(fresh_db, ["U0ED"]) == []
