@@ -185,6 +185,17 @@ class News(NamedTuple):
     reasons: tuple[str, ...]
 
 
+PAST = re.compile(r"\b(\w+ (years|months|decades) ago|earlier (this|last) (month|year)|"
+                  r"last (year|season)|in (the )?(past|previous) (years?|months|decades?)|"
+                  r"previously|formerly)\b", re.IGNORECASE)
+"""Words placing what a sentence tells before the news: "two years ago", "earlier this month",
+"last year", "previously"."""
+QUOTE_TAIL = re.compile(r"^[^“\"]*”")
+"""The end of a quote the sentence opens inside ("… all over again,” he added)."""
+QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]?")
+"""Quoted words, to the closing mark or the end of the sentence."""
+STRONG = frozenset({"changed figure", "quote", "figure"})
+"""Evidence that stands even in a sentence of background: a new statement, a new figure."""
 REASONS = ("changed figure", "quote", "figure", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
@@ -216,6 +227,8 @@ def found(
         seen.add(content)
         best, covers = _best_cover(sentence, index, weights)
         reasons = _reasons(sentence, previous, best, story, weights)
+        if reasons and not STRONG.intersection(reasons) and background(sentence.text):
+            reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
         if reasons:
@@ -224,6 +237,14 @@ def found(
         else:
             previous = None
     return news
+
+
+def background(text: str) -> bool:
+    """Whether the sentence, outside its quotes, tells what happened before ("Carrier, which
+    earlier this year announced …", "He tweeted last year that …"): on real copy such
+    sentences are context, not news, when only a new name, a continuation or a claim makes
+    them new; a speaker's words about the past are theirs to date and stay news."""
+    return bool(PAST.search(QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))))
 
 
 def ranked(news: list[News]) -> list[News]:

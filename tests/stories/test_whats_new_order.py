@@ -47,3 +47,29 @@ def test_ranking_orders_by_the_strongest_reason_then_how_many_then_position():
              novelty.News("toll", 5, ("changed figure",))]
     assert [n.text for n in novelty.ranked(found)] == [
         "toll", "quote", "figure", "name and continuation", "name", "claim"]
+
+
+BACKGROUND = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+The union's regional branch, which previously organised dock workers in Hallsberg, has about a thousand members.
+
+Skipper Jonas Ekdahl said: "We had a raise promised last year and never saw a krona of it.\""""
+
+
+def test_a_sentence_telling_what_happened_before_is_background_not_news(pipeline):
+    first, update = ingest(pipeline, REPORT, BACKGROUND)
+    assert update.verdict.story_id == first.verdict.story_id
+    news = update.verdict.whats_new
+    assert any("Mediators" in s for s in news)
+    assert not any("previously organised" in s for s in news)
+    assert any("never saw a krona" in s for s in news), "a speaker's words about the past stay"
+
+
+def test_background_reads_outside_quotes():
+    assert novelty.background("Carrier, which earlier this year announced plans to close a plant.")
+    assert novelty.background("Two years ago the council had voted the plan down.")
+    assert not novelty.background("“You abused the trust placed in you six months ago,” she said.")
+    assert not novelty.background("we start it all over again last year,” he added.")
+    assert not novelty.background("Talks resume in Kalmarby on Thursday.")
