@@ -45,7 +45,7 @@ def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
         blocks.append(_escaped_section(_updates(view)))
     else:
         blocks.append(_section(finished(" ".join(view.summary))))
-    if view.key_quote and fit(view.key_quote.text, 10).strip():
+    if view.key_quote and fit(view.key_quote.text, 10).strip() and not _said(view):
         blocks.append(_escaped_section(_quote_line(view.key_quote)))
     meta = [m for m in (fit(view.source or "", 300), _when(view.published)) if m.strip()]
     target = link_target(view.url)
@@ -99,6 +99,15 @@ def _updates(view: AlertView) -> str:
         lines.append(f"• {item}")
         size += len(item) + 3
     return "\n".join(lines)
+
+
+def _said(view: AlertView) -> bool:
+    """Whether an update's shown what's-new sentences already hold its key quote: what's new
+    puts new quotes first, and the same words twice in one message are noise."""
+    if view.kind != "update" or view.key_quote is None:
+        return False
+    quote = " ".join(view.key_quote.text.split()).lower()
+    return any(quote in " ".join(item.split()).lower() for item in view.whats_new[:SHOWN])
 
 
 def more_line(count: int, url: str | None) -> str:
