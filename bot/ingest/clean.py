@@ -125,7 +125,7 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
         return True
     if furniture.is_related_link(paragraph) or furniture.is_rights_notice(paragraph):
         return True
-    if furniture.is_photo_caption(paragraph):
+    if furniture.is_photo_caption(paragraph) or furniture.is_credit_line(paragraph):
         return True
     byline = furniture.byline_of(paragraph)
     if byline:

@@ -63,6 +63,12 @@ NAME_CARD = re.compile(
     r"\b(?P<surname>[A-Z][\w'’-]+)(?:\s+\(?[A-Z][\w.'’-]*\)?){0,5}?\s+(?P=surname)"
     r"(?=[A-Z0-9])[^\n]{0,600}? MORE\b")
 CAPTION_LABEL = re.compile(r"(?:Enlarge this image\s+)?toggle caption\b", re.IGNORECASE)
+CREDIT = re.compile(
+    r"^[(\[]?(?i:(?:additional |further )?(?:reporting|writing|editing|compiled|research) by) "
+    r"[A-Z][^()\[\]]*[)\]]?\.?$"
+    r"|^[A-Z].{0,200}\b(?i:(?:also )?contributed (?:reporting|to this (?:report|story|article)))"
+    r"(?:,[^()]{0,80})?\.?$"
+)
 SENTENCE_START = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
@@ -78,7 +84,8 @@ def ends_like_sentence(line: str) -> bool:
 def is_furniture_line(line: str) -> bool:
     """Any line that is page furniture whatever its neighbours (not headlines, which depend)."""
     return (is_ticker(line) or is_share_prompt(line) or is_related_link(line)
-            or is_rights_notice(line) or is_photo_caption(line) or byline_of(line) is not None
+            or is_rights_notice(line) or is_photo_caption(line) or is_credit_line(line)
+            or byline_of(line) is not None
             or published_of(line) is not None)
 
 
@@ -87,6 +94,14 @@ def without_name_cards(paragraph: str) -> str:
     stories about them, ending 'MORE') keeps the name alone: 'Ada Brandt Ada Maria
     BrandtStrike talks resume ... MORE said' -> 'Ada Brandt said'."""
     return NAME_CARD.sub(lambda match: match.group("surname"), paragraph)
+
+
+def is_credit_line(line: str) -> bool:
+    """Who helped with the report, closing it: '(Reporting by Ana Sousa; Editing by Jo Lind)',
+    'The Harbour Wire contributed to this report.' (every sentence of the line a credit; its
+    names are nobody the story is about)."""
+    parts = re.split(r"(?<=\.)\s+", line.strip(" \t•⦁·|-–—"))
+    return len(line) <= 400 and all(CREDIT.match(part) for part in parts)
 
 
 def is_photo_caption(line: str) -> bool:

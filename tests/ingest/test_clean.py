@@ -185,3 +185,20 @@ def test_a_published_line_in_eastern_time_dates_the_article_in_utc():
             "The harbour board froze ferry fares for a year on Friday, its chair said.")
     article = clean_article(RawArticle(text=text, origin="ferry.txt"))
     assert article.published == "2026-07-03T13:40:00+00:00"
+
+
+def test_credit_lines_closing_a_report_are_furniture():
+    """Who helped with the report is nobody the story is about: their names must not become
+    what's new, speakers or entities."""
+    credits = ["(Reporting by Ana Sousa; Editing by Jo Lind)",
+               "Harbour Wire's Jo Lind and the Northhaven Herald contributed to this report.",
+               "• Sam Hale contributed reporting.",
+               "Ana Sousa contributed to this report, which was updated at 7:29 a.m.",
+               "Jo Lind contributed to this story. The Harbour Wire also contributed to this story."]
+    prose = ["The harbour board froze ferry fares on Friday, its chair said.",
+             "Jones, who contributed reporting to the inquiry, said the port would stay open.",
+             "The minister resigned on Friday. Reuters contributed to this report.",
+             "The union said the reporting by local papers was unfair."]
+    text = "\n\n".join([prose[0], credits[0], prose[1], *credits[1:3], *prose[2:], *credits[3:]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen"))
+    assert article.body.split("\n\n") == prose
