@@ -2,7 +2,7 @@
 (real spaCy, a real SQLite file), a snippet restating the story's lead around a quote the story
 already had is a duplicate, and one quoting something new is an update."""
 
-from bot.models import RawArticle
+from tests.stories.hourly import ingest_hourly
 
 REPORT = """Harbour board approves Vessby container terminal expansion
 
@@ -23,20 +23,15 @@ NEW_QUOTE = """Vessby harbour board backs terminal plan
 Harbour board chair Ingrid Talvik defended the container terminal decision, saying "nobody will be woken by cranes after ten in the evening, I give my word" to residents next to the docks."""
 
 
-def ingest(pipeline, *texts):
-    items = [RawArticle(text=t, origin=f"q{i}", published=f"2025-05-06T{8 + i:02d}:00:00+00:00")
-             for i, t in enumerate(texts)]
-    return list(pipeline.ingest(items))
-
 
 def test_a_snippet_restating_a_quote_the_story_had_is_a_duplicate(pipeline):
-    first, restated = ingest(pipeline, REPORT, RESTATED)
+    first, restated = ingest_hourly(pipeline, REPORT, RESTATED)
     assert restated.verdict.story_id == first.verdict.story_id
     assert restated.verdict.kind == "duplicate"
 
 
 def test_a_snippet_quoting_new_words_is_an_update(pipeline):
-    first, new = ingest(pipeline, REPORT, NEW_QUOTE)
+    first, new = ingest_hourly(pipeline, REPORT, NEW_QUOTE)
     assert new.verdict.story_id == first.verdict.story_id
     assert new.verdict.kind == "update"
     assert any("woken by cranes" in s for s in new.verdict.whats_new)

@@ -3,8 +3,8 @@ then new names, continuations and claims; article order among equals): through t
 pipeline (real spaCy, a real SQLite file), the sentences found are the same, only their order
 changes, and an alert shows the first few."""
 
-from bot.models import RawArticle
 from bot.stories import novelty
+from tests.stories.hourly import ingest_hourly
 
 REPORT = """Ferry crews strike at Lindholm harbour
 
@@ -23,14 +23,9 @@ The company said it had lost 240,000 euros in ticket sales since the walkout beg
 Union negotiator Petra Solberg said: "Our members are exhausted, and we will not sail again until every missed overtime hour is paid in full.\""""
 
 
-def ingest(pipeline, *texts):
-    items = [RawArticle(text=t, origin=f"o{i}", published=f"2025-05-06T{8 + i:02d}:00:00+00:00")
-             for i, t in enumerate(texts)]
-    return list(pipeline.ingest(items))
-
 
 def test_a_new_quote_comes_first_then_a_new_figure_then_new_names(pipeline):
-    first, update = ingest(pipeline, REPORT, UPDATE)
+    first, update = ingest_hourly(pipeline, REPORT, UPDATE)
     assert update.verdict.story_id == first.verdict.story_id
     assert update.verdict.kind == "update"
     news = update.verdict.whats_new
@@ -59,7 +54,7 @@ Skipper Jonas Ekdahl said: "We had a raise promised last year and never saw a kr
 
 
 def test_a_sentence_telling_what_happened_before_is_background_not_news(pipeline):
-    first, update = ingest(pipeline, REPORT, BACKGROUND)
+    first, update = ingest_hourly(pipeline, REPORT, BACKGROUND)
     assert update.verdict.story_id == first.verdict.story_id
     news = update.verdict.whats_new
     assert any("Mediators" in s for s in news)
