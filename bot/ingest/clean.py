@@ -34,6 +34,7 @@ def clean_article(raw: RawArticle) -> Article:
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
                                      "source": raw.source, "dateline": None}
     kept = [furniture.without_name_cards(p) for p in paragraphs if not _furniture(p, fields)]
+    kept = [p for p in map(furniture.without_inline_links, kept) if p.strip()]
     title = (raw.title or "").strip() or None
     if title:
         kept = [p for p in kept if _norm(p) != _norm(title)] or kept

@@ -22,6 +22,10 @@ RELATED_PREFIX = re.compile(
     r"read also|more on this( story)?|recommended|trending|most read|watch)\s*[:|>»\-–—]",
     re.IGNORECASE,
 )
+LINK_MARK = re.compile(r"^(?:[►▶➤]\s*|(?i:more|opinion)\s*:\s*)(?=\S)")
+"""A link to another story: a pointer glyph, or 'More:' / 'Opinion:' before its headline."""
+INLINE_LINK = re.compile(r"\s*\((?:RELATED|READ MORE|SEE ALSO|MORE)\s*:[^()]{1,200}\)")
+"""A link to another story set in a paragraph: '... on Twitter. (RELATED: Office Set On Fire)'."""
 RIGHTS_NOTICE = re.compile(
     r"^(©|\(c\)\s*(?=(19|20)\d\d)|copyright\s*(©|\(c\)|(19|20)\d\d))|\ball rights reserved\.?$",
     re.IGNORECASE,
@@ -140,7 +144,17 @@ def is_rights_notice(line: str) -> bool:
 
 
 def is_related_link(line: str) -> bool:
-    return bool(RELATED_PREFIX.match(line.strip()))
+    """'Read more: ...', and a headline after 'More:', 'Opinion:' or '►' that does not end as
+    a sentence: such links come in runs, where no prose paragraph frames each one."""
+    line = line.strip()
+    if RELATED_PREFIX.match(line):
+        return True
+    return bool(LINK_MARK.match(line)) and not ends_like_sentence(line.rstrip("?"))
+
+
+def without_inline_links(paragraph: str) -> str:
+    """A paragraph without the '(RELATED: headline)' links a page set inside it."""
+    return INLINE_LINK.sub("", paragraph)
 
 
 def looks_like_headline(line: str) -> bool:

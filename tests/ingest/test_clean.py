@@ -202,3 +202,22 @@ def test_credit_lines_closing_a_report_are_furniture():
     text = "\n\n".join([prose[0], credits[0], prose[1], *credits[1:3], *prose[2:], *credits[3:]])
     article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen"))
     assert article.body.split("\n\n") == prose
+
+
+def test_links_to_other_stories_in_a_run_or_inside_a_paragraph_are_furniture():
+    """Links come in runs ('More:', 'Opinion:', '►' before a headline), where no prose frames
+    each one, or set inside a paragraph as '(RELATED: headline)'."""
+    links = ["More:Ferry fares rise in March as crews vote on new shifts",
+             "More: Strike talks resume at Northhaven: what is at stake?",
+             "Opinion:Northhaven port deserves better than another strike",
+             "► March 4: Cranes stand idle as the strike enters its second day",
+             "▶ Port strike: the main players"]
+    prose = ["The harbour board froze ferry fares on Friday, its chair said.",
+             "The union posted the deal on its website.",
+             "More: the union wants a written guarantee, Brandt said.",
+             "Opinion: the board has not been consulted, its chair said.",
+             "The minister (RELATED is her word for it) said talks would go on."]
+    text = "\n\n".join([prose[0], *links[:3], prose[1] + " (RELATED: Port Office Set On Fire)",
+                        *links[3:], *prose[2:]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen"))
+    assert article.body.split("\n\n") == prose
