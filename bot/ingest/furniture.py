@@ -8,7 +8,8 @@ TERMINAL = tuple('.!?…"”’\')»:;')
 SHARE_PROMPT = re.compile(
     r"^(share( this( article| story| page)?)?( on \w+)?|tweet|e-?mail|print|copy link|"
     r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|comments?|advertisement|"
-    r"advertising|sponsored( content)?|skip to (main )?content|\d+ min(ute)?s? read)[.!]?$",
+    r"advertising|sponsored( content)?|skip to (main )?content|\d+ min(ute)?s? read|"
+    r"(slideshow|gallery|photos?) \(\d+ (images?|photos?|pictures?)\))[.!]?$",
     re.IGNORECASE,
 )
 CALL_TO_ACTION = re.compile(

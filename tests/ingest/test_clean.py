@@ -221,3 +221,15 @@ def test_links_to_other_stories_in_a_run_or_inside_a_paragraph_are_furniture():
                         *links[3:], *prose[2:]])
     article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen"))
     assert article.body.split("\n\n") == prose
+
+
+def test_a_gallery_label_is_furniture():
+    """'Slideshow (7 Images)' stands where a gallery was: left in, spaCy ran it into the
+    next sentence, which then opened a what's-new item."""
+    prose = ["The harbour board froze ferry fares on Friday, its chair said.",
+             "“That is enough,” the chair told the union.",
+             "The slideshow (12 images) showed the port at night."]
+    text = "\n\n".join([prose[0], "Slideshow (7 Images)", prose[1], "Gallery (1 Image)",
+                        prose[2]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen"))
+    assert article.body.split("\n\n") == prose
