@@ -17,7 +17,8 @@ CALL_TO_ACTION = re.compile(
     r"listen to (this )?article)\b|(?i:reporting|editing|writing) by [A-Z]|(?i:our standards):)"
 )
 SENTENCE_END = tuple('.!?…')
-CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+CLOCK_END = re.compile(r"\b(?:[ap]\.?m|[ecmp][sd]?t)\.$", re.IGNORECASE)
+"""A time closing a line: '... 7:48 p.m.', '... 4:57 pm.', '... 2:44 p.m. ET.'"""
 RELATED_PREFIX = re.compile(
     r"^(read more|related( articles?| stories| coverage| content)?|see also|also read|"
     r"read also|more on this( story)?|recommended|trending|most read|watch)\s*[:|>»\-–—]",
@@ -49,9 +50,9 @@ DATE_WORDS = {
     "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
     "november", "dec", "december", "mon", "monday", "tue", "tuesday", "wed", "wednesday", "thu",
     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "at", "on", "am", "pm",
-    "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "ist", "pkt", "t", "z", "st", "nd",
-    "rd", "th", "of", "ago", "a", "p", "m", "hour", "hours", "minute", "minutes", "mins", "day",
-    "days",
+    "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "et", "ct", "pt", "cst", "cdt",
+    "ist", "pkt", "t", "z", "st", "nd", "rd", "th", "of", "ago", "a", "p", "m", "hour", "hours",
+    "minute", "minutes", "mins", "day", "days",
 }
 DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"

@@ -233,3 +233,18 @@ def test_a_gallery_label_is_furniture():
                         prose[2]])
     article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen"))
     assert article.body.split("\n\n") == prose
+
+
+def test_an_updated_line_with_a_time_in_us_zones_is_furniture():
+    """'Updated at 4 p.m. ET' is the page's, not the story's: left in, spaCy ran 'ET' into the
+    next sentence ('ET Massachusetts Sen. ...'), and the line led a summary."""
+    stamps = ["Updated at 4 p.m. ET", "Updated on Friday at 2:44 p.m. ET.",
+              "Updated at 4:57 pm.", "Updated Dec. 10 at 3:30 p.m. CT"]
+    prose = ["The harbour board froze ferry fares on Friday, its chair said.",
+             "Ada Brandt posted the video at 9 p.m. ET.",
+             "The board updated its figures at 4 p.m. ET on Friday."]
+    text = "\n\n".join([stamps[0], prose[0], *stamps[1:3], prose[1], stamps[3], prose[2]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen",
+                                       published="2026-03-06T10:00:00Z"))
+    assert article.body.split("\n\n") == prose
+    assert article.published == "2026-03-06T10:00:00+00:00"
