@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TypeGuard
 from urllib.parse import urlsplit
 
@@ -26,6 +27,10 @@ SHOWN = 3
 """What's-new sentences an alert shows: an update's strongest few (they come strongest first);
 the rest are one "+N more" line away."""
 TAIL_ROOM = LINK_CHARS + 80
+QUOTE_SAME = 6
+"""Quoted words two what's-new sentences must share, in full, to be one quote said twice."""
+WORD = re.compile(r"[\w']+")
+QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 SPEAKER_CHARS = 300
 QUOTE_CHARS = 2500
 MUTE, QUOTES, OPEN = "wirewatch_mute_story", "wirewatch_show_quotes", "wirewatch_open_article"
@@ -45,7 +50,8 @@ def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
         blocks.append(_escaped_section(_updates(view)))
     else:
         blocks.append(_section(finished(" ".join(view.summary))))
-    if view.key_quote and fit(view.key_quote.text, 10).strip() and not _said(view):
+    if view.key_quote and fit(view.key_quote.text, 10).strip() and not _said(
+            view, standalone=standalone):
         blocks.append(_escaped_section(_quote_line(view.key_quote)))
     meta = [m for m in (fit(view.source or "", 300), _when(view.published)) if m.strip()]
     target = link_target(view.url)
@@ -87,8 +93,7 @@ def _when(published: str | None) -> str:
 def _updates(view: AlertView) -> str:
     """Escaped "What's new" list of the first SHOWN sentences (the strongest); a longer list,
     or one too long for the section, ends with "+N more" and where to read the rest."""
-    items = [fit(finished(item), ITEM_CHARS) for item in view.whats_new
-             if fit(item, 10).strip()]
+    items = [fit(finished(item), ITEM_CHARS) for item in _distinct(view)]
     if not items:
         return ""
     lines, size = ["What's new:"], len("What's new:")
@@ -101,13 +106,44 @@ def _updates(view: AlertView) -> str:
     return "\n".join(lines)
 
 
-def _said(view: AlertView) -> bool:
-    """Whether an update's shown what's-new sentences already hold its key quote: what's new
-    puts new quotes first, and the same words twice in one message are noise."""
-    if view.kind != "update" or view.key_quote is None:
+def _distinct(view: AlertView) -> list[str]:
+    """What's-new sentences each saying something once: a page that repeats a quote (a pull
+    quote, a second attribution) gives the same words twice, and a sentence cut from inside
+    the key quote the alert shows in full is that quote again."""
+    quote = _words(view.key_quote.text) if view.key_quote else ""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for item in (i for i in view.whats_new if fit(i, 10).strip()):
+        words, quoted = _words(item), _words(_longest_quote(item))
+        if words in seen or len(quoted.split()) >= QUOTE_SAME and quoted in seen:
+            continue
+        if len(words) >= 20 and len(words) < len(quote) and words in quote:
+            continue
+        seen.update(w for w in (words, quoted) if w)
+        kept.append(item)
+    return kept
+
+
+def _said(view: AlertView, *, standalone: bool = False) -> bool:
+    """Whether the text the alert shows (a new story's summary, an update's first what's-new
+    sentences) already holds its key quote: the same words twice in one message are noise."""
+    if view.key_quote is None:
         return False
-    quote = " ".join(view.key_quote.text.split()).lower()
-    return any(quote in " ".join(item.split()).lower() for item in view.whats_new[:SHOWN])
+    quote = _words(view.key_quote.text)
+    limit = STORY_CHARS if standalone else SECTION_CHARS
+    shown = [" ".join(view.summary)[:limit]] if view.kind != "update" or standalone else []
+    if view.kind == "update":
+        shown += _distinct(view)[:SHOWN]
+    return bool(quote) and any(quote in _words(text) for text in shown)
+
+
+def _words(text: str) -> str:
+    """Lower-case words of ``text`` without quote marks or punctuation, to compare wordings."""
+    return " ".join(WORD.findall(text.replace("’", "'").lower()))
+
+
+def _longest_quote(text: str) -> str:
+    return max(QUOTED.findall(text), key=len, default="")
 
 
 def more_line(count: int, url: str | None) -> str:
