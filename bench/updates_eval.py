@@ -266,7 +266,9 @@ def _count_shown(c: dict[str, float], name: str, shown: list[int],
 
 
 def read_labels(path: Path) -> list[Label]:
-    return [Label.of(json.loads(line)) for line in path.open(encoding="utf-8") if line.strip()]
+    """The hand labels, one JSON row a line (blank lines skipped)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return [Label.of(json.loads(line)) for line in lines if line.strip()]
 
 
 def replay_with_sentences(gold_rows: list[dict], cache: Path | None = None
@@ -330,7 +332,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                         help="Print the ids the labelled sample is drawn as.")
     args = parser.parse_args(argv)
     stream = args.stream or default_stream()
-    gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
+    lines = stream.read_text(encoding="utf-8").split("\n")
+    gold_rows = [json.loads(line) for line in lines if line.strip()]
     results, sentences = replay_with_sentences(gold_rows, args.cache)
     records = build(gold_rows, results, sentences)
     found = counts(records)

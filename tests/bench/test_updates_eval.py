@@ -3,7 +3,9 @@ synthetic labels file and a tiny real replay."""
 
 from __future__ import annotations
 
+import gc
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -116,7 +118,7 @@ def test_a_replay_records_verdicts_and_indices_of_one_half(tmp_path: Path) -> No
             out.write(json.dumps({"id": f"x{n}", "time": f"2024-05-06T{8 + n:02d}:00:00+00:00",
                                   "title": title, "text": text, "story": story,
                                   "half": half}) + "\n")
-    gold = [json.loads(line) for line in stream.open(encoding="utf-8")]
+    gold = [json.loads(line) for line in stream.read_text(encoding="utf-8").splitlines()]
     results, sentences = updates_eval.replay_with_sentences(gold)
     records = updates_eval.build(gold, results, sentences)
     assert [r.id for r in records] == ["x0", "x1", "x2"]
@@ -176,3 +178,23 @@ def test_shown_labels_find_their_sentences_by_their_own_keys() -> None:
         "sentence 0")}, shown={1: False}, shown_keys={1: updates_eval.fingerprint("sentence 1")})
     found, lost = label.resolved(moved)
     assert found.chosen == {1: True} and found.shown == {2: False} and lost == 0
+
+
+def test_labels_and_stream_files_are_closed(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the labels and the stream leaves no file open (no ResourceWarning)."""
+    stream = tmp_path / "stream.jsonl"
+    stream.write_text(json.dumps({"id": "x0", "story": "s", "half": "tune"}) + "\n",
+                      encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": "x0", "part": "a", "stratum": "update", "adds": False})
+                      + "\n\n", encoding="utf-8")
+    monkeypatch.setattr(updates_eval, "replay_with_sentences", lambda rows, cache=None: ([], {}))
+    gc.collect()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert [x.id for x in updates_eval.read_labels(labels)] == ["x0"]
+        updates_eval.main([str(stream), "--labels", str(labels)])
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)
+            and str(tmp_path) in str(w.message)] == []
