@@ -97,6 +97,12 @@ def count_pending(db: Database) -> int:
         "SELECT count(*) FROM alerts WHERE status IN ('pending', 'sending')").fetchone()[0]
 
 
+def alert_channel(db: Database, alert_id: int) -> str | None:
+    """The channel (or person) an alert is queued for; None when the alert is gone."""
+    row = db.execute("SELECT channel FROM alerts WHERE id = ?", [alert_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def mark_sending(db: Database, alert_id: int, *, channel: str) -> None:
     """Record that a post is about to go out, so a restart knows to look for it first."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "

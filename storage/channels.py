@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlite_utils import Database
 
 KEYED_BY_CHANNEL = (
@@ -18,13 +20,50 @@ def move_channel(db: Database, old: str, new: str) -> dict[str, int]:
     """Every row keyed to channel ``old`` now names ``new``: subscriptions (with their pauses,
     notify lists and digest times), quote subscriptions, alerts and the threads they started,
     mutes, important stories. Call inside a transaction. A row the new id already has (same
-    topic, same story) is kept and the old duplicate dropped. Returns the rows moved, by table
-    (alerts counted once, with the threads they started)."""
+    topic, same story) is kept and the old duplicate dropped, with what pointed at it: a
+    dropped quote subscription's held and alerted quotes go to the one kept, a dropped alert's
+    quotes go with it. ``old`` is remembered (``moved_to``), so a row keyed to it later can
+    follow. Returns the rows moved, by table (alerts counted once, with their threads)."""
+    _merge_quote_subscriptions(db, old, new)
     moved: dict[str, int] = {}
     for table, column in KEYED_BY_CHANNEL:
         count = db.execute(f"UPDATE OR IGNORE {table} SET {column} = ? WHERE {column} = ?",
                            [new, old]).rowcount
+        if table == "alerts" and column == "channel":
+            db.execute("DELETE FROM quote_alert_items WHERE alert_id IN "
+                       "(SELECT id FROM alerts WHERE channel = ?)", [old])
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", [old])
         if column != "posted_channel":
             moved[table] = count
+    _remember(db, old, new)
     return moved
+
+
+def moved_to(db: Database, channel: str) -> str | None:
+    """The id a channel has now, when ``channel`` is an id it had before; else None."""
+    row = db.execute("SELECT new FROM moved_channels WHERE old = ?", [channel]).fetchone()
+    return str(row[0]) if row else None
+
+
+def _merge_quote_subscriptions(db: Database, old: str, new: str) -> None:
+    """Each quote subscription of ``old`` that ``new`` has too hands its quotes to that one."""
+    pairs = db.execute(
+        "SELECT o.id, n.id FROM quote_subscriptions o JOIN quote_subscriptions n "
+        "ON n.query = o.query AND n.target_type = o.target_type AND n.target_id = ? "
+        "WHERE o.target_id = ?", [new, old]).fetchall()
+    for dropped, kept in pairs:
+        db.execute("UPDATE quote_alert_items SET subscription_id = ? WHERE subscription_id = ?",
+                   [kept, dropped])
+        db.execute("INSERT OR IGNORE INTO quote_digest_items (subscription_id, quote_id, "
+                   "created_at) SELECT ?, quote_id, created_at FROM quote_digest_items "
+                   "WHERE subscription_id = ?", [kept, dropped])
+        db.execute("DELETE FROM quote_digest_items WHERE subscription_id = ?", [dropped])
+
+
+def _remember(db: Database, old: str, new: str) -> None:
+    """Map ``old`` (and any id that already led to it) to ``new``."""
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    db.execute("UPDATE moved_channels SET new = ? WHERE new = ?", [new, old])
+    db.execute("DELETE FROM moved_channels WHERE old = ?", [new])
+    db.execute("INSERT OR REPLACE INTO moved_channels (old, new, moved_at) VALUES (?, ?, ?)",
+               [old, new, at])

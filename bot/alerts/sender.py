@@ -6,6 +6,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -24,6 +25,7 @@ from bot.alerts.token import TokenDead, TokenState
 from bot.models import OutboxAlert
 from storage import alerts as outbox
 from storage.backoff import Backoff
+from storage.channels import move_channel, moved_to
 from storage.db import transaction
 from storage.important import is_important
 from storage.quote_subscriptions import quote_alert_notify
@@ -78,7 +80,10 @@ class AlertSender:
             self.token.fail(str(dead), now)
             return 0
         except ChannelGone as gone:
-            self._gone(db, row, str(gone))
+            if moved_to(db, row.channel):  # its channel got a new id while it was on its way
+                self._retry_later(db, row, Retry(f"channel moved ({gone})", 0, False), now)
+            else:
+                self._gone(db, row, str(gone))
             return 0
         except SlackApiError as exc:
             self._close(db, row, "failed", error_code(exc))
@@ -98,6 +103,10 @@ class AlertSender:
     def _post(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         """Post (or find posted) one alert; an update whose thread someone deleted stands on
         its own instead, and starts the story's thread anew."""
+        followed = _follow_move(db, row)
+        if followed is None:
+            return 0
+        row = followed
         channel = self._channel_for(row.channel)
         if outbox.is_muted(db, row.story_id, [row.channel, channel]):
             self._close(db, row, "muted", None)
@@ -166,6 +175,7 @@ class AlertSender:
     def _record(self, db: Database, row: OutboxAlert, channel: str, ts: str,
                 thread_ts: str | None, now: datetime) -> None:
         with transaction(db):
+            channel = moved_to(db, channel) or channel
             outbox.mark_sent(db, row.id, channel=channel, ts=ts, thread_ts=thread_ts,
                              sent_at=_iso(now))
 
@@ -215,6 +225,21 @@ class AlertSender:
                   "after them); marked failed, not posted again (it may have gone out). If the "
                   "token lacks a scope, reinstall the app from slack/manifest.yml", row.id,
                   row.channel, retry.reason, row.attempts + 1)
+
+
+def _follow_move(db: Database, row: OutboxAlert) -> OutboxAlert | None:
+    """An alert queued to a channel's old id (just before or as its rows moved to the new id,
+    channel_id_changed) moves there first; None when the new id already had it (the old row
+    is dropped, so it is never posted twice)."""
+    new = moved_to(db, row.channel)
+    if new is None:
+        return row
+    with transaction(db):
+        move_channel(db, row.channel, new)
+        kept = outbox.alert_channel(db, row.id) == new
+    log.info("alert %s: channel %s is now %s; %s", row.id, row.channel, new,
+             "moved there" if kept else "dropped (the new id has it)")
+    return replace(row, channel=new) if kept else None
 
 
 def _pings(db: Database, row: OutboxAlert, loud: bool) -> tuple[str, ...]:

@@ -78,3 +78,10 @@ def m005_thread_gone(db: Database) -> None:
 def m006_subscription_notify(db: Database) -> None:
     """Who a channel subscription pings: a JSON list of Slack user and user-group ids."""
     db.table("subscriptions").add_column("notify", str)
+
+
+@MIGRATIONS()
+def m007_moved_channels(db: Database) -> None:
+    """A channel's old id and its new one (channel_id_changed), so a late post follows it."""
+    db.table("moved_channels").create({"old": str, "new": str, "moved_at": str}, pk="old",
+                                      not_null={"new", "moved_at"})

@@ -8,7 +8,8 @@ import logging
 
 from bot.stories.tracking import add_topic
 from storage.alerts import mute_story
-from storage.db import transaction
+from storage.channels import move_channel, moved_to
+from storage.db import open_db, transaction
 from storage.important import mark_important
 from storage.quote_subscriptions import quote_subscriptions_of, subscribe_quotes
 from storage.subscriptions import subscribe, subscriptions_of
@@ -76,3 +77,106 @@ def test_a_channel_shared_with_another_organisation_keeps_everything(
                 if c.params.get("channel") == OLD and c.status == 200
                 and "Talks" in str(c.params)], "nothing posted to the old id"
     assert fresh_db.execute("SELECT count(*) FROM alerts WHERE status != 'sent'").fetchone()[0] == 0
+
+
+def _moved(runtime, fake_slack, fresh_db) -> None:
+    """Slack gives OLD its new id, then tells the bot; wait until the rows have moved."""
+    fake_slack.change_channel_id(OLD, NEW)
+    send_event(runtime, {"type": "channel_id_changed", "old_channel_id": OLD,
+                         "new_channel_id": NEW, "event_ts": "1612206778.000000"})
+    wait_for(lambda: moved_to(fresh_db, OLD) == NEW)
+
+
+def _nothing_lost(fake_slack, fresh_db, first_ts: str,
+                  news: tuple[str, ...] = ("Talks resume on Thursday",)) -> None:
+    """Each update went to the new id, in the story's thread, once; nothing failed or paused."""
+    replies = [m.text for m in fake_slack.posts(NEW) if m.thread_ts == first_ts]
+    assert [[n for n in news if n in text] for text in replies] == [[n] for n in news], replies
+    assert fresh_db.execute("SELECT status, channel, posted_channel FROM alerts ORDER BY id"
+                            ).fetchall() == [("sent", NEW, NEW)] * (1 + len(news))
+    assert fresh_db.execute("SELECT count(*) FROM subscriptions WHERE paused_at IS NOT NULL "
+                            ).fetchone()[0] == 0
+
+
+def test_an_alert_queued_for_the_old_id_after_the_move_lands_in_the_new_channel(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    fake_slack.add_channel(OLD, private=True)
+    follow(fresh_db, topic, OLD)
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    [first] = fake_slack.posts(OLD)
+    _moved(runtime, fake_slack, fresh_db)
+    # a fan-out that read the subscriptions before the move queues an update to the old id
+    late = update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    with transaction(fresh_db):
+        fresh_db.execute("UPDATE alerts SET channel = ? WHERE article_id = ?", [OLD, late])
+    # and one to both ids: the new id has it already, so it goes out once
+    both = update(fresh_db, topic, story_id, "Port authority calls in mediators")
+    with transaction(fresh_db):
+        fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
+                         "attempts, next_attempt_at, created_at) SELECT story_id, article_id, "
+                         "?, kind, status, 0, next_attempt_at, created_at FROM alerts "
+                         "WHERE article_id = ?", [OLD, both])
+    for second in range(1, 6):
+        runtime.deliver_pending(now=at(second))
+    _nothing_lost(fake_slack, fresh_db, first.ts,
+                  ("Talks resume on Thursday", "Port authority calls in mediators"))
+
+
+def test_an_alert_in_flight_during_the_move_is_recorded_under_the_new_id(
+        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch):  # noqa: F811
+    fake_slack.add_channel(OLD, private=True)
+    follow(fresh_db, topic, OLD)
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    answer = fake_slack.handle
+    moves: list[str] = []
+
+    def then_moved(method, params, body, token):
+        """Slack takes the post to OLD, then changes its id and the bot moves its rows before
+        the sender records the post."""
+        reply = answer(method, params, body, token)
+        if method == "chat.postMessage" and params.get("channel") == OLD and not moves:
+            moves.append(NEW)
+            fake_slack.change_channel_id(OLD, NEW)
+            mover = open_db(db_path)
+            with transaction(mover):
+                move_channel(mover, OLD, NEW)
+            mover.close()
+        return reply
+
+    monkeypatch.setattr(fake_slack, "handle", then_moved)
+    runtime.deliver_pending(now=at(0))
+    [first] = fake_slack.posts(NEW)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    for second in range(1, 4):
+        runtime.deliver_pending(now=at(second))
+    _nothing_lost(fake_slack, fresh_db, first.ts)
+
+
+def test_an_alert_refused_on_the_old_id_as_it_moves_is_sent_to_the_new_one(
+        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch):  # noqa: F811
+    fake_slack.add_channel(OLD, private=True)
+    follow(fresh_db, topic, OLD)
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    [first] = fake_slack.posts(OLD)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    answer = fake_slack.handle
+    moves: list[str] = []
+
+    def moved_first(method, params, body, token):
+        """The id changes and the rows move just before the post reaches Slack."""
+        if method == "chat.postMessage" and params.get("channel") == OLD and not moves:
+            moves.append(NEW)
+            fake_slack.change_channel_id(OLD, NEW)
+            mover = open_db(db_path)
+            with transaction(mover):
+                move_channel(mover, OLD, NEW)
+            mover.close()
+        return answer(method, params, body, token)
+
+    monkeypatch.setattr(fake_slack, "handle", moved_first)
+    for second in range(1, 8):
+        runtime.deliver_pending(now=at(second))
+    assert moves, "the post went to the old id"
+    _nothing_lost(fake_slack, fresh_db, first.ts)
