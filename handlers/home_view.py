@@ -15,6 +15,7 @@ from storage.topics import list_topics, recent_stories
 
 HOME_MODE, HOME_REMOVE = "wirewatch_home_mode", "wirewatch_home_remove"
 HOME_QUOTES_REMOVE, UNMUTE = "wirewatch_home_quotes_remove", "wirewatch_unmute"
+NOTICE = "wirewatch_home_notice"
 SHOWN_SUBSCRIPTIONS, SHOWN_MUTES, SHOWN_TOPICS, STORIES_PER_TOPIC = 20, 12, 15, 3
 VIEW_BLOCKS, SECTION_CHARS = 100, 3000
 HEADER = {"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}}
@@ -25,17 +26,27 @@ EVERYTHING = ("`/subscribe` lists your subscriptions by direct message, and a ch
               "or failed.")
 
 
-def home_blocks(db: Database, user: str) -> list[dict]:
+def home_blocks(db: Database, user: str, notice: str | None = None) -> list[dict]:
     """Each list capped, with "…and N more" and the command that lists it all; and whatever
-    the lists hold, within what views.publish takes (100 blocks, 3,000 characters a section)."""
+    the lists hold, within what views.publish takes (100 blocks, 3,000 characters a section).
+    ``notice`` (why a control did nothing: App Home has no ephemeral answer) comes first."""
     return within_view_limits([
-        HEADER, *subscription_blocks(db, user), *paused_home_section(db, user),
+        HEADER, *notice_blocks(notice), *subscription_blocks(db, user),
+        *paused_home_section(db, user),
         {"type": "divider"}, *mute_blocks(db, user), {"type": "divider"}, *topic_blocks(db)])
 
 
-def short_home() -> list[dict]:
+def short_home(notice: str | None = None) -> list[dict]:
     """What App Home says when Slack refused the full one: where everything is."""
-    return [HEADER, _section("App Home could not be shown in full just now. " + EVERYTHING)]
+    return [HEADER, *notice_blocks(notice),
+            _section("App Home could not be shown in full just now. " + EVERYTHING)]
+
+
+def notice_blocks(notice: str | None) -> list[dict]:
+    """The one line that says why the control just clicked did nothing, or nothing."""
+    return [{"type": "section", "block_id": NOTICE,
+             "text": {"type": "mrkdwn", "text": ":no_entry: " + fit(notice, 500)}}] \
+        if notice else []
 
 
 def within_view_limits(blocks: list[dict]) -> list[dict]:

@@ -23,7 +23,7 @@ def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
                 context: BoltContext) -> None:
     ack()
     user = (body.get("user") or {}).get("id")
-    if refused(context, Action.SUBSCRIBE, wait=AFTER_ACK_WAIT):
+    if _refused_here(client, context, user, Action.SUBSCRIBE):
         return
     sub_id, _, mode = str((action.get("selected_option") or {}).get("value") or "").partition(":")
     db = db_of(context)
@@ -40,7 +40,7 @@ def handle_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     ack()
     user = (body.get("user") or {}).get("id")
     db = db_of(context)
-    if refused(context, Action.SUBSCRIBE, wait=AFTER_ACK_WAIT):
+    if _refused_here(client, context, user, Action.SUBSCRIBE):
         return
     row = _own_subscription(db, str(action.get("value") or ""), user)
     if row is not None:
@@ -55,7 +55,7 @@ def handle_quotes_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     ack()
     user = (body.get("user") or {}).get("id")
     db = db_of(context)
-    if refused(context, Action.SUBSCRIBE, wait=AFTER_ACK_WAIT):
+    if _refused_here(client, context, user, Action.SUBSCRIBE):
         return
     value = str(action.get("value") or "")
     row = next((q for q in quote_subscriptions_set_up_by(db, user) if str(q.id) == value),
@@ -77,7 +77,17 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     db = db_of(context)
     if story.isdigit() and channel and not line and _may_unmute(db, body, int(story), channel):
         unmute(client, db, story_id=int(story), channel=channel, user=user)
-    publish_home(client, db, user)
+    publish_home(client, db, user, notice=None if body.get("response_url") else line)
+
+
+def _refused_here(client: WebClient, context: BoltContext, user: str | None,
+                  action: Action) -> bool:
+    """Whether the person may not do ``action``; if so App Home, which has no ephemeral
+    answer, is published again with the line that says who may (as a command would say)."""
+    line = refused(context, action, wait=AFTER_ACK_WAIT)
+    if line:
+        publish_home(client, db_of(context), user, notice=line)
+    return line is not None
 
 
 def _may_unmute(db: Database, body: dict, story_id: int, channel: str) -> bool:

@@ -23,14 +23,17 @@ def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> 
     publish_home(client, db_of(context), event["user"])
 
 
-def publish_home(client: WebClient, db: Database, user: str | None) -> None:
+def publish_home(client: WebClient, db: Database, user: str | None,
+                 notice: str | None = None) -> None:
     """Refresh a person's App Home; a failure is logged once, never fails what they just did.
 
-    A view Slack refuses as such (``VIEW_REFUSALS``) is replaced by a short one that says where
-    everything is; refused even so, nothing more is tried until the next refresh."""
+    ``notice`` goes at the top: App Home has no ephemeral answer, so a control that did nothing
+    says why there (until the next refresh). A view Slack refuses as such (``VIEW_REFUSALS``)
+    is replaced by a short one that says where everything is; refused even so, nothing more is
+    tried until the next refresh."""
     if not user:
         return
-    blocks = home_blocks(db, user)
+    blocks = home_blocks(db, user, notice)
     try:
         client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
     except SlackApiError as exc:
@@ -43,14 +46,14 @@ def publish_home(client: WebClient, db: Database, user: str | None) -> None:
         log.warning("App Home of %s refused by Slack (%s): %d blocks, longest text %d "
                     "characters; %s", user, code, len(blocks), longest,
                     "a short App Home pointing to the commands was published instead"
-                    if _publish_short(client, user) else "the short one was refused too")
+                    if _publish_short(client, user, notice) else "the short one was refused too")
     except OSError as exc:
         log.warning("App Home of %s not refreshed: %s", user, exc.__class__.__name__)
 
 
-def _publish_short(client: WebClient, user: str) -> bool:
+def _publish_short(client: WebClient, user: str, notice: str | None) -> bool:
     try:
-        client.views_publish(user_id=user, view={"type": "home", "blocks": short_home()})
+        client.views_publish(user_id=user, view={"type": "home", "blocks": short_home(notice)})
         return True
     except (SlackApiError, OSError):
         return False
