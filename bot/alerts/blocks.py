@@ -117,7 +117,7 @@ def _distinct(view: AlertView) -> list[str]:
         words, quoted = _words(item), _words(_longest_quote(item))
         if words in seen or len(quoted.split()) >= QUOTE_SAME and quoted in seen:
             continue
-        if len(words) >= 20 and len(words) < len(quote) and words in quote:
+        if len(words) >= 20 and len(words) < len(quote) and _within(words, quote):
             continue
         seen.update(w for w in (words, quoted) if w)
         kept.append(item)
@@ -134,12 +134,18 @@ def _said(view: AlertView, *, standalone: bool = False) -> bool:
     shown = [" ".join(view.summary)[:limit]] if view.kind != "update" or standalone else []
     if view.kind == "update":
         shown += _distinct(view)[:SHOWN]
-    return bool(quote) and any(quote in _words(text) for text in shown)
+    return bool(quote) and any(_within(quote, _words(text)) for text in shown)
 
 
 def _words(text: str) -> str:
     """Lower-case words of ``text`` without quote marks or punctuation, to compare wordings."""
     return " ".join(WORD.findall(text.replace("’", "'").lower()))
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether ``whole`` holds the words of ``part`` in a row, each whole ("a scandal" is not in
+    "a scandalous"): a match inside a word is other words, not the same ones said again."""
+    return f" {part} " in f" {whole} "
 
 
 def _longest_quote(text: str) -> str:

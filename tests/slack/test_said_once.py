@@ -59,3 +59,20 @@ def test_a_key_quote_the_summary_holds_is_not_said_again():
     assert len(standalone) == 2 and not standalone[1].startswith("“")
     other = _view("new", ("Ferry crews walked out on Monday.",), ())
     assert _sections(other)[1].startswith("“This is a lockout.")
+
+
+def test_a_key_quote_whose_words_the_summary_holds_only_inside_longer_words_is_shown():
+    """"It was a scandal" is not in "it was a scandalous waste": the quote line stays."""
+    quote = KeyQuote("It was a scandal", "Ada Brandt", "mayor")
+    summary = ("Mayor Ada Brandt said that it was a scandalous waste of public money.",)
+    sections = _sections(_view("new", summary, (), quote=quote))
+    assert sections[1] == "“It was a scandal” — Ada Brandt, mayor", sections
+
+
+def test_a_sentence_whose_words_the_key_quote_holds_only_inside_longer_words_is_news():
+    """"Ports will reopen on Monday" is not cut from "All airports will reopen on Monday …"."""
+    quote = KeyQuote("All airports will reopen on Monday once the strike ends, and the ferries "
+                     "a day later.", "Petra Solberg", "union negotiator")
+    ports = "Ports will reopen on Monday."
+    updates, _ = _sections(_view("update", ("Crews walked out.",), (ports, FARES), quote=quote))
+    assert updates.splitlines()[1:] == [f"• {ports}", f"• {FARES}"], updates
