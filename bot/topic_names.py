@@ -23,3 +23,9 @@ def plain_words(words: Sequence[str]) -> bool:
 def shell_quoted(text: str) -> str:
     """``text`` as one shell argument, in the docs' double quotes when that is safe."""
     return f'"{text}"' if re.fullmatch(r"[\w .,&'-]+", text) else shlex.quote(text)
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one shell argument, bare when the shell reads it as typed ("Port"), else
+    quoted ("AT&T" bare would run a command in the background)."""
+    return text if shlex.quote(text) == text else shell_quoted(text)

@@ -11,7 +11,7 @@ from bot.cli.context import CliContext, emit_json, where
 from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
-from bot.topic_names import plain_words, shell_quoted
+from bot.topic_names import plain_words, shell_quoted, shell_word
 from bot.topic_preview import PREVIEW_DAYS, preview, why_text
 from storage.db import transaction
 from storage.topics import (
@@ -85,11 +85,10 @@ def _name_or_query(name: str, words: tuple[str, ...]) -> bool:
 def _which_one(name: str, rest: str) -> str:
     """The refusal: both readings, each as the command that means it."""
     whole = f"{name} {rest}"
-    query = shell_quoted(rest) if " " in rest else rest
     return (f"is the topic \"{whole}\"? A name of several words needs quotes: wirewatch topics "
             f"add {shell_quoted(whole)} (its query is then its words; add one after the quotes)."
-            f" For the topic \"{name}\" with the query {rest}: wirewatch topics add {name} "
-            f"--query {query}. Nothing was added.")
+            f" For the topic \"{name}\" with the query {rest}: wirewatch topics add "
+            f"{shell_word(name)} --query {shell_word(rest)}. Nothing was added.")
 
 
 @topics.command("list")

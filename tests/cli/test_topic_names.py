@@ -5,6 +5,12 @@ quoted forms; anything with query syntax, or quoted, is taken as typed. The real
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 from tests.cli.test_first_hour import one_error_line, wirewatch
 
 
@@ -40,3 +46,25 @@ def test_what_cannot_be_a_name_is_taken_as_typed(tmp_path):
         assert added.stdout.startswith(f"tracking {shown}"), (args, added.stdout)
     both = wirewatch("--db", db, "topics", "add", "Port", "strike", "--query", "strike")
     assert both.returncode == 1 and "not both" in both.stderr, both
+
+
+def pasted(command: str, db: str) -> subprocess.CompletedProcess[str]:
+    """A suggested command as a person pastes it into their shell (this venv's `wirewatch`)."""
+    env = {**os.environ, "WIREWATCH_DB": db,
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, env=env,
+                          timeout=60)
+
+
+def test_both_suggested_commands_do_what_they_say_when_pasted_into_a_shell(tmp_path):
+    """A name with a character the shell reads ("AT&T": & would run `wirewatch topics add AT`
+    in the background) is quoted in each suggestion."""
+    db = str(tmp_path / "w.db")
+    line = one_error_line(wirewatch("--db", db, "topics", "add", "AT&T", "layoffs"))
+    whole = re.search(r"needs quotes: (wirewatch topics add .+?) \(its query", line)
+    split = re.search(r"with the query layoffs: (wirewatch topics add .+?)\. Nothing", line)
+    assert whole and split, line
+    for command in (split.group(1), whole.group(1)):
+        done = pasted(command, db)
+        assert done.returncode == 0, (command, done.stderr)
+    assert topics(db).splitlines() == ["AT&T: layoffs", "AT&T layoffs: AT AND T AND layoffs"]
