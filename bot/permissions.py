@@ -13,8 +13,9 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
+from concurrent.futures import FIRST_COMPLETED, Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import wait as first_of
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import Any, Protocol, TypeVar
@@ -103,6 +104,10 @@ class SlackBusy(Exception):
         self.retry_after = retry_after
 
 
+class Stopping(Exception):
+    """The bot stopped while a request waited for a person's role."""
+
+
 @dataclass(frozen=True)
 class RoleAnswer:
     """A person's role; ``unknown`` says why Slack could not tell it (the role is then GUEST,
@@ -144,6 +149,15 @@ class Roles:
         self._quiet_until = 0.0
         self._lock = threading.Lock()
         self._pool = DaemonPool(LOOKUP_THREADS, "wirewatch-roles")
+        self._closing: Future[None] = Future()
+
+    def close(self) -> None:
+        """The bot is stopping: requests still waiting for a lookup stop waiting. They wait on
+        Bolt's listener threads, which the interpreter joins at exit, so an App Home control
+        waiting ``AFTER_ACK_WAIT`` for a Slack that does not answer would hold up the stop."""
+        with self._lock:
+            if not self._closing.done():
+                self._closing.set_result(None)
 
     def answer(self, user_id: str | None, directory: Directory, *,
                wait: float = LOOKUP_WAIT) -> RoleAnswer:
@@ -160,7 +174,10 @@ class Roles:
         if quiet > 0:
             return _busy(quiet)
         try:
-            return RoleAnswer(self._pending_lookup(user_id, directory).result(timeout=wait))
+            return RoleAnswer(self._result(self._pending_lookup(user_id, directory), wait))
+        except Stopping:
+            return RoleAnswer(Role.GUEST, "wirewatch is stopping (a restart) and did not learn "
+                                          "in time who you are", retry="try again in a minute")
         except FutureTimeout:
             log.warning("Slack did not say within %.1f s who %s is (%s); treating them as a guest "
                         "for this request", wait, user_id, self._asked())
@@ -173,6 +190,14 @@ class Roles:
                         "until Slack answers", user_id, exc.__class__.__name__)
             return RoleAnswer(Role.GUEST, "Slack did not say who you are (it refused or could "
                                           "not be reached)")
+
+    def _result(self, lookup: Future[Role], wait: float) -> Role:
+        """The lookup's role, waited for at most ``wait`` seconds and never past ``close``."""
+        either: list[Future[Any]] = [lookup, self._closing]
+        first_of(either, timeout=wait, return_when=FIRST_COMPLETED)
+        if not lookup.done() and self._closing.done():
+            raise Stopping
+        return lookup.result(timeout=0)
 
     def _asked(self) -> str:
         """The calls a lookup makes: users.info, then the admin groups' members if any."""

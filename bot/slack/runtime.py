@@ -32,8 +32,8 @@ class SlackRuntime:
         self.settings = settings
         self.store = ThreadLocalDb(settings.db_path)
         self.token = TokenState()
-        self.app = build_app(settings, services=Services(self.store, settings, self.token),
-                             verify_token=verify_token)
+        self.services = Services(self.store, settings, self.token)
+        self.app = build_app(settings, services=self.services, verify_token=verify_token)
         self.delivery = delivery_client(settings)
         self.pacer = Pacer()
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer)
@@ -60,6 +60,8 @@ class SlackRuntime:
             self._socket.start()
 
     def stop(self) -> None:
+        """Listeners waiting for a role stop waiting first: the exit joins their threads."""
+        self.services.roles.close()
         if self._socket:
             self._socket.stop()
             self._socket = None
