@@ -50,7 +50,7 @@ def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
         blocks.append(_escaped_section(_updates(view)))
     else:
         blocks.append(_section(finished(" ".join(view.summary))))
-    if view.key_quote and fit(view.key_quote.text, 10).strip() and not _said(
+    if view.key_quote and fit(view.key_quote.text, 10).strip() and not said_already(
             view, standalone=standalone):
         blocks.append(_escaped_section(_quote_line(view.key_quote)))
     meta = [m for m in (fit(view.source or "", 300), _when(view.published)) if m.strip()]
@@ -93,7 +93,7 @@ def _when(published: str | None) -> str:
 def _updates(view: AlertView) -> str:
     """Escaped "What's new" list of the first SHOWN sentences (the strongest); a longer list,
     or one too long for the section, ends with "+N more" and where to read the rest."""
-    items = [fit(finished(item), ITEM_CHARS) for item in _distinct(view)]
+    items = [fit(finished(item), ITEM_CHARS) for item in distinct_whats_new(view)]
     if not items:
         return ""
     lines, size = ["What's new:"], len("What's new:")
@@ -106,7 +106,7 @@ def _updates(view: AlertView) -> str:
     return "\n".join(lines)
 
 
-def _distinct(view: AlertView) -> list[str]:
+def distinct_whats_new(view: AlertView) -> list[str]:
     """What's-new sentences each saying something once: a page that repeats a quote (a pull
     quote, a second attribution) gives the same words twice, and a sentence cut from inside
     the key quote the alert shows in full is that quote again."""
@@ -124,17 +124,18 @@ def _distinct(view: AlertView) -> list[str]:
     return kept
 
 
-def _said(view: AlertView, *, standalone: bool = False) -> bool:
-    """Whether the text the alert shows (a new story's summary, an update's first what's-new
-    sentences) already holds its key quote: the same words twice in one message are noise."""
+def said_already(view: AlertView, *, standalone: bool = False, shown: int = SHOWN) -> bool:
+    """Whether the text the alert shows (a new story's summary, an update's first ``shown``
+    what's-new sentences) already holds its key quote: the same words twice in one message
+    are noise."""
     if view.key_quote is None:
         return False
     quote = _words(view.key_quote.text)
     limit = STORY_CHARS if standalone else SECTION_CHARS
-    shown = [" ".join(view.summary)[:limit]] if view.kind != "update" or standalone else []
+    texts = [" ".join(view.summary)[:limit]] if view.kind != "update" or standalone else []
     if view.kind == "update":
-        shown += _distinct(view)[:SHOWN]
-    return bool(quote) and any(_within(quote, _words(text)) for text in shown)
+        texts += distinct_whats_new(view)[:shown]
+    return bool(quote) and any(_within(quote, _words(text)) for text in texts)
 
 
 def _words(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from bot.alerts.blocks import distinct_whats_new, said_already
 from bot.alerts.mrkdwn import finished
 from bot.models import AlertView
 
@@ -11,6 +12,7 @@ WIDTH = 88
 
 
 def render_text(view: AlertView) -> str:
+    """The alert as the terminal shows it: every what's-new sentence, each thing said once."""
     topics = ", ".join(view.topics) or "(no topic)"
     if view.kind == "new":
         lines = [f"🆕 NEW STORY · {topics}", f"   {view.headline}"]
@@ -18,8 +20,8 @@ def render_text(view: AlertView) -> str:
     else:
         lines = [f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
                  f"   {view.headline}", "   What's new:"]
-        lines += _bullets([finished(item) for item in view.whats_new], marker="   • ")
-    if view.key_quote:
+        lines += _bullets([finished(item) for item in distinct_whats_new(view)], marker="   • ")
+    if view.key_quote and not said_already(view, shown=len(view.whats_new)):
         who = view.key_quote.speaker or "unattributed"
         if view.key_quote.role:
             who = f"{who}, {view.key_quote.role}"

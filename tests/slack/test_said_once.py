@@ -4,6 +4,7 @@ quote, a key quote the summary already holds (seen on real copy in a desk's day)
 from __future__ import annotations
 
 from bot.alerts.blocks import alert_blocks
+from bot.alerts.console import render_text
 from bot.models import AlertView, KeyQuote
 
 PULL = ("“We will not sail again until every missed hour is paid,” said Petra Solberg, "
@@ -76,3 +77,17 @@ def test_a_sentence_whose_words_the_key_quote_holds_only_inside_longer_words_is_
     ports = "Ports will reopen on Monday."
     updates, _ = _sections(_view("update", ("Crews walked out.",), (ports, FARES), quote=quote))
     assert updates.splitlines()[1:] == [f"• {ports}", f"• {FARES}"], updates
+
+
+def test_the_terminal_says_each_thing_once_too():
+    """`wirewatch run --console` and the demo print what the Slack message would say."""
+    summary = ("Ferry crews walked out on Monday.",
+               "“This is a lockout. The company has broken its word to every crew member, and "
+               "we are going to court. Nobody sails until it pays,” Petra Solberg said.")
+    assert "> “" not in render_text(_view("new", summary, ()))
+    update = render_text(_view("update", ("Crews walked out.",),
+                               (PULL, FARES, REPEATED, "Hotels cancelled.", summary[1])))
+    assert update.count("We will not sail") == 1 and update.count("This is a lockout") == 1
+    assert "> “" not in update
+    quoted = render_text(_view("update", ("Crews walked out.",), (FARES,)))
+    assert "> “This is a lockout." in quoted
