@@ -138,6 +138,44 @@ def fail_pending(db: Database, target: str, *, error: str) -> int:
                       "AND status IN ('pending', 'sending')", [error, target]).rowcount
 
 
+def refused_since(db: Database, target: str, *, errors: Sequence[str], since: str) -> list[int]:
+    """Alerts to ``target`` queued since ``since`` that failed with one of ``errors``: the
+    ones a channel refused while its id was changing, to queue again once it has its new id."""
+    marks = ",".join("?" * len(errors))
+    return [row[0] for row in db.execute(
+        f"SELECT id FROM alerts WHERE channel = ? AND status = 'failed' AND created_at >= ? "
+        f"AND last_error IN ({marks}) ORDER BY id", [target, since, *errors])]
+
+
+def requeue(db: Database, alert_ids: Sequence[int], *, at: str) -> int:
+    """Queue failed alerts again; one that was tried goes back as in flight, so the sender
+    asks Slack whether it went out before posting it (never twice)."""
+    if not alert_ids:
+        return 0
+    marks = ",".join("?" * len(alert_ids))
+    return db.execute(
+        f"UPDATE alerts SET status = CASE WHEN posted_channel IS NULL THEN 'pending' "
+        f"ELSE 'sending' END, attempts = 0, last_error = NULL, next_attempt_at = ? "
+        f"WHERE id IN ({marks}) AND status = 'failed'", [at, *alert_ids]).rowcount
+
+
+def queue_missed(db: Database, target: str, *, reason: str, since: str) -> int:
+    """Queue the alerts ``target``'s realtime subscriptions, paused for ``reason`` since
+    ``since`` or later, did not get while paused (new stories and updates on their topics,
+    stored after the pause), oldest first; one already queued is not queued twice."""
+    at = now_iso()
+    return db.execute(
+        "INSERT OR IGNORE INTO alerts (story_id, article_id, channel, kind, status, attempts, "
+        "next_attempt_at, created_at) SELECT DISTINCT sa.story_id, sa.article_id, s.target_id, "
+        "sa.verdict, 'pending', 0, ?, ? FROM subscriptions s "
+        "JOIN story_topics st ON st.topic_id = s.topic_id "
+        "JOIN story_articles sa ON sa.story_id = st.story_id "
+        "WHERE s.target_id = ? AND s.mode = 'realtime' AND s.paused_reason = ? "
+        "AND s.paused_at >= ? AND sa.created_at >= s.paused_at "
+        "AND sa.verdict IN ('new', 'update') " + NOT_HELD + "ORDER BY sa.id",
+        [at, at, target, reason, since]).rowcount
+
+
 def failed_alerts(db: Database, *, targets: list[str] | None = None,
                   limit: int = 10) -> list[FailedAlert]:
     """The most recent failed alerts (to ``targets``, when given), newest first."""

@@ -121,6 +121,19 @@ def resume_quote_target(db: Database, target_id: str, *, at: str) -> list[QuoteS
     return resumed
 
 
+def resume_quotes_paused_for(db: Database, target_id: str, *, reason: str,
+                             since: str) -> list[QuoteSubscription]:
+    """Resume a channel's quote subscriptions paused for ``reason`` at ``since`` or later, as
+    if never paused (a digest covers the pause)."""
+    where = "target_id = :target AND paused_reason = :reason AND paused_at >= :since"
+    params = {"target": target_id, "reason": reason, "since": since}
+    resumed = [_sub(r) for r in db.query(
+        "SELECT * FROM quote_subscriptions WHERE " + where + " ORDER BY id", params)]
+    db.execute("UPDATE quote_subscriptions SET paused_at = NULL, paused_reason = NULL WHERE "
+               + where, params)
+    return resumed
+
+
 def paused_quote_subscriptions(db: Database, *, user: str | None = None) -> list[QuoteSubscription]:
     """Paused quote subscriptions (all, or those ``user`` set up or gets), by query."""
     where = "paused_at IS NOT NULL"

@@ -118,6 +118,19 @@ def resume_target(db: Database, target_id: str, *, at: str) -> list[Subscription
     return resumed
 
 
+def resume_paused_for(db: Database, target_id: str, *, reason: str,
+                      since: str) -> list[Subscription]:
+    """Resume a channel's subscriptions paused for ``reason`` at ``since`` or later, as if
+    never paused (a digest covers the pause): the pause was a mistake, not the channel's."""
+    where = "target_id = :target AND paused_reason = :reason AND paused_at >= :since"
+    params = {"target": target_id, "reason": reason, "since": since}
+    resumed = _subs(db, "s.target_id = :target AND s.paused_reason = :reason "
+                    "AND s.paused_at >= :since ORDER BY s.id", **params)
+    db.execute("UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL WHERE " + where,
+               params)
+    return resumed
+
+
 def paused_subscriptions(db: Database, *, user: str | None = None) -> list[Subscription]:
     """Paused subscriptions (all, or those ``user`` set up or gets), by topic."""
     where = "s.paused_at IS NOT NULL"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -13,10 +14,12 @@ from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
 from bot.models import QuoteSubscription, Subscription
+from storage import alerts as outbox
 from storage import quote_subscriptions as quote_subs
 from storage import subscriptions as subs
 from storage.alerts import fail_pending
 from storage.articles import now_iso
+from storage.channels import move_channel
 from storage.db import transaction
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,11 @@ AFTER_RESTRICTION = ("Once wirewatch may post there, type `/subscribe TOPIC` in 
                      "again and they resume.")
 PERSON_BACK = "A person's resume when they type `/subscribe` again."
 PERSON_GONE = ("user_disabled", "user_not_found")
+# Slack gives a shared channel its new id before it sends channel_id_changed: a post in
+# between is refused channel_not_found and pauses the channel; within this window before the
+# event such a pause, and the alerts it failed, are undone on the new id
+ID_CHANGE = "channel_not_found"
+ID_CHANGE_WINDOW = timedelta(hours=1)
 
 
 def explain(reason: str | None) -> str:
@@ -81,6 +89,31 @@ def resume_channel(db: Database, client: WebClient, channel: str) -> int:
         log.info("%s: %d subscriptions resumed", channel, len(named))
         _tell(client, named, f"wirewatch can post in <#{channel}> again. Resumed: {{topics}}.")
     return len(named)
+
+
+def move_channel_id(db: Database, client: WebClient, old: str, new: str) -> dict[str, int]:
+    """The channel ``old`` is ``new`` now: its rows move, and what refused ``channel_not_found``
+    in the last hour (the id had changed before Slack said so) comes back on ``new``: its
+    subscriptions paused for it resume, the alerts that failed for it, and those not queued
+    while paused, are queued for ``new`` (each once: a tried one is looked for first). Other
+    pauses (the bot removed, posting restricted, archived) stay. Returns the rows moved, by
+    table, and ``requeued``."""
+    since = (datetime.now(UTC) - ID_CHANGE_WINDOW).isoformat(timespec="seconds")
+    with transaction(db):
+        refused = outbox.refused_since(db, old, since=since,
+                                       errors=(ID_CHANGE, f"channel paused: {ID_CHANGE}"))
+        moved = move_channel(db, old, new)
+        requeued = outbox.requeue(db, refused, at=now_iso())
+        requeued += outbox.queue_missed(db, new, reason=ID_CHANGE, since=since)
+        topics = subs.resume_paused_for(db, new, reason=ID_CHANGE, since=since)
+        quotes = quote_subs.resume_quotes_paused_for(db, new, reason=ID_CHANGE, since=since)
+    named = _named(topics, quotes)
+    if named or requeued:
+        log.info("%s: paused as its id changed; %d subscriptions resumed, %d alerts queued "
+                 "again", new, len(named), requeued)
+        _tell(client, named, f"wirewatch can post in <#{new}> again (the channel has a new id: "
+                             f"it was shared with another organisation). Resumed: {{topics}}.")
+    return {**moved, "requeued": requeued}
 
 
 def resume_person(db: Database, user: str) -> int:

@@ -10,10 +10,8 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.alerts.mrkdwn import counted
-from bot.alerts.pause import pause_channel, resume_channel
+from bot.alerts.pause import move_channel_id, pause_channel, resume_channel
 from handlers.common import db_of, services
-from storage.channels import move_channel
-from storage.db import transaction
 
 log = logging.getLogger(__name__)
 MOVED = {"subscriptions": ("subscription", "subscriptions"),
@@ -45,18 +43,20 @@ def handle_member_joined(event: dict, client: WebClient, context: BoltContext) -
         resume_channel(db_of(context), client, channel)
 
 
-def handle_channel_id_changed(event: dict, context: BoltContext) -> None:
+def handle_channel_id_changed(event: dict, client: WebClient, context: BoltContext) -> None:
     """Slack Connect gave a private channel a new id for good: its subscriptions (with their
     pauses, notify lists and digest times), quote subscriptions, alerts and threads, mutes and
-    important stories move to it in one transaction, or the desk would silently get nothing."""
+    important stories move to it in one transaction, or the desk would silently get nothing;
+    what was refused in between (the id changes before the event) comes back."""
     old, new = event.get("old_channel_id"), event.get("new_channel_id")
     if not (isinstance(old, str) and isinstance(new, str) and old and new and old != new):
         return
-    db = db_of(context)
-    with transaction(db):
-        moved = move_channel(db, old, new)
+    moved = move_channel_id(db_of(context), client, old, new)
     what = ", ".join(counted(moved.get(table, 0), *names) for table, names in MOVED.items())
-    log.info("channel %s is now %s (shared with another organisation): moved %s", old, new, what)
+    again = f"; {counted(moved['requeued'], 'alert', 'alerts')} queued again" \
+        if moved.get("requeued") else ""
+    log.info("channel %s is now %s (shared with another organisation): moved %s%s", old, new,
+             what, again)
 
 
 def handle_uninstalled(event: dict, context: BoltContext) -> None:

@@ -180,3 +180,87 @@ def test_an_alert_refused_on_the_old_id_as_it_moves_is_sent_to_the_new_one(
         runtime.deliver_pending(now=at(second))
     assert moves, "the post went to the old id"
     _nothing_lost(fake_slack, fresh_db, first.ts)
+
+
+def _refused_in_the_gap(runtime, fake_slack, fresh_db, topic_id) -> tuple[str, int]:
+    """Slack gives OLD its new id before it tells the bot: the story's updates are refused
+    ``channel_not_found`` and the channel pauses; a story found meanwhile queues nothing."""
+    fake_slack.add_channel(OLD, private=True)
+    follow(fresh_db, topic_id, OLD)
+    story_id, _ = new_story(fresh_db, topic_id, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    [first] = fake_slack.posts(OLD)
+    fake_slack.change_channel_id(OLD, NEW)
+    update(fresh_db, topic_id, story_id, "Talks resume on Thursday")
+    update(fresh_db, topic_id, story_id, "Union rejects the offer")
+    runtime.deliver_pending(now=at(1))
+    runtime.deliver_pending(now=at(2))
+    new_story(fresh_db, topic_id, title="Second port joins the strike")
+    return first.ts, story_id
+
+
+def test_alerts_refused_before_slack_sends_the_event_are_posted_once_in_the_new_channel(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    first_ts, _ = _refused_in_the_gap(runtime, fake_slack, fresh_db, topic)
+    assert [s.paused_reason for s in subscriptions_of(fresh_db, [OLD])] == ["channel_not_found"]
+    assert fresh_db.execute("SELECT status FROM alerts ORDER BY id").fetchall() == [
+        ("sent",), ("failed",), ("failed",)]
+    send_event(runtime, {"type": "channel_id_changed", "old_channel_id": OLD,
+                         "new_channel_id": NEW, "event_ts": "1612206778.000000"})
+    wait_for(lambda: moved_to(fresh_db, OLD) == NEW)
+    for second in range(3, 12):
+        runtime.deliver_pending(now=at(second))
+    assert [s.paused_reason for s in subscriptions_of(fresh_db, [NEW])] == [None]
+    replies = [m.text for m in fake_slack.posts(NEW) if m.thread_ts == first_ts]
+    assert len(replies) == 2, replies
+    assert "Talks resume on Thursday" in replies[0] and "Union rejects the offer" in replies[1]
+    assert len([m for m in fake_slack.posts(NEW) if "Second port" in m.text]) == 1
+    assert len([m for m in fake_slack.posts(NEW) if not m.thread_ts]) == 2
+    assert fresh_db.execute("SELECT status, channel FROM alerts ORDER BY id").fetchall() == [
+        ("sent", NEW)] * 4
+    # the event again (Slack retries it) posts nothing twice
+    send_event(runtime, {"type": "channel_id_changed", "old_channel_id": OLD,
+                         "new_channel_id": NEW, "event_ts": "1612206778.000000"})
+    for second in range(12, 15):
+        runtime.deliver_pending(now=at(second))
+    assert len(fake_slack.posts(NEW)) == 4
+
+
+def test_a_channel_paused_for_another_reason_stays_paused_when_its_id_changes(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    fake_slack.add_channel(OLD, private=True)
+    follow(fresh_db, topic, OLD)
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    fake_slack.refuse_next(1, error="restricted_action")
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    runtime.deliver_pending(now=at(1))
+    assert [s.paused_reason for s in subscriptions_of(fresh_db, [OLD])] == ["restricted_action"]
+    _moved(runtime, fake_slack, fresh_db)
+    for second in range(2, 6):
+        runtime.deliver_pending(now=at(second))
+    assert [s.paused_reason for s in subscriptions_of(fresh_db, [NEW])] == ["restricted_action"]
+    assert fresh_db.execute("SELECT status, channel FROM alerts ORDER BY id").fetchall() == [
+        ("sent", NEW), ("failed", NEW)]
+    assert len(fake_slack.posts(NEW)) == 1
+
+
+def test_an_alert_slack_took_just_before_the_id_changed_is_not_posted_twice(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    fake_slack.add_channel(OLD, private=True)
+    follow(fresh_db, topic, OLD)
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    [first] = fake_slack.posts(OLD)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
+    runtime.deliver_pending(now=at(1))
+    fake_slack.change_channel_id(OLD, NEW)
+    for second in range(2, 8):  # "already posted?" is refused channel_not_found: it fails
+        runtime.deliver_pending(now=at(second))
+    assert fresh_db.execute("SELECT status FROM alerts ORDER BY id").fetchall() == [
+        ("sent",), ("failed",)]
+    _moved(runtime, fake_slack, fresh_db)
+    for second in range(8, 12):
+        runtime.deliver_pending(now=at(second))
+    _nothing_lost(fake_slack, fresh_db, first.ts)
