@@ -12,7 +12,7 @@ from typing import Any
 from dateutil import parser as dateparser
 
 from bot.ingest import furniture
-from bot.ingest.zones import OFFSETS, regional
+from bot.ingest.zones import OFFSETS, offset_as_written, regional
 from bot.models import Article, BadInput, RawArticle
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff]")
@@ -157,7 +157,7 @@ def normalise_time(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        when = dateparser.parse(value, fuzzy=True, dayfirst=False, tzinfos=_zone)
+        when = dateparser.parse(offset_as_written(value), fuzzy=True, dayfirst=False, tzinfos=_zone)
     except (ValueError, OverflowError, TypeError):
         return None
     if when.tzinfo is None:

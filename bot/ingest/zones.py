@@ -8,6 +8,7 @@ two or more and stay unknown, so those dates are read as UTC, as before).
 
 from __future__ import annotations
 
+import re
 from datetime import tzinfo
 
 from dateutil import tz
@@ -27,6 +28,9 @@ OFFSETS: dict[str, int] = {
     "AEST": 10 * HOUR, "AEDT": 11 * HOUR, "NZST": 12 * HOUR, "NZDT": 13 * HOUR,
 }
 
+SIGNED_NAME = re.compile(r"\b(?:GMT|UTC|UT)\s*(?=[+-]\d)")
+"""'GMT+2' as pages write it (a JavaScript date's 'GMT+0200'), meaning two hours ahead."""
+
 REGIONS = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
            "PT": "America/Los_Angeles"}
 
@@ -36,3 +40,9 @@ def regional(name: str) -> tzinfo | None:
     copy of the zone database, so a slim image without tzdata reads it too)."""
     region = REGIONS.get(name.upper())
     return tz.gettz(region) if region else None
+
+
+def offset_as_written(value: str) -> str:
+    """``value`` with 'GMT+2' written as '+2': dateutil reads 'GMT+2' as a POSIX zone string,
+    where the sign means hours behind, and would put the date four hours off."""
+    return SIGNED_NAME.sub("", value)

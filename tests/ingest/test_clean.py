@@ -171,6 +171,10 @@ def test_rights_notices_are_furniture_but_prose_about_copyright_is_not(notice):
     ("Tue, 01 Dec 2026 10:00:00 +0100", "2026-12-01T09:00:00+00:00"),
     ("10:13 a.m. ET Dec. 1, 2026", "2026-12-01T15:13:00+00:00"),
     ("10:13 a.m. ET June 1, 2026", "2026-06-01T14:13:00+00:00"),
+    ("Tue, 01 Dec 2026 10:00 GMT+2", "2026-12-01T08:00:00+00:00"),
+    ("2026-12-01 10:00 UTC-05:00", "2026-12-01T15:00:00+00:00"),
+    ("Tue Dec 01 2026 10:00:00 GMT+0100 (Central European Standard Time)",
+     "2026-12-01T09:00:00+00:00"),
 ])
 def test_a_named_time_zone_is_read_not_taken_for_utc(written, utc):
     assert normalise_time(written) == utc
