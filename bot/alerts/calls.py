@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -12,6 +13,10 @@ from bot.alerts.token import TokenDead, is_dead_token
 T = TypeVar("T")
 RETRY_LATER = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable",
                          "request_timeout"})
+LONGEST_WAIT = 300.0
+"""Seconds at most that one 429 pauses posting (or a role lookup) for: a Retry-After of hours,
+from a proxy or a fault, would silence every channel until a restart; asking again after five
+minutes costs one call, and Slack answers with a new Retry-After if it still means it."""
 GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived",
                   "restricted_action", "restricted_action_read_only_channel",
                   "restricted_action_thread_only_channel", "user_disabled", "user_not_found"})
@@ -54,12 +59,14 @@ def call(request: Callable[[], T]) -> T:
 
 
 def retry_after(headers: dict | None) -> float:
+    """Slack's Retry-After in seconds, within 0..LONGEST_WAIT (1 when missing or unreadable)."""
     for name, value in (headers or {}).items():
         if name.lower() == "retry-after":
             try:
-                return max(float(value if isinstance(value, str) else value[0]), 0.0)
+                seconds = float(value if isinstance(value, str) else value[0])
             except (TypeError, ValueError, IndexError):
                 break
+            return min(max(seconds, 0.0), LONGEST_WAIT) if math.isfinite(seconds) else 1.0
     return 1.0
 
 

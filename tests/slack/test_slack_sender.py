@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.alerts.blocks import MUTE, QUOTES
+from bot.alerts.calls import LONGEST_WAIT, retry_after
 from bot.models import Verdict, VerdictKind
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
@@ -121,6 +122,25 @@ def test_429_retry_after_is_honoured(runtime, fake_slack, fresh_db, topic):
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1, "waited as told"
     assert runtime.deliver_pending(now=at(3)) == 1
     assert len(fake_slack.posts("C0DESK")) == 1
+
+
+def test_a_retry_after_of_days_pauses_posting_five_minutes_at_most(runtime, fake_slack,
+                                                                    fresh_db, topic):
+    """Nothing from outside is trusted, not even a 429's Retry-After: a huge one (a proxy's, a
+    fault's) would silence every channel until a restart."""
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.fail_next(1, status=429, retry_after=10 ** 9)
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert runtime.deliver_pending(now=at(LONGEST_WAIT - 1)) == 0
+    assert runtime.deliver_pending(now=at(LONGEST_WAIT)) == 1
+    assert len(fake_slack.posts("C0DESK")) == 1
+
+
+@pytest.mark.parametrize(("written", "seconds"), [("30", 30.0), ("nan", 1.0), ("inf", 1.0),
+                                                  ("-5", 0.0), ("soon", 1.0)])
+def test_a_retry_after_slack_would_never_send_is_read_safely(written, seconds):
+    assert retry_after({"retry-after": written}) == seconds
 
 
 def test_5xx_backs_off_and_posts_once(runtime, fake_slack, fresh_db, topic):
