@@ -32,9 +32,9 @@ def test_a_speech_tag_whose_verb_takes_the_quote_as_its_clause(extract):
 def test_a_name_and_a_long_description_before_the_verb(extract):
     quotes = extract(
         "The exchange was agreed in a single weekend.\n\n"
-        "''If the minister had waited, I would have been sitting in a cell for years,'' Mr. "
-        "Halloran, now 74 and retired in Bangor, Maine, said by telephone this week.")
-    assert speaker_of(quotes, "sitting in a cell", "direct") == "Halloran"
+        "''If the minister had dithered, I would still be locked up now,'' Mr. "
+        "Halloran, now 81 and retired in Portland, Maine, said by telephone this week.")
+    assert speaker_of(quotes, "locked up", "direct") == "Halloran"
 
 
 def test_a_description_set_off_after_a_name_before_a_capitalised_verb(extract):
@@ -46,17 +46,18 @@ def test_a_description_set_off_after_a_name_before_a_capitalised_verb(extract):
 
 def test_a_colon_followed_by_two_spaces_still_introduces_the_quote(extract):
     quotes = extract(
-        "The union pushed for a ban on overtime. Governor Ellen Marsh resisted:  “Governors do "
-        "not have the power to suspend the labour laws of this state.”")
+        "The union pushed for a ban on overtime. Governor Ellen Marsh resisted:  “No governor can "
+        "simply switch off the labour laws of this state.”")
     [quote] = [q for q in quotes if "labour laws" in q.text]
     assert (quote.speaker.name, quote.verb) == ("Ellen Marsh", "resisted")
 
 
 def test_the_verb_before_the_colon_not_one_in_a_clause_before_it(extract):
     quotes = extract(
-        "When Halvorsen suggested that the port would sue the city for breaking the deal, "
-        "Okonkwo fired back forcefully: “If they sue us in a court in Leith, they will lose.”")
-    assert speaker_of(quotes, "they will lose", "direct") == "Okonkwo"
+        "When Halvorsen suggested that the ferry company would take the council to court over "
+        "the lease, Okonkwo hit back sharply: “Let them try any judge in Leith, and they will "
+        "be laughed out.”")
+    assert speaker_of(quotes, "laughed out", "direct") == "Okonkwo"
 
 
 def test_names_with_a_colon_before_each_answer(extract):
@@ -140,16 +141,16 @@ def test_a_sentence_reporting_its_own_words_does_not_attribute_the_quote_before(
 
 def test_an_opinion_page_that_opined_a_quote(extract):
     quotes = extract(
-        "Editorial pages across the region warned that the sky was falling. \"Drivers should "
+        "Newspapers up and down the coast predicted chaos on the roads. \"Drivers should "
         "leave their cars at home,\" opined the Halifax Courier.")
     assert speaker_of(quotes, "leave their cars", "direct") == "the Halifax Courier"
 
 
 def test_the_object_of_led_to_say_is_who_says_it(nlp):
     found = quotes_in_doc(nlp(
-        "Even the sleepy timing of the hearing led harbour traders to say that the council was "
-        "trying to protect a chairman who wilts in public."))
-    [clause] = [q for q in found if "protect a chairman" in q.text]
+        "The late hour chosen for the hearing led harbour traders to say that the council was "
+        "shielding a chairman who stumbles under questioning."))
+    [clause] = [q for q in found if "shielding a chairman" in q.text]
     assert clause.speaker.name == "harbour traders"
 
 
@@ -163,8 +164,8 @@ def test_a_name_set_after_said_between_commas_is_the_speaker(nlp):
 
 def test_continue_to_be_is_not_the_verb_that_quotes_a_fragment(nlp):
     found = quotes_in_doc(nlp(
-        "In a statement released after the mayor withdrew, Okafor said he is certain Solberg "
-        "will continue to be “a champion for every harbour town in the province.”"))
+        "In a statement issued once the mayor had pulled out, Okafor said he is sure Solberg "
+        "will continue to be “the loudest voice for every fishing village on the coast.”"))
     [fragment] = [q for q in found if q.kind == "fragment"]
     assert fragment.speaker.name == "Okafor"
 
@@ -180,77 +181,78 @@ def test_went_on_after_a_quote_is_its_attribution(extract):
 def test_in_someones_view_after_a_quote(extract):
     quotes = extract(
         "He expected the biggest challenge would be the backlog at the port.\n\n"
-        "“This is not a case where there are one or two things you can fix – it is an "
-        "across-the-board failure” from the cranes to the customs sheds, in Lindqvist’s view.")
-    assert speaker_of(quotes, "across-the-board", "direct") == "Lindqvist"
+        "“You cannot patch this with one or two repairs – it is a top-to-bottom "
+        "breakdown” from the cranes to the customs sheds, in Lindqvist’s view.")
+    assert speaker_of(quotes, "top-to-bottom", "direct") == "Lindqvist"
 
 
 def test_a_quote_paragraph_after_a_quoted_fragment_continues_its_speaker(extract):
     quotes = extract(
         "Councillor Dag Eide attacked the harbour board's record on Monday.\n\n"
-        "The Halifax Harbour Board shot back in a statement, saying it has “made a lot of "
-        "money for the port in bad years.”\n\n"
-        "“Frankly, this is the kind of thinking the town needs, understanding how to get a "
-        "good result out of a bad situation.”")
+        "The Halifax Harbour Board hit back in a statement, saying it has “kept the port in "
+        "profit through the lean winters.”\n\n"
+        "“Frankly, the town could use more of that sort of sense, turning a poor season into a "
+        "decent one.”")
     assert speaker_of(quotes, "Frankly", "direct") == "The Halifax Harbour Board"
 
 
 def test_the_main_verb_before_the_quote_not_the_clause_before_it(extract):
     quotes = extract(
         "After former Governor Dag Eide criticized Solberg during a debate, Ingrid shot back, "
-        "“I suppose I could have stayed home and baked, but I chose to run the port.”")
+        "“I could have kept to my garden, but I decided to run the port instead.”")
     assert speaker_of(quotes, "run the port", "direct") == "Ingrid"
 
 
 def test_reads_right_after_a_quote_is_its_attribution(extract):
     quotes = extract(
-        "Senator Dag Eide has been taking heat back home for not condemning the toll.\n\n"
-        "“There are jellyfish that have shown more spine than Senator Eide,” reads a "
-        "Wednesday editorial in the Halifax Courier.")
-    assert speaker_of(quotes, "jellyfish", "direct") == "a Wednesday editorial in the Halifax Courier"
+        "Senator Dag Eide has faced anger in his home district for staying silent on the "
+        "toll.\n\n"
+        "“A wet paper bag has more backbone than Senator Eide,” reads a front-page editorial "
+        "in the Halifax Courier.")
+    assert speaker_of(quotes, "backbone", "direct") == "a front-page editorial in the Halifax Courier"
 
 
 def test_words_after_a_closed_quote_that_open_the_next_with_a_colon(extract):
     quotes = extract(
         "Two of the families spoke at the shelter on Tuesday.\n\n"
-        "''We are refugees,'' Ms. Haddad said. ''We are not criminals.'' Mr. Osei said: ''The "
-        "attack that happened today is the work of criminals. We ourselves are running from "
-        "them.''")
-    assert speaker_of(quotes, "not criminals", "direct") == "Haddad"
-    assert speaker_of(quotes, "work of criminals", "direct") == "Osei"
+        "''We came here with nothing,'' Ms. Haddad said. ''We have broken no law.'' Mr. Osei "
+        "said: ''Whoever set the fire last night is a criminal. We came here to get away from "
+        "people like that.''")
+    assert speaker_of(quotes, "broken no law", "direct") == "Haddad"
+    assert speaker_of(quotes, "set the fire", "direct") == "Osei"
 
 
 def test_an_unattributed_quote_takes_the_nearest_speaker_before_it(extract):
     quotes = extract(
-        "The spin began at once. “This is the moment they told us would never happen,” Solberg "
-        "said on Monday night. His campaign manager, Alex Brannigan, struck a similar tune. "
-        "“This is a big night for us,” Brannigan said. “It is a three-person race now. If you "
-        "do not want the others to win, get on board with Solberg.”")
-    assert speaker_of(quotes, "three-person race", "direct") == "Alex Brannigan"
+        "The spin began at once. “Nobody thought we would get this far,” Solberg said on "
+        "Monday night. His campaign manager, Alex Brannigan, sounded the same note. “Tonight "
+        "belongs to us,” Brannigan said. “Only three are left standing. If you want neither of "
+        "the other two, come over to Solberg.”")
+    assert speaker_of(quotes, "three are left", "direct") == "Alex Brannigan"
 
 
 def test_words_before_that_lead_in_win_over_a_next_sentence_reporting_its_own(extract):
     quotes = extract(
-        "In June, after Solberg suffered a fall, Brannigan emailed her his wishes, addressing "
-        "her informally as “Ingrid” and telling her, “you are our best player and we need you "
-        "for the long run!” She replied to him that it was an honour to serve the town.")
-    [quote] = [q for q in quotes if "best player" in q.text]
+        "In June, after Solberg broke her wrist, Brannigan wrote to her with get-well wishes, "
+        "calling her simply “Ingrid” and telling her, “nobody on this team can fill your "
+        "shoes, so rest up!” She replied to him that she would be back for the next meeting.")
+    [quote] = [q for q in quotes if "fill your" in q.text]
     assert (quote.speaker.name, quote.verb) == ("Brannigan", "telling")
 
 
 def test_a_quote_after_claimed_that_is_the_claimants(extract):
     quotes = extract(
-        "But even as Solberg claimed on Tuesday that “The harbour master got in trouble for far "
-        "less,” one of the former inspectors of the port said the two cases were quite "
-        "different.")
-    assert speaker_of(quotes, "far less", "direct") == "Solberg"
+        "But even as Solberg claimed on Tuesday that “The harbour master was sacked for a "
+        "smaller slip,” one of the port's retired inspectors said the two cases had little in "
+        "common.")
+    assert speaker_of(quotes, "smaller slip", "direct") == "Solberg"
 
 
 def test_and_said_after_a_reported_clause_is_the_reporter_again(extract):
     quotes = extract(
         "Mayor Dag Eide said the decision was made by harbour commissioner Alan Pryce and said, "
-        "“Who are you going to trust on safety?”")
-    assert speaker_of(quotes, "trust on safety", "direct") == "Dag Eide"
+        "“Whose word on safety would you rather take?”")
+    assert speaker_of(quotes, "word on safety", "direct") == "Dag Eide"
 
 
 def test_a_lead_in_whose_verb_the_parser_left_without_a_subject(nlp):
@@ -271,9 +273,9 @@ def test_a_lead_in_whose_verb_the_parser_left_without_a_subject(nlp):
 def test_a_colon_after_a_chain_of_verbs_of_one_subject(extract):
     quotes = extract(
         "Boos rose from the floor of the hall as the crowd chanted.\n\n"
-        "Solberg gestured as if to stop the noise, then leaned in and boomed: “Let us win this "
-        "in November.”")
-    [quote] = [q for q in quotes if "win this" in q.text]
+        "Solberg raised a hand to quiet the hall, then leaned in and boomed: “We take this "
+        "seat in November.”")
+    [quote] = [q for q in quotes if "take this" in q.text]
     assert (quote.speaker.name, quote.verb) == ("Solberg", "boomed")
 
 
@@ -328,18 +330,19 @@ def test_a_name_the_parser_joined_to_the_object_of_the_verb_before(extract):
 def test_a_participle_after_an_inverted_speech_tag_goes_on_with_its_speaker(extract):
     quotes = extract(
         "The inquiry into the harbour fire closed on Friday.\n\n"
-        "Brennan cannot say that “from his seat,” Okafor added, saying it should be “up to the "
-        "coroner to decide or not.”")
-    assert speaker_of(quotes, "coroner to decide", "indirect") == "Okafor"
+        "Brennan cannot claim that “from the bench,” Okafor added, saying it should be “left "
+        "for the coroner to settle.”")
+    assert speaker_of(quotes, "coroner to settle", "indirect") == "Okafor"
 
 
 def test_a_quote_after_a_long_partial_quote_continues_its_speaker(extract):
     quotes = extract(
         "Councillor Ana Ruiz spoke after the vote.\n\n"
-        "She vowed to “keep the fight going.”\n\n"
-        "But she also said that “we will not let the harbour close,” and that, in regard to "
-        "Mayor Tomas Brandt, “our fight is to keep the ferries running for everyone.”")
-    quote = one(quotes, "ferries running", "direct")
+        "She promised to “stay in this for the long haul.”\n\n"
+        "But she also said that “the harbour stays open while I sit on this council,” and "
+        "that, in regard to Mayor Tomas Brandt, “what we want is ferries that run for "
+        "everyone.”")
+    quote = one(quotes, "ferries that run", "direct")
     assert (quote.speaker.name, quote.verb) == ("Ana Ruiz", "said")
 
 
@@ -389,15 +392,15 @@ def test_in_the_words_of_a_name_ending_in_s_with_a_bare_apostrophe(extract):
 def test_a_participle_after_a_relative_clause_of_speech_goes_on_with_its_subject(extract):
     quotes = extract(
         "The recount ended on Sunday.\n\n"
-        "Mayor Tomas Brandt complained that the count had been \"rigged\" against him, a charge "
-        "that Harbour Party leaders strongly denied, noting that they had used the same count "
+        "Mayor Tomas Brandt complained that the tally had been \"cooked\" to hurt him, a charge "
+        "that Harbour Party leaders firmly denied, noting that they had counted the same way "
         "since 2004.")
-    assert speaker_of(quotes, "same count", "indirect") == "Harbour Party leaders"
+    assert speaker_of(quotes, "same way", "indirect") == "Harbour Party leaders"
 
 
 def test_a_fragment_under_a_negated_reporting_verb_is_the_words_of_the_verb_above(extract):
     quotes = extract(
         "The river burst its banks on Sunday.\n\n"
-        "Ana Ruiz, while being interviewed on the radio on Monday morning, called again for "
-        "Mayor Brandt to resign for not calling the flood an act of “criminal neglect.”")
+        "Ana Ruiz, while speaking on the radio on Monday morning, called again for Mayor "
+        "Brandt to quit for not calling the flooding a case of “criminal neglect.”")
     assert speaker_of(quotes, "criminal neglect", "fragment") == "Ana Ruiz"
