@@ -3,17 +3,17 @@
 
 def test_reported_speech_with_a_title_subject(quotes_of, only):
     quotes = quotes_of(
-        "Foreign Minister Elena Marsh flew to Oslo on Sunday. The minister argued an "
-        "invitation would be the right response to the blockade.")
-    quote = only(quotes, "indirect", "invitation")
-    assert quote.text == "an invitation would be the right response to the blockade"
+        "Foreign Minister Elena Marsh flew to Oslo on Sunday. The minister argued a "
+        "membership offer would be the fitting answer to the blockade.")
+    quote = only(quotes, "indirect", "membership offer")
+    assert quote.text == "a membership offer would be the fitting answer to the blockade"
     assert quote.speaker.name == "Elena Marsh"
     assert quote.verb == "argued"
 
 
 def test_reported_speech_from_unnamed_sources(quotes_of, only):
-    quote = only(quotes_of("Diplomats say there is no consensus on the new sanctions."),
-                 "indirect", "consensus")
+    quote = only(quotes_of("Diplomats say the allies remain split over the new sanctions."),
+                 "indirect", "remain split")
     assert quote.speaker.name == "Diplomats"
     assert quote.speaker.kind == "unnamed"
 

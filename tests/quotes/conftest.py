@@ -20,7 +20,7 @@ ARTICLES = [
               "government would keep pressing allies.\n\n"
               "“We have sent a message that an invitation is not off the table, whatever the "
               "speculation,” she told reporters in Brussels.\n\n"
-              "Diplomats say there is no consensus among the allies yet.")),
+              "Diplomats say the allies have yet to agree.")),
     RawArticle(
         title="Harbour bridge to stay shut", source="Local Post",
         url="https://example.test/bridge", published="2026-11-21T08:30:00+00:00", origin="a2",

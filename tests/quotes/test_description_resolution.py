@@ -64,9 +64,9 @@ def test_the_magazine_is_the_name_the_article_gave_as_a_magazine(statements_of):
     quotes = statements_of(
         "Paula Brandt told the Eastfield Herald last week that she would enter.\n\n"
         "On Friday, Brandt and her neighbour sent pie recipes to Hearthside Living magazine's "
-        "annual baking contest. The magazine said its readers had picked the county fair "
-        "winner in five of the past six years.")
-    assert speaker_of(quotes, "picked the county fair") == "Hearthside Living"
+        "annual baking contest. The magazine said its readers had chosen the best pie at the "
+        "county fair every summer since 2019.")
+    assert speaker_of(quotes, "chosen the best pie") == "Hearthside Living"
 
 
 def test_a_name_after_the_subjects_of_phrase_is_the_subject_not_the_organisation(statements_of):
@@ -98,7 +98,7 @@ def test_the_results_speak_for_the_poll_the_article_named(statements_of):
 
 def test_the_ads_speak_for_whoever_ran_them(statements_of):
     quotes = statements_of(
-        "The Harbour Trust is running full-page ads in two Halden newspapers this week. The "
+        "The Harbour Trust is placing full-page ads in both Halden papers this week. The "
         "ads urge the council to keep the ferry running.")
     assert speaker_of(quotes, "keep the ferry") == "The Harbour Trust"
 
@@ -106,8 +106,8 @@ def test_the_ads_speak_for_whoever_ran_them(statements_of):
 def test_an_email_that_modifies_a_noun_was_sent_by_the_subject_of_sent(statements_of):
     quotes = statements_of(
         "Councillor Ada Brenner lost the first round on Sunday.\n\n"
-        "The Tidewater Party sent out an email fundraising appeal that night. “We need every "
-        "one of you before the run-off,” the email said.")
+        "The Tidewater Party sent its members an email donation request late that night. “We "
+        "need every one of you before the run-off,” the email said.")
     assert speaker_of(quotes, "every one of you") == "The Tidewater Party"
 
 

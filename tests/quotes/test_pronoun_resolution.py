@@ -36,12 +36,12 @@ def test_he_after_the_words_he_reports_means_the_last_speaker_not_their_subject(
 
 def test_he_looks_past_a_sentence_cut_at_a_titles_full_stop(statements_of):
     quotes = statements_of(
-        "Speaking on the radio Monday, Tomas Varga refrained from attacking his rivals, "
-        "particularly Govs. Paul Ferris and Ian Marsh, who say the young senator lacks the "
-        "experience to lead.\n\n"
-        "He dismissed the criticism of his debate, saying Monday that it was “our best night "
-        "yet.”")
-    assert speaker_of(quotes, "best night") == "Tomas Varga"
+        "Speaking on the radio Monday, Tomas Varga held back from criticising the other "
+        "candidates, notably Govs. Paul Ferris and Ian Marsh, who argue the young senator is "
+        "too green to lead.\n\n"
+        "He brushed off the reviews of his debate, saying Monday that it had been “our "
+        "strongest night so far.”")
+    assert speaker_of(quotes, "strongest night") == "Tomas Varga"
 
 
 def test_he_closing_a_quote_is_not_the_man_the_quote_names(statements_of):

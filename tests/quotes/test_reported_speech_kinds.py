@@ -169,9 +169,9 @@ def test_a_refusal_to_act_is_reported_but_a_refusal_to_comment_is_not(reported):
 
 
 def test_a_verb_joined_to_a_passive_one_shares_its_subject(reported):
-    quotes = reported("Harbour officials were angered by the deal and predicted it would hurt "
-                      "other cases.")
-    assert one(quotes, "hurt other cases").speaker.name == "Harbour officials"
+    quotes = reported("Harbour officials were stunned by the ruling and warned it would delay "
+                      "the next inquiry.")
+    assert one(quotes, "delay the next inquiry").speaker.name == "Harbour officials"
 
 
 def test_a_for_phrase_of_a_thing_is_not_the_charge(reported):
@@ -182,9 +182,9 @@ def test_a_for_phrase_of_a_thing_is_not_the_charge(reported):
 
 
 def test_tweeted_that_reports_its_clause(reported):
-    quotes = reported("Mayor Tomas Brandt tweeted that the council had too little to say about "
-                      "the flooded harbour road.")
-    quote = one(quotes, "the council had too little to say")
+    quotes = reported("Mayor Tomas Brandt tweeted that the council had stayed silent for weeks "
+                      "over the flooded harbour road.")
+    quote = one(quotes, "the council had stayed silent")
     assert quote.speaker.name == "Tomas Brandt"
     assert quote.text.startswith("that the council")
 
