@@ -119,7 +119,7 @@ def is_photo_caption(line: str) -> bool:
 
 
 def is_ticker(line: str) -> bool:
-    """Market-data strips such as 'AGL 38.10 Decreased By ▼ -0.06 (-0.16%)'."""
+    """Market-data strips such as 'KSE 41.75 Decreased By ▼ -0.12 (-0.29%)'."""
     if TICKER_MARK.search(line) and re.search(r"\d", line) and len(line) < 300:
         return not ends_like_sentence(line)
     tokens = line.split()
@@ -179,7 +179,7 @@ def byline_of(line: str) -> str | None:
 
 
 def published_of(line: str) -> tuple[str, str] | None:
-    """Split 'Reuters Published 29 Nov, 2024 11:48pm' into ('Reuters', '29 Nov, 2024 11:48pm')."""
+    """Split 'Reuters Published 14 Mar, 2026 9:05am' into ('Reuters', '14 Mar, 2026 9:05am')."""
     if len(line) > 120 or ends_like_sentence(line) and not CLOCK_END.search(line):
         return None
     match = PUBLISHED.match(line.strip())
@@ -199,7 +199,7 @@ def _names_a_source(text: str) -> bool:
 
 
 def _only_a_date(text: str) -> bool:
-    """Digits and date words only: '29 Nov, 2024 11:48pm', '3 hours ago', not 'a profit of 3'."""
+    """Digits and date words only: '14 Mar, 2026 9:05am', '3 hours ago', not 'a profit of 3'."""
     words = [w.casefold() for w in re.findall(r"[A-Za-z]+", text)]
     return any(ch.isdigit() for ch in text) and all(w in DATE_WORDS for w in words)
 

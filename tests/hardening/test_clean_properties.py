@@ -71,7 +71,7 @@ ticker = st.one_of(
               st.integers(0, 9), st.integers(0, 99)).map(
         lambda t: f"{t[0]} {t[1]}.{t[2]:02d} {t[3]}{t[4]}.{t[5]:02d}%"),
     st.tuples(st.integers(1, 28), st.integers(10, 99), st.integers(0, 99)).map(
-        lambda t: f"date 2024-11-{t[0]:02d} AGL {t[1]}.{t[2]:02d} Decreased By ▼ -0.06 (-0.16%)"),
+        lambda t: f"date 2026-03-{t[0]:02d} KSE {t[1]}.{t[2]:02d} Decreased By ▼ -0.12 (-0.29%)"),
 )
 share = st.sampled_from(["Share this article", "Share", "Tweet", "Email", "Print",
                          "Copy link", "Advertisement", "Subscribe to our newsletter",
@@ -80,7 +80,7 @@ read_more = headline.map(lambda h: f"READ MORE: {h}")
 byline = st.tuples(st.sampled_from(NAMES), st.sampled_from(NAMES)).map(
     lambda t: f"By {t[0]} {t[1]}")
 published = st.tuples(st.sampled_from(["Reuters", "Lusa Wire", ""]), st.integers(1, 28)).map(
-    lambda t: f"{t[0]} Published {t[1]} Nov, 2024 11:48pm".strip())
+    lambda t: f"{t[0]} Published {t[1]} Mar, 2026 9:05am".strip())
 furniture_line = st.one_of(ticker, share, read_more, byline, published, headline)
 separator = st.sampled_from(["\n\n", "\n\n", "\n", "\n \n", "\r\n\r\n"])
 

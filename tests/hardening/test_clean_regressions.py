@@ -39,10 +39,10 @@ def test_single_newline_page_with_long_headline_and_ticker_between_prose_stays_a
 
 
 def test_furniture_is_still_removed():
-    text = ("Ships wait offshore\n\nBy Ana Sousa\n\nReuters Published 29 Nov, 2024 11:48pm\n\n"
+    text = ("Ships wait offshore\n\nBy Ana Sousa\n\nReuters Published 14 Mar, 2026 9:05am\n\n"
             f"{LEAD}\n\nSubscribe to our newsletter\n\nUpdated 3 hours ago\n\n"
             "Reporting by Ana Sousa; Editing by Mark Potter\n\nShare this article")
     article = clean_article(RawArticle(text=text, origin="x"))
     assert article.body == LEAD
     assert (article.byline, article.source) == ("Ana Sousa", "Reuters")
-    assert article.published == "2024-11-29T23:48:00+00:00"
+    assert article.published == "2026-03-14T09:05:00+00:00"
