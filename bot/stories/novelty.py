@@ -240,8 +240,8 @@ def found(
 
 
 def background(text: str) -> bool:
-    """Whether the sentence, outside its quotes, tells what happened before ("Carrier, which
-    earlier this year announced …", "He tweeted last year that …"): on real copy such
+    """Whether the sentence, outside its quotes, tells what happened before ("Norrvik Paper,
+    which earlier this year announced …", "He tweeted last year that …"): on real copy such
     sentences are context, not news, when only a new name, a continuation or a claim makes
     them new; a speaker's words about the past are theirs to date and stay news."""
     return bool(PAST.search(QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))))
@@ -293,8 +293,9 @@ def _claim(sentence: SentenceFeatures, best: float, story: _Story,
 
 def _quotes_new_words(text: str, story_words: frozenset[str]) -> bool:
     """Whether the quoted words include one the story never used (in any form): a snippet
-    restating the story's lead in other words keeps its quote ("should stop this rigged witch
-    hunt"), and that quote is not news. A quote the sentence does not close is not checked."""
+    restating the story's lead in other words keeps its quote (an invented example: "must
+    end this pointless inquiry"), and that quote is not news. A quote the sentence does not
+    close is not checked."""
     quoted = [w for span in QUOTED.findall(text) for w in WORD.findall(span.lower())]
     if not quoted:
         return True

@@ -63,8 +63,9 @@ def test_a_sentence_telling_what_happened_before_is_background_not_news(pipeline
 
 
 def test_background_reads_outside_quotes():
-    assert novelty.background("Carrier, which earlier this year announced plans to close a plant.")
+    assert novelty.background("Norrvik Paper, which earlier this year announced it would shut a "
+                              "mill.")
     assert novelty.background("Two years ago the council had voted the plan down.")
-    assert not novelty.background("“You abused the trust placed in you six months ago,” she said.")
-    assert not novelty.background("we start it all over again last year,” he added.")
+    assert not novelty.background("“You let this court down four months ago,” she said.")
+    assert not novelty.background("we had to begin from scratch last year,” he added.")
     assert not novelty.background("Talks resume in Kalmarby on Thursday.")

@@ -66,7 +66,7 @@ def _titled(words: list[str]) -> bool:
 
 
 def _aspectual(verb: Token) -> bool:
-    """"Rubio will continue to be “a champion”": "continue to" says nothing."""
+    """"She will continue to be “a voice for the town”": "continue to" says nothing."""
     return verb.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
@@ -292,7 +292,7 @@ class DirectQuotes:
             return signed
         if ended and not self.fragment[span] and (self._reports_else(after) or
                                                   self._leads_on(after, {":"})):
-            after = []  # "“….” Kasich said he would have fired him, according to reports."
+            after = []  # "“….” The chief said he would have sacked him, according to reports."
         order = ((before, True), (after, False)) if prefers_before else \
             ((after, False), (before, True))
         for tokens, last in order:

@@ -54,7 +54,7 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp", "parataxis"} and verb.head != verb:
             if in_paragraph and _in_next_paragraph(verb, verb.head):
                 return None
-            # "Officials were angered by the deal and predicted …": a conjoined verb shares
+            # "Officials were stunned by the ruling and warned …": a conjoined verb shares
             # its head's subject, passive or not.
             # "X was prompted to say …": the one asked, made or forced to speak speaks.
             kinds = {"nsubj", "nsubjpass"} if verb.dep_ in {"conj", "xcomp"} else {"nsubj"}
