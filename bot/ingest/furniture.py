@@ -59,6 +59,14 @@ DATELINE = re.compile(
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&'-]{2,40})\))?)"
     r"\s+[-–—]{1,2}\s+(?=\S)"
 )
+_PLACE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_OUTLET = r"[A-Z][A-Za-z&'’]+(?: [A-Z][A-Za-z&'’]+){0,2}"
+BARE_DATELINE = re.compile(
+    rf"^(?P<dateline>{_PLACE}(?:, {_PLACE})? \((?P<agency>{_OUTLET})\)) ?(?=[\"“‘]?[A-Z])")
+"""A dateline with no dash before the first sentence: 'Washington (CNN) The Senate ...'. Every
+word of the place and the outlet is capitalised, and so is the sentence's first word: prose
+naming a place or a person before a parenthesis goes on in lower case ('Paris (France) has
+...', 'Sen. Ada Brandt (R-Maine) said ...')."""
 _PART = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 _PERSON = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}"
 PHOTO_CREDIT = re.compile(
@@ -207,8 +215,9 @@ def _only_a_date(text: str) -> bool:
 def split_dateline(paragraph: str, *, opening: bool = True) -> tuple[str | None, str | None, str]:
     """'KYIV, Nov 29 (Reuters) - Text' -> ('KYIV, Nov 29 (Reuters)', 'Reuters', 'Text'). Not
     ``opening`` (a paragraph after others), the text must start as a sentence does, in
-    capitals: 'NATO - the alliance ...' is prose there."""
-    match = DATELINE.match(paragraph)
+    capitals: 'NATO - the alliance ...' is prose there, and a dateline must have its dash:
+    'Port Authority (NPA) Chief Ada Brandt said ...' is prose too."""
+    match = DATELINE.match(paragraph) or (_bare_dateline(paragraph) if opening else None)
     if not match:
         return None, None, paragraph
     rest = paragraph[match.end():]
@@ -219,3 +228,17 @@ def split_dateline(paragraph: str, *, opening: bool = True) -> tuple[str | None,
     if not (place.isupper() or match.group("agency")):
         return None, None, paragraph
     return head, match.group("agency"), rest
+
+
+def _bare_dateline(paragraph: str) -> re.Match[str] | None:
+    """'Washington (CNN) The Senate voted ...': the first sentence straight after the outlet,
+    and read as one (several words, ending as prose), so a headline is not taken for it; a
+    body's initials in brackets ('A United Launch Alliance (ULA) rocket ...') are no outlet."""
+    match = BARE_DATELINE.match(paragraph)
+    if not match:
+        return None
+    rest, agency = paragraph[match.end():], match.group("agency")
+    initials = "".join(word[0] for word in match.group("dateline").split()[:-1])
+    if agency.isupper() and initials.endswith(agency):
+        return None
+    return match if len(rest.split()) >= 4 and ends_like_prose(rest) else None

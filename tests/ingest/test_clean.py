@@ -84,6 +84,39 @@ def test_prose_that_starts_with_capitals_and_a_dash_is_no_dateline_after_the_lea
     assert article.body == text
 
 
+def test_a_dateline_with_no_dash_before_the_first_sentence_is_a_field():
+    """'Northhaven (Harbour Wire) Dockworkers ...': the outlet's name in brackets and the first
+    sentence straight after it, with a space or none; left in, it opened summaries."""
+    leads = ["Northhaven (Harbour Wire) Dockworkers walked off the job on Monday.",
+             "Northhaven (Harbour Wire)Dockworkers walked off the job on Monday.",
+             "Port Talbot, Wales (HW Business) Dockworkers walked off the job on Monday."]
+    for lead in leads:
+        article = clean_article(RawArticle(text=lead + "\n\nThe union said it would last.",
+                                           origin="x", title="Port strike"))
+        assert article.body == ("Dockworkers walked off the job on Monday.\n\n"
+                                "The union said it would last."), lead
+        assert article.dateline == lead.split(")")[0] + ")"
+        assert article.source == lead.split("(")[1].split(")")[0]
+
+
+def test_a_place_or_a_name_before_brackets_in_prose_is_no_dateline():
+    """Prose goes on in lower case after a bracket, a body's initials are not an outlet, a
+    headline is no first sentence, and after the first paragraph a dateline has its dash."""
+    texts = ["Paris (France) has a new harbour master, the board said.",
+             "Sen. Ada Brandt (R-Maine) Tuesday said she would back the strike.",
+             "A Northhaven Dock Union (NDU) Crane driver walked out on Monday.",
+             "Dockers Did (NOT) Strike Again"]
+    for text in texts:
+        article = clean_article(RawArticle(text=text + "\n\nThe union said it would last.",
+                                           origin="x", title="Port strike"))
+        assert article.dateline is None, text
+        assert article.body.startswith(text)
+    later = "Port Authority (NPA) Chief Ada Brandt said talks would resume."
+    text = f"Dockworkers walked off the job on Monday.\n\n{later}"
+    article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
+    assert (article.dateline, article.body) == (None, text)
+
+
 def test_photo_captions_between_paragraphs_are_furniture():
     """A caption ends with the photographer's credit, which no sentence of prose does."""
     captions = ["Dockworkers picket outside the port gates in Northhaven, March 2, 2026. "
