@@ -66,7 +66,7 @@ def _titled(words: list[str]) -> bool:
 
 
 def _aspectual(verb: Token) -> bool:
-    """"She will continue to be “a voice for the town”": "continue to" says nothing."""
+    """"She will continue to be “the town's loudest friend”": "continue to" says nothing."""
     return verb.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
