@@ -230,7 +230,7 @@ def test_credit_lines_closing_a_report_are_furniture():
     credits = ["(Reporting by Ana Sousa; Editing by Jo Lind)",
                "Harbour Wire's Jo Lind and the Northhaven Herald contributed to this report.",
                "• Sam Hale contributed reporting.",
-               "Ana Sousa contributed to this report, which was updated at 7:29 a.m.",
+               "Ana Sousa contributed to this report, which was updated at 6:05 a.m.",
                "Jo Lind contributed to this story. The Harbour Wire also contributed to this story."]
     prose = ["The harbour board froze ferry fares on Friday, its chair said.",
              "Jones, who contributed reporting to the inquiry, said the port would stay open.",
@@ -275,8 +275,8 @@ def test_a_gallery_label_is_furniture():
 def test_an_updated_line_with_a_time_in_us_zones_is_furniture():
     """'Updated at 4 p.m. ET' is the page's, not the story's: left in, spaCy ran 'ET' into the
     next sentence ('ET Massachusetts Sen. ...'), and the line led a summary."""
-    stamps = ["Updated at 4 p.m. ET", "Updated on Friday at 2:44 p.m. ET.",
-              "Updated at 4:57 pm.", "Updated Dec. 10 at 3:30 p.m. CT"]
+    stamps = ["Updated at 4 p.m. ET", "Updated on Thursday at 5:12 p.m. ET.",
+              "Updated at 4:57 pm.", "Updated Nov. 3 at 1:15 p.m. CT"]
     prose = ["The harbour board froze ferry fares on Friday, its chair said.",
              "Ada Brandt posted the video at 9 p.m. ET.",
              "The board updated its figures at 4 p.m. ET on Friday."]
