@@ -105,8 +105,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
 
 
 def _named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:
-    """"The director of the European Centre, Ina Kirsch, told …": the parser hangs the name
-    off the organisation; a person's name set beside a thing or a place describes the
+    """"The director of the Baltic Policy Institute, Vera Lindholm, told …": the parser hangs the
+    name off the organisation; a person's name set beside a thing or a place describes the
     person the subject is (not "a spokesman for the mayor, X")."""
     current = token
     for _ in range(2):
@@ -362,7 +362,7 @@ def _public_body(name: str) -> bool:
 def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The company" means the last organisation that acted in a clause before it; one just
     named, in its sentence or the one before, without acting comes before any further back
-    ("… hours with EgyptAir, the airline said"; "Shares in Corveth fell" long before does not
+    ("… hours with Nordair, the airline said"; "Shares in Corveth fell" long before does not
     name the company meant)."""
     since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
     near: Span | None = None

@@ -165,7 +165,7 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
     """"In a written statement, Peter Cook said …", "the Ruiz campaign released an ad":
     the subject of the verb the document hangs from."""
     while document.dep_ == "compound" and document.head.pos_ == "NOUN":
-        document = document.head  # "sent out an email fundraising appeal"
+        document = document.head  # "sent its members an email donation request"
     verb = document.head.head if document.dep_ == "pobj" else document.head
     if verb.pos_ not in {"VERB", "AUX"} or verb == document or document.dep_ != "dobj" and \
             verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb):

@@ -105,7 +105,7 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
 
 
 def _after_title(sent: Span) -> bool:
-    """"… his rivals, particularly Govs.|Jeb Bush and Chris Christie, who …": the parser ended
+    """"… the other candidates, notably Govs.|Paul Ferris and Ian Marsh, who …": the parser ended
     a sentence at a title's full stop; the rest belongs to the sentence before."""
     doc = sent.doc
     stop = doc[sent.start - 1] if sent.start >= 2 else None

@@ -106,7 +106,7 @@ class SpeakerResolver:
         return descriptions.nominal(self, token)
 
     def _titled_beside(self, token: Token) -> bool:
-        """"The Podesta Group's CEO, Kimberley Fritts, said": a title the recogniser tagged as
+        """"The Brightline Group's CEO, Dana Whitfield, said": a title the recogniser tagged as
         an organisation, with a person's name beside it, is that person's role."""
         return token.lower_ in TITLE_WORDS and not self.reg.is_person(token) and any(
             c.dep_ == "appos" and self.reg.is_person(c) for c in token.children)
@@ -199,6 +199,6 @@ def _who_means(token: Token) -> Token:
 
 
 def _named_beside(token: Token) -> bool:
-    """"One of his advisers, Tad Devine, said": a name set beside a number is who speaks."""
+    """"One of her aides, Ola Berg, said": a name set beside a number is who speaks."""
     return (token.like_num or token.ent_type_ in SHARES) and any(
         c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
