@@ -11,9 +11,9 @@ prints ``file:line: run`` for each run of at least N words it shares with those 
 exits 1 when any is found. Two things are allowed, because they are facts, not text:
 
 - a run that is a name: capitalised words and ordinals linked by a lowercase "of", "for",
-  "the", "and" or "on" ("U.S. Court of Appeals for the 6th Circuit"; not a ticker line of
-  numbers, nor a list of names without a link); a headline written in that style would pass
-  too, so a fixture's title still needs a reader's eye;
+  "the", "and" or "on" ("Northhaven Court of Appeals for the 4th District", an invented
+  one; not a ticker line of numbers, nor a list of names without a link); a headline written
+  in that style would pass too, so a fixture's title still needs a reader's eye;
 - a shared article's id (``bench/data/polnear_resolutions.jsonl`` joins on PolNeAR's ids,
   whose slugs are the start of a headline).
 """

@@ -230,7 +230,7 @@ def test_credit_lines_closing_a_report_are_furniture():
     credits = ["(Reporting by Ana Sousa; Editing by Jo Lind)",
                "Harbour Wire's Jo Lind and the Northhaven Herald contributed to this report.",
                "• Sam Hale contributed reporting.",
-               "Ana Sousa contributed to this report, which was updated at 6:05 a.m.",
+               "Ana Sousa contributed to this article, last updated at 6:05 a.m.",
                "Jo Lind contributed to this story. The Harbour Wire also contributed to this story."]
     prose = ["The harbour board froze ferry fares on Friday, its chair said.",
              "Jones, who contributed reporting to the inquiry, said the port would stay open.",
