@@ -145,4 +145,4 @@ def ranked(r: SpeakerResolver, token: Token, gender: str, rule: tuple[Speaker, f
     if not best or best == ctx.rule:
         return rule
     person = r.reg.people[best]
-    return Speaker(person.name, "person", person.role), rule[1]
+    return person.speaker(), rule[1]

@@ -18,8 +18,8 @@ from bot.nlp.speakers.names import (
     name_text,
     noun_phrase,
     person_noun,
-    weak_role,
 )
+from bot.nlp.speakers.roles import Role
 from bot.nlp.speakers.words import (
     ACCOUNTS,
     ACTING,
@@ -253,9 +253,10 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
         speaker, confidence = r.proper(name, ent)
     if speaker.kind == "person" and speaker.name in r.reg.people:
         person = r.reg.people[speaker.name]
-        person.role = noun_phrase(token) if weak_role(person.role) else person.role
+        phrase = noun_phrase(token)
+        person.take_role(Role(phrase, phrase or None))
         person.gender = person.gender or gender_of_words([token.lower_])
-        speaker = Speaker(person.name, "person", person.role)
+        speaker = person.speaker()
     return speaker, confidence
 
 
@@ -266,12 +267,12 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
         person = r.reg.people.get(mention.key)
         if mention.speaker.kind == "person" and person and person.role and \
                 token.lower_ in person.role.lower().split():
-            return Speaker(person.name, "person", person.role)
+            return person.speaker()
     if token.lower_ not in TITLE_WORDS - COMPANY_ROLES:
         return None
     holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_]
     if len(holders) == 1:
-        return Speaker(holders[0].name, "person", holders[0].role)
+        return holders[0].speaker()
     return None
 
 

@@ -150,7 +150,7 @@ def _name_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     known = r.reg.alias.get(text.lower()) or r.reg.alias.get(text.split()[-1].lower())
     if known is not None and known in r.reg.people:
         person = r.reg.people[known]
-        return Speaker(person.name, "person", person.role)
+        return person.speaker()
     return Speaker(r.reg.expand(text), "organisation")
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from bot.nlp.speakers.roles import Role, desk_role, in_tag, party_tag, with_party
 from bot.nlp.speakers.words import (
+    ABBREVIATED_TITLES,
     COMPANY_ROLES,
     GENDERED_NOUNS,
     HEADLINE_CHARS,
@@ -84,13 +86,46 @@ def token_span(token: Token, text: str | None) -> Span:
     return doc[start:token.i + 1]
 
 
-def role_of(name: Span) -> str | None:
-    """A role as written: an apposition after the name, or the title words before it."""
-    root = name[-1]
-    for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i and not child.like_num:
-            return clean(child.doc[child.left_edge.i:child.right_edge.i + 1].text)
+def role_of(name: Span) -> Role | None:
+    """A role as written: the first apposition after the name, else the title words before
+    it; and as a desk shows it (``roles.py``): the first apposition that is a role, else the
+    title with a party tag after the name ("(R-Texas)") read."""
+    root, tag = name[-1], party_tag(name)
     doc = root.doc
+    appositions = [doc[c.left_edge.i:c.right_edge.i + 1] for c in root.children
+                   if c.dep_ == "appos" and c.i > root.i and not c.like_num]
+    shown = next((role for span in _glued(appositions) if not in_tag(tag, span.root)
+                  and (role := desk_role(span, title=False))), None)
+    if appositions and shown:
+        return Role(clean(appositions[0].text), shown)
+    title = _title_of(name)
+    shown = with_party(desk_role(whole_title(title), title=True), tag)
+    written = clean(appositions[0].text) if appositions else clean(title.text)
+    return Role(written, shown) if written or shown else None
+
+
+def _glued(spans: list[Span]) -> list[Span]:
+    """Appositions the parser cut inside a word joined again ("co" "-" "founder"), each
+    running to the end of its last word ("who co-founded")."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end_char == span.start_char and "-" in (out[-1][-1].text, span[0].text):
+            span = span.doc[out.pop().start:span.end]
+        out.append(span)
+    return [_to_word_end(span) for span in out]
+
+
+def _to_word_end(span: Span) -> Span:
+    doc, end = span.doc, span.end
+    while end < len(doc) and not doc[end - 1].whitespace_ and \
+            (doc[end].text == "-" or doc[end - 1].text == "-"):
+        end += 1
+    return doc[span.start:end]
+
+
+def _title_of(name: Span) -> Span:
+    """The title words written before a name ("Florida Gov.", "the company's chief")."""
+    doc = name.doc
     allowed = {t.i for tok in name for c in tok.lefts if c.i < name.start
                and c.dep_ in ROLE_DEPS for t in c.subtree}
     start = name.start
@@ -99,13 +134,23 @@ def role_of(name: Span) -> str | None:
     while start < name.start and (doc[start].dep_ == "det" or doc[start].is_punct
                                   or doc[start].lower_ in HONORIFICS):
         start += 1
-    return clean(doc[start:name.start].text) or None
+    return doc[start:name.start]
 
 
 def _role_word(tok: Token) -> bool:
     if tok.is_space or "\n" in tok.whitespace_ or "\n" in tok.text or tok.like_num:
         return False
     return not tok.is_punct or tok.text in {"'s", "’s", "-"}
+
+
+def whole_title(title: Span) -> Span:
+    """The title with an abbreviation the tokenizer split from its full stop ("Lt" ".")
+    before it: "Lt. Gov." read whole."""
+    doc, start = title.doc, title.start
+    while start >= 2 and doc[start - 1].text == "." and not doc[start - 2].whitespace_ and \
+            doc[start - 2].lower_ in ABBREVIATED_TITLES:
+        start -= 2
+    return doc[start:title.end]
 
 
 def definite(token: Token) -> bool:

@@ -52,7 +52,7 @@ def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
         key = r.salience().choose({k: w for k, w in weights.items() if k not in named}, gender)
     person = r.reg.people.get(r.reg.key_of(key))
     if person is not None:
-        return Speaker(person.name, "person", person.role), conf.SALIENCE_PRONOUN
+        return person.speaker(), conf.SALIENCE_PRONOUN
     return Speaker(None, "unknown"), conf.UNKNOWN
 
 
@@ -315,7 +315,7 @@ def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | No
             break
         if mention.speaker.kind == "person" and mention.key in r.reg.people:
             person = r.reg.people[mention.key]
-            return Speaker(person.name, "person", person.role)
+            return person.speaker()
     return None
 
 

@@ -24,7 +24,9 @@ from bot.nlp.speakers.names import (
     title_case,
     token_span,
     weak_role,
+    whole_title,
 )
+from bot.nlp.speakers.roles import Role, desk_role, party_tag, with_party
 from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
@@ -46,6 +48,24 @@ class Person:
     name: str
     gender: str | None = None
     role: str | None = None
+    """The role as the article first writes it (what descriptions and pronouns read)."""
+    shown_role: str | None = None
+    """The role as a desk writes it after the name (what a quote's speaker shows)."""
+
+    def take_role(self, role: Role | None) -> bool:
+        """A written role holds unless it is only a form of address ("Dr"); the one shown is
+        the first that is a role at all. True when the written role was taken."""
+        if role is None:
+            return False
+        taken = bool(role.written) and weak_role(self.role)
+        if taken:
+            self.role = role.written
+            self.shown_role = role.shown or self.shown_role
+        self.shown_role = self.shown_role or role.shown
+        return taken
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, "person", self.shown_role)
 
 
 @dataclass
@@ -91,7 +111,7 @@ class Registry:
         """People whose first name the article's pronouns contradict: gender unknown."""
         self._expanded: dict[str, str] | None = None
         self._names: dict[tuple[int, int], Span] = {}
-        self._roles: dict[tuple[int, int], str | None] = {}
+        self._roles: dict[tuple[int, int], Role | None] = {}
         self._counts: Counter[int] | None = None
         self._text: str | None = None
         self._headlines: dict[int, bool] = {}
@@ -247,8 +267,8 @@ class Registry:
                     self._headline_only(doc[start:end]):
                 continue
             person = self.register(doc[start:end].text)
-            if weak_role(person.role):
-                person.role = doc[tok.i:start].text
+            person.take_role(Role(doc[tok.i:start].text, with_party(
+                desk_role(whole_title(doc[tok.i:start]), title=True), party_tag(doc[start:end]))))
             self.add_mention(doc[end - 1], person.name)
 
     def nouns_before(self, lemma: str, before: int) -> list[Token]:
@@ -295,7 +315,7 @@ class Registry:
             start += 1
         return self.doc[start:end]
 
-    def role_of(self, span: Span) -> str | None:
+    def role_of(self, span: Span) -> Role | None:
         """``role_of`` the name span, read once (a speaker's name is resolved again and again)."""
         key = (span.start, span.end)
         if key not in self._roles:
@@ -331,17 +351,16 @@ class Registry:
         if prev is not None and not person.gender:
             person.gender = HONORIFICS.get(prev.text.lower())
         role = self.role_of(span)
-        if role and weak_role(person.role):
-            person.role = role
-        if role and not person.gender:
-            person.gender = gender_of_words(role.lower().split())
+        person.take_role(role)
+        if role and role.written and not person.gender:
+            person.gender = gender_of_words(role.written.lower().split())
 
     def add_mention(self, token: Token, name: str, *, kind: str = "person",
                     ordered: bool = True) -> None:
         """A mention of ``name`` at ``token`` (``ordered=False``: the caller sorts after)."""
         if name in self.doubtful:
             return
-        speaker = Speaker(name, kind, self.people[name].role if name in self.people else None)
+        speaker = Speaker(name, kind, self.people[name].shown_role if name in self.people else None)
         subject = token.dep_ == "nsubj" and self.speaking(token.head)
         if token.dep_ in ACTING:
             self.acting.add(name)
@@ -394,7 +413,7 @@ class Registry:
         for mention in self.mentions:
             if mention.key == short:
                 mention.key = full
-                mention.speaker = Speaker(full, "person", person.role)
+                mention.speaker = person.speaker()
         return full
 
     def org_name(self, ent: Span) -> str:
@@ -438,13 +457,12 @@ class Registry:
         ent = self.ent_of.get(token.i)
         span = self.name_span(ent) if ent is not None and ent.label_ == "PERSON" \
             else token_span(token, name_text(token, None))
-        role = self.role_of(span) or None
-        if role and weak_role(person.role):
-            person.role = role
-            person.gender = person.gender or gender_of_words(role.lower().split())
+        role = self.role_of(span)
+        if person.take_role(role) and role:
+            person.gender = person.gender or gender_of_words(role.written.lower().split())
         if person.name in self.doubtful:  # "The Blaze said": its words, not a person's
             return Speaker(person.name, "unnamed")
-        speaker = Speaker(person.name, "person", person.role)
+        speaker = person.speaker()
         self.remember(token, speaker)
         return speaker
 

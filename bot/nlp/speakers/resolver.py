@@ -154,7 +154,7 @@ class SpeakerResolver:
                     return speaker if speaker.kind == "person" else None
             return None
         person = self.reg.people[key]
-        return Speaker(person.name, "person", person.role)
+        return person.speaker()
 
     def last_person(self, offset: int, since: int = 0) -> Speaker | None:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned

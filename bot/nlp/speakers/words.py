@@ -158,3 +158,47 @@ HEADLINE_CHARS = 160
 """Characters a headline's line holds at most."""
 PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-"
 """What a word of a line may be wrapped in."""
+
+ABBREVIATED_TITLES = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
+    "gen": "general", "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
+    "maj": "major", "cmdr": "commander", "cpl": "corporal", "pvt": "private",
+    "prof": "professor", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
+    "det": "detective", "cllr": "councillor", "sec": "secretary", "amb": "ambassador",
+    "pres": "president", "asst": "assistant",
+}
+"""A title as abbreviated before a name ("Sen. Ana Ruiz"), as a desk writes it after the name."""
+TITLE_MODIFIERS = {
+    "former", "acting", "vice", "retired", "interim", "incoming", "outgoing", "then", "late",
+    "ex", "current", "senior", "junior", "first", "prime", "majority", "minority", "elect",
+    "designate", "rear", "assistant", "associate",
+}
+"""Words that qualify a title ("former", "vice") but are never a role on their own."""
+HANDLE_MARK = "@"
+"""What a social-media handle starts with ("@ana_ruiz"): never a role."""
+PARTY_ADJECTIVES = {"R": "Republican", "D": "Democratic", "I": "independent"}
+PARTY_NOUNS = {"R": "Republican", "D": "Democrat", "I": "independent"}
+"""The party letter of a US party tag after a name ("Sen. Ana Ruiz (D-Ore.)")."""
+PARTY_TITLES = {"senator": "from", "representative": "from", "congressman": "from",
+                "congresswoman": "from", "delegate": "from", "governor": "of"}
+"""Titles a party tag's party and state qualify, with the word before the state."""
+ORGANISATION = "ORG"
+"""The entity type of a newsroom, firm or body whose name before a person ("NBC's") credits them."""
+PROPER_ENTITIES = {"NORP", "ORG", "GPE", "LOC", "FAC"}
+"""Entity types whose words keep their capitals in a role ("Republican", "General Motors")."""
+NOT_ROLE_ENTITIES = {"GPE", "LOC", "DATE", "TIME", "PERSON"}
+"""Entity types of a role that is only a place, a time (a dateline) or a name: not a role."""
+DASHES = {"-", "–", "—"}
+"""A dash set off by spaces ends a dateline ("HALIFAX, N.S. - Sen. Ana Ruiz")."""
+DATELINE_LETTERS = 4
+"""An all-capitals word longer than this, standing as the whole role, is a dateline."""
+US_STATES = """Alabama ala al|Alaska alaska ak|Arizona ariz az|Arkansas ark ar|California calif
+ cal ca|Colorado colo co|Connecticut conn ct|Delaware del de|Florida fla fl|Georgia ga|Hawaii
+ hawaii hi|Idaho idaho id|Illinois ill il|Indiana ind in|Iowa iowa ia|Kansas kan kans ks|Kentucky
+ ky|Louisiana la|Maine maine me|Maryland md|Massachusetts mass ma|Michigan mich mi|Minnesota minn
+ mn|Mississippi miss ms|Missouri mo|Montana mont mt|Nebraska neb nebr ne|Nevada nev nv|New
+ Hampshire nh|New Jersey nj|New Mexico nm|New York ny|North Carolina nc|North Dakota nd|Ohio ohio
+ oh|Oklahoma okla ok|Oregon ore or|Pennsylvania pa penn|Rhode Island ri|South Carolina sc|South
+ Dakota sd|Tennessee tenn tn|Texas tex tx|Utah utah ut|Vermont vt|Virginia va|Washington wash
+ wa|West Virginia wva wv|Wisconsin wis wisc wi|Wyoming wyo wy"""
+"""US states, each with its AP and postal abbreviations (lower case, without full stops)."""
