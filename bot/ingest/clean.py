@@ -34,7 +34,8 @@ def clean_article(raw: RawArticle) -> Article:
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
                                      "source": raw.source, "dateline": None}
     kept = [furniture.without_name_cards(p) for p in paragraphs if not _furniture(p, fields)]
-    kept = [p for p in map(furniture.without_inline_links, kept) if p.strip()]
+    kept = [furniture.as_tweet_card(furniture.without_inline_links(p)) for p in kept]
+    kept = [p for p in kept if p.strip()]
     title = (raw.title or "").strip() or None
     if title:
         kept = [p for p in kept if _norm(p) != _norm(title)] or kept

@@ -83,6 +83,17 @@ CREDIT = re.compile(
     r"|^[A-Z].{0,200}\b(?i:(?:also )?contributed (?:reporting|to this (?:report|story|article)))"
     r"(?:,[^()]{0,80})?\.?$"
 )
+TWEET_SIGNATURE = re.compile(
+    r"(?<!\S)(?:[—–]|--?)\s*(?P<name>(?:(?! [-—–] )[^()—–\n]){1,60}?)\s*\(@\w{1,15}\)\s*"
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d\s*$")
+"""An embedded tweet's signature closing its words: '— Ada Brandt (@adabrandt) March 4, 2026'."""
+TWEET_AUTHOR = re.compile(r"^(?P<name>[A-Z][^()\n]{0,58}?) \(@\w{1,15}\) (?=[\"“‘]?[A-Z])")
+"""The other layout of an embed, its author above its words: 'Ada Brandt (@adabrandt) We ...'."""
+TWEET_LINK = re.compile(
+    r"\s*(?:https?://)?(?:pic\.twitter\.com|t\.co)/[A-Za-z0-9]+?(?=https?://|[^A-Za-z0-9]|$)")
+"""A tweet's picture or short link ('pic.twitter.com/Ab12Cd', 'https://t.co/Ab12Cd')."""
+EMBED_CLOSE = re.compile(r"^x\s+(?=\S)")
+"""The close button of an embed, read as text before the tweet."""
 SENTENCE_START = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
@@ -160,6 +171,23 @@ def is_related_link(line: str) -> bool:
     if RELATED_PREFIX.match(line):
         return True
     return bool(LINK_MARK.match(line)) and not ends_like_sentence(line.rstrip("?"))
+
+
+def as_tweet_card(paragraph: str) -> str:
+    """An embedded tweet as its card shows it, author first: 'Ada Brandt: We will not go back.'
+    The signature's handle and date ('— Ada Brandt (@adabrandt) March 4, 2026'; the tweet's day,
+    not the story's news), its links and a thread's leading dots go (spaCy ended a sentence
+    after 'Ada Brandt: ...'); with no words left, nothing is left."""
+    paragraph = TWEET_LINK.sub("", paragraph)
+    signature = TWEET_SIGNATURE.search(paragraph) or TWEET_AUTHOR.match(paragraph)
+    if not signature:
+        return paragraph
+    words = paragraph[signature.end():] if signature.start() == 0 else paragraph[:signature.start()]
+    words = EMBED_CLOSE.sub("", words.strip()).lstrip(".… ")
+    if not re.search(r"[^\W\d_]", words):
+        return ""
+    ending = "" if ends_like_prose(words) else "."
+    return f"{signature.group('name').strip()}: {words}{ending}"
 
 
 def without_inline_links(paragraph: str) -> str:

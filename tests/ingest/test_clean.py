@@ -285,3 +285,24 @@ def test_an_updated_line_with_a_time_in_us_zones_is_furniture():
                                        published="2026-03-06T10:00:00Z"))
     assert article.body.split("\n\n") == prose
     assert article.published == "2026-03-06T10:00:00+00:00"
+
+
+def test_an_embedded_tweet_keeps_its_words_and_author_not_its_signature():
+    """A tweet's words may be the news (what the person said), so they stay, with the author
+    first as its card shows them; the handle, the tweet's date, the picture link and the
+    embed's close button are page furniture. Left in, spaCy ran the signature into the next
+    paragraph's sentence, which then looked new for a new name and date."""
+    tweets = ["We will not sail until every hour is paid. pic.twitter.com/Ab12Cd34Ef — Petra "
+              "Solberg (@psolberg) May 6, 2025",
+              "x ...The ferries stay in port tonight — Lindholm Ferries (@lindholmferry) May 6, 2025",
+              "Ada Brandt (@adabrandt) Talks resume on Thursday in Kalmarby. https://t.co/Zx9Yw8",
+              "2/2 pic.twitter.com/Qr56St78Uv — Petra Solberg (@psolberg) May 6, 2025"]
+    prose = ["Ferry crews walked out on Monday, the union said.",
+             "Solberg (@psolberg) said on Twitter that the crews were exhausted.",
+             "The strike began on May 6, 2025 — the day the talks broke down."]
+    text = "\n\n".join([prose[0], *tweets[:2], prose[1], *tweets[2:], prose[2]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Ferry strike"))
+    assert article.body.split("\n\n") == [
+        prose[0], "Petra Solberg: We will not sail until every hour is paid.",
+        "Lindholm Ferries: The ferries stay in port tonight.", prose[1],
+        "Ada Brandt: Talks resume on Thursday in Kalmarby.", prose[2]]
