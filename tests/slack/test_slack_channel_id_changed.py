@@ -100,10 +100,7 @@ def _nothing_lost(fake_slack, fresh_db, first_ts: str,
 
 def test_an_alert_queued_for_the_old_id_after_the_move_lands_in_the_new_channel(
         runtime, fake_slack, fresh_db, topic):  # noqa: F811
-    fake_slack.add_channel(OLD, private=True)
-    follow(fresh_db, topic, OLD)
-    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    runtime.deliver_pending(now=at(0))
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
     [first] = fake_slack.posts(OLD)
     _moved(runtime, fake_slack, fresh_db)
     # a fan-out that read the subscriptions before the move queues an update to the old id
@@ -155,10 +152,7 @@ def test_an_alert_in_flight_during_the_move_is_recorded_under_the_new_id(
 
 def test_an_alert_refused_on_the_old_id_as_it_moves_is_sent_to_the_new_one(
         runtime, fake_slack, fresh_db, db_path, topic, monkeypatch):  # noqa: F811
-    fake_slack.add_channel(OLD, private=True)
-    follow(fresh_db, topic, OLD)
-    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    runtime.deliver_pending(now=at(0))
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
     [first] = fake_slack.posts(OLD)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
     answer = fake_slack.handle
@@ -182,13 +176,19 @@ def test_an_alert_refused_on_the_old_id_as_it_moves_is_sent_to_the_new_one(
     _nothing_lost(fake_slack, fresh_db, first.ts)
 
 
-def _refused_in_the_gap(runtime, fake_slack, fresh_db, topic_id) -> tuple[str, int]:
-    """Slack gives OLD its new id before it tells the bot: the story's updates are refused
-    ``channel_not_found`` and the channel pauses; a story found meanwhile queues nothing."""
+def _first_alert_posted(runtime, fake_slack, fresh_db, topic_id) -> int:
+    """OLD, a private channel, follows the topic and has had a story's first alert."""
     fake_slack.add_channel(OLD, private=True)
     follow(fresh_db, topic_id, OLD)
     story_id, _ = new_story(fresh_db, topic_id, title="Dockworkers walk out")
     runtime.deliver_pending(now=at(0))
+    return story_id
+
+
+def _refused_in_the_gap(runtime, fake_slack, fresh_db, topic_id) -> tuple[str, int]:
+    """Slack gives OLD its new id before it tells the bot: the story's updates are refused
+    ``channel_not_found`` and the channel pauses; a story found meanwhile queues nothing."""
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic_id)
     [first] = fake_slack.posts(OLD)
     fake_slack.change_channel_id(OLD, NEW)
     update(fresh_db, topic_id, story_id, "Talks resume on Thursday")
@@ -228,10 +228,7 @@ def test_alerts_refused_before_slack_sends_the_event_are_posted_once_in_the_new_
 
 def test_a_channel_paused_for_another_reason_stays_paused_when_its_id_changes(
         runtime, fake_slack, fresh_db, topic):  # noqa: F811
-    fake_slack.add_channel(OLD, private=True)
-    follow(fresh_db, topic, OLD)
-    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    runtime.deliver_pending(now=at(0))
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
     fake_slack.refuse_next(1, error="restricted_action")
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
     runtime.deliver_pending(now=at(1))
@@ -247,10 +244,7 @@ def test_a_channel_paused_for_another_reason_stays_paused_when_its_id_changes(
 
 def test_an_alert_slack_took_just_before_the_id_changed_is_not_posted_twice(
         runtime, fake_slack, fresh_db, topic):  # noqa: F811
-    fake_slack.add_channel(OLD, private=True)
-    follow(fresh_db, topic, OLD)
-    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    runtime.deliver_pending(now=at(0))
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
     [first] = fake_slack.posts(OLD)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
     fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
