@@ -125,23 +125,9 @@ def test_an_alert_in_flight_during_the_move_is_recorded_under_the_new_id(
     fake_slack.add_channel(OLD, private=True)
     follow(fresh_db, topic, OLD)
     story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    answer = fake_slack.handle
-    moves: list[str] = []
-
-    def then_moved(method, params, body, token):
-        """Slack takes the post to OLD, then changes its id and the bot moves its rows before
-        the sender records the post."""
-        reply = answer(method, params, body, token)
-        if method == "chat.postMessage" and params.get("channel") == OLD and not moves:
-            moves.append(NEW)
-            fake_slack.change_channel_id(OLD, NEW)
-            mover = open_db(db_path)
-            with transaction(mover):
-                move_channel(mover, OLD, NEW)
-            mover.close()
-        return reply
-
-    monkeypatch.setattr(fake_slack, "handle", then_moved)
+    # Slack takes the post to OLD, then changes its id and the bot moves its rows before the
+    # sender records the post
+    _move_at_first_post(fake_slack, db_path, monkeypatch, after_reply=True)
     runtime.deliver_pending(now=at(0))
     [first] = fake_slack.posts(NEW)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
@@ -155,11 +141,22 @@ def test_an_alert_refused_on_the_old_id_as_it_moves_is_sent_to_the_new_one(
     story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
     [first] = fake_slack.posts(OLD)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    # the id changes and the rows move just before the post reaches Slack
+    moves = _move_at_first_post(fake_slack, db_path, monkeypatch, after_reply=False)
+    for second in range(1, 8):
+        runtime.deliver_pending(now=at(second))
+    assert moves, "the post went to the old id"
+    _nothing_lost(fake_slack, fresh_db, first.ts)
+
+
+def _move_at_first_post(fake_slack, db_path, monkeypatch, *, after_reply: bool) -> list[str]:
+    """At the first post to OLD, Slack gives the channel its new id and the bot moves its rows
+    (on its own connection), before or after Slack answers; returns the moves made."""
     answer = fake_slack.handle
     moves: list[str] = []
 
-    def moved_first(method, params, body, token):
-        """The id changes and the rows move just before the post reaches Slack."""
+    def handle(method, params, body, token):
+        reply = answer(method, params, body, token) if after_reply else None
         if method == "chat.postMessage" and params.get("channel") == OLD and not moves:
             moves.append(NEW)
             fake_slack.change_channel_id(OLD, NEW)
@@ -167,13 +164,10 @@ def test_an_alert_refused_on_the_old_id_as_it_moves_is_sent_to_the_new_one(
             with transaction(mover):
                 move_channel(mover, OLD, NEW)
             mover.close()
-        return answer(method, params, body, token)
+        return reply if after_reply else answer(method, params, body, token)
 
-    monkeypatch.setattr(fake_slack, "handle", moved_first)
-    for second in range(1, 8):
-        runtime.deliver_pending(now=at(second))
-    assert moves, "the post went to the old id"
-    _nothing_lost(fake_slack, fresh_db, first.ts)
+    monkeypatch.setattr(fake_slack, "handle", handle)
+    return moves
 
 
 def _first_alert_posted(runtime, fake_slack, fresh_db, topic_id) -> int:

@@ -10,12 +10,7 @@ from bot.models import RawArticle
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-
-REPORT = """Ferry crews strike at Lindholm harbour
-
-Ferry crews at Lindholm harbour walked out on Monday in a dispute over overtime pay, stranding passengers bound for the islands.
-
-The Lindholm ferry company said services would stay suspended until further notice."""
+from tests.stories.test_whats_new_order import REPORT
 
 UPDATE = """Lindholm ferry strike talks set for Thursday
 
