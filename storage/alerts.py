@@ -103,6 +103,13 @@ def alert_channel(db: Database, alert_id: int) -> str | None:
     return str(row[0]) if row else None
 
 
+def still_queued(db: Database, alert_id: int) -> bool:
+    """Whether an alert read from the outbox is still waiting: a channel move may have dropped
+    it for its twin, or closed it, since."""
+    return db.execute("SELECT 1 FROM alerts WHERE id = ? AND status IN ('pending', 'sending')",
+                      [alert_id]).fetchone() is not None
+
+
 def mark_sending(db: Database, alert_id: int, *, channel: str) -> None:
     """Record that a post is about to go out, so a restart knows to look for it first."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "

@@ -22,9 +22,12 @@ def move_channel(db: Database, old: str, new: str) -> dict[str, int]:
     mutes, important stories. Call inside a transaction. A row the new id already has (same
     topic, same story) is kept and the old duplicate dropped, with what pointed at it: a
     dropped quote subscription's held and alerted quotes go to the one kept, a dropped alert's
-    quotes go with it. ``old`` is remembered (``moved_to``), so a row keyed to it later can
-    follow. Returns the rows moved, by table (alerts counted once, with their threads)."""
+    quotes go with it. Of an alert queued on both ids, the one further on its way (sent, then
+    in flight, then waiting) is kept: it is the one Slack has, or is about to have. ``old`` is
+    remembered (``moved_to``), so a row keyed to it later can follow. Returns the rows moved,
+    by table (alerts counted once, with their threads)."""
     _merge_quote_subscriptions(db, old, new)
+    _drop_alerts_behind_their_twin(db, old, new)
     moved: dict[str, int] = {}
     for table, column in KEYED_BY_CHANNEL:
         count = db.execute(f"UPDATE OR IGNORE {table} SET {column} = ? WHERE {column} = ?",
@@ -58,6 +61,24 @@ def _merge_quote_subscriptions(db: Database, old: str, new: str) -> None:
                    "created_at) SELECT ?, quote_id, created_at FROM quote_digest_items "
                    "WHERE subscription_id = ?", [kept, dropped])
         db.execute("DELETE FROM quote_digest_items WHERE subscription_id = ?", [dropped])
+
+
+def _drop_alerts_behind_their_twin(db: Database, old: str, new: str) -> None:
+    """The new id's alerts whose twin on ``old`` is further on its way give way to it, so an
+    alert in flight or already posted under the old id is not posted again under the new."""
+    behind = [row[0] for row in db.execute(
+        f"SELECT n.id FROM alerts n JOIN alerts o ON o.story_id = n.story_id "
+        f"AND o.article_id = n.article_id AND o.channel = ? WHERE n.channel = ? "
+        f"AND {_progress('o')} > {_progress('n')}", [old, new])]
+    for alert_id in behind:
+        db.execute("DELETE FROM quote_alert_items WHERE alert_id = ?", [alert_id])
+        db.execute("DELETE FROM alerts WHERE id = ?", [alert_id])
+
+
+def _progress(alias: str) -> str:
+    """How far an alert is on its way, as SQL: sent, in flight, waiting, closed."""
+    return (f"(CASE {alias}.status WHEN 'sent' THEN 3 WHEN 'sending' THEN 2 "
+            f"WHEN 'pending' THEN 1 ELSE 0 END)")
 
 
 def _remember(db: Database, old: str, new: str) -> None:

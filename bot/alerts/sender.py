@@ -103,6 +103,8 @@ class AlertSender:
     def _post(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         """Post (or find posted) one alert; an update whose thread someone deleted stands on
         its own instead, and starts the story's thread anew."""
+        if not outbox.still_queued(db, row.id):
+            return 0
         followed = _follow_move(db, row)
         if followed is None:
             return 0

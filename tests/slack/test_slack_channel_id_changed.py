@@ -252,3 +252,22 @@ def test_an_alert_slack_took_just_before_the_id_changed_is_not_posted_twice(
     for second in range(8, 12):
         runtime.deliver_pending(now=at(second))
     _nothing_lost(fake_slack, fresh_db, first.ts)
+
+
+def test_an_alert_queued_on_both_ids_and_in_flight_as_they_merge_is_posted_once(
+        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch):  # noqa: F811
+    fake_slack.add_channel(OLD, private=True)
+    follow(fresh_db, topic, OLD)
+    _, article_id = new_story(fresh_db, topic, title="Dockworkers walk out")
+    with transaction(fresh_db):  # queued under the new id too, by someone already using it
+        fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
+                         "attempts, next_attempt_at, created_at) SELECT story_id, article_id, "
+                         "?, kind, status, 0, next_attempt_at, created_at FROM alerts "
+                         "WHERE article_id = ?", [NEW, article_id])
+    # Slack takes the post to OLD, then the rows move while the sender waits for its answer
+    _move_at_first_post(fake_slack, db_path, monkeypatch, after_reply=True)
+    for second in range(0, 4):
+        runtime.deliver_pending(now=at(second))
+    assert ["Dockworkers walk out" in m.text for m in fake_slack.posts(NEW)] == [True]
+    assert fresh_db.execute("SELECT status, channel, posted_channel FROM alerts").fetchall() == [
+        ("sent", NEW, NEW)]

@@ -70,3 +70,19 @@ def test_a_channel_moved_twice_maps_its_first_id_to_the_last(fresh_db: Database)
         move_channel(fresh_db, OLD, NEW)
         move_channel(fresh_db, NEW, "C0LAST")
     assert moved_to(fresh_db, OLD) == moved_to(fresh_db, NEW) == "C0LAST"
+
+
+def test_of_an_alert_on_both_ids_the_one_slack_has_is_kept(fresh_db: Database) -> None:
+    with transaction(fresh_db):
+        for article, channel, status, ts in (
+                (70, OLD, "sent", "1700000000.000100"), (70, NEW, "pending", None),
+                (80, OLD, "pending", None), (80, NEW, "sending", None)):
+            fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
+                             "attempts, ts, created_at) VALUES (7, ?, ?, 'update', ?, 0, ?, ?)",
+                             [article, channel, status, ts, WHEN])
+        move_channel(fresh_db, OLD, NEW)
+    assert fresh_db.execute("SELECT article_id, channel, status, ts FROM alerts ORDER BY "
+                            "article_id").fetchall() == [
+        (70, NEW, "sent", "1700000000.000100"),  # posted under the old id: it is the thread
+        (80, NEW, "sending", None),  # in flight under the new id: the old, waiting one goes
+    ]
