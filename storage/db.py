@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.models import BadInput
-from storage.migrations import applied_count, apply_all
+from storage.migrations import applied_count, apply_all, unknown_applied
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -35,10 +35,23 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
         if migrate:
+            _refuse_newer(db, path)
             apply_all(db)
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"cannot open database {path}: {exc}") from exc
     return db
+
+
+def _refuse_newer(db: Database, path: Path) -> None:
+    """An older wirewatch would write rows a newer schema does not expect (a rolled-back
+    upgrade): refuse before anything is written, naming what it does not know."""
+    unknown = unknown_applied(db)
+    if unknown:
+        db.close()
+        raise StorageError(f"database {path} was written by a newer wirewatch (schema changes "
+                           f"this version does not have: {', '.join(unknown[:3])}"
+                           f"{' …' if len(unknown) > 3 else ''}); run that version or a later "
+                           "one, or restore the copy saved before the upgrade")
 
 
 def _check_writable(path: Path) -> None:

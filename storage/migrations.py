@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -20,6 +22,21 @@ MIGRATION_SETS: tuple[Migrations, ...] = (
 def apply_all(db: Database) -> None:
     for migrations in MIGRATION_SETS:
         migrations.apply(db)
+
+
+def unknown_applied(db: Database) -> list[str]:
+    """Migrations recorded in the file that this code does not have: a newer version wrote it."""
+    known = _known_names()
+    return [f"{migrations.name}/{m.name}" for migrations in MIGRATION_SETS
+            for m in migrations.applied(db) if (migrations.name, m.name) not in known]
+
+
+@cache
+def _known_names() -> frozenset[tuple[str, str]]:
+    """Every migration this code has: all of them are pending on an empty database."""
+    empty = Database(memory=True)
+    return frozenset((migrations.name, m.name) for migrations in MIGRATION_SETS
+                     for m in migrations.pending(empty))
 
 
 def applied_count(db: Database) -> int:

@@ -305,3 +305,17 @@ def test_an_empty_answer_names_the_database_it_looked_in(tmp_path):
     for what in ("topics", "sources", "stories"):
         listed = wirewatch("--db", str(tmp_path / "w.db"), what, "list")
         assert listed.stdout.startswith(f"no {what} yet in {tmp_path / 'w.db'}; "), listed
+
+
+def test_a_database_from_a_newer_wirewatch_is_refused_by_name(tmp_path):
+    db_file = tmp_path / "wirewatch.db"
+    assert wirewatch("--db", str(db_file), "topics", "add", "Ferries").returncode == 0
+    db = open_db(db_file)
+    with transaction(db):  # what a later version's migration leaves behind
+        db.table("_sqlite_migrations").insert({"migration_set": "sources", "name": "m099_later",
+                                                     "applied_at": "2027-01-01 00:00:00+00:00"})
+    db.close()
+    line = one_error_line(wirewatch("--db", str(db_file), "topics", "add", "Port strike"))
+    assert f"database {db_file} was written by a newer wirewatch" in line
+    assert "sources/m099_later" in line
+    assert [r["name"] for r in open_db(db_file, migrate=False)["topics"].rows] == ["Ferries"]
