@@ -43,9 +43,11 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
     local = now.astimezone(tz)
     if mode == "hourly":
         return local.replace(minute=0, second=0, microsecond=0)
-    boundary = local.replace(hour=daily_hour, minute=0, second=0, microsecond=0)
-    if boundary > local:
-        boundary = (boundary - timedelta(days=1)).replace(hour=daily_hour)
+    # fold=0: on the night clocks go back the daily hour comes twice, and the day ends at the
+    # first of them only (a skipped hour, fold=0, reads as the moment clocks went forward)
+    boundary = local.replace(hour=daily_hour, minute=0, second=0, microsecond=0, fold=0)
+    if boundary.astimezone(UTC) > now:
+        boundary = (boundary - timedelta(days=1)).replace(hour=daily_hour, fold=0)
     return boundary
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -112,3 +112,30 @@ def test_slack_failure_keeps_the_digest_for_the_next_minute(fresh_db, client, fa
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:30")) == 0
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:01:30")) == 1
     assert len(fake_slack.posts("C0DIG")) == 1
+
+
+@pytest.mark.parametrize(("first_day", "hour", "expected"), [
+    # clocks go back at 02:00 EDT on 1 Nov 2026: 01:00 comes twice, an hour apart
+    ("2026-10-31", 1, ["2026-10-31T05:00", "2026-11-01T05:00", "2026-11-02T06:00"]),
+    # clocks go forward at 02:00 EST on 8 Mar 2026: no 02:00 that night, the digest at 03:00
+    ("2026-03-07", 2, ["2026-03-07T07:00", "2026-03-08T07:00", "2026-03-09T06:00"]),
+])
+def test_a_daily_digest_comes_once_a_day_across_a_clock_change(fresh_db, client, fake_slack,
+                                                              topic, first_day, hour, expected):
+    start = utc(f"{first_day}T00:00:00")
+    follow(fresh_db, topic, "C0DAY", "daily", at=(start - timedelta(days=1)).isoformat())
+    stories = {f"Wildfire near milepost {n:02d}": start + timedelta(hours=2 * n, minutes=90)
+               for n in range(30)}  # one every two hours, at half past, across both nights
+    for title, at in stories.items():
+        story(fresh_db, topic, title, at.isoformat())
+    posted_at = []
+    for minute in range(0, 60 * 60, 10):
+        now = start + timedelta(minutes=minute)
+        if send_due_digests(fresh_db, client, now=now, timezone="America/New_York",
+                            daily_hour=hour):
+            posted_at.append(now.strftime("%Y-%m-%dT%H:%M"))
+    assert posted_at == expected
+    bodies = [str(post.blocks) for post in fake_slack.posts("C0DAY")]
+    last_end = utc(f"{expected[-1]}:00")
+    for title, at in stories.items():
+        assert sum(title in body for body in bodies) == (1 if at <= last_end else 0), title
