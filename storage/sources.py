@@ -132,6 +132,15 @@ def record_success(db: Database, source_id: int, *, now: datetime, items: int = 
     )
 
 
+def record_full_fetch(db: Database, source_id: int, *, now: datetime,
+                      validators_lie: bool = False) -> None:
+    """The feed was fetched whole; validators that lied are forgotten and never sent again."""
+    db.execute("UPDATE sources SET full_fetch_at = ? WHERE id = ?", [iso(now), source_id])
+    if validators_lie:
+        db.execute("UPDATE sources SET validators_lie = 1, etag = NULL, last_modified = NULL "
+                   "WHERE id = ?", [source_id])
+
+
 def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> Source:
     """Count a failed poll, back off, and mark the source unhealthy after repeated failures."""
     source = Source(**db.table("sources").get(source_id))

@@ -18,8 +18,9 @@ import feedparser
 import lxml.html
 from sqlite_utils import Database
 
-from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, answered
+from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.html import html_to_article
+from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
 from bot.redact import redact
 from storage.db import transaction
@@ -36,6 +37,7 @@ from storage.sources import (
     mark_entry_seen,
     record_backlog,
     record_failure,
+    record_full_fetch,
     record_success,
 )
 
@@ -216,9 +218,9 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
               stopping: Callable[[], bool] | None = None) -> PollResult:
     """Fetch a feed and queue each entry not seen before; failures are recorded, never raised."""
     url = source.location
+    etag, last_modified = validators_to_send(source, now)
     try:
-        response = fetcher.get(url, etag=source.etag,
-                               last_modified=source.last_modified,
+        response = fetcher.get(url, etag=etag, last_modified=last_modified,
                                allow_private=bool(source.allow_private))
         if response.not_modified:
             with transaction(db):
@@ -237,26 +239,40 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     background = in_backlog(source)
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
                             stopping=stopping, background=background)
-    stopped = bool(stopping and stopping())
-    unfinished = stopped or bool(result.left)
-    if result.retry or result.waiting or unfinished:
+    unfinished = bool(stopping and stopping()) or bool(result.left)
+    _record_poll(db, source, response, feed, result, now=now, unfinished=unfinished,
+                 asked=bool(etag or last_modified))
+    return result
+
+
+def _record_poll(db: Database, source: Source, response: Response, feed: ParsedFeed,
+                 result: PollResult, *, now: datetime, unfinished: bool, asked: bool) -> None:
+    """Store what the poll learnt; validators only once every entry of that version was
+    handled (an interrupted poll is never answered 304 next time), and never once they lied."""
+    url = redact(source.location)
+    lied = validators_lied(source, response, asked=asked, queued=result.queued)
+    if result.retry or result.waiting or unfinished or lied:
         validators = {}
     else:
         validators = {"etag": response.etag, "last_modified": response.last_modified}
     with transaction(db):
         record_success(db, source.id, now=now, items=result.queued, **validators)
+        record_full_fetch(db, source.id, now=now, validators_lie=lied)
         forget_gone_entries(db, source.id, keys=[e.key for e in feed.entries],
                             links=[e.link for e in feed.entries])
-        if background:
+        if result.background:
             total = record_backlog(db, source.id, entries=result.queued, done=not unfinished,
                                    now=now)
+    if lied:
+        log.warning("feed #%d %s answered 304 Not Modified while it carried new entries (%d "
+                    "found by the hourly full fetch): its ETag/Last-Modified do not change with "
+                    "its content, so they are no longer sent and every poll reads it whole",
+                    source.id, url, result.queued)
     if result.left:
         log.warning("feed #%d %s: %d entries not looked at, left for the next poll (at most "
-                    "%d article pages a poll)", source.id, redact(url), result.left,
-                    PAGES_PER_POLL)
-    if background and not unfinished:
-        _log_backlog(source.id, redact(url), total, waiting=result.waiting)
-    return result
+                    "%d article pages a poll)", source.id, url, result.left, PAGES_PER_POLL)
+    if result.background and not unfinished:
+        _log_backlog(source.id, url, total, waiting=result.waiting)
 
 
 def _log_backlog(source_id: int, url: str, total: int, *, waiting: int) -> None:

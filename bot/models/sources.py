@@ -99,6 +99,10 @@ class Source:
     backlog_entries: int = 0
     allow_private: int = 0
     never_duplicate: int = 0
+    full_fetch_at: str | None = None
+    """When the feed was last fetched whole (an answer other than 304 Not Modified)."""
+    validators_lie: int = 0
+    """1 once the server answered 304 while its feed had changed: validators are never sent."""
 
 
 @dataclass(frozen=True)

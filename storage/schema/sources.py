@@ -107,3 +107,10 @@ def m006_page_attempts(db: Database) -> None:
         defaults={"tries": 0, "background": 0},
     )
     db.table("page_attempts").create_index(["source_id", "link"])
+
+
+@MIGRATIONS()
+def m007_validator_checks(db: Database) -> None:
+    """A feed is fetched whole at least hourly, and for good once its validators lied."""
+    db.table("sources").add_column("full_fetch_at", str)
+    db.table("sources").add_column("validators_lie", int, not_null_default=0)

@@ -37,6 +37,8 @@ class Route:
     content_type: str = "application/rss+xml; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None
+    last_modified: str | None = None
+    """Sent as Last-Modified; an If-Modified-Since naming it is answered 304."""
     delay: float = 0.0
     drip: float = 0.0
     gzip: bool = False
@@ -91,7 +93,9 @@ class FeedServer:
             self.holding.set()
             route.hold.wait(60)
         time.sleep(route.delay)
-        if route.etag and handler.headers.get("If-None-Match") == route.etag:
+        if (route.etag and handler.headers.get("If-None-Match") == route.etag) or (
+                route.last_modified
+                and handler.headers.get("If-Modified-Since") == route.last_modified):
             handler.send_response(304)
             handler.send_header("Content-Length", "0")
             handler.end_headers()
@@ -103,6 +107,8 @@ class FeedServer:
             handler.send_header("Content-Encoding", "gzip")
         if route.etag:
             handler.send_header("ETag", route.etag)
+        if route.last_modified:
+            handler.send_header("Last-Modified", route.last_modified)
         for name, value in route.headers.items():
             handler.send_header(name, value)
         if route.declare_length:

@@ -54,6 +54,26 @@ def test_new_entries_are_queued_oldest_first_and_only_once(server, fresh_db, fet
     assert stored.items == 3 and stored.etag == '"b"' and stored.failures == 0
 
 
+@pytest.mark.parametrize("validators", [{"etag": '"v1"'},
+                                        {"last_modified": "Mon, 02 Nov 2026 08:00:00 GMT"}])
+def test_a_feed_answering_304_while_it_changes_is_read_again_and_said(server, fresh_db, fetcher,
+                                                                       caplog, validators):
+    """A server whose ETag or Last-Modified never changes answers every conditional poll
+    "not modified", whatever it now carries."""
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]), **validators)
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(11)).queued == 1
+    server.routes["/feed"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]), **validators)
+    polls = [poll(fresh_db, source.id, fetcher, at(21 + minutes)) for minutes in range(0, 90, 5)]
+    assert sum(result.queued for result in polls) == 1, "read at the hourly full fetch"
+    assert "answered 304 Not Modified while it carried new entries" in caplog.text
+    server.routes["/feed"] = Route(rss([item(3, ORCHARD, 115), item(2, LIBRARY, 20),
+                                        item(1, FERRY, 10)]), **validators)
+    assert poll(fresh_db, source.id, fetcher, at(116)).queued == 1, "its validators no longer sent"
+    assert "If-None-Match" not in server.requests[-1][1]
+    assert "If-Modified-Since" not in server.requests[-1][1]
+
+
 def test_edited_or_redated_entry_is_not_queued_again(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]))
     source = feed_source(fresh_db, server.url("/feed"))
