@@ -22,6 +22,7 @@ from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
 from bot.alerts.token import TokenDead, TokenState
+from bot.alerts.write_pause import WritePause
 from bot.models import OutboxAlert
 from storage import alerts as outbox
 from storage.backoff import Backoff
@@ -48,6 +49,7 @@ class AlertSender:
         self.client = client
         self.token = token or TokenState()
         self.pacer = pacer or Pacer(per_channel_interval)
+        self.writes = WritePause()
         self._dm_channels: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -55,12 +57,12 @@ class AlertSender:
         """One pass over the outbox; returns how many alerts were posted (or found posted)."""
         now = now or datetime.now(UTC)
         with self._lock:
-            if not self.token.usable(self.client, now):
+            if self.writes.paused(now) or not self.token.usable(self.client, now):
                 return 0
             sent = 0
             seen: set[str] = set()
             for row in outbox.pending_alerts(db):
-                if self.pacer.paused(now) or not self.token.report().ok:
+                if self.pacer.paused(now) or self.writes.paused(now) or not self.token.report().ok:
                     break
                 if row.channel in seen:
                     continue
@@ -71,6 +73,16 @@ class AlertSender:
             return sent
 
     def _deliver_one(self, db: Database, row: OutboxAlert, now: datetime) -> int:
+        """One alert; a write the database refuses (at any step) holds all delivery a while."""
+        try:
+            posted = self._attempt(db, row, now)
+        except sqlite3.OperationalError as exc:
+            self.writes.failed(str(exc), now)
+            return 0
+        self.writes.worked()
+        return posted
+
+    def _attempt(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         try:
             posted = self._post(db, row, now)
         except Retry as retry:
@@ -90,9 +102,8 @@ class AlertSender:
             log.warning("alert %s to %s not posted: %s", row.id, row.channel,
                         error_code(exc))
             return 0
-        except sqlite3.OperationalError as exc:
-            log.warning("alert %s: database busy (%s); will retry", row.id, exc)
-            return 0
+        except sqlite3.OperationalError:
+            raise  # the database's fault, not the alert's: _deliver_one waits
         except Exception as exc:  # one broken alert must not hold up its channel
             log.exception("alert %s to %s could not be built; marked failed", row.id, row.channel)
             self._close(db, row, "failed", f"internal error: {exc.__class__.__name__}")

@@ -1,0 +1,65 @@
+"""The database stops taking writes while alerts are on their way (a full disk; a filesystem
+remounted read-only after an I/O error): delivery waits without flooding the log or Slack,
+says why, and posts every alert once when writes work again."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.models import Verdict, VerdictKind
+from bot.stories.tracking import add_topic
+from storage.alerts import enqueue_alerts, mark_sending
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from tests.slack.world import add_article, add_story
+
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
+
+
+def at(seconds: float) -> datetime:
+    return T0 + timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def alerts(fresh_db) -> dict[str, int]:
+    """A new story alerting two channels: the alert ids by channel."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        for channel in ("C0DESK", "C0OPS"):
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=channel,
+                      mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    article_id = add_article(fresh_db, title="Dockworkers walk out")
+    story_id = add_story(fresh_db, article_id=article_id, title="Dockworkers walk out",
+                         topic_ids=(topic,))
+    with transaction(fresh_db):
+        enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.NEW), article_id, [topic])
+    return {r["channel"]: r["id"] for r in fresh_db.query("SELECT id, channel FROM alerts")}
+
+
+def test_a_database_that_stops_taking_writes_holds_delivery_quietly_and_loses_nothing(
+        runtime, fake_slack, fresh_db, alerts, caplog):
+    # C0OPS's alert reached Slack just as the writes stopped: the outbox still says "sending"
+    with transaction(fresh_db):
+        mark_sending(fresh_db, alerts["C0OPS"], channel="C0OPS")
+    fake_slack.add_message("C0OPS", metadata={"event_type": "wirewatch_alert",
+                                              "event_payload": {"alert_id": alerts["C0OPS"]}})
+    db = runtime.store.get()
+    db.execute("PRAGMA query_only = ON")  # every write now fails as on a read-only file
+    caplog.set_level(logging.INFO)
+    for n in range(240):  # a minute of the sender's quarter-second passes
+        assert runtime.deliver_pending(now=at(n / 4)) == 0
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(said) <= 2, said
+    assert any("cannot write to the database" in line and "readonly" in line for line in said)
+    assert len(fake_slack.calls) <= 4, "Slack is not asked again and again meanwhile"
+    assert fake_slack.posts("C0DESK") == []
+
+    db.execute("PRAGMA query_only = OFF")
+    delivered = sum(runtime.deliver_pending(now=at(120 + n)) for n in range(10))
+    assert delivered == 2
+    assert len(fake_slack.posts("C0DESK")) == 1 and len(fake_slack.posts("C0OPS")) == 1
+    statuses = {r["channel"]: r["status"] for r in fresh_db.query("SELECT channel, status FROM alerts")}
+    assert statuses == {"C0DESK": "sent", "C0OPS": "sent"}
