@@ -98,6 +98,15 @@ def list_sources(db: Database, *, kind: str | None = None) -> list[Source]:
     return [Source(**r) for r in db.table("sources").rows_where(order_by="id")]
 
 
+def move_source(db: Database, source_id: int, location: str) -> Source | None:
+    """Give a feed its new address; the source that already has it (nothing changed), or None."""
+    other = get_source(db, location)
+    if other is not None:
+        return other
+    db.execute("UPDATE sources SET location = ? WHERE id = ?", [location, source_id])
+    return None
+
+
 def remove_source(db: Database, ident: int | str) -> Source:
     source = get_source(db, ident)
     if not source:

@@ -35,6 +35,7 @@ from storage.sources import (
     entry_seen,
     in_backlog,
     mark_entry_seen,
+    move_source,
     record_backlog,
     record_failure,
     record_full_fetch,
@@ -225,6 +226,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
         if response.not_modified:
             with transaction(db):
                 record_success(db, source.id, now=now)
+            _remember_move(db, source, response)
             return PollResult(not_modified=True)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except (FetchError, FeedError) as exc:
@@ -233,6 +235,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                      "polled again at the next start", source.id, redact(url), redact(str(exc)))
             return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=redact(str(exc)), now=now)
+    _remember_move(db, source, response)
     if feed.warning:
         log.warning("feed %s has XML errors (%s); read what could be read", redact(url),
                     feed.warning)
@@ -243,6 +246,22 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     _record_poll(db, source, response, feed, result, now=now, unfinished=unfinished,
                  asked=bool(etag or last_modified))
     return result
+
+
+def _remember_move(db: Database, source: Source, response: Response) -> None:
+    """A feed that answered at the end of permanent redirects only (301, 308) is polled there
+    from now on: the old address may lapse, or pass to someone else."""
+    new = response.moved_to
+    if not new or new == source.location:
+        return
+    with transaction(db):
+        other = move_source(db, source.id, new)
+    if other is not None:
+        log.info("feed #%d %s moved for good to %s, which source #%d polls too; remove one of "
+                 "them", source.id, redact(source.location), redact(new), other.id)
+        return
+    log.warning("feed #%d %s moved for good to %s (permanent redirect); polled at its new "
+                "address from now on", source.id, redact(source.location), redact(new))
 
 
 def _record_poll(db: Database, source: Source, response: Response, feed: ParsedFeed,

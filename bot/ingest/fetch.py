@@ -7,7 +7,7 @@ import ipaddress
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -35,6 +35,7 @@ USER_AGENT = (f"wirewatch/{__version__} (newsroom feed reader; "
               "+https://github.com/wirewatch/wirewatch)")
 SCHEMES = ("http", "https")
 REDIRECTS = (301, 302, 303, 307, 308)
+PERMANENT = (301, 308)
 CHUNK = 64 * 1024
 FEED_TYPES = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
               "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
@@ -76,6 +77,8 @@ class Response:
     content_type: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    moved_to: str | None = None
+    """The final address, when every redirect on the way there was permanent (301, 308)."""
 
     @property
     def not_modified(self) -> bool:
@@ -227,6 +230,7 @@ class Fetcher:
     def _follow(self, url: str, headers: dict[str, str], deadline: Deadline, *,
                 allow_private: bool) -> Response:
         visited: list[str] = []
+        permanent = True
         while True:
             check_scheme(url)
             if url in visited:
@@ -240,6 +244,7 @@ class Fetcher:
             location = response.headers.get("Location")
             if response.status in REDIRECTS and location:
                 _discard(response)
+                permanent = permanent and response.status in PERMANENT
                 url = urljoin(url, location.strip())
                 continue
             try:
@@ -248,7 +253,8 @@ class Fetcher:
                 _discard(response)
                 raise
             response.release_conn()
-            return result
+            moved = len(visited) > 1 and permanent
+            return replace(result, moved_to=url) if moved else result
 
     def _open(self, url: str, headers: dict[str, str], *,
               allow_private: bool) -> urllib3.BaseHTTPResponse:

@@ -74,6 +74,31 @@ def test_a_feed_answering_304_while_it_changes_is_read_again_and_said(server, fr
     assert "If-Modified-Since" not in server.requests[-1][1]
 
 
+@pytest.mark.parametrize(("status", "remembered"), [(301, True), (308, True), (302, False),
+                                                   (307, False)])
+def test_a_feed_moved_for_good_is_polled_at_its_new_address_and_said(server, fresh_db, fetcher,
+                                                                     caplog, status, remembered):
+    server.routes["/old"] = Route(status=status, headers={"Location": "/new"})
+    server.routes["/new"] = Route(rss([item(1, FERRY, 10)]))
+    source = feed_source(fresh_db, server.url("/old"))
+    assert poll(fresh_db, source.id, fetcher, at(11)).queued == 1
+    location = source_row(fresh_db, source.id).location
+    assert location == server.url("/new" if remembered else "/old")
+    assert ("moved for good" in caplog.text) is remembered
+    server.routes["/new"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]))
+    assert poll(fresh_db, source.id, fetcher, at(21)).queued == 1, "what it had seen stays seen"
+    assert server.hits("/old") == (1 if remembered else 2)
+
+
+def test_a_move_onto_an_address_another_source_polls_is_left_alone(server, fresh_db, fetcher):
+    server.routes["/old"] = Route(status=301, headers={"Location": "/new"})
+    server.routes["/new"] = Route(rss([item(1, FERRY, 10)]))
+    source = feed_source(fresh_db, server.url("/old"))
+    feed_source(fresh_db, server.url("/new"))
+    assert poll(fresh_db, source.id, fetcher, at(11)).queued == 1
+    assert source_row(fresh_db, source.id).location == server.url("/old")
+
+
 def test_edited_or_redated_entry_is_not_queued_again(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]))
     source = feed_source(fresh_db, server.url("/feed"))
