@@ -243,16 +243,18 @@ def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[StoryQ
         "quotes.id LIMIT ?", [story_id, limit])]
 
 
-def topic_events_between(db: Database, topic_id: int, since: str,
-                         until: str) -> list[TopicEvent]:
-    """New stories and updates on a topic's stories with since < time <= until, oldest first."""
+def topic_events_between(db: Database, topic_id: int, since: str, until: str,
+                         after: int | None = None) -> list[TopicEvent]:
+    """New stories and updates on a topic's stories with since < time <= until, oldest first;
+    with ``after`` (the last event a digest took), every later event stamped up to until."""
+    start = "sa.id > :after " if after is not None else "sa.created_at > :since "
     rows = db.query(
-        "SELECT sa.story_id, sa.verdict, sa.whats_new, sa.created_at, articles.title, "
-        "articles.url, articles.source FROM story_articles sa "
+        "SELECT sa.id AS event_id, sa.story_id, sa.verdict, sa.whats_new, sa.created_at, "
+        "articles.title, articles.url, articles.source FROM story_articles sa "
         "JOIN story_topics st ON st.story_id = sa.story_id AND st.topic_id = :topic "
         "JOIN articles ON articles.id = sa.article_id "
-        "WHERE sa.verdict IN ('new', 'update') " + NOT_HELD + "AND sa.created_at > :since "
+        "WHERE sa.verdict IN ('new', 'update') " + NOT_HELD + "AND " + start +
         "AND sa.created_at <= :until ORDER BY sa.id",
-        {"topic": topic_id, "since": since, "until": until})
+        {"topic": topic_id, "since": since, "until": until, "after": after})
     return [TopicEvent(**{**r, "whats_new": tuple(json.loads(r["whats_new"] or "[]"))})
             for r in rows]

@@ -24,8 +24,8 @@ def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, 
         return "unchanged"
     if row:
         if row[1] != mode:
-            db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ? WHERE id = ?",
-                       [mode, at, row[0]])
+            db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ?, "
+                       "last_digest_event = NULL WHERE id = ?", [mode, at, row[0]])
         if notify is not None:
             db.execute("UPDATE subscriptions SET notify = ? WHERE id = ?", [stored, row[0]])
         return "changed"
@@ -113,7 +113,8 @@ def resume_target(db: Database, target_id: str, *, at: str) -> list[Subscription
     resumed = _subs(db, "s.target_id = :target AND s.paused_at IS NOT NULL ORDER BY s.id",
                     target=target_id)
     db.execute("UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, "
-               "last_digest_at = ? WHERE target_id = ? AND paused_at IS NOT NULL",
+               "last_digest_at = ?, last_digest_event = NULL WHERE target_id = ? "
+               "AND paused_at IS NOT NULL",
                [at, target_id])
     return resumed
 
@@ -147,10 +148,14 @@ def subscriptions_set_up_by(db: Database, user: str) -> list[Subscription]:
 def _subs(db: Database, where: str, **params: object) -> list[Subscription]:
     rows = db.query("SELECT s.id, s.topic_id, t.name AS topic, s.target_type, s.target_id, "
                     "s.mode, s.created_by, s.created_at, s.last_digest_at, s.paused_at, "
-                    "s.paused_reason, s.notify FROM subscriptions s JOIN topics t ON "
-                    "t.id = s.topic_id WHERE " + where, params)
+                    "s.paused_reason, s.notify, s.last_digest_event FROM subscriptions s "
+                    "JOIN topics t ON t.id = s.topic_id WHERE " + where, params)
     return [Subscription(**{**row, "notify": notify_ids(row["notify"])}) for row in rows]
 
 
-def set_last_digest(db: Database, subscription_id: int, at: str) -> None:
-    db.execute("UPDATE subscriptions SET last_digest_at = ? WHERE id = ?", [at, subscription_id])
+def set_last_digest(db: Database, subscription_id: int, at: str,
+                    event: int | None = None) -> None:
+    """The digest up to ``at`` is done, and took the story events up to ``event`` (if any)."""
+    db.execute("UPDATE subscriptions SET last_digest_at = ?, "
+               "last_digest_event = coalesce(?, last_digest_event) WHERE id = ?",
+               [at, event, subscription_id])

@@ -94,7 +94,7 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
                   "up to %s is skipped so the next ones still come", sub.target_id, sub.topic,
                   error_code(exc), _iso(period.until))
         with transaction(db):
-            subs.set_last_digest(db, sub.id, _iso(period.until))
+            subs.set_last_digest(db, sub.id, _iso(period.until), _items(db, sub, period)[1])
             set_state(db, f"digest_in_flight:{sub.id}", "")
         return 0
     if sent:
@@ -116,11 +116,11 @@ def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, perio
 
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
               tz: ZoneInfo, *, plain: bool = False) -> int:
-    items = _items(db, sub, period)
+    items, last_event = _items(db, sub, period)
     until = _iso(period.until)
     if not items:
         with transaction(db):
-            subs.set_last_digest(db, sub.id, until)
+            subs.set_last_digest(db, sub.id, until, last_event)
         return 0
     channel = call(lambda: _channel(client, sub))
     key = f"digest_in_flight:{sub.id}"
@@ -128,7 +128,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     if get_state(db, key) == payload and _lookup(lambda: find_posted(
             client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="digest",
             value=payload, since=period.until)):
-        return _done(db, sub, key, until)
+        return _done(db, sub, key, until, last_event)
     items = with_thread_links(db, client, sub.target_id, items)
     with transaction(db):
         set_state(db, key, payload)
@@ -137,7 +137,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
         metadata={"event_type": EVENT_TYPE, "event_payload": {"digest": payload}}))
-    return _done(db, sub, key, until)
+    return _done(db, sub, key, until, last_event)
 
 
 def _message(sub: Subscription, items: list[DigestItem], since: datetime, *,
@@ -158,16 +158,20 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
                     True) from exc
 
 
-def _done(db: Database, sub: Subscription, key: str, until: str) -> int:
+def _done(db: Database, sub: Subscription, key: str, until: str, last_event: int | None) -> int:
     with transaction(db):
-        subs.set_last_digest(db, sub.id, until)
+        subs.set_last_digest(db, sub.id, until, last_event)
         set_state(db, key, "")
     return 1
 
 
-def _items(db: Database, sub: Subscription, period: Period) -> list[DigestItem]:
-    """One item per story, in the order stories first appeared in the period."""
-    events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until))
+def _items(db: Database, sub: Subscription,
+           period: Period) -> tuple[list[DigestItem], int | None]:
+    """One item per story, in the order stories first appeared in the period; and the last
+    event taken, after which the next digest starts (whatever the clock said when it came)."""
+    events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until),
+                                  after=sub.last_digest_event)
+    last_event = max((e.event_id for e in events), default=None)
     stories: dict[int, DigestItem] = {}
     for event in events:
         if is_muted(db, event.story_id, [sub.target_id]):
@@ -179,7 +183,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> list[DigestItem]:
                 url=event.url, source=event.source, whats_new=event.whats_new, articles=1)
         else:
             stories[event.story_id] = item.with_update(event.whats_new)
-    return list(stories.values())
+    return list(stories.values()), last_event
 
 
 def _channel(client: WebClient, sub: Subscription) -> str:

@@ -81,6 +81,7 @@ class TopicEvent:
     title: str
     url: str | None
     source: str | None
+    event_id: int = 0
 
 
 @dataclass(frozen=True)

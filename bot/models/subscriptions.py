@@ -30,6 +30,8 @@ class Subscription(Following):
     topic_id: int
     topic: str
     notify: tuple[str, ...] = ()
+    last_digest_event: int | None = None
+    """The newest story event its last digest took (None: the digest goes by time alone)."""
 
 
 @dataclass(frozen=True, kw_only=True)

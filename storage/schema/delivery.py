@@ -85,3 +85,10 @@ def m007_moved_channels(db: Database) -> None:
     """A channel's old id and its new one (channel_id_changed), so a late post follows it."""
     db.table("moved_channels").create({"old": str, "new": str, "moved_at": str}, pk="old",
                                       not_null={"new", "moved_at"})
+
+
+@MIGRATIONS()
+def m008_digest_events(db: Database) -> None:
+    """The last story event a subscription's digest took: what comes after it goes in the next
+    one, even stamped earlier (a clock set back, a write committed as the period closed)."""
+    db.table("subscriptions").add_column("last_digest_event", int)

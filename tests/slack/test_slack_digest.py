@@ -139,3 +139,21 @@ def test_a_daily_digest_comes_once_a_day_across_a_clock_change(fresh_db, client,
     last_end = utc(f"{expected[-1]}:00")
     for title, at in stories.items():
         assert sum(title in body for body in bodies) == (1 if at <= last_end else 0), title
+
+
+def test_news_stored_while_the_clock_is_set_back_still_reaches_the_digest(fresh_db, client,
+                                                                         fake_slack, topic):
+    """The machine's clock steps back an hour (NTP correcting it, a host whose hardware clock
+    keeps local time): what is stored meanwhile is stamped before the digest already sent."""
+    follow(fresh_db, topic, "C0DIG", "hourly")
+    story(fresh_db, topic, "Wildfire spreads near Alder Creek", "2026-11-24T05:20:00+00:00")
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:30")) == 1
+    story(fresh_db, topic, "Second blaze reported", "2026-11-24T05:40:00+00:00")  # clock back
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T05:45:00")) == 0
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:30:00")) == 0
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T07:00:05")) == 1
+    assert "Second blaze reported" in str(fake_slack.posts("C0DIG")[1].blocks)
+    story(fresh_db, topic, "Third fire near the pass", "2026-11-24T07:20:00+00:00")
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T08:00:05")) == 1
+    third = str(fake_slack.posts("C0DIG")[2].blocks)
+    assert "Third fire" in third and "Second blaze" not in third and "Alder" not in third
