@@ -253,8 +253,8 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
         speaker, confidence = r.proper(name, ent)
     if speaker.kind == "person" and speaker.name in r.reg.people:
         person = r.reg.people[speaker.name]
-        phrase = noun_phrase(token)
-        person.take_role(Role(phrase, phrase or None))
+        phrase = noun_phrase(token)  # "residents Ana Ruiz and Tom Vale": no one's role
+        person.take_role(Role(phrase, None if token.tag_ in PLURAL_TAGS else phrase or None))
         person.gender = person.gender or gender_of_words([token.lower_])
         speaker = person.speaker()
     return speaker, confidence

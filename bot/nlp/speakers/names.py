@@ -12,6 +12,7 @@ from bot.nlp.speakers.words import (
     HEADLINE_CHARS,
     HEADLINE_WORDS,
     HONORIFICS,
+    JOB_WORDS,
     NP_DEPS,
     PUNCTUATION,
     ROLE_DEPS,
@@ -76,7 +77,25 @@ def name_text(token: Token, ent: Span | None) -> str:
     while first < token.i and (token.doc[first].lower_.strip(".") in TITLE_WORDS
                                or token.doc[first].lower_ in HONORIFICS):
         first += 1
-    return token.doc[first:token.i + 1].text
+    return token.doc[after_title(token.doc[first:token.i + 1]):token.i + 1].text
+
+
+def after_title(name: Span) -> int:
+    """Where a person's name starts after the title or job words the recogniser took into it
+    ("Comedian Ana Ruiz", "Harlow City Councilwoman Ana Ruiz"): after the last such word that
+    leaves two words of a name, so a first name that is also a title ("Major Ana Ruiz" is
+    no title: "major" is a rank only abbreviated) or a surname ("Ana King") stays."""
+    for tok in reversed(name[:-2]):
+        following = tok.nbor(1)
+        if title_like(tok) and following.text[:1].isupper() and not title_like(following):
+            return tok.i + 1
+    return name.start
+
+
+def title_like(tok: Token) -> bool:
+    """A title ("Councilwoman", "Sen.") or a word for what someone does ("comedian")."""
+    word = tok.lower_.strip(".")
+    return word in TITLE_WORDS or word in JOB_WORDS or word in ABBREVIATED_TITLES
 
 
 def token_span(token: Token, text: str | None) -> Span:
@@ -98,7 +117,7 @@ def role_of(name: Span) -> Role | None:
                   and (role := desk_role(span, title=False))), None)
     if appositions and shown:
         return Role(clean(appositions[0].text), shown)
-    title = _title_of(name)
+    title = title_of(name)
     shown = with_party(desk_role(whole_title(title), title=True), tag)
     written = clean(appositions[0].text) if appositions else clean(title.text)
     return Role(written, shown) if written or shown else None
@@ -123,7 +142,7 @@ def _to_word_end(span: Span) -> Span:
     return doc[span.start:end]
 
 
-def _title_of(name: Span) -> Span:
+def title_of(name: Span) -> Span:
     """The title words written before a name ("Florida Gov.", "the company's chief")."""
     doc = name.doc
     allowed = {t.i for tok in name for c in tok.lefts if c.i < name.start

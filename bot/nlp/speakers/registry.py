@@ -16,12 +16,15 @@ from bot.models import Speaker
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import (
+    after_title,
     clean,
     gender_of_words,
+    looks_like_person,
     name_part,
     name_text,
     role_of,
     title_case,
+    title_of,
     token_span,
     weak_role,
     whole_title,
@@ -267,8 +270,7 @@ class Registry:
                     self._headline_only(doc[start:end]):
                 continue
             person = self.register(doc[start:end].text)
-            person.take_role(Role(doc[tok.i:start].text, with_party(
-                desk_role(whole_title(doc[tok.i:start]), title=True), party_tag(doc[start:end]))))
+            person.take_role(_written_title(tok, doc[start:end]))
             self.add_mention(doc[end - 1], person.name)
 
     def nouns_before(self, lemma: str, before: int) -> list[Token]:
@@ -313,6 +315,8 @@ class Registry:
             if first.strip(".") not in TITLE_WORDS and first not in HONORIFICS:
                 break
             start += 1
+        if ent.label_ == "PERSON" or looks_like_person(ent.root):
+            start = after_title(self.doc[start:end])
         return self.doc[start:end]
 
     def role_of(self, span: Span) -> Role | None:
@@ -552,6 +556,13 @@ def _after_the(span: Span) -> bool:
             doc[i].lower_.strip(".") not in TITLE_WORDS and doc[i].ent_type_ != "NORP":
         i -= 1
     return i >= 0 and doc[i].lower_ == "the"
+
+
+def _written_title(first: Token, name: Span) -> Role:
+    """The title before a name from the words that modify its first title word on: "House
+    Minority Whip", not "Whip" alone."""
+    title = name.doc[min(first.i, title_of(name).start):name.start]
+    return Role(title.text, with_party(desk_role(whole_title(title), title=True), party_tag(name)))
 
 
 def _offset(mention: Mention) -> int:

@@ -19,6 +19,7 @@ from bot.nlp.speakers.words import (
     PARTY_ADJECTIVES,
     PARTY_NOUNS,
     PARTY_TITLES,
+    PLURAL_TAGS,
     PROPER_ENTITIES,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -107,7 +108,7 @@ def desk_role(span: Span, *, title: bool) -> str | None:
         tokens.pop()  # "Chief Medical Officer Dr." Ana Ruiz
     if title and tokens and tokens[-1].text in _POSSESSIVE:
         return _organisation(tokens[:-1])
-    if _no_role(tokens):
+    if _no_role(tokens) or title and _headless(tokens[-1]):
         return None
     words = [_spelled_out(t) for t in tokens] if title else [t.text for t in tokens]
     if title and all(_title_word(w, t) for w, t in zip(words, tokens, strict=True)
@@ -136,6 +137,13 @@ def _no_role(tokens: list[Token]) -> bool:
     return not tokens or not any(_names_a_role(t) for t in tokens) or \
         all(t.lower_.strip(".") in _ADDRESS for t in tokens) or \
         all(_place_or_time(t) for t in tokens if any(c.isalpha() for c in t.text))
+
+
+def _headless(last: Token) -> bool:
+    """A title before a name ends in one person's title noun: not in a verb ("Iran-backed",
+    "the rival he ousted"), a conjunction ("Abusive and") or a plural in lower case ("the
+    fact-checks"), which the parser hung on the name."""
+    return last.pos_ in {"VERB", "CCONJ"} or last.tag_ in PLURAL_TAGS and last.text.islower()
 
 
 def _after_dateline(tokens: list[Token]) -> list[Token]:

@@ -26,6 +26,8 @@ TITLE_WORDS = {
     "capt.", "lt.", "sgt.", "supt", "insp", "det", "cllr", "conductor", "composer",
     "photographer", "director-general", "secretary-general", "skipper", "midfielder",
     "defender", "winger", "batsman", "bowler", "substitute", "challenger", "incumbent",
+    "assemblyman", "assemblywoman", "assemblymember", "councilman", "councilwoman",
+    "councilmember", "whip",
 }
 GENDERED_NOUNS = {
     "m": {"spokesman", "chairman", "businessman", "congressman", "father", "husband", "son",
@@ -122,7 +124,8 @@ DESCRIBED_PEOPLE = {
     "populist", "socialist", "host", "anchor", "moderator", "comedian", "celebrity",
     "entrepreneur", "investor", "developer", "veteran", "lawman", "defendant", "plaintiff",
     "victim", "suspect", "journalist", "commentator", "columnist", "pundit", "strategist",
-    "pollster", "governor-elect", "president-elect", "nominee-elect",
+    "pollster", "governor-elect", "president-elect", "nominee-elect", "filmmaker", "rapper",
+    "musician", "novelist", "playwright", "poet", "artist", "designer", "screenwriter",
 }
 UNNAMED_SOURCES = {
     "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
@@ -130,6 +133,8 @@ UNNAMED_SOURCES = {
     "observer", "insider", "staffer", "worker", "employee", "member", "supporter", "critic",
     "protester", "participant", "attendee", "delegate", "student", "officer", "agent",
 }
+JOB_WORDS = DESCRIBED_PEOPLE | UNNAMED_SOURCES
+"""What someone is or does ("comedian", "aide"): before a name, never a word of it."""
 MISREAD_LEMMAS = {"hop": ("hope", "pp")}
 """Lemmas the small English model gets wrong for a reporting verb ("hoped" -> "hop"), with the
 spelling of the verb it really is the lemma of ("hopped")."""
@@ -165,7 +170,7 @@ ABBREVIATED_TITLES = {
     "maj": "major", "cmdr": "commander", "cpl": "corporal", "pvt": "private",
     "prof": "professor", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
     "det": "detective", "cllr": "councillor", "sec": "secretary", "amb": "ambassador",
-    "pres": "president", "asst": "assistant",
+    "pres": "president", "asst": "assistant", "ag": "attorney general",
 }
 """A title as abbreviated before a name ("Sen. Ana Ruiz"), as a desk writes it after the name."""
 TITLE_MODIFIERS = {

@@ -1,0 +1,64 @@
+"""A speaker's name and role as a desk writes them: a title or job word the recogniser took
+into the name ("Comedian Ana Ruiz") is the role, not a word of the name, and words the parser
+hung on a name ("Ohio-based", a plural) are no role; a first name that is also a rank, or a name
+ending in a title word, stays whole. Texts written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Article, Speaker
+from bot.nlp.parse import parsed_from_doc
+from bot.nlp.quotes import extract_quotes
+from tests.quotes.conftest import one
+
+
+@pytest.fixture
+def speaker_of(nlp):
+    """The speaker of the one quote of ``body`` holding ``words``."""
+    def run(body: str, words: str) -> Speaker:
+        article = Article(title="Test", body=body, origin="test", content_hash="test")
+        return one(extract_quotes(parsed_from_doc(article, nlp(body))), words).speaker
+    return run
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("“The hall stays open,” said Comedian Ana Ruiz, who booked it for June.", "Ana Ruiz",
+     "comedian"),
+    ("Assemblywoman Clara Dunmore said the hall stays open until June.", "Clara Dunmore",
+     "assemblywoman"),
+    ("“The hall stays open,” Tulsa Councilwoman Dana Whitfield said on Monday.",
+     "Dana Whitfield", "Tulsa Councilwoman"),
+])
+def test_a_title_or_job_word_is_the_role_not_part_of_the_name(speaker_of, body, name, role):
+    speaker = speaker_of(body, "hall stays open")
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("“The hall stays open,” said Major Garrett, who covered the talks.", "Major Garrett"),
+    ("“The hall stays open,” said Martin Luther King III, who spoke after the vote.",
+     "Martin Luther King III"),
+])
+def test_a_name_that_only_looks_like_a_title_stays_whole(speaker_of, body, name):
+    assert speaker_of(body, "hall stays open").name == name
+
+
+@pytest.mark.parametrize("body", [
+    "“The market is cooling,” said Ohio-based Dana Whitfield, who advises lenders.",
+    "“The market is cooling,” said lenders Dana Whitfield.",
+    "“The market is cooling,” said residents Ana Ruiz and Tom Vale.",
+])
+def test_words_the_parser_hung_on_a_name_are_no_role(speaker_of, body):
+    assert speaker_of(body, "market is cooling").role is None
+
+
+def test_a_title_ending_in_a_noun_for_one_person_stays(speaker_of):
+    body = "“The market is cooling,” said Ohio native Dana Whitfield."
+    assert speaker_of(body, "market is cooling").role == "Ohio native"
+
+
+def test_an_untagged_name_keeps_the_whole_title_before_it(speaker_of):
+    body = "The vote was close. Harlow County Sheriff Xo Brel said the road would reopen."
+    speaker = speaker_of(body, "road would reopen")
+    assert (speaker.name, speaker.role) == ("Xo Brel", "Harlow County Sheriff")
