@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -28,6 +29,7 @@ from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
 from bot.slack.server import build_router
 from bot.stories.retention import compact_story_data
 from bot.worker import IngestWorker
+from bot.write_pause import WritePause
 from storage.db import ThreadLocalDb, transaction
 from storage.quote_subscriptions import count_quote_subscriptions
 from storage.sources import (
@@ -78,6 +80,7 @@ class Runner:
         self.http: HttpServer | None = None
         self._stopping = threading.Event()
         self._polls = threading.BoundedSemaphore(POLL_SLOTS)
+        self.writes = WritePause("feed polls and folder scans")
 
     def start(self) -> None:
         """Start everything; an address or folder the system refuses is reported as bad input."""
@@ -187,13 +190,19 @@ class Runner:
         db = self.dbs.get()
         source = get_source(db, source_id)
         now = now or utcnow()
-        if source is None or self.stopping or not is_due(source, now):
+        if source is None or self.stopping or self.writes.paused(source_id, now) or \
+                not is_due(source, now):
             return None
         try:
-            return job(db, source, now)
+            done = job(db, source, now)
+        except sqlite3.OperationalError as exc:  # the database's fault: the next try waits
+            self.writes.failed(source_id, str(exc), now)
+            return None
         except Exception:
             log.exception("%s %s failed unexpectedly", doing, source.location)
             return None
+        self.writes.worked(source_id)
+        return done
 
     def deliver(self) -> None:
         if self.slack is not None and not self.stopping:

@@ -22,8 +22,8 @@ from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
 from bot.alerts.token import TokenDead, TokenState
-from bot.alerts.write_pause import WritePause
 from bot.models import OutboxAlert
+from bot.write_pause import WritePause
 from storage import alerts as outbox
 from storage.backoff import Backoff
 from storage.channels import move_channel, moved_to
@@ -39,6 +39,8 @@ BACKOFF = Backoff(first=1.0, cap=300.0)
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # an "already posted?" lookup Slack refuses this often (about 9 minutes of backoff) gives up
 LOOKUP_TRIES = 10
+ALL = "alerts"
+"""A refused write holds all delivery: every channel's next step would write too."""
 
 
 class AlertSender:
@@ -49,7 +51,7 @@ class AlertSender:
         self.client = client
         self.token = token or TokenState()
         self.pacer = pacer or Pacer(per_channel_interval)
-        self.writes = WritePause()
+        self.writes = WritePause("alert delivery")
         self._dm_channels: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -57,12 +59,13 @@ class AlertSender:
         """One pass over the outbox; returns how many alerts were posted (or found posted)."""
         now = now or datetime.now(UTC)
         with self._lock:
-            if self.writes.paused(now) or not self.token.usable(self.client, now):
+            if self.writes.paused(ALL, now) or not self.token.usable(self.client, now):
                 return 0
             sent = 0
             seen: set[str] = set()
             for row in outbox.pending_alerts(db):
-                if self.pacer.paused(now) or self.writes.paused(now) or not self.token.report().ok:
+                if self.pacer.paused(now) or self.writes.paused(ALL, now) or \
+                        not self.token.report().ok:
                     break
                 if row.channel in seen:
                     continue
@@ -77,9 +80,9 @@ class AlertSender:
         try:
             posted = self._attempt(db, row, now)
         except sqlite3.OperationalError as exc:
-            self.writes.failed(str(exc), now)
+            self.writes.failed(ALL, str(exc), now)
             return 0
-        self.writes.worked()
+        self.writes.worked(ALL)
         return posted
 
     def _attempt(self, db: Database, row: OutboxAlert, now: datetime) -> int:

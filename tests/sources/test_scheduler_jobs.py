@@ -1,3 +1,4 @@
+import logging
 import os
 import threading
 import time
@@ -199,3 +200,35 @@ def test_service_jobs_call_the_running_process(scheduler_for):
     console = scheduler_for()
     add_service_jobs(console, target, slack=False, now=now)
     assert sorted(j.id for j in console.get_jobs()) == ["compact", "sync"]
+
+
+def test_a_database_that_refuses_writes_holds_polls_and_scans_quietly(server, fresh_db, runner,
+                                                                       tmp_path, caplog):
+    """A full disk, or a filesystem gone read-only: every poll and scan would fail the same
+    way, so they wait, say so once, and pick up what waited once writes work again."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    dropped = folder / "library.txt"
+    dropped.write_text("\n\n".join(LIBRARY), encoding="utf-8")
+    os.utime(dropped, (time.time() - 60, time.time() - 60))
+    server.routes["/feed"] = Route(rss([Item("1", *FERRY, published=at(1))]))
+    feed = add(fresh_db, "feed", server.url("/feed"), 60)
+    drop = add(fresh_db, "folder", str(folder), 1)
+    db = runner.dbs.get()
+    db.execute("PRAGMA query_only = ON")  # every write now fails as on a read-only file
+    start = utcnow()
+    for second in range(180):  # three minutes of the scheduler's jobs, each at its interval
+        runner.scan_folder(drop, now=start + timedelta(seconds=second))
+        if second % 60 == 0:
+            runner.poll_feed(feed, now=start + timedelta(seconds=second))
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(said) <= 2, said
+    assert any("cannot write to the database" in line for line in said)
+    assert server.hits("/feed") <= 3
+
+    db.execute("PRAGMA query_only = OFF")
+    later = start + timedelta(minutes=10)
+    runner.scan_folder(drop, now=later)
+    runner.poll_feed(feed, now=later)
+    assert runner.worker.drain() == 2
+    assert sorted(r["title"] for r in fresh_db["articles"].rows) == sorted([FERRY[0], LIBRARY[0]])
