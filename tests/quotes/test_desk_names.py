@@ -1,7 +1,8 @@
 """A speaker's name and role as a desk writes them: a title or job word the recogniser took
 into the name ("Comedian Ana Ruiz") is the role, not a word of the name, and words the parser
 hung on a name ("Ohio-based", a plural) are no role; a first name that is also a rank, or a name
-ending in a title word, stays whole. Texts written for the test."""
+ending in a title word, stays whole; a platform spoken on ("wrote on Twitter") is no speaker,
+one that speaks is a company. Texts written for the test."""
 
 from __future__ import annotations
 
@@ -62,3 +63,14 @@ def test_an_untagged_name_keeps_the_whole_title_before_it(speaker_of):
     body = "The vote was close. Harlow County Sheriff Xo Brel said the road would reopen."
     speaker = speaker_of(body, "road would reopen")
     assert (speaker.name, speaker.role) == ("Xo Brel", "Harlow County Sheriff")
+
+
+def test_a_platform_spoken_on_is_never_the_speaker(speaker_of):
+    body = "The levy vote failed on Monday.\n\nHe wrote on Twitter: “The levy is dead.”"
+    speaker = speaker_of(body, "levy is dead")
+    assert (speaker.name, speaker.kind) == (None, "unknown")
+
+
+def test_a_platform_that_speaks_stays_the_speaker_as_a_company(speaker_of):
+    body = "Twitter said it would remove the posts. “We act on every report,” Twitter said."
+    assert speaker_of(body, "act on every report") == Speaker("Twitter", "organisation")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from bot.nlp.speakers.words import verb_lemma
+from bot.nlp.speakers.words import PLATFORMS, verb_lemma
 
 REPORTING = {
     "say", "tell", "add", "write", "argue", "claim", "state", "announce", "insist", "note",
@@ -101,9 +101,9 @@ CUE_NOUNS = {
     "e-mail", "message", "tweet", "call", "broadcast", "radio", "television", "video",
     "address", "op-ed", "article", "column", "memo", "filing", "report", "hearing", "session",
     "remarks", "podcast", "note", "newspaper", "blog", "book", "testimony", "documentary",
-    "programme", "program", "show", "x", "twitter", "facebook", "telegram", "instagram",
-    "website", "release", "transcript", "appearance", "parliament", "debate", "summit", "rally",
-}
+    "programme", "program", "show", "x", "website", "release", "transcript", "appearance",
+    "parliament", "debate", "summit", "rally",
+} | PLATFORMS
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 
 

@@ -34,6 +34,7 @@ from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
     HONORIFICS,
+    PLATFORMS,
     PLURAL_TAGS,
     PRONOUN_GENDER,
     TITLE_WORDS,
@@ -163,7 +164,7 @@ class Registry:
         something else more often than as a person: far more often, or never as the subject
         of a verb ("the Worcester crowd", "on Fox")."""
         name = person.name
-        if name.lower() in CALENDAR_WORDS:
+        if name.lower() in CALENDAR_WORDS or name.lower() in PLATFORMS:
             return True
         if written and name.endswith("s") and not name.endswith("ss") and \
                 all(t.tag_ in PLURAL_TAGS for t in written):
@@ -465,7 +466,8 @@ class Registry:
         if person.take_role(role) and role:
             person.gender = person.gender or gender_of_words(role.written.lower().split())
         if person.name in self.doubtful:  # "The Blaze said": its words, not a person's
-            return Speaker(person.name, "unnamed")
+            platform = person.name.lower() in PLATFORMS  # "Twitter said": the company's
+            return Speaker(person.name, "organisation" if platform else "unnamed")
         speaker = person.speaker()
         self.remember(token, speaker)
         return speaker
