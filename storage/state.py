@@ -16,3 +16,8 @@ def set_state(db: Database, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
     )
+
+
+def install_id(db: Database) -> str:
+    """This database's own id (made by its migrations), stamped on what it posts to Slack."""
+    return get_state(db, "install_id") or ""

@@ -24,7 +24,7 @@ from bot.models import Subscription
 from storage import subscriptions as subs
 from storage.alerts import is_muted, topic_events_between
 from storage.db import transaction
-from storage.state import get_state, set_state
+from storage.state import get_state, install_id, set_state
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_digest"
@@ -125,9 +125,10 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     channel = call(lambda: _channel(client, sub))
     key = f"digest_in_flight:{sub.id}"
     payload = f"{sub.id}@{until}"
+    install = install_id(db)
     if get_state(db, key) == payload and _lookup(lambda: find_posted(
             client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="digest",
-            value=payload, since=period.until)):
+            value=payload, since=period.until, install=install)):
         return _done(db, sub, key, until, last_event)
     items = with_thread_links(db, client, sub.target_id, items)
     with transaction(db):
@@ -136,7 +137,8 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     call(lambda: client.chat_postMessage(
         channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
-        metadata={"event_type": EVENT_TYPE, "event_payload": {"digest": payload}}))
+        metadata={"event_type": EVENT_TYPE,
+                  "event_payload": {"digest": payload, "install": install}}))
     return _done(db, sub, key, until, last_event)
 
 

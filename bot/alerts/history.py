@@ -12,40 +12,51 @@ from slack_sdk.web import SlackResponse
 
 PAGE = 200
 MAX_PAGES = 5
+CLOCK_MARGIN_S = 24 * 3600
+"""How far before ``since`` the lookup reads: Slack stamps a post by its own clock, and this
+machine's may have run fast when the alert was queued (hours, for a clock set to local time
+as if it were UTC) and been set right since. Reading further back costs pages only when the
+message is not there, and never more than MAX_PAGES."""
 
 
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,
-                key: str, value: object, since: datetime) -> str | None:
-    """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``.
+                key: str, value: object, since: datetime, install: str | None = None) -> str | None:
+    """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``
+    and, when it names one, this database's ``install`` id (ids start again in a new database).
 
     A bot may post in a public channel it has not joined (chat:write.public) but may not read
     it, so on ``not_in_channel`` it joins the channel and looks again. Any other failure is
     raised: the caller must treat the question as unanswered, never as "not posted".
     """
     try:
-        return _search(client, channel, thread_ts, event_type, key, value, since)
+        return _search(client, channel, thread_ts, event_type, (key, value, install), since)
     except SlackApiError as exc:
         if _error(exc) != "not_in_channel":
             raise
     client.conversations_join(channel=channel)
-    return _search(client, channel, thread_ts, event_type, key, value, since)
+    return _search(client, channel, thread_ts, event_type, (key, value, install), since)
 
 
-def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: str, key: str,
-            value: object, since: datetime) -> str | None:
-    oldest = f"{since.timestamp() - 60:.6f}"
+def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: str,
+            wanted: tuple[str, object, str | None], since: datetime) -> str | None:
+    oldest = f"{since.timestamp() - CLOCK_MARGIN_S:.6f}"
     cursor = None
     for _ in range(MAX_PAGES):
         page = _page(client, channel, thread_ts)(oldest, cursor)
         for message in page.get("messages") or []:
             meta = message.get("metadata") or {}
             if meta.get("event_type") == event_type and \
-                    (meta.get("event_payload") or {}).get(key) == value:
+                    _matches(meta.get("event_payload") or {}, *wanted):
                 return str(message["ts"])
         cursor = (page.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
             return None
     return None
+
+
+def _matches(payload: dict, key: str, value: object, install: str | None) -> bool:
+    """Posted before install ids were stamped (none in it), or by this database."""
+    return payload.get(key) == value and payload.get("install") in (None, install)
 
 
 def _page(client: WebClient, channel: str,

@@ -30,6 +30,7 @@ from storage.channels import move_channel, moved_to
 from storage.db import transaction
 from storage.important import is_important
 from storage.quote_subscriptions import quote_alert_notify
+from storage.state import install_id
 from storage.subscriptions import story_notify
 
 log = logging.getLogger(__name__)
@@ -145,10 +146,12 @@ class AlertSender:
                  thread_ts: str | None, *, first: bool = False) -> int:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
         ``first`` message here, or an update sent to the channel too, pings (``_pings``)."""
+        install = install_id(db)
         if row.status == "sending":
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
-                key="alert_id", value=row.id, since=_parse(row.created_at)), thread_ts)
+                key="alert_id", value=row.id, since=_parse(row.created_at), install=install),
+                thread_ts)
             if found:
                 log.info("alert %s was already posted before a restart; recorded it", row.id)
                 self._record(db, row, channel, found, thread_ts, now)
@@ -165,7 +168,8 @@ class AlertSender:
                 thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
                 reply_broadcast=broadcast,
                 metadata={"event_type": EVENT_TYPE,
-                          "event_payload": {"alert_id": row.id, "story_id": row.story_id}}))
+                          "event_payload": {"alert_id": row.id, "story_id": row.story_id,
+                                            "install": install}}))
 
         try:
             response = post(*with_mentions(text, blocks, pings))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -92,3 +94,11 @@ def m008_digest_events(db: Database) -> None:
     """The last story event a subscription's digest took: what comes after it goes in the next
     one, even stamped earlier (a clock set back, a write committed as the period closed)."""
     db.table("subscriptions").add_column("last_digest_event", int)
+
+
+@MIGRATIONS()
+def m009_install_id(db: Database) -> None:
+    """This database's own id, stamped on its Slack posts: alert and digest ids start again in
+    a new database, and an "already posted?" lookup must not take another one's post for its."""
+    db.execute("INSERT OR IGNORE INTO state (key, value) VALUES ('install_id', ?)",
+               [uuid.uuid4().hex])

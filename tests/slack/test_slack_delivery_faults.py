@@ -8,6 +8,7 @@ import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from storage.state import install_id
 from storage.subscriptions import subscribe
 from tests.slack.test_slack_sender import follow, new_story, update
 from tests.slack.world import add_article, add_story
@@ -130,3 +131,46 @@ def test_digests_honour_retry_after(runtime, fake_slack, fresh_db, topic):
     assert runtime.send_due_digests(now=six + timedelta(seconds=30)) == 1
     assert runtime.send_due_digests(now=six + timedelta(seconds=31)) == 1
     assert len(fake_slack.posts("C0DIG")) == 2
+
+
+@pytest.mark.parametrize("kind", ["alert", "digest"])
+def test_a_post_made_while_the_clock_ran_an_hour_fast_is_found_not_posted_twice(
+        runtime, fake_slack, fresh_db, topic, kind):
+    """The machine's clock was an hour fast when the alert was queued (or the digest's period
+    closed) and was set right as the post's answer was lost: Slack stamped the post by its
+    own clock, an hour before the time wirewatch looks back to."""
+    fast = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+    follow(fresh_db, topic, "C0DESK")
+    if kind == "alert":
+        new_story(fresh_db, topic)
+        with transaction(fresh_db):
+            fresh_db.execute("UPDATE alerts SET created_at = ?", [fast.isoformat()])
+        fake_slack.drop_next(1, methods={"chat.postMessage"})
+        deliver_all(runtime)
+        assert len(alert_ids(fake_slack, "C0DESK")) == 1
+        return
+    hour = fast.replace(minute=0)  # the digest's period ends at the top of the (fast) hour
+    with transaction(fresh_db):
+        fresh_db.execute("UPDATE subscriptions SET mode = 'hourly', last_digest_at = ?",
+                         [(hour - timedelta(hours=1)).isoformat()])
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,),
+              at=(hour - timedelta(minutes=30)).isoformat())
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    for minute in range(5):
+        runtime.send_due_digests(now=fast + timedelta(minutes=minute))
+    assert len(fake_slack.posts("C0DESK")) == 1
+
+
+def test_a_post_of_an_earlier_database_is_not_taken_for_this_ones(runtime, fake_slack, fresh_db,
+                                                                 topic):
+    """The desk started again on a new database this morning: its alert ids start at 1 again,
+    and the channel still shows the old database's alert 1."""
+    fake_slack.add_message("C0DESK", metadata={"event_type": "wirewatch_alert", "event_payload": {
+        "alert_id": 1, "story_id": 1, "install": "an-earlier-database"}})
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})  # so it looks first
+    deliver_all(runtime)
+    old, new = fake_slack.posts("C0DESK")
+    assert new.metadata["event_payload"]["install"] == install_id(fresh_db) != "", "posted"
