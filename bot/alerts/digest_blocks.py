@@ -31,8 +31,8 @@ class DigestItem:
 
 def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
     new = sum(item.is_new for item in items)
-    return fit(f"{mode.capitalize()} digest · {topic}: {new} new stories, "
-               f"{len(items) - new} updated", 3000)
+    return fit(f"{mode.capitalize()} digest · {topic}: {counted(new, 'new story', 'new stories')}"
+               f", {len(items) - new} updated", 3000)
 
 
 def digest_plain(topic: str, mode: str, items: list[DigestItem]) -> str:
