@@ -305,8 +305,12 @@ class Pipeline:
     def _failed(self, item: Work, exc: Exception) -> Outcome:
         article = item.slot.article
         assert article is not None, "only storing an article can fail"
-        log.exception("could not store %s", article.origin, exc_info=exc)
-        return Outcome.failed(article.origin, f"internal error: {exc}", _kind_of(exc),
+        kind = _kind_of(exc)
+        if kind == ErrorKind.TRANSIENT:  # the database's state, not a bug: no traceback
+            log.info("could not store %s: %s; it stays queued", article.origin, exc)
+        else:
+            log.exception("could not store %s", article.origin, exc_info=exc)
+        return Outcome.failed(article.origin, f"internal error: {exc}", kind,
                               title=article.title)
 
     @property

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from bot.models import InboxResult, RawArticle
 from bot.nlp.load import load_pipeline, require_installed
 from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
+from bot.write_pause import WritePause
 from storage.db import ThreadLocalDb
 from storage.inbox import finish, pending, results, retry_later
 from storage.sources import utcnow
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ERROR_PAUSE = 2.0
+WORKER = "worker"
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class IngestWorker:
         self._stop = threading.Event()
         self._progress = threading.Condition()
         self._pipeline: Pipeline | None = None
+        self.writes = WritePause("storing articles")
         self._thread = threading.Thread(target=self._run, name="ingest-worker", daemon=True)
 
     def start(self) -> None:
@@ -109,7 +113,20 @@ class IngestWorker:
 
     def process_batch(self) -> int:
         """Run queued articles through the pipeline until none is due; returns how many were
-        done. Each inbox row is marked in the transaction that stores its article."""
+        done. While the database refuses writes (a full disk, a read-only file), the queued
+        articles wait, and are not analysed again for nothing at every pass."""
+        if self.writes.paused(WORKER, self.clock()):
+            return 0
+        try:
+            done = self._process_batch()
+        except sqlite3.OperationalError as exc:
+            self.writes.failed(WORKER, str(exc), self.clock())
+            return 0
+        self.writes.worked(WORKER)
+        return done
+
+    def _process_batch(self) -> int:
+        """Each inbox row is marked in the transaction that stores its article."""
         db = self.dbs.get()
         inbox_ids: dict[int, int] = {}
         marks: dict[int, Mark] = {}

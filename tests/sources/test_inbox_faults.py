@@ -7,6 +7,7 @@ article's transaction fails with "database or disk is full", as on a real full d
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -124,5 +125,29 @@ def test_the_clock_is_the_only_thing_that_makes_a_retry_due(dbs, settings, nlp):
     clock.now += timedelta(seconds=4)
     assert worker.drain() == 0
     clock.now += timedelta(seconds=1)
+    assert worker.drain() == 1
+    assert results(db, [inbox_id])[inbox_id].status == "stored"
+
+
+def test_a_database_that_refuses_every_write_holds_the_worker_quietly(dbs, settings, nlp,
+                                                                      caplog):
+    """A filesystem gone read-only (or a full disk): not even the article's retry can be
+    written, so the worker waits instead of analysing the batch again every two seconds."""
+    db = dbs.get()
+    inbox_id = queue(db, FERRY)
+    db.execute("PRAGMA query_only = ON")  # every write now fails as on a read-only file
+    caplog.set_level(logging.INFO)
+    clock = Clock(T0)
+    worker = IngestWorker(dbs, settings, nlp=nlp, clock=clock)
+    for second in range(120):  # two minutes of the worker's loop, which looks every second
+        clock.now = T0 + timedelta(seconds=second)
+        assert worker.process_batch() == 0
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(said) == 1 and "cannot write to the database" in said[0], said
+    tries = [r for r in caplog.records if r.getMessage().startswith("could not store")]
+    assert len(tries) == 5, "after 0, 5, 15, 35 and 75 s"
+
+    db.execute("PRAGMA query_only = OFF")
+    clock.now = T0 + timedelta(minutes=5)
     assert worker.drain() == 1
     assert results(db, [inbox_id])[inbox_id].status == "stored"
