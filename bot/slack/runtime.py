@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import UTC, datetime
 
 from bot.alerts.digest import send_due_digests
@@ -19,6 +20,8 @@ from bot.slack.server import build_router
 from bot.slack.services import Services
 from bot.slack.socket import SocketRunner
 from storage.db import ThreadLocalDb
+
+DIGESTS = "digests"
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +85,20 @@ class SlackRuntime:
     def send_due_digests(self, *, now: datetime) -> int:
         """Post the hourly and daily digests that are due at ``now``; returns how many.
 
-        Quote digests that are due go to the outbox, for the sender's next pass."""
-        queue_quote_digests(self.store.get(), now=now, timezone=self.settings.timezone,
-                            daily_hour=self.settings.digest_hour)
-        return send_due_digests(self.store.get(), self.delivery, now=now,
-                                timezone=self.settings.timezone,
-                                daily_hour=self.settings.digest_hour, pacer=self.pacer,
-                                token=self.token)
+        Quote digests that are due go to the outbox, for the sender's next pass. While the
+        database refuses writes, digests wait as alerts do (``AlertSender.writes``)."""
+        writes = self.sender.writes
+        if writes.paused(DIGESTS, now):
+            return 0
+        try:
+            queue_quote_digests(self.store.get(), now=now, timezone=self.settings.timezone,
+                                daily_hour=self.settings.digest_hour)
+            sent = send_due_digests(self.store.get(), self.delivery, now=now,
+                                    timezone=self.settings.timezone,
+                                    daily_hour=self.settings.digest_hour, pacer=self.pacer,
+                                    token=self.token)
+        except sqlite3.OperationalError as exc:
+            writes.failed(DIGESTS, str(exc), now)
+            return 0
+        writes.worked(DIGESTS)
+        return sent

@@ -63,3 +63,22 @@ def test_a_database_that_stops_taking_writes_holds_delivery_quietly_and_loses_no
     assert len(fake_slack.posts("C0DESK")) == 1 and len(fake_slack.posts("C0OPS")) == 1
     statuses = {r["channel"]: r["status"] for r in fresh_db.query("SELECT channel, status FROM alerts")}
     assert statuses == {"C0DESK": "sent", "C0OPS": "sent"}
+
+
+def test_digests_wait_for_the_database_too_and_go_once(runtime, fake_slack, fresh_db, alerts,
+                                                      caplog):
+    with transaction(fresh_db):  # C0DESK takes the topic hourly; its story is an hour old
+        fresh_db.execute("UPDATE alerts SET status = 'sent'")
+        fresh_db.execute("UPDATE subscriptions SET mode = 'hourly', last_digest_at = ? "
+                         "WHERE target_id = 'C0DESK'", [(T0 - timedelta(hours=2)).isoformat()])
+        fresh_db.execute("UPDATE story_articles SET created_at = ?",
+                         [(T0 - timedelta(minutes=90)).isoformat()])
+    db = runtime.store.get()
+    db.execute("PRAGMA query_only = ON")
+    for minute in range(10):  # the digest job runs every minute
+        assert runtime.send_due_digests(now=at(60 * minute)) == 0
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(said) == 1 and "cannot write to the database" in said[0], said
+    db.execute("PRAGMA query_only = OFF")
+    assert sum(runtime.send_due_digests(now=at(60 * minute)) for minute in range(10, 15)) == 1
+    assert len(fake_slack.posts("C0DESK")) == 1
