@@ -7,6 +7,7 @@ import hashlib
 import io
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -72,6 +73,13 @@ class FeedEntry:
     published: str | None
     teaser: bool
     stamp: float | None = None
+    link_names_it: bool = True
+    """False when other entries of the feed link to the same page: the link names none."""
+
+    @property
+    def seen_link(self) -> str | None:
+        """The link by which the entry is known (feeds that change guids on edits), if any."""
+        return self.link if self.link_names_it else None
 
 
 @dataclass(frozen=True)
@@ -122,7 +130,7 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
         raise FeedError(f"{url} is malformed XML ({message}); the feed looks cut off, "
                         "will retry later")
     found = [_entry(raw) for raw in parsed.entries]
-    entries = [e for e in reversed(found) if e is not None]
+    entries = _distinct([e for e in reversed(found) if e is not None])
     if all(e.stamp is not None for e in entries):
         entries.sort(key=lambda e: e.stamp or 0.0)
     title = parsed.feed.get("title") or None
@@ -151,6 +159,22 @@ def _entry(raw: dict) -> FeedEntry | None:
     when = raw.get("published_parsed") or raw.get("updated_parsed")
     return FeedEntry(key=key[:1000], link=link, title=title, text=text, published=published,
                      teaser=teaser, stamp=calendar.timegm(when) if when else None)
+
+
+def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:
+    """A guid or link several entries share names none of them (a CMS giving every item the
+    site's address as guid, a press-release list linking every item to one page): such an
+    entry is known by its own link, else by its title and text, so none hides the others."""
+    keys = Counter(e.key for e in entries)
+    links = Counter(e.link or "" for e in entries)
+    distinct = []
+    for entry in entries:
+        own_link = entry.link if entry.link and links[entry.link] == 1 else None
+        key = entry.key
+        if keys[key] > 1:
+            key = own_link or _digest(f"{entry.title}\n{entry.text}")
+        distinct.append(replace(entry, key=key, link_names_it=bool(own_link or not entry.link)))
+    return distinct
 
 
 def _digest(text: str) -> str:
@@ -278,7 +302,7 @@ def _record_poll(db: Database, source: Source, response: Response, feed: ParsedF
         record_success(db, source.id, now=now, items=result.queued, **validators)
         record_full_fetch(db, source.id, now=now, validators_lie=lied)
         forget_gone_entries(db, source.id, keys=[e.key for e in feed.entries],
-                            links=[e.link for e in feed.entries])
+                            links=[e.seen_link for e in feed.entries])
         if result.background:
             total = record_backlog(db, source.id, entries=result.queued, done=not unfinished,
                                    now=now)
@@ -313,7 +337,7 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
             break
-        if entry_seen(db, source.id, key=entry.key, link=entry.link):
+        if entry_seen(db, source.id, key=entry.key, link=entry.seen_link):
             skipped += 1
             continue
         if entry.teaser and entry.link:
@@ -354,14 +378,14 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
     """Queue the entry and mark it seen in one transaction, so it is stored once; False when it
     was seen meanwhile. An entry that waited for its page since a first poll stays background."""
     with transaction(db):
-        if entry_seen(db, source.id, key=entry.key, link=entry.link):
+        if entry_seen(db, source.id, key=entry.key, link=entry.seen_link):
             return False
-        waited = page_attempts(db, source.id, key=entry.key, link=entry.link)
+        waited = page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
         late = bool(waited and waited.background and not background)
         enqueue(db, replace(article, background=background or late), source_id=source.id,
                 now=now)
-        mark_entry_seen(db, source.id, key=entry.key, link=entry.link, now=now)
-        forget_page_attempts(db, source.id, key=entry.key, link=entry.link)
+        mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now)
+        forget_page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
         if late:
             record_backlog(db, source.id, entries=1, done=False, now=now)
     return True
@@ -377,7 +401,7 @@ def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: Page
                     "fetched again)", page, reason)
         return failed.teaser
     with transaction(db):
-        tries = note_page_failure(db, source.id, key=entry.key, link=entry.link, reason=reason,
+        tries = note_page_failure(db, source.id, key=entry.key, link=entry.seen_link, reason=reason,
                                   background=background, now=now)
     waited = now - datetime.fromisoformat(tries.first_failed_at)
     if tries.tries >= PAGE_TRIES:

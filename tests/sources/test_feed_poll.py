@@ -99,6 +99,28 @@ def test_a_move_onto_an_address_another_source_polls_is_left_alone(server, fresh
     assert source_row(fresh_db, source.id).location == server.url("/old")
 
 
+@pytest.mark.parametrize("shared", ["guid", "link"])
+def test_entries_sharing_one_guid_or_one_link_are_each_read(server, fresh_db, fetcher, shared):
+    """A CMS that gives every item the same guid (the site's address), or links every item to
+    the same page (a press-release list): neither names an entry any more."""
+    stories = [FERRY, LIBRARY, ORCHARD]
+
+    def entry(n):
+        guid = "https://gazette.example/" if shared == "guid" else f"urn:gazette:{n}"
+        link = "https://gazette.example/news" if shared == "link" else f"https://gazette.example/{n}"
+        return Item(guid=guid, title=stories[n][0], text=stories[n][1], link=link,
+                    published=at(10 * n))
+
+    server.routes["/feed"] = Route(rss([entry(1), entry(0)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(11)).queued == 2
+    server.routes["/feed"] = Route(rss([entry(2), entry(1), entry(0)]))
+    assert poll(fresh_db, source.id, fetcher, at(21)).queued == 1
+    assert poll(fresh_db, source.id, fetcher, at(31)).queued == 0
+    assert sorted(str(r.article.title) for r in pending(fresh_db, limit=10)) == sorted(
+        title for title, _ in stories)
+
+
 def test_edited_or_redated_entry_is_not_queued_again(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]))
     source = feed_source(fresh_db, server.url("/feed"))
