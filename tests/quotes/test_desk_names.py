@@ -2,7 +2,8 @@
 into the name ("Comedian Ana Ruiz") is the role, not a word of the name, and words the parser
 hung on a name ("Ohio-based", a plural) are no role; a first name that is also a rank, or a name
 ending in a title word, stays whole; a platform spoken on ("wrote on Twitter") is no speaker,
-one that speaks is a company. Texts written for the test."""
+one that speaks is a company; a title the recogniser tagged as a firm or a place is still
+the role, and an apposition's role ends before the name. Texts written for the test."""
 
 from __future__ import annotations
 
@@ -74,3 +75,16 @@ def test_a_platform_spoken_on_is_never_the_speaker(speaker_of):
 def test_a_platform_that_speaks_stays_the_speaker_as_a_company(speaker_of):
     body = "Twitter said it would remove the posts. “We act on every report,” Twitter said."
     assert speaker_of(body, "act on every report") == Speaker("Twitter", "organisation")
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("“The shelter will stay open,” said AG Mukers, who ran the department.", "Mukers",
+     "attorney general"),
+    ("Hartford City Councilman Tomas Brandt, of the Green Party, said the shelter will stay open.",
+     "Tomas Brandt", "Hartford City Councilman"),
+    ("The director of the Harlow Museum, Ines Kardel, said the shelter will stay open.",
+     "Ines Kardel", "The director of the Harlow Museum"),
+])
+def test_a_title_the_recogniser_tagged_otherwise_is_still_the_role(speaker_of, body, name, role):
+    speaker = speaker_of(body, "shelter will stay open")
+    assert (speaker.name, speaker.role) == (name, role)

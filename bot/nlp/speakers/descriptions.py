@@ -253,8 +253,9 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
         speaker, confidence = r.proper(name, ent)
     if speaker.kind == "person" and speaker.name in r.reg.people:
         person = r.reg.people[speaker.name]
-        phrase = noun_phrase(token)  # "residents Ana Ruiz and Tom Vale": no one's role
-        person.take_role(Role(phrase, None if token.tag_ in PLURAL_TAGS else phrase or None))
+        phrase = noun_phrase(token, upto=name.left_edge.i if name.i > token.i else None)
+        plural = token.tag_ in PLURAL_TAGS  # "residents Ana Ruiz and Tom Vale": no one's role
+        person.take_role(Role(phrase, None if plural else phrase or None))
         person.gender = person.gender or gender_of_words([token.lower_])
         speaker = person.speaker()
     return speaker, confidence

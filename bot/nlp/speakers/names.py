@@ -75,6 +75,7 @@ def name_text(token: Token, ent: Span | None) -> str:
             range(first, token.i + 1) and token.doc[first - 1].text.lower() not in HONORIFICS:
         first -= 1
     while first < token.i and (token.doc[first].lower_.strip(".") in TITLE_WORDS
+                               or token.doc[first].lower_.strip(".") in ABBREVIATED_TITLES
                                or token.doc[first].lower_ in HONORIFICS):
         first += 1
     return token.doc[after_title(token.doc[first:token.i + 1]):token.i + 1].text
@@ -177,11 +178,14 @@ def definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
 
 
-def noun_phrase(token: Token) -> str:
-    """The subject's noun phrase without appositions, relative clauses or trailing commas."""
+def noun_phrase(token: Token, upto: int | None = None) -> str:
+    """The subject's noun phrase without appositions, relative clauses or trailing commas
+    (``upto``: cut before that token, a name set beside it: "the director, Ana Ruiz, …")."""
     keep = [c for c in token.children if c.dep_ in NP_DEPS and not _set_off(c)]
     start = min([c.left_edge.i for c in keep if c.i < token.i] + [token.i])
     end = max([c.right_edge.i for c in keep if c.i > token.i] + [token.i])
+    if upto is not None and token.i < upto <= end:
+        end = upto - 1
     return clean(token.doc[start:end + 1].text)
 
 

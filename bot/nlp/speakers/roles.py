@@ -183,8 +183,10 @@ def _organisation(owner: list[Token]) -> str | None:
 
 def _place_or_time(tok: Token) -> bool:
     """A dateline ("WASHINGTON"), a place, a date or a name standing where a role would be
-    (not a title the recogniser took into a name, "Alderman")."""
-    if _title_word(tok.text, tok) or tok.lower_.rstrip(".") in ABBREVIATED_TITLES:
+    (not a title the recogniser took into a name, "Alderman", or a place, "Harlow City
+    Councilman")."""
+    if _title_word(tok.text, tok) or tok.lower_.rstrip(".") in ABBREVIATED_TITLES or \
+            tok.lower_.strip(".") in TITLE_WORDS and not tok.is_upper:
         return False
     return tok.ent_type_ in NOT_ROLE_ENTITIES or tok.is_upper and len(tok) > DATELINE_LETTERS
 
