@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import counted
 from bot.alerts.why import ONLY_QUOTES
+from bot.clock_step import ClockWatch
 from bot.config import Settings
 from bot.feed_check import fetch_limits
 from bot.http_server import HttpServer
@@ -25,7 +26,12 @@ from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
 from bot.models import BadInput, Source
 from bot.redact import redact
-from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
+from bot.scheduler import (
+    add_service_jobs,
+    build_scheduler,
+    catch_up_after_clock_step,
+    sync_sources,
+)
 from bot.slack.server import build_router
 from bot.stories.retention import compact_story_data
 from bot.worker import IngestWorker
@@ -50,6 +56,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
+CLOCK_LOOK_S = 5.0
 WATCH_EVERY = 1
 FILE_SETTLE_SECONDS = 0.5
 POLL_SLOTS = 12  # of the scheduler's 20 threads: the rest always serve delivery and scans
@@ -63,7 +70,8 @@ class Runner:
     """Owns the threads of one running wirewatch; ``slack`` is the Slack runtime, or None."""
 
     def __init__(self, settings: Settings, *, nlp: Language | None = None,
-                 slack_factory: Callable[[dict], Any] | None = None) -> None:
+                 slack_factory: Callable[[dict], Any] | None = None,
+                 clock_watch: ClockWatch | None = None) -> None:
         self.settings = settings
         self.dbs = ThreadLocalDb(settings.db_path)
         self.fetcher = Fetcher(limits=fetch_limits(settings),
@@ -81,6 +89,7 @@ class Runner:
         self._stopping = threading.Event()
         self._polls = threading.BoundedSemaphore(POLL_SLOTS)
         self.writes = WritePause("feed polls and folder scans")
+        self.clock_watch = clock_watch or ClockWatch()
 
     def start(self) -> None:
         """Start everything; an address or folder the system refuses is reported as bad input."""
@@ -99,6 +108,7 @@ class Runner:
         sync_sources(self.scheduler, self, self.dbs.get(), now=now)
         add_service_jobs(self.scheduler, self, slack=self.slack is not None, now=now)
         self.scheduler.resume()
+        threading.Thread(target=self._watch_clock, name="clock-watch", daemon=True).start()
         if self.slack is not None:
             self.slack.start()
         elif self.ingest_app is not None:
@@ -203,6 +213,14 @@ class Runner:
             return None
         self.writes.worked(source_id)
         return done
+
+    def _watch_clock(self) -> None:
+        """Look every few seconds (on the monotonic clock) whether the wall clock stepped back."""
+        while not self._stopping.wait(CLOCK_LOOK_S):
+            try:
+                catch_up_after_clock_step(self.scheduler, self.clock_watch, now=utcnow())
+            except Exception:
+                log.exception("could not reschedule the jobs after a clock step")
 
     def deliver(self) -> None:
         if self.slack is not None and not self.stopping:

@@ -18,6 +18,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlite_utils import Database
 
+from bot.clock_step import ClockWatch
 from bot.models import Source
 from storage.sources import list_sources
 
@@ -134,3 +135,19 @@ def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack
 
 def _parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
+
+
+def catch_up_after_clock_step(scheduler: BackgroundScheduler, watch: ClockWatch, *,
+                              now: datetime) -> float:
+    """Run every job now when the wall clock stepped back: their next runs were set on the
+    old time, so each would wait as long as the step (an hour of no alerts and no polls)."""
+    back = watch.stepped_back()
+    if not back:
+        return 0.0
+    jobs = scheduler.get_jobs()
+    for job in jobs:
+        job.modify(next_run_time=now)
+    log.warning("the system clock went back %.0f s: %d jobs (alert delivery, digests, feed "
+                "polls, folder scans) run now instead of waiting for it to catch up", back,
+                len(jobs))
+    return back

@@ -6,8 +6,14 @@ from datetime import timedelta
 
 import pytest
 
+from bot.clock_step import ClockWatch
 from bot.runner import Runner
-from bot.scheduler import add_service_jobs, build_scheduler, sync_sources
+from bot.scheduler import (
+    add_service_jobs,
+    build_scheduler,
+    catch_up_after_clock_step,
+    sync_sources,
+)
 from storage.db import transaction
 from storage.sources import add_source, record_failure, record_success, remove_source, utcnow
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
@@ -232,3 +238,27 @@ def test_a_database_that_refuses_writes_holds_polls_and_scans_quietly(server, fr
     runner.poll_feed(feed, now=later)
     assert runner.worker.drain() == 2
     assert sorted(r["title"] for r in fresh_db["articles"].rows) == sorted([FERRY[0], LIBRARY[0]])
+
+
+def test_a_clock_stepped_back_an_hour_leaves_no_job_waiting_for_it(fresh_db, scheduler_for):
+    """NTP sets a clock that ran an hour fast: every job's next run was set on the old time,
+    so alert delivery, digests and polls would all wait an hour for the clock to catch up."""
+    readings = {"wall": 2_000_000_000.0, "mono": 100.0}
+    watch = ClockWatch(wall=lambda: readings["wall"], mono=lambda: readings["mono"])
+    feed = add(fresh_db, "feed", "https://gazette.example/rss", 300)
+    target = Calls()
+    scheduler = scheduler_for()
+    now = utcnow()
+    sync_sources(scheduler, target, fresh_db, now=now)
+    add_service_jobs(scheduler, target, slack=True, now=now)
+    for job in scheduler.get_jobs():  # what the step leaves: each next run an hour away
+        job.modify(next_run_time=now + timedelta(hours=1))
+    scheduler.resume()
+    readings["mono"] += 5.0
+    readings["wall"] += 5.0 - 3600
+    assert catch_up_after_clock_step(scheduler, watch, now=utcnow()) == 3600
+    assert wait_until(lambda: {("deliver",), ("send_digests",), ("poll_feed", feed)}
+                      <= set(target.calls))
+    readings["mono"] += 5.0
+    readings["wall"] += 5.3  # an ordinary tick, a little drift: no step
+    assert catch_up_after_clock_step(scheduler, watch, now=utcnow()) == 0
