@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 STEP_S = 30.0
 """A step back smaller than this is left alone: at worst a job runs that much late."""
@@ -24,3 +25,9 @@ class ClockWatch:
         offset = self._wall() - self._mono()
         back, self._offset = self._offset - offset, offset
         return back if back > STEP_S else 0.0
+
+
+def waiting(until: datetime | None, now: datetime, longest: float) -> bool:
+    """True before ``until``; a wait of more than ``longest`` seconds, the most it was ever
+    set for, is over: the wall clock stepped back since it was set."""
+    return until is not None and now < until <= now + timedelta(seconds=longest)

@@ -7,6 +7,7 @@ import logging
 import threading
 from datetime import datetime
 
+from bot.clock_step import waiting
 from storage.backoff import Backoff
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ class WritePause:
     def paused(self, job: object, now: datetime) -> bool:
         with self._lock:
             failed = self._failures.get(job)
-        return failed is not None and now < failed[1]
+        return failed is not None and waiting(failed[1], now, WAIT.cap)
 
     def failed(self, job: object, reason: str, now: datetime) -> None:
         """A write was refused: this job waits 5 s, doubling to a minute."""

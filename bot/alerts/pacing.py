@@ -5,22 +5,26 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.clock_step import waiting
+
 
 class Pacer:
     def __init__(self, per_channel_interval: float = 1.0) -> None:
         self.per_channel_interval = per_channel_interval
         self._next_post: dict[str, datetime] = {}
         self._paused_until: datetime | None = None
+        self._pause = 0.0
 
     def paused(self, now: datetime) -> bool:
         """True while Slack asked us (with a 429) to wait."""
-        return self._paused_until is not None and now < self._paused_until
+        return waiting(self._paused_until, now, self._pause)
 
     def ready(self, channel: str, now: datetime) -> bool:
-        return not self.paused(now) and self._next_post.get(channel, now) <= now
+        return not self.paused(now) and not waiting(self._next_post.get(channel), now,
+                                                     self.per_channel_interval)
 
     def posted(self, channel: str, now: datetime) -> None:
         self._next_post[channel] = now + timedelta(seconds=self.per_channel_interval)
 
     def rate_limited(self, delay: float, now: datetime) -> None:
-        self._paused_until = now + timedelta(seconds=delay)
+        self._paused_until, self._pause = now + timedelta(seconds=delay), delay

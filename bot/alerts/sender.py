@@ -15,13 +15,14 @@ from slack_sdk.web import SlackResponse
 from sqlite_utils import Database
 
 from bot.alerts.blocks import blocks_as_text
-from bot.alerts.calls import ChannelGone, Retry, call, error_code
+from bot.alerts.calls import LONGEST_WAIT, ChannelGone, Retry, call, error_code
 from bot.alerts.history import find_posted
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
 from bot.alerts.token import TokenDead, TokenState
+from bot.clock_step import waiting
 from bot.models import OutboxAlert
 from bot.write_pause import WritePause
 from storage import alerts as outbox
@@ -36,6 +37,9 @@ from storage.subscriptions import story_notify
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
 BACKOFF = Backoff(first=1.0, cap=300.0)
+LONGEST_RETRY = max(BACKOFF.cap, LONGEST_WAIT)
+"""The furthest an alert's next try is ever set; one further off was set before the clock
+stepped back, and is due."""
 # what Slack answers about a thread whose parent message was deleted (and had no replies)
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # an "already posted?" lookup Slack refuses this often (about 9 minutes of backoff) gives up
@@ -71,7 +75,8 @@ class AlertSender:
                 if row.channel in seen:
                     continue
                 seen.add(row.channel)
-                if _parse(row.next_attempt_at) > now or not self.pacer.ready(row.channel, now):
+                if waiting(_parse(row.next_attempt_at), now, LONGEST_RETRY) or \
+                        not self.pacer.ready(row.channel, now):
                     continue
                 sent += self._deliver_one(db, row, now)
             return sent

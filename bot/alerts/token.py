@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.clock_step import waiting
+
 log = logging.getLogger(__name__)
 DEAD_TOKEN = frozenset({"token_revoked", "invalid_auth", "account_inactive", "not_authed",
                         "token_expired", "app_uninstalled"})
@@ -54,7 +56,7 @@ class TokenState:
         with self._lock:
             if self._reason is None:
                 return True
-            if self._next_check and now < self._next_check:
+            if waiting(self._next_check, now, RECHECK_S):
                 return False
             self._next_check = now + timedelta(seconds=RECHECK_S)
         try:

@@ -174,3 +174,18 @@ def test_a_post_of_an_earlier_database_is_not_taken_for_this_ones(runtime, fake_
     deliver_all(runtime)
     old, new = fake_slack.posts("C0DESK")
     assert new.metadata["event_payload"]["install"] == install_id(fresh_db) != "", "posted"
+
+
+def test_after_the_clock_steps_back_an_hour_alerts_go_on_at_once(runtime, fake_slack, fresh_db,
+                                                                 topic):
+    """Waits set on the old time (Slack's pace of a message a second, a 429's pause, an
+    alert's retry) must not last the hour the clock went back."""
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=at(0)) == 1  # the channel's next post not before at(1)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    fake_slack.fail_next(1, status=429, retry_after=2, methods={"chat.postMessage"})
+    assert runtime.deliver_pending(now=at(1)) == 0  # paused to at(3); the update retries then
+    back = [runtime.deliver_pending(now=at(-3600 + n)) for n in range(5)]  # the clock steps back
+    assert sum(back) == 1, back
+    assert len(fake_slack.posts("C0DESK")) == 2
