@@ -28,6 +28,7 @@ from bot.models import (
     ErrorKind,
     IngestFailure,
     RawArticle,
+    StoryMove,
     Verdict,
     VerdictKind,
     WirewatchError,
@@ -36,7 +37,7 @@ from bot.nlp.load import load_pipeline
 from bot.nlp.summary import ExtractiveSummariser
 from bot.stories.decide import Candidates, Decision
 from bot.stories.stage import Prepared, StoryStage
-from storage.alerts import enqueue_alerts, hold_alerts
+from storage.alerts import enqueue_alerts, hold_alerts, is_held
 from storage.articles import find_by_hash, insert_article
 from storage.db import data_version, transaction
 from storage.never_duplicate import count_as_update
@@ -71,6 +72,7 @@ class Outcome:
     topic_ids: tuple[int, ...] = ()
     reason: str | None = None
     failure: ErrorKind | None = None
+    moved: StoryMove | None = None
 
     @classmethod
     def failed(cls, origin: str, reason: str, kind: ErrorKind,
@@ -364,6 +366,8 @@ class Pipeline:
         placed = self.stories.store(self.db, prepared, placement.candidates,
                                     placement.decision, article_id=article_id)
         verdict, topic_ids = placed.verdict, placed.topic_ids
+        if placed.moved is not None:
+            self._alert_moved(placed.moved, topic_ids)
         if never_duplicate and verdict.kind is VerdictKind.DUPLICATE:
             count_as_update(self.db, article_id)
             verdict = replace(verdict, kind=VerdictKind.UPDATE)
@@ -373,7 +377,16 @@ class Pipeline:
             enqueue_alerts(self.db, verdict, article_id, topic_ids)
             enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
         return Outcome(article.origin, Status.STORED, title=article.title, article_id=article_id,
-                       verdict=verdict, topic_ids=tuple(topic_ids), reason=hold)
+                       verdict=verdict, topic_ids=tuple(topic_ids), reason=hold,
+                       moved=placed.moved)
+
+    def _alert_moved(self, moved: StoryMove, topic_ids: tuple[int, ...]) -> None:
+        """An article that left its story for one of its own (see ``bot.stories.correct``)
+        alerts as that story's first report, before the article that moved it, whose alert
+        then threads under it; one held from alerting stays held."""
+        if not is_held(self.db, moved.article_id):
+            enqueue_alerts(self.db, Verdict(moved.new_story, VerdictKind.NEW),
+                           moved.article_id, topic_ids)
 
     def _seen_now(self, prepared: Prepared, now: datetime) -> Prepared:
         """The article's time as of its storing, as without an analysis thread or processes: one

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bot.config import Settings
-from bot.models import BadInput, IngestFailure, RawArticle
+from bot.models import BadInput, IngestFailure, RawArticle, StoryMove
 from bot.pipeline import Outcome, Pipeline, Status
 from storage import stories as store
+from storage.articles import get_article
 from storage.db import open_db
 
 
@@ -18,7 +19,9 @@ class ReplayError(BadInput):
 
 
 def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None) -> Iterator[dict]:
-    """Yield {"id", "story", "verdict", "whats_new"} for each input line, in order."""
+    """Yield {"id", "story", "verdict", "whats_new"} for each input line, in order; when an
+    article moves an earlier one into a new story (``bot.stories.correct``), a line for the
+    earlier one follows, with its new story and "moved_from" (the last line for an id holds)."""
     if db_path.exists():
         raise ReplayError(f"{db_path} already exists; replay needs a fresh database")
     db = open_db(db_path)
@@ -27,6 +30,8 @@ def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None)
     try:
         for outcome in pipeline.ingest(records(lines)):
             yield result_line(db, outcome)
+            if outcome.moved is not None:
+                yield moved_line(db, outcome.moved)
     finally:
         pipeline.close()
         db.close()
@@ -50,6 +55,14 @@ def records(lines: Iterable[str]) -> Iterator[RawArticle | IngestFailure]:
         when = record.get("time")
         yield RawArticle(text=text, origin=ident, title=str(title) if title else None,
                          published=str(when) if when else None)
+
+
+def moved_line(db, moved: StoryMove) -> dict:
+    """An earlier article's line again, in the story it moved to."""
+    article = get_article(db, moved.article_id)
+    return {"id": article.origin if article else str(moved.article_id),
+            "story": moved.new_story, "verdict": "new", "whats_new": [],
+            "moved_from": moved.old_story}
 
 
 def result_line(db, outcome: Outcome) -> dict:

@@ -50,6 +50,12 @@ def hold_alerts(db: Database, article_id: int, *, reason: str) -> None:
                "VALUES (?, ?, ?)", [article_id, reason, now_iso()])
 
 
+def is_held(db: Database, article_id: int) -> bool:
+    """Whether the article alerts nobody (too old, first-poll background)."""
+    return db.execute("SELECT 1 FROM alert_holds WHERE article_id = ?",
+                      [article_id]).fetchone() is not None
+
+
 def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> AlertView:
     article = db.table("articles").get(article_id)
     story = db.table("stories").get(story_id)

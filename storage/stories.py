@@ -144,6 +144,21 @@ def article_headline_names(db: Database, article_ids: list[int]) -> dict[int, li
     return found
 
 
+def article_joins(db: Database, article_ids: list[int]
+                  ) -> dict[int, tuple[float | None, str]]:
+    """The likeness each article joined its story with (None: it started its story, or was
+    stored before these were kept) and when it was placed."""
+    found: dict[int, tuple[float | None, str]] = {}
+    for i in range(0, len(article_ids), CHUNK):
+        part = article_ids[i:i + CHUNK]
+        marks = ",".join("?" * len(part))
+        for article_id, score, seen_at in db.conn.execute(
+                f"SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
+                f"WHERE article_id IN ({marks})", part):
+            found[article_id] = (score, seen_at)
+    return found
+
+
 def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[SentenceContent]]:
     """What these articles' stories keep of each of their sentences."""
     found: dict[int, list[SentenceContent]] = {}
@@ -187,7 +202,10 @@ def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
         "VALUES (?, ?, ?, ?, ?)",
         [story_id, entry.article_id, entry.verdict,
          json.dumps(entry.whats_new, ensure_ascii=False), now])
-    data = {"k": entry.weights, "x": entry.index_keys, "t": entry.headline_names}
+    data: dict[str, object] = {"k": entry.weights, "x": entry.index_keys,
+                               "t": entry.headline_names}
+    if entry.join_score is not None:
+        data["j"] = round(entry.join_score, 4)
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
                "words) VALUES (?, ?, ?, ?, ?, ?)",
                [entry.article_id, story_id, seen_at, _compact(data),
@@ -228,8 +246,8 @@ def move_article(
     new_id = create_story(db, title=title, summary=summary, seen_at=seen_at, now=now)
     db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]' "
                "WHERE article_id = ?", [new_id, article_id])
-    db.execute("UPDATE story_features SET story_id = ? WHERE article_id = ?",
-               [new_id, article_id])
+    db.execute("UPDATE story_features SET story_id = ?, data = json_remove(data, '$.j') "
+               "WHERE article_id = ?", [new_id, article_id])
     db.execute("UPDATE stories SET article_count = article_count - 1 WHERE id = ?", [story_id])
     db.execute("UPDATE stories SET article_count = 1 WHERE id = ?", [new_id])
     row = db.execute("SELECT data, seen_at FROM story_features WHERE article_id = ?",

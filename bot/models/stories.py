@@ -42,7 +42,8 @@ class SentenceContent:
 class StoryEntry:
     """An article as its story keeps it: its verdict and what it added, the weighted keys later
     articles are compared with, its index keys, the names its headline gives, its sentences, and
-    its words and lemmas for topic matching."""
+    its words and lemmas for topic matching; ``join_score``, the likeness it joined its story
+    with (None when it started one), which a later correction reads."""
 
     story_id: int
     article_id: int
@@ -54,6 +55,7 @@ class StoryEntry:
     sentences: list[SentenceContent]
     seen_at: str
     words: str | None = None
+    join_score: float | None = None
 
 
 @dataclass(frozen=True)

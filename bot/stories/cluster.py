@@ -42,6 +42,11 @@ class Events:
     (cosine at least ``copy_similarity``) joins it whatever its age: a rewrite is not news.
     A story sharing ``min_shared`` of the article's index keys is scored (one is enough: a
     three-line snippet of a long report may share only the name in its headline).
+
+    A join scoring under ``weak_join`` is a guess a later article may correct: when an article
+    within ``weak_hours`` of it is at least ``pair_similarity`` alike to it (cosine) and no
+    more than ``pair_ratio`` times that alike to the story's other latest articles, the weak
+    joiner was the first report of another event, and the two make a story of their own.
     """
 
     half_life_hours: float = EVENT_HALF_LIFE_HOURS
@@ -53,6 +58,10 @@ class Events:
     conflict_penalty: float = 0.5
     copy_similarity: float = 0.8
     min_shared: int = 1
+    weak_join: float = 0.08
+    weak_hours: float = 12.0
+    pair_similarity: float = 0.35
+    pair_ratio: float = 0.4
 
     def place(self, sentence: int) -> float:
         if sentence < 0:
@@ -177,13 +186,17 @@ def centroid_similarity(weights: dict[str, float], articles: list[dict]) -> floa
     length, summed), so every article counts once whatever its length."""
     if not articles:
         return 0.0
+    return cosine(weights, centroid([article["k"] for article in articles]))
+
+
+def centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
+    """The vectors, each of unit length, summed: every article counts once."""
     total: dict[str, float] = {}
-    for article in articles:
-        vector = article["k"]
+    for vector in vectors:
         length = math.sqrt(_square(vector)) or 1.0
         for key, weight in vector.items():
             total[key] = total.get(key, 0.0) + weight / length
-    return cosine(weights, total)
+    return total
 
 
 def story_similarity(weights: dict[str, float], articles: list[dict]) -> float:

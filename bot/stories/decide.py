@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.stories import cluster, novelty
+from bot.stories.correct import Member, Pair, weak_pair
 from bot.stories.features import ArticleFeatures
 from bot.stories.meaning import JOIN_SIMILARITY, Nearest
 
@@ -23,6 +24,7 @@ class Candidate:
     sentences: novelty.Earlier = field(default_factory=novelty.Earlier)
     age_hours: float = 0.0
     headline_names: frozenset[str] = frozenset()
+    members: tuple[Member, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,15 @@ class Candidates:
 
 @dataclass(frozen=True)
 class Decision:
-    """``story_id`` None starts a new story; ``kind`` is new, duplicate or update."""
+    """``story_id`` None starts a new story; ``kind`` is new, duplicate or update. With
+    ``split``, that article leaves its story for a new one, which this article joins."""
 
     story_id: int | None
     kind: str
     score: float
     whats_new: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
+    split: int | None = None
 
 
 Summarise = Callable[[ArticleFeatures], list[str]]
@@ -62,7 +66,13 @@ def decide(
     features: ArticleFeatures, candidates: Candidates, *, summarise: Summarise,
     threshold: float = cluster.JOIN_THRESHOLD, events: cluster.Events | None = None,
 ) -> Decision:
-    """Join the most alike candidate scoring at least the threshold, else start a story."""
+    """Join the most alike candidate scoring at least the threshold, else start a story;
+    but when the article shows that a weak joiner of a candidate began another event, that
+    joiner leaves its story and the article joins it in a new one."""
+    pair = weak_pair(candidates.kept, {c.story_id: c.members for c in candidates.stories},
+                     events) if events is not None else None
+    if pair is not None:
+        return _with_weak_joiner(features, candidates, pair)
     stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours)
                for c in candidates.stories}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
@@ -73,10 +83,24 @@ def decide(
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    rarity = candidates.weights if candidates.rarity is None else candidates.rarity
-    fresh = novelty.whats_new(features.sentences, story.sentences, rarity)
+    fresh = novelty.whats_new(features.sentences, story.sentences, _rarity(candidates))
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh))
+
+
+def _rarity(candidates: Candidates) -> dict[str, float]:
+    return candidates.weights if candidates.rarity is None else candidates.rarity
+
+
+def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,
+                      pair: Pair) -> Decision:
+    """The article joins the weak joiner in a story of their own: what it adds is what the
+    joiner did not say."""
+    story = next(c for c in candidates.stories if c.story_id == pair.story_id)
+    joiner = novelty.Earlier.of(list(story.sentences.held().get(pair.article_id, ())))
+    fresh = novelty.whats_new(features.sentences, joiner, _rarity(candidates))
+    return Decision(None, "update" if fresh else "duplicate", pair.similarity,
+                    whats_new=tuple(fresh), split=pair.article_id)
 
 
 def _alike(features: ArticleFeatures, candidates: Candidates, stories: dict[int, cluster.Story],

@@ -12,7 +12,14 @@ from sqlite_utils import Database
 
 from bot.config import Settings
 from bot.ingest import furniture
-from bot.models import ParsedArticle, SentenceContent, StoryEntry, Verdict, VerdictKind
+from bot.models import (
+    ParsedArticle,
+    SentenceContent,
+    StoryEntry,
+    StoryMove,
+    Verdict,
+    VerdictKind,
+)
 from bot.nlp.summary import (
     MIN_WORDS,
     ExtractiveSummariser,
@@ -21,12 +28,14 @@ from bot.nlp.summary import (
     summariser_from,
 )
 from bot.stories import cluster, novelty
+from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
 from bot.stories.figures import encode
 from bot.stories.meaning import JOIN_SIMILARITY, Meaning, Nearest, nearest
 from bot.stories.query import Node, TopicQueryError, parse_query
-from bot.stories.topics import Matcher, MatchText, match_text
+from bot.stories.split import split_article
+from bot.stories.topics import Matcher, MatchText, decode, match_text
 from bot.stories.topics import encode as encode_text
 from storage import stories as store
 from storage import topics as topic_store
@@ -63,10 +72,12 @@ class Prepared:
 
 @dataclass(frozen=True)
 class StoryResult:
-    """Where the article went and the topics its story matches (the ones that alert)."""
+    """Where the article went and the topics its story matches (the ones that alert);
+    ``moved``: the earlier article that left its story for this one's (see ``correct``)."""
 
     verdict: Verdict
     topic_ids: tuple[int, ...]
+    moved: StoryMove | None = None
 
 
 def own_time(value: str | None, *, now: datetime) -> datetime | None:
@@ -131,6 +142,7 @@ class StoryStage:
         self._queries: dict[str, Node | None] = {}
         self._vector_cache: dict[int, dict[str, float]] = {}
         self._names_cache: dict[int, frozenset[str]] = {}
+        self._joins_cache: dict[int, tuple[float | None, str]] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
         self.earlier_sentences = earlier_sentences
         self.meaning = meaning if self.events else None
@@ -176,6 +188,7 @@ class StoryStage:
         """Drop what was read from the database: a rolled-back write may have been read."""
         self._vector_cache.clear()
         self._names_cache.clear()
+        self._joins_cache.clear()
         self._earlier.clear()
         self._meaning_cache.clear()
 
@@ -199,11 +212,27 @@ class StoryStage:
             vectors = self._vectors(db, latest)
             started = self._started(db, prepared, story_ids)
         names = self._headline_names(db, latest) if self.events else {}
+        members = self._members(db, latest, seen_at) if self.events else {}
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
                       _hours(seen_at, started.get(story_id)),
-                      names.get(story_id, frozenset()))
+                      names.get(story_id, frozenset()), members.get(story_id, ()))
             for story_id in story_ids], rarity, near)
+
+    def _members(self, db: Database, latest: dict[int, list[int]], seen_at: datetime
+                 ) -> dict[int, tuple[Member, ...]]:
+        """Each story's latest articles with the likeness they joined with and their age, for
+        a later correction (cached like vectors: a move forgets the moved article's)."""
+        fill_cache(self._joins_cache, [a for ids in latest.values() for a in ids],
+                   VECTOR_CACHE, lambda missing: store.article_joins(db, missing))
+        return {story_id: tuple(
+            Member(a, self._vector_cache[a], *self._joined(a, seen_at))
+            for a in ids if a in self._vector_cache and a in self._joins_cache)
+            for story_id, ids in latest.items()}
+
+    def _joined(self, article_id: int, seen_at: datetime) -> tuple[float | None, float]:
+        score, placed = self._joins_cache[article_id]
+        return score, (seen_at - datetime.fromisoformat(placed)).total_seconds() / 3600
 
     def _nearest(self, db: Database, prepared: Prepared, since: str) -> Nearest | None:
         """The story of the article placed within the quiet window whose vector is the most
@@ -257,7 +286,10 @@ class StoryStage:
         """Write the article into its story, count its keys, and link the topics it matches."""
         now = now_iso()
         story_id = decision.story_id
-        if story_id is None:
+        moved = self._split(db, decision.split) if decision.split is not None else None
+        if moved is not None:
+            story_id = moved.new_story
+        elif story_id is None:
             story_id = store.create_story(db, title=prepared.features.title,
                                           summary=list(decision.summary),
                                           seen_at=prepared.seen_at, now=now)
@@ -270,13 +302,25 @@ class StoryStage:
             index_keys=candidates.index_keys,
             headline_names=sorted(cluster.headline_names(features.title_keys)),
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
-            words=encode_text(prepared.text)), now=now)
+            words=encode_text(prepared.text),
+            join_score=None if decision.kind == "new" else decision.score),
+            now=now)
         store.count_keys(db, candidates.weights)
         if prepared.meaning is not None:
             store.add_meaning(db, article_id=article_id, seen_at=prepared.seen_at,
                               vector=prepared.meaning.tobytes())
         topic_ids = self._link_topics(db, story_id, prepared.text, article_id)
-        return StoryResult(verdict, tuple(topic_ids))
+        return StoryResult(verdict, tuple(topic_ids), moved)
+
+    def _split(self, db: Database, article_id: int) -> StoryMove:
+        """The weak joiner leaves its story for a new one (the split path: what `wirewatch
+        stories split` does), with the topics its own words match."""
+        moved = split_article(db, article_id)
+        self._joins_cache.pop(article_id, None)
+        words = store.article_words(db, article_id)
+        if words:
+            self._link_topics(db, moved.new_story, decode(words), article_id)
+        return moved
 
     def _vectors(self, db: Database, latest: dict[int, list[int]]
                  ) -> dict[int, list[dict[str, float]]]:

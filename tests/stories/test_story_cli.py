@@ -24,13 +24,18 @@ def test_replay_writes_one_verdict_line_per_article(db_path, tmp_path):
     source.write_text("\n".join(json.dumps({k: g[k] for k in ("id", "time", "title", "text")})
                                 for g in gold) + "\n{not json\n")
     result = invoke(db_path, "stories", "replay", str(source))
-    lines = [json.loads(line) for line in result.output.splitlines()]
+    out = [json.loads(line) for line in result.output.splitlines()]
+    lines = [line for line in out if "moved_from" not in line]
+    moved = [line for line in out if "moved_from" in line]
     assert [line["id"] for line in lines[:12]] == [g["id"] for g in gold]
     assert lines[12]["verdict"] == "failed" and lines[12]["story"] is None
     for line in lines[:12]:
         assert set(line) == {"id", "story", "verdict", "whats_new"}
         assert line["verdict"] in ("new", "duplicate", "update")
-    figures = score(gold, lines[:12])
+    for line in moved:  # an article a later one took out of its story: its story now
+        assert set(line) == {"id", "story", "verdict", "whats_new", "moved_from"}
+        assert line["verdict"] == "new" and line["story"] != line["moved_from"]
+    figures = score(gold, lines[:12] + moved)
     assert figures["bcubed_f1"] > 0.75
     assert not db_path.exists()
 

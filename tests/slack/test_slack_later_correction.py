@@ -1,0 +1,39 @@
+"""What Slack shows when a later report takes a weakly joined article out of its story: the
+article was an update in that story's thread; its own story then posts once, as a new story,
+and the later report threads under it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.pipeline import Pipeline
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from tests.stories.test_later_correction import articles
+
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
+
+
+def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, fresh_db,
+                                                     slack_settings, nlp):
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Averna port", query="Averna")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U1", at=T0.isoformat())
+    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
+    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
+    sent = 0
+    for batch in ([contract, again], [walkout], [later]):
+        list(pipeline.ingest(batch))
+        while runtime.deliver_pending(now=T0 + timedelta(seconds=sent)):
+            sent += 1
+    first, in_thread, moved, update = fake_slack.posts("C0DESK")
+    assert first.thread_ts is None and in_thread.thread_ts == first.ts
+    assert "Dockers walk out" in in_thread.text and "Update" in in_thread.text
+    assert moved.thread_ts is None and "New story" in moved.text
+    assert "Dockers walk out" in moved.text
+    assert update.thread_ts == moved.ts and "Thursday" in " ".join(
+        b["text"]["text"] for b in update.blocks if b["type"] == "section")
+    assert runtime.deliver_pending(now=T0 + timedelta(seconds=sent + 5)) == 0
+    assert len(fake_slack.posts("C0DESK")) == 4
