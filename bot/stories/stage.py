@@ -142,7 +142,6 @@ class StoryStage:
         self._queries: dict[str, Node | None] = {}
         self._vector_cache: dict[int, dict[str, float]] = {}
         self._names_cache: dict[int, frozenset[str]] = {}
-        self._joins_cache: dict[int, tuple[float | None, str]] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
         self.earlier_sentences = earlier_sentences
         self.meaning = meaning if self.events else None
@@ -188,7 +187,6 @@ class StoryStage:
         """Drop what was read from the database: a rolled-back write may have been read."""
         self._vector_cache.clear()
         self._names_cache.clear()
-        self._joins_cache.clear()
         self._earlier.clear()
         self._meaning_cache.clear()
 
@@ -222,17 +220,12 @@ class StoryStage:
     def _members(self, db: Database, latest: dict[int, list[int]], seen_at: datetime
                  ) -> dict[int, tuple[Member, ...]]:
         """Each story's latest articles with the likeness they joined with and their age, for
-        a later correction (cached like vectors: a move forgets the moved article's)."""
-        fill_cache(self._joins_cache, [a for ids in latest.values() for a in ids],
-                   VECTOR_CACHE, lambda missing: store.article_joins(db, missing))
-        return {story_id: tuple(
-            Member(a, self._vector_cache[a], *self._joined(a, seen_at))
-            for a in ids if a in self._vector_cache and a in self._joins_cache)
-            for story_id, ids in latest.items()}
-
-    def _joined(self, article_id: int, seen_at: datetime) -> tuple[float | None, float]:
-        score, placed = self._joins_cache[article_id]
-        return score, (seen_at - datetime.fromisoformat(placed)).total_seconds() / 3600
+        a later correction: read afresh, not cached, as a move (by this process or another)
+        takes an article's likeness away."""
+        joins = store.article_joins(db, [a for ids in latest.values() for a in ids])
+        return {story_id: tuple(_member(a, self._vector_cache[a], joins[a], seen_at)
+                                for a in ids if a in self._vector_cache and a in joins)
+                for story_id, ids in latest.items()}
 
     def _nearest(self, db: Database, prepared: Prepared, since: str) -> Nearest | None:
         """The story of the article placed within the quiet window whose vector is the most
@@ -316,7 +309,6 @@ class StoryStage:
         """The weak joiner leaves its story for a new one (the split path: what `wirewatch
         stories split` does), with the topics its own words match."""
         moved = split_article(db, article_id)
-        self._joins_cache.pop(article_id, None)
         words = store.article_words(db, article_id)
         if words:
             self._link_topics(db, moved.new_story, decode(words), article_id)
@@ -391,6 +383,13 @@ class StoryStage:
             except TopicQueryError:
                 self._queries[text] = None
         return self._queries[text]
+
+
+def _member(article_id: int, vector: dict[str, float], joined: tuple[float | None, str],
+            seen_at: datetime) -> Member:
+    score, placed = joined
+    return Member(article_id, vector, score,
+                  (seen_at - datetime.fromisoformat(placed)).total_seconds() / 3600)
 
 
 def _headline_names_of(db: Database, article_ids: list[int]) -> dict[int, frozenset[str]]:

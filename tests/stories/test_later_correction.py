@@ -9,16 +9,19 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.config import Settings
+from bot.ingest.clean import clean_article
 from bot.models import RawArticle
+from bot.nlp.parse import parse_articles
 from bot.pipeline import Pipeline
 from bot.replay import replay
 from bot.stories import cluster, novelty
 from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, decide
 from bot.stories.features import ArticleFeatures
+from bot.stories.split import split_article
 from bot.stories.tracking import add_topic
 from storage import stories as store
-from storage.db import transaction
+from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 
 EVENTS = cluster.Events()
@@ -104,6 +107,28 @@ def test_a_moved_article_is_no_weak_joiner_any_more(pipeline, fresh_db):
     assert again is not None and again > EVENTS.weak_join
     assert walkout is None, "moved: it starts its story now"
     assert later is not None and later >= EVENTS.pair_similarity
+
+
+def test_a_move_on_another_connection_is_seen_at_once(pipeline, fresh_db, db_path, nlp):
+    """Another process (`wirewatch stories split`, a second ingest) moved the weak joiner: this
+    stage, which read its likeness before, no longer counts it as a weak joiner."""
+    contract, again, walkout, later = articles()
+    stored = list(pipeline.ingest([contract, again, walkout]))
+    stage = pipeline.stories
+    [parsed] = parse_articles(nlp, [clean_article(later)])
+    prepared = stage.prepare(parsed)
+    [weak] = _joins_of(stage.load(fresh_db, prepared), stored[2].article_id)
+    assert weak is not None and weak < EVENTS.weak_join
+    other = open_db(db_path)
+    with transaction(other):
+        split_article(other, stored[2].article_id)
+    other.close()
+    assert _joins_of(stage.load(fresh_db, prepared), stored[2].article_id) == [None]
+
+
+def _joins_of(candidates: Candidates, article_id: int | None) -> list[float | None]:
+    return [m.join_score for c in candidates.stories for m in c.members
+            if m.article_id == article_id]
 
 
 def test_a_replay_gives_the_moved_article_its_new_story_last(fresh_db, db_path, tmp_path, nlp):
