@@ -34,8 +34,10 @@ def load_pipeline(name: str) -> Language:
     rather than every 700 (Python's default), which mostly found nothing to free."""
     import spacy
 
+    from bot.nlp.paragraphs import add_paragraph_breaks
+
     try:
-        nlp = spacy.load(name)
+        nlp = add_paragraph_breaks(spacy.load(name))
     except OSError as exc:
         raise _missing(name) from exc
     gc.collect()
