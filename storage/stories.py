@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 
 from sqlite_utils import Database
@@ -27,15 +27,19 @@ TOTAL_KEY = ""
 CHUNK = 400
 
 
+def _rows_in(db: Database, sql: str, values: Sequence[object]) -> Iterator[tuple]:
+    """The rows of ``sql`` (its ``{marks}`` an IN list) over ``values``, a chunk at a time:
+    SQLite caps the parameters of one statement."""
+    for i in range(0, len(values), CHUNK):
+        part = list(values[i:i + CHUNK])
+        yield from db.conn.execute(sql.format(marks=",".join("?" * len(part))), part)
+
+
 def key_counts(db: Database, keys: Iterable[str]) -> KeyCounts:
     """How many stored articles have each key, and how many articles there are in all."""
     keys = [k for k in keys if k]
     counts: dict[str, int] = {}
-    for i in range(0, len(keys), CHUNK):
-        part = keys[i:i + CHUNK]
-        marks = ",".join("?" * len(part))
-        counts.update(db.execute(
-            f"SELECT key, n FROM feature_df WHERE key IN ({marks})", part).fetchall())
+    counts.update(_rows_in(db, "SELECT key, n FROM feature_df WHERE key IN ({marks})", keys))
     row = db.execute("SELECT n FROM feature_df WHERE key = ?", [TOTAL_KEY]).fetchone()
     return KeyCounts(counts, row[0] if row else 0)
 
@@ -121,26 +125,20 @@ def first_arrived(db: Database, story_ids: list[int]) -> dict[int, str]:
 def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict[str, float]]:
     """The stored weighted keys of these articles (key -> weight)."""
     found: dict[int, dict[str, float]] = {}
-    for i in range(0, len(article_ids), CHUNK):
-        part = article_ids[i:i + CHUNK]
-        marks = ",".join("?" * len(part))
-        for article_id, data in db.conn.execute(
-                f"SELECT article_id, data FROM story_features WHERE article_id IN ({marks})",
-                part):
-            found[article_id] = json.loads(data)["k"]
+    for article_id, data in _rows_in(
+            db, "SELECT article_id, data FROM story_features WHERE article_id IN ({marks})",
+            article_ids):
+        found[article_id] = json.loads(data)["k"]
     return found
 
 
 def article_headline_names(db: Database, article_ids: list[int]) -> dict[int, list[str]]:
     """The names each article's headline gives, as the story stage stored them."""
     found: dict[int, list[str]] = {}
-    for i in range(0, len(article_ids), CHUNK):
-        part = article_ids[i:i + CHUNK]
-        marks = ",".join("?" * len(part))
-        for article_id, names in db.conn.execute(
-                f"SELECT article_id, json_extract(data, '$.t') FROM story_features "
-                f"WHERE article_id IN ({marks})", part):
-            found[article_id] = json.loads(names) if names else []
+    for article_id, names in _rows_in(
+            db, "SELECT article_id, json_extract(data, '$.t') FROM story_features "
+            "WHERE article_id IN ({marks})", article_ids):
+        found[article_id] = json.loads(names) if names else []
     return found
 
 
@@ -148,28 +146,19 @@ def article_joins(db: Database, article_ids: list[int]
                   ) -> dict[int, tuple[float | None, str]]:
     """The likeness each article joined its story with (None: it started its story, or was
     stored before these were kept) and when it was placed."""
-    found: dict[int, tuple[float | None, str]] = {}
-    for i in range(0, len(article_ids), CHUNK):
-        part = article_ids[i:i + CHUNK]
-        marks = ",".join("?" * len(part))
-        for article_id, score, seen_at in db.conn.execute(
-                f"SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
-                f"WHERE article_id IN ({marks})", part):
-            found[article_id] = (score, seen_at)
-    return found
+    return {article_id: (score, seen_at) for article_id, score, seen_at in _rows_in(
+        db, "SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
+        "WHERE article_id IN ({marks})", article_ids)}
 
 
 def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[SentenceContent]]:
     """What these articles' stories keep of each of their sentences."""
     found: dict[int, list[SentenceContent]] = {}
-    for i in range(0, len(article_ids), CHUNK):
-        part = article_ids[i:i + CHUNK]
-        marks = ",".join("?" * len(part))
-        for article_id, sentences, data in db.conn.execute(
-                f"SELECT article_id, sentences, data FROM story_features "
-                f"WHERE article_id IN ({marks})", part):
-            rows = json.loads(sentences) if sentences else json.loads(data).get("s", [])
-            found[article_id] = [_sentence(row) for row in rows]
+    for article_id, sentences, data in _rows_in(
+            db, "SELECT article_id, sentences, data FROM story_features "
+            "WHERE article_id IN ({marks})", article_ids):
+        rows = json.loads(sentences) if sentences else json.loads(data).get("s", [])
+        found[article_id] = [_sentence(row) for row in rows]
     return found
 
 
@@ -347,10 +336,6 @@ def recent_meanings(db: Database, *, since: str) -> list[tuple[int, int]]:
 
 def meanings(db: Database, article_ids: list[int]) -> dict[int, bytes]:
     """The stored vectors of these articles."""
-    found: dict[int, bytes] = {}
-    for i in range(0, len(article_ids), CHUNK):
-        part = article_ids[i:i + CHUNK]
-        marks = ",".join("?" * len(part))
-        found.update(db.conn.execute(
-            f"SELECT article_id, vector FROM story_meaning WHERE article_id IN ({marks})", part))
-    return found
+    return dict(_rows_in(
+        db, "SELECT article_id, vector FROM story_meaning WHERE article_id IN ({marks})",
+        article_ids))
