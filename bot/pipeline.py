@@ -37,7 +37,7 @@ from bot.nlp.load import load_pipeline
 from bot.nlp.summary import ExtractiveSummariser
 from bot.stories.decide import Candidates, Decision
 from bot.stories.stage import Prepared, StoryStage
-from storage.alerts import enqueue_alerts, hold_alerts, is_held
+from storage.alerts import enqueue_alerts, hold_alerts, is_held, withdraw_waiting
 from storage.articles import find_by_hash, insert_article
 from storage.db import data_version, transaction
 from storage.never_duplicate import count_as_update
@@ -383,7 +383,9 @@ class Pipeline:
     def _alert_moved(self, moved: StoryMove, topic_ids: tuple[int, ...]) -> None:
         """An article that left its story for one of its own (see ``bot.stories.correct``)
         alerts as that story's first report, before the article that moved it, whose alert
-        then threads under it; one held from alerting stays held."""
+        then threads under it; one held from alerting stays held. Its alerts still waiting in
+        the story it left are withdrawn."""
+        withdraw_waiting(self.db, story_id=moved.old_story, article_id=moved.article_id)
         if not is_held(self.db, moved.article_id):
             enqueue_alerts(self.db, Verdict(moved.new_story, VerdictKind.NEW),
                            moved.article_id, topic_ids)

@@ -109,6 +109,14 @@ def alert_channel(db: Database, alert_id: int) -> str | None:
     return str(row[0]) if row else None
 
 
+def withdraw_waiting(db: Database, *, story_id: int, article_id: int) -> int:
+    """Close the article's alerts, still waiting, for a story it has left, so it is not shown
+    in that story's thread as well as in its own; one in flight may have gone out, and stays."""
+    return db.execute("UPDATE alerts SET status = 'withdrawn', last_error = 'moved to a story "
+                      "of its own' WHERE story_id = ? AND article_id = ? AND status = 'pending'",
+                      [story_id, article_id]).rowcount
+
+
 def still_queued(db: Database, alert_id: int) -> bool:
     """Whether an alert read from the outbox is still waiting: a channel move may have dropped
     it for its twin, or closed it, since."""

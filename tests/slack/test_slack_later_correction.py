@@ -37,3 +37,25 @@ def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, fresh_
         b["text"]["text"] for b in update.blocks if b["type"] == "section")
     assert runtime.deliver_pending(now=T0 + timedelta(seconds=sent + 5)) == 0
     assert len(fake_slack.posts("C0DESK")) == 4
+
+
+def test_an_update_not_yet_posted_when_its_article_moves_is_not_posted_in_the_old_thread(
+        runtime, fake_slack, fresh_db, slack_settings, nlp):
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Averna port", query="Averna")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U1", at=T0.isoformat())
+    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
+    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
+    list(pipeline.ingest([contract, again]))
+    runtime.deliver_pending(now=T0)
+    list(pipeline.ingest([walkout]))  # its update waits in the outbox (Slack slow, say)
+    list(pipeline.ingest([later]))  # and the later report takes it out of the story
+    for second in range(1, 6):
+        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+    first, moved, update = fake_slack.posts("C0DESK")
+    assert first.thread_ts is None and "Dockers walk out" not in first.text
+    assert moved.thread_ts is None and "New story" in moved.text
+    assert "Dockers walk out" in moved.text and update.thread_ts == moved.ts
+    assert fresh_db.execute("SELECT count(*) FROM alerts WHERE status = 'withdrawn'"
+                            ).fetchone()[0] == 1
