@@ -74,18 +74,24 @@ def name_text(token: Token, ent: Span | None) -> str:
             token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].head.i in \
             range(first, token.i + 1) and token.doc[first - 1].text.lower() not in HONORIFICS:
         first -= 1
-    while first < token.i and (token.doc[first].lower_.strip(".") in TITLE_WORDS
-                               or token.doc[first].lower_.strip(".") in ABBREVIATED_TITLES
-                               or token.doc[first].lower_ in HONORIFICS):
+    while first < token.i and leading_title(token.doc[first], person=True):
         first += 1
     return token.doc[after_title(token.doc[first:token.i + 1]):token.i + 1].text
+
+
+def leading_title(tok: Token, *, person: bool) -> bool:
+    """A title or form of address opening a name ("Sen.", "Mr"), never a word of it; an
+    abbreviation only in a person's name ("AG Ana Ruiz", not a firm "AG Brandt")."""
+    word = tok.lower_
+    return word.strip(".") in TITLE_WORDS or word in HONORIFICS or \
+        person and word.strip(".") in ABBREVIATED_TITLES
 
 
 def after_title(name: Span) -> int:
     """Where a person's name starts after the title or job words the recogniser took into it
     ("Comedian Ana Ruiz", "Harlow City Councilwoman Ana Ruiz"): after the last such word that
-    leaves two words of a name, so a first name that is also a title ("Major Ana Ruiz" is
-    no title: "major" is a rank only abbreviated) or a surname ("Ana King") stays."""
+    leaves two words of a name, so a first name that is also a rank ("Major Garrett": only
+    the abbreviated "Maj." is a title) or a surname ("Ana King") stays."""
     for tok in reversed(name[:-2]):
         following = tok.nbor(1)
         if title_like(tok) and following.text[:1].isupper() and not title_like(following):

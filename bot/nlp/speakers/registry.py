@@ -19,6 +19,7 @@ from bot.nlp.speakers.names import (
     after_title,
     clean,
     gender_of_words,
+    leading_title,
     looks_like_person,
     name_part,
     name_text,
@@ -31,7 +32,6 @@ from bot.nlp.speakers.names import (
 )
 from bot.nlp.speakers.roles import Role, desk_role, party_tag, with_party
 from bot.nlp.speakers.words import (
-    ABBREVIATED_TITLES,
     ACTING,
     CALENDAR_WORDS,
     HONORIFICS,
@@ -313,7 +313,7 @@ class Registry:
         elif end - start == 1 and end < len(self.doc) and _surname_after(self.doc[start]):
             end += 1  # "Dorota" tagged a person, "Kaminska" a place
         person = ent.label_ == "PERSON" or looks_like_person(ent.root)
-        while end - start > 1 and _leading_title(self.doc[start], person):
+        while end - start > 1 and leading_title(self.doc[start], person=person):
             start += 1
         return self.doc[after_title(self.doc[start:end]) if person else start:end]
 
@@ -555,14 +555,6 @@ def _after_the(span: Span) -> bool:
             doc[i].lower_.strip(".") not in TITLE_WORDS and doc[i].ent_type_ != "NORP":
         i -= 1
     return i >= 0 and doc[i].lower_ == "the"
-
-
-def _leading_title(tok: Token, person: bool) -> bool:
-    """A title or form of address opening an entity ("Sen.", "Mr"); an abbreviation only in a
-    person's name ("AG Ana Ruiz", not a firm "AG Brandt")."""
-    word = tok.lower_
-    return word.strip(".") in TITLE_WORDS or word in HONORIFICS or \
-        person and word.strip(".") in ABBREVIATED_TITLES
 
 
 def _written_title(first: Token, name: Span) -> Role:
