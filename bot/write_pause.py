@@ -15,8 +15,9 @@ WAIT = Backoff(first=5.0, cap=60.0)
 
 
 class WritePause:
-    """Per job (a channel's sender, a source): how long it waits after a refused write. One
-    ERROR when the first job is refused, one WARNING once none is refused any more."""
+    """Per job (all alert delivery, the digests, a source, the ingest worker): how long it
+    waits after a refused write, as every job would be refused alike. One ERROR when the first
+    job is refused, one WARNING once none is refused any more."""
 
     def __init__(self, work: str) -> None:
         self.work = work
