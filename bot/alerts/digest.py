@@ -93,9 +93,8 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
         log.error("digest for %s on %r refused by Slack (%s), even as plain text; the digest "
                   "up to %s is skipped so the next ones still come", sub.target_id, sub.topic,
                   error_code(exc), _iso(period.until))
-        with transaction(db):
-            subs.set_last_digest(db, sub.id, _iso(period.until), _items(db, sub, period)[1])
-            set_state(db, f"digest_in_flight:{sub.id}", "")
+        _, last_event = _items(db, sub, period)
+        _done(db, sub, _in_flight_key(sub), _iso(period.until), last_event)
         return 0
     if sent:
         pacer.posted(sub.target_id, now)
@@ -123,7 +122,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
             subs.set_last_digest(db, sub.id, until, last_event)
         return 0
     channel = call(lambda: _channel(client, sub))
-    key = f"digest_in_flight:{sub.id}"
+    key = _in_flight_key(sub)
     payload = f"{sub.id}@{until}"
     install = install_id(db)
     if get_state(db, key) == payload and _lookup(lambda: find_posted(
@@ -160,7 +159,13 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
                     True) from exc
 
 
+def _in_flight_key(sub: Subscription) -> str:
+    """The state key naming the digest being posted, so a restart looks for it before posting."""
+    return f"digest_in_flight:{sub.id}"
+
+
 def _done(db: Database, sub: Subscription, key: str, until: str, last_event: int | None) -> int:
+    """The period is done (posted, found posted, or skipped): the next digest starts after it."""
     with transaction(db):
         subs.set_last_digest(db, sub.id, until, last_event)
         set_state(db, key, "")
