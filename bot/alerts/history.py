@@ -20,7 +20,7 @@ message is not there, and never more than MAX_PAGES."""
 
 
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,
-                key: str, value: object, since: datetime, install: str | None = None) -> str | None:
+                key: str, value: object, since: datetime, install: str) -> str | None:
     """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``
     and, when it names one, this database's ``install`` id (ids start again in a new database).
 
@@ -38,7 +38,7 @@ def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event
 
 
 def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: str,
-            wanted: tuple[str, object, str | None], since: datetime) -> str | None:
+            wanted: tuple[str, object, str], since: datetime) -> str | None:
     oldest = f"{since.timestamp() - CLOCK_MARGIN_S:.6f}"
     cursor = None
     for _ in range(MAX_PAGES):
@@ -54,7 +54,7 @@ def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: 
     return None
 
 
-def _matches(payload: dict, key: str, value: object, install: str | None) -> bool:
+def _matches(payload: dict, key: str, value: object, install: str) -> bool:
     """Posted before install ids were stamped (none in it), or by this database."""
     return payload.get(key) == value and payload.get("install") in (None, install)
 
