@@ -196,7 +196,8 @@ class Runner:
 
     def _when_due(self, source_id: int, now: datetime | None, doing: str,
                   job: Callable[[Any, Source, datetime], Any]) -> Any:
-        """Run a source's job if it is due; a surprise failure is logged, never kills the job."""
+        """Run a source's job if it is due; a write the database refuses holds the source a while
+        (``writes``), a surprise failure is logged, and neither kills the job."""
         db = self.dbs.get()
         source = get_source(db, source_id)
         now = now or utcnow()
