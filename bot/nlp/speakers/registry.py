@@ -161,9 +161,10 @@ class Registry:
                 self._no_one(p, written.get(p.name, []))}
 
     def _no_one(self, person: Person, written: list[Token]) -> bool:
-        """A day or month, a plural ("Latinos", "Clintons"), or a word the recogniser tags as
-        something else more often than as a person: far more often, or never as the subject
-        of a verb ("the Worcester crowd", "on Fox")."""
+        """A day or month, a platform people post on ("wrote on Twitter"), a plural ("Latinos",
+        "Clintons"), or a word the recogniser tags as something else more often than as a
+        person: far more often, or never as the subject of a verb ("the Worcester crowd", "on
+        Fox")."""
         name = person.name
         if name.lower() in CALENDAR_WORDS or name.lower() in PLATFORMS:
             return True

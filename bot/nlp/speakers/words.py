@@ -151,6 +151,7 @@ def verb_lemma(lemma: str, lower: str) -> str:
     fixed, real = MISREAD_LEMMAS.get(lemma, (lemma, ""))
     return lemma if real in lower else fixed
 
+
 PLATFORMS = {"twitter", "facebook", "telegram", "instagram", "youtube", "tiktok", "snapchat",
              "reddit", "linkedin", "whatsapp", "periscope", "tumblr", "weibo", "wechat"}
 """Where people post: a medium someone speaks on ("wrote on Twitter"), never a person."""
