@@ -159,10 +159,11 @@ class RecordingStage(StoryStage):
 
 
 def replay(rows: list[dict], stage: RecordingStage, *, nlp: Language | None = None) -> list[dict]:
-    """The stream through the real pipeline with ``stage`` as its story stage."""
+    """The stream through the real pipeline with ``stage`` as its story stage; the lines of
+    ``wirewatch stories replay``, a moved article's last line naming the story it ends in."""
     from bot.config import load_settings
     from bot.pipeline import Pipeline
-    from bot.replay import records, result_line
+    from bot.replay import outcome_lines, records
     from storage.db import open_db
 
     lines = [json.dumps({k: v for k, v in r.items() if k not in GOLD_FIELDS}) for r in rows]
@@ -172,7 +173,7 @@ def replay(rows: list[dict], stage: RecordingStage, *, nlp: Language | None = No
         settings = load_settings().with_overrides(db_path=path, story_stream_clock=True)
         pipeline = Pipeline(db, settings, nlp=nlp, stories=stage)
         try:
-            return [result_line(db, o) for o in pipeline.ingest(records(lines))]
+            return list(outcome_lines(db, pipeline.ingest(records(lines))))
         finally:
             pipeline.close()
             db.close()

@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from bot.config import Settings
 from bot.models import BadInput, IngestFailure, RawArticle, StoryMove
 from bot.pipeline import Outcome, Pipeline, Status
@@ -28,10 +30,7 @@ def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None)
     stream = settings.with_overrides(db_path=db_path, story_stream_clock=True)
     pipeline = Pipeline(db, stream, nlp=nlp)
     try:
-        for outcome in pipeline.ingest(records(lines)):
-            yield result_line(db, outcome)
-            if outcome.moved is not None:
-                yield moved_line(db, outcome.moved)
+        yield from outcome_lines(db, pipeline.ingest(records(lines)))
     finally:
         pipeline.close()
         db.close()
@@ -57,7 +56,16 @@ def records(lines: Iterable[str]) -> Iterator[RawArticle | IngestFailure]:
                          published=str(when) if when else None)
 
 
-def moved_line(db, moved: StoryMove) -> dict:
+def outcome_lines(db: Database, outcomes: Iterable[Outcome]) -> Iterator[dict]:
+    """A line per outcome, and one more for an earlier article it moved into a new story: any
+    reader taking the last line of each id sees the story the article ends in."""
+    for outcome in outcomes:
+        yield result_line(db, outcome)
+        if outcome.moved is not None:
+            yield moved_line(db, outcome.moved)
+
+
+def moved_line(db: Database, moved: StoryMove) -> dict:
     """An earlier article's line again, in the story it moved to."""
     article = get_article(db, moved.article_id)
     return {"id": article.origin if article else str(moved.article_id),
@@ -65,7 +73,7 @@ def moved_line(db, moved: StoryMove) -> dict:
             "moved_from": moved.old_story}
 
 
-def result_line(db, outcome: Outcome) -> dict:
+def result_line(db: Database, outcome: Outcome) -> dict:
     if outcome.verdict is not None:
         verdict = outcome.verdict
         return {"id": outcome.origin, "story": verdict.story_id, "verdict": verdict.kind,

@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from bench import stories_linkfit as linkfit
+from tests.stories import test_later_correction as later_correction
 
 CRANE = ("Crane collapses at Port Velmor container terminal",
          "A gantry crane collapsed at the Port Velmor container terminal on Tuesday morning, "
@@ -80,3 +81,14 @@ def test_recording_stage_labels_pairs_and_decides_by_the_model(nlp):
     always = linkfit.replay(stream, linkfit.RecordingStage(model=constant(50.0)), nlp=nlp)
     joined = {r["id"]: r["story"] for r in always}
     assert joined["a2"] == joined["a0"]
+
+
+def test_the_replay_gives_a_moved_article_its_new_story(nlp):
+    """As `wirewatch stories replay` does: an article a later report took out of its story is
+    scored in the story it ends in, not the one it first joined."""
+    stream = [{"id": f"a{n}", "time": when, "title": text.split("\n")[0],
+               "text": text.split("\n", 2)[2], "story": "walkout" if n > 1 else "cranes",
+               "half": "tune"} for n, (text, when) in enumerate(later_correction.stream())]
+    story = {r["id"]: r["story"] for r in linkfit.replay(stream, linkfit.RecordingStage(),
+                                                         nlp=nlp)}
+    assert story["a2"] == story["a3"] != story["a0"] == story["a1"]
