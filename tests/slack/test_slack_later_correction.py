@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -15,13 +17,17 @@ from tests.stories.test_later_correction import articles
 T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
 
 
-def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, fresh_db,
-                                                     slack_settings, nlp):
+@pytest.fixture
+def pipeline(fresh_db, slack_settings, nlp) -> Pipeline:
+    """The pipeline feeding a desk that follows the port of Averna as it happens."""
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Averna port", query="Averna")
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
                   mode="realtime", created_by="U1", at=T0.isoformat())
-    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
+    return Pipeline(fresh_db, slack_settings, nlp=nlp)
+
+
+def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, pipeline):
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
     sent = 0
     for batch in ([contract, again], [walkout], [later]):
@@ -40,12 +46,7 @@ def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, fresh_
 
 
 def test_an_update_not_yet_posted_when_its_article_moves_is_not_posted_in_the_old_thread(
-        runtime, fake_slack, fresh_db, slack_settings, nlp):
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Averna port", query="Averna")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="realtime", created_by="U1", at=T0.isoformat())
-    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
+        runtime, fake_slack, fresh_db, pipeline):
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
     list(pipeline.ingest([contract, again]))
     runtime.deliver_pending(now=T0)
