@@ -239,8 +239,12 @@ class Runner:
         """Drop the matching data of stories closed long enough (small transactions)."""
         if self.stopping:
             return
-        done = compact_story_data(self.dbs.get(), self.settings, now=utcnow(),
-                                  stopping=lambda: self.stopping)
+        try:
+            done = compact_story_data(self.dbs.get(), self.settings, now=utcnow(),
+                                      stopping=lambda: self.stopping)
+        except sqlite3.OperationalError as exc:  # a full disk, a read-only file: next hour
+            log.warning("hourly compaction skipped: the database refused it (%s)", exc)
+            return
         if done is not None and done.stories:
             log.info("dropped the matching data of %d closed stories (%d articles, %d index "
                      "postings)", done.stories, done.articles, done.postings)

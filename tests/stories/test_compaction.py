@@ -5,6 +5,7 @@ timelines and later verdicts are as before."""
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -315,4 +316,27 @@ def test_the_running_bot_compacts_on_its_hourly_job(fresh_db, settings, nlp):
         runner.compact()
     finally:
         runner.stop()
+    assert fresh_db.execute("SELECT count(compacted_at) FROM stories").fetchone()[0] == 3
+
+
+def test_the_hourly_job_on_a_database_that_refuses_writes_says_so_in_one_line(
+        fresh_db, settings, nlp, caplog):
+    """A full disk or a read-only file: the job would raise, and the scheduler print a
+    traceback every hour; it says one line and the next hour's run compacts."""
+    archive(fresh_db, 3)
+    with transaction(fresh_db):
+        store.create_story(fresh_db, title="today", summary=[], now="2016-06-01T00:00:00+00:00",
+                           seen_at="2016-06-01T00:00:00+00:00")
+    runner = Runner(settings, nlp=nlp)
+    try:
+        runner.dbs.get().execute("PRAGMA query_only = ON")  # as on a read-only file
+        with caplog.at_level(logging.WARNING):
+            runner.compact()
+        runner.dbs.get().execute("PRAGMA query_only = OFF")
+        runner.compact()
+    finally:
+        runner.stop()
+    said = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [r.exc_info for r in said] == [None]
+    assert "compaction" in said[0].getMessage() and "refused" in said[0].getMessage()
     assert fresh_db.execute("SELECT count(compacted_at) FROM stories").fetchone()[0] == 3
