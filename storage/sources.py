@@ -118,9 +118,13 @@ def remove_source(db: Database, ident: int | str) -> Source:
 
 
 def is_due(source: Source, now: datetime) -> bool:
-    """False while a failing source waits out its backoff."""
-    waiting = source.next_attempt_at
-    return not waiting or datetime.fromisoformat(waiting) <= now
+    """False while a failing source waits out its backoff. A wait further off than its backoff
+    was ever set for is over: the wall clock stepped back since it was set."""
+    if not source.next_attempt_at:
+        return True
+    until = datetime.fromisoformat(source.next_attempt_at)
+    longest = backoff_seconds(every=source.every, failures=max(source.failures or 0, 1))
+    return not now < until <= now + timedelta(seconds=longest)
 
 
 def backoff_seconds(*, every: int, failures: int) -> int:

@@ -262,3 +262,19 @@ def test_a_clock_stepped_back_an_hour_leaves_no_job_waiting_for_it(fresh_db, sch
     readings["mono"] += 5.0
     readings["wall"] += 5.3  # an ordinary tick, a little drift: no step
     assert catch_up_after_clock_step(scheduler, watch, now=utcnow()) == 0
+
+
+def test_a_feed_waiting_out_a_failure_is_polled_when_the_clock_steps_back(server, fresh_db,
+                                                                          runner):
+    """A feed that failed waits one interval; if the clock then steps back an hour, the wait
+    set on the old time must not become an hour more without news from it."""
+    server.routes["/feed"] = Route(b"busy", status=503, content_type="text/plain")
+    feed = add(fresh_db, "feed", server.url("/feed"), 60)
+    start = utcnow()
+    runner.poll_feed(feed, now=start)
+    server.routes["/feed"] = Route(rss([Item("1", *FERRY, published=at(1))]))
+    tried = server.hits("/feed")
+    runner.poll_feed(feed, now=start + timedelta(seconds=30))  # still waiting its minute
+    assert server.hits("/feed") == tried
+    runner.poll_feed(feed, now=start - timedelta(hours=1) + timedelta(seconds=90))
+    assert server.hits("/feed") == tried + 1
