@@ -292,11 +292,16 @@ def test_a_stop_ends_compaction_between_two_batches_and_the_next_goes_on(fresh_d
                             ).fetchone()[0] == 0
 
 
-def test_the_command_says_what_it_dropped(fresh_db, settings):
-    archive(fresh_db, 3)
-    with transaction(fresh_db):
-        store.create_story(fresh_db, title="today", summary=[], now="2016-06-01T00:00:00+00:00",
+def _three_closed_and_one_open(db) -> None:
+    """Three stories closed long ago, and one of today that sets the stream's clock."""
+    archive(db, 3)
+    with transaction(db):
+        store.create_story(db, title="today", summary=[], now="2016-06-01T00:00:00+00:00",
                            seen_at="2016-06-01T00:00:00+00:00")
+
+
+def test_the_command_says_what_it_dropped(fresh_db, settings):
+    _three_closed_and_one_open(fresh_db)
     result = CliRunner().invoke(cli, ["--db", str(settings.db_path), "db", "compact"])
     assert result.exit_code == 0, result.output
     assert "dropped the matching data of 3 stories closed more than 14 days" in result.output
@@ -307,10 +312,7 @@ def test_the_command_says_what_it_dropped(fresh_db, settings):
 
 
 def test_the_running_bot_compacts_on_its_hourly_job(fresh_db, settings, nlp):
-    archive(fresh_db, 3)
-    with transaction(fresh_db):
-        store.create_story(fresh_db, title="today", summary=[], now="2016-06-01T00:00:00+00:00",
-                           seen_at="2016-06-01T00:00:00+00:00")
+    _three_closed_and_one_open(fresh_db)
     runner = Runner(settings, nlp=nlp)
     try:
         runner.compact()
@@ -323,10 +325,7 @@ def test_the_hourly_job_on_a_database_that_refuses_writes_says_so_in_one_line(
         fresh_db, settings, nlp, caplog):
     """A full disk or a read-only file: the job would raise, and the scheduler print a
     traceback every hour; it says one line and the next hour's run compacts."""
-    archive(fresh_db, 3)
-    with transaction(fresh_db):
-        store.create_story(fresh_db, title="today", summary=[], now="2016-06-01T00:00:00+00:00",
-                           seen_at="2016-06-01T00:00:00+00:00")
+    _three_closed_and_one_open(fresh_db)
     runner = Runner(settings, nlp=nlp)
     try:
         runner.dbs.get().execute("PRAGMA query_only = ON")  # as on a read-only file
