@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.models import FailedArticle, FailedTally, HeldTally, InboxResult, QueuedArticle, RawArticle
-from storage.backoff import Backoff
+from storage.backoff import MAX_DOUBLINGS, Backoff
 from storage.db import insert_row
 from storage.sources import iso, utcnow
 
@@ -15,6 +15,11 @@ FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
 RETRY = Backoff(first=5, cap=3600)
 MAX_ATTEMPTS = 20
 """5 s doubling to an hour: 20 tries span about twelve hours before an article fails for good."""
+DUE = ("(inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= :now "
+       "OR strftime('%s', inbox.next_attempt_at) - strftime('%s', :now) > "
+       f"min({RETRY.first} * (1 << min(inbox.attempts - 1, {MAX_DOUBLINGS})), {RETRY.cap}))")
+"""Due at its retry time, or at once when that is further off than its backoff could have set:
+the wall clock stepped back since (an hour back must not be an hour more of waiting)."""
 
 
 def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
@@ -28,16 +33,17 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
 
 def pending(db: Database, *, limit: int, now: datetime | None = None,
             after: int = 0) -> list[QueuedArticle]:
-    """Queued articles due now, oldest first (one waiting out a backoff is not due yet);
-    ``after``: only those queued after that inbox row."""
+    """Queued articles due now, oldest first (one waiting out a backoff is not due yet, unless
+    the clock stepped back since its wait was set); ``after``: only those queued after that
+    inbox row."""
     return [QueuedArticle(id=r["id"], article=RawArticle(
         origin=r["origin"], text=r["text"], title=r["title"], url=r["url"], source=r["source"],
         published=r["published"], background=bool(r["background"]),
         never_duplicate=bool(r["never_duplicate"]))) for r in db.query(
         "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
         "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.status = 'pending' "
-        "AND inbox.id > ? AND (inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= ?) "
-        "ORDER BY inbox.id LIMIT ?", [after, iso(now or utcnow()), limit])]
+        f"AND inbox.id > :after AND {DUE} ORDER BY inbox.id LIMIT :limit",
+        {"after": after, "now": iso(now or utcnow()), "limit": limit})]
 
 
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,

@@ -151,3 +151,19 @@ def test_a_database_that_refuses_every_write_holds_the_worker_quietly(dbs, setti
     clock.now = T0 + timedelta(minutes=5)
     assert worker.drain() == 1
     assert results(db, [inbox_id])[inbox_id].status == "stored"
+
+
+def test_an_article_waiting_to_retry_is_tried_when_the_clock_steps_back(dbs, settings, nlp):
+    """Its retry time, set on the old clock, must not become an hour more of waiting when the
+    clock is set back an hour; a wait its backoff did set still holds."""
+    db = dbs.get()
+    inbox_id = queue(db, FERRY)
+    clock = Clock(T0)
+    worker = IngestWorker(dbs, settings, nlp=nlp, clock=clock,
+                          stories=FlakyStories({FERRY[0]: 3}))
+    assert attempt(worker, clock, db, inbox_id) == 5
+    assert attempt(worker, clock, db, inbox_id) == 10
+    assert worker.drain() == 1  # the third try fails too, and waits 20 s
+    clock.now -= timedelta(hours=1)
+    assert worker.drain() == 1
+    assert results(db, [inbox_id])[inbox_id].status == "stored"
