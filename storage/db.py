@@ -15,6 +15,8 @@ from bot.models import BadInput
 from storage.migrations import applied_count, apply_all, unknown_applied
 
 BUSY_TIMEOUT_MS = 30_000
+FULL_BELOW = 1 << 20
+"""Bytes free under which a disk counts as full: SQLite needs 32 KB for its -shm file alone."""
 
 
 class StorageError(BadInput):
@@ -38,8 +40,21 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
             _refuse_newer(db, path)
             apply_all(db)
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"cannot open database {path}: {exc}") from exc
+        raise StorageError(f"cannot open database {path}: {exc}{_full_disk(path)}") from exc
     return db
+
+
+def _full_disk(path: Path) -> str:
+    """SQLite says "disk I/O error" when a full disk refuses its -shm file: name the fault."""
+    try:
+        found = os.statvfs(path.parent)
+    except (OSError, ValueError):
+        return ""
+    free = found.f_bavail * found.f_frsize
+    if free >= FULL_BELOW:
+        return ""
+    return (f" (the disk holding {path.parent} is full: {free:,} bytes free); free disk space, "
+            "or set WIREWATCH_DB (or --db) to a file on another disk")
 
 
 def _refuse_newer(db: Database, path: Path) -> None:

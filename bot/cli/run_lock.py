@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import IO
 
+from bot.models import BadInput
+
 
 class HeldByRun(Exception):
     """A `wirewatch run` holds the database; ``pid`` is what it wrote ("?" if nothing yet)."""
@@ -19,8 +21,13 @@ class HeldByRun(Exception):
 
 
 def take_run_lock(db_path: Path) -> IO[str]:
-    """The lock, held until the returned file is closed; raises HeldByRun."""
-    lock = open(f"{db_path}-run.lock", "a+", encoding="utf-8")  # noqa: SIM115 - held open
+    """The lock, held until the returned file is closed; raises HeldByRun, or BadInput naming
+    the file and the fault when it cannot be written (a full disk, a read-only folder)."""
+    path = Path(f"{db_path}-run.lock")
+    try:
+        lock = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -28,8 +35,22 @@ def take_run_lock(db_path: Path) -> IO[str]:
         pid = lock.read().strip() or "?"
         lock.close()
         raise HeldByRun(pid) from None
-    lock.seek(0)
-    lock.truncate()
-    lock.write(f"{os.getpid()}\n")
-    lock.flush()
+    try:
+        _write_pid(lock)
+    except OSError as exc:
+        lock.close()
+        raise _unwritable(path, exc) from None
     return lock
+
+
+def _write_pid(lock: IO[str]) -> None:
+    """Unbuffered, so a refused write leaves nothing for the file's close to fail on again."""
+    os.ftruncate(lock.fileno(), 0)
+    os.pwrite(lock.fileno(), f"{os.getpid()}\n".encode(), 0)
+
+
+def _unwritable(path: Path, exc: OSError) -> BadInput:
+    """One line instead of a traceback: the file, the system's reason, what to do."""
+    return BadInput(f"cannot write {path}, the lock that keeps a second wirewatch run off this "
+                    f"database: {exc.strerror or exc}; free disk space, or make the folder "
+                    "writable by the user running wirewatch")

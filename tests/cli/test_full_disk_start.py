@@ -1,0 +1,76 @@
+"""`wirewatch run` started on a full disk says so in one line and stops, never a traceback.
+
+The disk is a real one: a 4 MB tmpfs mounted in a user and mount namespace of its own
+(`unshare`), filled with a file before wirewatch starts; the test is skipped where the machine
+does not allow such namespaces.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_first_hour import ROOT, one_error_line
+
+FILL_AND_RUN = """
+set -e
+mount -t tmpfs -o size=4m tmpfs "$1"
+"$2" -m bot --db "$1/w.db" topics add Ferries > /dev/null
+if [ "$3" = crashed ]; then "$2" -c "$CRASH" "$1/w.db"; fi
+cat /dev/zero > "$1/fill" 2>/dev/null || true
+exec "$2" -m bot --db "$1/w.db" run --console --port 0
+"""
+CRASH = """
+import os, sqlite3, sys
+if not os.fork():
+    sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM topics").fetchall()
+    os.kill(os.getpid(), 9)
+os.wait()
+"""
+"""A process killed while it had the database open: its -wal and -shm files stay behind."""
+
+
+def namespaces_allowed() -> bool:
+    probe = ["unshare", "--user", "--map-root-user", "--mount", "true"]
+    try:
+        return subprocess.run(probe, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def run_on_a_full_disk(disk: Path, before: str) -> subprocess.CompletedProcess[str]:
+    """`wirewatch run` on a database whose disk was filled after it was made."""
+    disk.mkdir()
+    command = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FILL_AND_RUN,
+               "sh", str(disk), sys.executable, before]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env={**_clean_env(), "CRASH": CRASH, "WIREWATCH_NLP_PROCESSES": "0"})
+
+
+def _clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
+
+
+pytestmark = pytest.mark.skipif(not namespaces_allowed(),
+                                reason="no user and mount namespaces for a small disk")
+
+
+def test_a_full_disk_at_start_is_named_in_one_line(tmp_path):
+    """SQLite's own words are "disk I/O error": the line says the disk is full, and where."""
+    line = one_error_line(run_on_a_full_disk(tmp_path / "disk", "clean"))
+    assert f"cannot open database {tmp_path / 'disk' / 'w.db'}" in line
+    assert f"the disk holding {tmp_path / 'disk'} is full" in line and "free" in line
+
+
+def test_a_run_lock_that_cannot_be_written_is_named_not_a_traceback(tmp_path):
+    """The database still opens (a crashed process left its -shm file); the run's lock beside
+    it is a new file the full disk refuses."""
+    line = one_error_line(run_on_a_full_disk(tmp_path / "disk", "crashed"))
+    lock = tmp_path / "disk" / "w.db-run.lock"
+    assert f"cannot write {lock}" in line and "No space left on device" in line
+    assert "free" in line
