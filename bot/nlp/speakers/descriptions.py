@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
+from bot.nlp.speakers.lead import headline_person
 from bot.nlp.speakers.names import (
     clean,
     definite,
@@ -99,6 +100,11 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         person = described_person(r, token)
         if person is not None:
             return person, conf.DESCRIBED_PERSON
+    if singular and not any(c.dep_ in {"det", "poss"} for c in token.children) and \
+            describes_someone(token):
+        lead = headline_person(r, token)  # "Win or lose, candidate says" under "Ruiz …"
+        if lead is not None:
+            return lead, conf.DESCRIBED_PERSON
     speaker = Speaker(phrase, kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
@@ -458,4 +464,4 @@ def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
     if gender is not None:
         speaker, _ = pronouns.pronoun(r, token, gender)
         return speaker if speaker.name is not None else None
-    return r.last_person(token.idx)
+    return headline_person(r, token) or r.last_person(token.idx)

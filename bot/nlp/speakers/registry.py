@@ -125,6 +125,10 @@ class Registry:
         """Each mention the recogniser tagged, by registered name."""
         self.doubtful: set[str] = set()
         """Names the recogniser took for people that are no one's: never an antecedent."""
+        self.lead_key: str | None = None
+        """The one person the headline line names ("" for none), read once (``lead.py``)."""
+        self.headline_end = 0
+        """Where the headline line ends, when the article opens with one."""
         self._collect_people()
         self.doubtful = self._doubtful()
         if self.doubtful:

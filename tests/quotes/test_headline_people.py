@@ -1,0 +1,38 @@
+"""A description the body leaves without a person means the one person the headline names."""
+
+from __future__ import annotations
+
+from tests.quotes.conftest import speaker_of
+
+
+def test_a_bare_title_under_a_headline_is_the_person_the_headline_names(statements_of):
+    quotes = statements_of(
+        "Delgado cuts half of her campaign staff\n"
+        "Win or lose, candidate says, the movement will outlast the race.\n\n"
+        "Tuesday's results are likely to force Maria Delgado to rethink her bid.")
+    assert speaker_of(quotes, "the movement will outlast") == "Maria Delgado"
+
+
+def test_a_description_before_anyone_is_named_is_the_headline_person(statements_of):
+    quotes = statements_of(
+        "Halvorsen vows to fight river dredging plan\n\n"
+        "The veteran ferryman said the dredging would “ruin the crossing for good.”\n\n"
+        "Piet Halvorsen has run the crossing at Elm Bend for thirty years.")
+    assert speaker_of(quotes, "ruin the crossing") == "Piet Halvorsen"
+
+
+def test_a_headline_naming_two_people_gives_a_bare_title_to_neither(statements_of):
+    quotes = statements_of(
+        "Delgado and Brandt both cut half of their campaign staff\n"
+        "Win or lose, candidate says, the movement will outlast the race.\n\n"
+        "Tuesday's results are likely to force Maria Delgado and Lena Brandt to rethink.")
+    assert speaker_of(quotes, "the movement will outlast") not in {"Maria Delgado", "Lena Brandt"}
+
+
+def test_a_person_the_body_names_first_is_who_a_description_means(statements_of):
+    quotes = statements_of(
+        "Halvorsen vows to fight river dredging plan\n\n"
+        "Port engineer Tomas Dahl inspected the banks on Monday. The veteran engineer said "
+        "the dredging would “weaken every jetty on the bend.”\n\n"
+        "Piet Halvorsen has run the crossing at Elm Bend for thirty years.")
+    assert speaker_of(quotes, "weaken every jetty") == "Tomas Dahl"
