@@ -102,3 +102,12 @@ def m009_install_id(db: Database) -> None:
     a new database, and an "already posted?" lookup must not take another one's post for its."""
     db.execute("INSERT OR IGNORE INTO state (key, value) VALUES ('install_id', ?)",
                [uuid.uuid4().hex])
+
+
+@MIGRATIONS()
+def m010_alerts_by_channel(db: Database) -> None:
+    """A channel's alerts without reading them all: a channel's new id moves them (and the
+    threads they started, by ``posted_channel``), a gone channel closes its waiting ones, App
+    Home and `/wirewatch status` list a person's failed ones; a year of alerts is ~600,000."""
+    db.table("alerts").create_index(["channel", "status"], if_not_exists=True)
+    db.table("alerts").create_index(["posted_channel"], if_not_exists=True)
