@@ -94,7 +94,8 @@ def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     """Alerts not yet delivered (pending, or in flight when the sender stopped), oldest first."""
     return [OutboxAlert(**r) for r in db.query(
         "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
-        "created_at FROM alerts WHERE status IN ('pending', 'sending') ORDER BY id LIMIT ?",
+        "created_at, posted_channel FROM alerts WHERE status IN ('pending', 'sending') "
+        "ORDER BY id LIMIT ?",
         [limit])]
 
 

@@ -23,7 +23,7 @@ from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
-from bot.models import OutboxAlert
+from bot.models import OutboxAlert, PostedMessage
 from bot.write_pause import WritePause
 from storage import alerts as outbox
 from storage.backoff import Backoff
@@ -44,6 +44,8 @@ stepped back, and is due."""
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # an "already posted?" lookup Slack refuses this often (about 9 minutes of backoff) gives up
 LOOKUP_TRIES = 10
+EARLIER_BOT = ("its post went to the person's direct messages with the bot user the app had "
+               "before it was installed again, which this one cannot read to check")
 ALL = "alerts"
 """A refused write holds all delivery: every channel's next step would write too."""
 
@@ -135,7 +137,7 @@ class AlertSender:
             return 0
         if row.kind == QUOTE or row.story_id is None:
             return self._post_in(db, row, now, channel, None)
-        root = outbox.thread_root(db, row.story_id, row.channel)
+        root = _thread_here(outbox.thread_root(db, row.story_id, row.channel), channel)
         try:
             return self._post_in(db, row, now, channel, root.ts if root else None,
                                  first=root is None)
@@ -161,6 +163,9 @@ class AlertSender:
                 log.info("alert %s was already posted before a restart; recorded it", row.id)
                 self._record(db, row, channel, found, thread_ts, now)
                 return 1
+            if _earlier_bots(row, channel):
+                self._not_again(db, row)
+                return 0
         text, blocks = alert_message(db, row, standalone=thread_ts is None)
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
@@ -178,6 +183,12 @@ class AlertSender:
 
         try:
             response = post(*with_mentions(text, blocks, pings))
+        except TokenDead:
+            if row.status != "sending":  # refused, so not posted: nothing to look for later
+                with transaction(db):
+                    outbox.mark_retry(db, row.id, error="token refused", in_flight=False,
+                                      next_attempt_at=_iso(now))
+            raise
         except SlackApiError as exc:
             _raise_if_thread_gone(exc, thread_ts)
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
@@ -241,6 +252,14 @@ class AlertSender:
         log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
                  retry.reason, delay)
 
+    def _not_again(self, db: Database, row: OutboxAlert) -> None:
+        """Posted, perhaps, by the bot user the app had before: only that bot could read its
+        direct messages, so whether the person has it cannot be checked; posting could give
+        it to them twice, so it is marked failed, loudly (as when lookups keep failing)."""
+        self._close(db, row, "failed", EARLIER_BOT)
+        log.error("alert %s to %s: %s; marked failed, not posted again (it may have gone out)",
+                  row.id, row.channel, EARLIER_BOT)
+
     def _give_up_looking(self, db: Database, row: OutboxAlert, retry: Retry) -> None:
         """Slack keeps refusing to say whether an alert was posted (say, the token lacks
         channels:history): waiting longer would hold up the whole channel for ever, and posting
@@ -250,6 +269,21 @@ class AlertSender:
                   "after them); marked failed, not posted again (it may have gone out). If the "
                   "token lacks a scope, reinstall the app from slack/manifest.yml", row.id,
                   row.channel, retry.reason, row.attempts + 1)
+
+
+def _earlier_bots(row: OutboxAlert, channel: str) -> bool:
+    """Its last try went to another conversation with this person than the bot's own now: the
+    app was installed again as another bot user since (a bot keeps one with each person)."""
+    return row.channel.startswith(("U", "W")) and row.posted_channel not in (None, channel)
+
+
+def _thread_here(root: PostedMessage | None, channel: str) -> PostedMessage | None:
+    """The story's thread, if it is in the conversation the alert goes to: a person's story
+    started with the bot user the app had before is in that bot's direct messages, where a
+    reply from this one would never show (Slack takes it, and nobody sees it)."""
+    if root is None or (root.channel and root.channel != channel):
+        return None
+    return root
 
 
 def _follow_move(db: Database, row: OutboxAlert) -> OutboxAlert | None:

@@ -55,6 +55,8 @@ class OutboxAlert:
     attempts: int
     next_attempt_at: str | None
     created_at: str
+    posted_channel: str | None = None
+    """The conversation its last try went to (a person's: the bot's direct messages then)."""
 
 
 @dataclass(frozen=True)

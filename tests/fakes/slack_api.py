@@ -10,7 +10,9 @@ Channels follow Slack's membership rules (``add_channel``): a bot may post in a 
 it is not in (chat:write.public) but not read its history (``not_in_channel``) until it joins;
 a private channel it is not in does not exist for it (``channel_not_found``). Archived and
 deleted channels, a bot removed from a channel and a revoked token answer as Slack does. A
-channel never mentioned before is public with the bot in it.
+channel never mentioned before is public with the bot in it. ``reinstall_as`` puts another bot
+user in its place (the app deleted and created again): it has a new token, is in no channel yet,
+and has direct-message conversations of its own; the earlier bot's are not there for it.
 """
 
 from __future__ import annotations
@@ -48,10 +50,11 @@ class Channel:
     archived: bool = False
     deleted: bool = False
     refuses_posts: str | None = None  # e.g. restricted_action_read_only_channel
+    bot: str = BOT_USER  # the bot user the app has now
 
     @property
     def bot_in(self) -> bool:
-        return BOT_USER in self.members
+        return self.bot in self.members
 
     def as_api(self) -> dict:
         return {"id": self.id, "is_channel": not self.private, "is_private": self.private,
@@ -124,6 +127,8 @@ class FakeSlack:
         self.scopes: list[str] = list(MANIFEST_SCOPES)
         self.refused_responses: list[str] = []  # what a response URL refused, as Slack would
         self.token_error: str | None = None
+        self.bot_user = BOT_USER
+        self._dm_owner: dict[str, str] = {}
         self._faults = _Faults()
         self._lock = threading.Lock()
         self._clock = 0
@@ -203,12 +208,22 @@ class FakeSlack:
     def restore_token(self) -> None:
         self.token_error = None
 
+    def reinstall_as(self, bot_user: str, token: str) -> None:
+        """The app deleted and created again: another bot user, with ``token``; the earlier one
+        left every channel, and its direct messages stay where only it could read them."""
+        with self._lock:
+            earlier, self.bot_user = self.bot_user, bot_user
+            self.token, self.token_error = token, None
+            for channel in self.channels.values():
+                channel.members.discard(earlier)
+                channel.bot = bot_user
+
     # channels ----------------------------------------------------------------------------
     def add_channel(self, channel_id: str, *, private: bool = False,
                     member: bool = True) -> Channel:
         with self._lock:
             channel = Channel(channel_id, private=private,
-                              members={BOT_USER} if member else set())
+                              members={self.bot_user} if member else set(), bot=self.bot_user)
             self.channels[channel_id] = channel
             return channel
 
@@ -218,7 +233,8 @@ class FakeSlack:
         with self._lock:
             channel = self._channel(old)
             self.channels[new] = Channel(new, private=channel.private,
-                                         members=set(channel.members), archived=channel.archived)
+                                         members=set(channel.members), archived=channel.archived,
+                                         bot=channel.bot)
             channel.deleted = True
             for message in self.messages:
                 if message.channel == old:
@@ -268,19 +284,22 @@ class FakeSlack:
     def _store_message(self, channel, text, blocks, thread_ts, metadata) -> Message:
         self._clock = max(round(time.time() * 1_000_000), self._clock + 1)
         ts = f"{self._clock // 1_000_000}.{self._clock % 1_000_000:06d}"
-        message = Message(channel, ts, text, blocks, thread_ts, metadata)
+        message = Message(channel, ts, text, blocks, thread_ts, metadata, user=self.bot_user)
         self.messages.append(message)
         return message
 
     def _channel(self, channel_id: str) -> Channel:
         if channel_id not in self.channels:
-            self.channels[channel_id] = Channel(channel_id)
+            self.channels[channel_id] = Channel(channel_id, members={self.bot_user},
+                                                bot=self.bot_user)
         return self.channels[channel_id]
 
     def _visible(self, channel_id: str | None) -> Channel | None:
         """The channel if the bot can see it: deleted ones and private ones it is not in vanish."""
         if not channel_id:
             return None
+        if self._dm_owner.get(channel_id, self.bot_user) != self.bot_user:
+            return None  # another bot user's direct messages
         channel = self._channel(channel_id)
         if channel.deleted or (channel.private and not channel.bot_in):
             return None
@@ -357,7 +376,8 @@ class FakeSlack:
 
     def _api_auth_test(self, params: dict) -> dict:
         return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake Newsroom",
-                "user": "wirewatch", "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0001"}
+                "user": "wirewatch", "team_id": TEAM, "user_id": self.bot_user,
+                "bot_id": "B" + self.bot_user[-4:]}
 
     def _api_apps_connections_open(self, params: dict) -> dict:
         """Socket Mode: where to connect (set ``socket_url`` to a FakeSocketMode's url)."""
@@ -452,7 +472,7 @@ class FakeSlack:
             return {"ok": False, "error": "is_archived"}
         if channel.private or channel.id.startswith("D"):
             return {"ok": False, "error": "method_not_supported_for_channel_type"}
-        channel.members.add(BOT_USER)
+        channel.members.add(channel.bot)
         return {"ok": True, "channel": channel.as_api()}
 
     def _api_conversations_info(self, params: dict) -> dict:
@@ -551,9 +571,12 @@ class FakeSlack:
             return {"ok": False, "error": "no_such_subteam"}
         return {"ok": True, "users": self.usergroups[group]}
 
-    @staticmethod
-    def _dm_channel(user: str) -> str:
-        return "D" + user[1:]
+    def _dm_channel(self, user: str) -> str:
+        """The bot's direct-message conversation with ``user`` (another bot user has its own)."""
+        suffix = "" if self.bot_user == BOT_USER else self.bot_user[-4:]
+        channel = f"D{suffix}{user[1:]}"
+        self._dm_owner[channel] = self.bot_user
+        return channel
 
 
 def _profile(user: str) -> dict:

@@ -1,0 +1,85 @@
+"""The app deleted and created again (a new bot user, a new token, the same database): what
+the desk already has is not posted again by the new bot, and nothing waiting is lost."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+
+from bot.slack.runtime import SlackRuntime
+from tests.fakes.slack_api import FakeSlack
+from tests.slack.test_slack_delivery_faults import at, deliver_all, topic  # noqa: F401
+from tests.slack.test_slack_sender import follow, new_story, update
+
+NEW_BOT, NEW_TOKEN = "UBOT0002", "xoxb-fake-second-bot-token"
+
+
+@pytest.fixture
+def desk(fresh_db, topic):  # noqa: F811 - the fixture imported above
+    """A channel and a person (by direct message) follow the topic; one story is queued."""
+    follow(fresh_db, topic, "C0DESK")
+    follow(fresh_db, topic, "U0ANNA", kind="person")
+    story_id, _ = new_story(fresh_db, topic)
+    return story_id
+
+
+def reinstalled(fake: FakeSlack, slack_settings, old: SlackRuntime) -> SlackRuntime:
+    old.stop()
+    fake.reinstall_as(NEW_BOT, NEW_TOKEN)
+    runtime = SlackRuntime(replace(slack_settings, slack_bot_token=NEW_TOKEN))
+    runtime.start()
+    return runtime
+
+
+def posted(fake: FakeSlack) -> Counter[int]:
+    return Counter(m.metadata["event_payload"]["alert_id"] for m in fake.posts() if m.metadata)
+
+
+def seen_by_anna(fake: FakeSlack) -> list[str]:
+    """Anna's messages she can see: top level, or under a parent in the same conversation."""
+    dms = [m for m in fake.posts() if m.channel.startswith("D") and m.channel.endswith("0ANNA")]
+    parents = {(m.channel, m.ts) for m in dms}
+    return [m.text for m in dms if not m.thread_ts or (m.channel, m.thread_ts) in parents]
+
+
+def test_alerts_in_flight_as_the_bot_changes_are_not_posted_again(
+        runtime, fake_slack, fresh_db, topic, desk, slack_settings):  # noqa: F811
+    """The update reached Slack in the channel and in Anna's direct messages, but both
+    answers were lost; then the app was made again as another bot user."""
+    deliver_all(runtime)
+    update(fresh_db, topic, desk, "Talks resume on Thursday")
+    fake_slack.drop_next(2, methods={"chat.postMessage"})
+    runtime.deliver_pending(now=at(20_000))
+    assert len(fake_slack.posts()) == 4, "both updates are in Slack"
+    runtime = reinstalled(fake_slack, slack_settings, runtime)
+    try:
+        deliver_all(runtime, start=30_000)
+    finally:
+        runtime.stop()
+    assert set(posted(fake_slack).values()) == {1}, posted(fake_slack)
+    statuses = Counter(r[0] for r in fresh_db.execute("SELECT status FROM alerts"))
+    assert statuses == {"sent": 3, "failed": 1}, "the one the new bot cannot check is said"
+
+
+def test_an_update_refused_while_the_app_was_gone_reaches_the_person_once(
+        runtime, fake_slack, fresh_db, topic, slack_settings):  # noqa: F811
+    """The app was uninstalled as an update to Anna went out (its token refused the post),
+    then made again as another bot user: the update reaches her once, where she can see it
+    (the story's thread, in the earlier bot's conversation with her, is not hers any more)."""
+    follow(fresh_db, topic, "U0ANNA", kind="person")
+    story_id, _ = new_story(fresh_db, topic)
+    deliver_all(runtime)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    fake_slack.revoke_token()
+    runtime.deliver_pending(now=at(15_601))  # the token is not checked again yet: tried
+    tried = fake_slack.calls_to("chat.postMessage", ok_only=False)
+    assert len(tried) == 2 and len(fake_slack.posts()) == 1, "the update's post was refused"
+    runtime = reinstalled(fake_slack, slack_settings, runtime)
+    try:
+        deliver_all(runtime, start=30_000)
+    finally:
+        runtime.stop()
+    assert sorted(posted(fake_slack).values()) == [1, 1], posted(fake_slack)
+    assert len(seen_by_anna(fake_slack)) == 2
