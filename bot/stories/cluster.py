@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass
@@ -155,12 +156,11 @@ def shortlist(
 ) -> list[int]:
     """The candidate stories sharing the most distinctive weight with the article, among those
     sharing at least ``min_shared`` of its index keys."""
-    scored = []
-    for story_id, keys in shared.items():
-        if len(keys) >= min_shared:
-            scored.append((math.fsum(weights.get(k, 0.0) for k in keys), story_id))
-    scored.sort(reverse=True)
-    return [story_id for _, story_id in scored[:limit]]
+    get = weights.get
+    scored = [(get(keys[0], 0.0) if len(keys) == 1 else math.fsum([get(k, 0.0) for k in keys]),
+               story_id)
+              for story_id, keys in shared.items() if len(keys) >= min_shared]
+    return [story_id for _, story_id in heapq.nlargest(limit, scored)]
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -174,7 +174,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _square(vector: dict[str, float]) -> float:
-    return math.fsum(w * w for w in vector.values())
+    return math.fsum([w * w for w in vector.values()])
 
 
 def facts_only(weights: dict[str, float]) -> dict[str, float]:
@@ -239,7 +239,7 @@ def _cosine_known(a: dict[str, float], square_a: float, b: dict[str, float],
                   square_b: float) -> float:
     """``cosine`` with both squared lengths already known."""
     small, large = (b, a) if len(a) > len(b) else (a, b)
-    dot = math.fsum(w * large[k] for k, w in small.items() if k in large)
+    dot = math.fsum([w * large[k] for k, w in small.items() if k in large])
     if not dot:
         return 0.0
     norm = math.sqrt(square_a * square_b)
@@ -254,9 +254,9 @@ def coverage(weights: dict[str, float], vectors: list[dict[str, float]], *,
         return 0.0
     probe = probe or Probe.of(weights)
     story_keys = set().union(*vectors)
-    covered = math.fsum(w for k, w in probe.kept.items() if k in story_keys)
-    theirs = math.fsum(math.fsum(w for k, w in vector.items() if k in weights)
-                       / (math.fsum(vector.values()) or 1.0) for vector in vectors)
+    covered = math.fsum([w for k, w in probe.kept.items() if k in story_keys])
+    theirs = math.fsum([math.fsum([w for k, w in vector.items() if k in weights])
+                        / (math.fsum(vector.values()) or 1.0) for vector in vectors])
     return max(covered / (probe.kept_total or 1.0), theirs / len(vectors))
 
 
@@ -274,10 +274,11 @@ def event_similarity(weights: dict[str, float], names: frozenset[str], story: St
     probe = probe or Probe.of(weights)
     squares = [_square(v) for v in story.vectors]
     total: dict[str, float] = {}
+    get = total.get
     for vector, square in zip(story.vectors, squares, strict=True):
         length = math.sqrt(square) or 1.0
         for key, weight in vector.items():
-            total[key] = total.get(key, 0.0) + weight / length
+            total[key] = get(key, 0.0) + weight / length
     centroid = _cosine_known(weights, probe.square, total, _square(total))
     if not centroid:
         return 0.0

@@ -17,7 +17,8 @@ from bot.stories.meaning import JOIN_SIMILARITY, Nearest
 class Candidate:
     """A recent story the article may belong to: its latest articles' weighted keys, and the
     sentences of its latest articles (what an update is compared with; from the story stage,
-    indexed, and valid until its next ``load``)."""
+    indexed, and valid until its next ``load``). ``read_sentences``, when given, reads them
+    instead: only the story chosen needs them, so the others are never read."""
 
     story_id: int
     vectors: list[dict[str, float]]
@@ -25,6 +26,10 @@ class Candidate:
     age_hours: float = 0.0
     headline_names: frozenset[str] = frozenset()
     members: tuple[Member, ...] = ()
+    read_sentences: Callable[[], novelty.Earlier] | None = None
+
+    def earlier(self) -> novelty.Earlier:
+        return self.sentences if self.read_sentences is None else self.read_sentences()
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def decide(
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    fresh = novelty.whats_new(features.sentences, story.sentences, _rarity(candidates))
+    fresh = novelty.whats_new(features.sentences, story.earlier(), _rarity(candidates))
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh))
 
@@ -97,7 +102,7 @@ def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,
     """The article joins the weak joiner in a story of their own: what it adds is what the
     joiner did not say."""
     story = next(c for c in candidates.stories if c.story_id == pair.story_id)
-    joiner = novelty.Earlier.of(list(story.sentences.held().get(pair.article_id, ())))
+    joiner = novelty.Earlier.of(list(story.earlier().held().get(pair.article_id, ())))
     fresh = novelty.whats_new(features.sentences, joiner, _rarity(candidates))
     return Decision(None, "update" if fresh else "duplicate", pair.similarity,
                     whats_new=tuple(fresh), split=pair.article_id)

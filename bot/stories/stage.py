@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TypeVar
 
 import numpy as np
@@ -143,6 +144,7 @@ class StoryStage:
         self._vector_cache: dict[int, dict[str, float]] = {}
         self._names_cache: dict[int, frozenset[str]] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
+        self._earlier_held = 0
         self.earlier_sentences = earlier_sentences
         self.meaning = meaning if self.events else None
         self._meaning_cache: dict[int, np.ndarray] = {}
@@ -188,6 +190,7 @@ class StoryStage:
         self._vector_cache.clear()
         self._names_cache.clear()
         self._earlier.clear()
+        self._earlier_held = 0
         self._meaning_cache.clear()
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
@@ -212,9 +215,10 @@ class StoryStage:
         names = self._headline_names(db, latest) if self.events else {}
         members = self._members(db, latest, seen_at) if self.events else {}
         return Candidates(weights, keys, [
-            Candidate(story_id, vectors[story_id], self._sentences(db, story_id),
-                      _hours(seen_at, started.get(story_id)),
-                      names.get(story_id, frozenset()), members.get(story_id, ()))
+            Candidate(story_id, vectors[story_id], age_hours=_hours(seen_at, started.get(story_id)),
+                      headline_names=names.get(story_id, frozenset()),
+                      members=members.get(story_id, ()),
+                      read_sentences=partial(self._sentences, db, story_id))
             for story_id in story_ids], rarity, near)
 
     def _members(self, db: Database, latest: dict[int, list[int]], seen_at: datetime
@@ -345,17 +349,19 @@ class StoryStage:
         missing = [a for a in ids if a not in held]
         loaded = {a: novelty.stored(rows)
                   for a, rows in store.article_sentences(db, missing).items()} if missing else {}
+        before = earlier.size()
         earlier.update([(a, held[a] if a in held else loaded.get(a, NO_SENTENCES)) for a in ids])
+        self._earlier_held += earlier.size() - before
         self._bound_earlier()
         return earlier
 
     def _bound_earlier(self) -> None:
         """Forget the indexes of the stories seen longest ago, beyond EARLIER_STORIES stories or
-        ``earlier_sentences`` sentences in all; a story that comes back is read again."""
-        total = sum(earlier.size() for earlier in self._earlier.values())
+        ``earlier_sentences`` sentences in all; a story that comes back is read again. The total
+        is kept as indexes change, not summed over every index for each candidate."""
         while len(self._earlier) > 1 and (len(self._earlier) > EARLIER_STORIES
-                                          or total > self.earlier_sentences):
-            total -= self._earlier.pop(next(iter(self._earlier))).size()
+                                          or self._earlier_held > self.earlier_sentences):
+            self._earlier_held -= self._earlier.pop(next(iter(self._earlier))).size()
 
     def _link_topics(self, db: Database, story_id: int, text: MatchText,
                      article_id: int) -> list[int]:

@@ -26,19 +26,20 @@ UPDATES = [
 ]
 
 
-def stream() -> list[str]:
+def stream(articles: list[tuple[str, str]]) -> list[str]:
     return [json.dumps({"id": f"u{i}", "time": f"2026-03-02T{8 + i}:00:00+00:00",
                         "title": title, "text": body})
-            for i, (title, body) in enumerate(UPDATES)]
+            for i, (title, body) in enumerate(articles)]
 
 
-def replayed(tmp_path, settings, nlp, stage: StoryStage, name: str) -> list[dict]:
+def replayed(tmp_path, settings, nlp, stage: StoryStage, name: str,
+             articles: list[tuple[str, str]] = UPDATES) -> list[dict]:
     path = tmp_path / f"{name}.db"
     db = open_db(path)
     run = settings.with_overrides(db_path=path, story_stream_clock=True)
     pipeline = Pipeline(db, run, nlp=nlp, stories=stage)
     try:
-        return [result_line(db, outcome) for outcome in pipeline.ingest(records(stream()))]
+        return [result_line(db, outcome) for outcome in pipeline.ingest(records(stream(articles)))]
     finally:
         pipeline.close()
         db.close()
@@ -54,3 +55,24 @@ def test_a_forgotten_index_gives_the_same_whats_new(tmp_path, settings, nlp):
     assert any(line["whats_new"] for line in got)
     assert len(tight._earlier) == 1 < len(roomy._earlier)
     assert sum(e.size() for e in roomy._earlier.values()) > 1
+
+
+def test_the_kept_total_is_the_sentences_the_indexes_hold(tmp_path, settings, nlp):
+    for bound in (1, 10_000):
+        stage = StoryStage(stream_clock=True, earlier_sentences=bound)
+        replayed(tmp_path, settings, nlp, stage, f"total{bound}")
+        assert stage._earlier_held == sum(e.size() for e in stage._earlier.values()) > 0
+
+
+def test_a_story_compared_with_but_not_joined_is_not_read_for_whats_new(tmp_path, settings,
+                                                                         nlp):
+    stage = StoryStage(stream_clock=True)
+    ferry_update = (UPDATES[2][0], UPDATES[2][1] + " Shops near the central library had run "
+                    "short of bread.")
+    lines = replayed(tmp_path, settings, nlp, stage, "neighbours", [*UPDATES[:2], ferry_update])
+    assert [line["verdict"] for line in lines] == ["new", "new", "update"]
+    db = open_db(tmp_path / "neighbours.db")
+    library = db.execute("SELECT id FROM articles WHERE title = ?", [UPDATES[1][0]]).fetchone()[0]
+    db.close()
+    assert library in stage._vector_cache  # the ferry update was compared with its story
+    assert list(stage._earlier) == [lines[0]["story"]]
