@@ -36,3 +36,17 @@ def test_a_person_the_body_names_first_is_who_a_description_means(statements_of)
         "the dredging would “weaken every jetty on the bend.”\n\n"
         "Piet Halvorsen has run the crossing at Elm Bend for thirty years.")
     assert speaker_of(quotes, "weaken every jetty") == "Tomas Dahl"
+
+
+def test_the_company_under_a_headline_naming_a_platform_is_that_platform(statements_of):
+    quotes = statements_of(
+        "Snapchat removes thousands of accounts run by spammers\n\n"
+        "The company said the accounts had sent millions of fake messages.")
+    assert speaker_of(quotes, "fake messages") == "Snapchat"
+
+
+def test_a_body_the_headline_names_is_not_another_kind_of_body(statements_of):
+    quotes = statements_of(
+        "Parents at Elm Lane Primary School fight closure plan\n\n"
+        "The council says falling birth rates mean the school will shrink.")
+    assert speaker_of(quotes, "falling birth rates") == "The council"

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
-from bot.nlp.speakers.lead import headline_person
+from bot.nlp.speakers.lead import headline_organisation, headline_person
 from bot.nlp.speakers.names import (
     clean,
     definite,
@@ -100,14 +100,22 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         person = described_person(r, token)
         if person is not None:
             return person, conf.DESCRIBED_PERSON
-    if singular and not any(c.dep_ in {"det", "poss"} for c in token.children) and \
-            describes_someone(token):
-        lead = headline_person(r, token)  # "Win or lose, candidate says" under "Ruiz …"
-        if lead is not None:
-            return lead, conf.DESCRIBED_PERSON
+    lead = from_headline(r, token, kind) if singular else None
+    if lead is not None:
+        return lead, conf.DESCRIBED_PERSON if lead.kind == "person" else conf.EARLIER_DESCRIPTION
     speaker = Speaker(phrase, kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
+
+
+def from_headline(r: SpeakerResolver, token: Token, kind: str) -> Speaker | None:
+    """A description the body leaves without anyone: the headline's one person for a bare
+    title ("Win or lose, candidate says" under "Ruiz …"), its one organisation for "the
+    company" (lead.py)."""
+    owners = [c for c in token.children if c.dep_ in {"det", "poss"}]
+    if kind == "organisation":
+        return None if any(c.dep_ == "poss" for c in owners) else headline_organisation(r, token)
+    return headline_person(r, token) if not owners and describes_someone(token) else None
 
 
 def _named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:

@@ -1,5 +1,6 @@
-"""The one person an article's opening headline line names: who a description means ("the
-candidate", "the former secretary of state") when the body names no one before it."""
+"""The one person or organisation an article's opening headline line names: who a description
+means ("the candidate", "the former secretary of state", "the company") when the body names
+no one of that kind before it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,18 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from bot.models import Speaker
-from bot.nlp.speakers.words import HEADLINE_CHARS, PUNCTUATION
+from bot.nlp.speakers.names import clean
+from bot.nlp.speakers.words import (
+    HEADLINE_CHARS,
+    INSTITUTIONS,
+    ORG_NOUNS,
+    PLATFORMS,
+    PUBLIC_BODIES,
+    PUNCTUATION,
+)
+
+MODIFIERS = {"compound", "amod", "nmod"}
+"""Dependencies of a name that only modifies a noun ("the Tallinn-Helsinki route")."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry
@@ -27,6 +39,49 @@ def headline_person(r: SpeakerResolver, token: Token) -> Speaker | None:
             r.last_person(token.idx, since=reg.headline_end) is not None:
         return None
     return reg.people[key].speaker()
+
+
+def headline_organisation(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The company said" under "Corveth recalls …": the one organisation the headline line
+    names (an organisation the recogniser tags there or anywhere in the article, or a
+    platform), when ``token`` is below it and the body names no organisation before it."""
+    reg = r.reg
+    if reg.lead_org is None:
+        reg.lead_org = _lead_org(reg)
+    if not reg.lead_org or token.idx < reg.headline_end or not _fits(reg.lead_org, token) or any(
+            e.label_ == "ORG" and e.start_char > reg.headline_end and not reg.quoted(e.start_char)
+            for e in reg.ents_before(token.i)):
+        return None
+    return Speaker(reg.lead_org, "organisation")
+
+
+def _fits(name: str, token: Token) -> bool:
+    """"The council" is no "Hollins Lane School": a name ending in a kind of body (words.
+    ORG_NOUNS, PUBLIC_BODIES, INSTITUTIONS) is only described by that kind."""
+    last = name.split()[-1].lower()
+    return last not in ORG_NOUNS | PUBLIC_BODIES | INSTITUTIONS or last == token.lemma_.lower()
+
+
+def _lead_org(reg: Registry) -> str:
+    """The headline's one organisation as written there, or "" when there is none or several;
+    a name only modifying a noun ("halts Tallinn-Helsinki route") names no one."""
+    if reg.lead_key is None:
+        reg.lead_key = _lead_key(reg)
+    end = reg.headline_end
+    if not end:
+        return ""
+    names = {clean(e.text) for e in reg.ents if e.label_ == "ORG"}
+    found = set()
+    for token in reg.doc:
+        if token.idx >= end:
+            break
+        ent = reg.ent_of.get(token.i)
+        org = ent is not None and ent.label_ == "ORG"
+        name, root = (clean(ent.text), ent.root) if ent is not None and org else (token.text, token)
+        if root.dep_ not in MODIFIERS and name[:1].isupper() and (
+                name in names or name.lower() in PLATFORMS):
+            found.add(name)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _lead_key(reg: Registry) -> str:

@@ -127,6 +127,8 @@ class Registry:
         """Names the recogniser took for people that are no one's: never an antecedent."""
         self.lead_key: str | None = None
         """The one person the headline line names ("" for none), read once (``lead.py``)."""
+        self.lead_org: str | None = None
+        """The one organisation the headline line names ("" for none), read once."""
         self.headline_end = 0
         """Where the headline line ends, when the article opens with one."""
         self._collect_people()
