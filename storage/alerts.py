@@ -273,3 +273,19 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
         {"topic": topic_id, "since": since, "until": until, "after": after})
     return [TopicEvent(**{**r, "whats_new": tuple(json.loads(r["whats_new"] or "[]"))})
             for r in rows]
+
+
+def moved_first_reports(db: Database, story_ids: Sequence[int], *,
+                        before: int) -> list[TopicEvent]:
+    """The first reports of these stories that a later correction (or a split) moved in from
+    another story, as events before ``before``: a digest may have taken them as that other
+    story's news."""
+    marks = ",".join("?" * len(story_ids))
+    rows = db.query(
+        "SELECT sa.id AS event_id, sa.story_id, sa.verdict, sa.whats_new, sa.created_at, "
+        "articles.title, articles.url, articles.source FROM story_articles sa "
+        "JOIN articles ON articles.id = sa.article_id "
+        f"WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
+        "AND sa.moved_from IS NOT NULL " + NOT_HELD + "ORDER BY sa.id",
+        [*story_ids, before])
+    return [TopicEvent(**{**r, "whats_new": ()}) for r in rows]

@@ -20,9 +20,9 @@ from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.token import TokenDead, TokenState
-from bot.models import Subscription
+from bot.models import Subscription, TopicEvent
 from storage import subscriptions as subs
-from storage.alerts import is_muted, topic_events_between
+from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
 from storage.state import get_state, install_id, set_state
 
@@ -180,7 +180,7 @@ def _items(db: Database, sub: Subscription,
                                   after=sub.last_digest_event)
     last_event = max((e.event_id for e in events), default=None)
     stories: dict[int, DigestItem] = {}
-    for event in events:
+    for event in _with_moved_first_reports(db, events):
         if is_muted(db, event.story_id, [sub.target_id]):
             continue
         item = stories.get(event.story_id)
@@ -191,6 +191,26 @@ def _items(db: Database, sub: Subscription,
         else:
             stories[event.story_id] = item.with_update(event.whats_new)
     return list(stories.values()), last_event
+
+
+def _with_moved_first_reports(db: Database, events: list[TopicEvent]) -> list[TopicEvent]:
+    """A story a later correction made of a report an earlier digest listed as another
+    story's news starts here with that report, as new: its reader never saw it as a story,
+    so its later report must not read as an update of it."""
+    firsts: dict[int, TopicEvent] = {}
+    for event in events:
+        firsts.setdefault(event.story_id, event)
+    updated = [story for story, first in firsts.items() if first.verdict != "new"]
+    if not updated:
+        return events
+    moved = {e.story_id: e for e in moved_first_reports(
+        db, updated, before=min(e.event_id for e in events))}
+    out: list[TopicEvent] = []
+    for event in events:
+        if event.story_id in moved and firsts[event.story_id] is event:
+            out.append(moved[event.story_id])
+        out.append(event)
+    return out
 
 
 def _channel(client: WebClient, sub: Subscription) -> str:

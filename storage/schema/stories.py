@@ -93,3 +93,10 @@ def m006_story_compaction(db: Database) -> None:
     db.execute("ALTER TABLE stories ADD COLUMN compacted_at TEXT")
     db.execute("CREATE INDEX stories_uncompacted ON stories (last_seen) "
                "WHERE compacted_at IS NULL")
+
+
+@MIGRATIONS()
+def m007_moved_from(db: Database) -> None:
+    """The story an article was in before a later correction (or a split) moved it into one of
+    its own: a digest that took it as that story's news lists its own story as new later."""
+    db.execute("ALTER TABLE story_articles ADD COLUMN moved_from INTEGER")

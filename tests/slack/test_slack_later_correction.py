@@ -7,11 +7,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from slack_sdk import WebClient
 
+from bot.alerts.digest import send_due_digests
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from tests.fakes.slack_api import VALID_TOKEN
 from tests.stories.test_later_correction import articles
 
 T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
@@ -60,3 +63,30 @@ def test_an_update_not_yet_posted_when_its_article_moves_is_not_posted_in_the_ol
     assert "Dockers walk out" in moved.text and update.thread_ts == moved.ts
     assert fresh_db.execute("SELECT count(*) FROM alerts WHERE status = 'withdrawn'"
                             ).fetchone()[0] == 1
+
+
+def test_a_digest_after_the_correction_lists_the_moved_story_as_new(fresh_db, slack_settings,
+                                                                      nlp, fake_slack):
+    """The hourly digest listed the walkout as an update of the contract story; the next hour
+    a later report takes it out. The next digest must not show that report as an update of a
+    story its reader never saw: it lists the walkout's story as new, with what the report
+    added."""
+    now = datetime.now(UTC)
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Averna port", query="Averna")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="hourly", created_by="U1", at=(now - timedelta(hours=2)).isoformat())
+    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+    contract, again, walkout, later = articles(now - timedelta(hours=24))
+    for batch in ([contract, again], [walkout]):
+        list(pipeline.ingest(batch))
+    hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    assert send_due_digests(fresh_db, client, now=hour + timedelta(seconds=30)) == 1
+    list(pipeline.ingest([later]))
+    assert send_due_digests(fresh_db, client, now=hour + timedelta(hours=1, seconds=30)) == 1
+    first, second = fake_slack.posts("C0DIG")
+    assert first.text.endswith("1 new story, 0 updated") and "walkout" in str(first.blocks)
+    assert second.text.endswith("1 new story, 0 updated"), second.text
+    [item] = [b["text"]["text"] for b in second.blocks if b["type"] == "section"]
+    assert item.startswith("🆕 New: *Dockers walk out") and "Thursday" in item
