@@ -149,7 +149,8 @@ class RecordingStage(StoryStage):
         chosen = [c for c in candidates.stories if best[0] >= self.cut and c.story_id == best[1]]
         return decide(prepared.features, replace(candidates, stories=chosen),
                       summarise=summarise or self.summarise,
-                      events=replace(self.events, threshold=1e-9))
+                      events=replace(self.events, threshold=1e-9),
+                      year=int(prepared.seen_at[:4]))
 
     def store(self, db: Database, prepared: Prepared, candidates: Candidates,
               decision: Decision, *, article_id: int) -> StoryResult:

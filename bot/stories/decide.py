@@ -70,14 +70,16 @@ Summarise = Callable[[ArticleFeatures], list[str]]
 def decide(
     features: ArticleFeatures, candidates: Candidates, *, summarise: Summarise,
     threshold: float = cluster.JOIN_THRESHOLD, events: cluster.Events | None = None,
+    year: int | None = None,
 ) -> Decision:
     """Join the most alike candidate scoring at least the threshold, else start a story;
     but when the article shows that a weak joiner of a candidate began another event, that
-    joiner leaves its story and the article joins it in a new one."""
+    joiner leaves its story and the article joins it in a new one. ``year`` is the article's
+    (what's new reads a sentence about an earlier year as background)."""
     pair = weak_pair(candidates.kept, {c.story_id: c.members for c in candidates.stories},
                      events) if events is not None else None
     if pair is not None:
-        return _with_weak_joiner(features, candidates, pair)
+        return _with_weak_joiner(features, candidates, pair, year)
     stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours)
                for c in candidates.stories}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
@@ -88,7 +90,7 @@ def decide(
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    fresh = novelty.whats_new(features.sentences, story.earlier(), _rarity(candidates))
+    fresh = novelty.whats_new(features.sentences, story.earlier(), _rarity(candidates), year)
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh))
 
@@ -98,12 +100,12 @@ def _rarity(candidates: Candidates) -> dict[str, float]:
 
 
 def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,
-                      pair: Pair) -> Decision:
+                      pair: Pair, year: int | None) -> Decision:
     """The article joins the weak joiner in a story of their own: what it adds is what the
     joiner did not say."""
     story = next(c for c in candidates.stories if c.story_id == pair.story_id)
     joiner = novelty.Earlier.of(list(story.earlier().held().get(pair.article_id, ())))
-    fresh = novelty.whats_new(features.sentences, joiner, _rarity(candidates))
+    fresh = novelty.whats_new(features.sentences, joiner, _rarity(candidates), year)
     return Decision(None, "update" if fresh else "duplicate", pair.similarity,
                     whats_new=tuple(fresh), split=pair.article_id)
 

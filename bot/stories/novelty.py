@@ -190,6 +190,12 @@ PAST = re.compile(r"\b(\w+ (years|months|decades) ago|earlier (this|last) (month
                   r"previously|formerly)\b", re.IGNORECASE)
 """Words placing what a sentence tells before the news: "two years ago", "earlier this month",
 "last year", "previously"."""
+IN_YEAR = re.compile(r"\b(?:in|since|during|until|from) (?:(?:early|late|mid-?) )?"
+                     r"((?:19|20)\d\d)\b", re.IGNORECASE)
+"""A year the sentence places something in ("in 2014", "since 2015", "from 2001"); before the
+article's year, what it tells is background ("married in 2009"), while a year named as a
+noun's modifier ("the 2016 election") is not read, nor a month's ("in May 2016": on real copy
+often a detail just revealed)."""
 QUOTE_TAIL = re.compile(r"^[^“\"]*”")
 """The end of a quote the sentence opens inside ("… all over again,” he added)."""
 QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -204,14 +210,17 @@ three, a new name or date, a continuation or a claim half the time or less)."""
 
 def whats_new(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
+    year: int | None = None,
 ) -> list[str]:
     """Sentences that bring facts, quotes or claims no earlier sentence of the story had,
-    strongest evidence first: an alert shows only the first few."""
-    return [news.text for news in ranked(found(sentences, index, weights))]
+    strongest evidence first: an alert shows only the first few. ``year`` is the article's:
+    a sentence telling what happened in an earlier year is background."""
+    return [news.text for news in ranked(found(sentences, index, weights, year))]
 
 
 def found(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
+    year: int | None = None,
 ) -> list[News]:
     """The new sentences in article order, each with the rules that found it new."""
     story = index.story()
@@ -227,7 +236,7 @@ def found(
         seen.add(content)
         best, covers = _best_cover(sentence, index, weights)
         reasons = _reasons(sentence, previous, best, story, weights)
-        if reasons and not STRONG.intersection(reasons) and background(sentence.text):
+        if reasons and not STRONG.intersection(reasons) and background(sentence.text, year):
             reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
@@ -239,12 +248,15 @@ def found(
     return news
 
 
-def background(text: str) -> bool:
+def background(text: str, year: int | None = None) -> bool:
     """Whether the sentence, outside its quotes, tells what happened before ("Norrvik Paper,
-    which earlier this year announced …", "He tweeted last year that …"): on real copy such
-    sentences are context, not news, when only a new name, a continuation or a claim makes
-    them new; a speaker's words about the past are theirs to date and stay news."""
-    return bool(PAST.search(QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))))
+    which earlier this year announced …", "He tweeted last year that …", "… married in 2009"
+    in an article of a later ``year``): on real copy such sentences are context, not news, when
+    only a new name, a continuation or a claim makes them new; a speaker's words about the
+    past are theirs to date and stay news."""
+    outside = QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))
+    return bool(PAST.search(outside)) or year is not None and any(
+        int(found) < year for found in IN_YEAR.findall(outside))
 
 
 def ranked(news: list[News]) -> list[News]:

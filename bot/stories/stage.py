@@ -269,7 +269,8 @@ class StoryStage:
     def decide(self, prepared: Prepared, candidates: Candidates, *,
                summarise: Summarise | None = None) -> Decision:
         return decide(prepared.features, candidates, summarise=summarise or self.summarise,
-                      threshold=self.threshold, events=self.events)
+                      threshold=self.threshold, events=self.events,
+                      year=int(prepared.seen_at[:4]))
 
     def summarise(self, features: ArticleFeatures, *, offline: bool = False) -> list[str]:
         """A new story's summary; ``offline``, the extractive one (no network call)."""

@@ -69,3 +69,30 @@ def test_background_reads_outside_quotes():
     assert not novelty.background("“You let this court down four months ago,” she said.")
     assert not novelty.background("we had to begin from scratch last year,” he added.")
     assert not novelty.background("Talks resume in Kalmarby on Thursday.")
+
+
+PAST_YEARS = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+Negotiator Petra Solberg, who joined the crews' union in 2011, led a walkout at Hallsberg docks in 2019.
+
+Solberg said the company would put its offer in writing by Friday."""
+
+
+def test_a_sentence_placed_in_an_earlier_year_is_background_not_news(pipeline):
+    first, update = ingest_hourly(pipeline, REPORT, PAST_YEARS)
+    assert update.verdict.story_id == first.verdict.story_id
+    news = update.verdict.whats_new
+    assert any("Mediators" in s for s in news)
+    assert any("in writing by Friday" in s for s in news)
+    assert not any("Hallsberg docks" in s for s in news), "the articles are of 2025"
+
+
+def test_an_earlier_year_is_background_only_where_the_sentence_places_something_in_it():
+    assert novelty.background("She married him in 2009.", 2025)
+    assert novelty.background("The mill has made paper since 2015.", 2025)
+    assert not novelty.background("She married him in 2009.", None)
+    assert not novelty.background("The vote in 2025 was close.", 2025)
+    assert not novelty.background("He lost the 2016 election by a few votes.", 2025)
+    assert not novelty.background("“We struck in 2019 and we will again,” she said.", 2025)
