@@ -125,3 +125,18 @@ def test_the_agency_is_the_government_agency_named_not_the_network_named_nearer(
         "Radio reported the story first.\n\n"
         "The law enforcement agency said the inquiry was still open as of Monday.")
     assert speaker_of(quotes, "still open") == "FBI"
+
+
+def test_a_source_word_the_writer_judges_describes_the_person_just_named(statements_of):
+    quotes = statements_of(
+        "“We will see a fight on the floor,” Morton Blackwell, the party committeeman from "
+        "Virginia, told reporters.\n\n"
+        "The influential delegate warned of a “ferocious” battle ahead.")
+    assert speaker_of(quotes, "battle ahead") == "Morton Blackwell"
+
+
+def test_a_source_word_placed_by_rank_stays_an_unnamed_source(statements_of):
+    quotes = statements_of(
+        "Mayor Ines Duarte opened the new tram depot on Monday.\n\n"
+        "The senior official at the depot said the line would carry 9,000 riders a day.")
+    assert speaker_of(quotes, "carry 9,000 riders") != "Ines Duarte"

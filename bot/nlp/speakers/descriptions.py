@@ -49,6 +49,11 @@ from bot.nlp.speakers.words import (
     UNNAMED_SOURCES,
 )
 
+RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "foreign",
+         "military", "administration", "former", "same", "chief", "high", "new", "second",
+         "first", "third", "last", "next", "anonymous", "unnamed", "single", "only"}
+"""Adjectives that place an unnamed source ("a senior official"), not judge someone named."""
+
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
 
@@ -428,11 +433,19 @@ def describes_someone(token: Token) -> bool:
     news uses for someone it has named, not for an unnamed source ("the official")."""
     word = _hyphenated(token)
     if word in UNNAMED_SOURCES:
-        return False
+        return _judged(token)
     modified = any(c.dep_ in {"amod", "compound", "nmod"} for c in token.lefts)
     return word in DESCRIBED_PEOPLE or word in TITLE_WORDS - COMPANY_ROLES or \
         modified and word in COMPANY_ROLES or \
         token.ent_type_ == "NORP" or gender_of_words([token.lower_]) is not None
+
+
+def _judged(token: Token) -> bool:
+    """"The influential delegate", "the veteran analyst": an unnamed-source noun the writer
+    qualifies with a judgement describes someone already named (not "a senior official")."""
+    return definite(token) and any(
+        c.dep_ == "amod" and c.pos_ == "ADJ" and c.lemma_.lower() not in RANKS
+        for c in token.lefts)
 
 
 def unlisted_description(token: Token) -> bool:
