@@ -404,3 +404,17 @@ def test_a_fragment_under_a_negated_reporting_verb_is_the_words_of_the_verb_abov
         "Ana Ruiz, while speaking on the radio on Monday morning, called again for Mayor "
         "Brandt to quit for not calling the flooding a case of “criminal neglect.”")
     assert speaker_of(quotes, "criminal neglect", "fragment") == "Ana Ruiz"
+
+
+def test_according_to_a_title_credited_by_name_is_the_author(statements_of):
+    quotes = statements_of(
+        "Ruiz left the harbour board in 2001, according to “The Long Harbour: A Family "
+        "History” by Tomas Berglund, who interviewed her for two years.")
+    assert speaker_of(quotes, "left the harbour board") == "Tomas Berglund"
+
+
+def test_according_to_a_title_with_no_author_keeps_the_title(statements_of):
+    quotes = statements_of(
+        "Ruiz left the harbour board in 2001, according to “The Long Harbour”, a history "
+        "of the port published last year.")
+    assert speaker_of(quotes, "left the harbour board") != "Ruiz"

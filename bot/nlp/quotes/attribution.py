@@ -29,6 +29,10 @@ class Attribution:
     cue: str | None
 
 
+TITLE_WORDS = 25
+"""Tokens a title in quotation marks holds at most, for its closing mark to be looked for."""
+
+
 def according_to(tokens: list[Token]) -> Token | None:
     """The X in "according to X" or "in X's view", if the tokens hold one."""
     for tok in tokens:
@@ -40,17 +44,41 @@ def according_to(tokens: list[Token]) -> Token | None:
             if owner is not None:
                 return owner
         if tok.lower_ == "according":
-            for child in list(tok.children) + list(tok.rights):
-                if child.lower_ == "to":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
-                        return objects[0]
-            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and nxt.lower_ == "to":
-                objects = [c for c in nxt.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
+            source = _according_object(tok)
+            if source is not None:
+                return _author_of(source) or source
     return None
+
+
+def _according_object(tok: Token) -> Token | None:
+    for child in list(tok.children) + list(tok.rights):
+        if child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    return None
+
+
+def _author_of(title: Token) -> Token | None:
+    """"According to “The Long Harbour” by Tomas Berglund": a title in quotation marks
+    credited to a name right after it speaks for its author (the parser often hangs "by" on
+    the clause's verb, not on the title)."""
+    doc = title.doc
+    start = title.left_edge.i
+    if start == 0 or not doc[start - 1].is_quote:
+        return None
+    end = next((t.i for t in doc[start:start + TITLE_WORDS] if t.is_quote), len(doc))
+    while end < len(doc) and (doc[end].is_quote or doc[end].text == ","):
+        end += 1
+    if end >= len(doc) or doc[end].lower_ != "by":
+        return None
+    author = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    return author if author is not None and author.ent_type_ == "PERSON" else None
 
 
 def _apostrophe_owner(noun: Token) -> Token | None:
