@@ -122,23 +122,16 @@ def first_arrived(db: Database, story_ids: list[int]) -> dict[int, str]:
         f"SELECT id, created_at FROM stories WHERE id IN ({marks})", story_ids).fetchall())
 
 
-def article_vectors(db: Database, article_ids: list[int]) -> dict[int, dict[str, float]]:
-    """The stored weighted keys of these articles (key -> weight)."""
-    found: dict[int, dict[str, float]] = {}
+def article_keys(db: Database, article_ids: list[int]
+                 ) -> dict[int, tuple[dict[str, float], list[str]]]:
+    """The stored weighted keys of these articles (key -> weight) and the names each one's
+    headline gives, from one read of each row."""
+    found: dict[int, tuple[dict[str, float], list[str]]] = {}
     for article_id, data in _rows_in(
             db, "SELECT article_id, data FROM story_features WHERE article_id IN ({marks})",
             article_ids):
-        found[article_id] = json.loads(data)["k"]
-    return found
-
-
-def article_headline_names(db: Database, article_ids: list[int]) -> dict[int, list[str]]:
-    """The names each article's headline gives, as the story stage stored them."""
-    found: dict[int, list[str]] = {}
-    for article_id, names in _rows_in(
-            db, "SELECT article_id, json_extract(data, '$.t') FROM story_features "
-            "WHERE article_id IN ({marks})", article_ids):
-        found[article_id] = json.loads(names) if names else []
+        stored = json.loads(data)
+        found[article_id] = (stored["k"], stored.get("t") or [])
     return found
 
 

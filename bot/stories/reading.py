@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
+from spacy.parts_of_speech import ADJ, IDS, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc
 
 from bot.models import ParsedArticle
@@ -23,6 +23,10 @@ from bot.stories.features import (
 
 ATTRS = (LOWER, LEMMA, POS, TAG, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX)
 CONTENT_POS_IDS = [NOUN, PROPN, VERB, ADJ, NUM]
+POS_FLAGS = numpy.zeros(max(IDS.values()) + 1, dtype=numpy.uint64)
+POS_FLAGS[CONTENT_POS_IDS] = CONTENT
+POS_FLAGS[PROPN] |= PROPER
+"""Each part of speech's flags, looked up for every token at once."""
 
 
 def extract(parsed: ParsedArticle) -> ArticleFeatures:
@@ -45,8 +49,7 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     if not len(doc):
         return DocView(b"", {}, ents, stops)
     array = doc.to_array(list(ATTRS)).astype(numpy.uint64)
-    pos = array[:, 2]
-    array[:, 2] = (numpy.isin(pos, CONTENT_POS_IDS) * CONTENT + (pos == PROPN) * PROPER)
+    array[:, 2] = POS_FLAGS[array[:, 2]]
     array[:, 3] = array[:, 3] == doc.vocab.strings["MD"]
     assert array.shape[1] == COLUMNS
     strings = doc.vocab.strings

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from sqlite_utils import Database
@@ -69,6 +69,13 @@ class Prepared:
     seen_at: str
     arrived_at: str | None = None
     meaning: np.ndarray | None = None
+
+
+class Compared(NamedTuple):
+    """What a candidate story's article is compared on: its weighted keys and headline names."""
+
+    vector: dict[str, float]
+    names: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -141,8 +148,7 @@ class StoryStage:
         self.threshold = threshold
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
         self._queries: dict[str, Node | None] = {}
-        self._vector_cache: dict[int, dict[str, float]] = {}
-        self._names_cache: dict[int, frozenset[str]] = {}
+        self._compared: dict[int, Compared] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
         self._earlier_held = 0
         self.earlier_sentences = earlier_sentences
@@ -187,8 +193,7 @@ class StoryStage:
 
     def forget(self) -> None:
         """Drop what was read from the database: a rolled-back write may have been read."""
-        self._vector_cache.clear()
-        self._names_cache.clear()
+        self._compared.clear()
         self._earlier.clear()
         self._earlier_held = 0
         self._meaning_cache.clear()
@@ -212,7 +217,7 @@ class StoryStage:
             latest = store.latest_articles(db, story_ids)
             vectors = self._vectors(db, latest)
             started = self._started(db, prepared, story_ids)
-        names = self._headline_names(db, latest) if self.events else {}
+        names = self._headline_names(latest) if self.events else {}
         members = self._members(db, latest, seen_at) if self.events else {}
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], age_hours=_hours(seen_at, started.get(story_id)),
@@ -227,8 +232,8 @@ class StoryStage:
         a later correction: read afresh, not cached, as a move (by this process or another)
         takes an article's likeness away."""
         joins = store.article_joins(db, [a for ids in latest.values() for a in ids])
-        return {story_id: tuple(_member(a, self._vector_cache[a], joins[a], seen_at)
-                                for a in ids if a in self._vector_cache and a in joins)
+        return {story_id: tuple(_member(a, self._compared[a].vector, joins[a], seen_at)
+                                for a in ids if a in self._compared and a in joins)
                 for story_id, ids in latest.items()}
 
     def _nearest(self, db: Database, prepared: Prepared, since: str) -> Nearest | None:
@@ -322,19 +327,16 @@ class StoryStage:
     def _vectors(self, db: Database, latest: dict[int, list[int]]
                  ) -> dict[int, list[dict[str, float]]]:
         """The candidate stories' latest article vectors; an article's never change, so the
-        decoded ones are kept (bounded) and only new ones are read."""
-        fill_cache(self._vector_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
-                   lambda missing: store.article_vectors(db, missing))
-        return {story_id: [self._vector_cache[a] for a in ids if a in self._vector_cache]
+        decoded ones are kept (bounded, with its headline names) and only new ones are read."""
+        fill_cache(self._compared, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
+                   lambda missing: _compared_of(db, missing))
+        return {story_id: [self._compared[a].vector for a in ids if a in self._compared]
                 for story_id, ids in latest.items()}
 
-    def _headline_names(self, db: Database, latest: dict[int, list[int]]
-                        ) -> dict[int, frozenset[str]]:
-        """The names the headlines of each story's latest articles give (cached, like vectors)."""
-        fill_cache(self._names_cache, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
-                   lambda missing: _headline_names_of(db, missing))
-        return {story_id: frozenset().union(*(self._names_cache.get(a, frozenset())
-                                              for a in ids))
+    def _headline_names(self, latest: dict[int, list[int]]) -> dict[int, frozenset[str]]:
+        """The names the headlines of each story's latest articles give (read with vectors)."""
+        return {story_id: frozenset().union(*(self._compared[a].names for a in ids
+                                              if a in self._compared))
                 for story_id, ids in latest.items()}
 
     def _sentences(self, db: Database, story_id: int) -> novelty.Earlier:
@@ -399,9 +401,9 @@ def _member(article_id: int, vector: dict[str, float], joined: tuple[float | Non
                   (seen_at - datetime.fromisoformat(placed)).total_seconds() / 3600)
 
 
-def _headline_names_of(db: Database, article_ids: list[int]) -> dict[int, frozenset[str]]:
-    found = store.article_headline_names(db, article_ids)
-    return {a: frozenset(found.get(a, ())) for a in article_ids}
+def _compared_of(db: Database, article_ids: list[int]) -> dict[int, Compared]:
+    return {a: Compared(vector, frozenset(names))
+            for a, (vector, names) in store.article_keys(db, article_ids).items()}
 
 
 def fill_cache(cache: dict[int, T], wanted: list[int], limit: int,

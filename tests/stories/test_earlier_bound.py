@@ -74,5 +74,5 @@ def test_a_story_compared_with_but_not_joined_is_not_read_for_whats_new(tmp_path
     db = open_db(tmp_path / "neighbours.db")
     library = db.execute("SELECT id FROM articles WHERE title = ?", [UPDATES[1][0]]).fetchone()[0]
     db.close()
-    assert library in stage._vector_cache  # the ferry update was compared with its story
+    assert library in stage._compared  # the ferry update was compared with its story
     assert list(stage._earlier) == [lines[0]["story"]]
