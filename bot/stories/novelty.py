@@ -200,8 +200,20 @@ QUOTE_TAIL = re.compile(r"^[^“\"]*”")
 """The end of a quote the sentence opens inside ("… all over again,” he added)."""
 QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]?")
 """Quoted words, to the closing mark or the end of the sentence."""
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|wrote|tweeted|stated|posted|added|argued|noted|remarked|declared)\b"
+    rf"(?:\s+[\w.’'-]+){{0,4}}?\s+(?:back (?:in|on) (?:{MONTHS}|(?:19|20)\d\d)\b|"
+    r"in (?P<year>(?:19|20)\d\d)\b|"
+    r"\w+ (?:years|months|decades) ago|earlier (?:this|last) (?:month|year)|last (?:year|season))")
+"""Words saying, a few words after the verb of saying, that the words were said before the
+news: "he tweeted back in March", "told a radio show in 2016" (a year before the article's),
+"said two years ago"."""
 STRONG = frozenset({"changed figure", "quote", "figure"})
 """Evidence that stands even in a sentence of background: a new statement, a new figure."""
+FIGURES = frozenset({"changed figure", "figure"})
+"""Evidence that stands even in words said before the news."""
 REASONS = ("changed figure", "quote", "figure", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
@@ -238,6 +250,8 @@ def found(
         reasons = _reasons(sentence, previous, best, story, weights)
         if reasons and not STRONG.intersection(reasons) and background(sentence.text, year):
             reasons = ()
+        if reasons and not FIGURES.intersection(reasons) and said_before(sentence.text, year):
+            reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
         if reasons:
@@ -257,6 +271,16 @@ def background(text: str, year: int | None = None) -> bool:
     outside = QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))
     return bool(PAST.search(outside)) or year is not None and any(
         int(found) < year for found in IN_YEAR.findall(outside))
+
+
+def said_before(text: str, year: int | None = None) -> bool:
+    """Whether the sentence's attribution, outside its quotes, dates the words before the news
+    ("… ,” he tweeted back in March"; "… ,” she told a radio show in 2016" in an article of a
+    later ``year``): a quote given again from the past is background, however new its words to
+    the story; what the words say about the past does not count ("… last year,” she said")."""
+    outside = QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))
+    return any(m.group("year") is None or year is not None and int(m.group("year")) < year
+               for m in SAID_BEFORE.finditer(outside))
 
 
 def ranked(news: list[News]) -> list[News]:

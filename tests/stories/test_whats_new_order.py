@@ -96,3 +96,30 @@ def test_an_earlier_year_is_background_only_where_the_sentence_places_something_
     assert not novelty.background("The vote in 2025 was close.", 2025)
     assert not novelty.background("He lost the 2016 election by a few votes.", 2025)
     assert not novelty.background("“We struck in 2019 and we will again,” she said.", 2025)
+
+
+SAID_BEFORE = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+"Every crossing depends on rested crews," harbour master Greta Lindqvist wrote back in March.
+
+"We will not sail again until every missed overtime hour is paid," union negotiator Petra Solberg said on Wednesday."""
+
+
+def test_a_quote_said_before_the_news_is_background(pipeline):
+    first, update = ingest_hourly(pipeline, REPORT, SAID_BEFORE)
+    assert update.verdict.story_id == first.verdict.story_id
+    news = update.verdict.whats_new
+    assert any("every missed overtime hour" in s for s in news)
+    assert not any("rested crews" in s for s in news), "written back in March"
+
+
+def test_said_before_reads_when_the_words_were_said_not_what_they_say():
+    assert novelty.said_before("“We cannot wait,” he tweeted back in March.", 2025)
+    assert novelty.said_before("“We cannot wait,” she told a radio show in 2016.", 2025)
+    assert novelty.said_before("“No,” the mayor said two years ago.", 2025)
+    assert not novelty.said_before("“We cannot wait,” she told a radio show in 2025.", 2025)
+    assert not novelty.said_before("“We cannot wait,” he said back in Kalmarby.", 2025)
+    assert not novelty.said_before("“We began from scratch last year,” he added.", 2025)
+    assert not novelty.said_before("She said on Monday that “we cannot wait”.", 2025)
