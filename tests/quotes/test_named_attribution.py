@@ -417,4 +417,4 @@ def test_according_to_a_title_with_no_author_keeps_the_title(statements_of):
     quotes = statements_of(
         "Ruiz left the harbour board in 2001, according to “The Long Harbour”, a history "
         "of the port published last year.")
-    assert speaker_of(quotes, "left the harbour board") != "Ruiz"
+    assert speaker_of(quotes, "left the harbour board") == "The Long Harbour"
