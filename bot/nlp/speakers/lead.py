@@ -32,9 +32,7 @@ def headline_person(r: SpeakerResolver, token: Token) -> Speaker | None:
     line of its own) naming exactly one person the article registers, ``token`` is below it
     and the body names no person before ``token``."""
     reg = r.reg
-    if reg.lead_key is None:
-        reg.lead_key = _lead_key(reg)
-    key = reg.lead_key
+    key = _read_headline(reg)
     if not key or token.idx < reg.headline_end or \
             r.last_person(token.idx, since=reg.headline_end) is not None:
         return None
@@ -65,8 +63,7 @@ def _fits(name: str, token: Token) -> bool:
 def _lead_org(reg: Registry) -> str:
     """The headline's one organisation as written there, or "" when there is none or several;
     a name only modifying a noun ("halts Tallinn-Helsinki route") names no one."""
-    if reg.lead_key is None:
-        reg.lead_key = _lead_key(reg)
+    _read_headline(reg)
     end = reg.headline_end
     if not end:
         return ""
@@ -84,15 +81,24 @@ def _lead_org(reg: Registry) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _lead_key(reg: Registry) -> str:
-    """The registered key of the headline's one person, or "" when there is none or several."""
-    text = reg.columns.text if reg.columns.text is not None else reg.doc.text
-    end = text.find("\n")
-    if end == -1 or end > HEADLINE_CHARS:
-        return ""
-    reg.headline_end = end
+def _read_headline(reg: Registry) -> str:
+    """The headline's one person (its registered key, "" for none), read once for both rules:
+    also sets ``reg.headline_end``, which the organisation rule needs too."""
+    if reg.lead_key is None:
+        text = reg.columns.text if reg.columns.text is not None else reg.doc.text
+        end = text.find("\n")
+        if end == -1 or end > HEADLINE_CHARS:
+            reg.lead_key = ""
+        else:
+            reg.headline_end = end
+            reg.lead_key = _one_person(reg, text[:end])
+    return reg.lead_key
+
+
+def _one_person(reg: Registry, headline: str) -> str:
+    """The registered key of the one person ``headline`` names, or "" for none or several."""
     keys = set()
-    for word in text[:end].split():
+    for word in headline.split():
         word = word.strip(PUNCTUATION).removesuffix("’s").removesuffix("'s")
         key = reg.alias.get(word.lower()) if word[:1].isupper() else None
         if key is not None and key in reg.people and key not in reg.doubtful:
