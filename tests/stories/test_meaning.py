@@ -48,7 +48,7 @@ def placed(tmp_path: Path, nlp, embedding: str, *, vectors: int = 0) -> list[tup
 
 def test_a_report_in_other_words_joins_the_event_it_means(tmp_path, nlp):
     fire, lanes, again = placed(tmp_path, nlp, "package", vectors=len(STREAM))
-    assert again == (fire[0], "update")
+    assert again == (fire[0], "duplicate"), "the same fire in other words adds nothing"
     assert lanes[0] != fire[0]
 
 

@@ -123,3 +123,23 @@ def test_said_before_reads_when_the_words_were_said_not_what_they_say():
     assert not novelty.said_before("“We cannot wait,” he said back in Kalmarby.", 2025)
     assert not novelty.said_before("“We began from scratch last year,” he added.", 2025)
     assert not novelty.said_before("She said on Monday that “we cannot wait”.", 2025)
+
+
+WRITERS_VIEW = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+Ferry crews at Lindholm harbour walked out on Monday in a dispute over overtime pay.
+
+Coastal economies depend heavily on dependable winter shipping schedules.
+
+Petra Solberg: We will not sail again until every missed overtime hour is paid. Tired deckhands cannot safely steer heavy vessels through winter storms."""
+
+
+def test_a_writers_claim_alone_is_not_news_and_a_speakers_is(pipeline):
+    first, update = ingest_hourly(pipeline, REPORT, WRITERS_VIEW)
+    assert update.verdict.story_id == first.verdict.story_id
+    news = update.verdict.whats_new
+    assert any("Mediators" in s for s in news)
+    assert not any("Coastal economies" in s for s in news), "the writer's view, after no news"
+    assert any("Tired deckhands" in s for s in news), "the speaker's next sentence"
