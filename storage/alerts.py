@@ -21,6 +21,11 @@ from storage.articles import now_iso
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
+EVENTS = ("SELECT sa.id, sa.story_id, sa.verdict, sa.whats_new, sa.created_at, articles.title, "
+          "articles.url, articles.source FROM story_articles sa "
+          "JOIN articles ON articles.id = sa.article_id ")
+"""The columns of a digest event, in the order _event unpacks them: one list for both readers
+(topic_events_between, moved_first_reports), so neither drifts from the other."""
 
 
 def enqueue_alerts(db: Database, verdict: Verdict, article_id: int,
@@ -263,16 +268,12 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
     """New stories and updates on a topic's stories with since < time <= until, oldest first;
     with ``after`` (the last event a digest took), every later event stamped up to until."""
     start = "sa.id > :after " if after is not None else "sa.created_at > :since "
-    rows = db.query(
-        "SELECT sa.id AS event_id, sa.story_id, sa.verdict, sa.whats_new, sa.created_at, "
-        "articles.title, articles.url, articles.source FROM story_articles sa "
-        "JOIN story_topics st ON st.story_id = sa.story_id AND st.topic_id = :topic "
-        "JOIN articles ON articles.id = sa.article_id "
+    rows = db.execute(
+        EVENTS + "JOIN story_topics st ON st.story_id = sa.story_id AND st.topic_id = :topic "
         "WHERE sa.verdict IN ('new', 'update') " + NOT_HELD + "AND " + start +
         "AND sa.created_at <= :until ORDER BY sa.id",
         {"topic": topic_id, "since": since, "until": until, "after": after})
-    return [TopicEvent(**{**r, "whats_new": tuple(json.loads(r["whats_new"] or "[]"))})
-            for r in rows]
+    return [_event(row) for row in rows]
 
 
 def moved_first_reports(db: Database, story_ids: Sequence[int], *,
@@ -281,11 +282,15 @@ def moved_first_reports(db: Database, story_ids: Sequence[int], *,
     another story, as events before ``before``: a digest may have taken them as that other
     story's news."""
     marks = ",".join("?" * len(story_ids))
-    rows = db.query(
-        "SELECT sa.id AS event_id, sa.story_id, sa.verdict, sa.whats_new, sa.created_at, "
-        "articles.title, articles.url, articles.source FROM story_articles sa "
-        "JOIN articles ON articles.id = sa.article_id "
-        f"WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
+    rows = db.execute(
+        EVENTS + f"WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
         "AND sa.moved_from IS NOT NULL " + NOT_HELD + "ORDER BY sa.id",
         [*story_ids, before])
-    return [TopicEvent(**{**r, "whats_new": ()}) for r in rows]
+    return [_event(row) for row in rows]
+
+
+def _event(row: Sequence) -> TopicEvent:
+    """A row of EVENTS as a digest reads it."""
+    event_id, story_id, verdict, whats_new, created_at, title, url, source = row
+    return TopicEvent(story_id, verdict, tuple(json.loads(whats_new or "[]")), created_at,
+                      title, url, source, event_id)
