@@ -163,7 +163,7 @@ class AlertSender:
                 log.info("alert %s was already posted before a restart; recorded it", row.id)
                 self._record(db, row, channel, found, thread_ts, now)
                 return 1
-            if _earlier_bots(row, channel):
+            if _tried_by_earlier_bot(row, channel):
                 self._not_again(db, row)
                 return 0
         text, blocks = alert_message(db, row, standalone=thread_ts is None)
@@ -271,7 +271,7 @@ class AlertSender:
                   row.channel, retry.reason, row.attempts + 1)
 
 
-def _earlier_bots(row: OutboxAlert, channel: str) -> bool:
+def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:
     """Its last try went to another conversation with this person than the bot's own now: the
     app was installed again as another bot user since (a bot keeps one with each person)."""
     return row.channel.startswith(("U", "W")) and row.posted_channel not in (None, channel)
