@@ -397,7 +397,7 @@ def measure(result: Run) -> dict[str, object]:
     digests = [m for m in posts if (m.metadata or {}).get("event_type") == "wirewatch_digest"]
     figures["digests"] = len(digests)
     figures["posts with unfurling on"] = _unfurling(result.fake)
-    figures.update(_twice_and_lost(rows, alert_posts))
+    figures.update(twice_and_lost(rows, alert_posts))
     figures.update(_latency(result, alert_posts))
     figures.update(reading(posts))
     figures.update(grouping(result))
@@ -527,11 +527,15 @@ def _unfurling(fake: FakeSlack) -> int:
                or str(c.params.get("unfurl_media")).lower() not in ("false", "0"))
 
 
-def _twice_and_lost(rows: list[Alert],
+def twice_and_lost(rows: list[Alert],
                     alert_posts: list[tuple[Message, Alert | None]]) -> dict[str, object]:
+    """An alert withdrawn because a later correction moved its article is lost only when no
+    other alert brought that article to the channel."""
     seen = Counter(_alert_id(m) for m, a in alert_posts if a is not None)
     twice = sum(1 for n in seen.values() if n > 1)
-    lost = [a.id for a in rows if a.status != "muted" and seen.get(a.id, 0) == 0]
+    reached = {(a.article, a.channel) for m, a in alert_posts if a is not None}
+    lost = [a.id for a in rows if a.status != "muted" and seen.get(a.id, 0) == 0
+            and not (a.status == "withdrawn" and (a.article, a.channel) in reached)]
     return {"outbox alerts": len(rows), "alerts posted": len(seen),
             "posted twice": twice, "lost (not in Slack)": len(lost),
             "outbox statuses": dict(Counter(a.status for a in rows))}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import urllib.request
 
-from bench.desk_day import Feeds, Item, reading, serve
+from bench.desk_day import Alert, Feeds, Item, reading, serve, twice_and_lost
 from bot.ingest.feeds import parse_feed
 from tests.fakes.slack_api import Message
 
@@ -50,3 +50,22 @@ def test_reading_counts_what_a_desk_would_trip_over():
     assert found["summaries or items not ending a sentence"] == 1
     assert found["summaries or items starting with a dateline"] == 1
     assert found["updates without what's new"] == 1
+
+
+def _alert(alert_id: int, article: int, status: str) -> Alert:
+    return Alert(alert_id, story=1, article=article, channel="C0DESK", kind="update",
+                 status=status, url="", stored="", queued="")
+
+
+def _post(alert: Alert) -> tuple[Message, Alert]:
+    meta = {"event_type": "wirewatch_alert", "event_payload": {"alert_id": alert.id}}
+    return Message("C0DESK", "1.0", "", None, None, meta), alert
+
+
+def test_a_withdrawn_update_is_lost_only_when_its_article_never_reached_the_channel():
+    moved, moved_as_new = _alert(1, 10, "withdrawn"), _alert(2, 10, "sent")
+    dropped, sent = _alert(3, 11, "withdrawn"), _alert(4, 12, "sent")
+    figures = twice_and_lost([moved, moved_as_new, dropped, sent],
+                             [_post(moved_as_new), _post(sent)])
+    assert figures["lost (not in Slack)"] == 1
+    assert figures["alerts posted"] == 2
