@@ -50,17 +50,15 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _according_object(tok: Token) -> Token | None:
-    for child in list(tok.children) + list(tok.rights):
-        if child.lower_ == "to":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        objects = [c for c in nxt.children if c.dep_ == "pobj"]
-        if objects:
-            return objects[0]
+def _according_object(according: Token) -> Token | None:
+    """The object of "according to": the parser hangs "to" under "according", or only beside it."""
+    doc = according.doc
+    beside = [doc[according.i + 1]] if according.i + 1 < len(doc) else []
+    for to in [*according.children, *beside]:
+        if to.lower_ == "to":
+            found = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
     return None
 
 
