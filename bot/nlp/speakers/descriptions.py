@@ -79,7 +79,6 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         national_government(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
-    phrase = noun_phrase(token)
     described = definite(token)
     if token.lemma_.lower() in ISSUED_NOUNS:
         issued_by = documents.issuer(r, token, definite=described)
@@ -90,6 +89,13 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         holder = title_holder(r, token)
         if holder is not None:
             return holder, conf.TITLE_HOLDER
+    return _described(r, token, described=described, singular=singular)
+
+
+def _described(r: SpeakerResolver, token: Token, *, described: bool,
+               singular: bool) -> tuple[Speaker, float]:
+    """A description no name, owner, document or title settled: whoever or whatever the
+    article (or its headline) named that it fits, else the words themselves as a source."""
     lemma = token.lemma_.lower()
     kind = "organisation" if lemma in ORG_NOUNS and (singular or lemma in COLLECTIVE) \
         else "unnamed"
@@ -108,7 +114,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     lead = from_headline(r, token, kind) if singular else None
     if lead is not None:
         return lead, conf.DESCRIBED_PERSON if lead.kind == "person" else conf.EARLIER_DESCRIPTION
-    speaker = Speaker(phrase, kind)
+    speaker = Speaker(noun_phrase(token), kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
 
