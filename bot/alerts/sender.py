@@ -155,17 +155,9 @@ class AlertSender:
         ``first`` message here, or an update sent to the channel too, pings (``_pings``)."""
         install = install_id(db)
         if row.status == "sending":
-            found = self._lookup(lambda: find_posted(
-                self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
-                key="alert_id", value=row.id, since=_parse(row.created_at), install=install),
-                thread_ts)
-            if found:
-                log.info("alert %s was already posted before a restart; recorded it", row.id)
-                self._record(db, row, channel, found, thread_ts, now)
-                return 1
-            if _tried_by_earlier_bot(row, channel):
-                self._not_again(db, row)
-                return 0
+            settled = self._settle_in_flight(db, row, now, channel, thread_ts, install)
+            if settled is not None:
+                return settled
         text, blocks = alert_message(db, row, standalone=thread_ts is None)
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
@@ -196,6 +188,23 @@ class AlertSender:
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
+
+    def _settle_in_flight(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
+                          thread_ts: str | None, install: str) -> int | None:
+        """An alert in flight when the sender stopped may be in Slack already: recorded if it
+        is (1), marked failed if only the earlier bot user could tell (0); None: post it."""
+        found = self._lookup(lambda: find_posted(
+            self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
+            key="alert_id", value=row.id, since=_parse(row.created_at), install=install),
+            thread_ts)
+        if found:
+            log.info("alert %s was already posted before a restart; recorded it", row.id)
+            self._record(db, row, channel, found, thread_ts, now)
+            return 1
+        if _tried_by_earlier_bot(row, channel):
+            self._not_again(db, row)
+            return 0
+        return None
 
     def _lookup(self, request: Callable[[], str | None],
                 thread_ts: str | None = None) -> str | None:
