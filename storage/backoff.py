@@ -25,5 +25,11 @@ class Backoff:
             return 0.0
         return min(self.first * 2.0 ** min(failures - 1, MAX_DOUBLINGS), max(self.first, self.cap))
 
+    def delay_sql(self, failures: str) -> str:
+        """``delay`` as SQL over the column ``failures``, beside it so the two cannot drift: a
+        query may need the wait a row's tries set (the inbox, after the clock steps back)."""
+        return (f"min({self.first} * (1 << min({failures} - 1, {MAX_DOUBLINGS})), "
+                f"{max(self.first, self.cap)})")
+
     def next_attempt(self, failures: int, *, now: datetime) -> datetime:
         return now + timedelta(seconds=self.delay(failures))

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.models import FailedArticle, FailedTally, HeldTally, InboxResult, QueuedArticle, RawArticle
-from storage.backoff import MAX_DOUBLINGS, Backoff
+from storage.backoff import Backoff
 from storage.db import insert_row
 from storage.sources import iso, utcnow
 
@@ -17,7 +17,7 @@ MAX_ATTEMPTS = 20
 """5 s doubling to an hour: 20 tries span about twelve hours before an article fails for good."""
 DUE = ("(inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= :now "
        "OR strftime('%s', inbox.next_attempt_at) - strftime('%s', :now) > "
-       f"min({RETRY.first} * (1 << min(inbox.attempts - 1, {MAX_DOUBLINGS})), {RETRY.cap}))")
+       f"{RETRY.delay_sql('inbox.attempts')})")
 """Due at its retry time, or at once when that is further off than its backoff could have set:
 the wall clock stepped back since (an hour back must not be an hour more of waiting)."""
 

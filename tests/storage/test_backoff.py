@@ -1,3 +1,4 @@
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from storage.backoff import Backoff
@@ -30,3 +31,14 @@ def test_sources_wait_one_interval_then_double_up_to_six_hours():
     assert [backoff_seconds(every=300, failures=n) for n in (1, 2, 3)] == [300, 600, 1200]
     assert backoff_seconds(every=300, failures=40) == 6 * 3600
     assert backoff_seconds(every=8 * 3600, failures=2) == 8 * 3600
+
+
+def test_the_sql_wait_is_the_same_as_delay(tmp_path):
+    """The inbox reads in SQL the wait a row's tries set; it must be delay's, try by try."""
+    db = sqlite3.connect(tmp_path / "backoff.db")
+    db.execute("CREATE TABLE tries (n INTEGER)")
+    db.executemany("INSERT INTO tries VALUES (?)", [(n,) for n in [*range(0, 60), 10_000]])
+    for backoff in (Backoff(first=5, cap=3600), Backoff(first=900, cap=60)):
+        in_sql = db.execute(f"SELECT n, {backoff.delay_sql('n')} FROM tries ORDER BY n")
+        assert [(n, float(wait)) for n, wait in in_sql] == \
+            [(n, backoff.delay(n)) for n in [*range(0, 60), 10_000]]
