@@ -277,15 +277,18 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
 
 
 def moved_first_reports(db: Database, story_ids: Sequence[int], *,
-                        before: int) -> list[TopicEvent]:
+                        before: int, taken: int | None = None) -> list[TopicEvent]:
     """The first reports of these stories that a later correction (or a split) moved in from
     another story, as events before ``before``: a digest may have taken them as that other
-    story's news."""
+    story's news. ``taken``, the last event an earlier digest took: a story holding a report
+    of its own by then had been made, so that digest listed its first report in it."""
     marks = ",".join("?" * len(story_ids))
     rows = db.execute(
         EVENTS + f"WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
-        "AND sa.moved_from IS NOT NULL " + NOT_HELD + "ORDER BY sa.id",
-        [*story_ids, before])
+        "AND sa.moved_from IS NOT NULL " + NOT_HELD + "AND NOT EXISTS (SELECT 1 FROM "
+        "story_articles own WHERE own.story_id = sa.story_id AND own.moved_from IS NULL "
+        "AND own.id <= ?) ORDER BY sa.id",
+        [*story_ids, before, taken or 0])
     return [_event(row) for row in rows]
 
 

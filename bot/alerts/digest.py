@@ -180,7 +180,7 @@ def _items(db: Database, sub: Subscription,
                                   after=sub.last_digest_event)
     last_event = max((e.event_id for e in events), default=None)
     stories: dict[int, DigestItem] = {}
-    for event in _with_moved_first_reports(db, events):
+    for event in _with_moved_first_reports(db, events, sub.last_digest_event):
         if is_muted(db, event.story_id, [sub.target_id]):
             continue
         item = stories.get(event.story_id)
@@ -193,10 +193,12 @@ def _items(db: Database, sub: Subscription,
     return list(stories.values()), last_event
 
 
-def _with_moved_first_reports(db: Database, events: list[TopicEvent]) -> list[TopicEvent]:
+def _with_moved_first_reports(db: Database, events: list[TopicEvent],
+                              taken: int | None) -> list[TopicEvent]:
     """A story a later correction made of a report an earlier digest listed as another
     story's news starts here with that report, as new: its reader never saw it as a story,
-    so its later report must not read as an update of it."""
+    so its later report must not read as an update of it (``taken``: the last event the
+    earlier digest took; one made after the correction listed the story already)."""
     firsts: dict[int, TopicEvent] = {}
     for event in events:
         firsts.setdefault(event.story_id, event)
@@ -204,7 +206,7 @@ def _with_moved_first_reports(db: Database, events: list[TopicEvent]) -> list[To
     if not updated:
         return events
     moved = {e.story_id: e for e in moved_first_reports(
-        db, updated, before=min(e.event_id for e in events))}
+        db, updated, before=min(e.event_id for e in events), taken=taken)}
     out: list[TopicEvent] = []
     for event in events:
         if event.story_id in moved and firsts[event.story_id] is event:

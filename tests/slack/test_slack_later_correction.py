@@ -10,6 +10,7 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.alerts.digest import send_due_digests
+from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -90,3 +91,35 @@ def test_a_digest_after_the_correction_lists_the_moved_story_as_new(fresh_db, sl
     assert second.text.endswith("1 new story, 0 updated"), second.text
     [item] = [b["text"]["text"] for b in second.blocks if b["type"] == "section"]
     assert item.startswith("🆕 New: *Dockers walk out") and "Thursday" in item
+
+
+WALKOUT_VOTE = """Averna dockers vote to stay out as pension talks move to Friday
+
+Dockworkers at Port Averna voted on Wednesday to keep up their walkout over pension cuts, the dockers' union said, after 412 of its 450 members backed the strike.
+
+The talks with the employer, first set for Thursday, were moved to Friday at the request of the mediator, the union said."""
+
+
+def test_a_digest_after_the_moved_story_was_listed_new_lists_its_update_as_one(
+        fresh_db, slack_settings, nlp, fake_slack):
+    """The correction came before the first digest, which listed the walkout's story as new;
+    a later update of that story is an update in the next digest, not the story new again."""
+    now = datetime.now(UTC)
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Averna port", query="Averna")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="hourly", created_by="U1", at=(now - timedelta(hours=2)).isoformat())
+    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+    contract, again, walkout, later = articles(now - timedelta(hours=24))
+    for batch in ([contract, again], [walkout], [later]):
+        list(pipeline.ingest(batch))
+    hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    assert send_due_digests(fresh_db, client, now=hour + timedelta(seconds=30)) == 1
+    [vote] = pipeline.ingest([RawArticle(text=WALKOUT_VOTE, origin="a4",
+                                         published=(now - timedelta(hours=1)).isoformat())])
+    assert vote.verdict is not None and vote.verdict.kind == "update"
+    assert send_due_digests(fresh_db, client, now=hour + timedelta(hours=1, seconds=30)) == 1
+    first, second = fake_slack.posts("C0DIG")
+    assert first.text.endswith("2 new stories, 0 updated"), first.text
+    assert second.text.endswith("0 new stories, 1 updated"), second.text
