@@ -18,6 +18,7 @@ from bot.models import (
     Verdict,
 )
 from storage.articles import now_iso
+from storage.db import rows_in
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
@@ -282,13 +283,11 @@ def moved_first_reports(db: Database, story_ids: Sequence[int], *,
     another story, as events before ``before``: a digest may have taken them as that other
     story's news. ``taken``, the last event an earlier digest took: a story holding a report
     of its own by then had been made, so that digest listed its first report in it."""
-    marks = ",".join("?" * len(story_ids))
-    rows = db.execute(
-        EVENTS + f"WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
+    rows = rows_in(
+        db, EVENTS + "WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
         "AND sa.moved_from IS NOT NULL " + NOT_HELD + "AND NOT EXISTS (SELECT 1 FROM "
         "story_articles own WHERE own.story_id = sa.story_id AND own.moved_from IS NULL "
-        "AND own.id <= ?) ORDER BY sa.id",
-        [*story_ids, before, taken or 0])
+        "AND own.id <= ?) ORDER BY sa.id", story_ids, before, taken or 0)
     return [_event(row) for row in rows]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +15,8 @@ from bot.models import BadInput
 from storage.migrations import applied_count, apply_all, unknown_applied
 
 BUSY_TIMEOUT_MS = 30_000
+IN_CHUNK = 400
+"""Values one IN list of ``rows_in`` holds: SQLite caps a statement's parameters."""
 FULL_BELOW = 1 << 20
 """Bytes free under which a disk counts as full: SQLite needs 32 KB for its -shm file alone."""
 
@@ -93,6 +95,14 @@ def _wal_files_writable(path: Path) -> bool:
     if not path.exists():
         return False
     return all(os.access(f"{path}{suffix}", os.W_OK) for suffix in ("-wal", "-shm"))
+
+
+def rows_in(db: Database, sql: str, values: Sequence[object], *after: object) -> Iterator[tuple]:
+    """The rows of ``sql`` (its ``{marks}`` an IN list of ``values``, then the parameters
+    ``after``), a chunk of values at a time: SQLite caps the parameters of one statement."""
+    for i in range(0, len(values), IN_CHUNK):
+        part = list(values[i:i + IN_CHUNK])
+        yield from db.conn.execute(sql.format(marks=",".join("?" * len(part))), [*part, *after])
 
 
 def insert_row(db: Database, table: str, row: Mapping[str, object]) -> int:
