@@ -214,6 +214,13 @@ STRONG = frozenset({"changed figure", "quote", "figure"})
 """Evidence that stands even in a sentence of background: a new statement, a new figure."""
 FIGURES = frozenset({"changed figure", "figure"})
 """Evidence that stands even in words said before the news."""
+WHO_IS = re.compile(
+    r"^(?:(?P<pronoun>He|She|They)|(?:(?:Mr|Ms|Mrs|Dr)\. )?"
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})),? "
+    r"(?:is|was|are|were|has been|had been|serves|served|sits) "
+    r"(?:a|an|the|married|one|known|on)\b")
+"""A sentence opening by telling who or what its subject is: "She is married to …", "Norrvik Paper
+is a family firm …"; about someone the story already named, background."""
 SPOKEN = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|wrote|tweeted|according to)\b"
                     r"|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
 """A quote mark, a verb of saying or a post's card ("Ada Brandt: We will …"): the sentence gives
@@ -258,6 +265,9 @@ def found(
             reasons = ()
         if reasons == ("claim",) and previous is None and not _spoken(sentences, position):
             reasons = ()
+        if reasons and not STRONG.intersection(reasons) and not SPOKEN.search(sentence.text) \
+                and _who_is(sentence.text, story):
+            reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
         if reasons:
@@ -277,6 +287,18 @@ def background(text: str, year: int | None = None) -> bool:
     outside = QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))
     return bool(PAST.search(outside)) or year is not None and any(
         int(found) < year for found in IN_YEAR.findall(outside))
+
+
+def _who_is(text: str, story: _Story) -> bool:
+    """Whether the sentence tells who or what someone the story already named is (a pronoun's
+    subject is someone named before it): who a person is, is background; a new person's is not."""
+    found = WHO_IS.match(text)
+    if found is None:
+        return False
+    if found.group("pronoun"):
+        return True
+    words = [w for w in found.group("name").lower().split() if w != "the"]
+    return bool(words) and bool({"e:" + " ".join(words), "e:" + words[-1]} & story.facts)
 
 
 def _spoken(sentences: list[SentenceFeatures], position: int) -> bool:

@@ -143,3 +143,27 @@ def test_a_writers_claim_alone_is_not_news_and_a_speakers_is(pipeline):
     assert any("Mediators" in s for s in news)
     assert not any("Coastal economies" in s for s in news), "the writer's view, after no news"
     assert any("Tired deckhands" in s for s in news), "the speaker's next sentence"
+
+
+NAMED = """Ferry crews strike at Lindholm harbour
+
+Ferry crews at Lindholm harbour walked out on Monday in a dispute over overtime pay, stranding passengers bound for the islands.
+
+Union negotiator Petra Solberg said the crews would not sail until every missed overtime hour was paid."""
+
+WHO_THEY_ARE = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+Solberg is a former deckhand from Vessby who has run the crews' union branch in Lindholm for eleven years.
+
+Mediator Agnes Berg is a retired judge who settled the Hallsberg docks dispute."""
+
+
+def test_who_someone_the_story_named_is_background_and_who_a_newcomer_is_news(pipeline):
+    first, update = ingest_hourly(pipeline, NAMED, WHO_THEY_ARE)
+    assert update.verdict.story_id == first.verdict.story_id
+    news = update.verdict.whats_new
+    assert any("Mediators" in s for s in news)
+    assert not any("former deckhand" in s for s in news), "the story named Solberg"
+    assert any("retired judge" in s for s in news), "the story had not named Berg"
