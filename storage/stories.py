@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 
 from sqlite_utils import Database
@@ -21,25 +21,16 @@ from bot.models import (
     StoryPlace,
     StoryRow,
 )
-from storage.db import insert_row
+from storage.db import insert_row, rows_in
 
 TOTAL_KEY = ""
-CHUNK = 400
-
-
-def _rows_in(db: Database, sql: str, values: Sequence[object]) -> Iterator[tuple]:
-    """The rows of ``sql`` (its ``{marks}`` an IN list) over ``values``, a chunk at a time:
-    SQLite caps the parameters of one statement."""
-    for i in range(0, len(values), CHUNK):
-        part = list(values[i:i + CHUNK])
-        yield from db.conn.execute(sql.format(marks=",".join("?" * len(part))), part)
 
 
 def key_counts(db: Database, keys: Iterable[str]) -> KeyCounts:
     """How many stored articles have each key, and how many articles there are in all."""
     keys = [k for k in keys if k]
     counts: dict[str, int] = {}
-    counts.update(_rows_in(db, "SELECT key, n FROM feature_df WHERE key IN ({marks})", keys))
+    counts.update(rows_in(db, "SELECT key, n FROM feature_df WHERE key IN ({marks})", keys))
     row = db.execute("SELECT n FROM feature_df WHERE key = ?", [TOTAL_KEY]).fetchone()
     return KeyCounts(counts, row[0] if row else 0)
 
@@ -127,7 +118,7 @@ def article_keys(db: Database, article_ids: list[int]
     """The stored weighted keys of these articles (key -> weight) and the names each one's
     headline gives, from one read of each row."""
     found: dict[int, tuple[dict[str, float], list[str]]] = {}
-    for article_id, data in _rows_in(
+    for article_id, data in rows_in(
             db, "SELECT article_id, data FROM story_features WHERE article_id IN ({marks})",
             article_ids):
         stored = json.loads(data)
@@ -139,7 +130,7 @@ def article_joins(db: Database, article_ids: list[int]
                   ) -> dict[int, tuple[float | None, str]]:
     """The likeness each article joined its story with (None: it started its story, or was
     stored before these were kept) and when it was placed."""
-    return {article_id: (score, seen_at) for article_id, score, seen_at in _rows_in(
+    return {article_id: (score, seen_at) for article_id, score, seen_at in rows_in(
         db, "SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
         "WHERE article_id IN ({marks})", article_ids)}
 
@@ -147,7 +138,7 @@ def article_joins(db: Database, article_ids: list[int]
 def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[SentenceContent]]:
     """What these articles' stories keep of each of their sentences."""
     found: dict[int, list[SentenceContent]] = {}
-    for article_id, sentences, data in _rows_in(
+    for article_id, sentences, data in rows_in(
             db, "SELECT article_id, sentences, data FROM story_features "
             "WHERE article_id IN ({marks})", article_ids):
         rows = json.loads(sentences) if sentences else json.loads(data).get("s", [])
@@ -329,6 +320,6 @@ def recent_meanings(db: Database, *, since: str) -> list[tuple[int, int]]:
 
 def meanings(db: Database, article_ids: list[int]) -> dict[int, bytes]:
     """The stored vectors of these articles."""
-    return dict(_rows_in(
+    return dict(rows_in(
         db, "SELECT article_id, vector FROM story_meaning WHERE article_id IN ({marks})",
         article_ids))
