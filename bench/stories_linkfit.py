@@ -150,7 +150,7 @@ class RecordingStage(StoryStage):
         return decide(prepared.features, replace(candidates, stories=chosen),
                       summarise=summarise or self.summarise,
                       events=replace(self.events, threshold=1e-9),
-                      year=int(prepared.seen_at[:4]))
+                      year=prepared.year)
 
     def store(self, db: Database, prepared: Prepared, candidates: Candidates,
               decision: Decision, *, article_id: int) -> StoryResult:

@@ -29,6 +29,7 @@ class Candidate:
     read_sentences: Callable[[], novelty.Earlier] | None = None
 
     def earlier(self) -> novelty.Earlier:
+        """The story's sentences, read only now when the stage deferred them (the chosen story)."""
         return self.sentences if self.read_sentences is None else self.read_sentences()
 
 

@@ -70,6 +70,11 @@ class Prepared:
     arrived_at: str | None = None
     meaning: np.ndarray | None = None
 
+    @property
+    def year(self) -> int:
+        """The year of the article's time: what's new reads an earlier year as background."""
+        return int(self.seen_at[:4])
+
 
 class Compared(NamedTuple):
     """What a candidate story's article is compared on: its weighted keys and headline names."""
@@ -275,7 +280,7 @@ class StoryStage:
                summarise: Summarise | None = None) -> Decision:
         return decide(prepared.features, candidates, summarise=summarise or self.summarise,
                       threshold=self.threshold, events=self.events,
-                      year=int(prepared.seen_at[:4]))
+                      year=prepared.year)
 
     def summarise(self, features: ArticleFeatures, *, offline: bool = False) -> list[str]:
         """A new story's summary; ``offline``, the extractive one (no network call)."""
@@ -402,6 +407,7 @@ def _member(article_id: int, vector: dict[str, float], joined: tuple[float | Non
 
 
 def _compared_of(db: Database, article_ids: list[int]) -> dict[int, Compared]:
+    """The stored keys and headline names of these articles, one read of each row for both."""
     return {a: Compared(vector, frozenset(names))
             for a, (vector, names) in store.article_keys(db, article_ids).items()}
 
