@@ -259,14 +259,7 @@ def found(
         seen.add(content)
         best, covers = _best_cover(sentence, index, weights)
         reasons = _reasons(sentence, previous, best, story, weights)
-        if reasons and not STRONG.intersection(reasons) and background(sentence.text, year):
-            reasons = ()
-        if reasons and not FIGURES.intersection(reasons) and said_before(sentence.text, year):
-            reasons = ()
-        if reasons == ("claim",) and previous is None and not _spoken(sentences, position):
-            reasons = ()
-        if reasons and not STRONG.intersection(reasons) and not SPOKEN.search(sentence.text) \
-                and _who_is(sentence.text, story):
+        if reasons and _context(sentences, position, reasons, previous, story, year):
             reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
@@ -278,13 +271,26 @@ def found(
     return news
 
 
+def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[str, ...],
+             previous: SentenceFeatures | None, story: _Story, year: int | None) -> bool:
+    """Whether what made the sentence new is too weak for what it is: background, words said
+    before the news, a writer's claim after no news, who someone already named is (on real
+    copy such sentences are context; a new quote or figure keeps the first and last)."""
+    text = sentences[position].text
+    strong = bool(STRONG.intersection(reasons))
+    return (not strong and background(text, year)) or \
+        (not FIGURES.intersection(reasons) and said_before(text, year)) or \
+        (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
+        (not strong and not SPOKEN.search(text) and _who_is(text, story))
+
+
 def background(text: str, year: int | None = None) -> bool:
     """Whether the sentence, outside its quotes, tells what happened before ("Norrvik Paper,
     which earlier this year announced …", "He tweeted last year that …", "… married in 2009"
     in an article of a later ``year``): on real copy such sentences are context, not news, when
     only a new name, a continuation or a claim makes them new; a speaker's words about the
     past are theirs to date and stay news."""
-    outside = QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))
+    outside = _outside_quotes(text)
     return bool(PAST.search(outside)) or year is not None and any(
         int(found) < year for found in IN_YEAR.findall(outside))
 
@@ -301,6 +307,11 @@ def _who_is(text: str, story: _Story) -> bool:
     return bool(words) and bool({"e:" + " ".join(words), "e:" + words[-1]} & story.facts)
 
 
+def _outside_quotes(text: str) -> str:
+    """The writer's words, quotes blanked: the past a speaker's words tell is still their news."""
+    return QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))
+
+
 def _spoken(sentences: list[SentenceFeatures], position: int) -> bool:
     """Whether the sentence, or the one before it, gives someone's words: a claim alone (five
     words the story never used) is news on real copy about one time in five, mostly a writer's
@@ -313,7 +324,7 @@ def said_before(text: str, year: int | None = None) -> bool:
     ("… ,” he tweeted back in March"; "… ,” she told a radio show in 2016" in an article of a
     later ``year``): a quote given again from the past is background, however new its words to
     the story; what the words say about the past does not count ("… last year,” she said")."""
-    outside = QUOTE_SPAN.sub(" ", QUOTE_TAIL.sub(" ", text))
+    outside = _outside_quotes(text)
     return any(m.group("year") is None or year is not None and int(m.group("year")) < year
                for m in SAID_BEFORE.finditer(outside))
 
