@@ -4,10 +4,12 @@ and the later report threads under it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from slack_sdk import WebClient
+from sqlite_utils import Database
 
 from bot.alerts.digest import send_due_digests
 from bot.models import RawArticle
@@ -66,26 +68,44 @@ def test_an_update_not_yet_posted_when_its_article_moves_is_not_posted_in_the_ol
                             ).fetchone()[0] == 1
 
 
-def test_a_digest_after_the_correction_lists_the_moved_story_as_new(fresh_db, slack_settings,
-                                                                      nlp, fake_slack):
-    """The hourly digest listed the walkout as an update of the contract story; the next hour
-    a later report takes it out. The next digest must not show that report as an update of a
-    story its reader never saw: it lists the walkout's story as new, with what the report
-    added."""
+@dataclass(frozen=True)
+class HourlyDesk:
+    """A channel with an hourly digest of the Averna topic, and the pipeline feeding it."""
+
+    db: Database
+    pipeline: Pipeline
+    client: WebClient
+    now: datetime
+
+    def digest(self, hours_later: int) -> int:
+        """Sends the digests due just after the next full hour, ``hours_later`` hours on."""
+        hour = self.now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        return send_due_digests(self.db, self.client,
+                                now=hour + timedelta(hours=hours_later, seconds=30))
+
+
+@pytest.fixture
+def hourly_desk(fresh_db, slack_settings, nlp, fake_slack) -> HourlyDesk:
     now = datetime.now(UTC)
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Averna port", query="Averna")
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
                   mode="hourly", created_by="U1", at=(now - timedelta(hours=2)).isoformat())
-    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
-    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
-    contract, again, walkout, later = articles(now - timedelta(hours=24))
+    return HourlyDesk(fresh_db, Pipeline(fresh_db, slack_settings, nlp=nlp),
+                      WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url), now)
+
+
+def test_a_digest_after_the_correction_lists_the_moved_story_as_new(hourly_desk, fake_slack):
+    """The hourly digest listed the walkout as an update of the contract story; the next hour
+    a later report takes it out. The next digest must not show that report as an update of a
+    story its reader never saw: it lists the walkout's story as new, with what the report
+    added."""
+    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
     for batch in ([contract, again], [walkout]):
-        list(pipeline.ingest(batch))
-    hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    assert send_due_digests(fresh_db, client, now=hour + timedelta(seconds=30)) == 1
-    list(pipeline.ingest([later]))
-    assert send_due_digests(fresh_db, client, now=hour + timedelta(hours=1, seconds=30)) == 1
+        list(hourly_desk.pipeline.ingest(batch))
+    assert hourly_desk.digest(0) == 1
+    list(hourly_desk.pipeline.ingest([later]))
+    assert hourly_desk.digest(1) == 1
     first, second = fake_slack.posts("C0DIG")
     assert first.text.endswith("1 new story, 0 updated") and "walkout" in str(first.blocks)
     assert second.text.endswith("1 new story, 0 updated"), second.text
@@ -100,26 +120,19 @@ Dockworkers at Port Averna voted on Wednesday to keep up their walkout over pens
 The talks with the employer, first set for Thursday, were moved to Friday at the request of the mediator, the union said."""
 
 
-def test_a_digest_after_the_moved_story_was_listed_new_lists_its_update_as_one(
-        fresh_db, slack_settings, nlp, fake_slack):
+def test_a_digest_after_the_moved_story_was_listed_new_lists_its_update_as_one(hourly_desk,
+                                                                               fake_slack):
     """The correction came before the first digest, which listed the walkout's story as new;
     a later update of that story is an update in the next digest, not the story new again."""
-    now = datetime.now(UTC)
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Averna port", query="Averna")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
-                  mode="hourly", created_by="U1", at=(now - timedelta(hours=2)).isoformat())
-    pipeline = Pipeline(fresh_db, slack_settings, nlp=nlp)
-    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
-    contract, again, walkout, later = articles(now - timedelta(hours=24))
+    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
     for batch in ([contract, again], [walkout], [later]):
-        list(pipeline.ingest(batch))
-    hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    assert send_due_digests(fresh_db, client, now=hour + timedelta(seconds=30)) == 1
-    [vote] = pipeline.ingest([RawArticle(text=WALKOUT_VOTE, origin="a4",
-                                         published=(now - timedelta(hours=1)).isoformat())])
+        list(hourly_desk.pipeline.ingest(batch))
+    assert hourly_desk.digest(0) == 1
+    published = (hourly_desk.now - timedelta(hours=1)).isoformat()
+    [vote] = hourly_desk.pipeline.ingest([RawArticle(text=WALKOUT_VOTE, origin="a4",
+                                                     published=published)])
     assert vote.verdict is not None and vote.verdict.kind == "update"
-    assert send_due_digests(fresh_db, client, now=hour + timedelta(hours=1, seconds=30)) == 1
+    assert hourly_desk.digest(1) == 1
     first, second = fake_slack.posts("C0DIG")
     assert first.text.endswith("2 new stories, 0 updated"), first.text
     assert second.text.endswith("0 new stories, 1 updated"), second.text
