@@ -6,6 +6,13 @@ changes, and an alert shows the first few."""
 from bot.stories import novelty
 from tests.stories.hourly import ingest_hourly
 
+
+def whats_new_of(pipeline, report: str, update: str) -> tuple[str, ...]:
+    """What ``update``, published an hour after ``report``, adds to the story it must join."""
+    first, later = ingest_hourly(pipeline, report, update)
+    assert later.verdict.story_id == first.verdict.story_id
+    return later.verdict.whats_new
+
 REPORT = """Ferry crews strike at Lindholm harbour
 
 Ferry crews at Lindholm harbour walked out on Monday in a dispute over overtime pay, stranding passengers bound for the islands.
@@ -54,9 +61,7 @@ Skipper Jonas Ekdahl said: "We had a raise promised last year and never saw a kr
 
 
 def test_a_sentence_telling_what_happened_before_is_background_not_news(pipeline):
-    first, update = ingest_hourly(pipeline, REPORT, BACKGROUND)
-    assert update.verdict.story_id == first.verdict.story_id
-    news = update.verdict.whats_new
+    news = whats_new_of(pipeline, REPORT, BACKGROUND)
     assert any("Mediators" in s for s in news)
     assert not any("previously organised" in s for s in news)
     assert any("never saw a krona" in s for s in news), "a speaker's words about the past stay"
@@ -81,9 +86,7 @@ Solberg said the company would put its offer in writing by Friday."""
 
 
 def test_a_sentence_placed_in_an_earlier_year_is_background_not_news(pipeline):
-    first, update = ingest_hourly(pipeline, REPORT, PAST_YEARS)
-    assert update.verdict.story_id == first.verdict.story_id
-    news = update.verdict.whats_new
+    news = whats_new_of(pipeline, REPORT, PAST_YEARS)
     assert any("Mediators" in s for s in news)
     assert any("in writing by Friday" in s for s in news)
     assert not any("Hallsberg docks" in s for s in news), "the articles are of 2025"
@@ -108,9 +111,7 @@ Mediators from the Norrvik labour court met representatives of both sides in Kal
 
 
 def test_a_quote_said_before_the_news_is_background(pipeline):
-    first, update = ingest_hourly(pipeline, REPORT, SAID_BEFORE)
-    assert update.verdict.story_id == first.verdict.story_id
-    news = update.verdict.whats_new
+    news = whats_new_of(pipeline, REPORT, SAID_BEFORE)
     assert any("every missed overtime hour" in s for s in news)
     assert not any("rested crews" in s for s in news), "written back in March"
 
@@ -137,9 +138,7 @@ Petra Solberg: We will not sail again until every missed overtime hour is paid. 
 
 
 def test_a_writers_claim_alone_is_not_news_and_a_speakers_is(pipeline):
-    first, update = ingest_hourly(pipeline, REPORT, WRITERS_VIEW)
-    assert update.verdict.story_id == first.verdict.story_id
-    news = update.verdict.whats_new
+    news = whats_new_of(pipeline, REPORT, WRITERS_VIEW)
     assert any("Mediators" in s for s in news)
     assert not any("Coastal economies" in s for s in news), "the writer's view, after no news"
     assert any("Tired deckhands" in s for s in news), "the speaker's next sentence"
@@ -161,9 +160,7 @@ Mediator Agnes Berg is a retired judge who settled the Hallsberg docks dispute."
 
 
 def test_who_someone_the_story_named_is_background_and_who_a_newcomer_is_news(pipeline):
-    first, update = ingest_hourly(pipeline, NAMED, WHO_THEY_ARE)
-    assert update.verdict.story_id == first.verdict.story_id
-    news = update.verdict.whats_new
+    news = whats_new_of(pipeline, NAMED, WHO_THEY_ARE)
     assert any("Mediators" in s for s in news)
     assert not any("former deckhand" in s for s in news), "the story named Solberg"
     assert any("retired judge" in s for s in news), "the story had not named Berg"
