@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Sized
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
 from bot.models import BadInput
 from storage.migrations import applied_count, apply_all, unknown_applied
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 30_000
 IN_CHUNK = 400
@@ -97,12 +100,35 @@ def _wal_files_writable(path: Path) -> bool:
     return all(os.access(f"{path}{suffix}", os.W_OK) for suffix in ("-wal", "-shm"))
 
 
-def rows_in(db: Database, sql: str, values: Sequence[object], *after: object) -> Iterator[tuple]:
-    """The rows of ``sql`` (its ``{marks}`` an IN list of ``values``, then the parameters
-    ``after``), a chunk of values at a time: SQLite caps the parameters of one statement."""
-    for i in range(0, len(values), IN_CHUNK):
-        part = list(values[i:i + IN_CHUNK])
-        yield from db.conn.execute(sql.format(marks=",".join("?" * len(part))), [*part, *after])
+def in_chunks(db: Database, values: Sequence[T], spare: int = 0) -> Iterator[list[T]]:
+    """``values`` in lists one statement holds beside ``spare`` other parameters: SQLite caps
+    a statement's parameters (999 on older builds), and a connection may set its cap lower."""
+    cap = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - spare
+    size = max(1, min(IN_CHUNK, cap))
+    for i in range(0, len(values), size):
+        yield list(values[i:i + size])
+
+
+def marks(values: Sized) -> str:
+    """The ``?, ?, …`` of an IN list of these values."""
+    return ",".join("?" * len(values))
+
+
+def rows_in(db: Database, sql: str, values: Sequence[object], *after: object,
+            before: Sequence[object] = ()) -> Iterator[tuple]:
+    """The rows of ``sql`` (its ``{marks}`` an IN list of ``values``, between the parameters
+    ``before`` and ``after``), a chunk of values at a time: SQLite caps the parameters of one
+    statement. Each chunk's rows come in the statement's order; sort them again if it matters."""
+    for part in in_chunks(db, values, len(before) + len(after)):
+        yield from db.conn.execute(sql.format(marks=marks(part)), [*before, *part, *after])
+
+
+def change_in(db: Database, sql: str, values: Sequence[object], *after: object,
+              before: Sequence[object] = ()) -> int:
+    """Run the UPDATE or DELETE ``sql`` over ``values`` as ``rows_in`` reads them; the rows
+    changed in all."""
+    return sum(db.conn.execute(sql.format(marks=marks(part)), [*before, *part, *after]).rowcount
+               for part in in_chunks(db, values, len(before) + len(after)))
 
 
 def insert_row(db: Database, table: str, row: Mapping[str, object]) -> int:

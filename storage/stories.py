@@ -78,11 +78,9 @@ def _arrived_candidates(
         for story_id, last_seen in db.conn.execute(query, (key, per_key)):
             postings.setdefault(story_id, []).append(key)
             latest[story_id] = max(latest.get(story_id, ""), last_seen)
-    ids = list(postings)
-    marks = ",".join("?" * len(ids))
-    arrived = {row[0] for row in db.conn.execute(
-        f"SELECT id FROM stories WHERE id IN ({marks}) AND updated_at >= ?",
-        [*ids, arrived_since])} if ids else set()
+    arrived = {row[0] for row in rows_in(
+        db, "SELECT id FROM stories WHERE id IN ({marks}) AND updated_at >= ?",
+        list(postings), arrived_since)}
     return {story_id: shared for story_id, shared in postings.items()
             if story_id in arrived or latest[story_id] >= since}
 
@@ -100,17 +98,15 @@ def latest_articles(
 
 def first_seen(db: Database, story_ids: list[int]) -> dict[int, str]:
     """When each story's first article was published (or arrived)."""
-    marks = ",".join("?" * len(story_ids))
-    return dict(db.conn.execute(
-        f"SELECT story_id, min(seen_at) FROM story_features WHERE story_id IN ({marks}) "
-        "GROUP BY story_id", story_ids).fetchall())
+    return dict(rows_in(
+        db, "SELECT story_id, min(seen_at) FROM story_features WHERE story_id IN ({marks}) "
+        "GROUP BY story_id", story_ids))
 
 
 def first_arrived(db: Database, story_ids: list[int]) -> dict[int, str]:
     """When each story's first article arrived."""
-    marks = ",".join("?" * len(story_ids))
-    return dict(db.conn.execute(
-        f"SELECT id, created_at FROM stories WHERE id IN ({marks})", story_ids).fetchall())
+    return dict(rows_in(db, "SELECT id, created_at FROM stories WHERE id IN ({marks})",
+                        story_ids))
 
 
 def article_keys(db: Database, article_ids: list[int]
