@@ -18,7 +18,7 @@ from bot.models import (
     Verdict,
 )
 from storage.articles import now_iso
-from storage.db import rows_in
+from storage.db import change_in, rows_in
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
@@ -34,14 +34,11 @@ def enqueue_alerts(db: Database, verdict: Verdict, article_id: int,
     """Queue one alert per realtime channel or person subscribed to a matched topic."""
     if verdict.kind not in ALERTING or not topic_ids:
         return 0
-    marks = ",".join("?" * len(topic_ids))
-    targets = db.execute(
-        f"SELECT DISTINCT target_id FROM subscriptions WHERE mode = 'realtime' "
-        f"AND paused_at IS NULL AND topic_id IN ({marks})",
-        list(topic_ids),
-    ).fetchall()
+    targets = dict.fromkeys(row[0] for row in rows_in(
+        db, "SELECT DISTINCT target_id FROM subscriptions WHERE mode = 'realtime' "
+        "AND paused_at IS NULL AND topic_id IN ({marks})", topic_ids))
     now = now_iso()
-    for (channel,) in targets:
+    for channel in targets:
         db.execute(
             "INSERT OR IGNORE INTO alerts (story_id, article_id, channel, kind, status, attempts, "
             "next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
@@ -178,13 +175,10 @@ def refused_since(db: Database, target: str, *, errors: Sequence[str], since: st
 def requeue(db: Database, alert_ids: Sequence[int], *, at: str) -> int:
     """Queue failed alerts again; one that was tried goes back as in flight, so the sender
     asks Slack whether it went out before posting it (never twice)."""
-    if not alert_ids:
-        return 0
-    marks = ",".join("?" * len(alert_ids))
-    return db.execute(
-        f"UPDATE alerts SET status = CASE WHEN posted_channel IS NULL THEN 'pending' "
-        f"ELSE 'sending' END, attempts = 0, last_error = NULL, next_attempt_at = ? "
-        f"WHERE id IN ({marks}) AND status = 'failed'", [at, *alert_ids]).rowcount
+    return change_in(
+        db, "UPDATE alerts SET status = CASE WHEN posted_channel IS NULL THEN 'pending' "
+        "ELSE 'sending' END, attempts = 0, last_error = NULL, next_attempt_at = ? "
+        "WHERE id IN ({marks}) AND status = 'failed'", alert_ids, before=[at])
 
 
 def queue_missed(db: Database, target: str, *, reason: str, since: str) -> int:
@@ -207,12 +201,13 @@ def queue_missed(db: Database, target: str, *, reason: str, since: str) -> int:
 def failed_alerts(db: Database, *, targets: list[str] | None = None,
                   limit: int = 10) -> list[FailedAlert]:
     """The most recent failed alerts (to ``targets``, when given), newest first."""
-    where, params = "status = 'failed'", []
-    if targets is not None:
-        where += f" AND channel IN ({','.join('?' * len(targets))})"
-        params = list(targets)
-    rows = db.execute(f"SELECT id, story_id, channel, last_error, created_at FROM alerts "
-                      f"WHERE {where} ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
+    sql = ("SELECT id, story_id, channel, last_error, created_at FROM alerts "
+           "WHERE status = 'failed' ")
+    if targets is None:
+        rows = db.execute(sql + "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+    else:
+        rows = sorted(rows_in(db, sql + "AND channel IN ({marks}) ORDER BY id DESC LIMIT ?",
+                              targets, limit), reverse=True)[:limit]
     return [FailedAlert(*row) for row in rows]
 
 

@@ -123,6 +123,13 @@ def rows_in(db: Database, sql: str, values: Sequence[object], *after: object,
         yield from db.conn.execute(sql.format(marks=marks(part)), [*before, *part, *after])
 
 
+def dicts_in(db: Database, sql: str, values: Sequence[object], *after: object,
+             before: Sequence[object] = ()) -> Iterator[dict]:
+    """``rows_in`` with each row a dict of its columns, as sqlite-utils' ``query`` gives them."""
+    for part in in_chunks(db, values, len(before) + len(after)):
+        yield from db.query(sql.format(marks=marks(part)), [*before, *part, *after])
+
+
 def change_in(db: Database, sql: str, values: Sequence[object], *after: object,
               before: Sequence[object] = ()) -> int:
     """Run the UPDATE or DELETE ``sql`` over ``values`` as ``rows_in`` reads them; the rows

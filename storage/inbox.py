@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from bot.models import FailedArticle, FailedTally, HeldTally, InboxResult, QueuedArticle, RawArticle
 from storage.backoff import Backoff
-from storage.db import insert_row
+from storage.db import change_in, dicts_in, insert_row
 from storage.sources import iso, utcnow
 
 FIELDS = ("origin", "title", "text", "url", "source", "published", "background")
@@ -86,23 +86,17 @@ def failed_by_source(db: Database) -> dict[int | None, FailedTally]:
 
 def requeue(db: Database, ids: list[int] | None = None) -> int:
     """Queue failed articles again (all of them, or ``ids``), with a fresh count of tries."""
-    where, args = "status = 'failed'", []
-    if ids is not None:
-        where += f" AND id IN ({','.join('?' * len(ids))})"
-        args = list(ids)
-    cursor = db.execute(
-        "UPDATE inbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, "
-        f"reason = NULL, processed_at = NULL WHERE {where} AND text != ''", args)
-    return cursor.rowcount
+    sql = ("UPDATE inbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, "
+           "reason = NULL, processed_at = NULL WHERE status = 'failed' AND text != ''")
+    if ids is None:
+        return db.execute(sql).rowcount
+    return change_in(db, sql + " AND id IN ({marks})", ids)
 
 
 def results(db: Database, ids: list[int]) -> dict[int, InboxResult]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {r["id"]: InboxResult(**r) for r in db.query(
-        f"SELECT id, origin, title, status, article_id, story_id, verdict, reason FROM inbox "
-        f"WHERE id IN ({marks})", ids)}
+    return {r["id"]: InboxResult(**r) for r in dicts_in(
+        db, "SELECT id, origin, title, status, article_id, story_id, verdict, reason FROM inbox "
+        "WHERE id IN ({marks})", ids)}
 
 
 def waiting_to_retry(db: Database) -> int:

@@ -13,6 +13,7 @@ from typing import overload
 from sqlite_utils import Database
 
 from bot.models import Quote, QuoteText, StoredQuote
+from storage.db import dicts_in, rows_in
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -91,29 +92,20 @@ def fts_quote_ids(db: Database, match: str, *, limit: int,
 
 def quote_texts(db: Database, ids: list[int]) -> list[QuoteText]:
     """For ranking candidates before fetching whole rows."""
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    sql = f"SELECT id, text, kind, speaker FROM quotes WHERE id IN ({marks})"
-    return [QuoteText(*row) for row in db.execute(sql, ids)]
+    sql = "SELECT id, text, kind, speaker FROM quotes WHERE id IN ({marks})"
+    return [QuoteText(*row) for row in rows_in(db, sql, ids)]
 
 
 def quotes_by_ids(db: Database, ids: list[int]) -> list[StoredQuote]:
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    sql = (f"SELECT {HIT_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id "
-           f"WHERE quotes.id IN ({marks})")
-    return [StoredQuote(**row) for row in db.query(sql, ids)]
+    sql = ("SELECT " + HIT_COLUMNS + " FROM quotes JOIN articles ON "
+           "articles.id = quotes.article_id WHERE quotes.id IN ({marks})")
+    return [StoredQuote(**row) for row in dicts_in(db, sql, ids)]
 
 
 def term_counts(db: Database, terms: list[str]) -> dict[str, int]:
     """How many quotes hold each of these terms (terms no quote holds are left out)."""
-    if not terms:
-        return {}
-    marks = ",".join("?" * len(terms))
-    sql = f"SELECT term, docs FROM quote_vocab WHERE term IN ({marks})"
-    return {row[0]: row[1] for row in db.execute(sql, terms)}
+    sql = "SELECT term, docs FROM quote_vocab WHERE term IN ({marks})"
+    return {row[0]: row[1] for row in rows_in(db, sql, terms)}
 
 
 def terms_with_prefix(db: Database, prefix: str, *, limit: int = 5000) -> dict[str, int]:
@@ -136,12 +128,10 @@ def speakers_by_last_word(db: Database, last: str, *, limit: int = 200) -> list[
 
 def latest_by_speaker(db: Database, names: list[str], *, limit: int) -> list[StoredQuote]:
     """The latest quotes (direct first, then the rest) by any of these speakers."""
-    if not names:
-        return []
-    marks = ",".join("?" * len(names))
-    sql = (f"SELECT {HIT_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id "
-           f"WHERE quotes.speaker COLLATE NOCASE IN ({marks}) "
-           f"ORDER BY quotes.id DESC LIMIT ?")
-    rows = [StoredQuote(**row) for row in db.query(sql, [*names, limit * 4])]
+    sql = ("SELECT " + HIT_COLUMNS + " FROM quotes JOIN articles ON "
+           "articles.id = quotes.article_id WHERE quotes.speaker COLLATE NOCASE IN ({marks}) "
+           "ORDER BY quotes.id DESC LIMIT ?")
+    found = [StoredQuote(**row) for row in dicts_in(db, sql, names, limit * 4)]
+    rows = sorted(found, key=lambda r: -r.id)[:limit * 4]
     rows.sort(key=lambda r: r.kind != "direct")
     return rows[:limit]

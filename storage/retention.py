@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from storage.db import transaction
+from storage.db import change_in, rows_in, transaction
 from storage.stories import latest_seen
 
 BATCH = 500
@@ -79,21 +79,20 @@ def drop_matching_data(db: Database, story_ids: list[int], *, now: str) -> Compa
     """Drop these stories' matching data in one transaction and mark them compacted."""
     if not story_ids:
         return Compacted()
-    marks = ",".join("?" * len(story_ids))
     with transaction(db):
-        features = db.execute(
-            f"SELECT story_id, data FROM story_features WHERE story_id IN ({marks})",
-            story_ids).fetchall()
+        features = list(rows_in(
+            db, "SELECT story_id, data FROM story_features WHERE story_id IN ({marks})",
+            story_ids))
         postings = {(key, story_id) for story_id, data in features
                     for key in json.loads(data).get("x", [])}
         db.conn.executemany("DELETE FROM story_index WHERE key = ? AND story_id = ?",
                             sorted(postings))
-        vectors = db.execute(
-            f"DELETE FROM story_meaning WHERE article_id IN (SELECT article_id FROM "
-            f"story_articles WHERE story_id IN ({marks}))", story_ids).rowcount
-        db.execute(f"DELETE FROM story_features WHERE story_id IN ({marks})", story_ids)
-        db.execute(f"UPDATE stories SET compacted_at = ? WHERE id IN ({marks})",
-                   [now, *story_ids])
+        vectors = change_in(
+            db, "DELETE FROM story_meaning WHERE article_id IN (SELECT article_id FROM "
+            "story_articles WHERE story_id IN ({marks}))", story_ids)
+        change_in(db, "DELETE FROM story_features WHERE story_id IN ({marks})", story_ids)
+        change_in(db, "UPDATE stories SET compacted_at = ? WHERE id IN ({marks})", story_ids,
+                  before=[now])
     return Compacted(len(story_ids), len(features), len(postings), vectors)
 
 
