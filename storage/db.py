@@ -62,6 +62,14 @@ def _full_disk(path: Path) -> str:
             "or set WIREWATCH_DB (or --db) to a file on another disk")
 
 
+def refuse_full_disk(path: str | Path) -> None:
+    """At start nothing is in flight to wait for: a run on a full disk stops with the reason,
+    whether or not the disk still let it open the database and take its lock."""
+    full = _full_disk(Path(path))
+    if full:
+        raise StorageError(f"cannot run on database {path}{full}")
+
+
 def _refuse_newer(db: Database, path: Path) -> None:
     """An older wirewatch would write rows a newer schema does not expect (a rolled-back
     upgrade): refuse before anything is written, naming what it does not know."""

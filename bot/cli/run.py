@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.models import BadInput
 from bot.runner import Runner
 from storage.article_events import last_article_event
+from storage.db import StorageError, refuse_full_disk
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,11 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     settings = obj.settings.with_overrides(watch_folder=watch, port=port, host=host)
     obj.db  # noqa: B018 - opening it first names a database that cannot be used
     lock = _one_run_per_database(Path(settings.db_path))
+    try:
+        refuse_full_disk(settings.db_path)
+    except StorageError:
+        lock.close()
+        raise
     stop = _stop_on_signals()
     runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
     try:

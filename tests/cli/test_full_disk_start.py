@@ -20,7 +20,8 @@ FILL_AND_RUN = """
 set -e
 mount -t tmpfs -o size=4m tmpfs "$1"
 "$2" -m bot --db "$1/w.db" topics add Ferries > /dev/null
-if [ "$3" = crashed ]; then "$2" -c "$CRASH" "$1/w.db"; fi
+case "$3" in crashed*) "$2" -c "$CRASH" "$1/w.db";; esac
+case "$3" in *locked) echo 4242 > "$1/w.db-run.lock";; esac
 cat /dev/zero > "$1/fill" 2>/dev/null || true
 exec "$2" -m bot --db "$1/w.db" run --console --port 0
 """
@@ -43,7 +44,9 @@ def namespaces_allowed() -> bool:
 
 
 def run_on_a_full_disk(disk: Path, before: str) -> subprocess.CompletedProcess[str]:
-    """`wirewatch run` on a database whose disk was filled after it was made."""
+    """`wirewatch run` on a database whose disk was filled after it was made; ``before``:
+    clean, crashed (a process killed with it open), or crashed and locked (an earlier run's
+    lock file left too)."""
     disk.mkdir()
     command = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FILL_AND_RUN,
                "sh", str(disk), sys.executable, before]
@@ -74,3 +77,11 @@ def test_a_run_lock_that_cannot_be_written_is_named_not_a_traceback(tmp_path):
     lock = tmp_path / "disk" / "w.db-run.lock"
     assert f"cannot write {lock}" in line and "No space left on device" in line
     assert "free" in line
+
+
+def test_a_full_disk_at_start_is_named_when_an_earlier_runs_lock_is_there(tmp_path):
+    """An earlier run left its lock file and a crashed process its -shm file: everything
+    opens, so the run checks the disk itself rather than start and wait for space."""
+    line = one_error_line(run_on_a_full_disk(tmp_path / "disk", "crashed and locked"))
+    assert f"cannot run on database {tmp_path / 'disk' / 'w.db'}" in line
+    assert f"the disk holding {tmp_path / 'disk'} is full" in line and "free" in line
