@@ -418,3 +418,20 @@ def test_according_to_a_title_with_no_author_keeps_the_title(statements_of):
         "Ruiz left the harbour board in 2001, according to “The Long Harbour”, a history "
         "of the port published last year.")
     assert speaker_of(quotes, "left the harbour board") == "The Long Harbour"
+
+
+def test_a_participle_after_a_clause_dating_the_words_is_the_speakers(statements_of):
+    quotes = statements_of(
+        "Harbour pilots went back to work on Monday.\n\n"
+        "“The tide is with us again,” Nadia Ferreira said on her radio show after the "
+        "first-term councillor easily won the vote, adding that the dredging would “take "
+        "another year at least.”")
+    assert speaker_of(quotes, "take another year") == "Nadia Ferreira"
+
+
+def test_a_participle_after_a_clause_that_concedes_stays_with_that_clause(statements_of):
+    quotes = statements_of(
+        "Mayor Tomas Brandt has been criticized for calling the flooding an accident, "
+        "though last week he used stronger words, saying the dam builders “must answer "
+        "for it.”")
+    assert speaker_of(quotes, "must answer") == "Tomas Brandt"

@@ -14,6 +14,8 @@ from bot.nlp.quotes.reporting import (
 )
 
 REPORTER_DEPS = {"advcl"}
+TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}
+"""Conjunctions of a clause that dates the words around it."""
 NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
 """Parts of speech the parser sometimes calls a subject ("Of Carson, Levine said")."""
 
@@ -122,10 +124,20 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
     reporter = None
     if head.dep_ == "ccomp" and is_reporting(head.head) and not _speaks(head):
         reporter = head.head
+    elif _timed_clause(head, verb):
+        reporter = head.head  # "X said after the senator won, remarking …"
     elif head.dep_ == "acl" and head.head.dep_ == "dobj" and \
             is_reporting(head.head.head, REPORTING | STATED_OBJECTS):
         reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
     return reporter if reporter is not None and reporter.i not in quoted else None
+
+
+def _timed_clause(head: Token, verb: Token) -> bool:
+    """"Ruiz said on air after the mayor won, remarking …": a participle after a clause that
+    only dates someone's words goes on with the one who spoke them."""
+    return head.dep_ == "advcl" and head.i < verb.i and not is_reporting(head) and \
+        is_reporting(head.head) and any(c.dep_ == "nsubj" for c in head.head.children) and \
+        any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in head.children)
 
 
 def _after_relative(verb: Token, quoted: set[int]) -> Token | None:
