@@ -67,6 +67,40 @@ def candidate_stories(
     return found
 
 
+LEADING_ARM = ("SELECT story_id, ? AS i, ? AS w FROM (SELECT story_id FROM story_index "
+               "WHERE key = ? AND last_seen >= ? ORDER BY last_seen DESC LIMIT ?)")
+SUM_MARGIN = 1e-9
+"""Relative slack on SQLite's plain sum of at most a few dozen weights, far above its error."""
+
+
+def leading_candidates(
+    db: Database, weights: Sequence[tuple[str, float]], *, since: str, limit: int,
+    min_shared: int = 1, per_key: int = 16,
+) -> dict[int, list[str]]:
+    """``candidate_stories`` (no ``arrived_since``) cut to the stories that can be among the
+    ``limit`` sharing the most weight, in one statement: SQLite sums each story's shared
+    weights and returns them heaviest first, so only the leading few reach Python. Its plain
+    sum can differ from an exact one in the last bits, so every story within a hair of the
+    ``limit``-th is kept, for the caller's exact ranking to decide between them."""
+    if not weights:
+        return {}
+    arms = " UNION ALL ".join([LEADING_ARM] * len(weights))
+    query = (f"SELECT story_id, group_concat(i), sum(w) FROM ({arms}) GROUP BY story_id "
+             "HAVING count(*) >= ? ORDER BY 3 DESC")
+    params: list[object] = []
+    for position, (key, weight) in enumerate(weights):
+        params += [position, weight, key, since, per_key]
+    found: dict[int, list[str]] = {}
+    floor: float | None = None
+    for story_id, positions, total in db.conn.execute(query, [*params, min_shared]):
+        if floor is not None and total < floor:
+            break
+        found[story_id] = [weights[int(p)][0] for p in positions.split(",")]
+        if len(found) == limit:
+            floor = total - SUM_MARGIN * max(abs(total), 1.0)
+    return found
+
+
 def _arrived_candidates(
     db: Database, keys: Iterable[str], *, since: str, per_key: int, arrived_since: str
 ) -> dict[int, list[str]]:

@@ -209,10 +209,12 @@ class StoryStage:
         since = (seen_at - self.quiet).isoformat(timespec="seconds")
         weights, rarity = self._weigh(db, prepared.features)
         keys = cluster.index_keys(weights)
-        shared = store.candidate_stories(db, keys, since=since,
-                                         arrived_since=since if prepared.arrived_at else None)
-        story_ids = cluster.shortlist(
-            shared, weights, min_shared=self.events.min_shared if self.events else 2)
+        min_shared = self.events.min_shared if self.events else 2
+        shared = (store.candidate_stories(db, keys, since=since, arrived_since=since)
+                  if prepared.arrived_at else
+                  store.leading_candidates(db, [(key, weights[key]) for key in keys], since=since,
+                                           limit=cluster.MAX_CANDIDATES, min_shared=min_shared))
+        story_ids = cluster.shortlist(shared, weights, min_shared=min_shared)
         latest = store.latest_articles(db, story_ids)
         vectors = self._vectors(db, latest)
         started = self._started(db, prepared, story_ids)

@@ -1,0 +1,69 @@
+"""The candidate lookup that sums shared weights in SQLite shortlists exactly the stories the
+per-key lookup and the exact ranking shortlist, while handing Python only the leading few."""
+
+from __future__ import annotations
+
+import random
+
+from bot.stories.cluster import MAX_CANDIDATES, shortlist
+from storage import stories as store
+from storage.db import transaction
+
+KEYS = [f"l:word{n}" for n in range(10)] + ["e:harbour board", "n:12"]
+WEIGHTS = [0.1, 0.2, 0.3, 0.6, 0.7, 1.0, 2.5]
+"""0.1 + 0.2 + 0.3 is not 0.3 + 0.2 + 0.1 in floating point: plain sums tie or not by order."""
+TIMES = [f"2026-03-0{day}T0{hour}:00:00+00:00" for day in (1, 2) for hour in (0, 6)]
+"""Few distinct times: many postings of a key share one, so the per-key cut falls on ties."""
+
+
+def _index_stories(db, rng: random.Random, stories: int) -> None:
+    with transaction(db):
+        for story_id in range(1, stories + 1):
+            keys = rng.sample(KEYS, rng.randint(1, 5))
+            store.reindex(db, story_id=story_id, keys=keys, seen_at=rng.choice(TIMES))
+
+
+def test_the_summed_lookup_shortlists_what_the_per_key_lookup_does(fresh_db):
+    rng = random.Random(13)
+    _index_stories(fresh_db, rng, 60)
+    since = TIMES[1]
+    cut = 0
+    for _ in range(40):
+        keys = rng.sample(KEYS, rng.randint(1, 8))
+        weights = {key: rng.choice(WEIGHTS) for key in keys}
+        every = store.candidate_stories(fresh_db, keys, since=since)
+        for min_shared in (1, 2):
+            leading = store.leading_candidates(
+                fresh_db, [(key, weights[key]) for key in keys], since=since,
+                limit=MAX_CANDIDATES, min_shared=min_shared)
+            assert (shortlist(leading, weights, min_shared=min_shared)
+                    == shortlist(every, weights, min_shared=min_shared))
+            assert all(sorted(every[story_id]) == sorted(shared)
+                       for story_id, shared in leading.items())
+            cut += len(leading) < len([s for s in every.values() if len(s) >= min_shared])
+    assert cut > 20
+
+
+def test_a_tie_the_plain_sum_breaks_the_wrong_way_is_still_ranked_exactly(fresh_db):
+    seen = TIMES[0]
+    with transaction(fresh_db):
+        for story_id in (1, 2, 3):
+            store.reindex(fresh_db, story_id=story_id, keys=["e:harbour board"], seen_at=seen)
+        store.reindex(fresh_db, story_id=10, keys=["l:word1", "l:word2", "l:word3"], seen_at=seen)
+        store.reindex(fresh_db, story_id=11, keys=["l:word6"], seen_at=seen)
+    weights = {"e:harbour board": 2.5, "l:word1": 0.1, "l:word2": 0.2, "l:word3": 0.3,
+               "l:word6": 0.6}
+    leading = store.leading_candidates(fresh_db, list(weights.items()), since=seen,
+                                       limit=MAX_CANDIDATES)
+    # 0.1 + 0.2 + 0.3 sums above 0.6 in SQLite, exactly to it: the tie goes to the later story
+    assert shortlist(leading, weights, min_shared=1) == [3, 2, 1, 11]
+
+
+def test_a_key_reads_only_its_latest_postings_and_none_before_the_window(fresh_db):
+    with transaction(fresh_db):
+        for story_id in range(1, 21):
+            store.reindex(fresh_db, story_id=story_id, keys=["l:crane"],
+                          seen_at=f"2026-03-01T{story_id:02d}:00:00+00:00")
+    found = store.leading_candidates(fresh_db, [("l:crane", 1.0)],
+                                     since="2026-03-01T03:00:00+00:00", limit=30, per_key=16)
+    assert sorted(found) == list(range(5, 21))
