@@ -141,3 +141,28 @@ def test_a_source_word_placed_by_rank_stays_an_unnamed_source(statements_of):
         "The senior official at the depot said the line would carry 9,000 riders a day.")
     speaker = one(quotes, "carry 9,000 riders").speaker
     assert (speaker.kind, speaker.name) == ("unnamed", "The senior official at the depot")
+
+
+def test_the_senator_is_whom_an_abbreviated_title_named_not_the_last_to_speak(statements_of):
+    quotes = statements_of(
+        "Sen. Ana Ruiz met farmers in Dunmore on Saturday to talk about the drought.\n\n"
+        "Radio host Tom Vale asked her whether the aid would come in time. “That is the "
+        "question,” Vale said.\n\n"
+        "“It will, if the House stops stalling,” the senator said.")
+    assert speaker_of(quotes, "House stops stalling") == "Ana Ruiz"
+
+
+def test_the_ohio_governor_is_not_the_vermont_governor_named_last(statements_of):
+    quotes = statements_of(
+        "Ohio Governor Tom Vale opened the border talks in Albany on Monday.\n\n"
+        "Vermont Governor Ana Ruiz said the talks had been useful.\n\n"
+        "“We agreed on nothing but lunch,” the Ohio governor said.")
+    assert speaker_of(quotes, "nothing but lunch") == "Tom Vale"
+
+
+def test_a_company_named_in_someones_role_is_not_their_title(statements_of):
+    quotes = statements_of(
+        "Corveth Foods will close its bakery in Larne, the company's staff were told.\n\n"
+        "Dana Whitfield, a senior engineer at the company, said the ovens were old.\n\n"
+        "“We looked at every other option,” the company said in a statement.")
+    assert speaker_of(quotes, "every other option") == "Corveth Foods"

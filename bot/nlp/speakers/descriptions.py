@@ -22,6 +22,7 @@ from bot.nlp.speakers.names import (
 )
 from bot.nlp.speakers.roles import Role
 from bot.nlp.speakers.words import (
+    ABBREVIATED_TITLES,
     ACCOUNTS,
     ACTING,
     AGENCIES,
@@ -49,12 +50,16 @@ from bot.nlp.speakers.words import (
     UNNAMED_SOURCES,
 )
 
+PLACE_LABELS = {"GPE", "NORP", "LOC"}
+"""What a title's modifier names when it tells one holder from another ("the Ohio governor")."""
+
 RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "foreign",
          "military", "administration", "former", "same", "chief", "high", "new", "second",
          "first", "third", "last", "next", "anonymous", "unnamed", "single", "only"}
 """Adjectives that place an unnamed source ("a senior official"), not judge someone named."""
 
 if TYPE_CHECKING:
+    from bot.nlp.speakers.registry import Person
     from bot.nlp.speakers.resolver import SpeakerResolver
 
 
@@ -291,8 +296,7 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
     the article gives that title at all ("The judge rubbed his chin" before "Judge Berman")."""
     for mention in r.reg.before(token.idx):
         person = r.reg.people.get(mention.key)
-        if mention.speaker.kind == "person" and person and person.role and \
-                token.lower_ in person.role.lower().split():
+        if mention.speaker.kind == "person" and person and _titled(person, token):
             return person.speaker()
     if token.lower_ not in TITLE_WORDS - COMPANY_ROLES:
         return None
@@ -300,6 +304,28 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
     if len(holders) == 1:
         return holders[0].speaker()
     return None
+
+
+def _titled(person: Person, token: Token) -> bool:
+    """Whether the person's role gives them this title, abbreviated or not, with the places
+    and peoples the description names ("Florida Sen." is "the senator" and "the Florida
+    senator", not "the Ohio senator"; "an aide at the company" is no "company")."""
+    words = _words(person.role or "")
+    title = words[:next((i for i, w in enumerate(words) if w in ROLE_PREPOSITIONS), None)]
+    return token.lower_ in title and _proper_modifiers(token) <= set(words)
+
+
+def _words(text: str) -> list[str]:
+    """A role's words, abbreviated titles written out ("Sen." is "senator")."""
+    words = (w.strip(",.;:()'\"“”’") for w in text.lower().split())
+    return [ABBREVIATED_TITLES.get(w, w) for w in words]
+
+
+def _proper_modifiers(token: Token) -> frozenset[str]:
+    """The places and peoples before a title ("Florida", "Republican" in "the Florida
+    Republican senator"; not the owner in "the Sanders aide")."""
+    return frozenset(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}
+                     and c.ent_type_ in PLACE_LABELS)
 
 
 def _role_head(role: str | None) -> str | None:
