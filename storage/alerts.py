@@ -23,7 +23,7 @@ from storage.db import change_in, rows_in
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
 EVENTS = ("SELECT sa.id, sa.story_id, sa.verdict, sa.whats_new, sa.created_at, articles.title, "
-          "articles.url, articles.source FROM story_articles sa "
+          "articles.url, articles.source, sa.moved_at FROM story_articles sa "
           "JOIN articles ON articles.id = sa.article_id ")
 """The columns of a digest event, in the order _event unpacks them: one list for both readers
 (topic_events_between, moved_first_reports), so neither drifts from the other."""
@@ -282,12 +282,13 @@ def moved_first_reports(db: Database, story_ids: Sequence[int], *,
         db, EVENTS + "WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
         "AND sa.moved_from IS NOT NULL " + NOT_HELD + "AND NOT EXISTS (SELECT 1 FROM "
         "story_articles own WHERE own.story_id = sa.story_id AND own.moved_from IS NULL "
-        "AND own.id <= ?) ORDER BY sa.id", story_ids, before, taken or 0)
+        "AND own.verdict IN ('new', 'update') AND own.id <= ?) ORDER BY sa.id",
+        story_ids, before, taken or 0)
     return [_event(row) for row in rows]
 
 
 def _event(row: Sequence) -> TopicEvent:
     """A row of EVENTS as a digest reads it."""
-    event_id, story_id, verdict, whats_new, created_at, title, url, source = row
+    event_id, story_id, verdict, whats_new, created_at, title, url, source, moved_at = row
     return TopicEvent(story_id, verdict, tuple(json.loads(whats_new or "[]")), created_at,
-                      title, url, source, event_id)
+                      title, url, source, event_id, moved_at)

@@ -248,7 +248,8 @@ def move_article(
     seen_at = current.seen_at or _last_seen(db, story_id) or now
     new_id = create_story(db, title=title, summary=summary, seen_at=seen_at, now=now)
     db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]', "
-               "moved_from = ? WHERE article_id = ?", [new_id, story_id, article_id])
+               "moved_from = ?, moved_at = ? WHERE article_id = ?",
+               [new_id, story_id, now, article_id])
     db.execute("UPDATE story_features SET story_id = ?, data = json_remove(data, '$.j') "
                "WHERE article_id = ?", [new_id, article_id])
     db.execute("UPDATE stories SET article_count = article_count - 1 WHERE id = ?", [story_id])

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
@@ -32,10 +33,12 @@ EVENT_TYPE = "wirewatch_digest"
 
 @dataclass(frozen=True)
 class Period:
-    """The span a digest covers: ``since`` < event time <= ``until`` (both UTC)."""
+    """The span a digest covers: ``since`` < event time <= ``until`` (both UTC); ``boundary``
+    gives the subscription's latest period boundary at or before a moment."""
 
     since: datetime
     until: datetime
+    boundary: Callable[[datetime], datetime]
 
 
 def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> datetime:
@@ -67,7 +70,9 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
         since = _parse(sub.last_digest_at or sub.created_at)
         if since >= end or not pacer.ready(sub.target_id, now):
             continue
-        posted += _try_one(db, client, sub, Period(since, end), tz, pacer, token, now)
+        period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
+                                            daily_hour=daily_hour))
+        posted += _try_one(db, client, sub, period, tz, pacer, token, now)
     return posted
 
 
@@ -180,7 +185,7 @@ def _items(db: Database, sub: Subscription,
                                   after=sub.last_digest_event)
     last_event = max((e.event_id for e in events), default=None)
     stories: dict[int, DigestItem] = {}
-    for event in _with_moved_first_reports(db, events, sub.last_digest_event):
+    for event in _with_moved_first_reports(db, events, sub.last_digest_event, period):
         if is_muted(db, event.story_id, [sub.target_id]):
             continue
         item = stories.get(event.story_id)
@@ -193,12 +198,13 @@ def _items(db: Database, sub: Subscription,
     return list(stories.values()), last_event
 
 
-def _with_moved_first_reports(db: Database, events: list[TopicEvent],
-                              taken: int | None) -> list[TopicEvent]:
+def _with_moved_first_reports(db: Database, events: list[TopicEvent], taken: int | None,
+                              period: Period) -> list[TopicEvent]:
     """A story a later correction made of a report an earlier digest listed as another
     story's news starts here with that report, as new: its reader never saw it as a story,
     so its later report must not read as an update of it (``taken``: the last event the
-    earlier digest took; one made after the correction listed the story already)."""
+    earlier digest took; one made after the correction listed the story already, and so did
+    the digest of the report's own period when the move came within that period)."""
     firsts: dict[int, TopicEvent] = {}
     for event in events:
         firsts.setdefault(event.story_id, event)
@@ -206,13 +212,22 @@ def _with_moved_first_reports(db: Database, events: list[TopicEvent],
     if not updated:
         return events
     moved = {e.story_id: e for e in moved_first_reports(
-        db, updated, before=min(e.event_id for e in events), taken=taken)}
+        db, updated, before=min(e.event_id for e in events), taken=taken)
+        if _moved_after_its_digest(e, period)}
     out: list[TopicEvent] = []
     for event in events:
         if event.story_id in moved and firsts[event.story_id] is event:
             out.append(moved[event.story_id])
         out.append(event)
     return out
+
+
+def _moved_after_its_digest(event: TopicEvent, period: Period) -> bool:
+    """A period boundary lies between the report's arrival and its move: the digest that took
+    it read it as the other story's news. A move stored before its time was kept counts so."""
+    if event.moved_at is None:
+        return True
+    return period.boundary(_parse(event.moved_at)) >= _parse(event.created_at)
 
 
 def _channel(client: WebClient, sub: Subscription) -> str:

@@ -84,6 +84,8 @@ class TopicEvent:
     url: str | None
     source: str | None
     event_id: int = 0
+    moved_at: str | None = None
+    """When a later correction (or a split) moved this report into its story, if one did."""
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,10 @@ def m007_moved_from(db: Database) -> None:
     """The story an article was in before a later correction (or a split) moved it into one of
     its own: a digest that took it as that story's news lists its own story as new later."""
     db.execute("ALTER TABLE story_articles ADD COLUMN moved_from INTEGER")
+
+
+@MIGRATIONS()
+def m008_moved_at(db: Database) -> None:
+    """When that move was made: a digest of the period the article arrived in took it as its
+    own story's news if the move came first, as the other story's news if it came later."""
+    db.execute("ALTER TABLE story_articles ADD COLUMN moved_at TEXT")

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bot.alerts.digest import send_due_digests
 from bot.models import RawArticle
-from bot.pipeline import Pipeline
+from bot.pipeline import Outcome, Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
@@ -77,11 +77,35 @@ class HourlyDesk:
     client: WebClient
     now: datetime
 
+    @property
+    def hour(self) -> datetime:
+        """The next full hour: the end of the first digest's period."""
+        return self.now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
     def digest(self, hours_later: int) -> int:
         """Sends the digests due just after the next full hour, ``hours_later`` hours on."""
-        hour = self.now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         return send_due_digests(self.db, self.client,
-                                now=hour + timedelta(hours=hours_later, seconds=30))
+                                now=self.hour + timedelta(hours=hours_later, seconds=30))
+
+    def ingest_after(self, digests: int, raw: RawArticle) -> Outcome:
+        """Ingests ``raw`` after that many digests, in the hour before the next one: what it
+        stores, and a move it makes, are stamped ten minutes into that hour (the digests run
+        on the test's clock, the pipeline on the machine's)."""
+        moved, last = self._moved(), self._last_row()
+        [result] = self.pipeline.ingest([raw])
+        at = (self.hour + timedelta(hours=digests - 1, minutes=10)).isoformat()
+        with transaction(self.db):
+            self.db.execute("UPDATE story_articles SET created_at = ? WHERE id > ?", [at, last])
+            self.db.conn.executemany("UPDATE story_articles SET moved_at = ? WHERE id = ?",
+                                     [(at, row) for row in self._moved() - moved])
+        return result
+
+    def _moved(self) -> set[int]:
+        return {row[0] for row in self.db.execute(
+            "SELECT id FROM story_articles WHERE moved_at IS NOT NULL")}
+
+    def _last_row(self) -> int:
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM story_articles").fetchone()[0]
 
 
 @pytest.fixture
@@ -104,7 +128,7 @@ def test_a_digest_after_the_correction_lists_the_moved_story_as_new(hourly_desk,
     for batch in ([contract, again], [walkout]):
         list(hourly_desk.pipeline.ingest(batch))
     assert hourly_desk.digest(0) == 1
-    list(hourly_desk.pipeline.ingest([later]))
+    hourly_desk.ingest_after(1, later)
     assert hourly_desk.digest(1) == 1
     first, second = fake_slack.posts("C0DIG")
     assert first.text.endswith("1 new story, 0 updated") and "walkout" in str(first.blocks)
@@ -129,10 +153,67 @@ def test_a_digest_after_the_moved_story_was_listed_new_lists_its_update_as_one(h
         list(hourly_desk.pipeline.ingest(batch))
     assert hourly_desk.digest(0) == 1
     published = (hourly_desk.now - timedelta(hours=1)).isoformat()
-    [vote] = hourly_desk.pipeline.ingest([RawArticle(text=WALKOUT_VOTE, origin="a4",
-                                                     published=published)])
+    vote = hourly_desk.ingest_after(1, RawArticle(text=WALKOUT_VOTE, origin="a4",
+                                                  published=published))
     assert vote.verdict is not None and vote.verdict.kind == "update"
     assert hourly_desk.digest(1) == 1
     first, second = fake_slack.posts("C0DIG")
     assert first.text.endswith("2 new stories, 0 updated"), first.text
     assert second.text.endswith("0 new stories, 1 updated"), second.text
+
+
+WALKOUT_REWRITE = """Pension row: dockworkers stay out as Oskarsdottir digs in
+
+Dockworkers at Averna kept up their walkout over pension cuts, the dockers' union said.
+
+Maren Oskarsdottir, who leads the union, said members would not return until the pension plan was restored in full."""
+"""A later report of the walkout that adds nothing: it takes the walkout out of the contract
+story, as a duplicate of it (no digest event of its own)."""
+
+
+def test_a_correction_by_a_report_adding_nothing_lists_the_moved_story_once(hourly_desk,
+                                                                            fake_slack):
+    """The correction came before the first digest, which listed the walkout's story as new;
+    its correcting report added nothing, so no event of its own tells a later digest that."""
+    contract, again, walkout, _ = articles(hourly_desk.now - timedelta(hours=24))
+    published = (hourly_desk.now - timedelta(hours=1)).isoformat()
+    rewrite = RawArticle(text=WALKOUT_REWRITE, origin="a3", published=published)
+    for batch in ([contract, again], [walkout], [rewrite]):
+        list(hourly_desk.pipeline.ingest(batch))
+    assert hourly_desk.digest(0) == 1
+    vote = hourly_desk.ingest_after(1, RawArticle(text=WALKOUT_VOTE, origin="a4",
+                                                  published=published))
+    assert vote.verdict is not None and vote.verdict.kind == "update"
+    assert hourly_desk.digest(1) == 1
+    first, second = fake_slack.posts("C0DIG")
+    assert first.text.endswith("2 new stories, 0 updated"), first.text
+    assert second.text.endswith("0 new stories, 1 updated"), second.text
+
+
+FERRY = """Averna ferry adds a late crossing to Dornberg
+
+The ferry line between Averna and Dornberg will add a late crossing on weekdays from June, its operator said, after a year of full evening boats.
+
+The new boat leaves Averna at 11 at night and takes ninety minutes."""
+
+
+def test_a_correction_after_the_digest_that_took_the_report_lists_the_story_new_once(
+        hourly_desk, fake_slack):
+    """The first digest took the walkout as the contract's news; in the next hour a rewrite
+    of it takes it out (no event of its own) and the second digest lists another story only.
+    The walkout's story first reaches the digest with its update: as a new story."""
+    contract, again, walkout, _ = articles(hourly_desk.now - timedelta(hours=24))
+    for batch in ([contract, again], [walkout]):
+        list(hourly_desk.pipeline.ingest(batch))
+    assert hourly_desk.digest(0) == 1
+    published = (hourly_desk.now - timedelta(hours=1)).isoformat()
+    for text, origin in ((WALKOUT_REWRITE, "a3"), (FERRY, "a5")):
+        hourly_desk.ingest_after(1, RawArticle(text=text, origin=origin, published=published))
+    assert hourly_desk.digest(1) == 1
+    hourly_desk.ingest_after(2, RawArticle(text=WALKOUT_VOTE, origin="a4", published=published))
+    assert hourly_desk.digest(2) == 1
+    first, second, third = fake_slack.posts("C0DIG")
+    assert "walkout" in str(first.blocks) and "walkout" not in str(second.blocks)
+    assert third.text.endswith("1 new story, 0 updated"), third.text
+    [item] = [b["text"]["text"] for b in third.blocks if b["type"] == "section"]
+    assert item.startswith("🆕 New: *Dockers walk out") and "412 of its 450" in item
