@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
-from bot.alerts.history import find_posted
+from bot.alerts.history import EARLIER_BOT, find_posted
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
@@ -130,13 +130,13 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     key = _in_flight_key(sub)
     payload = f"{sub.id}@{until}"
     install = install_id(db)
-    if get_state(db, key) == payload and _lookup(lambda: find_posted(
-            client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="digest",
-            value=payload, since=period.until, install=install)):
-        return _done(db, sub, key, until, last_event)
+    settled = _settle_in_flight(db, client, sub, channel, payload, period.until, install)
+    if settled is not None:
+        _done(db, sub, key, until, last_event)
+        return settled
     items = with_thread_links(db, client, sub.target_id, items)
     with transaction(db):
-        set_state(db, key, payload)
+        set_state(db, key, f"{payload} {channel}")
     text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain)
     call(lambda: client.chat_postMessage(
         channel=channel, text=text, blocks=blocks,
@@ -144,6 +144,25 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         metadata={"event_type": EVENT_TYPE,
                   "event_payload": {"digest": payload, "install": install}}))
     return _done(db, sub, key, until, last_event)
+
+
+def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
+                      payload: str, until: datetime, install: str) -> int | None:
+    """A digest in flight when the last pass stopped may be in Slack: 1 if it is, 0 if only
+    the bot user the app had before could tell (a person's direct messages with it: said, not
+    posted again, as alerts are); None: post it (a channel's new id holds its messages)."""
+    tried, _, tried_in = (get_state(db, _in_flight_key(sub)) or "").partition(" ")
+    if tried != payload:
+        return None
+    if _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
+                                   event_type=EVENT_TYPE, key="digest", value=payload,
+                                   since=until, install=install)):
+        return 1
+    if sub.target_type != "user" or tried_in in ("", channel):
+        return None
+    log.error("digest for %s on %r up to %s: %s; skipped, not posted again (it may have gone "
+              "out)", sub.target_id, sub.topic, _iso(until), EARLIER_BOT)
+    return 0
 
 
 def _message(sub: Subscription, items: list[DigestItem], since: datetime, *,
@@ -165,7 +184,8 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
 
 
 def _in_flight_key(sub: Subscription) -> str:
-    """The state key naming the digest being posted, so a restart looks for it before posting."""
+    """The state key naming the digest being posted ("SUB@UNTIL CHANNEL": which digest, and
+    the conversation it went to), so a restart looks for it there before posting."""
     return f"digest_in_flight:{sub.id}"
 
 

@@ -17,6 +17,9 @@ CLOCK_MARGIN_S = 24 * 3600
 machine's may have run fast when the alert was queued (hours, for a clock set to local time
 as if it were UTC) and been set right since. Reading further back costs pages only when the
 message is not there, and never more than MAX_PAGES."""
+EARLIER_BOT = ("its post went to the person's direct messages with the bot user the app had "
+               "before it was installed again, which this one cannot read to check")
+"""Why a post to a person cannot be looked for: a bot reads only its own conversations."""
 
 
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,

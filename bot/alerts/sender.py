@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from bot.alerts.blocks import blocks_as_text
 from bot.alerts.calls import LONGEST_WAIT, ChannelGone, Retry, call, error_code
-from bot.alerts.history import find_posted
+from bot.alerts.history import EARLIER_BOT, find_posted
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
@@ -44,8 +44,6 @@ stepped back, and is due."""
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # an "already posted?" lookup Slack refuses this often (about 9 minutes of backoff) gives up
 LOOKUP_TRIES = 10
-EARLIER_BOT = ("its post went to the person's direct messages with the bot user the app had "
-               "before it was installed again, which this one cannot read to check")
 ALL = "alerts"
 """A refused write holds all delivery: every channel's next step would write too."""
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.slack.runtime import SlackRuntime
+from storage.db import transaction
+from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.test_slack_delivery_faults import at, deliver_all, topic  # noqa: F401
 from tests.slack.test_slack_sender import follow, new_story, update
+from tests.slack.world import add_article, add_story
 
 NEW_BOT, NEW_TOKEN = "UBOT0002", "xoxb-fake-second-bot-token"
 
@@ -83,3 +87,28 @@ def test_an_update_refused_while_the_app_was_gone_reaches_the_person_once(
         runtime.stop()
     assert sorted(posted(fake_slack).values()) == [1, 1], posted(fake_slack)
     assert len(seen_by_anna(fake_slack)) == 2
+
+
+def test_a_persons_digest_in_flight_as_the_bot_changes_is_not_posted_again(
+        runtime, fake_slack, fresh_db, topic, slack_settings, caplog):  # noqa: F811
+    """Anna's hourly digest reached her direct messages but its answer was lost; then the app
+    was made again as another bot user, which cannot read the earlier bot's conversation with
+    her to check: the digest is not posted again, and the log says why."""
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="user", target_id="U0ANNA",
+                  mode="hourly", created_by="U0ANNA", at="2026-11-24T05:00:00+00:00")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    six = datetime(2026, 11, 24, 6, tzinfo=UTC)
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    assert runtime.send_due_digests(now=six) == 0
+    assert len(fake_slack.posts()) == 1, "the digest is in Anna's messages"
+    runtime = reinstalled(fake_slack, slack_settings, runtime)
+    try:
+        for minute in range(1, 5):
+            runtime.send_due_digests(now=six + timedelta(minutes=minute))
+    finally:
+        runtime.stop()
+    assert len(fake_slack.posts()) == 1, [m.channel for m in fake_slack.posts()]
+    assert any(r.levelname == "ERROR" and "bot user the app had before" in r.getMessage()
+               for r in caplog.records)
