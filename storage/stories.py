@@ -130,6 +130,17 @@ def latest_articles(
             for story_id in story_ids}
 
 
+def latest_joins(
+    db: Database, story_ids: Iterable[int], *, per_story: int = 4
+) -> dict[int, list[tuple[int, float | None, str]]]:
+    """``latest_articles`` with ``article_joins`` of each, from the same read: each story's
+    latest articles, oldest first, with the likeness each joined with and when it was placed."""
+    query = ("SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
+             "WHERE story_id = ? ORDER BY seen_at DESC, article_id DESC LIMIT ?")
+    return {story_id: list(reversed(db.conn.execute(query, (story_id, per_story)).fetchall()))
+            for story_id in story_ids}
+
+
 def first_seen(db: Database, story_ids: list[int]) -> dict[int, str]:
     """When each story's first article was published (or arrived)."""
     return dict(rows_in(

@@ -215,17 +215,17 @@ class StoryStage:
                   store.leading_candidates(db, [(key, weights[key]) for key in keys], since=since,
                                            limit=cluster.MAX_CANDIDATES, min_shared=min_shared))
         story_ids = cluster.shortlist(shared, weights, min_shared=min_shared)
-        latest = store.latest_articles(db, story_ids)
+        latest, joins = self._latest(db, story_ids)
         vectors = self._vectors(db, latest)
         started = self._started(db, prepared, story_ids)
         near = self._nearest(db, prepared, since)
         if near is not None and near.similarity >= JOIN_SIMILARITY and near.story_id not in latest:
             story_ids = [*story_ids, near.story_id]
-            latest = store.latest_articles(db, story_ids)
+            latest, joins = self._latest(db, story_ids)
             vectors = self._vectors(db, latest)
             started = self._started(db, prepared, story_ids)
         names = self._headline_names(latest) if self.events else {}
-        members = self._members(db, latest, seen_at) if self.events else {}
+        members = self._members(latest, joins, seen_at) if self.events else {}
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], age_hours=_hours(seen_at, started.get(story_id)),
                       headline_names=names.get(story_id, frozenset()),
@@ -233,12 +233,22 @@ class StoryStage:
                       read_sentences=partial(self._sentences, db, story_id))
             for story_id in story_ids], rarity, near)
 
-    def _members(self, db: Database, latest: dict[int, list[int]], seen_at: datetime
+    def _latest(self, db: Database, story_ids: list[int]
+                ) -> tuple[dict[int, list[int]], dict[int, tuple[float | None, str]]]:
+        """Each story's latest article ids, oldest first, and (at event granularity, for a
+        later correction) the likeness each joined with and when it was placed, in one read:
+        read afresh, not cached, as a move (by this process or another) takes it away."""
+        if not self.events:
+            return store.latest_articles(db, story_ids), {}
+        found = store.latest_joins(db, story_ids)
+        return ({story_id: [a for a, _, _ in rows] for story_id, rows in found.items()},
+                {a: (score, placed) for rows in found.values() for a, score, placed in rows})
+
+    def _members(self, latest: dict[int, list[int]],
+                 joins: dict[int, tuple[float | None, str]], seen_at: datetime
                  ) -> dict[int, tuple[Member, ...]]:
         """Each story's latest articles with the likeness they joined with and their age, for
-        a later correction: read afresh, not cached, as a move (by this process or another)
-        takes an article's likeness away."""
-        joins = store.article_joins(db, [a for ids in latest.values() for a in ids])
+        a later correction."""
         return {story_id: tuple(_member(a, self._compared[a].vector, joins[a], seen_at)
                                 for a in ids if a in self._compared and a in joins)
                 for story_id, ids in latest.items()}
@@ -306,15 +316,17 @@ class StoryStage:
         verdict = Verdict(story_id=story_id, kind=VerdictKind(decision.kind),
                           whats_new=decision.whats_new, summary=decision.summary)
         features = prepared.features
+        names = sorted(cluster.headline_names(features.title_keys))
         store.add_to_story(db, StoryEntry(
             story_id=story_id, article_id=article_id, verdict=verdict.kind,
             whats_new=verdict.whats_new, weights=candidates.kept,
-            index_keys=candidates.index_keys,
-            headline_names=sorted(cluster.headline_names(features.title_keys)),
+            index_keys=candidates.index_keys, headline_names=names,
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
             words=encode_text(prepared.text),
             join_score=None if decision.kind == "new" else decision.score),
             now=now)
+        if len(self._compared) < VECTOR_CACHE:
+            self._compared[article_id] = Compared(candidates.kept, frozenset(names))
         store.count_keys(db, candidates.weights)
         if prepared.meaning is not None:
             store.add_meaning(db, article_id=article_id, seen_at=prepared.seen_at,
@@ -334,7 +346,8 @@ class StoryStage:
     def _vectors(self, db: Database, latest: dict[int, list[int]]
                  ) -> dict[int, list[dict[str, float]]]:
         """The candidate stories' latest article vectors; an article's never change, so the
-        decoded ones are kept (bounded, with its headline names) and only new ones are read."""
+        decoded ones are kept (bounded, with its headline names) and only new ones are read.
+        An article this stage stored is kept as it was written, never read back (``store``)."""
         fill_cache(self._compared, [a for ids in latest.values() for a in ids], VECTOR_CACHE,
                    lambda missing: _compared_of(db, missing))
         return {story_id: [self._compared[a].vector for a in ids if a in self._compared]
