@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,13 +75,44 @@ class Events:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """What event scoring reads of a story's latest vectors alone, whatever the article: each
+    one's squared length and weight total, their centroid (each of unit length, summed) and
+    its squared length, and every key they hold. Articles' vectors never change, so the stage
+    keeps a story's shape for as long as its latest articles stay the same."""
+
+    squares: tuple[float, ...]
+    totals: tuple[float, ...]
+    centroid: dict[str, float]
+    centroid_square: float
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, vectors: list[dict[str, float]]) -> Shape:
+        squares = tuple(_square(v) for v in vectors)
+        total: dict[str, float] = {}
+        get = total.get
+        for vector, square in zip(vectors, squares, strict=True):
+            length = math.sqrt(square) or 1.0
+            for key, weight in vector.items():
+                total[key] = get(key, 0.0) + weight / length
+        return cls(squares, tuple(math.fsum(v.values()) or 1.0 for v in vectors), total,
+                   _square(total), frozenset().union(*vectors))
+
+
+@dataclass(frozen=True)
 class Story:
     """What the decision sees of a candidate story: its latest articles' weighted keys, the
-    names their headlines give, and hours since its first article."""
+    names their headlines give, and hours since its first article; ``shape``, when the caller
+    kept it, is ``Shape.of(vectors)``."""
 
     vectors: list[dict[str, float]]
     headline_names: frozenset[str] = frozenset()
     age_hours: float = 0.0
+    shape: Shape | None = None
+
+    def shaped(self) -> Shape:
+        return self.shape or Shape.of(self.vectors)
 
 
 @dataclass(frozen=True)
@@ -247,23 +279,29 @@ def _cosine_known(a: dict[str, float], square_a: float, b: dict[str, float],
 
 
 def coverage(weights: dict[str, float], vectors: list[dict[str, float]], *,
-             probe: Probe | None = None) -> float:
+             probe: Probe | None = None, shape: Shape | None = None) -> float:
     """How much of the article the story's keys cover, or of the story the article's keys
     cover (each story article counted once whatever its length), whichever is more."""
     if not vectors:
         return 0.0
     probe = probe or Probe.of(weights)
-    story_keys = set().union(*vectors)
+    shape = shape or Shape.of(vectors)
+    story_keys = shape.keys
     covered = math.fsum([w for k, w in probe.kept.items() if k in story_keys])
-    theirs = math.fsum([math.fsum([w for k, w in vector.items() if k in weights])
-                        / (math.fsum(vector.values()) or 1.0) for vector in vectors])
+    theirs = math.fsum([math.fsum([w for k, w in vector.items() if k in weights]) / total
+                        for vector, total in zip(vectors, shape.totals, strict=True)])
     return max(covered / (probe.kept_total or 1.0), theirs / len(vectors))
 
 
 def headlines_conflict(weights: dict[str, float], names: frozenset[str], story: Story) -> bool:
     """Each headline names someone or somewhere the other side never mentions."""
-    story_keys = set().union(*story.vectors) if story.vectors else set()
-    return bool(names - story_keys) and bool(story.headline_names - weights.keys())
+    keys = story.shape.keys if story.shape is not None else set().union(*story.vectors)
+    return _conflict(weights, names, keys, story.headline_names)
+
+
+def _conflict(weights: dict[str, float], names: frozenset[str], story_keys: AbstractSet[str],
+              story_names: frozenset[str]) -> bool:
+    return bool(names - story_keys) and bool(story_names - weights.keys())
 
 
 def event_similarity(weights: dict[str, float], names: frozenset[str], story: Story, *,
@@ -272,23 +310,18 @@ def event_similarity(weights: dict[str, float], names: frozenset[str], story: St
     if not story.vectors:
         return 0.0
     probe = probe or Probe.of(weights)
-    squares = [_square(v) for v in story.vectors]
-    total: dict[str, float] = {}
-    get = total.get
-    for vector, square in zip(story.vectors, squares, strict=True):
-        length = math.sqrt(square) or 1.0
-        for key, weight in vector.items():
-            total[key] = get(key, 0.0) + weight / length
-    centroid = _cosine_known(weights, probe.square, total, _square(total))
+    shape = story.shaped()
+    centroid = _cosine_known(weights, probe.square, shape.centroid, shape.centroid_square)
     if not centroid:
         return 0.0
     share = events.coverage_weight
-    score = centroid ** (1 - share) * coverage(weights, story.vectors, probe=probe) ** share
+    score = (centroid ** (1 - share)
+             * coverage(weights, story.vectors, probe=probe, shape=shape) ** share)
     score *= events.decay(story.age_hours)
-    if headlines_conflict(weights, names, story):
+    if _conflict(weights, names, shape.keys, story.headline_names):
         score *= events.conflict_penalty
     closest = max(_cosine_known(weights, probe.square, v, square)
-                  for v, square in zip(story.vectors, squares, strict=True))
+                  for v, square in zip(story.vectors, shape.squares, strict=True))
     if closest >= events.copy_similarity:
         score = max(score, events.threshold)
     return score

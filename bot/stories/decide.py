@@ -27,6 +27,7 @@ class Candidate:
     headline_names: frozenset[str] = frozenset()
     members: tuple[Member, ...] = ()
     read_sentences: Callable[[], novelty.Earlier] | None = None
+    shape: cluster.Shape | None = None
 
     def earlier(self) -> novelty.Earlier:
         """The story's sentences, read only now when the stage deferred them (the chosen story)."""
@@ -81,7 +82,7 @@ def decide(
                      events) if events is not None else None
     if pair is not None:
         return _with_weak_joiner(features, candidates, pair, year)
-    stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours)
+    stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours, c.shape)
                for c in candidates.stories}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
                             names=cluster.headline_names(features.title_keys),

@@ -45,6 +45,7 @@ from storage.articles import now_iso
 FUTURE_SLACK = timedelta(days=1)
 T = TypeVar("T")
 VECTOR_CACHE = 1_000  # articles whose decoded vectors are kept (about 6.5 KB each)
+SHAPE_CACHE = 256  # stories' shapes kept (about 20 KB each)
 EARLIER_STORIES = 64
 EARLIER_SENTENCES = 15_000
 """Sentences the what's-new indexes hold in all (about 2 KB each): 64 long running stories
@@ -154,6 +155,7 @@ class StoryStage:
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
         self._queries: dict[str, Node | None] = {}
         self._compared: dict[int, Compared] = {}
+        self._shapes: dict[tuple[int, ...], cluster.Shape] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
         self._earlier_held = 0
         self.earlier_sentences = earlier_sentences
@@ -199,6 +201,7 @@ class StoryStage:
     def forget(self) -> None:
         """Drop what was read from the database: a rolled-back write may have been read."""
         self._compared.clear()
+        self._shapes.clear()
         self._earlier.clear()
         self._earlier_held = 0
         self._meaning_cache.clear()
@@ -226,12 +229,29 @@ class StoryStage:
             started = self._started(db, prepared, story_ids)
         names = self._headline_names(latest) if self.events else {}
         members = self._members(latest, joins, seen_at) if self.events else {}
+        shapes = self._shapes_of(latest, vectors) if self.events else {}
         return Candidates(weights, keys, [
             Candidate(story_id, vectors[story_id], age_hours=_hours(seen_at, started.get(story_id)),
                       headline_names=names.get(story_id, frozenset()),
                       members=members.get(story_id, ()),
-                      read_sentences=partial(self._sentences, db, story_id))
+                      read_sentences=partial(self._sentences, db, story_id),
+                      shape=shapes.get(story_id))
             for story_id in story_ids], rarity, near)
+
+    def _shapes_of(self, latest: dict[int, list[int]], vectors: dict[int, list[dict[str, float]]]
+                   ) -> dict[int, cluster.Shape]:
+        """Each story's shape for event scoring, kept (bounded) by the articles it is made of:
+        their vectors never change, so it holds until the story's latest articles do."""
+        found = {}
+        for story_id, ids in latest.items():
+            made_of = tuple(a for a in ids if a in self._compared)
+            shape = self._shapes.get(made_of)
+            if shape is None:
+                if len(self._shapes) >= SHAPE_CACHE:
+                    self._shapes.clear()
+                shape = self._shapes[made_of] = cluster.Shape.of(vectors[story_id])
+            found[story_id] = shape
+        return found
 
     def _latest(self, db: Database, story_ids: list[int]
                 ) -> tuple[dict[int, list[int]], dict[int, tuple[float | None, str]]]:

@@ -1,13 +1,18 @@
-"""The story stage keeps each article it stores as it was written (vector and headline names),
-so the next articles compare with it without reading it back: what it keeps must be what a
-read of the database gives, before and after the article moves story."""
+"""What the story stage keeps between articles must be what the database says: each article
+it stores as it was written (vector and headline names), not read back, and each candidate
+story's shape for event scoring, kept by the articles it is made of, as the story gains an
+article or loses one to a move."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.ingest.clean import clean_article
 from bot.models import RawArticle
+from bot.nlp.parse import parse_articles
 from bot.pipeline import Pipeline
+from bot.stories.cluster import Shape
+from bot.stories.decide import Candidates
 from bot.stories.split import split_article
 from bot.stories.stage import Compared
 from storage import stories as store
@@ -24,6 +29,10 @@ FERRY_AGAIN = """Skarholm ferries halted as Nordsund Lines counts storm damage
 Nordsund Lines halted its Lindvik to Skarholm crossings on Friday after the storm wrecked a section of the island's pier.
 
 Islanders will be served by a temporary boat service from Monday, the company said."""
+
+FERRY_LATER = """Temporary boat keeps Skarholm connected while pier is rebuilt
+
+A chartered boat began carrying islanders between Lindvik and Skarholm on Monday while Nordsund Lines rebuilds the storm-damaged pier, the operator said."""
 
 SCHOOL = """Skarholm school reopens after roof repairs
 
@@ -61,3 +70,31 @@ def test_a_moved_article_is_kept_as_a_read_of_it_gives_it(fresh_db, settings, nl
     ids = [first.article_id, second.article_id]
     kept = pipeline.stories._compared
     assert {a: kept[a] for a in ids} == _read_back(fresh_db, ids)
+
+
+def _shaped(candidates: Candidates) -> dict[int, Shape]:
+    assert candidates.stories
+    for candidate in candidates.stories:
+        assert candidate.shape == Shape.of(candidate.vectors)
+    return {c.story_id: c.shape for c in candidates.stories if c.shape is not None}
+
+
+def test_a_story_shape_follows_its_articles_as_they_come_and_go(fresh_db, settings, nlp):
+    pipeline = Pipeline(fresh_db, settings, nlp=nlp)
+    first, second, _ = pipeline.ingest(_articles())
+    assert first.verdict is not None and second.article_id is not None
+    stage, ferry = pipeline.stories, first.verdict.story_id
+    later = RawArticle(text=FERRY_LATER, origin="f9", published="2026-09-04T20:00:00+00:00")
+    [parsed] = parse_articles(nlp, [clean_article(later)])
+    prepared = stage.prepare(parsed)
+    whole = _shaped(stage.load(fresh_db, prepared))[ferry]
+    assert _shaped(stage.load(fresh_db, prepared))[ferry] is whole, "kept while nothing changed"
+    with transaction(fresh_db):
+        split_article(fresh_db, second.article_id)
+    moved = _shaped(stage.load(fresh_db, prepared))[ferry]
+    assert len(moved.squares) == len(whole.squares) - 1
+    rewrite = FERRY.replace("two weeks", "a fortnight")
+    [again] = pipeline.ingest([RawArticle(text=rewrite, origin="f10",
+                                          published="2026-09-04T12:00:00+00:00")])
+    assert again.verdict is not None and again.verdict.story_id == ferry
+    assert len(_shaped(stage.load(fresh_db, prepared))[ferry].squares) == len(whole.squares)
