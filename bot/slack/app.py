@@ -18,6 +18,7 @@ from slack_sdk.web import SlackResponse
 import handlers
 from bot.config import ConfigError, Settings
 from bot.slack.config import api_url
+from bot.slack.respond import respond_once
 from bot.slack.scopes import missing_scopes, scope_warning
 from bot.slack.services import CONTEXT_KEY, Services
 from bot.slack.unescape import unescape_command_text
@@ -41,6 +42,7 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
     app.use(_same_workspace((me.get("team_id"), me.get("enterprise_id")) if me else None))
     app.use(_attach(services))
     app.use(unescape_command_text)
+    app.use(respond_once)
     app.error(_on_error)
     handlers.register(app)
     return app

@@ -4,7 +4,8 @@ Point ``WebClient(base_url=fake.base_url)`` (or ``WIREWATCH_SLACK_API_URL``) at 
 and actions can carry ``response_url=fake.response_url("any")``: what ``respond()`` posts there is
 recorded too, under the method name ``response_url``. Faults: ``fail_next`` answers the next N
 calls with 429 (with Retry-After) or 500; ``fail_fraction`` does so for a seeded share of calls;
-``drop_next`` / ``drop_fraction`` do the work and then close the connection without answering.
+``drop_next`` / ``drop_fraction`` do the work and then close the connection without answering
+(``response_url`` only when named in ``methods``).
 
 Channels follow Slack's membership rules (``add_channel``): a bot may post in a public channel
 it is not in (chat:write.public) but not read its history (``not_in_channel``) until it joins;
@@ -307,7 +308,7 @@ class FakeSlack:
 
     def _dropped(self, method: str) -> bool:
         faults = self._faults
-        if method in AUTHLESS or (faults.drop_methods and method not in faults.drop_methods):
+        if not _hit(method, faults.drop_methods):
             return False
         if faults.drops:
             faults.drops -= 1
@@ -316,7 +317,7 @@ class FakeSlack:
 
     def _fault_for(self, method: str) -> int | None:
         faults = self._faults
-        if method in AUTHLESS or (faults.methods and method not in faults.methods):
+        if not _hit(method, faults.methods):
             return None
         if faults.next_status:
             return faults.next_status.pop(0)
@@ -634,3 +635,8 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
 
     return Handler
+
+
+def _hit(method: str, methods: frozenset[str] | None) -> bool:
+    """A fault hits the methods it names, else every one but response_url and api.test."""
+    return method in methods if methods else method not in AUTHLESS

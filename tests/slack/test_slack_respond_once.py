@@ -1,0 +1,41 @@
+"""An answer through a request's response_url goes once: a connection dropped after Slack took
+it (a blip, a proxy) is not sent again, and a refused answer is said in the log."""
+
+from __future__ import annotations
+
+from tests.fakes.signing import command_body, post_signed
+from tests.slack.conftest import events_url, wait_for
+from tests.slack.world import add_article, add_story
+
+QUOTE = "we will not raise the fares again this year"
+
+
+def test_a_shared_answer_whose_connection_drops_is_posted_once(runtime, fake_slack, fresh_db,
+                                                               caplog):
+    article = add_article(fresh_db, title="Ferry fares rise", quotes=((QUOTE, "Ada Brandt"),))
+    add_story(fresh_db, article_id=article, title="Ferry fares rise")
+    fake_slack.drop_next(1, methods={"response_url"})
+    body = command_body("/who-said", "share raise the fares again",
+                        response_url=fake_slack.response_url())
+    assert post_signed(events_url(runtime), body).status == 200
+
+    def sent() -> list:
+        return fake_slack.calls_to("response_url", ok_only=False)
+
+    wait_for(lambda: len(sent()) > 1 or any("may have reached the person" in r.getMessage()
+                                            for r in caplog.records))
+    [answer] = sent()
+    assert "Ada Brandt" in answer.params["text"] and answer.params["response_type"] == "in_channel"
+    assert not any(r.levelname == "ERROR" for r in caplog.records), [r.getMessage() for r in caplog.records]
+
+
+def test_an_answer_slack_refuses_is_said_in_the_log(runtime, fake_slack, caplog):
+    """Slack answers a response_url with an error status when it cannot take the answer (an
+    outage, a response_url used too often or too late): the person sees nothing, so the log
+    says so, with Slack's status."""
+    fake_slack.fail_next(1, status=500, methods={"response_url"})
+    body = command_body("/who-said", "nobody said this", response_url=fake_slack.response_url())
+    assert post_signed(events_url(runtime), body).status == 200
+    [line] = wait_for(lambda: [r.getMessage() for r in caplog.records
+                               if "refused an answer" in r.getMessage()])
+    assert "HTTP 500" in line
