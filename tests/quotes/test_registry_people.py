@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from bot.nlp.speakers.registry import Registry
+from tests.quotes.conftest import one, speaker_of
 
 HEADLINE = ("Mayor Backs Harbour Plan After Storm Damage Warning.\n\n"
             "Dorota Kaminska, the mayor of Corveth, spent Tuesday touring the flooded quay. "
@@ -77,3 +78,21 @@ def test_a_person_with_a_title_after_the_stays_a_person(nlp):
     registry = _registry(doc)
     assert "Ana Ruiz" in registry.people
     assert not registry.doubtful
+
+
+def test_a_first_named_speaker_tagged_a_firm_is_the_he_after_him(statements_of):
+    quotes = statements_of(
+        "Mayor Tom Vale opened the new library on Monday.\n\n"
+        "Chase Ferrand told reporters he would run against the mayor in May.\n\n"
+        "The library cost four million pounds.\n\n"
+        "“The town needs a change,” he said.\n\n"
+        "Ferrand has run the ferry since 2010.")
+    assert one(quotes, "run against the mayor").speaker.kind == "person"
+    assert speaker_of(quotes, "needs a change") == "Chase Ferrand"
+
+
+def test_a_firm_named_like_a_person_that_speaks_as_it_stays_a_firm(statements_of):
+    quotes = statements_of(
+        "The utility Austin Energy said it would raise rates in May. “We have no choice,” "
+        "it added.")
+    assert one(quotes, "raise rates").speaker.kind == "organisation"

@@ -35,6 +35,8 @@ from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
     HONORIFICS,
+    ORG_NOUNS,
+    PERIODICALS,
     PLATFORMS,
     PLURAL_TAGS,
     PRONOUN_GENDER,
@@ -43,6 +45,10 @@ from bot.nlp.speakers.words import (
 
 CONTRARY_VOTES = 2
 """He/she after someone this many times, none the other way, against their first name."""
+HE_OR_SHE_SENTENCES = 3
+"""How many sentences after a mis-tagged name a he or she may follow it (``_first_named``)."""
+MISTAGGED = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
+"""Labels the recogniser gives a person's name by mistake."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
@@ -138,7 +144,8 @@ class Registry:
         self._infer_genders()
 
     def _collect_people(self) -> None:
-        people = [(e, span, span.text) for e in self.ents if e.label_ == "PERSON"
+        people = [(e, span, span.text) for e in self.ents
+                  if e.label_ == "PERSON" or self._first_named(e)
                   for span in [self.name_span(e)] if not self._headline_only(span)]
         for _, _span, text in sorted((p for p in people if len(p[1]) > 1),
                                      key=lambda p: p[1].start):
@@ -153,6 +160,31 @@ class Registry:
         self._collect_honorific_names()
         self._collect_titled_names()
         self._collect_short_names()
+
+    def _first_named(self, ent: Span) -> bool:
+        """"Ian Tuttle" tagged an organisation: a first name and a capitalised surname, acting
+        in its clause, followed by a he or she of that first name's sex and written elsewhere
+        by the surname alone, is a person whatever the recogniser says ("Austin Energy said
+        it" is not)."""
+        if ent.label_ not in MISTAGGED or len(ent) != 2 or ent.root.dep_ not in ACTING:
+            return False
+        first, last = ent
+        gender = first_name_gender(first.text)
+        if gender is None or first.pos != PROPN or last.pos != PROPN or \
+                not last.text[:1].isupper() or last.lower_ in ORG_NOUNS | PERIODICALS or \
+                self.quoted(ent.start_char):
+            return False
+        at = bisect_right(self.sent_starts, ent.start) - 1
+        after = self.doc[ent.end:self.sents[min(at + HE_OR_SHE_SENTENCES, len(self.sents) - 1)].end]
+        return any(t.dep_ == "nsubj" and PRONOUN_GENDER.get(t.lower_) == gender
+                   for t in after) and self._surname_alone(first, last)
+
+    def _surname_alone(self, first: Token, last: Token) -> bool:
+        """Whether the article also writes the surname without the first name ("West said"),
+        as it does a person's and not "Al Qaeda"'s."""
+        orth = self.columns.orth
+        return any(h == last.orth and (i == 0 or orth[i - 1] != first.orth)
+                   for i, h in enumerate(orth) if i != last.i)
 
     def _doubtful(self) -> set[str]:
         """One-word names the article gives no sign of being a person's, and names it only
