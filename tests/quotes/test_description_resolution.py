@@ -166,3 +166,12 @@ def test_a_company_named_in_someones_role_is_not_their_title(statements_of):
         "Dana Whitfield, a senior engineer at the company, said the ovens were old.\n\n"
         "“We looked at every other option,” the company said in a statement.")
     assert speaker_of(quotes, "every other option") == "Corveth Foods"
+
+
+def test_a_campaign_its_own_phrase_names_is_that_campaign_and_issues_the_statement(statements_of):
+    quotes = statements_of(
+        "Ana Ruiz has spent more on her office than any rival, her filings show. Her "
+        "campaign pays rent to a firm her brother owns.\n\n"
+        "The Ruiz campaign on Friday responded that the office had grown to fit new staff. "
+        "“Every contract was signed at the market rate,” the statement said.")
+    assert speaker_of(quotes, "market rate") == "The Ruiz campaign"

@@ -107,7 +107,7 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
     if described:
         earlier = earlier_entity(r, token)
         if earlier is None and kind == "organisation":
-            earlier = earlier_named(r, token)
+            earlier = _self_named(r, token) or earlier_named(r, token)
         if earlier is None:
             earlier = earlier_source(r, token)
         if earlier is not None:
@@ -387,6 +387,16 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         if mention.speaker.kind == "organisation":
             return mention.speaker
     return None
+
+
+def _self_named(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The Ruiz campaign said": a body its own phrase names by a name is that body, not an
+    earlier "his campaign" of the same word."""
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+        return None
+    speaker = Speaker(noun_phrase(token), "organisation")
+    r.reg.remember(token, speaker)
+    return speaker
 
 
 def _agency(r: SpeakerResolver, token: Token) -> Speaker | None:
