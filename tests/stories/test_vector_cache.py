@@ -1,7 +1,7 @@
 """What the story stage keeps between articles must be what the database says: each article
-it stores as it was written (vector and headline names), not read back, and each candidate
-story's shape for event scoring, kept by the articles it is made of, as the story gains an
-article or loses one to a move."""
+it stores as it was written (vector and headline names), not read back, and dropped when its
+write rolls back; and each candidate story's shape for event scoring, kept by the articles it
+is made of, as the story gains an article or loses one to a move."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from bot.pipeline import Pipeline
 from bot.stories.cluster import Shape
 from bot.stories.decide import Candidates
 from bot.stories.split import split_article
-from bot.stories.stage import Compared
+from bot.stories.stage import Compared, StoryStage
 from storage import stories as store
-from storage.db import transaction
+from storage.db import open_db, transaction
 
 FERRY = """Ferry link to Skarholm suspended after storm damages pier
 
@@ -70,6 +70,41 @@ def test_a_moved_article_is_kept_as_a_read_of_it_gives_it(fresh_db, settings, nl
     ids = [first.article_id, second.article_id]
     kept = pipeline.stories._compared
     assert {a: kept[a] for a in ids} == _read_back(fresh_db, ids)
+
+
+class FailsAfterStoring(StoryStage):
+    """A stage whose article about the school fails once it is in its story: the article's
+    savepoint rolls back the row the stage has just kept as written."""
+
+    def store(self, db, prepared, *args, **kwargs):
+        result = super().store(db, prepared, *args, **kwargs)
+        if "school" in prepared.features.title:
+            raise RuntimeError("failed after storing")
+        return result
+
+
+def test_an_article_rolled_back_is_not_kept_for_the_next_one_with_its_id(fresh_db, db_path,
+                                                                           settings, nlp):
+    """Another connection's next article takes the rolled-back article's id: the stage
+    compares with what that id now holds, not with the article it kept and lost."""
+    stage = FailsAfterStoring()
+    pipeline = Pipeline(fresh_db, settings, nlp=nlp, stories=stage)
+    first, second, failed = pipeline.ingest(_articles())
+    assert failed.status == "failed" and first.verdict is not None
+    other = open_db(db_path)
+    try:
+        [later] = Pipeline(other, settings, nlp=nlp).ingest([RawArticle(
+            text=FERRY_LATER, origin="f9", published="2026-09-04T20:00:00+00:00")])
+    finally:
+        other.close()
+    rewrite = FERRY.replace("two weeks", "a fortnight")
+    [again] = pipeline.ingest([RawArticle(text=rewrite, origin="f10",
+                                          published="2026-09-04T21:00:00+00:00")])
+    assert second.article_id is not None and later.article_id == second.article_id + 1
+    ids = [o.article_id for o in (first, second, later, again) if o.article_id is not None]
+    assert again.verdict is not None and again.verdict.story_id == first.verdict.story_id
+    assert len(ids) == 4
+    assert {a: stage._compared.get(a) for a in ids} == _read_back(fresh_db, ids)
 
 
 def _shaped(candidates: Candidates) -> dict[int, Shape]:
