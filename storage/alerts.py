@@ -18,7 +18,7 @@ from bot.models import (
     Verdict,
 )
 from storage.articles import now_iso
-from storage.db import change_in, rows_in
+from storage.db import change_in, marks, rows_in
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
@@ -166,10 +166,9 @@ def fail_pending(db: Database, target: str, *, error: str) -> int:
 def refused_since(db: Database, target: str, *, errors: Sequence[str], since: str) -> list[int]:
     """Alerts to ``target`` queued since ``since`` that failed with one of ``errors``: the
     ones a channel refused while its id was changing, to queue again once it has its new id."""
-    marks = ",".join("?" * len(errors))
     return [row[0] for row in db.execute(
         f"SELECT id FROM alerts WHERE channel = ? AND status = 'failed' AND created_at >= ? "
-        f"AND last_error IN ({marks}) ORDER BY id", [target, since, *errors])]
+        f"AND last_error IN ({marks(errors)}) ORDER BY id", [target, since, *errors])]
 
 
 def requeue(db: Database, alert_ids: Sequence[int], *, at: str) -> int:
@@ -242,9 +241,8 @@ def is_muted(db: Database, story_id: int | None, channels: list[str]) -> bool:
     """A quote digest's alert (no story) is never muted."""
     if story_id is None:
         return False
-    marks = ",".join("?" * len(channels))
-    row = db.execute(f"SELECT 1 FROM mutes WHERE story_id = ? AND channel IN ({marks}) LIMIT 1",
-                     [story_id, *channels]).fetchone()
+    row = db.execute(f"SELECT 1 FROM mutes WHERE story_id = ? AND channel IN "
+                     f"({marks(channels)}) LIMIT 1", [story_id, *channels]).fetchone()
     return row is not None
 
 

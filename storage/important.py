@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from storage.db import marks
+
 
 def mark_important(db: Database, *, story_id: int, channel: str, user: str | None,
                    at: str) -> None:
@@ -20,7 +22,6 @@ def unmark_important(db: Database, *, story_id: int, channel: str) -> bool:
 def is_important(db: Database, story_id: int | None, channels: list[str]) -> bool:
     if story_id is None or not channels:
         return False
-    marks = ",".join("?" * len(channels))
     row = db.execute(f"SELECT 1 FROM important_stories WHERE story_id = ? AND channel IN "
-                     f"({marks}) LIMIT 1", [story_id, *channels]).fetchone()
+                     f"({marks(channels)}) LIMIT 1", [story_id, *channels]).fetchone()
     return row is not None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from bot.models import DirectQuote, QuoteAlertLine, QuotePick, QuoteSubscription
+from storage.db import marks
 from storage.subscriptions import notify_ids, notify_json
 
 MODES = ("realtime", "hourly", "daily")
@@ -79,10 +80,9 @@ def remove_quote_subscription(db: Database, subscription_id: int, target_id: str
 def quote_subscriptions_of(db: Database, target_ids: list[str]) -> list[QuoteSubscription]:
     if not target_ids:
         return []
-    marks = ",".join("?" * len(target_ids))
     return [_sub(r) for r in db.query(
-        f"SELECT * FROM quote_subscriptions WHERE target_id IN ({marks}) ORDER BY query, id",
-        target_ids)]
+        f"SELECT * FROM quote_subscriptions WHERE target_id IN ({marks(target_ids)}) "
+        "ORDER BY query, id", target_ids)]
 
 
 def quote_subscriptions_set_up_by(db: Database, user: str) -> list[QuoteSubscription]:
