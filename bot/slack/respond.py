@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import BoltContext
@@ -45,7 +46,7 @@ class RespondOnce(Respond):
         return response
 
 
-def respond_once(context: BoltContext, next) -> None:
+def respond_once(context: BoltContext, next: Callable[[], object]) -> None:
     """The middleware giving every listener (and the error handler) ``RespondOnce``."""
     if context.response_url:
         context["respond"] = RespondOnce(response_url=context.response_url,

@@ -89,6 +89,8 @@ class Shape:
 
     @classmethod
     def of(cls, vectors: list[dict[str, float]]) -> Shape:
+        """The same operations in the same order as scoring once ran inline: a kept shape
+        scores to the same bits as one worked out per article."""
         squares = tuple(_square(v) for v in vectors)
         total: dict[str, float] = {}
         get = total.get
@@ -112,6 +114,7 @@ class Story:
     shape: Shape | None = None
 
     def shaped(self) -> Shape:
+        """The shape the caller kept, else worked out now (a bench or test that keeps none)."""
         return self.shape or Shape.of(self.vectors)
 
 
@@ -301,6 +304,8 @@ def headlines_conflict(weights: dict[str, float], names: frozenset[str], story: 
 
 def _conflict(weights: dict[str, float], names: frozenset[str], story_keys: AbstractSet[str],
               story_names: frozenset[str]) -> bool:
+    """``headlines_conflict`` on the story's keys already gathered (a kept shape's), so
+    event scoring does not gather them again for every article."""
     return bool(names - story_keys) and bool(story_names - weights.keys())
 
 
