@@ -127,23 +127,31 @@ def rows_in(db: Database, sql: str, values: Sequence[object], *after: object,
     """The rows of ``sql`` (its ``{marks}`` an IN list of ``values``, between the parameters
     ``before`` and ``after``), a chunk of values at a time: SQLite caps the parameters of one
     statement. Each chunk's rows come in the statement's order; sort them again if it matters."""
-    for part in in_chunks(db, values, len(before) + len(after)):
-        yield from db.conn.execute(sql.format(marks=marks(part)), [*before, *part, *after])
+    for statement, params in _chunked(db, sql, values, before, after):
+        yield from db.conn.execute(statement, params)
 
 
 def dicts_in(db: Database, sql: str, values: Sequence[object], *after: object,
              before: Sequence[object] = ()) -> Iterator[dict]:
     """``rows_in`` with each row a dict of its columns, as sqlite-utils' ``query`` gives them."""
-    for part in in_chunks(db, values, len(before) + len(after)):
-        yield from db.query(sql.format(marks=marks(part)), [*before, *part, *after])
+    for statement, params in _chunked(db, sql, values, before, after):
+        yield from db.query(statement, params)
 
 
 def change_in(db: Database, sql: str, values: Sequence[object], *after: object,
               before: Sequence[object] = ()) -> int:
     """Run the UPDATE or DELETE ``sql`` over ``values`` as ``rows_in`` reads them; the rows
     changed in all."""
-    return sum(db.conn.execute(sql.format(marks=marks(part)), [*before, *part, *after]).rowcount
-               for part in in_chunks(db, values, len(before) + len(after)))
+    return sum(db.conn.execute(statement, params).rowcount
+               for statement, params in _chunked(db, sql, values, before, after))
+
+
+def _chunked(db: Database, sql: str, values: Sequence[object], before: Sequence[object],
+             after: Sequence[object]) -> Iterator[tuple[str, list[object]]]:
+    """Each chunk's statement and parameters, so the three readers above cannot disagree on
+    the order of the parameters around the IN list."""
+    for part in in_chunks(db, values, len(before) + len(after)):
+        yield sql.format(marks=marks(part)), [*before, *part, *after]
 
 
 def insert_row(db: Database, table: str, row: Mapping[str, object]) -> int:
