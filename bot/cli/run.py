@@ -47,12 +47,7 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     """
     settings = obj.settings.with_overrides(watch_folder=watch, port=port, host=host)
     obj.db  # noqa: B018 - opening it first names a database that cannot be used
-    lock = _one_run_per_database(Path(settings.db_path))
-    try:
-        refuse_full_disk(settings.db_path)
-    except StorageError:
-        lock.close()
-        raise
+    lock = _lock_for_run(Path(settings.db_path))
     stop = _stop_on_signals()
     runner = Runner(settings, slack_factory=None if console else _slack_factory(settings))
     try:
@@ -80,6 +75,18 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
             _print_console(db)
     click.echo("stopped")
     lock.close()
+
+
+def _lock_for_run(db_path: Path) -> IO[str]:
+    """The run's lock, let go again on a full disk: at start nothing is in flight to wait for
+    space, and an earlier run's lock file opens even on a disk that can take no write."""
+    lock = _one_run_per_database(db_path)
+    try:
+        refuse_full_disk(db_path)
+    except StorageError:
+        lock.close()
+        raise
+    return lock
 
 
 def _one_run_per_database(db_path: Path) -> IO[str]:
