@@ -120,6 +120,8 @@ def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, perio
 
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
               tz: ZoneInfo, *, plain: bool = False) -> int:
+    """Post the period's digest at most once: one in flight when a pass stopped is settled
+    first, and the next is marked in flight (with its conversation) before it is posted."""
     items, last_event = _items(db, sub, period)
     until = _iso(period.until)
     if not items:

@@ -391,7 +391,8 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def _self_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The Ruiz campaign said": a body its own phrase names by a name is that body, not an
-    earlier "his campaign" of the same word."""
+    earlier "his campaign" of the same word; remembered as a mention, so that "the statement
+    said" after it is the campaign's."""
     if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
         return None
     speaker = Speaker(noun_phrase(token), "organisation")
