@@ -133,8 +133,9 @@ def latest_articles(
 def latest_joins(
     db: Database, story_ids: Iterable[int], *, per_story: int = 4
 ) -> dict[int, list[tuple[int, float | None, str]]]:
-    """``latest_articles`` with ``article_joins`` of each, from the same read: each story's
-    latest articles, oldest first, with the likeness each joined with and when it was placed."""
+    """``latest_articles`` with what a later correction weighs, from the same read: each
+    story's latest articles, oldest first, with the likeness each joined its story with (None:
+    it started its story, or was stored before these were kept) and when it was placed."""
     query = ("SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
              "WHERE story_id = ? ORDER BY seen_at DESC, article_id DESC LIMIT ?")
     return {story_id: list(reversed(db.conn.execute(query, (story_id, per_story)).fetchall()))
@@ -165,15 +166,6 @@ def article_keys(db: Database, article_ids: list[int]
         stored = json.loads(data)
         found[article_id] = (stored["k"], stored.get("t") or [])
     return found
-
-
-def article_joins(db: Database, article_ids: list[int]
-                  ) -> dict[int, tuple[float | None, str]]:
-    """The likeness each article joined its story with (None: it started its story, or was
-    stored before these were kept) and when it was placed."""
-    return {article_id: (score, seen_at) for article_id, score, seen_at in rows_in(
-        db, "SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
-        "WHERE article_id IN ({marks})", article_ids)}
 
 
 def article_sentences(db: Database, article_ids: list[int]) -> dict[int, list[SentenceContent]]:

@@ -69,7 +69,7 @@ def test_a_key_reads_only_its_latest_postings_and_none_before_the_window(fresh_d
     assert sorted(found) == list(range(5, 21))
 
 
-def test_the_latest_articles_come_with_their_joins_as_two_reads_give_them(fresh_db):
+def test_the_latest_articles_come_with_their_joins_in_the_same_order(fresh_db):
     rows = [(1, 1, "2026-03-01T00:00:00+00:00", None), (2, 1, "2026-03-01T01:00:00+00:00", 0.3),
             (3, 1, "2026-03-01T01:00:00+00:00", 0.07), (4, 2, "2026-03-01T02:00:00+00:00", None),
             (5, 1, "2026-03-01T03:00:00+00:00", 0.5), (6, 1, "2026-03-01T04:00:00+00:00", 0.2)]
@@ -79,7 +79,8 @@ def test_the_latest_articles_come_with_their_joins_as_two_reads_give_them(fresh_
             fresh_db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data) "
                              "VALUES (?, ?, ?, ?)", [article_id, story_id, seen_at, data])
     latest = store.latest_articles(fresh_db, [1, 2, 3])
-    joins = store.article_joins(fresh_db, [a for ids in latest.values() for a in ids])
     assert latest == {1: [2, 3, 5, 6], 2: [4], 3: []}
+    hour = "2026-03-01T0{}:00:00+00:00".format
     assert store.latest_joins(fresh_db, [1, 2, 3]) == {
-        story_id: [(a, *joins[a]) for a in ids] for story_id, ids in latest.items()}
+        1: [(2, 0.3, hour(1)), (3, 0.07, hour(1)), (5, 0.5, hour(3)), (6, 0.2, hour(4))],
+        2: [(4, None, hour(2))], 3: []}

@@ -101,8 +101,10 @@ def test_a_moved_article_held_from_alerting_stays_held(pipeline, fresh_db):
 
 def test_a_moved_article_is_no_weak_joiner_any_more(pipeline, fresh_db):
     ids = [o.article_id for o in pipeline.ingest(articles()) if o.article_id is not None]
-    joins = store.article_joins(fresh_db, ids)
-    contract, again, walkout, later = (joins[a][0] for a in ids)
+    stories = [row[0] for row in fresh_db.execute("SELECT id FROM stories")]
+    joins = {a: score for rows in store.latest_joins(fresh_db, stories).values()
+             for a, score, _ in rows}
+    contract, again, walkout, later = (joins[a] for a in ids)
     assert contract is None, "the first report of a story joined nothing"
     assert again is not None and again > EVENTS.weak_join
     assert walkout is None, "moved: it starts its story now"
