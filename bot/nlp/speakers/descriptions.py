@@ -310,12 +310,12 @@ def _titled(person: Person, token: Token) -> bool:
     """Whether the person's role gives them this title, abbreviated or not, with the places
     and peoples the description names ("Florida Sen." is "the senator" and "the Florida
     senator", not "the Ohio senator"; "an aide at the company" is no "company")."""
-    words = _words(person.role or "")
+    words = _role_words(person.role or "")
     title = words[:next((i for i, w in enumerate(words) if w in ROLE_PREPOSITIONS), None)]
     return token.lower_ in title and _proper_modifiers(token) <= set(words)
 
 
-def _words(text: str) -> list[str]:
+def _role_words(text: str) -> list[str]:
     """A role's words, abbreviated titles written out ("Sen." is "senator")."""
     words = (w.strip(",.;:()'\"“”’") for w in text.lower().split())
     return [ABBREVIATED_TITLES.get(w, w) for w in words]
