@@ -24,6 +24,12 @@ from bot.models import (
 from storage.db import insert_row, rows_in
 
 TOTAL_KEY = ""
+PER_KEY = 16
+"""Postings an index key reads, the latest first: one number for both candidate lookups, so
+the summed one shortlists what the per-key one does."""
+LATEST = 4
+"""A story's latest articles an article is compared with: one number for both reads (with and
+without their joins), so both granularities compare with the same articles."""
 
 
 def key_counts(db: Database, keys: Iterable[str]) -> KeyCounts:
@@ -44,7 +50,7 @@ def count_keys(db: Database, keys: Iterable[str]) -> None:
 
 
 def candidate_stories(
-    db: Database, keys: Iterable[str], *, since: str, per_key: int = 16,
+    db: Database, keys: Iterable[str], *, since: str, per_key: int = PER_KEY,
     arrived_since: str | None = None,
 ) -> dict[int, list[str]]:
     """Stories seen since ``since`` sharing index keys with the article: story -> shared keys;
@@ -75,7 +81,7 @@ SUM_MARGIN = 1e-9
 
 def leading_candidates(
     db: Database, weights: Sequence[tuple[str, float]], *, since: str, limit: int,
-    min_shared: int = 1, per_key: int = 16,
+    min_shared: int = 1, per_key: int = PER_KEY,
 ) -> dict[int, list[str]]:
     """``candidate_stories`` (no ``arrived_since``) cut to the stories that can be among the
     ``limit`` sharing the most weight, in one statement: SQLite sums each story's shared
@@ -120,7 +126,7 @@ def _arrived_candidates(
 
 
 def latest_articles(
-    db: Database, story_ids: Iterable[int], *, per_story: int = 4
+    db: Database, story_ids: Iterable[int], *, per_story: int = LATEST
 ) -> dict[int, list[int]]:
     """Each story's latest article ids, oldest first (read from the story index alone)."""
     query = ("SELECT article_id FROM story_features WHERE story_id = ? "
@@ -131,7 +137,7 @@ def latest_articles(
 
 
 def latest_joins(
-    db: Database, story_ids: Iterable[int], *, per_story: int = 4
+    db: Database, story_ids: Iterable[int], *, per_story: int = LATEST
 ) -> dict[int, list[tuple[int, float | None, str]]]:
     """``latest_articles`` with what a later correction weighs, from the same read: each
     story's latest articles, oldest first, with the likeness each joined its story with (None:
