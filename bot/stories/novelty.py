@@ -225,6 +225,15 @@ SPOKEN = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|wrote|tweeted|a
                     r"|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
 """A quote mark, a verb of saying or a post's card ("Ada Brandt: We will …"): the sentence gives
 someone's words, not the writer's."""
+VAGUE_VOICES = re.compile(
+    r"(?:^|[,;:] |\b(?:while|but|whereas) )(?:some|others)(?: on the \w+)? "
+    r"(?:(?:have|had|also) )?"
+    r"(?:say|said|argue|argued|believe|believed|contend|contended|claim|claimed|declared|"
+    r"asserted|insist|insisted|suggest|suggested|think|thought|fear|feared|worry|worried|"
+    r"celebrated|praised|criticized|questioned|noted|highlighted)\b",
+    re.IGNORECASE)
+"""Opinion given to no one: "Some argue that …, but others say …". A view named by no speaker
+is the writer's summary of a debate, not a statement someone made."""
 REASONS = ("changed figure", "quote", "figure", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
@@ -274,14 +283,16 @@ def found(
 def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[str, ...],
              previous: SentenceFeatures | None, story: _Story, year: int | None) -> bool:
     """Whether what made the sentence new is too weak for what it is: background, words said
-    before the news, a writer's claim after no news, who someone already named is (on real
-    copy such sentences are context; a new quote or figure keeps the first and last)."""
+    before the news, a writer's claim after no news, who someone already named is, views given
+    to no one (on real copy such sentences are context; a new quote or figure still makes news
+    of who someone is, of background and of such views, a new figure of words said before)."""
     text = sentences[position].text
     strong = bool(STRONG.intersection(reasons))
     return (not strong and background(text, year)) or \
         (not FIGURES.intersection(reasons) and said_before(text, year)) or \
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
-        (not strong and not SPOKEN.search(text) and _who_is(text, story))
+        (not strong and not SPOKEN.search(text) and _who_is(text, story)) or \
+        (not strong and unnamed_views(text))
 
 
 def background(text: str, year: int | None = None) -> bool:
@@ -305,6 +316,14 @@ def _who_is(text: str, story: _Story) -> bool:
         return True
     words = [w for w in found.group("name").lower().split() if w != "the"]
     return bool(words) and bool({"e:" + " ".join(words), "e:" + words[-1]} & story.facts)
+
+
+def unnamed_views(text: str) -> bool:
+    """Whether the sentence only says that unnamed people hold views ("Some argue that …, while
+    others say …"), with no one else's words in it: on real copy a summary of the debate, not
+    news (what the views are about may name anyone)."""
+    outside = _outside_quotes(text)
+    return bool(VAGUE_VOICES.search(outside)) and not SPOKEN.search(VAGUE_VOICES.sub(" ", outside))
 
 
 def _outside_quotes(text: str) -> str:

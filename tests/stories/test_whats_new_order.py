@@ -164,3 +164,29 @@ def test_who_someone_the_story_named_is_background_and_who_a_newcomer_is_news(pi
     assert any("Mediators" in s for s in news)
     assert not any("former deckhand" in s for s in news), "the story named Solberg"
     assert any("retired judge" in s for s in news), "the story had not named Berg"
+
+
+UNNAMED_VIEWS = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+Some argue that the Vessby shipping group can easily afford the back pay Petra Solberg demands, while others say the islanders will tire of a long walkout.
+
+Harbour master Greta Lindqvist said the Vessby shipping group had offered to pay half the missed overtime."""
+
+
+def test_views_given_to_no_one_are_not_news_and_a_named_speakers_are(pipeline):
+    news = whats_new_of(pipeline, REPORT, UNNAMED_VIEWS)
+    assert any("Mediators" in s for s in news)
+    assert not any("Some argue" in s for s in news), "no one named holds these views"
+    assert any("offered to pay half" in s for s in news)
+
+
+def test_unnamed_views_are_read_outside_quotes_and_only_without_a_speaker():
+    views = novelty.unnamed_views
+    assert views("Some argue the port can wait, but others say it cannot.")
+    assert views("Some on the council declared the plan dead, while others have praised Solberg.")
+    assert not views("Some dockers said they would return on Monday.")
+    assert not views("“Some argue we should wait,” Solberg said.")
+    assert not views("Solberg said the offer was fair, but others argued it was not.")
+    assert not views("Ekdahl and others argued the offer was unfair.")
