@@ -186,8 +186,8 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
 
 
 def _in_flight_key(sub: Subscription) -> str:
-    """The state key naming the digest being posted ("SUB@UNTIL CHANNEL": which digest, and
-    the conversation it went to), so a restart looks for it there before posting."""
+    """The state key whose value names the digest being posted ("SUB@UNTIL CHANNEL": which
+    digest, and the conversation it went to), so a restart looks for it there before posting."""
     return f"digest_in_flight:{sub.id}"
 
 
