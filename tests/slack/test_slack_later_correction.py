@@ -137,6 +137,23 @@ def test_a_digest_after_the_correction_lists_the_moved_story_as_new(hourly_desk,
     assert item.startswith("🆕 New: *Dockers walk out") and "Thursday" in item
 
 
+def test_a_move_stored_before_its_time_was_kept_lists_the_moved_story_as_new(hourly_desk,
+                                                                             fake_slack):
+    """A database moved on from before stories/m008 holds moves without their time: the next
+    digest reads them by the earlier rule, and lists the moved story as new."""
+    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
+    for batch in ([contract, again], [walkout]):
+        list(hourly_desk.pipeline.ingest(batch))
+    assert hourly_desk.digest(0) == 1
+    hourly_desk.ingest_after(1, later)
+    with transaction(hourly_desk.db):
+        assert hourly_desk.db.execute("UPDATE story_articles SET moved_at = NULL "
+                                      "WHERE moved_at IS NOT NULL").rowcount == 1
+    assert hourly_desk.digest(1) == 1
+    second = fake_slack.posts("C0DIG")[1]
+    assert second.text.endswith("1 new story, 0 updated"), second.text
+
+
 WALKOUT_VOTE = """Averna dockers vote to stay out as pension talks move to Friday
 
 Dockworkers at Port Averna voted on Wednesday to keep up their walkout over pension cuts, the dockers' union said, after 412 of its 450 members backed the strike.
