@@ -47,6 +47,8 @@ CONTRARY_VOTES = 2
 """He/she after someone this many times, none the other way, against their first name."""
 HE_OR_SHE_SENTENCES = 3
 """How many sentences after a mis-tagged name a he or she may follow it (``_first_named``)."""
+POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "’s", "'", "’"))
+"""A possessive ending a name, as lower-case hashes (compared without building a Token)."""
 MISTAGGED = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
 """Labels the recogniser gives a person's name by mistake."""
 OTHER_LABELS = 3
@@ -191,9 +193,11 @@ class Registry:
         ever writes after "the" (see ``_no_one``)."""
         single = {n for n in self.people if " " not in n}
         written: dict[str, list[Token]] = {}
+        text = self._source()
         for ent in self.ents:  # the word where the recogniser tagged it, as anything
-            if ent.text in single:
-                written.setdefault(ent.text, []).append(ent.root)
+            word = text[ent.start_char:ent.end_char]
+            if word in single:
+                written.setdefault(word, []).append(ent.root)
         return {p.name for p in self.people.values()
                 if self._with_the(p.name) or " " not in p.name and
                 self._no_one(p, written.get(p.name, []))}
@@ -230,9 +234,7 @@ class Registry:
         """"Right After This Senator Endorsed Trump, …": on a line in title case the recogniser
         takes capitalised words for a name; one with a word the article never writes again
         off that line is no one it names."""
-        if self._text is None:  # the text the Doc was parsed from, else rebuilt once
-            self._text = self.columns.text if self.columns.text is not None else self.doc.text
-        text = self._text
+        text = self._source()
         at = span.start_char
         start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
         line = text[start:end if end != -1 else len(text)]
@@ -244,6 +246,13 @@ class Registry:
         inline = orth[bisect_left(idx, start):bisect_left(idx, start + len(line))]
         return any(counts[orth[t.i]] == inline.count(orth[t.i])
                    for t in span if not t.is_punct)
+
+    def _source(self) -> str:
+        """The text the Doc was parsed from, else rebuilt once: slicing it is cheaper than
+        building a span's tokens."""
+        if self._text is None:
+            self._text = self.columns.text if self.columns.text is not None else self.doc.text
+        return self._text
 
     def _collect_short_names(self) -> None:
         """"Kaminska was more cautious": a surname or first name of someone registered in full,
@@ -345,7 +354,8 @@ class Registry:
 
     def _trimmed_name(self, ent: Span) -> Span:
         start, end = ent.start, ent.end
-        while end > start + 1 and self.doc[end - 1].text.lower() in {"'s", "’s", "'", "’"}:
+        lower = self.columns.lower
+        while end > start + 1 and lower[end - 1] in POSSESSIVES:
             end -= 1
         if end - start == 1 and start > 0 and name_part(self.doc[start - 1], range(start, end)):
             start -= 1

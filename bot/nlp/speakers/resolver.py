@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
@@ -147,10 +148,10 @@ class SpeakerResolver:
         if key is not None and len(words) > 1 and words[0].lower() not in key.lower().split():
             return None  # "Bill Clinton" is not the "Hillary Clinton" the article has
         if key is None:
-            for token in self.reg.doc:
-                if token.text == text.split()[-1] and token.pos_ == "PROPN" and \
-                        not self.reg.quoted(token.idx):
-                    speaker, _ = self.resolve(token)
+            cols = self.reg.columns
+            for i in cols.written(words[-1], len(cols.orth)):
+                if cols.pos[i] == PROPN and not self.reg.quoted(cols.idx[i]):
+                    speaker, _ = self.resolve(self.reg.doc[i])
                     return speaker if speaker.kind == "person" else None
             return None
         person = self.reg.people[key]
