@@ -370,15 +370,12 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         company = _acting_company(r, token)
         if company is not None:
             return company
-    if r.reg.chunks is None:
-        r.reg.chunks = list(r.reg.doc.noun_chunks)
-    for chunk in r.reg.chunks:
+    for chunk in r.reg.chunks_of(lemma):
         if chunk.start_char >= token.idx:
             break
         if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
             continue  # its own phrase names it ("the Sanders campaign"), or says nothing
-        if chunk.root.lemma_.lower() == lemma and len(chunk) > 2 and \
-                not r.reg.quoted(chunk.start_char):
+        if len(chunk) > 2 and not r.reg.quoted(chunk.start_char):
             return national_government(r, chunk.root) or \
                 Speaker(noun_phrase(chunk.root), "organisation")
     if lemma in AGENCIES:

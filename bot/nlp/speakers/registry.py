@@ -107,7 +107,7 @@ class Registry:
         self.sent_starts = self.columns.line_starts(doc)
         self.sents: list[Span] = self.columns.spans(doc, self.sent_starts)
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
-        self.chunks: list[Span] | None = None
+        self._chunks: dict[str, list[Span]] | None = None
         self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self._ent_ends = [e.end for e in self.ents]
@@ -322,6 +322,15 @@ class Registry:
             person = self.register(doc[start:end].text)
             person.take_role(_written_title(tok, doc[start:end]))
             self.add_mention(doc[end - 1], person.name)
+
+    def chunks_of(self, lemma: str) -> list[Span]:
+        """Noun chunks headed by this lower-cased lemma, in text order: the article's chunks
+        are found and indexed once, not walked again for each description."""
+        if self._chunks is None:
+            self._chunks = {}
+            for chunk in self.doc.noun_chunks:
+                self._chunks.setdefault(chunk.root.lemma_.lower(), []).append(chunk)
+        return self._chunks.get(lemma, [])
 
     def nouns_before(self, lemma: str, before: int) -> list[Token]:
         """Nouns with this lower-cased lemma before index ``before``, latest first."""
