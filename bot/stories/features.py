@@ -149,12 +149,14 @@ class DocView(NamedTuple):
     """What the features need of spaCy's Doc, in plain values that pickle fast: ``rows`` the
     tokens' ``COLUMNS`` as native unsigned 64-bit integers, ``strings`` the text of every word
     and lemma hash in them, ``ents`` (start, end, start_char, end_char, label), and which of the
-    headline's words are stop words."""
+    headline's words are stop words, and which entities (by start) are number words counting
+    nothing (``bot.stories.counts``)."""
 
     rows: bytes
     strings: dict[int, str]
     ents: tuple[tuple[int, int, int, int, str], ...]
     title_stops: frozenset[str]
+    uncounted: frozenset[int] = frozenset()
 
 
 def title_words(title: str | None) -> tuple[str, ...]:
@@ -246,6 +248,7 @@ class _Words:
         self.starts = flat[COLUMNS - 1::COLUMNS]
         self.pos = flat[2::COLUMNS]
         self.strings = view.strings
+        self.uncounted = view.uncounted
         self.lowers = {key: _LOWERS.get(key) or self._lower(key) for key in set(flat[::COLUMNS])}
         self.lemmas = {key: _LEMMAS.get(key) or self._lemma(key)
                        for key in set(flat[1::COLUMNS])}
@@ -309,7 +312,7 @@ def _sentence(
         elif label in NUMERIC:
             facts |= _number_keys(ent_text) or _date_key(label, ent_text)
             numeric.update(range(ent.start, ent.end))
-            if label in FIGURE_LABELS:
+            if label in FIGURE_LABELS and ent.start not in words.uncounted:
                 figures |= _figure_values(ent_text + _scale_after(ent.end, words))
     plain: list[tuple[str, str]] = []
     hedged = False

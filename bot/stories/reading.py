@@ -11,6 +11,7 @@ from spacy.parts_of_speech import ADJ, IDS, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc
 
 from bot.models import ParsedArticle
+from bot.stories.counts import uncounted
 from bot.stories.features import (
     COLUMNS,
     CONTENT,
@@ -55,4 +56,4 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     strings = doc.vocab.strings
     keys = set(array[:, 0].tolist()) | set(array[:, 1].tolist())
     return DocView(numpy.ascontiguousarray(array).tobytes(), {key: strings[key] for key in keys},
-                   ents, stops)
+                   ents, stops, uncounted(doc))
