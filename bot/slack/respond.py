@@ -8,7 +8,6 @@ from typing import Any
 
 from slack_bolt import BoltContext
 from slack_bolt.context.respond import Respond
-from slack_bolt.context.respond.internals import _build_message
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 log = logging.getLogger(__name__)
@@ -28,8 +27,7 @@ class RespondOnce(Respond):
         if self.response_url is None:
             raise ValueError("respond is unsupported here as there is no response_url")
         first = args[0] if args else kwargs.get("text")
-        message = _build_message(**first) if isinstance(first, dict) else \
-            _build_message(*args, **kwargs)
+        message = message_of(**first) if isinstance(first, dict) else message_of(*args, **kwargs)
         client = WebhookClient(url=self.response_url, proxy=self.proxy, ssl=self.ssl,
                                timeout=TIMEOUT_S, retry_handlers=[], logger=QUIET)
         try:
@@ -44,6 +42,17 @@ class RespondOnce(Respond):
             log.warning("Slack refused an answer through response_url: HTTP %s %s",
                         response.status_code, response.body[:200])
         return response
+
+
+def message_of(text: str = "", **fields: Any) -> dict[str, Any]:
+    """The body Slack takes for ``respond()``'s arguments (Bolt's own builder is private)."""
+    message: dict[str, Any] = {"text": text}
+    for key, value in fields.items():
+        if key in ("blocks", "attachments"):
+            value = [part if isinstance(part, dict) else part.to_dict() for part in value or ()]
+        if value is not None and value != []:
+            message[key] = value
+    return message
 
 
 def respond_once(context: BoltContext, next: Callable[[], object]) -> None:
