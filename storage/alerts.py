@@ -270,18 +270,20 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
     return [_event(row) for row in rows]
 
 
-def moved_first_reports(db: Database, story_ids: Sequence[int], *,
-                        before: int, taken: int | None = None) -> list[TopicEvent]:
+def moved_first_reports(db: Database, story_ids: Sequence[int], *, before: int,
+                        taken: int | None = None, subscription: int = 0) -> list[TopicEvent]:
     """The first reports of these stories that a later correction (or a split) moved in from
     another story, as events before ``before``: a digest may have taken them as that other
     story's news. ``taken``, the last event an earlier digest took: a story holding a report
-    of its own by then had been made, so that digest listed its first report in it."""
+    of its own by then had been made, so that digest listed its first report in it; and one
+    the ``subscription``'s digest read after the move, it listed as its story's start."""
     rows = rows_in(
         db, EVENTS + "WHERE sa.story_id IN ({marks}) AND sa.verdict = 'new' AND sa.id < ? "
         "AND sa.moved_from IS NOT NULL " + NOT_HELD + "AND NOT EXISTS (SELECT 1 FROM "
         "story_articles own WHERE own.story_id = sa.story_id AND own.moved_from IS NULL "
-        "AND own.verdict IN ('new', 'update') AND own.id <= ?) ORDER BY sa.id",
-        story_ids, before, taken or 0)
+        "AND own.verdict IN ('new', 'update') AND own.id <= ?) AND NOT EXISTS (SELECT 1 FROM "
+        "digest_moved_reports d WHERE d.subscription_id = ? AND d.event_id = sa.id) "
+        "ORDER BY sa.id", story_ids, before, taken or 0, subscription)
     return [_event(row) for row in rows]
 
 

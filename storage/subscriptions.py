@@ -153,9 +153,12 @@ def _subs(db: Database, where: str, **params: object) -> list[Subscription]:
     return [Subscription(**{**row, "notify": notify_ids(row["notify"])}) for row in rows]
 
 
-def set_last_digest(db: Database, subscription_id: int, at: str,
-                    event: int | None = None) -> None:
-    """The digest up to ``at`` is done, and took the story events up to ``event`` (if any)."""
+def set_last_digest(db: Database, subscription_id: int, at: str, event: int | None = None,
+                    moved: Sequence[int] = ()) -> None:
+    """The digest up to ``at`` is done, and took the story events up to ``event`` (if any);
+    ``moved``: the moved first reports it listed as their story's start."""
     db.execute("UPDATE subscriptions SET last_digest_at = ?, "
                "last_digest_event = coalesce(?, last_digest_event) WHERE id = ?",
                [at, event, subscription_id])
+    db.conn.executemany("INSERT OR IGNORE INTO digest_moved_reports (subscription_id, event_id) "
+                        "VALUES (?, ?)", [(subscription_id, e) for e in moved])

@@ -98,8 +98,7 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
         log.error("digest for %s on %r refused by Slack (%s), even as plain text; the digest "
                   "up to %s is skipped so the next ones still come", sub.target_id, sub.topic,
                   error_code(exc), _iso(period.until))
-        _, last_event = _items(db, sub, period)
-        _done(db, sub, _in_flight_key(sub), _iso(period.until), last_event)
+        _done(db, sub, _in_flight_key(sub), _iso(period.until), _items(db, sub, period))
         return 0
     if sent:
         pacer.posted(sub.target_id, now)
@@ -122,11 +121,11 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
               tz: ZoneInfo, *, plain: bool = False) -> int:
     """Post the period's digest at most once: one in flight when a pass stopped is settled
     first, and the next is marked in flight (with its conversation) before it is posted."""
-    items, last_event = _items(db, sub, period)
+    taken = _items(db, sub, period)
     until = _iso(period.until)
-    if not items:
+    if not taken.items:
         with transaction(db):
-            subs.set_last_digest(db, sub.id, until, last_event)
+            subs.set_last_digest(db, sub.id, until, taken.last_event)
         return 0
     channel = call(lambda: _channel(client, sub))
     key = _in_flight_key(sub)
@@ -134,9 +133,9 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     install = install_id(db)
     settled = _settle_in_flight(db, client, sub, channel, payload, period.until, install)
     if settled is not None:
-        _done(db, sub, key, until, last_event)
+        _done(db, sub, key, until, taken)
         return settled
-    items = with_thread_links(db, client, sub.target_id, items)
+    items = with_thread_links(db, client, sub.target_id, taken.items)
     with transaction(db):
         set_state(db, key, f"{payload} {channel}")
     text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain)
@@ -145,7 +144,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         unfurl_links=False, unfurl_media=False,
         metadata={"event_type": EVENT_TYPE,
                   "event_payload": {"digest": payload, "install": install}}))
-    return _done(db, sub, key, until, last_event)
+    return _done(db, sub, key, until, taken)
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
@@ -191,23 +190,32 @@ def _in_flight_key(sub: Subscription) -> str:
     return f"digest_in_flight:{sub.id}"
 
 
-def _done(db: Database, sub: Subscription, key: str, until: str, last_event: int | None) -> int:
+def _done(db: Database, sub: Subscription, key: str, until: str, taken: Taken) -> int:
     """The period is done (posted, found posted, or skipped): the next digest starts after it."""
     with transaction(db):
-        subs.set_last_digest(db, sub.id, until, last_event)
+        subs.set_last_digest(db, sub.id, until, taken.last_event, taken.moved)
         set_state(db, key, "")
     return 1
 
 
-def _items(db: Database, sub: Subscription,
-           period: Period) -> tuple[list[DigestItem], int | None]:
-    """One item per story, in the order stories first appeared in the period; and the last
-    event taken, after which the next digest starts (whatever the clock said when it came)."""
+@dataclass(frozen=True)
+class Taken:
+    """A digest's items; the last event taken, after which the next digest starts (whatever
+    the clock said when it came); and the moved first reports it lists as their story's start
+    (read after the move: a later digest must not list them new again)."""
+
+    items: list[DigestItem]
+    last_event: int | None
+    moved: tuple[int, ...]
+
+
+def _items(db: Database, sub: Subscription, period: Period) -> Taken:
+    """One item per story, in the order stories first appeared in the period."""
     events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until),
                                   after=sub.last_digest_event)
-    last_event = max((e.event_id for e in events), default=None)
     stories: dict[int, DigestItem] = {}
-    for event in _with_moved_first_reports(db, events, sub.last_digest_event, period):
+    moved: list[int] = []
+    for event in _with_moved_first_reports(db, events, sub, period):
         if is_muted(db, event.story_id, [sub.target_id]):
             continue
         item = stories.get(event.story_id)
@@ -215,18 +223,22 @@ def _items(db: Database, sub: Subscription,
             stories[event.story_id] = DigestItem(
                 story_id=event.story_id, is_new=event.verdict == "new", headline=event.title,
                 url=event.url, source=event.source, whats_new=event.whats_new, articles=1)
+            if event.verdict == "new" and event.moved_at is not None:
+                moved.append(event.event_id)
         else:
             stories[event.story_id] = item.with_update(event.whats_new)
-    return list(stories.values()), last_event
+    return Taken(list(stories.values()), max((e.event_id for e in events), default=None),
+                 tuple(moved))
 
 
-def _with_moved_first_reports(db: Database, events: list[TopicEvent], taken: int | None,
+def _with_moved_first_reports(db: Database, events: list[TopicEvent], sub: Subscription,
                               period: Period) -> list[TopicEvent]:
     """A story a later correction made of a report an earlier digest listed as another
     story's news starts here with that report, as new: its reader never saw it as a story,
-    so its later report must not read as an update of it (``taken``: the last event the
-    earlier digest took; one made after the correction listed the story already, and so did
-    the digest of the report's own period when the move came within that period)."""
+    so its later report must not read as an update of it (an earlier digest that took an
+    event made after the correction listed the story already, and so did the digest of the
+    report's own period when the move came within that period, or one that read the report
+    after its move, held past its period by Slack)."""
     firsts: dict[int, TopicEvent] = {}
     for event in events:
         firsts.setdefault(event.story_id, event)
@@ -234,8 +246,8 @@ def _with_moved_first_reports(db: Database, events: list[TopicEvent], taken: int
     if not updated:
         return events
     moved = {e.story_id: e for e in moved_first_reports(
-        db, updated, before=min(e.event_id for e in events), taken=taken)
-        if _moved_after_its_digest(e, period)}
+        db, updated, before=min(e.event_id for e in events), taken=sub.last_digest_event,
+        subscription=sub.id) if _moved_after_its_digest(e, period)}
     out: list[TopicEvent] = []
     for event in events:
         if event.story_id in moved and firsts[event.story_id] is event:

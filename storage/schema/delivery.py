@@ -111,3 +111,12 @@ def m010_alerts_by_channel(db: Database) -> None:
     Home and `/wirewatch status` list a person's failed ones; a year of alerts is ~600,000."""
     db.table("alerts").create_index(["channel", "status"], if_not_exists=True)
     db.table("alerts").create_index(["posted_channel"], if_not_exists=True)
+
+
+@MIGRATIONS()
+def m011_digest_moved_reports(db: Database) -> None:
+    """The moved first reports a subscription's digest listed as their story's start, read
+    after the move: a digest held past its period (Slack down) must not list them new again."""
+    db.execute("CREATE TABLE digest_moved_reports (subscription_id INTEGER NOT NULL "
+               "REFERENCES subscriptions(id) ON DELETE CASCADE, event_id INTEGER NOT NULL, "
+               "PRIMARY KEY (subscription_id, event_id))")

@@ -235,3 +235,26 @@ def test_a_correction_after_the_digest_that_took_the_report_lists_the_story_new_
     assert third.text.endswith("1 new story, 0 updated"), third.text
     [item] = [b["text"]["text"] for b in third.blocks if b["type"] == "section"]
     assert item.startswith("🆕 New: *Dockers walk out") and "412 of its 450" in item
+
+
+def test_a_digest_held_past_its_hour_by_slack_while_the_move_came_lists_the_story_new_once(
+        hourly_desk, fake_slack):
+    """Slack is down as the hour's digest falls due; ten minutes into the next hour the later
+    report takes the walkout out of the contract story, and then Slack answers again. The held
+    digest, read after the move, lists the walkout's story as new: the next digest lists the
+    later report as its update, not the story new a second time."""
+    contract, again, walkout, later = articles(hourly_desk.now - timedelta(hours=24))
+    for batch in ([contract, again], [walkout]):
+        list(hourly_desk.pipeline.ingest(batch))
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    assert hourly_desk.digest(0) == 0
+    hourly_desk.ingest_after(1, later)
+    assert send_due_digests(hourly_desk.db, hourly_desk.client,
+                            now=hourly_desk.hour + timedelta(minutes=20)) == 1
+    assert hourly_desk.digest(1) == 1
+    first, second = fake_slack.posts("C0DIG")
+    assert first.text.endswith("2 new stories, 0 updated"), first.text
+    assert "Dockers walk out" in str(first.blocks)
+    assert second.text.endswith("0 new stories, 1 updated"), second.text
+    [item] = [b["text"]["text"] for b in second.blocks if b["type"] == "section"]
+    assert "Thursday" in item and not item.startswith("🆕")
