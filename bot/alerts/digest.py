@@ -66,8 +66,9 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
     for sub in subs.digest_subscriptions(db):
         if pacer.paused(now) or not token.report().ok:
             break
-        end = period_end(now, mode=sub.mode, tz=tz, daily_hour=daily_hour)
         since = _parse(sub.last_digest_at or sub.created_at)
+        end = _held_end(db, sub, since, period_end(now, mode=sub.mode, tz=tz,
+                                                   daily_hour=daily_hour))
         if since >= end or not pacer.ready(sub.target_id, now):
             continue
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
@@ -173,6 +174,17 @@ def _message(sub: Subscription, items: list[DigestItem], since: datetime, *,
         return text_with_mentions(digest_plain(sub.topic, sub.mode, items), sub.notify), None
     return with_mentions(digest_text(sub.topic, sub.mode, items),
                          digest_blocks(sub.topic, sub.mode, items, since), sub.notify)
+
+
+def _held_end(db: Database, sub: Subscription, since: datetime, end: datetime) -> datetime:
+    """The end of the period whose digest is in flight, when it is still open: a pass after
+    the next period's end settles that digest (it may be in Slack) before listing its stories
+    again in a longer one. A subscription resumed or changed since starts afresh."""
+    owner, _, until = (get_state(db, _in_flight_key(sub)) or "").partition(" ")[0].partition("@")
+    if owner != str(sub.id) or not until:
+        return end
+    held = _parse(until)
+    return held if since < held < end else end
 
 
 def _lookup(request: Callable[[], str | None]) -> str | None:

@@ -189,3 +189,40 @@ def test_after_the_clock_steps_back_an_hour_alerts_go_on_at_once(runtime, fake_s
     back = [runtime.deliver_pending(now=at(-3600 + n)) for n in range(5)]  # the clock steps back
     assert sum(back) == 1, back
     assert len(fake_slack.posts("C0DESK")) == 2
+
+
+def test_a_digest_in_flight_across_the_next_hour_is_not_posted_again_in_a_longer_one(
+        runtime, fake_slack, fresh_db, topic):
+    """Slack took the 06:00 digest but its answer was lost, and wirewatch was stopped (or
+    Slack down) until after 07:00: the digest in flight is looked for, and found, before the
+    hour since then goes out in a digest of its own; nothing is listed twice."""
+    _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic)
+    for second in range(30, 34):
+        runtime.send_due_digests(now=datetime(2026, 11, 24, 7, 0, second, tzinfo=UTC))
+    first, second = fake_slack.posts("C0DIG")
+    assert "walk out" in first.text + str(first.blocks) and "vote" not in str(first.blocks)
+    assert "vote" in str(second.blocks) and "walk out" not in str(second.blocks)
+
+
+def test_a_subscription_made_daily_while_its_hourly_digest_was_in_flight_gets_its_digest(
+        runtime, fake_slack, fresh_db, topic):
+    """The digest in flight belongs to the hourly mode the desk left: the daily one starts
+    afresh from the change, as before, and is not held to the old period's end."""
+    _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic)
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="daily", created_by="U1", at="2026-11-24T06:10:00+00:00")
+    assert runtime.send_due_digests(now=datetime(2026, 11, 25, 8, 0, 30, tzinfo=UTC)) == 1
+    assert "vote" in str(fake_slack.posts("C0DIG")[-1].blocks)
+
+
+def _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic: int) -> None:
+    """C0DIG's 06:00 hourly digest reached Slack, its answer lost; a story came at 06:30."""
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    for title, minute in (("Dockworkers walk out", "05:20"), ("Dockworkers vote", "06:30")):
+        add_story(fresh_db, article_id=add_article(fresh_db, title=title), title=title,
+                  topic_ids=(topic,), at=f"2026-11-24T{minute}:00+00:00")
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    assert runtime.send_due_digests(now=datetime(2026, 11, 24, 6, 0, 30, tzinfo=UTC)) == 0
