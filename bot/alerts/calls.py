@@ -11,8 +11,14 @@ from slack_sdk.errors import SlackApiError
 from bot.alerts.token import TokenDead, is_dead_token
 
 T = TypeVar("T")
-RETRY_LATER = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable",
+RETRY_LATER = frozenset({"internal_error", "fatal_error", "service_unavailable",
                          "request_timeout"})
+RATE_LIMITED = frozenset({"ratelimited", "rate_limited", "message_limit_exceeded"})
+"""Slack's answers (HTTP 200, ok false) that the app or the workspace posted too much: a pause
+for every channel, as a 429 is, never a refusal of the message (which would lose it)."""
+SAID_RATE_LIMITED_WAIT = 10.0
+"""Seconds posting pauses after such an answer when it gives no Retry-After (it names no wait;
+a 429 does): ten of Slack's message-a-second slots, so a pause is not asked about every second."""
 LONGEST_WAIT = 300.0
 """Seconds at most that one 429 pauses posting (or a role lookup) for: a Retry-After of hours,
 from a proxy or a fault, would silence every channel until a restart; asking again after five
@@ -47,6 +53,10 @@ def call(request: Callable[[], T]) -> T:
         if status == 429:
             raise Retry("rate limited by Slack", retry_after(exc.response.headers), False,
                         True) from exc
+        if code in RATE_LIMITED:
+            wait = retry_after(exc.response.headers) if _has_retry_after(exc.response.headers) \
+                else SAID_RATE_LIMITED_WAIT
+            raise Retry(f"rate limited by Slack ({code})", wait, False, True) from exc
         if is_dead_token(code):
             raise TokenDead(code) from exc
         if status >= 500 or code in RETRY_LATER:
@@ -68,6 +78,10 @@ def retry_after(headers: dict | None) -> float:
                 break
             return min(max(seconds, 0.0), LONGEST_WAIT) if math.isfinite(seconds) else 1.0
     return 1.0
+
+
+def _has_retry_after(headers: dict | None) -> bool:
+    return any(name.lower() == "retry-after" for name in headers or {})
 
 
 def error_code(exc: SlackApiError) -> str:

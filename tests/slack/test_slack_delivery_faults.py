@@ -226,3 +226,29 @@ def _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic: int) -> None:
                   topic_ids=(topic,), at=f"2026-11-24T{minute}:00+00:00")
     fake_slack.drop_next(1, methods={"chat.postMessage"})
     assert runtime.send_due_digests(now=datetime(2026, 11, 24, 6, 0, 30, tzinfo=UTC)) == 0
+
+
+@pytest.mark.parametrize("kind", ["alert", "digest"])
+def test_slack_saying_rate_limited_in_its_answer_holds_posting_and_loses_nothing(
+        runtime, fake_slack, fresh_db, topic, kind):
+    """Slack's `chat.postMessage` may answer 200 with `rate_limited` (the app posted too many
+    messages): a pause, not a refusal of the message; it goes once Slack takes posts again."""
+    mode = "realtime" if kind == "alert" else "hourly"
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode=mode, created_by="U1", at="2026-11-24T05:00:00+00:00")
+    if kind == "alert":
+        new_story(fresh_db, topic)
+    else:
+        add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+                  title="Dockworkers walk out", topic_ids=(topic,),
+                  at="2026-11-24T05:20:00+00:00")
+    fake_slack.refuse_next(3, error="rate_limited", blocks_only=False)
+    for second in range(0, 120, 5):
+        if kind == "alert":
+            runtime.deliver_pending(now=at(second))
+        else:
+            runtime.send_due_digests(now=datetime(2026, 11, 24, 6, 0, second // 2, tzinfo=UTC))
+    assert len(fake_slack.posts("C0DESK")) == 1
+    if kind == "alert":
+        assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
