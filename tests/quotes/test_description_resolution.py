@@ -175,3 +175,14 @@ def test_a_campaign_its_own_phrase_names_is_that_campaign_and_issues_the_stateme
         "The Ruiz campaign on Friday responded that the office had grown to fit new staff. "
         "“Every contract was signed at the market rate,” the statement said.")
     assert speaker_of(quotes, "market rate") == "The Ruiz campaign"
+
+
+def test_the_ohio_senator_is_not_the_one_senator_named_from_elsewhere(statements_of):
+    quotes = statements_of(
+        "Democrats Ana Ruiz and Lena Vogt spoke at the union hall in Toledo on Monday. Vogt, "
+        "the senator from Vermont, said wages had stalled.\n\n"
+        "Tom Vale, who leads the field in many Ohio polls, toured a steel plant with local "
+        "workers on Tuesday.\n\n"
+        "The Ohio senator told reporters he feels good about the race and \"we will see what "
+        "the voters say next week.\"")
+    assert speaker_of(quotes, "we will see what") == "Tom Vale"

@@ -50,6 +50,8 @@ from bot.nlp.speakers.words import (
     UNNAMED_SOURCES,
 )
 
+ARTICLES = {"the", "a", "an"}
+"""Capitalised at a role's start without naming a place ("The senator from Vermont")."""
 PLACE_LABELS = {"GPE", "NORP", "LOC"}
 """What a title's modifier names when it tells one holder from another ("the Ohio governor")."""
 
@@ -293,14 +295,16 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
 
 def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The minister": the person last named with that title before, else the one person
-    the article gives that title at all ("The judge rubbed his chin" before "Judge Berman")."""
+    the article gives that title at all ("The judge rubbed his chin" before "Judge Berman"),
+    when their role places them nowhere else."""
     for mention in r.reg.before(token.idx):
         person = r.reg.people.get(mention.key)
         if mention.speaker.kind == "person" and person and _titled(person, token):
             return person.speaker()
     if token.lower_ not in TITLE_WORDS - COMPANY_ROLES:
         return None
-    holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_]
+    holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_ and
+               _placed_alike(token, p.role or "")]
     if len(holders) == 1:
         return holders[0].speaker()
     return None
@@ -313,6 +317,16 @@ def _titled(person: Person, token: Token) -> bool:
     words = _role_words(person.role or "")
     title = words[:next((i for i, w in enumerate(words) if w in ROLE_PREPOSITIONS), None)]
     return token.lower_ in title and _proper_modifiers(token) <= set(words)
+
+
+def _placed_alike(token: Token, role: str) -> bool:
+    """"The Florida senator" may be the one senator of an article whose role names no place
+    ("President"), never one whose role places them elsewhere ("the senator from Vermont")."""
+    places = _proper_modifiers(token)
+    if places <= set(_role_words(role)):
+        return True
+    return not any(w[:1].isupper() and word not in TITLE_WORDS | ARTICLES
+                   for w, word in zip(role.split(), _role_words(role), strict=True))
 
 
 def _role_words(text: str) -> list[str]:
