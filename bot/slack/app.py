@@ -17,6 +17,7 @@ from slack_sdk.web import SlackResponse
 
 import handlers
 from bot.config import ConfigError, Settings
+from bot.slack.clients import app_client
 from bot.slack.config import api_url
 from bot.slack.respond import respond_once
 from bot.slack.scopes import missing_scopes, scope_warning
@@ -30,7 +31,7 @@ OTHER_TEAM = "This wirewatch is installed in another Slack workspace; it does no
 
 def build_app(settings: Settings, *, services: Services, verify_token: bool = True) -> App:
     """The app with every listener registered; raises ConfigError if Slack refuses the token."""
-    client = WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10)
+    client = app_client(settings)
     me = _check_token(client, settings) if verify_token else None
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "",

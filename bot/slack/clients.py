@@ -1,14 +1,37 @@
-"""The Web API client the outbox uses: one attempt per call, because the outbox itself retries."""
+"""The Web API clients: the outbox's makes one attempt per call, because the outbox itself
+retries; the Bolt app's retries a dropped connection for every call but a post."""
 
 from __future__ import annotations
 
 from slack_sdk import WebClient
+from slack_sdk.http_retry import ConnectionErrorRetryHandler, HttpRequest, HttpResponse, RetryState
 
 from bot.config import Settings
 from bot.slack.config import api_url
+
+NEVER_RETRIED = ("chat.postMessage", "chat.postEphemeral")
+"""Calls a dropped connection must not send again: Slack may have taken the first (a post
+whose answer was lost), and a second shows the message twice."""
 
 
 def delivery_client(settings: Settings) -> WebClient:
     """No SDK retry handlers: a post retried on a dropped connection would be posted twice."""
     return WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10,
                      retry_handlers=[])
+
+
+def app_client(settings: Settings) -> WebClient:
+    """The listeners' client: a lookup (users.info, conversations.info …) is tried again once
+    on a dropped connection, as the SDK does by default; a post is not."""
+    return WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10,
+                     retry_handlers=[ReadsRetried()])
+
+
+class ReadsRetried(ConnectionErrorRetryHandler):
+    """The SDK's retry of a dropped connection, for every call but a post."""
+
+    def _can_retry(self, *, state: RetryState, request: HttpRequest,
+                   response: HttpResponse | None = None, error: Exception | None = None) -> bool:
+        if request.url.rstrip("/").endswith(NEVER_RETRIED):
+            return False
+        return super()._can_retry(state=state, request=request, response=response, error=error)

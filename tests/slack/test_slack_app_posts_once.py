@@ -1,0 +1,68 @@
+"""What the Bolt app posts itself (a channel's pause told by direct message, an unmute said
+in the channel) goes once, even when the connection drops after Slack took the message."""
+
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import urlencode
+
+from bot.alerts.blocks import MUTE
+from bot.stories.tracking import add_topic
+from handlers.home_view import UNMUTE
+from storage.alerts import is_muted
+from storage.db import transaction
+from storage.subscriptions import paused_subscriptions, subscribe
+from tests.fakes.signing import action_body, event_body, post_signed
+from tests.slack.conftest import events_url, wait_for
+from tests.slack.world import add_article, add_story
+
+SETTLE = 2.0
+"""Seconds to let a listener that has posted finish whatever else it would post (the SDK's
+retry of a dropped connection waits up to 1.5 s)."""
+
+
+def posts_settled(fake_slack, channel: str) -> list:
+    """The channel's messages once the first has come and the listener has had time to post
+    any other; Slack was asked to post only once (a second try may fail, or show it twice)."""
+    wait_for(lambda: fake_slack.posts(channel))
+    time.sleep(SETTLE)
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1
+    return fake_slack.posts(channel)
+
+
+def test_a_pause_told_by_direct_message_is_told_once_when_the_answer_is_lost(
+        runtime, fake_slack, fresh_db):
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    reply = post_signed(events_url(runtime), event_body(
+        {"type": "channel_archive", "channel": "C0DESK", "user": "U1"}),
+        content_type="application/json")
+    assert reply.status == 200
+    wait_for(lambda: paused_subscriptions(fresh_db))
+    [told] = posts_settled(fake_slack, "D0ED")
+    assert "Port strike" in told.text
+
+
+def test_an_unmute_said_in_the_channel_is_said_once_when_the_answer_is_lost(
+        runtime, fake_slack, fresh_db):
+    article = add_article(fresh_db, title="Bridge closes for repairs")
+    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
+    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
+                                                 user="U0ED",
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    post_signed(events_url(runtime), urlencode({"payload": json.dumps({
+        "type": "block_actions", "team": {"id": "T00000001"}, "user": {"id": "U0ED"},
+        "api_app_id": "A0WIREWATCH", "token": "legacy-verification-token",
+        "container": {"type": "view", "view_id": "VHOME"}, "trigger_id": "1337.42.home",
+        "view": {"id": "VHOME", "type": "home"}, "actions": [
+            {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button",
+             "action_ts": "4"}]})}))
+    [told] = posts_settled(fake_slack, "C0DESK")
+    assert "Unmuted *Bridge closes for repairs*" in told.text
+    assert not is_muted(fresh_db, story, ["C0DESK"])
