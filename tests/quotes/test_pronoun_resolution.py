@@ -78,3 +78,12 @@ def test_a_name_alone_on_its_line_signs_a_letter_and_is_no_subject(statements_of
         "will expose him for what he is.")
     quote = next(q for q in quotes if "this scheme" in q.text)
     assert quote.speaker.name == "Tomas Varga"
+
+
+def test_he_after_a_verb_the_parser_took_for_a_modifier_means_the_name_before_it(statements_of):
+    quotes = statements_of(
+        "The rivals traded blows on Monday.\n\n"
+        "Vale accused Ruiz, the senator from Ohio, of being \"soft\" on farm subsidies. Then he "
+        "turned on Paul Marsh, calling him a \"quitter\" and accusing him of acting like a "
+        "\"sulking child.\"")
+    assert speaker_of(quotes, "quitter") == "Vale"

@@ -22,6 +22,8 @@ LAST_SUBJECT_SPAN = 12
 """Sentences he/she looks back over for the last subject of its gender ..."""
 LAST_SUBJECT_NARRATIVE = 5
 """... of which at most this many narrative ones (quote-only sentences are not counted)."""
+LOST_VERB_TAGS = {"VBD", "VBN"}
+"""A past verb the parser took for an adjective ("Ruiz accused Vale" as one name)."""
 QUOTE_REACH = 120
 """Tokens of the quotation beside a speech tag searched for the names it mentions."""
 QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
@@ -182,6 +184,9 @@ def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
         return []  # "Ernie Helton." alone on its line signs the letter above; no subject
     if root.pos_ in {"NOUN", "PROPN"} and not r.reg.quoted(root.idx):
         stray = [c for c in root.children if c.dep_ == "nsubj" and not r.reg.quoted(c.idx)]
+        named = _name_before_verb(root)
+        if named is not None:
+            return [named]
         return stray + [root]  # "Ruiz intimated disappointment": the parser lost the verb
     heads = [root] if not r.reg.quoted(root.idx) else \
         [t for t in sent if r.reg.speaking(t) and not r.reg.quoted(t.idx)]
@@ -189,6 +194,18 @@ def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     if heads and (subject is None or subject.i < sent.start):
         subject = _opening_name(r, sent, heads[0]) or subject
     return [subject] if subject is not None and not r.reg.quoted(subject.idx) else []
+
+
+def _name_before_verb(root: Token) -> Token | None:
+    """"Then Ruiz accused Vale, the mayor, of …": the parser took the verb for a modifier of
+    its object's name and the subject's name for part of it; the name before the verb acts."""
+    doc = root.doc
+    for c in root.lefts:
+        if c.dep_ == "amod" and c.tag_ in LOST_VERB_TAGS and c.i > 0:
+            before = doc[c.i - 1]
+            if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head == root:
+                return before
+    return None
 
 
 def _name_line(sent: Span) -> bool:
