@@ -3,9 +3,7 @@ in the channel) goes once, even when the connection drops after Slack took the m
 
 from __future__ import annotations
 
-import json
 import time
-from urllib.parse import urlencode
 
 from bot.alerts.blocks import MUTE
 from bot.stories.tracking import add_topic
@@ -15,6 +13,7 @@ from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import action_body, event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
+from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
 
 SETTLE = 2.0
@@ -56,13 +55,8 @@ def test_an_unmute_said_in_the_channel_is_said_once_when_the_answer_is_lost(
                                                  response_url=fake_slack.response_url()))
     wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
     fake_slack.drop_next(1, methods={"chat.postMessage"})
-    post_signed(events_url(runtime), urlencode({"payload": json.dumps({
-        "type": "block_actions", "team": {"id": "T00000001"}, "user": {"id": "U0ED"},
-        "api_app_id": "A0WIREWATCH", "token": "legacy-verification-token",
-        "container": {"type": "view", "view_id": "VHOME"}, "trigger_id": "1337.42.home",
-        "view": {"id": "VHOME", "type": "home"}, "actions": [
-            {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button",
-             "action_ts": "4"}]})}))
+    post_signed(events_url(runtime), home_action(
+        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
     [told] = posts_settled(fake_slack, "C0DESK")
     assert "Unmuted *Bridge closes for repairs*" in told.text
     assert not is_muted(fresh_db, story, ["C0DESK"])
