@@ -53,6 +53,9 @@ def call(request: Callable[[], T]) -> T:
         if status == 429:
             raise Retry("rate limited by Slack", retry_after(exc.response.headers), False,
                         True) from exc
+        if not _from_slack(exc.response.headers):
+            raise Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's "
+                        "page?); Slack may have the call", 0, True) from exc
         if code in RATE_LIMITED:
             wait = retry_after(exc.response.headers) if _has_retry_after(exc.response.headers) \
                 else SAID_RATE_LIMITED_WAIT
@@ -78,6 +81,13 @@ def retry_after(headers: dict | None) -> float:
                 break
             return min(max(seconds, 0.0), LONGEST_WAIT) if math.isfinite(seconds) else 1.0
     return 1.0
+
+
+def _from_slack(headers: dict | None) -> bool:
+    """Slack's Web API answers in JSON, even to refuse; any other answer (a proxy's sign-in or
+    error page, HTTP 200 or not) says nothing of whether Slack took the call."""
+    kinds = [str(v) for k, v in (headers or {}).items() if k.lower() == "content-type"]
+    return not kinds or any("json" in kind.lower() for kind in kinds)
 
 
 def _has_retry_after(headers: dict | None) -> bool:

@@ -38,6 +38,10 @@ MANIFEST_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "i
                    "channels:history", "groups:history", "users:read", "usergroups:read",
                    "channels:join", "channels:read", "groups:read")
 DROPPED = -1
+GARBLED = -2
+PROXY_PAGE = (b"<html><head><title>Sign in to continue</title></head><body>Your session with "
+              b"the web proxy has ended.</body></html>")
+"""What a proxy between wirewatch and Slack may answer instead of Slack (HTTP 200, HTML)."""
 
 
 @dataclass
@@ -106,6 +110,7 @@ class _Faults:
     drop_share: float = 0.0
     drop_methods: frozenset[str] | None = None
     refusals: list[tuple[str, bool]] = field(default_factory=list)
+    garbles: list[tuple[frozenset[str] | None, bool]] = field(default_factory=list)
 
 
 class FakeSlack:
@@ -195,6 +200,15 @@ class FakeSlack:
         with self._lock:
             self._faults.drops += count
             self._faults.drop_methods = frozenset(methods) if methods else None
+
+    def garble_next(self, count: int, *, methods: set[str] | None = None,
+                    forwarded: bool = True) -> None:
+        """Answer the next ``count`` calls (of ``methods``) with a proxy's HTML page and status
+        200, after doing the work (``forwarded``: the proxy passed the call on and replaced
+        Slack's answer) or without it (the proxy kept the call)."""
+        with self._lock:
+            self._faults.garbles.extend([(frozenset(methods) if methods else None,
+                                          forwarded)] * count)
 
     def drop_fraction(self, fraction: float, *, methods: set[str] | None = None) -> None:
         """Do a seeded random ``fraction`` of calls and close the connection unanswered."""
@@ -315,6 +329,17 @@ class FakeSlack:
             return True
         return bool(faults.drop_share) and faults.rng.random() < faults.drop_share
 
+    def _garbled(self, method: str, *, take: bool = False) -> bool | None:
+        """Whether the next garble hits ``method``: True, the work done first; False, not
+        (taken at once); None, no garble."""
+        garbles = self._faults.garbles
+        if not garbles or not _hit(method, garbles[0][0]):
+            return None
+        forwarded = garbles[0][1]
+        if take or not forwarded:
+            garbles.pop(0)
+        return forwarded
+
     def _fault_for(self, method: str) -> int | None:
         faults = self._faults
         if not _hit(method, faults.methods):
@@ -335,9 +360,14 @@ class FakeSlack:
                 payload, status = {"ok": False, "error": "invalid_auth"}, 200
             elif status is None and method not in AUTHLESS and self.token_error:
                 payload, status = {"ok": False, "error": self.token_error}, 200
+            elif status is None and self._garbled(method) is False:
+                payload, status = {}, GARBLED
             elif status is None:
+                garbled = self._garbled(method, take=True)
                 payload, status = self._answer(method, params), 200
-                if self._dropped(method):
+                if garbled:
+                    status = GARBLED
+                elif self._dropped(method):
                     status = DROPPED
             else:
                 payload = {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
@@ -625,9 +655,11 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if status == DROPPED:
                 self.close_connection = True
                 return
-            data = json.dumps(payload).encode()
+            data, kind = json.dumps(payload).encode(), "application/json; charset=utf-8"
+            if status == GARBLED:
+                data, kind, status = PROXY_PAGE, "text/html; charset=utf-8", 200
             self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
             for name, value in headers.items():
                 self.send_header(name, value)

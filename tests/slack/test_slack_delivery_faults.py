@@ -252,3 +252,32 @@ def test_slack_saying_rate_limited_in_its_answer_holds_posting_and_loses_nothing
     assert len(fake_slack.posts("C0DESK")) == 1
     if kind == "alert":
         assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+@pytest.mark.parametrize("forwarded", [True, False], ids=["posted", "kept"])
+def test_an_answer_that_is_not_slacks_leaves_the_alert_to_be_looked_for(
+        runtime, fake_slack, fresh_db, topic, forwarded):
+    """A proxy between wirewatch and Slack answers a post with its own page (HTTP 200, HTML:
+    a sign-in page, an error page), having passed the post on or not: nobody knows whether
+    Slack has it, as when the connection drops. Twice running, as a proxy's page lasts."""
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.garble_next(2, methods={"chat.postMessage"}, forwarded=forwarded)
+    deliver_all(runtime)
+    assert alert_ids(fake_slack, "C0DESK") == [1]
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+@pytest.mark.parametrize("forwarded", [True, False], ids=["posted", "kept"])
+def test_a_digest_answered_by_a_proxy_page_is_looked_for_and_posted_once(
+        runtime, fake_slack, fresh_db, topic, forwarded):
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    fake_slack.garble_next(2, methods={"chat.postMessage"}, forwarded=forwarded)
+    for minute in range(4):
+        runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
+    [digest] = fake_slack.posts("C0DIG")
+    assert digest.blocks and "walk out" in str(digest.blocks)
