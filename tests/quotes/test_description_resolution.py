@@ -186,3 +186,21 @@ def test_the_ohio_senator_is_not_the_one_senator_named_from_elsewhere(statements
         "The Ohio senator told reporters he feels good about the race and \"we will see what "
         "the voters say next week.\"")
     assert speaker_of(quotes, "we will see what") == "Tom Vale"
+
+
+def test_the_candidate_is_not_someone_the_article_calls_a_former_candidate(statements_of):
+    quotes = statements_of(
+        "Tom Vale opened a campaign office in Larne on Monday.\n\n"
+        "Dana Whitfield, the former candidate for governor who now runs a bakery chain, said "
+        "local firms would stay neutral. Vale has no real rival in the June primary.\n\n"
+        "“I have great respect for the bakers of this town,” the candidate said in an email.")
+    assert speaker_of(quotes, "great respect") == "Tom Vale"
+
+
+def test_the_former_candidate_is_still_whom_the_article_calls_one(statements_of):
+    quotes = statements_of(
+        "Tom Vale opened a campaign office in Larne on Monday.\n\n"
+        "Dana Whitfield, the former candidate for governor who now runs a bakery chain, said "
+        "local firms would stay neutral. Vale has no real rival in the June primary.\n\n"
+        "“I have great respect for the bakers of this town,” the former candidate said.")
+    assert speaker_of(quotes, "great respect") == "Dana Whitfield"

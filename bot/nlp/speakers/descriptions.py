@@ -50,6 +50,8 @@ from bot.nlp.speakers.words import (
     UNNAMED_SOURCES,
 )
 
+FORMER = "former"
+"""A title held no longer ("a former governor"), which "the governor" does not mean."""
 ARTICLES = {"the", "a", "an"}
 """Capitalised at a role's start without naming a place ("The senator from Vermont")."""
 PLACE_LABELS = {"GPE", "NORP", "LOC"}
@@ -304,7 +306,7 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
     if token.lower_ not in TITLE_WORDS - COMPANY_ROLES:
         return None
     holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_ and
-               _placed_alike(token, p.role or "")]
+               _placed_alike(token, p.role or "") and not _former(_role_words(p.role or ""), token)]
     if len(holders) == 1:
         return holders[0].speaker()
     return None
@@ -316,7 +318,16 @@ def _titled(person: Person, token: Token) -> bool:
     senator", not "the Ohio senator"; "an aide at the company" is no "company")."""
     words = _role_words(person.role or "")
     title = words[:next((i for i, w in enumerate(words) if w in ROLE_PREPOSITIONS), None)]
-    return token.lower_ in title and _proper_modifiers(token) <= set(words)
+    return token.lower_ in title and _proper_modifiers(token) <= set(words) and \
+        not _former(title, token)
+
+
+def _former(title: list[str], token: Token) -> bool:
+    """"A former candidate for governor" is no longer "the candidate" (but may be "the former
+    candidate")."""
+    if any(c.lower_ == FORMER for c in token.lefts):
+        return False
+    return FORMER in title[:title.index(token.lower_)] if token.lower_ in title else False
 
 
 def _placed_alike(token: Token, role: str) -> bool:
