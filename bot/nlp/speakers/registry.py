@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.chunks import chunks_by_lemma
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import (
@@ -107,7 +108,7 @@ class Registry:
         self.sent_starts = self.columns.line_starts(doc)
         self.sents: list[Span] = self.columns.spans(doc, self.sent_starts)
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
-        self._chunks: dict[str, list[Span]] | None = None
+        self._chunks: dict[str, list[tuple[int, int]]] | None = None
         self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self._ent_ends = [e.end for e in self.ents]
@@ -327,10 +328,8 @@ class Registry:
         """Noun chunks headed by this lower-cased lemma, in text order: the article's chunks
         are found and indexed once, not walked again for each description."""
         if self._chunks is None:
-            self._chunks = {}
-            for chunk in self.doc.noun_chunks:
-                self._chunks.setdefault(chunk.root.lemma_.lower(), []).append(chunk)
-        return self._chunks.get(lemma, [])
+            self._chunks = chunks_by_lemma(self.doc, self.columns.pos, self.columns.lemma)
+        return [self.doc[start:end] for start, end in self._chunks.get(lemma, [])]
 
     def nouns_before(self, lemma: str, before: int) -> list[Token]:
         """Nouns with this lower-cased lemma before index ``before``, latest first."""
