@@ -17,6 +17,8 @@ from bot.permissions import LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, ref
 from bot.slack.services import CONTEXT_KEY, Services
 
 MAX_INPUT = 1000
+LARGEST_ID = 2**63 - 1
+"""The largest integer SQLite stores: a longer number names no row (and SQLite refuses it)."""
 MESSAGE_CHARS = 3000
 OPEN_QUOTES = {'"': '"', "“": "”", "„": "“", "”": "”", "«": "»", "'": "'", "‘": "’", "‚": "‘",
                "「": "」", "‹": "›"}
@@ -147,3 +149,12 @@ def said(produce: Callable[[], str], *, then: str) -> str:
         return produce()
     except WirewatchError as exc:
         return f"{echo(str(exc), 400)}\n{then}"
+
+
+def row_id(value: object) -> int | None:
+    """A story's or subscription's id as typed or sent back by a button: ASCII digits within
+    SQLite's range, else None (str.isdigit takes "²", which int() refuses)."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_ID:
+        return None
+    return int(text)

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from bot.models import Subscription
 from bot.permissions import AFTER_ACK_WAIT, Action
 from handlers.actions.mute import unmute
-from handlers.common import answer, db_of, refused
+from handlers.common import answer, db_of, refused, row_id
 from handlers.events.app_home import publish_home
 from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
 from storage import subscriptions as subs
@@ -70,13 +70,14 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
                        client: WebClient, context: BoltContext) -> None:
     ack()
     user = (body.get("user") or {}).get("id")
-    story, _, channel = str(action.get("value") or "").partition(":")
+    value, _, channel = str(action.get("value") or "").partition(":")
+    story = row_id(value)
     line = refused(context, Action.MUTE, wait=AFTER_ACK_WAIT)
     if line and body.get("response_url"):
         answer(respond, line)
     db = db_of(context)
-    if story.isdigit() and channel and not line and _may_unmute(db, body, int(story), channel):
-        unmute(client, db, story_id=int(story), channel=channel, user=user)
+    if story is not None and channel and not line and _may_unmute(db, body, story, channel):
+        unmute(client, db, story_id=story, channel=channel, user=user)
     publish_home(client, db, user, notice=None if body.get("response_url") else line)
 
 
@@ -102,9 +103,10 @@ def _may_unmute(db: Database, body: dict, story_id: int, channel: str) -> bool:
 
 def _own_subscription(db: Database, sub_id: str, user: str | None) -> Subscription | None:
     """The subscription, if this person may change it (theirs, or one they set up)."""
-    if not sub_id.isdigit() or not user:
+    number = row_id(sub_id)
+    if number is None or not user:
         return None
-    found = subs.subscription(db, int(sub_id))
+    found = subs.subscription(db, number)
     return found if found and user in (found.target_id, found.created_by) else None
 
 def register(app: App) -> None:

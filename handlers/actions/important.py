@@ -8,7 +8,7 @@ from bot.alerts.blocks import IMPORTANT
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import fit, plain
 from bot.permissions import Action
-from handlers.common import answer, db_of, requires
+from handlers.common import answer, db_of, requires, row_id
 from storage.articles import now_iso
 from storage.db import transaction
 from storage.important import mark_important, unmark_important
@@ -55,10 +55,9 @@ def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
 
 
 def _target(body: dict, action: dict) -> tuple[int | None, str | None, str | None]:
-    value = str(action.get("value") or "")
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
         "channel_id")
-    return (int(value) if value.isdigit() else None), channel, (body.get("user") or {}).get("id")
+    return row_id(action.get("value")), channel, (body.get("user") or {}).get("id")
 
 
 def register(app: App) -> None:

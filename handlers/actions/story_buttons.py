@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.permissions import Action
 from handlers.actions.mute import mute
-from handlers.common import answer, db_of, echo, join_lines, requires
+from handlers.common import answer, db_of, echo, join_lines, requires, row_id
 from handlers.events.app_home import publish_home
 from storage.alerts import story_quotes
 from storage.timeline import story_brief
@@ -54,10 +54,7 @@ def handle_open_article(ack: Ack) -> None:
 
 
 def _story_id(action: dict) -> int | None:
-    try:
-        return int(action.get("value") or "")
-    except ValueError:
-        return None
+    return row_id(action.get("value"))
 
 
 def _title(db: Database, story_id: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from handlers.common import answer, db_of, echo, unquote, user_text
+from handlers.common import answer, db_of, echo, row_id, unquote, user_text
 from handlers.timeline import send_timeline
 from storage.timeline import find_stories
 
@@ -22,7 +22,8 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
         return
     number = text.removeprefix("#")
     if number.isdigit():
-        if not send_timeline(respond, db, int(number)):
+        story = row_id(number)
+        if story is None or not send_timeline(respond, db, story):
             answer(respond, f"No story {echo(number, 20)}. {USAGE}")
         return
     found = find_stories(db, text)
