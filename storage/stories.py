@@ -42,11 +42,17 @@ def key_counts(db: Database, keys: Iterable[str]) -> KeyCounts:
 
 
 def count_keys(db: Database, keys: Iterable[str]) -> None:
-    rows = [(k,) for k in keys if k] + [(TOTAL_KEY,)]
-    db.conn.executemany(
-        "INSERT INTO feature_df (key, n) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1",
-        rows,
+    """One more article with each key, and one more in all: one statement over the keys as a
+    JSON array (a row per key through ``executemany`` cost twice as much)."""
+    db.conn.execute(
+        "INSERT INTO feature_df (key, n) SELECT value, 1 FROM json_each(?) WHERE true "
+        "ON CONFLICT(key) DO UPDATE SET n = n + 1",
+        [_keys_json([*(k for k in keys if k), TOTAL_KEY])],
     )
+
+
+def _keys_json(keys: list[str]) -> str:
+    return json.dumps(keys, separators=(",", ":"))
 
 
 def candidate_stories(

@@ -244,7 +244,7 @@ class _Words:
     def __init__(self, view: DocView, text: str) -> None:
         self.doc_text = text
         flat = memoryview(view.rows).cast("Q").tolist()
-        self.rows = [flat[i:i + COLUMNS] for i in range(0, len(flat), COLUMNS)]
+        self.rows = list(zip(*[iter(flat)] * COLUMNS, strict=True))
         self.starts = flat[COLUMNS - 1::COLUMNS]
         self.pos = flat[2::COLUMNS]
         self.strings = view.strings
@@ -281,6 +281,8 @@ def _lower(text: str) -> _Lower:
     return _Lower(text, any(c.isalnum() for c in text), any(c.isdigit() for c in text))
 
 
+_new = tuple.__new__
+"""What TokenView(...) runs, without its Python-level ``__new__`` (a step per token)."""
 _LOWERS: dict[int, _Lower] = {}
 _LEMMAS: dict[int, str] = {}
 """Words and lemmas by their hash in spaCy's string store (the same in every Doc and process)."""
@@ -329,7 +331,7 @@ def _sentence(
         if not hedged and lower in HEDGES:
             hedged = bool(modal)
         if alpha or like_num or alnum:
-            tokens.append(TokenView(lower, lemma, index))
+            tokens.append(_new(TokenView, (lower, lemma, index)))
         if stop or not alpha or i in in_entity:
             if like_num and digit:
                 facts |= _number_keys(lower)
