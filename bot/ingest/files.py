@@ -78,7 +78,8 @@ def unsupported(suffix: str, *, name: str) -> str | None:
     """Why a file of this type is not read, or None for the types wirewatch reads."""
     if suffix in SUFFIXES:
         return None
-    return f"unsupported file type '{suffix or name}' (use .txt, .html, .json or .jsonl)"
+    return (f"unsupported file type '{display_name(Path(suffix or name))}' (use .txt, .html, "
+            ".json or .jsonl)")
 
 
 def too_large(size: int, max_bytes: int) -> str:

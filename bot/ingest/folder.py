@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from sqlite_utils import Database
 
-from bot.ingest.files import read_bytes, too_large, unsupported
+from bot.ingest.files import display_name, read_bytes, too_large, unsupported
 from bot.ingest.records import parse_json_lines
 from bot.models import IngestFailure, RawArticle, SeenFile, Source
 from storage.db import transaction
@@ -124,7 +124,7 @@ class FolderWatcher:
         signature = (info.st_size, info.st_mtime_ns)
         if self._unchanged.get(key) == signature:
             return None
-        known = seen_file(db, key)
+        known = seen_file(db, _stored(path))
         if known and (known.size, known.mtime_ns) == signature:
             self._unchanged[key] = signature
             return None
@@ -161,7 +161,7 @@ class FolderWatcher:
             return None
         if known and known.sha256 == digest:
             with transaction(db):
-                remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
+                remember_file(db, path=_stored(path), size=signature[0], mtime_ns=signature[1],
                               sha256=digest, articles=known.articles, error=known.error,
                               now=now)
             self._unchanged[str(path)] = signature
@@ -173,7 +173,7 @@ class FolderWatcher:
         with transaction(db):
             for article in good:
                 enqueue(db, article, source_id=source.id, now=now)
-            remember_file(db, path=str(path), size=signature[0], mtime_ns=signature[1],
+            remember_file(db, path=_stored(path), size=signature[0], mtime_ns=signature[1],
                           sha256=digest, articles=len(good),
                           error="; ".join(f.reason for f in bad)[:1000] or None, now=now)
         self._unchanged[str(path)] = signature
@@ -227,7 +227,7 @@ def open_inside(folder: Path, path: Path) -> BinaryIO:
 def _load(folder: Path, path: Path, *, signature: tuple[int, int],
           max_bytes: int) -> tuple[list[RawArticle | IngestFailure], str]:
     """The file's articles (or why it is not read) and a digest of what was read."""
-    origin = str(path)
+    origin = display_name(path)
     try:
         handle = open_inside(folder, path)
     except OSError as exc:
@@ -248,7 +248,7 @@ def _load(folder: Path, path: Path, *, signature: tuple[int, int],
 def _oversized(handle: BinaryIO, path: Path, *, size: int,
                max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
     """Lines of a large .jsonl file one by one; any other file that large is refused."""
-    origin, suffix = str(path), path.suffix.lower()
+    origin, suffix = display_name(path), path.suffix.lower()
     refusal = unsupported(suffix, name=path.name)
     if refusal:
         yield IngestFailure(origin, refusal)
@@ -256,6 +256,17 @@ def _oversized(handle: BinaryIO, path: Path, *, size: int,
         yield from parse_json_lines(handle, origin=origin, max_line_bytes=max_bytes)
     else:
         yield IngestFailure(origin, too_large(size, max_bytes))
+
+
+def _stored(path: Path) -> str:
+    """The path as the database remembers it: as it is, or with bytes that are not UTF-8 (a
+    name from a Windows share, an old archive) escaped, since SQLite stores only UTF-8 text."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text
 
 
 def _belongs(path: Path, folder: Path) -> bool:
@@ -268,14 +279,14 @@ def _belongs(path: Path, folder: Path) -> bool:
 
 
 def _articles(path: Path, data: bytes, *, max_bytes: int) -> Iterator[RawArticle | IngestFailure]:
-    suffix = path.suffix.lower()
+    suffix, origin = path.suffix.lower(), display_name(path)
     refusal = unsupported(suffix, name=path.name)
     if refusal:
-        yield IngestFailure(str(path), refusal)
+        yield IngestFailure(origin, refusal)
     elif suffix == ".jsonl":
-        yield from parse_json_lines(data.splitlines(), origin=str(path), max_line_bytes=max_bytes)
+        yield from parse_json_lines(data.splitlines(), origin=origin, max_line_bytes=max_bytes)
     else:
-        yield from read_bytes(data, origin=str(path), suffix=suffix)
+        yield from read_bytes(data, origin=origin, suffix=suffix)
 
 
 def _stale(stamp: str | None, now: datetime) -> bool:

@@ -189,3 +189,29 @@ def test_an_unchanged_folder_is_rescanned_without_a_query_per_file(fresh_db, sou
     finally:
         fresh_db.conn.set_trace_callback(None)
     assert idle < 10, f"{idle} SQL statements for a scan that found nothing new"
+
+
+def test_names_that_are_not_utf8_or_hold_a_newline_are_read_and_shown_on_one_line(
+        fresh_db, source, drop, caplog):
+    """A file copied from a Windows share or an old archive may be named in Latin-1: SQLite
+    takes only UTF-8 text, so the scan raised at that file, every second, and nothing else in
+    the folder was read again. Each is read once; a name is logged and stored escaped."""
+    latin = os.path.join(os.fsencode(drop), b"caf\xe9 ferry.txt")
+    with open(latin, "wb") as handle:
+        handle.write(f"{FERRY[0]}\n\n{FERRY[1]}".encode())
+    story_file(drop, "bridge\nreport.txt", BRIDGE)
+    story_file(drop, "orchard.txt", ORCHARD)
+    (drop / "empty\nforged line.txt").write_bytes(b"")
+    with open(os.path.join(os.fsencode(drop), b"r\xe9sum\xe9"), "wb") as handle:
+        handle.write(b"no suffix: not read")
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    assert scan(watcher, fresh_db, source, 1).articles == 3
+    assert scan(watcher, fresh_db, source, 2).files == 0, "each remembered, read once"
+    origins = sorted(r.article.origin for r in pending(fresh_db, limit=10))
+    assert origins == sorted(str(drop) + "/" + name for name in (
+        "caf\\xe9 ferry.txt", "bridge\\nreport.txt", "orchard.txt"))
+    [warning] = [r.getMessage() for r in caplog.records if "empty" in r.getMessage()]
+    assert "empty\\nforged line.txt" in warning and "\n" not in warning
+    assert any("unsupported file type 'r\\xe9sum\\xe9'" in r.getMessage()
+               for r in caplog.records)
