@@ -20,7 +20,7 @@ from bot.nlp.quotes.marks import (
     paragraphs,
 )
 from bot.nlp.quotes.reporting import REPORTING, STANCES, VIEWS, is_reporting
-from bot.nlp.quotes.subjects import subject_of
+from bot.nlp.quotes.subjects import QuotedTokens, subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers.columns import Columns
 
@@ -67,11 +67,11 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
     return sorted(direct + indirect + headlines, key=lambda q: (q.start, q.end))
 
 
-def _quoted_tokens(starts: list[int], spans: list[QuoteSpan]) -> set[int]:
+def _quoted_tokens(starts: list[int], spans: list[QuoteSpan]) -> QuotedTokens:
     """Indexes of tokens (by their start offsets) inside quotation marks (the marks included)."""
     inside: set[int] = set()
     for span in spans:
         first = bisect_left(starts, span.open)
         last = bisect_left(starts, span.close)
         inside.update(range(first, last))
-    return inside
+    return QuotedTokens(inside)
