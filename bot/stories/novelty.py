@@ -24,6 +24,10 @@ CLAIM_BEST = 0.15
 CLAIM_NOVEL_WORDS = 5
 CONTINUATION_COVERED = 0.5
 NOVEL_FACT_PREFIXES = ("e:", "n:", "d:")
+ACRONYM_LETTERS = 3
+"""Names with this many initials or more are also known by them (two letters are too often some
+other word or name: "DC", "AD")."""
+LINKING_WORDS = frozenset({"of", "and", "for", "on", "in", "to", "at", "de", "du", "la"})
 WORD = re.compile(r"[a-z]+")
 QUOTED_WORD = 5
 """Quoted words shorter than this are not read as news ("back", "give", "jobs")."""
@@ -53,18 +57,20 @@ class _Story(NamedTuple):
     words: frozenset[str]
     figures: frozenset[Decimal]
     written: list[figures.Written]
+    acronyms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class _Part:
     """One earlier article: its facts, its words (lemmas and the words of its facts), its
-    figures (the first of equal ones written kept), and its distinct sentences' lemmas with
-    the figures of each sentence using them, in order."""
+    figures (the first of equal ones written kept), its distinct sentences' lemmas with the
+    figures of each sentence using them, in order, and its names' initials."""
 
     facts: frozenset[str]
     words: frozenset[str]
     figures: frozenset[Decimal]
     by_lemmas: dict[frozenset[str], list[frozenset[Decimal]]]
+    acronyms: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, sentences: Sequence[StoredSentence]) -> _Part:
@@ -75,7 +81,8 @@ class _Part:
             if s.lemmas:
                 by_lemmas.setdefault(s.lemmas, []).append(s.figures)
         return cls(facts, lemmas | {w for f in facts for w in f[2:].split()},
-                   frozenset().union(*(s.figures for s in sentences)), by_lemmas)
+                   frozenset().union(*(s.figures for s in sentences)), by_lemmas,
+                   acronyms(facts))
 
 
 class Earlier:
@@ -88,6 +95,7 @@ class Earlier:
         self._parts: dict[int, tuple[Sequence[StoredSentence], _Part]] = {}
         self._facts: Counter[str] = Counter()
         self._words: Counter[str] = Counter()
+        self._acronyms: Counter[str] = Counter()
         self._lemma_sets: Counter[frozenset[str]] = Counter()
         self.postings: dict[str, dict[frozenset[str], None]] = {}
 
@@ -120,6 +128,7 @@ class Earlier:
     def _add(self, part: _Part) -> _Part:
         _count(self._facts, part.facts, 1)
         _count(self._words, part.words, 1)
+        _count(self._acronyms, part.acronyms, 1)
         for lemmas in _count(self._lemma_sets, part.by_lemmas, 1):
             for lemma in lemmas:
                 self.postings.setdefault(lemma, {})[lemmas] = None
@@ -128,6 +137,7 @@ class Earlier:
     def _remove(self, part: _Part) -> None:
         _count(self._facts, part.facts, -1)
         _count(self._words, part.words, -1)
+        _count(self._acronyms, part.acronyms, -1)
         for lemmas in _count(self._lemma_sets, part.by_lemmas, -1):
             for lemma in lemmas:
                 users = self.postings[lemma]
@@ -136,11 +146,11 @@ class Earlier:
                     del self.postings[lemma]
 
     def story(self) -> _Story:
-        """Every fact, word and figure of the earlier sentences (of equal figures, the first
-        written, as in the articles' order)."""
+        """Every fact, word, figure and name's initials of the earlier sentences (of equal figures,
+        the first written, as in the articles' order)."""
         values = frozenset().union(*(part.figures for _, part in self._parts.values()))
         return _Story(frozenset(self._facts), frozenset(self._words), values,
-                      figures.written(values))
+                      figures.written(values), frozenset(self._acronyms))
 
     def figures(self, lemmas: frozenset[str]) -> set[frozenset[Decimal]]:
         """The figures of the earlier sentences using exactly these lemmas (of equal ones, the
@@ -150,6 +160,12 @@ class Earlier:
             for values in part.by_lemmas.get(lemmas, ()):
                 found.add(values)
         return found
+
+
+def acronyms(facts: Iterable[str]) -> frozenset[str]:
+    """The initials of the story's names of ACRONYM_LETTERS initials or more."""
+    return frozenset(letters for f in facts if f[:2] == "e:" and " " in f
+                     if len(letters := initials(f[2:].split())) >= ACRONYM_LETTERS)
 
 
 T = TypeVar("T")
@@ -367,7 +383,8 @@ def _reasons(
     "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     reasons = []
     novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
-                   and (f[0] == "n" or not all(known(w, story.words) for w in f[2:].split()))}
+                   and (f[0] == "n" or not all(known(w, story.words) for w in f[2:].split()))
+                   and not _acronym_known(f, story)}
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
                                          for v in sentence.figures):
         reasons.append("figure")
@@ -381,6 +398,24 @@ def _reasons(
     if not sentence.hedged and _claim(sentence, best, story, weights):
         reasons.append("claim")
     return tuple(reasons)
+
+
+def _acronym_known(fact: str, story: _Story) -> bool:
+    """Whether a name is one the story gave in the other form, written out or as its initials
+    ("American Israel Public Affairs Committee" for "AIPAC", or the other way round): a rewrite
+    spelling out an organisation the story named is not naming a newcomer."""
+    if fact[:2] != "e:":
+        return False
+    words = fact[2:].split()
+    letters = initials(words)
+    if len(words) > 1 and len(letters) >= ACRONYM_LETTERS:
+        return "e:" + letters in story.facts or letters in story.words
+    return len(words) == 1 and words[0] in story.acronyms
+
+
+def initials(words: Sequence[str]) -> str:
+    """A name's initials, its small linking words left out ("of", "and", "for")."""
+    return "".join(w[0] for w in words if w not in LINKING_WORDS)
 
 
 def _claim(sentence: SentenceFeatures, best: float, story: _Story,
