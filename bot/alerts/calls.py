@@ -19,6 +19,11 @@ for every channel, as a 429 is, never a refusal of the message (which would lose
 SAID_RATE_LIMITED_WAIT = 10.0
 """Seconds posting pauses after such an answer when it gives no Retry-After (it names no wait;
 a 429 does): ten of Slack's message-a-second slots, so a pause is not asked about every second."""
+WORKSPACE_MOVING = frozenset({"team_added_to_org", "org_login_required"})
+"""Slack's answers while it moves the workspace into an Enterprise organisation (its Web API
+is unavailable at times until the move is done): nothing was taken, so wait and post then."""
+MOVING_WAIT = 60.0
+"""Seconds posting pauses after such an answer: a move takes minutes or more."""
 LONGEST_WAIT = 300.0
 """Seconds at most that one 429 pauses posting (or a role lookup) for: a Retry-After of hours,
 from a proxy or a fault, would silence every channel until a restart; asking again after five
@@ -49,26 +54,34 @@ def call(request: Callable[[], T]) -> T:
     try:
         return request()
     except SlackApiError as exc:
-        status, code = exc.response.status_code, error_code(exc)
-        if status == 429:
-            raise Retry("rate limited by Slack", retry_after(exc.response.headers), False,
-                        True) from exc
-        if not _from_slack(exc.response.headers):
-            raise Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's "
-                        "page?); Slack may have the call", 0, True) from exc
-        if code in RATE_LIMITED:
-            wait = retry_after(exc.response.headers) if _has_retry_after(exc.response.headers) \
-                else SAID_RATE_LIMITED_WAIT
-            raise Retry(f"rate limited by Slack ({code})", wait, False, True) from exc
-        if is_dead_token(code):
-            raise TokenDead(code) from exc
-        if status >= 500 or code in RETRY_LATER:
-            raise Retry(f"Slack answered {status} {code}", 0, True) from exc
-        if code in GONE:
-            raise ChannelGone(code) from exc
-        raise
+        step = _next_step(exc)
+        if step is None:
+            raise
+        raise step from exc
     except OSError as exc:
         raise Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
+
+
+def _next_step(exc: SlackApiError) -> Exception | None:
+    """What a failed call means: a pause for every channel (Retry, rate_limited), a try again
+    of a call Slack may have taken (in flight), a dead token, a gone channel; None: Slack
+    refused this call itself."""
+    headers, status, code = exc.response.headers, exc.response.status_code, error_code(exc)
+    if status == 429:
+        return Retry("rate limited by Slack", retry_after(headers), False, True)
+    if not _from_slack(headers):
+        return Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's page?); "
+                     "Slack may have the call", 0, True)
+    if code in RATE_LIMITED:
+        return Retry(f"rate limited by Slack ({code})", _said_wait(headers), False, True)
+    if code in WORKSPACE_MOVING:
+        return Retry(f"Slack is moving the workspace into an Enterprise organisation ({code})",
+                     MOVING_WAIT, False, True)
+    if is_dead_token(code):
+        return TokenDead(code)
+    if status >= 500 or code in RETRY_LATER:
+        return Retry(f"Slack answered {status} {code}", 0, True)
+    return ChannelGone(code) if code in GONE else None
 
 
 def retry_after(headers: dict | None) -> float:
@@ -90,8 +103,11 @@ def _from_slack(headers: dict | None) -> bool:
     return not kinds or any("json" in kind.lower() for kind in kinds)
 
 
-def _has_retry_after(headers: dict | None) -> bool:
-    return any(name.lower() == "retry-after" for name in headers or {})
+def _said_wait(headers: dict | None) -> float:
+    """An ok-false rate limit's pause: its Retry-After if it has one, else ours."""
+    if any(name.lower() == "retry-after" for name in headers or {}):
+        return retry_after(headers)
+    return SAID_RATE_LIMITED_WAIT
 
 
 def error_code(exc: SlackApiError) -> str:

@@ -281,3 +281,30 @@ def test_a_digest_answered_by_a_proxy_page_is_looked_for_and_posted_once(
         runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
     [digest] = fake_slack.posts("C0DIG")
     assert digest.blocks and "walk out" in str(digest.blocks)
+
+
+@pytest.mark.parametrize("code", ["team_added_to_org", "org_login_required"])
+@pytest.mark.parametrize("kind", ["alert", "digest"])
+def test_a_workspace_moving_into_an_enterprise_org_holds_posting_and_loses_nothing(
+        runtime, fake_slack, fresh_db, topic, kind, code):
+    """While Slack moves the workspace into an Enterprise organisation, its Web API answers
+    `team_added_to_org` (or `org_login_required`) for a while: not a refusal of the message."""
+    mode = "realtime" if kind == "alert" else "hourly"
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode=mode, created_by="U1", at="2026-11-24T05:00:00+00:00")
+    if kind == "alert":
+        new_story(fresh_db, topic)
+    else:
+        add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+                  title="Dockworkers walk out", topic_ids=(topic,),
+                  at="2026-11-24T05:20:00+00:00")
+    fake_slack.refuse_next(4, error=code, blocks_only=False)
+    six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    for seconds in range(0, 600, 20):
+        if kind == "alert":
+            runtime.deliver_pending(now=at(seconds))
+        else:
+            runtime.send_due_digests(now=six + timedelta(seconds=seconds))
+    assert len(fake_slack.posts("C0DESK")) == 1
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 5, "paused between"
