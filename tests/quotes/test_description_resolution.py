@@ -204,3 +204,23 @@ def test_the_former_candidate_is_still_whom_the_article_calls_one(statements_of)
         "local firms would stay neutral. Vale has no real rival in the June primary.\n\n"
         "“I have great respect for the bakers of this town,” the former candidate said.")
     assert speaker_of(quotes, "great respect") == "Dana Whitfield"
+
+
+CATAPHORA = (
+    "Harbour town rejects ferry cuts.\n\n"
+    "The harbour town's new mayor said on Tuesday that the ferry would keep running all "
+    "winter.\n\n"
+    "Maria Lindqvist, who was elected last week, is the first woman to hold the post. She grew "
+    "up on the island.\n\n"
+    "A senior official at the ferry company said the timetable was under review. Thomas Vale, "
+    "the company's chairman, declined to comment.")
+
+
+def test_a_description_the_next_paragraph_names_is_that_person(statements_of):
+    quotes = statements_of(CATAPHORA)
+    assert speaker_of(quotes, "keep running all winter") == "Maria Lindqvist"
+
+
+def test_an_indefinite_source_named_by_no_one_stays_unnamed(statements_of):
+    quotes = statements_of(CATAPHORA)
+    assert speaker_of(quotes, "under review") == "A senior official at the ferry company"

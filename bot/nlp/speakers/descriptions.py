@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
+from bot.nlp.speakers.cataphora import named_next
 from bot.nlp.speakers.lead import headline_organisation, headline_person
 from bot.nlp.speakers.names import (
     clean,
@@ -123,9 +124,21 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
     lead = from_headline(r, token, kind) if singular else None
     if lead is not None:
         return lead, conf.DESCRIBED_PERSON if lead.kind == "person" else conf.EARLIER_DESCRIPTION
+    if singular and kind == "unnamed" and _of_someone(token):
+        later = named_next(r, token)
+        if later is not None:
+            return later, conf.DESCRIBED_PERSON
     speaker = Speaker(noun_phrase(token), kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
+
+
+def _of_someone(token: Token) -> bool:
+    """A definite description of one person ("the new mayor", "his son", "the city's new
+    mayor"; not "Ruiz's campaign manager", which says who they are)."""
+    owned = any(c.dep_ == "poss" and (c.pos_ == "PRON" or definite(c)) for c in token.children)
+    return (definite(token) or owned) and (
+        token.lemma_.lower() in UNNAMED_SOURCES or describes_someone(token))
 
 
 def from_headline(r: SpeakerResolver, token: Token, kind: str) -> Speaker | None:
