@@ -233,22 +233,9 @@ def test_slack_saying_rate_limited_in_its_answer_holds_posting_and_loses_nothing
         runtime, fake_slack, fresh_db, topic, kind):
     """Slack's `chat.postMessage` may answer 200 with `rate_limited` (the app posted too many
     messages): a pause, not a refusal of the message; it goes once Slack takes posts again."""
-    mode = "realtime" if kind == "alert" else "hourly"
-    with transaction(fresh_db):
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode=mode, created_by="U1", at="2026-11-24T05:00:00+00:00")
-    if kind == "alert":
-        new_story(fresh_db, topic)
-    else:
-        add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
-                  title="Dockworkers walk out", topic_ids=(topic,),
-                  at="2026-11-24T05:20:00+00:00")
+    _one_story_for(fresh_db, topic, kind)
     fake_slack.refuse_next(3, error="rate_limited", blocks_only=False)
-    for second in range(0, 120, 5):
-        if kind == "alert":
-            runtime.deliver_pending(now=at(second))
-        else:
-            runtime.send_due_digests(now=datetime(2026, 11, 24, 6, 0, second // 2, tzinfo=UTC))
+    _send_for(runtime, kind, range(0, 60, 2))
     assert len(fake_slack.posts("C0DESK")) == 1
     if kind == "alert":
         assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
@@ -289,22 +276,32 @@ def test_a_workspace_moving_into_an_enterprise_org_holds_posting_and_loses_nothi
         runtime, fake_slack, fresh_db, topic, kind, code):
     """While Slack moves the workspace into an Enterprise organisation, its Web API answers
     `team_added_to_org` (or `org_login_required`) for a while: not a refusal of the message."""
-    mode = "realtime" if kind == "alert" else "hourly"
-    with transaction(fresh_db):
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode=mode, created_by="U1", at="2026-11-24T05:00:00+00:00")
-    if kind == "alert":
-        new_story(fresh_db, topic)
-    else:
-        add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
-                  title="Dockworkers walk out", topic_ids=(topic,),
-                  at="2026-11-24T05:20:00+00:00")
+    _one_story_for(fresh_db, topic, kind)
     fake_slack.refuse_next(4, error=code, blocks_only=False)
-    six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
-    for seconds in range(0, 600, 20):
-        if kind == "alert":
-            runtime.deliver_pending(now=at(seconds))
-        else:
-            runtime.send_due_digests(now=six + timedelta(seconds=seconds))
+    _send_for(runtime, kind, range(0, 600, 20))
     assert len(fake_slack.posts("C0DESK")) == 1
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 5, "paused between"
+
+
+def _one_story_for(db, topic: int, kind: str) -> None:
+    """C0DESK follows the topic as it happens (``alert``) or hourly (``digest``), and a story
+    waits for it: an alert, or the 06:00 digest."""
+    with transaction(db):
+        subscribe(db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime" if kind == "alert" else "hourly", created_by="U1",
+                  at="2026-11-24T05:00:00+00:00")
+    if kind == "alert":
+        new_story(db, topic)
+        return
+    add_story(db, article_id=add_article(db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+
+
+def _send_for(runtime, kind: str, seconds: range) -> None:
+    """Delivery (or the digests, from 06:00) passes at these seconds of the test's clock."""
+    six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    for second in seconds:
+        if kind == "alert":
+            runtime.deliver_pending(now=at(second))
+        else:
+            runtime.send_due_digests(now=six + timedelta(seconds=second))
