@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import random
 
-from bot.stories.cluster import MAX_CANDIDATES, shortlist
+import pytest
+
+from bot.stories.cluster import INDEX_KEYS, MAX_CANDIDATES, shortlist
 from storage import stories as store
 from storage.db import transaction
 
@@ -57,6 +59,24 @@ def test_a_tie_the_plain_sum_breaks_the_wrong_way_is_still_ranked_exactly(fresh_
                                        limit=MAX_CANDIDATES)
     # 0.1 + 0.2 + 0.3 sums above 0.6 in SQLite, exactly to it: the tie goes to the later story
     assert shortlist(leading, weights, min_shared=1) == [3, 2, 1, 11]
+
+
+def test_every_key_an_article_is_indexed_under_is_told_apart_in_one_summed_lookup(fresh_db):
+    """The shared keys come back as a sum of bits, one per key: an article's full set of index
+    keys, the last place included, gives each story exactly the keys it shares."""
+    keys = [f"l:term{n}" for n in range(INDEX_KEYS)]
+    with transaction(fresh_db):
+        for story_id in range(1, 9):
+            store.reindex(fresh_db, story_id=story_id, keys=keys[story_id - 1::story_id],
+                          seen_at=TIMES[0])
+    weights = [(key, 1.0 + position / 100) for position, key in enumerate(keys)]
+    found = store.leading_candidates(fresh_db, weights, since=TIMES[0], limit=8)
+    assert {story_id: sorted(shared) for story_id, shared in found.items()} == {
+        story_id: sorted(keys[story_id - 1::story_id]) for story_id in range(1, 9)}
+    assert keys[-1] in found[1]
+    with pytest.raises(ValueError, match="at most"):
+        store.leading_candidates(fresh_db, [(f"l:k{n}", 1.0) for n in range(store.MASK_BITS + 1)],
+                                 since=TIMES[0], limit=4)
 
 
 def test_a_key_reads_only_its_latest_postings_and_none_before_the_window(fresh_db):
