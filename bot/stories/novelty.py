@@ -29,6 +29,7 @@ ACRONYM_LETTERS = 3
 other word or name: "DC", "AD")."""
 LINKING_WORDS = frozenset({"of", "and", "for", "on", "in", "to", "at", "de", "du", "la"})
 WORD = re.compile(r"[a-z]+")
+ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 QUOTED_WORD = 5
 """Quoted words shorter than this are not read as news ("back", "give", "jobs")."""
 FUNCTION_WORDS = frozenset({
@@ -383,7 +384,7 @@ def _reasons(
     "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     reasons = []
     novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
-                   and (f[0] == "n" or not all(known(w, story.words) for w in f[2:].split()))
+                   and (f[0] == "n" or not all(_known_name_word(w, story) for w in f[2:].split()))
                    and not _acronym_known(f, story)}
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
                                          for v in sentence.figures):
@@ -398,6 +399,16 @@ def _reasons(
     if not sentence.hedged and _claim(sentence, best, story, weights):
         reasons.append("claim")
     return tuple(reasons)
+
+
+def _known_name_word(word: str, story: _Story) -> bool:
+    """A word of a name the story has used, or an ordinal whose number it had ("69th" in the
+    "69th Emmy Awards" after "the 69th annual Emmy Awards", where the parse made the ordinal an
+    entity of its own)."""
+    if known(word, story.words):
+        return True
+    ordinal = ORDINAL.fullmatch(word)
+    return ordinal is not None and "n:" + ordinal.group(1) in story.facts
 
 
 def _acronym_known(fact: str, story: _Story) -> bool:
