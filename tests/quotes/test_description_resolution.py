@@ -224,3 +224,12 @@ def test_a_description_the_next_paragraph_names_is_that_person(statements_of):
 def test_an_indefinite_source_named_by_no_one_stays_unnamed(statements_of):
     quotes = statements_of(CATAPHORA)
     assert speaker_of(quotes, "under review") == "A senior official at the ferry company"
+
+
+def test_the_former_aide_after_a_name_set_beside_one_of_is_that_name(statements_of):
+    quotes = statements_of(
+        "Some party veterans remain unconvinced.\n\n"
+        "One of the authors of the 2013 review, Thomas Vale, said the nominee would test its "
+        "findings. “Certainly the nominee has gone the other way from what we advised,” said "
+        "the former top aide to Governor Maria Lindqvist.")
+    assert speaker_of(quotes, "gone the other way") == "Thomas Vale"

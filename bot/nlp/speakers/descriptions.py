@@ -59,7 +59,7 @@ PLACE_LABELS = {"GPE", "NORP", "LOC"}
 """What a title's modifier names when it tells one holder from another ("the Ohio governor")."""
 
 RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "foreign",
-         "military", "administration", "former", "same", "chief", "high", "new", "second",
+         "military", "administration", "same", "chief", "high", "new", "second",
          "first", "third", "last", "next", "anonymous", "unnamed", "single", "only"}
 """Adjectives that place an unnamed source ("a senior official"), not judge someone named."""
 

@@ -323,7 +323,7 @@ def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | No
     (only from ``since`` on)."""
     for sent in _narrative_before(r, offset, since, LOOK_BACK):
         for subject in sentence_subjects(r, sent):
-            if subject.pos_ in {"PROPN", "PRON"}:
+            if subject.pos_ in {"PROPN", "PRON"} or _one_named(subject):
                 speaker, _ = r.resolve(subject)
                 if speaker.kind == "person" and speaker.name is not None:
                     return speaker
@@ -334,6 +334,12 @@ def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | No
             person = r.reg.people[mention.key]
             return person.speaker()
     return None
+
+
+def _one_named(subject: Token) -> bool:
+    """"One of the authors, Ana Ruiz, said": a number with a name set beside it."""
+    return subject.like_num and any(c.dep_ == "appos" and c.pos_ == "PROPN"
+                                    for c in subject.children)
 
 
 def _narrative_before(r: SpeakerResolver, offset: int, since: int, limit: int) -> list[Span]:
