@@ -41,8 +41,9 @@ def extract_quotes(parsed: ParsedArticle) -> list[Quote]:
 def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
     """``text``: the text the Doc was parsed from, when at hand (``doc.text`` rebuilds it)."""
     body = doc.text if text is None else text
-    spans = find_quote_spans(body)
-    spans = sorted(spans + find_transcript_turns(body, {s.paragraph for s in spans}),
+    paras = paragraphs(body)  # found once: four passes read them
+    spans = find_quote_spans(body, paras)
+    spans = sorted(spans + find_transcript_turns(body, {s.paragraph for s in spans}, paras),
                    key=lambda s: s.open)
     columns = Columns.of(doc, body)
     starts = columns.idx
@@ -56,14 +57,14 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
                                subject=lambda verb: subject_of(verb, quoted), columns=columns)
     resolver.prime([s for i in columns.verbs(doc, REPORTING) if i not in quoted
                     if (s := subject_of(doc[i], quoted)) is not None])
-    finder = DirectQuotes(doc, body, spans, paragraphs(body), resolver, quoted, starts=starts)
+    finder = DirectQuotes(doc, body, spans, paras, resolver, quoted, starts=starts)
     direct = finder.extract()
     statements = _quoted_tokens(starts, [s for s in spans if not finder.fragment[s]])
     candidates = sorted(set(columns.lowered({"according"} | STANCES | VIEWS) +
                             columns.verbs(doc, CANDIDATES)))
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)
-    headlines = headline_claims(body, resolver, {s.paragraph for s in spans})
+    headlines = headline_claims(body, resolver, {s.paragraph for s in spans}, paras)
     return sorted(direct + indirect + headlines, key=lambda q: (q.start, q.end))
 
 

@@ -14,11 +14,13 @@ MAX_CLAIMS = 2
 """More "Name: …" paragraphs than this make a roster ("Ruiz: finish second"), not headlines."""
 
 
-def headline_claims(body: str, resolver: SpeakerResolver, taken: set[int]) -> list[Quote]:
+def headline_claims(body: str, resolver: SpeakerResolver, taken: set[int],
+                    paras: list[Paragraph] | None = None) -> list[Quote]:
     """Reported speech for each short paragraph not in ``taken`` (paragraphs holding quotes or
-    transcript turns) that opens with the name of a person the article writes elsewhere."""
+    transcript turns) that opens with the name of a person the article writes elsewhere
+    (``paras``: the body's ``paragraphs``, when already found)."""
     out = []
-    for para in paragraphs(body):
+    for para in paragraphs(body) if paras is None else paras:
         quote = _claim(body, para, resolver) if para.index not in taken else None
         if quote is not None:
             out.append(quote)

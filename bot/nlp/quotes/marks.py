@@ -65,11 +65,12 @@ def paragraphs(body: str) -> list[Paragraph]:
     return [Paragraph(i, s, e) for i, (s, e) in enumerate(spans)]
 
 
-def find_quote_spans(body: str) -> list[QuoteSpan]:
-    """Double-quoted spans (straight or curly) per paragraph; an unclosed one runs to its end."""
+def find_quote_spans(body: str, paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
+    """Double-quoted spans (straight or curly) per paragraph; an unclosed one runs to its end
+    (``paras``: the body's ``paragraphs``, when already found)."""
     spans: list[QuoteSpan] = []
     open_at_end = False
-    for para in paragraphs(body):
+    for para in paragraphs(body) if paras is None else paras:
         found = _spans_in(body, para)
         single = _single_spans_in(body, para)
         if single and all(_within(span, single) for span in found):
@@ -81,7 +82,8 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     return spans
 
 
-def find_transcript_turns(body: str, taken: set[int]) -> list[QuoteSpan]:
+def find_transcript_turns(body: str, taken: set[int],
+                          paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
     """Unquoted answers in a transcript ("Sissoko: Because …"), paragraphs not in ``taken``.
 
     Only labels that head two or more paragraphs and whose last word is also written elsewhere
@@ -89,7 +91,7 @@ def find_transcript_turns(body: str, taken: set[int]) -> list[QuoteSpan]:
     "Note") count.
     """
     turns = []
-    for para in paragraphs(body):
+    for para in paragraphs(body) if paras is None else paras:
         text = body[para.start:para.end]
         match = TURN.match(text)
         if match is None or not match.group(1)[:1].isupper():
