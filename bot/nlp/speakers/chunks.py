@@ -26,22 +26,21 @@ def chunks_by_lemma(doc: Doc, pos: list[int], lemma: list[int]) -> dict[str, lis
     strings = doc.vocab.strings
     out: dict[str, list[tuple[int, int]]] = {}
     last = -1
-    for i, p in enumerate(pos):
-        if p not in NOMINAL or deps[i] not in NP_DEPS and not _coordinated(i, deps, heads):
+    for i in [i for i, (p, d) in enumerate(zip(pos, deps, strict=True))
+              if p in NOMINAL and (d in NP_DEPS or d == CONJ)]:
+        if deps[i] == CONJ and not _coordinated(i, deps, heads):
             continue
         start = doc[i].left_edge.i
         if start <= last:
             continue  # nested in the chunk before, as spaCy skips it
         last = i
-        root = _root(doc, heads, start, i)
+        root = i if start == i else _root(doc, heads, start, i)
         out.setdefault(strings[lemma[root]].lower(), []).append((start, i + 1))
     return out
 
 
 def _coordinated(i: int, deps: list[int], heads: list[int]) -> bool:
     """A conjunct whose first conjunct heads a chunk ("the mayor and [the council]")."""
-    if deps[i] != CONJ:
-        return False
     head = heads[i]
     while deps[head] == CONJ and heads[head] < head:
         head = heads[head]
