@@ -9,9 +9,10 @@ from slack_sdk.http_retry import ConnectionErrorRetryHandler, HttpRequest, HttpR
 from bot.config import Settings
 from bot.slack.config import api_url
 
-NEVER_RETRIED = ("chat.postMessage", "chat.postEphemeral")
+NEVER_RETRIED = ("chat.postMessage", "chat.postEphemeral", "views.open")
 """Calls a dropped connection must not send again: Slack may have taken the first (a post
-whose answer was lost), and a second shows the message twice."""
+whose answer was lost), and a second shows the message twice (or, for a modal, is refused:
+its trigger_id opens one)."""
 
 
 def delivery_client(settings: Settings) -> WebClient:

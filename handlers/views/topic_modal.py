@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from slack_bolt import Ack, App, BoltContext
@@ -34,12 +35,17 @@ from storage.articles import now_iso
 from storage.db import transaction
 
 BEFORE_ACK_SECONDS = 2.0
+log = logging.getLogger(__name__)
 
 
 def open_topic_modal(client: WebClient, trigger_id: str, channel: str | None) -> None:
     """The form, with the workspace's user groups to notify when Slack lists them quickly."""
     form = TopicForm(channel=channel, group_options=tuple(user_groups(client)))
-    client.views_open(trigger_id=trigger_id, view=topic_modal(form))
+    try:
+        client.views_open(trigger_id=trigger_id, view=topic_modal(form))
+    except OSError as exc:  # the answer was lost: Slack may have opened it; a trigger opens one
+        log.warning("the Add a topic form may have opened or not (%s: %s); not opened again, "
+                    "as its trigger opens one form", exc.__class__.__name__, exc)
 
 
 def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:

@@ -129,6 +129,7 @@ class FakeSlack:
         self.channels: dict[str, Channel] = {}
         self.vanished: set[tuple[str, str]] = set()
         self.refused_methods: dict[str, str] = {}
+        self._triggers: set[str] = set()  # a trigger_id opens one modal, as Slack's does
         self._refusals_left: dict[str, int] = {}
         self.scopes: list[str] = list(MANIFEST_SCOPES)
         self.refused_responses: list[str] = []  # what a response URL refused, as Slack would
@@ -552,6 +553,9 @@ class FakeSlack:
         view = _maybe_json(params.get("view"))
         if not params.get("trigger_id"):
             return {"ok": False, "error": "invalid_trigger_id"}
+        if params["trigger_id"] in self._triggers:
+            return {"ok": False, "error": "exchanged_trigger_id"}
+        self._triggers.add(params["trigger_id"])
         if view_problems(view):
             return {"ok": False, "error": "invalid_arguments", "errors": view_problems(view)}
         view_id = f"V{len(self.modals) + 1:04d}"

@@ -1,5 +1,6 @@
 """What the Bolt app posts itself (a channel's pause told by direct message, an unmute said
-in the channel) goes once, even when the connection drops after Slack took the message."""
+in the channel) goes once, even when the connection drops after Slack took the message; and a
+modal it opened is not opened again (its trigger_id opens one)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from handlers.home_view import UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
-from tests.fakes.signing import action_body, event_body, post_signed
+from tests.fakes.signing import action_body, command_body, event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
@@ -60,3 +61,18 @@ def test_an_unmute_said_in_the_channel_is_said_once_when_the_answer_is_lost(
     [told] = posts_settled(fake_slack, "C0DESK")
     assert "Unmuted *Bridge closes for repairs*" in told.text
     assert not is_muted(fresh_db, story, ["C0DESK"])
+
+
+def test_a_modal_whose_answer_is_lost_is_not_opened_again_nor_called_a_failure(
+        runtime, fake_slack):
+    """`/topics add` opens the form; the answer to views.open is lost after Slack opened it.
+    Opened again, Slack refuses the used trigger_id and the person read "Sorry, that did not
+    work" under the form they had."""
+    fake_slack.drop_next(1, methods={"views.open"})
+    body = command_body("/topics", "add", response_url=fake_slack.response_url(),
+                        channel="C0DESK")
+    assert post_signed(events_url(runtime), body).status == 200
+    wait_for(lambda: fake_slack.modals)
+    time.sleep(SETTLE)
+    assert len(fake_slack.calls_to("views.open", ok_only=False)) == 1
+    assert fake_slack.responses() == []
