@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 CATAPHORA_SENTENCES = 2
 """Sentences after the description's own in which the person it describes may be named."""
 QUIET_PARAGRAPHS = 1
-"""The description's paragraph and the one before it name no one before it."""
+"""Paragraphs, the description's own first, that must name no one before it."""
 
 
 def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
@@ -39,8 +39,9 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
     end = reg.sents[min(index + CATAPHORA_SENTENCES, len(reg.sents) - 1)].end_char
     before = {m.key for m in reg.mentions[:here]}
     named: list[str] = []
-    for mention in reg.mentions[bisect_right(offsets, token.right_edge.idx):]:
-        if mention.offset >= end:  # not a name in the description's own phrase ("… to X")
+    after = bisect_right(offsets, token.right_edge.idx)  # past its own phrase ("… to X")
+    for mention in reg.mentions[after:]:
+        if mention.offset >= end:
             break
         key = mention.key
         if mention.speaker.kind == "person" and key in reg.people and key not in before and \
@@ -51,7 +52,8 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 
 def _paragraphs_back(reg: Registry, index: int) -> int:
-    """Where the paragraph before sentence ``index``'s own starts (a character offset)."""
+    """Where the QUIET_PARAGRAPHS-th paragraph back from sentence ``index`` starts (1: its
+    own), as a character offset."""
     doc, breaks = reg.doc, 0
     while index > 0:
         if "\n" in doc[reg.sent_starts[index] - 1].text_with_ws:

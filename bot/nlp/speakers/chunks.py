@@ -14,6 +14,7 @@ NP_DEPS = frozenset(get_string_id(label) for label in (
 """The relations of a chunk's root, as spaCy's English noun chunk iterator lists them."""
 CONJ = get_string_id("conj")
 NOMINAL = frozenset({NOUN, PROPN, PRON})
+"""The parts of speech a chunk's root may have, as in spaCy's iterator."""
 
 
 def chunks_by_lemma(doc: Doc, pos: list[int], lemma: list[int]) -> dict[str, list[tuple[int, int]]]:

@@ -183,10 +183,10 @@ def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     if _name_line(sent):
         return []  # "Ernie Helton." alone on its line signs the letter above; no subject
     if root.pos_ in {"NOUN", "PROPN"} and not r.reg.quoted(root.idx):
-        stray = [c for c in root.children if c.dep_ == "nsubj" and not r.reg.quoted(c.idx)]
         named = _name_before_verb(root)
         if named is not None:
             return [named]
+        stray = [c for c in root.children if c.dep_ == "nsubj" and not r.reg.quoted(c.idx)]
         return stray + [root]  # "Ruiz intimated disappointment": the parser lost the verb
     heads = [root] if not r.reg.quoted(root.idx) else \
         [t for t in sent if r.reg.speaking(t) and not r.reg.quoted(t.idx)]
