@@ -47,12 +47,8 @@ def count_keys(db: Database, keys: Iterable[str]) -> None:
     db.conn.execute(
         "INSERT INTO feature_df (key, n) SELECT value, 1 FROM json_each(?) WHERE true "
         "ON CONFLICT(key) DO UPDATE SET n = n + 1",
-        [_keys_json([*(k for k in keys if k), TOTAL_KEY])],
+        [json.dumps([*(k for k in keys if k), TOTAL_KEY], separators=(",", ":"))],
     )
-
-
-def _keys_json(keys: list[str]) -> str:
-    return json.dumps(keys, separators=(",", ":"))
 
 
 def candidate_stories(

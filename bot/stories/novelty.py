@@ -28,6 +28,7 @@ ACRONYM_LETTERS = 3
 """Names with this many initials or more are also known by them (two letters are too often some
 other word or name: "DC", "AD")."""
 LINKING_WORDS = frozenset({"of", "and", "for", "on", "in", "to", "at", "de", "du", "la"})
+"""Small words a name's initials leave out ("University of North Carolina": UNC)."""
 WORD = re.compile(r"[a-z]+")
 ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 QUOTED_WORD = 5
@@ -58,7 +59,7 @@ class _Story(NamedTuple):
     words: frozenset[str]
     figures: frozenset[Decimal]
     written: list[figures.Written]
-    acronyms: frozenset[str] = frozenset()
+    acronyms: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class _Part:
     words: frozenset[str]
     figures: frozenset[Decimal]
     by_lemmas: dict[frozenset[str], list[frozenset[Decimal]]]
-    acronyms: frozenset[str] = frozenset()
+    acronyms: frozenset[str]
 
     @classmethod
     def of(cls, sentences: Sequence[StoredSentence]) -> _Part:
