@@ -18,7 +18,7 @@ from storage.timeline import story_brief
 def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
                 context: BoltContext) -> None:
     ack()
-    story_id = _story_id(action)
+    story_id = row_id(action.get("value"))
     channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
     if story_id is None or not channel:
         answer(respond, "That button is out of date; nothing was muted.")
@@ -33,7 +33,7 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
 
 def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
     ack()
-    story_id = _story_id(action)
+    story_id = row_id(action.get("value"))
     quotes = story_quotes(db_of(context), story_id, limit=10) if story_id is not None else []
     if story_id is None or not quotes:
         answer(respond, "No quotes found in this story yet.")
@@ -51,10 +51,6 @@ def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltCo
 def handle_open_article(ack: Ack) -> None:
     """The button is a link Slack opens itself; the click only needs acknowledging."""
     ack()
-
-
-def _story_id(action: dict) -> int | None:
-    return row_id(action.get("value"))
 
 
 def _title(db: Database, story_id: int) -> str:
