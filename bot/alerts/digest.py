@@ -99,7 +99,7 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
         log.error("digest for %s on %r refused by Slack (%s), even as plain text; the digest "
                   "up to %s is skipped so the next ones still come", sub.target_id, sub.topic,
                   error_code(exc), _iso(period.until))
-        _done(db, sub, _in_flight_key(sub), _iso(period.until), _items(db, sub, period))
+        _done(db, sub, _iso(period.until), _items(db, sub, period))
         return 0
     if sent:
         pacer.posted(sub.target_id, now)
@@ -129,23 +129,22 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
             subs.set_last_digest(db, sub.id, until, taken.last_event)
         return 0
     channel = call(lambda: _channel(client, sub))
-    key = _in_flight_key(sub)
     payload = f"{sub.id}@{until}"
     install = install_id(db)
     settled = _settle_in_flight(db, client, sub, channel, payload, period.until, install)
     if settled is not None:
-        _done(db, sub, key, until, taken)
+        _done(db, sub, until, taken)
         return settled
     items = with_thread_links(db, client, sub.target_id, taken.items)
     with transaction(db):
-        set_state(db, key, f"{payload} {channel}")
+        set_state(db, _in_flight_key(sub), f"{payload} {channel}")
     text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain)
     call(lambda: client.chat_postMessage(
         channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
         metadata={"event_type": EVENT_TYPE,
                   "event_payload": {"digest": payload, "install": install}}))
-    return _done(db, sub, key, until, taken)
+    return _done(db, sub, until, taken)
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
@@ -153,7 +152,7 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
     """A digest in flight when the last pass stopped may be in Slack: 1 if it is, 0 if only
     the bot user the app had before could tell (a person's direct messages with it: said, not
     posted again, as alerts are); None: post it (a channel's new id holds its messages)."""
-    tried, _, tried_in = (get_state(db, _in_flight_key(sub)) or "").partition(" ")
+    tried, tried_in = _in_flight(db, sub)
     if tried != payload:
         return None
     if _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
@@ -180,7 +179,7 @@ def _held_end(db: Database, sub: Subscription, since: datetime, end: datetime) -
     """The end of the period whose digest is in flight, when it is still open: a pass after
     the next period's end settles that digest (it may be in Slack) before listing its stories
     again in a longer one. A subscription resumed or changed since starts afresh."""
-    owner, _, until = (get_state(db, _in_flight_key(sub)) or "").partition(" ")[0].partition("@")
+    owner, _, until = _in_flight(db, sub)[0].partition("@")
     if owner != str(sub.id) or not until:
         return end
     held = _parse(until)
@@ -196,17 +195,23 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
                     True) from exc
 
 
+def _in_flight(db: Database, sub: Subscription) -> tuple[str, str]:
+    """The digest in flight ("SUB@UNTIL") and the conversation it went to; empty when none."""
+    payload, _, channel = (get_state(db, _in_flight_key(sub)) or "").partition(" ")
+    return payload, channel
+
+
 def _in_flight_key(sub: Subscription) -> str:
     """The state key whose value names the digest being posted ("SUB@UNTIL CHANNEL": which
     digest, and the conversation it went to), so a restart looks for it there before posting."""
     return f"digest_in_flight:{sub.id}"
 
 
-def _done(db: Database, sub: Subscription, key: str, until: str, taken: Taken) -> int:
+def _done(db: Database, sub: Subscription, until: str, taken: Taken) -> int:
     """The period is done (posted, found posted, or skipped): the next digest starts after it."""
     with transaction(db):
         subs.set_last_digest(db, sub.id, until, taken.last_event, taken.moved)
-        set_state(db, key, "")
+        set_state(db, _in_flight_key(sub), "")
     return 1
 
 
