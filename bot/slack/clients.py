@@ -1,5 +1,5 @@
 """The Web API clients: the outbox's makes one attempt per call, because the outbox itself
-retries; the Bolt app's retries a dropped connection for every call but a post."""
+retries; the Bolt app's retries a dropped connection for every call but a post or a modal."""
 
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ def delivery_client(settings: Settings) -> WebClient:
 
 def app_client(settings: Settings) -> WebClient:
     """The listeners' client: a lookup (users.info, conversations.info …) is tried again once
-    on a dropped connection, as the SDK does by default; a post is not."""
+    on a dropped connection, as the SDK does by default; a post or a modal opened is not."""
     return WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10,
                      retry_handlers=[ReadsRetried()])
 
 
 class ReadsRetried(ConnectionErrorRetryHandler):
-    """The SDK's retry of a dropped connection, for every call but a post."""
+    """The SDK's retry of a dropped connection, for every call not in NEVER_RETRIED."""
 
     def _can_retry(self, *, state: RetryState, request: HttpRequest,
                    response: HttpResponse | None = None, error: Exception | None = None) -> bool:
