@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import Quote
-from bot.nlp.quotes.marks import TURN, Paragraph, paragraphs, written
+from bot.nlp.quotes.marks import TURN, Paragraph, written
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
 
@@ -15,12 +15,12 @@ MAX_CLAIMS = 2
 
 
 def headline_claims(body: str, resolver: SpeakerResolver, taken: set[int],
-                    paras: list[Paragraph] | None = None) -> list[Quote]:
+                    paras: list[Paragraph]) -> list[Quote]:
     """Reported speech for each short paragraph not in ``taken`` (paragraphs holding quotes or
     transcript turns) that opens with the name of a person the article writes elsewhere
-    (``paras``: the body's ``paragraphs``, when already found)."""
+    (``paras``: the body's ``paragraphs``)."""
     out = []
-    for para in paragraphs(body) if paras is None else paras:
+    for para in paras:
         quote = _claim(body, para, resolver) if para.index not in taken else None
         if quote is not None:
             out.append(quote)

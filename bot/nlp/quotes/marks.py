@@ -83,7 +83,7 @@ def find_quote_spans(body: str, paras: list[Paragraph] | None = None) -> list[Qu
 
 
 def find_transcript_turns(body: str, taken: set[int],
-                          paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
+                          paras: list[Paragraph]) -> list[QuoteSpan]:
     """Unquoted answers in a transcript ("Sissoko: Because …"), paragraphs not in ``taken``.
 
     Only labels that head two or more paragraphs and whose last word is also written elsewhere
@@ -91,7 +91,7 @@ def find_transcript_turns(body: str, taken: set[int],
     "Note") count.
     """
     turns = []
-    for para in paragraphs(body) if paras is None else paras:
+    for para in paras:
         text = body[para.start:para.end]
         match = TURN.match(text)
         if match is None or not match.group(1)[:1].isupper():
