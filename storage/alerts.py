@@ -271,7 +271,7 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
 
 
 def moved_first_reports(db: Database, story_ids: Sequence[int], *, before: int,
-                        taken: int | None = None, subscription: int = 0) -> list[TopicEvent]:
+                        taken: int | None, subscription: int) -> list[TopicEvent]:
     """The first reports of these stories that a later correction (or a split) moved in from
     another story, as events before ``before``: a digest may have taken them as that other
     story's news. ``taken``, the last event an earlier digest took: a story holding a report
