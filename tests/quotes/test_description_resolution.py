@@ -179,31 +179,31 @@ def test_a_campaign_its_own_phrase_names_is_that_campaign_and_issues_the_stateme
 
 def test_the_ohio_senator_is_not_the_one_senator_named_from_elsewhere(statements_of):
     quotes = statements_of(
-        "Democrats Ana Ruiz and Lena Vogt spoke at the union hall in Toledo on Monday. Vogt, "
-        "the senator from Vermont, said wages had stalled.\n\n"
-        "Tom Vale, who leads the field in many Ohio polls, toured a steel plant with local "
-        "workers on Tuesday.\n\n"
-        "The Ohio senator told reporters he feels good about the race and \"we will see what "
-        "the voters say next week.\"")
-    assert speaker_of(quotes, "we will see what") == "Tom Vale"
+        "Farm groups hosted Ana Ruiz and Lena Vogt at a grain fair in Dayton on Saturday. Vogt, "
+        "the senator from Vermont, said dairy prices had fallen too far.\n\n"
+        "Tom Vale, whose name tops most Ohio ballots this spring, shook hands with growers at "
+        "the cattle sheds on Sunday.\n\n"
+        "The Ohio senator said the fair had been a good start and \"the harvest will tell us "
+        "the rest.\"")
+    assert speaker_of(quotes, "the harvest will tell") == "Tom Vale"
+
+
+SHIPYARDS = (
+    "Tom Vale toured the shipyards in Larne on Monday.\n\n"
+    "Lena Hart, the former candidate for mayor who now heads a ferry firm, said the yards would "
+    "back no one. Vale faces no serious challenger in the spring vote.\n\n"
+    "“The welders here built this town and I will not forget it,” the {who} told a local radio "
+    "station.")
 
 
 def test_the_candidate_is_not_someone_the_article_calls_a_former_candidate(statements_of):
-    quotes = statements_of(
-        "Tom Vale opened a campaign office in Larne on Monday.\n\n"
-        "Dana Whitfield, the former candidate for governor who now runs a bakery chain, said "
-        "local firms would stay neutral. Vale has no real rival in the June primary.\n\n"
-        "“I have great respect for the bakers of this town,” the candidate said in an email.")
-    assert speaker_of(quotes, "great respect") == "Tom Vale"
+    quotes = statements_of(SHIPYARDS.format(who="candidate"))
+    assert speaker_of(quotes, "welders here") == "Tom Vale"
 
 
 def test_the_former_candidate_is_still_whom_the_article_calls_one(statements_of):
-    quotes = statements_of(
-        "Tom Vale opened a campaign office in Larne on Monday.\n\n"
-        "Dana Whitfield, the former candidate for governor who now runs a bakery chain, said "
-        "local firms would stay neutral. Vale has no real rival in the June primary.\n\n"
-        "“I have great respect for the bakers of this town,” the former candidate said.")
-    assert speaker_of(quotes, "great respect") == "Dana Whitfield"
+    quotes = statements_of(SHIPYARDS.format(who="former candidate"))
+    assert speaker_of(quotes, "welders here") == "Lena Hart"
 
 
 CATAPHORA = (
@@ -228,8 +228,8 @@ def test_an_indefinite_source_named_by_no_one_stays_unnamed(statements_of):
 
 def test_the_former_aide_after_a_name_set_beside_one_of_is_that_name(statements_of):
     quotes = statements_of(
-        "Some party veterans remain unconvinced.\n\n"
-        "One of the authors of the 2013 review, Thomas Vale, said the nominee would test its "
-        "findings. “Certainly the nominee has gone the other way from what we advised,” said "
-        "the former top aide to Governor Maria Lindqvist.")
-    assert speaker_of(quotes, "gone the other way") == "Thomas Vale"
+        "Fishermen on the north coast are split over the new quota.\n\n"
+        "One of the skippers who drafted the 2020 plan, Thomas Vale, said the quota would empty "
+        "the smaller harbours first. “Frankly the ministry has ignored every warning our crews "
+        "sent it,” said the former top aide to Minister Maria Lindqvist.")
+    assert speaker_of(quotes, "ignored every warning") == "Thomas Vale"

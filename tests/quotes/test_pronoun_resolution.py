@@ -82,8 +82,7 @@ def test_a_name_alone_on_its_line_signs_a_letter_and_is_no_subject(statements_of
 
 def test_he_after_a_verb_the_parser_took_for_a_modifier_means_the_name_before_it(statements_of):
     quotes = statements_of(
-        "The rivals traded blows on Monday.\n\n"
-        "Vale accused Ruiz, the senator from Ohio, of being \"soft\" on farm subsidies. Then he "
-        "turned on Paul Marsh, calling him a \"quitter\" and accusing him of acting like a "
-        "\"sulking child.\"")
-    assert speaker_of(quotes, "quitter") == "Vale"
+        "The two rivals clashed again at a debate on Monday.\n\n"
+        "Vale accused Ruiz, the mayor of Larne, of letting the ferry terminal stand \"empty\" all "
+        "winter. Later he described the harbour plan of Paul Marsh as \"a dreamer's sketch.\"")
+    assert speaker_of(quotes, "dreamer") == "Vale"
