@@ -340,7 +340,7 @@ def _former(title: list[str], token: Token) -> bool:
     candidate")."""
     if any(c.lower_ == FORMER for c in token.lefts):
         return False
-    return FORMER in title[:title.index(token.lower_)] if token.lower_ in title else False
+    return token.lower_ in title and FORMER in title[:title.index(token.lower_)]
 
 
 def _placed_alike(token: Token, role: str) -> bool:
