@@ -22,8 +22,15 @@ a 429 does): ten of Slack's message-a-second slots, so a pause is not asked abou
 WORKSPACE_MOVING = frozenset({"team_added_to_org", "org_login_required"})
 """Slack's answers while it moves the workspace into an Enterprise organisation (its Web API
 is unavailable at times until the move is done): nothing was taken, so wait and post then."""
+POSTING_SUSPENDED = {
+    "ekm_access_denied": "an admin suspended posting (the workspace's encryption keys revoked)",
+    "accesslimited": "the workspace limits API calls to networks this host is not on",
+}
+"""Slack's answers when it refuses every post of the workspace, whatever its channel or
+message, until an admin acts: nothing was taken, so wait and post then."""
 MOVING_WAIT = 60.0
-"""Seconds posting pauses after such an answer: a move takes minutes or more."""
+"""Seconds posting pauses after such an answer (or a suspension's): a move takes minutes or
+more, and asking once a minute whether an admin lifted a suspension costs one call."""
 LONGEST_WAIT = 300.0
 """Seconds at most that one 429 pauses posting (or a role lookup) for: a Retry-After of hours,
 from a proxy or a fault, would silence every channel until a restart; asking again after five
@@ -77,6 +84,9 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     if code in WORKSPACE_MOVING:
         return Retry(f"Slack is moving the workspace into an Enterprise organisation ({code})",
                      MOVING_WAIT, False, True)
+    if code in POSTING_SUSPENDED:
+        return Retry(f"Slack refuses every post of the workspace ({code}: "
+                     f"{POSTING_SUSPENDED[code]})", MOVING_WAIT, False, True)
     if is_dead_token(code):
         return TokenDead(code)
     if status >= 500 or code in RETRY_LATER:

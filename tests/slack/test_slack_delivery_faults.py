@@ -283,6 +283,22 @@ def test_a_workspace_moving_into_an_enterprise_org_holds_posting_and_loses_nothi
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 5, "paused between"
 
 
+@pytest.mark.parametrize("code", ["ekm_access_denied", "accesslimited"])
+@pytest.mark.parametrize("kind", ["alert", "digest"])
+def test_posting_suspended_for_the_workspace_holds_posting_and_loses_nothing(
+        runtime, fake_slack, fresh_db, topic, kind, code):
+    """Slack answers `ekm_access_denied` (an admin suspended posting: the workspace's keys
+    revoked) or `accesslimited` (the workspace limits API calls to networks this host is not
+    on) to every post, whatever its channel or message: a pause, not a refusal of this one."""
+    _one_story_for(fresh_db, topic, kind)
+    fake_slack.refuse_next(4, error=code, blocks_only=False)
+    _send_for(runtime, kind, range(0, 600, 20))
+    assert len(fake_slack.posts("C0DESK")) == 1
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 5, "paused between"
+    if kind == "alert":
+        assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
 def _one_story_for(db, topic: int, kind: str) -> None:
     """C0DESK follows the topic as it happens (``alert``) or hourly (``digest``), and a story
     waits for it: an alert, or the 06:00 digest."""
