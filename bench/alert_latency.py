@@ -17,16 +17,17 @@ import os
 import random
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import generate
 from bench.memory import _stored, _wirewatch, output, read_one
 from bench.rows import percentile, row
+from bench.scale import scale_from
 from bench.table import print_rows
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
@@ -166,5 +167,9 @@ def _rows(drops: list[Drop], count: int) -> list[dict]:
     ]
 
 
+def main(argv: Sequence[str] | None = None) -> None:
+    print_rows(run(scale=scale_from(argv, name=NAME, doc=__doc__, scales=SIZES)))
+
+
 if __name__ == "__main__":
-    print_rows(run(scale=sys.argv[1] if len(sys.argv) > 1 else "full"))
+    main()

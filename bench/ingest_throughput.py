@@ -38,6 +38,7 @@ from spacy.language import Language
 
 from bench.corpus import generate
 from bench.rows import row, spread
+from bench.scale import scale_from
 from bench.table import print_rows
 from bot.config import Settings, load_settings
 from bot.ingest.clean import clean_article
@@ -441,5 +442,9 @@ class _TimedContext:
             self.costs[self.label] += time.thread_time() - start
 
 
+def main(argv: Sequence[str] | None = None) -> None:
+    print_rows(run(scale=scale_from(argv, name=NAME, doc=__doc__, scales=SIZES)))
+
+
 if __name__ == "__main__":
-    print_rows(run(scale=sys.argv[1] if len(sys.argv) > 1 else "full"))
+    main()

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
@@ -29,6 +30,7 @@ import psutil
 
 from bench.corpus import generate
 from bench.rows import row
+from bench.scale import scale_from
 from bench.table import print_rows
 
 NAME = "memory"
@@ -281,5 +283,9 @@ def read_one(db_path: Path, sql: str) -> object | None:
     return row[0] if row else None
 
 
+def main(argv: Sequence[str] | None = None) -> None:
+    print_rows(run(scale=scale_from(argv, name=NAME, doc=__doc__, scales=SIZES)))
+
+
 if __name__ == "__main__":
-    print_rows(run(scale=sys.argv[1] if len(sys.argv) > 1 else "full"))
+    main()

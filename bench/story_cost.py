@@ -14,14 +14,15 @@ from __future__ import annotations
 import json
 import random
 import statistics
-import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
 
 from bench.rows import row
+from bench.scale import scale_from
 from bench.table import print_rows
 from bot.config import load_settings
 from bot.ingest.clean import clean_article
@@ -164,5 +165,9 @@ def run(*, scale: str = "full") -> list[dict]:
     return rows
 
 
+def main(argv: Sequence[str] | None = None) -> None:
+    print_rows(run(scale=scale_from(argv, name=NAME, doc=__doc__, scales=SIZES)))
+
+
 if __name__ == "__main__":
-    print_rows(run(scale=sys.argv[1] if len(sys.argv) > 1 else "full"))
+    main()

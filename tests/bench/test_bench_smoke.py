@@ -52,3 +52,16 @@ def test_results_name_the_machine_and_explain_missed_targets():
 def test_unknown_benchmark_is_refused():
     with pytest.raises(SystemExit, match="unknown benchmark"):
         main(["--only", "no_such_bench", "--scale", "smoke"])
+
+
+@pytest.mark.parametrize("name", ["story_cost", "ingest_throughput", "alert_latency", "memory"])
+def test_a_benchmark_run_alone_explains_itself_and_refuses_an_unknown_scale(name, capsys):
+    module = importlib.import_module(f"bench.{name}")
+    with pytest.raises(SystemExit) as helped:
+        module.main(["--help"])
+    assert helped.value.code == 0
+    assert f"python -m bench.{name}" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as refused:
+        module.main(["huge"])
+    assert refused.value.code == 2
+    assert "invalid choice: 'huge'" in capsys.readouterr().err
