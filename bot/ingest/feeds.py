@@ -220,7 +220,8 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
         except FetchError as exc:
             reason = answered(exc.status) if exc.status else str(exc)
             return _without_page(article, reason, may_pass=exc.may_pass)
-        page = html_to_article(response.body, origin=origin, url=response.url)
+        page = html_to_article(response.body, origin=origin, url=response.url,
+                               content_type=response.content_type)
         if isinstance(page, IngestFailure):
             return _without_page(article, page.reason, may_pass=False)
         if len(page.text) >= len(entry.text):

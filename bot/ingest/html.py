@@ -7,6 +7,7 @@ import re
 import trafilatura
 from trafilatura.metadata import Document
 
+from bot.ingest.charset import page_text
 from bot.models import IngestFailure, RawArticle
 
 # jusText, one of trafilatura's fallbacks, compares each short paragraph with its neighbours:
@@ -25,9 +26,11 @@ _LONG_TAGS = (re.compile(_LONG_TAG), re.compile(_LONG_TAG.encode()))
 
 
 def html_to_article(
-    html: str | bytes, *, origin: str, url: str | None = None
+    html: str | bytes, *, origin: str, url: str | None = None, content_type: str | None = None
 ) -> RawArticle | IngestFailure:
-    html = defused(html)
+    """``content_type``: the server's header, whose charset names the bytes' encoding."""
+    html = defused(page_text(html, content_type=content_type) if isinstance(html, bytes)
+                   else html)
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,

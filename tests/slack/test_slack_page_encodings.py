@@ -1,0 +1,85 @@
+"""Accented copy reaches the desk as it was written, whatever encoding the article page is
+served in: a feed's teaser links to its page on a real HTTP server, the page is stored by the
+real worker (spaCy, SQLite) and alerted through the fake Slack Web API. Invented copy."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from html import escape
+
+import pytest
+
+from bot.ingest.feeds import poll_feed
+from bot.ingest.fetch import Fetcher
+from bot.stories.tracking import add_topic
+from bot.worker import IngestWorker
+from storage.db import ThreadLocalDb, transaction
+from storage.sources import add_source, source_row
+from storage.subscriptions import subscribe
+from tests.sources.feedserver import LOOPBACK, FeedServer, Item, Route, at, rss
+
+TITLE = "Ålvik harbour café to reopen under Señora Ibáñez"
+PARAGRAPHS = (
+    "Marisol Ibáñez will reopen the harbour café in Ålvik on Saturday, two years after a "
+    "storm flooded its kitchen, the town’s tourism office said.",
+    "“We kept the old tiles and the piano — everything else is new,” said Ibáñez, who ran "
+    "the café for eleven years before the flood.",
+    "The café will serve crêpes and fish soup, and open until nine on summer evenings, "
+    "the tourism office said in a statement on Thursday.",
+)
+TEASER = "Marisol Ibáñez will reopen the harbour café in Ålvik on Saturday…"
+
+
+def page(meta: str = "") -> str:
+    body = "".join(f"<p>{escape(p, quote=False)}</p>" for p in PARAGRAPHS)
+    return (f"<!doctype html><html><head>{meta}<title>{TITLE}</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article><h1>{TITLE}</h1>{body}</article>"
+            "<footer>Copyright Ålvik Post.</footer></body></html>")
+
+
+# (page bytes, the server's Content-Type)
+SERVED = {
+    "windows-1252, said by the server only": (
+        page().encode("cp1252"), "text/html; charset=windows-1252"),
+    "ISO-8859-1 said by the server, Windows-1252 quotes": (
+        page().encode("cp1252"), "text/html; charset=ISO-8859-1"),
+    "windows-1252, said by the page only": (
+        page('<meta charset="windows-1252">').encode("cp1252"), "text/html"),
+    "UTF-16 with a byte-order mark, the server saying UTF-8": (
+        page().encode("utf-16"), "text/html; charset=utf-8"),
+    "UTF-8, the server saying ISO-8859-1": (
+        page().encode("utf-8"), "text/html; charset=iso-8859-1"),
+    "UTF-8 with a byte-order mark, the page saying ISO-8859-1": (
+        b"\xef\xbb\xbf" + page('<meta charset="iso-8859-1">').encode("utf-8"), "text/html"),
+}
+
+
+@pytest.mark.parametrize("served", list(SERVED))
+def test_an_accented_page_is_stored_and_alerted_as_written(
+        served, db_path, fresh_db, settings, nlp, runtime, fake_slack):
+    body, content_type = SERVED[served]
+    with FeedServer() as server:
+        server.routes["/news/cafe"] = Route(body, content_type=content_type)
+        server.routes["/feed"] = Route(rss([Item("c1", TITLE, TEASER, link=server.url(
+            "/news/cafe"), published=at(0), full=False)]))
+        with transaction(fresh_db):
+            topic = add_topic(fresh_db, name="Harbour", query="café OR harbour")
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                      mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
+            source = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=60,
+                                alert_existing=True)
+        now = datetime.now(UTC)
+        result = poll_feed(fresh_db, source_row(fresh_db, source), now=now,
+                           fetcher=Fetcher(policy=LOOPBACK))
+    assert result.queued == 1
+    assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
+    [(title, text)] = fresh_db.execute("SELECT title, body FROM articles").fetchall()
+    assert title == TITLE
+    assert all(paragraph in text for paragraph in PARAGRAPHS), text
+    for second in range(3):
+        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
+    [alert] = fake_slack.posts("C0DESK")
+    shown = alert.text + str(alert.blocks)
+    assert "Marisol Ibáñez" in shown and "Ålvik" in shown, shown
+    assert "ń" not in shown and "Ĺ" not in shown
