@@ -3,16 +3,19 @@ parse: "One of them said", "one-liners" and "the two sides" state no figure."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
 
 SMALL = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                    "ten"})
 DEFINITE = frozenset({"the", "these", "those", "both"})
 
 
-def uncounted(doc: Doc) -> frozenset[int]:
-    """The starts of the entities that are a small number word counting nothing new."""
-    return frozenset(ent.start for ent in doc.ents if _uncounted(ent))
+def uncounted(ents: Iterable[Span]) -> frozenset[int]:
+    """The starts of the entities (a Doc's ``ents``, read once by the caller: each read walks
+    the whole Doc) that are a small number word counting nothing new."""
+    return frozenset(ent.start for ent in ents if _uncounted(ent))
 
 
 def _uncounted(ent: Span) -> bool:

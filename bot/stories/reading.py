@@ -45,7 +45,8 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     sent as bytes (rows of Python integers are slow to pickle), the part of speech cut down to
     what is asked of it (a content word, a proper noun) and the tag to whether it is a modal;
     the text of each distinct word and lemma; the entities; the headline's stop words."""
-    ents = tuple((e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents)
+    spans = doc.ents
+    ents = tuple((e.start, e.end, e.start_char, e.end_char, e.label_) for e in spans)
     stops = frozenset(word for word in title_words(title) if word in STOP_WORDS)
     if not len(doc):
         return DocView(b"", {}, ents, stops)
@@ -56,4 +57,4 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     strings = doc.vocab.strings
     keys = set(array[:, 0].tolist()) | set(array[:, 1].tolist())
     return DocView(numpy.ascontiguousarray(array).tobytes(), {key: strings[key] for key in keys},
-                   ents, stops, uncounted(doc))
+                   ents, stops, uncounted(spans))
