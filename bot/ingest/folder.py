@@ -62,6 +62,7 @@ class FolderWatcher:
         self._last_seen: dict[str, tuple[int, int]] = {}
         self._unchanged: dict[str, tuple[int, int]] = {}
         self._warned: set[str] = set()
+        self._cannot_read: dict[str, tuple[int, int]] = {}
         self._lock = threading.Lock()
 
     def scan(self, db: Database, source: Source, *, now: datetime,
@@ -139,8 +140,9 @@ class FolderWatcher:
         """Files already read are remembered (path and signature) so that a scan every second
         of a folder that keeps thousands of them asks SQLite nothing; gone ones are forgotten."""
         inside = os.path.join(str(folder), "")
-        for key in [k for k in self._unchanged if k.startswith(inside) and k not in listed]:
-            del self._unchanged[key]
+        for known in (self._unchanged, self._cannot_read):
+            for key in [k for k in known if k.startswith(inside) and k not in listed]:
+                del known[key]
 
     def _settled(self, mtime: float) -> bool:
         return self.settle_seconds is not None and time.time() - mtime >= self.settle_seconds
@@ -151,14 +153,26 @@ class FolderWatcher:
             log.warning("watched folder: cannot list %s: %s; it is skipped", directory,
                         exc.strerror or exc)
 
+    def _not_read(self, path: Path, signature: tuple[int, int], exc: OSError) -> None:
+        """Said once per version of the file, not at every scan: a file another user dropped
+        with a mode that keeps wirewatch out is tried at each scan until it may be read."""
+        if self._cannot_read.get(str(path)) == signature:
+            return
+        self._cannot_read[str(path)] = signature
+        advice = (f"make it readable by the user wirewatch runs as (uid {os.geteuid()}); "
+                  if exc.errno in (errno.EACCES, errno.EPERM) else "")
+        log.warning("watched folder: cannot read %s: %s; %sit is read as soon as it can be",
+                    display_name(path), exc.strerror or exc.__class__.__name__, advice)
+
     def _read(self, db: Database, source: Source, path: Path, *, signature: tuple[int, int],
               known: SeenFile | None, now: datetime) -> tuple[int, int] | None:
         try:
             items, digest = _load(Path(source.location), path, signature=signature,
                                   max_bytes=self.max_bytes)
         except OSError as exc:
-            log.warning("watched folder: cannot read %s: %s; will try again", path, exc)
+            self._not_read(path, signature, exc)
             return None
+        self._cannot_read.pop(str(path), None)
         if known and known.sha256 == digest:
             with transaction(db):
                 remember_file(db, path=_stored(path), size=signature[0], mtime_ns=signature[1],
