@@ -24,23 +24,36 @@ PAUSING = {"channel_archive": "is_archived", "group_archive": "is_archived",
            "group_left": "bot_removed"}
 
 
-def handle_pausing(event: dict, client: WebClient, context: BoltContext) -> None:
+def handle_pausing(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
-    if isinstance(channel, str) and channel:
+    if isinstance(channel, str) and channel and _newest(context, body, channel):
         pause_channel(db_of(context), client, channel, reason=PAUSING[event["type"]])
 
 
-def handle_unarchive(event: dict, client: WebClient, context: BoltContext) -> None:
+def handle_unarchive(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
-    if isinstance(channel, str) and channel:
+    if isinstance(channel, str) and channel and _newest(context, body, channel):
         resume_channel(db_of(context), client, channel)
 
 
-def handle_member_joined(event: dict, client: WebClient, context: BoltContext) -> None:
+def handle_member_joined(event: dict, body: dict, client: WebClient,
+                         context: BoltContext) -> None:
     """Only the bot itself joining (or being invited) resumes a channel."""
     channel = event.get("channel")
-    if event.get("user") == _bot_user(context) and isinstance(channel, str) and channel:
+    if event.get("user") == _bot_user(context) and isinstance(channel, str) and channel and \
+            _newest(context, body, channel):
         resume_channel(db_of(context), client, channel)
+
+
+def _newest(context: BoltContext, body: dict, channel: str) -> bool:
+    """False for an event older than one already applied to the channel (Slack sent it again
+    after a later one): applying it would undo the later one, pausing a channel for good."""
+    kind = str((body.get("event") or {}).get("type"))
+    later = services(context).channel_events.later_than(channel, body.get("event_time"), kind)
+    if later:
+        log.info("%s for %s ignored: Slack sent it again after a later %s, already applied",
+                 kind, channel, later)
+    return later is None
 
 
 def handle_channel_id_changed(event: dict, client: WebClient, context: BoltContext) -> None:

@@ -180,6 +180,37 @@ def test_an_event_slack_sends_again_tells_nobody_twice(runtime, fake_slack, fres
     assert "can no longer post" in paused and "can post in <#C0DESK> again" in resumed
 
 
+@pytest.mark.parametrize("pausing, resuming", [("channel_archive", "channel_unarchive"),
+                                               ("channel_left", "member_joined_channel")])
+def test_an_old_event_slack_sends_again_after_a_later_one_changes_nothing(
+        runtime, fake_slack, fresh_db, topic, pausing, resuming):
+    """Slack resends an event it got no quick answer to a minute later (X-Slack-Retry-Num),
+    whether or not the first try got through; meanwhile the channel was unarchived (or the
+    bot invited back): the older event must not pause it again."""
+    follow(fresh_db, topic, "C0DESK")
+    now = int(time.time())
+    gone = _event({"type": pausing, "channel": "C0DESK", "user": "U1"}, "Ev0GONE", now - 60)
+    joined = BOT_USER if resuming == "member_joined_channel" else "U1"
+    back = _event({"type": resuming, "channel": "C0DESK", "user": joined}, "Ev0BACK", now - 5)
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    for body, headers, told in ((gone, None, 1), (back, None, 2)):
+        reply = post_signed(events_url(runtime), body, content_type="application/json",
+                            headers=headers)
+        assert reply.status == 200, reply
+        wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
+    reply = post_signed(events_url(runtime), gone, content_type="application/json",
+                        headers=retry)
+    assert reply.status == 200, reply
+    time.sleep(0.5)
+    assert not paused_subscriptions(fresh_db)
+    assert len(dms_to(fake_slack, "U1")) == 2
+
+
+def _event(event: dict, event_id: str, event_time: int) -> str:
+    return json.dumps({**json.loads(event_body(event)), "event_id": event_id,
+                       "event_time": event_time})
+
+
 def test_status_shows_paused_subscriptions_and_failed_alerts(runtime, fake_slack, fresh_db,
                                                              topic):
     follow(fresh_db, topic, "C0DESK")
