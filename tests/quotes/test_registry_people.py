@@ -26,6 +26,11 @@ TOWN = ("Ted Okafor runs the council of Brenmoor. Brenmoor is a port town in Wal
         "of Brenmoor voted for him twice. Brenmoor has a new bridge.\n\n"
         "“We built it in two years,” he said.")
 
+PLATFORM_NICKNAME = ("Anglers swap tips on Twitter, where Marco Twitter, as members call the busiest "
+                     "account, posts every hour.\n\n"
+                     "Twitter said on Monday that it would change its rules for groups. It also said "
+                     "it had hired more reviewers.")
+
 
 def _registry(doc: Doc) -> Registry:
     return Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
@@ -96,3 +101,10 @@ def test_a_firm_named_like_a_person_that_speaks_as_it_stays_a_firm(statements_of
         "The utility Austin Energy said it would raise rates in May. “We have no choice,” "
         "it added.")
     assert one(quotes, "raise rates").speaker.kind == "organisation"
+
+
+def test_a_name_ending_in_a_platform_is_no_person_the_platform_stands_for(nlp, statements_of):
+    registry = _registry(nlp(PLATFORM_NICKNAME))
+    assert "Marco Twitter" not in registry.people  # else "Twitter said" is his, and "it" no one's
+    assert [(q.speaker.name, q.speaker.kind) for q in statements_of(PLATFORM_NICKNAME)] == \
+        [("Twitter", "organisation")] * 2

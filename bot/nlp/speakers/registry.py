@@ -149,7 +149,8 @@ class Registry:
     def _collect_people(self) -> None:
         people = [(e, span, span.text) for e in self.ents
                   if e.label_ == "PERSON" or self._first_named(e)
-                  for span in [self.name_span(e)] if not self._headline_only(span)]
+                  for span in [self.name_span(e)]
+                  if not self._headline_only(span) and not _on_platform(span)]
         for _, _span, text in sorted((p for p in people if len(p[1]) > 1),
                                      key=lambda p: p[1].start):
             self.register(text)
@@ -597,6 +598,12 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _on_platform(span: Span) -> bool:
+    """"Wilayat Twitter", "Black Twitter": a name of two words or more ending in a platform
+    is a place on it, no person (else "Twitter" would be an alias of theirs)."""
+    return len(span) > 1 and span[-1].lower_ in PLATFORMS
 
 
 def _after_the(span: Span) -> bool:
