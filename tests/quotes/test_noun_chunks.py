@@ -1,10 +1,11 @@
-"""Noun chunks read from columns are the ones spaCy's own iterator gives, root and all."""
+"""Noun chunks read from columns are the ones spaCy's own iterator gives, root and all, however
+far into the article they are asked for."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from bot.nlp.speakers.chunks import chunks_by_lemma
+from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.columns import Columns
 
 TEXTS = [
@@ -24,9 +25,18 @@ def by_spacy(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def from_columns(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+def lemmas(doc: Doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc}
+
+
+def chunks(doc: Doc) -> NounChunks:
     columns = Columns.of(doc)
-    return chunks_by_lemma(doc, columns.pos, columns.lemma)
+    return NounChunks(doc, columns.pos, columns.lemma)
+
+
+def from_columns(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    found = chunks(doc)
+    return {lemma: c for lemma in lemmas(doc) if (c := found.before(lemma, len(doc)))}
 
 
 def test_the_chunks_of_parsed_text_are_spacys(nlp):
@@ -43,3 +53,17 @@ def test_a_chunk_with_a_word_hung_outside_it_takes_spacys_root(nlp):
               deps=["det", "advmod", "nsubj", "ROOT"], pos=["DET", "ADV", "NOUN", "VERB"],
               lemmas=["the", "still", "boat", "sail"])
     assert from_columns(doc) == by_spacy(doc) == {"still": [(0, 3)]}
+
+
+def test_the_chunks_before_a_word_are_those_the_whole_article_has_before_it(nlp):
+    """Asked in any order, each answer is what the whole article's chunks give before that
+    word: the chunks are found only as far as asked, and never skipped nor found twice."""
+    doc = nlp(TEXTS[1] + " The owners said the group and its deputy chair would meet the mayor.")
+    whole = by_spacy(doc)
+    points = list(range(len(doc) + 1))
+    for order in (points, points[::-1], points[::3] + points[1::3] + points[2::3]):
+        found = chunks(doc)
+        for end in order:
+            for lemma in lemmas(doc):
+                assert found.before(lemma, end) == [c for c in whole.get(lemma, [])
+                                                    if c[0] < end]

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
+
 from numpy import int64
 from spacy.attrs import DEP, HEAD
 from spacy.parts_of_speech import NOUN, PRON, PROPN
@@ -17,40 +20,62 @@ NOMINAL = frozenset({NOUN, PROPN, PRON})
 """The parts of speech a chunk's root may have, as in spaCy's iterator."""
 
 
-def chunks_by_lemma(doc: Doc, pos: list[int], lemma: list[int]) -> dict[str, list[tuple[int, int]]]:
-    """(start, end) of each noun chunk, in text order, by its root's lower-cased lemma (``pos``
-    and ``lemma``: the Doc's columns)."""
-    if not len(doc):
-        return {}
-    deps = doc.to_array(DEP).tolist()
-    heads = [i + h for i, h in enumerate(doc.to_array(HEAD).astype(int64).tolist())]
-    strings = doc.vocab.strings
-    out: dict[str, list[tuple[int, int]]] = {}
-    last = -1
-    for i in [i for i, (p, d) in enumerate(zip(pos, deps, strict=True))
-              if p in NOMINAL and (d in NP_DEPS or d == CONJ)]:
-        if deps[i] == CONJ and not _coordinated(i, deps, heads):
-            continue
-        start = doc[i].left_edge.i
-        if start <= last:
-            continue  # nested in the chunk before, as spaCy skips it
-        last = i
-        root = i if start == i else _root(doc, heads, start, i)
-        out.setdefault(strings[lemma[root]].lower(), []).append((start, i + 1))
-    return out
+class NounChunks:
+    """(start, end) of each noun chunk by its root's lower-cased lemma, found in text order
+    only as far as a description asks (most ask about the words before them)."""
 
+    def __init__(self, doc: Doc, pos: list[int], lemma: list[int]) -> None:
+        """``pos`` and ``lemma``: the Doc's columns."""
+        self.doc = doc
+        self._lemma = lemma
+        self._deps: list[int] = doc.to_array(DEP).tolist() if len(doc) else []
+        self._heads: list[int] = doc.to_array(HEAD).astype(int64).tolist() if len(doc) else []
+        """Each word's head as an offset from the word."""
+        self._words: Iterator[int] = (i for i, (p, d) in enumerate(zip(pos, self._deps,
+                                                                       strict=True))
+                                      if p in NOMINAL and (d in NP_DEPS or d == CONJ))
+        self._last = -1
+        self._start = -1
+        """Where the last chunk found starts: every chunk before it is found."""
+        self._done = not len(doc)
+        self.by_lemma: dict[str, list[tuple[int, int]]] = {}
 
-def _coordinated(i: int, deps: list[int], heads: list[int]) -> bool:
-    """A conjunct whose first conjunct heads a chunk ("the mayor and [the council]")."""
-    head = heads[i]
-    while deps[head] == CONJ and heads[head] < head:
-        head = heads[head]
-    return deps[head] in NP_DEPS
+    def before(self, lemma: str, end: int) -> list[tuple[int, int]]:
+        """The chunks headed by ``lemma`` that start before token ``end``, in text order."""
+        while not self._done and self._start < end:
+            self._next()
+        found = self.by_lemma.get(lemma, [])
+        return found[:bisect_left(found, (end,))]
 
+    def _next(self) -> None:
+        """Find the next chunk: a chunk starts after the word that ended the one before, so
+        chunks are found with their starts in order."""
+        deps, strings = self._deps, self.doc.vocab.strings
+        for i in self._words:
+            if deps[i] == CONJ and not self._coordinated(i):
+                continue
+            start = self.doc[i].left_edge.i
+            if start <= self._last:
+                continue  # nested in the chunk before, as spaCy skips it
+            self._last, self._start = i, start
+            root = i if start == i else self._root(start, i)
+            self.by_lemma.setdefault(strings[self._lemma[root]].lower(), []).append(
+                (start, i + 1))
+            return
+        self._done = True
 
-def _root(doc: Doc, heads: list[int], start: int, word: int) -> int:
-    """The chunk's ``Span.root``: its last word when every word before it hangs inside the
-    chunk (as in any projective parse), else what spaCy computes."""
-    if all(start <= heads[j] <= word and heads[j] != j for j in range(start, word)):
-        return word
-    return int(Span(doc, start, word + 1).root.i)
+    def _coordinated(self, i: int) -> bool:
+        """A conjunct whose first conjunct heads a chunk ("the mayor and [the council]")."""
+        deps, heads = self._deps, self._heads
+        head = i + heads[i]
+        while deps[head] == CONJ and heads[head] < 0:
+            head += heads[head]
+        return deps[head] in NP_DEPS
+
+    def _root(self, start: int, word: int) -> int:
+        """The chunk's ``Span.root``: its last word when every word before it hangs inside
+        the chunk (as in any projective parse), else what spaCy computes."""
+        heads = self._heads
+        if all(start <= j + heads[j] <= word and heads[j] != 0 for j in range(start, word)):
+            return word
+        return int(Span(self.doc, start, word + 1).root.i)

@@ -408,9 +408,7 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         company = _acting_company(r, token)
         if company is not None:
             return company
-    for chunk in r.reg.chunks_of(lemma):
-        if chunk.start_char >= token.idx:
-            break
+    for chunk in r.reg.chunks_before(lemma, token.i):
         if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
             continue  # its own phrase names it ("the Sanders campaign"), or says nothing
         if len(chunk) > 2 and not r.reg.quoted(chunk.start_char):

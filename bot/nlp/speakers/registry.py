@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
-from bot.nlp.speakers.chunks import chunks_by_lemma
+from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import (
@@ -108,7 +108,7 @@ class Registry:
         self.sent_starts = self.columns.line_starts(doc)
         self.sents: list[Span] = self.columns.spans(doc, self.sent_starts)
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
-        self._chunks: dict[str, list[tuple[int, int]]] | None = None
+        self._chunks: NounChunks | None = None
         self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self._ent_ends = [e.end for e in self.ents]
@@ -325,12 +325,12 @@ class Registry:
             person.take_role(_written_title(tok, doc[start:end]))
             self.add_mention(doc[end - 1], person.name)
 
-    def chunks_of(self, lemma: str) -> list[Span]:
-        """Noun chunks headed by this lower-cased lemma, in text order: the article's chunks
-        are found and indexed once, not walked again for each description."""
+    def chunks_before(self, lemma: str, before: int) -> list[Span]:
+        """Noun chunks headed by this lower-cased lemma starting before index ``before``, in
+        text order: the article's chunks are found once, as far as any description asks."""
         if self._chunks is None:
-            self._chunks = chunks_by_lemma(self.doc, self.columns.pos, self.columns.lemma)
-        return [self.doc[start:end] for start, end in self._chunks.get(lemma, [])]
+            self._chunks = NounChunks(self.doc, self.columns.pos, self.columns.lemma)
+        return [self.doc[start:end] for start, end in self._chunks.before(lemma, before)]
 
     def nouns_before(self, lemma: str, before: int) -> list[Token]:
         """Nouns with this lower-cased lemma before index ``before``, latest first."""
