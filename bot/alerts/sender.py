@@ -42,6 +42,8 @@ LONGEST_RETRY = max(BACKOFF.cap, LONGEST_WAIT)
 stepped back, and is due."""
 # what Slack answers about a thread whose parent message was deleted (and had no replies)
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
+# what Slack answers to any reply in a channel whose settings allow no threads
+NO_THREADS = "restricted_action_non_threadable_channel"
 # an "already posted?" lookup Slack refuses this often (about 9 minutes of backoff) gives up
 LOOKUP_TRIES = 10
 ALL = "alerts"
@@ -58,6 +60,7 @@ class AlertSender:
         self.pacer = pacer or Pacer(per_channel_interval)
         self.writes = WritePause("alert delivery")
         self._dm_channels: dict[str, str] = {}
+        self._no_threads: set[str] = set()
         self._lock = threading.Lock()
 
     def deliver(self, db: Database, *, now: datetime | None = None) -> int:
@@ -136,9 +139,15 @@ class AlertSender:
         if row.kind == QUOTE or row.story_id is None:
             return self._post_in(db, row, now, channel, None)
         root = _thread_here(outbox.thread_root(db, row.story_id, row.channel), channel)
+        thread = None if channel in self._no_threads else root
         try:
-            return self._post_in(db, row, now, channel, root.ts if root else None,
+            return self._post_in(db, row, now, channel, thread.ts if thread else None,
                                  first=root is None)
+        except NoThreads:
+            self._no_threads.add(channel)
+            log.info("alert %s: %s takes no thread replies (its settings); the story's updates "
+                     "there are posted on their own", row.id, row.channel)
+            return self._post_in(db, row, now, channel, None)
         except ThreadGone:
             gone = root.ts if root else ""
             log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
@@ -323,9 +332,15 @@ class ThreadGone(Exception):
     """The message an update was to thread under was deleted (with no replies, it is gone)."""
 
 
+class NoThreads(Exception):
+    """The channel's settings allow no threads: Slack refuses every reply there."""
+
+
 def _raise_if_thread_gone(exc: SlackApiError, thread_ts: str | None) -> None:
     if thread_ts and error_code(exc) in THREAD_GONE:
         raise ThreadGone(error_code(exc)) from exc
+    if thread_ts and error_code(exc) == NO_THREADS:
+        raise NoThreads(error_code(exc)) from exc
 
 
 def _parse(value: str | None) -> datetime:

@@ -55,6 +55,7 @@ class Channel:
     archived: bool = False
     deleted: bool = False
     refuses_posts: str | None = None  # e.g. restricted_action_read_only_channel
+    refuses_replies: bool = False  # a channel whose settings allow no threads
     bot: str = BOT_USER  # the bot user the app has now
 
     @property
@@ -446,6 +447,8 @@ class FakeSlack:
             return {"ok": False, "error": "is_archived"}
         if found.refuses_posts:
             return {"ok": False, "error": found.refuses_posts}
+        if found.refuses_replies and params.get("thread_ts"):
+            return {"ok": False, "error": "restricted_action_non_threadable_channel"}
         if (channel, params.get("thread_ts")) in self.vanished:
             return {"ok": False, "error": "thread_not_found"}
         blocks = _maybe_json(params.get("blocks"))

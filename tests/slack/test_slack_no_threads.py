@@ -1,0 +1,38 @@
+"""A channel whose settings allow no threads (Slack refuses every reply there with
+`restricted_action_non_threadable_channel`): a story's updates still reach it, each on its own
+(real sender, real SQLite, the fake Slack Web API)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from tests.slack.test_slack_sender import at, follow, new_story, update
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Port strike", query="dockworkers")
+
+
+def test_updates_in_a_channel_without_threads_are_posted_on_their_own(
+        runtime, fake_slack, fresh_db, topic):
+    fake_slack.add_channel("C0FLAT")
+    fake_slack.channel("C0FLAT").refuses_replies = True
+    follow(fresh_db, topic, "C0FLAT")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    update(fresh_db, topic, story_id, "Union rejects the offer")
+    for second in range(10):
+        runtime.deliver_pending(now=at(second * 2))
+    rows = [(r["status"], r["last_error"]) for r in fresh_db["alerts"].rows]
+    assert rows == [("sent", None)] * 3, rows
+    first, *updates = fake_slack.posts("C0FLAT")
+    assert [m.thread_ts for m in updates] == [None, None]
+    assert "Talks resume on Thursday" in str(updates[0].blocks)
+    assert "Union rejects the offer" in str(updates[1].blocks)
+    refused = [c for c in fake_slack.calls_to("chat.postMessage", ok_only=False)
+               if c.params.get("thread_ts")]
+    assert len(refused) == 1, "learnt from the first refusal, not asked again for each update"
