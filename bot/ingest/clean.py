@@ -159,11 +159,9 @@ def normalise_time(value: str | None) -> str | None:
         return None
     try:
         when = dateparser.parse(offset_as_written(value), fuzzy=True, dayfirst=False, tzinfos=_zone)
-    except (ValueError, OverflowError, TypeError):
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    except (ValueError, OverflowError, TypeError):  # in UTC, before year 1 or after 9999
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat()
 
 
 def _zone(name: str | None, offset: int | None) -> int | tzinfo | None:

@@ -158,7 +158,16 @@ def _entry(raw: dict) -> FeedEntry | None:
     published = raw.get("published") or raw.get("updated") or None
     when = raw.get("published_parsed") or raw.get("updated_parsed")
     return FeedEntry(key=key[:1000], link=link, title=title, text=text, published=published,
-                     teaser=teaser, stamp=calendar.timegm(when) if when else None)
+                     teaser=teaser, stamp=_stamp(when))
+
+
+def _stamp(when: Any) -> float | None:
+    """Seconds since the epoch; None for a date outside the years Python holds (a CMS's empty
+    date as its clock's first or last moment, `0001-01-01T00:00:00+01:00`, is year 0 in UTC)."""
+    try:
+        return calendar.timegm(when) if when else None
+    except (ValueError, OverflowError):
+        return None
 
 
 def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:
