@@ -82,6 +82,9 @@ SUM_MARGIN = 1e-9
 MASK_BITS = 62
 """Keys one summed lookup takes: each key's bit (1 << its place) is summed into a story's
 64-bit integer of shared keys."""
+LEADING_ROWS = 4
+"""Stories the summed lookup sorts out per place to fill (SQLite keeps only that many in its
+sort); when stories tied within a hair of the last place reach that bound, it reads them all."""
 
 
 def leading_candidates(
@@ -101,20 +104,37 @@ def leading_candidates(
         raise ValueError(f"{len(weights)} keys in one summed lookup; at most {MASK_BITS}")
     arms = " UNION ALL ".join([LEADING_ARM] * len(weights))
     query = (f"SELECT story_id, sum(bit), sum(w) FROM ({arms}) GROUP BY story_id "
-             "HAVING count(*) >= ? ORDER BY 3 DESC")
+             "HAVING count(*) >= ? ORDER BY 3 DESC LIMIT ?")
     params: list[object] = []
     for position, (key, weight) in enumerate(weights):
         params += [1 << position, weight, key, since, per_key]
-    found: dict[int, list[str]] = {}
-    floor: float | None = None
-    for story_id, bits, total in db.conn.execute(query, [*params, min_shared]):
-        if floor is not None and total < floor:
-            break
-        found[story_id] = [key for position, (key, _) in enumerate(weights)
-                           if bits >> position & 1]
-        if len(found) == limit:
-            floor = total - SUM_MARGIN * max(abs(total), 1.0)
-    return found
+    bound = limit * LEADING_ROWS
+    rows = db.conn.execute(query, [*params, min_shared, bound]).fetchall()
+    kept, ended = _leading(rows, limit)
+    if not ended and len(rows) == bound:
+        kept, _ = _leading(db.conn.execute(query, [*params, min_shared, -1]).fetchall(), limit)
+    return _shared(kept, weights)
+
+
+def _leading(rows: list[tuple[int, int, float]], limit: int
+             ) -> tuple[list[tuple[int, int, float]], bool]:
+    """The rows (heaviest first) down to a hair below the ``limit``-th, and whether a lighter
+    row ended them (if none did, rows not read might still be within the hair)."""
+    if len(rows) <= limit:
+        return rows, False
+    last = rows[limit - 1][2]
+    floor = last - SUM_MARGIN * max(abs(last), 1.0)
+    for place in range(limit, len(rows)):
+        if rows[place][2] < floor:
+            return rows[:place], True
+    return rows, False
+
+
+def _shared(rows: list[tuple[int, int, float]], weights: Sequence[tuple[str, float]]
+            ) -> dict[int, list[str]]:
+    """Each story's shared keys, from the bits of their places."""
+    return {story_id: [key for position, (key, _) in enumerate(weights) if bits >> position & 1]
+            for story_id, bits, _ in rows}
 
 
 def _arrived_candidates(

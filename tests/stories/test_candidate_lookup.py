@@ -79,6 +79,22 @@ def test_every_key_an_article_is_indexed_under_is_told_apart_in_one_summed_looku
                                  since=TIMES[0], limit=4)
 
 
+def test_stories_tied_past_the_sorted_bound_are_all_kept(fresh_db):
+    """SQLite sorts out only LEADING_ROWS stories per place; ties with the last place beyond
+    that bound are read again in full, so the exact ranking still sees every one of them."""
+    stories = 32
+    assert stories > MAX_CANDIDATES * store.LEADING_ROWS
+    with transaction(fresh_db):
+        for story_id in range(1, stories + 1):
+            key = "l:quay" if story_id % 2 else "l:pier"
+            store.reindex(fresh_db, story_id=story_id, keys=[key], seen_at=TIMES[0])
+        store.reindex(fresh_db, story_id=99, keys=["l:quay", "l:pier"], seen_at=TIMES[0])
+    found = store.leading_candidates(fresh_db, [("l:quay", 1.0), ("l:pier", 1.0)],
+                                     since=TIMES[0], limit=MAX_CANDIDATES, per_key=stories)
+    assert sorted(found) == [*range(1, stories + 1), 99]
+    assert found[99] == ["l:quay", "l:pier"]
+
+
 def test_a_key_reads_only_its_latest_postings_and_none_before_the_window(fresh_db):
     with transaction(fresh_db):
         for story_id in range(1, 21):
