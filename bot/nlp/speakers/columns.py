@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import AUX, NOUN, VERB
@@ -103,11 +104,35 @@ class Columns:
             at = self.text.find("\n", at + 1)
         return found
 
-    def sentences(self, doc: Doc) -> list[Span]:
-        """The same spans as ``doc.sents``, cut at the stored sentence starts."""
-        return self.spans(doc, self.sent_starts)
 
-    @staticmethod
-    def spans(doc: Doc, starts: list[int]) -> list[Span]:
-        ends = starts[1:] + [len(doc)]
-        return [doc[a:b] for a, b in zip(starts, ends, strict=True)] if len(doc) else []
+
+class Sentences(Sequence[Span]):
+    """The spans from each sentence start to the next, each built the first time it is read:
+    most of an article's sentences never are."""
+
+    def __init__(self, doc: Doc, starts: list[int]) -> None:
+        self.doc = doc
+        self.starts = starts if len(doc) else []
+        self._spans: dict[int, Span] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Span]: ...
+
+    def __getitem__(self, index: int | slice) -> Span | list[Span]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        span = self._spans.get(index)
+        if span is None:
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
+            span = self._spans[index] = self.doc[self.starts[index]:end]
+        return span

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.chunks import NounChunks
-from bot.nlp.speakers.columns import Columns
+from bot.nlp.speakers.columns import Columns, Sentences
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import (
     after_title,
@@ -106,7 +106,7 @@ class Registry:
         self.alias: dict[str, str] = {}
         self.ents: list[Span] = list(doc.ents)
         self.sent_starts = self.columns.line_starts(doc)
-        self.sents: list[Span] = self.columns.spans(doc, self.sent_starts)
+        self.sents = Sentences(doc, self.sent_starts)
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
         self._chunks: NounChunks | None = None
         self._nouns: dict[str, list[int]] | None = None
