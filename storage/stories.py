@@ -172,7 +172,7 @@ def latest_joins(
     """``latest_articles`` with what a later correction weighs, from the same read: each
     story's latest articles, oldest first, with the likeness each joined its story with (None:
     it started its story, or was stored before these were kept) and when it was placed."""
-    query = ("SELECT article_id, json_extract(data, '$.j'), seen_at FROM story_features "
+    query = ("SELECT article_id, join_score, seen_at FROM story_features "
              "WHERE story_id = ? ORDER BY seen_at DESC, article_id DESC LIMIT ?")
     return {story_id: list(reversed(db.conn.execute(query, (story_id, per_story)).fetchall()))
             for story_id in story_ids}
@@ -244,14 +244,12 @@ def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
         "VALUES (?, ?, ?, ?, ?)",
         [story_id, entry.article_id, entry.verdict,
          json.dumps(entry.whats_new, ensure_ascii=False), now])
-    data: dict[str, object] = {"k": entry.weights, "x": entry.index_keys,
-                               "t": entry.headline_names}
-    if entry.join_score is not None:
-        data["j"] = round(entry.join_score, 4)
+    data = {"k": entry.weights, "x": entry.index_keys, "t": entry.headline_names}
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
-               "words) VALUES (?, ?, ?, ?, ?, ?)",
+               "words, join_score) VALUES (?, ?, ?, ?, ?, ?, ?)",
                [entry.article_id, story_id, seen_at, _compact(data),
-                _compact([_sentence_row(s) for s in entry.sentences]), entry.words])
+                _compact([_sentence_row(s) for s in entry.sentences]), entry.words,
+                None if entry.join_score is None else round(entry.join_score, 4)])
     db.execute(
         "UPDATE stories SET article_count = article_count + 1, updated_at = ?, "
         "last_seen = max(coalesce(last_seen, ''), ?) WHERE id = ?", [now, seen_at, story_id])
@@ -289,8 +287,8 @@ def move_article(
     db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]', "
                "moved_from = ?, moved_at = ? WHERE article_id = ?",
                [new_id, story_id, now, article_id])
-    db.execute("UPDATE story_features SET story_id = ?, data = json_remove(data, '$.j') "
-               "WHERE article_id = ?", [new_id, article_id])
+    db.execute("UPDATE story_features SET story_id = ?, join_score = NULL WHERE article_id = ?",
+               [new_id, article_id])
     db.execute("UPDATE stories SET article_count = article_count - 1 WHERE id = ?", [story_id])
     db.execute("UPDATE stories SET article_count = 1 WHERE id = ?", [new_id])
     row = db.execute("SELECT data, seen_at FROM story_features WHERE article_id = ?",

@@ -111,9 +111,9 @@ def test_the_latest_articles_come_with_their_joins_in_the_same_order(fresh_db):
             (5, 1, "2026-03-01T03:00:00+00:00", 0.5), (6, 1, "2026-03-01T04:00:00+00:00", 0.2)]
     with transaction(fresh_db):
         for article_id, story_id, seen_at, join in rows:
-            data = '{"k":{},"x":[]' + (f',"j":{join}' if join is not None else "") + "}"
-            fresh_db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data) "
-                             "VALUES (?, ?, ?, ?)", [article_id, story_id, seen_at, data])
+            fresh_db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, "
+                             "join_score) VALUES (?, ?, ?, ?, ?)",
+                             [article_id, story_id, seen_at, '{"k":{},"x":[]}', join])
     latest = store.latest_articles(fresh_db, [1, 2, 3])
     assert latest == {1: [2, 3, 5, 6], 2: [4], 3: []}
     hour = "2026-03-01T0{}:00:00+00:00".format
