@@ -233,3 +233,12 @@ def test_the_former_aide_after_a_name_set_beside_one_of_is_that_name(statements_
         "the smaller harbours first. “Frankly the ministry has ignored every warning our crews "
         "sent it,” said the former top aide to Minister Maria Lindqvist.")
     assert speaker_of(quotes, "ignored every warning") == "Thomas Vale"
+
+
+def test_the_company_is_a_platform_that_acted_though_tagged_a_person(statements_of):
+    quotes = statements_of(
+        "Corveth Foods bought adverts on the site all summer, and shoppers complained about "
+        "them.\n\n"
+        "Twitter said on Monday that it had taken the adverts down. “We review every advert by "
+        "hand, and we missed these,” the company said.")
+    assert speaker_of(quotes, "missed these") == "Twitter"  # the recogniser tags it a person

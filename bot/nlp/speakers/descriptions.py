@@ -40,6 +40,7 @@ from bot.nlp.speakers.words import (
     ORG_LABELS,
     ORG_NOUNS,
     PERIODICALS,
+    PLATFORMS,
     PLURAL_TAGS,
     PUBLIC_BODIES,
     PUBLICATIONS,
@@ -464,8 +465,9 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
     near: Span | None = None
     for ent in r.reg.ents_before(token.i):
-        if ent.label_ != "ORG" or ent.root.tag_ == "NNS" or r.reg.quoted(ent.start_char) or \
-                not _may_be(r, ent, token.lemma_.lower()):
+        platform = ent.label_ == "PERSON" and ent.text.lower() in PLATFORMS  # "Twitter said"
+        if ent.label_ != "ORG" and not platform or ent.root.tag_ == "NNS" or \
+                r.reg.quoted(ent.start_char) or not _may_be(r, ent, token.lemma_.lower()):
             continue
         if near is not None and ent.start < since:
             break
