@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from bot.alerts.mrkdwn import counted
 from bot.alerts.why import ONLY_QUOTES
 from bot.clock_step import ClockWatch
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.feed_check import fetch_limits
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
@@ -60,6 +60,9 @@ CLOCK_LOOK_S = 5.0
 WATCH_EVERY = 1
 FILE_SETTLE_SECONDS = 0.5
 POLL_SLOTS = 12  # of the scheduler's 20 threads: the rest always serve delivery and scans
+SHORTEST_TOKEN = 16
+"""Characters an ingest token needs at least: /ingest listens on a port compose publishes,
+and every guess is answered."""
 
 
 class CannotStart(BadInput):
@@ -308,7 +311,11 @@ def who_gets_alerts(db: Database, *, slack: bool) -> str:
 
 
 def ingest_app(settings: Settings, dbs: ThreadLocalDb, worker: IngestWorker) -> IngestApp | None:
-    if not settings.ingest_token:
+    token = (settings.ingest_token or "").strip()
+    if not token:
         return None
-    return IngestApp(dbs, token=settings.ingest_token, max_bytes=settings.ingest_max_bytes,
-                     worker=worker)
+    if len(token) < SHORTEST_TOKEN:
+        raise ConfigError(f"WIREWATCH_INGEST_TOKEN is {len(token)} characters: short enough to "
+                          "guess, and whoever guesses it can post articles that alert the desk; "
+                          f"use {SHORTEST_TOKEN} or more random characters (openssl rand -hex 24)")
+    return IngestApp(dbs, token=token, max_bytes=settings.ingest_max_bytes, worker=worker)

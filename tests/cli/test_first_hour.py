@@ -33,6 +33,9 @@ def wirewatch(*args: str, env: dict[str, str] | None = None,
                           env={**clean, **(env or {})}, cwd=ROOT, timeout=timeout)
 
 
+TOKEN = "3f9c2a7e51d04b8c96ae"
+
+
 def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
     """The single `Error: …` line, after checking nothing else went to stderr."""
     assert result.returncode == 1, result
@@ -90,17 +93,28 @@ def test_the_port_already_in_use_is_named_with_what_to_do(tmp_path):
         port = taken.getsockname()[1]
         line = one_error_line(wirewatch(
             "--db", str(tmp_path / "w.db"), "run", "--console",
-            env={"WIREWATCH_INGEST_TOKEN": "s3cret", "WIREWATCH_HOST": "127.0.0.1",
+            env={"WIREWATCH_INGEST_TOKEN": TOKEN, "WIREWATCH_HOST": "127.0.0.1",
                  "PORT": str(port), "WIREWATCH_NLP_PROCESSES": "0"}))
     assert f"port {port} on 127.0.0.1 is already in use" in line
     assert "PORT" in line and "--port" in line
+
+
+@pytest.mark.parametrize("token", ["s3cret", "newsroom2026"])
+def test_an_ingest_token_short_enough_to_guess_is_refused_in_one_line(tmp_path, token):
+    """/ingest listens on the port compose publishes; a token such as `newsroom2026` is one a
+    stranger guesses, and then posts articles that alert the desk."""
+    line = one_error_line(wirewatch(
+        "--db", str(tmp_path / "w.db"), "run", "--console", "--host", "127.0.0.1",
+        "--port", "0", env={"WIREWATCH_INGEST_TOKEN": token, "WIREWATCH_NLP_PROCESSES": "0"}))
+    assert f"WIREWATCH_INGEST_TOKEN is {len(token)} characters" in line
+    assert "16 or more random characters" in line and token not in line
 
 
 @pytest.mark.parametrize("host", ["10.255.255.254", "no-such-host.invalid"])
 def test_a_listen_address_not_of_this_machine_is_named(tmp_path, host):
     line = one_error_line(wirewatch(
         "--db", str(tmp_path / "w.db"), "run", "--console", "--host", host, "--port", "0",
-        env={"WIREWATCH_INGEST_TOKEN": "s3cret", "WIREWATCH_NLP_PROCESSES": "0"}))
+        env={"WIREWATCH_INGEST_TOKEN": TOKEN, "WIREWATCH_NLP_PROCESSES": "0"}))
     assert f"{host} is not an address of this machine" in line and "WIREWATCH_HOST" in line
 
 

@@ -1,11 +1,12 @@
 import http.client
 import json
 import logging
+from dataclasses import replace
 
 import pytest
 
 from bot.ingest.http_api import IngestApp
-from bot.runner import HttpServer
+from bot.runner import HttpServer, ingest_app
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb
 from storage.inbox import pending
@@ -25,6 +26,22 @@ def endpoint(db_path, settings, nlp):
     yield server.port, dbs
     server.stop()
     worker.stop()
+
+
+def test_a_token_set_with_a_stray_space_still_lets_its_clients_in(db_path, settings, nlp):
+    """A token pasted into an env file with a space or a line end after it: clients send it
+    as they have it, without, as the header's syntax makes them."""
+    dbs = ThreadLocalDb(db_path)
+    worker = IngestWorker(dbs, settings, nlp=nlp, idle_wait=0.2)
+    app = ingest_app(replace(settings, ingest_token=f"{TOKEN} \n"), dbs, worker)
+    assert app is not None
+    server = HttpServer(app, host="127.0.0.1", port=0)
+    server.start()
+    try:
+        status, body, _ = post(server.port, article(FERRY))
+        assert (status, body["accepted"]) == (202, 1), body
+    finally:
+        server.stop()
 
 
 def post(port, body, *, token=TOKEN, path="/ingest", headers=None, method="POST"):
