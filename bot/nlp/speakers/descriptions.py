@@ -37,7 +37,6 @@ from bot.nlp.speakers.words import (
     INSTITUTIONS,
     ISSUED_NOUNS,
     NUMBERS,
-    ORG_LABELS,
     ORG_NOUNS,
     PERIODICALS,
     PLATFORMS,
@@ -379,14 +378,8 @@ def _role_head(role: str | None) -> str | None:
 
 def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The agency" after "the European Space Agency": a named organisation ending so."""
-    labels, lower = ORG_LABELS - {"NORP"}, token.lower_
-    for ent in r.reg.ents_before(token.i):
-        if ent.label_ not in labels:
-            continue
-        name = r.reg.name_span(ent)
-        if len(name) > 1 and name[-1].lower_ == lower and not r.reg.quoted(ent.start_char):
-            return Speaker(r.reg.org_name(ent), "organisation")
-    return None
+    ent = r.reg.body_ending(token.lower_, token.i)
+    return Speaker(r.reg.org_name(ent), "organisation") if ent is not None else None
 
 
 def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:

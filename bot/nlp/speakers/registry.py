@@ -36,6 +36,7 @@ from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
     HONORIFICS,
+    ORG_LABELS,
     ORG_NOUNS,
     PERIODICALS,
     PLATFORMS,
@@ -52,6 +53,8 @@ POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "’s", "'", "’"))
 """A possessive ending a name, as lower-case hashes (compared without building a Token)."""
 MISTAGGED = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
 """Labels the recogniser gives a person's name by mistake."""
+BODY_LABELS = ORG_LABELS - {"NORP"}
+"""What "the agency", "the county" may stand for when an earlier name ends in that word."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
@@ -112,6 +115,7 @@ class Registry:
         self._nouns: dict[str, list[int]] | None = None
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self._ent_ends = [e.end for e in self.ents]
+        self._bodies: dict[str, list[int]] | None = None
         self.mentions: list[Mention] = []
         self._offsets: list[int] = []
         self.acting: set[str] = set()
@@ -345,6 +349,21 @@ class Registry:
             self._nouns = self.columns.nouns(self.doc)
         found = self._nouns.get(lemma, [])
         return [self.doc[i] for i in found[bisect_right(found, after):]]
+
+    def body_ending(self, word: str, before: int) -> Span | None:
+        """The last organisation, place or building named in two words or more, the last of
+        them ``word`` (lower case), ending at or before token ``before``, outside quotes: those
+        names are indexed by their last word once."""
+        if self._bodies is None:
+            self._bodies = {}
+            for k, ent in enumerate(self.ents):
+                if ent.label_ in BODY_LABELS:
+                    name = self.name_span(ent)
+                    if len(name) > 1 and not self.quoted(ent.start_char):
+                        self._bodies.setdefault(name[-1].lower_, []).append(k)
+        found = self._bodies.get(word, [])
+        at = bisect_left(found, bisect_right(self._ent_ends, before))
+        return self.ents[found[at - 1]] if at else None
 
     def ents_before(self, index: int) -> list[Span]:
         """Entities ending at or before token ``index``, latest first (no scan of them all)."""
