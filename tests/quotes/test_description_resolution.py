@@ -242,3 +242,21 @@ def test_the_company_is_a_platform_that_acted_though_tagged_a_person(statements_
         "Twitter said on Monday that it had taken the adverts down. “We review every advert by "
         "hand, and we missed these,” the company said.")
     assert speaker_of(quotes, "missed these") == "Twitter"  # the recogniser tags it a person
+
+
+LAWSUIT = ("A swimming club has gone to court over the closure of the harbour baths in Corveth.\n\n"
+           "The suit claims that the council ignored its own engineers when it shut the baths in "
+           "May. “The council never asked the people who swim here,” the suit says.\n\n"
+           "The council declined to comment on the Tarnby Swimming Club’s suit, which was filed "
+           "on Friday.")
+
+
+def test_a_lawsuit_speaks_for_whoever_the_article_says_filed_it(statements_of):
+    quotes = statements_of(LAWSUIT)
+    assert speaker_of(quotes, "ignored its own engineers") == "the Tarnby Swimming Club"
+    assert speaker_of(quotes, "never asked the people") == "the Tarnby Swimming Club"
+    quotes = statements_of("Shipping firms are fighting the new harbour fees.\n\n"
+                           "“The fees were set without any notice to the industry,” the lawsuit "
+                           "reads. The Port Freight Association filed the lawsuit in Halden on "
+                           "Tuesday.")
+    assert speaker_of(quotes, "without any notice") == "The Port Freight Association"

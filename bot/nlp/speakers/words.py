@@ -90,7 +90,7 @@ ACCOUNTS = {"account", "feed", "page", "profile", "handle", "blog", "channel", "
 ISSUED_NOUNS = DOCUMENT_NOUNS | {
     "poll", "survey", "study", "analysis", "ad", "advert", "advertisement", "commercial",
     "result", "finding", "research", "paper", "editorial", "review", "release", "website",
-    "video", "audit"}
+    "video", "audit", "lawsuit", "suit", "complaint"}
 """Things an organisation or person issues, which speak for whoever issued them."""
 SPEAKING_THINGS = {
     "bill", "law", "act", "rule", "measure", "proposal", "plan", "policy", "order", "agreement",
