@@ -110,13 +110,22 @@ class Matcher:
             return TopicMatch(bool(reasons), reasons)
         if isinstance(node, Not):
             return TopicMatch(not self.evaluate(node.child).matched)
-        results = [self.evaluate(child) for child in node.children]
         if isinstance(node, And):
-            ok = all(r.matched for r in results)
-        else:
-            ok = any(r.matched for r in results)
+            return self._all(node.children)
+        results = [self.evaluate(child) for child in node.children]
         reasons = tuple(reason for r in results if r.matched for reason in r.reasons)
-        return TopicMatch(ok, reasons if ok else ())
+        return TopicMatch(any(r.matched for r in results), reasons)
+
+    def _all(self, children: tuple[Node, ...]) -> TopicMatch:
+        """Every child matched, with all their reasons; the first that does not ends it (the
+        ones after it could add no reason to a match that failed)."""
+        reasons: list[MatchReason] = []
+        for child in children:
+            result = self.evaluate(child)
+            if not result.matched:
+                return TopicMatch(False)
+            reasons.extend(result.reasons)
+        return TopicMatch(True, tuple(reasons))
 
     def term(self, term: Term) -> tuple[MatchReason, ...]:
         if term not in self.cache:
@@ -164,7 +173,9 @@ def _starts(index: dict[str, list[int]], word: str, prefix: bool) -> list[int]:
     return sorted(set(index.get(word, ())) | set(index.get(stem(word), ())))
 
 
+@lru_cache(maxsize=4096)
 def _split(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A term's words as the text is split (the same for every article the query is tried on)."""
     return tuple(part for word in words for part in SPLIT.findall(word.casefold()))
 
 

@@ -7,7 +7,7 @@ from bot.models import RawArticle
 from bot.nlp.parse import parse_articles
 from bot.stories.query import TopicQueryError, parse_query, positive_terms
 from bot.stories.reading import extract
-from bot.stories.topics import match_story, match_text
+from bot.stories.topics import Matcher, match_story, match_text
 
 TEXT = """Kyiv presses allies for an invitation
 
@@ -82,3 +82,14 @@ def test_any_query_that_parses_can_be_matched(features, parts):
     result = match_story(node, features)
     assert result.matched or not result.reasons
     assert {r.term for r in result.reasons} <= {t.source for t in positive_terms(node)}
+
+
+def test_an_and_stops_at_its_first_unmatched_part_and_keeps_every_reason_of_a_match(features):
+    matcher = Matcher(features)
+    failed = parse_query("wildfire AND (port OR dock*)")
+    assert matcher.evaluate(failed).matched is False
+    assert [term.words for term in matcher.cache] == [("wildfire",)]
+    matched = matcher.evaluate(parse_query("strike AND (port OR dock*)"))
+    assert matched.matched
+    assert [reason.term for reason in matched.reasons][:1] == ["strike"]
+    assert {"port", "dock*"} <= {reason.term for reason in matched.reasons}
