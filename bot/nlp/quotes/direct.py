@@ -111,8 +111,11 @@ class DirectQuotes:
         quotes: list[Quote] = []
         previous: Quote | None = None
         previous_para = question = -2
+        by_para: dict[int, list[QuoteSpan]] = {}
+        for span in self.spans:  # grouped once, not filtered again for each paragraph
+            by_para.setdefault(span.paragraph, []).append(span)
         for para in self.paras:
-            in_para = [s for s in self.spans if s.paragraph == para.index]
+            in_para = by_para.get(para.index, [])
             if not in_para:
                 if self.body[para.start:para.end].rstrip().endswith("?"):
                     question = para.index
