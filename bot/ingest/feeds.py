@@ -19,6 +19,7 @@ import feedparser
 import lxml.html
 from sqlite_utils import Database
 
+from bot.ingest.about import not_its_article
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.html import html_to_article
 from bot.ingest.validators import validators_lied, validators_to_send
@@ -233,6 +234,10 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
                                content_type=response.content_type)
         if isinstance(page, IngestFailure):
             return _without_page(article, page.reason, may_pass=False)
+        other = not_its_article(entry_title=entry.title, entry_text=entry.text,
+                                page_title=page.title, page_text=page.text)
+        if other:
+            return _without_page(article, other, may_pass=False)
         if len(page.text) >= len(entry.text):
             return replace(article, text=page.text)
     if not entry.text:

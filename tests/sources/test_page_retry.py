@@ -34,10 +34,14 @@ def fetcher():
     return Fetcher(limits=FAST, policy=LOOPBACK)
 
 
-def teaser_feed(server, *entries: tuple[str, str], etag: str | None = '"v"') -> None:
-    """A feed of teaser entries (guid, page path), each linking to its page on the server."""
-    items = [Item(guid, BRIDGE[0], TEASER, link=server.url(path), published=at(n), full=False)
-             for n, (guid, path) in enumerate(entries)]
+def teaser_feed(server, *entries: tuple, etag: str | None = '"v"') -> None:
+    """A feed of teaser entries (guid, page path, and the story whose page it is, BRIDGE when
+    not given), each linking to its page on the server."""
+    items = []
+    for n, (guid, path, *story) in enumerate(entries):
+        title, text = story[0] if story else BRIDGE
+        items.append(Item(guid, title, text.split("\n\n")[0][:150] + "…",
+                          link=server.url(path), published=at(n), full=False))
     server.routes["/feed"] = Route(rss(list(reversed(items))), etag=etag)
 
 
@@ -215,7 +219,7 @@ def test_retried_pages_count_towards_the_pages_of_a_poll(server, fresh_db, fetch
     server.routes["/p1"] = Route(b"busy", status=503, content_type="text/plain")
     server.routes["/p2"] = Route(page(*FERRY), content_type="text/html")
     server.routes["/p3"] = Route(page(*LIBRARY), content_type="text/html")
-    teaser_feed(server, ("e1", "/p1"), ("e2", "/p2"), ("e3", "/p3"))
+    teaser_feed(server, ("e1", "/p1"), ("e2", "/p2", FERRY), ("e3", "/p3", LIBRARY))
     source = feed_source(fresh_db, server.url("/feed"), alert_existing=True)
     first = poll(fresh_db, source.id, fetcher, at(10))
     assert (first.queued, first.waiting, first.left) == (1, 1, 1)
