@@ -108,3 +108,20 @@ def test_a_name_ending_in_a_platform_is_no_person_the_platform_stands_for(nlp, s
     assert "Marco Twitter" not in registry.people  # else "Twitter said" is his, and "it" no one's
     assert [(q.speaker.name, q.speaker.kind) for q in statements_of(PLATFORM_NICKNAME)] == \
         [("Twitter", "organisation")] * 2
+
+
+def test_a_surname_alone_is_not_the_relative_named_as_someones_daughter(statements_of):
+    quotes = statements_of(
+        "The harbour festival closed on Sunday with a speech by its founder.\n\n"
+        "Vale's eldest daughter, Lena Vale, introduced her father to the crowd. “He built this "
+        "festival from nothing,” she said.\n\n"
+        "Tomas Vale then spoke for twenty minutes. “We will be back next year, bigger than "
+        "ever,” Vale said.")
+    assert [q.speaker.name for q in quotes] == ["Lena Vale", "Tomas Vale"]
+
+
+def test_a_surname_alone_stays_with_the_one_named_as_daughter_of_someone(statements_of):
+    [quote] = statements_of(
+        "Lena Vale, daughter of the former mayor Tomas Vale, won the harbour seat on Sunday.\n\n"
+        "“This town gave me everything, and now I can give something back,” Vale said.")
+    assert quote.speaker.name == "Lena Vale"  # the one the article is about, named first

@@ -36,6 +36,7 @@ from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
     HONORIFICS,
+    KIN,
     ORG_LABELS,
     ORG_NOUNS,
     PERIODICALS,
@@ -156,7 +157,7 @@ class Registry:
                   for span in [self.name_span(e)]
                   if not self._headline_only(span) and not _on_platform(span)]
         for _, _span, text in sorted((p for p in people if len(p[1]) > 1),
-                                     key=lambda p: p[1].start):
+                                     key=lambda p: (_kin(p[1]), p[1].start)):
             self.register(text)
         for ent, span, text in people:
             person = self.register(text)
@@ -617,6 +618,16 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _kin(span: Span) -> bool:
+    """"Trump's daughter, Ivanka Trump", "her husband, Frank Fiorina": a name set beside a
+    family word someone owns is registered after the other names, so that the surname alone
+    is not theirs ("Liz Cheney, daughter of Dick Cheney" is the one the article is about)."""
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    return any(n.lower_ in KIN and any(c.dep_ == "poss" for c in n.children) for n in nouns)
 
 
 def _on_platform(span: Span) -> bool:

@@ -36,6 +36,10 @@ GENDERED_NOUNS = {
           "daughter", "sister", "queen", "princess", "aunt", "girl", "woman", "actress",
           "grandmother", "niece", "duchess"},
 }
+KIN = {"father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "uncle",
+       "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother", "grandson",
+       "granddaughter", "widow", "widower", "stepson", "stepdaughter"}
+"""Family words: "Ruiz's daughter, Lena Ruiz" is not whom "Ruiz" alone means."""
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
