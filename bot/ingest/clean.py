@@ -29,7 +29,7 @@ class CleanError(BadInput):
 
 def clean_article(raw: RawArticle) -> Article:
     raw = _printable(raw)
-    text = unicodedata.normalize("NFC", raw.text.replace("\r\n", "\n"))
+    text = raw.text.replace("\r\n", "\n")
     paragraphs = split_paragraphs(text.replace("\r", "\n"))
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
                                      "source": raw.source, "dateline": None}
@@ -66,10 +66,17 @@ def clean_article(raw: RawArticle) -> Article:
 
 
 def _printable(raw: RawArticle) -> RawArticle:
-    """Control characters and lone surrogates (unstorable in UTF-8) out of every field."""
-    fields: dict[str, Any] = {name: CONTROL.sub("", value) for name, value in vars(raw).items()
+    """Control characters and lone surrogates (unstorable in UTF-8) out of every field; and
+    accents composed (NFC) in all but the link, as the desk types them in Slack: a headline
+    written on a Mac can hold "n" and a combining tilde where a topic holds "ñ"."""
+    fields: dict[str, Any] = {name: _composed(name, CONTROL.sub("", value))
+                              for name, value in vars(raw).items()
                               if name != "origin" and isinstance(value, str)}
     return replace(raw, **fields)
+
+
+def _composed(name: str, value: str) -> str:
+    return value if name == "url" else unicodedata.normalize("NFC", value)
 
 
 def split_paragraphs(text: str) -> list[str]:

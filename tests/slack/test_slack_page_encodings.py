@@ -1,9 +1,10 @@
 """Accented copy reaches the desk as it was written, whatever encoding the article page is
-served in: a feed's teaser links to its page on a real HTTP server, the page is stored by the
+served in, and however its accents are composed: a feed's teaser links to its page on a real HTTP server, the page is stored by the
 real worker (spaCy, SQLite) and alerted through the fake Slack Web API. Invented copy."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from html import escape
 
@@ -83,3 +84,32 @@ def test_an_accented_page_is_stored_and_alerted_as_written(
     shown = alert.text + str(alert.blocks)
     assert "Marisol Ibáñez" in shown and "Ålvik" in shown, shown
     assert "ń" not in shown and "Ĺ" not in shown
+
+
+def test_a_headline_in_decomposed_accents_alerts_the_topic_typed_in_slack(
+        db_path, fresh_db, settings, nlp, runtime, fake_slack):
+    """A headline written on a Mac or pasted from one can come with each accent as a letter of
+    its own (NFD: "n" and a combining tilde); a desk types "Ibáñez" in Slack composed (NFC).
+    The name is in the feed's headline only."""
+    body = "\n\n".join(p.replace("Marisol Ibáñez", "The owner").replace("said Ibáñez",
+                                                                       "said the owner")
+                       for p in PARAGRAPHS)
+    with FeedServer() as server:
+        server.routes["/feed"] = Route(rss([Item("c1", unicodedata.normalize("NFD", TITLE),
+                                                 body, published=at(0))]))
+        with transaction(fresh_db):
+            topic = add_topic(fresh_db, name="Ibáñez", query="Ibáñez")
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                      mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
+            source = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=60,
+                                alert_existing=True)
+        now = datetime.now(UTC)
+        poll_feed(fresh_db, source_row(fresh_db, source), now=now,
+                  fetcher=Fetcher(policy=LOOPBACK))
+    assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
+    [(title,)] = fresh_db.execute("SELECT title FROM articles").fetchall()
+    assert title == TITLE
+    for second in range(3):
+        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
+    [alert] = fake_slack.posts("C0DESK")
+    assert TITLE in alert.text + str(alert.blocks)
