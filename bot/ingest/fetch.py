@@ -86,8 +86,12 @@ class Response:
 
 
 def check_scheme(url: str) -> None:
-    """Refuse anything but http(s): a feed must never make wirewatch open a local file."""
-    parts = urlsplit(url)
+    """Refuse anything but http(s): a feed must never make wirewatch open a local file; and an
+    address Python cannot read (``http://[::1``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise FetchError(f"'{url[:200]}' is not a valid address ({exc})") from None
     if parts.scheme.lower() not in SCHEMES or not parts.hostname:
         raise FetchError(f"refusing to fetch '{url[:200]}': only http:// and https:// "
                          "addresses are fetched")
@@ -245,7 +249,7 @@ class Fetcher:
             if response.status in REDIRECTS and location:
                 _discard(response)
                 permanent = permanent and response.status in PERMANENT
-                url = urljoin(url, location.strip())
+                url = _joined(url, location)
                 continue
             try:
                 result = self._finish(url, response, deadline.at)
@@ -323,6 +327,16 @@ class Fetcher:
             raise FetchError(f"download of {url} broke off: {_short(exc)}",
                              may_pass=True) from exc
         return b"".join(chunks)
+
+
+def _joined(url: str, location: str) -> str:
+    """Where a redirect leads; a Location Python cannot read is the server's fault, said as
+    such (it raised out of the whole poll before, every time)."""
+    try:
+        return urljoin(url, location.strip())
+    except ValueError as exc:
+        raise FetchError(f"{url[:200]} redirects to '{location[:200]}', which is not a valid "
+                         f"address ({exc}); ask the publisher") from None
 
 
 def _discard(response: urllib3.BaseHTTPResponse) -> None:

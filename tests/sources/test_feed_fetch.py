@@ -182,7 +182,8 @@ def test_a_refused_connection_may_pass(fetcher):
     ({"/a": Route(status=302, headers={"Location": "/b"}),
       "/b": Route(status=302, headers={"Location": "/a"})}, "/a"),
     ({"/page": Route(status=302, headers={"Location": "file:///etc/passwd"})}, "/page"),
-], ids=["404", "410", "403", "too-big", "redirect-loop", "not-http"])
+    ({"/page": Route(status=302, headers={"Location": "http://[::1"})}, "/page"),
+], ids=["404", "410", "403", "too-big", "redirect-loop", "not-http", "not-an-address"])
 def test_a_failure_that_will_not_pass_says_so(server, routes, path):
     server.routes.update(routes)
     with pytest.raises(FetchError) as caught:

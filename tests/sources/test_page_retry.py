@@ -281,3 +281,20 @@ def test_sources_list_shows_the_entries_waiting_for_their_page(server, db_path, 
         in listed.output
     as_json = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "list", "--json"])
     assert json.loads(as_json.output)[0]["waiting_for_page"] == 2
+
+
+def test_a_page_redirecting_to_an_address_that_is_not_one_gives_its_teaser(server, fresh_db,
+                                                                        fetcher, caplog):
+    """A server's Location Python cannot read (`http://[::1`): that entry's failure, not a
+    poll raising at it every time (which left every entry of the feed unread)."""
+    server.routes["/news/bridge"] = Route(status=302, headers={"Location": "http://[::1"})
+    server.routes["/news/ferry"] = Route(page(*FERRY), content_type="text/html")
+    teaser_feed(server, ("b1", "/news/bridge"), ("f1", "/news/ferry", FERRY))
+    source = feed_source(fresh_db, server.url("/feed"), alert_existing=True)
+    result = poll(fresh_db, source.id, fetcher, at(10))
+    assert (result.queued, result.error) == (2, None)
+    assert TEASER in texts(fresh_db) and "not a valid address" in caplog.text
+    server.routes["/feed"] = Route(status=301, headers={"Location": "http://[::1"})
+    moved = poll(fresh_db, source.id, fetcher, at(20))
+    assert "not a valid address" in (moved.error or "")
+    assert source_row(fresh_db, source.id).failures == 1
