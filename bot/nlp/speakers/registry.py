@@ -621,9 +621,9 @@ def _named_gender(name: str) -> str | None:
 
 
 def _kin(span: Span) -> bool:
-    """"Trump's daughter, Ivanka Trump", "her husband, Frank Fiorina": a name set beside a
-    family word someone owns is registered after the other names, so that the surname alone
-    is not theirs ("Liz Cheney, daughter of Dick Cheney" is the one the article is about)."""
+    """"Vale's daughter, Lena Vale", "her husband, Tom Ruiz": a name set beside a family word
+    someone owns is registered after the other names, so that the surname alone is not theirs
+    ("Lena Vale, daughter of Tomas Vale" is the one the article is about)."""
     root = span.root
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
@@ -631,8 +631,8 @@ def _kin(span: Span) -> bool:
 
 
 def _on_platform(span: Span) -> bool:
-    """"Wilayat Twitter", "Black Twitter": a name of two words or more ending in a platform
-    is a place on it, no person (else "Twitter" would be an alias of theirs)."""
+    """"Marco Twitter", "Carp Twitter": a name of two words or more ending in a platform is
+    an account or a corner of it, no person (else "Twitter" would be an alias of theirs)."""
     return len(span) > 1 and span[-1].lower_ in PLATFORMS
 
 
