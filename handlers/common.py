@@ -10,11 +10,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
+from bot.alerts.buttons import story_part
 from bot.alerts.calls import retry_after
 from bot.alerts.mrkdwn import clean, fit
 from bot.models import WirewatchError
 from bot.permissions import LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.services import CONTEXT_KEY, Services
+from storage.state import install_id
 
 MAX_INPUT = 1000
 LARGEST_ID = 2**63 - 1
@@ -158,3 +160,10 @@ def row_id(value: object) -> int | None:
     if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_ID:
         return None
     return int(text)
+
+
+def story_of(db: Database, value: object) -> int | None:
+    """The story a story button sent back names in this database: None when the value is no
+    id, or when an earlier database posted the button (its story of that number is not this
+    one's: ids start again in a new database)."""
+    return row_id(story_part(value, install_id(db)))

@@ -6,7 +6,7 @@ import re
 from typing import TypeGuard
 from urllib.parse import urlsplit
 
-from bot.alerts.buttons import button
+from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import escape, finished, fit, plain, slack_date, within
 from bot.models import AlertView, KeyQuote
 
@@ -38,10 +38,11 @@ TIMELINE = "wirewatch_story_timeline"
 IMPORTANT = "wirewatch_mark_important"
 
 
-def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
-    """Header, what happened, the key quote, where it came from, and the buttons. An update
-    ``standalone`` (no earlier alert of its story in the channel to thread under) also says
-    what the story is, which the thread would have told."""
+def alert_blocks(view: AlertView, *, standalone: bool = False, install: str = "") -> list[dict]:
+    """Header, what happened, the key quote, where it came from, and the buttons (naming the
+    database, ``install``, that posted them). An update ``standalone`` (no earlier alert of its
+    story in the channel to thread under) also says what the story is, which the thread would
+    have told."""
     blocks: list[dict | None] = [_context(_label(view, standalone=standalone)),
                                  {"type": "header", "text": _plain(view.headline)}]
     if view.kind == "update":
@@ -59,7 +60,7 @@ def alert_blocks(view: AlertView, *, standalone: bool = False) -> list[dict]:
         meta.append(f"<{target}|link>")
     if meta:
         blocks.append(_context(" · ".join(meta)))
-    blocks.append(_actions(view))
+    blocks.append(_actions(view, install))
     return [b for b in blocks if b is not None][:MAX_BLOCKS]
 
 
@@ -201,8 +202,8 @@ def _plain(text: str) -> dict:
     return {"type": "plain_text", "text": plain(text, HEADER_CHARS), "emoji": True}
 
 
-def _actions(view: AlertView) -> dict:
-    story = str(view.story_id)
+def _actions(view: AlertView, install: str) -> dict:
+    story = story_value(view.story_id, install)
     elements = [
         button(MUTE, "Mute story", value=story,
                label="Mute this story: no more of its updates in this channel"),

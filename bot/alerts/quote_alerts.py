@@ -23,6 +23,7 @@ from storage import quote_subscriptions as store
 from storage.alerts import alert_view
 from storage.articles import now_iso
 from storage.quotes import normalise
+from storage.state import install_id
 
 QUOTE = "quote"
 PERSON = "PERSON"
@@ -135,8 +136,10 @@ def alert_message(db: Database, row: OutboxAlert, *,
         if row.story_id is None or row.article_id is None:
             return quote_digest_text(quotes), quote_digest_blocks(quotes)
         return quote_text(quotes), quote_blocks(quotes, story_id=row.story_id,
-                                                article_id=row.article_id)
+                                                article_id=row.article_id,
+                                                install=install_id(db))
     if row.story_id is None or row.article_id is None:
         raise LookupError(f"alert {row.id} names no story or article")
     view = alert_view(db, row.story_id, row.article_id, row.kind)
-    return alert_text(view, standalone=standalone), alert_blocks(view, standalone=standalone)
+    return alert_text(view, standalone=standalone), alert_blocks(view, standalone=standalone,
+                                                                 install=install_id(db))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.alerts.blocks import MESSAGE_CHARS, OPEN, SECTION_CHARS, TIMELINE, link_target, safe_url
-from bot.alerts.buttons import button
+from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import cut, fit, plain, within
 from bot.models import QuoteAlertLine
 
@@ -19,8 +19,10 @@ def quote_text(rows: list[QuoteAlertLine]) -> str:
                f"“{plain(first.text, 200)}”{more}", 3000)
 
 
-def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int) -> list[dict]:
-    """One section per new quote, then the article and two buttons."""
+def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int,
+                 install: str = "") -> list[dict]:
+    """One section per new quote, then the article and two buttons (naming the database,
+    ``install``, that posted them)."""
     first = rows[0]
     following = fit(first.query or "a person", 300)
     blocks: list[dict] = [_context(f"🗣️ *New quote* · you follow `{following}`")]
@@ -31,7 +33,7 @@ def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int) 
     if len(rows) > len(shown):
         blocks.append(_context(f"…and {len(rows) - len(shown)} more quotes in the article"))
     blocks.append(_context(" · ".join(meta) or "article"))
-    elements = [button(TIMELINE, "Timeline", value=str(story_id),
+    elements = [button(TIMELINE, "Timeline", value=story_value(story_id, install),
                        label="Show how this story grew, article by article")]
     if safe_url(first.url):
         elements.append(button(OPEN, "Open article", url=first.url, value=str(article_id),

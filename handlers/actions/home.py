@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from bot.models import Subscription
 from bot.permissions import AFTER_ACK_WAIT, Action
 from handlers.actions.mute import unmute
-from handlers.common import answer, db_of, refused, row_id
+from handlers.common import answer, db_of, refused, row_id, story_of
 from handlers.events.app_home import publish_home
 from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
 from storage import subscriptions as subs
@@ -71,11 +71,11 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     ack()
     user = (body.get("user") or {}).get("id")
     value, _, channel = str(action.get("value") or "").partition(":")
-    story = row_id(value)
+    db = db_of(context)
+    story = story_of(db, value)
     line = refused(context, Action.MUTE, wait=AFTER_ACK_WAIT)
     if line and body.get("response_url"):
         answer(respond, line)
-    db = db_of(context)
     if story is not None and channel and not line and _may_unmute(db, body, story, channel):
         unmute(client, db, story_id=story, channel=channel, user=user)
     publish_home(client, db, user, notice=None if body.get("response_url") else line)

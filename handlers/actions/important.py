@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from sqlite_utils import Database
 
 from bot.alerts.blocks import IMPORTANT
-from bot.alerts.buttons import button
+from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import fit, plain
 from bot.permissions import Action
-from handlers.common import answer, db_of, requires, row_id
+from handlers.common import answer, db_of, requires, story_of
 from storage.articles import now_iso
 from storage.db import transaction
 from storage.important import mark_important, unmark_important
 from storage.mutes import story_title
+from storage.state import install_id
 
 NOT_IMPORTANT = "wirewatch_not_important"
 
@@ -20,11 +22,11 @@ NOT_IMPORTANT = "wirewatch_not_important"
 def handle_important(ack: Ack, body: dict, action: dict, respond: Respond,
                      context: BoltContext) -> None:
     ack()
-    story, channel, user = _target(body, action)
+    db = db_of(context)
+    story, channel, user = _target(db, body, action)
     if story is None or not channel:
         answer(respond, "That button is out of date; nothing was changed.")
         return
-    db = db_of(context)
     with transaction(db):
         mark_important(db, story_id=story, channel=channel, user=user, at=now_iso())
     title = fit(plain(story_title(db, story), 150), 300)
@@ -34,15 +36,15 @@ def handle_important(ack: Ack, body: dict, action: dict, respond: Respond,
             unfurl_media=False, blocks=[
         {"type": "section", "text": {"type": "mrkdwn", "text": "⭐ " + text}},
         {"type": "actions", "block_id": "wirewatch_important", "elements": [button(
-            NOT_IMPORTANT, "Not important", value=str(story),
+            NOT_IMPORTANT, "Not important", value=story_value(story, install_id(db)),
             label="Keep this story's updates in its thread only")]}])
 
 
 def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
                          context: BoltContext) -> None:
     ack()
-    story, channel, user = _target(body, action)
     db = db_of(context)
+    story, channel, user = _target(db, body, action)
     if story is None or not channel:
         answer(respond, "That button is out of date; nothing was changed.")
         return
@@ -54,10 +56,11 @@ def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
             replace_original=False, unfurl_links=False, unfurl_media=False)
 
 
-def _target(body: dict, action: dict) -> tuple[int | None, str | None, str | None]:
+def _target(db: Database, body: dict,
+            action: dict) -> tuple[int | None, str | None, str | None]:
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
         "channel_id")
-    return row_id(action.get("value")), channel, (body.get("user") or {}).get("id")
+    return story_of(db, action.get("value")), channel, (body.get("user") or {}).get("id")
 
 
 def register(app: App) -> None:

@@ -8,13 +8,14 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.buttons import button
+from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import fit, plain
 from handlers.home_view import UNMUTE
 from storage.alerts import mute_story
 from storage.articles import now_iso
 from storage.db import transaction
 from storage.mutes import story_title, unmute_story
+from storage.state import install_id
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,10 @@ def mute(db: Database, *, story_id: int, channel: str, user: str | None) -> tupl
     title = fit(plain(story_title(db, story_id), 150), 300)
     who = f" by <@{user}>" if user else ""
     text = f"Muted *{title}*{who}: no more updates on it in this channel."
+    story = story_value(story_id, install_id(db))
     blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": "🔇 " + text}},
               {"type": "actions", "block_id": "wirewatch_unmute", "elements": [
-                  button(UNMUTE, "Unmute", value=f"{story_id}:{channel}",
+                  button(UNMUTE, "Unmute", value=f"{story}:{channel}",
                          label="Unmute this story: its updates come here again")]}]
     return text, blocks
 

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.permissions import Action
 from handlers.actions.mute import mute
-from handlers.common import answer, db_of, echo, join_lines, requires, row_id
+from handlers.common import answer, db_of, echo, join_lines, requires, story_of
 from handlers.events.app_home import publish_home
 from storage.alerts import story_quotes
 from storage.timeline import story_brief
@@ -18,12 +18,12 @@ from storage.timeline import story_brief
 def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
                 context: BoltContext) -> None:
     ack()
-    story_id = row_id(action.get("value"))
+    db = db_of(context)
+    story_id = story_of(db, action.get("value"))
     channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
     if story_id is None or not channel:
         answer(respond, "That button is out of date; nothing was muted.")
         return
-    db = db_of(context)
     user = (body.get("user") or {}).get("id")
     text, blocks = mute(db, story_id=story_id, channel=channel, user=user)
     respond(text=text, blocks=blocks, response_type="in_channel", replace_original=False,
@@ -33,7 +33,7 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
 
 def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
     ack()
-    story_id = row_id(action.get("value"))
+    story_id = story_of(db_of(context), action.get("value"))
     quotes = story_quotes(db_of(context), story_id, limit=10) if story_id is not None else []
     if story_id is None or not quotes:
         answer(respond, "No quotes found in this story yet.")
