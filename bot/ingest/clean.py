@@ -15,7 +15,10 @@ from bot.ingest import furniture
 from bot.ingest.zones import OFFSETS, offset_as_written, regional
 from bot.models import Article, BadInput, RawArticle
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ud800-\udfff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u2060\ufeff\ud800-\udfff]")
+"""Characters no reader sees that split a word for search and matching: control characters,
+soft hyphens (a CMS's `&shy;` in long words), zero-width spaces and word joiners, byte-order
+marks; and lone surrogates, which UTF-8 cannot store."""
 HARD_WRAP_MIN = 55
 DATELINE_REACH = 4
 """Paragraphs in which a dateline is looked for: pages put bylines, the outlet's name, photo

@@ -113,3 +113,32 @@ def test_a_headline_in_decomposed_accents_alerts_the_topic_typed_in_slack(
         runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
     [alert] = fake_slack.posts("C0DESK")
     assert TITLE in alert.text + str(alert.blocks)
+
+
+def test_soft_hyphens_a_cms_puts_in_long_words_do_not_hide_them_from_a_topic(
+        db_path, fresh_db, settings, nlp, runtime, fake_slack):
+    """A CMS hyphenates long words for narrow screens with soft hyphens (`&shy;`, U+00AD),
+    invisible on the page: "infra&shy;structure" must still be the word a desk follows."""
+    shy = "\u00ad"
+    title = f"Harbour infra{shy}structure bill passes the council"
+    body = (f"The council passed the harbour infra{shy}structure bill on Tuesday after a long "
+            "debate about the cost of new quays.\n\nThe mayor said work would start in the "
+            "spring and last two years.")
+    with FeedServer() as server:
+        server.routes["/feed"] = Route(rss([Item("s1", title, body, published=at(0))]))
+        with transaction(fresh_db):
+            topic = add_topic(fresh_db, name="Infrastructure", query="infrastructure")
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                      mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
+            source = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=60,
+                                alert_existing=True)
+        now = datetime.now(UTC)
+        poll_feed(fresh_db, source_row(fresh_db, source), now=now,
+                  fetcher=Fetcher(policy=LOOPBACK))
+    assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
+    [(stored,)] = fresh_db.execute("SELECT title FROM articles").fetchall()
+    assert stored == title.replace(shy, "")
+    for second in range(3):
+        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
+    [alert] = fake_slack.posts("C0DESK")
+    assert "infrastructure bill" in alert.text + str(alert.blocks)
