@@ -125,3 +125,19 @@ def test_a_surname_alone_stays_with_the_one_named_as_daughter_of_someone(stateme
         "Lena Vale, daughter of the former mayor Tomas Vale, won the harbour seat on Sunday.\n\n"
         "“This town gave me everything, and now I can give something back,” Vale said.")
     assert quote.speaker.name == "Lena Vale"  # the one the article is about, named first
+
+
+def test_a_person_credited_to_an_outlet_in_one_organisation_is_the_he_after(statements_of):
+    [quote] = statements_of(
+        "Mayor Tom Vale walked out of the budget meeting on Tuesday before the vote.\n\n"
+        "Fox News’ Ian Marsh watched from the gallery. He wrote that the council “owed the town "
+        "an answer.”")
+    assert quote.speaker.name == "Ian Marsh"  # the recogniser tags the outlet and him as one
+
+
+def test_a_body_or_building_after_a_possessive_is_no_person(nlp):
+    for name in ("Leeds’s Drexel University", "Halden Council’s Murray House",
+                 "Boston’s Walter College"):
+        doc = nlp(f"{name} opened a new library on Monday. He said it was overdue.")
+        assert [e.text for e in doc.ents if e.label_ == "ORG"] == [name]  # tagged as one
+        assert _registry(doc).people == {}

@@ -40,9 +40,11 @@ from bot.nlp.speakers.words import (
     ORG_LABELS,
     ORG_NOUNS,
     PERIODICALS,
+    PLACE_WORDS,
     PLATFORMS,
     PLURAL_TAGS,
     PRONOUN_GENDER,
+    PUBLIC_BODIES,
     TITLE_WORDS,
 )
 
@@ -174,10 +176,25 @@ class Registry:
         """"Ian Tuttle" tagged an organisation: a first name and a capitalised surname, acting
         in its clause, followed by a he or she of that first name's sex and written elsewhere
         by the surname alone, is a person whatever the recogniser says ("Austin Energy said
-        it" is not)."""
-        if ent.label_ not in MISTAGGED or len(ent) != 2 or ent.root.dep_ not in ACTING:
+        it" is not); so is one credited to an outlet (``_credited``)."""
+        if ent.label_ not in MISTAGGED:
             return False
-        first, last = ent
+        if len(ent) == 2 and ent.root.dep_ in ACTING:
+            first, last = ent
+            return self._followed_by_pronoun(ent, first, last) and self._surname_alone(first, last)
+        return self._credited(ent)
+
+    def _credited(self, ent: Span) -> bool:
+        """"Fox News’ Bret Baier" tagged one organisation: a first name and a capitalised
+        surname after a name's possessive, followed by a he or she of that first name's sex, is
+        the person the outlet's name credits."""
+        return ent.label_ in MISTAGGED and len(ent) > 3 and ent[-3].lower in POSSESSIVES and \
+            ent[-4].pos == PROPN and ent[-1].lower_ not in PLACE_WORDS | PUBLIC_BODIES and \
+            self._followed_by_pronoun(ent, ent[-2], ent[-1])
+
+    def _followed_by_pronoun(self, ent: Span, first: Token, last: Token) -> bool:
+        """A first name of known sex and a capitalised surname, outside quotes, with a he or
+        she of that sex as a subject within the next ``HE_OR_SHE_SENTENCES`` sentences."""
         gender = first_name_gender(first.text)
         if gender is None or first.pos != PROPN or last.pos != PROPN or \
                 not last.text[:1].isupper() or last.lower_ in ORG_NOUNS | PERIODICALS or \
@@ -185,8 +202,7 @@ class Registry:
             return False
         at = bisect_right(self.sent_starts, ent.start) - 1
         after = self.doc[ent.end:self.sents[min(at + HE_OR_SHE_SENTENCES, len(self.sents) - 1)].end]
-        return any(t.dep_ == "nsubj" and PRONOUN_GENDER.get(t.lower_) == gender
-                   for t in after) and self._surname_alone(first, last)
+        return any(t.dep_ == "nsubj" and PRONOUN_GENDER.get(t.lower_) == gender for t in after)
 
     def _surname_alone(self, first: Token, last: Token) -> bool:
         """Whether the article also writes the surname without the first name ("West said"),
@@ -382,6 +398,8 @@ class Registry:
         return self._names[key]
 
     def _trimmed_name(self, ent: Span) -> Span:
+        if self._credited(ent):
+            return self.doc[ent.end - 2:ent.end]
         start, end = ent.start, ent.end
         lower = self.columns.lower
         while end > start + 1 and lower[end - 1] in POSSESSIVES:

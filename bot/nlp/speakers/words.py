@@ -36,6 +36,10 @@ GENDERED_NOUNS = {
           "daughter", "sister", "queen", "princess", "aunt", "girl", "woman", "actress",
           "grandmother", "niece", "duchess"},
 }
+PLACE_WORDS = {"county", "street", "road", "avenue", "square", "park", "hall", "center",
+               "centre", "tower", "building", "plaza", "arena", "stadium", "field", "station",
+               "airport", "bridge", "river", "island", "valley", "city", "town", "district"}
+"""Last words of a place or building's name ("Halden's Murray Hall"), never a surname here."""
 KIN = {"father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "uncle",
        "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother", "grandson",
        "granddaughter", "widow", "widower", "stepson", "stepdaughter"}
