@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import UTC, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from dateutil import parser as dateparser
@@ -20,6 +20,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u2060\ufeff\u
 soft hyphens (a CMS's `&shy;` in long words), zero-width spaces and word joiners, byte-order
 marks; and lone surrogates, which UTF-8 cannot store."""
 HARD_WRAP_MIN = 55
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
 DATELINE_REACH = 4
 """Paragraphs in which a dateline is looked for: pages put bylines, the outlet's name, photo
 captions, video blurbs and correction notes above it."""
@@ -163,15 +164,37 @@ def _embedded_headline(paragraphs: list[str], index: int) -> bool:
     return furniture.ends_like_prose(before) and (not after or furniture.ends_like_prose(after))
 
 
-def normalise_time(value: str | None) -> str | None:
-    """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None."""
+def normalise_time(value: str | None, *, now: datetime | None = None) -> str | None:
+    """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None. A date
+    both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
+    one) is read the way nearer ``now`` (the clock: news is dated near its arrival)."""
     if not value:
         return None
+    when = _parsed(value, dayfirst=False)
+    if when is not None and _both_ways(value):
+        other = _parsed(value, dayfirst=True)
+        moment = now or datetime.now(UTC)
+        if other is not None and abs(other - moment) < abs(when - moment):
+            when = other
+    return when.isoformat() if when else None
+
+
+def _parsed(value: str, *, dayfirst: bool) -> datetime | None:
     try:
-        when = dateparser.parse(offset_as_written(value), fuzzy=True, dayfirst=False, tzinfos=_zone)
-        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+        when = dateparser.parse(offset_as_written(value), fuzzy=True, dayfirst=dayfirst,
+                                tzinfos=_zone)
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
     except (ValueError, OverflowError, TypeError):  # in UTC, before year 1 or after 9999
         return None
+
+
+def _both_ways(value: str) -> bool:
+    """A day and a month that could be either (both 12 or under, not equal), year last."""
+    found = _DAY_MONTH_YEAR.search(value)
+    if not found:
+        return False
+    first, second = int(found.group(1)), int(found.group(2))
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
 
 
 def _zone(name: str | None, offset: int | None) -> int | tzinfo | None:

@@ -2,6 +2,7 @@ import http.client
 import json
 import logging
 from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -42,6 +43,32 @@ def test_a_token_set_with_a_stray_space_still_lets_its_clients_in(db_path, setti
         assert (status, body["accepted"]) == (202, 1), body
     finally:
         server.stop()
+
+
+def a_recent_day_written_both_ways() -> date:
+    """The latest day before today whose day and month could be read either way (both 12 or
+    under, not equal) and whose other reading lies further from today: what a desk posts."""
+    today = datetime.now(UTC).date()
+    for back in range(1, 60):
+        day = today - timedelta(days=back)
+        if day.day <= 12 and day.day != day.month:
+            swapped = date(day.year, day.day, day.month)
+            if abs(swapped - today) > abs(day - today):
+                return day
+    raise AssertionError("no such day in the last 60")
+
+
+@pytest.mark.parametrize("written", ["%d/%m/%Y 09:00", "%m/%d/%Y 09:00", "%d.%m.%Y 09:00"],
+                         ids=["british", "american", "german"])
+def test_a_date_readable_both_ways_is_read_the_way_nearer_today(endpoint, written):
+    """A British CMS writes 2 December as 02/12; read American, it is 12 February, months old:
+    the article would be held as too old to alert, and its story placed months back."""
+    port, dbs = endpoint
+    day = a_recent_day_written_both_ways()
+    status, body, _ = post(port, article(FERRY, published=day.strftime(written)))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert stored["published"] == f"{day.isoformat()}T09:00:00+00:00"
 
 
 def post(port, body, *, token=TOKEN, path="/ingest", headers=None, method="POST"):
