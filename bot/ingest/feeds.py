@@ -43,6 +43,7 @@ from storage.sources import (
     record_full_fetch,
     record_success,
 )
+from storage.state import get_state, set_state
 
 log = logging.getLogger(__name__)
 FULL_TEXT_CHARS = 1000
@@ -57,6 +58,8 @@ PAGE_PATIENCE = timedelta(minutes=30)
 """An article page that fails in a way that may pass (a timeout, a 503 on a busy news day) is
 asked for at the next polls; after PAGE_TRIES failures, or PAGE_PATIENCE after the first one,
 whichever comes first, the feed's teaser is stored instead."""
+XML_PROBLEM = "feed_xml_problem:"
+"""State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
 BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
           "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
 
@@ -245,6 +248,21 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
     return article
 
 
+def _say_xml_problem(db: Database, source: Source, url: str, problem: str | None) -> None:
+    """A feed's XML errors said once, not at every poll: a CMS that writes `&eacute;` or a bare
+    `&` into its RSS does so in every version of the feed. Said again when the kind of error
+    changes, or comes back after a clean poll (where in the feed it is does not count)."""
+    key = f"{XML_PROBLEM}{source.id}"
+    kind = (problem or "").split(" at line ")[0]
+    if (get_state(db, key) or "") == kind:
+        return
+    with transaction(db):
+        set_state(db, key, kind)
+    if problem:
+        log.warning("feed %s has XML errors (%s); read what could be read (said once while "
+                    "they last)", redact(url), problem)
+
+
 def _without_page(article: RawArticle, reason: str, *,
                   may_pass: bool) -> IngestFailure | PageFailed:
     """An entry with a teaser may fall back on it; one without text is tried at the next poll."""
@@ -275,9 +293,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
             return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=redact(str(exc)), now=now)
     _remember_move(db, source, response)
-    if feed.warning:
-        log.warning("feed %s has XML errors (%s); read what could be read", redact(url),
-                    feed.warning)
+    _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
                             stopping=stopping, background=background)

@@ -303,3 +303,28 @@ def test_one_poll_fetches_at_most_its_share_of_article_pages(server, fresh_db, f
     assert len({row.article.title for row in queued}) == len(items)
     assert all(row.article.background for row in queued)
     assert "stored as background" in caplog.text
+
+
+def test_a_feed_with_lasting_xml_errors_is_said_once_not_at_every_poll(server, fresh_db,
+                                                                      fetcher, caplog):
+    """A CMS writing `&eacute;` (an HTML entity XML does not define) into every version of its
+    RSS: the entries are read each time, the error said once while it lasts, again when it
+    comes back after a clean poll."""
+    def serve(*stories, broken: bool) -> None:
+        items = [item(n, story, n) for n, story in enumerate(stories)]
+        body = rss(items).replace(b"<description>Test feed</description>",
+                                  b"<description>Caf&eacute; news</description>" if broken
+                                  else b"<description>Cafe news</description>")
+        server.routes["/feed"] = Route(body)
+
+    said = "has XML errors"
+    source = feed_source(fresh_db, server.url("/feed"))
+    for minute, stories in enumerate([(FERRY,), (FERRY, LIBRARY), (FERRY, LIBRARY, ORCHARD)]):
+        serve(*stories, broken=True)
+        assert poll(fresh_db, source.id, fetcher, at(minute * 5)).queued == 1
+    assert caplog.text.count(said) == 1
+    serve(FERRY, LIBRARY, ORCHARD, BRIDGE, broken=False)
+    assert poll(fresh_db, source.id, fetcher, at(30)).queued == 1
+    serve(FERRY, LIBRARY, ORCHARD, BRIDGE, broken=True)
+    poll(fresh_db, source.id, fetcher, at(35))
+    assert caplog.text.count(said) == 2
