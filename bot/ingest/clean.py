@@ -12,6 +12,7 @@ from typing import Any
 from dateutil import parser as dateparser
 
 from bot.ingest import furniture
+from bot.ingest.markup import readable
 from bot.ingest.zones import OFFSETS, offset_as_written, regional
 from bot.models import Article, BadInput, RawArticle
 
@@ -19,6 +20,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u2060\ufeff\u
 """Characters no reader sees that split a word for search and matching: control characters,
 soft hyphens (a CMS's `&shy;` in long words), zero-width spaces and word joiners, byte-order
 marks; and lone surrogates, which UTF-8 cannot store."""
+READ_AS_HTML = ("text", "title", "source")
+"""Fields a CMS may send as HTML (its rendered body and title)."""
 HARD_WRAP_MIN = 55
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
 DATELINE_REACH = 4
@@ -70,17 +73,20 @@ def clean_article(raw: RawArticle) -> Article:
 
 
 def _printable(raw: RawArticle) -> RawArticle:
-    """Control characters and lone surrogates (unstorable in UTF-8) out of every field; and
-    accents composed (NFC) in all but the link, as the desk types them in Slack: a headline
-    written on a Mac can hold "n" and a combining tilde where a topic holds "ñ"."""
-    fields: dict[str, Any] = {name: _composed(name, CONTROL.sub("", value))
+    """Control characters and lone surrogates (unstorable in UTF-8) out of every field; copy
+    sent as HTML read as text (`markup.readable`); and accents composed (NFC) in all but the
+    link, as the desk types them in Slack: a headline written on a Mac can hold "n" and a
+    combining tilde where a topic holds "ñ"."""
+    fields: dict[str, Any] = {name: _field(name, CONTROL.sub("", value))
                               for name, value in vars(raw).items()
                               if name != "origin" and isinstance(value, str)}
     return replace(raw, **fields)
 
 
-def _composed(name: str, value: str) -> str:
-    return value if name == "url" else unicodedata.normalize("NFC", value)
+def _field(name: str, value: str) -> str:
+    if name == "url":
+        return value
+    return unicodedata.normalize("NFC", readable(value) if name in READ_AS_HTML else value)
 
 
 def split_paragraphs(text: str) -> list[str]:

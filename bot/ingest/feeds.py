@@ -11,17 +11,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
-import lxml.html
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.html import html_to_article
+from bot.ingest.markup import html_text
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
 from bot.redact import redact
@@ -60,9 +59,6 @@ asked for at the next polls; after PAGE_TRIES failures, or PAGE_PATIENCE after t
 whichever comes first, the feed's teaser is stored instead."""
 XML_PROBLEM = "feed_xml_problem:"
 """State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
-BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-          "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
-
 
 class FeedError(Exception):
     """The fetched document is not a usable RSS or Atom feed."""
@@ -192,30 +188,6 @@ def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:
 
 def _digest(text: str) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def html_text(fragment: str) -> str:
-    """Plain text of an HTML fragment, one paragraph per block element."""
-    if "<" not in fragment:
-        return _tidy(unescape(fragment))
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml rejects some fragments outright
-        return _tidy(re.sub(r"<[^>]*>", " ", unescape(fragment)))
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag == "br":
-            element.tail = "\n" + (element.tail or "")
-        elif element.tag in BLOCKS:
-            element.text = "\n\n" + (element.text or "")
-            element.tail = "\n\n" + (element.tail or "")
-    return _tidy(root.text_content())
-
-
-def _tidy(text: str) -> str:
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,

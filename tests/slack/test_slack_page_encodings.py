@@ -4,6 +4,8 @@ real worker (spaCy, SQLite) and alerted through the fake Slack Web API. Invented
 
 from __future__ import annotations
 
+import http.client
+import json
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -12,6 +14,8 @@ import pytest
 
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher
+from bot.ingest.http_api import IngestApp
+from bot.runner import HttpServer
 from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
@@ -142,3 +146,51 @@ def test_soft_hyphens_a_cms_puts_in_long_words_do_not_hide_them_from_a_topic(
         runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
     [alert] = fake_slack.posts("C0DESK")
     assert "infrastructure bill" in alert.text + str(alert.blocks)
+
+
+def test_a_cms_rendered_html_post_is_stored_and_alerted_as_text(
+        db_path, fresh_db, settings, nlp, runtime, fake_slack):
+    """A desk pipes its CMS into `POST /ingest` with the fields the CMS renders (WordPress's
+    REST API gives `title.rendered` with `&#8217;` and `content.rendered` as `<p>…</p>`)."""
+    record = {"title": "Ibáñez&#8217;s café reopens: a Q&amp;A",
+              "text": "".join(f"<p>{escape(p, quote=False).replace('’', '&#8217;')}</p>\n"
+                              for p in PARAGRAPHS)}
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Harbour", query="café OR harbour")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
+    dbs = ThreadLocalDb(db_path)
+    worker = IngestWorker(dbs, settings, nlp=nlp)
+    server = HttpServer(IngestApp(dbs, token=TOKEN, max_bytes=100_000, worker=worker),
+                        host="127.0.0.1", port=0)
+    server.start()
+    try:
+        status, answer = post_json(server.port, record)
+    finally:
+        server.stop()
+    assert status == 202, answer
+    assert worker.drain() == 1
+    [(title, text)] = fresh_db.execute("SELECT title, body FROM articles").fetchall()
+    assert title == "Ibáñez’s café reopens: a Q&A"
+    assert text == "\n\n".join(PARAGRAPHS)
+    now = datetime.now(UTC)
+    for second in range(3):
+        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
+    [alert] = fake_slack.posts("C0DESK")
+    shown = alert.text + str(alert.blocks)
+    assert "Ibáñez’s café reopens: a Q&amp;A" in shown, shown
+    assert "&#8217;" not in shown and "&lt;p&gt;" not in shown and "<p>" not in shown
+
+
+TOKEN = "a-token-long-enough-for-tests"
+
+
+def post_json(port: int, record: dict) -> tuple[int, dict]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("POST", "/ingest", body=json.dumps(record).encode(),
+                 headers={"Content-Type": "application/json",
+                          "Authorization": f"Bearer {TOKEN}"})
+    response = conn.getresponse()
+    answer = json.loads(response.read() or b"{}")
+    conn.close()
+    return response.status, answer

@@ -1,0 +1,47 @@
+"""The text a reader sees in copy that comes as HTML: a feed entry's fragments, and a CMS's
+rendered fields sent as JSON (WordPress gives `<p>…</p>` bodies and `Mayor&#8217;s` titles)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import lxml.html
+
+BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+          "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
+_OPENS_AS_HTML = re.compile(r"\s*<(?:p|div|h[1-6]|ul|ol|figure|blockquote|article|section|"
+                            r"table|span|em|strong|b|i|a)(?:\s[^<>]*)?>", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, one paragraph per block element."""
+    if "<" not in fragment:
+        return _tidy(unescape(fragment))
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml rejects some fragments outright
+        return _tidy(re.sub(r"<[^>]*>", " ", unescape(fragment)))
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag in BLOCKS:
+            element.text = "\n\n" + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+    return _tidy(root.text_content())
+
+
+def readable(text: str) -> str:
+    """Copy that opens with an HTML tag read as HTML; in any other, only the entities that end
+    in a semicolon (`&#8217;`, `&amp;`) read, so "AT&T" or a link's "&para=2" stay as typed."""
+    if _OPENS_AS_HTML.match(text):
+        return html_text(text)
+    return _ENTITY.sub(lambda found: unescape(found.group(0)), text)
+
+
+def _tidy(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
