@@ -260,3 +260,12 @@ def test_a_lawsuit_speaks_for_whoever_the_article_says_filed_it(statements_of):
                            "reads. The Port Freight Association filed the lawsuit in Halden on "
                            "Tuesday.")
     assert speaker_of(quotes, "without any notice") == "The Port Freight Association"
+
+
+def test_the_company_is_a_platform_that_acted_though_left_untagged(statements_of):
+    quotes = statements_of(
+        "Corveth Foods bought adverts on Twitter all summer. Critics said the grocery chain had "
+        "paid for posts that broke the site's rules.\n\n"
+        "Twitter conceded on Tuesday that the posts had slipped through. “We review every "
+        "advert by hand, and we missed these,” the company said.")
+    assert speaker_of(quotes, "missed these") == "Twitter"  # not the firm named first

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
@@ -457,8 +458,8 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     name the company meant)."""
     since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
     near: Span | None = None
-    for ent in r.reg.ents_before(token.i):
-        platform = ent.label_ == "PERSON" and ent.text.lower() in PLATFORMS  # "Twitter said"
+    for ent in _with_platforms(r, token, r.reg.ents_before(token.i)):
+        platform = ent.label_ in {"PERSON", ""} and ent.text.lower() in PLATFORMS  # "Twitter said"
         if ent.label_ != "ORG" and not platform or ent.root.tag_ == "NNS" or \
                 r.reg.quoted(ent.start_char) or not _may_be(r, ent, token.lemma_.lower()):
             continue
@@ -470,6 +471,16 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
         if near is None and ent.start >= since and ent.root.dep_ != "compound":
             near = ent
     return Speaker(r.reg.org_name(near), "organisation") if near is not None else None
+
+
+def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span]) -> list[Span]:
+    """The entities before ``token``, latest first, with a platform the recogniser left
+    untagged that acts in its clause ("Twitter acknowledged …")."""
+    cols = r.reg.columns
+    found = [r.reg.doc[i:i + 1] for i in cols.lowered(PLATFORMS)
+             if i < token.i and i not in r.reg.ent_of and cols.pos[i] == PROPN and
+             r.reg.doc[i].dep_ in ACTING]
+    return sorted(ents + found, key=lambda e: -e.start) if found else ents
 
 
 def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:
