@@ -269,3 +269,15 @@ def test_the_company_is_a_platform_that_acted_though_left_untagged(statements_of
         "Twitter conceded on Tuesday that the posts had slipped through. “We review every "
         "advert by hand, and we missed these,” the company said.")
     assert speaker_of(quotes, "missed these") == "Twitter"  # not the firm named first
+
+
+def test_two_bare_titles_before_a_name_are_that_persons(statements_of):
+    quotes = statements_of("“The pier will not reopen this year,” said lawyer and campaigner "
+                           "Tom Vale.\n\n"
+                           "The ferry will run all winter, said author and broadcaster Maria "
+                           "Lindqvist, who chairs the harbour trust.")
+    assert speaker_of(quotes, "not reopen") == "Tom Vale"
+    assert speaker_of(quotes, "run all winter") == "Maria Lindqvist"
+    [other] = statements_of("“The pier will not reopen this year,” said a lawyer for the trust "
+                            "and Tom Vale.")
+    assert other.speaker.name != "Tom Vale"  # a source and a second person, not one

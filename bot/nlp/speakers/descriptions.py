@@ -72,7 +72,8 @@ if TYPE_CHECKING:
 def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     """A common-noun subject: a title of someone named earlier, an organisation or a source."""
     named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-             and not r.reg.quoted(c.idx)] or _named_after_of(r, token)
+             and not r.reg.quoted(c.idx)] or _named_after_of(r, token) or \
+        _titles_before_name(r, token)
     if named:
         return appositive(r, token, named[0])
     head = token.head
@@ -150,6 +151,15 @@ def from_headline(r: SpeakerResolver, token: Token, kind: str) -> Speaker | None
     if kind == "organisation":
         return None if any(c.dep_ == "poss" for c in owners) else headline_organisation(r, token)
     return headline_person(r, token) if not owners and describes_someone(token) else None
+
+
+def _titles_before_name(r: SpeakerResolver, token: Token) -> list[Token]:
+    """"said lawyer and activist Ana Ruiz": two bare titles before one name, the parser making
+    the name a conjunct of the first title, are that person's."""
+    if token.tag_ != "NN" or any(c.dep_ in {"det", "poss"} for c in token.children):
+        return []
+    return [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and
+            r.reg.is_person(c) and not r.reg.quoted(c.idx)]
 
 
 def _named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:
