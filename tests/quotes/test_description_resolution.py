@@ -281,3 +281,14 @@ def test_two_bare_titles_before_a_name_are_that_persons(statements_of):
     [other] = statements_of("“The pier will not reopen this year,” said a lawyer for the trust "
                             "and Tom Vale.")
     assert other.speaker.name != "Tom Vale"  # a source and a second person, not one
+
+
+def test_the_center_is_a_centre_named_before_by_its_head_or_in_the_other_spelling(statements_of):
+    quotes = statements_of(
+        "A study by the Halden Centre for Coastal Studies found that the sea wall would fail "
+        "within a decade.\n\n"
+        "The center said on Monday that the wall could still be saved.")
+    assert speaker_of(quotes, "could still be saved") == "the Halden Centre for Coastal Studies"
+    quotes = statements_of("A report from the Corveth Centre found the ferry lost money on "
+                           "every winter crossing. The center said the timetable should be cut.")
+    assert speaker_of(quotes, "timetable should be cut") == "the Corveth Centre"

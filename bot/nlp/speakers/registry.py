@@ -48,6 +48,8 @@ from bot.nlp.speakers.words import (
     TITLE_WORDS,
 )
 
+SPELLINGS = {"centre": "center", "theatre": "theater"}
+"""One spelling for a body's word that news writes two ways."""
 CONTRARY_VOTES = 2
 """He/she after someone this many times, none the other way, against their first name."""
 HE_OR_SHE_SENTENCES = 3
@@ -369,16 +371,18 @@ class Registry:
 
     def body_ending(self, word: str, before: int) -> Span | None:
         """The last organisation, place or building named in two words or more, the last of
-        them ``word`` (lower case), ending at or before token ``before``, outside quotes: those
-        names are indexed by their last word once."""
+        them ``word`` (lower case), or the word before its first "of" or "for" ("the center"
+        after "the Centre for European Reform"), ending at or before token ``before``, outside
+        quotes: those names are indexed by those words once."""
         if self._bodies is None:
             self._bodies = {}
             for k, ent in enumerate(self.ents):
                 if ent.label_ in BODY_LABELS:
                     name = self.name_span(ent)
                     if len(name) > 1 and not self.quoted(ent.start_char):
-                        self._bodies.setdefault(name[-1].lower_, []).append(k)
-        found = self._bodies.get(word, [])
+                        for key in _body_words(name):
+                            self._bodies.setdefault(key, []).append(k)
+        found = self._bodies.get(SPELLINGS.get(word, word), [])
         at = bisect_left(found, bisect_right(self._ent_ends, before))
         return self.ents[found[at - 1]] if at else None
 
@@ -636,6 +640,16 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _body_words(name: Span) -> set[str]:
+    """The words a body's name may be shortened to: its last, and its head before "of" or "for"
+    ("Bank of Halden", "Centre for Coastal Studies"), in one spelling."""
+    words = {name[-1].lower_}
+    of = next((t.i - name.start for t in name[1:] if t.lower_ in {"of", "for"}), None)
+    if of is not None:
+        words.add(name[of - 1].lower_)
+    return {SPELLINGS.get(w, w) for w in words}
 
 
 def _kin(span: Span) -> bool:
