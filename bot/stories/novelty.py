@@ -228,6 +228,13 @@ SAID_BEFORE = re.compile(
 """Words saying, a few words after the verb of saying, that the words were said before the
 news: "he tweeted back in March", "told a radio show in 2016" (a year before the article's),
 "said two years ago"."""
+CITED = re.compile(
+    r"(?:^|[,;:—] )(?:(?:but|and|yet) )?as (?!(?:he|she|they|it) )(?:[\w.’'-]+ ){1,5}?"
+    r"(?:(?:has|have|had) )?(?:also )?(?:noted|pointed out|observed|written|argued)\b",
+    re.IGNORECASE)
+"""The writer citing someone's earlier analysis ("As my colleague Ada Brandt has noted, …", "…,
+as the economist pointed out"): words given before the news; "as he pointed out" is a speaker's
+own point, left alone."""
 STRONG = frozenset({"changed figure", "quote", "figure"})
 """Evidence that stands even in a sentence of background: a new statement, a new figure."""
 FIGURES = frozenset({"changed figure", "figure"})
@@ -359,11 +366,13 @@ def _spoken(sentences: list[SentenceFeatures], position: int) -> bool:
 def said_before(text: str, year: int | None = None) -> bool:
     """Whether the sentence's attribution, outside its quotes, dates the words before the news
     ("… ,” he tweeted back in March"; "… ,” she told a radio show in 2016" in an article of a
-    later ``year``): a quote given again from the past is background, however new its words to
-    the story; what the words say about the past does not count ("… last year,” she said")."""
+    later ``year``), or cites someone's earlier analysis (CITED): a quote given again from the
+    past is background, however new its words to the story; what the words say about the past
+    does not count ("… last year,” she said")."""
     outside = _outside_quotes(text)
-    return any(m.group("year") is None or year is not None and int(m.group("year")) < year
-               for m in SAID_BEFORE.finditer(outside))
+    return bool(CITED.search(outside)) or any(
+        m.group("year") is None or year is not None and int(m.group("year")) < year
+        for m in SAID_BEFORE.finditer(outside))
 
 
 def ranked(news: list[News]) -> list[News]:

@@ -126,6 +126,30 @@ def test_said_before_reads_when_the_words_were_said_not_what_they_say():
     assert not novelty.said_before("She said on Monday that “we cannot wait”.", 2025)
 
 
+CITED = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+As the maritime historian Berit Holmgren has noted, island crossings are "the lifeline of every coastal parish."
+
+"We will not sail again until every missed overtime hour is paid," union negotiator Petra Solberg said on Wednesday."""
+
+
+def test_a_writer_citing_earlier_analysis_is_background(pipeline):
+    news = whats_new_of(pipeline, REPORT, CITED)
+    assert any("every missed overtime hour" in s for s in news)
+    assert not any("coastal parish" in s for s in news), "a historian's earlier words, cited"
+
+
+def test_said_before_reads_a_writers_citation_but_not_a_speakers_own_point():
+    assert novelty.said_before("As my colleague Ada Brandt has noted, crews are “worn out”.")
+    assert novelty.said_before("Fares rose, as the Norrvik Post pointed out, by “a lot”.")
+    assert novelty.said_before("But as we noted at the time, the union is “not united”.")
+    assert not novelty.said_before("That is because, as he pointed out, crews “need rest”.")
+    assert not novelty.said_before("As noted above, the crews are “worn out”.")
+    assert not novelty.said_before("As the strike began, Solberg noted that crews “need rest”.")
+
+
 WRITERS_VIEW = """Lindholm ferry strike talks set for Thursday
 
 Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
