@@ -1,11 +1,12 @@
-""""The agency" after "the Northern Fisheries Agency": the registry's index of names by their
-last word gives what a scan back over the entities gives, at every word of the article."""
+""""The agency" after "the Northern Fisheries Agency", "the board" after "the Harbour Board of
+Corveth": the registry's index of names by their last word and by the word before their first
+"of" or "for" gives what a scan back over the entities gives, at every word of the article."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from bot.nlp.speakers.registry import BODY_LABELS, Registry
+from bot.nlp.speakers.registry import BODY_LABELS, SPELLINGS, Registry
 
 TEXTS = [
     "The Northern Fisheries Agency set new quotas on Monday. The Harbour Board of Corveth said "
@@ -21,11 +22,17 @@ def _registry(doc: Doc, quoted: tuple[int, int]) -> Registry:
                     speaking=lambda t: t.lemma_ == "say")
 
 
+def _words(name: Span) -> set[str]:
+    words = [name[-1].lower_] + [name.doc[t.i - 1].lower_ for t in name[1:]
+                                 if t.lower_ in {"of", "for"}][:1]
+    return {SPELLINGS.get(w, w) for w in words}
+
+
 def _scanned(reg: Registry, word: str, before: int) -> Span | None:
     for ent in reg.ents_before(before):
         name = reg.name_span(ent)
-        if ent.label_ in BODY_LABELS and len(name) > 1 and name[-1].lower_ == word and \
-                not reg.quoted(ent.start_char):
+        if ent.label_ in BODY_LABELS and len(name) > 1 and \
+                SPELLINGS.get(word, word) in _words(name) and not reg.quoted(ent.start_char):
             return ent
     return None
 
