@@ -175,7 +175,7 @@ class Registry:
         self._collect_short_names()
 
     def _first_named(self, ent: Span) -> bool:
-        """"Ian Tuttle" tagged an organisation: a first name and a capitalised surname, acting
+        """"Ines Valdt" tagged an organisation: a first name and a capitalised surname, acting
         in its clause, followed by a he or she of that first name's sex and written elsewhere
         by the surname alone, is a person whatever the recogniser says ("Austin Energy said
         it" is not); so is one credited to an outlet (``_credited``)."""
@@ -187,7 +187,7 @@ class Registry:
         return self._credited(ent)
 
     def _credited(self, ent: Span) -> bool:
-        """"Fox News’ Bret Baier" tagged one organisation: a first name and a capitalised
+        """"Fox News’ Ian Marsh" tagged one organisation: a first name and a capitalised
         surname after a name's possessive, followed by a he or she of that first name's sex, is
         the person the outlet's name credits."""
         return ent.label_ in MISTAGGED and len(ent) > 3 and ent[-3].lower in POSSESSIVES and \
@@ -372,7 +372,7 @@ class Registry:
     def body_ending(self, word: str, before: int) -> Span | None:
         """The last organisation, place or building named in two words or more, the last of
         them ``word`` (lower case), or the word before its first "of" or "for" ("the center"
-        after "the Centre for European Reform"), ending at or before token ``before``, outside
+        after "the Centre for Coastal Studies"), ending at or before token ``before``, outside
         quotes: those names are indexed by those words once."""
         if self._bodies is None:
             self._bodies = {}
