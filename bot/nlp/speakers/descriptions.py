@@ -388,8 +388,9 @@ def _role_head(role: str | None) -> str | None:
 
 
 def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"The agency" after "the European Space Agency": a named organisation ending so."""
-    ent = r.reg.body_ending(token.lower_, token.i)
+    """"The agency" after "the European Space Agency", "the center" after "the Centre for
+    Coastal Studies": an organisation named before that the word may stand for."""
+    ent = r.reg.body_called(token.lower_, token.i)
     return Speaker(r.reg.org_name(ent), "organisation") if ent is not None else None
 
 

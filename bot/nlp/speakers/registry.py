@@ -369,11 +369,12 @@ class Registry:
         found = self._nouns.get(lemma, [])
         return [self.doc[i] for i in found[bisect_right(found, after):]]
 
-    def body_ending(self, word: str, before: int) -> Span | None:
-        """The last organisation, place or building named in two words or more, the last of
-        them ``word`` (lower case), or the word before its first "of" or "for" ("the center"
-        after "the Centre for Coastal Studies"), ending at or before token ``before``, outside
-        quotes: those names are indexed by those words once."""
+    def body_called(self, word: str, before: int) -> Span | None:
+        """The last organisation, place or building named in two words or more that "the
+        ``word``" (lower case) may stand for, ending at or before token ``before``, outside
+        quotes: its last word is ``word``, or the word before its first "of" or "for" is ("the
+        center" after "the Centre for Coastal Studies"). The names are indexed by those words
+        once (``_body_words``)."""
         if self._bodies is None:
             self._bodies = {}
             for k, ent in enumerate(self.ents):
