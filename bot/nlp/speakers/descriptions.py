@@ -63,6 +63,10 @@ RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "fo
          "military", "administration", "same", "chief", "high", "new", "second",
          "first", "third", "last", "next", "anonymous", "unnamed", "single", "only"}
 """Adjectives that place an unnamed source ("a senior official"), not judge someone named."""
+OWNED_WORDS = ACCOUNTS | SPEAKING_THINGS | REMARKS
+"""What says what its owner says (``account_owner``), joined once, not at every subject."""
+LISTED = ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | SPEAKING_THINGS
+"""Nouns a list knows, so never an unlisted description of someone."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Person
@@ -260,7 +264,7 @@ def account_owner(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"Her Twitter account posted", "his plan calls for", "her remarks suggest": what an
     account, a plan, a book or words say (words.ACCOUNTS, SPEAKING_THINGS, REMARKS), their
     owner says."""
-    if token.lemma_.lower() not in ACCOUNTS | SPEAKING_THINGS | REMARKS:
+    if token.lemma_.lower() not in OWNED_WORDS:
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"
                   and c.pos_ in {"PRON", "PROPN"} and not r.reg.quoted(c.idx)), None)
@@ -547,8 +551,7 @@ def unlisted_description(token: Token) -> bool:
     document, an unnamed source, nor a thing of a longer name ("the Global Times tabloid")."""
     if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.ent_type_:
         return False
-    if token.lemma_.lower() in ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | \
-            SPEAKING_THINGS:
+    if token.lemma_.lower() in LISTED:
         return False
     modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
     if any(c.pos_ == "PROPN" and _in_longer_name(c) for c in modifiers):
