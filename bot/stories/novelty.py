@@ -232,8 +232,8 @@ CITED = re.compile(
     r"(?:^|[,;:—] )(?:(?:but|and|yet) )?as (?!(?:he|she|they|it) )(?:[\w.’'-]+ ){1,5}?"
     r"(?:(?:has|have|had) )?(?:also )?(?:noted|pointed out|observed|written|argued)\b",
     re.IGNORECASE)
-"""The writer citing someone's earlier analysis ("As my colleague Ada Brandt has noted, …", "…,
-as the economist pointed out"): words given before the news; "as he pointed out" is a speaker's
+"""The writer citing someone's earlier analysis ("As Ada Brandt of this paper has observed, …",
+"…, as the economist pointed out"): words given before the news; "as she argued" is a speaker's
 own point, left alone."""
 STRONG = frozenset({"changed figure", "quote", "figure"})
 """Evidence that stands even in a sentence of background: a new statement, a new figure."""

@@ -142,10 +142,10 @@ def test_a_writer_citing_earlier_analysis_is_background(pipeline):
 
 
 def test_said_before_reads_a_writers_citation_but_not_a_speakers_own_point():
-    assert novelty.said_before("As my colleague Ada Brandt has noted, crews are “worn out”.")
+    assert novelty.said_before("As Ada Brandt of this paper has observed, crews are “worn out”.")
     assert novelty.said_before("Fares rose, as the Norrvik Post pointed out, by “a lot”.")
-    assert novelty.said_before("But as we noted at the time, the union is “not united”.")
-    assert not novelty.said_before("That is because, as he pointed out, crews “need rest”.")
+    assert novelty.said_before("And as we have written before, the union is “split”.")
+    assert not novelty.said_before("Crews “need rest”, as she argued in her speech.")
     assert not novelty.said_before("As noted above, the crews are “worn out”.")
     assert not novelty.said_before("As the strike began, Solberg noted that crews “need rest”.")
 
