@@ -3,6 +3,8 @@ then new names, continuations and claims; article order among equals): through t
 pipeline (real spaCy, a real SQLite file), the sentences found are the same, only their order
 changes, and an alert shows the first few."""
 
+import pytest
+
 from bot.stories import novelty
 from tests.stories.hourly import ingest_hourly
 
@@ -110,12 +112,6 @@ Mediators from the Norrvik labour court met representatives of both sides in Kal
 "We will not sail again until every missed overtime hour is paid," union negotiator Petra Solberg said on Wednesday."""
 
 
-def test_a_quote_said_before_the_news_is_background(pipeline):
-    news = whats_new_of(pipeline, REPORT, SAID_BEFORE)
-    assert any("every missed overtime hour" in s for s in news)
-    assert not any("rested crews" in s for s in news), "written back in March"
-
-
 def test_said_before_reads_when_the_words_were_said_not_what_they_say():
     assert novelty.said_before("“We cannot wait,” he tweeted back in March.", 2025)
     assert novelty.said_before("“We cannot wait,” she told a radio show in 2016.", 2025)
@@ -135,10 +131,13 @@ As the maritime historian Berit Holmgren has noted, island crossings are "the li
 "We will not sail again until every missed overtime hour is paid," union negotiator Petra Solberg said on Wednesday."""
 
 
-def test_a_writer_citing_earlier_analysis_is_background(pipeline):
-    news = whats_new_of(pipeline, REPORT, CITED)
+@pytest.mark.parametrize("update, earlier", [(SAID_BEFORE, "rested crews"),
+                                             (CITED, "coastal parish")],
+                         ids=["written back in March", "a historian's earlier words, cited"])
+def test_words_given_before_the_news_are_background(pipeline, update, earlier):
+    news = whats_new_of(pipeline, REPORT, update)
     assert any("every missed overtime hour" in s for s in news)
-    assert not any("coastal parish" in s for s in news), "a historian's earlier words, cited"
+    assert not any(earlier in s for s in news)
 
 
 def test_said_before_reads_a_writers_citation_but_not_a_speakers_own_point():
