@@ -28,9 +28,9 @@ POSTING_SUSPENDED = {
 }
 """Slack's answers when it refuses every post of the workspace, whatever its channel or
 message, until an admin acts: nothing was taken, so wait and post then."""
-MOVING_WAIT = 60.0
-"""Seconds posting pauses after such an answer (or a suspension's): a move takes minutes or
-more, and asking once a minute whether an admin lifted a suspension costs one call."""
+WORKSPACE_WAIT = 60.0
+"""Seconds posting pauses after a moving or a suspended workspace's answer: a move takes
+minutes or more, and asking once a minute whether an admin lifted a suspension costs one call."""
 LONGEST_WAIT = 300.0
 """Seconds at most that one 429 pauses posting (or a role lookup) for: a Retry-After of hours,
 from a proxy or a fault, would silence every channel until a restart; asking again after five
@@ -83,10 +83,10 @@ def _next_step(exc: SlackApiError) -> Exception | None:
         return Retry(f"rate limited by Slack ({code})", _said_wait(headers), False, True)
     if code in WORKSPACE_MOVING:
         return Retry(f"Slack is moving the workspace into an Enterprise organisation ({code})",
-                     MOVING_WAIT, False, True)
+                     WORKSPACE_WAIT, False, True)
     if code in POSTING_SUSPENDED:
         return Retry(f"Slack refuses every post of the workspace ({code}: "
-                     f"{POSTING_SUSPENDED[code]})", MOVING_WAIT, False, True)
+                     f"{POSTING_SUSPENDED[code]})", WORKSPACE_WAIT, False, True)
     if is_dead_token(code):
         return TokenDead(code)
     if status >= 500 or code in RETRY_LATER:

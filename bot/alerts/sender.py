@@ -189,7 +189,7 @@ class AlertSender:
                                       next_attempt_at=_iso(now))
             raise
         except SlackApiError as exc:
-            _raise_if_thread_gone(exc, thread_ts)
+            _raise_if_reply_refused(exc, thread_ts)
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
                         row.id, row.channel, error_code(exc))
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
@@ -220,7 +220,7 @@ class AlertSender:
         try:
             return call(request)
         except SlackApiError as exc:
-            _raise_if_thread_gone(exc, thread_ts)
+            _raise_if_reply_refused(exc, thread_ts)
             raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
                         True, refused=True) from exc
 
@@ -336,7 +336,9 @@ class NoThreads(Exception):
     """The channel's settings allow no threads: Slack refuses every reply there."""
 
 
-def _raise_if_thread_gone(exc: SlackApiError, thread_ts: str | None) -> None:
+def _raise_if_reply_refused(exc: SlackApiError, thread_ts: str | None) -> None:
+    """A reply refused for its thread (gone) or its channel (no threads there): the caller
+    posts the update on its own instead."""
     if thread_ts and error_code(exc) in THREAD_GONE:
         raise ThreadGone(error_code(exc)) from exc
     if thread_ts and error_code(exc) == NO_THREADS:
