@@ -33,12 +33,13 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
 
 def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
     ack()
-    story_id = story_of(db_of(context), action.get("value"))
-    quotes = story_quotes(db_of(context), story_id, limit=10) if story_id is not None else []
+    db = db_of(context)
+    story_id = story_of(db, action.get("value"))
+    quotes = story_quotes(db, story_id, limit=10) if story_id is not None else []
     if story_id is None or not quotes:
         answer(respond, "No quotes found in this story yet.")
         return
-    lines = [f"*Quotes in* _{echo(_title(db_of(context), story_id), 150)}_"]
+    lines = [f"*Quotes in* _{echo(_title(db, story_id), 150)}_"]
     for quote in quotes:
         who = quote.speaker or "unattributed"
         if quote.speaker_role:
