@@ -105,6 +105,7 @@ CUE_NOUNS = {
     "parliament", "debate", "summit", "rally",
 } | PLATFORMS
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
+CUE_READERS = CUE_NOUNS | {"reporters", "journalists"}
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
@@ -147,7 +148,7 @@ def cue_of(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in CUE_PREPS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].lower_ in CUE_NOUNS | {"reporters", "journalists"}:
+            if objects and objects[0].lower_ in CUE_READERS:
                 return _span_text(doc, child)
     return None
 

@@ -16,6 +16,9 @@ from bot.nlp.quotes.reporting import (
 REPORTER_DEPS = {"advcl"}
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}
 """Conjunctions of a clause that dates the words around it."""
+MINDED = REPORTING | BELIEF | INFERENCE
+SAYING_OR_STATING = REPORTING | STATED_OBJECTS
+"""Verbs ``_reporter`` reads, joined once, not at every subject."""
 NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
 """Parts of speech the parser sometimes calls a subject ("Of Carson, Levine said")."""
 
@@ -138,7 +141,7 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
             (lemma_of(verb) == "add" or lemma_of(verb) == lemma_of(head.head)) and \
             head.head.i not in quoted:
         return head.head  # "said it was too early … but added", "said … and said"
-    if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, REPORTING | BELIEF | INFERENCE):
+    if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, MINDED):
         return None
     reporter = None
     if head.dep_ == "ccomp" and is_reporting(head.head) and not _speaks(head):
@@ -146,7 +149,7 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
     elif _timed_clause(head, verb):
         reporter = head.head  # "X said after the senator won, remarking …"
     elif head.dep_ == "acl" and head.head.dep_ == "dobj" and \
-            is_reporting(head.head.head, REPORTING | STATED_OBJECTS):
+            is_reporting(head.head.head, SAYING_OR_STATING):
         reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
     return reporter if reporter is not None and reporter.i not in quoted else None
 

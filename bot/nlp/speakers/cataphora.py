@@ -19,6 +19,8 @@ CATAPHORA_SENTENCES = 2
 """Sentences after the description's own in which the person it describes may be named."""
 QUIET_PARAGRAPHS = 1
 """Paragraphs, the description's own first, that must name no one before it."""
+UNCOUNTED = INDEFINITE | NUMBERS
+"""Words before a noun that leave its source unnamed ("a", "some", "three"), joined once."""
 
 
 def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
@@ -26,7 +28,7 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
     description of someone when no one was named before it in its paragraph (two people
     named there may be either); not after an indefinite one ("a senior official said"),
     which news leaves unnamed."""
-    if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE | NUMBERS
+    if any(c.dep_ in {"det", "nummod"} and c.lower_ in UNCOUNTED
            for c in token.children):
         return None
     reg = r.reg

@@ -12,9 +12,10 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
-from bot.nlp.speakers.cataphora import named_next
+from bot.nlp.speakers.cataphora import UNCOUNTED, named_next
 from bot.nlp.speakers.lead import headline_organisation, headline_person
 from bot.nlp.speakers.names import (
+    PERSON_TITLES,
     clean,
     definite,
     gender_of_words,
@@ -34,10 +35,8 @@ from bot.nlp.speakers.words import (
     DESCRIBED_PEOPLE,
     GOVERNMENTS,
     HONORIFICS,
-    INDEFINITE,
     INSTITUTIONS,
     ISSUED_NOUNS,
-    NUMBERS,
     ORG_NOUNS,
     PERIODICALS,
     PLATFORMS,
@@ -65,6 +64,7 @@ RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "fo
 """Adjectives that place an unnamed source ("a senior official"), not judge someone named."""
 OWNED_WORDS = ACCOUNTS | SPEAKING_THINGS | REMARKS
 """What says what its owner says (``account_owner``), joined once, not at every subject."""
+TITLES_OR_ARTICLES = TITLE_WORDS | ARTICLES
 LISTED = ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | SPEAKING_THINGS
 """Nouns a list knows, so never an unlisted description of someone."""
 
@@ -331,7 +331,7 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
         person = r.reg.people.get(mention.key)
         if mention.speaker.kind == "person" and person and _titled(person, token):
             return person.speaker()
-    if token.lower_ not in TITLE_WORDS - COMPANY_ROLES:
+    if token.lower_ not in PERSON_TITLES:
         return None
     holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_ and
                _placed_alike(token, p.role or "") and not _former(_role_words(p.role or ""), token)]
@@ -364,7 +364,7 @@ def _placed_alike(token: Token, role: str) -> bool:
     places = _proper_modifiers(token)
     if places <= set(_role_words(role)):
         return True
-    return not any(w[:1].isupper() and word not in TITLE_WORDS | ARTICLES
+    return not any(w[:1].isupper() and word not in TITLES_OR_ARTICLES
                    for w, word in zip(role.split(), _role_words(role), strict=True))
 
 
@@ -405,7 +405,7 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
     for tok in r.reg.nouns_before(lemma, token.i):
         if r.reg.quoted(tok.idx) or (tok.tag_ in PLURAL_TAGS) != plural:
             continue
-        if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE | NUMBERS or
+        if any(c.dep_ in {"det", "nummod"} and c.lower_ in UNCOUNTED or
                c.dep_ == "nummod" and c.like_num for c in tok.children):
             return Speaker(noun_phrase(tok), "unnamed")
     return None
@@ -532,7 +532,7 @@ def describes_someone(token: Token) -> bool:
     if word in UNNAMED_SOURCES:
         return _judged(token)
     modified = any(c.dep_ in {"amod", "compound", "nmod"} for c in token.lefts)
-    return word in DESCRIBED_PEOPLE or word in TITLE_WORDS - COMPANY_ROLES or \
+    return word in DESCRIBED_PEOPLE or word in PERSON_TITLES or \
         modified and word in COMPANY_ROLES or \
         token.ent_type_ == "NORP" or gender_of_words([token.lower_]) is not None
 

@@ -20,6 +20,7 @@ from bot.nlp.speakers.words import (
 )
 
 MODIFIERS = {"compound", "amod", "nmod"}
+BODY_KINDS = ORG_NOUNS | PUBLIC_BODIES | INSTITUTIONS
 """Dependencies of a name that only modifies a noun ("the Tallinn-Helsinki route")."""
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def _fits(name: str, token: Token) -> bool:
     """"The council" is no "Hollins Lane School": a name ending in a kind of body (words.
     ORG_NOUNS, PUBLIC_BODIES, INSTITUTIONS) is only described by that kind."""
     last = name.split()[-1].lower()
-    return last not in ORG_NOUNS | PUBLIC_BODIES | INSTITUTIONS or last == token.lemma_.lower()
+    return last not in BODY_KINDS or last == token.lemma_.lower()
 
 
 def _lead_org(reg: Registry) -> str:

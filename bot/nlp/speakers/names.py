@@ -20,6 +20,9 @@ from bot.nlp.speakers.words import (
     WEAK_TITLES,
 )
 
+PERSON_TITLES = TITLE_WORDS - COMPANY_ROLES
+"""Titles only a person holds (a firm's "owner" may be a company), taken once."""
+
 
 def weak_role(role: str | None) -> bool:
     """No role yet, or only a form of address ("Dr"), which a written role should replace."""
@@ -29,7 +32,7 @@ def weak_role(role: str | None) -> bool:
 def person_noun(token: Token) -> bool:
     """"His wife, Tigist," or "the coach, Ama Owusu,": whoever is named there is a person."""
     word = token.lemma_.lower()
-    return word in TITLE_WORDS - COMPANY_ROLES or gender_of_words([token.lower_]) is not None
+    return word in PERSON_TITLES or gender_of_words([token.lower_]) is not None
 
 
 def nominal_subject(verb: Token) -> Token | None:

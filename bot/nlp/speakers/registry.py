@@ -60,6 +60,7 @@ MISTAGGED = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
 """Labels the recogniser gives a person's name by mistake."""
 BODY_LABELS = ORG_LABELS - {"NORP"}
 """What "the agency", "the county" may stand for when an earlier name ends in that word."""
+TITLES_OR_HONORIFICS = TITLE_WORDS | set(HONORIFICS)
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
@@ -551,7 +552,7 @@ class Registry:
             first = self.doc[tok.i - 1] if tok.i > 0 else None
             if tok.text == text and first is not None and first.dep_ == "compound" and \
                     first.head == tok and first.pos_ == "PROPN" and first.text[:1].isupper() \
-                    and first.lower_.strip(".") not in TITLE_WORDS | set(HONORIFICS):
+                    and first.lower_.strip(".") not in TITLES_OR_HONORIFICS:
                 return f"{first.text} {text}"
         return text
 
