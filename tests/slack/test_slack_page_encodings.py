@@ -1,6 +1,8 @@
-"""Accented copy reaches the desk as it was written, whatever encoding the article page is
-served in, and however its accents are composed: a feed's teaser links to its page on a real HTTP server, the page is stored by the
-real worker (spaCy, SQLite) and alerted through the fake Slack Web API. Invented copy."""
+"""Copy reaches the desk as it was written: an article page in whatever encoding it is served,
+a headline whose accents come decomposed, long words a CMS hyphenated softly, and a CMS's
+rendered HTML posted to `/ingest`. Each goes over real HTTP (a feed server, or `/ingest`), is
+stored by the real worker (spaCy, SQLite) and alerted through the fake Slack Web API. Invented
+copy."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from html import escape
 
 import pytest
 
-from bot.ingest.feeds import poll_feed
+from bot.ingest.feeds import PollResult, poll_feed
 from bot.ingest.fetch import Fetcher
 from bot.ingest.http_api import IngestApp
 from bot.runner import HttpServer
@@ -43,6 +45,32 @@ def page(meta: str = "") -> str:
             "<footer>Copyright Ålvik Post.</footer></body></html>")
 
 
+def desk_follows(db, name: str, query: str) -> None:
+    """A topic the desk's channel follows in real time."""
+    with transaction(db):
+        topic = add_topic(db, name=name, query=query)
+        subscribe(db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
+
+
+def poll_once(db, server: FeedServer) -> PollResult:
+    """The server's /feed added as a source and polled."""
+    with transaction(db):
+        source = add_source(db, kind="feed", location=server.url("/feed"), every=60,
+                            alert_existing=True)
+    return poll_feed(db, source_row(db, source), now=datetime.now(UTC),
+                     fetcher=Fetcher(policy=LOOPBACK))
+
+
+def shown_to_desk(runtime, fake_slack) -> str:
+    """The text and blocks of the one alert delivery posts to the desk's channel."""
+    now = datetime.now(UTC)
+    for second in range(3):
+        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
+    [alert] = fake_slack.posts("C0DESK")
+    return alert.text + str(alert.blocks)
+
+
 # (page bytes, the server's Content-Type)
 SERVED = {
     "windows-1252, said by the server only": (
@@ -64,28 +92,17 @@ SERVED = {
 def test_an_accented_page_is_stored_and_alerted_as_written(
         served, db_path, fresh_db, settings, nlp, runtime, fake_slack):
     body, content_type = SERVED[served]
+    desk_follows(fresh_db, "Harbour", "café OR harbour")
     with FeedServer() as server:
         server.routes["/news/cafe"] = Route(body, content_type=content_type)
         server.routes["/feed"] = Route(rss([Item("c1", TITLE, TEASER, link=server.url(
             "/news/cafe"), published=at(0), full=False)]))
-        with transaction(fresh_db):
-            topic = add_topic(fresh_db, name="Harbour", query="café OR harbour")
-            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                      mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
-            source = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=60,
-                                alert_existing=True)
-        now = datetime.now(UTC)
-        result = poll_feed(fresh_db, source_row(fresh_db, source), now=now,
-                           fetcher=Fetcher(policy=LOOPBACK))
-    assert result.queued == 1
+        assert poll_once(fresh_db, server).queued == 1
     assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
     [(title, text)] = fresh_db.execute("SELECT title, body FROM articles").fetchall()
     assert title == TITLE
     assert all(paragraph in text for paragraph in PARAGRAPHS), text
-    for second in range(3):
-        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
-    [alert] = fake_slack.posts("C0DESK")
-    shown = alert.text + str(alert.blocks)
+    shown = shown_to_desk(runtime, fake_slack)
     assert "Marisol Ibáñez" in shown and "Ålvik" in shown, shown
     assert "ń" not in shown and "Ĺ" not in shown
 
@@ -98,25 +115,15 @@ def test_a_headline_in_decomposed_accents_alerts_the_topic_typed_in_slack(
     body = "\n\n".join(p.replace("Marisol Ibáñez", "The owner").replace("said Ibáñez",
                                                                        "said the owner")
                        for p in PARAGRAPHS)
+    desk_follows(fresh_db, "Ibáñez", "Ibáñez")
     with FeedServer() as server:
         server.routes["/feed"] = Route(rss([Item("c1", unicodedata.normalize("NFD", TITLE),
                                                  body, published=at(0))]))
-        with transaction(fresh_db):
-            topic = add_topic(fresh_db, name="Ibáñez", query="Ibáñez")
-            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                      mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
-            source = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=60,
-                                alert_existing=True)
-        now = datetime.now(UTC)
-        poll_feed(fresh_db, source_row(fresh_db, source), now=now,
-                  fetcher=Fetcher(policy=LOOPBACK))
+        poll_once(fresh_db, server)
     assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
     [(title,)] = fresh_db.execute("SELECT title FROM articles").fetchall()
     assert title == TITLE
-    for second in range(3):
-        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
-    [alert] = fake_slack.posts("C0DESK")
-    assert TITLE in alert.text + str(alert.blocks)
+    assert TITLE in shown_to_desk(runtime, fake_slack)
 
 
 def test_soft_hyphens_a_cms_puts_in_long_words_do_not_hide_them_from_a_topic(
@@ -128,24 +135,14 @@ def test_soft_hyphens_a_cms_puts_in_long_words_do_not_hide_them_from_a_topic(
     body = (f"The council passed the harbour infra{shy}structure bill on Tuesday after a long "
             "debate about the cost of new quays.\n\nThe mayor said work would start in the "
             "spring and last two years.")
+    desk_follows(fresh_db, "Infrastructure", "infrastructure")
     with FeedServer() as server:
         server.routes["/feed"] = Route(rss([Item("s1", title, body, published=at(0))]))
-        with transaction(fresh_db):
-            topic = add_topic(fresh_db, name="Infrastructure", query="infrastructure")
-            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                      mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
-            source = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=60,
-                                alert_existing=True)
-        now = datetime.now(UTC)
-        poll_feed(fresh_db, source_row(fresh_db, source), now=now,
-                  fetcher=Fetcher(policy=LOOPBACK))
+        poll_once(fresh_db, server)
     assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
     [(stored,)] = fresh_db.execute("SELECT title FROM articles").fetchall()
     assert stored == title.replace(shy, "")
-    for second in range(3):
-        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
-    [alert] = fake_slack.posts("C0DESK")
-    assert "infrastructure bill" in alert.text + str(alert.blocks)
+    assert "infrastructure bill" in shown_to_desk(runtime, fake_slack)
 
 
 def test_a_cms_rendered_html_post_is_stored_and_alerted_as_text(
@@ -155,10 +152,7 @@ def test_a_cms_rendered_html_post_is_stored_and_alerted_as_text(
     record = {"title": "Ibáñez&#8217;s café reopens: a Q&amp;A",
               "text": "".join(f"<p>{escape(p, quote=False).replace('’', '&#8217;')}</p>\n"
                               for p in PARAGRAPHS)}
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Harbour", query="café OR harbour")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="realtime", created_by="U1", at="2026-01-01T00:00:00+00:00")
+    desk_follows(fresh_db, "Harbour", "café OR harbour")
     dbs = ThreadLocalDb(db_path)
     worker = IngestWorker(dbs, settings, nlp=nlp)
     server = HttpServer(IngestApp(dbs, token=TOKEN, max_bytes=100_000, worker=worker),
@@ -173,11 +167,7 @@ def test_a_cms_rendered_html_post_is_stored_and_alerted_as_text(
     [(title, text)] = fresh_db.execute("SELECT title, body FROM articles").fetchall()
     assert title == "Ibáñez’s café reopens: a Q&A"
     assert text == "\n\n".join(PARAGRAPHS)
-    now = datetime.now(UTC)
-    for second in range(3):
-        runtime.deliver_pending(now=now + timedelta(seconds=second * 2))
-    [alert] = fake_slack.posts("C0DESK")
-    shown = alert.text + str(alert.blocks)
+    shown = shown_to_desk(runtime, fake_slack)
     assert "Ibáñez’s café reopens: a Q&amp;A" in shown, shown
     assert "&#8217;" not in shown and "&lt;p&gt;" not in shown and "<p>" not in shown
 
