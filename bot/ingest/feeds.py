@@ -60,6 +60,7 @@ whichever comes first, the feed's teaser is stored instead."""
 XML_PROBLEM = "feed_xml_problem:"
 """State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
 
+
 class FeedError(Exception):
     """The fetched document is not a usable RSS or Atom feed."""
 

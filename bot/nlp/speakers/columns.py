@@ -105,7 +105,6 @@ class Columns:
         return found
 
 
-
 class Sentences(Sequence[Span]):
     """The spans from each sentence start to the next, each built the first time it is read:
     most of an article's sentences never are."""
