@@ -129,8 +129,20 @@ def _went_on(tok: Token) -> bool:
         and not any(c.dep_ in {"xcomp", "prep", "dobj"} for c in tok.children)
 
 
+LEMMA_MEMO = 50_000
+"""How many (lemma, word) pairs ``lemma_of`` keeps before starting afresh."""
+_lemmas: dict[tuple[int, int], str] = {}
+
+
 def lemma_of(tok: Token) -> str:
-    return verb_lemma(tok.lemma_, tok.lower_)
+    """``verb_lemma`` of the word, kept by its hashes: every rule asks it of the same verbs."""
+    key = (tok.lemma, tok.lower)
+    lemma = _lemmas.get(key)
+    if lemma is None:
+        if len(_lemmas) >= LEMMA_MEMO:
+            _lemmas.clear()
+        lemma = _lemmas[key] = verb_lemma(tok.lemma_, tok.lower_)
+    return lemma
 
 
 def is_passive(verb: Token) -> bool:
