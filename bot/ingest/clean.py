@@ -170,16 +170,16 @@ def _embedded_headline(paragraphs: list[str], index: int) -> bool:
     return furniture.ends_like_prose(before) and (not after or furniture.ends_like_prose(after))
 
 
-def normalise_time(value: str | None, *, now: datetime | None = None) -> str | None:
+def normalise_time(value: str | None) -> str | None:
     """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None. A date
     both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
-    one) is read the way nearer ``now`` (the clock: news is dated near its arrival)."""
+    one) is read the way nearer the clock: news is dated near its arrival."""
     if not value:
         return None
     when = _parsed(value, dayfirst=False)
     if when is not None and _both_ways(value):
         other = _parsed(value, dayfirst=True)
-        moment = now or datetime.now(UTC)
+        moment = datetime.now(UTC)
         if other is not None and abs(other - moment) < abs(when - moment):
             when = other
     return when.isoformat() if when else None
