@@ -7,6 +7,7 @@ import hashlib
 import io
 import logging
 import re
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -162,7 +163,7 @@ def _entry(raw: dict) -> FeedEntry | None:
                      teaser=teaser, stamp=_stamp(when))
 
 
-def _stamp(when: Any) -> float | None:
+def _stamp(when: time.struct_time | None) -> float | None:
     """Seconds since the epoch; None for a date outside the years Python holds (a CMS's empty
     date as its clock's first or last moment, `0001-01-01T00:00:00+01:00`, is year 0 in UTC)."""
     try:

@@ -34,7 +34,8 @@ def fetcher():
     return Fetcher(limits=FAST, policy=LOOPBACK)
 
 
-def teaser_feed(server, *entries: tuple, etag: str | None = '"v"') -> None:
+def teaser_feed(server, *entries: tuple[str, str] | tuple[str, str, tuple[str, str]],
+                etag: str | None = '"v"') -> None:
     """A feed of teaser entries (guid, page path, and the story whose page it is, BRIDGE when
     not given), each linking to its page on the server."""
     items = []
