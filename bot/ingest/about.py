@@ -17,7 +17,9 @@ has nearly all of them (its headline, and a teaser cut from its text or written 
 wall in front of it almost none."""
 
 
-def words(text: str) -> set[str]:
+def _words(text: str) -> set[str]:
+    """Distinct words of four letters or more, case-folded: digits, and short words every page
+    has, say nothing of what a page is about."""
     return {w.casefold() for w in _WORD.findall(text)}
 
 
@@ -27,10 +29,10 @@ def not_its_article(*, entry_title: str | None, entry_text: str, page_title: str
     short to tell)."""
     if not entry_text.strip() and not page_title:
         return None  # a headline alone, against a page whose own headline was not found
-    wanted = words(f"{entry_title or ''}\n{entry_text}")
+    wanted = _words(f"{entry_title or ''}\n{entry_text}")
     if len(wanted) < FEWEST_WORDS:
         return None
-    found = wanted & words(f"{page_title or ''}\n{page_text}")
+    found = wanted & _words(f"{page_title or ''}\n{page_text}")
     if len(found) >= SHARED * len(wanted):
         return None
     return (f"the page does not read as the entry's article (it has {len(found)} of the "
