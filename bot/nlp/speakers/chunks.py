@@ -34,7 +34,9 @@ class NounChunks:
         self._words: Iterator[int] = (i for i, (p, d) in enumerate(zip(pos, self._deps,
                                                                        strict=True))
                                       if p in NOMINAL and (d in NP_DEPS or d == CONJ))
-        self._last = -1
+        """The words that may end a chunk, in text order, taken as far as chunks are asked for."""
+        self._last_word = -1
+        """The last word of the last chunk found: a chunk starting at or before it is inside it."""
         self._start = -1
         """Where the last chunk found starts: every chunk before it is found."""
         self._done = not len(doc)
@@ -55,9 +57,9 @@ class NounChunks:
             if deps[i] == CONJ and not self._coordinated(i):
                 continue
             start = self.doc[i].left_edge.i
-            if start <= self._last:
+            if start <= self._last_word:
                 continue  # nested in the chunk before, as spaCy skips it
-            self._last, self._start = i, start
+            self._last_word, self._start = i, start
             root = i if start == i else self._root(start, i)
             self.by_lemma.setdefault(strings[self._lemma[root]].lower(), []).append(
                 (start, i + 1))

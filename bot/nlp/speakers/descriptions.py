@@ -490,7 +490,7 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span]) -> list[Span]:
     """The entities before ``token``, latest first, with a platform the recogniser left
-    untagged that acts in its clause ("Twitter acknowledged …")."""
+    untagged that acts in its clause ("Twitter conceded …")."""
     cols = r.reg.columns
     found = [r.reg.doc[i:i + 1] for i in cols.lowered(PLATFORMS)
              if i < token.i and i not in r.reg.ent_of and cols.pos[i] == PROPN and
