@@ -38,9 +38,10 @@ def why_internal(ip: IPAddress) -> str | None:
     """Why ``ip`` is not a public address, or None when it is one."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return "IPv4-mapped IPv6"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.sixtofour is not None and \
-            why_internal(ip.sixtofour):
-        return f"6to4 IPv6 (carrying the {why_internal(ip.sixtofour)} {ip.sixtofour})"
+    inside = ip.sixtofour if isinstance(ip, ipaddress.IPv6Address) else None
+    carried = why_internal(inside) if inside is not None else None
+    if carried:
+        return f"6to4 IPv6 (carrying the {carried} {inside})"
     checks = (("loopback", ip.is_loopback), ("unspecified", ip.is_unspecified),
               ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
               ("shared (CGNAT)", ip in SHARED), ("reserved", ip.is_reserved),
