@@ -106,6 +106,8 @@ CUE_NOUNS = {
 } | PLATFORMS
 CUE_PREPS = {"in", "on", "at", "during", "via", "through", "to"}
 CUE_READERS = CUE_NOUNS | {"reporters", "journalists"}
+"""What a cue's preposition may lead to: a medium or occasion ("in a letter", "on X") or the
+press ("to reporters")."""
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:

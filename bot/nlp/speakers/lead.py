@@ -20,8 +20,9 @@ from bot.nlp.speakers.words import (
 )
 
 MODIFIERS = {"compound", "amod", "nmod"}
-BODY_KINDS = ORG_NOUNS | PUBLIC_BODIES | INSTITUTIONS
 """Dependencies of a name that only modifies a noun ("the Tallinn-Helsinki route")."""
+BODY_KINDS = ORG_NOUNS | PUBLIC_BODIES | INSTITUTIONS
+"""Last words of a body's name that say what kind of body it is (``_fits``)."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry

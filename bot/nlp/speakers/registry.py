@@ -61,6 +61,7 @@ MISTAGGED = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
 BODY_LABELS = ORG_LABELS - {"NORP"}
 """What "the agency", "the county" may stand for when an earlier name ends in that word."""
 TITLES_OR_HONORIFICS = TITLE_WORDS | set(HONORIFICS)
+"""Words before a surname that are no first name (``fuller_name``)."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
