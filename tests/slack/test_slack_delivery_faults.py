@@ -276,11 +276,7 @@ def test_a_workspace_moving_into_an_enterprise_org_holds_posting_and_loses_nothi
         runtime, fake_slack, fresh_db, topic, kind, code):
     """While Slack moves the workspace into an Enterprise organisation, its Web API answers
     `team_added_to_org` (or `org_login_required`) for a while: not a refusal of the message."""
-    _one_story_for(fresh_db, topic, kind)
-    fake_slack.refuse_next(4, error=code, blocks_only=False)
-    _send_for(runtime, kind, range(0, 600, 20))
-    assert len(fake_slack.posts("C0DESK")) == 1
-    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 5, "paused between"
+    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code)
 
 
 @pytest.mark.parametrize("code", ["ekm_access_denied", "accesslimited"])
@@ -290,6 +286,13 @@ def test_posting_suspended_for_the_workspace_holds_posting_and_loses_nothing(
     """Slack answers `ekm_access_denied` (an admin suspended posting: the workspace's keys
     revoked) or `accesslimited` (the workspace limits API calls to networks this host is not
     on) to every post, whatever its channel or message: a pause, not a refusal of this one."""
+    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code)
+
+
+def _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic: int, kind: str,
+                                         code: str) -> None:
+    """Slack answers ``code`` to the first four posts: each is a minute's pause for the
+    workspace, not a refusal; the alert or digest goes once, after them."""
     _one_story_for(fresh_db, topic, kind)
     fake_slack.refuse_next(4, error=code, blocks_only=False)
     _send_for(runtime, kind, range(0, 600, 20))
