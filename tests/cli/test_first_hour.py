@@ -222,6 +222,12 @@ def test_ctrl_c_in_the_terminal_stops_run_without_a_traceback(tmp_path):
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """A runner that started the tests in the background (`cmd &` without job control) ignores
+    SIGINT, and its children inherit that: the command must see Ctrl-C as a terminal sends it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_ingest_says_what_was_kept(tmp_path):
     folder = tmp_path / "copy"
     folder.mkdir()
@@ -233,7 +239,7 @@ def test_ctrl_c_during_ingest_says_what_was_kept(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"),
                              "ingest", str(folder)], env=clean, cwd=ROOT, text=True,
                             start_new_session=True, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, preexec_fn=_ctrl_c_as_in_a_terminal)
     assert proc.stdout
     while not proc.stdout.readline().startswith("stored"):
         assert proc.poll() is None
