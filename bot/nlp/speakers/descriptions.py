@@ -65,6 +65,7 @@ RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "fo
 OWNED_WORDS = ACCOUNTS | SPEAKING_THINGS | REMARKS
 """What says what its owner says (``account_owner``), joined once, not at every subject."""
 TITLES_OR_ARTICLES = TITLE_WORDS | ARTICLES
+"""Capitalised words of a role that name no place ("Senator", "The"; ``_placed_alike``)."""
 LISTED = ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | SPEAKING_THINGS
 """Nouns a list knows, so never an unlisted description of someone."""
 

@@ -62,6 +62,10 @@ BODY_LABELS = ORG_LABELS - {"NORP"}
 """What "the agency", "the county" may stand for when an earlier name ends in that word."""
 TITLES_OR_HONORIFICS = TITLE_WORDS | set(HONORIFICS)
 """Words before a surname that are no first name (``fuller_name``)."""
+NO_SURNAMES = PLACE_WORDS | PUBLIC_BODIES
+"""Last words of a place's or a body's name, never a credited person's surname (``_credited``)."""
+NAMES_OF_BODIES = ORG_NOUNS | PERIODICALS
+"""Last words of a firm's or a paper's name, never a mistagged person's surname."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
@@ -193,7 +197,7 @@ class Registry:
         surname after a name's possessive, followed by a he or she of that first name's sex, is
         the person the outlet's name credits."""
         return ent.label_ in MISTAGGED and len(ent) > 3 and ent[-3].lower in POSSESSIVES and \
-            ent[-4].pos == PROPN and ent[-1].lower_ not in PLACE_WORDS | PUBLIC_BODIES and \
+            ent[-4].pos == PROPN and ent[-1].lower_ not in NO_SURNAMES and \
             self._followed_by_pronoun(ent, ent[-2], ent[-1])
 
     def _followed_by_pronoun(self, ent: Span, first: Token, last: Token) -> bool:
@@ -201,7 +205,7 @@ class Registry:
         she of that sex as a subject within the next ``HE_OR_SHE_SENTENCES`` sentences."""
         gender = first_name_gender(first.text)
         if gender is None or first.pos != PROPN or last.pos != PROPN or \
-                not last.text[:1].isupper() or last.lower_ in ORG_NOUNS | PERIODICALS or \
+                not last.text[:1].isupper() or last.lower_ in NAMES_OF_BODIES or \
                 self.quoted(ent.start_char):
             return False
         at = bisect_right(self.sent_starts, ent.start) - 1
