@@ -27,6 +27,7 @@ from bot.models import OutboxAlert, PostedMessage
 from bot.write_pause import WritePause
 from storage import alerts as outbox
 from storage.backoff import Backoff
+from storage.channel_memory import remember_no_threads, takes_no_threads
 from storage.channels import move_channel, moved_to
 from storage.db import transaction
 from storage.important import is_important
@@ -60,7 +61,6 @@ class AlertSender:
         self.pacer = pacer or Pacer(per_channel_interval)
         self.writes = WritePause("alert delivery")
         self._dm_channels: dict[str, str] = {}
-        self._no_threads: set[str] = set()
         self._lock = threading.Lock()
 
     def deliver(self, db: Database, *, now: datetime | None = None) -> int:
@@ -139,12 +139,13 @@ class AlertSender:
         if row.kind == QUOTE or row.story_id is None:
             return self._post_in(db, row, now, channel, None)
         root = _thread_here(outbox.thread_root(db, row.story_id, row.channel), channel)
-        thread = None if channel in self._no_threads else root
+        thread = None if takes_no_threads(db, channel, now) else root
         try:
             return self._post_in(db, row, now, channel, thread.ts if thread else None,
                                  first=root is None)
         except NoThreads:
-            self._no_threads.add(channel)
+            with transaction(db):
+                remember_no_threads(db, channel, now)
             log.info("alert %s: %s takes no thread replies (its settings); the story's updates "
                      "there are posted on their own", row.id, row.channel)
             return self._post_in(db, row, now, channel, None)

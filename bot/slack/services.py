@@ -9,7 +9,6 @@ from sqlite_utils import Database
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.permissions import Roles
-from bot.slack.event_order import ChannelEventOrder
 from storage.db import ThreadLocalDb
 
 CONTEXT_KEY = "wirewatch"
@@ -20,7 +19,6 @@ class Services:
     store: ThreadLocalDb
     settings: Settings
     token: TokenState = field(default_factory=TokenState)
-    channel_events: ChannelEventOrder = field(default_factory=ChannelEventOrder, compare=False)
     roles: Roles = field(init=False, compare=False)
 
     def __post_init__(self) -> None:

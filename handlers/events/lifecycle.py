@@ -8,10 +8,13 @@ from datetime import UTC, datetime
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
+from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import counted
 from bot.alerts.pause import move_channel_id, pause_channel, resume_channel
 from handlers.common import db_of, services
+from storage.channel_memory import later_event
+from storage.db import transaction
 
 log = logging.getLogger(__name__)
 MOVED = {"subscriptions": ("subscription", "subscriptions"),
@@ -26,13 +29,13 @@ PAUSING = {"channel_archive": "is_archived", "group_archive": "is_archived",
 
 def handle_pausing(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
-    if isinstance(channel, str) and channel and _newest(context, body, channel):
+    if isinstance(channel, str) and channel and _newest(event, body, db_of(context), channel):
         pause_channel(db_of(context), client, channel, reason=PAUSING[event["type"]])
 
 
 def handle_unarchive(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
-    if isinstance(channel, str) and channel and _newest(context, body, channel):
+    if isinstance(channel, str) and channel and _newest(event, body, db_of(context), channel):
         resume_channel(db_of(context), client, channel)
 
 
@@ -41,15 +44,19 @@ def handle_member_joined(event: dict, body: dict, client: WebClient,
     """Only the bot itself joining (or being invited) resumes a channel."""
     channel = event.get("channel")
     if event.get("user") == _bot_user(context) and isinstance(channel, str) and channel and \
-            _newest(context, body, channel):
+            _newest(event, body, db_of(context), channel):
         resume_channel(db_of(context), client, channel)
 
 
-def _newest(context: BoltContext, body: dict, channel: str) -> bool:
+def _newest(event: dict, body: dict, db: Database, channel: str) -> bool:
     """False for an event older than one already applied to the channel (Slack sent it again
-    after a later one): applying it would undo the later one, pausing a channel for good."""
-    kind = str((body.get("event") or {}).get("type"))
-    later = services(context).channel_events.later_than(channel, body.get("event_time"), kind)
+    after a later one): applying it would undo the later one, pausing a channel for good. The
+    order is kept in the database, so a restart between the two does not forget it."""
+    kind, event_time = str(event.get("type")), body.get("event_time")
+    if not isinstance(event_time, int) or isinstance(event_time, bool):
+        return True
+    with transaction(db):
+        later = later_event(db, channel, event_time, kind)
     if later:
         log.info("%s for %s ignored: Slack sent it again after a later %s, already applied",
                  kind, channel, later)

@@ -120,3 +120,14 @@ def m011_digest_moved_reports(db: Database) -> None:
     db.execute("CREATE TABLE digest_moved_reports (subscription_id INTEGER NOT NULL "
                "REFERENCES subscriptions(id) ON DELETE CASCADE, event_id INTEGER NOT NULL, "
                "PRIMARY KEY (subscription_id, event_id))")
+
+
+@MIGRATIONS()
+def m012_channel_memory(db: Database) -> None:
+    """What Slack taught about a channel, kept across a restart: the latest pausing or resuming
+    event applied to it (Slack resends an older one minutes later) and that it takes no thread
+    replies (one refused call teaches it)."""
+    db.table("channel_events").create({"channel": str, "event_time": int, "kind": str},
+                                      pk="channel", not_null={"event_time", "kind"})
+    db.table("channels_without_threads").create({"channel": str, "since": str}, pk="channel",
+                                                not_null={"since"})

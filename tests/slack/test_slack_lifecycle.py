@@ -13,6 +13,7 @@ import pytest
 
 from bot.models import RawArticle
 from bot.slack.delivery_status import paused_home_section
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.quote_subscriptions import paused_quote_subscriptions
@@ -202,6 +203,39 @@ def test_an_old_event_slack_sends_again_after_a_later_one_changes_nothing(
                         headers=retry)
     assert reply.status == 200, reply
     time.sleep(0.5)
+    assert not paused_subscriptions(fresh_db)
+    assert len(dms_to(fake_slack, "U1")) == 2
+
+
+@pytest.mark.parametrize("pausing, resuming", [("channel_archive", "channel_unarchive"),
+                                               ("channel_left", "member_joined_channel")])
+def test_an_old_event_slack_sends_again_after_a_restart_changes_nothing(
+        slack_settings, fake_slack, fresh_db, topic, pausing, resuming):
+    """The same resent event, arriving after wirewatch was restarted between the later event
+    and the resend (a deploy, compose restarting it): the order outlives the restart."""
+    follow(fresh_db, topic, "C0DESK")
+    now = int(time.time())
+    gone = _event({"type": pausing, "channel": "C0DESK", "user": "U1"}, "Ev0GONE", now - 60)
+    joined = BOT_USER if resuming == "member_joined_channel" else "U1"
+    back = _event({"type": resuming, "channel": "C0DESK", "user": joined}, "Ev0BACK", now - 5)
+    first = SlackRuntime(slack_settings)
+    first.start()
+    try:
+        for body, told in ((gone, 1), (back, 2)):
+            reply = post_signed(events_url(first), body, content_type="application/json")
+            assert reply.status == 200, reply
+            wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
+    finally:
+        first.stop()
+    restarted = SlackRuntime(slack_settings)
+    restarted.start()
+    try:
+        reply = post_signed(events_url(restarted), gone, content_type="application/json",
+                            headers={"X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "timeout"})
+        assert reply.status == 200, reply
+        time.sleep(0.5)
+    finally:
+        restarted.stop()
     assert not paused_subscriptions(fresh_db)
     assert len(dms_to(fake_slack, "U1")) == 2
 

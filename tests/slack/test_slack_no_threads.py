@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
+from storage.channel_memory import NO_THREADS_FOR
 from storage.db import transaction
 from tests.slack.test_slack_sender import at, follow, new_story, update
 
@@ -33,6 +35,35 @@ def test_updates_in_a_channel_without_threads_are_posted_on_their_own(
     assert [m.thread_ts for m in updates] == [None, None]
     assert "Talks resume on Thursday" in str(updates[0].blocks)
     assert "Union rejects the offer" in str(updates[1].blocks)
-    refused = [c for c in fake_slack.calls_to("chat.postMessage", ok_only=False)
-               if c.params.get("thread_ts")]
-    assert len(refused) == 1, "learnt from the first refusal, not asked again for each update"
+    assert len(_replies_tried(fake_slack)) == 1, "learnt from the first refusal, not asked again for each update"
+
+
+def test_a_channel_without_threads_is_known_after_a_restart(
+        slack_settings, runtime, fake_slack, fresh_db, topic):
+    """Learnt once: a restarted wirewatch does not ask Slack again with each story's first
+    update (one refused call a day at most, so a channel whose settings change back gets its
+    threads again)."""
+    fake_slack.add_channel("C0FLAT")
+    fake_slack.channel("C0FLAT").refuses_replies = True
+    follow(fresh_db, topic, "C0FLAT")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    for second in range(4):
+        runtime.deliver_pending(now=at(second * 2))
+    runtime.stop()
+    restarted = SlackRuntime(slack_settings)
+    update(fresh_db, topic, story_id, "Union rejects the offer")
+    for second in range(4, 8):
+        restarted.deliver_pending(now=at(second * 2))
+    assert [r["status"] for r in fresh_db["alerts"].rows] == ["sent"] * 3
+    assert [m.thread_ts for m in fake_slack.posts("C0FLAT")] == [None] * 3
+    assert len(_replies_tried(fake_slack)) == 1, "asked Slack again after the restart"
+    fake_slack.channel("C0FLAT").refuses_replies = False
+    update(fresh_db, topic, story_id, "Ships leave the port")
+    restarted.deliver_pending(now=at(16) + NO_THREADS_FOR)
+    assert fake_slack.posts("C0FLAT")[-1].thread_ts == fake_slack.posts("C0FLAT")[0].ts
+
+
+def _replies_tried(fake_slack) -> list:
+    return [c for c in fake_slack.calls_to("chat.postMessage", ok_only=False)
+            if c.params.get("thread_ts")]
