@@ -22,6 +22,8 @@ MAX_BACKOFF = 6 * 3600
 class SourceError(BadInput):
     """A source cannot be added, found or removed as asked."""
 
+XML_PROBLEM = "feed_xml_problem:"
+
 
 def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
@@ -114,7 +116,14 @@ def remove_source(db: Database, ident: int | str) -> Source:
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
+    db.execute("DELETE FROM state WHERE key = ?", [xml_problem_key(source.id)])
     return source
+
+
+def xml_problem_key(source_id: int) -> str:
+    """The state row holding the kind of XML error last said for a feed; it goes with the
+    feed, or a later source given the same id would never have its own errors said."""
+    return f"{XML_PROBLEM}{source_id}"
 
 
 def is_due(source: Source, now: datetime) -> bool:

@@ -42,6 +42,7 @@ from storage.sources import (
     record_failure,
     record_full_fetch,
     record_success,
+    xml_problem_key,
 )
 from storage.state import get_state, set_state
 
@@ -58,7 +59,6 @@ PAGE_PATIENCE = timedelta(minutes=30)
 """An article page that fails in a way that may pass (a timeout, a 503 on a busy news day) is
 asked for at the next polls; after PAGE_TRIES failures, or PAGE_PATIENCE after the first one,
 whichever comes first, the feed's teaser is stored instead."""
-XML_PROBLEM = "feed_xml_problem:"
 """State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
 
 
@@ -226,7 +226,7 @@ def _say_xml_problem(db: Database, source: Source, url: str, problem: str | None
     """A feed's XML errors said once, not at every poll: a CMS that writes `&eacute;` or a bare
     `&` into its RSS does so in every version of the feed. Said again when the kind of error
     changes, or comes back after a clean poll (where in the feed it is does not count)."""
-    key = f"{XML_PROBLEM}{source.id}"
+    key = xml_problem_key(source.id)
     kind = (problem or "").split(" at line ")[0]
     if (get_state(db, key) or "") == kind:
         return

@@ -114,3 +114,11 @@ def m007_validator_checks(db: Database) -> None:
     """A feed is fetched whole at least hourly, and for good once its validators lied."""
     db.table("sources").add_column("full_fetch_at", str)
     db.table("sources").add_column("validators_lie", int, not_null_default=0)
+
+
+@MIGRATIONS()
+def m008_xml_problems_of_removed_feeds(db: Database) -> None:
+    """The XML error said for a feed removed before it went with its feed: a source given the
+    same id later would never have its own errors said."""
+    db.execute("DELETE FROM state WHERE substr(key, 1, 17) = 'feed_xml_problem:' AND "
+               "CAST(substr(key, 18) AS INTEGER) NOT IN (SELECT id FROM sources)")

@@ -6,7 +6,7 @@ from bot.ingest.feeds import PAGES_PER_POLL, FeedError, html_text, parse_feed, p
 from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.inbox import pending
-from storage.sources import add_source, source_row
+from storage.sources import add_source, remove_source, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, page, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
 
@@ -328,3 +328,22 @@ def test_a_feed_with_lasting_xml_errors_is_said_once_not_at_every_poll(server, f
     serve(FERRY, LIBRARY, ORCHARD, BRIDGE, broken=True)
     poll(fresh_db, source.id, fetcher, at(35))
     assert caplog.text.count(said) == 2
+
+
+def test_a_feed_added_where_a_removed_one_was_has_its_own_xml_errors_said(
+        server, fresh_db, fetcher, caplog):
+    """A desk removes a feed whose XML errors were said and adds another (it gets the removed
+    one's id): the new feed's errors are its own, and said."""
+    broken = rss([item(0, FERRY, 0)]).replace(b"<description>Test feed</description>",
+                                              b"<description>Caf&eacute; news</description>")
+    server.routes["/old"] = Route(broken)
+    server.routes["/new"] = Route(broken.replace(b"urn:gazette:0", b"urn:courier:0"))
+    old = feed_source(fresh_db, server.url("/old"))
+    poll(fresh_db, old.id, fetcher, at(0))
+    with transaction(fresh_db):
+        remove_source(fresh_db, old.id)
+    new = feed_source(fresh_db, server.url("/new"))
+    assert new.id == old.id, "SQLite gives the next source the removed one's id"
+    poll(fresh_db, new.id, fetcher, at(5))
+    assert [server.url(p) in line for p in ("/old", "/new")
+            for line in caplog.messages if "has XML errors" in line] == [True, False, False, True]
