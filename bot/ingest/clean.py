@@ -13,6 +13,7 @@ from dateutil import parser as dateparser
 
 from bot.ingest import furniture
 from bot.ingest.markup import readable
+from bot.ingest.unix_time import is_unix_time, unix_time
 from bot.ingest.zones import OFFSETS, offset_as_written, regional
 from bot.models import Article, BadInput, RawArticle
 
@@ -176,6 +177,12 @@ def normalise_time(value: str | None) -> str | None:
     one) is read the way nearer the clock: news is dated near its arrival."""
     if not value:
         return None
+    if is_unix_time(value):  # a feed's or a file's date in Unix time, seconds or milliseconds
+        try:
+            stamped = unix_time(value)
+        except ValueError:
+            return None
+        return stamped.isoformat() if stamped else None
     when = _parsed(value, dayfirst=False)
     if when is not None and _both_ways(value):
         other = _parsed(value, dayfirst=True)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from bot.ingest.unix_time import is_unix_time, unix_time
 from bot.models import IngestFailure, RawArticle
 
 FIELDS = ("title", "text", "url", "source", "published")
@@ -23,9 +24,16 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
     values: dict[str, str | None] = {}
     for name in ("title", "url", "source", "published"):
         value = record.get(name)
-        if value is not None and not isinstance(value, str | int | float):
+        if value is not None and (isinstance(value, bool) or
+                                  not isinstance(value, str | int | float)):
             return IngestFailure(origin, f"field '{name}' must be a string")
         values[name] = str(value) if value is not None else None
+    if is_unix_time(record.get("published")):
+        try:
+            when = unix_time(record["published"])
+        except ValueError as exc:
+            return IngestFailure(origin, f"field 'published' is {exc}")
+        values["published"] = when.isoformat() if when else None
     return RawArticle(text=text, origin=origin, title=values["title"], url=values["url"],
                       source=values["source"], published=values["published"])
 

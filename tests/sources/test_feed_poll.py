@@ -1,7 +1,9 @@
 from datetime import datetime, timedelta
+from email.utils import format_datetime
 
 import pytest
 
+from bot.ingest.clean import clean_article
 from bot.ingest.feeds import PAGES_PER_POLL, FeedError, html_text, parse_feed, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
@@ -347,3 +349,15 @@ def test_a_feed_added_where_a_removed_one_was_has_its_own_xml_errors_said(
     poll(fresh_db, new.id, fetcher, at(5))
     assert [server.url(p) in line for p in ("/old", "/new")
             for line in caplog.messages if "has XML errors" in line] == [True, False, False, True]
+
+
+@pytest.mark.parametrize("scale", [1, 1000], ids=["seconds", "milliseconds"])
+def test_an_entry_dated_in_unix_time_keeps_its_date(server, fresh_db, fetcher, scale):
+    """A hand-made feed whose pubDate is the CMS's Unix time, not RFC 822."""
+    written = format_datetime(at(0)).encode()
+    server.routes["/feed"] = Route(rss([item(0, FERRY, 0)]).replace(
+        written, str(int(at(0).timestamp()) * scale).encode()))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(5)).queued == 1
+    [row] = pending(fresh_db, limit=10)
+    assert clean_article(row.article).published == at(0).isoformat()

@@ -71,6 +71,33 @@ def test_a_date_readable_both_ways_is_read_the_way_nearer_today(endpoint, writte
     assert stored["published"] == f"{day.isoformat()}T09:00:00+00:00"
 
 
+AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+
+
+@pytest.mark.parametrize("published", [
+    int(AN_HOUR_AGO.timestamp()), int(AN_HOUR_AGO.timestamp()) * 1000,
+    str(int(AN_HOUR_AGO.timestamp())), AN_HOUR_AGO.timestamp() + 0.0,
+], ids=["seconds", "milliseconds", "seconds-as-text", "seconds-as-float"])
+def test_a_date_in_unix_time_is_read(endpoint, published):
+    """A CMS exporting its dates as Unix time (JavaScript's Date.now() in milliseconds): the
+    article keeps its date, for the story stage's windows and for what is too old to alert."""
+    port, dbs = endpoint
+    status, body, _ = post(port, article(FERRY, published=published))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert stored["published"] == AN_HOUR_AGO.isoformat()
+
+
+@pytest.mark.parametrize("published", [-1764672000, 2026, 10 ** 20, True],
+                         ids=["negative", "a-year", "beyond-2100", "true"])
+def test_a_unix_time_no_clock_would_write_is_refused_saying_why(endpoint, published):
+    port, dbs = endpoint
+    status, payload, _ = post(port, article(FERRY, published=published))
+    assert status == 400, payload
+    assert "field 'published'" in payload["error"], payload
+    assert dbs.get()["inbox"].count == 0
+
+
 def post(port, body, *, token=TOKEN, path="/ingest", headers=None, method="POST"):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     sent = {"Content-Type": "application/json", **(headers or {})}
