@@ -29,7 +29,6 @@ from bot.nlp.quotes.reporting import (
 from bot.nlp.quotes.subjects import subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
-from bot.nlp.speakers.names import noun_phrase
 from bot.nlp.speakers.words import SHARES
 
 SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
@@ -390,7 +389,7 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
             return None
     speaker, confidence = resolver.resolve(subject)
     if speaker.name is None and subject.lower_ in GROUP_WORDS:
-        speaker = Speaker(noun_phrase(subject), "unnamed")
+        speaker = Speaker(resolver.reg.phrase(subject), "unnamed")
     if speaker.name is None:
         return None
     return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),

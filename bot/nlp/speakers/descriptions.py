@@ -20,7 +20,6 @@ from bot.nlp.speakers.names import (
     definite,
     gender_of_words,
     name_text,
-    noun_phrase,
     person_noun,
 )
 from bot.nlp.speakers.roles import Role
@@ -135,7 +134,7 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
         later = named_next(r, token)
         if later is not None:
             return later, conf.DESCRIBED_PERSON
-    speaker = Speaker(noun_phrase(token), kind)
+    speaker = Speaker(r.reg.phrase(token), kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
 
@@ -316,7 +315,7 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
         speaker, confidence = r.proper(name, ent)
     if speaker.kind == "person" and speaker.name in r.reg.people:
         person = r.reg.people[speaker.name]
-        phrase = noun_phrase(token, upto=name.left_edge.i if name.i > token.i else None)
+        phrase = r.reg.phrase(token, upto=name.left_edge.i if name.i > token.i else None)
         plural = token.tag_ in PLURAL_TAGS  # "residents Ana Ruiz and Tom Vale": no one's role
         person.take_role(Role(phrase, None if plural else phrase or None))
         person.gender = person.gender or gender_of_words([token.lower_])
@@ -408,7 +407,7 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
             continue
         if any(c.dep_ in {"det", "nummod"} and c.lower_ in UNCOUNTED or
                c.dep_ == "nummod" and c.like_num for c in tok.children):
-            return Speaker(noun_phrase(tok), "unnamed")
+            return Speaker(r.reg.phrase(tok), "unnamed")
     return None
 
 
@@ -424,7 +423,7 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
             continue  # its own phrase names it ("the Sanders campaign"), or says nothing
         if len(chunk) > 2 and not r.reg.quoted(chunk.start_char):
             return national_government(r, chunk.root) or \
-                Speaker(noun_phrase(chunk.root), "organisation")
+                Speaker(r.reg.phrase(chunk.root), "organisation")
     if lemma in AGENCIES:
         return _agency(r, token)
     for mention in r.reg.before(token.idx):
@@ -439,7 +438,7 @@ def _self_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     said" after it is the campaign's."""
     if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
         return None
-    speaker = Speaker(noun_phrase(token), "organisation")
+    speaker = Speaker(r.reg.phrase(token), "organisation")
     r.reg.remember(token, speaker)
     return speaker
 

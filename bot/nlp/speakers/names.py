@@ -187,15 +187,20 @@ def definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
 
 
-def noun_phrase(token: Token, upto: int | None = None) -> str:
+def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = None) -> str:
     """The subject's noun phrase without appositions, relative clauses or trailing commas
-    (``upto``: cut before that token, a name set beside it: "the director, Ana Ruiz, …")."""
+    (``upto``: cut before that token, a name set beside it: "the director, Ana Ruiz, …";
+    ``text``: the text the Doc was parsed from, sliced instead of building a Span)."""
     keep = [c for c in token.children if c.dep_ in NP_DEPS and not _set_off(c)]
     start = min([c.left_edge.i for c in keep if c.i < token.i] + [token.i])
     end = max([c.right_edge.i for c in keep if c.i > token.i] + [token.i])
     if upto is not None and token.i < upto <= end:
         end = upto - 1
-    return clean(token.doc[start:end + 1].text)
+    doc = token.doc
+    if text is None:
+        return clean(doc[start:end + 1].text)
+    last = doc[end]
+    return clean(text[doc[start].idx:last.idx + len(last)])
 
 
 def _set_off(child: Token) -> bool:

@@ -24,6 +24,7 @@ from bot.nlp.speakers.names import (
     looks_like_person,
     name_part,
     name_text,
+    noun_phrase,
     role_of,
     title_case,
     title_of,
@@ -162,7 +163,7 @@ class Registry:
         self._infer_genders()
 
     def _collect_people(self) -> None:
-        people = [(e, span, span.text) for e in self.ents
+        people = [(e, span, self.text_of(span)) for e in self.ents
                   if e.label_ == "PERSON" or self._first_named(e)
                   for span in [self.name_span(e)]
                   if not self._headline_only(span) and not _on_platform(span)]
@@ -285,6 +286,14 @@ class Registry:
             self._text = self.columns.text if self.columns.text is not None else self.doc.text
         return self._text
 
+    def text_of(self, span: Span) -> str:
+        """``span.text``, sliced from the source text instead of joined from its tokens."""
+        return self._source()[span.start_char:span.end_char]
+
+    def phrase(self, token: Token, upto: int | None = None) -> str:
+        """``noun_phrase`` of the token, sliced from the source text."""
+        return noun_phrase(token, upto, text=self._source())
+
     def _collect_short_names(self) -> None:
         """"Kaminska was more cautious": a surname or first name of someone registered in full,
         acting in its clause and tagged as anything but a person (or not at all), is a mention
@@ -316,7 +325,7 @@ class Registry:
             for i in range(tok.i, end + 1):
                 self.ent_of.pop(i, None)
             span = self.doc[name.i:end + 1]
-            person = self.register(span.text)
+            person = self.register(self.text_of(span))
             person.gender = person.gender or HONORIFICS[tok.lower_]
             if not self.quoted(name.idx):
                 self.add_mention(span[-1], person.name)
@@ -532,7 +541,7 @@ class Registry:
         if before is not None and before.lower_ in {"'s", "’s"} and start > 1 and \
                 self.doc[start - 2].dep_ == "poss" and self.doc[start - 2].pos_ == "PROPN":
             start -= 2
-        return self.expand(clean(self.doc[start:self.name_span(ent).end].text))
+        return self.expand(clean(self.text_of(self.doc[start:self.name_span(ent).end])))
 
     def expand(self, name: str) -> str:
         """An acronym the article also spells out ("the PFA" after "the Port Freight

@@ -15,7 +15,6 @@ from bot.nlp.speakers.names import (
     looks_like_person,
     name_text,
     nominal_subject,
-    noun_phrase,
     token_span,
 )
 from bot.nlp.speakers.registry import Registry
@@ -91,7 +90,7 @@ class SpeakerResolver:
             poll = documents.respondents_poll(self, token)
             if poll is not None:
                 return poll, conf.EARLIER_DESCRIPTION
-            return Speaker(noun_phrase(token), "unnamed"), conf.DESCRIPTION
+            return Speaker(self.reg.phrase(token), "unnamed"), conf.DESCRIPTION
         if _aged(token):  # "the 46-year-old said"
             person = descriptions.described_person(self, token)
             if person is not None:
