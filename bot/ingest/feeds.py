@@ -22,6 +22,7 @@ from bot.ingest.about import not_its_article
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
+from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
 from bot.redact import redact
@@ -122,7 +123,7 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    parsed = feedparser.parse(io.BytesIO(in_feed(data)), response_headers=headers)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
     if not parsed.entries and (not parsed.version or message):

@@ -8,6 +8,8 @@ from html import unescape
 
 import lxml.html
 
+from bot.ingest.tickers import kept_as_text, unescaped
+
 BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
           "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
 _OPENS_AS_HTML = re.compile(r"\s*<(?:p|div|h[1-6]|ul|ol|figure|blockquote|article|section|"
@@ -16,9 +18,11 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 
 
 def html_text(fragment: str) -> str:
-    """Plain text of an HTML fragment, one paragraph per block element."""
+    """Plain text of an HTML fragment, one paragraph per block element; a ticker in angle
+    brackets (`<AAPL.O>`) is text."""
+    fragment = kept_as_text(fragment)
     if "<" not in fragment:
-        return _tidy(unescape(fragment))
+        return _tidy(unescaped(unescape(fragment)))
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml rejects some fragments outright
@@ -31,7 +35,7 @@ def html_text(fragment: str) -> str:
         elif element.tag in BLOCKS:
             element.text = "\n\n" + (element.text or "")
             element.tail = "\n\n" + (element.tail or "")
-    return _tidy(root.text_content())
+    return _tidy(unescaped(root.text_content()))
 
 
 def readable(text: str) -> str:

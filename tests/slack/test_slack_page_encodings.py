@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -184,3 +185,41 @@ def post_json(port: int, record: dict) -> tuple[int, dict]:
     answer = json.loads(response.read() or b"{}")
     conn.close()
     return response.status, answer
+
+
+def test_tickers_in_angle_brackets_reach_the_desk_as_text_and_ping_nobody(
+        db_path, fresh_db, settings, nlp, runtime, fake_slack):
+    """Wire copy names shares by ticker in angle brackets, escaped in the feed's title and
+    teaser (`Harbour Lines &lt;HBL.O&gt;`), raw in a CDATA teaser: read as text, not as tags
+    dropped; shown escaped, so a `<!channel>` beside them is never a ping."""
+    title = "Harbour Lines <HBL.O> buys Quay Freight <7311.T> as <.HBX> index climbs"
+    teaser = ("Harbour Lines <HBL.O> agreed to buy Quay Freight <7311.T> for 2.1 billion, "
+              "lifting the <.HBX> index and the <NOK=> krone, <!channel> the companies said "
+              "on Monday.")
+    desk_follows(fresh_db, "Harbour Lines", '"Harbour Lines"')
+    with FeedServer() as server:
+        feed = rss([Item("t1", title, teaser, published=at(0), full=False)])
+        server.routes["/feed"] = Route(feed.replace(
+            escape(teaser, quote=True).encode(), f"<![CDATA[{teaser}]]>".encode()))
+        assert poll_once(fresh_db, server).queued == 1
+    assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
+    [(stored_title, body)] = fresh_db.execute("SELECT title, body FROM articles").fetchall()
+    assert stored_title == title
+    assert all(ticker in body for ticker in ("<HBL.O>", "<7311.T>", "<.HBX>", "<NOK=>")), body
+    shown = shown_to_desk(runtime, fake_slack)
+    assert "Harbour Lines <HBL.O> buys Quay Freight <7311.T>" in shown, shown
+    [alert] = fake_slack.posts("C0DESK")
+    read_as_mrkdwn = [alert.text, *mrkdwn_texts(alert.blocks)]
+    assert any("&lt;HBL.O&gt;" in text for text in read_as_mrkdwn), read_as_mrkdwn
+    assert not [text for text in read_as_mrkdwn if re.search(r"<(?!https?://|!date\^)", text)]
+
+
+def mrkdwn_texts(value) -> list[str]:
+    """Every text of the blocks that Slack reads as mrkdwn (where `<…>` links and pings)."""
+    if isinstance(value, list):
+        return [text for item in value for text in mrkdwn_texts(item)]
+    if not isinstance(value, dict):
+        return []
+    own = [value["text"]] if value.get("type") == "mrkdwn" else []
+    return own + [text for key, item in value.items() if key != "text" or
+                  isinstance(item, dict) for text in mrkdwn_texts(item)]
