@@ -13,7 +13,7 @@ from typing import NamedTuple, TypeVar
 
 from bot.models import SentenceContent
 from bot.stories import figures
-from bot.stories.features import QUOTED, SentenceFeatures
+from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
 
 MIN_CONTENT = 3
 NUMBER_COVERED = 0.9
@@ -259,6 +259,11 @@ VAGUE_VOICES = re.compile(
     re.IGNORECASE)
 """Opinion given to no one: "Some argue that …, but others say …". A view named by no speaker
 is the writer's summary of a debate, not a statement someone made."""
+SPAN = re.compile(
+    r"\b(\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")[ -](?:minute|hour|day|week|month)s?"
+    r" (?:after|before|later|earlier)\b", re.IGNORECASE)
+"""A time told from another event ("just over 12 hours after the deal was agreed", "two days
+later"): like "on Tuesday", it says when, not what happened."""
 REASONS = ("changed figure", "quote", "figure", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
@@ -393,7 +398,8 @@ def _reasons(
     new name, date, time or age only in a sentence that is mostly new (a rewrite reframes
     "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     reasons = []
-    novel_facts = {f for f in sentence.facts - story.facts if f.startswith(NOVEL_FACT_PREFIXES)
+    novel_facts = {f for f in sentence.facts - story.facts - spans(sentence.text)
+                   if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(_known_name_word(w, story) for w in f[2:].split()))
                    and not _acronym_known(f, story)}
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
@@ -409,6 +415,12 @@ def _reasons(
     if not sentence.hedged and _claim(sentence, best, story, weights):
         reasons.append("claim")
     return tuple(reasons)
+
+
+def spans(text: str) -> set[str]:
+    """The number keys of the times the sentence tells from another event ("12 hours after"):
+    the one number a rewrite of the story's lead adds is often how long after it came."""
+    return {key for m in SPAN.finditer(text) for key in number_keys(m.group(1))}
 
 
 def _known_name_word(word: str, story: _Story) -> bool:
