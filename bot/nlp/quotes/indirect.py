@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
@@ -62,6 +63,9 @@ DOCUMENTS = {"statement", "email", "e-mail", "letter", "release", "memo", "messa
              "complaint", "lawsuit", "suit", "affidavit", "blog", "motion", "order", "ruling"}
 """Documents whose words are those of whoever issued them ("issued a statement saying …")."""
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+ACCORDING = get_string_id("according")
+"""The word as a lower-case hash: every reported clause's words are searched for it."""
+NEG = get_string_id("neg")
 INTENDING = INTENTION | {"ask"}
 STATING = STATED_OBJECTS | POSITIONS | ACCOUNTS
 """Lemmas ``_intention`` and ``_stated_object`` read, joined once, not at every verb."""
@@ -152,7 +156,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             continue
         if verb.i in quoted or not is_reporting(verb, CANDIDATES) or _nested(verb, lines):
             continue
-        if any(c.dep_ == "neg" for c in verb.children) or _asked_of(verb) or \
+        if any(c.dep == NEG for c in verb.children) or _asked_of(verb) or \
                 _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
@@ -516,7 +520,7 @@ def _joined(verb: Token, lines: Lines) -> bool:
 def _without_according(tokens: list[Token]) -> list[Token]:
     """A clause's trailing ", according to X" names a source; it is not part of the words."""
     for tok in tokens:
-        if tok.lower_ == "according" and tok.i > tokens[0].i and \
+        if tok.lower == ACCORDING and tok.i > tokens[0].i and \
                 tok.right_edge.i >= tokens[-1].i - 1:
             return [t for t in tokens if t.i < tok.i]
     return tokens

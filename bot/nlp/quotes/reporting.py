@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from bot.nlp.speakers.words import PLATFORMS, verb_lemma
@@ -109,6 +110,9 @@ CUE_READERS = CUE_NOUNS | {"reporters", "journalists"}
 """What a cue's preposition may lead to: a medium or occasion ("in a letter", "on X") or the
 press ("to reporters")."""
 
+PASSIVE_DEPS = frozenset(get_string_id(d) for d in ("auxpass", "nsubjpass"))
+"""The relations of a passive, as hashes (``is_passive`` reads every reporting verb's)."""
+
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
     if tok.pos != VERB and tok.pos != AUX:
@@ -149,7 +153,7 @@ def lemma_of(tok: Token) -> str:
 
 def is_passive(verb: Token) -> bool:
     """"Was criticised for", "was called a liar": the subject is the one spoken of."""
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    return any(c.dep in PASSIVE_DEPS for c in verb.children)
 
 
 def cue_of(verb: Token) -> str | None:

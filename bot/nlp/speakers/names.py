@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from bot.nlp.speakers.roles import Role, desk_role, in_tag, party_tag, with_party
@@ -22,6 +23,11 @@ from bot.nlp.speakers.words import (
 
 PERSON_TITLES = TITLE_WORDS - COMPANY_ROLES
 """Titles only a person holds (a firm's "owner" may be a company), taken once."""
+
+DET = get_string_id("det")
+DEFINITE_DETS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
+"""Determiners of something named before, as lower-case hashes (``definite`` reads every
+description's children)."""
 
 
 def weak_role(role: str | None) -> bool:
@@ -184,7 +190,7 @@ def whole_title(title: Span) -> Span:
 
 def definite(token: Token) -> bool:
     """"The paper", "this poll": a description of something the article has named."""
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+    return any(c.dep == DET and c.lower in DEFINITE_DETS for c in token.children)
 
 
 def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.parts_of_speech import PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
@@ -27,6 +28,10 @@ from bot.nlp.speakers.words import (
     SHARES,
     TITLE_WORDS,
 )
+
+RELCL = get_string_id("relcl")
+WHO = get_string_id("who")
+"""Read as hashes: every subject resolved is first asked for a "who" clause (``_who_means``)."""
 
 
 class SpeakerResolver:
@@ -177,8 +182,8 @@ def _who_means(token: Token) -> Token:
     """"Ana Ruiz, an analyst at Corveth, who said …": the parser hangs a "who" clause off the
     nearest noun (a firm, a town, a second description); "who" is a person, so the name that
     noun phrase describes."""
-    if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"} or not any(
-            c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+    if token.pos == PROPN and token.ent_type_ in {"", "PERSON"} or not any(
+            c.dep == RELCL and any(w.lower == WHO for w in c.children)
             for c in token.children):
         return token
     if token.pos_ == "NOUN" and any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
