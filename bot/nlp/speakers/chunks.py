@@ -41,6 +41,8 @@ class NounChunks:
         """Where the last chunk found starts: every chunk before it is found."""
         self._done = not len(doc)
         self.by_lemma: dict[str, list[tuple[int, int]]] = {}
+        self._names: dict[int, str] = {}
+        """Each root lemma's lower-cased string, read once."""
 
     def before(self, lemma: str, end: int) -> list[tuple[int, int]]:
         """The chunks headed by ``lemma`` that start before token ``end``, in text order."""
@@ -61,8 +63,11 @@ class NounChunks:
                 continue  # nested in the chunk before, as spaCy skips it
             self._last_word, self._start = i, start
             root = i if start == i else self._root(start, i)
-            self.by_lemma.setdefault(strings[self._lemma[root]].lower(), []).append(
-                (start, i + 1))
+            h = self._lemma[root]
+            name = self._names.get(h)
+            if name is None:
+                name = self._names[h] = strings[h].lower()
+            self.by_lemma.setdefault(name, []).append((start, i + 1))
             return
         self._done = True
 
