@@ -3,6 +3,8 @@ for `/wirewatch status` and as an App Home section."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit, within
@@ -18,21 +20,36 @@ MORE_ROOM = 100  # the two headings and each "+N more" line
 PAUSED_HEAD, FAILED_HEAD = "*Paused subscriptions*", "*Alerts that could not be posted* (latest)"
 
 
-def delivery_lines(db: Database, token: TokenReport | None = None) -> list[str]:
-    """The token (when refused), paused subscriptions, and failed alerts with Slack's reasons."""
+@dataclass(frozen=True)
+class Viewer:
+    """Who asks, and where: ``user`` typing in ``channel``."""
+
+    channel: str | None
+    user: str | None
+
+
+def delivery_lines(db: Database, token: TokenReport | None = None, *,
+                   viewer: Viewer | None = None) -> list[str]:
+    """The token (when refused), paused subscriptions, and failed alerts with Slack's reasons:
+    all of them (for admins, ``viewer`` None), or only those of the viewer's channel, their
+    direct messages and what they set up: what a private channel or someone's direct messages
+    follow is theirs to know."""
     lines = []
     if token is not None and not token.ok:
         lines.append(f"• ⚠️ Slack refuses the bot token ({fit(token.reason or '', 60)}): no "
                      "alerts are being sent; reinstall the app or set a new SLACK_BOT_TOKEN")
-    paused = _paused(db, None)
+    paused = _paused(db, None) if viewer is None else _paused_for(db, viewer)
     if paused:
         lines.append(f"• ⚠️ Paused subscriptions: {len(paused)}. {_comebacks(paused)}")
         lines += [f"    {label} {_to(target_type, target_id)}: {explain(reason)}"
                   for label, target_type, target_id, reason in paused[:MAX_LINES]]
     failed = count_failed(db)
-    lines.append(f"• Failed alerts: {failed}")
+    shown = failed_alerts(db, limit=5, targets=None if viewer is None else _targets(db, viewer))
+    elsewhere = " (those to other channels and people: admins see them)" \
+        if viewer is not None and failed > len(shown) else ""
+    lines.append(f"• Failed alerts: {failed}{elsewhere}")
     lines += [f"    alert {a.id} to {_mention(a.channel)}: {fit(a.error or 'unknown', 80)}"
-              for a in failed_alerts(db, limit=5)]
+              for a in shown]
     return lines
 
 
@@ -75,6 +92,18 @@ def _paused(db: Database, user: str | None) -> list[tuple[str, str, str, str | N
              for s in paused_subscriptions(db, user=user)]
             + [(quotes_label(q.query), q.target_type, q.target_id, q.paused_reason)
                for q in paused_quote_subscriptions(db, user=user)])
+
+
+def _paused_for(db: Database, viewer: Viewer) -> list[tuple[str, str, str, str | None]]:
+    """``_paused`` of the viewer's channel and of what the viewer gets or set up."""
+    theirs = set(_paused(db, viewer.user)) if viewer.user else set()
+    return [p for p in _paused(db, None) if p in theirs or p[2] == viewer.channel]
+
+
+def _targets(db: Database, viewer: Viewer) -> list[str]:
+    """The channel, the person, and the channels of the subscriptions they set up."""
+    own = [s.target_id for s in subscriptions_set_up_by(db, viewer.user)] if viewer.user else []
+    return list(dict.fromkeys(t for t in (viewer.channel, viewer.user, *own) if t))
 
 
 def _comebacks(paused: list[tuple[str, str, str, str | None]]) -> str:

@@ -9,7 +9,7 @@ from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
 from bot.redact import redact
-from bot.slack.delivery_status import delivery_lines
+from bot.slack.delivery_status import Viewer, delivery_lines
 from storage.alerts import count_pending
 from storage.inbox import failed_by_source, held_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
@@ -20,9 +20,10 @@ MAX_SOURCES = 15
 
 
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
-                 token: TokenReport | None = None) -> list[str]:
+                 token: TokenReport | None = None, viewer: Viewer | None = None) -> list[str]:
     """``errors``: each failing source's error text, for admins only (to anyone else it would
-    tell which internal addresses answer and which refuse)."""
+    tell which internal addresses answer and which refuse); ``viewer``: who asks, where, when
+    not an admin (``delivery_lines``)."""
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     stored = totals(db)
     subscribed = stored.subscriptions + count_quote_subscriptions(db)
@@ -40,7 +41,7 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     elif not subscribed:
         lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
                      "channel (or `/subscribe me TOPIC`)")
-    return lines + delivery_lines(db, token) + source_lines(db, errors=errors) + \
+    return lines + delivery_lines(db, token, viewer=viewer) + source_lines(db, errors=errors) + \
         failed_lines(db, errors=errors)
 
 

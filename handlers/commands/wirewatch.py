@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import Action, may, refusal
+from bot.slack.delivery_status import Viewer
 from bot.slack.services import Services
 from bot.slack.status import status_lines
 from handlers.commands.sources import caller, sources_text
@@ -44,9 +45,10 @@ def help_text(_: Services, __: str, ___: dict) -> str:
 
 
 def status_text(svc: Services, _: str, command: dict) -> str:
-    errors = may(caller(command).role, Action.SEE_SOURCE_ERRORS)
-    return join_lines(status_lines(svc.db, svc.settings, errors=errors,
-                                   token=svc.token.report()))
+    admin = may(caller(command).role, Action.SEE_SOURCE_ERRORS)
+    viewer = None if admin else Viewer(command.get("channel_id"), command.get("user_id"))
+    return join_lines(status_lines(svc.db, svc.settings, errors=admin,
+                                   token=svc.token.report(), viewer=viewer))
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {

@@ -1,0 +1,68 @@
+"""Who can see what through Slack: what a private channel or a person's direct messages follow
+is told to that channel and that person (and to admins), never to whoever asks elsewhere.
+Signed requests over real HTTP, the fake Slack Web API with its channel membership."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from tests.fakes.signing import REPORTER, event_body, post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
+
+EDITOR, SOURCER, MEMBER, GUEST = "U0EDITOR", "U0SOURCER", "U0MEMBER", "U0GUEST"
+PRIVATE = "G0MERGERS"
+WHEN = "2026-12-02T09:00:00+00:00"
+
+
+@pytest.fixture
+def private_desk(runtime, fake_slack, fresh_db):
+    """A private channel (the bot and the editor in it) following a topic, paused as wirewatch
+    was removed from it; a reporter following a person's quotes by direct message, paused as
+    their DMs refused; an alert to the private channel that failed."""
+    fake_slack.add_user(GUEST, guest=True)
+    fake_slack.add_channel(PRIVATE, private=True).members.add(EDITOR)
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
+    said = run_command(runtime, fake_slack, "/subscribe", "Harbour takeover", user=EDITOR,
+                       channel=PRIVATE)["text"]
+    assert "Harbour takeover" in said
+    said = run_command(runtime, fake_slack, "/subscribe", 'me quotes person:"Vera Quill"',
+                       user=SOURCER, channel="D0SOURCER")["text"]
+    assert "Vera Quill" in said
+    event = {"type": "group_left", "channel": PRIVATE, "event_ts": "1700000000.000100"}
+    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    assert reply.status == 200
+    wait_for(lambda: fresh_db.execute("SELECT count(*) FROM subscriptions WHERE paused_at "
+                                      "IS NOT NULL").fetchone()[0])
+    with transaction(fresh_db):
+        fresh_db.execute("UPDATE quote_subscriptions SET paused_at = ?, paused_reason = "
+                         "'user_disabled'", [WHEN])
+        fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
+                         "attempts, created_at, last_error) VALUES (1, 1, ?, 'new', 'failed', "
+                         "1, ?, 'msg_too_long')", [PRIVATE, WHEN])
+
+
+@pytest.mark.parametrize("asker", [MEMBER, GUEST])
+def test_status_elsewhere_never_tells_what_a_private_channel_or_a_persons_dms_follow(
+        runtime, fake_slack, private_desk, asker):
+    status = run_command(runtime, fake_slack, "/wirewatch", "status", user=asker,
+                         channel="C0LOBBY")["text"]
+    assert "Failed alerts" in status
+    for secret in ("Harbour takeover", "Vera Quill", PRIVATE, SOURCER, "msg_too_long"):
+        assert secret not in status, (secret, status)
+
+
+def test_status_tells_the_channel_the_person_and_admins_what_they_follow(
+        runtime, fake_slack, private_desk):
+    in_channel = run_command(runtime, fake_slack, "/wirewatch", "status", user=EDITOR,
+                             channel=PRIVATE)["text"]
+    assert "Harbour takeover" in in_channel and "msg_too_long" in in_channel
+    assert "Vera Quill" not in in_channel
+    own = run_command(runtime, fake_slack, "/wirewatch", "status", user=SOURCER,
+                      channel="D0SOURCER")["text"]
+    assert "Vera Quill" in own and "Harbour takeover" not in own
+    admin = run_command(runtime, fake_slack, "/wirewatch", "status", user=REPORTER,
+                        channel="C0LOBBY")["text"]
+    assert all(s in admin for s in ("Harbour takeover", "Vera Quill", "msg_too_long"))
