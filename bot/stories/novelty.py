@@ -264,6 +264,10 @@ SPAN = re.compile(
     r" (?:after|before|later|earlier)\b", re.IGNORECASE)
 """A time told from another event ("just over 12 hours after the deal was agreed", "two days
 later"): like "on Tuesday", it says when, not what happened."""
+PASSIVE_VIEW = re.compile(
+    r"\b(?:is|are|was|were|be|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:seen|viewed|regarded|perceived)\s+as\b", re.IGNORECASE)
+"""A view held by no one named: "The move is widely seen as a blow to …"."""
 REASONS = ("changed figure", "quote", "figure", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
@@ -350,10 +354,11 @@ def _who_is(text: str, story: _Story) -> bool:
 
 def unnamed_views(text: str) -> bool:
     """Whether the sentence only says that unnamed people hold views ("Some argue that …, while
-    others say …"), with no one else's words in it: on real copy a summary of the debate, not
-    news (what the views are about may name anyone)."""
+    others say …", "… is widely seen as …"), with no one else's words in it: on real copy a
+    summary of the debate, not news (what the views are about may name anyone)."""
     outside = _outside_quotes(text)
-    return bool(VAGUE_VOICES.search(outside)) and not SPOKEN.search(VAGUE_VOICES.sub(" ", outside))
+    held = VAGUE_VOICES.search(outside) or PASSIVE_VIEW.search(outside)
+    return bool(held) and not SPOKEN.search(PASSIVE_VIEW.sub(" ", VAGUE_VOICES.sub(" ", outside)))
 
 
 def _outside_quotes(text: str) -> str:

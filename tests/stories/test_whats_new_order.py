@@ -205,6 +205,22 @@ def test_views_given_to_no_one_are_not_news_and_a_named_speakers_are(pipeline):
     assert any("offered to pay half" in s for s in news)
 
 
+PASSIVE_VIEW = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+The stoppage is widely seen as the first real test of Petra Solberg's leadership of the seafarers' union.
+
+Harbour master Greta Lindqvist said the Vessby shipping group had offered to pay half the missed overtime."""
+
+
+def test_a_view_held_by_no_one_named_is_not_news(pipeline):
+    news = whats_new_of(pipeline, REPORT, PASSIVE_VIEW)
+    assert any("Mediators" in s for s in news)
+    assert not any("widely seen as" in s for s in news), "no one named holds this view"
+    assert any("offered to pay half" in s for s in news)
+
+
 def test_unnamed_views_are_read_outside_quotes_and_only_without_a_speaker():
     views = novelty.unnamed_views
     assert views("Some argue the port can wait, but others say it cannot.")
@@ -213,3 +229,8 @@ def test_unnamed_views_are_read_outside_quotes_and_only_without_a_speaker():
     assert not views("“Some argue we should wait,” Solberg said.")
     assert not views("Solberg said the offer was fair, but others argued it was not.")
     assert not views("Ekdahl and others argued the offer was unfair.")
+    assert views("The stoppage is widely seen as a test of the union's new leadership.")
+    assert views("Crews have been regarded as the best paid on the coast for years.")
+    assert not views("Solberg was seen leaving the court building on Wednesday.")
+    assert not views("The offer should be viewed as a first step, Lindqvist said.")
+    assert not views("The strike is seen by the company as unlawful.")
