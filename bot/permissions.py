@@ -90,7 +90,11 @@ def field_refusal(action: Action, unknown: RoleAnswer | None = None) -> str:
 
 class Directory(Protocol):
     """Slack's view of a person and of a user group; both may raise when Slack fails
-    (``SlackBusy`` when it asks to wait)."""
+    (``SlackBusy`` when it asks to wait). ``team`` and ``enterprise``: the workspace (and
+    organisation) wirewatch is installed in, when known."""
+
+    team: str | None
+    enterprise: str | None
 
     def user(self, user_id: str) -> dict: ...
     def group_members(self, group_id: str) -> Iterable[str]: ...
@@ -118,15 +122,32 @@ class RoleAnswer:
     retry: str = "try again in a moment"
 
 
-def role_from_profile(profile: dict, *, in_admin_group: Callable[[], bool]) -> Role:
-    """Restricted (guest) or deleted accounts read; workspace admins and owners, and members of
-    an admin group, are admins; anyone else is a member."""
+def role_from_profile(profile: dict, *, in_admin_group: Callable[[], bool],
+                      team: str | None = None, enterprise: str | None = None) -> Role:
+    """Restricted (guest) or deleted accounts, bot users and people of another organisation
+    read; workspace admins and owners, and members of an admin group, are admins; anyone else
+    is a member."""
     if profile.get("deleted") or profile.get("is_restricted") or \
-            profile.get("is_ultra_restricted"):
+            profile.get("is_ultra_restricted") or profile.get("is_bot") or \
+            from_elsewhere(profile, team, enterprise):
         return Role.GUEST
     if profile.get("is_admin") or profile.get("is_owner") or profile.get("is_primary_owner"):
         return Role.ADMIN
     return Role.ADMIN if in_admin_group() else Role.MEMBER
+
+
+def from_elsewhere(profile: dict, team: str | None, enterprise: str | None) -> bool:
+    """A person of another organisation, in a channel shared through Slack Connect (Slack says
+    ``is_stranger``, or a team that is not this workspace nor of its Enterprise organisation):
+    the role flags users.info gives are their own organisation's, not this one's."""
+    if profile.get("is_stranger"):
+        return True
+    theirs = profile.get("team_id")
+    if not team or not theirs or theirs == team:
+        return False
+    org = (profile.get("enterprise_user") or {}).get("enterprise_id") or \
+        profile.get("enterprise_id")
+    return not (enterprise and org == enterprise)
 
 
 class Roles:
@@ -223,7 +244,8 @@ class Roles:
         try:
             profile = self._cached(f"user:{user_id}", lambda: directory.user(user_id))
             role = role_from_profile(profile, in_admin_group=lambda: any(
-                user_id in self._members(group, directory) for group in self.admin_groups))
+                user_id in self._members(group, directory) for group in self.admin_groups),
+                team=directory.team, enterprise=directory.enterprise)
         except SlackBusy as exc:
             with self._lock:
                 self._quiet_until = max(self._quiet_until, self.clock() + exc.retry_after)

@@ -38,8 +38,11 @@ class SlackDirectory:
     """Slack's users.info and usergroups.users.list, as ``bot.permissions.Roles`` asks them;
     a 429 becomes ``SlackBusy`` with Slack's Retry-After."""
 
-    def __init__(self, client: WebClient) -> None:
+    def __init__(self, client: WebClient, *, team: str | None = None,
+                 enterprise: str | None = None) -> None:
         self.client = client
+        self.team = team
+        self.enterprise = enterprise
 
     def user(self, user_id: str) -> dict:
         with busy_as_slack_busy():
@@ -62,8 +65,9 @@ def busy_as_slack_busy() -> Iterator[None]:
 
 def role_answer(context: BoltContext, *, wait: float = LOOKUP_WAIT) -> RoleAnswer:
     """The role of the person behind this request, or why Slack did not say it in time."""
-    return services(context).roles.answer(context.user_id, SlackDirectory(context.client),
-                                          wait=wait)
+    directory = SlackDirectory(context.client, team=context.team_id,
+                               enterprise=context.enterprise_id)
+    return services(context).roles.answer(context.user_id, directory, wait=wait)
 
 
 def refused(context: BoltContext, action: Action, *, wait: float = LOOKUP_WAIT) -> str | None:

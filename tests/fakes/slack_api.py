@@ -585,10 +585,13 @@ class FakeSlack:
     # people and roles ----------------------------------------------------------------------
     def add_user(self, user_id: str, *, admin: bool = False, owner: bool = False,
                  guest: bool = False, single_channel_guest: bool = False,
-                 deleted: bool = False) -> None:
-        """A workspace member as users.info describes them (anyone else is a plain member)."""
+                 deleted: bool = False, team: str = TEAM, bot: bool = False) -> None:
+        """A workspace member as users.info describes them (anyone else is a plain member);
+        ``team``: another organisation's, for a person in a channel shared through Slack
+        Connect (their role flags are their own organisation's)."""
         with self._lock:
-            self.users[user_id] = {**_profile(user_id), "is_admin": admin or owner,
+            self.users[user_id] = {**_profile(user_id), "team_id": team, "is_bot": bot,
+                                   "is_admin": admin or owner,
                                    "is_owner": owner, "is_restricted": guest,
                                    "is_ultra_restricted": single_channel_guest,
                                    "deleted": deleted}

@@ -66,3 +66,28 @@ def test_status_tells_the_channel_the_person_and_admins_what_they_follow(
     admin = run_command(runtime, fake_slack, "/wirewatch", "status", user=REPORTER,
                         channel="C0LOBBY")["text"]
     assert all(s in admin for s in ("Harbour takeover", "Vera Quill", "msg_too_long"))
+
+
+PARTNER_ADMIN, PARTNER, BOT = "U0PARTNERADM", "U0PARTNER", "U0OTHERBOT"
+
+
+@pytest.mark.parametrize("user", [PARTNER_ADMIN, PARTNER, BOT])
+def test_people_of_another_organisation_and_bots_only_read(runtime, fake_slack, fresh_db, user):
+    """A channel shared with another organisation (Slack Connect): its people can type our
+    commands there, and users.info tells their role in their own organisation. An admin there
+    is no admin here; they, and bot users, may read, not change topics nor subscribe."""
+    fake_slack.add_user(PARTNER_ADMIN, admin=True, team="T0PARTNER")
+    fake_slack.add_user(PARTNER, team="T0PARTNER")
+    fake_slack.add_user(BOT, bot=True)
+    added = run_command(runtime, fake_slack, "/topics", "add Wildfire", user=user,
+                        channel="C0SHARED")["text"]
+    assert added.startswith("Only") and "Nothing was changed" in added, added
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Drought", query="drought")
+    subscribed = run_command(runtime, fake_slack, "/subscribe", "Drought", user=user,
+                             channel="C0SHARED")["text"]
+    assert subscribed.startswith("Only"), subscribed
+    assert fresh_db["subscriptions"].count == 0
+    assert [t["name"] for t in fresh_db["topics"].rows] == ["Drought"]
+    listed = run_command(runtime, fake_slack, "/topics", "", user=user, channel="C0SHARED")
+    assert "Drought" in listed["text"]
