@@ -12,7 +12,7 @@ TAG = re.compile(rf"<({NAME})>")
 ESCAPED = re.compile(rf"&lt;({NAME})&gt;")
 _TAG_BYTES = re.compile(rf"<({NAME})>".encode())
 _ESCAPED_BYTES = re.compile(rf"&lt;({NAME})&gt;".encode())
-_CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.S)
+_CDATA = re.compile(rb"<!\[CDATA\[.*?(?:\]\]>|\Z)", re.S)
 
 
 def kept_as_text(html: str) -> str:

@@ -1,3 +1,4 @@
+import threading
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 
@@ -361,3 +362,20 @@ def test_an_entry_dated_in_unix_time_keeps_its_date(server, fresh_db, fetcher, s
     assert poll(fresh_db, source.id, fetcher, at(5)).queued == 1
     [row] = pending(fresh_db, limit=10)
     assert clean_article(row.article).published == at(0).isoformat()
+
+
+def test_a_feed_of_unclosed_cdata_sections_is_read_without_stalling(server, fresh_db):
+    """150,000 `<![CDATA[` that never close (1.8 MB, within the size cap): the search for
+    tickers outside CDATA scanned to the end from each one, hours of work holding the GIL, so
+    every thread of wirewatch stood still (this test's too: it was killed after 300 s). Now
+    one pass."""
+    feed = rss([item(0, FERRY, 0)]).replace(b"</channel>", b"<![CDATA[ x " * 150_000)
+    server.routes["/feed"] = Route(feed)
+    source = feed_source(fresh_db, server.url("/feed"))
+    outcome: list = []
+    worker = threading.Thread(target=lambda: outcome.append(
+        poll(fresh_db, source.id, Fetcher(policy=LOOPBACK), at(0))), daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    assert outcome, "the poll was still working after two minutes"
+    assert outcome[0].queued == 1, outcome
