@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import ADJ, NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -66,6 +67,7 @@ NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "M
 ACCORDING = get_string_id("according")
 """The word as a lower-case hash: every reported clause's words are searched for it."""
 NEG = get_string_id("neg")
+CCOMP = get_string_id("ccomp")
 INTENDING = INTENTION | {"ask"}
 STATING = STATED_OBJECTS | POSITIONS | ACCOUNTS
 """Lemmas ``_intention`` and ``_stated_object`` read, joined once, not at every verb."""
@@ -75,7 +77,7 @@ def reported_clause(verb: Token, lines: Lines | None = None) -> Token | None:
     """The clause a reporting verb reports ("... said [the talks had stalled]"); with
     ``lines``, a clause on the verb's own line first (the parser can hang a headline or the
     paragraph before on the verb as well)."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _reported(verb, c)
+    clauses = [c for c in verb.children if c.dep == CCOMP and _reported(verb, c)
                and not _cut_off(verb, c)]
     if lines is not None:
         clauses.sort(key=lambda c: not lines.same(c.idx, verb.idx))
@@ -142,15 +144,15 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
     lines = Lines.of(body)
     quotes = []
     for verb in (doc[i] for i in candidates) if candidates is not None else doc:
-        if verb.lower_ == "according" and verb.i not in quoted:
+        if verb.lower == ACCORDING and verb.i not in quoted:
             quotes.extend(_according_quotes(doc, body, verb, quoted, resolver, statements,
                                             lines))
             continue
-        if verb.pos_ == "NOUN":
+        if verb.pos == NOUN:
             quote = _view(doc, body, verb, quoted, resolver, statements, lines)
             quotes.extend([quote] if quote is not None else [])
             continue
-        if verb.pos_ == "ADJ":
+        if verb.pos == ADJ:
             quote = _stance(doc, body, verb, quoted, resolver, statements, lines)
             quotes.extend([quote] if quote is not None else [])
             continue

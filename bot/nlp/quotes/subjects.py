@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import IDS, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from bot.nlp.quotes.reporting import (
@@ -21,6 +23,11 @@ SAYING_OR_STATING = REPORTING | STATED_OBJECTS
 """Verbs ``_reporter`` reads, joined once, not at every subject."""
 NOT_SUBJECTS = {"ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "DET", "PART"}
 """Parts of speech the parser sometimes calls a subject ("Of Carson, Levine said")."""
+NOT_SUBJECT_POS = frozenset(IDS[p] for p in NOT_SUBJECTS)
+SUBJECT = frozenset({get_string_id("nsubj")})
+SUBJECTS = frozenset({get_string_id("nsubj"), get_string_id("nsubjpass")})
+"""Relations of a verb's subject, and with a passive's, as hashes: every verb is asked."""
+COMMA = get_string_id(",")
 
 
 class QuotedTokens(set[int]):
@@ -46,11 +53,11 @@ def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> 
 
 def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | None:
     seen = 0
-    kinds = {"nsubj"}
+    kinds = SUBJECT
     while seen < 4:
         seen += 1
-        subjects = [c for c in verb.children if c.dep_ in kinds and c.i not in quoted
-                    and c.pos_ not in NOT_SUBJECTS]
+        subjects = [c for c in verb.children if c.dep in kinds and c.i not in quoted
+                    and c.pos not in NOT_SUBJECT_POS]
         inserted = _inserted_speaker(verb) if seen == 1 else None
         if inserted is not None:
             return inserted
@@ -81,7 +88,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             # "Officials were stunned by the ruling and warned …": a conjoined verb shares
             # its head's subject, passive or not.
             # "X was prompted to say …": the one asked, made or forced to speak speaks.
-            kinds = {"nsubj", "nsubjpass"} if verb.dep_ in {"conj", "xcomp"} else {"nsubj"}
+            kinds = SUBJECTS if verb.dep_ in {"conj", "xcomp"} else SUBJECT
             controller = _object_control(verb, quoted)
             if controller is not None:
                 return controller
@@ -109,8 +116,8 @@ def _inserted_speaker(verb: Token) -> Token | None:
     sentence between commas with the name after it; the parser made the name the subject of
     the reported clause and the words before the comma the verb's subject."""
     doc = verb.doc
-    if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != "," or \
-            doc[verb.i + 1].pos_ != "PROPN" or not is_reporting(verb):
+    if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].orth != COMMA or \
+            doc[verb.i + 1].pos != PROPN or not is_reporting(verb):
         return None
     name = doc[verb.i + 1]
     while name.dep_ in {"compound", "flat"} and name.head.i > name.i:

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
@@ -65,6 +66,8 @@ OWNED_WORDS = ACCOUNTS | SPEAKING_THINGS | REMARKS
 """What says what its owner says (``account_owner``), joined once, not at every subject."""
 TITLES_OR_ARTICLES = TITLE_WORDS | ARTICLES
 """Capitalised words of a role that name no place ("Senator", "The"; ``_placed_alike``)."""
+APPOS, PREP, POBJ = (get_string_id(d) for d in ("appos", "prep", "pobj"))
+"""Relations every description's children are read for, as hashes."""
 LISTED = ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | SPEAKING_THINGS
 """Nouns a list knows, so never an unlisted description of someone."""
 
@@ -75,7 +78,7 @@ if TYPE_CHECKING:
 
 def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     """A common-noun subject: a title of someone named earlier, an organisation or a source."""
-    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+    named = [c for c in token.children if c.dep == APPOS and c.pos == PROPN
              and not r.reg.quoted(c.idx)] or _named_after_of(r, token) or \
         _titles_before_name(r, token)
     if named:
@@ -172,8 +175,8 @@ def _named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:
     person the subject is (not "a spokesman for the mayor, X")."""
     current = token
     for _ in range(2):
-        pobj = next((g for c in current.children if c.dep_ == "prep" and c.i > current.i
-                     for g in c.children if g.dep_ == "pobj"), None)
+        pobj = next((g for c in current.children if c.dep == PREP and c.i > current.i
+                     for g in c.children if g.dep == POBJ), None)
         if pobj is None or person_noun(pobj) or pobj.lemma_.lower() in TITLE_WORDS:
             return []
         named = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and

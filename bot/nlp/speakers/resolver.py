@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.parts_of_speech import PROPN
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +30,7 @@ from bot.nlp.speakers.words import (
 )
 
 RELCL = get_string_id("relcl")
+NAMING_DEPS = frozenset({get_string_id("appos"), get_string_id("compound")})
 WHO = get_string_id("who")
 """Read as hashes: every subject resolved is first asked for a "who" clause (``_who_means``)."""
 
@@ -186,8 +187,8 @@ def _who_means(token: Token) -> Token:
             c.dep == RELCL and any(w.lower == WHO for w in c.children)
             for c in token.children):
         return token
-    if token.pos_ == "NOUN" and any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
-                                    for c in token.children):
+    if token.pos == NOUN and any(c.dep in NAMING_DEPS and c.pos == PROPN
+                                 for c in token.children):
         return token  # "his friend Ana Ruiz, who …": named in its own phrase
     current = token
     for _ in range(4):
