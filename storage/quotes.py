@@ -22,6 +22,9 @@ HIT_COLUMNS = (
     "quotes.speaker_kind, quotes.speaker_role, quotes.verb, quotes.cue, quotes.confidence, "
     "articles.title AS article_title, articles.source, articles.url, articles.published"
 )
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+"""Soft hyphens and zero-width characters inside a word (cleaning drops them from stored text;
+a query pasted from a CMS or a web page keeps them), which would split it in two."""
 
 
 def normalise(text: str) -> str:
@@ -29,6 +32,7 @@ def normalise(text: str) -> str:
     ASCII text has nothing to decompose or fold beyond lower case: it skips those steps."""
     if text.isascii():
         return " ".join(WORD.findall(text.lower()))
+    text = text.translate(INVISIBLE)
     folded = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(WORD.findall(plain))

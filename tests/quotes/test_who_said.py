@@ -24,6 +24,16 @@ def test_case_quotes_and_punctuation_do_not_matter(archive, query):
     assert who_said(archive, query).hits[0].speaker == "Olga Marchenko"
 
 
+@pytest.mark.parametrize("pasted", ["Mar\u00adchenko", "from: Mar\u00adchenko",
+                                    "in\u200bspected", "in\u00adspected"])
+def test_a_query_pasted_with_soft_hyphens_finds_the_quote(archive, pasted):
+    """A reporter copies a name or a word from a CMS page that hyphenates long words softly
+    (U+00AD, invisible) or breaks them with zero-width spaces: it is the word typed."""
+    typed = pasted.replace("\u00ad", "").replace("\u200b", "")
+    expected = [hit.text for hit in who_said(archive, typed).hits]
+    assert expected and [hit.text for hit in who_said(archive, pasted).hits] == expected
+
+
 def test_small_typos_are_tolerated(archive):
     best = who_said(archive, "membership of the monetery union is inevitible").hits[0]
     assert best.speaker == "Lena Vogt"
