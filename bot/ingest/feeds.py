@@ -19,6 +19,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
+from bot.ingest.feed_links import named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
@@ -127,6 +128,10 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
     if not parsed.entries and (not parsed.version or message):
+        named = named_feed(data, url)
+        if named:
+            raise FeedError(f"{url} is a web page, not a feed; the page names its feed at "
+                            f"{named}: add that address instead")
         what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
         raise FeedError(f"{url} is {what}; check the address in a browser")
     if message and any(m in message for m in TRUNCATED):

@@ -125,6 +125,10 @@ def feeds():
                                                 Item("b", "Talks stall", "No deal.")]))
         server.routes["/index.html"] = Route(b"<html><body><h1>Gazette</h1><p>Welcome.</p>"
                                              b"</body></html>", content_type="text/html")
+        server.routes["/"] = Route(b'<html><head><title>Gazette</title><link rel="alternate" '
+                                   b'type="application/rss+xml" href="/desk.xml"></head>'
+                                   b"<body><p>Welcome.</p></body></html>",
+                                   content_type="text/html")
         yield server
 
 
@@ -339,3 +343,14 @@ def test_a_database_from_a_newer_wirewatch_is_refused_by_name(tmp_path):
     assert f"database {db_file} was written by a newer wirewatch" in line
     assert "sources/m099_later" in line
     assert [r["name"] for r in open_db(db_file, migrate=False)["topics"].rows] == ["Ferries"]
+
+
+def test_a_home_page_added_as_a_feed_is_said_with_the_feed_it_names(tmp_path, feeds):
+    """A desk pastes its site's address, not the feed's: the page names its feed in a <link>,
+    and the warning gives that address (it is not followed: the desk decides)."""
+    added = add_feed(tmp_path, feeds.url("/"))
+    assert added.returncode == 0 and "Traceback" not in added.stderr
+    warning = added.stderr.strip().splitlines()[0]
+    assert f"is a web page, not a feed; the page names its feed at {feeds.url('/desk.xml')}" \
+        in warning, warning
+    assert feeds.hits("/desk.xml") == 0

@@ -1,0 +1,30 @@
+"""The feed a web page names for itself (`<link rel="alternate" type="application/rss+xml">`):
+a desk often adds its site's home page, or an article's, instead of the feed."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+HEAD_BYTES = 512 * 1024
+"""Where a page's <link> elements are: its head, well within this much."""
+
+
+def named_feed(page: bytes, url: str) -> str | None:
+    """The address of the first feed the page names, or None (also for no page at all)."""
+    try:
+        root = lxml.html.document_fromstring(page[:HEAD_BYTES])
+    except (ValueError, etree.ParserError):
+        return None
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in FEED_TYPES and href:
+            found = urljoin(url, href)
+            if found.startswith(("http://", "https://")) and found != url:
+                return found
+    return None
