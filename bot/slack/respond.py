@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from slack_bolt import BoltContext
 from slack_bolt.context.respond import Respond
@@ -16,6 +17,7 @@ QUIET = logging.getLogger(f"{__name__}.sdk")
 """The webhook client's own logger: its ERROR for a dropped answer would say again, as a
 failure, what the WARNING below says with what was done."""
 QUIET.setLevel(logging.CRITICAL)
+SLACK_HOOKS = frozenset({"hooks.slack.com", "hooks.slack-gov.com"})
 
 
 class RespondOnce(Respond):
@@ -55,9 +57,43 @@ def message_of(text: str = "", **fields: Any) -> dict[str, Any]:
     return message
 
 
+class RespondNowhere(Respond):
+    """``respond()`` for a request whose response_url is not Slack's: nothing is sent."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
+        return WebhookResponse(url=self.response_url or "", status_code=0, body="not sent",
+                               headers={})
+
+
+def is_slacks(url: str, api_url: str) -> bool:
+    """Whether ``url`` is Slack's: https on Slack's hooks host, or the Web API's own scheme,
+    host and port (a fake Slack in tests, a proxy standing in for Slack)."""
+    try:
+        hook, api = urlsplit(url), urlsplit(api_url)
+        where, api_where = (hook.scheme, hook.hostname, hook.port), \
+            (api.scheme, api.hostname, api.port)
+    except ValueError:
+        return False
+    return where in {("https", host, None) for host in SLACK_HOOKS} or where == api_where
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
 def respond_once(context: BoltContext, next: Callable[[], object]) -> None:
-    """The middleware giving every listener (and the error handler) ``RespondOnce``."""
-    if context.response_url:
-        context["respond"] = RespondOnce(response_url=context.response_url,
-                                         proxy=context.client.proxy, ssl=context.client.ssl)
+    """The middleware giving every listener (and the error handler) ``RespondOnce``; a
+    response_url that is not Slack's gets ``RespondNowhere``: only Slack's hooks are called,
+    whatever a request signed with a leaked secret names."""
+    url = context.response_url
+    if url and not is_slacks(url, context.client.base_url):
+        log.warning("a request's response_url (host %r) is not Slack's; it is not answered",
+                    _host(url))
+        context["respond"] = RespondNowhere(response_url=url)
+    elif url:
+        context["respond"] = RespondOnce(response_url=url, proxy=context.client.proxy,
+                                         ssl=context.client.ssl)
     next()

@@ -4,11 +4,17 @@ Signed requests over real HTTP, the fake Slack Web API with its channel membersh
 
 from __future__ import annotations
 
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
+
+from bot.alerts.blocks import TIMELINE
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from tests.fakes.signing import REPORTER, event_body, post_signed
+from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 
 EDITOR, SOURCER, MEMBER, GUEST = "U0EDITOR", "U0SOURCER", "U0MEMBER", "U0GUEST"
@@ -91,3 +97,47 @@ def test_people_of_another_organisation_and_bots_only_read(runtime, fake_slack, 
     assert [t["name"] for t in fresh_db["topics"].rows] == ["Drought"]
     listed = run_command(runtime, fake_slack, "/topics", "", user=user, channel="C0SHARED")
     assert "Drought" in listed["text"]
+
+
+class _Inside(BaseHTTPRequestHandler):
+    """A host inside the newsroom's network: records every request it gets."""
+
+    asked: list[str] = []
+
+    def do_POST(self) -> None:
+        self.asked.append(self.path)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def inside():
+    _Inside.asked = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Inside)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_response_url_that_is_not_slacks_is_never_called(runtime, fake_slack, inside, caplog):
+    """Only Slack's own hooks (or the Web API's host) are answered: a request signed with a
+    leaked secret, or relayed by a tool holding it, cannot make wirewatch POST inside."""
+    port = inside.server_address[1]
+    urls = [f"http://127.0.0.1:{port}/hook", f"https://hooks.slack.com@127.0.0.1:{port}/x",
+            "http://[::1"]
+    for url in urls:
+        for body in (command_body("/wirewatch", "help", response_url=url),
+                     command_body("/who-said", "anything at all", response_url=url),
+                     action_body(TIMELINE, "1", response_url=url)):
+            assert post_signed(events_url(runtime), body).status == 200
+    wait_for(lambda: "is not Slack's" in caplog.text)
+    time.sleep(0.5)
+    assert _Inside.asked == []
+    assert fake_slack.responses() == []
+    said = run_command(runtime, fake_slack, "/wirewatch", "help")["text"]
+    assert said.startswith("*wirewatch*"), "Slack's own response_url is answered as before"
