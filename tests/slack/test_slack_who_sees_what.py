@@ -11,7 +11,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from bot.alerts.blocks import TIMELINE
-
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
