@@ -17,6 +17,9 @@ from bot.ingest.unix_time import is_unix_time, unix_time
 from bot.ingest.zones import OFFSETS, offset_as_written, regional
 from bot.models import Article, BadInput, RawArticle
 
+PARAGRAPH_BREAKS = {ord("\u2029"): "\n\n", ord("\x0c"): "\n\n", ord("\u2028"): "\n",
+                    ord("\x0b"): "\n"}
+SPACE_BREAKS = dict.fromkeys(PARAGRAPH_BREAKS, " ")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u2060\ufeff\ud800-\udfff]")
 """Characters no reader sees that split a word for search and matching: control characters,
 soft hyphens (a CMS's `&shy;` in long words), zero-width spaces and word joiners, byte-order
@@ -78,10 +81,18 @@ def _printable(raw: RawArticle) -> RawArticle:
     sent as HTML read as text (`markup.readable`); and accents composed (NFC) in all but the
     link, as the desk types them in Slack: a headline written on a Mac can hold "n" and a
     combining tilde where a topic holds "ñ"."""
-    fields: dict[str, Any] = {name: _field(name, CONTROL.sub("", value))
+    fields: dict[str, Any] = {name: _field(name, CONTROL.sub("", _breaks(name, value)))
                               for name, value in vars(raw).items()
                               if name != "origin" and isinstance(value, str)}
     return replace(raw, **fields)
+
+
+def _breaks(name: str, value: str) -> str:
+    """Breaks written as characters that are not line ends: Unicode's paragraph and line
+    separators (InDesign and Word exports, JSON written by JavaScript) and Word's vertical tab
+    (a manual line break) and form feed (a page break) end lines in the text; elsewhere they
+    are spaces. Dropped as control characters, they glued the words on either side."""
+    return value.translate(PARAGRAPH_BREAKS if name == "text" else SPACE_BREAKS)
 
 
 def _field(name: str, value: str) -> str:

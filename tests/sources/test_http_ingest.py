@@ -71,6 +71,25 @@ def test_a_date_readable_both_ways_is_read_the_way_nearer_today(endpoint, writte
     assert stored["published"] == f"{day.isoformat()}T09:00:00+00:00"
 
 
+@pytest.mark.parametrize("paragraph, line", [("\u2029", "\u2028"), ("\x0c", "\x0b")],
+                         ids=["unicode-separators", "word-page-and-line-breaks"])
+def test_paragraphs_broken_by_separator_characters_are_paragraphs(endpoint, paragraph, line):
+    """Copy exported from InDesign or Word, or JSON written by JavaScript, breaks paragraphs
+    with U+2029 (or a form feed) and lines with U+2028 (or Word's vertical tab), not line
+    ends. No title is sent: the first paragraph is the headline."""
+    headline, text = FERRY
+    first, *rest = text.split("\n\n")
+    sent = paragraph.join([headline, first.replace(" stopped work", f"{line}stopped work"),
+                           *rest])
+    port, dbs = endpoint
+    status, body, _ = post(port, {"text": sent})
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert stored["title"] == headline
+    assert stored["body"].count("\n\n") >= len(rest), stored["body"]
+    assert "crossingstopped" not in stored["body"] and "crossing\nstopped" not in stored["body"]
+
+
 AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 
