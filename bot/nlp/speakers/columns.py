@@ -7,14 +7,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
+from numpy import flatnonzero
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import AUX, NOUN, VERB
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span
 
 from bot.nlp.speakers.words import verb_lemma
 
 VERBAL = frozenset({VERB, AUX})
+VERB_NAMES = 50_000
+"""How many verb lemmas ``_verb_name`` keeps before starting afresh."""
+_verb_names: dict[int, str] = {}
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,9 @@ class Columns:
         """``text``: the text ``doc`` was parsed from, when at hand."""
         if not len(doc):
             return cls([], [], [], [], [], [], text)
-        rows = doc.to_array([IDX, POS, LOWER, LEMMA, ORTH, SENT_START]).T.tolist()
-        starts = [0] + [i for i, s in enumerate(rows[5]) if s == 1 and i]
+        array = doc.to_array([IDX, POS, LOWER, LEMMA, ORTH, SENT_START])
+        rows = array.T.tolist()
+        starts = [0] + (flatnonzero(array[1:, 5] == 1) + 1).tolist()
         return cls(rows[0], rows[1], rows[2], rows[3], rows[4], starts, text)
 
     def lowered(self, words: Iterable[str]) -> list[int]:
@@ -61,7 +66,7 @@ class Columns:
             strings = doc.vocab.strings
             verbal = VERBAL
             found.extend([i for i, p in enumerate(self.pos) if p in verbal])
-            names.update((h, verb_lemma(strings[h], "")) for h in {self.lemma[i] for i in found})
+            names.update((h, _verb_name(h, strings)) for h in {self.lemma[i] for i in found})
         return [i for i in found if names[self.lemma[i]] in lemmas]
 
     def written(self, text: str, before: int) -> list[int]:
@@ -135,3 +140,13 @@ class Sentences(Sequence[Span]):
             end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
             span = self._spans[index] = self.doc[self.starts[index]:end]
         return span
+
+
+def _verb_name(lemma: int, strings: StringStore) -> str:
+    """``verb_lemma`` of a lemma hash, kept: most articles' verbs are the same few hundred."""
+    name = _verb_names.get(lemma)
+    if name is None:
+        if len(_verb_names) >= VERB_NAMES:
+            _verb_names.clear()
+        name = _verb_names[lemma] = verb_lemma(strings[lemma], "")
+    return name
