@@ -25,6 +25,10 @@ PERSON_TITLES = TITLE_WORDS - COMPANY_ROLES
 """Titles only a person holds (a firm's "owner" may be a company), taken once."""
 
 DET = get_string_id("det")
+ACL = get_string_id("acl")
+COMMA = get_string_id(",")
+NP_DEP_IDS = frozenset(get_string_id(d) for d in NP_DEPS)
+"""``NP_DEPS`` as hashes: every unnamed source's phrase reads its words' relations."""
 DEFINITE_DETS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
 """Determiners of something named before, as lower-case hashes (``definite`` reads every
 description's children)."""
@@ -197,7 +201,7 @@ def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = Non
     """The subject's noun phrase without appositions, relative clauses or trailing commas
     (``upto``: cut before that token, a name set beside it: "the director, Ana Ruiz, …";
     ``text``: the text the Doc was parsed from, sliced instead of building a Span)."""
-    keep = [c for c in token.children if c.dep_ in NP_DEPS and not _set_off(c)]
+    keep = [c for c in token.children if c.dep in NP_DEP_IDS and not _set_off(c)]
     start = min([c.left_edge.i for c in keep if c.i < token.i] + [token.i])
     end = max([c.right_edge.i for c in keep if c.i > token.i] + [token.i])
     if upto is not None and token.i < upto <= end:
@@ -211,9 +215,10 @@ def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = Non
 
 def _set_off(child: Token) -> bool:
     """", speaking to the BBC by telephone," describes the moment, not the speaker."""
-    before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-    return child.dep_ == "acl" and child.i > child.head.i and before is not None and \
-        before.text == ","
+    if child.dep != ACL or child.i <= child.head.i:
+        return False
+    first = child.left_edge.i
+    return first > 0 and child.doc[first - 1].orth == COMMA
 
 
 def title_case(line: str) -> bool:
