@@ -68,6 +68,7 @@ ACCORDING = get_string_id("according")
 """The word as a lower-case hash: every reported clause's words are searched for it."""
 NEG = get_string_id("neg")
 CCOMP = get_string_id("ccomp")
+MARK_DEPS = frozenset({get_string_id("mark"), get_string_id("advmod")})
 INTENDING = INTENTION | {"ask"}
 STATING = STATED_OBJECTS | POSITIONS | ACCOUNTS
 """Lemmas ``_intention`` and ``_stated_object`` read, joined once, not at every verb."""
@@ -89,7 +90,7 @@ def reported_clause(verb: Token, lines: Lines | None = None) -> Token | None:
 
 def _reported(verb: Token, clause: Token) -> bool:
     """Not "said how …" (unless asked), nor an imperative before the verb."""
-    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    marks = {c.lower_ for c in clause.children if c.dep in MARK_DEPS}
     imperative = clause.tag_ == "VB" and not _has_subject(clause)
     asked = lemma_of(verb) in QUESTIONS
     return not (marks & SKIP_MARKS and not asked or imperative and clause.i < verb.i)

@@ -112,6 +112,8 @@ press ("to reporters")."""
 
 PASSIVE_DEPS = frozenset(get_string_id(d) for d in ("auxpass", "nsubjpass"))
 """The relations of a passive, as hashes (``is_passive`` reads every reporting verb's)."""
+GO, PUT = get_string_id("go"), get_string_id("put")
+"""Lemmas of "went on" and "put it", as hashes (read for every verb not listed as reporting)."""
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
@@ -122,7 +124,7 @@ def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
 
 def _put_it(tok: Token) -> bool:
     """"As Vulture put it, “…”": "as X put it" reports the words."""
-    if tok.lemma_ != "put":
+    if tok.lemma != PUT:
         return False
     children = list(tok.children)
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and \
@@ -131,7 +133,7 @@ def _put_it(tok: Token) -> bool:
 
 def _went_on(tok: Token) -> bool:
     """"“…,” Ruiz went on.": "go on" reports the words after a quote."""
-    return tok.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
+    return tok.lemma == GO and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
         and not any(c.dep_ in {"xcomp", "prep", "dobj"} for c in tok.children)
 
 
