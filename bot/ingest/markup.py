@@ -14,6 +14,9 @@ BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blo
           "pre", "section", "article", "table", "tr", "figure", "figcaption", "header", "footer"}
 _OPENS_AS_HTML = re.compile(r"\s*<(?:p|div|h[1-6]|ul|ol|figure|blockquote|article|section|"
                             r"table|span|em|strong|b|i|a)(?:\s[^<>]*)?>", re.I)
+_BREAK_TAG = re.compile(r"<(?:br\s*/?|/?p)>", re.I)
+"""A line or paragraph break written as a tag anywhere (a CMS's `First.<br /><br />Next.`):
+unmistakably markup, though the copy does not open with a tag."""
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -39,9 +42,10 @@ def html_text(fragment: str) -> str:
 
 
 def readable(text: str) -> str:
-    """Copy that opens with an HTML tag read as HTML; in any other, only the entities that end
+    """Copy that opens with an HTML tag, or breaks lines with `<br>` or `<p>` anywhere, read as
+    HTML; in any other, only the entities that end
     in a semicolon (`&#8217;`, `&amp;`) read, so "AT&T" or a link's "&para=2" stay as typed."""
-    if _OPENS_AS_HTML.match(text):
+    if _OPENS_AS_HTML.match(text) or _BREAK_TAG.search(text):
         return html_text(text)
     return _ENTITY.sub(lambda found: unescape(found.group(0)), text)
 

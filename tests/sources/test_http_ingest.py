@@ -90,6 +90,19 @@ def test_paragraphs_broken_by_separator_characters_are_paragraphs(endpoint, para
     assert "crossingstopped" not in stored["body"] and "crossing\nstopped" not in stored["body"]
 
 
+def test_paragraphs_broken_by_br_tags_in_plain_copy_are_paragraphs(endpoint):
+    """A CMS's JSON export whose body is text with `<br />` between paragraphs (it does not
+    open with a tag): the tags are breaks, not text shown to the desk."""
+    headline, text = FERRY
+    port, dbs = endpoint
+    sent = text.replace("\n\n", "<br /><br />").replace('"', "&quot;")
+    status, body, _ = post(port, {"title": headline, "text": sent})
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert "<br" not in stored["body"] and "&quot;" not in stored["body"], stored["body"]
+    assert stored["body"].count("\n\n") == text.count("\n\n")
+
+
 AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 
