@@ -260,10 +260,11 @@ VAGUE_VOICES = re.compile(
 """Opinion given to no one: "Some argue that …, but others say …". A view named by no speaker
 is the writer's summary of a debate, not a statement someone made."""
 SPAN = re.compile(
-    r"\b(\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")[ -](?:minute|hour|day|week|month)s?"
-    r" (?:after|before|later|earlier)\b", re.IGNORECASE)
+    r"(?<!\bfor )(?<!\bto )\b(\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")[ -]"
+    r"(?:minute|hour|day|week|month)s? (?:after|before|later|earlier)\b", re.IGNORECASE)
 """A time told from another event ("just over 12 hours after the deal was agreed", "two days
-later"): like "on Tuesday", it says when, not what happened."""
+later"): like "on Tuesday", it says when, not what happened. A term is not one ("jailed for 10
+days after refusing …", "sentenced to 30 days after …")."""
 PASSIVE_VIEW = re.compile(
     r"\b(?:is|are|was|were|be|has been|have been|had been)\s+(?:\w+ly\s+)?"
     r"(?:seen|viewed|regarded|perceived)\s+as\b", re.IGNORECASE)

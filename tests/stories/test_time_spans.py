@@ -45,3 +45,5 @@ def test_spans_read_a_time_told_from_another_event_only():
     assert novelty.spans("A 15-year employee of the city opened fire.") == set()
     assert novelty.spans("The one-day strike after the vote cost 2 million euros.") == set()
     assert novelty.spans("Talks lasted 12 hours on Monday.") == set()
+    assert novelty.spans("She was jailed for 10 days after refusing to testify.") == set()
+    assert novelty.spans("He was sentenced to 30 days after the trial.") == set()
