@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 INVITE = ("I cannot see this channel: it is private and I am not in it. Type "
           "`/invite @wirewatch` here, then subscribe again.")
 TOO_SLOW = "Slack did not answer in time to check that I can post here; try again in a moment."
+MEMBER_PAGES = 20
 _CHECKS = DaemonPool(4, "wirewatch-channel-check")
 
 
@@ -63,4 +64,29 @@ def slack_says(client: WebClient, channel: str) -> str | None:
         log.warning("could not reach Slack to check channel %s: %s", channel,
                     exc.__class__.__name__)
         return "I could not reach Slack to check that I can post here; try again shortly."
+    return None
+
+
+def in_channel(client: WebClient, channel: str, user: str) -> bool | None:
+    """Whether ``user`` may act on what ``channel`` follows: anyone on a public channel's,
+    only its members on a private one's (one wirewatch cannot see counts as not theirs);
+    None when Slack did not say."""
+    try:
+        if not client.conversations_info(channel=channel)["channel"].get("is_private"):
+            return True
+        cursor = None
+        for _ in range(MEMBER_PAGES):
+            page = client.conversations_members(channel=channel, cursor=cursor, limit=1000)
+            if user in page["members"]:
+                return True
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return False
+    except SlackApiError as exc:
+        if error_code(exc) == "channel_not_found":
+            return False
+        log.warning("could not check whether %s is in %s: %s", user, channel, error_code(exc))
+    except OSError as exc:
+        log.warning("could not reach Slack to check whether %s is in %s: %s", user, channel,
+                    exc.__class__.__name__)
     return None

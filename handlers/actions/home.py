@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from bot.models import Subscription
 from bot.permissions import AFTER_ACK_WAIT, Action
+from bot.slack.membership import in_channel
 from handlers.actions.mute import unmute
 from handlers.common import answer, db_of, refused, row_id, story_of
 from handlers.events.app_home import publish_home
@@ -28,6 +29,8 @@ def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
     sub_id, _, mode = str((action.get("selected_option") or {}).get("value") or "").partition(":")
     db = db_of(context)
     row = _own_subscription(db, sub_id, user)
+    if row is not None and _not_theirs(client, db, user, row.target_type, row.target_id):
+        return
     if row is not None and mode in subs.MODES:
         with transaction(db):
             subs.subscribe(db, topic_id=row.topic_id, target_type=row.target_type,
@@ -43,6 +46,8 @@ def handle_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     if _refused_here(client, context, user, Action.SUBSCRIBE):
         return
     row = _own_subscription(db, str(action.get("value") or ""), user)
+    if row is not None and _not_theirs(client, db, user, row.target_type, row.target_id):
+        return
     if row is not None:
         with transaction(db):
             subs.unsubscribe(db, topic_id=row.topic_id, target_type=row.target_type,
@@ -60,6 +65,8 @@ def handle_quotes_remove(ack: Ack, body: dict, action: dict, client: WebClient,
     value = str(action.get("value") or "")
     row = next((q for q in quote_subscriptions_set_up_by(db, user) if str(q.id) == value),
                None) if value.isdigit() and user else None
+    if row is not None and _not_theirs(client, db, user, row.target_type, row.target_id):
+        return
     if row is not None:  # theirs, or one they set up: a forged value removes nothing else
         with transaction(db):
             remove_quote_subscription(db, row.id, row.target_id)
@@ -77,6 +84,9 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     if line and body.get("response_url"):
         answer(respond, line)
     if story is not None and channel and not line and _may_unmute(db, body, story, channel):
+        if not _clicked_in(body, channel) and \
+                _not_theirs(client, db, user, _kind_of(channel), channel):
+            return
         unmute(client, db, story_id=story, channel=channel, user=user)
     publish_home(client, db, user, notice=None if body.get("response_url") else line)
 
@@ -94,11 +104,35 @@ def _refused_here(client: WebClient, context: BoltContext, user: str | None,
 def _may_unmute(db: Database, body: dict, story_id: int, channel: str) -> bool:
     """Anyone may from that channel's own "Muted" message (Slack names the channel clicked
     in); from App Home, whose button value anyone could forge, only the person who muted it."""
-    clicked_in = (body.get("channel") or {}).get("id") or \
-        (body.get("container") or {}).get("channel_id")
     user = (body.get("user") or {}).get("id")
-    return clicked_in == channel or (bool(user) and
-                                     muted_by(db, story_id=story_id, channel=channel) == user)
+    return _clicked_in(body, channel) or (bool(user) and
+                                          muted_by(db, story_id=story_id, channel=channel) == user)
+
+
+def _clicked_in(body: dict, channel: str) -> bool:
+    return channel == ((body.get("channel") or {}).get("id") or
+                       (body.get("container") or {}).get("channel_id"))
+
+
+def _kind_of(target: str) -> str:
+    return "user" if target.startswith(("U", "W", "D")) else "channel"
+
+
+def _not_theirs(client: WebClient, db: Database, user: str | None, target_type: str,
+                channel: str) -> bool:
+    """Whether ``user``, changing from App Home what ``channel`` follows (a subscription they
+    set up, a mute they made), is not in it now (a private channel they left or were removed
+    from); if so, or if Slack did not say, App Home is published again saying so."""
+    if target_type != "channel" or not user:
+        return False
+    inside = in_channel(client, channel, user)
+    if inside:
+        return False
+    publish_home(client, db, user, notice=(
+        "You are not in that private channel: only its members can change what it follows. "
+        "Nothing was changed." if inside is False else "Slack did not say whether you are in "
+        "that channel, so nothing was changed; try again in a moment."))
+    return True
 
 
 def _own_subscription(db: Database, sub_id: str, user: str | None) -> Subscription | None:

@@ -516,6 +516,17 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         return {"ok": True, "channel": channel.as_api()}
 
+    def _api_conversations_members(self, params: dict) -> dict:
+        """Who is in a channel the bot can see, two at a time (so callers must page)."""
+        channel = self._visible(params.get("channel"))
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        members = sorted(channel.members)
+        start = int(params.get("cursor") or 0)
+        after = start + 2 if start + 2 < len(members) else None
+        return {"ok": True, "members": members[start:start + 2],
+                "response_metadata": {"next_cursor": str(after) if after else ""}}
+
     def _api_conversations_replies(self, params: dict) -> dict:
         channel, ts = params.get("channel"), params.get("ts")
         refused = self._readable(channel)

@@ -4,17 +4,23 @@ Signed requests over real HTTP, the fake Slack Web API with its channel membersh
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bot.alerts.blocks import TIMELINE
+from bot.alerts.blocks import MUTE, TIMELINE
 from bot.stories.tracking import add_topic
+from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
+from storage.alerts import is_muted
 from storage.db import transaction
+from storage.subscriptions import subscriptions_of
 from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.test_slack_home_controls import home_action, home_showing
+from tests.slack.world import add_article, add_story
 
 EDITOR, SOURCER, MEMBER, GUEST = "U0EDITOR", "U0SOURCER", "U0MEMBER", "U0GUEST"
 PRIVATE = "G0MERGERS"
@@ -140,3 +146,46 @@ def test_a_response_url_that_is_not_slacks_is_never_called(runtime, fake_slack, 
     assert fake_slack.responses() == []
     said = run_command(runtime, fake_slack, "/wirewatch", "help")["text"]
     assert said.startswith("*wirewatch*"), "Slack's own response_url is answered as before"
+
+
+def test_someone_no_longer_in_a_private_channel_cannot_change_its_subscriptions(
+        runtime, fake_slack, fresh_db):
+    """The editor set up the private desk's subscriptions, then left the desk (or was removed):
+    App Home still lists what they set up, but its controls no longer change the channel's
+    subscription, its quote subscription nor unmute a story there; a member still may."""
+    desk = fake_slack.add_channel(PRIVATE, private=True)
+    desk.members.update({EDITOR, MEMBER})
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
+    for text in ("Harbour takeover", 'quotes person:"Vera Quill"'):
+        said = run_command(runtime, fake_slack, "/subscribe", text, user=EDITOR,
+                           channel=PRIVATE)["text"]
+        assert "This channel will" in said, said
+    story = add_story(fresh_db, article_id=add_article(fresh_db, title="Harbour sold"),
+                      title="Harbour sold")
+    before = len(fake_slack.responses())
+    post_signed(events_url(runtime), action_body(MUTE, str(story), user=EDITOR, channel=PRIVATE,
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: fake_slack.responses()[before:])
+    desk.members.discard(EDITOR)
+    for action in ({"action_id": HOME_MODE, "block_id": "subscription_1",
+                    "type": "static_select", "action_ts": "1",
+                    "selected_option": {"value": "1:daily"}},
+                   {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "2"},
+                   {"action_id": HOME_QUOTES_REMOVE, "value": "1", "type": "button",
+                    "action_ts": "3"},
+                   {"action_id": UNMUTE, "value": f"{story}:{PRIVATE}", "type": "button",
+                    "action_ts": "4"}):
+        fake_slack.views.pop(EDITOR, None)
+        post_signed(events_url(runtime), home_action(action, user=EDITOR))
+        home = home_showing(fake_slack, "only its members", user=EDITOR)
+        assert "Harbour takeover" in json.dumps(home)
+    [sub] = subscriptions_of(fresh_db, [PRIVATE])
+    assert sub.mode == "realtime"
+    assert fresh_db["quote_subscriptions"].count == 1
+    assert is_muted(fresh_db, story, [PRIVATE])
+    desk.members.add(EDITOR)
+    post_signed(events_url(runtime), home_action(
+        {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "5"},
+        user=EDITOR))
+    wait_for(lambda: subscriptions_of(fresh_db, [PRIVATE]) == [])
