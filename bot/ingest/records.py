@@ -49,6 +49,10 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _object_on_first_line(text):
+            yield from parse_json_lines(text.splitlines(), origin=origin,
+                                        max_line_bytes=len(text.encode("utf-8")) + 1)
+            return
         where = f"line {exc.lineno} column {exc.colno}"
         yield IngestFailure(origin, f"malformed JSON at {where}: {exc.msg}")
         return
@@ -62,6 +66,15 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
             yield record_to_article(record, origin=f"{origin}[{index}]")
     else:
         yield record_to_article(value, origin=origin)
+
+
+def _object_on_first_line(text: str) -> bool:
+    """JSON Lines saved as .json (many exports do): an object on the first line by itself."""
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
 
 
 def parse_json_lines(

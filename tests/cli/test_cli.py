@@ -39,6 +39,17 @@ def test_ingest_json_output_and_duplicate(db_path, tmp_path):
     assert json.loads(line)["status"] == "duplicate"
 
 
+def test_json_lines_saved_as_json_are_read_line_by_line(db_path, tmp_path):
+    """An export of one article per line, as many tools write them, named .json: before, the
+    whole file failed ("malformed JSON at line 2 column 1: Extra data") and nothing was read."""
+    lines = [{"title": "Dam opens", "text": "The new dam opened on Friday."},
+             {"title": "Reservoir fills", "text": "The reservoir filled within a week."}]
+    path = write(tmp_path / "export.json", "\n".join(json.dumps(r) for r in lines) + "\n")
+    result = invoke(db_path, "ingest", "--json", str(path))
+    assert [json.loads(line)["status"] for line in result.output.splitlines()] == [
+        "stored", "stored"], result.output
+
+
 def test_topics_add_list_remove(db_path):
     assert invoke(db_path, "topics", "add", "Dams", "dam OR reservoir").exit_code == 0
     assert invoke(db_path, "topics", "add", "Dams").exit_code == 1
