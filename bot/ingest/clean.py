@@ -12,6 +12,7 @@ from typing import Any
 from dateutil import parser as dateparser
 
 from bot.ingest import furniture
+from bot.ingest.date_words import ago, in_english
 from bot.ingest.markup import readable
 from bot.ingest.unix_time import is_unix_time, unix_time
 from bot.ingest.zones import OFFSETS, offset_as_written, regional
@@ -194,6 +195,10 @@ def normalise_time(value: str | None) -> str | None:
         except ValueError:
             return None
         return stamped.isoformat() if stamped else None
+    relative = ago(value, datetime.now(UTC))
+    if relative is not None:
+        return relative.replace(microsecond=0).isoformat()
+    value = in_english(value)
     when = _parsed(value, dayfirst=False)
     if when is not None and _both_ways(value):
         other = _parsed(value, dayfirst=True)

@@ -379,3 +379,29 @@ def test_a_feed_of_unclosed_cdata_sections_is_read_without_stalling(server, fres
     worker.join(timeout=120)
     assert outcome, "the poll was still working after two minutes"
     assert outcome[0].queued == 1, outcome
+
+
+LOCAL_DATES = {  # weekdays Monday first, months January first, as the CMSs of each write them
+    "german": ("Mo Di Mi Do Fr Sa So", "Jan Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez"),
+    "french": ("lun. mar. mer. jeu. ven. sam. dim.",
+               "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc."),
+    "spanish": ("lun mar mié jue vie sáb dom", "ene feb mar abr may jun jul ago sep oct nov dic"),
+    "italian": ("lun mar mer gio ven sab dom", "gen feb mar apr mag giu lug ago set ott nov dic"),
+}
+
+
+@pytest.mark.parametrize("language", list(LOCAL_DATES))
+def test_an_entry_dated_in_another_language_keeps_its_date(server, fresh_db, fetcher, language):
+    """A European CMS writes its RSS dates in its own language (`Mi, 02 Dez 2026 …`): the
+    unknown month was skipped and the day read as the month (2 February), months old, so the
+    article was held as too old to alert."""
+    weekdays, months = (names.split() for names in LOCAL_DATES[language])
+    when = at(0)
+    local = (f"{weekdays[when.weekday()]}, {when.day:02d} {months[when.month - 1]} {when.year} "
+             f"{when:%H:%M:%S} +0000")
+    server.routes["/feed"] = Route(rss([item(0, FERRY, 0)]).replace(
+        format_datetime(when).encode(), local.encode()))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(5)).queued == 1
+    [row] = pending(fresh_db, limit=10)
+    assert clean_article(row.article).published == when.isoformat(), local

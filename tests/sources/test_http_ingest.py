@@ -103,6 +103,18 @@ def test_paragraphs_broken_by_br_tags_in_plain_copy_are_paragraphs(endpoint):
     assert stored["body"].count("\n\n") == text.count("\n\n")
 
 
+@pytest.mark.parametrize("written, hours", [("2 hours ago", 2), ("Published an hour ago", 1)])
+def test_a_date_written_relative_to_now_is_read_so(endpoint, written, hours):
+    """A scraper passes on the page's "2 hours ago": it was read as 02:00 today."""
+    port, dbs = endpoint
+    sent_at = datetime.now(UTC)
+    status, body, _ = post(port, article(FERRY, published=written))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    read = datetime.fromisoformat(stored["published"])
+    assert abs(read - (sent_at - timedelta(hours=hours))) < timedelta(minutes=5), stored
+
+
 AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 

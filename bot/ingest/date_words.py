@@ -1,0 +1,58 @@
+"""Dates written in words dateutil does not know, which its fuzzy reading skips and so misreads:
+month names in other European languages (a German CMS's `02 Dez 2026` was read as 2 February)
+and times relative to now (`3 hours ago` was read as 03:00 today)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timedelta
+
+MONTHS = {
+    1: "januar janvier janv enero ene gennaio gen januari janeiro",
+    2: "februar fevrier fevr febrero febbraio februari fevereiro fev",
+    3: "marz maerz mrz mars marzo maart mrt marco",
+    4: "avril avr abril abr aprile",
+    5: "mai mayo maggio mag mei maio",
+    6: "juni juin junio giugno giu junho",
+    7: "juli juillet juil julio luglio lug julho",
+    8: "aout agosto ago augustus",
+    9: "septembre septiembre setiembre settembre set setembro",
+    10: "oktober okt octobre octubre ottobre ott outubro",
+    11: "novembre noviembre novembro",
+    12: "dezember dez dec decembre diciembre dic dicembre dezembro",
+}
+ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_BY_NAME = {name: ENGLISH[month] for month, names in MONTHS.items() for name in names.split()}
+_WORD = re.compile(r"[^\W\d_]+\.?")
+_WEEKDAY_FIRST = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*")
+"""A weekday before a comma, as feeds write dates (`Di, 02 Dez 2026`): the Spanish `mar.`
+(Tuesday) would otherwise be read as March."""
+_ENGLISH_AGO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
+_AGO = re.compile(r"^\s*(?:published|updated)?\W*(\d{1,4}|an?|one)\s+(second|minute|hour|day|"
+                  r"week)s?\s+ago\W*$", re.I)
+
+
+def in_english(value: str) -> str:
+    """The date with its month name in English and without a leading weekday (English left
+    alone where it says `ago`, which is August in Spanish and Italian)."""
+    if _ENGLISH_AGO.search(value):
+        return value
+    return _WORD.sub(_english_month, _WEEKDAY_FIRST.sub("", value))
+
+
+def ago(value: str, now: datetime) -> datetime | None:
+    """The moment `3 hours ago` (`an hour ago`, `Published 2 days ago`) names, or None."""
+    found = _AGO.match(value)
+    if not found:
+        return None
+    count = int(found.group(1)) if found.group(1).isdigit() else 1
+    return now - timedelta(**{found.group(2).lower() + "s": count})
+
+
+def _english_month(found: re.Match[str]) -> str:
+    word = found.group(0)
+    folded = unicodedata.normalize("NFKD", word.rstrip(".").casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return _BY_NAME.get(plain, word)
