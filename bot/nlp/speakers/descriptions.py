@@ -307,7 +307,7 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
     """"The festival's director, Camille Laurent, said": the name speaks, the noun is a role."""
     ent = r.reg.ent_of.get(name.i)
     if token.lemma_.lower() in ORG_NOUNS and (ent is None or ent.label_ != "PERSON"):
-        speaker = Speaker(r.reg.name_span(ent).text if ent else name.text, "organisation")
+        speaker = Speaker(r.reg.text_of(r.reg.name_span(ent)) if ent else name.text, "organisation")
         r.reg.remember(name, speaker)
         return speaker, conf.APPOSITIVE
     if person_noun(token) and (ent is None or ent.label_ != "PERSON"):
@@ -452,7 +452,7 @@ def _agency(r: SpeakerResolver, token: Token) -> Speaker | None:
     …, or an acronym), not the network or firm named nearer."""
     for ent in r.reg.ents_before(token.i):
         if ent.label_ == "ORG" and not r.reg.quoted(ent.start_char) and \
-                _public_body(r.reg.name_span(ent).text):
+                _public_body(r.reg.text_of(r.reg.name_span(ent))):
             return Speaker(r.reg.org_name(ent), "organisation")
     return None
 
@@ -507,7 +507,7 @@ def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:
     Court"; a caucus or a party may be "the group")."""
     name = r.reg.name_span(ent)
     bodies = PUBLIC_BODIES if lemma == "group" else INSTITUTIONS
-    person = r.reg.people.get(r.reg.key_of(name.text))
+    person = r.reg.people.get(r.reg.key_of(r.reg.text_of(name)))
     return name[-1].lower_ not in bodies and (
         person is None or " " not in person.name and not person.gender)
 

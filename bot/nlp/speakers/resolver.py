@@ -118,7 +118,8 @@ class SpeakerResolver:
             c.dep_ == "appos" and self.reg.is_person(c) for c in token.children)
 
     def proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
-        text = self.reg.name_span(ent).text if ent is not None else name_text(token, None)
+        text = self.reg.text_of(self.reg.name_span(ent)) if ent is not None else \
+            name_text(token, None)
         company = descriptions.organisation_called(self, token, text)
         if company is not None:
             self.reg.remember(token, company)
