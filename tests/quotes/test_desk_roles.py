@@ -42,6 +42,9 @@ def test_a_title_abbreviation_is_written_out_in_lower_case(role_of, body, role):
      "former Republican senator from Wisconsin"),
     ("“It has the votes,” said Rep. Joel Varga (R-Springfield).", "Republican representative"),
     ("“It has the votes,” said Lena Okafor (D-Ill.).", "Illinois Democrat"),
+    ("Sen. Tomas Brandt,  R-Texas, said the bill has the votes.",
+     "Republican senator from Texas"),
+    ("“It has the votes,” said Lena Okafor (  D-Ill.).", "Illinois Democrat"),
 ])
 def test_a_party_tag_is_read_not_shown_as_the_role(role_of, body, role):
     assert role_of(body, "has the votes") == role

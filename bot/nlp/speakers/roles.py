@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
@@ -79,7 +79,8 @@ _STATES = _state_table()
 def party_tag(name: Span) -> PartyTag | None:
     """The US party tag written right after a name, if any."""
     doc = name.doc
-    if name.end >= len(doc) or doc[name.end].text not in {"(", ","}:
+    if name.end >= len(doc) or doc[name.end].text not in {"(", ","} or \
+            not _party_letter_after(doc, name.end):
         return None
     text = name[-1].whitespace_ + doc[name.end:name.end + TAG_TOKENS].text
     for pattern in _TAGS:
@@ -90,6 +91,17 @@ def party_tag(name: Span) -> PartyTag | None:
             return PartyTag(found.group(1), state, name.end_char + found.start(),
                             name.end_char + found.end())
     return None
+
+
+def _party_letter_after(doc: Doc, mark: int) -> bool:
+    """Whether the first letter after the "(" or "," at ``mark`` (within the tokens a tag is
+    read from) is a party's R, D or I: most commas after a name start no tag, and reading
+    the tokens after them as text costs more than this."""
+    for k in range(mark + 1, min(mark + TAG_TOKENS, len(doc))):
+        first = doc[k].text.lstrip()[:1]
+        if first:
+            return first in {"R", "D", "I"}
+    return False
 
 
 def in_tag(tag: PartyTag | None, token: Token) -> bool:
