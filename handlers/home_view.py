@@ -7,7 +7,7 @@ from sqlite_utils import Database
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import listed
-from bot.slack.delivery_status import paused_home_section
+from bot.slack.delivery_status import Shown, paused_home_section
 from storage.mutes import count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
 from storage.subscriptions import MODES, subscriptions_by
@@ -26,13 +26,17 @@ EVERYTHING = ("`/subscribe` lists your subscriptions by direct message, and a ch
               "or failed.")
 
 
-def home_blocks(db: Database, user: str, notice: str | None = None) -> list[dict]:
+def home_blocks(db: Database, user: str, notice: str | None = None, *,
+                hidden: frozenset[str] | None = frozenset()) -> list[dict]:
     """Each list capped, with "…and N more" and the command that lists it all; and whatever
     the lists hold, within what views.publish takes (100 blocks, 3,000 characters a section).
-    ``notice`` (why a control did nothing: App Home has no ephemeral answer) comes first."""
+    ``notice`` (why a control did nothing: App Home has no ephemeral answer) comes first.
+    ``hidden``: the private channels the person is not in, whose subscriptions they set up
+    are not shown (None, Slack did not say which: no channel's is)."""
+    shown = Shown(user, hidden)
     return within_view_limits([
-        HEADER, *notice_blocks(notice), *subscription_blocks(db, user),
-        *paused_home_section(db, user),
+        HEADER, *notice_blocks(notice), *subscription_blocks(db, user, shown),
+        *paused_home_section(db, user, shown),
         {"type": "divider"}, *mute_blocks(db, user), {"type": "divider"}, *topic_blocks(db)])
 
 
@@ -67,9 +71,9 @@ def _fitted(block: dict) -> dict:
     return {**block, "text": {**text, "text": (kept[:cut] if cut > 0 else kept) + "\n…"}}
 
 
-def subscription_blocks(db: Database, user: str) -> list[dict]:
-    subs = subscriptions_by(db, user)
-    quotes = quote_subscriptions_set_up_by(db, user)
+def subscription_blocks(db: Database, user: str, shown: Shown) -> list[dict]:
+    subs = [s for s in subscriptions_by(db, user) if shown(s.target_id)]
+    quotes = [q for q in quote_subscriptions_set_up_by(db, user) if shown(q.target_id)]
     blocks = [_section("*Your subscriptions*" if subs or quotes else
                        "*Your subscriptions*\nNone yet: `/subscribe me TOPIC` to get one by DM.")]
     for sub in subs[:SHOWN_SUBSCRIPTIONS]:

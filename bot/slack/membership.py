@@ -90,3 +90,30 @@ def in_channel(client: WebClient, channel: str, user: str) -> bool | None:
         log.warning("could not reach Slack to check whether %s is in %s: %s", user, channel,
                     exc.__class__.__name__)
     return None
+
+
+def private_channels_left(client: WebClient, user: str) -> frozenset[str] | None:
+    """The private channels wirewatch is in and ``user`` is not (left, removed, never in):
+    what they set up there is no longer theirs to see. None when Slack did not say."""
+    try:
+        return _private_channels(client, None) - _private_channels(client, user)
+    except SlackApiError as exc:
+        log.warning("could not list the private channels of %s: %s", user, error_code(exc))
+    except (OSError, LookupError) as exc:
+        log.warning("could not list the private channels of %s: %s", user,
+                    exc.__class__.__name__)
+    return None
+
+
+def _private_channels(client: WebClient, user: str | None) -> frozenset[str]:
+    """The private channels ``user`` (None: wirewatch) is in, as wirewatch sees them."""
+    found: set[str] = set()
+    cursor = None
+    for _ in range(MEMBER_PAGES):
+        page = client.users_conversations(types="private_channel", limit=1000, cursor=cursor,
+                                          user=user)
+        found.update(str(c["id"]) for c in page["channels"])
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return frozenset(found)
+    raise LookupError(f"more than {MEMBER_PAGES} pages")

@@ -10,6 +10,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
+from bot.slack.membership import private_channels_left
 from handlers.common import db_of
 from handlers.home_view import home_blocks, short_home
 
@@ -33,7 +34,7 @@ def publish_home(client: WebClient, db: Database, user: str | None,
     tried until the next refresh."""
     if not user:
         return
-    blocks = home_blocks(db, user, notice)
+    blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user))
     try:
         client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
     except SlackApiError as exc:

@@ -189,3 +189,37 @@ def test_someone_no_longer_in_a_private_channel_cannot_change_its_subscriptions(
         {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "5"},
         user=EDITOR))
     wait_for(lambda: subscriptions_of(fresh_db, [PRIVATE]) == [])
+
+
+def test_app_home_no_longer_lists_what_a_private_channel_one_left_follows(
+        runtime, fake_slack, fresh_db):
+    """App Home lists the subscriptions a person set up; once they are out of a private
+    channel, what it follows (topics, quotes, whom it notifies, its pauses and failures) is no
+    longer theirs to see. Their own and a public channel's stay listed."""
+    desk = fake_slack.add_channel(PRIVATE, private=True)
+    desk.members.update({EDITOR, MEMBER})
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    for channel, text in ((PRIVATE, "Harbour takeover notify <@U0ANNA>"),
+                          (PRIVATE, 'quotes person:"Vera Quill"'), ("C0PUBLIC", "Ferries"),
+                          ("D0EDITOR", "Ferries")):
+        run_command(runtime, fake_slack, "/subscribe", text, user=EDITOR, channel=channel)
+    with transaction(fresh_db):
+        fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
+                         "attempts, created_at, last_error) VALUES (1, 1, ?, 'new', 'failed', "
+                         "1, ?, 'msg_too_long')", [PRIVATE, WHEN])
+    published = wait_for(lambda: len(fake_slack.calls_to("views.publish")) >= 4 and
+                         len(fake_slack.calls_to("views.publish")))
+    assert "Vera Quill" in json.dumps(fake_slack.views[EDITOR])
+    desk.members.discard(EDITOR)
+    post_signed(events_url(runtime), event_body({"type": "app_home_opened", "user": EDITOR,
+                                                 "channel": "D0EDITOR", "tab": "home",
+                                                 "event_ts": "1700000000.000200"}),
+                content_type="application/json")
+    wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
+    home = json.dumps(fake_slack.views[EDITOR])
+    assert "by direct message" in home and "<#C0PUBLIC>" in home
+    assert "*Ferries* (realtime)" in home, "the topic's own list still names every topic"
+    for secret in ("*Harbour takeover* (", "Vera Quill", "U0ANNA", PRIVATE, "msg_too_long"):
+        assert secret not in home, secret
