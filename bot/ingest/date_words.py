@@ -26,9 +26,9 @@ ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "
            "September", "October", "November", "December")
 _BY_NAME = {name: ENGLISH[month] for month, names in MONTHS.items() for name in names.split()}
 _WORD = re.compile(r"[^\W\d_]+\.?")
-_WEEKDAY_FIRST = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*")
-"""A weekday before a comma, as feeds write dates (`Di, 02 Dez 2026`): the Spanish `mar.`
-(Tuesday) would otherwise be read as March."""
+_WEEKDAY_FIRST = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*(?=\d{1,2}\.?\s+[^\W\d_])")
+"""A weekday before a comma and a day, as feeds write dates (`Di, 02 Dez 2026`): the Spanish
+`mar.` (Tuesday) would otherwise be read as March."""
 _ENGLISH_AGO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
 _AGO = re.compile(r"^\s*(?:published|updated)?\W*(\d{1,4}|an?|one)\s+(second|minute|hour|day|"
                   r"week)s?\s+ago\W*$", re.I)
@@ -52,7 +52,9 @@ def ago(value: str, now: datetime) -> datetime | None:
 
 
 def _english_month(found: re.Match[str]) -> str:
-    word = found.group(0)
+    return _BY_NAME.get(_plain(found.group(0)), found.group(0))
+
+
+def _plain(word: str) -> str:
     folded = unicodedata.normalize("NFKD", word.rstrip(".").casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return _BY_NAME.get(plain, word)
+    return "".join(c for c in folded if not unicodedata.combining(c))
