@@ -22,10 +22,18 @@ PAUSED_HEAD, FAILED_HEAD = "*Paused subscriptions*", "*Alerts that could not be 
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who asks, and where: ``user`` typing in ``channel``."""
+    """Who asks, and where: ``user`` typing in ``channel``; ``hidden``: the private channels
+    they are not in (None: Slack did not say which), whose subscriptions they set up are not
+    theirs to see."""
 
     channel: str | None
     user: str | None
+    hidden: frozenset[str] | None = frozenset()
+
+    def sees(self, target: str) -> bool:
+        """Whether a subscription the viewer set up, to ``target``, is shown to them."""
+        return target in (self.channel, self.user) or \
+            (self.hidden is not None and target not in self.hidden)
 
 
 def delivery_lines(db: Database, token: TokenReport | None = None, *,
@@ -112,13 +120,15 @@ def _paused(db: Database, user: str | None) -> list[tuple[str, str, str, str | N
 def _paused_for(db: Database, viewer: Viewer) -> list[tuple[str, str, str, str | None]]:
     """``_paused`` of the viewer's channel and of what the viewer gets or set up."""
     theirs = set(_paused(db, viewer.user)) if viewer.user else set()
-    return [p for p in _paused(db, None) if p in theirs or p[2] == viewer.channel]
+    return [p for p in _paused(db, None)
+            if (p in theirs and viewer.sees(p[2])) or p[2] == viewer.channel]
 
 
 def _targets(db: Database, viewer: Viewer) -> list[str]:
     """The channel, the person, and the channels of the subscriptions they set up."""
     own = [s.target_id for s in subscriptions_set_up_by(db, viewer.user)] if viewer.user else []
-    return list(dict.fromkeys(t for t in (viewer.channel, viewer.user, *own) if t))
+    return list(dict.fromkeys(t for t in (viewer.channel, viewer.user, *own)
+                              if t and viewer.sees(t)))
 
 
 def _comebacks(paused: list[tuple[str, str, str, str | None]]) -> str:

@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import Action, may, refusal
 from bot.slack.delivery_status import Viewer
+from bot.slack.membership import private_channels_left
 from bot.slack.services import Services
 from bot.slack.status import status_lines
 from handlers.commands.sources import caller, sources_text
@@ -19,7 +20,7 @@ from handlers.common import answer, echo, join_lines, role_answer, services, spl
 class Subcommand:
     """``run(services, args, command) -> answer text``; ``usage`` goes into the help.
 
-    ``command["role"]`` is the caller's ``bot.permissions.RoleAnswer`` (``caller(command)``):
+    ``command["client"]`` is the Web API client; ``command["role"]`` is the caller's ``bot.permissions.RoleAnswer`` (``caller(command)``):
     check its ``role`` with ``may`` for what only some may do, and refuse with
     ``refusal(action, answer)``, so a lookup Slack did not answer in time is said as such (the
     dispatcher has already checked ``needs``).
@@ -46,7 +47,9 @@ def help_text(_: Services, __: str, ___: dict) -> str:
 
 def status_text(svc: Services, _: str, command: dict) -> str:
     admin = may(caller(command).role, Action.SEE_SOURCE_ERRORS)
-    viewer = None if admin else Viewer(command.get("channel_id"), command.get("user_id"))
+    user = command.get("user_id")
+    viewer = None if admin else Viewer(command.get("channel_id"), user, private_channels_left(
+        command["client"], user) if user else frozenset())
     return join_lines(status_lines(svc.db, svc.settings, errors=admin,
                                    token=svc.token.report(), viewer=viewer))
 
@@ -71,7 +74,7 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
     if not may(who.role, sub.needs):
         answer(respond, refusal(sub.needs, who))
         return
-    answer(respond, sub.run(svc, args, {**command, "role": who}))
+    answer(respond, sub.run(svc, args, {**command, "role": who, "client": context.client}))
 
 
 def register(app: App) -> None:

@@ -77,6 +77,13 @@ def test_status_tells_the_channel_the_person_and_admins_what_they_follow(
     admin = run_command(runtime, fake_slack, "/wirewatch", "status", user=REPORTER,
                         channel="C0LOBBY")["text"]
     assert all(s in admin for s in ("Harbour takeover", "Vera Quill", "msg_too_long"))
+    elsewhere = run_command(runtime, fake_slack, "/wirewatch", "status", user=EDITOR,
+                            channel="C0LOBBY")["text"]
+    assert "Harbour takeover" in elsewhere and "msg_too_long" in elsewhere, "they set it up"
+    fake_slack.channel(PRIVATE).members.discard(EDITOR)
+    left = run_command(runtime, fake_slack, "/wirewatch", "status", user=EDITOR,
+                       channel="C0LOBBY")["text"]
+    assert "Harbour takeover" not in left and "msg_too_long" not in left, left
 
 
 PARTNER_ADMIN, PARTNER, BOT = "U0PARTNERADM", "U0PARTNER", "U0OTHERBOT"
