@@ -20,8 +20,9 @@ from handlers.common import answer, echo, join_lines, role_answer, services, spl
 class Subcommand:
     """``run(services, args, command) -> answer text``; ``usage`` goes into the help.
 
-    ``command["client"]`` is the Web API client; ``command["role"]`` is the caller's ``bot.permissions.RoleAnswer`` (``caller(command)``):
-    check its ``role`` with ``may`` for what only some may do, and refuse with
+    ``command["client"]`` is the Web API client; ``command["role"]`` is the caller's
+    ``bot.permissions.RoleAnswer`` (``caller(command)``): check its ``role`` with ``may`` for
+    what only some may do, and refuse with
     ``refusal(action, answer)``, so a lookup Slack did not answer in time is said as such (the
     dispatcher has already checked ``needs``).
     """
