@@ -29,9 +29,20 @@ _WORD = re.compile(r"[^\W\d_]+\.?")
 _WEEKDAY_FIRST = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*(?=\d{1,2}\.?\s+[^\W\d_])")
 """A weekday before a comma and a day, as feeds write dates (`Di, 02 Dez 2026`): the Spanish
 `mar.` (Tuesday) would otherwise be read as March."""
-_ENGLISH_AGO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
-_AGO = re.compile(r"^\s*(?:published|updated)?\W*(\d{1,4}|an?|one)\s+(second|minute|hour|day|"
-                  r"week)s?\s+ago\W*$", re.I)
+UNITS = {
+    "seconds": "s sec secs second seconds sekunde sekunden seconde secondes segundo segundos",
+    "minutes": "m min mins minute minutes minuten minuto minutos",
+    "hours": "h hr hrs hour hours stunde stunden heure heures hora horas",
+    "days": "d day days tag tage tagen jour jours dia dias",
+    "weeks": "w wk wks week weeks woche wochen semaine semaines semana semanas",
+}
+_UNIT = {word: unit for unit, words in UNITS.items() for word in words.split()}
+_AGO = re.compile(r"^\s*(?:(?!vor\b|il\b|hace\b)[^\W\d_]+\W+)?(?P<before>vor|il y a|hace)?"
+                  r"\s*(?P<count>\d{1,4}|an?|one)\s*(?P<unit>[^\W\d_]+)\.?"
+                  r"\s*(?P<after>ago)?\W*$", re.I)
+"""`3 hours ago`, `3h ago`, `Published 5 mins ago`; German `vor 3 Stunden`, French `il y a 3
+heures`, Spanish `hace 3 horas`."""
+_ENGLISH_AGO = re.compile(r"\d\s*[^\W\d_]+\.?\s+ago\b", re.I)
 
 
 def in_english(value: str) -> str:
@@ -43,12 +54,15 @@ def in_english(value: str) -> str:
 
 
 def ago(value: str, now: datetime) -> datetime | None:
-    """The moment `3 hours ago` (`an hour ago`, `Published 2 days ago`) names, or None."""
+    """The moment `3 hours ago` (`an hour ago`, `vor 3 Stunden`) names, or None."""
     found = _AGO.match(value)
-    if not found:
+    if not found or bool(found.group("before")) == bool(found.group("after")):
         return None
-    count = int(found.group(1)) if found.group(1).isdigit() else 1
-    return now - timedelta(**{found.group(2).lower() + "s": count})
+    unit = _UNIT.get(_plain(found.group("unit")))
+    if unit is None:
+        return None
+    count = int(found.group("count")) if found.group("count").isdigit() else 1
+    return now - timedelta(**{unit: count})
 
 
 def _english_month(found: re.Match[str]) -> str:

@@ -103,9 +103,12 @@ def test_paragraphs_broken_by_br_tags_in_plain_copy_are_paragraphs(endpoint):
     assert stored["body"].count("\n\n") == text.count("\n\n")
 
 
-@pytest.mark.parametrize("written, hours", [("2 hours ago", 2), ("Published an hour ago", 1)])
+@pytest.mark.parametrize("written, hours", [
+    ("2 hours ago", 2), ("Published an hour ago", 1), ("3h ago", 3), ("vor 3 Stunden", 3),
+    ("il y a 3 heures", 3), ("hace 3 horas", 3)])
 def test_a_date_written_relative_to_now_is_read_so(endpoint, written, hours):
-    """A scraper passes on the page's "2 hours ago": it was read as 02:00 today."""
+    """A scraper passes on the page's "2 hours ago": it was read as 02:00 today ("3h ago" as
+    3 August, "vor 3 Stunden" as the 3rd of the month)."""
     port, dbs = endpoint
     sent_at = datetime.now(UTC)
     status, body, _ = post(port, article(FERRY, published=written))
