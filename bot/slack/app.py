@@ -111,12 +111,14 @@ def quiet(name: str) -> Iterator[None]:
 
 def _same_workspace(home: tuple[str | None, str | None] | None) -> Callable[..., Any]:
     """Refuse requests from another workspace than the one the token was installed in (an
-    Enterprise Grid org-wide install accepts every workspace of its organisation)."""
+    Enterprise Grid org-wide install accepts every workspace of its organisation); one naming
+    no workspace is served only when it names no other organisation."""
     team, enterprise = home or (None, None)
 
     def same_workspace(context: BoltContext, next, logger: logging.Logger) -> BoltResponse | None:
-        if team is None or context.team_id in (None, team) or \
-                (enterprise and context.enterprise_id == enterprise):
+        if team is None or context.team_id == team or \
+                (enterprise and context.enterprise_id == enterprise) or \
+                (context.team_id is None and context.enterprise_id is None):
             next()
             return None
         logger.warning("refused a request from Slack workspace %s: wirewatch is installed in %s",

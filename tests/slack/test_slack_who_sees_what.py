@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlencode
 
 import pytest
 
@@ -230,3 +231,21 @@ def test_app_home_no_longer_lists_what_a_private_channel_one_left_follows(
     assert "*Ferries* (realtime)" in home, "the topic's own list still names every topic"
     for secret in ("*Harbour takeover* (", "Vera Quill", "U0ANNA", PRIVATE, "msg_too_long"):
         assert secret not in home, secret
+
+
+def test_a_request_of_another_organisation_naming_no_workspace_is_refused(runtime, fake_slack):
+    """An interaction payload may name no team (Slack leaves `team` null in org-wide installs)
+    and another Enterprise organisation: it was served as if it came from this workspace."""
+    payload = {"type": "block_actions", "team": None, "user": {"id": "U0ELSEWHERE"},
+               "enterprise": {"id": "E0ELSEWHERE"}, "api_app_id": "A0WIREWATCH",
+               "container": {"type": "message", "channel_id": "C0NEWS"},
+               "channel": {"id": "C0NEWS"}, "response_url": fake_slack.response_url(),
+               "actions": [{"action_id": TIMELINE, "value": "1", "type": "button",
+                            "action_ts": "1"}]}
+    reply = post_signed(events_url(runtime), urlencode({"payload": json.dumps(payload)}))
+    assert reply.status == 200 and "another Slack workspace" in reply.body
+    payload["enterprise"] = None
+    assert post_signed(events_url(runtime), urlencode({"payload": json.dumps(payload)})).status \
+        == 200
+    wait_for(lambda: fake_slack.responses())
+    assert len(fake_slack.responses()) == 1, "a payload naming nobody else is served as before"
