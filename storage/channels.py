@@ -13,14 +13,16 @@ KEYED_BY_CHANNEL = (
     ("alerts", "posted_channel"),
     ("mutes", "channel"),
     ("important_stories", "channel"),
+    ("channels_without_threads", "channel"),
 )
 
 
 def move_channel(db: Database, old: str, new: str) -> dict[str, int]:
     """Every row keyed to channel ``old`` now names ``new``: subscriptions (with their pauses,
     notify lists and digest times), quote subscriptions, alerts and the threads they started,
-    mutes, important stories. Call inside a transaction. A row the new id already has (same
-    topic, same story) is kept and the old duplicate dropped, with what pointed at it: a
+    mutes, important stories, and that the channel takes no thread replies. Call inside a
+    transaction. A row the new id already has (same topic, same story) is kept and the old
+    duplicate dropped, with what pointed at it: a
     dropped quote subscription's held and alerted quotes go to the one kept, a dropped alert's
     quotes go with it. Of an alert queued on both ids, the one further on its way (sent, then
     in flight, then waiting) is kept: it is the one Slack has, or is about to have. ``old`` is

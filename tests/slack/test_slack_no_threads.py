@@ -10,6 +10,9 @@ from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.channel_memory import NO_THREADS_FOR
 from storage.db import transaction
+from storage.subscriptions import subscriptions_of
+from tests.slack.conftest import wait_for
+from tests.slack.test_slack_lifecycle import send_event
 from tests.slack.test_slack_sender import at, follow, new_story, update
 
 
@@ -67,3 +70,26 @@ def test_a_channel_without_threads_is_known_after_a_restart(
 def _replies_tried(fake_slack) -> list:
     return [c for c in fake_slack.calls_to("chat.postMessage", ok_only=False)
             if c.params.get("thread_ts")]
+
+
+def test_a_channel_without_threads_is_known_under_its_new_id(runtime, fake_slack, fresh_db,
+                                                             topic):
+    """Shared with another organisation, the channel gets a new id (`channel_id_changed`): its
+    settings go with it, so its updates are not tried as replies again."""
+    fake_slack.add_channel("G0FLAT", private=True)
+    fake_slack.channel("G0FLAT").refuses_replies = True
+    follow(fresh_db, topic, "G0FLAT")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    for second in range(4):
+        runtime.deliver_pending(now=at(second * 2))
+    fake_slack.change_channel_id("G0FLAT", "C0FLAT")
+    fake_slack.channel("C0FLAT").refuses_replies = True
+    send_event(runtime, {"type": "channel_id_changed", "old_channel_id": "G0FLAT",
+                         "new_channel_id": "C0FLAT", "event_ts": "1612206778.000000"})
+    wait_for(lambda: subscriptions_of(fresh_db, ["C0FLAT"]))
+    update(fresh_db, topic, story_id, "Union rejects the offer")
+    for second in range(4, 8):
+        runtime.deliver_pending(now=at(second * 2))
+    assert [r["status"] for r in fresh_db["alerts"].rows] == ["sent"] * 3
+    assert len(_replies_tried(fake_slack)) == 1, "asked Slack again under the new id"
