@@ -44,11 +44,12 @@ def clean_article(raw: RawArticle) -> Article:
     text = raw.text.replace("\r\n", "\n")
     paragraphs = split_paragraphs(text.replace("\r", "\n"))
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
-                                     "source": raw.source, "dateline": None}
+                                     "source": " ".join((raw.source or "").split()) or None,
+                                     "dateline": None}
     kept = [furniture.without_name_cards(p) for p in paragraphs if not _furniture(p, fields)]
     kept = [furniture.as_tweet_card(furniture.without_inline_links(p)) for p in kept]
     kept = [p for p in kept if p.strip()]
-    title = (raw.title or "").strip() or None
+    title = " ".join((raw.title or "").split()) or None  # one line: a header, a bold link
     if title:
         kept = [p for p in kept if _norm(p) != _norm(title)] or kept
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:

@@ -223,3 +223,19 @@ def mrkdwn_texts(value) -> list[str]:
     own = [value["text"]] if value.get("type") == "mrkdwn" else []
     return own + [text for key, item in value.items() if key != "text" or
                   isinstance(item, dict) for text in mrkdwn_texts(item)]
+
+
+def test_a_headline_broken_over_lines_in_the_feed_is_one_line_in_slack(
+        db_path, fresh_db, settings, nlp, runtime, fake_slack):
+    """A CMS that puts its kicker on a line of its own in the RSS title (`EXCLUSIVE` and a line
+    end) or indents it: the title was stored with its line end and tab, and shown so in the
+    alert's header and in a digest's `*…*` line. The source's name likewise."""
+    desk_follows(fresh_db, "Harbour", "café OR harbour")
+    with FeedServer() as server:
+        feed = rss([Item("k1", "KICKER", TEASER, published=at(0), full=False)])
+        server.routes["/feed"] = Route(feed.replace(b"KICKER", f"EXCLUSIVE\n\t{TITLE}\r\n".encode()))
+        assert poll_once(fresh_db, server).queued == 1
+    assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
+    [(stored,)] = fresh_db.execute("SELECT title FROM articles").fetchall()
+    assert stored == f"EXCLUSIVE {TITLE}"
+    assert f"EXCLUSIVE {TITLE}" in shown_to_desk(runtime, fake_slack)
