@@ -25,6 +25,8 @@ from tests.fakes.slack_api import MANIFEST_SCOPES
     ({"slack_signing_secret": None}, "SLACK_SIGNING_SECRET is not set"),
     ({"slack_app_token": "xoxb-not-app"}, "SLACK_APP_TOKEN does not look like an app-level token"),
     ({"timezone": "Mars/Olympus"}, "WIREWATCH_TIMEZONE"),
+    ({"timezone": "Etc/GMT+1"}, "'Etc/GMT+1' is UTC-01:00, not UTC+01:00"),
+    ({"timezone": "Etc/GMT-5"}, "'Etc/GMT-5' is UTC+05:00, not UTC-05:00"),
     ({"digest_hour": 24}, "WIREWATCH_DIGEST_HOUR"),
     ({"slack_bot_token": "xoxb-revoked"}, "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)"),
 ])
