@@ -125,10 +125,11 @@ def token_span(token: Token, text: str | None) -> Span:
     return doc[start:token.i + 1]
 
 
-def role_of(name: Span) -> Role | None:
+def role_of(name: Span, text: str | None = None) -> Role | None:
     """A role as written: the first apposition after the name, else the title words before
     it; and as a desk shows it (``roles.py``): the first apposition that is a role, else the
-    title with a party tag after the name ("(R-Texas)") read."""
+    title with a party tag after the name ("(R-Texas)") read (``text``: the text the Doc was
+    parsed from, sliced instead of joining a span's words)."""
     root, tag = name[-1], party_tag(name)
     doc = root.doc
     appositions = [doc[c.left_edge.i:c.right_edge.i + 1] for c in root.children
@@ -136,10 +137,10 @@ def role_of(name: Span) -> Role | None:
     shown = next((role for span in _glued(appositions) if not in_tag(tag, span.root)
                   and (role := desk_role(span, title=False))), None)
     if appositions and shown:
-        return Role(clean(appositions[0].text), shown)
+        return Role(clean(span_text(appositions[0], text)), shown)
     title = title_of(name)
     shown = with_party(desk_role(whole_title(title), title=True), tag)
-    written = clean(appositions[0].text) if appositions else clean(title.text)
+    written = clean(span_text(appositions[0] if appositions else title, text))
     return Role(written, shown) if written or shown else None
 
 
@@ -159,7 +160,12 @@ def _to_word_end(span: Span) -> Span:
     while end < len(doc) and not doc[end - 1].whitespace_ and \
             (doc[end].text == "-" or doc[end - 1].text == "-"):
         end += 1
-    return doc[span.start:end]
+    return span if end == span.end else doc[span.start:end]
+
+
+def span_text(span: Span, text: str | None) -> str:
+    """``span.text``, sliced from ``text`` (the text the Doc was parsed from) when at hand."""
+    return span.text if text is None else text[span.start_char:span.end_char]
 
 
 def title_of(name: Span) -> Span:

@@ -437,7 +437,7 @@ class Registry:
         """``role_of`` the name span, read once (a speaker's name is resolved again and again)."""
         key = (span.start, span.end)
         if key not in self._roles:
-            self._roles[key] = role_of(span)
+            self._roles[key] = role_of(span, self._source())
         return self._roles[key]
 
     def key_of(self, name: str | None) -> str:
