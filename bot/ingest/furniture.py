@@ -9,7 +9,8 @@ SHARE_PROMPT = re.compile(
     r"^(share( this( article| story| page)?)?( on \w+)?|tweet|e-?mail|print|copy link|"
     r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|comments?|advertisement|"
     r"advertising|sponsored( content)?|skip to (main )?content|\d+ min(ute)?s? read|"
-    r"(slideshow|gallery|photos?) \(\d+ (images?|photos?|pictures?)\))[.!]?$",
+    r"(slideshow|gallery|photos?) \(\d+ (images?|photos?|pictures?)\)|"
+    r"scroll down for (the )?video)[.!]?$",
     re.IGNORECASE,
 )
 CALL_TO_ACTION = re.compile(
@@ -70,9 +71,13 @@ naming a place or a person before a parenthesis goes on in lower case ('Paris (F
 _PART = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 _PERSON = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}"
 PHOTO_CREDIT = re.compile(
-    r"(?:\((?:Photo|Image|Photograph|Credit)s?:\s*[^()]{2,100}\)"
-    rf"|\((?:{_PERSON}/{_PART}|{_PART}/{_PERSON})(?:/{_PART})*\)"
-    rf"|(?:^|[.!?”\"]\s+)(?:[A-Z]{{2,}}|AP Photo)/{_PERSON}(?:/File Photo)?)$")
+    r"(?:\((?:[A-Z][\w.&'’-]* ){0,2}(?i:photo|image|photograph|credit)s?:\s*[^()]{2,100}\)"
+    rf"|\((?:{_PERSON}/{_PART}|{_PART}/{_PERSON})(?:/{_PART})*\s?\)"
+    rf"|(?:^|[.!?”\"]\s+)(?:(?:[A-Z]{{2,}}|AP Photo)/{_PERSON}(?:/File Photo)?"
+    rf"|(?:Photo|Image|Photograph)s?: {_PERSON}(?:/{_PART})*|{_PERSON}/{_PART}(?:/{_PART})*))$")
+PHOTO_BY = re.compile(
+    r"^(?:Photo(?:graph)?s?|Images?|(?:Photo )?[Ii]llustration) by (?:the )?[A-Z]")
+"""A line crediting the picture above it: 'Photo illustration by Harbour Wire.'"""
 NAME_CARD = re.compile(
     r"\b(?P<surname>[A-Z][\w'’-]+)(?:\s+\(?[A-Z][\w.'’-]*\)?){0,5}?\s+(?P=surname)"
     r"(?=[A-Z0-9])[^\n]{0,600}? MORE\b")
@@ -80,9 +85,22 @@ CAPTION_LABEL = re.compile(r"(?:Enlarge this image\s+)?toggle caption\b", re.IGN
 CREDIT = re.compile(
     r"^[(\[]?(?i:(?:additional |further )?(?:reporting|writing|editing|compiled|research) by) "
     r"[A-Z][^()\[\]]*[)\]]?\.?$"
-    r"|^[A-Z].{0,200}\b(?i:(?:also )?contributed (?:reporting|to this (?:report|story|article)))"
-    r"(?:,[^()]{0,80})?\.?$"
+    r"|^[(\[]?[A-Z].{0,300}\b(?i:(?:also )?contributed"
+    r"(?: reporting| to this (?:report|story|article))?)(?: (?:from|in) [A-Z][^()]{0,60})?"
+    r"(?:,[^()]{0,80})?[)\]]?\.?$"
+    rf"|^{NAME}(?: {NAME}){{0,3}}(?:(?:,| and) {NAME}(?: {NAME}){{0,3}})*"
+    r" reported from [A-Z].{0,60}$"
+    r"|^This (?:report|story|article) (?:contains|includes) (?:material|reporting)"
+    r" from (?:the )?[A-Z].*$"
 )
+CONTRIBUTORS = re.compile(r"^(?i:contributing|contributors?)\s*:\s*[A-Z]")
+"""A list of who helped, closing a report: 'Contributing: Jo Lind; the Harbour Wire'."""
+CONTACT = re.compile(
+    r"^(?i:follow|send (?:news )?tips|e-?mail|twitter|read or share this story|find)\b.{0,120}?"
+    r"(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{1,15})\.?$"
+    r"|^(?i:follow) [^.]{1,60} on (?:Twitter|Facebook|Instagram)\.?$"
+)
+"""How to reach or follow the reporter, or to share the page: 'Send tips to jo@wire.example.'"""
 TWEET_SIGNATURE = re.compile(
     r"(?<!\S)(?:[—–]|--?)\s*(?P<name>(?:(?! [-—–] )[^()—–\n]){1,60}?)\s*\(@\w{1,15}\)\s*"
     r"[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d\s*$")
@@ -94,6 +112,12 @@ TWEET_LINK = re.compile(
 """A tweet's picture or short link ('pic.twitter.com/Ab12Cd', 'https://t.co/Ab12Cd')."""
 EMBED_CLOSE = re.compile(r"^x\s+(?=\S)")
 """The close button of an embed, read as text before the tweet."""
+VIDEO_CLOSE = re.compile(r"^CLOSE(?:$|\s+(?=[\"“‘]?[A-Z]))")
+"""A video player's close button, read as text before the clip's blurb."""
+VIDEO_WORD = re.compile(r"\b(?i:videos?|watch(?:ed)?)\b")
+TITLE_RUN = 5
+"""Words a repeated run must have: a player shows its clip's title twice (as the caption and
+beside the play button), and prose that repeats five words in one line is rare."""
 SENTENCE_START = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
@@ -109,9 +133,26 @@ def ends_like_sentence(line: str) -> bool:
 def is_furniture_line(line: str) -> bool:
     """Any line that is page furniture whatever its neighbours (not headlines, which depend)."""
     return (is_ticker(line) or is_share_prompt(line) or is_related_link(line)
+            or is_video_player(line)
             or is_rights_notice(line) or is_photo_caption(line) or is_credit_line(line)
             or byline_of(line) is not None
             or published_of(line) is not None)
+
+
+def is_video_player(line: str) -> bool:
+    """A video player read as text: its close button and blurb ('CLOSE The council votes on
+    fares. HARBOUR WIRE'), or its clip's title twice beside words such as 'video' or 'watch',
+    the line ending on the title or not as a sentence does (prose may repeat a few words)."""
+    line = line.strip()
+    if VIDEO_CLOSE.match(line):
+        return True
+    if len(line) > 400 or not VIDEO_WORD.search(line):
+        return False
+    words = line.split()
+    runs = [tuple(words[i:i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)]
+    if len(set(runs)) == len(runs):
+        return False
+    return not ends_like_sentence(line) or runs[-1] in runs[:-1]
 
 
 def without_name_cards(paragraph: str) -> str:
@@ -125,8 +166,13 @@ def is_credit_line(line: str) -> bool:
     """Who helped with the report, closing it: '(Reporting by Ana Sousa; Editing by Jo Lind)',
     'The Harbour Wire contributed to this report.' (every sentence of the line a credit; its
     names are nobody the story is about)."""
-    parts = re.split(r"(?<=\.)\s+", line.strip(" \t•⦁·|-–—"))
-    return len(line) <= 400 and all(CREDIT.match(part) for part in parts)
+    line = line.strip(" \t•⦁·|-–—*")
+    if len(line) > 400:
+        return False
+    if CONTRIBUTORS.match(line):
+        return True
+    parts = re.split(r"(?<=\.)\s+", line)
+    return all(CREDIT.match(part) or CONTACT.match(part) for part in parts)
 
 
 def is_photo_caption(line: str) -> bool:
@@ -134,7 +180,8 @@ def is_photo_caption(line: str) -> bool:
     REUTERS/Ana Sousa', '(Photo: Ana Sousa, AP)', '(Ana Sousa/Reuters)'), which no sentence of
     prose does, or is a gallery's 'toggle caption' label."""
     line = line.strip()
-    return bool(PHOTO_CREDIT.search(line) or CAPTION_LABEL.match(line))
+    return bool(PHOTO_CREDIT.search(line) or CAPTION_LABEL.match(line)
+                or len(line) <= 200 and PHOTO_BY.match(line))
 
 
 def is_ticker(line: str) -> bool:

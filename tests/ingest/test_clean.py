@@ -306,3 +306,62 @@ def test_an_embedded_tweet_keeps_its_words_and_author_not_its_signature():
         prose[0], "Petra Solberg: We will not sail until every hour is paid.",
         "Lindholm Ferries: The ferries stay in port tonight.", prose[1],
         "Ada Brandt: Talks resume on Thursday in Kalmarby.", prose[2]]
+
+
+def test_contributor_lists_and_reporters_contacts_closing_a_report_are_furniture():
+    """Sign-offs the credit rule missed: a 'Contributing:' list, 'X contributed.' with no 'to
+    this report', where a reporter filed from, and how to reach or follow a reporter."""
+    sign_offs = ["Contributing: Jo Lind and Sam Hale in Port Aldis; Sousa reported from Lisbon.",
+                 "Sam Hale and Jo Lind contributed.",
+                 "– Pia Marsh contributed",
+                 "(Harbour Wire services contributed to this report).",
+                 "Lind reported from Northhaven. Wire writer Sam Hale contributed from Aldis.",
+                 "This report contains material from the Harbour Wire.",
+                 "Send tips to jo@harbourwire.example.",
+                 "Follow Jo Lind on Twitter at www.twitter.com/jolind_hw",
+                 "Follow Pia on Twitter",
+                 "Read or Share this story: https://hw.example/3Xy9",
+                 "Contributing: Harbour Wire. Follow Sam Hale on Twitter: @samhale_hw"]
+    prose = ["The harbour board froze ferry fares on Friday, its chair said.",
+             "Storms and a strike contributed to the losses, the board said.",
+             "Brandt reported from the meeting that nothing was agreed.",
+             "Follow the money, the auditor told the board."]
+    text = "\n\n".join([*prose, *sign_offs])
+    article = clean_article(RawArticle(text=text, origin="x", title="Fares frozen"))
+    assert article.body.split("\n\n") == prose
+
+
+def test_photo_credits_in_other_shapes_are_furniture():
+    """A credit after a caption without brackets, or with the agency named before 'photo', and
+    a line saying who made the picture."""
+    captions = ["Ada Brandt speaks to strikers on Monday. (Harbour photo: Jo Lind)",
+                "Cranes stand idle at the terminal. Photo: Jo Lind/Harbour Wire",
+                "Dockworkers picket outside the gates. Sam Hale/Harbour Wire/Pool",
+                "Photo: Pia Marsh",
+                "Photo illustration by the Harbour Wire. Photos by Jo Lind.",
+                "The ferry Aldis at her berth (Jo Lind/Harbour Wire )"]
+    prose = ["Dockworkers walked off the job on Monday.",
+             "Photo agencies were barred from the port, the union said.",
+             "The union said the strike would last a week."]
+    text = "\n\n".join([prose[0], *captions[:3], prose[1], *captions[3:], prose[2]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
+    assert article.body.split("\n\n") == prose
+
+
+def test_a_video_player_read_as_text_is_furniture():
+    """Its close button before the clip's blurb, its clip's title shown twice, and the pointer
+    to a video further down the page."""
+    players = ["CLOSE The council votes on new ferry fares today. Here is what changes. HARBOUR WIRE",
+               "CLOSE",
+               "JUST SEEN Brandt on the strike: no deal yet Replay More Videos ... MUST WATCH "
+               "Brandt on the strike: no deal yet 01:12",
+               "Related Video Video length 40 seconds :40 Strikers march past the port gates "
+               "Strikers march past the port gates",
+               "Scroll down for video"]
+    prose = ["Dockworkers walked off the job on Monday.",
+             "Closed for a week, the port lost its two biggest customers.",
+             "Watch the video: the union said it would strike, and the union said it would win.",
+             "The union said the strike would last a week."]
+    text = "\n\n".join([prose[0], *players[:3], *prose[1:3], *players[3:], prose[3]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
+    assert article.body.split("\n\n") == prose
