@@ -44,6 +44,7 @@ class Action(Enum):
     SUBSCRIBE = "subscribe or unsubscribe"
     MUTE = "mute stories"
     MANAGE_TOPICS = "add or remove topics"
+    NOTIFY_GROUPS = "set a user group to notify (a member may name people)"
     MANAGE_SOURCES = "add or remove sources"
     CHANGE_SETTINGS = "change settings"
     SEE_SOURCE_ERRORS = "see the errors of sources"
@@ -55,6 +56,7 @@ NEEDS: dict[Action, Role] = {
     Action.SUBSCRIBE: Role.MEMBER,
     Action.MUTE: Role.MEMBER,
     Action.MANAGE_TOPICS: Role.ADMIN,
+    Action.NOTIFY_GROUPS: Role.ADMIN,
     Action.MANAGE_SOURCES: Role.ADMIN,
     Action.CHANGE_SETTINGS: Role.ADMIN,
     Action.SEE_SOURCE_ERRORS: Role.ADMIN,

@@ -77,6 +77,11 @@ def refused(context: BoltContext, action: Action, *, wait: float = LOOKUP_WAIT) 
     return None if may(found.role, action) else refusal(action, found)
 
 
+def groups_refused(context: BoltContext, added: tuple[str, ...]) -> str | None:
+    """Why ``added`` user groups may not be set to notify (only admins may), or None."""
+    return refused(context, Action.NOTIFY_GROUPS) if added else None
+
+
 def requires(action: Action) -> Callable[..., BoltResponse | None]:
     """Listener middleware, e.g. ``middleware=[requires(Action.SUBSCRIBE)]`` on ``app.command``.
 

@@ -63,6 +63,12 @@ def notify_for(text: str | None, target_type: str) -> tuple[str, ...] | None:
     return parse_notify(text)
 
 
+def new_groups(asked: tuple[str, ...] | None, had: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The user groups a notify list adds to those a subscription notified: only an admin may
+    add one (a group may be one the workspace lets only admins mention)."""
+    return tuple(i for i in asked or () if i.startswith("S") and i not in had)
+
+
 def _id(token: str) -> str:
     if _BROADCAST.fullmatch(token):
         raise NotifyError("A subscription never pings a whole channel (@channel, @here, "

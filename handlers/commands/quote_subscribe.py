@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from bot.alerts.notify import NotifyError, notifies, notify_for, split_notify
+from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, split_notify
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
 from handlers.common import echo
 from storage import quote_subscriptions as store
@@ -40,9 +40,11 @@ def _target(text: str, command: dict) -> tuple[str, str, str]:
 
 
 def subscribe_text(db: Database, text: str, command: dict,
-                   can_post: Callable[[str], str | None]) -> str:
+                   can_post: Callable[[str], str | None],
+                   groups_refused: Callable[[tuple[str, ...]], str | None]) -> str:
     """Follow the quotes; ``can_post(channel)`` says why the bot cannot post in a channel
-    (as `/subscribe TOPIC` checks it), or None."""
+    (as `/subscribe TOPIC` checks it), or None; ``groups_refused(added)`` why the person may
+    not add those user groups to notify, or None."""
     text, notify_text = split_notify(text)
     target_type, target_id, query = _target(text, command)
     head, _, last = query.rpartition(" ")
@@ -60,6 +62,10 @@ def subscribe_text(db: Database, text: str, command: dict,
     if refusal:
         return f"{refusal} Nothing was subscribed."
     key = {"query": query, "target_type": target_type, "target_id": target_id}
+    had = store.find_quote_subscription(db, **key)
+    refusal = groups_refused(new_groups(notify, had.notify if had else ()))
+    if refusal:
+        return refusal
     with transaction(db):
         before = store.find_quote_subscription(db, **key)
         if before is not None and notify is not None and not given:

@@ -8,13 +8,22 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
-from bot.alerts.notify import NotifyError, notifies, notify_for, split_notify
+from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, split_notify
 from bot.alerts.pause import resume_person
 from bot.models import Topic
 from bot.permissions import Action
 from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
-from handlers.common import answer, db_of, echo, join_lines, requires, unquote, user_text
+from handlers.common import (
+    answer,
+    db_of,
+    echo,
+    groups_refused,
+    join_lines,
+    requires,
+    unquote,
+    user_text,
+)
 from handlers.events.app_home import publish_home
 from storage import subscriptions as subs
 from storage.articles import now_iso
@@ -74,7 +83,8 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     resume_person(db, command.get("user_id", ""))
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
-            db, text, command, can_post=lambda channel: can_post_here(db, client, channel)))
+            db, text, command, can_post=lambda channel: can_post_here(db, client, channel),
+            groups_refused=lambda added: groups_refused(context, added)))
         publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
@@ -86,6 +96,12 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     except NotifyError as exc:
         answer(respond, str(exc) if request.target_type == "user" else
                f"{exc} Nothing was subscribed.")
+        return
+    had = subs.find_subscription(db, topic_id=topic.id, target_type=request.target_type,
+                                 target_id=request.target_id)
+    refusal = groups_refused(context, new_groups(notify, had.notify if had else ()))
+    if refusal:
+        answer(respond, refusal)
         return
     if request.target_type == "channel":
         refusal = can_post_here(db, client, request.target_id)

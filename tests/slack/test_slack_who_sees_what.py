@@ -249,3 +249,31 @@ def test_a_request_of_another_organisation_naming_no_workspace_is_refused(runtim
         == 200
     wait_for(lambda: fake_slack.responses())
     assert len(fake_slack.responses()) == 1, "a payload naming nobody else is served as before"
+
+
+DESK = "<!subteam^S0NIGHTDESK|@night-desk>"
+
+
+def test_only_an_admin_sets_a_user_group_to_notify(runtime, fake_slack, fresh_db):
+    """A user group may be one the workspace lets only admins mention: a member may have a
+    channel's alerts (or its quotes) ping themselves or named people, not a group; one an admin
+    set keeps pinging, and a member's later change that keeps it stands."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    for text in (f"Ferries notify {DESK}", f'quotes person:"Vera Quill" notify {DESK}'):
+        said = run_command(runtime, fake_slack, "/subscribe", text, user=MEMBER,
+                           channel="C0LOBBY")["text"]
+        assert said.startswith("Only wirewatch admins") and "user group" in said, said
+    assert fresh_db["subscriptions"].count == 0
+    assert fresh_db["quote_subscriptions"].count == 0
+    said = run_command(runtime, fake_slack, "/subscribe", f"Ferries notify <@{MEMBER}>",
+                       user=MEMBER, channel="C0LOBBY")["text"]
+    assert f"notifies <@{MEMBER}>" in said, said
+    said = run_command(runtime, fake_slack, "/subscribe", f"Ferries notify {DESK}",
+                       user=REPORTER, channel="C0LOBBY")["text"]
+    assert "notifies <!subteam^S0NIGHTDESK>" in said, said
+    said = run_command(runtime, fake_slack, "/subscribe", f"Ferries notify {DESK} <@{MEMBER}>",
+                       user=MEMBER, channel="C0LOBBY")["text"]
+    assert f"notifies <!subteam^S0NIGHTDESK>, <@{MEMBER}>" in said, said
+    [sub] = subscriptions_of(fresh_db, ["C0LOBBY"])
+    assert sub.notify == ("S0NIGHTDESK", MEMBER)
