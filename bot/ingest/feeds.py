@@ -202,10 +202,11 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
                   feed_url: str,
                   allow_private: bool = False) -> RawArticle | IngestFailure | PageFailed:
     """The entry as an article; a teaser is replaced by the linked page's main text, and when
-    the page cannot be had the caller decides between the teaser and a later try."""
+    the page cannot be had the caller decides between the teaser and a later try. An entry
+    that is a headline only (a wire's flashes) is its own text."""
     origin = entry.link or f"{feed_url} {entry.key}"
-    article = RawArticle(text=entry.text, origin=origin, title=entry.title, url=entry.link,
-                         source=feed_title or urlsplit(feed_url).hostname,
+    article = RawArticle(text=entry.text or entry.title or "", origin=origin, title=entry.title,
+                         url=entry.link, source=feed_title or urlsplit(feed_url).hostname,
                          published=entry.published)
     if entry.teaser and entry.link:
         try:
@@ -223,7 +224,7 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
             return _without_page(article, other, may_pass=False)
         if len(page.text) >= len(entry.text):
             return replace(article, text=page.text)
-    if not entry.text:
+    if not article.text:
         return IngestFailure(origin, "the entry has no text and no link to fetch it from")
     return article
 

@@ -183,7 +183,7 @@ def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh
     server.routes["/feed"] = Route(feed, etag='"x"')
     source = feed_source(fresh_db, server.url("/feed"))
     result = poll(fresh_db, source.id, fetcher, at(1))
-    assert (result.queued, result.retry) == (0, 1)
+    assert (result.queued, result.retry, result.waiting) == (0, 0, 1), "waits for its page"
     assert source_row(fresh_db, source.id).etag is None
     server.routes["/news/later"] = Route(page(*LIBRARY), content_type="text/html")
     assert poll(fresh_db, source.id, fetcher, at(2)).queued == 1
@@ -405,3 +405,21 @@ def test_an_entry_dated_in_another_language_keeps_its_date(server, fresh_db, fet
     assert poll(fresh_db, source.id, fetcher, at(5)).queued == 1
     [row] = pending(fresh_db, limit=10)
     assert clean_article(row.article).published == when.isoformat(), local
+
+
+def test_entries_that_are_headlines_only_are_stored_not_tried_for_ever(
+        server, fresh_db, fetcher, caplog):
+    """A wire's flash feed: each item a headline, with no description and no link. Each poll
+    said "the entry has no text and no link to fetch it from; will try again next poll" for
+    every entry, for as long as it stayed in the feed, and none was ever stored."""
+    server.routes["/feed"] = Route(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Flashes</title>'
+        b"<item><title>Ferry crews in Tarnby walk out over rota changes</title>"
+        b"<guid>flash-1</guid></item><item><title>Kessel bridge to close for three nights"
+        b"</title><guid>flash-2</guid></item></channel></rss>")
+    source = feed_source(fresh_db, server.url("/feed"))
+    results = [poll(fresh_db, source.id, fetcher, at(minute * 5)) for minute in range(3)]
+    assert [(r.queued, r.retry) for r in results] == [(2, 0), (0, 0), (0, 0)]
+    assert "will try again" not in caplog.text
+    assert sorted(str(row.article.text) for row in pending(fresh_db, limit=10)) == [
+        "Ferry crews in Tarnby walk out over rota changes", "Kessel bridge to close for three nights"]
