@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.columns import Columns
+from bot.nlp.speakers.registry import Registry
 
 TEXTS = [
     "The harbour commission and the port authority said the new pier, which the city council "
@@ -67,3 +68,18 @@ def test_the_chunks_before_a_word_are_those_the_whole_article_has_before_it(nlp)
             for lemma in lemmas(doc):
                 assert found.before(lemma, end) == [c for c in whole.get(lemma, [])
                                                     if c[0] < end]
+
+
+def test_the_registry_builds_spans_only_for_chunks_longer_than_asked(nlp):
+    """``longer_than`` leaves out the short chunks, and only those, in text order."""
+    doc = nlp(TEXTS[0] + " The commission met the Baltic harbour commission in May.")
+    reg = Registry(doc, quoted=lambda offset: False, speaking=lambda token: True)
+    whole = by_spacy(doc)
+    for lemma in lemmas(doc):
+        for longer_than in (0, 2):
+            found = [(c.start, c.end) for c in reg.chunks_before(lemma, len(doc),
+                                                                 longer_than=longer_than)]
+            assert found == [c for c in whole.get(lemma, []) if c[1] - c[0] > longer_than]
+    long = reg.chunks_before("commission", len(doc), longer_than=2)
+    assert long[0].start == 0 and all(len(c) > 2 for c in long)
+    assert len(long) < len(whole["commission"])  # "The commission met …" left out

@@ -421,10 +421,10 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         company = _acting_company(r, token)
         if company is not None:
             return company
-    for chunk in r.reg.chunks_before(lemma, token.i):
+    for chunk in r.reg.chunks_before(lemma, token.i, longer_than=2):
         if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
             continue  # its own phrase names it ("the Sanders campaign"), or says nothing
-        if len(chunk) > 2 and not r.reg.quoted(chunk.start_char):
+        if not r.reg.quoted(chunk.start_char):
             return national_government(r, chunk.root) or \
                 Speaker(r.reg.phrase(chunk.root), "organisation")
     if lemma in AGENCIES:

@@ -363,12 +363,14 @@ class Registry:
             person.take_role(_written_title(tok, doc[start:end]))
             self.add_mention(doc[end - 1], person.name)
 
-    def chunks_before(self, lemma: str, before: int) -> list[Span]:
+    def chunks_before(self, lemma: str, before: int, *, longer_than: int = 0) -> list[Span]:
         """Noun chunks headed by this lower-cased lemma starting before index ``before``, in
-        text order: the article's chunks are found once, as far as any description asks."""
+        text order, of more than ``longer_than`` words (only those become Spans): the
+        article's chunks are found once, as far as any description asks."""
         if self._chunks is None:
             self._chunks = NounChunks(self.doc, self.columns.pos, self.columns.lemma)
-        return [self.doc[start:end] for start, end in self._chunks.before(lemma, before)]
+        return [self.doc[start:end] for start, end in self._chunks.before(lemma, before)
+                if end - start > longer_than]
 
     def nouns_before(self, lemma: str, before: int) -> list[Token]:
         """Nouns with this lower-cased lemma before index ``before``, latest first."""
