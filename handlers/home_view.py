@@ -37,7 +37,7 @@ def home_blocks(db: Database, user: str, notice: str | None = None, *,
     return within_view_limits([
         HEADER, *notice_blocks(notice), *subscription_blocks(db, user, shown),
         *paused_home_section(db, user, shown),
-        {"type": "divider"}, *mute_blocks(db, user), {"type": "divider"}, *topic_blocks(db)])
+        {"type": "divider"}, *mute_blocks(db, user, shown), {"type": "divider"}, *topic_blocks(db)])
 
 
 def short_home(notice: str | None = None) -> list[dict]:
@@ -102,11 +102,14 @@ def subscription_blocks(db: Database, user: str, shown: Shown) -> list[dict]:
     return blocks + ([_section(more)] if left > 0 else [])
 
 
-def mute_blocks(db: Database, user: str) -> list[dict]:
-    mutes = mutes_by(db, user, limit=SHOWN_MUTES)
+def mute_blocks(db: Database, user: str, shown: Shown) -> list[dict]:
+    """``user``'s mutes, but those in a private channel they are no longer in (``shown``)."""
+    visible = [m for m in mutes_by(db, user, limit=count_mutes_by(db, user))
+               if m.channel.startswith(("U", "W", "D")) or shown(m.channel)]
+    mutes = visible[:SHOWN_MUTES]
     if not mutes:
         return [_section("*Your mutes*\nNone: *Mute story* under an alert stops its updates.")]
-    left = count_mutes_by(db, user) - len(mutes)
+    left = len(visible) - len(mutes)
     blocks = [_section("*Your mutes*")]
     for mute in mutes:
         where = "your direct messages" if mute.channel.startswith(("U", "W", "D")) else \

@@ -277,3 +277,34 @@ def test_only_an_admin_sets_a_user_group_to_notify(runtime, fake_slack, fresh_db
     assert f"notifies <!subteam^S0NIGHTDESK>, <@{MEMBER}>" in said, said
     [sub] = subscriptions_of(fresh_db, ["C0LOBBY"])
     assert sub.notify == ("S0NIGHTDESK", MEMBER)
+
+
+def test_app_home_no_longer_lists_a_mute_in_a_private_channel_one_left(runtime, fake_slack,
+                                                                      fresh_db):
+    """A story muted in a private desk is listed under "Your mutes" while its muter is in the
+    desk; once they are out, the desk (and the story it followed) is no longer theirs to see.
+    A mute in a public channel stays."""
+    desk = fake_slack.add_channel(PRIVATE, private=True)
+    desk.members.update({EDITOR, MEMBER})
+    secret = add_story(fresh_db, article_id=add_article(fresh_db, title="Harbour sold"),
+                       title="Harbour sold")
+    public = add_story(fresh_db, article_id=add_article(fresh_db, title="Ferry late again"),
+                       title="Ferry late again")
+    for story, channel in ((secret, PRIVATE), (public, "C0PUBLIC")):
+        before = len(fake_slack.responses())
+        post_signed(events_url(runtime), action_body(MUTE, str(story), user=EDITOR,
+                                                     channel=channel,
+                                                     response_url=fake_slack.response_url()))
+        wait_for(lambda n=before: fake_slack.responses()[n:])
+    wait_for(lambda: all(title in json.dumps(fake_slack.views.get(EDITOR) or {})
+                         for title in ("Harbour sold", "Ferry late again")))
+    desk.members.discard(EDITOR)
+    published = len(fake_slack.calls_to("views.publish"))
+    post_signed(events_url(runtime), event_body({"type": "app_home_opened", "user": EDITOR,
+                                                 "channel": "D0EDITOR", "tab": "home",
+                                                 "event_ts": "1700000000.000300"}),
+                content_type="application/json")
+    wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
+    home = json.dumps(fake_slack.views[EDITOR])
+    assert "Ferry late again" in home and "<#C0PUBLIC>" in home
+    assert "Harbour sold" not in home and PRIVATE not in home, home
