@@ -9,16 +9,16 @@ import unicodedata
 from datetime import datetime, timedelta
 
 MONTHS = {
-    1: "januar janvier janv enero ene gennaio gen januari janeiro",
+    1: "jan januar janner janvier janv enero ene gennaio gen januari janeiro",
     2: "februar fevrier fevr febrero febbraio februari fevereiro fev",
-    3: "marz maerz mrz mars marzo maart mrt marco",
+    3: "mar marz maerz mrz mars marzo maart mrt marco",
     4: "avril avr abril abr aprile",
     5: "mai mayo maggio mag mei maio",
     6: "juni juin junio giugno giu junho",
     7: "juli juillet juil julio luglio lug julho",
     8: "aout agosto ago augustus",
     9: "septembre septiembre setiembre settembre set setembro",
-    10: "oktober okt octobre octubre ottobre ott outubro",
+    10: "oktober okt octobre octubre ottobre ott outubro out",
     11: "novembre noviembre novembro",
     12: "dezember dez dec decembre diciembre dic dicembre dezembro",
 }

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.ingest.clean import CleanError, clean_article, normalise_time, split_paragraphs
@@ -365,3 +367,19 @@ def test_a_video_player_read_as_text_is_furniture():
     text = "\n\n".join([prose[0], *players[:3], *prose[1:3], *players[3:], prose[3]])
     article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
     assert article.body.split("\n\n") == prose
+
+
+def test_every_month_of_the_languages_european_feeds_write_is_read():
+    """Each month as German, French, Spanish, Italian, Dutch and Portuguese CMSs abbreviate it
+    in their RSS dates, after a weekday of that language."""
+    from tests.sources.test_feed_poll import LOCAL_DATES
+    written = {**LOCAL_DATES,
+               "dutch": ("ma di wo do vr za zo", "jan feb mrt apr mei jun jul aug sep okt nov dec"),
+               "portuguese": ("seg ter qua qui sex sáb dom",
+                              "jan fev mar abr mai jun jul ago set out nov dez"),
+               "austrian": ("Mo Di Mi Do Fr Sa So", "Jän Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez")}
+    for language, (weekdays, months) in written.items():
+        for month, name in enumerate(months.split(), start=1):
+            day = datetime(2026, month, 2, 9, tzinfo=UTC)
+            local = f"{weekdays.split()[day.weekday()]}, 02 {name} 2026 09:00:00 +0000"
+            assert normalise_time(local) == day.isoformat(), (language, local)
