@@ -663,10 +663,12 @@ def _named_gender(name: str) -> str | None:
 def _body_words(name: Span) -> set[str]:
     """The words a body's name may be shortened to: its last, and its head before "of" or "for"
     ("Bank of Halden", "Centre for Coastal Studies"), in one spelling."""
-    words = {name[-1].lower_}
-    of = next((t.i - name.start for t in name[1:] if t.lower_ in {"of", "for"}), None)
+    doc = name.doc
+    words = {doc[name.end - 1].lower_}
+    of = next((i for i in range(name.start + 1, name.end) if doc[i].lower_ in {"of", "for"}),
+              None)
     if of is not None:
-        words.add(name[of - 1].lower_)
+        words.add(doc[of - 1].lower_)
     return {SPELLINGS.get(w, w) for w in words}
 
 
