@@ -19,6 +19,10 @@ VERBAL = frozenset({VERB, AUX})
 VERB_NAMES = 50_000
 """How many verb lemmas ``_verb_name`` keeps before starting afresh."""
 _verb_names: dict[int, str] = {}
+WORD_SETS = 1_000
+"""How many word sets ``_hashes`` keeps before starting afresh."""
+_hash_sets: dict[frozenset[str], frozenset[int]] = {}
+"""The words ``lowered`` looks for, as hashes, by word set (a few sets, asked in every article)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ class Columns:
         key = frozenset(words)
         found = self._lowered.get(key)
         if found is None:
-            wanted = {get_string_id(w) for w in key}
+            wanted = _hashes(key)
             found = self._lowered[key] = [i for i, h in enumerate(self.lower) if h in wanted]
         return list(found)
 
@@ -150,3 +154,12 @@ def _verb_name(lemma: int, strings: StringStore) -> str:
             _verb_names.clear()
         name = _verb_names[lemma] = verb_lemma(strings[lemma], "")
     return name
+
+
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    found = _hash_sets.get(words)
+    if found is None:
+        if len(_hash_sets) >= WORD_SETS:
+            _hash_sets.clear()
+        found = _hash_sets[words] = frozenset(get_string_id(w) for w in words)
+    return found
