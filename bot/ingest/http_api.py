@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qs
 
-from bot.ingest.records import record_to_article
+from bot.ingest.records import object_on_first_line, record_to_article
 from bot.models import InboxResult, IngestFailure, RawArticle
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import enqueue
@@ -158,6 +158,8 @@ class IngestApp:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
+            if exc.msg == "Extra data" and object_on_first_line(text):
+                return IngestApp._json_lines(text)
             raise RequestError(400, f"malformed JSON at line {exc.lineno} column {exc.colno}: "
                                f"{exc.msg}", usage=USAGE) from None
         except RecursionError:
@@ -165,6 +167,23 @@ class IngestApp:
         except ValueError as exc:  # e.g. an integer of more than 4,300 digits
             raise RequestError(400, f"JSON value not accepted: {str(exc)[:120]}",
                                usage=USAGE) from None
+
+    @staticmethod
+    def _json_lines(text: str) -> list[Any]:
+        """A body of JSON Lines (`curl --data-binary @export.jsonl`): one article a line."""
+        values = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                values.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise RequestError(400, f"malformed JSON at line {number} column {exc.colno}: "
+                                   f"{exc.msg}", usage=USAGE) from None
+            except (RecursionError, ValueError):
+                raise RequestError(400, f"JSON value not accepted at line {number}",
+                                   usage=USAGE) from None
+        return values
 
     def _queue(self, items: list[RawArticle | IngestFailure], *,
                wait: float) -> tuple[int, dict]:

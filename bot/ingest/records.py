@@ -49,7 +49,7 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data" and _object_on_first_line(text):
+        if exc.msg == "Extra data" and object_on_first_line(text):
             yield from parse_json_lines(text.splitlines(), origin=origin,
                                         max_line_bytes=len(text.encode("utf-8")) + 1)
             return
@@ -68,7 +68,7 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
         yield record_to_article(value, origin=origin)
 
 
-def _object_on_first_line(text: str) -> bool:
+def object_on_first_line(text: str) -> bool:
     """JSON Lines saved as .json (many exports do): an object on the first line by itself."""
     first = text.lstrip().split("\n", 1)[0]
     try:

@@ -118,6 +118,19 @@ def test_a_date_written_relative_to_now_is_read_so(endpoint, written, hours):
     assert abs(read - (sent_at - timedelta(hours=hours))) < timedelta(minutes=5), stored
 
 
+def test_a_body_of_json_lines_is_a_batch(endpoint):
+    """`curl --data-binary @export.jsonl`: one article a line, as a batch would be; before,
+    400 "malformed JSON at line 2 column 1: Extra data" and nothing taken."""
+    port, dbs = endpoint
+    body = "\n".join(json.dumps(article(story)) for story in (FERRY, BRIDGE)) + "\n"
+    status, payload, _ = post(port, body.encode())
+    assert status == 200 and payload["accepted"] == 2, payload
+    assert [r["status"] for r in payload["results"]] == ["stored", "stored"]
+    status, payload, _ = post(port, (json.dumps(article(ORCHARD)) + "\n{cut").encode())
+    assert status == 400 and "line 2" in payload["error"], payload
+    assert dbs.get()["articles"].count == 2
+
+
 AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 
