@@ -15,6 +15,7 @@ from bot.alerts.calls import retry_after
 from bot.alerts.mrkdwn import clean, fit
 from bot.models import WirewatchError
 from bot.permissions import LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
+from bot.slack.reach import Reach, guest_reach
 from bot.slack.services import CONTEXT_KEY, Services
 from storage.state import install_id
 
@@ -75,6 +76,15 @@ def refused(context: BoltContext, action: Action, *, wait: float = LOOKUP_WAIT) 
     Slack did not say in time who they are). Waits for Slack at most ``wait`` seconds."""
     found = role_answer(context, wait=wait)
     return None if may(found.role, action) else refusal(action, found)
+
+
+def reach_of(context: BoltContext, here: str | None = None, *,
+             wait: float = LOOKUP_WAIT) -> Reach | None:
+    """None for whoever reads everything (members, admins); for a guest (or one Slack did not
+    say in time is more), what the channels they are in follow (``here`` included)."""
+    if may(role_answer(context, wait=wait).role, Action.READ_ALL):
+        return None
+    return guest_reach(db_of(context), context.client, context.user_id, here)
 
 
 def groups_refused(context: BoltContext, added: tuple[str, ...]) -> str | None:

@@ -8,6 +8,7 @@ from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import Shown, paused_home_section
+from bot.slack.reach import Reach
 from storage.mutes import count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
 from storage.subscriptions import MODES, subscriptions_by
@@ -27,17 +28,20 @@ EVERYTHING = ("`/subscribe` lists your subscriptions by direct message, and a ch
 
 
 def home_blocks(db: Database, user: str, notice: str | None = None, *,
-                hidden: frozenset[str] | None = frozenset()) -> list[dict]:
+                hidden: frozenset[str] | None = frozenset(),
+                reach: Reach | None = None) -> list[dict]:
     """Each list capped, with "…and N more" and the command that lists it all; and whatever
     the lists hold, within what views.publish takes (100 blocks, 3,000 characters a section).
     ``notice`` (why a control did nothing: App Home has no ephemeral answer) comes first.
     ``hidden``: the private channels the person is not in, whose subscriptions they set up
-    are not shown (None, Slack did not say which: no channel's is)."""
+    are not shown (None, Slack did not say which: no channel's is). ``reach``: a guest's,
+    whose topics are only those their channels follow (None: every topic)."""
     shown = Shown(user, hidden)
     return within_view_limits([
         HEADER, *notice_blocks(notice), *subscription_blocks(db, user, shown),
         *paused_home_section(db, user, shown),
-        {"type": "divider"}, *mute_blocks(db, user, shown), {"type": "divider"}, *topic_blocks(db)])
+        {"type": "divider"}, *mute_blocks(db, user, shown), {"type": "divider"},
+        *topic_blocks(db, reach)])
 
 
 def short_home(notice: str | None = None) -> list[dict]:
@@ -126,10 +130,11 @@ def mute_blocks(db: Database, user: str, shown: Shown) -> list[dict]:
     return blocks
 
 
-def topic_blocks(db: Database) -> list[dict]:
-    topics = list_topics(db)
+def topic_blocks(db: Database, reach: Reach | None = None) -> list[dict]:
+    topics = [t for t in list_topics(db) if reach is None or reach.topic(t.id)]
     if not topics:
-        return [_section("*Topics*\nNone yet: `/topics add` to track one.")]
+        return [_section("*Topics*\nNone yet: `/topics add` to track one." if reach is None
+                         else "*Topics*\nNone followed in the channels you are in.")]
     blocks = [_section("*Topics and their latest stories*")]
     for topic in topics[:SHOWN_TOPICS]:
         stories = recent_stories(db, topic.id, limit=STORIES_PER_TOPIC)

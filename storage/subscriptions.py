@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
@@ -162,3 +162,21 @@ def set_last_digest(db: Database, subscription_id: int, at: str, event: int | No
                [at, event, subscription_id])
     db.conn.executemany("INSERT OR IGNORE INTO digest_moved_reports (subscription_id, event_id) "
                         "VALUES (?, ?)", [(subscription_id, e) for e in moved])
+
+
+def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """(topics, stories) these channels follow: the topics they subscribe to; the stories of
+    those topics and those alerted there."""
+    targets = sorted(set(channels))
+    if not targets:
+        return frozenset(), frozenset()
+    marks = ",".join("?" * len(targets))
+    topics = frozenset(r[0] for r in db.execute(
+        f"SELECT topic_id FROM subscriptions WHERE target_type = 'channel' AND target_id IN "
+        f"({marks})", targets))
+    stories = frozenset(r[0] for r in db.execute(
+        f"SELECT story_id FROM alerts WHERE status = 'sent' AND (channel IN ({marks}) OR "
+        f"posted_channel IN ({marks})) UNION SELECT st.story_id FROM story_topics st JOIN "
+        f"subscriptions s ON s.topic_id = st.topic_id WHERE s.target_type = 'channel' AND "
+        f"s.target_id IN ({marks})", targets * 3))
+    return topics, stories

@@ -20,10 +20,12 @@ MAX_SOURCES = 15
 
 
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
-                 token: TokenReport | None = None, viewer: Viewer | None = None) -> list[str]:
+                 token: TokenReport | None = None, viewer: Viewer | None = None,
+                 sources: bool = True) -> list[str]:
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse); ``viewer``: who asks, where, when
-    not an admin (``delivery_lines``)."""
+    not an admin (``delivery_lines``); ``sources``: list each source (not to guests: feed
+    addresses are internal configuration), else only how many."""
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     stored = totals(db)
     subscribed = stored.subscriptions + count_quote_subscriptions(db)
@@ -41,8 +43,9 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     elif not subscribed:
         lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
                      "channel (or `/subscribe me TOPIC`)")
-    return lines + delivery_lines(db, token, viewer=viewer) + source_lines(db, errors=errors) + \
-        failed_lines(db, errors=errors)
+    listed = source_lines(db, errors=errors)
+    return lines + delivery_lines(db, token, viewer=viewer) + \
+        (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
 
 

@@ -10,7 +10,7 @@ from bot.models import Subscription
 from bot.permissions import AFTER_ACK_WAIT, Action
 from bot.slack.membership import in_channel
 from handlers.actions.mute import unmute
-from handlers.common import answer, db_of, refused, row_id, story_of
+from handlers.common import answer, db_of, reach_of, refused, row_id, story_of
 from handlers.events.app_home import publish_home
 from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
 from storage import subscriptions as subs
@@ -88,7 +88,8 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
                 _not_theirs(client, db, user, _kind_of(channel), channel):
             return
         unmute(client, db, story_id=story, channel=channel, user=user)
-    publish_home(client, db, user, notice=None if body.get("response_url") else line)
+    publish_home(client, db, user, notice=None if body.get("response_url") else line,
+                 reach=reach_of(context, wait=AFTER_ACK_WAIT) if line else None)
 
 
 def _refused_here(client: WebClient, context: BoltContext, user: str | None,
@@ -97,7 +98,8 @@ def _refused_here(client: WebClient, context: BoltContext, user: str | None,
     answer, is published again with the line that says who may (as a command would say)."""
     line = refused(context, action, wait=AFTER_ACK_WAIT)
     if line:
-        publish_home(client, db_of(context), user, notice=line)
+        publish_home(client, db_of(context), user, notice=line,
+                     reach=reach_of(context, wait=AFTER_ACK_WAIT))
     return line is not None
 
 

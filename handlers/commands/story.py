@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from handlers.common import answer, db_of, echo, row_id, unquote, user_text
+from handlers.common import answer, db_of, echo, reach_of, row_id, unquote, user_text
 from handlers.timeline import send_timeline
-from storage.timeline import find_stories
+from storage.timeline import FIND_LIMIT, find_stories
 
+GUEST_FIND = 500
+"""Stories a guest's words are matched against, before those their channels follow are kept."""
 USAGE = ("Usage: `/story ID` or `/story WORDS FROM ITS TITLE` shows a story as it grew: each "
          "article in order with its source, time and what it added, the summary at the top. "
          "Example: `/story harbour strike`")
@@ -20,13 +22,16 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
     if not text:
         answer(respond, USAGE)
         return
+    reach = reach_of(context, command.get("channel_id"))
     number = text.removeprefix("#")
     if number.isdigit():
         story = row_id(number)
-        if story is None or not send_timeline(respond, db, story):
+        if story is None or (reach is not None and not reach.story(story)) or \
+                not send_timeline(respond, db, story):
             answer(respond, f"No story {echo(number, 20)}. {USAGE}")
         return
-    found = find_stories(db, text)
+    found = [s for s in find_stories(db, text, limit=FIND_LIMIT if reach is None else GUEST_FIND)
+             if reach is None or reach.story(s.id)][:FIND_LIMIT]
     if not found:
         answer(respond, f"No story title contains “{echo(text, 100)}”. {USAGE}")
         return

@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 
 from bot.alerts.mrkdwn import counted
 from bot.permissions import Action
+from bot.slack.reach import Reach
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_names import plain_words
@@ -15,6 +16,7 @@ from handlers.common import (
     answer,
     echo,
     join_lines,
+    reach_of,
     refused,
     said,
     services,
@@ -32,6 +34,7 @@ USAGE = ("Usage: `/topics` lists topics · `/topics add NAME [QUERY]` tracks one
          "a form that previews what the query matches) · `/topics remove NAME` · "
          "`/topics show NAME`")
 SHOW_STORIES = 5
+GUEST_NONE = "No topic is followed in the channels you are in (a guest sees only those)."
 
 
 def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
@@ -46,19 +49,30 @@ def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
         else:
             open_topic_modal(client, command["trigger_id"], command.get("channel_id"))
         return
-    action = ACTIONS.get(verb.lower())
+    action = ACTIONS.get(verb.lower()) if verb else list_text
     if action is None:
-        answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}" if verb else
-               list_text(svc, rest, command))
+        answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}")
         return
     line = refused(context, NEEDS.get(action, Action.READ))
-    answer(respond, line or said(lambda: action(svc, rest, command), then=USAGE))
+    if line:
+        answer(respond, line)
+        return
+    if action in (list_text, show_text):
+        command = {**command, "reach": reach_of(context, command.get("channel_id"))}
+    answer(respond, said(lambda: action(svc, rest, command), then=USAGE))
+
+
+def _reach(command: dict) -> Reach | None:
+    """What a guest may read (``reach_of``); None: everything."""
+    found = command.get("reach")
+    return found if isinstance(found, Reach) else None
 
 
 def list_text(svc: Services, rest: str, command: dict) -> str:
-    rows = store.list_topics(svc.db)
+    reach = _reach(command)
+    rows = [r for r in store.list_topics(svc.db) if reach is None or reach.topic(r.id)]
     if not rows:
-        return "No topics yet. " + USAGE
+        return "No topics yet. " + USAGE if reach is None else GUEST_NONE
     lines = [f"*{counted(len(rows), 'topic')}*"]
     lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`" for r in rows]
     return join_lines(lines)
@@ -113,7 +127,8 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     db = svc.db
     name = unquote(rest)
     topic = store.get_topic(db, name) if name else None
-    if topic is None:
+    reach = _reach(command)
+    if topic is None or (reach is not None and not reach.topic(topic.id)):
         return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."
     lines = [f"*{echo(topic.name, 100)}*: `{echo(topic.query, 500)}`"]
     subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])

@@ -47,19 +47,22 @@ def help_text(_: Services, __: str, ___: dict) -> str:
 
 
 def status_text(svc: Services, _: str, command: dict) -> str:
-    admin = may(caller(command).role, Action.SEE_SOURCE_ERRORS)
+    role = caller(command).role
+    admin = may(role, Action.SEE_SOURCE_ERRORS)
     user = command.get("user_id")
     viewer = None if admin else Viewer(command.get("channel_id"), user, private_channels_left(
         command["client"], user) if user else frozenset())
     return join_lines(status_lines(svc.db, svc.settings, errors=admin,
-                                   token=svc.token.report(), viewer=viewer))
+                                   token=svc.token.report(), viewer=viewer,
+                                   sources=may(role, Action.SEE_SOURCES)))
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     "help": Subcommand(help_text, "/wirewatch help: this list"),
     "status": Subcommand(status_text, "/wirewatch status: sources, last ingest, pending alerts"),
     "sources": Subcommand(sources_text,
-                          "/wirewatch sources [add URL [--every N] | remove ID]: feeds"),
+                          "/wirewatch sources [add URL [--every N] | remove ID]: feeds",
+                          needs=Action.SEE_SOURCES),
 }
 
 

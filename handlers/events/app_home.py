@@ -11,7 +11,8 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
 from bot.slack.membership import private_channels_left
-from handlers.common import db_of
+from bot.slack.reach import Reach
+from handlers.common import db_of, reach_of
 from handlers.home_view import home_blocks, short_home
 
 log = logging.getLogger(__name__)
@@ -21,20 +22,22 @@ VIEW_REFUSALS = {"invalid_arguments", "invalid_blocks", "invalid_blocks_format",
 def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> None:
     if event.get("tab", "home") != "home":
         return
-    publish_home(client, db_of(context), event["user"])
+    publish_home(client, db_of(context), event["user"], reach=reach_of(context))
 
 
 def publish_home(client: WebClient, db: Database, user: str | None,
-                 notice: str | None = None) -> None:
+                 notice: str | None = None, *, reach: Reach | None = None) -> None:
     """Refresh a person's App Home; a failure is logged once, never fails what they just did.
 
     ``notice`` goes at the top: App Home has no ephemeral answer, so a control that did nothing
     says why there (until the next refresh). A view Slack refuses as such (``VIEW_REFUSALS``)
     is replaced by a short one that says where everything is; refused even so, nothing more is
-    tried until the next refresh."""
+    tried until the next refresh. ``reach``: what a guest may read (``reach_of``); every
+    path a guest can reach passes it, the others are members' (None: every topic)."""
     if not user:
         return
-    blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user))
+    blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user),
+                         reach=reach)
     try:
         client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
     except SlackApiError as exc:

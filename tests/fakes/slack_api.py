@@ -528,10 +528,14 @@ class FakeSlack:
                 "response_metadata": {"next_cursor": str(after) if after else ""}}
 
     def _api_users_conversations(self, params: dict) -> dict:
-        """The private channels ``user`` (else the bot) is in that the bot sees, two a page."""
+        """The channels of ``types`` (public ones unless told) ``user`` (else the bot) is in
+        that the bot sees, two a page."""
         who = params.get("user") or self.bot_user
-        found = sorted(c.id for c in self.channels.values() if c.private and
-                       who in c.members and self._visible(c.id) is not None)
+        types = set(str(params.get("types") or "public_channel").split(","))
+        found = sorted(c.id for c in self.channels.values()
+                       if ("private_channel" if c.private else "public_channel") in types and
+                       not c.id.startswith("D") and who in c.members and
+                       self._visible(c.id) is not None)
         start = int(params.get("cursor") or 0)
         after = start + 2 if start + 2 < len(found) else None
         return {"ok": True, "channels": [{"id": c} for c in found[start:start + 2]],

@@ -17,6 +17,7 @@ from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
+from storage.sources import add_source
 from storage.subscriptions import subscriptions_of
 from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
@@ -94,7 +95,8 @@ PARTNER_ADMIN, PARTNER, BOT = "U0PARTNERADM", "U0PARTNER", "U0OTHERBOT"
 def test_people_of_another_organisation_and_bots_only_read(runtime, fake_slack, fresh_db, user):
     """A channel shared with another organisation (Slack Connect): its people can type our
     commands there, and users.info tells their role in their own organisation. An admin there
-    is no admin here; they, and bot users, may read, not change topics nor subscribe."""
+    is no admin here; they, and bot users, may read (as guests: what the channel follows), not
+    change topics nor subscribe."""
     fake_slack.add_user(PARTNER_ADMIN, admin=True, team="T0PARTNER")
     fake_slack.add_user(PARTNER, team="T0PARTNER")
     fake_slack.add_user(BOT, bot=True)
@@ -108,6 +110,9 @@ def test_people_of_another_organisation_and_bots_only_read(runtime, fake_slack, 
     assert subscribed.startswith("Only"), subscribed
     assert fresh_db["subscriptions"].count == 0
     assert [t["name"] for t in fresh_db["topics"].rows] == ["Drought"]
+    listed = run_command(runtime, fake_slack, "/topics", "", user=user, channel="C0SHARED")
+    assert "Drought" not in listed["text"], "they read as guests: what the channel follows"
+    run_command(runtime, fake_slack, "/subscribe", "Drought", channel="C0SHARED")
     listed = run_command(runtime, fake_slack, "/topics", "", user=user, channel="C0SHARED")
     assert "Drought" in listed["text"]
 
@@ -308,3 +313,65 @@ def test_app_home_no_longer_lists_a_mute_in_a_private_channel_one_left(runtime, 
     home = json.dumps(fake_slack.views[EDITOR])
     assert "Ferry late again" in home and "<#C0PUBLIC>" in home
     assert "Harbour sold" not in home and PRIVATE not in home, home
+
+
+LOUNGE, NEWSROOM, FEED = "C0LOUNGE", "C0NEWSROOM", "http://10.1.2.3/internal-wire.xml"
+
+
+@pytest.mark.parametrize("single", [False, True])
+def test_a_guest_reads_only_what_the_channels_they_are_in_follow(runtime, fake_slack, fresh_db,
+                                                                 single):
+    """A guest (single-channel or not) in a channel that follows one topic: they see that
+    topic, its stories and the story alerted there; never another topic, its query or its
+    stories, nor the sources list (feed addresses are internal configuration). A member reads
+    everything, as before."""
+    fake_slack.add_user(GUEST, guest=not single, single_channel_guest=single)
+    fake_slack.add_channel(LOUNGE).members.add(GUEST)
+    fake_slack.add_channel(NEWSROOM).members.add(MEMBER)
+    with transaction(fresh_db):
+        ferries = add_topic(fresh_db, name="Ferries", query="ferry OR ferries")
+        secret = add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
+        add_source(fresh_db, kind="feed", location=FEED, allow_private=True)
+    for channel, topic in ((LOUNGE, "Ferries"), (NEWSROOM, "Harbour takeover")):
+        run_command(runtime, fake_slack, "/subscribe", topic, channel=channel)
+    theirs = add_story(fresh_db, article_id=add_article(fresh_db, title="Ferry late again"),
+                       title="Ferry late again", topic_ids=(ferries,))
+    hidden = add_story(fresh_db, article_id=add_article(fresh_db, title="Harbour sold"),
+                       title="Harbour sold", topic_ids=(secret,))
+    alerted = add_story(fresh_db, article_id=add_article(fresh_db, title="Quay closed"),
+                        title="Quay closed")
+    with transaction(fresh_db):
+        fresh_db.execute("INSERT INTO alerts (story_id, article_id, channel, kind, status, "
+                         "attempts, created_at) VALUES (?, 3, ?, 'new', 'sent', 1, ?)",
+                         [alerted, LOUNGE, WHEN])
+
+    def ask(command: str, text: str, user: str = GUEST) -> str:
+        return json.dumps(run_command(runtime, fake_slack, command, text, user=user,
+                                      channel=LOUNGE))
+
+    listed = ask("/topics", "")
+    assert "Ferries" in listed and "Harbour" not in listed, listed
+    shown = ask("/topics", 'show "Harbour takeover"')
+    assert "No topic named" in shown and "takeover`" not in shown, shown
+    assert "Ferry late again" in ask("/topics", "show Ferries")
+    for story in (theirs, alerted):
+        assert "No story" not in ask("/story", str(story))
+    assert "No story" in ask("/story", str(hidden))
+    assert "No story title" in ask("/story", "Harbour")
+    assert "Quay closed" in ask("/story", "Quay")
+    sources = ask("/wirewatch", "sources")
+    assert "Only members" in sources and "10.1.2.3" not in sources, sources
+    status = ask("/wirewatch", "status")
+    assert "Sources: 1" in status and "10.1.2.3" not in status, status
+    published = len(fake_slack.calls_to("views.publish"))
+    post_signed(events_url(runtime), event_body({"type": "app_home_opened", "user": GUEST,
+                                                 "channel": "D0GUEST", "tab": "home",
+                                                 "event_ts": "1700000000.000400"}),
+                content_type="application/json")
+    wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
+    home = json.dumps(fake_slack.views[GUEST])
+    assert "Ferries" in home and "Harbour" not in home, home
+    everything = ask("/topics", "", user=MEMBER) + ask("/story", str(hidden), user=MEMBER) + \
+        ask("/wirewatch", "sources", user=MEMBER)
+    assert all(s in everything for s in ("Ferries", "Harbour takeover", "Harbour sold",
+                                         "10.1.2.3")), everything

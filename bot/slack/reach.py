@@ -1,0 +1,62 @@
+"""What a guest may read: only what the channels they are in follow (those channels' topics,
+and the stories of those topics or alerted there). Members and admins read everything."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlite_utils import Database
+
+from bot.alerts.calls import error_code
+from bot.slack.membership import MEMBER_PAGES
+from storage.subscriptions import followed_in
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The topics and stories a guest may read; ``None`` in their place means everything."""
+
+    topics: frozenset[int]
+    stories: frozenset[int]
+
+    def topic(self, topic_id: int) -> bool:
+        return topic_id in self.topics
+
+    def story(self, story_id: int) -> bool:
+        return story_id in self.stories
+
+
+def guest_reach(db: Database, client: WebClient, user: str | None,
+                here: str | None) -> Reach:
+    """What the channels ``user`` is in follow (``here``, where they typed, always counts;
+    when Slack does not say which others, only ``here``)."""
+    channels = {here} if here else set()
+    if user:
+        channels |= _channels_of(client, user)
+    topics, stories = followed_in(db, channels)
+    return Reach(topics, stories)
+
+
+def _channels_of(client: WebClient, user: str) -> set[str]:
+    """The channels ``user`` is in, as wirewatch sees them; none when Slack does not say."""
+    found: set[str] = set()
+    cursor = None
+    try:
+        for _ in range(MEMBER_PAGES):
+            page = client.users_conversations(types="public_channel,private_channel",
+                                              limit=1000, cursor=cursor, user=user)
+            found.update(str(c["id"]) for c in page["channels"])
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+    except SlackApiError as exc:
+        log.warning("could not list the channels of guest %s: %s", user, error_code(exc))
+    except (OSError, LookupError) as exc:
+        log.warning("could not list the channels of guest %s: %s", user,
+                    exc.__class__.__name__)
+    return found
