@@ -42,7 +42,7 @@ _AGO = re.compile(r"^\s*(?:(?!vor\b|il\b|hace\b)[^\W\d_]+\W+)?(?P<before>vor|il 
                   r"\s*(?P<after>ago)?\W*$", re.I)
 """`3 hours ago`, `3h ago`, `Published 5 mins ago`; German `vor 3 Stunden`, French `il y a 3
 heures`, Spanish `hace 3 horas`."""
-_ENGLISH_AGO = re.compile(r"\d\s*[^\W\d_]+\.?\s+ago\b", re.I)
+_ENGLISH_AGO = re.compile(r"(?:\d|\ban?\b|\bone\b)\s*[^\W\d_]+\.?\s+ago\b", re.I)
 
 
 def in_english(value: str) -> str:

@@ -383,3 +383,10 @@ def test_every_month_of_the_languages_european_feeds_write_is_read():
             day = datetime(2026, month, 2, 9, tzinfo=UTC)
             local = f"{weekdays.split()[day.weekday()]}, 02 {name} 2026 09:00:00 +0000"
             assert normalise_time(local) == day.isoformat(), (language, local)
+
+
+@pytest.mark.parametrize("written", ["Updated an hour ago at 10:00", "Updated 2 days ago at 10:00"])
+def test_ago_after_a_unit_is_never_august(written):
+    """`ago` is August in Spanish and Italian dates (`15 ago 2026`), never after a number or
+    `an` and a unit: such a line is read as before (its time today), not as 10:00 in August."""
+    assert (normalise_time(written) or "").startswith(datetime.now(UTC).strftime("%Y-%m-%d"))
