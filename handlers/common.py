@@ -82,9 +82,11 @@ def reach_of(context: BoltContext, here: str | None = None, *,
              wait: float = LOOKUP_WAIT) -> Reach | None:
     """None for whoever reads everything (members, admins); for a guest (or one Slack did not
     say in time is more), what the channels they are in follow (``here`` included)."""
-    if may(role_answer(context, wait=wait).role, Action.READ_ALL):
+    found = role_answer(context, wait=wait)
+    if may(found.role, Action.READ_ALL):
         return None
-    return guest_reach(db_of(context), context.client, context.user_id, here)
+    unknown = f"{found.unknown} ({found.retry})" if found.unknown else None
+    return guest_reach(db_of(context), context.client, context.user_id, here, unknown)
 
 
 def groups_refused(context: BoltContext, added: tuple[str, ...]) -> str | None:

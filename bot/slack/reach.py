@@ -23,6 +23,13 @@ class Reach:
 
     topics: frozenset[int]
     stories: frozenset[int]
+    unknown: str | None = None
+    """Why: Slack did not say in time who asks (``RoleAnswer``), so they read as a guest."""
+
+    def note(self) -> str:
+        """What an answer to a guest adds when it is one only because Slack did not say."""
+        return f"\n_{self.unknown}, so only what the channels you are in follow is shown._" \
+            if self.unknown else ""
 
     def topic(self, topic_id: int) -> bool:
         return topic_id in self.topics
@@ -32,14 +39,14 @@ class Reach:
 
 
 def guest_reach(db: Database, client: WebClient, user: str | None,
-                here: str | None) -> Reach:
+                here: str | None, unknown: str | None = None) -> Reach:
     """What the channels ``user`` is in follow (``here``, where they typed, always counts;
     when Slack does not say which others, only ``here``)."""
     channels = {here} if here else set()
     if user:
         channels |= _channels_of(client, user)
     topics, stories = followed_in(db, channels)
-    return Reach(topics, stories)
+    return Reach(topics, stories, unknown)
 
 
 def _channels_of(client: WebClient, user: str) -> set[str]:

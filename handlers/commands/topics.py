@@ -72,10 +72,10 @@ def list_text(svc: Services, rest: str, command: dict) -> str:
     reach = _reach(command)
     rows = [r for r in store.list_topics(svc.db) if reach is None or reach.topic(r.id)]
     if not rows:
-        return "No topics yet. " + USAGE if reach is None else GUEST_NONE
+        return "No topics yet. " + USAGE if reach is None else GUEST_NONE + reach.note()
     lines = [f"*{counted(len(rows), 'topic')}*"]
     lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`" for r in rows]
-    return join_lines(lines)
+    return join_lines(lines) + (reach.note() if reach else "")
 
 
 def add_text(svc: Services, rest: str, command: dict) -> str:

@@ -77,7 +77,8 @@ def test_a_rate_limited_role_check_answers_at_once_and_waits_as_slack_asks(
     assert len(fake_slack.calls_to("users.info", ok_only=False)) == 1
     assert subscriptions_of(fresh_db, ["C0NEWS"]) == []
     listed, _ = command(runtime, fake_slack, "/topics", "")
-    assert "Harbour" in listed["text"], "reading needs no role check"
+    assert "did not say in time" in listed["text"], "read as a guest reads, and told why"
+    assert len(fake_slack.calls_to("users.info", ok_only=False)) == 1
 
 
 def test_a_button_is_acknowledged_in_time_while_slack_is_slow(runtime, fake_slack, fresh_db):
