@@ -8,15 +8,22 @@ TERMINAL = tuple('.!?…"”’\')»:;')
 SHARE_PROMPT = re.compile(
     r"^(share( this( article| story| page)?)?( on \w+)?|tweet|e-?mail|print|copy link|"
     r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|comments?|advertisement|"
-    r"advertising|sponsored( content)?|skip to (main )?content|\d+ min(ute)?s? read|"
+    r"advertising|ad|sponsored( content)?|skip to (main )?content|\d+ min(ute)?s? read|"
     r"(slideshow|gallery|photos?) \(\d+ (images?|photos?|pictures?)\)|"
-    r"scroll down for (the )?video)[.!]?$",
+    r"scroll down for (the )?video)[.!:]?$",
     re.IGNORECASE,
 )
 CALL_TO_ACTION = re.compile(
     r"^((?i:sign up|subscribe|follow us|click here|download (our|the) app|"
     r"listen to (this )?article)\b|(?i:reporting|editing|writing) by [A-Z]|(?i:our standards):)"
 )
+PROMO = re.compile(r"(?i:\bnewsletters?\b.*\b(?:sign(?:ing)? ?up|subscribe)\b"
+                   r"|\b(?:sign(?:ing)? ?up|subscribe)\b.*\bnewsletters?\b)")
+"""A newsletter's sign-up box read as text: 'Get our morning newsletter Sign up here ...'."""
+AGE_LABEL = re.compile(
+    r"^This (?:article|story|page) is (?:more than|over) (?:a|an|one|\d+) "
+    r"(?:years?|months?|weeks?|days?) old\.?$", re.IGNORECASE)
+"""A page's label on old copy: 'This article is more than 2 years old'."""
 SENTENCE_END = tuple('.!?…')
 CLOCK_END = re.compile(r"\b(?:[ap]\.?m|[ecmp][sd]?t)\.$", re.IGNORECASE)
 """A time closing a line: '... 7:48 p.m.', '... 4:57 pm.', '... 2:44 p.m. ET.'"""
@@ -196,8 +203,13 @@ def is_ticker(line: str) -> bool:
 
 
 def is_share_prompt(line: str) -> bool:
-    """Share buttons, and calls to action unless the line reads as a finished sentence."""
+    """Share buttons, and calls to action unless the line reads as a finished sentence; a
+    newsletter's sign-up box, a label on old copy, a rule of dashes or stars (no word at all)."""
     line = line.strip(" \t|·•")
+    if not re.search(r"[^\W_]", line) or AGE_LABEL.match(line):
+        return True
+    if len(line) <= 600 and PROMO.search(line):
+        return True
     if len(line) > 80:
         return False
     if SHARE_PROMPT.match(line):

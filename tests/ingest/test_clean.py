@@ -390,3 +390,23 @@ def test_ago_after_a_unit_is_never_august(written):
     """`ago` is August in Spanish and Italian dates (`15 ago 2026`), never after a number or
     `an` and a unit: such a line is read as before (its time today), not as 10:00 in August."""
     assert (normalise_time(written) or "").startswith(datetime.now(UTC).strftime("%Y-%m-%d"))
+
+
+def test_sign_up_boxes_labels_and_rules_between_paragraphs_are_furniture():
+    """A newsletter's sign-up box, a label on old copy, an advertisement's slot and a rule of
+    dashes, underscores or stars are no prose; prose about a newsletter or an advert stays."""
+    furniture = ["Harbour Daily newsletter Sign up today for the morning's port news Email "
+                 "Sign Up By signing up you agree to receive email newsletters from us.",
+                 "This article is more than 3 years old",
+                 "Advertisement:",
+                 "AD",
+                 "------",
+                 "___",
+                 "* * *"]
+    prose = ["Dockworkers walked off the job on Monday.",
+             "The union's newsletter called the strike a success.",
+             "The port ran an advertisement for new crews on Tuesday.",
+             "The union said the strike would last a week."]
+    text = "\n\n".join([prose[0], *furniture[:3], prose[1], *furniture[3:], *prose[2:]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
+    assert article.body.split("\n\n") == prose
