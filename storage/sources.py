@@ -17,12 +17,12 @@ DEFAULT_EVERY = {"feed": 300, "folder": 5}
 MIN_EVERY = {"feed": 5, "folder": 1}
 UNHEALTHY_AFTER = 3
 MAX_BACKOFF = 6 * 3600
+XML_PROBLEM = "feed_xml_problem:"
+"""State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
 
 
 class SourceError(BadInput):
     """A source cannot be added, found or removed as asked."""
-
-XML_PROBLEM = "feed_xml_problem:"
 
 
 def iso(moment: datetime) -> str:

@@ -61,7 +61,6 @@ PAGE_PATIENCE = timedelta(minutes=30)
 """An article page that fails in a way that may pass (a timeout, a 503 on a busy news day) is
 asked for at the next polls; after PAGE_TRIES failures, or PAGE_PATIENCE after the first one,
 whichever comes first, the feed's teaser is stored instead."""
-"""State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
 
 
 class FeedError(Exception):
