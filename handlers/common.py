@@ -14,7 +14,7 @@ from bot.alerts.buttons import story_part
 from bot.alerts.calls import retry_after
 from bot.alerts.mrkdwn import clean, fit
 from bot.models import WirewatchError
-from bot.permissions import LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
+from bot.permissions import AFTER_ACK_WAIT, LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.reach import Reach, guest_reach
 from bot.slack.services import CONTEXT_KEY, Services
 from storage.state import install_id
@@ -87,6 +87,20 @@ def reach_of(context: BoltContext, here: str | None = None, *,
         return None
     unknown = f"{found.unknown} ({found.retry})" if found.unknown else None
     return guest_reach(db_of(context), context.client, context.user_id, here, unknown)
+
+
+def hidden_story(context: BoltContext, story: int, here: str | None) -> Reach | None:
+    """A guest's reach when ``story`` is not in it (answer as if it did not exist; its ``note``
+    says why when Slack did not say who they are); None when they may read it. For a button,
+    whose answer follows the ack: waits for the role as long as the Slack client does."""
+    reach = reach_of(context, here, wait=AFTER_ACK_WAIT)
+    return reach if reach is not None and not reach.story(story) else None
+
+
+def clicked_in(body: dict) -> str | None:
+    """The channel Slack says a button was clicked in."""
+    return (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+        "channel_id")
 
 
 def groups_refused(context: BoltContext, added: tuple[str, ...]) -> str | None:

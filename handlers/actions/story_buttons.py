@@ -9,7 +9,16 @@ from sqlite_utils import Database
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.permissions import Action
 from handlers.actions.mute import mute
-from handlers.common import answer, db_of, echo, join_lines, requires, story_of
+from handlers.common import (
+    answer,
+    clicked_in,
+    db_of,
+    echo,
+    hidden_story,
+    join_lines,
+    requires,
+    story_of,
+)
 from handlers.events.app_home import publish_home
 from storage.alerts import story_quotes
 from storage.timeline import story_brief
@@ -31,13 +40,15 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
     publish_home(client, db, user)
 
 
-def handle_show_quotes(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
+def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
+                       context: BoltContext) -> None:
     ack()
     db = db_of(context)
     story_id = story_of(db, action.get("value"))
-    quotes = story_quotes(db, story_id, limit=10) if story_id is not None else []
+    hidden = hidden_story(context, story_id, clicked_in(body)) if story_id is not None else None
+    quotes = story_quotes(db, story_id, limit=10) if story_id is not None and not hidden else []
     if story_id is None or not quotes:
-        answer(respond, "No quotes found in this story yet.")
+        answer(respond, "No quotes found in this story yet." + (hidden.note() if hidden else ""))
         return
     lines = [f"*Quotes in* _{echo(_title(db, story_id), 150)}_"]
     for quote in quotes:

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.alerts.blocks import MUTE, TIMELINE
+from bot.alerts.blocks import MUTE, QUOTES, TIMELINE
 from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
 from storage.alerts import is_muted
@@ -375,3 +375,45 @@ def test_a_guest_reads_only_what_the_channels_they_are_in_follow(runtime, fake_s
         ask("/wirewatch", "sources", user=MEMBER)
     assert all(s in everything for s in ("Ferries", "Harbour takeover", "Harbour sold",
                                          "10.1.2.3")), everything
+
+
+def test_a_guest_reads_through_a_story_button_only_what_their_channels_follow(
+        runtime, fake_slack, fresh_db):
+    """**Timeline** and **Show quotes** under an alert forwarded into the guest's channel (or a
+    signed click naming another story) answer as if a story their channels do not follow did
+    not exist; one users.conversations call a click, for guests only."""
+    fake_slack.add_user(GUEST, guest=True)
+    fake_slack.add_channel(LOUNGE).members.add(GUEST)
+    fake_slack.add_channel(NEWSROOM).members.add(MEMBER)
+    with transaction(fresh_db):
+        ferries = add_topic(fresh_db, name="Ferries", query="ferry OR ferries")
+        secret = add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
+    for channel, topic in ((LOUNGE, "Ferries"), (NEWSROOM, "Harbour takeover")):
+        run_command(runtime, fake_slack, "/subscribe", topic, channel=channel)
+    said = add_article(fresh_db, title="Ferry late again",
+                       quotes=(("The timetable slipped twice", "Ola Fenn"),))
+    theirs = add_story(fresh_db, article_id=said, title="Ferry late again", topic_ids=(ferries,))
+    said = add_article(fresh_db, title="Harbour sold",
+                       quotes=(("The bid closes on Friday", "Ida Marsh"),))
+    hidden = add_story(fresh_db, article_id=said, title="Harbour sold", topic_ids=(secret,))
+
+    def click(button: str, story: int, user: str = GUEST) -> str:
+        seen = len(fake_slack.responses())
+        body = action_body(button, str(story), channel=LOUNGE, user=user,
+                           response_url=fake_slack.response_url(f"{button}{story}{user}"))
+        assert post_signed(events_url(runtime), body).status == 200
+        return json.dumps(wait_for(lambda: fake_slack.responses()[seen:])[0])
+
+    def asked() -> list[str]:
+        return [c.params.get("user") for c in fake_slack.calls_to("users.conversations")
+                if c.params.get("types") == "public_channel,private_channel"]
+
+    timeline, quotes = click(TIMELINE, hidden), click(QUOTES, hidden)
+    assert "no longer stored" in timeline and "Harbour sold" not in timeline, timeline
+    assert "No quotes found" in quotes and "Ida Marsh" not in quotes, quotes
+    assert "Ferry late again" in click(TIMELINE, theirs)
+    assert "Ola Fenn" in click(QUOTES, theirs)
+    assert asked() == [GUEST] * 4, asked()
+    member = click(TIMELINE, hidden, user=MEMBER) + click(QUOTES, hidden, user=MEMBER)
+    assert "Harbour sold" in member and "Ida Marsh" in member, member
+    assert asked() == [GUEST] * 4, "members read everything, Slack not asked"
