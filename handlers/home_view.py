@@ -7,7 +7,7 @@ from sqlite_utils import Database
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import listed
-from bot.slack.delivery_status import Shown, paused_home_section
+from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
 from storage.mutes import count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
@@ -36,11 +36,11 @@ def home_blocks(db: Database, user: str, notice: str | None = None, *,
     ``hidden``: the private channels the person is not in, whose subscriptions they set up
     are not shown (None, Slack did not say which: no channel's is). ``reach``: a guest's,
     whose topics are only those their channels follow (None: every topic)."""
-    shown = Shown(user, hidden)
+    viewer = Viewer(None, user, hidden)
     return within_view_limits([
-        HEADER, *notice_blocks(notice), *subscription_blocks(db, user, shown),
-        *paused_home_section(db, user, shown),
-        {"type": "divider"}, *mute_blocks(db, user, shown), {"type": "divider"},
+        HEADER, *notice_blocks(notice), *subscription_blocks(db, user, viewer),
+        *paused_home_section(db, user, hidden=hidden),
+        {"type": "divider"}, *mute_blocks(db, user, viewer), {"type": "divider"},
         *topic_blocks(db, reach)])
 
 
@@ -75,9 +75,9 @@ def _fitted(block: dict) -> dict:
     return {**block, "text": {**text, "text": (kept[:cut] if cut > 0 else kept) + "\n…"}}
 
 
-def subscription_blocks(db: Database, user: str, shown: Shown) -> list[dict]:
-    subs = [s for s in subscriptions_by(db, user) if shown(s.target_id)]
-    quotes = [q for q in quote_subscriptions_set_up_by(db, user) if shown(q.target_id)]
+def subscription_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
+    subs = [s for s in subscriptions_by(db, user) if viewer.sees(s.target_id)]
+    quotes = [q for q in quote_subscriptions_set_up_by(db, user) if viewer.sees(q.target_id)]
     blocks = [_section("*Your subscriptions*" if subs or quotes else
                        "*Your subscriptions*\nNone yet: `/subscribe me TOPIC` to get one by DM.")]
     for sub in subs[:SHOWN_SUBSCRIPTIONS]:
@@ -106,10 +106,10 @@ def subscription_blocks(db: Database, user: str, shown: Shown) -> list[dict]:
     return blocks + ([_section(more)] if left > 0 else [])
 
 
-def mute_blocks(db: Database, user: str, shown: Shown) -> list[dict]:
-    """``user``'s mutes, but those in a private channel they are no longer in (``shown``)."""
+def mute_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
+    """``user``'s mutes, but those in a private channel they are no longer in (``viewer``)."""
     visible = [m for m in mutes_by(db, user, limit=count_mutes_by(db, user))
-               if m.channel.startswith(("U", "W", "D")) or shown(m.channel)]
+               if m.channel.startswith(("U", "W", "D")) or viewer.sees(m.channel)]
     mutes = visible[:SHOWN_MUTES]
     if not mutes:
         return [_section("*Your mutes*\nNone: *Mute story* under an alert stops its updates.")]

@@ -22,9 +22,9 @@ PAUSED_HEAD, FAILED_HEAD = "*Paused subscriptions*", "*Alerts that could not be 
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who asks, and where: ``user`` typing in ``channel``; ``hidden``: the private channels
-    they are not in (None: Slack did not say which), whose subscriptions they set up are not
-    theirs to see."""
+    """Who asks, and where: ``user`` typing in ``channel`` (None: in App Home); ``hidden``: the
+    private channels they are not in (None: Slack did not say which, so no channel but
+    ``channel``), whose subscriptions they set up are not theirs to see."""
 
     channel: str | None
     user: str | None
@@ -61,28 +61,17 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
     return lines
 
 
-@dataclass(frozen=True)
-class Shown:
-    """Which targets App Home may show ``user``: their own direct messages, and channels but
-    the private ones they are not in (``hidden``; None: Slack did not say, so no channel)."""
-
-    user: str
-    hidden: frozenset[str] | None = frozenset()
-
-    def __call__(self, target: str) -> bool:
-        return target == self.user or (self.hidden is not None and target not in self.hidden)
-
-
-def paused_home_section(db: Database, user: str, shown: Shown | None = None) -> list[dict]:
-    """App Home blocks: ``user``'s paused subscriptions and failed alerts (those ``shown``
-    lets through); none when all is well.
+def paused_home_section(db: Database, user: str, *,
+                        hidden: frozenset[str] | None = frozenset()) -> list[dict]:
+    """App Home blocks: ``user``'s paused subscriptions and failed alerts, but those of the
+    private channels they are not in (``hidden``, as ``Viewer``); none when all is well.
 
     One section, within Slack's 3,000 characters: whole items only (a cut inside a mention, a
     link or an escape would garble it), the rest counted."""
-    shown = shown or Shown(user)
-    paused = [p for p in _paused(db, user) if shown(p[2])]
+    viewer = Viewer(None, user, hidden)
+    paused = [p for p in _paused(db, user) if viewer.sees(p[2])]
     targets = [t for t in (user, *{s.target_id for s in subscriptions_set_up_by(db, user)})
-               if shown(t)]
+               if viewer.sees(t)]
     failed = failed_alerts(db, targets=targets, limit=5)
     if not paused and not failed:
         return []
