@@ -4,6 +4,7 @@ one needs an invite first, and nothing is promised until then."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from slack_sdk import WebClient
@@ -107,13 +108,18 @@ def private_channels_left(client: WebClient, user: str) -> frozenset[str] | None
 
 def _private_channels(client: WebClient, user: str | None) -> frozenset[str]:
     """The private channels ``user`` (None: wirewatch) is in, as wirewatch sees them."""
-    found: set[str] = set()
+    return frozenset(c for page in conversation_pages(client, user, "private_channel")
+                     for c in page)
+
+
+def conversation_pages(client: WebClient, user: str | None, types: str) -> Iterator[list[str]]:
+    """The ids of the conversations of ``types`` that ``user`` (None: wirewatch) is in, a page
+    of users.conversations at a time; LookupError after MEMBER_PAGES pages with more to come."""
     cursor = None
     for _ in range(MEMBER_PAGES):
-        page = client.users_conversations(types="private_channel", limit=1000, cursor=cursor,
-                                          user=user)
-        found.update(str(c["id"]) for c in page["channels"])
+        page = client.users_conversations(types=types, limit=1000, cursor=cursor, user=user)
+        yield [str(c["id"]) for c in page["channels"]]
         cursor = (page.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
-            return frozenset(found)
+            return
     raise LookupError(f"more than {MEMBER_PAGES} pages")

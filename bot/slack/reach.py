@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
-from bot.slack.membership import MEMBER_PAGES
+from bot.slack.membership import conversation_pages
 from storage.subscriptions import followed_in
 
 log = logging.getLogger(__name__)
@@ -50,17 +50,11 @@ def guest_reach(db: Database, client: WebClient, user: str | None,
 
 
 def _channels_of(client: WebClient, user: str) -> set[str]:
-    """The channels ``user`` is in, as wirewatch sees them; none when Slack does not say."""
+    """The channels ``user`` is in, as wirewatch sees them; those read before Slack failed."""
     found: set[str] = set()
-    cursor = None
     try:
-        for _ in range(MEMBER_PAGES):
-            page = client.users_conversations(types="public_channel,private_channel",
-                                              limit=1000, cursor=cursor, user=user)
-            found.update(str(c["id"]) for c in page["channels"])
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                break
+        for page in conversation_pages(client, user, "public_channel,private_channel"):
+            found.update(page)
     except SlackApiError as exc:
         log.warning("could not list the channels of guest %s: %s", user, error_code(exc))
     except (OSError, LookupError) as exc:
