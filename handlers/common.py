@@ -80,8 +80,8 @@ def refused(context: BoltContext, action: Action, *, wait: float = LOOKUP_WAIT) 
 
 def reach_of(context: BoltContext, here: str | None = None, *,
              wait: float = LOOKUP_WAIT) -> Reach | None:
-    """None for whoever reads everything (members, admins); for a guest (or one Slack did not
-    say in time is more), what the channels they are in follow (``here`` included)."""
+    """None for whoever reads everything (members, admins); for a guest, and for anyone whose
+    role Slack did not give in time, what the channels they are in follow (``here`` included)."""
     found = role_answer(context, wait=wait)
     if may(found.role, Action.READ_ALL):
         return None

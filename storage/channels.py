@@ -22,12 +22,12 @@ def move_channel(db: Database, old: str, new: str) -> dict[str, int]:
     notify lists and digest times), quote subscriptions, alerts and the threads they started,
     mutes, important stories, and that the channel takes no thread replies. Call inside a
     transaction. A row the new id already has (same topic, same story) is kept and the old
-    duplicate dropped, with what pointed at it: a
-    dropped quote subscription's held and alerted quotes go to the one kept, a dropped alert's
-    quotes go with it. Of an alert queued on both ids, the one further on its way (sent, then
-    in flight, then waiting) is kept: it is the one Slack has, or is about to have. ``old`` is
-    remembered (``moved_to``), so a row keyed to it later can follow. Returns the rows moved,
-    by table (alerts counted once, with their threads)."""
+    duplicate dropped, with what pointed at it: a dropped quote subscription's held and alerted
+    quotes go to the one kept, a dropped alert's quotes go with it. Of an alert queued on both
+    ids, the one further on its way (sent, then in flight, then waiting) is kept: it is the one
+    Slack has, or is about to have. ``old`` is remembered (``moved_to``), so a row keyed to it
+    later can follow. Returns the rows moved, by table (alerts counted once, with their
+    threads)."""
     _merge_quote_subscriptions(db, old, new)
     _drop_alerts_behind_their_twin(db, old, new)
     moved: dict[str, int] = {}

@@ -189,10 +189,12 @@ def _embedded_headline(paragraphs: list[str], index: int) -> bool:
 def normalise_time(value: str | None) -> str | None:
     """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None. A date
     both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
-    one) is read the way nearer the clock: news is dated near its arrival."""
+    one) is read the way nearer the clock: news is dated near its arrival. Unix time, times
+    relative to now and month names in other languages are read too (``unix_time``,
+    ``date_words``)."""
     if not value:
         return None
-    if is_unix_time(value):  # a feed's or a file's date in Unix time, seconds or milliseconds
+    if is_unix_time(value):
         try:
             stamped = unix_time(value)
         except ValueError:

@@ -43,8 +43,8 @@ def html_text(fragment: str) -> str:
 
 def readable(text: str) -> str:
     """Copy that opens with an HTML tag, or breaks lines with `<br>` or `<p>` anywhere, read as
-    HTML; in any other, only the entities that end
-    in a semicolon (`&#8217;`, `&amp;`) read, so "AT&T" or a link's "&para=2" stay as typed."""
+    HTML; in any other, only the entities that end in a semicolon (`&#8217;`, `&amp;`) read,
+    so "AT&T" or a link's "&para=2" stay as typed."""
     if _OPENS_AS_HTML.match(text) or _BREAK_TAG.search(text):
         return html_text(text)
     return _ENTITY.sub(lambda found: unescape(found.group(0)), text)

@@ -22,9 +22,8 @@ class Subcommand:
 
     ``command["client"]`` is the Web API client; ``command["role"]`` is the caller's
     ``bot.permissions.RoleAnswer`` (``caller(command)``): check its ``role`` with ``may`` for
-    what only some may do, and refuse with
-    ``refusal(action, answer)``, so a lookup Slack did not answer in time is said as such (the
-    dispatcher has already checked ``needs``).
+    what only some may do, and refuse with ``refusal(action, answer)``, so a lookup Slack did
+    not answer in time is said as such (the dispatcher has already checked ``needs``).
     """
 
     run: Callable[[Services, str, dict], str]
