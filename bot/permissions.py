@@ -218,6 +218,16 @@ class Roles:
             return RoleAnswer(Role.GUEST, "Slack did not say who you are (it refused or could "
                                           "not be reached)")
 
+    def forget(self, users: Iterable[str], group: str | None = None) -> None:
+        """Slack says these people's accounts (or ``group``'s members) changed: their roles are
+        looked up again at their next request, not up to ``ttl`` later."""
+        with self._lock:
+            for user_id in users:
+                self._cache.pop(f"role:{user_id}", None)
+                self._cache.pop(f"user:{user_id}", None)
+            if group:
+                self._cache.pop(f"group:{group}", None)
+
     def _result(self, lookup: Future[Role], wait: float) -> Role:
         """The lookup's role, waited for at most ``wait`` seconds and never past ``close``."""
         either: list[Future[Any]] = [lookup, self._closing]

@@ -15,7 +15,7 @@ from storage.db import transaction
 from storage.sources import add_source, get_source, record_failure
 from storage.subscriptions import subscriptions_of
 from storage.topics import get_topic
-from tests.fakes.signing import REPORTER, action_body, command_body, post_signed
+from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 
 DESK_GROUP = "S0DESK"
@@ -109,3 +109,26 @@ def test_another_workspace_is_refused(runtime, fake_slack, fresh_db):
     reply = post_signed(events_url(runtime), body)
     assert reply.status == 200 and "another Slack workspace" in reply.body
     assert get_topic(fresh_db, "Wildfire") is None and fake_slack.responses() == []
+
+
+def test_a_role_changed_in_slack_counts_at_once(runtime, fake_slack, fresh_db):
+    """A workspace admin demoted, and an editor taken out of the admin user group: Slack's
+    signed ``user_change`` and ``subteam_members_changed`` events end their cached role, so
+    their next command is refused, not up to a minute later."""
+    for user in (ADMIN, EDITOR):
+        said = run_command(runtime, fake_slack, "/topics", f"remove Nothing{user}", user=user)
+        assert "Only" not in said["text"], said
+    fake_slack.add_user(ADMIN)
+    fake_slack.add_usergroup(DESK_GROUP, ["U0OTHER"])
+    changes: list[dict] = [{"type": "user_change", "user": {"id": ADMIN, "is_admin": False}},
+                           {"type": "subteam_members_changed", "subteam_id": DESK_GROUP,
+                            "added_users": [], "removed_users": [EDITOR]}]
+    for n, event in enumerate(changes):
+        reply = post_signed(events_url(runtime), event_body(
+            {**event, "event_ts": f"170000000{n}.000100"}), content_type="application/json")
+        assert reply.status == 200
+    for user in (ADMIN, EDITOR):
+        wait_for(lambda user=user: run_command(runtime, fake_slack, "/topics", "remove Nothing",
+                                               user=user)["text"].startswith("Only wirewatch"))
+    added = run_command(runtime, fake_slack, "/topics", "add Wildfire", user=ADMIN)["text"]
+    assert added.startswith("Only wirewatch admins") and get_topic(fresh_db, "Wildfire") is None

@@ -1,0 +1,27 @@
+"""A person's account or an admin user group changed in Slack (a demotion, a guest made a
+member, someone out of the desk's admin group): their role counts at once, not a minute later
+when the cached one runs out."""
+
+from __future__ import annotations
+
+from slack_bolt import App, BoltContext
+
+from handlers.common import services
+
+
+def handle_user_change(event: dict, context: BoltContext) -> None:
+    user = (event.get("user") or {}).get("id")
+    if isinstance(user, str) and user:
+        services(context).roles.forget([user])
+
+
+def handle_group_members(event: dict, context: BoltContext) -> None:
+    group = event.get("subteam_id")
+    changed = [u for key in ("added_users", "removed_users") for u in event.get(key) or []
+               if isinstance(u, str)]
+    services(context).roles.forget(changed, group if isinstance(group, str) else None)
+
+
+def register(app: App) -> None:
+    app.event("user_change")(handle_user_change)
+    app.event("subteam_members_changed")(handle_group_members)
