@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from numpy import int64
 from spacy.attrs import DEP, HEAD
 from spacy.parts_of_speech import NOUN, PRON, PROPN
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span
 
 NP_DEPS = frozenset(get_string_id(label) for label in (
@@ -18,6 +18,9 @@ NP_DEPS = frozenset(get_string_id(label) for label in (
 CONJ = get_string_id("conj")
 NOMINAL = frozenset({NOUN, PROPN, PRON})
 """The parts of speech a chunk's root may have, as in spaCy's iterator."""
+LEMMA_NAMES = 50_000
+"""How many lemmas ``_lemma_name`` keeps before starting afresh."""
+_lemma_names: dict[int, str] = {}
 
 
 class NounChunks:
@@ -41,8 +44,6 @@ class NounChunks:
         """Where the last chunk found starts: every chunk before it is found."""
         self._done = not len(doc)
         self.by_lemma: dict[str, list[tuple[int, int]]] = {}
-        self._names: dict[int, str] = {}
-        """Each root lemma's lower-cased string, read once."""
 
     def before(self, lemma: str, end: int) -> list[tuple[int, int]]:
         """The chunks headed by ``lemma`` that start before token ``end``, in text order."""
@@ -63,10 +64,7 @@ class NounChunks:
                 continue  # nested in the chunk before, as spaCy skips it
             self._last_word, self._start = i, start
             root = i if start == i else self._root(start, i)
-            h = self._lemma[root]
-            name = self._names.get(h)
-            if name is None:
-                name = self._names[h] = strings[h].lower()
+            name = _lemma_name(self._lemma[root], strings)
             self.by_lemma.setdefault(name, []).append((start, i + 1))
             return
         self._done = True
@@ -83,6 +81,17 @@ class NounChunks:
         """The chunk's ``Span.root``: its last word when every word before it hangs inside
         the chunk (as in any projective parse), else what spaCy computes."""
         heads = self._heads
-        if all(start <= j + heads[j] <= word and heads[j] != 0 for j in range(start, word)):
-            return word
-        return int(Span(self.doc, start, word + 1).root.i)
+        for j in range(start, word):
+            if not start <= j + heads[j] <= word or heads[j] == 0:
+                return int(Span(self.doc, start, word + 1).root.i)
+        return word
+
+
+def _lemma_name(lemma: int, strings: StringStore) -> str:
+    """A lemma hash's lower-cased string, kept: most articles' chunk roots are common nouns."""
+    name = _lemma_names.get(lemma)
+    if name is None:
+        if len(_lemma_names) >= LEMMA_NAMES:
+            _lemma_names.clear()
+        name = _lemma_names[lemma] = strings[lemma].lower()
+    return name
