@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Reach:
-    """The topics and stories a guest may read; ``None`` in their place means everything."""
+    """The topics and stories a guest may read (whoever reads everything gets no Reach: None)."""
 
     topics: frozenset[int]
     stories: frozenset[int]
