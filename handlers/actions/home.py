@@ -10,7 +10,7 @@ from bot.models import Subscription
 from bot.permissions import AFTER_ACK_WAIT, Action
 from bot.slack.membership import in_channel
 from handlers.actions.mute import unmute
-from handlers.common import answer, db_of, reach_of, refused, row_id, story_of
+from handlers.common import answer, clicked_in, db_of, reach_of, refused, row_id, story_of
 from handlers.events.app_home import publish_home
 from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
 from storage import subscriptions as subs
@@ -84,7 +84,7 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     if line and body.get("response_url"):
         answer(respond, line)
     if story is not None and channel and not line and _may_unmute(db, body, story, channel):
-        if not _clicked_in(body, channel) and \
+        if clicked_in(body) != channel and \
                 _not_theirs(client, db, user, _kind_of(channel), channel):
             return
         unmute(client, db, story_id=story, channel=channel, user=user)
@@ -107,13 +107,8 @@ def _may_unmute(db: Database, body: dict, story_id: int, channel: str) -> bool:
     """Anyone may from that channel's own "Muted" message (Slack names the channel clicked
     in); from App Home, whose button value anyone could forge, only the person who muted it."""
     user = (body.get("user") or {}).get("id")
-    return _clicked_in(body, channel) or (bool(user) and
-                                          muted_by(db, story_id=story_id, channel=channel) == user)
-
-
-def _clicked_in(body: dict, channel: str) -> bool:
-    return channel == ((body.get("channel") or {}).get("id") or
-                       (body.get("container") or {}).get("channel_id"))
+    return clicked_in(body) == channel or (bool(user) and
+                                           muted_by(db, story_id=story_id, channel=channel) == user)
 
 
 def _kind_of(target: str) -> str:

@@ -9,7 +9,7 @@ from bot.alerts.blocks import IMPORTANT
 from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import fit, plain
 from bot.permissions import Action
-from handlers.common import answer, db_of, requires, story_of
+from handlers.common import answer, clicked_in, db_of, requires, story_of
 from storage.articles import now_iso
 from storage.db import transaction
 from storage.important import mark_important, unmark_important
@@ -58,9 +58,7 @@ def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
 
 def _target(db: Database, body: dict,
             action: dict) -> tuple[int | None, str | None, str | None]:
-    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
-        "channel_id")
-    return story_of(db, action.get("value")), channel, (body.get("user") or {}).get("id")
+    return story_of(db, action.get("value")), clicked_in(body), (body.get("user") or {}).get("id")
 
 
 def register(app: App) -> None:
