@@ -106,17 +106,22 @@ def subscription_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
     return blocks + ([_section(more)] if left > 0 else [])
 
 
+def in_direct_messages(channel: str) -> bool:
+    """A person's direct messages (their user id or a DM's channel id), not a channel."""
+    return channel.startswith(("U", "W", "D"))
+
+
 def mute_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
     """``user``'s mutes, but those in a private channel they are no longer in (``viewer``)."""
     visible = [m for m in mutes_by(db, user, limit=count_mutes_by(db, user))
-               if m.channel.startswith(("U", "W", "D")) or viewer.sees(m.channel)]
+               if in_direct_messages(m.channel) or viewer.sees(m.channel)]
     mutes = visible[:SHOWN_MUTES]
     if not mutes:
         return [_section("*Your mutes*\nNone: *Mute story* under an alert stops its updates.")]
     left = len(visible) - len(mutes)
     blocks = [_section("*Your mutes*")]
     for mute in mutes:
-        where = "your direct messages" if mute.channel.startswith(("U", "W", "D")) else \
+        where = "your direct messages" if in_direct_messages(mute.channel) else \
             f"<#{mute.channel}>"
         title = fit(plain(mute.title or f"story {mute.story_id}", 150), 250)
         blocks.append({"type": "section", "block_id": f"mute_{mute.story_id}_{mute.channel}",

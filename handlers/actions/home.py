@@ -12,7 +12,13 @@ from bot.slack.membership import in_channel
 from handlers.actions.mute import unmute
 from handlers.common import answer, clicked_in, db_of, reach_of, refused, row_id, story_of
 from handlers.events.app_home import publish_home
-from handlers.home_view import HOME_MODE, HOME_QUOTES_REMOVE, HOME_REMOVE, UNMUTE
+from handlers.home_view import (
+    HOME_MODE,
+    HOME_QUOTES_REMOVE,
+    HOME_REMOVE,
+    UNMUTE,
+    in_direct_messages,
+)
 from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
@@ -84,8 +90,8 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     if line and body.get("response_url"):
         answer(respond, line)
     if story is not None and channel and not line and _may_unmute(db, body, story, channel):
-        if clicked_in(body) != channel and \
-                _not_theirs(client, db, user, _kind_of(channel), channel):
+        if clicked_in(body) != channel and not in_direct_messages(channel) and \
+                _not_theirs(client, db, user, "channel", channel):
             return
         unmute(client, db, story_id=story, channel=channel, user=user)
     publish_home(client, db, user, notice=None if body.get("response_url") else line,
@@ -109,10 +115,6 @@ def _may_unmute(db: Database, body: dict, story_id: int, channel: str) -> bool:
     user = (body.get("user") or {}).get("id")
     return clicked_in(body) == channel or (bool(user) and
                                            muted_by(db, story_id=story_id, channel=channel) == user)
-
-
-def _kind_of(target: str) -> str:
-    return "user" if target.startswith(("U", "W", "D")) else "channel"
 
 
 def _not_theirs(client: WebClient, db: Database, user: str | None, target_type: str,
