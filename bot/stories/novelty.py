@@ -259,7 +259,7 @@ VAGUE_VOICES = re.compile(
     re.IGNORECASE)
 """Opinion given to no one: "Some argue that …, but others say …". A view named by no speaker
 is the writer's summary of a debate, not a statement someone made."""
-SPAN = re.compile(
+RELATIVE_TIME = re.compile(
     r"(?<!\bfor )(?<!\bto )\b(\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")[ -]"
     r"(?:minute|hour|day|week|month)s? (?:after|before|later|earlier)\b", re.IGNORECASE)
 """A time told from another event ("just over 12 hours after the deal was agreed", "two days
@@ -404,7 +404,7 @@ def _reasons(
     new name, date, time or age only in a sentence that is mostly new (a rewrite reframes
     "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     reasons = []
-    novel_facts = {f for f in sentence.facts - story.facts - spans(sentence.text)
+    novel_facts = {f for f in sentence.facts - story.facts - relative_time_keys(sentence.text)
                    if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(_known_name_word(w, story) for w in f[2:].split()))
                    and not _acronym_known(f, story)}
@@ -423,10 +423,10 @@ def _reasons(
     return tuple(reasons)
 
 
-def spans(text: str) -> set[str]:
+def relative_time_keys(text: str) -> set[str]:
     """The number keys of the times the sentence tells from another event ("12 hours after"):
     the one number a rewrite of the story's lead adds is often how long after it came."""
-    return {key for m in SPAN.finditer(text) for key in number_keys(m.group(1))}
+    return {key for m in RELATIVE_TIME.finditer(text) for key in number_keys(m.group(1))}
 
 
 def _known_name_word(word: str, story: _Story) -> bool:

@@ -38,12 +38,13 @@ def test_a_newcomer_timed_from_another_event_is_news(pipeline):
     assert any("Holmqvist resigned" in s for s in later.verdict.whats_new)
 
 
-def test_spans_read_a_time_told_from_another_event_only():
-    assert novelty.spans("Just over 12 hours after the deal was agreed, he resigned.") == {"n:12"}
-    assert novelty.spans("Two days later, the talks resumed.") == {"n:2"}
-    assert novelty.spans("Talks resumed 36 hours before the deadline.") == {"n:36"}
-    assert novelty.spans("A 15-year employee of the city opened fire.") == set()
-    assert novelty.spans("The one-day strike after the vote cost 2 million euros.") == set()
-    assert novelty.spans("Talks lasted 12 hours on Monday.") == set()
-    assert novelty.spans("She was jailed for 10 days after refusing to testify.") == set()
-    assert novelty.spans("He was sentenced to 30 days after the trial.") == set()
+def test_relative_time_keys_read_a_time_told_from_another_event_only():
+    keys = novelty.relative_time_keys
+    assert keys("Just over 12 hours after the deal was agreed, he resigned.") == {"n:12"}
+    assert keys("Two days later, the talks resumed.") == {"n:2"}
+    assert keys("Talks resumed 36 hours before the deadline.") == {"n:36"}
+    assert keys("A 15-year employee of the city opened fire.") == set()
+    assert keys("The one-day strike after the vote cost 2 million euros.") == set()
+    assert keys("Talks lasted 12 hours on Monday.") == set()
+    assert keys("She was jailed for 10 days after refusing to testify.") == set()
+    assert keys("He was sentenced to 30 days after the trial.") == set()
