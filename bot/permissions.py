@@ -97,7 +97,8 @@ def field_refusal(action: Action, unknown: RoleAnswer | None = None) -> str:
 class Directory(Protocol):
     """Slack's view of a person and of a user group; both may raise when Slack fails
     (``SlackBusy`` when it asks to wait). ``team`` and ``enterprise``: the workspace (and
-    organisation) wirewatch is installed in, when known."""
+    organisation) the request came from, when it names them: wirewatch's own, or one of its
+    Enterprise organisation's (``bot.slack.app`` refuses any other)."""
 
     team: str | None
     enterprise: str | None
