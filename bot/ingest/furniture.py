@@ -171,8 +171,9 @@ def without_name_cards(paragraph: str) -> str:
 
 def is_credit_line(line: str) -> bool:
     """Who helped with the report, closing it: '(Reporting by Ana Sousa; Editing by Jo Lind)',
-    'The Harbour Wire contributed to this report.' (every sentence of the line a credit; its
-    names are nobody the story is about)."""
+    'The Harbour Wire contributed to this report.', 'Contributing: …', and the reporter's
+    contacts beside them ('Send tips to …'): every sentence of the line a credit or a contact
+    (its names are nobody the story is about)."""
     line = line.strip(" \t•⦁·|-–—*")
     if len(line) > 400:
         return False
@@ -185,7 +186,8 @@ def is_credit_line(line: str) -> bool:
 def is_photo_caption(line: str) -> bool:
     """A picture's caption: it ends with the photographer's credit ('... May 8, 2017.
     REUTERS/Ana Sousa', '(Photo: Ana Sousa, AP)', '(Ana Sousa/Reuters)'), which no sentence of
-    prose does, or is a gallery's 'toggle caption' label."""
+    prose does, or is a gallery's 'toggle caption' label, or says who made the picture
+    ('Photo illustration by …')."""
     line = line.strip()
     return bool(PHOTO_CREDIT.search(line) or CAPTION_LABEL.match(line)
                 or len(line) <= 200 and PHOTO_BY.match(line))
