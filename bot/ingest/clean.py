@@ -14,7 +14,7 @@ from dateutil import parser as dateparser
 from bot.ingest import furniture
 from bot.ingest.date_words import ago, in_english
 from bot.ingest.markup import readable
-from bot.ingest.unix_time import is_unix_time, unix_time
+from bot.ingest.unix_time import is_bare_number, is_unix_time, unix_time
 from bot.ingest.zones import OFFSETS, offset_as_written, regional
 from bot.models import Article, BadInput, RawArticle
 
@@ -191,8 +191,8 @@ def normalise_time(value: str | None) -> str | None:
     both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
     one) is read the way nearer the clock: news is dated near its arrival. Unix time, times
     relative to now and month names in other languages are read too (``unix_time``,
-    ``date_words``)."""
-    if not value:
+    ``date_words``); a string only of a number too short for Unix time (`2026`) is none."""
+    if not value or is_bare_number(value):
         return None
     if is_unix_time(value):
         try:

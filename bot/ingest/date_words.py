@@ -39,9 +39,12 @@ UNITS = {
 _UNIT = {word: unit for unit, words in UNITS.items() for word in words.split()}
 _AGO = re.compile(r"^\s*(?:(?!vor\b|il\b|hace\b)[^\W\d_]+\W+)?(?P<before>vor|il y a|hace)?"
                   r"\s*(?P<count>\d{1,4}|an?|one)\s*(?P<unit>[^\W\d_]+)\.?"
-                  r"\s*(?P<after>ago)?\W*$", re.I)
+                  r"\s*(?P<after>ago)?"
+                  r"(?:[\s,]+(?:at|um|à|a\s+las?|alle|om|às)?\s*(?P<hour>\d{1,2})[:h.](?P<minute>\d\d)"
+                  r"\s*(?P<half>[ap]\.?m\b)?)?\W*$", re.I)
 """`3 hours ago`, `3h ago`, `Published 5 mins ago`; German `vor 3 Stunden`, French `il y a 3
-heures`, Spanish `hace 3 horas`."""
+heures`, Spanish `hace 3 horas`; each perhaps with a time of day (`2 days ago at 10:00`, `vor
+2 Tagen um 10:00`, `il y a 2 jours à 10h00`)."""
 _ENGLISH_AGO = re.compile(r"(?:\d|\ban?\b|\bone\b)\s*[^\W\d_]+\.?\s+ago\b", re.I)
 
 
@@ -54,7 +57,9 @@ def in_english(value: str) -> str:
 
 
 def ago(value: str, now: datetime) -> datetime | None:
-    """The moment `3 hours ago` (`an hour ago`, `vor 3 Stunden`) names, or None."""
+    """The moment `3 hours ago` (`an hour ago`, `vor 3 Stunden`) names, or None; with a time
+    of day (`2 days ago at 10:00`), that time on the day it names, in UTC as a date written
+    without a zone is."""
     found = _AGO.match(value)
     if not found or bool(found.group("before")) == bool(found.group("after")):
         return None
@@ -62,7 +67,22 @@ def ago(value: str, now: datetime) -> datetime | None:
     if unit is None:
         return None
     count = int(found.group("count")) if found.group("count").isdigit() else 1
-    return now - timedelta(**{unit: count})
+    moment = now - timedelta(**{unit: count})
+    if found.group("hour") is None:
+        return moment
+    return _at_time_of_day(moment, found)
+
+
+def _at_time_of_day(moment: datetime, found: re.Match[str]) -> datetime | None:
+    hour, minute = int(found.group("hour")), int(found.group("minute"))
+    half = (found.group("half") or "").casefold()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return moment.replace(hour=hour, minute=minute, second=0, microsecond=0)
 
 
 def _english_month(found: re.Match[str]) -> str:

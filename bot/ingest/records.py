@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from bot.ingest.unix_time import is_unix_time, unix_time
+from bot.ingest.unix_time import TOO_SHORT, is_bare_number, is_unix_time, unix_time
 from bot.models import IngestFailure, RawArticle
 
 FIELDS = ("title", "text", "url", "source", "published")
@@ -34,6 +34,8 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
         except ValueError as exc:
             return IngestFailure(origin, f"field 'published' is {exc}")
         values["published"] = when.isoformat() if when else None
+    elif is_bare_number(record.get("published")):
+        return IngestFailure(origin, f"field 'published' is {record['published']!r}, {TOO_SHORT}")
     return RawArticle(text=text, origin=origin, title=values["title"], url=values["url"],
                       source=values["source"], published=values["published"])
 

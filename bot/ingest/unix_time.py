@@ -9,11 +9,15 @@ from datetime import UTC, datetime
 
 DIGITS = re.compile(r"\s*-?\d{9,}(?:\.\d+)?\s*")
 """Nine digits or more: eight are a compact date (20261202), which dateutil reads."""
+_NUMBER = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)\s*")
+_COMPACT_DATE = re.compile(r"\s*\d{8}\s*")
 EARLIEST = 100_000_000  # March 1973: fewer seconds than this are no article's date
 LATEST = 4_102_444_800  # 2100-01-01
 UNITS = (1, 1_000, 1_000_000)
 ABSURD = ("which is no Unix time of an article (seconds, milliseconds or microseconds between "
           "1973 and 2100); send ISO 8601 (2026-12-02T09:00:00Z) or Unix seconds")
+TOO_SHORT = ("a number too short to be Unix time, and no date; send ISO 8601 "
+             "(2026-12-02T09:00:00Z) or Unix seconds")
 
 
 def unix_time(value: object) -> datetime | None:
@@ -47,3 +51,10 @@ def _number(value: object) -> float:
     if isinstance(value, float):
         return value
     return float(str(value).strip())
+
+
+def is_bare_number(value: object) -> bool:
+    """A string that is only a number too short to be Unix time (`-1`, `2026`), which
+    dateutil reads as a day of this month; an eight-digit compact date (20261202) is a date."""
+    return (isinstance(value, str) and _NUMBER.fullmatch(value) is not None
+            and DIGITS.fullmatch(value) is None and _COMPACT_DATE.fullmatch(value) is None)

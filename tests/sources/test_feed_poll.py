@@ -364,6 +364,19 @@ def test_an_entry_dated_in_unix_time_keeps_its_date(server, fresh_db, fetcher, s
     assert clean_article(row.article).published == at(0).isoformat()
 
 
+@pytest.mark.parametrize("written", ["2026", "-1", "no date at all"])
+def test_an_entry_dated_by_a_short_number_is_stored_undated(server, fresh_db, fetcher, written):
+    """A pubDate of `2026` or `-1` was read as a day of this month; now it is no date, as an
+    unreadable one is: the entry is stored undated (placed by its arrival)."""
+    server.routes["/feed"] = Route(rss([item(0, FERRY, 0)]).replace(
+        format_datetime(at(0)).encode(), written.encode()))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(5)).queued == 1
+    [row] = pending(fresh_db, limit=10)
+    assert row.article.published == written
+    assert clean_article(row.article).published is None
+
+
 def test_a_feed_of_unclosed_cdata_sections_is_read_without_stalling(server, fresh_db):
     """150,000 `<![CDATA[` that never close (1.8 MB, within the size cap): the search for
     tickers outside CDATA scanned to the end from each one, hours of work holding the GIL, so

@@ -118,6 +118,24 @@ def test_a_date_written_relative_to_now_is_read_so(endpoint, written, hours):
     assert abs(read - (sent_at - timedelta(hours=hours))) < timedelta(minutes=5), stored
 
 
+@pytest.mark.parametrize("written, days, hour, minute", [
+    ("Updated 2 days ago at 10:00", 2, 10, 0), ("3 days ago at 9:30 pm", 3, 21, 30),
+    ("vor 2 Tagen um 10:00", 2, 10, 0), ("il y a 2 jours à 10h00", 2, 10, 0),
+    ("hace 2 días a las 10:00", 2, 10, 0)])
+def test_a_day_relative_to_now_with_a_time_of_day_is_that_time_on_that_day(
+        endpoint, written, days, hour, minute):
+    """"Updated 2 days ago at 10:00" was read as 10:00 today: only a whole "N units ago" was
+    relative, so dateutil took the time and dropped the days."""
+    port, dbs = endpoint
+    sent_on = datetime.now(UTC).date()
+    status, body, _ = post(port, article(FERRY, published=written))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    day = sent_on - timedelta(days=days)
+    expected = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+    assert stored["published"] == expected.isoformat(), stored
+
+
 def test_a_body_of_json_lines_is_a_batch(endpoint):
     """`curl --data-binary @export.jsonl`: one article a line, as a batch would be; before,
     400 "malformed JSON at line 2 column 1: Extra data" and nothing taken."""
@@ -156,6 +174,25 @@ def test_a_unix_time_no_clock_would_write_is_refused_saying_why(endpoint, publis
     assert status == 400, payload
     assert "field 'published'" in payload["error"], payload
     assert dbs.get()["inbox"].count == 0
+
+
+@pytest.mark.parametrize("published", ["-1", "2026", "12", "3.5"])
+def test_a_string_only_of_a_short_number_is_refused_saying_why(endpoint, published):
+    """"2026" or "-1" as the published string was read by dateutil as a day of this month
+    (the 2nd or the 1st of it) and stored as the article's date."""
+    port, dbs = endpoint
+    status, payload, _ = post(port, article(FERRY, published=published))
+    assert status == 400, payload
+    assert f"field 'published' is '{published}', a number too short" in payload["error"], payload
+    assert dbs.get()["inbox"].count == 0
+
+
+def test_eight_digits_stay_a_compact_date(endpoint):
+    port, dbs = endpoint
+    status, body, _ = post(port, article(FERRY, published="20261202"))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert stored["published"] == "2026-12-02T00:00:00+00:00"
 
 
 def post(port, body, *, token=TOKEN, path="/ingest", headers=None, method="POST"):
