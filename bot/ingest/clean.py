@@ -54,7 +54,7 @@ def clean_article(raw: RawArticle) -> Article:
         kept = [p for p in kept if _norm(p) != _norm(title)] or kept
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
-    kept = [p for i, p in enumerate(kept) if not _embedded_headline(kept, i)]
+    kept = _without_author_notes([p for i, p in enumerate(kept) if not _embedded_headline(kept, i)])
     kept, dateline, agency = _from_dateline(kept)
     if dateline:
         fields["dateline"] = dateline
@@ -178,12 +178,21 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
 
 
 def _embedded_headline(paragraphs: list[str], index: int) -> bool:
-    """A headline-shaped line between two prose paragraphs is a link to another article."""
-    if not furniture.looks_like_headline(paragraphs[index]):
+    """A headline-shaped line between two prose paragraphs is a link to another article, or a
+    section's name in capitals."""
+    line = paragraphs[index]
+    if not (furniture.looks_like_headline(line) or furniture.is_capitals_subhead(line)):
         return False
     before = paragraphs[index - 1] if index > 0 else ""
     after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
     return furniture.ends_like_prose(before) and (not after or furniture.ends_like_prose(after))
+
+
+def _without_author_notes(kept: list[str]) -> list[str]:
+    """The copy without the notes on its writer that close it (never a paragraph in between)."""
+    while len(kept) > 1 and furniture.is_author_note(kept[-1]):
+        kept = kept[:-1]
+    return kept
 
 
 def normalise_time(value: str | None) -> str | None:

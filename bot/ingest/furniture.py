@@ -34,6 +34,12 @@ RELATED_PREFIX = re.compile(
 )
 LINK_MARK = re.compile(r"^(?:[►▶➤]\s*|(?i:more|opinion)\s*:\s*)(?=\S)")
 """A link to another story: a pointer glyph, or 'More:' / 'Opinion:' before its headline."""
+LINK_POINTER = re.compile(
+    r"^WATCH\b[^a-z]{2,150}:$"
+    r"|^(?i:click) (?:here )?(?i:for more) (?:from|on|about) [A-Z][^.!?]{0,80}\.?$"
+    r"|^\((?:For|To see) (?:a|an|the|more)\b[^()]{0,200}\b(?i:click)\b[^()]{0,200}\)$")
+"""A line that only points to an embed or a link: 'WATCH THE VOTE:' in capitals, 'Click for
+more from Harbour Wire.', '(For a graphic on fares click wire.example/ab1)'."""
 INLINE_LINK = re.compile(r"\s*\((?:RELATED|READ MORE|SEE ALSO|MORE)\s*:[^()]{1,200}\)")
 """A link to another story set in a paragraph: '... on Twitter. (RELATED: Office Set On Fire)'."""
 RIGHTS_NOTICE = re.compile(
@@ -125,6 +131,9 @@ VIDEO_WORD = re.compile(r"\b(?i:videos?|watch(?:ed)?)\b")
 TITLE_RUN = 5
 """Words a repeated run must have: a player shows its clip's title twice (as the caption and
 beside the play button), and prose that repeats five words in one line is rare."""
+AUTHOR_NOTE = re.compile(rf"^{_PERSON},? (?:is|was) ")
+AUTHOR_MARK = re.compile(r"\b(?:author of|columnist|new book|(?i:follow|find) (?:him|her|them)\b)")
+"""What only a note on the writer says: their book, their column, where to follow them."""
 SENTENCE_START = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 
@@ -160,6 +169,21 @@ def is_video_player(line: str) -> bool:
     if len(set(runs)) == len(runs):
         return False
     return not ends_like_sentence(line) or runs[-1] in runs[:-1]
+
+
+def is_capitals_subhead(line: str) -> bool:
+    """A section's name in capitals alone on a line: 'WHAT COMES NEXT?', '‘NOT THIS YEAR’'."""
+    line = line.strip()
+    return (len(line) <= 80 and len(line.split()) <= 12 and any(ch.isupper() for ch in line)
+            and not any(ch.islower() for ch in line))
+
+
+def is_author_note(paragraph: str) -> bool:
+    """A note on who wrote the piece: a full name, what they are, and their book, column or
+    where to follow them ('Jo Lind is the author of Tides. Follow her on Twitter @jolind.')."""
+    paragraph = paragraph.strip()
+    return (len(paragraph) <= 500 and bool(AUTHOR_NOTE.match(paragraph))
+            and bool(AUTHOR_MARK.search(paragraph)))
 
 
 def without_name_cards(paragraph: str) -> str:
@@ -226,10 +250,11 @@ def is_rights_notice(line: str) -> bool:
 
 
 def is_related_link(line: str) -> bool:
-    """'Read more: ...', and a headline after 'More:', 'Opinion:' or '►' that does not end as
-    a sentence: such links come in runs, where no prose paragraph frames each one."""
+    """'Read more: ...', a line pointing to an embed or a link ('WATCH THE VOTE:'), and a
+    headline after 'More:', 'Opinion:' or '►' that does not end as a sentence: such links come
+    in runs, where no prose paragraph frames each one."""
     line = line.strip()
-    if RELATED_PREFIX.match(line):
+    if RELATED_PREFIX.match(line) or LINK_POINTER.match(line):
         return True
     return bool(LINK_MARK.match(line)) and not ends_like_sentence(line.rstrip("?"))
 

@@ -413,3 +413,43 @@ def test_sign_up_boxes_labels_and_rules_between_paragraphs_are_furniture():
     text = "\n\n".join([prose[0], *furniture[:3], prose[1], *furniture[3:], *prose[2:]])
     article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
     assert article.body.split("\n\n") == prose
+
+
+def test_lines_pointing_to_an_embed_or_a_link_are_furniture():
+    """'WATCH …:' in capitals, 'Click for more from …' and '(For a graphic … click …)' point to
+    something the text does not hold; prose asking readers to watch or click stays."""
+    furniture = ["WATCH THE MAYOR OPEN THE NEW FERRY PIER:",
+                 "(For a graphic on ferry fares since 2010 click wire.example/fx7Qa)",
+                 "Click for more from Harbour Wire."]
+    prose = ["The new ferry pier opened on Friday.",
+             "Watch for delays on the north line, the operator said.",
+             "Riders who click the app's map will see each boat.",
+             "Fares stay at two euros until spring."]
+    text = "\n\n".join([prose[0], furniture[0], *prose[1:3], furniture[1], prose[3], furniture[2]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Ferry pier opens"))
+    assert article.body.split("\n\n") == prose
+
+
+def test_capitals_subheads_between_paragraphs_are_furniture():
+    """A section's name in capitals between two prose paragraphs is no prose; a first line in
+    capitals and a sentence with an acronym stay."""
+    text = ("LOW TIDE\n\nThe harbour closed at noon.\n\n‘NO BOATS TODAY’\n\n"
+            "Pilots said the channel was too shallow.\n\nWHAT COMES NEXT?\n\n"
+            "The NPA will dredge the channel in May.")
+    article = clean_article(RawArticle(text=text, origin="x", title="Harbour closes"))
+    assert article.body.split("\n\n") == [
+        "LOW TIDE", "The harbour closed at noon.", "Pilots said the channel was too shallow.",
+        "The NPA will dredge the channel in May."]
+
+
+def test_notes_on_the_writer_closing_a_piece_are_furniture_but_not_in_the_middle():
+    """'Jo Lind is the author of …', '… Follow her on Twitter …' as the last paragraphs are a
+    note on the writer; the same shape between paragraphs, or about someone in the story, stays."""
+    middle = "Ada Brandt is the author of a book on tides, and she backs the plan."
+    notes = ["Jo Lind is a columnist for the Harbour Wire and the author of Low Water.",
+             "Sam Hale was a pilot for 20 years. Follow him on Twitter @samhale."]
+    prose = ["The council backed the dredging plan on Monday.", middle,
+             "Brandt was a harbour pilot for ten years."]
+    article = clean_article(RawArticle(text="\n\n".join(prose + notes), origin="x",
+                                       title="Dredging plan backed"))
+    assert article.body.split("\n\n") == prose
