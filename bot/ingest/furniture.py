@@ -128,9 +128,13 @@ EMBED_CLOSE = re.compile(r"^x\s+(?=\S)")
 VIDEO_CLOSE = re.compile(r"^CLOSE(?:$|\s+(?=[\"“‘]?[A-Z]))")
 """A video player's close button, read as text before the clip's blurb."""
 VIDEO_WORD = re.compile(r"\b(?i:videos?|watch(?:ed)?)\b")
+VIDEO_LABEL = re.compile(r"\b(?i:videos?)\b")
+"""A player's own label: a line ending as a sentence is a player only with it (prose that says
+'watch' may end by repeating a sentence it said)."""
 TITLE_RUN = 5
-"""Words a repeated run must have: a player shows its clip's title twice (as the caption and
-beside the play button), and prose that repeats five words in one line is rare."""
+"""Words a repeated run must have, all different: a player shows its clip's title twice (as the
+caption and beside the play button), and prose that repeats five words in one line is rare,
+but a chant ('no more cuts. No more cuts.') or a word said over and over repeats within a run."""
 AUTHOR_NOTE = re.compile(rf"^{_PERSON},? (?:is|was) ")
 AUTHOR_MARK = re.compile(r"\b(?:author of|columnist|new book|(?i:follow|find) (?:him|her|them)\b)")
 """What only a note on the writer says: their book, their column, where to follow them."""
@@ -158,7 +162,8 @@ def is_furniture_line(line: str) -> bool:
 def is_video_player(line: str) -> bool:
     """A video player read as text: its close button and blurb ('CLOSE The council votes on
     fares. HARBOUR WIRE'), or its clip's title twice beside words such as 'video' or 'watch',
-    the line ending on the title or not as a sentence does (prose may repeat a few words)."""
+    the line not ending as a sentence does, or ending on the title beside 'video' (prose may
+    repeat a few words, or a chant: the title's five words are all different)."""
     line = line.strip()
     if VIDEO_CLOSE.match(line):
         return True
@@ -166,9 +171,12 @@ def is_video_player(line: str) -> bool:
         return False
     words = line.split()
     runs = [tuple(words[i:i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)]
-    if len(set(runs)) == len(runs):
+    titles = [run for run in runs if len({word.casefold() for word in run}) == TITLE_RUN]
+    if len(set(titles)) == len(titles):
         return False
-    return not ends_like_sentence(line) or runs[-1] in runs[:-1]
+    if not ends_like_sentence(line):
+        return True
+    return bool(VIDEO_LABEL.search(line)) and runs[-1] in titles[:-1]
 
 
 def is_capitals_subhead(line: str) -> bool:

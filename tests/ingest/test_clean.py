@@ -352,7 +352,7 @@ def test_photo_credits_in_other_shapes_are_furniture():
 
 def test_a_video_player_read_as_text_is_furniture():
     """Its close button before the clip's blurb, its clip's title shown twice, and the pointer
-    to a video further down the page."""
+    to a video further down the page; prose beside 'watch' repeating a chant stays."""
     players = ["CLOSE The council votes on new ferry fares today. Here is what changes. HARBOUR WIRE",
                "CLOSE",
                "JUST SEEN Brandt on the strike: no deal yet Replay More Videos ... MUST WATCH "
@@ -363,8 +363,9 @@ def test_a_video_player_read_as_text_is_furniture():
     prose = ["Dockworkers walked off the job on Monday.",
              "Closed for a week, the port lost its two biggest customers.",
              "Watch the video: the union said it would strike, and the union said it would win.",
+             "Watch them march and chant: no more cuts. No more cuts. No more cuts.",
              "The union said the strike would last a week."]
-    text = "\n\n".join([prose[0], *players[:3], *prose[1:3], *players[3:], prose[3]])
+    text = "\n\n".join([prose[0], *players[:3], *prose[1:4], *players[3:], prose[4]])
     article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
     assert article.body.split("\n\n") == prose
 
