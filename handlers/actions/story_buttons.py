@@ -29,7 +29,7 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
     ack()
     db = db_of(context)
     story_id = story_of(db, action.get("value"))
-    channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
+    channel = clicked_in(body)
     if story_id is None or not channel:
         answer(respond, "That button is out of date; nothing was muted.")
         return
