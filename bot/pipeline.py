@@ -33,7 +33,7 @@ from bot.models import (
     VerdictKind,
     WirewatchError,
 )
-from bot.nlp.load import load_pipeline
+from bot.nlp.load import load_pipeline, require_installed
 from bot.nlp.summary import ExtractiveSummariser
 from bot.stories.decide import Candidates, Decision
 from bot.stories.stage import Prepared, StoryStage
@@ -157,6 +157,8 @@ class Pipeline:
         self.settings = settings
         if nlp is None and not settings.nlp_processes:
             nlp = load_pipeline(settings.spacy_model)
+        elif nlp is None:
+            require_installed(settings.spacy_model)
         self.stories = stories or StoryStage.from_settings(settings)
         self.analyser = Analyser(nlp, stories=self.stories, settings=settings)
 

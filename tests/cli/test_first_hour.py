@@ -354,3 +354,18 @@ def test_a_home_page_added_as_a_feed_is_said_with_the_feed_it_names(tmp_path, fe
     assert f"is a web page, not a feed; the page names its feed at {feeds.url('/desk.xml')}" \
         in warning, warning
     assert feeds.hits("/desk.xml") == 0
+
+
+@pytest.mark.parametrize("command", [("ingest", "story.txt"), ("stories", "replay", "stream.jsonl"),
+                                     ("demo",)])
+def test_a_spacy_pipeline_not_installed_is_named_in_one_line(tmp_path, command):
+    (tmp_path / "story.txt").write_text("Ferry strike\n\nFerry crews stopped work on Monday.\n")
+    (tmp_path / "stream.jsonl").write_text(
+        '{"id": "a", "time": "2026-12-01T09:00:00Z", "title": "Ferry strike", '
+        '"text": "Ferry crews stopped work on Monday."}\n')
+    args = [str(tmp_path / part) if part.endswith(("txt", "jsonl")) else part for part in command]
+    result = wirewatch("--db", str(tmp_path / "w.db"), *args,
+                       env={"WIREWATCH_SPACY_MODEL": "en_core_web_nosuch"})
+    line = one_error_line(result)  # was three tracebacks, from each process that tried it
+    assert "spaCy pipeline 'en_core_web_nosuch' is not installed" in line
+    assert "WIREWATCH_SPACY_MODEL" in line
