@@ -6,16 +6,12 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from dateutil import parser as dateparser
-
 from bot.ingest import furniture
-from bot.ingest.date_words import ago, in_english
+from bot.ingest.dates import normalise_time
 from bot.ingest.markup import readable
-from bot.ingest.unix_time import is_bare_number, is_unix_time, unix_time
-from bot.ingest.zones import OFFSETS, offset_as_written, regional
+from bot.ingest.relative_dates import is_relative
 from bot.models import Article, BadInput, RawArticle
 
 PARAGRAPH_BREAKS = {ord("\u2029"): "\n\n", ord("\x0c"): "\n\n", ord("\u2028"): "\n",
@@ -28,7 +24,6 @@ marks; and lone surrogates, which UTF-8 cannot store."""
 READ_AS_HTML = ("text", "title", "source")
 """Fields a CMS may send as HTML (its rendered body and title)."""
 HARD_WRAP_MIN = 55
-_DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
 DATELINE_REACH = 4
 """Paragraphs in which a dateline is looked for: pages put bylines, the outlet's name, photo
 captions, video blurbs and correction notes above it."""
@@ -169,7 +164,7 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
     published = furniture.published_of(paragraph)
     if published and normalise_time(published[1]):
         who, when = published
-        if "ago" not in when.casefold():
+        if not is_relative(when):
             fields["published"] = fields["published"] or when
         if who:
             fields["source"] = fields["source"] or who
@@ -193,59 +188,6 @@ def _without_author_notes(kept: list[str]) -> list[str]:
     while len(kept) > 1 and furniture.is_author_note(kept[-1]):
         kept = kept[:-1]
     return kept
-
-
-def normalise_time(value: str | None) -> str | None:
-    """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None. A date
-    both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
-    one) is read the way nearer the clock: news is dated near its arrival. Unix time, times
-    relative to now and month names in other languages are read too (``unix_time``,
-    ``date_words``); a string only of a number too short for Unix time (`2026`) is none."""
-    if not value or is_bare_number(value):
-        return None
-    if is_unix_time(value):
-        try:
-            stamped = unix_time(value)
-        except ValueError:
-            return None
-        return stamped.isoformat() if stamped else None
-    relative = ago(value, datetime.now(UTC))
-    if relative is not None:
-        return relative.replace(microsecond=0).isoformat()
-    value = in_english(value)
-    when = _parsed(value, dayfirst=False)
-    if when is not None and _both_ways(value):
-        other = _parsed(value, dayfirst=True)
-        moment = datetime.now(UTC)
-        if other is not None and abs(other - moment) < abs(when - moment):
-            when = other
-    return when.isoformat() if when else None
-
-
-def _parsed(value: str, *, dayfirst: bool) -> datetime | None:
-    try:
-        when = dateparser.parse(offset_as_written(value), fuzzy=True, dayfirst=dayfirst,
-                                tzinfos=_zone)
-        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
-    except (ValueError, OverflowError, TypeError):  # in UTC, before year 1 or after 9999
-        return None
-
-
-def _both_ways(value: str) -> bool:
-    """A day and a month that could be either (both 12 or under, not equal), year last."""
-    found = _DAY_MONTH_YEAR.search(value)
-    if not found:
-        return False
-    first, second = int(found.group(1)), int(found.group(2))
-    return first != second and 1 <= first <= 12 and 1 <= second <= 12
-
-
-def _zone(name: str | None, offset: int | None) -> int | tzinfo | None:
-    """dateutil's tzinfos hook: a named zone's offset, or None for a name of no one offset."""
-    if offset is not None or not name:
-        return offset
-    known = OFFSETS.get(name.upper())
-    return known if known is not None else regional(name)
 
 
 def content_hash(body: str) -> str:

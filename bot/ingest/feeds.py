@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import io
 import logging
 import re
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,6 +17,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
+from bot.ingest.dates import normalise_time
 from bot.ingest.feed_links import named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.html import html_to_article
@@ -163,18 +162,16 @@ def _entry(raw: dict) -> FeedEntry | None:
     key = (raw.get("id") or "").strip() or link or _digest(f"{title}\n{text}")
     teaser = len(text) < FULL_TEXT_CHARS or bool(TEASER_ENDINGS.search(text))
     published = raw.get("published") or raw.get("updated") or None
-    when = raw.get("published_parsed") or raw.get("updated_parsed")
     return FeedEntry(key=key[:1000], link=link, title=title, text=text, published=published,
-                     teaser=teaser, stamp=_stamp(when))
+                     teaser=teaser, stamp=_stamp(published))
 
 
-def _stamp(when: time.struct_time | None) -> float | None:
-    """Seconds since the epoch; None for a date outside the years Python holds (a CMS's empty
-    date as its clock's first or last moment, `0001-01-01T00:00:00+01:00`, is year 0 in UTC)."""
-    try:
-        return calendar.timegm(when) if when else None
-    except (ValueError, OverflowError):
-        return None
+def _stamp(published: str | None) -> float | None:
+    """Seconds since the epoch of the entry's date as its article reads it (feedparser's own
+    reading took `2026` for 1 January and dropped zones it does not know, `CEST`); None for
+    no date, or one outside the years Python holds (`0001-01-01T00:00:00+01:00`)."""
+    when = normalise_time(published)
+    return datetime.fromisoformat(when).timestamp() if when else None
 
 
 def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:

@@ -26,6 +26,8 @@ OFFSETS: dict[str, int] = {
     "JST": 9 * HOUR, "KST": 9 * HOUR, "HKT": 8 * HOUR, "SGT": 8 * HOUR,
     "AWST": 8 * HOUR, "ACST": 9 * HOUR + 1800, "ACDT": 10 * HOUR + 1800,
     "AEST": 10 * HOUR, "AEDT": 11 * HOUR, "NZST": 12 * HOUR, "NZDT": 13 * HOUR,
+    "WAT": HOUR, "CAT": 2 * HOUR, "SAST": 2 * HOUR, "EAT": 3 * HOUR, "PKT": 5 * HOUR,
+    "NPT": 5 * HOUR + 2700, "ICT": 7 * HOUR, "WIB": 7 * HOUR, "PHT": 8 * HOUR,
 }
 
 SIGNED_NAME = re.compile(r"\b(?:GMT|UTC|UT)\s*(?=[+-]\d)")
@@ -40,6 +42,12 @@ def regional(name: str) -> tzinfo | None:
     copy of the zone database, so a slim image without tzdata reads it too)."""
     region = REGIONS.get(name.upper())
     return tz.gettz(region) if region else None
+
+
+def zone_named(name: str) -> int | tzinfo | None:
+    """A zone abbreviation's offset in seconds, or its region's zone (ET), or None."""
+    known = OFFSETS.get(name.upper())
+    return known if known is not None else regional(name)
 
 
 def offset_as_written(value: str) -> str:

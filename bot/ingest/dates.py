@@ -1,0 +1,116 @@
+"""Reading an article's published time, however a feed, CMS or scraper writes it."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, tzinfo
+
+from dateutil import parser as dateparser
+from dateutil import tz
+
+from bot.ingest.date_words import in_english
+from bot.ingest.relative_dates import relative
+from bot.ingest.unix_time import is_bare_number, is_unix_time, unix_time
+from bot.ingest.zones import offset_as_written, zone_named
+
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
+_SPOKEN = ((re.compile(r"\b(?:12(?::00)?\s*)?noon\b", re.I), "12:00"),
+           (re.compile(r"\b(?:12(?::00)?\s*)?midnight\b", re.I), "00:00"),
+           (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b)", re.I), r"\1:\2 "))
+"""`noon` (read as 00:00), `midnight` (the day's start, as ISO 8601 has it) and `10.30am`
+(read as 10:00) written as dateutil reads them."""
+_ISO_WEEK = re.compile(r"\s*\d{4}-?W\d\d(?:-?\d)?(?:T\S+)?\s*", re.I)
+"""An ISO 8601 week date, `2026-W49-3` (no date to dateutil) or `2026W493` (the year 493)."""
+_LABELS = ("last updated|updated|last modified|modified|edited|revised|first published|"
+           "originally published|published|posted|aktualisiert|ver[öo]ffentlicht|"
+           "mis à jour|publi[ée]|modifi[ée]|actualizado|publicado|aggiornato|pubblicato|"
+           "bijgewerkt|gepubliceerd|atualizado")
+_BETWEEN = re.compile(rf"\s*(?:[|;()\[\]·•]|\s[-–—/]\s|,?\s*\b(?:{_LABELS})\b\s*:?)\s*", re.I)
+"""What stands between two dates in one string: `Published 1 Dec, updated 2 Dec`,
+`1 December 2026 | Updated 2 December 2026`, `2026-12-01 (updated 2026-12-02)`."""
+_PLACE_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)"
+                         r"(?:/[A-Z][A-Za-z_-]+)+")
+"""A zone named by its place (`2026-12-02 10:00 Europe/Berlin`), which dateutil skips."""
+_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_A_DAY = re.compile(rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s*\d|"
+                    rf"\d(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}|\d{{4}}-?W\d\d", re.I)
+"""A piece of the string that names a day, not only a time of day (`10:00 ET`)."""
+
+
+def normalise_time(value: str | None) -> str | None:
+    """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None. A date
+    both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
+    one) is read the way nearer the clock: news is dated near its arrival. Unix time, times
+    relative to now and month names in other languages are read too (``unix_time``,
+    ``relative_dates``, ``date_words``); a string only of a number too short for Unix time
+    (`2026`) is none. A string of two dates (published, then updated) is the earlier."""
+    if not value or is_bare_number(value):
+        return None
+    if is_unix_time(value):
+        try:
+            stamped = unix_time(value)
+        except ValueError:
+            return None
+        return stamped.isoformat() if stamped else None
+    now = datetime.now(UTC)
+    days = [p for p in _BETWEEN.split(value)
+            if _A_DAY.search(in_english(p)) or relative(p, now) is not None]
+    if len(days) > 1:
+        read = [when for when in (_one_date(p, now) for p in days) if when is not None]
+        return min(read).isoformat() if read else None
+    when = _one_date(value, now)
+    return when.isoformat() if when else None
+
+
+def _one_date(value: str, now: datetime) -> datetime | None:
+    for spoken, written in _SPOKEN:
+        value = spoken.sub(written, value)
+    moment = relative(value, now)
+    if moment is not None:
+        return moment.replace(microsecond=0)
+    if _ISO_WEEK.fullmatch(value):
+        return _week_date(value)
+    value = in_english(value)
+    when = _parsed(value, dayfirst=False)
+    if when is not None and _both_ways(value):
+        other = _parsed(value, dayfirst=True)
+        if other is not None and abs(other - now) < abs(when - now):
+            when = other
+    return when
+
+
+def _week_date(value: str) -> datetime | None:
+    """An ISO week date's day (the week's Monday if no day is given); None for a week no year
+    has (`2026-W54`)."""
+    try:
+        when = datetime.fromisoformat(value.strip().upper())
+    except ValueError:
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _parsed(value: str, *, dayfirst: bool) -> datetime | None:
+    named = _PLACE_ZONE.search(value)
+    place = tz.gettz(named.group(0)) if named else None
+    try:
+        when = dateparser.parse(offset_as_written(value), fuzzy=True, dayfirst=dayfirst,
+                                tzinfos=_zone)
+        return (when if when.tzinfo else when.replace(tzinfo=place or UTC)).astimezone(UTC)
+    except (ValueError, OverflowError, TypeError):  # in UTC, before year 1 or after 9999
+        return None
+
+
+def _both_ways(value: str) -> bool:
+    """A day and a month that could be either (both 12 or under, not equal), year last."""
+    found = _DAY_MONTH_YEAR.search(value)
+    if not found:
+        return False
+    first, second = int(found.group(1)), int(found.group(2))
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
+
+
+def _zone(name: str | None, offset: int | None) -> int | tzinfo | None:
+    """dateutil's tzinfos hook: a named zone's offset, or None for a name of no one offset."""
+    if offset is not None or not name:
+        return offset
+    return zone_named(name)

@@ -1,0 +1,125 @@
+"""Dates written relative to the moment they are read, which dateutil misreads: `3 hours ago`
+was 03:00 today, `2 days ago at 10:00` and `yesterday at 10:00` were 10:00 today."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
+
+from bot.ingest.zones import zone_named
+
+UNITS = {
+    "seconds": "s sec secs second seconds sekunde sekunden seconde secondes segundo segundos",
+    "minutes": "m min mins minute minutes minuten minuto minutos",
+    "hours": "h hr hrs hour hours stunde stunden heure heures hora horas",
+    "days": "d day days tag tage tagen jour jours dia dias",
+    "weeks": "w wk wks week weeks woche wochen semaine semaines semana semanas",
+}
+_UNIT = {word: unit for unit, words in UNITS.items() for word in words.split()}
+DAYS_BACK = {
+    0: "today heute aujourd'hui aujourd’hui hoy oggi vandaag hoje",
+    1: "yesterday gestern hier ayer ieri gisteren ontem",
+    2: "vorgestern avant-hier anteayer altroieri eergisteren anteontem",
+}
+_DAY_WORD = {word: days for days, words in DAYS_BACK.items() for word in words.split()}
+WEEKDAYS = (
+    "monday montag lundi lunes lunedi maandag segunda segunda-feira",
+    "tuesday dienstag mardi martes martedi dinsdag terca terca-feira",
+    "wednesday mittwoch mercredi miercoles mercoledi woensdag quarta quarta-feira",
+    "thursday donnerstag jeudi jueves giovedi donderdag quinta quinta-feira",
+    "friday freitag vendredi viernes venerdi vrijdag sexta sexta-feira",
+    "saturday samstag sonnabend samedi sabado zaterdag",
+    "sunday sonntag dimanche domingo domenica zondag",
+)
+_WEEKDAY = {word: day for day, words in enumerate(WEEKDAYS) for word in words.split()}
+"""Whole weekday names: `Updated Monday at 10:00` is the latest Monday (dateutil read the next
+one, days ahead)."""
+_TIME_OF_DAY = (
+    r"(?:[\s,]+(?:at|um|à|a\s+las?|alle|om|às)?\s*"
+    r"(?P<hour>\d{1,2})(?:(?:[:.]|\s?h\s?)(?P<minute>\d\d)|\s?h\b|(?=\s*[ap]\.?\s?m\b))"
+    r"\s*(?P<half>[ap]\.?\s?m\b\.?)?\s*(?:uhr|horas?|heures?|hrs)?\.?"
+    r"\s*(?P<zone>[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?|[A-Za-z]{1,5})?)?\W*$")
+"""A time of day after the relative part (`at 10:00`, `um 10:00 Uhr`, `à 10h`, `9:30 pm`),
+perhaps with its zone (`GMT`, `EST`, `CET`, `+01:00`, `UTC+1`)."""
+_LABEL = r"^\s*(?:(?!vor\b|il\b|hace\b)[^\W\d_]+\W+){0,3}?"
+_AGO = re.compile(_LABEL + r"(?P<before>vor|il y a|hace)?"
+                  r"\s*(?P<count>\d{1,4}|an?|one)\s*(?P<unit>[^\W\d_]+)\.?"
+                  r"\s*(?P<after>ago)?" + _TIME_OF_DAY, re.I)
+"""`3 hours ago`, `3h ago`, `Published 5 mins ago`; German `vor 3 Stunden`, French `il y a 3
+heures`, Spanish `hace 3 horas`; each perhaps with a time of day."""
+_DAY = re.compile(_LABEL + r"(?P<day>[^\W\d_]+(?:['’-][^\W\d_]+)?)" + _TIME_OF_DAY, re.I)
+"""`yesterday`, `today at 9:30 pm`, `gestern um 10:00`, `hier à 10h00`, `ayer a las 10:00`,
+`ieri alle 10:00`, `gisteren om 10:00`, `ontem às 10:00`."""
+_ZONE_ONLY = re.compile(r"[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?", re.I)
+
+
+def relative(value: str, now: datetime) -> datetime | None:
+    """The moment a date relative to ``now`` names, or None when ``value`` is none. With a
+    time of day, that time on the day named, in its zone, or in UTC as a date written without
+    one is (the day counted in that zone)."""
+    found = _AGO.match(value)
+    if found and bool(found.group("before")) != bool(found.group("after")):
+        unit = _UNIT.get(_plain(found.group("unit")))
+        if unit is None:
+            return None
+        count = int(found.group("count")) if found.group("count").isdigit() else 1
+        return _on_day(now, found, lambda _: timedelta(**{unit: count}))
+    found = _DAY.match(value)
+    word = _plain(found.group("day")) if found else ""
+    if found and word in _DAY_WORD:
+        return _on_day(now, found, lambda _: timedelta(days=_DAY_WORD[word]))
+    if found and word in _WEEKDAY:
+        return _on_day(now, found, lambda local: timedelta(
+            days=(local.weekday() - _WEEKDAY[word]) % 7))
+    return None
+
+
+def is_relative(value: str) -> bool:
+    return relative(value, datetime.now(UTC)) is not None
+
+
+def _on_day(now: datetime, found: re.Match[str],
+            back: Callable[[datetime], timedelta]) -> datetime | None:
+    """``back`` from now, in the zone written (UTC if none), at the time of day written if any."""
+    zone = _zone(found.group("zone"))
+    if zone is None:
+        return None
+    local = now.astimezone(zone)
+    day = local - back(local)
+    if found.group("hour") is None:
+        return day.astimezone(UTC)
+    hour, minute = int(found.group("hour")), int(found.group("minute") or 0)
+    half = (found.group("half") or "").casefold()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime.combine(day.date(), time(hour, minute), tzinfo=zone).astimezone(UTC)
+
+
+def _zone(written: str | None) -> tzinfo | None:
+    """The zone after a time of day; UTC when none is written or the name is of no one offset
+    (`IST`), as for any date; None for an offset no zone has."""
+    if not written:
+        return UTC
+    if _ZONE_ONLY.fullmatch(written):
+        sign = -1 if "-" in written else 1
+        digits = re.sub(r"\D", "", written)
+        hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else \
+            (int(digits), 0)
+        if hours > 14 or minutes > 59:
+            return None
+        return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    named = zone_named(written)
+    if isinstance(named, int):
+        return timezone(timedelta(seconds=named))
+    return named or UTC
+
+
+def _plain(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word.rstrip(".").casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))

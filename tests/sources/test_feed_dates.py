@@ -1,0 +1,64 @@
+"""A feed's entries are taken oldest first by the dates their articles are read with, not by
+feedparser's own reading of them (audit of 2 December, night). A real feed server on
+127.0.0.1, the worker with spaCy, real SQLite. Invented copy."""
+
+from __future__ import annotations
+
+from email.utils import format_datetime
+
+import pytest
+
+from bot.ingest.feeds import poll_feed
+from bot.ingest.fetch import Fetcher
+from bot.worker import IngestWorker
+from storage.db import ThreadLocalDb, transaction
+from storage.sources import add_source, source_row
+from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+
+
+def stored_in_order(server, db_path, db, settings, nlp, items, dates) -> list[tuple[str, str]]:
+    """Titles and published times of the articles, in the order the worker stored them."""
+    feed = rss(items)
+    for entry, written in zip(items, dates, strict=True):
+        feed = feed.replace(format_datetime(entry.published).encode(), written.encode(), 1)
+    server.routes["/feed"] = Route(feed)
+    with transaction(db):
+        source = add_source(db, kind="feed", location=server.url("/feed"), every=60,
+                            alert_existing=True)
+    assert poll_feed(db, source_row(db, source), now=at(60),
+                     fetcher=Fetcher(policy=LOOPBACK)).queued == len(items)
+    assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == len(items)
+    return db.execute("SELECT title, published FROM articles ORDER BY id").fetchall()
+
+
+def entry(n: int, story: tuple[str, str], minutes: int) -> Item:
+    return Item(guid=f"urn:gazette:{n}", title=story[0], text=story[1], published=at(minutes))
+
+
+@pytest.mark.parametrize("later, earlier_zoned, earlier_utc", [
+    ("Tue, 01 Dec 2026 09:30:00 GMT", "Tue, 01 Dec 2026 10:00:00 CEST", "2026-12-01T08:00:00"),
+    ("Tue, 01 Dec 2026 09:30:00 GMT", "Tue, 01 Dec 2026 20:00:00 AEDT", "2026-12-01T09:00:00"),
+    ("Tue, 01 Dec 2026 09:30:00 GMT", "Tue, 01 Dec 2026 10:15:00 BST", "2026-12-01T09:15:00"),
+])
+def test_entries_in_zones_feedparser_drops_are_taken_oldest_first(
+        server, db_path, fresh_db, settings, nlp, later, earlier_zoned, earlier_utc):
+    """feedparser reads `CEST`, `AEDT`, `BST` as UTC: the feed was sorted by those readings,
+    so the later entry was stored first, though each article's date was read right."""
+    items = [entry(2, LIBRARY, 20), entry(1, FERRY, 10)]  # newest first, as feeds list them
+    stored = stored_in_order(server, db_path, fresh_db, settings, nlp, items,
+                             [later, earlier_zoned])
+    assert stored == [(FERRY[0], f"{earlier_utc}+00:00"),
+                      (LIBRARY[0], "2026-12-01T09:30:00+00:00")]
+
+
+def test_an_entry_dated_only_by_a_year_is_not_sorted_as_1_january(
+        server, db_path, fresh_db, settings, nlp):
+    """A pubDate of `2026` is no date to the article (stored undated) but was 1 January to the
+    feed's sort, which put the feed's newest entry first. An entry without a date leaves the
+    feed in its own order, as one with an unreadable date did."""
+    items = [entry(3, BRIDGE, 30), entry(2, LIBRARY, 20), entry(1, FERRY, 10)]
+    stored = stored_in_order(server, db_path, fresh_db, settings, nlp, items,
+                             ["2026", format_datetime(at(20)), format_datetime(at(10))])
+    assert [title for title, _ in stored] == [FERRY[0], LIBRARY[0], BRIDGE[0]]
+    assert stored[-1][1] is None

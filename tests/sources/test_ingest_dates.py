@@ -1,0 +1,109 @@
+"""Published times as clumsy CMSs and scrapers write them, posted to /ingest over real HTTP and
+stored by the worker with spaCy in a real SQLite file (audit of 2 December, night). Invented
+copy; the expected moments are worked out here from the clock, not read from the code."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+
+import pytest
+from dateutil import tz
+
+from bot.ingest.http_api import IngestApp
+from bot.runner import HttpServer
+from bot.worker import IngestWorker
+from storage.db import ThreadLocalDb
+from tests.sources.stories import FERRY
+from tests.sources.test_http_ingest import TOKEN, article, post
+
+GMT = UTC
+EST = timezone(timedelta(hours=-5))
+CET = timezone(timedelta(hours=1))
+NEW_YORK = tz.gettz("America/New_York")
+
+
+@pytest.fixture
+def endpoint(db_path, settings, nlp):
+    dbs = ThreadLocalDb(db_path)
+    worker = IngestWorker(dbs, settings, nlp=nlp, idle_wait=0.2)
+    worker.start()
+    app = IngestApp(dbs, token=TOKEN, max_bytes=20_000, worker=worker, wait_seconds=30)
+    server = HttpServer(app, host="127.0.0.1", port=0)
+    server.start()
+    yield server.port, dbs
+    server.stop()
+    worker.stop()
+
+
+def stored_published(endpoint, published) -> str | None:
+    port, dbs = endpoint
+    status, body, _ = post(port, article(FERRY, published=published))
+    assert status == 200, body
+    return dbs.get()["articles"].get(body["results"][0]["article_id"])["published"]
+
+
+def on_day(days_back: int, hour: int, minute: int, zone: tzinfo | None) -> str:
+    """``hour:minute`` in ``zone``, ``days_back`` days before today there, in UTC."""
+    day = datetime.now(zone).date() - timedelta(days=days_back)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).astimezone(UTC) \
+        .isoformat()
+
+
+@pytest.mark.parametrize("written, days, hour, minute, zone", [
+    ("2 days ago at 10:00 GMT", 2, 10, 0, GMT), ("3 days ago at 9:30 pm EST", 3, 21, 30, EST),
+    ("Updated 2 days ago at 10:00 +01:00", 2, 10, 0, CET),
+    ("yesterday at 10:00", 1, 10, 0, UTC), ("today at 9:30 pm", 0, 21, 30, UTC),
+    ("Yesterday, 10:00 CET", 1, 10, 0, CET), ("yesterday at noon ET", 1, 12, 0, NEW_YORK),
+    ("gestern um 10:00 Uhr", 1, 10, 0, UTC), ("hier à 10h00", 1, 10, 0, UTC),
+    ("ayer a las 10:00", 1, 10, 0, UTC), ("ieri alle 10:00", 1, 10, 0, UTC),
+    ("gisteren om 10:00", 1, 10, 0, UTC), ("ontem às 10:00", 1, 10, 0, UTC),
+    ("avant-hier à 10h", 2, 10, 0, UTC)])
+def test_a_relative_day_with_a_time_and_a_zone_is_that_time_in_that_zone_on_that_day(
+        endpoint, written, days, hour, minute, zone):
+    """With a zone after the time the relative part was not read at all, and dateutil gave
+    that time today; `yesterday at 10:00` (and `gestern um`, `hier à`, `ayer a las`, `ieri
+    alle`, `gisteren om`, `ontem às`) was 10:00 today too."""
+    assert stored_published(endpoint, written) == on_day(days, hour, minute, zone)
+
+
+def test_a_weekday_is_the_latest_such_day_not_the_next(endpoint):
+    """`Updated Monday at 10:00` was read as next Monday, days ahead."""
+    days = datetime.now(UTC).weekday()  # Monday is 0
+    assert stored_published(endpoint, "Updated Monday at 10:00") == on_day(days, 10, 0, UTC)
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("Dec 2, 2026 noon", "2026-12-02T12:00:00+00:00"),
+    ("noon ET, Dec. 2, 2026", "2026-12-02T17:00:00+00:00"),
+    ("10.30am Dec 2 2026", "2026-12-02T10:30:00+00:00"),
+    ("2026-W49-3", "2026-12-02T00:00:00+00:00"),
+    ("2026W493", "2026-12-02T00:00:00+00:00"),
+    ("2026-W49-3T10:00:00+01:00", "2026-12-02T09:00:00+00:00"),
+    ("2026-12-02 10:00 Europe/Berlin", "2026-12-02T09:00:00+00:00"),
+    ("2 Dec 2026 10:00 SAST", "2026-12-02T08:00:00+00:00"),
+])
+def test_noon_dotted_times_week_dates_and_zones_by_place_are_read(endpoint, written, utc):
+    """`noon` was 00:00, `10.30am` 10:00, `2026W493` the year 493 (`2026-W49-3` no date), and a
+    zone named by its place or as South Africa writes it (`SAST`) was dropped for UTC."""
+    assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("Published 1 Dec 2026, updated 2 Dec 2026", "2026-12-01T00:00:00+00:00"),
+    ("Published: 1 December 2026 | Updated: 2 December 2026", "2026-12-01T00:00:00+00:00"),
+    ("2026-12-01 (updated 2026-12-02)", "2026-12-01T00:00:00+00:00"),
+    ("Updated 2 Dec 2026 11:00 GMT, first published 1 Dec 2026 10:00 GMT",
+     "2026-12-01T10:00:00+00:00"),
+    ("Veröffentlicht am 1. Dezember 2026, aktualisiert am 2. Dezember 2026",
+     "2026-12-01T00:00:00+00:00"),
+])
+def test_a_string_of_two_dates_is_the_earlier_so_an_update_never_makes_a_story_fresh(
+        endpoint, written, utc):
+    """Two dates in one string were no date at all (stored undated, so placed by its arrival
+    and never held as too old), or a moment between them (`2026-12-01 (updated 2026-12-02)`
+    was 22:26 on the 1st). The earlier is when it was published."""
+    assert stored_published(endpoint, written) == utc
+
+
+def test_a_week_no_year_has_is_no_date(endpoint):
+    assert stored_published(endpoint, "2026-W54") is None
