@@ -113,6 +113,23 @@ def _hours(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _quiet_hours(env: Mapping[str, str], name: str, default: float) -> float:
+    """0 or less would close every story before its second article could join it."""
+    value = _float(env, name, default)
+    if not value > 0:
+        raise ConfigError(f"{name} must be a number of hours above 0, got {env[name]!r}")
+    return value
+
+
+def _half_life(env: Mapping[str, str], name: str, default: float) -> float:
+    """Below 0 would quietly mean 0, one story per running story, another way of working."""
+    value = _float(env, name, default)
+    if not value >= 0:
+        raise ConfigError(f"{name} must be a number of hours, or 0 for one story per running "
+                          f"story; got {env[name]!r}")
+    return value
+
+
 def _days(env: Mapping[str, str], name: str, default: float) -> float:
     value = _float(env, name, default)
     if not value >= 0:
@@ -153,8 +170,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         nlp_batch_size=_at_least_one(env, "WIREWATCH_NLP_BATCH", 32),
         nlp_processes=_count(env, "WIREWATCH_NLP_PROCESSES", 1),
         max_file_bytes=_at_least_one(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
-        story_quiet_hours=_float(env, "WIREWATCH_STORY_QUIET_HOURS", 36.0),
-        story_half_life_hours=_float(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),
+        story_quiet_hours=_quiet_hours(env, "WIREWATCH_STORY_QUIET_HOURS", 36.0),
+        story_half_life_hours=_half_life(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),
         story_embedding=env.get("WIREWATCH_STORY_EMBEDDING") or "off",
         story_data_days=_days(env, "WIREWATCH_STORY_DATA_DAYS", 14.0),
         timezone=env.get("WIREWATCH_TIMEZONE") or "UTC",

@@ -197,7 +197,13 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
     ("WIREWATCH_NLP_BATCH_CHARS", "-5", "WIREWATCH_NLP_BATCH_CHARS must be 1 or more"),
     ("WIREWATCH_FETCH_TIMEOUT", "0", "WIREWATCH_FETCH_TIMEOUT must be a number of seconds"),
     ("WIREWATCH_SUMMARY_TIMEOUT", "nan", "WIREWATCH_SUMMARY_TIMEOUT must be a number of seconds"),
-    ("PORT", "80000", "PORT must be a port number from 1 to 65535 (0: any free port)")])
+    ("PORT", "80000", "PORT must be a port number from 1 to 65535 (0: any free port)"),
+    ("WIREWATCH_STORY_QUIET_HOURS", "-5",
+     "WIREWATCH_STORY_QUIET_HOURS must be a number of hours above 0, got '-5'"),
+    ("WIREWATCH_STORY_QUIET_HOURS", "0", "WIREWATCH_STORY_QUIET_HOURS must be a number of hours"),
+    ("WIREWATCH_STORY_HALF_LIFE_HOURS", "-18",
+     "WIREWATCH_STORY_HALF_LIFE_HOURS must be a number of hours, or 0 for one story per running "
+     "story; got '-18'")])
 def test_a_setting_out_of_range_is_refused_by_name(name, value, says):
     with pytest.raises(ConfigError) as caught:  # was accepted: every file 'over the -1 MB limit'
         load_settings({name: value})
