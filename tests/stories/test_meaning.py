@@ -69,3 +69,10 @@ def test_a_missing_model_is_logged_and_stories_keep_to_words(tmp_path, nlp, capl
                                                  ("/models/mini", "/models/mini")])
 def test_the_setting(value, expected):
     assert load_settings({"WIREWATCH_STORY_EMBEDDING": value}).story_embedding == expected
+
+
+def test_a_value_that_is_none_of_the_three_says_which_are(caplog):
+    with caplog.at_level(logging.WARNING):  # "on" was said as a model folder not found, no more
+        assert Meaning.from_setting("on") is None
+    assert "WIREWATCH_STORY_EMBEDDING takes package" in caplog.text
+    assert "a model folder holding model.safetensors, or off" in caplog.text
