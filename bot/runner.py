@@ -234,6 +234,10 @@ class Runner:
         if self.slack is not None and not self.stopping:
             self.slack.send_due_digests(now=utcnow())
 
+    def check_instances(self) -> None:
+        if self.slack is not None and not self.stopping:
+            self.slack.check_instances()
+
     def sync(self) -> None:
         if not self.stopping:
             sync_sources(self.scheduler, self, self.dbs.get(), now=utcnow())

@@ -29,6 +29,10 @@ DIGEST_EVERY = 60
 SYNC_EVERY = 5
 COMPACT_EVERY = 3600
 COMPACT_FIRST = timedelta(minutes=5)  # after start-up's own work
+INSTANCES_EVERY = 600
+"""Seconds between looks for another wirewatch posting with this app: one conversations.history
+call of a few messages (Slack allows apps outside its Marketplace one a minute)."""
+INSTANCES_FIRST = timedelta(minutes=1)  # after the first posts of a run
 DELIVER_EVERY = 0.25  # an outbox check is one indexed SELECT; alerts go out within a quarter second
 SOURCE_JOBS = ("feed:", "folder:")
 
@@ -40,6 +44,7 @@ class JobTarget(Protocol):
     def scan_folder(self, source_id: int) -> object: ...
     def deliver(self) -> object: ...
     def send_digests(self) -> object: ...
+    def check_instances(self) -> object: ...
     def sync(self) -> object: ...
     def compact(self) -> object: ...
 
@@ -119,7 +124,7 @@ def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: S
 def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack: bool,
                      now: datetime) -> None:
     """Source sync, the hourly compaction of closed stories' matching data and, with Slack,
-    the outbox sender and digests."""
+    the outbox sender, digests and the look for another wirewatch posting with the app."""
     scheduler.add_job(target.sync, "interval", seconds=SYNC_EVERY, id="sync",
                       replace_existing=True, misfire_grace_time=SYNC_EVERY)
     scheduler.add_job(target.compact, "interval", seconds=COMPACT_EVERY, id="compact",
@@ -131,6 +136,9 @@ def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack
         scheduler.add_job(target.send_digests, "interval", seconds=DIGEST_EVERY, id="digests",
                           next_run_time=now, replace_existing=True,
                           misfire_grace_time=DIGEST_EVERY * 10)
+        scheduler.add_job(target.check_instances, "interval", seconds=INSTANCES_EVERY,
+                          id="instances", next_run_time=now + INSTANCES_FIRST,
+                          replace_existing=True, misfire_grace_time=INSTANCES_EVERY)
 
 
 def _parse(stamp: str) -> datetime:

@@ -56,8 +56,9 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
 
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
                      daily_hour: int = 8, pacer: Pacer | None = None,
-                     token: TokenState | None = None) -> int:
-    """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many."""
+                     token: TokenState | None = None, boot: str = "") -> int:
+    """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many.
+    ``boot``: the run's id, stamped on each digest beside the database's (bot.alerts.instances)."""
     tz = ZoneInfo(timezone)
     pacer, token = pacer or Pacer(), token or TokenState()
     if not token.usable(client, now):
@@ -73,16 +74,16 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
             continue
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
                                             daily_hour=daily_hour))
-        posted += _try_one(db, client, sub, period, tz, pacer, token, now)
+        posted += _try_one(db, client, sub, period, tz, pacer, token, now, boot)
     return posted
 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
-             pacer: Pacer, token: TokenState, now: datetime) -> int:
+             pacer: Pacer, token: TokenState, now: datetime, boot: str) -> int:
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
-        sent = _send_or_fall_back(db, client, sub, period, tz)
+        sent = _send_or_fall_back(db, client, sub, period, tz, boot)
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now)
@@ -107,19 +108,19 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
 
 
 def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, period: Period,
-                       tz: ZoneInfo) -> int:
+                       tz: ZoneInfo, boot: str) -> int:
     """Slack refusing the message itself (invalid_blocks, msg_blocks_too_long …) would refuse
     it again at every pass, holding the period open for ever: send it once as plain text."""
     try:
-        return _send_one(db, client, sub, period, tz)
+        return _send_one(db, client, sub, period, tz, boot=boot)
     except SlackApiError as exc:
         log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
                     sub.target_id, sub.topic, error_code(exc))
-    return _send_one(db, client, sub, period, tz, plain=True)
+    return _send_one(db, client, sub, period, tz, boot=boot, plain=True)
 
 
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
-              tz: ZoneInfo, *, plain: bool = False) -> int:
+              tz: ZoneInfo, *, boot: str = "", plain: bool = False) -> int:
     """Post the period's digest at most once: one in flight when a pass stopped is settled
     first, and the next is marked in flight (with its conversation) before it is posted."""
     taken = _items(db, sub, period)
@@ -143,7 +144,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
         metadata={"event_type": EVENT_TYPE,
-                  "event_payload": {"digest": payload, "install": install}}))
+                  "event_payload": {"digest": payload, "install": install, "boot": boot}}))
     return _done(db, sub, until, taken)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -20,35 +20,44 @@ message is not there, and never more than MAX_PAGES."""
 EARLIER_BOT = ("its post went to the person's direct messages with the bot user the app had "
                "before it was installed again, which this one cannot read to check")
 """Why a post to a person cannot be looked for: a bot reads only its own conversations."""
+Seen = Callable[[list[dict]], Collection[str]]
+"""Shown each page a lookup reads; gives the ts of the posts there that another wirewatch run
+made with this app (bot.alerts.instances), which are never taken for this one's."""
 
 
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,
-                key: str, value: object, since: datetime, install: str) -> str | None:
+                key: str, value: object, since: datetime, install: str,
+                seen: Seen | None = None) -> str | None:
     """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``
     and, when it names one, this database's ``install`` id (ids start again in a new database).
 
     A bot may post in a public channel it has not joined (chat:write.public) but may not read
     it, so on ``not_in_channel`` it joins the channel and looks again. Any other failure is
-    raised: the caller must treat the question as unanswered, never as "not posted".
+    raised: the caller must treat the question as unanswered, never as "not posted". Each page
+    read is shown to ``seen``: a post another run made with this database's id (a copy's) may
+    carry the same alert id for another story, and is never taken for this one's.
     """
     try:
-        return _search(client, channel, thread_ts, event_type, (key, value, install), since)
+        return _search(client, channel, thread_ts, event_type, (key, value, install), since,
+                       seen)
     except SlackApiError as exc:
         if _error(exc) != "not_in_channel":
             raise
     client.conversations_join(channel=channel)
-    return _search(client, channel, thread_ts, event_type, (key, value, install), since)
+    return _search(client, channel, thread_ts, event_type, (key, value, install), since, seen)
 
 
 def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: str,
-            wanted: tuple[str, object, str], since: datetime) -> str | None:
+            wanted: tuple[str, object, str], since: datetime, seen: Seen | None) -> str | None:
     oldest = f"{since.timestamp() - CLOCK_MARGIN_S:.6f}"
     cursor = None
     for _ in range(MAX_PAGES):
         page = _page(client, channel, thread_ts)(oldest, cursor)
-        for message in page.get("messages") or []:
+        messages = page.get("messages") or []
+        others = seen(messages) if seen is not None else ()
+        for message in messages:
             meta = message.get("metadata") or {}
-            if meta.get("event_type") == event_type and \
+            if meta.get("event_type") == event_type and str(message.get("ts")) not in others and \
                     _matches(meta.get("event_payload") or {}, *wanted):
                 return str(message["ts"])
         cursor = (page.get("response_metadata") or {}).get("next_cursor")

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import blocks_as_text
 from bot.alerts.calls import LONGEST_WAIT, ChannelGone, Retry, call, error_code
 from bot.alerts.history import EARLIER_BOT, find_posted
+from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
@@ -55,8 +56,10 @@ class AlertSender:
     """Head-of-line per channel: a channel's alerts go out in the order they were queued."""
 
     def __init__(self, client: WebClient, *, per_channel_interval: float = 1.0,
-                 token: TokenState | None = None, pacer: Pacer | None = None) -> None:
+                 token: TokenState | None = None, pacer: Pacer | None = None,
+                 instances: Instances | None = None) -> None:
         self.client = client
+        self.instances = instances or Instances()
         self.token = token or TokenState()
         self.pacer = pacer or Pacer(per_channel_interval)
         self.writes = WritePause("alert delivery")
@@ -68,6 +71,11 @@ class AlertSender:
         now = now or datetime.now(UTC)
         with self._lock:
             if self.writes.paused(ALL, now) or not self.token.usable(self.client, now):
+                return 0
+            try:
+                self.instances.register(db)
+            except sqlite3.OperationalError as exc:  # no post before this run is recorded
+                self.writes.failed(ALL, str(exc), now)
                 return 0
             sent = 0
             seen: set[str] = set()
@@ -179,7 +187,7 @@ class AlertSender:
                 reply_broadcast=broadcast,
                 metadata={"event_type": EVENT_TYPE,
                           "event_payload": {"alert_id": row.id, "story_id": row.story_id,
-                                            "install": install}}))
+                                            "install": install, "boot": self.instances.boot}}))
 
         try:
             response = post(*with_mentions(text, blocks, pings))
@@ -203,7 +211,8 @@ class AlertSender:
         is (1), marked failed if only the earlier bot user could tell (0); None: post it."""
         found = self._lookup(lambda: find_posted(
             self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
-            key="alert_id", value=row.id, since=_parse(row.created_at), install=install),
+            key="alert_id", value=row.id, since=_parse(row.created_at), install=install,
+            seen=lambda messages: self.instances.look(self.client, channel, messages, now)),
             thread_ts)
         if found:
             log.info("alert %s was already posted before a restart; recorded it", row.id)
@@ -231,6 +240,7 @@ class AlertSender:
             channel = moved_to(db, channel) or channel
             outbox.mark_sent(db, row.id, channel=channel, ts=ts, thread_ts=thread_ts,
                              sent_at=_iso(now))
+        self.instances.posted(channel, now)
 
     def _close(self, db: Database, row: OutboxAlert, status: str, error: str | None) -> None:
         with transaction(db):

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from bot.alerts.digest import send_due_digests
+from bot.alerts.instances import Instances
 from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
 from bot.alerts.sender import AlertSender
@@ -35,11 +36,13 @@ class SlackRuntime:
         self.settings = settings
         self.store = ThreadLocalDb(settings.db_path)
         self.token = TokenState()
-        self.services = Services(self.store, settings, self.token)
+        self.instances = Instances()
+        self.services = Services(self.store, settings, self.token, self.instances)
         self.app = build_app(settings, services=self.services, verify_token=verify_token)
         self.delivery = delivery_client(settings)
         self.pacer = Pacer()
-        self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer)
+        self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,
+                                  instances=self.instances)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._socket: SocketRunner | None = None
@@ -91,14 +94,21 @@ class SlackRuntime:
         if writes.paused(DIGESTS, now):
             return 0
         try:
+            self.instances.register(self.store.get())
             queue_quote_digests(self.store.get(), now=now, timezone=self.settings.timezone,
                                 daily_hour=self.settings.digest_hour)
             sent = send_due_digests(self.store.get(), self.delivery, now=now,
                                     timezone=self.settings.timezone,
                                     daily_hour=self.settings.digest_hour, pacer=self.pacer,
-                                    token=self.token)
+                                    token=self.token, boot=self.instances.boot)
         except sqlite3.OperationalError as exc:
             writes.failed(DIGESTS, str(exc), now)
             return 0
         writes.worked(DIGESTS)
         return sent
+
+    def check_instances(self, *, now: datetime | None = None) -> None:
+        """Look at the latest posts of a conversation this run posted to, for another
+        wirewatch posting with this app (``bot.alerts.instances``)."""
+        if self.instances.started is not None and self.token.report().ok:
+            self.instances.check(self.delivery, now or datetime.now(UTC))

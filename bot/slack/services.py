@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from bot.alerts.instances import Instances
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.permissions import Roles
@@ -19,6 +20,7 @@ class Services:
     store: ThreadLocalDb
     settings: Settings
     token: TokenState = field(default_factory=TokenState)
+    instances: Instances = field(default_factory=Instances)
     roles: Roles = field(init=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import Action, may, refusal
 from bot.slack.delivery_status import Viewer
+from bot.slack.instance_status import instance_lines
 from bot.slack.membership import private_channels_left
 from bot.slack.services import Services
 from bot.slack.status import status_lines
@@ -51,9 +53,11 @@ def status_text(svc: Services, _: str, command: dict) -> str:
     user = command.get("user_id")
     viewer = None if admin else Viewer(command.get("channel_id"), user, private_channels_left(
         command["client"], user) if user else frozenset())
-    return join_lines(status_lines(svc.db, svc.settings, errors=admin,
-                                   token=svc.token.report(), viewer=viewer,
-                                   sources=may(role, Action.SEE_SOURCES)))
+    lines = status_lines(svc.db, svc.settings, errors=admin, token=svc.token.report(),
+                         viewer=viewer, sources=may(role, Action.SEE_SOURCES))
+    if admin:  # right under the heading: it explains every doubled alert
+        lines[1:1] = instance_lines(svc.instances, datetime.now(UTC))
+    return join_lines(lines)
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {

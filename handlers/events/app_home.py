@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
@@ -10,9 +11,11 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
+from bot.permissions import Action, may
+from bot.slack.instance_status import instance_section
 from bot.slack.membership import private_channels_left
 from bot.slack.reach import Reach
-from handlers.common import db_of, reach_of
+from handlers.common import db_of, reach_of, role_answer, services
 from handlers.home_view import home_blocks, short_home
 
 log = logging.getLogger(__name__)
@@ -22,22 +25,32 @@ VIEW_REFUSALS = {"invalid_arguments", "invalid_blocks", "invalid_blocks_format",
 def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> None:
     if event.get("tab", "home") != "home":
         return
-    publish_home(client, db_of(context), event["user"], reach=reach_of(context))
+    publish_home(client, db_of(context), event["user"], reach=reach_of(context),
+                 alarm=_alarm(context))
+
+
+def _alarm(context: BoltContext) -> list[dict]:
+    """For an admin, another wirewatch posting with this app (``instance_section``)."""
+    if not may(role_answer(context).role, Action.SEE_SOURCE_ERRORS):
+        return []
+    return instance_section(services(context).instances, datetime.now(UTC))
 
 
 def publish_home(client: WebClient, db: Database, user: str | None,
-                 notice: str | None = None, *, reach: Reach | None = None) -> None:
+                 notice: str | None = None, *, reach: Reach | None = None,
+                 alarm: list[dict] | None = None) -> None:
     """Refresh a person's App Home; a failure is logged once, never fails what they just did.
 
     ``notice`` goes at the top: App Home has no ephemeral answer, so a control that did nothing
     says why there (until the next refresh). A view Slack refuses as such (``VIEW_REFUSALS``)
     is replaced by a short one that says where everything is; refused even so, nothing more is
     tried until the next refresh. ``reach``: what a guest may read (``reach_of``); every
-    path a guest can reach passes it, the others are members' (None: every topic)."""
+    path a guest can reach passes it, the others are members' (None: every topic). ``alarm``:
+    blocks shown first, to an admin opening App Home."""
     if not user:
         return
     blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user),
-                         reach=reach)
+                         reach=reach, alarm=alarm or [])
     try:
         client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
     except SlackApiError as exc:

@@ -131,3 +131,11 @@ def m012_channel_memory(db: Database) -> None:
                                       pk="channel", not_null={"event_time", "kind"})
     db.table("channels_without_threads").create({"channel": str, "since": str}, pk="channel",
                                                 not_null={"since"})
+
+
+@MIGRATIONS()
+def m013_boots(db: Database) -> None:
+    """Each run of wirewatch on this database (its boot id, stamped on its Slack posts, and
+    when it began): a post of this database's id by a run it never had is a copy's."""
+    db.table("boots").create({"boot": str, "started_at": str}, pk="boot",
+                             not_null={"started_at"})

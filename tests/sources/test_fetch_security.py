@@ -253,6 +253,8 @@ class CountingSlack:
     def send_due_digests(self, *, now: datetime) -> int:
         return 0
 
+    def check_instances(self) -> None: ...
+
 
 def test_slow_feeds_never_starve_alert_delivery(drip, settings, nlp):
     """Twenty-five feeds that never finish answering, on a scheduler of twenty threads."""

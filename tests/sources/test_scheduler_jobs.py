@@ -9,6 +9,7 @@ import pytest
 from bot.clock_step import ClockWatch
 from bot.runner import Runner
 from bot.scheduler import (
+    INSTANCES_FIRST,
     add_service_jobs,
     build_scheduler,
     catch_up_after_clock_step,
@@ -45,6 +46,9 @@ class Calls:
 
     def send_digests(self):
         self.calls.append(("send_digests",))
+
+    def check_instances(self):
+        self.calls.append(("check_instances",))
 
     def sync(self):
         self.calls.append(("sync",))
@@ -197,12 +201,15 @@ def test_service_jobs_call_the_running_process(scheduler_for):
     scheduler, target = scheduler_for(), Calls()
     now = utcnow()
     add_service_jobs(scheduler, target, slack=True, now=now)
-    assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests", "compact"}
+    assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests", "compact",
+                                                    "instances"}
     assert scheduler.get_job("digests").next_run_time == now
+    assert scheduler.get_job("instances").next_run_time == now + INSTANCES_FIRST
     assert scheduler.get_job("compact").trigger.interval.total_seconds() == 3600
     for job in sorted(scheduler.get_jobs(), key=lambda j: j.id):
         job.func(*job.args)
-    assert target.calls == [("compact",), ("deliver",), ("send_digests",), ("sync",)]
+    assert target.calls == [("compact",), ("deliver",), ("send_digests",), ("check_instances",),
+                            ("sync",)]
     console = scheduler_for()
     add_service_jobs(console, target, slack=False, now=now)
     assert sorted(j.id for j in console.get_jobs()) == ["compact", "sync"]

@@ -1,0 +1,199 @@
+"""Other wirewatch databases, or copies of this one, posting with this Slack app: each posts
+every alert both follow, so the desk sees it twice. Told by the metadata every post carries
+(the database's instance id and the run's boot id), in whatever history wirewatch reads."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlite_utils import Database
+
+from bot.alerts.calls import Retry, call, error_code
+from bot.alerts.token import TokenDead
+from storage.db import transaction
+from storage.instances import boots_started, record_boot
+from storage.state import install_id
+
+log = logging.getLogger(__name__)
+EVENT_TYPES = frozenset({"wirewatch_alert", "wirewatch_digest"})
+SAY_EVERY = timedelta(hours=1)
+SHOWN_FOR = timedelta(days=1)
+"""How long after its latest post seen another poster is still shown (status, App Home)."""
+CLOCK_MARGIN = timedelta(minutes=5)
+"""How long after this run began a post of an earlier run is still taken for that run's: Slack
+stamps posts by its own clock, and this machine's may be behind it."""
+CHECK_LIMIT = 10
+ANOTHER, COPY = "another", "copy"
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """The latest post by this app's bot user stamped by another database (ANOTHER) or, with
+    this database's id, by a run it never had, or had before and which posts on (COPY)."""
+
+    kind: str
+    install: str
+    boot: str
+    channel: str
+    ts: str
+
+    @property
+    def posted(self) -> datetime:
+        return datetime.fromtimestamp(float(self.ts), UTC)
+
+
+class Instances:
+    """This run's boot id, and the other posters it saw; shared by the sender, the periodic
+    check, `/wirewatch status` and App Home."""
+
+    def __init__(self, boot: str | None = None) -> None:
+        self.boot = boot or uuid.uuid4().hex[:12]
+        self.install = ""
+        self.started: datetime | None = None
+        self._boots: dict[str, datetime] = {}
+        self._me: tuple[str, str] | None = None
+        self._seen: dict[tuple[str, str], Sighting] = {}
+        self._said: dict[tuple[str, str], tuple[datetime, str]] = {}
+        self._recent: dict[str, datetime] = {}
+        self._turn = 0
+        self._lock = threading.Lock()
+
+    def register(self, db: Database) -> None:
+        """Record this run in the database once, before its first post (a write: the caller
+        holds delivery while the database refuses it)."""
+        if self.started is not None:
+            return
+        with transaction(db):
+            record_boot(db, self.boot, at=datetime.now(UTC).isoformat())
+        self.install = install_id(db)
+        self._boots = {boot: datetime.fromisoformat(at)
+                       for boot, at in boots_started(db).items()}
+        self.started = self._boots[self.boot]
+
+    def posted(self, channel: str, now: datetime) -> None:
+        """A conversation this run posted to: the periodic check reads it."""
+        with self._lock:
+            self._recent[channel] = now
+
+    def look(self, client: WebClient, channel: str, messages: list[dict],
+             now: datetime) -> frozenset[str]:
+        """Note each message of this app's bot user stamped by another poster, and say each
+        poster once an hour while it goes on posting; gives their messages' ts."""
+        stamped = [(m, p) for m in messages if (p := _payload(m)) is not None]
+        started = self.started
+        if not stamped or started is None or self._bot(client) is None:
+            return frozenset()
+        found = [Sighting(kind, str(payload.get("install")), str(payload.get("boot") or ""),
+                          channel, str(message["ts"]))
+                 for message, payload in stamped if self._ours(message) and
+                 (kind := self._kind(payload, message, started)) is not None]
+        for seen in found:
+            self._note(seen, now)
+        return frozenset(seen.ts for seen in found)
+
+    def check(self, client: WebClient, now: datetime) -> None:
+        """The light periodic look: the latest few messages of one conversation this run
+        posted to in the last day, each in turn (one conversations.history call)."""
+        channel = self._next_channel(now)
+        if channel is None:
+            return
+        try:
+            page = call(lambda: client.conversations_history(
+                channel=channel, limit=CHECK_LIMIT, include_all_metadata=True))
+        except (Retry, TokenDead, SlackApiError) as exc:
+            reason = error_code(exc) if isinstance(exc, SlackApiError) else str(exc)
+            log.info("could not read %s for other wirewatch runs on this app: %s", channel,
+                     reason)
+            return
+        self.look(client, channel, page.get("messages") or [], now)
+
+    def sightings(self, now: datetime) -> list[Sighting]:
+        """The other posters seen whose latest post is of the last day, the latest first."""
+        with self._lock:
+            seen = [s for s in self._seen.values() if now - s.posted <= SHOWN_FOR]
+        return sorted(seen, key=lambda s: float(s.ts), reverse=True)
+
+    def _kind(self, payload: dict, message: dict, started: datetime) -> str | None:
+        """ANOTHER database, a COPY of this one, or None: this run's, an earlier run's (begun
+        before this one, ``started``, and posting no later), or posted before posts were
+        stamped (nothing to tell)."""
+        other, boot = payload.get("install"), payload.get("boot")
+        if not other:
+            return None
+        if other != self.install:
+            return ANOTHER
+        if not boot or boot == self.boot:
+            return None
+        began = self._boots.get(str(boot))
+        if began is not None and began <= started and _posted(message) < started + CLOCK_MARGIN:
+            return None
+        return COPY
+
+    def _note(self, seen: Sighting, now: datetime) -> None:
+        key = (seen.install, seen.boot)
+        with self._lock:
+            latest = self._seen.get(key)
+            if latest is None or float(seen.ts) > float(latest.ts):
+                self._seen[key] = latest = seen
+            said_at, said_ts = self._said.get(key, (None, "0"))
+            if (said_at is not None and now - said_at < SAY_EVERY) or \
+                    float(latest.ts) <= float(said_ts):
+                return
+            self._said[key] = (now, latest.ts)
+        log.error(_warning(latest, self.install, self.boot))
+
+    def _ours(self, message: dict) -> bool:
+        """Posted by this app's bot user (another app's wirewatch may share the channel)."""
+        user, bot = self._me or ("", "")
+        return bool(user and message.get("user") == user) or \
+            bool(bot and message.get("bot_id") == bot)
+
+    def _bot(self, client: WebClient) -> tuple[str, str] | None:
+        """This app's bot user and bot id (auth.test, once a run)."""
+        if self._me is None:
+            try:
+                me = client.auth_test()
+            except (SlackApiError, OSError):
+                return None
+            self._me = (str(me.get("user_id") or ""), str(me.get("bot_id") or ""))
+        return self._me
+
+    def _next_channel(self, now: datetime) -> str | None:
+        with self._lock:
+            recent = sorted(c for c, at in self._recent.items() if now - at <= SHOWN_FOR)
+            if not recent:
+                return None
+            self._turn += 1
+            return recent[self._turn % len(recent)]
+
+
+def _payload(message: dict) -> dict | None:
+    meta = message.get("metadata") or {}
+    if meta.get("event_type") not in EVENT_TYPES or "ts" not in message:
+        return None
+    payload = meta.get("event_payload")
+    return payload if isinstance(payload, dict) else None
+
+
+def _posted(message: dict) -> datetime:
+    return datetime.fromtimestamp(float(message["ts"]), UTC)
+
+
+def _warning(seen: Sighting, install: str, boot: str) -> str:
+    where = f"its post {seen.ts} in {seen.channel}"
+    if seen.kind == ANOTHER:
+        return (f"another wirewatch database (instance {seen.install}) posts with this Slack "
+                f"app, as this one (instance {install}) does: {where}. Each alert both follow "
+                "goes out twice. Stop it (a staging copy, a restored backup, a demo left on "
+                "this app's token?) or give it a Slack app of its own; this one goes on posting")
+    return (f"another wirewatch run posts as this database (instance {install}; that run "
+            f"{seen.boot or 'unknown'}, this run {boot}): {where}. A copy of this database (a "
+            "restored backup, a copied volume) or a second `wirewatch run` on it uses this "
+            "app's token; each alert both follow goes out twice. Stop it; this one goes on "
+            "posting")

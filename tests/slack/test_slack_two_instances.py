@@ -1,0 +1,227 @@
+"""Two wirewatch databases on one Slack app (a staging copy left on the production token, a
+restored backup started beside the live one): each posts every alert, so the desk sees each
+twice. Two real runtimes (two SQLite files, one token) against one fake Slack over HTTP: each
+notices the other in what it reads of the channel, says so in the log once an hour, and shows
+it to admins in `/wirewatch status` and App Home; one alone, restarted or not, never does."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.slack.runtime import SlackRuntime
+from bot.stories.tracking import add_topic
+from storage.db import open_db, transaction
+from storage.state import install_id
+from tests.fakes.signing import REPORTER, event_body, post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.test_slack_sender import follow, new_story
+
+WARNS = "bot.alerts.instances"
+NOW = datetime.now(UTC) + timedelta(hours=1)  # after every enqueue
+
+
+def at(seconds: float) -> datetime:
+    return NOW + timedelta(seconds=seconds)
+
+
+def desk(db, title: str) -> None:
+    """A topic the desk's channel follows, and a new story on it waiting to be posted."""
+    with transaction(db):
+        topic = add_topic(db, name="Harbour", query="harbour")
+    follow(db, topic, "C0DESK")
+    new_story(db, topic, title=title)
+
+
+def another_story(db, title: str) -> None:
+    [topic] = [row[0] for row in db.execute("SELECT id FROM topics").fetchall()]
+    new_story(db, topic, title=title)
+
+
+def said(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records
+            if r.name == WARNS and r.levelno == logging.ERROR]
+
+
+@pytest.fixture
+def started():
+    """Runtimes started in a test, stopped after it."""
+    made: list[SlackRuntime] = []
+
+    def start(settings) -> SlackRuntime:
+        runtime = SlackRuntime(settings)
+        runtime.start()
+        made.append(runtime)
+        return runtime
+
+    yield start
+    for runtime in made:
+        runtime.stop()
+
+
+@pytest.fixture
+def staging(slack_settings, started, tmp_path):
+    """A second wirewatch, its own database, the production token."""
+    return started(replace(slack_settings, db_path=tmp_path / "staging.db"))
+
+
+def status(runtime, fake_slack, user: str = REPORTER) -> str:
+    return run_command(runtime, fake_slack, "/wirewatch", "status", user=user)["text"]
+
+
+def app_home(runtime, fake_slack, user: str) -> str:
+    before = len(fake_slack.calls_to("views.publish"))
+    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
+             "event_ts": "1700000000.000100"}
+    post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    [call] = wait_for(lambda: fake_slack.calls_to("views.publish")[before:])
+    return json.dumps(call.params["view"], ensure_ascii=False)
+
+
+def test_a_second_database_on_the_same_app_is_noticed_and_said(
+        runtime, staging, fake_slack, fresh_db, caplog):
+    caplog.set_level(logging.INFO)
+    other_db = open_db(staging.settings.db_path)
+    desk(fresh_db, "Harbour cranes stop for inspection")
+    desk(other_db, "Harbour cranes stop for inspection")
+    assert runtime.deliver_pending(now=at(0)) == 1
+    assert staging.deliver_pending(now=at(0)) == 1
+    assert len(fake_slack.posts("C0DESK")) == 2, "each database posts the alert: the doubling"
+    live, other = install_id(fresh_db), install_id(other_db)
+    assert live != other
+    runtime.check_instances(now=at(1))
+    [error] = said(caplog)
+    assert other in error and live in error and "C0DESK" in error
+    runtime.check_instances(now=at(2))
+    assert len(said(caplog)) == 1, "once an hour, not at every look"
+    staging.check_instances(now=at(2))
+    assert live in said(caplog)[-1] and other in said(caplog)[-1], "the other one says it too"
+    answer = status(runtime, fake_slack)
+    assert f"instance `{other[:12]}`; this one is `{live[:12]}`" in answer
+    assert "<#C0DESK>" in answer and "posted twice" in answer
+    assert "another wirewatch" not in status(runtime, fake_slack, user="U0MEMBER"), \
+        "admins are told (the remedy is theirs)"
+    assert f"instance `{other[:12]}`" in app_home(runtime, fake_slack, REPORTER)
+    assert "another wirewatch" not in app_home(runtime, fake_slack, "U0MEMBER")
+    assert [m.metadata["event_payload"]["install"] for m in fake_slack.posts("C0DESK")] == \
+        [live, other], "both posts still went: which one is the wrong one, only the desk knows"
+
+
+def test_it_is_said_again_an_hour_later_only_while_the_other_goes_on_posting(
+        runtime, staging, fake_slack, fresh_db, caplog):
+    caplog.set_level(logging.INFO)
+    other_db = open_db(staging.settings.db_path)
+    desk(fresh_db, "Harbour dredging begins")
+    desk(other_db, "Harbour dredging begins")
+    runtime.deliver_pending(now=at(0))
+    staging.deliver_pending(now=at(0))
+    runtime.check_instances(now=at(1))
+    runtime.check_instances(now=at(3700))
+    assert len(said(caplog)) == 1, "the other posted nothing since: it may have been stopped"
+    another_story(other_db, "Harbour pilots strike")
+    staging.deliver_pending(now=at(5))
+    runtime.check_instances(now=at(3710))
+    assert len(said(caplog)) == 2
+
+
+def test_a_lookup_after_a_dropped_connection_notices_the_other_too(
+        runtime, staging, fake_slack, fresh_db, caplog):
+    """No periodic check: the history read to find an alert in flight is enough."""
+    caplog.set_level(logging.INFO)
+    other_db = open_db(staging.settings.db_path)
+    desk(fresh_db, "Harbour toll rises")
+    desk(other_db, "Harbour toll rises")
+    staging.deliver_pending(now=at(0))
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert runtime.deliver_pending(now=at(10)) == 1, "found posted by the lookup"
+    assert len(fake_slack.posts("C0DESK")) == 2
+    [error] = said(caplog)
+    assert install_id(other_db) in error
+
+
+def test_one_instance_alone_never_warns_and_a_restart_keeps_its_id(
+        slack_settings, started, fake_slack, fresh_db, caplog):
+    caplog.set_level(logging.INFO)
+    first = started(slack_settings)
+    desk(fresh_db, "Harbour ferry timetable changes")
+    assert first.deliver_pending(now=at(0)) == 1
+    first.check_instances(now=at(1))
+    first.stop()
+    again = started(slack_settings)
+    another_story(fresh_db, "Harbour ferry fares fall")
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    assert again.deliver_pending(now=at(2)) == 0
+    assert again.deliver_pending(now=at(20)) == 1, "the lookup reads the first run's post"
+    again.check_instances(now=at(21))
+    again.check_instances(now=at(4000))
+    assert said(caplog) == []
+    assert "another wirewatch" not in status(again, fake_slack)
+    stamps = [m.metadata["event_payload"] for m in fake_slack.posts("C0DESK")]
+    assert {s["install"] for s in stamps} == {install_id(fresh_db)}, "the same instance id"
+    assert len({s["boot"] for s in stamps}) == 2, "each run has its own boot id"
+
+
+def test_a_restored_copy_of_the_database_is_told_apart(
+        slack_settings, started, fake_slack, fresh_db, tmp_path, caplog):
+    """The backup holds the live database's instance id: the runs tell them apart. The live
+    one restarted after the backup was taken, so neither has the other's run."""
+    caplog.set_level(logging.INFO)
+    earlier = started(slack_settings)
+    desk(fresh_db, "Harbour wall repaired")
+    earlier.deliver_pending(now=at(0))
+    earlier.stop()
+    backup = tmp_path / "backup.db"
+    target = sqlite3.connect(backup)
+    fresh_db.conn.backup(target)
+    target.close()
+    live = started(slack_settings)
+    another_story(fresh_db, "Harbour wall inspected")
+    assert live.deliver_pending(now=at(2)) == 1
+    live.check_instances(now=at(3))
+    assert said(caplog) == [], "the earlier run's post is this database's own"
+    restored = started(replace(slack_settings, db_path=backup))
+    copy_db = open_db(backup)
+    assert install_id(copy_db) == install_id(fresh_db)
+    another_story(copy_db, "Harbour lights replaced")
+    assert restored.deliver_pending(now=at(4)) == 1
+    live.check_instances(now=at(5))
+    restored.check_instances(now=at(5))
+    first, second = said(caplog)
+    assert restored.instances.boot in first and live.instances.boot in first
+    assert live.instances.boot in second and restored.instances.boot in second
+    assert install_id(fresh_db) in first
+    assert "another run of this database" in status(live, fake_slack)
+
+
+def test_a_copys_post_of_the_same_alert_id_is_never_taken_for_this_ones(
+        slack_settings, started, fake_slack, fresh_db, tmp_path):
+    """After the backup each database numbers its next alert alike, for different stories: an
+    alert in flight in one must not be recorded as posted when the other's is in the channel."""
+    earlier = started(slack_settings)
+    desk(fresh_db, "Harbour wall repaired")
+    earlier.deliver_pending(now=at(0))
+    earlier.stop()
+    backup = tmp_path / "backup.db"
+    target = sqlite3.connect(backup)
+    fresh_db.conn.backup(target)
+    target.close()
+    live = started(slack_settings)
+    restored = started(replace(slack_settings, db_path=backup))
+    copy_db = open_db(backup)
+    another_story(fresh_db, "Harbour wall inspected")
+    another_story(copy_db, "Harbour lights replaced")
+    assert live.deliver_pending(now=at(2)) == 1
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    assert restored.deliver_pending(now=at(2)) == 0, "in flight: Slack may have it"
+    assert restored.deliver_pending(now=at(20)) == 1
+    posts = fake_slack.posts("C0DESK")
+    assert [m.metadata["event_payload"]["alert_id"] for m in posts][1:] == [2, 2], \
+        "each database's second alert"
+    assert "wall inspected" in posts[1].text and "lights replaced" in posts[2].text, \
+        "the copy's alert is posted, not taken for the live one's"
