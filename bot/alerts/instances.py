@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import Retry, call, error_code
+from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.token import TokenDead
 from storage.db import transaction
 from storage.instances import boots_started, record_boot
@@ -56,6 +56,7 @@ class Instances:
         self.boot = boot or uuid.uuid4().hex[:12]
         self.install = ""
         self.started: datetime | None = None
+        self._first = datetime.max.replace(tzinfo=UTC)
         self._boots: dict[str, datetime] = {}
         self._me: tuple[str, str] | None = None
         self._seen: dict[tuple[str, str], Sighting] = {}
@@ -75,6 +76,7 @@ class Instances:
         self._boots = {boot: datetime.fromisoformat(at)
                        for boot, at in boots_started(db).items()}
         self.started = self._boots[self.boot]
+        self._first = min(self._boots.values())
 
     def posted(self, channel: str, now: datetime) -> None:
         """A conversation this run posted to: the periodic check reads it."""
@@ -106,7 +108,7 @@ class Instances:
         try:
             page = call(lambda: client.conversations_history(
                 channel=channel, limit=CHECK_LIMIT, include_all_metadata=True))
-        except (Retry, TokenDead, SlackApiError) as exc:
+        except (Retry, TokenDead, ChannelGone, SlackApiError) as exc:
             reason = error_code(exc) if isinstance(exc, SlackApiError) else str(exc)
             log.info("could not read %s for other wirewatch runs on this app: %s", channel,
                      reason)
@@ -121,13 +123,14 @@ class Instances:
 
     def _kind(self, payload: dict, message: dict, started: datetime) -> str | None:
         """ANOTHER database, a COPY of this one, or None: this run's, an earlier run's (begun
-        before this one, ``started``, and posting no later), or posted before posts were
-        stamped (nothing to tell)."""
+        before this one, ``started``, and posting no later), a database's that posted before
+        this one's first run (the one it replaced: a lost volume, a fresh deploy), or posted
+        before posts were stamped (nothing to tell)."""
         other, boot = payload.get("install"), payload.get("boot")
         if not other:
             return None
         if other != self.install:
-            return ANOTHER
+            return ANOTHER if _posted(message) > self._first else None
         if not boot or boot == self.boot:
             return None
         began = self._boots.get(str(boot))
@@ -166,7 +169,8 @@ class Instances:
 
     def _next_channel(self, now: datetime) -> str | None:
         with self._lock:
-            recent = sorted(c for c, at in self._recent.items() if now - at <= SHOWN_FOR)
+            self._recent = {c: at for c, at in self._recent.items() if now - at <= SHOWN_FOR}
+            recent = sorted(self._recent)
             if not recent:
                 return None
             self._turn += 1

@@ -134,6 +134,7 @@ def test_a_lookup_after_a_dropped_connection_notices_the_other_too(
     """No periodic check: the history read to find an alert in flight is enough."""
     caplog.set_level(logging.INFO)
     other_db = open_db(staging.settings.db_path)
+    assert runtime.deliver_pending(now=at(-5)) == 0, "the live one runs first, idle"
     desk(fresh_db, "Harbour toll rises")
     desk(other_db, "Harbour toll rises")
     staging.deliver_pending(now=at(0))
@@ -225,3 +226,23 @@ def test_a_copys_post_of_the_same_alert_id_is_never_taken_for_this_ones(
         "each database's second alert"
     assert "wall inspected" in posts[1].text and "lights replaced" in posts[2].text, \
         "the copy's alert is posted, not taken for the live one's"
+
+
+def test_the_posts_of_the_database_this_one_replaced_are_not_another_running(
+        runtime, fake_slack, fresh_db, caplog):
+    """A lost volume, a fresh deploy: the channel still holds the earlier database's alerts,
+    stamped with its instance id, all posted before this database's first run."""
+    caplog.set_level(logging.INFO)
+    earlier = {"event_type": "wirewatch_alert",
+               "event_payload": {"alert_id": 1, "story_id": 1, "install": "e" * 32,
+                                 "boot": "e" * 12}}
+    fake_slack.add_message("C0DESK", metadata=earlier, text="Harbour gates close")
+    desk(fresh_db, "Harbour gates reopen")
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    assert runtime.deliver_pending(now=at(0)) == 0
+    assert runtime.deliver_pending(now=at(10)) == 1, "the lookup reads the earlier post"
+    runtime.check_instances(now=at(11))
+    assert said(caplog) == []
+    fake_slack.add_message("C0DESK", metadata=earlier, text="Harbour gates close again")
+    runtime.check_instances(now=at(12))
+    assert "e" * 32 in said(caplog)[0], "one posting since this database began is running"
