@@ -42,7 +42,6 @@ class Action(Enum):
     READ = "read"
     READ_ALL = "read every topic and story (a guest reads what their channels follow)"
     SEE_SOURCES = "see the list of sources (feed addresses are internal configuration)"
-    WHO_SAID = "use /who-said"
     SUBSCRIBE = "subscribe or unsubscribe"
     MUTE = "mute stories"
     MANAGE_TOPICS = "add or remove topics"
@@ -56,7 +55,6 @@ NEEDS: dict[Action, Role] = {
     Action.READ: Role.GUEST,
     Action.READ_ALL: Role.MEMBER,
     Action.SEE_SOURCES: Role.MEMBER,
-    Action.WHO_SAID: Role.MEMBER,
     Action.SUBSCRIBE: Role.MEMBER,
     Action.MUTE: Role.MEMBER,
     Action.MANAGE_TOPICS: Role.ADMIN,

@@ -7,6 +7,7 @@ phrase, so operators, column filters or stray quotes in the query are never inte
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -68,20 +69,24 @@ class WhoSaidAnswer:
     message: str | None = None
 
 
-def who_said(db: Database, query: str, *, limit: int = 5) -> WhoSaidAnswer:
-    """The best matching quotes for any query text; never raises on what the user typed."""
+def who_said(db: Database, query: str, *, limit: int = 5,
+             stories: Collection[int] | None = None) -> WhoSaidAnswer:
+    """The best matching quotes for any query text; never raises on what the user typed.
+    ``stories``: only quotes of these stories' articles are searched (a guest's reach); None,
+    every quote."""
     limit = max(1, min(int(limit), 50))
     named = FROM.match(query)
     if named:
-        return _by_speaker(db, query, named.group("name"), limit=limit, forced=True)
+        return _by_speaker(db, query, named.group("name"), limit=limit, forced=True,
+                           stories=stories)
     words = words_of(query)
     if not words:
         return WhoSaidAnswer(query=query, mode="text", hits=(), message=EMPTY)
     if len(words) <= 4 and not any(c in query for c in QUOTE_CHARS):
-        answer = _by_speaker(db, query, query, limit=limit, forced=False)
+        answer = _by_speaker(db, query, query, limit=limit, forced=False, stories=stories)
         if answer.hits:
             return answer
-    hits = _by_text(db, query, words, limit=limit)
+    hits = _by_text(db, query, words, limit=limit, stories=stories)
     return WhoSaidAnswer(query=query, mode="text", hits=hits, message=None if hits else HELP)
 
 
@@ -93,13 +98,15 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _by_text(db: Database, query: str, words: list[str], *, limit: int) -> tuple[QuoteHit, ...]:
+def _by_text(db: Database, query: str, words: list[str], *, limit: int,
+             stories: Collection[int] | None) -> tuple[QuoteHit, ...]:
     """Candidates by the query's rarest indexed words, narrowed by the exact phrase if many."""
     terms = _indexed_terms(db, _search_terms(words))
-    ids = _candidates(db, terms)
+    ids = _candidates(db, terms, stories)
     if len(ids) >= CANDIDATES and 2 <= len(words) <= PHRASE_WORDS:
         match = " AND ".join([*(_phrase(t) for t in terms), _phrase(" ".join(words))])
-        ids = fts_quote_ids(db, match, limit=CANDIDATES, budget_ms=PHRASE_BUDGET_MS) or ids
+        ids = fts_quote_ids(db, match, limit=CANDIDATES, budget_ms=PHRASE_BUDGET_MS,
+                            stories=stories) or ids
     return _ranked(db, normalise(query)[:400], ids, limit=limit)
 
 
@@ -130,17 +137,19 @@ def _closest_term(db: Database, term: str) -> tuple[str, int] | None:
     return (best[0], pool[best[0]]) if best else None
 
 
-def _candidates(db: Database, terms: list[str]) -> list[int]:
+def _candidates(db: Database, terms: list[str], stories: Collection[int] | None) -> list[int]:
     """Quotes with every term; failing that, with all terms but one (a misremembered word)."""
     if not terms:
         return []
-    ids = fts_quote_ids(db, " AND ".join(_phrase(t) for t in terms), limit=CANDIDATES)
+    ids = fts_quote_ids(db, " AND ".join(_phrase(t) for t in terms), limit=CANDIDATES,
+                        stories=stories)
     if ids or len(terms) < 3:
         return ids
     found: list[int] = []
     for skip in range(len(terms)):
         rest = terms[:skip] + terms[skip + 1:]
-        found.extend(fts_quote_ids(db, " AND ".join(_phrase(t) for t in rest), limit=50))
+        found.extend(fts_quote_ids(db, " AND ".join(_phrase(t) for t in rest), limit=50,
+                                   stories=stories))
     return list(dict.fromkeys(found))
 
 
@@ -167,10 +176,11 @@ def _score(wanted: str, text: str) -> float:
     return 0.7 * partial + 0.3 * fuzz.token_set_ratio(wanted, text)
 
 
-def _by_speaker(db: Database, query: str, name: str, *, limit: int,
-                forced: bool) -> WhoSaidAnswer:
+def _by_speaker(db: Database, query: str, name: str, *, limit: int, forced: bool,
+                stories: Collection[int] | None) -> WhoSaidAnswer:
     names = _speakers_called(db, name)
-    hits = tuple(_hit(row, 100.0) for row in latest_by_speaker(db, names, limit=limit))
+    hits = tuple(_hit(row, 100.0) for row in latest_by_speaker(db, names, limit=limit,
+                                                                stories=stories))
     message = None
     if not hits:
         message = f"No quotes from {name.strip() or 'that speaker'} yet." if forced else HELP

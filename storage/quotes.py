@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import overload
 
 from sqlite_utils import Database
@@ -25,6 +26,11 @@ HIT_COLUMNS = (
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 """Soft hyphens and zero-width characters inside a word (cleaning drops them from stored text;
 a query pasted from a CMS or a web page keeps them), which would split it in two."""
+REACH_JOIN = " CROSS JOIN story_articles reach ON reach.article_id = {article}"
+REACH_WHERE = " AND reach.story_id IN (SELECT value FROM json_each(?))"
+"""The quotes of the articles of a set of stories (one JSON array: any number of ids), read
+as a join after the quotes are found: SQLite probing the FTS index once per quote id of the
+set instead reads each term's whole list again every time (seconds, not milliseconds)."""
 
 
 def normalise(text: str) -> str:
@@ -69,29 +75,46 @@ def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
 
 
 @overload
-def fts_quote_ids(db: Database, match: str, *, limit: int) -> list[int]: ...
+def fts_quote_ids(db: Database, match: str, *, limit: int,
+                  stories: Collection[int] | None = None) -> list[int]: ...
 @overload
-def fts_quote_ids(db: Database, match: str, *, limit: int,
-                  budget_ms: float) -> list[int] | None: ...
-def fts_quote_ids(db: Database, match: str, *, limit: int,
-                  budget_ms: float | None = None) -> list[int] | None:
-    """Ids of quotes matching an FTS5 expression built by the caller from escaped terms only.
+def fts_quote_ids(db: Database, match: str, *, limit: int, budget_ms: float,
+                  stories: Collection[int] | None = None) -> list[int] | None: ...
+def fts_quote_ids(db: Database, match: str, *, limit: int, budget_ms: float | None = None,
+                  stories: Collection[int] | None = None) -> list[int] | None:
+    """Ids of quotes matching an FTS5 expression built by the caller from escaped terms only;
+    with ``stories``, only the quotes of those stories' articles (None: every quote).
 
     With ``budget_ms``, a query still running after that long is stopped and None returned.
     """
-    sql = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+    join, where = _reach(stories, "quoted.article_id")
+    if join:
+        join = " CROSS JOIN quotes quoted ON quoted.id = quotes_fts.rowid" + join
+    sql = "SELECT quotes_fts.rowid FROM quotes_fts" + join + " WHERE quotes_fts MATCH ?" + \
+        where + " ORDER BY quotes_fts.rowid DESC LIMIT ?"
+    params = [match, *_story_ids(stories), limit]
     if budget_ms is None:
-        return [row[0] for row in db.execute(sql, [match, limit])]
+        return [row[0] for row in db.execute(sql, params)]
     deadline = time.perf_counter() + budget_ms / 1000
     db.conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
     try:
-        return [row[0] for row in db.execute(sql, [match, limit])]
+        return [row[0] for row in db.execute(sql, params)]
     except sqlite3.OperationalError as exc:
         if "interrupt" not in str(exc):
             raise
         return None
     finally:
         db.conn.set_progress_handler(None, 0)
+
+
+def _reach(stories: Collection[int] | None, article: str) -> tuple[str, str]:
+    """The join and the condition that keep only the quotes of ``stories``, ``article`` the
+    column naming each quote's article (None: every quote, no join)."""
+    return ("", "") if stories is None else (REACH_JOIN.format(article=article), REACH_WHERE)
+
+
+def _story_ids(stories: Collection[int] | None) -> list[str]:
+    return [] if stories is None else [json.dumps(sorted(stories))]
 
 
 def quote_texts(db: Database, ids: list[int]) -> list[QuoteText]:
@@ -130,12 +153,16 @@ def speakers_by_last_word(db: Database, last: str, *, limit: int = 200) -> list[
     return [row[0] for row in db.execute(sql, [last, limit])]
 
 
-def latest_by_speaker(db: Database, names: list[str], *, limit: int) -> list[StoredQuote]:
-    """The latest quotes (direct first, then the rest) by any of these speakers."""
+def latest_by_speaker(db: Database, names: list[str], *, limit: int,
+                      stories: Collection[int] | None = None) -> list[StoredQuote]:
+    """The latest quotes (direct first, then the rest) by any of these speakers; with
+    ``stories``, only those of these stories' articles."""
+    join, where = _reach(stories, "quotes.article_id")
     sql = ("SELECT " + HIT_COLUMNS + " FROM quotes JOIN articles ON "
-           "articles.id = quotes.article_id WHERE quotes.speaker COLLATE NOCASE IN ({marks}) "
-           "ORDER BY quotes.id DESC LIMIT ?")
-    found = [StoredQuote(**row) for row in dicts_in(db, sql, names, limit * 4)]
+           "articles.id = quotes.article_id" + join + " WHERE quotes.speaker COLLATE NOCASE IN "
+           "({marks})" + where + " ORDER BY quotes.id DESC LIMIT ?")
+    found = [StoredQuote(**row) for row in dicts_in(db, sql, names, *_story_ids(stories),
+                                                    limit * 4)]
     rows = sorted(found, key=lambda r: -r.id)[:limit * 4]
     rows.sort(key=lambda r: r.kind != "direct")
     return rows[:limit]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.permissions import Action
+from bot.permissions import LOOKUP_WAIT
 from bot.who_said import QuoteHit, who_said
-from handlers.common import answer, db_of, echo, join_lines, requires, user_text
+from handlers.common import answer, db_of, echo, join_lines, reach_of, user_text
 
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
          "`/who-said we will not back down`. Start with `share` to post the answer to the channel.")
@@ -21,13 +21,24 @@ def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltCont
     if not query.strip(" \"'“”‘’«»"):
         answer(respond, USAGE)
         return
-    result = who_said(db_of(context), query, limit=5)
+    reply(respond, context, query, here=command.get("channel_id"), limit=5, share=share)
+
+
+def reply(respond: Respond, context: BoltContext, query: str, *, here: str | None, limit: int,
+          share: bool = False, wait: float = LOOKUP_WAIT,
+          nothing: str = "No quote matches that.") -> None:
+    """The quotes matching ``query``; a guest's only of the stories in their reach (``here``,
+    the channel asked in, always counts), found and counted by the search itself."""
+    reach = reach_of(context, here, wait=wait)
+    result = who_said(db_of(context), query, limit=limit,
+                      stories=None if reach is None else reach.stories)
+    note = reach.note() if reach else ""
     if not result.hits:
-        said = echo(result.message or "No quote matches that.", 400)
-        answer(respond, f"{said} (searched for “{echo(query, 100)}”)")
+        said = echo(result.message or nothing, 400)
+        answer(respond, f"{said} (searched for “{echo(query, 100)}”){note}")
         return
     lines = [f"*Who said* “{echo(query, 100)}”"] + [format_hit(hit) for hit in result.hits]
-    answer(respond, join_lines(lines), share=share)
+    answer(respond, join_lines(lines) + note, share=share)
 
 
 def format_hit(hit: QuoteHit) -> str:
@@ -40,4 +51,4 @@ def format_hit(hit: QuoteHit) -> str:
 
 
 def register(app: App) -> None:
-    app.command("/who-said", middleware=[requires(Action.WHO_SAID)])(handle_who_said)
+    app.command("/who-said")(handle_who_said)

@@ -6,10 +6,9 @@ import re
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.permissions import Action
-from bot.who_said import who_said
-from handlers.commands.who_said import MAX_QUERY, format_hit
-from handlers.common import answer, db_of, echo, join_lines, requires, user_text
+from bot.permissions import AFTER_ACK_WAIT
+from handlers.commands.who_said import MAX_QUERY, reply
+from handlers.common import answer, user_text
 
 CALLBACK_ID = "wirewatch_who_said_message"
 QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{8,})[\"”“»]")
@@ -18,18 +17,14 @@ SLACK_MARKUP = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 
 def handle_who_said_message(ack: Ack, shortcut: dict, respond: Respond,
                             context: BoltContext) -> None:
+    """Answered after the ack, as a button is: waits for the role as long as the client does."""
     ack()
     query = quote_in(str((shortcut.get("message") or {}).get("text") or ""))
     if len(query.split()) < 2:
         answer(respond, "That message has no quote I can look up (it needs at least two words).")
         return
-    result = who_said(db_of(context), query, limit=3)
-    if not result.hits:
-        said = echo(result.message or "No stored quote matches that.", 400)
-        answer(respond, f"{said} (searched for “{echo(query, 100)}”)")
-        return
-    lines = [f"*Who said* “{echo(query, 100)}”"] + [format_hit(hit) for hit in result.hits]
-    answer(respond, join_lines(lines))
+    reply(respond, context, query, here=(shortcut.get("channel") or {}).get("id"), limit=3,
+          wait=AFTER_ACK_WAIT, nothing="No stored quote matches that.")
 
 
 def quote_in(message: str) -> str:
@@ -41,4 +36,4 @@ def quote_in(message: str) -> str:
 
 
 def register(app: App) -> None:
-    app.shortcut(CALLBACK_ID, middleware=[requires(Action.WHO_SAID)])(handle_who_said_message)
+    app.shortcut(CALLBACK_ID)(handle_who_said_message)

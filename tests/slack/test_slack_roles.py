@@ -70,7 +70,7 @@ def test_guests_only_read(runtime, fake_slack, fresh_db, user):
     with transaction(fresh_db):
         add_topic(fresh_db, name="Harbour", query="harbour")
     for command, text in (("/subscribe", "Harbour"), ("/unsubscribe", "Harbour"),
-                          ("/who-said", "we will not back down"), ("/topics", "add X x")):
+                          ("/topics", "add X x")):
         answer = run_command(runtime, fake_slack, command, text, user=user)
         assert answer["text"].startswith("Only "), answer
     assert subscriptions_of(fresh_db, ["C0NEWS", user]) == []

@@ -1,0 +1,122 @@
+"""/who-said for guests and people of another organisation: only quotes of the stories the
+channels they are in follow, found and counted in the database's query, never another story's.
+Signed requests over real HTTP, real SQLite, the fake Slack Web API with its channel membership."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.stories.tracking import add_topic
+from handlers.shortcuts.who_said_message import CALLBACK_ID
+from storage.db import transaction
+from tests.fakes.interactive import message_shortcut_body
+from tests.fakes.signing import post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.world import add_article, add_story, add_update
+
+DESK, CHAT, SHARED, NEWSROOM = "C0FERRYDESK", "C0CHAT", "C0SHARED", "C0NEWSROOM"
+GUEST, SINGLE, PARTNER, MEMBER = "U0STRINGER", "U0ONEDESK", "U0PARTNER", "U0MEMBER"
+SEEN = "The night timetable will be cut back from January"
+HIDDEN = 12
+"""Quotes of a story the guests' channels never got, each matching the same words."""
+ASKERS = [(GUEST, CHAT), (SINGLE, DESK), (PARTNER, SHARED)]
+"""A multi-channel guest typing in a channel that follows nothing (their desk counts through
+users.conversations), a single-channel guest in their desk, a partner in the shared channel."""
+
+
+@pytest.fixture
+def desks(runtime, fake_slack, fresh_db):
+    """The ferry desk and the shared channel follow Ferries; the newsroom, a harbour sale. The
+    ferry story holds one quote; the sale, twelve newer ones with the same words in them."""
+    fake_slack.add_user(GUEST, guest=True)
+    fake_slack.add_user(SINGLE, single_channel_guest=True)
+    fake_slack.add_user(PARTNER, team="T0PARTNER")
+    for channel, people in ((DESK, {GUEST, SINGLE, MEMBER}), (CHAT, {GUEST, MEMBER}),
+                            (SHARED, {PARTNER, MEMBER}), (NEWSROOM, {MEMBER})):
+        fake_slack.add_channel(channel).members.update(people)
+    with transaction(fresh_db):
+        ferries = add_topic(fresh_db, name="Ferries", query="ferry OR ferries")
+        sale = add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
+    for channel, topic in ((DESK, "Ferries"), (SHARED, "Ferries"), (NEWSROOM, "Harbour takeover")):
+        run_command(runtime, fake_slack, "/subscribe", topic, channel=channel)
+    said = add_article(fresh_db, title="Ferry timetable thinned", quotes=((SEEN, "Ola Fenn"),))
+    add_story(fresh_db, article_id=said, title="Ferry timetable thinned", topic_ids=(ferries,))
+    first = add_article(fresh_db, title="Harbour sold", quotes=(
+        ("Once the sale closes the night timetable will be cut back from January, "
+         "bid 0", "Ida Marsh"),))
+    story = add_story(fresh_db, article_id=first, title="Harbour sold", topic_ids=(sale,))
+    for n in range(1, HIDDEN):
+        later = add_article(fresh_db, title=f"Harbour sold, part {n}", quotes=(
+            (f"Once the sale closes the night timetable will be cut back from January, bid {n}",
+             "Ida Marsh"),))
+        add_update(fresh_db, story_id=story, article_id=later, whats_new=())
+
+
+def asked(fake_slack) -> list[str]:
+    return [c.params.get("user") for c in fake_slack.calls_to("users.conversations")
+            if c.params.get("types") == "public_channel,private_channel"]
+
+
+def who_said(runtime, fake_slack, text: str, user: str, channel: str) -> str:
+    return run_command(runtime, fake_slack, "/who-said", text, user=user, channel=channel)["text"]
+
+
+@pytest.mark.parametrize(("user", "channel"), ASKERS)
+def test_a_guest_finds_the_quotes_of_the_stories_their_channels_follow_only(
+        runtime, fake_slack, desks, user, channel):
+    """Words of a quote, ``from:`` a speaker and ``share``: the ferry story's quote is found, the
+    sale's twelve newer ones (ranked first for a member) are never shown nor counted; one
+    users.conversations call a command."""
+    found = who_said(runtime, fake_slack, "night timetable will be cut back", user, channel)
+    assert "Ola Fenn" in found and "Ferry timetable thinned" in found, found
+    assert "Ida Marsh" not in found and "sale" not in found and "more" not in found, found
+    assert found.count("•") == 1, found
+    by_name = who_said(runtime, fake_slack, "from:Ida Marsh", user, channel)
+    assert "No quotes from Ida Marsh" in by_name and "sale" not in by_name, by_name
+    assert "Ola Fenn" in who_said(runtime, fake_slack, "from: Ola Fenn", user, channel)
+    named = who_said(runtime, fake_slack, "Ida Marsh", user, channel)
+    assert "No quote matches" in named and "sale" not in named, named
+    shared = run_command(runtime, fake_slack, "/who-said", "share cut back from January",
+                         user=user, channel=channel)
+    assert shared["response_type"] == "in_channel" and "Ida Marsh" not in shared["text"]
+    assert "Ola Fenn" in shared["text"], shared
+    assert asked(fake_slack) == [user] * 5, asked(fake_slack)
+
+
+def test_a_member_still_finds_every_quote_without_asking_slack_for_channels(
+        runtime, fake_slack, desks):
+    found = who_said(runtime, fake_slack, "night timetable will be cut back", MEMBER, CHAT)
+    assert found.count("Ida Marsh") == 5, found
+    assert "sale closes" in who_said(runtime, fake_slack, "from:Ida Marsh", MEMBER, CHAT)
+    assert asked(fake_slack) == []
+
+
+def test_when_slack_does_not_list_a_guests_channels_only_the_one_typed_in_counts(
+        runtime, fake_slack, desks):
+    fake_slack.fail_next(1, status=500, methods={"users.conversations"})
+    elsewhere = who_said(runtime, fake_slack, "night timetable will be cut back", GUEST, CHAT)
+    assert "No quote matches" in elsewhere and "Ida Marsh" not in elsewhere, elsewhere
+    fake_slack.fail_next(1, status=500, methods={"users.conversations"})
+    here = who_said(runtime, fake_slack, "night timetable will be cut back", GUEST, DESK)
+    assert "Ola Fenn" in here and "Ida Marsh" not in here, here
+
+
+@pytest.mark.parametrize(("user", "channel"), [*ASKERS, (MEMBER, CHAT)])
+def test_who_said_this_on_a_message_answers_a_guest_from_their_stories_only(
+        runtime, fake_slack, desks, user, channel):
+    def shortcut(text: str) -> str:
+        seen = len(fake_slack.responses())
+        body = message_shortcut_body(CALLBACK_ID, text, user=user, channel=channel,
+                                     response_url=fake_slack.response_url())
+        assert post_signed(events_url(runtime), body).status == 200
+        return json.dumps(wait_for(lambda: fake_slack.responses()[seen:])[0])
+
+    found = shortcut(f"did you see “{SEEN}”?")
+    if user == MEMBER:
+        assert "Ida Marsh" in found, "the sale's newer quotes first, as before"
+    else:
+        assert "Ola Fenn" in found and "Ida Marsh" not in found, found
+    assert ("Ida Marsh" in shortcut("“Once the sale closes the night timetable”")) == \
+        (user == MEMBER)
