@@ -31,11 +31,15 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
 
 
 def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT) -> list[StoryTitle]:
-    """Stories whose title contains ``fragment`` (any case), latest first."""
-    pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """Stories whose title holds every word of ``fragment`` (any case, any order), latest
+    first: "harbour strike" finds "Strike shuts the harbour" as people remember titles."""
+    words = fragment.split() or [""]
+    patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                for w in words]
+    holds = " AND ".join(["title LIKE ? ESCAPE '\\'"] * len(patterns))
     return [StoryTitle(**r) for r in db.query(
-        "SELECT id, title, article_count FROM stories WHERE title LIKE ? ESCAPE '\\' "
-        "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?", [pattern, limit])]
+        f"SELECT id, title, article_count FROM stories WHERE {holds} "
+        "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?", [*patterns, limit])]
 
 
 def story_brief(db: Database, story_id: int) -> StoryBrief:

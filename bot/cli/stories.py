@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli.context import CliContext, emit_json, where
+from bot.cli.context import CliContext, articles, emit_json, where
 from bot.replay import replay as replay_lines
 from bot.stories.split import split_article
 from storage import stories as store
@@ -68,8 +68,7 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
         click.echo(f"no stories yet in {where(obj)}; ingest some articles with: "
                    "wirewatch ingest PATH")
     for row in rows:
-        click.echo(f"#{row.id}  {row.article_count} articles  last {row.last_seen}  "
-                   f"{row.title}")
+        click.echo(f"#{row.id}  {articles(row.article_count)}  last {row.last_seen}  {row.title}")
 
 
 @stories.command("split")
@@ -77,6 +76,8 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
 @click.pass_obj
 def split(obj: CliContext, article_id: int) -> None:
     """Move ARTICLE_ID out of the story it was wrongly merged into, into a story of its own.
+
+    Each article's number is on its line of `wirewatch stories timeline STORY`.
 
     \b
     Example:

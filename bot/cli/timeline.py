@@ -7,7 +7,7 @@ import dataclasses
 import click
 
 from bot.alerts.timeline_blocks import VERDICTS, when_text
-from bot.cli.context import CliContext, emit_json
+from bot.cli.context import CliContext, articles, emit_json
 from storage.timeline import find_stories, story_timeline
 
 
@@ -16,8 +16,9 @@ from storage.timeline import find_stories, story_timeline
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
-    """Show STORY (an id, or words from its title) as it grew: the summary now, then each
-    article in order with its time, source and the facts it added.
+    """Show STORY (an id, or words from its title in any order) as it grew: the summary now,
+    then each article in order with its number (for `stories split`), time, source and the
+    facts it added.
 
     \b
     Example:
@@ -30,7 +31,9 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     else:
         found = find_stories(obj.db, text, limit=1)
         if not found:
-            raise click.ClickException(f"no story title contains '{text}'")
+            raise click.ClickException(f"no story title holds every word of '{text}'; "
+                                       "wirewatch stories list shows the latest stories "
+                                       "with their numbers")
         story_id = found[0].id
     grown = story_timeline(obj.db, story_id, limit=1000)
     if grown is None:
@@ -38,10 +41,11 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         emit_json(dataclasses.asdict(grown))
         return
-    click.echo(f"{grown.title} (story {grown.story_id}, {grown.article_count} articles)")
+    click.echo(f"{grown.title} (story {grown.story_id}, {articles(grown.article_count)})")
     click.echo(f"Now: {' '.join(grown.summary) or 'no summary yet'}")
     for entry in grown.entries:
-        where = " · ".join(x for x in (when_text(entry.when), entry.source,
+        where = " · ".join(x for x in (f"article {entry.article_id}", when_text(entry.when),
+                                       entry.source,
                                        VERDICTS.get(entry.verdict, entry.verdict)) if x)
         click.echo(f"  {where}: {entry.title}")
         for fact in entry.whats_new:

@@ -40,3 +40,27 @@ def test_stories_timeline_shows_each_article_in_order(db_path, tmp_path):
     assert lines[0].startswith("Dam opens on the Tarn (story ") and lines[1].startswith("Now: ")
     assert lines[2].endswith(" · first report: Dam opens on the Tarn")
     assert invoke(db_path, "stories", "timeline", "volcano").exit_code == 1
+
+
+def test_a_story_is_found_by_its_words_in_any_order_and_its_articles_can_be_split(db_path,
+                                                                                 tmp_path):
+    write(tmp_path / "a.txt", "Strike shuts the harbour at Lodmark\n\nCrane drivers at Lodmark "
+          "stopped work on Monday, and no ship was unloaded, the harbour office said.")
+    invoke(db_path, "ingest", str(tmp_path / "a.txt"))
+    listed = invoke(db_path, "stories", "list").output.splitlines()
+    assert "  1 article  " in listed[0]  # was "1 articles"
+    result = invoke(db_path, "stories", "timeline", "harbour", "strike")  # was not found
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].endswith("(story 1, 1 article)")
+    write(tmp_path / "b.txt", "Strike shuts the harbour at Lodmark for a second day\n\nCrane "
+          "drivers at Lodmark stopped work on Monday and again on Tuesday, and no ship was "
+          "unloaded, the harbour office said. Four ships now wait offshore.")
+    invoke(db_path, "ingest", str(tmp_path / "b.txt"))
+    lines = invoke(db_path, "stories", "timeline", "1").output.splitlines()
+    assert lines[3].startswith("  article ")  # the number stories split takes; was only in --json
+    number = lines[3].split(" · ")[0].split()[-1]
+    moved = invoke(db_path, "stories", "split", number)
+    assert moved.exit_code == 0 and f"article {number} moved" in moved.output
+    missing = invoke(db_path, "stories", "timeline", "harbour", "volcano")
+    assert missing.exit_code == 1
+    assert "wirewatch stories list shows the latest stories" in missing.output
