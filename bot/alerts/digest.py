@@ -16,7 +16,8 @@ from sqlite_utils import Database
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
-from bot.alerts.history import EARLIER_BOT, find_posted
+from bot.alerts.history import EARLIER_BOT, Seen, find_posted
+from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
@@ -56,9 +57,10 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
 
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
                      daily_hour: int = 8, pacer: Pacer | None = None,
-                     token: TokenState | None = None, boot: str = "") -> int:
+                     token: TokenState | None = None, instances: Instances | None = None) -> int:
     """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many.
-    ``boot``: the run's id, stamped on each digest beside the database's (bot.alerts.instances)."""
+    ``instances``: this run's, whose boot id each digest carries beside the database's id, and
+    which is shown what a lookup reads (``bot.alerts.instances``)."""
     tz = ZoneInfo(timezone)
     pacer, token = pacer or Pacer(), token or TokenState()
     if not token.usable(client, now):
@@ -74,16 +76,17 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
             continue
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
                                             daily_hour=daily_hour))
-        posted += _try_one(db, client, sub, period, tz, pacer, token, now, boot)
+        posted += _try_one(db, client, sub, period, tz, pacer, token, now, instances)
     return posted
 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
-             pacer: Pacer, token: TokenState, now: datetime, boot: str) -> int:
+             pacer: Pacer, token: TokenState, now: datetime,
+             instances: Instances | None) -> int:
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
-        sent = _send_or_fall_back(db, client, sub, period, tz, boot)
+        sent = _send_or_fall_back(db, client, sub, period, tz, instances)
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now)
@@ -108,19 +111,19 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
 
 
 def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, period: Period,
-                       tz: ZoneInfo, boot: str) -> int:
+                       tz: ZoneInfo, instances: Instances | None) -> int:
     """Slack refusing the message itself (invalid_blocks, msg_blocks_too_long …) would refuse
     it again at every pass, holding the period open for ever: send it once as plain text."""
     try:
-        return _send_one(db, client, sub, period, tz, boot=boot)
+        return _send_one(db, client, sub, period, tz, instances=instances)
     except SlackApiError as exc:
         log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
                     sub.target_id, sub.topic, error_code(exc))
-    return _send_one(db, client, sub, period, tz, boot=boot, plain=True)
+    return _send_one(db, client, sub, period, tz, instances=instances, plain=True)
 
 
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
-              tz: ZoneInfo, *, boot: str = "", plain: bool = False) -> int:
+              tz: ZoneInfo, *, instances: Instances | None = None, plain: bool = False) -> int:
     """Post the period's digest at most once: one in flight when a pass stopped is settled
     first, and the next is marked in flight (with its conversation) before it is posted."""
     taken = _items(db, sub, period)
@@ -132,7 +135,9 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     channel = call(lambda: _channel(client, sub))
     payload = f"{sub.id}@{until}"
     install = install_id(db)
-    settled = _settle_in_flight(db, client, sub, channel, payload, period.until, install)
+    seen = None if instances is None else \
+        (lambda messages: instances.look(client, channel, messages, datetime.now(UTC)))
+    settled = _settle_in_flight(db, client, sub, channel, payload, period.until, install, seen)
     if settled is not None:
         _done(db, sub, until, taken)
         return settled
@@ -144,12 +149,16 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
         metadata={"event_type": EVENT_TYPE,
-                  "event_payload": {"digest": payload, "install": install, "boot": boot}}))
+                  "event_payload": {"digest": payload, "install": install,
+                                    "boot": instances.boot if instances else ""}}))
+    if instances is not None:
+        instances.posted(channel, datetime.now(UTC))
     return _done(db, sub, until, taken)
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
-                      payload: str, until: datetime, install: str) -> int | None:
+                      payload: str, until: datetime, install: str,
+                      seen: Seen | None) -> int | None:
     """A digest in flight when the last pass stopped may be in Slack: 1 if it is, 0 if only
     the bot user the app had before could tell (a person's direct messages with it: said, not
     posted again, as alerts are); None: post it (a channel's new id holds its messages)."""
@@ -158,7 +167,7 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
         return None
     if _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
                                    event_type=EVENT_TYPE, key="digest", value=payload,
-                                   since=until, install=install)):
+                                   since=until, install=install, seen=seen)):
         return 1
     if sub.target_type != "user" or tried_in in ("", channel):
         return None

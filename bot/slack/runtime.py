@@ -100,7 +100,7 @@ class SlackRuntime:
             sent = send_due_digests(self.store.get(), self.delivery, now=now,
                                     timezone=self.settings.timezone,
                                     daily_hour=self.settings.digest_hour, pacer=self.pacer,
-                                    token=self.token, boot=self.instances.boot)
+                                    token=self.token, instances=self.instances)
         except sqlite3.OperationalError as exc:
             writes.failed(DIGESTS, str(exc), now)
             return 0

@@ -13,14 +13,20 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from slack_sdk import WebClient
 
+from bot.alerts.digest import send_due_digests
+from bot.alerts.instances import Instances
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
-from storage.state import install_id
+from storage.state import install_id, set_state
+from storage.subscriptions import subscribe
 from tests.fakes.signing import REPORTER, event_body, post_signed
+from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.test_slack_sender import follow, new_story
+from tests.slack.world import add_article, add_story
 
 WARNS = "bot.alerts.instances"
 NOW = datetime.now(UTC) + timedelta(hours=1)  # after every enqueue
@@ -246,3 +252,32 @@ def test_the_posts_of_the_database_this_one_replaced_are_not_another_running(
     fake_slack.add_message("C0DESK", metadata=earlier, text="Harbour gates close again")
     runtime.check_instances(now=at(12))
     assert "e" * 32 in said(caplog)[0], "one posting since this database began is running"
+
+
+def test_a_copys_digest_of_the_same_period_is_never_taken_for_this_ones(
+        fresh_db, fake_slack, caplog):
+    """Both databases hold the same subscription (id 1): the copy's digest of the hour, stamped
+    with this database's id by a run it never had, is not this one's, in flight."""
+    caplog.set_level(logging.INFO)
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+    instances = Instances()
+    instances.register(fresh_db)
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Harbour", query="harbour")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIG",
+                  mode="hourly", created_by="U1", at="2026-11-24T05:10:00+00:00")
+    article = add_article(fresh_db, title="Harbour crane collapses")
+    add_story(fresh_db, article_id=article, title="Harbour crane collapses", topic_ids=(topic,),
+              at="2026-11-24T05:20:00+00:00")
+    payload = "1@2026-11-24T06:00:00+00:00"
+    with transaction(fresh_db):
+        set_state(fresh_db, "digest_in_flight:1", payload)
+    fake_slack.add_message("C0DIG", metadata={"event_type": "wirewatch_digest", "event_payload": {
+        "digest": payload, "install": install_id(fresh_db), "boot": "c" * 12}})
+    now = datetime.fromisoformat("2026-11-24T06:00:30+00:00")
+    assert send_due_digests(fresh_db, client, now=now, instances=instances) == 1
+    mine = fake_slack.posts("C0DIG")[-1]
+    assert len(fake_slack.posts("C0DIG")) == 2 and mine.metadata["event_payload"] == {
+        "digest": payload, "install": install_id(fresh_db), "boot": instances.boot}
+    [error] = said(caplog)
+    assert "c" * 12 in error and instances.boot in error
