@@ -47,7 +47,3 @@ def where(obj: CliContext) -> str:
     """The database in full: a command typed in another folder than `wirewatch run`'s reads
     another ./wirewatch.db, and an empty answer should say which file it looked in."""
     return str(Path(obj.settings.db_path).resolve())
-
-
-def articles(count: int) -> str:
-    return f"{count} article{'' if count == 1 else 's'}"

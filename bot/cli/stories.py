@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from bot.cli.context import CliContext, articles, emit_json, where
+from bot.alerts.mrkdwn import counted
+from bot.cli.context import CliContext, emit_json, where
 from bot.replay import replay as replay_lines
 from bot.stories.split import split_article
 from storage import stories as store
@@ -68,7 +69,8 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
         click.echo(f"no stories yet in {where(obj)}; ingest some articles with: "
                    "wirewatch ingest PATH")
     for row in rows:
-        click.echo(f"#{row.id}  {articles(row.article_count)}  last {row.last_seen}  {row.title}")
+        click.echo(f"#{row.id}  {counted(row.article_count, 'article')}  "
+                   f"last {row.last_seen}  {row.title}")
 
 
 @stories.command("split")

@@ -6,8 +6,9 @@ import dataclasses
 
 import click
 
+from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import VERDICTS, when_text
-from bot.cli.context import CliContext, articles, emit_json
+from bot.cli.context import CliContext, emit_json
 from storage.timeline import find_stories, story_timeline
 
 
@@ -41,7 +42,7 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         emit_json(dataclasses.asdict(grown))
         return
-    click.echo(f"{grown.title} (story {grown.story_id}, {articles(grown.article_count)})")
+    click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
     click.echo(f"Now: {' '.join(grown.summary) or 'no summary yet'}")
     for entry in grown.entries:
         where = " · ".join(x for x in (f"article {entry.article_id}", when_text(entry.when),

@@ -125,7 +125,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     """
     topic = get_topic(obj.db, name)
     if topic is None:
-        raise NotFound(f"no topic named '{name}'")
+        raise _no_topic(obj, name)
     stories = recent_stories(obj.db, topic.id, limit=limit)
     if as_json:
         emit_json({"topic": dataclasses.asdict(topic),
@@ -183,8 +183,19 @@ def remove(obj: CliContext, name: str) -> None:
         wirewatch topics remove "NATO membership"
     """
     with transaction(obj.db):
+        if get_topic(obj.db, name) is None:
+            raise _no_topic(obj, name)
         remove_topic(obj.db, name)
     click.echo(f"removed '{name}'")
+
+
+def _no_topic(obj: CliContext, name: str) -> NotFound:
+    """Names the topics there are: a newcomer types a word of the name, or another database."""
+    names = [topic.name for topic in list_topics(obj.db)]
+    if not names:
+        return NotFound(f"no topic named '{name}': no topics yet in {where(obj)}")
+    shown = ", ".join(shell_word(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
+    return NotFound(f"no topic named '{name}'; the topics are: {shown}")
 
 
 def register(cli: click.Group) -> None:

@@ -59,6 +59,17 @@ def test_topics_add_list_remove(db_path):
     assert "no topics yet" in invoke(db_path, "topics", "list").output
 
 
+def test_a_topic_name_not_found_is_answered_with_the_names_there_are(db_path):
+    assert "no topics yet in" in invoke(db_path, "topics", "show", "port").output
+    invoke(db_path, "topics", "add", "Port strikes", "strike AND port")
+    invoke(db_path, "topics", "add", "Ferries")
+    for command in ("show", "remove"):  # was "no topic named 'port'" alone
+        result = invoke(db_path, "topics", command, "port")
+        assert result.exit_code == 1
+        assert "no topic named 'port'; the topics are: Ferries, \"Port strikes\"" in result.output
+    assert invoke(db_path, "topics", "remove", "port strikes").exit_code == 0
+
+
 def test_who_said_finds_stored_quote_and_survives_fts_syntax(db_path, tmp_path):
     write(tmp_path / "q.txt", "Dam opens\n\n\"We finished two months early,\" said engineer "
           "Lena Dahl on Friday.")
