@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from dateutil import parser as dateparser
 from dateutil import tz
@@ -16,9 +16,17 @@ from bot.ingest.zones import offset_as_written, zone_named
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
 _SPOKEN = ((re.compile(r"\b(?:12(?::00)?\s*)?noon\b", re.I), "12:00"),
            (re.compile(r"\b(?:12(?::00)?\s*)?midnight\b", re.I), "00:00"),
-           (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b)", re.I), r"\1:\2 "))
-"""`noon` (read as 00:00), `midnight` (the day's start, as ISO 8601 has it) and `10.30am`
-(read as 10:00) written as dateutil reads them."""
+           (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b|uhr\b)", re.I), r"\1:\2 "))
+"""`noon` (read as 00:00), `midnight` (the day's start, as ISO 8601 has it), `10.30am` and
+`10.30 Uhr` (10:00; with a date `2.12.2026 um 10.30 Uhr`, no date) as dateutil reads them."""
+_DOTNET = re.compile(r"\s*/?Date\((-?\d{1,16})(?:[+-]\d{4})?\)/?\s*")
+"""A date as .NET's JSON serializer writes it, `/Date(1796198400000)/` (milliseconds since the
+epoch, then perhaps the writer's offset, which does not change the moment)."""
+AHEAD = timedelta(days=2)
+"""A date written without its year that falls further ahead than this is last year's
+(`Dec 30` read on 2 January: dateutil took this year's, a year ahead)."""
+_SOME_YEAR = 4
+"""A leap year no article is dated in: dateutil's default year, to see that none was written."""
 _ISO_WEEK = re.compile(r"\s*\d{4}-?W\d\d(?:-?\d)?(?:T\S+)?\s*", re.I)
 """An ISO 8601 week date, `2026-W49-3` (no date to dateutil) or `2026W493` (the year 493)."""
 _LABELS = ("last updated|updated|last modified|modified|edited|revised|first published|"
@@ -46,9 +54,10 @@ def normalise_time(value: str | None) -> str | None:
     (`2026`) is none. A string of two dates (published, then updated) is the earlier."""
     if not value or is_bare_number(value):
         return None
-    if is_unix_time(value):
+    dotnet = _DOTNET.fullmatch(value)
+    if is_unix_time(value) or dotnet:
         try:
-            stamped = unix_time(value)
+            stamped = unix_time(int(dotnet.group(1)) if dotnet else value)
         except ValueError:
             return None
         return stamped.isoformat() if stamped else None
@@ -71,9 +80,9 @@ def _one_date(value: str, now: datetime) -> datetime | None:
     if _ISO_WEEK.fullmatch(value):
         return _week_date(value)
     value = in_english(value)
-    when = _parsed(value, dayfirst=False)
+    when = _parsed(value, now, dayfirst=False)
     if when is not None and _both_ways(value):
-        other = _parsed(value, dayfirst=True)
+        other = _parsed(value, now, dayfirst=True)
         if other is not None and abs(other - now) < abs(when - now):
             when = other
     return when
@@ -89,15 +98,27 @@ def _week_date(value: str) -> datetime | None:
     return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
 
 
-def _parsed(value: str, *, dayfirst: bool) -> datetime | None:
+def _parsed(value: str, now: datetime, *, dayfirst: bool) -> datetime | None:
     named = _PLACE_ZONE.search(value)
     place = tz.gettz(named.group(0)) if named else None
+    default = now.replace(year=_SOME_YEAR, hour=0, minute=0, second=0, microsecond=0,
+                          tzinfo=None)
     try:
         when = dateparser.parse(offset_as_written(value), fuzzy=True, dayfirst=dayfirst,
-                                tzinfos=_zone)
+                                tzinfos=_zone, default=default)
+        if when.year == _SOME_YEAR:
+            when = _in_the_year_before_now(when, now)
         return (when if when.tzinfo else when.replace(tzinfo=place or UTC)).astimezone(UTC)
     except (ValueError, OverflowError, TypeError):  # in UTC, before year 1 or after 9999
         return None
+
+
+def _in_the_year_before_now(when: datetime, now: datetime) -> datetime:
+    """A date written without its year: this year's, or last year's if that is further ahead
+    than ``AHEAD`` (29 February in a year without one raises ValueError: no date)."""
+    this_year = when.replace(year=now.year)
+    ahead = (this_year if this_year.tzinfo else this_year.replace(tzinfo=UTC)) - now
+    return when.replace(year=now.year - 1) if ahead > AHEAD else this_year
 
 
 def _both_ways(value: str) -> bool:

@@ -8,18 +8,44 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 
+from dateutil.relativedelta import relativedelta
+
 from bot.ingest.zones import zone_named
 
 UNITS = {
-    "seconds": "s sec secs second seconds sekunde sekunden seconde secondes segundo segundos",
-    "minutes": "m min mins minute minutes minuten minuto minutos",
-    "hours": "h hr hrs hour hours stunde stunden heure heures hora horas",
-    "days": "d day days tag tage tagen jour jours dia dias",
-    "weeks": "w wk wks week weeks woche wochen semaine semaines semana semanas",
+    "seconds": "s sec secs second seconds moment moments sekunde sekunden seconde secondes "
+               "segundo segundos secondo secondi seconden",
+    "minutes": "m min mins minute minutes minuten minuto minutos minuti minuut",
+    "hours": "h hr hrs hour hours stunde stunden heure heures hora horas ora ore uur",
+    "days": "d day days tag tage tagen jour jours día días dia dias giorno giorni dag dagen",
+    "weeks": "w wk wks week weeks woche wochen semaine semaines semana semanas settimana "
+             "settimane weken",
+    "months": "mo mos month months monat monate monaten mois mes meses mês mese mesi maand "
+              "maanden",
+    "years": "y yr yrs year years jahr jahre jahren an ans année années año años ano anos "
+             "anno anni jaar jaren",
 }
-_UNIT = {word: unit for unit, words in UNITS.items() for word in words.split()}
+_UNIT = {_word: unit for unit, words in UNITS.items() for _word in words.split()}
+_COUNTED_ONLY = ("s", "m", "h", "d", "w", "y", "an", "mo")
+"""Units that are a unit only after a count (`3h`; `un an`): alone, `y` is Spanish `and`."""
+_UNIT_WORD = "|".join(sorted((w for w in _UNIT if w not in _COUNTED_ONLY), key=len, reverse=True))
+_SHORT_UNIT = "|".join(_COUNTED_ONLY)
+COUNTS = {
+    1: "a an one ein eine einem einer un une uno una een één um uma",
+    3: "few several some paar einigen quelques unos unas algunos algunas alcuni alcune "
+       "qualche enkele alguns algumas",
+}
+"""Counts in words; a vague one (`a few minutes ago`, read as 2 August before) as three."""
+_COUNT = {_word: n for n, words in COUNTS.items() for _word in words.split()}
+_COUNT_WORD = "|".join(sorted((re.escape(w) for w in _COUNT), key=len, reverse=True))
+_COUNTED = rf"(?:\d{{1,4}}\s*|(?:(?:a|ein)\s+)?(?:{_COUNT_WORD})\s+|un['’]\s*)"
+_AMOUNT = (rf"(?<![^\W_])(?:{_COUNTED}(?:{_SHORT_UNIT}|{_UNIT_WORD})|(?:{_UNIT_WORD}))"
+           r"\b\.?")
+_AMOUNT_PARTS = re.compile(rf"(?<![^\W_])(?:(?P<count>{_COUNTED})(?P<unit>{_SHORT_UNIT}|"
+                           rf"{_UNIT_WORD})|(?P<alone>{_UNIT_WORD}))\b", re.I)
 DAYS_BACK = {
-    0: "today heute aujourd'hui aujourd’hui hoy oggi vandaag hoje",
+    0: "today heute aujourd'hui aujourd’hui hoy oggi vandaag hoje now eben l'instant l’instant "
+       "ahora adesso zojuist agora",
     1: "yesterday gestern hier ayer ieri gisteren ontem",
     2: "vorgestern avant-hier anteayer altroieri eergisteren anteontem",
 }
@@ -43,12 +69,16 @@ _TIME_OF_DAY = (
     r"\s*(?P<zone>[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?|[A-Za-z]{1,5})?)?\W*$")
 """A time of day after the relative part (`at 10:00`, `um 10:00 Uhr`, `à 10h`, `9:30 pm`),
 perhaps with its zone (`GMT`, `EST`, `CET`, `+01:00`, `UTC+1`)."""
-_LABEL = r"^\s*(?:(?!vor\b|il\b|hace\b)[^\W\d_]+\W+){0,3}?"
-_AGO = re.compile(_LABEL + r"(?P<before>vor|il y a|hace)?"
-                  r"\s*(?P<count>\d{1,4}|an?|one)\s*(?P<unit>[^\W\d_]+)\.?"
-                  r"\s*(?P<after>ago)?" + _TIME_OF_DAY, re.I)
-"""`3 hours ago`, `3h ago`, `Published 5 mins ago`; German `vor 3 Stunden`, French `il y a 3
-heures`, Spanish `hace 3 horas`; each perhaps with a time of day."""
+_LABEL = r"^\s*(?:(?!vor\b|il\b|hace\b|há\b)[^\W\d_]+\W+){0,3}?"
+_AGO = re.compile(_LABEL + r"(?P<before>vor|il y a|hace|há)?\s*"
+                  rf"(?P<amounts>{_AMOUNT}(?:\s*(?:,|and|und|et|y|e|en)?\s*{_AMOUNT})*)"
+                  r"\s*(?P<after>ago|fa|geleden|atrás)?" + _TIME_OF_DAY, re.I)
+"""`3 hours ago`, `3h ago`, `Published 5 mins ago`, `1 day and 2 hours ago`, `a few minutes
+ago`, `2 months ago`; German `vor 3 Stunden`, French `il y a 3 heures`, Spanish `hace 3
+horas`, Italian `3 ore fa`, Dutch `3 uur geleden`, Portuguese `há 3 horas`; each perhaps with
+a time of day."""
+LONGEST = 200
+"""Longer strings are not read as relative (the patterns stay cheap on any input)."""
 _DAY = re.compile(_LABEL + r"(?P<day>[^\W\d_]+(?:['’-][^\W\d_]+)?)" + _TIME_OF_DAY, re.I)
 """`yesterday`, `today at 9:30 pm`, `gestern um 10:00`, `hier à 10h00`, `ayer a las 10:00`,
 `ieri alle 10:00`, `gisteren om 10:00`, `ontem às 10:00`."""
@@ -59,13 +89,15 @@ def relative(value: str, now: datetime) -> datetime | None:
     """The moment a date relative to ``now`` names, or None when ``value`` is none. With a
     time of day, that time on the day named, in its zone, or in UTC as a date written without
     one is (the day counted in that zone)."""
+    if len(value) > LONGEST:
+        return None
     found = _AGO.match(value)
     if found and bool(found.group("before")) != bool(found.group("after")):
-        unit = _UNIT.get(_plain(found.group("unit")))
-        if unit is None:
-            return None
-        count = int(found.group("count")) if found.group("count").isdigit() else 1
-        return _on_day(now, found, lambda _: timedelta(**{unit: count}))
+        back = relativedelta()
+        for amount in _AMOUNT_PARTS.finditer(found.group("amounts")):
+            unit = _UNIT[(amount.group("unit") or amount.group("alone")).casefold()]
+            back += relativedelta(**{unit: _count(amount.group("count"))})
+        return _on_day(now, found, lambda _: back)
     found = _DAY.match(value)
     word = _plain(found.group("day")) if found else ""
     if found and word in _DAY_WORD:
@@ -76,12 +108,19 @@ def relative(value: str, now: datetime) -> datetime | None:
     return None
 
 
+def _count(written: str | None) -> int:
+    words = (written or "").casefold().replace("'", " ").replace("’", " ").split()
+    if words and words[-1].isdigit():
+        return int(words[-1])
+    return _COUNT.get(words[-1], 1) if words else 1
+
+
 def is_relative(value: str) -> bool:
     return relative(value, datetime.now(UTC)) is not None
 
 
 def _on_day(now: datetime, found: re.Match[str],
-            back: Callable[[datetime], timedelta]) -> datetime | None:
+            back: Callable[[datetime], timedelta | relativedelta]) -> datetime | None:
     """``back`` from now, in the zone written (UTC if none), at the time of day written if any."""
     zone = _zone(found.group("zone"))
     if zone is None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import pytest
 from dateutil import tz
+from dateutil.relativedelta import relativedelta
 
 from bot.ingest.http_api import IngestApp
 from bot.runner import HttpServer
@@ -107,3 +108,46 @@ def test_a_string_of_two_dates_is_the_earlier_so_an_update_never_makes_a_story_f
 
 def test_a_week_no_year_has_is_no_date(endpoint):
     assert stored_published(endpoint, "2026-W54") is None
+
+
+@pytest.mark.parametrize("written, before", [
+    ("2 months ago", relativedelta(months=2)), ("vor 2 Monaten", relativedelta(months=2)),
+    ("il y a un an", relativedelta(years=1)), ("3 ore fa", relativedelta(hours=3)),
+    ("3 uur geleden", relativedelta(hours=3)), ("há 3 horas", relativedelta(hours=3)),
+    ("1 day and 2 hours ago", relativedelta(days=1, hours=2)),
+    ("hace 1 día y 2 horas", relativedelta(days=1, hours=2)),
+    ("a few minutes ago", relativedelta(minutes=3)), ("moments ago", relativedelta()),
+])
+def test_months_years_several_units_and_vague_counts_ago_are_that_long_before(
+        endpoint, written, before):
+    """`2 months ago` was 00:00 today (an old story made fresh), `vor 2 Monaten` the 2nd of
+    this month, `3 ore fa` and `há 3 horas` the 3rd (days ahead), `1 day and 2 hours ago`
+    02:00 on the 1st, `hace 1 día y 2 horas` the 1st, and `a few minutes ago` or `moments ago`
+    2 August (`ago` is August in Spanish)."""
+    sent_at = datetime.now(UTC)
+    read = datetime.fromisoformat(stored_published(endpoint, written) or "")
+    assert abs(read - (sent_at - before)) < timedelta(minutes=5), written
+
+
+def test_a_date_without_its_year_is_never_months_ahead(endpoint):
+    """`December 30` read early in December was this year's, four weeks ahead: a day written
+    without a year that lies more than two days ahead is last year's."""
+    ahead = datetime.now(UTC).date() + timedelta(days=20)
+    if (ahead.month, ahead.day) == (2, 29):
+        ahead += timedelta(days=1)
+    written = f"Published {ahead:%B} {ahead.day} at 10:00"
+    expected = datetime(ahead.year - 1, ahead.month, ahead.day, 10, tzinfo=UTC)
+    assert stored_published(endpoint, written) == expected.isoformat()
+
+
+def test_a_dotnet_json_date_is_read(endpoint):
+    """`/Date(1796198400000)/`, as .NET's JSON serializer writes dates, was no date (stored
+    undated)."""
+    an_hour_ago = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    millis = int(an_hour_ago.timestamp()) * 1000
+    assert stored_published(endpoint, f"/Date({millis}+0100)/") == an_hour_ago.isoformat()
+
+
+def test_a_german_dotted_time_is_read(endpoint):
+    """`2.12.2026 um 10.30 Uhr` was no date (stored undated)."""
+    assert stored_published(endpoint, "2.12.2026 um 10.30 Uhr") == "2026-12-02T10:30:00+00:00"
