@@ -1,0 +1,40 @@
+"""docker/ matches what the docs tell a newsroom: the settings docs/slack.md asks it to set reach
+the container, and the build sends only what the image copies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SET_BY_THE_IMAGE = {"PORT", "WIREWATCH_HOST"}
+"""The Dockerfile fixes these (the compose file maps the port); WIREWATCH_SLACK_API_URL is for
+tests, as its row says."""
+
+
+def slack_settings() -> set[str]:
+    """The variables of docs/slack.md's "Configure and run" table."""
+    text = (REPO / "docs" / "slack.md").read_text()
+    table = text.split("## 2. Configure and run", 1)[1].split("\n\n| variable |", 1)[1]
+    rows = table.split("\n\n", 1)[0].splitlines()
+    return {m.group(1) for row in rows if (m := re.match(r"\| `([A-Z_]+)` \|", row))}
+
+
+def test_every_setting_the_slack_set_up_names_reaches_the_container():
+    compose = (REPO / "docker" / "compose.yml").read_text()
+    environment = compose.split("    environment:\n", 1)[1].split("\n    ports:", 1)[0]
+    passed = set(re.findall(r"^      ([A-Z_]+): ", environment, re.MULTILINE))
+    wanted = slack_settings() - SET_BY_THE_IMAGE - {"WIREWATCH_SLACK_API_URL"}
+    assert len(wanted) >= 6
+    assert wanted <= passed, wanted - passed  # WIREWATCH_ADMINS, _TIMEZONE, _DIGEST_HOUR were not
+
+
+def test_the_build_sends_only_what_the_image_copies():
+    copies = [line.split()[1:-1] for line in (REPO / "docker" / "Dockerfile").read_text()
+              .splitlines() if line.startswith("COPY ")]
+    copied = {source.rstrip("/") for sources in copies for source in sources}
+    rules = [line for line in (REPO / ".dockerignore").read_text().splitlines()
+             if line and not line.startswith("#")]
+    assert rules[0] == "*"  # everything else stays out: .venv was 668 MB of the context
+    let_in = {rule[1:].rstrip("/") for rule in rules if rule.startswith("!")}
+    assert let_in == copied == {"pyproject.toml", "README.md", "bot", "handlers", "storage"}
