@@ -17,6 +17,7 @@ from slack_sdk.web import SlackResponse
 
 import handlers
 from bot.config import ConfigError, Settings
+from bot.redact import redact
 from bot.slack.clients import app_client
 from bot.slack.config import api_url
 from bot.slack.respond import respond_once
@@ -68,9 +69,18 @@ def _check_token(client: WebClient, settings: Settings) -> SlackResponse:
         raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack ({error or 'no reason given'}); "
                           "copy it again from OAuth & Permissions") from None
     except OSError as exc:
+        check = "WIREWATCH_SLACK_API_URL and " if settings.slack_api_url else ""
         raise ConfigError(f"cannot reach the Slack Web API at {api_url(settings)} "
-                          f"({exc.__class__.__name__}); check WIREWATCH_SLACK_API_URL and "
-                          "the network") from None
+                          f"({unreachable_why(exc)}); check {check}the network (and "
+                          "HTTPS_PROXY, when one is needed)") from None
+
+
+def unreachable_why(exc: OSError) -> str:
+    """What the socket said ("Connection refused", "Name or service not known"), not only
+    "URLError"; neither holds a token, which goes in a header."""
+    reason = getattr(exc, "reason", None)
+    cause = reason if isinstance(reason, OSError) else exc
+    return redact(cause.strerror or str(reason or "") or cause.__class__.__name__)
 
 
 def _tell_bolt_who_we_are(app: App, me: SlackResponse) -> None:

@@ -99,7 +99,14 @@ def test_an_unreachable_web_api_is_one_line(db_path):
     result = wirewatch("run", env=slack_env(db_path, url))
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()  # not slack_sdk's ERROR for each try first
-    assert line.startswith(f"Error: cannot reach the Slack Web API at {url}")
+    assert line.startswith(f"Error: cannot reach the Slack Web API at {url} "
+                           "(Connection refused); check WIREWATCH_SLACK_API_URL and the network")
+    # was "(URLError)", and named WIREWATCH_SLACK_API_URL when it was not set
+    unset = {k: v for k, v in slack_env(db_path, url).items() if k != "WIREWATCH_SLACK_API_URL"}
+    result = wirewatch("run", env={**unset, "HTTPS_PROXY": url})
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: cannot reach the Slack Web API at https://slack.com/api/ "
+                           "(Connection refused); check the network (and HTTPS_PROXY")
 
 
 def test_the_console_banner_names_the_topics(db_path):
