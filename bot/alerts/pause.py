@@ -32,6 +32,8 @@ WHY = {
     "bot_removed": "wirewatch was removed from the channel",
     "user_disabled": "the person's Slack account is deactivated",
     "user_not_found": "the person is no longer in this Slack workspace",
+    "guest_account": "the person's account is a guest's now (a guest subscribes to nothing and "
+                     "reads only what the channels they are in follow)",
 }
 RESTRICTED = "wirewatch may not post there: the channel's posting permissions leave it out"
 for _code in ("restricted_action", "restricted_action_read_only_channel",
@@ -43,6 +45,8 @@ AFTER_RESTRICTION = ("Once wirewatch may post there, type `/subscribe TOPIC` in 
                      "again and they resume.")
 PERSON_BACK = "A person's resume when they type `/subscribe` again."
 PERSON_GONE = ("user_disabled", "user_not_found")
+GUEST_ACCOUNT = "guest_account"
+GUEST_BACK = "A person's resume when their account is a member's again."
 # Slack gives a shared channel its new id before it sends channel_id_changed: a post in
 # between is refused channel_not_found and pauses the channel; within this window before the
 # event such a pause, and the alerts it failed, are undone on the new id
@@ -59,6 +63,8 @@ def comeback(reason: str | None) -> str:
     gone, which no event announces the end of) when someone subscribes again."""
     if reason in PERSON_GONE:
         return PERSON_BACK
+    if reason == GUEST_ACCOUNT:
+        return GUEST_BACK
     return AFTER_RESTRICTION if WHY.get(reason or "") == RESTRICTED else COMEBACK
 
 

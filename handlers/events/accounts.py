@@ -1,18 +1,21 @@
 """A person's account or an admin user group changed in Slack (a demotion, a guest made a
 member, someone out of the desk's admin group): their role counts at once, not a minute later
-when the cached one runs out."""
+when the cached one runs out; a member made a guest gets nothing more by direct message."""
 
 from __future__ import annotations
 
 from slack_bolt import App, BoltContext
 
-from handlers.common import services
+from bot.slack.guest_accounts import follow_account
+from handlers.common import db_of, services
 
 
 def handle_user_change(event: dict, context: BoltContext) -> None:
-    user = (event.get("user") or {}).get("id")
+    profile = event.get("user") or {}
+    user = profile.get("id")
     if isinstance(user, str) and user:
         services(context).roles.forget([user])
+        follow_account(db_of(context), profile)
 
 
 def handle_group_members(event: dict, context: BoltContext) -> None:

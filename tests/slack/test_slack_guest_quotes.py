@@ -5,14 +5,16 @@ Signed requests over real HTTP, real SQLite, the fake Slack Web API with its cha
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.models import RawArticle
 from bot.stories.tracking import add_topic
 from handlers.shortcuts.who_said_message import CALLBACK_ID
 from storage.db import transaction
 from tests.fakes.interactive import message_shortcut_body
-from tests.fakes.signing import post_signed
+from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.world import add_article, add_story, add_update
 
@@ -120,3 +122,51 @@ def test_who_said_this_on_a_message_answers_a_guest_from_their_stories_only(
         assert "Ola Fenn" in found and "Ida Marsh" not in found, found
     assert ("Ida Marsh" in shortcut("“Once the sale closes the night timetable”")) == \
         (user == MEMBER)
+
+
+FREELANCER = "U0FREELANCE"
+GRAIN = ("Grain silo fire at Easthaven quay\n\nA fire broke out in a grain silo on the Easthaven "
+         "quay on Wednesday night. \"The sprinklers held the flames to one bin,\" said fire "
+         "chief Tove Brann. Ships were kept off the quay until morning.")
+GRAIN_AGAIN = ("Easthaven quay reopens after silo fire\n\nThe Easthaven quay reopened on "
+               "Thursday after the grain silo fire. \"Every bin has now been checked twice,\" said "
+               "fire chief Tove Brann. Loading resumed at noon.")
+
+
+def account_changed(runtime, n: int, **flags: bool) -> None:
+    """Slack's ``user_change`` for the freelancer, with the account's role flags."""
+    event = {"type": "user_change", "event_ts": f"170000010{n}.000100",
+             "user": {"id": FREELANCER, "deleted": False, **flags}}
+    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    assert reply.status == 200
+
+
+def test_a_member_made_a_guest_gets_nothing_more_by_direct_message(
+        runtime, fake_slack, fresh_db, pipeline):
+    """Staff who subscribed themselves (a topic, a person's quotes) and are then made a guest
+    (a freelancer's contract ends): their direct messages stop, as a guest may subscribe to
+    nothing and reads only what their channels follow; made a member again, they resume."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Quay fires", query="silo OR fire")
+    for text in ("me Quay fires", 'me quotes person:"Tove Brann"'):
+        said = run_command(runtime, fake_slack, "/subscribe", text, user=FREELANCER)["text"]
+        assert "Only" not in said, said
+    dm = "D" + FREELANCER[1:]
+    fake_slack.add_user(FREELANCER, guest=True)
+    account_changed(runtime, 1, is_restricted=True, is_ultra_restricted=False)
+    wait_for(lambda: fresh_db.execute("SELECT count(*) FROM subscriptions WHERE paused_at IS "
+                                      "NULL").fetchone()[0] == 0)
+    list(pipeline.ingest([RawArticle(text=GRAIN, origin="g1", source="Coast Wire")]))
+    runtime.deliver_pending(now=datetime.now(UTC) + timedelta(minutes=1))
+    assert "sprinklers" not in json.dumps([m.blocks for m in fake_slack.posts(dm)]), dm
+    home = run_command(runtime, fake_slack, "/wirewatch", "status", user=FREELANCER,
+                       channel=dm)["text"]
+    assert "a guest's now" in home, home
+    fake_slack.add_user(FREELANCER)
+    account_changed(runtime, 2, is_restricted=False, is_ultra_restricted=False)
+    wait_for(lambda: fresh_db.execute("SELECT count(*) FROM quote_subscriptions WHERE "
+                                      "paused_at IS NULL").fetchone()[0] == 1)
+    list(pipeline.ingest([RawArticle(text=GRAIN_AGAIN, origin="g2", source="Coast Wire")]))
+    runtime.deliver_pending(now=datetime.now(UTC) + timedelta(minutes=2))
+    shown = json.dumps([m.blocks for m in fake_slack.posts(dm)])
+    assert "checked twice" in shown and "sprinklers" not in shown, shown

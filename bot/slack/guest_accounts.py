@@ -1,0 +1,62 @@
+"""A member made a guest keeps nothing by direct message: a guest subscribes to nothing and
+reads only what the channels they are in follow. Their own subscriptions (topics, a person's
+quotes) pause when Slack says the account changed, and resume when it is a member's again."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlite_utils import Database
+
+from bot.alerts.pause import GUEST_ACCOUNT
+from storage import quote_subscriptions as quote_subs
+from storage import subscriptions as subs
+from storage.alerts import fail_pending
+from storage.articles import now_iso
+from storage.db import transaction
+
+log = logging.getLogger(__name__)
+FLAGS = ("is_restricted", "is_ultra_restricted")
+
+
+def follow_account(db: Database, profile: dict) -> int:
+    """Pause or resume the direct-message subscriptions of the account ``profile`` describes
+    (a ``user_change`` event's user); how many changed. A profile without both role flags
+    (a partial event) changes nothing."""
+    user = profile.get("id")
+    flags = [profile.get(flag) for flag in FLAGS]
+    if not isinstance(user, str) or not user:
+        return 0
+    if any(flags):
+        return _pause(db, user)
+    if all(flag is False for flag in flags) and not profile.get("deleted"):
+        return _resume(db, user)
+    return 0
+
+
+def _pause(db: Database, user: str) -> int:
+    at = now_iso()
+    with transaction(db):
+        paused = subs.pause_target(db, user, reason=GUEST_ACCOUNT, at=at)
+        quotes = quote_subs.pause_quote_target(db, user, reason=GUEST_ACCOUNT, at=at)
+        failed = fail_pending(db, user, error=f"paused: {GUEST_ACCOUNT}")
+    if paused or quotes:
+        log.info("%s is a guest now: %d subscriptions by direct message paused, %d queued "
+                 "alerts failed", user, len(paused) + len(quotes), failed)
+    return len(paused) + len(quotes)
+
+
+def _resume(db: Database, user: str) -> int:
+    """Only when something paused as they became a guest (any profile edit sends the event)."""
+    at = now_iso()
+    with transaction(db):
+        held = [s for s in (*subs.subscriptions_of(db, [user]),
+                            *quote_subs.quote_subscriptions_of(db, [user]))
+                if s.paused_reason == GUEST_ACCOUNT]
+        if not held:
+            return 0
+        resumed = subs.resume_target(db, user, at=at)
+        quotes = quote_subs.resume_quote_target(db, user, at=at)
+    log.info("%s is a member again: %d subscriptions by direct message resumed", user,
+             len(resumed) + len(quotes))
+    return len(resumed) + len(quotes)
