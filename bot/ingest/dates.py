@@ -16,9 +16,12 @@ from bot.ingest.zones import offset_as_written, zone_named
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
 _SPOKEN = ((re.compile(r"\b(?:12(?::00)?\s*)?noon\b", re.I), "12:00"),
            (re.compile(r"\b(?:12(?::00)?\s*)?midnight\b", re.I), "00:00"),
-           (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b|uhr\b)", re.I), r"\1:\2 "))
+           (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b|uhr\b)", re.I), r"\1:\2 "),
+           (re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?![\d.])(?=\s*(?:[A-Z]{2,5}\b|[+-]\d\d|$))"),
+            r"\1:\2"))
 """`noon` (read as 00:00), `midnight` (the day's start, as ISO 8601 has it), `10.30am` and
-`10.30 Uhr` (10:00; with a date `2.12.2026 um 10.30 Uhr`, no date) as dateutil reads them."""
+`10.30 Uhr` (10:00; with a date `2.12.2026 um 10.30 Uhr`, no date), and `10.00 GMT` or a
+date ending `10.00` (no date) as dateutil reads them."""
 _DOTNET = re.compile(r"\s*/?Date\((-?\d{1,16})(?:[+-]\d{4})?\)/?\s*")
 """A date as .NET's JSON serializer writes it, `/Date(1796198400000)/` (milliseconds since the
 epoch, then perhaps the writer's offset, which does not change the moment)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.ingest.zones import OFFSETS
+
 TERMINAL = tuple('.!?…"”’\')»:;')
 SHARE_PROMPT = re.compile(
     r"^(share( this( article| story| page)?)?( on \w+)?|tweet|e-?mail|print|copy link|"
@@ -55,7 +57,8 @@ BYLINE = re.compile(rf"^[Bb][Yy]\s+{NAME}(\s+{NAME}){{0,3}}"
                     rf"(\s*(,|and|&)\s*{NAME}(\s+{NAME}){{0,3}})*"
                     r"(\s*[,|]\s*[\w ]{2,40})?$")
 PUBLISHED = re.compile(
-    r"^(?P<who>[^\d|]{0,60}?)\s*(?:\|\s*)?(?:published|updated|posted|last updated)"
+    r"^(?P<who>[^\d|]{0,60}?)\s*(?:\|\s*)?(?:(?:first|originally|last)\s+)?"
+    r"(?:published|updated|posted|modified)"
     r"\s*(?:on|at)?\s*:?\s*(?P<when>.*\d.*)$",
     re.IGNORECASE,
 )
@@ -67,7 +70,11 @@ DATE_WORDS = {
     "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "et", "ct", "pt", "cst", "cdt",
     "ist", "pkt", "t", "z", "st", "nd", "rd", "th", "of", "ago", "a", "p", "m", "hour", "hours",
     "minute", "minutes", "mins", "day", "days",
+    "published", "updated", "posted", "modified", "first", "originally", "last", "yesterday",
+    "today", "noon", "midnight", "w", *(name.casefold() for name in OFFSETS),
 }
+"""Words of a date line; with the labels of a second date (`Published 1 Dec, updated 2 Dec`:
+its earlier date is the article's) and the zone names ``zones.py`` reads."""
 DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&'-]{2,40})\))?)"

@@ -151,3 +151,25 @@ def test_a_dotnet_json_date_is_read(endpoint):
 def test_a_german_dotted_time_is_read(endpoint):
     """`2.12.2026 um 10.30 Uhr` was no date (stored undated)."""
     assert stored_published(endpoint, "2.12.2026 um 10.30 Uhr") == "2026-12-02T10:30:00+00:00"
+
+
+@pytest.mark.parametrize("line, utc", [
+    ("Published 1 Dec 2026, updated 2 Dec 2026", "2026-12-01T00:00:00+00:00"),
+    ("Harbour Wire | Published 1 Dec 2026 10:00 GMT | Updated 2 Dec 2026 11:00 GMT",
+     "2026-12-01T10:00:00+00:00"),
+    ("Updated 2 Dec 2026, first published 1 Dec 2026", "2026-12-01T00:00:00+00:00"),
+    ("First published on Tue 1 Dec 2026 10.00 GMT", "2026-12-01T10:00:00+00:00"),
+    ("Published noon ET, Dec. 2, 2026", "2026-12-02T17:00:00+00:00"),
+    ("Updated yesterday at 10:00", None),
+])
+def test_a_date_line_of_the_copy_with_two_dates_or_spoken_times_is_furniture(endpoint, line, utc):
+    """Such a line stayed in the copy as its first paragraph (in the summary, what's new and
+    `/who-said`), and the article was undated; `First published …` made `First` its source
+    too, and `10.00 GMT` was no time. The earlier date dates the article; a relative one
+    (`yesterday`, written before the page was read) dates nothing."""
+    port, dbs = endpoint
+    status, body, _ = post(port, article((FERRY[0], f"{line}\n\n{FERRY[1]}")))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert (stored["published"], line in stored["body"]) == (utc, False), stored
+    assert stored["source"] != "First"
