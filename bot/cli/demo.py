@@ -28,7 +28,8 @@ DEMO = resources.files("bot") / "demo"
               help="Write the demo database here instead of a temporary file.")
 @click.pass_obj
 def demo(obj: CliContext, keep: Path | None) -> None:
-    """Ingest the bundled sample articles in order and print what Slack would get.
+    """Ingest the bundled sample articles in order and print what Slack would get (with
+    every fact an update adds: Slack shows the strongest three and how many more).
 
     \b
     Example:

@@ -37,7 +37,8 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     """Run the bot: poll feeds and folders, take POST /ingest, deliver alerts.
 
     With --console there is no Slack at all: every alert of every topic is printed here as it
-    would appear in Slack. Stop with Ctrl-C or SIGTERM: the article in progress finishes and
+    would appear in Slack, with every fact an update adds (Slack shows the strongest three
+    and how many more). Stop with Ctrl-C or SIGTERM: the article in progress finishes and
     nothing is lost.
 
     \b
