@@ -5,6 +5,8 @@ words have long posting lists, as in real copy), from a few thousand speakers.
 Each database is built once with bulk inserts and cached under /tmp by size, so reruns are fast.
 Queries are fragments of stored quotes (some with a typo, some with curly quotes, capitals and
 punctuation), speaker names, and text that matches nothing. Hit rates are reported alongside.
+The same queries are asked again as a guest whose channels follow 2% of the stories (four
+articles each): their latency beside a member's, measured in the same run.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ SEED = 7
 SIZES = {"smoke": (2_000,), "full": (10_000, 100_000, 1_000_000)}
 QUERIES = {"smoke": 60, "full": 400}
 QUOTES_PER_ARTICLE = 8
+ARTICLES_PER_STORY = 4
+GUEST_SHARE = 0.02
 CACHE = Path(os.environ.get("WIREWATCH_BENCH_CACHE", "/tmp"))
-LAYOUT = 4  # bump when the generated data or the schema changes, so caches are rebuilt
+LAYOUT = 5  # bump when the generated data or the schema changes, so caches are rebuilt
 FUNCTION_WORDS = (["the", "a", "of", "to", "and", "in", "that", "is", "it", "for", "we", "will", "not", "on", "be", "this", "with", "are", "have", "as", "was", "our", "they", "but", "at", "by", "from", "would", "an", "has", "been", "there", "no", "all", "can"])
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "do", "fa", "ge", "hu", "ja", "ko", "le", "ma", "no", "pe", "ri", "so", "tu", "va", "be", "ci", "de", "fo", "gi", "ha", "ji", "ku", "la", "me", "ni", "po", "ra", "se", "ti", "vo", "wa", "ze"]
 KINDS = ("direct",) * 6 + ("indirect",) * 3 + ("fragment",)
@@ -133,6 +137,7 @@ def _fill(path: Path, size: int) -> None:
         for r in rows:
             terms.update(set(normalise(r[3]).split()))
     conn.executemany("INSERT INTO quote_vocab (term, docs) VALUES (?, ?)", terms.items())
+    _stories(conn, articles)
     count_speakers(Database(conn), dict(conn.execute(
         "SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall()))
     conn.commit()
@@ -140,6 +145,19 @@ def _fill(path: Path, size: int) -> None:
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()
+
+
+def _stories(conn: sqlite3.Connection, articles: int) -> None:
+    """Every ``ARTICLES_PER_STORY`` articles in a row are one story (what a guest's reach is of)."""
+    stories = (articles + ARTICLES_PER_STORY - 1) // ARTICLES_PER_STORY
+    conn.executemany(
+        "INSERT INTO stories (id, title, summary, created_at, updated_at, article_count) "
+        "VALUES (?, ?, '[]', '2026-11-24T00:00:00+00:00', '2026-11-24T00:00:00+00:00', ?)",
+        ((i, f"Generated story {i}", ARTICLES_PER_STORY) for i in range(1, stories + 1)))
+    conn.executemany(
+        "INSERT INTO story_articles (story_id, article_id, verdict, whats_new, created_at) "
+        "VALUES (?, ?, 'new', '[]', '2026-11-24T00:00:00+00:00')",
+        (((i - 1) // ARTICLES_PER_STORY + 1, i) for i in range(1, articles + 1)))
 
 
 def queries(db, count: int, rng: random.Random) -> list[tuple[str, str, int | None]]:
@@ -196,8 +214,9 @@ def measure(size: int, count: int) -> list[dict]:
                                 [qid]).fetchone()
             found += (target[0], target[1]) in zip(texts, ids, strict=True)
             top1 += bool(texts) and texts[0] == target[0]
-    db.close()
     label = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M"
+    guest = as_guest(db, planned, rng, label=label, member=percentile(timings, 95))
+    db.close()
     note = f"{len(planned)} queries: fragments, typos, curly quotes/caps, speakers, no-match"
     rows = [row(NAME, f"p{p} at {label} quotes", percentile(timings, p), "ms",
                 target="< 50" if p == 95 and size >= 1_000_000 else None,
@@ -206,7 +225,29 @@ def measure(size: int, count: int) -> list[dict]:
     if wanted:
         rows.append(row(NAME, f"fragment found in top 5 at {label}", found / wanted, "ratio"))
         rows.append(row(NAME, f"fragment ranked first at {label}", top1 / wanted, "ratio"))
-    return rows
+    return rows + guest
+
+
+def as_guest(db: Database, planned: list[tuple[str, str, int | None]], rng: random.Random, *,
+             label: str, member: float) -> list[dict]:
+    """The same queries asked by a guest whose channels follow ``GUEST_SHARE`` of the stories:
+    latency beside the member's p95 of this run, and the hits outside their reach (none)."""
+    stories = db.execute("SELECT max(id) FROM stories").fetchone()[0]
+    reach = frozenset(rng.sample(range(1, stories + 1), max(1, int(stories * GUEST_SHARE))))
+    timings, outside = [], 0
+    for _, text, _ in planned:
+        start = time.perf_counter()
+        answer = who_said(db, text, stories=reach)
+        timings.append((time.perf_counter() - start) * 1000)
+        outside += sum((h.article_id - 1) // ARTICLES_PER_STORY + 1 not in reach
+                       for h in answer.hits)
+    note = f"a guest reaching {len(reach)} of {stories} stories, the same queries"
+    return [row(NAME, f"guest p50 at {label} quotes", percentile(timings, 50), "ms", note=note),
+            row(NAME, f"guest p95 at {label} quotes", percentile(timings, 95), "ms"),
+            row(NAME, f"guest / member p95 at {label}", percentile(timings, 95) / member,
+                "ratio"),
+            row(NAME, f"guest hits outside their reach at {label}", float(outside), "hits",
+                target="< 1")]
 
 
 def run(*, scale: str = "full") -> list[dict]:

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from bot.alerts.notify import MAX_NOTIFY, NotifyError, parse_notify
 from bot.alerts.pause import resume_channel
-from bot.permissions import Action, field_refusal, may
+from bot.permissions import AFTER_ACK_WAIT, Action, field_refusal, may
 from bot.slack.membership import INVITE, can_post_within
 from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, parse_query
@@ -27,6 +27,7 @@ from handlers.views.topic_view import (
     form_of,
     preview_blocks,
     problem_blocks,
+    refused_blocks,
     topic_modal,
 )
 from storage import subscriptions as subs
@@ -49,11 +50,15 @@ def open_topic_modal(client: WebClient, trigger_id: str, channel: str | None) ->
 
 
 def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    """Stories of every topic, whatever channels follow them: for whoever may add a topic."""
     ack()
     view = body.get("view") or {}
     form = form_of(view)
     query = form.query or (default_query(form.name) if form.name else "")
-    if not query:
+    who = role_answer(context, wait=AFTER_ACK_WAIT)
+    if not may(who.role, Action.MANAGE_TOPICS):
+        shown = refused_blocks(field_refusal(Action.MANAGE_TOPICS, who))
+    elif not query:
         shown = problem_blocks("type a name or a query first")
     else:
         try:

@@ -124,6 +124,11 @@ def problem_blocks(problem: str) -> list[dict]:
                      "Preview matches again.")]
 
 
+def refused_blocks(line: str) -> list[dict]:
+    """What the preview shows someone who may not add topics: why, and no story."""
+    return [{"type": "divider"}, _section(f":no_entry: {fit(line, 500)}")]
+
+
 def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit],
               notify: tuple[str, ...] = ()) -> dict:
     where = (f"<#{channel}> gets its alerts as they happen{notifies(notify)}." if channel else

@@ -166,3 +166,22 @@ def test_the_preset_counts_only_when_the_channel_field_is_missing_from_the_state
     emptied = {"channel": {"value": {"type": "conversations_select",
                                      "selected_conversation": None}}}
     assert form_of({**preset, "state": {"values": emptied}}).channel is None
+
+
+def test_a_preview_clicked_by_anyone_but_an_admin_shows_no_story(runtime, fake_slack, pipeline,
+                                                                 fresh_db):
+    """**Preview matches** searches every story of the last days, whatever channels follow it:
+    a guest's signed click on it (a forged one, or one made a guest after the form opened)
+    sees who may add topics, never a story's title."""
+    fake_slack.add_user("U0GUEST", guest=True)
+    list(pipeline.ingest([RawArticle(text=PORT, origin="p1")]))
+    modal = open_modal(runtime, fake_slack)
+    values = fill("Port strike", "strike", "C0DESK")
+    post_signed(events_url(runtime), view_action_body(modal, values, PREVIEW, user="U0GUEST"))
+    wait_for(lambda: fake_slack.calls_to("views.update"))
+    refused = fake_slack.modals[modal["id"]]
+    text = json.dumps(refused["blocks"], ensure_ascii=False)
+    assert "Northhaven" not in text and "Only wirewatch admins" in text, text
+    post_signed(events_url(runtime), view_action_body(refused, values, PREVIEW))
+    wait_for(lambda: len(fake_slack.calls_to("views.update")) == 2)
+    assert "Northhaven" in json.dumps(fake_slack.modals[modal["id"]]["blocks"])
