@@ -12,6 +12,10 @@ from bot.cli.context import CliContext
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
 
+NO_GOOD_LINE = ('no line of INPUT.jsonl is an article: each line is one JSON object, '
+                '{"id": "a1", "text": "…"}; articles in .txt, .html or .json files are read by '
+                '`wirewatch ingest FILE`, and `wirewatch who-said` then finds their quotes')
+
 
 @click.group()
 def quotes() -> None:
@@ -63,6 +67,8 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
         found = found if fragments else statements(doc, found)
         record = {"id": doc_id, "quotes": [quote_record(q) for q in found]}
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if bad and not good:
+        click.echo(NO_GOOD_LINE, err=True)
     if bad:
         raise click.exceptions.Exit(1)
 

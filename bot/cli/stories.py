@@ -51,7 +51,8 @@ def replay(obj: CliContext, input_path, keep: Path | None) -> None:
 
 
 @stories.command("list")
-@click.option("--limit", default=20, show_default=True, help="How many stories to show.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="How many stories to show.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def list_(obj: CliContext, limit: int, as_json: bool) -> None:

@@ -113,7 +113,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
 
 @topics.command("show")
 @click.argument("name")
-@click.option("--limit", default=10, show_default=True, help="How many stories to show.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+              help="How many stories to show.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:

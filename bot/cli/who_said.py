@@ -13,7 +13,8 @@ from bot.who_said import who_said as lookup
 
 @click.command("who-said")
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=5, show_default=True, help="How many matches to show.")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(min=1),
+              help="How many matches to show.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) -> None:

@@ -70,6 +70,29 @@ def test_a_topic_name_not_found_is_answered_with_the_names_there_are(db_path):
     assert invoke(db_path, "topics", "remove", "port strikes").exit_code == 0
 
 
+def test_quotes_extract_given_an_article_file_says_what_it_reads(db_path, tmp_path):
+    write(tmp_path / "a.txt", "Ferry strike\n\n\"We stay out,\" said Ada Brandt.\n")
+    result = invoke(db_path, "quotes", "extract", str(tmp_path / "a.txt"))
+    assert result.exit_code == 1
+    assert "line 1: not JSON" in result.output  # and only that, for each line, before
+    assert "each line is one JSON object" in result.output
+    assert "`wirewatch ingest FILE`" in result.output
+    write(tmp_path / "mixed.jsonl", '{"id": "a", "text": "Nothing quoted."}\nnot json\n')
+    mixed = invoke(db_path, "quotes", "extract", str(tmp_path / "mixed.jsonl"))
+    assert mixed.exit_code == 1 and "each line is one JSON object" not in mixed.output
+
+
+@pytest.mark.parametrize("command", [("stories", "list"), ("topics", "show", "Ferries"),
+                                     ("who-said", "ferry")])
+def test_a_limit_below_one_is_refused(db_path, tmp_path, command):
+    write(tmp_path / "a.txt", "Ferry strike\n\nFerry crews stopped work on Monday.\n")
+    invoke(db_path, "ingest", str(tmp_path / "a.txt"))
+    invoke(db_path, "topics", "add", "Ferries", "ferry")
+    for limit in ("0", "-1"):  # 0 said "no stories yet in …"; -1 was no limit
+        result = invoke(db_path, *command, "--limit", limit)
+        assert result.exit_code == 2 and "--limit" in result.output, result.output
+
+
 def test_who_said_finds_stored_quote_and_survives_fts_syntax(db_path, tmp_path):
     write(tmp_path / "q.txt", "Dam opens\n\n\"We finished two months early,\" said engineer "
           "Lena Dahl on Friday.")
