@@ -9,7 +9,7 @@ from dateutil import parser as dateparser
 from dateutil import tz
 
 from bot.ingest.date_words import in_english
-from bot.ingest.relative_dates import relative
+from bot.ingest.relative_dates import LONGEST, relative
 from bot.ingest.unix_time import is_bare_number, is_unix_time, unix_time
 from bot.ingest.zones import offset_as_written, zone_named
 
@@ -46,6 +46,11 @@ _MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _A_DAY = re.compile(rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s*\d|"
                     rf"\d(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}|\d{{4}}-?W\d\d", re.I)
 """A piece of the string that names a day, not only a time of day (`10:00 ET`)."""
+_A_DAY_OR_TIME = re.compile(rf"{_MONTH}|\d{{1,4}}[/.-]\d{{1,2}}|\d{{8}}|\d:\d\d|\d\s*[ap]\.?m\b|"
+                            r"\d\s?h\s?\d\d", re.I)
+"""What a date names, in English: a month, a date in digits, or a time of day (`10:00 ET` is
+today's). A string of none (`Page 12`, `Part 3 of 5`, `Week 49`, `Published in 2025`) is no
+date, where dateutil's fuzzy reading took its numbers for a day, a month or a year."""
 
 
 def normalise_time(value: str | None) -> str | None:
@@ -65,8 +70,8 @@ def normalise_time(value: str | None) -> str | None:
             return None
         return stamped.isoformat() if stamped else None
     now = datetime.now(UTC)
-    days = [p for p in _BETWEEN.split(value)
-            if _A_DAY.search(in_english(p)) or relative(p, now) is not None]
+    pieces = _BETWEEN.split(value) if len(value) <= LONGEST else []  # no date is longer
+    days = [p for p in pieces if _A_DAY.search(in_english(p)) or relative(p, now) is not None]
     if len(days) > 1:
         read = [when for when in (_one_date(p, now) for p in days) if when is not None]
         return min(read).isoformat() if read else None
@@ -83,6 +88,8 @@ def _one_date(value: str, now: datetime) -> datetime | None:
     if _ISO_WEEK.fullmatch(value):
         return _week_date(value)
     value = in_english(value)
+    if not _A_DAY_OR_TIME.search(value):
+        return None
     when = _parsed(value, now, dayfirst=False)
     if when is not None and _both_ways(value):
         other = _parsed(value, now, dayfirst=True)

@@ -173,3 +173,12 @@ def test_a_date_line_of_the_copy_with_two_dates_or_spoken_times_is_furniture(end
     stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
     assert (stored["published"], line in stored["body"]) == (utc, False), stored
     assert stored["source"] != "First"
+
+
+@pytest.mark.parametrize("written", ["Page 12", "Part 3 of 5", "Week 49", "Published in 2025",
+                                     "Room 101", "Q4 2026"])
+def test_a_string_that_names_no_day_is_no_date(endpoint, written):
+    """A CMS field holding something else (`Page 12`, `Part 3 of 5`): dateutil's fuzzy reading
+    took its numbers for a day (the 12th), a month and day (5 March), a year (2049, 101) or
+    today in that year; now no date, stored undated as an unreadable date is."""
+    assert stored_published(endpoint, written) is None
