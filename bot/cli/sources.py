@@ -78,7 +78,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
     """Add an RSS/Atom feed URL or a folder to watch.
 
     A feed's first poll stores the entries it already carries without alerting; alerts start
-    with the next new entry. Files dropped in a folder always alert. A feed must be on a public
+    with the next new entry. Files dropped in a folder are never held back so (each alerts
+    when a tracked topic matches its story and it is not too old). A feed must be on a public
     address unless its network is in WIREWATCH_ALLOW_NETWORKS or --allow-private is given.
     A feed is fetched once right away: a wrong address, a page that is not a feed or a server
     that does not answer is said now (the feed is still added, and polls keep trying).
