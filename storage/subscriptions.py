@@ -166,7 +166,8 @@ def set_last_digest(db: Database, subscription_id: int, at: str, event: int | No
 
 def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], frozenset[int]]:
     """(topics, stories) these channels follow: the topics they subscribe to; the stories of
-    those topics and those alerted there."""
+    those topics and those alerted there (a quote digest, which names no story, by the stories
+    of the quotes it listed)."""
     targets = sorted(set(channels))
     if not targets:
         return frozenset(), frozenset()
@@ -174,9 +175,13 @@ def followed_in(db: Database, channels: Iterable[str]) -> tuple[frozenset[int], 
     topics = frozenset(r[0] for r in db.execute(
         f"SELECT topic_id FROM subscriptions WHERE target_type = 'channel' AND target_id IN "
         f"({marks})", targets))
+    sent = f"a.status = 'sent' AND (a.channel IN ({marks}) OR a.posted_channel IN ({marks}))"
     stories = frozenset(r[0] for r in db.execute(
-        f"SELECT story_id FROM alerts WHERE status = 'sent' AND (channel IN ({marks}) OR "
-        f"posted_channel IN ({marks})) UNION SELECT st.story_id FROM story_topics st JOIN "
-        f"subscriptions s ON s.topic_id = st.topic_id WHERE s.target_type = 'channel' AND "
-        f"s.target_id IN ({marks})", targets * 3))
+        f"SELECT a.story_id FROM alerts a WHERE a.story_id IS NOT NULL AND {sent} "
+        f"UNION SELECT sa.story_id FROM alerts a JOIN quote_alert_items qi ON qi.alert_id = a.id "
+        f"JOIN quotes q ON q.id = qi.quote_id JOIN story_articles sa ON sa.article_id = "
+        f"q.article_id WHERE a.story_id IS NULL AND a.kind = 'quote' AND {sent} "
+        f"UNION SELECT st.story_id FROM story_topics st JOIN subscriptions s ON s.topic_id = "
+        f"st.topic_id WHERE s.target_type = 'channel' AND s.target_id IN ({marks})",
+        targets * 5))
     return topics, stories

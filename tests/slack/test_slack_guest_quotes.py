@@ -170,3 +170,24 @@ def test_a_member_made_a_guest_gets_nothing_more_by_direct_message(
     runtime.deliver_pending(now=datetime.now(UTC) + timedelta(minutes=2))
     shown = json.dumps([m.blocks for m in fake_slack.posts(dm)])
     assert "checked twice" in shown and "sprinklers" not in shown, shown
+
+
+def test_a_quote_a_digest_brought_into_the_desk_is_in_its_guests_reach(
+        runtime, fake_slack, fresh_db, desks):
+    """A daily digest of a person's quotes posted in the desk lists a quote of a story the desk
+    follows no topic of: its guests find it, as they find a quote alerted there as it happens;
+    the partner, whose channel got no digest, does not."""
+    said = add_article(fresh_db, title="Harbour pilots vote",
+                       quotes=(("Pilots will not board after dark", "Per Lund"),))
+    add_story(fresh_db, article_id=said, title="Harbour pilots vote")
+    quote = fresh_db.execute("SELECT id FROM quotes WHERE article_id = ?", [said]).fetchone()[0]
+    with transaction(fresh_db):
+        digest = fresh_db.execute(
+            "INSERT INTO alerts (story_id, article_id, channel, kind, status, attempts, "
+            "created_at) VALUES (NULL, NULL, ?, 'quote', 'sent', 1, ?)",
+            [DESK, "2026-12-02T21:00:00+00:00"]).lastrowid
+        fresh_db.execute("INSERT INTO quote_alert_items (alert_id, quote_id, subscription_id) "
+                         "VALUES (?, ?, 1)", [digest, quote])
+    for user, channel in ASKERS:
+        found = who_said(runtime, fake_slack, "from:Per Lund", user, channel)
+        assert ("Pilots will not board" in found) == (user != PARTNER), (user, found)
