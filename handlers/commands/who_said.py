@@ -28,7 +28,8 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
           share: bool = False, wait: float = LOOKUP_WAIT,
           nothing: str = "No quote matches that.") -> None:
     """The quotes matching ``query``; a guest's only of the stories in their reach (``here``,
-    the channel asked in, always counts), found and counted by the search itself."""
+    the channel asked in, always counts), found and counted by the search itself. Read as a
+    guest only because Slack did not say who asks, the answer is never shared."""
     reach = reach_of(context, here, wait=wait)
     result = who_said(db_of(context), query, limit=limit,
                       stories=None if reach is None else reach.stories)
@@ -38,7 +39,7 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
         answer(respond, f"{said} (searched for “{echo(query, 100)}”){note}")
         return
     lines = [f"*Who said* “{echo(query, 100)}”"] + [format_hit(hit) for hit in result.hits]
-    answer(respond, join_lines(lines) + note, share=share)
+    answer(respond, join_lines(lines) + note, share=share and not note)
 
 
 def format_hit(hit: QuoteHit) -> str:

@@ -191,3 +191,14 @@ def test_a_quote_a_digest_brought_into_the_desk_is_in_its_guests_reach(
     for user, channel in ASKERS:
         found = who_said(runtime, fake_slack, "from:Per Lund", user, channel)
         assert ("Pilots will not board" in found) == (user != PARTNER), (user, found)
+
+
+def test_an_answer_read_as_a_guest_only_because_slack_was_slow_is_never_shared(
+        runtime, fake_slack, desks):
+    """users.info answers 429: the member asking reads as a guest, told why, and their
+    ``share`` answers only to them (a channel should not get a partial answer and its note)."""
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"users.info"})
+    reply = run_command(runtime, fake_slack, "/who-said", "share night timetable will be cut",
+                        user=MEMBER, channel=DESK)
+    assert "did not say in time" in reply["text"] and "Who said" in reply["text"], reply
+    assert reply["response_type"] == "ephemeral", reply
