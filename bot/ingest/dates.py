@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from dateutil import parser as dateparser
 from dateutil import tz
 
-from bot.ingest.date_words import in_english
+from bot.ingest.date_words import ENGLISH, in_english
 from bot.ingest.relative_dates import LONGEST, relative
 from bot.ingest.unix_time import is_bare_number, is_unix_time, unix_time
 from bot.ingest.zones import offset_as_written, zone_named
@@ -30,6 +30,11 @@ AHEAD = timedelta(days=2)
 (`Dec 30` read on 2 January: dateutil took this year's, a year ahead)."""
 _SOME_YEAR = 4
 """A leap year no article is dated in: dateutil's default year, to see that none was written."""
+MINUS_SIGNS = dict.fromkeys(map(ord, "\u2010\u2011\u2212\ufe63\uff0d"), "-")
+"""Hyphens and minus signs word processors and typographic CMSs put in dates: dateutil read
+`10:00:00−05:00` (U+2212) as five hours ahead of UTC, and `2026‑12‑02` (U+2011) as no date."""
+_DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)[\u2013\u2014](?=\d)")
+"""`2026–12–02` with en dashes, as autocorrect writes it."""
 _ISO_WEEK = re.compile(r"\s*\d{4}-?W\d\d(?:-?\d)?(?:T\S+)?\s*", re.I)
 """An ISO 8601 week date, `2026-W49-3` (no date to dateutil) or `2026W493` (the year 493)."""
 _LABELS = ("last updated|updated|last modified|modified|edited|revised|first published|"
@@ -46,8 +51,10 @@ _MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _A_DAY = re.compile(rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s*\d|"
                     rf"\d(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}|\d{{4}}-?W\d\d", re.I)
 """A piece of the string that names a day, not only a time of day (`10:00 ET`)."""
-_A_DAY_OR_TIME = re.compile(rf"{_MONTH}|\d{{1,4}}[/.-]\d{{1,2}}|\d{{8}}|\d:\d\d|\d\s*[ap]\.?m\b|"
-                            r"\d\s?h\s?\d\d", re.I)
+_ENGLISH_MONTH = "|".join([*ENGLISH[1:], *(m[:3] for m in ENGLISH[1:]), "sept"])
+_A_DAY_OR_TIME = re.compile(
+    rf"(?<![a-z])(?:{_ENGLISH_MONTH})(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|\d{{1,4}}\s\d{{1,2}}\s\d{{2,4}}|"
+    r"\d{8}|\d(?:st|nd|rd|th)\b|\d\s*[年月日]|\d:\d\d|\d\s*[ap]\.?m\b|\d\s?h\s?\d\d", re.I)
 """What a date names, in English: a month, a date in digits, or a time of day (`10:00 ET` is
 today's). A string of none (`Page 12`, `Part 3 of 5`, `Week 49`, `Published in 2025`) is no
 date, where dateutil's fuzzy reading took its numbers for a day, a month or a year."""
@@ -60,6 +67,8 @@ def normalise_time(value: str | None) -> str | None:
     relative to now and month names in other languages are read too (``unix_time``,
     ``relative_dates``, ``date_words``); a string only of a number too short for Unix time
     (`2026`) is none. A string of two dates (published, then updated) is the earlier."""
+    if value:
+        value = _DASH_BETWEEN_DIGITS.sub("-", value.translate(MINUS_SIGNS))
     if not value or is_bare_number(value):
         return None
     dotnet = _DOTNET.fullmatch(value)

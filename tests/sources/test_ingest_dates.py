@@ -182,3 +182,23 @@ def test_a_string_that_names_no_day_is_no_date(endpoint, written):
     took its numbers for a day (the 12th), a month and day (5 March), a year (2049, 101) or
     today in that year; now no date, stored undated as an unreadable date is."""
     assert stored_published(endpoint, written) is None
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("2026-12-02T10:00:00\u221205:00", "2026-12-02T15:00:00+00:00"),
+    ("Tue, 01 Dec 2026 10:00:00 \u22120500", "2026-12-01T15:00:00+00:00"),
+    ("2026\u201112\u201102", "2026-12-02T00:00:00+00:00"),
+    ("2026\u201312\u201302", "2026-12-02T00:00:00+00:00"),
+])
+def test_minus_signs_and_dashes_of_word_processors_are_read_as_hyphens(endpoint, written, utc):
+    """A typographic minus (U+2212) in the offset was read as a plus, ten hours off, or made the
+    date unreadable; a non-breaking hyphen or en dashes between the digits made it no date."""
+    assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("written", ["2026 12 02", "02Dec2026", "2026年12月2日"])
+def test_dates_without_separators_stay_dates_under_the_no_day_rule(endpoint, written):
+    """Read by dateutil all along; the rule that a string naming no day is no date, as first
+    landed (1d93920), took these for none (spaces for separators, a month glued to its
+    digits, Chinese and Japanese 年月日)."""
+    assert stored_published(endpoint, written) == "2026-12-02T00:00:00+00:00"
