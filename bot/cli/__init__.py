@@ -32,6 +32,8 @@ class WirewatchGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            raise _misplaced(exc) or exc from None
         except WirewatchError as exc:
             raise click.ClickException(str(exc)) from exc
         except KeyboardInterrupt:  # not click's bare 'Aborted!': say what was kept
@@ -39,6 +41,19 @@ class WirewatchGroup(click.Group):
                        "command again goes on (files already stored count as duplicates)",
                        err=True)
             ctx.exit(130)
+
+
+GLOBAL_OPTIONS = {"--db": "--db FILE", "-v": "-v", "--verbose": "-v"}
+
+
+def _misplaced(exc: click.NoSuchOption) -> click.UsageError | None:
+    """`wirewatch topics list --db x`: the option exists, before the command's name."""
+    given = GLOBAL_OPTIONS.get(exc.option_name)
+    if given is None or exc.ctx is None:
+        return None
+    command = exc.ctx.command_path.split(" ", 1)[-1]
+    return click.UsageError(f"{exc.option_name} goes before the command: wirewatch {given} "
+                            f"{command} …", exc.ctx)
 
 
 @click.group(cls=WirewatchGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -93,6 +93,17 @@ def test_a_limit_below_one_is_refused(db_path, tmp_path, command):
         assert result.exit_code == 2 and "--limit" in result.output, result.output
 
 
+@pytest.mark.parametrize("command, option, says", [
+    (("topics", "list"), ("--db", "x.db"), "--db goes before the command: wirewatch --db FILE "
+                                           "topics list"),
+    (("ingest",), ("-v", "a.txt"), "-v goes before the command: wirewatch -v ingest"),
+    (("stories", "list"), ("--verbose",), "--verbose goes before the command: wirewatch -v "
+                                          "stories list")])
+def test_a_global_option_after_the_command_says_where_it_goes(db_path, command, option, says):
+    result = invoke(db_path, *command, *option)  # was "No such option '--db'"
+    assert result.exit_code == 2 and says in result.output, result.output
+
+
 def test_who_said_finds_stored_quote_and_survives_fts_syntax(db_path, tmp_path):
     write(tmp_path / "q.txt", "Dam opens\n\n\"We finished two months early,\" said engineer "
           "Lena Dahl on Friday.")
