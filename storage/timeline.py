@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 from sqlite_utils import Database
 
@@ -30,16 +31,22 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
                          article_count=story[3] or len(entries), entries=entries)
 
 
-def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT) -> list[StoryTitle]:
+def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,
+                 among: Collection[int] | None = None) -> list[StoryTitle]:
     """Stories whose title holds every word of ``fragment`` (any case, any order), latest
-    first: "harbour strike" finds "Strike shuts the harbour" as people remember titles."""
+    first: "harbour strike" finds "Strike shuts the harbour" as people remember titles.
+    ``among``: only these stories (a guest's reach); None, every story."""
     words = fragment.split() or [""]
     patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
                 for w in words]
     holds = " AND ".join(["title LIKE ? ESCAPE '\\'"] * len(patterns))
+    within = [] if among is None else [json.dumps(sorted(among))]
+    if within:
+        holds += " AND id IN (SELECT value FROM json_each(?))"
     return [StoryTitle(**r) for r in db.query(
         f"SELECT id, title, article_count FROM stories WHERE {holds} "
-        "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?", [*patterns, limit])]
+        "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?",
+        [*patterns, *within, limit])]
 
 
 def story_brief(db: Database, story_id: int) -> StoryBrief:

@@ -6,10 +6,8 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 from handlers.common import answer, db_of, echo, reach_of, row_id, unquote, user_text
 from handlers.timeline import send_timeline
-from storage.timeline import FIND_LIMIT, find_stories
+from storage.timeline import find_stories
 
-GUEST_FIND = 500
-"""Stories a guest's words are matched against, before those their channels follow are kept."""
 USAGE = ("Usage: `/story ID` or `/story WORDS FROM ITS TITLE` shows a story as it grew: each "
          "article in order with its source, time and what it added, the summary at the top. "
          "Example: `/story harbour strike`")
@@ -30,8 +28,7 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
                 not send_timeline(respond, db, story):
             answer(respond, f"No story {echo(number, 20)}. {USAGE}")
         return
-    found = [s for s in find_stories(db, text, limit=FIND_LIMIT if reach is None else GUEST_FIND)
-             if reach is None or reach.story(s.id)][:FIND_LIMIT]
+    found = find_stories(db, text, among=None if reach is None else reach.stories)
     if not found:
         answer(respond, f"No story title contains “{echo(text, 100)}”. {USAGE}")
         return

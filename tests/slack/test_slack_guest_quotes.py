@@ -202,3 +202,23 @@ def test_an_answer_read_as_a_guest_only_because_slack_was_slow_is_never_shared(
                         user=MEMBER, channel=DESK)
     assert "did not say in time" in reply["text"] and "Who said" in reply["text"], reply
     assert reply["response_type"] == "ephemeral", reply
+
+
+def test_a_guest_finds_their_story_by_words_behind_many_newer_ones_elsewhere(
+        runtime, fake_slack, fresh_db, desks):
+    """`/story WORDS`: the desk's ferry story, older than six hundred other stories with the same
+    words that the desk does not follow, is found (the reach is part of the search); none of
+    those is named."""
+    with transaction(fresh_db):
+        fresh_db["stories"].insert_all(
+            {"title": f"Ferry timetable thinned again, route {n}", "summary": "[]",
+             "created_at": "2026-12-02T20:00:00+00:00", "updated_at": "2026-12-02T20:00:00+00:00",
+             "article_count": 1} for n in range(600))
+    for user, channel in ASKERS:
+        found = run_command(runtime, fake_slack, "/story", "timetable ferry", user=user,
+                            channel=channel)
+        shown = json.dumps(found)
+        assert "Ferry timetable thinned" in shown and "route" not in shown, (user, shown[:300])
+    member = json.dumps(run_command(runtime, fake_slack, "/story", "timetable ferry",
+                                    user=MEMBER, channel=CHAT))
+    assert "route 599" in member, member[:300]
