@@ -35,15 +35,23 @@ MINUS_SIGNS = dict.fromkeys(map(ord, "\u2010\u2011\u2212\ufe63\uff0d"), "-")
 `10:00:00−05:00` (U+2212) as five hours ahead of UTC, and `2026‑12‑02` (U+2011) as no date."""
 _DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)[\u2013\u2014](?=\d)")
 """`2026–12–02` with en dashes, as autocorrect writes it."""
+_MONTH_WORD = "|".join([*ENGLISH[1:], *(m[:3] for m in ENGLISH[1:]), "sept"])
+_DAY_RANGES = (
+    re.compile(rf"\b(\d{{1,2}})\s*-\s*\d{{1,2}}(?=\.?\s+(?:{_MONTH_WORD})\b)", re.I),
+    re.compile(rf"\b((?:{_MONTH_WORD})\.?\s+\d{{1,2}})\s*-\s*\d{{1,2}}\b(?![:.\d])", re.I))
+"""A range of days, `1-2 Dec 2026`, `Dec 1-2, 2026` (dateutil read the year 2001 or 2002): its
+first day, as of two dates the earlier is taken."""
 _ISO_WEEK = re.compile(r"\s*\d{4}-?W\d\d(?:-?\d)?(?:T\S+)?\s*", re.I)
 """An ISO 8601 week date, `2026-W49-3` (no date to dateutil) or `2026W493` (the year 493)."""
 _LABELS = ("last updated|updated|last modified|modified|edited|revised|first published|"
            "originally published|published|posted|aktualisiert|ver[öo]ffentlicht|"
            "mis à jour|publi[ée]|modifi[ée]|actualizado|publicado|aggiornato|pubblicato|"
            "bijgewerkt|gepubliceerd|atualizado")
-_BETWEEN = re.compile(rf"\s*(?:[|;()\[\]·•]|\s[-–—/]\s|,?\s*\b(?:{_LABELS})\b\s*:?)\s*", re.I)
+_BETWEEN = re.compile(rf"\s*(?:[|;()\[\]·•]|\s[-–—/]\s|[/,](?=\d{{4}}-\d\d)|"
+                      rf",?\s*\b(?:{_LABELS})\b\s*:?)\s*", re.I)
 """What stands between two dates in one string: `Published 1 Dec, updated 2 Dec`,
-`1 December 2026 | Updated 2 December 2026`, `2026-12-01 (updated 2026-12-02)`."""
+`1 December 2026 | Updated 2 December 2026`, `2026-12-01 (updated 2026-12-02)`, an ISO 8601
+interval `2026-12-01/2026-12-02`."""
 _PLACE_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)"
                          r"(?:/[A-Z][A-Za-z_-]+)+")
 """A zone named by its place (`2026-12-02 10:00 Europe/Berlin`), which dateutil skips."""
@@ -51,9 +59,8 @@ _MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _A_DAY = re.compile(rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s*\d|"
                     rf"\d(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}|\d{{4}}-?W\d\d", re.I)
 """A piece of the string that names a day, not only a time of day (`10:00 ET`)."""
-_ENGLISH_MONTH = "|".join([*ENGLISH[1:], *(m[:3] for m in ENGLISH[1:]), "sept"])
 _A_DAY_OR_TIME = re.compile(
-    rf"(?<![a-z])(?:{_ENGLISH_MONTH})(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|\d{{1,4}}\s\d{{1,2}}\s\d{{2,4}}|"
+    rf"(?<![a-z])(?:{_MONTH_WORD})(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|\d{{1,4}}\s\d{{1,2}}\s\d{{2,4}}|"
     r"\d{8}|\d(?:st|nd|rd|th)\b|\d\s*[年月日]|\d:\d\d|\d\s*[ap]\.?m\b|\d\s?h\s?\d\d", re.I)
 """What a date names, in English: a month, a date in digits, or a time of day (`10:00 ET` is
 today's). A string of none (`Page 12`, `Part 3 of 5`, `Week 49`, `Published in 2025`) is no
@@ -97,6 +104,8 @@ def _one_date(value: str, now: datetime) -> datetime | None:
     if _ISO_WEEK.fullmatch(value):
         return _week_date(value)
     value = in_english(value)
+    for days in _DAY_RANGES:
+        value = days.sub(r"\1", value)
     if not _A_DAY_OR_TIME.search(value):
         return None
     when = _parsed(value, now, dayfirst=False)

@@ -202,3 +202,15 @@ def test_dates_without_separators_stay_dates_under_the_no_day_rule(endpoint, wri
     landed (1d93920), took these for none (spaces for separators, a month glued to its
     digits, Chinese and Japanese 年月日)."""
     assert stored_published(endpoint, written) == "2026-12-02T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("2026-12-01/2026-12-02", "2026-12-01T00:00:00+00:00"),
+    ("2026-12-01T10:00:00Z/2026-12-02T10:00:00Z", "2026-12-01T10:00:00+00:00"),
+    ("1-2 December 2026", "2026-12-01T00:00:00+00:00"),
+    ("Dec 1-2, 2026", "2026-12-01T00:00:00+00:00"),
+])
+def test_an_interval_or_a_range_of_days_is_its_first_day(endpoint, written, utc):
+    """An ISO 8601 interval was no date or 22:26 on its first day; a range of days was the
+    year 2001 or 2002 (`1-2` a month and a day, `2026` 20:26), held as too old for good."""
+    assert stored_published(endpoint, written) == utc
