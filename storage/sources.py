@@ -64,8 +64,8 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
     if every < MIN_EVERY[kind]:
         raise SourceError(f"a {kind} is polled at most every {MIN_EVERY[kind]} s; "
                           f"--every {every} is too often")
-    if get_source(db, location):
-        raise SourceError(f"{location} is already a source")
+    if existing := get_source(db, location):
+        raise SourceError(f"{location} is already a source, #{existing.id}")
     return insert_row(db, "sources", {
         "kind": kind, "location": location, "every": int(every), "added_at": iso(utcnow()),
         "failures": 0, "unhealthy": 0, "items": 0, "alert_existing": int(alert_existing),
