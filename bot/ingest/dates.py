@@ -65,6 +65,12 @@ _A_DAY_OR_TIME = re.compile(
 """What a date names, in English: a month, a date in digits, or a time of day (`10:00 ET` is
 today's). A string of none (`Page 12`, `Part 3 of 5`, `Week 49`, `Published in 2025`) is no
 date, where dateutil's fuzzy reading took its numbers for a day, a month or a year."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_A_MONTH = re.compile(rf"(?<![a-z])(?:{_MONTH_WORD})(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|"
+                      r"\d{1,4}\s\d{1,2}\s\d{2,4}|\d{8}|\d\s*月", re.I)
+"""A year with no month that can be read (`2 listopada 2026`, `śr, 02 lis 2026`, a month in a
+language ``date_words`` does not know): dateutil skipped the word and took the day for the
+month, 2 February. Such a date is none."""
 
 
 def normalise_time(value: str | None) -> str | None:
@@ -106,7 +112,8 @@ def _one_date(value: str, now: datetime) -> datetime | None:
     value = in_english(value)
     for days in _DAY_RANGES:
         value = days.sub(r"\1", value)
-    if not _A_DAY_OR_TIME.search(value):
+    if not _A_DAY_OR_TIME.search(value) or (_YEAR.search(value)
+                                             and not _A_MONTH.search(value)):
         return None
     when = _parsed(value, now, dayfirst=False)
     if when is not None and _both_ways(value):

@@ -214,3 +214,12 @@ def test_an_interval_or_a_range_of_days_is_its_first_day(endpoint, written, utc)
     """An ISO 8601 interval was no date or 22:26 on its first day; a range of days was the
     year 2001 or 2002 (`1-2` a month and a day, `2026` 20:26), held as too old for good."""
     assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("written", ["śr, 02 lis 2026 10:00:00 +0100", "2 listopada 2026 10:00",
+                                     "2 ноября 2026 10:00"])
+def test_a_month_in_a_language_not_read_makes_no_date_not_february(endpoint, written):
+    """Polish or Russian month names (languages the month table does not hold) were skipped
+    and the day taken for the month: 2 February, ten months back, held as too old to alert.
+    A year without a month that can be read is no date: stored undated, so it alerts."""
+    assert stored_published(endpoint, written) is None
