@@ -75,3 +75,21 @@ def remove_topic(db: Database, name: str) -> None:
     for table in ("story_topics", "subscriptions"):
         db.execute(f"DELETE FROM {table} WHERE topic_id = ?", [topic.id])
     db.execute("DELETE FROM topics WHERE id = ?", [topic.id])
+
+
+def set_query(db: Database, topic_id: int, query: str) -> None:
+    """Store a topic's new query, one the caller has already checked."""
+    db.execute("UPDATE topics SET query = ? WHERE id = ?", [query, topic_id])
+
+
+def unlink_running(db: Database, topic_id: int, *, since: str, limit: int,
+                   keep: Sequence[int]) -> int:
+    """Untie the topic from the ``limit`` stories seen last since ``since`` (those
+    ``storage.stories.recent_story_articles`` reads) but those in ``keep``; closed stories keep
+    their tie, as what the topic followed then."""
+    marks = ", ".join("?" * len(keep)) or "NULL"
+    cursor = db.execute(
+        "DELETE FROM story_topics WHERE topic_id = ? AND story_id IN (SELECT id FROM stories "
+        "WHERE last_seen >= ? ORDER BY last_seen DESC, id DESC LIMIT ?) "
+        f"AND story_id NOT IN ({marks})", [topic_id, since, limit, *keep])
+    return cursor.rowcount

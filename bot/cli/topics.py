@@ -1,4 +1,4 @@
-"""`wirewatch topics add|list|show|preview|remove`"""
+"""`wirewatch topics add|edit|list|show|preview|remove`"""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from bot.cli.context import CliContext, emit_json, where
 from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
+from bot.topic_edit import change_query
 from bot.topic_names import plain_words, shell_quoted, shell_word
 from bot.topic_preview import PREVIEW_DAYS, preview, why_text
 from storage.db import transaction
@@ -59,6 +60,10 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
         wirewatch topics add "NATO membership" 'NATO AND (membership OR invit*)'
         wirewatch topics add "Sybiha" 'person:"Andrii Sybiha" NOT gpe:Russia'
     """
+    if get_topic(obj.db, name) is not None:
+        raise click.ClickException(f"topic '{name}' already exists; to change its query, "
+                                   f"keeping its subscriptions: wirewatch topics edit "
+                                   f"{shell_word(name)} QUERY")
     if query_option is not None and words:
         raise click.ClickException("give the query after the name or with --query, not both")
     if query_option is None and _name_or_query(name, words):
@@ -89,6 +94,29 @@ def _which_one(name: str, rest: str) -> str:
             f"add {shell_quoted(whole)} (its query is then its words; add one after the quotes)."
             f" For the topic \"{name}\" with the query {rest}: wirewatch topics add "
             f"{shell_word(name)} --query {shell_word(rest)}. Nothing was added.")
+
+
+@topics.command("edit")
+@click.argument("name")
+@click.argument("words", metavar="QUERY", nargs=-1, required=True)
+@click.pass_obj
+def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
+    """Give NAME a new QUERY, keeping its subscriptions; the stories still running are
+    matched again (those the new query does not match stop alerting under NAME).
+
+    \b
+    Example:
+        wirewatch topics edit "Port strikes" 'strike AND (port OR dock* OR harbour)'
+    """
+    with transaction(obj.db):
+        if get_topic(obj.db, name) is None:
+            raise _no_topic(obj, name)
+        change = change_query(obj.db, name, " ".join(words),
+                              quiet_hours=obj.settings.story_quiet_hours)
+    click.echo(f"'{name}': {change.old} -> {change.new}")
+    click.echo(f"{counted(change.running, 'running story', 'running stories')} match"
+               f"{'es' if change.running == 1 else ''} it; "
+               f"{counted(change.dropped, 'running story', 'running stories')} no longer")
 
 
 @topics.command("list")

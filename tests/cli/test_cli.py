@@ -8,6 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from storage.db import open_db, transaction
+from storage.subscriptions import subscribe
+from storage.topics import get_topic
 from tests.conftest import write
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,6 +105,36 @@ def test_a_limit_below_one_is_refused(db_path, tmp_path, command):
 def test_a_global_option_after_the_command_says_where_it_goes(db_path, command, option, says):
     result = invoke(db_path, *command, *option)  # was "No such option '--db'"
     assert result.exit_code == 2 and says in result.output, result.output
+
+
+def test_a_topics_query_is_changed_in_place_keeping_its_subscriptions(db_path, tmp_path):
+    write(tmp_path / "ferry.txt", "Ferry crews strike at Lodmark\n\nFerry crews at Lodmark "
+          "stopped work on Monday over new rosters, their union said.")
+    write(tmp_path / "dam.txt", "Dam opens on the Tarn\n\nThe new dam on the river Tarn opened "
+          "on Friday after six years of work.")
+    invoke(db_path, "ingest", str(tmp_path))
+    invoke(db_path, "topics", "add", "Watch", "ferry OR strike")
+    db = open_db(db_path)
+    topic = get_topic(db, "Watch")
+    assert topic
+    with transaction(db):
+        subscribe(db, topic_id=topic.id, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U0ED", at="2026-12-02T20:00:00+00:00")
+    again = invoke(db_path, "topics", "add", "Watch", "dam")  # said "already exists", no more
+    assert again.exit_code == 1 and "wirewatch topics edit Watch QUERY" in again.output
+    result = invoke(db_path, "topics", "edit", "Watch", "dam", "OR", "reservoir")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "'Watch': ferry OR strike -> dam OR reservoir",
+        "1 running story matches it; 1 running story no longer"]
+    shown = invoke(db_path, "topics", "show", "Watch").output.splitlines()
+    assert shown[0] == "Watch: dam OR reservoir" and "Dam opens on the Tarn" in shown[1]
+    assert len([line for line in shown if line.startswith("  story ")]) == 1
+    assert db.execute("SELECT count(*) FROM subscriptions WHERE topic_id = ?",
+                      [topic.id]).fetchone()[0] == 1
+    bad = invoke(db_path, "topics", "edit", "Watch", "dam AND (")
+    assert bad.exit_code == 1 and "bad query" in bad.output
+    assert invoke(db_path, "topics", "show", "Watch").output.startswith("Watch: dam OR reservoir")
 
 
 def test_who_said_finds_stored_quote_and_survives_fts_syntax(db_path, tmp_path):
