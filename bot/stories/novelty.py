@@ -404,8 +404,7 @@ def _reasons(
     new name, date, time or age only in a sentence that is mostly new (a rewrite reframes
     "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     reasons = []
-    novel_facts = {f for f in sentence.facts - story.facts - relative_time_keys(sentence.text)
-                   if f.startswith(NOVEL_FACT_PREFIXES)
+    novel_facts = {f for f in _unknown_facts(sentence, story) if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(_known_name_word(w, story) for w in f[2:].split()))
                    and not _acronym_known(f, story)}
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
@@ -421,6 +420,16 @@ def _reasons(
     if not sentence.hedged and _claim(sentence, best, story, weights):
         reasons.append("claim")
     return tuple(reasons)
+
+
+def _unknown_facts(sentence: SentenceFeatures, story: _Story) -> frozenset[str]:
+    """The sentence's facts the story never had, less the times told from another event. Those
+    are number keys, so the text is searched for them only when a number is new: the search
+    tries some thirty number words at every character."""
+    unknown = sentence.facts - story.facts
+    if any(f[:2] == "n:" for f in unknown):
+        return unknown - relative_time_keys(sentence.text)
+    return unknown
 
 
 def relative_time_keys(text: str) -> set[str]:

@@ -3,7 +3,9 @@ not what happened: through the real pipeline (real spaCy, a real SQLite file), a
 restating the story's lead with only such a time new is a duplicate, while a newcomer timed the
 same way is news."""
 
+from bot.models import SentenceContent
 from bot.stories import novelty
+from bot.stories.features import SentenceFeatures
 from tests.stories.hourly import ingest_hourly
 
 REPORT = """Lindholm harbour pilots walk out over night rota
@@ -48,3 +50,16 @@ def test_relative_time_keys_read_a_time_told_from_another_event_only():
     assert keys("Talks lasted 12 hours on Monday.") == set()
     assert keys("She was jailed for 10 days after refusing to testify.") == set()
     assert keys("He was sentenced to 30 days after the trial.") == set()
+
+
+def test_a_time_from_another_event_is_taken_out_of_new_numbers_only():
+    unknown = novelty._unknown_facts
+    story = novelty.Earlier.of(novelty.stored([SentenceContent(
+        ("pilot", "walk"), ("e:lindholm", "n:12"), False, ())])).story()
+    timed = SentenceFeatures("Ten hours after the vote, 40 pilots walked out at Lindholm.",
+                             frozenset({"pilot", "walk"}),
+                             frozenset({"n:10", "n:40", "e:lindholm"}), False)
+    assert unknown(timed, story) == {"n:40"}
+    named = SentenceFeatures("Two days later, Maria Holmqvist resigned.",
+                             frozenset({"resign"}), frozenset({"e:holmqvist", "n:12"}), False)
+    assert unknown(named, story) == {"e:holmqvist"}
