@@ -1,0 +1,57 @@
+"""Dates as CMSs and word processors write them, rewritten into what dateutil reads, and the
+strings that name no date at all (which dateutil's fuzzy reading dated anyway)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.date_words import ENGLISH
+
+MINUS_SIGNS = dict.fromkeys(map(ord, "\u2010\u2011\u2212\ufe63\uff0d"), "-")
+"""Hyphens and minus signs word processors and typographic CMSs put in dates: dateutil read
+`10:00:00−05:00` (U+2212) as five hours ahead of UTC, and `2026‑12‑02` (U+2011) as no date."""
+_DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)[\u2013\u2014](?=\d)")
+"""`2026–12–02` with en dashes, as autocorrect writes it."""
+MONTH_WORD = "|".join([*ENGLISH[1:], *(m[:3] for m in ENGLISH[1:]), "sept"])
+_DAY_RANGES = (
+    re.compile(rf"\b(\d{{1,2}})\s*-\s*\d{{1,2}}(?=\.?\s+(?:{MONTH_WORD})\b)", re.I),
+    re.compile(rf"\b((?:{MONTH_WORD})\.?\s+\d{{1,2}})\s*-\s*\d{{1,2}}\b(?![:.\d])", re.I))
+"""A range of days, `1-2 Dec 2026`, `Dec 1-2, 2026` (dateutil read the year 2001 or 2002): its
+first day, as of two dates the earlier is taken."""
+_SPOKEN = ((re.compile(r"\b(?:12(?::00)?\s*)?noon\b", re.I), "12:00"),
+           (re.compile(r"\b(?:12(?::00)?\s*)?midnight\b", re.I), "00:00"),
+           (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b|uhr\b)", re.I), r"\1:\2 "),
+           (re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?![\d.])(?=\s*(?:[A-Z]{2,5}\b|[+-]\d\d|$))"),
+            r"\1:\2"))
+"""`noon` (read as 00:00), `midnight` (the day's start, as ISO 8601 has it), `10.30am` and
+`10.30 Uhr` (10:00; with a date `2.12.2026 um 10.30 Uhr`, no date), and `10.00 GMT` or a
+date ending `10.00` (no date) as dateutil reads them."""
+_A_DAY_OR_TIME = re.compile(
+    rf"(?<![a-z])(?:{MONTH_WORD})(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|\d{{1,4}}\s\d{{1,2}}\s\d{{2,4}}|"
+    r"\d{8}|\d(?:st|nd|rd|th)\b|\d\s*[年月日]|\d:\d\d|\d\s*[ap]\.?m\b|\d\s?h\s?\d\d", re.I)
+"""What a date names, in English: a month, a date in digits, or a time of day (`10:00 ET` is
+today's). A string of none (`Page 12`, `Part 3 of 5`, `Week 49`, `Published in 2025`) is no
+date, where dateutil's fuzzy reading took its numbers for a day, a month or a year."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_A_MONTH = re.compile(rf"(?<![a-z])(?:{MONTH_WORD})(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|"
+                      r"\d{1,4}\s\d{1,2}\s\d{2,4}|\d{8}|\d\s*月", re.I)
+"""A year with no month that can be read (`2 listopada 2026`, `śr, 02 lis 2026`, a month in a
+language ``date_words`` does not know): dateutil skipped the word and took the day for the
+month, 2 February. Such a date is none."""
+
+
+
+
+def as_dateutil_reads(value: str) -> str:
+    """``value`` with its hyphens plain, its spoken times in digits and a range of days its
+    first day (after month names are English: ``date_words.in_english``)."""
+    value = _DASH_BETWEEN_DIGITS.sub("-", value.translate(MINUS_SIGNS))
+    for written, plain in (*_SPOKEN, *((days, r"\1") for days in _DAY_RANGES)):
+        value = written.sub(plain, value)
+    return value
+
+
+def names_a_date(value: str) -> bool:
+    """A month, a date in digits or a time of day, and a readable month wherever a year is."""
+    return bool(_A_DAY_OR_TIME.search(value)) and not (_YEAR.search(value)
+                                                        and not _A_MONTH.search(value))
