@@ -166,6 +166,9 @@ def _word(query: str, start: int, tokens: list[Token]) -> int:
                                   position=start)
         tokens.append(Token("field", text.casefold(), start))
         return end + 1
+    if len(text) > 1 and text[0] in "-−" and text[1].isalnum():
+        raise TopicQueryError(f"'{text}' would match {text[1:]}, not leave it out: write "
+                              f"NOT {text[1:]}", query=query, position=start)
     if text in OPERATORS:
         tokens.append(Token("op", text, start))
     else:

@@ -43,6 +43,8 @@ def test_lowercase_operator_words_are_search_words():
     ("org:", 0, "'org:' needs a name"),
     ("a*", 0, "at least two letters"),
     ("NATO NOT", 5, "'NOT' needs something after it"),
+    ("ferry -strike", 6, "'-strike' would match strike, not leave it out: write NOT strike"),
+    ("(port OR dock*) −strike", 16, "write NOT strike"),  # a search engine's minus: matched
 ])
 def test_bad_queries_point_at_the_problem(query, position, message):
     with pytest.raises(TopicQueryError) as caught:
