@@ -42,13 +42,19 @@ month, 2 February. Such a date is none."""
 
 
 
+_US_ZONE = re.compile(r"(?<![/\w])(Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?"
+                      r"(?:\s+Time)?\b(?![/\s]+Europe|/)", re.I)
+"""`10:00 a.m. Eastern` (`Eastern Time`, `Pacific Standard Time`), dropped by dateutil for UTC:
+the region's abbreviation, which ``zones.regional`` reads."""
+
+
 def as_dateutil_reads(value: str) -> str:
     """``value`` with its hyphens plain, its spoken times in digits and a range of days its
     first day (after month names are English: ``date_words.in_english``)."""
     value = _DASH_BETWEEN_DIGITS.sub("-", value.translate(MINUS_SIGNS))
     for written, plain in (*_SPOKEN, *((days, r"\1") for days in _DAY_RANGES)):
         value = written.sub(plain, value)
-    return value
+    return _US_ZONE.sub(lambda found: found.group(1)[0].upper() + "T", value)
 
 
 def names_a_date(value: str) -> bool:

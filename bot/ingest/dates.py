@@ -49,10 +49,10 @@ def normalise_time(value: str | None) -> str | None:
         return stamped.isoformat() if stamped else None
     now = datetime.now(UTC)
     days = dates_in(value, now)
-    if days:
+    if len(days) > 1:
         read = [when for when in (_one_date(p, now) for p in days) if when is not None]
         return min(read).isoformat() if read else None
-    when = _one_date(value, now)
+    when = _one_date(value, now) or (_one_date(days[0], now) if days else None)
     return when.isoformat() if when else None
 
 

@@ -223,3 +223,15 @@ def test_a_month_in_a_language_not_read_makes_no_date_not_february(endpoint, wri
     and the day taken for the month: 2 February, ten months back, held as too old to alert.
     A year without a month that can be read is no date: stored undated, so it alerts."""
     assert stored_published(endpoint, written) is None
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("Dec. 2, 2026 10:00 a.m. Eastern", "2026-12-02T15:00:00+00:00"),
+    ("2026-12-02 10:00 Pacific Standard Time", "2026-12-02T18:00:00+00:00"),
+    ("June 2, 2026 10:00 Eastern Daylight Time", "2026-06-02T14:00:00+00:00"),
+    ("Dec 2, 2026 10:00 a.m. ET (1500 GMT)", "2026-12-02T15:00:00+00:00"),
+])
+def test_us_zones_in_words_and_a_wire_time_in_brackets_are_read(endpoint, written, utc):
+    """`Eastern`, `Pacific Standard Time` were dropped for UTC, hours off; a wire's `(1500 GMT)`
+    after the date made it no date at all."""
+    assert stored_published(endpoint, written) == utc
