@@ -245,3 +245,15 @@ def remember_file(db: Database, *, path: str, size: int, mtime_ns: int, sha256: 
          "articles": articles, "error": error},
         pk="path",
     )
+
+
+def unreadable_files(db: Database, folder: str, *,
+                     limit: int = 3) -> tuple[int, list[tuple[str, str]]]:
+    """How many files under ``folder`` could not be read as they are, and the latest few
+    with why (each is read again once it changes)."""
+    where = "substr(path, 1, length(?) + 1) = ? || '/' AND error IS NOT NULL"
+    count = db.execute(f"SELECT count(*) FROM seen_files WHERE {where}",
+                       [folder, folder]).fetchone()[0]
+    rows = db.execute(f"SELECT path, error FROM seen_files WHERE {where} "
+                      "ORDER BY seen_at DESC, path LIMIT ?", [folder, folder, limit]).fetchall()
+    return count, [(path, error) for path, error in rows]

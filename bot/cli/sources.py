@@ -28,6 +28,7 @@ from storage.sources import (
     normalise_location,
     remove_source,
     source_row,
+    unreadable_files,
 )
 
 
@@ -148,7 +149,9 @@ def list_(obj: CliContext, as_json: bool) -> None:
                     "health": health(row),
                     "held": {t.reason: t.count for t in held.get(row.id, [])},
                     "failed_articles": lost[row.id].count if row.id in lost else 0,
-                    "waiting_for_page": waiting.get(row.id, 0)}
+                    "waiting_for_page": waiting.get(row.id, 0),
+                    "unreadable_files": unreadable_files(obj.db, row.location)[0]
+                    if row.kind == "folder" else 0}
                    for row in rows])
         return
     if not rows:
@@ -174,8 +177,22 @@ def list_(obj: CliContext, as_json: bool) -> None:
             click.echo(f"    next try after {row.next_attempt_at}")
         if row.id in lost:
             click.echo(f"    {_failed_line(lost[row.id])}")
+        if row.kind == "folder":
+            _unreadable(obj, row.location)
     if None in lost:
         click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
+
+
+def _unreadable(obj: CliContext, folder: str) -> None:
+    """Files refused as they are were only logged, once: after the run, nothing said so."""
+    count, latest = unreadable_files(obj.db, folder)
+    if not count:
+        return
+    click.echo(f"    {counted(count, 'file')} not read (each is read again once it changes):")
+    for path, error in latest:
+        click.echo(f"      {Path(path).name}: {redact(error)}")
+    if count > len(latest):
+        click.echo(f"      … and {count - len(latest)} more")
 
 
 def _waiting_line(count: int) -> str:

@@ -4,8 +4,10 @@ from datetime import UTC, datetime
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.ingest.folder import FolderWatcher
 from storage.db import open_db, transaction
-from storage.sources import record_failure
+from storage.sources import record_failure, source_row
+from tests.sources.feedserver import at
 
 
 def invoke(db_path, *args):
@@ -80,3 +82,31 @@ def test_bad_alert_max_age_setting_stops_the_cli_with_one_line(db_path):
                                 env={"WIREWATCH_ALERT_MAX_AGE_HOURS": "a week"})
     assert result.exit_code == 1
     assert "WIREWATCH_ALERT_MAX_AGE_HOURS must be a number" in result.output
+
+
+def test_files_a_folder_could_not_read_are_listed_with_why(db_path, tmp_path):
+    folder = tmp_path / "drop"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "bin.txt").write_bytes(b"\x00\x01\x02")
+    (folder / "sub" / "bad.json").write_text("{bad")
+    (folder / "ok.txt").write_text("Ferry strike\n\nFerry crews stopped work on Monday.\n")
+    (tmp_path / "drop2").mkdir()
+    (tmp_path / "drop2" / "other.docx").write_bytes(b"PK")
+    invoke(db_path, "sources", "add", str(folder))
+    invoke(db_path, "sources", "add", str(tmp_path / "drop2"))
+    db = open_db(db_path)
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    for source_id in (1, 2):
+        for minute in (0, 1):  # a file is read once it has stopped changing
+            watcher.scan(db, source_row(db, source_id), now=at(minute))
+    listed = invoke(db_path, "sources", "list").output.splitlines()
+    start = listed.index("    3 files not read (each is read again once it changes):")
+    assert sorted(listed[start + 1:start + 4]) == [  # were only logged, once, by the run
+        "      bad.json: malformed JSON at line 1 column 2: Expecting property name enclosed "
+        "in double quotes",
+        "      bin.txt: binary file, not text",
+        "      notes.docx: unsupported file type '.docx' (use .txt, .html, .json or .jsonl)"]
+    assert "    1 file not read (each is read again once it changes):" in listed
+    as_json = json.loads(invoke(db_path, "sources", "list", "--json").output)
+    assert [row["unreadable_files"] for row in as_json] == [3, 1]
