@@ -166,3 +166,7 @@ def latest_by_speaker(db: Database, names: list[str], *, limit: int,
     rows = sorted(found, key=lambda r: -r.id)[:limit * 4]
     rows.sort(key=lambda r: r.kind != "direct")
     return rows[:limit]
+
+
+def any_quote(db: Database) -> bool:
+    return db.execute("SELECT EXISTS (SELECT 1 FROM quotes)").fetchone()[0] == 1

@@ -6,9 +6,10 @@ import dataclasses
 
 import click
 
-from bot.cli.context import CliContext, emit_json
+from bot.cli.context import CliContext, emit_json, where
 from bot.who_said import QuoteHit
 from bot.who_said import who_said as lookup
+from storage.quotes import any_quote
 
 
 @click.command("who-said")
@@ -32,7 +33,10 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
     if as_json:
         emit_json(dataclasses.asdict(answer))
         return
-    if answer.message:
+    if not answer.hits and not any_quote(obj.db):
+        click.echo(f"no quotes yet in {where(obj)}; ingest some articles with: "
+                   "wirewatch ingest PATH")
+    elif answer.message:
         click.echo(answer.message)
     for hit in answer.hits:
         click.echo(render_hit(hit))

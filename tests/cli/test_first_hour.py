@@ -336,6 +336,9 @@ def test_an_empty_answer_names_the_database_it_looked_in(tmp_path):
     for what in ("topics", "sources", "stories"):
         listed = wirewatch("--db", str(tmp_path / "w.db"), what, "list")
         assert listed.stdout.startswith(f"no {what} yet in {tmp_path / 'w.db'}; "), listed
+    said = wirewatch("--db", str(tmp_path / "w.db"), "who-said", "we will not go back")
+    assert said.stdout == (f"no quotes yet in {tmp_path / 'w.db'}; ingest some articles with: "
+                           "wirewatch ingest PATH\n")  # was "No quote matches that. Try a shorter…"
 
 
 def test_a_database_from_a_newer_wirewatch_is_refused_by_name(tmp_path):
