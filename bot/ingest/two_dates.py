@@ -28,5 +28,7 @@ _A_DAY = re.compile(rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_M
 def dates_in(value: str, now: datetime) -> list[str]:
     """The pieces of ``value`` that each name a day (`Dec 2, 2026 10:00 a.m. ET (1500 GMT)`:
     one, the time in brackets naming none)."""
-    pieces = _BETWEEN.split(value) if len(value) <= LONGEST else []  # no date is longer
+    if len(value) > LONGEST or not _BETWEEN.search(value):  # no date is longer
+        return []
+    pieces = _BETWEEN.split(value)
     return [p for p in pieces if _A_DAY.search(in_english(p)) or relative(p, now) is not None]
