@@ -144,6 +144,10 @@ class Runner:
         location = normalise_location(kind="folder", location=str(folder))
         source = get_source(db, location)
         if source is None:
+            if Path(location).exists() and not Path(location).is_dir():
+                raise SourceError(f"watched folder {location} is a file, not a folder; give "
+                                  "WIREWATCH_WATCH_FOLDER (or --watch) the folder files are "
+                                  "dropped into")
             if not Path(location).is_dir():
                 raise SourceError(f"watched folder {location} does not exist; create it first")
             with transaction(db):

@@ -49,6 +49,9 @@ def source_kind(location: str) -> str:
     if "://" in location or location.lower().startswith(("http:", "https:", "file:")):
         return "feed"
     path = Path(location).expanduser()
+    if path.is_file():
+        raise SourceError(f"{location} is a file: wirewatch ingest {location} reads it once; "
+                          "sources add takes a feed's address or a folder to watch")
     if not path.is_dir():
         raise SourceError(f"{location} is neither an http(s) feed address nor an existing "
                           f"folder: a feed's address starts with https:// (https://{location}), "

@@ -331,6 +331,18 @@ def test_a_source_that_is_neither_says_how_to_make_it_either(tmp_path):
                     "(mkdir -p example.com/feed.xml)")
 
 
+def test_a_file_given_for_a_folder_is_said_to_be_a_file(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Ferry strike\n\nFerry crews stopped work on Monday.\n")
+    line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "sources", "add",
+                                    str(article)))  # was "… and a folder must exist first"
+    assert line == (f"Error: {article} is a file: wirewatch ingest {article} reads it once; "
+                    "sources add takes a feed's address or a folder to watch")
+    line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "run", "--console",
+                                    env={"WIREWATCH_WATCH_FOLDER": str(article)}))
+    assert line.startswith(f"Error: watched folder {article} is a file, not a folder")
+
+
 def test_an_empty_answer_names_the_database_it_looked_in(tmp_path):
     """`topics add` typed in one folder and `topics list` in another read two ./wirewatch.db."""
     for what in ("topics", "sources", "stories"):
