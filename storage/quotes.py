@@ -129,6 +129,14 @@ def quotes_by_ids(db: Database, ids: list[int]) -> list[StoredQuote]:
     return [StoredQuote(**row) for row in dicts_in(db, sql, ids)]
 
 
+def articles_of_stories(db: Database, articles: Iterable[int],
+                        stories: Collection[int]) -> set[int]:
+    """Those of ``articles`` in one of ``stories`` (what a channel follows, say)."""
+    sql = ("SELECT DISTINCT article_id FROM story_articles WHERE article_id IN ({marks}) "
+           "AND story_id IN (SELECT value FROM json_each(?))")
+    return {row[0] for row in rows_in(db, sql, sorted(set(articles)), *_story_ids(stories))}
+
+
 def term_counts(db: Database, terms: list[str]) -> dict[str, int]:
     """How many quotes hold each of these terms (terms no quote holds are left out)."""
     sql = "SELECT term, docs FROM quote_vocab WHERE term IN ({marks})"

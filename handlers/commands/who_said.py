@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import LOOKUP_WAIT
+from bot.slack.sharing import held_share
 from bot.who_said import QuoteHit, who_said
 from handlers.common import answer, db_of, echo, join_lines, reach_of, user_text
 
@@ -29,7 +30,8 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
           nothing: str = "No quote matches that.") -> None:
     """The quotes matching ``query``; a guest's only of the stories in their reach (``here``,
     the channel asked in, always counts), found and counted by the search itself. Read as a
-    guest only because Slack did not say who asks, the answer is never shared."""
+    guest only because Slack did not say who asks, the answer is never shared; nor when it
+    holds a quote of a story the channel does not follow (``held_share``): then it says why."""
     reach = reach_of(context, here, wait=wait)
     result = who_said(db_of(context), query, limit=limit,
                       stories=None if reach is None else reach.stories)
@@ -38,17 +40,24 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
         said = echo(result.message or nothing, 400)
         answer(respond, f"{said} (searched for “{echo(query, 100)}”){note}")
         return
-    lines = [f"*Who said* “{echo(query, 100)}”"] + [format_hit(hit) for hit in result.hits]
-    answer(respond, join_lines(lines) + note, share=share and not note)
+    held = held_share(db_of(context), context.client, here, (h.article_id for h in result.hits),
+                      guest=reach is not None) if share and not note else None
+    outside = held.outside if held else frozenset()
+    lines = [f"*Who said* “{echo(query, 100)}”"] + [
+        format_hit(hit, here=hit.article_id not in outside) for hit in result.hits]
+    text = join_lines(lines) + note
+    answer(respond, f"{text}\n{held.why}" if held else text, share=share and not note and not held)
 
 
-def format_hit(hit: QuoteHit) -> str:
+def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
+    """One quote; ``here`` False marks it as of a story the channel does not follow."""
     who = hit.speaker or "unattributed"
     if hit.role:
         who = f"{who}, {hit.role}"
     where = " · ".join(x for x in (hit.source, hit.published) if x)
     line = f"• “{echo(hit.text, 600)}” — *{echo(who, 150)}*\n    _{echo(hit.article_title, 150)}_"
-    return f"{line} · {echo(where, 150)}" if where else line
+    line = f"{line} · {echo(where, 150)}" if where else line
+    return line if here else f"{line} · not followed in this channel"
 
 
 def register(app: App) -> None:

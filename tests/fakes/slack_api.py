@@ -46,8 +46,9 @@ PROXY_PAGE = (b"<html><head><title>Sign in to continue</title></head><body>Your 
 
 @dataclass
 class Channel:
-    """A conversation as Slack sees it: public or private, who is in it, archived, deleted, and
-    whether the bot may post there (``refuses_posts``: the error Slack answers when not)."""
+    """A conversation as Slack sees it: public or private, who is in it, archived, deleted,
+    whether the bot may post there (``refuses_posts``: the error Slack answers when not), and
+    whether it is shared with another organisation."""
 
     id: str
     private: bool = False
@@ -57,6 +58,8 @@ class Channel:
     refuses_posts: str | None = None  # e.g. restricted_action_read_only_channel
     refuses_replies: bool = False  # a channel whose settings allow no threads
     bot: str = BOT_USER  # the bot user the app has now
+    ext_shared: bool = False  # shared with another organisation (Slack Connect)
+    pending_ext_shared: bool = False  # invited to be shared, not yet accepted
 
     @property
     def bot_in(self) -> bool:
@@ -64,7 +67,9 @@ class Channel:
 
     def as_api(self) -> dict:
         return {"id": self.id, "is_channel": not self.private, "is_private": self.private,
-                "is_archived": self.archived, "is_member": self.bot_in}
+                "is_archived": self.archived, "is_member": self.bot_in,
+                "is_shared": self.ext_shared, "is_ext_shared": self.ext_shared,
+                "is_pending_ext_shared": self.pending_ext_shared}
 
 
 @dataclass(frozen=True)
@@ -251,7 +256,7 @@ class FakeSlack:
             channel = self._channel(old)
             self.channels[new] = Channel(new, private=channel.private,
                                          members=set(channel.members), archived=channel.archived,
-                                         bot=channel.bot)
+                                         bot=channel.bot, ext_shared=True)
             channel.deleted = True
             for message in self.messages:
                 if message.channel == old:

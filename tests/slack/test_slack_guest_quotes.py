@@ -31,7 +31,9 @@ users.conversations), a single-channel guest in their desk, a partner in the sha
 @pytest.fixture
 def desks(runtime, fake_slack, fresh_db):
     """The ferry desk and the shared channel follow Ferries; the newsroom, a harbour sale. The
-    ferry story holds one quote; the sale, twelve newer ones with the same words in them."""
+    ferry story holds one quote; the sale, twelve newer ones with the same words in them.
+    Each /subscribe refreshes App Home after it answers (listing channels): waited for, or it
+    may take a failure a test sets up for the guest's own users.conversations."""
     fake_slack.add_user(GUEST, guest=True)
     fake_slack.add_user(SINGLE, single_channel_guest=True)
     fake_slack.add_user(PARTNER, team="T0PARTNER")
@@ -43,6 +45,7 @@ def desks(runtime, fake_slack, fresh_db):
         sale = add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
     for channel, topic in ((DESK, "Ferries"), (SHARED, "Ferries"), (NEWSROOM, "Harbour takeover")):
         run_command(runtime, fake_slack, "/subscribe", topic, channel=channel)
+    wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 3)
     said = add_article(fresh_db, title="Ferry timetable thinned", quotes=((SEEN, "Ola Fenn"),))
     add_story(fresh_db, article_id=said, title="Ferry timetable thinned", topic_ids=(ferries,))
     first = add_article(fresh_db, title="Harbour sold", quotes=(
@@ -82,9 +85,60 @@ def test_a_guest_finds_the_quotes_of_the_stories_their_channels_follow_only(
     assert "No quote matches" in named and "sale" not in named, named
     shared = run_command(runtime, fake_slack, "/who-said", "share cut back from January",
                          user=user, channel=channel)
-    assert shared["response_type"] == "in_channel" and "Ida Marsh" not in shared["text"]
-    assert "Ola Fenn" in shared["text"], shared
+    assert "Ida Marsh" not in shared["text"] and "Ola Fenn" in shared["text"], shared
+    assert shared["response_type"] == ("ephemeral" if channel == CHAT else "in_channel"), \
+        "the guest's chat channel follows nothing: see the next test"
     assert asked(fake_slack) == [user] * 5, asked(fake_slack)
+
+
+def share(runtime, fake_slack, text: str, user: str, channel: str) -> dict:
+    return run_command(runtime, fake_slack, "/who-said", f"share {text}", user=user,
+                       channel=channel)
+
+
+def test_a_guest_shares_into_a_channel_only_the_quotes_of_what_it_follows(
+        runtime, fake_slack, desks):
+    """The stringer is in the newsroom's channel too (a private desk, following the harbour
+    sale) and in the channel shared with the partner (following Ferries): sharing there, a sale
+    quote, theirs to read, is answered only to them, saying why and marking it; a ferry quote
+    is posted; in their chat channel, which follows nothing, neither is."""
+    for channel in (NEWSROOM, SHARED):
+        fake_slack.channels[channel].members.add(GUEST)
+    info = len(fake_slack.calls_to("conversations.info"))
+    held = share(runtime, fake_slack, "sale closes night timetable", GUEST, SHARED)
+    assert held["response_type"] == "ephemeral" and "Ida Marsh" in held["text"], held
+    assert "Not posted to the channel" in held["text"], held
+    assert held["text"].count("not followed in this channel") == held["text"].count("•")
+    posted = share(runtime, fake_slack, "from:Ola Fenn", GUEST, SHARED)
+    assert posted["response_type"] == "in_channel" and "Ola Fenn" in posted["text"], posted
+    assert "not followed" not in posted["text"] and "Not posted" not in posted["text"], posted
+    chat = share(runtime, fake_slack, "from:Ola Fenn", GUEST, CHAT)
+    assert chat["response_type"] == "ephemeral" and "one of these quotes is" in chat["text"]
+    assert len(fake_slack.calls_to("conversations.info")) == info, "a guest's: no call"
+
+
+def test_a_member_shares_into_a_channel_shared_with_another_organisation_only_its_stories(
+        runtime, fake_slack, desks):
+    """The shared channel is Slack Connect: a member's share of the newsroom's sale quotes
+    there is answered only to them, saying why; a ferry quote, which the channel follows, is
+    posted without asking Slack; their ordinary channel (the chat) takes the sale quotes as
+    before; an invitation pending counts as shared; when Slack does not say, nothing is posted."""
+    fake_slack.channels[SHARED].ext_shared = True
+    held = share(runtime, fake_slack, "sale closes night timetable", MEMBER, SHARED)
+    assert held["response_type"] == "ephemeral" and "shared with another organisation" in \
+        held["text"] and held["text"].count("Ida Marsh") == 5, held
+    info = len(fake_slack.calls_to("conversations.info"))
+    posted = share(runtime, fake_slack, "from:Ola Fenn", MEMBER, SHARED)
+    assert posted["response_type"] == "in_channel" and "Ola Fenn" in posted["text"], posted
+    assert len(fake_slack.calls_to("conversations.info")) == info, "no call: all followed here"
+    ordinary = share(runtime, fake_slack, "sale closes night timetable", MEMBER, CHAT)
+    assert ordinary["response_type"] == "in_channel" and "Not posted" not in ordinary["text"]
+    fake_slack.channels[CHAT].pending_ext_shared = True
+    pending = share(runtime, fake_slack, "sale closes night timetable", MEMBER, CHAT)
+    assert pending["response_type"] == "ephemeral", pending
+    fake_slack.fail_next(1, status=500, methods={"conversations.info"})
+    unsaid = share(runtime, fake_slack, "sale closes night timetable", MEMBER, DESK)
+    assert unsaid["response_type"] == "ephemeral" and "did not say" in unsaid["text"], unsaid
 
 
 def test_a_member_still_finds_every_quote_without_asking_slack_for_channels(
