@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import trafilatura
 from trafilatura.metadata import Document
@@ -23,6 +24,11 @@ _BLOCK = r"<(?:p|div|td|th|li|tr|h[1-6]|dd|dt|section|article|blockquote|pre)[\s
 _LONG_TAG = r"<[A-Za-z][^<>]{1000,}>"
 _BLOCKS = (re.compile(_BLOCK, re.I), re.compile(_BLOCK.encode(), re.I))
 _LONG_TAGS = (re.compile(_LONG_TAG), re.compile(_LONG_TAG.encode()))
+WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
+"""htmldate's own format is the day alone: a page stamped 23:30 was stored as that midnight."""
+DAYS_AHEAD = 2
+"""htmldate drops a date after its max_date, trafilatura's today at midnight, which with the
+time read dropped every time of today; cleaning judges dates ahead (``bot.ingest.dates``)."""
 
 
 def html_to_article(
@@ -35,6 +41,7 @@ def html_to_article(
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
             fast=too_many_blocks(html),
+            date_extraction_params=_date_params(),
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         return IngestFailure(origin, f"could not extract text from HTML: {exc}")
@@ -51,6 +58,13 @@ def html_to_article(
         source=doc.sitename or None,
         published=doc.date or None,
     )
+
+
+def _date_params() -> dict[str, object]:
+    """trafilatura's own (original date, extensive search), with the time of day kept."""
+    ahead = datetime.now(UTC) + timedelta(days=DAYS_AHEAD)
+    return {"original_date": True, "extensive_search": True,
+            "max_date": ahead.strftime("%Y-%m-%d"), "outputformat": WITH_TIME}
 
 
 def defused(html: str | bytes) -> str | bytes:

@@ -1,4 +1,5 @@
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.ingest.files import iter_paths, read_path
@@ -33,6 +34,21 @@ def test_html_main_text_is_extracted(tmp_path):
     assert article.title == "Bridge reopens"
     assert "reopened on Sunday" in article.text
     assert "Copyright" not in article.text and "Home | World" not in article.text
+
+
+def test_a_saved_page_keeps_the_time_it_was_published(tmp_path):
+    """htmldate gave the day alone, and dropped a time of today as after its latest date."""
+    earlier = (datetime.now(UTC) - timedelta(minutes=5)).replace(microsecond=0)
+    for stamp, when in (("2026-11-30T23:30:00+01:00", datetime(2026, 11, 30, 22, 30, tzinfo=UTC)),
+                        (earlier.isoformat(), earlier)):
+        page = write(tmp_path / "p.html", (
+            "<html><head><title>Tug crews walk out</title><meta property="
+            f"'article:published_time' content='{stamp}'></head><body><article><h1>Tug crews "
+            "walk out</h1><p>Tug crews at the port of Lodmark walked out on Wednesday "
+            "morning, leaving four ships unable to berth.</p></article></body></html>"))
+        [article] = read_all(page)
+        assert isinstance(article, RawArticle) and article.published
+        assert datetime.fromisoformat(article.published) == when  # was that day's midnight
 
 
 def test_each_bad_file_fails_alone_with_its_reason(tmp_path):
