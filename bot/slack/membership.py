@@ -20,6 +20,8 @@ INVITE = ("I cannot see this channel: it is private and I am not in it. Type "
           "`/invite @wirewatch` here, then subscribe again.")
 TOO_SLOW = "Slack did not answer in time to check that I can post here; try again in a moment."
 MEMBER_PAGES = 20
+LISTING_FAILED = (SlackApiError, OSError, LookupError)
+"""How a users.conversations listing fails: Slack refuses, no answer, too many pages."""
 _CHECKS = DaemonPool(4, "wirewatch-channel-check")
 
 
@@ -98,12 +100,14 @@ def private_channels_left(client: WebClient, user: str) -> frozenset[str] | None
     what they set up there is no longer theirs to see. None when Slack did not say."""
     try:
         return _private_channels(client, None) - _private_channels(client, user)
-    except SlackApiError as exc:
-        log.warning("could not list the private channels of %s: %s", user, error_code(exc))
-    except (OSError, LookupError) as exc:
-        log.warning("could not list the private channels of %s: %s", user,
-                    exc.__class__.__name__)
+    except LISTING_FAILED as exc:
+        log.warning("could not list the private channels of %s: %s", user, what_failed(exc))
     return None
+
+
+def what_failed(exc: Exception) -> str:
+    """Slack's error code, else the kind of failure (no answer, more pages than are read)."""
+    return error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
 
 
 def _private_channels(client: WebClient, user: str | None) -> frozenset[str]:

@@ -7,11 +7,9 @@ import logging
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import error_code
-from bot.slack.membership import conversation_pages
+from bot.slack.membership import LISTING_FAILED, conversation_pages, what_failed
 from storage.subscriptions import followed_in
 
 log = logging.getLogger(__name__)
@@ -55,9 +53,6 @@ def _channels_of(client: WebClient, user: str) -> set[str]:
     try:
         for page in conversation_pages(client, user, "public_channel,private_channel"):
             found.update(page)
-    except SlackApiError as exc:
-        log.warning("could not list the channels of guest %s: %s", user, error_code(exc))
-    except (OSError, LookupError) as exc:
-        log.warning("could not list the channels of guest %s: %s", user,
-                    exc.__class__.__name__)
+    except LISTING_FAILED as exc:
+        log.warning("could not list the channels of guest %s: %s", user, what_failed(exc))
     return found
