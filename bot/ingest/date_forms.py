@@ -38,10 +38,6 @@ _A_MONTH = re.compile(rf"(?<![a-z])(?:{MONTH_WORD})(?![a-z])|\d{{1,4}}[/.-]\d{{1
 """A year with no month that can be read (`2 listopada 2026`, `śr, 02 lis 2026`, a month in a
 language ``date_words`` does not know): dateutil skipped the word and took the day for the
 month, 2 February. Such a date is none."""
-
-
-
-
 _US_ZONE = re.compile(r"(?<![/\w])(Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?"
                       r"(?:\s+Time)?\b(?![/\s]+Europe|/)", re.I)
 """`10:00 a.m. Eastern` (`Eastern Time`, `Pacific Standard Time`), dropped by dateutil for UTC:

@@ -29,6 +29,8 @@ _ISO_WEEK = re.compile(r"\s*\d{4}-?W\d\d(?:-?\d)?(?:T\S+)?\s*", re.I)
 _PLACE_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)"
                          r"(?:/[A-Z][A-Za-z_-]+)+")
 """A zone named by its place (`2026-12-02 10:00 Europe/Berlin`), which dateutil skips."""
+
+
 def normalise_time(value: str | None) -> str | None:
     """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None. A date
     both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
