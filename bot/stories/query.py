@@ -166,6 +166,10 @@ def _word(query: str, start: int, tokens: list[Token]) -> int:
                                   position=start)
         tokens.append(Token("field", text.casefold(), start))
         return end + 1
+    if text.casefold() in ("or", "not") and text not in OPERATORS:
+        raise TopicQueryError(f"'{text}' would be searched for as a word: write "
+                              f"{text.upper()} for the operator, or quote the words to search "
+                              f"for them (\"… {text} …\")", query=query, position=start)
     if len(text) > 1 and text[0] in "-−" and text[1].isalnum():
         raise TopicQueryError(f"'{text}' would match {text[1:]}, not leave it out: write "
                               f"NOT {text[1:]}", query=query, position=start)

@@ -45,6 +45,8 @@ def test_lowercase_operator_words_are_search_words():
     ("NATO NOT", 5, "'NOT' needs something after it"),
     ("ferry -strike", 6, "'-strike' would match strike, not leave it out: write NOT strike"),
     ("(port OR dock*) −strike", 16, "write NOT strike"),  # a search engine's minus: matched
+    ("harbour or ferry", 8, "'or' would be searched for as a word: write OR for the operator"),
+    ("ferry Not strike", 6, "write NOT for the operator, or quote the words"),  # were AND
 ])
 def test_bad_queries_point_at_the_problem(query, position, message):
     with pytest.raises(TopicQueryError) as caught:
