@@ -114,9 +114,10 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
         change = change_query(obj.db, name, " ".join(words),
                               quiet_hours=obj.settings.story_quiet_hours)
     click.echo(f"'{name}': {change.old} -> {change.new}")
+    dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} no longer"
+               if change.dropped else "")
     click.echo(f"{counted(change.running, 'running story', 'running stories')} match"
-               f"{'es' if change.running == 1 else ''} it; "
-               f"{counted(change.dropped, 'running story', 'running stories')} no longer")
+               f"{'es' if change.running == 1 else ''} it{dropped}")
 
 
 @topics.command("list")

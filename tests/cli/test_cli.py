@@ -132,6 +132,8 @@ def test_a_topics_query_is_changed_in_place_keeping_its_subscriptions(db_path, t
     assert len([line for line in shown if line.startswith("  story ")]) == 1
     assert db.execute("SELECT count(*) FROM subscriptions WHERE topic_id = ?",
                       [topic.id]).fetchone()[0] == 1
+    same = invoke(db_path, "topics", "edit", "Watch", "dam OR reservoir").output.splitlines()
+    assert same[1] == "1 running story matches it"
     bad = invoke(db_path, "topics", "edit", "Watch", "dam AND (")
     assert bad.exit_code == 1 and "bad query" in bad.output
     assert invoke(db_path, "topics", "show", "Watch").output.startswith("Watch: dam OR reservoir")
