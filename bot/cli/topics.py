@@ -109,9 +109,10 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
         wirewatch topics edit "Port strikes" 'strike AND (port OR dock* OR harbour)'
     """
     with transaction(obj.db):
-        if get_topic(obj.db, name) is None:
+        topic = get_topic(obj.db, name)
+        if topic is None:
             raise _no_topic(obj, name)
-        change = change_query(obj.db, name, " ".join(words),
+        change = change_query(obj.db, topic, " ".join(words),
                               quiet_hours=obj.settings.story_quiet_hours)
     click.echo(f"'{name}': {change.old} -> {change.new}")
     dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} no longer"

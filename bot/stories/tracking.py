@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -22,7 +22,8 @@ topic's words). Four, as the clustering compares a story's latest four: the matc
 write lock and the Add-a-topic form must answer within Slack's 3 seconds (about 0.5 ms CPU an
 article: 500 stories of 4 about 1 s, of 10 about 2.5 s)."""
 
-__all__ = ["RUNNING_LIMIT", "TopicError", "add_topic", "link_running", "matching_stories"]
+__all__ = ["RUNNING_LIMIT", "TopicError", "add_topic", "link_running", "link_stories",
+           "matching_stories", "running_since"]
 
 
 def add_topic(
@@ -46,13 +47,28 @@ def add_topic(
 def link_running(db: Database, topic_id: int, node: Node, *, quiet_hours: float) -> int:
     """Link the topic to recent stories one of whose newest articles matches it, with the
     same matcher a new article goes through."""
+    since = running_since(db, quiet_hours=quiet_hours)
+    if since is None:
+        return 0
+    return link_stories(db, topic_id, matching_stories(db, node, since=since,
+                                                       limit=RUNNING_LIMIT))
+
+
+def running_since(db: Database, *, quiet_hours: float) -> str | None:
+    """Where the running stories begin: the quiet window back from the latest story seen;
+    None before any story."""
     latest = story_store.latest_seen(db)
     if not latest:
-        return 0
-    since = (datetime.fromisoformat(latest) - timedelta(hours=quiet_hours)).isoformat(
+        return None
+    return (datetime.fromisoformat(latest) - timedelta(hours=quiet_hours)).isoformat(
         timespec="seconds")
+
+
+def link_stories(db: Database, topic_id: int,
+                 matched: Iterable[tuple[LatestArticle, TopicMatch]]) -> int:
+    """Tie the topic to each matched story, with why it matched; how many."""
     linked = 0
-    for row, result in matching_stories(db, node, since=since, limit=RUNNING_LIMIT):
+    for row, result in matched:
         story_store.link_topic(db, story_id=row.story_id, topic_id=topic_id,
                                article_id=row.article_id,
                                reasons=result.reasons, now=now_iso())
