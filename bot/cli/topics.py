@@ -168,7 +168,10 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     for story in stories:
         click.echo(f"  story {story.id} ({counted(story.article_count, 'article')}, last "
                    f"{story.last_seen}): {story.title}")
-        why = "; ".join(f"{r.term} in {r.where}" for r in story.reasons[:4])
+        first: dict[str, str] = {}
+        for reason in story.reasons:  # each term once, as topics preview says it
+            first.setdefault(reason.term, reason.where)
+        why = "; ".join(f"{term} in {where}" for term, where in list(first.items())[:4])
         if why:
             click.echo(f"    matched: {why}")
 

@@ -139,6 +139,15 @@ def test_a_topics_query_is_changed_in_place_keeping_its_subscriptions(db_path, t
     assert invoke(db_path, "topics", "show", "Watch").output.startswith("Watch: dam OR reservoir")
 
 
+def test_topics_show_says_each_matched_term_once(db_path, tmp_path):
+    write(tmp_path / "a.txt", "Strike at the port of Lodmark\n\nCrane drivers at the port of "
+          "Lodmark went on strike, and the port of Vell joined the strike at noon.")
+    invoke(db_path, "ingest", str(tmp_path / "a.txt"))
+    invoke(db_path, "topics", "add", "Ports", "port AND strike")
+    shown = invoke(db_path, "topics", "show", "Ports").output.splitlines()
+    assert shown[2] == "    matched: port in title; strike in title"  # was port… port… port…
+
+
 def test_who_said_finds_stored_quote_and_survives_fts_syntax(db_path, tmp_path):
     write(tmp_path / "q.txt", "Dam opens\n\n\"We finished two months early,\" said engineer "
           "Lena Dahl on Friday.")
