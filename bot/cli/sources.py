@@ -12,7 +12,7 @@ from bot.cli.context import CliContext, emit_json, where
 from bot.feed_check import check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import check_address
-from bot.models import FailedTally
+from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source
@@ -161,29 +161,35 @@ def list_(obj: CliContext, as_json: bool) -> None:
         click.echo(f"no sources yet in {where(obj)}; add one with: wirewatch sources add "
                    "URL|FOLDER")
     for row in rows:
-        click.echo(f"#{row.id} {row.kind} {redact(row.location)} · "
-                   f"every {row.every} s · "
-                   f"{health(row)} · last poll {row.last_poll_at or 'never'} · "
-                   f"{counted(row.items, 'item')}")
-        if row.never_duplicate:
-            click.echo("    never a duplicate: its articles always alert")
-        note = first_poll_note(row)
-        if note:
-            click.echo(f"    {note}")
-        if held.get(row.id):
-            reasons = ", ".join(f"{t.count} {t.reason}" for t in held[row.id])
-            click.echo(f"    stored without alerting: {reasons}")
-        if waiting.get(row.id):
-            click.echo(f"    {_waiting_line(waiting[row.id])}")
-        if row.last_error:
-            click.echo(f"    last error: {redact(row.last_error)}")
-            click.echo(f"    next try after {row.next_attempt_at}")
-        if row.id in lost:
-            click.echo(f"    {_failed_line(lost[row.id])}")
-        if row.kind == "folder":
-            _unreadable(obj, row.location)
+        _echo_source(obj, row, held.get(row.id, []), waiting.get(row.id, 0), lost.get(row.id))
     if None in lost:
         click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
+
+
+def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: int,
+                 lost: FailedTally | None) -> None:
+    """A source's line, then what to know of it, one indented line each."""
+    click.echo(f"#{row.id} {row.kind} {redact(row.location)} · "
+               f"every {row.every} s · "
+               f"{health(row)} · last poll {row.last_poll_at or 'never'} · "
+               f"{counted(row.items, 'item')}")
+    if row.never_duplicate:
+        click.echo("    never a duplicate: its articles always alert")
+    note = first_poll_note(row)
+    if note:
+        click.echo(f"    {note}")
+    if held:
+        reasons = ", ".join(f"{t.count} {t.reason}" for t in held)
+        click.echo(f"    stored without alerting: {reasons}")
+    if waiting:
+        click.echo(f"    {_waiting_line(waiting)}")
+    if row.last_error:
+        click.echo(f"    last error: {redact(row.last_error)}")
+        click.echo(f"    next try after {row.next_attempt_at}")
+    if lost is not None:
+        click.echo(f"    {_failed_line(lost)}")
+    if row.kind == "folder":
+        _unreadable(obj, row.location)
 
 
 def _unreadable(obj: CliContext, folder: str) -> None:
