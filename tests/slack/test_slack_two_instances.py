@@ -11,6 +11,7 @@ import logging
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from slack_sdk import WebClient
@@ -47,6 +48,14 @@ def desk(db, title: str) -> None:
 def another_story(db, title: str) -> None:
     [topic] = [row[0] for row in db.execute("SELECT id FROM topics").fetchall()]
     new_story(db, topic, title=title)
+
+
+def backed_up(db, path: Path) -> Path:
+    """A copy of the database as a backup tool takes it, while the live one may run."""
+    target = sqlite3.connect(path)
+    db.conn.backup(target)
+    target.close()
+    return path
 
 
 def said(caplog) -> list[str]:
@@ -183,10 +192,7 @@ def test_a_restored_copy_of_the_database_is_told_apart(
     desk(fresh_db, "Harbour wall repaired")
     earlier.deliver_pending(now=at(0))
     earlier.stop()
-    backup = tmp_path / "backup.db"
-    target = sqlite3.connect(backup)
-    fresh_db.conn.backup(target)
-    target.close()
+    backup = backed_up(fresh_db, tmp_path / "backup.db")
     live = started(slack_settings)
     another_story(fresh_db, "Harbour wall inspected")
     assert live.deliver_pending(now=at(2)) == 1
@@ -214,10 +220,7 @@ def test_a_copys_post_of_the_same_alert_id_is_never_taken_for_this_ones(
     desk(fresh_db, "Harbour wall repaired")
     earlier.deliver_pending(now=at(0))
     earlier.stop()
-    backup = tmp_path / "backup.db"
-    target = sqlite3.connect(backup)
-    fresh_db.conn.backup(target)
-    target.close()
+    backup = backed_up(fresh_db, tmp_path / "backup.db")
     live = started(slack_settings)
     restored = started(replace(slack_settings, db_path=backup))
     copy_db = open_db(backup)

@@ -1,15 +1,35 @@
 import pytest
 from sqlite_utils import Database
 
+from bot.ingest.http_api import IngestApp
 from bot.models import SeenFile
+from bot.runner import HttpServer
+from bot.worker import IngestWorker
+from storage.db import ThreadLocalDb
 from storage.sources import seen_file
 from tests.sources.feedserver import FeedServer
+
+TOKEN = "s3cret-ingest-token"
 
 
 @pytest.fixture
 def server():
     with FeedServer() as running:
         yield running
+
+
+@pytest.fixture
+def endpoint(db_path, settings, nlp):
+    """POST /ingest over real HTTP, stored by the worker with spaCy: (port, databases)."""
+    dbs = ThreadLocalDb(db_path)
+    worker = IngestWorker(dbs, settings, nlp=nlp, idle_wait=0.2)
+    worker.start()
+    app = IngestApp(dbs, token=TOKEN, max_bytes=20_000, worker=worker, wait_seconds=30)
+    server = HttpServer(app, host="127.0.0.1", port=0)
+    server.start()
+    yield server.port, dbs
+    server.stop()
+    worker.stop()
 
 
 def seen(db: Database, path: str) -> SeenFile:

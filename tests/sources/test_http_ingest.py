@@ -6,27 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.ingest.http_api import IngestApp
 from bot.runner import HttpServer, ingest_app
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb
 from storage.inbox import pending
+from tests.sources.conftest import TOKEN
 from tests.sources.stories import BRIDGE, FERRY, ORCHARD
-
-TOKEN = "s3cret-ingest-token"
-
-
-@pytest.fixture
-def endpoint(db_path, settings, nlp):
-    dbs = ThreadLocalDb(db_path)
-    worker = IngestWorker(dbs, settings, nlp=nlp, idle_wait=0.2)
-    worker.start()
-    app = IngestApp(dbs, token=TOKEN, max_bytes=20_000, worker=worker, wait_seconds=30)
-    server = HttpServer(app, host="127.0.0.1", port=0)
-    server.start()
-    yield server.port, dbs
-    server.stop()
-    worker.stop()
 
 
 def test_a_token_set_with_a_stray_space_still_lets_its_clients_in(db_path, settings, nlp):

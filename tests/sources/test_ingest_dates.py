@@ -10,30 +10,13 @@ import pytest
 from dateutil import tz
 from dateutil.relativedelta import relativedelta
 
-from bot.ingest.http_api import IngestApp
-from bot.runner import HttpServer
-from bot.worker import IngestWorker
-from storage.db import ThreadLocalDb
 from tests.sources.stories import FERRY
-from tests.sources.test_http_ingest import TOKEN, article, post
+from tests.sources.test_http_ingest import article, post
 
 GMT = UTC
 EST = timezone(timedelta(hours=-5))
 CET = timezone(timedelta(hours=1))
 NEW_YORK = tz.gettz("America/New_York")
-
-
-@pytest.fixture
-def endpoint(db_path, settings, nlp):
-    dbs = ThreadLocalDb(db_path)
-    worker = IngestWorker(dbs, settings, nlp=nlp, idle_wait=0.2)
-    worker.start()
-    app = IngestApp(dbs, token=TOKEN, max_bytes=20_000, worker=worker, wait_seconds=30)
-    server = HttpServer(app, host="127.0.0.1", port=0)
-    server.start()
-    yield server.port, dbs
-    server.stop()
-    worker.stop()
 
 
 def stored_published(endpoint, published) -> str | None:
