@@ -3,6 +3,7 @@ with the same matcher and stored words as a topic added for real."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -44,8 +45,13 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
 
 
 def why_text(hit: PreviewHit, *, limit: int = 3) -> str:
-    """``port in title; strike in sentence 2``: the first few reasons, each term once."""
+    return matched_terms(((term, where) for term, where, _ in hit.reasons), limit=limit)
+
+
+def matched_terms(reasons: Iterable[tuple[str, str]], *, limit: int) -> str:
+    """``port in title; strike in sentence 2``: the first few (term, where), each term once,
+    where it first matched."""
     seen: dict[str, str] = {}
-    for term, where, _ in hit.reasons:
+    for term, where in reasons:
         seen.setdefault(term, where)
     return "; ".join(f"{term} in {where}" for term, where in list(seen.items())[:limit])

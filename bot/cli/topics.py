@@ -13,7 +13,7 @@ from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
 from bot.topic_names import plain_words, shell_quoted, shell_word
-from bot.topic_preview import PREVIEW_DAYS, preview, why_text
+from bot.topic_preview import PREVIEW_DAYS, matched_terms, preview, why_text
 from storage.db import transaction
 from storage.topics import (
     get_topic,
@@ -168,10 +168,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     for story in stories:
         click.echo(f"  story {story.id} ({counted(story.article_count, 'article')}, last "
                    f"{story.last_seen}): {story.title}")
-        first: dict[str, str] = {}
-        for reason in story.reasons:  # each term once, as topics preview says it
-            first.setdefault(reason.term, reason.where)
-        why = "; ".join(f"{term} in {where}" for term, where in list(first.items())[:4])
+        why = matched_terms(((r.term, r.where) for r in story.reasons), limit=4)
         if why:
             click.echo(f"    matched: {why}")
 
