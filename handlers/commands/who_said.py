@@ -32,15 +32,15 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
     the channel asked in, always counts), found and counted by the search itself. Read as a
     guest only because Slack did not say who asks, the answer is never shared; nor when it
     holds a quote of a story the channel does not follow (``held_share``): then it says why."""
+    db = db_of(context)
     reach = reach_of(context, here, wait=wait)
-    result = who_said(db_of(context), query, limit=limit,
-                      stories=None if reach is None else reach.stories)
+    result = who_said(db, query, limit=limit, stories=None if reach is None else reach.stories)
     note = reach.note() if reach else ""
     if not result.hits:
         said = echo(result.message or nothing, 400)
         answer(respond, f"{said} (searched for “{echo(query, 100)}”){note}")
         return
-    held = held_share(db_of(context), context.client, here, (h.article_id for h in result.hits),
+    held = held_share(db, context.client, here, (h.article_id for h in result.hits),
                       guest=reach is not None) if share and not note else None
     outside = held.outside if held else frozenset()
     lines = [f"*Who said* “{echo(query, 100)}”"] + [

@@ -50,7 +50,7 @@ def publish_home(client: WebClient, db: Database, user: str | None,
     if not user:
         return
     blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user),
-                         reach=reach, alarm=alarm or [])
+                         reach=reach, alarm=alarm)
     try:
         client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
     except SlackApiError as exc:
