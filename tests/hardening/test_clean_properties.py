@@ -8,7 +8,8 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.ingest.clean import CleanError, clean_article, normalise_time, split_paragraphs
+from bot.ingest.clean import CleanError, clean_article, split_paragraphs
+from bot.ingest.dates import normalise_time
 from bot.ingest.records import record_to_article
 from bot.models import IngestFailure, RawArticle
 from tests.hardening.conftest import scale

@@ -2,7 +2,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.ingest.clean import CleanError, clean_article, normalise_time, split_paragraphs
+from bot.ingest.clean import CleanError, clean_article, split_paragraphs
+from bot.ingest.dates import normalise_time
 from bot.models import RawArticle
 
 SCRAPED = """IBEX 11,204.10 ▲ +0.84% | DAX 18,010.33 ▼ -0.12%
