@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+import click
 from sqlite_utils import Database
 
 from bot.config import Settings
@@ -47,3 +48,10 @@ def where(obj: CliContext) -> str:
     """The database in full: a command typed in another folder than `wirewatch run`'s reads
     another ./wirewatch.db, and an empty answer should say which file it looked in."""
     return str(Path(obj.settings.db_path).resolve())
+
+
+def say_loading(then: str) -> None:
+    """At a terminal only (stderr): a command's first line otherwise comes once spaCy is
+    loaded, several seconds of silence; a pipe or a script gets nothing extra."""
+    if sys.stderr.isatty():
+        click.echo(f"loading the language pipeline (several seconds) and {then}…", err=True)

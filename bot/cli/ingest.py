@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
 
 import click
 
 from bot.alerts.why import no_alert_reason
-from bot.cli.context import CliContext, emit_json
+from bot.cli.context import CliContext, emit_json, say_loading
 from bot.pipeline import Outcome, Status
 
 
@@ -32,10 +31,6 @@ def silence(outcome: Outcome) -> str | None:
                            hold=outcome.reason, has_topic=bool(outcome.topic_ids))
 
 
-LOADING = "loading the language pipeline (several seconds) and reading the files…"
-"""Said at a terminal: the first line of a report otherwise comes only once spaCy is loaded."""
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input.")
@@ -50,8 +45,8 @@ def ingest(obj: CliContext, paths: tuple[str, ...], as_json: bool) -> None:
         wirewatch ingest copy/reuters-0412.txt feeds/archive.jsonl inbox/
     """
     counts = dict.fromkeys(Status, 0)
-    if not as_json and sys.stderr.isatty():
-        click.echo(LOADING, err=True)
+    if not as_json:
+        say_loading("reading the files")
     for outcome in obj.pipeline.ingest_paths(paths):
         counts[outcome.status] += 1
         if as_json:

@@ -8,7 +8,7 @@ from typing import IO
 
 import click
 
-from bot.cli.context import CliContext
+from bot.cli.context import CliContext, say_loading
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
 
@@ -50,6 +50,7 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     from bot.nlp.quotes import quotes_in_doc  # spaCy: imported by this command alone
     from bot.nlp.quotes.statements import statements
 
+    say_loading("finding the quotes")
     nlp = load_pipeline(obj.settings.spacy_model)
     bad = 0
     docs = _documents(input_file)

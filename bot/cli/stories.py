@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from bot.alerts.mrkdwn import counted
-from bot.cli.context import CliContext, emit_json, where
+from bot.cli.context import CliContext, emit_json, say_loading, where
 from bot.replay import replay as replay_lines
 from bot.stories.split import split_article
 from storage import stories as store
@@ -44,6 +44,7 @@ def replay(obj: CliContext, input_path, keep: Path | None) -> None:
     Example:
         wirewatch stories replay bench/data/stories_stream.jsonl > verdicts.jsonl
     """
+    say_loading("replaying the articles")
     with tempfile.TemporaryDirectory() as tmp:
         for line in replay_lines(input_path, db_path=keep or Path(tmp) / "replay.db",
                                  settings=obj.settings):

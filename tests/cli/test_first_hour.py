@@ -393,22 +393,34 @@ def test_a_spacy_pipeline_not_installed_is_named_in_one_line(tmp_path, command):
     assert "WIREWATCH_SPACY_MODEL" in line
 
 
-def test_ingest_at_a_terminal_says_it_is_loading_before_the_first_article(tmp_path):
-    """At a terminal the first line came after spaCy loaded (7.7 s for 80 files, silent)."""
-    (tmp_path / "a.txt").write_text("Ferry strike\n\nFerry crews stopped work on Monday.\n")
+def at_a_terminal(*args: str) -> tuple[str, str]:
+    """The first line the command writes to stderr when stderr is a terminal, and stdout."""
     leader, follower = pty.openpty()
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"),
-                             "ingest", str(tmp_path / "a.txt")], env=clean, cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=follower)
+    proc = subprocess.Popen([sys.executable, "-m", "bot", *args], env=clean, cwd=ROOT,
+                            text=True, stdout=subprocess.PIPE, stderr=follower)
     os.close(follower)
     first = b""
     while not first.endswith(b"\n"):
         first += os.read(leader, 1)
     out, _ = proc.communicate(timeout=120)
     os.close(leader)
-    assert first.decode().startswith("loading the language pipeline")
+    return first.decode(), out
+
+
+def test_at_a_terminal_commands_that_load_spacy_say_so_first(tmp_path):
+    """At a terminal the first line came after spaCy loaded (7.7 s for 80 files, silent)."""
+    (tmp_path / "a.txt").write_text("Ferry strike\n\nFerry crews stopped work on Monday.\n")
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "time": "2026-12-01T09:00:00Z", "text": '
+                                      '"\\"We stay out,\\" said Ada Brandt."}\n')
+    db = str(tmp_path / "w.db")
+    first, out = at_a_terminal("--db", db, "ingest", str(tmp_path / "a.txt"))
+    assert first.startswith("loading the language pipeline (several seconds) and reading")
     assert out.splitlines()[-1] == "1 stored, 0 duplicate, 0 failed"
-    piped = wirewatch("--db", str(tmp_path / "w.db"), "ingest", str(tmp_path / "a.txt"))
+    first, out = at_a_terminal("--db", db, "stories", "replay", str(tmp_path / "a.jsonl"))
+    assert first.startswith("loading the language pipeline") and '"verdict": "new"' in out
+    first, out = at_a_terminal("--db", db, "quotes", "extract", str(tmp_path / "a.jsonl"))
+    assert first.startswith("loading the language pipeline") and "Ada Brandt" in out
+    piped = wirewatch("--db", db, "ingest", str(tmp_path / "a.txt"))
     assert "loading" not in piped.stderr + piped.stdout  # not in scripts' pipes
