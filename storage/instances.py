@@ -13,4 +13,3 @@ def record_boot(db: Database, boot: str, *, at: str) -> None:
 def boots_started(db: Database) -> dict[str, str]:
     """Each run's boot id and when it began (ISO 8601, UTC)."""
     return dict(db.execute("SELECT boot, started_at FROM boots").fetchall())
-
