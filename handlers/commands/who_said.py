@@ -30,8 +30,9 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
           nothing: str = "No quote matches that.") -> None:
     """The quotes matching ``query``; a guest's only of the stories in their reach (``here``,
     the channel asked in, always counts), found and counted by the search itself. Read as a
-    guest only because Slack did not say who asks, the answer is never shared; nor when it
-    holds a quote of a story the channel does not follow (``held_share``): then it says why."""
+    guest only because Slack did not say who asks, the answer is never shared; nor, saying
+    why, when it holds a quote of a story the channel does not follow and a guest asks or the
+    channel is shared with another organisation (``held_share``)."""
     db = db_of(context)
     reach = reach_of(context, here, wait=wait)
     result = who_said(db, query, limit=limit, stories=None if reach is None else reach.stories)
