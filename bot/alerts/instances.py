@@ -52,8 +52,8 @@ class Instances:
     """This run's boot id, and the other posters it saw; shared by the sender, the periodic
     check, `/wirewatch status` and App Home."""
 
-    def __init__(self, boot: str | None = None) -> None:
-        self.boot = boot or uuid.uuid4().hex[:12]
+    def __init__(self) -> None:
+        self.boot = uuid.uuid4().hex[:12]
         self.install = ""
         self.started: datetime | None = None
         self._first = datetime.max.replace(tzinfo=UTC)
