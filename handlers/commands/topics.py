@@ -1,4 +1,4 @@
-"""/topics: list, add, remove and show the topics that decide which stories alert."""
+"""/topics: list, add, edit, remove and show the topics that decide which stories alert."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from bot.permissions import Action
 from bot.slack.reach import Reach
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
+from bot.topic_edit import change_query
 from bot.topic_names import plain_words
 from handlers.common import (
     OPEN_QUOTES,
@@ -31,8 +32,8 @@ from storage.subscriptions import subscriptions_of
 
 USAGE = ("Usage: `/topics` lists topics · `/topics add NAME [QUERY]` tracks one (quote a name "
          "with spaces: `/topics add \"Port strike\" port AND strike`; `/topics add` alone opens "
-         "a form that previews what the query matches) · `/topics remove NAME` · "
-         "`/topics show NAME`")
+         "a form that previews what the query matches) · `/topics edit NAME QUERY` gives it a new "
+         "query, keeping its subscriptions · `/topics remove NAME` · `/topics show NAME`")
 SHOW_STORIES = 5
 GUEST_NONE = "No topic is followed in the channels you are in (a guest sees only those)."
 
@@ -113,6 +114,25 @@ def running_text(count: int) -> str:
     return f"It already matches {counted(count, 'running story', 'running stories')}."
 
 
+def edit_text(svc: Services, rest: str, command: dict) -> str:
+    """A new query for a topic, by the function `wirewatch topics edit` calls."""
+    name, query = split_name(rest)
+    if not name or not query:
+        return "Which topic, and which new query? " + USAGE
+    db = svc.db
+    with transaction(db):
+        topic = store.get_topic(db, name)
+        if topic is None:
+            return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."
+        change = change_query(db, topic, query, quiet_hours=svc.settings.story_quiet_hours)
+    dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} it matched "
+               "no longer" if change.dropped else "")
+    return (f"*{echo(topic.name, 100)}* now matches `{echo(change.new, 300)}` (was "
+            f"`{echo(change.old, 300)}`); its subscriptions stay. "
+            f"{counted(change.running, 'running story', 'running stories')} "
+            f"match{'es' if change.running == 1 else ''} it{dropped}.")
+
+
 def remove_text(svc: Services, rest: str, command: dict) -> str:
     name = unquote(rest)
     if not name:
@@ -143,8 +163,10 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     return join_lines(lines)
 
 
-ACTIONS = {"list": list_text, "add": add_text, "remove": remove_text, "show": show_text}
-NEEDS = {add_text: Action.MANAGE_TOPICS, remove_text: Action.MANAGE_TOPICS}
+ACTIONS = {"list": list_text, "add": add_text, "edit": edit_text, "remove": remove_text,
+           "show": show_text}
+NEEDS = {add_text: Action.MANAGE_TOPICS, edit_text: Action.MANAGE_TOPICS,
+         remove_text: Action.MANAGE_TOPICS}
 
 
 def register(app: App) -> None:

@@ -38,7 +38,8 @@ def help_text(_: Services, __: str, ___: dict) -> str:
              "`/topics add NAME QUERY`, then `/subscribe NAME` in the channel that should get "
              "its alerts."]
     lines += ["• `{}`: {}".format(*sub.usage.split(": ", 1)) for sub in SUBCOMMANDS.values()]
-    lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics remove NAME`, `/topics show NAME`",
+    lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics edit NAME QUERY`, "
+              "`/topics remove NAME`, `/topics show NAME`",
               "• `/subscribe [me] TOPIC [realtime|hourly|daily]`, `/unsubscribe [me] TOPIC`",
               "• `/subscribe [me] quotes QUERY`: each new quote by a person "
               "(`/subscribe quotes person:\"Ada Brandt\"`)",

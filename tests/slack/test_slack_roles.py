@@ -41,13 +41,15 @@ def test_a_member_cannot_add_or_remove_topics_or_sources(runtime, fake_slack, fr
         add_topic(fresh_db, name="Harbour", query="harbour")
         add_source(fresh_db, kind="feed", location="https://desk.example/rss")
     for command, text in (("/topics", "add Wildfire wildfire"), ("/topics", "remove Harbour"),
+                          ("/topics", "edit Harbour ferry"),
                           ("/wirewatch", "sources add https://other.example/rss"),
                           ("/wirewatch", "sources remove 1")):
         answer = run_command(runtime, fake_slack, command, text, user=MEMBER)
         assert answer["response_type"] == "ephemeral"
         assert answer["text"].startswith("Only wirewatch admins") and "WIREWATCH_ADMINS" in \
             answer["text"], answer
-    assert get_topic(fresh_db, "Harbour") and get_topic(fresh_db, "Wildfire") is None
+    harbour = get_topic(fresh_db, "Harbour")
+    assert harbour and harbour.query == "harbour" and get_topic(fresh_db, "Wildfire") is None
     assert get_source(fresh_db, 1) and get_source(fresh_db, "https://other.example/rss") is None
     listed = run_command(runtime, fake_slack, "/topics", "", user=MEMBER)
     assert "Harbour" in listed["text"]

@@ -1,0 +1,59 @@
+"""`/topics edit NAME QUERY`: the CLI's `topics edit` in Slack, over signed HTTP against the
+fake Slack: the query changes in place, subscriptions stay, running stories are matched again."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import RawArticle
+from storage.subscriptions import subscriptions_of
+from storage.topics import get_topic
+from tests.slack.conftest import run_command
+
+BRIDGE = ("Tram bridge closes for repairs in Quillon\n\nThe tram bridge over the Quill river "
+          "closed on Tuesday so that engineers can replace its rusted cables.")
+ORCHARD = ("Orchard growers count hail damage\n\nGrowers in the Venn valley said a hailstorm "
+           "on Sunday bruised most of the early apples.")
+
+
+def test_a_topics_query_is_changed_in_place_keeping_its_subscriptions(runtime, fake_slack,
+                                                                      pipeline, fresh_db):
+    list(pipeline.ingest([RawArticle(text=BRIDGE, origin="b1"),
+                          RawArticle(text=ORCHARD, origin="o1")]))
+    run_command(runtime, fake_slack, "/topics", 'add "Local watch" tram OR bridge')
+    run_command(runtime, fake_slack, "/subscribe", "Local watch hourly", channel="C0DESK")
+    answer = run_command(runtime, fake_slack, "/topics",
+                         'edit "Local watch" hail OR orchard*')["text"]
+    assert answer == ("*Local watch* now matches `hail OR orchard*` (was `tram OR bridge`); its "
+                      "subscriptions stay. 1 running story matches it; 1 running story it "
+                      "matched no longer."), answer  # was "I don't know `edit`"
+    topic = get_topic(fresh_db, "Local watch")
+    assert topic is not None and topic.query == "hail OR orchard*"
+    [sub] = subscriptions_of(fresh_db, ["C0DESK"])
+    assert (sub.topic, sub.mode) == ("Local watch", "hourly")
+    shown = run_command(runtime, fake_slack, "/topics", 'show "Local watch"')["text"]
+    assert "Orchard growers count hail damage" in shown and "Tram bridge" not in shown
+    again = run_command(runtime, fake_slack, "/topics", 'edit "Local watch" hail')["text"]
+    assert again.endswith("1 running story matches it."), again  # nothing said of none dropped
+
+
+@pytest.mark.parametrize(("query", "says"), [
+    ("hail -orchard", "write NOT orchard"),
+    ("hail or orchard", "write OR for the operator"),
+    ("hail AND (", "bad query"),
+])
+def test_a_bad_query_is_refused_and_the_topic_keeps_its_own(runtime, fake_slack, fresh_db,
+                                                            query, says):
+    run_command(runtime, fake_slack, "/topics", "add Weather hail OR frost")
+    answer = run_command(runtime, fake_slack, "/topics", f"edit Weather {query}")["text"]
+    assert says in answer and "Usage" in answer, answer
+    topic = get_topic(fresh_db, "Weather")
+    assert topic is not None and topic.query == "hail OR frost"
+
+
+def test_editing_a_topic_not_there_or_without_a_query_says_so(runtime, fake_slack):
+    run_command(runtime, fake_slack, "/topics", "add Weather hail")
+    missing = run_command(runtime, fake_slack, "/topics", "edit Wether hail OR frost")["text"]
+    assert missing == "No topic named “Wether”. See `/topics` for the list.", missing
+    bare = run_command(runtime, fake_slack, "/topics", "edit Weather")["text"]
+    assert bare.startswith("Which topic, and which new query?"), bare
