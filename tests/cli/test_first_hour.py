@@ -145,7 +145,8 @@ def test_a_new_feed_is_checked_at_once(tmp_path, feeds):
 
 
 @pytest.mark.parametrize("path, why", [
-    ("/dsk.xml", "the server answered 404 Not Found"),
+    ("/dsk.xml", "the server answered 404 Not Found: no feed at this address now (a typo, "
+                 "or the feed moved)"),
     ("/index.html", "is not an RSS or Atom feed; check the address in a browser")])
 def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, feeds, path, why):
     added = add_feed(tmp_path, feeds.url(path))
@@ -154,6 +155,7 @@ def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, fe
     warning, hint = added.stderr.strip().splitlines()
     assert warning.startswith("WARNING: this feed does not work now: ") and why in warning
     assert "wirewatch sources remove 1, then add the right one" in hint
+    assert "re-add" not in warning  # it said to re-add a source the line before said was added
 
 
 def test_no_check_adds_without_fetching(tmp_path, feeds):
