@@ -13,7 +13,7 @@ from bot.slack.delivery_status import Viewer, delivery_lines
 from storage.alerts import count_pending
 from storage.inbox import failed_by_source, held_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
-from storage.sources import health, list_sources
+from storage.sources import health, list_sources, unreadable_files
 from storage.totals import totals
 
 MAX_SOURCES = 15
@@ -76,6 +76,17 @@ def source_lines(db: Database, *, errors: bool = False) -> list[str]:
         error = f": {fit(redact(str(row.last_error)), 200)}" if failing else ""
         quiet = ", ".join(f"{t.count} {t.reason}" for t in held.get(row.id, []))
         quiet = f" · stored without alerting: {quiet}" if quiet else ""
+        unread = _not_read(db, row.location) if errors and row.kind == "folder" else ""
         lines.append(f"    {flag}{row.kind} {fit(redact(str(row.location)), 200)} · "
-                     f"{health(row)}{error}{quiet}")
+                     f"{health(row)}{error}{quiet}{unread}")
     return lines
+
+
+def _not_read(db: Database, folder: str) -> str:
+    """A folder's files never read (a .docx, a binary .txt), which polls do not count as
+    failures: only their number here, their names and why on the server."""
+    count, _ = unreadable_files(db, folder, limit=0)
+    if not count:
+        return ""
+    return (f" · ⚠️ {counted(count, 'file')} not read (`wirewatch sources list` on the server "
+            "names them and why)")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.ingest.folder import FolderWatcher
 from bot.models import RawArticle
 from storage.alerts import hold_alerts
 from storage.db import transaction
 from storage.inbox import enqueue, finish
-from storage.sources import UNHEALTHY_AFTER, add_source, record_failure
+from storage.sources import UNHEALTHY_AFTER, add_source, record_failure, source_row
 from storage.subscriptions import subscriptions_of
 from storage.topics import get_topic
 from tests.slack.conftest import run_command
+from tests.sources.feedserver import at
 
 
 def test_topics_add_list_show_remove(runtime, fake_slack, fresh_db):
@@ -77,3 +79,24 @@ def test_wirewatch_help_status_and_unknown(runtime, fake_slack, fresh_db):
     assert "⚠️ feed https://wire.example/rss · UNHEALTHY" in status and "HTTP 500" in status
     unknown = run_command(runtime, fake_slack, "/wirewatch", "frobnicate")["text"]
     assert "I don't know `frobnicate`" in unknown and "/wirewatch help" in unknown
+
+
+def test_status_counts_the_files_a_watched_folder_could_not_read(runtime, fake_slack, fresh_db,
+                                                                 tmp_path):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "minutes.docx").write_bytes(b"PK\x03\x04")
+    (drop / "scan.txt").write_bytes(b"\x00\x07\x00")
+    (drop / "tide.txt").write_text("Tide tables reprinted\n\nThe harbour office reprinted its "
+                                   "tide tables on Thursday.\n")
+    with transaction(fresh_db):
+        folder = add_source(fresh_db, kind="folder", location=str(drop))
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    for minute in (0, 1):  # a file is read once it has stopped changing
+        watcher.scan(fresh_db, source_row(fresh_db, folder), now=at(minute))
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    line = next(line for line in status.splitlines() if line.startswith(f"    folder {drop}"))
+    assert line.endswith(" · ⚠️ 2 files not read (`wirewatch sources list` on the server names "
+                         "them and why)"), line  # the folder was "ok", nothing more
+    member = run_command(runtime, fake_slack, "/wirewatch", "status", user="U0MEMBER")["text"]
+    assert f"folder {drop}" in member and "not read" not in member, member
