@@ -83,6 +83,11 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     name, query = split_name(rest)
     if not name:
         return "A topic needs a name. " + USAGE
+    there = store.get_topic(svc.db, name)
+    if there is not None:
+        typed = f'"{there.name}"' if " " in there.name else there.name
+        return (f"Topic *{echo(there.name, 100)}* already exists. To change its query, keeping "
+                f"its subscriptions: `/topics edit {echo(typed, 100)} QUERY`.")
     if rest.strip()[:1] not in OPEN_QUOTES and plain_words(query.split()):
         return which_one(name, query)
     db = svc.db

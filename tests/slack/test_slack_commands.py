@@ -28,7 +28,8 @@ def test_topics_add_list_show_remove(runtime, fake_slack, fresh_db):
     shown = run_command(runtime, fake_slack, "/topics", "show Port strike")
     assert "dockworkers OR stevedores" in shown["text"] and "not subscribed" in shown["text"]
     again = run_command(runtime, fake_slack, "/topics", 'add "Port strike" x')
-    assert "already exists" in again["text"] and "Usage" in again["text"]
+    assert again["text"] == ("Topic *Port strike* already exists. To change its query, keeping "
+                             'its subscriptions: `/topics edit "Port strike" QUERY`.')
     removed = run_command(runtime, fake_slack, "/topics", "remove 'Port strike'")
     assert "Stopped tracking" in removed["text"] and get_topic(fresh_db, "Port strike") is None
     assert all(r["response_type"] == "ephemeral" for r in fake_slack.responses())
