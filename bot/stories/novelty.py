@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -95,10 +94,10 @@ class Earlier:
 
     def __init__(self) -> None:
         self._parts: dict[int, tuple[Sequence[StoredSentence], _Part]] = {}
-        self._facts: Counter[str] = Counter()
-        self._words: Counter[str] = Counter()
-        self._acronyms: Counter[str] = Counter()
-        self._lemma_sets: Counter[frozenset[str]] = Counter()
+        self._facts: dict[str, int] = {}
+        self._words: dict[str, int] = {}
+        self._acronyms: dict[str, int] = {}
+        self._lemma_sets: dict[frozenset[str], int] = {}
         self.postings: dict[str, dict[frozenset[str], None]] = {}
 
     @classmethod
@@ -173,15 +172,20 @@ def acronyms(facts: Iterable[str]) -> frozenset[str]:
 T = TypeVar("T")
 
 
-def _count(counts: Counter[T], items: Iterable[T], step: int) -> list[T]:
-    """Count the items in (step 1) or out (-1); returns those that came or went altogether."""
+def _count(counts: dict[T, int], items: Iterable[T], step: int) -> list[T]:
+    """Count the items in (step 1) or out (-1); returns those that came or went altogether.
+    Plain dicts, not Counters: a Counter is slower to make (an empty index is made for each
+    candidate story) and runs Python for every item it lacks."""
     changed = []
+    get = counts.get
     for item in items:
-        counts[item] += step
-        if counts[item] == 0:
+        count = get(item, 0) + step
+        if count:
+            counts[item] = count
+            if step > 0 and count == 1:
+                changed.append(item)
+        else:
             del counts[item]
-            changed.append(item)
-        elif step > 0 and counts[item] == 1:
             changed.append(item)
     return changed
 
