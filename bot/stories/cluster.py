@@ -272,9 +272,9 @@ class Probe:
 
 def _cosine_known(a: dict[str, float], square_a: float, b: dict[str, float],
                   square_b: float) -> float:
-    """``cosine`` with both squared lengths already known."""
-    small, large = (b, a) if len(a) > len(b) else (a, b)
-    dot = math.fsum([w * large[k] for k, w in small.items() if k in large])
+    """``cosine`` with both squared lengths already known. The shared keys are found by a set
+    intersection; ``math.fsum`` is exact, so the order of the terms cannot change a bit."""
+    dot = math.fsum([a[k] * b[k] for k in a.keys() & b.keys()])
     if not dot:
         return 0.0
     norm = math.sqrt(square_a * square_b)
@@ -290,8 +290,8 @@ def coverage(weights: dict[str, float], vectors: list[dict[str, float]], *,
     probe = probe or Probe.of(weights)
     shape = shape or Shape.of(vectors)
     story_keys = shape.keys
-    covered = math.fsum([w for k, w in probe.kept.items() if k in story_keys])
-    theirs = math.fsum([math.fsum([w for k, w in vector.items() if k in weights]) / total
+    covered = math.fsum([probe.kept[k] for k in probe.kept.keys() & story_keys])
+    theirs = math.fsum([math.fsum([vector[k] for k in vector.keys() & weights.keys()]) / total
                         for vector, total in zip(vectors, shape.totals, strict=True)])
     return max(covered / (probe.kept_total or 1.0), theirs / len(vectors))
 
