@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.models import ArticleParts, MatchReason
 from bot.stories.features import (
@@ -94,15 +94,43 @@ match = match_story
 
 
 class Matcher:
-    """One article made searchable once, for every topic query to be tried on it."""
+    """One article made searchable once, for every topic query to be tried on it.
+
+    Its positional index is made only when a term could match: most articles hold no word of
+    any topic, and the set of the article's word forms (every form the index holds) and its
+    entities' labels are cheaper to make and enough to tell."""
 
     def __init__(self, features: MatchText | ArticleFeatures) -> None:
         self.features = features
-        self.title = [(w, w, stem(w), -1) for w in features.title_words]
-        self.body = [(t.lower, t.lemma, stem(t.lemma), t.sentence) for t in features.tokens]
-        self.title_index = _index(self.title)
-        self.body_index = _index(self.body)
         self.cache: dict[Term, tuple[MatchReason, ...]] = {}
+
+    @cached_property
+    def title(self) -> list[tuple[str, str, str, int]]:
+        return [(w, w, stem(w), -1) for w in self.features.title_words]
+
+    @cached_property
+    def body(self) -> list[tuple[str, str, str, int]]:
+        return [(t.lower, t.lemma, stem(t.lemma), t.sentence) for t in self.features.tokens]
+
+    @cached_property
+    def title_index(self) -> dict[str, list[int]]:
+        return _index(self.title)
+
+    @cached_property
+    def body_index(self) -> dict[str, list[int]]:
+        return _index(self.body)
+
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        """Every key of the two indexes: the words, lemmas and their stems."""
+        tokens = self.features.tokens
+        words = {*self.features.title_words, *(t.lower for t in tokens),
+                 *(t.lemma for t in tokens)}
+        return frozenset(words.union([stem(w) for w in words]))
+
+    @cached_property
+    def labels(self) -> frozenset[str]:
+        return frozenset(e.label for e in self.features.entities)
 
     def evaluate(self, node: Node) -> TopicMatch:
         if isinstance(node, Term):
@@ -129,9 +157,26 @@ class Matcher:
 
     def term(self, term: Term) -> tuple[MatchReason, ...]:
         if term not in self.cache:
-            found = self._entity(term) if term.labels else self._text(term)
+            if not self._could_match(term):
+                found = []
+            else:
+                found = self._entity(term) if term.labels else self._text(term)
             self.cache[term] = tuple(found)
         return self.cache[term]
+
+    def _could_match(self, term: Term) -> bool:
+        """What a match needs: an entity of its label, or every word among the article's
+        forms (as itself or its stem; a prefix, as the start of one)."""
+        wanted = _split(term.words)
+        if not wanted:
+            return False
+        if term.labels:
+            return not self.labels.isdisjoint(term.labels)
+        forms, last = self.forms, len(wanted) - 1
+        return all(any(f.startswith(word) for f in forms)
+                   if term.kind == "prefix" and i == last else
+                   word in forms or stem(word) in forms
+                   for i, word in enumerate(wanted))
 
     def _entity(self, term: Term) -> list[MatchReason]:
         wanted = _split(term.words)

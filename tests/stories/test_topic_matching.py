@@ -93,3 +93,19 @@ def test_an_and_stops_at_its_first_unmatched_part_and_keeps_every_reason_of_a_ma
     assert matched.matched
     assert [reason.term for reason in matched.reasons][:1] == ["strike"]
     assert {"port", "dock*"} <= {reason.term for reason in matched.reasons}
+
+
+def test_an_article_with_no_word_of_a_query_builds_no_index_and_matches_nothing(features):
+    matcher = Matcher(features)
+    assert not matcher.evaluate(parse_query("lighthouse OR (glacier AND keeper*)")).matched
+    assert not matcher.evaluate(parse_query("person:Sybiha AND regatta")).matched
+    assert "body_index" not in vars(matcher) and "title_index" not in vars(matcher)
+    assert matcher.evaluate(parse_query("lighthouse OR striking")).matched
+    assert "body_index" in vars(matcher)
+
+
+def test_a_query_word_found_only_through_its_stem_or_as_a_prefix_still_matches(features):
+    matcher = Matcher(features)
+    for query in ("strikes", "dockwork*", "authorit*", '"port authorities"', "gdansk"):
+        assert matcher.evaluate(parse_query(query)).matched, query
+    assert not matcher.evaluate(parse_query("org:Gdansk")).matched
