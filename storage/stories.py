@@ -85,6 +85,7 @@ MASK_BITS = 62
 LEADING_ROWS = 4
 """Stories the summed lookup sorts out per place to fill (SQLite keeps only that many in its
 sort); when stories tied within a hair of the last place reach that bound, it reads them all."""
+ARMS_STEP = 8
 
 
 def leading_candidates(
@@ -102,18 +103,28 @@ def leading_candidates(
         return {}
     if len(weights) > MASK_BITS:
         raise ValueError(f"{len(weights)} keys in one summed lookup; at most {MASK_BITS}")
-    arms = " UNION ALL ".join([LEADING_ARM] * len(weights))
+    padded = _padded_arms(len(weights))
+    arms = " UNION ALL ".join([LEADING_ARM] * padded)
     query = (f"SELECT story_id, sum(bit), sum(w) FROM ({arms}) GROUP BY story_id "
              "HAVING count(*) >= ? ORDER BY 3 DESC LIMIT ?")
     params: list[object] = []
     for position, (key, weight) in enumerate(weights):
         params += [1 << position, weight, key, since, per_key]
+    params += [0, 0.0, None, since, per_key] * (padded - len(weights))
     bound = limit * LEADING_ROWS
     rows = db.conn.execute(query, [*params, min_shared, bound]).fetchall()
     kept, ended = _leading(rows, limit)
     if not ended and len(rows) == bound:
         kept, _ = _leading(db.conn.execute(query, [*params, min_shared, -1]).fetchall(), limit)
     return _shared(kept, weights)
+
+
+def _padded_arms(keys: int) -> int:
+    """The number of keys rounded up to a multiple of ``ARMS_STEP``, the arms past the keys asking
+    for a NULL key (which matches nothing): the lookup's text is then one of a few that stay in
+    the connection's statement cache, not one per number of keys, and preparing it costs SQLite
+    four times a run of it."""
+    return min(-(-keys // ARMS_STEP) * ARMS_STEP, MASK_BITS)
 
 
 def _leading(rows: list[tuple[int, int, float]], limit: int
