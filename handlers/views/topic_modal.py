@@ -106,7 +106,7 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
                                  quiet_hours=svc.settings.story_quiet_hours)
             _subscribe(db, form, user, notify)
     except store.TopicError as exc:
-        ack(response_action="errors", errors={"name": _short(str(exc))})
+        ack(response_action="errors", errors={"name": _short(_taken(db, form.name) or str(exc))})
         return
     running = [PreviewHit(story_id=r.id, title=r.title or "untitled",
                           last_seen=r.last_seen, article_count=r.article_count or 1,
@@ -158,6 +158,15 @@ def _channel_problem(client: WebClient, channel: str | None, seconds: float) -> 
         return "I am not in this private channel: type /invite @wirewatch in it first, or leave " \
                "this empty and subscribe it later."
     return _short(refusal) if refusal else None
+
+
+def _taken(db: Database, name: str) -> str | None:
+    """A name already taken, with where its query is changed (the form only adds)."""
+    topic = store.get_topic(db, name)
+    if topic is None:
+        return None
+    return (f"“{topic.name}” already exists; /topics edit changes its query, keeping its "
+            "subscriptions.")
 
 
 def _short(text: str) -> str:

@@ -94,7 +94,9 @@ def test_existing_name_is_refused_at_the_name_field(runtime, fake_slack, fresh_d
     assert topic is not None and topic.query == "Rates"
     again = json.loads(post_signed(events_url(runtime),
                                    view_submission_body(modal, fill("rates", "x"))).body)
-    assert again["response_action"] == "errors" and "already exists" in again["errors"]["name"]
+    assert again["response_action"] == "errors"
+    assert again["errors"]["name"] == ("“Rates” already exists; /topics edit changes its query, "
+                                       "keeping its subscriptions.")  # was "topic 'rates' …"
 
 
 def test_only_admins_open_or_submit_the_topic_modal(runtime, fake_slack, fresh_db):
