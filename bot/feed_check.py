@@ -14,6 +14,7 @@ from bot.redact import redact
 
 GONE = (404, 410)
 
+
 @dataclass(frozen=True)
 class FeedCheck:
     """What one fetch of a new feed found: its title and entries, or why it failed."""

@@ -48,7 +48,6 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
 
-
 def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
     """Articles that failed for good, so a lost article is never silent; why, for admins."""
     lost = failed_by_source(db)
