@@ -195,6 +195,12 @@ def account_changed(runtime, n: int, **flags: bool) -> None:
     assert reply.status == 200
 
 
+def running(db) -> tuple[int, int]:
+    """(topic, quote) subscriptions not paused."""
+    return tuple(db.execute(f"SELECT count(*) FROM {table} WHERE paused_at IS NULL").fetchone()[0]
+                 for table in ("subscriptions", "quote_subscriptions"))
+
+
 def test_a_member_made_a_guest_gets_nothing_more_by_direct_message(
         runtime, fake_slack, fresh_db, pipeline):
     """Staff who subscribed themselves (a topic, a person's quotes) and are then made a guest
@@ -210,6 +216,7 @@ def test_a_member_made_a_guest_gets_nothing_more_by_direct_message(
     account_changed(runtime, 1, is_restricted=True, is_ultra_restricted=False)
     wait_for(lambda: fresh_db.execute("SELECT count(*) FROM subscriptions WHERE paused_at IS "
                                       "NULL").fetchone()[0] == 0)
+    assert running(fresh_db) == (0, 0), "the topic and the quotes alike"
     list(pipeline.ingest([RawArticle(text=GRAIN, origin="g1", source="Coast Wire")]))
     runtime.deliver_pending(now=datetime.now(UTC) + timedelta(minutes=1))
     assert "sprinklers" not in json.dumps([m.blocks for m in fake_slack.posts(dm)]), dm
@@ -218,8 +225,7 @@ def test_a_member_made_a_guest_gets_nothing_more_by_direct_message(
     assert "a guest's now" in home, home
     fake_slack.add_user(FREELANCER)
     account_changed(runtime, 2, is_restricted=False, is_ultra_restricted=False)
-    wait_for(lambda: fresh_db.execute("SELECT count(*) FROM quote_subscriptions WHERE "
-                                      "paused_at IS NULL").fetchone()[0] == 1)
+    wait_for(lambda: running(fresh_db) == (1, 1))
     list(pipeline.ingest([RawArticle(text=GRAIN_AGAIN, origin="g2", source="Coast Wire")]))
     runtime.deliver_pending(now=datetime.now(UTC) + timedelta(minutes=2))
     shown = json.dumps([m.blocks for m in fake_slack.posts(dm)])
