@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,8 @@ from bot.stories.topics import encode as encode_text
 from storage import stories as store
 from storage import topics as topic_store
 from storage.articles import now_iso
+
+log = logging.getLogger(__name__)
 
 FUTURE_SLACK = timedelta(days=1)
 T = TypeVar("T")
@@ -412,7 +415,7 @@ class StoryStage:
         matched = set(store.story_topic_ids(db, story_id))
         matcher: Matcher | None = None
         for topic in topic_store.list_queries(db):
-            node = self._query(topic.query)
+            node = self._query(topic.name, topic.query)
             if topic.id in matched or node is None:
                 continue
             matcher = matcher or Matcher(text)
@@ -424,12 +427,16 @@ class StoryStage:
                 matched.add(topic.id)
         return sorted(matched)
 
-    def _query(self, text: str) -> Node | None:
-        """Parsed queries are cached; one stored before validation existed is skipped."""
+    def _query(self, name: str, text: str) -> Node | None:
+        """Parsed queries are cached; one stored before today's checks existed is skipped,
+        said once, so a desk learns why its topic went quiet."""
         if text not in self._queries:
             try:
                 self._queries[text] = parse_query(text)
-            except TopicQueryError:
+            except TopicQueryError as exc:
+                log.warning("topic '%s' matches nothing: its query %r is no longer read (%s); "
+                            "wirewatch topics edit (or /topics edit) mends it",
+                            name, text, exc.describe())
                 self._queries[text] = None
         return self._queries[text]
 

@@ -10,6 +10,7 @@ from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
+from storage.topics import insert_topic
 
 ORCHARD = """Growers count losses after hail flattens orchards
 
@@ -52,3 +53,21 @@ def test_lemma_only_match_reaches_a_running_story(tmp_path, settings, nlp):
         add_topic(db, name="Rodents", query="mouse AND orchard*")
     (reasons,) = _links(db).values()
     assert {"term": "mouse", "where": "sentence 1", "text": "mice"} in reasons
+
+
+def test_a_stored_query_no_longer_read_is_said_once_not_skipped_in_silence(
+        tmp_path, settings, nlp, caplog):
+    db = open_db(tmp_path / "w.db")
+    with transaction(db):
+        insert_topic(db, name="Ferries", query="ferry -strike")
+        add_topic(db, name="Rodents", query="mouse AND orchard*")
+    later = ORCHARD.replace("Sunday", "Monday")
+    with caplog.at_level("WARNING", logger="bot.stories.stage"):
+        outcomes = list(Pipeline(db, settings, nlp=nlp).ingest([
+            RawArticle(text=ORCHARD, origin="orchard", published="2026-05-03T09:00:00+00:00"),
+            RawArticle(text=later, origin="orchard-2", published="2026-05-03T10:00:00+00:00")]))
+    assert [o.status for o in outcomes] == ["stored", "stored"]
+    said = [r.getMessage() for r in caplog.records if "Ferries" in r.getMessage()]
+    assert len(said) == 1
+    assert "'ferry -strike' is no longer read" in said[0] and "topics edit" in said[0]
+    assert len(_links(db)) == 1
