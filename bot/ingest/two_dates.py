@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.ingest.date_forms import MONTH_WORD
+from bot.ingest.date_forms import MONTH_WORD, as_dateutil_reads
 from bot.ingest.date_words import in_english
 from bot.ingest.relative_dates import LONGEST, relative
 
@@ -14,6 +14,7 @@ _LABELS = ("last updated|updated|last modified|modified|edited|revised|first pub
            "originally published|published|posted|aktualisiert|ver[öo]ffentlicht|"
            "mis à jour|publi[ée]|modifi[ée]|actualizado|publicado|aggiornato|pubblicato|"
            "bijgewerkt|gepubliceerd|atualizado")
+_LABEL = re.compile(rf"\b(?:{_LABELS})\b", re.I)
 _BETWEEN = re.compile(rf"\s*(?:[|;()\[\]·•]|\s[-–—/]\s|[/,](?=\d{{4}}-\d\d)|"
                       rf",?\s*\b(?:{_LABELS})\b\s*:?)\s*", re.I)
 """What stands between two dates in one string: `Published 1 Dec, updated 2 Dec`,
@@ -23,12 +24,46 @@ _MONTH = rf"(?<![a-z])(?:{MONTH_WORD})(?![a-z])\.?"
 _A_DAY = re.compile(rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s*\d|"
                     rf"\d(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}|\d{{4}}-?W\d\d", re.I)
 """A piece of the string that names a day, not only a time of day (`10:00 ET`)."""
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d){1,2}(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s?m\b"
+                    r"\.?|\b\d{1,2}\s?h\s?\d\d\b", re.I)
+"""A time of day, once ``as_dateutil_reads`` has written it in digits (`noon`, `10.00 GMT`)."""
 
 
 def dates_in(value: str, now: datetime) -> list[str]:
     """The pieces of ``value`` that each name a day (`Dec 2, 2026 10:00 a.m. ET (1500 GMT)`:
-    one, the time in brackets naming none)."""
+    one, the time in brackets naming none). A time before the day it is of, or after a label,
+    is read on that day (`Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026`: two)."""
     if len(value) > LONGEST or not _BETWEEN.search(value):  # no date is longer
         return []
-    pieces = _BETWEEN.split(value)
-    return [p for p in pieces if _A_DAY.search(in_english(p)) or relative(p, now) is not None]
+    pieces = _pieces(value)
+    days = [i for i, (piece, _) in enumerate(pieces) if _A_DAY.search(in_english(piece))]
+    found: dict[int, str] = {}
+    for i, (piece, labelled) in enumerate(pieces):
+        if i in days or relative(piece, now) is not None:
+            found.setdefault(i, piece)
+        elif days and (labelled or i < days[-1]) and _CLOCK.search(as_dateutil_reads(piece)):
+            day = _nearest(i, days)
+            found[i] = f"{piece} {_the_day(pieces[day][0])}"
+            if not _CLOCK.search(as_dateutil_reads(pieces[day][0])):
+                found[day] = ""
+    return [piece for _, piece in sorted(found.items()) if piece]
+
+
+def _pieces(value: str) -> list[tuple[str, bool]]:
+    """The pieces between separators, each with whether a label (`Updated`) stands before it."""
+    pieces, start, labelled = [], 0, False
+    for between in _BETWEEN.finditer(value):
+        pieces.append((value[start:between.start()], labelled))
+        start, labelled = between.end(), bool(_LABEL.search(between.group(0)))
+    return [*pieces, (value[start:], labelled)]
+
+
+def _nearest(index: int, days: list[int]) -> int:
+    """The piece naming a day that the time at ``index`` is of: the next, else the last before."""
+    return next((day for day in days if day > index), days[-1])
+
+
+def _the_day(piece: str) -> str:
+    """A piece naming a day without its time of day (its zone kept, for a time written
+    without one)."""
+    return _CLOCK.sub(" ", as_dateutil_reads(piece))

@@ -62,3 +62,13 @@ def test_an_entry_dated_only_by_a_year_is_not_sorted_as_1_january(
                              ["2026", format_datetime(at(20)), format_datetime(at(10))])
     assert [title for title, _ in stored] == [FERRY[0], LIBRARY[0], BRIDGE[0]]
     assert stored[-1][1] is None
+
+
+def test_an_entry_dated_by_two_times_of_one_day_is_dated_by_the_first(
+        server, db_path, fresh_db, settings, nlp):
+    """`Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026` as an entry's date was read
+    as the update's 11:00: the first publication is what dates a story."""
+    written = "Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026"
+    stored = stored_in_order(server, db_path, fresh_db, settings, nlp, [entry(1, FERRY, 10)],
+                             [written])
+    assert stored == [(FERRY[0], "2026-12-02T15:00:00+00:00")]

@@ -89,6 +89,18 @@ def test_a_string_of_two_dates_is_the_earlier_so_an_update_never_makes_a_story_f
     assert stored_published(endpoint, written) == utc
 
 
+@pytest.mark.parametrize("written", [
+    "Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026",
+    "Posted 10:00 AM EST, last updated 11:00 AM EST Dec 2 2026",
+    "Published 10:00 AM | Updated 11:00 AM EST Dec 2 2026",
+    "Dec 2 2026 10:00 AM EST | Updated 11:00 AM EST",
+])
+def test_the_times_of_a_day_written_once_are_read_on_it_and_the_first_taken(endpoint, written):
+    """The day written once, after the second time (or before the first): only the time
+    beside it was read, so the update's hour dated the story, an hour late."""
+    assert stored_published(endpoint, written) == "2026-12-02T15:00:00+00:00"
+
+
 def test_a_week_no_year_has_is_no_date(endpoint):
     assert stored_published(endpoint, "2026-W54") is None
 
@@ -144,6 +156,7 @@ def test_a_german_dotted_time_is_read(endpoint):
     ("First published on Tue 1 Dec 2026 10.00 GMT", "2026-12-01T10:00:00+00:00"),
     ("Published noon ET, Dec. 2, 2026", "2026-12-02T17:00:00+00:00"),
     ("Updated yesterday at 10:00", None),
+    ("Posted 10:00 AM EST | Last updated 11:00 AM EST Dec 2 2026", "2026-12-02T15:00:00+00:00"),
 ])
 def test_a_date_line_of_the_copy_with_two_dates_or_spoken_times_is_furniture(endpoint, line, utc):
     """Such a line stayed in the copy as its first paragraph (in the summary, what's new and
