@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.ingest.date_words import ENGLISH
+from bot.ingest.zones import OFFSETS, REGIONS
 
 MINUS_SIGNS = dict.fromkeys(map(ord, "\u2010\u2011\u2212\ufe63\uff0d"), "-")
 """Hyphens and minus signs word processors and typographic CMSs put in dates: dateutil read
@@ -44,13 +45,48 @@ _US_ZONE = re.compile(r"(?<![/\w])(Eastern|Central|Mountain|Pacific)(?:\s+(?:Sta
 the region's abbreviation, which ``zones.regional`` reads."""
 
 
+_ZONE_NAME = "|".join(sorted((*OFFSETS, *REGIONS), key=len, reverse=True))
+_DOTTED_ZONE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})(?!\w)")
+"""`E.T.`, `E.S.T.`, as some style books write a zone: dateutil skipped it for UTC."""
+_HALF_DAY = re.compile(r"(?<=\d)\s*([AaPp])\.\s?[Mm]\.")
+"""`10:00 A.M.`: dateutil took the `M.` for a zone, dropping the zone written after it."""
+_MILITARY = re.compile(rf"(?<![\w:.,/+-])([01]\d|2[0-3])([0-5]\d)(?=\s*\(?(?:{_ZONE_NAME})\b)")
+"""A wire's time before its zone, `1200 GMT`, `0930 GMT`: dateutil read the year 1200 or 930."""
+_RESTATED = re.compile(rf"\s*\(\s*(?:\d{{1,2}}:\d\d|\d{{4}})\s*(?:{_ZONE_NAME})\s*\)")
+"""`10:00 a.m. ET (1500 GMT)`: the wire's same moment again, in brackets after a time."""
+_A_CLOCK = re.compile(r"\d:\d\d|\d\s*[ap]\.?\s?m\b", re.I)
+_YEAR_LIKE = re.compile(r"(?<![\w:.,/+-])(?:19|20)\d\d(?!\d)")
+
+
 def as_dateutil_reads(value: str) -> str:
     """``value`` with its hyphens plain, its spoken times in digits and a range of days its
     first day (after month names are English: ``date_words.in_english``)."""
     value = _DASH_BETWEEN_DIGITS.sub("-", value.translate(MINUS_SIGNS))
+    value = _HALF_DAY.sub(lambda found: f" {found.group(1).lower()}m", _without_restated(value))
+    value = _DOTTED_ZONE.sub(_undotted, _MILITARY.sub(lambda t: _as_clock(t, value), value))
     for written, plain in (*_SPOKEN, *((days, r"\1") for days in _DAY_RANGES)):
         value = written.sub(plain, value)
     return _US_ZONE.sub(lambda found: found.group(1)[0].upper() + "T", value)
+
+
+def _without_restated(value: str) -> str:
+    restated = _RESTATED.search(value)
+    if restated and _A_CLOCK.search(value, 0, restated.start()):
+        return value[:restated.start()] + value[restated.end():]
+    return value
+
+
+def _undotted(found: re.Match[str]) -> str:
+    letters = found.group(1).replace(".", "")
+    return letters if letters in OFFSETS or letters in REGIONS else found.group(1)
+
+
+def _as_clock(found: re.Match[str], value: str) -> str:
+    """A four-digit time before a zone as `HH:MM`; not the string's only year (`2 Dec 2026
+    GMT`)."""
+    if _YEAR_LIKE.fullmatch(found.group(0)) and len(_YEAR_LIKE.findall(value)) < 2:
+        return found.group(0)
+    return f"{found.group(1)}:{found.group(2)}"
 
 
 def names_a_date(value: str) -> bool:

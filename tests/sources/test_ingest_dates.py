@@ -231,3 +231,22 @@ def test_us_zones_in_words_and_a_wire_time_in_brackets_are_read(endpoint, writte
     """`Eastern`, `Pacific Standard Time` were dropped for UTC, hours off; a wire's `(1500 GMT)`
     after the date made it no date at all."""
     assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("Dec. 2, 2026, 10:00 a.m. E.T.", "2026-12-02T15:00:00+00:00"),
+    ("Dec 2, 2026 10:00 AM E.S.T.", "2026-12-02T15:00:00+00:00"),
+    ("Dec 2, 2026 10:00 A.M. EST", "2026-12-02T15:00:00+00:00"),
+    ("June 2, 2026 10:00 P.M. E.D.T.", "2026-06-03T02:00:00+00:00"),
+    ("0930 GMT Dec 2 2026", "2026-12-02T09:30:00+00:00"),
+    ("1200 GMT, Dec. 2, 2026", "2026-12-02T12:00:00+00:00"),
+])
+def test_dotted_zones_capital_half_days_and_wire_times_are_read(endpoint, written, utc):
+    """`E.T.`, `E.S.T.` were skipped for UTC; `A.M.`/`P.M.` made dateutil drop the zone after
+    them (`P.M. E.D.T.` 22:00 UTC); a wire's `0930 GMT` before the day was the year 930."""
+    assert stored_published(endpoint, written) == utc
+
+
+def test_a_wire_time_alone_is_today_at_that_time(endpoint):
+    """`1200 GMT` was no date (the year 1200 with nothing else); `12:00 GMT` is today's."""
+    assert stored_published(endpoint, "1200 GMT") == on_day(0, 12, 0, UTC)
