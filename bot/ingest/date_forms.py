@@ -19,8 +19,16 @@ _DAY_RANGES = (
     re.compile(rf"\b((?:{MONTH_WORD})\.?\s+\d{{1,2}})\s*-\s*\d{{1,2}}\b(?![:.\d])", re.I))
 """A range of days, `1-2 Dec 2026`, `Dec 1-2, 2026` (dateutil read the year 2001 or 2002): its
 first day, as of two dates the earlier is taken."""
-_SPOKEN = ((re.compile(r"\b(?:12(?::00)?\s*)?noon\b", re.I), "12:00"),
-           (re.compile(r"\b(?:12(?::00)?\s*)?midnight\b", re.I), "00:00"),
+_AT = r"(?:\b(?:al|ao|a|am|à)\s+)?"
+"""`al mediodía`, `ao meio-dia`, `am Mittag`: the word for `at` of a time the relative reading
+does not take before digits (`ayer al mediodía`)."""
+NOON = ("noon|mittags?|(?<!-)(?<!après )midi(?![-\\w])|mediod[ií]a|mezzogiorno|mezzod[iì]|"
+        "middaguur|meio[-\\s]dia")
+MIDNIGHT = "midnight|mitternacht|minuit|medianoche|mezzanotte|middernacht|meia[-\\s]noite"
+"""Noon and midnight in English, German, French, Spanish, Italian, Dutch and Portuguese."""
+_SPOKEN = ((re.compile(rf"{_AT}\b(?:12(?:[:.]00)?\s*(?:uhr\s*)?)?(?:{NOON})\b", re.I), " 12:00"),
+           (re.compile(rf"{_AT}\b(?:12(?:[:.]00)?\s*(?:uhr\s*)?)?(?:{MIDNIGHT})\b", re.I),
+            " 00:00"),
            (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b|uhr\b)", re.I), r"\1:\2 "),
            (re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?![\d.])(?=\s*(?:[A-Z]{2,5}\b|[+-]\d\d|$))"),
             r"\1:\2"))

@@ -250,3 +250,22 @@ def test_dotted_zones_capital_half_days_and_wire_times_are_read(endpoint, writte
 def test_a_wire_time_alone_is_today_at_that_time(endpoint):
     """`1200 GMT` was no date (the year 1200 with nothing else); `12:00 GMT` is today's."""
     assert stored_published(endpoint, "1200 GMT") == on_day(0, 12, 0, UTC)
+
+
+@pytest.mark.parametrize("written", [
+    "2. Dezember 2026, Mittag", "2 décembre 2026 à midi", "2 de diciembre de 2026 al mediodía",
+    "2 dicembre 2026 a mezzogiorno", "2 december 2026 om middaguur",
+    "2 de dezembro de 2026 ao meio-dia"])
+def test_noon_in_the_languages_read_is_twelve_oclock(endpoint, written):
+    """Only the English `noon` was read: `midi`, `Mittag`, `mediodía` … were skipped, and the
+    article dated 00:00, twelve hours early."""
+    assert stored_published(endpoint, written) == "2026-12-02T12:00:00+00:00"
+
+
+@pytest.mark.parametrize("written, hour", [
+    ("gestern um Mitternacht", 0), ("hier à minuit", 0), ("ayer al mediodía", 12),
+    ("ieri a mezzogiorno", 12), ("gisteren om middernacht", 0), ("ontem à meia-noite", 0)])
+def test_yesterday_at_noon_or_midnight_in_the_languages_read_is_that_time(endpoint, written,
+                                                                         hour):
+    """Such a relative day was no date (stored undated)."""
+    assert stored_published(endpoint, written) == on_day(1, hour, 0, UTC)
