@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import trafilatura
 from trafilatura.metadata import Document
+from trafilatura.settings import use_config
 
 from bot.ingest.charset import page_text
 from bot.models import IngestFailure, RawArticle
@@ -29,6 +30,11 @@ WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
 DAYS_AHEAD = 2
 """htmldate drops a date after its max_date, trafilatura's today at midnight, which with the
 time read dropped every time of today; cleaning judges dates ahead (``bot.ingest.dates``)."""
+SHORT_PAGE = 500
+"""Under trafilatura's MIN_EXTRACTED_SIZE (250 characters) its baseline stands in, joining the
+page's text into one paragraph with the byline and furniture; its output stays under twice that."""
+_SHORT_CONFIG = use_config()
+_SHORT_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")
 
 
 def html_to_article(
@@ -43,6 +49,8 @@ def html_to_article(
             fast=too_many_blocks(html),
             date_extraction_params=_date_params(),
         )
+        if isinstance(doc, Document) and len(doc.text or "") < SHORT_PAGE:
+            doc.text = _short_page_text(html, url=url, found=doc.text or "")
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         return IngestFailure(origin, f"could not extract text from HTML: {exc}")
     if not isinstance(doc, Document) or not (doc.text or "").strip():
@@ -58,6 +66,18 @@ def html_to_article(
         source=doc.sitename or None,
         published=doc.date or None,
     )
+
+
+def _short_page_text(html: str | bytes, *, url: str | None, found: str) -> str:
+    """A short page's paragraphs as trafilatura's own extractor finds them, not its baseline's
+    one block; what it found as before when that is empty or under half as long (a page whose
+    text is only in a table)."""
+    short = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=False, fast=too_many_blocks(html),
+        config=_SHORT_CONFIG,
+    )
+    text = short.text or "" if isinstance(short, Document) else ""
+    return text if text.strip() and 2 * len(text) >= len(found) else found
 
 
 def _date_params() -> dict[str, object]:

@@ -36,6 +36,32 @@ def test_html_main_text_is_extracted(tmp_path):
     assert "Copyright" not in article.text and "Home | World" not in article.text
 
 
+SHORT_PARAGRAPHS = [
+    "Tug crews at Northhaven stayed ashore on Tuesday as the strike entered its third day.",
+    "The port said four ships were waiting outside the harbour.",
+    '"We are ready to talk," said Mira Holt, the union organiser.',
+]
+
+
+def test_a_short_saved_page_keeps_each_paragraph_and_no_furniture(tmp_path):
+    """Under 250 characters trafilatura's baseline gave one block: byline, lead and the rest."""
+    nav = "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul>"
+    paragraphs = "".join(f"<p>{text}</p>" for text in SHORT_PARAGRAPHS)
+    shapes = {
+        "article": f"<nav>{nav}</nav><article><h1>Tugs idle at Northhaven</h1><p class='byline'>"
+                   f"By Ana Ruiz</p>{paragraphs}</article>",
+        "divs": nav + "<div class='story'>" + "".join(f"<div>{text}</div>"
+                                                     for text in SHORT_PARAGRAPHS) + "</div>",
+    }
+    for name, body in shapes.items():
+        page = write(tmp_path / f"{name}.html", (
+            f"<html><head><title>Tugs idle at Northhaven</title></head><body>{body}<footer><p>"
+            "Harbour Wire. All rights reserved.</p></footer></body></html>"))
+        [article] = read_all(page)
+        assert isinstance(article, RawArticle), name
+        assert article.text.split("\n") == SHORT_PARAGRAPHS, name
+
+
 def test_a_saved_page_keeps_the_time_it_was_published(tmp_path):
     """htmldate gave the day alone, and dropped a time of today as after its latest date."""
     earlier = (datetime.now(UTC) - timedelta(minutes=5)).replace(microsecond=0)
