@@ -9,10 +9,8 @@ from bot.alerts.mrkdwn import counted
 from bot.config import Settings
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import FeedError, parse_feed
-from bot.ingest.fetch import Fetcher, FetchError, FetchLimits, answered
+from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
 from bot.redact import redact
-
-GONE = (404, 410)
 
 
 @dataclass(frozen=True)
@@ -43,15 +41,8 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
         response = fetcher.get(url, allow_private=allow_private)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except (FetchError, FeedError) as exc:
-        return FeedCheck(problem=redact(_problem(exc)))
+        return FeedCheck(problem=redact(str(exc)))
     finally:
         fetcher.close()
     return FeedCheck(title=feed.title, entries=len(feed.entries))
 
-
-def _problem(exc: FetchError | FeedError) -> str:
-    """Why the fetch failed, said for a feed just added: a poll's advice for a 404 or 410 ("check
-    it and re-add the source") would contradict the line after it, which says it is added."""
-    if isinstance(exc, FetchError) and exc.status in GONE:
-        return f"{answered(exc.status)}: no feed at this address now (a typo, or the feed moved)"
-    return str(exc)

@@ -345,6 +345,13 @@ def _discard(response: urllib3.BaseHTTPResponse) -> None:
     response.release_conn()
 
 
+GONE = (404, 410)
+NO_FEED_HERE = ("no feed at this address now (a typo, or the feed moved); find its address, "
+                "then remove this source and add that one")
+"""A feed's 404 or 410, said alike when it is added, at each poll, by `sources list` and
+`/wirewatch status` (the polls' "re-add the source" contradicted `sources add`)."""
+
+
 def answered(status: int) -> str:
     """What the server said, without the advice for a feed's owner (an article page's failure
     is not fixed by re-adding a source or polling less often)."""
@@ -358,8 +365,8 @@ def answered(status: int) -> str:
 
 def _status_reason(status: int) -> str:
     said = answered(status)
-    if status in (404, 410):
-        return f"{said}: the address may have changed; check it and re-add the source"
+    if status in GONE:
+        return f"{said}: {NO_FEED_HERE}"
     if status in (401, 403):
         return f"{said}: the site refuses access (login needed or robots blocked)"
     if status == 429:

@@ -252,7 +252,8 @@ def test_a_feed_added_from_slack_is_checked_at_once(slack_settings, fresh_db, fa
     assert good.endswith("\nChecked now: “Harbour Gazette”, 1 entry.")
     assert typo.startswith("Added feed #2 ")  # still added: a server down for now comes back
     assert typo.endswith("\n⚠️ It does not work now: the server answered 404 Not Found: no "
-                         "feed at this address now (a typo, or the feed moved). It stays added "
+                         "feed at this address now (a typo, or the feed moved); find its address, "
+                         "then remove this source and add that one. It stays added "
                          "and each poll tries again; if the address is wrong, "
                          "`/wirewatch sources remove 2` and add the right one.")  # was: re-add it
 

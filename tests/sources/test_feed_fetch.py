@@ -38,7 +38,7 @@ def test_conditional_get_answers_not_modified(server, fetcher):
     assert headers["If-Modified-Since"] == "Mon, 02 Mar 2026 09:00:00 GMT"
 
 
-@pytest.mark.parametrize("status, words", [(404, "address may have changed"),
+@pytest.mark.parametrize("status, words", [(404, "no feed at this address now"),
                                            (500, "site's side"), (403, "refuses access")])
 def test_error_status_says_what_happened_and_what_to_do(server, fetcher, status, words):
     server.routes["/feed"] = Route(b"oops", status=status, content_type="text/plain")

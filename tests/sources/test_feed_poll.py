@@ -1,9 +1,11 @@
 import threading
+from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
 
+from bot.feed_check import check_feed
 from bot.ingest.clean import clean_article
 from bot.ingest.feeds import PAGES_PER_POLL, FeedError, html_text, parse_feed, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
@@ -209,6 +211,21 @@ def test_broken_feed_is_recorded_with_its_reason_and_backs_off(server, fresh_db,
     assert stored.failures == 1 and words in (stored.last_error or "")
     assert stored.next_attempt_at == at(1).isoformat(timespec="seconds")
     assert words in caplog.text and not stored.unhealthy
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_a_feed_gone_is_said_alike_when_added_and_at_each_poll(server, fresh_db, fetcher,
+                                                              settings, status):
+    """`sources list` and `/wirewatch status` show the poll's error: it said to "re-add the
+    source", which `sources add` had just said was added."""
+    server.routes["/feed"] = Route(b"gone", status=status, content_type="text/plain")
+    url = server.url("/feed")
+    added = check_feed(replace(settings, allow_networks=("127.0.0.0/8",)), url).problem
+    source = feed_source(fresh_db, url)
+    polled = poll(fresh_db, source.id, fetcher, at(0)).error
+    assert polled == added == source_row(fresh_db, source.id).last_error
+    assert polled.endswith("no feed at this address now (a typo, or the feed moved); find its "
+                           "address, then remove this source and add that one")
 
 
 def test_repeated_failures_mark_unhealthy_and_recovery_clears_it(server, fresh_db, fetcher):
