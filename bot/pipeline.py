@@ -73,6 +73,7 @@ class Outcome:
     reason: str | None = None
     failure: ErrorKind | None = None
     moved: StoryMove | None = None
+    left_out: bool = False
 
     @classmethod
     def failed(cls, origin: str, reason: str, kind: ErrorKind,
@@ -369,7 +370,7 @@ class Pipeline:
                                     placement.decision, article_id=article_id)
         verdict, topic_ids = placed.verdict, placed.topic_ids
         if placed.moved is not None:
-            self._alert_moved(placed.moved, topic_ids)
+            self._alert_moved(placed.moved, placed.moved_topic_ids)
         if never_duplicate and verdict.kind is VerdictKind.DUPLICATE:
             count_as_update(self.db, article_id)
             verdict = replace(verdict, kind=VerdictKind.UPDATE)
@@ -380,7 +381,7 @@ class Pipeline:
             enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
         return Outcome(article.origin, Status.STORED, title=article.title, article_id=article_id,
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold,
-                       moved=placed.moved)
+                       moved=placed.moved, left_out=placed.left_out)
 
     def _alert_moved(self, moved: StoryMove, topic_ids: tuple[int, ...]) -> None:
         """An article that left its story for one of its own (see ``bot.stories.correct``)

@@ -45,13 +45,13 @@ def preview(db: Database, query: str, *, now: datetime | None = None,
 
 
 def why_text(hit: PreviewHit, *, limit: int = 3) -> str:
-    return matched_terms(((term, where) for term, where, _ in hit.reasons), limit=limit)
+    return matched_terms(hit.reasons, limit=limit)
 
 
-def matched_terms(reasons: Iterable[tuple[str, str]], *, limit: int) -> str:
-    """``port in title; strike in sentence 2``: the first few (term, where), each term once,
-    where it first matched."""
+def matched_terms(reasons: Iterable[tuple[str, str, str]], *, limit: int) -> str:
+    """``port in title; strike in sentence 2; source Reuters``: the first few (term, where,
+    text), each term once, where it first matched; a ``source:`` term, the source it matched."""
     seen: dict[str, str] = {}
-    for term, where in reasons:
-        seen.setdefault(term, where)
-    return "; ".join(f"{term} in {where}" for term, where in list(seen.items())[:limit])
+    for term, where, text in reasons:
+        seen.setdefault(term, f"source {text}" if where == "source" else f"{term} in {where}")
+    return "; ".join(list(seen.values())[:limit])

@@ -359,7 +359,8 @@ def recent_story_articles(
     return [LatestArticle(**r) for r in db.query(
         "WITH running AS (SELECT id, last_seen FROM stories WHERE last_seen >= ? "
         "ORDER BY last_seen DESC, id DESC LIMIT ?) "
-        "SELECT r.id AS story_id, a.id AS article_id, a.title, a.body FROM running r "
+        "SELECT r.id AS story_id, a.id AS article_id, a.title, a.body, a.source, a.url "
+        "FROM running r "
         "JOIN story_articles sa ON sa.story_id = r.id JOIN articles a ON a.id = sa.article_id "
         "WHERE sa.id IN (SELECT id FROM story_articles WHERE story_id = r.id "
         "ORDER BY id DESC LIMIT ?) ORDER BY r.last_seen DESC, r.id DESC, sa.id DESC",
@@ -371,6 +372,12 @@ def article_words(db: Database, article_id: int) -> str | None:
     row = db.execute("SELECT words FROM story_features WHERE article_id = ?",
                      [article_id]).fetchone()
     return row[0] if row else None
+
+
+def article_source(db: Database, article_id: int) -> tuple[str | None, str | None]:
+    """The article's source name and address, which ``source:`` in a topic query reads."""
+    row = db.execute("SELECT source, url FROM articles WHERE id = ?", [article_id]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def article_parts(db: Database, article_id: int) -> ArticleParts:

@@ -68,6 +68,13 @@ def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicSt
             for story_id, title, count, last_seen, summary, reasons, matched_at in rows]
 
 
+def story_queries(db: Database, story_id: int) -> list[str]:
+    """The queries of the topics the story is tied to."""
+    return [row[0] for row in db.execute(
+        "SELECT t.query FROM story_topics st JOIN topics t ON t.id = st.topic_id "
+        "WHERE st.story_id = ? ORDER BY t.id", [story_id])]
+
+
 def remove_topic(db: Database, name: str) -> None:
     topic = get_topic(db, name)
     if not topic:

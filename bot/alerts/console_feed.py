@@ -10,6 +10,7 @@ from bot.alerts.console import render_text
 from bot.alerts.mrkdwn import counted
 from bot.alerts.why import no_alert_reason
 from bot.models import ArticleEvent
+from bot.stories.left_out import left_out_by_all
 from storage.alerts import alert_view
 from storage.article_events import alerts_queued_for, article_events_after
 from storage.db import transaction
@@ -30,7 +31,7 @@ def print_pending(db: Database, echo: Callable[[str], None],
     while events := article_events_after(db, cursor):
         for event in events:
             reason = no_alert_reason(verdict=event.verdict, hold=event.hold,
-                                     has_topic=event.has_topic)
+                                     has_topic=event.has_topic, left_out=_left_out(db, event))
             if reason is None:
                 view = alert_view(db, event.story_id, event.article_id, event.verdict)
                 echo(render_text(view) + "\n")
@@ -53,18 +54,25 @@ def report_activity(db: Database, cursor: int, echo: Callable[[str], None]) -> i
     to how many, or why not; returns the new cursor. Alerts themselves go to Slack."""
     while events := article_events_after(db, cursor):
         for event in events:
-            echo(activity_line(event, alerts_queued_for(db, event.article_id)))
+            echo(activity_line(event, alerts_queued_for(db, event.article_id),
+                               left_out=_left_out(db, event)))
             cursor = event.id
     return cursor
 
 
-def activity_line(event: ArticleEvent, queued: int) -> str:
+def _left_out(db: Database, event: ArticleEvent) -> bool:
+    return event.has_topic and left_out_by_all(db, event.story_id, event.article_id)
+
+
+def activity_line(event: ArticleEvent, queued: int, *, left_out: bool = False) -> str:
     """What one article did; ``queued`` counts its quote alerts too, which need no topic and
-    may come with a rewrite that brings a new quote."""
+    may come with a rewrite that brings a new quote; ``left_out``: its story's topics all
+    leave its source out."""
     if queued:
         kind = "new story" if event.verdict == "new" else event.verdict
         return (f"· {kind} “{event.title or event.origin}”: "
                 f"{counted(queued, 'alert')} queued for Slack")
-    reason = no_alert_reason(verdict=event.verdict, hold=event.hold, has_topic=event.has_topic)
+    reason = no_alert_reason(verdict=event.verdict, hold=event.hold, has_topic=event.has_topic,
+                             left_out=left_out)
     return silent_line(event, reason or "nobody gets its topic as it happens (/subscribe TOPIC "
                                         "in a channel; digests collect it)")

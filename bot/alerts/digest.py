@@ -23,10 +23,12 @@ from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.token import TokenDead, TokenState
 from bot.models import Subscription, TopicEvent
+from bot.stories.topics import leaves_in
 from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
 from storage.state import get_state, install_id, set_state
+from storage.topics import TopicError, topic_row
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_digest"
@@ -236,14 +238,25 @@ class Taken:
     moved: tuple[int, ...]
 
 
+def _query(db: Database, topic_id: int) -> str:
+    """The topic's query, whose ``source:`` terms leave some of its stories' articles out (""
+    for a topic removed meanwhile: it leaves none out)."""
+    try:
+        return topic_row(db, topic_id).query
+    except TopicError:
+        return ""
+
+
 def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     """One item per story, in the order stories first appeared in the period."""
     events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until),
                                   after=sub.last_digest_event)
     stories: dict[int, DigestItem] = {}
     moved: list[int] = []
+    query = _query(db, sub.topic_id)
     for event in _with_moved_first_reports(db, events, sub, period):
-        if is_muted(db, event.story_id, [sub.target_id]):
+        if is_muted(db, event.story_id, [sub.target_id]) or not leaves_in(query, event.source,
+                                                                          event.url):
             continue
         item = stories.get(event.story_id)
         if item is None:

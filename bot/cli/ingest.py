@@ -28,7 +28,8 @@ def silence(outcome: Outcome) -> str | None:
     if outcome.status != Status.STORED:
         return None
     return no_alert_reason(verdict=outcome.verdict.kind if outcome.verdict else None,
-                           hold=outcome.reason, has_topic=bool(outcome.topic_ids))
+                           hold=outcome.reason, has_topic=bool(outcome.topic_ids),
+                           left_out=outcome.left_out)
 
 
 @click.command()

@@ -168,7 +168,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     for story in stories:
         click.echo(f"  story {story.id} ({counted(story.article_count, 'article')}, last "
                    f"{story.last_seen}): {story.title}")
-        why = matched_terms(((r.term, r.where) for r in story.reasons), limit=4)
+        why = matched_terms(((r.term, r.where, r.text) for r in story.reasons), limit=4)
         if why:
             click.echo(f"    matched: {why}")
 

@@ -178,12 +178,15 @@ class StoryRow:
 
 @dataclass(frozen=True)
 class LatestArticle:
-    """One of a story's newest articles, with the text a topic query is matched against."""
+    """One of a story's newest articles, with the text (and source name and address) a topic
+    query is matched against."""
 
     story_id: int
     article_id: int
     title: str
     body: str
+    source: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""The topic query language: AND, OR, NOT, parentheses, "phrases", prefix*, and entity filters."""
+"""The topic query language: AND, OR, NOT, parentheses, "phrases", prefix*, entity filters and
+the article's source (``source:``)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.models import BadInput
 
@@ -19,6 +20,8 @@ FIELDS = {
     "product": ("PRODUCT",),
     "law": ("LAW",),
 }
+SOURCE = "source"
+"""The field matched on the article's source name and its address's host, not on its text."""
 OPERATORS = ("AND", "OR", "NOT")
 MAX_QUERY_CHARS = 1000
 MAX_DEPTH = 40
@@ -47,12 +50,14 @@ class TopicQueryError(BadInput):
 
 @dataclass(frozen=True)
 class Term:
-    """A searchable item: ``kind`` is word, prefix or phrase; ``labels`` for entity filters."""
+    """A searchable item: ``kind`` is word, prefix or phrase; ``labels`` for entity filters;
+    ``of_source`` for ``source:`` (``source`` is the term as the query wrote it)."""
 
     kind: str
     words: tuple[str, ...]
     source: str
     labels: tuple[str, ...] = ()
+    of_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,14 @@ def positive_terms(node: Node) -> list[Term]:
     return [t for child in node.children for t in positive_terms(child)]
 
 
+def has_source_terms(node: Node) -> bool:
+    if isinstance(node, Term):
+        return node.of_source
+    if isinstance(node, Not):
+        return has_source_terms(node.child)
+    return any(has_source_terms(child) for child in node.children)
+
+
 def _tokenise(query: str) -> list[Token]:
     tokens: list[Token] = []
     i = 0
@@ -160,8 +173,8 @@ def _word(query: str, start: int, tokens: list[Token]) -> int:
     end = match.end() if match else start + 1
     text = query[start:end]
     if end < len(query) and query[end] == ":":
-        if text.casefold() not in FIELDS:
-            known = ", ".join(f"{f}:" for f in FIELDS)
+        if text.casefold() not in FIELDS and text.casefold() != SOURCE:
+            known = ", ".join(f"{f}:" for f in (*FIELDS, SOURCE))
             raise TopicQueryError(f"unknown field '{text}:' (known: {known})", query=query,
                                   position=start)
         tokens.append(Token("field", text.casefold(), start))
@@ -259,9 +272,11 @@ class _Parser:
     def _field(self, token: Token) -> Term:
         value = self._peek()
         if value is None or value.kind not in ("word", "phrase"):
-            raise self._fail(f"'{token.value}:' needs a name after it", value or token)
+            example = " (source:Reuters, source:\"Daily Example\")" if token.value == SOURCE else ""
+            raise self._fail(f"'{token.value}:' needs a name after it{example}", value or token)
         self.index += 1
-        return self._term(value, labels=FIELDS[token.value], field=token.value)
+        term = self._term(value, labels=FIELDS.get(token.value, ()), field=token.value)
+        return replace(term, of_source=token.value == SOURCE)
 
     def _term(self, token: Token, *, labels: tuple[str, ...], field: str = "") -> Term:
         prefix = f"{field}:" if field else ""

@@ -37,7 +37,7 @@ from bot.stories.figures import encode
 from bot.stories.meaning import JOIN_SIMILARITY, Meaning, Nearest, nearest
 from bot.stories.query import Node, TopicQueryError, parse_query
 from bot.stories.split import split_article
-from bot.stories.topics import Matcher, MatchText, decode, match_text
+from bot.stories.topics import Matcher, MatchText, decode, match_text, sources_of, with_sources
 from bot.stories.topics import encode as encode_text
 from storage import stories as store
 from storage import topics as topic_store
@@ -89,12 +89,16 @@ class Compared(NamedTuple):
 
 @dataclass(frozen=True)
 class StoryResult:
-    """Where the article went and the topics its story matches (the ones that alert);
-    ``moved``: the earlier article that left its story for this one's (see ``correct``)."""
+    """Where the article went and the topics its story matches that alert for it (a topic's
+    ``source:`` terms may leave its source out); ``moved``: the earlier article that left its
+    story for this one's (see ``correct``), and ``moved_topic_ids`` the topics alerting for it;
+    ``left_out``: the story matches topics, and every one leaves this article's source out."""
 
     verdict: Verdict
     topic_ids: tuple[int, ...]
     moved: StoryMove | None = None
+    moved_topic_ids: tuple[int, ...] = ()
+    left_out: bool = False
 
 
 def own_time(value: str | None, *, now: datetime) -> datetime | None:
@@ -186,7 +190,8 @@ class StoryStage:
         features = features_from(parsed, view)
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
         meaning = self.meaning.of(parsed.article.title, features) if self.meaning else None
-        return Prepared(parsed, features, match_text(features), seen_at, arrived_at, meaning)
+        text = match_text(features, sources_of(parsed.article.source, parsed.article.url))
+        return Prepared(parsed, features, text, seen_at, arrived_at, meaning)
 
     def times(self, published: str | None, *, now: datetime) -> tuple[str, str | None]:
         """When the article is placed, as sortable UTC ISO text (its own time unless missing,
@@ -329,7 +334,8 @@ class StoryStage:
         """Write the article into its story, count its keys, and link the topics it matches."""
         now = now_iso()
         story_id = decision.story_id
-        moved = self._split(db, decision.split) if decision.split is not None else None
+        moved, moved_text = (self._split(db, decision.split) if decision.split is not None
+                             else (None, MatchText((), (), ())))
         if moved is not None:
             story_id = moved.new_story
         elif story_id is None:
@@ -354,17 +360,22 @@ class StoryStage:
         if prepared.meaning is not None:
             store.add_meaning(db, article_id=article_id, seen_at=prepared.seen_at,
                               vector=prepared.meaning.tobytes())
-        topic_ids = self._link_topics(db, story_id, prepared.text, article_id)
-        return StoryResult(verdict, tuple(topic_ids), moved)
+        topic_ids, left_out = self._link_topics(db, story_id, prepared.text, article_id)
+        moved_ids = (self._alerting(self._topics(db), set(store.story_topic_ids(db, story_id)),
+                                    Matcher(moved_text)) if moved is not None else [])
+        return StoryResult(verdict, tuple(topic_ids), moved, tuple(moved_ids), left_out)
 
-    def _split(self, db: Database, article_id: int) -> StoryMove:
+    def _split(self, db: Database, article_id: int) -> tuple[StoryMove, MatchText]:
         """The weak joiner leaves its story for a new one (the split path: what `wirewatch
-        stories split` does), with the topics its own words match."""
+        stories split` does), with the topics its own words match; and those words (none
+        when they were not kept) with its source."""
         moved = split_article(db, article_id)
         words = store.article_words(db, article_id)
+        source, url = store.article_source(db, article_id)
+        text = with_sources(decode(words) if words else MatchText((), (), ()), source, url)
         if words:
-            self._link_topics(db, moved.new_story, decode(words), article_id)
-        return moved
+            self._link_topics(db, moved.new_story, text, article_id)
+        return moved, text
 
     def _vectors(self, db: Database, latest: dict[int, list[int]]
                  ) -> dict[int, list[dict[str, float]]]:
@@ -410,22 +421,37 @@ class StoryStage:
             self._earlier_held -= self._earlier.pop(next(iter(self._earlier))).size()
 
     def _link_topics(self, db: Database, story_id: int, text: MatchText,
-                     article_id: int) -> list[int]:
-        """Topics this article matches, plus those its story already matched (updates alert)."""
+                     article_id: int) -> tuple[list[int], bool]:
+        """Link the story to the topics this article matches; the story's topics that alert
+        for it: those, and those the story already matched (updates alert) unless their
+        ``source:`` terms leave this article's source out; and whether all were left out."""
         matched = set(store.story_topic_ids(db, story_id))
-        matcher: Matcher | None = None
-        for topic in topic_store.list_queries(db):
-            node = self._query(topic.name, topic.query)
-            if topic.id in matched or node is None:
+        matcher = Matcher(text)
+        topics = self._topics(db)
+        for topic_id, node in topics:
+            if topic_id in matched or node is None:
                 continue
-            matcher = matcher or Matcher(text)
             result = matcher.evaluate(node)
             if result.matched:
-                store.link_topic(db, story_id=story_id, topic_id=topic.id,
+                store.link_topic(db, story_id=story_id, topic_id=topic_id,
                                  article_id=article_id,
                                  reasons=result.reasons, now=now_iso())
-                matched.add(topic.id)
-        return sorted(matched)
+                matched.add(topic_id)
+        alerting = self._alerting(topics, matched, matcher)
+        return alerting, bool(matched) and not alerting
+
+    def _topics(self, db: Database) -> list[tuple[int, Node | None]]:
+        """Every topic's id and parsed query (None for one no longer read), oldest first."""
+        return [(topic.id, self._query(topic.name, topic.query))
+                for topic in topic_store.list_queries(db)]
+
+    @staticmethod
+    def _alerting(topics: list[tuple[int, Node | None]], linked: set[int],
+                  matcher: Matcher) -> list[int]:
+        """The linked topics but those whose query the article's source alone rules out."""
+        left_out = {topic_id for topic_id, node in topics if topic_id in linked
+                    and node is not None and not matcher.source_allows(node)}
+        return sorted(linked - left_out)
 
     def _query(self, name: str, text: str) -> Node | None:
         """Parsed queries are cached; one stored before today's checks existed is skipped,

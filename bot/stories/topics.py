@@ -2,15 +2,18 @@
 
 One matcher for both paths: a new article is matched on the words and lemmas spaCy gave it, and
 a topic added later is matched against running stories on the same words and lemmas, stored with
-each article (``encode`` / ``decode``), so the order they came in never changes the answer.
+each article (``encode`` / ``decode``), so the order they came in never changes the answer. A
+``source:`` term reads the article's source name and its address's host, which both paths take
+from the article itself (``sources_of``).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from urllib.parse import urlsplit
 
 from bot.models import ArticleParts, MatchReason
 from bot.stories.features import (
@@ -20,9 +23,11 @@ from bot.stories.features import (
     entity_words,
     from_stored,
 )
-from bot.stories.query import And, Node, Not, Term, parse_query
+from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query
 
 SPLIT = re.compile(r"\w+")
+SOURCE_CHARS = 200
+"""The longest source name or host read (a record's ``source`` is whatever its sender wrote)."""
 
 
 @dataclass(frozen=True)
@@ -49,15 +54,35 @@ def stem(word: str) -> str:
 @dataclass(frozen=True)
 class MatchText:
     """What topic matching reads of an article: title words, words with their lemmas and
-    sentence, and entities with their sentence."""
+    sentence, entities with their sentence, and its source name and host (``source:``)."""
 
     title_words: tuple[str, ...]
     tokens: tuple[TokenView, ...]
     entities: tuple[EntityView, ...]
+    sources: tuple[str, ...] = ()
 
 
-def match_text(features: ArticleFeatures) -> MatchText:
-    return MatchText(features.title_words, tuple(features.tokens), tuple(features.entities))
+def match_text(features: ArticleFeatures, sources: tuple[str, ...] = ()) -> MatchText:
+    return MatchText(features.title_words, tuple(features.tokens), tuple(features.entities),
+                     sources)
+
+
+def sources_of(source: str | None, url: str | None) -> tuple[str, ...]:
+    """What ``source:`` matches: the source name the article came with (a feed's title or host,
+    a page's site name, a record's ``source``) and the host of its address, each once."""
+    found = [" ".join(source.split())[:SOURCE_CHARS]] if source and source.strip() else []
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        host = None
+    if host and host[:SOURCE_CHARS] not in found:
+        found.append(host[:SOURCE_CHARS])
+    return tuple(found)
+
+
+def with_sources(text: MatchText, source: str | None, url: str | None) -> MatchText:
+    """The stored words of an article, with its source name and host (kept with the article)."""
+    return replace(text, sources=sources_of(source, url))
 
 
 def encode(text: MatchText) -> str:
@@ -78,12 +103,23 @@ def decode(data: str) -> MatchText:
     return MatchText(tuple(raw["t"]), tokens, entities)
 
 
-def text_from_stored(*, title: str, body: str, parts: ArticleParts) -> MatchText:
+def leaves_in(query: str | Node, source: str | None, url: str | None) -> bool:
+    """Whether the query's ``source:`` terms leave an article of this source in (a query no
+    longer read leaves every one in, as the story stage keeps its topic's stories alerting)."""
+    try:
+        node = parse_query(query) if isinstance(query, str) else query
+    except TopicQueryError:
+        return True
+    return Matcher(MatchText((), (), (), sources_of(source, url))).source_allows(node)
+
+
+def text_from_stored(*, title: str, body: str, parts: ArticleParts,
+                     sources: tuple[str, ...] = ()) -> MatchText:
     """For an article stored before its words and lemmas were kept: words only, no lemmas."""
-    return match_text(from_stored(title=title, body=body, parts=parts))
+    return match_text(from_stored(title=title, body=body, parts=parts), sources)
 
 
-def match_story(query: str | Node, text: MatchText | ArticleFeatures) -> TopicMatch:
+def match_story(query: str | Node, text: MatchText) -> TopicMatch:
     """Whether the article satisfies the query (text or parsed), and the terms and places
     that made it so; a bad query raises ``TopicQueryError``."""
     node = parse_query(query) if isinstance(query, str) else query
@@ -100,7 +136,7 @@ class Matcher:
     any topic, and the set of the article's word forms (every form the index holds) and its
     entities' labels are cheaper to make and enough to tell."""
 
-    def __init__(self, features: MatchText | ArticleFeatures) -> None:
+    def __init__(self, features: MatchText) -> None:
         self.features = features
         self.cache: dict[Term, tuple[MatchReason, ...]] = {}
 
@@ -157,12 +193,29 @@ class Matcher:
 
     def term(self, term: Term) -> tuple[MatchReason, ...]:
         if term not in self.cache:
-            if not self._could_match(term):
+            if term.of_source:
+                found = self._source(term)
+            elif not self._could_match(term):
                 found = []
             else:
                 found = self._entity(term) if term.labels else self._text(term)
             self.cache[term] = tuple(found)
         return self.cache[term]
+
+    def source_allows(self, node: Node) -> bool:
+        """Whether the article's source leaves it in the query whatever its words: false only
+        when the ``source:`` terms alone rule it out (every other term counted as unknown), so
+        a story already tied to a topic does not alert it for an article of a source left out."""
+        return _by_source(node, self) is not False
+
+    def _source(self, term: Term) -> list[MatchReason]:
+        """The source name or host holding the term's words, whole and in order (case aside,
+        no inflection: ``source:Time`` is not "Times")."""
+        wanted = _split(term.words)
+        for source in self.features.sources:
+            if _in_order(tuple(SPLIT.findall(source.casefold())), wanted, term.kind):
+                return [MatchReason(term.source, "source", source)]
+        return []
 
     def _could_match(self, term: Term) -> bool:
         """What a match needs: an entity of its label, or every word among the article's
@@ -201,6 +254,33 @@ class Matcher:
             if len(reasons) >= 3:
                 break
         return reasons
+
+
+def _by_source(node: Node, matcher: Matcher) -> bool | None:
+    """The query on the article's source alone: True or False when that decides it, None when
+    its words would (three-valued: one False decides an AND, one True an OR)."""
+    if isinstance(node, Term):
+        return bool(matcher.term(node)) if node.of_source else None
+    if isinstance(node, Not):
+        inner = _by_source(node.child, matcher)
+        return None if inner is None else not inner
+    values = [_by_source(child, matcher) for child in node.children]
+    decides = not isinstance(node, And)
+    if decides in values:
+        return decides
+    return None if None in values else not decides
+
+
+def _in_order(words: tuple[str, ...], wanted: tuple[str, ...], kind: str) -> bool:
+    """``wanted`` as consecutive whole words of ``words`` (the last as a prefix for a prefix)."""
+    if not wanted:
+        return False
+    for start in range(len(words) - len(wanted) + 1):
+        window = words[start:start + len(wanted)]
+        if window[:-1] == wanted[:-1] and (window[-1].startswith(wanted[-1]) if kind == "prefix"
+                                           else window[-1] == wanted[-1]):
+            return True
+    return False
 
 
 def _index(tokens: list[tuple]) -> dict[str, list[int]]:

@@ -9,7 +9,15 @@ from sqlite_utils import Database
 
 from bot.models import LatestArticle
 from bot.stories.query import Node, TopicQueryError, default_query, parse_query
-from bot.stories.topics import MatchText, TopicMatch, decode, match_story, text_from_stored
+from bot.stories.topics import (
+    MatchText,
+    TopicMatch,
+    decode,
+    match_story,
+    sources_of,
+    text_from_stored,
+    with_sources,
+)
 from storage import stories as story_store
 from storage.articles import now_iso
 from storage.topics import TopicError, insert_topic
@@ -95,6 +103,7 @@ def matching_stories(db: Database, node: Node, *, since: str,
 def _stored_text(db: Database, row: LatestArticle) -> MatchText:
     words = story_store.article_words(db, row.article_id)
     if words:
-        return decode(words)
+        return with_sources(decode(words), row.source, row.url)
     return text_from_stored(title=row.title, body=row.body,
-                            parts=story_store.article_parts(db, row.article_id))
+                            parts=story_store.article_parts(db, row.article_id),
+                            sources=sources_of(row.source, row.url))

@@ -6,12 +6,14 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.alerts.mrkdwn import counted
+from bot.models import TopicStory
 from bot.permissions import Action
 from bot.slack.reach import Reach
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_edit import change_query
 from bot.topic_names import plain_words
+from bot.topic_preview import matched_terms
 from handlers.common import (
     OPEN_QUOTES,
     answer,
@@ -164,8 +166,14 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     lines.append("*Recent stories*" if stories else "No stories yet.")
     lines += [f"• {echo(s.title or 'untitled', 150)} "
               f"({counted(s.article_count or 1, 'article', 'articles')}"
-              f"{', last ' + s.last_seen if s.last_seen else ''})" for s in stories]
+              f"{', last ' + s.last_seen if s.last_seen else ''})" + _why(s) for s in stories]
     return join_lines(lines)
+
+
+def _why(story: TopicStory) -> str:
+    """`` · matched strike in title; source Reuters``: why the story matched, when known."""
+    why = matched_terms(((r.term, r.where, r.text) for r in story.reasons), limit=3)
+    return f" · matched {echo(why, 250)}" if why else ""
 
 
 ACTIONS = {"list": list_text, "add": add_text, "edit": edit_text, "remove": remove_text,

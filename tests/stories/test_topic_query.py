@@ -56,6 +56,32 @@ def test_bad_queries_point_at_the_problem(query, position, message):
     assert "^" in caught.value.describe()
 
 
+def test_source_is_a_field_read_on_the_source_not_the_text():
+    node = parse_query('org:NATO AND NOT source:"Daily Example" OR source:Reut*')
+    assert isinstance(node, Or)
+    both, wire = node.children
+    assert isinstance(both, And) and isinstance(both.children[1], Not)
+    daily = both.children[1].child
+    assert daily == Term("phrase", ("daily", "example"), 'source:"Daily Example"', (), True)
+    assert wire == Term("prefix", ("reut",), "source:Reut*", (), True)
+    assert both.children[0] == Term("word", ("nato",), "org:NATO", ("ORG",))
+
+
+@pytest.mark.parametrize("query, position, message", [
+    ("strike AND source:", 11, "'source:' needs a name after it (source:Reuters"),
+    ("source: AND strike", 8, "'source:' needs a name after it"),
+    ('strike source:""', 14, "empty phrase"),
+    ("strike AND source:()", 18, "'source:' needs a name"),
+    ("sources:Reuters", 0, "known: person:, org:, gpe:, loc:, place:, norp:, fac:, event:, "
+                           "product:, law:, source:"),
+])
+def test_an_empty_or_misspelt_source_is_refused_at_its_place(query, position, message):
+    with pytest.raises(TopicQueryError) as caught:
+        parse_query(query)
+    assert (caught.value.position, message in caught.value.message) == (position, True)
+    assert caught.value.describe().splitlines()[-1] == "  " + " " * position + "^"
+
+
 def test_default_query_from_a_name():
     assert default_query("NATO membership") == "NATO AND membership"
     assert parse_query(default_query("Port of Antwerp-Bruges strikes"))
