@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.ingest import date_lines
 from bot.ingest.zones import OFFSETS
 
 TERMINAL = tuple('.!?…"”’\')»:;')
@@ -27,8 +28,8 @@ AGE_LABEL = re.compile(
     r"(?:years?|months?|weeks?|days?) old\.?$", re.IGNORECASE)
 """A page's label on old copy: 'This article is more than 2 years old'."""
 SENTENCE_END = tuple('.!?…')
-CLOCK_END = re.compile(r"\b(?:[ap]\.?m|[ecmp][sd]?t)\.$", re.IGNORECASE)
-"""A time closing a line: '... 7:48 p.m.', '... 4:57 pm.', '... 2:44 p.m. ET.'"""
+CLOCK_END = re.compile(r"\b(?:[ap]\.?m|[ecmp]\.?(?:[sd]\.?)?t)\.$", re.IGNORECASE)
+"""A time closing a line: '... 7:48 p.m.', '... 4:57 pm.', '... 2:44 p.m. ET.', '... E.T.'"""
 RELATED_PREFIX = re.compile(
     r"^(read more|related( articles?| stories| coverage| content)?|see also|also read|"
     r"read also|more on this( story)?|recommended|trending|most read|watch)\s*[:|>»\-–—]",
@@ -57,9 +58,9 @@ BYLINE = re.compile(rf"^[Bb][Yy]\s+{NAME}(\s+{NAME}){{0,3}}"
                     rf"(\s*(,|and|&)\s*{NAME}(\s+{NAME}){{0,3}})*"
                     r"(\s*[,|]\s*[\w ]{2,40})?$")
 PUBLISHED = re.compile(
-    r"^(?P<who>[^\d|]{0,60}?)\s*(?:\|\s*)?(?:(?:first|originally|last)\s+)?"
-    r"(?:published|updated|posted|modified)"
-    r"\s*(?:on|at)?\s*:?\s*(?P<when>.*\d.*)$",
+    rf"^(?P<who>[^\d|]{{0,60}}?)\s*(?:\|\s*)?(?:(?:first|originally|last)\s+)?"
+    rf"(?:{date_lines.LABELS})"
+    rf"\s*(?:{date_lines.ON})?\s*:?\s*(?P<when>.*\d.*)$",
     re.IGNORECASE,
 )
 DATE_WORDS = {
@@ -71,10 +72,11 @@ DATE_WORDS = {
     "ist", "pkt", "t", "z", "st", "nd", "rd", "th", "of", "ago", "a", "p", "m", "hour", "hours",
     "minute", "minutes", "mins", "day", "days",
     "published", "updated", "posted", "modified", "first", "originally", "last", "yesterday",
-    "today", "noon", "midnight", "w", *(name.casefold() for name in OFFSETS),
+    "today", "noon", "midnight", "w", *(name.casefold() for name in OFFSETS), *date_lines.WORDS,
 }
 """Words of a date line; with the labels of a second date (`Published 1 Dec, updated 2 Dec`:
-its earlier date is the article's) and the zone names ``zones.py`` reads."""
+its earlier date is the article's), the zone names ``zones.py`` reads and the words of the six
+other languages' dates (``date_lines``)."""
 DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&'-]{2,40})\))?)"
@@ -337,7 +339,7 @@ def _names_a_source(text: str) -> bool:
 
 def _only_a_date(text: str) -> bool:
     """Digits and date words only: '14 Mar, 2026 9:05am', '3 hours ago', not 'a profit of 3'."""
-    words = [w.casefold() for w in re.findall(r"[A-Za-z]+", text)]
+    words = date_lines.plain_words(text)
     return any(ch.isdigit() for ch in text) and all(w in DATE_WORDS for w in words)
 
 

@@ -7,16 +7,13 @@ import re
 from datetime import datetime
 
 from bot.ingest.date_forms import MONTH_WORD, as_dateutil_reads
+from bot.ingest.date_lines import LABELS
 from bot.ingest.date_words import in_english
 from bot.ingest.relative_dates import LONGEST, relative
 
-_LABELS = ("last updated|updated|last modified|modified|edited|revised|first published|"
-           "originally published|published|posted|aktualisiert|ver[öo]ffentlicht|"
-           "mis à jour|publi[ée]|modifi[ée]|actualizado|publicado|aggiornato|pubblicato|"
-           "bijgewerkt|gepubliceerd|atualizado")
-_LABEL = re.compile(rf"\b(?:{_LABELS})\b", re.I)
+_LABEL = re.compile(rf"\b(?:{LABELS})\b", re.I)
 _BETWEEN = re.compile(rf"\s*(?:[|;()\[\]·•]|\s[-–—/]\s|[/,](?=\d{{4}}-\d\d)|"
-                      rf",?\s*\b(?:{_LABELS})\b\s*:?)\s*", re.I)
+                      rf",?\s*\b(?:{LABELS})\b\s*:?)\s*", re.I)
 """What stands between two dates in one string: `Published 1 Dec, updated 2 Dec`,
 `1 December 2026 | Updated 2 December 2026`, `2026-12-01 (updated 2026-12-02)`, an ISO 8601
 interval `2026-12-01/2026-12-02`."""

@@ -269,3 +269,25 @@ def test_yesterday_at_noon_or_midnight_in_the_languages_read_is_that_time(endpoi
                                                                          hour):
     """Such a relative day was no date (stored undated)."""
     assert stored_published(endpoint, written) == on_day(1, hour, 0, UTC)
+
+
+@pytest.mark.parametrize("line, utc", [
+    ("Veröffentlicht am 1. Dezember 2026, aktualisiert am 2. Dezember 2026, 10:00 Uhr",
+     "2026-12-01T00:00:00+00:00"),
+    ("Publié le 2 décembre 2026 à 10h00, mis à jour le 2 décembre 2026 à 11h30",
+     "2026-12-02T10:00:00+00:00"),
+    ("Publicado el 2 de diciembre de 2026 a las 10:00", "2026-12-02T10:00:00+00:00"),
+    ("Pubblicato il 2 dicembre 2026 alle 10:00", "2026-12-02T10:00:00+00:00"),
+    ("Gepubliceerd op 2 december 2026 om 10:00", "2026-12-02T10:00:00+00:00"),
+    ("Publicado em 2 de dezembro de 2026 às 10:00", "2026-12-02T10:00:00+00:00"),
+    ("Published Dec. 2, 2026, 10:00 a.m. E.T.", "2026-12-02T15:00:00+00:00"),
+])
+def test_a_date_line_of_the_copy_in_another_language_is_furniture(endpoint, line, utc):
+    """Only an English label made a line a date line: `Veröffentlicht am …`, `Publié le …`
+    stayed in the copy as its first paragraph (in the summary, what's new and `/who-said`)
+    and the article was undated; so did a line closing on a dotted zone (`E.T.`)."""
+    port, dbs = endpoint
+    status, body, _ = post(port, article((FERRY[0], f"{line}\n\n{FERRY[1]}")))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert (stored["published"], line in stored["body"]) == (utc, False), stored
