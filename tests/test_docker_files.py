@@ -4,6 +4,7 @@ the container, and the build sends only what the image copies."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,3 +39,26 @@ def test_the_build_sends_only_what_the_image_copies():
     assert rules[0] == "*"  # everything else stays out: .venv was 668 MB of the context
     let_in = {rule[1:].rstrip("/") for rule in rules if rule.startswith("!")}
     assert let_in == copied == {"pyproject.toml", "README.md", "bot", "handlers", "storage"}
+
+
+def test_the_watched_folder_comes_with_the_checkout_and_docker_never_makes_it():
+    """docker/inbox/ was ignored by git, so Docker created it on the host, owned by root: the
+    desk could drop files there only with sudo."""
+    compose = (REPO / "docker" / "compose.yml").read_text()
+    folder = re.search(r"^      WIREWATCH_WATCH_FOLDER: (\S+)$", compose, re.MULTILINE)
+    mount = re.search(r"^      - type: bind\n((?:        .*\n)+)", compose, re.MULTILINE)
+    assert folder and mount, "the watched folder is a bind mount in the long syntax"
+    fields = dict(re.findall(r"^ +([a-z_]+): ?(\S*)$", mount.group(1), re.MULTILINE))
+    assert fields["target"] == folder.group(1)
+    assert fields["create_host_path"] == "false"  # missing, compose says so instead of root
+    assert fields["read_only"] == "true"  # files are left where they are: never written
+    tracked = subprocess.run(["git", "ls-files", fields["source"]], cwd=REPO / "docker",
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert tracked == ["inbox/.gitkeep"]  # hidden: the watcher ignores it
+
+
+def test_the_container_runs_as_the_user_that_owns_its_database_folder():
+    dockerfile = (REPO / "docker" / "Dockerfile").read_text()
+    user = re.findall(r"^USER (\S+)$", dockerfile, re.MULTILINE)
+    assert user == ["wirewatch:wirewatch"]
+    assert re.search(r"chown wirewatch:wirewatch /data\b", dockerfile)
