@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import LOOKUP_WAIT
-from bot.slack.sharing import held_share
+from bot.slack.sharing import Place, held_share
 from bot.who_said import QuoteHit, who_said
 from handlers.common import answer, db_of, echo, join_lines, reach_of, user_text
 
@@ -22,17 +22,19 @@ def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltCont
     if not query.strip(" \"'“”‘’«»"):
         answer(respond, USAGE)
         return
-    reply(respond, context, query, here=command.get("channel_id"), limit=5, share=share)
+    place = Place(command.get("channel_id"), str(command.get("channel_name") or ""),
+                  command.get("user_id"))
+    reply(respond, context, query, here=place.channel, limit=5, share=share, place=place)
 
 
 def reply(respond: Respond, context: BoltContext, query: str, *, here: str | None, limit: int,
           share: bool = False, wait: float = LOOKUP_WAIT,
-          nothing: str = "No quote matches that.") -> None:
+          nothing: str = "No quote matches that.", place: Place | None = None) -> None:
     """The quotes matching ``query``; a guest's only of the stories in their reach (``here``,
     the channel asked in, always counts), found and counted by the search itself. Read as a
     guest only because Slack did not say who asks, the answer is never shared; nor, saying
-    why, when it holds a quote of a story the channel does not follow and a guest asks or the
-    channel is shared with another organisation (``held_share``)."""
+    why, when it holds a quote of a story the channel does not follow and a guest asks or
+    someone of another organisation may read the conversation (``held_share``, at ``place``)."""
     db = db_of(context)
     reach = reach_of(context, here, wait=wait)
     result = who_said(db, query, limit=limit, stories=None if reach is None else reach.stories)
@@ -41,7 +43,8 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
         said = echo(result.message or nothing, 400)
         answer(respond, f"{said} (searched for “{echo(query, 100)}”){note}")
         return
-    held = held_share(db, context.client, here, (h.article_id for h in result.hits),
+    held = held_share(db, context.client, place or Place(here),
+                      (h.article_id for h in result.hits),
                       guest=reach is not None) if share and not note else None
     outside = held.outside if held else frozenset()
     lines = [f"*Who said* “{echo(query, 100)}”"] + [

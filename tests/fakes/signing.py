@@ -31,11 +31,14 @@ def signed_headers(secret: str, body: str, *, timestamp: int | None = None,
 
 
 def command_body(command: str, text: str, *, response_url: str, channel: str = "C0NEWS",
-                 user: str = "U0REPORTER", team: str = "T00000001") -> str:
-    """The form body Slack sends for a slash command."""
+                 user: str = "U0REPORTER", team: str = "T00000001",
+                 channel_name: str = "newsdesk") -> str:
+    """The form body Slack sends for a slash command (``channel_name``: ``directmessage`` in a
+    direct message, ``mpdm-…`` in a group one, ``privategroup`` in a private channel the app is
+    not in)."""
     return urlencode({
         "token": "legacy-verification-token", "team_id": team, "team_domain": "newsroom",
-        "channel_id": channel, "channel_name": "newsdesk", "user_id": user, "user_name": "reporter",
+        "channel_id": channel, "channel_name": channel_name, "user_id": user, "user_name": "reporter",
         "command": command, "text": text, "api_app_id": "A0WIREWATCH",
         "response_url": response_url, "trigger_id": "1337.42.abcd",
     })

@@ -11,7 +11,11 @@ Channels follow Slack's membership rules (``add_channel``): a bot may post in a 
 it is not in (chat:write.public) but not read its history (``not_in_channel``) until it joins;
 a private channel it is not in does not exist for it (``channel_not_found``). Archived and
 deleted channels, a bot removed from a channel and a revoked token answer as Slack does. A
-channel never mentioned before is public with the bot in it. ``reinstall_as`` puts another bot
+channel never mentioned before is public with the bot in it; a direct message never mentioned
+(``D…``, not the bot's own) is one between people, which the bot cannot see. Direct and group
+direct messages (``add_conversation``) answer conversations.info as Slack does without
+``im:read``/``mpim:read`` (the manifest asks neither): ``missing_scope`` for one the bot is in,
+``channel_not_found`` for one it is not. ``reinstall_as`` puts another bot
 user in its place (the app deleted and created again): it has a new token, is in no channel yet,
 and has direct-message conversations of its own; the earlier bot's are not there for it.
 """
@@ -60,6 +64,7 @@ class Channel:
     bot: str = BOT_USER  # the bot user the app has now
     ext_shared: bool = False  # shared with another organisation (Slack Connect)
     pending_ext_shared: bool = False  # invited to be shared, not yet accepted
+    kind: str = "channel"  # or "im" (a direct message), "mpim" (a group direct message)
 
     @property
     def bot_in(self) -> bool:
@@ -249,6 +254,15 @@ class FakeSlack:
             self.channels[channel_id] = channel
             return channel
 
+    def add_conversation(self, channel_id: str, members: set[str], *, kind: str = "im") -> Channel:
+        """A direct message (``im``) or group direct message (``mpim``) between ``members``; the
+        bot is in it only when named there."""
+        with self._lock:
+            channel = Channel(channel_id, private=True, members=set(members), bot=self.bot_user,
+                              kind=kind)
+            self.channels[channel_id] = channel
+            return channel
+
     def change_channel_id(self, old: str, new: str) -> None:
         """Slack Connect: a private channel shared with another organisation gets a new id for
         good; its messages go with it and the old id answers ``channel_not_found``."""
@@ -312,8 +326,12 @@ class FakeSlack:
 
     def _channel(self, channel_id: str) -> Channel:
         if channel_id not in self.channels:
-            self.channels[channel_id] = Channel(channel_id, members={self.bot_user},
-                                                bot=self.bot_user)
+            own = channel_id in self._dm_owner
+            between_people = channel_id.startswith("D") and not own
+            self.channels[channel_id] = Channel(
+                channel_id, members=set() if between_people else {self.bot_user},
+                bot=self.bot_user, private=channel_id.startswith("D"),
+                kind="im" if channel_id.startswith("D") else "channel")
         return self.channels[channel_id]
 
     def _visible(self, channel_id: str | None) -> Channel | None:
@@ -519,6 +537,9 @@ class FakeSlack:
         channel = self._visible(params.get("channel"))
         if channel is None:
             return {"ok": False, "error": "channel_not_found"}
+        if channel.kind != "channel":
+            return {"ok": False, "error": "missing_scope", "needed": f"{channel.kind}:read",
+                    "provided": ",".join(MANIFEST_SCOPES)}
         return {"ok": True, "channel": channel.as_api()}
 
     def _api_conversations_members(self, params: dict) -> dict:
@@ -647,6 +668,8 @@ class FakeSlack:
         suffix = "" if self.bot_user == BOT_USER else self.bot_user[-4:]
         channel = f"D{suffix}{user[1:]}"
         self._dm_owner[channel] = self.bot_user
+        if channel in self.channels:
+            self.channels[channel].members |= {self.bot_user, user}
         return channel
 
 

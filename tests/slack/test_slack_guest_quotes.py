@@ -141,6 +141,45 @@ def test_a_member_shares_into_a_channel_shared_with_another_organisation_only_it
     assert unsaid["response_type"] == "ephemeral" and "did not say" in unsaid["text"], unsaid
 
 
+PEOPLE_DM, GROUP_DM, HIDDEN_ROOM = "D0MEMBERPARTNER", "C0MPDM", "C0LEGAL"
+
+
+def share_in(runtime, fake_slack, channel: str, name: str, text: str = "sale closes night "
+             "timetable") -> dict:
+    return run_command(runtime, fake_slack, "/who-said", f"share {text}", user=MEMBER,
+                       channel=channel, channel_name=name)
+
+
+def test_a_member_shares_nothing_where_wirewatch_cannot_see_who_reads(
+        runtime, fake_slack, desks):
+    """A direct message with the partner, a group direct message, a private channel wirewatch
+    is not in: Slack tells an app nothing of who reads them (conversations.info answers
+    channel_not_found, or missing_scope for direct messages: the manifest asks no im:read), so
+    a member's share of quotes they do not follow is answered only to them, saying why and how
+    to share; in their own direct message with wirewatch it is posted (only they read it)."""
+    fake_slack.add_conversation(PEOPLE_DM, {MEMBER, PARTNER})
+    fake_slack.add_conversation(GROUP_DM, {MEMBER, PARTNER, GUEST}, kind="mpim")
+    fake_slack.add_channel(HIDDEN_ROOM, private=True, member=False).members.update(
+        {MEMBER, PARTNER})
+    direct = share_in(runtime, fake_slack, PEOPLE_DM, "directmessage")
+    assert direct["response_type"] == "ephemeral", direct
+    assert "direct message between people" in direct["text"], direct
+    assert "paste what should go out" in direct["text"], direct
+    calls = len(fake_slack.calls)
+    group = share_in(runtime, fake_slack, GROUP_DM, "mpdm-member--partner--stringer-1")
+    assert group["response_type"] == "ephemeral" and "group direct message" in group["text"]
+    assert [c.method for c in fake_slack.calls[calls:]] == ["response_url"], "no Slack call"
+    hidden = share_in(runtime, fake_slack, HIDDEN_ROOM, "privategroup")
+    assert hidden["response_type"] == "ephemeral", hidden
+    assert "wirewatch is not in this conversation" in hidden["text"], hidden
+    assert "`/invite @wirewatch`" in hidden["text"], hidden
+    own = share_in(runtime, fake_slack, "D" + MEMBER[1:], "directmessage")
+    assert own["response_type"] == "in_channel" and "Not posted" not in own["text"], own
+    fake_slack.fail_next(1, status=500, methods={"conversations.open"})
+    unsaid = share_in(runtime, fake_slack, "D" + MEMBER[1:], "directmessage")
+    assert unsaid["response_type"] == "ephemeral" and "did not say" in unsaid["text"], unsaid
+
+
 def test_a_member_still_finds_every_quote_without_asking_slack_for_channels(
         runtime, fake_slack, desks):
     found = who_said(runtime, fake_slack, "night timetable will be cut back", MEMBER, CHAT)
