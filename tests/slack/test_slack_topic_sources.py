@@ -97,3 +97,13 @@ def test_a_quote_subscription_leaves_a_source_out(runtime, fake_slack, pipeline,
     deliver(runtime, 2)
     [post] = quote_posts(fake_slack, "C0DESK")
     assert "We will stay out until every crane is inspected" in json.dumps(post.blocks)
+
+
+def test_a_hostile_source_name_is_shown_escaped(runtime, fake_slack, pipeline, fresh_db):
+    text, _, url, _ = STREAM[0]
+    list(pipeline.ingest([RawArticle(text=text, origin="odd", url=url,
+                                     source="<!channel> Wire <https://evil.example|click>")]))
+    run_command(runtime, fake_slack, "/topics", "add Odd dockworkers AND source:wire")
+    shown = run_command(runtime, fake_slack, "/topics", "show Odd")["text"]
+    assert "matched dockworkers in title; source &lt;!channel&gt; Wire" in shown
+    assert "<!channel>" not in shown and "<https://evil" not in shown
