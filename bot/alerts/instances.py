@@ -5,9 +5,11 @@ every alert both follow, so the desk sees it twice. Told by the metadata every p
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -17,14 +19,15 @@ from sqlite_utils import Database
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.token import TokenDead
 from storage.db import transaction
-from storage.instances import boots_started, record_boot
+from storage.instances import boots_started, forget_posters, keep_poster, kept_posters, record_boot
 from storage.state import install_id
 
 log = logging.getLogger(__name__)
 EVENT_TYPES = frozenset({"wirewatch_alert", "wirewatch_digest"})
 SAY_EVERY = timedelta(hours=1)
 SHOWN_FOR = timedelta(days=1)
-"""How long after its latest post seen another poster is still shown (status, App Home)."""
+"""How long after its latest post seen another poster is still shown (status, App Home) and
+kept in the database (table ``other_posters``), across restarts; then it is dropped."""
 CLOCK_MARGIN = timedelta(minutes=5)
 """How long after this run began a post of an earlier run is still taken for that run's: Slack
 stamps posts by its own clock, and this machine's may be behind it."""
@@ -50,9 +53,11 @@ class Sighting:
 
 class Instances:
     """This run's boot id, and the other posters it saw; shared by the sender, the periodic
-    check, `/wirewatch status` and App Home."""
+    check, `/wirewatch status` and App Home. With ``store`` (this thread's database), each
+    poster's latest post is kept there too, so a restart shows it at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Callable[[], Database] | None = None) -> None:
+        self.store = store
         self.boot = uuid.uuid4().hex[:12]
         self.install = ""
         self.started: datetime | None = None
@@ -60,7 +65,7 @@ class Instances:
         self._boots: dict[str, datetime] = {}
         self._me: tuple[str, str] | None = None
         self._seen: dict[tuple[str, str], Sighting] = {}
-        self._said: dict[tuple[str, str], tuple[datetime, str]] = {}
+        self._said: dict[tuple[str, str], tuple[datetime | None, str]] = {}
         self._recent: dict[str, datetime] = {}
         self._turn = 0
         self._lock = threading.Lock()
@@ -77,6 +82,18 @@ class Instances:
                        for boot, at in boots_started(db).items()}
         self.started = self._boots[self.boot]
         self._first = min(self._boots.values())
+        for kept in self.sightings(self.started):
+            with self._lock:  # its post seen before is not said again; a later one is, at once
+                self._seen[(kept.install, kept.boot)] = kept
+                self._said[(kept.install, kept.boot)] = (None, kept.ts)
+            log.warning("%s (seen before this run began; shown to admins until a day after "
+                        "its latest post)", _warning(kept, self.install, self.boot))
+
+    def own_install(self) -> str:
+        """This database's instance id, known before this run's first post too."""
+        if self.install or self.store is None:
+            return self.install
+        return install_id(self.store())
 
     def posted(self, channel: str, now: datetime) -> None:
         """A conversation this run posted to: the periodic check reads it."""
@@ -101,7 +118,9 @@ class Instances:
 
     def check(self, client: WebClient, now: datetime) -> None:
         """The light periodic look: the latest few messages of one conversation this run
-        posted to in the last day, each in turn (one conversations.history call)."""
+        posted to in the last day, each in turn (one conversations.history call); first, the
+        posters not seen posting for a day are dropped."""
+        self._forget(now)
         channel = self._next_channel(now)
         if channel is None:
             return
@@ -116,10 +135,16 @@ class Instances:
         self.look(client, channel, page.get("messages") or [], now)
 
     def sightings(self, now: datetime) -> list[Sighting]:
-        """The other posters seen whose latest post is of the last day, the latest first."""
+        """The other posters seen, by this run or kept from before it, whose latest post is of
+        the last day, the latest first."""
         with self._lock:
-            seen = [s for s in self._seen.values() if now - s.posted <= SHOWN_FOR]
-        return sorted(seen, key=lambda s: float(s.ts), reverse=True)
+            seen = dict(self._seen)
+        for kept in self._kept():
+            key = (kept.install, kept.boot)
+            if key not in seen or float(kept.ts) > float(seen[key].ts):
+                seen[key] = kept
+        shown = [s for s in seen.values() if now - s.posted <= SHOWN_FOR]
+        return sorted(shown, key=lambda s: float(s.ts), reverse=True)
 
     def _kind(self, payload: dict, message: dict, started: datetime) -> str | None:
         """ANOTHER database, a COPY of this one, or None: this run's, an earlier run's (begun
@@ -139,17 +164,60 @@ class Instances:
         return COPY
 
     def _note(self, seen: Sighting, now: datetime) -> None:
+        """Keep and say a poster seen (a post older than ``SHOWN_FOR`` was dropped: not again)."""
+        if now - seen.posted > SHOWN_FOR:
+            return
         key = (seen.install, seen.boot)
         with self._lock:
             latest = self._seen.get(key)
-            if latest is None or float(seen.ts) > float(latest.ts):
-                self._seen[key] = latest = seen
+            newer = latest is None or float(seen.ts) > float(latest.ts)
+            latest = seen if newer or latest is None else latest
+            self._seen[key] = latest
             said_at, said_ts = self._said.get(key, (None, "0"))
-            if (said_at is not None and now - said_at < SAY_EVERY) or \
-                    float(latest.ts) <= float(said_ts):
-                return
-            self._said[key] = (now, latest.ts)
-        log.error(_warning(latest, self.install, self.boot))
+            say = float(latest.ts) > float(said_ts) and \
+                (said_at is None or now - said_at >= SAY_EVERY)
+            if say:
+                self._said[key] = (now, latest.ts)
+        if newer:
+            self._keep(seen, now)
+        if say:
+            log.error(_warning(latest, self.install, self.boot))
+
+    def _keep(self, seen: Sighting, now: datetime) -> None:
+        """The poster's latest post, in the database (a failed write leaves it in memory)."""
+        if self.store is None:
+            return
+        try:
+            db = self.store()
+            with transaction(db):
+                keep_poster(db, {**asdict(seen), "seen_at": now.isoformat()})
+        except sqlite3.Error as exc:
+            log.warning("could not keep the other wirewatch seen in the database: %s", exc)
+
+    def _kept(self) -> list[Sighting]:
+        if self.store is None:
+            return []
+        try:
+            rows = kept_posters(self.store())
+        except sqlite3.Error as exc:
+            log.warning("could not read the other wirewatch runs kept in the database: %s", exc)
+            return []
+        return [Sighting(row["kind"], row["install"], row["boot"], row["channel"], row["ts"])
+                for row in rows]
+
+    def _forget(self, now: datetime) -> None:
+        """Drops the posters not seen posting for ``SHOWN_FOR``, here and in the database."""
+        before = now - SHOWN_FOR
+        with self._lock:
+            self._seen = {key: s for key, s in self._seen.items() if s.posted >= before}
+        if self.store is None:
+            return
+        try:
+            db = self.store()
+            with transaction(db):
+                forget_posters(db, before=before.timestamp())
+        except sqlite3.Error as exc:
+            log.warning("could not drop the other wirewatch runs no longer seen: %s", exc)
 
     def _ours(self, message: dict) -> bool:
         """Posted by this app's bot user (another app's wirewatch may share the channel)."""

@@ -12,7 +12,8 @@ SHOWN = 3
 
 
 def instance_lines(instances: Instances, now: datetime) -> list[str]:
-    """One line per other poster seen in the last day, the latest first; none when alone."""
+    """One line per other poster seen in the last day (by this run or one before it, kept in
+    the database), the latest first; none when alone."""
     seen = instances.sightings(now)
     return [_line(s, instances) for s in seen[:SHOWN]] + \
         ([f"    …and {len(seen) - SHOWN} more: the log names each"] if len(seen) > SHOWN else [])
@@ -28,11 +29,12 @@ def instance_section(instances: Instances, now: datetime) -> list[dict]:
 
 def _line(seen: Sighting, instances: Instances) -> str:
     when = slack_date(seen.posted) or seen.ts
+    install = instances.own_install()
     if seen.kind == ANOTHER:
         who = (f"another wirewatch database (instance `{seen.install[:12]}`; this one is "
-               f"`{instances.install[:12]}`) posts with this Slack app")
+               f"`{install[:12]}`) posts with this Slack app")
     else:
-        who = (f"another run of this database (instance `{instances.install[:12]}`, run "
+        who = (f"another run of this database (instance `{install[:12]}`, run "
                f"`{seen.boot[:12] or 'unknown'}`; this one is `{instances.boot}`), a restored "
                "backup or a copy of its file, posts with this Slack app")
     return (f"• ⚠️ {who}: latest in <#{seen.channel}> {when}. Each alert both follow is "

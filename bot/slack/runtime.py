@@ -36,7 +36,7 @@ class SlackRuntime:
         self.settings = settings
         self.store = ThreadLocalDb(settings.db_path)
         self.token = TokenState()
-        self.instances = Instances()
+        self.instances = Instances(self.store.get)
         self.services = Services(self.store, settings, self.token, self.instances)
         self.app = build_app(settings, services=self.services, verify_token=verify_token)
         self.delivery = delivery_client(settings)

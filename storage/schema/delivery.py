@@ -139,3 +139,12 @@ def m013_boots(db: Database) -> None:
     when it began): a post of this database's id by a run it never had is a copy's."""
     db.table("boots").create({"boot": str, "started_at": str}, pk="boot",
                              not_null={"started_at"})
+
+
+@MIGRATIONS()
+def m014_other_posters(db: Database) -> None:
+    """Another wirewatch posting with this Slack app, as last seen (its database's instance id,
+    its run, its latest post and when a look here found it): said to admins after a restart."""
+    db.table("other_posters").create(
+        {"install": str, "boot": str, "kind": str, "channel": str, "ts": str, "seen_at": str},
+        pk=("install", "boot"), not_null={"kind", "channel", "ts", "seen_at"})

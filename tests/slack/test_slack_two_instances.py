@@ -284,3 +284,43 @@ def test_a_copys_digest_of_the_same_period_is_never_taken_for_this_ones(
         "digest": payload, "install": install_id(fresh_db), "boot": instances.boot}
     [error] = said(caplog)
     assert "c" * 12 in error and instances.boot in error
+
+
+def kept(db) -> list[tuple[str, str]]:
+    return db.execute("SELECT install, seen_at FROM other_posters").fetchall()
+
+
+def test_the_other_is_still_shown_after_a_restart_and_dropped_a_day_after_its_last_post(
+        runtime, staging, fake_slack, fresh_db, started, caplog):
+    """The warning is kept in the database (table ``other_posters``) with when it was seen:
+    restarted, the live one shows it in status and App Home before any look, logs it once as
+    seen before, and does not say the same old post again; a day after the other's latest
+    post, with nothing newer seen, it is dropped there and from what admins see."""
+    caplog.set_level(logging.INFO)
+    other_db = open_db(staging.settings.db_path)
+    desk(fresh_db, "Harbour lights fail")
+    desk(other_db, "Harbour lights fail")
+    runtime.deliver_pending(now=at(0))
+    staging.deliver_pending(now=at(0))
+    runtime.check_instances(now=at(1))
+    live, other = install_id(fresh_db), install_id(other_db)
+    assert [row[0] for row in kept(fresh_db)] == [other], kept(fresh_db)
+    assert kept(fresh_db)[0][1] == at(1).isoformat(), "when a look here saw it"
+    runtime.stop()
+    again = started(runtime.settings)
+    answer = status(again, fake_slack)
+    assert f"instance `{other[:12]}`; this one is `{live[:12]}`" in answer, answer
+    assert f"instance `{other[:12]}`" in app_home(again, fake_slack, REPORTER)
+    errors = len(said(caplog))
+    assert again.deliver_pending(now=at(60)) == 0
+    [before] = [r.getMessage() for r in caplog.records if "seen before this run" in
+                r.getMessage()]
+    assert other in before, before
+    again.instances.posted("C0DESK", at(61))
+    again.check_instances(now=at(61))
+    assert len(said(caplog)) == errors, "the same old post is not said again"
+    posted = float(fake_slack.posts("C0DESK")[-1].ts)
+    a_day_on = datetime.fromtimestamp(posted, UTC) + timedelta(days=1, minutes=1)
+    again.check_instances(now=a_day_on)
+    assert kept(fresh_db) == [], "dropped a day after its latest post"
+    assert "another wirewatch" not in status(again, fake_slack)
