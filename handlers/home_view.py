@@ -9,6 +9,7 @@ from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
+from bot.topic_health import slack_mark
 from storage.mutes import count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
 from storage.subscriptions import MODES, subscriptions_by
@@ -144,7 +145,8 @@ def topic_blocks(db: Database, reach: Reach | None = None) -> list[dict]:
     blocks = [_section("*Topics and their latest stories*")]
     for topic in topics[:SHOWN_TOPICS]:
         stories = recent_stories(db, topic.id, limit=STORIES_PER_TOPIC)
-        lines = [f"*{fit(topic.name, 100)}*: `{fit(topic.query, 200)}`"]
+        lines = [f"*{fit(topic.name, 100)}*: `{fit(topic.query, 200)}`"
+                 f"{slack_mark(topic.name, topic.query)}"]
         lines += [f"• {fit(plain(s.title or 'untitled', 150), 250)} "
                   f"({counted(s.article_count or 1, 'article', 'articles')})" for s in stories]
         blocks.append(_section("\n".join(lines) if stories else lines[0] + "\nNo stories yet."))

@@ -12,6 +12,7 @@ from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
+from bot.topic_health import cli_mark, not_read
 from bot.topic_names import plain_words, shell_quoted, shell_word
 from bot.topic_preview import PREVIEW_DAYS, matched_terms, preview, why_text
 from storage.db import transaction
@@ -125,7 +126,8 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def list_(obj: CliContext, as_json: bool) -> None:
-    """List tracked topics.
+    """List tracked topics; one whose stored query is no longer read (it matches nothing) is
+    marked, with why and the topics edit that mends it.
 
     \b
     Example:
@@ -133,12 +135,12 @@ def list_(obj: CliContext, as_json: bool) -> None:
     """
     rows = list_topics(obj.db)
     if as_json:
-        emit_json([dataclasses.asdict(row) for row in rows])
+        emit_json([{**dataclasses.asdict(row), "not_read": not_read(row.query)} for row in rows])
     elif not rows:
         click.echo(f"no topics yet in {where(obj)}; add one with: wirewatch topics add "
                    "NAME [QUERY]")
     for row in rows if not as_json else []:
-        click.echo(f"{row.name}: {row.query}")
+        click.echo(f"{row.name}: {row.query}{cli_mark(row.name, row.query)}")
 
 
 @topics.command("show")

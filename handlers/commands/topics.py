@@ -12,6 +12,7 @@ from bot.slack.reach import Reach
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_edit import change_query
+from bot.topic_health import slack_mark
 from bot.topic_names import plain_words
 from bot.topic_preview import matched_terms
 from handlers.common import (
@@ -77,7 +78,8 @@ def list_text(svc: Services, rest: str, command: dict) -> str:
     if not rows:
         return "No topics yet. " + USAGE if reach is None else GUEST_NONE + reach.note()
     lines = [f"*{counted(len(rows), 'topic')}*"]
-    lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`" for r in rows]
+    lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`{slack_mark(r.name, r.query)}"
+              for r in rows]
     return join_lines(lines) + (reach.note() if reach else "")
 
 

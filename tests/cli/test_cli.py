@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from bot.cli import cli
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
-from storage.topics import get_topic
+from storage.topics import get_topic, insert_topic
 from tests.conftest import write
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +60,24 @@ def test_topics_add_list_remove(db_path):
     assert [(t["name"], t["query"]) for t in listed] == [("Dams", "dam OR reservoir")]
     assert invoke(db_path, "topics", "remove", "dams").exit_code == 0
     assert "no topics yet" in invoke(db_path, "topics", "list").output
+
+
+def test_a_topic_whose_stored_query_is_no_longer_read_is_marked_in_the_list(db_path):
+    """A topic stored before today's checks ('ferry -strike') matches nothing: topics list says
+    so on its line, with why and the topics edit that mends it (``--json``: ``not_read``)."""
+    invoke(db_path, "topics", "add", "Dams", "dam OR reservoir")
+    db = open_db(db_path)
+    with transaction(db):
+        insert_topic(db, name="Night ferries", query="ferry -strike")
+    lines = invoke(db_path, "topics", "list").output.splitlines()
+    assert lines[0] == "Dams: dam OR reservoir", lines
+    assert lines[1].startswith("Night ferries: ferry -strike  ⚠ matches nothing: its query is "
+                               "no longer read ('-strike' would match strike"), lines
+    assert lines[1].endswith("mend it with: wirewatch topics edit \"Night ferries\" QUERY")
+    listed = json.loads(invoke(db_path, "topics", "list", "--json").output)
+    assert [t["not_read"] is None for t in listed] == [True, False], listed
+    assert invoke(db_path, "topics", "edit", "Night ferries", "ferry AND NOT strike").exit_code == 0
+    assert "⚠" not in invoke(db_path, "topics", "list").output
 
 
 def test_a_topic_name_not_found_is_answered_with_the_names_there_are(db_path):

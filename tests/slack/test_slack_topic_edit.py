@@ -3,12 +3,16 @@ fake Slack: the query changes in place, subscriptions stay, running stories are 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.models import RawArticle
+from storage.db import transaction
 from storage.subscriptions import subscriptions_of
-from storage.topics import get_topic
-from tests.slack.conftest import run_command
+from storage.topics import get_topic, insert_topic
+from tests.fakes.signing import REPORTER, event_body, post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
 
 BRIDGE = ("Tram bridge closes for repairs in Quillon\n\nThe tram bridge over the Quill river "
           "closed on Tuesday so that engineers can replace its rusted cables.")
@@ -57,3 +61,33 @@ def test_editing_a_topic_not_there_or_without_a_query_says_so(runtime, fake_slac
     assert missing == "No topic named “Wether”. See `/topics` for the list.", missing
     bare = run_command(runtime, fake_slack, "/topics", "edit Weather")["text"]
     assert bare.startswith("Which topic, and which new query?"), bare
+
+
+def app_home(runtime, fake_slack) -> str:
+    before = len(fake_slack.calls_to("views.publish"))
+    event = {"type": "app_home_opened", "user": REPORTER, "channel": "D0HOME", "tab": "home",
+             "event_ts": "1700000000.000100"}
+    post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    [call] = wait_for(lambda: fake_slack.calls_to("views.publish")[before:])
+    return json.dumps(call.params["view"], ensure_ascii=False)
+
+
+def test_a_topic_whose_stored_query_is_no_longer_read_is_marked_where_the_desk_looks(
+        runtime, fake_slack, fresh_db):
+    """Stored before today's checks, 'ferry -strike' matches nothing (the story stage says it
+    in the log only): `/topics` and App Home mark it, with why and `/topics edit` to mend it;
+    a topic read as before is not marked, and the edit clears the mark."""
+    run_command(runtime, fake_slack, "/topics", "add Weather hail OR frost")
+    with transaction(fresh_db):
+        insert_topic(fresh_db, name="Night ferries", query="ferry -strike")
+    listed = run_command(runtime, fake_slack, "/topics", "")["text"]
+    ferries, weather = listed.split("• ")[1:]
+    assert "matches nothing: its query is no longer read ('-strike' would match strike" in \
+        ferries and '`/topics edit "Night ferries" QUERY`' in ferries, listed
+    assert "matches nothing" not in weather, listed
+    home = app_home(runtime, fake_slack)
+    assert home.count("matches nothing: its query is no longer read") == 1, home
+    assert '/topics edit \\"Night ferries\\" QUERY' in home, home
+    run_command(runtime, fake_slack, "/topics", 'edit "Night ferries" ferry AND NOT strike')
+    assert "matches nothing" not in run_command(runtime, fake_slack, "/topics", "")["text"]
+    assert "matches nothing" not in app_home(runtime, fake_slack)
