@@ -47,7 +47,7 @@ def test_attribution_before_with_colon(quotes_of, only):
         "billion euros.\"")
     quote = only(quotes, "direct", "hiding a deficit")
     assert quote.speaker.name == "Karl Brandt"
-    assert quote.speaker.role == "Opposition leader"
+    assert quote.speaker.role == "opposition leader"
     assert quote.verb == "wrote"
 
 

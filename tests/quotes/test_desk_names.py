@@ -47,12 +47,17 @@ def test_a_name_that_only_looks_like_a_title_stays_whole(speaker_of, body, name)
 
 
 @pytest.mark.parametrize("body", [
-    "“The market is cooling,” said Ohio-based Dana Whitfield, who advises lenders.",
+    "“The market is cooling,” said Ohio-based Dana Whitfield.",
     "“The market is cooling,” said lenders Dana Whitfield.",
     "“The market is cooling,” said residents Ana Ruiz and Tom Vale.",
 ])
 def test_words_the_parser_hung_on_a_name_are_no_role(speaker_of, body):
     assert speaker_of(body, "market is cooling").role is None
+
+
+def test_a_who_clause_is_the_role_when_the_words_before_the_name_are_none(speaker_of):
+    body = "“The market is cooling,” said Ohio-based Dana Whitfield, who advises lenders."
+    assert speaker_of(body, "market is cooling").role == "who advises lenders"
 
 
 def test_a_title_ending_in_a_noun_for_one_person_stays(speaker_of):
@@ -83,7 +88,7 @@ def test_a_platform_that_speaks_stays_the_speaker_as_a_company(speaker_of):
     ("Hartford City Councilman Tomas Brandt, of the Green Party, said the shelter will stay open.",
      "Tomas Brandt", "Hartford City Councilman"),
     ("The director of the Harlow Museum, Ines Kardel, said the shelter will stay open.",
-     "Ines Kardel", "The director of the Harlow Museum"),
+     "Ines Kardel", "the director of the Harlow Museum"),
 ])
 def test_a_title_the_recogniser_tagged_otherwise_is_still_the_role(speaker_of, body, name, role):
     speaker = speaker_of(body, "shelter will stay open")

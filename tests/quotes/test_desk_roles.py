@@ -88,3 +88,56 @@ def test_an_apposition_the_parser_cut_at_a_hyphen_is_whole(role_of):
 def test_a_title_word_that_is_a_real_role_stays(role_of, body, role):
     words = body.split("”")[0].strip("“,")
     assert role_of(body, words) == role
+
+
+@pytest.mark.parametrize(("body", "role"), [
+    ("“The ferry will stop at six,” said harbour master Tom Vale.", "harbour master"),
+    ("“The ferry will stop at six,” said headteacher Priya Natarajan.", "headteacher"),
+    ("“The ferry will stop at six,” said union organiser Maren Solberg.", "union organiser"),
+    ("“The ferry will stop at six,” union organiser Maren Solberg said.", "union organiser"),
+    ("“The ferry will stop at six,” said Maren Solberg, a union organiser.", "a union organiser"),
+])
+def test_a_lower_case_role_before_or_after_the_name_is_shown(role_of, body, role):
+    """Lower-case titles as British and Canadian desks write them, before the name after the
+    verb too; the parser tagged "harbour master" a person and "headteacher" a verb."""
+    assert role_of(body, "ferry will stop") == role
+
+
+@pytest.mark.parametrize(("body", "role"), [
+    ("Union organiser Maren Solberg said the ferry would stop at six.", "union organiser"),
+    ("The organiser, Maren Solberg, said the ferry would stop at six.", "the organiser"),
+    ("A union organiser, Maren Solberg, said the ferry would stop at six.", "a union organiser"),
+])
+def test_a_role_opening_the_sentence_loses_the_sentences_capital(role_of, body, role):
+    assert role_of(body, "ferry would stop") == role
+
+
+def test_the_noun_a_name_is_set_beside_is_remembered_for_a_later_quote(role_of):
+    body = ("The organiser, Maren Solberg, spoke first. “The ferry will stop at six,” "
+            "Solberg said.")
+    assert role_of(body, "ferry will stop") == "the organiser"
+
+
+@pytest.mark.parametrize(("body", "role"), [
+    ("“The ferry will stop at six,” said Solberg, who organises the night crews at the depot. "
+     "Maren Solberg was there.", "who organises the night crews at the depot"),
+    ("“The ferry will stop at six,” said Maren Solberg, who chairs the harbour's defence "
+     "committee.", "who chairs the harbour's defence committee"),
+    ("“The ferry will stop at six,” said Maren Solberg, who is a union organiser.",
+     "a union organiser"),
+    ("“The ferry will stop at six,” said Maren Solberg, who spoke after the meeting.", None),
+    ("“The ferry will stop at six,” said Maren Solberg, who was a union organiser for years.",
+     None),
+])
+def test_a_who_clause_of_what_someone_is_or_does_is_the_role(role_of, body, role):
+    """Not what they did once, nor what they were."""
+    assert role_of(body, "ferry will stop") == role
+
+
+@pytest.mark.parametrize("body", [
+    "Maren Solberg joined the crowd, the busiest in years. “The ferry will stop at six,” "
+    "Solberg said.",
+    "“The ferry will stop at six,” said Maren Solberg of the Black Lives Matter group.",
+])
+def test_a_thing_set_beside_a_name_is_no_role(role_of, body):
+    assert role_of(body, "ferry will stop") is None

@@ -23,7 +23,7 @@ from bot.nlp.speakers.names import (
     name_text,
     person_noun,
 )
-from bot.nlp.speakers.roles import Role
+from bot.nlp.speakers.roles import Role, sentence_cased
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
     ACCOUNTS,
@@ -320,7 +320,8 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
         person = r.reg.people[speaker.name]
         phrase = r.reg.phrase(token, upto=name.left_edge.i if name.i > token.i else None)
         plural = token.tag_ in PLURAL_TAGS  # "residents Ana Ruiz and Tom Vale": no one's role
-        person.take_role(Role(phrase, None if plural else phrase or None))
+        shown = sentence_cased(phrase, [token.left_edge]) if phrase and not plural else None
+        person.take_role(Role(phrase, shown))
         person.gender = person.gender or gender_of_words([token.lower_])
         speaker = person.speaker()
     return speaker, confidence

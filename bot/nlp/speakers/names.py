@@ -13,19 +13,35 @@ from bot.nlp.speakers.words import (
     HEADLINE_CHARS,
     HEADLINE_WORDS,
     HONORIFICS,
+    ISSUED_NOUNS,
     JOB_WORDS,
+    KIN,
     NP_DEPS,
+    ORG_NOUNS,
+    PERIODICALS,
+    PLURAL_TAGS,
+    POSITION_VERBS,
+    PUBLICATIONS,
     PUNCTUATION,
     ROLE_DEPS,
+    SPEAKING_THINGS,
     TITLE_WORDS,
     WEAK_TITLES,
 )
 
+ROLE_CLAUSE_WORDS = 12
+"""Words a "who" clause shown as a role holds at most ("who organises the night shift")."""
+PERSON_ENDINGS = ("er", "or", "ist", "ian")
+"""Endings of most nouns for what a person does ("organiser", "director", "columnist")."""
+THING_NOUNS = ORG_NOUNS | SPEAKING_THINGS | ISSUED_NOUNS | PUBLICATIONS | PERIODICALS
+"""Nouns with those endings that are a thing or a body ("order", "paper", "register")."""
 PERSON_TITLES = TITLE_WORDS - COMPANY_ROLES
 """Titles only a person holds (a firm's "owner" may be a company), taken once."""
 
 DET = get_string_id("det")
 ACL = get_string_id("acl")
+RELCL = get_string_id("relcl")
+APPOS = get_string_id("appos")
 COMMA = get_string_id(",")
 NP_DEP_IDS = frozenset(get_string_id(d) for d in NP_DEPS)
 """``NP_DEPS`` as hashes: every unnamed source's phrase reads its words' relations."""
@@ -128,8 +144,9 @@ def token_span(token: Token, text: str | None) -> Span:
 def role_of(name: Span, text: str | None = None) -> Role | None:
     """A role as written: the first apposition after the name, else the title words before
     it; and as a desk shows it (``roles.py``): the first apposition that is a role, else the
-    title with a party tag after the name ("(R-Texas)") read (``text``: the text the Doc was
-    parsed from, sliced instead of joining a span's words)."""
+    title with a party tag after the name ("(R-Texas)") read, else the person noun the name is
+    set beside or a "who" clause of what they are or do (``text``: the text the Doc was parsed
+    from, sliced instead of joining a span's words)."""
     root, tag = name[-1], party_tag(name)
     doc = root.doc
     appositions = [doc[c.left_edge.i:c.right_edge.i + 1] for c in root.children
@@ -139,9 +156,51 @@ def role_of(name: Span, text: str | None = None) -> Role | None:
     if appositions and shown:
         return Role(clean(span_text(appositions[0], text)), shown)
     title = title_of(name)
-    shown = with_party(desk_role(whole_title(title), title=True), tag)
+    shown = with_party(desk_role(whole_title(title), title=True), tag) or \
+        _described_as(root) or _relative_role(root)
     written = clean(span_text(appositions[0] if appositions else title, text))
     return Role(written, shown) if written or shown else None
+
+
+def _described_as(root: Token) -> str | None:
+    """"The organiser, Jane Roe, spoke first": the noun a name is set beside, up to the name,
+    shown as her role (resolution reads it only where she speaks, ``appositive``)."""
+    head = root.head
+    if root.dep != APPOS or head.i >= root.i or head.pos_ != "NOUN" or \
+            head.tag_ in PLURAL_TAGS or not _person_word(head.lemma_.lower()):
+        return None
+    return desk_role(root.doc[head.left_edge.i:head.i + 1], title=False)
+
+
+def _person_word(word: str) -> bool:
+    """A noun for a person ("organiser", "columnist", "wife"), not a thing or a body set
+    beside a name by the parser ("the country", "the hashtag", "the paper")."""
+    if word in TITLE_WORDS or word in JOB_WORDS or word in KIN or \
+            gender_of_words([word]) is not None:
+        return True
+    return word.endswith(PERSON_ENDINGS) and word not in THING_NOUNS
+
+
+def _relative_role(root: Token) -> str | None:
+    """"Roe, who is a union organiser" (a union organiser) or "Roe, who organises the night
+    shift" (as written): a clause of what someone is or does, read when no apposition or title
+    says it; not what they did once ("who spoke after the meeting")."""
+    if not root.n_rights:
+        return None
+    clause = next((c for c in root.rights if c.dep == RELCL), None)
+    if clause is None or clause.tag_ != "VBZ" or \
+            not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+        return None
+    doc = clause.doc
+    if clause.lemma_ == "be":
+        attr = next((c for c in clause.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        return desk_role(doc[attr.left_edge.i:attr.right_edge.i + 1], title=False) \
+            if attr is not None else None
+    words = doc[clause.left_edge.i:clause.right_edge.i + 1]
+    if clause.lemma_.lower() not in POSITION_VERBS or len(words) > ROLE_CLAUSE_WORDS or \
+            any(t.is_punct and t.text not in {"-", "'s", "’s", "'", "’"} for t in words):
+        return None
+    return words.text
 
 
 def _glued(spans: list[Span]) -> list[Span]:

@@ -4,10 +4,12 @@ a US party tag read, and never a handle, a dateline, a person as owner or a qual
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
     DASHES,
@@ -41,6 +43,11 @@ _PARTIES = {w.lower() for w in (*PARTY_ADJECTIVES.values(), *PARTY_NOUNS.values(
             if w[:1].isupper()}
 """Party names, capitalised whatever the recogniser says ("Republican", "Democrat")."""
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_LOWER_WORD = re.compile(r"\b[a-z]")
+"""A word in lower case: a role holding none ("Black Lives", "Conservative Icon") is a name
+or a headline's words, whose capitals stay."""
+_OPENING_MARKS = {"\"", "“", "‘", "'", "(", "[", "—", "–", "-"}
+"""What may stand before a sentence's first word ("“The organiser …", "— Union organiser")."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +134,34 @@ def desk_role(span: Span, *, title: bool) -> str | None:
                      if w.strip(".-")):
         words = [w.lower() for w in words]
     text = "".join(w + t.whitespace_ for w, t in zip(words, tokens, strict=True))
-    return text.strip(" ,;:—–-\n\"“”").split("\n")[-1].strip() or None
+    text = text.strip(" ,;:—–-\n\"“”").split("\n")[-1].strip()
+    return sentence_cased(text, tokens) or None
+
+
+def sentence_cased(text: str, tokens: Sequence[Token]) -> str:
+    """"Union organiser", "The organiser" opening a sentence, shown after a name as a desk
+    writes them: "union organiser", "the organiser" (a name, a party, or words all in
+    capitals, as a headline's, keep theirs)."""
+    if not text[:1].isupper() or not _LOWER_WORD.search(text):
+        return text
+    first = next((t for t in tokens if t.is_alpha), None)
+    if first is None or not text.startswith(first.text) or not _opens_sentence(first) or \
+            not _LOWER_WORD.search(text, len(first.text)) or \
+            first.pos_ == "PROPN" or first.ent_type_ in PROPER_ENTITIES | {"PERSON"} or \
+            len(first) > 1 and first.is_upper or first.lower_ in _PARTIES or \
+            first_name_gender(first.text) is not None:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """The first word of a sentence or a line, where a common word takes a capital."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and (doc[i].is_punct and doc[i].text in _OPENING_MARKS):
+        i -= 1
+    return i < 0 or bool(tok.is_sent_start) or "\n" in doc[i].text_with_ws or \
+        doc[i].text in {".", "!", "?"}
 
 
 def with_party(title: str | None, tag: PartyTag | None) -> str | None:
@@ -155,6 +189,8 @@ def _headless(last: Token) -> bool:
     """A title before a name ends in one person's title noun: not in a verb ("Iran-backed",
     "the rival he ousted"), a conjunction ("Abusive and") or a plural in lower case ("the
     fact-checks"), which the parser hung on the name."""
+    if last.lower_ in TITLE_WORDS:  # "headteacher" parsed as a verb
+        return False
     return last.pos_ in {"VERB", "CCONJ"} or last.tag_ in PLURAL_TAGS and last.text.islower()
 
 
@@ -199,6 +235,8 @@ def _place_or_time(tok: Token) -> bool:
     Councilman")."""
     if _title_word(tok.text, tok) or tok.lower_.rstrip(".") in ABBREVIATED_TITLES or \
             tok.lower_.strip(".") in TITLE_WORDS and not tok.is_upper:
+        return False
+    if tok.ent_type_ == "PERSON" and tok.is_alpha and tok.is_lower:  # "harbour master"
         return False
     return tok.ent_type_ in NOT_ROLE_ENTITIES or tok.is_upper and len(tok) > DATELINE_LETTERS
 

@@ -141,6 +141,11 @@ UNNAMED_SOURCES = {
     "observer", "insider", "staffer", "worker", "employee", "member", "supporter", "critic",
     "protester", "participant", "attendee", "delegate", "student", "officer", "agent",
 }
+POSITION_VERBS = {
+    "organise", "organize", "run", "chair", "lead", "head", "manage", "direct", "own", "edit",
+    "represent", "coach", "teach", "oversee", "advise", "supervise", "co-chair", "co-own",
+}
+"""Verbs of a position held, in "Roe, who chairs the committee": a "who" clause that is a role."""
 JOB_WORDS = DESCRIBED_PEOPLE | UNNAMED_SOURCES
 """What someone is or does ("comedian", "aide"): before a name, never a word of it."""
 MISREAD_LEMMAS = {"hop": ("hope", "pp")}
