@@ -52,17 +52,27 @@ def normalise_time(value: str | None) -> str | None:
     now = datetime.now(UTC)
     days = dates_in(value, now)
     if len(days) > 1:
-        read = [when for when in (_one_date(p, now) for p in days) if when is not None]
+        read = [when for when in (_piece(p, now) for p in days) if when is not None]
         return min(read).isoformat() if read else None
-    when = _one_date(value, now) or (_one_date(days[0], now) if days else None)
+    when = _one_date(value, now) or (_piece(days[0], now) if days else None)
     return when.isoformat() if when else None
 
 
 def _one_date(value: str, now: datetime) -> datetime | None:
     value = as_dateutil_reads(value)
     moment = relative(value, now)
-    if moment is not None:
-        return moment.replace(microsecond=0)
+    return moment.replace(microsecond=0) if moment is not None else _absolute(value, now)
+
+
+def _piece(piece: str | datetime, now: datetime) -> datetime | None:
+    """A piece of a string of dates (``two_dates.dates_in``), a relative one read already."""
+    if isinstance(piece, datetime):
+        return piece.replace(microsecond=0)
+    return _absolute(piece, now)
+
+
+def _absolute(value: str, now: datetime) -> datetime | None:
+    """A date that is not relative to now, as ``as_dateutil_reads`` has written it."""
     if _ISO_WEEK.fullmatch(value):
         return _week_date(value)
     value = as_dateutil_reads(in_english(value))

@@ -26,41 +26,38 @@ _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d){1,2}(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\
 """A time of day, once ``as_dateutil_reads`` has written it in digits (`noon`, `10.00 GMT`)."""
 
 
-def dates_in(value: str, now: datetime) -> list[str]:
+def dates_in(value: str, now: datetime) -> list[str | datetime]:
     """The pieces of ``value`` that each name a day (`Dec 2, 2026 10:00 a.m. ET (1500 GMT)`:
-    one, the time in brackets naming none). A time before the day it is of, or after a label,
-    is read on that day (`Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026`: two)."""
+    one, the time in brackets naming none), as dateutil reads them, or the moment a relative
+    one names (read once here). A time before the day it is of, or after a label, is read on
+    that day (`Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026`: two)."""
     if len(value) > LONGEST or not _BETWEEN.search(value):  # no date is longer
         return []
-    pieces = _pieces(value)
+    pieces = [(as_dateutil_reads(piece), labelled) for piece, labelled in _pieces(value)]
     days = [i for i, (piece, _) in enumerate(pieces) if _A_DAY.search(in_english(piece))]
-    found: dict[int, str] = {}
+    found: dict[int, str | datetime] = {}
     for i, (piece, labelled) in enumerate(pieces):
-        if i in days or relative(piece, now) is not None:
-            found.setdefault(i, piece)
-        elif days and (labelled or i < days[-1]) and _CLOCK.search(as_dateutil_reads(piece)):
+        moment = relative(piece, now)
+        if moment is not None or i in days:
+            found.setdefault(i, moment or piece)
+        elif days and (labelled or i < days[-1]) and _CLOCK.search(piece):
             day = _nearest(i, days)
-            found[i] = f"{piece} {_the_day(pieces[day][0])}"
-            if not _CLOCK.search(as_dateutil_reads(pieces[day][0])):
+            found[i] = f"{piece} {_CLOCK.sub(' ', pieces[day][0])}"
+            if not _CLOCK.search(pieces[day][0]):
                 found[day] = ""
     return [piece for _, piece in sorted(found.items()) if piece]
 
 
 def _pieces(value: str) -> list[tuple[str, bool]]:
-    """The pieces between separators, each with whether a label (`Updated`) stands before it."""
+    """The pieces between separators, each with whether a label (`Updated`) stands before it
+    (none empty: `Published 1 Dec | Updated 2 Dec` is two)."""
     pieces, start, labelled = [], 0, False
     for between in _BETWEEN.finditer(value):
         pieces.append((value[start:between.start()], labelled))
         start, labelled = between.end(), bool(_LABEL.search(between.group(0)))
-    return [*pieces, (value[start:], labelled)]
+    return [(piece, label) for piece, label in [*pieces, (value[start:], labelled)] if piece]
 
 
 def _nearest(index: int, days: list[int]) -> int:
     """The piece naming a day that the time at ``index`` is of: the next, else the last before."""
     return next((day for day in days if day > index), days[-1])
-
-
-def _the_day(piece: str) -> str:
-    """A piece naming a day without its time of day (its zone kept, for a time written
-    without one)."""
-    return _CLOCK.sub(" ", as_dateutil_reads(piece))

@@ -291,3 +291,17 @@ def test_a_date_line_of_the_copy_in_another_language_is_furniture(endpoint, line
     assert status == 200, body
     stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
     assert (stored["published"], line in stored["body"]) == (utc, False), stored
+
+
+def test_two_relative_dates_with_spoken_times_are_the_earlier(endpoint):
+    """The pieces of a string of dates were tried as relative dates before `noon` was written
+    in digits: `yesterday at noon` was none, so the update, 10:00 today, dated the story."""
+    written = "Published yesterday at noon | Updated today at 10:00"
+    assert stored_published(endpoint, written) == on_day(1, 12, 0, UTC)
+
+
+def test_a_relative_update_with_a_spoken_time_leaves_the_day_published_alone(endpoint):
+    """`Updated yesterday at noon` was no date on its own, and its noon was read into the
+    published day's (12:00 on 1 December)."""
+    written = "Published 1 Dec 2026 | Updated yesterday at noon"
+    assert stored_published(endpoint, written) == "2026-12-01T00:00:00+00:00"
