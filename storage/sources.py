@@ -218,11 +218,16 @@ def health(source: Source) -> str:
 
 
 def entry_seen(db: Database, source_id: int, *, key: str, link: str | None) -> bool:
-    """An entry is known by its guid, or by its link (feeds that change guids on edits)."""
-    row = db.execute(
-        "SELECT 1 FROM feed_entries WHERE source_id = ? AND (key = ? OR (? IS NOT NULL "
-        "AND link = ?)) LIMIT 1", [source_id, key, link, link]).fetchone()
-    return row is not None
+    """An entry is known by its guid, or by its link (feeds that change guids on edits). Two
+    lookups, each on its index: one query with OR read every entry of the feed, so a poll of
+    a feed of 10,000 entries took 10,000 such reads."""
+    by_key = db.execute("SELECT 1 FROM feed_entries WHERE source_id = ? AND key = ?",
+                        [source_id, key]).fetchone()
+    if by_key is not None or link is None:
+        return by_key is not None
+    by_link = db.execute("SELECT 1 FROM feed_entries WHERE source_id = ? AND link = ? LIMIT 1",
+                         [source_id, link]).fetchone()
+    return by_link is not None
 
 
 def mark_entry_seen(db: Database, source_id: int, *, key: str, link: str | None,

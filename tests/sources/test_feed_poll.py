@@ -179,6 +179,30 @@ def test_teaser_is_kept_when_the_linked_page_is_broken(server, fresh_db, fetcher
     assert poll(fresh_db, source.id, fetcher, at(7)).skipped == 1
 
 
+def steps_per_seen_entry(db, server, fetcher, entries):
+    """SQLite's work, in steps of 100 instructions, per entry of a poll that finds all seen."""
+    path = f"/feed{entries}"
+    server.routes[path] = Route(rss([Item(f"urn:notice:{n}", f"Harbour notice {n}",
+                                          f"Berth {n} is free on Monday.") for n in range(entries)]))
+    source = feed_source(db, server.url(path))
+    assert poll(db, source.id, fetcher, at(1)).queued == entries
+    steps = [0]
+    db.conn.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1) or 0, 100)
+    try:
+        assert poll(db, source.id, fetcher, at(2)).skipped == entries
+    finally:
+        db.conn.set_progress_handler(None, 100)
+    return steps[0] / entries
+
+
+def test_a_poll_of_a_long_feed_costs_the_same_per_entry_as_a_short_one(server, fresh_db, fetcher):
+    """Whether an entry was seen was one query with OR, which read every entry of the feed: a
+    poll of a feed of 10,000 entries, all seen, took 48 s, of which 22 s in these reads."""
+    short = steps_per_seen_entry(fresh_db, server, fetcher, 100)
+    long = steps_per_seen_entry(fresh_db, server, fetcher, 800)
+    assert long < 1.5 * short, (short, long)  # was 8 times: each read went through the feed
+
+
 def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh_db, fetcher):
     server.routes["/news/later"] = Route(b"", status=500, content_type="text/html")
     feed = rss([Item("x1", "Headline only", "", link=server.url("/news/later"), full=False)])
