@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.alerts.blocks import MESSAGE_CHARS, OPEN, SECTION_CHARS, TIMELINE, link_target, safe_url
 from bot.alerts.buttons import button, story_value
-from bot.alerts.mrkdwn import cut, fit, plain, within
+from bot.alerts.mrkdwn import cut, fit, plain, slack_date, within
 from bot.models import QuoteAlertLine
 
 MAX_QUOTES = 10
@@ -26,8 +26,9 @@ def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int,
     first = rows[0]
     following = fit(first.query or "a person", 300)
     blocks: list[dict] = [_context(f"🗣️ *New quote* · you follow `{following}`")]
-    meta = [fit(plain(x, 300), 400) for x in (first.title, first.source,
-                                              first.published) if x]
+    meta = [fit(plain(x, 300), 400) for x in (first.title, first.source) if x]
+    if first.published:
+        meta.append(slack_date(first.published) or fit(plain(first.published, 100), 150))
     shown = within(MESSAGE_CHARS - 2000, [_quote(row, 2500) for row in rows[:MAX_QUOTES]])
     blocks += [_section(text) for text in shown]
     if len(rows) > len(shown):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.alerts.blocks import link_target
+from bot.alerts.mrkdwn import slack_date
 from bot.permissions import LOOKUP_WAIT
 from bot.slack.sharing import Place, held_share
 from bot.who_said import QuoteHit, who_said
@@ -54,13 +56,17 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
 
 
 def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
-    """One quote; ``here`` False marks it as of a story the channel does not follow."""
+    """One quote with its article, source, date (a Slack date token: each reader's own time
+    zone) and link; ``here`` False marks it as of a story the channel does not follow."""
     who = hit.speaker or "unattributed"
     if hit.role:
         who = f"{who}, {hit.role}"
-    where = " · ".join(x for x in (hit.source, hit.published) if x)
+    target = link_target(hit.url)
+    where = [echo(hit.source, 150) if hit.source else None,
+             hit.published and (slack_date(hit.published) or echo(hit.published, 40)),
+             f"<{target}|link>" if target else None]
     line = f"• “{echo(hit.text, 600)}” — *{echo(who, 150)}*\n    _{echo(hit.article_title, 150)}_"
-    line = f"{line} · {echo(where, 150)}" if where else line
+    line = " · ".join([line] + [x for x in where if x])
     return line if here else f"{line} · not followed in this channel"
 
 
