@@ -22,11 +22,14 @@ MONTHS = {
 }
 ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+_ENGLISH_SHORT = {name[:3].casefold() for name in ENGLISH[1:]}
 _BY_NAME = {name: ENGLISH[month] for month, names in MONTHS.items() for name in names.split()}
 _WORD = re.compile(r"[^\W\d_]+\.?")
-_WEEKDAY_FIRST = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*(?=\d{1,2}\.?\s+[^\W\d_])")
-"""A weekday before a comma and a day, as feeds write dates (`Di, 02 Dez 2026`): the Spanish
-`mar.` (Tuesday) would otherwise be read as March."""
+_WEEKDAY_FIRST = re.compile(r"^\s*[^\W\d_]{2,12}\.?(?P<comma>,)?\s*(?=\d{1,2}\.?\s+"
+                            r"(?P<month>[^\W\d_]+))")
+"""A weekday before a comma and a day, as feeds write dates (`Di, 02 Dez 2026`), or before a
+day and a month without the comma (`mar 01 dic 2026`): the Spanish and Italian `mar.`
+(Tuesday) would otherwise be read as March."""
 _ENGLISH_AGO = re.compile(r"(?:\d|\ban?\b|\bone\b)\s*[^\W\d_]+\.?\s+ago\b", re.I)
 
 
@@ -35,7 +38,13 @@ def in_english(value: str) -> str:
     alone where it says `ago`, which is August in Spanish and Italian)."""
     if _ENGLISH_AGO.search(value):
         return value
-    return _WORD.sub(_english_month, _WEEKDAY_FIRST.sub("", value))
+    return _WORD.sub(_english_month, _WEEKDAY_FIRST.sub(_without_weekday, value))
+
+
+def _without_weekday(found: re.Match[str]) -> str:
+    month = _plain(found.group("month"))
+    is_month = month in _BY_NAME or month[:3] in _ENGLISH_SHORT
+    return "" if found.group("comma") or is_month else found.group(0)
 
 
 def _english_month(found: re.Match[str]) -> str:

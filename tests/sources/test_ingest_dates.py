@@ -305,3 +305,15 @@ def test_a_relative_update_with_a_spoken_time_leaves_the_day_published_alone(end
     published day's (12:00 on 1 December)."""
     written = "Published 1 Dec 2026 | Updated yesterday at noon"
     assert stored_published(endpoint, written) == "2026-12-01T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("mar 01 dic 2026 10:00:00 +0100", "2026-12-01T09:00:00+00:00"),
+    ("mar. 01 déc. 2026 10:00", "2026-12-01T10:00:00+00:00"),
+    ("Mar 1, 2026", "2026-03-01T00:00:00+00:00"),
+])
+def test_a_weekday_without_its_comma_is_not_read_as_march(endpoint, written, utc):
+    """A Spanish or Italian `mar` (Tuesday) before the day and its month, with no comma, was
+    read as March beside the month written: no date, stored undated. March before a day and a
+    year stays March."""
+    assert stored_published(endpoint, written) == utc
