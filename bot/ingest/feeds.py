@@ -55,6 +55,10 @@ TRUNCATED = ("no element found", "unclosed token")
 PAGES_PER_POLL = 50
 """Article pages one poll fetches at most; the rest of a feed's new entries wait for the next
 poll (a feed of thousands of teasers is not a way to flood the sites it links to)."""
+MANY_AT_FIRST = 500
+"""A first poll of at least this many entries says what it is doing as it starts, and how far it
+got every PROGRESS_EVERY entries: 10,000 entries took a minute and a half before a word."""
+PROGRESS_EVERY = 1000
 PAGE_TRIES = 3
 PAGE_PATIENCE = timedelta(minutes=30)
 """An article page that fails in a way that may pass (a timeout, a 503 on a busy news day) is
@@ -272,6 +276,11 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     _remember_move(db, source, response)
     _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
+    if background and len(feed.entries) >= MANY_AT_FIRST:
+        log.warning("feed #%d %s: first poll, %d entries in the feed: each is stored as "
+                    "background (no alerts), then read by the language pipeline; this takes a "
+                    "while, and what other sources bring meanwhile waits behind them", source.id,
+                    redact(url), len(feed.entries))
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
                             stopping=stopping, background=background)
     unfinished = bool(stopping and stopping()) or bool(result.left)
@@ -375,6 +384,9 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
             skipped += 1
             continue
         queued += 1
+        if background and queued % PROGRESS_EVERY == 0:
+            log.warning("feed #%d %s: first poll, %d of %d entries stored so far", source.id,
+                        redact(source.location), queued, len(feed.entries))
         if on_queued:
             on_queued()
     return PollResult(queued=queued, skipped=skipped, retry=retry, background=background,

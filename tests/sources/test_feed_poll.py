@@ -203,6 +203,25 @@ def test_a_poll_of_a_long_feed_costs_the_same_per_entry_as_a_short_one(server, f
     assert long < 1.5 * short, (short, long)  # was 8 times: each read went through the feed
 
 
+def test_a_first_poll_of_a_long_feed_says_what_it_does_as_it_starts(server, fresh_db, caplog):
+    """A first run on a feed of 10,000 entries said nothing for a minute and a half."""
+    fetcher = Fetcher(limits=replace(FAST, max_bytes=1_000_000, total_timeout=10),
+                      policy=LOOPBACK)
+    server.routes["/feed"] = Route(rss([Item(f"urn:notice:{n}", f"Harbour notice {n}",
+                                             f"Berth {n} is free on Monday.")
+                                        for n in range(1100)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(1)).queued == 1100
+    said = [r.getMessage().split(": ", 1)[1] for r in caplog.records if r.levelname == "WARNING"]
+    assert said == [
+        "first poll, 1100 entries in the feed: each is stored as background (no alerts), then "
+        "read by the language pipeline; this takes a while, and what other sources bring "
+        "meanwhile waits behind them",
+        "first poll, 1000 of 1100 entries stored so far",
+        "first poll, 1100 existing entries stored as background (no alerts); alerts start with "
+        "the next new entry"]
+
+
 def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh_db, fetcher):
     server.routes["/news/later"] = Route(b"", status=500, content_type="text/html")
     feed = rss([Item("x1", "Headline only", "", link=server.url("/news/later"), full=False)])
