@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -18,6 +19,7 @@ from typing import NamedTuple
 from bot.models import ArticleParts, ParsedArticle
 from bot.nlp.summary import clean_sentence
 from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
+from bot.stories.schedule import day_keys, day_of
 
 STOP_ENTITY_WORDS = {"the", "'s", "’s", "s"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -45,7 +47,9 @@ class EntityView(NamedTuple):
 @dataclass(frozen=True)
 class SentenceFeatures:
     """A sentence's content: ``facts`` are entity and number keys, ``quote`` a direct quote,
-    ``figures`` the counts, amounts and rates it states (not dates, times, ages or ordinals)."""
+    ``figures`` the counts, amounts and rates it states (not dates, times, ages or ordinals),
+    ``days`` the days it names and schedules (``bot.stories.schedule``; what's new only, not
+    keys stories group on)."""
 
     text: str
     lemmas: frozenset[str]
@@ -55,6 +59,7 @@ class SentenceFeatures:
     continues: bool = False
     hedged: bool = False
     figures: frozenset[Decimal] = frozenset()
+    days: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -173,9 +178,10 @@ def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeature
     words = _Words(view, article.body)
     ents = [_Ent(*ent) for ent in view.ents]
     ent_starts = [ent[0] for ent in ents]
+    today = day_of(article.published)
     for index, sent in enumerate(_sentence_spans(parsed, words)):
         inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]
-        features.sentences.append(_sentence(sent, inside, index, features, words))
+        features.sentences.append(_sentence(sent, inside, index, features, words, today))
     for index, sentence in enumerate(features.sentences):
         keys = sentence.facts | {"l:" + lemma for lemma in sentence.lemmas}
         for key in keys:
@@ -289,15 +295,18 @@ _LEMMAS: dict[int, str] = {}
 
 
 def _sentence(
-    sent: _Span, ents: list[_Ent], index: int, features: ArticleFeatures, words: _Words
+    sent: _Span, ents: list[_Ent], index: int, features: ArticleFeatures, words: _Words,
+    today: date | None,
 ) -> SentenceFeatures:
     """One sentence's content; ``ents`` are the Doc's entities starting in it (Span.ents would
-    walk the whole Doc again for every sentence)."""
+    walk the whole Doc again for every sentence); ``today``, the article's own day, the days
+    it names are counted from."""
     lemmas: set[str] = set()
     facts: set[str] = set()
     in_entity: set[int] = set()
     numeric: set[int] = set()
     figures: set[Decimal] = set()
+    dates: list[tuple[int, int, str]] = []
     text_of = words.doc_text
     pos_of = words.pos
     for ent in ents:
@@ -313,6 +322,9 @@ def _sentence(
                 in_entity.update(range(ent.start, ent.end))
         elif label in NUMERIC:
             facts |= _number_keys(ent_text) or _date_key(label, ent_text)
+            if label == "DATE":
+                dates.append((ent.start_char - sent.start_char, ent.end_char - sent.start_char,
+                              ent_text))
             numeric.update(range(ent.start, ent.end))
             if label in FIGURE_LABELS and ent.start not in words.uncounted:
                 figures |= _figure_values(ent_text + _scale_after(ent.end, words))
@@ -347,7 +359,8 @@ def _sentence(
                        is not None)
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
-                            people, _continues(plain), hedged, frozenset(figures))
+                            people, _continues(plain), hedged, frozenset(figures),
+                            frozenset(day_keys(raw, dates, today)) if dates else frozenset())
 
 
 @lru_cache(maxsize=CACHED)

@@ -13,6 +13,7 @@ from typing import NamedTuple, TypeVar
 from bot.models import SentenceContent
 from bot.stories import figures
 from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
+from bot.stories.schedule import NAMED, SCHEDULED
 
 MIN_CONTENT = 3
 NUMBER_COVERED = 0.9
@@ -273,7 +274,7 @@ PASSIVE_VIEW = re.compile(
     r"\b(?:is|are|was|were|be|has been|have been|had been)\s+(?:\w+ly\s+)?"
     r"(?:seen|viewed|regarded|perceived)\s+as\b", re.IGNORECASE)
 """A view held by no one named: "The move is widely seen as a blow to …"."""
-REASONS = ("changed figure", "quote", "figure", "name", "continuation", "claim")
+REASONS = ("changed figure", "quote", "figure", "date", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
 three, a new name or date, a continuation or a claim half the time or less)."""
@@ -414,6 +415,8 @@ def _reasons(
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
                                          for v in sentence.figures):
         reasons.append("figure")
+    if any(d[:2] == SCHEDULED and NAMED + d[2:] not in story.facts for d in sentence.days):
+        reasons.append("date")
     if novel_facts and best < NAME_COVERED:
         reasons.append("name")
     if sentence.quote and best < QUOTE_COVERED and _quotes_new_words(sentence.text, story.words):

@@ -137,8 +137,9 @@ def _hours(now: datetime, then: str | None) -> float:
 
 
 def stored_sentences(features: ArticleFeatures) -> list[SentenceContent]:
-    """What the story tables keep of each sentence: lemmas, facts, whether it quotes, figures."""
-    return [SentenceContent(tuple(sorted(s.lemmas)), tuple(sorted(s.facts)), s.quote,
+    """What the story tables keep of each sentence: lemmas, facts (with the days it names),
+    whether it quotes, figures."""
+    return [SentenceContent(tuple(sorted(s.lemmas)), tuple(sorted(s.facts | s.days)), s.quote,
                             tuple(sorted(encode(s.figures))))
             for s in features.sentences]
 

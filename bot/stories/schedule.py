@@ -1,0 +1,134 @@
+"""The days a sentence schedules something for ("talks will resume on Friday"), as calendar
+dates counted from the article's own day: the same event told from another day ("tomorrow" a
+day later) is then the same day, and a new or moved date a day the story never had."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+WORD = re.compile(r"[a-z]+|\d+")
+FUTURE = re.compile(
+    r"\b(?:will|shall|would|due|scheduled|rescheduled|set (?:to|for)|expected|plans? to|"
+    r"planned|postponed|delayed|adjourned|pushed back|brought forward|"
+    r"(?:agreed|promised|vowed|pledged|is|are) to)\b|['’]ll\b", re.IGNORECASE)
+"""Words before a date that put it ahead ("will resume on", "is due on", "set for", "agreed to
+meet again on"); "said on Monday" and "broke down on Monday" do not."""
+SAYING = re.compile(r"\b(?:say|says|said|tell|told|announce|announced|comment|confirm|"
+                    r"confirmed|decline|declined|refuse|refused)\b", re.IGNORECASE)
+"""A verb of saying between the future words and the date dates the saying, not the event:
+"would not say on Monday whether …"."""
+BREAK = re.compile(r"[,;:—()\"“”]")
+PAST_PLAN = re.compile(r"\b(?:was|were|had been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""Before words of the future, a plan from before the news: "was set to retire Sunday", "had
+been scheduled to hold the hearing Wednesday"."""
+GONE = frozenset({"earlier", "last", "ago", "past", "previous"})
+"""A date's words that place it before the article ("earlier Monday"), whatever comes before."""
+DONE = re.compile(
+    r"\b(?!(?:be|been|being|is|are|get|got|have|has|had|the|a|an|its|his|her|their|"
+    r"newly|recently|long|much|most|more|highly|widely)\s)\w+\s+\w{3,}ed\b", re.IGNORECASE)
+"""After words of the future, a verb in the past names something done before: "One will be the
+proposal the president unveiled Saturday" (not "will be released on", "will meet the newly
+elected mayor on", "will hold a delayed vote on")."""
+POSSESSIVE = re.compile(r"['’]s\b")
+"""A date naming an event the story has ("Thursday's hearing"), not putting one on a day."""
+UNREAL = re.compile(r"\s*have\b", re.IGNORECASE)
+"""After "would", one that did not happen: "would have expired Friday"."""
+RELATIVE = {"today": (0,), "tonight": (0,), "this morning": (0,), "this afternoon": (0,),
+            "this evening": (0,), "tomorrow": (1,), "yesterday": (-1,)}
+"""Days named from the article's own, by how many days away they are."""
+WINDOW = 8
+"""How many words before the date the future words are looked for, within its clause."""
+AHEAD = 60
+"""Days into the next year a date without a year may reach (in December, "on January 5")."""
+SCHEDULED = "w:"
+"""The key of a day something is put on ahead of the article (what may be news)."""
+NAMED = "v:"
+"""The key of a day a sentence names in any way ("on Monday", "yesterday", "will resume on
+Friday"): a scheduled day the story named in any form is no new date."""
+DAY_KINDS = (SCHEDULED, NAMED)
+SOON = range(-1, 6)
+"""Days from the article's a weekday with words of the future is read in: "will meet on
+Thursday" published on a Friday is a report written the day before, not next week's meeting
+(which would be "next Thursday")."""
+LATELY = range(-6, 1)
+"""Days from the article's a weekday said without them may also be (what happened "on Monday")."""
+
+
+def day_of(published: str | None) -> date | None:
+    """The article's own day (its timestamp's, as written), or None when it has none."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published).date()
+    except ValueError:
+        return None
+
+
+def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | None) -> set[str]:
+    """The keys of the days ``text`` names, counted from the article's ``today``: each of
+    ``dates`` is a date's (start, end, text) in ``text``. A date after words of the future in
+    its clause ("will resume on Friday") is a day ahead, SCHEDULED; any other is one of the
+    days it may be (a weekday: the last or the next of its name), NAMED only."""
+    if today is None:
+        return set()
+    found = set()
+    for start, end, written in dates:
+        words = WORD.findall(written.lower())
+        ahead = _ahead(text[:start]) and not POSSESSIVE.match(text, end) and \
+            not GONE.intersection(words)
+        for day in _days(words, today, ahead):
+            found.add(NAMED + day.isoformat())
+            if ahead and day >= today - timedelta(days=1):
+                found.add(SCHEDULED + day.isoformat())
+    return found
+
+
+def _ahead(before: str) -> bool:
+    """Whether the clause's last few words before a date put it in the future (not "was set
+    to", a plan from before the news, nor "would have", one that did not happen)."""
+    window = " ".join(BREAK.split(before)[-1].split()[-WINDOW:])
+    found = list(FUTURE.finditer(window))
+    if not found:
+        return False
+    last, after = found[-1], window[found[-1].end():]
+    return not (PAST_PLAN.search(window[:last.start()]) or SAYING.search(after)
+                or DONE.search(after) or (last.group().lower() == "would" and UNREAL.match(after)))
+
+
+def _days(words: list[str], today: date, ahead: bool) -> list[date]:
+    """The days the date's words may name, counted from ``today``: none for a period ("next
+    week", "in June") or more than one day."""
+    months = [MONTHS.index(w) + 1 for w in words if w in MONTHS]
+    if months:
+        day = _calendar(months[0], [int(w) for w in words if w.isdigit()], today, ahead)
+        return [day] if len(months) == 1 and day is not None else []
+    weekdays = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
+    if len(weekdays) == 1:
+        offsets = [*SOON] if ahead else [*SOON, *LATELY]
+        return sorted({today + timedelta(days=n) for n in offsets
+                       if (today.weekday() + n) % 7 == weekdays[0]})
+    if weekdays:
+        return []
+    return [today + timedelta(days=n) for n in RELATIVE.get(" ".join(words), ())]
+
+
+def _calendar(month: int, numbers: list[int], today: date, ahead: bool) -> date | None:
+    """"May 20", "20 May", "May 20, 2026": a day of a month, in the article's year unless it
+    says another (or, ahead, is a day of January already gone in December)."""
+    days = [n for n in numbers if 1 <= n <= 31]
+    years = [n for n in numbers if n > 1900]
+    if len(days) != 1 or len(years) > 1:
+        return None
+    try:
+        day = date(years[0] if years else today.year, month, days[0])
+        if ahead and not years and day < today and \
+                (day.replace(year=today.year + 1) - today).days <= AHEAD:
+            day = day.replace(year=today.year + 1)
+    except ValueError:
+        return None
+    return day

@@ -1,0 +1,106 @@
+"""A new scheduled event or a moved date is a new fact ("talks will resume on Friday"), while
+the same event told from another day is not ("on Monday" → "yesterday", "on Friday" →
+"tomorrow"): through the real pipeline (real spaCy, a real SQLite file)."""
+
+from datetime import date
+
+from bot.models import RawArticle
+from bot.stories import schedule
+
+BREAKDOWN = """Lindholm dock talks break down over night pay
+
+Talks between the Lindholm dockers' union and the port authority broke down on Monday after twelve hours without agreement on night shift pay.
+
+Cargo ships have been waiting outside the harbour since the strike began last week.
+
+Union negotiator Petra Solberg said the authority had not moved on pay."""
+
+RESUMING = """Lindholm dock talks to resume
+
+Talks between the dockers' union and the port authority will resume on Friday, the union said."""
+
+REDATED = """Lindholm dock talks collapse
+
+Talks between the Lindholm dockers' union and the port authority broke down yesterday after twelve hours without agreement on night shift pay."""
+
+RESUMING_TOMORROW = """Lindholm dock talks to resume
+
+Talks between the Lindholm dockers' union and the port authority will resume tomorrow, the union said."""
+
+MOVED = """Lindholm dock talks to resume
+
+Talks between the Lindholm dockers' union and the port authority will resume on Monday, the union said."""
+
+TUESDAY, WEDNESDAY, THURSDAY = "2025-05-06", "2025-05-07", "2025-05-08"
+
+
+def ingest(pipeline, *dated: tuple[str, str]) -> list:
+    """The outcomes of (day, text) pairs, each published at noon on its day, in that order."""
+    items = [RawArticle(text=text, origin=f"dated{i}", published=f"{day}T12:00:00+00:00")
+             for i, (day, text) in enumerate(dated)]
+    return list(pipeline.ingest(items))
+
+
+def test_talks_set_to_resume_on_a_day_are_news(pipeline):
+    first, later = ingest(pipeline, (TUESDAY, BREAKDOWN), (WEDNESDAY, RESUMING))
+    assert later.verdict.story_id == first.verdict.story_id
+    assert later.verdict.kind == "update"
+    assert any("resume on Friday" in s for s in later.verdict.whats_new)
+
+
+def test_the_same_breakdown_told_from_the_next_day_is_a_duplicate(pipeline):
+    first, later = ingest(pipeline, (TUESDAY, BREAKDOWN), (WEDNESDAY, REDATED))
+    assert later.verdict.story_id == first.verdict.story_id
+    assert later.verdict.kind == "duplicate"
+
+
+def test_the_same_resumption_told_from_the_next_day_is_a_duplicate(pipeline):
+    outcomes = ingest(pipeline, (TUESDAY, BREAKDOWN), (WEDNESDAY, RESUMING),
+                      (THURSDAY, RESUMING_TOMORROW))
+    assert len({o.verdict.story_id for o in outcomes}) == 1
+    assert outcomes[2].verdict.kind == "duplicate"
+
+
+def test_a_resumption_moved_to_another_day_is_news(pipeline):
+    outcomes = ingest(pipeline, (TUESDAY, BREAKDOWN), (WEDNESDAY, RESUMING), (THURSDAY, MOVED))
+    assert len({o.verdict.story_id for o in outcomes}) == 1
+    assert outcomes[2].verdict.kind == "update"
+    assert any("resume on Monday" in s for s in outcomes[2].verdict.whats_new)
+
+
+def scheduled(text: str, written: str) -> set[str]:
+    """The days ``text`` (of Wednesday 7 May 2025) puts something on, ``written`` its date."""
+    start = text.index(written)
+    found = schedule.day_keys(text, [(start, start + len(written), written)], date(2025, 5, 7))
+    assert {k[2:] for k in found if k[:2] == schedule.SCHEDULED} <= {k[2:] for k in found}
+    return {k[2:] for k in found if k[:2] == schedule.SCHEDULED}
+
+
+def test_a_day_is_scheduled_only_after_words_of_the_future_in_its_clause():
+    assert scheduled("Talks will resume on Friday.", "Friday") == {"2025-05-09"}
+    assert scheduled("Talks will resume tomorrow.", "tomorrow") == {"2025-05-08"}
+    assert scheduled("The vote is scheduled for May 20.", "May 20") == {"2025-05-20"}
+    assert scheduled("The union said crossings would resume on Monday.", "Monday") == {
+        "2025-05-12"}
+    assert scheduled("Talks broke down on Monday.", "Monday") == set()
+    assert scheduled("The union said on Monday that talks would resume.", "Monday") == set()
+    assert scheduled("Police would not say on Monday whether talks would resume.",
+                     "Monday") == set()
+    assert scheduled("He was set to retire on Sunday.", "Sunday") == set()
+    assert scheduled("The panel had been scheduled to meet on Friday.", "Friday") == set()
+    assert scheduled("Funding would have run out on Friday.", "Friday") == set()
+    assert scheduled("One will be the plan the mayor unveiled on Saturday.", "Saturday") == set()
+    assert scheduled("The strike will overshadow Thursday's vote.", "Thursday") == set()
+    assert scheduled("It would reverse the stance taken earlier Monday.", "earlier Monday") == set()
+    assert scheduled("Talks will resume next week.", "next week") == set()
+
+
+def test_a_weekday_is_read_as_the_days_it_may_name():
+    wednesday = date(2025, 5, 7)
+    days = schedule.day_keys
+    assert days("Talks broke down on Monday.", [(20, 26, "Monday")], wednesday) == {
+        "v:2025-05-05", "v:2025-05-12"}
+    assert days("They met yesterday.", [(9, 18, "yesterday")], wednesday) == {"v:2025-05-06"}
+    assert days("Talks will resume on Thursday.", [(21, 29, "Thursday")], wednesday) == {
+        "v:2025-05-08", "w:2025-05-08"}
+    assert days("Talks will resume on Friday.", [(21, 27, "Friday")], None) == set()
