@@ -16,8 +16,6 @@ LABELS = ("last updated|updated|last modified|modified|edited|revised|first publ
 """Labels of a publication or update date, `Published`, `Veröffentlicht`, `Mis à jour`."""
 ON = "on|at|am|um|le|el|il|op|em|om"
 """The word after a label, before the date: `Published on`, `Veröffentlicht am`, `Publié le`."""
-_SHORT_WEEKDAYS = ("mo di mi do fr sa so lun mar mer jeu ven sam dim mie jue vie sab gio "
-                   "ma wo vr za zo seg ter qua qui sex")
 _CONNECTIVES = ("am um le la las el il op em om a as de del do da des du alle alla ore h uhr hora "
                 "horas heure heures hrs e y et und en vor hace fa geleden ha atras zuletzt "
                 "mittag mittags midi mediodia mezzogiorno mezzodi middaguur meio dia "
@@ -33,7 +31,7 @@ def plain_words(text: str) -> list[str]:
 
 
 WORDS = frozenset(plain_words(" ".join((*MONTHS.values(), *WEEKDAYS, *DAYS_BACK.values(),
-                                        *UNITS.values(), _SHORT_WEEKDAYS, _CONNECTIVES,
+                                        *UNITS.values(), _CONNECTIVES,
                                         _LABEL_WORDS))))
 """Every word of such a line, without accents (`décembre` as `decembre`), but for English ones
 (``furniture.DATE_WORDS``)."""

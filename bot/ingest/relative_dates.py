@@ -51,17 +51,20 @@ DAYS_BACK = {
 }
 _DAY_WORD = {word: days for days, words in DAYS_BACK.items() for word in words.split()}
 WEEKDAYS = (
-    "monday montag lundi lunes lunedi maandag segunda segunda-feira",
-    "tuesday dienstag mardi martes martedi dinsdag terca terca-feira",
-    "wednesday mittwoch mercredi miercoles mercoledi woensdag quarta quarta-feira",
-    "thursday donnerstag jeudi jueves giovedi donderdag quinta quinta-feira",
-    "friday freitag vendredi viernes venerdi vrijdag sexta sexta-feira",
-    "saturday samstag sonnabend samedi sabado zaterdag",
-    "sunday sonntag dimanche domingo domenica zondag",
+    "monday montag lundi lunes lunedi maandag segunda segunda-feira mon mo lun ma seg",
+    "tuesday dienstag mardi martes martedi dinsdag terca terca-feira tue tues di ter",
+    "wednesday mittwoch mercredi miercoles mercoledi woensdag quarta quarta-feira wed mi mer "
+    "mie wo qua",
+    "thursday donnerstag jeudi jueves giovedi donderdag quinta quinta-feira thu thur thurs do "
+    "jeu jue gio qui",
+    "friday freitag vendredi viernes venerdi vrijdag sexta sexta-feira fri fr ven vie vr sex",
+    "saturday samstag sonnabend samedi sabado zaterdag sat sa sam sab za",
+    "sunday sonntag dimanche domingo domenica zondag sun so dim dom zo",
 )
 _WEEKDAY = {word: day for day, words in enumerate(WEEKDAYS) for word in words.split()}
-"""Whole weekday names: `Updated Monday at 10:00` is the latest Monday (dateutil read the next
-one, days ahead)."""
+"""Weekday names, whole or as feeds shorten them (`Mon`, `Mi`, `mer`; not `mar`, March in
+English): `Updated Monday at 10:00`, `Mon 10:00` is the latest Monday (dateutil read the next
+one, days ahead, and `Mon 10:00` a year back)."""
 _TIME_OF_DAY = (
     r"(?:[\s,]+(?:at|um|à|a\s+las?|alle|om|às)?\s*"
     r"(?P<hour>\d{1,2})(?:(?:[:.]|\s?h\s?)(?P<minute>\d\d)|\s?h\b|(?=\s*[ap]\.?\s?m\b))"
@@ -79,7 +82,7 @@ horas`, Italian `3 ore fa`, Dutch `3 uur geleden`, Portuguese `há 3 horas`; eac
 a time of day."""
 LONGEST = 200
 """Longer strings are not read as relative (the patterns stay cheap on any input)."""
-_DAY = re.compile(_LABEL + r"(?P<day>[^\W\d_]+(?:['’-][^\W\d_]+)?)" + _TIME_OF_DAY, re.I)
+_DAY = re.compile(_LABEL + r"(?P<day>[^\W\d_]+(?:['’-][^\W\d_]+)?)\.?" + _TIME_OF_DAY, re.I)
 """`yesterday`, `today at 9:30 pm`, `gestern um 10:00`, `hier à 10h00`, `ayer a las 10:00`,
 `ieri alle 10:00`, `gisteren om 10:00`, `ontem às 10:00`."""
 _ZONE_ONLY = re.compile(r"[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?", re.I)

@@ -317,3 +317,14 @@ def test_a_weekday_without_its_comma_is_not_read_as_march(endpoint, written, utc
     read as March beside the month written: no date, stored undated. March before a day and a
     year stays March."""
     assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("written, weekday", [
+    ("Mon 10:00", 0), ("Updated Tue at 10:00", 1), ("Mi 10:00", 2), ("Thurs 10:00", 3),
+    ("ven. à 10h00", 4), ("Sat 10:00", 5)])
+def test_a_short_weekday_with_a_time_is_the_latest_such_day(endpoint, written, weekday):
+    """`Mon 10:00` was read by dateutil: the next Monday, then a year back (more than two days
+    ahead, as a date without its year is); `Mi 10:00` (German) and `ven. à 10h00` (French)
+    were 10:00 today."""
+    days = (datetime.now(UTC).weekday() - weekday) % 7
+    assert stored_published(endpoint, written) == on_day(days, 10, 0, UTC)
