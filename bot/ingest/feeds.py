@@ -87,6 +87,14 @@ class FeedEntry:
         """The link by which the entry is known (feeds that change guids on edits), if any."""
         return self.link if self.link_names_it else None
 
+    @property
+    def as_read(self) -> str:
+        """The entry known by its title, text and page (its link without the query), whatever
+        its guid and date: a feed that makes new guids and links (`?ts=…`) at every poll still
+        carries the same entry; two pages of one title and teaser are two entries."""
+        return _digest(f"as read\n{self.title}\n{' '.join(self.text.split())}\n"
+                       f"{_without_query(self.link or '')}")
+
 
 @dataclass(frozen=True)
 class ParsedFeed:
@@ -192,6 +200,14 @@ def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:
             key = own_link or _digest(f"{entry.title}\n{entry.text}")
         distinct.append(replace(entry, key=key, link_names_it=bool(own_link or not entry.link)))
     return distinct
+
+
+def _without_query(link: str) -> str:
+    """The link without its query and fragment; as given when it is no address ('http://[::1')."""
+    try:
+        return urlsplit(link)._replace(query="", fragment="").geturl()
+    except ValueError:
+        return link
 
 
 def _digest(text: str) -> str:
@@ -354,7 +370,7 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
             break
-        if entry_seen(db, source.id, key=entry.key, link=entry.seen_link):
+        if _seen(db, source.id, entry):
             skipped += 1
             continue
         if entry.teaser and entry.link:
@@ -398,17 +414,24 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
     """Queue the entry and mark it seen in one transaction, so it is stored once; False when it
     was seen meanwhile. An entry that waited for its page since a first poll stays background."""
     with transaction(db):
-        if entry_seen(db, source.id, key=entry.key, link=entry.seen_link):
+        if _seen(db, source.id, entry):
             return False
         waited = page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
         late = bool(waited and waited.background and not background)
         enqueue(db, replace(article, background=background or late), source_id=source.id,
                 now=now)
         mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now)
+        mark_entry_seen(db, source.id, key=entry.as_read, link=None, now=now)
         forget_page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
         if late:
             record_backlog(db, source.id, entries=1, done=False, now=now)
     return True
+
+
+def _seen(db: Database, source_id: int, entry: FeedEntry) -> bool:
+    """Known by its guid, its link, or its title and text (read as before, differently named)."""
+    return (entry_seen(db, source_id, key=entry.key, link=entry.seen_link)
+            or entry_seen(db, source_id, key=entry.as_read, link=None))
 
 
 def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: PageFailed, *,

@@ -147,6 +147,31 @@ def test_entry_whose_guid_changes_but_link_stays_is_not_queued_again(server, fre
     assert poll(fresh_db, source.id, fetcher, at(51)).queued == 0
 
 
+def test_entries_whose_guid_and_link_change_at_every_poll_are_not_read_again(server, fresh_db,
+                                                                             fetcher):
+    """A CMS stamping each poll's guids and links (`?ts=…`): every entry was queued again at
+    every poll, and its page fetched again, only for the pipeline to find a copy."""
+    title, text = BRIDGE
+    server.routes["/news/bridge"] = Route(page(title, text), content_type="text/html")
+    teaser = text.split("\n\n")[0][:150] + "…"
+
+    def stamped(poll_number: int) -> Route:
+        return Route(rss([Item(f"urn:{poll_number}:b1", title, teaser, full=False,
+                               link=server.url(f"/news/bridge?ts={poll_number}"),
+                               published=at(poll_number)),
+                          Item(f"urn:{poll_number}:f1", FERRY[0], FERRY[1],
+                               published=at(poll_number))]))
+
+    source = feed_source(fresh_db, server.url("/feed"))
+    for poll_number in (1, 2, 3):
+        server.routes["/feed"] = stamped(poll_number)
+        result = poll(fresh_db, source.id, fetcher, at(poll_number))
+        assert (result.queued, result.skipped) == ((2, 0) if poll_number == 1 else (0, 2))
+    assert len(pending(fresh_db, limit=10)) == 2
+    assert [path for path, _ in server.requests if path.startswith("/news/")] == [
+        "/news/bridge?ts=1"]  # the page was fetched again at every poll
+
+
 def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher):
     title, text = BRIDGE
     server.routes["/news/bridge"] = Route(page(title, text), content_type="text/html")
