@@ -93,3 +93,14 @@ def test_a_platform_that_speaks_stays_the_speaker_as_a_company(speaker_of):
 def test_a_title_the_recogniser_tagged_otherwise_is_still_the_role(speaker_of, body, name, role):
     speaker = speaker_of(body, "shelter will stay open")
     assert (speaker.name, speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(("body", "role"), [
+    ("“The pool reopens in May,” said council leisure lead Dana Whitfield.", "council leisure lead"),
+    ("“The pool reopens in May,” said campaign lead Dana Whitfield.", "campaign lead"),
+])
+def test_a_lower_case_title_the_parser_read_as_a_clause_is_no_speaker(speaker_of, body, role):
+    """The parser made "leisure" the subject of "lead" and the name its object: the words
+    before the name spoke, "council leisure"."""
+    speaker = speaker_of(body, "pool reopens")
+    assert (speaker.name, speaker.role) == ("Dana Whitfield", role)

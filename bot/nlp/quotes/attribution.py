@@ -180,12 +180,26 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     if before:
         subject = _phrase_head(before[0], verb.i)
     elif after and not any(t.pos_ == "ADP" for t in words if verb.i < t.i < after[0].i):
-        subject = _phrase_head(after[0], NEAR_WORDS + verb.i)
+        subject = _phrase_head(_titled_person(after) or after[0], NEAR_WORDS + verb.i)
     else:
         return None
     if subject.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}:
         return None
     return Attribution(verb, subject, cue_of(verb))
+
+
+def _titled_person(after: list[Token]) -> Token | None:
+    """"“…,” said campaign lead Ana Ruiz": the parser took the lower-case title for a clause
+    ("campaign" the subject of "lead"); the person named right after the title speaks."""
+    first = after[0]
+    if not first.is_lower:
+        return None
+    for tok in first.doc[first.i:after[-1].i + 1]:
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+            return tok
+        if not (tok.is_alpha and tok.is_lower) or tok.pos_ in {"ADP", "DET", "PRON", "CCONJ"}:
+            return None
+    return None
 
 
 def _set_off_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlp.speakers.first_names import first_name_gender
@@ -43,6 +44,10 @@ _PARTIES = {w.lower() for w in (*PARTY_ADJECTIVES.values(), *PARTY_NOUNS.values(
             if w[:1].isupper()}
 """Party names, capitalised whatever the recogniser says ("Republican", "Democrat")."""
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+COMPOUND = get_string_id("compound")
+PLAIN_VERB_TAGS = {"VB", "VBP", "VBZ"}
+"""A verb's base and present forms: before a name as its compound, a noun ("lead"), where a
+participle or a past form is a verb ("Iran-backed", "he ousted")."""
 _LOWER_WORD = re.compile(r"\b[a-z]")
 """A word in lower case: a role holding none ("Black Lives", "Conservative Icon") is a name
 or a headline's words, whose capitals stay."""
@@ -188,8 +193,10 @@ def _no_role(tokens: list[Token]) -> bool:
 def _headless(last: Token) -> bool:
     """A title before a name ends in one person's title noun: not in a verb ("Iran-backed",
     "the rival he ousted"), a conjunction ("Abusive and") or a plural in lower case ("the
-    fact-checks"), which the parser hung on the name."""
-    if last.lower_ in TITLE_WORDS:  # "headteacher" parsed as a verb
+    fact-checks"), which the parser hung on the name; a title word, or a verb's plain form
+    set before the name as its compound ("headteacher", "campaign lead"), is a noun the
+    parser took for a verb."""
+    if last.lower_ in TITLE_WORDS or last.dep == COMPOUND and last.tag_ in PLAIN_VERB_TAGS:
         return False
     return last.pos_ in {"VERB", "CCONJ"} or last.tag_ in PLURAL_TAGS and last.text.islower()
 
