@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
-from bot.models import StoredQuote
+from bot.models import StoredQuote, StoryIds
 from storage.quotes import (
     fts_quote_ids,
     latest_by_speaker,
@@ -73,8 +73,9 @@ def who_said(db: Database, query: str, *, limit: int = 5,
              stories: Collection[int] | None = None) -> WhoSaidAnswer:
     """The best matching quotes for any query text; never raises on what the user typed.
     ``stories``: only quotes of these stories' articles are searched (a guest's reach); None,
-    every quote."""
+    every quote. Their JSON array is made once (``StoryIds``) for every statement of the search."""
     limit = max(1, min(int(limit), 50))
+    stories = None if stories is None else StoryIds.of(stories)
     named = FROM.match(query)
     if named:
         return _by_speaker(db, query, named.group("name"), limit=limit, forced=True,

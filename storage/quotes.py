@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import time
@@ -13,7 +12,7 @@ from typing import overload
 
 from sqlite_utils import Database
 
-from bot.models import Quote, QuoteText, StoredQuote
+from bot.models import Quote, QuoteText, StoredQuote, StoryIds
 from storage.db import dicts_in, rows_in
 
 WORD = re.compile(r"[^\W_]+")
@@ -114,7 +113,8 @@ def _reach(stories: Collection[int] | None, article: str) -> tuple[str, str]:
 
 
 def _story_ids(stories: Collection[int] | None) -> list[str]:
-    return [] if stories is None else [json.dumps(sorted(stories))]
+    """The parameter ``REACH_WHERE`` takes: the JSON array ``StoryIds`` made once."""
+    return [] if stories is None else [StoryIds.of(stories).json]
 
 
 def quote_texts(db: Database, ids: list[int]) -> list[QuoteText]:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from sqlite_utils import Database
 
-from bot.models import StoryBrief, StoryTimeline, StoryTitle, TimelineEntry
+from bot.models import StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
 
 FIND_LIMIT = 5
 
@@ -40,7 +40,7 @@ def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,
     patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
                 for w in words]
     holds = " AND ".join(["title LIKE ? ESCAPE '\\'"] * len(patterns))
-    within = [] if among is None else [json.dumps(sorted(among))]
+    within = [] if among is None else [StoryIds.of(among).json]
     if within:
         holds += " AND id IN (SELECT value FROM json_each(?))"
     return [StoryTitle(**r) for r in db.query(

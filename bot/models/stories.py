@@ -3,7 +3,9 @@ a story as it grew."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -200,3 +202,29 @@ class TopicStory:
     summary: tuple[str, ...]
     reasons: tuple[MatchReason, ...]
     matched_at: str
+
+
+@dataclass(frozen=True, eq=False)
+class StoryIds(Collection[int]):
+    """A set of story ids (a guest's reach, what a channel follows) with the JSON array SQL
+    filters by, made once: a command's searches (up to six statements) share it."""
+
+    ids: frozenset[int]
+    json: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "json", json.dumps(sorted(self.ids)))
+
+    @classmethod
+    def of(cls, ids: Collection[int]) -> StoryIds:
+        """``ids`` as a StoryIds (the same object when it is one already)."""
+        return ids if isinstance(ids, StoryIds) else cls(frozenset(ids))
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.ids
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)

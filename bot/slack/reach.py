@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.models import StoryIds
 from bot.slack.membership import LISTING_FAILED, conversation_pages, what_failed
 from storage.subscriptions import followed_in
 
@@ -20,7 +21,8 @@ class Reach:
     """The topics and stories a guest may read (whoever reads everything gets no Reach: None)."""
 
     topics: frozenset[int]
-    stories: frozenset[int]
+    stories: StoryIds
+    """Made once a command, its JSON array with it: every search of the command shares it."""
     unknown: str | None = None
     """Why: Slack did not say in time who asks (``RoleAnswer``), so they read as a guest."""
 
@@ -44,7 +46,7 @@ def guest_reach(db: Database, client: WebClient, user: str | None,
     if user:
         channels |= _channels_of(client, user)
     topics, stories = followed_in(db, channels)
-    return Reach(topics, stories, unknown)
+    return Reach(topics, StoryIds(stories), unknown)
 
 
 def _channels_of(client: WebClient, user: str) -> set[str]:

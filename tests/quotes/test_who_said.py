@@ -1,7 +1,10 @@
 """/who-said lookups over a real archive: fragments, typos, speakers, hostile input."""
 
+import json
+
 import pytest
 
+from bot.models import StoryIds
 from bot.who_said import who_said
 
 
@@ -82,3 +85,24 @@ def test_hostile_queries_get_an_answer(archive, query):
     answer = who_said(archive, query)
     assert answer.hits or answer.message
     assert archive["quotes"].count > 0
+
+
+def test_a_reach_made_once_searches_as_the_set_of_ids_it_holds(archive):
+    """A guest's reach is a ``StoryIds``: its JSON array made once, shared by every statement
+    of a search (up to six), and never made again when handed on; the search finds what the
+    plain set of ids finds, and nothing of a story outside it."""
+    said = {row[0] for row in archive.execute(
+        "SELECT sa.story_id FROM story_articles sa JOIN quotes q ON q.article_id = "
+        "sa.article_id WHERE q.speaker = 'Olga Marchenko'")}
+    every = {row[0] for row in archive.execute("SELECT id FROM stories")}
+    reach = StoryIds(frozenset(said))
+    assert StoryIds.of(reach) is reach and reach.json == json.dumps(sorted(said))
+    assert sorted(reach) == sorted(said) and len(reach) == len(said) and min(said) in reach
+    for query in ("not off the table", "from:Olga Marchenko", "Marchenko",
+                  "an invitation is not off the tabel"):
+        found = [hit.text for hit in who_said(archive, query, stories=reach).hits]
+        assert found and found == [hit.text for hit in who_said(archive, query,
+                                                                stories=said).hits], query
+    elsewhere = StoryIds(frozenset(every - said))
+    assert all(hit.speaker != "Olga Marchenko" for hit in
+               who_said(archive, "not off the table", stories=elsewhere).hits)
