@@ -2,8 +2,9 @@
 
 dateutil knows only UTC and GMT by name and reads any other abbreviation as no zone at all,
 which put every "EDT" feed date four hours off. RFC 822 defines the North American names;
-the others are the ones that mean one offset only (IST, CST-as-China, AST and the like mean
-two or more and stay unknown, so those dates are read as UTC, as before).
+the others are the ones that mean one offset only, in English or German (`MEZ`, `MESZ`; IST,
+CST-as-China, AST and the like mean two or more and stay unknown, so those dates are read as
+UTC, as before).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ OFFSETS: dict[str, int] = {
     "AEST": 10 * HOUR, "AEDT": 11 * HOUR, "NZST": 12 * HOUR, "NZDT": 13 * HOUR,
     "WAT": HOUR, "CAT": 2 * HOUR, "SAST": 2 * HOUR, "EAT": 3 * HOUR, "PKT": 5 * HOUR,
     "NPT": 5 * HOUR + 2700, "ICT": 7 * HOUR, "WIB": 7 * HOUR, "PHT": 8 * HOUR,
+    "MEZ": HOUR, "MESZ": 2 * HOUR, "OEZ": 2 * HOUR, "OESZ": 3 * HOUR, "WEZ": 0, "WESZ": HOUR,
 }
 
 SIGNED_NAME = re.compile(r"\b(?:GMT|UTC|UT)\s*(?=[+-]\d)")

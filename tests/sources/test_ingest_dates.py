@@ -328,3 +328,13 @@ def test_a_short_weekday_with_a_time_is_the_latest_such_day(endpoint, written, w
     were 10:00 today."""
     days = (datetime.now(UTC).weekday() - weekday) % 7
     assert stored_published(endpoint, written) == on_day(days, 10, 0, UTC)
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("Mi, 02 Dez 2026 10:00:00 MEZ", "2026-12-02T09:00:00+00:00"),
+    ("2. Juni 2026, 10:00 Uhr MESZ", "2026-06-02T08:00:00+00:00"),
+    ("2. Dezember 2026, 10:00 Uhr OEZ", "2026-12-02T08:00:00+00:00"),
+])
+def test_zones_named_in_german_are_read(endpoint, written, utc):
+    """`MEZ`, `MESZ`, `OEZ` (German for CET, CEST, EET) were dropped for UTC, hours off."""
+    assert stored_published(endpoint, written) == utc
