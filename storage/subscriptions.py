@@ -99,6 +99,13 @@ def digest_subscriptions(db: Database) -> list[Subscription]:
     return _subs(db, "s.mode IN ('hourly', 'daily') AND s.paused_at IS NULL ORDER BY s.id")
 
 
+def earlier_digests_alike(db: Database, sub: Subscription) -> list[Subscription]:
+    """The running digest subscriptions of ``sub``'s conversation, in its mode, made before it."""
+    return _subs(db, "s.target_id = :target AND s.mode = :mode AND s.id < :id "
+                 "AND s.paused_at IS NULL ORDER BY s.id",
+                 target=sub.target_id, mode=sub.mode, id=sub.id)
+
+
 def pause_target(db: Database, target_id: str, *, reason: str, at: str) -> list[Subscription]:
     """Pause every subscription of a channel; returns the ones that were running until now."""
     paused = _subs(db, "s.target_id = :target AND s.paused_at IS NULL ORDER BY s.id",

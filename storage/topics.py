@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from bot.models import BadInput, MatchReason, Topic, TopicStory
 from storage.articles import now_iso
-from storage.db import insert_row
+from storage.db import insert_row, rows_in
 
 
 class TopicError(BadInput):
@@ -73,6 +73,13 @@ def story_queries(db: Database, story_id: int) -> list[str]:
     return [row[0] for row in db.execute(
         "SELECT t.query FROM story_topics st JOIN topics t ON t.id = st.topic_id "
         "WHERE st.story_id = ? ORDER BY t.id", [story_id])]
+
+
+def stories_on_topic(db: Database, topic_id: int, story_ids: Sequence[int]) -> frozenset[int]:
+    """Which of these stories the topic matched."""
+    return frozenset(row[0] for row in rows_in(
+        db, "SELECT story_id FROM story_topics WHERE topic_id = ? AND story_id IN ({marks})",
+        story_ids, before=(topic_id,)))
 
 
 def remove_topic(db: Database, name: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
+from bot.alerts.digest_siblings import listed_elsewhere, topic_query
 from bot.alerts.history import EARLIER_BOT, Seen, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
@@ -28,7 +29,6 @@ from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
 from storage.state import get_state, install_id, set_state
-from storage.topics import TopicError, topic_row
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_digest"
@@ -146,7 +146,8 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     items = with_thread_links(db, client, sub.target_id, taken.items)
     with transaction(db):
         set_state(db, _in_flight_key(sub), f"{payload} {channel}")
-    text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain)
+    text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain,
+                            elsewhere=taken.elsewhere)
     call(lambda: client.chat_postMessage(
         channel=channel, text=text, blocks=blocks,
         unfurl_links=False, unfurl_media=False,
@@ -179,12 +180,14 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
 
 
 def _message(sub: Subscription, items: list[DigestItem], since: datetime, *,
-             plain: bool) -> tuple[str, list[dict] | None]:
+             plain: bool, elsewhere: dict[str, int]) -> tuple[str, list[dict] | None]:
     """The digest's text and blocks, pinging whom the subscription notifies once, at its top."""
     if plain:
-        return text_with_mentions(digest_plain(sub.topic, sub.mode, items), sub.notify), None
+        return text_with_mentions(digest_plain(sub.topic, sub.mode, items, elsewhere),
+                                  sub.notify), None
     return with_mentions(digest_text(sub.topic, sub.mode, items),
-                         digest_blocks(sub.topic, sub.mode, items, since), sub.notify)
+                         digest_blocks(sub.topic, sub.mode, items, since, elsewhere),
+                         sub.notify)
 
 
 def _held_end(db: Database, sub: Subscription, since: datetime, end: datetime) -> datetime:
@@ -236,15 +239,8 @@ class Taken:
     items: list[DigestItem]
     last_event: int | None
     moved: tuple[int, ...]
-
-
-def _query(db: Database, topic_id: int) -> str:
-    """The topic's query, whose ``source:`` terms leave some of its stories' articles out (""
-    for a topic removed meanwhile: it leaves none out)."""
-    try:
-        return topic_row(db, topic_id).query
-    except TopicError:
-        return ""
+    elsewhere: dict[str, int] = field(default_factory=dict)
+    """Topic → how many of this period's stories its digest in the conversation lists instead."""
 
 
 def _items(db: Database, sub: Subscription, period: Period) -> Taken:
@@ -253,10 +249,15 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
                                   after=sub.last_digest_event)
     stories: dict[int, DigestItem] = {}
     moved: list[int] = []
-    query = _query(db, sub.topic_id)
+    elsewhere: dict[str, set[int]] = {}
+    query = topic_query(db, sub.topic_id)
+    listed = listed_elsewhere(db, sub, events)
     for event in _with_moved_first_reports(db, events, sub, period):
         if is_muted(db, event.story_id, [sub.target_id]) or not leaves_in(query, event.source,
                                                                           event.url):
+            continue
+        if event.event_id in listed:
+            elsewhere.setdefault(listed[event.event_id], set()).add(event.story_id)
             continue
         item = stories.get(event.story_id)
         if item is None:
@@ -268,7 +269,8 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
         else:
             stories[event.story_id] = item.with_update(event.whats_new)
     return Taken(list(stories.values()), max((e.event_id for e in events), default=None),
-                 tuple(moved))
+                 tuple(moved), {topic: len(ids - stories.keys()) for topic, ids in elsewhere.items()
+                                if ids - stories.keys()})
 
 
 def _with_moved_first_reports(db: Database, events: list[TopicEvent], sub: Subscription,

@@ -35,15 +35,20 @@ def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
                f", {len(items) - new} updated", 3000)
 
 
-def digest_plain(topic: str, mode: str, items: list[DigestItem]) -> str:
+def digest_plain(topic: str, mode: str, items: list[DigestItem],
+                 elsewhere: dict[str, int] | None = None) -> str:
     """The digest as one mrkdwn text, no blocks: what goes when Slack refuses the blocks."""
-    lines = within(MESSAGE_CHARS, [_line(item) for item in items])
+    also = _also(elsewhere or {})
+    lines = within(MESSAGE_CHARS - len(also) - 1, [_line(item) for item in items])
     more = len(items) - len(lines)
     tail = [f"+{more} more stories: `/topics show {fit(topic, 100)}`"] if more else []
-    return "\n".join([digest_text(topic, mode, items), *lines, *tail])
+    return "\n".join([digest_text(topic, mode, items), *lines, *tail] + ([also] if also else []))
 
 
-def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetime) -> list[dict]:
+def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetime,
+                  elsewhere: dict[str, int] | None = None) -> list[dict]:
+    """The digest; ``elsewhere``: topic → stories of the period its digest in this
+    conversation lists instead of this one (said in a last line, not listed twice)."""
     header = plain(f"{mode.capitalize()} digest · {topic}", HEADER_CHARS)
     when = slack_date(since) or fit(since.isoformat(), 100)
     count = counted(len(items), "story", "stories")
@@ -52,8 +57,9 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
         {"type": "context", "elements": [{"type": "mrkdwn", "text":
                                           f"{count} since {when}"}]},
     ]
-    room = MAX_BLOCKS - len(blocks) - 1
-    lines = within(MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM,
+    also = _also(elsewhere or {})
+    room = MAX_BLOCKS - len(blocks) - (2 if also else 1)
+    lines = within(MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM - len(also),
                    [_line(item) for item in items])
     sections = _pack(lines)
     for packed in sections[:room]:
@@ -62,7 +68,19 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
     if left:
         blocks.append(_section(f"+{left} more stories: `/topics show {fit(topic, 100)}` "
                                "lists the topic's recent stories"))
+    if also:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": also}]})
     return blocks
+
+
+def _also(elsewhere: dict[str, int]) -> str:
+    """Where the period's other stories of this topic are: "Also 2 stories in the Ports
+    digest above" (a few topics named, cut to fit a context element)."""
+    if not elsewhere:
+        return ""
+    named = [f"{counted(n, 'story', 'stories')} in the *{fit(plain(topic, 80), 120)}* digest"
+             for topic, n in list(elsewhere.items())[:5]]
+    return fit("Also " + ", ".join(named) + " here, not listed again", 1900)
 
 
 def _pack(lines: list[str]) -> list[list[str]]:

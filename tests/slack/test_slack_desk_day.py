@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
@@ -51,3 +52,34 @@ def test_a_quote_alert_shows_the_date_in_the_readers_zone(runtime, fake_slack, p
                for e in b["elements"] if "Example Wire" in e["text"]]
     assert where.startswith("Dockworkers walk out at Northhaven port · Example Wire · " + token)
     assert "+00:00" not in where
+
+
+MARINA = ("Kallholm marina gets a new harbour office\n\nThe town council of Kallholm approved "
+          "plans for a new harbour office at the marina on Wednesday, mayor Sven Ekdal said. "
+          "The timber building will open in June next year.")
+
+
+def test_a_story_two_digests_of_a_channel_would_list_is_listed_once(runtime, fake_slack,
+                                                                     pipeline):
+    """Before: the channel's Port strike and Harbour digests both listed the strike, one
+    after the other."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" strike OR walked')
+    run_command(runtime, fake_slack, "/topics", "add Harbour harbour OR port")
+    for topic in ('"Port strike"', "Harbour"):
+        run_command(runtime, fake_slack, "/subscribe", f"{topic} hourly", channel="C0DIGEST")
+    time.sleep(1.1)  # stories come after the second the subscriptions were made
+    strike(pipeline, hours_ago=1)
+    iso, _ = published(0.5)
+    list(pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
+                                     url="https://harbour.example/marina", published=iso)]))
+    later = datetime.now(UTC) + timedelta(hours=1, minutes=5)
+    for seconds in range(0, 8, 2):
+        runtime.send_due_digests(now=later + timedelta(seconds=seconds))
+    strike_digest, harbour_digest = fake_slack.posts("C0DIGEST")
+    assert strike_digest.text == "Hourly digest · Port strike: 1 new story, 0 updated"
+    assert "Dockworkers walk out" in str(strike_digest.blocks)
+    assert harbour_digest.text == "Hourly digest · Harbour: 1 new story, 0 updated"
+    shown = str(harbour_digest.blocks)
+    assert "Kallholm marina" in shown and "Dockworkers walk out" not in shown
+    assert harbour_digest.blocks[-1]["elements"][0]["text"] == (
+        "Also 1 story in the *Port strike* digest here, not listed again")
