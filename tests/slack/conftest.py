@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import replace
 from typing import Protocol
@@ -10,7 +11,7 @@ import pytest
 
 from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
-from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
+from tests.fakes.signing import REPORTER, SECRET, command_body, event_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 
 
@@ -65,3 +66,13 @@ def run_command(rt: Listening, fake: FakeSlack, command: str, text: str, **kw) -
     reply = post_signed(events_url(rt), body)
     assert reply.status == 200, reply
     return wait_for(lambda: fake.responses()[before:])[0]
+
+
+def app_home(rt: Listening, fake: FakeSlack, user: str = REPORTER) -> str:
+    """Open ``user``'s App Home; the view the app published, as JSON text."""
+    before = len(fake.calls_to("views.publish"))
+    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
+             "event_ts": "1700000000.000100"}
+    post_signed(events_url(rt), event_body(event), content_type="application/json")
+    [call] = wait_for(lambda: fake.calls_to("views.publish")[before:])
+    return json.dumps(call.params["view"], ensure_ascii=False)

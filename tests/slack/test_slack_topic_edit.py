@@ -3,16 +3,13 @@ fake Slack: the query changes in place, subscriptions stay, running stories are 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from bot.models import RawArticle
 from storage.db import transaction
 from storage.subscriptions import subscriptions_of
 from storage.topics import get_topic, insert_topic
-from tests.fakes.signing import REPORTER, event_body, post_signed
-from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.conftest import app_home, run_command
 
 BRIDGE = ("Tram bridge closes for repairs in Quillon\n\nThe tram bridge over the Quill river "
           "closed on Tuesday so that engineers can replace its rusted cables.")
@@ -61,15 +58,6 @@ def test_editing_a_topic_not_there_or_without_a_query_says_so(runtime, fake_slac
     assert missing == "No topic named “Wether”. See `/topics` for the list.", missing
     bare = run_command(runtime, fake_slack, "/topics", "edit Weather")["text"]
     assert bare.startswith("Which topic, and which new query?"), bare
-
-
-def app_home(runtime, fake_slack) -> str:
-    before = len(fake_slack.calls_to("views.publish"))
-    event = {"type": "app_home_opened", "user": REPORTER, "channel": "D0HOME", "tab": "home",
-             "event_ts": "1700000000.000100"}
-    post_signed(events_url(runtime), event_body(event), content_type="application/json")
-    [call] = wait_for(lambda: fake_slack.calls_to("views.publish")[before:])
-    return json.dumps(call.params["view"], ensure_ascii=False)
 
 
 def test_a_topic_whose_stored_query_is_no_longer_read_is_marked_where_the_desk_looks(

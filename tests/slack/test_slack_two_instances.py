@@ -6,7 +6,6 @@ it to admins in `/wirewatch status` and App Home; one alone, restarted or not, n
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from dataclasses import replace
@@ -23,9 +22,9 @@ from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.state import install_id, set_state
 from storage.subscriptions import subscribe
-from tests.fakes.signing import REPORTER, event_body, post_signed
+from tests.fakes.signing import REPORTER
 from tests.fakes.slack_api import VALID_TOKEN
-from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.conftest import app_home, run_command
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
@@ -56,6 +55,17 @@ def backed_up(db, path: Path) -> Path:
     db.conn.backup(target)
     target.close()
     return path
+
+
+def both_posted(runtime, staging, db, title: str):
+    """Each database has the desk's topic and a story on it, and posts its alert: the
+    doubling; gives the other's database."""
+    other_db = open_db(staging.settings.db_path)
+    desk(db, title)
+    desk(other_db, title)
+    assert runtime.deliver_pending(now=at(0)) == 1
+    assert staging.deliver_pending(now=at(0)) == 1
+    return other_db
 
 
 def said(caplog) -> list[str]:
@@ -89,23 +99,10 @@ def status(runtime, fake_slack, user: str = REPORTER) -> str:
     return run_command(runtime, fake_slack, "/wirewatch", "status", user=user)["text"]
 
 
-def app_home(runtime, fake_slack, user: str) -> str:
-    before = len(fake_slack.calls_to("views.publish"))
-    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
-             "event_ts": "1700000000.000100"}
-    post_signed(events_url(runtime), event_body(event), content_type="application/json")
-    [call] = wait_for(lambda: fake_slack.calls_to("views.publish")[before:])
-    return json.dumps(call.params["view"], ensure_ascii=False)
-
-
 def test_a_second_database_on_the_same_app_is_noticed_and_said(
         runtime, staging, fake_slack, fresh_db, caplog):
     caplog.set_level(logging.INFO)
-    other_db = open_db(staging.settings.db_path)
-    desk(fresh_db, "Harbour cranes stop for inspection")
-    desk(other_db, "Harbour cranes stop for inspection")
-    assert runtime.deliver_pending(now=at(0)) == 1
-    assert staging.deliver_pending(now=at(0)) == 1
+    other_db = both_posted(runtime, staging, fresh_db, "Harbour cranes stop for inspection")
     assert len(fake_slack.posts("C0DESK")) == 2, "each database posts the alert: the doubling"
     live, other = install_id(fresh_db), install_id(other_db)
     assert live != other
@@ -130,11 +127,7 @@ def test_a_second_database_on_the_same_app_is_noticed_and_said(
 def test_it_is_said_again_an_hour_later_only_while_the_other_goes_on_posting(
         runtime, staging, fake_slack, fresh_db, caplog):
     caplog.set_level(logging.INFO)
-    other_db = open_db(staging.settings.db_path)
-    desk(fresh_db, "Harbour dredging begins")
-    desk(other_db, "Harbour dredging begins")
-    runtime.deliver_pending(now=at(0))
-    staging.deliver_pending(now=at(0))
+    other_db = both_posted(runtime, staging, fresh_db, "Harbour dredging begins")
     runtime.check_instances(now=at(1))
     runtime.check_instances(now=at(3700))
     assert len(said(caplog)) == 1, "the other posted nothing since: it may have been stopped"
@@ -297,11 +290,7 @@ def test_the_other_is_still_shown_after_a_restart_and_dropped_a_day_after_its_la
     seen before, and does not say the same old post again; a day after the other's latest
     post, with nothing newer seen, it is dropped there and from what admins see."""
     caplog.set_level(logging.INFO)
-    other_db = open_db(staging.settings.db_path)
-    desk(fresh_db, "Harbour lights fail")
-    desk(other_db, "Harbour lights fail")
-    runtime.deliver_pending(now=at(0))
-    staging.deliver_pending(now=at(0))
+    other_db = both_posted(runtime, staging, fresh_db, "Harbour lights fail")
     runtime.check_instances(now=at(1))
     live, other = install_id(fresh_db), install_id(other_db)
     assert [row[0] for row in kept(fresh_db)] == [other], kept(fresh_db)
