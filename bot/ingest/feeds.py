@@ -52,6 +52,8 @@ FULL_TEXT_CHARS = 1000
 TEASER_ENDINGS = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*$",
                             re.IGNORECASE)
 TRUNCATED = ("no element found", "unclosed token")
+OUTLET_MARKS = (" - ", " – ", " — ", " | ")
+"""How an aggregator joins an entry's headline and its outlet's name."""
 PAGES_PER_POLL = 50
 """Article pages one poll fetches at most; the rest of a feed's new entries wait for the next
 poll (a feed of thousands of teasers is not a way to flood the sites it links to)."""
@@ -81,6 +83,8 @@ class FeedEntry:
     stamp: float | None = None
     link_names_it: bool = True
     """False when other entries of the feed link to the same page: the link names none."""
+    outlet: str | None = None
+    """The entry's own `<source>` (RSS 2.0), which an aggregator's feed names for each entry."""
 
     @property
     def seen_link(self) -> str | None:
@@ -174,8 +178,25 @@ def _entry(raw: dict) -> FeedEntry | None:
     key = (raw.get("id") or "").strip() or link or _digest(f"{title}\n{text}")
     teaser = len(text) < FULL_TEXT_CHARS or bool(TEASER_ENDINGS.search(text))
     published = raw.get("published") or raw.get("updated") or None
-    return FeedEntry(key=key[:1000], link=link, title=title, text=text, published=published,
-                     teaser=teaser, stamp=_stamp(published))
+    outlet = _outlet(raw)
+    return FeedEntry(key=key[:1000], link=link, title=_without_outlet(title, outlet), text=text,
+                     published=published, teaser=teaser, stamp=_stamp(published), outlet=outlet)
+
+
+def _outlet(raw: dict) -> str | None:
+    source = raw.get("source")
+    name = html_text(str(source.get("title") or "")) if isinstance(source, dict) else ""
+    return name[:200] or None
+
+
+def _without_outlet(title: str | None, outlet: str | None) -> str | None:
+    """'Tugs idle at Northhaven - Harbour Wire' from an aggregator, without its outlet's name."""
+    if not title or not outlet:
+        return title
+    for mark in OUTLET_MARKS:
+        if title.endswith(mark + outlet) and len(title) > len(mark + outlet):
+            return title[: -len(mark + outlet)].rstrip()
+    return title
 
 
 def _stamp(published: str | None) -> float | None:
@@ -217,12 +238,14 @@ def _digest(text: str) -> str:
 def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
                   feed_url: str,
                   allow_private: bool = False) -> RawArticle | IngestFailure | PageFailed:
-    """The entry as an article; a teaser is replaced by the linked page's main text, and when
-    the page cannot be had the caller decides between the teaser and a later try. An entry
-    that is a headline only (a wire's flashes) is its own text."""
+    """The entry as an article; a teaser is replaced by the linked page's main text, at the
+    page's own address (an aggregator's link redirects there), and when the page cannot be had
+    the caller decides between the teaser and a later try. An entry that is a headline only (a
+    wire's flashes) is its own text."""
     origin = entry.link or f"{feed_url} {entry.key}"
     article = RawArticle(text=entry.text or entry.title or "", origin=origin, title=entry.title,
-                         url=entry.link, source=feed_title or urlsplit(feed_url).hostname,
+                         url=entry.link,
+                         source=entry.outlet or feed_title or urlsplit(feed_url).hostname,
                          published=entry.published)
     if entry.teaser and entry.link:
         try:
@@ -239,7 +262,7 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
         if other:
             return _without_page(article, other, may_pass=False)
         if len(page.text) >= len(entry.text):
-            return replace(article, text=page.text)
+            return replace(article, text=page.text, url=response.url)
     if not article.text:
         return IngestFailure(origin, "the entry has no text and no link to fetch it from")
     return article

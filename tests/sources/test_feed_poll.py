@@ -2,6 +2,7 @@ import threading
 from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
+from html import escape
 
 import pytest
 
@@ -170,6 +171,31 @@ def test_entries_whose_guid_and_link_change_at_every_poll_are_not_read_again(ser
     assert len(pending(fresh_db, limit=10)) == 2
     assert [path for path, _ in server.requests if path.startswith("/news/")] == [
         "/news/bridge?ts=1"]  # the page was fetched again at every poll
+
+
+def test_an_aggregators_entry_is_stored_as_its_outlets_article(server, fresh_db, fetcher):
+    """Google News and the like: each entry names its outlet in `<source>`, appends it to the
+    headline and links to a redirect. Stored as "… - Harbour Wire" from "Google News" at the
+    redirect's address, so `source:` in a topic and the alert's link named the aggregator."""
+    title, text = BRIDGE
+    server.routes["/news/bridge"] = Route(page(title, text), content_type="text/html")
+    server.routes["/rss/articles/CBMi0x?oc=5"] = Route(
+        status=302, headers={"Location": server.url("/news/bridge")})
+    server.routes["/feed"] = Route(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Google News</title>'
+        b"<link>https://news.example/</link><description>d</description><item>"
+        + f"<title>{escape(title)} - Harbour Wire</title><guid>CBMi0x</guid>"
+          f"<link>{server.url('/rss/articles/CBMi0x?oc=5')}</link>"
+          f"<description>&lt;a href=&quot;x&quot;&gt;{escape(title)}&lt;/a&gt;&amp;nbsp;"
+          "&lt;font&gt;Harbour Wire&lt;/font&gt;</description>"
+          '<source url="https://harbour.example">Harbour Wire</source>'.encode()
+        + b"</item></channel></rss>")
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(1)).queued == 1
+    article = pending(fresh_db, limit=1)[0].article
+    assert (article.title, article.source, article.url) == (
+        title, "Harbour Wire", server.url("/news/bridge"))
+    assert "Lotte Brandt" in article.text
 
 
 def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher):
