@@ -13,10 +13,10 @@ from bot.ingest.relative_dates import LONGEST, relative
 
 _LABEL = re.compile(rf"\b(?:{LABELS})\b", re.I)
 _BETWEEN = re.compile(rf"\s*(?:[|;()\[\]·•]|\s[-–—/]\s|[/,](?=\d{{4}}-\d\d)|"
-                      rf",?\s*\b(?:{LABELS})\b\s*:?)\s*", re.I)
+                      rf",?\s*\b(?:{LABELS})\b\s*:?)\s*|(?<=[\dZz])\s+(?=\d{{4}}-\d\d-\d\d)", re.I)
 """What stands between two dates in one string: `Published 1 Dec, updated 2 Dec`,
 `1 December 2026 | Updated 2 December 2026`, `2026-12-01 (updated 2026-12-02)`, an ISO 8601
-interval `2026-12-01/2026-12-02`."""
+interval `2026-12-01/2026-12-02`, a space between two ISO moments."""
 _MONTH = rf"(?<![a-z])(?:{MONTH_WORD})(?![a-z])\.?"
 _A_DAY = re.compile(rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s*\d|"
                     rf"\d(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}|\d{{4}}-?W\d\d", re.I)

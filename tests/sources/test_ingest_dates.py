@@ -338,3 +338,13 @@ def test_a_short_weekday_with_a_time_is_the_latest_such_day(endpoint, written, w
 def test_zones_named_in_german_are_read(endpoint, written, utc):
     """`MEZ`, `MESZ`, `OEZ` (German for CET, CEST, EET) were dropped for UTC, hours off."""
     assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("2026-12-01T10:00Z 2026-12-02T10:00Z", "2026-12-01T10:00:00+00:00"),
+    ("2026-12-02T10:00:00+01:00 2026-12-01T23:00:00-05:00", "2026-12-02T04:00:00+00:00"),
+])
+def test_two_iso_moments_side_by_side_are_the_earlier(endpoint, written, utc):
+    """A CMS writing its published and modified times with only a space between was no date
+    (stored undated, so never held as too old however old)."""
+    assert stored_published(endpoint, written) == utc
