@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
+from bot.models import StoryQuoteLine
 from bot.permissions import Action
 from handlers.actions.mute import mute
 from handlers.common import (
@@ -22,6 +25,9 @@ from handlers.common import (
 from handlers.events.app_home import publish_home
 from storage.alerts import story_quotes
 from storage.timeline import story_brief
+
+SHOWN = 10
+SCANNED = 500
 
 
 def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
@@ -46,7 +52,8 @@ def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
     db = db_of(context)
     story_id = story_of(db, action.get("value"))
     hidden = hidden_story(context, story_id, clicked_in(body)) if story_id is not None else None
-    quotes = story_quotes(db, story_id, limit=10) if story_id is not None and not hidden else []
+    quotes = _distinct(story_quotes(db, story_id, limit=SCANNED)) \
+        if story_id is not None and not hidden else []
     if story_id is None or not quotes:
         answer(respond, "No quotes found in this story yet." + (hidden.note() if hidden else ""))
         return
@@ -63,6 +70,19 @@ def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
 def handle_open_article(ack: Ack) -> None:
     """The button is a link Slack opens itself; the click only needs acknowledging."""
     ack()
+
+
+def _distinct(quotes: list[StoryQuoteLine]) -> list[StoryQuoteLine]:
+    """Each quote once (the first in the list's order): a story's rewrites and edits repeat
+    its quotes word for word."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for quote in quotes:
+        key = tuple(re.findall(r"\w+", quote.text.casefold()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(quote)
+    return kept[:SHOWN]
 
 
 def _title(db: Database, story_id: int) -> str:

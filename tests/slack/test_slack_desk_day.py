@@ -6,7 +6,8 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
-from tests.slack.conftest import run_command
+from tests.fakes.signing import action_body, post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 STRIKE = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
@@ -83,3 +84,30 @@ def test_a_story_two_digests_of_a_channel_would_list_is_listed_once(runtime, fak
     assert "Kallholm marina" in shown and "Dockworkers walk out" not in shown
     assert harbour_digest.blocks[-1]["elements"][0]["text"] == (
         "Also 1 story in the *Port strike* digest here, not listed again")
+
+
+REWRITE = ("Northhaven dockworkers strike, halting harbour traffic\n\nDockworkers at Northhaven "
+           "port stopped work on Thursday morning, halting container traffic at the main harbour. "
+           "\"We have waited long enough for safe cranes,\" union leader Ada Brandt said. Ships "
+           "were held at anchor, the port authority said.")
+
+
+def test_show_quotes_lists_a_quote_its_rewrites_repeat_once(runtime, fake_slack, pipeline):
+    """Before: the quote came once per article carrying it (the report, another outlet's
+    rewrite, the report edited at the same address), filling the list with one sentence."""
+    strike(pipeline, hours_ago=3)
+    iso, _ = published(2)
+    list(pipeline.ingest([
+        RawArticle(text=REWRITE, origin="r1", source="Daily Example", published=iso,
+                   url="https://daily.example/strike"),
+        RawArticle(text=STRIKE + " Updated with the port's statement.", origin="s1-edit",
+                   source="Example Wire", url="https://wire.example/strike-1", published=iso)]))
+    before = len(fake_slack.responses())
+    post_signed(events_url(runtime), action_body("wirewatch_show_quotes", "1", channel="C0DESK",
+                                                 response_url=fake_slack.response_url()))
+    [shown] = wait_for(lambda: fake_slack.responses()[before:])
+    lines = shown["text"].split("\n")
+    assert lines[0] == "*Quotes in* _Dockworkers walk out at Northhaven port_"
+    assert [line for line in lines if "safe cranes" in line] == [
+        "• “We have waited long enough for safe cranes” — *Ada Brandt, union leader* · "
+        "Example Wire"]
