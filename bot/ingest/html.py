@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import trafilatura
+from htmldate import find_date
 from trafilatura.metadata import Document
 from trafilatura.settings import use_config
 
@@ -30,6 +31,10 @@ WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
 DAYS_AHEAD = 2
 """htmldate drops a date after its max_date, trafilatura's today at midnight, which with the
 time read dropped every time of today; cleaning judges dates ahead (``bot.ingest.dates``)."""
+GUESSED = re.compile(r"\d{4}-\d{2}-01T00:00:00")
+"""How htmldate's extensive search gives a year or a month alone: a footer's "© 2026" was read
+as 1 January 2026, and the page, too old to alert, said nothing (a page's "Published 1 December
+2026" line is still read by cleaning)."""
 SHORT_PAGE = 500
 """Under trafilatura's MIN_EXTRACTED_SIZE (250 characters) its baseline stands in, joining the
 page's text into one paragraph with the byline and furniture; its output stays under twice that."""
@@ -64,8 +69,17 @@ def html_to_article(
         title=title or None,
         url=url or doc.url or None,
         source=doc.sitename or None,
-        published=doc.date or None,
+        published=_published(doc.date, html),
     )
+
+
+def _published(date: str | None, html: str | bytes) -> str | None:
+    """The page's date, but for the first of a month at midnight that only the extensive search
+    found (its metadata, links and tags name no date): a year or a month alone."""
+    if not date or not GUESSED.fullmatch(date):
+        return date or None
+    return find_date(html, extensive_search=False, original_date=True, outputformat=WITH_TIME,
+                     max_date=str(_date_params()["max_date"]))
 
 
 def _short_page_text(html: str | bytes, *, url: str | None, found: str) -> str:

@@ -77,6 +77,22 @@ def test_a_saved_page_keeps_the_time_it_was_published(tmp_path):
         assert datetime.fromisoformat(article.published) == when  # was that day's midnight
 
 
+def test_a_saved_page_dated_only_by_its_copyright_year_is_undated(tmp_path):
+    """'© 2026 Harbour Wire' in the footer was read as 1 January 2026: too old to alert."""
+    body = ("<article><h1>Tug crews walk out</h1><p>Tug crews at the port of Lodmark walked out "
+            "on Wednesday morning, leaving four ships unable to berth.</p></article>")
+    for head, year_only, published in (
+            ("", "&copy; 2026 Harbour Wire", None), ("", "Archive: 2025", None),
+            ("<meta property='article:published_time' content='2026-12-01'>",
+             "&copy; 2026 Harbour Wire", "2026-12-01T00:00:00")):
+        page = write(tmp_path / "p.html", (
+            f"<html><head><title>Tug crews walk out</title>{head}</head><body>{body}<footer><p>"
+            f"{year_only}</p></footer></body></html>"))
+        [article] = read_all(page)
+        assert isinstance(article, RawArticle)
+        assert article.published == published, year_only  # was 2026-01-01, 2025-01-01
+
+
 def test_each_bad_file_fails_alone_with_its_reason(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
     (tmp_path / "empty.txt").write_bytes(b"  \n")
