@@ -26,6 +26,14 @@ def stored_published(endpoint, published) -> str | None:
     return dbs.get()["articles"].get(body["results"][0]["article_id"])["published"]
 
 
+def stored_with_line(endpoint, line: str) -> dict:
+    """The article stored from copy that opens with ``line``."""
+    port, dbs = endpoint
+    status, body, _ = post(port, article((FERRY[0], f"{line}\n\n{FERRY[1]}")))
+    assert status == 200, body
+    return dbs.get()["articles"].get(body["results"][0]["article_id"])
+
+
 def on_day(days_back: int, hour: int, minute: int, zone: tzinfo | None) -> str:
     """``hour:minute`` in ``zone``, ``days_back`` days before today there, in UTC."""
     day = datetime.now(zone).date() - timedelta(days=days_back)
@@ -163,10 +171,7 @@ def test_a_date_line_of_the_copy_with_two_dates_or_spoken_times_is_furniture(end
     `/who-said`), and the article was undated; `First published …` made `First` its source
     too, and `10.00 GMT` was no time. The earlier date dates the article; a relative one
     (`yesterday`, written before the page was read) dates nothing."""
-    port, dbs = endpoint
-    status, body, _ = post(port, article((FERRY[0], f"{line}\n\n{FERRY[1]}")))
-    assert status == 200, body
-    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    stored = stored_with_line(endpoint, line)
     assert (stored["published"], line in stored["body"]) == (utc, False), stored
     assert stored["source"] != "First"
 
@@ -286,10 +291,7 @@ def test_a_date_line_of_the_copy_in_another_language_is_furniture(endpoint, line
     """Only an English label made a line a date line: `Veröffentlicht am …`, `Publié le …`
     stayed in the copy as its first paragraph (in the summary, what's new and `/who-said`)
     and the article was undated; so did a line closing on a dotted zone (`E.T.`)."""
-    port, dbs = endpoint
-    status, body, _ = post(port, article((FERRY[0], f"{line}\n\n{FERRY[1]}")))
-    assert status == 200, body
-    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    stored = stored_with_line(endpoint, line)
     assert (stored["published"], line in stored["body"]) == (utc, False), stored
 
 
