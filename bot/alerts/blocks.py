@@ -65,10 +65,17 @@ def alert_blocks(view: AlertView, *, standalone: bool = False, install: str = ""
 
 
 def alert_text(view: AlertView, *, standalone: bool = False) -> str:
-    """The notification and screen-reader text that goes with the blocks."""
+    """The notification and screen-reader text that goes with the blocks: the headline, its
+    outlet and, for an update, its strongest new fact (a wire's update often keeps the
+    headline of the report it updates)."""
     what = _kind(view, standalone=standalone)
     topics = ", ".join(view.topics) or "wirewatch"
-    return fit(f"{what} · {topics}: {plain(view.headline, HEADER_CHARS)}", FALLBACK_CHARS)
+    text = f"{what} · {topics}: {plain(view.headline, HEADER_CHARS)}"
+    if view.source:
+        text += f" ({plain(view.source, 100)})"
+    if view.kind == "update" and view.whats_new:
+        text += f" — {finished(plain(view.whats_new[0], 1000))}"
+    return fit(text, FALLBACK_CHARS)
 
 
 def _label(view: AlertView, *, standalone: bool = False) -> str:

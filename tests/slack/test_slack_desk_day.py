@@ -111,3 +111,33 @@ def test_show_quotes_lists_a_quote_its_rewrites_repeat_once(runtime, fake_slack,
     assert [line for line in lines if "safe cranes" in line] == [
         "• “We have waited long enough for safe cranes” — *Ada Brandt, union leader* · "
         "Example Wire"]
+
+
+TALKS = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
+         "the job on Thursday morning, halting container traffic at the main harbour. Mediators "
+         "said talks between the union and the port authority will start on Friday at 9am in "
+         "the town hall.")
+
+
+def test_an_update_notification_says_its_outlet_and_what_is_new(runtime, fake_slack,
+                                                                 pipeline):
+    """Before: an update keeping its report's headline notified "Update · Port strike:
+    Dockworkers walk out at Northhaven port", the words of the first alert, with no outlet."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
+    run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
+    time.sleep(1.1)
+    strike(pipeline, hours_ago=2)
+    iso, _ = published(1)
+    [update] = pipeline.ingest([RawArticle(text=TALKS, origin="t1", source="Harbour Times",
+                                           url="https://harbour.example/talks", published=iso)])
+    assert update.verdict is not None and update.verdict.kind.value == "update"
+    runtime.deliver_pending()
+    runtime.deliver_pending(now=datetime.now(UTC) + timedelta(seconds=2))
+    first, reply = fake_slack.posts("C0DESK")
+    assert first.text == ("New story · Port strike: Dockworkers walk out at Northhaven port "
+                          "(Example Wire)")
+    assert reply.thread_ts == first.ts
+    assert reply.text == (
+        "Update · Port strike: Dockworkers walk out at Northhaven port (Harbour Times) — "
+        "Mediators said talks between the union and the port authority will start on Friday "
+        "at 9am in the town hall.")

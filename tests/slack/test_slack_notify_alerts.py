@@ -50,7 +50,7 @@ def test_the_first_alert_pings_its_thread_updates_do_not(runtime, fake_slack, fr
     assert runtime.deliver_pending(now=at(0)) == 1
     assert runtime.deliver_pending(now=at(2)) == 1
     first, second = fake_slack.posts("C0DESK")
-    assert first.text == f"{PINGS} New story · Port strike: Dockworkers walk out"
+    assert first.text == f"{PINGS} New story · Port strike: Dockworkers walk out (Test Wire)"
     assert first_section(first).startswith(f"{PINGS} ")
     assert pings(first) == 2, "the text and the first section, nowhere else"
     assert second.thread_ts == first.ts and "<@" not in second.text + str(second.blocks)

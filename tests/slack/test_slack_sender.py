@@ -110,7 +110,8 @@ def test_channels_are_paced_separately(runtime, fake_slack, fresh_db, topic):
     assert runtime.deliver_pending(now=at(2.0)) == 2
     for channel in ("C0A", "C0B"):
         assert [m.text.split(": ")[-1] for m in fake_slack.posts(channel)] == [
-            "Story number 0", "Story number 1", "Story number 2"]
+            "Story number 0 (Test Wire)", "Story number 1 (Test Wire)",
+            "Story number 2 (Test Wire)"]
 
 
 def test_429_retry_after_is_honoured(runtime, fake_slack, fresh_db, topic):
@@ -226,4 +227,5 @@ def test_an_alert_whose_article_is_gone_fails_alone(runtime, fake_slack, fresh_d
     assert runtime.deliver_pending(now=at(0)) == 0
     assert runtime.deliver_pending(now=at(1)) == 1
     assert fresh_db["alerts"].get(1)["status"] == "failed"
-    assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == ["Second story"]
+    assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == [
+        "Second story (Test Wire)"]
