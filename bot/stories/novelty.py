@@ -274,6 +274,18 @@ PASSIVE_VIEW = re.compile(
     r"\b(?:is|are|was|were|be|has been|have been|had been)\s+(?:\w+ly\s+)?"
     r"(?:seen|viewed|regarded|perceived)\s+as\b", re.IGNORECASE)
 """A view held by no one named: "The move is widely seen as a blow to …"."""
+HABITUAL = re.compile(
+    r"\b(?:has|have|had)(?: \w+ly)? (?:long|often|frequently|repeatedly|always)\b(?!-)|"
+    r"\blong been\b", re.IGNORECASE)
+"""What someone has done or been over a long time ("Moscow has long denied …", "has frequently
+changed his story"): a state of affairs from before the news, not a development."""
+RELATIVE_CLAUSE = re.compile(r",? \b(?:who|which|whom|whose)\b[^,;:]*(?:[,;:]|$)",
+                             re.IGNORECASE)
+"""A clause about someone the sentence names ("Swift, who has long stayed quiet, endorsed …"):
+what it says of the past is not what the sentence tells."""
+DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+                       r"yesterday|tonight)\b", re.IGNORECASE)
+"""A day the sentence tells something on: it reports what happened, not how things have been."""
 REASONS = ("changed figure", "quote", "figure", "date", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
@@ -332,6 +344,7 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
         (not FIGURES.intersection(reasons) and said_before(text, year)) or \
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
         (not strong and not SPOKEN.search(text) and _who_is(text, story)) or \
+        (not strong and not SPOKEN.search(text) and habitual(text)) or \
         (not strong and unnamed_views(text))
 
 
@@ -344,6 +357,16 @@ def background(text: str, year: int | None = None) -> bool:
     outside = _outside_quotes(text)
     return bool(PAST.search(outside)) or year is not None and any(
         int(found) < year for found in IN_YEAR.findall(outside))
+
+
+def habitual(text: str) -> bool:
+    """Whether the sentence, outside its quotes and the clauses about whoever it names, tells
+    how things have long been ("Moscow has long denied …", "Trump has repeatedly attacked …")
+    and names no day: on real copy background or analysis when only a new name, a continuation
+    or a claim makes it new."""
+    outside = _outside_quotes(text)
+    return not DAY_NAMED.search(outside) and bool(
+        HABITUAL.search(RELATIVE_CLAUSE.sub(" ", outside)))
 
 
 def _who_is(text: str, story: _Story) -> bool:

@@ -234,3 +234,30 @@ def test_unnamed_views_are_read_outside_quotes_and_only_without_a_speaker():
     assert not views("Solberg was seen leaving the court building on Wednesday.")
     assert not views("The offer should be viewed as a first step, Lindqvist said.")
     assert not views("The strike is seen by the company as unlawful.")
+
+
+HOW_THINGS_HAVE_BEEN = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+The Vessby shipping group has long refused to negotiate with maritime unions over wages.
+
+Solberg, who has repeatedly warned of exhausted deckhands, walked out of the talks in the evening."""
+
+
+def test_how_things_have_long_been_is_background_not_news(pipeline):
+    news = whats_new_of(pipeline, REPORT, HOW_THINGS_HAVE_BEEN)
+    assert any("Mediators" in s for s in news)
+    assert not any("has long refused" in s for s in news)
+    assert any("walked out of the talks" in s for s in news), "what she did, not what she has"
+
+
+def test_habitual_reads_the_writers_main_clause_on_no_named_day():
+    assert novelty.habitual("Moscow has long denied any part in the attack.")
+    assert novelty.habitual("The mayor has frequently attacked the union's leaders.")
+    assert novelty.habitual("There had long been bad blood between the two ministers.")
+    assert not novelty.habitual("Solberg, who has long stayed quiet, endorsed the deal.")
+    assert not novelty.habitual("The mayor has repeatedly attacked the union on Monday.")
+    assert not novelty.habitual("“We have long warned of this,” she said.")
+    assert not novelty.habitual("The strike will have long-running effects on the islands.")
+    assert not novelty.habitual("The union repeatedly attacked the offer at the meeting.")
