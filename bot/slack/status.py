@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.alerts.mrkdwn import counted, fit
+from bot.alerts.mrkdwn import counted, fit, slack_date
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
@@ -31,7 +31,7 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     subscribed = stored.subscriptions + count_quote_subscriptions(db)
     lines = [
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
-        f"• Last ingest: {stored.last_ingest or 'nothing ingested yet'}",
+        f"• Last ingest: {_when(stored.last_ingest)}",
         f"• Alerts waiting to be posted: {count_pending(db)}",
         f"• {counted(stored.articles, 'article')} in "
         f"{counted(stored.stories, 'story', 'stories')}; {counted(stored.topics, 'topic')}; "
@@ -46,6 +46,13 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     listed = source_lines(db, errors=errors)
     return lines + delivery_lines(db, token, viewer=viewer) + \
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
+
+
+def _when(moment: str | None) -> str:
+    """A date token each reader sees in their own time zone."""
+    if not moment:
+        return "nothing ingested yet"
+    return slack_date(moment) or fit(moment, 60)
 
 
 def failed_lines(db: Database, *, errors: bool = False) -> list[str]:

@@ -141,3 +141,14 @@ def test_an_update_notification_says_its_outlet_and_what_is_new(runtime, fake_sl
         "Update · Port strike: Dockworkers walk out at Northhaven port (Harbour Times) — "
         "Mediators said talks between the union and the port authority will start on Friday "
         "at 9am in the town hall.")
+
+
+def test_status_shows_the_last_ingest_in_the_readers_zone(runtime, fake_slack, pipeline):
+    """Before: "Last ingest: 2026-12-03T04:22:11+00:00", the stored UTC time."""
+    strike(pipeline, hours_ago=1)
+    [ingested] = [row["ingested_at"] for row in pipeline.db["articles"].rows]
+    epoch = int(datetime.fromisoformat(ingested).timestamp())
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    [line] = [line for line in said.split("\n") if line.startswith("• Last ingest: ")]
+    assert line.startswith(f"• Last ingest: <!date^{epoch}^{{date_short_pretty}} {{time}}|")
+    assert ingested not in said
