@@ -151,7 +151,7 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     if message and any(m in message for m in TRUNCATED):
         raise FeedError(f"{url} is malformed XML ({message}); the feed looks cut off, "
                         "will retry later")
-    found = [_entry(raw) for raw in parsed.entries]
+    found = [_entry(raw, written=data) for raw in parsed.entries]
     entries = _distinct([e for e in reversed(found) if e is not None])
     if all(e.stamp is not None for e in entries):
         entries.sort(key=lambda e: e.stamp or 0.0)
@@ -166,8 +166,8 @@ def _xml_problem(exc: Any) -> str | None:
     return f"{exc.getMessage()} at line {exc.getLineNumber()}"
 
 
-def _entry(raw: dict) -> FeedEntry | None:
-    link = (raw.get("link") or "").strip() or None
+def _entry(raw: dict, *, written: bytes) -> FeedEntry | None:
+    link = _link(raw, written=written)
     title = html_text(raw.get("title") or "") or None
     contents = [c.get("value", "") for c in raw.get("content") or []]
     full = max((html_text(c) for c in contents), key=len, default="")
@@ -181,6 +181,19 @@ def _entry(raw: dict) -> FeedEntry | None:
     outlet = _outlet(raw)
     return FeedEntry(key=key[:1000], link=link, title=_without_outlet(title, outlet), text=text,
                      published=published, teaser=teaser, stamp=_stamp(published), outlet=outlet)
+
+
+def _link(raw: dict, *, written: bytes) -> str | None:
+    """The entry's link; None for one feedparser made of a guid that is no address, joined to the
+    feed's (`<guid>4711</guid>` and no `<link>`: a page that never was), which the feed's bytes
+    do not hold as written."""
+    link = (raw.get("link") or "").strip()
+    if raw.get("guidislink") and link == (raw.get("id") or "").strip():
+        as_written = (link.encode("utf-8", "replace"),
+                      link.replace("&", "&amp;").encode("utf-8", "replace"))
+        if not any(form in written for form in as_written):
+            return None
+    return link or None
 
 
 def _outlet(raw: dict) -> str | None:

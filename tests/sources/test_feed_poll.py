@@ -198,6 +198,27 @@ def test_an_aggregators_entry_is_stored_as_its_outlets_article(server, fresh_db,
     assert "Lotte Brandt" in article.text
 
 
+def test_a_guid_that_is_no_address_is_not_taken_for_the_entrys_page(server, fresh_db, fetcher):
+    """A photo desk's item: `<guid>4711</guid>`, an enclosure, no `<link>`. feedparser made its
+    link of the feed's address and the guid: a page asked for that never was, and the alert's
+    Open article led to a 404. A guid that is an address is still the entry's page."""
+    server.routes["/news/cranes"] = Route(page("Cranes stand still", "Cranes at Northhaven "
+                                               "stood still on Monday."), content_type="text/html")
+    server.routes["/feed"] = Route(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Photo desk</title>'
+        b"<link>https://photo.example/</link><description>d</description>"
+        b"<item><title>Ships wait outside Northhaven</title><guid>4711</guid>"
+        b'<enclosure url="https://photo.example/4711.jpg" type="image/jpeg" length="1"/></item>'
+        + f"<item><title>Cranes stand still</title><guid>{server.url('/news/cranes')}</guid>"
+          "</item></channel></rss>".encode())
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(1)).queued == 2
+    stored = {(row.article.url, row.article.text) for row in pending(fresh_db, limit=10)}
+    assert stored == {(None, "Ships wait outside Northhaven"),
+                      (server.url("/news/cranes"), "Cranes at Northhaven stood still on Monday.")}
+    assert server.hits("/4711") == 0
+
+
 def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher):
     title, text = BRIDGE
     server.routes["/news/bridge"] = Route(page(title, text), content_type="text/html")
