@@ -30,9 +30,15 @@ class DigestItem:
 
 
 def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
+    """The notification: what the digest holds ("2 new stories, 1 updated", no "0 …") and its
+    first headline, which is what a phone shows of it."""
     new = sum(item.is_new for item in items)
-    return fit(f"{mode.capitalize()} digest · {topic}: {counted(new, 'new story', 'new stories')}"
-               f", {len(items) - new} updated", 3000)
+    counts = ([counted(new, "new story", "new stories")] if new else []) + \
+        ([f"{len(items) - new} updated"] if len(items) > new else [])
+    first = f" — {plain(items[0].headline, HEADER_CHARS)}" if items else ""
+    more = f" and {counted(len(items) - 1, 'more')}" if len(items) > 1 else ""
+    return fit(f"{mode.capitalize()} digest · {topic}: {', '.join(counts) or 'nothing new'}"
+               f"{first}{more}", 3000)
 
 
 def digest_plain(topic: str, mode: str, items: list[DigestItem],

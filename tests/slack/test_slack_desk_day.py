@@ -77,9 +77,11 @@ def test_a_story_two_digests_of_a_channel_would_list_is_listed_once(runtime, fak
     for seconds in range(0, 8, 2):
         runtime.send_due_digests(now=later + timedelta(seconds=seconds))
     strike_digest, harbour_digest = fake_slack.posts("C0DIGEST")
-    assert strike_digest.text == "Hourly digest · Port strike: 1 new story, 0 updated"
+    assert strike_digest.text == ("Hourly digest · Port strike: 1 new story — Dockworkers walk "
+                                  "out at Northhaven port")
     assert "Dockworkers walk out" in str(strike_digest.blocks)
-    assert harbour_digest.text == "Hourly digest · Harbour: 1 new story, 0 updated"
+    assert harbour_digest.text == ("Hourly digest · Harbour: 1 new story — Kallholm marina "
+                                   "gets a new harbour office")
     shown = str(harbour_digest.blocks)
     assert "Kallholm marina" in shown and "Dockworkers walk out" not in shown
     assert harbour_digest.blocks[-1]["elements"][0]["text"] == (
@@ -152,3 +154,27 @@ def test_status_shows_the_last_ingest_in_the_readers_zone(runtime, fake_slack, p
     [line] = [line for line in said.split("\n") if line.startswith("• Last ingest: ")]
     assert line.startswith(f"• Last ingest: <!date^{epoch}^{{date_short_pretty}} {{time}}|")
     assert ingested not in said
+
+
+def test_a_digest_notification_says_what_it_holds_and_its_first_headline(runtime, fake_slack,
+                                                                         pipeline):
+    """Before: "Hourly digest · Port strike: 0 new stories, 1 updated", a count with a zero
+    and no headline."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike OR harbour')
+    run_command(runtime, fake_slack, "/subscribe", '"Port strike" hourly', channel="C0DIGEST")
+    time.sleep(1.1)
+    strike(pipeline, hours_ago=2)
+    iso, _ = published(1.5)
+    list(pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
+                                     url="https://harbour.example/marina", published=iso)]))
+    later = datetime.now(UTC) + timedelta(hours=1, minutes=5)
+    runtime.send_due_digests(now=later)
+    iso, _ = published(1)
+    list(pipeline.ingest([RawArticle(text=TALKS, origin="t1", source="Harbour Times",
+                                     url="https://harbour.example/talks", published=iso)]))
+    runtime.send_due_digests(now=later + timedelta(hours=1))
+    first, second = fake_slack.posts("C0DIGEST")
+    assert first.text == ("Hourly digest · Port strike: 2 new stories — Dockworkers walk out "
+                          "at Northhaven port and 1 more")
+    assert second.text == ("Hourly digest · Port strike: 1 updated — Dockworkers walk out at "
+                           "Northhaven port")

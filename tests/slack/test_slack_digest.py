@@ -61,7 +61,7 @@ def test_hourly_digest_once_per_period_and_silent_when_quiet(fresh_db, client, f
     assert "Wildfire spreads near Alder Creek" in body and "Evacuations ordered for 3,000" in body
     assert "Second blaze" not in body, "belongs to the next hour"
     assert digest.blocks[0]["text"]["text"] == "Hourly digest · Wildfire"
-    assert digest.text == "Hourly digest · Wildfire: 1 new story, 0 updated"
+    assert digest.text.startswith("Hourly digest · Wildfire: 1 new story — ")
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T07:00:05")) == 1
     assert "Second blaze" in str(fake_slack.posts("C0DIG")[1].blocks)
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T08:00:05")) == 0
