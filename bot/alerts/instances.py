@@ -210,8 +210,8 @@ class Instances:
         before = now - SHOWN_FOR
         with self._lock:
             self._seen = {key: s for key, s in self._seen.items() if s.posted >= before}
-        if self.store is None:
-            return
+        if self.store is None or not any(s.posted < before for s in self._kept()):
+            return  # no write, nor a wait for the write lock, every 10 minutes for nothing
         try:
             db = self.store()
             with transaction(db):
