@@ -13,10 +13,10 @@ from dateutil.relativedelta import relativedelta
 from bot.ingest.zones import zone_named
 
 UNITS = {
-    "seconds": "s sec secs second seconds moment moments sekunde sekunden seconde secondes "
+    "seconds": "s sec secs second seconds moment moments sekunde sekunden sek seconde secondes "
                "segundo segundos secondo secondi seconden",
     "minutes": "m min mins minute minutes minuten minuto minutos minuti minuut",
-    "hours": "h hr hrs hour hours stunde stunden heure heures hora horas ora ore uur",
+    "hours": "h hr hrs hour hours stunde stunden std heure heures hora horas ora ore uur",
     "days": "d day days tag tage tagen jour jours día días dia dias giorno giorni dag dagen",
     "weeks": "w wk wks week weeks woche wochen semaine semaines semana semanas settimana "
              "settimane weken",

@@ -350,3 +350,13 @@ def test_two_iso_moments_side_by_side_are_the_earlier(endpoint, written, utc):
     """A CMS writing its published and modified times with only a space between was no date
     (stored undated, so never held as too old however old)."""
     assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("written, before", [
+    ("vor 2 Std.", relativedelta(hours=2)), ("Aktualisiert vor 1 Std.", relativedelta(hours=1)),
+    ("vor 30 Sek.", relativedelta(seconds=30))])
+def test_german_short_units_ago_are_that_long_before(endpoint, written, before):
+    """`vor 2 Std.` (Stunden, as German sites shorten it) and `vor 30 Sek.` were no date."""
+    sent_at = datetime.now(UTC)
+    read = datetime.fromisoformat(stored_published(endpoint, written) or "")
+    assert abs(read - (sent_at - before)) < timedelta(minutes=5), written
