@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from bot.models import BadInput, SeenFile, Source
 from storage.backoff import Backoff
 from storage.db import insert_row
+from storage.state import get_state, set_state
 
 KINDS = ("feed", "folder")
 DEFAULT_EVERY = {"feed": 300, "folder": 5}
@@ -18,6 +19,9 @@ MIN_EVERY = {"feed": 5, "folder": 1}
 UNHEALTHY_AFTER = 3
 MAX_BACKOFF = 6 * 3600
 XML_PROBLEM = "feed_xml_problem:"
+MOVED = "feed_moved_from:"
+"""The state row holding the address a feed answered from before its permanent redirect, and
+when it moved: 'ADDRESS at ISO-TIME'."""
 """State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
 
 
@@ -100,13 +104,24 @@ def list_sources(db: Database, *, kind: str | None = None) -> list[Source]:
     return [Source(**r) for r in db.table("sources").rows_where(order_by="id")]
 
 
-def move_source(db: Database, source_id: int, location: str) -> Source | None:
-    """Give a feed its new address; the source that already has it (nothing changed), or None."""
+def move_source(db: Database, source: Source, location: str, *, now: datetime) -> Source | None:
+    """Give a feed its new address, remembering the old one; the source that already has the
+    new one (nothing changed), or None."""
     other = get_source(db, location)
     if other is not None:
         return other
-    db.execute("UPDATE sources SET location = ? WHERE id = ?", [location, source_id])
+    db.execute("UPDATE sources SET location = ? WHERE id = ?", [location, source.id])
+    set_state(db, f"{MOVED}{source.id}", f"{source.location} at {iso(now)}")
     return None
+
+
+def moved_from(db: Database, source_id: int) -> tuple[str, str] | None:
+    """The address a feed moved from for good, and when; None for one never moved."""
+    value = get_state(db, f"{MOVED}{source_id}")
+    if not value or " at " not in value:
+        return None
+    old, _, when = value.rpartition(" at ")
+    return old, when
 
 
 def remove_source(db: Database, ident: int | str) -> Source:
@@ -116,7 +131,8 @@ def remove_source(db: Database, ident: int | str) -> Source:
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
-    db.execute("DELETE FROM state WHERE key = ?", [xml_problem_key(source.id)])
+    db.execute("DELETE FROM state WHERE key IN (?, ?)",
+               [xml_problem_key(source.id), f"{MOVED}{source.id}"])
     return source
 
 

@@ -25,6 +25,7 @@ from storage.sources import (
     first_poll_note,
     health,
     list_sources,
+    moved_from,
     normalise_location,
     remove_source,
     source_row,
@@ -153,6 +154,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
                     "held": {t.reason: t.count for t in held.get(row.id, [])},
                     "failed_articles": lost[row.id].count if row.id in lost else 0,
                     "waiting_for_page": waiting.get(row.id, 0),
+                    "moved_from": _moved(obj, row.id),
                     "unreadable_files": unreadable_files(obj.db, row.location)[0]
                     if row.kind == "folder" else 0}
                    for row in rows])
@@ -166,6 +168,11 @@ def list_(obj: CliContext, as_json: bool) -> None:
         click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
 
 
+def _moved(obj: CliContext, source_id: int) -> str | None:
+    moved = moved_from(obj.db, source_id)
+    return redact(moved[0]) if moved else None
+
+
 def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: int,
                  lost: FailedTally | None) -> None:
     """A source's line, then what to know of it, one indented line each."""
@@ -175,6 +182,10 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
                f"{counted(row.items, 'item')}")
     if row.never_duplicate:
         click.echo("    never a duplicate: its articles always alert")
+    moved = moved_from(obj.db, row.id)
+    if moved:
+        click.echo(f"    moved for good from {redact(moved[0])} at {moved[1]} (a permanent "
+                   "redirect); what it had delivered stays seen")
     note = first_poll_note(row)
     if note:
         click.echo(f"    {note}")

@@ -316,7 +316,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
         if response.not_modified:
             with transaction(db):
                 record_success(db, source.id, now=now)
-            _remember_move(db, source, response)
+            _remember_move(db, source, response, now=now)
             return PollResult(not_modified=True)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except (FetchError, FeedError) as exc:
@@ -325,7 +325,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                      "polled again at the next start", source.id, redact(url), redact(str(exc)))
             return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=redact(str(exc)), now=now)
-    _remember_move(db, source, response)
+    _remember_move(db, source, response, now=now)
     _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
     if background and len(feed.entries) >= MANY_AT_FIRST:
@@ -341,14 +341,14 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     return result
 
 
-def _remember_move(db: Database, source: Source, response: Response) -> None:
+def _remember_move(db: Database, source: Source, response: Response, *, now: datetime) -> None:
     """A feed that answered at the end of permanent redirects only (301, 308) is polled there
     from now on: the old address may lapse, or pass to someone else."""
     new = response.moved_to
     if not new or new == source.location:
         return
     with transaction(db):
-        other = move_source(db, source.id, new)
+        other = move_source(db, source, new, now=now)
     if other is not None:
         log.info("feed #%d %s moved for good to %s, which source #%d polls too; remove one of "
                  "them", source.id, redact(source.location), redact(new), other.id)

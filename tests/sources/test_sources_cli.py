@@ -4,10 +4,12 @@ from datetime import UTC, datetime
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.ingest.feeds import poll_feed
+from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher
 from storage.db import open_db, transaction
 from storage.sources import record_failure, source_row
-from tests.sources.feedserver import at
+from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 
 
 def invoke(db_path, *args):
@@ -110,3 +112,24 @@ def test_files_a_folder_could_not_read_are_listed_with_why(db_path, tmp_path):
     assert "    1 file not read (each is read again once it changes):" in listed
     as_json = json.loads(invoke(db_path, "sources", "list", "--json").output)
     assert [row["unreadable_files"] for row in as_json] == [3, 1]
+
+
+def test_a_feed_moved_for_good_is_listed_with_the_address_it_moved_from(db_path, server):
+    """`sources list` showed only the new address: the desk saw an address it never added."""
+    server.routes["/old"] = Route(status=301, headers={"Location": "/new"})
+    server.routes["/new"] = Route(rss([Item("urn:1", "Ferry crews vote", "Crews voted.")]))
+    assert invoke(db_path, "sources", "add", server.url("/old"), "--no-check",
+                  "--allow-private").exit_code == 0
+    db = open_db(db_path)
+    fetcher = Fetcher(limits=FetchLimits(total_timeout=5), policy=LOOPBACK)
+    assert poll_feed(db, source_row(db, 1), fetcher=fetcher, now=at(1)).queued == 1
+    db.close()
+    listed = invoke(db_path, "sources", "list").output
+    assert f"#1 feed {server.url('/new')} · " in listed
+    assert (f"    moved for good from {server.url('/old')} at {at(1).isoformat(timespec='seconds')}"
+            " (a permanent redirect); what it had delivered stays seen") in listed
+    [row] = json.loads(invoke(db_path, "sources", "list", "--json").output)
+    assert row["moved_from"] == server.url("/old")
+    assert invoke(db_path, "sources", "remove", "1").exit_code == 0
+    invoke(db_path, "sources", "add", server.url("/new"), "--no-check", "--allow-private")
+    assert "moved for good" not in invoke(db_path, "sources", "list").output
