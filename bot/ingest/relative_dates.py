@@ -88,12 +88,25 @@ _DAY = re.compile(_LABEL + r"(?P<day>[^\W\d_]+(?:['’-][^\W\d_]+)?)\.?" + _TIME
 _ZONE_ONLY = re.compile(r"[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?", re.I)
 
 
+_HALF_HOURS = (
+    (re.compile(r"\b(?:an?\s+|one\s+)hour\s+and\s+a\s+half\b|\banderthalb\s+stunden\b", re.I),
+     "90 minutes"),
+    (re.compile(r"\bhalf\s+an?\s+hour\b|\b(?:einer\s+)?halben\s+stunde\b|\bune\s+demi-heure\b|"
+                r"\bmedia\s+hora\b|\bmezz['’]\s*ora\b|\b(?:een\s+)?half\s+uur\b|\bmeia\s+hora\b",
+                re.I), "30 minutes"))
+"""Half hours in the seven languages (`half an hour ago`, `vor einer halben Stunde`, `il y a
+une demi-heure`, `hace media hora`, `mezz'ora fa`, `een half uur geleden`, `há meia hora`),
+which were an hour or no date, as minutes."""
+
+
 def relative(value: str, now: datetime) -> datetime | None:
     """The moment a date relative to ``now`` names, or None when ``value`` is none. With a
     time of day, that time on the day named, in its zone, or in UTC as a date written without
     one is (the day counted in that zone)."""
     if len(value) > LONGEST:
         return None
+    for half, minutes in _HALF_HOURS:
+        value = half.sub(minutes, value)
     found = _AGO.match(value)
     if found and bool(found.group("before")) != bool(found.group("after")):
         back = relativedelta()

@@ -127,9 +127,7 @@ def test_months_years_several_units_and_vague_counts_ago_are_that_long_before(
     this month, `3 ore fa` and `há 3 horas` the 3rd (days ahead), `1 day and 2 hours ago`
     02:00 on the 1st, `hace 1 día y 2 horas` the 1st, and `a few minutes ago` or `moments ago`
     2 August (`ago` is August in Spanish)."""
-    sent_at = datetime.now(UTC)
-    read = datetime.fromisoformat(stored_published(endpoint, written) or "")
-    assert abs(read - (sent_at - before)) < timedelta(minutes=5), written
+    assert_read_as_before(endpoint, written, before)
 
 
 def test_a_date_without_its_year_is_never_months_ahead(endpoint):
@@ -357,6 +355,21 @@ def test_two_iso_moments_side_by_side_are_the_earlier(endpoint, written, utc):
     ("vor 30 Sek.", relativedelta(seconds=30))])
 def test_german_short_units_ago_are_that_long_before(endpoint, written, before):
     """`vor 2 Std.` (Stunden, as German sites shorten it) and `vor 30 Sek.` were no date."""
+    assert_read_as_before(endpoint, written, before)
+
+
+@pytest.mark.parametrize("written, minutes", [
+    ("half an hour ago", 30), ("vor einer halben Stunde", 30), ("il y a une demi-heure", 30),
+    ("hace media hora", 30), ("há meia hora", 30), ("an hour and a half ago", 90),
+    ("vor anderthalb Stunden", 90)])
+def test_half_hours_ago_are_that_long_before(endpoint, written, minutes):
+    """`half an hour ago` was an hour ago (`half` no count); the German, French, Spanish and
+    Portuguese half hours and `an hour and a half ago` were no date."""
+    assert_read_as_before(endpoint, written, relativedelta(minutes=minutes))
+
+
+def assert_read_as_before(endpoint, written: str, before: relativedelta) -> None:
+    """``written`` is stored as that long before it was sent (within a few minutes)."""
     sent_at = datetime.now(UTC)
     read = datetime.fromisoformat(stored_published(endpoint, written) or "")
     assert abs(read - (sent_at - before)) < timedelta(minutes=5), written
