@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Span
 
 from bot.nlp.speakers.resolver import SpeakerResolver
@@ -292,3 +293,15 @@ def test_the_center_is_a_centre_named_before_by_its_head_or_in_the_other_spellin
     quotes = statements_of("A report from the Corveth Centre found the ferry lost money on "
                            "every winter crossing. The center said the timetable should be cut.")
     assert speaker_of(quotes, "timetable should be cut") == "the Corveth Centre"
+
+
+@pytest.mark.parametrize(("tag", "title"), [
+    (", R-Ohio,", "the Ohio senator"), (", R-Ohio,", "the senator"), (" (R-Ohio)", "the senator"),
+])
+def test_a_party_tag_after_a_name_does_not_hide_the_title_before_it(statements_of, tag, title):
+    """The tag was the role as written, so "the senator" found no senator and went to the
+    subject before it."""
+    quotes = statements_of(
+        f"Sen. Ana Ruiz{tag} voted against the levy on Tuesday. Mayor Tom Vale backed it. "
+        f"“We will not fund a bridge to nowhere,” {title} said.")
+    assert speaker_of(quotes, "bridge to nowhere") == "Ana Ruiz"

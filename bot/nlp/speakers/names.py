@@ -156,9 +156,12 @@ def role_of(name: Span, text: str | None = None) -> Role | None:
     if appositions and shown:
         return Role(clean(span_text(appositions[0], text)), shown)
     title = title_of(name)
-    shown = with_party(desk_role(whole_title(title), title=True), tag) or \
+    titled = desk_role(whole_title(title), title=True)
+    shown = with_party(titled, tag) or \
         _described_as(root) or _relative_role(root) or _title_read_as_clause(name)
     written = clean(span_text(appositions[0] if appositions else title, text))
+    if appositions and titled and shown and shown != titled and in_tag(tag, appositions[0].root):
+        written = shown  # "Sen. Ana Ruiz, R-Fla.,": "the Florida senator", not "R-Fla."
     return Role(written, shown) if written or shown else None
 
 
