@@ -298,6 +298,7 @@ def move_article(
     db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]', "
                "moved_from = ?, moved_at = ? WHERE article_id = ?",
                [new_id, story_id, now, article_id])
+    _keep_mutes(db, article_id=article_id, old=story_id, new=new_id)
     db.execute("UPDATE story_features SET story_id = ?, join_score = NULL WHERE article_id = ?",
                [new_id, article_id])
     db.execute("UPDATE stories SET article_count = article_count - 1 WHERE id = ?", [story_id])
@@ -307,6 +308,15 @@ def move_article(
     if row:
         reindex(db, story_id=new_id, keys=json.loads(row[0]).get("x", []), seen_at=row[1])
     return StoryMove(article_id, story_id, new_id)
+
+
+def _keep_mutes(db: Database, *, article_id: int, old: int, new: int) -> None:
+    """A channel that muted the old story while the article was in it muted the article too:
+    its story of its own stays muted there (one muted before the article came never saw it)."""
+    db.execute("INSERT OR IGNORE INTO mutes (story_id, channel, muted_by, muted_at) "
+               "SELECT ?, m.channel, m.muted_by, m.muted_at FROM mutes m "
+               "JOIN story_articles sa ON sa.article_id = ? "
+               "WHERE m.story_id = ? AND m.muted_at >= sa.created_at", [new, article_id, old])
 
 
 def _last_seen(db: Database, story_id: int) -> str | None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bot.models import RawArticle
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
+from tests.stories.test_later_correction import articles
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 STRIKE = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
@@ -178,3 +179,49 @@ def test_a_digest_notification_says_what_it_holds_and_its_first_headline(runtime
                           "at Northhaven port and 1 more")
     assert second.text == ("Hourly digest · Port strike: 1 updated — Dockworkers walk out at "
                            "Northhaven port")
+
+
+def averna_desk(runtime, fake_slack, pipeline, *, mute_after: int) -> None:
+    """Two channels follow Averna; C0DESK mutes the crane-deal story after ``mute_after`` of
+    its three batches (the deal, the weakly joined walkout, the later report of the walkout)."""
+    run_command(runtime, fake_slack, "/topics", 'add "Averna port" Averna')
+    for channel in ("C0DESK", "C0OTHER"):
+        run_command(runtime, fake_slack, "/subscribe", '"Averna port"', channel=channel)
+    time.sleep(1.1)
+    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
+    for n, batch in enumerate(([contract, again], [walkout], [later])):
+        if n == mute_after:
+            before = len(fake_slack.responses())
+            post_signed(events_url(runtime), action_body(
+                "wirewatch_mute_story", "1", channel="C0DESK",
+                response_url=fake_slack.response_url()))
+            wait_for(lambda: fake_slack.responses()[before:])
+            time.sleep(1.1)
+        list(pipeline.ingest(batch))
+        for step in range(4):
+            runtime.deliver_pending(now=datetime.now(UTC) + timedelta(seconds=2 * step))
+
+
+def test_a_mute_holds_for_a_report_a_later_correction_takes_out_of_the_story(
+        runtime, fake_slack, pipeline, fresh_db):
+    """Before: the walkout report, muted as part of the crane-deal story, came back at the top
+    of the channel as a new story when a later report took it out of that story."""
+    averna_desk(runtime, fake_slack, pipeline, mute_after=2)
+    [crane, walkout_update] = fake_slack.posts("C0DESK")
+    assert walkout_update.thread_ts == crane.ts and "Dockers walk out" in walkout_update.text
+    moved = [m for m in fake_slack.posts("C0OTHER") if m.thread_ts is None][-1]
+    assert moved.text.startswith("New story · Averna port: Dockers walk out")
+    [walkout_story] = fresh_db.execute(
+        "SELECT story_id FROM story_articles WHERE moved_from IS NOT NULL").fetchone()
+    muted = {row["story_id"] for row in fresh_db["mutes"].rows_where("channel = 'C0DESK'")}
+    assert muted == {1, walkout_story}
+
+
+def test_a_mute_made_before_a_report_came_leaves_its_own_story_alone(runtime, fake_slack,
+                                                                     pipeline):
+    """Muted before the walkout joined the crane-deal story, the desk never saw it: its own
+    story is news there."""
+    averna_desk(runtime, fake_slack, pipeline, mute_after=1)
+    crane, moved, update = fake_slack.posts("C0DESK")
+    assert moved.thread_ts is None and update.thread_ts == moved.ts
+    assert moved.text.startswith("New story · Averna port: Dockers walk out")
