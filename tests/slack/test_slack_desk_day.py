@@ -191,15 +191,18 @@ def averna_desk(runtime, fake_slack, pipeline, *, mute_after: int) -> None:
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
     for n, batch in enumerate(([contract, again], [walkout], [later])):
         if n == mute_after:
-            before = len(fake_slack.responses())
-            post_signed(events_url(runtime), action_body(
-                "wirewatch_mute_story", "1", channel="C0DESK",
-                response_url=fake_slack.response_url()))
-            wait_for(lambda: fake_slack.responses()[before:])
-            time.sleep(1.1)
+            mute_first_story(runtime, fake_slack)
         list(pipeline.ingest(batch))
         for step in range(4):
             runtime.deliver_pending(now=datetime.now(UTC) + timedelta(seconds=2 * step))
+
+
+def mute_first_story(runtime, fake_slack) -> None:
+    before = len(fake_slack.responses())
+    post_signed(events_url(runtime), action_body("wirewatch_mute_story", "1", channel="C0DESK",
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: fake_slack.responses()[before:])
+    time.sleep(1.1)  # reports come after the second of the mute
 
 
 def test_a_mute_holds_for_a_report_a_later_correction_takes_out_of_the_story(
