@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
@@ -9,6 +10,7 @@ from bot.alerts.mrkdwn import counted, finished, fit, plain, slack_date, within
 from bot.models import StoryTimeline, TimelineEntry
 
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
+EDIT = "the same article edited, nothing new"
 FACTS_PER_ENTRY = 4
 MORE_ROOM = 300  # the "…and N more articles" line and a note below the timeline
 
@@ -30,7 +32,10 @@ def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
     ]
     room = MAX_BLOCKS - len(blocks) - 1
     budget = MESSAGE_CHARS - text_length(blocks) - MORE_ROOM
-    sections = _pack(within(budget, [entry_line(entry) for entry in timeline.entries]))
+    lines = [entry_line(entry, kind) for entry, kind in zip(timeline.entries,
+                                                             kinds(timeline.entries),
+                                                             strict=True)]
+    sections = _pack(within(budget, lines))
     blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
     shown = sum(len(lines) for lines in sections[:room])
     left = len(timeline.entries) - shown + max(timeline.article_count - len(timeline.entries), 0)
@@ -39,12 +44,24 @@ def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
     return blocks
 
 
-def entry_line(entry: TimelineEntry) -> str:
+def kinds(entries: Sequence[TimelineEntry]) -> list[str]:
+    """What each article was: a first report, an update, a rewrite; or, nothing new at the
+    address of an earlier one, that article edited (a rewrite would be another outlet's)."""
+    seen: set[str] = set()
+    out = []
+    for entry in entries:
+        edited = entry.verdict == "duplicate" and entry.url is not None and entry.url in seen
+        out.append(EDIT if edited else VERDICTS.get(entry.verdict, entry.verdict))
+        seen.update([entry.url] if entry.url else [])
+    return out
+
+
+def entry_line(entry: TimelineEntry, kind: str | None = None) -> str:
     """One article: when, where from, what kind, and the facts it added (at most ~2,500 chars)."""
     when = slack_date(entry.when) or when_text(entry.when)
     head = " · ".join(x for x in (f"*{when}*",
                                   fit(plain(entry.source or "", 80), 100) if entry.source else "",
-                                  VERDICTS.get(entry.verdict, entry.verdict)) if x)
+                                  kind or VERDICTS.get(entry.verdict, entry.verdict)) if x)
     title = fit(plain(entry.title, 200), 300)
     target = link_target(entry.url)
     if target:

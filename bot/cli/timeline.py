@@ -7,7 +7,7 @@ import dataclasses
 import click
 
 from bot.alerts.mrkdwn import counted
-from bot.alerts.timeline_blocks import VERDICTS, when_text
+from bot.alerts.timeline_blocks import kinds, when_text
 from bot.cli.context import CliContext, emit_json
 from storage.timeline import find_stories, story_timeline
 
@@ -44,10 +44,9 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
     click.echo(f"Now: {' '.join(grown.summary) or 'no summary yet'}")
-    for entry in grown.entries:
+    for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
         where = " · ".join(x for x in (f"article {entry.article_id}", when_text(entry.when),
-                                       entry.source,
-                                       VERDICTS.get(entry.verdict, entry.verdict)) if x)
+                                       entry.source, kind) if x)
         click.echo(f"  {where}: {entry.title}")
         for fact in entry.whats_new:
             click.echo(f"      • {fact}")

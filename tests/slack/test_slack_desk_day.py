@@ -228,3 +228,21 @@ def test_a_mute_made_before_a_report_came_leaves_its_own_story_alone(runtime, fa
     crane, moved, update = fake_slack.posts("C0DESK")
     assert moved.thread_ts is None and update.thread_ts == moved.ts
     assert moved.text.startswith("New story · Averna port: Dockers walk out")
+
+
+def test_story_calls_an_edit_at_the_same_address_an_edit_not_a_rewrite(runtime, fake_slack,
+                                                                        pipeline):
+    """Before: the report edited at its address (a line added, nothing new) was listed as
+    "rewrite, nothing new", as if another outlet had copied it."""
+    strike(pipeline, hours_ago=3)
+    iso, _ = published(2)
+    list(pipeline.ingest([
+        RawArticle(text=REWRITE, origin="r1", source="Daily Example", published=iso,
+                   url="https://daily.example/strike"),
+        RawArticle(text=STRIKE + " Updated with the port's statement.", origin="s1-edit",
+                   source="Example Wire", url="https://wire.example/strike-1", published=iso)]))
+    answer = run_command(runtime, fake_slack, "/story", "1")
+    entries = [b["text"]["text"] for b in answer["blocks"] if b["type"] == "section"][1]
+    kinds = [line.split(" · ")[-1] for line in entries.split("\n") if line.startswith("*<!date")]
+    assert kinds == ["first report", "rewrite, nothing new",
+                     "the same article edited, nothing new"]
