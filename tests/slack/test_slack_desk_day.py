@@ -95,9 +95,8 @@ REWRITE = ("Northhaven dockworkers strike, halting harbour traffic\n\nDockworker
            "were held at anchor, the port authority said.")
 
 
-def test_show_quotes_lists_a_quote_its_rewrites_repeat_once(runtime, fake_slack, pipeline):
-    """Before: the quote came once per article carrying it (the report, another outlet's
-    rewrite, the report edited at the same address), filling the list with one sentence."""
+def rewritten_and_edited(pipeline) -> None:
+    """The strike report, another outlet's rewrite, and the report edited at its address."""
     strike(pipeline, hours_ago=3)
     iso, _ = published(2)
     list(pipeline.ingest([
@@ -105,6 +104,12 @@ def test_show_quotes_lists_a_quote_its_rewrites_repeat_once(runtime, fake_slack,
                    url="https://daily.example/strike"),
         RawArticle(text=STRIKE + " Updated with the port's statement.", origin="s1-edit",
                    source="Example Wire", url="https://wire.example/strike-1", published=iso)]))
+
+
+def test_show_quotes_lists_a_quote_its_rewrites_repeat_once(runtime, fake_slack, pipeline):
+    """Before: the quote came once per article carrying it (the report, another outlet's
+    rewrite, the report edited at the same address), filling the list with one sentence."""
+    rewritten_and_edited(pipeline)
     before = len(fake_slack.responses())
     post_signed(events_url(runtime), action_body("wirewatch_show_quotes", "1", channel="C0DESK",
                                                  response_url=fake_slack.response_url()))
@@ -234,13 +239,7 @@ def test_story_calls_an_edit_at_the_same_address_an_edit_not_a_rewrite(runtime, 
                                                                         pipeline):
     """Before: the report edited at its address (a line added, nothing new) was listed as
     "rewrite, nothing new", as if another outlet had copied it."""
-    strike(pipeline, hours_ago=3)
-    iso, _ = published(2)
-    list(pipeline.ingest([
-        RawArticle(text=REWRITE, origin="r1", source="Daily Example", published=iso,
-                   url="https://daily.example/strike"),
-        RawArticle(text=STRIKE + " Updated with the port's statement.", origin="s1-edit",
-                   source="Example Wire", url="https://wire.example/strike-1", published=iso)]))
+    rewritten_and_edited(pipeline)
     answer = run_command(runtime, fake_slack, "/story", "1")
     entries = [b["text"]["text"] for b in answer["blocks"] if b["type"] == "section"][1]
     kinds = [line.split(" · ")[-1] for line in entries.split("\n") if line.startswith("*<!date")]
