@@ -233,24 +233,27 @@ def health(source: Source) -> str:
     return "ok"
 
 
-def entry_seen(db: Database, source_id: int, *, key: str, link: str | None) -> bool:
-    """An entry is known by its guid, or by its link (feeds that change guids on edits). Two
-    lookups, each on its index: one query with OR read every entry of the feed, so a poll of
-    a feed of 10,000 entries took 10,000 such reads."""
+def entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
+               read_as: str | None = None) -> bool:
+    """An entry is known by its guid, by its link (feeds that change guids on edits), or by what
+    it reads as (feeds that stamp guids and links anew). One lookup each, on its index: one
+    query with OR read every entry of the feed, so a poll of 10,000 entries took 10,000 such
+    reads."""
     by_key = db.execute("SELECT 1 FROM feed_entries WHERE source_id = ? AND key = ?",
                         [source_id, key]).fetchone()
-    if by_key is not None or link is None:
-        return by_key is not None
-    by_link = db.execute("SELECT 1 FROM feed_entries WHERE source_id = ? AND link = ? LIMIT 1",
-                         [source_id, link]).fetchone()
-    return by_link is not None
+    if by_key is not None:
+        return True
+    return any(db.execute(f"SELECT 1 FROM feed_entries WHERE source_id = ? AND {column} = ? "
+                          "LIMIT 1", [source_id, value]).fetchone() is not None
+               for column, value in (("link", link), ("read_as", read_as)) if value is not None)
 
 
 def mark_entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
-                    now: datetime) -> None:
+                    now: datetime, read_as: str | None = None) -> None:
     db.execute(
-        "INSERT OR IGNORE INTO feed_entries (source_id, key, link, seen_at) VALUES (?, ?, ?, ?)",
-        [source_id, key, link, iso(now)],
+        "INSERT OR IGNORE INTO feed_entries (source_id, key, link, seen_at, read_as) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [source_id, key, link, iso(now), read_as],
     )
 
 

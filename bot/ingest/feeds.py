@@ -456,8 +456,8 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
         late = bool(waited and waited.background and not background)
         enqueue(db, replace(article, background=background or late), source_id=source.id,
                 now=now)
-        mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now)
-        mark_entry_seen(db, source.id, key=entry.as_read, link=None, now=now)
+        mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now,
+                        read_as=entry.as_read)
         forget_page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
         if late:
             record_backlog(db, source.id, entries=1, done=False, now=now)
@@ -466,8 +466,7 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
 
 def _seen(db: Database, source_id: int, entry: FeedEntry) -> bool:
     """Known by its guid, its link, or its title and text (read as before, differently named)."""
-    return (entry_seen(db, source_id, key=entry.key, link=entry.seen_link)
-            or entry_seen(db, source_id, key=entry.as_read, link=None))
+    return entry_seen(db, source_id, key=entry.key, link=entry.seen_link, read_as=entry.as_read)
 
 
 def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: PageFailed, *,

@@ -122,3 +122,11 @@ def m008_xml_problems_of_removed_feeds(db: Database) -> None:
     same id later would never have its own errors said."""
     db.execute("DELETE FROM state WHERE substr(key, 1, 17) = 'feed_xml_problem:' AND "
                "CAST(substr(key, 18) AS INTEGER) NOT IN (SELECT id FROM sources)")
+
+
+@MIGRATIONS()
+def m009_entries_known_as_read(db: Database) -> None:
+    """A feed entry is also known by its title, text and page, whatever its guid and link (a
+    feed that stamps them anew at every poll)."""
+    db.table("feed_entries").add_column("read_as", str)
+    db.table("feed_entries").create_index(["source_id", "read_as"])
