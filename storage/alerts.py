@@ -270,6 +270,16 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
     return [_event(row) for row in rows]
 
 
+def alerted_events(db: Database, target: str, event_ids: Sequence[int]) -> frozenset[int]:
+    """Which of these story events (story_articles ids) go to ``target`` as alerts of their own:
+    queued, being sent or sent."""
+    return frozenset(row[0] for row in rows_in(
+        db, "SELECT sa.id FROM story_articles sa JOIN alerts a ON a.article_id = sa.article_id "
+        "AND a.story_id = sa.story_id WHERE a.channel = ? AND a.kind != 'quote' "
+        "AND a.status IN ('pending', 'sending', 'sent') AND sa.id IN ({marks})",
+        event_ids, before=(target,)))
+
+
 def moved_first_reports(db: Database, story_ids: Sequence[int], *, before: int,
                         taken: int | None, subscription: int) -> list[TopicEvent]:
     """The first reports of these stories that a later correction (or a split) moved in from

@@ -240,7 +240,8 @@ class Taken:
     last_event: int | None
     moved: tuple[int, ...]
     elsewhere: dict[str, int] = field(default_factory=dict)
-    """Topic → how many of this period's stories its digest in the conversation lists instead."""
+    """Where else (mrkdwn: another topic's digest, alerts) the conversation gets how many of
+    this period's stories, not listed in this digest."""
 
 
 def _items(db: Database, sub: Subscription, period: Period) -> Taken:
@@ -269,7 +270,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
         else:
             stories[event.story_id] = item.with_update(event.whats_new)
     return Taken(list(stories.values()), max((e.event_id for e in events), default=None),
-                 tuple(moved), {topic: len(ids - stories.keys()) for topic, ids in elsewhere.items()
+                 tuple(moved), {place: len(ids - stories.keys()) for place, ids in elsewhere.items()
                                 if ids - stories.keys()})
 
 

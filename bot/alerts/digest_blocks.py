@@ -53,8 +53,8 @@ def digest_plain(topic: str, mode: str, items: list[DigestItem],
 
 def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetime,
                   elsewhere: dict[str, int] | None = None) -> list[dict]:
-    """The digest; ``elsewhere``: topic → stories of the period its digest in this
-    conversation lists instead of this one (said in a last line, not listed twice)."""
+    """The digest; ``elsewhere``: where else (mrkdwn) this conversation gets how many of the
+    period's stories (said in a last line, not listed twice)."""
     header = plain(f"{mode.capitalize()} digest · {topic}", HEADER_CHARS)
     when = slack_date(since) or fit(since.isoformat(), 100)
     count = counted(len(items), "story", "stories")
@@ -80,13 +80,12 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
 
 
 def _also(elsewhere: dict[str, int]) -> str:
-    """Where the period's other stories of this topic are: "Also 2 stories in the Ports
-    digest above" (a few topics named, cut to fit a context element)."""
-    if not elsewhere:
-        return ""
-    named = [f"{counted(n, 'story', 'stories')} in the *{fit(plain(topic, 80), 120)}* digest"
-             for topic, n in list(elsewhere.items())[:5]]
-    return fit("Also " + ", ".join(named) + " here, not listed again", 1900)
+    """Where the period's other stories of this topic are, in mrkdwn: "Not listed again: 2
+    stories in the *Ports* digest, 1 story in alerts here" (a few places, to fit a context
+    element)."""
+    named = [f"{counted(n, 'story', 'stories')} in {place}"
+             for place, n in list(elsewhere.items())[:5]]
+    return f"Not listed again: {', '.join(named)}" if named else ""
 
 
 def _pack(lines: list[str]) -> list[list[str]]:

@@ -1,21 +1,28 @@
-"""A story two digests of one conversation would list: the first made lists it, once."""
+"""A story a digest would list that its conversation gets otherwise: as an alert of its own,
+or in the digest of another topic made first."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
+from bot.alerts.mrkdwn import fit, plain
 from bot.models import Subscription, TopicEvent
 from bot.stories.topics import leaves_in
+from storage.alerts import alerted_events
 from storage.subscriptions import earlier_digests_alike
 from storage.topics import TopicError, stories_on_topic, topic_row
+
+ALERTED = "alerts here"
 
 
 def listed_elsewhere(db: Database, sub: Subscription,
                      events: list[TopicEvent]) -> dict[int, str]:
-    """Event id → the topic of an earlier digest of the same conversation and period length
-    (hourly, daily) that lists the story's event too: its topic matched the story, the event
-    came after that digest began, and its ``source:`` terms leave the event in."""
-    found: dict[int, str] = {}
+    """Event id → where else the conversation gets it: an alert of its own (a realtime
+    subscription of another topic), or an earlier digest of the same period length (hourly,
+    daily) whose topic matched the story, begun before the event, whose ``source:`` terms
+    leave the event in."""
+    found = dict.fromkeys(alerted_events(db, sub.target_id, [e.event_id for e in events]),
+                          ALERTED)
     for other in earlier_digests_alike(db, sub):
         on_topic = stories_on_topic(db, other.topic_id, sorted({e.story_id for e in events}))
         query = topic_query(db, other.topic_id)
@@ -23,7 +30,7 @@ def listed_elsewhere(db: Database, sub: Subscription,
             if (event.story_id in on_topic and event.event_id not in found
                     and event.created_at > other.created_at
                     and leaves_in(query, event.source, event.url)):
-                found[event.event_id] = other.topic
+                found[event.event_id] = f"the *{fit(plain(other.topic, 80), 120)}* digest"
     return found
 
 

@@ -86,7 +86,7 @@ def test_a_story_two_digests_of_a_channel_would_list_is_listed_once(runtime, fak
     shown = str(harbour_digest.blocks)
     assert "Kallholm marina" in shown and "Dockworkers walk out" not in shown
     assert harbour_digest.blocks[-1]["elements"][0]["text"] == (
-        "Also 1 story in the *Port strike* digest here, not listed again")
+        "Not listed again: 1 story in the *Port strike* digest")
 
 
 REWRITE = ("Northhaven dockworkers strike, halting harbour traffic\n\nDockworkers at Northhaven "
@@ -245,3 +245,24 @@ def test_story_calls_an_edit_at_the_same_address_an_edit_not_a_rewrite(runtime, 
     kinds = [line.split(" · ")[-1] for line in entries.split("\n") if line.startswith("*<!date")]
     assert kinds == ["first report", "rewrite, nothing new",
                      "the same article edited, nothing new"]
+
+
+def test_a_digest_leaves_out_what_the_channel_got_as_an_alert(runtime, fake_slack, pipeline):
+    """Before: a channel alerted as it happens for Port strike, with an hourly Harbour digest,
+    got the strike as an alert and again in the digest."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" strike OR walked')
+    run_command(runtime, fake_slack, "/topics", "add Harbour harbour OR port")
+    run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
+    run_command(runtime, fake_slack, "/subscribe", "Harbour hourly", channel="C0DESK")
+    time.sleep(1.1)
+    strike(pipeline, hours_ago=1)
+    iso, _ = published(0.5)
+    list(pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
+                                     url="https://harbour.example/marina", published=iso)]))
+    runtime.deliver_pending()
+    runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
+    alert, digest = fake_slack.posts("C0DESK")
+    assert alert.text.startswith("New story · Harbour, Port strike: Dockworkers walk out")
+    shown = str(digest.blocks)
+    assert "Kallholm marina" in shown and "Dockworkers walk out" not in shown
+    assert digest.blocks[-1]["elements"][0]["text"] == "Not listed again: 1 story in alerts here"
