@@ -62,11 +62,26 @@ The union's regional branch, which previously organised dock workers in Hallsber
 Skipper Jonas Ekdahl said: "We had a raise promised last year and never saw a krona of it.\""""
 
 
-def test_a_sentence_telling_what_happened_before_is_background_not_news(pipeline):
-    news = whats_new_of(pipeline, REPORT, BACKGROUND)
+HOW_THINGS_HAVE_BEEN = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+The Vessby shipping group has long refused to negotiate with maritime unions over wages.
+
+Solberg, who has repeatedly warned of exhausted deckhands, walked out of the talks in the evening."""
+
+
+@pytest.mark.parametrize("update, background, news_after", [
+    (BACKGROUND, "previously organised", "never saw a krona"),
+    (HOW_THINGS_HAVE_BEEN, "has long refused", "walked out of the talks"),
+], ids=["what happened before; a speaker's words about the past stay",
+        "how things have long been; what she did, not what she has"])
+def test_a_sentence_telling_what_happened_before_is_background_not_news(
+        pipeline, update, background, news_after):
+    news = whats_new_of(pipeline, REPORT, update)
     assert any("Mediators" in s for s in news)
-    assert not any("previously organised" in s for s in news)
-    assert any("never saw a krona" in s for s in news), "a speaker's words about the past stay"
+    assert not any(background in s for s in news)
+    assert any(news_after in s for s in news)
 
 
 def test_background_reads_outside_quotes():
@@ -234,22 +249,6 @@ def test_unnamed_views_are_read_outside_quotes_and_only_without_a_speaker():
     assert not views("Solberg was seen leaving the court building on Wednesday.")
     assert not views("The offer should be viewed as a first step, Lindqvist said.")
     assert not views("The strike is seen by the company as unlawful.")
-
-
-HOW_THINGS_HAVE_BEEN = """Lindholm ferry strike talks set for Thursday
-
-Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
-
-The Vessby shipping group has long refused to negotiate with maritime unions over wages.
-
-Solberg, who has repeatedly warned of exhausted deckhands, walked out of the talks in the evening."""
-
-
-def test_how_things_have_long_been_is_background_not_news(pipeline):
-    news = whats_new_of(pipeline, REPORT, HOW_THINGS_HAVE_BEEN)
-    assert any("Mediators" in s for s in news)
-    assert not any("has long refused" in s for s in news)
-    assert any("walked out of the talks" in s for s in news), "what she did, not what she has"
 
 
 def test_habitual_reads_the_writers_main_clause_on_no_named_day():
