@@ -61,19 +61,25 @@ MARINA = ("Kallholm marina gets a new harbour office\n\nThe town council of Kall
           "The timber building will open in June next year.")
 
 
-def test_a_story_two_digests_of_a_channel_would_list_is_listed_once(runtime, fake_slack,
-                                                                     pipeline):
-    """Before: the channel's Port strike and Harbour digests both listed the strike, one
-    after the other."""
+def strike_and_marina(runtime, fake_slack, pipeline, channel: str, *, strike_mode: str) -> None:
+    """``channel`` follows Port strike (``strike_mode``) and Harbour hourly, subscribed in that
+    order; then the strike (both topics) and the marina (Harbour only) come in."""
     run_command(runtime, fake_slack, "/topics", 'add "Port strike" strike OR walked')
     run_command(runtime, fake_slack, "/topics", "add Harbour harbour OR port")
-    for topic in ('"Port strike"', "Harbour"):
-        run_command(runtime, fake_slack, "/subscribe", f"{topic} hourly", channel="C0DIGEST")
+    run_command(runtime, fake_slack, "/subscribe", f'"Port strike" {strike_mode}', channel=channel)
+    run_command(runtime, fake_slack, "/subscribe", "Harbour hourly", channel=channel)
     time.sleep(1.1)  # stories come after the second the subscriptions were made
     strike(pipeline, hours_ago=1)
     iso, _ = published(0.5)
     list(pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
                                      url="https://harbour.example/marina", published=iso)]))
+
+
+def test_a_story_two_digests_of_a_channel_would_list_is_listed_once(runtime, fake_slack,
+                                                                     pipeline):
+    """Before: the channel's Port strike and Harbour digests both listed the strike, one
+    after the other."""
+    strike_and_marina(runtime, fake_slack, pipeline, "C0DIGEST", strike_mode="hourly")
     later = datetime.now(UTC) + timedelta(hours=1, minutes=5)
     for seconds in range(0, 8, 2):
         runtime.send_due_digests(now=later + timedelta(seconds=seconds))
@@ -250,15 +256,7 @@ def test_story_calls_an_edit_at_the_same_address_an_edit_not_a_rewrite(runtime, 
 def test_a_digest_leaves_out_what_the_channel_got_as_an_alert(runtime, fake_slack, pipeline):
     """Before: a channel alerted as it happens for Port strike, with an hourly Harbour digest,
     got the strike as an alert and again in the digest."""
-    run_command(runtime, fake_slack, "/topics", 'add "Port strike" strike OR walked')
-    run_command(runtime, fake_slack, "/topics", "add Harbour harbour OR port")
-    run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
-    run_command(runtime, fake_slack, "/subscribe", "Harbour hourly", channel="C0DESK")
-    time.sleep(1.1)
-    strike(pipeline, hours_ago=1)
-    iso, _ = published(0.5)
-    list(pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
-                                     url="https://harbour.example/marina", published=iso)]))
+    strike_and_marina(runtime, fake_slack, pipeline, "C0DESK", strike_mode="realtime")
     runtime.deliver_pending()
     runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
     alert, digest = fake_slack.posts("C0DESK")
