@@ -81,9 +81,13 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
         words = WORD.findall(written.lower())
         ahead = _ahead(text[:start]) and not POSSESSIVE.match(text, end) and \
             not GONE.intersection(words)
-        for day in _days(words, today, ahead):
+        try:
+            days = _days(words, today, ahead)
+        except (OverflowError, ValueError):
+            continue
+        for day in days:
             found.add(NAMED + day.isoformat())
-            if ahead and day >= today - timedelta(days=1):
+            if ahead and (day - today).days >= SOON.start:
                 found.add(SCHEDULED + day.isoformat())
     return found
 
@@ -102,7 +106,8 @@ def _ahead(before: str) -> bool:
 
 def _days(words: list[str], today: date, ahead: bool) -> list[date]:
     """The days the date's words may name, counted from ``today``: none for a period ("next
-    week", "in June") or more than one day."""
+    week", "in June") or more than one day; OverflowError or ValueError for a day no calendar
+    has ("February 30", a year of twenty digits, the day after 31 December 9999)."""
     months = [MONTHS.index(w) + 1 for w in words if w in MONTHS]
     if months:
         day = _calendar(months[0], [int(w) for w in words if w.isdigit()], today, ahead)
@@ -124,11 +129,8 @@ def _calendar(month: int, numbers: list[int], today: date, ahead: bool) -> date 
     years = [n for n in numbers if n > 1900]
     if len(days) != 1 or len(years) > 1:
         return None
-    try:
-        day = date(years[0] if years else today.year, month, days[0])
-        if ahead and not years and day < today and \
-                (day.replace(year=today.year + 1) - today).days <= AHEAD:
-            day = day.replace(year=today.year + 1)
-    except ValueError:
-        return None
+    day = date(years[0] if years else today.year, month, days[0])
+    if ahead and not years and day < today and \
+            (day.replace(year=today.year + 1) - today).days <= AHEAD:
+        day = day.replace(year=today.year + 1)
     return day

@@ -104,3 +104,22 @@ def test_a_weekday_is_read_as_the_days_it_may_name():
     assert days("Talks will resume on Thursday.", [(21, 29, "Thursday")], wednesday) == {
         "v:2025-05-08", "w:2025-05-08"}
     assert days("Talks will resume on Friday.", [(21, 27, "Friday")], None) == set()
+
+
+def test_an_article_dated_at_the_calendars_end_is_stored_with_no_day_ahead(pipeline):
+    first, later = ingest(pipeline, ("9999-12-31", BREAKDOWN), ("9999-12-31", RESUMING_TOMORROW))
+    assert first.verdict is not None and later.verdict is not None
+    assert later.verdict.story_id == first.verdict.story_id
+
+
+def test_a_date_past_the_calendars_ends_names_no_day():
+    wednesday = date(2025, 5, 7)
+    text = "The vote is due on May 5, 99999999999999999999."
+    start = text.index("May")
+    assert schedule.day_keys(text, [(start, len(text) - 1, text[start:-1])], wednesday) == set()
+    assert schedule.day_keys("Talks will resume tomorrow.", [(18, 26, "tomorrow")],
+                             date.max) == set()
+    assert schedule.day_keys("Talks broke down on Friday.", [(20, 26, "Friday")],
+                             date.min) == set()
+    assert schedule.day_keys("Talks will resume on Monday.", [(21, 27, "Monday")],
+                             date.min) == {"v:0001-01-01", "w:0001-01-01"}
