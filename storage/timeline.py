@@ -33,20 +33,25 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
 
 def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,
                  among: Collection[int] | None = None) -> list[StoryTitle]:
-    """Stories whose title holds every word of ``fragment`` (any case, any order), latest
-    first: "harbour strike" finds "Strike shuts the harbour" as people remember titles.
+    """Stories whose title, or the title of one of whose articles, holds every word of
+    ``fragment`` (any case, any order), those by their own title first, then latest first:
+    "harbour strike" finds "Strike shuts the harbour" as people remember titles, and a story
+    named for its first report ("Dockers walk out") by its update's "Port strike talks".
     ``among``: only these stories (a guest's reach); None, every story."""
     words = fragment.split() or [""]
     patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
                 for w in words]
-    holds = " AND ".join(["title LIKE ? ESCAPE '\\'"] * len(patterns))
+    own = " AND ".join(["title LIKE ? ESCAPE '\\'"] * len(patterns))
+    articles = " AND ".join(["a.title LIKE ? ESCAPE '\\'"] * len(patterns))
+    holds = (f"(({own}) OR id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a "
+             f"ON a.id = sa.article_id WHERE {articles}))")
     within = [] if among is None else [StoryIds.of(among).json]
     if within:
         holds += " AND id IN (SELECT value FROM json_each(?))"
     return [StoryTitle(**r) for r in db.query(
         f"SELECT id, title, article_count FROM stories WHERE {holds} "
-        "ORDER BY coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?",
-        [*patterns, *within, limit])]
+        f"ORDER BY ({own}) DESC, coalesce(last_seen, updated_at) DESC, id DESC LIMIT ?",
+        [*patterns, *patterns, *within, *patterns, limit])]
 
 
 def story_brief(db: Database, story_id: int) -> StoryBrief:

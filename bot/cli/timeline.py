@@ -32,7 +32,7 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     else:
         found = find_stories(obj.db, text, limit=1)
         if not found:
-            raise click.ClickException(f"no story title holds every word of '{text}'; "
+            raise click.ClickException(f"no story or article title holds every word of '{text}'; "
                                        "wirewatch stories list shows the latest stories "
                                        "with their numbers")
         story_id = found[0].id

@@ -30,7 +30,8 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
         return
     found = find_stories(db, text, among=None if reach is None else reach.stories)
     if not found:
-        answer(respond, f"No story title contains “{echo(text, 100)}”. {USAGE}")
+        answer(respond, f"No story title contains “{echo(text, 100)}”, nor does the title of "
+                        f"any article of one. {USAGE}")
         return
     others = [f"`/story {s.id}` {echo(s.title or '', 80)}" for s in found[1:]]
     note = "Also matching: " + " · ".join(others) if others else None

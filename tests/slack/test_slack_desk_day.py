@@ -264,3 +264,17 @@ def test_a_digest_leaves_out_what_the_channel_got_as_an_alert(runtime, fake_slac
     shown = str(digest.blocks)
     assert "Kallholm marina" in shown and "Dockworkers walk out" not in shown
     assert digest.blocks[-1]["elements"][0]["text"] == "Not listed again: 1 story in alerts here"
+
+
+def test_story_finds_a_story_by_the_title_of_a_later_article(runtime, fake_slack, pipeline):
+    """Before: `/story port strike` answered "No story title contains" for the strike: the
+    story is named for its first report, "Dockworkers walk out at Northhaven port"."""
+    strike(pipeline, hours_ago=2)
+    iso, _ = published(1)
+    talks = TALKS.replace("Dockworkers walk out at Northhaven port\n",
+                          "Northhaven port strike: talks set for Friday\n", 1)
+    [update] = pipeline.ingest([RawArticle(text=talks, origin="t1", source="Harbour Times",
+                                           url="https://harbour.example/talks", published=iso)])
+    assert update.verdict is not None and update.verdict.story_id == 1
+    answer = run_command(runtime, fake_slack, "/story", "port strike")
+    assert answer["text"] == "Timeline of Dockworkers walk out at Northhaven port: 2 articles"
