@@ -43,6 +43,9 @@ RELATIVE = {"today": (0,), "tonight": (0,), "this morning": (0,), "this afternoo
 """Days named from the article's own, by how many days away they are."""
 WINDOW = 8
 """How many words before the date the future words are looked for, within its clause."""
+LOOK_BACK = 200
+"""How many characters before a date hold its WINDOW words (bounded, so a sentence of many dates
+costs in proportion to its length)."""
 AHEAD = 60
 """Days into the next year a date without a year may reach (in December, "on January 5")."""
 SCHEDULED = "w:"
@@ -79,7 +82,8 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
     found = set()
     for start, end, written in dates:
         words = WORD.findall(written.lower())
-        ahead = _ahead(text[:start]) and not POSSESSIVE.match(text, end) and \
+        ahead = _ahead(text[max(0, start - LOOK_BACK):start]) and \
+            not POSSESSIVE.match(text, end) and \
             not GONE.intersection(words)
         try:
             days = _days(words, today, ahead)

@@ -2,6 +2,7 @@
 the same event told from another day is not ("on Monday" → "yesterday", "on Friday" →
 "tomorrow"): through the real pipeline (real spaCy, a real SQLite file)."""
 
+import time
 from datetime import date
 
 from bot.models import RawArticle
@@ -123,3 +124,13 @@ def test_a_date_past_the_calendars_ends_names_no_day():
                              date.min) == set()
     assert schedule.day_keys("Talks will resume on Monday.", [(21, 27, "Monday")],
                              date.min) == {"v:0001-01-01", "w:0001-01-01"}
+
+
+def test_a_sentence_of_thousands_of_dates_is_read_in_proportion_to_its_length():
+    text = " ".join(["talks will resume on Friday"] * 8000)
+    dates = [(start, start + 6, "Friday") for start in range(21, len(text), 28)]
+    assert all(text[start:end] == "Friday" for start, end, _ in dates)
+    began = time.process_time()
+    found = schedule.day_keys(text, dates, date(2025, 5, 7))
+    assert found == {"v:2025-05-09", "w:2025-05-09"}
+    assert time.process_time() - began < 3, "each date read only the words just before it"
