@@ -180,12 +180,25 @@ def _score(wanted: str, text: str) -> float:
 def _by_speaker(db: Database, query: str, name: str, *, limit: int, forced: bool,
                 stories: Collection[int] | None) -> WhoSaidAnswer:
     names = _speakers_called(db, name)
-    hits = tuple(_hit(row, 100.0) for row in latest_by_speaker(db, names, limit=limit,
-                                                                stories=stories))
+    rows = latest_by_speaker(db, names, limit=limit * 4, stories=stories)
+    hits = tuple(_hit(row, 100.0) for row in _once(rows)[:limit])
     message = None
     if not hits:
         message = f"No quotes from {name.strip() or 'that speaker'} yet." if forced else HELP
     return WhoSaidAnswer(query=query, mode="speaker", hits=hits, message=message)
+
+
+def _once(rows: list[StoredQuote]) -> list[StoredQuote]:
+    """Each quote once, in the order given: rewrites and edits of an article repeat its
+    quotes word for word."""
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for row in rows:
+        key = (normalise(row.text), row.speaker)
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept
 
 
 def _speakers_called(db: Database, name: str) -> list[str]:

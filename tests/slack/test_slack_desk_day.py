@@ -278,3 +278,12 @@ def test_story_finds_a_story_by_the_title_of_a_later_article(runtime, fake_slack
     assert update.verdict is not None and update.verdict.story_id == 1
     answer = run_command(runtime, fake_slack, "/story", "port strike")
     assert answer["text"] == "Timeline of Dockworkers walk out at Northhaven port: 2 articles"
+
+
+def test_who_said_from_a_speaker_lists_a_quote_its_rewrites_repeat_once(runtime, fake_slack,
+                                                                        pipeline):
+    """Before: `/who-said from:Ada Brandt` gave her one sentence three times (the report,
+    another outlet's rewrite, the report edited at its address)."""
+    rewritten_and_edited(pipeline)
+    answer = run_command(runtime, fake_slack, "/who-said", "from:Ada Brandt")["text"]
+    assert answer.count("We have waited long enough for safe cranes") == 1
