@@ -45,7 +45,7 @@ def test_an_update_in_flight_when_its_thread_was_deleted_never_holds_up_the_chan
     update_post, other = posted
     assert update_post.thread_ts is None, "its thread is gone: the update stands on its own"
     assert "Talks resume on Thursday" in str(update_post.blocks)
-    assert other.text.endswith("Ferry strike spreads")
+    assert other.text.endswith("Ferry strike spreads (Test Wire)")
 
 
 def test_an_update_to_a_deleted_first_alert_is_posted_and_starts_the_new_thread(
@@ -94,7 +94,8 @@ def test_a_lookup_slack_refuses_for_good_never_holds_up_the_channel(runtime, fak
     assert [r["status"] for r in rows] == ["failed", "sent"], [
         (r["status"], r["last_error"]) for r in rows]
     assert "missing_scope" in rows[0]["last_error"]
-    assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == ["Ferry strike spreads"]
+    assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == [
+        "Ferry strike spreads (Test Wire)"]
     lookups = fake_slack.calls_to("conversations.history", ok_only=False)
     assert len(lookups) == 9, f"{len(lookups)} lookups: backed off, then given up"
     [given_up] = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
