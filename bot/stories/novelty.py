@@ -289,7 +289,8 @@ DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
 REASONS = ("changed figure", "quote", "figure", "date", "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
-three, a new name or date, a continuation or a claim half the time or less)."""
+three, a new name or date, a continuation or a claim half the time or less; "date" is a new day
+set for something ahead, ``bot.stories.schedule``, not yet measured among them)."""
 
 
 def whats_new(
@@ -429,8 +430,9 @@ def _reasons(
     development just before it.
 
     A new figure counts unless the sentence restates an earlier one almost word for word; a
-    new name, date, time or age only in a sentence that is mostly new (a rewrite reframes
-    "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
+    new day set for something ahead whatever else it restates (the story never named that
+    day); a new name, date, time or age only in a sentence that is mostly new (a rewrite
+    reframes "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     reasons = []
     novel_facts = {f for f in _unknown_facts(sentence, story) if f.startswith(NOVEL_FACT_PREFIXES)
                    and (f[0] == "n" or not all(_known_name_word(w, story) for w in f[2:].split()))
