@@ -69,6 +69,7 @@ def test_digests_wait_for_the_database_too_and_go_once(runtime, fake_slack, fres
                                                       caplog):
     with transaction(fresh_db):  # C0DESK takes the topic hourly; its story is an hour old
         fresh_db.execute("UPDATE alerts SET status = 'sent'")
+        fresh_db.execute("DELETE FROM alerts WHERE channel = 'C0DESK'")  # no alert of its own
         fresh_db.execute("UPDATE subscriptions SET mode = 'hourly', last_digest_at = ? "
                          "WHERE target_id = 'C0DESK'", [(T0 - timedelta(hours=2)).isoformat()])
         fresh_db.execute("UPDATE story_articles SET created_at = ?",
