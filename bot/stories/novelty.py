@@ -344,8 +344,7 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
     return (not strong and background(text, year)) or \
         (not FIGURES.intersection(reasons) and said_before(text, year)) or \
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
-        (not strong and not SPOKEN.search(text) and _who_is(text, story)) or \
-        (not strong and not SPOKEN.search(text) and habitual(text)) or \
+        (not strong and not SPOKEN.search(text) and (_who_is(text, story) or habitual(text))) or \
         (not strong and unnamed_views(text))
 
 

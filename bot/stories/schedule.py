@@ -82,11 +82,13 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
     found = set()
     for start, end, written in dates:
         words = WORD.findall(written.lower())
-        ahead = _ahead(text[max(0, start - LOOK_BACK):start]) and \
-            not POSSESSIVE.match(text, end) and \
-            not GONE.intersection(words)
+        named = _named(words, today)
+        if named == []:  # no day ahead either ("last year", "2024"): its clause is not read
+            continue
+        ahead = not GONE.intersection(words) and not POSSESSIVE.match(text, end) and \
+            _ahead(text[max(0, start - LOOK_BACK):start])
         try:
-            days = _days(words, today, ahead)
+            days = _days(words, today, ahead) if ahead or named is None else named
         except (OverflowError, ValueError):
             continue
         for day in days:
@@ -94,6 +96,15 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
             if ahead and (day - today).days >= SOON.start:
                 found.add(SCHEDULED + day.isoformat())
     return found
+
+
+def _named(words: list[str], today: date) -> list[date] | None:
+    """The days the date's words name when not ahead (None for a day no calendar has): when
+    none, none ahead either."""
+    try:
+        return _days(words, today, False)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _ahead(before: str) -> bool:

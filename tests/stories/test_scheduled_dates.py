@@ -134,3 +134,17 @@ def test_a_sentence_of_thousands_of_dates_is_read_in_proportion_to_its_length():
     found = schedule.day_keys(text, dates, date(2025, 5, 7))
     assert found == {"v:2025-05-09", "w:2025-05-09"}
     assert time.process_time() - began < 3, "each date read only the words just before it"
+
+
+def test_a_date_naming_no_day_gives_no_key_whatever_its_clause_says():
+    """The edges of reading the clause only for a date that names a day (either way)."""
+    assert scheduled("Talks will resume in 2026.", "2026") == set()
+    assert schedule.day_keys("Talks will resume next week.", [(18, 27, "next week")],
+                             date(2025, 5, 7)) == set()
+    leap_winter = date(2024, 12, 20)
+    assert schedule.day_keys("They met on February 29.", [(12, 23, "February 29")],
+                             leap_winter) == {"v:2024-02-29"}
+    assert schedule.day_keys("They will meet on February 29.", [(18, 29, "February 29")],
+                             leap_winter) == set()
+    assert schedule.day_keys("Talks will resume on Friday.", [(21, 27, "Friday")],
+                             date.min) == {"v:0001-01-05", "w:0001-01-05"}
