@@ -25,7 +25,7 @@ SAYING = re.compile(r"\b(?:say|says|said|tell|told|announce|announced|comment|co
 BREAK = re.compile(r"[,;:—()\"“”]")
 PAST_PLAN = re.compile(r"\b(?:was|were|had been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before words of the future, a plan from before the news: "was set to retire Sunday", "had
-been scheduled to hold the hearing Wednesday"."""
+been scheduled to open the inquiry Friday"."""
 GONE = frozenset({"earlier", "last", "ago", "past", "previous"})
 """A date's words that place it before the article ("earlier Monday"), whatever comes before."""
 DONE = re.compile(
