@@ -94,11 +94,13 @@ def _key_quote(db: Database, article_id: int) -> KeyQuote | None:
 
 
 def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
-    """Alerts not yet delivered (pending, or in flight when the sender stopped), oldest first."""
+    """Each channel's (or person's) next alert not yet delivered (pending, or in flight when
+    the sender stopped), oldest first: a channel's alerts go in order, so only its first can
+    go, and a backlog of hundreds in one channel never hides another channel's first."""
     return [OutboxAlert(**r) for r in db.query(
         "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
-        "created_at, posted_channel FROM alerts WHERE status IN ('pending', 'sending') "
-        "ORDER BY id LIMIT ?",
+        "created_at, posted_channel FROM alerts WHERE id IN (SELECT min(id) FROM alerts "
+        "WHERE status IN ('pending', 'sending') GROUP BY channel) ORDER BY id LIMIT ?",
         [limit])]
 
 
