@@ -11,7 +11,7 @@ from dateutil import tz
 from bot.ingest.date_forms import MINUS_SIGNS, as_dateutil_reads, names_a_date
 from bot.ingest.date_words import in_english
 from bot.ingest.relative_dates import relative
-from bot.ingest.two_dates import dates_in
+from bot.ingest.two_dates import TimeOfDay, dates_in
 from bot.ingest.unix_time import is_bare_number, is_unix_time, unix_time
 from bot.ingest.zones import offset_as_written, zone_named
 
@@ -64,11 +64,26 @@ def _one_date(value: str, now: datetime) -> datetime | None:
     return moment.replace(microsecond=0) if moment is not None else _absolute(value, now)
 
 
-def _piece(piece: str | datetime, now: datetime) -> datetime | None:
+def _piece(piece: str | datetime | TimeOfDay, now: datetime) -> datetime | None:
     """A piece of a string of dates (``two_dates.dates_in``), a relative one read already."""
     if isinstance(piece, datetime):
         return piece.replace(microsecond=0)
+    if isinstance(piece, TimeOfDay):
+        return _time_of_day(piece, now)
     return _absolute(piece, now)
+
+
+def _time_of_day(piece: TimeOfDay, now: datetime) -> datetime | None:
+    """A time on another piece's day, moved a day so the update is never before the
+    publication (`Dec 2 2026 11:00 PM EST | Updated 1:00 AM EST`: 1:00 on 3 December)."""
+    when, day = _absolute(piece.piece, now), _absolute(piece.day, now)
+    if when is None or day is None:
+        return when
+    if piece.update and when < day:
+        return when + timedelta(days=1)
+    if not piece.update and when > day:
+        return when - timedelta(days=1)
+    return when
 
 
 def _absolute(value: str, now: datetime) -> datetime | None:

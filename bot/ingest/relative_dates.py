@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
+from bot.ingest.half_counts import with_halves
 from bot.ingest.zones import zone_named
 
 UNITS = {
@@ -38,7 +39,8 @@ COUNTS = {
 """Counts in words; a vague one (`a few minutes ago`, read as 2 August before) as three."""
 _COUNT = {_word: n for n, words in COUNTS.items() for _word in words.split()}
 _COUNT_WORD = "|".join(sorted((re.escape(w) for w in _COUNT), key=len, reverse=True))
-_COUNTED = rf"(?:\d{{1,4}}\s*|(?:(?:a|ein)\s+)?(?:{_COUNT_WORD})\s+|un['’]\s*)"
+_COUNTED = (rf"(?:\d{{1,4}}(?:[.,]\d{{1,2}}(?!\d))?\s*|(?:(?:a|ein)\s+)?(?:{_COUNT_WORD})\s+|"
+            r"un['’]\s*)")
 _AMOUNT = (rf"(?<![^\W_])(?:{_COUNTED}(?:{_SHORT_UNIT}|{_UNIT_WORD})|(?:{_UNIT_WORD}))"
            r"\b\.?")
 _AMOUNT_PARTS = re.compile(rf"(?<![^\W_])(?:(?P<count>{_COUNTED})(?P<unit>{_SHORT_UNIT}|"
@@ -88,31 +90,19 @@ _DAY = re.compile(_LABEL + r"(?P<day>[^\W\d_]+(?:['’-][^\W\d_]+)?)\.?" + _TIME
 _ZONE_ONLY = re.compile(r"[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?", re.I)
 
 
-_HALF_HOURS = (
-    (re.compile(r"\b(?:an?\s+|one\s+)hour\s+and\s+a\s+half\b|\banderthalb\s+stunden\b", re.I),
-     "90 minutes"),
-    (re.compile(r"\bhalf\s+an?\s+hour\b|\b(?:einer\s+)?halben\s+stunde\b|\bune\s+demi-heure\b|"
-                r"\bmedia\s+hora\b|\bmezz['’]\s*ora\b|\b(?:een\s+)?half\s+uur\b|\bmeia\s+hora\b",
-                re.I), "30 minutes"))
-"""Half hours in the seven languages (`half an hour ago`, `vor einer halben Stunde`, `il y a
-une demi-heure`, `hace media hora`, `mezz'ora fa`, `een half uur geleden`, `há meia hora`),
-which were an hour or no date, as minutes."""
-
-
 def relative(value: str, now: datetime) -> datetime | None:
     """The moment a date relative to ``now`` names, or None when ``value`` is none. With a
     time of day, that time on the day named, in its zone, or in UTC as a date written without
     one is (the day counted in that zone)."""
     if len(value) > LONGEST:
         return None
-    for half, minutes in _HALF_HOURS:
-        value = half.sub(minutes, value)
+    value = with_halves(value)
     found = _AGO.match(value)
     if found and bool(found.group("before")) != bool(found.group("after")):
         back = relativedelta()
         for amount in _AMOUNT_PARTS.finditer(found.group("amounts")):
             unit = _UNIT[(amount.group("unit") or amount.group("alone")).casefold()]
-            back += relativedelta(**{unit: _count(amount.group("count"))})
+            back += _amount(unit, _count(amount.group("count")))
         return _on_day(now, found, lambda _: back)
     found = _DAY.match(value)
     word = _plain(found.group("day")) if found else ""
@@ -124,11 +114,25 @@ def relative(value: str, now: datetime) -> datetime | None:
     return None
 
 
-def _count(written: str | None) -> int:
+def _count(written: str | None) -> float:
     words = (written or "").casefold().replace("'", " ").replace("’", " ").split()
-    if words and words[-1].isdigit():
-        return int(words[-1])
+    if words and words[-1][:1].isdigit():
+        return float(words[-1].replace(",", "."))
     return _COUNT.get(words[-1], 1) if words else 1
+
+
+_SMALLER = {"years": ("months", 12), "months": ("days", 30), "weeks": ("days", 7),
+            "days": ("hours", 24), "hours": ("minutes", 60), "minutes": ("seconds", 60)}
+"""What a part of each unit is counted in (`1.5 hours` as an hour and 30 minutes)."""
+
+
+def _amount(unit: str, count: float) -> relativedelta:
+    """``count`` of ``unit``, a part of one in the unit below (a part of a second dropped)."""
+    whole = int(count)
+    smaller, per = _SMALLER.get(unit, (unit, 0))
+    if smaller == unit:
+        return relativedelta(**{unit: whole})
+    return relativedelta(**{unit: whole}) + relativedelta(**{smaller: round((count - whole) * per)})
 
 
 def is_relative(value: str) -> bool:

@@ -373,3 +373,36 @@ def assert_read_as_before(endpoint, written: str, before: relativedelta) -> None
     sent_at = datetime.now(UTC)
     read = datetime.fromisoformat(stored_published(endpoint, written) or "")
     assert abs(read - (sent_at - before)) < timedelta(minutes=5), written
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("Dec 2 2026 11:00 PM EST | Updated 1:00 AM EST", "2026-12-03T04:00:00+00:00"),
+    ("Published 11:00 PM EST | Updated 1:00 AM EST Dec 3 2026", "2026-12-03T04:00:00+00:00"),
+    ("2 Dez. 2026, 23:30 Uhr | aktualisiert 00:15 Uhr", "2026-12-02T23:30:00+00:00"),
+    ("Dec 2, 2026 11:30 PM | Last updated 00:30", "2026-12-02T23:30:00+00:00"),
+    ("Dec 2 2026 10:00 AM EST | Updated 11:00 AM EST", "2026-12-02T15:00:00+00:00"),
+])
+def test_an_update_after_midnight_is_never_before_its_publication(endpoint, written, utc):
+    """A time written without its day after (or before) the day it borrows: the update's
+    `1:00 AM` was read on the day published, 22 hours before the publication, and the
+    earlier of the two taken. An update is never before its publication: the next day."""
+    assert stored_published(endpoint, written) == utc
+
+
+def test_an_update_after_midnight_in_a_date_line_of_the_copy_leaves_the_publication(endpoint):
+    stored = stored_with_line(endpoint, "Published Dec 2 2026 11:00 PM EST | Updated 1:00 AM")
+    assert stored["published"] == "2026-12-03T04:00:00+00:00"
+
+
+@pytest.mark.parametrize("written, minutes", [
+    ("1.5 hours ago", 90), ("vor 1,5 Stunden", 90), ("1.5 days ago", 36 * 60),
+    ("2 hours and a half ago", 150), ("2½ hours ago", 150), ("one and a half hours ago", 90),
+    ("vor eineinhalb Stunden", 90), ("il y a une heure et demie", 90),
+    ("hace una hora y media", 90), ("un'ora e mezza fa", 90), ("anderhalf uur geleden", 90),
+    ("há uma hora e meia", 90), ("il y a 2 heures et demie", 150)])
+def test_decimal_counts_and_halves_ago_are_that_long_before(endpoint, written, minutes):
+    """`1.5 hours ago` was dateutil's 01:30 today, `1.5 days ago` midnight, `2½ hours ago` and
+    `one and a half hours ago` a day in August (`ago`, Spanish for August); a decimal comma,
+    `eineinhalb`, and an hour and a half in French, Spanish, Italian and Portuguese were no
+    date, and Dutch `anderhalf uur` half an hour."""
+    assert_read_as_before(endpoint, written, relativedelta(minutes=minutes))
