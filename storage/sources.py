@@ -19,10 +19,10 @@ MIN_EVERY = {"feed": 5, "folder": 1}
 UNHEALTHY_AFTER = 3
 MAX_BACKOFF = 6 * 3600
 XML_PROBLEM = "feed_xml_problem:"
-MOVED = "feed_moved_from:"
-"""The state row holding the address a feed answered from before its permanent redirect, and
-when it moved: 'ADDRESS at ISO-TIME'."""
 """State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
+MOVED = "feed_moved_from:"
+"""State key prefix (and the source's id) of the address a feed answered from before its
+permanent redirect, and when it moved: 'ADDRESS at ISO-TIME'."""
 
 
 class SourceError(BadInput):
