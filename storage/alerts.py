@@ -261,9 +261,10 @@ def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[StoryQ
 
 def topic_events_between(db: Database, topic_id: int, since: str, until: str,
                          after: int | None = None) -> list[TopicEvent]:
-    """New stories and updates on a topic's stories with since < time <= until, oldest first;
+    """New stories and updates on a topic's stories with since <= time <= until, oldest first
+    (times have whole seconds: an event of the subscription's second is in its first digest);
     with ``after`` (the last event a digest took), every later event stamped up to until."""
-    start = "sa.id > :after " if after is not None else "sa.created_at > :since "
+    start = "sa.id > :after " if after is not None else "sa.created_at >= :since "
     rows = db.execute(
         EVENTS + "JOIN story_topics st ON st.story_id = sa.story_id AND st.topic_id = :topic "
         "WHERE sa.verdict IN ('new', 'update') " + NOT_HELD + "AND " + start +

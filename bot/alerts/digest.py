@@ -36,7 +36,8 @@ EVENT_TYPE = "wirewatch_digest"
 
 @dataclass(frozen=True)
 class Period:
-    """The span a digest covers: ``since`` < event time <= ``until`` (both UTC); ``boundary``
+    """The span a digest covers: ``since`` <= event time <= ``until`` (both UTC; an event a
+    digest took is not read again, ``topic_events_between``); ``boundary``
     gives the subscription's latest period boundary at or before a moment."""
 
     since: datetime

@@ -19,7 +19,7 @@ def listed_elsewhere(db: Database, sub: Subscription,
                      events: list[TopicEvent]) -> dict[int, str]:
     """Event id → where else the conversation gets it: an alert of its own (a realtime
     subscription of another topic), or an earlier digest of the same period length (hourly,
-    daily) whose topic matched the story, begun before the event, whose ``source:`` terms
+    daily) whose topic matched the story, begun by the event's second, whose ``source:`` terms
     leave the event in."""
     found = dict.fromkeys(alerted_events(db, sub.target_id, [e.event_id for e in events]),
                           ALERTED)
@@ -28,7 +28,7 @@ def listed_elsewhere(db: Database, sub: Subscription,
         query = topic_query(db, other.topic_id)
         for event in events:
             if (event.story_id in on_topic and event.event_id not in found
-                    and event.created_at > other.created_at
+                    and event.created_at >= other.created_at
                     and leaves_in(query, event.source, event.url)):
                 found[event.event_id] = f"the *{fit(plain(other.topic, 80), 120)}* digest"
     return found
