@@ -124,14 +124,6 @@ def positive_terms(node: Node) -> list[Term]:
     return [t for child in node.children for t in positive_terms(child)]
 
 
-def has_source_terms(node: Node) -> bool:
-    if isinstance(node, Term):
-        return node.of_source
-    if isinstance(node, Not):
-        return has_source_terms(node.child)
-    return any(has_source_terms(child) for child in node.children)
-
-
 def _tokenise(query: str) -> list[Token]:
     tokens: list[Token] = []
     i = 0

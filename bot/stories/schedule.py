@@ -53,7 +53,6 @@ SCHEDULED = "w:"
 NAMED = "v:"
 """The key of a day a sentence names in any way ("on Monday", "yesterday", "will resume on
 Friday"): a scheduled day the story named in any form is no new date."""
-DAY_KINDS = (SCHEDULED, NAMED)
 SOON = range(-1, 6)
 """Days from the article's a weekday with words of the future is read in: "will meet on
 Thursday" published on a Friday is a report written the day before, not next week's meeting
