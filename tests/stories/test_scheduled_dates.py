@@ -73,8 +73,9 @@ def scheduled(text: str, written: str) -> set[str]:
     """The days ``text`` (of Wednesday 7 May 2025) puts something on, ``written`` its date."""
     start = text.index(written)
     found = schedule.day_keys(text, [(start, start + len(written), written)], date(2025, 5, 7))
-    assert {k[2:] for k in found if k[:2] == schedule.SCHEDULED} <= {k[2:] for k in found}
-    return {k[2:] for k in found if k[:2] == schedule.SCHEDULED}
+    ahead = {k[2:] for k in found if k[:2] == schedule.SCHEDULED}
+    assert ahead <= {k[2:] for k in found if k[:2] == schedule.NAMED}, "a day ahead is named too"
+    return ahead
 
 
 def test_a_day_is_scheduled_only_after_words_of_the_future_in_its_clause():
