@@ -13,9 +13,11 @@ from bot.alerts.token import TokenDead, is_dead_token
 T = TypeVar("T")
 RETRY_LATER = frozenset({"internal_error", "fatal_error", "service_unavailable",
                          "request_timeout"})
-RATE_LIMITED = frozenset({"ratelimited", "rate_limited", "message_limit_exceeded"})
-"""Slack's answers (HTTP 200, ok false) that the app or the workspace posted too much: a pause
-for every channel, as a 429 is, never a refusal of the message (which would lose it)."""
+RATE_LIMITED = frozenset({"ratelimited"})
+"""Slack's answer (HTTP 200, ok false) that this call came too soon, as a 429 says: the channel
+waits, never a refusal of the message (which would lose it)."""
+POSTED_TOO_MUCH = frozenset({"rate_limited", "message_limit_exceeded"})
+"""Slack's answers that the app or the workspace posted too much: a pause for every channel."""
 SAID_RATE_LIMITED_WAIT = 10.0
 """Seconds posting pauses after such an answer when it gives no Retry-After (it names no wait;
 a 429 does): ten of Slack's message-a-second slots, so a pause is not asked about every second."""
@@ -44,11 +46,13 @@ class Retry(Exception):
     """Slack did not take the message this time; try again after ``delay`` seconds."""
 
     def __init__(self, reason: str, delay: float, in_flight: bool,
-                 rate_limited: bool = False, refused: bool = False) -> None:
+                 rate_limited: bool = False, refused: bool = False,
+                 everywhere: bool = False) -> None:
         super().__init__(reason)
         self.reason, self.delay = reason, delay
         self.in_flight, self.rate_limited = in_flight, rate_limited
         self.refused = refused  # Slack said no (not 5xx, not the network): may never change
+        self.everywhere = everywhere  # the pause is the workspace's, not the channel's
 
 
 class ChannelGone(Exception):
@@ -79,14 +83,16 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     if not _from_slack(headers):
         return Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's page?); "
                      "Slack may have the call", 0, True)
-    if code in RATE_LIMITED:
-        return Retry(f"rate limited by Slack ({code})", _said_wait(headers), False, True)
+    if code in RATE_LIMITED or code in POSTED_TOO_MUCH:
+        return Retry(f"rate limited by Slack ({code})", _said_wait(headers), False, True,
+                     everywhere=code in POSTED_TOO_MUCH)
     if code in WORKSPACE_MOVING:
         return Retry(f"Slack is moving the workspace into an Enterprise organisation ({code})",
-                     WORKSPACE_WAIT, False, True)
+                     WORKSPACE_WAIT, False, True, everywhere=True)
     if code in POSTING_SUSPENDED:
         return Retry(f"Slack refuses every post of the workspace ({code}: "
-                     f"{POSTING_SUSPENDED[code]})", WORKSPACE_WAIT, False, True)
+                     f"{POSTING_SUSPENDED[code]})", WORKSPACE_WAIT, False, True,
+                     everywhere=True)
     if is_dead_token(code):
         return TokenDead(code)
     if status >= 500 or code in RETRY_LATER:

@@ -92,7 +92,7 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
         sent = _send_or_fall_back(db, client, sub, period, tz, instances)
     except Retry as retry:
         if retry.rate_limited:
-            pacer.rate_limited(retry.delay, now)
+            pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
         log.warning("digest for %s on %r not posted yet (%s); will retry", sub.target_id,
                     sub.topic, retry.reason)
         return 0

@@ -268,7 +268,7 @@ class AlertSender:
             return
         if retry.rate_limited:
             delay = retry.delay
-            self.pacer.rate_limited(delay, now)
+            self.pacer.rate_limited(delay, now, None if retry.everywhere else row.channel)
         else:
             delay = BACKOFF.delay(row.attempts + 1)
         in_flight = retry.in_flight or row.status == "sending"

@@ -117,6 +117,7 @@ class _Faults:
     retry_after: int = 1
     rng: random.Random = field(default_factory=lambda: random.Random(7))
     methods: frozenset[str] | None = None
+    channel: str | None = None  # the faults of fail_next hit only calls naming it
     drops: int = 0
     drop_share: float = 0.0
     drop_methods: frozenset[str] | None = None
@@ -180,12 +181,14 @@ class FakeSlack:
 
     # faults ------------------------------------------------------------------------------
     def fail_next(self, count: int, *, status: int = 429, retry_after: int = 1,
-                  methods: set[str] | None = None) -> None:
-        """Answer the next ``count`` calls (of ``methods``, default any) with ``status``."""
+                  methods: set[str] | None = None, channel: str | None = None) -> None:
+        """Answer the next ``count`` calls (of ``methods``, default any; naming ``channel``,
+        default any: Slack paces posts per channel) with ``status``."""
         with self._lock:
             self._faults.next_status.extend([status] * count)
             self._faults.retry_after = retry_after
             self._faults.methods = frozenset(methods) if methods else None
+            self._faults.channel = channel
 
     def fail_fraction(self, fraction: float, *, status: int = 429, retry_after: int = 0,
                       seed: int = 7, methods: set[str] | None = None) -> None:
@@ -365,11 +368,11 @@ class FakeSlack:
             garbles.pop(0)
         return forwarded
 
-    def _fault_for(self, method: str) -> int | None:
+    def _fault_for(self, method: str, params: dict) -> int | None:
         faults = self._faults
         if not _hit(method, faults.methods):
             return None
-        if faults.next_status:
+        if faults.next_status and faults.channel in (None, params.get("channel")):
             return faults.next_status.pop(0)
         for fraction, status in faults.fractions:
             if faults.rng.random() < fraction:
@@ -379,7 +382,7 @@ class FakeSlack:
     def handle(self, method: str, params: dict, body: dict | None, token: str | None):
         """Return (status, headers, payload) for one call and record it."""
         with self._lock:
-            status = self._fault_for(method)
+            status = self._fault_for(method, params)
             expected = self.app_token if method == "apps.connections.open" else self.token
             if status is None and method not in AUTHLESS and token != expected:
                 payload, status = {"ok": False, "error": "invalid_auth"}, 200

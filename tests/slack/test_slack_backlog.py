@@ -52,3 +52,20 @@ def test_a_backlog_of_hundreds_in_one_channel_never_holds_up_another(runtime, fa
     assert [alert_id_of(m) for m in fake_slack.posts(QUIET)] == [quiet], \
         "the quiet channel's alert goes out at once, beside the busy channel's first"
     assert [alert_id_of(m) for m in fake_slack.posts(BUSY)] == busy[:3], "in order"
+
+
+def test_one_channels_429_never_holds_up_the_others(runtime, fake_slack):
+    db = runtime.store.get()
+    busy = queue_stories(db, BUSY, 3)
+    quiet = queue_stories(db, QUIET, 3)
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"chat.postMessage"},
+                         channel=BUSY)
+    start = datetime.now(UTC)
+    passes(runtime, 4, start)
+    assert [alert_id_of(m) for m in fake_slack.posts(QUIET)] == quiet, \
+        "the other channel posts at Slack's pace, a second apart"
+    assert fake_slack.posts(BUSY) == [], "the channel Slack held back waits its Retry-After"
+    passes(runtime, 4, start + timedelta(seconds=30))
+    assert [alert_id_of(m) for m in fake_slack.posts(BUSY)] == busy, "then goes, in order"
+    assert [c.status for c in fake_slack.calls_to("chat.postMessage", ok_only=False)
+            ].count(429) == 1
