@@ -79,12 +79,18 @@ class FeedEntry:
     title: str | None
     text: str
     published: str | None
+    """The entry's date as its article reads it, in ISO 8601, read once as the feed is read
+    (`5 minutes ago` is five minutes before the poll); None for none that can be read."""
     teaser: bool
-    stamp: float | None = None
     link_names_it: bool = True
     """False when other entries of the feed link to the same page: the link names none."""
     outlet: str | None = None
     """The entry's own `<source>` (RSS 2.0), which an aggregator's feed names for each entry."""
+
+    @property
+    def stamp(self) -> float | None:
+        """Seconds since the epoch of ``published``: the feed's entries are taken in this order."""
+        return datetime.fromisoformat(self.published).timestamp() if self.published else None
 
     @property
     def seen_link(self) -> str | None:
@@ -177,10 +183,10 @@ def _entry(raw: dict, *, written: bytes) -> FeedEntry | None:
         return None
     key = (raw.get("id") or "").strip() or link or _digest(f"{title}\n{text}")
     teaser = len(text) < FULL_TEXT_CHARS or bool(TEASER_ENDINGS.search(text))
-    published = raw.get("published") or raw.get("updated") or None
+    published = normalise_time(raw.get("published") or raw.get("updated") or None)
     outlet = _outlet(raw)
     return FeedEntry(key=key[:1000], link=link, title=_without_outlet(title, outlet), text=text,
-                     published=published, teaser=teaser, stamp=_stamp(published), outlet=outlet)
+                     published=published, teaser=teaser, outlet=outlet)
 
 
 def _link(raw: dict, *, written: bytes) -> str | None:
@@ -210,14 +216,6 @@ def _without_outlet(title: str | None, outlet: str | None) -> str | None:
         if title.endswith(mark + outlet) and len(title) > len(mark + outlet):
             return title[: -len(mark + outlet)].rstrip()
     return title
-
-
-def _stamp(published: str | None) -> float | None:
-    """Seconds since the epoch of the entry's date as its article reads it (feedparser's own
-    reading took `2026` for 1 January and dropped zones it does not know, `CEST`); None for
-    no date, or one outside the years Python holds (`0001-01-01T00:00:00+01:00`)."""
-    when = normalise_time(published)
-    return datetime.fromisoformat(when).timestamp() if when else None
 
 
 def _distinct(entries: list[FeedEntry]) -> list[FeedEntry]:

@@ -4,6 +4,8 @@ feedparser's own reading of them (audit of 2 December, night). A real feed serve
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
@@ -72,3 +74,26 @@ def test_an_entry_dated_by_two_times_of_one_day_is_dated_by_the_first(
     stored = stored_in_order(server, db_path, fresh_db, settings, nlp, [entry(1, FERRY, 10)],
                              [written])
     assert stored == [(FERRY[0], "2026-12-02T15:00:00+00:00")]
+
+
+def test_an_entry_dated_relative_to_now_is_read_once_as_the_feed_is_read(
+        server, db_path, fresh_db, settings, nlp):
+    """A scraped feed's `<pubDate>5 minutes ago</pubDate>` was read twice: for the feed's
+    order as it was polled, and for the article when the worker took it, later (behind a
+    backlog, minutes later), so the article was dated by the worker's clock. It is read
+    once, as the feed is read, and the article keeps that reading."""
+    item = entry(1, FERRY, 10)
+    server.routes["/feed"] = Route(rss([item]).replace(
+        format_datetime(at(10)).encode(), b"5 minutes ago", 1))
+    with transaction(fresh_db):
+        source = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=60,
+                            alert_existing=True)
+    before = datetime.now(UTC).replace(microsecond=0)
+    assert poll_feed(fresh_db, source_row(fresh_db, source), now=at(60),
+                     fetcher=Fetcher(policy=LOOPBACK)).queued == 1
+    after = datetime.now(UTC)
+    time.sleep(2)  # the worker takes the entry later than the poll read it
+    assert IngestWorker(ThreadLocalDb(db_path), settings, nlp=nlp).drain() == 1
+    published = fresh_db.execute("SELECT published FROM articles").fetchone()[0]
+    five = timedelta(minutes=5)
+    assert before - five <= datetime.fromisoformat(published) <= after - five, published
