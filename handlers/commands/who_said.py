@@ -26,17 +26,18 @@ def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltCont
         return
     place = Place(command.get("channel_id"), str(command.get("channel_name") or ""),
                   command.get("user_id"))
-    reply(respond, context, query, here=place.channel, limit=5, share=share, place=place)
+    reply(respond, context, query, here=place.channel, limit=5, share=place if share else None)
 
 
 def reply(respond: Respond, context: BoltContext, query: str, *, here: str | None, limit: int,
-          share: bool = False, wait: float = LOOKUP_WAIT,
-          nothing: str = "No quote matches that.", place: Place | None = None) -> None:
+          share: Place | None = None, wait: float = LOOKUP_WAIT,
+          nothing: str = "No quote matches that.") -> None:
     """The quotes matching ``query``; a guest's only of the stories in their reach (``here``,
     the channel asked in, always counts), found and counted by the search itself. Read as a
     guest only because Slack did not say who asks, the answer is never shared; nor, saying
     why, when it holds a quote of a story the channel does not follow and a guest asks or
-    someone of another organisation may read the conversation (``held_share``, at ``place``)."""
+    someone of another organisation may read the conversation (``held_share``); ``share``: where
+    the answer is posted for all to read, None to answer the asker alone."""
     db = db_of(context)
     reach = reach_of(context, here, wait=wait)
     result = who_said(db, query, limit=limit, stories=None if reach is None else reach.stories)
@@ -45,14 +46,14 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
         said = echo(result.message or nothing, 400)
         answer(respond, f"{said} (searched for “{echo(query, 100)}”){note}")
         return
-    held = held_share(db, context.client, place or Place(here),
-                      (h.article_id for h in result.hits),
+    held = held_share(db, context.client, share, (h.article_id for h in result.hits),
                       guest=reach is not None) if share and not note else None
     outside = held.outside if held else frozenset()
     lines = [f"*Who said* “{echo(query, 100)}”"] + [
         format_hit(hit, here=hit.article_id not in outside) for hit in result.hits]
     text = join_lines(lines) + note
-    answer(respond, f"{text}\n{held.why}" if held else text, share=share and not note and not held)
+    answer(respond, f"{text}\n{held.why}" if held else text,
+           share=share is not None and not note and not held)
 
 
 def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
