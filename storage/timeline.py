@@ -10,25 +10,33 @@ from sqlite_utils import Database
 from bot.models import StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
 
 FIND_LIMIT = 5
+LATEST_UPDATES = 3
 
 
 def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTimeline | None:
-    """The story with its current summary and its first ``limit`` articles; None if unknown."""
+    """The story with its current summary, its first ``limit`` articles and its latest
+    ``LATEST_UPDATES`` updates, newest first; None if unknown."""
     story = db.execute("SELECT id, title, summary, article_count FROM stories WHERE id = ?",
                        [story_id]).fetchone()
     if story is None:
         return None
+    entries = _entries(db, "sa.story_id = ? ORDER BY sa.id LIMIT ?", [story_id, limit])
+    latest = _entries(db, "sa.story_id = ? AND sa.verdict = 'update' ORDER BY sa.id DESC "
+                      "LIMIT ?", [story_id, LATEST_UPDATES])
+    return StoryTimeline(story_id=story[0], title=story[1] or f"story {story[0]}",
+                         summary=tuple(json.loads(story[2] or "[]")),
+                         article_count=story[3] or len(entries), entries=entries, latest=latest)
+
+
+def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...]:
     rows = db.query(
         "SELECT sa.verdict, sa.whats_new, sa.created_at, a.id, a.title, a.source, a.url, "
         "a.published FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-        "WHERE sa.story_id = ? ORDER BY sa.id LIMIT ?", [story_id, limit])
-    entries = tuple(TimelineEntry(
+        "WHERE " + where, params)
+    return tuple(TimelineEntry(
         article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
         when=r["published"] or r["created_at"], verdict=r["verdict"],
         whats_new=tuple(json.loads(r["whats_new"] or "[]"))) for r in rows)
-    return StoryTimeline(story_id=story[0], title=story[1] or f"story {story[0]}",
-                         summary=tuple(json.loads(story[2] or "[]")),
-                         article_count=story[3] or len(entries), entries=entries)
 
 
 def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
 from bot.alerts.mrkdwn import counted, finished, fit, plain, slack_date, within
+from bot.alerts.story_now import Known, known_now
 from bot.models import StoryTimeline, TimelineEntry
 
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
@@ -22,11 +23,10 @@ def timeline_text(timeline: StoryTimeline) -> str:
 
 
 def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
-    summary = finished(" ".join(timeline.summary)) or "No summary yet."
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text",
                                     "text": plain(timeline.title, HEADER_CHARS)}},
-        _section(f"*What we know now:* {fit(summary, SECTION_CHARS - 40)}"),
+        _section(now_text(timeline)),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
             f"Story {timeline.story_id} · {timeline.article_count} articles, oldest first", 300)}]},
     ]
@@ -42,6 +42,26 @@ def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
     if left:
         blocks.append(_section(f"…and {left} more articles"))
     return blocks
+
+
+def now_text(timeline: StoryTimeline) -> str:
+    """The latest updates' facts, newest first, each with its outlet and time, then the first
+    report's summary; the summary alone for a story with no update yet."""
+    summary = finished(" ".join(timeline.summary)) or "No summary yet."
+    known = known_now(timeline)
+    if not known:
+        return f"*What we know now:* {fit(summary, SECTION_CHARS - 40)}"
+    lines = ["*What we know now:*", *(_known_line(k) for k in known)]
+    room = SECTION_CHARS - sum(len(line) + 1 for line in lines) - 40
+    return "\n".join([*lines, f"*First reported:* {fit(summary, room)}"])
+
+
+def _known_line(known: Known) -> str:
+    """One update (at most ~800 characters): who reported it and when, then its facts."""
+    where = " · ".join(x for x in (f"*{fit(plain(known.source, 80), 100)}*" if known.source
+                                   else "", slack_date(known.when) or "") if x)
+    facts = " ".join(fit(plain(finished(fact), 300), 340) for fact in known.facts)
+    return f"• {where}: {facts}" if where else f"• {facts}"
 
 
 def kinds(entries: Sequence[TimelineEntry]) -> list[str]:

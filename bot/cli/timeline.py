@@ -7,6 +7,7 @@ import dataclasses
 import click
 
 from bot.alerts.mrkdwn import counted
+from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import kinds, when_text
 from bot.cli.context import CliContext, emit_json
 from storage.timeline import find_stories, story_timeline
@@ -17,9 +18,10 @@ from storage.timeline import find_stories, story_timeline
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
-    """Show STORY (an id, or words from its title in any order) as it grew: the summary now,
-    then each article in order with its number (for `stories split`), time, source and the
-    facts it added.
+    """Show STORY (an id, or words from its title in any order) as it grew: what it says now
+    (its latest updates' facts, newest first, then the first report's summary), then each
+    article in order with its number (for `stories split`), time, source and the facts it
+    added.
 
     \b
     Example:
@@ -43,7 +45,14 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         emit_json(dataclasses.asdict(grown))
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
-    click.echo(f"Now: {' '.join(grown.summary) or 'no summary yet'}")
+    summary = " ".join(grown.summary) or "no summary yet"
+    known = known_now(grown)
+    click.echo(f"Now: {summary}" if not known else "Now:")
+    for item in known:
+        where = " · ".join(x for x in (item.source, when_text(item.when)) if x)
+        click.echo(f"  • {where}: {' '.join(item.facts)}")
+    if known:
+        click.echo(f"First reported: {summary}")
     for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
         where = " · ".join(x for x in (f"article {entry.article_id}", when_text(entry.when),
                                        entry.source, kind) if x)

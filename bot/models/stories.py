@@ -114,13 +114,15 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class StoryTimeline:
-    """A story as it grew, its current summary first."""
+    """A story as it grew, its current summary first; ``latest``: its latest updates, newest
+    first (what "What we know now" leads with, whatever ``entries`` holds of a long story)."""
 
     story_id: int
     title: str
     summary: tuple[str, ...]
     article_count: int
     entries: tuple[TimelineEntry, ...] = ()
+    latest: tuple[TimelineEntry, ...] = ()
 
 
 @dataclass(frozen=True)

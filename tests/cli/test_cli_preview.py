@@ -57,8 +57,11 @@ def test_a_story_is_found_by_its_words_in_any_order_and_its_articles_can_be_spli
           "unloaded, the harbour office said. Four ships now wait offshore.")
     invoke(db_path, "ingest", str(tmp_path / "b.txt"))
     lines = invoke(db_path, "stories", "timeline", "1").output.splitlines()
-    assert lines[3].startswith("  article ")  # the number stories split takes; was only in --json
-    number = lines[3].split(" · ")[0].split()[-1]
+    assert lines[1] == "Now:" and "Four ships now wait offshore." in lines[2]
+    assert lines[3] == ("First reported: Crane drivers at Lodmark stopped work on Monday, and no "
+                        "ship was unloaded, the harbour office said.")
+    _, second = [line for line in lines if line.startswith("  article ")]  # the number stories
+    number = second.split(" · ")[0].split()[-1]  # split takes; was only in --json
     moved = invoke(db_path, "stories", "split", number)
     assert moved.exit_code == 0 and f"article {number} moved" in moved.output
     missing = invoke(db_path, "stories", "timeline", "harbour", "volcano")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
+from bot.models import RawArticle
 from tests.slack.conftest import run_command
-from tests.slack.test_slack_desk_day import strike
+from tests.slack.test_slack_desk_day import TALKS, published, strike
 
 
 def at_the_start_of_a_second() -> None:
@@ -31,3 +32,27 @@ def test_a_digest_lists_a_story_stored_in_the_second_of_the_subscription(
     [digest] = fake_slack.posts("C0DIGEST")
     assert digest.text == ("Hourly digest · Port strike: 1 new story — Dockworkers walk out at "
                            "Northhaven port")
+
+
+ENDED = ("Northhaven port strike ends with crane deal\n\nThe dockworkers' strike at Northhaven "
+         "port ended on Saturday after the port authority agreed to replace 14 cranes and pay "
+         "a 4% rise. \"We got the safe cranes we asked for,\" union leader Ada Brandt said. "
+         "Container ships will be unloaded again from Monday morning.")
+
+
+def test_story_says_what_we_know_now_from_the_latest_updates(runtime, fake_slack, pipeline):
+    """Before: "What we know now" was the first report's summary (the walkout) after the
+    talks and the strike's end were reported."""
+    strike(pipeline, hours_ago=3)
+    for n, (text, hours_ago) in enumerate(((TALKS, 2), (ENDED, 1))):
+        iso, _ = published(hours_ago)
+        [update] = pipeline.ingest([RawArticle(text=text, origin=f"u{n}", source="Harbour Times",
+                                               url=f"https://harbour.example/{n}", published=iso)])
+        assert update.verdict is not None and update.verdict.kind.value == "update"
+    answer = run_command(runtime, fake_slack, "/story", "1")
+    heading, ended, talks, first = answer["blocks"][1]["text"]["text"].split("\n")
+    assert heading == "*What we know now:*"
+    assert ended.startswith("• *Harbour Times* · <!date^")
+    assert "strike at Northhaven port ended on Saturday" in ended
+    assert "Mediators said talks" in talks and "Mediators said talks" not in ended
+    assert first.startswith("*First reported:* Dockworkers at Northhaven port walked off")
