@@ -37,6 +37,10 @@ LONGEST_WAIT = 300.0
 """Seconds at most that one 429 pauses posting (or a role lookup) for: a Retry-After of hours,
 from a proxy or a fault, would silence every channel until a restart; asking again after five
 minutes costs one call, and Slack answers with a new Retry-After if it still means it."""
+ANSWER_LATE_WAIT = 30.0
+"""Seconds before a call whose answer never came in time (the client's timeout, a gateway's
+504) is looked for: Slack may still be working on it and post it after the client gave up, so
+a look at once finds nothing and posts it twice; three of the client's 10 s timeouts."""
 GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived",
                   "restricted_action", "restricted_action_read_only_channel",
                   "restricted_action_thread_only_channel", "user_disabled", "user_not_found"})
@@ -70,7 +74,15 @@ def call(request: Callable[[], T]) -> T:
             raise
         raise step from exc
     except OSError as exc:
+        if _timed_out(exc):
+            raise Retry("Slack did not answer in time; it may still post it",
+                        ANSWER_LATE_WAIT, True) from exc
         raise Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
+
+
+def _timed_out(exc: OSError) -> bool:
+    """A read timeout, or one urllib wraps (URLError's reason)."""
+    return isinstance(exc, TimeoutError) or isinstance(getattr(exc, "reason", None), TimeoutError)
 
 
 def _next_step(exc: SlackApiError) -> Exception | None:
@@ -80,6 +92,9 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     headers, status, code = exc.response.headers, exc.response.status_code, error_code(exc)
     if status == 429:
         return Retry("rate limited by Slack", retry_after(headers), False, True)
+    if status == 504:  # a gateway between gave up waiting, Slack's or a proxy's page
+        return Retry("Slack's gateway did not get its answer in time (HTTP 504); it may still "
+                     "post it", ANSWER_LATE_WAIT, True)
     if not _from_slack(headers):
         return Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's page?); "
                      "Slack may have the call", 0, True)

@@ -270,7 +270,7 @@ class AlertSender:
             delay = retry.delay
             self.pacer.rate_limited(delay, now, None if retry.everywhere else row.channel)
         else:
-            delay = BACKOFF.delay(row.attempts + 1)
+            delay = max(BACKOFF.delay(row.attempts + 1), retry.delay)
         in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,

@@ -122,6 +122,7 @@ class _Faults:
     drop_share: float = 0.0
     drop_methods: frozenset[str] | None = None
     refusals: list[tuple[str, bool]] = field(default_factory=list)
+    gateway_late: list[tuple[frozenset[str] | None, float]] = field(default_factory=list)
     garbles: list[tuple[frozenset[str] | None, bool]] = field(default_factory=list)
 
 
@@ -151,7 +152,7 @@ class FakeSlack:
         self._faults = _Faults()
         self._lock = threading.Lock()
         self._clock = 0
-        self._delay: tuple[float, frozenset[str] | None] = (0.0, None)
+        self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
@@ -206,9 +207,20 @@ class FakeSlack:
         with self._lock:
             self._faults.refusals.extend([(error, blocks_only)] * count)
 
-    def slow_down(self, seconds: float, *, methods: set[str] | None = None) -> None:
-        """Answer (after doing the work) only ``seconds`` later, to widen crash windows."""
-        self._delay = (seconds, frozenset(methods) if methods else None)
+    def slow_down(self, seconds: float, *, methods: set[str] | None = None,
+                  late: bool = False) -> None:
+        """Answer (after doing the work) only ``seconds`` later, to widen crash windows; or,
+        ``late``, do the work only then (Slack busy: a client that gave up waiting for the
+        answer meanwhile finds the post there only later)."""
+        self._delay = (seconds, frozenset(methods) if methods else None, late)
+
+    def time_out_at_gateway_next(self, count: int, seconds: float, *,
+                                 methods: set[str] | None = None) -> None:
+        """Answer the next ``count`` calls (of ``methods``) 504 at once, as a gateway that gave
+        up waiting on Slack does, while Slack does the work ``seconds`` later all the same."""
+        with self._lock:
+            self._faults.gateway_late.extend(
+                [(frozenset(methods) if methods else None, seconds)] * count)
 
     def drop_next(self, count: int, *, methods: set[str] | None = None) -> None:
         """Do the next ``count`` calls (of ``methods``) and close the connection unanswered."""
@@ -357,6 +369,20 @@ class FakeSlack:
             return True
         return bool(faults.drop_share) and faults.rng.random() < faults.drop_share
 
+    def _gateway_late(self, method: str, params: dict) -> bool:
+        """Whether the next gateway timeout hits ``method``: the work is then done later."""
+        late = self._faults.gateway_late
+        if not late or not _hit(method, late[0][0]):
+            return False
+        seconds = late.pop(0)[1]
+
+        def work() -> None:
+            with self._lock:
+                self._answer(method, params)
+
+        threading.Timer(seconds, work).start()
+        return True
+
     def _garbled(self, method: str, *, take: bool = False) -> bool | None:
         """Whether the next garble hits ``method``: True, the work done first; False, not
         (taken at once); None, no garble."""
@@ -381,6 +407,10 @@ class FakeSlack:
 
     def handle(self, method: str, params: dict, body: dict | None, token: str | None):
         """Return (status, headers, payload) for one call and record it."""
+        seconds, methods, late = self._delay
+        slow = bool(seconds) and (methods is None or method in methods)
+        if slow and late:
+            time.sleep(seconds)
         with self._lock:
             status = self._fault_for(method, params)
             expected = self.app_token if method == "apps.connections.open" else self.token
@@ -390,6 +420,8 @@ class FakeSlack:
                 payload, status = {"ok": False, "error": self.token_error}, 200
             elif status is None and self._garbled(method) is False:
                 payload, status = {}, GARBLED
+            elif status is None and self._gateway_late(method, params):
+                payload, status = {"ok": False, "error": "gateway_timeout"}, 504
             elif status is None:
                 garbled = self._garbled(method, take=True)
                 payload, status = self._answer(method, params), 200
@@ -403,8 +435,7 @@ class FakeSlack:
         headers = {"Retry-After": str(self._faults.retry_after)} if status == 429 else {}
         if method not in AUTHLESS:
             headers["X-OAuth-Scopes"] = ",".join(self.scopes)
-        seconds, methods = self._delay
-        if seconds and (methods is None or method in methods):
+        if slow and not late:
             time.sleep(seconds)
         return status, headers, payload
 
@@ -724,13 +755,16 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             data, kind = json.dumps(payload).encode(), "application/json; charset=utf-8"
             if status == GARBLED:
                 data, kind, status = PROXY_PAGE, "text/html; charset=utf-8", 200
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the client gave up waiting, as Slack sees it
 
     return Handler
 

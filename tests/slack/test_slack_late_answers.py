@@ -1,0 +1,66 @@
+"""A post whose answer never came in time, while Slack posts it a moment later all the same:
+looked for only once Slack has had time to finish, and never posted twice (the real sender
+and a real WebClient over HTTP, the fake Slack, a real SQLite file)."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from slack_sdk import WebClient
+
+from bot.alerts.calls import ANSWER_LATE_WAIT
+from bot.alerts.sender import AlertSender
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from tests.fakes.slack_api import VALID_TOKEN
+from tests.slack.test_slack_sender import follow, new_story
+
+CLIENT_TIMEOUT = 1  # the runtime's is 10 s; a second keeps the test short
+
+
+def sender_for(fake) -> AlertSender:
+    return AlertSender(WebClient(token=VALID_TOKEN, base_url=fake.base_url,
+                                 timeout=CLIENT_TIMEOUT, retry_handlers=[]))
+
+
+def one_story(db) -> None:
+    with transaction(db):
+        topic = add_topic(db, name="Port strike", query="dockworkers")
+    follow(db, topic, "C0DESK")
+    new_story(db, topic)
+
+
+def deliver_every_second(sender: AlertSender, db, start: datetime, seconds: int) -> None:
+    """A pass each virtual second, a moment of real time apart (Slack's late work lands)."""
+    for n in range(seconds):
+        sender.deliver(db, now=start + timedelta(seconds=n))
+        time.sleep(0.05)
+
+
+def test_a_post_slack_makes_after_the_client_gave_up_is_found_not_posted_again(
+        fresh_db, fake_slack):
+    one_story(fresh_db)
+    sender = sender_for(fake_slack)
+    fake_slack.slow_down(CLIENT_TIMEOUT * 1.5, methods={"chat.postMessage"}, late=True)
+    start = datetime.now(UTC) + timedelta(hours=1)
+    deliver_every_second(sender, fresh_db, start, 10)
+    time.sleep(CLIENT_TIMEOUT * 2)  # any post still under way lands
+    assert len(fake_slack.posts("C0DESK")) == 1, "Slack made the first post, late"
+    deliver_every_second(sender, fresh_db, start + timedelta(seconds=ANSWER_LATE_WAIT), 3)
+    time.sleep(CLIENT_TIMEOUT * 2)
+    assert len(fake_slack.posts("C0DESK")) == 1, "found, not posted again"
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+def test_a_post_a_gateway_answered_504_while_slack_made_it_is_not_posted_again(
+        fresh_db, fake_slack):
+    one_story(fresh_db)
+    sender = sender_for(fake_slack)
+    fake_slack.time_out_at_gateway_next(1, 1.5, methods={"chat.postMessage"})
+    start = datetime.now(UTC) + timedelta(hours=1)
+    deliver_every_second(sender, fresh_db, start, 10)
+    time.sleep(2.0)
+    deliver_every_second(sender, fresh_db, start + timedelta(seconds=ANSWER_LATE_WAIT), 3)
+    assert len(fake_slack.posts("C0DESK")) == 1, "posted once, by Slack after its gateway's 504"
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
