@@ -246,20 +246,26 @@ class SlackGate:
 
     def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         declared = environ.get("CONTENT_LENGTH") or ""
-        if not declared.isdigit():
+        if not digits(declared):
             return _refuse(start_response, "411 Length Required", "send a Content-Length")
         if int(declared) > self.max_bytes:
             return _refuse(start_response, "413 Content Too Large",
                            f"Slack requests are at most {self.max_bytes} bytes")
         timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
         signature = environ.get("HTTP_X_SLACK_SIGNATURE") or ""
-        if not timestamp.isdigit() or not signature:
+        if not digits(timestamp) or not signature:
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
         body = environ["wsgi.input"].read(int(declared))
         if not SignatureVerifier(self.signing_secret).is_valid(body, timestamp, signature):
             _warn_unsigned(int(timestamp))
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
         return self.app({**environ, "wsgi.input": io.BytesIO(body)}, start_response)
+
+
+def digits(value: str) -> bool:
+    """A header that is a whole number as HTTP writes one: ``str.isdigit`` also takes "²"
+    (a Latin-1 byte in a header), which ``int`` then refuses with a traceback."""
+    return value.isascii() and value.isdigit()
 
 
 def _refuse(start_response: Callable[..., Any], status: str, why: str) -> list[bytes]:

@@ -308,7 +308,7 @@ class Fetcher:
     def _read(self, url: str, response: urllib3.BaseHTTPResponse, deadline: float) -> bytes:
         cap = self.limits.max_bytes
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > cap:
+        if declared.isascii() and declared.isdigit() and int(declared) > cap:
             raise FetchError(_too_big(url, cap))
         chunks: list[bytes] = []
         size = 0

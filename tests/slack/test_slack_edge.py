@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import socket
 import threading
 
@@ -40,6 +41,20 @@ def test_forged_timestamp_never_makes_the_bot_post_anywhere(runtime, fake_slack)
     reply = post_signed(events_url(runtime), body, headers={"X-Slack-Request-Timestamp": "soon"})
     assert reply.status == 401
     assert fake_slack.calls_to("response_url", ok_only=False) == []
+
+
+@pytest.mark.parametrize("stamp", ["\u00b2", "17\u00b9"])
+def test_a_timestamp_of_superscript_digits_is_refused_without_a_traceback(runtime, fake_slack,
+                                                                          caplog, stamp):
+    """"²" passes str.isdigit but not int(): each such request, unsigned, was a 500 and a
+    traceback of twenty lines in the log, past the one WARNING a minute for unsigned ones."""
+    body = command_body("/topics", "list", response_url=fake_slack.response_url("forged"))
+    for _ in range(3):
+        reply = post_signed(events_url(runtime), body,
+                            headers={"X-Slack-Request-Timestamp": stamp})
+        assert reply.status == 401, reply
+    assert fake_slack.calls_to("response_url", ok_only=False) == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 def test_oversized_slack_body_is_refused_before_it_is_read(runtime, fake_slack):

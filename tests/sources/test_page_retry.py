@@ -299,3 +299,22 @@ def test_a_page_redirecting_to_an_address_that_is_not_one_gives_its_teaser(serve
     moved = poll(fresh_db, source.id, fetcher, at(20))
     assert "not a valid address" in (moved.error or "")
     assert source_row(fresh_db, source.id).failures == 1
+
+
+def test_a_length_in_superscript_digits_is_read_as_no_length(server, fresh_db, fetcher):
+    """`Content-Length: ²` passes str.isdigit but not int(): the ValueError left the poll at the
+    page (no entry of the feed read again, no failure recorded) or at the feed itself."""
+    bridge = Route(page(*BRIDGE), content_type="text/html", declare_length=False,
+                   headers={"Content-Length": "\u00b2"})
+    server.routes["/news/bridge"] = bridge
+    teaser_feed(server, ("b1", "/news/bridge"))
+    source = feed_source(fresh_db, server.url("/feed"), alert_existing=True)
+    result = poll(fresh_db, source.id, fetcher, at(10))
+    assert (result.queued, result.error) == (1, None)
+    last = BRIDGE[1].split("\n\n")[-1][:60]
+    assert any(last in text for text in texts(fresh_db)), "the page, not the teaser"
+    feed = server.routes["/feed"]
+    server.routes["/feed"] = Route(feed.body, declare_length=False,
+                                   headers={"Content-Length": "\u00b2"})
+    again = poll(fresh_db, source.id, fetcher, at(20))
+    assert (again.error, source_row(fresh_db, source.id).failures) == (None, 0)
