@@ -17,11 +17,10 @@ from bot.models import WirewatchError
 from bot.permissions import AFTER_ACK_WAIT, LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.reach import Reach, guest_reach
 from bot.slack.services import CONTEXT_KEY, Services
+from storage.db import row_id
 from storage.state import install_id
 
 MAX_INPUT = 1000
-LARGEST_ID = 2**63 - 1
-"""The largest integer SQLite stores: a longer number names no row (and SQLite refuses it)."""
 MESSAGE_CHARS = 3000
 OPEN_QUOTES = {'"': '"', "“": "”", "„": "“", "”": "”", "«": "»", "'": "'", "‘": "’", "‚": "‘",
                "「": "」", "‹": "›"}
@@ -186,15 +185,6 @@ def said(produce: Callable[[], str], *, then: str) -> str:
         return produce()
     except WirewatchError as exc:
         return f"{echo(str(exc), 400)}\n{then}"
-
-
-def row_id(value: object) -> int | None:
-    """A story's or subscription's id as typed or sent back by a button: ASCII digits within
-    SQLite's range, else None (str.isdigit takes "²", which int() refuses)."""
-    text = str(value or "").strip()
-    if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_ID:
-        return None
-    return int(text)
 
 
 def story_of(db: Database, value: object) -> int | None:

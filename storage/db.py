@@ -24,6 +24,19 @@ FULL_BELOW = 1 << 20
 """Bytes free under which a disk counts as full: SQLite needs 32 KB for its -shm file alone."""
 
 
+LARGEST_ID = 2**63 - 1
+"""SQLite's largest INTEGER: a bigger number given as an id overflows, it names no row."""
+
+
+def row_id(value: object) -> int | None:
+    """A row's id as typed or sent back by a button: ASCII digits within SQLite's range, else
+    None (str.isdigit takes "²", which int() refuses)."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_ID:
+        return None
+    return int(text)
+
+
 class StorageError(BadInput):
     """The database file cannot be opened or used."""
 

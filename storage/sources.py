@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from bot.models import BadInput, SeenFile, Source
 from storage.backoff import Backoff
-from storage.db import insert_row
+from storage.db import insert_row, row_id
 from storage.state import get_state, set_state
 
 KINDS = ("feed", "folder")
@@ -79,8 +79,9 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
 def get_source(db: Database, ident: int | str) -> Source | None:
     """A source by id or by location."""
     text = str(ident).strip()
-    if text.isdigit():
-        rows = list(db.table("sources").rows_where("id = ?", [int(text)]))
+    if text.isascii() and text.isdigit():
+        number = row_id(text)
+        rows = list(db.table("sources").rows_where("id = ?", [number])) if number else []
     else:
         rows = list(db.table("sources").rows_where("location = ?", [text]))
         if not rows and "://" not in text:

@@ -10,6 +10,7 @@ from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import kinds, when_text
 from bot.cli.context import CliContext, emit_json
+from storage.db import row_id
 from storage.timeline import find_stories, story_timeline
 
 
@@ -29,8 +30,10 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         wirewatch stories timeline harbour strike
     """
     text = " ".join(story).strip().removeprefix("#")
-    if text.isdigit():
-        story_id = int(text)
+    if text.isascii() and text.isdigit():
+        story_id = row_id(text)
+        if story_id is None:
+            raise click.ClickException(f"no story {text}")
     else:
         found = find_stories(obj.db, text, limit=1)
         if not found:

@@ -16,7 +16,7 @@ from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import source_lines
-from handlers.common import echo, join_lines, said, split_name
+from handlers.common import echo, join_lines, row_id, said, split_name
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
 from storage.sources import add_source, get_source, remove_source, source_row
@@ -59,10 +59,10 @@ def _add(svc: Services, rest: str) -> str:
     every = None
     match = EVERY.search(rest)
     if match:
-        if not match.group(1).isdigit():
+        every = row_id(match.group(1))
+        if every is None:
             given = echo(match.group(1), 20)
             return f"`--every` takes a number of seconds, not `{given}`.\n{USAGE}"
-        every = int(match.group(1))
         rest = EVERY.sub(" ", rest)
     alert_existing = bool(ALERT_EXISTING.search(rest))
     never_duplicate = bool(NEVER_DUPLICATE.search(rest))
@@ -104,10 +104,9 @@ def _remove(svc: Services, rest: str) -> str:
     ident = slack_url(rest)
     if not ident:
         return USAGE
-    key = int(ident) if ident.isdigit() else ident
-    found = get_source(svc.db, key)
+    found = get_source(svc.db, ident)
     if found and found.kind != "feed":
         return "Watched folders are managed on the server with `wirewatch sources remove`."
     with transaction(svc.db):
-        source = remove_source(svc.db, key)
+        source = remove_source(svc.db, ident)
     return f"Removed {source.kind} #{source.id} {echo(redact(source.location), 200)}."

@@ -67,3 +67,12 @@ def test_a_story_is_found_by_its_words_in_any_order_and_its_articles_can_be_spli
     missing = invoke(db_path, "stories", "timeline", "harbour", "volcano")
     assert missing.exit_code == 1
     assert "wirewatch stories list shows the latest stories" in missing.output
+
+
+def test_a_number_no_row_could_have_is_said_not_a_traceback(db_path):
+    """"²" passes str.isdigit but not int(), and SQLite refuses an integer past 2**63 - 1:
+    `stories timeline` and `sources remove` ended in a ValueError or OverflowError traceback."""
+    for args in (("stories", "timeline", "\u00b2"), ("stories", "timeline", "9" * 20),
+                 ("sources", "remove", "\u00b2"), ("sources", "remove", "9" * 20)):
+        result = invoke(db_path, *args)
+        assert result.exit_code == 1 and result.output.startswith("Error: no "), result.output

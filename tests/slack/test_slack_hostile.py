@@ -10,6 +10,8 @@ import pytest
 from bot.config import ConfigError
 from bot.slack.runtime import SlackRuntime
 from handlers.common import user_text
+from storage.db import transaction
+from storage.sources import add_source, list_sources
 from tests.fakes.signing import SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import events_url, run_command
@@ -45,6 +47,20 @@ def test_hostile_text_gets_a_sensible_answer(runtime, fake_slack, fresh_db, comm
         assert "Traceback" not in body and "Sorry, that did not work" not in body
         assert not any(ping in body for ping in PINGS), body
     assert fresh_db["topics"].exists()
+
+
+@pytest.mark.parametrize("text", ["sources remove \u00b2", "sources remove 99999999999999999999",
+                                  "sources add https://feed.example/rss --every \u00b2"])
+def test_numbers_no_row_could_have_get_an_answer_not_a_failure(runtime, fake_slack, fresh_db,
+                                                               caplog, text):
+    """"²" passes str.isdigit but not int(), and SQLite refuses an integer past 2**63 - 1: an
+    admin's /wirewatch sources got "Sorry, that did not work" and an ERROR with a traceback."""
+    with transaction(fresh_db):
+        add_source(fresh_db, kind="feed", location="https://wire.example/rss", every=300)
+    body = run_command(runtime, fake_slack, "/wirewatch", text)["text"]
+    assert "Sorry, that did not work" not in body and ("no source" in body or "--every" in body)
+    assert [s.location for s in list_sources(fresh_db)] == ["https://wire.example/rss"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 def test_hostile_topic_names_are_stored_and_echoed_safely(runtime, fake_slack, fresh_db):
