@@ -4,20 +4,18 @@ say nothing alerts for an update from a source left out, and an empty `source:` 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
 
 from tests.cli.test_cli import invoke
 from tests.conftest import write
-from tests.stories.test_topic_sources import STREAM
+from tests.stories.test_topic_sources import STREAM, recent
 
 
 def _stream(path, stream=STREAM):
-    """The stream as a .jsonl file, dated over the last hours (older news would not alert)."""
-    start = datetime.now(UTC) - timedelta(hours=len(stream))
-    lines = [json.dumps({"title": text.split("\n")[0], "text": text.split("\n\n", 1)[1],
-                         "source": source, "url": url,
-                         "published": (start + timedelta(hours=i)).isoformat()})
-             for i, (text, source, url, _) in enumerate(stream)]
+    """The stream as a .jsonl file, dated over the last hours (``recent``: older news would
+    not alert)."""
+    lines = [json.dumps({"title": item.text.split("\n")[0], "text": item.text.split("\n\n", 1)[1],
+                         "source": item.source, "url": item.url, "published": item.published})
+             for item in recent(stream)]
     return write(path, "\n".join(lines) + "\n")
 
 
