@@ -1,5 +1,6 @@
 """Changing a topic's query in place: its subscriptions stay, and the stories still running
-are matched again by the new query (ties the new one confirms keep when they matched)."""
+are matched again by the new query (ties the new one confirms keep when they matched, and say
+why by the new query)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from sqlite_utils import Database
 
 from bot.models import Topic
 from bot.stories.query import TopicQueryError, parse_query
-from bot.stories.tracking import RUNNING_LIMIT, link_stories, matching_stories, running_since
+from bot.stories.tracking import RUNNING_LIMIT, matching_stories, running_since
+from storage.articles import now_iso
+from storage.stories import restate_topic_link
 from storage.topics import TopicError, set_query, unlink_running
 
 
@@ -38,4 +41,8 @@ def change_query(db: Database, topic: Topic, query: str, *,
     matched = list(matching_stories(db, node, since=since, limit=RUNNING_LIMIT))
     dropped = unlink_running(db, topic.id, since=since, limit=RUNNING_LIMIT,
                              keep=[row.story_id for row, _ in matched])
-    return QueryChange(topic.query, query, link_stories(db, topic.id, matched), dropped)
+    now = now_iso()
+    for row, result in matched:
+        restate_topic_link(db, story_id=row.story_id, topic_id=topic.id,
+                           article_id=row.article_id, reasons=result.reasons, now=now)
+    return QueryChange(topic.query, query, len(matched), dropped)

@@ -355,6 +355,20 @@ def link_topic(
          json.dumps([asdict(r) for r in reasons], ensure_ascii=False), now])
 
 
+def restate_topic_link(
+    db: Database, *, story_id: int, topic_id: int, article_id: int,
+    reasons: Sequence[MatchReason], now: str,
+) -> None:
+    """Tie a story to a topic whose query changed: why it matches now, and by which article,
+    replace the old query's; a tie already there keeps when it was made."""
+    db.execute(
+        "INSERT INTO story_topics (story_id, topic_id, article_id, reasons, matched_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id, topic_id) DO UPDATE SET "
+        "article_id = excluded.article_id, reasons = excluded.reasons",
+        [story_id, topic_id, article_id,
+         json.dumps([asdict(r) for r in reasons], ensure_ascii=False), now])
+
+
 def latest_seen(db: Database) -> str | None:
     row = db.execute("SELECT max(last_seen) FROM stories").fetchone()
     return row[0] if row else None

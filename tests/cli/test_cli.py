@@ -157,6 +157,18 @@ def test_a_topics_query_is_changed_in_place_keeping_its_subscriptions(db_path, t
     assert invoke(db_path, "topics", "show", "Watch").output.startswith("Watch: dam OR reservoir")
 
 
+def test_a_story_the_edited_query_still_matches_says_why_by_the_new_query(db_path, tmp_path):
+    """Before, `topics show` after `topics edit` gave the old query's terms ("matched: ferry
+    in title") for a story the new query kept, words the topic no longer asks for."""
+    write(tmp_path / "ferry.txt", "Ferry crews strike at Lodmark\n\nFerry crews at Lodmark "
+          "stopped work on Monday over new rosters, their union said.")
+    invoke(db_path, "ingest", str(tmp_path / "ferry.txt"))
+    invoke(db_path, "topics", "add", "Watch", "--query", "ferry")
+    assert invoke(db_path, "topics", "edit", "Watch", "strike AND rosters").exit_code == 0
+    shown = invoke(db_path, "topics", "show", "Watch").output.splitlines()
+    assert shown[2] == "    matched: strike in title; rosters in sentence 1", shown
+
+
 def test_topics_show_says_each_matched_term_once(db_path, tmp_path):
     write(tmp_path / "a.txt", "Strike at the port of Lodmark\n\nCrane drivers at the port of "
           "Lodmark went on strike, and the port of Vell joined the strike at noon.")
