@@ -22,8 +22,10 @@ class HeldByRun(Exception):
 
 def take_run_lock(db_path: Path) -> IO[str]:
     """The lock, held until the returned file is closed; raises HeldByRun, or BadInput naming
-    the file and the fault when it cannot be written (a full disk, a read-only folder)."""
-    path = Path(f"{db_path}-run.lock")
+    the file and the fault when it cannot be written (a full disk, a read-only folder). It
+    sits beside the database's real file, so a run that reaches it through a symbolic link
+    (`current.db`, a folder linked elsewhere) asks for the same lock."""
+    path = Path(f"{db_path.resolve()}-run.lock")
     try:
         lock = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
     except OSError as exc:

@@ -1,0 +1,33 @@
+"""Two `wirewatch run` on one database by mistake, one reaching it through another name: the
+second stops at once (each would post every alert of the outbox: both post it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.cli.test_first_hour import ROOT, one_error_line, wirewatch
+
+
+def test_a_second_run_reaching_the_database_by_a_link_stops_at_once(tmp_path):
+    real = tmp_path / "data" / "w.db"
+    real.parent.mkdir()
+    link = tmp_path / "current.db"
+    link.symlink_to(real)
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
+    first = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(real), "run",
+                              "--console"], env={**clean, "WIREWATCH_NLP_PROCESSES": "0"},
+                             cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert first.stdout and first.stdout.readline().startswith("wirewatch running")
+        line = one_error_line(wirewatch("--db", str(link), "run", "--console"))
+        assert line.startswith(f"Error: another wirewatch run (pid {first.pid}) is already "
+                               f"using {link}")
+        vacuum = one_error_line(wirewatch("--db", str(link), "db", "vacuum"))
+        assert vacuum.startswith(f"Error: a wirewatch run (pid {first.pid}) is using {link}")
+    finally:
+        first.terminate()
+        first.communicate(timeout=60)
+    assert first.returncode == 0
