@@ -237,10 +237,19 @@ def _sentence_row(sentence: SentenceContent) -> list:
     return row if sentence.figures is None else [*row, sentence.figures]
 
 
-def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, now: str) -> int:
+def create_story(db: Database, *, title: str, summary: list[str], seen_at: str, now: str,
+                 continues: int | None = None) -> int:
+    """A new story; ``continues``: the earlier story it takes up again, if any."""
     return insert_row(db, "stories", {
         "title": title, "summary": json.dumps(summary, ensure_ascii=False), "created_at": now,
-        "updated_at": now, "article_count": 0, "last_seen": seen_at})
+        "updated_at": now, "article_count": 0, "last_seen": seen_at, "continues": continues})
+
+
+def continued_story(db: Database, story_id: int) -> tuple[int, str] | None:
+    """The earlier story (id, title) this one continues, while it is stored."""
+    row = db.execute("SELECT e.id, e.title FROM stories s JOIN stories e ON e.id = s.continues "
+                     "WHERE s.id = ?", [story_id]).fetchone()
+    return (row[0], row[1] or f"story {row[0]}") if row else None
 
 
 def _compact(value: object) -> str:

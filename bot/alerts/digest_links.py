@@ -22,12 +22,13 @@ def with_thread_links(db: Database, client: WebClient, target: str,
     linked = []
     for item in items:
         thread = story_thread(db, item.story_id, target)
-        url = _permalink(client, thread.channel, thread.ts) if thread else None
+        url = permalink(client, thread.channel, thread.ts) if thread else None
         linked.append(replace(item, thread_url=url) if url else item)
     return linked
 
 
-def _permalink(client: WebClient, channel: str, ts: str) -> str | None:
+def permalink(client: WebClient, channel: str, ts: str) -> str | None:
+    """The message's permalink; None when Slack will not give one (best effort)."""
     try:
         link = client.chat_getPermalink(channel=channel, message_ts=ts).get("permalink")
     except (SlackApiError, OSError) as exc:

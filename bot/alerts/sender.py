@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from bot.alerts.blocks import blocks_as_text
 from bot.alerts.calls import LONGEST_WAIT, ChannelGone, Retry, call, error_code
+from bot.alerts.earlier_story import with_earlier_story
 from bot.alerts.history import EARLIER_BOT, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
@@ -175,6 +176,9 @@ class AlertSender:
             if settled is not None:
                 return settled
         text, blocks = alert_message(db, row, standalone=thread_ts is None)
+        if row.kind == "new" and thread_ts is None and row.story_id is not None:
+            text, blocks = with_earlier_story(db, self.client, story_id=row.story_id,
+                                              target=row.channel, text=text, blocks=blocks)
         with transaction(db):
             outbox.mark_sending(db, row.id, channel=channel)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])

@@ -55,6 +55,7 @@ EARLIER_SENTENCES = 15_000
 would otherwise hold ~100 MB."""
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
+CONTINUES_DAYS = 14  # how far back a new story's earlier one is looked for (story data's days)
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
 LEAD_CHARS = 400
@@ -342,7 +343,8 @@ class StoryStage:
         elif story_id is None:
             story_id = store.create_story(db, title=prepared.features.title,
                                           summary=list(decision.summary),
-                                          seen_at=prepared.seen_at, now=now)
+                                          seen_at=prepared.seen_at, now=now,
+                                          continues=self._continued(db, prepared, candidates))
         verdict = Verdict(story_id=story_id, kind=VerdictKind(decision.kind),
                           whats_new=decision.whats_new, summary=decision.summary)
         features = prepared.features
@@ -365,6 +367,26 @@ class StoryStage:
         moved_ids = (self._alerting(self._topics(db), set(store.story_topic_ids(db, story_id)),
                                     Matcher(moved_text)) if moved is not None else [])
         return StoryResult(verdict, tuple(topic_ids), moved, tuple(moved_ids), left_out)
+
+    def _continued(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
+        """The earlier story a new one continues: the one it would have joined had that story
+        not gone quiet or aged (a running issue back after days), read ``CONTINUES_DAYS`` back.
+        Said in its alert, which links the earlier thread; the story stays a story of its own."""
+        since = (datetime.fromisoformat(prepared.seen_at) - timedelta(days=CONTINUES_DAYS)
+                 ).isoformat(timespec="seconds")
+        weights = candidates.weights
+        min_shared = self.events.min_shared if self.events else 2
+        shared = store.leading_candidates(db, [(key, weights[key]) for key in
+                                               candidates.index_keys], since=since,
+                                          limit=cluster.MAX_CANDIDATES, min_shared=min_shared)
+        latest, _ = self._latest(db, cluster.shortlist(shared, weights, min_shared=min_shared))
+        vectors = self._vectors(db, latest)
+        names = self._headline_names(latest)
+        stories = {story_id: cluster.Story(vectors[story_id], names[story_id])
+                   for story_id in latest if vectors[story_id]}
+        return cluster.choose(weights, stories, threshold=self.threshold, events=self.events,
+                              names=cluster.headline_names(prepared.features.title_keys),
+                              kept=candidates.kept).story_id
 
     def _split(self, db: Database, article_id: int) -> tuple[StoryMove, MatchText]:
         """The weak joiner leaves its story for a new one (the split path: what `wirewatch

@@ -117,3 +117,10 @@ def m009_join_score(db: Database) -> None:
     db.execute("ALTER TABLE story_features ADD COLUMN join_score REAL")
     db.execute("UPDATE story_features SET join_score = json_extract(data, '$.j'), "
                "data = json_remove(data, '$.j') WHERE json_type(data, '$.j') IS NOT NULL")
+
+
+@MIGRATIONS()
+def m010_continues(db: Database) -> None:
+    """The earlier story a new one takes up again (a running issue back after a quiet spell):
+    its first alert links the earlier thread."""
+    db.execute("ALTER TABLE stories ADD COLUMN continues INTEGER")

@@ -56,3 +56,34 @@ def test_story_says_what_we_know_now_from_the_latest_updates(runtime, fake_slack
     assert "strike at Northhaven port ended on Saturday" in ended
     assert "Mediators said talks" in talks and "Mediators said talks" not in ended
     assert first.startswith("*First reported:* Dockworkers at Northhaven port walked off")
+
+
+AGAIN = ("Northhaven dockworkers walk out again over cranes\n\nDockworkers at Northhaven port "
+         "walked off the job again on Monday, halting container traffic at the main harbour "
+         "for a second time. \"The cranes are still not safe,\" said union leader Ada Brandt. "
+         "The port authority said ships were again being held at anchor.")
+
+
+def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fake_slack,
+                                                                      pipeline, fresh_db):
+    """Before: the walkout coming back after two quiet days got a new thread with no word of
+    the earlier one."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
+    run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
+    time.sleep(1.1)
+    strike(pipeline, hours_ago=60)
+    runtime.deliver_pending()
+    iso, _ = published(1)
+    [again] = pipeline.ingest([RawArticle(text=AGAIN, origin="a1", source="Harbour Times",
+                                          url="https://harbour.example/again", published=iso)])
+    assert again.verdict is not None and again.verdict.kind.value == "new"
+    assert again.verdict.story_id != 1
+    runtime.deliver_pending(now=datetime.now(UTC) + timedelta(seconds=2))
+    first, back = fake_slack.posts("C0DESK")
+    assert back.thread_ts is None
+    assert back.text == ("New story · Port strike: Northhaven dockworkers walk out again over "
+                         "cranes (Harbour Times) — continues an earlier story")
+    thread = f"https://fake.slack.com/archives/C0DESK/p{first.ts.replace('.', '')}"
+    assert back.blocks[2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": (
+        f"↩️ Continues an earlier story: <{thread}|Dockworkers walk out at Northhaven port>")}]}
+    assert "Continues" not in str(first.blocks)
