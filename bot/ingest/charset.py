@@ -15,6 +15,8 @@ _MARKUP = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)"
                      rb"|<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _LATIN1 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii",
            "iso_8859-1", "cp819", "ibm819"}
+NO_WEB_ENCODING = {"unicode-escape", "raw-unicode-escape"}
+"""Codecs Python reads text with and no browser does: they make `\\u003c` in a page a `<`."""
 
 
 def page_text(data: bytes, *, content_type: str | None = None) -> str | bytes:
@@ -55,15 +57,17 @@ def _whatwg(label: str) -> str:
 
 
 def _decoded(data: bytes, encoding: str) -> str | None:
-    """The bytes in that encoding; None when Python does not know it or the bytes are not it
-    (Windows-1252's five unassigned bytes read as Latin-1 reads them)."""
+    """The bytes in that encoding; None when it is no text encoding a browser knows (a page may
+    name `rot13`, `base64` or `undefined`) or the bytes are not it (Windows-1252's five
+    unassigned bytes read as Latin-1 reads them)."""
     try:
-        codecs.lookup(encoding)
+        if codecs.lookup(encoding).name in NO_WEB_ENCODING:
+            return None
     except LookupError:
         return None
     for attempt in (encoding, "latin-1") if encoding == "cp1252" else (encoding,):
         try:
             return data.decode(attempt)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # LookupError: a codec of bytes, not of text
             continue
     return None

@@ -74,3 +74,29 @@ def test_an_ordinary_page_is_read_as_before():
     article = html_to_article(page, origin="page.html")
     assert isinstance(article, RawArticle)
     assert "every crane had been inspected" in article.text
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "undefined", "unicode_escape"])
+def test_a_charset_python_knows_and_no_browser_does_reads_the_page_and_its_neighbours(
+        fresh_db, tmp_path, charset):
+    """A page naming a codec that is no text encoding (`<meta charset="rot13">`, `base64`) or
+    none at all (`undefined`) over bytes that are not UTF-8: decoding raised LookupError or
+    UnicodeError out of the folder's scan, so the files beside it were never read; and
+    `unicode_escape` made `\\u003c` in the page a `<`, which no browser does."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    page = (f'<html><head><meta charset="{charset}"></head><body><article>{ARTICLE}'
+            "<p>Caf\u00e9 owners on the quay said the strike cost them a week, \\u003cb\\u003e."
+            "</p></article></body></html>")
+    (drop / "a-hostile.html").write_bytes(page.encode("latin-1"))
+    (drop / "ferry.txt").write_text(f"{FERRY[0]}\n\n{FERRY[1]}", encoding="utf-8")
+    with transaction(fresh_db):
+        source = source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
+    watcher = FolderWatcher(max_bytes=10_000_000)
+    for second in (0, 1):
+        watcher.scan(fresh_db, source_row(fresh_db, source.id), now=at(second))
+    articles = {r.article.title or r.article.text.split("\n")[0]: r.article
+                for r in pending(fresh_db, limit=10)}
+    assert FERRY[0] in articles, articles
+    page_text = articles["Dockworkers extend strike"].text
+    assert "every crane had been inspected" in page_text and "\\u003cb\\u003e" in page_text

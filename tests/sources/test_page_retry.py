@@ -318,3 +318,17 @@ def test_a_length_in_superscript_digits_is_read_as_no_length(server, fresh_db, f
                                    headers={"Content-Length": "\u00b2"})
     again = poll(fresh_db, source.id, fetcher, at(20))
     assert (again.error, source_row(fresh_db, source.id).failures) == (None, 0)
+
+
+def test_a_page_in_a_charset_no_browser_knows_is_still_read(server, fresh_db, fetcher):
+    """`Content-Type: text/html; charset=base64` over bytes that are not UTF-8: decoding raised
+    LookupError out of the whole poll (no entry of the feed read again, no failure recorded)."""
+    latin1 = page(*BRIDGE).replace(b"</p>", "<p>Caf\u00e9 owners were told.</p>".encode(), 1)
+    server.routes["/news/bridge"] = Route(latin1.decode().encode("latin-1"),
+                                          content_type="text/html; charset=base64")
+    teaser_feed(server, ("b1", "/news/bridge"))
+    source = feed_source(fresh_db, server.url("/feed"), alert_existing=True)
+    result = poll(fresh_db, source.id, fetcher, at(10))
+    assert (result.queued, result.error) == (1, None)
+    last = BRIDGE[1].split("\n\n")[-1][:60]
+    assert any(last in text for text in texts(fresh_db)), "the page, not the teaser"
