@@ -99,7 +99,7 @@ def readers_outside(client: WebClient, place: Place) -> str | None:
                   f"whether {channel} is shared")
     if info is None:
         return UNSAID
-    if info == UNSEEN:
+    if not isinstance(info, dict):  # UNSEEN
         return NOT_IN
     return SHARED if info.get("is_ext_shared") or info.get("is_pending_ext_shared") else None
 
@@ -114,11 +114,11 @@ def _direct(client: WebClient, channel: str, user: str | None) -> str | None:
                     f"whether {channel} is the direct message with {user}")
     if opened is None:
         return UNSAID
-    return None if opened != UNSEEN and opened.get("id") == channel else DIRECT
+    return None if isinstance(opened, dict) and opened.get("id") == channel else DIRECT
 
 
-def _asked(ask: Callable[[], Any], what: str) -> Any:
-    """What ``ask`` got from Slack; ``UNSEEN`` for a conversation wirewatch cannot see; None
+def _asked(ask: Callable[[], dict[str, Any]], what: str) -> dict[str, Any] | str | None:
+    """The conversation ``ask`` got from Slack; ``UNSEEN`` for one wirewatch cannot see; None
     when Slack did not say (logged)."""
     try:
         return ask()
