@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
@@ -65,7 +66,7 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
     """
     rows = store.list_stories(obj.db, limit=limit)
     if as_json:
-        emit_json([asdict(row) for row in rows])
+        emit_json([{**asdict(row), "summary": _sentences(row.summary)} for row in rows])
         return
     if not rows:
         click.echo(f"no stories yet in {where(obj)}; ingest some articles with: "
@@ -73,6 +74,16 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
     for row in rows:
         click.echo(f"#{row.id}  {counted(row.article_count, 'article')}  "
                    f"last {row.last_seen}  {row.title}")
+
+
+def _sentences(stored: str) -> list[str]:
+    """The summary's sentences, as `topics show --json` and `stories timeline --json` give
+    them, not the stored JSON text inside JSON."""
+    try:
+        sentences = json.loads(stored or "[]")
+    except json.JSONDecodeError:
+        return [stored]
+    return [s for s in sentences if isinstance(s, str)] if isinstance(sentences, list) else []
 
 
 @stories.command("split")

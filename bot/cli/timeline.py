@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 import click
@@ -12,6 +13,8 @@ from bot.alerts.timeline_blocks import kinds, when_text
 from bot.cli.context import CliContext, emit_json
 from storage.db import row_id
 from storage.timeline import find_stories, story_timeline
+
+_LATEST = "wirewatch stories list shows the latest stories with their numbers"
 
 
 @click.command("timeline")
@@ -33,17 +36,16 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     if text.isascii() and text.isdigit():
         story_id = row_id(text)
         if story_id is None:
-            raise click.ClickException(f"no story {text}")
+            raise click.ClickException(f"no story {text}; {_LATEST}")
     else:
         found = find_stories(obj.db, text, limit=1)
         if not found:
-            raise click.ClickException(f"no story or article title holds every word of '{text}'; "
-                                       "wirewatch stories list shows the latest stories "
-                                       "with their numbers")
+            raise click.ClickException(f"no story or article title holds every word of "
+                                       f"'{text}'; {_LATEST}")
         story_id = found[0].id
     grown = story_timeline(obj.db, story_id, limit=1000)
     if grown is None:
-        raise click.ClickException(f"no story {story_id}")
+        raise click.ClickException(f"no story {story_id}; {_LATEST}")
     if as_json:
         emit_json(dataclasses.asdict(grown))
         return
@@ -68,3 +70,9 @@ def register(cli: click.Group) -> None:
     group = cli.commands["stories"]
     assert isinstance(group, click.Group)
     group.add_command(timeline)
+    group.add_command(_show)
+
+
+_show = copy.copy(timeline)
+_show.name, _show.hidden = "show", True
+"""`stories show 3`, as `topics show` reads: a newcomer's first guess, answered by the timeline."""

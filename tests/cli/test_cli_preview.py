@@ -76,3 +76,22 @@ def test_a_number_no_row_could_have_is_said_not_a_traceback(db_path):
                  ("sources", "remove", "\u00b2"), ("sources", "remove", "9" * 20)):
         result = invoke(db_path, *args)
         assert result.exit_code == 1 and result.output.startswith("Error: no "), result.output
+
+
+def test_stories_list_json_gives_the_summary_as_sentences_and_show_is_the_timeline(db_path,
+                                                                                   tmp_path):
+    """Before: `stories list --json` gave the summary as JSON text inside the JSON
+    ("[\\"The new dam…"), and `stories show 1`, as `topics show` reads, was "No such command"; a number
+    that is no story's said only "no story 7"."""
+    write(tmp_path / "dam.txt", "Dam opens on the Tarn\n\nThe new dam on the river Tarn opened "
+          "on Friday after six years of work.")
+    invoke(db_path, "ingest", str(tmp_path / "dam.txt"))
+    [listed] = json.loads(invoke(db_path, "stories", "list", "--json").output)
+    assert listed["summary"] == ["The new dam on the river Tarn opened on Friday after six "
+                                 "years of work."], listed
+    shown = invoke(db_path, "stories", "show", "1")
+    assert shown.exit_code == 0 and shown.output == invoke(db_path, "stories", "timeline",
+                                                           "1").output
+    assert "show" not in invoke(db_path, "stories", "--help").output.split("Commands:")[1]
+    missing = invoke(db_path, "stories", "show", "7")  # was "no story 7", and no more
+    assert missing.exit_code == 1 and "no story 7; wirewatch stories list shows" in missing.output
