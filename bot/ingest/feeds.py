@@ -157,7 +157,8 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     if message and any(m in message for m in TRUNCATED):
         raise FeedError(f"{url} is malformed XML ({message}); the feed looks cut off, "
                         "will retry later")
-    found = [_entry(raw, written=data) for raw in parsed.entries]
+    written = _as_written(data, parsed.get("encoding"))
+    found = [_entry(raw, written=written) for raw in parsed.entries]
     entries = _distinct([e for e in reversed(found) if e is not None])
     if all(e.stamp is not None for e in entries):
         entries.sort(key=lambda e: e.stamp or 0.0)
@@ -172,7 +173,7 @@ def _xml_problem(exc: Any) -> str | None:
     return f"{exc.getMessage()} at line {exc.getLineNumber()}"
 
 
-def _entry(raw: dict, *, written: bytes) -> FeedEntry | None:
+def _entry(raw: dict, *, written: str) -> FeedEntry | None:
     link = _link(raw, written=written)
     title = html_text(raw.get("title") or "") or None
     contents = [c.get("value", "") for c in raw.get("content") or []]
@@ -189,16 +190,23 @@ def _entry(raw: dict, *, written: bytes) -> FeedEntry | None:
                      published=published, teaser=teaser, outlet=outlet)
 
 
-def _link(raw: dict, *, written: bytes) -> str | None:
+def _as_written(data: bytes, encoding: str | None) -> str:
+    """The feed's text in the encoding feedparser read it in (a Latin-1 feed's `ä` is one byte
+    that UTF-8 writes as two)."""
+    try:
+        return data.decode(encoding or "utf-8", "replace")
+    except LookupError:
+        return data.decode("utf-8", "replace")
+
+
+def _link(raw: dict, *, written: str) -> str | None:
     """The entry's link; None for one feedparser made of a guid that is no address, joined to the
-    feed's (`<guid>4711</guid>` and no `<link>`: a page that never was), which the feed's bytes
-    do not hold as written."""
+    feed's (`<guid>4711</guid>` and no `<link>`: a page that never was), which the feed's text
+    does not hold as written."""
     link = (raw.get("link") or "").strip()
-    if raw.get("guidislink") and link == (raw.get("id") or "").strip():
-        as_written = (link.encode("utf-8", "replace"),
-                      link.replace("&", "&amp;").encode("utf-8", "replace"))
-        if not any(form in written for form in as_written):
-            return None
+    made = raw.get("guidislink") and link == (raw.get("id") or "").strip()
+    if made and link not in written and link.replace("&", "&amp;") not in written:
+        return None
     return link or None
 
 

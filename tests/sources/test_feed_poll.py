@@ -219,6 +219,21 @@ def test_a_guid_that_is_no_address_is_not_taken_for_the_entrys_page(server, fres
     assert server.hits("/4711") == 0
 
 
+@pytest.mark.parametrize("encoding", ["ISO-8859-1", "windows-1252", "UTF-16"])
+def test_a_guid_that_is_an_address_is_the_entrys_page_in_a_feed_of_any_encoding(encoding):
+    """A German or French desk's feed in Latin-1, its guid the page's address with an accent in
+    it and no `<link>`: the address was looked for in the feed's bytes as UTF-8, not found, and
+    the entry stored with no page (its Open article gone)."""
+    link = "https://post.example/nachrichten/fähre-fällt-aus"
+    feed = (f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel>'
+            "<title>Kallholm Post</title><link>https://post.example/</link><description>d"
+            f"</description><item><title>Fähre fällt aus</title><guid>{link}</guid>"
+            "<description>Die Fähre nach Kallholm fällt am Montag aus.</description></item>"
+            "</channel></rss>").encode(encoding)
+    [entry] = parse_feed(feed, url="https://post.example/feed").entries
+    assert entry.link == link
+
+
 def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher):
     title, text = BRIDGE
     server.routes["/news/bridge"] = Route(page(title, text), content_type="text/html")
