@@ -21,6 +21,7 @@ from storage.db import row_id
 from storage.state import install_id
 
 MAX_INPUT = 1000
+HELP_WORDS = frozenset({"help", "-h", "--help", "?"})
 MESSAGE_CHARS = 3000
 OPEN_QUOTES = {'"': '"', "“": "”", "„": "“", "”": "”", "«": "»", "'": "'", "‘": "’", "‚": "‘",
                "「": "」", "‹": "›"}
@@ -129,6 +130,12 @@ def requires(action: Action) -> Callable[..., BoltResponse | None]:
 def user_text(text: str | None, *, limit: int = MAX_INPUT) -> str:
     """Command text without control characters or surrounding space, at most ``limit`` chars."""
     return " ".join(clean(text or "").split())[:limit]
+
+
+def asks_help(text: str) -> bool:
+    """`/topics help`, `/story --help`: the command's usage, not a topic, story or quote so named
+    (one so named is still reached in quotes: `/subscribe "help"`)."""
+    return text.strip().lower() in HELP_WORDS
 
 
 def echo(text: str, limit: int = 200) -> str:

@@ -51,6 +51,8 @@ def subscribe_text(db: Database, text: str, command: dict,
     given = bool(head) and last.lower() in store.MODES
     mode = last.lower() if given else "realtime"
     query = head.strip() if given else query
+    if not query:
+        return f"Whose quotes? {USAGE}"
     try:
         check_quote_query(query)
         notify = notify_for(notify_text, target_type)
@@ -85,6 +87,8 @@ def subscribe_text(db: Database, text: str, command: dict,
 
 def unsubscribe_text(db: Database, text: str, command: dict) -> str:
     target_type, target_id, query = _target(text, command)
+    if not query:
+        return f"Whose quotes? {USAGE}"
     with transaction(db):
         removed = store.unsubscribe_quotes(db, query=query, target_type=target_type,
                                            target_id=target_id)

@@ -16,7 +16,7 @@ from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import source_lines
-from handlers.common import echo, join_lines, row_id, said, split_name
+from handlers.common import HELP_WORDS, echo, join_lines, row_id, said, split_name
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
 from storage.sources import add_source, get_source, remove_source, source_row
@@ -46,6 +46,8 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
     who = caller(command)
     if action in ("add", "remove") and not may(who.role, Action.MANAGE_SOURCES):
         return refusal(Action.MANAGE_SOURCES, who)
+    if action in HELP_WORDS:
+        return USAGE
     if action == "list":
         return join_lines(source_lines(svc.db, errors=may(who.role, Action.SEE_SOURCE_ERRORS)))
     if action == "add":

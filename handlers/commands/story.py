@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from handlers.common import answer, db_of, echo, reach_of, row_id, unquote, user_text
+from handlers.common import answer, asks_help, db_of, echo, reach_of, row_id, unquote, user_text
 from handlers.timeline import send_timeline
 from storage.timeline import find_stories
 
-USAGE = ("Usage: `/story ID` or `/story WORDS FROM ITS TITLE` shows a story as it grew: each "
-         "article in order with its source, time and what it added, the summary at the top. "
+USAGE = ("Usage: `/story ID` or `/story WORDS FROM ITS TITLE` shows a story as it grew: what "
+         "we know now at the top (the latest updates' facts, then the first report's summary), "
+         "then each article in order with its source, time and what it added. "
          "Example: `/story harbour strike`")
 
 
@@ -17,7 +18,7 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
     ack()
     text = unquote(user_text(command.get("text"), limit=200))
     db = db_of(context)
-    if not text:
+    if not text or asks_help(text):
         answer(respond, USAGE)
         return
     reach = reach_of(context, command.get("channel_id"))

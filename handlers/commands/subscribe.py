@@ -16,6 +16,7 @@ from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
 from handlers.common import (
     answer,
+    asks_help,
     db_of,
     echo,
     groups_refused,
@@ -80,6 +81,9 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     if not text:
         answer(respond, current(db, command))
         return
+    if asks_help(text):
+        answer(respond, USAGE)
+        return
     resume_person(db, command.get("user_id", ""))
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
@@ -140,7 +144,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
     ack()
     text = user_text(command.get("text"))
     db = db_of(context)
-    if not text:
+    if not text or asks_help(text):
         answer(respond, USAGE)
         return
     if quotes.is_quotes(text):

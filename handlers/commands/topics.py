@@ -18,6 +18,7 @@ from bot.topic_preview import matched_terms
 from handlers.common import (
     OPEN_QUOTES,
     answer,
+    asks_help,
     echo,
     join_lines,
     reach_of,
@@ -54,6 +55,9 @@ def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
             open_topic_modal(client, command["trigger_id"], command.get("channel_id"))
         return
     action = ACTIONS.get(verb.lower()) if verb else list_text
+    if asks_help(verb) and not rest:
+        answer(respond, USAGE)
+        return
     if action is None:
         answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}")
         return
@@ -155,7 +159,9 @@ def remove_text(svc: Services, rest: str, command: dict) -> str:
 def show_text(svc: Services, rest: str, command: dict) -> str:
     db = svc.db
     name = unquote(rest)
-    topic = store.get_topic(db, name) if name else None
+    if not name:
+        return "Which topic? " + USAGE
+    topic = store.get_topic(db, name)
     reach = _reach(command)
     if topic is None or (reach is not None and not reach.topic(topic.id)):
         return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."

@@ -9,7 +9,7 @@ from bot.alerts.mrkdwn import slack_date
 from bot.permissions import LOOKUP_WAIT
 from bot.slack.sharing import Place, held_share
 from bot.who_said import QuoteHit, who_said
-from handlers.common import answer, db_of, echo, join_lines, reach_of, user_text
+from handlers.common import answer, asks_help, db_of, echo, join_lines, reach_of, user_text
 
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
          "`/who-said we will not back down`. Start with `share` to post the answer to the channel.")
@@ -21,7 +21,7 @@ def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltCont
     text = user_text(command.get("text"), limit=MAX_QUERY)
     share = text.lower().startswith("share ")
     query = text[6:].strip() if share else text
-    if not query.strip(" \"'“”‘’«»"):
+    if not query.strip(" \"'“”‘’«»") or asks_help(text):
         answer(respond, USAGE)
         return
     place = Place(command.get("channel_id"), str(command.get("channel_name") or ""),

@@ -40,11 +40,15 @@ def help_text(_: Services, __: str, ___: dict) -> str:
     lines += ["• `{}`: {}".format(*sub.usage.split(": ", 1)) for sub in SUBCOMMANDS.values()]
     lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics edit NAME QUERY`, "
               "`/topics remove NAME`, `/topics show NAME`",
-              "• `/subscribe [me] TOPIC [realtime|hourly|daily]`, `/unsubscribe [me] TOPIC`",
+              "• `/subscribe [me] TOPIC [realtime|hourly|daily] [notify @person @group]`, "
+              "`/unsubscribe [me] TOPIC`",
               "• `/subscribe [me] quotes QUERY`: each new quote by a person "
-              "(`/subscribe quotes person:\"Ada Brandt\"`)",
-              "• `/who-said TEXT`: who said a quote (or the message shortcut *Who said this?*)",
-              "• `/story ID|TITLE WORDS`: a story as it grew, article by article"]
+              "(`/subscribe quotes person:\"Ada Brandt\"`; `/unsubscribe [me] quotes QUERY` "
+              "stops it)",
+              "• `/who-said [share] TEXT`: who said a quote (`share` posts the answer here; or "
+              "the message shortcut *Who said this?*)",
+              "• `/story ID|TITLE WORDS`: a story as it grew, what we know now first",
+              "Each command followed by `help` (`/topics help`) gives its own usage."]
     return "\n".join(lines)
 
 

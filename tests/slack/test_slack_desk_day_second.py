@@ -87,3 +87,26 @@ def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fa
     assert back.blocks[2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": (
         f"↩️ Continues an earlier story: <{thread}|Dockworkers walk out at Northhaven port>")}]}
     assert "Continues" not in str(first.blocks)
+
+
+def test_help_after_any_command_gives_its_usage(runtime, fake_slack):
+    """Before: `/topics help` answered "I don't know `help`", `/subscribe help` "No topic named
+    “help”", `/story help` "No story title contains “help”", `/who-said help` "No quote matches
+    that", `/wirewatch sources help` "I don't know `sources help`"."""
+    for command, text in (("/topics", "help"), ("/subscribe", "help"), ("/unsubscribe", "help"),
+                          ("/story", "help"), ("/who-said", "help"), ("/story", "--help"),
+                          ("/wirewatch", "sources help")):
+        said = run_command(runtime, fake_slack, command, text)["text"]
+        assert said.startswith("Usage: `/") and f"`{command}" in said, (command, said)
+    assert "Each command followed by `help`" in run_command(runtime, fake_slack, "/wirewatch",
+                                                           "help")["text"]
+
+
+def test_a_command_missing_its_argument_asks_for_it(runtime, fake_slack):
+    """Before: `/topics show` answered "No topic named “”", and `/subscribe quotes` "Could not
+    follow “”: the query is empty (at character 1)"."""
+    shown = run_command(runtime, fake_slack, "/topics", "show")["text"]
+    assert shown.startswith("Which topic? Usage: `/topics`")
+    for command in ("/subscribe", "/unsubscribe"):
+        said = run_command(runtime, fake_slack, command, "quotes")["text"]
+        assert said.startswith("Whose quotes? `/subscribe quotes person:"), said
