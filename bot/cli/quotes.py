@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, NoReturn
 
 import click
 
@@ -15,6 +15,8 @@ from bot.nlp.load import load_pipeline
 NO_GOOD_LINE = ('no line of INPUT.jsonl is an article: each line is one JSON object, '
                 '{"id": "a1", "text": "…"}; articles in .txt, .html or .json files are read by '
                 '`wirewatch ingest FILE`, and `wirewatch who-said` then finds their quotes')
+
+SHOWN_BAD = 3
 
 
 @click.group()
@@ -47,20 +49,16 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     Example:
         wirewatch quotes extract archive.jsonl > quotes.jsonl
     """
+    good, bad = _read(input_file)
+    if bad and not good:
+        _refuse(bad)
     from bot.nlp.quotes import quotes_in_doc  # spaCy: imported by this command alone
     from bot.nlp.quotes.statements import statements
 
     say_loading("finding the quotes")
     nlp = load_pipeline(obj.settings.spacy_model)
-    bad = 0
-    docs = _documents(input_file)
-    good: list[tuple[object, str]] = []
-    for item in docs:
-        if isinstance(item, str):
-            bad += 1
-            click.echo(item, err=True)
-        else:
-            good.append(item)
+    for reason in bad:
+        click.echo(reason, err=True)
     texts = (text for _, text in good)
     for (doc_id, _), doc in zip(good, nlp.pipe(texts, batch_size=obj.settings.nlp_batch_size),
                                 strict=True):
@@ -68,10 +66,30 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
         found = found if fragments else statements(doc, found)
         record = {"id": doc_id, "quotes": [quote_record(q) for q in found]}
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
-    if bad and not good:
-        click.echo(NO_GOOD_LINE, err=True)
     if bad:
         raise click.exceptions.Exit(1)
+
+
+def _read(input_file: IO[str]) -> tuple[list[tuple[object, str]], list[str]]:
+    good: list[tuple[object, str]] = []
+    bad: list[str] = []
+    for item in _documents(input_file):
+        if isinstance(item, str):
+            bad.append(item)
+        else:
+            good.append(item)
+    return good, bad
+
+
+def _refuse(bad: list[str]) -> NoReturn:
+    """No line is an article (an article file given, most often): its first few lines, how
+    many more, and what the command reads, before any wait for spaCy; exit status 1."""
+    for reason in bad[:SHOWN_BAD]:
+        click.echo(reason, err=True)
+    if len(bad) > SHOWN_BAD:
+        click.echo(f"… and {len(bad) - SHOWN_BAD} more lines like these", err=True)
+    click.echo(NO_GOOD_LINE, err=True)
+    raise click.exceptions.Exit(1)
 
 
 def _documents(lines: IO[str]) -> Iterator[tuple[object, str] | str]:

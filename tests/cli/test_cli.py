@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.cli.quotes import NO_GOOD_LINE
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 from storage.topics import get_topic, insert_topic
@@ -98,6 +99,11 @@ def test_quotes_extract_given_an_article_file_says_what_it_reads(db_path, tmp_pa
     assert "line 1: not JSON" in result.output  # and only that, for each line, before
     assert "each line is one JSON object" in result.output
     assert "`wirewatch ingest FILE`" in result.output
+    long = write(tmp_path / "long.txt", "\n\n".join(f"Paragraph {n} of the copy." for n in range(12)))
+    lines = invoke(db_path, "quotes", "extract", str(long)).output.splitlines()
+    assert lines == ["line 1: not JSON (Expecting value)", "line 3: not JSON (Expecting value)",
+                     "line 5: not JSON (Expecting value)", "… and 9 more lines like these",
+                     NO_GOOD_LINE]  # was one line for each of the 12 paragraphs, then this
     write(tmp_path / "mixed.jsonl", '{"id": "a", "text": "Nothing quoted."}\nnot json\n')
     mixed = invoke(db_path, "quotes", "extract", str(tmp_path / "mixed.jsonl"))
     assert mixed.exit_code == 1 and "each line is one JSON object" not in mixed.output
