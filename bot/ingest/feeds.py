@@ -52,6 +52,7 @@ FULL_TEXT_CHARS = 1000
 TEASER_ENDINGS = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*$",
                             re.IGNORECASE)
 TRUNCATED = ("no element found", "unclosed token")
+DECLARED_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
 OUTLET_MARKS = (" - ", " – ", " — ", " | ")
 """How an aggregator joins an entry's headline and its outlet's name."""
 PAGES_PER_POLL = 50
@@ -144,7 +145,7 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(io.BytesIO(in_feed(data)), response_headers=headers)
+    parsed = _feedparser(in_feed(data), headers)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
     if not parsed.entries and (not parsed.version or message):
@@ -164,6 +165,19 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
         entries.sort(key=lambda e: e.stamp or 0.0)
     title = parsed.feed.get("title") or None
     return ParsedFeed(title=title, entries=entries, warning=message)
+
+
+def _feedparser(data: bytes, headers: dict[str, str]) -> feedparser.FeedParserDict:
+    """feedparser's reading; a feed naming a codec that reads no text (Python's `undefined`
+    raises UnicodeError for any bytes, which feedparser lets out) is read as one naming no
+    encoding, as a browser reads a page naming one it does not know."""
+    try:
+        return feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except UnicodeError:
+        named = {**headers, "content-type": headers["content-type"].split(";")[0]} \
+            if "content-type" in headers else headers
+        return feedparser.parse(io.BytesIO(DECLARED_ENCODING.sub(rb"\1", data, count=1)),
+                                response_headers=named)
 
 
 def _xml_problem(exc: Any) -> str | None:
@@ -195,7 +209,7 @@ def _as_written(data: bytes, encoding: str | None) -> str:
     that UTF-8 writes as two)."""
     try:
         return data.decode(encoding or "utf-8", "replace")
-    except LookupError:
+    except (LookupError, UnicodeError):
         return data.decode("utf-8", "replace")
 
 

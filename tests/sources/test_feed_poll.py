@@ -234,6 +234,25 @@ def test_a_guid_that_is_an_address_is_the_entrys_page_in_a_feed_of_any_encoding(
     assert entry.link == link
 
 
+@pytest.mark.parametrize("declared", [("undefined", "application/rss+xml"),
+                                      ("utf-8", "application/rss+xml; charset=undefined")])
+def test_a_feed_naming_a_codec_that_reads_no_text_is_read_as_of_unknown_encoding(
+        server, fresh_db, fetcher, declared):
+    """Python's `undefined` codec raises UnicodeError for any text, which feedparser lets out:
+    the poll stopped there, no entry of the feed read, no failure recorded."""
+    encoding, content_type = declared
+    server.routes["/feed"] = Route(
+        f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel>'
+        "<title>Kallholm Post</title><link>https://post.example/</link><description>d"
+        "</description><item><title>Die Fähre fällt aus</title><guid>urn:f1</guid>"
+        "<description>Die Fähre nach Kallholm fällt am Montag aus.</description></item>"
+        "</channel></rss>".encode("latin-1"), content_type=content_type)
+    source = feed_source(fresh_db, server.url("/feed"))
+    result = poll(fresh_db, source.id, fetcher, at(1))
+    assert (result.queued, result.error) == (1, None)
+    assert pending(fresh_db, limit=1)[0].article.title == "Die Fähre fällt aus"
+
+
 def test_teaser_entry_gets_the_linked_pages_main_text(server, fresh_db, fetcher):
     title, text = BRIDGE
     server.routes["/news/bridge"] = Route(page(title, text), content_type="text/html")
