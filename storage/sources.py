@@ -23,6 +23,9 @@ XML_PROBLEM = "feed_xml_problem:"
 MOVED = "feed_moved_from:"
 """State key prefix (and the source's id) of the address a feed answered from before its
 permanent redirect, and when it moved: 'ADDRESS at ISO-TIME'."""
+READ_WHOLE = "feed_read_whole:"
+"""State key prefix (and the source's id) of the digest of the feed's body as last read whole
+(every entry handled); the same body again is not parsed."""
 
 
 class SourceError(BadInput):
@@ -132,9 +135,18 @@ def remove_source(db: Database, ident: int | str) -> Source:
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
-    db.execute("DELETE FROM state WHERE key IN (?, ?)",
-               [xml_problem_key(source.id), f"{MOVED}{source.id}"])
+    db.execute("DELETE FROM state WHERE key IN (?, ?, ?)",
+               [xml_problem_key(source.id), f"{MOVED}{source.id}", f"{READ_WHOLE}{source.id}"])
     return source
+
+
+def read_whole(db: Database, source_id: int) -> str | None:
+    """The digest of the feed's body its last poll read whole, if the last poll did."""
+    return get_state(db, f"{READ_WHOLE}{source_id}") or None
+
+
+def record_read_whole(db: Database, source_id: int, digest: str | None) -> None:
+    set_state(db, f"{READ_WHOLE}{source_id}", digest or "")
 
 
 def xml_problem_key(source_id: int) -> str:
