@@ -61,10 +61,11 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
         wirewatch topics add "NATO membership" 'NATO AND (membership OR invit*)'
         wirewatch topics add "Sybiha" 'person:"Andrii Sybiha" NOT gpe:Russia'
     """
-    if get_topic(obj.db, name) is not None:
-        raise click.ClickException(f"topic '{name}' already exists; to change its query, "
-                                   f"keeping its subscriptions: wirewatch topics edit "
-                                   f"{shell_word(name)} QUERY")
+    there = get_topic(obj.db, name)
+    if there is not None:
+        raise click.ClickException(f"topic '{there.name}' already exists ({there.query}); to "
+                                   "change its query, keeping its subscriptions: wirewatch "
+                                   f"topics edit {shell_word(there.name)} QUERY")
     if query_option is not None and words:
         raise click.ClickException("give the query after the name or with --query, not both")
     if query_option is None and _name_or_query(name, words):
@@ -115,7 +116,7 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
             raise _no_topic(obj, name)
         change = change_query(obj.db, topic, " ".join(words),
                               quiet_hours=obj.settings.story_quiet_hours)
-    click.echo(f"'{name}': {change.old} -> {change.new}")
+    click.echo(f"'{topic.name}': {change.old} -> {change.new}")
     dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} no longer"
                if change.dropped else "")
     click.echo(f"{counted(change.running, 'running story', 'running stories')} match"
@@ -216,10 +217,11 @@ def remove(obj: CliContext, name: str) -> None:
         wirewatch topics remove "NATO membership"
     """
     with transaction(obj.db):
-        if get_topic(obj.db, name) is None:
+        topic = get_topic(obj.db, name)
+        if topic is None:
             raise _no_topic(obj, name)
         remove_topic(obj.db, name)
-    click.echo(f"removed '{name}'")
+    click.echo(f"removed '{topic.name}'")
 
 
 def _no_topic(obj: CliContext, name: str) -> NotFound:

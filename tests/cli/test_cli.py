@@ -92,6 +92,19 @@ def test_a_topic_name_not_found_is_answered_with_the_names_there_are(db_path):
     assert invoke(db_path, "topics", "remove", "port strikes").exit_code == 0
 
 
+def test_a_topic_named_in_other_letters_is_answered_with_its_own_name(db_path):
+    """Before: `topics add "PORT STRIKES"` said "topic 'PORT STRIKES' already exists" and
+    pointed to editing it under that name; edit and remove echoed the letters typed."""
+    invoke(db_path, "topics", "add", "Port strikes", "strike AND port")
+    again = invoke(db_path, "topics", "add", "PORT STRIKES")
+    assert "topic 'Port strikes' already exists (strike AND port); to change its query, keeping " \
+        "its subscriptions: wirewatch topics edit \"Port strikes\" QUERY" in again.output
+    edited = invoke(db_path, "topics", "edit", "port strikes", "strike AND dock*")
+    assert edited.output.startswith("'Port strikes': strike AND port -> strike AND dock*")
+    removed = invoke(db_path, "topics", "remove", "port strikes")
+    assert removed.exit_code == 0 and removed.output == "removed 'Port strikes'\n"
+
+
 def test_quotes_extract_given_an_article_file_says_what_it_reads(db_path, tmp_path):
     write(tmp_path / "a.txt", "Ferry strike\n\n\"We stay out,\" said Ada Brandt.\n")
     result = invoke(db_path, "quotes", "extract", str(tmp_path / "a.txt"))
