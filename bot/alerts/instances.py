@@ -72,7 +72,8 @@ class Instances:
 
     def register(self, db: Database) -> None:
         """Record this run in the database once, before its first post (a write: the caller
-        holds delivery while the database refuses it)."""
+        holds delivery while the database refuses it), and take up the other posters kept
+        there from before it, logged once each as seen before."""
         if self.started is not None:
             return
         with transaction(db):
