@@ -246,7 +246,9 @@ class Taken:
 
 
 def _items(db: Database, sub: Subscription, period: Period) -> Taken:
-    """One item per story, in the order stories first appeared in the period."""
+    """One item per story, in the order stories first appeared in the period; none for a
+    muted story, for an article the topic's ``source:`` terms leave out, or for a story the
+    conversation gets otherwise (``listed_elsewhere``: counted in ``Taken.elsewhere``)."""
     events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until),
                                   after=sub.last_digest_event)
     stories: dict[int, DigestItem] = {}

@@ -137,7 +137,8 @@ def _check_feed(obj: CliContext, source_id: int, url: str, *, allow_private: boo
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def list_(obj: CliContext, as_json: bool) -> None:
-    """List sources with their health, last poll and last error.
+    """List sources with their health, last poll and last error, and the address a feed
+    moved from for good.
 
     \b
     Example:

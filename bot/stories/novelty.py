@@ -336,9 +336,10 @@ def found(
 def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[str, ...],
              previous: SentenceFeatures | None, story: _Story, year: int | None) -> bool:
     """Whether what made the sentence new is too weak for what it is: background, words said
-    before the news, a writer's claim after no news, who someone already named is, views given
-    to no one (on real copy such sentences are context; a new quote or figure still makes news
-    of who someone is, of background and of such views, a new figure of words said before)."""
+    before the news, a writer's claim after no news, who someone already named is or how things
+    have long been, views given to no one (on real copy such sentences are context; a new quote
+    or figure still makes news of who someone is, of how things have been, of background and
+    of such views, a new figure of words said before)."""
     text = sentences[position].text
     strong = bool(STRONG.intersection(reasons))
     return (not strong and background(text, year)) or \
