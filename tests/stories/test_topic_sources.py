@@ -38,17 +38,16 @@ STREAM = ((FIRST, "Example Wire", "https://wire.example/a1", "2026-11-24T06:00:0
           (THIRD, "Example Wire", "https://wire.example/a3", "2026-11-24T18:00:00+00:00"))
 
 
-def recent(stream=STREAM) -> list[RawArticle]:
-    """The stream dated over the last hours (older news would not alert)."""
-    start = datetime.now(UTC) - timedelta(hours=len(stream))
-    return [RawArticle(text=text, origin=url, source=source, url=url,
-                       published=(start + timedelta(hours=i)).isoformat())
-            for i, (text, source, url, _) in enumerate(stream)]
-
-
 def raw(text: str, source: str | None, url: str | None, published: str) -> RawArticle:
     return RawArticle(text=text, origin=url or published, source=source, url=url,
                       published=published)
+
+
+def recent(stream=STREAM) -> list[RawArticle]:
+    """The stream dated over the last hours (older news would not alert)."""
+    start = datetime.now(UTC) - timedelta(hours=len(stream))
+    return [raw(text, source, url, (start + timedelta(hours=i)).isoformat())
+            for i, (text, source, url, _) in enumerate(stream)]
 
 
 @pytest.fixture(scope="module")
