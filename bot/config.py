@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.models import BadInput
 
@@ -138,6 +140,41 @@ def _days(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _hour(env: Mapping[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if not 0 <= value <= 23:
+        raise ConfigError(f"{name} must be an hour from 0 to 23, got {env[name]!r}")
+    return value
+
+
+def check_timezone(timezone: str) -> None:
+    """WIREWATCH_TIMEZONE: a zone Python knows, and no Etc/GMT name read the wrong way round."""
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"WIREWATCH_TIMEZONE {timezone!r} is not a known time zone "
+                          "(use a name such as Europe/London or UTC)") from None
+    backwards = _ETC_GMT.fullmatch(timezone)
+    if backwards and int(backwards.group(2)):
+        sign, hours = backwards.groups()
+        raise ConfigError(
+            f"WIREWATCH_TIMEZONE {timezone!r} is UTC{'-' if sign == '+' else '+'}"
+            f"{int(hours):02d}:00, not UTC{sign}{int(hours):02d}:00 (Etc/GMT names count "
+            "the other way round); name the place instead, such as Europe/Paris or "
+            "America/New_York, which also follows its summer time")
+
+
+_ETC_GMT = re.compile(r"(?:Etc/)?GMT([+-])(\d{1,2})", re.I)
+"""POSIX's zone names, whose sign is the opposite of the offset's: `Etc/GMT+1` is an hour
+behind UTC, and a desk in Paris that sets it gets its daily digest two hours late."""
+
+
+def _timezone(env: Mapping[str, str], name: str) -> str:
+    value = env.get(name) or "UTC"
+    check_timezone(value)
+    return value
+
+
 def _ids(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     """Slack user (U…, W…) and user-group (S…) IDs, separated by commas or spaces."""
     ids = tuple((env.get(name) or "").replace(",", " ").split())
@@ -174,7 +211,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         story_half_life_hours=_half_life(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),
         story_embedding=env.get("WIREWATCH_STORY_EMBEDDING") or "off",
         story_data_days=_days(env, "WIREWATCH_STORY_DATA_DAYS", 14.0),
-        timezone=env.get("WIREWATCH_TIMEZONE") or "UTC",
+        timezone=_timezone(env, "WIREWATCH_TIMEZONE"),
         slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,
         slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
@@ -187,7 +224,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         summary_api_key=env.get("WIREWATCH_SUMMARY_API_KEY") or None,
         summary_timeout=_seconds(env, "WIREWATCH_SUMMARY_TIMEOUT", 10.0),
         host=env.get("WIREWATCH_HOST") or "0.0.0.0",
-        digest_hour=_int(env, "WIREWATCH_DIGEST_HOUR", 8),
+        digest_hour=_hour(env, "WIREWATCH_DIGEST_HOUR", 8),
         ingest_max_bytes=_at_least_one(env, "WIREWATCH_INGEST_MAX_MB", 10) * 1024 * 1024,
         fetch_max_bytes=_at_least_one(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
         fetch_timeout=_seconds(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),

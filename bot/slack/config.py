@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, check_timezone
 
 DEFAULT_API_URL = "https://slack.com/api/"
 
@@ -40,28 +37,12 @@ def check_slack_settings(settings: Settings) -> None:
 
 
 def check_schedule_settings(settings: Settings) -> None:
-    try:
-        ZoneInfo(settings.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"WIREWATCH_TIMEZONE {settings.timezone!r} is not a known time zone "
-                          "(use a name such as Europe/London or UTC)") from None
-    backwards = _ETC_GMT.fullmatch(settings.timezone)
-    if backwards and int(backwards.group(2)):
-        sign, hours = backwards.groups()
-        raise ConfigError(
-            f"WIREWATCH_TIMEZONE {settings.timezone!r} is UTC{'-' if sign == '+' else '+'}"
-            f"{int(hours):02d}:00, not UTC{sign}{int(hours):02d}:00 (Etc/GMT names count "
-            "the other way round); name the place instead, such as Europe/Paris or "
-            "America/New_York, which also follows its summer time")
+    """The same checks as load_settings, for settings made another way (tests, tools)."""
+    check_timezone(settings.timezone)
     if not 0 <= settings.digest_hour <= 23:
         raise ConfigError("WIREWATCH_DIGEST_HOUR must be an hour from 0 to 23")
     if not 0 <= settings.port <= 65535:
         raise ConfigError("PORT must be from 0 to 65535")
-
-
-_ETC_GMT = re.compile(r"(?:Etc/)?GMT([+-])(\d{1,2})", re.I)
-"""POSIX's zone names, whose sign is the opposite of the offset's: `Etc/GMT+1` is an hour
-behind UTC, and a desk in Paris that sets it gets its daily digest two hours late."""
 
 
 def api_url(settings: Settings) -> str:

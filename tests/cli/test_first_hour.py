@@ -206,7 +206,10 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
     ("WIREWATCH_STORY_QUIET_HOURS", "0", "WIREWATCH_STORY_QUIET_HOURS must be a number of hours"),
     ("WIREWATCH_STORY_HALF_LIFE_HOURS", "-18",
      "WIREWATCH_STORY_HALF_LIFE_HOURS must be a number of hours, or 0 for one story per running "
-     "story; got '-18'")])
+     "story; got '-18'"),
+    ("WIREWATCH_DIGEST_HOUR", "25", "WIREWATCH_DIGEST_HOUR must be an hour from 0 to 23, got '25'"),
+    ("WIREWATCH_TIMEZONE", "Europe/Brusels", "WIREWATCH_TIMEZONE 'Europe/Brusels' is not a known"),
+    ("WIREWATCH_TIMEZONE", "Etc/GMT-1", "'Etc/GMT-1' is UTC+01:00, not UTC-01:00")])
 def test_a_setting_out_of_range_is_refused_by_name(name, value, says):
     with pytest.raises(ConfigError) as caught:  # was accepted: every file 'over the -1 MB limit'
         load_settings({name: value})
