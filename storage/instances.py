@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 POSTER = ("install", "boot", "kind", "channel", "ts", "seen_at")
+"""The columns of ``other_posters``, as ``keep_poster`` takes them and ``kept_posters`` gives."""
 
 
 def record_boot(db: Database, boot: str, *, at: str) -> None:

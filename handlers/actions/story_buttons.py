@@ -28,6 +28,7 @@ from storage.timeline import story_brief
 
 SHOWN = 10
 SCANNED = 500
+"""The story's quotes read to find ``SHOWN`` distinct ones: its rewrites and edits repeat them."""
 
 
 def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
