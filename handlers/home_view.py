@@ -5,20 +5,19 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import counted, fit, plain
+from bot.alerts.mrkdwn import fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
-from bot.topic_health import slack_mark
+from handlers.home_topics import topic_blocks
 from storage.mutes import count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
 from storage.subscriptions import MODES, subscriptions_by
-from storage.topics import list_topics, recent_stories
 
 HOME_MODE, HOME_REMOVE = "wirewatch_home_mode", "wirewatch_home_remove"
 HOME_QUOTES_REMOVE, UNMUTE = "wirewatch_home_quotes_remove", "wirewatch_unmute"
 NOTICE = "wirewatch_home_notice"
-SHOWN_SUBSCRIPTIONS, SHOWN_MUTES, SHOWN_TOPICS, STORIES_PER_TOPIC = 20, 12, 15, 3
+SHOWN_SUBSCRIPTIONS, SHOWN_MUTES = 20, 12
 VIEW_BLOCKS, SECTION_CHARS = 100, 3000
 HEADER = {"type": "header", "text": {"type": "plain_text", "text": "wirewatch"}}
 SUBSCRIBE_LISTS = ("`/subscribe` lists those by direct message, and a channel's when typed in "
@@ -43,7 +42,7 @@ def home_blocks(db: Database, user: str, notice: str | None = None, *,
         HEADER, *(alarm or []), *notice_blocks(notice), *subscription_blocks(db, user, viewer),
         *paused_home_section(db, user, hidden=hidden),
         {"type": "divider"}, *mute_blocks(db, user, viewer), {"type": "divider"},
-        *topic_blocks(db, reach)])
+        *topic_blocks(db, reach, mine={s.topic_id for s in subscriptions_by(db, user)})])
 
 
 def short_home(notice: str | None = None) -> list[dict]:
@@ -134,24 +133,6 @@ def mute_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
     if left > 0:
         blocks.append(_section(f"…and {left} more muted {'story' if left == 1 else 'stories'}: "
                                "each unmutes from its channel's “Muted” message"))
-    return blocks
-
-
-def topic_blocks(db: Database, reach: Reach | None = None) -> list[dict]:
-    topics = [t for t in list_topics(db) if reach is None or reach.topic(t.id)]
-    if not topics:
-        return [_section("*Topics*\nNone yet: `/topics add` to track one." if reach is None
-                         else "*Topics*\nNone followed in the channels you are in.")]
-    blocks = [_section("*Topics and their latest stories*")]
-    for topic in topics[:SHOWN_TOPICS]:
-        stories = recent_stories(db, topic.id, limit=STORIES_PER_TOPIC)
-        lines = [f"*{fit(topic.name, 100)}*: `{fit(topic.query, 200)}`"
-                 f"{slack_mark(topic.name, topic.query)}"]
-        lines += [f"• {fit(plain(s.title or 'untitled', 150), 250)} "
-                  f"({counted(s.article_count or 1, 'article', 'articles')})" for s in stories]
-        blocks.append(_section("\n".join(lines) if stories else lines[0] + "\nNo stories yet."))
-    if len(topics) > SHOWN_TOPICS:
-        blocks.append(_section(f"…and {len(topics) - SHOWN_TOPICS} more: `/topics` lists them"))
     return blocks
 
 

@@ -54,6 +54,13 @@ def list_topics(db: Database) -> list[Topic]:
     return _topics(db, "ORDER BY name COLLATE NOCASE")
 
 
+def topics_last_seen(db: Database) -> dict[int, str]:
+    """Each topic with a story: when its latest story was last seen (ISO text, sortable)."""
+    return dict(db.execute(
+        "SELECT st.topic_id, max(coalesce(s.last_seen, s.created_at)) FROM story_topics st "
+        "JOIN stories s ON s.id = st.story_id GROUP BY st.topic_id").fetchall())
+
+
 def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicStory]:
     """The latest stories tied to a topic, newest first, with why they matched."""
     rows = db.execute(

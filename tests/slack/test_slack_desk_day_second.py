@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
-from tests.slack.conftest import run_command
-from tests.slack.test_slack_desk_day import TALKS, published, strike
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from tests.fakes.signing import REPORTER
+from tests.slack.conftest import app_home, run_command
+from tests.slack.test_slack_desk_day import NOW, TALKS, published, strike
+from tests.slack.world import add_article, add_story
 
 
 def at_the_start_of_a_second() -> None:
@@ -110,3 +116,34 @@ def test_a_command_missing_its_argument_asks_for_it(runtime, fake_slack):
     for command in ("/subscribe", "/unsubscribe"):
         said = run_command(runtime, fake_slack, command, "quotes")["text"]
         assert said.startswith("Whose quotes? `/subscribe quotes person:"), said
+
+
+DESK_TOPICS = ("Airports", "Budget", "Climate", "Council", "Courts", "Culture", "Elections",
+               "Energy", "Farming", "Ferries", "Fisheries", "Floods", "Football", "Harbour",
+               "Health", "Hospitals", "Housing", "Jobs", "Police", "Port strike", "Prices",
+               "Rail", "Roads", "Schools", "Science", "Taxes", "Tourism", "Water", "Weather",
+               "Wildfires")
+
+
+def test_app_home_with_30_topics_shows_yours_and_the_busy_ones(runtime, fake_slack, fresh_db):
+    """Before: the first 15 topics by name, each quiet one a section saying "No stories yet.",
+    and the desk's own Wildfires among the 15 left out."""
+    with transaction(fresh_db):
+        ids = [add_topic(fresh_db, name=name, query=name.lower()) for name in DESK_TOPICS]
+        subscribe(fresh_db, topic_id=ids[-1], target_type="user", target_id=REPORTER,
+                  mode="daily", created_by=REPORTER, at=NOW.isoformat())
+    for n, topic in enumerate(ids[::-1][:20]):  # Wildfires, then 19 more, latest last
+        article = add_article(fresh_db, title=f"{DESK_TOPICS[-1 - n]} report {n}")
+        add_story(fresh_db, article_id=article, title=f"{DESK_TOPICS[-1 - n]} report {n}",
+                  topic_ids=(topic,), at=(NOW - timedelta(hours=20 - n)).isoformat())
+    sections = [b["text"]["text"] for b in json.loads(app_home(runtime, fake_slack))["blocks"]
+                if b["type"] == "section"]
+    start = sections.index("*Topics and their latest stories*")
+    topics = [s.split("*")[1] for s in sections[start + 1:start + 16]]
+    assert topics == ["Wildfires", "Fisheries", "Floods", "Football", "Harbour", "Health",
+                      "Hospitals", "Housing", "Jobs", "Police", "Port strike", "Prices", "Rail",
+                      "Roads", "Schools"]
+    assert sections[start + 16:] == [
+        "No stories yet: *Airports*, *Budget*, *Climate*, *Council*, *Courts*, *Culture*, "
+        "*Elections*, *Energy*, *Farming*, *Ferries*",
+        "…and 5 more: `/topics` lists them"]

@@ -1,0 +1,67 @@
+"""App Home's topics: the person's own first, then the latest active; the quiet ones on one line."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlite_utils import Database
+
+from bot.alerts.mrkdwn import counted, fit, plain
+from bot.models import Topic
+from bot.slack.reach import Reach
+from bot.topic_health import slack_mark
+from storage.topics import list_topics, recent_stories, topics_last_seen
+
+SHOWN_TOPICS, STORIES_PER_TOPIC, QUIET_CHARS = 15, 3, 2800
+
+
+def topic_blocks(db: Database, reach: Reach | None = None, *,
+                 mine: Collection[int] = ()) -> list[dict]:
+    """The topics ``mine`` (the person's subscriptions') first, then those whose stories came
+    latest, each with its latest stories; those with none yet named together in one section,
+    so a desk of 30 topics sees its own and the busy ones, not the first 15 by name."""
+    topics = [t for t in list_topics(db) if reach is None or reach.topic(t.id)]
+    if not topics:
+        return [_section("*Topics*\nNone yet: `/topics add` to track one." if reach is None
+                         else "*Topics*\nNone followed in the channels you are in.")]
+    latest = topics_last_seen(db)
+    active = sorted((t for t in topics if t.id in latest or slack_mark(t.name, t.query)),
+                    key=lambda t: latest.get(t.id, ""), reverse=True)
+    active.sort(key=lambda t: t.id not in mine)
+    shown = {t.id for t in active}
+    quiet = [t for t in topics if t.id not in shown]
+    blocks = [_section("*Topics and their latest stories*")]
+    blocks += [_topic_section(db, topic) for topic in active[:SHOWN_TOPICS]]
+    named, line = _quiet_line(quiet)
+    if line:
+        blocks.append(_section(line))
+    left = max(len(active) - SHOWN_TOPICS, 0) + len(quiet) - named
+    if left:
+        blocks.append(_section(f"…and {left} more: `/topics` lists them"))
+    return blocks
+
+
+def _topic_section(db: Database, topic: Topic) -> dict:
+    stories = recent_stories(db, topic.id, limit=STORIES_PER_TOPIC)
+    lines = [f"*{fit(topic.name, 100)}*: `{fit(topic.query, 200)}`"
+             f"{slack_mark(topic.name, topic.query)}"]
+    lines += [f"• {fit(plain(s.title or 'untitled', 150), 250)} "
+              f"({counted(s.article_count or 1, 'article', 'articles')})" for s in stories]
+    return _section("\n".join(lines) if stories else lines[0] + "\nNo stories yet.")
+
+
+def _quiet_line(quiet: list[Topic]) -> tuple[int, str]:
+    """How many quiet topics are named, and the line naming them (within QUIET_CHARS)."""
+    names: list[str] = []
+    size = 0
+    for topic in quiet:
+        name = f"*{fit(topic.name, 100)}*"
+        if size + len(name) + 2 > QUIET_CHARS:
+            break
+        names.append(name)
+        size += len(name) + 2
+    return len(names), ("No stories yet: " + ", ".join(names) if names else "")
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
