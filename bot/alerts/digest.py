@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -60,17 +61,19 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
 
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
                      daily_hour: int = 8, pacer: Pacer | None = None,
-                     token: TokenState | None = None, instances: Instances | None = None) -> int:
+                     token: TokenState | None = None, instances: Instances | None = None,
+                     stopping: threading.Event | None = None) -> int:
     """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many.
     ``instances``: this run's, whose boot id each digest carries beside the database's id, and
-    which is shown what a lookup reads (``bot.alerts.instances``)."""
+    which is shown what a lookup reads (``bot.alerts.instances``); ``stopping`` set: no
+    further digest (the run is stopping; the one under way is settled by the next run)."""
     tz = ZoneInfo(timezone)
     pacer, token = pacer or Pacer(), token or TokenState()
     if not token.usable(client, now):
         return 0
     posted = 0
     for sub in subs.digest_subscriptions(db):
-        if pacer.paused(now) or not token.report().ok:
+        if pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set()):
             break
         since = _parse(sub.last_digest_at or sub.created_at)
         end = _held_end(db, sub, since, period_end(now, mode=sub.mode, tz=tz,

@@ -58,8 +58,10 @@ class AlertSender:
 
     def __init__(self, client: WebClient, *, per_channel_interval: float = 1.0,
                  token: TokenState | None = None, pacer: Pacer | None = None,
-                 instances: Instances | None = None) -> None:
+                 instances: Instances | None = None,
+                 stopping: threading.Event | None = None) -> None:
         self.client = client
+        self.stopping = stopping or threading.Event()  # set: no further post this pass
         self.instances = instances or Instances()
         self.token = token or TokenState()
         self.pacer = pacer or Pacer(per_channel_interval)
@@ -82,7 +84,7 @@ class AlertSender:
             seen: set[str] = set()
             for row in outbox.pending_alerts(db):
                 if self.pacer.paused(now) or self.writes.paused(ALL, now) or \
-                        not self.token.report().ok:
+                        not self.token.report().ok or self.stopping.is_set():
                     break
                 if row.channel in seen:
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from datetime import UTC, datetime
 
 from bot.alerts.digest import send_due_digests
@@ -41,8 +42,9 @@ class SlackRuntime:
         self.app = build_app(settings, services=self.services, verify_token=verify_token)
         self.delivery = delivery_client(settings)
         self.pacer = Pacer()
+        self.stopping = threading.Event()
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,
-                                  instances=self.instances)
+                                  instances=self.instances, stopping=self.stopping)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._socket: SocketRunner | None = None
@@ -66,7 +68,10 @@ class SlackRuntime:
             self._socket.start()
 
     def stop(self) -> None:
-        """Listeners waiting for a role stop waiting first: the exit joins their threads."""
+        """Listeners waiting for a role stop waiting first: the exit joins their threads; a
+        delivery or digest pass under way stops after its call in progress (each waits up to
+        the client's timeout while Slack hangs: a pass of many would hold the stop minutes)."""
+        self.stopping.set()
         self.services.roles.close()
         if self._socket:
             self._socket.stop()
@@ -100,7 +105,8 @@ class SlackRuntime:
             sent = send_due_digests(self.store.get(), self.delivery, now=now,
                                     timezone=self.settings.timezone,
                                     daily_hour=self.settings.digest_hour, pacer=self.pacer,
-                                    token=self.token, instances=self.instances)
+                                    token=self.token, instances=self.instances,
+                                    stopping=self.stopping)
         except sqlite3.OperationalError as exc:
             writes.failed(DIGESTS, str(exc), now)
             return 0
