@@ -151,7 +151,7 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
     """True for lines to drop; metadata lines fill ``fields`` on the way."""
     if furniture.is_ticker(paragraph) or furniture.is_share_prompt(paragraph):
         return True
-    if furniture.is_video_player(paragraph):
+    if furniture.is_video_player(paragraph) or furniture.is_audio_player(paragraph):
         return True
     if furniture.is_related_link(paragraph) or furniture.is_rights_notice(paragraph):
         return True

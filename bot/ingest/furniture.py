@@ -144,6 +144,18 @@ TITLE_RUN = 5
 """Words a repeated run must have, all different: a player shows its clip's title twice (as the
 caption and beside the play button), and prose that repeats five words in one line is rare,
 but a chant ('no more cuts. No more cuts.') or a word said over and over repeats within a run."""
+AUDIO_PLAYER = re.compile(r"\bListen\s*·\s*(?:(?:\d{1,2}:)?\d{1,2}:\d\d\s*){1,2}$")
+"""An audio player read as text: its clip's title, then 'Listen · 3:56' (its length, often
+twice)."""
+LISTEN_PROMPT = re.compile(
+    r"^\W*(?:(?:want|click|tap|press play) to |audio:\s*)?(?:listen to|hear) (?:this|the) "
+    r"(?:article|story|report)(?: (?:out loud|aloud|now|here))?"
+    r"\s*(?:[·|(-]\s*[\w: ]{0,20}\)?)?[.?!]?"
+    r"(?:\s+(?:hear|listen|play|download|powered by)\b[^.?!\"“”]{0,60}[.?!]?)?$",
+    re.IGNORECASE)
+"""A page's offer to read the article aloud: 'Listen to this article', 'Want to hear this story
+aloud? Listen on Harbour Voice.'"""
+LISTEN_CHARS = 160
 AUTHOR_NOTE = re.compile(rf"^{_PERSON},? (?:is|was) ")
 AUTHOR_MARK = re.compile(r"\b(?:author of|columnist|new book|(?i:follow|find) (?:him|her|them)\b)")
 """What only a note on the writer says: their book, their column, where to follow them."""
@@ -162,7 +174,7 @@ def ends_like_sentence(line: str) -> bool:
 def is_furniture_line(line: str) -> bool:
     """Any line that is page furniture whatever its neighbours (not headlines, which depend)."""
     return (is_ticker(line) or is_share_prompt(line) or is_related_link(line)
-            or is_video_player(line)
+            or is_video_player(line) or is_audio_player(line)
             or is_rights_notice(line) or is_photo_caption(line) or is_credit_line(line)
             or byline_of(line) is not None
             or published_of(line) is not None)
@@ -186,6 +198,16 @@ def is_video_player(line: str) -> bool:
     if not ends_like_sentence(line):
         return True
     return bool(VIDEO_LABEL.search(line)) and runs[-1] in titles[:-1]
+
+
+def is_audio_player(line: str) -> bool:
+    """An audio player's title and length ('Strike talks resume Listen · 3:56 3:56'), or an
+    offer to listen to the article ('Listen to this article'): no prose ends on a clip's
+    length, and the offer is a short line of its own with no one's words in it."""
+    line = line.strip()
+    if AUDIO_PLAYER.search(line):
+        return True
+    return len(line) <= LISTEN_CHARS and bool(LISTEN_PROMPT.match(line))
 
 
 def is_capitals_subhead(line: str) -> bool:

@@ -455,3 +455,19 @@ def test_notes_on_the_writer_closing_a_piece_are_furniture_but_not_in_the_middle
     article = clean_article(RawArticle(text="\n\n".join(prose + notes), origin="x",
                                        title="Dredging plan backed"))
     assert article.body.split("\n\n") == prose
+
+
+def test_an_audio_player_and_an_offer_to_listen_are_furniture():
+    """A player's clip title and length ('… Listen · 3:56 3:56') and 'Listen to this article'
+    lines; prose about listening stays."""
+    players = ["Harbour Talks Resume As Ferry Crews Return Listen · 3:56 3:56",
+               "Want to hear this story aloud? Listen on Harbour Voice.",
+               "Listen to this story · 4 min",
+               "Listen to this article (5 minutes)"]
+    prose = ["Ferry crews returned to work on Monday.",
+             "The union said members would listen to the offer before voting.",
+             "“Listen to this story,” the skipper told the crowd.",
+             "The meeting lasted until 3:56."]
+    text = "\n\n".join([prose[0], *players[:2], *prose[1:3], *players[2:], prose[3]])
+    article = clean_article(RawArticle(text=text, origin="x", title="Ferry strike"))
+    assert article.body.split("\n\n") == prose
