@@ -62,7 +62,9 @@ LATELY = range(-6, 1)
 
 
 def day_of(published: str | None) -> date | None:
-    """The article's own day (its timestamp's, as written), or None when it has none."""
+    """The article's own day, or None when it has none: the date of its timestamp, which
+    cleaning has put in UTC (an evening report in the Americas is on the next day's date, and
+    its "tomorrow" a day late; the zone it was written in is not kept)."""
     if not published:
         return None
     try:
