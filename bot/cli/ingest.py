@@ -59,6 +59,9 @@ def ingest(obj: CliContext, paths: tuple[str, ...], as_json: bool) -> None:
     if not as_json:
         click.echo(f"{counts[Status.STORED]} stored, {counts[Status.DUPLICATE]} duplicate, "
                    f"{counts[Status.FAILED]} failed")
+        if not any(counts.values()):
+            click.echo(f"nothing to read: {' '.join(paths)} holds no file (hidden ones are "
+                       "left out); ingest reads .txt, .html, .json and .jsonl files", err=True)
     if counts[Status.FAILED]:
         raise SystemExit(1)
 

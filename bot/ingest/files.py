@@ -17,6 +17,10 @@ BINARY_SNIFF_BYTES = 8192
 WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
+ADDRESS = ("an address, not a file or folder: wirewatch sources add URL follows a feed; "
+           "ingest reads files and folders saved here")
+"""`wirewatch ingest https://…`: a path would print it mangled ("https:/…") as no such file."""
+
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
     """Expand folders (recursively, in name order) into the files wirewatch reads."""
@@ -29,6 +33,8 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
                     yield child
         elif path.exists() or path.is_symlink():
             yield path
+        elif "://" in str(given):
+            yield IngestFailure(str(given), ADDRESS)
         else:
             yield IngestFailure(display_name(path), "no such file or folder")
 

@@ -35,6 +35,23 @@ def test_ingest_reports_each_file_and_exits_nonzero_on_failure(db_path, tmp_path
     assert "1 stored, 0 duplicate, 1 failed" in result.stdout
 
 
+def test_ingest_of_an_address_or_an_empty_folder_says_what_it_reads(db_path, tmp_path):
+    """Before: `ingest https://example.com/rss` failed as "https:/example.com/rss: no such
+    file or folder", and an empty folder gave "0 stored, 0 duplicate, 0 failed" alone."""
+    address = invoke(db_path, "ingest", "https://example.com/rss")
+    assert address.exit_code == 1
+    assert address.output.splitlines()[0] == (
+        "failed     https://example.com/rss: an address, not a file or folder: wirewatch "
+        "sources add URL follows a feed; ingest reads files and folders saved here")
+    (tmp_path / "inbox").mkdir()
+    write(tmp_path / "inbox" / ".draft.txt", "Dam opens\n\nThe new dam opened on Friday.")
+    empty = invoke(db_path, "ingest", str(tmp_path / "inbox"))
+    assert empty.exit_code == 0 and empty.output.splitlines() == [
+        "0 stored, 0 duplicate, 0 failed",
+        f"nothing to read: {tmp_path / 'inbox'} holds no file (hidden ones are left out); "
+        "ingest reads .txt, .html, .json and .jsonl files"]
+
+
 def test_ingest_json_output_and_duplicate(db_path, tmp_path):
     path = write(tmp_path / "a.txt", "Dam opens\n\nThe new dam opened on Friday.")
     invoke(db_path, "ingest", str(path))
