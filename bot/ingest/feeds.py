@@ -17,6 +17,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
+from bot.ingest.char_refs import mended
 from bot.ingest.dates import normalise_time
 from bot.ingest.feed_links import named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
@@ -149,7 +150,7 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = _feedparser(in_feed(data), headers)
+    parsed = _feedparser(in_feed(mended(data)), headers, url=url)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
     if not parsed.entries and (not parsed.version or message):
@@ -171,10 +172,21 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     return ParsedFeed(title=title, entries=entries, warning=message)
 
 
-def _feedparser(data: bytes, headers: dict[str, str]) -> feedparser.FeedParserDict:
-    """feedparser's reading; a feed naming a codec that reads no text (Python's `undefined`
-    raises UnicodeError for any bytes, which feedparser lets out) is read as one naming no
-    encoding, as a browser reads a page naming one it does not know."""
+def _feedparser(data: bytes, headers: dict[str, str], *, url: str) -> feedparser.FeedParserDict:
+    """feedparser's reading; anything its fallback parser raises on hostile nesting
+    (`<source><item><link></source></link>`: KeyError) is that feed's failure."""
+    try:
+        return _any_encoding(data, headers)
+    except Exception as exc:
+        raise FeedError(f"{url} could not be read as a feed (feedparser raised "
+                        f"{exc.__class__.__name__}); check the address in a browser, or ask the "
+                        "publisher") from None
+
+
+def _any_encoding(data: bytes, headers: dict[str, str]) -> feedparser.FeedParserDict:
+    """A feed naming a codec that reads no text (Python's `undefined` raises UnicodeError for
+    any bytes, which feedparser lets out) is read as one naming no encoding, as a browser reads
+    a page naming one it does not know."""
     try:
         return feedparser.parse(io.BytesIO(data), response_headers=headers)
     except UnicodeError:

@@ -17,13 +17,15 @@ _OPENS_AS_HTML = re.compile(r"\s*<(?:p|div|h[1-6]|ul|ol|figure|blockquote|articl
 _BREAK_TAG = re.compile(r"<(?:br\s*/?|/?p)>", re.I)
 """A line or paragraph break written as a tag anywhere (a CMS's `First.<br /><br />Next.`):
 unmistakably markup, though the copy does not open with a tag."""
+_NOT_IN_XML = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters lxml refuses in a node's text (a vertical tab from Word in a teaser)."""
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def html_text(fragment: str) -> str:
     """Plain text of an HTML fragment, one paragraph per block element; a ticker in angle
     brackets (`<AAPL.O>`) is text."""
-    fragment = kept_as_text(fragment)
+    fragment = _NOT_IN_XML.sub(_as_break, kept_as_text(fragment))
     if "<" not in fragment:
         return _tidy(unescaped(unescape(fragment)))
     try:
@@ -48,6 +50,11 @@ def readable(text: str) -> str:
     if _OPENS_AS_HTML.match(text) or _BREAK_TAG.search(text):
         return html_text(text)
     return _ENTITY.sub(lambda found: unescape(found.group(0)), text)
+
+
+def _as_break(found: re.Match[str]) -> str:
+    """Word's vertical tab ends a line and its form feed a page; other control characters go."""
+    return {"\x0b": "\n", "\x0c": "\n\n"}.get(found.group(0), "")
 
 
 def _tidy(text: str) -> str:

@@ -387,6 +387,7 @@ def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh
     (Route(b"<html><body><p>Welcome to our site</p></body></html>",
            content_type="text/html"), "not an RSS or Atom feed"),
     (Route(b"x" * 300_000), "larger than"),
+    (Route(b"<source<item<link<</source</link<"), "could not be read as a feed"),
 ])
 def test_broken_feed_is_recorded_with_its_reason_and_backs_off(server, fresh_db, fetcher,
                                                                route, words, caplog):
@@ -441,6 +442,27 @@ def test_feed_with_a_stray_ampersand_is_still_read(server, fresh_db, fetcher):
     source = feed_source(fresh_db, server.url("/feed"))
     assert poll(fresh_db, source.id, fetcher, at(4)).queued == 1
     assert (pending(fresh_db, limit=1)[0].article.title or "").startswith("Salt & pepper")
+
+
+def test_references_to_no_character_and_words_control_characters_leave_the_feed_readable(
+        server, fresh_db, fetcher):
+    """A CMS writing an emoji as its two UTF-16 halves (`&#55357;&#56832;`), a reference past
+    Unicode, and a teaser pasted from Word (a vertical tab after a `<br>`): feedparser's
+    fallback raised on the first two and lxml on the third, out of the whole poll (no entry of
+    the feed read, every poll; no failure recorded). A browser shows U+FFFD for the first two."""
+    feed = rss([item(1, FERRY, 3), item(2, BRIDGE, 4)])
+    feed = feed.replace(escape(FERRY[0]).encode(), escape(FERRY[0]).encode() + b" &#55357;&#56832;",
+                        1).replace(b"</description>", b" &#x110000;</description>", 1)
+    first, second = BRIDGE[1].split("\n\n")[:2]
+    written = escape(first).encode() + b"</p><p>" + escape(second).encode()
+    assert written in feed
+    feed = feed.replace(written, written.replace(b"</p><p>", b"<br>\x0b"), 1)
+    server.routes["/feed"] = Route(feed)
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(5)).queued == 2
+    stored = {row.article.title: row.article.text for row in pending(fresh_db, limit=5)}
+    assert f"{FERRY[0]} \ufffd\ufffd" in stored
+    assert first[:60] in stored[BRIDGE[0]] and second[:60] in stored[BRIDGE[0]]
 
 
 def test_feed_body_naming_a_local_file_is_not_opened(tmp_path):
