@@ -30,6 +30,14 @@ POSTING_SUSPENDED = {
 }
 """Slack's answers when it refuses every post of the workspace, whatever its channel or
 message, until an admin acts: nothing was taken, so wait and post then."""
+POSTS_REFUSED = {
+    "missing_scope": "the bot token lacks chat:write; reinstall the app from slack/manifest.yml",
+    "not_allowed_token_type": "SLACK_BOT_TOKEN is not the app's bot token (xoxb-)",
+    "team_access_not_granted": "the app is not granted this workspace of the organisation; an "
+                               "org admin adds it",
+}
+"""Slack's answers to a post that no other post could get past (the app may post nowhere)
+until an admin acts: each post is held, not failed (a lookup so refused is its own case)."""
 WORKSPACE_WAIT = 60.0
 """Seconds posting pauses after a moving or a suspended workspace's answer: a move takes
 minutes or more, and asking once a minute whether an admin lifted a suspension costs one call."""
@@ -113,6 +121,16 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     if status >= 500 or code in RETRY_LATER:
         return Retry(f"Slack answered {status} {code}", 0, True)
     return ChannelGone(code) if code in GONE else None
+
+
+def post_held(exc: SlackApiError) -> Retry | None:
+    """A post refused for a reason no post could get past (POSTS_REFUSED): a pause for every
+    channel, the message kept; None for any other refusal."""
+    code = error_code(exc)
+    if code not in POSTS_REFUSED:
+        return None
+    return Retry(f"Slack refuses every post of the app ({code}: {POSTS_REFUSED[code]})",
+                 WORKSPACE_WAIT, False, True, everywhere=True)
 
 
 def retry_after(headers: dict | None) -> float:

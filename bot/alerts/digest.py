@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import ChannelGone, Retry, call, error_code
+from bot.alerts.calls import ChannelGone, Retry, call, error_code, post_held
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
@@ -123,6 +123,9 @@ def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, perio
     try:
         return _send_one(db, client, sub, period, tz, instances=instances)
     except SlackApiError as exc:
+        held = post_held(exc)
+        if held:
+            raise held from exc
         log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
                     sub.target_id, sub.topic, error_code(exc))
     return _send_one(db, client, sub, period, tz, instances=instances, plain=True)

@@ -15,7 +15,7 @@ from slack_sdk.web import SlackResponse
 from sqlite_utils import Database
 
 from bot.alerts.blocks import blocks_as_text
-from bot.alerts.calls import LONGEST_WAIT, ChannelGone, Retry, call, error_code
+from bot.alerts.calls import LONGEST_WAIT, ChannelGone, Retry, call, error_code, post_held
 from bot.alerts.earlier_story import with_earlier_story
 from bot.alerts.history import EARLIER_BOT, find_posted
 from bot.alerts.instances import Instances
@@ -205,6 +205,9 @@ class AlertSender:
             raise
         except SlackApiError as exc:
             _raise_if_reply_refused(exc, thread_ts)
+            held = post_held(exc)
+            if held:
+                raise held from exc
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
                         row.id, row.channel, error_code(exc))
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)

@@ -289,6 +289,18 @@ def test_posting_suspended_for_the_workspace_holds_posting_and_loses_nothing(
     _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code)
 
 
+@pytest.mark.parametrize("code", ["missing_scope", "not_allowed_token_type",
+                                  "team_access_not_granted"])
+@pytest.mark.parametrize("kind", ["alert", "digest"])
+def test_a_post_no_post_could_get_past_is_held_not_failed(runtime, fake_slack, fresh_db, topic,
+                                                          kind, code):
+    """Slack answers every post `missing_scope` (the app reinstalled without chat:write),
+    `not_allowed_token_type` or `team_access_not_granted` (an organisation's app not yet
+    granted this workspace) until an admin acts: each alert and digest was failed, one after
+    another, the whole outbox lost; now held, as a suspended workspace holds them."""
+    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code)
+
+
 def _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic: int, kind: str,
                                          code: str) -> None:
     """Slack answers ``code`` to the first four posts: each is a minute's pause for the
