@@ -176,13 +176,18 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
             click.echo(f"    matched: {why}")
 
 
+MOST_DAYS = 36_500
+"""A century: more days than that ran past the calendar (a traceback, OverflowError)."""
+
+
 @topics.command("preview")
 @click.argument("words", metavar="QUERY", nargs=-1, required=True)
 @click.option("--days", default=PREVIEW_DAYS, show_default=True,
+              type=click.IntRange(min=1, max=MOST_DAYS),
               help="How many days of stories to try the query on.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def preview_(obj: CliContext, words: tuple[str, ...], days: float, as_json: bool) -> None:
+def preview_(obj: CliContext, words: tuple[str, ...], days: int, as_json: bool) -> None:
     """Show which stories of the last days QUERY would have matched, and why, without
     adding a topic.
 

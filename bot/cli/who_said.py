@@ -29,6 +29,9 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
         wirewatch who-said "not off the table"
         wirewatch who-said from:Stefanishyna
     """
+    if not " ".join(text).strip():
+        raise click.UsageError('give a few words of the quote: wirewatch who-said "not off the '
+                               'table", or a speaker: wirewatch who-said from:NAME')
     answer = lookup(obj.db, " ".join(text), limit=limit)
     if as_json:
         emit_json(dataclasses.asdict(answer))

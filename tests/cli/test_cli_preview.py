@@ -95,3 +95,17 @@ def test_stories_list_json_gives_the_summary_as_sentences_and_show_is_the_timeli
     assert "show" not in invoke(db_path, "stories", "--help").output.split("Commands:")[1]
     missing = invoke(db_path, "stories", "show", "7")  # was "no story 7", and no more
     assert missing.exit_code == 1 and "no story 7; wirewatch stories list shows" in missing.output
+
+
+def test_preview_days_and_an_empty_who_said_are_refused_as_usage(db_path):
+    """Before: `topics preview strike --days 999999999` ended in a traceback (OverflowError),
+    `--days 0` or `-3` looked at "the last -3 days"; `who-said ""` answered with Slack's
+    `/who-said …` and exit status 0."""
+    for days in ("999999999", "0", "-3"):
+        result = invoke(db_path, "topics", "preview", "strike", "--days", days)
+        assert result.exit_code == 2 and "1<=x<=36500" in result.output, result.output
+    assert invoke(db_path, "topics", "preview", "strike", "--days", "30").exit_code == 0
+    empty = invoke(db_path, "who-said", " ")
+    assert empty.exit_code == 2
+    assert 'give a few words of the quote: wirewatch who-said "not off the table"' in empty.output
+    assert "/who-said" not in empty.output
