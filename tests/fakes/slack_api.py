@@ -117,7 +117,7 @@ class _Faults:
     retry_after: int = 1
     rng: random.Random = field(default_factory=lambda: random.Random(7))
     methods: frozenset[str] | None = None
-    channel: str | None = None  # the faults of fail_next hit only calls naming it
+    channel: str | None = None  # the 429s and 500s hit only calls naming it
     drops: int = 0
     drop_share: float = 0.0
     drop_methods: frozenset[str] | None = None
@@ -192,13 +192,16 @@ class FakeSlack:
             self._faults.channel = channel
 
     def fail_fraction(self, fraction: float, *, status: int = 429, retry_after: int = 0,
-                      seed: int = 7, methods: set[str] | None = None) -> None:
-        """Answer a seeded random ``fraction`` of calls with ``status``; call again to add more."""
+                      seed: int = 7, methods: set[str] | None = None,
+                      channel: str | None = None) -> None:
+        """Answer a seeded random ``fraction`` of calls (naming ``channel``, default any) with
+        ``status``; call again to add more."""
         with self._lock:
             self._faults.fractions.append((fraction, status))
             self._faults.retry_after = retry_after
             self._faults.rng = random.Random(seed)
             self._faults.methods = frozenset(methods) if methods else None
+            self._faults.channel = channel
 
     def refuse_next(self, count: int, *, error: str = "invalid_blocks",
                     blocks_only: bool = True) -> None:
@@ -396,9 +399,9 @@ class FakeSlack:
 
     def _fault_for(self, method: str, params: dict) -> int | None:
         faults = self._faults
-        if not _hit(method, faults.methods):
+        if not _hit(method, faults.methods) or faults.channel not in (None, params.get("channel")):
             return None
-        if faults.next_status and faults.channel in (None, params.get("channel")):
+        if faults.next_status:
             return faults.next_status.pop(0)
         for fraction, status in faults.fractions:
             if faults.rng.random() < fraction:
