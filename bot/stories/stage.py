@@ -56,6 +56,11 @@ would otherwise hold ~100 MB."""
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
 CONTINUES_DAYS = 14  # how far back a new story's earlier one is looked for (story data's days)
+CONTINUES_SIMILARITY = 0.4
+"""How alike (cosine) a new story's first article and one of an earlier story's latest must be
+for the new one to say it continues it: the stories tune half's new stories with an earlier one
+they would have joined but for its age were 274 of 640, most of them only another story of the
+same politics; 29 at 0.4, nearly all the same running issue back (docs/stories.md)."""
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
 LEAD_CHARS = 400
@@ -370,7 +375,8 @@ class StoryStage:
 
     def _continued(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
         """The earlier story a new one continues: the one it would have joined had that story
-        not gone quiet or aged (a running issue back after days), read ``CONTINUES_DAYS`` back.
+        not gone quiet or aged (a running issue back after days), read ``CONTINUES_DAYS`` back,
+        when one of its latest articles is ``CONTINUES_SIMILARITY`` alike (cosine) to this one.
         Said in its alert, which links the earlier thread; the story stays a story of its own."""
         since = (datetime.fromisoformat(prepared.seen_at) - timedelta(days=CONTINUES_DAYS)
                  ).isoformat(timespec="seconds")
@@ -384,9 +390,13 @@ class StoryStage:
         names = self._headline_names(latest)
         stories = {story_id: cluster.Story(vectors[story_id], names[story_id])
                    for story_id in latest if vectors[story_id]}
-        return cluster.choose(weights, stories, threshold=self.threshold, events=self.events,
-                              names=cluster.headline_names(prepared.features.title_keys),
-                              kept=candidates.kept).story_id
+        found = cluster.choose(weights, stories, threshold=self.threshold, events=self.events,
+                               names=cluster.headline_names(prepared.features.title_keys),
+                               kept=candidates.kept).story_id
+        if found is None or max(cluster.cosine(candidates.kept, vector) for vector in
+                                vectors[found]) < CONTINUES_SIMILARITY:
+            return None
+        return found
 
     def _split(self, db: Database, article_id: int) -> tuple[StoryMove, MatchText]:
         """The weak joiner leaves its story for a new one (the split path: what `wirewatch
