@@ -80,6 +80,7 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> Alert
         url=article["url"],
         published=article["published"],
         key_quote=_key_quote(db, article_id),
+        story_title=story["title"] or "",
     )
 
 

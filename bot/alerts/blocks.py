@@ -44,6 +44,7 @@ def alert_blocks(view: AlertView, *, standalone: bool = False, install: str = ""
     story in the channel to thread under) also says what the story is, which the thread would
     have told."""
     blocks: list[dict | None] = [_context(_label(view, standalone=standalone)),
+                                 None if _heads_its_thread(view, standalone=standalone) else
                                  {"type": "header", "text": _plain(view.headline)}]
     if view.kind == "update":
         if standalone:
@@ -76,6 +77,14 @@ def alert_text(view: AlertView, *, standalone: bool = False) -> str:
     if view.kind == "update" and view.whats_new:
         text += f" — {finished(plain(view.whats_new[0], 1000))}"
     return fit(text, FALLBACK_CHARS)
+
+
+def _heads_its_thread(view: AlertView, *, standalone: bool) -> bool:
+    """An update in its story's thread under the headline the thread starts with (a wire's
+    update often keeps it): a header would say it again on every reply of a busy thread."""
+    title = " ".join(view.story_title.split()).casefold()
+    return view.kind == "update" and not standalone and bool(title) and \
+        " ".join(view.headline.split()).casefold() == title
 
 
 def _label(view: AlertView, *, standalone: bool = False) -> str:

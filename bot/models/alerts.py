@@ -16,7 +16,8 @@ class KeyQuote:
 @dataclass(frozen=True)
 class AlertView:
     """Everything one alert shows, gathered once so Slack blocks and the terminal render the same;
-    ``kind`` is new (a new story) or update (new facts in a known story)."""
+    ``kind`` is new (a new story) or update (new facts in a known story); ``story_title``, the
+    story's own (its first report's headline, atop its thread)."""
 
     kind: str
     story_id: int
@@ -29,6 +30,7 @@ class AlertView:
     url: str | None
     published: str | None
     key_quote: KeyQuote | None = None
+    story_title: str = ""
 
 
 @dataclass(frozen=True)

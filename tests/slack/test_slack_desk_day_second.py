@@ -12,7 +12,7 @@ from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import REPORTER
 from tests.slack.conftest import app_home, run_command
-from tests.slack.test_slack_desk_day import NOW, TALKS, published, strike
+from tests.slack.test_slack_desk_day import MARINA, NOW, TALKS, published, strike
 from tests.slack.world import add_article, add_story
 
 
@@ -88,6 +88,11 @@ def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fa
     assert back.blocks[2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": (
         f"↩️ Continues an earlier story: <{thread}|Dockworkers walk out at Northhaven port>")}]}
     assert "Continues" not in str(first.blocks)
+    iso, _ = published(0.5)
+    [marina] = pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
+                                           url="https://harbour.example/marina", published=iso)])
+    assert marina.verdict is not None and marina.verdict.kind.value == "new"
+    assert fresh_db["stories"].get(marina.verdict.story_id)["continues"] is None
 
 
 def test_help_after_any_command_gives_its_usage(runtime, fake_slack):
@@ -142,3 +147,36 @@ def test_app_home_with_30_topics_shows_yours_and_the_busy_ones(runtime, fake_sla
         "No stories yet: *Airports*, *Budget*, *Climate*, *Council*, *Courts*, *Culture*, "
         "*Elections*, *Energy*, *Farming*, *Ferries*",
         "…and 5 more: `/topics` lists them"]
+
+
+COUNT = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
+         "the job on Thursday morning, halting container traffic at the main harbour. By {h} "
+         "o'clock, {n} ships were waiting offshore and {m} trucks were queued at the gates, the "
+         "port authority said.")
+
+
+def test_a_thread_of_15_updates_does_not_repeat_its_headline(runtime, fake_slack, pipeline):
+    """Before: each of the 15 replies, from outlets keeping the first report's headline,
+    opened with that headline as a header, the words atop the thread 15 times over."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
+    run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
+    time.sleep(1.1)
+    strike(pipeline, hours_ago=20)
+    for k in range(15):
+        text = COUNT.format(h=k + 1, n=3 * k + 4, m=11 * k + 20)
+        if k == 14:
+            text = text.replace("Dockworkers walk out at Northhaven port\n",
+                                "Ships queue off Northhaven as strike goes on\n", 1)
+        iso, _ = published(19 - k)
+        [update] = pipeline.ingest([RawArticle(text=text, origin=f"c{k}", source=f"Outlet {k}",
+                                               url=f"https://outlet{k}.example/", published=iso)])
+        assert update.verdict is not None and update.verdict.kind.value == "update"
+    for step in range(20):
+        runtime.deliver_pending(now=datetime.now(UTC) + timedelta(seconds=2 * step))
+    first, *replies = fake_slack.posts("C0DESK")
+    assert len(replies) == 15 and {r.thread_ts for r in replies} == {first.ts}
+    headers = [[b["text"]["text"] for b in r.blocks if b["type"] == "header"] for r in replies]
+    assert headers == [[]] * 14 + [["Ships queue off Northhaven as strike goes on"]]
+    assert all(r.blocks[1]["text"]["text"].startswith("What's new:") for r in replies[:14])
+    assert replies[0].text.startswith("Update · Port strike: Dockworkers walk out at Northhaven "
+                                      "port (Outlet 0) — By 1 o'clock, 4 ships")
