@@ -19,7 +19,7 @@ from bot.config import ConfigError, Settings
 from bot.feed_check import fetch_limits
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.feeds import PollResult, poll_feed
+from bot.ingest.feeds import NEXT_ROUND, PollResult, poll_feed
 from bot.ingest.fetch import Fetcher
 from bot.ingest.folder import FolderWatcher, ScanResult
 from bot.ingest.folder_events import FileEvents
@@ -30,6 +30,7 @@ from bot.scheduler import (
     add_service_jobs,
     build_scheduler,
     catch_up_after_clock_step,
+    poll_again_at,
     sync_sources,
 )
 from bot.slack.server import build_router
@@ -170,8 +171,11 @@ class Runner:
     def _poll(self, db: Database, source: Source, at: datetime) -> PollResult:
         """A poll this process's stop cuts off is not the feed's failure (``poll_feed`` records
         none), so the next start polls it at once instead of backing off as from a broken feed."""
-        return poll_feed(db, source, fetcher=self.fetcher, now=at,
-                         on_queued=self.worker.notify, stopping=lambda: self.stopping)
+        result = poll_feed(db, source, fetcher=self.fetcher, now=at,
+                           on_queued=self.worker.notify, stopping=lambda: self.stopping)
+        if result.round_full and not self.stopping:
+            poll_again_at(self.scheduler, source.id, at=utcnow() + NEXT_ROUND)
+        return result
 
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
         return self._when_due(source_id, now, "scanning folder", self._scan_and_watch)

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -107,6 +108,15 @@ def sync_sources(scheduler: BackgroundScheduler, target: JobTarget, db: Database
 
 def _job_id(source: Source) -> str:
     return f"{source.kind}:{source.id}"
+
+
+def poll_again_at(scheduler: BackgroundScheduler, source_id: int, *, at: datetime) -> None:
+    """Bring a feed's next poll forward to ``at`` (a round of its backlog); the polls after it
+    keep the feed's interval. A feed removed meanwhile has no job: nothing to do."""
+    try:
+        scheduler.modify_job(f"feed:{source_id}", next_run_time=at)
+    except JobLookupError:
+        return
 
 
 def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: Source,

@@ -46,6 +46,12 @@ def pending(db: Database, *, limit: int, now: datetime | None = None,
         {"after": after, "now": iso(now or utcnow()), "limit": limit})]
 
 
+def waiting_from(db: Database, source_id: int) -> int:
+    """How many of a source's articles are queued and not yet stored (or failed for good)."""
+    return int(db.execute("SELECT count(*) FROM inbox WHERE status = 'pending' AND source_id = ?",
+                          [source_id]).fetchone()[0])
+
+
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,
            story_id: int | None = None, verdict: str | None = None,
            reason: str | None = None) -> None:

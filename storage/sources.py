@@ -229,6 +229,9 @@ def first_poll_note(source: Source) -> str | None:
         return None
     if source.alert_existing:
         return "alerts on the entries already in the feed (--alert-existing)"
+    if not source.backlog_done_at and source.backlog_entries:
+        return (f"first poll under way: {source.backlog_entries} existing entries stored as "
+                "background so far, no alerts; the rest in the next rounds")
     if not source.backlog_done_at:
         return "first poll will store the entries already in the feed as background, no alerts"
     count = source.backlog_entries or 0

@@ -21,6 +21,7 @@ from bot.ingest.char_refs import mended
 from bot.ingest.dates import normalise_time
 from bot.ingest.feed_links import named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
+from bot.ingest.held_feeds import Held
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
 from bot.ingest.tickers import in_feed
@@ -28,7 +29,7 @@ from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
 from bot.redact import redact
 from storage.db import transaction
-from storage.inbox import enqueue
+from storage.inbox import enqueue, waiting_from
 from storage.page_attempts import (
     forget_gone_entries,
     forget_page_attempts,
@@ -61,10 +62,17 @@ OUTLET_MARKS = (" - ", " – ", " — ", " | ")
 PAGES_PER_POLL = 50
 """Article pages one poll fetches at most; the rest of a feed's new entries wait for the next
 poll (a feed of thousands of teasers is not a way to flood the sites it links to)."""
+ENTRIES_PER_ROUND = 200
+"""New entries of one feed queued for the language pipeline at once (those still waiting from
+its last poll count): a feed of 10,000 new entries is taken 200 a round, so what other feeds
+bring meanwhile waits behind 200 of them, not 10,000. The rest wait, in order, for the next
+round (``NEXT_ROUND``), each poll's bytes parsed once (``held_feeds``)."""
+NEXT_ROUND = timedelta(seconds=15)
+"""How soon a feed whose poll queued as many entries as a round takes is polled again,
+whatever its interval (one that fetched its 50 article pages waits for its next poll)."""
 MANY_AT_FIRST = 500
 """A first poll of at least this many entries says what it is doing as it starts, and how far it
-got every PROGRESS_EVERY entries: 10,000 entries took a minute and a half before a word."""
-PROGRESS_EVERY = 1000
+got at each round: 10,000 entries took a minute and a half before a word."""
 PAGE_TRIES = 3
 PAGE_PATIENCE = timedelta(minutes=30)
 """An article page that fails in a way that may pass (a timeout, a 503 on a busy news day) is
@@ -117,6 +125,8 @@ class ParsedFeed:
     warning: str | None = None
 
 
+_HELD: Held[ParsedFeed] = Held(4)
+
 @dataclass(frozen=True)
 class PageFailed:
     """A teaser entry whose linked page could not be had: why, whether a later try may get it
@@ -140,7 +150,9 @@ class PollResult:
     error: str | None = None
     background: bool = False
     left: int = 0
-    """Entries not looked at: this poll fetched as many article pages as one poll may."""
+    """Entries not looked at: this poll fetched as many article pages as one poll may, or
+    queued as many entries as one round may (``round_full``)."""
+    round_full: bool = False
     waiting: int = 0
     """Entries whose article page failed in a way that may pass: asked for at the next poll."""
 
@@ -356,7 +368,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
             return PollResult(not_modified=True)
         if read_whole(db, source.id) == _body_digest(response.body):
             return _unchanged(db, source, response, now=now)
-        feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
+        feed = _parsed(response)
     except (FetchError, FeedError) as exc:
         if stopping and stopping():
             log.info("feed #%d %s: poll cut off by the stop (%s); not counted as a failure, "
@@ -366,17 +378,38 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     _remember_move(db, source, response, now=now)
     _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
-    if background and len(feed.entries) >= MANY_AT_FIRST:
+    if background and not source.backlog_entries and len(feed.entries) >= MANY_AT_FIRST:
         log.warning("feed #%d %s: first poll, %d entries in the feed: each is stored as "
-                    "background (no alerts), then read by the language pipeline; this takes a "
-                    "while, and what other sources bring meanwhile waits behind them", source.id,
-                    redact(url), len(feed.entries))
+                    "background (no alerts), then read by the language pipeline, %d at a time; "
+                    "this takes a while, and what other sources bring meanwhile waits behind "
+                    "no more than those", source.id, redact(url), len(feed.entries),
+                    ENTRIES_PER_ROUND)
+    room = ENTRIES_PER_ROUND - waiting_from(db, source.id)
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
-                            stopping=stopping, background=background)
+                            stopping=stopping, background=background, room=room)
     unfinished = bool(stopping and stopping()) or bool(result.left)
+    _hold(response, feed, held=bool(result.left))
     _record_poll(db, source, response, feed, result, now=now, unfinished=unfinished,
                  asked=bool(etag or last_modified))
     return result
+
+
+def _parsed(response: Response) -> ParsedFeed:
+    """The feed, parsed now or by the round before, which left entries of these same bytes."""
+    feed = _HELD.get(_held_key(response))
+    return feed or parse_feed(response.body, url=response.url,
+                              content_type=response.content_type)
+
+
+def _hold(response: Response, feed: ParsedFeed, *, held: bool) -> None:
+    if held:
+        _HELD.keep(_held_key(response), feed)
+    else:
+        _HELD.drop(_held_key(response))
+
+
+def _held_key(response: Response) -> str:
+    return f"{_body_digest(response.body)} {response.url} {response.content_type}"
 
 
 def _unchanged(db: Database, source: Source, response: Response, *, now: datetime) -> PollResult:
@@ -432,11 +465,30 @@ def _record_poll(db: Database, source: Source, response: Response, feed: ParsedF
                     "found by the hourly full fetch): its ETag/Last-Modified do not change with "
                     "its content, so they are no longer sent and every poll reads it whole",
                     source.id, url, result.queued)
-    if result.left:
+    if result.round_full:
+        _log_round(source.id, url, result, total=total if result.background else 0,
+                   entries=len(feed.entries))
+    elif result.left:
         log.warning("feed #%d %s: %d entries not looked at, left for the next poll (at most "
                     "%d article pages a poll)", source.id, url, result.left, PAGES_PER_POLL)
     if result.background and not unfinished:
         _log_backlog(source.id, url, total, waiting=result.waiting)
+
+
+def _log_round(source_id: int, url: str, result: PollResult, *, total: int,
+               entries: int) -> None:
+    """Say how far a feed's backlog got at a round that queued some (not at one that found
+    its last round still waiting for the worker)."""
+    if not result.queued:
+        return
+    if result.background:
+        log.warning("feed #%d %s: first poll, %d of %d entries stored so far; the rest in the "
+                    "next rounds", source_id, url, total, entries)
+        return
+    log.warning("feed #%d %s: %d new entries queued; %d not looked at yet, taken in the next "
+                "rounds (%d of a feed wait for the language pipeline at most, so other sources' "
+                "news is not held behind them)", source_id, url, result.queued, result.left,
+                ENTRIES_PER_ROUND)
 
 
 def _log_backlog(source_id: int, url: str, total: int, *, waiting: int) -> None:
@@ -453,7 +505,8 @@ def _log_backlog(source_id: int, url: str, total: int, *, waiting: int) -> None:
 
 def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,
                    now: datetime, on_queued: Callable[[], None] | None,
-                   stopping: Callable[[], bool] | None, background: bool) -> PollResult:
+                   stopping: Callable[[], bool] | None, background: bool,
+                   room: int) -> PollResult:
     queued = skipped = retry = waiting = pages = 0
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
@@ -461,6 +514,9 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
         if _seen(db, source.id, entry):
             skipped += 1
             continue
+        if queued >= room:
+            return PollResult(queued=queued, skipped=skipped, retry=retry, background=background,
+                              left=len(feed.entries) - n, waiting=waiting, round_full=True)
         if entry.teaser and entry.link:
             if pages == PAGES_PER_POLL:
                 return PollResult(queued=queued, skipped=skipped, retry=retry,
@@ -488,9 +544,6 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
             skipped += 1
             continue
         queued += 1
-        if background and queued % PROGRESS_EVERY == 0:
-            log.warning("feed #%d %s: first poll, %d of %d entries stored so far", source.id,
-                        redact(source.location), queued, len(feed.entries))
         if on_queued:
             on_queued()
     return PollResult(queued=queued, skipped=skipped, retry=retry, background=background,

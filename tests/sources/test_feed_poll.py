@@ -7,6 +7,7 @@ from html import escape
 import pytest
 
 from bot.feed_check import check_feed
+from bot.ingest import feeds
 from bot.ingest.clean import clean_article
 from bot.ingest.feeds import PAGES_PER_POLL, FeedError, html_text, parse_feed, poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
@@ -339,9 +340,11 @@ def steps_per_seen_entry(db, server, fetcher, entries):
     return steps[0] / entries
 
 
-def test_a_poll_of_a_long_feed_costs_the_same_per_entry_as_a_short_one(server, fresh_db, fetcher):
+def test_a_poll_of_a_long_feed_costs_the_same_per_entry_as_a_short_one(server, fresh_db, fetcher,
+                                                                      monkeypatch):
     """Whether an entry was seen was one query with OR, which read every entry of the feed: a
     poll of a feed of 10,000 entries, all seen, took 48 s, of which 22 s in these reads."""
+    monkeypatch.setattr(feeds, "ENTRIES_PER_ROUND", 1000)  # each feed read in one round
     short = steps_per_seen_entry(fresh_db, server, fetcher, 100)
     long = steps_per_seen_entry(fresh_db, server, fetcher, 800)
     assert long < 1.5 * short, (short, long)  # was 8 times: each read went through the feed
@@ -355,15 +358,16 @@ def test_a_first_poll_of_a_long_feed_says_what_it_does_as_it_starts(server, fres
                                              f"Berth {n} is free on Monday.")
                                         for n in range(1100)]))
     source = feed_source(fresh_db, server.url("/feed"))
-    assert poll(fresh_db, source.id, fetcher, at(1)).queued == 1100
+    assert poll(fresh_db, source.id, fetcher, at(1)).queued == 200  # a round (test_feed_rounds)
     said = [r.getMessage().split(": ", 1)[1] for r in caplog.records if r.levelname == "WARNING"]
     assert said == [
         "first poll, 1100 entries in the feed: each is stored as background (no alerts), then "
-        "read by the language pipeline; this takes a while, and what other sources bring "
-        "meanwhile waits behind them",
-        "first poll, 1000 of 1100 entries stored so far",
-        "first poll, 1100 existing entries stored as background (no alerts); alerts start with "
-        "the next new entry"]
+        "read by the language pipeline, 200 at a time; this takes a while, and what other "
+        "sources bring meanwhile waits behind no more than those",
+        "first poll, 200 of 1100 entries stored so far; the rest in the next rounds"]
+    caplog.clear()
+    assert poll(fresh_db, source.id, fetcher, at(2)).queued == 0, "200 wait for the worker"
+    assert not [r for r in caplog.records if r.levelname == "WARNING"], "said once, not again"
 
 
 def test_entry_with_no_text_and_a_broken_link_is_retried_next_poll(server, fresh_db, fetcher):

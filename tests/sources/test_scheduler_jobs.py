@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from bot.clock_step import ClockWatch
+from bot.ingest import feeds
 from bot.runner import Runner
 from bot.scheduler import (
     INSTANCES_FIRST,
@@ -285,3 +286,23 @@ def test_a_feed_waiting_out_a_failure_is_polled_when_the_clock_steps_back(server
     assert server.hits("/feed") == tried
     runner.poll_feed(feed, now=start - timedelta(hours=1) + timedelta(seconds=90))
     assert server.hits("/feed") == tried + 1
+
+
+def test_a_feed_whose_round_is_full_is_polled_again_soon_not_at_its_interval(
+        server, fresh_db, runner, monkeypatch):
+    """A feed of more new entries than a round takes (``feeds.ENTRIES_PER_ROUND``, one here)
+    is polled again in ``NEXT_ROUND`` for the rest, not an interval later (an hour here)."""
+    monkeypatch.setattr(feeds, "ENTRIES_PER_ROUND", 1, raising=False)
+    server.routes["/feed"] = Route(rss([Item("2", *LIBRARY, published=at(2)),
+                                        Item("1", *FERRY, published=at(1))]))
+    source = add(fresh_db, "feed", server.url("/feed"), 3600)
+    with transaction(fresh_db):
+        record_success(fresh_db, source, now=utcnow())
+    runner.scheduler.start(paused=True)
+    sync_sources(runner.scheduler, runner, fresh_db, now=utcnow())
+    job = runner.scheduler.get_job(f"feed:{source}")
+    assert job.next_run_time > utcnow() + timedelta(minutes=50)
+    job.func(*job.args)
+    assert runner.worker.drain() == 1
+    soon = runner.scheduler.get_job(f"feed:{source}").next_run_time
+    assert soon <= utcnow() + feeds.NEXT_ROUND, soon
