@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.ingest import furniture
+from bot.ingest.corrections import is_correction_note
 from bot.ingest.dates import normalise_time
 from bot.ingest.markup import readable
 from bot.ingest.relative_dates import is_relative
@@ -139,11 +140,13 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _from_dateline(kept: list[str]) -> tuple[list[str], str | None, str | None]:
     """The copy from its dateline on, the dateline and its agency: a dateline opens a story,
-    so what a page put above it is furniture (a caption there would else lead the summary)."""
+    so what a page put above it is furniture (a caption there would else lead the summary),
+    but for a correction note, kept after the copy (a desk must hear of it)."""
     for index, paragraph in enumerate(kept[:DATELINE_REACH]):
         dateline, agency, first = furniture.split_dateline(paragraph, opening=index == 0)
         if dateline:
-            return [p for p in (first, *kept[index + 1:]) if p.strip()], dateline, agency
+            notes = [p for p in kept[:index] if is_correction_note(p)]
+            return [p for p in (first, *kept[index + 1:], *notes) if p.strip()], dateline, agency
     return kept, None, None
 
 

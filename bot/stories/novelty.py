@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
+from bot.ingest.corrections import is_correction_note
 from bot.models import SentenceContent
 from bot.stories import figures
 from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
@@ -240,7 +241,7 @@ CITED = re.compile(
 """The writer citing someone's earlier analysis ("As Ada Brandt of this paper has observed, …",
 "…, as the economist pointed out"): words given before the news; "as she argued" is a speaker's
 own point, left alone."""
-STRONG = frozenset({"changed figure", "quote", "figure"})
+STRONG = frozenset({"correction", "changed figure", "quote", "figure"})
 """Evidence that stands even in a sentence of background: a new statement, a new figure."""
 FIGURES = frozenset({"changed figure", "figure"})
 """Evidence that stands even in words said before the news."""
@@ -286,11 +287,27 @@ what it says of the past is not what the sentence tells."""
 DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
                        r"yesterday|tonight)\b", re.IGNORECASE)
 """A day the sentence tells something on: it reports what happened, not how things have been."""
-REASONS = ("changed figure", "quote", "figure", "date", "name", "continuation", "claim")
+DENIED = re.compile(
+    r"(?:,\s*(?:and\s+)?not|\brather than|\binstead of)\s+((?:about |some |nearly |almost )?[$€£]?"
+    r"(?:\d[\d,.]*%?|" + "|".join(NUMBER_WORDS) + r")"
+    r"(?:\s+(?:hundred|thousand|million|billion|percent|per cent))?)\b", re.IGNORECASE)
+"""A figure the sentence denies ("three tugs, not two", "12 rather than 21"): the figure it
+replaces, not one it states ("Not one member voted" denies nothing)."""
+NOTE_WORDS = frozenset({
+    "correction", "correct", "clarification", "clarify", "early", "previous", "prior", "original",
+    "version", "article", "story", "report", "post", "item", "piece", "misstate", "misidentify",
+    "misidentifie", "mischaracterize", "misspell", "misreport", "incorrectly", "incorrect",
+    "wrongly", "wrong", "say", "state", "identify", "describe", "editor", "note",
+    "update", "fix", "paragraph", "refile", "error", "mistake", "give"})
+"""The words correction notes use whatever they correct ("An earlier version of this article
+misstated …")."""
+REASONS = ("correction", "changed figure", "quote", "figure", "date", "name", "continuation",
+           "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
 three, a new name or date, a continuation or a claim half the time or less; "date" is a new day
-set for something ahead, ``bot.stories.schedule``, not yet measured among them)."""
+set for something ahead, ``bot.stories.schedule``, not yet measured among them; a correction,
+first, is what the desk must hear of before anything else)."""
 
 
 def whats_new(
@@ -313,7 +330,8 @@ def found(
     seen: set[frozenset[str]] = set()
     previous: SentenceFeatures | None = None
     for position, sentence in enumerate(sentences):
-        if len(sentence.lemmas) + len(sentence.facts) < MIN_CONTENT:
+        after_note = _after_note(news, position)
+        if len(sentence.lemmas) + len(sentence.facts) < MIN_CONTENT and not after_note:
             continue
         content = sentence.lemmas | sentence.facts
         if content in seen:
@@ -325,12 +343,40 @@ def found(
             reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
+        if _correction(sentence, best, story, after_note):
+            reasons = ("correction", *reasons)
         if reasons:
             news.append(News(sentence.text, position, reasons))
             previous = sentence
         else:
             previous = None
     return news
+
+
+def _after_note(news: list[News], position: int) -> bool:
+    """Whether the sentence just before this one is a new correction note."""
+    return bool(news) and news[-1].position == position - 1 and \
+        "correction" in news[-1].reasons and is_correction_note(news[-1].text)
+
+
+def _correction(sentence: SentenceFeatures, best: float, story: _Story,
+                after_note: bool) -> bool:
+    """Whether the sentence corrects the story: a correction note the story did not have ("An
+    earlier version of this article misstated …") about something the story told (a word or
+    name of it besides the note's own words: a note on a version whose facts the story never
+    carried corrects nothing the desk has), or the sentence right after such a note, saying
+    what is right ("She is Ingrid Valstad."). Notes are not keyed to anyone's layout: their
+    words are what all notes say. (A figure given with the one it replaces, "three tugs, not
+    two", is a changed figure.)"""
+    if is_correction_note(sentence.text):
+        told = (sentence.lemmas - NOTE_WORDS) & story.words or sentence.facts & story.facts
+        return best < NUMBER_COVERED and bool(told)
+    return after_note and best < NAME_COVERED
+
+
+def denied(text: str) -> frozenset[Decimal]:
+    """The figures the sentence denies ("not two", "rather than 21")."""
+    return frozenset(v for m in DENIED.finditer(text) for v in figures.figure_values(m.group(1)))
 
 
 def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[str, ...],
@@ -417,9 +463,11 @@ def said_before(text: str, year: int | None = None) -> bool:
 
 def ranked(news: list[News]) -> list[News]:
     """Strongest evidence first: the strongest of REASONS a sentence has, then how many rules
-    found it new (a sentence several rules find is news more often), then article order."""
+    found it new (a sentence several rules find is news more often), then article order; a
+    correction's sentences in article order (its note, then what is right)."""
     return sorted(news, key=lambda n: (min(REASONS.index(r) for r in n.reasons),
-                                       -len(n.reasons), n.position))
+                                       0 if "correction" in n.reasons else -len(n.reasons),
+                                       n.position))
 
 
 def _reasons(
@@ -549,10 +597,11 @@ def _changed_figure(sentence: SentenceFeatures, covers: list[frozenset[str]],
                     index: Earlier) -> bool:
     """A restatement of earlier sentences with a figure they did not have in place of one they
     had: the toll that rose, the rate that was cut again."""
-    if not sentence.figures:
+    stated = sentence.figures - denied(sentence.text) if sentence.figures else sentence.figures
+    if not stated:
         return False
     earlier = [list(f) for lemmas in covers for f in index.figures(lemmas)]
-    return figures.changed(list(sentence.figures), earlier)
+    return figures.changed(list(stated), earlier)
 
 
 def _best_cover(

@@ -471,3 +471,17 @@ def test_an_audio_player_and_an_offer_to_listen_are_furniture():
     text = "\n\n".join([prose[0], *players[:2], *prose[1:3], *players[2:], prose[3]])
     article = clean_article(RawArticle(text=text, origin="x", title="Ferry strike"))
     assert article.body.split("\n\n") == prose
+
+
+def test_a_correction_note_above_the_dateline_is_kept_after_the_copy():
+    """What a page puts above a dateline is dropped, but a correction note is not furniture: a
+    desk that ran the earlier version must hear of it (it goes last, not leading the summary)."""
+    note = ("Correction (May 4): A prior version of this report gave the wrong number of tugs. "
+            "Three tugs freed the ship.")
+    text = (f"Photo: Harbour Wire\n\n{note}\n\nLINDHOLM (Harbour Wire) — Three tugs pulled the "
+            "cargo ship free on Tuesday.\n\nThe channel reopens on Wednesday.")
+    article = clean_article(RawArticle(text=text, origin="x", title="Ship freed"))
+    assert article.dateline
+    assert article.body.split("\n\n") == [
+        "Three tugs pulled the cargo ship free on Tuesday.", "The channel reopens on Wednesday.",
+        note]

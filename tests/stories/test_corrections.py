@@ -1,0 +1,82 @@
+"""A correction that changes a fact is news to a desk that ran the earlier version: through the
+real pipeline (real spaCy, a real SQLite file), it is an update whose what's new says first what
+was corrected (the note, then what is right; or the sentence giving both figures)."""
+
+from decimal import Decimal
+
+from bot.stories import novelty
+from tests.stories.hourly import ingest_hourly
+
+REPORT = """Cargo ship freed after grounding off Lindholm
+
+Two tugs pulled the cargo ship Nordic Star free on Tuesday after it ran aground near the entrance to Lindholm harbour, the port authority said.
+
+The vessel, carrying 300 containers of timber, had been stuck on a sandbank since Monday evening. No one was hurt, and divers found no damage to the hull.
+
+Harbour master Ingrid Valdal said the channel would reopen to traffic on Wednesday morning."""
+
+RESTATED = REPORT.split("\n\n", 1)[1]
+
+
+def corrected(pipeline, update: str):
+    first, later = ingest_hourly(pipeline, REPORT, update)
+    assert later.verdict.story_id == first.verdict.story_id
+    return later.verdict
+
+
+def test_a_figure_given_with_the_one_it_replaces_is_a_changed_figure(pipeline):
+    verdict = corrected(pipeline, "Cargo ship freed after grounding off Lindholm\n\n" +
+                        RESTATED.replace("Two tugs", "Three tugs, not two,"))
+    assert verdict.kind == "update", "a rewrite with nothing new before"
+    assert "Three tugs, not two" in verdict.whats_new[0]
+
+
+def test_a_note_correcting_a_name_comes_first_then_what_is_right(pipeline):
+    note = ("Correction: An earlier version of this article misidentified the harbour master. "
+            "She is Ingrid Valstad.")
+    verdict = corrected(pipeline, REPORT + "\n\n" + note)
+    assert verdict.kind == "update", "a rewrite with nothing new before"
+    assert list(verdict.whats_new[:2]) == [
+        "Correction: An earlier version of this article misidentified the harbour master.",
+        "She is Ingrid Valstad."]
+
+
+def test_a_wire_correction_note_leads_the_changed_figure(pipeline):
+    update = ("Cargo ship freed after grounding off Lindholm\n\n"
+              "(Corrects number of tugs to three from two in first paragraph)\n\n" +
+              RESTATED.replace("Two tugs", "Three tugs"))
+    verdict = corrected(pipeline, update)
+    assert verdict.kind == "update"
+    assert verdict.whats_new[0] == "(Corrects number of tugs to three from two in first paragraph)"
+    assert "Three tugs pulled" in verdict.whats_new[1]
+
+
+def test_a_note_the_story_already_carried_is_not_news_again(pipeline):
+    note = "An earlier version of this article gave the wrong number of tugs that freed the ship."
+    fixed = REPORT.replace("Two tugs", "Three tugs") + "\n\n" + note
+    first, correction, rewrite = ingest_hourly(pipeline, REPORT, fixed, fixed.replace(
+        "Harbour master Ingrid Valdal said", "Ingrid Valdal, the harbour master, said"))
+    assert correction.verdict.whats_new[0] == note
+    assert rewrite.verdict.story_id == first.verdict.story_id
+    assert rewrite.verdict.kind == "duplicate"
+
+
+def test_a_denied_figure_is_read_in_words_digits_and_amounts():
+    assert novelty.denied("Three tugs, not two, pulled it free.") == {Decimal(2)}
+    assert novelty.denied("The toll is 12 rather than 21.") == {Decimal(21)}
+    assert novelty.denied("It cost 4 million euros, not 3.5 million.") == {Decimal("3.5E+6")}
+    assert novelty.denied("They did not agree to the plan.") == frozenset()
+    assert novelty.denied("Not one member voted for it.") == frozenset()
+
+
+def test_a_note_on_what_the_story_never_told_does_not_lead(pipeline):
+    """A note correcting a version whose facts the story never carried (here, the time of a
+    press conference the story never mentioned) corrects nothing the desk has: a new quote
+    still comes first."""
+    quote = ('"We were lucky the tide was rising," Harbour master Ingrid Valdal told Harbour '
+             'Radio.')
+    note = ("Correction: An earlier version of this article gave the wrong time for the mayor's "
+            "press conference.")
+    verdict = corrected(pipeline, f"{REPORT}\n\n{quote}\n\n{note}")
+    assert verdict.kind == "update"
+    assert "tide was rising" in verdict.whats_new[0]
