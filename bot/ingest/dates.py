@@ -122,8 +122,8 @@ def _parsed(value: str, now: datetime, *, dayfirst: bool) -> datetime | None:
         if when.year == _SOME_YEAR:
             when = _in_the_year_before_now(when, now)
         return (when if when.tzinfo else when.replace(tzinfo=place or UTC)).astimezone(UTC)
-    except (ValueError, OverflowError, TypeError):  # in UTC, before year 1 or after 9999
-        return None
+    except (ValueError, ArithmeticError, TypeError):  # in UTC, before year 1 or after 9999;
+        return None  # decimal's InvalidOperation for thirty nines and "hours"
 
 
 def _in_the_year_before_now(when: datetime, now: datetime) -> datetime:

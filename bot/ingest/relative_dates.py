@@ -146,7 +146,10 @@ def _on_day(now: datetime, found: re.Match[str],
     if zone is None:
         return None
     local = now.astimezone(zone)
-    day = local - back(local)
+    try:
+        day = local - back(local)
+    except (ValueError, OverflowError):  # `2026 years ago`: before year 1, no date
+        return None
     if found.group("hour") is None:
         return day.astimezone(UTC)
     hour, minute = int(found.group("hour")), int(found.group("minute") or 0)

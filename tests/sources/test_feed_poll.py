@@ -594,10 +594,13 @@ def test_an_entry_dated_in_unix_time_keeps_its_date(server, fresh_db, fetcher, s
     assert clean_article(row.article).published == at(0).isoformat()
 
 
-@pytest.mark.parametrize("written", ["2026", "-1", "no date at all"])
+@pytest.mark.parametrize("written", ["2026", "-1", "no date at all", "9" * 30 + " hours",
+                                     "2026 years ago", "vor 2026 Jahren"])
 def test_an_entry_dated_by_a_short_number_is_stored_undated(server, fresh_db, fetcher, written):
     """A pubDate of `2026` or `-1` was read as a day of this month; now it is no date, as an
-    unreadable one is: the entry is stored undated (placed by its arrival)."""
+    unreadable one is: the entry is stored undated (placed by its arrival). Thirty nines and
+    `hours` made dateutil raise decimal's InvalidOperation, and `2026 years ago` (before year
+    1) ValueError, out of the whole poll."""
     server.routes["/feed"] = Route(rss([item(0, FERRY, 0)]).replace(
         format_datetime(at(0)).encode(), written.encode()))
     source = feed_source(fresh_db, server.url("/feed"))
