@@ -131,10 +131,13 @@ def still_queued(db: Database, alert_id: int) -> bool:
                       [alert_id]).fetchone() is not None
 
 
-def mark_sending(db: Database, alert_id: int, *, channel: str) -> None:
-    """Record that a post is about to go out, so a restart knows to look for it first."""
+def mark_sending(db: Database, alert_id: int, *, channel: str,
+                 look_after: str | None = None) -> None:
+    """Record that a post is about to go out, so a restart knows to look for it first, and
+    not before ``look_after`` (Slack may still be making a post whose sender died)."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "
-               "posted_channel = ? WHERE id = ?", [channel, alert_id])
+               "posted_channel = ?, next_attempt_at = coalesce(?, next_attempt_at) WHERE id = ?",
+               [channel, look_after, alert_id])
 
 
 def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: str | None,

@@ -15,7 +15,15 @@ from slack_sdk.web import SlackResponse
 from sqlite_utils import Database
 
 from bot.alerts.blocks import blocks_as_text
-from bot.alerts.calls import LONGEST_WAIT, ChannelGone, Retry, call, error_code, post_held
+from bot.alerts.calls import (
+    ANSWER_LATE_WAIT,
+    LONGEST_WAIT,
+    ChannelGone,
+    Retry,
+    call,
+    error_code,
+    post_held,
+)
 from bot.alerts.earlier_story import with_earlier_story
 from bot.alerts.history import EARLIER_BOT, find_posted
 from bot.alerts.instances import Instances
@@ -182,7 +190,8 @@ class AlertSender:
             text, blocks = with_earlier_story(db, self.client, story_id=row.story_id,
                                               target=row.channel, text=text, blocks=blocks)
         with transaction(db):
-            outbox.mark_sending(db, row.id, channel=channel)
+            outbox.mark_sending(db, row.id, channel=channel, look_after=_iso(
+                now + timedelta(seconds=ANSWER_LATE_WAIT)))
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
         pings = _pings(db, row, first or broadcast)
 

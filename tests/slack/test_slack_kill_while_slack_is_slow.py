@@ -1,0 +1,44 @@
+"""SIGKILL while Slack is still making a post, and a restart at once (a supervisor restarts
+the process in a second): the restarted sender waits for Slack to finish before it looks for
+the post, so finds it and never posts it again. A real process killed, the fake Slack over
+HTTP, a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from bot.alerts.calls import ANSWER_LATE_WAIT
+from bot.stories.tracking import add_topic
+from storage.alerts import count_pending
+from storage.db import transaction
+from tests.slack.conftest import wait_for
+from tests.slack.test_slack_kill import start
+from tests.slack.test_slack_sender import follow, new_story
+
+SLACK_BUSY = 2.0  # seconds Slack takes to make the post after it has the call
+
+
+def test_a_kill_while_slack_makes_the_post_then_a_restart_at_once_posts_it_once(
+        db_path, fresh_db, fake_slack):
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.slow_down(SLACK_BUSY, methods={"chat.postMessage"}, late=True)
+    proc = start(db_path, fake_slack.base_url)
+    wait_for(lambda: fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sending")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    proc = start(db_path, fake_slack.base_url)
+    try:
+        time.sleep(SLACK_BUSY * 2)  # Slack makes the first post meanwhile
+        fake_slack.slow_down(0.0)
+        wait_for(lambda: not count_pending(fresh_db), timeout=ANSWER_LATE_WAIT + 20)
+        time.sleep(SLACK_BUSY * 1.5)  # a second post, if one was begun, lands
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+    assert len(fake_slack.posts("C0DESK")) == 1, "found after the restart, not posted again"
+    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
