@@ -36,7 +36,7 @@ def digest_text(topic: str, mode: str, items: list[DigestItem]) -> str:
     counts = ([counted(new, "new story", "new stories")] if new else []) + \
         ([f"{len(items) - new} updated"] if len(items) > new else [])
     first = f" — {plain(items[0].headline, HEADER_CHARS)}" if items else ""
-    more = f" and {counted(len(items) - 1, 'more')}" if len(items) > 1 else ""
+    more = f" and {len(items) - 1} more" if len(items) > 1 else ""
     return fit(f"{mode.capitalize()} digest · {topic}: {', '.join(counts) or 'nothing new'}"
                f"{first}{more}", 3000)
 
@@ -45,9 +45,9 @@ def digest_plain(topic: str, mode: str, items: list[DigestItem],
                  elsewhere: dict[str, int] | None = None) -> str:
     """The digest as one mrkdwn text, no blocks: what goes when Slack refuses the blocks."""
     also = _also(elsewhere or {})
-    lines = within(MESSAGE_CHARS - len(also) - 1, [_line(item) for item in items])
+    lines = listed(items, MESSAGE_CHARS - len(also) - 1)
     more = len(items) - len(lines)
-    tail = [f"+{more} more stories: `/topics show {fit(topic, 100)}`"] if more else []
+    tail = [_more(more, topic)] if more else []
     return "\n".join([digest_text(topic, mode, items), *lines, *tail] + ([also] if also else []))
 
 
@@ -65,18 +65,35 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
     ]
     also = _also(elsewhere or {})
     room = MAX_BLOCKS - len(blocks) - (2 if also else 1)
-    lines = within(MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM - len(also),
-                   [_line(item) for item in items])
+    lines = listed(items, MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM - len(also))
     sections = _pack(lines)
     for packed in sections[:room]:
         blocks.append(_section("\n".join(packed)))
     left = len(items) - sum(len(packed) for packed in sections[:room])
     if left:
-        blocks.append(_section(f"+{left} more stories: `/topics show {fit(topic, 100)}` "
-                               "lists the topic's recent stories"))
+        blocks.append(_section(_more(left, topic)))
     if also:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": also}]})
     return blocks
+
+
+def listed(items: list[DigestItem], budget: int) -> list[str]:
+    """A line for every story that fits in ``budget`` characters: the leading ones with their
+    latest fact, the rest by headline alone when all would not fit with theirs (a busy hour's
+    40 stories all listed, not the first 20 and "+20 more")."""
+    full = [_line(item) for item in items]
+    short = [_line(item, facts=False) for item in items]
+    shown, size = len(items), sum(len(line) + 1 for line in full)
+    while shown and size > budget:
+        shown -= 1
+        size -= len(full[shown]) - len(short[shown])
+    return within(budget, full[:shown] + short[shown:])
+
+
+def _more(left: int, topic: str) -> str:
+    """What a digest too long for one message says of the stories it could not list."""
+    return (f"+{counted(left, 'more story', 'more stories')}: `/topics show {fit(topic, 100)}` "
+            "lists the topic's latest")
 
 
 def _also(elsewhere: dict[str, int]) -> str:
@@ -101,8 +118,9 @@ def _pack(lines: list[str]) -> list[list[str]]:
     return sections
 
 
-def _line(item: DigestItem) -> str:
-    """One story, at most about 1,900 characters however long its parts are."""
+def _line(item: DigestItem, *, facts: bool = True) -> str:
+    """One story, at most about 1,900 characters however long its parts are; without
+    ``facts``, its headline, outlet and thread alone."""
     title = fit(plain(item.headline, 200), 300)
     target = link_target(item.url)
     if target:
@@ -114,7 +132,7 @@ def _line(item: DigestItem) -> str:
     thread = link_target(item.thread_url, THREAD_LINK_CHARS)
     if thread:
         line += f" · <{thread}|thread>"
-    if item.whats_new:
+    if item.whats_new and facts:
         line += f"\n      {fit(plain(finished(item.whats_new[0]), 250), 600)}"
         if len(item.whats_new) > 1:
             line += f" (+{counted(len(item.whats_new) - 1, 'more fact')})"

@@ -10,10 +10,11 @@ from bot.models import RawArticle
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import REPORTER
 from tests.slack.conftest import app_home, run_command
 from tests.slack.test_slack_desk_day import MARINA, NOW, TALKS, published, strike
-from tests.slack.world import add_article, add_story
+from tests.slack.world import add_article, add_story, add_update
 
 
 def test_a_digest_lists_a_story_stored_in_the_second_of_the_subscription(
@@ -180,3 +181,50 @@ def test_a_thread_of_15_updates_does_not_repeat_its_headline(runtime, fake_slack
     assert all(r.blocks[1]["text"]["text"].startswith("What's new:") for r in replies[:14])
     assert replies[0].text.startswith("Update · Port strike: Dockworkers walk out at Northhaven "
                                       "port (Outlet 0) — By 1 o'clock, 4 ships")
+
+
+TOWNS = [f"Kall{chr(97 + n // 8)}{chr(97 + n % 8)}vik" for n in range(40)]
+
+
+def harbour_hour(db) -> None:
+    """40 harbour offices opened in an hour, each story with an update of a long fact."""
+    with transaction(db):
+        topic = add_topic(db, name="Harbour", query="harbour")
+        subscribe(db, topic_id=topic, target_type="channel", target_id="C0DIGEST",
+                  mode="hourly", created_by=REPORTER, at=NOW.isoformat())
+    for n, town in enumerate(TOWNS):
+        first = add_article(db, title=f"Harbour office opens in {town}", source="Coast Wire",
+                            url=f"https://coast.example/{town.lower()}")
+        story = add_story(db, article_id=first, title=f"Harbour office opens in {town}",
+                          topic_ids=(topic,))
+        later = add_article(db, title=f"Crowds at the {town} harbour office", source="Quay Post")
+        add_update(db, story_id=story, article_id=later, whats_new=(
+            f"About {10 * n + 50} people visited the harbour office in {town} on its first "
+            "day, and the queue stretched along the quay past the fish market and the ferry "
+            "terminal, the mayor said.",))
+
+
+def test_a_digest_of_40_stories_lists_them_all(runtime, fake_slack, fresh_db):
+    """Before: 35 stories listed, then "+5 more stories: `/topics show Harbour` lists the
+    topic's recent stories" (which lists five), and the notification said "and 39 mores"."""
+    harbour_hour(fresh_db)
+    runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
+    [digest] = fake_slack.posts("C0DIGEST")
+    assert digest.text == ("Hourly digest · Harbour: 40 new stories — Harbour office opens in "
+                           "Kallaavik and 39 more")
+    assert block_problems(digest.blocks, text=digest.text, allow_links=True) == []
+    shown = "\n".join(b["text"]["text"] for b in digest.blocks if b["type"] == "section")
+    assert all(f"Harbour office opens in {town}>" in shown for town in TOWNS)
+    assert "People visited" not in shown and "About 50 people visited" in shown
+    assert "more stories" not in shown
+
+
+def test_a_digest_of_40_stories_as_plain_text_lists_them_all(runtime, fake_slack, fresh_db):
+    """Before: the plain-text digest (blocks refused) listed 36 and "+4 more stories"."""
+    harbour_hour(fresh_db)
+    fake_slack.refuse_next(1, error="msg_blocks_too_long")
+    runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
+    [digest] = fake_slack.posts("C0DIGEST")
+    assert digest.blocks in (None, [])
+    assert all(f"Harbour office opens in {town}>" in digest.text for town in TOWNS)
+    assert "more stories" not in digest.text
