@@ -63,8 +63,7 @@ def test_a_busy_day_digest_is_posted_not_retried_for_ever(fresh_db, fake_slack, 
     [digest] = fake_slack.posts("C0DAILY")
     shown = str(digest.blocks)
     listed = sum(f"Wildfire {n}:" in shown for n in range(40))
-    assert listed >= 15 and f"+{40 - listed} more stories" in shown
-    assert "/topics show Wildfire" in shown
+    assert listed == 40 and "more stories" not in shown  # the later ones by headline alone
     assert block_problems(digest.blocks, text=digest.text, max_text=MESSAGE_TEXT) == []
 
 
