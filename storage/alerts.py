@@ -65,6 +65,7 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> Alert
     link = db.execute(
         "SELECT whats_new FROM story_articles WHERE article_id = ?", [article_id]
     ).fetchone()
+    whats_new = tuple(json.loads(link[0]) if link and link[0] else ())
     topics = [r[0] for r in db.execute(
         "SELECT topics.name FROM story_topics JOIN topics ON topics.id = story_topics.topic_id "
         "WHERE story_topics.story_id = ? ORDER BY topics.name", [story_id])]
@@ -75,12 +76,13 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> Alert
         topics=tuple(topics),
         headline=article["title"],
         summary=tuple(json.loads(story["summary"] or "[]")),
-        whats_new=tuple(json.loads(link[0]) if link and link[0] else ()),
+        whats_new=whats_new,
         source=article["source"],
         url=article["url"],
         published=article["published"],
         key_quote=_key_quote(db, article_id),
         story_title=story["title"] or "",
+        whats_new_at=tuple(article["body"].find(sentence) for sentence in whats_new),
     )
 
 

@@ -110,7 +110,7 @@ def _when(published: str | None) -> str:
 def _updates(view: AlertView) -> str:
     """Escaped "What's new" list of the first SHOWN sentences (the strongest); a longer list,
     or one too long for the section, ends with "+N more" and where to read the rest."""
-    items = [fit(finished(item), ITEM_CHARS) for item in distinct_whats_new(view)]
+    items = [fit(finished(item), ITEM_CHARS) for item in shown_whats_new(view)]
     if not items:
         return ""
     lines, size = ["What's new:"], len("What's new:")
@@ -121,6 +121,17 @@ def _updates(view: AlertView) -> str:
         lines.append(f"• {item}")
         size += len(item) + 3
     return "\n".join(lines)
+
+
+def shown_whats_new(view: AlertView, shown: int = SHOWN) -> list[str]:
+    """The distinct what's-new sentences with the first ``shown`` (the strongest) in the order
+    the article tells them: ranked, a quote by a surname came before the sentence naming the
+    speaker in full. The rest follow, strongest first."""
+    items = distinct_whats_new(view)
+    at = dict(zip(view.whats_new, view.whats_new_at, strict=False))
+    first = items[:shown]
+    placed = sorted((item for item in first if at.get(item, -1) >= 0), key=at.__getitem__)
+    return placed + [item for item in first if at.get(item, -1) < 0] + items[shown:]
 
 
 def distinct_whats_new(view: AlertView) -> list[str]:

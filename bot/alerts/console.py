@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.alerts.blocks import distinct_whats_new, said_already
+from bot.alerts.blocks import said_already, shown_whats_new
 from bot.alerts.mrkdwn import finished
 from bot.models import AlertView
 
@@ -20,7 +20,7 @@ def render_text(view: AlertView) -> str:
     else:
         lines = [f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
                  f"   {view.headline}", "   What's new:"]
-        lines += _bullets([finished(item) for item in distinct_whats_new(view)], marker="   • ")
+        lines += _bullets([finished(item) for item in shown_whats_new(view)], marker="   • ")
     if view.key_quote and not said_already(view, shown=len(view.whats_new)):
         who = view.key_quote.speaker or "unattributed"
         if view.key_quote.role:

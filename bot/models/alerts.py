@@ -31,6 +31,9 @@ class AlertView:
     published: str | None
     key_quote: KeyQuote | None = None
     story_title: str = ""
+    whats_new_at: tuple[int, ...] = ()
+    """Where each what's-new sentence starts in the article's text (-1: not found), so the few
+    an alert shows, chosen strongest first, are shown in the order the article tells them."""
 
 
 @dataclass(frozen=True)
