@@ -78,8 +78,11 @@ def _published(date: str | None, html: str | bytes) -> str | None:
     found (its metadata, links and tags name no date): a year or a month alone."""
     if not date or not GUESSED.fullmatch(date):
         return date or None
-    return find_date(html, extensive_search=False, original_date=True, outputformat=WITH_TIME,
-                     max_date=str(_date_params()["max_date"]))
+    try:
+        return find_date(html, extensive_search=False, original_date=True,
+                         outputformat=WITH_TIME, max_date=str(_date_params()["max_date"]))
+    except ValueError:  # lxml refuses a control character its cleaning moves (Word's vertical
+        return None  # tab after a <script>): that page is undated, as one with no date is
 
 
 def _short_page_text(html: str | bytes, *, url: str | None, found: str) -> str:
