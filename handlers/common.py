@@ -132,6 +132,13 @@ def user_text(text: str | None, *, limit: int = MAX_INPUT) -> str:
     return " ".join(clean(text or "").split())[:limit]
 
 
+def mode_words(mode: str) -> str:
+    """How often a subscription comes, as answers and listings say it: "as it happens",
+    "as an hourly digest", "as a daily digest"."""
+    return "as it happens" if mode == "realtime" else f"as an {mode} digest" if mode == "hourly" \
+        else f"as a {mode} digest"
+
+
 def asks_help(text: str) -> bool:
     """`/topics help`, `/story --help`: the command's usage, not a topic, story or quote so named
     (one so named is still reached in quotes: `/subscribe "help"`)."""

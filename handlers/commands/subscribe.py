@@ -21,6 +21,7 @@ from handlers.common import (
     echo,
     groups_refused,
     join_lines,
+    mode_words,
     requires,
     unquote,
     user_text,
@@ -136,7 +137,7 @@ def _subscribe(db: Database, request: Request, topic_id: int, name: str,
     if where == "You":
         verb = verb.removesuffix("s")
     shown = after.notify if after else ()
-    return f"{where} {verb} *{echo(name, 100)}* {_mode(mode)}{notifies(shown, notify)}."
+    return f"{where} {verb} *{echo(name, 100)}* {mode_words(mode)}{notifies(shown, notify)}."
 
 
 def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
@@ -172,7 +173,7 @@ def current(db: Database, command: dict) -> str:
     if not rows and not followed:
         return "Nothing subscribed here yet. " + USAGE
     lines = ["*Subscriptions*"]
-    lines += [f"• *{echo(r.topic, 100)}* {_mode(r.mode)}"
+    lines += [f"• *{echo(r.topic, 100)}* {mode_words(r.mode)}"
               f"{' (to you by DM)' if r.target_type == 'user' else ''}"
               f"{notifies(r.notify)}" for r in rows]
     lines += followed
@@ -183,11 +184,6 @@ def unknown(db: Database, name: str) -> str:
     names = ", ".join(echo(t.name, 60) for t in list_topics(db)[:20]) or "none yet"
     what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
     return f"{what} Topics: {names}. Add one with `/topics add NAME QUERY`. {USAGE}"
-
-
-def _mode(mode: str) -> str:
-    return "as it happens" if mode == "realtime" else f"as an {mode} digest" if mode == "hourly" \
-        else f"as a {mode} digest"
 
 
 def register(app: App) -> None:

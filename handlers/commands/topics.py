@@ -21,6 +21,7 @@ from handlers.common import (
     asks_help,
     echo,
     join_lines,
+    mode_words,
     reach_of,
     refused,
     said,
@@ -93,9 +94,8 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
         return "A topic needs a name. " + USAGE
     there = store.get_topic(svc.db, name)
     if there is not None:
-        typed = f'"{there.name}"' if " " in there.name else there.name
         return (f"Topic *{echo(there.name, 100)}* already exists. To change its query, keeping "
-                f"its subscriptions: `/topics edit {echo(typed, 100)} QUERY`.")
+                f"its subscriptions: `/topics edit {echo(_typed(there.name), 100)} QUERY`.")
     if rest.strip()[:1] not in OPEN_QUOTES and plain_words(query.split()):
         return which_one(name, query)
     db = svc.db
@@ -168,14 +168,19 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     lines = [f"*{echo(topic.name, 100)}*: `{echo(topic.query, 500)}`"]
     subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])
             if s.topic_id == topic.id]
-    lines.append(f"This channel gets it {subs[0].mode}." if subs else
-                 "This channel is not subscribed.")
+    lines.append(f"This channel gets it {mode_words(subs[0].mode)}." if subs else
+                 f"This channel is not subscribed: `/subscribe {echo(_typed(topic.name), 100)}`.")
     stories = store.recent_stories(db, topic.id, limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")
     lines += [f"• {echo(s.title or 'untitled', 150)} "
               f"({counted(s.article_count or 1, 'article', 'articles')}"
               f"{', last ' + s.last_seen if s.last_seen else ''})" + _why(s) for s in stories]
     return join_lines(lines)
+
+
+def _typed(name: str) -> str:
+    """A topic's name as a command takes it: quoted when it has spaces."""
+    return f'"{name}"' if " " in name else name
 
 
 def _why(story: TopicStory) -> str:

@@ -228,3 +228,14 @@ def test_a_digest_of_40_stories_as_plain_text_lists_them_all(runtime, fake_slack
     assert digest.blocks in (None, [])
     assert all(f"Harbour office opens in {town}>" in digest.text for town in TOWNS)
     assert "more stories" not in digest.text
+
+
+def test_topics_show_says_how_often_as_subscribe_does(runtime, fake_slack):
+    """Before: "This channel gets it realtime." where /subscribe says "as it happens", and
+    "This channel is not subscribed." with no word of how to."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
+    run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
+    shown = run_command(runtime, fake_slack, "/topics", 'show "Port strike"', channel="C0DESK")
+    assert "\nThis channel gets it as it happens.\n" in shown["text"]
+    other = run_command(runtime, fake_slack, "/topics", 'show "Port strike"', channel="C0OTHER")
+    assert "\nThis channel is not subscribed: `/subscribe \"Port strike\"`.\n" in other["text"]
