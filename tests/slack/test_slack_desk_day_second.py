@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from bot.models import RawArticle
 from bot.stories.tracking import add_topic
@@ -239,3 +241,17 @@ def test_topics_show_says_how_often_as_subscribe_does(runtime, fake_slack):
     assert "\nThis channel gets it as it happens.\n" in shown["text"]
     other = run_command(runtime, fake_slack, "/topics", 'show "Port strike"', channel="C0OTHER")
     assert "\nThis channel is not subscribed: `/subscribe \"Port strike\"`.\n" in other["text"]
+
+
+def test_every_slash_commands_hint_offers_help(runtime, fake_slack):
+    """Before: the hints Slack shows as a command is typed (slack/manifest.yml) named no
+    `help`, and /unsubscribe's only `[me] TOPIC`, though it stops quote subscriptions too."""
+    manifest = (Path(__file__).parents[2] / "slack" / "manifest.yml").read_text()
+    hints = dict(re.findall(r"- command: (/[\w-]+)\n(?:.*\n)*?\s+usage_hint: \"(.*)\"", manifest))
+    assert sorted(hints) == ["/story", "/subscribe", "/topics", "/unsubscribe", "/who-said",
+                             "/wirewatch"]
+    for command, hint in hints.items():
+        assert "help" in hint.split(" | ") or "help]" in hint, command
+        said = run_command(runtime, fake_slack, command, "help")["text"]
+        assert said.startswith(("Usage: ", "*wirewatch*")), (command, said)
+    assert "quotes QUERY" in hints["/unsubscribe"]
