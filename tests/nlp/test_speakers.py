@@ -1,5 +1,7 @@
 """Speaker resolution: surnames, titles, pronouns by gender and number, organisations, sources."""
 
+import pytest
+
 
 def test_surname_resolves_to_the_full_name_first_given(quotes_of, only):
     quotes = quotes_of(
@@ -74,3 +76,21 @@ def test_a_document_speaks_for_its_author(quotes_of, only):
         "said the tariffs would hurt exporters in the north.")
     quote = only(quotes, "indirect", "tariffs")
     assert quote.speaker.name == "Marek Zielinski"
+
+
+@pytest.mark.parametrize("between", [
+    "\n\nHis rival, Piet Jansen, was elected chairman of the port board on Monday. ",
+    " In that sense, Piet Jansen was not just a rival but a warning. ",
+])
+def test_he_added_goes_on_from_whoever_spoke_the_quote_before(quotes_of, only, between):
+    quotes = quotes_of(
+        "“We lost the vote by two seats,” said Tomas Berg, the union's organiser." + between +
+        "“We will keep fighting for the night crews,” he added.")
+    assert only(quotes, "direct", "night crews").speaker.name == "Tomas Berg"
+
+
+def test_he_added_after_someone_else_reported_speaking_is_that_someone(quotes_of, only):
+    quotes = quotes_of(
+        "“We lost the vote by two seats,” said Tomas Berg, the union's organiser.\n\n"
+        "Piet Jansen said the crews would vote again in May. “They have earned it,” he added.")
+    assert only(quotes, "direct", "earned it").speaker.name == "Piet Jansen"

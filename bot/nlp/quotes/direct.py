@@ -22,6 +22,7 @@ from bot.nlp.quotes.reporting import cue_of, is_reporting
 from bot.nlp.quotes.subjects import subject_of
 from bot.nlp.speakers import SpeakerResolver
 from bot.nlp.speakers import confidence as conf
+from bot.nlp.speakers.words import PRONOUN_GENDER
 
 UNKNOWN = Speaker(None, "unknown")
 Found = tuple[Attribution, Speaker, float]
@@ -33,6 +34,8 @@ PULL_WORDS = 12
 SPOKEN_WORDS = 3
 LABEL_WORDS = 5
 HEADLINE_WORDS = 25
+GOING_ON = {"add", "continue"}
+"""Verbs by which he/she goes on from the words just quoted ("“…,” he added")."""
 MINOR_WORDS = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "or"}
 
 
@@ -81,6 +84,15 @@ def _sibling(known: list[tuple[int, Found]], at: int) -> Found:
     the first after it ("“A,” Ruiz said. “B,” Patel said. “C.”": C is Patel's)."""
     before = [found for start, found in known if start < at]
     return before[-1] if before else known[0][1]
+
+
+def _goes_on(found: Found) -> bool:
+    """"he added", "she continued", "he went on": a he/she subject of a verb of going on."""
+    verb, subject = found[0].verb, found[0].subject
+    if subject is None or subject.lower_ not in PRONOUN_GENDER or subject.dep_ != "nsubj":
+        return False
+    return verb.lemma_ in GOING_ON or verb.lemma_ == "go" and \
+        any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
 
 
 def _names_before(tokens: list[Token]) -> list[Token]:
@@ -223,6 +235,8 @@ class DirectQuotes:
     def _paragraph(self, para: Paragraph, spans: list[QuoteSpan],
                    previous: Quote | None) -> list[Quote]:
         attributed = [self._attribute(para, s) for s in spans]
+        if any(found is not None and _goes_on(found) for found in attributed):
+            attributed = self._gone_on(attributed, spans, previous)
         known = [(s.open, a) for s, a in zip(spans, attributed, strict=True)
                  if a is not None and (not self.fragment[s] or self._spoken(s))]
         inherited = self._inherit(para, previous)
@@ -240,6 +254,37 @@ class DirectQuotes:
             else:
                 out.append(self._quote(span, "direct", None))
         return out
+
+    def _gone_on(self, attributed: list[Found | None], spans: list[QuoteSpan],
+                 previous: Quote | None) -> list[Found | None]:
+        """"“…,” Ruiz said. “…,” she added": he/she going on is whoever spoke the quote just
+        before (in the paragraph or the one before it), when that person may be a he/she and
+        no one else is reported speaking in between."""
+        opening = self.paras[spans[0].paragraph].start if spans else 0
+        last = (previous.speaker, opening, -1) if previous is not None else None
+        out: list[Found | None] = []
+        for span, found in zip(spans, attributed, strict=True):
+            if found is not None and not self.fragment[span]:
+                if last is not None and _goes_on(found) and self._fits(last[0], found) and \
+                        not self._reported_between(last[1], span.open, last[2]):
+                    found = (found[0], last[0], found[2])
+                last = (found[1], span.close, found[0].verb.i)
+            out.append(found)
+        return out
+
+    def _fits(self, speaker: Speaker, found: Found) -> bool:
+        """The earlier speaker is a person the pronoun may mean, and not whom it was read as."""
+        subject = found[0].subject
+        reg = self.resolver.reg
+        return subject is not None and speaker.kind == "person" and \
+            speaker.name != found[1].name and \
+            reg.gender(reg.key_of(speaker.name)) in (None, PRONOUN_GENDER[subject.lower_])
+
+    def _reported_between(self, start: int, end: int, own: int) -> bool:
+        """A reporting verb outside quotes between two quotes, other than the first one's own
+        ("Jansen said the crews would vote. “…,” he added": Jansen goes on, not the last quoted)."""
+        return any(i != own and i not in self.quoted and is_reporting(self.doc[i])
+                   for i in self._indexes(start, end))
 
     def _spoken(self, span: QuoteSpan) -> bool:
         """A partial quote long enough to be someone's words, not a label ("said that “we will
