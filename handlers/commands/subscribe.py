@@ -181,6 +181,12 @@ def current(db: Database, command: dict) -> str:
 
 
 def unknown(db: Database, name: str) -> str:
+    """No such topic; when all but the last word name one (`Port strike weekly`), the last
+    word is a mode mistyped, and that is what is said."""
+    head, _, last = name.rpartition(" ")
+    if head and get_topic(db, unquote(head)) is not None:
+        return (f"“{echo(last, 40)}” is not how often: `realtime` (each alert as it happens, "
+                f"the default), `hourly` or `daily` (a digest). {USAGE}")
     names = ", ".join(echo(t.name, 60) for t in list_topics(db)[:20]) or "none yet"
     what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
     return f"{what} Topics: {names}. Add one with `/topics add NAME QUERY`. {USAGE}"

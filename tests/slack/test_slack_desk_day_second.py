@@ -255,3 +255,14 @@ def test_every_slash_commands_hint_offers_help(runtime, fake_slack):
         said = run_command(runtime, fake_slack, command, "help")["text"]
         assert said.startswith(("Usage: ", "*wirewatch*")), (command, said)
     assert "quotes QUERY" in hints["/unsubscribe"]
+
+
+def test_a_mistyped_mode_is_said_as_such(runtime, fake_slack):
+    """Before: `/subscribe "Port strike" weekly` answered "No topic named “Port strike
+    weekly”", though the topic is there."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
+    said = run_command(runtime, fake_slack, "/subscribe", '"Port strike" weekly')["text"]
+    assert said.startswith("“weekly” is not how often: `realtime` (each alert as it happens, "
+                           "the default), `hourly` or `daily` (a digest). Usage:")
+    unknown = run_command(runtime, fake_slack, "/subscribe", "Ferries weekly")["text"]
+    assert unknown.startswith("No topic named “Ferries weekly”. Topics: Port strike.")
