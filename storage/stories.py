@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot.models import (
     ArticleParts,
+    DatedArticle,
     Entity,
     KeyCounts,
     LatestArticle,
@@ -421,6 +422,23 @@ def article_parts(db: Database, article_id: int) -> ArticleParts:
         'SELECT text, label, start, "end" FROM entities WHERE article_id = ? ORDER BY start',
         [article_id])]
     return ArticleParts(sentences, entities)
+
+
+def dated_articles(db: Database, article_ids: list[int]) -> dict[int, DatedArticle]:
+    """Of these articles, those in which spaCy found a date: their text, time, sentence spans
+    and dates."""
+    dates: dict[int, list[Entity]] = {}
+    for article_id, *entity in rows_in(
+            db, 'SELECT article_id, text, label, start, "end" FROM entities '
+            "WHERE label = 'DATE' AND article_id IN ({marks}) ORDER BY start", article_ids):
+        dates.setdefault(article_id, []).append(Entity(*entity))
+    found = {}
+    for article_id, body, published in rows_in(
+            db, "SELECT id, body, published FROM articles WHERE id IN ({marks})", list(dates)):
+        spans = [Span(*r) for r in db.execute(
+            'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', [article_id])]
+        found[article_id] = DatedArticle(body, published, ArticleParts(spans, dates[article_id]))
+    return found
 
 
 def add_meaning(db: Database, *, article_id: int, seen_at: str, vector: bytes) -> None:

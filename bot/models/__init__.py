@@ -17,6 +17,7 @@ from bot.models.alerts import (
 from bot.models.articles import (
     Article,
     ArticleParts,
+    DatedArticle,
     Entity,
     IngestFailure,
     ParsedArticle,
@@ -83,6 +84,7 @@ __all__ = [
     "Article",
     "ArticleEvent",
     "ArticleParts",
+    "DatedArticle",
     "BadInput",
     "DirectQuote",
     "Entity",

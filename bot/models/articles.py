@@ -102,6 +102,16 @@ class ArticleParts:
 
 
 @dataclass(frozen=True)
+class DatedArticle:
+    """A stored article's text, publication time, sentence spans and the dates spaCy found in
+    it: the days it names, read again for rows stored before they were kept."""
+
+    body: str
+    published: str | None
+    parts: ArticleParts
+
+
+@dataclass(frozen=True)
 class IngestFailure:
     """One input that could not be read; ``origin`` names the file, feed or request."""
 

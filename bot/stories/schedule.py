@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
+
+from bot.models import DatedArticle, SentenceContent
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -97,6 +100,30 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
             if ahead and (day - today).days >= SOON.start:
                 found.add(SCHEDULED + day.isoformat())
     return found
+
+
+def undated(rows: list[SentenceContent]) -> bool:
+    """Whether an article's stored sentences keep no day: stored before days were kept (or
+    naming none, which reading them again finds)."""
+    return not any(fact[:2] in (SCHEDULED, NAMED) for row in rows for fact in row.facts)
+
+
+def filled(rows: list[SentenceContent], article: DatedArticle) -> list[SentenceContent]:
+    """The stored sentences with the days their dates name, read from the stored text and
+    dates: rows stored before days were kept would else let a day the story named count as
+    news once more. Each row is its sentence's (the blank ones were never stored); if the
+    counts differ, the first row keeps all the article's days (the story's, taken together,
+    are what a new day is checked against)."""
+    today = day_of(article.published)
+    spans = [s for s in article.parts.sentences if article.body[s.start:s.end].strip()]
+    found = [day_keys(article.body[s.start:s.end],
+                      [(d.start - s.start, d.end - s.start, d.text)
+                       for d in article.parts.entities if s.start <= d.start < s.end], today)
+             for s in spans]
+    if len(found) != len(rows):
+        found = [set().union(*found)] + [set()] * (len(rows) - 1)
+    return [replace(row, facts=tuple(sorted({*row.facts, *days}))) if days else row
+            for row, days in zip(rows, found, strict=False)]
 
 
 def _named(words: list[str], today: date) -> list[date] | None:

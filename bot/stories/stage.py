@@ -29,7 +29,7 @@ from bot.nlp.summary import (
     clean_sentence,
     summariser_from,
 )
-from bot.stories import cluster, novelty
+from bot.stories import cluster, novelty, schedule
 from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
@@ -148,6 +148,16 @@ def stored_sentences(features: ArticleFeatures) -> list[SentenceContent]:
     return [SentenceContent(tuple(sorted(s.lemmas)), tuple(sorted(s.facts | s.days)), s.quote,
                             tuple(sorted(encode(s.figures))))
             for s in features.sentences]
+
+
+def _with_days(db: Database, stored: dict[int, list[SentenceContent]]
+               ) -> dict[int, list[SentenceContent]]:
+    """The articles' stored sentences, with the days they name read again where none were
+    kept (rows stored before days were: a day the story named would be news once more)."""
+    undated = [a for a, rows in stored.items() if schedule.undated(rows)]
+    for article_id, article in store.dated_articles(db, undated).items():
+        stored[article_id] = schedule.filled(stored[article_id], article)
+    return stored
 
 
 class StoryStage:
@@ -438,7 +448,8 @@ class StoryStage:
         held = earlier.held()
         missing = [a for a in ids if a not in held]
         loaded = {a: novelty.stored(rows)
-                  for a, rows in store.article_sentences(db, missing).items()} if missing else {}
+                  for a, rows in _with_days(db, store.article_sentences(db, missing)).items()
+                  } if missing else {}
         before = earlier.size()
         earlier.update([(a, held[a] if a in held else loaded.get(a, NO_SENTENCES)) for a in ids])
         self._earlier_held += earlier.size() - before

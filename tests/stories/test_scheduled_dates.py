@@ -2,10 +2,12 @@
 the same event told from another day is not ("on Monday" → "yesterday", "on Friday" →
 "tomorrow"): through the real pipeline (real spaCy, a real SQLite file)."""
 
+import json
 import time
 from datetime import date
 
 from bot.models import RawArticle
+from bot.pipeline import Pipeline
 from bot.stories import schedule
 
 BREAKDOWN = """Lindholm dock talks break down over night pay
@@ -149,3 +151,26 @@ def test_a_date_naming_no_day_gives_no_key_whatever_its_clause_says():
                              leap_winter) == set()
     assert schedule.day_keys("Talks will resume on Friday.", [(21, 27, "Friday")],
                              date.min) == {"v:0001-01-05", "w:0001-01-05"}
+
+
+def as_stored_before_days(db) -> None:
+    """The story tables as a database written before days were kept: no day keys."""
+    rows = db.execute("SELECT article_id, sentences FROM story_features").fetchall()
+    for article_id, sentences in rows:
+        days = (schedule.SCHEDULED, schedule.NAMED)
+        kept = [[row[0], [f for f in row[1] if f[:2] not in days], *row[2:]]
+                for row in json.loads(sentences)]
+        db.execute("UPDATE story_features SET sentences = ? WHERE article_id = ?",
+                   [json.dumps(kept), article_id])
+    db.conn.commit()
+
+
+def test_a_day_named_before_an_upgrade_is_not_news_once_more(fresh_db, settings, nlp):
+    """Sentences stored before days were kept have their days read again from the stored text
+    and dates when their story is first touched."""
+    stored = ingest(Pipeline(fresh_db, settings, nlp=nlp), (TUESDAY, BREAKDOWN),
+                    (WEDNESDAY, RESUMING))
+    as_stored_before_days(fresh_db)
+    [later] = ingest(Pipeline(fresh_db, settings, nlp=nlp), (THURSDAY, RESUMING_TOMORROW))
+    assert later.verdict.story_id == stored[0].verdict.story_id
+    assert later.verdict.kind == "duplicate", "Friday was news once more"
