@@ -366,7 +366,13 @@ def test_a_video_player_read_as_text_is_furniture():
              "Watch the video: the union said it would strike, and the union said it would win.",
              "Watch them march and chant: no more cuts. No more cuts. No more cuts.",
              "The union said the strike would last a week."]
-    text = "\n\n".join([prose[0], *players[:3], *prose[1:4], *players[3:], prose[4]])
+    assert_players_go_and_prose_stays(players, prose)
+
+
+def assert_players_go_and_prose_stays(players: list[str], prose: list[str]) -> None:
+    """Half the players after the first prose paragraph, the rest before the last."""
+    half = (len(players) + 1) // 2
+    text = "\n\n".join([prose[0], *players[:half], *prose[1:-1], *players[half:], prose[-1]])
     article = clean_article(RawArticle(text=text, origin="x", title="Port strike"))
     assert article.body.split("\n\n") == prose
 
@@ -468,9 +474,7 @@ def test_an_audio_player_and_an_offer_to_listen_are_furniture():
              "The union said members would listen to the offer before voting.",
              "“Listen to this story,” the skipper told the crowd.",
              "The meeting lasted until 3:56."]
-    text = "\n\n".join([prose[0], *players[:2], *prose[1:3], *players[2:], prose[3]])
-    article = clean_article(RawArticle(text=text, origin="x", title="Ferry strike"))
-    assert article.body.split("\n\n") == prose
+    assert_players_go_and_prose_stays(players, prose)
 
 
 def test_a_correction_note_above_the_dateline_is_kept_after_the_copy():
