@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.ingest import furniture
 from bot.ingest.corrections import is_correction_note
+from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time
 from bot.ingest.markup import readable
 from bot.ingest.relative_dates import is_relative
@@ -163,6 +164,13 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
     byline = furniture.byline_of(paragraph)
     if byline:
         fields["byline"] = fields["byline"] or byline
+        return True
+    dated = dated_byline_of(paragraph)
+    if dated:
+        when, byline = dated
+        fields["byline"] = fields["byline"] or byline
+        if when and not is_relative(when):
+            fields["published"] = fields["published"] or when
         return True
     published = furniture.published_of(paragraph)
     if published and normalise_time(published[1]):

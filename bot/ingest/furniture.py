@@ -347,7 +347,7 @@ def published_of(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     who, when = match.group("who").strip(" ,|-"), match.group("when").strip()
-    if not (_names_a_source(who) and _only_a_date(when)):
+    if not (_names_a_source(who) and only_a_date(when)):
         return None
     return who, when
 
@@ -359,7 +359,7 @@ def _names_a_source(text: str) -> bool:
         and not (words and words[0].casefold() in ("the", "a", "an", "it", "he", "she", "they"))
 
 
-def _only_a_date(text: str) -> bool:
+def only_a_date(text: str) -> bool:
     """Digits and date words only: '14 Mar, 2026 9:05am', '3 hours ago', not 'a profit of 3'."""
     words = date_lines.plain_words(text)
     return any(ch.isdigit() for ch in text) and all(w in DATE_WORDS for w in words)

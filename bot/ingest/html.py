@@ -10,6 +10,7 @@ from htmldate import find_date
 from trafilatura.metadata import Document
 from trafilatura.settings import use_config
 
+from bot.ingest import furniture
 from bot.ingest.charset import page_text
 from bot.models import IngestFailure, RawArticle
 
@@ -64,13 +65,23 @@ def html_to_article(
     if title and text.startswith(title):
         text = text[len(title) :].lstrip("\n")
     return RawArticle(
-        text=text,
+        text=_with_byline(text, doc.author),
         origin=origin,
         title=title or None,
         url=url or doc.url or None,
         source=doc.sitename or None,
         published=_published(doc.date, html),
     )
+
+
+def _with_byline(text: str, author: str | None) -> str:
+    """The text under its byline, which trafilatura takes out of the page's text as metadata:
+    cleaning keeps it as the article's byline, as for any copy (`By Ana Ruiz`); an author that
+    does not read as a byline's names, or that the text names already, adds nothing."""
+    line = f"By {(author or '').replace('; ', ' and ')}"
+    if not author or author in text or not furniture.byline_of(line):
+        return text
+    return f"{line}\n\n{text}"
 
 
 def _published(date: str | None, html: str | bytes) -> str | None:

@@ -2,6 +2,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.ingest.clean import clean_article
 from bot.ingest.files import iter_paths, read_path
 from bot.models import IngestFailure, RawArticle
 from tests.conftest import write
@@ -59,7 +60,7 @@ def test_a_short_saved_page_keeps_each_paragraph_and_no_furniture(tmp_path):
             "Harbour Wire. All rights reserved.</p></footer></body></html>"))
         [article] = read_all(page)
         assert isinstance(article, RawArticle), name
-        assert article.text.split("\n") == SHORT_PARAGRAPHS, name
+        assert clean_article(article).body.split("\n\n") == SHORT_PARAGRAPHS, name
 
 
 def test_a_saved_page_keeps_the_time_it_was_published(tmp_path):
@@ -134,3 +135,19 @@ def test_missing_path_and_hidden_files(tmp_path):
     found = list(iter_paths([tmp_path, tmp_path / "nope.txt"]))
     assert found[0] == tmp_path / "sub" / "ok.txt"
     assert found[1] == IngestFailure(str(tmp_path / "nope.txt"), "no such file or folder")
+
+
+def test_a_saved_pages_byline_is_kept_as_the_articles_byline(tmp_path):
+    """trafilatura takes the byline out of a page's text as its author: short page or long,
+    the article had no byline, though its copy named one."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in SHORT_PARAGRAPHS)
+    for name, body in {"short": paragraphs, "long": paragraphs * 4}.items():
+        page = write(tmp_path / f"{name}.html", (
+            "<html><head><title>Tugs idle at Northhaven</title></head><body><nav><a href='/'>"
+            "Home</a></nav><article><h1>Tugs idle at Northhaven</h1><p class='byline'>By Ana "
+            f"Ruiz</p>{body}</article><footer><p>Harbour Wire.</p></footer></body></html>"))
+        [raw] = read_all(page)
+        assert isinstance(raw, RawArticle), name
+        article = clean_article(raw)
+        assert (article.byline, "Ana Ruiz" in article.body) == ("Ana Ruiz", False), name
+        assert article.body.startswith(SHORT_PARAGRAPHS[0]), name

@@ -406,3 +406,29 @@ def test_decimal_counts_and_halves_ago_are_that_long_before(endpoint, written, m
     `eineinhalb`, and an hour and a half in French, Spanish, Italian and Portuguese were no
     date, and Dutch `anderhalf uur` half an hour."""
     assert_read_as_before(endpoint, written, relativedelta(minutes=minutes))
+
+
+@pytest.mark.parametrize("line, utc, byline", [
+    ("Wed, 02 Dec 2026 | Updated 10:00", "2026-12-02T10:00:00+00:00", None),
+    ("2 December 2026, 10:00 | Last updated 11:00", "2026-12-02T10:00:00+00:00", None),
+    ("Posted on December 2, 2026 by Ana Ruiz", "2026-12-02T00:00:00+00:00", "Ana Ruiz"),
+    ("Published December 2, 2026 | By Ana Ruiz", "2026-12-02T00:00:00+00:00", "Ana Ruiz"),
+    ("By Ana Ruiz | December 2, 2026", "2026-12-02T00:00:00+00:00", "Ana Ruiz"),
+    ("By Ana Ruiz, Published 2 Dec 2026 10:00 GMT", "2026-12-02T10:00:00+00:00", "Ana Ruiz"),
+    ("Published 2 Dec 2026 by Ana Ruiz and Jo Lind", "2026-12-02T00:00:00+00:00",
+     "Ana Ruiz and Jo Lind"),
+    ("Updated 2 hours ago | By Ana Ruiz", None, "Ana Ruiz"),
+])
+def test_a_date_line_with_its_label_after_or_a_byline_is_furniture(endpoint, line, utc, byline):
+    """A date line of the copy with its label after the date, or with a byline before or
+    after it, stayed in the copy as its first paragraph (in the summary, what's new and
+    `/who-said`), the article undated and without its byline (`By Ana Ruiz, Published …`
+    made `By Ana Ruiz` its source)."""
+    stored = stored_with_line(endpoint, line)
+    assert (stored["published"], stored["byline"], line in stored["body"]) == (utc, byline, False)
+    assert stored["source"] != "By Ana Ruiz"
+
+
+def test_prose_with_a_date_and_by_stays_in_the_copy(endpoint):
+    line = "The ferry was launched on December 2, 1990 by Ana Ruiz."
+    assert line in stored_with_line(endpoint, line)["body"]
