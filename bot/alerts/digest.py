@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import ChannelGone, Retry, call, error_code, post_held
+from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_code, post_held
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
@@ -24,6 +24,7 @@ from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.token import TokenDead, TokenState
+from bot.clock_step import waiting
 from bot.models import Subscription, TopicEvent
 from bot.stories.topics import leaves_in
 from storage import subscriptions as subs
@@ -92,7 +93,7 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
-        sent = _send_or_fall_back(db, client, sub, period, tz, instances)
+        sent = _send_or_fall_back(db, client, sub, period, tz, instances, now)
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
@@ -117,22 +118,23 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
 
 
 def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, period: Period,
-                       tz: ZoneInfo, instances: Instances | None) -> int:
+                       tz: ZoneInfo, instances: Instances | None, now: datetime) -> int:
     """Slack refusing the message itself (invalid_blocks, msg_blocks_too_long …) would refuse
     it again at every pass, holding the period open for ever: send it once as plain text."""
     try:
-        return _send_one(db, client, sub, period, tz, instances=instances)
+        return _send_one(db, client, sub, period, tz, now, instances=instances)
     except SlackApiError as exc:
         held = post_held(exc)
         if held:
             raise held from exc
         log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
                     sub.target_id, sub.topic, error_code(exc))
-    return _send_one(db, client, sub, period, tz, instances=instances, plain=True)
+    return _send_one(db, client, sub, period, tz, now, instances=instances, plain=True)
 
 
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
-              tz: ZoneInfo, *, instances: Instances | None = None, plain: bool = False) -> int:
+              tz: ZoneInfo, now: datetime, *, instances: Instances | None = None,
+              plain: bool = False) -> int:
     """Post the period's digest at most once: one in flight when a pass stopped is settled
     first, and the next is marked in flight (with its conversation) before it is posted."""
     taken = _items(db, sub, period)
@@ -146,35 +148,48 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     install = install_id(db)
     seen = None if instances is None else \
         (lambda messages: instances.look(client, channel, messages, datetime.now(UTC)))
-    settled = _settle_in_flight(db, client, sub, channel, payload, period.until, install, seen)
+    settled = _settle_in_flight(db, client, sub, channel, (payload, now), period.until,
+                                install, seen)
     if settled is not None:
         _done(db, sub, until, taken)
         return settled
     items = with_thread_links(db, client, sub.target_id, taken.items)
     with transaction(db):
-        set_state(db, _in_flight_key(sub), f"{payload} {channel}")
+        set_state(db, _in_flight_key(sub), f"{payload} {channel} {_iso(now)}")
     text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain,
                             elsewhere=taken.elsewhere)
-    call(lambda: client.chat_postMessage(
-        channel=channel, text=text, blocks=blocks,
-        unfurl_links=False, unfurl_media=False,
-        metadata={"event_type": EVENT_TYPE,
-                  "event_payload": {"digest": payload, "install": install,
-                                    "boot": instances.boot if instances else ""}}))
+    try:
+        call(lambda: client.chat_postMessage(
+            channel=channel, text=text, blocks=blocks,
+            unfurl_links=False, unfurl_media=False,
+            metadata={"event_type": EVENT_TYPE,
+                      "event_payload": {"digest": payload, "install": install,
+                                        "boot": instances.boot if instances else ""}}))
+    except (SlackApiError, Retry) as exc:
+        if isinstance(exc, SlackApiError) or not exc.in_flight:  # Slack answered: not posted
+            with transaction(db):
+                set_state(db, _in_flight_key(sub), f"{payload} {channel}")
+        raise
     if instances is not None:
         instances.posted(channel, datetime.now(UTC))
     return _done(db, sub, until, taken)
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
-                      payload: str, until: datetime, install: str,
+                      wanted: tuple[str, datetime], until: datetime, install: str,
                       seen: Seen | None) -> int | None:
     """A digest in flight when the last pass stopped may be in Slack: 1 if it is, 0 if only
     the bot user the app had before could tell (a person's direct messages with it: said, not
-    posted again, as alerts are); None: post it (a channel's new id holds its messages)."""
-    tried, tried_in = _in_flight(db, sub)
+    posted again, as alerts are); None: post it (a channel's new id holds its messages).
+    ``wanted``: the digest's payload, and the pass's moment. Looked for only once Slack has
+    had ANSWER_LATE_WAIT to finish the post (Retry before: it may still be making it)."""
+    payload, now = wanted
+    tried, tried_in, attempted = _in_flight(db, sub)
     if tried != payload:
         return None
+    if attempted and waiting(_parse(attempted) + timedelta(seconds=ANSWER_LATE_WAIT), now,
+                             ANSWER_LATE_WAIT):
+        raise Retry("Slack may still be posting the one under way", 0, True)
     if _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
                                    event_type=EVENT_TYPE, key="digest", value=payload,
                                    since=until, install=install, seen=seen)):
@@ -217,15 +232,18 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
                     True) from exc
 
 
-def _in_flight(db: Database, sub: Subscription) -> tuple[str, str]:
-    """The digest in flight ("SUB@UNTIL") and the conversation it went to; empty when none."""
-    payload, _, channel = (get_state(db, _in_flight_key(sub)) or "").partition(" ")
-    return payload, channel
+def _in_flight(db: Database, sub: Subscription) -> tuple[str, str, str]:
+    """The digest in flight ("SUB@UNTIL"), the conversation it went to and when it was tried
+    (empty when not kept: tried before this was); all empty when none."""
+    payload, _, rest = (get_state(db, _in_flight_key(sub)) or "").partition(" ")
+    channel, _, attempted = rest.partition(" ")
+    return payload, channel, attempted
 
 
 def _in_flight_key(sub: Subscription) -> str:
-    """The state key whose value names the digest being posted ("SUB@UNTIL CHANNEL": which
-    digest, and the conversation it went to), so a restart looks for it there before posting."""
+    """The state key whose value names the digest being posted ("SUB@UNTIL CHANNEL TRIED": which
+    digest, the conversation it went to and when), so a restart looks for it there before
+    posting."""
     return f"digest_in_flight:{sub.id}"
 
 

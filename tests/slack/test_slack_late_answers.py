@@ -10,11 +10,14 @@ from datetime import UTC, datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.alerts.calls import ANSWER_LATE_WAIT
+from bot.alerts.digest import send_due_digests
 from bot.alerts.sender import AlertSender
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.test_slack_sender import follow, new_story
+from tests.slack.world import add_article, add_story
 
 CLIENT_TIMEOUT = 1  # the runtime's is 10 s; a second keeps the test short
 
@@ -64,3 +67,28 @@ def test_a_post_a_gateway_answered_504_while_slack_made_it_is_not_posted_again(
     deliver_every_second(sender, fresh_db, start + timedelta(seconds=ANSWER_LATE_WAIT), 3)
     assert len(fake_slack.posts("C0DESK")) == 1, "posted once, by Slack after its gateway's 504"
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+
+
+def test_a_digest_slack_posts_after_the_client_gave_up_is_found_not_posted_again(
+        fresh_db, fake_slack):
+    """The same for a digest: its next pass (a minute later in `wirewatch run`, or at once
+    after a restart) looked at once; the one under way is looked for only once Slack has had
+    ANSWER_LATE_WAIT to finish it."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url, timeout=CLIENT_TIMEOUT,
+                       retry_handlers=[])
+    fake_slack.slow_down(CLIENT_TIMEOUT * 1.5, methods={"chat.postMessage"}, late=True)
+    six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    for second in range(5):
+        send_due_digests(fresh_db, client, now=six + timedelta(seconds=second))
+        time.sleep(0.05)
+    time.sleep(CLIENT_TIMEOUT * 2)
+    assert len(fake_slack.posts("C0DESK")) == 1, "Slack made the first post, late"
+    send_due_digests(fresh_db, client, now=six + timedelta(seconds=ANSWER_LATE_WAIT + 5))
+    time.sleep(CLIENT_TIMEOUT * 2)
+    assert len(fake_slack.posts("C0DESK")) == 1, "found, not posted again"
