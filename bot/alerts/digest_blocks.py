@@ -23,6 +23,8 @@ class DigestItem:
     whats_new: tuple[str, ...]
     articles: int
     thread_url: str | None = None
+    continues: tuple[str, str | None] | None = None
+    """The earlier story a new one continues: its title, and its thread's permalink if any."""
 
     def with_update(self, news: tuple[str, ...]) -> DigestItem:
         """The latest update's facts first: its first is its strongest, the one a line shows."""
@@ -132,11 +134,20 @@ def _line(item: DigestItem, *, facts: bool = True) -> str:
     thread = link_target(item.thread_url, THREAD_LINK_CHARS)
     if thread:
         line += f" · <{thread}|thread>"
+    if item.continues:
+        line += f" · {_continues(*item.continues)}"
     if item.whats_new and facts:
         line += f"\n      {fit(plain(finished(item.whats_new[0]), 250), 600)}"
         if len(item.whats_new) > 1:
             line += f" (+{counted(len(item.whats_new) - 1, 'more fact')})"
     return line
+
+
+def _continues(title: str, url: str | None) -> str:
+    """"continues *earlier story*", linked to its thread when it has one."""
+    name = fit(plain(title, 120), 200)
+    target = link_target(url, THREAD_LINK_CHARS)
+    return f"continues <{target}|{name}>" if target else f"continues _{name}_"
 
 
 def _section(escaped: str) -> dict:

@@ -51,7 +51,8 @@ def test_only_web_links_get_a_button():
 
 items = st.builds(DigestItem, story_id=st.integers(1, 10**9), is_new=st.booleans(),
                   headline=texts, url=urls, source=st.none() | texts,
-                  whats_new=st.lists(texts, max_size=5).map(tuple), articles=st.integers(1, 50))
+                  whats_new=st.lists(texts, max_size=5).map(tuple), articles=st.integers(1, 50),
+                  continues=st.none() | st.tuples(texts, urls))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

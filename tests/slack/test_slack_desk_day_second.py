@@ -68,12 +68,13 @@ AGAIN = ("Northhaven dockworkers walk out again over cranes\n\nDockworkers at No
          "The port authority said ships were again being held at anchor.")
 
 
-def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fake_slack,
-                                                                      pipeline, fresh_db):
-    """Before: the walkout coming back after two quiet days got a new thread with no word of
-    the earlier one."""
+def walkout_comes_back(runtime, fake_slack, pipeline, *, digest: str | None = None) -> None:
+    """C0DESK follows Port strike as it happens (and ``digest`` hourly); the walkout, then
+    its return after two quiet days, a story of its own; the alerts delivered."""
     run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
     run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
+    if digest:
+        run_command(runtime, fake_slack, "/subscribe", '"Port strike" hourly', channel=digest)
     time.sleep(1.1)
     strike(pipeline, hours_ago=60)
     runtime.deliver_pending()
@@ -83,6 +84,13 @@ def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fa
     assert again.verdict is not None and again.verdict.kind.value == "new"
     assert again.verdict.story_id != 1
     runtime.deliver_pending(now=datetime.now(UTC) + timedelta(seconds=2))
+
+
+def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fake_slack,
+                                                                      pipeline, fresh_db):
+    """Before: the walkout coming back after two quiet days got a new thread with no word of
+    the earlier one."""
+    walkout_comes_back(runtime, fake_slack, pipeline)
     first, back = fake_slack.posts("C0DESK")
     assert back.thread_ts is None
     assert back.text == ("New story · Port strike: Northhaven dockworkers walk out again over "
@@ -96,6 +104,21 @@ def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fa
                                            url="https://harbour.example/marina", published=iso)])
     assert marina.verdict is not None and marina.verdict.kind.value == "new"
     assert fresh_db["stories"].get(marina.verdict.story_id)["continues"] is None
+
+
+def test_a_digest_says_a_story_continues_an_earlier_one(runtime, fake_slack, pipeline):
+    """Before: the digest listed the walkout's return as a new story, no word of the earlier
+    one (the alert says it)."""
+    walkout_comes_back(runtime, fake_slack, pipeline, digest="C0DIGEST")
+    runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
+    [first, _] = fake_slack.posts("C0DESK")
+    [digest] = fake_slack.posts("C0DIGEST")
+    walkout, back = digest.blocks[2]["text"]["text"].split("\n")
+    thread = f"https://fake.slack.com/archives/C0DESK/p{first.ts.replace('.', '')}"
+    assert "continues" not in walkout
+    assert back.startswith("🆕 New: *<https://harbour.example/again|Northhaven dockworkers")
+    assert back.endswith("|thread> · continues <" + thread + "|Dockworkers walk out at "
+                         "Northhaven port>")
 
 
 def test_help_after_any_command_gives_its_usage(runtime, fake_slack):
