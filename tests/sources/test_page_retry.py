@@ -306,13 +306,7 @@ def test_a_length_in_superscript_digits_is_read_as_no_length(server, fresh_db, f
     page (no entry of the feed read again, no failure recorded) or at the feed itself."""
     bridge = Route(page(*BRIDGE), content_type="text/html", declare_length=False,
                    headers={"Content-Length": "\u00b2"})
-    server.routes["/news/bridge"] = bridge
-    teaser_feed(server, ("b1", "/news/bridge"))
-    source = feed_source(fresh_db, server.url("/feed"), alert_existing=True)
-    result = poll(fresh_db, source.id, fetcher, at(10))
-    assert (result.queued, result.error) == (1, None)
-    last = BRIDGE[1].split("\n\n")[-1][:60]
-    assert any(last in text for text in texts(fresh_db)), "the page, not the teaser"
+    source = read_from_its_page(server, fresh_db, fetcher, bridge)
     feed = server.routes["/feed"]
     server.routes["/feed"] = Route(feed.body, declare_length=False,
                                    headers={"Content-Length": "\u00b2"})
@@ -324,11 +318,18 @@ def test_a_page_in_a_charset_no_browser_knows_is_still_read(server, fresh_db, fe
     """`Content-Type: text/html; charset=base64` over bytes that are not UTF-8: decoding raised
     LookupError out of the whole poll (no entry of the feed read again, no failure recorded)."""
     latin1 = page(*BRIDGE).replace(b"</p>", "<p>Caf\u00e9 owners were told.</p>".encode(), 1)
-    server.routes["/news/bridge"] = Route(latin1.decode().encode("latin-1"),
-                                          content_type="text/html; charset=base64")
+    read_from_its_page(server, fresh_db, fetcher, Route(
+        latin1.decode().encode("latin-1"), content_type="text/html; charset=base64"))
+
+
+def read_from_its_page(server, db, fetcher, route: Route):
+    """A teaser entry whose page ``route`` serves, polled: stored from the page, not the
+    teaser. The feed's source."""
+    server.routes["/news/bridge"] = route
     teaser_feed(server, ("b1", "/news/bridge"))
-    source = feed_source(fresh_db, server.url("/feed"), alert_existing=True)
-    result = poll(fresh_db, source.id, fetcher, at(10))
+    source = feed_source(db, server.url("/feed"), alert_existing=True)
+    result = poll(db, source.id, fetcher, at(10))
     assert (result.queued, result.error) == (1, None)
     last = BRIDGE[1].split("\n\n")[-1][:60]
-    assert any(last in text for text in texts(fresh_db)), "the page, not the teaser"
+    assert any(last in text for text in texts(db)), "the page, not the teaser"
+    return source
