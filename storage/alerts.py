@@ -19,6 +19,7 @@ from bot.models import (
 )
 from storage.articles import now_iso
 from storage.db import change_in, marks, rows_in
+from storage.stories import continued_story
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
@@ -82,6 +83,7 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> Alert
         published=article["published"],
         key_quote=_key_quote(db, article_id),
         story_title=story["title"] or "",
+        continues=continued_story(db, story_id) if kind == "new" else None,
         whats_new_at=tuple(article["body"].find(sentence) for sentence in whats_new),
     )
 

@@ -16,6 +16,8 @@ def render_text(view: AlertView) -> str:
     topics = ", ".join(view.topics) or "(no topic)"
     if view.kind == "new":
         lines = [f"🆕 NEW STORY · {topics}", f"   {view.headline}"]
+        if view.continues:
+            lines.append(f"   ↩️ continues story #{view.continues[0]}: {view.continues[1]}")
         lines += _bullets([finished(item) for item in view.summary], marker="   ")
     else:
         lines = [f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",

@@ -17,7 +17,8 @@ class KeyQuote:
 class AlertView:
     """Everything one alert shows, gathered once so Slack blocks and the terminal render the same;
     ``kind`` is new (a new story) or update (new facts in a known story); ``story_title``, the
-    story's own (its first report's headline, atop its thread)."""
+    story's own (its first report's headline, atop its thread); ``continues``, the earlier
+    story (id, title) a new one takes up again."""
 
     kind: str
     story_id: int
@@ -31,6 +32,7 @@ class AlertView:
     published: str | None
     key_quote: KeyQuote | None = None
     story_title: str = ""
+    continues: tuple[int, str] | None = None
     whats_new_at: tuple[int, ...] = ()
     """Where each what's-new sentence starts in the article's text (-1: not found), so the few
     an alert shows, chosen strongest first, are shown in the order the article tells them."""

@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.alerts.console_feed import print_pending
 from bot.models import RawArticle
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -104,6 +105,24 @@ def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fa
                                            url="https://harbour.example/marina", published=iso)])
     assert marina.verdict is not None and marina.verdict.kind.value == "new"
     assert fresh_db["stories"].get(marina.verdict.story_id)["continues"] is None
+
+
+def test_run_console_says_a_story_continues_an_earlier_one(pipeline, fresh_db):
+    """Before: `wirewatch run --console` printed the walkout's return as a new story, no word
+    of the earlier one."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Port strike", query="walked OR strike")
+    strike(pipeline, hours_ago=60)
+    iso, _ = published(1)
+    list(pipeline.ingest([RawArticle(text=AGAIN, origin="a1", source="Harbour Times",
+                                     url="https://harbour.example/again", published=iso)]))
+    printed: list[str] = []
+    assert print_pending(fresh_db, printed.append) == 2
+    first, back = (alert.split("\n") for alert in printed)
+    assert back[:3] == ["🆕 NEW STORY · Port strike",
+                        "   Northhaven dockworkers walk out again over cranes",
+                        "   ↩️ continues story #1: Dockworkers walk out at Northhaven port"]
+    assert not any("continues" in line for line in first)
 
 
 def test_a_digest_says_a_story_continues_an_earlier_one(runtime, fake_slack, pipeline):
