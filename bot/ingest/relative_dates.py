@@ -33,10 +33,24 @@ _UNIT_WORD = "|".join(sorted((w for w in _UNIT if w not in _COUNTED_ONLY), key=l
 _SHORT_UNIT = "|".join(_COUNTED_ONLY)
 COUNTS = {
     1: "a an one ein eine einem einer un une uno una een één um uma",
+    2: "two zwei deux dos due twee dois duas",
     3: "few several some paar einigen quelques unos unas algunos algunas alcuni alcune "
-       "qualche enkele alguns algumas",
+       "qualche enkele alguns algumas three drei trois tres tre drie três",
+    4: "four vier quatre cuatro quattro quatro",
+    5: "five fünf funf cinq cinco cinque vijf",
+    6: "six sechs seis sei zes",
+    7: "seven sieben sept siete sette zeven",
+    8: "eight acht huit ocho otto oito",
+    9: "nine neun neuf nueve nove negen",
+    10: "ten zehn dix diez dieci tien dez",
+    12: "twelve zwölf zwolf douze doce dodici twaalf doze",
+    15: "fifteen fünfzehn quinze quince quindici vijftien",
+    20: "twenty zwanzig vingt veinte venti twintig vinte",
+    30: "thirty dreißig dreissig trente treinta trenta dertig trinta",
 }
-"""Counts in words; a vague one (`a few minutes ago`, read as 2 August before) as three."""
+"""Counts in words, in the seven languages; a vague one (`a few minutes ago`, read as 2 August
+before) as three. `three days ago` was a day ago (`three` skipped as a label's word, `days`
+alone one), `vor drei Tagen` no date."""
 _COUNT = {_word: n for n, words in COUNTS.items() for _word in words.split()}
 _COUNT_WORD = "|".join(sorted((re.escape(w) for w in _COUNT), key=len, reverse=True))
 _COUNTED = (rf"(?:\d{{1,4}}(?:[.,]\d{{1,2}}(?!\d))?\s*|(?:(?:a|ein)\s+)?(?:{_COUNT_WORD})\s+|"

@@ -432,3 +432,16 @@ def test_a_date_line_with_its_label_after_or_a_byline_is_furniture(endpoint, lin
 def test_prose_with_a_date_and_by_stays_in_the_copy(endpoint):
     line = "The ferry was launched on December 2, 1990 by Ana Ruiz."
     assert line in stored_with_line(endpoint, line)["body"]
+
+
+@pytest.mark.parametrize("written, before", [
+    ("three days ago", relativedelta(days=3)), ("ten minutes ago", relativedelta(minutes=10)),
+    ("twenty minutes ago", relativedelta(minutes=20)), ("vor drei Tagen", relativedelta(days=3)),
+    ("il y a deux heures", relativedelta(hours=2)), ("hace dos horas", relativedelta(hours=2)),
+    ("due ore fa", relativedelta(hours=2)), ("twee uur geleden", relativedelta(hours=2)),
+    ("há duas horas", relativedelta(hours=2))])
+def test_counts_in_words_ago_are_that_long_before(endpoint, written, before):
+    """`three days ago` was a day ago (`three` skipped as a label's word, `days` alone one),
+    `due ore fa` and `twee uur geleden` an hour ago; the German, French, Spanish and
+    Portuguese forms no date."""
+    assert_read_as_before(endpoint, written, before)
