@@ -329,6 +329,7 @@ def found(
     news: list[News] = []
     seen: set[frozenset[str]] = set()
     previous: SentenceFeatures | None = None
+    noted = any(_note_on_story(s, story) for s in sentences)
     for position, sentence in enumerate(sentences):
         after_note = _after_note(news, position)
         if len(sentence.lemmas) + len(sentence.facts) < MIN_CONTENT and not after_note:
@@ -343,7 +344,8 @@ def found(
             reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
-        if _correction(sentence, best, story, after_note):
+        if _correction(sentence, best, story, after_note) or (
+                noted and not reasons and best >= NAME_COVERED and _renamed(sentence, story)):
             reasons = ("correction", *reasons)
         if reasons:
             news.append(News(sentence.text, position, reasons))
@@ -369,9 +371,23 @@ def _correction(sentence: SentenceFeatures, best: float, story: _Story,
     words are what all notes say. (A figure given with the one it replaces, "three tugs, not
     two", is a changed figure.)"""
     if is_correction_note(sentence.text):
-        told = (sentence.lemmas - NOTE_WORDS) & story.words or sentence.facts & story.facts
-        return best < NUMBER_COVERED and bool(told)
+        return best < NUMBER_COVERED and _note_on_story(sentence, story)
     return after_note and best < NAME_COVERED
+
+
+def _note_on_story(sentence: SentenceFeatures, story: _Story) -> bool:
+    """Whether the sentence is a correction note naming a word or name of the story besides the
+    words all notes use."""
+    return is_correction_note(sentence.text) and bool(
+        (sentence.lemmas - NOTE_WORDS) & story.words or sentence.facts & story.facts)
+
+
+def _renamed(sentence: SentenceFeatures, story: _Story) -> bool:
+    """Whether a sentence restating the story names someone or something the story named
+    otherwise: in an article carrying a correction note, the name corrected ("Harbour master
+    Ingrid Valstad said …" after "… Ingrid Valdal said …")."""
+    return any(f[:2] == "e:" and not all(_known_name_word(w, story) for w in f[2:].split())
+               and not _acronym_known(f, story) for f in sentence.facts - story.facts)
 
 
 def denied(text: str) -> frozenset[Decimal]:

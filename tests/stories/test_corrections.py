@@ -80,3 +80,13 @@ def test_a_note_on_what_the_story_never_told_does_not_lead(pipeline):
     verdict = corrected(pipeline, f"{REPORT}\n\n{quote}\n\n{note}")
     assert verdict.kind == "update"
     assert "tide was rising" in verdict.whats_new[0]
+
+
+def test_a_name_corrected_in_the_copy_is_said_with_its_note(pipeline):
+    """The copy restated with the right name, and a note at its end saying a name was wrong:
+    the sentence giving the right name is what was corrected."""
+    note = "Correction: An earlier version of this article misspelled the harbour master's name."
+    verdict = corrected(pipeline, REPORT.replace("Valdal", "Valstad") + "\n\n" + note)
+    assert verdict.kind == "update"
+    assert "Harbour master Ingrid Valstad said" in verdict.whats_new[0]
+    assert verdict.whats_new[1] == note
