@@ -9,6 +9,7 @@ import click
 from sqlite_utils import Database
 
 from bot.cli.context import CliContext
+from bot.cli.numbers import MOST_DAYS, Number
 from bot.cli.run_lock import HeldByRun, take_run_lock
 from bot.models import BadInput
 from bot.stories.retention import compact_story_data
@@ -26,7 +27,7 @@ def db_group() -> None:
 
 
 @db_group.command("compact")
-@click.option("--days", type=click.FloatRange(min=0),
+@click.option("--days", type=Number(min=0, max=MOST_DAYS),
               help="Closed longer than this (default: $WIREWATCH_STORY_DATA_DAYS or 14).")
 @click.pass_obj
 def compact(obj: CliContext, days: float | None) -> None:

@@ -8,6 +8,7 @@ import click
 
 from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json
+from bot.cli.numbers import ROW_ID
 from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import failed, requeue, waiting_to_retry
@@ -49,7 +50,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
 
 
 @inbox.command("retry")
-@click.argument("ids", nargs=-1, type=int)
+@click.argument("ids", nargs=-1, type=ROW_ID)
 @click.pass_obj
 def retry(obj: CliContext, ids: tuple[int, ...]) -> None:
     """Queue articles that failed for good again (all of them, or the IDs given);

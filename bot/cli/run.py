@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.alerts.console_feed import print_pending, report_activity, silent_line
 from bot.cli.context import CliContext
+from bot.cli.numbers import Number
 from bot.cli.run_lock import HeldByRun, take_run_lock
 from bot.config import Settings
 from bot.models import BadInput
@@ -27,9 +28,10 @@ log = logging.getLogger(__name__)
 @click.option("--console", is_flag=True, help="No Slack: print every alert to the terminal.")
 @click.option("--watch", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to watch for article files (default: $WIREWATCH_WATCH_FOLDER).")
-@click.option("--port", type=int, help="HTTP port (default: $PORT or 3000; 0 picks a free one).")
+@click.option("--port", type=click.IntRange(0, 65535),
+              help="HTTP port (default: $PORT or 3000; 0 picks a free one).")
 @click.option("--host", help="Address to listen on (default: $WIREWATCH_HOST or 0.0.0.0).")
-@click.option("--interval", default=1.0, show_default=True,
+@click.option("--interval", default=1.0, show_default=True, type=Number(min=0.05, max=3600),
               help="Seconds between checks for alerts to print (--console).")
 @click.pass_obj
 def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,

@@ -9,6 +9,7 @@ import click
 
 from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, where
+from bot.cli.numbers import MOST_EVERY
 from bot.feed_check import check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import check_address
@@ -62,7 +63,7 @@ def source_kind(location: str) -> str:
 
 @sources.command("add")
 @click.argument("location")
-@click.option("--every", type=int,
+@click.option("--every", type=click.IntRange(max=MOST_EVERY),
               help=f"Seconds between polls (default: {DEFAULT_EVERY['feed']} for a feed, "
                    f"{DEFAULT_EVERY['folder']} for a folder).")
 @click.option("--alert-existing", is_flag=True,

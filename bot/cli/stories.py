@@ -11,6 +11,7 @@ import click
 
 from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, say_loading, where
+from bot.cli.numbers import COUNT, ROW_ID
 from bot.replay import replay as replay_lines
 from bot.stories.split import split_article
 from storage import stories as store
@@ -53,7 +54,7 @@ def replay(obj: CliContext, input_path, keep: Path | None) -> None:
 
 
 @stories.command("list")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+@click.option("--limit", default=20, show_default=True, type=COUNT,
               help="How many stories to show.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
@@ -87,7 +88,7 @@ def _sentences(stored: str) -> list[str]:
 
 
 @stories.command("split")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ROW_ID)
 @click.pass_obj
 def split(obj: CliContext, article_id: int) -> None:
     """Move ARTICLE_ID out of the story it was wrongly merged into, into a story of its own.

@@ -8,6 +8,7 @@ import click
 
 from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, where
+from bot.cli.numbers import COUNT, MOST_DAYS
 from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
@@ -146,7 +147,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
 
 @topics.command("show")
 @click.argument("name")
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+@click.option("--limit", default=10, show_default=True, type=COUNT,
               help="How many stories to show.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
@@ -174,10 +175,6 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
         why = matched_terms(((r.term, r.where, r.text) for r in story.reasons), limit=4)
         if why:
             click.echo(f"    matched: {why}")
-
-
-MOST_DAYS = 36_500
-"""A century: more days than that ran past the calendar (a traceback, OverflowError)."""
 
 
 @topics.command("preview")

@@ -7,6 +7,7 @@ import dataclasses
 import click
 
 from bot.cli.context import CliContext, emit_json, where
+from bot.cli.numbers import COUNT
 from bot.who_said import QuoteHit
 from bot.who_said import who_said as lookup
 from storage.quotes import any_quote
@@ -14,7 +15,7 @@ from storage.quotes import any_quote
 
 @click.command("who-said")
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=5, show_default=True, type=click.IntRange(min=1),
+@click.option("--limit", default=5, show_default=True, type=COUNT,
               help="How many matches to show.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj

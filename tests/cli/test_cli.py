@@ -52,6 +52,23 @@ def test_ingest_of_an_address_or_an_empty_folder_says_what_it_reads(db_path, tmp
         "ingest reads .txt, .html, .json and .jsonl files"]
 
 
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("args", [
+    ("stories", "list", "--limit", HUGE), ("topics", "show", "Dams", "--limit", HUGE),
+    ("inbox", "retry", HUGE), ("stories", "split", HUGE), ("db", "compact", "--days", "1e300"),
+    ("db", "compact", "--days", "nan"), ("sources", "add", ".", "--every", HUGE),
+    ("run", "--console", "--interval", "-1"), ("run", "--console", "--interval", "nan"),
+    ("run", "--console", "--port", HUGE)])
+def test_a_number_past_what_the_database_or_the_clock_holds_is_a_usage_error(db_path, args):
+    """Before: OverflowError or ValueError tracebacks (a limit, an id, --every, --days), and
+    `run --console --interval -1` (or nan) spun a core printing nothing."""
+    invoke(db_path, "topics", "add", "Dams")
+    result = invoke(db_path, *args)
+    assert result.exit_code == 2 and "Invalid value for" in result.output, result.output
+
+
 def test_ingest_json_output_and_duplicate(db_path, tmp_path):
     path = write(tmp_path / "a.txt", "Dam opens\n\nThe new dam opened on Friday.")
     invoke(db_path, "ingest", str(path))
