@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -57,14 +58,30 @@ class Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+LARGEST = 1_000_000_000
+"""No setting needs more; past it, Python's C calls and SQLite raised OverflowError."""
+MOST_PROCESSES = 64
+MOST_HOURS = 876_000
+"""A century: a longer span ran past the calendar (OverflowError) when subtracted from now."""
+
+
+def _at_most(env: Mapping[str, str], name: str, value: float, most: int, unit: str) -> Any:
+    if value > most:
+        raise ConfigError(f"{name} must be at most {most:,} {unit}, got {env[name]!r}")
+    return value
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name)
     if raw in (None, ""):
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if abs(value) > LARGEST:
+        raise ConfigError(f"{name} must be a whole number up to {LARGEST:,}, got {raw!r}")
+    return value
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -72,16 +89,19 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
     if raw in (None, ""):
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if math.isinf(value):  # nan: each caller's range refuses it, by name
+        raise ConfigError(f"{name} must be a finite number, got {raw!r}")
+    return value
 
 
 def _count(env: Mapping[str, str], name: str, default: int) -> int:
     value = _int(env, name, default)
     if value < 0:
         raise ConfigError(f"{name} must be 0 or more, got {env[name]!r}")
-    return value
+    return _at_most(env, name, value, MOST_PROCESSES, "processes")
 
 
 def _at_least_one(env: Mapping[str, str], name: str, default: int) -> int:
@@ -112,7 +132,7 @@ def _hours(env: Mapping[str, str], name: str, default: float) -> float:
     value = _float(env, name, default)
     if not value >= 0:
         raise ConfigError(f"{name} must be a number of hours, 0 for no limit; got {env[name]!r}")
-    return value
+    return _at_most(env, name, value, MOST_HOURS, "hours")
 
 
 def _quiet_hours(env: Mapping[str, str], name: str, default: float) -> float:
@@ -120,7 +140,7 @@ def _quiet_hours(env: Mapping[str, str], name: str, default: float) -> float:
     value = _float(env, name, default)
     if not value > 0:
         raise ConfigError(f"{name} must be a number of hours above 0, got {env[name]!r}")
-    return value
+    return _at_most(env, name, value, MOST_HOURS, "hours")
 
 
 def _half_life(env: Mapping[str, str], name: str, default: float) -> float:
@@ -129,7 +149,7 @@ def _half_life(env: Mapping[str, str], name: str, default: float) -> float:
     if not value >= 0:
         raise ConfigError(f"{name} must be a number of hours, or 0 for one story per running "
                           f"story; got {env[name]!r}")
-    return value
+    return _at_most(env, name, value, MOST_HOURS, "hours")
 
 
 def _days(env: Mapping[str, str], name: str, default: float) -> float:
@@ -137,7 +157,7 @@ def _days(env: Mapping[str, str], name: str, default: float) -> float:
     if not value >= 0:
         raise ConfigError(f"{name} must be a number of days, 0 to keep everything; "
                           f"got {env[name]!r}")
-    return value
+    return _at_most(env, name, value, MOST_HOURS // 24, "days")
 
 
 def _hour(env: Mapping[str, str], name: str, default: int) -> int:

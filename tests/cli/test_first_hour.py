@@ -209,7 +209,13 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
      "story; got '-18'"),
     ("WIREWATCH_DIGEST_HOUR", "25", "WIREWATCH_DIGEST_HOUR must be an hour from 0 to 23, got '25'"),
     ("WIREWATCH_TIMEZONE", "Europe/Brusels", "WIREWATCH_TIMEZONE 'Europe/Brusels' is not a known"),
-    ("WIREWATCH_TIMEZONE", "Etc/GMT-1", "'Etc/GMT-1' is UTC+01:00, not UTC-01:00")])
+    ("WIREWATCH_TIMEZONE", "Etc/GMT-1", "'Etc/GMT-1' is UTC+01:00, not UTC-01:00"),
+    ("WIREWATCH_STORY_QUIET_HOURS", "1e308", "must be at most 876,000 hours, got '1e308'"),
+    ("WIREWATCH_ALERT_MAX_AGE_HOURS", "inf", "must be a finite number, got 'inf'"),
+    ("WIREWATCH_NLP_PROCESSES", "99999999999999999999", "a whole number up to 1,000,000,000"),
+    ("WIREWATCH_NLP_PROCESSES", "500", "WIREWATCH_NLP_PROCESSES must be at most 64 processes"),
+    ("WIREWATCH_NLP_BATCH", "99999999999999999999", "a whole number up to 1,000,000,000"),
+    ("WIREWATCH_STORY_DATA_DAYS", "1e300", "WIREWATCH_STORY_DATA_DAYS must be at most 36,500 days")])
 def test_a_setting_out_of_range_is_refused_by_name(name, value, says):
     with pytest.raises(ConfigError) as caught:  # was accepted: every file 'over the -1 MB limit'
         load_settings({name: value})
