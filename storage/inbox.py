@@ -47,9 +47,10 @@ def pending(db: Database, *, limit: int, now: datetime | None = None,
 
 
 def waiting_from(db: Database, source_id: int) -> int:
-    """How many of a source's articles are queued and not yet stored (or failed for good)."""
-    return int(db.execute("SELECT count(*) FROM inbox WHERE status = 'pending' AND source_id = ?",
-                          [source_id]).fetchone()[0])
+    """How many of a source's articles are queued for their first try (not those waiting out
+    a failure's backoff, which may last hours)."""
+    return int(db.execute("SELECT count(*) FROM inbox WHERE status = 'pending' AND attempts = 0 "
+                          "AND source_id = ?", [source_id]).fetchone()[0])
 
 
 def finish(db: Database, inbox_id: int, *, status: str, article_id: int | None = None,

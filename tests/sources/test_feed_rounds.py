@@ -10,7 +10,7 @@ from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
-from storage.inbox import pending
+from storage.inbox import pending, retry_later
 from storage.sources import add_source, first_poll_note, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 from tests.sources.stories import FERRY
@@ -60,3 +60,18 @@ def test_a_feed_of_many_new_entries_is_taken_a_round_at_a_time_behind_no_other(
     assert stored == [f"Harbour notice {n}" for n in range(3)] + [FERRY[0]] + [
         f"Harbour notice {n}" for n in range(3, 8)]
     assert poll(fresh_db, big, 34).unchanged, "read whole once every entry was taken"
+
+
+def test_entries_waiting_out_a_failure_leave_room_for_the_next_round(server, fresh_db,
+                                                                    monkeypatch):
+    """A feed's entries the worker could not store (the disk full) wait out a backoff of up
+    to an hour; they do not count as the round waiting, or the feed would take nothing new."""
+    monkeypatch.setattr(feeds, "ENTRIES_PER_ROUND", 2)
+    notices = [Item(f"urn:notice:{n}", f"Harbour notice {n}", f"Berth {n} is free.",
+                    published=at(n)) for n in range(4)]
+    big = feed(fresh_db, server, "/big", list(reversed(notices)), "Harbour Notices")
+    assert poll(fresh_db, big, 30).queued == 2
+    with transaction(fresh_db):
+        for row in pending(fresh_db, limit=10):
+            retry_later(fresh_db, row.id, reason="database or disk is full", now=at(30))
+    assert poll(fresh_db, big, 31).queued == 2
