@@ -18,8 +18,14 @@ NOTE = re.compile(
 """Words only a correction note uses: a version of this article said otherwise, a note opening
 'Corrects' or 'Correction:', the article changed 'to correct' something."""
 NOTE_CHARS = 1000
+MARKS = ("version", "correct", "clarif", "fix")
+"""A word every note holds one of: most sentences are told apart by these alone (an eighth of
+the time NOTE takes to search them)."""
 
 
 def is_correction_note(text: str) -> bool:
     """Whether a sentence or paragraph is (or opens) a note correcting the article."""
-    return len(text) <= NOTE_CHARS and bool(NOTE.search(text))
+    if len(text) > NOTE_CHARS:
+        return False
+    lowered = text.lower()
+    return any(mark in lowered for mark in MARKS) and bool(NOTE.search(text))

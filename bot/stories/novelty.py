@@ -329,9 +329,10 @@ def found(
     news: list[News] = []
     seen: set[frozenset[str]] = set()
     previous: SentenceFeatures | None = None
-    noted = any(_note_on_story(s, story) for s in sentences)
+    notes = {i for i, s in enumerate(sentences) if is_correction_note(s.text)}
+    noted = any(_on_story(sentences[i], story) for i in notes)
     for position, sentence in enumerate(sentences):
-        after_note = _after_note(news, position)
+        after_note = _after_note(news, position, notes)
         if len(sentence.lemmas) + len(sentence.facts) < MIN_CONTENT and not after_note:
             continue
         content = sentence.lemmas | sentence.facts
@@ -344,7 +345,7 @@ def found(
             reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
-        if _correction(sentence, best, story, after_note) or (
+        if _correction(sentence, position in notes, best, story, after_note) or (
                 noted and not reasons and best >= NAME_COVERED and _renamed(sentence, story)):
             reasons = ("correction", *reasons)
         if reasons:
@@ -355,13 +356,13 @@ def found(
     return news
 
 
-def _after_note(news: list[News], position: int) -> bool:
-    """Whether the sentence just before this one is a new correction note."""
+def _after_note(news: list[News], position: int, notes: set[int]) -> bool:
+    """Whether the sentence just before this one is a new correction note (one of ``notes``)."""
     return bool(news) and news[-1].position == position - 1 and \
-        "correction" in news[-1].reasons and is_correction_note(news[-1].text)
+        "correction" in news[-1].reasons and news[-1].position in notes
 
 
-def _correction(sentence: SentenceFeatures, best: float, story: _Story,
+def _correction(sentence: SentenceFeatures, note: bool, best: float, story: _Story,
                 after_note: bool) -> bool:
     """Whether the sentence corrects the story: a correction note the story did not have ("An
     earlier version of this article misstated …") about something the story told (a word or
@@ -370,16 +371,15 @@ def _correction(sentence: SentenceFeatures, best: float, story: _Story,
     what is right ("She is Ingrid Valstad."). Notes are not keyed to anyone's layout: their
     words are what all notes say. (A figure given with the one it replaces, "three tugs, not
     two", is a changed figure.)"""
-    if is_correction_note(sentence.text):
-        return best < NUMBER_COVERED and _note_on_story(sentence, story)
+    if note:
+        return best < NUMBER_COVERED and _on_story(sentence, story)
     return after_note and best < NAME_COVERED
 
 
-def _note_on_story(sentence: SentenceFeatures, story: _Story) -> bool:
-    """Whether the sentence is a correction note naming a word or name of the story besides the
-    words all notes use."""
-    return is_correction_note(sentence.text) and bool(
-        (sentence.lemmas - NOTE_WORDS) & story.words or sentence.facts & story.facts)
+def _on_story(note: SentenceFeatures, story: _Story) -> bool:
+    """Whether a correction note names a word or name of the story besides the words all notes
+    use."""
+    return bool((note.lemmas - NOTE_WORDS) & story.words or note.facts & story.facts)
 
 
 def _renamed(sentence: SentenceFeatures, story: _Story) -> bool:
