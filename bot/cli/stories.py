@@ -17,6 +17,10 @@ from bot.stories.split import split_article
 from storage import stories as store
 from storage.db import transaction
 
+NO_RECORD = ('no line of INPUT.jsonl is an article: each line is one JSON object, {"id": "a1", '
+             '"time": "2026-12-03T06:00:00Z", "title": "…", "text": "…"}; articles in .txt, '
+             '.html or .json files are read by `wirewatch ingest FILE`')
+
 
 @click.group()
 def stories() -> None:
@@ -47,10 +51,16 @@ def replay(obj: CliContext, input_path, keep: Path | None) -> None:
         wirewatch stories replay bench/data/stories_stream.jsonl > verdicts.jsonl
     """
     say_loading("replaying the articles")
+    read = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for line in replay_lines(input_path, db_path=keep or Path(tmp) / "replay.db",
                                  settings=obj.settings):
             emit_json(line)
+            read += 1
+            failed += line["verdict"] == "failed"
+    if read and failed == read:
+        click.echo(NO_RECORD, err=True)
+        raise click.exceptions.Exit(1)
 
 
 @stories.command("list")

@@ -40,6 +40,18 @@ def test_replay_writes_one_verdict_line_per_article(db_path, tmp_path):
     assert not db_path.exists()
 
 
+def test_replay_of_a_file_with_no_record_says_what_it_reads(db_path, tmp_path):
+    """Before: an article file given to replay wrote a failed line per paragraph and exited 0,
+    as if the replay had worked."""
+    article = tmp_path / "story.txt"
+    article.write_text("Dam opens\n\nThe new dam opened on Friday.\n")
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "replay", str(article)])
+    assert result.exit_code == 1
+    assert [json.loads(line)["verdict"] for line in result.stdout.splitlines()] == ["failed"] * 2
+    assert "no line of INPUT.jsonl is an article" in result.stderr
+    assert "`wirewatch ingest FILE`" in result.stderr
+
+
 def test_replay_refuses_an_existing_database(db_path, tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text("")
