@@ -1,5 +1,5 @@
-"""An update's alert shows its strongest three what's-new sentences, strongest first, says how
-many more there are and where, and does not repeat a key quote they already hold: articles through the real pipeline, the alert through the
+"""An update's alert shows its strongest three what's-new sentences, in the order the article
+tells them, says how many more there are and where, and does not repeat a key quote they already hold: articles through the real pipeline, the alert through the
 running bot and the real alert blocks to the fake Slack."""
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ def test_the_alert_shows_the_strongest_three_and_counts_the_rest(runtime, fake_s
               if b["type"] == "section" and b["text"]["text"].startswith("What's new")]
     lines = body.splitlines()
     assert len(lines) == 5, body
-    assert "every missed overtime hour" in lines[1]
+    assert "Mediators" in lines[1]
     assert "240,000 euros" in lines[2]
-    assert "Mediators" in lines[3]
+    assert "every missed overtime hour" in lines[3]
     assert lines[4] == "+1 more in <https://news.example/f1|the article>"
     quotes = [b for b in threaded.blocks
               if b["type"] == "section" and b["text"]["text"].startswith("“")]
