@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -134,35 +135,34 @@ def parts(gold_rows: list[dict]) -> dict[str, list[dict]]:
 
 
 class CachedParses:
-    """A spaCy pipeline for the replay that answers each text from a DocBin of earlier parses
-    (or, when building the cache, parses it and keeps the Doc): texts are the cleaned bodies the
-    pipeline parses, so a cache holds one stream's texts only, and any other text is refused."""
+    """A spaCy pipeline for the replay that answers each text from a DocBin of earlier parses,
+    parsing and keeping any text it does not hold: texts are the cleaned bodies, so a change in
+    cleaning re-parses only the articles whose cleaned text it changed."""
 
     def __init__(self, nlp: Language, path: Path) -> None:
         self.nlp, self.path, self.vocab = nlp, path, nlp.vocab
-        self.building = not path.exists()
         self.docs: dict[str, Doc] = {}
-        if not self.building:
+        self.parsed = 0
+        if path.exists():
             from spacy.tokens import DocBin
 
             self.docs = {d.text: d for d in DocBin().from_disk(path).get_docs(nlp.vocab)}
 
     def pipe(self, texts: Iterable[str], **options: Any) -> Iterator[Doc]:
-        if self.building:
-            for doc in self.nlp.pipe(texts, **options):
-                self.docs.setdefault(doc.text, doc)
-                yield doc
-            return
+        texts = list(texts)
+        missing = [text for text in dict.fromkeys(texts) if text not in self.docs]
+        for doc in self.nlp.pipe(missing, **options):
+            self.docs[doc.text] = doc
+        self.parsed += len(missing)
         for text in texts:
-            if text not in self.docs:
-                raise SystemExit(f"parse cache {self.path} does not hold these texts; delete it")
             yield self.docs[text]
 
     def save(self) -> None:
-        """Write the parses, when this run made them."""
-        if self.building:
+        """Write the parses, when this run made any."""
+        if self.parsed:
             from spacy.tokens import DocBin
 
+            print(f"parse cache {self.path}: {self.parsed} texts parsed and kept", file=sys.stderr)
             DocBin(docs=list(self.docs.values())).to_disk(self.path)
 
 

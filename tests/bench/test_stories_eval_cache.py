@@ -1,5 +1,5 @@
 """bench.stories_eval --cache: a replay from cached spaCy parses gives what spaCy gives, and a
-cache made for other texts is refused."""
+cache made for other texts parses and keeps only the texts it lacks."""
 
 from __future__ import annotations
 
@@ -43,10 +43,15 @@ def test_a_replay_from_the_cache_gives_the_figures_of_a_fresh_parse(tmp_path: Pa
     assert fresh["wirewatch"]["all"]["bcubed_f1"] == 1.0
 
 
-def test_a_cache_of_other_texts_is_refused(tmp_path: Path) -> None:
+def test_a_cache_of_fewer_texts_parses_only_the_ones_it_lacks(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cache = tmp_path / "parses.spacy"
     stories_eval.main([str(write_stream(tmp_path / "a.jsonl", ARTICLES[:1])), "--cache",
                        str(cache)])
-    with pytest.raises(SystemExit, match="does not hold these texts"):
-        stories_eval.main([str(write_stream(tmp_path / "b.jsonl", ARTICLES)), "--cache",
-                           str(cache)])
+    assert "1 texts parsed and kept" in capsys.readouterr().err
+    whole = write_stream(tmp_path / "b.jsonl", ARTICLES)
+    grown = stories_eval.main([str(whole), "--cache", str(cache)])
+    assert "2 texts parsed and kept" in capsys.readouterr().err
+    again = stories_eval.main([str(whole), "--cache", str(cache)])
+    assert "parsed and kept" not in capsys.readouterr().err
+    assert grown == again == stories_eval.main([str(whole)])
