@@ -12,7 +12,7 @@ from bot.models import Topic
 from bot.stories.query import TopicQueryError, parse_query
 from bot.stories.tracking import RUNNING_LIMIT, matching_stories, running_since
 from storage.articles import now_iso
-from storage.stories import restate_topic_link
+from storage.stories import link_topic
 from storage.topics import TopicError, set_query, unlink_running
 
 
@@ -43,6 +43,6 @@ def change_query(db: Database, topic: Topic, query: str, *,
                              keep=[row.story_id for row, _ in matched])
     now = now_iso()
     for row, result in matched:
-        restate_topic_link(db, story_id=row.story_id, topic_id=topic.id,
-                           article_id=row.article_id, reasons=result.reasons, now=now)
+        link_topic(db, story_id=row.story_id, topic_id=topic.id, article_id=row.article_id,
+                   reasons=result.reasons, now=now, restate=True)
     return QueryChange(topic.query, query, len(matched), dropped)

@@ -355,26 +355,16 @@ def story_topic_ids(db: Database, story_id: int) -> list[int]:
 
 def link_topic(
     db: Database, *, story_id: int, topic_id: int, article_id: int | None,
-    reasons: Sequence[MatchReason], now: str,
+    reasons: Sequence[MatchReason], now: str, restate: bool = False,
 ) -> None:
-    """Tie a story to a topic, keeping the first article that matched and why."""
+    """Tie a story to a topic, keeping the first article that matched and why; ``restate``
+    (the topic's query changed): why it matches now, and by which article, replace the old
+    query's, a tie already there keeping when it was made."""
+    on_conflict = ("DO UPDATE SET article_id = excluded.article_id, reasons = excluded.reasons"
+                   if restate else "DO NOTHING")
     db.execute(
         "INSERT INTO story_topics (story_id, topic_id, article_id, reasons, matched_at) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id, topic_id) DO NOTHING",
-        [story_id, topic_id, article_id,
-         json.dumps([asdict(r) for r in reasons], ensure_ascii=False), now])
-
-
-def restate_topic_link(
-    db: Database, *, story_id: int, topic_id: int, article_id: int,
-    reasons: Sequence[MatchReason], now: str,
-) -> None:
-    """Tie a story to a topic whose query changed: why it matches now, and by which article,
-    replace the old query's; a tie already there keeps when it was made."""
-    db.execute(
-        "INSERT INTO story_topics (story_id, topic_id, article_id, reasons, matched_at) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id, topic_id) DO UPDATE SET "
-        "article_id = excluded.article_id, reasons = excluded.reasons",
+        f"VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id, topic_id) {on_conflict}",
         [story_id, topic_id, article_id,
          json.dumps([asdict(r) for r in reasons], ensure_ascii=False), now])
 
