@@ -24,17 +24,17 @@ def with_thread_links(db: Database, client: WebClient, target: str,
     left out, the digest still goes)."""
     linked = []
     for item in items:
-        url = _thread_url(db, client, item.story_id, target)
+        url = thread_url(db, client, item.story_id, target)
         item = replace(item, thread_url=url) if url else item
         earlier = continued_story(db, item.story_id) if item.is_new else None
         if earlier is not None:
-            item = replace(item, continues=(earlier[1], _thread_url(db, client, earlier[0],
-                                                                    target)))
+            item = replace(item, continues=(earlier[1], thread_url(db, client, earlier[0],
+                                                                   target)))
         linked.append(item)
     return linked
 
 
-def _thread_url(db: Database, client: WebClient, story_id: int, target: str) -> str | None:
+def thread_url(db: Database, client: WebClient, story_id: int, target: str) -> str | None:
     """The permalink of the story's thread (in ``target``, else anywhere), when it has one."""
     thread = story_thread(db, story_id, target)
     return permalink(client, thread.channel, thread.ts) if thread else None

@@ -6,10 +6,9 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.blocks import link_target
-from bot.alerts.digest_links import permalink
+from bot.alerts.digest_links import thread_url
 from bot.alerts.mrkdwn import fit, plain
 from storage.stories import continued_story
-from storage.threads import story_thread
 
 CONTINUES = "continues an earlier story"
 
@@ -23,8 +22,7 @@ def with_earlier_story(db: Database, client: WebClient, *, story_id: int, target
     if earlier is None:
         return text, blocks
     earlier_id, title = earlier
-    thread = story_thread(db, earlier_id, target)
-    target_url = link_target(permalink(client, thread.channel, thread.ts)) if thread else None
+    target_url = link_target(thread_url(db, client, earlier_id, target))
     name = fit(plain(title, 200), 300)
     shown = f"<{target_url}|{name}>" if target_url else f"{name} (`/story {earlier_id}`)"
     line = {"type": "context", "elements": [
