@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
-ROW_ID = click.IntRange(min=1, max=2**63 - 1)
+from storage.db import LARGEST_ID
+
+ROW_ID = click.IntRange(min=1, max=LARGEST_ID)
 """An article's or a story's number: SQLite holds none larger."""
 
 COUNT = click.IntRange(min=1, max=1_000_000)
