@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bot.alerts.mrkdwn import fit
 from bot.stories.query import TopicQueryError, parse_query
-from bot.topic_names import shell_word
+from bot.topic_names import shell_word, slack_typed
 
 
 @lru_cache(maxsize=512)
@@ -35,6 +35,5 @@ def slack_mark(name: str, query: str) -> str:
     why = not_read(query)
     if why is None:
         return ""
-    quoted = f'"{name}"' if len(name.split()) > 1 else name
     return (f"\n    ⚠️ _matches nothing: its query is no longer read ({fit(why, 200)}); an admin "
-            f"mends it with_ `/topics edit {fit(quoted, 100)} QUERY`")
+            f"mends it with_ `/topics edit {fit(slack_typed(name), 100)} QUERY`")

@@ -20,6 +20,11 @@ def plain_words(words: Sequence[str]) -> bool:
     return bool(words) and not any(QUERY_SYNTAX.search(word) for word in words)
 
 
+def slack_typed(name: str) -> str:
+    """A topic's name as a slash command takes it: quoted when it has more than one word."""
+    return f'"{name}"' if len(name.split()) > 1 else name
+
+
 def shell_quoted(text: str) -> str:
     """``text`` as one shell argument, in the docs' double quotes when that is safe."""
     return f'"{text}"' if re.fullmatch(r"[\w .,&'-]+", text) else shlex.quote(text)

@@ -13,7 +13,7 @@ from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import slack_mark
-from bot.topic_names import plain_words
+from bot.topic_names import plain_words, slack_typed
 from bot.topic_preview import matched_terms
 from handlers.common import (
     OPEN_QUOTES,
@@ -95,7 +95,7 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
     there = store.get_topic(svc.db, name)
     if there is not None:
         return (f"Topic *{echo(there.name, 100)}* already exists. To change its query, keeping "
-                f"its subscriptions: `/topics edit {echo(_typed(there.name), 100)} QUERY`.")
+                f"its subscriptions: `/topics edit {echo(slack_typed(there.name), 100)} QUERY`.")
     if rest.strip()[:1] not in OPEN_QUOTES and plain_words(query.split()):
         return which_one(name, query)
     db = svc.db
@@ -169,18 +169,14 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])
             if s.topic_id == topic.id]
     lines.append(f"This channel gets it {mode_words(subs[0].mode)}." if subs else
-                 f"This channel is not subscribed: `/subscribe {echo(_typed(topic.name), 100)}`.")
+                 "This channel is not subscribed: "
+                 f"`/subscribe {echo(slack_typed(topic.name), 100)}`.")
     stories = store.recent_stories(db, topic.id, limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")
     lines += [f"• {echo(s.title or 'untitled', 150)} "
               f"({counted(s.article_count or 1, 'article', 'articles')}"
               f"{', last ' + s.last_seen if s.last_seen else ''})" + _why(s) for s in stories]
     return join_lines(lines)
-
-
-def _typed(name: str) -> str:
-    """A topic's name as a command takes it: quoted when it has spaces."""
-    return f'"{name}"' if " " in name else name
 
 
 def _why(story: TopicStory) -> str:
