@@ -18,18 +18,22 @@ CHANNELS = ("C0DESK", "C0NEWS")
 PEOPLE = ("U0EDITOR",)
 
 
-def build_outbox(db: Database, *, stories: int, updates: int) -> int:
-    """Stories round-robin (all first alerts, then first updates, …) to every target; count."""
+def build_outbox(db: Database, *, stories: int, updates: int, name: str = "Harbour",
+                 targets: dict[str, tuple[str, ...]] | None = None) -> int:
+    """Stories round-robin (all first alerts, then first updates, …) to every target, so their
+    threads interleave in the outbox as a busy night's do; how many alerts the outbox holds.
+    ``targets``: kind → ids, the desk's channels and editor unless given; ``name``: the topic's,
+    which the stories' titles start with."""
     with transaction(db):
-        topic_id = add_topic(db, name="Harbour", query="harbour")
-        for kind, targets in (("channel", CHANNELS), ("user", PEOPLE)):
-            for target in targets:
+        topic_id = add_topic(db, name=name, query=name.lower())
+        for kind, ids in (targets or {"channel": CHANNELS, "user": PEOPLE}).items():
+            for target in ids:
                 subscribe(db, topic_id=topic_id, target_type=kind, target_id=target,
                           mode="realtime", created_by="U0ADMIN", at="2026-01-01T00:00:00+00:00")
     story_ids: list[int] = []
     for round_no in range(updates + 1):
         for n in range(stories):
-            title = f"Harbour story {n} development {round_no}"
+            title = f"{name} story {n} development {round_no}"
             article_id = add_article(db, title=title, quotes=((f"Quote {n}.{round_no}", "Ruiz"),))
             if round_no == 0:
                 story_ids.append(add_story(db, article_id=article_id, title=title,

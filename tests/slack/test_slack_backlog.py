@@ -7,31 +7,21 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from bot.models import Verdict, VerdictKind
 from bot.slack.runtime import SlackRuntime
-from bot.stories.tracking import add_topic
-from storage.alerts import count_pending, enqueue_alerts
-from storage.db import transaction
-from storage.subscriptions import subscribe
+from storage.alerts import count_pending
 from tests.fakes.slack_api import DROPPED
-from tests.hardening.outbox import alert_id_of, check_each_alert_posted_once_in_order
-from tests.slack.world import add_article, add_story, add_update
+from tests.hardening.outbox import (
+    alert_id_of,
+    build_outbox,
+    check_each_alert_posted_once_in_order,
+)
 
 BUSY, QUIET = "C0BUSY", "C0QUIET"
 
 
 def queue_stories(db: Database, channel: str, count: int) -> list[int]:
     """``count`` new stories alerting ``channel`` (a topic of its own); their alert ids."""
-    with transaction(db):
-        topic = add_topic(db, name=f"Desk {channel}", query=channel.lower())
-        subscribe(db, topic_id=topic, target_type="channel", target_id=channel,
-                  mode="realtime", created_by="U0ADMIN", at="2026-01-01T00:00:00+00:00")
-    for n in range(count):
-        article = add_article(db, title=f"{channel} story {n}")
-        story = add_story(db, article_id=article, title=f"{channel} story {n}",
-                          topic_ids=(topic,))
-        with transaction(db):
-            enqueue_alerts(db, Verdict(story, VerdictKind.NEW), article, [topic])
+    build_outbox(db, stories=count, updates=0, name=channel, targets={"channel": (channel,)})
     return [row[0] for row in db.execute(
         "SELECT id FROM alerts WHERE channel = ? ORDER BY id", [channel])]
 
@@ -72,35 +62,11 @@ def test_one_channels_429_never_holds_up_the_others(runtime, fake_slack):
             ].count(429) == 1
 
 
-def queue_threads(db: Database, channel: str, stories: int, updates: int) -> None:
-    """``stories`` new stories for ``channel``, then each one's updates in turn (round-robin),
-    so its threads interleave in the outbox as a busy night's do."""
-    with transaction(db):
-        topic = add_topic(db, name=f"Threads {channel}", query=f"{channel.lower()}threads")
-        subscribe(db, topic_id=topic, target_type="channel", target_id=channel,
-                  mode="realtime", created_by="U0ADMIN", at="2026-01-01T00:00:00+00:00")
-    story_ids = []
-    for round_no in range(updates + 1):
-        for n in range(stories):
-            title = f"{channel} story {n} development {round_no}"
-            article = add_article(db, title=title)
-            if round_no == 0:
-                story_ids.append(add_story(db, article_id=article, title=title,
-                                           topic_ids=(topic,)))
-                verdict = Verdict(story_ids[n], VerdictKind.NEW)
-            else:
-                news = (f"Development {round_no}",)
-                add_update(db, story_id=story_ids[n], article_id=article, whats_new=news)
-                verdict = Verdict(story_ids[n], VerdictKind.UPDATE, whats_new=news)
-            with transaction(db):
-                enqueue_alerts(db, verdict, article, [topic])
-
-
 def test_a_backlog_of_500_while_slack_holds_its_channel_back_goes_once_in_order(runtime,
                                                                                  fake_slack):
     db = runtime.store.get()
-    queue_threads(db, BUSY, 50, 9)  # 500 alerts in 50 threads
-    queue_threads(db, QUIET, 5, 1)  # 10, queued after them
+    build_outbox(db, stories=50, updates=9, name=BUSY, targets={"channel": (BUSY,)})  # 500
+    build_outbox(db, stories=5, updates=1, name=QUIET, targets={"channel": (QUIET,)})  # 10
     fake_slack.fail_fraction(0.3, status=429, retry_after=5, seed=3, channel=BUSY)
     fake_slack.drop_fraction(0.03, methods={"chat.postMessage"})
     now = datetime.now(UTC)
