@@ -355,7 +355,9 @@ def _without_page(article: RawArticle, reason: str, *,
 def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
               on_queued: Callable[[], None] | None = None,
               stopping: Callable[[], bool] | None = None) -> PollResult:
-    """Fetch a feed and queue each entry not seen before; failures are recorded, never raised."""
+    """Fetch a feed and queue each entry not seen before, at most ``ENTRIES_PER_ROUND`` of the
+    feed's waiting for the worker at once (the rest in the next rounds); the very body a poll
+    read whole is not parsed again. Failures are recorded, never raised."""
     url = source.location
     etag, last_modified = validators_to_send(source, now)
     try:
@@ -507,6 +509,8 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
                    now: datetime, on_queued: Callable[[], None] | None,
                    stopping: Callable[[], bool] | None, background: bool,
                    room: int) -> PollResult:
+    """The entries not seen before, queued in order: ``room`` of them at most (what is left of
+    the round), a teaser's page fetched for ``PAGES_PER_POLL`` of them at most."""
     queued = skipped = retry = waiting = pages = 0
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
