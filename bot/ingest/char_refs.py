@@ -8,7 +8,7 @@ import re
 
 _REFERENCE = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
 REPLACEMENT = b"&#xFFFD;"
-LARGEST = 0x10FFFF
+LARGEST_CODE_POINT = 0x10FFFF
 
 
 def mended(data: bytes) -> bytes:
@@ -22,6 +22,6 @@ def _mended_one(match: re.Match[bytes]) -> bytes:
     if len(digits) > (6 if hexadecimal else 7):
         return REPLACEMENT
     code = int(digits, 16 if hexadecimal else 10)
-    if code > LARGEST or 0xD800 <= code <= 0xDFFF:
+    if code > LARGEST_CODE_POINT or 0xD800 <= code <= 0xDFFF:
         return REPLACEMENT
     return match.group(0)
