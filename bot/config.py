@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.models import BadInput
@@ -65,7 +65,10 @@ MOST_HOURS = 876_000
 """A century: a longer span ran past the calendar (OverflowError) when subtracted from now."""
 
 
-def _at_most(env: Mapping[str, str], name: str, value: float, most: int, unit: str) -> Any:
+Number = TypeVar("Number", int, float)
+
+
+def _at_most(env: Mapping[str, str], name: str, value: Number, most: int, unit: str) -> Number:
     if value > most:
         raise ConfigError(f"{name} must be at most {most:,} {unit}, got {env[name]!r}")
     return value
