@@ -77,6 +77,7 @@ DATE_WORDS = {
 """Words of a date line; with the labels of a second date (`Published 1 Dec, updated 2 Dec`:
 its earlier date is the article's), the zone names ``zones.py`` reads and the words of the six
 other languages' dates (``date_lines``)."""
+NOT_IN_DATES = frozenset("%‰$€£¥₹")
 DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&'-]{2,40})\))?)"
@@ -360,9 +361,11 @@ def _names_a_source(text: str) -> bool:
 
 
 def only_a_date(text: str) -> bool:
-    """Digits and date words only: '14 Mar, 2026 9:05am', '3 hours ago', not 'a profit of 3'."""
+    """Digits and date words only: '14 Mar, 2026 9:05am', '3 hours ago', not 'a profit of 3'
+    or '1.00%' (no date carries a percent or currency sign)."""
     words = date_lines.plain_words(text)
-    return any(ch.isdigit() for ch in text) and all(w in DATE_WORDS for w in words)
+    return any(ch.isdigit() for ch in text) and not NOT_IN_DATES.intersection(text) \
+        and all(w in DATE_WORDS for w in words)
 
 
 def split_dateline(paragraph: str, *, opening: bool = True) -> tuple[str | None, str | None, str]:

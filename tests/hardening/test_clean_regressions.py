@@ -18,6 +18,9 @@ PROSE = [
     "By noon, 300 people had left the square.",
     "Reporting by the agency showed 12 deaths.",
     "Follow us, the minister urged the crowd.",
+    "Published published published 1.00%.",
+    "Posted rates rose to 4.50%.",
+    "Updated figures showed $3 million.",
 ]
 
 
