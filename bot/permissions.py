@@ -10,6 +10,7 @@ Slack is slower or rate-limits, the person may only read, and is told why and wh
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -29,6 +30,7 @@ AFTER_ACK_WAIT = 10.0
 """How long a listener that has already answered Slack waits for a role: the client's own
 timeout (App Home's controls have nowhere to say "try again")."""
 LOOKUP_THREADS = 4
+MEMBER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 T = TypeVar("T")
 
 
@@ -75,13 +77,27 @@ def may(role: Role, action: Action) -> bool:
     return role >= NEEDS[action]
 
 
-def refusal(action: Action, unknown: RoleAnswer | None = None) -> str:
-    """The ephemeral line a refused person gets: what they tried and who can do it, or, when
-    Slack did not say who they are, why and when to try again."""
+def refusal(action: Action, unknown: RoleAnswer | None = None, *,
+            user_id: str | None = None) -> str:
+    """The ephemeral line a refused person gets: what they tried and who can do it (and, to a
+    member refused what admins do, how to become one), or, when Slack did not say who they
+    are, why and when to try again."""
     if unknown is not None and unknown.unknown:
         return (f"{unknown.unknown}, so I cannot tell whether you may {action.value}. Nothing "
                 f"was changed; {unknown.retry}.")
-    return f"Only {WHO[NEEDS[action]]} can {action.value}. Nothing was changed."
+    line = f"Only {WHO[NEEDS[action]]} can {action.value}. Nothing was changed."
+    if unknown is not None and unknown.role == Role.MEMBER and NEEDS[action] == Role.ADMIN:
+        line += " " + becoming_admin(user_id)
+    return line
+
+
+def becoming_admin(user_id: str | None) -> str:
+    """How a member becomes a wirewatch admin, naming their own member ID when known."""
+    shown = user_id if user_id and MEMBER_ID.fullmatch(user_id) else None
+    yours = f"your member ID, {shown}," if shown else "your member ID"
+    return (f"To become one, ask whoever runs wirewatch to add {yours} to WIREWATCH_ADMINS "
+            f"and restart it (anyone's member ID: their Slack profile, ⋮ More, "
+            f"Copy member ID).")
 
 
 def field_refusal(action: Action, unknown: RoleAnswer | None = None) -> str:

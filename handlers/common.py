@@ -75,7 +75,7 @@ def refused(context: BoltContext, action: Action, *, wait: float = LOOKUP_WAIT) 
     """None when the person may do ``action``; otherwise the line that says who can (or that
     Slack did not say in time who they are). Waits for Slack at most ``wait`` seconds."""
     found = role_answer(context, wait=wait)
-    return None if may(found.role, action) else refusal(action, found)
+    return None if may(found.role, action) else refusal(action, found, user_id=context.user_id)
 
 
 def reach_of(context: BoltContext, here: str | None = None, *,

@@ -45,7 +45,7 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
     action = (action or "list").lower()
     who = caller(command)
     if action in ("add", "remove") and not may(who.role, Action.MANAGE_SOURCES):
-        return refusal(Action.MANAGE_SOURCES, who)
+        return refusal(Action.MANAGE_SOURCES, who, user_id=command.get("user_id"))
     if action in HELP_WORDS:
         return USAGE
     if action == "list":

@@ -84,7 +84,7 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
         return
     who = role_answer(context)
     if not may(who.role, sub.needs):
-        answer(respond, refusal(sub.needs, who))
+        answer(respond, refusal(sub.needs, who, user_id=context.user_id))
         return
     answer(respond, sub.run(svc, args, {**command, "role": who, "client": context.client}))
 

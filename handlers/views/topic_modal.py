@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from bot.alerts.notify import MAX_NOTIFY, NotifyError, parse_notify
 from bot.alerts.pause import resume_channel
-from bot.permissions import AFTER_ACK_WAIT, Action, field_refusal, may
+from bot.permissions import AFTER_ACK_WAIT, Action, field_refusal, may, refusal
 from bot.slack.membership import INVITE, can_post_within
 from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, parse_query
@@ -57,7 +57,7 @@ def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext
     query = form.query or (default_query(form.name) if form.name else "")
     who = role_answer(context, wait=AFTER_ACK_WAIT)
     if not may(who.role, Action.MANAGE_TOPICS):
-        shown = refused_blocks(field_refusal(Action.MANAGE_TOPICS, who))
+        shown = refused_blocks(refusal(Action.MANAGE_TOPICS, who, user_id=context.user_id))
     elif not query:
         shown = problem_blocks("type a name or a query first")
     else:

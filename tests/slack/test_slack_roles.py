@@ -58,6 +58,20 @@ def test_a_member_cannot_add_or_remove_topics_or_sources(runtime, fake_slack, fr
     assert "This channel will now get *Harbour*" in followed["text"]
 
 
+def test_a_member_refused_what_admins_do_is_told_how_to_become_one(runtime, fake_slack):
+    """A newsroom's first `/topics add` (the form, or typed) and `/wirewatch sources add`, by a
+    member: the refusal names their member ID, where it goes and where anyone's is found
+    (before: only who may, so the newcomer did not know what to ask for)."""
+    for command, text in (("/topics", "add"), ("/topics", "add Wildfire wildfire"),
+                          ("/wirewatch", "sources add https://other.example/rss")):
+        said = run_command(runtime, fake_slack, command, text, user=MEMBER)["text"]
+        assert f"your member ID, {MEMBER}, to WIREWATCH_ADMINS and restart it" in said, said
+        assert "Copy member ID" in said and "Nothing was changed." in said, said
+    assert fake_slack.calls_to("views.open") == []
+    told = run_command(runtime, fake_slack, "/topics", "add X x", user=GUEST)["text"]
+    assert told.startswith("Only wirewatch admins") and "member ID" not in told, told
+
+
 @pytest.mark.parametrize("user", [REPORTER, EDITOR, OWNER, ADMIN])
 def test_admins_by_id_group_and_workspace_role_may_change_topics(runtime, fake_slack, fresh_db,
                                                                  user):
