@@ -62,3 +62,21 @@ def test_the_container_runs_as_the_user_that_owns_its_database_folder():
     user = re.findall(r"^USER (\S+)$", dockerfile, re.MULTILINE)
     assert user == ["wirewatch:wirewatch"]
     assert re.search(r"chown wirewatch:wirewatch /data\b", dockerfile)
+
+
+def asked_without_default(compose: str) -> set[str]:
+    """The variables compose warns about when they are unset ("The X variable is not set.
+    Defaulting to a blank string."): each ``${X}`` or ``$X`` with no ``-`` default nor ``?``."""
+    plain = re.findall(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)", compose)
+    return {braced or bare for braced, bare in plain}
+
+
+def test_compose_asks_only_for_what_the_slack_mode_needs():
+    """Socket Mode needs no signing secret, HTTP mode no app-level token: compose said
+    "The SLACK_SIGNING_SECRET variable is not set" to a desk using Socket Mode."""
+    compose = (REPO / "docker" / "compose.yml").read_text()
+    socket_mode = {"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"}
+    http_mode = {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}
+    assert "${SLACK_SIGNING_SECRET" in compose and "${SLACK_APP_TOKEN" in compose
+    assert asked_without_default(compose) - socket_mode == set()
+    assert asked_without_default(compose) - http_mode == set()
