@@ -6,7 +6,6 @@ import logging
 import signal
 import threading
 from pathlib import Path
-from typing import IO
 
 import click
 from sqlite_utils import Database
@@ -14,7 +13,7 @@ from sqlite_utils import Database
 from bot.alerts.console_feed import print_pending, report_activity, silent_line
 from bot.cli.context import CliContext
 from bot.cli.numbers import Number
-from bot.cli.run_lock import HeldByRun, take_run_lock
+from bot.cli.run_lock import HeldByRun, RunLock, take_run_lock
 from bot.config import Settings
 from bot.models import BadInput
 from bot.runner import Runner
@@ -80,7 +79,7 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
     lock.close()
 
 
-def _lock_for_run(db_path: Path) -> IO[str]:
+def _lock_for_run(db_path: Path) -> RunLock:
     """The run's lock, let go again on a full disk: at start nothing is in flight to wait for
     space, and an earlier run's lock file opens even on a disk that can take no write."""
     lock = _one_run_per_database(db_path)
@@ -92,7 +91,7 @@ def _lock_for_run(db_path: Path) -> IO[str]:
     return lock
 
 
-def _one_run_per_database(db_path: Path) -> IO[str]:
+def _one_run_per_database(db_path: Path) -> RunLock:
     """A second `wirewatch run` on the same database (one forgotten in another terminal)
     would poll every feed twice and print or post beside the first: it stops at once, naming
     the first one's pid."""

@@ -11,10 +11,13 @@ from tests.cli.test_first_hour import ROOT, one_error_line, wirewatch
 
 
 def test_a_second_run_reaching_the_database_by_a_link_stops_at_once(tmp_path):
+    """By a symbolic link (a deploy's `current.db`) and by a hard link (another name in another
+    folder, whose lock file beside it is another): one first run, each name tried on it."""
     real = tmp_path / "data" / "w.db"
     real.parent.mkdir()
-    link = tmp_path / "current.db"
-    link.symlink_to(real)
+    (tmp_path / "other").mkdir()
+    symbolic, hard = tmp_path / "current.db", tmp_path / "other" / "w.db"
+    symbolic.symlink_to(real)
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
     first = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(real), "run",
@@ -22,11 +25,13 @@ def test_a_second_run_reaching_the_database_by_a_link_stops_at_once(tmp_path):
                              cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert first.stdout and first.stdout.readline().startswith("wirewatch running")
-        line = one_error_line(wirewatch("--db", str(link), "run", "--console"))
-        assert line.startswith(f"Error: another wirewatch run (pid {first.pid}) is already "
-                               f"using {link}")
-        vacuum = one_error_line(wirewatch("--db", str(link), "db", "vacuum"))
-        assert vacuum.startswith(f"Error: a wirewatch run (pid {first.pid}) is using {link}")
+        os.link(real, hard)
+        for link in (symbolic, hard):
+            line = one_error_line(wirewatch("--db", str(link), "run", "--console"))
+            assert line.startswith(f"Error: another wirewatch run (pid {first.pid}) is already "
+                                   f"using {link}"), link
+            vacuum = one_error_line(wirewatch("--db", str(link), "db", "vacuum"))
+            assert vacuum.startswith(f"Error: a wirewatch run (pid {first.pid}) is using {link}")
     finally:
         first.terminate()
         first.communicate(timeout=60)
