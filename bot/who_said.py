@@ -42,6 +42,8 @@ MIN_SCORE = 55.0
 HELP = ("No quote matches that. Try a shorter fragment of the quote, or a speaker's name "
         "as `from:NAME`.")
 EMPTY = "Give a few words of the quote, e.g. `/who-said not off the table`, or `from:NAME`."
+UNSAID = ("Nobody is quoted saying that: it stands in quotation marks with no speaker (a scare "
+          "quote, a name or a title) in “{title}”.")
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,16 @@ def who_said(db: Database, query: str, *, limit: int = 5,
         answer = _by_speaker(db, query, query, limit=limit, forced=False, stories=stories)
         if answer.hits:
             return answer
-    hits = _by_text(db, query, words, limit=limit, stories=stories)
-    return WhoSaidAnswer(query=query, mode="text", hits=hits, message=None if hits else HELP)
+    hits, unsaid = _by_text(db, query, words, limit=limit, stories=stories)
+    message = None if hits else UNSAID.format(title=unsaid.article_title[:150]) if unsaid \
+        else HELP
+    return WhoSaidAnswer(query=query, mode="text", hits=hits, message=message)
+
+
+def as_speech(kind: str, speaker: str | None) -> bool:
+    """Whether a quote is listed as someone's words: a quoted phrase no one is said to have
+    said (a scare quote, a name, a title: a fragment with no speaker) is not."""
+    return kind != "fragment" or speaker is not None
 
 
 def words_of(text: str) -> list[str]:
@@ -100,8 +110,9 @@ def _phrase(term: str) -> str:
 
 
 def _by_text(db: Database, query: str, words: list[str], *, limit: int,
-             stories: Collection[int] | None) -> tuple[QuoteHit, ...]:
-    """Candidates by the query's rarest indexed words, narrowed by the exact phrase if many."""
+             stories: Collection[int] | None) -> tuple[tuple[QuoteHit, ...], QuoteHit | None]:
+    """Candidates by the query's rarest indexed words, narrowed by the exact phrase if many;
+    the quotes found, and the best quoted phrase of no one's (``as_speech``) matching."""
     terms = _indexed_terms(db, _search_terms(words))
     ids = _candidates(db, terms, stories)
     if len(ids) >= CANDIDATES and 2 <= len(words) <= PHRASE_WORDS:
@@ -154,14 +165,25 @@ def _candidates(db: Database, terms: list[str], stories: Collection[int] | None)
     return list(dict.fromkeys(found))
 
 
-def _ranked(db: Database, wanted: str, ids: list[int], *, limit: int) -> tuple[QuoteHit, ...]:
+def _ranked(db: Database, wanted: str, ids: list[int], *,
+            limit: int) -> tuple[tuple[QuoteHit, ...], QuoteHit | None]:
+    """The best ``limit`` quotes said by someone; and, when there is none, the best phrase
+    quoted as no one's."""
     scored: dict[tuple[str, str | None], tuple[float, int]] = {}
+    unsaid: dict[tuple[str, str | None], tuple[float, int]] = {}
     for quote in quote_texts(db, ids):
         plain = normalise(quote.text)
         score = _score(wanted, plain) + (2.0 if quote.kind == "direct" else 0.0)
         key = (plain, quote.speaker)
-        if score >= MIN_SCORE and (key not in scored or scored[key][1] < quote.id):
-            scored[key] = (score, quote.id)
+        kept = scored if as_speech(quote.kind, quote.speaker) else unsaid
+        if score >= MIN_SCORE and (key not in kept or kept[key][1] < quote.id):
+            kept[key] = (score, quote.id)
+    best = _best(db, scored, limit)
+    return best, None if best else next(iter(_best(db, unsaid, 1)), None)
+
+
+def _best(db: Database, scored: dict[tuple[str, str | None], tuple[float, int]],
+          limit: int) -> tuple[QuoteHit, ...]:
     best = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1]))[:limit]
     rows = {row.id: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
     return tuple(_hit(rows[quote_id], score) for score, quote_id in best if quote_id in rows)

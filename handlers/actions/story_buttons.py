@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.models import StoryQuoteLine
 from bot.permissions import Action
+from bot.who_said import as_speech
 from handlers.actions.mute import mute
 from handlers.common import (
     answer,
@@ -75,12 +76,12 @@ def handle_open_article(ack: Ack) -> None:
 
 def _distinct(quotes: list[StoryQuoteLine]) -> list[StoryQuoteLine]:
     """Each quote once (the first in the list's order): a story's rewrites and edits repeat
-    its quotes word for word."""
+    its quotes word for word; a phrase quoted as no one's (``as_speech``) is no quote."""
     seen: set[tuple[str, ...]] = set()
     kept = []
     for quote in quotes:
         key = tuple(re.findall(r"\w+", quote.text.casefold()))
-        if key not in seen:
+        if key not in seen and as_speech(quote.kind, quote.speaker):
             seen.add(key)
             kept.append(quote)
     return kept[:SHOWN]
