@@ -29,9 +29,10 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
     conn = db.conn
     article_id = conn.execute(
         "INSERT INTO articles (content_hash, url, title, body, source, published, dateline, "
-        "byline, origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "byline, origin, ingested_at, published_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article.content_hash, article.url, article.title, article.body, article.source,
-         article.published, article.dateline, article.byline, article.origin, now_iso()),
+         article.published, article.dateline, article.byline, article.origin, now_iso(),
+         article.published_offset),
     ).lastrowid
     if not isinstance(article_id, int):
         raise StorageError("no id for the article inserted")

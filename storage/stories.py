@@ -415,20 +415,22 @@ def article_parts(db: Database, article_id: int) -> ArticleParts:
 
 
 def dated_articles(db: Database, article_ids: list[int]) -> dict[int, DatedArticle]:
-    """Of these articles, those in which spaCy found a date: their text, time, sentence spans
-    and dates. Read by article (``+label``): by the label, SQLite would read every date of the
-    archive."""
+    """Of these articles, those in which spaCy found a date: their text, time (and its writer's
+    offset), sentence spans and dates. Read by article (``+label``): by the label, SQLite would
+    read every date of the archive."""
     dates: dict[int, list[Entity]] = {}
     for article_id, *entity in rows_in(
             db, 'SELECT article_id, text, label, start, "end" FROM entities '
             "WHERE +label = 'DATE' AND article_id IN ({marks}) ORDER BY start", article_ids):
         dates.setdefault(article_id, []).append(Entity(*entity))
     found = {}
-    for article_id, body, published in rows_in(
-            db, "SELECT id, body, published FROM articles WHERE id IN ({marks})", list(dates)):
+    for article_id, body, published, offset in rows_in(
+            db, "SELECT id, body, published, published_offset FROM articles "
+            "WHERE id IN ({marks})", list(dates)):
         spans = [Span(*r) for r in db.execute(
             'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', [article_id])]
-        found[article_id] = DatedArticle(body, published, ArticleParts(spans, dates[article_id]))
+        found[article_id] = DatedArticle(body, published, ArticleParts(spans, dates[article_id]),
+                                         offset)
     return found
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from bot.ingest import furniture
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
-from bot.ingest.dates import normalise_time
+from bot.ingest.dates import normalise_time, published_time
 from bot.ingest.markup import readable
 from bot.ingest.relative_dates import is_relative
 from bot.models import Article, BadInput, RawArticle
@@ -62,6 +62,7 @@ def clean_article(raw: RawArticle) -> Article:
     if len(body) > MAX_ARTICLE_CHARS:
         raise CleanError(f"article text is {len(body):,} characters, over the "
                          f"{MAX_ARTICLE_CHARS:,} character limit for one article")
+    published = published_time(fields["published"])
     return Article(
         title=title or _title_from(body),
         body=body,
@@ -69,9 +70,10 @@ def clean_article(raw: RawArticle) -> Article:
         content_hash=content_hash(body),
         url=(raw.url or "").strip() or None,
         source=fields["source"],
-        published=normalise_time(fields["published"]),
+        published=published.moment if published else None,
         dateline=fields["dateline"],
         byline=fields["byline"],
+        published_offset=published.offset if published else None,
     )
 
 

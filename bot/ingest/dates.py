@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from dateutil import parser as dateparser
 from dateutil import tz
@@ -16,9 +17,10 @@ from bot.ingest.unix_time import is_bare_number, is_unix_time, unix_time
 from bot.ingest.zones import offset_as_written, zone_named
 
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
-_DOTNET = re.compile(r"\s*/?Date\((-?\d{1,16})(?:[+-]\d{4})?\)/?\s*")
+_DOTNET = re.compile(r"\s*/?Date\((-?\d{1,16})(?:([+-])([01]\d)([0-5]\d)|[+-]\d{4})?\)/?\s*")
 """A date as .NET's JSON serializer writes it, `/Date(1796198400000)/` (milliseconds since the
-epoch, then perhaps the writer's offset, which does not change the moment)."""
+epoch, then perhaps the writer's offset, which does not change the moment; one of 20 hours or
+more, which no zone has, is read as none)."""
 AHEAD = timedelta(days=2)
 """A date written without its year that falls further ahead than this is last year's
 (`Dec 30` read on 2 January: dateutil took this year's, a year ahead)."""
@@ -31,13 +33,46 @@ _PLACE_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|In
 """A zone named by its place (`2026-12-02 10:00 Europe/Berlin`), which dateutil skips."""
 
 
+@dataclass(frozen=True)
+class Published:
+    """A published time as read: ``moment`` in UTC (ISO 8601, what is stored and compared),
+    ``offset`` the minutes east of UTC of the zone its writer dated it in (None for UTC, or for
+    a time written without a zone, which is read as UTC), and ``written`` the same moment in
+    that zone, which reads back as the same moment and offset."""
+
+    moment: str
+    offset: int | None
+    written: str
+
+
 def normalise_time(value: str | None) -> str | None:
-    """Any reasonable date string to ISO 8601 (UTC when no zone is given), or None. A date
-    both ways readable (02/12/2026: 2 December to a British desk, 12 February to an American
-    one) is read the way nearer the clock: news is dated near its arrival. Unix time, times
-    relative to now and month names in other languages are read too (``unix_time``,
-    ``relative_dates``, ``date_words``); a string only of a number too short for Unix time
-    (`2026`) is none. A string of two dates (published, then updated) is the earlier."""
+    """Any reasonable date string to ISO 8601 in UTC, or None (``published_time``)."""
+    read = published_time(value)
+    return read.moment if read else None
+
+
+def published_time(value: str | None) -> Published | None:
+    """Any reasonable date string as a moment and the offset it was written in, or None. A date
+    without a zone is read as UTC. A date both ways readable (02/12/2026: 2 December to a
+    British desk, 12 February to an American one) is read the way nearer the clock: news is
+    dated near its arrival. Unix time, times relative to now and month names in other languages
+    are read too (``unix_time``, ``relative_dates``, ``date_words``; the first two in UTC); a
+    string only of a number too short for Unix time (`2026`) is none. A string of two dates
+    (published, then updated) is the earlier."""
+    when = _as_written(value)
+    if when is None:
+        return None
+    offset = round((when.utcoffset() or timedelta()).total_seconds() / 60) or None
+    try:
+        moment = when.astimezone(UTC)
+        written = moment.astimezone(timezone(timedelta(minutes=offset or 0)))
+    except OverflowError:  # before year 1 or after 9999 in UTC (or, rounded, where written)
+        return None
+    return Published(moment.isoformat(), offset, written.isoformat())
+
+
+def _as_written(value: str | None) -> datetime | None:
+    """The moment ``value`` names, in the zone it was written in (UTC when none)."""
     if value:
         value = value.translate(MINUS_SIGNS)
     if not value or is_bare_number(value):
@@ -48,14 +83,21 @@ def normalise_time(value: str | None) -> str | None:
             stamped = unix_time(int(dotnet.group(1)) if dotnet else value)
         except ValueError:
             return None
-        return stamped.isoformat() if stamped else None
+        return stamped.astimezone(_dotnet_zone(dotnet)) if stamped and dotnet else stamped
     now = datetime.now(UTC)
     days = dates_in(value, now)
     if len(days) > 1:
         read = [when for when in (_piece(p, now) for p in days) if when is not None]
-        return min(read).isoformat() if read else None
-    when = _one_date(value, now) or (_piece(days[0], now) if days else None)
-    return when.isoformat() if when else None
+        return min(read) if read else None
+    return _one_date(value, now) or (_piece(days[0], now) if days else None)
+
+
+def _dotnet_zone(found: re.Match[str]) -> tzinfo:
+    """The offset after a .NET date's milliseconds (`-0500`), UTC when none is read."""
+    sign, hours, minutes = found.group(2, 3, 4)
+    if not sign:
+        return UTC
+    return timezone((-1 if sign == "-" else 1) * timedelta(hours=int(hours), minutes=int(minutes)))
 
 
 def _one_date(value: str, now: datetime) -> datetime | None:
@@ -108,7 +150,7 @@ def _week_date(value: str) -> datetime | None:
         when = datetime.fromisoformat(value.strip().upper())
     except ValueError:
         return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _parsed(value: str, now: datetime, *, dayfirst: bool) -> datetime | None:
@@ -121,7 +163,9 @@ def _parsed(value: str, now: datetime, *, dayfirst: bool) -> datetime | None:
                                 tzinfos=_zone, default=default)
         if when.year == _SOME_YEAR:
             when = _in_the_year_before_now(when, now)
-        return (when if when.tzinfo else when.replace(tzinfo=place or UTC)).astimezone(UTC)
+        zoned = when if when.tzinfo else when.replace(tzinfo=place or UTC)
+        zoned.astimezone(UTC)  # raises for a moment that in UTC is before year 1 or after 9999
+        return zoned
     except (ValueError, ArithmeticError, TypeError):  # in UTC, before year 1 or after 9999;
         return None  # decimal's InvalidOperation for thirty nines and "hours"
 

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
 from bot.ingest.char_refs import mended
-from bot.ingest.dates import normalise_time
+from bot.ingest.dates import published_time
 from bot.ingest.feed_links import named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.held_feeds import Held
@@ -91,8 +91,9 @@ class FeedEntry:
     title: str | None
     text: str
     published: str | None
-    """The entry's date as its article reads it, in ISO 8601, read once as the feed is read
-    (`5 minutes ago` is five minutes before the poll); None for none that can be read."""
+    """The entry's date as its article reads it, in ISO 8601 with the offset the feed wrote it
+    in (cleaning keeps it: the writer's day), read once as the feed is read (`5 minutes ago` is
+    five minutes before the poll); None for none that can be read."""
     teaser: bool
     link_names_it: bool = True
     """False when other entries of the feed link to the same page: the link names none."""
@@ -226,10 +227,11 @@ def _entry(raw: dict, *, written: str) -> FeedEntry | None:
         return None
     key = (raw.get("id") or "").strip() or link or _digest(f"{title}\n{text}")
     teaser = len(text) < FULL_TEXT_CHARS or bool(TEASER_ENDINGS.search(text))
-    published = normalise_time(raw.get("published") or raw.get("updated") or None)
+    published = published_time(raw.get("published") or raw.get("updated") or None)
     outlet = _outlet(raw)
     return FeedEntry(key=key[:1000], link=link, title=_without_outlet(title, outlet), text=text,
-                     published=published, teaser=teaser, outlet=outlet)
+                     published=published.written if published else None, teaser=teaser,
+                     outlet=outlet)
 
 
 def _as_written(data: bytes, encoding: str | None) -> str:

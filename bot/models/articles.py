@@ -34,6 +34,10 @@ class Article:
     published: str | None = None
     dateline: str | None = None
     byline: str | None = None
+    published_offset: int | None = None
+    """The minutes east of UTC of the zone ``published`` (in UTC) was written in: the writer's
+    day is that day there. None for UTC, for none written and for articles stored before it
+    was kept: the day is UTC's."""
 
 
 @dataclass(frozen=True)
@@ -103,12 +107,14 @@ class ArticleParts:
 
 @dataclass(frozen=True)
 class DatedArticle:
-    """A stored article's text, publication time, sentence spans and the dates spaCy found in
-    it: the days it names, read again for rows stored before they were kept."""
+    """A stored article's text, publication time (and the offset it was written in), sentence
+    spans and the dates spaCy found in it: the days it names, read again for rows stored before
+    they were kept."""
 
     body: str
     published: str | None
     parts: ArticleParts
+    published_offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -134,3 +140,4 @@ class StoredArticle:
     published: str | None = None
     dateline: str | None = None
     byline: str | None = None
+    published_offset: int | None = None

@@ -178,7 +178,7 @@ def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeature
     words = _Words(view, article.body)
     ents = [_Ent(*ent) for ent in view.ents]
     ent_starts = [ent[0] for ent in ents]
-    today = day_of(article.published)
+    today = day_of(article.published, article.published_offset)
     for index, sent in enumerate(_sentence_spans(parsed, words)):
         inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]
         features.sentences.append(_sentence(sent, inside, index, features, words, today))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.models import DatedArticle, SentenceContent
 
@@ -64,16 +64,23 @@ LATELY = range(-6, 1)
 """Days from the article's a weekday said without them may also be (what happened "on Monday")."""
 
 
-def day_of(published: str | None) -> date | None:
-    """The article's own day, or None when it has none: the date of its timestamp, which
-    cleaning has put in UTC (an evening report in the Americas is on the next day's date, and
-    its "tomorrow" a day late; the zone it was written in is not kept)."""
+def day_of(published: str | None, offset: int | None = None) -> date | None:
+    """The article's own day, or None when it has none: the date of its time (which cleaning
+    has put in UTC) where it was written, ``offset`` minutes east of UTC, so an evening report
+    in the Americas is on its writer's day, not the next; in UTC when no offset is known."""
     if not published:
         return None
     try:
-        return datetime.fromisoformat(published).date()
+        when = datetime.fromisoformat(published)
     except ValueError:
         return None
+    if offset is None:
+        return when.date()
+    try:
+        in_utc = when.astimezone(UTC) if when.tzinfo else when
+        return (in_utc + timedelta(minutes=offset)).date()
+    except OverflowError:  # the writer's day past the calendar's last: the one in the text
+        return when.date()
 
 
 def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | None) -> set[str]:
@@ -114,7 +121,7 @@ def filled(rows: list[SentenceContent], article: DatedArticle) -> list[SentenceC
     news once more. Each row is its sentence's (the blank ones were never stored); if the
     counts differ, the first row keeps all the article's days (the story's, taken together,
     are what a new day is checked against)."""
-    today = day_of(article.published)
+    today = day_of(article.published, article.published_offset)
     spans = [s for s in article.parts.sentences if article.body[s.start:s.end].strip()]
     found = [day_keys(article.body[s.start:s.end],
                       [(d.start - s.start, d.end - s.start, d.text)

@@ -40,3 +40,10 @@ def m001_core(db: Database) -> None:
     )
     db.table("entities").create_index(["article_id"])
     db.table("entities").create_index(["label", "text"])
+
+
+@MIGRATIONS()
+def m002_published_offset(db: Database) -> None:
+    """The offset an article's time was written in (its writer's day); NULL for rows before:
+    their days are read in UTC, as they were."""
+    db.table("articles").add_column("published_offset", int)

@@ -151,3 +151,23 @@ def test_a_saved_pages_byline_is_kept_as_the_articles_byline(tmp_path):
         article = clean_article(raw)
         assert (article.byline, "Ana Ruiz" in article.body) == ("Ana Ruiz", False), name
         assert article.body.startswith(SHORT_PARAGRAPHS[0]), name
+
+
+def test_a_folders_articles_keep_the_offset_their_times_were_written_in(tmp_path, pipeline,
+                                                                        fresh_db):
+    """A record's date, a saved page's and a date line of a text file, each written in New
+    York's evening: stored in UTC (the next day) with the offset they were written in."""
+    body = ("Tug crews at the port of Lodmark walked out on Tuesday evening, leaving four ships "
+            "unable to berth.")
+    write(tmp_path / "in" / "a.json", json.dumps(
+        {"title": "Tugs out", "text": body, "published": "Tue, 02 Dec 2025 20:00:00 -0500"}))
+    write(tmp_path / "in" / "b.html", (
+        "<html><head><title>Tug crews walk out</title><meta property='article:published_time' "
+        "content='2025-12-02T20:00:00-05:00'></head><body><article><h1>Tug crews walk out</h1>"
+        f"<p>{body.replace('Tug', 'Lodmark tug')}</p></article></body></html>"))
+    write(tmp_path / "in" / "c.txt", f"Tug crews strike\n\nPublished Dec. 2, 2025 8 p.m. EST\n\n"
+          f"{body.replace('four', 'five')}")
+    outcomes = list(pipeline.ingest_paths([str(tmp_path / "in")]))
+    assert len(outcomes) == 3 and all(o.article_id for o in outcomes), outcomes
+    assert fresh_db.execute("SELECT published, published_offset FROM articles").fetchall() == \
+        [("2025-12-03T01:00:00+00:00", -300)] * 3

@@ -97,3 +97,13 @@ def test_an_entry_dated_relative_to_now_is_read_once_as_the_feed_is_read(
     published = fresh_db.execute("SELECT published FROM articles").fetchone()[0]
     five = timedelta(minutes=5)
     assert before - five <= datetime.fromisoformat(published) <= after - five, published
+
+
+def test_an_entry_keeps_the_offset_its_date_was_written_in(
+        server, db_path, fresh_db, settings, nlp):
+    """The feed's `-0500` was read for the moment and dropped: the article's day was UTC's,
+    the next one for an evening entry in New York."""
+    stored_in_order(server, db_path, fresh_db, settings, nlp, [entry(1, FERRY, 10)],
+                    ["Tue, 02 Dec 2025 20:00:00 -0500"])
+    assert fresh_db.execute("SELECT published, published_offset FROM articles").fetchall() == \
+        [("2025-12-03T01:00:00+00:00", -300)]

@@ -445,3 +445,31 @@ def test_counts_in_words_ago_are_that_long_before(endpoint, written, before):
     `due ore fa` and `twee uur geleden` an hour ago; the German, French, Spanish and
     Portuguese forms no date."""
     assert_read_as_before(endpoint, written, before)
+
+
+@pytest.mark.parametrize("written, utc, offset", [
+    ("Tue, 02 Dec 2025 20:00:00 -0500", "2025-12-03T01:00:00+00:00", -300),
+    ("2025-12-02T20:00-05:00", "2025-12-03T01:00:00+00:00", -300),
+    ("Dec. 2, 2025 8 p.m. EST", "2025-12-03T01:00:00+00:00", -300),
+    ("2 Dec 2025 10:00 Europe/Berlin", "2025-12-02T09:00:00+00:00", 60),
+    ("2025-12-02 20:00 NPT", "2025-12-02T14:15:00+00:00", 345),
+    ("/Date(1764723600000-0500)/", "2025-12-03T01:00:00+00:00", -300),
+    ("Tue, 02 Dec 2025 20:00:00 GMT", "2025-12-02T20:00:00+00:00", None),
+    ("2025-12-02 20:00", "2025-12-02T20:00:00+00:00", None),
+    ("1764723600", "2025-12-03T01:00:00+00:00", None),
+])
+def test_the_offset_a_time_was_written_in_is_kept_beside_the_utc_moment(
+        endpoint, written, utc, offset):
+    """The stored time is UTC, as before; the zone it was written in was dropped, so an
+    evening in New York was read as the next day's (the writer's "today" a day late). None
+    for UTC and for a time written without a zone (Unix time is UTC)."""
+    port, dbs = endpoint
+    status, body, _ = post(port, article(FERRY, published=written))
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert (stored["published"], stored["published_offset"]) == (utc, offset)
+
+
+def test_a_date_line_of_the_copy_keeps_the_offset_it_was_written_in(endpoint):
+    stored = stored_with_line(endpoint, "Published 8:00 p.m. ET Dec. 2, 2025")
+    assert (stored["published"], stored["published_offset"]) == ("2025-12-03T01:00:00+00:00", -300)
