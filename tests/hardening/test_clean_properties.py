@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import string
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.ingest.clean import CleanError, clean_article, split_paragraphs
-from bot.ingest.dates import normalise_time
+from bot.ingest.dates import normalise_time, published_time
 from bot.ingest.records import record_to_article
 from bot.models import IngestFailure, RawArticle
 from tests.hardening.conftest import scale
@@ -148,6 +150,21 @@ def test_cleaning_furniture_alphabet_never_raises(text):
 def test_any_time_string_is_normalised_or_refused(value):
     result = normalise_time(value)
     assert result is None or result[:4].isdigit()
+    read = published_time(value)
+    assert (read.moment if read else None) == result
+    if read:
+        assert published_time(read.written) == read, "as written, it reads the same"
+
+
+@CHECKS
+@given(when=st.datetimes(min_value=datetime(1980, 1, 1), max_value=datetime(2090, 1, 1)),
+       minutes=st.integers(-14 * 60, 14 * 60), rfc=st.booleans())
+def test_a_time_written_with_an_offset_keeps_its_moment_and_that_offset(when, minutes, rfc):
+    zoned = when.replace(microsecond=0, tzinfo=timezone(timedelta(minutes=minutes)))
+    read = published_time(format_datetime(zoned) if rfc else zoned.isoformat())
+    assert read is not None
+    assert (datetime.fromisoformat(read.moment), read.offset) == (zoned, minutes or None)
+    assert datetime.fromisoformat(read.written).utcoffset() == zoned.utcoffset()
 
 
 json_value = st.recursive(
