@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
+from tests.fakes.signing import trigger_id
+
 TEAM = {"id": "T00000001", "domain": "newsroom"}
 
 
@@ -20,7 +22,7 @@ def message_shortcut_body(callback_id: str, text: str, *, response_url: str,
         "user": {"id": user, "name": "reporter"}, "channel": {"id": channel, "name": "newsdesk"},
         "message": {"type": "message", "user": "U0COLLEAGUE", "ts": "1700000100.000200",
                     "text": text},
-        "response_url": response_url, "trigger_id": "1337.42.shortcut",
+        "response_url": response_url, "trigger_id": trigger_id(),
         "token": "legacy-verification-token", "action_ts": "1700000101.000001",
     })
 
@@ -30,7 +32,7 @@ def view_submission_body(view: dict, values: dict, *, user: str = "U0REPORTER") 
     return _form({
         "type": "view_submission", "team": TEAM, "user": {"id": user, "name": "reporter"},
         "api_app_id": "A0WIREWATCH", "token": "legacy-verification-token",
-        "trigger_id": "1337.42.submit", "view": _state(view, values),
+        "trigger_id": trigger_id(), "view": _state(view, values),
     })
 
 
@@ -41,7 +43,7 @@ def view_action_body(view: dict, values: dict, action_id: str, *,
         "type": "block_actions", "team": TEAM, "user": {"id": user, "name": "reporter"},
         "api_app_id": "A0WIREWATCH", "token": "legacy-verification-token",
         "container": {"type": "view", "view_id": view.get("id", "V0MODAL")},
-        "trigger_id": "1337.42.button", "view": _state(view, values),
+        "trigger_id": trigger_id(), "view": _state(view, values),
         "actions": [{"action_id": action_id, "block_id": "preview_actions", "value": value,
                      "type": "button", "action_ts": "1700000102.000001"}],
     })

@@ -8,11 +8,22 @@ import json
 import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 REPORTER = "U0REPORTER"
+
+
+def trigger_id() -> str:
+    """A new trigger_id, as Slack gives each command and click its own (a replay keeps it)."""
+    return f"{int(time.time())}.42.{uuid.uuid4().hex[:16]}"
+
+
+def event_id() -> str:
+    """A new Events API event_id, as Slack gives each event its own (its retries keep it)."""
+    return "Ev" + uuid.uuid4().hex[:10].upper()
 
 
 def signature(secret: str, timestamp: str, body: str) -> str:
@@ -32,15 +43,16 @@ def signed_headers(secret: str, body: str, *, timestamp: int | None = None,
 
 def command_body(command: str, text: str, *, response_url: str, channel: str = "C0NEWS",
                  user: str = "U0REPORTER", team: str = "T00000001",
-                 channel_name: str = "newsdesk") -> str:
+                 channel_name: str = "newsdesk", enterprise: str | None = None) -> str:
     """The form body Slack sends for a slash command (``channel_name``: ``directmessage`` in a
     direct message, ``mpdm-…`` in a group one, ``privategroup`` in a private channel the app is
-    not in)."""
-    return urlencode({
+    not in); ``enterprise``: the Enterprise organisation of ``team``."""
+    grid = {"enterprise_id": enterprise} if enterprise else {}
+    return urlencode({**grid,
         "token": "legacy-verification-token", "team_id": team, "team_domain": "newsroom",
         "channel_id": channel, "channel_name": channel_name, "user_id": user, "user_name": "reporter",
         "command": command, "text": text, "api_app_id": "A0WIREWATCH",
-        "response_url": response_url, "trigger_id": "1337.42.abcd",
+        "response_url": response_url, "trigger_id": trigger_id(),
     })
 
 
@@ -51,7 +63,7 @@ def action_body(action_id: str, value: str, *, response_url: str, channel: str =
         "type": "block_actions", "team": {"id": "T00000001"}, "user": {"id": user},
         "api_app_id": "A0WIREWATCH", "token": "legacy-verification-token",
         "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
-        "trigger_id": "1337.42.abcd", "channel": {"id": channel, "name": "newsdesk"},
+        "trigger_id": trigger_id(), "channel": {"id": channel, "name": "newsdesk"},
         "message": {"ts": message_ts, "text": "alert"}, "response_url": response_url,
         "actions": [{"action_id": action_id, "block_id": "actions", "value": value,
                      "type": "button", "action_ts": "1700000002.000001"}],
@@ -63,7 +75,7 @@ def event_body(event: dict, *, team: str = "T00000001") -> str:
     """The JSON body of an Events API callback."""
     return json.dumps({
         "token": "legacy-verification-token", "team_id": team, "api_app_id": "A0WIREWATCH",
-        "type": "event_callback", "event_id": "Ev0001", "event_time": int(time.time()),
+        "type": "event_callback", "event_id": event_id(), "event_time": int(time.time()),
         "event": event,
     })
 

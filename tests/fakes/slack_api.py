@@ -148,6 +148,8 @@ class FakeSlack:
         self.refused_responses: list[str] = []  # what a response URL refused, as Slack would
         self.token_error: str | None = None
         self.bot_user = BOT_USER
+        self.enterprise: str | None = None  # the Enterprise organisation of the workspace
+        self.org_wide = False  # installed org-wide (auth.test's is_enterprise_install)
         self._dm_owner: dict[str, str] = {}
         self._faults = _Faults()
         self._lock = threading.Lock()
@@ -470,7 +472,8 @@ class FakeSlack:
     def _api_auth_test(self, params: dict) -> dict:
         return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake Newsroom",
                 "user": "wirewatch", "team_id": TEAM, "user_id": self.bot_user,
-                "bot_id": "B" + self.bot_user[-4:]}
+                "bot_id": "B" + self.bot_user[-4:], "enterprise_id": self.enterprise,
+                "is_enterprise_install": self.org_wide}
 
     def _api_apps_connections_open(self, params: dict) -> dict:
         """Socket Mode: where to connect (set ``socket_url`` to a FakeSocketMode's url)."""

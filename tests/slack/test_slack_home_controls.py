@@ -12,7 +12,7 @@ from storage.alerts import is_muted
 from storage.db import transaction
 from storage.subscriptions import subscribe, subscriptions_of
 from tests.fakes.block_kit import block_problems
-from tests.fakes.signing import action_body, post_signed
+from tests.fakes.signing import action_body, post_signed, trigger_id
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.world import add_article, add_story
 
@@ -22,7 +22,7 @@ def home_action(action: dict, *, user: str = "U0ED") -> str:
     return urlencode({"payload": json.dumps({
         "type": "block_actions", "team": {"id": "T00000001"}, "user": {"id": user},
         "api_app_id": "A0WIREWATCH", "token": "legacy-verification-token",
-        "container": {"type": "view", "view_id": "VHOME"}, "trigger_id": "1337.42.home",
+        "container": {"type": "view", "view_id": "VHOME"}, "trigger_id": trigger_id(),
         "view": {"id": "VHOME", "type": "home"}, "actions": [action]})})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs
 
 from bot.models import RawArticle
 from handlers.views.topic_view import PREVIEW, form_of
@@ -36,7 +37,7 @@ def open_modal(runtime, fake_slack) -> dict:
                         channel="C0DESK")
     assert post_signed(events_url(runtime), body).status == 200
     [call] = wait_for(lambda: fake_slack.calls_to("views.open"))
-    assert call.params["trigger_id"] == "1337.42.abcd"
+    assert call.params["trigger_id"] == parse_qs(body)["trigger_id"][0]
     return next(iter(fake_slack.modals.values()))
 
 
