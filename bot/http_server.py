@@ -238,11 +238,14 @@ class SlackGate:
     The declared length must be within ``max_bytes`` (Slack always declares it), the timestamp
     a number and the signature valid; anything else is refused here, so a forged request never
     reaches a listener or the error handler (which would answer its forged response_url).
+    ``first_time`` (body, signature and timestamp) is False for a request served already: a
+    copy replayed while its signature still passes gets an empty 200 and nothing is done.
     """
 
     app: WSGIApp
     signing_secret: str
     max_bytes: int = SLACK_MAX_BODY
+    first_time: Callable[..., bool] | None = None
 
     def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         declared = environ.get("CONTENT_LENGTH") or ""
@@ -259,6 +262,10 @@ class SlackGate:
         if not SignatureVerifier(self.signing_secret).is_valid(body, timestamp, signature):
             _warn_unsigned(int(timestamp))
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
+        if self.first_time and not self.first_time(body=body, signature=signature,
+                                                   timestamp=int(timestamp)):
+            start_response("200 OK", [("Content-Length", "0")])
+            return [b""]
         return self.app({**environ, "wsgi.input": io.BytesIO(body)}, start_response)
 
 

@@ -18,6 +18,7 @@ from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
 from bot.slack.app import build_app
 from bot.slack.clients import delivery_client
 from bot.slack.config import check_slack_settings
+from bot.slack.replays import ServedRequests
 from bot.slack.server import build_router
 from bot.slack.services import Services
 from bot.slack.socket import SocketRunner
@@ -59,7 +60,8 @@ class SlackRuntime:
         router = build_router(slack=None if self.socket_mode else self.app,
                               extra_routes=self._extra_routes, mode=mode,
                               signing_secret=self.settings.slack_signing_secret,
-                              health=self.token.report)
+                              health=self.token.report,
+                              first_time=ServedRequests(self.store.get).first_time)
         self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
                                 max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()

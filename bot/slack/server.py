@@ -19,13 +19,16 @@ EVENTS_PATH = "/slack/events"
 
 def build_router(*, slack: App | None, extra_routes: dict[str, WSGIApp] | None = None,
                  mode: str = "http", signing_secret: str | None = None,
-                 health: Callable[[], TokenReport] | None = None) -> WSGIApp:
-    """POST /slack/events to Bolt (when given, behind the signature gate), GET /health (503
-    while Slack refuses the bot token), and each extra route by path."""
+                 health: Callable[[], TokenReport] | None = None,
+                 first_time: Callable[..., bool] | None = None) -> WSGIApp:
+    """POST /slack/events to Bolt (when given, behind the signature gate, which serves each
+    request once when given ``first_time``), GET /health (503 while Slack refuses the bot
+    token), and each extra route by path."""
     routes: dict[str, WSGIApp] = dict(extra_routes or {})
     if slack is not None:
         routes[EVENTS_PATH] = SlackGate(SlackRequestHandler(slack, path=EVENTS_PATH),
-                                        signing_secret=signing_secret or "")
+                                        signing_secret=signing_secret or "",
+                                        first_time=first_time)
 
     def router(environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"

@@ -47,3 +47,12 @@ def m002_published_offset(db: Database) -> None:
     """The offset an article's time was written in (its writer's day); NULL for rows before:
     their days are read in UTC, as they were."""
     db.table("articles").add_column("published_offset", int)
+
+
+@MIGRATIONS()
+def m003_served_requests(db: Database) -> None:
+    """Slack requests already served, each kept until its signature could no longer pass (a
+    replay within Slack's five minutes is answered without acting again, after a restart too)."""
+    db.table("served_requests").create({"key": str, "until": int}, pk="key",
+                                       not_null={"until"})
+    db.table("served_requests").create_index(["until"])

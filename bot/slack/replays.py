@@ -1,0 +1,98 @@
+"""Each signed Slack request served once: a copy replayed within the five minutes its signature
+passes, or an event Slack sends again, is answered without acting again."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from bot.http_server import CLOCK_SKEW, WARN_EVERY
+from storage.db import transaction
+from storage.served_requests import remember_served
+
+log = logging.getLogger(__name__)
+EVENT_RETRIES = 3600
+"""Seconds an event_id is remembered: Slack resends an event at once, after a minute and after
+five, each with a new signature."""
+MEMORY_LIMIT = 100_000
+
+
+class ServedRequests:
+    """``first_time`` is False for a request served before (same signature, or same event_id).
+
+    Kept in the database, so a restart does not forget; while the database refuses writes, in
+    memory (bounded) for as long as it does."""
+
+    def __init__(self, db: Callable[[], Database]) -> None:
+        self._db = db
+        self._memory: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._warned_at = -WARN_EVERY
+
+    def first_time(self, *, body: bytes, signature: str, timestamp: int) -> bool:
+        now = int(time.time())
+        copy = f"signature:{signature}"
+        keys = {copy: timestamp + CLOCK_SKEW + 1}
+        event = event_id(body)
+        if event:
+            keys[f"event:{event}"] = now + EVENT_RETRIES
+        try:
+            with transaction(self._db()) as db:
+                known = remember_served(db, keys, now=now)
+        except sqlite3.Error as exc:
+            self._cannot_remember(exc)
+            known = self._remember_here(keys, now)
+        if known:
+            _say_not_served(event if copy not in known else None)
+        return not known
+
+    def _remember_here(self, keys: dict[str, int], now: int) -> set[str]:
+        with self._lock:
+            for key in [k for k, until in self._memory.items() if until < now]:
+                del self._memory[key]
+            known = {key for key in keys if key in self._memory}
+            if len(self._memory) < MEMORY_LIMIT:
+                self._memory.update(keys)
+            return known
+
+    def _cannot_remember(self, exc: sqlite3.Error) -> None:
+        now = time.monotonic()
+        if now - self._warned_at >= WARN_EVERY:
+            self._warned_at = now
+            log.warning("the database refused to remember a Slack request served (%s); "
+                        "requests are remembered in memory until it takes writes again", exc)
+
+
+_replays = {"at": -WARN_EVERY}
+
+
+def _say_not_served(event: str | None) -> None:
+    """Slack resending an event (``event``) is ordinary: INFO. A copy of a request is not, and
+    is said at most once a minute (whoever holds a copy can send it as often as they like)."""
+    if event:
+        log.info("Slack sent event %s again; it was served once and is not acted on again",
+                 event)
+        return
+    now = time.monotonic()
+    if now - _replays["at"] >= WARN_EVERY:
+        _replays["at"] = now
+        log.warning("refused a copy of a Slack request already served (same signature, "
+                    "within its five minutes): someone replayed a captured request")
+
+
+def event_id(body: bytes) -> str | None:
+    """The event_id of an Events API callback, or None (commands and clicks are forms)."""
+    if not body.startswith(b"{"):
+        return None
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    found = data.get("event_id") if isinstance(data, dict) else None
+    return found if isinstance(found, str) and found else None

@@ -1,0 +1,103 @@
+"""Each signed Slack request is served once: a copy sent again while its signature still passes
+(captured from a proxy's log, say) is answered without acting again, after a restart too, and
+an event Slack sends again (a retry: new signature, same event_id) is not acted on twice."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from bot.alerts.blocks import MUTE
+from bot.slack.runtime import SlackRuntime
+from handlers.home_view import UNMUTE
+from storage.alerts import is_muted
+from storage.db import transaction
+from storage.served_requests import remember_served, served_count
+from storage.topics import get_topic
+from tests.fakes.signing import action_body, command_body, event_body, post_signed
+from tests.slack.conftest import app_home, events_url, run_command, wait_for
+from tests.slack.test_slack_home_controls import home_action
+from tests.slack.world import add_article, add_story
+
+
+def test_a_slash_command_replayed_within_its_five_minutes_is_not_run_again(
+        runtime, fake_slack, fresh_db, caplog):
+    stamp = int(time.time())
+    add = command_body("/topics", "add Wildfire", response_url=fake_slack.response_url())
+    assert post_signed(events_url(runtime), add, timestamp=stamp).status == 200
+    wait_for(lambda: get_topic(fresh_db, "Wildfire"))
+    run_command(runtime, fake_slack, "/topics", "remove Wildfire")
+    with caplog.at_level(logging.WARNING, logger="bot.slack.replays"):
+        again = post_signed(events_url(runtime), add, timestamp=stamp)
+    assert again.status == 200 and again.body == ""
+    run_command(runtime, fake_slack, "/topics", "list")
+    assert get_topic(fresh_db, "Wildfire") is None
+    assert len(fake_slack.responses()) == 3
+    assert "replayed a captured request" in caplog.text
+
+
+def test_a_click_replayed_is_not_applied_again(runtime, fake_slack, fresh_db):
+    """Mute, unmute from App Home, then the mute's copy: the story stays unmuted."""
+    article = add_article(fresh_db, title="Bridge closes for repairs")
+    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
+    stamp = int(time.time())
+    mute = action_body(MUTE, str(story), channel="C0DESK", user="U0ED",
+                       response_url=fake_slack.response_url())
+    post_signed(events_url(runtime), mute, timestamp=stamp)
+    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+    post_signed(events_url(runtime), home_action(
+        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
+    wait_for(lambda: not is_muted(fresh_db, story, ["C0DESK"]))
+    assert post_signed(events_url(runtime), mute, timestamp=stamp).status == 200
+    run_command(runtime, fake_slack, "/topics", "list")
+    assert not is_muted(fresh_db, story, ["C0DESK"])
+
+
+def test_an_event_slack_sends_again_is_acted_on_once(runtime, fake_slack):
+    """Slack resends an event it got no quick answer to with a new signature and the same
+    event_id: App Home is published once for it."""
+    opened = event_body({"type": "app_home_opened", "user": "U0ED", "channel": "D0ED",
+                         "tab": "home", "event_ts": "1700000000.000100"})
+    post_signed(events_url(runtime), opened, content_type="application/json")
+    wait_for(lambda: fake_slack.calls_to("views.publish"))
+    retry = post_signed(events_url(runtime), opened, content_type="application/json",
+                        timestamp=int(time.time()) + 1,
+                        headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    assert retry.status == 200
+    app_home(runtime, fake_slack, user="U0ED")
+    assert len(fake_slack.calls_to("views.publish")) == 2
+
+
+def test_a_replay_after_a_restart_is_still_refused(slack_settings, fake_slack, fresh_db):
+    stamp = int(time.time())
+    add = command_body("/topics", "add Wildfire", response_url=fake_slack.response_url())
+    first = SlackRuntime(slack_settings)
+    first.start()
+    try:
+        post_signed(events_url(first), add, timestamp=stamp)
+        wait_for(lambda: get_topic(fresh_db, "Wildfire"))
+    finally:
+        first.stop()
+    restarted = SlackRuntime(slack_settings)
+    restarted.start()
+    try:
+        run_command(restarted, fake_slack, "/topics", "remove Wildfire")
+        assert post_signed(events_url(restarted), add, timestamp=stamp).status == 200
+        run_command(restarted, fake_slack, "/topics", "list")
+    finally:
+        restarted.stop()
+    assert get_topic(fresh_db, "Wildfire") is None
+
+
+def test_what_is_remembered_is_dropped_once_no_copy_could_pass(fresh_db):
+    """Memory is bounded by what could still come again: a key goes once its time is past."""
+    with transaction(fresh_db):
+        assert remember_served(fresh_db, {"signature:a": 100, "event:E1": 400}, now=50) == set()
+        assert remember_served(fresh_db, {"signature:b": 200, "event:E1": 500},
+                               now=60) == {"event:E1"}
+    with transaction(fresh_db):
+        assert remember_served(fresh_db, {"signature:c": 900}, now=300) == set()
+    assert served_count(fresh_db) == 2
+    with transaction(fresh_db):
+        assert remember_served(fresh_db, {"signature:a": 1000}, now=450) == set()
+    assert served_count(fresh_db) == 2
