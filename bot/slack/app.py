@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
@@ -28,6 +29,9 @@ from bot.slack.unescape import unescape_command_text
 log = logging.getLogger(__name__)
 SORRY = "Sorry, that did not work. Nothing was changed; try again, or ask your Slack admin."
 OTHER_TEAM = "This wirewatch is installed in another Slack workspace; it does not answer here."
+OTHER_WORKSPACE_OF_ORG = ("This wirewatch is installed in another workspace of your organisation, "
+                          "not org-wide; it answers only there. An organisation admin can "
+                          "install it org-wide.")
 
 
 def build_app(settings: Settings, *, services: Services, verify_token: bool = True) -> App:
@@ -41,7 +45,7 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
         raise ConfigError(f"Slack app could not start: {exc}") from None
     if me is not None:
         _tell_bolt_who_we_are(app, me)
-    app.use(_same_workspace((me.get("team_id"), me.get("enterprise_id")) if me else None))
+    app.use(_same_workspace(me))
     app.use(_attach(services))
     app.use(unescape_command_text)
     app.use(respond_once)
@@ -119,23 +123,55 @@ def quiet(name: str) -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _same_workspace(home: tuple[str | None, str | None] | None) -> Callable[..., Any]:
-    """Refuse requests from another workspace than the one the token was installed in (an
-    Enterprise Grid org-wide install accepts every workspace of its organisation); one naming
-    no workspace is served only when it names no other organisation."""
-    team, enterprise = home or (None, None)
+def _same_workspace(me: SlackResponse | None) -> Callable[..., Any]:
+    """Refuse requests from another workspace than the one the token was installed in; another
+    workspace of the same Enterprise organisation is served only when the app is installed
+    org-wide (auth.test's ``is_enterprise_install``): installed in one workspace, its topics
+    and sources are that desk's, and another workspace of the organisation (where the app may
+    be installed separately, with a database of its own) must not change them. One naming no
+    workspace is served only when it names no other organisation."""
+    home = Home.of(me)
 
     def same_workspace(context: BoltContext, next, logger: logging.Logger) -> BoltResponse | None:
-        if team is None or context.team_id == team or \
-                (enterprise and context.enterprise_id == enterprise) or \
-                (context.team_id is None and context.enterprise_id is None):
+        if home.serves(context.team_id, context.enterprise_id):
             next()
             return None
+        if home.enterprise and context.enterprise_id == home.enterprise:
+            logger.warning("refused a request from Slack workspace %s of organisation %s: "
+                           "wirewatch is installed in workspace %s only, not org-wide (an "
+                           "organisation admin can install it org-wide to serve every "
+                           "workspace)", context.team_id, home.enterprise, home.team)
+            return BoltResponse(status=200, body=OTHER_WORKSPACE_OF_ORG)
         logger.warning("refused a request from Slack workspace %s: wirewatch is installed in %s",
-                       context.team_id, team)
+                       context.team_id, home.team)
         return BoltResponse(status=200, body=OTHER_TEAM)
 
     return same_workspace
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where the token was installed: its workspace, its organisation, and whether org-wide."""
+
+    team: str | None = None
+    enterprise: str | None = None
+    org_wide: bool = False
+
+    @classmethod
+    def of(cls, me: SlackResponse | None) -> Home:
+        if me is None:
+            return cls()
+        return cls(me.get("team_id"), me.get("enterprise_id"),
+                   me.get("is_enterprise_install") is True)
+
+    def serves(self, team: str | None, enterprise: str | None) -> bool:
+        """A request naming no workspace is served unless it names another organisation."""
+        if self.team is None and not self.org_wide:
+            return True
+        if team is None:
+            return enterprise is None or enterprise == self.enterprise
+        same_org = self.enterprise is not None and enterprise == self.enterprise
+        return team == self.team or (self.org_wide and same_org)
 
 
 def _attach(services: Services):
