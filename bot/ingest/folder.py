@@ -165,14 +165,17 @@ class FolderWatcher:
                     display_name(path), exc.strerror or exc.__class__.__name__, advice)
 
     def _read(self, db: Database, source: Source, path: Path, *, signature: tuple[int, int],
-              known: SeenFile | None, now: datetime) -> tuple[int, int] | None:
+              known: SeenFile | None, now: datetime) -> tuple[int, int] | str | None:
         try:
-            items, digest = _load(Path(source.location), path, signature=signature,
-                                  max_bytes=self.max_bytes)
+            loaded = load(Path(source.location), path, signature=signature,
+                          max_bytes=self.max_bytes)
         except OSError as exc:
             self._not_read(path, signature, exc)
             return None
         self._cannot_read.pop(str(path), None)
+        if loaded is None:
+            return "waiting"
+        items, digest = loaded
         if known and known.sha256 == digest:
             with transaction(db):
                 remember_file(db, path=_stored(path), size=signature[0], mtime_ns=signature[1],
@@ -238,9 +241,14 @@ def open_inside(folder: Path, path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def _load(folder: Path, path: Path, *, signature: tuple[int, int],
-          max_bytes: int) -> tuple[list[RawArticle | IngestFailure], str]:
-    """The file's articles (or why it is not read) and a digest of what was read."""
+def load(folder: Path, path: Path, *, signature: tuple[int, int],
+         max_bytes: int) -> tuple[list[RawArticle | IngestFailure], str] | None:
+    """The file's articles (or why it is not read) and a digest of what was read; None when
+    the file is not as ``signature`` (its size and modification time at the scan) said, or
+    changed while it was read: still being written, or replaced, and read once it settles.
+
+    Read once, from the handle opened, at most the size it had (plus one byte, to see it grow):
+    a file growing past ``max_bytes`` after the scan is never read past it."""
     origin = display_name(path)
     try:
         handle = open_inside(folder, path)
@@ -252,11 +260,20 @@ def _load(folder: Path, path: Path, *, signature: tuple[int, int],
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             return [IngestFailure(origin, NOT_REGULAR)], f"special:{signature}"
+        if (info.st_size, info.st_mtime_ns) != signature:
+            return None
         if info.st_size > max_bytes:
-            return list(_oversized(handle, path, size=info.st_size,
-                                   max_bytes=max_bytes)), f"size:{signature}"
-        data = handle.read()
+            found = list(_oversized(handle, path, size=info.st_size, max_bytes=max_bytes))
+            return (found, f"size:{signature}") if _unchanged(handle, signature) else None
+        data = handle.read(info.st_size + 1)
+        if len(data) != info.st_size or not _unchanged(handle, signature):
+            return None
     return list(_articles(path, data, max_bytes=max_bytes)), hashlib.sha256(data).hexdigest()
+
+
+def _unchanged(handle: BinaryIO, signature: tuple[int, int]) -> bool:
+    info = os.fstat(handle.fileno())
+    return (info.st_size, info.st_mtime_ns) == signature
 
 
 def _oversized(handle: BinaryIO, path: Path, *, size: int,
@@ -267,9 +284,25 @@ def _oversized(handle: BinaryIO, path: Path, *, size: int,
     if refusal:
         yield IngestFailure(origin, refusal)
     elif suffix == ".jsonl":
-        yield from parse_json_lines(handle, origin=origin, max_line_bytes=max_bytes)
+        yield from parse_json_lines(lines_within(handle, size=size, longest=max_bytes),
+                                    origin=origin, max_line_bytes=max_bytes)
     else:
         yield IngestFailure(origin, too_large(size, max_bytes))
+
+
+def lines_within(handle: BinaryIO, *, size: int, longest: int) -> Iterator[bytes]:
+    """The lines of the first ``size`` bytes, never more than ``longest + 1`` bytes read at once:
+    a line longer than that is given cut there (to be refused as too long) and the rest of it is
+    skipped, so a line without end never fills memory."""
+    left, skipping = size, False
+    while left > 0:
+        chunk = handle.readline(min(longest + 1, left))
+        if not chunk:
+            return
+        left -= len(chunk)
+        if not skipping:
+            yield chunk
+        skipping = not chunk.endswith(b"\n")
 
 
 def _stored(path: Path) -> str:
