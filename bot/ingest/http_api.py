@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qs
 
-from bot.ingest.records import object_on_first_line, record_to_article
+from bot.ingest.records import characters, object_on_first_line, record_to_article
 from bot.models import InboxResult, IngestFailure, RawArticle
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import enqueue
@@ -207,7 +207,7 @@ class IngestApp:
 def _origin(record: Any, remote: str, index: int, count: int) -> str:
     url = record.get("url") if isinstance(record, dict) else None
     if isinstance(url, str) and url.strip():
-        return url.strip()[:500]
+        return characters(url.strip()[:500])
     return f"POST /ingest from {remote}" + (f" [{index}]" if count > 1 else "")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from bot.models import IngestFailure, RawArticle
 FIELDS = ("title", "text", "url", "source", "published")
 NO_ARTICLES = "no articles in the file (nothing but blank lines or an empty list)"
 TOO_DEEP = "JSON nested too deeply to read (an article is one flat object)"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure:
@@ -21,13 +23,14 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return IngestFailure(origin, "record has no 'text' (a non-empty string is required)")
+    text = characters(text)
     values: dict[str, str | None] = {}
     for name in ("title", "url", "source", "published"):
         value = record.get(name)
         if value is not None and (isinstance(value, bool) or
                                   not isinstance(value, str | int | float)):
             return IngestFailure(origin, f"field '{name}' must be a string")
-        values[name] = str(value) if value is not None else None
+        values[name] = characters(str(value)) if value is not None else None
     if is_unix_time(record.get("published")):
         try:
             when = unix_time(record["published"])
@@ -38,6 +41,12 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
         return IngestFailure(origin, f"field 'published' is {record['published']!r}, {TOO_SHORT}")
     return RawArticle(text=text, origin=origin, title=values["title"], url=values["url"],
                       source=values["source"], published=values["published"])
+
+
+def characters(value: str) -> str:
+    """JSON's escape of half a UTF-16 pair alone (``"\\ud800"``) is no character: read as U+FFFD,
+    as a browser shows it (SQLite stores only UTF-8, and refused the whole article)."""
+    return LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _json_kind(value: Any) -> str:

@@ -266,3 +266,17 @@ def test_wrong_method_and_path(endpoint):
     port, _ = endpoint
     assert post(port, b"", method="GET")[0] == 405
     assert post(port, article(FERRY), path="/other")[0] == 404
+
+
+def test_half_a_character_escaped_in_json_is_stored_not_retried_for_ever(endpoint):
+    """JSON may escape half of a UTF-16 pair alone (a CMS cutting an emoji in two): SQLite
+    refused the article's text, and the client was told 503 "try again", for ever, with a
+    traceback each time. Each half alone reads as U+FFFD, as a browser shows it."""
+    port, dbs = endpoint
+    sent = article(FERRY, source="Harbour Gazette \udfff",
+                   url="https://gazette.example/ferry-\ud83d")
+    sent["title"] += " \ud83d"
+    status, body, _ = post(port, json.dumps(sent).encode())
+    assert status == 200, body
+    stored = dbs.get()["articles"].get(body["results"][0]["article_id"])
+    assert stored["title"].endswith("\ufffd") and stored["source"] == "Harbour Gazette \ufffd"

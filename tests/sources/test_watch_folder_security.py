@@ -1,5 +1,6 @@
 """The watched folder against someone who may write into it: links out, and trees too deep."""
 
+import json
 import os
 import time
 
@@ -78,6 +79,20 @@ def test_links_out_of_the_folder_are_never_followed(fresh_db, source, drop, outs
     caplog.clear()
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert caplog.text == ""
+
+
+def test_half_a_character_escaped_in_a_json_file_does_not_stop_the_folder(fresh_db, source,
+                                                                         drop):
+    """A .json file whose title escapes half a UTF-16 pair alone ("\\ud800"): SQLite refused it
+    and the error left the scan, so no file of the folder was read again, at any scan."""
+    (drop / "cut.json").write_text(json.dumps({"title": "Ferry \ud83d", "text": FERRY[1]}),
+                                   encoding="utf-8")
+    write_story(drop / "library.txt", LIBRARY)
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    assert scan(watcher, fresh_db, source, 1).articles == 2
+    titles = sorted(r.article.title or "" for r in pending(fresh_db, limit=10))
+    assert titles == ["", "Ferry \ufffd"]
 
 
 def test_a_link_renamed_in_is_refused_when_its_event_arrives(fresh_db, source, drop, outside):
