@@ -67,7 +67,18 @@ def demo(obj: CliContext, keep: Path | None) -> None:
                    f"  {command} topics add \"Port strikes\" 'strike AND (port OR dock*)'\n"
                    f"  {command} run --console --watch inbox/   "
                    "(then drop .txt, .html or .json files into inbox/)\n"
+                   + _slack_without_workspace() +
                    "To connect a Slack workspace: docs/slack.md.")
+
+
+def _slack_without_workspace() -> str:
+    """The checkout's recipe for the Slack side without a workspace, when run from a checkout."""
+    recipe = Path("docs", "try_slack.py")
+    if not recipe.is_file():
+        return ""
+    python = Path(sys.executable)
+    shown = python.relative_to(Path.cwd()) if python.is_relative_to(Path.cwd()) else python
+    return f"To see the Slack side first, without a workspace:\n  {shown} {recipe}\n"
 
 
 def _command() -> str:

@@ -264,3 +264,4 @@ def test_the_demo_names_the_command_as_make_demo_runs_it():
                             cwd=ROOT, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "  .venv/bin/wirewatch run --console --watch inbox/" in result.stdout
+    assert "  .venv/bin/python docs/try_slack.py" in result.stdout  # README's Slack recipe
