@@ -52,8 +52,7 @@ def main() -> int:
             print(f"no answer: {exc}")
             return 1
         finally:
-            run.terminate()
-            run.wait(timeout=60)
+            stop(run)
     print("done: the same commands work in a real workspace once docs/slack.md's app is set up")
     return 0
 
@@ -70,18 +69,30 @@ def start_wirewatch(slack: FakeSlack, scratch: Path, folder: Path) -> tuple[subp
           f"SLACK_SIGNING_SECRET, WIREWATCH_ADMINS={REPORTER}, a watched folder:")
     run = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, text=True,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    ports: queue.Queue[int] = queue.Queue()
+    ports: queue.Queue[int | None] = queue.Queue()
     threading.Thread(target=echo_output, args=(run, ports), daemon=True).start()
     try:
-        return run, ports.get(timeout=WAIT)
-    except queue.Empty:
-        run.terminate()
-        raise SystemExit("wirewatch run did not start: see its lines above") from None
+        port = ports.get(timeout=WAIT)
+    except (queue.Empty, KeyboardInterrupt) as exc:
+        stop(run)
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        port = None
+    if port is None:
+        stop(run)
+        raise SystemExit("wirewatch run did not start: see its lines above")
+    return run, port
 
 
-def echo_output(run: subprocess.Popen, ports: queue.Queue[int]) -> None:
+def stop(run: subprocess.Popen) -> None:
+    """What Ctrl-C does to `wirewatch run`: it finishes the article in progress and exits."""
+    run.terminate()
+    run.wait(timeout=60)
+
+
+def echo_output(run: subprocess.Popen, ports: queue.Queue[int | None]) -> None:
     """Each line of wirewatch's output, indented; the port from its banner, once the banner's
-    last line (the ingest endpoint's) is out."""
+    last line (the ingest endpoint's) is out; None when wirewatch stops."""
     assert run.stdout is not None
     port = None
     for line in run.stdout:
@@ -90,6 +101,7 @@ def echo_output(run: subprocess.Popen, ports: queue.Queue[int]) -> None:
             port = int(line.split("(port ", 1)[1].split(")", 1)[0])
         elif port is not None and line.strip().startswith("ingest endpoint:"):
             ports.put(port)
+    ports.put(None)
 
 
 def walk_through(slack: FakeSlack, port: int, folder: Path) -> None:
@@ -142,4 +154,7 @@ def indented(text: str) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit("stopped (Ctrl-C)")

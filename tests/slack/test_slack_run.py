@@ -5,6 +5,7 @@ an article dropped in the watched folder, the alert posted, a `/who-said` answer
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,22 @@ def test_the_readmes_slack_recipe_serves_commands_and_posts_alerts():
     assert "Dockworkers strike at Northhaven port" in alert and "[Mute story]" in alert, out
     assert "“We will not go back until the cranes are safe” — *Mira Holt*" in out, out
     assert "Traceback" not in out and VALID_TOKEN not in out and SECRET not in out, out
+
+
+def test_ctrl_c_stops_the_recipe_in_one_line(tmp_path):
+    """Ctrl-C while `wirewatch run` starts (the whole group, as a terminal sends it): before, a
+    KeyboardInterrupt traceback."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WIREWATCH_"))}
+    proc = subprocess.Popen([sys.executable, RECIPE.split()[1]], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert proc.stdout
+    seen: list[str] = []
+    while not (line := proc.stdout.readline()).startswith("wirewatch run, with"):
+        assert line, seen
+        seen.append(line)
+    os.killpg(proc.pid, signal.SIGINT)
+    out = "".join(seen) + proc.communicate(timeout=120)[0]
+    assert proc.returncode == 1 and out.rstrip().endswith("stopped (Ctrl-C)"), out
+    assert "Traceback" not in out, out
