@@ -236,8 +236,9 @@ class SlackGate:
     """Slack's requests checked before Bolt reads or parses them.
 
     The declared length must be within ``max_bytes`` (Slack always declares it), the timestamp
-    a number and the signature valid; anything else is refused here, so a forged request never
-    reaches a listener or the error handler (which would answer its forged response_url).
+    a number and the signature valid (and ASCII: ``hmac.compare_digest`` raises on other
+    text); anything else is refused here, so a forged request never reaches a listener or the
+    error handler (which would answer its forged response_url).
     ``first_time`` (body, signature and timestamp) is False for a request served already: a
     copy replayed while its signature still passes gets an empty 200 and nothing is done.
     """
@@ -256,7 +257,7 @@ class SlackGate:
                            f"Slack requests are at most {self.max_bytes} bytes")
         timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
         signature = environ.get("HTTP_X_SLACK_SIGNATURE") or ""
-        if not digits(timestamp) or not signature:
+        if not digits(timestamp) or not signature.isascii() or not signature:
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
         body = environ["wsgi.input"].read(int(declared))
         if not SignatureVerifier(self.signing_secret).is_valid(body, timestamp, signature):

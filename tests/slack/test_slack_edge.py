@@ -57,6 +57,19 @@ def test_a_timestamp_of_superscript_digits_is_refused_without_a_traceback(runtim
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+@pytest.mark.parametrize("forged", ["v0=é" + "0" * 62, "v0=\u00b2"])
+def test_a_signature_of_latin_1_letters_is_refused_without_a_traceback(runtime, fake_slack,
+                                                                        caplog, forged):
+    """hmac.compare_digest refuses to compare text that is not ASCII (TypeError): each such
+    request, unsigned (no secret needed), was a 500 and a traceback in the log."""
+    body = command_body("/topics", "list", response_url=fake_slack.response_url("forged"))
+    for _ in range(3):
+        reply = post_signed(events_url(runtime), body, headers={"X-Slack-Signature": forged})
+        assert reply.status == 401, reply
+    assert fake_slack.calls_to("response_url", ok_only=False) == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 def test_oversized_slack_body_is_refused_before_it_is_read(runtime, fake_slack):
     body = command_body("/topics", "list", response_url=fake_slack.response_url()) + \
         "&pad=" + "x" * (1024 * 1024)
