@@ -7,7 +7,7 @@ phrase, so operators, column filters or stray quotes in the query are never inte
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -42,6 +42,8 @@ MIN_SCORE = 55.0
 HELP = ("No quote matches that. Try a shorter fragment of the quote, or a speaker's name "
         "as `from:NAME`.")
 EMPTY = "Give a few words of the quote, e.g. `/who-said not off the table`, or `from:NAME`."
+Said = tuple[str, str | None]
+"""A quote's words (normalised) and its speaker: a rewrite repeating both is listed once."""
 UNSAID = ("Nobody is quoted saying that: it stands in quotation marks with no speaker (a scare "
           "quote, a name or a title) in “{title}”.")
 
@@ -93,6 +95,18 @@ def who_said(db: Database, query: str, *, limit: int = 5,
     message = None if hits else UNSAID.format(title=unsaid.article_title[:150]) if unsaid \
         else HELP
     return WhoSaidAnswer(query=query, mode="text", hits=hits, message=message)
+
+
+def echoes(quotes: Sequence[tuple[str, str, str | None]]) -> set[int]:
+    """Which of ``quotes`` (kind, words, speaker) a listing leaves out as echoes: a fragment
+    whose words a longer quote of the same speaker among them holds (`said the offer was
+    "final and fair"`) is listed by that one, in its clause."""
+    if all(kind != "fragment" for kind, _, _ in quotes):
+        return set()
+    plain = [(kind, normalise(text), speaker) for kind, text, speaker in quotes]
+    return {i for i, (kind, words, speaker) in enumerate(plain) if kind == "fragment" and any(
+        said_by == speaker and other != words and words in other
+        for _, other, said_by in plain)}
 
 
 def as_speech(kind: str, speaker: str | None) -> bool:
@@ -169,8 +183,9 @@ def _ranked(db: Database, wanted: str, ids: list[int], *,
             limit: int) -> tuple[tuple[QuoteHit, ...], QuoteHit | None]:
     """The best ``limit`` quotes said by someone; and, when there is none, the best phrase
     quoted as no one's."""
-    scored: dict[tuple[str, str | None], tuple[float, int]] = {}
-    unsaid: dict[tuple[str, str | None], tuple[float, int]] = {}
+    scored: dict[Said, tuple[float, int]] = {}
+    unsaid: dict[Said, tuple[float, int]] = {}
+    fragments: set[Said] = set()
     for quote in quote_texts(db, ids):
         plain = normalise(quote.text)
         score = _score(wanted, plain) + (2.0 if quote.kind == "direct" else 0.0)
@@ -178,11 +193,20 @@ def _ranked(db: Database, wanted: str, ids: list[int], *,
         kept = scored if as_speech(quote.kind, quote.speaker) else unsaid
         if score >= MIN_SCORE and (key not in kept or kept[key][1] < quote.id):
             kept[key] = (score, quote.id)
-    best = _best(db, scored, limit)
+        if quote.kind == "fragment":
+            fragments.add(key)
+    best = _best(db, _without_echoes(scored, fragments), limit)
     return best, None if best else next(iter(_best(db, unsaid, 1)), None)
 
 
-def _best(db: Database, scored: dict[tuple[str, str | None], tuple[float, int]],
+def _without_echoes(scored: dict[Said, tuple[float, int]],
+                    fragments: set[Said]) -> dict[Said, tuple[float, int]]:
+    keys = list(scored)
+    echoed = echoes([("fragment" if key in fragments else "", *key) for key in keys])
+    return {key: scored[key] for i, key in enumerate(keys) if i not in echoed}
+
+
+def _best(db: Database, scored: dict[Said, tuple[float, int]],
           limit: int) -> tuple[QuoteHit, ...]:
     best = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1]))[:limit]
     rows = {row.id: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
@@ -203,7 +227,9 @@ def _by_speaker(db: Database, query: str, name: str, *, limit: int, forced: bool
                 stories: Collection[int] | None) -> WhoSaidAnswer:
     names = _speakers_called(db, name)
     rows = latest_by_speaker(db, names, limit=limit * 4, stories=stories)
-    hits = tuple(_hit(row, 100.0) for row in _once(rows)[:limit])
+    once = _once(rows)
+    echoed = echoes([(row.kind, row.text, row.speaker) for row in once])
+    hits = tuple(_hit(row, 100.0) for i, row in enumerate(once) if i not in echoed)[:limit]
     message = None
     if not hits:
         message = f"No quotes from {name.strip() or 'that speaker'} yet." if forced else HELP

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.models import StoryQuoteLine
 from bot.permissions import Action
-from bot.who_said import as_speech
+from bot.who_said import as_speech, echoes
 from handlers.actions.mute import mute
 from handlers.common import (
     answer,
@@ -76,12 +76,14 @@ def handle_open_article(ack: Ack) -> None:
 
 def _distinct(quotes: list[StoryQuoteLine]) -> list[StoryQuoteLine]:
     """Each quote once (the first in the list's order): a story's rewrites and edits repeat
-    its quotes word for word; a phrase quoted as no one's (``as_speech``) is no quote."""
+    its quotes word for word; a phrase quoted as no one's (``as_speech``) is no quote, and a
+    fragment a longer quote of its speaker holds is listed by that one (``echoes``)."""
     seen: set[tuple[str, ...]] = set()
     kept = []
-    for quote in quotes:
+    echoed = echoes([(quote.kind, quote.text, quote.speaker) for quote in quotes])
+    for i, quote in enumerate(quotes):
         key = tuple(re.findall(r"\w+", quote.text.casefold()))
-        if key not in seen and as_speech(quote.kind, quote.speaker):
+        if key not in seen and as_speech(quote.kind, quote.speaker) and i not in echoed:
             seen.add(key)
             kept.append(quote)
     return kept[:SHOWN]
