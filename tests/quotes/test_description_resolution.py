@@ -305,3 +305,19 @@ def test_a_party_tag_after_a_name_does_not_hide_the_title_before_it(statements_o
         f"Sen. Ana Ruiz{tag} voted against the levy on Tuesday. Mayor Tom Vale backed it. "
         f"“We will not fund a bridge to nowhere,” {title} said.")
     assert speaker_of(quotes, "bridge to nowhere") == "Ana Ruiz"
+
+
+def test_the_survey_is_the_poll_named_before_under_another_word(statements_of):
+    quotes = statements_of(
+        "A new Harbour Institute poll released Friday found that most voters back the levy. "
+        "The survey also found that support for the mayor rose to 48 percent.")
+    assert speaker_of(quotes, "support for the mayor") == "Harbour Institute"
+
+
+def test_the_survey_keeps_the_issuer_of_a_survey_before_a_nearer_poll(statements_of):
+    quotes = statements_of(
+        "A survey by the Tallow Trust in May found rents rising. A Morrow poll last week "
+        "put the mayor ahead.\n\n"
+        "The survey said that most tenants want a rent cap.")
+    assert speaker_of(quotes, "rent cap") == "the Tallow Trust"
+

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | None:
     """Who issued the document ``token`` names: named in its own phrase, else the issuer of
     the same document mentioned elsewhere (before it when it is "the poll", after it first
-    when it is "a new poll", which the article names further on)."""
+    when it is "a new poll", which the article names further on); for "the survey", else a
+    poll of another word named before it."""
     own = own_issuer(r, token)
     lemma = token.lemma_.lower()
     if own is not None or token.tag_ in PLURAL_TAGS and not definite:
@@ -52,7 +53,25 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
             return found
     if not definite:
         return None
-    return _sender(r, token) or (_organisation_speaking(r, token) if lemma in STATEMENTS else None)
+    return _survey_called_otherwise(r, token) or _sender(r, token) or (
+        _organisation_speaking(r, token) if lemma in STATEMENTS else None)
+
+
+def _survey_called_otherwise(r: SpeakerResolver, survey: Token) -> Speaker | None:
+    """"A new Harbour Institute poll found …. The survey also found …": a poll, survey or
+    study no earlier one of its own word names is the last one of another such word with an
+    issuer, written before it."""
+    lemma = survey.lemma_.lower()
+    if lemma not in SURVEYS:
+        return None
+    others = sorted((t for w in SURVEYS - {lemma} for t in r.reg.nouns_before(w, survey.i)),
+                    key=lambda t: -t.i)
+    for other in others:
+        if not r.reg.quoted(other.idx):
+            found = own_issuer(r, other) or _verb_subject(r, other)
+            if found is not None:
+                return found
+    return None
 
 
 def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | None:
