@@ -321,3 +321,26 @@ def test_the_survey_keeps_the_issuer_of_a_survey_before_a_nearer_poll(statements
         "The survey said that most tenants want a rent cap.")
     assert speaker_of(quotes, "rent cap") == "the Tallow Trust"
 
+
+def test_a_description_opening_a_sentence_is_the_person_the_sentence_before_was_about(
+        statements_of):
+    quotes = statements_of(
+        "A lawmaker from the coastal province has asked the ministry to act.\n\n"
+        "Tomas Reyes, citing figures from the port authority, said that ten ferries had been "
+        "cancelled. The lawmaker, who represents a district in the south, said the closures "
+        "were “a disgrace for every family here.”")
+    assert speaker_of(quotes, "a disgrace") == "Tomas Reyes"
+
+
+def test_a_description_of_the_other_sex_is_not_the_person_before(statements_of):
+    quotes = statements_of(
+        "“Harbour Lights” star Pablo Vale turned the tables at auditions last month. The "
+        "actress asked the casting panel to “try reading it the other way round.”")
+    assert speaker_of(quotes, "other way round") != "Pablo Vale"
+
+
+def test_the_judge_is_whom_the_article_titles_judge_not_the_man_before(statements_of):
+    quotes = statements_of(
+        "Judge Ana Marsh heard the case on Monday.\n\n"
+        "Leo Brandt spoke for an hour. “Explain to me why you are here,” the judge said.")
+    assert speaker_of(quotes, "why you are here") == "Ana Marsh"

@@ -105,7 +105,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
             return issued_by, conf.EARLIER_DESCRIPTION
     singular = token.tag_ not in PLURAL_TAGS
     if described and singular:
-        holder = title_holder(r, token)
+        holder = subject_before(r, token) or title_holder(r, token)
         if holder is not None:
             return holder, conf.TITLE_HOLDER
     return _described(r, token, described=described, singular=singular)
@@ -342,6 +342,54 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
     if len(holders) == 1:
         return holders[0].speaker()
     return None
+
+
+def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"Ana Ruiz said …. The lawmaker, who …": a description of one person opening a
+    sentence is the person the sentence before was about, when neither sex nor title says
+    otherwise."""
+    if token.dep_ != "nsubj" or any(c.dep_ == "poss" for c in token.children) or \
+            token.lemma_.lower() in LISTED or not describes_someone(token):
+        return None
+    index = bisect_right(r.reg.sent_start_chars, token.idx) - 1
+    if index < 1:
+        return None
+    subjects = pronouns.sentence_subjects(r, r.reg.sents[index - 1])
+    if not subjects or subjects[0].pos_ != "PROPN":
+        return None
+    speaker, _ = r.resolve(subjects[0])
+    person = r.reg.people.get(speaker.name or "") if speaker.kind == "person" else None
+    if person is None or not _may_describe(r, person, token) or \
+            not _titled(person, token) and _formal_title(r, token):
+        return None  # "the judge" is Judge Marsh, not the lawyer named before her
+    return person.speaker()
+
+
+def _formal_title(r: SpeakerResolver, token: Token) -> bool:
+    """Whether the article writes the description as someone's title before their name
+    ("Judge Marsh", "Sen. Ruiz"; not "actress Ana Ruiz")."""
+    return token.lower_ in PERSON_TITLES and any(
+        word == token.lower_ and written[:1].isupper()
+        for p in r.reg.people.values() if p.role
+        for written, word in zip(p.role.split(), _role_words(p.role), strict=True))
+
+
+def _may_describe(r: SpeakerResolver, person: Person, token: Token) -> bool:
+    """Whether nothing known of the person contradicts the description: their sex, a title
+    of another kind, or a place their title does not name."""
+    gender = gender_of_words([token.lower_])
+    known = r.reg.gender(r.reg.key_of(person.name))
+    if gender is not None and known is not None and gender != known:
+        return False
+    if any(c.lower_ == FORMER for c in token.lefts):
+        return FORMER in _role_words(person.role or "")  # a title held before
+    if not person.role:
+        return True
+    if not _proper_modifiers(token) <= set(_role_words(person.role)):
+        return False
+    head = _role_head(person.role)
+    return _titled(person, token) or token.lower_ not in PERSON_TITLES or \
+        head not in PERSON_TITLES
 
 
 def _titled(person: Person, token: Token) -> bool:
