@@ -48,6 +48,7 @@ class Settings:
     ingest_max_bytes: int = 10 * 1024 * 1024
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_timeout: float = 30.0
+    slack_timeout: int = 10
     nlp_batch_chars: int = 10_000
     alert_max_age_hours: float = 72.0
     admins: tuple[str, ...] = ()
@@ -251,6 +252,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ingest_max_bytes=_at_least_one(env, "WIREWATCH_INGEST_MAX_MB", 10) * 1024 * 1024,
         fetch_max_bytes=_at_least_one(env, "WIREWATCH_FETCH_MAX_MB", 5) * 1024 * 1024,
         fetch_timeout=_seconds(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
+        slack_timeout=_at_least_one(env, "WIREWATCH_SLACK_TIMEOUT", 10),
         nlp_batch_chars=_at_least_one(env, "WIREWATCH_NLP_BATCH_CHARS", 10_000),
         alert_max_age_hours=_hours(env, "WIREWATCH_ALERT_MAX_AGE_HOURS", 72.0),
         admins=_ids(env, "WIREWATCH_ADMINS"),

@@ -11,6 +11,7 @@ from bot.models import (
     AlertView,
     FailedAlert,
     KeyQuote,
+    LookWindow,
     OutboxAlert,
     PostedMessage,
     StoryQuoteLine,
@@ -104,7 +105,8 @@ def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     go, and a backlog of hundreds in one channel never hides another channel's first."""
     return [OutboxAlert(**r) for r in db.query(
         "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
-        "created_at, posted_channel FROM alerts WHERE id IN (SELECT min(id) FROM alerts "
+        "created_at, posted_channel, look_from, look_until, late_until FROM alerts "
+        "WHERE id IN (SELECT min(id) FROM alerts "
         "WHERE status IN ('pending', 'sending') GROUP BY channel) ORDER BY id LIMIT ?",
         [limit])]
 
@@ -135,13 +137,17 @@ def still_queued(db: Database, alert_id: int) -> bool:
                       [alert_id]).fetchone() is not None
 
 
-def mark_sending(db: Database, alert_id: int, *, channel: str,
-                 look_after: str | None = None) -> None:
+def mark_sending(db: Database, alert_id: int, *, channel: str, look_after: str | None = None,
+                 window: LookWindow | None = None, late_until: str | None = None) -> None:
     """Record that a post is about to go out, so a restart knows to look for it first, and
-    not before ``look_after`` (Slack may still be making a post whose sender died)."""
+    not before ``look_after`` (Slack may still be making a post whose sender died); where in
+    the channel's history to look (``window``), and until when Slack may still make it
+    (``late_until``, kept until an answer comes)."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "
-               "posted_channel = ?, next_attempt_at = coalesce(?, next_attempt_at) WHERE id = ?",
-               [channel, look_after, alert_id])
+               "posted_channel = ?, next_attempt_at = coalesce(?, next_attempt_at), "
+               "look_from = ?, look_until = ?, late_until = ? WHERE id = ?",
+               [channel, look_after, window.oldest if window else None,
+                window.latest if window else None, late_until, alert_id])
 
 
 def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: str | None,
@@ -152,13 +158,15 @@ def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: 
 
 
 def mark_retry(db: Database, alert_id: int, *, error: str, next_attempt_at: str,
-               in_flight: bool, count: bool = False) -> None:
+               in_flight: bool, count: bool = False, answered: bool = False) -> None:
     """Try again later; ``in_flight`` keeps it marked as possibly posted (5xx, network error);
-    ``count`` counts this failure among its attempts (so the backoff grows)."""
+    ``count`` counts this failure among its attempts (so the backoff grows); ``answered``:
+    Slack answered the try, so it will not make its post later."""
     status = "sending" if in_flight else "pending"
     db.execute("UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ?, "
-               "attempts = attempts + ? WHERE id = ?",
-               [status, error, next_attempt_at, int(count), alert_id])
+               "attempts = attempts + ?, late_until = CASE WHEN ? THEN NULL ELSE late_until END "
+               "WHERE id = ?",
+               [status, error, next_attempt_at, int(count), int(answered), alert_id])
 
 
 def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = None) -> None:

@@ -59,12 +59,14 @@ class Retry(Exception):
 
     def __init__(self, reason: str, delay: float, in_flight: bool,
                  rate_limited: bool = False, refused: bool = False,
-                 everywhere: bool = False) -> None:
+                 everywhere: bool = False, late: bool = False) -> None:
         super().__init__(reason)
         self.reason, self.delay = reason, delay
         self.in_flight, self.rate_limited = in_flight, rate_limited
         self.refused = refused  # Slack said no (not 5xx, not the network): may never change
         self.everywhere = everywhere  # the pause is the workspace's, not the channel's
+        self.late = late  # no answer came: Slack may still make the post after this
+        self.answered = False  # set by a poster: Slack answered its try, so is done with it
 
 
 class ChannelGone(Exception):
@@ -84,7 +86,7 @@ def call(request: Callable[[], T]) -> T:
     except OSError as exc:
         if _timed_out(exc):
             raise Retry("Slack did not answer in time; it may still post it",
-                        ANSWER_LATE_WAIT, True) from exc
+                        ANSWER_LATE_WAIT, True, late=True) from exc
         raise Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
 
 
@@ -102,7 +104,7 @@ def _next_step(exc: SlackApiError) -> Exception | None:
         return Retry("rate limited by Slack", retry_after(headers), False, True)
     if status == 504:  # a gateway between gave up waiting, Slack's or a proxy's page
         return Retry("Slack's gateway did not get its answer in time (HTTP 504); it may still "
-                     "post it", ANSWER_LATE_WAIT, True)
+                     "post it", ANSWER_LATE_WAIT, True, late=True)
     if not _from_slack(headers):
         return Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's page?); "
                      "Slack may have the call", 0, True)

@@ -23,9 +23,10 @@ from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
+from bot.alerts.slack_clock import UNKNOWN_MARGIN_S
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
-from bot.models import Subscription, TopicEvent
+from bot.models import LookWindow, Subscription, TopicEvent
 from bot.stories.topics import leaves_in
 from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
@@ -192,7 +193,8 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
         raise Retry("Slack may still be posting the one under way", 0, True)
     if _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
                                    event_type=EVENT_TYPE, key="digest", value=payload,
-                                   since=until, install=install, seen=seen)):
+                                   window=LookWindow(until.timestamp() - UNKNOWN_MARGIN_S),
+                                   install=install, seen=seen)):
         return 1
     if sub.target_type != "user" or tried_in in ("", channel):
         return None

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
+from bot.models import LookWindow
+
 PAGE = 200
-MAX_PAGES = 5
-CLOCK_MARGIN_S = 24 * 3600
-"""How far before ``since`` the lookup reads: Slack stamps a post by its own clock, and this
-machine's may have run fast when the alert was queued (hours, for a clock set to local time
-as if it were UTC) and been set right since. Reading further back costs pages only when the
-message is not there, and never more than MAX_PAGES."""
+"""Messages asked for a page: Slack's advice for conversations.history (it serves apps outside
+its Marketplace 15 a page whatever is asked)."""
 EARLIER_BOT = ("its post went to the person's direct messages with the bot user the app had "
                "before it was installed again, which this one cannot read to check")
 """Why a post to a person cannot be looked for: a bot reads only its own conversations."""
@@ -26,7 +23,7 @@ made with this app (bot.alerts.instances), which are never taken for this one's.
 
 
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,
-                key: str, value: object, since: datetime, install: str,
+                key: str, value: object, window: LookWindow, install: str,
                 seen: Seen | None = None) -> str | None:
     """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``
     and, when it names one, this database's ``install`` id (ids start again in a new database).
@@ -35,24 +32,25 @@ def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event
     it, so on ``not_in_channel`` it joins the channel and looks again. Any other failure is
     raised: the caller must treat the question as unanswered, never as "not posted". Each page
     read is shown to ``seen``: a post another run made with this database's id (a copy's) may
-    carry the same alert id for another story, and is never taken for this one's.
+    carry the same alert id for another story, and is never taken for this one's. Every page
+    of ``window`` is read, however many: only that span can hold the post of the try.
     """
     try:
-        return _search(client, channel, thread_ts, event_type, (key, value, install), since,
+        return _search(client, channel, thread_ts, event_type, (key, value, install), window,
                        seen)
     except SlackApiError as exc:
         if _error(exc) != "not_in_channel":
             raise
     client.conversations_join(channel=channel)
-    return _search(client, channel, thread_ts, event_type, (key, value, install), since, seen)
+    return _search(client, channel, thread_ts, event_type, (key, value, install), window, seen)
 
 
 def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: str,
-            wanted: tuple[str, object, str], since: datetime, seen: Seen | None) -> str | None:
-    oldest = f"{since.timestamp() - CLOCK_MARGIN_S:.6f}"
+            wanted: tuple[str, object, str], window: LookWindow, seen: Seen | None) -> str | None:
+    read = _page(client, channel, thread_ts, window)
     cursor = None
-    for _ in range(MAX_PAGES):
-        page = _page(client, channel, thread_ts)(oldest, cursor)
+    while True:
+        page = read(cursor)
         messages = page.get("messages") or []
         others = seen(messages) if seen is not None else ()
         for message in messages:
@@ -61,9 +59,8 @@ def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: 
                     _matches(meta.get("event_payload") or {}, *wanted):
                 return str(message["ts"])
         cursor = (page.get("response_metadata") or {}).get("next_cursor")
-        if not cursor:
+        if not cursor or not messages:
             return None
-    return None
 
 
 def _matches(payload: dict, key: str, value: object, install: str) -> bool:
@@ -71,11 +68,15 @@ def _matches(payload: dict, key: str, value: object, install: str) -> bool:
     return payload.get(key) == value and payload.get("install") in (None, install)
 
 
-def _page(client: WebClient, channel: str,
-          thread_ts: str | None) -> Callable[[str, str | None], SlackResponse]:
-    def fetch(oldest: str, cursor: str | None) -> SlackResponse:
+def _page(client: WebClient, channel: str, thread_ts: str | None,
+          window: LookWindow) -> Callable[[str | None], SlackResponse]:
+    span: dict[str, Any] = {"oldest": f"{window.oldest:.6f}"}
+    if window.latest is not None:
+        span["latest"] = f"{window.latest:.6f}"
+
+    def fetch(cursor: str | None) -> SlackResponse:
         args: dict[str, Any] = {"channel": channel, "limit": PAGE,
-                                "include_all_metadata": True, "oldest": oldest}
+                                "include_all_metadata": True, "inclusive": True, **span}
         if cursor:
             args["cursor"] = cursor
         if thread_ts:

@@ -31,9 +31,10 @@ from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
+from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackClock
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
-from bot.models import OutboxAlert, PostedMessage
+from bot.models import LookWindow, OutboxAlert, PostedMessage
 from bot.write_pause import WritePause
 from storage import alerts as outbox
 from storage.backoff import Backoff
@@ -67,8 +68,12 @@ class AlertSender:
     def __init__(self, client: WebClient, *, per_channel_interval: float = 1.0,
                  token: TokenState | None = None, pacer: Pacer | None = None,
                  instances: Instances | None = None,
-                 stopping: threading.Event | None = None) -> None:
+                 stopping: threading.Event | None = None,
+                 late_wait: float = ANSWER_LATE_WAIT,
+                 late_window: float = LATE_POST_WINDOW) -> None:
         self.client = client
+        self.late_wait, self.late_window = late_wait, late_window  # seconds (tests: shorter)
+        self.clock = SlackClock()
         self.stopping = stopping or threading.Event()  # set: no further post this pass
         self.instances = instances or Instances()
         self.token = token or TokenState()
@@ -190,19 +195,27 @@ class AlertSender:
             text, blocks = with_earlier_story(db, self.client, story_id=row.story_id,
                                               target=row.channel, text=text, blocks=blocks)
         with transaction(db):
-            outbox.mark_sending(db, row.id, channel=channel, look_after=_iso(
-                now + timedelta(seconds=ANSWER_LATE_WAIT)))
+            outbox.mark_sending(
+                db, row.id, channel=channel,
+                look_after=_iso(now + timedelta(seconds=self.late_wait)),
+                window=self.clock.window(self.late_window),
+                late_until=_iso(now + timedelta(seconds=self.late_window)))
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
         pings = _pings(db, row, first or broadcast)
 
         def post(text: str, blocks: list[dict] | None) -> SlackResponse:
-            return call(lambda: self.client.chat_postMessage(
-                channel=channel, text=text, blocks=blocks,
-                thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-                reply_broadcast=broadcast,
-                metadata={"event_type": EVENT_TYPE,
-                          "event_payload": {"alert_id": row.id, "story_id": row.story_id,
-                                            "install": install, "boot": self.instances.boot}}))
+            try:
+                return call(lambda: self.client.chat_postMessage(
+                    channel=channel, text=text, blocks=blocks,
+                    thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                    reply_broadcast=broadcast,
+                    metadata={"event_type": EVENT_TYPE,
+                              "event_payload": {"alert_id": row.id, "story_id": row.story_id,
+                                                "install": install,
+                                                "boot": self.instances.boot}}))
+            except Retry as retry:
+                retry.answered = not retry.late
+                raise
 
         try:
             response = post(*with_mentions(text, blocks, pings))
@@ -220,16 +233,19 @@ class AlertSender:
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
                         row.id, row.channel, error_code(exc))
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
+        self.clock.heard(str(response["ts"]))
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
 
     def _settle_in_flight(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                           thread_ts: str | None, install: str) -> int | None:
         """An alert in flight when the sender stopped may be in Slack already: recorded if it
-        is (1), marked failed if only the earlier bot user could tell (0); None: post it."""
+        is (1), marked failed if only the earlier bot user could tell (0); None: post it.
+        Not there while Slack may still make the post of a try whose answer never came: Retry,
+        to look again before any other try (a post it makes later is posted twice)."""
         found = self._lookup(lambda: find_posted(
             self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
-            key="alert_id", value=row.id, since=_parse(row.created_at), install=install,
+            key="alert_id", value=row.id, window=_window(row), install=install,
             seen=lambda messages: self.instances.look(self.client, channel, messages, now)),
             thread_ts)
         if found:
@@ -239,6 +255,9 @@ class AlertSender:
         if _tried_by_earlier_bot(row, channel):
             self._not_again(db, row)
             return 0
+        if row.late_until and waiting(_parse(row.late_until), now, self.late_window):
+            raise Retry("not in Slack yet; Slack may still make the post of the try whose "
+                        "answer never came", self.late_wait, True, late=True)
         return None
 
     def _lookup(self, request: Callable[[], str | None],
@@ -288,12 +307,13 @@ class AlertSender:
             delay = retry.delay
             self.pacer.rate_limited(delay, now, None if retry.everywhere else row.channel)
         else:
-            delay = max(BACKOFF.delay(row.attempts + 1), retry.delay)
+            delay = max(BACKOFF.delay(row.attempts + 1),
+                        self.late_wait if retry.late else retry.delay)
         in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,
                               next_attempt_at=_iso(now + timedelta(seconds=delay)),
-                              count=retry.refused)
+                              count=retry.refused, answered=retry.answered)
         log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
                  retry.reason, delay)
 
@@ -314,6 +334,14 @@ class AlertSender:
                   "after them); marked failed, not posted again (it may have gone out). If the "
                   "token lacks a scope, reinstall the app from slack/manifest.yml", row.id,
                   row.channel, retry.reason, row.attempts + 1)
+
+
+def _window(row: OutboxAlert) -> LookWindow:
+    """Where its last try's post can be; for a try made before windows were kept, anywhere
+    since a day before it was queued."""
+    if row.look_from is None:
+        return LookWindow(_parse(row.created_at).timestamp() - UNKNOWN_MARGIN_S)
+    return LookWindow(row.look_from, row.look_until)
 
 
 def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:

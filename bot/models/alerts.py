@@ -50,6 +50,15 @@ class FailedAlert:
 
 
 @dataclass(frozen=True)
+class LookWindow:
+    """Where, by Slack's clock (Unix seconds), the post of a try can be in a conversation's
+    history: the "already posted?" lookup reads that span only, however busy the channel."""
+
+    oldest: float
+    latest: float | None = None
+
+
+@dataclass(frozen=True)
 class OutboxAlert:
     """One undelivered alert; a quote digest's has no story or article, and ``kind`` quote."""
 
@@ -64,6 +73,13 @@ class OutboxAlert:
     created_at: str
     posted_channel: str | None = None
     """The conversation its last try went to (a person's: the bot's direct messages then)."""
+    look_from: float | None = None
+    look_until: float | None = None
+    """Where its last try's post can be in that conversation's history (LookWindow); None for a
+    try made before this was kept."""
+    late_until: str | None = None
+    """Until when Slack may still make the post of its last try, whose answer never came (an
+    ISO time); None once a try was answered."""
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ its trigger_id opens one)."""
 
 def delivery_client(settings: Settings) -> WebClient:
     """No SDK retry handlers: a post retried on a dropped connection would be posted twice."""
-    return WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10,
-                     retry_handlers=[])
+    return WebClient(token=settings.slack_bot_token, base_url=api_url(settings),
+                     timeout=settings.slack_timeout, retry_handlers=[])
 
 
 def app_client(settings: Settings) -> WebClient:

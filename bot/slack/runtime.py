@@ -12,6 +12,7 @@ from bot.alerts.instances import Instances
 from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
 from bot.alerts.sender import AlertSender
+from bot.alerts.slack_clock import late_waits
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
@@ -44,8 +45,10 @@ class SlackRuntime:
         self.delivery = delivery_client(settings)
         self.pacer = Pacer()
         self.stopping = threading.Event()
+        late_wait, late_window = late_waits(settings.slack_timeout)
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,
-                                  instances=self.instances, stopping=self.stopping)
+                                  instances=self.instances, stopping=self.stopping,
+                                  late_wait=late_wait, late_window=late_window)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._socket: SocketRunner | None = None

@@ -148,3 +148,14 @@ def m014_other_posters(db: Database) -> None:
     db.table("other_posters").create(
         {"install": str, "boot": str, "kind": str, "channel": str, "ts": str, "seen_at": str},
         pk=("install", "boot"), not_null={"kind", "channel", "ts", "seen_at"})
+
+
+@MIGRATIONS()
+def m015_look_windows(db: Database) -> None:
+    """Where an alert's last try can be in Slack's history (Slack's clock, Unix seconds), and
+    until when Slack may still make a post whose answer never came: the "already posted?"
+    lookup reads that span only, and waits that long before posting again."""
+    alerts = db.table("alerts")
+    alerts.add_column("look_from", float)
+    alerts.add_column("look_until", float)
+    alerts.add_column("late_until", str)

@@ -122,7 +122,8 @@ class _Faults:
     drop_share: float = 0.0
     drop_methods: frozenset[str] | None = None
     refusals: list[tuple[str, bool]] = field(default_factory=list)
-    gateway_late: list[tuple[frozenset[str] | None, float]] = field(default_factory=list)
+    gateway_late: list[tuple[frozenset[str] | None, float | None]] = \
+        field(default_factory=list)
     garbles: list[tuple[frozenset[str] | None, bool]] = field(default_factory=list)
 
 
@@ -134,6 +135,7 @@ class FakeSlack:
         self.app_token = app_token
         self.socket_url: str | None = None
         self.calls: list[Call] = []
+        self.begun: list[str] = []  # each call's method as it arrives, before any slow-down
         self.messages: list[Message] = []
         self.views: dict[str, dict] = {}
         self.modals: dict[str, dict] = {}
@@ -146,6 +148,7 @@ class FakeSlack:
         self._refusals_left: dict[str, int] = {}
         self.scopes: list[str] = list(MANIFEST_SCOPES)
         self.refused_responses: list[str] = []  # what a response URL refused, as Slack would
+        self.page_size = 1000  # the most messages a page of history holds (Slack: 999, or 15)
         self.token_error: str | None = None
         self.bot_user = BOT_USER
         self.enterprise: str | None = None  # the Enterprise organisation of the workspace
@@ -154,6 +157,7 @@ class FakeSlack:
         self._faults = _Faults()
         self._lock = threading.Lock()
         self._clock = 0
+        self._held_work: list[tuple[str, dict]] = []
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -219,13 +223,22 @@ class FakeSlack:
         answer meanwhile finds the post there only later)."""
         self._delay = (seconds, frozenset(methods) if methods else None, late)
 
-    def time_out_at_gateway_next(self, count: int, seconds: float, *,
+    def time_out_at_gateway_next(self, count: int, seconds: float | None, *,
                                  methods: set[str] | None = None) -> None:
         """Answer the next ``count`` calls (of ``methods``) 504 at once, as a gateway that gave
-        up waiting on Slack does, while Slack does the work ``seconds`` later all the same."""
+        up waiting on Slack does, while Slack does the work ``seconds`` later all the same
+        (None: when the test calls ``do_held_work``, however late)."""
         with self._lock:
             self._faults.gateway_late.extend(
                 [(frozenset(methods) if methods else None, seconds)] * count)
+
+    def do_held_work(self) -> int:
+        """Do the work of the calls answered 504 with no time set; how many there were."""
+        with self._lock:
+            held, self._held_work = self._held_work, []
+            for method, params in held:
+                self._answer(method, params)
+        return len(held)
 
     def drop_next(self, count: int, *, methods: set[str] | None = None) -> None:
         """Do the next ``count`` calls (of ``methods``) and close the connection unanswered."""
@@ -319,10 +332,12 @@ class FakeSlack:
         return [c.json or c.params for c in self.calls_to("response_url")]
 
     def add_message(self, channel: str, *, metadata: dict | None = None,
-                    thread_ts: str | None = None, text: str = "") -> Message:
-        """Put a message in a channel as if posted earlier (e.g. before a crash)."""
+                    thread_ts: str | None = None, text: str = "",
+                    at: float | None = None) -> Message:
+        """Put a message in a channel as if posted earlier (e.g. before a crash), or stamped
+        ``at`` that Unix time (later messages are stamped after it)."""
         with self._lock:
-            return self._store_message(channel, text, None, thread_ts, metadata)
+            return self._store_message(channel, text, None, thread_ts, metadata, at=at)
 
     def delete_message(self, channel: str, ts: str) -> None:
         """Someone deletes a message, as Slack keeps it: a thread's parent with replies stays as
@@ -337,8 +352,9 @@ class FakeSlack:
             self.vanished.add((channel, ts))
 
     # internals ---------------------------------------------------------------------------
-    def _store_message(self, channel, text, blocks, thread_ts, metadata) -> Message:
-        self._clock = max(round(time.time() * 1_000_000), self._clock + 1)
+    def _store_message(self, channel, text, blocks, thread_ts, metadata, *,
+                       at: float | None = None) -> Message:
+        self._clock = max(round((at or time.time()) * 1_000_000), self._clock + 1)
         ts = f"{self._clock // 1_000_000}.{self._clock % 1_000_000:06d}"
         message = Message(channel, ts, text, blocks, thread_ts, metadata, user=self.bot_user)
         self.messages.append(message)
@@ -380,6 +396,9 @@ class FakeSlack:
         if not late or not _hit(method, late[0][0]):
             return False
         seconds = late.pop(0)[1]
+        if seconds is None:
+            self._held_work.append((method, params))
+            return True
 
         def work() -> None:
             with self._lock:
@@ -412,6 +431,8 @@ class FakeSlack:
 
     def handle(self, method: str, params: dict, body: dict | None, token: str | None):
         """Return (status, headers, payload) for one call and record it."""
+        with self._lock:
+            self.begun.append(method)
         seconds, methods, late = self._delay
         slow = bool(seconds) and (methods is None or method in methods)
         if slow and late:
@@ -619,19 +640,24 @@ class FakeSlack:
         return self._page(found, params, newest_first=False)
 
     def _page(self, found: list[Message], params: dict, *, newest_first: bool = True) -> dict:
-        oldest = float(params.get("oldest") or 0)
-        found = [m for m in found if float(m.ts) >= oldest]
-        if newest_first:
-            found = list(reversed(found))
-        limit = int(params.get("limit") or 100)
+        """One page of ``found`` between ``oldest`` and ``latest``, at most ``limit`` messages
+        (and at most ``page_size``, as Slack serves apps outside its Marketplace 15); the
+        cursor is the index of the next page's first message."""
+        oldest, latest = float(params.get("oldest") or 0), float(params.get("latest") or "inf")
+        found = sorted((m for m in found if oldest <= float(m.ts) <= latest),
+                       key=lambda m: float(m.ts), reverse=newest_first)
+        limit = min(int(params.get("limit") or 100), self.page_size)
+        start = int(params.get("cursor") or 0)
         keep_meta = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
         out = []
-        for m in found[:limit]:
+        for m in found[start:start + limit]:
             item = m.as_api()
             if not keep_meta:
                 item.pop("metadata", None)
             out.append(item)
-        return {"ok": True, "messages": out, "has_more": len(found) > limit}
+        more = len(found) > start + limit
+        return {"ok": True, "messages": out, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def _api_views_publish(self, params: dict) -> dict:
         view = _maybe_json(params.get("view"))

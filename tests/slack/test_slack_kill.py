@@ -23,10 +23,15 @@ KILLS, STORIES, CHANNELS = (40, 60, 5) if LONG else (4, 12, 3)
 ROOT = Path(__file__).resolve().parents[2]
 
 
+TIMEOUT = 1
+"""Seconds the delivering process's client waits for an answer (the runtime's 10): a try whose
+answer never came is looked for 3 s after it, not 30 (slack_clock.late_waits)."""
+
+
 def start(db_path: Path, api_url: str) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "tests.slack.deliver_loop", str(db_path),
-                             api_url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                             api_url, str(TIMEOUT)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
     assert proc.stdout and proc.stderr
     assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
     return proc

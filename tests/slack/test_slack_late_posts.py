@@ -1,0 +1,89 @@
+"""A post whose answer never came, looked for in exactly the span of history it can be in
+(however busy the channel since), and looked for again before any other try while Slack may
+still make it (the real sender and a real WebClient over HTTP, the fake Slack, a real SQLite
+file; the sender's time is virtual, Slack's late work done when the test says)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.alerts.calls import ANSWER_LATE_WAIT
+from bot.alerts.sender import AlertSender
+from bot.alerts.slack_clock import LATE_POST_WINDOW
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from tests.slack.test_slack_late_answers import sender_for
+from tests.slack.test_slack_sender import follow, new_story
+
+CHATTER = 400
+"""Messages others post in the desk channel after the post in flight: three hours' worth."""
+
+
+def alert_of(message) -> int | None:
+    return ((message.metadata or {}).get("event_payload") or {}).get("alert_id")
+
+
+def copies(fake, alert_id: int) -> int:
+    """How many messages in Slack are the alert's."""
+    return sum(1 for m in fake.posts() if alert_of(m) == alert_id)
+
+
+def first_posted_then_one_in_flight(db, fake) -> tuple[AlertSender, datetime]:
+    """A first story's alert posted (so the sender knows Slack's clock), then a second one's
+    answered 504 by the gateway while Slack holds its work."""
+    with transaction(db):
+        topic = add_topic(db, name="Port strike", query="dockworkers")
+    follow(db, topic, "C0DESK")
+    new_story(db, topic)
+    sender = sender_for(fake)
+    start = datetime.now(UTC)
+    assert sender.deliver(db, now=start) == 1
+    new_story(db, topic, title="Dockworkers return to the quays")
+    fake.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    assert sender.deliver(db, now=start + timedelta(seconds=2)) == 0
+    return sender, start + timedelta(seconds=2)
+
+
+def test_a_post_in_flight_is_found_however_busy_the_channel_has_been_since(fresh_db, fake_slack):
+    """Slack serves 15 messages a page: the lookup read five pages, the latest 75 messages,
+    and posted the alert again when more than 75 came after it (Slack's own late post here,
+    then three hours of a busy channel). It now reads the span its try can be in, all of it."""
+    fake_slack.page_size = 15
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    assert fake_slack.do_held_work() == 1
+    [made] = [m for m in fake_slack.posts("C0DESK") if alert_of(m) == 2]
+    for n in range(CHATTER):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + 27 * n)
+    sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert copies(fake_slack, 2) == 1, "found, not posted again"
+    assert fresh_db.execute("SELECT status, ts FROM alerts WHERE id = 2").fetchone() == \
+        ("sent", made.ts)
+    reads = fake_slack.calls_to("conversations.history")
+    assert reads and all(float(c.params["oldest"]) < float(made.ts) < float(c.params["latest"])
+                         < float(made.ts) + 3600 for c in reads), "the try's span, not hours"
+
+
+def test_a_post_slack_makes_long_after_the_answer_was_due_is_not_posted_again(
+        fresh_db, fake_slack):
+    """Slack makes the post after the first look (30 s on): that look found nothing and
+    posted again, and Slack then made both. Now the alert waits while the window is open,
+    looking again before any other try."""
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert copies(fake_slack, 2) == 0, "not posted again while Slack may still make it"
+    assert fake_slack.do_held_work() == 1
+    sender.deliver(fresh_db, now=tried + timedelta(seconds=2 * ANSWER_LATE_WAIT + 2))
+    assert copies(fake_slack, 2) == 1
+    assert fresh_db.execute("SELECT status FROM alerts WHERE id = 2").fetchone()[0] == "sent"
+
+
+def test_a_post_slack_never_makes_goes_once_the_window_closes(fresh_db, fake_slack):
+    """Nothing lost: the look after the window finds nothing, and the alert is posted."""
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    passes = int((LATE_POST_WINDOW + 2 * ANSWER_LATE_WAIT) // ANSWER_LATE_WAIT)
+    for n in range(1, passes + 1):
+        sender.deliver(fresh_db, now=tried + timedelta(seconds=n * (ANSWER_LATE_WAIT + 1)))
+    assert copies(fake_slack, 2) == 1
+    assert fresh_db.execute("SELECT status FROM alerts WHERE id = 2").fetchone()[0] == "sent"
+    assert len(fake_slack.calls_to("conversations.history")) >= \
+        LATE_POST_WINDOW // ANSWER_LATE_WAIT, "looked for again before each try"
