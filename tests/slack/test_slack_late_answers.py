@@ -4,7 +4,6 @@ and a real WebClient over HTTP, the fake Slack, a real SQLite file)."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -16,6 +15,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN
+from tests.slack.conftest import wait_for
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
@@ -35,10 +35,14 @@ def one_story(db) -> None:
 
 
 def deliver_every_second(sender: AlertSender, db, start: datetime, seconds: int) -> None:
-    """A pass each virtual second, a moment of real time apart (Slack's late work lands)."""
+    """A pass each virtual second."""
     for n in range(seconds):
         sender.deliver(db, now=start + timedelta(seconds=n))
-        time.sleep(0.05)
+
+
+def recorded_as(db, post) -> bool:
+    """The alert is sent, recorded as that message: found, so no other post was begun."""
+    return db.execute("SELECT status, ts FROM alerts").fetchone() == ("sent", post.ts)
 
 
 def test_a_post_slack_makes_after_the_client_gave_up_is_found_not_posted_again(
@@ -48,25 +52,23 @@ def test_a_post_slack_makes_after_the_client_gave_up_is_found_not_posted_again(
     fake_slack.slow_down(CLIENT_TIMEOUT * 1.5, methods={"chat.postMessage"}, late=True)
     start = datetime.now(UTC) + timedelta(hours=1)
     deliver_every_second(sender, fresh_db, start, 10)
-    time.sleep(CLIENT_TIMEOUT * 2)  # any post still under way lands
-    assert len(fake_slack.posts("C0DESK")) == 1, "Slack made the first post, late"
+    [late] = wait_for(lambda: fake_slack.posts("C0DESK"))  # Slack made the first post, late
     deliver_every_second(sender, fresh_db, start + timedelta(seconds=ANSWER_LATE_WAIT), 3)
-    time.sleep(CLIENT_TIMEOUT * 2)
-    assert len(fake_slack.posts("C0DESK")) == 1, "found, not posted again"
-    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+    assert recorded_as(fresh_db, late), "found, not posted again"
+    assert fake_slack.begun.count("chat.postMessage") == 1, "no other post begun"
 
 
 def test_a_post_a_gateway_answered_504_while_slack_made_it_is_not_posted_again(
         fresh_db, fake_slack):
     one_story(fresh_db)
     sender = sender_for(fake_slack)
-    fake_slack.time_out_at_gateway_next(1, 1.5, methods={"chat.postMessage"})
+    fake_slack.time_out_at_gateway_next(1, 0.2, methods={"chat.postMessage"})
     start = datetime.now(UTC) + timedelta(hours=1)
     deliver_every_second(sender, fresh_db, start, 10)
-    time.sleep(2.0)
+    [late] = wait_for(lambda: fake_slack.posts("C0DESK"))  # Slack made it after the 504
     deliver_every_second(sender, fresh_db, start + timedelta(seconds=ANSWER_LATE_WAIT), 3)
-    assert len(fake_slack.posts("C0DESK")) == 1, "posted once, by Slack after its gateway's 504"
-    assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
+    assert recorded_as(fresh_db, late), "posted once, by Slack after its gateway's 504"
+    assert fake_slack.begun.count("chat.postMessage") == 1, "no other post begun"
 
 
 def test_a_digest_slack_posts_after_the_client_gave_up_is_found_not_posted_again(
@@ -86,9 +88,6 @@ def test_a_digest_slack_posts_after_the_client_gave_up_is_found_not_posted_again
     six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
     for second in range(5):
         send_due_digests(fresh_db, client, now=six + timedelta(seconds=second))
-        time.sleep(0.05)
-    time.sleep(CLIENT_TIMEOUT * 2)
-    assert len(fake_slack.posts("C0DESK")) == 1, "Slack made the first post, late"
+    wait_for(lambda: fake_slack.posts("C0DESK"))  # Slack made the first post, late
     send_due_digests(fresh_db, client, now=six + timedelta(seconds=ANSWER_LATE_WAIT + 5))
-    time.sleep(CLIENT_TIMEOUT * 2)
-    assert len(fake_slack.posts("C0DESK")) == 1, "found, not posted again"
+    assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
