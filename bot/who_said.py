@@ -98,15 +98,17 @@ def who_said(db: Database, query: str, *, limit: int = 5,
 
 
 def echoes(quotes: Sequence[tuple[str, str, str | None]]) -> set[int]:
-    """Which of ``quotes`` (kind, words, speaker) a listing leaves out as echoes: a fragment
-    whose words a longer quote of the same speaker among them holds (`said the offer was
-    "final and fair"`) is listed by that one, in its clause."""
+    """Which of ``quotes`` (kind, words as ``normalise`` gives them, speaker) a listing leaves
+    out as echoes: a fragment whose words a longer quote of the same speaker among them holds
+    (`said the offer was "final and fair"`) is listed by that one, in its clause."""
     if all(kind != "fragment" for kind, _, _ in quotes):
         return set()
-    plain = [(kind, normalise(text), speaker) for kind, text, speaker in quotes]
-    return {i for i, (kind, words, speaker) in enumerate(plain) if kind == "fragment" and any(
-        said_by == speaker and other != words and words in other
-        for _, other, said_by in plain)}
+    said: dict[str | None, set[str]] = {}
+    for _, words, speaker in quotes:
+        said.setdefault(speaker, set()).add(f" {words} ")
+    held = {speaker: "\n".join(texts) for speaker, texts in said.items()}
+    return {i for i, (kind, words, speaker) in enumerate(quotes)
+            if kind == "fragment" and held[speaker].count(f" {words} ") > 1}
 
 
 def as_speech(kind: str, speaker: str | None) -> bool:
@@ -201,6 +203,8 @@ def _ranked(db: Database, wanted: str, ids: list[int], *,
 
 def _without_echoes(scored: dict[Said, tuple[float, int]],
                     fragments: set[Said]) -> dict[Said, tuple[float, int]]:
+    if not fragments & scored.keys():
+        return scored
     keys = list(scored)
     echoed = echoes([("fragment" if key in fragments else "", *key) for key in keys])
     return {key: scored[key] for i, key in enumerate(keys) if i not in echoed}
@@ -228,7 +232,8 @@ def _by_speaker(db: Database, query: str, name: str, *, limit: int, forced: bool
     names = _speakers_called(db, name)
     rows = latest_by_speaker(db, names, limit=limit * 4, stories=stories)
     once = _once(rows)
-    echoed = echoes([(row.kind, row.text, row.speaker) for row in once])
+    echoed = echoes([(row.kind, normalise(row.text), row.speaker) for row in once]) \
+        if any(row.kind == "fragment" for row in once) else set()
     hits = tuple(_hit(row, 100.0) for i, row in enumerate(once) if i not in echoed)[:limit]
     message = None
     if not hits:

@@ -25,6 +25,7 @@ from handlers.common import (
 )
 from handlers.events.app_home import publish_home
 from storage.alerts import story_quotes
+from storage.quotes import normalise
 from storage.timeline import story_brief
 
 SHOWN = 10
@@ -80,7 +81,7 @@ def _distinct(quotes: list[StoryQuoteLine]) -> list[StoryQuoteLine]:
     fragment a longer quote of its speaker holds is listed by that one (``echoes``)."""
     seen: set[tuple[str, ...]] = set()
     kept = []
-    echoed = echoes([(quote.kind, quote.text, quote.speaker) for quote in quotes])
+    echoed = echoes([(quote.kind, normalise(quote.text), quote.speaker) for quote in quotes])
     for i, quote in enumerate(quotes):
         key = tuple(re.findall(r"\w+", quote.text.casefold()))
         if key not in seen and as_speech(quote.kind, quote.speaker) and i not in echoed:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from bot.models import StoryIds
-from bot.who_said import who_said
+from bot.who_said import echoes, who_said
 
 
 def test_fragment_finds_the_quote_with_its_speaker_and_article(archive):
@@ -106,3 +106,15 @@ def test_a_reach_made_once_searches_as_the_set_of_ids_it_holds(archive):
     elsewhere = StoryIds(frozenset(every - said))
     assert all(hit.speaker != "Olga Marchenko" for hit in
                who_said(archive, "not off the table", stories=elsewhere).hits)
+
+
+def test_an_echo_is_a_fragment_whose_whole_words_a_longer_quote_of_its_speaker_holds():
+    """Whole words, the same speaker, any other quote: each copy of a fragment repeated by
+    rewrites goes when a clause holds it, and stays when none does."""
+    quotes = [("fragment", "final and fair", "Ines Kaur"),
+              ("indirect", "the offer to the crews was final and fair", "Ines Kaur"),
+              ("fragment", "fair", "Ines Kaur"), ("fragment", "fair", "Ines Kaur"),
+              ("fragment", "fair deal", "Tom Vale"), ("direct", "an unfair deal", "Tom Vale"),
+              ("fragment", "final and fair", "Tom Vale"), ("fragment", "crews", None)]
+    assert echoes(quotes) == {0, 2, 3}
+    assert echoes([q for q in quotes if q[0] != "indirect"]) == {1, 2}  # in "final and fair"
