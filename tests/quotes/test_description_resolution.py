@@ -344,3 +344,19 @@ def test_the_judge_is_whom_the_article_titles_judge_not_the_man_before(statement
         "Judge Ana Marsh heard the case on Monday.\n\n"
         "Leo Brandt spoke for an hour. “Explain to me why you are here,” the judge said.")
     assert speaker_of(quotes, "why you are here") == "Ana Marsh"
+
+
+def test_her_team_is_the_campaign_the_article_names_after_her(statements_of):
+    quotes = statements_of(
+        "The Ruiz campaign opened an office in Larne on Monday.\n\n"
+        "Ana Ruiz spoke to volunteers there. Her team said the office would stay open until "
+        "the vote.\n\n"
+        "The Ruiz team said later that a second office would open in Carrick.")
+    assert speaker_of(quotes, "stay open") == "Ana Ruiz's campaign"
+    assert speaker_of(quotes, "second office") == "The Ruiz campaign"
+
+
+def test_a_coach_s_team_stays_a_team(statements_of):
+    quotes = statements_of("Coach Ana Ruiz spoke after the match. Her team said the pitch had "
+                           "been too wet.")
+    assert speaker_of(quotes, "too wet") == "Ana Ruiz's team"

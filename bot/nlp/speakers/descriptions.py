@@ -58,6 +58,10 @@ ARTICLES = {"the", "a", "an"}
 PLACE_LABELS = {"GPE", "NORP", "LOC"}
 """What a title's modifier names when it tells one holder from another ("the Ohio governor")."""
 
+CAMPAIGN = "campaign"
+CAMPAIGN_ALIASES = {"team", "camp"}
+"""What news also calls a candidate's campaign ("his team", "the Ruiz camp")."""
+
 RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "foreign",
          "military", "administration", "same", "chief", "high", "new", "second",
          "first", "third", "last", "next", "anonymous", "unnamed", "single", "only"}
@@ -199,9 +203,20 @@ def owned_body(r: SpeakerResolver, token: Token) -> Speaker | None:
     if speaker.name is None or speaker.kind == "unnamed":
         return None
     words = token.doc[owner.i + 1:token.i + 1].text
+    if token.lower_ in CAMPAIGN_ALIASES and _campaign_named(r, speaker.name):
+        words = CAMPAIGN
     body = Speaker(f"{speaker.name}'s {words}", "organisation")
     r.reg.remember(token, body)
     return body
+
+
+def _campaign_named(r: SpeakerResolver, name: str) -> bool:
+    """Whether the article names the campaign of whoever ``name`` is by their name ("the
+    Rubio campaign", "Rubio's campaign"), so that "his team" and "the Rubio team" are that
+    campaign, shown as the article names it."""
+    surname = name.split()[-1].lower()
+    return any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" and
+               c.lower_ == surname for t in r.reg.nouns_after(CAMPAIGN, -1) for c in t.children)
 
 
 def _publication_word(token: Token) -> bool:
@@ -488,9 +503,14 @@ def _self_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The Ruiz campaign said": a body its own phrase names by a name is that body, not an
     earlier "his campaign" of the same word; remembered as a mention, so that "the statement
     said" after it is the campaign's."""
-    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+    named = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not named:
         return None
-    speaker = Speaker(r.reg.phrase(token), "organisation")
+    phrase = r.reg.phrase(token)
+    if token.lower_ in CAMPAIGN_ALIASES and phrase.endswith(token.text) and \
+            _campaign_named(r, named[-1].text):
+        phrase = f"{phrase[:len(phrase) - len(token.text)]}{CAMPAIGN}"  # "the Ruiz team"
+    speaker = Speaker(phrase, "organisation")
     r.reg.remember(token, speaker)
     return speaker
 
