@@ -105,9 +105,9 @@ _ZONE_ONLY = re.compile(r"[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?", 
 
 
 def relative(value: str, now: datetime) -> datetime | None:
-    """The moment a date relative to ``now`` names, or None when ``value`` is none. With a
-    time of day, that time on the day named, in its zone, or in UTC as a date written without
-    one is (the day counted in that zone)."""
+    """The moment a date relative to ``now`` names, in the zone written after it (UTC when
+    none), or None when ``value`` is none. With a time of day, that time on the day named, in
+    that zone (the day counted in that zone)."""
     if len(value) > LONGEST:
         return None
     value = with_halves(value)
@@ -165,7 +165,7 @@ def _on_day(now: datetime, found: re.Match[str],
     except (ValueError, OverflowError):  # `2026 years ago`: before year 1, no date
         return None
     if found.group("hour") is None:
-        return day.astimezone(UTC)
+        return day
     hour, minute = int(found.group("hour")), int(found.group("minute") or 0)
     half = (found.group("half") or "").casefold()
     if half and not 1 <= hour <= 12:
@@ -174,7 +174,7 @@ def _on_day(now: datetime, found: re.Match[str],
         hour = hour % 12 + (12 if half.startswith("p") else 0)
     if hour > 23 or minute > 59:
         return None
-    return datetime.combine(day.date(), time(hour, minute), tzinfo=zone).astimezone(UTC)
+    return datetime.combine(day.date(), time(hour, minute), tzinfo=zone)
 
 
 def _zone(written: str | None) -> tzinfo | None:

@@ -473,3 +473,14 @@ def test_the_offset_a_time_was_written_in_is_kept_beside_the_utc_moment(
 def test_a_date_line_of_the_copy_keeps_the_offset_it_was_written_in(endpoint):
     stored = stored_with_line(endpoint, "Published 8:00 p.m. ET Dec. 2, 2025")
     assert (stored["published"], stored["published_offset"]) == ("2025-12-03T01:00:00+00:00", -300)
+
+
+@pytest.mark.parametrize("written, offset", [
+    ("3 days ago at 9:30 pm EST", -300), ("Updated 2 days ago at 10:00 +01:00", 60),
+    ("yesterday at noon ET", -300), ("yesterday at 10:00", None), ("2 hours ago", None)])
+def test_a_relative_time_keeps_the_offset_written_after_it(endpoint, written, offset):
+    """`3 days ago at 9:30 pm EST` was read in its zone and kept in UTC alone."""
+    port, dbs = endpoint
+    status, body, _ = post(port, article(FERRY, published=written))
+    assert status == 200, body
+    assert dbs.get()["articles"].get(body["results"][0]["article_id"])["published_offset"] == offset
