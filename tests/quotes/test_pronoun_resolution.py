@@ -86,3 +86,16 @@ def test_he_after_a_verb_the_parser_took_for_a_modifier_means_the_name_before_it
         "Vale accused Ruiz, the mayor of Larne, of letting the ferry terminal stand \"empty\" all "
         "winter. Later he described the harbour plan of Paul Marsh as \"a dreamer's sketch.\"")
     assert speaker_of(quotes, "dreamer") == "Vale"
+
+
+def test_he_after_a_surname_the_tagger_took_for_a_common_word_means_that_man(statements_of):
+    """"Rivers appeared …", "Waters himself was …": the tagger reads the surname as a noun or a
+    verb; he is still the man it names, not the one named more often before him."""
+    opening = ("Paul Ferris, the union's chairman, met the board on Monday with its treasurer, "
+               "Mark {0}. Ferris asked for a pay rise. Ferris warned that the staff would "
+               "strike without one. Ferris then left the room.\n\n{0} {1}. “It is not enough,” "
+               "he said.")
+    for name, clause in (("Rivers", "appeared to dismiss the board's offer"),
+                         ("Waters", "himself was delighted by the vote")):
+        quotes = statements_of(opening.format(name, clause))
+        assert speaker_of(quotes, "not enough") == f"Mark {name}"

@@ -99,7 +99,8 @@ class Salience:
         words = {get_string_id(w): key for w, key in reg.alias.items()
                  if " " not in w and key in reg.people and reg.credible(key)}
         for i, h in enumerate(reg.columns.lower):  # "Okafor" again, tagged or not
-            if h in words and i not in found and reg.columns.pos[i] == PROPN:
+            if h in words and i not in found and (reg.columns.pos[i] == PROPN or
+                                                  _lost_name(reg.doc[i])):
                 found[i] = words[h]
         return found
 
@@ -177,3 +178,9 @@ def _weight(tok: Token) -> float:
     if tok.dep_ != "pobj":
         weight += NOT_ADVERBIAL
     return weight
+
+
+def _lost_name(tok: Token) -> bool:
+    """"Sanders appeared to dismiss …": a known surname the tagger took for a noun or a verb
+    still names someone when it is capitalised and the subject of a clause."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.text[:1].isupper()
