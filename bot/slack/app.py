@@ -19,6 +19,7 @@ from slack_sdk.web import SlackResponse
 import handlers
 from bot.config import ConfigError, Settings
 from bot.redact import redact
+from bot.slack.after_ack import failures_after_ack_said
 from bot.slack.clients import app_client
 from bot.slack.config import api_url
 from bot.slack.respond import respond_once
@@ -51,6 +52,7 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
     app.use(respond_once)
     app.error(_on_error)
     handlers.register(app)
+    failures_after_ack_said(app, _on_error)
     return app
 
 
