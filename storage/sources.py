@@ -51,7 +51,11 @@ def normalise_location(*, kind: str, location: str) -> str:
     if kind == "folder":
         if not location:
             raise SourceError("a watched folder needs a path")
-        return str(Path(location).expanduser().resolve())
+        path = full_path(location)
+        if path is None:
+            raise SourceError(f"'{location}' is not a path this machine can open (a NUL byte, "
+                              "or ~ before a user it does not have)")
+        return path
     raise SourceError(f"unknown source kind '{kind}' (use {' or '.join(KINDS)})")
 
 
@@ -79,6 +83,15 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
         "allow_private": int(allow_private)})
 
 
+def full_path(text: str) -> str | None:
+    """The absolute path ``text`` names (~ read as the home folder), or None when it names
+    none: a NUL byte (ValueError), ~ before a user this machine does not have (RuntimeError)."""
+    try:
+        return str(Path(text).expanduser().resolve())
+    except (ValueError, RuntimeError, OSError):
+        return None
+
+
 def get_source(db: Database, ident: int | str) -> Source | None:
     """A source by id or by location."""
     text = str(ident).strip()
@@ -87,9 +100,8 @@ def get_source(db: Database, ident: int | str) -> Source | None:
         rows = list(db.table("sources").rows_where("id = ?", [number])) if number else []
     else:
         rows = list(db.table("sources").rows_where("location = ?", [text]))
-        if not rows and "://" not in text:
-            rows = list(db.table("sources").rows_where(
-                "location = ?", [str(Path(text).expanduser().resolve())]))
+        if not rows and "://" not in text and (path := full_path(text)):
+            rows = list(db.table("sources").rows_where("location = ?", [path]))
     return Source(**rows[0]) if rows else None
 
 

@@ -24,6 +24,7 @@ from storage.sources import (
     SourceError,
     add_source,
     first_poll_note,
+    full_path,
     health,
     list_sources,
     moved_from,
@@ -50,11 +51,12 @@ def source_kind(location: str) -> str:
     """An address with a scheme is a feed; anything else must be an existing folder."""
     if "://" in location or location.lower().startswith(("http:", "https:", "file:")):
         return "feed"
-    path = Path(location).expanduser()
-    if path.is_file():
+    found = full_path(location)
+    path = Path(found) if found else None
+    if path and path.is_file():
         raise SourceError(f"{location} is a file: wirewatch ingest {location} reads it once; "
                           "sources add takes a feed's address or a folder to watch")
-    if not path.is_dir():
+    if not path or not path.is_dir():
         raise SourceError(f"{location} is neither an http(s) feed address nor an existing "
                           f"folder: a feed's address starts with https:// (https://{location}), "
                           f"and a folder must exist first (mkdir -p {location})")

@@ -78,6 +78,15 @@ def test_a_number_no_row_could_have_is_said_not_a_traceback(db_path):
         assert result.exit_code == 1 and result.output.startswith("Error: no "), result.output
 
 
+def test_a_path_no_folder_could_have_is_said_not_a_traceback(db_path):
+    """~ before a user this machine does not have: expanduser raised RuntimeError out of
+    `sources add` and `sources remove`, a traceback."""
+    for args in (("sources", "add", "~nobody-here/inbox"), ("sources", "remove", "~s~")):
+        result = invoke(db_path, *args)
+        assert result.exit_code == 1 and result.output.startswith("Error: "), result.output
+        assert "Traceback" not in result.output and "RuntimeError" not in result.output
+
+
 def test_stories_list_json_gives_the_summary_as_sentences_and_show_is_the_timeline(db_path,
                                                                                    tmp_path):
     """Before: `stories list --json` gave the summary as JSON text inside the JSON

@@ -50,11 +50,15 @@ def test_hostile_text_gets_a_sensible_answer(runtime, fake_slack, fresh_db, comm
 
 
 @pytest.mark.parametrize("text", ["sources remove \u00b2", "sources remove 99999999999999999999",
-                                  "sources add https://feed.example/rss --every \u00b2"])
+                                  "sources add https://feed.example/rss --every \u00b2",
+                                  "sources remove ~s~", "sources remove ~nobody-here/inbox",
+                                  "sources remove inbox\x00"])
 def test_numbers_no_row_could_have_get_an_answer_not_a_failure(runtime, fake_slack, fresh_db,
                                                                caplog, text):
-    """"²" passes str.isdigit but not int(), and SQLite refuses an integer past 2**63 - 1: an
-    admin's /wirewatch sources got "Sorry, that did not work" and an ERROR with a traceback."""
+    """"²" passes str.isdigit but not int(), and SQLite refuses an integer past 2**63 - 1; a
+    path of ~ before a user this machine does not have raised RuntimeError, one with a NUL
+    ValueError: an admin's /wirewatch sources got "Sorry, that did not work" and an ERROR with
+    a traceback."""
     with transaction(fresh_db):
         add_source(fresh_db, kind="feed", location="https://wire.example/rss", every=300)
     body = run_command(runtime, fake_slack, "/wirewatch", text)["text"]
