@@ -34,6 +34,7 @@ class ServedRequests:
         self._memory: dict[str, int] = {}
         self._lock = threading.Lock()
         self._warned_at = -WARN_EVERY
+        self._replay_said_at = -WARN_EVERY
 
     def first_time(self, *, body: bytes, signature: str, timestamp: int) -> bool:
         now = int(time.time())
@@ -49,7 +50,7 @@ class ServedRequests:
             self._cannot_remember(exc)
             known = self._remember_here(keys, now)
         if known:
-            _say_not_served(event if copy not in known else None)
+            self._say_not_served(event if copy not in known else None)
         return not known
 
     def _remember_here(self, keys: dict[str, int], now: int) -> set[str]:
@@ -61,29 +62,26 @@ class ServedRequests:
                 self._memory.update(keys)
             return known
 
+    def _say_not_served(self, event: str | None) -> None:
+        """Slack resending an event (``event``) is ordinary: INFO. A copy of a request is not,
+        and is said at most once a minute (whoever holds a copy can send it as often as they
+        like)."""
+        if event:
+            log.info("Slack sent event %s again; it was served once and is not acted on again",
+                     event)
+            return
+        now = time.monotonic()
+        if now - self._replay_said_at >= WARN_EVERY:
+            self._replay_said_at = now
+            log.warning("refused a copy of a Slack request already served (same signature, "
+                        "within its five minutes): someone replayed a captured request")
+
     def _cannot_remember(self, exc: sqlite3.Error) -> None:
         now = time.monotonic()
         if now - self._warned_at >= WARN_EVERY:
             self._warned_at = now
             log.warning("the database refused to remember a Slack request served (%s); "
                         "requests are remembered in memory until it takes writes again", exc)
-
-
-_replays = {"at": -WARN_EVERY}
-
-
-def _say_not_served(event: str | None) -> None:
-    """Slack resending an event (``event``) is ordinary: INFO. A copy of a request is not, and
-    is said at most once a minute (whoever holds a copy can send it as often as they like)."""
-    if event:
-        log.info("Slack sent event %s again; it was served once and is not acted on again",
-                 event)
-        return
-    now = time.monotonic()
-    if now - _replays["at"] >= WARN_EVERY:
-        _replays["at"] = now
-        log.warning("refused a copy of a Slack request already served (same signature, "
-                    "within its five minutes): someone replayed a captured request")
 
 
 def event_id(body: bytes) -> str | None:
