@@ -8,12 +8,12 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from bot.http_server import CLOCK_SKEW, WARN_EVERY
-from storage.db import transaction
+from storage.db import StorageError, open_db, transaction
 from storage.served_requests import remember_served
 
 log = logging.getLogger(__name__)
@@ -21,16 +21,20 @@ EVENT_RETRIES = 3600
 """Seconds an event_id is remembered: Slack resends an event at once, after a minute and after
 five, each with a new signature."""
 MEMORY_LIMIT = 100_000
+LOCK_WAIT_MS = 1000
+"""How long a request waits for a writer holding the database (a batch, a compaction) before it
+is remembered in memory instead: Slack gives up on an answer after 3 s."""
 
 
 class ServedRequests:
     """``first_time`` is False for a request served before (same signature, or same event_id).
 
-    Kept in the database, so a restart does not forget; while the database refuses writes, in
-    memory (bounded) for as long as it does."""
+    Kept in the database, so a restart does not forget; while the database refuses writes, or
+    another writer holds it past ``LOCK_WAIT_MS``, in memory (bounded)."""
 
-    def __init__(self, db: Callable[[], Database]) -> None:
-        self._db = db
+    def __init__(self, path: str | Path) -> None:
+        self._path = path
+        self._local = threading.local()
         self._memory: dict[str, int] = {}
         self._lock = threading.Lock()
         self._warned_at = -WARN_EVERY
@@ -44,14 +48,23 @@ class ServedRequests:
         if event:
             keys[f"event:{event}"] = now + EVENT_RETRIES
         try:
-            with transaction(self._db()) as db:
+            with transaction(self._connection()) as db:
                 known = remember_served(db, keys, now=now)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, StorageError) as exc:
             self._cannot_remember(exc)
             known = self._remember_here(keys, now)
         if known:
             self._say_not_served(event if copy not in known else None)
         return not known
+
+    def _connection(self) -> Database:
+        """Each server thread's own connection, waiting at most ``LOCK_WAIT_MS`` for a writer."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = open_db(self._path, migrate=False)
+            db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_MS}")
+            self._local.db = db
+        return db
 
     def _remember_here(self, keys: dict[str, int], now: int) -> set[str]:
         with self._lock:
@@ -76,12 +89,12 @@ class ServedRequests:
             log.warning("refused a copy of a Slack request already served (same signature, "
                         "within its five minutes): someone replayed a captured request")
 
-    def _cannot_remember(self, exc: sqlite3.Error) -> None:
+    def _cannot_remember(self, exc: Exception) -> None:
         now = time.monotonic()
         if now - self._warned_at >= WARN_EVERY:
             self._warned_at = now
-            log.warning("the database refused to remember a Slack request served (%s); "
-                        "requests are remembered in memory until it takes writes again", exc)
+            log.warning("the database did not take the record of a Slack request served (%s); "
+                        "requests are remembered in memory meanwhile", exc)
 
 
 def event_id(body: bytes) -> str | None:

@@ -64,7 +64,7 @@ class SlackRuntime:
                               extra_routes=self._extra_routes, mode=mode,
                               signing_secret=self.settings.slack_signing_secret,
                               health=self.token.report,
-                              first_time=ServedRequests(self.store.get).first_time)
+                              first_time=ServedRequests(self.settings.db_path).first_time)
         self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
                                 max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()

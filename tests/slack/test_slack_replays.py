@@ -5,6 +5,7 @@ an event Slack sends again (a retry: new signature, same event_id) is not acted 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 
 from bot.alerts.blocks import MUTE
@@ -101,3 +102,23 @@ def test_what_is_remembered_is_dropped_once_no_copy_could_pass(fresh_db):
     with transaction(fresh_db):
         assert remember_served(fresh_db, {"signature:a": 1000}, now=450) == set()
     assert served_count(fresh_db) == 2
+
+
+def test_a_command_is_answered_while_another_writer_holds_the_database(runtime, fake_slack,
+                                                                      slack_settings, caplog):
+    """Remembering a request is a write: behind a writer holding the database (a compaction, a
+    batch) it waited SQLite's 30 s, so Slack (which waits 3 s) said the command failed. It
+    waits a second at most, then remembers in memory; a copy is still refused."""
+    holder = sqlite3.connect(slack_settings.db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        said = run_command(runtime, fake_slack, "/who-said", "from:Nobody")
+        stamp = int(time.time())
+        body = command_body("/who-said", "from:Somebody", response_url=fake_slack.response_url())
+        assert post_signed(events_url(runtime), body, timestamp=stamp).status == 200
+        wait_for(lambda: len(fake_slack.responses()) == 2)
+        assert post_signed(events_url(runtime), body, timestamp=stamp).body == ""
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "Nobody" in said["text"] and "remembered in memory meanwhile" in caplog.text
