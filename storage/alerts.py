@@ -191,10 +191,12 @@ def refused_since(db: Database, target: str, *, errors: Sequence[str], since: st
 
 def requeue(db: Database, alert_ids: Sequence[int], *, at: str) -> int:
     """Queue failed alerts again; one that was tried goes back as in flight, so the sender
-    asks Slack whether it went out before posting it (never twice)."""
+    asks Slack whether it went out before posting it (never twice). Slack answered its try
+    (it failed), so it is looked for at once, not waited for as one whose answer never came."""
     return change_in(
         db, "UPDATE alerts SET status = CASE WHEN posted_channel IS NULL THEN 'pending' "
-        "ELSE 'sending' END, attempts = 0, last_error = NULL, next_attempt_at = ? "
+        "ELSE 'sending' END, attempts = 0, last_error = NULL, next_attempt_at = ?, "
+        "late_until = NULL "
         "WHERE id IN ({marks}) AND status = 'failed'", alert_ids, before=[at])
 
 

@@ -82,7 +82,7 @@ def crash_deliveries(tmp_path: Path, *, stories: int, updates: int, kills: int, 
     with KillingSlack() as fake:
         _set_faults(fake, faults, seed)
         env = cli_env(db_path, SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET="s" * 32,
-                      WIREWATCH_SLACK_API_URL=fake.base_url, WIREWATCH_SLACK_TIMEOUT="1")
+                      WIREWATCH_SLACK_API_URL=fake.base_url)
         killed = sum(kill_once(fake, env, log, rng, in_flight=n % 2 == 0) for n in range(kills))
         final = start_driver(env, log)
         assert final.wait(timeout=3600) == 0, log.read_text()[-3000:]
