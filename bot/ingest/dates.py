@@ -56,9 +56,9 @@ def published_time(value: str | None) -> Published | None:
     without a zone is read as UTC. A date both ways readable (02/12/2026: 2 December to a
     British desk, 12 February to an American one) is read the way nearer the clock: news is
     dated near its arrival. Unix time, times relative to now and month names in other languages
-    are read too (``unix_time``, ``relative_dates``, ``date_words``; the first two in UTC); a
-    string only of a number too short for Unix time (`2026`) is none. A string of two dates
-    (published, then updated) is the earlier."""
+    are read too (``unix_time``, in UTC; ``relative_dates``, in the zone written after it, UTC
+    when none; ``date_words``); a string only of a number too short for Unix time (`2026`) is
+    none. A string of two dates (published, then updated) is the earlier."""
     when = _as_written(value)
     if when is None:
         return None
