@@ -5,8 +5,8 @@ from bot.ingest.http_api import IngestApp
 from bot.models import SeenFile
 from bot.runner import HttpServer
 from bot.worker import IngestWorker
-from storage.db import ThreadLocalDb
-from storage.sources import seen_file
+from storage.db import ThreadLocalDb, transaction
+from storage.sources import add_source, seen_file, source_row
 from tests.sources.feedserver import FeedServer
 
 TOKEN = "s3cret-ingest-token"
@@ -37,3 +37,18 @@ def seen(db: Database, path: str) -> SeenFile:
     found = seen_file(db, path)
     assert found is not None, f"no record of {path}"
     return found
+
+
+@pytest.fixture
+def drop(tmp_path):
+    """A watched folder (test_watch_folder_security's lives beside files outside it)."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def source(fresh_db, drop):
+    """``drop`` as a folder source."""
+    with transaction(fresh_db):
+        return source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))

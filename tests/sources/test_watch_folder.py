@@ -1,28 +1,12 @@
 import json
 import os
 
-import pytest
-
 from bot.ingest.folder import FolderWatcher, is_temporary
-from storage.db import transaction
 from storage.inbox import pending
-from storage.sources import add_source, source_row
+from storage.sources import source_row
 from tests.sources.conftest import seen
 from tests.sources.feedserver import at
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
-
-
-@pytest.fixture
-def drop(tmp_path):
-    folder = tmp_path / "drop"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def source(fresh_db, drop):
-    with transaction(fresh_db):
-        return source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
 
 
 def story_file(folder, name, story):

@@ -7,32 +7,14 @@ The scan's look at a file and the read are two steps; each test takes the look (
 import os
 import tracemalloc
 
-import pytest
-
 from bot.ingest.folder import FolderWatcher, lines_within, load
 from bot.models import IngestFailure, RawArticle
-from storage.db import transaction
 from storage.inbox import pending
-from storage.sources import add_source, source_row
-from tests.sources.deep_tree import scratch
+from storage.sources import source_row
 from tests.sources.feedserver import at
 from tests.sources.stories import BRIDGE
 
 LIMIT = 4_000
-
-
-@pytest.fixture
-def drop():
-    with scratch() as root:
-        folder = root / "drop"
-        folder.mkdir()
-        yield folder
-
-
-@pytest.fixture
-def source(fresh_db, drop):
-    with transaction(fresh_db):
-        return source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
 
 
 def looked_at(path):

@@ -42,12 +42,6 @@ def drop(root):
     return folder
 
 
-@pytest.fixture
-def source(fresh_db, drop):
-    with transaction(fresh_db):
-        return source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(drop)))
-
-
 def scan(watcher, db, source, minute):
     return watcher.scan(db, source_row(db, source.id), now=at(minute))
 
