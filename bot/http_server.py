@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import waitress
 from slack_sdk.signature import SignatureVerifier
@@ -231,6 +231,12 @@ def connection_limit() -> int:
     return max(100, min(MAX_CONNECTIONS, soft // 2))
 
 
+class FirstTime(Protocol):
+    """False for a signed request served already (bot.slack.replays.ServedRequests)."""
+
+    def __call__(self, *, body: bytes, signature: str, timestamp: int) -> bool: ...
+
+
 @dataclass(frozen=True)
 class SlackGate:
     """Slack's requests checked before Bolt reads or parses them.
@@ -239,14 +245,14 @@ class SlackGate:
     a number and the signature valid (and ASCII: ``hmac.compare_digest`` raises on other
     text); anything else is refused here, so a forged request never reaches a listener or the
     error handler (which would answer its forged response_url).
-    ``first_time`` (body, signature and timestamp) is False for a request served already: a
-    copy replayed while its signature still passes gets an empty 200 and nothing is done.
+    ``first_time`` is False for a request served already: a copy replayed while its signature
+    still passes gets an empty 200 and nothing is done.
     """
 
     app: WSGIApp
     signing_secret: str
     max_bytes: int = SLACK_MAX_BODY
-    first_time: Callable[..., bool] | None = None
+    first_time: FirstTime | None = None
 
     def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         declared = environ.get("CONTENT_LENGTH") or ""

@@ -11,7 +11,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.alerts.token import TokenReport
-from bot.http_server import SlackGate, WSGIApp
+from bot.http_server import FirstTime, SlackGate, WSGIApp
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
@@ -20,7 +20,7 @@ EVENTS_PATH = "/slack/events"
 def build_router(*, slack: App | None, extra_routes: dict[str, WSGIApp] | None = None,
                  mode: str = "http", signing_secret: str | None = None,
                  health: Callable[[], TokenReport] | None = None,
-                 first_time: Callable[..., bool] | None = None) -> WSGIApp:
+                 first_time: FirstTime | None = None) -> WSGIApp:
     """POST /slack/events to Bolt (when given, behind the signature gate, which serves each
     request once when given ``first_time``), GET /health (503 while Slack refuses the bot
     token), and each extra route by path."""
