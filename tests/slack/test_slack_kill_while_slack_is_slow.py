@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 
 from bot.alerts.slack_clock import late_waits
 from bot.stories.tracking import add_topic
@@ -17,7 +16,7 @@ from tests.slack.conftest import wait_for
 from tests.slack.test_slack_kill import TIMEOUT, start
 from tests.slack.test_slack_sender import follow, new_story
 
-SLACK_BUSY = 2.0  # seconds Slack takes to make the post after it has the call
+SLACK_BUSY = 6.0  # seconds Slack takes to make the post after it has the call: past a restart
 LATE_WINDOW = late_waits(TIMEOUT)[1]  # the delivering process's: 12 s, which SLACK_BUSY is within
 
 
@@ -29,15 +28,15 @@ def test_a_kill_while_slack_makes_the_post_then_a_restart_at_once_posts_it_once(
     new_story(fresh_db, topic)
     fake_slack.slow_down(SLACK_BUSY, methods={"chat.postMessage"}, late=True)
     proc = start(db_path, fake_slack.base_url)
-    wait_for(lambda: fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sending")
+    wait_for(lambda: "chat.postMessage" in fake_slack.begun)  # Slack has the call
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
+    fake_slack.slow_down(0.0)  # the post under way is still made SLACK_BUSY after its call
     proc = start(db_path, fake_slack.base_url)
     try:
-        time.sleep(SLACK_BUSY * 2)  # Slack makes the first post meanwhile
-        fake_slack.slow_down(0.0)
         wait_for(lambda: not count_pending(fresh_db), timeout=LATE_WINDOW + 30)
-        time.sleep(SLACK_BUSY * 1.5)  # a second post, if one was begun, lands
+        wait_for(lambda: len(fake_slack.posts("C0DESK")) ==
+                 fake_slack.begun.count("chat.postMessage"), timeout=SLACK_BUSY + 30)
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.communicate()
