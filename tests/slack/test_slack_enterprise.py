@@ -19,8 +19,8 @@ SPORTS = "T0SPORTSDESK"
 
 @pytest.fixture
 def in_org(slack_settings, fake_slack):
-    """wirewatch installed in one workspace of the organisation ORG (or org-wide, when a
-    test sets ``fake_slack.org_wide`` before asking for the runtime)."""
+    """Starts wirewatch installed in one workspace of the organisation ORG, or org-wide:
+    ``in_org(org_wide=…)`` returns the running runtime, stopped after the test."""
     fake_slack.enterprise = ORG
 
     def start(*, org_wide: bool) -> SlackRuntime:

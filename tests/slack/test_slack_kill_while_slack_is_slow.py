@@ -1,7 +1,7 @@
 """SIGKILL while Slack is still making a post, and a restart at once (a supervisor restarts
 the process in a second): the restarted sender looks for the post, and looks again, never
-posting it, until Slack has finished (its late window), so finds it and never posts it again. A real process killed, the fake Slack over
-HTTP, a real SQLite file."""
+posting it, until Slack has finished (its late window), so finds it and never posts it again.
+A real process killed, the fake Slack over HTTP, a real SQLite file."""
 
 from __future__ import annotations
 
