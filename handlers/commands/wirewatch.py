@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.permissions import Action, may, refusal
+from bot.permissions import Action, Role, RoleAnswer, becoming_admin, may, refusal
 from bot.slack.delivery_status import Viewer
 from bot.slack.instance_status import instance_lines
 from bot.slack.membership import private_channels_left
@@ -33,10 +33,9 @@ class Subcommand:
     needs: Action = Action.READ
 
 
-def help_text(_: Services, __: str, ___: dict) -> str:
-    lines = ["*wirewatch* tells this workspace what is new in the news it reads. To start: "
-             "`/topics add NAME QUERY`, then `/subscribe NAME` in the channel that should get "
-             "its alerts."]
+def help_text(_: Services, __: str, command: dict) -> str:
+    lines = ["*wirewatch* tells this workspace what is new in the news it reads. "
+             + how_to_start(caller(command), command.get("user_id"))]
     lines += ["• `{}`: {}".format(*sub.usage.split(": ", 1)) for sub in SUBCOMMANDS.values()]
     lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics edit NAME QUERY`, "
               "`/topics remove NAME`, `/topics show NAME`",
@@ -50,6 +49,16 @@ def help_text(_: Services, __: str, ___: dict) -> str:
               "• `/story ID|TITLE WORDS`: a story as it grew, what we know now first",
               "Each command followed by `help` (`/topics help`) gives its own usage."]
     return "\n".join(lines)
+
+
+def how_to_start(who: RoleAnswer, user_id: str | None) -> str:
+    """The first steps, as this person may take them: a member is told who adds topics and
+    how to become one."""
+    then = "then `/subscribe NAME` in the channel that should get its alerts."
+    if may(who.role, Action.MANAGE_TOPICS):
+        return f"To start: `/topics add NAME QUERY`, {then}"
+    start = f"To start, a wirewatch admin adds a topic (`/topics add NAME QUERY`), {then}"
+    return f"{start} {becoming_admin(user_id)}" if who.role == Role.MEMBER else start
 
 
 def status_text(svc: Services, _: str, command: dict) -> str:
@@ -79,10 +88,11 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
     name, args = split_name(user_text(command.get("text")))
     sub = SUBCOMMANDS.get((name or "help").lower())
     svc = services(context)
-    if sub is None:
-        answer(respond, f"I don't know `{echo(name, 50)}`.\n" + help_text(svc, "", command))
-        return
     who = role_answer(context)
+    if sub is None:
+        answer(respond, f"I don't know `{echo(name, 50)}`.\n"
+               + help_text(svc, "", {**command, "role": who}))
+        return
     if not may(who.role, sub.needs):
         answer(respond, refusal(sub.needs, who, user_id=context.user_id))
         return

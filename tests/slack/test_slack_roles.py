@@ -72,6 +72,19 @@ def test_a_member_refused_what_admins_do_is_told_how_to_become_one(runtime, fake
     assert told.startswith("Only wirewatch admins") and "member ID" not in told, told
 
 
+def test_help_tells_a_member_who_adds_topics_and_an_admin_to_add_one(runtime, fake_slack):
+    """Before: "To start: `/topics add NAME QUERY`" to everyone, which a member is refused."""
+    for text in ("help", "nonsense"):
+        member = run_command(runtime, fake_slack, "/wirewatch", text, user=MEMBER)["text"]
+        assert "To start, a wirewatch admin adds a topic (`/topics add NAME QUERY`)" in member
+        assert f"your member ID, {MEMBER}, to WIREWATCH_ADMINS" in member, member
+        admin = run_command(runtime, fake_slack, "/wirewatch", text, user=REPORTER)["text"]
+        assert "To start: `/topics add NAME QUERY`, then `/subscribe NAME`" in admin, admin
+        assert "member ID" not in admin, admin
+    guest = run_command(runtime, fake_slack, "/wirewatch", "help", user=GUEST)["text"]
+    assert "a wirewatch admin adds a topic" in guest and "member ID" not in guest, guest
+
+
 @pytest.mark.parametrize("user", [REPORTER, EDITOR, OWNER, ADMIN])
 def test_admins_by_id_group_and_workspace_role_may_change_topics(runtime, fake_slack, fresh_db,
                                                                  user):
