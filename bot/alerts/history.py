@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk import WebClient
@@ -22,9 +23,18 @@ Seen = Callable[[list[dict]], Collection[str]]
 made with this app (bot.alerts.instances), which are never taken for this one's."""
 
 
+@dataclass
+class Progress:
+    """Where a lookup stopped (its next page's cursor), so the next try reads on from there:
+    Slack paces history reads (one page a minute for apps outside its Marketplace), and a
+    lookup begun again at its first page after each 429 would never reach its last."""
+
+    cursor: str | None = None
+
+
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,
                 key: str, value: object, window: LookWindow, install: str,
-                seen: Seen | None = None) -> str | None:
+                seen: Seen | None = None, progress: Progress | None = None) -> str | None:
     """The ts of the message in ``channel`` (or its thread) whose metadata has ``key == value``
     and, when it names one, this database's ``install`` id (ids start again in a new database).
 
@@ -33,24 +43,25 @@ def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event
     raised: the caller must treat the question as unanswered, never as "not posted". Each page
     read is shown to ``seen``: a post another run made with this database's id (a copy's) may
     carry the same alert id for another story, and is never taken for this one's. Every page
-    of ``window`` is read, however many: only that span can hold the post of the try.
+    of ``window`` is read, however many: only that span can hold the post of the try; a
+    failed read leaves ``progress`` at its page, for the next try to read on from.
     """
+    wanted, progress = (key, value, install), progress or Progress()
     try:
-        return _search(client, channel, thread_ts, event_type, (key, value, install), window,
-                       seen)
+        return _search(client, channel, thread_ts, event_type, wanted, window, seen, progress)
     except SlackApiError as exc:
         if _error(exc) != "not_in_channel":
             raise
     client.conversations_join(channel=channel)
-    return _search(client, channel, thread_ts, event_type, (key, value, install), window, seen)
+    return _search(client, channel, thread_ts, event_type, wanted, window, seen, progress)
 
 
 def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: str,
-            wanted: tuple[str, object, str], window: LookWindow, seen: Seen | None) -> str | None:
+            wanted: tuple[str, object, str], window: LookWindow, seen: Seen | None,
+            progress: Progress) -> str | None:
     read = _page(client, channel, thread_ts, window)
-    cursor = None
     while True:
-        page = read(cursor)
+        page = read(progress.cursor)
         messages = page.get("messages") or []
         others = seen(messages) if seen is not None else ()
         for message in messages:
@@ -58,8 +69,8 @@ def _search(client: WebClient, channel: str, thread_ts: str | None, event_type: 
             if meta.get("event_type") == event_type and str(message.get("ts")) not in others and \
                     _matches(meta.get("event_payload") or {}, *wanted):
                 return str(message["ts"])
-        cursor = (page.get("response_metadata") or {}).get("next_cursor")
-        if not cursor or not messages:
+        progress.cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+        if not progress.cursor or not messages:
             return None
 
 

@@ -158,6 +158,7 @@ class FakeSlack:
         self._lock = threading.Lock()
         self._clock = 0
         self._held_work: list[tuple[str, dict]] = []
+        self._paced: dict[str, int] = {}
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -239,6 +240,13 @@ class FakeSlack:
             for method, params in held:
                 self._answer(method, params)
         return len(held)
+
+    def pace(self, method: str, *, one_in: int, retry_after: int = 60) -> None:
+        """Answer one call of ``method`` in ``one_in`` and 429 the others, as Slack paces
+        conversations.history for apps outside its Marketplace (one a minute)."""
+        with self._lock:
+            self._paced[method] = one_in
+            self._faults.retry_after = retry_after
 
     def drop_next(self, count: int, *, methods: set[str] | None = None) -> None:
         """Do the next ``count`` calls (of ``methods``) and close the connection unanswered."""
@@ -429,6 +437,12 @@ class FakeSlack:
                 return status
         return None
 
+    def _paced_out(self, method: str) -> int | None:
+        """429 for a paced method's call that is not the one in ``one_in`` answered."""
+        if method not in self._paced:
+            return None
+        return None if (self.begun.count(method) - 1) % self._paced[method] == 0 else 429
+
     def handle(self, method: str, params: dict, body: dict | None, token: str | None):
         """Return (status, headers, payload) for one call and record it."""
         with self._lock:
@@ -438,7 +452,7 @@ class FakeSlack:
         if slow and late:
             time.sleep(seconds)
         with self._lock:
-            status = self._fault_for(method, params)
+            status = self._fault_for(method, params) or self._paced_out(method)
             expected = self.app_token if method == "apps.connections.open" else self.token
             if status is None and method not in AUTHLESS and token != expected:
                 payload, status = {"ok": False, "error": "invalid_auth"}, 200

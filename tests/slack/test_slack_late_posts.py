@@ -87,3 +87,21 @@ def test_a_post_slack_never_makes_goes_once_the_window_closes(fresh_db, fake_sla
     assert fresh_db.execute("SELECT status FROM alerts WHERE id = 2").fetchone()[0] == "sent"
     assert len(fake_slack.calls_to("conversations.history")) >= \
         LATE_POST_WINDOW // ANSWER_LATE_WAIT, "looked for again before each try"
+
+
+def test_a_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(fresh_db, fake_slack):
+    """Slack serves apps outside its Marketplace a page of 15 messages a minute: a lookup
+    begun again at its first page after each 429 never reached the post seven pages back, and
+    the alert waited for ever. It now reads on from the page it stopped at."""
+    fake_slack.page_size = 15
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    assert fake_slack.do_held_work() == 1
+    [made] = [m for m in fake_slack.posts("C0DESK") if alert_of(m) == 2]
+    for n in range(100):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
+    fake_slack.pace("conversations.history", one_in=2)
+    for n in range(1, 12):
+        sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
+    assert fresh_db.execute("SELECT status, ts FROM alerts WHERE id = 2").fetchone() == \
+        ("sent", made.ts)
+    assert copies(fake_slack, 2) == 1
