@@ -64,11 +64,14 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
                      daily_hour: int = 8, pacer: Pacer | None = None,
                      token: TokenState | None = None, instances: Instances | None = None,
-                     stopping: threading.Event | None = None) -> int:
+                     stopping: threading.Event | None = None,
+                     late_wait: float = ANSWER_LATE_WAIT) -> int:
     """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many.
     ``instances``: this run's, whose boot id each digest carries beside the database's id, and
     which is shown what a lookup reads (``bot.alerts.instances``); ``stopping`` set: no
-    further digest (the run is stopping; the one under way is settled by the next run)."""
+    further digest (the run is stopping; the one under way is settled by the next run);
+    ``late_wait``: how long after a try whose answer never came Slack may still make its post
+    (three of the client's timeouts, as for alerts: ``slack_clock.late_waits``)."""
     tz = ZoneInfo(timezone)
     pacer, token = pacer or Pacer(), token or TokenState()
     if not token.usable(client, now):
@@ -84,17 +87,18 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
             continue
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
                                             daily_hour=daily_hour))
-        posted += _try_one(db, client, sub, period, tz, pacer, token, now, instances)
+        posted += _try_one(db, client, sub, period, tz, pacer, token, now, instances,
+                           late_wait)
     return posted
 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
              pacer: Pacer, token: TokenState, now: datetime,
-             instances: Instances | None) -> int:
+             instances: Instances | None, late_wait: float) -> int:
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
-        sent = _send_or_fall_back(db, client, sub, period, tz, instances, now)
+        sent = _send_or_fall_back(db, client, sub, period, tz, instances, now, late_wait)
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
@@ -119,23 +123,26 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
 
 
 def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, period: Period,
-                       tz: ZoneInfo, instances: Instances | None, now: datetime) -> int:
+                       tz: ZoneInfo, instances: Instances | None, now: datetime,
+                       late_wait: float) -> int:
     """Slack refusing the message itself (invalid_blocks, msg_blocks_too_long …) would refuse
     it again at every pass, holding the period open for ever: send it once as plain text."""
     try:
-        return _send_one(db, client, sub, period, tz, now, instances=instances)
+        return _send_one(db, client, sub, period, tz, now, instances=instances,
+                         late_wait=late_wait)
     except SlackApiError as exc:
         held = post_held(exc)
         if held:
             raise held from exc
         log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
                     sub.target_id, sub.topic, error_code(exc))
-    return _send_one(db, client, sub, period, tz, now, instances=instances, plain=True)
+    return _send_one(db, client, sub, period, tz, now, instances=instances,
+                     late_wait=late_wait, plain=True)
 
 
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
               tz: ZoneInfo, now: datetime, *, instances: Instances | None = None,
-              plain: bool = False) -> int:
+              late_wait: float, plain: bool = False) -> int:
     """Post the period's digest at most once: one in flight when a pass stopped is settled
     first, and the next is marked in flight (with its conversation) before it is posted."""
     taken = _items(db, sub, period)
@@ -149,8 +156,8 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     install = install_id(db)
     seen = None if instances is None else \
         (lambda messages: instances.look(client, channel, messages, datetime.now(UTC)))
-    settled = _settle_in_flight(db, client, sub, channel, (payload, now), period.until,
-                                install, seen)
+    settled = _settle_in_flight(db, client, sub, channel, (payload, now, late_wait),
+                                period.until, install, seen)
     if settled is not None:
         _done(db, sub, until, taken)
         return settled
@@ -177,19 +184,18 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
-                      wanted: tuple[str, datetime], until: datetime, install: str,
+                      wanted: tuple[str, datetime, float], until: datetime, install: str,
                       seen: Seen | None) -> int | None:
     """A digest in flight when the last pass stopped may be in Slack: 1 if it is, 0 if only
     the bot user the app had before could tell (a person's direct messages with it: said, not
     posted again, as alerts are); None: post it (a channel's new id holds its messages).
-    ``wanted``: the digest's payload, and the pass's moment. Looked for only once Slack has
-    had ANSWER_LATE_WAIT to finish the post (Retry before: it may still be making it)."""
-    payload, now = wanted
+    ``wanted``: the digest's payload, the pass's moment and the late wait. Looked for only once
+    Slack has had the late wait to finish the post (Retry before: it may still be making it)."""
+    payload, now, late_wait = wanted
     tried, tried_in, attempted = _in_flight(db, sub)
     if tried != payload:
         return None
-    if attempted and waiting(_parse(attempted) + timedelta(seconds=ANSWER_LATE_WAIT), now,
-                             ANSWER_LATE_WAIT):
+    if attempted and waiting(_parse(attempted) + timedelta(seconds=late_wait), now, late_wait):
         raise Retry("Slack may still be posting the one under way", 0, True)
     if _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
                                    event_type=EVENT_TYPE, key="digest", value=payload,

@@ -111,7 +111,7 @@ class SlackRuntime:
                                     timezone=self.settings.timezone,
                                     daily_hour=self.settings.digest_hour, pacer=self.pacer,
                                     token=self.token, instances=self.instances,
-                                    stopping=self.stopping)
+                                    stopping=self.stopping, late_wait=self.sender.late_wait)
         except sqlite3.OperationalError as exc:
             writes.failed(DIGESTS, str(exc), now)
             return 0

@@ -4,6 +4,7 @@ and a real WebClient over HTTP, the fake Slack, a real SQLite file)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -11,6 +12,7 @@ from slack_sdk import WebClient
 from bot.alerts.calls import ANSWER_LATE_WAIT
 from bot.alerts.digest import send_due_digests
 from bot.alerts.sender import AlertSender
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
@@ -20,6 +22,8 @@ from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
 CLIENT_TIMEOUT = 1  # the runtime's is 10 s; a second keeps the test short
+SIX = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+"""When the hourly digest of ``one_digest_due`` is due."""
 
 
 def sender_for(fake) -> AlertSender:
@@ -38,6 +42,16 @@ def deliver_every_second(sender: AlertSender, db, start: datetime, seconds: int)
     """A pass each virtual second."""
     for n in range(seconds):
         sender.deliver(db, now=start + timedelta(seconds=n))
+
+
+def one_digest_due(db) -> None:
+    """An hourly digest of one story, due at SIX, for #desk."""
+    with transaction(db):
+        topic = add_topic(db, name="Port strike", query="dockworkers")
+        subscribe(db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    add_story(db, article_id=add_article(db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
 
 
 def recorded_as(db, post) -> bool:
@@ -76,18 +90,29 @@ def test_a_digest_slack_posts_after_the_client_gave_up_is_found_not_posted_again
     """The same for a digest: its next pass (a minute later in `wirewatch run`, or at once
     after a restart) looked at once; the one under way is looked for only once Slack has had
     ANSWER_LATE_WAIT to finish it."""
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
-    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
-              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    one_digest_due(fresh_db)
     client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url, timeout=CLIENT_TIMEOUT,
                        retry_handlers=[])
     fake_slack.slow_down(CLIENT_TIMEOUT * 1.5, methods={"chat.postMessage"}, late=True)
-    six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
     for second in range(5):
-        send_due_digests(fresh_db, client, now=six + timedelta(seconds=second))
+        send_due_digests(fresh_db, client, now=SIX + timedelta(seconds=second))
     wait_for(lambda: fake_slack.posts("C0DESK"))  # Slack made the first post, late
-    send_due_digests(fresh_db, client, now=six + timedelta(seconds=ANSWER_LATE_WAIT + 5))
+    send_due_digests(fresh_db, client, now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 5))
     assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
+
+
+def test_a_digest_waits_for_slack_as_long_as_the_clients_timeout_says(slack_settings,
+                                                                       fake_slack, fresh_db):
+    """WIREWATCH_SLACK_TIMEOUT 20: a digest whose post was answered 504 while Slack still makes
+    it is looked for three timeouts on (60 s), as an alert is. Before: 30 s on whatever the
+    timeout (ANSWER_LATE_WAIT), so at 35 s it was not there yet and was posted again."""
+    one_digest_due(fresh_db)
+    runtime = SlackRuntime(replace(slack_settings, slack_timeout=20))
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    runtime.send_due_digests(now=SIX + timedelta(seconds=35))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "not posted again while Slack may"
+    assert fake_slack.do_held_work() == 1
+    runtime.send_due_digests(now=SIX + timedelta(seconds=65))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
+    assert len(fake_slack.posts("C0DESK")) == 1
