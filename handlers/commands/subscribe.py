@@ -189,7 +189,8 @@ def unknown(db: Database, name: str) -> str:
                 f"the default), `hourly` or `daily` (a digest). {USAGE}")
     names = ", ".join(echo(t.name, 60) for t in list_topics(db)[:20]) or "none yet"
     what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
-    return f"{what} Topics: {names}. Add one with `/topics add NAME QUERY`. {USAGE}"
+    return (f"{what} Topics: {names}. A wirewatch admin adds one with `/topics add NAME QUERY`. "
+            f"{USAGE}")
 
 
 def register(app: App) -> None:

@@ -83,6 +83,8 @@ def test_help_tells_a_member_who_adds_topics_and_an_admin_to_add_one(runtime, fa
         assert "member ID" not in admin, admin
     guest = run_command(runtime, fake_slack, "/wirewatch", "help", user=GUEST)["text"]
     assert "a wirewatch admin adds a topic" in guest and "member ID" not in guest, guest
+    missing = run_command(runtime, fake_slack, "/subscribe", "Wildfire", user=MEMBER)["text"]
+    assert "A wirewatch admin adds one with `/topics add NAME QUERY`" in missing, missing
 
 
 @pytest.mark.parametrize("user", [REPORTER, EDITOR, OWNER, ADMIN])
