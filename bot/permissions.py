@@ -77,16 +77,16 @@ def may(role: Role, action: Action) -> bool:
     return role >= NEEDS[action]
 
 
-def refusal(action: Action, unknown: RoleAnswer | None = None, *,
+def refusal(action: Action, who: RoleAnswer | None = None, *,
             user_id: str | None = None) -> str:
     """The ephemeral line a refused person gets: what they tried and who can do it (and, to a
     member refused what admins do, how to become one), or, when Slack did not say who they
     are, why and when to try again."""
-    if unknown is not None and unknown.unknown:
-        return (f"{unknown.unknown}, so I cannot tell whether you may {action.value}. Nothing "
-                f"was changed; {unknown.retry}.")
+    if who is not None and who.unknown:
+        return (f"{who.unknown}, so I cannot tell whether you may {action.value}. Nothing "
+                f"was changed; {who.retry}.")
     line = f"Only {WHO[NEEDS[action]]} can {action.value}. Nothing was changed."
-    if unknown is not None and unknown.role == Role.MEMBER and NEEDS[action] == Role.ADMIN:
+    if who is not None and who.role == Role.MEMBER and NEEDS[action] == Role.ADMIN:
         line += " " + becoming_admin(user_id)
     return line
 
