@@ -99,3 +99,14 @@ def test_he_after_a_surname_the_tagger_took_for_a_common_word_means_that_man(sta
                          ("Waters", "himself was delighted by the vote")):
         quotes = statements_of(opening.format(name, clause))
         assert speaker_of(quotes, "not enough") == f"Mark {name}"
+
+
+def test_he_tagging_words_whose_subject_is_no_one_means_the_last_subject(statements_of):
+    """"The board's figures, he said, did not add up": the figures are what he says, so he is
+    the subject of the sentence before, not the man named most often."""
+    quotes = statements_of(
+        "Paul Ferris, the union's chairman, met the board on Monday. Ferris asked for a pay "
+        "rise. Ferris warned that the staff would strike.\n\n"
+        "Mark Rivers, the union's treasurer, backed Ferris. The board's figures, he said, did "
+        "not add up.")
+    assert speaker_of(quotes, "did not add up") == "Mark Rivers"

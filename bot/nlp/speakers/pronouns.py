@@ -12,7 +12,7 @@ from bot.models import Speaker
 from bot.nlp.speakers import antecedents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
-from bot.nlp.speakers.words import PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
+from bot.nlp.speakers.words import HONORIFICS, PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
 
 BODY_LOOK_BACK = 2
 """Narrative sentences without a subject "it" looks back over for the organisation meant."""
@@ -61,7 +61,7 @@ def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
 def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
     """The people named inside the quotation a speech tag's he/she closes or opens: speakers
     say "I", so the person named there in the third person is someone else."""
-    if token.dep_ != "nsubj" or not r.reg.speaking(token.head):
+    if not speech_tag(r, token):
         return set()
     doc, names = r.reg.doc, set()
     for step, start in ((-1, token.i - 1), (1, token.head.i + 1)):
@@ -74,6 +74,11 @@ def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
                 names.add(r.reg.alias[tok.lower_])
             i, seen = i + step, seen + 1
     return names
+
+
+def speech_tag(r: SpeakerResolver, token: Token) -> bool:
+    """The pronoun is the subject of a reporting verb ("…, he said")."""
+    return token.dep_ == "nsubj" and r.reg.speaking(token.head)
 
 
 def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | None:
@@ -102,6 +107,8 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         if not subjects:
             continue
         found = _fitting(r, subjects, gender)
+        if found is None and sent.end > token.i and speech_tag(r, token):
+            continue  # "The outlets stand in the way, he said": what he says, not who says it
         return found if found is not None or not reported else _fitting(r, reported, gender)
     return _fitting(r, reported, gender)
 
@@ -141,7 +148,7 @@ def clause_subjects(r: SpeakerResolver, token: Token) -> list[Token]:
     """"Shays backed Ruiz while the governor ran, he said": the subject of the words a
     pronoun's reporting verb reports, when they come first, is whom the pronoun means."""
     verb = token.head
-    if token.dep_ != "nsubj" or not r.reg.speaking(verb):
+    if not speech_tag(r, token):
         return []
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < token.i
                and not r.reg.quoted(c.idx)]
@@ -277,6 +284,9 @@ def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | No
         return speaker if speaker.name is not None else None
     if candidate.pos_ not in {"PROPN", "NOUN"} and not _known_name(r, candidate):
         return None
+    written = _honorific(candidate)
+    if written is not None and written != gender:
+        return None  # "Mrs. Clinton" is no "he", whoever the registry took her for
     speaker, _ = r.resolve(candidate)
     known = r.reg.gender(speaker.name or "")
     if speaker.kind == "person" and (known == gender or known is None and
@@ -285,6 +295,12 @@ def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | No
     if speaker.kind == "unnamed" and gender_of_words([candidate.lower_]) == gender:
         return speaker
     return None
+
+
+def _honorific(candidate: Token) -> str | None:
+    """The gender a Mr, Mrs or Ms written just before the name shows."""
+    before = candidate.doc[candidate.i - 1] if candidate.i > 0 else None
+    return HONORIFICS.get(before.lower_) if before is not None else None
 
 
 def _known_name(r: SpeakerResolver, candidate: Token) -> bool:
