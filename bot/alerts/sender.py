@@ -196,12 +196,7 @@ class AlertSender:
         if row.kind == "new" and thread_ts is None and row.story_id is not None:
             text, blocks = with_earlier_story(db, self.client, story_id=row.story_id,
                                               target=row.channel, text=text, blocks=blocks)
-        with transaction(db):
-            outbox.mark_sending(
-                db, row.id, channel=channel,
-                look_after=_iso(now + timedelta(seconds=self.late_wait)),
-                window=self.clock.window(self.late_window),
-                late_until=_iso(now + timedelta(seconds=self.late_window)))
+        self._mark_trying(db, row, now, channel)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
         pings = _pings(db, row, first or broadcast)
 
@@ -238,6 +233,17 @@ class AlertSender:
         self.clock.heard(str(response["ts"]))
         self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
         return 1
+
+    def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str) -> None:
+        """Kept before the post leaves, for a try whose answer never comes: looked for no sooner
+        than the late wait, in the span of history its post can be in, and not posted again
+        while Slack may still make it."""
+        with transaction(db):
+            outbox.mark_sending(
+                db, row.id, channel=channel,
+                look_after=_iso(now + timedelta(seconds=self.late_wait)),
+                window=self.clock.window(self.late_window),
+                late_until=_iso(now + timedelta(seconds=self.late_window)))
 
     def _settle_in_flight(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                           thread_ts: str | None, install: str) -> int | None:
