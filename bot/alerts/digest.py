@@ -18,7 +18,7 @@ from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_c
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
-from bot.alerts.history import EARLIER_BOT, Seen, find_posted
+from bot.alerts.history import EARLIER_BOT, Progress, Seen, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
@@ -61,17 +61,28 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
     return boundary
 
 
+@dataclass
+class Lookups:
+    """A run's digests in flight: how long after a try whose answer never came Slack may still
+    make its post (three of the client's timeouts, as for alerts: ``slack_clock.late_waits``),
+    and the lookups Slack cut short (a 429 on a page of history), by digest and conversation,
+    which the next pass reads on from (``history.Progress``)."""
+
+    late_wait: float = ANSWER_LATE_WAIT
+    cut_short: dict[tuple[str, str], Progress] = field(default_factory=dict)
+
+
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
                      daily_hour: int = 8, pacer: Pacer | None = None,
                      token: TokenState | None = None, instances: Instances | None = None,
                      stopping: threading.Event | None = None,
-                     late_wait: float = ANSWER_LATE_WAIT) -> int:
+                     lookups: Lookups | None = None) -> int:
     """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many.
     ``instances``: this run's, whose boot id each digest carries beside the database's id, and
     which is shown what a lookup reads (``bot.alerts.instances``); ``stopping`` set: no
     further digest (the run is stopping; the one under way is settled by the next run);
-    ``late_wait``: how long after a try whose answer never came Slack may still make its post
-    (three of the client's timeouts, as for alerts: ``slack_clock.late_waits``)."""
+    ``lookups``: the run's, for digests in flight (``Lookups``)."""
+    lookups = lookups or Lookups()
     tz = ZoneInfo(timezone)
     pacer, token = pacer or Pacer(), token or TokenState()
     if not token.usable(client, now):
@@ -88,17 +99,17 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
                                             daily_hour=daily_hour))
         posted += _try_one(db, client, sub, period, tz, pacer, token, now, instances,
-                           late_wait)
+                           lookups)
     return posted
 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
              pacer: Pacer, token: TokenState, now: datetime,
-             instances: Instances | None, late_wait: float) -> int:
+             instances: Instances | None, lookups: Lookups) -> int:
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
-        sent = _send_or_fall_back(db, client, sub, period, tz, instances, now, late_wait)
+        sent = _send_or_fall_back(db, client, sub, period, tz, instances, now, lookups)
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
@@ -124,12 +135,12 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
 
 def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, period: Period,
                        tz: ZoneInfo, instances: Instances | None, now: datetime,
-                       late_wait: float) -> int:
+                       lookups: Lookups) -> int:
     """Slack refusing the message itself (invalid_blocks, msg_blocks_too_long …) would refuse
     it again at every pass, holding the period open for ever: send it once as plain text."""
     try:
         return _send_one(db, client, sub, period, tz, now, instances=instances,
-                         late_wait=late_wait)
+                         lookups=lookups)
     except SlackApiError as exc:
         held = post_held(exc)
         if held:
@@ -137,12 +148,12 @@ def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, perio
         log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
                     sub.target_id, sub.topic, error_code(exc))
     return _send_one(db, client, sub, period, tz, now, instances=instances,
-                     late_wait=late_wait, plain=True)
+                     lookups=lookups, plain=True)
 
 
 def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period,
               tz: ZoneInfo, now: datetime, *, instances: Instances | None = None,
-              late_wait: float, plain: bool = False) -> int:
+              lookups: Lookups, plain: bool = False) -> int:
     """Post the period's digest at most once: one in flight when a pass stopped is settled
     first, and the next is marked in flight (with its conversation) before it is posted."""
     taken = _items(db, sub, period)
@@ -156,7 +167,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     install = install_id(db)
     seen = None if instances is None else \
         (lambda messages: instances.look(client, channel, messages, datetime.now(UTC)))
-    settled = _settle_in_flight(db, client, sub, channel, (payload, now, late_wait),
+    settled = _settle_in_flight(db, client, sub, channel, (payload, now, lookups),
                                 period.until, install, seen)
     if settled is not None:
         _done(db, sub, until, taken)
@@ -184,23 +195,29 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
-                      wanted: tuple[str, datetime, float], until: datetime, install: str,
+                      wanted: tuple[str, datetime, Lookups], until: datetime, install: str,
                       seen: Seen | None) -> int | None:
     """A digest in flight when the last pass stopped may be in Slack: 1 if it is, 0 if only
     the bot user the app had before could tell (a person's direct messages with it: said, not
     posted again, as alerts are); None: post it (a channel's new id holds its messages).
-    ``wanted``: the digest's payload, the pass's moment and the late wait. Looked for only once
-    Slack has had the late wait to finish the post (Retry before: it may still be making it)."""
-    payload, now, late_wait = wanted
+    ``wanted``: the digest's payload, the pass's moment and the run's lookups. Looked for only
+    once Slack has had the late wait to finish the post (Retry before: it may still be making
+    it); a lookup Slack cuts short (a 429) reads on from its page at the next pass."""
+    payload, now, lookups = wanted
     tried, tried_in, attempted = _in_flight(db, sub)
     if tried != payload:
         return None
+    late_wait = lookups.late_wait
     if attempted and waiting(_parse(attempted) + timedelta(seconds=late_wait), now, late_wait):
         raise Retry("Slack may still be posting the one under way", 0, True)
-    if _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
-                                   event_type=EVENT_TYPE, key="digest", value=payload,
-                                   window=LookWindow(until.timestamp() - UNKNOWN_MARGIN_S),
-                                   install=install, seen=seen)):
+    where = (payload, channel)
+    progress = lookups.cut_short.setdefault(where, Progress())
+    found = _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
+                                        event_type=EVENT_TYPE, key="digest", value=payload,
+                                        window=LookWindow(until.timestamp() - UNKNOWN_MARGIN_S),
+                                        install=install, seen=seen, progress=progress))
+    del lookups.cut_short[where]
+    if found:
         return 1
     if sub.target_type != "user" or tried_in in ("", channel):
         return None

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from datetime import UTC, datetime
 
-from bot.alerts.digest import send_due_digests
+from bot.alerts.digest import Lookups, send_due_digests
 from bot.alerts.instances import Instances
 from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
@@ -49,6 +49,7 @@ class SlackRuntime:
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,
                                   instances=self.instances, stopping=self.stopping,
                                   late_wait=late_wait, late_window=late_window)
+        self.digest_lookups = Lookups(late_wait=late_wait)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._socket: SocketRunner | None = None
@@ -111,7 +112,7 @@ class SlackRuntime:
                                     timezone=self.settings.timezone,
                                     daily_hour=self.settings.digest_hour, pacer=self.pacer,
                                     token=self.token, instances=self.instances,
-                                    stopping=self.stopping, late_wait=self.sender.late_wait)
+                                    stopping=self.stopping, lookups=self.digest_lookups)
         except sqlite3.OperationalError as exc:
             writes.failed(DIGESTS, str(exc), now)
             return 0

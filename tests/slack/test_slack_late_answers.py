@@ -116,3 +116,26 @@ def test_a_digest_waits_for_slack_as_long_as_the_clients_timeout_says(slack_sett
     runtime.send_due_digests(now=SIX + timedelta(seconds=65))
     assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
     assert len(fake_slack.posts("C0DESK")) == 1
+
+
+def test_a_digest_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(slack_settings,
+                                                                           fake_slack, fresh_db):
+    """Slack serves apps outside its Marketplace a page of 15 messages a minute: a digest's
+    lookup begun again at its first page after each 429 never reached the post seven pages
+    back, so the digest stayed in flight and its subscription got none again. It now reads on
+    from the page it stopped at, as an alert's lookup does."""
+    one_digest_due(fresh_db)
+    runtime = SlackRuntime(slack_settings)
+    fake_slack.page_size = 15
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    assert fake_slack.do_held_work() == 1
+    [made] = fake_slack.posts("C0DESK")
+    for n in range(100):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
+    fake_slack.pace("conversations.history", one_in=2)
+    for n in range(1, 12):
+        runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
+    assert fresh_db.execute("SELECT last_digest_at FROM subscriptions").fetchone()[0] == \
+        "2026-11-24T06:00:00+00:00"
