@@ -108,24 +108,26 @@ def test_a_digest_waits_for_slack_as_long_as_the_clients_timeout_says(slack_sett
     timeout (ANSWER_LATE_WAIT), so at 35 s it was not there yet and was posted again."""
     one_digest_due(fresh_db)
     runtime = SlackRuntime(replace(slack_settings, slack_timeout=20))
-    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
-    runtime.send_due_digests(now=SIX)
-    runtime.send_due_digests(now=SIX + timedelta(seconds=35))
-    assert fake_slack.begun.count("chat.postMessage") == 1, "not posted again while Slack may"
-    assert fake_slack.do_held_work() == 1
-    runtime.send_due_digests(now=SIX + timedelta(seconds=65))
+    try:
+        fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+        runtime.send_due_digests(now=SIX)
+        runtime.send_due_digests(now=SIX + timedelta(seconds=35))
+        assert fake_slack.begun.count("chat.postMessage") == 1, "not posted again while Slack may"
+        assert fake_slack.do_held_work() == 1
+        runtime.send_due_digests(now=SIX + timedelta(seconds=65))
+    finally:
+        runtime.stop()
     assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
     assert len(fake_slack.posts("C0DESK")) == 1
 
 
-def test_a_digest_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(slack_settings,
-                                                                           fake_slack, fresh_db):
+def test_a_digest_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(runtime, fake_slack,
+                                                                           fresh_db):
     """Slack serves apps outside its Marketplace a page of 15 messages a minute: a digest's
     lookup begun again at its first page after each 429 never reached the post seven pages
     back, so the digest stayed in flight and its subscription got none again. It now reads on
     from the page it stopped at, as an alert's lookup does."""
     one_digest_due(fresh_db)
-    runtime = SlackRuntime(slack_settings)
     fake_slack.page_size = 15
     fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
     runtime.send_due_digests(now=SIX)
