@@ -10,6 +10,7 @@ import click
 from bot.cli import (
     db,
     demo,
+    help,
     inbox,
     ingest,
     quotes,
@@ -76,12 +77,14 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     # would bury wirewatch's own: the scheduler speaks up from WARNING (a missed run)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     redact_logs()
+    if ctx.invoked_subcommand == "help":  # shown whatever the settings hold, as -h is
+        return
     ctx.obj = CliContext(load_settings().with_overrides(db_path=db_path))
     ctx.call_on_close(ctx.obj.close)
 
 
 for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, demo,
-               db):
+               db, help):
     module.register(cli)
 
 
