@@ -343,13 +343,14 @@ def found(
             continue
         seen.add(content)
         best, covers = _best_cover(sentence, index, weights)
-        reasons = _reasons(sentence, previous, best, story, weights)
+        names = _new_names(sentence, story)
+        reasons = _reasons(sentence, previous, best, story, weights, names)
         if reasons and _context(sentences, position, reasons, previous, story, year):
             reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
             reasons = ("changed figure",)
         if _correction(sentence, position in notes, best, story, after_note) or (
-                noted and not reasons and best >= NAME_COVERED and _renamed(sentence, story)):
+                noted and not reasons and best >= NAME_COVERED and _renamed(names)):
             reasons = ("correction", *reasons)
         if reasons:
             news.append(News(sentence.text, position, reasons))
@@ -385,12 +386,11 @@ def _on_story(note: SentenceFeatures, story: _Story) -> bool:
     return bool((note.lemmas - NOTE_WORDS) & story.words or note.facts & story.facts)
 
 
-def _renamed(sentence: SentenceFeatures, story: _Story) -> bool:
-    """Whether a sentence restating the story names someone or something the story named
-    otherwise: in an article carrying a correction note, the name corrected ("Harbour master
-    Ingrid Valstad said …" after "… Ingrid Valdal said …")."""
-    return any(f[:2] == "e:" and not all(_known_name_word(w, story) for w in f[2:].split())
-               and not _acronym_known(f, story) for f in sentence.facts - story.facts)
+def _renamed(names: frozenset[str]) -> bool:
+    """Whether a sentence restating the story (its ``_new_names``) names someone or something
+    the story named otherwise: in an article carrying a correction note, the name corrected
+    ("Harbour master Ingrid Valstad said …" after "… Ingrid Valdal said …")."""
+    return any(f[:2] == "e:" for f in names)
 
 
 def denied(text: str) -> frozenset[Decimal]:
@@ -493,7 +493,7 @@ def ranked(news: list[News]) -> list[News]:
 
 def _reasons(
     sentence: SentenceFeatures, previous: SentenceFeatures | None, best: float, story: _Story,
-    weights: dict[str, float],
+    weights: dict[str, float], names: frozenset[str],
 ) -> tuple[str, ...]:
     """Which rules find it new: new facts, a new quote, a new claim, or more of the new
     development just before it.
@@ -503,15 +503,12 @@ def _reasons(
     day); a new name, date, time or age only in a sentence that is mostly new (a rewrite
     reframes "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
     reasons = []
-    novel_facts = {f for f in _unknown_facts(sentence, story) if f.startswith(NOVEL_FACT_PREFIXES)
-                   and (f[0] == "n" or not all(_known_name_word(w, story) for w in f[2:].split()))
-                   and not _acronym_known(f, story)}
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
                                          for v in sentence.figures):
         reasons.append("figure")
     if any(d[:2] == SCHEDULED and NAMED + d[2:] not in story.facts for d in sentence.days):
         reasons.append("date")
-    if novel_facts and best < NAME_COVERED:
+    if names and best < NAME_COVERED:
         reasons.append("name")
     if sentence.quote and best < QUOTE_COVERED and _quotes_new_words(sentence.text, story.words):
         reasons.append("quote")
@@ -521,6 +518,15 @@ def _reasons(
     if not sentence.hedged and _claim(sentence, best, story, weights):
         reasons.append("claim")
     return tuple(reasons)
+
+
+def _new_names(sentence: SentenceFeatures, story: _Story) -> frozenset[str]:
+    """The sentence's names, numbers and dates the story never had: a name none of whose forms
+    the story used (``_known_name_word``, ``_acronym_known``), any number."""
+    return frozenset(
+        f for f in _unknown_facts(sentence, story) if f.startswith(NOVEL_FACT_PREFIXES)
+        and (f[0] == "n" or not all(_known_name_word(w, story) for w in f[2:].split()))
+        and not _acronym_known(f, story))
 
 
 def _unknown_facts(sentence: SentenceFeatures, story: _Story) -> frozenset[str]:
