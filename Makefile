@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "wirewatch needs Python 3.11 or newer, and $(PYTHON) is " + sys.version.split()[0] + ": run make again with PYTHON=python3.11 (or newer)")'
-	@echo "installing wirewatch and its dependencies into $(VENV) (once; about a minute, quiet unless something fails)"
+	@echo "installing wirewatch and its dependencies into $(VENV) (once; a minute on an idle machine, several under load; quiet unless something fails)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
