@@ -58,12 +58,15 @@ class IngestWorker:
         self._pipeline: Pipeline | None = None
         self.writes = WritePause("storing articles")
         self._thread = threading.Thread(target=self._run, name="ingest-worker", daemon=True)
+        self._starting = threading.Event()
+        """Set while the thread starts the analysis worker processes (no article in hand)."""
 
     def start(self) -> None:
         """Load spaCy here, on the caller's thread, so a missing model stops start-up at once;
         with worker processes only check it is installed (the workers load it)."""
         if self._processes:
             require_installed(self.settings.spacy_model)
+            self._starting.set()
         else:
             self._load()
         self._thread.start()
@@ -82,15 +85,26 @@ class IngestWorker:
         self._wake.set()
 
     def stop(self, *, timeout: float | None = 120.0) -> None:
-        """Finish the article in progress, leave the rest queued for the next start."""
+        """Finish the article in progress, leave the rest queued for the next start. While the
+        analysis worker processes start (each loads spaCy: seconds, more on a busy machine)
+        no article is in hand, so the stop does not wait for them."""
         self._stop.set()
         self._wake.set()
+        if self._starting.is_set():
+            log.info("stopping while the analysis worker processes start: not waiting for them "
+                     "(no article is in progress)")
+            return
         if self._thread.is_alive() and threading.current_thread() is not self._thread:
             self._thread.join(timeout)
 
     @property
     def alive(self) -> bool:
         return self._thread.is_alive()
+
+    @property
+    def starting(self) -> bool:
+        """Its analysis worker processes are still starting."""
+        return self._starting.is_set()
 
     def wait_for(self, ids: list[int], *, timeout: float) -> dict[int, InboxResult]:
         """Outcomes of the given inbox rows, waiting up to ``timeout`` for them to be processed."""
@@ -201,7 +215,11 @@ class IngestWorker:
         try:
             self._pipeline_for(self.dbs.get()).analyser.start()
         except Exception:
-            log.exception("analysis worker processes did not start; the first batch tries again")
+            if not self._stop.is_set():
+                log.exception("analysis worker processes did not start; the first batch tries "
+                              "again")
+        finally:
+            self._starting.clear()
         while not self._stop.is_set():
             self._wake.clear()
             try:

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import Verdict, VerdictKind
+from bot.models import RawArticle, Verdict, VerdictKind
 from bot.stories.tracking import add_topic
+from bot.worker import IngestWorker
 from storage.alerts import enqueue_alerts
-from storage.db import open_db, transaction
+from storage.db import ThreadLocalDb, open_db, transaction
+from storage.inbox import enqueue, pending
 from storage.subscriptions import subscribe
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
@@ -72,3 +74,20 @@ def test_a_stop_mid_pass_waits_for_one_post_and_the_next_run_posts_none_twice(
         assert Counter(m.channel for m in fake.posts()) == Counter(CHANNELS), \
             "each channel's post once: the one under way at the stop was found, not repeated"
         assert again.terminate() == 0
+
+
+def test_a_stop_while_the_analysis_processes_start_does_not_wait_for_them(settings):
+    """The stop's other wait: `wirewatch run` is stopped soon after it starts (a deploy, a
+    post under way), while its analysis worker process still loads spaCy (seconds; 9 more
+    than the post's 5 s client timeout under a load of 10). No article is in hand then, so
+    the stop returns at once, and the article queued stays queued for the next start."""
+    dbs = ThreadLocalDb(settings.db_path)
+    with transaction(dbs.get()):
+        enqueue(dbs.get(), RawArticle(text="Harbour cranes arrive.", title="Cranes", origin="a"))
+    worker = IngestWorker(dbs, settings.with_overrides(nlp_processes=1))
+    worker.start()
+    assert worker.starting
+    worker.stop()
+    assert worker.alive, "the stop waited for the analysis processes to start"
+    wait_for(lambda: not worker.alive, timeout=120)
+    assert [row.article.origin for row in pending(dbs.get(), limit=5)] == ["a"]
