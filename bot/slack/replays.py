@@ -8,6 +8,8 @@ import logging
 import sqlite3
 import threading
 import time
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -35,6 +37,8 @@ class ServedRequests:
     def __init__(self, path: str | Path) -> None:
         self._path = path
         self._local = threading.local()
+        self._open: set[Database] = set()
+        """Every thread's connection not yet closed: ``close`` closes them."""
         self._memory: dict[str, int] = {}
         self._lock = threading.Lock()
         self._warned_at = -WARN_EVERY
@@ -57,14 +61,30 @@ class ServedRequests:
             self._say_not_served(event if copy not in known else None)
         return not known
 
+    def close(self) -> None:
+        """Close every thread's connection: the server has stopped, and its threads with it."""
+        with self._lock:
+            dbs, self._open = list(self._open), set()
+        for db in dbs:
+            db.close()
+
     def _connection(self) -> Database:
-        """Each server thread's own connection, waiting at most ``LOCK_WAIT_MS`` for a writer."""
-        db = getattr(self._local, "db", None)
-        if db is None:
+        """Each server thread's own connection, waiting at most ``LOCK_WAIT_MS`` for a writer;
+        closed when the thread ends (its ``_Held`` goes with the thread's local data)."""
+        held = getattr(self._local, "held", None)
+        if held is None or held.db not in self._open:
             db = open_db(self._path, migrate=False)
             db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_MS}")
-            self._local.db = db
-        return db
+            held = self._local.held = _Held(db)
+            with self._lock:
+                self._open.add(db)
+            weakref.finalize(held, self._closed, db)
+        return held.db
+
+    def _closed(self, db: Database) -> None:
+        with self._lock:
+            self._open.discard(db)
+        db.close()
 
     def _remember_here(self, keys: dict[str, int], now: int) -> set[str]:
         with self._lock:
@@ -95,6 +115,14 @@ class ServedRequests:
             self._warned_at = now
             log.warning("the database did not take the record of a Slack request served (%s); "
                         "requests are remembered in memory meanwhile", exc)
+
+
+@dataclass(frozen=True, eq=False)
+class _Held:
+    """A server thread's connection, in the thread's local data: when the thread ends, this
+    goes, and its finalizer closes the connection."""
+
+    db: Database
 
 
 def event_id(body: bytes) -> str | None:

@@ -52,6 +52,7 @@ class SlackRuntime:
         self.digest_lookups = Lookups(late_wait=late_wait)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
+        self._served: ServedRequests | None = None
         self._socket: SocketRunner | None = None
 
     @property
@@ -61,11 +62,12 @@ class SlackRuntime:
     def start(self) -> None:
         """Serve /health and extra routes over HTTP; Slack itself over HTTP or Socket Mode."""
         mode = "socket" if self.socket_mode else "http"
+        self._served = ServedRequests(self.settings.db_path)
         router = build_router(slack=None if self.socket_mode else self.app,
                               extra_routes=self._extra_routes, mode=mode,
                               signing_secret=self.settings.slack_signing_secret,
                               health=self.token.report,
-                              first_time=ServedRequests(self.settings.db_path).first_time)
+                              first_time=self._served.first_time)
         self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
                                 max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()
@@ -85,6 +87,9 @@ class SlackRuntime:
         if self._http:
             self._http.stop()
             self._http = None
+        if self._served:
+            self._served.close()
+            self._served = None
 
     @property
     def port(self) -> int:
