@@ -171,7 +171,7 @@ class Registry:
                                      key=lambda p: (_kin(p[1]), p[1].start)):
             self.register(text)
         for ent, span, text in people:
-            person = self.register(text)
+            person = self.owner(span, self.register(text))
             self._spans.setdefault(person.name, []).append(span)
             self.tagged.update(text.split())
             self.learn_from_mention(person, span)
@@ -325,7 +325,7 @@ class Registry:
             for i in range(tok.i, end + 1):
                 self.ent_of.pop(i, None)
             span = self.doc[name.i:end + 1]
-            person = self.register(self.text_of(span))
+            person = self.owner(span, self.register(self.text_of(span)))
             person.gender = person.gender or HONORIFICS[tok.lower_]
             if not self.quoted(name.idx):
                 self.add_mention(span[-1], person.name)
@@ -466,6 +466,20 @@ class Registry:
             self.alias.setdefault(parts[-1].lower(), key)
         return person
 
+    def owner(self, span: Span, person: Person) -> Person:
+        """"Mrs. Harlow" after "John Harlow" and "Mary Harlow" is Mary: a surname alone that
+        several people registered in full share is the first of them whose gender fits the
+        Mr, Mrs, Ms or gendered title written before it; with no such word, or none fitting,
+        the person the alias gives."""
+        if len(span) != 1 or span.start == 0 or " " not in person.name:
+            return person
+        cue = _gender_cue(self.doc[span.start - 1])
+        if cue is None or self.gender(person.name) == cue:
+            return person
+        word = span[0].text
+        return next((p for p in self.people.values() if " " in p.name and
+                     p.name.rsplit(" ", 1)[1] == word and self.gender(p.name) == cue), person)
+
     def learn_from_mention(self, person: Person, span: Span) -> None:
         prev = self.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and not person.gender:
@@ -573,10 +587,10 @@ class Registry:
         return text
 
     def person_speaker(self, token: Token, name: str) -> Speaker:
-        person = self.people[name]
         ent = self.ent_of.get(token.i)
         span = self.name_span(ent) if ent is not None and ent.label_ == "PERSON" \
             else token_span(token, name_text(token, None))
+        person = self.owner(span, self.people[name])
         role = self.role_of(span)
         if person.take_role(role) and role:
             person.gender = person.gender or gender_of_words(role.written.lower().split())
@@ -658,6 +672,13 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _gender_cue(word: Token) -> str | None:
+    """The sex a form of address or a gendered title before a name shows ("Mrs.",
+    "Congresswoman")."""
+    lower = word.lower_
+    return HONORIFICS.get(lower) or (gender_of_words([lower]) if word.text[:1].isupper() else None)
 
 
 def _body_words(name: Span) -> set[str]:
