@@ -4,6 +4,7 @@ real spaCy model."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from bot.nlp.speakers.registry import Registry
@@ -30,3 +31,22 @@ def test_mrs_before_a_shared_surname_gives_her_sex_to_no_one_else(nlp):
     assert registry.gender("Mary Harlow") == "f"
     john, mary = "John Harlow", "Mary Harlow"
     assert [m.key for m in registry.mentions] == [john, mary, mary, john, mary, john]
+
+
+NURSE = "Ada Brook, a nurse from the town, waited outside the hall for an hour. "
+
+
+@pytest.mark.parametrize("named", [
+    "Hope Lindqvist, the campaign spokesman, said the tour would go on.",
+    "Campaign spokesman Hope Lindqvist said the tour would go on.",
+])
+def test_a_woman_a_mans_word_for_her_post_names_is_still_her_shes(quotes_of, only, named):
+    quotes = quotes_of(f"{NURSE}{named}\n\n“We are not worried about the weather,” she said.")
+    assert only(quotes, "direct", "not worried").speaker.name == "Hope Lindqvist"
+
+
+def test_a_mans_word_for_a_post_leaves_a_womans_first_name_open_not_male(nlp):
+    registry = _registry(nlp("Laura Finch, the committee chairman, opened the hearing. Sam "
+                             "Ross, the committee's congresswoman, spoke after her."))
+    assert registry.gender("Laura Finch") is None
+    assert registry.gender("Sam Ross") == "f"  # a woman's word for a post is hers

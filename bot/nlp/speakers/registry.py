@@ -36,6 +36,7 @@ from bot.nlp.speakers.roles import Role, desk_role, party_tag, with_party
 from bot.nlp.speakers.words import (
     ACTING,
     CALENDAR_WORDS,
+    GENDERED_NOUNS,
     HONORIFICS,
     KIN,
     ORG_LABELS,
@@ -70,6 +71,8 @@ NAMES_OF_BODIES = ORG_NOUNS | PERIODICALS
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
+GENERIC_ROLES = frozenset({"spokesman", "chairman"})
+"""A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
 
 @dataclass
@@ -92,6 +95,19 @@ class Person:
             self.shown_role = role.shown or self.shown_role
         self.shown_role = self.shown_role or role.shown
         return taken
+
+    def learn_gender(self, words: list[str]) -> bool:
+        """A gendered word of a role shows the sex ("chairwoman", "his wife"), unless it is a
+        man's word news writes for anyone ("spokesman") and the first name is a woman's: then
+        True, the sex is open."""
+        if self.gender:
+            return False
+        gender = gender_of_words(words)
+        generic = gender == "m" and _named_gender(self.name) == "f" and \
+            all(w in GENERIC_ROLES for w in words if w in GENDERED_NOUNS["m"])
+        if not generic:
+            self.gender = gender
+        return generic
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, "person", self.shown_role)
@@ -486,8 +502,13 @@ class Registry:
             person.gender = HONORIFICS.get(prev.text.lower())
         role = self.role_of(span)
         person.take_role(role)
-        if role and role.written and not person.gender:
-            person.gender = gender_of_words(role.written.lower().split())
+        self._gender_of_role(person, role)
+
+    def _gender_of_role(self, person: Person, role: Role | None) -> None:
+        """The sex a written role shows (``Person.learn_gender``); left open where a man's word
+        for the post and a woman's first name disagree."""
+        if role and role.written and person.learn_gender(role.written.lower().split()):
+            self.unsure.add(person.name)
 
     def add_mention(self, token: Token, name: str, *, kind: str = "person",
                     ordered: bool = True) -> None:
@@ -592,8 +613,8 @@ class Registry:
             else token_span(token, name_text(token, None))
         person = self.owner(span, self.people[name])
         role = self.role_of(span)
-        if person.take_role(role) and role:
-            person.gender = person.gender or gender_of_words(role.written.lower().split())
+        if person.take_role(role):
+            self._gender_of_role(person, role)
         if person.name in self.doubtful:  # "The Blaze said": its words, not a person's
             platform = person.name.lower() in PLATFORMS  # "Twitter said": the company's
             return Speaker(person.name, "organisation" if platform else "unnamed")
