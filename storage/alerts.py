@@ -105,7 +105,7 @@ def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     go, and a backlog of hundreds in one channel never hides another channel's first."""
     return [OutboxAlert(**r) for r in db.query(
         "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
-        "created_at, posted_channel, look_from, look_until, late_until FROM alerts "
+        "created_at, posted_channel, look_from, look_until, late_until, look_cursor FROM alerts "
         "WHERE id IN (SELECT min(id) FROM alerts "
         "WHERE status IN ('pending', 'sending') GROUP BY channel) ORDER BY id LIMIT ?",
         [limit])]
@@ -145,7 +145,7 @@ def mark_sending(db: Database, alert_id: int, *, channel: str, look_after: str |
     (``late_until``, kept until an answer comes)."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "
                "posted_channel = ?, next_attempt_at = coalesce(?, next_attempt_at), "
-               "look_from = ?, look_until = ?, late_until = ? WHERE id = ?",
+               "look_from = ?, look_until = ?, late_until = ?, look_cursor = NULL WHERE id = ?",
                [channel, look_after, window.oldest if window else None,
                 window.latest if window else None, late_until, alert_id])
 
@@ -153,7 +153,7 @@ def mark_sending(db: Database, alert_id: int, *, channel: str, look_after: str |
 def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: str | None,
               sent_at: str) -> None:
     db.execute("UPDATE alerts SET status = 'sent', posted_channel = ?, ts = ?, thread_ts = ?, "
-               "sent_at = ?, last_error = NULL WHERE id = ?",
+               "sent_at = ?, last_error = NULL, look_cursor = NULL WHERE id = ?",
                [channel, ts, thread_ts, sent_at, alert_id])
 
 
@@ -171,14 +171,20 @@ def mark_retry(db: Database, alert_id: int, *, error: str, next_attempt_at: str,
 
 def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = None) -> None:
     """Close an alert that will not be posted: ``status`` is failed or muted."""
-    db.execute("UPDATE alerts SET status = ?, last_error = ? WHERE id = ?",
+    db.execute("UPDATE alerts SET status = ?, last_error = ?, look_cursor = NULL WHERE id = ?",
                [status, error, alert_id])
+
+
+def keep_look_cursor(db: Database, alert_id: int, cursor: str | None) -> None:
+    """Where the alert's "already posted?" lookup stopped (None: it read to the end)."""
+    db.execute("UPDATE alerts SET look_cursor = ? WHERE id = ?", [cursor, alert_id])
 
 
 def fail_pending(db: Database, target: str, *, error: str) -> int:
     """Close every undelivered alert to ``target`` (its channel is gone); returns how many."""
-    return db.execute("UPDATE alerts SET status = 'failed', last_error = ? WHERE channel = ? "
-                      "AND status IN ('pending', 'sending')", [error, target]).rowcount
+    return db.execute("UPDATE alerts SET status = 'failed', last_error = ?, look_cursor = NULL "
+                      "WHERE channel = ? AND status IN ('pending', 'sending')",
+                      [error, target]).rowcount
 
 
 def refused_since(db: Database, target: str, *, errors: Sequence[str], since: str) -> list[int]:
@@ -196,7 +202,7 @@ def requeue(db: Database, alert_ids: Sequence[int], *, at: str) -> int:
     return change_in(
         db, "UPDATE alerts SET status = CASE WHEN posted_channel IS NULL THEN 'pending' "
         "ELSE 'sending' END, attempts = 0, last_error = NULL, next_attempt_at = ?, "
-        "late_until = NULL "
+        "late_until = NULL, look_cursor = NULL "
         "WHERE id IN ({marks}) AND status = 'failed'", alert_ids, before=[at])
 
 

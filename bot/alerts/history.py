@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -25,11 +26,33 @@ made with this app (bot.alerts.instances), which are never taken for this one's.
 
 @dataclass
 class Progress:
-    """Where a lookup stopped (its next page's cursor), so the next try reads on from there:
-    Slack paces history reads (one page a minute for apps outside its Marketplace), and a
-    lookup begun again at its first page after each 429 would never reach its last."""
+    """Where a lookup stopped (its next page's cursor) in the conversation ``where``, so the
+    next try reads on from there: Slack paces history reads (one page a minute for apps
+    outside its Marketplace), and a lookup begun again at its first page after each 429 would
+    never reach its last. Kept with the alert or digest (``saved``), so a restart reads on."""
 
     cursor: str | None = None
+    where: str = ""
+
+    def saved(self) -> str | None:
+        """As kept in the database; None once the lookup read to its end (or never began)."""
+        return json.dumps({"in": self.where, "cursor": self.cursor}) if self.cursor else None
+
+    @classmethod
+    def kept(cls, saved: str | None, where: str) -> Progress:
+        """The progress ``saved`` in ``where``; from the first page when none was kept, or it
+        was kept for another conversation (a cursor means nothing in another) or is unreadable."""
+        try:
+            data = json.loads(saved) if saved else {}
+        except ValueError:
+            data = {}
+        cursor = data.get("cursor") if isinstance(data, dict) and data.get("in") == where else None
+        return cls(cursor if isinstance(cursor, str) and cursor else None, where)
+
+
+def conversation(channel: str, thread_ts: str | None) -> str:
+    """A conversation's (or thread's) name in a kept ``Progress``."""
+    return f"{channel}/{thread_ts or ''}"
 
 
 def find_posted(client: WebClient, *, channel: str, thread_ts: str | None, event_type: str,

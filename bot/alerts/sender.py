@@ -25,7 +25,7 @@ from bot.alerts.calls import (
     post_held,
 )
 from bot.alerts.earlier_story import with_earlier_story
-from bot.alerts.history import EARLIER_BOT, Progress, find_posted
+from bot.alerts.history import EARLIER_BOT, Progress, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
@@ -74,8 +74,6 @@ class AlertSender:
         self.client = client
         self.late_wait, self.late_window = late_wait, late_window  # seconds (tests: shorter)
         self.clock = SlackClock()
-        self._lookups: dict[tuple[int, str, str | None], Progress] = {}
-        """Lookups cut short, by alert id, conversation and thread."""
         self.stopping = stopping or threading.Event()  # set: no further post this pass
         self.instances = instances or Instances()
         self.token = token or TokenState()
@@ -251,14 +249,17 @@ class AlertSender:
         is (1), marked failed if only the earlier bot user could tell (0); None: post it.
         Not there while Slack may still make the post of a try whose answer never came: Retry,
         to look again before any other try (a post it makes later is posted twice)."""
-        where = (row.id, channel, thread_ts)
-        progress = self._lookups.setdefault(where, Progress())
-        found = self._lookup(lambda: find_posted(
-            self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
-            key="alert_id", value=row.id, window=_window(row), install=install,
-            seen=lambda messages: self.instances.look(self.client, channel, messages, now),
-            progress=progress), thread_ts)
-        del self._lookups[where]
+        progress = Progress.kept(row.look_cursor, conversation(channel, thread_ts))
+        try:
+            found = self._lookup(lambda: find_posted(
+                self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
+                key="alert_id", value=row.id, window=_window(row), install=install,
+                seen=lambda messages: self.instances.look(self.client, channel, messages, now),
+                progress=progress), thread_ts)
+        except Retry:  # cut short: the next try, after a restart too, reads on from here
+            with transaction(db):
+                outbox.keep_look_cursor(db, row.id, progress.saved())
+            raise
         if found:
             log.info("alert %s was already posted before a restart; recorded it", row.id)
             self._record(db, row, channel, found, thread_ts, now)

@@ -80,6 +80,9 @@ class OutboxAlert:
     late_until: str | None = None
     """Until when Slack may still make the post of its last try, whose answer never came (an
     ISO time); None once a try was answered."""
+    look_cursor: str | None = None
+    """Where its "already posted?" lookup stopped (Slack cut it short), for the next try to
+    read on from, after a restart too (``bot.alerts.history.Progress``); None: from the top."""
 
 
 @dataclass(frozen=True)

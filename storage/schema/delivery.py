@@ -159,3 +159,10 @@ def m015_look_windows(db: Database) -> None:
     alerts.add_column("look_from", float)
     alerts.add_column("look_until", float)
     alerts.add_column("late_until", str)
+
+
+@MIGRATIONS()
+def m016_look_cursors(db: Database) -> None:
+    """Where an alert's "already posted?" lookup stopped when Slack cut it short (a 429 on a
+    page of history), kept so a restart reads on from there instead of from the first page."""
+    db.table("alerts").add_column("look_cursor", str)

@@ -105,3 +105,23 @@ def test_a_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(fresh_db, fak
     assert fresh_db.execute("SELECT status, ts FROM alerts WHERE id = 2").fetchone() == \
         ("sent", made.ts)
     assert copies(fake_slack, 2) == 1
+
+
+def test_a_lookup_slack_cut_short_reads_on_after_a_restart(fresh_db, fake_slack):
+    """The same, a new sender for each try (a run restarted between tries: a deploy, a
+    supervisor): the place the lookup stopped at was kept in the sender's memory, so each
+    restart read the span from its first page again and never reached the post. It is now kept
+    with the alert, and dropped once the alert is recorded."""
+    fake_slack.page_size = 15
+    _, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    assert fake_slack.do_held_work() == 1
+    [made] = [m for m in fake_slack.posts("C0DESK") if alert_of(m) == 2]
+    for n in range(100):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
+    fake_slack.pace("conversations.history", one_in=2)
+    for n in range(1, 12):
+        sender_for(fake_slack).deliver(fresh_db,
+                                       now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
+    assert fresh_db.execute("SELECT status, ts, look_cursor FROM alerts WHERE id = 2"
+                            ).fetchone() == ("sent", made.ts, None)
+    assert copies(fake_slack, 2) == 1
