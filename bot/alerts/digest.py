@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -16,14 +16,15 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_code, post_held
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
+from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
-from bot.alerts.history import EARLIER_BOT, Progress, Seen, find_posted
+from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
-from bot.alerts.slack_clock import UNKNOWN_MARGIN_S
+from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackClock
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
@@ -31,7 +32,7 @@ from bot.stories.topics import leaves_in
 from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
-from storage.state import get_state, install_id, set_state
+from storage.state import install_id
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_digest"
@@ -63,13 +64,14 @@ def period_end(now: datetime, *, mode: str, tz: ZoneInfo, daily_hour: int) -> da
 
 @dataclass
 class Lookups:
-    """A run's digests in flight: how long after a try whose answer never came Slack may still
-    make its post (three of the client's timeouts, as for alerts: ``slack_clock.late_waits``),
-    and the lookups Slack cut short (a 429 on a page of history), by digest and conversation,
-    which the next pass reads on from (``history.Progress``)."""
+    """A run's digests in flight, looked for as its alerts are: first three of the client's
+    timeouts after a try whose answer never came, then again before each pass until its late
+    window closes (``slack_clock.late_waits``), in the span of history its post can be in by
+    Slack's clock (the run's ``clock``, which its posts set)."""
 
     late_wait: float = ANSWER_LATE_WAIT
-    cut_short: dict[tuple[str, str], Progress] = field(default_factory=dict)
+    late_window: float = LATE_POST_WINDOW
+    clock: SlackClock = field(default_factory=SlackClock)
 
 
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
@@ -173,25 +175,44 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         _done(db, sub, until, taken)
         return settled
     items = with_thread_links(db, client, sub.target_id, taken.items)
+    flight = _trying(lookups, payload, channel, now)
     with transaction(db):
-        set_state(db, _in_flight_key(sub), f"{payload} {channel} {_iso(now)}")
+        keep_in_flight(db, sub.id, flight)
     text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain,
                             elsewhere=taken.elsewhere)
     try:
-        call(lambda: client.chat_postMessage(
+        response = call(lambda: client.chat_postMessage(
             channel=channel, text=text, blocks=blocks,
             unfurl_links=False, unfurl_media=False,
             metadata={"event_type": EVENT_TYPE,
                       "event_payload": {"digest": payload, "install": install,
                                         "boot": instances.boot if instances else ""}}))
     except (SlackApiError, Retry) as exc:
-        if isinstance(exc, SlackApiError) or not exc.in_flight:  # Slack answered: not posted
-            with transaction(db):
-                set_state(db, _in_flight_key(sub), f"{payload} {channel}")
+        _answered(db, sub, flight, exc)
         raise
+    lookups.clock.heard(str(response.get("ts") or ""))
     if instances is not None:
         instances.posted(channel, datetime.now(UTC))
     return _done(db, sub, until, taken)
+
+
+def _trying(lookups: Lookups, payload: str, channel: str, now: datetime) -> InFlight:
+    """Kept before the post leaves, for a try whose answer never comes: looked for no sooner
+    than the late wait, in the span its post can be in, not posted again in the late window."""
+    return InFlight(payload, channel, _iso(now), lookups.clock.window(lookups.late_window),
+                    _iso(now + timedelta(seconds=lookups.late_window)))
+
+
+def _answered(db: Database, sub: Subscription, flight: InFlight, exc: Exception) -> None:
+    """Slack answered the try (a refusal, a 429: not posted; a 5xx, a dropped connection: done
+    with it), so it will not make the post later: no late window, and looked for at once when
+    it may have been posted."""
+    if isinstance(exc, Retry) and exc.late:
+        return
+    posted_maybe = isinstance(exc, Retry) and exc.in_flight
+    with transaction(db):
+        keep_in_flight(db, sub.id, replace(flight, late_until="",
+                                           tried=flight.tried if posted_maybe else ""))
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
@@ -201,29 +222,45 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
     the bot user the app had before could tell (a person's direct messages with it: said, not
     posted again, as alerts are); None: post it (a channel's new id holds its messages).
     ``wanted``: the digest's payload, the pass's moment and the run's lookups. Looked for only
-    once Slack has had the late wait to finish the post (Retry before: it may still be making
-    it); a lookup Slack cuts short (a 429) reads on from its page at the next pass."""
+    once Slack has had the late wait to finish the post, and not posted again while its late
+    window is open (Retry: Slack may still make it); a lookup Slack cuts short (a 429) reads
+    on from its page at the next pass, after a restart too."""
     payload, now, lookups = wanted
-    tried, tried_in, attempted = _in_flight(db, sub)
-    if tried != payload:
+    flight = read_in_flight(db, sub.id)
+    if flight.payload != payload:
         return None
-    late_wait = lookups.late_wait
-    if attempted and waiting(_parse(attempted) + timedelta(seconds=late_wait), now, late_wait):
+    if flight.tried and waiting(_parse(flight.tried) + timedelta(seconds=lookups.late_wait),
+                                now, lookups.late_wait):
         raise Retry("Slack may still be posting the one under way", 0, True)
-    where = (payload, channel)
-    progress = lookups.cut_short.setdefault(where, Progress())
-    found = _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
-                                        event_type=EVENT_TYPE, key="digest", value=payload,
-                                        window=LookWindow(until.timestamp() - UNKNOWN_MARGIN_S),
-                                        install=install, seen=seen, progress=progress))
-    del lookups.cut_short[where]
+    found = _look(db, client, sub, flight, (channel, install, seen),
+                  flight.window or LookWindow(until.timestamp() - UNKNOWN_MARGIN_S))
     if found:
         return 1
-    if sub.target_type != "user" or tried_in in ("", channel):
+    if flight.late_until and waiting(_parse(flight.late_until), now, lookups.late_window):
+        raise Retry("not in Slack yet; Slack may still make the post of the try whose answer "
+                    "never came", 0, True, late=True)
+    if sub.target_type != "user" or flight.channel in ("", channel):
         return None
     log.error("digest for %s on %r up to %s: %s; skipped, not posted again (it may have gone "
               "out)", sub.target_id, sub.topic, _iso(until), EARLIER_BOT)
     return 0
+
+
+def _look(db: Database, client: WebClient, sub: Subscription, flight: InFlight,
+          where: tuple[str, str, Seen | None], window: LookWindow) -> str | None:
+    """The digest's post, looked for in ``window`` of the conversation, reading on from where
+    a lookup Slack cut short stopped; that place kept when Slack cuts this one short too."""
+    channel, install, seen = where
+    progress = Progress.kept(flight.cursor, conversation(channel, None))
+    try:
+        return _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
+                                           event_type=EVENT_TYPE, key="digest",
+                                           value=flight.payload, window=window,
+                                           install=install, seen=seen, progress=progress))
+    except Retry:
+        with transaction(db):
+            keep_in_flight(db, sub.id, replace(flight, cursor=progress.saved()))
+        raise
 
 
 def _message(sub: Subscription, items: list[DigestItem], since: datetime, *,
@@ -241,7 +278,7 @@ def _held_end(db: Database, sub: Subscription, since: datetime, end: datetime) -
     """The end of the period whose digest is in flight, when it is still open: a pass after
     the next period's end settles that digest (it may be in Slack) before listing its stories
     again in a longer one. A subscription resumed or changed since starts afresh."""
-    owner, _, until = _in_flight(db, sub)[0].partition("@")
+    owner, _, until = read_in_flight(db, sub.id).payload.partition("@")
     if owner != str(sub.id) or not until:
         return end
     held = _parse(until)
@@ -257,26 +294,11 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
                     True) from exc
 
 
-def _in_flight(db: Database, sub: Subscription) -> tuple[str, str, str]:
-    """The digest in flight ("SUB@UNTIL"), the conversation it went to and when it was tried
-    (empty when not kept: tried before this was); all empty when none."""
-    payload, _, rest = (get_state(db, _in_flight_key(sub)) or "").partition(" ")
-    channel, _, attempted = rest.partition(" ")
-    return payload, channel, attempted
-
-
-def _in_flight_key(sub: Subscription) -> str:
-    """The state key whose value names the digest being posted ("SUB@UNTIL CHANNEL TRIED": which
-    digest, the conversation it went to and when), so a restart looks for it there before
-    posting."""
-    return f"digest_in_flight:{sub.id}"
-
-
 def _done(db: Database, sub: Subscription, until: str, taken: Taken) -> int:
     """The period is done (posted, found posted, or skipped): the next digest starts after it."""
     with transaction(db):
         subs.set_last_digest(db, sub.id, until, taken.last_event, taken.moved)
-        set_state(db, _in_flight_key(sub), "")
+        keep_in_flight(db, sub.id, None)
     return 1
 
 

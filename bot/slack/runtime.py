@@ -49,7 +49,7 @@ class SlackRuntime:
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,
                                   instances=self.instances, stopping=self.stopping,
                                   late_wait=late_wait, late_window=late_window)
-        self.digest_lookups = Lookups(late_wait=late_wait)
+        self.digest_lookups = Lookups(late_wait, late_window, self.sender.clock)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._served: ServedRequests | None = None

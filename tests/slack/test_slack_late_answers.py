@@ -15,6 +15,7 @@ from bot.alerts.sender import AlertSender
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from storage.state import get_state
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import wait_for
@@ -141,3 +142,60 @@ def test_a_digest_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(runtim
     assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
     assert fresh_db.execute("SELECT last_digest_at FROM subscriptions").fetchone()[0] == \
         "2026-11-24T06:00:00+00:00"
+
+
+def test_a_digest_lookup_slack_cut_short_reads_on_after_a_restart(fake_slack, fresh_db):
+    """The same, each pass a run of its own (``send_due_digests`` without the run's lookups: a
+    run restarted between passes): the place the lookup stopped at was kept in the run's
+    memory, so each restart read from the first page again and the digest stayed in flight
+    for ever. It is now kept with the digest in flight, and dropped with it once found."""
+    one_digest_due(fresh_db)
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url, timeout=CLIENT_TIMEOUT,
+                       retry_handlers=[])
+    fake_slack.page_size = 15
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    send_due_digests(fresh_db, client, now=SIX)
+    assert fake_slack.do_held_work() == 1
+    [made] = fake_slack.posts("C0DESK")
+    for n in range(100):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
+    fake_slack.pace("conversations.history", one_in=2)
+    for n in range(1, 12):
+        send_due_digests(fresh_db, client, now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
+    assert fresh_db.execute("SELECT last_digest_at FROM subscriptions").fetchone()[0] == \
+        "2026-11-24T06:00:00+00:00"
+    assert get_state(fresh_db, "digest_in_flight:1") == ""
+
+
+def test_a_digest_slack_makes_long_after_the_answer_was_due_is_not_posted_again(
+        runtime, fake_slack, fresh_db):
+    """A digest in flight now has an alert's window and late window. Before: one look, three
+    client timeouts after the try, from a day before its period ended: Slack made the post
+    after that look, so the digest was posted again (two of the hour), and every look read a
+    day of the channel's history. Now it is looked for again before each pass while Slack may
+    still make it, in the span its try's post can be in (the run knows Slack's clock from its
+    first digest here)."""
+    one_digest_due(fresh_db)
+    runtime.send_due_digests(now=SIX)
+    seven = SIX + timedelta(hours=1)
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Ferries", query="ferry")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0NEWS",
+                  mode="hourly", created_by="U1", at="2026-11-24T06:00:00+00:00")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Ferry crews strike"),
+              title="Ferry crews strike", topic_ids=(topic,), at="2026-11-24T06:20:00+00:00")
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=seven)
+    runtime.send_due_digests(now=seven + timedelta(seconds=ANSWER_LATE_WAIT + 5))
+    assert fake_slack.begun.count("chat.postMessage") == 2, "not posted again while Slack may"
+    assert fake_slack.do_held_work() == 1
+    runtime.send_due_digests(now=seven + timedelta(seconds=2 * ANSWER_LATE_WAIT + 10))
+    assert fake_slack.begun.count("chat.postMessage") == 2, "found, not posted again"
+    [made] = fake_slack.posts("C0NEWS")
+    assert fresh_db.execute("SELECT last_digest_at FROM subscriptions WHERE target_id = "
+                            "'C0NEWS'").fetchone()[0] == "2026-11-24T07:00:00+00:00"
+    reads = [c for c in fake_slack.calls_to("conversations.history")
+             if c.params["channel"] == "C0NEWS"]
+    assert reads and all(float(c.params["oldest"]) < float(made.ts) < float(c.params["latest"])
+                         < float(made.ts) + 3600 for c in reads), "the try's span, not a day"
