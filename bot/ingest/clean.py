@@ -6,9 +6,9 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
-from bot.ingest import furniture
+from bot.ingest import dated_bylines, furniture
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
@@ -30,6 +30,10 @@ DATELINE_REACH = 4
 """Paragraphs in which a dateline is looked for: pages put bylines, the outlet's name, photo
 captions, video blurbs and correction notes above it."""
 MAX_ARTICLE_CHARS = 1_000_000
+NAME_LINES = 2
+"""Lines of names a page sets under its date line: the reporter's, then the outlet's."""
+Line = Literal["furniture", "byline", "date"]
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 class CleanError(BadInput):
@@ -43,10 +47,10 @@ def clean_article(raw: RawArticle) -> Article:
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
                                      "source": " ".join((raw.source or "").split()) or None,
                                      "dateline": None}
-    kept = [furniture.without_name_cards(p) for p in paragraphs if not _furniture(p, fields)]
+    title = " ".join((raw.title or "").split()) or None  # one line: a header, a bold link
+    kept = [furniture.without_name_cards(p) for p in _without_furniture(paragraphs, fields, title)]
     kept = [furniture.as_tweet_card(furniture.without_inline_links(p)) for p in kept]
     kept = [p for p in kept if p.strip()]
-    title = " ".join((raw.title or "").split()) or None  # one line: a header, a bold link
     if title:
         kept = [p for p in kept if _norm(p) != _norm(title)] or kept
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
@@ -141,6 +145,53 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return paragraphs + ([" ".join(run)] if run else [])
 
 
+def _without_furniture(paragraphs: list[str], fields: dict[str, str | None],
+                       title: str | None) -> list[str]:
+    """The paragraphs that are not furniture. Under a date line, the reporter's and the
+    outlet's names set each on a line of their own (`December 2, 2026`, `Ana Ruiz`, `Harbour
+    Wire`) are the byline and the source; a line of only a date, before any other, is one."""
+    kept: list[str] = []
+    names: list[str] = []
+    under_date = False
+    for paragraph in paragraphs:
+        kind = _furniture(paragraph, fields) or _head_date(paragraph, fields, kept, title)
+        titled = bool(title or kept)  # else the line under the date is the headline
+        if kind is None and under_date and titled and len(names) < NAME_LINES \
+                and _a_name(paragraph, title):
+            names.append(paragraph)
+            continue
+        if kind is None:
+            kept.append(paragraph)
+        under_date = kind == "date" or kind == "byline" and under_date
+    _names_as_fields(names, fields)
+    return kept
+
+
+def _a_name(paragraph: str, title: str | None) -> bool:
+    return _norm(paragraph) != _norm(title or "") and (
+        dated_bylines.is_outlet(paragraph) or furniture.byline_of(f"By {paragraph}") is not None)
+
+
+def _names_as_fields(names: list[str], fields: dict[str, str | None]) -> None:
+    """One name under a date line is the outlet's; two, the reporter's, then the outlet's."""
+    if len(names) == NAME_LINES or names and not dated_bylines.is_outlet(names[0]):
+        fields["byline"] = fields["byline"] or furniture.byline_of(f"By {names[0]}")
+    outlet = names[-1] if names and dated_bylines.is_outlet(names[-1]) else None
+    fields["source"] = fields["source"] or outlet
+
+
+def _head_date(paragraph: str, fields: dict[str, str | None], kept: list[str],
+               title: str | None) -> Line | None:
+    """A line of only a date with its year (`December 2, 2026`) above the copy (its headline
+    at most): a clock time alone may be a live report's entry."""
+    if len(kept) > (0 if title else 1) or not YEAR.search(paragraph):
+        return None
+    if not (furniture.only_a_date(paragraph) and normalise_time(paragraph)):
+        return None
+    _dated(paragraph, fields)
+    return "date"
+
+
 def _from_dateline(kept: list[str]) -> tuple[list[str], str | None, str | None]:
     """The copy from its dateline on, the dateline and its agency: a dateline opens a story,
     so what a page put above it is furniture (a caption there would else lead the summary),
@@ -153,36 +204,41 @@ def _from_dateline(kept: list[str]) -> tuple[list[str], str | None, str | None]:
     return kept, None, None
 
 
-def _furniture(paragraph: str, fields: dict[str, str | None]) -> bool:
-    """True for lines to drop; metadata lines fill ``fields`` on the way."""
+def _furniture(paragraph: str, fields: dict[str, str | None]) -> Line | None:
+    """What kind of furniture a line to drop is (None for one to keep); metadata lines fill
+    ``fields`` on the way."""
     if furniture.is_ticker(paragraph) or furniture.is_share_prompt(paragraph):
-        return True
+        return "furniture"
     if furniture.is_video_player(paragraph) or furniture.is_audio_player(paragraph):
-        return True
+        return "furniture"
     if furniture.is_related_link(paragraph) or furniture.is_rights_notice(paragraph):
-        return True
+        return "furniture"
     if furniture.is_photo_caption(paragraph) or furniture.is_credit_line(paragraph):
-        return True
+        return "furniture"
     byline = furniture.byline_of(paragraph)
     if byline:
         fields["byline"] = fields["byline"] or byline
-        return True
+        return "byline"
     dated = dated_byline_of(paragraph)
     if dated:
-        when, byline = dated
-        fields["byline"] = fields["byline"] or byline
-        if when and not is_relative(when):
-            fields["published"] = fields["published"] or when
-        return True
+        fields["byline"] = fields["byline"] or dated.byline
+        fields["source"] = fields["source"] or dated.outlet
+        _dated(dated.when, fields)
+        return "date"
     published = furniture.published_of(paragraph)
     if published and normalise_time(published[1]):
         who, when = published
-        if not is_relative(when):
-            fields["published"] = fields["published"] or when
+        _dated(when, fields)
         if who:
             fields["source"] = fields["source"] or who
-        return True
-    return False
+        return "date"
+    return None
+
+
+def _dated(when: str | None, fields: dict[str, str | None]) -> None:
+    """The first date line's time is the article's; one relative to now dates nothing."""
+    if when and not is_relative(when):
+        fields["published"] = fields["published"] or when
 
 
 def _embedded_headline(paragraphs: list[str], index: int) -> bool:

@@ -348,12 +348,12 @@ def published_of(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     who, when = match.group("who").strip(" ,|-"), match.group("when").strip()
-    if not (_names_a_source(who) and only_a_date(when)):
+    if not (names_a_source(who) and only_a_date(when)):
         return None
     return who, when
 
 
-def _names_a_source(text: str) -> bool:
+def names_a_source(text: str) -> bool:
     """Empty, or a few capitalised words such as 'Reuters' or 'Lusa Wire' (not 'The company')."""
     words = text.split()
     return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) \

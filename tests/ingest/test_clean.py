@@ -489,3 +489,63 @@ def test_a_correction_note_above_the_dateline_is_kept_after_the_copy():
     assert article.body.split("\n\n") == [
         "Three tugs pulled the cargo ship free on Tuesday.", "The channel reopens on Wednesday.",
         note]
+
+
+COPY = ("The harbour board said on Tuesday that the cranes were safe to use again.\n\n"
+        "Dockworkers said they would meet on Friday to decide.")
+
+
+def cleaned_under(head: str, title: str | None = "Cranes safe again"):
+    return clean_article(RawArticle(text=f"{head}\n\n{COPY}", origin="x", title=title))
+
+
+@pytest.mark.parametrize("line, utc, byline", [
+    ("Published 2 Dec 2026 10:00 GMT | Harbour Wire", "2026-12-02T10:00:00+00:00", None),
+    ("December 2, 2026 | Harbour Wire", "2026-12-02T00:00:00+00:00", None),
+    ("Harbour Wire | December 2, 2026", "2026-12-02T00:00:00+00:00", None),
+    ("Updated 10:46 a.m. ET Dec. 2, 2026 · Harbour Wire", "2026-12-02T15:46:00+00:00", None),
+    ("2 December 2026 — Harbour Wire", "2026-12-02T00:00:00+00:00", None),
+    ("By Ana Ruiz, Harbour Wire | December 2, 2026", "2026-12-02T00:00:00+00:00", "Ana Ruiz"),
+    ("By Ana Ruiz | Harbour Wire | December 2, 2026", "2026-12-02T00:00:00+00:00", "Ana Ruiz")])
+def test_an_outlets_name_beside_a_date_line_is_furniture(line, utc, byline):
+    """Before: the line stayed in the copy as its first paragraph (the summary's, what's
+    new's), the article undated; without a title it became the headline."""
+    for title in ("Cranes safe again", None):
+        article = cleaned_under(line, title)
+        assert article.body == COPY
+        assert (article.published, article.byline, article.source) == (utc, byline,
+                                                                        "Harbour Wire")
+
+
+@pytest.mark.parametrize("head, byline", [
+    ("December 2, 2026\n\nHarbour Wire", None),
+    ("Published December 2, 2026 10:00 GMT\n\nHarbour Wire", None),
+    ("December 2, 2026\n\nBy Ana Ruiz\n\nHarbour Wire", "Ana Ruiz"),
+    ("Published December 2, 2026\n\nAna Ruiz\n\nHarbour Wire", "Ana Ruiz"),
+    ("Published December 2, 2026\n\nAna Ruiz and Jo Lind\n\nHarbour Wire Network",
+     "Ana Ruiz and Jo Lind")])
+def test_the_outlets_name_on_its_own_line_under_a_date_line_is_furniture(head, byline):
+    """Before: the outlet's name (and a reporter's name without `By`) led the copy, and a
+    date line alone stayed there too."""
+    article = cleaned_under(head)
+    assert article.body == COPY
+    assert article.published and article.published.startswith("2026-12-02")
+    assert article.byline == byline
+    assert article.source in ("Harbour Wire", "Harbour Wire Network")
+
+
+def test_under_a_date_line_a_headline_prose_and_a_later_date_stay_what_they_are():
+    """Without a title, the line under the date is the headline; a sentence is copy; a date
+    line between paragraphs of the copy dates nothing; a weekday beside a date is no outlet;
+    a clock time alone (a live report's entry) is no date line."""
+    untitled = cleaned_under("December 2, 2026\n\nCranes Safe Again", title=None)
+    assert (untitled.title, untitled.body) == ("Cranes Safe Again", COPY)
+    prose = "Harbour Wire reporters saw the cranes move."
+    assert cleaned_under(f"December 2, 2026\n\n{prose}").body == f"{prose}\n\n{COPY}"
+    later = clean_article(RawArticle(text=f"{COPY}\n\nDecember 3, 2026\n\nThe vote was close.",
+                                     origin="x", title="Cranes safe again"))
+    assert later.published is None and "The vote was close." in later.body
+    weekday = cleaned_under("Wednesday | December 2, 2026")
+    assert (weekday.source, weekday.published) == (None, "2026-12-02T00:00:00+00:00")
+    clock = cleaned_under("10:00 GMT")
+    assert clock.published is None and clock.body.startswith("10:00 GMT")
