@@ -53,6 +53,14 @@ def test_he_closing_a_quote_is_not_the_man_the_quote_names(statements_of):
     assert speaker_of(quotes, "Nobody thought") == "Tomas Varga"
 
 
+def test_he_is_not_the_man_named_in_the_words_he_reports(statements_of):
+    quotes = statements_of(
+        "Mayor Tom Vale criticised the harbour court on Monday. The judge hearing the case is "
+        "Piet Jansen. Jansen was born in the town to parents from abroad.\n\n"
+        "He insisted Jansen had “a clear conflict of interest” in the case.")
+    assert speaker_of(quotes, "conflict of interest") == "Tom Vale"
+
+
 def test_a_first_name_the_articles_pronouns_contradict_leaves_the_gender_open(nlp):
     body = ("Lindsey Varga, the senator from the coast, criticised the harbour plan on Monday. "
             "He called it a waste of money.\n\n"

@@ -82,14 +82,16 @@ def _speaker(r: SpeakerResolver, mention: Mention) -> bool:
 
 
 def candidates(r: SpeakerResolver, ctx: Context) -> list[str]:
-    """People named before the pronoun whose gender may be its own, and the rules' pick.
+    """People named before the pronoun whose gender may be its own, and the rules' pick;
+    never one named in the words the pronoun says ("“… Ruiz is wrong,” he said" is not Ruiz's,
+    even where the rules found no one).
 
     When the rules pick a description ("a spokeswoman for the ministry"), only people the
     article shows to be of the pronoun's gender may replace it: PolNeAR's hand resolutions
     never count a description right, so the fit cannot learn when one is.
     """
     fits = (ctx.gender,) if ctx.described else (None, ctx.gender)
-    out = [k for k in ctx.seen if r.reg.gender(k) in fits]
+    out = [k for k in ctx.seen if r.reg.gender(k) in fits and k not in ctx.named]
     if ctx.rule in r.reg.people and ctx.rule not in ctx.seen:
         out.append(ctx.rule)
     return out

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 
 def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, float]:
-    named = named_in_quote(r, token)
+    named = named_in_quote(r, token) | named_in_report(r, token)
     return antecedents.ranked(r, token, gender, by_rules(r, token, gender, named), named)
 
 
@@ -74,6 +74,17 @@ def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
                 names.add(r.reg.alias[tok.lower_])
             i, seen = i + step, seen + 1
     return names
+
+
+def named_in_report(r: SpeakerResolver, token: Token) -> set[str]:
+    """"He insisted Ruiz had a conflict of interest": the people named in the words a speech
+    tag's he/she reports after its verb are someone else, as inside quotation marks."""
+    if not speech_tag(r, token):
+        return set()
+    verb, alias = token.head, r.reg.alias
+    return {alias[t.lower_] for clause in verb.children if clause.dep_ == "ccomp" and
+            clause.i > verb.i for t in clause.subtree
+            if t.pos == PROPN and t.dep_ in QUOTED_ROLES and t.lower_ in alias}
 
 
 def speech_tag(r: SpeakerResolver, token: Token) -> bool:
