@@ -50,3 +50,12 @@ def test_a_mans_word_for_a_post_leaves_a_womans_first_name_open_not_male(nlp):
                              "Ross, the committee's congresswoman, spoke after her."))
     assert registry.gender("Laura Finch") is None
     assert registry.gender("Sam Ross") == "f"  # a woman's word for a post is hers
+
+
+@pytest.mark.parametrize("wife", ["Callista", "Lonnie"])
+def test_a_wife_named_only_beside_the_word_is_registered_whatever_her_tag(quotes_of, only, wife):
+    quotes = quotes_of(f"Tom Ruiz arrived late at the harbour on Monday, and his wife, {wife}, "
+                       "spoke to the crowd first.\n\n"
+                       "“We have never seen water this high,” she said.")
+    speaker = only(quotes, "direct", "water this high").speaker
+    assert (speaker.name, speaker.kind, speaker.role) == (wife, "person", "his wife")

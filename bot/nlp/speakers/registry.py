@@ -71,6 +71,8 @@ NAMES_OF_BODIES = ORG_NOUNS | PERIODICALS
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
+KIN_OR_SPOKESPEOPLE = KIN | {"spokesman", "spokeswoman", "spokesperson"}
+"""Words a name set beside means a person ("his wife, Melania", "her spokesman, Ola Berg")."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
@@ -180,7 +182,7 @@ class Registry:
 
     def _collect_people(self) -> None:
         people = [(e, span, self.text_of(span)) for e in self.ents
-                  if e.label_ == "PERSON" or self._first_named(e)
+                  if e.label_ == "PERSON" or self._first_named(e) or _beside_kin(e)
                   for span in [self.name_span(e)]
                   if not self._headline_only(span) and not _on_platform(span)]
         for _, _span, text in sorted((p for p in people if len(p[1]) > 1),
@@ -244,7 +246,7 @@ class Registry:
         text = self._source()
         for ent in self.ents:  # the word where the recogniser tagged it, as anything
             word = text[ent.start_char:ent.end_char]
-            if word in single:
+            if word in single and not _beside_kin(ent):
                 written.setdefault(word, []).append(ent.root)
         return {p.name for p in self.people.values()
                 if self._with_the(p.name) or " " not in p.name and
@@ -722,6 +724,15 @@ def _kin(span: Span) -> bool:
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
     return any(n.lower_ in KIN and any(c.dep_ == "poss" for c in n.children) for n in nouns)
+
+
+def _beside_kin(ent: Span) -> bool:
+    """"his wife, Melania," tagged a place or a product: a name of a word or two set beside a
+    family word someone owns, or a spokesperson's, is a person's whatever the recogniser says."""
+    root = ent.root
+    return len(ent) <= 2 and all(t.pos == PROPN and t.text[:1].isupper() for t in ent) and \
+        root.dep_ == "appos" and root.head.lower_ in KIN_OR_SPOKESPEOPLE and \
+        any(c.dep_ == "poss" for c in root.head.children)
 
 
 def _on_platform(span: Span) -> bool:
