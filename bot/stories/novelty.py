@@ -12,7 +12,7 @@ from typing import NamedTuple, TypeVar
 
 from bot.ingest.corrections import is_correction_note
 from bot.models import SentenceContent
-from bot.stories import figures
+from bot.stories import figures, renamed
 from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
 from bot.stories.schedule import NAMED, SCHEDULED
 
@@ -154,6 +154,11 @@ class Earlier:
         values = frozenset().union(*(part.figures for _, part in self._parts.values()))
         return _Story(frozenset(self._facts), frozenset(self._words), values,
                       figures.written(values), frozenset(self._acronyms))
+
+    def restated(self, lemmas: frozenset[str]) -> list[frozenset[str]]:
+        """The facts of each earlier sentence using exactly these lemmas."""
+        return [s.facts for sentences, part in self._parts.values() if lemmas in part.by_lemmas
+                for s in sentences if s.lemmas == lemmas]
 
     def figures(self, lemmas: frozenset[str]) -> set[frozenset[Decimal]]:
         """The figures of the earlier sentences using exactly these lemmas (of equal ones, the
@@ -334,6 +339,7 @@ def found(
     previous: SentenceFeatures | None = None
     notes = {i for i, s in enumerate(sentences) if is_correction_note(s.text)}
     noted = any(_on_story(sentences[i], story) for i in notes)
+    named = frozenset(f for s in sentences for f in s.facts if f[:2] == "e:")
     for position, sentence in enumerate(sentences):
         after_note = _after_note(news, position, notes)
         if len(sentence.lemmas) + len(sentence.facts) < MIN_CONTENT and not after_note:
@@ -352,8 +358,12 @@ def found(
         if _correction(sentence, position in notes, best, story, after_note) or (
                 noted and not reasons and best >= NAME_COVERED and _renamed(names)):
             reasons = ("correction", *reasons)
+        text = sentence.text
+        if not reasons and not noted and best >= NAME_COVERED and \
+                (corrected := _name_corrected(sentence, names, index, named)):
+            reasons, text = ("correction",), corrected
         if reasons:
-            news.append(News(sentence.text, position, reasons))
+            news.append(News(text, position, reasons))
             previous = sentence
         else:
             previous = None
@@ -391,6 +401,18 @@ def _renamed(names: frozenset[str]) -> bool:
     the story named otherwise: in an article carrying a correction note, the name corrected
     ("Harbour master Ingrid Valstad said …" after "… Ingrid Valdal said …")."""
     return any(f[:2] == "e:" for f in names)
+
+
+def _name_corrected(sentence: SentenceFeatures, names: frozenset[str], index: Earlier,
+                    named: frozenset[str]) -> str | None:
+    """"Name corrected: Smyth → Smith" when the sentence is one the story told but for a name
+    spelled a little otherwise, with nothing else new (``names``: its ``_new_names``) and the
+    old name nowhere in the article (``named``: its names), in an article with no note."""
+    if len(names) != 1 or next(iter(names))[:2] != "e:" or not sentence.lemmas:
+        return None
+    [new] = names
+    old = renamed.replaced(new, sentence.facts, index.restated(sentence.lemmas), named)
+    return renamed.line(old, new, sentence.text) if old else None
 
 
 def denied(text: str) -> frozenset[Decimal]:

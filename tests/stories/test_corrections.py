@@ -4,7 +4,9 @@ was corrected (the note, then what is right; or the sentence giving both figures
 
 from decimal import Decimal
 
-from bot.stories import novelty
+import pytest
+
+from bot.stories import novelty, renamed
 from tests.stories.hourly import ingest_hourly
 
 REPORT = """Cargo ship freed after grounding off Lindholm
@@ -90,3 +92,25 @@ def test_a_name_corrected_in_the_copy_is_said_with_its_note(pipeline):
     assert verdict.kind == "update"
     assert "Harbour master Ingrid Valstad said" in verdict.whats_new[0]
     assert verdict.whats_new[1] == note
+
+
+def test_a_name_spelled_otherwise_with_nothing_else_new_is_a_name_corrected(pipeline):
+    """No note: the same copy with the harbour master's surname a letter off (test failed
+    before: a rewrite, a duplicate)."""
+    verdict = corrected(pipeline, REPORT.replace("Valdal", "Waldal"))
+    assert verdict.kind == "update"
+    assert verdict.whats_new == ("Name corrected: Valdal → Waldal",)
+
+
+def test_another_name_in_the_same_words_is_still_a_rewrite(pipeline):
+    """A name more than a couple of letters off is not read as a spelling corrected."""
+    verdict = corrected(pipeline, REPORT.replace("Ingrid Valdal", "Ingrid Lindqvist"))
+    assert verdict.kind == "duplicate"
+
+
+@pytest.mark.parametrize("old, new, close", [
+    ("smyth", "smith", True), ("valdal", "waldal", True), ("valdal", "valstad", False),
+    ("ek", "ok", False), ("lindholm harbour", "lindholm harbor", True), ("", "", True),
+])
+def test_spellings_are_close_by_few_letters(old, new, close):
+    assert renamed.close(old, new) is close
