@@ -21,7 +21,7 @@ from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import NEXT_ROUND, PollResult, poll_feed
 from bot.ingest.fetch import Fetcher
-from bot.ingest.folder import FolderWatcher, ScanResult
+from bot.ingest.folder import FolderWatcher, ScanResult, holds_no_file
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
 from bot.models import BadInput, Source
@@ -277,6 +277,8 @@ class Runner:
         for source in sources:
             lines.append(f"{source.kind} #{source.id}: {redact(source.location)} "
                          f"(every {source.every} s)")
+            if source.kind == "folder" and _empty(Path(source.location)):
+                lines.append(f"  {EMPTY_FOLDER}")
             if source.failures:
                 lines.append(f"  {health(source)}: {redact(source.last_error or '')}; "
                              f"next try after {source.next_attempt_at or 'now'}")
@@ -293,6 +295,14 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+EMPTY_FOLDER = "empty: drop .txt, .html, .json or .jsonl files in it; each is read once complete"
+
+
+def _empty(folder: Path) -> bool:
+    """A folder there and holding nothing yet: a missing one has its failure line instead."""
+    return folder.is_dir() and holds_no_file(folder)
 
 
 def _slack_line_for(socket_mode: bool, port: int) -> str:

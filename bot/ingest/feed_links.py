@@ -3,6 +3,7 @@ a desk often adds its site's home page, or an article's, instead of the feed."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 import lxml.html
@@ -11,6 +12,14 @@ from lxml import etree
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 HEAD_BYTES = 512 * 1024
 """Where a page's <link> elements are: its head, well within this much."""
+PAGE_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                        re.I | re.S)
+
+
+def is_page(data: bytes) -> bool:
+    """An HTML page by its first tag, what a desk pastes for its site's feed (its type says
+    less: many servers send their feed as text/html)."""
+    return bool(PAGE_START.match(data[:4096]))
 
 
 def named_feed(page: bytes, url: str) -> str | None:

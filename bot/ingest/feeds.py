@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from bot.ingest.about import not_its_article
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
-from bot.ingest.feed_links import named_feed
+from bot.ingest.feed_links import is_page, named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.held_feeds import Held
 from bot.ingest.html import html_to_article
@@ -171,6 +171,10 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
         if named:
             raise FeedError(f"{url} is a web page, not a feed; the page names its feed at "
                             f"{named}: add that address instead")
+        if is_page(data):
+            raise FeedError(f"{url} is a web page, not an RSS or Atom feed, and names none: "
+                            "open it in a browser, find its RSS link (often /feed or /rss) "
+                            "and add that address instead")
         what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
         raise FeedError(f"{url} is {what}; check the address in a browser")
     if message and any(m in message for m in TRUNCATED):

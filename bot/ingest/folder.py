@@ -222,6 +222,12 @@ def _files(folder: Path, *, on_error: Callable[[str, OSError], None]) -> Iterato
     return iter(sorted(found))
 
 
+def holds_no_file(folder: Path) -> bool:
+    """Nothing to read below ``folder`` (hidden and half-written files left out): a first
+    run's banner says what to drop there."""
+    return next(_files(folder, on_error=lambda *_: None), None) is None
+
+
 def open_inside(folder: Path, path: Path) -> BinaryIO:
     """Open a file below ``folder`` without following a symbolic link anywhere on the way.
 

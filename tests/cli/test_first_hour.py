@@ -16,10 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError, Settings, load_settings
+from bot.runner import EMPTY_FOLDER, Runner
 from storage.db import open_db, transaction
-from storage.sources import record_failure
+from storage.sources import add_source, record_failure
 from tests.sources.feedserver import FeedServer, Item, Route, rss
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,6 +128,8 @@ def feeds():
                                                 Item("b", "Talks stall", "No deal.")]))
         server.routes["/index.html"] = Route(b"<html><body><h1>Gazette</h1><p>Welcome.</p>"
                                              b"</body></html>", content_type="text/html")
+        server.routes["/broken.xml"] = Route(b"<data><row>1</row></data>",
+                                             content_type="application/xml")
         server.routes["/"] = Route(b'<html><head><title>Gazette</title><link rel="alternate" '
                                    b'type="application/rss+xml" href="/desk.xml"></head>'
                                    b"<body><p>Welcome.</p></body></html>",
@@ -147,8 +151,13 @@ def test_a_new_feed_is_checked_at_once(tmp_path, feeds):
 @pytest.mark.parametrize("path, why", [
     ("/dsk.xml", "the server answered 404 Not Found: no feed at this address now (a typo, "
                  "or the feed moved)"),
-    ("/index.html", "is not an RSS or Atom feed; check the address in a browser")])
+    ("/index.html", "is a web page, not an RSS or Atom feed, and names none: open it in a "
+                    "browser, find its RSS link (often /feed or /rss) and add that address "
+                    "instead"),
+    ("/broken.xml", "is not an RSS or Atom feed; check the address in a browser")])
 def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, feeds, path, why):
+    """Before: a web page naming no feed was "not an RSS or Atom feed; check the address in a
+    browser", and a newcomer saw nothing wrong with the page there."""
     added = add_feed(tmp_path, feeds.url(path))
     assert added.returncode == 0 and "Traceback" not in added.stderr
     assert f"added feed #1: {feeds.url(path)}" in added.stdout
@@ -436,3 +445,28 @@ def test_at_a_terminal_commands_that_load_spacy_say_so_first(tmp_path):
     assert first.startswith("loading the language pipeline") and "Ada Brandt" in out
     piped = wirewatch("--db", db, "ingest", str(tmp_path / "a.txt"))
     assert "loading" not in piped.stderr + piped.stdout  # not in scripts' pipes
+
+
+def test_the_banner_says_what_to_do_with_an_empty_watched_folder(settings, nlp, tmp_path):
+    """Before: `run --console --watch inbox/` on an empty folder listed it, and nothing said
+    what to put there; a folder holding only a hidden or half-written file is empty too."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / ".DS_Store").write_bytes(b"x")
+    (folder / "story.txt.part").write_text("Half written")
+    db = open_db(settings.db_path)
+    with transaction(db):
+        add_source(db, kind="folder", location=str(folder), every=1)
+    db.close()
+    assert f"  {EMPTY_FOLDER}" in banner(settings, nlp)
+    assert EMPTY_FOLDER.startswith("empty: drop .txt, .html, .json or .jsonl files in it")
+    (folder / "story.txt").write_text("Ferry crews walk out\n\nCrews stopped work on Monday.")
+    assert f"  {EMPTY_FOLDER}" not in banner(settings, nlp)
+
+
+def banner(settings: Settings, nlp: Language) -> list[str]:
+    runner = Runner(settings, nlp=nlp)
+    try:
+        return runner.describe()
+    finally:
+        runner.stop()
