@@ -1,6 +1,6 @@
-"""Which registered person a name written short means: a surname two people share, a woman
-whose role word is a man's, a relative named only beside someone; on text written here and the
-real spaCy model."""
+"""Who the registry holds a name for: a surname two people share, a woman whose role word is a
+man's, a relative named only beside someone, a name after a job word tagged a firm; on text
+written here and the real spaCy model."""
 
 from __future__ import annotations
 
@@ -59,3 +59,20 @@ def test_a_wife_named_only_beside_the_word_is_registered_whatever_her_tag(quotes
                        "“We have never seen water this high,” she said.")
     speaker = only(quotes, "direct", "water this high").speaker
     assert (speaker.name, speaker.kind, speaker.role) == (wife, "person", "his wife")
+
+
+@pytest.mark.parametrize("text", [
+    "“The strike will go on until the pay offer improves,” said union organiser Mira Holt.",
+    "“The strike will go on until the pay offer improves,” union organiser Mira Holt said.",
+])
+def test_a_job_word_before_a_first_name_makes_a_person_of_a_name_tagged_a_firm(quotes_of,
+                                                                                only, text):
+    speaker = only(quotes_of(text), "direct", "strike will go on").speaker
+    assert (speaker.name, speaker.kind, speaker.role) == ("Mira Holt", "person",
+                                                          "union organiser")
+
+
+def test_a_firm_named_after_a_common_noun_stays_a_firm(quotes_of, only):
+    speaker = only(quotes_of("“The water is safe,” said utility Austin Energy in a statement."),
+                   "direct", "water is safe").speaker
+    assert (speaker.name, speaker.kind) == ("Austin Energy", "organisation")

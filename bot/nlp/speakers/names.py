@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.roles import Role, desk_role, in_tag, party_tag, with_party
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
@@ -80,8 +81,16 @@ def looks_like_person(token: Token) -> bool:
             return True
         if child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
             return True
-    return any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS and c.i < token.i - 1
-               for c in token.lefts)
+    return any(c.dep_ == "compound" and c.i < token.i - 1 and (
+        c.lower_ in TITLE_WORDS or _job_before_first_name(c)) for c in token.lefts)
+
+
+def _job_before_first_name(tok: Token) -> bool:
+    """"union organiser Mira Holt": a lower-case word for what a person does, right before a
+    first name of known sex."""
+    after = tok.nbor(1)
+    return tok.text.islower() and _person_word(tok.lower_) and after.pos_ == "PROPN" and \
+        first_name_gender(after.text) is not None
 
 
 def gender_of_words(words: list[str]) -> str | None:
