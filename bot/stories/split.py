@@ -14,7 +14,8 @@ def split_article(db: Database, article_id: int) -> StoryMove:
     """Move the article to a new story that later rewrites of it can join."""
     article = get_article(db, article_id)
     if article is None:
-        raise NotFound(f"no article {article_id}")
+        raise NotFound(f"no article {article_id}; an article's number is on its line of "
+                       "`wirewatch stories timeline STORY` (`/story` in Slack)")
     current = store.story_of(db, article_id)
     if current is None:
         raise NotFound(f"article {article_id} is in no story")

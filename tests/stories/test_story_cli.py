@@ -79,7 +79,10 @@ def test_split_moves_an_article_into_its_own_story(db_path, tmp_path):
     alone = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "split", "3"])
     assert alone.exit_code != 0 and "already alone in story #2" in alone.output
     missing = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "split", "99"])
-    assert missing.exit_code != 0 and "no article 99" in missing.output
+    assert missing.exit_code != 0  # before: "no article 99" and no more
+    assert missing.output.strip().splitlines()[-1] == (
+        "Error: no article 99; an article's number is on its line of `wirewatch stories "
+        "timeline STORY` (`/story` in Slack)")
 
 
 def test_topics_add_reports_query_errors_and_show_lists_stories(db_path, tmp_path):
