@@ -43,6 +43,16 @@ class WirewatchGroup(click.Group):
                        err=True)
             ctx.exit(130)
 
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.NoSuchCommand as exc:
+            hint = help.guessed(args[0])
+            if hint is None:
+                raise
+            raise click.UsageError(hint, ctx) from exc
+
 
 GLOBAL_OPTIONS = {"--db": "--db FILE", "-v": "-v", "--verbose": "-v"}
 

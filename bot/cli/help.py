@@ -4,6 +4,22 @@ from __future__ import annotations
 
 import click
 
+GUESSES = {
+    "start": "wirewatch run starts the bot (wirewatch run --console without Slack)",
+    "serve": "wirewatch run starts the bot (wirewatch run --console without Slack)",
+    "status": "wirewatch sources list, stories list and inbox list say how it is doing "
+              "(/wirewatch status in Slack)",
+    "version": "wirewatch --version",
+}
+"""Commands a newcomer guesses from other tools or from Slack's `/wirewatch status`."""
+
+
+def guessed(name: str) -> str | None:
+    """What to type instead of a command wirewatch does not have, when a newcomer would guess
+    it; click's own answer names close spellings ('topic': 'topics')."""
+    hint = GUESSES.get(name.casefold())
+    return f"No such command {name!r}: {hint}; wirewatch help lists every command" if hint else None
+
 
 def register(cli: click.Group) -> None:
     cli.add_command(help_)

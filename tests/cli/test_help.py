@@ -36,3 +36,16 @@ def test_help_of_a_command_not_there_names_the_commands_there_are():
     assert result.output.strip().splitlines()[-1] == (
         "Error: wirewatch topics has no command 'delete'; its commands: add, edit, list, "
         "preview, remove, show")
+
+
+def test_a_command_a_newcomer_guesses_points_to_the_one_to_type():
+    """Before: `wirewatch start`, `status` and `version` answered "No such command" alone."""
+    for guess, instead in (("start", "wirewatch run starts the bot"),
+                           ("status", "wirewatch sources list, stories list and inbox list"),
+                           ("version", "wirewatch --version")):
+        result = wirewatch(guess)
+        assert result.exit_code == 2
+        last = result.output.strip().splitlines()[-1]
+        assert last.startswith(f"Error: No such command '{guess}': {instead}")
+        assert last.endswith("; wirewatch help lists every command")
+    assert "Did you mean 'topics'?" in wirewatch("topic", "list").output
