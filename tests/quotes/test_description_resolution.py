@@ -360,3 +360,10 @@ def test_a_coach_s_team_stays_a_team(statements_of):
     quotes = statements_of("Coach Ana Ruiz spoke after the match. Her team said the pitch had "
                            "been too wet.")
     assert speaker_of(quotes, "too wet") == "Ana Ruiz's team"
+
+
+def test_the_union_is_not_a_body_whose_name_says_it_is_another_kind(statements_of):
+    quotes = statements_of(
+        "The harbour board said on Monday that the new crane rules were final.\n\n"
+        "The union said the rules came too late.")
+    assert speaker_of(quotes, "came too late") == "The union"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.quotes.conftest import one
+from tests.quotes.conftest import one, speaker_of
 
 
 def test_a_share_of_people_speaks(reported):
@@ -194,3 +194,14 @@ def test_joked_and_demanded_that_report_their_clauses(reported):
                       "Tomas Brandt demanded that the harbour board publish its accounts.")
     assert one(quotes, "the ferry would outlast").speaker.name == "Ana Ruiz"
     assert one(quotes, "publish its accounts").speaker.name == "Tomas Brandt"
+
+
+def test_what_someone_else_called_a_thing_is_their_word_not_the_subjects_speech(statements_of):
+    quotes = statements_of(
+        "The harbour board announced what the union called a “paper promise” on crane "
+        "safety.\n\n"
+        "The port authority offered what the pilots' association called a “token rise” in "
+        "night pay.")
+    assert speaker_of(quotes, "paper promise") == "the union"
+    assert speaker_of(quotes, "token rise") == "the pilots' association"
+    assert not any(q.speaker.name in {"The harbour board", "The port authority"} for q in quotes)

@@ -89,11 +89,20 @@ def reported_clause(verb: Token, lines: Lines | None = None) -> Token | None:
 
 
 def _reported(verb: Token, clause: Token) -> bool:
-    """Not "said how …" (unless asked), nor an imperative before the verb."""
+    """Not "said how …" (unless asked), nor an imperative before the verb, nor what someone
+    else called a thing ("announced [what the union called a “paper promise”]": the union's
+    name for what was announced, not what the subject said)."""
     marks = {c.lower_ for c in clause.children if c.dep in MARK_DEPS}
     imperative = clause.tag_ == "VB" and not _has_subject(clause)
     asked = lemma_of(verb) in QUESTIONS
-    return not (marks & SKIP_MARKS and not asked or imperative and clause.i < verb.i)
+    return not (marks & SKIP_MARKS and not asked or imperative and clause.i < verb.i or
+                _named_thing(clause))
+
+
+def _named_thing(clause: Token) -> bool:
+    """"what the union called a “paper promise”": a clause of a naming verb opened by "what"
+    (its object, or a word the parser hung it on)."""
+    return lemma_of(clause) in NAMING and clause.left_edge.lower_ == "what"
 
 
 def _intention(verb: Token) -> Token | None:

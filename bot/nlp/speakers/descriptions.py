@@ -14,7 +14,7 @@ from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
 from bot.nlp.speakers.cataphora import UNCOUNTED, named_next
-from bot.nlp.speakers.lead import headline_organisation, headline_person
+from bot.nlp.speakers.lead import headline_organisation, headline_person, kind_fits
 from bot.nlp.speakers.names import (
     PERSON_TITLES,
     clean,
@@ -61,6 +61,10 @@ PLACE_LABELS = {"GPE", "NORP", "LOC"}
 CAMPAIGN = "campaign"
 CAMPAIGN_ALIASES = {"team", "camp"}
 """What news also calls a candidate's campaign ("his team", "the Ruiz camp")."""
+
+GENERIC_BODIES = {"group", "organization", "organisation", "body", "coalition", "alliance"}
+"""Words for a body of any kind ("the organization" may be "United Gun Group"; "the union" is
+no "harbour board")."""
 
 RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "foreign",
          "military", "administration", "same", "chief", "high", "new", "second",
@@ -479,7 +483,8 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 
 def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"The commission" after "the electoral commission" or an organisation named before."""
+    """"The commission" after "the electoral commission" or an organisation named before (not
+    one its name calls another kind of body, unless the word is one for any: ``GENERIC_BODIES``)."""
     lemma = token.lemma_.lower()
     if lemma in COMPANY_NOUNS:
         company = _acting_company(r, token)
@@ -494,8 +499,9 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
     if lemma in AGENCIES:
         return _agency(r, token)
     for mention in r.reg.before(token.idx):
-        if mention.speaker.kind == "organisation":
-            return mention.speaker
+        if mention.speaker.kind == "organisation" and (
+                lemma in GENERIC_BODIES or kind_fits(mention.speaker.name or "", token)):
+            return mention.speaker  # "the union" is no "harbour board"
     return None
 
 

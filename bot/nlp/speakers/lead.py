@@ -22,7 +22,7 @@ from bot.nlp.speakers.words import (
 MODIFIERS = {"compound", "amod", "nmod"}
 """Dependencies of a name that only modifies a noun ("the Tallinn-Helsinki route")."""
 BODY_KINDS = ORG_NOUNS | PUBLIC_BODIES | INSTITUTIONS
-"""Last words of a body's name that say what kind of body it is (``_fits``)."""
+"""Last words of a body's name that say what kind of body it is (``kind_fits``)."""
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry
@@ -48,14 +48,15 @@ def headline_organisation(r: SpeakerResolver, token: Token) -> Speaker | None:
     reg = r.reg
     if reg.lead_org is None:
         reg.lead_org = _lead_org(reg)
-    if not reg.lead_org or token.idx < reg.headline_end or not _fits(reg.lead_org, token) or any(
+    if not reg.lead_org or token.idx < reg.headline_end or \
+            not kind_fits(reg.lead_org, token) or any(
             e.label_ == "ORG" and e.start_char > reg.headline_end and not reg.quoted(e.start_char)
             for e in reg.ents_before(token.i)):
         return None
     return Speaker(reg.lead_org, "organisation")
 
 
-def _fits(name: str, token: Token) -> bool:
+def kind_fits(name: str, token: Token) -> bool:
     """"The council" is no "Hollins Lane School": a name ending in a kind of body (words.
     ORG_NOUNS, PUBLIC_BODIES, INSTITUTIONS) is only described by that kind."""
     last = name.split()[-1].lower()
