@@ -102,8 +102,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         paper = publication(r, token)
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
-    owned = owned_body(r, token) or account_owner(r, token) or remarks_of(r, token) or \
-        national_government(r, token)
+    owned = documents.editorial_board(r, token) or owned_body(r, token) or \
+        account_owner(r, token) or remarks_of(r, token) or national_government(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     described = definite(token)
