@@ -33,6 +33,13 @@ _PLACE_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|In
 """A zone named by its place (`2026-12-02 10:00 Europe/Berlin`), which dateutil skips."""
 
 
+LONGEST = 300
+"""No date a feed, a CMS or a line of the copy writes is longer (two dates with their labels
+and zones in words take about 150 characters); a longer string, or a run of spaces, made the
+patterns here search for seconds, and a feed's 1 MB "date" for hours: it is no date. Spaces are
+read as one."""
+
+
 @dataclass(frozen=True)
 class Published:
     """A published time as read: ``moment`` in UTC (ISO 8601, what is stored and compared),
@@ -74,8 +81,8 @@ def published_time(value: str | None) -> Published | None:
 def _as_written(value: str | None) -> datetime | None:
     """The moment ``value`` names, in the zone it was written in (UTC when none)."""
     if value:
-        value = value.translate(MINUS_SIGNS)
-    if not value or is_bare_number(value):
+        value = " ".join(value.translate(MINUS_SIGNS).split())
+    if not value or len(value) > LONGEST or is_bare_number(value):
         return None
     dotnet = _DOTNET.fullmatch(value)
     if is_unix_time(value) or dotnet:

@@ -88,9 +88,14 @@ _TIME_OF_DAY = (
     r"\s*(?P<zone>[+-]\d\d:?\d\d|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d\d)?|[A-Za-z]{1,5})?)?\W*$")
 """A time of day after the relative part (`at 10:00`, `um 10:00 Uhr`, `à 10h`, `9:30 pm`),
 perhaps with its zone (`GMT`, `EST`, `CET`, `+01:00`, `UTC+1`)."""
+_JOINED = r"(?:\s*(?:,|and|und|et|y|e|en)\s*|\s*)"
+"""What joins two amounts (`1 day and 2 hours`, `1 Tag, 2 Stunden`): one way only to read the
+spaces around a joining word. An optional word between two runs of spaces let each space go to
+either, so a string of amounts that was no date took twice as long for each amount more
+(`hours hours … x` of 181 characters: hours)."""
 _LABEL = r"^\s*(?:(?!vor\b|il\b|hace\b|há\b)[^\W\d_]+\W+){0,3}?"
 _AGO = re.compile(_LABEL + r"(?P<before>vor|il y a|hace|há)?\s*"
-                  rf"(?P<amounts>{_AMOUNT}(?:\s*(?:,|and|und|et|y|e|en)?\s*{_AMOUNT})*)"
+                  rf"(?P<amounts>{_AMOUNT}(?:{_JOINED}{_AMOUNT})*)"
                   r"\s*(?P<after>ago|fa|geleden|atrás)?" + _TIME_OF_DAY, re.I)
 """`3 hours ago`, `3h ago`, `Published 5 mins ago`, `1 day and 2 hours ago`, `a few minutes
 ago`, `2 months ago`; German `vor 3 Stunden`, French `il y a 3 heures`, Spanish `hace 3
