@@ -9,6 +9,8 @@ import sqlite3
 import threading
 import time
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +39,7 @@ class ServedRequests:
     def __init__(self, path: str | Path) -> None:
         self._path = path
         self._local = threading.local()
-        self._open: set[Database] = set()
+        self._open: set[_Connection] = set()
         """Every thread's connection not yet closed: ``close`` closes them."""
         self._memory: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -52,7 +54,7 @@ class ServedRequests:
         if event:
             keys[f"event:{event}"] = now + EVENT_RETRIES
         try:
-            with transaction(self._connection()) as db:
+            with self._using() as db:
                 known = remember_served(db, keys, now=now)
         except (sqlite3.Error, StorageError) as exc:
             self._cannot_remember(exc)
@@ -62,29 +64,37 @@ class ServedRequests:
         return not known
 
     def close(self) -> None:
-        """Close every thread's connection: the server has stopped, and its threads with it."""
+        """Close every thread's connection (each once its thread is done with it): the server
+        has stopped, and its threads with it."""
         with self._lock:
-            dbs, self._open = list(self._open), set()
-        for db in dbs:
-            db.close()
+            connections, self._open = list(self._open), set()
+        for connection in connections:
+            connection.close()
 
-    def _connection(self) -> Database:
+    @contextmanager
+    def _using(self) -> Iterator[Database]:
+        """This thread's connection, in a write transaction, held so ``close`` waits for it."""
+        connection = self._connection()
+        with connection.lock, transaction(connection.db) as db:
+            yield db
+
+    def _connection(self) -> _Connection:
         """Each server thread's own connection, waiting at most ``LOCK_WAIT_MS`` for a writer;
         closed when the thread ends (its ``_Held`` goes with the thread's local data)."""
         held = getattr(self._local, "held", None)
-        if held is None or held.db not in self._open:
+        if held is None or held.connection.closed:
             db = open_db(self._path, migrate=False)
             db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_MS}")
-            held = self._local.held = _Held(db)
+            held = self._local.held = _Held(_Connection(db))
             with self._lock:
-                self._open.add(db)
-            weakref.finalize(held, self._closed, db)
-        return held.db
+                self._open.add(held.connection)
+            weakref.finalize(held, self._ended, held.connection)
+        return held.connection
 
-    def _closed(self, db: Database) -> None:
+    def _ended(self, connection: _Connection) -> None:
         with self._lock:
-            self._open.discard(db)
-        db.close()
+            self._open.discard(connection)
+        connection.close()
 
     def _remember_here(self, keys: dict[str, int], now: int) -> set[str]:
         with self._lock:
@@ -117,12 +127,26 @@ class ServedRequests:
                         "requests are remembered in memory meanwhile", exc)
 
 
+class _Connection:
+    """A server thread's connection, closed under its lock: never while the thread uses it
+    (SQLite crashes the process on a connection closed under a call)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db, self.lock, self.closed = db, threading.Lock(), False
+
+    def close(self) -> None:
+        with self.lock:
+            if not self.closed:
+                self.db.close()
+                self.closed = True
+
+
 @dataclass(frozen=True, eq=False)
 class _Held:
     """A server thread's connection, in the thread's local data: when the thread ends, this
     goes, and its finalizer closes the connection."""
 
-    db: Database
+    connection: _Connection
 
 
 def event_id(body: bytes) -> str | None:

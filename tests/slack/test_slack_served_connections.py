@@ -1,18 +1,18 @@
 """The served-requests store (bot.slack.replays) opens a database connection on each server
-thread that checks a request; they are closed when the server stops. Counted as the process's
-open files on the database (/proc/self/fd), with the real runtime over HTTP."""
+thread that checks a request: closed when the thread ends, and all of them when the server
+stops (SlackRuntime.stop). Counted as the process's open files on the database
+(/proc/self/fd), with real threads and a real SQLite file."""
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
-from bot.slack.runtime import SlackRuntime
-from tests.fakes.signing import command_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from bot.slack.replays import ServedRequests
 
-COMMANDS = 16
+PARKED, ENDED = 4, 2
 
 
 def open_files(path: Path) -> int:
@@ -26,23 +26,37 @@ def open_files(path: Path) -> int:
     return count
 
 
-def test_the_server_threads_connections_are_closed_when_it_stops(slack_settings, fake_slack,
-                                                                 fresh_db, db_path):
-    """SQLite keeps a closed connection's file open while another connection of the process
-    holds a lock on it, so the test's own connection is closed before counting."""
+def test_each_threads_connection_is_closed_when_it_ends_or_the_server_stops(fresh_db, db_path):
+    """Threads parked between requests (as waitress's are, for the server's life) and threads
+    that end. Before: a connection was closed only by the garbage collector once its thread
+    had ended, never while the server ran, nor by its stop. SQLite keeps a closed connection's
+    file open while another connection of the process is open on it (so the ended threads'
+    closes show only once the parked ones' are closed too, and the test's own is closed
+    first)."""
     fresh_db.close()
-    runtime = SlackRuntime(slack_settings)
-    runtime.start()
-    bodies = [command_body("/wirewatch", "help", response_url=fake_slack.response_url())
-              for _ in range(COMMANDS)]
-    senders = [threading.Thread(target=post_signed, args=(events_url(runtime), body))
-               for body in bodies]
-    for sender in senders:
-        sender.start()
-    for sender in senders:
-        sender.join()
-    wait_for(lambda: len(fake_slack.responses()) >= COMMANDS, timeout=30)
-    assert open_files(db_path) > 1, "several server threads each opened a connection"
-    runtime.stop()
-    runtime.store.get().close()
-    assert open_files(db_path) == 0
+    served = ServedRequests(db_path)
+    release, checked = threading.Event(), threading.Semaphore(0)
+
+    def check(n: int, park: bool) -> None:
+        served.first_time(body=b"command=%2Fwho-said&text=x", signature=f"v0={n:064d}",
+                          timestamp=int(time.time()))
+        if park:
+            checked.release()
+            release.wait(60)
+
+    threads = [threading.Thread(target=check, args=(n, n < PARKED))
+               for n in range(PARKED + ENDED)]
+    for thread in threads:
+        thread.start()
+    for thread in threads[PARKED:]:
+        thread.join()
+    try:
+        for _ in range(PARKED):
+            assert checked.acquire(timeout=60)
+        assert open_files(db_path) >= PARKED, "each thread opened one"
+        served.close()
+        assert open_files(db_path) == 0, "the parked threads' closed by the stop"
+    finally:
+        release.set()
+        for thread in threads[:PARKED]:
+            thread.join()
