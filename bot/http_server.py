@@ -231,10 +231,16 @@ def connection_limit() -> int:
     return max(100, min(MAX_CONNECTIONS, soft // 2))
 
 
-class FirstTime(Protocol):
-    """False for a signed request served already (bot.slack.replays.ServedRequests)."""
+class Served(Protocol):
+    """A request taken to be served, settled once its answer went out (``answered``: a 2xx)."""
 
-    def __call__(self, *, body: bytes, signature: str, timestamp: int) -> bool: ...
+    def settle(self, answered: bool) -> None: ...
+
+
+class FirstTime(Protocol):
+    """None for a signed request served already (bot.slack.replays.ServedRequests)."""
+
+    def __call__(self, *, body: bytes, signature: str, timestamp: int) -> Served | None: ...
 
 
 @dataclass(frozen=True)
@@ -245,8 +251,9 @@ class SlackGate:
     a number and the signature valid (and ASCII: ``hmac.compare_digest`` raises on other
     text); anything else is refused here, so a forged request never reaches a listener or the
     error handler (which would answer its forged response_url).
-    ``first_time`` is False for a request served already: a copy replayed while its signature
-    still passes gets an empty 200 and nothing is done.
+    ``first_time`` is None for a request served already: a copy replayed while its signature
+    still passes gets an empty 200 and nothing is done; a request taken is settled once its
+    answer went out (an event's resend is acted on when this answer was no 2xx).
     """
 
     app: WSGIApp
@@ -269,11 +276,43 @@ class SlackGate:
         if not SignatureVerifier(self.signing_secret).is_valid(body, timestamp, signature):
             _warn_unsigned(int(timestamp))
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
-        if self.first_time and not self.first_time(body=body, signature=signature,
-                                                   timestamp=int(timestamp)):
+        environ = {**environ, "wsgi.input": io.BytesIO(body)}
+        if self.first_time is None:
+            return self.app(environ, start_response)
+        served = self.first_time(body=body, signature=signature, timestamp=int(timestamp))
+        if served is None:
             start_response("200 OK", [("Content-Length", "0")])
             return [b""]
-        return self.app({**environ, "wsgi.input": io.BytesIO(body)}, start_response)
+        return _settled_once_sent(self.app, environ, start_response, served)
+
+
+def _settled_once_sent(app: WSGIApp, environ: dict, start_response: Callable[..., Any],
+                       served: Served) -> Iterable[bytes]:
+    """The app's answer, whose request is settled once the answer went out (the server closes
+    it then): answered when it was a 2xx, else not (an exception too)."""
+    status: list[str] = []
+
+    def recording(line: str, headers: list, exc_info: Any = None) -> Any:
+        status.append(line)
+        return start_response(line, headers, exc_info)
+
+    try:
+        answer = list(app(environ, recording))
+    except BaseException:
+        served.settle(False)
+        raise
+    return _Closing(answer, lambda: served.settle(bool(status) and status[-1][:1] == "2"))
+
+
+class _Closing(list[bytes]):
+    """An answer that calls ``then`` when the server closes it, once it was sent."""
+
+    def __init__(self, answer: list[bytes], then: Callable[[], None]) -> None:
+        super().__init__(answer)
+        self._then = then
+
+    def close(self) -> None:
+        self._then()
 
 
 def digits(value: str) -> bool:

@@ -8,6 +8,7 @@ import logging
 import sqlite3
 import threading
 import time
+import uuid
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,50 +19,73 @@ from sqlite_utils import Database
 
 from bot.http_server import CLOCK_SKEW, WARN_EVERY
 from storage.db import StorageError, open_db, transaction
-from storage.served_requests import remember_served
+from storage.served_requests import claim, remember_served, settle
 
 log = logging.getLogger(__name__)
 EVENT_RETRIES = 3600
 """Seconds an event_id is remembered: Slack resends an event at once, after a minute and after
 five, each with a new signature."""
 MEMORY_LIMIT = 100_000
+CLAIM_LIVE = 60
+"""Seconds an event's claim by this app stops Slack's resend of it from being acted on: its
+first delivery is being acted on (Slack resends at once after 3 s without an answer). An older
+claim of this app's was left by a delivery that never answered: its resend is acted on."""
 LOCK_WAIT_MS = 1000
 """How long a request waits for a writer holding the database (a batch, a compaction) before it
 is remembered in memory instead: Slack gives up on an answer after 3 s."""
 
 
 class ServedRequests:
-    """``first_time`` is False for a request served before (same signature, or same event_id).
+    """``first_time`` gives a claim on a request not served before, to settle once answered;
+    None for a copy of one served (same signature), or an event (same event_id) acted on, or
+    being acted on by this app (a claim under ``CLAIM_LIVE`` old).
 
     Kept in the database, so a restart does not forget; while the database refuses writes, or
     another writer holds it past ``LOCK_WAIT_MS``, in memory (bounded)."""
 
     def __init__(self, path: str | Path) -> None:
         self._path = path
+        self._owner = uuid.uuid4().hex
+        """Whose claims are this app's: another owner's claim was left by a run now gone."""
         self._local = threading.local()
         self._open: set[_Connection] = set()
         """Every thread's connection not yet closed: ``close`` closes them."""
         self._memory: dict[str, int] = {}
+        self._claims: dict[str, int] = {}
+        """Events claimed in memory and not yet settled, with when."""
         self._lock = threading.Lock()
         self._warned_at = -WARN_EVERY
         self._replay_said_at = -WARN_EVERY
 
-    def first_time(self, *, body: bytes, signature: str, timestamp: int) -> bool:
+    def first_time(self, *, body: bytes, signature: str, timestamp: int) -> Served | None:
         now = int(time.time())
-        copy = f"signature:{signature}"
-        keys = {copy: timestamp + CLOCK_SKEW + 1}
-        event = event_id(body)
-        if event:
-            keys[f"event:{event}"] = now + EVENT_RETRIES
+        copy, event = (f"signature:{signature}", timestamp + CLOCK_SKEW + 1), event_id(body)
         try:
             with self._using() as db:
-                known = remember_served(db, keys, now=now)
+                known = bool(remember_served(db, dict([copy]), now=now))
+                taken = not known and (event is None or claim(
+                    db, f"event:{event}", now + EVENT_RETRIES, owner=self._owner, now=now,
+                    live=CLAIM_LIVE))
         except (sqlite3.Error, StorageError) as exc:
             self._cannot_remember(exc)
-            known = self._remember_here(keys, now)
-        if known:
-            self._say_not_served(event if copy not in known else None)
-        return not known
+            known, taken = self._here(copy, event, now)
+        if not taken:
+            self._say_not_served(None if known else event)
+            return None
+        return Served(self, event)
+
+    def settle(self, event: str, *, acted: bool) -> None:
+        """The answer to ``event``'s delivery went out: acted on (a 2xx: Slack sends it no
+        more) or not (the app failed: Slack sends it again, and that is acted on)."""
+        key = f"event:{event}"
+        with self._lock:
+            if self._claims.pop(key, None) is not None and not acted:
+                self._memory.pop(key, None)
+        try:
+            with self._using() as db:
+                settle(db, key, owner=self._owner, acted=acted)
+        except (sqlite3.Error, StorageError) as exc:
+            self._cannot_remember(exc)
 
     def close(self) -> None:
         """Close every thread's connection (each once its thread is done with it): the server
@@ -96,14 +120,28 @@ class ServedRequests:
             self._open.discard(connection)
         connection.close()
 
-    def _remember_here(self, keys: dict[str, int], now: int) -> set[str]:
+    def _here(self, copy: tuple[str, int], event: str | None,
+              now: int) -> tuple[bool, bool]:
+        """``first_time``'s answer from memory: whether the copy is known, and whether the
+        request is taken (its event claimed)."""
         with self._lock:
             for key in [k for k, until in self._memory.items() if until < now]:
                 del self._memory[key]
-            known = {key for key in keys if key in self._memory}
-            if len(self._memory) < MEMORY_LIMIT:
-                self._memory.update(keys)
-            return known
+                self._claims.pop(key, None)
+            known = copy[0] in self._memory
+            self._keep(*copy)
+            if known or event is None:
+                return known, not known
+            key = f"event:{event}"
+            if key in self._memory and now - self._claims.get(key, -CLAIM_LIVE) < CLAIM_LIVE:
+                return False, False
+            self._keep(key, now + EVENT_RETRIES)
+            self._claims[key] = now
+            return False, True
+
+    def _keep(self, key: str, until: int) -> None:
+        if key in self._memory or len(self._memory) < MEMORY_LIMIT:
+            self._memory[key] = until
 
     def _say_not_served(self, event: str | None) -> None:
         """Slack resending an event (``event``) is ordinary: INFO. A copy of a request is not,
@@ -125,6 +163,19 @@ class ServedRequests:
             self._warned_at = now
             log.warning("the database did not take the record of a Slack request served (%s); "
                         "requests are remembered in memory meanwhile", exc)
+
+
+@dataclass(frozen=True)
+class Served:
+    """A request taken to be served (``bot.http_server.SlackGate`` settles it once its answer
+    went out); an event's claim is settled then."""
+
+    store: ServedRequests
+    event: str | None
+
+    def settle(self, answered: bool) -> None:
+        if self.event:
+            self.store.settle(self.event, acted=answered)
 
 
 class _Connection:

@@ -56,3 +56,12 @@ def m003_served_requests(db: Database) -> None:
     db.table("served_requests").create({"key": str, "until": int}, pk="key",
                                        not_null={"until"})
     db.table("served_requests").create_index(["until"])
+
+
+@MIGRATIONS()
+def m004_served_claims(db: Database) -> None:
+    """An event being acted on (its claim: which running app took it, and when) or acted on
+    (no owner): Slack's resend of one whose first delivery was never acted on (the process
+    died, or its answer failed) is acted on, not ignored."""
+    db.table("served_requests").add_column("owner", str)
+    db.table("served_requests").add_column("claimed_at", int)

@@ -4,16 +4,18 @@ an event Slack sends again (a retry: new signature, same event_id) is not acted 
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import time
 
 from bot.alerts.blocks import MUTE
+from bot.slack.replays import ServedRequests
 from bot.slack.runtime import SlackRuntime
 from handlers.home_view import UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
-from storage.served_requests import remember_served, served_count
+from storage.served_requests import claim, remember_served, served_count, settle
 from storage.topics import get_topic
 from tests.fakes.signing import action_body, command_body, event_body, post_signed
 from tests.slack.conftest import app_home, events_url, run_command, wait_for
@@ -67,6 +69,64 @@ def test_an_event_slack_sends_again_is_acted_on_once(runtime, fake_slack):
     assert retry.status == 200
     app_home(runtime, fake_slack, user="U0ED")
     assert len(fake_slack.calls_to("views.publish")) == 2
+
+
+def test_an_event_a_run_took_and_died_before_acting_on_is_acted_on_when_slack_sends_it_again(
+        runtime, fake_slack, slack_settings):
+    """An earlier run's store took the event (as its gate does before Bolt acts) and the run
+    died before answering, so Slack sends it again. Before: its event_id was remembered as
+    served, the resend ignored and the event lost (App Home never published). Now the earlier
+    run's claim is taken over: acted on once."""
+    opened = event_body({"type": "app_home_opened", "user": "U0ED", "channel": "D0ED",
+                         "tab": "home", "event_ts": "1700000000.000100"})
+    earlier = ServedRequests(slack_settings.db_path)
+    assert earlier.first_time(body=opened.encode(), signature="v0=" + "e" * 64,
+                              timestamp=int(time.time()))
+    earlier.close()
+    retry = post_signed(events_url(runtime), opened, content_type="application/json",
+                        headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"})
+    assert retry.status == 200
+    wait_for(lambda: fake_slack.calls_to("views.publish"))
+    again = post_signed(events_url(runtime), opened, content_type="application/json",
+                        timestamp=int(time.time()) + 1, headers={"X-Slack-Retry-Num": "2"})
+    assert again.status == 200
+    app_home(runtime, fake_slack, user="U0ED")
+    assert len(fake_slack.calls_to("views.publish")) == 2, "acted on once, then App Home once"
+
+
+def test_an_event_whose_answer_failed_is_acted_on_when_slack_sends_it_again(runtime, fresh_db):
+    """The app's answer to an event is no 2xx (here Bolt's 404 for an event no listener takes),
+    so Slack sends it again. Before: the resend was ignored (an empty 200). Now the claim is
+    given up once the failed answer went out, and the resend goes to the app again."""
+    moved = event_body({"type": "reaction_added", "user": "U0ED", "reaction": "eyes"})
+    key = f"event:{json.loads(moved)['event_id']}"
+    first = post_signed(events_url(runtime), moved, content_type="application/json")
+    assert first.status == 404
+    wait_for(lambda: fresh_db.execute("SELECT count(*) FROM served_requests WHERE key = ?",
+                                      [key]).fetchone()[0] == 0)
+    retry = post_signed(events_url(runtime), moved, content_type="application/json",
+                        timestamp=int(time.time()) + 1, headers={"X-Slack-Retry-Num": "1"})
+    assert (retry.status, retry.body) == (first.status, first.body)
+
+
+def test_an_event_is_acted_on_again_only_when_its_first_delivery_was_not(fresh_db):
+    """An event's claim: a resend is ignored while the first delivery is being acted on (a
+    live claim) and once it was (done); acted on when the first one's answer failed (given
+    up), when it was left by a run now gone (another owner's), or left for over the claim's
+    life by this one (its delivery never answered)."""
+    with transaction(fresh_db):
+        assert claim(fresh_db, "event:E1", 4000, owner="run2", now=100, live=60)
+        assert not claim(fresh_db, "event:E1", 4000, owner="run2", now=110, live=60)
+        settle(fresh_db, "event:E1", owner="run2", acted=False)
+        assert claim(fresh_db, "event:E1", 4000, owner="run2", now=120, live=60)
+        assert claim(fresh_db, "event:E1", 4000, owner="run2", now=181, live=60)
+        settle(fresh_db, "event:E1", owner="run2", acted=True)
+        assert not claim(fresh_db, "event:E1", 4000, owner="run2", now=3000, live=60)
+        assert not claim(fresh_db, "event:E1", 4000, owner="run3", now=3000, live=60)
+        assert claim(fresh_db, "event:E2", 4000, owner="run1", now=100, live=60)
+        assert claim(fresh_db, "event:E2", 4000, owner="run2", now=101, live=60)
+        settle(fresh_db, "event:E2", owner="run1", acted=True)
+        assert not claim(fresh_db, "event:E2", 4000, owner="run2", now=102, live=60)
 
 
 def test_a_replay_after_a_restart_is_still_refused(slack_settings, fake_slack, fresh_db):
