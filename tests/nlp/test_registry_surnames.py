@@ -76,3 +76,19 @@ def test_a_firm_named_after_a_common_noun_stays_a_firm(quotes_of, only):
     speaker = only(quotes_of("“The water is safe,” said utility Austin Energy in a statement."),
                    "direct", "water is safe").speaker
     assert (speaker.name, speaker.kind) == ("Austin Energy", "organisation")
+
+
+def test_a_name_with_and_without_its_middle_name_or_first_name_is_one_person(quotes_of, only):
+    quotes = quotes_of("Elena Garcia Moreno chairs the port board. Mayor Peter J. Holm met her "
+                       "on Monday.\n\n"
+                       "“The quay will reopen in May,” Peter Holm said.\n\n"
+                       "“We have the money,” Garcia Moreno said.")
+    speaker = only(quotes, "direct", "quay will reopen").speaker
+    assert (speaker.name, speaker.role) == ("Peter J. Holm", "mayor")
+    assert only(quotes, "direct", "have the money").speaker.name == "Elena Garcia Moreno"
+
+
+def test_a_name_two_people_with_middle_names_could_be_is_neither(nlp):
+    registry = _registry(nlp("Tom A. Vale and Tom B. Vale run the yard. Tom Vale said the yard "
+                             "would close."))
+    assert {"Tom A. Vale", "Tom B. Vale", "Tom Vale"} <= set(registry.people)

@@ -478,11 +478,22 @@ class Registry:
                     return person
         elif parts[-1] in self.people:
             return self.people[self.lengthen(parts[-1], key)]
+        elif (same := self._written_otherwise(parts)) is not None:
+            self.alias[key.lower()] = same
+            return self.people[same]
         person = self.people.setdefault(key, Person(key))
         self.alias[key.lower()] = key
         if len(parts) > 1:
             self.alias.setdefault(parts[-1].lower(), key)
         return person
+
+    def _written_otherwise(self, parts: list[str]) -> str | None:
+        """"Ana M. Ruiz" after "Ana Ruiz", "Ruiz Vale" after "Ana Ruiz Vale": the one person
+        registered under the same first name and surname, one of the two names with a middle
+        name, or under a longer name ending in these words; none when two would fit ("George
+        Bush" after "George W. Bush" and "George H. Bush")."""
+        found = {full for full in self.people if _same_name(full.split(), parts)}
+        return found.pop() if len(found) == 1 else None
 
     def owner(self, span: Span, person: Person) -> Person:
         """"Mrs. Harlow" after "John Harlow" and "Mary Harlow" is Mary: a surname alone that
@@ -695,6 +706,15 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _same_name(full: list[str], parts: list[str]) -> bool:
+    """Whether two names of two words or more are one person's written with and without a
+    middle name, or the second the end of the first."""
+    if len(full) < 2 or full[-1] != parts[-1] or len(full) == len(parts):
+        return False
+    shorter, longer = sorted((full, parts), key=len)
+    return shorter[0] == longer[0] and len(shorter) == 2 or full[-len(parts):] == parts
 
 
 def _gender_cue(word: Token) -> str | None:
