@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from bot.config import Settings
 from bot.models import Article, ErrorKind, ParsedArticle, WirewatchError
 from bot.nlp.load import load_pipeline
-from bot.nlp.parse import docs_per_batch, parse_articles
+from bot.nlp.parse import READ_CHARS, docs_per_batch, parse_articles
 from bot.stories.features import DocView
 from bot.stories.stage import Prepared, StoryStage
 
@@ -74,13 +74,15 @@ class Shape:
 
     batch_size: int
     max_chars: int
+    read_chars: int = READ_CHARS
 
 
 def pieces(articles: Sequence[Article], shape: Shape) -> list[tuple[list[Article], Shape]]:
     """The batch cut where ``nlp.pipe`` cuts it (documents per batch sized by the batch's longest
     article), each piece with the shape that parses it as one ``nlp.pipe`` batch."""
-    size = docs_per_batch(articles, batch_size=shape.batch_size, max_chars=shape.max_chars)
-    piece = Shape(size, shape.max_chars)
+    size = docs_per_batch(articles, batch_size=shape.batch_size, max_chars=shape.max_chars,
+                          read_chars=shape.read_chars)
+    piece = Shape(size, shape.max_chars, shape.read_chars)
     return [(list(articles[i:i + size]), piece) for i in range(0, len(articles), size)]
 
 
@@ -102,16 +104,17 @@ def _read_piece(nlp: Language, articles: Sequence[Article], *, shape: Shape) -> 
     parse one by one so only the article that breaks it fails."""
     try:
         parsed = list(parse_articles(nlp, articles, batch_size=shape.batch_size,
-                                     max_batch_chars=shape.max_chars))
+                                     max_batch_chars=shape.max_chars,
+                                     read_chars=shape.read_chars))
     except Exception:
         log.exception("batch parse failed; retrying article by article")
-        return [_one(nlp, article) for article in articles]
+        return [_one(nlp, article, shape.read_chars) for article in articles]
     return [finish(item) for item in parsed]
 
 
-def _one(nlp: Language, article: Article) -> Reading:
+def _one(nlp: Language, article: Article, read_chars: int) -> Reading:
     try:
-        [parsed] = parse_articles(nlp, [article])
+        [parsed] = parse_articles(nlp, [article], read_chars=read_chars)
     except Exception as exc:  # spaCy failed on this article alone: retrying will not help
         return Failed(article, f"language analysis failed: {exc}", ErrorKind.BAD_INPUT)
     return finish(parsed)
@@ -166,7 +169,8 @@ class Analyser:
         self.stories = stories
         self.settings = settings
         self.processes = max(0, settings.nlp_processes)
-        self.shape = Shape(settings.nlp_batch_size, settings.nlp_batch_chars)
+        self.shape = Shape(settings.nlp_batch_size, settings.nlp_batch_chars,
+                           settings.nlp_read_chars)
         self._pool: ProcessPoolExecutor | None = None
 
     @property

@@ -50,6 +50,7 @@ class Settings:
     fetch_timeout: float = 30.0
     slack_timeout: int = 10
     nlp_batch_chars: int = 10_000
+    nlp_read_chars: int = 100_000
     alert_max_age_hours: float = 72.0
     admins: tuple[str, ...] = ()
     allow_networks: tuple[str, ...] = ()
@@ -254,6 +255,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_timeout=_seconds(env, "WIREWATCH_FETCH_TIMEOUT", 30.0),
         slack_timeout=_at_least_one(env, "WIREWATCH_SLACK_TIMEOUT", 10),
         nlp_batch_chars=_at_least_one(env, "WIREWATCH_NLP_BATCH_CHARS", 10_000),
+        nlp_read_chars=_at_least_one(env, "WIREWATCH_NLP_READ_CHARS", 100_000),
         alert_max_age_hours=_hours(env, "WIREWATCH_ALERT_MAX_AGE_HOURS", 72.0),
         admins=_ids(env, "WIREWATCH_ADMINS"),
         allow_networks=_networks(env, "WIREWATCH_ALLOW_NETWORKS"),

@@ -200,7 +200,18 @@ class Pipeline:
         seen: dict[str, int] = {}
         slots = [self._prepare(item, seen, index) for index, item in enumerate(items)]
         articles = [s.article for s in slots if s.article is not None]
+        self._say_read_in_part(articles)
         return Batch(first, items, slots, articles, self.analyser.submit(articles))
+
+    def _say_read_in_part(self, articles: list[Article]) -> None:
+        """An article longer than spaCy is given is read for its first part only (stored whole)."""
+        limit = self.settings.nlp_read_chars
+        for article in articles:
+            if len(article.body) > limit:
+                log.warning("%s: %s characters of text; only about the first %s are read for "
+                            "quotes, names and its story (WIREWATCH_NLP_READ_CHARS); the whole "
+                            "text is stored", article.origin, f"{len(article.body):,}",
+                            f"{limit:,}")
 
     def _finish(self, batch: Batch, record: Record | None) -> Iterator[Outcome]:
         """Store the batch a group of articles per write transaction (several articles' pages

@@ -1,0 +1,52 @@
+"""An article longer than spaCy is given (``WIREWATCH_NLP_READ_CHARS``) is read for its first
+part, said in a WARNING, and stored whole: the real pipeline, real spaCy, a real SQLite file.
+Before, all of it was parsed and searched for speakers, which for 300,000 characters of "said
+said …" after a short report takes hours (40,000 took 106 s): the test waits 60 s for it."""
+
+import logging
+import threading
+from dataclasses import replace
+
+from bot.models import RawArticle
+from bot.nlp.parse import read_part
+from bot.pipeline import Outcome, Pipeline, Status
+
+REPORT = "".join(f"The island ferry sailed again on day {day} of the storm, harbour master Ines "
+                 f"Varga said. \"We are back on the normal timetable,\" Varga said.\n\n"
+                 for day in range(1, 13))
+HOSTILE = "said " * 60_000
+TIMEOUT = 60
+
+
+def test_an_article_past_the_read_limit_is_read_in_part_and_stored_whole(fresh_db, settings,
+                                                                          nlp, caplog) -> None:
+    pipeline = Pipeline(fresh_db, replace(settings, nlp_read_chars=2_000, nlp_processes=0),
+                        nlp=nlp)
+    raw = RawArticle(text=REPORT + HOSTILE, origin="long.json", title="Island ferry sails again")
+    outcomes: list[Outcome] = []
+    worker = threading.Thread(target=lambda: outcomes.extend(pipeline.ingest([raw])),
+                              daemon=True)
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+        worker.start()
+        worker.join(TIMEOUT)
+    assert not worker.is_alive(), "still reading the article after 60 s"
+    [outcome] = outcomes
+    assert outcome.status is Status.STORED
+    body = fresh_db["articles"].get(outcome.article_id)["body"]
+    assert body.endswith(HOSTILE.strip()) and len(body) > 300_000
+    ends = [row["end"] for row in fresh_db["sentences"].rows_where(
+        "article_id = ?", [outcome.article_id])]
+    assert ends and max(ends) <= 2_000
+    speakers = {row["speaker"] for row in fresh_db["quotes"].rows_where(
+        "article_id = ?", [outcome.article_id])}
+    assert speakers == {"Ines Varga"}
+    assert any("long.json: 301," in r.getMessage() and "WIREWATCH_NLP_READ_CHARS" in
+               r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+
+
+def test_the_part_read_ends_at_a_paragraph_break_or_a_space() -> None:
+    assert read_part("short", 100) == "short"
+    assert read_part("one two.\n\nthree four five", 16) == "one two."
+    assert read_part("one two three four five", 16) == "one two three"
+    assert read_part("x" * 40, 16) == "x" * 16
+
