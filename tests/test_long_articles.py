@@ -50,3 +50,14 @@ def test_the_part_read_ends_at_a_paragraph_break_or_a_space() -> None:
     assert read_part("one two three four five", 16) == "one two three"
     assert read_part("x" * 40, 16) == "x" * 16
 
+
+def test_a_number_of_thousands_of_digits_is_a_figure_not_a_failed_article(fresh_db, settings,
+                                                                          nlp) -> None:
+    """A CMS pasting a checksum or a table's digits without spaces: ``int`` refuses more than
+    4,300 digits, which failed the whole article ("internal error") before."""
+    pipeline = Pipeline(fresh_db, replace(settings, nlp_processes=0), nlp=nlp)
+    text = REPORT + f"The reference number is {'7' * 5_000}, and ²²²² was printed beside it."
+    [outcome] = pipeline.ingest([RawArticle(text=text, origin="digits.json",
+                                            title="Island ferry sails again")])
+    assert outcome.status is Status.STORED, outcome.reason
+    assert fresh_db["articles"].get(outcome.article_id)["body"].endswith("beside it.")

@@ -63,9 +63,15 @@ def bare_figure(token: str) -> set[Decimal]:
     digits = token.replace(",", "")
     if ":" in token or (len(digits) == 4 and digits.startswith("0")) or ORDINAL.match(token):
         return set()
-    if digits.isdigit() and "," not in token and int(digits) in YEARS:
+    if "," not in token and _year(digits):
         return set()
     return figure_values(token)
+
+
+def _year(digits: str) -> bool:
+    """Four digits of a year in ``YEARS``: ``int`` refuses a number of over 4,300 digits (a
+    checksum or a table pasted into the copy failed its whole article) and superscripts."""
+    return len(digits) == 4 and digits.isdecimal() and int(digits) in YEARS
 
 
 def encode(values: Iterable[Decimal]) -> frozenset[str]:
