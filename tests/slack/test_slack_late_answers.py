@@ -4,6 +4,7 @@ and a real WebClient over HTTP, the fake Slack, a real SQLite file)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -45,14 +46,33 @@ def deliver_every_second(sender: AlertSender, db, start: datetime, seconds: int)
         sender.deliver(db, now=start + timedelta(seconds=n))
 
 
-def one_digest_due(db) -> None:
-    """An hourly digest of one story, due at SIX, for #desk."""
+def one_digest_due(db, channel: str = "C0DESK", *, hour: int = 5,
+                   topic: tuple[str, str, str] = ("Port strike", "dockworkers",
+                                                  "Dockworkers walk out")) -> None:
+    """An hourly digest of one story, due at SIX (``hour`` 5: the hour after it), for
+    ``channel``: the topic's name, its query and the story's title."""
+    name, query, title = topic
     with transaction(db):
-        topic = add_topic(db, name="Port strike", query="dockworkers")
-        subscribe(db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
-    add_story(db, article_id=add_article(db, title="Dockworkers walk out"),
-              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+        topic_id = add_topic(db, name=name, query=query)
+        subscribe(db, topic_id=topic_id, target_type="channel", target_id=channel,
+                  mode="hourly", created_by="U1", at=f"2026-11-24T{hour:02d}:00:00+00:00")
+    add_story(db, article_id=add_article(db, title=title), title=title, topic_ids=(topic_id,),
+              at=f"2026-11-24T{hour:02d}:20:00+00:00")
+
+
+def one_digest_in_flight_seven_pages_back(db, fake, send: Callable[..., int]) -> None:
+    """The digest of ``one_digest_due``, sent by ``send``, answered 504 and made by Slack, then
+    100 messages of the desk's after it (seven pages of 15), and Slack answering one history
+    read in two (429 to the others)."""
+    one_digest_due(db)
+    fake.page_size = 15
+    fake.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    send(now=SIX)
+    assert fake.do_held_work() == 1
+    [made] = fake.posts("C0DESK")
+    for n in range(100):
+        fake.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
+    fake.pace("conversations.history", one_in=2)
 
 
 def recorded_as(db, post) -> bool:
@@ -128,15 +148,7 @@ def test_a_digest_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(runtim
     lookup begun again at its first page after each 429 never reached the post seven pages
     back, so the digest stayed in flight and its subscription got none again. It now reads on
     from the page it stopped at, as an alert's lookup does."""
-    one_digest_due(fresh_db)
-    fake_slack.page_size = 15
-    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
-    runtime.send_due_digests(now=SIX)
-    assert fake_slack.do_held_work() == 1
-    [made] = fake_slack.posts("C0DESK")
-    for n in range(100):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
-    fake_slack.pace("conversations.history", one_in=2)
+    one_digest_in_flight_seven_pages_back(fresh_db, fake_slack, runtime.send_due_digests)
     for n in range(1, 12):
         runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
     assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
@@ -149,17 +161,10 @@ def test_a_digest_lookup_slack_cut_short_reads_on_after_a_restart(fake_slack, fr
     run restarted between passes): the place the lookup stopped at was kept in the run's
     memory, so each restart read from the first page again and the digest stayed in flight
     for ever. It is now kept with the digest in flight, and dropped with it once found."""
-    one_digest_due(fresh_db)
     client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url, timeout=CLIENT_TIMEOUT,
                        retry_handlers=[])
-    fake_slack.page_size = 15
-    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
-    send_due_digests(fresh_db, client, now=SIX)
-    assert fake_slack.do_held_work() == 1
-    [made] = fake_slack.posts("C0DESK")
-    for n in range(100):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
-    fake_slack.pace("conversations.history", one_in=2)
+    one_digest_in_flight_seven_pages_back(
+        fresh_db, fake_slack, lambda now: send_due_digests(fresh_db, client, now=now))
     for n in range(1, 12):
         send_due_digests(fresh_db, client, now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
     assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
@@ -179,12 +184,7 @@ def test_a_digest_slack_makes_long_after_the_answer_was_due_is_not_posted_again(
     one_digest_due(fresh_db)
     runtime.send_due_digests(now=SIX)
     seven = SIX + timedelta(hours=1)
-    with transaction(fresh_db):
-        topic = add_topic(fresh_db, name="Ferries", query="ferry")
-        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0NEWS",
-                  mode="hourly", created_by="U1", at="2026-11-24T06:00:00+00:00")
-    add_story(fresh_db, article_id=add_article(fresh_db, title="Ferry crews strike"),
-              title="Ferry crews strike", topic_ids=(topic,), at="2026-11-24T06:20:00+00:00")
+    one_digest_due(fresh_db, "C0NEWS", hour=6, topic=("Ferries", "ferry", "Ferry crews strike"))
     fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
     runtime.send_due_digests(now=seven)
     runtime.send_due_digests(now=seven + timedelta(seconds=ANSWER_LATE_WAIT + 5))

@@ -6,6 +6,7 @@ file; the sender's time is virtual, Slack's late work done when the test says)."
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.alerts.calls import ANSWER_LATE_WAIT
 from bot.alerts.sender import AlertSender
@@ -42,6 +43,19 @@ def first_posted_then_one_in_flight(db, fake) -> tuple[AlertSender, datetime]:
     fake.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
     assert sender.deliver(db, now=start + timedelta(seconds=2)) == 0
     return sender, start + timedelta(seconds=2)
+
+
+def seven_pages_back_while_slack_paces_reads(db, fake) -> tuple[AlertSender, datetime, Any]:
+    """The alert in flight made by Slack, then 100 messages of the desk's after it (seven
+    pages of 15), and Slack answering one history read in two (429 to the others)."""
+    fake.page_size = 15
+    sender, tried = first_posted_then_one_in_flight(db, fake)
+    assert fake.do_held_work() == 1
+    [made] = [m for m in fake.posts("C0DESK") if alert_of(m) == 2]
+    for n in range(100):
+        fake.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
+    fake.pace("conversations.history", one_in=2)
+    return sender, tried, made
 
 
 def test_a_post_in_flight_is_found_however_busy_the_channel_has_been_since(fresh_db, fake_slack):
@@ -93,13 +107,7 @@ def test_a_lookup_slack_paces_reads_on_from_the_page_it_stopped_at(fresh_db, fak
     """Slack serves apps outside its Marketplace a page of 15 messages a minute: a lookup
     begun again at its first page after each 429 never reached the post seven pages back, and
     the alert waited for ever. It now reads on from the page it stopped at."""
-    fake_slack.page_size = 15
-    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
-    assert fake_slack.do_held_work() == 1
-    [made] = [m for m in fake_slack.posts("C0DESK") if alert_of(m) == 2]
-    for n in range(100):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
-    fake_slack.pace("conversations.history", one_in=2)
+    sender, tried, made = seven_pages_back_while_slack_paces_reads(fresh_db, fake_slack)
     for n in range(1, 12):
         sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
     assert fresh_db.execute("SELECT status, ts FROM alerts WHERE id = 2").fetchone() == \
@@ -112,13 +120,7 @@ def test_a_lookup_slack_cut_short_reads_on_after_a_restart(fresh_db, fake_slack)
     supervisor): the place the lookup stopped at was kept in the sender's memory, so each
     restart read the span from its first page again and never reached the post. It is now kept
     with the alert, and dropped once the alert is recorded."""
-    fake_slack.page_size = 15
-    _, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
-    assert fake_slack.do_held_work() == 1
-    [made] = [m for m in fake_slack.posts("C0DESK") if alert_of(m) == 2]
-    for n in range(100):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}", at=float(made.ts) + n / 2)
-    fake_slack.pace("conversations.history", one_in=2)
+    _, tried, made = seven_pages_back_while_slack_paces_reads(fresh_db, fake_slack)
     for n in range(1, 12):
         sender_for(fake_slack).deliver(fresh_db,
                                        now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 61 * n))
