@@ -61,6 +61,14 @@ def test_he_is_not_the_man_named_in_the_words_he_reports(statements_of):
     assert speaker_of(quotes, "conflict of interest") == "Tom Vale"
 
 
+def test_he_after_words_another_man_is_said_to_have_said_means_that_man(statements_of):
+    quotes = statements_of(
+        "Tomas Varga has written two books on the harbour. Mayor Piet Jansen, Varga said, has "
+        "turned the old quay into a car park.\n\n"
+        "“People feel cheated by the council,” he said.")
+    assert speaker_of(quotes, "feel cheated") == "Tomas Varga"
+
+
 def test_a_first_name_the_articles_pronouns_contradict_leaves_the_gender_open(nlp):
     body = ("Lindsey Varga, the senator from the coast, criticised the harbour plan on Monday. "
             "He called it a waste of money.\n\n"

@@ -211,7 +211,23 @@ def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     subject = (r.subject(heads[0]) or nominal_subject(heads[0])) if heads else None
     if heads and (subject is None or subject.i < sent.start):
         subject = _opening_name(r, sent, heads[0]) or subject
-    return [subject] if subject is not None and not r.reg.quoted(subject.idx) else []
+    if subject is None or r.reg.quoted(subject.idx):
+        return []
+    reporter = _inserted_reporter(r, root)
+    return [reporter, subject] if reporter is not None else [subject]
+
+
+def _inserted_reporter(r: SpeakerResolver, root: Token) -> Token | None:
+    """"Trump, Sexton said, has created …": the named subject of a reporting verb set inside
+    the sentence, whose words the rest is; the one on stage, before the clause's subject."""
+    if r.reg.speaking(root):
+        return None
+    for verb in root.children:
+        if verb.dep_ == "parataxis" and r.reg.speaking(verb) and not r.reg.quoted(verb.idx):
+            name = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos == PROPN), None)
+            if name is not None:
+                return name
+    return None
 
 
 def _name_before_verb(root: Token) -> Token | None:
