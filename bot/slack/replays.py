@@ -133,8 +133,9 @@ class ServedRequests:
             if known or event is None:
                 return known, not known
             key = f"event:{event}"
-            if key in self._memory and now - self._claims.get(key, -CLAIM_LIVE) < CLAIM_LIVE:
-                return False, False
+            claimed = self._claims.get(key)
+            if key in self._memory and (claimed is None or now - claimed < CLAIM_LIVE):
+                return False, False  # acted on (its claim settled), or being acted on
             self._keep(key, now + EVENT_RETRIES)
             self._claims[key] = now
             return False, True

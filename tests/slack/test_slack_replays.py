@@ -129,6 +129,28 @@ def test_an_event_is_acted_on_again_only_when_its_first_delivery_was_not(fresh_d
         assert not claim(fresh_db, "event:E2", 4000, owner="run2", now=102, live=60)
 
 
+def test_while_the_database_refuses_writes_an_event_acted_on_is_not_acted_on_again(tmp_path):
+    """The same claims in memory (here the database's folder is gone, so every write fails).
+    Before: an event whose answer went out was claimed afresh by Slack's resend and acted on
+    twice (test failed before: the resend after the 2xx was taken)."""
+    served = ServedRequests(tmp_path / "gone" / "wirewatch.db")
+    body = event_body({"type": "app_home_opened", "user": "U0ED"}).encode()
+    stamp = int(time.time())
+
+    def delivery(n: int):
+        return served.first_time(body=body, signature=f"v0={n:064d}", timestamp=stamp)
+
+    first = delivery(1)
+    assert first is not None
+    assert delivery(2) is None, "ignored while the first delivery is being acted on"
+    first.settle(False)
+    resent = delivery(3)
+    assert resent is not None, "acted on: the first delivery's answer failed"
+    resent.settle(True)
+    assert delivery(4) is None, "ignored once acted on"
+    assert delivery(3) is None, "a copy of a request served"
+
+
 def test_a_replay_after_a_restart_is_still_refused(slack_settings, fake_slack, fresh_db):
     stamp = int(time.time())
     add = command_body("/topics", "add Wildfire", response_url=fake_slack.response_url())
