@@ -178,6 +178,13 @@ def latest_articles(
             for story_id in story_ids}
 
 
+def article_texts(db: Database, article_ids: list[int]) -> list[str]:
+    """These articles' titles and bodies, in this order (what they wrote, for a name as written)."""
+    texts = {i: f"{title or ''}\n\n{body or ''}" for i, title, body in rows_in(
+        db, "SELECT id, title, body FROM articles WHERE id IN ({marks})", article_ids)}
+    return [texts[i] for i in article_ids if i in texts]
+
+
 def latest_joins(
     db: Database, story_ids: Iterable[int], *, per_story: int = LATEST
 ) -> dict[int, list[tuple[int, float | None, str]]]:

@@ -11,6 +11,11 @@ from collections.abc import Iterable
 
 from bot.stories.schedule import NAMED, SCHEDULED
 
+PREFIX = "Name corrected: "
+ARROW = " → "
+PARTICLES = "|".join(("al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do",
+                      "dos", "du", "el", "ibn", "la", "le", "ten", "ter", "van", "von"))
+"""Lower-case words a surname is written with before the word its key keeps ("de la Cruz")."""
 MOST_EDITS = 2
 """Letters changed, added or dropped, at the most, between the two spellings (and no more than
 a third of the longer): "Smyth" → "Smith", not "Valdal" → "Valstad", another name."""
@@ -52,9 +57,30 @@ def distance(a: str, b: str) -> int:
 
 
 def line(old: str, new: str, text: str) -> str:
-    """What's new: "Name corrected: Smyth → Smith", the new name as the sentence writes it, the
-    old one from its key (the story keeps no text: a capital on each word)."""
-    words = new[2:].split()
-    found = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", text, re.IGNORECASE)
-    written = found.group() if found else new[2:].title()
-    return f"Name corrected: {old[2:].title()} → {written}"
+    """What's new: "Name corrected: Smyth → Smith", the new name as the sentence writes it; the
+    old one from its key (a capital on each word) until ``as_written`` finds how the story wrote
+    it."""
+    written = spelled(new[2:].split(), text) or new[2:].title()
+    return f"{PREFIX}{old[2:].title()}{ARROW}{written}"
+
+
+def as_written(item: str, texts: Iterable[str]) -> str:
+    """The "Name corrected" line with the old name as the first of the story's ``texts`` holding
+    it writes it ("McDonald", not "Mcdonald"); any other what's-new line as it is."""
+    if not item.startswith(PREFIX) or ARROW not in item:
+        return item
+    old, new = item[len(PREFIX):].split(ARROW, 1)
+    found = next((name for text in texts if (name := spelled(old.lower().split(), text))), None)
+    return f"{PREFIX}{found or old}{ARROW}{new}"
+
+
+def spelled(words: list[str], text: str) -> str | None:
+    """The name of these (key) words as ``text`` writes it, with the particles and the letter
+    and apostrophe written before them ("de la Cruz", "O'Neil": the key keeps a surname's last
+    word)."""
+    if not words:
+        return None
+    core = r"\W+".join(map(re.escape, words))
+    found = re.search(rf"(?<![\w'’-])(?:(?:{PARTICLES})[ -])*(?:(?:[A-Z][a-z]?|[a-z])['’])?"
+                      rf"(?i:{core})\b", text)
+    return found.group() if found else None

@@ -29,7 +29,7 @@ from bot.nlp.summary import (
     clean_sentence,
     summariser_from,
 )
-from bot.stories import cluster, novelty, schedule
+from bot.stories import cluster, novelty, renamed, schedule
 from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
@@ -148,6 +148,18 @@ def stored_sentences(features: ArticleFeatures) -> list[SentenceContent]:
     return [SentenceContent(tuple(sorted(s.lemmas)), tuple(sorted(s.facts | s.days)), s.quote,
                             tuple(sorted(encode(s.figures))))
             for s in features.sentences]
+
+
+def _names_as_written(db: Database, decision: Decision) -> tuple[str, ...]:
+    """What's new with a corrected name's old spelling as the story's articles wrote it (the
+    story keeps only its lower-case key): read only when a line says a name was corrected."""
+    if not any(item.startswith(renamed.PREFIX) for item in decision.whats_new):
+        return decision.whats_new
+    story = decision.story_id or 0
+    ids = ([decision.split] if decision.split is not None else
+           store.latest_articles(db, [story], per_story=NOVELTY_ARTICLES)[story])
+    texts = store.article_texts(db, ids[::-1])
+    return tuple(renamed.as_written(item, texts) for item in decision.whats_new)
 
 
 def _with_days(db: Database, stored: dict[int, list[SentenceContent]]
@@ -361,7 +373,7 @@ class StoryStage:
                                           seen_at=prepared.seen_at, now=now,
                                           continues=self._continued(db, prepared, candidates))
         verdict = Verdict(story_id=story_id, kind=VerdictKind(decision.kind),
-                          whats_new=decision.whats_new, summary=decision.summary)
+                          whats_new=_names_as_written(db, decision), summary=decision.summary)
         features = prepared.features
         names = sorted(cluster.headline_names(features.title_keys))
         store.add_to_story(db, StoryEntry(

@@ -114,3 +114,16 @@ def test_another_name_in_the_same_words_is_still_a_rewrite(pipeline):
 ])
 def test_spellings_are_close_by_few_letters(old, new, close):
     assert renamed.close(old, new) is close
+
+
+@pytest.mark.parametrize("first, then", [
+    ("Ingrid McDonald", "Ingrid MacDonald"), ("Ingrid O'Neil", "Ingrid O'Neal"),
+    ("Ingrid de la Cruz", "Ingrid de la Crus"),
+])
+def test_a_name_corrected_is_said_as_each_article_wrote_it(pipeline, first, then):
+    """Both spellings as written, not rebuilt from the story's lower-case key (test failed
+    before: "Mcdonald → MacDonald", "Neil → Neal")."""
+    report = REPORT.replace("Ingrid Valdal", first)
+    _, later = ingest_hourly(pipeline, report, report.replace(first, then))
+    assert later.verdict.whats_new == (
+        f"Name corrected: {first.split(' ', 1)[1]} → {then.split(' ', 1)[1]}",)
