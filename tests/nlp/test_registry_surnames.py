@@ -5,18 +5,13 @@ written here and the real spaCy model."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
-from bot.nlp.speakers.registry import Registry
+from tests.quotes.conftest import registry_of
 
 COUPLE = ("John Harlow and Mary Harlow run the bakery on Quay Street. Mrs. Harlow opened it in "
           "1998, and Mr. Harlow joined her two years later.\n\n"
           "“We bake every night,” Mrs. Harlow said. “The ovens never cool.”\n\n"
           "“It is hard work,” Mr. Harlow said.")
-
-
-def _registry(doc: Doc) -> Registry:
-    return Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
 
 
 def test_mrs_and_a_shared_surname_is_the_woman_who_bears_it(quotes_of, only):
@@ -26,7 +21,7 @@ def test_mrs_and_a_shared_surname_is_the_woman_who_bears_it(quotes_of, only):
 
 
 def test_mrs_before_a_shared_surname_gives_her_sex_to_no_one_else(nlp):
-    registry = _registry(nlp(COUPLE))
+    registry = registry_of(nlp(COUPLE))
     assert registry.gender("John Harlow") == "m"
     assert registry.gender("Mary Harlow") == "f"
     john, mary = "John Harlow", "Mary Harlow"
@@ -46,8 +41,8 @@ def test_a_woman_a_mans_word_for_her_post_names_is_still_her_shes(quotes_of, onl
 
 
 def test_a_mans_word_for_a_post_leaves_a_womans_first_name_open_not_male(nlp):
-    registry = _registry(nlp("Laura Finch, the committee chairman, opened the hearing. Sam "
-                             "Ross, the committee's congresswoman, spoke after her."))
+    registry = registry_of(nlp("Laura Finch, the committee chairman, opened the hearing. Sam "
+                               "Ross, the committee's congresswoman, spoke after her."))
     assert registry.gender("Laura Finch") is None
     assert registry.gender("Sam Ross") == "f"  # a woman's word for a post is hers
 
@@ -89,6 +84,6 @@ def test_a_name_with_and_without_its_middle_name_or_first_name_is_one_person(quo
 
 
 def test_a_name_two_people_with_middle_names_could_be_is_neither(nlp):
-    registry = _registry(nlp("Tom A. Vale and Tom B. Vale run the yard. Tom Vale said the yard "
-                             "would close."))
+    registry = registry_of(nlp("Tom A. Vale and Tom B. Vale run the yard. Tom Vale said the "
+                               "yard would close."))
     assert {"Tom A. Vale", "Tom B. Vale", "Tom Vale"} <= set(registry.people)

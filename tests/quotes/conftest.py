@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from bot.config import Settings
 from bot.models import Quote, RawArticle
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.statements import statements
+from bot.nlp.speakers.registry import Registry
 from bot.pipeline import Pipeline
 from storage.db import open_db
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ARTICLES = [
     RawArticle(
@@ -74,3 +80,8 @@ def one(quotes: list[Quote], contains: str, kind: str | None = None) -> Quote:
 
 def speaker_of(quotes: list[Quote], contains: str, kind: str | None = None) -> str | None:
     return one(quotes, contains, kind).speaker.name
+
+
+def registry_of(doc: Doc) -> Registry:
+    """The people an article registers, "say" its reporting verb and nothing quoted."""
+    return Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")

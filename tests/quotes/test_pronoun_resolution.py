@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bot.nlp.speakers.registry import Registry
-from tests.quotes.conftest import speaker_of
+from tests.quotes.conftest import registry_of, speaker_of
 
 
 def test_she_means_the_person_named_beside_the_subjects_phrase(statements_of):
@@ -74,13 +73,13 @@ def test_a_first_name_the_articles_pronouns_contradict_leaves_the_gender_open(nl
             "He called it a waste of money.\n\n"
             "Varga then met the mayor's staff. He said the vote should be delayed.")
     doc = nlp(body)
-    registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+    registry = registry_of(doc)
     assert registry.gender("Lindsey Varga") is None  # "Lindsey" is mostly a woman's name
 
 
 def test_one_pronoun_against_a_first_name_does_not_outweigh_it(nlp):
     doc = nlp("Lindsey Varga criticised the harbour plan on Monday. He called it a waste.")
-    registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+    registry = registry_of(doc)
     assert registry.gender("Lindsey Varga") == "f"
 
 

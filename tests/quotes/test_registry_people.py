@@ -4,10 +4,8 @@ otherwise, days; on text written here and the real spaCy model."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from bot.nlp.speakers.registry import Registry
-from tests.quotes.conftest import one, speaker_of
+from tests.quotes.conftest import one, registry_of, speaker_of
 
 HEADLINE = ("Mayor Backs Harbour Plan After Storm Damage Warning.\n\n"
             "Dorota Kaminska, the mayor of Corveth, spent Tuesday touring the flooded quay. "
@@ -32,22 +30,18 @@ PLATFORM_NICKNAME = ("Anglers swap tips on Twitter, where Marco Twitter, as memb
                      "it had hired more reviewers.")
 
 
-def _registry(doc: Doc) -> Registry:
-    return Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
-
-
 def _keys(registry: Registry) -> set[str]:
     return {m.key for m in registry.mentions}
 
 
 def test_a_headline_fragment_in_title_case_is_no_one(nlp, statements_of):
-    registry = _registry(nlp(HEADLINE))
+    registry = registry_of(nlp(HEADLINE))
     assert "Backs Harbour Plan" not in registry.people
     assert {q.speaker.name for q in statements_of(HEADLINE)} == {"Dorota Kaminska"}
 
 
 def test_a_family_named_in_the_plural_is_no_antecedent(nlp, statements_of):
-    registry = _registry(nlp(FAMILY))
+    registry = registry_of(nlp(FAMILY))
     assert "Clintons" in registry.doubtful
     assert "Clintons" not in _keys(registry)
     assert "Ana Ruiz" not in registry.doubtful
@@ -55,7 +49,7 @@ def test_a_family_named_in_the_plural_is_no_antecedent(nlp, statements_of):
 
 
 def test_an_outlet_written_after_the_is_no_one(nlp):
-    registry = _registry(nlp(OUTLET))
+    registry = registry_of(nlp(OUTLET))
     assert registry.doubtful == {"TODAY NETWORK"}
     assert "TODAY NETWORK" not in _keys(registry)
 
@@ -67,7 +61,7 @@ def test_a_place_the_recogniser_tags_elsewhere_is_not_the_pronouns_pick(statemen
 
 def test_days_plurals_and_common_words_are_no_guessed_name(nlp):
     doc = nlp("Thursday was cold. Editor Ana Ruiz wrote that Republicans met the editor.")
-    registry = _registry(doc)
+    registry = registry_of(doc)
     thursday, editor, republicans = (next(t for t in doc if t.text == w)
                                      for w in ("Thursday", "Editor", "Republicans"))
     assert registry.not_a_name(thursday, "Thursday")
@@ -80,7 +74,7 @@ def test_days_plurals_and_common_words_are_no_guessed_name(nlp):
 def test_a_person_with_a_title_after_the_stays_a_person(nlp):
     doc = nlp("The service was led by the Rev. Ana Ruiz on Sunday. Later the Rev. Ana Ruiz "
               "spoke to the families.\n\n“We will rebuild,” she said.")
-    registry = _registry(doc)
+    registry = registry_of(doc)
     assert "Ana Ruiz" in registry.people
     assert not registry.doubtful
 
@@ -104,7 +98,7 @@ def test_a_firm_named_like_a_person_that_speaks_as_it_stays_a_firm(statements_of
 
 
 def test_a_name_ending_in_a_platform_is_no_person_the_platform_stands_for(nlp, statements_of):
-    registry = _registry(nlp(PLATFORM_NICKNAME))
+    registry = registry_of(nlp(PLATFORM_NICKNAME))
     assert "Marco Twitter" not in registry.people  # else "Twitter said" is his, and "it" no one's
     assert [(q.speaker.name, q.speaker.kind) for q in statements_of(PLATFORM_NICKNAME)] == \
         [("Twitter", "organisation")] * 2
@@ -140,4 +134,4 @@ def test_a_body_or_building_after_a_possessive_is_no_person(nlp):
                  "Boston’s Walter College"):
         doc = nlp(f"{name} opened a new library on Monday. He said it was overdue.")
         assert [e.text for e in doc.ents if e.label_ == "ORG"] == [name]  # tagged as one
-        assert _registry(doc).people == {}
+        assert registry_of(doc).people == {}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from bot.nlp.speakers.registry import Registry
-from tests.quotes.conftest import speaker_of
+from tests.quotes.conftest import registry_of, speaker_of
 
 
 def test_she_means_the_woman_the_paragraphs_are_about_not_the_last_woman_who_spoke(statements_of):
@@ -56,7 +55,7 @@ def test_a_name_the_recogniser_split_or_mistagged_is_still_one_person_with_a_gen
                 Span(doc, first + 1, first + 2, label="GPE"),  # the surname as a place
                 Span(doc, piotr, piotr + 2, label="PERSON"),
                 Span(doc, again, again + 1, label="GPE")]
-    registry = Registry(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+    registry = registry_of(doc)
     assert "Dorota Kaminska" in registry.people
     assert registry.gender("Dorota Kaminska") == "f"  # "She" right after "Kaminska described"
 
