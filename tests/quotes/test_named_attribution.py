@@ -435,3 +435,10 @@ def test_a_participle_after_a_clause_that_concedes_stays_with_that_clause(statem
         "though last week he used stronger words, saying the dam builders “must answer "
         "for it.”")
     assert speaker_of(quotes, "must answer") == "Tomas Brandt"
+
+
+def test_the_one_asked_to_act_is_not_who_asks(extract):
+    quotes = extract(
+        "Mayor Ana Ruiz wrote to the minister asking the Coast Guard to investigate the "
+        "“fiasco.”")
+    assert speaker_of(quotes, "fiasco") == "Ana Ruiz"  # not "the Coast Guard"

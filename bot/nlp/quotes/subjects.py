@@ -265,13 +265,16 @@ def _across_break(a: Token, b: Token) -> bool:
 
 
 def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
-    """A name the parser hung off the verb in the wrong role ("asked leader Marta Kowalski")."""
+    """A name the parser hung off the verb in the wrong role ("asked leader Marta Kowalski");
+    an object after the verb with words after it is the one asked or spoken to ("asking the
+    Coast Guard to investigate"), never who speaks."""
     for child in verb.children:
         if child.i in quoted or child.pos_ != "PROPN":
             continue
         if child.dep_ in {"dobj", "attr"} and child.i == verb.right_edge.i - 1 or \
                 child.dep_ in {"advmod", "npadvmod", "dep"} and child.i < verb.i:
             return child
-        if child.dep_ == "dobj" and verb.lemma_ in {"ask", "add", "say", "write"}:
+        if child.dep_ == "dobj" and verb.lemma_ in {"ask", "add", "say", "write"} and \
+                child.i < verb.i:
             return child
     return None
