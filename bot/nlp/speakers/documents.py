@@ -235,7 +235,6 @@ def _survey_in(child: Token) -> Token | None:
     return None
 
 
-
 def editorial_board(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The editorial board wrote", "the board wrote" after one: the paper the article names as
     running it (``paper_of_editorials``)."""

@@ -218,7 +218,7 @@ def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
 
 
 def _inserted_reporter(r: SpeakerResolver, root: Token) -> Token | None:
-    """"Trump, Sexton said, has created …": the named subject of a reporting verb set inside
+    """"Mayor Jansen, Varga said, has turned …": the named subject of a reporting verb set inside
     the sentence, whose words the rest is; the one on stage, before the clause's subject."""
     if r.reg.speaking(root):
         return None
