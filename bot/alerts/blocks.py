@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import escape, finished, fit, plain, slack_date, within
+from bot.ingest.corrections import is_correction_note
 from bot.models import AlertView, KeyQuote
+from bot.stories import renamed
 
 MAX_BLOCKS = 50
 # chat.postMessage refuses blocks holding more than about 12,000 characters of text in all
@@ -24,6 +26,9 @@ URL_CHARS = 3000
 LINK_CHARS = 1000
 ITEM_CHARS = 600
 SHOWN = 3
+NOTE_GAP = 2
+"""Characters between a correction note and the sentence after it (a space, a paragraph's
+break)."""
 """What's-new sentences an alert shows: an update's strongest few (they come strongest first);
 the rest are one "+N more" line away."""
 TAIL_ROOM = LINK_CHARS + 80
@@ -129,9 +134,29 @@ def shown_whats_new(view: AlertView, shown: int = SHOWN) -> list[str]:
     speaker in full. The rest follow, strongest first."""
     items = distinct_whats_new(view)
     at = dict(zip(view.whats_new, view.whats_new_at, strict=False))
-    first = items[:shown]
-    placed = sorted((item for item in first if at.get(item, -1) >= 0), key=at.__getitem__)
-    return placed + [item for item in first if at.get(item, -1) < 0] + items[shown:]
+    lead = _corrections(items[:shown], at)
+    rest = items[len(lead):shown]
+    placed = sorted((item for item in rest if at.get(item, -1) >= 0), key=at.__getitem__)
+    return lead + placed + [item for item in rest if at.get(item, -1) < 0] + items[shown:]
+
+
+def _corrections(items: list[str], at: dict[str, int]) -> list[str]:
+    """The lines a correction leads with, as ranked: a correction note, then the sentence right
+    after it in the article (what is right), or "Name corrected: …". A desk that printed the
+    wrong version must see them before any other news, wherever the page put the note."""
+    lead: list[str] = []
+    for item in items:
+        after = bool(lead) and is_correction_note(lead[-1]) and _next(lead[-1], item, at)
+        if not (item.startswith(renamed.PREFIX) or is_correction_note(item) or after):
+            break
+        lead.append(item)
+    return lead
+
+
+def _next(note: str, item: str, at: dict[str, int]) -> bool:
+    """Whether ``item`` is the sentence right after ``note`` in the article's text."""
+    start, end = at.get(item, -1), at.get(note, -1) + len(note)
+    return at.get(note, -1) >= 0 and 0 <= start - end <= NOTE_GAP
 
 
 def distinct_whats_new(view: AlertView) -> list[str]:

@@ -57,11 +57,11 @@ def distance(a: str, b: str) -> int:
 
 
 def line(old: str, new: str, text: str) -> str:
-    """What's new: "Name corrected: Smyth → Smith", the new name as the sentence writes it; the
-    old one from its key (a capital on each word) until ``as_written`` finds how the story wrote
-    it."""
+    """What's new: "Name corrected: Smyth → Smith." (a whole sentence: shown with no ellipsis),
+    the new name as the sentence writes it; the old one from its key (a capital on each word)
+    until ``as_written`` finds how the story wrote it."""
     written = spelled(new[2:].split(), text) or new[2:].title()
-    return f"{PREFIX}{old[2:].title()}{ARROW}{written}"
+    return f"{PREFIX}{old[2:].title()}{ARROW}{written}."
 
 
 def as_written(item: str, texts: Iterable[str]) -> str:

@@ -99,7 +99,7 @@ def test_a_name_spelled_otherwise_with_nothing_else_new_is_a_name_corrected(pipe
     before: a rewrite, a duplicate)."""
     verdict = corrected(pipeline, REPORT.replace("Valdal", "Waldal"))
     assert verdict.kind == "update"
-    assert verdict.whats_new == ("Name corrected: Valdal → Waldal",)
+    assert verdict.whats_new == ("Name corrected: Valdal → Waldal.",)
 
 
 def test_another_name_in_the_same_words_is_still_a_rewrite(pipeline):
@@ -126,4 +126,4 @@ def test_a_name_corrected_is_said_as_each_article_wrote_it(pipeline, first, then
     report = REPORT.replace("Ingrid Valdal", first)
     _, later = ingest_hourly(pipeline, report, report.replace(first, then))
     assert later.verdict.whats_new == (
-        f"Name corrected: {first.split(' ', 1)[1]} → {then.split(' ', 1)[1]}",)
+        f"Name corrected: {first.split(' ', 1)[1]} → {then.split(' ', 1)[1]}.",)
