@@ -87,3 +87,20 @@ def test_a_name_two_people_with_middle_names_could_be_is_neither(nlp):
     registry = registry_of(nlp("Tom A. Vale and Tom B. Vale run the yard. Tom Vale said the "
                                "yard would close."))
     assert {"Tom A. Vale", "Tom B. Vale", "Tom Vale"} <= set(registry.people)
+
+
+SHIPYARD = ("Ruiz spent the last night of the sale in her office at the shipyard. Flying home, "
+            "she told her husband, Frank Ruiz, that the deal was done.\n\n")
+
+
+@pytest.mark.parametrize("tag", ["Ruiz said", "she said"])
+def test_a_surname_written_alone_before_her_husband_is_named_is_hers(quotes_of, only, tag):
+    quotes = quotes_of(f"{SHIPYARD}“The market will hate this deal,” {tag}.")
+    assert only(quotes, "indirect", "deal was done").speaker.name == "Ruiz"
+    assert only(quotes, "direct", "market will hate").speaker.name == "Ruiz"
+
+
+def test_a_surname_written_alone_after_the_husband_is_named_is_still_his(quotes_of, only):
+    quotes = quotes_of("Flying home, Senator Ana Vale told her husband, Mark Holm, that the deal "
+                       "was done.\n\n“It was the right call,” Holm said.")
+    assert only(quotes, "direct", "right call").speaker.name == "Mark Holm"

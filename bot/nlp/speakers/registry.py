@@ -168,6 +168,9 @@ class Registry:
         """Each mention the recogniser tagged, by registered name."""
         self.doubtful: set[str] = set()
         """Names the recogniser took for people that are no one's: never an antecedent."""
+        self.kin: set[str] = set()
+        """Relatives named in full beside a family word after their surname was written alone:
+        never whom the surname alone means ("Ruiz …. her husband, Frank Ruiz": "Ruiz" is she)."""
         self.lead_key: str | None = None
         """The one person the headline line names ("" for none), read once (``lead.py``)."""
         self.lead_org: str | None = None
@@ -185,8 +188,11 @@ class Registry:
                   if e.label_ == "PERSON" or self._first_named(e) or _beside_kin(e)
                   for span in [self.name_span(e)]
                   if not self._headline_only(span) and not _on_platform(span)]
-        for _, _span, text in sorted((p for p in people if len(p[1]) > 1),
-                                     key=lambda p: (_kin(p[1]), p[1].start)):
+        for _, span, text in sorted((p for p in people if len(p[1]) > 1),
+                                    key=lambda p: (_kin(p[1]), p[1].start)):
+            if _spouse_or_child(span) and text.split()[-1].lower() not in self.alias and \
+                    self._named_alone_before(span):
+                self.kin.add(text)
             self.register(text)
         for ent, span, text in people:
             person = self.owner(span, self.register(text))
@@ -230,6 +236,14 @@ class Registry:
         at = bisect_right(self.sent_starts, ent.start) - 1
         after = self.doc[ent.end:self.sents[min(at + HE_OR_SHE_SENTENCES, len(self.sents) - 1)].end]
         return any(t.dep_ == "nsubj" and PRONOUN_GENDER.get(t.lower_) == gender for t in after)
+
+    def _named_alone_before(self, span: Span) -> bool:
+        """Whether the article writes the name's surname alone before the name ("Ruiz flew
+        home …. her husband, Frank Ruiz"): someone else's, as people are first named in full."""
+        orth = self.columns.orth
+        last, first = span[-1].orth, span[0].orth
+        return any(h == last and (i == 0 or orth[i - 1] != first) for i, h in
+                   enumerate(orth[:span.start]))
 
     def _surname_alone(self, first: Token, last: Token) -> bool:
         """Whether the article also writes the surname without the first name ("West said"),
@@ -473,7 +487,7 @@ class Registry:
         parts = key.split()
         if len(parts) == 1:
             for full, person in self.people.items():
-                if key in full.split():
+                if key in full.split() and not (full in self.kin and full.endswith(" " + key)):
                     self.alias[key.lower()] = full
                     return person
         elif parts[-1] in self.people:
@@ -483,7 +497,7 @@ class Registry:
             return self.people[same]
         person = self.people.setdefault(key, Person(key))
         self.alias[key.lower()] = key
-        if len(parts) > 1:
+        if len(parts) > 1 and key not in self.kin:
             self.alias.setdefault(parts[-1].lower(), key)
         return person
 
@@ -740,10 +754,23 @@ def _kin(span: Span) -> bool:
     """"Vale's daughter, Lena Vale", "her husband, Tom Ruiz": a name set beside a family word
     someone owns is registered after the other names, so that the surname alone is not theirs
     ("Lena Vale, daughter of Tomas Vale" is the one the article is about)."""
+    return any(any(c.dep_ == "poss" for c in n.children) for n in _family_words(span))
+
+
+def _spouse_or_child(span: Span) -> bool:
+    """"Her husband, Frank Ruiz", "Ruiz's son, Tom Ruiz": a relative named beside a family
+    word a pronoun owns or a name of the same surname, so that its owner has that surname."""
+    surname = span[-1].text
+    return any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.text == surname)
+               for n in _family_words(span) for c in n.children)
+
+
+def _family_words(span: Span) -> list[Token]:
+    """The family words a name is set beside ("her husband, Tom Ruiz")."""
     root = span.root
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
-    return any(n.lower_ in KIN and any(c.dep_ == "poss" for c in n.children) for n in nouns)
+    return [n for n in nouns if n.lower_ in KIN]
 
 
 def _beside_kin(ent: Span) -> bool:
