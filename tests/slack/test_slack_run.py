@@ -28,7 +28,8 @@ def test_the_readmes_slack_recipe_serves_commands_and_posts_alerts():
     assert "This channel will now get *Port strike* as it happens." in out, out
     alert = out.split("wirewatch posted to #desk", 1)[1].split("/who-said", 1)[0]
     assert "Dockworkers strike at Northhaven port" in alert and "[Mute story]" in alert, out
-    assert "“We will not go back until the cranes are safe” — *Mira Holt*" in out, out
+    assert ("“We will not go back until the cranes are safe” — *Mira Holt, union organiser*"
+            in out), out
     assert "Traceback" not in out and VALID_TOKEN not in out and SECRET not in out, out
 
 
