@@ -1,43 +1,36 @@
-"""A listener that fails after acknowledging: the failure goes to the error handler here, so
-Bolt never takes the request for one nobody acknowledged.
+"""A listener that fails after acknowledging: the failure is said here (``failures.on_error``),
+so Bolt never takes the request for one nobody acknowledged.
 
 Bolt's thread runner, on an exception from a command's or a click's listener that had already
 acknowledged, sets the acknowledgement back to none; when the failure comes within the 10 ms
 it polls in, the request is answered 404 "unhandled request" after 3 s (Slack shows the
-person an error on top of the answer, and a server thread is held meanwhile)."""
+person an error on top of the answer, and a server thread is held meanwhile). Every listener
+Bolt does not acknowledge itself (commands, actions, views, shortcuts) is registered in
+handlers/ as ``answered(handle)``: Bolt gives it its public ``Args``."""
 
 from __future__ import annotations
 
-import functools
+import inspect
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App
-from slack_bolt.listener.custom_listener import CustomListener
+from slack_bolt import Args
 
-ErrorHandler = Callable[..., None]
-NEEDED = ("ack", "body", "respond", "context", "logger")
+from bot.slack.failures import on_error
 
 
-def failures_after_ack_said(app: App, on_error: ErrorHandler) -> None:
-    """Wrap every listener Bolt does not acknowledge itself (commands, actions, views)."""
-    for listener in app._listeners:
-        if isinstance(listener, CustomListener) and not listener.auto_acknowledgement:
-            _wrap(listener, on_error)
+def answered(listener: Callable[..., Any]) -> Callable[[Args], Any]:
+    """The listener, given the arguments it names, its failure after ack() said at once."""
+    names = tuple(inspect.signature(listener).parameters)
 
-
-def _wrap(listener: CustomListener, on_error: ErrorHandler) -> None:
-    inner, wanted = listener.ack_function, list(listener.arg_names)
-
-    @functools.wraps(inner)
-    def run(**given: Any) -> Any:
+    def run(args: Args) -> Any:
         try:
-            return inner(**{name: given[name] for name in wanted})
+            return listener(**{name: getattr(args, name) for name in names})
         except Exception as exc:
-            if given["ack"].response is None:
+            if args.ack.response is None:
                 raise  # not acknowledged: Bolt answers it, as before
-            on_error(exc, given["body"], given["respond"], given["context"], given["logger"])
+            on_error(exc, args.body, args.respond, args.context, args.logger)
             return None
 
-    listener.ack_function = run
-    listener.arg_names = list(dict.fromkeys([*wanted, *NEEDED]))
+    run.__name__ = run.__qualname__ = getattr(listener, "__name__", "listener")
+    return run

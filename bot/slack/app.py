@@ -19,16 +19,15 @@ from slack_sdk.web import SlackResponse
 import handlers
 from bot.config import ConfigError, Settings
 from bot.redact import redact
-from bot.slack.after_ack import failures_after_ack_said
 from bot.slack.clients import app_client
 from bot.slack.config import api_url
+from bot.slack.failures import on_error
 from bot.slack.respond import respond_once
 from bot.slack.scopes import missing_scopes, scope_warning
 from bot.slack.services import CONTEXT_KEY, Services
 from bot.slack.unescape import unescape_command_text
 
 log = logging.getLogger(__name__)
-SORRY = "Sorry, that did not work. Nothing was changed; try again, or ask your Slack admin."
 OTHER_TEAM = "This wirewatch is installed in another Slack workspace; it does not answer here."
 OTHER_WORKSPACE_OF_ORG = ("This wirewatch is installed in another workspace of your organisation, "
                           "not org-wide; it answers only there. An organisation admin can "
@@ -50,9 +49,8 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
     app.use(_attach(services))
     app.use(unescape_command_text)
     app.use(respond_once)
-    app.error(_on_error)
+    app.error(on_error)
     handlers.register(app)
-    failures_after_ack_said(app, _on_error)
     return app
 
 
@@ -182,21 +180,3 @@ def _attach(services: Services):
         next()
 
     return attach_services
-
-
-def _on_error(error: Exception, body: dict, respond, context: BoltContext,
-              logger: logging.Logger) -> None:
-    """Last resort: log what failed and tell the person, never with a stack trace in Slack.
-
-    A request that failed before it was verified (say, a timestamp that is not a number) is
-    never answered: its response_url is whatever the sender wrote.
-    """
-    verified = CONTEXT_KEY in context
-    logger.error("%s failed on a %s request: %s: %s", "listener" if verified else
-                 "unverified request", body.get("type") or "command",
-                 error.__class__.__name__, error)
-    if verified and body.get("response_url"):
-        try:
-            respond(text=SORRY, response_type="ephemeral", replace_original=False)
-        except Exception as exc:  # answering is best effort once something failed
-            logger.warning("could not tell the user about the failure: %s", exc)

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from bot.models import Subscription
 from bot.permissions import AFTER_ACK_WAIT, Action
+from bot.slack.after_ack import answered
 from bot.slack.membership import in_channel
 from handlers.actions.mute import unmute
 from handlers.common import answer, clicked_in, db_of, reach_of, refused, row_id, story_of
@@ -143,7 +144,7 @@ def _own_subscription(db: Database, sub_id: str, user: str | None) -> Subscripti
     return found if found and user in (found.target_id, found.created_by) else None
 
 def register(app: App) -> None:
-    app.action(HOME_MODE)(handle_mode)
-    app.action(HOME_REMOVE)(handle_remove)
-    app.action(HOME_QUOTES_REMOVE)(handle_quotes_remove)
-    app.action(UNMUTE)(handle_home_unmute)
+    app.action(HOME_MODE)(answered(handle_mode))
+    app.action(HOME_REMOVE)(answered(handle_remove))
+    app.action(HOME_QUOTES_REMOVE)(answered(handle_quotes_remove))
+    app.action(UNMUTE)(answered(handle_home_unmute))

@@ -9,6 +9,7 @@ from bot.alerts.blocks import IMPORTANT
 from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import fit, plain
 from bot.permissions import Action
+from bot.slack.after_ack import answered
 from handlers.common import answer, clicked_in, db_of, requires, story_of
 from storage.articles import now_iso
 from storage.db import transaction
@@ -62,5 +63,6 @@ def _target(db: Database, body: dict,
 
 
 def register(app: App) -> None:
-    app.action(IMPORTANT, middleware=[requires(Action.SUBSCRIBE)])(handle_important)
-    app.action(NOT_IMPORTANT, middleware=[requires(Action.SUBSCRIBE)])(handle_not_important)
+    subscribers = [requires(Action.SUBSCRIBE)]
+    app.action(IMPORTANT, middleware=subscribers)(answered(handle_important))
+    app.action(NOT_IMPORTANT, middleware=subscribers)(answered(handle_not_important))

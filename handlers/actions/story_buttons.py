@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
 from bot.models import StoryQuoteLine
 from bot.permissions import Action
+from bot.slack.after_ack import answered
 from bot.who_said import as_speech, echoes
 from handlers.actions.mute import mute
 from handlers.common import (
@@ -95,6 +96,6 @@ def _title(db: Database, story_id: int) -> str:
 
 
 def register(app: App) -> None:
-    app.action(MUTE, middleware=[requires(Action.MUTE)])(handle_mute)
-    app.action(QUOTES)(handle_show_quotes)
-    app.action(OPEN)(handle_open_article)
+    app.action(MUTE, middleware=[requires(Action.MUTE)])(answered(handle_mute))
+    app.action(QUOTES)(answered(handle_show_quotes))
+    app.action(OPEN)(answered(handle_open_article))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.alerts.blocks import TIMELINE
+from bot.slack.after_ack import answered
 from handlers.common import answer, clicked_in, db_of, hidden_story, story_of
 from handlers.timeline import send_timeline
 
@@ -21,4 +22,4 @@ def handle_timeline(ack: Ack, body: dict, action: dict, respond: Respond,
 
 
 def register(app: App) -> None:
-    app.action(TIMELINE)(handle_timeline)
+    app.action(TIMELINE)(answered(handle_timeline))

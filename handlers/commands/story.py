@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.slack.after_ack import answered
 from handlers.common import answer, asks_help, db_of, echo, reach_of, row_id, unquote, user_text
 from handlers.timeline import send_timeline
 from storage.timeline import find_stories
@@ -40,4 +41,4 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
 
 
 def register(app: App) -> None:
-    app.command("/story")(handle_story)
+    app.command("/story")(answered(handle_story))

@@ -12,6 +12,7 @@ from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, spl
 from bot.alerts.pause import resume_person
 from bot.models import Topic
 from bot.permissions import Action
+from bot.slack.after_ack import answered
 from bot.slack.membership import can_post_here
 from handlers.commands import quote_subscribe as quotes
 from handlers.common import (
@@ -195,5 +196,5 @@ def unknown(db: Database, name: str) -> str:
 
 def register(app: App) -> None:
     members = [requires(Action.SUBSCRIBE)]
-    app.command("/subscribe", middleware=members)(handle_subscribe)
-    app.command("/unsubscribe", middleware=members)(handle_unsubscribe)
+    app.command("/subscribe", middleware=members)(answered(handle_subscribe))
+    app.command("/unsubscribe", middleware=members)(answered(handle_unsubscribe))

@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 from bot.alerts.mrkdwn import counted
 from bot.models import TopicStory
 from bot.permissions import Action
+from bot.slack.after_ack import answered
 from bot.slack.reach import Reach
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
@@ -192,5 +193,5 @@ NEEDS = {add_text: Action.MANAGE_TOPICS, edit_text: Action.MANAGE_TOPICS,
 
 
 def register(app: App) -> None:
-    app.command("/topics")(handle_topics)
+    app.command("/topics")(answered(handle_topics))
 

@@ -7,6 +7,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from bot.alerts.blocks import link_target
 from bot.alerts.mrkdwn import slack_date
 from bot.permissions import LOOKUP_WAIT
+from bot.slack.after_ack import answered
 from bot.slack.sharing import Place, held_share
 from bot.who_said import QuoteHit, who_said
 from handlers.common import answer, asks_help, db_of, echo, join_lines, reach_of, user_text
@@ -72,4 +73,4 @@ def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
 
 
 def register(app: App) -> None:
-    app.command("/who-said")(handle_who_said)
+    app.command("/who-said")(answered(handle_who_said))

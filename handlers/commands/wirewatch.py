@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import Action, Role, RoleAnswer, becoming_admin, may, refusal
+from bot.slack.after_ack import answered
 from bot.slack.delivery_status import Viewer
 from bot.slack.instance_status import instance_lines
 from bot.slack.membership import private_channels_left
@@ -100,4 +101,4 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
 
 
 def register(app: App) -> None:
-    app.command("/wirewatch")(handle_wirewatch)
+    app.command("/wirewatch")(answered(handle_wirewatch))

@@ -7,6 +7,7 @@ import re
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import AFTER_ACK_WAIT
+from bot.slack.after_ack import answered
 from handlers.commands.who_said import MAX_QUERY, reply
 from handlers.common import answer, user_text
 
@@ -36,4 +37,4 @@ def quote_in(message: str) -> str:
 
 
 def register(app: App) -> None:
-    app.shortcut(CALLBACK_ID)(handle_who_said_message)
+    app.shortcut(CALLBACK_ID)(answered(handle_who_said_message))

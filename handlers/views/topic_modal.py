@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from bot.alerts.notify import MAX_NOTIFY, NotifyError, parse_notify
 from bot.alerts.pause import resume_channel
 from bot.permissions import AFTER_ACK_WAIT, Action, field_refusal, may, refusal
+from bot.slack.after_ack import answered
 from bot.slack.membership import INVITE, can_post_within
 from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, parse_query
@@ -175,5 +176,5 @@ def _short(text: str) -> str:
 
 
 def register(app: App) -> None:
-    app.action(PREVIEW)(handle_preview)
-    app.view(CALLBACK_ID)(handle_submit)
+    app.action(PREVIEW)(answered(handle_preview))
+    app.view(CALLBACK_ID)(answered(handle_submit))

@@ -3,11 +3,13 @@ bodies are capped before they are read, and /ingest never holds the threads Slac
 
 from __future__ import annotations
 
+import ast
 import http.client
 import json
 import logging
 import socket
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +156,25 @@ def test_a_click_whose_listener_fails_after_acknowledging_is_answered_at_once(ru
             view, typed("Port strike", "port"), PREVIEW, value="preview"))
         assert reply.status == 200, reply
     wait_for(lambda: caplog.text.count("listener failed on a block_actions request") == 20)
+
+
+ACKNOWLEDGED_BY_LISTENER = {"command", "action", "view", "shortcut", "options"}
+
+
+def test_every_listener_that_acknowledges_itself_is_registered_answered():
+    """What keeps the click above answered holds for each command, click, form and shortcut:
+    a listener registered without ``answered`` would be answered 404 after failing."""
+    handlers = Path(__file__).resolve().parents[2] / "handlers"
+    registered, bare = 0, []
+    for path in sorted(handlers.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and \
+                    isinstance(node.func.func, ast.Attribute) and \
+                    node.func.func.attr in ACKNOWLEDGED_BY_LISTENER:
+                registered += 1
+                [listener] = node.args
+                if not (isinstance(listener, ast.Call) and
+                        getattr(listener.func, "id", None) == "answered"):
+                    bare.append(f"{path.name}:{node.lineno}")
+    assert registered >= 19, "the registrations were not found"
+    assert bare == []
