@@ -249,18 +249,23 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
 def _look(db: Database, client: WebClient, sub: Subscription, flight: InFlight,
           where: tuple[str, str, Seen | None], window: LookWindow) -> str | None:
     """The digest's post, looked for in ``window`` of the conversation, reading on from where
-    a lookup Slack cut short stopped; that place kept when Slack cuts this one short too."""
+    a lookup Slack cut short stopped; that place kept when Slack cuts this one short too, and
+    dropped when this one reads to its end (a later look begins at the newest page)."""
     channel, install, seen = where
     progress = Progress.kept(flight.cursor, conversation(channel, None))
     try:
-        return _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
-                                           event_type=EVENT_TYPE, key="digest",
-                                           value=flight.payload, window=window,
-                                           install=install, seen=seen, progress=progress))
+        found = _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
+                                            event_type=EVENT_TYPE, key="digest",
+                                            value=flight.payload, window=window,
+                                            install=install, seen=seen, progress=progress))
     except Retry:
         with transaction(db):
             keep_in_flight(db, sub.id, replace(flight, cursor=progress.saved()))
         raise
+    if flight.cursor and not found:
+        with transaction(db):
+            keep_in_flight(db, sub.id, replace(flight, cursor=None))
+    return found
 
 
 def _message(sub: Subscription, items: list[DigestItem], since: datetime, *,

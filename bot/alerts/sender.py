@@ -260,6 +260,9 @@ class AlertSender:
             with transaction(db):
                 outbox.keep_look_cursor(db, row.id, progress.saved())
             raise
+        if row.look_cursor and not found:  # read to its end: a later look begins at the newest
+            with transaction(db):
+                outbox.keep_look_cursor(db, row.id, None)
         if found:
             log.info("alert %s was already posted before a restart; recorded it", row.id)
             self._record(db, row, channel, found, thread_ts, now)

@@ -12,7 +12,9 @@ from slack_sdk import WebClient
 
 from bot.alerts.calls import ANSWER_LATE_WAIT
 from bot.alerts.digest import send_due_digests
+from bot.alerts.digest_flight import read_in_flight
 from bot.alerts.sender import AlertSender
+from bot.alerts.slack_clock import LATE_POST_WINDOW
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -199,3 +201,29 @@ def test_a_digest_slack_makes_long_after_the_answer_was_due_is_not_posted_again(
              if c.params["channel"] == "C0NEWS"]
     assert reads and all(float(c.params["oldest"]) < float(made.ts) < float(c.params["latest"])
                          < float(made.ts) + 3600 for c in reads), "the try's span, not a day"
+
+
+def test_a_digest_lookup_read_to_its_end_looks_from_the_newest_page_again(runtime, fake_slack,
+                                                                          fresh_db):
+    """As an alert's (``test_a_lookup_read_to_its_end_looks_from_the_newest_page_again``): a
+    lookup cut short, then read on to its end while Slack may still make the post, which it
+    then makes. Before: the next look read on from the cut-short page and the digest was
+    posted again (test failed before: two posts begun). Now a lookup read to its end keeps no
+    place."""
+    one_digest_due(fresh_db)
+    fake_slack.page_size = 15
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    for n in range(20):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
+    fake_slack.pace("conversations.history", one_in=2)
+    runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert read_in_flight(fresh_db, 1).cursor, "cut short on its second page"
+    runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 62))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "not there, the late window open"
+    assert fake_slack.do_held_work() == 1
+    fake_slack.pace("conversations.history", one_in=1)
+    runtime.send_due_digests(now=SIX + timedelta(seconds=LATE_POST_WINDOW + 5))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "found on the newest page"
+    assert fresh_db.execute("SELECT last_digest_at FROM subscriptions").fetchone()[0] == \
+        "2026-11-24T06:00:00+00:00"

@@ -127,3 +127,26 @@ def test_a_lookup_slack_cut_short_reads_on_after_a_restart(fresh_db, fake_slack)
     assert fresh_db.execute("SELECT status, ts, look_cursor FROM alerts WHERE id = 2"
                             ).fetchone() == ("sent", made.ts, None)
     assert copies(fake_slack, 2) == 1
+
+
+def test_a_lookup_read_to_its_end_looks_from_the_newest_page_again(fresh_db, fake_slack):
+    """A lookup Slack cut short (a 429 on its second page) reads on at the next try and reaches
+    its end: not there yet, and Slack may still make the post. Slack then makes it, the newest
+    message. Before: the next look read on from the page the cut-short one had stopped at (the
+    place stayed kept with the alert), passed over the newest page and posted the alert again
+    (test failed before: two copies). Now a lookup read to its end keeps no place."""
+    fake_slack.page_size = 15
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    for n in range(20):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
+    fake_slack.pace("conversations.history", one_in=2)
+    sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert fresh_db.execute("SELECT look_cursor FROM alerts WHERE id = 2").fetchone()[0], \
+        "cut short on its second page"
+    sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 62))
+    assert copies(fake_slack, 2) == 0, "read to its end: not there, and the late window open"
+    assert fake_slack.do_held_work() == 1
+    fake_slack.pace("conversations.history", one_in=1)
+    sender.deliver(fresh_db, now=tried + timedelta(seconds=LATE_POST_WINDOW + 5))
+    assert copies(fake_slack, 2) == 1, "found on the newest page, not posted again"
+    assert fresh_db.execute("SELECT status FROM alerts WHERE id = 2").fetchone()[0] == "sent"
