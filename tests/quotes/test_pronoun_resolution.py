@@ -68,6 +68,13 @@ def test_he_after_words_another_man_is_said_to_have_said_means_that_man(statemen
     assert speaker_of(quotes, "feel cheated") == "Tomas Varga"
 
 
+def test_he_tagging_words_about_a_named_man_means_the_last_speaker_not_him(statements_of):
+    quotes = statements_of(
+        "Tomas Varga, a retired docker, said he would not vote for Ferris because of his plans "
+        "for the quay. Also, Ferris is no friend of the harbour, he said.")
+    assert speaker_of(quotes, "no friend of the harbour") == "Tomas Varga"
+
+
 def test_a_first_name_the_articles_pronouns_contradict_leaves_the_gender_open(nlp):
     body = ("Lindsey Varga, the senator from the coast, criticised the harbour plan on Monday. "
             "He called it a waste of money.\n\n"

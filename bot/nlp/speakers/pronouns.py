@@ -151,8 +151,28 @@ def inner_subjects(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
     """"This is not the race Ayotte hoped to run. She …": when a sentence's subject is no one
     ("this", "it", or none found), the names that are subjects of its clauses, latest first."""
     doc, cols = r.reg.doc, r.reg.columns  # names before the token, read from the columns
+    said = _reported_before(r, token) if sent.end > token.i else range(0)
     return [doc[i] for i in range(min(sent.end, token.i) - 1, sent.start - 1, -1)
-            if cols.pos[i] == PROPN and doc[i].dep_ == "nsubj" and not r.reg.quoted(cols.idx[i])]
+            if cols.pos[i] == PROPN and doc[i].dep_ == "nsubj" and not r.reg.quoted(cols.idx[i])
+            and i not in said]
+
+
+def _reported_before(r: SpeakerResolver, token: Token) -> range:
+    """"Ruiz fits the bill for many people, he added": the words a speech tag's he/she reports
+    right before it, unquoted and reporting no one else (not "Ruiz weighed in, telling …: “…,”
+    he said", which sets the scene for a quotation); a name acting there is whom he speaks of."""
+    if not speech_tag(r, token):
+        return range(0)
+    for clause in token.head.children:
+        if clause.dep_ in {"ccomp", "parataxis"} and clause.i < token.i:
+            words = range(clause.left_edge.i, clause.right_edge.i + 1)
+            doc = r.reg.doc
+            tagged = all(t.is_punct and not r.reg.quoted(t.idx)
+                         for t in doc[clause.right_edge.i + 1:token.i])
+            if tagged and not any(r.reg.quoted(doc[i].idx) or r.reg.speaking(doc[i])
+                                  for i in words):
+                return words
+    return range(0)
 
 
 def clause_subjects(r: SpeakerResolver, token: Token) -> list[Token]:
