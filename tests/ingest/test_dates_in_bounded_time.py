@@ -4,12 +4,9 @@ every thread of wirewatch. Each case runs in a child process with a generous tim
 the fix the first took hours, the second minutes; now well under a second each."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 60
+from tests.conftest import in_child
+
 READ = """
 import json, sys
 from bot.ingest.clean import clean_article
@@ -22,9 +19,7 @@ LEAD = "Harbour pilots stopped work on Monday, the union said."
 
 
 def _cleaned(cases: list[dict[str, str]]) -> list[list[str | None]]:
-    done = subprocess.run([sys.executable, "-c", READ], input=json.dumps(cases), cwd=ROOT,
-                          capture_output=True, text=True, timeout=TIMEOUT, check=True)
-    return [json.loads(line) for line in done.stdout.splitlines()]
+    return [json.loads(line) for line in in_child(READ, cases).splitlines()]
 
 
 def test_amounts_of_time_that_are_no_date_are_read_at_once() -> None:

@@ -5,12 +5,9 @@ with a generous timeout: before the fix the first case took years (each comment 
 first tag doubled the time: 22 took 4 s); now a millisecond."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 60
+from tests.conftest import in_child
+
 TELL = """
 import json, sys
 from bot.ingest.feed_links import is_page
@@ -23,6 +20,4 @@ def test_an_answer_opening_with_many_comments_is_told_a_page_or_not_at_once() ->
     answers = [COMMENTS + "<data>1</data>",
                COMMENTS + "\n<!DOCTYPE html><html><body><p>Welcome.</p></body></html>",
                "<!-- generator -->\n<html lang='en'><body>Welcome.</body></html>"]
-    done = subprocess.run([sys.executable, "-c", TELL], input=json.dumps(answers), cwd=ROOT,
-                          capture_output=True, text=True, timeout=TIMEOUT, check=True)
-    assert json.loads(done.stdout) == [False, True, True]
+    assert json.loads(in_child(TELL, answers)) == [False, True, True]

@@ -3,12 +3,8 @@ holds the GIL, and alerts are built in the process that answers Slack. The story
 sentence of 20,000 `“` on as a fact of an update (tried through the real pipeline). Run in a
 child process given a generous 60 s: before the fix, minutes; now milliseconds."""
 
-import json
-import subprocess
-import sys
-from pathlib import Path
+from tests.conftest import in_child
 
-ROOT = Path(__file__).resolve().parents[2]
 BUILD = """
 import json, sys
 from bot.alerts.blocks import alert_blocks, distinct_whats_new
@@ -25,7 +21,5 @@ def test_a_fact_of_100000_opening_quote_marks_is_shown_at_once() -> None:
     facts = ["The ferry union said fees would rise to 40 euros on Friday, " + "“" * 100_000 +
              " the notice read.", "\"We will not pay a cent more for it,\" a driver said.",
              "A driver told the crowd \"We will not pay a cent more for it\" in Dover."]
-    done = subprocess.run([sys.executable, "-c", BUILD], input=json.dumps(facts), cwd=ROOT,
-                          capture_output=True, text=True, timeout=60, check=True)
-    distinct, blocks = map(int, done.stdout.split())
+    distinct, blocks = map(int, in_child(BUILD, facts).split())
     assert distinct == 2 and blocks > 0  # the same quote twice is shown once
