@@ -26,11 +26,11 @@ URL_CHARS = 3000
 LINK_CHARS = 1000
 ITEM_CHARS = 600
 SHOWN = 3
+"""What's-new sentences an alert shows: an update's strongest few (they come strongest first);
+the rest are one "+N more" line away."""
 NOTE_GAP = 2
 """Characters between a correction note and the sentence after it (a space, a paragraph's
 break)."""
-"""What's-new sentences an alert shows: an update's strongest few (they come strongest first);
-the rest are one "+N more" line away."""
 TAIL_ROOM = LINK_CHARS + 80
 QUOTE_SAME = 6
 """Quoted words two what's-new sentences must share, in full, to be one quote said twice."""
