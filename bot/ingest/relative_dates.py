@@ -133,6 +133,13 @@ def relative(value: str, now: datetime) -> datetime | None:
     return None
 
 
+def is_weekday(value: str) -> bool:
+    """Whether ``value`` is a weekday, perhaps labelled or with a time (`Monday`, `Mon 10:00`),
+    which ``relative`` reads as the latest such day."""
+    found = _DAY.match(with_halves(value)) if len(value) <= LONGEST else None
+    return bool(found and _plain(found.group("day")) in _WEEKDAY)
+
+
 def _count(written: str | None) -> float:
     words = (written or "").casefold().replace("'", " ").replace("’", " ").split()
     if words and words[-1][:1].isdigit():

@@ -10,7 +10,7 @@ from datetime import datetime
 from bot.ingest.date_forms import MONTH_WORD, as_dateutil_reads
 from bot.ingest.date_lines import LABELS
 from bot.ingest.date_words import in_english
-from bot.ingest.relative_dates import LONGEST, relative
+from bot.ingest.relative_dates import LONGEST, is_weekday, relative
 
 _LABEL = re.compile(rf"\b(?:{LABELS})\b", re.I)
 _BETWEEN = re.compile(rf"\s*(?:[|;()\[\]·•]|\s[-–—/]\s|[/,](?=\d{{4}}-\d\d)|"
@@ -46,7 +46,9 @@ def dates_in(value: str, now: datetime) -> list[str | datetime | TimeOfDay]:
     """The pieces of ``value`` that each name a day (`Dec 2, 2026 10:00 a.m. ET (1500 GMT)`:
     one, the time in brackets naming none), as dateutil reads them, or the moment a relative
     one names (read once here). A time before the day it is of, or after a label, is read on
-    that day (`Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026`: two)."""
+    that day (`Published 10:00 AM EST | Updated 11:00 AM EST Dec 2 2026`: two). A weekday
+    beside a piece naming a day is that day's, right or not (`Monday | December 2, 2026`, a
+    CMS template's stale weekday, was last Monday): its time, if any, read on that day."""
     if len(value) > LONGEST or not _BETWEEN.search(value):  # no date is longer
         return []
     pieces = [(as_dateutil_reads(piece), labelled, update)
@@ -54,7 +56,7 @@ def dates_in(value: str, now: datetime) -> list[str | datetime | TimeOfDay]:
     days = [i for i, (piece, _, _) in enumerate(pieces) if _A_DAY.search(in_english(piece))]
     found: dict[int, str | datetime | TimeOfDay] = {}
     for i, (piece, labelled, update) in enumerate(pieces):
-        moment = relative(piece, now)
+        moment = None if days and is_weekday(piece) else relative(piece, now)
         if moment is not None or i in days:
             found.setdefault(i, moment or piece)
         elif days and (labelled or i < days[-1]) and _CLOCK.search(piece):

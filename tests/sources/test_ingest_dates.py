@@ -492,3 +492,29 @@ def test_a_relative_time_keeps_the_offset_written_after_it(endpoint, written, of
     status, body, _ = post(port, article(FERRY, published=written))
     assert status == 200, body
     assert dbs.get()["articles"].get(body["results"][0]["article_id"])["published_offset"] == offset
+
+
+@pytest.mark.parametrize("written, utc", [
+    ("Monday, December 2, 2026", "2026-12-02T00:00:00+00:00"),
+    ("Mon 2 Dec 2026", "2026-12-02T00:00:00+00:00"),
+    ("Monday | 2026-12-02", "2026-12-02T00:00:00+00:00"),
+    ("Monday | December 2, 2026", "2026-12-02T00:00:00+00:00"),
+    ("Published Monday | December 2, 2026 | 10:00 EST", "2026-12-02T15:00:00+00:00"),
+    ("Monday 10:00 — Dec. 2, 2026", "2026-12-02T10:00:00+00:00"),
+    ("Montag | 2. Dezember 2026", "2026-12-02T00:00:00+00:00"),
+])
+def test_a_weekday_that_is_not_the_dates_leaves_the_date_alone(endpoint, written, utc):
+    """A CMS template's stale weekday beside a full date (2 December 2026 is a Wednesday): with
+    a separator between them, the weekday was read as the latest Monday, days before the date
+    written, and as the earlier of two dates it dated the article."""
+    assert stored_published(endpoint, written) == utc
+
+
+@pytest.mark.parametrize("line", ["Monday | December 2, 2026",
+                                  "Published Monday | December 2, 2026 10:00 GMT"])
+def test_a_date_line_whose_weekday_is_not_the_dates_is_dated_by_its_date(endpoint, line):
+    """Such a line of the copy dated the article last Monday, labelled or not."""
+    stored = stored_with_line(endpoint, line)
+    written = "10:00" if "10:00" in line else "00:00"
+    assert (stored["published"], line in stored["body"]) == (
+        f"2026-12-02T{written}:00+00:00", False), stored
