@@ -164,14 +164,14 @@ def test_archive_event_pauses_before_any_alert_fails(runtime, fake_slack, fresh_
 
 
 def test_an_event_slack_sends_again_tells_nobody_twice(runtime, fake_slack, fresh_db, topic):
-    """Slack resends an event it got no quick answer to (X-Slack-Retry-Num): pausing and
-    resuming are done once, and each subscriber gets one direct message for each."""
+    """Slack resends an event it got no quick answer to (X-Slack-Retry-Num, the same event_id):
+    pausing and resuming are done once, and each subscriber gets one direct message for each."""
     follow(fresh_db, topic, "C0DESK")
     retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
     for told, kind in enumerate(("channel_archive", "channel_unarchive"), start=1):
-        event = {"type": kind, "channel": "C0DESK", "user": "U1"}
+        body = event_body({"type": kind, "channel": "C0DESK", "user": "U1"})
         for headers in (None, retry):
-            reply = post_signed(events_url(runtime), event_body(event),
+            reply = post_signed(events_url(runtime), body,
                                 content_type="application/json", headers=headers)
             assert reply.status == 200, reply
         wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
