@@ -45,6 +45,9 @@ class SpeakerResolver:
         self.reg = Registry(doc, quoted=quoted, speaking=speaking, columns=columns)
         self.subject = subject or nominal_subject
         self._resolving: set[int] = set()
+        self._settled: dict[int, tuple[Speaker, float]] = {}
+        """He/she resolved on their own, as a rule looking back to them finds them: a chain of
+        "…," she said. would otherwise be followed afresh, one level deeper, for each quote."""
         self._salience: Salience | None = None
 
     def salience(self) -> Salience:
@@ -74,11 +77,17 @@ class SpeakerResolver:
         token = _who_means(token)
         if token.i in self._resolving:  # a rule led back to a token it is resolving
             return Speaker(None, "unknown"), conf.UNKNOWN
+        if self._resolving and token.i in self._settled:
+            return self._settled[token.i]
+        top = not self._resolving
         self._resolving.add(token.i)
         try:
-            return self._resolve(token)
+            found = self._resolve(token)
         finally:
             self._resolving.discard(token.i)
+        if top and token.lower_ in PRONOUN_GENDER:
+            self._settled[token.i] = found
+        return found
 
     def _resolve(self, token: Token) -> tuple[Speaker, float]:
         lower = token.lower_
