@@ -3,7 +3,7 @@ or what the article introduced earlier; otherwise kept as an unnamed source."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PROPN
@@ -471,15 +471,24 @@ def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The people" after "three people familiar with the matter" introduced them."""
-    lemma = token.lemma_.lower()
-    plural = token.tag_ in PLURAL_TAGS
-    for tok in r.reg.nouns_before(lemma, token.i):
-        if r.reg.quoted(tok.idx) or (tok.tag_ in PLURAL_TAGS) != plural:
-            continue
-        if any(c.dep_ in {"det", "nummod"} and c.lower_ in UNCOUNTED or
-               c.dep_ == "nummod" and c.like_num for c in tok.children):
-            return Speaker(r.reg.phrase(tok), "unnamed")
-    return None
+    keep = _counted_many if token.tag_ in PLURAL_TAGS else _counted_one
+    found = r.reg.nouns_where(token.lemma_.lower(), keep)
+    at = bisect_left(found, token.i)
+    return Speaker(r.reg.phrase(r.reg.doc[found[at - 1]]), "unnamed") if at else None
+
+
+def _counted(tok: Token) -> bool:
+    """"Three people", "some officials": a number or an uncounted amount introduces them."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in UNCOUNTED or
+               c.dep_ == "nummod" and c.like_num for c in tok.children)
+
+
+def _counted_many(tok: Token) -> bool:
+    return tok.tag_ in PLURAL_TAGS and _counted(tok)
+
+
+def _counted_one(tok: Token) -> bool:
+    return tok.tag_ not in PLURAL_TAGS and _counted(tok)
 
 
 def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:

@@ -143,6 +143,7 @@ class Registry:
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
         self._chunks: NounChunks | None = None
         self._nouns: dict[str, list[int]] | None = None
+        self._kept: dict[tuple[str, Callable[[Token], bool]], list[int]] = {}
         self.ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self._ent_ends = [e.end for e in self.ents]
         self._bodies: dict[str, list[int]] | None = None
@@ -406,17 +407,29 @@ class Registry:
 
     def nouns_before(self, lemma: str, before: int) -> list[Token]:
         """Nouns with this lower-cased lemma before index ``before``, latest first."""
-        if self._nouns is None:
-            self._nouns = self.columns.nouns(self.doc)
-        found = self._nouns.get(lemma, [])
+        found = self._noun_index().get(lemma, [])
         return [self.doc[i] for i in reversed(found[:bisect_left(found, before)])]
 
     def nouns_after(self, lemma: str, after: int) -> list[Token]:
         """Nouns with this lower-cased lemma after index ``after``, in text order."""
+        found = self._noun_index().get(lemma, [])
+        return [self.doc[i] for i in found[bisect_right(found, after):]]
+
+    def nouns_where(self, lemma: str, keep: Callable[[Token], bool]) -> list[int]:
+        """Indexes of the unquoted nouns with this lower-cased lemma that ``keep`` takes, in
+        text order: found once per article, not again for every description that asks."""
+        found = self._kept.get((lemma, keep))
+        if found is None:
+            doc = self.doc
+            found = self._kept[lemma, keep] = [
+                i for i in self._noun_index().get(lemma, [])
+                if not self.quoted(doc[i].idx) and keep(doc[i])]
+        return found
+
+    def _noun_index(self) -> dict[str, list[int]]:
         if self._nouns is None:
             self._nouns = self.columns.nouns(self.doc)
-        found = self._nouns.get(lemma, [])
-        return [self.doc[i] for i in found[bisect_right(found, after):]]
+        return self._nouns
 
     def body_called(self, word: str, before: int) -> Span | None:
         """The last organisation, place or building named in two words or more that "the
