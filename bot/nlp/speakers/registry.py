@@ -176,6 +176,11 @@ class Registry:
         """The one person the headline line names ("" for none), read once (``lead.py``)."""
         self.lead_org: str | None = None
         """The one organisation the headline line names ("" for none), read once."""
+        self.papers: dict[int, str | None] = {}
+        """By editorial word, the paper beside it or beside the last such word before it, as
+        found (``documents.paper_of_editorials``): each word read once an article."""
+        self.editorial_boards: list[int] | None = None
+        """Where "editorial" is hung on a board ("the editorial board"), found once."""
         self.headline_end = 0
         """Where the headline line ends, when the article opens with one."""
         self._collect_people()
