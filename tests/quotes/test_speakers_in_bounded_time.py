@@ -12,12 +12,14 @@ from spacy.tokens import Doc
 from bot.nlp.load import load_pipeline
 from tests.conftest import MODEL
 from bot.nlp.quotes import quotes_in_doc
-lead, paragraph, copies = json.loads(sys.stdin.read())
 nlp = load_pipeline(MODEL)
-doc = Doc.from_docs([nlp(lead)] * bool(lead) + [nlp(paragraph)] * copies)
-quotes = quotes_in_doc(doc)
-print(json.dumps([len(quotes), sorted({str(q.speaker.name).lower() for q in quotes})]))
+for lead, paragraph, copies in json.loads(sys.stdin.read()):
+    doc = Doc.from_docs([nlp(lead)] * bool(lead) + [nlp(paragraph)] * copies)
+    quotes = quotes_in_doc(doc)
+    print(json.dumps([len(quotes), sorted({str(q.speaker.name).lower() for q in quotes})]))
 """
+"""Each case (a lead paragraph, a paragraph and its copies after it) is one line of what the
+child prints: how many quotes, and their speakers."""
 
 
 def test_a_description_said_thousands_of_times_is_looked_back_from_at_once() -> None:
@@ -26,7 +28,7 @@ def test_a_description_said_thousands_of_times_is_looked_back_from_at_once() -> 
     8 s); now about a second."""
     paragraph = ("The officials said the harbour was closed, and the officials said the ferry "
                  "was late.\n\n")
-    found, speakers = json.loads(in_child(FIND, ["", paragraph, 4_000]))
+    found, speakers = json.loads(in_child(FIND, [["", paragraph, 4_000]]))
     assert found == 8_000 and speakers == ["the officials"]
 
 
@@ -35,9 +37,8 @@ def test_boards_and_editorial_boards_said_thousands_of_times_are_found_at_once()
     editorial board said" walked back over every editorial word for the paper named with the
     first (4,000 paragraphs: over a minute each, killed at the timeout before the fix)."""
     said = "“The pier must reopen,” the board said.\n\n"
-    found, speakers = json.loads(in_child(FIND, ["The school board met on Monday.", said, 4_000]))
-    assert found == 4_000 and speakers == ["the school board"]
-    found, speakers = json.loads(in_child(FIND, [
-        "The Harbour Courier ran an editorial on Monday.",
-        said.replace("the board", "the editorial board"), 4_000]))
-    assert found == 4_000 and speakers == ["harbour courier"]
+    boards = in_child(FIND, [["The school board met on Monday.", said, 4_000],
+                             ["The Harbour Courier ran an editorial on Monday.",
+                              said.replace("the board", "the editorial board"), 4_000]])
+    assert [json.loads(line) for line in boards.splitlines()] == [
+        [4_000, ["the school board"]], [4_000, ["harbour courier"]]]
