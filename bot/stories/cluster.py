@@ -49,10 +49,6 @@ class Events:
     within ``weak_hours`` of it is at least ``pair_similarity`` alike to it (cosine) and no
     more than ``pair_ratio`` times that alike to the story's other latest articles, the weak
     joiner was the first report of another event, and the two make a story of their own.
-    So was, on a looser pair (``late_similarity``, ``late_ratio``), a joiner within
-    ``weak_hours`` placed ``late_gap_hours`` or more after the story's article before it and
-    ``late_pace`` times the story's pace (its earlier articles' hours apart): it came after the
-    story's burst of reports, whatever it scored.
     """
 
     half_life_hours: float = EVENT_HALF_LIFE_HOURS
@@ -68,10 +64,6 @@ class Events:
     weak_hours: float = 12.0
     pair_similarity: float = 0.35
     pair_ratio: float = 0.4
-    late_gap_hours: float = 6.0
-    late_pace: float = 2.0
-    late_similarity: float = 0.2
-    late_ratio: float = 0.6
 
     def place(self, sentence: int) -> float:
         if sentence < 0:

@@ -155,15 +155,12 @@ JOINER = {"e:averna": 1.0, "l:pension": 3.0, "l:walkout": 3.0, "e:oskarsdottir":
 SIBLING = {"l:pension": 3.0, "l:walkout": 2.0, "e:oskarsdottir": 3.0, "l:talk": 1.0}
 
 
-def _story(join_score: float, hours_before: float = 9.0,
-           founders: tuple[float, float] = (23.0, 12.0)) -> Candidates:
-    """The contract's story (two reports, ``founders`` hours before the article) and the
-    walkout's first report, which joined it ``hours_before`` the article with ``join_score``."""
-    members = (Member(1, FOUNDER, None, founders[0]), Member(2, FOUNDER, 0.6, founders[1]),
+def _story(join_score: float, hours_before: float = 9.0) -> Candidates:
+    members = (Member(1, FOUNDER, None, 23.0), Member(2, FOUNDER, 0.6, 20.0),
                Member(3, JOINER, join_score, hours_before))
     earlier = novelty.Earlier()
     earlier.update([(1, ()), (2, ()), (3, ())])
-    story = Candidate(7, [FOUNDER, FOUNDER, JOINER], earlier, age_hours=founders[0],
+    story = Candidate(7, [FOUNDER, FOUNDER, JOINER], earlier, age_hours=23.0,
                       members=members)
     return Candidates(SIBLING, list(SIBLING), [story])
 
@@ -180,34 +177,6 @@ def test_only_a_recent_weak_joiner_is_taken_out(join_score, hours_before, split)
     if split is not None:
         assert decision.story_id is None and decision.kind == "duplicate"
         assert decision.score == pytest.approx(cluster.cosine(SIBLING, JOINER))
-
-
-@pytest.mark.parametrize("founders, hours_before, split", [
-    ((23.0, 20.0), 9.0, 3),      # 11 hours after a story whose two reports came 3 apart
-    ((23.0, 20.0), 13.0, None),  # the same, but placed more than 12 hours before
-    ((23.0, 15.0), 9.0, None),   # 6 hours after, in a story whose reports came 8 apart
-    ((23.0, 14.5), 9.0, None),   # 5.5 hours after: less than 6
-])
-def test_a_joiner_that_came_after_its_storys_burst_is_taken_out(founders, hours_before, split):
-    """However sure its join, a joiner placed long after the story's burst of reports (6 hours
-    or more, and twice the hours between them) leaves with a later report of its own event."""
-    decision = decide(_features(), _story(0.3, hours_before, founders),
-                      summarise=lambda f: [], events=EVENTS)
-    assert decision.split == split
-
-
-def test_a_late_joiner_leaves_with_a_report_less_alike_than_a_weak_one_needs():
-    """A late joiner is asked on a looser pair: a later report a quarter alike to it takes it
-    out, where a joiner that only scored weakly, in the story's pace, stays."""
-    later = {"l:pension": 1.0, "e:oskarsdottir": 1.0, "l:talk": 1.0, "l:budget": 4.0}
-    similarity = cluster.cosine(later, JOINER)
-    assert EVENTS.late_similarity <= similarity < EVENTS.pair_similarity
-    late = _story(0.3, 9.0, (23.0, 20.0))
-    weak = _story(0.06, 9.0, (23.0, 12.0))
-    assert decide(_features(), Candidates(later, list(later), late.stories),
-                  summarise=lambda f: [], events=EVENTS).split == 3
-    assert decide(_features(), Candidates(later, list(later), weak.stories),
-                  summarise=lambda f: [], events=EVENTS).split is None
 
 
 def test_an_article_as_alike_to_the_rest_of_the_story_moves_nothing():
