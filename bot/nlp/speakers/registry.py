@@ -794,9 +794,11 @@ def _family_words(span: Span) -> list[Token]:
 def _beside_kin(ent: Span) -> bool:
     """"his wife, Melania," tagged a place or a product: a name of a word or two set beside a
     family word someone owns, or a spokesperson's, is a person's whatever the recogniser says."""
+    if len(ent) > 2:
+        return False
     root = ent.root
-    return len(ent) <= 2 and all(t.pos == PROPN and t.text[:1].isupper() for t in ent) and \
-        root.dep_ == "appos" and root.head.lower_ in KIN_OR_SPOKESPEOPLE and \
+    return root.dep_ == "appos" and root.head.lower_ in KIN_OR_SPOKESPEOPLE and \
+        all(t.pos == PROPN and t.text[:1].isupper() for t in ent) and \
         any(c.dep_ == "poss" for c in root.head.children)
 
 
