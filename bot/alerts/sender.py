@@ -70,10 +70,11 @@ class AlertSender:
                  instances: Instances | None = None,
                  stopping: threading.Event | None = None,
                  late_wait: float = ANSWER_LATE_WAIT,
-                 late_window: float = LATE_POST_WINDOW) -> None:
+                 late_window: float = LATE_POST_WINDOW,
+                 clock: SlackClock | None = None) -> None:
         self.client = client
         self.late_wait, self.late_window = late_wait, late_window  # seconds (tests: shorter)
-        self.clock = SlackClock()
+        self.clock = clock or SlackClock()
         self.stopping = stopping or threading.Event()  # set: no further post this pass
         self.instances = instances or Instances()
         self.token = token or TokenState()

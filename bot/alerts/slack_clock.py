@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Any
 
 from bot.models import LookWindow
 
@@ -46,6 +48,21 @@ class SlackClock:
         with self._lock:
             self._ahead = stamped - self._wall()
 
+    def answered(self, headers: Mapping[str, Any] | None) -> None:
+        """Slack answered a call (start-up's auth.test) with these headers: until a post's ts
+        tells it, its Date (whole seconds, well within ``KNOWN_MARGIN_S``) sets the clock, so a
+        run's first try's span is minutes, not two days of a busy channel's history."""
+        value = _header(headers, "date")
+        try:
+            stamped = parsedate_to_datetime(value).timestamp() if value else None
+        except (TypeError, ValueError):
+            return
+        if stamped is None:
+            return
+        with self._lock:
+            if self._ahead is None:
+                self._ahead = stamped - self._wall()
+
     def window(self, late_window: float = LATE_POST_WINDOW) -> LookWindow:
         """The window for a try made now: its post is stamped after it starts and, at the
         latest, ``late_window`` seconds later."""
@@ -54,3 +71,10 @@ class SlackClock:
         now = self._wall() + (ahead or 0.0)
         margin = UNKNOWN_MARGIN_S if ahead is None else KNOWN_MARGIN_S
         return LookWindow(now - margin, now + late_window + margin)
+
+
+def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
+    for key, value in (headers or {}).items():
+        if key.lower() == name:
+            return str(value[0] if isinstance(value, list) and value else value)
+    return None

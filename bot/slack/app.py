@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
 import handlers
+from bot.alerts.slack_clock import SlackClock
 from bot.config import ConfigError, Settings
 from bot.redact import redact
 from bot.slack.clients import app_client
@@ -34,10 +35,14 @@ OTHER_WORKSPACE_OF_ORG = ("This wirewatch is installed in another workspace of y
                           "install it org-wide.")
 
 
-def build_app(settings: Settings, *, services: Services, verify_token: bool = True) -> App:
-    """The app with every listener registered; raises ConfigError if Slack refuses the token."""
+def build_app(settings: Settings, *, services: Services, verify_token: bool = True,
+              clock: SlackClock | None = None) -> App:
+    """The app with every listener registered; raises ConfigError if Slack refuses the token.
+    Start-up's answer tells ``clock`` Slack's time (its Date), for the delivery's first try."""
     client = app_client(settings)
     me = _check_token(client, settings) if verify_token else None
+    if me is not None and clock is not None:
+        clock.answered(me.headers)
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "",
                   token_verification_enabled=False, logger=_bolt_logger())

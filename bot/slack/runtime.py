@@ -12,7 +12,7 @@ from bot.alerts.instances import Instances
 from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
 from bot.alerts.sender import AlertSender
-from bot.alerts.slack_clock import late_waits
+from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
@@ -41,14 +41,16 @@ class SlackRuntime:
         self.token = TokenState()
         self.instances = Instances(self.store.get)
         self.services = Services(self.store, settings, self.token, self.instances)
-        self.app = build_app(settings, services=self.services, verify_token=verify_token)
+        clock = SlackClock()
+        self.app = build_app(settings, services=self.services, verify_token=verify_token,
+                             clock=clock)
         self.delivery = delivery_client(settings)
         self.pacer = Pacer()
         self.stopping = threading.Event()
         late_wait, late_window = late_waits(settings.slack_timeout)
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,
                                   instances=self.instances, stopping=self.stopping,
-                                  late_wait=late_wait, late_window=late_window)
+                                  late_wait=late_wait, late_window=late_window, clock=clock)
         self.digest_lookups = Lookups(late_wait, late_window, self.sender.clock)
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None

@@ -5,12 +5,13 @@ file; the sender's time is virtual, Slack's late work done when the test says)."
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.alerts.calls import ANSWER_LATE_WAIT
 from bot.alerts.sender import AlertSender
-from bot.alerts.slack_clock import LATE_POST_WINDOW
+from bot.alerts.slack_clock import KNOWN_MARGIN_S, LATE_POST_WINDOW
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from tests.slack.test_slack_late_answers import sender_for
@@ -150,3 +151,38 @@ def test_a_lookup_read_to_its_end_looks_from_the_newest_page_again(fresh_db, fak
     sender.deliver(fresh_db, now=tried + timedelta(seconds=LATE_POST_WINDOW + 5))
     assert copies(fake_slack, 2) == 1, "found on the newest page, not posted again"
     assert fresh_db.execute("SELECT status FROM alerts WHERE id = 2").fetchone()[0] == "sent"
+
+
+DAY_OF_CHATTER = 1440
+"""A busy desk channel's day before the run started: a message a minute."""
+
+
+def test_a_runs_first_try_is_looked_for_in_minutes_of_history_not_two_days(
+        runtime, fresh_db, fake_slack):
+    """A run's first post is answered 504 by the gateway and Slack never makes it, in a channel
+    with a message a minute over the day before. Before, the run knew Slack's clock only from a
+    post's ts, so that try's span was a day either side: each look read the whole day (96 pages
+    of 15; at Slack's pace for apps outside its Marketplace, a page a minute, an hour and a half
+    a look, the channel held all that while). Now the Date of start-up's auth.test answer sets
+    the clock: the span is the try's minutes, a page a look."""
+    fake_slack.page_size = 15
+    started = time.time()
+    for n in range(DAY_OF_CHATTER):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}",
+                               at=started - 86_400 + 60 * n)
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    tried = datetime.now(UTC)
+    assert runtime.deliver_pending(now=tried) == 0
+    passes = int((LATE_POST_WINDOW + 2 * ANSWER_LATE_WAIT) // ANSWER_LATE_WAIT)
+    for n in range(1, passes + 1):
+        runtime.deliver_pending(now=tried + timedelta(seconds=n * (ANSWER_LATE_WAIT + 1)))
+    assert copies(fake_slack, 1) == 1, "posted once the late window closed: nothing lost"
+    reads = fake_slack.calls_to("conversations.history")
+    looks = LATE_POST_WINDOW // ANSWER_LATE_WAIT
+    assert len(reads) <= 2 * looks, f"{len(reads)} pages read for {looks} looks"
+    assert all(float(c.params["latest"]) - float(c.params["oldest"]) <
+               2 * KNOWN_MARGIN_S + LATE_POST_WINDOW + 1 for c in reads), "minutes, not days"
