@@ -59,11 +59,13 @@ class HttpServer:
 
     def __init__(self, app: WSGIApp, *, host: str, port: int, threads: int = 8,
                  max_body: int = MAX_BODY, request_seconds: float = REQUEST_SECONDS,
-                 idle_seconds: float = IDLE_SECONDS) -> None:
+                 idle_seconds: float = IDLE_SECONDS,
+                 connection_limit: int | None = None) -> None:
         """``max_body``: waitress answers 413 to a larger body before reading it (its own
         default is 1 GiB, buffered to disk before any route could check a token).
         ``request_seconds`` (plus a second per 100 kB of declared body) and ``idle_seconds``:
-        see ``GuardedChannel``."""
+        see ``GuardedChannel``. ``connection_limit``: the places the server has (default: as
+        the file limit allows, at most ``MAX_CONNECTIONS``)."""
         connections: dict = {}
         try:
             # waitress reads the loop timeout as whole seconds: 0.2 would become 0, a busy loop
@@ -71,7 +73,8 @@ class HttpServer:
                                                   threads=threads, ident="wirewatch",
                                                   asyncore_loop_timeout=1,
                                                   max_request_body_size=max_body,
-                                                  connection_limit=connection_limit(),
+                                                  connection_limit=(connection_limit
+                                                                    or _places()),
                                                   asyncore_use_poll=True)
         except (OSError, ValueError) as exc:  # waitress: ValueError for a host that resolves
             raise BadInput(cannot_listen(exc, host, port)) from exc  # to nothing
@@ -129,7 +132,9 @@ class GuardedChannel(HTTPChannel):
     connections still waiting for their first request; a connection beyond that is closed at
     once, so one slow or hostile client never fills the places Slack's requests need. A
     connection that has been served before is not counted: a reverse proxy keeps a pool of
-    those open to us, all from its one address.
+    those open to us, all from its one address. So that such served connections cannot fill
+    the places either, once fewer than a tenth are free each new connection closes the idle
+    ones of the address holding the most (``make_room``).
     """
 
     parser_class = TimedParser
@@ -146,6 +151,7 @@ class GuardedChannel(HTTPChannel):
         if waiting > PER_CLIENT:
             self.will_close = True
             _warn_refused(self.client)
+        make_room(list((map or {}).values()), adj.connection_limit)
 
     def service(self) -> None:
         self.served = True
@@ -169,7 +175,39 @@ class GuardedChannel(HTTPChannel):
         return time.time() - self.last_activity > self.deadlines.idle_seconds
 
 
+def make_room(channels: list[Any], places: int) -> None:
+    """Past nine tenths of ``places`` (waitress stops accepting at all of them), close the
+    connections with nothing under way of the address holding the most open, longest idle
+    first, down to eight tenths: Slack's next connection always finds a place."""
+    spare = max(PER_CLIENT, places // 10)
+    open_ = [c for c in channels if isinstance(c, GuardedChannel) and not c.will_close]
+    if len(open_) < places - spare:
+        return
+    held: dict[str, int] = {}
+    for channel in open_:
+        held[channel.client] = held.get(channel.client, 0) + 1
+    busiest = max(held, key=held.__getitem__)
+    idle = sorted((c for c in open_ if c.client == busiest and c.waiting()),
+                  key=lambda c: c.last_activity)
+    closing = idle[:len(open_) - (places - 2 * spare)]
+    for channel in closing:
+        channel.will_close = True
+    if closing:
+        _warn_crowding(busiest, len(closing), held[busiest])
+
+
 _warned = {"at": -WARN_EVERY}
+_crowded = {"at": -WARN_EVERY}
+
+
+def _warn_crowding(client: str, closed: int, held: int) -> None:
+    """One WARNING a minute at most: a flood of connections, or a proxy short of places."""
+    now = time.monotonic()
+    if now - _crowded["at"] >= WARN_EVERY:
+        _crowded["at"] = now
+        log.warning("connections nearly at the limit: closed %d idle of the %d held by %s "
+                    "(a hostile client, or a proxy keeping more open than the server has "
+                    "places)", closed, held, client)
 
 
 def _warn_refused(client: str) -> None:
@@ -222,7 +260,7 @@ def client_group(addr: Any) -> str:
     return str(ip)
 
 
-def connection_limit() -> int:
+def _places() -> int:
     """As many connections as the file limit comfortably allows, at most MAX_CONNECTIONS
     (waitress's own default, 100, was a slowloris's whole job)."""
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)

@@ -1,0 +1,105 @@
+"""One client address never takes every place the HTTP server has, even with connections it
+had served once (a reverse proxy's pool is let through; an attacker's imitation of one is not).
+
+The attacker connects from 127.0.0.2, Slack from 127.0.0.1; every socket is real, and Slack's
+command is signed and answered by the real Bolt app behind the signature gate."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from bot.config import Settings
+from bot.http_server import HttpServer
+from bot.slack.runtime import SlackRuntime
+from bot.slack.server import build_router
+from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
+from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+
+ATTACKER = "127.0.0.2"
+PLACES = 100
+
+
+class ServedThenSlow:
+    """``count`` connections from ``source``: each has one request answered (as a proxy's
+    pooled connection has), then starts another and sends a header line every ``every`` s
+    (``drip``) or nothing at all."""
+
+    def __init__(self, port: int, count: int, *, drip: bool, every: float = 0.5) -> None:
+        self.port, self.count, self.drip, self.every = port, count, drip, every
+        self.sockets: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> ServedThenSlow:
+        for _ in range(self.count):
+            try:
+                sock = socket.create_connection(("127.0.0.1", self.port), timeout=2,
+                                                source_address=(ATTACKER, 0))
+                sock.sendall(b"GET /health HTTP/1.1\r\nHost: wirewatch\r\n\r\n")
+                sock.recv(4096)
+            except OSError:  # the server stopped taking connections: its places are full
+                break
+            if self.drip:
+                sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: wirewatch\r\n")
+            self.sockets.append(sock)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        for sock in self.sockets:
+            sock.close()
+
+    def _run(self) -> None:
+        while self.drip and not self._stop.wait(self.every):
+            for sock in self.sockets:
+                try:
+                    sock.send(b"X-Drip: 1\r\n")
+                except OSError:
+                    continue
+
+
+@pytest.fixture
+def served(settings: Settings, fresh_db) -> Iterator[tuple[HttpServer, FakeSlack]]:
+    """The Bolt app behind the gate, on a server with ``PLACES`` places (1,000 in life)."""
+    with FakeSlack() as fake:
+        rt = SlackRuntime(replace(settings, slack_bot_token=VALID_TOKEN,
+                                  slack_signing_secret=SECRET, slack_api_url=fake.base_url,
+                                  port=0, host="127.0.0.1", admins=(REPORTER,)))
+        http = HttpServer(build_router(slack=rt.app, signing_secret=SECRET),
+                          host="127.0.0.1", port=0, connection_limit=PLACES)
+        http.start()
+        yield http, fake
+        http.stop()
+        rt.stop()
+
+
+def _command_answered(server: HttpServer, fake: FakeSlack) -> float:
+    """Seconds a signed `/topics` took to be answered; fails past Slack's 3 s."""
+    body = command_body("/topics", "", response_url=fake.response_url())
+    started = time.monotonic()
+    reply = post_signed(f"http://127.0.0.1:{server.port}/slack/events", body, timeout=3)
+    assert reply.status == 200, reply
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("drip", [True, False], ids=["dripping", "silent"])
+def test_connections_served_once_never_take_every_place(served, drip):
+    """Each attacking connection had one request answered, so the per-address limit took it for
+    a proxy's pooled connection and never counted it: 110 of them filled all the server's
+    places (waitress stops accepting at its limit), and Slack's command behind them was never
+    accepted (Slack gives up at 3 s). The dripping ones are cut off after 20 s, the silent ones
+    after 15 s: the attacker opens them again, for ever."""
+    server, fake = served
+    with ServedThenSlow(server.port, PLACES + 10, drip=drip) as attack:
+        time.sleep(0.5)
+        assert _command_answered(server, fake) < 3
+        assert _command_answered(server, fake) < 3
+        assert len(attack.sockets) > PLACES // 2
