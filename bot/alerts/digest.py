@@ -223,8 +223,9 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
     posted again, as alerts are); None: post it (a channel's new id holds its messages).
     ``wanted``: the digest's payload, the pass's moment and the run's lookups. Looked for only
     once Slack has had the late wait to finish the post, and not posted again while its late
-    window is open (Retry: Slack may still make it); a lookup Slack cuts short (a 429) reads
-    on from its page at the next pass, after a restart too."""
+    window is open, nor when the lookup read its newest page while it was (Retry: Slack may
+    still make it, or made it above the pages read on from); a lookup Slack cuts short (a 429)
+    reads on from its page at the next pass, after a restart too."""
     payload, now, lookups = wanted
     flight = read_in_flight(db, sub.id)
     if flight.payload != payload:
@@ -232,11 +233,13 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
     if flight.tried and waiting(_parse(flight.tried) + timedelta(seconds=lookups.late_wait),
                                 now, lookups.late_wait):
         raise Retry("Slack may still be posting the one under way", 0, True)
-    found = _look(db, client, sub, flight, (channel, install, seen),
+    progress = Progress.kept(flight.cursor, conversation(channel, None), now)
+    found = _look(db, client, sub, flight, progress, (channel, install, seen),
                   flight.window or LookWindow(until.timestamp() - UNKNOWN_MARGIN_S))
     if found:
         return 1
-    if flight.late_until and waiting(_parse(flight.late_until), now, lookups.late_window):
+    if flight.late_until and waiting(_parse(flight.late_until), progress.began or now,
+                                     lookups.late_window):
         raise Retry("not in Slack yet; Slack may still make the post of the try whose answer "
                     "never came", 0, True, late=True)
     if sub.target_type != "user" or flight.channel in ("", channel):
@@ -247,12 +250,12 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
 
 
 def _look(db: Database, client: WebClient, sub: Subscription, flight: InFlight,
-          where: tuple[str, str, Seen | None], window: LookWindow) -> str | None:
+          progress: Progress, where: tuple[str, str, Seen | None],
+          window: LookWindow) -> str | None:
     """The digest's post, looked for in ``window`` of the conversation, reading on from where
     a lookup Slack cut short stopped; that place kept when Slack cuts this one short too, and
     dropped when this one reads to its end (a later look begins at the newest page)."""
     channel, install, seen = where
-    progress = Progress.kept(flight.cursor, conversation(channel, None))
     try:
         found = _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
                                             event_type=EVENT_TYPE, key="digest",

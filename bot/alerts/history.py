@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
@@ -29,25 +30,41 @@ class Progress:
     """Where a lookup stopped (its next page's cursor) in the conversation ``where``, so the
     next try reads on from there: Slack paces history reads (one page a minute for apps
     outside its Marketplace), and a lookup begun again at its first page after each 429 would
-    never reach its last. Kept with the alert or digest (``saved``), so a restart reads on."""
+    never reach its last. Kept with the alert or digest (``saved``), so a restart reads on.
+    ``began``: when it read its newest page (a post Slack makes after that is not in what it
+    reads on from)."""
 
     cursor: str | None = None
     where: str = ""
+    began: datetime | None = None
 
     def saved(self) -> str | None:
         """As kept in the database; None once the lookup read to its end (or never began)."""
-        return json.dumps({"in": self.where, "cursor": self.cursor}) if self.cursor else None
+        if not self.cursor:
+            return None
+        began = self.began.isoformat() if self.began else None
+        return json.dumps({"in": self.where, "cursor": self.cursor, "began": began})
 
     @classmethod
-    def kept(cls, saved: str | None, where: str) -> Progress:
-        """The progress ``saved`` in ``where``; from the first page when none was kept, or it
-        was kept for another conversation (a cursor means nothing in another) or is unreadable."""
+    def kept(cls, saved: str | None, where: str, now: datetime) -> Progress:
+        """The progress ``saved`` in ``where``; from the first page, begun ``now``, when none
+        was kept, or it was kept for another conversation (a cursor means nothing in another)
+        or is unreadable."""
         try:
             data = json.loads(saved) if saved else {}
         except ValueError:
             data = {}
         cursor = data.get("cursor") if isinstance(data, dict) and data.get("in") == where else None
-        return cls(cursor if isinstance(cursor, str) and cursor else None, where)
+        if not (isinstance(cursor, str) and cursor):
+            return cls(None, where, now)
+        return cls(cursor, where, _moment(data.get("began")) or now)
+
+
+def _moment(value: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def conversation(channel: str, thread_ts: str | None) -> str:

@@ -248,9 +248,10 @@ class AlertSender:
                           thread_ts: str | None, install: str) -> int | None:
         """An alert in flight when the sender stopped may be in Slack already: recorded if it
         is (1), marked failed if only the earlier bot user could tell (0); None: post it.
-        Not there while Slack may still make the post of a try whose answer never came: Retry,
+        Not there while Slack may still make the post of a try whose answer never came, or when
+        the lookup read its newest page while Slack could (it read on from there later): Retry,
         to look again before any other try (a post it makes later is posted twice)."""
-        progress = Progress.kept(row.look_cursor, conversation(channel, thread_ts))
+        progress = Progress.kept(row.look_cursor, conversation(channel, thread_ts), now)
         try:
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
@@ -271,7 +272,8 @@ class AlertSender:
         if _tried_by_earlier_bot(row, channel):
             self._not_again(db, row)
             return 0
-        if row.late_until and waiting(_parse(row.late_until), now, self.late_window):
+        if row.late_until and waiting(_parse(row.late_until), progress.began or now,
+                                      self.late_window):
             raise Retry("not in Slack yet; Slack may still make the post of the try whose "
                         "answer never came", self.late_wait, True, late=True)
         return None

@@ -227,3 +227,27 @@ def test_a_digest_lookup_read_to_its_end_looks_from_the_newest_page_again(runtim
     assert fake_slack.begun.count("chat.postMessage") == 1, "found on the newest page"
     assert fresh_db.execute("SELECT last_digest_at FROM subscriptions").fetchone()[0] == \
         "2026-11-24T06:00:00+00:00"
+
+
+def test_a_digest_lookup_begun_while_slack_may_still_post_is_not_ended_by_reading_on(
+        runtime, fake_slack, fresh_db):
+    """As an alert's (``test_a_lookup_begun_while_slack_may_still_post_is_not_ended_by_reading_on``):
+    a lookup cut short while the late window is open, Slack then making the post, and the next
+    pass, after the late window, reading on from the cut-short page to the end. Before: the
+    digest was posted again (two posts begun). Now it is looked for from the newest page."""
+    one_digest_due(fresh_db)
+    fake_slack.page_size = 15
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    for n in range(20):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
+    fake_slack.pace("conversations.history", one_in=2)
+    runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert read_in_flight(fresh_db, 1).cursor, "cut short on its second page"
+    assert fake_slack.do_held_work() == 1
+    fake_slack.pace("conversations.history", one_in=1)
+    for extra in (5, 70):
+        runtime.send_due_digests(now=SIX + timedelta(seconds=LATE_POST_WINDOW + extra))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "found on the newest page"
+    assert fresh_db.execute("SELECT last_digest_at FROM subscriptions").fetchone()[0] == \
+        "2026-11-24T06:00:00+00:00"

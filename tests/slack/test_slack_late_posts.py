@@ -186,3 +186,27 @@ def test_a_runs_first_try_is_looked_for_in_minutes_of_history_not_two_days(
     assert len(reads) <= 2 * looks, f"{len(reads)} pages read for {looks} looks"
     assert all(float(c.params["latest"]) - float(c.params["oldest"]) <
                2 * KNOWN_MARGIN_S + LATE_POST_WINDOW + 1 for c in reads), "minutes, not days"
+
+
+def test_a_lookup_begun_while_slack_may_still_post_is_not_ended_by_reading_on(fresh_db,
+                                                                              fake_slack):
+    """A lookup Slack cut short (a 429 on its second page) while the late window is open;
+    Slack then makes the post, the newest message; the next try comes after the late window
+    closed and reads on from the second page to the end. Before: that read was taken for the
+    whole span, and the alert was posted again (two copies), though its newest page had been
+    read before Slack made the post. Now only a lookup whose newest page was read once the late
+    window had closed says "not posted"; this one looks again from the newest page."""
+    fake_slack.page_size = 15
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    for n in range(20):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
+    fake_slack.pace("conversations.history", one_in=2)
+    sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert fresh_db.execute("SELECT look_cursor FROM alerts WHERE id = 2").fetchone()[0], \
+        "cut short on its second page"
+    assert fake_slack.do_held_work() == 1
+    fake_slack.pace("conversations.history", one_in=1)
+    for extra in (5, 70):
+        sender.deliver(fresh_db, now=tried + timedelta(seconds=LATE_POST_WINDOW + extra))
+    assert copies(fake_slack, 2) == 1, "found on the newest page, not posted again"
+    assert fresh_db.execute("SELECT status FROM alerts WHERE id = 2").fetchone()[0] == "sent"
