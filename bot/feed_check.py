@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from bot.alerts.mrkdwn import counted
 from bot.config import Settings
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.feeds import FeedError, parse_feed
+from bot.ingest.feeds import FeedError, WebPageError, parse_feed
 from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
 from bot.redact import redact
 
@@ -20,6 +20,10 @@ class FeedCheck:
     title: str | None = None
     entries: int = 0
     problem: str | None = None
+    web_page: bool = False
+    """The address is a web page, which no poll will read as a feed."""
+    named_feed: str | None = None
+    """The feed such a page names for itself."""
 
     def found(self) -> str:
         """'“Harbour Gazette”, 2 entries', for a feed that works."""
@@ -40,6 +44,8 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
     try:
         response = fetcher.get(url, allow_private=allow_private)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
+    except WebPageError as exc:
+        return FeedCheck(problem=redact(str(exc)), web_page=True, named_feed=exc.feed)
     except (FetchError, FeedError) as exc:
         return FeedCheck(problem=redact(str(exc)))
     finally:

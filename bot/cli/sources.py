@@ -10,7 +10,7 @@ import click
 from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import MOST_EVERY
-from bot.feed_check import check_feed
+from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import check_address
 from bot.models import FailedTally, HeldTally, Source
@@ -89,8 +89,9 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
     with the next new entry. Files dropped in a folder are never held back so (each alerts
     when a tracked topic matches its story and it is not too old). A feed must be on a public
     address unless its network is in WIREWATCH_ALLOW_NETWORKS or --allow-private is given.
-    A feed is fetched once right away: a wrong address, a page that is not a feed or a server
-    that does not answer is said now (the feed is still added, and polls keep trying).
+    A feed is fetched once right away: a web page is not added (the feed it names is said,
+    to add instead); a wrong address or a server that does not answer is said now, and the
+    feed is still added (polls keep trying).
 
     \b
     Example:
@@ -105,6 +106,13 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         normalise_location(kind=kind, location=location)  # a scheme typo is named as one
     if kind == "feed" and not allow_private:
         check_address(location.strip(), AddressPolicy.allowing(obj.settings.allow_networks))
+    checked = None
+    if kind == "feed" and not no_check:
+        checked = check_feed(obj.settings, location.strip(), allow_private=allow_private)
+        if checked.web_page:
+            raise click.ClickException(_not_added(checked, every=every, flags={
+                "--alert-existing": alert_existing, "--allow-private": allow_private,
+                "--never-duplicate": never_duplicate}))
     with transaction(obj.db):
         source_id = add_source(obj.db, kind=kind, location=location, every=every,
                                alert_existing=alert_existing, allow_private=allow_private)
@@ -115,18 +123,28 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
                f"(every {source.every} s)")
     if never_duplicate:
         click.echo("never a duplicate: its articles always alert and never count as a rewrite")
-    if kind == "feed" and not no_check:
-        _check_feed(obj, source.id, location.strip(), allow_private=allow_private)
+    if checked:
+        _say_checked(checked, source.id)
     if kind == "feed" and not alert_existing:
         click.echo("its first poll stores the entries already in the feed as background, "
                    "without alerts; alerts start with the next new entry "
                    "(--alert-existing alerts on them too)")
 
 
-def _check_feed(obj: CliContext, source_id: int, url: str, *, allow_private: bool) -> None:
-    """Fetch a new feed once, so a typo or an HTML page is said now, not at a later run's
-    first poll in a log line; the feed stays added (a server down for now comes back)."""
-    checked = check_feed(obj.settings, url, allow_private=allow_private)
+def _not_added(checked: FeedCheck, *, every: int | None, flags: dict[str, bool]) -> str:
+    """A web page is no feed at any poll: nothing is added, and the line says what to type
+    (the feed the page names, with the options given), or how to add the page anyway."""
+    options = "".join(f" {flag}" for flag, given in flags.items() if given)
+    options = (f" --every {every}" if every else "") + options
+    then = (f"; to add its feed: wirewatch sources add {redact(checked.named_feed)}{options}"
+            if checked.named_feed else "")
+    return (f"{checked.problem}. Nothing was added{then} (--no-check adds an address as it "
+            "is, without fetching it)")
+
+
+def _say_checked(checked: FeedCheck, source_id: int) -> None:
+    """A feed that does not work now stays added (a server down for now comes back), said
+    now rather than at a later run's first poll in a log line."""
     if checked.problem is None:
         click.echo(f"checked now: {checked.found()}")
         return

@@ -84,6 +84,14 @@ class FeedError(Exception):
     """The fetched document is not a usable RSS or Atom feed."""
 
 
+class WebPageError(FeedError):
+    """The address is a web page, not a feed; ``feed`` is the feed it names, if it names one."""
+
+    def __init__(self, message: str, *, feed: str | None) -> None:
+        super().__init__(message)
+        self.feed = feed
+
+
 @dataclass(frozen=True)
 class FeedEntry:
     key: str
@@ -169,12 +177,12 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     if not parsed.entries and (not parsed.version or message):
         named = named_feed(data, url)
         if named:
-            raise FeedError(f"{url} is a web page, not a feed; the page names its feed at "
-                            f"{named}: add that address instead")
+            raise WebPageError(f"{url} is a web page, not a feed; the page names its feed at "
+                               f"{named}: add that address instead", feed=named)
         if is_page(data):
-            raise FeedError(f"{url} is a web page, not an RSS or Atom feed, and names none: "
-                            "open it in a browser, find its RSS link (often /feed or /rss) "
-                            "and add that address instead")
+            raise WebPageError(f"{url} is a web page, not an RSS or Atom feed, and names "
+                               "none: open it in a browser, find its RSS link (often /feed or "
+                               "/rss) and add that address instead", feed=None)
         what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
         raise FeedError(f"{url} is {what}; check the address in a browser")
     if message and any(m in message for m in TRUNCATED):

@@ -151,13 +151,8 @@ def test_a_new_feed_is_checked_at_once(tmp_path, feeds):
 @pytest.mark.parametrize("path, why", [
     ("/dsk.xml", "the server answered 404 Not Found: no feed at this address now (a typo, "
                  "or the feed moved)"),
-    ("/index.html", "is a web page, not an RSS or Atom feed, and names none: open it in a "
-                    "browser, find its RSS link (often /feed or /rss) and add that address "
-                    "instead"),
     ("/broken.xml", "is not an RSS or Atom feed; check the address in a browser")])
 def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, feeds, path, why):
-    """Before: a web page naming no feed was "not an RSS or Atom feed; check the address in a
-    browser", and a newcomer saw nothing wrong with the page there."""
     added = add_feed(tmp_path, feeds.url(path))
     assert added.returncode == 0 and "Traceback" not in added.stderr
     assert f"added feed #1: {feeds.url(path)}" in added.stdout
@@ -388,15 +383,28 @@ def test_a_database_from_a_newer_wirewatch_is_refused_by_name(tmp_path):
     assert [r["name"] for r in open_db(db_file, migrate=False)["topics"].rows] == ["Ferries"]
 
 
-def test_a_home_page_added_as_a_feed_is_said_with_the_feed_it_names(tmp_path, feeds):
-    """A desk pastes its site's address, not the feed's: the page names its feed in a <link>,
-    and the warning gives that address (it is not followed: the desk decides)."""
-    added = add_feed(tmp_path, feeds.url("/"))
-    assert added.returncode == 0 and "Traceback" not in added.stderr
-    warning = added.stderr.strip().splitlines()[0]
+def test_a_web_page_given_as_a_feed_is_not_added_and_its_feed_is_said(tmp_path, feeds):
+    """Before: a desk's home page (or its "about" page) pasted for the feed was added with a
+    warning, and polled and failed every five minutes, then marked UNHEALTHY, as a feed down
+    for now is: a page never becomes a feed. Now nothing is added; the line gives the feed the
+    page names, with the options given, ready to type."""
+    line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "sources", "add",
+                                    feeds.url("/"), "--every", "60", "--allow-private"))
     assert f"is a web page, not a feed; the page names its feed at {feeds.url('/desk.xml')}" \
-        in warning, warning
-    assert feeds.hits("/desk.xml") == 0
+        in line, line
+    assert line.endswith(f"Nothing was added; to add its feed: wirewatch sources add "
+                         f"{feeds.url('/desk.xml')} --every 60 --allow-private (--no-check "
+                         "adds an address as it is, without fetching it)")
+    assert feeds.hits("/desk.xml") == 0  # not followed: the desk decides
+    bare = one_error_line(add_feed(tmp_path, feeds.url("/index.html")))
+    assert ("is a web page, not an RSS or Atom feed, and names none: open it in a browser, "
+            "find its RSS link (often /feed or /rss) and add that address instead. Nothing "
+            "was added (--no-check") in bare, bare
+    listed = wirewatch("--db", str(tmp_path / "w.db"), "sources", "list")
+    assert listed.stdout.startswith("no sources yet in "), listed
+    forced = wirewatch("--db", str(tmp_path / "w.db"), "sources", "add", feeds.url("/"),
+                       "--no-check", "--allow-private")
+    assert forced.returncode == 0 and f"added feed #1: {feeds.url('/')}" in forced.stdout
 
 
 @pytest.mark.parametrize("command", [("ingest", "story.txt"), ("stories", "replay", "stream.jsonl"),
