@@ -77,6 +77,20 @@ def one_digest_in_flight_seven_pages_back(db, fake, send: Callable[..., int]) ->
     fake.pace("conversations.history", one_in=2)
 
 
+def digest_cut_short_on_its_second_page(runtime, fake, db) -> None:
+    """A digest in flight (answered 504 by the gateway), 20 of the desk's messages after it
+    (two pages of 15), and its first lookup cut short on its second page."""
+    one_digest_due(db)
+    fake.page_size = 15
+    fake.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    for n in range(20):
+        fake.add_message("C0DESK", text=f"desk chatter {n}")
+    fake.pace("conversations.history", one_in=2)
+    runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert read_in_flight(db, 1).cursor, "cut short on its second page"
+
+
 def recorded_as(db, post) -> bool:
     """The alert is sent, recorded as that message: found, so no other post was begun."""
     return db.execute("SELECT status, ts FROM alerts").fetchone() == ("sent", post.ts)
@@ -210,15 +224,7 @@ def test_a_digest_lookup_read_to_its_end_looks_from_the_newest_page_again(runtim
     then makes. Before: the next look read on from the cut-short page and the digest was
     posted again (test failed before: two posts begun). Now a lookup read to its end keeps no
     place."""
-    one_digest_due(fresh_db)
-    fake_slack.page_size = 15
-    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
-    runtime.send_due_digests(now=SIX)
-    for n in range(20):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
-    fake_slack.pace("conversations.history", one_in=2)
-    runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 1))
-    assert read_in_flight(fresh_db, 1).cursor, "cut short on its second page"
+    digest_cut_short_on_its_second_page(runtime, fake_slack, fresh_db)
     runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 62))
     assert fake_slack.begun.count("chat.postMessage") == 1, "not there, the late window open"
     assert fake_slack.do_held_work() == 1
@@ -235,15 +241,7 @@ def test_a_digest_lookup_begun_while_slack_may_still_post_is_not_ended_by_readin
     a lookup cut short while the late window is open, Slack then making the post, and the next
     pass, after the late window, reading on from the cut-short page to the end. Before: the
     digest was posted again (two posts begun). Now it is looked for from the newest page."""
-    one_digest_due(fresh_db)
-    fake_slack.page_size = 15
-    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
-    runtime.send_due_digests(now=SIX)
-    for n in range(20):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
-    fake_slack.pace("conversations.history", one_in=2)
-    runtime.send_due_digests(now=SIX + timedelta(seconds=ANSWER_LATE_WAIT + 1))
-    assert read_in_flight(fresh_db, 1).cursor, "cut short on its second page"
+    digest_cut_short_on_its_second_page(runtime, fake_slack, fresh_db)
     assert fake_slack.do_held_work() == 1
     fake_slack.pace("conversations.history", one_in=1)
     for extra in (5, 70):

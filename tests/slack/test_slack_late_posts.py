@@ -59,6 +59,20 @@ def seven_pages_back_while_slack_paces_reads(db, fake) -> tuple[AlertSender, dat
     return sender, tried, made
 
 
+def cut_short_on_its_second_page(db, fake) -> tuple[AlertSender, datetime]:
+    """The alert in flight, 20 of the desk's messages after it (two pages of 15), and its
+    first lookup cut short on its second page (Slack answering one history read in two)."""
+    fake.page_size = 15
+    sender, tried = first_posted_then_one_in_flight(db, fake)
+    for n in range(20):
+        fake.add_message("C0DESK", text=f"desk chatter {n}")
+    fake.pace("conversations.history", one_in=2)
+    sender.deliver(db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    assert db.execute("SELECT look_cursor FROM alerts WHERE id = 2").fetchone()[0], \
+        "cut short on its second page"
+    return sender, tried
+
+
 def test_a_post_in_flight_is_found_however_busy_the_channel_has_been_since(fresh_db, fake_slack):
     """Slack serves 15 messages a page: the lookup read five pages, the latest 75 messages,
     and posted the alert again when more than 75 came after it (Slack's own late post here,
@@ -136,14 +150,7 @@ def test_a_lookup_read_to_its_end_looks_from_the_newest_page_again(fresh_db, fak
     message. Before: the next look read on from the page the cut-short one had stopped at (the
     place stayed kept with the alert), passed over the newest page and posted the alert again
     (test failed before: two copies). Now a lookup read to its end keeps no place."""
-    fake_slack.page_size = 15
-    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
-    for n in range(20):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
-    fake_slack.pace("conversations.history", one_in=2)
-    sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
-    assert fresh_db.execute("SELECT look_cursor FROM alerts WHERE id = 2").fetchone()[0], \
-        "cut short on its second page"
+    sender, tried = cut_short_on_its_second_page(fresh_db, fake_slack)
     sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 62))
     assert copies(fake_slack, 2) == 0, "read to its end: not there, and the late window open"
     assert fake_slack.do_held_work() == 1
@@ -196,14 +203,7 @@ def test_a_lookup_begun_while_slack_may_still_post_is_not_ended_by_reading_on(fr
     whole span, and the alert was posted again (two copies), though its newest page had been
     read before Slack made the post. Now only a lookup whose newest page was read once the late
     window had closed says "not posted"; this one looks again from the newest page."""
-    fake_slack.page_size = 15
-    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
-    for n in range(20):
-        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
-    fake_slack.pace("conversations.history", one_in=2)
-    sender.deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
-    assert fresh_db.execute("SELECT look_cursor FROM alerts WHERE id = 2").fetchone()[0], \
-        "cut short on its second page"
+    sender, tried = cut_short_on_its_second_page(fresh_db, fake_slack)
     assert fake_slack.do_held_work() == 1
     fake_slack.pace("conversations.history", one_in=1)
     for extra in (5, 70):
