@@ -41,7 +41,8 @@ class ServedRequests:
     being acted on by this app (a claim under ``CLAIM_LIVE`` old).
 
     Kept in the database, so a restart does not forget; while the database refuses writes, or
-    another writer holds it past ``LOCK_WAIT_MS``, in memory (bounded)."""
+    another writer holds it past ``LOCK_WAIT_MS``, in memory (bounded), where this app's
+    claims are kept too."""
 
     def __init__(self, path: str | Path) -> None:
         self._path = path
@@ -52,7 +53,7 @@ class ServedRequests:
         """Every thread's connection not yet closed: ``close`` closes them."""
         self._memory: dict[str, int] = {}
         self._claims: dict[str, int] = {}
-        """Events claimed in memory and not yet settled, with when."""
+        """Events claimed (in memory, or in the database too) and not yet settled, with when."""
         self._lock = threading.Lock()
         self._warned_at = -WARN_EVERY
         self._replay_said_at = -WARN_EVERY
@@ -60,15 +61,18 @@ class ServedRequests:
     def first_time(self, *, body: bytes, signature: str, timestamp: int) -> Served | None:
         now = int(time.time())
         copy, event = (f"signature:{signature}", timestamp + CLOCK_SKEW + 1), event_id(body)
+        key = f"event:{event}" if event else None
         try:
             with self._using() as db:
                 known = bool(remember_served(db, dict([copy]), now=now))
-                taken = not known and (event is None or claim(
-                    db, f"event:{event}", now + EVENT_RETRIES, owner=self._owner, now=now,
-                    live=CLAIM_LIVE))
+                taken = not known and (key is None or not self._held_here(key, now) and claim(
+                    db, key, now + EVENT_RETRIES, owner=self._owner, now=now, live=CLAIM_LIVE))
         except (sqlite3.Error, StorageError) as exc:
             self._cannot_remember(exc)
             known, taken = self._here(copy, event, now)
+        else:
+            if taken and key:
+                self._claimed_here(key, now)
         if not taken:
             self._say_not_served(None if known else event)
             return None
@@ -125,24 +129,48 @@ class ServedRequests:
         """``first_time``'s answer from memory: whether the copy is known, and whether the
         request is taken (its event claimed)."""
         with self._lock:
-            for key in [k for k, until in self._memory.items() if until < now]:
-                del self._memory[key]
-                self._claims.pop(key, None)
+            self._forget_past(now)
             known = copy[0] in self._memory
             self._keep(*copy)
             if known or event is None:
                 return known, not known
             key = f"event:{event}"
-            claimed = self._claims.get(key)
-            if key in self._memory and (claimed is None or now - claimed < CLAIM_LIVE):
+            if self._held(key, now):
                 return False, False  # acted on (its claim settled), or being acted on
-            self._keep(key, now + EVENT_RETRIES)
-            self._claims[key] = now
+            if self._keep(key, now + EVENT_RETRIES):
+                self._claims[key] = now
             return False, True
 
-    def _keep(self, key: str, until: int) -> None:
+    def _held_here(self, key: str, now: int) -> bool:
+        """Whether this app claimed the event and is acting on it, or acted on it, as memory
+        knows: its claims in the database are kept there too, so Slack's resend is known
+        whichever of the two answers it (another writer may hold the database for one
+        delivery and not the other)."""
+        with self._lock:
+            return self._held(key, now)
+
+    def _held(self, key: str, now: int) -> bool:
+        claimed = self._claims.get(key)
+        return self._memory.get(key, -1) >= now and (claimed is None or now - claimed < CLAIM_LIVE)
+
+    def _claimed_here(self, key: str, now: int) -> None:
+        """An event claimed in the database, noted in memory as well (``_held_here``)."""
+        with self._lock:
+            if len(self._memory) >= MEMORY_LIMIT:
+                self._forget_past(now)
+            if self._keep(key, now + EVENT_RETRIES):
+                self._claims[key] = now
+
+    def _forget_past(self, now: int) -> None:
+        for key in [k for k, until in self._memory.items() if until < now]:
+            del self._memory[key]
+            self._claims.pop(key, None)
+
+    def _keep(self, key: str, until: int) -> bool:
         if key in self._memory or len(self._memory) < MEMORY_LIMIT:
             self._memory[key] = until
+            return True
+        return False
 
     def _say_not_served(self, event: str | None) -> None:
         """Slack resending an event (``event``) is ordinary: INFO. A copy of a request is not,

@@ -151,6 +151,33 @@ def test_while_the_database_refuses_writes_an_event_acted_on_is_not_acted_on_aga
     assert delivery(3) is None, "a copy of a request served"
 
 
+def test_an_event_claimed_on_one_side_of_a_held_database_is_not_taken_on_the_other(
+        fresh_db, db_path):
+    """Slack resends an event whose first delivery is still being acted on, and another writer
+    (a batch, a compaction) took the database between the two deliveries, or let it go: one
+    claim is in the database, the other asked of memory. Before: each side knew only its own
+    claims, so the resend was taken and acted on twice (test failed before, both ways)."""
+    served = ServedRequests(db_path)
+    stamp = int(time.time())
+    one, two = (event_body({"type": "app_home_opened", "user": "U0ED"}).encode()
+                for _ in range(2))
+
+    def delivery(body: bytes, n: int):
+        return served.first_time(body=body, signature=f"v0={n:064d}", timestamp=stamp)
+
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        assert delivery(one, 1) is not None, "claimed in the database"
+        holder.execute("BEGIN IMMEDIATE")
+        assert delivery(one, 2) is None, "the database held: memory knows the claim"
+        assert delivery(two, 3) is not None, "claimed in memory"
+        holder.execute("ROLLBACK")
+        assert delivery(two, 4) is None, "the database free again: it is still claimed"
+    finally:
+        holder.close()
+        served.close()
+
+
 def test_a_replay_after_a_restart_is_still_refused(slack_settings, fake_slack, fresh_db):
     stamp = int(time.time())
     add = command_body("/topics", "add Wildfire", response_url=fake_slack.response_url())
