@@ -46,14 +46,34 @@ def _param(pair: str) -> str:
     return pair
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal or log viewer acts on rather than shows (ESC starts a sequence that
+clears the screen or retitles the window, CR overwrites the line, a line end forges a new
+record, bidi controls reorder it); the tab alone is left."""
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """``text`` with the characters of ``CONTROL`` but ``keep`` written as escapes (``\\x1b``)."""
+    return CONTROL.sub(lambda m: m.group(0) if m.group(0) in keep else ascii(m.group(0))[1:-1],
+                       text)
+
+
 class RedactingFilter(logging.Filter):
-    """On a handler: every record it writes has the URLs in its message redacted."""
+    """On a handler: every record it writes has the URLs in its message redacted, and what an
+    outsider wrote into it (a feed's link, a server's answer) shown, never acted on by the
+    terminal reading the log: control characters escaped (a traceback keeps its lines)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "://" in message:
-            record.msg, record.args = redact(message), None
+        shown = printable(redact(message) if "://" in message else message)
+        if shown != message:
+            record.msg, record.args = shown, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = printable(_TRACEBACK.formatException(record.exc_info), keep="\n")
         return True
+
+
+_TRACEBACK = logging.Formatter()
 
 
 def redact_logs() -> None:
