@@ -1,5 +1,6 @@
 """A description the article names only after it ("The city's new mayor rejected the offer.
-… Ana Ruiz, elected last week, …"): the person first named in the sentences that follow."""
+… Ana Ruiz, elected last week, …"): the person first named in the sentences that follow; a
+headline's bare "official says": the first person the story names speaking."""
 
 from __future__ import annotations
 
@@ -64,3 +65,42 @@ def _paragraphs_back(reg: Registry, index: int) -> int:
                 break
         index -= 1
     return reg.sent_start_chars[index]
+
+
+HEADLINE_REACH = 2000
+"""Characters after a headline's bare source within which the body names who it is."""
+
+
+def headline_source(token: Token) -> bool:
+    """"Incentives failed, analyst says": a singular common noun in small letters with no
+    article, number, owner or name, the way a headline or its deck writes a source the story
+    names below; one whose phrase carries a capitalised word ("SEIU chief says", a
+    title-case "Official Says") is a source as written, named enough already."""
+    return token.tag_ == "NN" and token.pos_ == "NOUN" and token.is_lower and not any(
+        c.dep_ in {"det", "poss", "nummod", "appos"} or c.pos_ == "PROPN" or
+        c.i < token.i and not c.is_lower for c in token.children)
+
+
+def first_speaker_after(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """The first person the text names after ``token`` as the subject of a reporting verb
+    (or beside it: "The minister, Ana Ruiz, said"): whom a headline's bare "official says"
+    or "top aide implies" stands for."""
+    reg = r.reg
+    start = bisect_right(reg.offsets(), token.right_edge.idx)
+    for mention in reg.mentions[start:]:
+        if mention.offset - token.idx > HEADLINE_REACH:
+            return None
+        if mention.speaker.kind == "person" and mention.key in reg.people and \
+                not reg.quoted(mention.offset) and _speaks(r, mention.offset):
+            return reg.people[mention.key].speaker()
+    return None
+
+
+def _speaks(r: SpeakerResolver, offset: int) -> bool:
+    """The name at ``offset`` (its last word, or the noun it is set beside) is a speaker."""
+    tok = r.reg.doc[bisect_left(r.reg.columns.idx, offset)]
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and r.reg.speaking(tok.head)

@@ -13,7 +13,12 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
-from bot.nlp.speakers.cataphora import UNCOUNTED, named_next
+from bot.nlp.speakers.cataphora import (
+    UNCOUNTED,
+    first_speaker_after,
+    headline_source,
+    named_next,
+)
 from bot.nlp.speakers.lead import headline_organisation, headline_person, kind_fits
 from bot.nlp.speakers.names import (
     PERSON_TITLES,
@@ -145,6 +150,10 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
         later = named_next(r, token)
         if later is not None:
             return later, conf.DESCRIBED_PERSON
+    if singular and kind == "unnamed" and headline_source(token) and _of_anyone(token):
+        later = first_speaker_after(r, token)
+        if later is not None:
+            return later, conf.DESCRIBED_PERSON
     speaker = Speaker(r.reg.phrase(token), kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION
@@ -155,6 +164,12 @@ def _of_someone(token: Token) -> bool:
     mayor"; not "Ruiz's campaign manager", which says who they are)."""
     owned = any(c.dep_ == "poss" and (c.pos_ == "PRON" or definite(c)) for c in token.children)
     return (definite(token) or owned) and (
+        token.lemma_.lower() in UNNAMED_SOURCES or describes_someone(token))
+
+
+def _of_anyone(token: Token) -> bool:
+    """A word for a person speaking ("official", "top aide", "candidate"), not "polling"."""
+    return token.dep_ == "nsubj" and (
         token.lemma_.lower() in UNNAMED_SOURCES or describes_someone(token))
 
 
