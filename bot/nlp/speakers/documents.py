@@ -42,20 +42,11 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     lemma = token.lemma_.lower()
     if own is not None or token.tag_ in PLURAL_TAGS and not definite:
         return own  # "polls show": no one poll; "the results", "the ads" are ones named
-    lemmas = SURVEYS if lemma in FINDINGS else {lemma}
-    titled = _titled(r, lemmas)
-    before = [t for w in lemmas for t in r.reg.nouns_before(w, token.i)] + \
-        [t for t in titled if t.i < token.i]
-    after = [t for w in lemmas for t in r.reg.nouns_after(w, token.i)] + \
-        [t for t in titled if t.i > token.i]
-    before.sort(key=lambda t: -t.i)
-    after.sort(key=lambda t: t.i)
-    for other in (before + after) if definite else (after + before):
-        if r.reg.quoted(other.idx):
-            continue
-        found = own_issuer(r, other) or _verb_subject(r, other)
-        if found is not None:
-            return found
+    lemmas = frozenset(SURVEYS if lemma in FINDINGS else {lemma})
+    first, then = (-1, 1) if definite else (1, -1)
+    found = _walk(r, lemmas, token.i, step=first) or _walk(r, lemmas, token.i, step=then)
+    if found is not None:
+        return found
     if not definite:
         return None
     return _survey_called_otherwise(r, token) or _sender(r, token) or (
@@ -70,14 +61,7 @@ def _survey_called_otherwise(r: SpeakerResolver, survey: Token) -> Speaker | Non
     lemma = survey.lemma_.lower()
     if lemma not in SURVEYS:
         return None
-    others = sorted((t for w in SURVEYS - {lemma} for t in r.reg.nouns_before(w, survey.i)),
-                    key=lambda t: -t.i)
-    for other in others:
-        if not r.reg.quoted(other.idx):
-            found = own_issuer(r, other) or _verb_subject(r, other)
-            if found is not None:
-                return found
-    return None
+    return _walk(r, frozenset(SURVEYS - {lemma}), survey.i, step=-1, titled=False)
 
 
 def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | None:
@@ -94,10 +78,49 @@ def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | Non
     return None
 
 
-def _titled(r: SpeakerResolver, lemmas: set[str]) -> list[Token]:
-    """The document words that end a name ("a Morning Fields Poll found"), which the tagger
-    makes proper nouns, so the noun index misses them."""
-    return [r.reg.doc[i] for i in r.reg.columns.lowered(lemmas) if r.reg.columns.pos[i] == PROPN]
+def _document_words(r: SpeakerResolver, lemmas: frozenset[str], *, titled: bool) -> list[int]:
+    """Indexes of the nouns of these lemmas and, when ``titled``, of the same words ending a
+    name ("a Morning Fields Poll found", which the tagger makes a proper noun), in text order."""
+    found = r.reg.document_words.get((lemmas, titled))
+    if found is None:
+        pos = r.reg.columns.pos
+        names = [i for i in r.reg.columns.lowered(lemmas) if pos[i] == PROPN] if titled else []
+        found = r.reg.document_words[lemmas, titled] = sorted(
+            [i for w in lemmas for i in r.reg.noun_indexes(w)] + names)
+    return found
+
+
+def _walk(r: SpeakerResolver, lemmas: frozenset[str], at: int, *, step: int,
+          titled: bool = True) -> Speaker | None:
+    """The issuer of the nearest document of these words before token ``at`` (``step`` -1)
+    or after it (1) that names one, outside quotation marks. A document that named none is
+    passed over at once the next time (``Registry.issued``), unless it led back to a token
+    being resolved: read again from each "the report said", 1,000 took 10 s."""
+    words = _document_words(r, lemmas, titled=titled)
+    k = bisect_right(words, at) if step > 0 else bisect_left(words, at) - 1
+    end = len(words) if step > 0 else -1
+    skip = r.reg.issued.setdefault((lemmas, titled, step), {})
+    passed: list[int] = []
+    found: Speaker | None = None
+    while k != end:
+        if k in skip:
+            passed.append(k)
+            k = skip[k]
+            continue
+        other = r.reg.doc[words[k]]
+        cycles = r.cycles
+        if not r.reg.quoted(other.idx):
+            found = own_issuer(r, other) or _verb_subject(r, other)
+            if found is not None:
+                break
+        if r.cycles == cycles:
+            passed.append(k)
+        else:  # it led back to a token being resolved: read again the next time
+            skip.update(dict.fromkeys(passed, k))
+            passed = []
+        k += step
+    skip.update(dict.fromkeys(passed, k))
+    return found
 
 
 def _sender(r: SpeakerResolver, document: Token) -> Speaker | None:

@@ -179,6 +179,11 @@ class Registry:
         self.papers: dict[int, str | None] = {}
         """By editorial word, the paper beside it or beside the last such word before it, as
         found (``documents.paper_of_editorials``): each word read once an article."""
+        self.issued: dict[tuple[frozenset[str], bool, int], dict[int, int]] = {}
+        """By document words, whether titles count and direction: where to go on from each
+        document that named no issuer (``documents.issuer``), so each is read once."""
+        self.document_words: dict[tuple[frozenset[str], bool], list[int]] = {}
+        """Where the documents of each set of words are named, found once (``documents``)."""
         self.editorial_boards: list[int] | None = None
         """Where "editorial" is hung on a board ("the editorial board"), found once."""
         self.headline_end = 0
@@ -410,10 +415,9 @@ class Registry:
         return [self.doc[start:end] for start, end in self._chunks.before(lemma, before)
                 if end - start > longer_than]
 
-    def nouns_before(self, lemma: str, before: int) -> list[Token]:
-        """Nouns with this lower-cased lemma before index ``before``, latest first."""
-        found = self._noun_index().get(lemma, [])
-        return [self.doc[i] for i in reversed(found[:bisect_left(found, before)])]
+    def noun_indexes(self, lemma: str) -> list[int]:
+        """Indexes of the nouns with this lower-cased lemma, in text order."""
+        return self._noun_index().get(lemma, [])
 
     def nouns_after(self, lemma: str, after: int) -> list[Token]:
         """Nouns with this lower-cased lemma after index ``after``, in text order."""

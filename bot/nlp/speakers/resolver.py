@@ -45,6 +45,8 @@ class SpeakerResolver:
         self.reg = Registry(doc, quoted=quoted, speaking=speaking, columns=columns)
         self.subject = subject or nominal_subject
         self._resolving: set[int] = set()
+        self.cycles = 0
+        """How often a rule led back to a token being resolved (found no one there, this time)."""
         self._settled: dict[int, tuple[Speaker, float]] = {}
         """He/she resolved on their own, as a rule looking back to them finds them: a chain of
         "…," she said. would otherwise be followed afresh, one level deeper, for each quote."""
@@ -76,6 +78,7 @@ class SpeakerResolver:
         """A speaker for the subject ``token`` and how sure we are (0..1)."""
         token = _who_means(token)
         if token.i in self._resolving:  # a rule led back to a token it is resolving
+            self.cycles += 1
             return Speaker(None, "unknown"), conf.UNKNOWN
         if self._resolving and token.i in self._settled:
             return self._settled[token.i]
