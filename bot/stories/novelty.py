@@ -227,14 +227,16 @@ noun's modifier ("the 2016 election") is not read, nor a month's ("in May 2016":
 often a detail just revealed)."""
 QUOTE_TAIL = re.compile(r"^[^“\"]*”")
 """The end of a quote the sentence opens inside ("… all over again,” he added)."""
+CLOSING = re.compile(r"^[^“\"”]*[”\"]")
+"""The end of a quote the previous sentence opened, curly or straight."""
 QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]?")
 """Quoted words, to the closing mark or the end of the sentence."""
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
 SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|wrote|tweeted|stated|posted|added|argued|noted|remarked|declared)\b"
-    rf"(?:\s+[\w.’'-]+){{0,4}}?\s+(?:back (?:in|on) (?:{MONTHS}|(?:19|20)\d\d)\b|"
-    r"in (?P<year>(?:19|20)\d\d)\b|"
+    rf"(?:\s+[\w.’'-]+){{0,6}}?\s+(?:back (?:in|on) (?:{MONTHS}|(?:19|20)\d\d)\b|"
+    rf"in (?:(?:{MONTHS}),? )?(?P<year>(?:19|20)\d\d)\b|"
     r"\w+ (?:years|months|decades) ago|earlier (?:this|last) (?:month|year)|last (?:year|season))")
 """Words saying, a few words after the verb of saying, that the words were said before the
 news: "he tweeted back in March", "told a radio show in 2016" (a year before the article's),
@@ -432,7 +434,7 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
     text = sentences[position].text
     strong = bool(STRONG.intersection(reasons))
     return (not strong and background(text, year)) or \
-        (not FIGURES.intersection(reasons) and said_before(text, year)) or \
+        ("changed figure" not in reasons and _said_before_at(sentences, position, year)) or \
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
         (not strong and not SPOKEN.search(text) and (_who_is(text, story) or habitual(text))) or \
         (not strong and unnamed_views(text))
@@ -490,6 +492,31 @@ def _spoken(sentences: list[SentenceFeatures], position: int) -> bool:
     words the story never used) is news on real copy about one time in five, mostly a writer's
     analysis or background, but a speaker's next sentence is their statement."""
     return any(SPOKEN.search(s.text) for s in sentences[max(0, position - 1):position + 1])
+
+
+def _said_before_at(sentences: list[SentenceFeatures], position: int, year: int | None) -> bool:
+    """Whether the sentence's words were said before the news: dated by its own attribution,
+    or, for a quote running over two sentences, by the attribution closing it in the next one
+    ("… what's the third one there? | Let's see,” he said during a debate in November 2011")."""
+    if said_before(_after_closing(sentences, position), year):
+        return True
+    return position + 1 < len(sentences) and _opens_quote(sentences[position].text) and \
+        said_before(_after_closing(sentences, position + 1), year)
+
+
+def _after_closing(sentences: list[SentenceFeatures], position: int) -> str:
+    """The sentence, less the end of a quote the sentence before it opened (whose closing mark,
+    when straight, would read as one opening)."""
+    text = sentences[position].text
+    if position and _opens_quote(sentences[position - 1].text):
+        closing = CLOSING.match(text)
+        return text[closing.end():] if closing else text
+    return text
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether the sentence ends inside a quote it opened (an odd number of quote marks)."""
+    return sum(text.count(mark) for mark in "“”\"") % 2 == 1
 
 
 def said_before(text: str, year: int | None = None) -> bool:

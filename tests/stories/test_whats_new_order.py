@@ -135,6 +135,8 @@ def test_said_before_reads_when_the_words_were_said_not_what_they_say():
     assert not novelty.said_before("“We cannot wait,” he said back in Kalmarby.", 2025)
     assert not novelty.said_before("“We began from scratch last year,” he added.", 2025)
     assert not novelty.said_before("She said on Monday that “we cannot wait”.", 2025)
+    assert novelty.said_before("“No,” he said during a televised debate in November 2019.", 2025)
+    assert not novelty.said_before("“No,” he said at a hearing in November 2025.", 2025)
 
 
 CITED = """Lindholm ferry strike talks set for Thursday
@@ -146,13 +148,27 @@ As the maritime historian Berit Holmgren has noted, island crossings are "the li
 "We will not sail again until every missed overtime hour is paid," union negotiator Petra Solberg said on Wednesday."""
 
 
+OLD_DEBATE = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+"I will tell you, there are three things we will win when I lead this union: night pay, rest days and — what was the third one?
+
+Let me think," Petra Solberg said during a televised union hustings in November 2019.
+
+"We will not sail again until every missed overtime hour is paid," Solberg said on Wednesday."""
+
+
 @pytest.mark.parametrize("update, earlier", [(SAID_BEFORE, "rested crews"),
-                                             (CITED, "coastal parish")],
-                         ids=["written back in March", "a historian's earlier words, cited"])
+                                             (CITED, "coastal parish"),
+                                             (OLD_DEBATE, "three things")],
+                         ids=["written back in March", "a historian's earlier words, cited",
+                              "a quote over two sentences dated by its closing one"])
 def test_words_given_before_the_news_are_background(pipeline, update, earlier):
     news = whats_new_of(pipeline, REPORT, update)
     assert any("every missed overtime hour" in s for s in news)
     assert not any(earlier in s for s in news)
+    assert not any("Let me think" in s for s in news)
 
 
 def test_said_before_reads_a_writers_citation_but_not_a_speakers_own_point():
