@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Any, Literal
 
-from bot.ingest import dated_bylines, furniture
+from bot.ingest import dated_bylines, furniture, page_notes
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
@@ -31,9 +31,12 @@ DATELINE_REACH = 4
 captions, video blurbs and correction notes above it."""
 MAX_ARTICLE_CHARS = 1_000_000
 NAME_LINES = 2
+RELATED_RUN = 2
 """Lines of names a page sets under its date line: the reporter's, then the outlet's."""
 Line = Literal["furniture", "byline", "date"]
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+SEPARATOR = re.compile(r"[|·•:]")
+"""What a name line does not hold: a kicker's (`BREAKING | World Desk`), a label's."""
 
 
 class CleanError(BadInput):
@@ -52,10 +55,12 @@ def clean_article(raw: RawArticle) -> Article:
     kept = [furniture.as_tweet_card(furniture.without_inline_links(p)) for p in kept]
     kept = [p for p in kept if p.strip()]
     if title:
-        kept = [p for p in kept if _norm(p) != _norm(title)] or kept
+        kept = _without_head_names([p for p in kept if _norm(p) != _norm(title)] or kept, fields)
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
-    kept = _without_author_notes([p for i, p in enumerate(kept) if not _embedded_headline(kept, i)])
+    kept = [p for i, p in enumerate(kept)
+            if not _embedded_headline(kept, i) and not _signature(kept, i)]
+    kept = _without_author_notes(_without_related_list(kept))
     kept, dateline, agency = _from_dateline(kept)
     if dateline:
         fields["dateline"] = dateline
@@ -180,6 +185,24 @@ def _names_as_fields(names: list[str], fields: dict[str, str | None]) -> None:
     fields["source"] = fields["source"] or outlet
 
 
+def _without_head_names(kept: list[str], fields: dict[str, str | None]) -> list[str]:
+    """The copy without the names a page sets above it with no date line, when a paragraph of
+    prose follows them: the reporter's then the outlet's (`Ana Ruiz`, `Harbour Wire`), or the
+    outlet's alone, of two words or more and not in capitals (a kicker, a section's name or a
+    dateline may be: `LOW TIDE`, `NORTHHAVEN`). Only for an article with its title: else the
+    first line is the headline."""
+    for count in (NAME_LINES, 1):
+        names, rest = kept[:count], kept[count:]
+        if not rest or not furniture.ends_like_prose(rest[0]):
+            continue
+        doubtful = count == 1 and (len(names[0].split()) < 2 or names[0].isupper())
+        if not doubtful and dated_bylines.is_outlet(names[-1]) \
+                and all(_a_name(name, None) and not SEPARATOR.search(name) for name in names):
+            _names_as_fields(names, fields)
+            return rest
+    return kept
+
+
 def _head_date(paragraph: str, fields: dict[str, str | None], kept: list[str],
                title: str | None) -> Line | None:
     """A line of only a date with its year (`December 2, 2026`) above the copy (its headline
@@ -214,6 +237,8 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> Line | None:
     if furniture.is_related_link(paragraph) or furniture.is_rights_notice(paragraph):
         return "furniture"
     if furniture.is_photo_caption(paragraph) or furniture.is_credit_line(paragraph):
+        return "furniture"
+    if page_notes.is_update_note(paragraph):
         return "furniture"
     byline = furniture.byline_of(paragraph)
     if byline:
@@ -250,6 +275,29 @@ def _embedded_headline(paragraphs: list[str], index: int) -> bool:
     before = paragraphs[index - 1] if index > 0 else ""
     after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
     return furniture.ends_like_prose(before) and (not after or furniture.ends_like_prose(after))
+
+
+def _signature(paragraphs: list[str], index: int) -> bool:
+    """A contributor's signature under their part ('-- Ana Ruiz'), not the speaker's name under
+    a pull quote."""
+    return page_notes.is_signature(paragraphs[index]) and not (
+        index > 0 and page_notes.is_pull_quote(paragraphs[index - 1]))
+
+
+def _without_related_list(kept: list[str]) -> list[str]:
+    """The copy without a list of links to other articles closing it: two or more headlines of
+    three words or more after a sentence (a list a sentence leads into with a colon stays)."""
+    end = len(kept)
+    while end > 1 and _linked_headline(kept[end - 1]):
+        end -= 1
+    if len(kept) - end >= RELATED_RUN and furniture.ends_like_sentence(kept[end - 1]):
+        return kept[:end]
+    return kept
+
+
+def _linked_headline(line: str) -> bool:
+    return len(line.split()) >= 3 and (furniture.looks_like_headline(line)
+                                       or furniture.is_capitals_subhead(line))
 
 
 def _without_author_notes(kept: list[str]) -> list[str]:

@@ -548,3 +548,82 @@ def test_under_a_date_line_a_headline_prose_and_a_later_date_stay_what_they_are(
     assert (weekday.source, weekday.published) == (None, "2026-12-02T00:00:00+00:00")
     clock = cleaned_under("10:00 GMT")
     assert clock.published is None and clock.body.startswith("10:00 GMT")
+
+
+@pytest.mark.parametrize("head, byline, source", [
+    ("Ana Ruiz\n\nHarbour Wire", "Ana Ruiz", "Harbour Wire"),
+    ("Ana Ruiz\nHarbour Wire", "Ana Ruiz", "Harbour Wire"),
+    ("Ana Ruiz and Jo Lind\n\nHARBOUR WIRE Network", "Ana Ruiz and Jo Lind",
+     "HARBOUR WIRE Network"),
+    ("Northhaven Evening Post", None, "Northhaven Evening Post")])
+def test_a_reporters_and_an_outlets_names_above_the_copy_are_furniture(head, byline, source):
+    """Before: with no date line above them, the names led the copy (its summary's and what's
+    new's first paragraph), the article without byline or source."""
+    article = cleaned_under(head)
+    assert article.body == COPY
+    assert (article.byline, article.source) == (byline, source)
+
+
+def test_above_the_copy_a_headline_a_dateline_and_prose_stay_what_they_are():
+    """Without a title the first line is the headline; a line alone in capitals, or with a
+    label's mark, may be a kicker, a section's name or a dateline on its own line; a short
+    sentence is copy;
+    names not followed by prose are not taken for a byline."""
+    untitled = cleaned_under("Cranes Safe Again", title=None)
+    assert (untitled.title, untitled.body) == ("Cranes Safe Again", COPY)
+    for alone in ("NORTHHAVEN", "LOW TIDE", "Live | Harbour Desk"):
+        assert cleaned_under(alone).body == f"{alone}\n\n{COPY}"
+    assert cleaned_under("Cranes are safe.").body == f"Cranes are safe.\n\n{COPY}"
+    listed = clean_article(RawArticle(text="Ana Ruiz\n\nHarbour Wire\n\nJo Lind\n\nSam Hale",
+                                      origin="x", title="Who was there"))
+    assert listed.body == "Ana Ruiz\n\nHarbour Wire\n\nJo Lind\n\nSam Hale"
+    assert (listed.byline, listed.source) == (None, None)
+
+
+def cleaned_over(tail: str):
+    return clean_article(RawArticle(text=f"{COPY}\n\n{tail}", origin="x",
+                                    title="Cranes safe again"))
+
+
+@pytest.mark.parametrize("note", [
+    "This story was updated at 4:02 p.m.", "-- This report was updated at 11:04 a.m. ET",
+    "This post has been updated.", "This article has been updated to include comments from "
+    "the ferry company and the union.", "This is a developing story, check back for updates. "
+    "This story has been updated with additional developments Friday."])
+def test_a_note_that_the_page_was_updated_is_furniture(note):
+    """Before: it stayed as the copy's last paragraph (what's new's, a rewrite's difference)."""
+    assert cleaned_over(note).body == COPY, note
+
+
+def test_update_words_in_prose_and_a_correction_note_stay():
+    """A government's report updated, a sentence going on past the note, and a note of what
+    was corrected (kept after the copy) are not update notes."""
+    for line in ("The report was updated in March to include the new tide tables.",
+                 "This report was updated by the harbour board after the storm.",
+                 "This story was updated to correct the number of ferries to three from two."):
+        assert cleaned_under(line).body == f"{line}\n\n{COPY}", line
+
+
+def test_a_contributors_signature_under_their_part_is_furniture():
+    """A fact check shared by several reporters signs each part ('-- Ana Ruiz'); before, each
+    signature stayed in the copy as a paragraph. The name under a pull quote stays."""
+    text = ("The harbour board said the cranes were safe.\n\n-- Ana Ruiz\n\n"
+            "Dockworkers said they would meet on Friday.\n\n— Jo Lind and Sam Hale\n\n"
+            "“We will not go back until the cranes are safe.”\n\n— Mira Holt")
+    article = clean_article(RawArticle(text=text, origin="x", title="Cranes checked"))
+    assert article.body.split("\n\n") == [
+        "The harbour board said the cranes were safe.",
+        "Dockworkers said they would meet on Friday.",
+        "“We will not go back until the cranes are safe.”", "— Mira Holt"]
+
+
+def test_a_list_of_links_to_other_articles_closing_the_copy_is_furniture():
+    """Before: the headlines a page lists under the article ('More on the strike') stayed as
+    its last paragraphs. A list a sentence leads into with a colon, or of short items, stays."""
+    links = ("Dockworkers vote to strike at Northhaven port\n\n"
+             "Analysis: Why the crane dispute is about more than safety\n\n"
+             "Who is Mira Holt? Five things to know")
+    assert cleaned_over(links).body == COPY
+    for kept in (f"The union's demands:\n\n{links}", "Crews asked for three things.\n\n"
+                 "Higher pay\n\nShorter shifts"):
+        assert cleaned_over(kept).body == f"{COPY}\n\n{kept}", kept
