@@ -46,6 +46,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     path = Path(path)
     if str(path) != ":memory:":
         _check_writable(path)
+        _create_private(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         db = Database(conn)
@@ -60,6 +61,19 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"cannot open database {path}: {exc}{_full_disk(path)}") from exc
     return db
+
+
+def _create_private(path: Path) -> None:
+    """A new database is readable by its owner alone, whatever the umask: it holds feed
+    addresses with their passwords and keys, and the newsroom's unpublished copy. SQLite gives
+    its -wal and -shm files the database's mode; a mode set on an existing file stays."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600))
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StorageError(f"cannot create database {path}: {exc.strerror}"
+                           f"{_full_disk(path)}") from exc
 
 
 def _full_disk(path: Path) -> str:

@@ -8,10 +8,11 @@ import logging
 import re
 import urllib.error
 import urllib.request
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.config import Settings
 from bot.ingest import furniture
+from bot.redact import redact
 
 log = logging.getLogger(__name__)
 MIN_WORDS = 6
@@ -80,6 +81,10 @@ class ChatSummariser:
     def summarise(self, *, title: str, sentences: list[str]) -> list[str]:
         try:
             result = self._ask(title, sentences)
+        except urllib.error.HTTPError as exc:
+            log.warning("summary endpoint failed (%s); using the extractive summary",
+                        _redirected(exc) or f"HTTP {exc.code}")
+            result = []
         except (OSError, http.client.HTTPException, ValueError, KeyError, IndexError,
                 TypeError) as exc:
             log.warning("summary endpoint failed (%s); using the extractive summary",
@@ -98,12 +103,33 @@ class ChatSummariser:
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
         request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+        with _OPENER.open(request, timeout=self.timeout) as response:
             reply = json.loads(response.read(1_000_000))
         text = reply["choices"][0]["message"]["content"]
         if not isinstance(text, str):
             raise TypeError("content is not text")
         return split_reply(text)
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is not followed: urllib would send the Authorization header (the API key)
+    on to whatever address it names, another host or plain http alike."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def _redirected(exc: urllib.error.HTTPError) -> str | None:
+    """What to say of a redirect the endpoint answered, or None for any other error."""
+    if not 300 <= exc.code < 400:
+        return None
+    where = redact(str(exc.headers.get("Location") or "an address it does not give"))
+    return (f"it answered {exc.code}, a redirect to {where}, not followed so that the API key "
+            "goes nowhere else; if that is the endpoint's address, set WIREWATCH_SUMMARY_URL "
+            "to it")
 
 
 def split_reply(text: str) -> list[str]:
