@@ -61,7 +61,8 @@ def printable(text: str, *, keep: str = "") -> str:
 class RedactingFilter(logging.Filter):
     """On a handler: every record it writes has the URLs in its message redacted, and what an
     outsider wrote into it (a feed's link, a server's answer) shown, never acted on by the
-    terminal reading the log: control characters escaped (a traceback keeps its lines)."""
+    terminal reading the log: control characters escaped (a traceback keeps its lines, and
+    has its URLs redacted too)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -69,7 +70,8 @@ class RedactingFilter(logging.Filter):
         if shown != message:
             record.msg, record.args = shown, None
         if record.exc_info and not record.exc_text:
-            record.exc_text = printable(_TRACEBACK.formatException(record.exc_info), keep="\n")
+            record.exc_text = printable(redact(_TRACEBACK.formatException(record.exc_info)),
+                                        keep="\n")
         return True
 
 

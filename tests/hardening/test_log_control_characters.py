@@ -57,3 +57,17 @@ def test_a_feeds_control_characters_never_reach_the_log_raw(fresh_db, log_text):
     assert "article page https://gazette.example/a" in written, written
     assert not any(ch in written for ch in "\x1b\x07\r\x9b"), repr(written)
     assert "\\x1b]0;pwned\\x07" in written, "shown escaped, so the reader sees what was sent"
+
+
+def test_a_tracebacks_credentials_are_masked_as_its_messages_are(log_text):
+    """A failure logged with its traceback (``log.exception``: a poll that failed unexpectedly)
+    whose exception names the feed's address, with its key. Before: the message's address was
+    masked, the traceback's written whole (test failed before: the key in the log)."""
+    address = "https://user:hunter2@gazette.example/rss?apikey=k3y-of-the-desk"
+    try:
+        raise ValueError(f"could not read {address}")
+    except ValueError:
+        logging.getLogger("bot.runner").exception("poll %s failed unexpectedly", address)
+    written = log_text.getvalue()
+    assert "ValueError: could not read https://user:***@gazette.example/rss" in written, written
+    assert "hunter2" not in written and "k3y-of-the-desk" not in written, written
