@@ -13,25 +13,43 @@ from storage import quote_subscriptions as quote_subs
 from storage import subscriptions as subs
 from storage.alerts import fail_pending
 from storage.articles import now_iso
+from storage.channel_memory import later_event
 from storage.db import transaction
 
 log = logging.getLogger(__name__)
 FLAGS = ("is_restricted", "is_ultra_restricted")
 
 
-def follow_account(db: Database, profile: dict) -> int:
+def follow_account(db: Database, profile: dict, *, event_time: object = None) -> int:
     """Pause or resume the direct-message subscriptions of the account ``profile`` describes
-    (a ``user_change`` event's user); how many changed. A profile without both role flags
-    (a partial event) changes nothing."""
+    (a ``user_change`` event's user, sent at ``event_time``); how many changed. A profile
+    without both role flags (a partial event) changes nothing, nor does one older than a
+    change already applied to the account (Slack sent it again after a later one)."""
     user = profile.get("id")
     flags = [profile.get(flag) for flag in FLAGS]
-    if not isinstance(user, str) or not user:
+    if not isinstance(user, str) or not user or not _newest(db, user, event_time):
         return 0
     if any(flags):
         return _pause(db, user)
     if all(flag is False for flag in flags) and not profile.get("deleted"):
         return _resume(db, user)
     return 0
+
+
+def _newest(db: Database, user: str, event_time: object) -> bool:
+    """False for a change older than one applied: Slack sends an event again until a delivery
+    is answered with a 2xx, so a run killed after acting on it and before answering acts on it
+    again, perhaps after a later change, which it would undo (a member paused as a guest).
+    Kept in the database (beside channels' events: a person's id is no channel's), so a
+    restart between the two does not forget it."""
+    if not isinstance(event_time, int) or isinstance(event_time, bool):
+        return True
+    with transaction(db):
+        later = later_event(db, user, event_time, "user_change")
+    if later:
+        log.info("user_change for %s ignored: Slack sent it again after a later one, already "
+                 "applied", user)
+    return later is None
 
 
 def _pause(db: Database, user: str) -> int:

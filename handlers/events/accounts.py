@@ -10,12 +10,12 @@ from bot.slack.guest_accounts import follow_account
 from handlers.common import db_of, services
 
 
-def handle_user_change(event: dict, context: BoltContext) -> None:
+def handle_user_change(event: dict, body: dict, context: BoltContext) -> None:
     profile = event.get("user") or {}
     user = profile.get("id")
     if isinstance(user, str) and user:
         services(context).roles.forget([user])
-        follow_account(db_of(context), profile)
+        follow_account(db_of(context), profile, event_time=body.get("event_time"))
 
 
 def handle_group_members(event: dict, context: BoltContext) -> None:
