@@ -32,6 +32,7 @@ from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
 from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackClock
+from bot.alerts.strays import sweep
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, OutboxAlert, PostedMessage
@@ -44,6 +45,7 @@ from storage.db import transaction
 from storage.important import is_important
 from storage.quote_subscriptions import quote_alert_notify
 from storage.state import install_id
+from storage.strays import watch_for_stray
 from storage.subscriptions import story_notify
 
 log = logging.getLogger(__name__)
@@ -107,7 +109,19 @@ class AlertSender:
                         not self.pacer.ready(row.channel, now):
                     continue
                 sent += self._deliver_one(db, row, now)
+            self._sweep_strays(db, now)
             return sent
+
+    def _sweep_strays(self, db: Database, now: datetime) -> None:
+        """Delete the strays Slack made of alerts posted again (``bot.alerts.strays``)."""
+        if self.stopping.is_set() or self.pacer.paused(now) or not self.token.report().ok:
+            return
+        try:
+            sweep(db, self.client, now=now, first_look=self.late_wait, event_type=EVENT_TYPE,
+                  install=install_id(db), seen=lambda channel, messages:
+                  self.instances.look(self.client, channel, messages, now))
+        except sqlite3.OperationalError as exc:
+            self.writes.failed(ALL, str(exc), now)
 
     def _deliver_one(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         """One alert; a write the database refuses (at any step) holds all delivery a while."""
@@ -187,10 +201,12 @@ class AlertSender:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
         ``first`` message here, or an update sent to the channel too, pings (``_pings``)."""
         install = install_id(db)
+        stray_from = None
         if row.status == "sending":
             settled = self._settle_in_flight(db, row, now, channel, thread_ts, install)
             if settled is not None:
                 return settled
+            stray_from = _stray_from(row)
         text, blocks = alert_message(db, row, standalone=thread_ts is None)
         if row.kind == "new" and thread_ts is None and row.story_id is not None:
             text, blocks = with_earlier_story(db, self.client, story_id=row.story_id,
@@ -230,7 +246,8 @@ class AlertSender:
                         row.id, row.channel, error_code(exc))
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
         self.clock.heard(str(response["ts"]))
-        self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now)
+        self._record(db, row, response.get("channel") or channel, response["ts"], thread_ts, now,
+                     stray_from=stray_from)
         return 1
 
     def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str) -> None:
@@ -290,11 +307,16 @@ class AlertSender:
                         True, refused=True) from exc
 
     def _record(self, db: Database, row: OutboxAlert, channel: str, ts: str,
-                thread_ts: str | None, now: datetime) -> None:
+                thread_ts: str | None, now: datetime, *, stray_from: float | None = None) -> None:
+        """Posted (or found posted); ``stray_from``: posted again after a try whose answer
+        never came, whose post (a stray) Slack may make still, stamped from then on."""
         with transaction(db):
             channel = moved_to(db, channel) or channel
             outbox.mark_sent(db, row.id, channel=channel, ts=ts, thread_ts=thread_ts,
                              sent_at=_iso(now))
+            if stray_from is not None:
+                watch_for_stray(db, row.id, stray_from=stray_from, since=_iso(now),
+                                look_at=_iso(now + timedelta(seconds=self.late_wait)))
         self.instances.posted(channel, now)
 
     def _close(self, db: Database, row: OutboxAlert, status: str, error: str | None) -> None:
@@ -360,6 +382,12 @@ def _window(row: OutboxAlert) -> LookWindow:
     if row.look_from is None:
         return LookWindow(_parse(row.created_at).timestamp() - UNKNOWN_MARGIN_S)
     return LookWindow(row.look_from, row.look_until)
+
+
+def _stray_from(row: OutboxAlert) -> float | None:
+    """Where the post of the alert's last try can be, when no answer to it ever came: Slack
+    may make it still, after the alert is posted again."""
+    return _window(row).oldest if row.late_until else None
 
 
 def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:

@@ -13,6 +13,7 @@ from bot.models.alerts import (
     OutboxAlert,
     PostedMessage,
     StoryQuoteLine,
+    StrayWatch,
     TopicEvent,
 )
 from bot.models.articles import (
@@ -129,6 +130,7 @@ __all__ = [
     "StoryMove",
     "StoryPlace",
     "StoryQuoteLine",
+    "StrayWatch",
     "StoryRow",
     "StoryTimeline",
     "StoryTitle",

@@ -50,6 +50,21 @@ class FailedAlert:
 
 
 @dataclass(frozen=True)
+class StrayWatch:
+    """An alert posted again after a try whose answer never came, watched for that try's post
+    (a stray Slack may make still): where it went, and where the stray can be."""
+
+    alert_id: int
+    channel: str
+    ts: str
+    thread_ts: str | None
+    stray_from: float
+    """Unix seconds by Slack's clock: the stray is stamped then or later."""
+    since: str
+    """When the alert was posted again (ISO)."""
+
+
+@dataclass(frozen=True)
 class LookWindow:
     """Where, by Slack's clock (Unix seconds), the post of a try can be in a conversation's
     history: the "already posted?" lookup reads that span only, however busy the channel."""

@@ -166,3 +166,17 @@ def m016_look_cursors(db: Database) -> None:
     """Where an alert's "already posted?" lookup stopped when Slack cut it short (a 429 on a
     page of history), kept so a restart reads on from there instead of from the first page."""
     db.table("alerts").add_column("look_cursor", str)
+
+
+@MIGRATIONS()
+def m017_strays(db: Database) -> None:
+    """An alert posted again once the late window of a try whose answer never came had closed:
+    where that try's post (a stray, should Slack make it still) can be (Slack's clock, from
+    ``stray_from``), when the alert was posted again, and when it is next looked for (None: not
+    watched). Indexed on the last, which the sender's every pass asks."""
+    alerts = db.table("alerts")
+    alerts.add_column("stray_from", float)
+    alerts.add_column("stray_since", str)
+    alerts.add_column("stray_look_at", str)
+    db.execute("CREATE INDEX alerts_stray_look ON alerts (stray_look_at) "
+               "WHERE stray_look_at IS NOT NULL")

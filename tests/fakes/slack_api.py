@@ -562,6 +562,21 @@ class FakeSlack:
                                       params.get("thread_ts"), _maybe_json(params.get("metadata")))
         return {"ok": True, "channel": channel, "ts": message.ts, "message": message.as_api()}
 
+    def _api_chat_delete(self, params: dict) -> dict:
+        """The bot deletes one of its messages, as ``delete_message`` keeps it."""
+        channel, ts = str(params.get("channel")), str(params.get("ts"))
+        found = [m for m in self.messages if m.channel == channel and m.ts == ts]
+        if not found or found[0].user != self.bot_user:
+            return {"ok": False, "error": "message_not_found" if not found else
+                    "cant_delete_message"}
+        if any(m.channel == channel and m.thread_ts == ts for m in self.messages):
+            found[0].text, found[0].blocks, found[0].metadata = \
+                "This message was deleted.", None, None
+        else:
+            self.messages.remove(found[0])
+            self.vanished.add((channel, ts))
+        return {"ok": True, "channel": channel, "ts": ts}
+
     def _api_chat_getPermalink(self, params: dict) -> dict:
         channel, ts = params.get("channel"), params.get("message_ts")
         if not any(m.channel == channel and m.ts == ts for m in self.messages):
