@@ -6,7 +6,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +92,8 @@ class Runner:
         self.http: HttpServer | None = None
         self._stopping = threading.Event()
         self._polls = threading.BoundedSemaphore(POLL_SLOTS)
+        self._idle_rounds: dict[int, int] = {}
+        """Each feed's rounds in a row that found its last round still waiting for the worker."""
         self.writes = WritePause("feed polls and folder scans")
         self.clock_watch = clock_watch or ClockWatch()
 
@@ -173,9 +175,25 @@ class Runner:
         none), so the next start polls it at once instead of backing off as from a broken feed."""
         result = poll_feed(db, source, fetcher=self.fetcher, now=at,
                            on_queued=self.worker.notify, stopping=lambda: self.stopping)
-        if result.round_full and not self.stopping:
-            poll_again_at(self.scheduler, source.id, at=utcnow() + NEXT_ROUND)
+        wait = self._next_round(source, result)
+        if wait is not None and not self.stopping:
+            poll_again_at(self.scheduler, source.id, at=utcnow() + wait)
         return result
+
+    def _next_round(self, source: Source, result: PollResult) -> timedelta | None:
+        """How soon a feed whose round is full is polled again: ``NEXT_ROUND`` after a round
+        that queued entries; after one that queued none (the worker has not taken the last yet,
+        and the whole feed was fetched for nothing), twice the wait before, up to the feed's
+        interval. None: at its interval."""
+        if not result.round_full:
+            self._idle_rounds.pop(source.id, None)
+            return None
+        if result.queued:
+            self._idle_rounds.pop(source.id, None)
+            return NEXT_ROUND
+        idle = self._idle_rounds.get(source.id, 0) + 1
+        self._idle_rounds[source.id] = idle
+        return min(NEXT_ROUND * 2 ** min(idle, 16), timedelta(seconds=int(source.every)))
 
     def scan_folder(self, source_id: int, *, now: datetime | None = None) -> ScanResult | None:
         return self._when_due(source_id, now, "scanning folder", self._scan_and_watch)

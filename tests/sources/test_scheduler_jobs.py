@@ -306,3 +306,35 @@ def test_a_feed_whose_round_is_full_is_polled_again_soon_not_at_its_interval(
     assert runner.worker.drain() == 1
     soon = runner.scheduler.get_job(f"feed:{source}").next_run_time
     assert soon <= utcnow() + feeds.NEXT_ROUND, soon
+
+
+def test_a_round_that_finds_the_last_one_still_waiting_backs_off(
+        server, fresh_db, runner, monkeypatch):
+    """A feed's round full (``feeds.ENTRIES_PER_ROUND``, one here) is polled again in
+    ``NEXT_ROUND``; while the worker has not taken that round yet, the next one queues nothing,
+    and it was brought forward 15 s again: the whole feed fetched every 15 s (a 16 MB feed of
+    10,000 entries, for as long as the worker takes a round of 200). Now a round that queued
+    nothing waits twice as long as the wait before it, up to the feed's interval; one that
+    queues again goes back to ``NEXT_ROUND``."""
+    monkeypatch.setattr(feeds, "ENTRIES_PER_ROUND", 1, raising=False)
+    server.routes["/feed"] = Route(rss([Item("3", *BRIDGE, published=at(3)),
+                                        Item("2", *LIBRARY, published=at(2)),
+                                        Item("1", *FERRY, published=at(1))]))
+    source = add(fresh_db, "feed", server.url("/feed"), 3600)
+    with transaction(fresh_db):
+        record_success(fresh_db, source, now=utcnow())
+    runner.scheduler.start(paused=True)
+    sync_sources(runner.scheduler, runner, fresh_db, now=utcnow())
+    job = runner.scheduler.get_job(f"feed:{source}")
+
+    def next_round() -> float:
+        job.func(*job.args)
+        return (runner.scheduler.get_job(f"feed:{source}").next_run_time
+                - utcnow()).total_seconds()
+
+    assert next_round() <= feeds.NEXT_ROUND.total_seconds()
+    waits = [next_round() for _ in range(3)]
+    assert waits[0] > feeds.NEXT_ROUND.total_seconds(), waits
+    assert waits[0] < waits[1] < waits[2], "twice as long each time the worker is still busy"
+    assert runner.worker.drain() == 1
+    assert next_round() <= feeds.NEXT_ROUND.total_seconds(), "queued again: soon again"
