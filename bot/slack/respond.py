@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,6 +12,8 @@ from slack_bolt import BoltContext
 from slack_bolt.context.respond import Respond
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
+from bot.alerts.calls import retry_after
+
 log = logging.getLogger(__name__)
 TIMEOUT_S = 10
 QUIET = logging.getLogger(f"{__name__}.sdk")
@@ -18,12 +21,16 @@ QUIET = logging.getLogger(f"{__name__}.sdk")
 failure, what the WARNING below says with what was done."""
 QUIET.setLevel(logging.CRITICAL)
 SLACK_HOOKS = frozenset({"hooks.slack.com", "hooks.slack-gov.com"})
+HELD_BACK_WAIT = 60.0
+"""Seconds at most an answer Slack held back (429) waits to be sent again: someone is waiting
+for it, and a response_url lasts 30 minutes."""
 
 
 class RespondOnce(Respond):
     """Bolt's ``respond()`` without the SDK's retry: its webhook client sends an answer again
     when the connection drops, and Slack has often shown it by then (a shared answer appeared
-    twice in the channel). An answer whose fate is unknown is said in the log, not sent again."""
+    twice in the channel). An answer whose fate is unknown is said in the log, not sent again;
+    one Slack held back (429: not taken) is sent once more after its Retry-After."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
         if self.response_url is None:
@@ -40,10 +47,38 @@ class RespondOnce(Respond):
                         exc.__class__.__name__, exc)
             return WebhookResponse(url=self.response_url, status_code=0, body=str(exc),
                                    headers={})
-        if response.status_code != 200:
+        if response.status_code == 429:
+            _again_later(client, message, retry_after(response.headers))
+        elif response.status_code != 200:
             log.warning("Slack refused an answer through response_url: HTTP %s %s",
                         response.status_code, response.body[:200])
         return response
+
+
+def _again_later(client: WebhookClient, message: dict[str, Any], wait: float) -> None:
+    """Slack did not take the answer (429), so it cannot show twice: sent once more, on a timer
+    of its own (the listener's thread is not held)."""
+    if wait > HELD_BACK_WAIT:
+        log.warning("Slack held back an answer through response_url for %.0f s; not sent again "
+                    "(the person asks again)", wait)
+        return
+    log.info("Slack held back an answer through response_url (HTTP 429); sent again in %.0f s",
+             wait)
+    timer = threading.Timer(wait, _send_again, args=(client, message))
+    timer.daemon = True
+    timer.start()
+
+
+def _send_again(client: WebhookClient, message: dict[str, Any]) -> None:
+    try:
+        response = client.send_dict(message)
+    except OSError as exc:
+        log.warning("an answer Slack had held back may have reached the person or not (%s); "
+                    "not sent again", exc.__class__.__name__)
+        return
+    if response.status_code != 200:
+        log.warning("Slack refused an answer through response_url, sent again after its 429: "
+                    "HTTP %s %s", response.status_code, response.body[:200])
 
 
 def message_of(text: str = "", **fields: Any) -> dict[str, Any]:

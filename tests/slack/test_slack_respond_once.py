@@ -39,3 +39,16 @@ def test_an_answer_slack_refuses_is_said_in_the_log(runtime, fake_slack, caplog)
     [line] = wait_for(lambda: [r.getMessage() for r in caplog.records
                                if "refused an answer" in r.getMessage()])
     assert "HTTP 500" in line
+
+
+def test_an_answer_slack_holds_back_is_sent_again_after_its_retry_after(runtime, fake_slack,
+                                                                       caplog):
+    """Slack answers 429 to a response_url (answers sent too fast): it did not take the answer,
+    so sending it again cannot show it twice. Before: logged as refused, and the person saw
+    nothing. Now sent once more, after the Retry-After."""
+    fake_slack.fail_next(1, status=429, retry_after=1, methods={"response_url"})
+    body = command_body("/who-said", "nobody said this", response_url=fake_slack.response_url())
+    assert post_signed(events_url(runtime), body).status == 200
+    [answer] = wait_for(fake_slack.responses, timeout=20)
+    assert answer["text"]
+    assert [c.status for c in fake_slack.calls_to("response_url", ok_only=False)] == [429, 200]
