@@ -23,3 +23,17 @@ def test_the_shipped_table_answers_common_names_and_not_shared_ones():
     assert first_name_gender("THOMAS") == "m"
     assert first_name_gender("Jordan") is None
     assert first_name_gender("Xq") is None
+
+
+def test_a_name_mostly_given_to_the_other_sex_in_a_decade_of_adults_is_left_out():
+    rows = [["Wrenley", "M", "800", "1950"], ["Wrenley", "F", "200", "1951"],
+            ["Wrenley", "F", "60000", "1985"],
+            ["Tamsin", "M", "150", "1940"], ["Tamsin", "F", "40000", "1990"],
+            ["Corvin", "F", "900", "2012"], ["Corvin", "M", "20000", "1970"]]
+    assert build(rows) == {"tamsin": "f", "corvin": "m"}  # too few for 1940 to count; 2012 is no adult's
+
+
+def test_the_shipped_table_leaves_names_that_changed_sex_open():
+    assert first_name_gender("Lindsey") is None
+    assert first_name_gender("Jean") is None
+    assert first_name_gender("Hillary") == "f"

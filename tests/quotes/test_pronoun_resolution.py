@@ -76,18 +76,18 @@ def test_he_tagging_words_about_a_named_man_means_the_last_speaker_not_him(state
 
 
 def test_a_first_name_the_articles_pronouns_contradict_leaves_the_gender_open(nlp):
-    body = ("Lindsey Varga, the senator from the coast, criticised the harbour plan on Monday. "
+    body = ("Delia Varga, the senator from the coast, criticised the harbour plan on Monday. "
             "He called it a waste of money.\n\n"
             "Varga then met the mayor's staff. He said the vote should be delayed.")
     doc = nlp(body)
     registry = registry_of(doc)
-    assert registry.gender("Lindsey Varga") is None  # "Lindsey" is mostly a woman's name
+    assert registry.gender("Delia Varga") is None  # "Delia" is a woman's name
 
 
 def test_one_pronoun_against_a_first_name_does_not_outweigh_it(nlp):
-    doc = nlp("Lindsey Varga criticised the harbour plan on Monday. He called it a waste.")
+    doc = nlp("Delia Varga criticised the harbour plan on Monday. He called it a waste.")
     registry = registry_of(doc)
-    assert registry.gender("Lindsey Varga") == "f"
+    assert registry.gender("Delia Varga") == "f"
 
 
 def test_a_name_alone_on_its_line_signs_a_letter_and_is_no_subject(statements_of):

