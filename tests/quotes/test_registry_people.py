@@ -147,3 +147,22 @@ BOYS_NAME_ONCE = ("Sen. Lindsey Varnell told a meeting of farmers in Dunmore on 
 def test_a_first_name_once_given_mostly_to_boys_does_not_make_the_he_someone_else(statements_of):
     quote = one(statements_of(BOYS_NAME_ONCE), "single seat")
     assert quote.speaker.name == "Lindsey Varnell"
+
+
+SURNAME_READ_AS_A_NOUN = ("Supporters of Maria Costa and Jordan Fields met in the town hall on "
+                          "Friday. The meeting was calm. Fields also pledged to keep the ferry "
+                          "running, and he promised lower fares. Fields could win the seat.")
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_still_the_person(nlp):
+    registry = registry_of(nlp(SURNAME_READ_AS_A_NOUN))
+    fields = [m.offset for m in registry.mentions if m.key == "Jordan Fields"]
+    assert [SURNAME_READ_AS_A_NOUN[o:o + 6] for o in fields] == ["Fields"] * 3
+    assert registry.gender("Jordan Fields") == "m"  # the "he" after the second one
+
+
+def test_a_surname_the_article_also_writes_as_a_common_word_stays_a_word(nlp):
+    text = ("Maria Costa and Jordan Fields met in the town hall. Fields also pledged to keep the "
+            "ferry running. The fields behind the harbour will flood in spring.")
+    registry = registry_of(nlp(text))
+    assert [m.offset for m in registry.mentions if m.key == "Jordan Fields"] == [text.index("Fields")]

@@ -340,18 +340,28 @@ class Registry:
     def _collect_short_names(self) -> None:
         """"Kaminska was more cautious": a surname or first name of someone registered in full,
         acting in its clause and tagged as anything but a person (or not at all), is a mention
-        of them, for pronouns and the votes on their gender."""
+        of them, for pronouns and the votes on their gender; so is one the tagger took for a
+        common word ("Fields also said", ``_name_mistagged``)."""
         seen = {m.offset for m in self.mentions}
         cols = self.columns
         words = {get_string_id(w): key for w, key in self.alias.items()
                  if " " not in w and " " in key}
         for i in [i for i, h in enumerate(cols.lower) if h in words]:
-            if cols.pos[i] != PROPN or cols.idx[i] in seen or self.quoted(cols.idx[i]):
+            if cols.idx[i] in seen or self.quoted(cols.idx[i]):
                 continue
             tok = self.doc[i]
-            if tok.dep_ in ACTING and not self.is_person(tok):
+            if tok.dep_ in ACTING and not self.is_person(tok) and \
+                    (cols.pos[i] == PROPN or self._name_mistagged(tok)):
                 self.add_mention(tok, words[cols.lower[i]], ordered=False)
         self.mentions.sort(key=lambda m: m.offset)
+
+    def _name_mistagged(self, tok: Token) -> bool:
+        """"Sanders also pledged" tagged a plural noun: a registered name's word, capitalised
+        as written, that the article never writes in lower case, is that name whatever its
+        part of speech."""
+        text = tok.text
+        return text[:1].isupper() and not text.isupper() and \
+            get_string_id(text.lower()) not in self._word_counts()
 
     def _collect_honorific_names(self) -> None:
         """"Ms Ito" is a person even when the entity recogniser missed her."""
