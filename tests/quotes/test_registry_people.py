@@ -166,3 +166,24 @@ def test_a_surname_the_article_also_writes_as_a_common_word_stays_a_word(nlp):
             "ferry running. The fields behind the harbour will flood in spring.")
     registry = registry_of(nlp(text))
     assert [m.offset for m in registry.mentions if m.key == "Jordan Fields"] == [text.index("Fields")]
+
+
+def _forecast(name: str) -> str:
+    surname = name.split()[-1]
+    return (f"Filmmaker and author {name} made a forecast for the election on Monday, and the "
+            "party will not like it.\n\n"
+            f"After radio host Glen Marsh asked the author who would win, {surname} replied, "
+            "\"If I had to bet today, I would bet on the governor.\"\n\n"
+            "\"We should never confuse who we want to win with who is going to win,\" he added.")
+
+
+def test_a_surname_with_a_curly_apostrophe_is_a_name_the_tagger_missed(statements_of):
+    # the recogniser tags the surname alone; the first name is no entity at all
+    quotes = statements_of(_forecast("Pradeep D’Lima"))
+    assert [q.speaker.name for q in quotes] == ["Pradeep D’Lima", "Pradeep D’Lima"]
+
+
+def test_a_first_name_tagged_alone_runs_on_to_its_apostrophe_surname(statements_of):
+    # "Kiran" tagged a person alone, the surname set beside it by the parser, then an organisation
+    quotes = statements_of(_forecast("Kiran D’Mello"))
+    assert [q.speaker.name for q in quotes] == ["Kiran D’Mello", "Kiran D’Mello"]

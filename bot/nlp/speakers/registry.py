@@ -3,6 +3,7 @@ every mention in discourse order, for pronouns and descriptions to look back to.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort_right
 from collections import Counter
 from collections.abc import Callable
@@ -73,6 +74,9 @@ OTHER_LABELS = 3
 not ("Clarkston")."""
 KIN_OR_SPOKESPEOPLE = KIN | {"spokesman", "spokeswoman", "spokesperson"}
 """Words a name set beside means a person ("his wife, Melania", "her spokesman, Ola Berg")."""
+APOSTROPHE_SURNAME = re.compile(r"\b[A-Z][a-z]?[’'][A-Z][a-z]+\b")
+"""A surname with an apostrophe after its first letter or two ("O’Neil", "D’Costa"), which
+the tagger reads as a common word when the apostrophe is curly."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
@@ -214,6 +218,7 @@ class Registry:
                 self.add_mention(span.root, person.name)
         self._collect_honorific_names()
         self._collect_titled_names()
+        self._collect_apostrophe_names()
         self._collect_short_names()
 
     def _first_named(self, ent: Span) -> bool:
@@ -382,6 +387,30 @@ class Registry:
             person.gender = person.gender or HONORIFICS[tok.lower_]
             if not self.quoted(name.idx):
                 self.add_mention(span[-1], person.name)
+
+    def _collect_apostrophe_names(self) -> None:
+        """"Dara D’Costa said": a first name and a surname with an apostrophe ("O’Neil",
+        "D’Costa"), the first name a capitalised word hung on the surname, is a person the
+        recogniser and the tagger missed (a curly apostrophe makes the surname a common word)."""
+        text, cols = self._source(), self.columns
+        for match in APOSTROPHE_SURNAME.finditer(text):
+            i = bisect_left(cols.idx, match.start())
+            if i == 0 or i >= len(cols.idx) or cols.idx[i] != match.start() or \
+                    self.is_person(self.doc[i]) or self.is_person(self.doc[i - 1]):
+                continue
+            tok = self.doc[i]
+            first = self.doc[i - 1]
+            if tok.text != match.group() or first.pos != PROPN or first.head.i != i or \
+                    first.dep_ != "compound" or not first.text[:1].isupper() or \
+                    first.lower_.strip(".") in TITLES_OR_HONORIFICS or "\n" in first.whitespace_:
+                continue
+            span = self.doc[i - 1:i + 1]
+            if self._headline_only(span):
+                continue
+            person = self.register(self.text_of(span))
+            self.learn_from_mention(person, span)
+            if not self.quoted(first.idx):
+                self.add_mention(tok, person.name)
 
     def _collect_titled_names(self) -> None:
         """"Judge Berman" or "Sen. Ana Ruiz" is a person with that title, tagged or not."""
@@ -850,8 +879,10 @@ def _offset(mention: Mention) -> int:
 
 def _surname_after(first: Token) -> bool:
     """A first name the recogniser tagged alone, its surname after it tagged as something else
-    or not at all."""
+    or not at all; a surname with an apostrophe ("O’Neil") whatever the parser made of it."""
     nxt = first.nbor(1)
+    if APOSTROPHE_SURNAME.fullmatch(nxt.text) and first.whitespace_ == " ":
+        return nxt.ent_type_ not in {"PERSON", "NORP"} and not first.text.isupper()
     return first.dep_ == "compound" and first.head == nxt and nxt.pos == PROPN and \
         nxt.text[:1].isupper() and nxt.ent_type_ not in {"PERSON", "NORP"} and \
         not first.text.isupper() and "\n" not in first.whitespace_ \
