@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.feed_check import check_feed
+from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import FetchError, check_address
 from bot.permissions import Action, Role, RoleAnswer, may, refusal
@@ -75,6 +75,10 @@ def _add(svc: Services, rest: str) -> str:
         check_address(url, AddressPolicy.allowing(svc.settings.allow_networks))
     except FetchError as exc:
         return f"{echo(str(exc), 400)}. Nothing was added."
+    checked = check_feed(svc.settings, url)
+    if checked.web_page:
+        return _not_added(checked, every=every, alert_existing=alert_existing,
+                          never_duplicate=never_duplicate)
     with transaction(svc.db):
         source_id = add_source(svc.db, kind="feed", location=url, every=every,
                                alert_existing=alert_existing)
@@ -88,13 +92,24 @@ def _add(svc: Services, rest: str) -> str:
              if never_duplicate else "")
     return (f"Added feed #{source.id} {echo(redact(source.location), 200)}, polled every "
             f"{source.every} s. {first}{never} `/wirewatch status` shows its health."
-            f"{_checked(svc, source.id, url)}")
+            f"{_checked(checked, source.id)}")
 
 
-def _checked(svc: Services, source_id: int, url: str) -> str:
+def _not_added(checked: FeedCheck, *, every: int | None, alert_existing: bool,
+               never_duplicate: bool) -> str:
+    """A web page is no feed at any poll: nothing is added, and the feed it names is given as
+    the command to type, with the options given."""
+    options = (f" --every {every}" if every else "") + \
+        (" --alert-existing" if alert_existing else "") + \
+        (" --never-duplicate" if never_duplicate else "")
+    named = (f" To add its feed: `/wirewatch sources add {redact(checked.named_feed)}{options}`."
+             if checked.named_feed else "")
+    return f"{echo(checked.problem or '', 300)}. Nothing was added.{named}"
+
+
+def _checked(checked: FeedCheck, source_id: int) -> str:
     """A feed is fetched once as it is added, so a wrong address is said now (the command was
     acknowledged already: the fetch may take up to WIREWATCH_FETCH_TIMEOUT)."""
-    checked = check_feed(svc.settings, url)
     if checked.problem is None:
         return f"\nChecked now: {echo(checked.found(), 200)}."
     return (f"\n⚠️ It does not work now: {echo(checked.problem, 300)}. It stays added and each "

@@ -22,6 +22,7 @@ from bot.runner import who_gets_alerts
 from bot.slack.runtime import SlackRuntime
 from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
+from storage.sources import list_sources
 from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.slack.conftest import events_url, run_command
@@ -283,3 +284,24 @@ def test_help_says_how_to_start_and_formats_each_command(runtime, fake_slack):
     assert "To start: `/topics add NAME QUERY`, then `/subscribe NAME` in the channel" in text
     assert "• `/wirewatch status`: sources, last ingest, pending alerts" in text  # was all code
     assert "`/subscribe [me] quotes QUERY`" in text
+
+
+def test_a_web_page_added_from_slack_is_not_added_and_its_feed_is_said(slack_settings, fresh_db,
+                                                                        fake_slack):
+    """Before: a site's home page was added with a warning and failed at every poll."""
+    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
+    rt = SlackRuntime(settings)
+    rt.start()
+    try:
+        with FeedServer() as server:
+            server.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/'
+                                       b'rss+xml" href="/desk.xml"></head><body><p>Welcome.'
+                                       b"</p></body></html>", content_type="text/html")
+            page = run_command(rt, fake_slack, "/wirewatch",
+                               f"sources add <{server.url('/')}> --every 60")["text"]
+            feed = server.url("/desk.xml")
+    finally:
+        rt.stop()
+    assert page.endswith(f"Nothing was added. To add its feed: `/wirewatch sources add {feed} "
+                         "--every 60`."), page
+    assert "is a web page, not a feed" in page and list_sources(fresh_db) == []
