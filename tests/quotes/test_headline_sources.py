@@ -43,3 +43,12 @@ def test_a_source_written_with_a_name_or_an_article_stays_as_written(extract):
                      "“The old timetable cannot pay for itself,” said Tamsin Okafor, who chairs "
                      "the board's finance committee.")
     assert speaker_of(quotes, "will rise") == "a senior official"
+
+
+def test_a_bare_source_in_the_body_is_not_the_next_person_named_speaking(extract):
+    quotes = extract("Island ferry to pause for repairs\n\n"
+                     "The harbour ferry will stop again in March for engine repairs, spokesman "
+                     "said on Tuesday.\n\n"
+                     "“Every closure costs the island's shops a week of trade,” said Ivo Marek, "
+                     "a councillor who has opposed the repair plan from the start.")
+    assert speaker_of(quotes, "stop again in March") != "Ivo Marek"

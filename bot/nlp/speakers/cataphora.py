@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from bot.models import Speaker
-from bot.nlp.speakers.words import INDEFINITE, NUMBERS
+from bot.nlp.speakers.words import HEADLINE_CHARS, INDEFINITE, NUMBERS
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Registry
@@ -86,6 +86,9 @@ def first_speaker_after(r: SpeakerResolver, token: Token) -> Speaker | None:
     (or beside it: "The minister, Ana Ruiz, said"): whom a headline's bare "official says"
     or "top aide implies" stands for."""
     reg = r.reg
+    text = reg.columns.text if reg.columns.text is not None else reg.doc.text
+    if not in_headline_or_deck(text, token.idx):
+        return None
     start = bisect_right(reg.offsets(), token.right_edge.idx)
     for mention in reg.mentions[start:]:
         if mention.offset - token.idx > HEADLINE_REACH:
@@ -94,6 +97,20 @@ def first_speaker_after(r: SpeakerResolver, token: Token) -> Speaker | None:
                 not reg.quoted(mention.offset) and _speaks(r, mention.offset):
             return reg.people[mention.key].speaker()
     return None
+
+
+def in_headline_or_deck(text: str, offset: int) -> bool:
+    """``offset`` lies in the text's first or second line, each short enough for a headline
+    or its deck: a body's "…, spokesman said" is a source as written."""
+    start = 0
+    for _ in range(2):
+        end = text.find("\n", start)
+        if end == -1 or end - start > HEADLINE_CHARS:
+            return False
+        if offset < end:
+            return True
+        start = end + 1
+    return False
 
 
 def _speaks(r: SpeakerResolver, offset: int) -> bool:
