@@ -1,5 +1,5 @@
 """Lines a page adds about itself, not the story: a note that it was updated, saying nothing of
-what ('This story was updated at 4:02 p.m.'), and the signature a contributor puts under their
+what ('This page was updated at 6:17 p.m.'), and the signature a contributor puts under their
 part of a shared report or fact check ('-- Ana Ruiz'). A correction note is never one: a desk
 that ran the earlier version must hear of it (`corrections.py`)."""
 

@@ -586,10 +586,10 @@ def cleaned_over(tail: str):
 
 
 @pytest.mark.parametrize("note", [
-    "This story was updated at 4:02 p.m.", "-- This report was updated at 11:04 a.m. ET",
-    "This post has been updated.", "This article has been updated to include comments from "
-    "the ferry company and the union.", "This is a developing story, check back for updates. "
-    "This story has been updated with additional developments Friday."])
+    "This page was updated at 6:17 p.m.", "-- This report was updated at 9:38 a.m. ET",
+    "This post has been updated.", "This piece has been updated to add remarks by the ferry "
+    "company and the union.", "This is a developing story; look in again soon. "
+    "This story is being updated as the day goes on."])
 def test_a_note_that_the_page_was_updated_is_furniture(note):
     """Before: it stayed as the copy's last paragraph (what's new's, a rewrite's difference)."""
     assert cleaned_over(note).body == COPY, note

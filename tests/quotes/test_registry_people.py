@@ -174,7 +174,7 @@ def _forecast(name: str) -> str:
             "party will not like it.\n\n"
             f"After radio host Glen Marsh asked the author who would win, {surname} replied, "
             "\"If I had to bet today, I would bet on the governor.\"\n\n"
-            "\"We should never confuse who we want to win with who is going to win,\" he added.")
+            "\"Hoping for a winner and picking one are two different jobs,\" he added.")
 
 
 def test_a_surname_with_a_curly_apostrophe_is_a_name_the_tagger_missed(statements_of):
