@@ -24,6 +24,7 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.folder import FolderWatcher, ScanResult, holds_no_file
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
+from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput, Source
 from bot.redact import redact
 from bot.scheduler import (
@@ -305,14 +306,22 @@ class Runner:
                          "(or --watch DIR)")
         lines.append(who_gets_alerts(self.dbs.get(), slack=self.slack is not None))
         if self.http is not None:
-            where = f"http://{self.settings.host}:{self.http.port}/ingest"
-            lines.append(f"ingest endpoint: POST {where} (bearer token from "
-                         "WIREWATCH_INGEST_TOKEN)")
+            lines.append(endpoint_line(self.settings.host, self.http.port))
         elif self.slack is not None and self.ingest_app is not None:
             lines.append(f"ingest endpoint: POST /ingest on port {self.slack.port}")
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+def endpoint_line(host: str, port: int) -> str:
+    """Where to send articles: an address to open, never the listen-all 0.0.0.0."""
+    line = f"ingest endpoint: POST {url_to_open(host, port, '/ingest')} (bearer token from " \
+        "WIREWATCH_INGEST_TOKEN)"
+    if on_all_interfaces(host):
+        line += ("; it listens on all interfaces, so other machines use this host's name or "
+                 "address (WIREWATCH_HOST=127.0.0.1 keeps it to this one)")
+    return line
 
 
 EMPTY_FOLDER = "empty: drop .txt, .html, .json or .jsonl files in it; each is read once complete"
