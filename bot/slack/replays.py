@@ -55,6 +55,9 @@ class ServedRequests:
         self._claims: dict[str, int] = {}
         """Events claimed (in memory, or in the database too) and not yet settled, with when."""
         self._lock = threading.Lock()
+        self._closed = False
+        """Set by ``close``: a settle after it (an answer still going out) opens no connection
+        to keep, but one of its own, closed at once."""
         self._warned_at = -WARN_EVERY
         self._replay_said_at = -WARN_EVERY
 
@@ -95,29 +98,42 @@ class ServedRequests:
         """Close every thread's connection (each once its thread is done with it): the server
         has stopped, and its threads with it."""
         with self._lock:
-            connections, self._open = list(self._open), set()
+            connections, self._open, self._closed = list(self._open), set(), True
         for connection in connections:
             connection.close()
 
     @contextmanager
     def _using(self) -> Iterator[Database]:
-        """This thread's connection, in a write transaction, held so ``close`` waits for it."""
-        connection = self._connection()
-        with connection.lock, transaction(connection.db) as db:
-            yield db
+        """This thread's connection, in a write transaction, held so ``close`` waits for it;
+        once closed, a connection for this use alone."""
+        connection, own = self._connection()
+        try:
+            with connection.lock, transaction(connection.db) as db:
+                yield db
+        finally:
+            if own:
+                connection.close()
 
-    def _connection(self) -> _Connection:
+    def _connection(self) -> tuple[_Connection, bool]:
         """Each server thread's own connection, waiting at most ``LOCK_WAIT_MS`` for a writer;
-        closed when the thread ends (its ``_Held`` goes with the thread's local data)."""
+        closed when the thread ends (its ``_Held`` goes with the thread's local data). After
+        ``close``, a new one is the caller's own to close (True)."""
         held = getattr(self._local, "held", None)
-        if held is None or held.connection.closed:
-            db = open_db(self._path, migrate=False)
-            db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_MS}")
-            held = self._local.held = _Held(_Connection(db))
-            with self._lock:
-                self._open.add(held.connection)
-            weakref.finalize(held, self._ended, held.connection)
-        return held.connection
+        if held is not None and not held.connection.closed:
+            return held.connection, False
+        connection = _Connection(self._open_db())
+        with self._lock:
+            if self._closed:
+                return connection, True
+            self._open.add(connection)
+        held = self._local.held = _Held(connection)
+        weakref.finalize(held, self._ended, connection)
+        return connection, False
+
+    def _open_db(self) -> Database:
+        db = open_db(self._path, migrate=False)
+        db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_MS}")
+        return db
 
     def _ended(self, connection: _Connection) -> None:
         with self._lock:

@@ -60,3 +60,25 @@ def test_each_threads_connection_is_closed_when_it_ends_or_the_server_stops(fres
         release.set()
         for thread in threads[:PARKED]:
             thread.join()
+
+
+def test_an_answer_settled_after_the_stop_leaves_no_connection_open(fresh_db, db_path):
+    """The server stops (``close``) while a request's answer is still going out, and its
+    claim is settled after. Before: the settle opened a new connection for its thread, which
+    nothing closed (the stop had passed; a thread that lives on keeps it for ever). Now it is
+    settled on a connection of its own, closed at once, and the settle is recorded."""
+    fresh_db.close()
+    served = ServedRequests(db_path)
+    body = b'{"type": "event_callback", "event_id": "Ev0STOP1", "event": {}}'
+    taken = served.first_time(body=body, signature="v0=" + "1" * 64,
+                              timestamp=int(time.time()))
+    assert taken is not None
+    served.close()
+    taken.settle(True)
+    assert open_files(db_path) == 0, "nothing left open by the settle"
+    again = ServedRequests(db_path)
+    try:
+        assert again.first_time(body=body, signature="v0=" + "2" * 64,
+                                timestamp=int(time.time())) is None, "settled as acted on"
+    finally:
+        again.close()
