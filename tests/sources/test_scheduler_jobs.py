@@ -5,6 +5,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from apscheduler.job import Job
 
 from bot.clock_step import ClockWatch
 from bot.ingest import feeds
@@ -288,19 +289,26 @@ def test_a_feed_waiting_out_a_failure_is_polled_when_the_clock_steps_back(server
     assert server.hits("/feed") == tried + 1
 
 
+def full_round_feed(server, db, runner, monkeypatch, items: list[Item]) -> tuple[int, Job]:
+    """An hourly feed of ``items``, polled once already, of which each round takes one entry
+    (``feeds.ENTRIES_PER_ROUND``), scheduled in ``runner``'s paused scheduler: its id and job."""
+    monkeypatch.setattr(feeds, "ENTRIES_PER_ROUND", 1, raising=False)
+    server.routes["/feed"] = Route(rss(items))
+    source = add(db, "feed", server.url("/feed"), 3600)
+    with transaction(db):
+        record_success(db, source, now=utcnow())
+    runner.scheduler.start(paused=True)
+    sync_sources(runner.scheduler, runner, db, now=utcnow())
+    return source, runner.scheduler.get_job(f"feed:{source}")
+
+
 def test_a_feed_whose_round_is_full_is_polled_again_soon_not_at_its_interval(
         server, fresh_db, runner, monkeypatch):
     """A feed of more new entries than a round takes (``feeds.ENTRIES_PER_ROUND``, one here)
     is polled again in ``NEXT_ROUND`` for the rest, not an interval later (an hour here)."""
-    monkeypatch.setattr(feeds, "ENTRIES_PER_ROUND", 1, raising=False)
-    server.routes["/feed"] = Route(rss([Item("2", *LIBRARY, published=at(2)),
-                                        Item("1", *FERRY, published=at(1))]))
-    source = add(fresh_db, "feed", server.url("/feed"), 3600)
-    with transaction(fresh_db):
-        record_success(fresh_db, source, now=utcnow())
-    runner.scheduler.start(paused=True)
-    sync_sources(runner.scheduler, runner, fresh_db, now=utcnow())
-    job = runner.scheduler.get_job(f"feed:{source}")
+    source, job = full_round_feed(server, fresh_db, runner, monkeypatch,
+                                  [Item("2", *LIBRARY, published=at(2)),
+                                   Item("1", *FERRY, published=at(1))])
     assert job.next_run_time > utcnow() + timedelta(minutes=50)
     job.func(*job.args)
     assert runner.worker.drain() == 1
@@ -316,16 +324,10 @@ def test_a_round_that_finds_the_last_one_still_waiting_backs_off(
     10,000 entries, for as long as the worker takes a round of 200). Now a round that queued
     nothing waits twice as long as the wait before it, up to the feed's interval; one that
     queues again goes back to ``NEXT_ROUND``."""
-    monkeypatch.setattr(feeds, "ENTRIES_PER_ROUND", 1, raising=False)
-    server.routes["/feed"] = Route(rss([Item("3", *BRIDGE, published=at(3)),
-                                        Item("2", *LIBRARY, published=at(2)),
-                                        Item("1", *FERRY, published=at(1))]))
-    source = add(fresh_db, "feed", server.url("/feed"), 3600)
-    with transaction(fresh_db):
-        record_success(fresh_db, source, now=utcnow())
-    runner.scheduler.start(paused=True)
-    sync_sources(runner.scheduler, runner, fresh_db, now=utcnow())
-    job = runner.scheduler.get_job(f"feed:{source}")
+    source, job = full_round_feed(server, fresh_db, runner, monkeypatch,
+                                  [Item("3", *BRIDGE, published=at(3)),
+                                   Item("2", *LIBRARY, published=at(2)),
+                                   Item("1", *FERRY, published=at(1))])
 
     def next_round() -> float:
         job.func(*job.args)
