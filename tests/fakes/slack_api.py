@@ -38,6 +38,7 @@ APP_TOKEN = "xapp-1-fake-app-token"
 BOT_USER = "UBOT0001"
 TEAM = "T00000001"
 AUTHLESS = {"response_url", "api.test"}
+HANG_LIMIT = 300.0  # seconds a call ``hang`` holds waits at most for ``unhang``
 MANIFEST_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "im:history",
                    "channels:history", "groups:history", "users:read", "usergroups:read",
                    "channels:join", "channels:read", "groups:read")
@@ -160,6 +161,7 @@ class FakeSlack:
         self._held_work: list[tuple[str, dict]] = []
         self._paced: dict[str, int] = {}
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
+        self._hang: tuple[threading.Event, frozenset[str] | None] | None = None
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
@@ -223,6 +225,19 @@ class FakeSlack:
         ``late``, do the work only then (Slack busy: a client that gave up waiting for the
         answer meanwhile finds the post there only later)."""
         self._delay = (seconds, frozenset(methods) if methods else None, late)
+
+    def hang(self, *, methods: set[str] | None = None) -> None:
+        """Do the work of each call (of ``methods``) and hold its answer until ``unhang``:
+        Slack hanging for as long as the test needs, whatever the machine's speed (a client's
+        own timeout may end it first)."""
+        self._hang = (threading.Event(), frozenset(methods) if methods else None)
+
+    def unhang(self) -> None:
+        """Close the connections of the calls ``hang`` holds unanswered (the work was done, the
+        answer lost on the way); later calls are answered as usual."""
+        hang, self._hang = self._hang, None
+        if hang is not None:
+            hang[0].set()
 
     def time_out_at_gateway_next(self, count: int, seconds: float | None, *,
                                  methods: set[str] | None = None) -> None:
@@ -477,6 +492,10 @@ class FakeSlack:
             headers["X-OAuth-Scopes"] = ",".join(self.scopes)
         if slow and not late:
             time.sleep(seconds)
+        hang = self._hang
+        if hang is not None and status == 200 and _hit(method, hang[1]):
+            hang[0].wait(HANG_LIMIT)
+            status = DROPPED
         return status, headers, payload
 
     def refuse_method(self, method: str, error: str = "missing_scope", *,

@@ -63,6 +63,10 @@ class Running:
     def terminate(self) -> int:
         """SIGTERM, then the exit code once everything the process printed has been read."""
         self.proc.send_signal(signal.SIGTERM)
+        return self.exit_code()
+
+    def exit_code(self) -> int:
+        """The exit code once everything the process printed has been read."""
         code = self.proc.wait(60)
         for reader in self._readers:
             reader.join(10)
