@@ -132,3 +132,13 @@ def test_he_tagging_words_whose_subject_is_no_one_means_the_last_subject(stateme
         "Mark Rivers, the union's treasurer, backed Ferris. The board's figures, he said, did "
         "not add up.")
     assert speaker_of(quotes, "did not add up") == "Mark Rivers"
+
+
+def test_he_who_tells_someone_a_quotation_is_not_the_one_told(statements_of):
+    """"“…,” he told Marsh": the host asked last, but the words are said to him, so the he
+    is the mayor he interviewed."""
+    quotes = statements_of(
+        "Radio host Glen Marsh interviewed the mayor, Jordan Pike, on Monday. Marsh asked Pike "
+        "whether the ferry would run in winter. “It will run every day of the year,” he told "
+        "Marsh.")
+    assert speaker_of(quotes, "every day of the year") == "Jordan Pike"

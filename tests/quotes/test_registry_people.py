@@ -161,6 +161,16 @@ def test_a_surname_the_tagger_reads_as_a_plural_noun_is_still_the_person(nlp):
     assert registry.gender("Jordan Fields") == "m"  # the "he" after the second one
 
 
+def test_a_surname_the_tagger_reads_as_a_plural_noun_speaks_as_the_person(statements_of):
+    """"Fields also promised …": the subject of a reporting verb is the person registered in
+    full, not the word "Fields" as an unnamed source."""
+    quotes = statements_of(SURNAME_READ_AS_A_NOUN.replace(
+        "Fields also pledged to keep the ferry running, and he promised lower fares",
+        "Fields also promised to keep the ferry running"))
+    quote = one(quotes, "keep the ferry running")
+    assert (quote.speaker.name, quote.speaker.kind) == ("Jordan Fields", "person")
+
+
 def test_a_surname_the_article_also_writes_as_a_common_word_stays_a_word(nlp):
     text = ("Maria Costa and Jordan Fields met in the town hall. Fields also pledged to keep the "
             "ferry running. The fields behind the harbour will flood in spring.")

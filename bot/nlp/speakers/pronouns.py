@@ -30,12 +30,15 @@ QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
 """A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
 person addressed ("Billie, you are …")."""
 
+ADDRESSED = {"dobj", "dative", "pobj"}
+"""Whom a verb of speaking tells or speaks to ("told Hale", "said to Hale")."""
+
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
 
 
 def pronoun(r: SpeakerResolver, token: Token, gender: str) -> tuple[Speaker, float]:
-    named = named_in_quote(r, token) | named_in_report(r, token)
+    named = named_in_quote(r, token) | named_in_report(r, token) | addressed(r, token)
     return antecedents.ranked(r, token, gender, by_rules(r, token, gender, named), named)
 
 
@@ -85,6 +88,30 @@ def named_in_report(r: SpeakerResolver, token: Token) -> set[str]:
     return {alias[t.lower_] for clause in verb.children if clause.dep_ == "ccomp" and
             clause.i > verb.i for t in clause.subtree
             if t.pos == PROPN and t.dep_ in QUOTED_ROLES and t.lower_ in alias}
+
+
+def addressed(r: SpeakerResolver, token: Token) -> set[str]:
+    """"“…,” he told Hale": the one a quotation's speech tag says its words to is someone else."""
+    if not speech_tag(r, token) or not _after_quotation(token):
+        return set()
+    alias, names = r.reg.alias, set()
+    for child in token.head.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            child = next((c for c in child.children if c.dep_ == "pobj"), child)
+        if child.dep_ in ADDRESSED and child.text[:1].isupper() and child.lower_ in alias:
+            names.add(alias[child.lower_])
+    return names
+
+
+def _after_quotation(token: Token) -> bool:
+    """The word right before the pronoun closes a quotation ("“…,” he")."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].is_punct:
+        if doc[i].is_quote:
+            return True
+        i -= 1
+    return False
 
 
 def speech_tag(r: SpeakerResolver, token: Token) -> bool:

@@ -360,6 +360,15 @@ class Registry:
                 self.add_mention(tok, words[cols.lower[i]], ordered=False)
         self.mentions.sort(key=lambda m: m.offset)
 
+    def mistagged_name(self, tok: Token) -> str | None:
+        """"Hannity replied": the full name a registered surname or first name stands for when
+        the tagger read it as a common word (``_name_mistagged``), else None."""
+        key = self.alias.get(tok.lower_)
+        if key is None or " " not in key or key in self.doubtful or \
+                not self._name_mistagged(tok):
+            return None
+        return key
+
     def _name_mistagged(self, tok: Token) -> bool:
         """"Sanders also pledged" tagged a plural noun: a registered name's word, capitalised
         as written, that the article never writes in lower case, is that name whatever its

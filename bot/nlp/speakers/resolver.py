@@ -121,6 +121,9 @@ class SpeakerResolver:
             return descriptions.nominal(self, token)
         if token.pos_ == "PROPN" and not token.text.islower() or ent is not None:
             return self.proper(token, ent)
+        key = self.reg.mistagged_name(token)
+        if key is not None:
+            return self.reg.person_speaker(token, key), conf.KNOWN_NAME
         return descriptions.nominal(self, token)
 
     def _titled_beside(self, token: Token) -> bool:
