@@ -205,3 +205,31 @@ def test_what_someone_else_called_a_thing_is_their_word_not_the_subjects_speech(
     assert speaker_of(quotes, "paper promise") == "the union"
     assert speaker_of(quotes, "token rise") == "the pilots' association"
     assert not any(q.speaker.name in {"The harbour board", "The port authority"} for q in quotes)
+
+
+def _asked(quotes: list, question: str) -> str | None:
+    found = [q for q in quotes if q.text.startswith(question)]
+    assert len(found) == 1, f"expected one question opening {question!r}, got {quotes}"
+    return found[0].speaker.name
+
+
+def test_a_yes_or_no_question_is_the_askers_however_the_parser_hung_it(reported):
+    quotes = reported(
+        "The depot hearing ran late on Tuesday. Councillor Bea Marsh followed up by asking "
+        "whether the mayor believes the depot can stay open past March.\n\n"
+        "Senator Olga Brandt toured the yard on Friday. She shook hands, posed for photos and "
+        "asked the dockers if they planned to vote on Saturday.\n\n"
+        "Mayor Tom Quill spoke after the vote. Asked by Councillor Marsh if he believed the "
+        "depot was unsafe, Quill said that he did not.")
+    assert _asked(quotes, "whether the mayor believes") == "Bea Marsh"
+    assert _asked(quotes, "if they planned to vote") == "Olga Brandt"
+    assert _asked(quotes, "if he believed the depot was unsafe") == "Bea Marsh"
+    assert speaker_of(quotes, "that he did not") == "Tom Quill"
+
+
+def test_the_one_asked_and_a_condition_are_not_questions_asked(reported):
+    quotes = reported(
+        "Asked if she would run again, Councillor Ana Ruiz said she had not decided.\n\n"
+        "“If the pier shuts, why not close the road too?” Ruiz asked.")
+    assert not [q for q in quotes if "would run again" in q.text or "pier shuts" in q.text]
+    assert speaker_of(quotes, "she had not decided") == "Ana Ruiz"

@@ -39,6 +39,8 @@ SKIP_MARKS = {"whether", "if", "how", "why", "when", "what", "where", "who"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 QUESTIONS = {"ask", "wonder"}
 """Verbs reporting a question: their "whether …", "if …", "why …" clause is what was asked."""
+YES_NO = {"if", "whether"}
+"""Marks of a yes-or-no question, wherever the parser hung its clause on the asking verb."""
 REPORTED = INDIRECT | INTENTION | QUESTIONS
 CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | POSITIONS | ACCOUNTS | SPOKEN_OF | \
     NAMING
@@ -174,6 +176,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
                 _joined(verb, lines):
             continue
         clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
+        if clause is None and lemma_of(verb) in QUESTIONS:
+            clause = _question(verb)
         swallowed = _swallowed(verb, clause, quoted) if clause is not None else None
         if swallowed is not None:
             clause, subject = swallowed
@@ -188,7 +192,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         else:
             parts = [_clause_words(verb, clause)] if clause is not None else \
                 _around(verb, quoted) or _as_reported(verb, quoted)
-        agent = _agent(verb) if not charge and clause is None else None
+        agent = _agent(verb) if not charge and clause is None else _asker(verb)
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements, subject=agent)
             if quote is not None:
@@ -328,9 +332,29 @@ def _named_as(verb: Token, quoted: set[int]) -> list[Token]:
 
 
 def _asked_of(verb: Token) -> bool:
-    """"Asked if she would run, Ruiz said …": the subject was asked, she did not ask."""
-    return lemma_of(verb) in QUESTIONS and (
-        verb.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in verb.children))
+    """"Asked if she would run, Ruiz said …": the subject was asked, she did not ask (but
+    "asked by Ruiz if …" is Ruiz's question, and "by asking if …", "and asked if …" go on
+    with the subject of the verb they hang from; "to ask" is left alone)."""
+    if lemma_of(verb) not in QUESTIONS or _asker(verb) is not None:
+        return False
+    subjectless = not any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.tag_ == "VBN" or subjectless and verb.dep_ not in {"pcomp", "conj"}
+
+
+def _asker(verb: Token) -> Token | None:
+    """"Asked by Ruiz whether …": who asked, in the passive."""
+    if lemma_of(verb) not in QUESTIONS or verb.tag_ != "VBN":
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
+def _question(verb: Token) -> Token | None:
+    """"asked the dockers [if they planned to vote]": a yes-or-no question the parser hung on
+    the asking verb as an adverbial clause, after it ("If the pier shuts, why not …?” Ruiz
+    asked" is a condition, not a question)."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+        m.dep in MARK_DEPS and m.lower_ in YES_NO for m in c.children)), None)
 
 
 def _clause_words(verb: Token, clause: Token) -> list[Token]:
