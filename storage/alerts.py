@@ -105,7 +105,8 @@ def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
     go, and a backlog of hundreds in one channel never hides another channel's first."""
     return [OutboxAlert(**r) for r in db.query(
         "SELECT id, story_id, article_id, channel, kind, status, attempts, next_attempt_at, "
-        "created_at, posted_channel, look_from, look_until, late_until, look_cursor FROM alerts "
+        "created_at, posted_channel, look_from, look_until, late_until, look_cursor, stray_from "
+        "FROM alerts "
         "WHERE id IN (SELECT min(id) FROM alerts "
         "WHERE status IN ('pending', 'sending') GROUP BY channel) ORDER BY id LIMIT ?",
         [limit])]
@@ -142,9 +143,12 @@ def mark_sending(db: Database, alert_id: int, *, channel: str, look_after: str |
     """Record that a post is about to go out, so a restart knows to look for it first, and
     not before ``look_after`` (Slack may still be making a post whose sender died); where in
     the channel's history to look (``window``), and until when Slack may still make it
-    (``late_until``, kept until an answer comes)."""
+    (``late_until``, kept until an answer comes). The span of a try before whose answer never
+    came is kept too (``stray_from``, the earliest such): Slack may make its post still."""
     db.execute("UPDATE alerts SET status = 'sending', attempts = attempts + 1, "
                "posted_channel = ?, next_attempt_at = coalesce(?, next_attempt_at), "
+               "stray_from = CASE WHEN late_until IS NOT NULL AND look_from IS NOT NULL "
+               "THEN min(coalesce(stray_from, look_from), look_from) ELSE stray_from END, "
                "look_from = ?, look_until = ?, late_until = ?, look_cursor = NULL WHERE id = ?",
                [channel, look_after, window.oldest if window else None,
                 window.latest if window else None, late_until, alert_id])
@@ -153,7 +157,8 @@ def mark_sending(db: Database, alert_id: int, *, channel: str, look_after: str |
 def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: str | None,
               sent_at: str) -> None:
     db.execute("UPDATE alerts SET status = 'sent', posted_channel = ?, ts = ?, thread_ts = ?, "
-               "sent_at = ?, last_error = NULL, look_cursor = NULL WHERE id = ?",
+               "sent_at = ?, last_error = NULL, look_cursor = NULL, stray_from = NULL "
+               "WHERE id = ?",
                [channel, ts, thread_ts, sent_at, alert_id])
 
 

@@ -1,5 +1,6 @@
 """Alerts watched for a stray: the post of a try whose answer never came, which Slack may make
-after the alert was posted again (kept in the alerts table, migration ``delivery/m017``)."""
+after the alert was posted again (kept in the alerts table, migrations ``delivery/m017``,
+``m018``)."""
 
 from __future__ import annotations
 
@@ -10,21 +11,24 @@ from bot.models import StrayWatch
 
 def watch_for_stray(db: Database, alert_id: int, *, stray_from: float, since: str,
                     look_at: str) -> None:
-    """Watch the alert, posted again at ``since``, for a stray of its earlier try (stamped at
+    """Watch the alert, posted again at ``since``, for a stray of its earlier tries (stamped at
     ``stray_from`` or later, by Slack's clock), first looked for at ``look_at``. Call inside the
     transaction that records the post."""
-    db.execute("UPDATE alerts SET stray_from = ?, stray_since = ?, stray_look_at = ? "
-               "WHERE id = ?", [stray_from, since, look_at, alert_id])
+    db.execute("UPDATE alerts SET stray_from = ?, stray_since = ?, stray_look_at = ?, "
+               "stray_cursor = NULL WHERE id = ?", [stray_from, since, look_at, alert_id])
 
 
 def strays_due(db: Database, *, now: str, limit: int) -> list[StrayWatch]:
     """The watched alerts whose next look is due at ``now``, the longest due first."""
     return [StrayWatch(*row) for row in db.execute(
-        "SELECT id, posted_channel, ts, thread_ts, stray_from, stray_since FROM alerts "
-        "WHERE stray_look_at IS NOT NULL AND stray_look_at <= ? AND status = 'sent' "
+        "SELECT id, posted_channel, ts, thread_ts, stray_from, stray_since, stray_cursor "
+        "FROM alerts WHERE stray_look_at IS NOT NULL AND stray_look_at <= ? AND status = 'sent' "
         "ORDER BY stray_look_at LIMIT ?", [now, limit])]
 
 
-def next_stray_look(db: Database, alert_id: int, look_at: str | None) -> None:
-    """When the alert is next looked for a stray; None ends its watch."""
-    db.execute("UPDATE alerts SET stray_look_at = ? WHERE id = ?", [look_at, alert_id])
+def next_stray_look(db: Database, alert_id: int, look_at: str | None,
+                    cursor: str | None = None) -> None:
+    """When the alert is next looked for a stray (None ends its watch), and where that look
+    reads on from (``cursor``: the page a look Slack cut short stopped at; None: the newest)."""
+    db.execute("UPDATE alerts SET stray_look_at = ?, stray_cursor = ? WHERE id = ?",
+               [look_at, cursor, alert_id])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -16,9 +16,10 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_code, post_held
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
-from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight
+from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight, strays_from
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
+from bot.alerts.digest_strays import sweep_digests, watch
 from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
@@ -102,7 +103,19 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
                                             daily_hour=daily_hour))
         posted += _try_one(db, client, sub, period, tz, pacer, token, now, instances,
                            lookups)
+    if not (pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set())):
+        _sweep(db, client, now, instances, lookups)
     return posted
+
+
+def _sweep(db: Database, client: WebClient, now: datetime, instances: Instances | None,
+           lookups: Lookups) -> None:
+    """Delete the strays Slack made of digests posted again (``bot.alerts.digest_strays``)."""
+    def seen(channel: str, messages: list[dict]) -> Collection[str]:
+        return () if instances is None else instances.look(client, channel, messages, now)
+
+    sweep_digests(db, client, now=now, first_look=lookups.late_wait, event_type=EVENT_TYPE,
+                  install=install_id(db), seen=seen)
 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
@@ -169,13 +182,18 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     install = install_id(db)
     seen = None if instances is None else \
         (lambda messages: instances.look(client, channel, messages, datetime.now(UTC)))
+    earlier = read_in_flight(db, sub.id)
     settled = _settle_in_flight(db, client, sub, channel, (payload, now, lookups),
                                 period.until, install, seen)
     if settled is not None:
-        _done(db, sub, until, taken)
-        return settled
+        found, ts = settled
+        watched = _stray_watch(earlier, period.until, (channel, ts), now, lookups) \
+            if earlier.stray_from is not None and ts else None
+        _done(db, sub, until, taken, watched)
+        return found
     items = with_thread_links(db, client, sub.target_id, taken.items)
-    flight = _trying(lookups, payload, channel, now)
+    flight = replace(_trying(lookups, payload, channel, now), stray_from=strays_from(
+        earlier, _day_before(period.until)) if earlier.payload == payload else None)
     with transaction(db):
         keep_in_flight(db, sub.id, flight)
     text, blocks = _message(sub, items, period.since.astimezone(tz), plain=plain,
@@ -190,10 +208,40 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     except (SlackApiError, Retry) as exc:
         _answered(db, sub, flight, exc)
         raise
-    lookups.clock.heard(str(response.get("ts") or ""))
+    ts = str(response.get("ts") or "")
+    lookups.clock.heard(ts)
     if instances is not None:
         instances.posted(channel, datetime.now(UTC))
-    return _done(db, sub, until, taken)
+    return _done(db, sub, until, taken, _stray_watch(flight, period.until, (channel, ts), now,
+                                                     lookups, last_answered=True))
+
+
+def _stray_watch(flight: InFlight, until: datetime, where: tuple[str, str], now: datetime,
+                 lookups: Lookups, *, last_answered: bool = False) -> StrayWatchOf | None:
+    """What the digest posted (or found) ``where`` is watched for: the posts of its tries
+    whose answers never came (``flight``'s; not its last try's when ``last_answered``);
+    None when there were none."""
+    tried = replace(flight, late_until="") if last_answered else flight
+    stray_from = strays_from(tried, _day_before(until))
+    if stray_from is None or not where[1]:
+        return None
+    return StrayWatchOf(flight.payload, where, stray_from, now, lookups.late_wait)
+
+
+@dataclass(frozen=True)
+class StrayWatchOf:
+    """A digest to watch for strays once its period is closed (``digest_strays.watch``)."""
+
+    payload: str
+    where: tuple[str, str]
+    stray_from: float
+    now: datetime
+    first_look: float
+
+
+def _day_before(until: datetime) -> float:
+    """Where a try kept before windows were can be: a day before its period's end on."""
+    return until.timestamp() - UNKNOWN_MARGIN_S
 
 
 def _trying(lookups: Lookups, payload: str, channel: str, now: datetime) -> InFlight:
@@ -217,10 +265,10 @@ def _answered(db: Database, sub: Subscription, flight: InFlight, exc: Exception)
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
                       wanted: tuple[str, datetime, Lookups], until: datetime, install: str,
-                      seen: Seen | None) -> int | None:
-    """A digest in flight when the last pass stopped may be in Slack: 1 if it is, 0 if only
-    the bot user the app had before could tell (a person's direct messages with it: said, not
-    posted again, as alerts are); None: post it (a channel's new id holds its messages).
+                      seen: Seen | None) -> tuple[int, str] | None:
+    """A digest in flight when the last pass stopped may be in Slack: 1 and its ts if it is,
+    0 if only the bot user the app had before could tell (a person's direct messages with it:
+    said, not posted again, as alerts are); None: post it (a channel's new id holds its messages).
     ``wanted``: the digest's payload, the pass's moment and the run's lookups. Looked for only
     once Slack has had the late wait to finish the post, and not posted again while its late
     window is open, nor when the lookup read its newest page while it was (Retry: Slack may
@@ -237,7 +285,7 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
     found = _look(db, client, sub, flight, progress, (channel, install, seen),
                   flight.window or LookWindow(until.timestamp() - UNKNOWN_MARGIN_S))
     if found:
-        return 1
+        return 1, found
     if flight.late_until and waiting(_parse(flight.late_until), progress.began or now,
                                      lookups.late_window):
         raise Retry("not in Slack yet; Slack may still make the post of the try whose answer "
@@ -246,7 +294,7 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
         return None
     log.error("digest for %s on %r up to %s: %s; skipped, not posted again (it may have gone "
               "out)", sub.target_id, sub.topic, _iso(until), EARLIER_BOT)
-    return 0
+    return 0, ""
 
 
 def _look(db: Database, client: WebClient, sub: Subscription, flight: InFlight,
@@ -302,11 +350,17 @@ def _lookup(request: Callable[[], str | None]) -> str | None:
                     True) from exc
 
 
-def _done(db: Database, sub: Subscription, until: str, taken: Taken) -> int:
-    """The period is done (posted, found posted, or skipped): the next digest starts after it."""
+def _done(db: Database, sub: Subscription, until: str, taken: Taken,
+          watched: StrayWatchOf | None = None) -> int:
+    """The period is done (posted, found posted, or skipped): the next digest starts after it;
+    ``watched``: its post is watched for strays of its tries whose answers never came."""
     with transaction(db):
         subs.set_last_digest(db, sub.id, until, taken.last_event, taken.moved)
         keep_in_flight(db, sub.id, None)
+        if watched is not None:
+            watch(db, subscription_id=sub.id, payload=watched.payload, where=watched.where,
+                  stray_from=watched.stray_from, now=watched.now,
+                  first_look=watched.first_look)
     return 1
 
 

@@ -18,8 +18,10 @@ class InFlight:
     answer never came was made (``tried``, ISO; empty once Slack answered); where its post can
     be in that conversation's history (``window``, Slack's clock; None: kept before windows
     were, so a day before the period's end on); until when Slack may still make it
-    (``late_until``, ISO; empty once answered); and where a lookup Slack cut short stopped
-    (``cursor``, ``history.Progress.saved``)."""
+    (``late_until``, ISO; empty once answered); where a lookup Slack cut short stopped
+    (``cursor``, ``history.Progress.saved``); and where the earliest of its tries before this
+    one whose answer never came can be (``stray_from``, Slack's clock: Slack may make that post
+    still, after the digest is posted or found)."""
 
     payload: str = ""
     channel: str = ""
@@ -27,6 +29,7 @@ class InFlight:
     window: LookWindow | None = None
     late_until: str = ""
     cursor: str | None = None
+    stray_from: float | None = None
 
 
 def read_in_flight(db: Database, subscription_id: int) -> InFlight:
@@ -45,7 +48,8 @@ def read_in_flight(db: Database, subscription_id: int) -> InFlight:
     return InFlight(str(data.get("payload") or ""), str(data.get("channel") or ""),
                     str(data.get("tried") or ""),
                     LookWindow(*window) if isinstance(window, list) and window else None,
-                    str(data.get("late_until") or ""), data.get("cursor") or None)
+                    str(data.get("late_until") or ""), data.get("cursor") or None,
+                    _number(data.get("stray_from")))
 
 
 def keep_in_flight(db: Database, subscription_id: int, flight: InFlight | None) -> None:
@@ -56,7 +60,21 @@ def keep_in_flight(db: Database, subscription_id: int, flight: InFlight | None) 
     window = [flight.window.oldest, flight.window.latest] if flight.window else None
     set_state(db, _key(subscription_id), json.dumps(
         {"payload": flight.payload, "channel": flight.channel, "tried": flight.tried,
-         "window": window, "late_until": flight.late_until, "cursor": flight.cursor}))
+         "window": window, "late_until": flight.late_until, "cursor": flight.cursor,
+         "stray_from": flight.stray_from}))
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def strays_from(flight: InFlight, fallback: float) -> float | None:
+    """Where the posts of the digest's tries whose answers never came can be: from the
+    earliest's span on (its last try's too when no answer came to it; ``fallback``, a try kept
+    before windows were)."""
+    last = (flight.window.oldest if flight.window else fallback) if flight.late_until else None
+    return min((oldest for oldest in (flight.stray_from, last) if oldest is not None),
+               default=None)
 
 
 def _key(subscription_id: int) -> str:

@@ -284,7 +284,8 @@ class AlertSender:
                 outbox.keep_look_cursor(db, row.id, None)
         if found:
             log.info("alert %s was already posted before a restart; recorded it", row.id)
-            self._record(db, row, channel, found, thread_ts, now)
+            self._record(db, row, channel, found, thread_ts, now,
+                         stray_from=_stray_from(row) if row.stray_from is not None else None)
             return 1
         if _tried_by_earlier_bot(row, channel):
             self._not_again(db, row)
@@ -385,9 +386,11 @@ def _window(row: OutboxAlert) -> LookWindow:
 
 
 def _stray_from(row: OutboxAlert) -> float | None:
-    """Where the post of the alert's last try can be, when no answer to it ever came: Slack
-    may make it still, after the alert is posted again."""
-    return _window(row).oldest if row.late_until else None
+    """Where the posts of the alert's tries whose answers never came can be (the earliest's
+    span on; its last try's too when no answer came to it): Slack may make them still, after
+    the alert is posted again or one of them is found."""
+    spans = [row.stray_from, _window(row).oldest if row.late_until else None]
+    return min((oldest for oldest in spans if oldest is not None), default=None)
 
 
 def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:

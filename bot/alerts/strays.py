@@ -1,12 +1,14 @@
 """A stray: the post of a try whose answer never came, made by Slack after that try's late
 window closed and the alert was posted again. It carries the alert's metadata, so it is found
 in the try's span of history (the alert's recorded post left out) and deleted: the desk keeps
-one copy, the one its story's thread hangs from."""
+one copy, the one its story's thread hangs from. Digests are watched alike
+(``bot.alerts.digest_strays``)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -14,9 +16,9 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
-from bot.alerts.history import find_posted
+from bot.alerts.history import Progress, conversation, find_posted
 from bot.alerts.token import TokenDead
-from bot.models import LookWindow, StrayWatch
+from bot.models import LookWindow
 from storage.db import transaction
 from storage.strays import next_stray_look, strays_due
 
@@ -30,48 +32,84 @@ LOOKS_A_PASS = 3
 Seen = Callable[[str, list[dict]], Collection[str]]
 
 
+@dataclass(frozen=True)
+class Stray:
+    """What a stray is: its metadata (``event_type``, ``key`` == ``value``), where it can be
+    (``channel``, ``thread_ts``, from ``stray_from`` on by Slack's clock), and the post kept
+    (``ts``); ``name`` says whose it is in the log."""
+
+    name: str
+    event_type: str
+    key: str
+    value: object
+    channel: str
+    thread_ts: str | None
+    ts: str
+    stray_from: float
+
+
 def sweep(db: Database, client: WebClient, *, now: datetime, first_look: float,
           event_type: str, install: str, seen: Seen) -> int:
     """Look for the strays of the watched alerts that are due; returns how many were deleted.
     ``seen`` gives the ts of another wirewatch run's posts among a conversation's messages."""
     deleted = 0
-    for watch in strays_due(db, now=_iso(now), limit=LOOKS_A_PASS):
-        deleted += _look(client, watch, event_type=event_type, install=install, seen=seen)
+    for watch in strays_due(db, now=iso(now), limit=LOOKS_A_PASS):
+        stray = Stray(f"alert {watch.alert_id}", event_type, "alert_id", watch.alert_id,
+                      watch.channel, watch.thread_ts, watch.ts, watch.stray_from)
+        progress = Progress.kept(watch.cursor, conversation(watch.channel, watch.thread_ts), now)
+        found, held = look(client, stray, progress, install=install, seen=seen)
+        deleted += found
         with transaction(db):
-            next_stray_look(db, watch.alert_id, _next_look(watch, now, first_look))
+            if held is None:
+                next_stray_look(db, watch.alert_id, next_look(watch.since, now, first_look))
+            else:  # cut short: read on from its page once Slack lets it
+                next_stray_look(db, watch.alert_id, iso(now + timedelta(seconds=held)),
+                                progress.saved())
     return deleted
 
 
-def _next_look(watch: StrayWatch, now: datetime, first_look: float) -> str | None:
-    since = datetime.fromisoformat(watch.since)
-    waited = max((now - since).total_seconds(), first_look)
+def next_look(since: str, now: datetime, first_look: float) -> str | None:
+    """When a watch begun at ``since`` looks next (None: its hour is over)."""
+    start = datetime.fromisoformat(since)
+    waited = max((now - start).total_seconds(), first_look)
     if waited >= STRAY_WATCH:
         return None
-    return _iso(since + timedelta(seconds=min(2 * waited, STRAY_WATCH)))
+    return iso(start + timedelta(seconds=min(2 * waited, STRAY_WATCH)))
 
 
-def _look(client: WebClient, watch: StrayWatch, *, event_type: str, install: str,
-          seen: Seen) -> int:
+def look(client: WebClient, stray: Stray, progress: Progress, *, install: str,
+         seen: Seen) -> tuple[int, float | None]:
+    """How many strays it deleted (0 or 1), and, when Slack held a page of history back (a
+    429) after the first, how many seconds it asked to wait: the look reads on from that page
+    then (``progress``), however many pages back the stray is in a busy channel."""
     def others(messages: list[dict]) -> Collection[str]:
-        return {watch.ts, *seen(watch.channel, messages)}
+        return {stray.ts, *seen(stray.channel, messages)}
 
     try:
-        stray = find_posted(client, channel=watch.channel, thread_ts=watch.thread_ts,
-                            event_type=event_type, key="alert_id", value=watch.alert_id,
-                            window=LookWindow(watch.stray_from), install=install, seen=others)
-        if stray is None:
-            return 0
-        call(lambda: client.chat_delete(channel=watch.channel, ts=stray))
-    except (Retry, TokenDead, ChannelGone, SlackApiError) as exc:
-        reason = error_code(exc) if isinstance(exc, SlackApiError) else str(exc)
-        log.info("alert %s: could not look for a stray copy in %s (%s); looked for again later",
-                 watch.alert_id, watch.channel, reason)
-        return 0
-    log.warning("alert %s: Slack made the post of a try whose answer never came after the alert "
-                "was posted again (%s in %s); deleted it, the alert's post %s stays",
-                watch.alert_id, stray, watch.channel, watch.ts)
-    return 1
+        found = call(lambda: find_posted(
+            client, channel=stray.channel, thread_ts=stray.thread_ts,
+            event_type=stray.event_type, key=stray.key, value=stray.value,
+            window=LookWindow(stray.stray_from), install=install, seen=others,
+            progress=progress))
+        if found is None:
+            return 0, None
+        call(lambda: client.chat_delete(channel=stray.channel, ts=found))
+    except Retry as retry:
+        _not_looked(stray, str(retry))
+        return 0, retry.delay if retry.rate_limited and progress.cursor else None
+    except (TokenDead, ChannelGone, SlackApiError) as exc:
+        _not_looked(stray, error_code(exc) if isinstance(exc, SlackApiError) else str(exc))
+        return 0, None
+    log.warning("%s: Slack made the post of a try whose answer never came after it was posted "
+                "again (%s in %s); deleted it, the post %s stays", stray.name, found,
+                stray.channel, stray.ts)
+    return 1, None
 
 
-def _iso(moment: datetime) -> str:
+def _not_looked(stray: Stray, reason: str) -> None:
+    log.info("%s: could not look for a stray copy in %s (%s); looked for again later",
+             stray.name, stray.channel, reason)
+
+
+def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.models.alerts import (
     AlertView,
+    DigestStrayWatch,
     FailedAlert,
     KeyQuote,
     LookWindow,
@@ -87,6 +88,7 @@ __all__ = [
     "ArticleEvent",
     "ArticleParts",
     "DatedArticle",
+    "DigestStrayWatch",
     "BadInput",
     "DirectQuote",
     "Entity",

@@ -62,6 +62,25 @@ class StrayWatch:
     """Unix seconds by Slack's clock: the stray is stamped then or later."""
     since: str
     """When the alert was posted again (ISO)."""
+    cursor: str | None = None
+    """Where the last look stopped when Slack cut it short (``history.Progress.saved``)."""
+
+
+@dataclass(frozen=True)
+class DigestStrayWatch:
+    """A digest posted (or found) after a try whose answer never came, watched for that try's
+    post: which digest (``payload``, "SUB@UNTIL"), where its post went, where the stray can be."""
+
+    id: int
+    payload: str
+    channel: str
+    ts: str
+    stray_from: float
+    """Unix seconds by Slack's clock: the stray is stamped then or later."""
+    since: str
+    """When the digest was posted (ISO)."""
+    cursor: str | None = None
+    """Where the last look stopped when Slack cut it short (``history.Progress.saved``)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +117,9 @@ class OutboxAlert:
     look_cursor: str | None = None
     """Where its "already posted?" lookup stopped (Slack cut it short), for the next try to
     read on from, after a restart too (``bot.alerts.history.Progress``); None: from the top."""
+    stray_from: float | None = None
+    """Where the earliest of its tries before the last whose answer never came can be (Slack's
+    clock): Slack may make that post still, after the alert is posted or found."""
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,23 @@ def m017_strays(db: Database) -> None:
     alerts.add_column("stray_look_at", str)
     db.execute("CREATE INDEX alerts_stray_look ON alerts (stray_look_at) "
                "WHERE stray_look_at IS NOT NULL")
+
+
+@MIGRATIONS()
+def m018_stray_cursors(db: Database) -> None:
+    """Where a look for an alert's stray stopped when Slack cut it short (a 429 on a page of
+    history), so the next look reads on from there instead of from the newest page."""
+    db.table("alerts").add_column("stray_cursor", str)
+
+
+@MIGRATIONS()
+def m019_digest_strays(db: Database) -> None:
+    """A digest posted (or found) after a try whose answer never came, watched for that try's
+    post (a stray, should Slack make it still): its subscription and payload, where its post
+    went, where the stray can be (Slack's clock), when it was posted, the next look and where a
+    look Slack cut short stopped. Indexed on the next look, which each digest pass asks."""
+    db.table("digest_strays").create(
+        {"id": int, "subscription_id": int, "payload": str, "channel": str, "ts": str,
+         "stray_from": float, "since": str, "look_at": str, "cursor": str},
+        pk="id", not_null={"payload", "channel", "ts", "stray_from", "since", "look_at"})
+    db.execute("CREATE INDEX digest_strays_look ON digest_strays (look_at)")

@@ -249,3 +249,59 @@ def test_a_digest_lookup_begun_while_slack_may_still_post_is_not_ended_by_readin
     assert fake_slack.begun.count("chat.postMessage") == 1, "found on the newest page"
     assert fresh_db.execute("SELECT last_digest_at FROM subscriptions").fetchone()[0] == \
         "2026-11-24T06:00:00+00:00"
+
+
+def digest_posts(fake, channel: str = "C0DESK") -> list[str]:
+    """The ts of the digests in ``channel``."""
+    return [m.ts for m in fake.posts(channel)
+            if (m.metadata or {}).get("event_type") == "wirewatch_digest"]
+
+
+def posted_again_once_the_late_window_closed(runtime, fake) -> datetime:
+    """Passes a look apart after a digest's try whose answer never came, until it is posted
+    again; when."""
+    passes = int((LATE_POST_WINDOW + 2 * ANSWER_LATE_WAIT) // ANSWER_LATE_WAIT)
+    for n in range(1, passes + 1):
+        runtime.send_due_digests(now=SIX + timedelta(seconds=n * (ANSWER_LATE_WAIT + 1)))
+    assert len(digest_posts(fake)) == 1, "posted again once the late window closed"
+    return SIX + timedelta(seconds=passes * (ANSWER_LATE_WAIT + 1))
+
+
+def watch_digests_for_two_hours(runtime, posted: datetime) -> None:
+    for minutes in (1, 2, 4, 8, 16, 32, 64, 128):
+        runtime.send_due_digests(now=posted + timedelta(minutes=minutes))
+
+
+def test_a_digest_slack_makes_after_its_late_window_is_deleted_one_copy_kept(
+        runtime, fake_slack, fresh_db):
+    """Slack makes the post of a digest's try whose answer never came after its late window
+    closed and the digest was posted again. Before: digests had no stray watch, so two
+    digests of the hour stayed. Now the digest posted again is watched, as an alert is, and the
+    stray is deleted: the copy recorded stays."""
+    one_digest_due(fresh_db)
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    posted = posted_again_once_the_late_window_closed(runtime, fake_slack)
+    kept = digest_posts(fake_slack)
+    assert fake_slack.do_held_work() == 1, "Slack makes the first try's post only now"
+    watch_digests_for_two_hours(runtime, posted)
+    assert digest_posts(fake_slack) == kept
+    reads = len(fake_slack.calls_to("conversations.history"))
+    runtime.send_due_digests(now=posted + timedelta(hours=3))
+    assert len(fake_slack.calls_to("conversations.history")) == reads, "the watch ended"
+
+
+def test_a_digests_stray_of_an_earlier_try_is_deleted_when_a_later_try_was_answered(
+        runtime, fake_slack, fresh_db):
+    """The first try's answer never came; the try after its late window is answered 500
+    (Slack did not make it); the third posts the digest. The first try's post, made later by
+    Slack, is watched for from its own span (before: two digests of the hour)."""
+    one_digest_due(fresh_db)
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    posted = posted_again_once_the_late_window_closed(runtime, fake_slack)
+    kept = digest_posts(fake_slack)
+    assert fake_slack.do_held_work() == 1
+    watch_digests_for_two_hours(runtime, posted)
+    assert digest_posts(fake_slack) == kept

@@ -235,3 +235,66 @@ def test_a_post_slack_makes_after_the_late_window_is_deleted_one_copy_kept(
     reads = len(fake_slack.calls_to("conversations.history"))
     sender.deliver(fresh_db, now=posted_again + timedelta(hours=3))
     assert len(fake_slack.calls_to("conversations.history")) == reads, "the watch ended"
+
+
+def posted_again_after_the_late_window(db, fake, sender: AlertSender,
+                                       tried: datetime) -> datetime:
+    """Passes a look apart until the alert in flight is posted (or found) again; when."""
+    passes = int((LATE_POST_WINDOW + 2 * ANSWER_LATE_WAIT) // ANSWER_LATE_WAIT)
+    for n in range(1, passes + 1):
+        sender.deliver(db, now=tried + timedelta(seconds=n * (ANSWER_LATE_WAIT + 1)))
+    assert db.execute("SELECT status FROM alerts WHERE id = 2").fetchone()[0] == "sent"
+    return tried + timedelta(seconds=passes * (ANSWER_LATE_WAIT + 1))
+
+
+def watch_for_two_hours(db, sender: AlertSender, posted: datetime) -> None:
+    for minutes in (1, 2, 4, 8, 16, 32, 64, 128):
+        sender.deliver(db, now=posted + timedelta(minutes=minutes))
+
+
+def test_a_stray_of_an_earlier_try_is_deleted_when_a_later_try_was_answered(
+        fresh_db, fake_slack):
+    """The first try's answer never came (Slack holds its work); the try after the late window
+    is answered 500 (Slack did not make it), so the third try, answered, posts the alert.
+    Before: only the last try's answer was read, and it had come, so nothing was watched: when
+    Slack made the first try's post, two copies stayed. Now the span of every try whose answer
+    never came is kept, and the alert is watched from the earliest."""
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
+    posted = posted_again_after_the_late_window(fresh_db, fake_slack, sender, tried)
+    [ts] = fresh_db.execute("SELECT ts FROM alerts WHERE id = 2").fetchone()
+    assert fake_slack.do_held_work() == 1, "Slack makes the first try's post only now"
+    watch_for_two_hours(fresh_db, sender, posted)
+    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == 2] == [ts]
+
+
+def test_a_stray_of_an_earlier_try_is_deleted_when_a_later_try_is_found(fresh_db, fake_slack):
+    """The same, the second try's connection dropped after Slack made its post: found by the
+    lookup and recorded. Before: an alert found was never watched, so the first try's post,
+    made later, stayed beside it. Now it is, when an earlier try's answer never came."""
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    posted = posted_again_after_the_late_window(fresh_db, fake_slack, sender, tried)
+    assert copies(fake_slack, 2) == 1
+    [ts] = fresh_db.execute("SELECT ts FROM alerts WHERE id = 2").fetchone()
+    assert fake_slack.do_held_work() == 1
+    watch_for_two_hours(fresh_db, sender, posted)
+    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == 2] == [ts]
+
+
+def test_a_stray_pages_back_while_slack_paces_reads_is_found_by_reading_on(
+        fresh_db, fake_slack):
+    """Slack makes the stray, then the desk posts 40 messages after it (three pages of 15),
+    Slack answering one history read in two. Before: each look began again at the newest page
+    and met the 429 on its second, so the stray was never reached (two copies). Now a look Slack
+    cut short reads on from its page after the Retry-After."""
+    fake_slack.page_size = 15
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    posted = posted_again_after_the_late_window(fresh_db, fake_slack, sender, tried)
+    [ts] = fresh_db.execute("SELECT ts FROM alerts WHERE id = 2").fetchone()
+    assert fake_slack.do_held_work() == 1
+    for n in range(40):
+        fake_slack.add_message("C0DESK", text=f"desk chatter {n}")
+    fake_slack.pace("conversations.history", one_in=2)
+    watch_for_two_hours(fresh_db, sender, posted)
+    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == 2] == [ts]
