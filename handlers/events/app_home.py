@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
 from bot.permissions import Action, may
+from bot.slack.held_back import Turns, again_later, wait_before_again
 from bot.slack.instance_status import instance_section
 from bot.slack.membership import private_channels_left
 from bot.slack.reach import Reach
@@ -19,6 +20,9 @@ from handlers.common import db_of, reach_of, role_answer, services
 from handlers.home_view import home_blocks, short_home
 
 log = logging.getLogger(__name__)
+PUBLISHES = Turns()
+"""Each person's latest App Home published: one Slack held back is published again only if no
+newer one came since."""
 VIEW_REFUSALS = {"invalid_arguments", "invalid_blocks", "invalid_blocks_format", "too_many_blocks"}
 
 
@@ -51,12 +55,14 @@ def publish_home(client: WebClient, db: Database, user: str | None,
         return
     blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user),
                          reach=reach, alarm=alarm)
+    view, turn = {"type": "home", "blocks": blocks}, PUBLISHES.take(user)
     try:
-        client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
+        client.views_publish(user_id=user, view=view)
     except SlackApiError as exc:
         code = error_code(exc)
         if code not in VIEW_REFUSALS:
-            log.warning("App Home of %s not refreshed: Slack answered %s", user, code)
+            if not _publish_later(client, user, view, turn, exc):
+                log.warning("App Home of %s not refreshed: Slack answered %s", user, code)
             return
         longest = max((len(str((b.get("text") or {}).get("text") or "")) for b in blocks
                        if isinstance(b.get("text"), dict)), default=0)
@@ -65,7 +71,24 @@ def publish_home(client: WebClient, db: Database, user: str | None,
                     "a short App Home pointing to the commands was published instead"
                     if _publish_short(client, user, notice) else "the short one was refused too")
     except OSError as exc:
-        log.warning("App Home of %s not refreshed: %s", user, exc.__class__.__name__)
+        if not _publish_later(client, user, view, turn, exc):
+            log.warning("App Home of %s not refreshed: %s", user, exc.__class__.__name__)
+
+
+def _publish_later(client: WebClient, user: str, view: dict, turn: int,
+                   exc: Exception) -> bool:
+    """Slack held the view back (429), or the call failed on the way (the SDK's one retry of
+    a dropped connection too): published again later, unless a newer view was since; False
+    when it will not be."""
+    wait = wait_before_again(exc, idempotent=True)
+    if wait is None:
+        return False
+
+    def again() -> None:
+        if PUBLISHES.latest(user, turn):
+            client.views_publish(user_id=user, view=view)
+
+    return again_later(again, wait, what=f"App Home of {user}", idempotent=True)
 
 
 def _publish_short(client: WebClient, user: str, notice: str | None) -> bool:

@@ -76,3 +76,45 @@ def test_a_modal_whose_answer_is_lost_is_not_opened_again_nor_called_a_failure(
     time.sleep(SETTLE)
     assert len(fake_slack.calls_to("views.open", ok_only=False)) == 1
     assert fake_slack.responses() == []
+
+
+def test_an_unmute_slack_held_back_is_said_after_its_retry_after(runtime, fake_slack, fresh_db):
+    """Slack answers the unmute's announcement 429 (not taken). Before: logged, and the channel
+    never told. Now said once more after the Retry-After, on a timer of its own."""
+    article = add_article(fresh_db, title="Bridge closes for repairs")
+    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
+    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
+                                                 user="U0ED",
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+    fake_slack.fail_next(1, status=429, retry_after=1, methods={"chat.postMessage"})
+    post_signed(events_url(runtime), home_action(
+        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
+    [told] = wait_for(lambda: fake_slack.posts("C0DESK"))
+    assert "Unmuted *Bridge closes for repairs*" in told.text
+
+
+def open_home(runtime, user: str = "U0ED") -> None:
+    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
+             "event_ts": f"{time.time():.6f}"}
+    post_signed(events_url(runtime), event_body(event), content_type="application/json")
+
+
+def test_app_home_slack_held_back_is_published_after_its_retry_after(runtime, fake_slack):
+    """Slack answers views.publish 429. Before: logged, the Home left as it was (stale until
+    the next change). Now published again after the Retry-After."""
+    fake_slack.fail_next(1, status=429, retry_after=1, methods={"views.publish"})
+    open_home(runtime)
+    wait_for(lambda: fake_slack.calls_to("views.publish"))
+    assert "U0ED" in fake_slack.views
+
+
+def test_app_home_held_back_is_not_published_over_a_newer_one(runtime, fake_slack):
+    """The held-back view is not published after a newer one went: that one says what is so."""
+    fake_slack.fail_next(1, status=429, retry_after=2, methods={"views.publish"})
+    open_home(runtime)
+    wait_for(lambda: fake_slack.calls_to("views.publish", ok_only=False))
+    open_home(runtime)
+    wait_for(lambda: fake_slack.calls_to("views.publish"))
+    time.sleep(3)
+    assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 2

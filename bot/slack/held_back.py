@@ -1,0 +1,82 @@
+"""A call of the listeners' Slack held back (429: not taken) made once more after its
+Retry-After, on a timer of its own: no listener's thread waits, and nothing Slack took is sent
+twice. A call that may be made twice (``idempotent``: App Home published again) is made again
+after a dropped connection or a 5xx too."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from slack_sdk.errors import SlackApiError
+
+from bot.alerts.calls import RATE_LIMITED, error_code, retry_after
+from bot.slack.respond import HELD_BACK_WAIT
+
+log = logging.getLogger(__name__)
+TRIES = 3
+"""Calls in all, the first one included: Slack that holds a call back thrice is busy, and the
+next change (or the person's next look) makes it again."""
+AGAIN_WAIT = 2.0
+"""Seconds before an idempotent call whose connection dropped (or that Slack answered 5xx) is
+made again: the SDK's own retry of a dropped connection came at once, and failed too."""
+
+
+def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
+    """Seconds to wait before making the call that failed with ``exc`` again; None: never
+    (Slack refused it, or may have taken it)."""
+    if isinstance(exc, SlackApiError):
+        status = exc.response.status_code
+        if status == 429 or error_code(exc) in RATE_LIMITED:
+            return retry_after(exc.response.headers)
+        return AGAIN_WAIT if idempotent and status >= 500 else None
+    return AGAIN_WAIT if idempotent and isinstance(exc, OSError) else None
+
+
+def again_later(attempt: Callable[[], object], wait: float, *, what: str,
+                idempotent: bool = False, tries: int = TRIES - 1) -> bool:
+    """Make ``attempt`` again in ``wait`` seconds (again after each such failure, ``tries`` in
+    all); False, said in the log, when the wait is too long for anyone still to be looking."""
+    if tries <= 0 or wait > HELD_BACK_WAIT:
+        log.warning("%s: Slack held it back (asked for %.0f s); not made again", what, wait)
+        return False
+    timer = threading.Timer(wait, _again, args=(attempt, what, idempotent, tries))
+    timer.daemon = True
+    timer.start()
+    return True
+
+
+def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: int) -> None:
+    try:
+        attempt()
+    except (SlackApiError, OSError) as exc:
+        wait = wait_before_again(exc, idempotent=idempotent)
+        if wait is None:
+            log.warning("%s: made again, and Slack answered %s; not made again", what,
+                        error_code(exc) if isinstance(exc, SlackApiError)
+                        else exc.__class__.__name__)
+            return
+        again_later(attempt, wait, what=what, idempotent=idempotent, tries=tries - 1)
+        return
+    log.info("%s: made again after Slack held it back", what)
+
+
+class Turns:
+    """Which call is the latest for each key (a person's App Home): one made again later is
+    dropped when a newer one came since, which carries what is so now."""
+
+    def __init__(self) -> None:
+        self._latest: dict[str, int] = {}
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def take(self, key: str) -> int:
+        with self._lock:
+            self._count += 1
+            self._latest[key] = self._count
+            return self._count
+
+    def latest(self, key: str, turn: int) -> bool:
+        with self._lock:
+            return self._latest.get(key) == turn
