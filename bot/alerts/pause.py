@@ -7,11 +7,13 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
+from bot.alerts.held_back import again_later, wait_before_again
 from bot.alerts.mrkdwn import fit
 from bot.models import QuoteSubscription, Subscription
 from storage import alerts as outbox
@@ -152,11 +154,18 @@ def _tell(client: WebClient, named: list[tuple[str | None, str]], template: str)
         if person:
             by_person[person].append(label)
     for person, labels in by_person.items():
+        text = template.replace("{topics}", ", ".join(labels))
         try:
-            dm = client.conversations_open(users=person)["channel"]["id"]
-            text = template.replace("{topics}", ", ".join(labels))
-            client.chat_postMessage(channel=dm, text=text, unfurl_links=False,
-                                    unfurl_media=False)
+            _say(client, person, text)
         except (SlackApiError, OSError) as exc:
-            log.warning("could not tell %s about the paused channel: %s", person,
-                        exc.__class__.__name__)
+            wait = wait_before_again(exc, idempotent=False)
+            if wait is None or not again_later(partial(_say, client, person, text), wait,
+                                               what=f"telling {person} of a channel's pause"):
+                log.warning("could not tell %s about the paused channel: %s", person,
+                            exc.__class__.__name__)
+
+
+def _say(client: WebClient, person: str, text: str) -> None:
+    """Slack holding back either call (429) took nothing: both are made again."""
+    dm = client.conversations_open(users=person)["channel"]["id"]
+    client.chat_postMessage(channel=dm, text=text, unfurl_links=False, unfurl_media=False)

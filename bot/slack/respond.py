@@ -13,6 +13,7 @@ from slack_bolt.context.respond import Respond
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.alerts.calls import retry_after
+from bot.alerts.held_back import HELD_BACK_WAIT
 
 log = logging.getLogger(__name__)
 TIMEOUT_S = 10
@@ -21,9 +22,6 @@ QUIET = logging.getLogger(f"{__name__}.sdk")
 failure, what the WARNING below says with what was done."""
 QUIET.setLevel(logging.CRITICAL)
 SLACK_HOOKS = frozenset({"hooks.slack.com", "hooks.slack-gov.com"})
-HELD_BACK_WAIT = 60.0
-"""Seconds at most an answer Slack held back (429) waits to be sent again: someone is waiting
-for it, and a response_url lasts 30 minutes."""
 
 
 class RespondOnce(Respond):

@@ -9,8 +9,8 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.buttons import button, story_value
+from bot.alerts.held_back import again_later, wait_before_again
 from bot.alerts.mrkdwn import fit, plain
-from bot.slack.held_back import again_later, wait_before_again
 from handlers.home_view import UNMUTE
 from storage.alerts import mute_story
 from storage.articles import now_iso

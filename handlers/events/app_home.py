@@ -11,8 +11,8 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
+from bot.alerts.held_back import Turns, again_later, wait_before_again
 from bot.permissions import Action, may
-from bot.slack.held_back import Turns, again_later, wait_before_again
 from bot.slack.instance_status import instance_section
 from bot.slack.membership import private_channels_left
 from bot.slack.reach import Reach

@@ -118,3 +118,19 @@ def test_app_home_held_back_is_not_published_over_a_newer_one(runtime, fake_slac
     wait_for(lambda: fake_slack.calls_to("views.publish"))
     time.sleep(3)
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 2
+
+
+def test_a_pause_slack_held_back_is_told_after_its_retry_after(runtime, fake_slack, fresh_db):
+    """The channel is archived; Slack answers the direct message telling its subscriber 429.
+    Before: logged, and the person never told why their alerts stopped. Now told once more
+    after the Retry-After."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+    fake_slack.fail_next(1, status=429, retry_after=1, methods={"chat.postMessage"})
+    post_signed(events_url(runtime), event_body(
+        {"type": "channel_archive", "channel": "C0DESK", "user": "U1"}),
+        content_type="application/json")
+    [told] = wait_for(lambda: fake_slack.posts("D0ED"))
+    assert "Port strike" in told.text

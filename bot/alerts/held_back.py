@@ -1,7 +1,8 @@
-"""A call of the listeners' Slack held back (429: not taken) made once more after its
-Retry-After, on a timer of its own: no listener's thread waits, and nothing Slack took is sent
-twice. A call that may be made twice (``idempotent``: App Home published again) is made again
-after a dropped connection or a 5xx too."""
+"""A call outside the outbox (App Home, an unmute's or a pause's word to people) that Slack
+held back (429: not taken) made once more after its Retry-After, on a timer of its own: no
+listener's or sender's thread waits, and nothing Slack took is sent twice. A call that may be
+made twice (``idempotent``: App Home published again) is made again after a dropped connection
+or a 5xx too."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from collections.abc import Callable
 from slack_sdk.errors import SlackApiError
 
 from bot.alerts.calls import RATE_LIMITED, error_code, retry_after
-from bot.slack.respond import HELD_BACK_WAIT
 
 log = logging.getLogger(__name__)
+HELD_BACK_WAIT = 60.0
+"""Seconds at most a call Slack held back (429) waits to be made again: someone is waiting
+for it (and a response_url lasts 30 minutes)."""
 TRIES = 3
 """Calls in all, the first one included: Slack that holds a call back thrice is busy, and the
 next change (or the person's next look) makes it again."""
