@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
+import uuid
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.buttons import button, story_value
-from bot.alerts.held_back import again_later, wait_before_again
 from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.said_once import Saying, say_once
 from handlers.home_view import UNMUTE
 from storage.alerts import mute_story
 from storage.articles import now_iso
@@ -45,17 +45,7 @@ def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
         return False
     title = fit(plain(story_title(db, story_id), 150), 300)
     who = f" by <@{user}>" if user else ""
-    def say() -> None:
-        client.chat_postMessage(channel=channel, text=f"🔊 Unmuted *{title}*{who}: its updates "
-                                "come to this channel again.", unfurl_links=False,
-                                unfurl_media=False)
-
-    try:
-        say()
-    except (SlackApiError, OSError) as exc:
-        wait = wait_before_again(exc, idempotent=False)
-        if wait is None or not again_later(say, wait, what=f"unmute of story {story_id} "
-                                           f"announced in {channel}"):
-            log.warning("unmute of story %s not announced in %s: %s", story_id, channel,
-                        exc.__class__.__name__)
+    say_once(client, Saying(channel, f"🔊 Unmuted *{title}*{who}: its updates come to this "
+                            "channel again.", f"unmute:{story_id}:{uuid.uuid4().hex}",
+                            install_id(db), f"unmute of story {story_id} in {channel}"))
     return True

@@ -134,3 +134,29 @@ def test_a_pause_slack_held_back_is_told_after_its_retry_after(runtime, fake_sla
         content_type="application/json")
     [told] = wait_for(lambda: fake_slack.posts("D0ED"))
     assert "Port strike" in told.text
+
+
+def test_an_unmute_whose_answer_was_lost_before_slack_took_it_is_said_once(
+        runtime, fake_slack, fresh_db):
+    """A proxy answers the unmute's announcement with its own page and never passes it on to
+    Slack. Before: logged, and the channel never told. Now looked for by its metadata, not
+    there, and said once (when Slack did take it, the look finds it: said once, above)."""
+    article = add_article(fresh_db, title="Bridge closes for repairs")
+    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
+    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
+                                                 user="U0ED",
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+    fake_slack.garble_next(1, methods={"chat.postMessage"}, forwarded=False)
+    post_signed(events_url(runtime), home_action(
+        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
+    [told] = posts_settled_after(fake_slack, "C0DESK", calls=2)
+    assert "Unmuted *Bridge closes for repairs*" in told.text
+
+
+def posts_settled_after(fake_slack, channel: str, *, calls: int) -> list:
+    """As ``posts_settled``, Slack having been asked ``calls`` times in all."""
+    wait_for(lambda: fake_slack.posts(channel))
+    time.sleep(SETTLE)
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == calls
+    return fake_slack.posts(channel)
