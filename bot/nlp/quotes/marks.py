@@ -11,7 +11,8 @@ LOOSE_CLOSERS = {'"', "”"}
 """A straight opening mark closed by a curly one, or the reverse (copy edited by hand)."""
 DOUBLED = {"''": "''", "``": "''"}
 """Two typed apostrophes (or backticks) standing for a double quotation mark: ''Yes,'' she said."""
-MARK = re.compile("''|``|[\"“”„«»]")
+MARK = re.compile("''|``|\"|“|”|„|«|»")
+"""Each alternative opens with one character, so a search skips to those characters."""
 PARAGRAPH = re.compile(r"[^\n]+")
 NEWLINE = re.compile("\n")
 TURN = re.compile(r"\s*([^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){0,2}):[ \t]+\S")
@@ -113,7 +114,9 @@ def written(body: str, word: str) -> int:
     """How often ``word`` is written in the body (a label in capitals, "TAPPER", also as
     "Tapper")."""
     forms = {word, word.title()} if word.isupper() and len(word) > 1 else {word}
-    return sum(len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", body)) for w in forms)
+    # no word character before: looked behind the word, so that a search skips to the word
+    return sum(len(re.findall(rf"{re.escape(w)}(?<!\w{re.escape(w)})(?!\w)", body))
+               for w in forms)
 
 
 def _within(span: QuoteSpan, outer: list[QuoteSpan]) -> bool:

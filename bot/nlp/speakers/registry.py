@@ -74,9 +74,10 @@ OTHER_LABELS = 3
 not ("Clarkston")."""
 KIN_OR_SPOKESPEOPLE = KIN | {"spokesman", "spokeswoman", "spokesperson"}
 """Words a name set beside means a person ("his wife, Melania", "her spokesman, Ola Berg")."""
-APOSTROPHE_SURNAME = re.compile(r"\b[A-Z][a-z]?[’'][A-Z][a-z]+\b")
+APOSTROPHE_SURNAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]?[’'][A-Z][a-z]+\b")
 """A surname with an apostrophe after its first letter or two ("O’Neil", "D’Costa"), which
-the tagger reads as a common word when the apostrophe is curly."""
+the tagger reads as a common word when the apostrophe is curly. It opens with the capital (no
+word character before it) so that a search skips to capitals, not tries every character."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
