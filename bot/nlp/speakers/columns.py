@@ -43,6 +43,10 @@ class Columns:
     _verb_rows: list[int] = field(default_factory=list, compare=False, repr=False)
     _verb_lemmas: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     """Verbs' indexes and their lemmas as ``verb_lemma`` gives them, read once per article."""
+    _verbs: dict[frozenset[str], list[int]] = field(default_factory=dict, compare=False,
+                                                    repr=False)
+    """What ``verbs`` found for each set of lemmas ("the email said" asks for "email" once a
+    quote: a scan of every verb each time was quadratic)."""
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> Columns:
@@ -65,13 +69,17 @@ class Columns:
 
     def verbs(self, doc: Doc, lemmas: set[str]) -> list[int]:
         """Indexes of verbs (and auxiliaries) whose lemma, lower-cased, is one of ``lemmas``."""
-        found, names = self._verb_rows, self._verb_lemmas
-        if not names:
-            strings = doc.vocab.strings
-            verbal = VERBAL
-            found.extend([i for i, p in enumerate(self.pos) if p in verbal])
-            names.update((h, _verb_name(h, strings)) for h in {self.lemma[i] for i in found})
-        return [i for i in found if names[self.lemma[i]] in lemmas]
+        key = frozenset(lemmas)
+        kept = self._verbs.get(key)
+        if kept is None:
+            found, names = self._verb_rows, self._verb_lemmas
+            if not names:
+                strings = doc.vocab.strings
+                verbal = VERBAL
+                found.extend([i for i, p in enumerate(self.pos) if p in verbal])
+                names.update((h, _verb_name(h, strings)) for h in {self.lemma[i] for i in found})
+            kept = self._verbs[key] = [i for i in found if names[self.lemma[i]] in key]
+        return list(kept)
 
     def written(self, text: str, before: int) -> list[int]:
         """Indexes of tokens written exactly ``text`` before index ``before``."""
