@@ -22,9 +22,10 @@ from bot.cli import (
     who_said,
 )
 from bot.cli.context import CliContext
+from bot.cli.terminal import shown_output
 from bot.config import load_settings
 from bot.models import WirewatchError
-from bot.redact import redact_logs
+from bot.redact import log_thread_failures, redact_logs
 
 
 class WirewatchGroup(click.Group):
@@ -99,4 +100,6 @@ for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inb
 
 
 def main() -> None:
-    cli(prog_name="wirewatch")
+    log_thread_failures()
+    with shown_output():
+        cli(prog_name="wirewatch")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
+from bot.cli.terminal import json_safe
 from bot.config import Settings
 from bot.pipeline import Pipeline
 from storage.db import open_db
@@ -41,7 +42,7 @@ class CliContext:
 
 
 def emit_json(value: object) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(json_safe(json.dumps(value, ensure_ascii=False, default=str)) + "\n")
 
 
 def where(obj: CliContext) -> str:
