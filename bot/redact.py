@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from urllib.parse import urlsplit, urlunsplit
 
 MASK = "***"
@@ -70,12 +71,33 @@ class RedactingFilter(logging.Filter):
         if shown != message:
             record.msg, record.args = shown, None
         if record.exc_info and not record.exc_text:
-            record.exc_text = printable(redact(_TRACEBACK.formatException(record.exc_info)),
-                                        keep="\n")
+            record.exc_text = _TRACEBACK.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = _lines_shown(record.exc_text)
+        if record.stack_info:
+            record.stack_info = _lines_shown(record.stack_info)
         return True
 
 
+def _lines_shown(text: str) -> str:
+    """A traceback or stack as the log shows it (a handler without the filter may have
+    formatted it first and cached it raw on the record: done again here, which changes
+    nothing already done)."""
+    return printable(redact(text), keep="\n")
+
+
 _TRACEBACK = logging.Formatter()
+_THREADS = logging.getLogger("bot.threads")
+
+
+def _log_thread_failure(args: threading.ExceptHookArgs) -> None:
+    """A thread that dies of an exception: said through the log (and its filter), not
+    written to stderr as it is."""
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread else "a thread"
+    _THREADS.error("thread %s stopped on an exception it did not handle", name,
+                   exc_info=args.exc_value)
 
 
 def redact_logs() -> None:
@@ -83,3 +105,8 @@ def redact_logs() -> None:
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, RedactingFilter) for f in handler.filters):
             handler.addFilter(RedactingFilter())
+
+
+def log_thread_failures() -> None:
+    """What a dying thread would write to stderr as it is goes through the log's handlers."""
+    threading.excepthook = _log_thread_failure
