@@ -39,7 +39,8 @@ class Mark:
 
 
 class IngestWorker:
-    """Takes queued articles in arrival order, one batch at a time, on a single thread."""
+    """Takes queued articles in turns by source (each source's in arrival order), one batch at
+    a time, on a single thread."""
 
     def __init__(self, dbs: ThreadLocalDb, settings: Settings, *, nlp: Language | None = None,
                  stories: StoryStage | None = None,
@@ -157,18 +158,20 @@ class IngestWorker:
         return done
 
     def _queued(self, db, inbox_ids: dict[int, int]) -> Iterator[RawArticle]:
-        """Due articles in arrival order, read as the pipeline asks for more, so the next batch
-        is analysed while this one is stored for as long as articles are queued. Each one's
-        inbox row is noted in ``inbox_ids`` under its input position until it is reported:
-        a long backlog keeps only the articles in flight in memory."""
-        after = position = 0
+        """Due articles, the sources taking turns (each one's in arrival order), read as the
+        pipeline asks for more, so the next batch is analysed while this one is stored for as
+        long as articles are queued. Each one's inbox row is noted in ``inbox_ids`` under its
+        input position until it is reported: a long backlog keeps only the articles in flight
+        in memory, and per source the last row taken."""
+        after: dict[int | None, int] = {}
+        position = 0
         limit = self.settings.nlp_batch_size * _batches_at_once(self.settings)
         while not self._stop.is_set():
             due = pending(db, limit=limit, now=self.clock(), after=after)
             if not due:
                 return
             for row in due:
-                inbox_ids[position] = after = row.id
+                inbox_ids[position] = after[row.source_id] = row.id
                 position += 1
                 yield row.article
 

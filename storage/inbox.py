@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -32,18 +33,45 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
 
 
 def pending(db: Database, *, limit: int, now: datetime | None = None,
-            after: int = 0) -> list[QueuedArticle]:
-    """Queued articles due now, oldest first (one waiting out a backoff is not due yet, unless
-    the clock stepped back since its wait was set); ``after``: only those queued after that
-    inbox row."""
-    return [QueuedArticle(id=r["id"], article=RawArticle(
+            after: Mapping[int | None, int] | None = None) -> list[QueuedArticle]:
+    """Queued articles due now, the sources taking turns: each source's first in the order
+    they came, then each one's second, and so on, so a drop of thousands from one source
+    (a folder's export, a run of /ingest batches) never holds up another's next article; a
+    source's own stay in order. One waiting out a backoff is not due yet, unless the clock
+    stepped back since its wait was set. ``after``: per source (None: POST /ingest), only
+    those queued after that inbox row."""
+    stamp, cursors = iso(now or utcnow()), after or {}
+    turns = sorted((turn, row_id) for source in _queuing(db) for turn, row_id in enumerate(
+        _due(db, source, after=cursors.get(source, 0), now=stamp, limit=limit)))
+    ids = [row_id for _, row_id in turns[:limit]]
+    rows = {r["id"]: r for r in dicts_in(
+        db, "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
+        "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.id IN ({marks})", ids)}
+    return [QueuedArticle(id=r["id"], source_id=r["source_id"], article=RawArticle(
         origin=r["origin"], text=r["text"], title=r["title"], url=r["url"], source=r["source"],
         published=r["published"], background=bool(r["background"]),
-        never_duplicate=bool(r["never_duplicate"]))) for r in db.query(
-        "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
-        "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.status = 'pending' "
-        f"AND inbox.id > :after AND {DUE} ORDER BY inbox.id LIMIT :limit",
-        {"after": after, "now": iso(now or utcnow()), "limit": limit})]
+        never_duplicate=bool(r["never_duplicate"]))) for r in (rows[i] for i in ids)]
+
+
+def _queuing(db: Database) -> list[int | None]:
+    """The sources with articles queued (None: POST /ingest), one index look each."""
+    sources: list[int | None] = [source for (source,) in db.execute(
+        "WITH RECURSIVE next(source) AS (SELECT min(source_id) FROM inbox WHERE "
+        "status = 'pending' UNION ALL SELECT (SELECT min(source_id) FROM inbox WHERE "
+        "status = 'pending' AND source_id > next.source) FROM next WHERE next.source IS NOT "
+        "NULL) SELECT source FROM next WHERE source IS NOT NULL")]
+    if db.execute("SELECT 1 FROM inbox WHERE status = 'pending' AND source_id IS NULL "
+                  "LIMIT 1").fetchone():
+        sources.append(None)
+    return sources
+
+
+def _due(db: Database, source: int | None, *, after: int, now: str, limit: int) -> list[int]:
+    """The first ``limit`` due rows of one source after the row ``after``, in order."""
+    return [row_id for (row_id,) in db.execute(
+        f"SELECT id FROM inbox WHERE status = 'pending' AND source_id IS :source AND "
+        f"id > :after AND {DUE} ORDER BY id LIMIT :limit",
+        {"source": source, "after": after, "now": now, "limit": limit})]
 
 
 def waiting_from(db: Database, source_id: int) -> int:

@@ -33,10 +33,11 @@ class PageAttempts:
 
 @dataclass(frozen=True)
 class QueuedArticle:
-    """An article waiting in the inbox under its row id."""
+    """An article waiting in the inbox under its row id (``source_id`` None: POST /ingest)."""
 
     id: int
     article: RawArticle
+    source_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -130,3 +130,9 @@ def m009_entries_known_as_read(db: Database) -> None:
     feed that stamps them anew at every poll)."""
     db.table("feed_entries").add_column("read_as", str)
     db.table("feed_entries").create_index(["source_id", "read_as"])
+
+
+@MIGRATIONS()
+def m010_inbox_by_source(db: Database) -> None:
+    """The worker takes the inbox in turns by source: each source's queued rows in order."""
+    db.table("inbox").create_index(["status", "source_id", "id"])
