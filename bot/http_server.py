@@ -169,16 +169,30 @@ class GuardedChannel(HTTPChannel):
     def _overdue(self) -> bool:
         request = self.request
         if isinstance(request, TimedParser):
-            allowed = (self.deadlines.request_seconds
-                       + request.content_length / BODY_BYTES_PER_SECOND)
-            return time.monotonic() - request.started > allowed
+            return time.monotonic() - request.started > self._allowed(request)
         return time.time() - self.last_activity > self.deadlines.idle_seconds
+
+    def _allowed(self, request: TimedParser) -> float:
+        return self.deadlines.request_seconds + request.content_length / BODY_BYTES_PER_SECOND
+
+    def sending_in_time(self) -> bool:
+        """A body is arriving at a pace that has it whole within its deadline: a client's
+        upload (forwarded by a proxy, say), not a connection with nothing under way."""
+        request = self.request
+        if not isinstance(request, TimedParser) or not request.headers_finished:
+            return False
+        received = len(request.body_rcv) if request.body_rcv is not None else 0
+        if not received or not request.content_length:
+            return False
+        elapsed = time.monotonic() - request.started
+        return elapsed * request.content_length / received <= self._allowed(request)
 
 
 def make_room(channels: list[Any], places: int) -> None:
     """Past nine tenths of ``places`` (waitress stops accepting at all of them), close the
     connections with nothing under way of the address holding the most open, longest idle
-    first, down to eight tenths: Slack's next connection always finds a place."""
+    first, down to eight tenths: Slack's next connection always finds a place. A body that
+    arrives in time for its deadline is something under way (however slowly it comes)."""
     spare = max(PER_CLIENT, places // 10)
     open_ = [c for c in channels if isinstance(c, GuardedChannel) and not c.will_close]
     if len(open_) < places - spare:
@@ -187,8 +201,8 @@ def make_room(channels: list[Any], places: int) -> None:
     for channel in open_:
         held[channel.client] = held.get(channel.client, 0) + 1
     busiest = max(held, key=held.__getitem__)
-    idle = sorted((c for c in open_ if c.client == busiest and c.waiting()),
-                  key=lambda c: c.last_activity)
+    idle = sorted((c for c in open_ if c.client == busiest and c.waiting()
+                   and not c.sending_in_time()), key=lambda c: c.last_activity)
     closing = idle[:len(open_) - (places - 2 * spare)]
     for channel in closing:
         channel.will_close = True

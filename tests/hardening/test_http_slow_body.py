@@ -1,0 +1,102 @@
+"""A large body sent slowly, within the time the server grants it, is never cut off to make room.
+
+Past nine tenths of the server's places each new connection closes connections of the address
+holding the most that have nothing under way, longest quiet first (``make_room``, the answer to
+an attacker's pool of served connections). Behind a reverse proxy every connection comes from
+its one address, and a client's upload it forwards at a modest pace counted as nothing under
+way: it was closed mid-body, the article lost, the client told only that the connection reset.
+Every socket is real; the article goes through `/ingest` into a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+
+from bot.http_server import HttpServer
+from bot.ingest.http_api import IngestApp
+from storage.db import ThreadLocalDb
+from tests.sources.stories import FERRY
+
+PROXY = "127.0.0.2"
+PLACES = 100
+TOKEN = "a-long-enough-ingest-token-for-the-test"
+
+
+def connect(port: int) -> socket.socket:
+    return socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(PROXY, 0))
+
+
+def pooled(port: int, count: int) -> list[socket.socket]:
+    """The proxy's pool: connections each served once, then kept open, idle."""
+    pool = []
+    for _ in range(count):
+        sock = connect(port)
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: wirewatch\r\n\r\n")
+        sock.recv(4096)
+        pool.append(sock)
+    return pool
+
+
+def test_a_slow_upload_through_a_proxy_is_not_cut_off_to_make_room(db_path):
+    dbs = ThreadLocalDb(db_path)
+    server = HttpServer(IngestApp(dbs, token=TOKEN, max_bytes=1_000_000), host="127.0.0.1",
+                        port=0, connection_limit=PLACES)
+    server.start()
+    pool: list[socket.socket] = []
+    try:
+        text = (FERRY[1] + "\n\n") * 400
+        body = json.dumps({"title": FERRY[0], "text": text}).encode()
+        upload = connect(server.port)
+        upload.sendall(b"POST /ingest HTTP/1.1\r\nHost: wirewatch\r\nContent-Type: "
+                       b"application/json\r\nAuthorization: Bearer " + TOKEN.encode()
+                       + f"\r\nContent-Length: {len(body)}\r\n\r\n".encode())
+        quarter = len(body) // 4
+        upload.sendall(body[:quarter])
+        time.sleep(0.3)
+        pool = pooled(server.port, PLACES - 5)
+        for start in range(quarter, len(body), quarter):
+            upload.sendall(body[start:start + quarter])
+            time.sleep(0.2)
+        answer = upload.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 202"), answer
+        assert dbs.get()["inbox"].count == 1
+    finally:
+        for sock in pool:
+            sock.close()
+        server.stop()
+
+
+def test_bodies_dripped_too_slowly_to_finish_in_time_still_make_room(db_path):
+    """The other side: an attacker's served connections each declaring a body of 1 MB and
+    sending a byte of it now and then (it would need minutes, the deadline grants 30 s) are
+    closed to make room as before, so a fresh request from elsewhere is answered at once."""
+    server = HttpServer(IngestApp(ThreadLocalDb(db_path), token=TOKEN, max_bytes=1_000_000),
+                        host="127.0.0.1", port=0, connection_limit=PLACES)
+    server.start()
+    pool: list[socket.socket] = []
+    try:
+        for _ in range(PLACES + 10):
+            try:
+                [sock] = pooled(server.port, 1)
+                sock.sendall(b"POST /ingest HTTP/1.1\r\nHost: wirewatch\r\n"
+                             b"Content-Length: 1000000\r\n\r\nx")
+            except OSError:  # no place left: the server stopped taking connections
+                break
+            pool.append(sock)
+        time.sleep(0.5)
+        for sock in pool:
+            try:
+                sock.send(b"x")
+            except OSError:
+                continue
+        started = time.monotonic()
+        fresh = socket.create_connection(("127.0.0.1", server.port), timeout=3)
+        fresh.sendall(b"GET /health HTTP/1.1\r\nHost: wirewatch\r\n\r\n")
+        assert fresh.recv(4096).startswith(b"HTTP/1.1 "), "answered"
+        assert time.monotonic() - started < 3
+        fresh.close()
+    finally:
+        for sock in pool:
+            sock.close()
+        server.stop()
