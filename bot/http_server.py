@@ -12,6 +12,7 @@ import resource
 import socket
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -35,6 +36,7 @@ IDLE_SECONDS = 15.0
 BODY_BYTES_PER_SECOND = 100_000
 MAX_CONNECTIONS = 1000
 WARN_EVERY = 60.0
+GRACE = 1.0
 
 
 def cannot_listen(exc: OSError | ValueError, host: str, port: int) -> str:
@@ -189,39 +191,51 @@ class GuardedChannel(HTTPChannel):
 
 
 def make_room(channels: list[Any], places: int) -> None:
-    """Past nine tenths of ``places`` (waitress stops accepting at all of them), close the
-    connections with nothing under way of the address holding the most open, longest idle
-    first, down to eight tenths: Slack's next connection always finds a place. A body that
-    arrives in time for its deadline is something under way (however slowly it comes)."""
+    """Past nine tenths of ``places`` (waitress stops accepting at all of them), close
+    connections with nothing under way down to eight tenths, so Slack's next connection always
+    finds a place: those of addresses holding more than ``PER_CLIENT`` first, the most first
+    (one attacker's hundreds), then the longest quiet of any address (a flood from many
+    addresses, one each), and those accepted within ``GRACE`` seconds (their request may be on
+    its way) last. A body that arrives in time for its deadline is something under way
+    (however slowly it comes)."""
     spare = max(PER_CLIENT, places // 10)
     open_ = [c for c in channels if isinstance(c, GuardedChannel) and not c.will_close]
     if len(open_) < places - spare:
         return
-    held: dict[str, int] = {}
-    for channel in open_:
-        held[channel.client] = held.get(channel.client, 0) + 1
-    busiest = max(held, key=held.__getitem__)
-    idle = sorted((c for c in open_ if c.client == busiest and c.waiting()
-                   and not c.sending_in_time()), key=lambda c: c.last_activity)
+    held = Counter(channel.client for channel in open_)
+    now = time.time()
+    idle = sorted((c for c in open_ if c.waiting() and not c.sending_in_time()),
+                  key=lambda c: _closing_order(c, held[c.client], now))
     closing = idle[:len(open_) - (places - 2 * spare)]
     for channel in closing:
         channel.will_close = True
     if closing:
-        _warn_crowding(busiest, len(closing), held[busiest])
+        busiest, closed = Counter(c.client for c in closing).most_common(1)[0]
+        _warn_crowding(busiest, closed, held[busiest], len(closing))
+
+
+def _closing_order(channel: GuardedChannel, held: int,
+                   now: float) -> tuple[bool, int, float]:
+    """Which to close first: connections past their first ``GRACE`` seconds before those
+    that may still be sending their request (of these the oldest first); then an address's
+    count past ``PER_CLIENT``, the most first; then the longest quiet."""
+    if now - channel.creation_time < GRACE:
+        return True, 0, channel.creation_time
+    return False, -(held if held > PER_CLIENT else 0), channel.last_activity
 
 
 _warned = {"at": -WARN_EVERY}
 _crowded = {"at": -WARN_EVERY}
 
 
-def _warn_crowding(client: str, closed: int, held: int) -> None:
+def _warn_crowding(client: str, closed: int, held: int, in_all: int) -> None:
     """One WARNING a minute at most: a flood of connections, or a proxy short of places."""
     now = time.monotonic()
     if now - _crowded["at"] >= WARN_EVERY:
         _crowded["at"] = now
-        log.warning("connections nearly at the limit: closed %d idle of the %d held by %s "
-                    "(a hostile client, or a proxy keeping more open than the server has "
-                    "places)", closed, held, client)
+        log.warning("connections nearly at the limit: closed %d idle (%d of the %d held by %s) "
+                    "(a hostile client or many, or a proxy keeping more open than the server "
+                    "has places)", in_all, closed, held, client)
 
 
 def _warn_refused(client: str) -> None:
