@@ -21,10 +21,17 @@ class Shown:
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        self._stream.write(printable(text, keep="\n"))
+        shown = printable(text, keep="\n")
+        try:
+            self._stream.write(shown)
+        except UnicodeEncodeError:  # a stream set to ASCII (PYTHONIOENCODING=ascii)
+            encoding = self._stream.encoding or "ascii"
+            self._stream.write(shown.encode(encoding, "backslashreplace").decode(encoding))
         return len(text)
 
     def __getattr__(self, name: str) -> Any:
+        if name == "buffer":  # click writes to a stream's bytes when its encoding is ASCII,
+            raise AttributeError(name)  # which would pass by the escapes
         return getattr(self._stream, name)
 
 

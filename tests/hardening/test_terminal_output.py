@@ -44,9 +44,9 @@ def hostile_desk(tmp_path: Path) -> Path:
     return path
 
 
-def wirewatch(path: Path, *args: str) -> str:
+def wirewatch(path: Path, *args: str, **env: str) -> str:
     """Its output as written (bytes decoded, a carriage return kept as one)."""
-    done = subprocess.run(cli_command(*args), env=cli_env(path), capture_output=True,
+    done = subprocess.run(cli_command(*args), env=cli_env(path, **env), capture_output=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
     return (done.stdout + done.stderr).decode()
@@ -73,3 +73,12 @@ def test_json_listings_keep_the_characters_as_json_escapes(tmp_path):
         json.loads(written)
     [row] = json.loads(wirewatch(path, "inbox", "list", "--json"))["failed"]
     assert row["origin"] == f"https://gazette.example/a{SEQUENCES}"
+
+
+def test_a_terminal_set_to_ascii_gets_the_escapes_too(tmp_path):
+    """With its output's encoding ASCII, click writes to the stream's bytes (before: past the
+    escaping, every sequence raw); the listing is shown, what ASCII lacks escaped too."""
+    path = hostile_desk(tmp_path)
+    failed = wirewatch(path, "inbox", "list", PYTHONIOENCODING="ascii")
+    assert "https://gazette.example/a\\x1b]0;pwned" in failed, failed
+    assert not any(ch in failed for ch in RAW), repr(failed)
