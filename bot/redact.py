@@ -54,9 +54,14 @@ record, bidi controls reorder it); the tab alone is left."""
 
 
 def printable(text: str, *, keep: str = "") -> str:
-    """``text`` with the characters of ``CONTROL`` but ``keep`` written as escapes (``\\x1b``)."""
-    return CONTROL.sub(lambda m: m.group(0) if m.group(0) in keep else ascii(m.group(0))[1:-1],
-                       text)
+    """``text`` with the characters of ``CONTROL`` but ``keep`` written as escapes."""
+    return CONTROL.sub(lambda m: m.group(0) if m.group(0) in keep else _escape(m.group(0)), text)
+
+
+def _escape(char: str) -> str:
+    """``\\x1b`` below DEL; ``\\u0085`` from DEL on, which JSON reads too (a JSON line written
+    to the terminal holds those raw, and JSON refuses ``\\x85``)."""
+    return ascii(char)[1:-1] if ord(char) < 0x7F else f"\\u{ord(char):04x}"
 
 
 class RedactingFilter(logging.Filter):

@@ -56,7 +56,7 @@ def test_listings_show_control_characters_escaped_never_raw(tmp_path):
     path = hostile_desk(tmp_path)
     sources = wirewatch(path, "sources", "list")
     assert "tug\\x1b]0;pwned\\x07" in sources, sources
-    assert "\\rERROR all good\\x9b31m.txt: empty file" in sources, sources
+    assert "\\rERROR all good\\u009b31m.txt: empty file" in sources, sources
     failed = wirewatch(path, "inbox", "list")
     assert "https://gazette.example/a\\x1b]0;pwned" in failed, failed
     assert "refused: \\x1b]0;pwned" in failed, failed
@@ -82,3 +82,17 @@ def test_a_terminal_set_to_ascii_gets_the_escapes_too(tmp_path):
     failed = wirewatch(path, "inbox", "list", PYTHONIOENCODING="ascii")
     assert "https://gazette.example/a\\x1b]0;pwned" in failed, failed
     assert not any(ch in failed for ch in RAW), repr(failed)
+
+
+def test_json_lines_written_to_the_terminal_stay_json(tmp_path):
+    """`quotes extract` writes its JSON lines itself. A text decoded as Latin-1 holds C1
+    characters (Windows' ellipsis byte is U+0085): written raw to the terminal, escaped as the
+    log escapes them (``\\x85``) they would break the JSON; ``\\u0085`` is read back as it was."""
+    quote = "The cranes are safe\x85 and the berth opens on Monday."
+    given = tmp_path / "desk.jsonl"
+    given.write_text(json.dumps({"id": 1, "text": f'The harbour master said: "{quote}"'}) + "\n",
+                     encoding="utf-8")
+    written = wirewatch(tmp_path / "desk.db", "quotes", "extract", str(given))
+    assert "\x85" not in written, repr(written)
+    [record] = [json.loads(line) for line in written.splitlines() if line.startswith("{")]
+    assert [q["quote"] for q in record["quotes"]] == [quote]
