@@ -291,6 +291,12 @@ RELATIVE_CLAUSE = re.compile(r",? \b(?:who|which|whom|whose)\b[^,;:]*(?:[,;:]|$)
                              re.IGNORECASE)
 """A clause about someone the sentence names ("Swift, who has long stayed quiet, endorsed …"):
 what it says of the past is not what the sentence tells."""
+REASONING = re.compile(
+    r"^(?:In short|Simply put|Put simply|After all|Indeed|In fact|All told|Taken together|"
+    r"In other words|Of course|To be sure|That is|For better or worse|In sum|Arguably|"
+    r"Admittedly)\s*[,:–—]", re.IGNORECASE)
+"""A sentence opening with the writer's own step of reasoning ("In short, …", "After all, …",
+"In other words: …"): it sums up, explains or argues from what came before, not a development."""
 DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
                        r"yesterday|tonight)\b", re.IGNORECASE)
 """A day the sentence tells something on: it reports what happened, not how things have been."""
@@ -428,16 +434,17 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
              previous: SentenceFeatures | None, story: _Story, year: int | None) -> bool:
     """Whether what made the sentence new is too weak for what it is: background, words said
     before the news, a writer's claim after no news, who someone already named is or how things
-    have long been, views given to no one (on real copy such sentences are context; a new quote
-    or figure still makes news of who someone is, of how things have been, of background and
-    of such views, a new figure of words said before)."""
+    have long been, views given to no one, the writer's own reasoning (on real copy such
+    sentences are context; a new quote or figure still makes news of who someone is, of how
+    things have been, of background, of such views and of reasoning, a new figure of words said
+    before)."""
     text = sentences[position].text
     strong = bool(STRONG.intersection(reasons))
     return (not strong and background(text, year)) or \
         ("changed figure" not in reasons and _said_before_at(sentences, position, year)) or \
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
         (not strong and not SPOKEN.search(text) and (_who_is(text, story) or habitual(text))) or \
-        (not strong and unnamed_views(text))
+        (not strong and (unnamed_views(text) or reasoning(text)))
 
 
 def background(text: str, year: int | None = None) -> bool:
@@ -480,6 +487,15 @@ def unnamed_views(text: str) -> bool:
     outside = _outside_quotes(text)
     held = VAGUE_VOICES.search(outside) or PASSIVE_VIEW.search(outside)
     return bool(held) and not SPOKEN.search(PASSIVE_VIEW.sub(" ", VAGUE_VOICES.sub(" ", outside)))
+
+
+def reasoning(text: str) -> bool:
+    """Whether the sentence opens with the writer's own step of reasoning ("In short, the fares
+    never covered the crossings.", "After all, …") and gives no one's words and no day: on real
+    copy an analysis or a column's argument, not news, when only a new name, a continuation or
+    a claim makes it new (a day named reports what happened: "Indeed, on Tuesday, …")."""
+    return bool(REASONING.match(text)) and not SPOKEN.search(text) and \
+        not DAY_NAMED.search(text)
 
 
 def _outside_quotes(text: str) -> str:

@@ -276,3 +276,34 @@ def test_habitual_reads_the_writers_main_clause_on_no_named_day():
     assert not novelty.habitual("“We have long warned of this,” she said.")
     assert not novelty.habitual("The strike will have long-running effects on the islands.")
     assert not novelty.habitual("The union repeatedly attacked the offer at the meeting.")
+
+
+REASONED = """Lindholm ferry strike talks set for Thursday
+
+Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
+
+In short, bargain seasonal tickets never funded decent wages aboard ageing vessels.
+
+Harbour master Greta Lindqvist said the Vessby shipping group had offered to pay half the missed overtime.
+
+After all, a crew's rest decides whether heavy boats sail safely through winter storms."""
+
+
+def test_the_writers_own_reasoning_is_not_news_and_the_news_around_it_is(pipeline):
+    news = whats_new_of(pipeline, REPORT, REASONED)
+    assert any("Mediators" in s for s in news)
+    assert any("offered to pay half" in s for s in news)
+    assert not any("In short" in s for s in news), "the writer sums up, after news"
+    assert not any("After all" in s for s in news), "the writer argues, after news"
+
+
+def test_reasoning_reads_the_writers_opening_step_with_no_speaker_and_no_day():
+    assert novelty.reasoning("In short, the fares never covered the crossings.")
+    assert novelty.reasoning("After all, the crews had warned of this for a year.")
+    assert novelty.reasoning("In other words: the company priced the route to lose.")
+    assert novelty.reasoning("In fact – and this matters – the islands have no other link.")
+    assert not novelty.reasoning("After all the talks, the crews went back to work.")
+    assert not novelty.reasoning("Indeed, on Tuesday, the company offered half the back pay.")
+    assert not novelty.reasoning("In fact, the offer was fair, Lindqvist said.")
+    assert not novelty.reasoning("“In short, we are exhausted,” Solberg said.")
+    assert not novelty.reasoning("The offer was, in short, too little.")
