@@ -442,3 +442,12 @@ def test_the_one_asked_to_act_is_not_who_asks(extract):
         "Mayor Ana Ruiz wrote to the minister asking the Coast Guard to investigate the "
         "“fiasco.”")
     assert speaker_of(quotes, "fiasco") == "Ana Ruiz"  # not "the Coast Guard"
+
+
+def test_a_name_the_parser_took_for_a_clause_before_the_verb_speaks_after_a_colon(extract):
+    quotes = extract(
+        "Berg spoke last. Mr. Tomas Berg, whose latest firm, Pierworks, uses old timber to "
+        "build jetties, said Mayor Ana Ruiz was a builder at heart: “She's a hammer-and-nails "
+        "kind of person.”")
+    quote = one(quotes, "hammer-and-nails", "direct")
+    assert (quote.speaker.name, quote.verb) == ("Tomas Berg", "said")

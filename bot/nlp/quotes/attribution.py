@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bot.nlp.quotes.reporting import cue_of, is_passive, is_reporting
-from bot.nlp.quotes.subjects import subject_of
+from bot.nlp.quotes.subjects import clause_subject_before, subject_of
 
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
@@ -114,7 +114,8 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
     for verb in ordered:
         if not last and any(t.is_ancestor(verb) for t in tried):
             continue  # "“…,” Ruiz, …, said when Boyle asked her": not the clause's verb
-        subject = subject_of(verb, quoted, in_paragraph=in_paragraph)
+        subject = subject_of(verb, quoted, in_paragraph=in_paragraph) or \
+            clause_subject_before(verb, quoted)
         if subject is not None and (not introduced or _named(subject)):
             return Attribution(verb, subject, cue_of(verb))
         tried.append(verb)

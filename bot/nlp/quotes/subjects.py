@@ -104,6 +104,28 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
     return None
 
 
+def clause_subject_before(verb: Token, quoted: set[int]) -> Token | None:
+    """"Beck, whose firm builds piers, said [the levy is fair]": the parser took the speaker and
+    the aside after the name for a clause of the verb and left the verb no subject; the subject
+    opening that clause, right before the verb but for a comma, speaks (for a quote, as
+    ``indirect._swallowed`` reads it for the reported clause)."""
+    if not is_reporting(verb):
+        return None
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    after = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    if before is None or not after:
+        return None
+    between = verb.doc[before.right_edge.i + 1:verb.i]
+    if not len(between) or between[0].text != "," or not all(
+            t.is_punct or t.dep_ in {"advmod", "npadvmod"} for t in between):
+        return None
+    subject = next((c for c in before.children if c.dep_ == "nsubj" and c.i < before.i), None)
+    if subject is None or subject.left_edge.i != before.left_edge.i or subject.i in quoted or \
+            subject.pos_ != "PROPN" or any(c.dep_ in {"cc", "mark"} for c in before.children):
+        return None
+    return subject
+
+
 def _in_next_paragraph(verb: Token, head: Token) -> bool:
     """"“…,” says Myra Ruiz.\n\nThe paradox, says Carl Ivers, …": the parser hung the first
     "says" off a verb of the next paragraph, whose subject is not its speaker."""
