@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Any, Literal
 
-from bot.ingest import dated_bylines, furniture, page_notes
+from bot.ingest import dated_bylines, furniture, page_notes, subheads
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
@@ -58,8 +58,8 @@ def clean_article(raw: RawArticle) -> Article:
         kept = _without_head_names([p for p in kept if _norm(p) != _norm(title)] or kept, fields)
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
-    kept = [p for i, p in enumerate(kept)
-            if not _embedded_headline(kept, i) and not _signature(kept, i)]
+    kept = [p for i, p in enumerate(kept) if not _signature(kept, i)]
+    kept = [p for i, p in enumerate(kept) if not _embedded_headline(kept, i)]
     kept = _without_author_notes(_without_related_list(kept))
     kept, dateline, agency = _from_dateline(kept)
     if dateline:
@@ -236,6 +236,8 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> Line | None:
         return "furniture"
     if furniture.is_related_link(paragraph) or furniture.is_rights_notice(paragraph):
         return "furniture"
+    if subheads.is_bracketed_pointer(paragraph):
+        return "furniture"
     if furniture.is_photo_caption(paragraph) or furniture.is_credit_line(paragraph):
         return "furniture"
     if page_notes.is_update_note(paragraph):
@@ -267,10 +269,10 @@ def _dated(when: str | None, fields: dict[str, str | None]) -> None:
 
 
 def _embedded_headline(paragraphs: list[str], index: int) -> bool:
-    """A headline-shaped line between two prose paragraphs is a link to another article, or a
-    section's name in capitals."""
-    line = paragraphs[index]
-    if not (furniture.looks_like_headline(line) or furniture.is_capitals_subhead(line)):
+    """A headline-shaped line between two prose paragraphs is a link to another article (in
+    square brackets or not), or a section's subhead (one word, or in capitals); judged once a
+    contributor's signature above it is gone (a fact check's parts: signature, subhead)."""
+    if not subheads.is_subhead(paragraphs[index]):
         return False
     before = paragraphs[index - 1] if index > 0 else ""
     after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
@@ -286,11 +288,13 @@ def _signature(paragraphs: list[str], index: int) -> bool:
 
 def _without_related_list(kept: list[str]) -> list[str]:
     """The copy without a list of links to other articles closing it: two or more headlines of
-    three words or more after a sentence (a list a sentence leads into with a colon stays)."""
+    three words or more after a sentence (a list a sentence leads into with a colon stays, and
+    so does a list of the article's own titles: `subheads.own_titles`)."""
     end = len(kept)
     while end > 1 and _linked_headline(kept[end - 1]):
         end -= 1
-    if len(kept) - end >= RELATED_RUN and furniture.ends_like_sentence(kept[end - 1]):
+    if len(kept) - end >= RELATED_RUN and furniture.ends_like_sentence(kept[end - 1]) \
+            and not subheads.own_titles(kept[end:], kept[:end]):
         return kept[:end]
     return kept
 

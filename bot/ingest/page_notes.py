@@ -17,17 +17,36 @@ UPDATED = re.compile(
     r"updated\b[^.!?]{0,200}[.!]?$"
     r"|^This report (?:has been|was) updated(?: at \d{1,2}(?::\d\d)? [ap]m(?: \w{1,4})?)?\.?$"
     r"|^This is a (?:developing|breaking)(?: news)? story\b[^.!?]{0,80}[.!]?$")
+DEVELOPING = re.compile(r"^This is an? (?:developing|breaking)(?: news)? story[.!]$")
+TO_READERS = re.compile(
+    r"\b(?:we|we'll|we’ll|we're|we’re|we've|we’ve|our)\b|\bturn out to be\b"
+    r"|\b(?:check|come) back\b", re.IGNORECASE)
+REPORTING = re.compile(r"\b(?:report(?:s|ed|ing)?|information|details|updat(?:e|es|ed|ing)|"
+                       r"correct(?:ed|ions?)?|inaccurate|wrong|mistaken)\b", re.IGNORECASE)
+ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to)\b|[\"“”]", re.IGNORECASE)
+"""A developing story's notice to its readers: after "This is a developing story.", only
+sentences on how the outlet reports it (early reports may turn out wrong, we will update:
+the outlet or the turn of reports, and the reporting, in each);
+a sentence of news (attributed, quoted, or about anything but the reporting) keeps it."""
 CLOCK_DOTS = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
-NOTE_CHARS = 300
+NOTE_CHARS = 500
 
 
 def is_update_note(line: str) -> bool:
-    """Every sentence of the line says the page was (or will be) updated, or is developing."""
+    """Every sentence of the line says the page was (or will be) updated, or is developing;
+    or it is a developing story's notice to its readers."""
     line = line.strip(" \t•·|-–—*")
     if not line or len(line) > NOTE_CHARS or is_correction_note(line):
         return False
     sentences = re.split(r"(?<=[.!?])\s+", CLOCK_DOTS.sub(r"\1m", line))
-    return all(UPDATED.match(sentence) for sentence in sentences)
+    return all(UPDATED.match(sentence) for sentence in sentences) or _developing_notice(
+        sentences)
+
+
+def _developing_notice(sentences: list[str]) -> bool:
+    return len(sentences) > 1 and bool(DEVELOPING.match(sentences[0])) and all(
+        TO_READERS.search(s) and REPORTING.search(s) and not ATTRIBUTED.search(s)
+        for s in sentences[1:])
 
 
 def is_signature(line: str) -> bool:

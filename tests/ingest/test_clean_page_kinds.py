@@ -1,0 +1,96 @@
+"""Furniture the tune half of the real stories stream still held (docs/sources.md, *Furniture
+left in real copy*), each kind written here in our own words: subheads, bracketed pointers to
+other pages, a developing story's notice; and a closing list of titles that is the article's."""
+
+import pytest
+
+from bot.ingest.clean import clean_article
+from bot.models import RawArticle
+
+FIRST = "The harbour board said on Tuesday that the cranes were safe to use again."
+SECOND = "Dockworkers said they would meet on Friday to decide."
+THIRD = "The ferry company said its timetable would not change."
+
+
+def body(*paragraphs: str, title: str = "Cranes safe again") -> list[str]:
+    return clean_article(RawArticle(text="\n\n".join(paragraphs), origin="x",
+                                    title=title)).body.split("\n\n")
+
+
+def test_a_one_word_subhead_between_paragraphs_is_furniture():
+    """Before: `Pay`, `Safety` stayed as paragraphs of their own (a fact check's or a
+    guide's sections); two words or more were already dropped."""
+    assert body(FIRST, "Pay", SECOND, "Safety", THIRD) == [FIRST, SECOND, THIRD]
+    assert body(FIRST, "Shift patterns", SECOND) == [FIRST, SECOND]
+
+
+def test_a_subhead_under_a_contributors_signature_is_furniture():
+    """A fact check signs each part, then heads the next: judged with the signature there,
+    the subhead was not between two paragraphs and stayed."""
+    assert body(FIRST, "-- Ana Ruiz", "Crane safety", SECOND) == [FIRST, SECOND]
+
+
+def test_one_word_that_is_copy_stays():
+    """A word closing as a sentence, one in small letters, a name in capitals inside, and a
+    word above the copy (a kicker) are not subheads between paragraphs."""
+    for word in ("Nothing.", "maybe", "McAllister"):
+        assert body(FIRST, word, SECOND) == [FIRST, word, SECOND], word
+    assert body("Analysis", FIRST, SECOND) == ["Analysis", FIRST, SECOND]
+
+
+@pytest.mark.parametrize("line", [
+    "[Tug crews vote to join the strike at Northhaven]",
+    "[Harbour chief: ‘the cranes will not move until they are safe’]",
+    "[Read the harbour board's full statement here.]",
+    "[The ferry company answered the union on Monday. Read our account of the meeting.]",
+    "[Watch the vote as it happened.]",
+])
+def test_a_bracketed_link_or_pointer_to_another_page_is_furniture(line):
+    """Before: each stayed in the copy as a paragraph (what's new, the summary)."""
+    assert body(FIRST, line, SECOND) == [FIRST, SECOND], line
+
+
+def test_bracketed_copy_and_a_bracketed_correction_stay():
+    kept = ["[The board met again on Wednesday.]", "[Applause]"]
+    for line in kept:
+        assert body(FIRST, line, SECOND) == [FIRST, line, SECOND], line
+    correction = "[Correction: an earlier version gave the number of cranes as four. It is three.]"
+    assert correction in body(FIRST, correction, SECOND)
+
+
+@pytest.mark.parametrize("notice", [
+    "This is a developing story. Early reports may turn out to be wrong, and we will correct "
+    "them as we learn more. We will update this page as the day goes on.",
+    "This is a breaking news story. Some details reported first may turn out to be mistaken. "
+    "Check back for updates.",
+])
+def test_a_developing_storys_notice_to_its_readers_is_furniture(notice):
+    """Before: a notice after "This is a developing story." that went on to say how the
+    outlet reports it stayed as the copy's last paragraph."""
+    assert body(FIRST, SECOND, notice) == [FIRST, SECOND]
+
+
+def test_a_developing_story_with_news_after_it_stays():
+    for line in ("This is a developing story. Police said two people were hurt.",
+                 "This is a developing story. The mayor urged us all to stay home.",
+                 "This is a developing story. Crews are still at the scene."):
+        assert body(FIRST, SECOND, line) == [FIRST, SECOND, line], line
+
+
+def test_a_reviews_closing_list_of_its_own_titles_stays():
+    """Before: a review's closing list of the films it discussed was taken for links to other
+    articles (two or more headline-shaped lines after a sentence) and dropped."""
+    review = ("The Lantern Keepers is the festival's best film, and The Salt Road Murders "
+              "its most daring.",
+              "Night Ferry to Osterby, the closing film, drags in its last hour.",
+              "All three open in cinemas next month.")
+    films = ("The Lantern Keepers", "The Salt Road Murders", "Night Ferry to Osterby")
+    assert body(*review, *films, title="Three films") == [*review, *films]
+    books = ("The Quiet Harbour, by Ines Okafor", "Tides of Northhaven, by Jo Lind")
+    assert body(FIRST, *books) == [FIRST, *books]
+
+
+def test_a_closing_list_of_other_articles_headlines_still_goes():
+    links = ("Dockworkers vote to strike at Northhaven port",
+             "Why the crane dispute is about more than safety", "Trial by Ballot in the Docks")
+    assert body(FIRST, SECOND, *links) == [FIRST, SECOND]
