@@ -11,8 +11,10 @@ from bot.models import AlertView
 WIDTH = 88
 
 
-def render_text(view: AlertView) -> str:
-    """The alert as the terminal shows it: every what's-new sentence, each thing said once."""
+def render_text(view: AlertView, *, standalone: bool = False) -> str:
+    """The alert as the terminal shows it: every what's-new sentence, each thing said once. An
+    update ``standalone`` (no earlier alert of its story printed) says what the story is and
+    is named as Slack names it, "New here": there is no thread to be in."""
     topics = ", ".join(view.topics) or "(no topic)"
     if view.kind == "new":
         lines = [f"🆕 NEW STORY · {topics}", f"   {view.headline}"]
@@ -20,10 +22,15 @@ def render_text(view: AlertView) -> str:
             lines.append(f"   ↩️ continues story #{view.continues[0]}: {view.continues[1]}")
         lines += _bullets([finished(item) for item in view.summary], marker="   ")
     else:
-        lines = [f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
-                 f"   {view.headline}", "   What's new:"]
+        lines = [f"🆕 NEW HERE: a developing story (#{view.story_id}) · {topics}"
+                 if standalone else f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
+                 f"   {view.headline}"]
+        if standalone:
+            lines += _bullets([finished(item) for item in view.summary], marker="   ")
+        lines.append("   What's new:")
         lines += _bullets([finished(item) for item in shown_whats_new(view)], marker="   • ")
-    if view.key_quote and not said_already(view, shown=len(view.whats_new)):
+    if view.key_quote and not said_already(view, standalone=standalone,
+                                           shown=len(view.whats_new)):
         who = view.key_quote.speaker or "unattributed"
         if view.key_quote.role:
             who = f"{who}, {view.key_quote.role}"

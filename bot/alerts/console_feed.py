@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -17,6 +18,10 @@ from storage.db import transaction
 from storage.state import get_state, set_state
 
 CURSOR_KEY = "console_cursor"
+THREADS_KEY = "console_threads"
+THREADS_KEPT = 5000
+"""Stories the terminal printed an alert of, the latest kept: an update of one of them is
+in its thread; of any other, news here, as Slack posts it to a channel without that thread."""
 
 
 def print_pending(db: Database, echo: Callable[[str], None],
@@ -27,6 +32,7 @@ def print_pending(db: Database, echo: Callable[[str], None],
     The cursor is saved after each alert, so a kill can repeat at most the one alert printed
     just before it (a terminal cannot share the database's transaction)."""
     cursor = int(get_state(db, CURSOR_KEY, "0") or 0)
+    threads = set(json.loads(get_state(db, THREADS_KEY, "[]") or "[]"))
     printed = 0
     while events := article_events_after(db, cursor):
         for event in events:
@@ -34,13 +40,16 @@ def print_pending(db: Database, echo: Callable[[str], None],
                                      has_topic=event.has_topic, left_out=_left_out(db, event))
             if reason is None:
                 view = alert_view(db, event.story_id, event.article_id, event.verdict)
-                echo(render_text(view) + "\n")
+                echo(render_text(view, standalone=event.story_id not in threads) + "\n")
+                threads.add(event.story_id)
                 printed += 1
             elif on_silent is not None:
                 on_silent(event, reason)
             cursor = event.id
             with transaction(db):
                 set_state(db, CURSOR_KEY, str(cursor))
+                if reason is None:
+                    set_state(db, THREADS_KEY, json.dumps(sorted(threads)[-THREADS_KEPT:]))
     return printed
 
 
