@@ -66,7 +66,7 @@ def demo(obj: CliContext, keep: Path | None) -> None:
                    "  mkdir -p inbox\n"
                    f"  {command} topics add \"Port strikes\" 'strike AND (port OR dock*)'\n"
                    f"  {command} run --console --watch inbox/   "
-                   "(then drop .txt, .html or .json files into inbox/)\n"
+                   "(then drop .txt, .html, .json or .jsonl files into inbox/)\n"
                    + _slack_without_workspace() +
                    "To connect a Slack workspace: docs/slack.md.")
 

@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -250,6 +251,9 @@ def test_demo_prints_alerts_for_the_sample_topics():
     assert "(nothing posted: no tracked topic matches this story)" in result.output
     assert "too old to alert" not in result.output  # the samples are dated March 2025
     assert "  wirewatch run --console --watch inbox/" in result.output  # the next step
+    step = next(line for line in result.output.splitlines() if "--watch inbox/" in line)
+    kinds = set(re.findall(r"\.\w+", step.split("(then drop", 1)[1]))
+    assert kinds == {".txt", ".html", ".json", ".jsonl"}  # as the folder reads (.jsonl left out)
 
 
 def test_the_demo_names_the_command_as_make_demo_runs_it():
