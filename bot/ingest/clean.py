@@ -240,7 +240,7 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> Line | None:
         return "furniture"
     if furniture.is_photo_caption(paragraph) or furniture.is_credit_line(paragraph):
         return "furniture"
-    if page_notes.is_update_note(paragraph):
+    if page_notes.is_update_note(paragraph) or page_notes.is_content_warning(paragraph):
         return "furniture"
     byline = furniture.byline_of(paragraph)
     if byline:

@@ -28,6 +28,14 @@ ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to)\b|[\"“”]", re.IG
 sentences on how the outlet reports it (early reports may turn out wrong, we will update:
 the outlet or the turn of reports, and the reporting, in each);
 a sentence of news (attributed, quoted, or about anything but the reporting) keeps it."""
+CONTENT_WARNING = re.compile(
+    r"^(?:(?:content|trigger|editor's|editor’s) )?(?:warning|note|advisory)\s*[:|-]\s*"
+    r"(?:this (?:story|article|report|page|video|piece) (?:contains|includes|has)\b[^.!?]{0,120}"
+    r"|some (?:readers|viewers)(?: may)? (?:find|be)\b[^.!?]{0,120})"
+    r"\b(?:disturbing|distressing|graphic|upsetting|offensive)\b[^.!?]{0,80}[.!]?$",
+    re.IGNORECASE)
+"""A warning above the copy that what follows may disturb: `Warning: Some readers may find
+the images disturbing`, `Content warning: this story contains graphic descriptions`."""
 CLOCK_DOTS = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
 NOTE_CHARS = 500
 
@@ -58,3 +66,7 @@ def is_pull_quote(paragraph: str) -> bool:
     """Words wholly in quotation marks, whose speaker the line under them names."""
     text = paragraph.strip()
     return text[:1] in "\"“‘'" and text.rstrip(".").endswith(("\"", "”", "’", "'"))
+
+
+def is_content_warning(line: str) -> bool:
+    return len(line) <= NOTE_CHARS and bool(CONTENT_WARNING.match(line.strip()))

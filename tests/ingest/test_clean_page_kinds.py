@@ -94,3 +94,19 @@ def test_a_closing_list_of_other_articles_headlines_still_goes():
     links = ("Dockworkers vote to strike at Northhaven port",
              "Why the crane dispute is about more than safety", "Trial by Ballot in the Docks")
     assert body(FIRST, SECOND, *links) == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("warning", [
+    "Warning: Some readers may find the photographs below disturbing",
+    "Content warning: this story contains graphic descriptions of the crash.",
+    "Editor's note: This article includes details some may find distressing.",
+])
+def test_a_content_warning_above_the_copy_is_furniture(warning):
+    """Before: it led the copy (the summary's first line)."""
+    assert body(warning, FIRST, SECOND) == [FIRST, SECOND]
+
+
+def test_a_warning_that_is_news_stays():
+    for line in ("Warning: the storm may bring graphic scenes of flooding, officials said.",
+                 "The coastguard's warning said some crews may find the swell disturbing."):
+        assert body(FIRST, line, SECOND) == [FIRST, line, SECOND], line
