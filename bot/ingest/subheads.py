@@ -44,8 +44,10 @@ def _bracketed_headline(inner: str) -> bool:
 def is_bracketed_pointer(line: str) -> bool:
     """A bracketed line that sends the reader to another page; a correction is never one."""
     match = BRACKETED.match(line.strip())
-    return bool(match) and bool(POINTER.match(match.group(1).strip())) \
-        and not is_correction_note(match.group(1))
+    if match is None:
+        return False
+    inner = match.group(1).strip()
+    return bool(POINTER.match(inner)) and not is_correction_note(inner)
 
 
 def own_titles(items: list[str], copy: list[str]) -> bool:
