@@ -205,7 +205,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
             metadata={"event_type": EVENT_TYPE,
                       "event_payload": {"digest": payload, "install": install,
                                         "boot": instances.boot if instances else ""}}))
-    except (SlackApiError, Retry) as exc:
+    except (SlackApiError, Retry, TokenDead) as exc:
         _answered(db, sub, flight, exc)
         raise
     ts = str(response.get("ts") or "")
@@ -252,9 +252,9 @@ def _trying(lookups: Lookups, payload: str, channel: str, now: datetime) -> InFl
 
 
 def _answered(db: Database, sub: Subscription, flight: InFlight, exc: Exception) -> None:
-    """Slack answered the try (a refusal, a 429: not posted; a 5xx, a dropped connection: done
-    with it), so it will not make the post later: no late window, and looked for at once when
-    it may have been posted."""
+    """Slack answered the try (a refusal, of the message or of the token, a 429: not posted; a
+    5xx, a dropped connection: done with it), so it will not make the post later: no late
+    window, and looked for at once when it may have been posted."""
     if isinstance(exc, Retry) and exc.late:
         return
     posted_maybe = isinstance(exc, Retry) and exc.in_flight

@@ -305,3 +305,19 @@ def test_a_digests_stray_of_an_earlier_try_is_deleted_when_a_later_try_was_answe
     assert fake_slack.do_held_work() == 1
     watch_digests_for_two_hours(runtime, posted)
     assert digest_posts(fake_slack) == kept
+
+
+def test_a_digest_refused_for_its_token_goes_once_the_token_works_again(runtime, fake_slack,
+                                                                        fresh_db):
+    """The token is revoked as the digest is posted (Slack refuses it: nothing posted), and
+    works again a minute later. Before: the digest kept its late window, as if its answer had
+    never come, so the first pass with the token working posted nothing (it waited up to two
+    minutes after its try) and then watched it for a stray. Now posted at that pass."""
+    one_digest_due(fresh_db)
+    fake_slack.revoke_token()
+    runtime.send_due_digests(now=SIX)
+    assert digest_posts(fake_slack) == []
+    fake_slack.restore_token()
+    runtime.send_due_digests(now=SIX + timedelta(seconds=61))
+    assert len(digest_posts(fake_slack)) == 1
+    assert fresh_db.execute("SELECT count(*) FROM digest_strays").fetchone()[0] == 0
