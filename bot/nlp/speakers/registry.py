@@ -362,7 +362,7 @@ class Registry:
         self.mentions.sort(key=lambda m: m.offset)
 
     def mistagged_name(self, tok: Token) -> str | None:
-        """"Hannity replied": the full name a registered surname or first name stands for when
+        """"Marsh replied": the full name a registered surname or first name stands for when
         the tagger read it as a common word (``_name_mistagged``), else None."""
         key = self.alias.get(tok.lower_)
         if key is None or " " not in key or key in self.doubtful or \
@@ -533,6 +533,7 @@ class Registry:
             start -= 1
         elif end - start == 1 and end < len(self.doc) and _surname_after(self.doc[start]):
             end += 1  # "Dorota" tagged a person, "Kaminska" a place
+        end = _past_nickname(self.doc, start, end)
         person = ent.label_ == "PERSON" or looks_like_person(ent.root)
         while end - start > 1 and leading_title(self.doc[start], person=person):
             start += 1
@@ -897,6 +898,18 @@ def _surname_after(first: Token) -> bool:
         nxt.text[:1].isupper() and nxt.ent_type_ not in {"PERSON", "NORP"} and \
         not first.text.isupper() and "\n" not in first.whitespace_ \
         and nxt.lower_.strip(".") not in TITLE_WORDS
+
+
+def _past_nickname(doc: Doc, start: int, end: int) -> int:
+    """"John “Tig” Marlow" tagged up to the nickname: a capitalised word in quotation marks
+    after a first name, then a capitalised surname, is one name; the end runs on to it."""
+    if end - start < 2 or end + 1 >= len(doc):
+        return end
+    if doc[end - 2].is_quote and doc[end].is_quote and doc[end - 1].text[:1].isupper() and \
+            doc[end + 1].pos == PROPN and doc[end + 1].text[:1].isupper() and \
+            "\n" not in doc[end].whitespace_:
+        return end + 2
+    return end
 
 
 def _title(tok: Token) -> bool:
