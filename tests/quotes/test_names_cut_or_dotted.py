@@ -24,3 +24,13 @@ def test_a_name_the_recogniser_cut_at_a_quoted_nickname_runs_on_to_the_surname(n
     doc.ents = sorted(kept + cut, key=lambda e: e.start)
     quote = one(statements(doc, quotes_in_doc(doc)), "sail with people")
     assert quote.speaker.name == "John “Tig” Marlow"
+
+
+def test_an_acronym_with_full_stops_is_the_body_the_article_spells_out(statements_of):
+    """"The N.F.C. said" after "The National Ferry Commission": the body, not its letters, as
+    for "the NFC"."""
+    for letters, body in (("F.B.H.", "Federal Bureau of Harbours"),
+                          ("N.F.C.", "National Ferry Commission")):
+        quotes = statements_of(f"The {body} opened an inquiry on Monday. The {letters} said the "
+                               "ferry had sailed without a licence.")
+        assert one(quotes, "without a licence").speaker.name == f"The {body}"

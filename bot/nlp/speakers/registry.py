@@ -78,6 +78,8 @@ APOSTROPHE_SURNAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]?[’'][A-Z][a-z]+\b")
 """A surname with an apostrophe after its first letter or two ("O’Neil", "D’Costa"), which
 the tagger reads as a common word when the apostrophe is curly. It opens with the capital (no
 word character before it) so that a search skips to capitals, not tries every character."""
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
+"""An acronym written with full stops ("N.F.C.")."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
@@ -683,6 +685,8 @@ class Registry:
         """An acronym the article also spells out ("the PFA" after "the Port Freight
         Association") is that organisation's full name; any other name is kept."""
         letters = name.removeprefix("the ").removeprefix("The ")
+        if DOTTED_ACRONYM.fullmatch(letters):  # "the F.B.H." as "the FBH"
+            letters = letters.replace(".", "")
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             return name
         if self._expanded is None:
