@@ -446,7 +446,7 @@ class DirectQuotes:
         return (Attribution(mark, None, None), speaker, conf.SIGNED) if speaker else None
 
     def _speech_tag(self, span: QuoteSpan, after: list[Token]) -> Attribution | None:
-        """"“…?” Hannity pressed." or "“…,” she laughed.": a clause of a subject and a verb alone
+        """"“…?” Okafor pressed." or "“…,” she laughed.": a clause of a subject and a verb alone
         after words that end in a comma, question or exclamation mark is their attribution."""
         text = self.body[span.start:span.close]
         words = [t for t in after if not t.is_punct and not t.is_space]
