@@ -52,8 +52,8 @@ log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
 BACKOFF = Backoff(first=1.0, cap=300.0)
 LONGEST_RETRY = max(BACKOFF.cap, LONGEST_WAIT)
-"""The furthest an alert's next try is ever set; one further off was set before the clock
-stepped back, and is due."""
+"""The furthest an alert's next try is ever set, or its late wait if longer (a long client
+timeout); one further off was set before the clock stepped back, and is due."""
 # what Slack answers about a thread whose parent message was deleted (and had no replies)
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # what Slack answers to any reply in a channel whose settings allow no threads
@@ -105,7 +105,8 @@ class AlertSender:
                 if row.channel in seen:
                     continue
                 seen.add(row.channel)
-                if waiting(_parse(row.next_attempt_at), now, LONGEST_RETRY) or \
+                if waiting(_parse(row.next_attempt_at), now,
+                           max(LONGEST_RETRY, self.late_wait)) or \
                         not self.pacer.ready(row.channel, now):
                     continue
                 sent += self._deliver_one(db, row, now)

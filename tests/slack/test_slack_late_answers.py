@@ -14,7 +14,7 @@ from bot.alerts.calls import ANSWER_LATE_WAIT
 from bot.alerts.digest import send_due_digests
 from bot.alerts.digest_flight import read_in_flight
 from bot.alerts.sender import AlertSender
-from bot.alerts.slack_clock import LATE_POST_WINDOW
+from bot.alerts.slack_clock import LATE_POST_WINDOW, late_waits
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -321,3 +321,26 @@ def test_a_digest_refused_for_its_token_goes_once_the_token_works_again(runtime,
     runtime.send_due_digests(now=SIX + timedelta(seconds=61))
     assert len(digest_posts(fake_slack)) == 1
     assert fresh_db.execute("SELECT count(*) FROM digest_strays").fetchone()[0] == 0
+
+
+def test_an_alert_waits_its_late_wait_under_a_long_client_timeout(fresh_db, fake_slack):
+    """WIREWATCH_SLACK_TIMEOUT 120: a post answered 504 is first looked for three timeouts on
+    (six minutes). Before: a wait longer than the sender's five-minute retry cap was read as
+    the clock stepped back, so the alert was looked for at every pass from the next one on,
+    a history read a second while Slack might still be making the post."""
+    one_story(fresh_db)
+    late_wait, late_window = late_waits(120)
+    sender = AlertSender(WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url,
+                                   timeout=CLIENT_TIMEOUT, retry_handlers=[]),
+                         late_wait=late_wait, late_window=late_window)
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    start = datetime.now(UTC) + timedelta(hours=1)
+    sender.deliver(fresh_db, now=start)
+    reads = fake_slack.begun.count("conversations.history")
+    deliver_every_second(sender, fresh_db, start + timedelta(seconds=1), 30)
+    assert fake_slack.begun.count("conversations.history") == reads, "not looked for yet"
+    assert fake_slack.do_held_work() == 1
+    deliver_every_second(sender, fresh_db, start + timedelta(seconds=late_wait), 3)
+    [post] = fake_slack.posts("C0DESK")
+    assert recorded_as(fresh_db, post), "found once its late wait is over"
+    assert fake_slack.begun.count("chat.postMessage") == 1
