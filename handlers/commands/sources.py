@@ -102,7 +102,8 @@ def _not_added(checked: FeedCheck, *, every: int | None, alert_existing: bool,
     options = (f" --every {every}" if every else "") + \
         (" --alert-existing" if alert_existing else "") + \
         (" --never-duplicate" if never_duplicate else "")
-    named = (f" To add its feed: `/wirewatch sources add {redact(checked.named_feed)}{options}`."
+    named = (f" To add its feed: `/wirewatch sources add {echo(redact(checked.named_feed), 300)}"
+             f"{options}`."
              if checked.named_feed else "")
     return f"{echo(checked.problem or '', 300)}. Nothing was added.{named}"
 

@@ -305,3 +305,25 @@ def test_a_web_page_added_from_slack_is_not_added_and_its_feed_is_said(slack_set
     assert page.endswith(f"Nothing was added. To add its feed: `/wirewatch sources add {feed} "
                          "--every 60`."), page
     assert "is a web page, not a feed" in page and list_sources(fresh_db) == []
+
+
+def test_the_feed_a_web_page_names_is_shown_escaped(slack_settings, fresh_db, fake_slack):
+    """The page is anyone's: the address it names for its feed is shown as written in the
+    command to type, never a mention or a relabelled link Slack acts on."""
+    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
+    rt = SlackRuntime(settings)
+    rt.start()
+    try:
+        with FeedServer() as server:
+            server.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/'
+                                       b'rss+xml" href="/desk.xml?to=&lt;!channel&gt;&amp;'
+                                       b'via=&lt;https://elsewhere.example|desk&gt;"></head>'
+                                       b"<body><p>Welcome.</p></body></html>",
+                                       content_type="text/html")
+            page = run_command(rt, fake_slack, "/wirewatch",
+                               f"sources add <{server.url('/')}>")["text"]
+    finally:
+        rt.stop()
+    command = page.split("To add its feed:")[1]
+    assert "&lt;!channel&gt;" in command and "<!channel>" not in command, page
+    assert "&lt;https://elsewhere.example|desk&gt;" in command, page
