@@ -513,7 +513,7 @@ def _spoken(sentences: list[SentenceFeatures], position: int) -> bool:
 def _said_before_at(sentences: list[SentenceFeatures], position: int, year: int | None) -> bool:
     """Whether the sentence's words were said before the news: dated by its own attribution,
     or, for a quote running over two sentences, by the attribution closing it in the next one
-    ("… what's the third one there? | Let's see,” he said during a debate in November 2011")."""
+    ("“We will mend the roads first. | Then the schools,” she said at a hustings in May 2019")."""
     if said_before(_after_closing(sentences, position), year):
         return True
     return position + 1 < len(sentences) and _opens_quote(sentences[position].text) and \
