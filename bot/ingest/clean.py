@@ -30,8 +30,9 @@ DATELINE_REACH = 4
 """Paragraphs in which a dateline is looked for: pages put bylines, the outlet's name, photo
 captions, video blurbs and correction notes above it."""
 MAX_ARTICLE_CHARS = 1_000_000
-NAME_LINES = 2
 RELATED_RUN = 2
+"""Headlines in a row, closing the copy, that make a list of links to other articles."""
+NAME_LINES = 2
 """Lines of names a page sets under its date line: the reporter's, then the outlet's."""
 Line = Literal["furniture", "byline", "date"]
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

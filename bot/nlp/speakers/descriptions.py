@@ -462,7 +462,7 @@ def _role_words(text: str) -> list[str]:
 
 def _proper_modifiers(token: Token) -> frozenset[str]:
     """The places and peoples before a title ("Florida", "Republican" in "the Florida
-    Republican senator"; not the owner in "the Sanders aide")."""
+    Republican senator"; not the owner in "the Okafor aide")."""
     return frozenset(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}
                      and c.ent_type_ in PLACE_LABELS)
 
@@ -516,7 +516,7 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
             return company
     for chunk in r.reg.chunks_before(lemma, token.i, longer_than=2):
         if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
-            continue  # its own phrase names it ("the Sanders campaign"), or says nothing
+            continue  # its own phrase names it ("the Okafor campaign"), or says nothing
         if not r.reg.quoted(chunk.start_char):
             return national_government(r, chunk.root) or \
                 Speaker(r.reg.phrase(chunk.root), "organisation")

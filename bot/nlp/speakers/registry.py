@@ -373,7 +373,7 @@ class Registry:
         return key
 
     def _name_mistagged(self, tok: Token) -> bool:
-        """"Sanders also pledged" tagged a plural noun: a registered name's word, capitalised
+        """"Okafor also pledged" tagged a plural noun: a registered name's word, capitalised
         as written, that the article never writes in lower case, is that name whatever its
         part of speech."""
         text = tok.text

@@ -181,6 +181,6 @@ def _weight(tok: Token) -> float:
 
 
 def _lost_name(tok: Token) -> bool:
-    """"Sanders appeared to dismiss …": a known surname the tagger took for a noun or a verb
+    """"Okafor appeared to dismiss …": a known surname the tagger took for a noun or a verb
     still names someone when it is capitalised and the subject of a clause."""
     return tok.dep_ in {"nsubj", "nsubjpass"} and tok.text[:1].isupper()
