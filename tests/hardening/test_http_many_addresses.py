@@ -12,35 +12,25 @@ on 127.0.0.1), the command signed and answered by the Bolt app behind the signat
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 
 from bot.config import Settings
 from bot.http_server import HttpServer
-from bot.slack.runtime import SlackRuntime
-from bot.slack.server import build_router
-from tests.fakes.signing import REPORTER, SECRET, command_body, post_signed
-from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.fakes.signing import command_body, post_signed
+from tests.fakes.slack_api import FakeSlack
+from tests.hardening.gated_server import PLACES, Idle, gated_server
 
-PLACES = 100
 ADDRESSES = 120
 
 
-class ManyAddresses:
+class ManyAddresses(Idle):
     """One connection from each of ``count`` addresses, sending nothing, or a header line
     every half second (``drip``)."""
 
-    def __init__(self, port: int, count: int, *, drip: bool) -> None:
-        self.port, self.count, self.drip = port, count, drip
-        self.sockets: list[socket.socket] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> ManyAddresses:
+    def _open(self) -> None:
         for n in range(self.count):
             try:
                 sock = socket.create_connection(("127.0.0.1", self.port), timeout=2,
@@ -50,37 +40,13 @@ class ManyAddresses:
             except OSError:
                 continue
             self.sockets.append(sock)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        for sock in self.sockets:
-            sock.close()
-
-    def _run(self) -> None:
-        while self.drip and not self._stop.wait(0.5):
-            for sock in self.sockets:
-                try:
-                    sock.send(b"X-Drip: 1\r\n")
-                except OSError:
-                    continue
 
 
 @pytest.fixture
 def served(settings: Settings, fresh_db) -> Iterator[tuple[HttpServer, FakeSlack]]:
     """The Bolt app behind the gate, on a server with ``PLACES`` places."""
-    with FakeSlack() as fake:
-        rt = SlackRuntime(replace(settings, slack_bot_token=VALID_TOKEN,
-                                  slack_signing_secret=SECRET, slack_api_url=fake.base_url,
-                                  port=0, host="127.0.0.1", admins=(REPORTER,)))
-        http = HttpServer(build_router(slack=rt.app, signing_secret=SECRET),
-                          host="127.0.0.1", port=0, connection_limit=PLACES)
-        http.start()
-        yield http, fake
-        http.stop()
-        rt.stop()
+    with gated_server(settings) as pair:
+        yield pair
 
 
 def kept_alive(port: int) -> socket.socket:

@@ -1,0 +1,67 @@
+"""The Bolt app behind the signature gate on a server with few places, and idle connections
+that hold them (silent, or dripping a header line at a time), for the flood tests."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from bot.config import Settings
+from bot.http_server import HttpServer
+from bot.slack.runtime import SlackRuntime
+from bot.slack.server import build_router
+from tests.fakes.signing import REPORTER, SECRET
+from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+
+PLACES = 100
+"""The server's places here (1,000 in life)."""
+
+
+@contextmanager
+def gated_server(settings: Settings) -> Iterator[tuple[HttpServer, FakeSlack]]:
+    with FakeSlack() as fake:
+        rt = SlackRuntime(replace(settings, slack_bot_token=VALID_TOKEN,
+                                  slack_signing_secret=SECRET, slack_api_url=fake.base_url,
+                                  port=0, host="127.0.0.1", admins=(REPORTER,)))
+        http = HttpServer(build_router(slack=rt.app, signing_secret=SECRET),
+                          host="127.0.0.1", port=0, connection_limit=PLACES)
+        http.start()
+        yield http, fake
+        http.stop()
+        rt.stop()
+
+
+class Idle:
+    """Connections a subclass opens (``_open``), holding places: sending nothing, or a header
+    line every ``every`` s (``drip``) until the block ends."""
+
+    def __init__(self, port: int, count: int, *, drip: bool, every: float = 0.5) -> None:
+        self.port, self.count, self.drip, self.every = port, count, drip, every
+        self.sockets: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _open(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Idle:
+        self._open()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        for sock in self.sockets:
+            sock.close()
+
+    def _run(self) -> None:
+        while self.drip and not self._stop.wait(self.every):
+            for sock in self.sockets:
+                try:
+                    sock.send(b"X-Drip: 1\r\n")
+                except OSError:
+                    continue
