@@ -58,12 +58,13 @@ def start(db_path: Path, fake: FakeSlack, processes: list, **settings: str) -> R
 
 def serving(running: Running) -> bool:
     """Whether the run's HTTP server still takes connections (it closes once the run is
-    stopping: SlackRuntime.stop sets ``stopping`` first)."""
+    stopping: SlackRuntime.stop sets ``stopping`` first; a listener closing as it is reached
+    resets the connection)."""
     port = re.search(r"Slack \(port (\d+)\)", running.output)
     assert port, running.output
     try:
         socket.create_connection(("127.0.0.1", int(port.group(1))), timeout=5).close()
-    except ConnectionRefusedError:
+    except (ConnectionRefusedError, ConnectionResetError):
         return False
     return True
 
