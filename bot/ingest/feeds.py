@@ -390,7 +390,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
             log.info("feed #%d %s: poll cut off by the stop (%s); not counted as a failure, "
                      "polled again at the next start", source.id, redact(url), redact(str(exc)))
             return PollResult(error=redact(str(exc)))
-        return _failed(db, source, reason=redact(str(exc)), now=now)
+        return _failed(db, source, reason=redact(_reason(source, exc)), now=now)
     _remember_move(db, source, response, now=now)
     _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
@@ -408,6 +408,18 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     _record_poll(db, source, response, feed, result, now=now, unfinished=unfinished,
                  asked=bool(etag or last_modified))
     return result
+
+
+def _reason(source: Source, exc: FetchError | FeedError) -> str:
+    """Why the poll failed; a web page from a feed that has served entries is no typo to
+    mend at once but a feed gone behind a sign-in page, a block, or moved."""
+    if not isinstance(exc, WebPageError) or not source.last_success_at:
+        return str(exc)
+    named = f"; the page names a feed at {exc.feed}" if exc.feed else ""
+    return (f"{source.location} answered a web page where it served a feed until "
+            f"{source.last_success_at} (a sign-in or consent page, a block, or the feed "
+            f"moved){named}: open it in a browser; if the feed moved, remove this source and "
+            "add its new address")
 
 
 def _parsed(response: Response) -> ParsedFeed:

@@ -420,6 +420,24 @@ def test_a_feed_gone_is_said_alike_when_added_and_at_each_poll(server, fresh_db,
                            "address, then remove this source and add that one")
 
 
+def test_a_feed_that_served_entries_then_answers_a_web_page_is_said_as_such(server, fresh_db,
+                                                                           fetcher):
+    """Before: a feed that worked and then answered a sign-in page was said as at its first
+    add ("is a web page … add that address instead"), the address the desk had added."""
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 1)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(0)).error is None
+    server.routes["/feed"] = Route(b"<!doctype html><html><head><title>Sign in</title></head>"
+                                   b"<body><form>Sign in to go on reading</form></body></html>",
+                                   content_type="text/html")
+    said = poll(fresh_db, source.id, fetcher, at(5)).error or ""
+    assert said.startswith(f"{server.url('/feed')} answered a web page where it served a feed "
+                           "until ")
+    assert "(a sign-in or consent page, a block, or the feed moved): open it in a browser; if " \
+        "the feed moved, remove this source and add its new address" in said
+    assert source_row(fresh_db, source.id).last_error == said
+
+
 def test_repeated_failures_mark_unhealthy_and_recovery_clears_it(server, fresh_db, fetcher):
     server.routes["/feed"] = Route(b"boom", status=503, content_type="text/plain")
     source = feed_source(fresh_db, server.url("/feed"), every=60)
