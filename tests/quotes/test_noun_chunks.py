@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.speakers.chunks import NounChunks
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.registry import Registry
@@ -80,6 +81,39 @@ def test_the_registry_builds_spans_only_for_chunks_longer_than_asked(nlp):
             found = [(c.start, c.end) for c in reg.chunks_before(lemma, len(doc),
                                                                  longer_than=longer_than)]
             assert found == [c for c in whole.get(lemma, []) if c[1] - c[0] > longer_than]
-    long = reg.chunks_before("commission", len(doc), longer_than=2)
+    long = list(reg.chunks_before("commission", len(doc), longer_than=2))
     assert long[0].start == 0 and all(len(c) > 2 for c in long)
     assert len(long) < len(whole["commission"])  # "The commission met …" left out
+
+
+def test_long_chunks_asked_for_as_the_article_is_read_are_spacys(nlp):
+    """Chunks of more than two words, asked for at every word of a long article while the
+    chunks are still being found (and all chunks asked for in between), are the long ones
+    spaCy's iterator gives before that word: the index of long chunks, built at the first
+    question, takes each chunk found after it."""
+    paragraphs = [nlp("The statement said the joint harbour statement was late."),
+                  nlp("The statement said the ferry would sail.")]
+    doc = Doc.from_docs(paragraphs * 40)
+    whole = by_spacy(doc)["statement"]
+    found = chunks(doc)
+    for end in range(len(doc) + 1):
+        assert found.before("statement", end, 2) == [c for c in whole
+                                                     if c[0] < end and c[1] - c[0] > 2]
+        assert found.before("statement", end) == [c for c in whole if c[0] < end]
+    assert len(found.before("statement", len(doc), 2)) == 40
+
+
+def test_a_statement_said_thousands_of_times_has_the_speakers_it_has_once(nlp):
+    """"The statement said" after an organisation, 3,000 times over: each one looked over
+    every "statement" chunk before it for one of three words or more (8,000 paragraphs 6.7 s
+    of quote extraction); the long ones are now kept apart. The same speakers as the short
+    article's."""
+    lead = nlp("The Harbour Union said on Friday that it would strike.")
+    paragraph = nlp("“The harbour lost jobs this year,” the statement said.\n\n")
+
+    def speakers(copies: int) -> tuple[int, list[str]]:
+        quotes = quotes_in_doc(Doc.from_docs([lead] + [paragraph] * copies))
+        return len(quotes), sorted({str(q.speaker.name) for q in quotes})
+
+    assert speakers(3_000) == (3_001, speakers(3)[1])
+    assert speakers(3)[1] == ["The Harbour Union", "the statement"]

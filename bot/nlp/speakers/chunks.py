@@ -44,13 +44,28 @@ class NounChunks:
         """Where the last chunk found starts: every chunk before it is found."""
         self._done = not len(doc)
         self.by_lemma: dict[str, list[tuple[int, int]]] = {}
+        self._longer: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        """By a word count asked for, the chunks of more words than that by lemma, kept as they
+        are found: a thousand two-word "the statement" are never read for one of three words."""
 
-    def before(self, lemma: str, end: int) -> list[tuple[int, int]]:
-        """The chunks headed by ``lemma`` that start before token ``end``, in text order."""
+    def before(self, lemma: str, end: int, longer_than: int = 0) -> list[tuple[int, int]]:
+        """The chunks headed by ``lemma`` of more than ``longer_than`` words that start before
+        token ``end``, in text order."""
         while not self._done and self._start < end:
             self._next()
-        found = self.by_lemma.get(lemma, [])
+        found = self._of_more_words(longer_than).get(lemma, [])
         return found[:bisect_left(found, (end,))]
+
+    def _of_more_words(self, longer_than: int) -> dict[str, list[tuple[int, int]]]:
+        if not longer_than:
+            return self.by_lemma
+        index = self._longer.get(longer_than)
+        if index is None:
+            index = self._longer[longer_than] = {}
+            for lemma, found in self.by_lemma.items():
+                if kept := [(s, e) for s, e in found if e - s > longer_than]:
+                    index[lemma] = kept
+        return index
 
     def _next(self) -> None:
         """Find the next chunk: a chunk starts after the word that ended the one before, so
@@ -66,6 +81,9 @@ class NounChunks:
             root = i if start == i else self._root(start, i)
             name = _lemma_name(self._lemma[root], strings)
             self.by_lemma.setdefault(name, []).append((start, i + 1))
+            for longer_than, index in self._longer.items():
+                if i + 1 - start > longer_than:
+                    index.setdefault(name, []).append((start, i + 1))
             return
         self._done = True
 

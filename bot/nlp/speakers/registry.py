@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.parts_of_speech import NOUN, PRON, PROPN
@@ -457,14 +457,15 @@ class Registry:
             person.take_role(_written_title(tok, doc[start:end]))
             self.add_mention(doc[end - 1], person.name)
 
-    def chunks_before(self, lemma: str, before: int, *, longer_than: int = 0) -> list[Span]:
+    def chunks_before(self, lemma: str, before: int, *, longer_than: int = 0) -> Iterator[Span]:
         """Noun chunks headed by this lower-cased lemma starting before index ``before``, in
-        text order, of more than ``longer_than`` words (only those become Spans): the
-        article's chunks are found once, as far as any description asks."""
+        text order, of more than ``longer_than`` words, each a Span as it is read: the
+        article's chunks are found once, as far as any description asks, and indexed by
+        length, so "the statement said" thousands of times reads none of the short ones."""
         if self._chunks is None:
             self._chunks = NounChunks(self.doc, self.columns.pos, self.columns.lemma)
-        return [self.doc[start:end] for start, end in self._chunks.before(lemma, before)
-                if end - start > longer_than]
+        return (self.doc[start:end]
+                for start, end in self._chunks.before(lemma, before, longer_than))
 
     def noun_indexes(self, lemma: str) -> list[int]:
         """Indexes of the nouns with this lower-cased lemma, in text order."""
