@@ -134,3 +134,17 @@ def test_a_straight_opening_mark_closed_by_a_curly_one(quotes_of, only):
     quote = only(quotes_of(body), "direct", "ships can wait")
     assert quote.text == "The ships can wait. The crews cannot"
     assert quote.speaker.name == "Dana Pruitt"
+
+
+def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote(quotes_of, only):
+    body = ("Councillor Ines Marlow called the levy “a tax on every boat“ on Monday. "
+            "“We will fight it in court,” she said.")
+    texts = [body[s.start:s.end] for s in find_quote_spans(body)]
+    assert texts == ["a tax on every boat", "We will fight it in court"]
+    assert only(quotes_of(body), "direct", "fight it").speaker.name == "Ines Marlow"
+
+
+def test_low_and_high_marks_pair_and_an_opening_mark_before_a_word_opens():
+    body = "The pilot said“We stay in port” on Friday. He called the order „absurd“, twice."
+    texts = [body[s.start:s.end] for s in find_quote_spans(body)]
+    assert texts == ["We stay in port", "absurd"]

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
 LOOSE_CLOSERS = {'"', "”"}
 """A straight opening mark closed by a curly one, or the reverse (copy edited by hand)."""
+TURNED_OPENER = "“"
+"""An opening mark typed where a closing one belongs ("called it “a tax on boats“ and …")."""
+ENDS_WORDS = frozenset(".,;:!?…")
+"""Punctuation a quotation's last word may carry before its closing mark."""
 DOUBLED = {"''": "''", "``": "''"}
 """Two typed apostrophes (or backticks) standing for a double quotation mark: ''Yes,'' she said."""
 MARK = re.compile("''|``|\"|“|”|„|«|»")
@@ -145,7 +149,8 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
                 continue  # "students'' rights": a plural possessive, not a quotation mark
             if mark in OPENERS or mark in DOUBLED:
                 opened, closer = i, DOUBLED.get(mark, OPENERS.get(mark, ""))
-        elif mark == closer or mark in LOOSE_CLOSERS and closer in LOOSE_CLOSERS:
+        elif mark == closer or mark in LOOSE_CLOSERS and closer in LOOSE_CLOSERS or \
+                _closes_turned(body, para, i, mark):
             found.append(_make(body, para, opened, i, closed=True,
                                widths=(_width(body, opened), len(closer))))
             opened = None
@@ -153,6 +158,14 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
         found.append(_make(body, para, opened, para.end, closed=False,
                            widths=(_width(body, opened), 1)))
     return [s for s in found if s.end > s.start]
+
+
+def _closes_turned(body: str, para: Paragraph, i: int, mark: str) -> bool:
+    """An opening mark right after a word and before a space or the line's end closes the
+    quotation ("“a tax on boats“ and"; "„Ja“,"): an opening mark stands before a word."""
+    after = body[i + 1] if i + 1 < para.end else " "
+    return mark == TURNED_OPENER and i > para.start and \
+        (body[i - 1].isalnum() or body[i - 1] in ENDS_WORDS) and not after.isalnum()
 
 
 def _width(body: str, opened: int) -> int:
