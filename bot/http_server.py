@@ -24,6 +24,7 @@ from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import BaseWSGIServer
 
+from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,10 @@ class HttpServer:
 
     def start(self) -> None:
         self._thread.start()
-        log.info("listening on http://%s:%s", self._server.effective_host, self.port)
+        host = str(self._server.effective_host)
+        log.info("listening on %s%s", url_to_open(host, self.port),
+                 " (all interfaces: other machines use this host's name or address)"
+                 if on_all_interfaces(host) else "")
 
     def stop(self) -> None:
         """Close every socket from inside the server's own loop, then let its workers finish."""
@@ -153,7 +157,7 @@ class GuardedChannel(HTTPChannel):
         if waiting > PER_CLIENT:
             self.will_close = True
             _warn_refused(self.client)
-        make_room(list((map or {}).values()), adj.connection_limit)
+        make_room(list((map or {}).values()), _channel_places(map or {}, adj.connection_limit))
 
     def service(self) -> None:
         self.served = True
@@ -198,7 +202,7 @@ def make_room(channels: list[Any], places: int) -> None:
     addresses, one each), and those accepted within ``GRACE`` seconds (their request may be on
     its way) last. A body that arrives in time for its deadline is something under way
     (however slowly it comes)."""
-    spare = max(PER_CLIENT, places // 10)
+    spare = _spare(places)
     open_ = [c for c in channels if isinstance(c, GuardedChannel) and not c.will_close]
     if len(open_) < places - spare:
         return
@@ -206,12 +210,25 @@ def make_room(channels: list[Any], places: int) -> None:
     now = time.time()
     idle = sorted((c for c in open_ if c.waiting() and not c.sending_in_time()),
                   key=lambda c: _closing_order(c, held[c.client], now))
-    closing = idle[:len(open_) - (places - 2 * spare)]
+    closing = idle[:len(open_) - max(1, places - 2 * spare)]
     for channel in closing:
         channel.will_close = True
     if closing:
         busiest, closed = Counter(c.client for c in closing).most_common(1)[0]
         _warn_crowding(busiest, closed, held[busiest], len(closing))
+
+
+def _channel_places(dispatchers: dict, limit: int) -> int:
+    """The connections waitress accepts: its limit counts its listener and wake-up pipe too."""
+    others = sum(1 for d in dispatchers.values() if not isinstance(d, GuardedChannel))
+    return max(1, limit - others)
+
+
+def _spare(places: int) -> int:
+    """A tenth of the places, at least ``PER_CLIENT``, but at most a quarter and at least one:
+    a spare larger than half the places (a small ``connection_limit``) closed every idle
+    connection, the new one included, so nothing was ever served."""
+    return max(1, min(max(PER_CLIENT, places // 10), places // 4))
 
 
 def _closing_order(channel: GuardedChannel, held: int,
