@@ -25,6 +25,7 @@ from bot.config import Settings
 from bot.models import Article, ErrorKind, ParsedArticle, WirewatchError
 from bot.nlp.load import load_pipeline
 from bot.nlp.parse import READ_CHARS, docs_per_batch, parse_articles
+from bot.redact import LogSetup
 from bot.stories.features import DocView
 from bot.stories.stage import Prepared, StoryStage
 
@@ -238,7 +239,8 @@ class Analyser:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(),
                                              initializer=_load_worker,
-                                             initargs=(self.settings.spacy_model, os.getpid()))
+                                             initargs=(self.settings.spacy_model, os.getpid(),
+                                                       LogSetup.here()))
         return self._pool
 
     def worker_pids(self) -> list[int]:
@@ -295,11 +297,13 @@ def _context() -> BaseContext:
 _worker: Language | None = None
 
 
-def _load_worker(model: str, owner: int) -> None:
-    """In each worker process: spaCy for every batch it will get (the forkserver's, if it
-    preloaded the same pipeline), and a watch on the process that started the pool."""
+def _load_worker(model: str, owner: int, logs: LogSetup) -> None:
+    """In each worker process: the owner's logging (through the redacting filter), spaCy for
+    every batch it will get (the forkserver's, if it preloaded the same pipeline), and a watch
+    on the process that started the pool."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # spawn too: the owner stops the pool
+    logs.install()
     _worker = load_pipeline(model)
     threading.Thread(target=_exit_with, args=(owner,), name="owner-watch", daemon=True).start()
 

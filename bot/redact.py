@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 MASK = "***"
@@ -115,3 +116,28 @@ def redact_logs() -> None:
 def log_thread_failures() -> None:
     """What a dying thread would write to stderr as it is goes through the log's handlers."""
     threading.excepthook = _log_thread_failure
+
+
+@dataclass(frozen=True)
+class LogSetup:
+    """How this process logs, for a worker process to log the same way: without it a worker's
+    records went to stderr through Python's last-resort handler, unfiltered (a feed's
+    password or key in a URL, a terminal sequence an outsider wrote, as they were)."""
+
+    level: int
+    format: str | None
+
+    @classmethod
+    def here(cls) -> LogSetup:
+        root = logging.getLogger()
+        formats = [h.formatter._fmt for h in root.handlers if h.formatter is not None]
+        return cls(root.level, formats[0] if formats else None)
+
+    def install(self) -> None:
+        """In the worker process: a handler as this process has, with the filter on it."""
+        if self.format:
+            logging.basicConfig(level=self.level, format=self.format, force=True)
+        else:
+            logging.basicConfig(level=self.level, force=True)
+        redact_logs()
+        log_thread_failures()
