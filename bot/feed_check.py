@@ -3,6 +3,7 @@ fetcher, limits, address policy and proxy as the polls of `wirewatch run`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from bot.alerts.mrkdwn import counted
@@ -29,6 +30,14 @@ class FeedCheck:
         """'“Harbour Gazette”, 2 entries', for a feed that works."""
         title = f"“{self.title}”" if self.title else "a feed with no title"
         return f"{title}, {counted(self.entries, 'entry', 'entries')}"
+
+    def feed_to_add(self, *, every: int | None, flags: Iterable[str]) -> str | None:
+        """`sources add FEED --every N --flag…`: the command adding the feed a web page names,
+        with the options given; the one wording of `wirewatch` and `/wirewatch`."""
+        if not self.named_feed:
+            return None
+        options = (f" --every {every}" if every else "") + "".join(f" {f}" for f in flags)
+        return f"sources add {redact(self.named_feed)}{options}"
 
 
 def fetch_limits(settings: Settings) -> FetchLimits:

@@ -300,7 +300,7 @@ class Runner:
                 lines.append(f"  {EMPTY_FOLDER}")
             if source.failures:
                 lines.append(f"  {health(source)}: {redact(source.last_error or '')}; "
-                             f"next try after {source.next_attempt_at or 'now'}")
+                             f"{_next_try(source)}")
         if not sources:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
                          "(or --watch DIR)")
@@ -312,6 +312,13 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+def _next_try(source: Source) -> str:
+    """A wait already over is no time to name: the run tries the source as it starts."""
+    if is_due(source, utcnow()):
+        return "due now: tried again as this run starts"
+    return f"next try after {source.next_attempt_at}"
 
 
 def endpoint_line(host: str, port: int) -> str:

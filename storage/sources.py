@@ -75,12 +75,19 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
     if every < MIN_EVERY[kind]:
         raise SourceError(f"a {kind} is polled at most every {MIN_EVERY[kind]} s; "
                           f"--every {every} is too often")
-    if existing := get_source(db, location):
-        raise SourceError(f"{location} is already a source, #{existing.id}")
+    refuse_known(db, kind=kind, location=location)
     return insert_row(db, "sources", {
         "kind": kind, "location": location, "every": int(every), "added_at": iso(utcnow()),
         "failures": 0, "unhealthy": 0, "items": 0, "alert_existing": int(alert_existing),
         "allow_private": int(allow_private)})
+
+
+def refuse_known(db: Database, *, kind: str, location: str) -> None:
+    """Raises when ``location`` is a source already: asked before a new feed is fetched, so a
+    duplicate is said at once, with no request to its server."""
+    location = normalise_location(kind=kind, location=location)
+    if existing := get_source(db, location):
+        raise SourceError(f"{location} is already a source, #{existing.id}")
 
 
 def full_path(text: str) -> str | None:

@@ -26,12 +26,14 @@ from storage.sources import (
     first_poll_note,
     full_path,
     health,
+    is_due,
     list_sources,
     moved_from,
-    normalise_location,
+    refuse_known,
     remove_source,
     source_row,
     unreadable_files,
+    utcnow,
 )
 
 
@@ -102,8 +104,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         wirewatch sources add /srv/newsroom/copy --never-duplicate
     """
     kind = source_kind(location)
-    if kind == "feed":
-        normalise_location(kind=kind, location=location)  # a scheme typo is named as one
+    refuse_known(obj.db, kind=kind, location=location)  # a scheme typo is named as one too
     if kind == "feed" and not allow_private:
         check_address(location.strip(), AddressPolicy.allowing(obj.settings.allow_networks))
     checked = None
@@ -134,10 +135,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
 def _not_added(checked: FeedCheck, *, every: int | None, flags: dict[str, bool]) -> str:
     """A web page is no feed at any poll: nothing is added, and the line says what to type
     (the feed the page names, with the options given), or how to add the page anyway."""
-    options = "".join(f" {flag}" for flag, given in flags.items() if given)
-    options = (f" --every {every}" if every else "") + options
-    then = (f"; to add its feed: wirewatch sources add {redact(checked.named_feed)}{options}"
-            if checked.named_feed else "")
+    command = checked.feed_to_add(every=every, flags=[f for f, given in flags.items() if given])
+    then = f"; to add its feed: wirewatch {command}" if command else ""
     return (f"{checked.problem}. Nothing was added{then} (--no-check adds an address as it "
             "is, without fetching it)")
 
@@ -218,11 +217,18 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
         click.echo(f"    {_waiting_line(waiting)}")
     if row.last_error:
         click.echo(f"    last error: {redact(row.last_error)}")
-        click.echo(f"    next try after {row.next_attempt_at}")
+        click.echo(f"    {_next_try(row)}")
     if lost is not None:
         click.echo(f"    {_failed_line(lost)}")
     if row.kind == "folder":
         _unreadable(obj, row.location)
+
+
+def _next_try(row: Source) -> str:
+    """A wait already over is no time to name: due now, at a running wirewatch's next pass."""
+    if is_due(row, utcnow()):
+        return "next try: due now (at the next poll of a running wirewatch run, or as one starts)"
+    return f"next try after {row.next_attempt_at}"
 
 
 def _unreadable(obj: CliContext, folder: str) -> None:

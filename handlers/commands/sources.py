@@ -19,7 +19,7 @@ from bot.slack.status import source_lines
 from handlers.common import HELP_WORDS, echo, join_lines, row_id, said, split_name
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
-from storage.sources import add_source, get_source, remove_source, source_row
+from storage.sources import add_source, get_source, refuse_known, remove_source, source_row
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
          "[--alert-existing] [--never-duplicate]` · `/wirewatch sources remove ID|URL`")
@@ -71,6 +71,7 @@ def _add(svc: Services, rest: str) -> str:
     url = slack_url(NEVER_DUPLICATE.sub(" ", ALERT_EXISTING.sub(" ", rest)))
     if not url:
         return USAGE
+    refuse_known(svc.db, kind="feed", location=url)
     try:
         check_address(url, AddressPolicy.allowing(svc.settings.allow_networks))
     except FetchError as exc:
@@ -99,12 +100,9 @@ def _not_added(checked: FeedCheck, *, every: int | None, alert_existing: bool,
                never_duplicate: bool) -> str:
     """A web page is no feed at any poll: nothing is added, and the feed it names is given as
     the command to type, with the options given."""
-    options = (f" --every {every}" if every else "") + \
-        (" --alert-existing" if alert_existing else "") + \
-        (" --never-duplicate" if never_duplicate else "")
-    named = (f" To add its feed: `/wirewatch sources add {echo(redact(checked.named_feed), 300)}"
-             f"{options}`."
-             if checked.named_feed else "")
+    flags = {"--alert-existing": alert_existing, "--never-duplicate": never_duplicate}
+    command = checked.feed_to_add(every=every, flags=[f for f, given in flags.items() if given])
+    named = f" To add its feed: `/wirewatch {echo(command, 360)}`." if command else ""
     return f"{echo(checked.problem or '', 300)}. Nothing was added.{named}"
 
 

@@ -162,6 +162,14 @@ def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, fe
     assert "re-add" not in warning  # it said to re-add a source the line before said was added
 
 
+def test_a_feed_added_twice_is_refused_before_it_is_fetched(tmp_path, feeds):
+    """Before: the feed was fetched again, and only then said to be a source already."""
+    assert add_feed(tmp_path, feeds.url("/desk.xml")).returncode == 0
+    line = one_error_line(add_feed(tmp_path, feeds.url("/desk.xml")))
+    assert f"{feeds.url('/desk.xml')} is already a source, #1" in line
+    assert feeds.hits("/desk.xml") == 1
+
+
 def test_no_check_adds_without_fetching(tmp_path, feeds):
     added = wirewatch("--db", str(tmp_path / "w.db"), "sources", "add", feeds.url("/desk.xml"),
                       "--no-check", env={"WIREWATCH_ALLOW_NETWORKS": "127.0.0.0/8"})
@@ -175,15 +183,19 @@ def test_a_scheme_typo_is_named_as_one_even_on_this_machine(tmp_path):
     assert "'htp://127.0.0.1:8765/desk.xml' is not an http:// or https:// feed address" in line
 
 
-def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, feeds):
+@pytest.mark.parametrize("failed_at, then", [
+    (datetime.now(UTC), "next try after "),
+    (datetime(2026, 12, 1, 17, 0, tzinfo=UTC), "due now: tried again as this run starts")])
+def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, feeds,
+                                                                      failed_at, then):
+    """Before: a wait already over was said as 'next try after 2026-12-01T17:05…', a time past."""
     db_path = tmp_path / "w.db"
     env = {"WIREWATCH_ALLOW_NETWORKS": "127.0.0.0/8", "WIREWATCH_NLP_PROCESSES": "0"}
     added = wirewatch("--db", str(db_path), "sources", "add", feeds.url("/dsk.xml"), env=env)
     assert added.returncode == 0
     db = open_db(db_path)
     with transaction(db):
-        record_failure(db, 1, reason="the server answered 404 Not Found",
-                       now=datetime(2026, 12, 1, 17, 0, tzinfo=UTC))
+        record_failure(db, 1, reason="the server answered 404 Not Found", now=failed_at)
     db.close()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db_path), "run",
                              "--console"], env={**os.environ, **env}, cwd=ROOT, text=True,
@@ -193,7 +205,7 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
     proc.terminate()
     proc.communicate(timeout=30)
     assert lines[3].startswith("    failing (1 in a row): the server answered 404 Not Found; "
-                               "next try after 2026-12-01T17:")
+                               f"{then}")
 
 
 @pytest.mark.parametrize("name, value, says", [

@@ -327,3 +327,22 @@ def test_the_feed_a_web_page_names_is_shown_escaped(slack_settings, fresh_db, fa
     command = page.split("To add its feed:")[1]
     assert "&lt;!channel&gt;" in command and "<!channel>" not in command, page
     assert "&lt;https://elsewhere.example|desk&gt;" in command, page
+
+
+def test_a_feed_added_twice_from_slack_is_refused_before_it_is_fetched(slack_settings, fresh_db,
+                                                                      fake_slack):
+    """Before: the feed was fetched again, and only then said to be a source already."""
+    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
+    rt = SlackRuntime(settings)
+    rt.start()
+    try:
+        with FeedServer() as server:
+            server.routes["/desk.xml"] = Route(rss([Item("a", "Ferry crews walk out", "Stop.")]))
+            feed = server.url("/desk.xml")
+            first = run_command(rt, fake_slack, "/wirewatch", f"sources add <{feed}>")["text"]
+            again = run_command(rt, fake_slack, "/wirewatch", f"sources add <{feed}>")["text"]
+            fetched = server.hits("/desk.xml")
+    finally:
+        rt.stop()
+    assert first.startswith("Added feed #1") and again.startswith(f"{feed} is already a source, #1")
+    assert fetched == 1 and len(list_sources(fresh_db)) == 1

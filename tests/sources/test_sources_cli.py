@@ -47,6 +47,24 @@ def test_list_shows_health_and_last_error(db_path):
     assert row["unhealthy"] == 1 and row["health"].startswith("UNHEALTHY")
 
 
+def test_list_says_a_wait_already_over_is_due_now_not_a_time_past(db_path):
+    """Before: 'next try after 2026-03-02T09:00:30…', a time already past, as if still to come."""
+    invoke(db_path, "sources", "add", "https://wire.example/feed", "--no-check", "--every", "30")
+    db = open_db(db_path)
+    with transaction(db):
+        record_failure(db, 1, reason="the server answered 503 Service Unavailable",
+                       now=datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    past = invoke(db_path, "sources", "list").output
+    assert "    next try: due now (at the next poll of a running wirewatch run, or as one " \
+        "starts)" in past and "next try after" not in past
+    with transaction(db):
+        record_failure(db, 1, reason="the server answered 503 Service Unavailable",
+                       now=datetime.now(UTC))
+    coming = invoke(db_path, "sources", "list").output
+    assert f"    next try after {source_row(db, 1).next_attempt_at}" in coming
+    assert "due now" not in coming
+
+
 def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
     cases = {"file:///etc/passwd": "not an http:// or https:// feed address",
              "ftp://example.org/feed": "not an http:// or https:// feed address",
