@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Any, Literal
 
-from bot.ingest import dated_bylines, furniture, page_notes, subheads
+from bot.ingest import dated_bylines, furniture, mojibake, page_notes, subheads
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
@@ -89,9 +89,10 @@ def clean_article(raw: RawArticle) -> Article:
 
 def _printable(raw: RawArticle) -> RawArticle:
     """Control characters and lone surrogates (unstorable in UTF-8) out of every field; copy
-    sent as HTML read as text (`markup.readable`); and accents composed (NFC) in all but the
-    link, as the desk types them in Slack: a headline written on a Mac can hold "n" and a
-    combining tilde where a topic holds "ñ"."""
+    sent as HTML read as text (`markup.readable`); text garbled upstream put back
+    (`mojibake.repaired`); and accents composed (NFC) in all but the link, as the desk types
+    them in Slack: a headline written on a Mac can hold "n" and a combining tilde where a
+    topic holds "ñ"."""
     fields: dict[str, Any] = {name: _field(name, CONTROL.sub("", _breaks(name, value)))
                               for name, value in vars(raw).items()
                               if name != "origin" and isinstance(value, str)}
@@ -109,7 +110,11 @@ def _breaks(name: str, value: str) -> str:
 def _field(name: str, value: str) -> str:
     if name == "url":
         return value
-    return unicodedata.normalize("NFC", readable(value) if name in READ_AS_HTML else value)
+    text = readable(value) if name in READ_AS_HTML else value
+    fixed = mojibake.repaired(text)
+    if fixed != text:  # a byte-order mark or zero-width space read back
+        fixed = CONTROL.sub("", fixed)
+    return unicodedata.normalize("NFC", fixed)
 
 
 def split_paragraphs(text: str) -> list[str]:

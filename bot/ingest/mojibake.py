@@ -1,0 +1,93 @@
+"""Text garbled upstream (UTF-8 bytes read as Windows-1252 and sent on) put back, conservatively.
+
+A publisher or an aggregator that reads UTF-8 as Windows-1252 turns each non-ASCII character
+into two to four characters of that code page: "é" into "Ã©", "’" into "â€™". Names then
+match nothing across outlets, and quote marks are lost. A run of such characters is put back
+only when the whole run is UTF-8 once written in Windows-1252 again, and what it gives is more
+plausible there than what stood (`_plausible`): correct text in any language stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PASSES = 3
+"""Times text may have been garbled over: an aggregator can garble a publisher's garbling."""
+_HIGH = "".join(chr(byte) for byte in range(0x80, 0x100)).encode("latin-1").decode(
+    "cp1252", errors="replace").replace("\ufffd", "") + "".join(map(chr, range(0x80, 0xA0)))
+RUN = re.compile(f"[{re.escape(_HIGH)}]{{2,}}")
+"""Two or more characters in a row that Windows-1252 writes as one byte over 127 (its five
+unassigned bytes as the C1 controls browsers and Latin-1 read them as)."""
+_OTHER_SCRIPTS = ("GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "DEVANAGARI", "BENGALI",
+                  "THAI", "GEORGIAN", "HANGUL", "HIRAGANA", "KATAKANA", "CJK")
+_LATIN_LETTER = re.compile(r"LATIN (?:CAPITAL|SMALL) LETTER [A-Z] WITH ")
+_SYMBOLS = {"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sc", "Sm", "So", "Zs", "No", "Cf"}
+
+
+def repaired(text: str) -> str:
+    """The text with every garbled run put back; text with none comes back as it is."""
+    return RUN.sub(_run_repaired, text)
+
+
+def _run_repaired(found: re.Match[str]) -> str:
+    """The run read back as UTF-8 as many times over as it reads, at the last reading that is
+    plausible where it stands (text garbled twice is plausible, but garbled, once read back);
+    else the run as it was."""
+    text, start, end = found.string, found.start(), found.end()
+    before, after = text[max(0, start - 2):start], text[end:end + 1]
+    reading = best = found.group()
+    for _ in range(PASSES):
+        try:
+            reading = _bytes_of(reading).decode("utf-8")
+        except UnicodeError:
+            break
+        if _plausible(reading, before, after):
+            best = reading
+    return best
+
+
+def _bytes_of(run: str) -> bytes:
+    """The bytes a Windows-1252 (or Latin-1) reader took the run from."""
+    return b"".join(c.encode("latin-1") if "\x80" <= c < "\xa0" else c.encode("cp1252")
+                    for c in run)
+
+
+def _plausible(decoded: str, before: str, after: str) -> bool:
+    """Every character one that text is written with (a letter of a living script, punctuation,
+    a common symbol: not a control character or a phonetic letter, which `CAFÉ…` would give);
+    a letter beside a letter of the same script (`café…»` read back is a Chinese character
+    after a Latin one); and, after two capitals, a capital with a letter after it: a word in
+    capitals ending in "Ã" before a dash or a quote mark (`IRMÃ—`, `IRMÃ”`) is no garbling."""
+    read = before + decoded
+    if not all(_ordinary(read[i], read[i - 1] if i else "") for i in range(len(before), len(read))):
+        return False
+    if _scripts_differ(before[-1:], decoded[0]) or _scripts_differ(after, decoded[-1]):
+        return False
+    in_capitals = len(before) == 2 and before.isalpha() and before.isupper()
+    return not in_capitals or decoded[0].isupper() and after.isalpha()
+
+
+def _scripts_differ(beside: str, char: str) -> bool:
+    return beside.isalpha() and char.isalpha() and _script(beside) != _script(char)
+
+
+def _ordinary(char: str, previous: str) -> bool:
+    """A character text is written with; an accent written apart (`e` and U+0301, as a Mac
+    writes it) only on a letter."""
+    category = unicodedata.category(char)
+    if category in _SYMBOLS:
+        return True
+    if category == "Mn":
+        return "\u0300" <= char <= "\u036f" and previous.isalpha()
+    if not category.startswith("L") or category == "Lm":
+        return False
+    script = _script(char)
+    if script == "LATIN":
+        return "\u00c0" <= char <= "\u017f" or bool(_LATIN_LETTER.match(unicodedata.name(char)))
+    return script in _OTHER_SCRIPTS
+
+
+def _script(char: str) -> str:
+    """The script a letter is of, as the first word of its Unicode name (`LATIN`, `CYRILLIC`)."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
