@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Any, Literal
 
-from bot.ingest import dated_bylines, furniture, mojibake, page_notes, subheads
+from bot.ingest import dated_bylines, fact_boxes, furniture, mojibake, page_notes, subheads
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
@@ -61,7 +61,7 @@ def clean_article(raw: RawArticle) -> Article:
         title = kept.pop(0)
     kept = [p for i, p in enumerate(kept) if not _signature(kept, i)]
     kept = [p for i, p in enumerate(kept) if not _embedded_headline(kept, i)]
-    kept = _without_author_notes(_without_related_list(kept))
+    kept = _without_author_notes(_without_related_list(fact_boxes.without_fact_boxes(kept)))
     kept, dateline, agency = _from_dateline(kept)
     if dateline:
         fields["dateline"] = dateline
