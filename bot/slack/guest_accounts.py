@@ -27,12 +27,15 @@ def follow_account(db: Database, profile: dict, *, event_time: object = None) ->
     change already applied to the account (Slack sent it again after a later one)."""
     user = profile.get("id")
     flags = [profile.get(flag) for flag in FLAGS]
-    if not isinstance(user, str) or not user or not _newest(db, user, event_time):
+    if not isinstance(user, str) or not user:
         return 0
-    if any(flags):
-        return _pause(db, user)
-    if all(flag is False for flag in flags) and not profile.get("deleted"):
-        return _resume(db, user)
+    with transaction(db):  # one: another worker's change never comes between check and act
+        if not _newest(db, user, event_time):
+            return 0
+        if any(flags):
+            return _pause(db, user)
+        if all(flag is False for flag in flags) and not profile.get("deleted"):
+            return _resume(db, user)
     return 0
 
 
@@ -41,11 +44,10 @@ def _newest(db: Database, user: str, event_time: object) -> bool:
     is answered with a 2xx, so a run killed after acting on it and before answering acts on it
     again, perhaps after a later change, which it would undo (a member paused as a guest).
     Kept in the database (beside channels' events: a person's id is no channel's), so a
-    restart between the two does not forget it."""
+    restart between the two does not forget it. Call inside the transaction that acts."""
     if not isinstance(event_time, int) or isinstance(event_time, bool):
         return True
-    with transaction(db):
-        later = later_event(db, user, event_time, "user_change")
+    later = later_event(db, user, event_time, "user_change")
     if later:
         log.info("user_change for %s ignored: Slack sent it again after a later one, already "
                  "applied", user)
@@ -54,10 +56,9 @@ def _newest(db: Database, user: str, event_time: object) -> bool:
 
 def _pause(db: Database, user: str) -> int:
     at = now_iso()
-    with transaction(db):
-        paused = subs.pause_target(db, user, reason=GUEST_ACCOUNT, at=at)
-        quotes = quote_subs.pause_quote_target(db, user, reason=GUEST_ACCOUNT, at=at)
-        failed = fail_pending(db, user, error=f"paused: {GUEST_ACCOUNT}")
+    paused = subs.pause_target(db, user, reason=GUEST_ACCOUNT, at=at)
+    quotes = quote_subs.pause_quote_target(db, user, reason=GUEST_ACCOUNT, at=at)
+    failed = fail_pending(db, user, error=f"paused: {GUEST_ACCOUNT}")
     if paused or quotes:
         log.info("%s is a guest now: %d subscriptions by direct message paused, %d queued "
                  "alerts failed", user, len(paused) + len(quotes), failed)
@@ -67,14 +68,13 @@ def _pause(db: Database, user: str) -> int:
 def _resume(db: Database, user: str) -> int:
     """Only when something paused as they became a guest (any profile edit sends the event)."""
     at = now_iso()
-    with transaction(db):
-        held = [s for s in (*subs.subscriptions_of(db, [user]),
-                            *quote_subs.quote_subscriptions_of(db, [user]))
-                if s.paused_reason == GUEST_ACCOUNT]
-        if not held:
-            return 0
-        resumed = subs.resume_target(db, user, at=at)
-        quotes = quote_subs.resume_quote_target(db, user, at=at)
+    held = [s for s in (*subs.subscriptions_of(db, [user]),
+                        *quote_subs.quote_subscriptions_of(db, [user]))
+            if s.paused_reason == GUEST_ACCOUNT]
+    if not held:
+        return 0
+    resumed = subs.resume_target(db, user, at=at)
+    quotes = quote_subs.resume_quote_target(db, user, at=at)
     log.info("%s is a member again: %d subscriptions by direct message resumed", user,
              len(resumed) + len(quotes))
     return len(resumed) + len(quotes)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 
+from bot.slack.guest_accounts import follow_account
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
-from storage.db import transaction
+from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
@@ -79,3 +81,59 @@ def test_an_account_change_sent_again_after_a_later_one_does_not_undo_it(
         wait_for(lambda: running(fresh_db) == 0 or "ignored" in caplog.text)
     assert running(fresh_db) == 1, "the later change stands"
 
+
+
+def profile(*, guest: bool) -> dict:
+    return {"id": FREELANCER, "deleted": False, "is_restricted": guest,
+            "is_ultra_restricted": False}
+
+
+class BetweenTransactions:
+    """Runs ``other`` on its own connection at the first transaction boundary after this
+    connection's check of the account's newest change (the moment another worker's event can
+    come in between), or at the end if there is none."""
+
+    def __init__(self, other) -> None:
+        self.other, self.checked, self.committed = other, False, False
+        self.thread: threading.Thread | None = None
+
+    def __call__(self, statement: str) -> None:
+        if "channel_events" in statement:
+            self.checked = True
+        elif self.checked and statement.strip().upper() == "COMMIT":
+            self.committed = True
+        elif self.committed and self.thread is None:
+            self.run(wait=2.0)
+
+    def run(self, *, wait: float | None = None) -> None:
+        """Another worker's event; it finishes before this one goes on unless this one holds
+        the database (then it waits its turn, ``wait`` seconds on)."""
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.other, daemon=True)
+            self.thread.start()
+        self.thread.join(wait)
+
+
+def test_two_workers_with_an_accounts_changes_at_once_leave_the_newer_one_standing(db_path):
+    """Two workers take two changes of one account at once: the older (made a guest) and the
+    newer (a member again). Before: the older's check that it was the newest and its pause
+    were two transactions, and the newer ran whole between them (nothing to resume yet), so the
+    older's pause stood: a member's direct-message subscriptions paused for good. Now the
+    check and the change are one transaction."""
+    first, second = open_db(db_path), open_db(db_path)
+    try:
+        with transaction(first):
+            topic = add_topic(first, name="Quay fires", query="silo OR fire")
+            subscribe(first, topic_id=topic, target_type="user", target_id=FREELANCER,
+                      mode="realtime", created_by=FREELANCER, at="2026-12-01T05:00:00+00:00")
+        now = int(time.time())
+        newer = BetweenTransactions(
+            lambda: follow_account(second, profile(guest=False), event_time=now))
+        first.conn.set_trace_callback(newer)
+        follow_account(first, profile(guest=True), event_time=now - 60)
+        first.conn.set_trace_callback(None)
+        newer.run()
+        assert running(first) == 1, "the newer change (a member) stands"
+    finally:
+        first.close()
+        second.close()
