@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
@@ -16,7 +15,7 @@ from slack_sdk.errors import SlackApiError
 from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_code
 from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES
 from bot.alerts.history import find_posted
-from bot.alerts.slack_clock import UNKNOWN_MARGIN_S
+from bot.alerts.slack_clock import SlackClock
 from bot.alerts.token import TokenDead
 from bot.models import LookWindow
 
@@ -27,13 +26,21 @@ EVENT_TYPE = "wirewatch_said"
 @dataclass(frozen=True)
 class Saying:
     """What to say where: ``key`` (with this database's ``install`` id) marks the message, so a
-    try whose answer was lost is found; ``what`` names it in the log."""
+    try whose answer was lost is found in ``window`` (by Slack's clock: ``window_now``);
+    ``what`` names it in the log."""
 
     channel: str
     text: str
     key: str
     install: str
     what: str
+    window: LookWindow
+
+
+def window_now(clock: SlackClock) -> LookWindow:
+    """Where in its channel's history a message said from now on can be: its tries, each
+    wait at most HELD_BACK_WAIT, by Slack's clock (this machine's may be out by days)."""
+    return clock.window(HELD_BACK_WAIT * TRIES)
 
 
 def say_once(client: WebClient, saying: Saying) -> None:
@@ -58,12 +65,10 @@ def _attempt(client: WebClient, saying: Saying, *, look_first: bool, tries: int)
 
 
 def _found(client: WebClient, saying: Saying) -> bool:
-    """Whether the message is in its channel, from a day back (this machine's clock may be
-    out; the newest page holds it when it is there)."""
+    """Whether the message is in its channel, in the span its tries can be."""
     return call(lambda: find_posted(
         client, channel=saying.channel, thread_ts=None, event_type=EVENT_TYPE, key="said",
-        value=saying.key, window=LookWindow(time.time() - UNKNOWN_MARGIN_S),
-        install=saying.install)) is not None
+        value=saying.key, window=saying.window, install=saying.install)) is not None
 
 
 def _later(client: WebClient, saying: Saying, retry: Retry, *, look_first: bool,

@@ -40,8 +40,8 @@ class SlackRuntime:
         self.store = ThreadLocalDb(settings.db_path)
         self.token = TokenState()
         self.instances = Instances(self.store.get)
-        self.services = Services(self.store, settings, self.token, self.instances)
         clock = SlackClock()
+        self.services = Services(self.store, settings, self.token, self.instances, clock)
         self.app = build_app(settings, services=self.services, verify_token=verify_token,
                              clock=clock)
         self.delivery = delivery_client(settings)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from bot.alerts.instances import Instances
+from bot.alerts.slack_clock import SlackClock
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.permissions import Roles
@@ -21,6 +22,9 @@ class Services:
     settings: Settings
     token: TokenState = field(default_factory=TokenState)
     instances: Instances = field(default_factory=Instances)
+    clock: SlackClock = field(default_factory=SlackClock, compare=False)
+    """Slack's time, as start-up and the run's posts told it: where in a channel's history a
+    listener's own message (an unmute's word) can be."""
     roles: Roles = field(init=False, compare=False)
 
     def __post_init__(self) -> None:

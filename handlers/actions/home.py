@@ -11,7 +11,16 @@ from bot.permissions import AFTER_ACK_WAIT, Action
 from bot.slack.after_ack import answered
 from bot.slack.membership import in_channel
 from handlers.actions.mute import unmute
-from handlers.common import answer, clicked_in, db_of, reach_of, refused, row_id, story_of
+from handlers.common import (
+    answer,
+    clicked_in,
+    db_of,
+    reach_of,
+    refused,
+    row_id,
+    services,
+    story_of,
+)
 from handlers.events.app_home import publish_home
 from handlers.home_view import (
     HOME_MODE,
@@ -94,7 +103,8 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
         if clicked_in(body) != channel and not in_direct_messages(channel) and \
                 _not_theirs(client, db, user, "channel", channel):
             return
-        unmute(client, db, story_id=story, channel=channel, user=user)
+        unmute(client, db, story_id=story, channel=channel, user=user,
+               clock=services(context).clock)
     publish_home(client, db, user, notice=None if body.get("response_url") else line,
                  reach=reach_of(context, wait=AFTER_ACK_WAIT) if line else None)
 

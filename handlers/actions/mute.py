@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import fit, plain
-from bot.alerts.said_once import Saying, say_once
+from bot.alerts.said_once import Saying, say_once, window_now
+from bot.alerts.slack_clock import SlackClock
 from handlers.home_view import UNMUTE
 from storage.alerts import mute_story
 from storage.articles import now_iso
@@ -37,7 +38,7 @@ def mute(db: Database, *, story_id: int, channel: str, user: str | None) -> tupl
 
 
 def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
-           user: str | None) -> bool:
+           user: str | None, clock: SlackClock) -> bool:
     """Unmute and say so in that channel (best effort: the unmute stands if Slack refuses)."""
     with transaction(db):
         removed = unmute_story(db, story_id=story_id, channel=channel)
@@ -47,5 +48,6 @@ def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
     who = f" by <@{user}>" if user else ""
     say_once(client, Saying(channel, f"🔊 Unmuted *{title}*{who}: its updates come to this "
                             "channel again.", f"unmute:{story_id}:{uuid.uuid4().hex}",
-                            install_id(db), f"unmute of story {story_id} in {channel}"))
+                            install_id(db), f"unmute of story {story_id} in {channel}",
+                            window_now(clock)))
     return True

@@ -158,6 +158,7 @@ class FakeSlack:
         self._faults = _Faults()
         self._lock = threading.Lock()
         self._clock = 0
+        self.ahead = 0.0  # seconds Slack's clock runs ahead of this machine's (its ts, Date)
         self._held_work: list[tuple[str, dict]] = []
         self._paced: dict[str, int] = {}
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
@@ -377,7 +378,7 @@ class FakeSlack:
     # internals ---------------------------------------------------------------------------
     def _store_message(self, channel, text, blocks, thread_ts, metadata, *,
                        at: float | None = None) -> Message:
-        self._clock = max(round((at or time.time()) * 1_000_000), self._clock + 1)
+        self._clock = max(round((at or time.time() + self.ahead) * 1_000_000), self._clock + 1)
         ts = f"{self._clock // 1_000_000}.{self._clock % 1_000_000:06d}"
         message = Message(channel, ts, text, blocks, thread_ts, metadata, user=self.bot_user)
         self.messages.append(message)
@@ -811,6 +812,11 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             self._serve(b"")
+
+        def date_time_string(self, timestamp: float | None = None) -> str:
+            """The Date header by Slack's clock."""
+            return super().date_time_string(time.time() + fake.ahead if timestamp is None
+                                            else timestamp)
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 from bot.alerts.blocks import MUTE
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from handlers.home_view import UNMUTE
 from storage.alerts import is_muted
@@ -160,3 +161,31 @@ def posts_settled_after(fake_slack, channel: str, *, calls: int) -> list:
     time.sleep(SETTLE)
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == calls
     return fake_slack.posts(channel)
+
+
+def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
+        slack_settings, fake_slack, fresh_db):
+    """This machine's clock runs two days fast of Slack's. Slack takes the unmute's
+    announcement and the answer is lost. Before: the look read back a day by this machine's
+    clock, a day after Slack's stamp on it: not found, said twice. Now the look reads the span
+    around the try by Slack's clock (start-up's auth.test Date, then its posts' ts)."""
+    fake_slack.ahead = -2 * 86400.0
+    runtime = SlackRuntime(slack_settings)
+    runtime.start()
+    try:
+        article = add_article(fresh_db, title="Bridge closes for repairs")
+        story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
+        post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
+                                                     user="U0ED",
+                                                     response_url=fake_slack.response_url()))
+        wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+        fake_slack.drop_next(1, methods={"chat.postMessage"})
+        post_signed(events_url(runtime), home_action(
+            {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button",
+             "action_ts": "4"}))
+        wait_for(lambda: fake_slack.calls_to("conversations.history", ok_only=False))
+        time.sleep(SETTLE)
+        [told] = fake_slack.posts("C0DESK")
+        assert "Unmuted *Bridge closes for repairs*" in told.text
+    finally:
+        runtime.stop()
