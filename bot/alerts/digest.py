@@ -135,7 +135,7 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
         token.fail(str(dead), now)
         return 0
     except ChannelGone as gone:
-        pause_channel(db, client, sub.target_id, reason=str(gone))
+        pause_channel(db, client, sub.target_id, reason=str(gone), clock=lookups.clock)
         return 0
     except SlackApiError as exc:
         log.error("digest for %s on %r refused by Slack (%s), even as plain text; the digest "

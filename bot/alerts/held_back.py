@@ -1,8 +1,10 @@
-"""A call outside the outbox (App Home, an unmute's or a pause's word to people) that Slack
-held back (429: not taken) made once more after its Retry-After, on a timer of its own: no
-listener's or sender's thread waits, and nothing Slack took is sent twice. A call that may be
-made twice (``idempotent``: App Home published again) is made again after a dropped connection
-or a 5xx too."""
+"""A call outside the outbox (App Home) that Slack held back (429: not taken) made once more
+after its Retry-After, on a timer of its own: no listener's or sender's thread waits, and
+nothing Slack took is sent twice. A call that may be made twice (``idempotent``: App Home
+published again) is made again after a dropped connection or a 5xx too. Kept in memory only:
+App Home is published again whenever it is opened, so a restart loses nothing a person sees
+for long. Messages said (an unmute, a pause's word) are kept until said:
+``bot.alerts.said_once``, on the same timers (``later``)."""
 
 from __future__ import annotations
 
@@ -44,10 +46,16 @@ def again_later(attempt: Callable[[], object], wait: float, *, what: str,
     if tries <= 0 or wait > HELD_BACK_WAIT:
         log.warning("%s: Slack held it back (asked for %.0f s); not made again", what, wait)
         return False
-    timer = threading.Timer(wait, _again, args=(attempt, what, idempotent, tries))
+    later(wait, _again, attempt, what, idempotent, tries)
+    return True
+
+
+def later(wait: float, then: Callable[..., object], *args: object) -> None:
+    """Call ``then(*args)`` in ``wait`` seconds on a thread of its own (never the caller's);
+    the timer of every call made again, here and in ``bot.alerts.said_once``."""
+    timer = threading.Timer(wait, then, args=args)
     timer.daemon = True
     timer.start()
-    return True
 
 
 def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: int) -> None:

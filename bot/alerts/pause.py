@@ -5,16 +5,16 @@ resumes them."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
-from functools import partial
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.held_back import again_later, wait_before_again
 from bot.alerts.mrkdwn import fit
+from bot.alerts.said_once import Saying, say_once, window_now
+from bot.alerts.slack_clock import SlackClock
 from bot.models import QuoteSubscription, Subscription
 from storage import alerts as outbox
 from storage import quote_subscriptions as quote_subs
@@ -23,6 +23,7 @@ from storage.alerts import fail_pending
 from storage.articles import now_iso
 from storage.channels import move_channel
 from storage.db import transaction
+from storage.state import install_id
 
 log = logging.getLogger(__name__)
 WHY = {
@@ -70,7 +71,8 @@ def comeback(reason: str | None) -> str:
     return AFTER_RESTRICTION if WHY.get(reason or "") == RESTRICTED else COMEBACK
 
 
-def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str) -> int:
+def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str,
+                  clock: SlackClock | None = None) -> int:
     """Pause the channel's subscriptions, fail its queued alerts, tell each subscriber once."""
     at = now_iso()
     with transaction(db):
@@ -81,13 +83,14 @@ def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str)
     if named:
         log.warning("%s: %s; %d subscriptions paused, %d queued alerts failed", channel,
                     explain(reason), len(named), failed)
-        _tell(client, [(who, what) for who, what in named if who != channel],
+        _tell(db, client, [(who, what) for who, what in named if who != channel],
               f"wirewatch can no longer post in <#{channel}>: "
-              f"{explain(reason)}. Paused: {{topics}}. {comeback(reason)}")
+              f"{explain(reason)}. Paused: {{topics}}. {comeback(reason)}", clock)
     return len(named)
 
 
-def resume_channel(db: Database, client: WebClient, channel: str) -> int:
+def resume_channel(db: Database, client: WebClient, channel: str, *,
+                   clock: SlackClock | None = None) -> int:
     at = now_iso()
     with transaction(db):
         resumed = subs.resume_target(db, channel, at=at)
@@ -95,11 +98,13 @@ def resume_channel(db: Database, client: WebClient, channel: str) -> int:
     named = _named(resumed, quotes)
     if named:
         log.info("%s: %d subscriptions resumed", channel, len(named))
-        _tell(client, named, f"wirewatch can post in <#{channel}> again. Resumed: {{topics}}.")
+        _tell(db, client, named, f"wirewatch can post in <#{channel}> again. Resumed: "
+              "{topics}.", clock)
     return len(named)
 
 
-def move_channel_id(db: Database, client: WebClient, old: str, new: str) -> dict[str, int]:
+def move_channel_id(db: Database, client: WebClient, old: str, new: str, *,
+                    clock: SlackClock | None = None) -> dict[str, int]:
     """The channel ``old`` is ``new`` now: its rows move, and what refused ``channel_not_found``
     in the last hour (the id had changed before Slack said so) comes back on ``new``: its
     subscriptions paused for it resume, the alerts that failed for it, and those not queued
@@ -119,8 +124,8 @@ def move_channel_id(db: Database, client: WebClient, old: str, new: str) -> dict
     if named or requeued:
         log.info("%s: paused as its id changed; %d subscriptions resumed, %d alerts queued "
                  "again", new, len(named), requeued)
-        _tell(client, named, f"wirewatch can post in <#{new}> again (the channel has a new id: "
-                             f"it was shared with another organisation). Resumed: {{topics}}.")
+        _tell(db, client, named, f"wirewatch can post in <#{new}> again (the channel has a new "
+              "id: it was shared with another organisation). Resumed: {topics}.", clock)
     return {**moved, "requeued": requeued}
 
 
@@ -147,25 +152,17 @@ def _named(topics: list[Subscription],
             + [(row.created_by, quotes_label(row.query)) for row in quotes])
 
 
-def _tell(client: WebClient, named: list[tuple[str | None, str]], template: str) -> None:
-    """One direct message per person, naming what they follow; best effort, failures logged."""
+def _tell(db: Database, client: WebClient, named: list[tuple[str | None, str]], template: str,
+          clock: SlackClock | None) -> None:
+    """One direct message per person, naming what they follow, said once (``say_once``: held
+    back or lost, it is settled later, a restart included); failures logged."""
     by_person: dict[str, list[str]] = defaultdict(list)
     for person, label in named:
         if person:
             by_person[person].append(label)
+    install, window = install_id(db), window_now(clock or SlackClock())
     for person, labels in by_person.items():
         text = template.replace("{topics}", ", ".join(labels))
-        try:
-            _say(client, person, text)
-        except (SlackApiError, OSError) as exc:
-            wait = wait_before_again(exc, idempotent=False)
-            if wait is None or not again_later(partial(_say, client, person, text), wait,
-                                               what=f"telling {person} of a channel's pause"):
-                log.warning("could not tell %s about the paused channel: %s", person,
-                            exc.__class__.__name__)
-
-
-def _say(client: WebClient, person: str, text: str) -> None:
-    """Slack holding back either call (429) took nothing: both are made again."""
-    dm = client.conversations_open(users=person)["channel"]["id"]
-    client.chat_postMessage(channel=dm, text=text, unfurl_links=False, unfurl_media=False)
+        say_once(db, client, Saying(None, text, f"told:{person}:{uuid.uuid4().hex}", install,
+                                    f"telling {person} of a channel's change", window,
+                                    person=person))

@@ -1,23 +1,31 @@
-"""A message the app says outside the outbox (an unmute, in its channel): made again when Slack
-held it back (429: not taken); when its answer was lost (a dropped connection, a timeout, a
-5xx, a proxy's page), first looked for by its metadata, and made again only if not there. Said
-once, never twice; each step on a timer of its own, so no listener's thread waits."""
+"""A message the app says outside the outbox (an unmute, in its channel; a channel's pause,
+told by direct message): made again when Slack held it back (429: not taken); when its answer
+was lost (a dropped connection, a timeout, a 5xx, a proxy's page), first looked for by its
+metadata, and made again only if not there. Said once, never twice; each step on a timer of
+its own, so no listener's thread waits. Kept in the database until settled
+(``storage.sayings``): a restart while one waits says it still (``resume``), looking first when
+a try was under way as the run stopped."""
 
 from __future__ import annotations
 
 import logging
-import threading
+import time
+from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlite_utils import Database
 
 from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_code
-from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES
+from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES, later
 from bot.alerts.history import find_posted
 from bot.alerts.slack_clock import SlackClock
 from bot.alerts.token import TokenDead
 from bot.models import LookWindow
+from storage.db import open_db, transaction
+from storage.sayings import Kept, again, keep, resumed, settled, take_turn
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_said"
@@ -25,62 +33,108 @@ EVENT_TYPE = "wirewatch_said"
 
 @dataclass(frozen=True)
 class Saying:
-    """What to say where: ``key`` (with this database's ``install`` id) marks the message, so a
-    try whose answer was lost is found in ``window`` (by Slack's clock: ``window_now``);
-    ``what`` names it in the log."""
+    """What to say where (``channel``, or a ``person``'s direct messages): ``key`` (with this
+    database's ``install`` id) marks the message, so a try whose answer was lost is found in
+    ``window`` (by Slack's clock: ``window_now``); ``what`` names it in the log."""
 
-    channel: str
+    channel: str | None
     text: str
     key: str
     install: str
     what: str
     window: LookWindow
+    person: str | None = None
 
 
 def window_now(clock: SlackClock) -> LookWindow:
-    """Where in its channel's history a message said from now on can be: its tries, each
+    """Where in its conversation's history a message said from now on can be: its tries, each
     wait at most HELD_BACK_WAIT, by Slack's clock (this machine's may be out by days)."""
     return clock.window(HELD_BACK_WAIT * TRIES)
 
 
-def say_once(client: WebClient, saying: Saying) -> None:
-    """Say it now; a try that fails is settled later (see the module)."""
-    _attempt(client, saying, look_first=False, tries=TRIES)
+def say_once(db: Database, client: WebClient, saying: Saying) -> None:
+    """Keep it, then say it now; a try that fails is settled later (see the module)."""
+    with transaction(db):
+        keep(db, Kept(saying.key, saying.channel, saying.person, saying.text, saying.install,
+                      saying.what, saying.window, time.time(), TRIES, False, None, 0))
+    _attempt(db, client, saying.key, 0)
 
 
-def _attempt(client: WebClient, saying: Saying, *, look_first: bool, tries: int) -> None:
+def resume(db: Database, client: WebClient) -> int:
+    """At start: each saying an earlier run left unsettled is tried when due (a try under way
+    as that run stopped: three client timeouts after it, looked for first); how many."""
+    with transaction(db):
+        kept = resumed(db)
+    path = db_file(db)
+    for saying in kept:
+        due = max(saying.due, (saying.tried_at or 0.0) + ANSWER_LATE_WAIT)
+        later(max(due - time.time(), 0.0), _fire, path, client, saying.key, saying.turn)
+    if kept:
+        log.info("%d messages an earlier run had not said yet (or not known said): tried "
+                 "again", len(kept))
+    return len(kept)
+
+
+def db_file(db: Database) -> Path:
+    """The database's file, for a timer's own connection."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
+def _fire(path: Path, client: WebClient, key: str, turn: int) -> None:
+    with closing(open_db(path, migrate=False)) as db:
+        _attempt(db, client, key, turn)
+
+
+def _attempt(db: Database, client: WebClient, key: str, turn: int) -> None:
+    with transaction(db):
+        kept = take_turn(db, key, turn, now=time.time())
+    if kept is None:  # settled, or a later run's timer has it
+        return
     try:
-        if look_first and _found(client, saying):
-            log.info("%s: said already (its answer was lost); not said again", saying.what)
-            return
-        call(lambda: client.chat_postMessage(
-            channel=saying.channel, text=saying.text, unfurl_links=False, unfurl_media=False,
-            metadata={"event_type": EVENT_TYPE,
-                      "event_payload": {"said": saying.key, "install": saying.install}}))
+        channel = kept.channel or _direct(client, kept.person)
+        if kept.look_first and _found(client, kept, channel):
+            log.info("%s: said already (its answer was lost); not said again", kept.what)
+        else:
+            call(lambda: client.chat_postMessage(
+                channel=channel, text=kept.text, unfurl_links=False, unfurl_media=False,
+                metadata={"event_type": EVENT_TYPE,
+                          "event_payload": {"said": kept.key, "install": kept.install}}))
     except Retry as retry:
-        _later(client, saying, retry, look_first=look_first or retry.in_flight, tries=tries)
+        _later(db, client, kept, retry)
+        return
     except (TokenDead, ChannelGone, SlackApiError) as exc:
-        log.warning("%s: not said: %s", saying.what,
+        log.warning("%s: not said: %s", kept.what,
                     error_code(exc) if isinstance(exc, SlackApiError) else str(exc))
+    with transaction(db):
+        settled(db, kept.key)
 
 
-def _found(client: WebClient, saying: Saying) -> bool:
-    """Whether the message is in its channel, in the span its tries can be."""
+def _direct(client: WebClient, person: str | None) -> str:
+    """The person's direct messages with the bot (opening them takes nothing Slack shows)."""
+    return str(call(lambda: client.conversations_open(users=person))["channel"]["id"])
+
+
+def _found(client: WebClient, kept: Kept, channel: str) -> bool:
+    """Whether the message is in its conversation, in the span its tries can be."""
     return call(lambda: find_posted(
-        client, channel=saying.channel, thread_ts=None, event_type=EVENT_TYPE, key="said",
-        value=saying.key, window=saying.window, install=saying.install)) is not None
+        client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="said",
+        value=kept.key, window=kept.window, install=kept.install)) is not None
 
 
-def _later(client: WebClient, saying: Saying, retry: Retry, *, look_first: bool,
-           tries: int) -> None:
+def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
     """Held back: again after its Retry-After; answer lost: looked for, then (Slack may still
     be making it after a timeout) three client timeouts on."""
     wait = retry.delay if retry.rate_limited else ANSWER_LATE_WAIT if retry.late else AGAIN_WAIT
-    if tries <= 1 or wait > HELD_BACK_WAIT:
-        log.warning("%s: not said (%s)%s", saying.what, retry.reason,
+    look_first = kept.look_first or retry.in_flight
+    with transaction(db):
+        if kept.tries <= 1 or wait > HELD_BACK_WAIT:
+            settled(db, kept.key)
+            turn = None
+        else:
+            turn = again(db, kept.key, due=time.time() + wait, tries=kept.tries - 1,
+                         look_first=look_first, answered=not retry.in_flight)
+    if turn is None:
+        log.warning("%s: not said (%s)%s", kept.what, retry.reason,
                     "; it may have been" if look_first else "")
         return
-    timer = threading.Timer(wait, _attempt, args=(client, saying),
-                            kwargs={"look_first": look_first, "tries": tries - 1})
-    timer.daemon = True
-    timer.start()
+    later(wait, _fire, db_file(db), client, kept.key, turn)

@@ -330,7 +330,7 @@ class AlertSender:
         else would go there, so alerts stop failing one by one."""
         self._close(db, row, "failed", reason)
         log.warning("alert %s to %s not posted: %s", row.id, row.channel, reason)
-        pause_channel(db, self.client, row.channel, reason=reason)
+        pause_channel(db, self.client, row.channel, reason=reason, clock=self.clock)
 
     def _channel_for(self, target: str) -> str:
         """A person's alerts go to their direct-message channel with the bot."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +12,7 @@ from slack_bolt.context.respond import Respond
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.alerts.calls import retry_after
-from bot.alerts.held_back import HELD_BACK_WAIT
+from bot.alerts.held_back import HELD_BACK_WAIT, later
 
 log = logging.getLogger(__name__)
 TIMEOUT_S = 10
@@ -62,9 +61,7 @@ def _again_later(client: WebhookClient, message: dict[str, Any], wait: float) ->
         return
     log.info("Slack held back an answer through response_url (HTTP 429); sent again in %.0f s",
              wait)
-    timer = threading.Timer(wait, _send_again, args=(client, message))
-    timer.daemon = True
-    timer.start()
+    later(wait, _send_again, client, message)
 
 
 def _send_again(client: WebhookClient, message: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from bot.alerts.digest import Lookups, send_due_digests
 from bot.alerts.instances import Instances
 from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
+from bot.alerts.said_once import resume as resume_sayings
 from bot.alerts.sender import AlertSender
 from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenState
@@ -62,8 +63,10 @@ class SlackRuntime:
         return bool(self.settings.slack_app_token)
 
     def start(self) -> None:
-        """Serve /health and extra routes over HTTP; Slack itself over HTTP or Socket Mode."""
+        """Serve /health and extra routes over HTTP; Slack itself over HTTP or Socket Mode.
+        What an earlier run had yet to say (an unmute, a pause's word) is said when due."""
         mode = "socket" if self.socket_mode else "http"
+        resume_sayings(self.store.get(), self.delivery)
         self._served = ServedRequests(self.settings.db_path)
         router = build_router(slack=None if self.socket_mode else self.app,
                               extra_routes=self._extra_routes, mode=mode,

@@ -46,7 +46,7 @@ def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
         return False
     title = fit(plain(story_title(db, story_id), 150), 300)
     who = f" by <@{user}>" if user else ""
-    say_once(client, Saying(channel, f"🔊 Unmuted *{title}*{who}: its updates come to this "
+    say_once(db, client, Saying(channel, f"🔊 Unmuted *{title}*{who}: its updates come to this "
                             "channel again.", f"unmute:{story_id}:{uuid.uuid4().hex}",
                             install_id(db), f"unmute of story {story_id} in {channel}",
                             window_now(clock)))

@@ -30,13 +30,14 @@ PAUSING = {"channel_archive": "is_archived", "group_archive": "is_archived",
 def handle_pausing(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
     if isinstance(channel, str) and channel and _newest(event, body, db_of(context), channel):
-        pause_channel(db_of(context), client, channel, reason=PAUSING[event["type"]])
+        pause_channel(db_of(context), client, channel, reason=PAUSING[event["type"]],
+                      clock=services(context).clock)
 
 
 def handle_unarchive(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
     if isinstance(channel, str) and channel and _newest(event, body, db_of(context), channel):
-        resume_channel(db_of(context), client, channel)
+        resume_channel(db_of(context), client, channel, clock=services(context).clock)
 
 
 def handle_member_joined(event: dict, body: dict, client: WebClient,
@@ -45,7 +46,7 @@ def handle_member_joined(event: dict, body: dict, client: WebClient,
     channel = event.get("channel")
     if event.get("user") == _bot_user(context) and isinstance(channel, str) and channel and \
             _newest(event, body, db_of(context), channel):
-        resume_channel(db_of(context), client, channel)
+        resume_channel(db_of(context), client, channel, clock=services(context).clock)
 
 
 def _newest(event: dict, body: dict, db: Database, channel: str) -> bool:
@@ -71,7 +72,7 @@ def handle_channel_id_changed(event: dict, client: WebClient, context: BoltConte
     old, new = event.get("old_channel_id"), event.get("new_channel_id")
     if not (isinstance(old, str) and isinstance(new, str) and old and new and old != new):
         return
-    moved = move_channel_id(db_of(context), client, old, new)
+    moved = move_channel_id(db_of(context), client, old, new, clock=services(context).clock)
     what = ", ".join(counted(moved.get(table, 0), *names) for table, names in MOVED.items())
     again = f"; {counted(moved['requeued'], 'alert', 'alerts')} queued again" \
         if moved.get("requeued") else ""

@@ -200,3 +200,17 @@ def m019_digest_strays(db: Database) -> None:
          "stray_from": float, "since": str, "look_at": str, "cursor": str},
         pk="id", not_null={"payload", "channel", "ts", "stray_from", "since", "look_at"})
     db.execute("CREATE INDEX digest_strays_look ON digest_strays (look_at)")
+
+
+@MIGRATIONS()
+def m020_sayings(db: Database) -> None:
+    """Messages the app says outside the outbox (an unmute's word, a pause told by direct
+    message) not yet settled: what, where, the span of history its tries can be in (Slack's
+    clock), when it is next tried, tries left, whether it is looked for first, when a try
+    began (its answer may still come) and a turn, so only the latest timer acts on it."""
+    db.table("sayings").create(
+        {"key": str, "channel": str, "person": str, "text": str, "install": str, "what": str,
+         "oldest": float, "latest": float, "due": float, "tries": int, "look_first": int,
+         "tried_at": float, "turn": int},
+        pk="key", not_null={"text", "install", "what", "oldest", "due", "tries", "turn"},
+        defaults={"look_first": 0, "turn": 0})

@@ -1,0 +1,97 @@
+"""What the app says outside the outbox (an unmute's word, a channel's pause told by direct
+message) and Slack held back is said after a restart in the wait, once: kept in the database
+until said (``bot.alerts.said_once``). The serving process is a real one, killed with
+SIGKILL; the next run is the real runtime, the fake Slack over HTTP, a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.slack.runtime import SlackRuntime
+from bot.stories.tracking import add_topic
+from handlers.home_view import UNMUTE
+from storage.alerts import is_muted, mute_story
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from tests.fakes.signing import event_body, post_signed
+from tests.slack.conftest import wait_for
+from tests.slack.test_slack_home_controls import home_action
+from tests.slack.world import add_article, add_story
+
+ROOT = Path(__file__).resolve().parents[2]
+HELD = 4
+"""Slack's Retry-After, seconds: the run is killed within it."""
+
+
+def serving(db_path: Path, api_url: str) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "tests.slack.serve_loop", str(db_path),
+                             api_url], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout and proc.stderr
+    line = proc.stdout.readline().split()
+    assert line[:1] == ["ready"], proc.stderr.read()
+    return proc, f"http://127.0.0.1:{line[1]}/slack/events"
+
+
+def killed(proc: subprocess.Popen) -> None:
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+
+
+def said_once_by_the_next_run(slack_settings, fake_slack, channel: str) -> list:
+    """The next run started; what it says in ``channel`` once Slack's wait is over."""
+    runtime = SlackRuntime(slack_settings)
+    runtime.start()
+    try:
+        wait_for(lambda: fake_slack.posts(channel), timeout=HELD + 10)
+        time.sleep(2)
+        return fake_slack.posts(channel)
+    finally:
+        runtime.stop()
+
+
+def test_an_unmute_slack_held_back_is_said_by_the_next_run_after_a_kill(
+        db_path, fresh_db, fake_slack, slack_settings):
+    """Slack answers the unmute's word 429 (Retry-After 4 s); the run is killed in the wait.
+    Before: the retry lived on a timer in the killed process; the channel was never told."""
+    article = add_article(fresh_db, title="Ferry timetable cut")
+    story = add_story(fresh_db, article_id=article, title="Ferry timetable cut")
+    with transaction(fresh_db):
+        mute_story(fresh_db, story_id=story, channel="C0DESK", user="U0ED",
+                   at="2026-12-01T05:00:00+00:00")
+    proc, url = serving(db_path, fake_slack.base_url)
+    try:
+        fake_slack.fail_next(1, status=429, retry_after=HELD, methods={"chat.postMessage"})
+        post_signed(url, home_action({"action_id": UNMUTE, "value": f"{story}:C0DESK",
+                                      "type": "button", "action_ts": "4"}))
+        wait_for(lambda: fake_slack.calls_to("chat.postMessage", ok_only=False))
+        assert not is_muted(fresh_db, story, ["C0DESK"])
+    finally:
+        killed(proc)
+    [told] = said_once_by_the_next_run(slack_settings, fake_slack, "C0DESK")
+    assert "Unmuted *Ferry timetable cut*" in told.text
+
+
+def test_a_pause_told_by_direct_message_is_told_by_the_next_run_after_a_kill(
+        db_path, fresh_db, fake_slack, slack_settings):
+    """The channel is archived; Slack answers the direct message telling its subscriber 429;
+    the run is killed in the wait. Before: never told why their alerts stopped."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Harbour dredging", query="dredging")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U0ED", at="2026-12-01T05:00:00+00:00")
+    proc, url = serving(db_path, fake_slack.base_url)
+    try:
+        fake_slack.fail_next(1, status=429, retry_after=HELD, methods={"chat.postMessage"})
+        post_signed(url, event_body({"type": "channel_archive", "channel": "C0DESK",
+                                     "user": "U1"}), content_type="application/json")
+        wait_for(lambda: fake_slack.calls_to("chat.postMessage", ok_only=False))
+    finally:
+        killed(proc)
+    [told] = said_once_by_the_next_run(slack_settings, fake_slack, "D0ED")
+    assert "Harbour dredging" in told.text
