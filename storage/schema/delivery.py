@@ -214,3 +214,11 @@ def m020_sayings(db: Database) -> None:
          "tried_at": float, "turn": int},
         pk="key", not_null={"text", "install", "what", "oldest", "due", "tries", "turn"},
         defaults={"look_first": 0, "turn": 0})
+
+
+@MIGRATIONS()
+def m021_thread_links(db: Database) -> None:
+    """The permalink Slack gave for a thread's first message (it does not change), so digests
+    linking the same threads ask for it once."""
+    db.table("thread_links").create({"channel": str, "ts": str, "permalink": str},
+                                    pk=("channel", "ts"), not_null={"permalink"})

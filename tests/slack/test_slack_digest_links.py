@@ -36,3 +36,47 @@ def test_digest_lines_link_to_the_story_thread(runtime, fresh_db, client, fake_s
     link = f"<https://fake.slack.com/archives/C0LIVE/p{live.ts.replace('.', '')}|thread>"
     assert "Wildfire spreads near Alder Creek" in lines[0] and link in lines[0]
     assert "Second blaze reported" in lines[1] and "|thread>" not in lines[1]
+
+
+def threads_of_a_busy_day(db, fake_slack, topic_id: int, count: int) -> None:
+    """``count`` stories, each with its thread in C0LIVE (its first alert posted there)."""
+    for n in range(count):
+        article = add_article(db, title=f"Dredging update {n}")
+        story_id = add_story(db, article_id=article, title=f"Dredging update {n}",
+                             topic_ids=(topic_id,), at=f"2026-11-24T06:{n:02d}:00+00:00")
+        with transaction(db):
+            enqueue_alerts(db, Verdict(story_id, VerdictKind.NEW), article, [topic_id])
+            db.execute("UPDATE alerts SET status = 'sent', posted_channel = channel, ts = ? "
+                       "WHERE story_id = ?", [fake_slack.add_message("C0LIVE").ts, story_id])
+
+
+def test_a_digest_stops_asking_for_links_once_slack_holds_them_back(
+        fresh_db, client, fake_slack, topic):  # noqa: F811
+    """A daily digest of 40 stories, each with a thread; Slack answers the first permalink
+    asked 429 (Retry-After 30). Before: the 39 others were asked at once all the same, each
+    against Slack's word to wait. Now the digest asks no more and goes at once, with the
+    links it has; nothing else is lost (every story listed)."""
+    follow(fresh_db, topic, "C0LIVE", "realtime")
+    follow(fresh_db, topic, "U0ED", "daily", kind="user", at="2026-11-24T05:00:00+00:00")
+    threads_of_a_busy_day(fresh_db, fake_slack, topic, 40)
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"chat.getPermalink"})
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-25T08:00:30")) == 1
+    [digest] = fake_slack.posts("D0ED")
+    assert len(fake_slack.calls_to("chat.getPermalink", ok_only=False)) == 1
+    assert all(f"Dredging update {n}" in str(digest.blocks) for n in range(40))
+
+
+def test_digests_of_the_same_threads_ask_slack_for_each_link_once(
+        fresh_db, client, fake_slack, topic):  # noqa: F811
+    """Two people's daily digests of the same 30 stories. Before: each digest asked Slack
+    for every thread's permalink again (60 calls). Now a link Slack gave is kept (a message's
+    permalink does not change): 30 calls, both digests fully linked."""
+    follow(fresh_db, topic, "C0LIVE", "realtime")
+    for person in ("U0ED", "U0DESK"):
+        follow(fresh_db, topic, person, "daily", kind="user", at="2026-11-24T05:00:00+00:00")
+    threads_of_a_busy_day(fresh_db, fake_slack, topic, 30)
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-25T08:00:30")) == 2
+    assert len(fake_slack.calls_to("chat.getPermalink", ok_only=False)) == 30
+    for dm in ("D0ED", "D0DESK"):
+        [digest] = fake_slack.posts(dm)
+        assert str(digest.blocks).count("|thread>") == 30
