@@ -28,11 +28,13 @@ def digest_strays_due(db: Database, *, now: str, limit: int) -> list[DigestStray
 
 
 def next_digest_look(db: Database, watch_id: int, look_at: str | None,
-                     cursor: str | None = None) -> None:
+                     cursor: str | None = None, *, stray_from: float | None = None) -> None:
     """When the digest is next looked for a stray (None ends its watch), and where that look
-    reads on from (``cursor``: the page a look Slack cut short stopped at; None: the newest)."""
+    reads on from (``cursor``: the page a look Slack cut short stopped at; None: the newest;
+    ``stray_from``: the oldest stamp it reads, when it changes)."""
     if look_at is None:
         db.execute("DELETE FROM digest_strays WHERE id = ?", [watch_id])
         return
-    db.execute("UPDATE digest_strays SET look_at = ?, cursor = ? WHERE id = ?",
-               [look_at, cursor, watch_id])
+    db.execute("UPDATE digest_strays SET look_at = ?, cursor = ?, "
+               "stray_from = coalesce(?, stray_from) WHERE id = ?",
+               [look_at, cursor, stray_from, watch_id])

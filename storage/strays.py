@@ -27,8 +27,10 @@ def strays_due(db: Database, *, now: str, limit: int) -> list[StrayWatch]:
 
 
 def next_stray_look(db: Database, alert_id: int, look_at: str | None,
-                    cursor: str | None = None) -> None:
+                    cursor: str | None = None, *, stray_from: float | None = None) -> None:
     """When the alert is next looked for a stray (None ends its watch), and where that look
-    reads on from (``cursor``: the page a look Slack cut short stopped at; None: the newest)."""
-    db.execute("UPDATE alerts SET stray_look_at = ?, stray_cursor = ? WHERE id = ?",
-               [look_at, cursor, alert_id])
+    reads on from (``cursor``: the page a look Slack cut short stopped at; None: the newest;
+    ``stray_from``: the oldest stamp it reads, when it changes)."""
+    db.execute("UPDATE alerts SET stray_look_at = ?, stray_cursor = ?, "
+               "stray_from = coalesce(?, stray_from) WHERE id = ?",
+               [look_at, cursor, stray_from, alert_id])

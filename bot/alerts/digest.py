@@ -115,7 +115,7 @@ def _sweep(db: Database, client: WebClient, now: datetime, instances: Instances 
         return () if instances is None else instances.look(client, channel, messages, now)
 
     sweep_digests(db, client, now=now, first_look=lookups.late_wait, event_type=EVENT_TYPE,
-                  install=install_id(db), seen=seen)
+                  install=install_id(db), seen=seen, slack_now=lookups.clock.now())
 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.history import Progress, conversation
-from bot.alerts.strays import LOOKS_A_PASS, Seen, Stray, iso, look, next_look
+from bot.alerts.strays import LOOKS_A_PASS, Seen, Stray, iso, look, next_look, read_on_from
 from storage.db import transaction
 from storage.digests import digest_strays_due, next_digest_look, watch_digest
 
@@ -26,19 +26,22 @@ def watch(db: Database, *, subscription_id: int, payload: str, where: tuple[str,
 
 
 def sweep_digests(db: Database, client: WebClient, *, now: datetime, first_look: float,
-                  event_type: str, install: str, seen: Seen) -> int:
+                  event_type: str, install: str, seen: Seen,
+                  slack_now: float | None = None) -> int:
     """Look for the strays of the watched digests that are due; returns how many were
-    deleted."""
+    deleted (as ``strays.sweep``)."""
     deleted = 0
     for due in digest_strays_due(db, now=iso(now), limit=LOOKS_A_PASS):
         stray = Stray(f"digest {due.payload}", event_type, "digest", due.payload, due.channel,
                       None, due.ts, due.stray_from)
         progress = Progress.kept(due.cursor, conversation(due.channel, None), now)
-        found, held = look(client, stray, progress, install=install, seen=seen)
+        found, held, read = look(client, stray, progress, install=install, seen=seen)
         deleted += found
         with transaction(db):
             if held is None:
-                next_digest_look(db, due.id, next_look(due.since, now, first_look))
+                next_digest_look(db, due.id, next_look(due.since, now, first_look),
+                                 stray_from=read_on_from(stray, due.since, now, slack_now,
+                                                         read=read))
             else:
                 next_digest_look(db, due.id, iso(now + timedelta(seconds=held)),
                                  progress.saved())

@@ -63,6 +63,12 @@ class SlackClock:
             if self._ahead is None:
                 self._ahead = stamped - self._wall()
 
+    def now(self) -> float | None:
+        """Slack's time now; None until a post or start-up told it."""
+        with self._lock:
+            ahead = self._ahead
+        return None if ahead is None else self._wall() + ahead
+
     def window(self, late_window: float = LATE_POST_WINDOW) -> LookWindow:
         """The window for a try made now: its post is stamped after it starts and, at the
         latest, ``late_window`` seconds later."""

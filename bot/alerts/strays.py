@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.history import Progress, conversation, find_posted
+from bot.alerts.slack_clock import KNOWN_MARGIN_S
 from bot.alerts.token import TokenDead
 from bot.models import LookWindow
 from storage.db import transaction
@@ -24,9 +25,14 @@ from storage.strays import next_stray_look, strays_due
 
 log = logging.getLogger(__name__)
 STRAY_WATCH = 3600.0
-"""Seconds after an alert is posted again that a stray of its earlier try is looked for, each
-look twice as long after the post as the one before: Slack makes a post it was late with within
-seconds or minutes, if at all. A stray it makes later than this stays (two copies)."""
+"""Seconds after an alert is posted again that each look for a stray of its earlier try reads
+the try's whole span: Slack makes a post it was late with within seconds or minutes, if at
+all, and may stamp it with the try's time."""
+LATE_STRAY_WATCH = 24 * 3600.0
+"""Seconds the looks go on (each twice as long after the post as the one before: five more
+after the hour), each reading only what Slack stamped since the look before (less
+KNOWN_MARGIN_S): a post it makes hours late is stamped when made, so a day's watch in a busy
+channel reads the hours between looks, not the day. A stray made later than this stays."""
 LOOKS_A_PASS = 3
 """Watched alerts looked at in one pass of the sender, so a run of them never holds it up."""
 Seen = Callable[[str, list[dict]], Collection[str]]
@@ -49,19 +55,22 @@ class Stray:
 
 
 def sweep(db: Database, client: WebClient, *, now: datetime, first_look: float,
-          event_type: str, install: str, seen: Seen) -> int:
+          event_type: str, install: str, seen: Seen, slack_now: float | None = None) -> int:
     """Look for the strays of the watched alerts that are due; returns how many were deleted.
-    ``seen`` gives the ts of another wirewatch run's posts among a conversation's messages."""
+    ``seen`` gives the ts of another wirewatch run's posts among a conversation's messages;
+    ``slack_now``: Slack's time as the looks begin (``SlackClock.now``)."""
     deleted = 0
     for watch in strays_due(db, now=iso(now), limit=LOOKS_A_PASS):
         stray = Stray(f"alert {watch.alert_id}", event_type, "alert_id", watch.alert_id,
                       watch.channel, watch.thread_ts, watch.ts, watch.stray_from)
         progress = Progress.kept(watch.cursor, conversation(watch.channel, watch.thread_ts), now)
-        found, held = look(client, stray, progress, install=install, seen=seen)
+        found, held, read = look(client, stray, progress, install=install, seen=seen)
         deleted += found
         with transaction(db):
             if held is None:
-                next_stray_look(db, watch.alert_id, next_look(watch.since, now, first_look))
+                next_stray_look(db, watch.alert_id, next_look(watch.since, now, first_look),
+                                stray_from=read_on_from(stray, watch.since, now, slack_now,
+                                                        read=read))
             else:  # cut short: read on from its page once Slack lets it
                 next_stray_look(db, watch.alert_id, iso(now + timedelta(seconds=held)),
                                 progress.saved())
@@ -69,19 +78,30 @@ def sweep(db: Database, client: WebClient, *, now: datetime, first_look: float,
 
 
 def next_look(since: str, now: datetime, first_look: float) -> str | None:
-    """When a watch begun at ``since`` looks next (None: its hour is over)."""
+    """When a watch begun at ``since`` looks next (None: its day is over)."""
     start = datetime.fromisoformat(since)
     waited = max((now - start).total_seconds(), first_look)
-    if waited >= STRAY_WATCH:
+    if waited >= LATE_STRAY_WATCH:
         return None
-    return iso(start + timedelta(seconds=min(2 * waited, STRAY_WATCH)))
+    return iso(start + timedelta(seconds=min(2 * waited, LATE_STRAY_WATCH)))
+
+
+def read_on_from(stray: Stray, since: str, now: datetime, slack_now: float | None, *,
+                 read: bool) -> float:
+    """Where the next look begins: the try's span for looks within the hour; past it, what
+    Slack stamped since this look began, once this look read its whole span (``read``)."""
+    waited = (now - datetime.fromisoformat(since)).total_seconds()
+    if not read or slack_now is None or 2 * waited < STRAY_WATCH:
+        return stray.stray_from
+    return max(stray.stray_from, slack_now - KNOWN_MARGIN_S)
 
 
 def look(client: WebClient, stray: Stray, progress: Progress, *, install: str,
-         seen: Seen) -> tuple[int, float | None]:
-    """How many strays it deleted (0 or 1), and, when Slack held a page of history back (a
-    429) after the first, how many seconds it asked to wait: the look reads on from that page
-    then (``progress``), however many pages back the stray is in a busy channel."""
+         seen: Seen) -> tuple[int, float | None, bool]:
+    """How many strays it deleted (0 or 1); when Slack held a page of history back (a 429)
+    after the first, how many seconds it asked to wait: the look reads on from that page then
+    (``progress``), however many pages back the stray is in a busy channel; and whether it read
+    its whole span."""
     def others(messages: list[dict]) -> Collection[str]:
         return {stray.ts, *seen(stray.channel, messages)}
 
@@ -92,18 +112,18 @@ def look(client: WebClient, stray: Stray, progress: Progress, *, install: str,
             window=LookWindow(stray.stray_from), install=install, seen=others,
             progress=progress))
         if found is None:
-            return 0, None
+            return 0, None, True
         call(lambda: client.chat_delete(channel=stray.channel, ts=found))
     except Retry as retry:
         _not_looked(stray, str(retry))
-        return 0, retry.delay if retry.rate_limited and progress.cursor else None
+        return 0, retry.delay if retry.rate_limited and progress.cursor else None, False
     except (TokenDead, ChannelGone, SlackApiError) as exc:
         _not_looked(stray, error_code(exc) if isinstance(exc, SlackApiError) else str(exc))
-        return 0, None
+        return 0, None, False
     log.warning("%s: Slack made the post of a try whose answer never came after it was posted "
                 "again (%s in %s); deleted it, the post %s stays", stray.name, found,
                 stray.channel, stray.ts)
-    return 1, None
+    return 1, None, True
 
 
 def _not_looked(stray: Stray, reason: str) -> None:

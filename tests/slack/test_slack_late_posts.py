@@ -12,6 +12,7 @@ from typing import Any
 from bot.alerts.calls import ANSWER_LATE_WAIT
 from bot.alerts.sender import AlertSender
 from bot.alerts.slack_clock import KNOWN_MARGIN_S, LATE_POST_WINDOW
+from bot.alerts.strays import Stray, read_on_from
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from tests.slack.test_slack_late_answers import sender_for
@@ -232,9 +233,42 @@ def test_a_post_slack_makes_after_the_late_window_is_deleted_one_copy_kept(
     for minutes in (1, 2, 4, 8, 16, 32, 64, 128):
         sender.deliver(fresh_db, now=posted_again + timedelta(minutes=minutes))
     assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == 2] == [ts]
+    for hours in (4, 8, 16, 24):
+        sender.deliver(fresh_db, now=posted_again + timedelta(hours=hours, minutes=1))
     reads = len(fake_slack.calls_to("conversations.history"))
-    sender.deliver(fresh_db, now=posted_again + timedelta(hours=3))
+    sender.deliver(fresh_db, now=posted_again + timedelta(hours=25))
     assert len(fake_slack.calls_to("conversations.history")) == reads, "the watch ended"
+
+
+def test_a_stray_slack_makes_hours_after_the_post_again_is_deleted(fresh_db, fake_slack):
+    """Slack makes the stray two hours after the alert was posted again. Before: the watch
+    ended at the hour, and two copies stayed. Now the looks go on, each twice as long after the
+    post as the one before, for a day; past the hour each reads only what Slack stamped since
+    the look before (a post it makes so late is stamped when made), so a day's watch in a busy
+    channel costs pages of hours, not of the day (the next test)."""
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    posted_again = posted_again_after_the_late_window(fresh_db, fake_slack, sender, tried)
+    watch_for_two_hours(fresh_db, sender, posted_again)
+    assert copies(fake_slack, 2) == 1 and fake_slack.do_held_work() == 1
+    for hours in (4, 8):
+        sender.deliver(fresh_db, now=posted_again + timedelta(hours=hours, minutes=1))
+    assert copies(fake_slack, 2) == 1, "the stray is deleted"
+
+
+def test_a_late_look_reads_only_since_the_look_before():
+    """Within the hour each look reads the try's whole span; a look after which the next comes
+    past the hour moves the span's start to its own beginning (Slack's clock) less the margin,
+    only once it read its whole span and Slack's clock is known."""
+    stray = Stray("alert 2", "wirewatch_alert", "alert_id", 2, "C0DESK", None, "1.0", 1000.0)
+    since = "2026-12-01T05:00:00+00:00"
+
+    def after(minutes: int) -> datetime:
+        return datetime.fromisoformat(since) + timedelta(minutes=minutes)
+
+    assert read_on_from(stray, since, after(16), 50_000.0, read=True) == 1000.0
+    assert read_on_from(stray, since, after(32), 50_000.0, read=True) == 50_000.0 - KNOWN_MARGIN_S
+    assert read_on_from(stray, since, after(32), 50_000.0, read=False) == 1000.0
+    assert read_on_from(stray, since, after(32), None, read=True) == 1000.0
 
 
 def posted_again_after_the_late_window(db, fake, sender: AlertSender,
