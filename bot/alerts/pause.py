@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -26,6 +27,7 @@ from storage.db import transaction
 from storage.state import install_id
 
 log = logging.getLogger(__name__)
+Check = Callable[[Database], bool]
 WHY = {
     "is_archived": "the channel was archived",
     "channel_is_archived": "the channel was archived",
@@ -72,10 +74,14 @@ def comeback(reason: str | None) -> str:
 
 
 def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str,
-                  clock: SlackClock | None = None) -> int:
-    """Pause the channel's subscriptions, fail its queued alerts, tell each subscriber once."""
+                  clock: SlackClock | None = None, newest: Check | None = None) -> int:
+    """Pause the channel's subscriptions, fail its queued alerts, tell each subscriber once.
+    ``newest``: whether the event that says so is the channel's newest, asked in the same
+    transaction (another worker's later event never comes between the two)."""
     at = now_iso()
     with transaction(db):
+        if newest is not None and not newest(db):
+            return 0
         paused = subs.pause_target(db, channel, reason=reason, at=at)
         quotes = quote_subs.pause_quote_target(db, channel, reason=reason, at=at)
         failed = fail_pending(db, channel, error=f"channel paused: {reason}")
@@ -90,9 +96,12 @@ def pause_channel(db: Database, client: WebClient, channel: str, *, reason: str,
 
 
 def resume_channel(db: Database, client: WebClient, channel: str, *,
-                   clock: SlackClock | None = None) -> int:
+                   clock: SlackClock | None = None, newest: Check | None = None) -> int:
+    """As ``pause_channel``, the other way."""
     at = now_iso()
     with transaction(db):
+        if newest is not None and not newest(db):
+            return 0
         resumed = subs.resume_target(db, channel, at=at)
         quotes = quote_subs.resume_quote_target(db, channel, at=at)
     named = _named(resumed, quotes)

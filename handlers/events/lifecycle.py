@@ -4,6 +4,7 @@ back resumes them; an uninstall or revoked token stops delivery (and /health say
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from slack_bolt import App, BoltContext
@@ -14,7 +15,6 @@ from bot.alerts.mrkdwn import counted
 from bot.alerts.pause import move_channel_id, pause_channel, resume_channel
 from handlers.common import db_of, services
 from storage.channel_memory import later_event
-from storage.db import transaction
 
 log = logging.getLogger(__name__)
 MOVED = {"subscriptions": ("subscription", "subscriptions"),
@@ -29,39 +29,44 @@ PAUSING = {"channel_archive": "is_archived", "group_archive": "is_archived",
 
 def handle_pausing(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
-    if isinstance(channel, str) and channel and _newest(event, body, db_of(context), channel):
+    if isinstance(channel, str) and channel:
         pause_channel(db_of(context), client, channel, reason=PAUSING[event["type"]],
-                      clock=services(context).clock)
+                      clock=services(context).clock, newest=_newest(event, body, channel))
 
 
 def handle_unarchive(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
     channel = event.get("channel")
-    if isinstance(channel, str) and channel and _newest(event, body, db_of(context), channel):
-        resume_channel(db_of(context), client, channel, clock=services(context).clock)
+    if isinstance(channel, str) and channel:
+        resume_channel(db_of(context), client, channel, clock=services(context).clock,
+                       newest=_newest(event, body, channel))
 
 
 def handle_member_joined(event: dict, body: dict, client: WebClient,
                          context: BoltContext) -> None:
     """Only the bot itself joining (or being invited) resumes a channel."""
     channel = event.get("channel")
-    if event.get("user") == _bot_user(context) and isinstance(channel, str) and channel and \
-            _newest(event, body, db_of(context), channel):
-        resume_channel(db_of(context), client, channel, clock=services(context).clock)
+    if event.get("user") == _bot_user(context) and isinstance(channel, str) and channel:
+        resume_channel(db_of(context), client, channel, clock=services(context).clock,
+                       newest=_newest(event, body, channel))
 
 
-def _newest(event: dict, body: dict, db: Database, channel: str) -> bool:
-    """False for an event older than one already applied to the channel (Slack sent it again
-    after a later one): applying it would undo the later one, pausing a channel for good. The
-    order is kept in the database, so a restart between the two does not forget it."""
+def _newest(event: dict, body: dict, channel: str) -> Callable[[Database], bool]:
+    """Whether the event is the channel's newest: an event older than one already applied to
+    it (Slack sent it again after a later one) would undo the later one, pausing a channel for
+    good. The order is kept in the database, so a restart between the two does not forget it;
+    asked in the transaction that acts, so another worker's event never comes between."""
     kind, event_time = str(event.get("type")), body.get("event_time")
-    if not isinstance(event_time, int) or isinstance(event_time, bool):
-        return True
-    with transaction(db):
+
+    def newest(db: Database) -> bool:
+        if not isinstance(event_time, int) or isinstance(event_time, bool):
+            return True
         later = later_event(db, channel, event_time, kind)
-    if later:
-        log.info("%s for %s ignored: Slack sent it again after a later %s, already applied",
-                 kind, channel, later)
-    return later is None
+        if later:
+            log.info("%s for %s ignored: Slack sent it again after a later %s, already "
+                     "applied", kind, channel, later)
+        return later is None
+
+    return newest
 
 
 def handle_channel_id_changed(event: dict, client: WebClient, context: BoltContext) -> None:

@@ -11,12 +11,18 @@ import logging
 import threading
 import time
 
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
 from bot.slack.guest_accounts import follow_account
 from bot.slack.runtime import SlackRuntime
+from bot.slack.services import CONTEXT_KEY, Services
 from bot.stories.tracking import add_topic
-from storage.db import open_db, transaction
+from handlers.events.lifecycle import handle_pausing, handle_unarchive
+from storage.db import ThreadLocalDb, open_db, transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
+from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import events_url, wait_for
 
 FREELANCER = "U0FREELANCE"
@@ -137,3 +143,34 @@ def test_two_workers_with_an_accounts_changes_at_once_leave_the_newer_one_standi
     finally:
         first.close()
         second.close()
+
+
+def test_two_workers_with_a_channels_events_at_once_leave_the_newer_one_standing(
+        db_path, fake_slack, slack_settings):
+    """Two workers take two events of one channel at once: the older archives it, the newer
+    unarchives it. Before: the older's check that it was the newest and its pause were two
+    transactions, the newer ran whole between them (nothing paused to resume yet), and the
+    pause stood: the channel's subscriptions paused for good. Now one transaction, as an
+    account's changes (above)."""
+    first, second = ThreadLocalDb(db_path), ThreadLocalDb(db_path)
+    with transaction(first.get()):
+        topic = add_topic(first.get(), name="Quay fires", query="silo OR fire")
+        subscribe(first.get(), topic_id=topic, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U0ED", at="2026-12-01T05:00:00+00:00")
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+    now = int(time.time())
+
+    def event(kind: str, at: int, store: ThreadLocalDb):
+        said = {"type": kind, "channel": "C0DESK", "user": "U1"}
+        body = {"event_time": at, "event": said}
+        context = BoltContext({CONTEXT_KEY: Services(store, slack_settings)})
+        handler = handle_pausing if kind == "channel_archive" else handle_unarchive
+        return lambda: handler(said, body, client, context)
+
+    newer = BetweenTransactions(event("channel_unarchive", now, second))
+    first.get().conn.set_trace_callback(newer)
+    event("channel_archive", now - 60, first)()
+    first.get().conn.set_trace_callback(None)
+    newer.run()
+    assert first.get().execute("SELECT count(*) FROM subscriptions WHERE paused_at IS NULL"
+                               ).fetchone()[0] == 1, "the newer event (unarchived) stands"
