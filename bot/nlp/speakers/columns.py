@@ -150,7 +150,7 @@ class Sentences(Sequence[Span]):
         span = self._spans.get(index)
         if span is None:
             end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
-            span = self._spans[index] = self.doc[self.starts[index]:end]
+            span = self._spans[index] = Span(self.doc, self.starts[index], end)
         return span
 
 

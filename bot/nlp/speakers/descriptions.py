@@ -96,8 +96,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         _titles_before_name(r, token)
     if named:
         return appositive(r, token, named[0])
-    head = token.head
-    if token.dep_ == "appos" and head.pos_ == "PROPN" and head.i < token.i and \
+    head = token.head if token.dep == APPOS else None
+    if head is not None and head.pos_ == "PROPN" and head.i < token.i and \
             not r.reg.quoted(head.idx):
         named_by, confidence = r.resolve(head)  # "Harold Ode, a banker who said …"
         if named_by.name is not None and named_by.kind != "unnamed":
@@ -365,9 +365,13 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The minister": the person last named with that title before, else the one person
     the article gives that title at all ("The judge rubbed his chin" before "Judge Berman"),
     when their role places them nowhere else."""
+    read: set[str] = set()  # each person's role read once, at their latest mention
     for mention in r.reg.before(token.idx):
+        if mention.speaker.kind != "person" or mention.key in read:
+            continue
+        read.add(mention.key)
         person = r.reg.people.get(mention.key)
-        if mention.speaker.kind == "person" and person and _titled(person, token):
+        if person and _titled(person, token):
             return person.speaker()
     if token.lower_ not in PERSON_TITLES:
         return None

@@ -80,6 +80,10 @@ the tagger reads as a common word when the apostrophe is curly. It opens with th
 word character before it) so that a search skips to capitals, not tries every character."""
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
 """An acronym written with full stops ("N.F.C.")."""
+OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
+"""What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
+GENDER_OF_PRONOUN = {get_string_id(word): gender for word, gender in PRONOUN_GENDER.items()}
+"""``PRONOUN_GENDER`` by the lower-case hash (read from the columns, no Token built)."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
@@ -203,7 +207,8 @@ class Registry:
 
     def _collect_people(self) -> None:
         people = [(e, span, self.text_of(span)) for e in self.ents
-                  if e.label_ == "PERSON" or self._first_named(e) or _beside_kin(e)
+                  if e.label_ == "PERSON" or self._first_named(e) or
+                  _beside_kin(e, self.columns.pos)
                   for span in [self.name_span(e)]
                   if not self._headline_only(span) and not _on_platform(span)]
         for _, span, text in sorted((p for p in people if len(p[1]) > 1),
@@ -279,7 +284,7 @@ class Registry:
         text = self._source()
         for ent in self.ents:  # the word where the recogniser tagged it, as anything
             word = text[ent.start_char:ent.end_char]
-            if word in single and not _beside_kin(ent):
+            if word in single and not _beside_kin(ent, self.columns.pos):
                 written.setdefault(word, []).append(ent.root)
         return {p.name for p in self.people.values()
                 if self._with_the(p.name) or " " not in p.name and
@@ -464,7 +469,7 @@ class Registry:
         length, so "the statement said" thousands of times reads none of the short ones."""
         if self._chunks is None:
             self._chunks = NounChunks(self.doc, self.columns.pos, self.columns.lemma)
-        return (self.doc[start:end]
+        return (Span(self.doc, start, end)
                 for start, end in self._chunks.before(lemma, before, longer_than))
 
     def noun_indexes(self, lemma: str) -> list[int]:
@@ -504,11 +509,21 @@ class Registry:
                 if ent.label_ in BODY_LABELS:
                     name = self.name_span(ent)
                     if len(name) > 1 and not self.quoted(ent.start_char):
-                        for key in _body_words(name):
+                        for key in self._body_words(name):
                             self._bodies.setdefault(key, []).append(k)
         found = self._bodies.get(SPELLINGS.get(word, word), [])
         at = bisect_left(found, bisect_right(self._ent_ends, before))
         return self.ents[found[at - 1]] if at else None
+
+    def _body_words(self, name: Span) -> set[str]:
+        """The words a body's name may be shortened to: its last, and its head before "of" or
+        "for" ("Bank of Halden", "Centre for Coastal Studies"), in one spelling."""
+        lower, strings = self.columns.lower, self.doc.vocab.strings
+        words = {strings[lower[name.end - 1]]}
+        of = next((i for i in range(name.start + 1, name.end) if lower[i] in OF_OR_FOR), None)
+        if of is not None:
+            words.add(strings[lower[of - 1]])
+        return {SPELLINGS.get(w, w) for w in words}
 
     def ents_before(self, index: int) -> list[Span]:
         """Entities ending at or before token ``index``, latest first (no scan of them all)."""
@@ -529,18 +544,31 @@ class Registry:
         if self._credited(ent):
             return self.doc[ent.end - 2:ent.end]
         start, end = ent.start, ent.end
-        lower = self.columns.lower
+        lower, pos = self.columns.lower, self.columns.pos
         while end > start + 1 and lower[end - 1] in POSSESSIVES:
             end -= 1
-        if end - start == 1 and start > 0 and name_part(self.doc[start - 1], range(start, end)):
+        if end - start == 1 and start > 0 and pos[start - 1] == PROPN and \
+                name_part(self.doc[start - 1], range(start, end)):
             start -= 1
-        elif end - start == 1 and end < len(self.doc) and _surname_after(self.doc[start]):
+        elif end - start == 1 and end < len(pos) and self._may_be_surname(end) and \
+                _surname_after(self.doc[start]):
             end += 1  # "Dorota" tagged a person, "Kaminska" a place
-        end = _past_nickname(self.doc, start, end)
+        if end + 1 < len(pos) and pos[end + 1] == PROPN:
+            end = _past_nickname(self.doc, start, end)
         person = ent.label_ == "PERSON" or looks_like_person(ent.root)
         while end - start > 1 and leading_title(self.doc[start], person=person):
             start += 1
-        return self.doc[after_title(self.doc[start:end]) if person else start:end]
+        if person and end - start > 2:  # a title inside leaves two words of a name at least
+            start = after_title(Span(self.doc, start, end))
+        return Span(self.doc, start, end)
+
+    def _may_be_surname(self, i: int) -> bool:
+        """What ``_surname_after`` may take, read from the columns: a proper noun, or a word
+        with an apostrophe ("O’Neil" tagged a common noun)."""
+        if self.columns.pos[i] == PROPN:
+            return True
+        word = self.doc.vocab.strings[self.columns.orth[i]]
+        return "'" in word or "’" in word
 
     def role_of(self, span: Span) -> Role | None:
         """``role_of`` the name span, read once (a speaker's name is resolved again and again)."""
@@ -635,14 +663,15 @@ class Registry:
         or more against it and none for it leave the gender open."""
         offsets = [m.offset for m in self.mentions]
         votes: dict[str, Counter[str]] = {}
+        cols = self.columns
         for i in self.columns.lowered(PRONOUN_GENDER):
-            tok = self.doc[i]
-            gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos == PRON else None
-            if not gender or self.quoted(tok.idx):
+            gender = GENDER_OF_PRONOUN[cols.lower[i]] if cols.pos[i] == PRON else None
+            if not gender or self.quoted(cols.idx[i]):
                 continue
-            index = bisect_right(self.sent_starts, tok.i) - 1
-            window_start = self.sents[max(0, index - 1)].start_char
-            window = self.mentions[bisect_left(offsets, window_start):bisect_left(offsets, tok.idx)]
+            index = bisect_right(self.sent_starts, i) - 1
+            window_start = self.sent_start_chars[max(0, index - 1)]
+            window = self.mentions[bisect_left(offsets, window_start):bisect_left(offsets,
+                                                                                  cols.idx[i])]
             names = {m.key for m in window if m.speaker.kind == "person"}
             if len(names) == 1:
                 votes.setdefault(names.pop(), Counter())[gender] += 1
@@ -815,18 +844,6 @@ def _gender_cue(word: Token) -> str | None:
     return HONORIFICS.get(lower) or (gender_of_words([lower]) if word.text[:1].isupper() else None)
 
 
-def _body_words(name: Span) -> set[str]:
-    """The words a body's name may be shortened to: its last, and its head before "of" or "for"
-    ("Bank of Halden", "Centre for Coastal Studies"), in one spelling."""
-    doc = name.doc
-    words = {doc[name.end - 1].lower_}
-    of = next((i for i in range(name.start + 1, name.end) if doc[i].lower_ in {"of", "for"}),
-              None)
-    if of is not None:
-        words.add(doc[of - 1].lower_)
-    return {SPELLINGS.get(w, w) for w in words}
-
-
 def _kin(span: Span) -> bool:
     """"Vale's daughter, Lena Vale", "her husband, Tom Ruiz": a name set beside a family word
     someone owns is registered after the other names, so that the surname alone is not theirs
@@ -850,14 +867,15 @@ def _family_words(span: Span) -> list[Token]:
     return [n for n in nouns if n.lower_ in KIN]
 
 
-def _beside_kin(ent: Span) -> bool:
+def _beside_kin(ent: Span, pos: list[int]) -> bool:
     """"his wife, Melania," tagged a place or a product: a name of a word or two set beside a
-    family word someone owns, or a spokesperson's, is a person's whatever the recogniser says."""
-    if len(ent) > 2:
+    family word someone owns, or a spokesperson's, is a person's whatever the recogniser says
+    (``pos``: the article's column, so that a name of other words builds no Token)."""
+    if len(ent) > 2 or pos[ent.start] != PROPN or pos[ent.end - 1] != PROPN:
         return False
     root = ent.root
     return root.dep_ == "appos" and root.head.lower_ in KIN_OR_SPOKESPEOPLE and \
-        all(t.pos == PROPN and t.text[:1].isupper() for t in ent) and \
+        all(t.text[:1].isupper() for t in ent) and \
         any(c.dep_ == "poss" for c in root.head.children)
 
 
