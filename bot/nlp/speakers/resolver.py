@@ -51,6 +51,10 @@ class SpeakerResolver:
         """He/she resolved on their own, as a rule looking back to them finds them: a chain of
         "…," she said. would otherwise be followed afresh, one level deeper, for each quote."""
         self._salience: Salience | None = None
+        self._unnamed: dict[int, tuple[Speaker, float]] = {}
+        """Common-noun subjects every rule left as the words themselves ("the official"), asked
+        on their own: prime resolves each reporting verb's subject and each quote's reading
+        asks again, running every rule of ``descriptions.nominal`` a second time."""
 
     def salience(self) -> Salience:
         """How salient each person is where, built at the first he/she that needs it."""
@@ -80,9 +84,10 @@ class SpeakerResolver:
         if token.i in self._resolving:  # a rule led back to a token it is resolving
             self.cycles += 1
             return Speaker(None, "unknown"), conf.UNKNOWN
-        if self._resolving and token.i in self._settled:
-            return self._settled[token.i]
         top = not self._resolving
+        known = self._unnamed.get(token.i) if top else self._settled.get(token.i)
+        if known is not None:
+            return known
         self._resolving.add(token.i)
         try:
             found = self._resolve(token)
@@ -90,6 +95,8 @@ class SpeakerResolver:
             self._resolving.discard(token.i)
         if top and token.lower_ in PRONOUN_GENDER:
             self._settled[token.i] = found
+        elif top and token.pos == NOUN and found[1] == conf.DESCRIPTION:
+            self._unnamed[token.i] = found
         return found
 
     def _resolve(self, token: Token) -> tuple[Speaker, float]:
