@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime
 
 import click
 
 from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT, MOST_DAYS
+from bot.cli.topic_quiet import latest_story_line
 from bot.models import NotFound
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
@@ -23,6 +25,7 @@ from storage.topics import (
     recent_stories,
     remove_topic,
     topic_row,
+    topics_last_seen,
 )
 
 
@@ -136,13 +139,18 @@ def list_(obj: CliContext, as_json: bool) -> None:
         wirewatch topics list --json
     """
     rows = list_topics(obj.db)
+    latest = topics_last_seen(obj.db)
     if as_json:
-        emit_json([{**dataclasses.asdict(row), "not_read": not_read(row.query)} for row in rows])
+        emit_json([{**dataclasses.asdict(row), "not_read": not_read(row.query),
+                    "latest_story_at": latest.get(row.id)} for row in rows])
     elif not rows:
         click.echo(f"no topics yet in {where(obj)}; add one with: wirewatch topics add "
                    "NAME [QUERY]")
     for row in rows if not as_json else []:
-        click.echo(f"{row.name}: {row.query}{cli_mark(row.name, row.query)}")
+        mark = cli_mark(row.name, row.query)
+        click.echo(f"{row.name}: {row.query}{mark}")
+        if not mark:
+            click.echo(f"  {latest_story_line(row, latest.get(row.id), now=datetime.now(UTC))}")
 
 
 @topics.command("show")

@@ -106,14 +106,38 @@ def test_a_topic_whose_stored_query_is_no_longer_read_is_marked_in_the_list(db_p
     with transaction(db):
         insert_topic(db, name="Night ferries", query="ferry -strike")
     lines = invoke(db_path, "topics", "list").output.splitlines()
-    assert lines[0] == "Dams: dam OR reservoir", lines
-    assert lines[1].startswith("Night ferries: ferry -strike  ⚠ matches nothing: its query is "
+    assert lines[:2] == ["Dams: dam OR reservoir", "  no story yet"], lines
+    assert lines[2].startswith("Night ferries: ferry -strike  ⚠ matches nothing: its query is "
                                "no longer read ('-strike' would match strike"), lines
-    assert lines[1].endswith("mend it with: wirewatch topics edit \"Night ferries\" QUERY")
+    assert lines[2].endswith("mend it with: wirewatch topics edit \"Night ferries\" QUERY")
     listed = json.loads(invoke(db_path, "topics", "list", "--json").output)
     assert [t["not_read"] is None for t in listed] == [True, False], listed
     assert invoke(db_path, "topics", "edit", "Night ferries", "ferry AND NOT strike").exit_code == 0
     assert "⚠" not in invoke(db_path, "topics", "list").output
+
+
+def test_topics_list_says_when_each_topic_last_had_a_story(db_path, tmp_path):
+    """Before: a topic that matched nothing for a week (a query too narrow) was listed as one
+    alerting every hour is: its name and query, nothing more."""
+    invoke(db_path, "topics", "add", "Dams", "dam OR reservoir")
+    invoke(db_path, "topics", "add", "Bridge closures", "bridge AND clos*")
+    invoke(db_path, "ingest", str(write(tmp_path / "dam.txt", "Dam opens\n\nThe new dam on "
+                                        "the river opened on Friday.")))
+    lines = invoke(db_path, "topics", "list").output.splitlines()
+    assert lines[0:2] == ["Bridge closures: bridge AND clos*", "  no story yet"], lines
+    assert lines[2] == "Dams: dam OR reservoir" and lines[3].startswith("  latest story 20")
+    assert lines[3].endswith(" UTC"), lines
+    db = open_db(db_path)
+    with transaction(db):  # a week and more goes by with no story for either
+        db.execute("UPDATE topics SET created_at = datetime('now', '-8 days')")
+        db.execute("UPDATE stories SET last_seen = datetime('now', '-9 days', '-1 hour')")
+    lines = invoke(db_path, "topics", "list").output.splitlines()
+    assert lines[1] == ("  no story matched in the 8 days since it was added: wirewatch topics "
+                        "preview 'bridge AND clos*' --days 30 shows what a query matches, then "
+                        'wirewatch topics edit "Bridge closures" QUERY changes it'), lines
+    assert lines[3].startswith("  latest story ") and lines[3].endswith(" UTC, 9 days ago")
+    listed = json.loads(invoke(db_path, "topics", "list", "--json").output)
+    assert [t["latest_story_at"] is None for t in listed] == [True, False]
 
 
 def test_a_topic_name_not_found_is_answered_with_the_names_there_are(db_path):

@@ -15,9 +15,12 @@ from tests.cli.test_first_hour import one_error_line, wirewatch
 
 
 def topics(db: str) -> str:
+    """Each topic's line of `topics list`, without the indented line under it (its latest
+    story)."""
     listed = wirewatch("--db", db, "topics", "list")
     assert listed.returncode == 0, listed.stderr
-    return listed.stdout
+    return "".join(line for line in listed.stdout.splitlines(keepends=True)
+                   if not line.startswith(" "))
 
 
 def test_a_name_of_two_words_typed_without_quotes_is_refused_with_the_quoted_form(tmp_path):
