@@ -10,6 +10,7 @@ import click
 from bot.alerts.mrkdwn import counted
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import MOST_EVERY
+from bot.cli.source_quiet import quiet_line, worked_line
 from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import check_address
@@ -203,6 +204,10 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
                f"{counted(row.items, 'item')}")
     if row.never_duplicate:
         click.echo("    never a duplicate: its articles always alert")
+    now = utcnow()
+    for line in (worked_line(row, now=now), quiet_line(row, now=now)):
+        if line:
+            click.echo(f"    {line}")
     moved = moved_from(obj.db, row.id)
     if moved:
         click.echo(f"    moved for good from {redact(moved[0])} at {moved[1]} (a permanent "

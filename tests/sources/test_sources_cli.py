@@ -1,5 +1,5 @@
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
 
@@ -8,7 +8,7 @@ from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher
 from storage.db import open_db, transaction
-from storage.sources import record_failure, source_row
+from storage.sources import record_failure, record_success, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 
 
@@ -63,6 +63,31 @@ def test_list_says_a_wait_already_over_is_due_now_not_a_time_past(db_path):
     coming = invoke(db_path, "sources", "list").output
     assert f"    next try after {source_row(db, 1).next_attempt_at}" in coming
     assert "due now" not in coming
+
+
+def test_list_says_since_when_a_feed_failed_or_brought_nothing_new(db_path):
+    """Before: a feed that died overnight said 'failing (3 in a row)' with no word of when it
+    last worked, and one answering every poll with nothing new for days said 'ok'."""
+    for name in ("died", "quiet", "busy", "never"):
+        invoke(db_path, "sources", "add", f"https://wire.example/{name}", "--no-check")
+    now = datetime.now(UTC)
+    db = open_db(db_path)
+    with transaction(db):
+        record_success(db, 1, now=now - timedelta(days=2, hours=1), items=3)
+        record_success(db, 2, now=now - timedelta(days=3, hours=1), items=2)
+        record_success(db, 2, now=now - timedelta(minutes=4))
+        record_success(db, 3, now=now - timedelta(minutes=4), items=1)
+        for failed_at in (now - timedelta(hours=9), now - timedelta(hours=2)):
+            record_failure(db, 1, reason="connection refused", now=failed_at)
+        record_failure(db, 4, reason="connection refused", now=now)
+    listed = invoke(db_path, "sources", "list").output
+    died, quiet, busy, never = listed.split("\n#")
+    worked = source_row(db, 1).last_success_at.replace("T", " ")[:16]
+    assert f"    last worked {worked} UTC, 2 days ago\n" in died, died
+    assert "    no new entry in 3 days (latest " in quiet and " UTC, 3 days ago); if its site " \
+        "still publishes, the feed may have stopped or moved: open it in a browser" in quiet
+    assert "worked" not in busy and "no new entry" not in busy
+    assert "    has not worked since it was added, 20" in never and "no new entry" not in never
 
 
 def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
