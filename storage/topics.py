@@ -75,6 +75,15 @@ def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicSt
             for story_id, title, count, last_seen, summary, reasons, matched_at in rows]
 
 
+def story_matches(db: Database, story_id: int) -> list[tuple[str, tuple[MatchReason, ...]]]:
+    """The topics the story is tied to, by name, each with why it matched."""
+    return [(name, tuple(MatchReason(**r) for r in json.loads(reasons or "[]")))
+            for name, reasons in db.execute(
+                "SELECT t.name, st.reasons FROM story_topics st JOIN topics t ON "
+                "t.id = st.topic_id WHERE st.story_id = ? ORDER BY t.name COLLATE NOCASE",
+                [story_id])]
+
+
 def story_queries(db: Database, story_id: int) -> list[str]:
     """The queries of the topics the story is tied to."""
     return [row[0] for row in db.execute(

@@ -11,8 +11,11 @@ from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import kinds, when_text
 from bot.cli.context import CliContext, emit_json
+from bot.topic_names import shell_word
+from bot.topic_preview import matched_terms
 from storage.db import row_id
 from storage.timeline import find_stories, story_timeline
+from storage.topics import story_matches
 
 _LATEST = "wirewatch stories list shows the latest stories with their numbers"
 
@@ -46,8 +49,11 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     grown = story_timeline(obj.db, story_id, limit=1000)
     if grown is None:
         raise click.ClickException(f"no story {story_id}; {_LATEST}")
+    matches = [(name, matched_terms(((r.term, r.where, r.text) for r in reasons), limit=4))
+               for name, reasons in story_matches(obj.db, story_id)]
     if as_json:
-        emit_json(dataclasses.asdict(grown))
+        emit_json({**dataclasses.asdict(grown),
+                   "topics": [{"name": name, "matched": why} for name, why in matches]})
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
     summary = " ".join(grown.summary) or "no summary yet"
@@ -64,6 +70,17 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         click.echo(f"  {where}: {entry.title}")
         for fact in entry.whats_new:
             click.echo(f"      • {fact}")
+    click.echo(_why_it_alerts(matches))
+
+
+def _why_it_alerts(matches: list[tuple[str, str]]) -> str:
+    """Which topics the story alerts under and the words that matched: a desk's "why did this
+    alert?" answered where it reads the story."""
+    if not matches:
+        return "Why it alerts: no tracked topic matches it (only quote subscriptions can)"
+    return "Why it alerts: " + "; ".join(
+        f"topic {shell_word(name)}" + (f" matched {why}" if why else "")
+        for name, why in matches)
 
 
 def register(cli: click.Group) -> None:

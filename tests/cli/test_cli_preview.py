@@ -42,6 +42,25 @@ def test_stories_timeline_shows_each_article_in_order(db_path, tmp_path):
     assert invoke(db_path, "stories", "timeline", "volcano").exit_code == 1
 
 
+def test_the_timeline_says_which_topics_the_story_alerts_under_and_why(db_path, tmp_path):
+    """Before: asked "why did this alert?", the timeline named no topic and no matched word
+    (only `topics show`, topic by topic, did)."""
+    invoke(db_path, "topics", "add", "Dams", "dam OR reservoir")
+    invoke(db_path, "topics", "add", "Rivers", "--query", "river")
+    write(tmp_path / "a.txt", "Dam opens on the Tarn\n\nThe new dam on the river Tarn opened on "
+          "Friday after six years of work.")
+    write(tmp_path / "b.txt", "Choir wins prize\n\nThe town choir won the regional prize.")
+    invoke(db_path, "ingest", str(tmp_path))
+    dam = invoke(db_path, "stories", "timeline", "dam", "opens").output.splitlines()
+    assert dam[-1] == ("Why it alerts: topic Dams matched dam in title; topic Rivers matched "
+                       "river in sentence 1"), dam
+    choir = invoke(db_path, "stories", "timeline", "choir").output.splitlines()
+    assert choir[-1] == "Why it alerts: no tracked topic matches it (only quote subscriptions can)"
+    as_json = json.loads(invoke(db_path, "stories", "timeline", "--json", "dam", "opens").output)
+    assert as_json["topics"] == [{"name": "Dams", "matched": "dam in title"},
+                                 {"name": "Rivers", "matched": "river in sentence 1"}]
+
+
 def test_a_story_is_found_by_its_words_in_any_order_and_its_articles_can_be_split(db_path,
                                                                                  tmp_path):
     write(tmp_path / "a.txt", "Strike shuts the harbour at Lodmark\n\nCrane drivers at Lodmark "
