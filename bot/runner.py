@@ -176,6 +176,8 @@ class Runner:
         none), so the next start polls it at once instead of backing off as from a broken feed."""
         result = poll_feed(db, source, fetcher=self.fetcher, now=at,
                            on_queued=self.worker.notify, stopping=lambda: self.stopping)
+        if source.failures and result.error is None:
+            _say_back(source)
         wait = self._next_round(source, result)
         if wait is not None and not self.stopping:
             poll_again_at(self.scheduler, source.id, at=utcnow() + wait)
@@ -312,6 +314,15 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+def _say_back(source: Source) -> None:
+    """A feed working again is said as loudly as its failures were, so the terminal or log
+    that showed it failing overnight does not leave it looking down in the morning."""
+    since = f"it last worked {source.last_success_at}" if source.last_success_at else \
+        "the first time since it was added"
+    log.warning("feed #%d %s works again after %s (%s)", source.id, redact(source.location),
+                counted(source.failures, "failed poll"), since)
 
 
 def _next_try(source: Source) -> str:

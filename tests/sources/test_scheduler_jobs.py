@@ -139,6 +139,26 @@ def test_job_functions_reach_the_running_process_and_respect_backoff(server, fre
     assert server.hits("/broken") == 2
 
 
+def test_a_feed_working_again_after_failures_is_said(server, fresh_db, runner, caplog):
+    """Before: each failed poll was a WARNING (an ERROR once unhealthy), and the poll that
+    worked again said nothing: the terminal left the feed looking down."""
+    working = Route(rss([Item("1", *FERRY, published=at(1))]))
+    server.routes["/feed"] = working
+    feed = add(fresh_db, "feed", server.url("/feed"), 60)
+    assert runner.poll_feed(feed, now=at(0)).error is None
+    server.routes["/feed"] = Route(b"down", status=503, content_type="text/plain")
+    for minute in (1, 3):
+        assert runner.poll_feed(feed, now=at(0) + timedelta(minutes=minute)).error
+    server.routes["/feed"] = working
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="bot.runner"):
+        assert runner.poll_feed(feed, now=at(0) + timedelta(minutes=5)).error is None
+        assert runner.poll_feed(feed, now=at(0) + timedelta(minutes=6)).error is None
+    back = [r.getMessage() for r in caplog.records if "works again" in r.getMessage()]
+    assert back == [f"feed #{feed} {server.url('/feed')} works again after 2 failed polls (it "
+                    f"last worked {at(0).isoformat()})"], caplog.text
+
+
 def wait_until(predicate, timeout=30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
