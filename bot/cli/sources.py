@@ -198,10 +198,9 @@ def _moved(obj: CliContext, source_id: int) -> str | None:
 def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: int,
                  lost: FailedTally | None) -> None:
     """A source's line, then what to know of it, one indented line each."""
-    click.echo(f"#{row.id} {row.kind} {redact(row.location)} · "
-               f"every {row.every} s · "
-               f"{health(row)} · last poll {row.last_poll_at or 'never'} · "
-               f"{counted(row.items, 'item')}")
+    polled = f" · last poll {row.last_poll_at}" if row.last_poll_at else ""
+    click.echo(f"#{row.id} {row.kind} {redact(row.location)} · every {row.every} s · "
+               f"{health(row)}{polled} · {counted(row.items, 'item')}")
     if row.never_duplicate:
         click.echo("    never a duplicate: its articles always alert")
     now = utcnow()

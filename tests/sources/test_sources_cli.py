@@ -24,7 +24,8 @@ def test_add_list_remove_feed_and_folder(db_path, tmp_path):
     folder.mkdir()
     assert invoke(db_path, "sources", "add", str(folder)).exit_code == 0
     listed = invoke(db_path, "sources", "list")
-    assert "#1 feed https://news.example.org/rss · every 60 s · not polled yet" in listed.output
+    assert "#1 feed https://news.example.org/rss · every 60 s · not polled yet · 0 items\n" \
+        in listed.output  # was "not polled yet · last poll never": the same said twice
     assert f"#2 folder {folder.resolve()} · every 5 s" in listed.output
     assert invoke(db_path, "sources", "remove", "1").exit_code == 0
     gone = invoke(db_path, "sources", "remove", "https://news.example.org/rss")
