@@ -17,6 +17,9 @@ sentence or none: `[Read the ruling here.]`, `[The mayor faced the council. Watc
 ONE_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z]+)?$")
 MAKER = re.compile(r", by [A-Z][\w'’-]+|\((?:19|20)\d\d\)")
 """A work's credit beside its title: `The Salt Road, by Ines Okafor`, `Night Ferry (2019)`."""
+TITLES_LOOKED = 40
+"""Titles of a closing list looked for in the copy, its first: a review names the works it
+lists, and each look reads the whole copy, so a run of thousands of lines is judged at once."""
 
 
 def unbracketed(line: str) -> str:
@@ -54,8 +57,9 @@ def own_titles(items: list[str], copy: list[str]) -> bool:
     """A closing list of titles the article itself gives (a review's books or films): one
     it names in the copy above, or one credited to its maker. Links to other articles are
     headlines of their own, named nowhere else in the copy."""
-    text = _words(" ".join(copy))
-    return any(MAKER.search(item) or f" {_words(item)} " in f" {text} " for item in items)
+    text = f" {_words(' '.join(copy))} "
+    return any(MAKER.search(item) or f" {_words(item)} " in text
+               for item in items[:TITLES_LOOKED])
 
 
 def _words(text: str) -> str:
