@@ -49,7 +49,8 @@ class SentenceFeatures:
     """A sentence's content: ``facts`` are entity and number keys, ``quote`` a direct quote,
     ``figures`` the counts, amounts and rates it states (not dates, times, ages or ordinals),
     ``days`` the days it names and schedules (``bot.stories.schedule``; what's new only, not
-    keys stories group on)."""
+    keys stories group on), ``uncounted`` the number keys of its facts only a number word
+    counting nothing gave ("One of them", ``bot.stories.counts``; what's new ranks by them)."""
 
     text: str
     lemmas: frozenset[str]
@@ -60,6 +61,7 @@ class SentenceFeatures:
     hedged: bool = False
     figures: frozenset[Decimal] = frozenset()
     days: frozenset[str] = frozenset()
+    uncounted: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -306,6 +308,8 @@ def _sentence(
     in_entity: set[int] = set()
     numeric: set[int] = set()
     figures: set[Decimal] = set()
+    counting_nothing: set[str] = set()
+    counted: set[str] = set()
     dates: list[tuple[int, int, str]] = []
     text_of = words.doc_text
     pos_of = words.pos
@@ -321,7 +325,9 @@ def _sentence(
                 facts.add(key)
                 in_entity.update(range(ent.start, ent.end))
         elif label in NUMERIC:
-            facts |= _number_keys(ent_text) or _date_key(label, ent_text)
+            keys = _number_keys(ent_text) or _date_key(label, ent_text)
+            (counting_nothing if ent.start in words.uncounted else counted).update(keys)
+            facts |= keys
             if label == "DATE":
                 dates.append((ent.start_char - sent.start_char, ent.end_char - sent.start_char,
                               ent_text))
@@ -346,7 +352,9 @@ def _sentence(
             tokens.append(_new(TokenView, (lower, lemma, index)))
         if stop or not alpha or i in in_entity:
             if like_num and digit:
-                facts |= _number_keys(lower)
+                number = _number_keys(lower)
+                counted |= number
+                facts |= number
                 if i not in in_entity and i not in numeric:
                     figures |= _bare_figure(lower)
             continue
@@ -360,7 +368,9 @@ def _sentence(
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people, _continues(plain), hedged, frozenset(figures),
-                            frozenset(day_keys(raw, dates, today)) if dates else frozenset())
+                            frozenset(day_keys(raw, dates, today)) if dates else frozenset(),
+                            frozenset(counting_nothing - counted) if counting_nothing
+                            else frozenset())
 
 
 @lru_cache(maxsize=CACHED)

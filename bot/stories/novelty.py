@@ -371,11 +371,21 @@ def found(
                 (corrected := _name_corrected(sentence, names, index, named)):
             reasons, text = ("correction",), corrected
         if reasons:
-            news.append(News(text, position, reasons))
+            news.append(News(text, position, _ranked_by(reasons, names, sentence)))
             previous = sentence
         else:
             previous = None
     return news
+
+
+def _ranked_by(reasons: tuple[str, ...], names: frozenset[str],
+               sentence: SentenceFeatures) -> tuple[str, ...]:
+    """The reasons an update's sentences are ranked by: a new name that is only a number word
+    counting nothing ("One accused the council of …") is no evidence beside others (it ranked a
+    sentence adding nothing into the alert's few), though it still makes the sentence new."""
+    if len(reasons) > 1 and "name" in reasons and names <= sentence.uncounted:
+        return tuple(r for r in reasons if r != "name")
+    return reasons
 
 
 def _after_note(news: list[News], position: int, notes: set[int]) -> bool:
