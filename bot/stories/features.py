@@ -141,6 +141,9 @@ COLUMNS = 10
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
+DAY_LABELS = {"DATE", "TIME"}
+"""The entities a day is read from: spaCy makes "on Tuesday" a DATE but "Tuesday night" and
+"Wednesday morning" a TIME."""
 REPORTING = {"say", "tell", "add", "accord", "report", "state", "write", "told", "says"}
 QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -328,7 +331,7 @@ def _sentence(
             keys = _number_keys(ent_text) or _date_key(label, ent_text)
             (counting_nothing if ent.start in words.uncounted else counted).update(keys)
             facts |= keys
-            if label == "DATE":
+            if label in DAY_LABELS:
                 dates.append((ent.start_char - sent.start_char, ent.end_char - sent.start_char,
                               ent_text))
             numeric.update(range(ent.start, ent.end))

@@ -61,6 +61,7 @@ class _Story(NamedTuple):
     figures: frozenset[Decimal]
     written: list[figures.Written]
     acronyms: frozenset[str]
+    latest_day: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ class Earlier:
         the first written, as in the articles' order)."""
         values = frozenset().union(*(part.figures for _, part in self._parts.values()))
         return _Story(frozenset(self._facts), frozenset(self._words), values,
-                      figures.written(values), frozenset(self._acronyms))
+                      figures.written(values), frozenset(self._acronyms),
+                      max((f[2:] for f in self._facts if f[:2] == NAMED), default=""))
 
     def restated(self, lemmas: frozenset[str]) -> list[frozenset[str]]:
         """The facts of each earlier sentence using exactly these lemmas."""
@@ -300,6 +302,19 @@ REASONING = re.compile(
 DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
                        r"yesterday|tonight)\b", re.IGNORECASE)
 """A day the sentence tells something on: it reports what happened, not how things have been."""
+DAY_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+            r"tonight|tomorrow|(?:" + MONTHS + r")\.? \d{1,2}\b|\d{1,2} (?:" + MONTHS + r"))")
+"""A day as a sentence writes it: a weekday, "today", "May 20", "20 May"."""
+SAID_ON = re.compile(
+    r"\b(?:said|says|told|tells|tweeted|wrote|added|announced|stated|posted|confirmed|declared|"
+    r"argued|insisted|warned|urged)\b"
+    rf"(?:\s+[\w.’'-]+){{0,5}}?\s+(?:on\s+|late\s+|early\s+)?{DAY_WORD}|"
+    rf"\b(?:on\s+)?{DAY_WORD}(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s+)?"
+    r"(?:said|says|told|tweeted|wrote|added|announced|stated|posted|confirmed|declared)\b",
+    re.IGNORECASE)
+"""A day dating a saying ("said on Tuesday", "told reporters at the port on Monday", "on
+Wednesday said"): when the words were said, not when something happened."""
+DAY_TOLD = re.compile(rf"\b{DAY_WORD}", re.IGNORECASE)
 DENIED = re.compile(
     r"(?:,\s*(?:and\s+)?not|\brather than|\binstead of)\s+((?:about |some |nearly |almost )?[$€£]?"
     r"(?:\d[\d,.]*%?|" + "|".join(NUMBER_WORDS) + r")"
@@ -317,13 +332,14 @@ NOTE_WORDS = frozenset({
     "update", "fix", "paragraph", "refile", "error", "mistake", "give"})
 """The words correction notes use whatever they correct ("An earlier version of this article
 misstated …")."""
-REASONS = ("correction", "changed figure", "quote", "figure", "date", "name", "continuation",
-           "claim")
+REASONS = ("correction", "changed figure", "quote", "figure", "date", "later day", "name",
+           "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
 three, a new name or date, a continuation or a claim half the time or less; "date" is a new day
-set for something ahead, ``bot.stories.schedule``, not yet measured among them; a correction,
-first, is what the desk must hear of before anything else)."""
+set for something ahead, ``bot.stories.schedule``, not yet measured among them, nor "later day",
+something told on a day after every day the story named; a correction, first, is what the desk
+must hear of before anything else)."""
 
 
 def whats_new(
@@ -583,6 +599,8 @@ def _reasons(
         reasons.append("figure")
     if any(d[:2] == SCHEDULED and NAMED + d[2:] not in story.facts for d in sentence.days):
         reasons.append("date")
+    if best < NAME_COVERED and _later_day(sentence, story):
+        reasons.append("later day")
     if names and best < NAME_COVERED:
         reasons.append("name")
     if sentence.quote and best < QUOTE_COVERED and _quotes_new_words(sentence.text, story.words):
@@ -593,6 +611,23 @@ def _reasons(
     if not sentence.hedged and _claim(sentence, best, story, weights):
         reasons.append("claim")
     return tuple(reasons)
+
+
+def _later_day(sentence: SentenceFeatures, story: _Story) -> bool:
+    """Whether the sentence tells what happened on a day after every day the story named (each
+    of its readings: "on Monday" may be the last or the next), as the writer's own words: the
+    story has moved on ("The strike ended on Tuesday when the crews voted …" after Monday's
+    walkout). The day a saying was made is not one ("… said on Tuesday": a rewrite dates the
+    story's quotes afresh), nor a day in a quote."""
+    named = [d[2:] for d in sentence.days if d[:2] == NAMED]
+    if not named or not story.latest_day or min(named) <= story.latest_day:
+        return False
+    return _event_day(sentence.text)
+
+
+def _event_day(text: str) -> bool:
+    """Whether the writer names a day, outside quotes, that is not the day of a saying."""
+    return bool(DAY_TOLD.search(SAID_ON.sub(" ", _outside_quotes(text))))
 
 
 def _new_names(sentence: SentenceFeatures, story: _Story) -> frozenset[str]:
