@@ -22,6 +22,8 @@ unassigned bytes as the C1 controls browsers and Latin-1 read them as)."""
 _OTHER_SCRIPTS = ("GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "DEVANAGARI", "BENGALI",
                   "THAI", "GEORGIAN", "HANGUL", "HIRAGANA", "KATAKANA", "CJK")
 _LATIN_LETTER = re.compile(r"LATIN (?:CAPITAL|SMALL) LETTER [A-Z] WITH ")
+WORD_END = "”’“‘–—…›»"
+"""Marks that follow a word: after one in capitals ending in "Ã" they are no garbling."""
 _SYMBOLS = {"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sc", "Sm", "So", "Zs", "No", "Cf"}
 
 
@@ -42,7 +44,7 @@ def _run_repaired(found: re.Match[str]) -> str:
             reading = _bytes_of(reading).decode("utf-8")
         except UnicodeError:
             break
-        if _plausible(reading, before, after):
+        if _plausible(reading, found.group(), before, after):
             best = reading
     return best
 
@@ -53,19 +55,26 @@ def _bytes_of(run: str) -> bytes:
                     for c in run)
 
 
-def _plausible(decoded: str, before: str, after: str) -> bool:
+def _plausible(decoded: str, run: str, before: str, after: str) -> bool:
     """Every character one that text is written with (a letter of a living script, punctuation,
     a common symbol: not a control character or a phonetic letter, which `CAFÉ…` would give);
     a letter beside a letter of the same script (`café…»` read back is a Chinese character
-    after a Latin one); and, after two capitals, a capital with a letter after it: a word in
-    capitals ending in "Ã" before a dash or a quote mark (`IRMÃ—`, `IRMÃ”`) is no garbling."""
+    after a Latin one); and, after two capitals, a capital, and one that goes on in capitals
+    or stood for no mark a word ends with: a word in capitals ending in "Ã" before a dash or a
+    quote mark (`IRMÃ—`, `IRMÃ”`, `IRMÃ’s`) is no garbling, `CAFÃ‰` is."""
     read = before + decoded
     if not all(_ordinary(read[i], read[i - 1] if i else "") for i in range(len(before), len(read))):
         return False
     if _scripts_differ(before[-1:], decoded[0]) or _scripts_differ(after, decoded[-1]):
         return False
     in_capitals = len(before) == 2 and before.isalpha() and before.isupper()
-    return not in_capitals or decoded[0].isupper() and after.isalpha()
+    return not in_capitals or _capital(decoded[0]) and (
+        after.isupper() or not all(char in WORD_END for char in run[1:]))
+
+
+def _capital(char: str) -> bool:
+    """A capital, or a letter that has none of its own (`ß`, written so in `STRAßE`)."""
+    return char.isupper() or char.isalpha() and len(char.upper()) > 1
 
 
 def _scripts_differ(beside: str, char: str) -> bool:
