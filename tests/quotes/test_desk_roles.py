@@ -141,3 +141,9 @@ def test_a_who_clause_of_what_someone_is_or_does_is_the_role(role_of, body, role
 ])
 def test_a_thing_set_beside_a_name_is_no_role(role_of, body):
     assert role_of(body, "ferry will stop") is None
+
+
+def test_another_person_set_beside_a_name_is_no_role(role_of):
+    body = ("One pastor backing Mayor Paul Ruiz, Tomas Beltran of Hope Chapel, said he had made "
+            "90 calls.\n\n“We will keep the pier open,” Ruiz said on Friday.")
+    assert role_of(body, "pier open") == "mayor"

@@ -159,7 +159,8 @@ def role_of(name: Span, text: str | None = None) -> Role | None:
     root, tag = name[-1], party_tag(name)
     doc = root.doc
     appositions = [doc[c.left_edge.i:c.right_edge.i + 1] for c in root.children
-                   if c.dep_ == "appos" and c.i > root.i and not c.like_num]
+                   if c.dep_ == "appos" and c.i > root.i and not c.like_num and
+                   c.ent_type_ != "PERSON"]  # "Mr. Vale, Tad Ode of …": another person
     shown = next((role for span in _glued(appositions) if not in_tag(tag, span.root)
                   and (role := desk_role(span, title=False))), None)
     if appositions and shown:
