@@ -367,3 +367,13 @@ def test_the_union_is_not_a_body_whose_name_says_it_is_another_kind(statements_o
         "The harbour board said on Monday that the new crane rules were final.\n\n"
         "The union said the rules came too late.")
     assert speaker_of(quotes, "came too late") == "The union"
+
+
+def test_a_statement_is_the_firm_the_sentence_before_was_about_not_an_earlier_statement(
+        statements_of):
+    quotes = statements_of(
+        "Corveth Foods, a freight firm, lost two drivers in the crash.\n\n"
+        "The minister, Ana Ruiz, said in a statement that the road would close.\n\n"
+        "The firm confirmed on Friday that both men had worked there for years. “They were "
+        "loved by everyone,” the statement added.")
+    assert speaker_of(quotes, "loved by everyone") == "Corveth Foods"

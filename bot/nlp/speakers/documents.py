@@ -10,6 +10,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
 from bot.models import Speaker
+from bot.nlp.speakers import pronouns
 from bot.nlp.speakers.names import clean, definite, nominal_subject
 from bot.nlp.speakers.words import (
     FINDINGS,
@@ -24,6 +25,8 @@ from bot.nlp.speakers.words import (
 NAME_JOINERS = {"/", "-", "&", "–"}
 EDITORIAL_WORDS = {"editorial", "editorials", "editor", "editors", "newspaper", "paper", "board"}
 """Words a paper that runs editorials is named beside."""
+BODY_SENTENCES = 3
+"""Sentences before a statement's own searched for the organisation that issued it."""
 NOT_ISSUERS = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 NOT_PAPERS = NOT_ISSUERS | {"GPE", "LOC"}
 """What a name beside "editorial" or "newspaper" may be that is no paper ("a Friday editorial",
@@ -37,11 +40,16 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     """Who issued the document ``token`` names: named in its own phrase, else the issuer of
     the same document mentioned elsewhere (before it when it is "the poll", after it first
     when it is "a new poll", which the article names further on); for "the survey", else a
-    poll of another word named before it."""
+    poll of another word named before it; "the statement" first the organisation speaking
+    just before it."""
     own = own_issuer(r, token)
     lemma = token.lemma_.lower()
     if own is not None or token.tag_ in PLURAL_TAGS and not definite:
         return own  # "polls show": no one poll; "the results", "the ads" are ones named
+    if definite and lemma in STATEMENTS:
+        near = _organisation_speaking(r, token) or _body_before(r, token)
+        if near is not None:
+            return near
     lemmas = frozenset(SURVEYS if lemma in FINDINGS else {lemma})
     first, then = (-1, 1) if definite else (1, -1)
     found = _walk(r, lemmas, token.i, step=first) or _walk(r, lemmas, token.i, step=then)
@@ -75,6 +83,26 @@ def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | Non
             return None
         if mention.subject and mention.speaker.kind == "organisation" and mention.speaker.name:
             return mention.speaker
+    return None
+
+
+def _body_before(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"The firm confirmed on Friday that both men worked there. “…,” the statement added":
+    a statement no one issued in the text is that of the organisation that was the subject
+    of the narrative just before (as "it" is); not past a person or a document speaking."""
+    index = bisect_right(r.reg.sent_starts, document.i) - 1
+    seen = 0
+    for sent in reversed(r.reg.sents[max(0, index - BODY_SENTENCES):index]):
+        if not pronouns.narrative(r, sent):
+            continue
+        seen += 1
+        for subject in pronouns.sentence_subjects(r, sent):
+            if subject.lemma_.lower() in ISSUED_NOUNS:
+                return None  # "“…,” the release said": not resolved again from here
+            speaker, _ = r.resolve(subject)
+            return speaker if speaker.kind == "organisation" and speaker.name else None
+        if seen >= BODY_SENTENCES:
+            break
     return None
 
 
