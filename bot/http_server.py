@@ -13,8 +13,8 @@ import socket
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import waitress
@@ -23,6 +23,7 @@ from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import BaseWSGIServer
+from waitress.utilities import Error
 
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput
@@ -31,6 +32,12 @@ log = logging.getLogger(__name__)
 WSGIApp = Callable[[dict, Callable[..., Any]], Iterable[bytes]]
 MAX_BODY = 10 * 1024 * 1024
 SLACK_MAX_BODY = 1024 * 1024
+HEADER_BYTES = 16 * 1024
+"""A request's line and headers (Slack's are about 1.5 kB, a proxy adds a few hundred
+bytes; waitress's own limit, 256 kB, let a flood's connections hold 250 kB each)."""
+BODY_IN_MEMORY = 64 * 1024
+"""Of a body, what waitress keeps in memory before the rest goes to a temporary file (512 kB
+by default: 400 connections sending a body each held 169 MB)."""
 PER_CLIENT = 16
 REQUEST_SECONDS = 20.0
 IDLE_SECONDS = 15.0
@@ -70,12 +77,15 @@ class HttpServer:
         see ``GuardedChannel``. ``connection_limit``: the places the server has (default: as
         the file limit allows, at most ``MAX_CONNECTIONS``)."""
         connections: dict = {}
+        screen: Screen | None = getattr(app, "screen", None)
         try:
             # waitress reads the loop timeout as whole seconds: 0.2 would become 0, a busy loop
             self._server = waitress.create_server(app, map=connections, host=host, port=port,
                                                   threads=threads, ident="wirewatch",
                                                   asyncore_loop_timeout=1,
                                                   max_request_body_size=max_body,
+                                                  max_request_header_size=HEADER_BYTES,
+                                                  inbuf_overflow=BODY_IN_MEMORY,
                                                   connection_limit=(connection_limit
                                                                     or _places()),
                                                   asyncore_use_poll=True)
@@ -84,7 +94,7 @@ class HttpServer:
         limits = Deadlines(request_seconds, idle_seconds)
         for listener in connections.values():
             if isinstance(listener, BaseWSGIServer):
-                listener.channel_class = _channel_class(limits)
+                listener.channel_class = _channel_class(limits, screen)
         self._thread = threading.Thread(target=self._server.run, name="wirewatch-http",
                                         daemon=True)
 
@@ -121,12 +131,74 @@ class Deadlines:
     idle_seconds: float = IDLE_SECONDS
 
 
+@dataclass(frozen=True)
+class Head:
+    """A request as known once its headers are in, before any of its body is read; headers
+    keyed as waitress keys them (``AUTHORIZATION``, ``X_SLACK_SIGNATURE``)."""
+
+    method: str
+    path: str
+    length: int
+    chunked: bool
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The answer to a request refused from its head: its body is never read."""
+
+    status: str
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class Screen(Protocol):
+    """A route's check of a request's head: a refusal, or None to read the body."""
+
+    def __call__(self, head: Head) -> Refusal | None: ...
+
+
+class _Refused(Error):
+    """waitress's error answer, carrying a route's refusal (the connection closes after it)."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.status)
+        self.refusal = refusal
+
+    def to_response(self, ident: str | None = None) -> tuple[str, list, bytes]:
+        return self.refusal.status, list(self.refusal.headers), self.refusal.body
+
+
 class TimedParser(HTTPRequestParser):
-    """waitress's request parser, remembering when the request's first bytes arrived."""
+    """waitress's request parser, remembering when the request's first bytes arrived, and
+    asking the server's ``screen`` about a request with a body once its headers are in:
+    a refused one is answered and closed without reading a byte of the body."""
+
+    screen: Screen | None = None
 
     def __init__(self, adj: Any) -> None:
         super().__init__(adj)
         self.started = time.monotonic()
+        self.screened = False
+
+    def received(self, data: bytes) -> int:
+        consumed = int(super().received(data))
+        if self.headers_finished and not self.screened:
+            self.screened = True
+            refusal = self._refusal()
+            if refusal is not None:
+                self.error, self.completed, self.expect_continue = _Refused(refusal), True, False
+                return len(data)  # the body's first bytes, read with the head: dropped
+        return consumed
+
+    def _refusal(self) -> Refusal | None:
+        if self.screen is None or self.error is not None or self.empty:
+            return None
+        if not self.chunked and self.content_length <= 0:
+            return None
+        return self.screen(Head(method=self.command, path=self.path,
+                                length=self.content_length, chunked=self.chunked,
+                                headers=dict(self.headers)))
 
 
 class GuardedChannel(HTTPChannel):
@@ -287,8 +359,11 @@ def _warn_unsigned(timestamp: int) -> None:
                 "dispatch_failed)")
 
 
-def _channel_class(limits: Deadlines) -> type[GuardedChannel]:
-    return type("GuardedChannel", (GuardedChannel,), {"deadlines": limits})
+def _channel_class(limits: Deadlines, screen: Screen | None) -> type[GuardedChannel]:
+    parser = type("TimedParser", (TimedParser,),
+                  {} if screen is None else {"screen": staticmethod(screen)})
+    return type("GuardedChannel", (GuardedChannel,), {"deadlines": limits,
+                                                       "parser_class": parser})
 
 
 def client_group(addr: Any) -> str:
@@ -344,17 +419,31 @@ class SlackGate:
     max_bytes: int = SLACK_MAX_BODY
     first_time: FirstTime | None = None
 
+    def screen(self, head: Head) -> Refusal | None:
+        """The checks that need no body, made before the server reads any of it."""
+        wrong = self._unreadable("" if head.chunked else str(head.length),
+                                 head.headers.get("X_SLACK_REQUEST_TIMESTAMP") or "",
+                                 head.headers.get("X_SLACK_SIGNATURE") or "")
+        return None if wrong is None else json_refusal(*wrong)
+
+    def _unreadable(self, declared: str, timestamp: str,
+                    signature: str) -> tuple[str, str] | None:
+        """Why a request is refused before its body is read (status, reason), if it is."""
+        if not digits(declared):
+            return "411 Length Required", "send a Content-Length"
+        if int(declared) > self.max_bytes:
+            return "413 Content Too Large", f"Slack requests are at most {self.max_bytes} bytes"
+        if not digits(timestamp) or not signature.isascii() or not signature:
+            return "401 Unauthorized", "not signed by Slack"
+        return None
+
     def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         declared = environ.get("CONTENT_LENGTH") or ""
-        if not digits(declared):
-            return _refuse(start_response, "411 Length Required", "send a Content-Length")
-        if int(declared) > self.max_bytes:
-            return _refuse(start_response, "413 Content Too Large",
-                           f"Slack requests are at most {self.max_bytes} bytes")
         timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
         signature = environ.get("HTTP_X_SLACK_SIGNATURE") or ""
-        if not digits(timestamp) or not signature.isascii() or not signature:
-            return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
+        wrong = self._unreadable(declared, timestamp, signature)
+        if wrong is not None:
+            return _refuse(start_response, *wrong)
         body = environ["wsgi.input"].read(int(declared))
         if not SignatureVerifier(self.signing_secret).is_valid(body, timestamp, signature):
             _warn_unsigned(int(timestamp))
@@ -409,3 +498,9 @@ def _refuse(start_response: Callable[..., Any], status: str, why: str) -> list[b
     start_response(status, [("Content-Type", "application/json"),
                             ("Content-Length", str(len(data)))])
     return [data]
+
+
+def json_refusal(status: str, why: str) -> Refusal:
+    """``{"error": why}`` as a refusal from the head (the length is the server's to add)."""
+    return Refusal(status, json.dumps({"error": why}).encode(),
+                   (("Content-Type", "application/json"),))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qs
 
+from bot.http_server import Head, Refusal
 from bot.ingest.records import characters, object_on_first_line, record_to_article
 from bot.models import InboxResult, IngestFailure, RawArticle
 from storage.db import ThreadLocalDb, transaction
@@ -73,25 +74,33 @@ class IngestApp:
         except Exception:
             log.exception("POST /ingest failed")
             status, body = 503, {"error": "internal error; nothing was accepted, try again"}
-        headers = [("Content-Type", "application/json; charset=utf-8")]
-        if status == 401:
-            headers.append(("WWW-Authenticate", 'Bearer realm="wirewatch"'))
-        if status == 405:
-            headers.append(("Allow", "POST"))
-        if status == 503:
-            headers.append(("Retry-After", "1"))
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        headers.append(("Content-Length", str(len(data))))
-        start_response(STATUS_TEXT.get(status, f"{status} Error"), headers)
+        line, headers, data = _answer(status, body)
+        start_response(line, [*headers, ("Content-Length", str(len(data)))])
         return [data]
 
-    def _handle(self, environ: dict) -> tuple[int, dict]:
-        if environ.get("PATH_INFO", "") not in PATHS:
+    def screen(self, head: Head) -> Refusal | None:
+        """The checks of ``_handle`` made from the head, before the server reads the body: a
+        caller without the token never has a byte of it read or buffered."""
+        try:
+            self._check_head(head.path, head.method, head.headers.get("AUTHORIZATION", ""))
+            if head.length > self.max_bytes:
+                raise RequestError(413, self._too_big())
+        except RequestError as exc:
+            line, headers, data = _answer(exc.status, {"error": str(exc), **exc.extra})
+            return Refusal(line, data, headers)
+        return None
+
+    def _check_head(self, path: str, method: str | None, authorization: str) -> None:
+        if path not in PATHS:
             raise RequestError(404, "not found; articles go to POST /ingest")
-        if environ.get("REQUEST_METHOD") != "POST":
+        if method != "POST":
             raise RequestError(405, f"use POST; {USAGE}")
-        if not self._authorised(environ.get("HTTP_AUTHORIZATION", "")):
+        if not self._authorised(authorization):
             raise RequestError(401, "missing or wrong bearer token", usage=USAGE)
+
+    def _handle(self, environ: dict) -> tuple[int, dict]:
+        self._check_head(environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD"),
+                         environ.get("HTTP_AUTHORIZATION", ""))
         if not self._busy.acquire(blocking=False):
             raise RequestError(503, f"{self.slots} ingest requests are already being handled; "
                                "nothing was accepted, retry in a second")
@@ -202,6 +211,19 @@ class IngestApp:
                    enumerate(items)]
         queued = any(r["status"] == "queued" for r in results)
         return (202 if queued else 200), {"accepted": len(ids), "results": results}
+
+
+def _answer(status: int, body: dict) -> tuple[str, tuple[tuple[str, str], ...], bytes]:
+    """Status line, headers (but the length) and JSON body of an answer."""
+    headers = [("Content-Type", "application/json; charset=utf-8")]
+    if status == 401:
+        headers.append(("WWW-Authenticate", 'Bearer realm="wirewatch"'))
+    if status == 405:
+        headers.append(("Allow", "POST"))
+    if status == 503:
+        headers.append(("Retry-After", "1"))
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    return STATUS_TEXT.get(status, f"{status} Error"), tuple(headers), data
 
 
 def _origin(record: Any, remote: str, index: int, count: int) -> str:

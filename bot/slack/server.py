@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.alerts.token import TokenReport
-from bot.http_server import FirstTime, SlackGate, WSGIApp
+from bot.http_server import FirstTime, Head, Refusal, Screen, SlackGate, WSGIApp, json_refusal
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
@@ -29,17 +30,36 @@ def build_router(*, slack: App | None, extra_routes: dict[str, WSGIApp] | None =
         routes[EVENTS_PATH] = SlackGate(SlackRequestHandler(slack, path=EVENTS_PATH),
                                         signing_secret=signing_secret or "",
                                         first_time=first_time)
+    return Router(routes, mode, health)
 
-    def router(environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
+
+@dataclass(frozen=True)
+class Router:
+    """A WSGI app routing by path; ``screen`` lets the server refuse a body before reading it
+    where no route takes one, and asks the route's own screen otherwise."""
+
+    routes: dict[str, WSGIApp]
+    mode: str = "http"
+    health: Callable[[], TokenReport] | None = None
+
+    def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
         if path == "/health":
-            return _health(start_response, mode, health() if health else None)
-        app = routes.get(path) or _prefix_match(routes, path)
+            return _health(start_response, self.mode, self.health() if self.health else None)
+        app = self.routes.get(path) or _prefix_match(self.routes, path)
         if app is None:
             return _json(start_response, "404 Not Found", {"error": f"no route {path}"})
         return app(environ, start_response)
 
-    return router
+    def screen(self, head: Head) -> Refusal | None:
+        path = head.path or "/"
+        if path == "/health":
+            return json_refusal("413 Content Too Large", "GET /health takes no body")
+        app = self.routes.get(path) or _prefix_match(self.routes, path)
+        if app is None:
+            return json_refusal("404 Not Found", f"no route {path}")
+        screen: Screen | None = getattr(app, "screen", None)
+        return screen(head) if screen is not None else None
 
 
 def _health(start_response, mode: str, token: TokenReport | None) -> list[bytes]:
