@@ -19,7 +19,7 @@ from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
 from bot.write_pause import WritePause
 from storage.db import ThreadLocalDb
-from storage.inbox import finish, pending, results, retry_later
+from storage.inbox import Lane, finish, pending, results, retry_later
 from storage.sources import utcnow
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class IngestWorker:
         long as articles are queued. Each one's inbox row is noted in ``inbox_ids`` under its
         input position until it is reported: a long backlog keeps only the articles in flight
         in memory, and per source the last row taken."""
-        after: dict[int | None, int] = {}
+        after: dict[Lane, int] = {}
         position = 0
         limit = self.settings.nlp_batch_size * _batches_at_once(self.settings)
         while not self._stop.is_set():
@@ -171,7 +171,7 @@ class IngestWorker:
             if not due:
                 return
             for row in due:
-                inbox_ids[position] = after[row.source_id] = row.id
+                inbox_ids[position] = after[row.lane] = row.id
                 position += 1
                 yield row.article
 

@@ -23,55 +23,68 @@ DUE = ("(inbox.next_attempt_at IS NULL OR inbox.next_attempt_at <= :now "
 the wall clock stepped back since (an hour back must not be an hour more of waiting)."""
 
 
+Lane = tuple[int | None, str | None]
+"""Whose turn a queued row is taken in: (source id, None), or (None, the HTTP caller)."""
+
+
 def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
-            now: datetime | None = None) -> int:
-    """Queue one article; call inside the transaction that marks its input as seen."""
+            caller: str | None = None, now: datetime | None = None) -> int:
+    """Queue one article; call inside the transaction that marks its input as seen.
+    ``caller``: the address of the POST /ingest client (its own turns)."""
     row = {name: getattr(raw, name) for name in FIELDS}
     row["background"] = int(raw.background)
-    return insert_row(db, "inbox", {**row, "source_id": source_id, "status": "pending",
-                                    "created_at": iso(now or utcnow())})
+    return insert_row(db, "inbox", {**row, "source_id": source_id, "caller": caller,
+                                    "status": "pending", "created_at": iso(now or utcnow())})
 
 
 def pending(db: Database, *, limit: int, now: datetime | None = None,
-            after: Mapping[int | None, int] | None = None) -> list[QueuedArticle]:
+            after: Mapping[Lane, int] | None = None) -> list[QueuedArticle]:
     """Queued articles due now, the sources taking turns: each source's first in the order
     they came, then each one's second, and so on, so a drop of thousands from one source
     (a folder's export, a run of /ingest batches) never holds up another's next article; a
-    source's own stay in order. One waiting out a backoff is not due yet, unless the clock
-    stepped back since its wait was set. ``after``: per source (None: POST /ingest), only
-    those queued after that inbox row."""
+    source's own stay in order. Each caller of POST /ingest (by its address) is a source of
+    its own. One waiting out a backoff is not due yet, unless the clock stepped back since
+    its wait was set. ``after``: per lane, only those queued after that inbox row."""
     stamp, cursors = iso(now or utcnow()), after or {}
-    turns = sorted((turn, row_id) for source in _queuing(db) for turn, row_id in enumerate(
-        _due(db, source, after=cursors.get(source, 0), now=stamp, limit=limit)))
+    turns = sorted((turn, row_id) for lane in _queuing(db) for turn, row_id in enumerate(
+        _due(db, lane, after=cursors.get(lane, 0), now=stamp, limit=limit)))
     ids = [row_id for _, row_id in turns[:limit]]
     rows = {r["id"]: r for r in dicts_in(
         db, "SELECT inbox.*, coalesce(s.never_duplicate, 0) AS never_duplicate FROM inbox "
         "LEFT JOIN sources s ON s.id = inbox.source_id WHERE inbox.id IN ({marks})", ids)}
-    return [QueuedArticle(id=r["id"], source_id=r["source_id"], article=RawArticle(
+    return [QueuedArticle(id=r["id"], source_id=r["source_id"], caller=r["caller"],
+                          article=RawArticle(
         origin=r["origin"], text=r["text"], title=r["title"], url=r["url"], source=r["source"],
         published=r["published"], background=bool(r["background"]),
         never_duplicate=bool(r["never_duplicate"]))) for r in (rows[i] for i in ids)]
 
 
-def _queuing(db: Database) -> list[int | None]:
-    """The sources with articles queued (None: POST /ingest), one index look each."""
-    sources: list[int | None] = [source for (source,) in db.execute(
+def _queuing(db: Database) -> list[Lane]:
+    """The lanes with articles queued: each source, each POST /ingest caller (and rows
+    queued before callers were kept), one index look each."""
+    lanes: list[Lane] = [(source, None) for (source,) in db.execute(
         "WITH RECURSIVE next(source) AS (SELECT min(source_id) FROM inbox WHERE "
         "status = 'pending' UNION ALL SELECT (SELECT min(source_id) FROM inbox WHERE "
         "status = 'pending' AND source_id > next.source) FROM next WHERE next.source IS NOT "
         "NULL) SELECT source FROM next WHERE source IS NOT NULL")]
+    lanes += [(None, caller) for (caller,) in db.execute(
+        "WITH RECURSIVE next(caller) AS (SELECT min(caller) FROM inbox WHERE status = "
+        "'pending' AND source_id IS NULL UNION ALL SELECT (SELECT min(caller) FROM inbox WHERE "
+        "status = 'pending' AND source_id IS NULL AND caller > next.caller) FROM next WHERE "
+        "next.caller IS NOT NULL) SELECT caller FROM next WHERE caller IS NOT NULL")]
     if db.execute("SELECT 1 FROM inbox WHERE status = 'pending' AND source_id IS NULL "
-                  "LIMIT 1").fetchone():
-        sources.append(None)
-    return sources
+                  "AND caller IS NULL LIMIT 1").fetchone():
+        lanes.append((None, None))
+    return lanes
 
 
-def _due(db: Database, source: int | None, *, after: int, now: str, limit: int) -> list[int]:
-    """The first ``limit`` due rows of one source after the row ``after``, in order."""
+def _due(db: Database, lane: Lane, *, after: int, now: str, limit: int) -> list[int]:
+    """The first ``limit`` due rows of one lane after the row ``after``, in order."""
+    source, caller = lane
     return [row_id for (row_id,) in db.execute(
         f"SELECT id FROM inbox WHERE status = 'pending' AND source_id IS :source AND "
-        f"id > :after AND {DUE} ORDER BY id LIMIT :limit",
-        {"source": source, "after": after, "now": now, "limit": limit})]
+        f"caller IS :caller AND id > :after AND {DUE} ORDER BY id LIMIT :limit",
+        {"source": source, "caller": caller, "after": after, "now": now, "limit": limit})]
 
 
 def waiting_from(db: Database, source_id: int) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qs
 
-from bot.http_server import Head, Refusal
+from bot.http_server import Head, Refusal, client_group
 from bot.ingest.records import characters, object_on_first_line, record_to_article
 from bot.models import InboxResult, IngestFailure, RawArticle
 from storage.db import ThreadLocalDb, transaction
@@ -119,7 +119,7 @@ class IngestApp:
                  for i, r in enumerate(records)]
         if not isinstance(value, list) and isinstance(items[0], IngestFailure):
             raise RequestError(400, items[0].reason, usage=USAGE)
-        return self._queue(items, wait=self._wait(environ))
+        return self._queue(items, wait=self._wait(environ), caller=client_group(remote))
 
     def _wait(self, environ: dict) -> float:
         asked = parse_qs(environ.get("QUERY_STRING", "")).get("wait", [""])[0]
@@ -194,14 +194,14 @@ class IngestApp:
                                    usage=USAGE) from None
         return values
 
-    def _queue(self, items: list[RawArticle | IngestFailure], *,
-               wait: float) -> tuple[int, dict]:
+    def _queue(self, items: list[RawArticle | IngestFailure], *, wait: float,
+               caller: str) -> tuple[int, dict]:
         db = self.dbs.get()
         ids: dict[int, int] = {}
         with transaction(db):
             for index, item in enumerate(items):
                 if isinstance(item, RawArticle):
-                    ids[index] = enqueue(db, item)
+                    ids[index] = enqueue(db, item, caller=caller)
         outcomes: dict[int, InboxResult] = {}
         if ids and self.worker is not None:
             self.worker.notify()

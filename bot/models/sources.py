@@ -38,6 +38,13 @@ class QueuedArticle:
     id: int
     article: RawArticle
     source_id: int | None = None
+    caller: str | None = None
+    """The address of the POST /ingest caller that queued it."""
+
+    @property
+    def lane(self) -> tuple[int | None, str | None]:
+        """Whose turn it is taken in: its source's, or its HTTP caller's."""
+        return self.source_id, self.caller
 
 
 @dataclass(frozen=True)

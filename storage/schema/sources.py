@@ -136,3 +136,10 @@ def m009_entries_known_as_read(db: Database) -> None:
 def m010_inbox_by_source(db: Database) -> None:
     """The worker takes the inbox in turns by source: each source's queued rows in order."""
     db.table("inbox").create_index(["status", "source_id", "id"])
+
+
+@MIGRATIONS()
+def m011_inbox_by_caller(db: Database) -> None:
+    """Callers of POST /ingest take turns too, each by its address (``caller``)."""
+    db.table("inbox").add_column("caller", str)
+    db.table("inbox").create_index(["status", "source_id", "caller", "id"])
