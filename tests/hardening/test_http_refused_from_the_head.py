@@ -109,3 +109,21 @@ def test_a_caller_with_the_token_still_sends_its_body_and_is_queued(server, db_p
         sock.close()
     assert answer.startswith("HTTP/1.1 202 Accepted"), answer
     assert len(pending(ThreadLocalDb(db_path).get(), limit=10)) == 1
+
+
+@pytest.mark.parametrize("path, headers, status", [
+    ("/ingest", "Authorization: Bearer guessed-token-123456\r\n", "401 Unauthorized"),
+    ("/slack/events", "X-Slack-Request-Timestamp: 1700000000\r\nX-Slack-Signature: v0=00ff\r\n",
+     "411 Length Required"),
+], ids=["ingest", "slack"])
+def test_a_chunked_body_is_refused_from_the_head_too(server, path, headers, status):
+    """A chunked body declares no length: waitress read it up to the largest route's limit
+    (10 MB) before any route saw it."""
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=15)
+    try:
+        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: wirewatch\r\n{headers}"
+                     "Transfer-Encoding: chunked\r\n\r\n4000\r\n".encode() + b"[" * 1024)
+        answer = sock.recv(65536).decode()
+    finally:
+        sock.close()
+    assert answer.startswith(f"HTTP/1.1 {status}"), answer
