@@ -169,12 +169,32 @@ class _Refused(Error):
         return self.refusal.status, list(self.refusal.headers), self.refusal.body
 
 
+class _Discarded:
+    """A body buffer keeping nothing: a refused request's small or chunked body is read to
+    its end and dropped (closing the connection under a client still writing it resets it)."""
+
+    def __init__(self) -> None:
+        self.length = 0
+
+    def append(self, data: bytes) -> None:
+        self.length += len(data)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def close(self) -> None:
+        self.length = 0
+
+
 class TimedParser(HTTPRequestParser):
     """waitress's request parser, remembering when the request's first bytes arrived, and
     asking the server's ``screen`` about a request with a body once its headers are in:
-    a refused one is answered and closed without reading a byte of the body."""
+    a refused one is answered and closed without reading its body when that is large (or
+    the client waits for ``100 Continue``); a small or chunked one is read and dropped, never
+    buffered, and answered after it."""
 
     screen: Screen | None = None
+    expect_continue: bool
 
     def __init__(self, adj: Any) -> None:
         super().__init__(adj)
@@ -187,8 +207,14 @@ class TimedParser(HTTPRequestParser):
             self.screened = True
             refusal = self._refusal()
             if refusal is not None:
-                self.error, self.completed, self.expect_continue = _Refused(refusal), True, False
-                return len(data)  # the body's first bytes, read with the head: dropped
+                self.error = _Refused(refusal)
+                if self.expect_continue or self.content_length > BODY_IN_MEMORY:
+                    self.completed = True
+                    self.expect_continue = False
+                    return len(data)  # the body's first bytes, read with the head: dropped
+                # small or chunked: read to its end and kept nowhere, then answered, so a
+                # client that writes it all before reading gets the answer, not a reset
+                self.body_rcv.buf = _Discarded()
         return consumed
 
     def _refusal(self) -> Refusal | None:
@@ -420,28 +446,26 @@ class SlackGate:
     first_time: FirstTime | None = None
 
     def screen(self, head: Head) -> Refusal | None:
-        """The checks that need no body, made before the server reads any of it."""
-        wrong = self._unreadable("" if head.chunked else str(head.length),
-                                 head.headers.get("X_SLACK_REQUEST_TIMESTAMP") or "",
-                                 head.headers.get("X_SLACK_SIGNATURE") or "")
+        """The checks that need no body, made before the server reads any of it (unsigned
+        first: a chunked body was unsigned's 401 once waitress had read it)."""
+        wrong = (_not_signed(head.headers.get("X_SLACK_REQUEST_TIMESTAMP") or "",
+                             head.headers.get("X_SLACK_SIGNATURE") or "")
+                 or self._unmeasured("" if head.chunked else str(head.length)))
         return None if wrong is None else json_refusal(*wrong)
 
-    def _unreadable(self, declared: str, timestamp: str,
-                    signature: str) -> tuple[str, str] | None:
-        """Why a request is refused before its body is read (status, reason), if it is."""
+    def _unmeasured(self, declared: str) -> tuple[str, str] | None:
+        """Why a body's length is refused (status, reason), if it is."""
         if not digits(declared):
             return "411 Length Required", "send a Content-Length"
         if int(declared) > self.max_bytes:
             return "413 Content Too Large", f"Slack requests are at most {self.max_bytes} bytes"
-        if not digits(timestamp) or not signature.isascii() or not signature:
-            return "401 Unauthorized", "not signed by Slack"
         return None
 
     def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         declared = environ.get("CONTENT_LENGTH") or ""
         timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
         signature = environ.get("HTTP_X_SLACK_SIGNATURE") or ""
-        wrong = self._unreadable(declared, timestamp, signature)
+        wrong = self._unmeasured(declared) or _not_signed(timestamp, signature)
         if wrong is not None:
             return _refuse(start_response, *wrong)
         body = environ["wsgi.input"].read(int(declared))
@@ -456,6 +480,12 @@ class SlackGate:
             start_response("200 OK", [("Content-Length", "0")])
             return [b""]
         return _settled_once_sent(self.app, environ, start_response, served)
+
+
+def _not_signed(timestamp: str, signature: str) -> tuple[str, str] | None:
+    if not digits(timestamp) or not signature.isascii() or not signature:
+        return "401 Unauthorized", "not signed by Slack"
+    return None
 
 
 def _settled_once_sent(app: WSGIApp, environ: dict, start_response: Callable[..., Any],

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from waitress.buffers import OverflowableBuffer
 
 from bot.http_server import BODY_IN_MEMORY, HEADER_BYTES, HttpServer, SlackGate, TimedParser
 from tests.fakes.signing import SECRET
@@ -43,7 +44,7 @@ def held(parser: TimedParser) -> int:
     """Bytes of a request the server holds in memory: its head so far, its body's buffer
     unless that went to a temporary file."""
     body = getattr(parser.body_rcv, "buf", None)
-    in_memory = len(body) if body is not None and not body.overflowed else 0
+    in_memory = len(body) if isinstance(body, OverflowableBuffer) and not body.overflowed else 0
     return len(parser.header_plus) + in_memory
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from collections.abc import Iterator
 
 import pytest
+from waitress.buffers import OverflowableBuffer
 
-from bot.http_server import SLACK_MAX_BODY, HttpServer, SlackGate
+from bot.http_server import SLACK_MAX_BODY, HttpServer, SlackGate, TimedParser
 from bot.ingest.http_api import IngestApp
 from bot.slack.server import build_router
 from storage.db import ThreadLocalDb
@@ -111,6 +113,23 @@ def test_a_caller_with_the_token_still_sends_its_body_and_is_queued(server, db_p
     assert len(pending(ThreadLocalDb(db_path).get(), limit=10)) == 1
 
 
+CHUNKS = 40
+
+
+def buffered_once_read(server: HttpServer) -> int:
+    """The body bytes the server keeps (in memory or a temporary file) for requests under
+    way, once it has read the chunks sent."""
+    deadline = time.monotonic() + 30
+    while True:
+        parsers = [c.request for c in list(server._server._map.values())
+                   if isinstance(getattr(c, "request", None), TimedParser)]
+        if sum(p.body_bytes_received for p in parsers) >= CHUNKS * 0x4000 or \
+                time.monotonic() > deadline:
+            return sum(len(p.body_rcv.buf) for p in parsers if p.body_rcv is not None and
+                       isinstance(p.body_rcv.buf, OverflowableBuffer))
+        time.sleep(0.1)
+
+
 @pytest.mark.parametrize("path, headers, status", [
     ("/ingest", "Authorization: Bearer guessed-token-123456\r\n", "401 Unauthorized"),
     ("/slack/events", "X-Slack-Request-Timestamp: 1700000000\r\nX-Slack-Signature: v0=00ff\r\n",
@@ -118,11 +137,17 @@ def test_a_caller_with_the_token_still_sends_its_body_and_is_queued(server, db_p
 ], ids=["ingest", "slack"])
 def test_a_chunked_body_is_refused_from_the_head_too(server, path, headers, status):
     """A chunked body declares no length: waitress read it up to the largest route's limit
-    (10 MB) before any route saw it."""
+    (10 MB, a temporary file past 512 kB) before any route saw it. Now it is read to its end
+    and dropped (a client sending its chunks after the head would be reset by a close), and
+    the head's refusal answered; none of it is kept while it comes (before: 640 kB)."""
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=15)
     try:
         sock.sendall(f"POST {path} HTTP/1.1\r\nHost: wirewatch\r\n{headers}"
-                     "Transfer-Encoding: chunked\r\n\r\n4000\r\n".encode() + b"[" * 1024)
+                     "Transfer-Encoding: chunked\r\n\r\n".encode())
+        for _ in range(CHUNKS):
+            sock.sendall(b"4000\r\n" + b"[" * 0x4000 + b"\r\n")
+        assert buffered_once_read(server) == 0
+        sock.sendall(b"0\r\n\r\n")
         answer = sock.recv(65536).decode()
     finally:
         sock.close()
