@@ -36,6 +36,9 @@ LABEL_WORDS = 5
 HEADLINE_WORDS = 25
 GOING_ON = {"add", "continue"}
 """Verbs by which he/she goes on from the words just quoted ("“…,” he added")."""
+CLAUSE_DEPS = {"ccomp", "parataxis"}
+"""How the parser hangs quoted words on the verb that tells them."""
+NAMED_KINDS = {"person", "organisation"}
 MINOR_WORDS = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by", "or"}
 
 
@@ -357,7 +360,7 @@ class DirectQuotes:
             speaker, confidence = self.resolver.resolve(found.subject)
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
-        return None
+        return None if self.fragment[span] else self._clause_of(para, span)
 
     def _signed_label(self, before: list[Token]) -> Found | None:
         """"Pollsters agree - Ana Ruiz: “…”": the name between a dash and the colon speaks."""
@@ -461,6 +464,24 @@ class DirectQuotes:
         if subject is None or subject.pos_ not in {"PROPN", "PRON", "NOUN"}:
             return None
         return Attribution(verb, subject, None)
+
+    def _clause_of(self, para: Paragraph, span: QuoteSpan) -> Found | None:
+        """"“…,” the harbour chief scoffed at the plan": whatever the verb, the words the parser
+        hangs on an unquoted verb of their paragraph as its clause are its subject's (not a
+        relative clause's: "a post that read: “…”" is the post's)."""
+        for i in self._indexes(span.start, span.close):
+            tok = self.doc[i]
+            verb = tok.head
+            if tok.dep_ in CLAUSE_DEPS and verb.i not in self.quoted and verb.pos_ == "VERB" and \
+                    para.start <= verb.idx < para.end and verb.dep_ != "relcl":
+                subject = subject_of(verb, self.quoted, in_paragraph=True)
+                if subject is None:
+                    return None
+                speaker, confidence = self.resolver.resolve(subject)
+                if speaker.kind not in NAMED_KINDS:
+                    return None  # "“…,” a new ad opens": whom the text around introduces
+                return Attribution(verb, subject, cue_of(verb)), speaker, confidence
+        return None
 
     def _governing(self, span: QuoteSpan) -> Found | None:
         """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
