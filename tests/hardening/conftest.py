@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from bot.redact import redact_logs
 
 LONG = os.environ.get("WIREWATCH_LONG_TESTS") == "1"
 REPO = Path(__file__).resolve().parents[2]
@@ -28,3 +33,18 @@ def cli_env(db_path: Path, **extra: str) -> dict[str, str]:
 
 def cli_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "bot", *args]
+
+
+@pytest.fixture
+def log_text() -> Iterator[io.StringIO]:
+    """The log as `wirewatch` writes it: a stream handler on the root logger, redacted."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    redact_logs()
+    try:
+        yield stream
+    finally:
+        root.removeHandler(handler)

@@ -9,15 +9,10 @@ retitles the window, a carriage return overwrites the line it is on. The log han
 
 from __future__ import annotations
 
-import io
 import logging
-from collections.abc import Iterator
-
-import pytest
 
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
-from bot.redact import redact_logs
 from storage.db import transaction
 from storage.sources import add_source, source_row
 from tests.sources.feedserver import LOOPBACK, FeedServer, Route, at
@@ -28,21 +23,6 @@ FEED = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
         f"<item><title>Tug crews walk out</title><link>{HOSTILE}</link>"
         "<description>Tug crews at Northhaven walked out on Tuesday.</description>"
         "</item></channel></rss>").encode()
-
-
-@pytest.fixture
-def log_text() -> Iterator[io.StringIO]:
-    """The log as `wirewatch` writes it: a stream handler on the root logger, redacted."""
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    redact_logs()
-    try:
-        yield stream
-    finally:
-        root.removeHandler(handler)
 
 
 def test_a_feeds_control_characters_never_reach_the_log_raw(fresh_db, log_text):

@@ -8,29 +8,11 @@ from __future__ import annotations
 import io
 import logging
 import threading
-from collections.abc import Iterator
 
-import pytest
-
-from bot.redact import log_thread_failures, redact_logs
+from bot.redact import log_thread_failures
 
 ADDRESS = "https://desk:hunter2@gazette.example/rss?apikey=k3y-of-the-desk\x1b]0;pwned\x07"
 SECRETS = ("hunter2", "k3y-of-the-desk", "\x1b", "\x07")
-
-
-@pytest.fixture
-def log_text() -> Iterator[io.StringIO]:
-    """The log as `wirewatch` writes it: a stream handler on the root logger, redacted."""
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    redact_logs()
-    try:
-        yield stream
-    finally:
-        root.removeHandler(handler)
 
 
 def assert_masked(written: str) -> None:
