@@ -23,13 +23,31 @@ SETTLE = 2.0
 retry of a dropped connection waits up to 1.5 s)."""
 
 
-def posts_settled(fake_slack, channel: str) -> list:
+def posts_settled(fake_slack, channel: str, *, calls: int = 1) -> list:
     """The channel's messages once the first has come and the listener has had time to post
-    any other; Slack was asked to post only once (a second try may fail, or show it twice)."""
+    any other; Slack was asked to post ``calls`` times in all (once: a second try may fail, or
+    show it twice)."""
     wait_for(lambda: fake_slack.posts(channel))
     time.sleep(SETTLE)
-    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1
+    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == calls
     return fake_slack.posts(channel)
+
+
+def muted_story(runtime, fake_slack, db) -> int:
+    """A story muted in #desk by its Mute button, as an editor there presses it."""
+    article = add_article(db, title="Bridge closes for repairs")
+    story = add_story(db, article_id=article, title="Bridge closes for repairs")
+    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
+                                                 user="U0ED",
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: is_muted(db, story, ["C0DESK"]))
+    return story
+
+
+def press_unmute(runtime, story: int) -> None:
+    """The editor's Unmute for the story in #desk, from App Home."""
+    post_signed(events_url(runtime), home_action(
+        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
 
 
 def test_a_pause_told_by_direct_message_is_told_once_when_the_answer_is_lost(
@@ -50,15 +68,9 @@ def test_a_pause_told_by_direct_message_is_told_once_when_the_answer_is_lost(
 
 def test_an_unmute_said_in_the_channel_is_said_once_when_the_answer_is_lost(
         runtime, fake_slack, fresh_db):
-    article = add_article(fresh_db, title="Bridge closes for repairs")
-    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
-    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
-                                                 user="U0ED",
-                                                 response_url=fake_slack.response_url()))
-    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+    story = muted_story(runtime, fake_slack, fresh_db)
     fake_slack.drop_next(1, methods={"chat.postMessage"})
-    post_signed(events_url(runtime), home_action(
-        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
+    press_unmute(runtime, story)
     [told] = posts_settled(fake_slack, "C0DESK")
     assert "Unmuted *Bridge closes for repairs*" in told.text
     assert not is_muted(fresh_db, story, ["C0DESK"])
@@ -82,15 +94,9 @@ def test_a_modal_whose_answer_is_lost_is_not_opened_again_nor_called_a_failure(
 def test_an_unmute_slack_held_back_is_said_after_its_retry_after(runtime, fake_slack, fresh_db):
     """Slack answers the unmute's announcement 429 (not taken). Before: logged, and the channel
     never told. Now said once more after the Retry-After, on a timer of its own."""
-    article = add_article(fresh_db, title="Bridge closes for repairs")
-    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
-    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
-                                                 user="U0ED",
-                                                 response_url=fake_slack.response_url()))
-    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+    story = muted_story(runtime, fake_slack, fresh_db)
     fake_slack.fail_next(1, status=429, retry_after=1, methods={"chat.postMessage"})
-    post_signed(events_url(runtime), home_action(
-        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
+    press_unmute(runtime, story)
     [told] = wait_for(lambda: fake_slack.posts("C0DESK"))
     assert "Unmuted *Bridge closes for repairs*" in told.text
 
@@ -142,25 +148,11 @@ def test_an_unmute_whose_answer_was_lost_before_slack_took_it_is_said_once(
     """A proxy answers the unmute's announcement with its own page and never passes it on to
     Slack. Before: logged, and the channel never told. Now looked for by its metadata, not
     there, and said once (when Slack did take it, the look finds it: said once, above)."""
-    article = add_article(fresh_db, title="Bridge closes for repairs")
-    story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
-    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
-                                                 user="U0ED",
-                                                 response_url=fake_slack.response_url()))
-    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+    story = muted_story(runtime, fake_slack, fresh_db)
     fake_slack.garble_next(1, methods={"chat.postMessage"}, forwarded=False)
-    post_signed(events_url(runtime), home_action(
-        {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button", "action_ts": "4"}))
-    [told] = posts_settled_after(fake_slack, "C0DESK", calls=2)
+    press_unmute(runtime, story)
+    [told] = posts_settled(fake_slack, "C0DESK", calls=2)
     assert "Unmuted *Bridge closes for repairs*" in told.text
-
-
-def posts_settled_after(fake_slack, channel: str, *, calls: int) -> list:
-    """As ``posts_settled``, Slack having been asked ``calls`` times in all."""
-    wait_for(lambda: fake_slack.posts(channel))
-    time.sleep(SETTLE)
-    assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == calls
-    return fake_slack.posts(channel)
 
 
 def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
@@ -173,16 +165,9 @@ def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
     runtime = SlackRuntime(slack_settings)
     runtime.start()
     try:
-        article = add_article(fresh_db, title="Bridge closes for repairs")
-        story = add_story(fresh_db, article_id=article, title="Bridge closes for repairs")
-        post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
-                                                     user="U0ED",
-                                                     response_url=fake_slack.response_url()))
-        wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
+        story = muted_story(runtime, fake_slack, fresh_db)
         fake_slack.drop_next(1, methods={"chat.postMessage"})
-        post_signed(events_url(runtime), home_action(
-            {"action_id": UNMUTE, "value": f"{story}:C0DESK", "type": "button",
-             "action_ts": "4"}))
+        press_unmute(runtime, story)
         wait_for(lambda: fake_slack.calls_to("conversations.history", ok_only=False))
         time.sleep(SETTLE)
         [told] = fake_slack.posts("C0DESK")

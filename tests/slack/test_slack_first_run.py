@@ -286,22 +286,30 @@ def test_help_says_how_to_start_and_formats_each_command(runtime, fake_slack):
     assert "`/subscribe [me] quotes QUERY`" in text
 
 
-def test_a_web_page_added_from_slack_is_not_added_and_its_feed_is_said(slack_settings, fresh_db,
-                                                                        fake_slack):
-    """Before: a site's home page was added with a warning and failed at every poll."""
+def add_a_web_page(slack_settings, fake_slack, href: str, options: str = "") -> tuple[str, str]:
+    """`/wirewatch sources add` of a site's home page naming its feed at ``href`` (as HTML
+    writes it): the answer, and the site's address."""
     settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
     rt = SlackRuntime(settings)
     rt.start()
     try:
         with FeedServer() as server:
             server.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/'
-                                       b'rss+xml" href="/desk.xml"></head><body><p>Welcome.'
-                                       b"</p></body></html>", content_type="text/html")
-            page = run_command(rt, fake_slack, "/wirewatch",
-                               f"sources add <{server.url('/')}> --every 60")["text"]
-            feed = server.url("/desk.xml")
+                                       b'rss+xml" href="' + href.encode() + b'"></head>'
+                                       b"<body><p>Welcome.</p></body></html>",
+                                       content_type="text/html")
+            site = server.url("/")
+            page = run_command(rt, fake_slack, "/wirewatch", f"sources add <{site}>{options}")
     finally:
         rt.stop()
+    return page["text"], site
+
+
+def test_a_web_page_added_from_slack_is_not_added_and_its_feed_is_said(slack_settings, fresh_db,
+                                                                        fake_slack):
+    """Before: a site's home page was added with a warning and failed at every poll."""
+    page, site = add_a_web_page(slack_settings, fake_slack, "/desk.xml", " --every 60")
+    feed = f"{site}desk.xml"
     assert page.endswith(f"Nothing was added. To add its feed: `/wirewatch sources add {feed} "
                          "--every 60`."), page
     assert "is a web page, not a feed" in page and list_sources(fresh_db) == []
@@ -310,20 +318,8 @@ def test_a_web_page_added_from_slack_is_not_added_and_its_feed_is_said(slack_set
 def test_the_feed_a_web_page_names_is_shown_escaped(slack_settings, fresh_db, fake_slack):
     """The page is anyone's: the address it names for its feed is shown as written in the
     command to type, never a mention or a relabelled link Slack acts on."""
-    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,))
-    rt = SlackRuntime(settings)
-    rt.start()
-    try:
-        with FeedServer() as server:
-            server.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/'
-                                       b'rss+xml" href="/desk.xml?to=&lt;!channel&gt;&amp;'
-                                       b'via=&lt;https://elsewhere.example|desk&gt;"></head>'
-                                       b"<body><p>Welcome.</p></body></html>",
-                                       content_type="text/html")
-            page = run_command(rt, fake_slack, "/wirewatch",
-                               f"sources add <{server.url('/')}>")["text"]
-    finally:
-        rt.stop()
+    page, _ = add_a_web_page(slack_settings, fake_slack, "/desk.xml?to=&lt;!channel&gt;&amp;"
+                             "via=&lt;https://elsewhere.example|desk&gt;")
     command = page.split("To add its feed:")[1]
     assert "&lt;!channel&gt;" in command and "<!channel>" not in command, page
     assert "&lt;https://elsewhere.example|desk&gt;" in command, page
