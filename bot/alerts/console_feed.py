@@ -20,19 +20,20 @@ from storage.state import get_state, set_state
 CURSOR_KEY = "console_cursor"
 THREADS_KEY = "console_threads"
 THREADS_KEPT = 5000
-"""Stories the terminal printed an alert of, the latest kept: an update of one of them is
-in its thread; of any other, news here, as Slack posts it to a channel without that thread."""
+"""Stories the terminal printed an alert of, those printed latest kept: an update of one of them
+is in its thread; of any other, news here, as Slack posts it to a channel without that thread."""
 
 
 def print_pending(db: Database, echo: Callable[[str], None],
-                  on_silent: Callable[[ArticleEvent, str], None] | None = None) -> int:
+                  on_silent: Callable[[ArticleEvent, str], None] | None = None, *,
+                  kept: int = THREADS_KEPT) -> int:
     """Print alerts not yet shown; returns how many were printed.
 
     ``on_silent(event, reason)`` hears about each article that posts nothing, and why.
     The cursor is saved after each alert, so a kill can repeat at most the one alert printed
     just before it (a terminal cannot share the database's transaction)."""
     cursor = int(get_state(db, CURSOR_KEY, "0") or 0)
-    threads = set(json.loads(get_state(db, THREADS_KEY, "[]") or "[]"))
+    threads = dict.fromkeys(json.loads(get_state(db, THREADS_KEY, "[]") or "[]"))
     printed = 0
     while events := article_events_after(db, cursor):
         for event in events:
@@ -41,7 +42,8 @@ def print_pending(db: Database, echo: Callable[[str], None],
             if reason is None:
                 view = alert_view(db, event.story_id, event.article_id, event.verdict)
                 echo(render_text(view, standalone=event.story_id not in threads) + "\n")
-                threads.add(event.story_id)
+                threads.pop(event.story_id, None)
+                threads[event.story_id] = None
                 printed += 1
             elif on_silent is not None:
                 on_silent(event, reason)
@@ -49,7 +51,8 @@ def print_pending(db: Database, echo: Callable[[str], None],
             with transaction(db):
                 set_state(db, CURSOR_KEY, str(cursor))
                 if reason is None:
-                    set_state(db, THREADS_KEY, json.dumps(sorted(threads)[-THREADS_KEPT:]))
+                    threads = dict.fromkeys(list(threads)[-kept:])
+                    set_state(db, THREADS_KEY, json.dumps(list(threads)))
     return printed
 
 

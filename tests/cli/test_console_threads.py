@@ -10,6 +10,7 @@ from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from tests.slack.world import add_article, add_story, add_update
 
 FIRST = ("Ferry crews walk out at Northhaven over rosters",
          "Ferry crews at Northhaven stopped work on Thursday morning over new rosters, the "
@@ -58,3 +59,30 @@ def test_an_update_of_a_story_never_alerted_here_is_news_here_not_in_a_thread(
     list(pipeline.ingest([article(LATER, 1)]))
     [later] = printed(fresh_db)
     assert later.startswith("🔄 UPDATE · Ferry strike · in thread of story #1"), later
+
+
+def test_a_story_printed_again_is_kept_over_stories_printed_since_it_began(fresh_db):
+    """The terminal keeps the threads of the stories it printed latest (5,000 in life, 2
+    here). Before, it kept the highest story ids: a long-running story, printed a moment ago,
+    was dropped for two newer ones printed before that, and its next update was news here."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Ferry strike", query="ferry")
+    long_running = add_story(fresh_db, article_id=add_article(fresh_db, title="Ferry strike"),
+                             title="Ferry strike", topic_ids=(topic,))
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Ferry fares"),
+              title="Ferry fares", topic_ids=(topic,))
+
+    def update(n: int) -> str:
+        add_update(fresh_db, story_id=long_running,
+                   article_id=add_article(fresh_db, title=f"Ferry strike, day {n}"),
+                   whats_new=(f"Crews stayed out on day {n}.",))
+        out: list[str] = []
+        print_pending(fresh_db, out.append, kept=2)
+        return out[-1]
+
+    print_pending(fresh_db, lambda text: None, kept=2)
+    assert "in thread of story" in update(2)
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Ferry timetable"),
+              title="Ferry timetable", topic_ids=(topic,))
+    print_pending(fresh_db, lambda text: None, kept=2)
+    assert update(3).startswith(f"🔄 UPDATE · Ferry strike · in thread of story #{long_running}")
