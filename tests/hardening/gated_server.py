@@ -18,6 +18,10 @@ from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 
 PLACES = 100
 """The server's places here (1,000 in life)."""
+NO_DEADLINE = 3600.0
+"""The request and idle deadlines here (20 s and 15 s in life): none passes during a test, so
+a place is freed only by ``make_room``, never by an attacker's connection timing out, and an
+answer that came only once they had timed out would never come."""
 
 
 @contextmanager
@@ -27,7 +31,8 @@ def gated_server(settings: Settings) -> Iterator[tuple[HttpServer, FakeSlack]]:
                                   slack_signing_secret=SECRET, slack_api_url=fake.base_url,
                                   port=0, host="127.0.0.1", admins=(REPORTER,)))
         http = HttpServer(build_router(slack=rt.app, signing_secret=SECRET),
-                          host="127.0.0.1", port=0, connection_limit=PLACES)
+                          host="127.0.0.1", port=0, connection_limit=PLACES,
+                          request_seconds=NO_DEADLINE, idle_seconds=NO_DEADLINE)
         http.start()
         yield http, fake
         http.stop()

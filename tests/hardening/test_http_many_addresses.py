@@ -7,7 +7,9 @@ When the attackers come from a hundred addresses with one connection each, the a
 the most was whoever had two: Slack's, keeping a connection alive between requests while it
 opened a new one, and its new connection, accepted a moment before and not yet sent, was closed
 (the command reset, never answered). Every socket is real (attackers bound to 127.0.1.x, Slack
-on 127.0.0.1), the command signed and answered by the Bolt app behind the signature gate."""
+on 127.0.0.1), the command signed and answered by the Bolt app behind the signature gate; no
+connection's deadline passes meanwhile (``NO_DEADLINE``), so the answer cannot have waited for
+the flood to time out."""
 
 from __future__ import annotations
 
@@ -66,11 +68,8 @@ def test_a_flood_from_many_addresses_never_closes_slacks_new_connection(served, 
             time.sleep(0.3)
             for _ in range(3):
                 body = command_body("/topics", "", response_url=fake.response_url())
-                started = time.monotonic()
-                reply = post_signed(f"http://127.0.0.1:{server.port}/slack/events", body,
-                                    timeout=3)
+                reply = post_signed(f"http://127.0.0.1:{server.port}/slack/events", body)
                 assert reply.status == 200, reply
-                assert time.monotonic() - started < 3
             assert len(attack.sockets) > PLACES // 2
     finally:
         pooled.close()

