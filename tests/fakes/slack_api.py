@@ -162,7 +162,7 @@ class FakeSlack:
         self._held_work: list[tuple[str, dict]] = []
         self._paced: dict[str, int] = {}
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
-        self._hang: tuple[threading.Event, frozenset[str] | None] | None = None
+        self._hang: tuple[threading.Event, frozenset[str] | None, list[bool]] | None = None
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
@@ -231,13 +231,15 @@ class FakeSlack:
         """Do the work of each call (of ``methods``) and hold its answer until ``unhang``:
         Slack hanging for as long as the test needs, whatever the machine's speed (a client's
         own timeout may end it first)."""
-        self._hang = (threading.Event(), frozenset(methods) if methods else None)
+        self._hang = (threading.Event(), frozenset(methods) if methods else None, [False])
 
-    def unhang(self) -> None:
+    def unhang(self, *, answer: bool = False) -> None:
         """Close the connections of the calls ``hang`` holds unanswered (the work was done, the
-        answer lost on the way); later calls are answered as usual."""
+        answer lost on the way), or, ``answer``, answer them at last (Slack slow, not down);
+        later calls are answered as usual."""
         hang, self._hang = self._hang, None
         if hang is not None:
+            hang[2][0] = answer
             hang[0].set()
 
     def time_out_at_gateway_next(self, count: int, seconds: float | None, *,
@@ -496,7 +498,7 @@ class FakeSlack:
         hang = self._hang
         if hang is not None and status == 200 and _hit(method, hang[1]):
             hang[0].wait(HANG_LIMIT)
-            status = DROPPED
+            status = status if hang[2][0] else DROPPED
         return status, headers, payload
 
     def refuse_method(self, method: str, error: str = "missing_scope", *,
