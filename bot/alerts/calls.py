@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from slack_sdk.errors import SlackApiError
 
-from bot.alerts.token import TokenDead, is_dead_token
+from bot.alerts.token import DEAD_TOKEN, TokenDead, is_dead_token
 
 T = TypeVar("T")
 RETRY_LATER = frozenset({"internal_error", "fatal_error", "service_unavailable",
@@ -49,9 +49,34 @@ ANSWER_LATE_WAIT = 30.0
 """Seconds before a call whose answer never came in time (the client's timeout, a gateway's
 504) is looked for: Slack may still be working on it and post it after the client gave up, so
 a look at once finds nothing and posts it twice; three of the client's 10 s timeouts."""
+REQUEST_REFUSED = frozenset({
+    "invalid_blocks", "invalid_blocks_format", "msg_too_long", "msg_blocks_too_long",
+    "no_text", "too_many_attachments", "invalid_attachments", "attachment_payload_limit_exceeded",
+    "invalid_metadata_format", "invalid_metadata_schema", "metadata_too_large",
+    "metadata_must_be_sent_from_app", "markdown_text_conflict", "too_many_contact_cards",
+    "invalid_arguments", "invalid_arg_name", "invalid_array_arg", "invalid_charset",
+    "invalid_form_data", "invalid_post_type", "missing_post_type", "invalid_json",
+    "json_not_object", "as_user_not_supported", "cannot_reply_to_message",
+    "duplicate_channel_not_found", "duplicate_message_not_found", "messages_tab_disabled",
+    "slack_connect_file_link_sharing_blocked", "slack_connect_canvas_sharing_blocked",
+    "slack_connect_lists_sharing_blocked", "no_permission", "access_denied",
+    "method_deprecated", "deprecated_endpoint", "unknown_method", "too_many_blocks",
+    "duplicate_external_id"})
+"""Slack's documented answers that the request itself is wrong (its blocks, text, metadata or
+arguments; the method or the permission): the same message would be refused again, so it goes
+once as plain text, then fails with the code. Any code not known to wirewatch (nor listed
+here) is retried as a 5xx is (``unknown_answer``): Slack adds codes, and a transient one must
+not fail alerts for good."""
 GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived",
                   "restricted_action", "restricted_action_read_only_channel",
                   "restricted_action_thread_only_channel", "user_disabled", "user_not_found"})
+
+_KNOWN = (RETRY_LATER | RATE_LIMITED | POSTED_TOO_MUCH | WORKSPACE_MOVING | DEAD_TOKEN | GONE
+          | REQUEST_REFUSED | POSTING_SUSPENDED.keys() | POSTS_REFUSED.keys()
+          | {"thread_not_found", "message_not_found", "invalid_thread_ts",
+             "restricted_action_non_threadable_channel", "not_found", "hash_conflict"})
+"""Every code some caller sorts (the sender's own thread answers, views.publish's stale view
+among them): any other is news to wirewatch."""
 
 
 class Retry(Exception):
@@ -133,6 +158,26 @@ def post_held(exc: SlackApiError) -> Retry | None:
         return None
     return Retry(f"Slack refuses every post of the app ({code}: {POSTS_REFUSED[code]})",
                  WORKSPACE_WAIT, False, True, everywhere=True)
+
+
+def passing(exc: SlackApiError) -> bool:
+    """Slack's answer says nothing final of the call: one of its documented passing faults
+    (RETRY_LATER) or a code wirewatch does not know (it knows every other it sorts)."""
+    code = error_code(exc)
+    return code in RETRY_LATER or code not in _KNOWN
+
+
+def unknown_answer(exc: SlackApiError) -> Retry | None:
+    """A post's refusal whose code wirewatch does not know (``call`` sorted every code it
+    knows): Slack answered, but said neither that the message is wrong (REQUEST_REFUSED) nor
+    that it did nothing, so a try again later, looked for first; None for a known refusal."""
+    if not passing(exc):
+        return None
+    code = error_code(exc)
+    retry = Retry(f"Slack answered {exc.response.status_code} {code}, a code wirewatch does "
+                  "not know; tried again later", 0, True)
+    retry.answered = True
+    return retry
 
 
 def retry_after(headers: dict | None) -> float:

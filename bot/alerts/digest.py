@@ -14,7 +14,15 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_code, post_held
+from bot.alerts.calls import (
+    ANSWER_LATE_WAIT,
+    ChannelGone,
+    Retry,
+    call,
+    error_code,
+    post_held,
+    unknown_answer,
+)
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight, strays_from
 from bot.alerts.digest_links import with_thread_links
@@ -157,9 +165,6 @@ def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, perio
         return _send_one(db, client, sub, period, tz, now, instances=instances,
                          lookups=lookups)
     except SlackApiError as exc:
-        held = post_held(exc)
-        if held:
-            raise held from exc
         log.warning("digest for %s on %r refused by Slack (%s); sending it as plain text",
                     sub.target_id, sub.topic, error_code(exc))
     return _send_one(db, client, sub, period, tz, now, instances=instances,
@@ -170,7 +175,9 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
               tz: ZoneInfo, now: datetime, *, instances: Instances | None = None,
               lookups: Lookups, plain: bool = False) -> int:
     """Post the period's digest at most once: one in flight when a pass stopped is settled
-    first, and the next is marked in flight (with its conversation) before it is posted."""
+    first, and the next is marked in flight (with its conversation) before it is posted.
+    ``plain``: Slack just refused this pass's blocks (so did not post them), after the pass
+    settled what was in flight: nothing to look for (a look needs the history scope)."""
     taken = _items(db, sub, period)
     until = _iso(period.until)
     if not taken.items:
@@ -183,8 +190,9 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     seen = None if instances is None else \
         (lambda messages: instances.look(client, channel, messages, datetime.now(UTC)))
     earlier = read_in_flight(db, sub.id)
-    settled = _settle_in_flight(db, client, sub, channel, (payload, now, lookups),
-                                period.until, install, seen)
+    settled = None if plain else _settle_in_flight(db, client, sub, channel,
+                                                   (payload, now, lookups), period.until,
+                                                   install, seen)
     if settled is not None:
         found, ts = settled
         watched = _stray_watch(earlier, period.until, (channel, ts), now, lookups) \
@@ -206,7 +214,11 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
                       "event_payload": {"digest": payload, "install": install,
                                         "boot": instances.boot if instances else ""}}))
     except (SlackApiError, Retry, TokenDead) as exc:
-        _answered(db, sub, flight, exc)
+        step = (post_held(exc) or unknown_answer(exc)) if isinstance(exc, SlackApiError) \
+            else None
+        _answered(db, sub, flight, step or exc)
+        if step:
+            raise step from exc
         raise
     ts = str(response.get("ts") or "")
     lookups.clock.heard(ts)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from slack_sdk.errors import SlackApiError
 
-from bot.alerts.calls import RATE_LIMITED, error_code, retry_after
+from bot.alerts.calls import RATE_LIMITED, error_code, passing, retry_after
 
 log = logging.getLogger(__name__)
 HELD_BACK_WAIT = 60.0
@@ -30,12 +30,13 @@ made again: the SDK's own retry of a dropped connection came at once, and failed
 
 def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
     """Seconds to wait before making the call that failed with ``exc`` again; None: never
-    (Slack refused it, or may have taken it)."""
+    (Slack refused it, or may have taken it). An idempotent call is made again after a 5xx, a
+    dropped connection, or an ok-false answer that says nothing final (``calls.passing``)."""
     if isinstance(exc, SlackApiError):
         status = exc.response.status_code
         if status == 429 or error_code(exc) in RATE_LIMITED:
             return retry_after(exc.response.headers)
-        return AGAIN_WAIT if idempotent and status >= 500 else None
+        return AGAIN_WAIT if idempotent and (status >= 500 or passing(exc)) else None
     return AGAIN_WAIT if idempotent and isinstance(exc, OSError) else None
 
 

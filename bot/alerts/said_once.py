@@ -18,7 +18,14 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import ANSWER_LATE_WAIT, ChannelGone, Retry, call, error_code
+from bot.alerts.calls import (
+    ANSWER_LATE_WAIT,
+    ChannelGone,
+    Retry,
+    call,
+    error_code,
+    unknown_answer,
+)
 from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES, later
 from bot.alerts.history import find_posted
 from bot.alerts.slack_clock import SlackClock
@@ -95,10 +102,7 @@ def _attempt(db: Database, client: WebClient, key: str, turn: int) -> None:
         if kept.look_first and _found(client, kept, channel):
             log.info("%s: said already (its answer was lost); not said again", kept.what)
         else:
-            call(lambda: client.chat_postMessage(
-                channel=channel, text=kept.text, unfurl_links=False, unfurl_media=False,
-                metadata={"event_type": EVENT_TYPE,
-                          "event_payload": {"said": kept.key, "install": kept.install}}))
+            _say(client, kept, channel)
     except Retry as retry:
         _later(db, client, kept, retry)
         return
@@ -107,6 +111,20 @@ def _attempt(db: Database, client: WebClient, key: str, turn: int) -> None:
                     error_code(exc) if isinstance(exc, SlackApiError) else str(exc))
     with transaction(db):
         settled(db, kept.key)
+
+
+def _say(client: WebClient, kept: Kept, channel: str) -> None:
+    """One try; an answer that says nothing final (``calls.unknown_answer``) is a Retry."""
+    try:
+        call(lambda: client.chat_postMessage(
+            channel=channel, text=kept.text, unfurl_links=False, unfurl_media=False,
+            metadata={"event_type": EVENT_TYPE,
+                      "event_payload": {"said": kept.key, "install": kept.install}}))
+    except SlackApiError as exc:
+        step = unknown_answer(exc)
+        if step:
+            raise step from exc
+        raise
 
 
 def _direct(client: WebClient, person: str | None) -> str:

@@ -23,6 +23,7 @@ from bot.alerts.calls import (
     call,
     error_code,
     post_held,
+    unknown_answer,
 )
 from bot.alerts.earlier_story import with_earlier_story
 from bot.alerts.history import EARLIER_BOT, Progress, conversation, find_posted
@@ -230,6 +231,12 @@ class AlertSender:
             except Retry as retry:
                 retry.answered = not retry.late
                 raise
+            except SlackApiError as exc:
+                _raise_if_reply_refused(exc, thread_ts)
+                held = post_held(exc) or unknown_answer(exc)
+                if held:
+                    raise held from exc
+                raise
 
         try:
             response = post(*with_mentions(text, blocks, pings))
@@ -240,10 +247,6 @@ class AlertSender:
                                       next_attempt_at=_iso(now))
             raise
         except SlackApiError as exc:
-            _raise_if_reply_refused(exc, thread_ts)
-            held = post_held(exc)
-            if held:
-                raise held from exc
             log.warning("alert %s to %s refused by Slack (%s); sending it as plain text",
                         row.id, row.channel, error_code(exc))
             response = post(text_with_mentions(blocks_as_text(blocks, text), pings), None)
