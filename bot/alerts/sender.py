@@ -214,7 +214,7 @@ class AlertSender:
         if row.kind == "new" and thread_ts is None and row.story_id is not None:
             text, blocks = with_earlier_story(db, self.client, story_id=row.story_id,
                                               target=row.channel, text=text, blocks=blocks)
-        self._mark_trying(db, row, now, channel)
+        self._mark_trying(db, row, now, channel, stray_from)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
         pings = _pings(db, row, first or broadcast)
 
@@ -255,16 +255,18 @@ class AlertSender:
                      stray_from=stray_from)
         return 1
 
-    def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str) -> None:
+    def _mark_trying(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
+                     stray_from: float | None) -> None:
         """Kept before the post leaves, for a try whose answer never comes: looked for no sooner
         than the late wait, in the span of history its post can be in, and not posted again
-        while Slack may still make it."""
+        while Slack may still make it (``stray_from``: where the earlier tries' posts can be)."""
         with transaction(db):
             outbox.mark_sending(
                 db, row.id, channel=channel,
                 look_after=_iso(now + timedelta(seconds=self.late_wait)),
                 window=self.clock.window(self.late_window),
-                late_until=_iso(now + timedelta(seconds=self.late_window)))
+                late_until=_iso(now + timedelta(seconds=self.late_window)),
+                spanless_from=stray_from if row.look_from is None else None)
 
     def _settle_in_flight(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                           thread_ts: str | None, install: str) -> int | None:
@@ -392,9 +394,10 @@ def _window(row: OutboxAlert) -> LookWindow:
 
 def _stray_from(row: OutboxAlert) -> float | None:
     """Where the posts of the alert's tries whose answers never came can be (the earliest's
-    span on; its last try's too when no answer came to it): Slack may make them still, after
-    the alert is posted again or one of them is found."""
-    spans = [row.stray_from, _window(row).oldest if row.late_until else None]
+    span on; its last try's too when no answer came to it, or when it was kept with no span):
+    Slack may make them still, after the alert is posted again or one of them is found."""
+    spanless = row.look_from is None  # kept before windows were: its answer is not known
+    spans = [row.stray_from, _window(row).oldest if row.late_until or spanless else None]
     return min((oldest for oldest in spans if oldest is not None), default=None)
 
 

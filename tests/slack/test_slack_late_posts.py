@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.alerts.calls import ANSWER_LATE_WAIT
 from bot.alerts.sender import AlertSender
-from bot.alerts.slack_clock import KNOWN_MARGIN_S, LATE_POST_WINDOW
+from bot.alerts.slack_clock import KNOWN_MARGIN_S, LATE_POST_WINDOW, UNKNOWN_MARGIN_S
 from bot.alerts.strays import Stray, read_on_from
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -332,3 +332,45 @@ def test_a_stray_pages_back_while_slack_paces_reads_is_found_by_reading_on(
     fake_slack.pace("conversations.history", one_in=2)
     watch_for_two_hours(fresh_db, sender, posted)
     assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == 2] == [ts]
+
+
+def in_flight_as_an_older_wirewatch_left_it(db) -> None:
+    """Alert 2 in flight as a wirewatch from before look windows (delivery/m015) kept it: no
+    span, no late window; whether its try's answer came is not known."""
+    with transaction(db):
+        db.execute("UPDATE alerts SET look_from = NULL, look_until = NULL, late_until = NULL, "
+                   "stray_from = NULL WHERE id = 2")
+
+
+def test_a_stray_of_a_try_an_older_wirewatch_made_is_deleted(fresh_db, fake_slack):
+    """An upgrade while an alert was in flight: the older wirewatch kept no span for its try,
+    whose answer never came. The new run looks, does not find it, and posts the alert; then
+    Slack makes the older try's post. Before: a try with no span was never counted among the
+    tries whose posts may come (``stray_from``), so nothing was watched and two copies stayed.
+    Now it counts, its span a day before the alert was queued on, and the stray is deleted."""
+    _, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    in_flight_as_an_older_wirewatch_left_it(fresh_db)
+    upgraded = sender_for(fake_slack)
+    posted = tried + timedelta(seconds=ANSWER_LATE_WAIT + 1)
+    assert upgraded.deliver(fresh_db, now=posted) == 1
+    [ts] = fresh_db.execute("SELECT ts FROM alerts WHERE id = 2").fetchone()
+    assert fake_slack.do_held_work() == 1, "Slack makes the older try's post only now"
+    watch_for_two_hours(fresh_db, upgraded, posted)
+    assert [m.ts for m in fake_slack.posts("C0DESK") if alert_of(m) == 2] == [ts]
+
+
+def test_a_try_an_older_wirewatch_made_counts_among_the_tries_whose_posts_may_come(
+        fresh_db, fake_slack):
+    """The same try, and the new run's try after it unanswered too: the older try's span (a
+    day before the alert was queued on) is kept in ``stray_from``. Before: left out (only a
+    try with a span and a late window counted), so a stray of it stamped before the new try's
+    span was never looked for."""
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    in_flight_as_an_older_wirewatch_left_it(fresh_db)
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    sender_for(fake_slack).deliver(fresh_db, now=tried + timedelta(seconds=ANSWER_LATE_WAIT + 1))
+    [(stray_from, look_from, created)] = fresh_db.execute(
+        "SELECT stray_from, look_from, created_at FROM alerts WHERE id = 2").fetchall()
+    queued = datetime.fromisoformat(created).replace(tzinfo=UTC).timestamp()
+    assert stray_from is not None and stray_from < look_from
+    assert abs(stray_from - (queued - UNKNOWN_MARGIN_S)) < 1
