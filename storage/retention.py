@@ -4,7 +4,9 @@ Kept for good: articles, sentences, quotes, entities, stories, story_articles, s
 alerts, feature_df. Dropped for a story closed long enough: its articles' ``story_features``
 rows, its ``story_index`` postings and its articles' ``story_meaning`` vectors. A closed story
 is never a candidate again (its postings and vectors are all the matching finds it by), so
-nothing reads them.
+nothing reads them. Its threads' permalinks (``thread_links``) go too: only a digest reads
+them, and a digest lists only stories that had an article in its period, which a closed one
+never has again (a story that comes back starts a new story and thread).
 """
 
 from __future__ import annotations
@@ -34,10 +36,12 @@ class Compacted:
     articles: int = 0
     postings: int = 0
     vectors: int = 0
+    links: int = 0
 
     def __add__(self, other: Compacted) -> Compacted:
         return Compacted(self.stories + other.stories, self.articles + other.articles,
-                         self.postings + other.postings, self.vectors + other.vectors)
+                         self.postings + other.postings, self.vectors + other.vectors,
+                         self.links + other.links)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,8 @@ def closed_stories(db: Database, before: Cutoff, *, limit: int = BATCH) -> list[
 
 
 def drop_matching_data(db: Database, story_ids: list[int], *, now: str) -> Compacted:
-    """Drop these stories' matching data in one transaction and mark them compacted."""
+    """Drop these stories' matching data (and their threads' kept permalinks) in one
+    transaction and mark them compacted."""
     if not story_ids:
         return Compacted()
     with transaction(db):
@@ -91,9 +96,13 @@ def drop_matching_data(db: Database, story_ids: list[int], *, now: str) -> Compa
             db, "DELETE FROM story_meaning WHERE article_id IN (SELECT article_id FROM "
             "story_articles WHERE story_id IN ({marks}))", story_ids)
         change_in(db, "DELETE FROM story_features WHERE story_id IN ({marks})", story_ids)
+        links = change_in(
+            db, "DELETE FROM thread_links WHERE (channel, ts) IN (SELECT posted_channel, ts "
+            "FROM alerts WHERE story_id IN ({marks}) AND thread_ts IS NULL AND ts IS NOT NULL)",
+            story_ids)
         change_in(db, "UPDATE stories SET compacted_at = ? WHERE id IN ({marks})", story_ids,
                   before=[now])
-    return Compacted(len(story_ids), len(features), len(postings), vectors)
+    return Compacted(len(story_ids), len(features), len(postings), vectors, links)
 
 
 def compact(db: Database, before: Cutoff, *, now: str, batch: int = BATCH,

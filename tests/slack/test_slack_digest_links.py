@@ -8,6 +8,7 @@ from bot.alerts.digest import send_due_digests
 from bot.models import Verdict, VerdictKind
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
+from storage.retention import drop_matching_data
 from tests.fakes.block_kit import block_problems
 from tests.slack.test_slack_digest import client, follow, topic, utc  # noqa: F401
 from tests.slack.world import add_article, add_story
@@ -80,3 +81,23 @@ def test_digests_of_the_same_threads_ask_slack_for_each_link_once(
     for dm in ("D0ED", "D0DESK"):
         [digest] = fake_slack.posts(dm)
         assert str(digest.blocks).count("|thread>") == 30
+
+
+def test_a_closed_storys_kept_link_goes_with_its_matching_data_an_open_ones_stays(
+        fresh_db, client, fake_slack, topic):  # noqa: F811
+    """Two stories' thread links kept by a digest; the first story is then closed long enough
+    and compacted (``storage.retention.drop_matching_data``, the hourly compaction's step).
+    Before: ``thread_links`` was never pruned (a row a thread, for ever). Now the closed
+    story's link goes with its matching data; the open one's stays, and is not asked again."""
+    follow(fresh_db, topic, "C0LIVE", "realtime")
+    follow(fresh_db, topic, "U0ED", "daily", kind="user", at="2026-11-24T05:00:00+00:00")
+    threads_of_a_busy_day(fresh_db, fake_slack, topic, 2)
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-25T08:00:30")) == 1
+    assert fresh_db.execute("SELECT count(*) FROM thread_links").fetchone()[0] == 2
+    closed, still_open = (row[0] for row in fresh_db.execute(
+        "SELECT story_id, ts FROM alerts ORDER BY story_id"))
+    done = drop_matching_data(fresh_db, [closed], now="2026-12-20T00:00:00+00:00")
+    [(kept_ts,)] = fresh_db.execute("SELECT ts FROM thread_links").fetchall()
+    assert kept_ts == fresh_db.execute("SELECT ts FROM alerts WHERE story_id = ?",
+                                       [still_open]).fetchone()[0]
+    assert done.links == 1
