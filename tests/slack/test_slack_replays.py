@@ -25,10 +25,16 @@ from tests.slack.world import add_article, add_story
 
 def test_a_slash_command_replayed_within_its_five_minutes_is_not_run_again(
         runtime, fake_slack, fresh_db, caplog):
+    """Each step waits for the answer of the one before (its response_url call), never a
+    time: it once waited for the topic alone, so under load the next command counted the
+    answers before the add's came, and took that for its own (the remove not yet run). Slack
+    answering late (half a second a response) keeps that order tested."""
+    fake_slack.slow_down(0.5, methods={"response_url"}, late=True)
     stamp = int(time.time())
     add = command_body("/topics", "add Wildfire", response_url=fake_slack.response_url())
     assert post_signed(events_url(runtime), add, timestamp=stamp).status == 200
-    wait_for(lambda: get_topic(fresh_db, "Wildfire"))
+    wait_for(lambda: fake_slack.responses())
+    assert get_topic(fresh_db, "Wildfire")
     run_command(runtime, fake_slack, "/topics", "remove Wildfire")
     with caplog.at_level(logging.WARNING, logger="bot.slack.replays"):
         again = post_signed(events_url(runtime), add, timestamp=stamp)
