@@ -67,6 +67,9 @@ arguments; the method or the permission): the same message would be refused agai
 once as plain text, then fails with the code. Any code not known to wirewatch (nor listed
 here) is retried as a 5xx is (``unknown_answer``): Slack adds codes, and a transient one must
 not fail alerts for good."""
+LOOKUP_TRIES = 10
+"""An "already posted?" lookup Slack refuses this often gives up (an alert's, about 9 minutes
+of backoff; a digest's, as many passes): the message is failed, or its period skipped, loudly."""
 GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived",
                   "restricted_action", "restricted_action_read_only_channel",
                   "restricted_action_thread_only_channel", "user_disabled", "user_not_found"})

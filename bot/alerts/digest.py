@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import (
     ANSWER_LATE_WAIT,
+    LOOKUP_TRIES,
     ChannelGone,
     Retry,
     call,
@@ -294,8 +295,15 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
                                 now, lookups.late_wait):
         raise Retry("Slack may still be posting the one under way", 0, True)
     progress = Progress.kept(flight.cursor, conversation(channel, None), now)
-    found = _look(db, client, sub, flight, progress, (channel, install, seen),
-                  flight.window or LookWindow(until.timestamp() - UNKNOWN_MARGIN_S))
+    try:
+        found = _look(db, client, sub, flight, progress, (channel, install, seen),
+                      flight.window or LookWindow(until.timestamp() - UNKNOWN_MARGIN_S))
+    except LookupsRefused as refused:
+        log.error("digest for %s on %r up to %s: %s, %d times; skipped, not posted again (it "
+                  "may have gone out). If the token lacks a history scope, reinstall the app "
+                  "from slack/manifest.yml", sub.target_id, sub.topic, _iso(until), refused,
+                  LOOKUP_TRIES)
+        return 0, ""
     if found:
         return 1, found
     if flight.late_until and waiting(_parse(flight.late_until), progress.began or now,
@@ -321,9 +329,13 @@ def _look(db: Database, client: WebClient, sub: Subscription, flight: InFlight,
                                             event_type=EVENT_TYPE, key="digest",
                                             value=flight.payload, window=window,
                                             install=install, seen=seen, progress=progress))
-    except Retry:
+    except Retry as retry:
+        refused = flight.refused + retry.refused
+        if refused >= LOOKUP_TRIES:
+            raise LookupsRefused(retry.reason) from retry
         with transaction(db):
-            keep_in_flight(db, sub.id, replace(flight, cursor=progress.saved()))
+            keep_in_flight(db, sub.id, replace(flight, cursor=progress.saved(),
+                                               refused=refused))
         raise
     if flight.cursor and not found:
         with transaction(db):
@@ -354,12 +366,19 @@ def _held_end(db: Database, sub: Subscription, since: datetime, end: datetime) -
 
 
 def _lookup(request: Callable[[], str | None]) -> str | None:
-    """Like the alerts' lookup: an unanswered "already posted?" waits for the next pass."""
+    """Like the alerts' lookup: an unanswered "already posted?" waits for the next pass; one
+    Slack refused is counted (``LookupsRefused`` once it has been LOOKUP_TRIES times)."""
     try:
         return call(request)
     except SlackApiError as exc:
         raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
-                    True) from exc
+                    True, refused=True) from exc
+
+
+class LookupsRefused(Exception):
+    """Slack refused to say whether the digest in flight was posted LOOKUP_TRIES times (say,
+    the token lacks the history scope): waiting longer would hold every later digest of the
+    subscription for ever, and posting could post it twice, so its period is skipped."""
 
 
 def _done(db: Database, sub: Subscription, until: str, taken: Taken,

@@ -21,7 +21,8 @@ class InFlight:
     (``late_until``, ISO; empty once answered); where a lookup Slack cut short stopped
     (``cursor``, ``history.Progress.saved``); and where the earliest of its tries before this
     one whose answer never came can be (``stray_from``, Slack's clock: Slack may make that post
-    still, after the digest is posted or found)."""
+    still, after the digest is posted or found); and how many looks for it Slack refused
+    (``refused``: the token may lack the history scope)."""
 
     payload: str = ""
     channel: str = ""
@@ -30,6 +31,7 @@ class InFlight:
     late_until: str = ""
     cursor: str | None = None
     stray_from: float | None = None
+    refused: int = 0
 
 
 def read_in_flight(db: Database, subscription_id: int) -> InFlight:
@@ -49,7 +51,7 @@ def read_in_flight(db: Database, subscription_id: int) -> InFlight:
                     str(data.get("tried") or ""),
                     LookWindow(*window) if isinstance(window, list) and window else None,
                     str(data.get("late_until") or ""), data.get("cursor") or None,
-                    _number(data.get("stray_from")))
+                    _number(data.get("stray_from")), int(_number(data.get("refused")) or 0))
 
 
 def keep_in_flight(db: Database, subscription_id: int, flight: InFlight | None) -> None:
@@ -61,7 +63,7 @@ def keep_in_flight(db: Database, subscription_id: int, flight: InFlight | None) 
     set_state(db, _key(subscription_id), json.dumps(
         {"payload": flight.payload, "channel": flight.channel, "tried": flight.tried,
          "window": window, "late_until": flight.late_until, "cursor": flight.cursor,
-         "stray_from": flight.stray_from}))
+         "stray_from": flight.stray_from, "refused": flight.refused}))
 
 
 def _number(value: object) -> float | None:

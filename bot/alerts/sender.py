@@ -18,6 +18,7 @@ from bot.alerts.blocks import blocks_as_text
 from bot.alerts.calls import (
     ANSWER_LATE_WAIT,
     LONGEST_WAIT,
+    LOOKUP_TRIES,
     ChannelGone,
     Retry,
     call,
@@ -59,8 +60,6 @@ timeout); one further off was set before the clock stepped back, and is due."""
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # what Slack answers to any reply in a channel whose settings allow no threads
 NO_THREADS = "restricted_action_non_threadable_channel"
-# an "already posted?" lookup Slack refuses this often (about 9 minutes of backoff) gives up
-LOOKUP_TRIES = 10
 ALL = "alerts"
 """A refused write holds all delivery: every channel's next step would write too."""
 

@@ -145,3 +145,27 @@ def test_a_pause_told_by_direct_message_answered_with_a_code_nobody_knows_is_tol
     assert "Port strike" in told.text
     time.sleep(SETTLE)
     assert len(fake_slack.posts("D0ED")) == 1
+
+
+def test_a_direct_digest_that_cannot_be_looked_for_is_skipped_and_the_next_ones_come(
+        runtime, fake_slack, fresh_db, topic):
+    """A person's hourly digest whose answer is lost (the connection dropped after Slack made
+    it); the token lacks im:history, so Slack refuses every look for it. Before: each pass
+    looked again, was refused and posted nothing, for ever; that period stayed open, and every
+    later digest of the subscription waited behind it (none came). Now, as an alert is after
+    ten refused lookups, the period is skipped loudly, not posted again (it may have gone out:
+    here it had), and the next period's digest comes."""
+    fake_slack.refuse_method("conversations.history", "missing_scope")
+    _follow(fresh_db, topic, "U0ED", "hourly")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    for minute in range(30):
+        runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers return"),
+              title="Dockworkers return", topic_ids=(topic,), at="2026-11-24T06:40:00+00:00")
+    for minute in range(3):
+        runtime.send_due_digests(now=datetime(2026, 11, 24, 7, minute, tzinfo=UTC))
+    first, second = fake_slack.posts("D0ED")
+    assert "walk out" in str(first.blocks) and "return" in str(second.blocks)
+    assert "walk out" not in str(second.blocks)
