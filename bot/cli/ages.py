@@ -3,26 +3,13 @@ a list the morning after needs, without a clock's worth of minutes on every line
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
+from bot.activity import LONG, age, moment
 from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import when_text
 
-LONG = timedelta(days=1)
-"""A wait this long or longer has its length said."""
-
-
-def moment(value: str) -> datetime:
-    """A stored ISO time; one that cannot be read counts as now (nothing said of its age)."""
-    try:
-        found = datetime.fromisoformat(value)
-    except ValueError:
-        return datetime.now(UTC)
-    return found if found.tzinfo else found.replace(tzinfo=UTC)
-
-
-def age(value: str, now: datetime) -> timedelta:
-    return now - moment(value)
+__all__ = ["LONG", "age", "moment", "when_ago"]
 
 
 def when_ago(value: str, now: datetime) -> str:

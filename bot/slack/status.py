@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlite_utils import Database
 
+from bot.activity import quiet_feed_days
 from bot.alerts.mrkdwn import counted, fit, slack_date
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
+from bot.models import Source
 from bot.redact import redact
+from bot.slack.activity_lines import source_trouble
 from bot.slack.delivery_status import Viewer, delivery_lines
 from storage.alerts import count_pending
 from storage.inbox import failed_by_source, held_by_source
@@ -17,6 +22,7 @@ from storage.sources import health, list_sources, unreadable_files
 from storage.totals import totals
 
 MAX_SOURCES = 15
+HOME_FEEDS = 10
 
 
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
@@ -68,24 +74,48 @@ def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
 
 
 def source_lines(db: Database, *, errors: bool = False) -> list[str]:
-    """One line per source with its health, the unhealthy ones first; ``errors`` adds why."""
+    """One line per source with its health, the unhealthy ones first; since when one fails or
+    a feed has brought nothing new, and what to do; ``errors`` adds why."""
     rows = list_sources(db)
     if not rows:
         return ["• Sources: none yet (`wirewatch sources add URL`)"]
+    now = datetime.now(UTC)
     rows.sort(key=lambda r: (not r.unhealthy, r.id))
     bad = sum(1 for r in rows if r.unhealthy)
+    quiet = sum(1 for r in rows if quiet_feed_days(r, now=now) is not None)
     held = held_by_source(db)
-    lines = [f"• Sources: {len(rows)} ({bad} unhealthy)"]
+    still = f", {quiet} with nothing new in a day or more" if quiet else ""
+    lines = [f"• Sources: {len(rows)} ({bad} unhealthy{still})"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.unhealthy else ""
         failing = errors and row.failures and row.last_error
         error = f": {fit(redact(str(row.last_error)), 200)}" if failing else ""
-        quiet = ", ".join(f"{t.count} {t.reason}" for t in held.get(row.id, []))
-        quiet = f" · stored without alerting: {quiet}" if quiet else ""
+        trouble = source_trouble(row, now=now)
+        trouble = f" · {trouble}" if trouble else ""
+        stored = ", ".join(f"{t.count} {t.reason}" for t in held.get(row.id, []))
+        stored = f" · stored without alerting: {stored}" if stored else ""
         unread = _not_read(db, row.location) if errors and row.kind == "folder" else ""
-        lines.append(f"    {flag}{row.kind} {fit(redact(str(row.location)), 200)} · "
-                     f"{health(row)}{error}{quiet}{unread}")
+        lines.append(f"    {flag}{_named(row)} · {health(row)}{error}{trouble}{stored}{unread}")
     return lines
+
+
+def _named(row: Source) -> str:
+    return f"{row.kind} {fit(redact(str(row.location)), 200)}"
+
+
+def feed_trouble_section(db: Database) -> list[dict]:
+    """For App Home's admins: each source failing or bringing nothing new, with since when and
+    what to do (the rest of `/wirewatch status` is a command away)."""
+    now = datetime.now(UTC)
+    found = [(row, trouble) for row in list_sources(db)
+             if (trouble := source_trouble(row, now=now))]
+    if not found:
+        return []
+    lines = ["*Feeds to look at*"] + [f"• {_named(row)}: {trouble}"
+                                      for row, trouble in found[:HOME_FEEDS]]
+    if len(found) > HOME_FEEDS:
+        lines.append(f"…and {len(found) - HOME_FEEDS} more: `/wirewatch status` lists them")
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}}]
 
 
 def _not_read(db: Database, folder: str) -> str:

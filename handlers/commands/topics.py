@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.alerts.mrkdwn import counted
 from bot.models import TopicStory
 from bot.permissions import Action
+from bot.slack.activity_lines import topic_line
 from bot.slack.after_ack import answered
 from bot.slack.reach import Reach
 from bot.slack.services import Services
@@ -83,9 +86,12 @@ def list_text(svc: Services, rest: str, command: dict) -> str:
     rows = [r for r in store.list_topics(svc.db) if reach is None or reach.topic(r.id)]
     if not rows:
         return "No topics yet. " + USAGE if reach is None else GUEST_NONE + reach.note()
+    latest, now = store.topics_last_seen(svc.db), datetime.now(UTC)
     lines = [f"*{counted(len(rows), 'topic')}*"]
-    lines += [f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`{slack_mark(r.name, r.query)}"
-              for r in rows]
+    for r in rows:
+        activity = topic_line(r, latest.get(r.id), now=now)
+        lines.append(f"• *{echo(r.name, 100)}*: `{echo(r.query, 200)}`"
+                     f"{slack_mark(r.name, r.query)}" + (f"\n    {activity}" if activity else ""))
     return join_lines(lines) + (reach.note() if reach else "")
 
 

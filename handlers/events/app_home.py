@@ -16,6 +16,7 @@ from bot.permissions import Action, may
 from bot.slack.instance_status import instance_section
 from bot.slack.membership import private_channels_left
 from bot.slack.reach import Reach
+from bot.slack.status import feed_trouble_section
 from handlers.common import db_of, reach_of, role_answer, services
 from handlers.home_view import home_blocks, short_home
 
@@ -34,10 +35,12 @@ def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> 
 
 
 def _alarm(context: BoltContext) -> list[dict]:
-    """For an admin, another wirewatch posting with this app (``instance_section``)."""
+    """For an admin, another wirewatch posting with this app (``instance_section``), and the
+    feeds failing or bringing nothing new."""
     if not may(role_answer(context).role, Action.SEE_SOURCE_ERRORS):
         return []
-    return instance_section(services(context).instances, datetime.now(UTC))
+    return instance_section(services(context).instances, datetime.now(UTC)) + \
+        feed_trouble_section(db_of(context))
 
 
 def publish_home(client: WebClient, db: Database, user: str | None,
