@@ -54,6 +54,8 @@ class Settings:
     alert_max_age_hours: float = 72.0
     admins: tuple[str, ...] = ()
     allow_networks: tuple[str, ...] = ()
+    admin_channel: str | None = None
+    """The Slack channel told when a source stops working or works again (C…, G…)."""
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given non-None values replaced (command-line flags win)."""
@@ -210,6 +212,15 @@ def _ids(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return ids
 
 
+def _channel(env: Mapping[str, str], name: str) -> str | None:
+    """A Slack channel ID (C…, or G… for an older private channel); a #name is refused."""
+    value = (env.get(name) or "").strip()
+    if value and not (value[:1] in "CG" and value.isalnum() and value.isupper()):
+        raise ConfigError(f"{name} takes a Slack channel ID (C…), not {value[:40]!r}; it is at "
+                          "the bottom of the channel's details (click its name)")
+    return value or None
+
+
 def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     """CIDR blocks such as 10.20.0.0/16, separated by commas or spaces."""
     blocks = tuple((env.get(name) or "").replace(",", " ").split())
@@ -259,4 +270,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         alert_max_age_hours=_hours(env, "WIREWATCH_ALERT_MAX_AGE_HOURS", 72.0),
         admins=_ids(env, "WIREWATCH_ADMINS"),
         allow_networks=_networks(env, "WIREWATCH_ALLOW_NETWORKS"),
+        admin_channel=_channel(env, "WIREWATCH_ADMIN_CHANNEL"),
     )

@@ -35,6 +35,7 @@ from bot.scheduler import (
     sync_sources,
 )
 from bot.slack.server import build_router
+from bot.source_notices import queue_notices
 from bot.stories.retention import compact_story_data
 from bot.worker import IngestWorker
 from bot.write_pause import WritePause
@@ -256,8 +257,15 @@ class Runner:
                 log.exception("could not reschedule the jobs after a clock step")
 
     def deliver(self) -> None:
-        if self.slack is not None and not self.stopping:
-            self.slack.deliver_pending()
+        """Queue the sources' changes of health as notices (``bot.source_notices``), then
+        post what waits in the outbox."""
+        if self.slack is None or self.stopping:
+            return
+        try:
+            queue_notices(self.dbs.get(), admin_channel=self.settings.admin_channel)
+        except sqlite3.OperationalError as exc:  # a full disk: the changes wait for next pass
+            log.warning("feed notices not queued this pass: the database refused it (%s)", exc)
+        self.slack.deliver_pending()
 
     def send_digests(self) -> None:
         if self.slack is not None and not self.stopping:

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from bot.models import BadInput, SeenFile, Source
 from storage.backoff import Backoff
 from storage.db import insert_row, row_id
+from storage.source_notices import note_change
 from storage.state import get_state, set_state
 
 KINDS = ("feed", "folder")
@@ -60,12 +61,14 @@ def normalise_location(*, kind: str, location: str) -> str:
 
 
 def add_source(db: Database, *, kind: str, location: str, every: int | None = None,
-               alert_existing: bool = False, allow_private: bool = False) -> int:
+               alert_existing: bool = False, allow_private: bool = False,
+               added_by: str | None = None) -> int:
     """A feed polled, or a folder scanned, every ``every`` seconds (default by kind).
 
     A feed's first poll stores the entries it already carries without alerting, unless
     ``alert_existing``. ``allow_private``: the feed and its pages may be fetched from private
-    addresses (the operator's choice; never from Slack).
+    addresses (the operator's choice; never from Slack). ``added_by``: the Slack user who
+    added it, told when it stops working.
     """
     location = normalise_location(kind=kind, location=location)
     if alert_existing and kind != "feed":
@@ -79,7 +82,7 @@ def add_source(db: Database, *, kind: str, location: str, every: int | None = No
     return insert_row(db, "sources", {
         "kind": kind, "location": location, "every": int(every), "added_at": iso(utcnow()),
         "failures": 0, "unhealthy": 0, "items": 0, "alert_existing": int(alert_existing),
-        "allow_private": int(allow_private)})
+        "allow_private": int(allow_private), "added_by": added_by})
 
 
 def refuse_known(db: Database, *, kind: str, location: str) -> None:
@@ -191,8 +194,12 @@ def backoff_seconds(*, every: int, failures: int) -> int:
 
 def record_success(db: Database, source_id: int, *, now: datetime, items: int = 0,
                    etag: str | None = None, last_modified: str | None = None) -> None:
-    """A good poll clears the failure count; validators are kept for the next conditional GET."""
+    """A good poll clears the failure count; validators are kept for the next conditional GET.
+    A source that was unhealthy has its coming back noted (``note_change``)."""
     stamp = iso(now)
+    before = get_source(db, source_id)
+    if before is not None and before.unhealthy:
+        note_change(db, before, change="back", failures=before.failures, at=stamp)
     db.execute(
         "UPDATE sources SET last_poll_at = ?, last_success_at = ?, last_error = NULL, "
         "failures = 0, unhealthy = 0, next_attempt_at = NULL, etag = coalesce(?, etag), "
@@ -212,7 +219,8 @@ def record_full_fetch(db: Database, source_id: int, *, now: datetime,
 
 
 def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> Source:
-    """Count a failed poll, back off, and mark the source unhealthy after repeated failures."""
+    """Count a failed poll, back off, and mark the source unhealthy after repeated failures
+    (noted as a change, once, when it goes from working to unhealthy)."""
     source = Source(**db.table("sources").get(source_id))
     failures = (source.failures or 0) + 1
     wait = backoff_seconds(every=source.every, failures=failures)
@@ -222,6 +230,8 @@ def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) 
         "next_attempt_at = ? WHERE id = ?",
         [iso(now), reason, failures, unhealthy, iso(now + timedelta(seconds=wait)), source_id],
     )
+    if unhealthy and not source.unhealthy:
+        note_change(db, source, change="failing", failures=failures, at=iso(now), reason=reason)
     return Source(**db.table("sources").get(source_id))
 
 

@@ -17,12 +17,14 @@ from bot.alerts.quote_blocks import (
     quote_text,
 )
 from bot.models import DirectQuote, OutboxAlert, QuotePick, Verdict
+from bot.source_notices import notice_message
 from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query, positive_terms
 from bot.stories.topics import Matcher, MatchText, stem
 from storage import quote_subscriptions as store
 from storage.alerts import alert_view
 from storage.articles import now_iso
 from storage.quotes import normalise
+from storage.source_notices import NOTICE
 from storage.state import install_id
 
 QUOTE = "quote"
@@ -128,7 +130,10 @@ def _words(text: str) -> set[str]:
 def alert_message(db: Database, row: OutboxAlert, *,
                   standalone: bool = False) -> tuple[str, list[dict]]:
     """The fallback text and blocks of one outbox row, a story alert or a quote alert (an
-    update ``standalone`` is posted with no thread of its story to go in)."""
+    update ``standalone`` is posted with no thread of its story to go in), or a source's
+    notice (``bot.source_notices``)."""
+    if row.kind == NOTICE:
+        return notice_message(db, row.id)
     if row.kind == QUOTE:
         quotes = store.quote_alert_rows(db, row.id)
         if not quotes:

@@ -54,6 +54,7 @@ from bot.models.sources import (
     QueuedArticle,
     SeenFile,
     Source,
+    SourceChange,
     Totals,
 )
 from bot.models.stories import (
@@ -122,6 +123,7 @@ __all__ = [
     "Sentence",
     "SentenceContent",
     "Source",
+    "SourceChange",
     "Span",
     "Speaker",
     "StoredArticle",

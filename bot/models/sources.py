@@ -111,6 +111,26 @@ class Source:
     """When the feed was last fetched whole (an answer other than 304 Not Modified)."""
     validators_lie: int = 0
     """1 once the server answered 304 while its feed had changed: validators are never sent."""
+    added_by: str | None = None
+    """The Slack user who added it (`/wirewatch sources add`); None when added on the server."""
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """A source gone from working to failing ("failing"), or back ("back"), as it was then:
+    told once in Slack to whoever added it and the admin channel (``queued_at`` once queued)."""
+
+    id: int
+    source_id: int
+    change: str
+    kind: str
+    location: str
+    failures: int
+    at: str
+    reason: str | None = None
+    last_success_at: str | None = None
+    added_by: str | None = None
+    queued_at: str | None = None
 
 
 @dataclass(frozen=True)

@@ -51,13 +51,13 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
     if action == "list":
         return join_lines(source_lines(svc.db, errors=may(who.role, Action.SEE_SOURCE_ERRORS)))
     if action == "add":
-        return said(lambda: _add(svc, rest), then=USAGE)
+        return said(lambda: _add(svc, rest, added_by=command.get("user_id")), then=USAGE)
     if action == "remove":
         return said(lambda: _remove(svc, rest), then=USAGE)
     return f"I don't know `sources {echo(action, 40)}`.\n{USAGE}"
 
 
-def _add(svc: Services, rest: str) -> str:
+def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
     every = None
     match = EVERY.search(rest)
     if match:
@@ -82,7 +82,7 @@ def _add(svc: Services, rest: str) -> str:
                           never_duplicate=never_duplicate)
     with transaction(svc.db):
         source_id = add_source(svc.db, kind="feed", location=url, every=every,
-                               alert_existing=alert_existing)
+                               alert_existing=alert_existing, added_by=added_by)
         if never_duplicate:
             mark_never_duplicate(svc.db, source_id)
         source = source_row(svc.db, source_id)
@@ -92,7 +92,8 @@ def _add(svc: Services, rest: str) -> str:
     never = (" Never a duplicate: its articles always alert and never count as a rewrite."
              if never_duplicate else "")
     return (f"Added feed #{source.id} {echo(redact(source.location), 200)}, polled every "
-            f"{source.every} s. {first}{never} `/wirewatch status` shows its health."
+            f"{source.every} s. {first}{never} `/wirewatch status` shows its health; you get a "
+            "direct message if it stops working, and when it works again."
             f"{_checked(checked, source.id)}")
 
 

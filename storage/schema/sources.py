@@ -143,3 +143,20 @@ def m011_inbox_by_caller(db: Database) -> None:
     """Callers of POST /ingest take turns too, each by its address (``caller``)."""
     db.table("inbox").add_column("caller", str)
     db.table("inbox").create_index(["status", "source_id", "caller", "id"])
+
+
+@MIGRATIONS()
+def m012_source_changes(db: Database) -> None:
+    """Who added a source from Slack, and each change of a source's health (working to failing,
+    and back), written with the poll that made it: posted once, through the outbox, to whoever
+    added it and the admin channel; the outbox rows each change was queued as."""
+    db.table("sources").add_column("added_by", str)
+    db.table("source_changes").create(
+        {"id": int, "source_id": int, "change": str, "kind": str, "location": str,
+         "failures": int, "at": str, "reason": str, "last_success_at": str, "added_by": str,
+         "queued_at": str},
+        pk="id", not_null={"source_id", "change", "kind", "location", "failures", "at"})
+    db.execute("CREATE INDEX source_changes_to_queue ON source_changes (id) "
+               "WHERE queued_at IS NULL")
+    db.table("source_notices").create({"alert_id": int, "change_id": int}, pk="alert_id",
+                                      not_null={"change_id"})

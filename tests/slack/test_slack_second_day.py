@@ -5,13 +5,23 @@ requests over real HTTP, a real SQLite file, the fake Slack Web API)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.runner import Runner
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.sources import add_source, record_failure, record_success
-from tests.slack.conftest import app_home, run_command
+from tests.fakes.signing import REPORTER
+from tests.fakes.slack_api import FakeSlack
+from tests.slack.conftest import app_home, run_command, wait_for
 from tests.slack.world import add_article, add_story
+from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
+from tests.sources.stories import FERRY
 
 NOW = datetime.now(UTC)
 
@@ -82,3 +92,88 @@ def test_status_and_app_home_name_the_feeds_that_fail_or_bring_nothing(runtime, 
     assert "wire.example/died" in feeds and "last worked <!date^" in feeds, feeds
     assert "wire.example/frozen" in feeds and "no new entry in 3 days" in feeds, feeds
     assert "wire.example/busy" not in feeds, feeds
+
+
+def _runner(settings: Settings, nlp) -> tuple[Runner, SlackRuntime]:
+    """`wirewatch run`'s parts with Slack (its scheduler not started: the test polls)."""
+    made: list[SlackRuntime] = []
+
+    def slack(routes: dict) -> SlackRuntime:
+        made.append(SlackRuntime(settings, extra_routes=routes or None))
+        return made[0]
+
+    runner = Runner(settings, nlp=nlp, slack_factory=slack)
+    made[0].start()
+    return runner, made[0]
+
+
+def _poll(runner: Runner, at: datetime) -> str | None:
+    """The error of one poll of feed #1 at ``at`` (None: it worked)."""
+    result = runner.poll_feed(1, now=at)
+    assert result is not None
+    return result.error
+
+
+def _deliver(runner: Runner) -> bool:
+    runner.deliver()
+    return True
+
+
+def _notices(fake: FakeSlack, channel: str) -> list[str]:
+    return [m.text for m in fake.posts(channel) if "wire.example" not in m.text]
+
+
+def test_a_feed_that_stops_working_and_comes_back_is_told_once_each_way(
+        slack_settings, fake_slack, fresh_db, nlp):
+    """Before: a feed that died said so only in the server's log and `/wirewatch status` when
+    asked; nobody in Slack was told, nor when it came back."""
+    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,), fetch_timeout=5.0,
+                       admin_channel="C0ADMIN")
+    fake_slack.add_channel("C0ADMIN")
+    with FeedServer() as feeds:
+        working = Route(rss([Item("1", *FERRY, published=NOW - timedelta(hours=6))]))
+        feeds.routes["/wire"] = working
+        runner, slack = _runner(settings, nlp)
+        try:
+            added = run_command(slack, fake_slack, "/wirewatch",
+                                f"sources add {feeds.url('/wire')} --every 60")["text"]
+            assert "you get a direct message if it stops working" in added, added
+            assert _poll(runner, NOW - timedelta(hours=5)) is None
+            feeds.routes["/wire"] = Route(b"down", status=503, content_type="text/plain")
+            for hours in (4, 3, 2):
+                assert _poll(runner, NOW - timedelta(hours=hours))
+        finally:
+            runner.stop()
+        dm = fake_slack._dm_channel(REPORTER)
+        restarted, _ = _runner(settings, nlp)  # the notice was kept with the failure
+        try:
+            restarted.deliver()
+            restarted.deliver()
+            assert _poll(restarted, NOW - timedelta(hours=1))  # still down
+            restarted.deliver()
+            [admins] = _notices(fake_slack, "C0ADMIN")
+            assert _notices(fake_slack, dm) == [admins]
+            assert admins.startswith(f"⚠️ The feed #1 {feeds.url('/wire')} stopped working: 3 "
+                                     "failed polls in a row, the latest at <!date^"), admins
+            assert "it last worked <!date^" in admins and "`/wirewatch sources remove 1`" in admins
+            feeds.routes["/wire"] = working
+            assert _poll(restarted, NOW - timedelta(minutes=5)) is None
+            assert _poll(restarted, NOW) is None
+            wait_for(lambda: _deliver(restarted) and len(_notices(fake_slack, dm)) == 2)
+            restarted.deliver()
+        finally:
+            restarted.stop()
+    down, back = _notices(fake_slack, "C0ADMIN")
+    assert _notices(fake_slack, dm) == [down, back]
+    assert back.startswith(f"✅ The feed #1 {feeds.url('/wire')} works again, at <!date^"), back
+    assert "after 4 failed polls (it last worked <!date^" in back, back
+    posts = [c.params for c in fake_slack.calls_to("chat.postMessage")]
+    assert all(str(p.get("unfurl_links")).lower() == "false" for p in posts), posts
+
+
+def test_the_admin_channel_is_a_channel_id():
+    assert load_settings({"WIREWATCH_ADMIN_CHANNEL": "C0ADMIN"}).admin_channel == "C0ADMIN"
+    assert load_settings({}).admin_channel is None
+    with pytest.raises(ConfigError, match="WIREWATCH_ADMIN_CHANNEL takes a Slack channel ID"):
+        load_settings({"WIREWATCH_ADMIN_CHANNEL": "#desk"})
+

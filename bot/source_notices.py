@@ -1,0 +1,73 @@
+"""Feeds that break loudly: a source gone from working to failing, or back, is told once in
+Slack to whoever added it and to the admin channel (``WIREWATCH_ADMIN_CHANNEL``), through the
+outbox, so a restart neither loses the notice nor posts it twice.
+
+The change is written by the poll's own transaction (``storage.sources``); ``queue_notices``
+turns the changes into outbox rows in one transaction of its own, no network inside; the
+outbox sender posts them (``notice_message``) as it posts alerts."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.activity import age
+from bot.alerts.mrkdwn import counted, fit, slack_date
+from bot.models import SourceChange
+from bot.redact import redact
+from storage import source_notices as store
+from storage.db import transaction
+
+log = logging.getLogger(__name__)
+STALE = timedelta(days=1)
+"""A change older than this when first queued (noted by a run without Slack) is not posted:
+`/wirewatch status` says how the source is now."""
+
+
+def queue_notices(db: Database, *, admin_channel: str | None, now: datetime | None = None) -> int:
+    """Queue each change not yet queued, for its source's adder and the admin channel."""
+    if not store.changes_to_queue(db, limit=1):  # read first: no write lock taken for nothing
+        return 0
+    now = now or datetime.now(UTC)
+    stamp = now.isoformat(timespec="seconds")
+    queued = 0
+    with transaction(db):
+        for change in store.changes_to_queue(db):
+            targets = [t for t in (change.added_by, admin_channel) if t]
+            if age(change.at, now) > STALE:
+                targets = []
+                log.info("source #%d %s: its change (%s) at %s is over a day old; not posted",
+                         change.source_id, redact(change.location), change.change, change.at)
+            queued += store.queue_change(db, change.id, targets, at=stamp)
+    return queued
+
+
+def notice_message(db: Database, alert_id: int) -> tuple[str, list[dict]]:
+    """The fallback text and blocks of one source notice."""
+    change = store.change_of_notice(db, alert_id)
+    if change is None:
+        raise LookupError(f"source notice {alert_id} names no change")
+    text = notice_text(change)
+    return text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+
+
+def notice_text(change: SourceChange) -> str:
+    named = f"{change.kind} #{change.source_id} {fit(redact(change.location), 200)}"
+    worked = f"it last worked {_when(change.last_success_at)}" if change.last_success_at else \
+        "it has not worked since it was added"
+    if change.change == "back":
+        return (f"✅ The {named} works again, at {_when(change.at)}, after "
+                f"{counted(change.failures, 'failed poll')} ({worked}).")
+    reason = f": {fit(redact(change.reason), 300)}" if change.reason else ""
+    fix = ("Open its address in a browser; if the feed moved, `/wirewatch sources remove "
+           f"{change.source_id}` and add its new address." if change.kind == "feed" else
+           "Check on the server that the folder is there and wirewatch may read it.")
+    return (f"⚠️ The {named} stopped working: {counted(change.failures, 'failed poll')} in a "
+            f"row, the latest at {_when(change.at)}{reason}; {worked}. {fix} It is tried "
+            "again, less often; a message here says when it works again.")
+
+
+def _when(moment: str | None) -> str:
+    return slack_date(moment) or fit(moment or "an unknown time", 60)

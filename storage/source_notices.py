@@ -1,0 +1,51 @@
+"""A source's changes of health (working to failing, and back), kept in the transaction of the
+poll that made them, and the outbox rows each is posted as: never lost, never queued twice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+
+from bot.models import Source, SourceChange
+
+NOTICE = "source"
+"""The outbox kind of a source's notice (no story, no article)."""
+
+
+def note_change(db: Database, before: Source, *, change: str, failures: int, at: str,
+                reason: str | None = None) -> None:
+    """``before``: the source as it was before this poll (when it last worked, who added it)."""
+    db.execute(
+        "INSERT INTO source_changes (source_id, change, kind, location, failures, at, reason, "
+        "last_success_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [before.id, change, before.kind, before.location, failures, at, reason,
+         before.last_success_at, before.added_by])
+
+
+def changes_to_queue(db: Database, *, limit: int = 100) -> list[SourceChange]:
+    return [SourceChange(**row) for row in db.query(
+        "SELECT * FROM source_changes WHERE queued_at IS NULL ORDER BY id LIMIT ?", [limit])]
+
+
+def queue_change(db: Database, change_id: int, targets: Sequence[str], *, at: str) -> int:
+    """One outbox row per target, and the change marked queued, in the caller's transaction:
+    a change already queued (another pass got there first) queues nothing."""
+    marked = db.execute("UPDATE source_changes SET queued_at = ? WHERE id = ? AND queued_at IS "
+                        "NULL", [at, change_id]).rowcount
+    if not marked:
+        return 0
+    for target in dict.fromkeys(targets):
+        cursor = db.execute(
+            "INSERT INTO alerts (story_id, article_id, channel, kind, status, attempts, "
+            "next_attempt_at, created_at) VALUES (NULL, NULL, ?, ?, 'pending', 0, ?, ?)",
+            [target, NOTICE, at, at])
+        db.execute("INSERT INTO source_notices (alert_id, change_id) VALUES (?, ?)",
+                   [cursor.lastrowid, change_id])
+    return len(dict.fromkeys(targets))
+
+
+def change_of_notice(db: Database, alert_id: int) -> SourceChange | None:
+    rows = list(db.query("SELECT c.* FROM source_notices n JOIN source_changes c ON c.id = "
+                         "n.change_id WHERE n.alert_id = ?", [alert_id]))
+    return SourceChange(**rows[0]) if rows else None
