@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from difflib import get_close_matches
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.alerts.mrkdwn import counted
-from bot.models import TopicStory
+from bot.models import Topic, TopicStory
 from bot.permissions import Action
 from bot.slack.activity_lines import topic_line
 from bot.slack.after_ack import answered
@@ -143,7 +145,7 @@ def edit_text(svc: Services, rest: str, command: dict) -> str:
     with transaction(db):
         topic = store.get_topic(db, name)
         if topic is None:
-            return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."
+            return no_topic(name, store.list_topics(db), verb="edit", rest=f" {query}")
         change = change_query(db, topic, query, quiet_hours=svc.settings.story_quiet_hours)
     dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} it matched "
                "no longer" if change.dropped else "")
@@ -159,6 +161,8 @@ def remove_text(svc: Services, rest: str, command: dict) -> str:
         return "Which topic? " + USAGE
     db = svc.db
     with transaction(db):
+        if store.get_topic(db, name) is None:
+            return no_topic(name, store.list_topics(db), verb="remove")
         store.remove_topic(db, name)
     return f"Stopped tracking *{echo(name, 100)}* (its subscriptions went with it)."
 
@@ -171,7 +175,8 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     topic = store.get_topic(db, name)
     reach = _reach(command)
     if topic is None or (reach is not None and not reach.topic(topic.id)):
-        return f"No topic named “{echo(name, 100)}”. See `/topics` for the list."
+        return no_topic(name, [t for t in store.list_topics(db)
+                               if reach is None or reach.topic(t.id)], verb="show")
     lines = [f"*{echo(topic.name, 100)}*: `{echo(topic.query, 500)}`"]
     subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])
             if s.topic_id == topic.id]
@@ -184,6 +189,19 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
               f"({counted(s.article_count or 1, 'article', 'articles')}"
               f"{', last ' + s.last_seen if s.last_seen else ''})" + _why(s) for s in stories]
     return join_lines(lines)
+
+
+def no_topic(name: str, topics: Sequence[Topic], *, verb: str, rest: str = "") -> str:
+    """No such topic; a name within a typo of one there (``topics``: those the asker may see)
+    is offered as the command to type again."""
+    by_letters = {t.name.casefold(): t.name for t in topics}
+    close = get_close_matches(name.casefold(), list(by_letters), n=1, cutoff=0.75)
+    said = f"No topic named “{echo(name, 100)}”."
+    if not close:
+        return f"{said} See `/topics` for the list."
+    meant = by_letters[close[0]]
+    return (f"{said} Did you mean *{echo(meant, 100)}*? "
+            f"`/topics {verb} {echo(slack_typed(meant), 100)}{echo(rest, 300)}`")
 
 
 def _why(story: TopicStory) -> str:

@@ -177,3 +177,18 @@ def test_the_admin_channel_is_a_channel_id():
     with pytest.raises(ConfigError, match="WIREWATCH_ADMIN_CHANNEL takes a Slack channel ID"):
         load_settings({"WIREWATCH_ADMIN_CHANNEL": "#desk"})
 
+
+def test_a_topic_name_with_a_typo_is_answered_with_the_one_meant(runtime, fake_slack, fresh_db):
+    """Before: `/topics show Tram bridg` said only "No topic named …. See `/topics` for the
+    list.", and the desk typed the whole name again; edit and remove the same."""
+    _topics_a_week_on(fresh_db)
+    shown = run_command(runtime, fake_slack, "/topics", "show Tram bridg")["text"]
+    assert shown == ("No topic named “Tram bridg”. Did you mean *Tram bridge*? "
+                     '`/topics show "Tram bridge"`'), shown
+    edited = run_command(runtime, fake_slack, "/topics", "edit hail-damage hail")["text"]
+    assert edited.endswith('Did you mean *Hail damage*? `/topics edit "Hail damage" hail`'), \
+        edited
+    removed = run_command(runtime, fake_slack, "/topics", "remove Tram bridges")["text"]
+    assert removed.endswith('`/topics remove "Tram bridge"`'), removed
+    far = run_command(runtime, fake_slack, "/topics", "show Elections")["text"]
+    assert far == "No topic named “Elections”. See `/topics` for the list.", far
