@@ -33,7 +33,7 @@ def lemmas(doc: Doc) -> set[str]:
 
 def chunks(doc: Doc) -> NounChunks:
     columns = Columns.of(doc)
-    return NounChunks(doc, columns.pos, columns.lemma)
+    return NounChunks(doc, columns)
 
 
 def from_columns(doc: Doc) -> dict[str, list[tuple[int, int]]]:

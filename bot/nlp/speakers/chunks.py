@@ -6,11 +6,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from numpy import int64
+from numpy import flatnonzero, int64
 from spacy.attrs import DEP, HEAD
 from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span
+
+from bot.nlp.speakers.columns import POS_COLUMN, Columns, holding, sorted_ids
 
 NP_DEPS = frozenset(get_string_id(label) for label in (
     "oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"))
@@ -18,6 +20,8 @@ NP_DEPS = frozenset(get_string_id(label) for label in (
 CONJ = get_string_id("conj")
 NOMINAL = frozenset({NOUN, PROPN, PRON})
 """The parts of speech a chunk's root may have, as in spaCy's iterator."""
+_NOMINAL = sorted_ids(set(NOMINAL))
+_ENDING_DEPS = sorted_ids(NP_DEPS | {CONJ})
 LEMMA_NAMES = 50_000
 """How many lemmas ``_lemma_name`` keeps before starting afresh."""
 _lemma_names: dict[int, str] = {}
@@ -27,16 +31,17 @@ class NounChunks:
     """(start, end) of each noun chunk by its root's lower-cased lemma, found in text order
     only as far as a description asks (most ask about the words before them)."""
 
-    def __init__(self, doc: Doc, pos: list[int], lemma: list[int]) -> None:
-        """``pos`` and ``lemma``: the Doc's columns."""
+    def __init__(self, doc: Doc, columns: Columns) -> None:
+        """``columns``: the Doc's."""
         self.doc = doc
-        self._lemma = lemma
-        self._deps: list[int] = doc.to_array(DEP).tolist() if len(doc) else []
+        self._lemma = columns.lemma
+        deps = doc.to_array(DEP) if len(doc) else None
+        self._deps: list[int] = deps.tolist() if deps is not None else []
         self._heads: list[int] = doc.to_array(HEAD).astype(int64).tolist() if len(doc) else []
         """Each word's head as an offset from the word."""
-        self._words: Iterator[int] = (i for i, (p, d) in enumerate(zip(pos, self._deps,
-                                                                       strict=True))
-                                      if p in NOMINAL and (d in NP_DEPS or d == CONJ))
+        self._words: Iterator[int] = iter(flatnonzero(
+            holding(columns.array[:, POS_COLUMN], _NOMINAL) & holding(deps, _ENDING_DEPS)
+        ).tolist() if deps is not None and columns.array is not None else [])
         """The words that may end a chunk, in text order, taken as far as chunks are asked for."""
         self._last_word = -1
         """The last word of the last chunk found: a chunk starting at or before it is inside it."""

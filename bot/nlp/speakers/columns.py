@@ -5,9 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
-from numpy import flatnonzero
+from numpy import array as array_of
+from numpy import flatnonzero, minimum, searchsorted, uint64
+from numpy.typing import NDArray
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import StringStore, get_string_id
@@ -21,8 +23,11 @@ VERB_NAMES = 50_000
 _verb_names: dict[int, str] = {}
 WORD_SETS = 1_000
 """How many word sets ``_hashes`` keeps before starting afresh."""
-_hash_sets: dict[frozenset[str], frozenset[int]] = {}
-"""The words ``lowered`` looks for, as hashes, by word set (a few sets, asked in every article)."""
+_hash_sets: dict[frozenset[str], NDArray[Any]] = {}
+"""The words ``lowered`` looks for, as sorted hashes, by word set (a few sets, asked in every
+article)."""
+POS_COLUMN, LOWER_COLUMN, ORTH_COLUMN = 1, 2, 4
+"""Where ``Columns.of`` puts these attributes in its array."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class Columns:
                                                     repr=False)
     """What ``verbs`` found for each set of lemmas ("the email said" asks for "email" once a
     quote: a scan of every verb each time was quadratic)."""
+    array: NDArray[Any] | None = field(default=None, compare=False, repr=False)
+    """The same columns as one array, row by token, for scans in NumPy instead of Python."""
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> Columns:
@@ -56,16 +63,28 @@ class Columns:
         array = doc.to_array([IDX, POS, LOWER, LEMMA, ORTH, SENT_START])
         rows = array.T.tolist()
         starts = [0] + (flatnonzero(array[1:, 5] == 1) + 1).tolist()
-        return cls(rows[0], rows[1], rows[2], rows[3], rows[4], starts, text)
+        return cls(rows[0], rows[1], rows[2], rows[3], rows[4], starts, text, array=array)
 
     def lowered(self, words: Iterable[str]) -> list[int]:
         """Indexes of tokens whose lower-case form is one of ``words``."""
         key = frozenset(words)
         found = self._lowered.get(key)
         if found is None:
-            wanted = _hashes(key)
-            found = self._lowered[key] = [i for i, h in enumerate(self.lower) if h in wanted]
+            found = self._lowered[key] = self.holding(LOWER_COLUMN, _hashes(key))
         return list(found)
+
+    def holding(self, column: int, wanted: NDArray[Any]) -> list[int]:
+        """Indexes of tokens whose value in ``column`` of ``array`` is one of ``wanted``
+        (sorted hashes or ids)."""
+        if self.array is None or not len(wanted):
+            return []
+        return flatnonzero(holding(self.array[:, column], wanted)).tolist()
+
+    def with_pos(self, pos: int) -> list[int]:
+        """Indexes of tokens of this part of speech, in text order."""
+        if self.array is None:
+            return []
+        return flatnonzero(self.array[:, POS_COLUMN] == pos).tolist()
 
     def verbs(self, doc: Doc, lemmas: set[str]) -> list[int]:
         """Indexes of verbs (and auxiliaries) whose lemma, lower-cased, is one of ``lemmas``."""
@@ -75,30 +94,29 @@ class Columns:
             found, names = self._verb_rows, self._verb_lemmas
             if not names:
                 strings = doc.vocab.strings
-                verbal = VERBAL
-                found.extend([i for i, p in enumerate(self.pos) if p in verbal])
+                found.extend(self.holding(POS_COLUMN, _VERBAL))
                 names.update((h, _verb_name(h, strings)) for h in {self.lemma[i] for i in found})
             kept = self._verbs[key] = [i for i in found if names[self.lemma[i]] in key]
         return list(kept)
 
     def written(self, text: str, before: int) -> list[int]:
         """Indexes of tokens written exactly ``text`` before index ``before``."""
-        wanted = get_string_id(text)
-        return [i for i, h in enumerate(self.orth[:before]) if h == wanted]
+        if self.array is None:
+            return []
+        wanted = uint64(get_string_id(text))
+        return flatnonzero(self.array[:before, ORTH_COLUMN] == wanted).tolist()
 
     def nouns(self, doc: Doc) -> dict[str, list[int]]:
         """Indexes of the nouns of the article by lower-cased lemma, in text order."""
         strings = doc.vocab.strings
         out: dict[str, list[int]] = {}
         names: dict[int, str] = {}  # each lemma's string read once
-        noun = NOUN
-        for i, pos in enumerate(self.pos):
-            if pos == noun:
-                h = self.lemma[i]
-                name = names.get(h)
-                if name is None:
-                    name = names[h] = strings[h].lower()
-                out.setdefault(name, []).append(i)
+        for i in self.with_pos(NOUN):
+            h = self.lemma[i]
+            name = names.get(h)
+            if name is None:
+                name = names[h] = strings[h].lower()
+            out.setdefault(name, []).append(i)
         return out
 
     def line_starts(self, doc: Doc) -> list[int]:
@@ -164,10 +182,24 @@ def _verb_name(lemma: int, strings: StringStore) -> str:
     return name
 
 
-def _hashes(words: frozenset[str]) -> frozenset[int]:
+def _hashes(words: frozenset[str]) -> NDArray[Any]:
     found = _hash_sets.get(words)
     if found is None:
         if len(_hash_sets) >= WORD_SETS:
             _hash_sets.clear()
-        found = _hash_sets[words] = frozenset(get_string_id(w) for w in words)
+        found = _hash_sets[words] = sorted_ids({get_string_id(w) for w in words})
     return found
+
+
+def holding(values: NDArray[Any], wanted: NDArray[Any]) -> NDArray[Any]:
+    """Which of ``values`` are among ``wanted`` (sorted, not empty)."""
+    at = minimum(searchsorted(wanted, values), len(wanted) - 1)
+    return wanted[at] == values
+
+
+def sorted_ids(ids: Iterable[int]) -> NDArray[Any]:
+    """Hashes or ids as the sorted array ``Columns.holding`` looks them up in."""
+    return array_of(sorted(ids), dtype=uint64)
+
+
+_VERBAL = sorted_ids(set(VERBAL))

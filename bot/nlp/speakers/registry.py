@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.chunks import NounChunks
-from bot.nlp.speakers.columns import Columns, Sentences
+from bot.nlp.speakers.columns import LOWER_COLUMN, Columns, Sentences, sorted_ids
 from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import (
     after_title,
@@ -359,7 +359,7 @@ class Registry:
         cols = self.columns
         words = {get_string_id(w): key for w, key in self.alias.items()
                  if " " not in w and " " in key}
-        for i in [i for i, h in enumerate(cols.lower) if h in words]:
+        for i in cols.holding(LOWER_COLUMN, sorted_ids(set(words))):
             if cols.idx[i] in seen or self.quoted(cols.idx[i]):
                 continue
             tok = self.doc[i]
@@ -435,10 +435,9 @@ class Registry:
         strings = doc.vocab.strings
         cols = self.columns
         titles: dict[int, bool] = {}  # each word's string read once
-        propn = PROPN
-        for i, pos in enumerate(cols.pos[:-1]):
-            if pos != propn:
-                continue
+        for i in cols.with_pos(PROPN):
+            if i + 1 == len(doc):
+                break
             h = cols.lower[i]
             title = titles.get(h)
             if title is None:
@@ -468,7 +467,7 @@ class Registry:
         article's chunks are found once, as far as any description asks, and indexed by
         length, so "the statement said" thousands of times reads none of the short ones."""
         if self._chunks is None:
-            self._chunks = NounChunks(self.doc, self.columns.pos, self.columns.lemma)
+            self._chunks = NounChunks(self.doc, self.columns)
         return (Span(self.doc, start, end)
                 for start, end in self._chunks.before(lemma, before, longer_than))
 
