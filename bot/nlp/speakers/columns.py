@@ -101,10 +101,13 @@ class Columns:
 
     def written(self, text: str, before: int) -> list[int]:
         """Indexes of tokens written exactly ``text`` before index ``before``."""
+        return self.with_orth(get_string_id(text), before)
+
+    def with_orth(self, orth: int, before: int | None = None) -> list[int]:
+        """Indexes of tokens written as ``orth`` (a hash), before index ``before`` if given."""
         if self.array is None:
             return []
-        wanted = uint64(get_string_id(text))
-        return flatnonzero(self.array[:before, ORTH_COLUMN] == wanted).tolist()
+        return flatnonzero(self.array[:before, ORTH_COLUMN] == uint64(orth)).tolist()
 
     def nouns(self, doc: Doc) -> dict[str, list[int]]:
         """Indexes of the nouns of the article by lower-cased lemma, in text order."""

@@ -266,15 +266,15 @@ class Registry:
         home …. her husband, Frank Ruiz"): someone else's, as people are first named in full."""
         orth = self.columns.orth
         last, first = span[-1].orth, span[0].orth
-        return any(h == last and (i == 0 or orth[i - 1] != first) for i, h in
-                   enumerate(orth[:span.start]))
+        return any(i == 0 or orth[i - 1] != first
+                   for i in self.columns.with_orth(last, span.start))
 
     def _surname_alone(self, first: Token, last: Token) -> bool:
         """Whether the article also writes the surname without the first name ("West said"),
         as it does a person's and not "Al Qaeda"'s."""
         orth = self.columns.orth
-        return any(h == last.orth and (i == 0 or orth[i - 1] != first.orth)
-                   for i, h in enumerate(orth) if i != last.i)
+        return any(i != last.i and (i == 0 or orth[i - 1] != first.orth)
+                   for i in self.columns.with_orth(last.orth))
 
     def _doubtful(self) -> set[str]:
         """One-word names the article gives no sign of being a person's, and names it only
@@ -316,7 +316,7 @@ class Registry:
         last = self.columns.orth[spans[0].end - 1]
         inside = {span.end - 1 for span in spans}
         return all(i in inside or i in self.ent_of and self.ent_of[i].label_ != "PERSON"
-                   for i, h in enumerate(self.columns.orth) if h == last)
+                   for i in self.columns.with_orth(last))
 
     def _headline_only(self, span: Span) -> bool:
         """"Right After This Senator Endorsed Trump, …": on a line in title case the recogniser

@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.columns import LOWER_COLUMN, sorted_ids
 from bot.nlp.speakers.pronouns import narrative
 from bot.nlp.speakers.words import PRONOUN_GENDER
 
@@ -98,10 +99,10 @@ class Salience:
                 found[i] = m.key
         words = {get_string_id(w): key for w, key in reg.alias.items()
                  if " " not in w and key in reg.people and reg.credible(key)}
-        for i, h in enumerate(reg.columns.lower):  # "Okafor" again, tagged or not
-            if h in words and i not in found and (reg.columns.pos[i] == PROPN or
-                                                  _lost_name(reg.doc[i])):
-                found[i] = words[h]
+        cols = reg.columns
+        for i in cols.holding(LOWER_COLUMN, sorted_ids(words)):  # "Okafor" again, tagged or not
+            if i not in found and (cols.pos[i] == PROPN or _lost_name(reg.doc[i])):
+                found[i] = words[cols.lower[i]]
         return found
 
     def referent(self, token: Token, gender: str) -> str | None:
