@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from numpy import flatnonzero, int64
+from numpy import int64
 from spacy.attrs import DEP, HEAD
 from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import StringStore, get_string_id
@@ -39,9 +39,9 @@ class NounChunks:
         self._deps: list[int] = deps.tolist() if deps is not None else []
         self._heads: list[int] = doc.to_array(HEAD).astype(int64).tolist() if len(doc) else []
         """Each word's head as an offset from the word."""
-        self._words: Iterator[int] = iter(flatnonzero(
+        self._words: Iterator[int] = iter((
             holding(columns.array[:, POS_COLUMN], _NOMINAL) & holding(deps, _ENDING_DEPS)
-        ).tolist() if deps is not None and columns.array is not None else [])
+        ).nonzero()[0].tolist() if deps is not None and columns.array is not None else [])
         """The words that may end a chunk, in text order, taken as far as chunks are asked for."""
         self._last_word = -1
         """The last word of the last chunk found: a chunk starting at or before it is inside it."""

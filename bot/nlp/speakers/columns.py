@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, overload
 
 from numpy import array as array_of
-from numpy import flatnonzero, minimum, searchsorted, uint64
+from numpy import minimum, uint64
 from numpy.typing import NDArray
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import AUX, NOUN, VERB
@@ -61,8 +61,8 @@ class Columns:
         if not len(doc):
             return cls([], [], [], [], [], [], text)
         array = doc.to_array([IDX, POS, LOWER, LEMMA, ORTH, SENT_START])
-        rows = array.T.tolist()
-        starts = [0] + (flatnonzero(array[1:, 5] == 1) + 1).tolist()
+        rows = array[:, :5].T.tolist()  # sentence starts are read as indexes only
+        starts = [0] + ((array[1:, 5] == 1).nonzero()[0] + 1).tolist()
         return cls(rows[0], rows[1], rows[2], rows[3], rows[4], starts, text, array=array)
 
     def lowered(self, words: Iterable[str]) -> list[int]:
@@ -78,13 +78,13 @@ class Columns:
         (sorted hashes or ids)."""
         if self.array is None or not len(wanted):
             return []
-        return flatnonzero(holding(self.array[:, column], wanted)).tolist()
+        return holding(self.array[:, column], wanted).nonzero()[0].tolist()
 
     def with_pos(self, pos: int) -> list[int]:
         """Indexes of tokens of this part of speech, in text order."""
         if self.array is None:
             return []
-        return flatnonzero(self.array[:, POS_COLUMN] == pos).tolist()
+        return (self.array[:, POS_COLUMN] == pos).nonzero()[0].tolist()
 
     def verbs(self, doc: Doc, lemmas: set[str]) -> list[int]:
         """Indexes of verbs (and auxiliaries) whose lemma, lower-cased, is one of ``lemmas``."""
@@ -107,7 +107,7 @@ class Columns:
         """Indexes of tokens written as ``orth`` (a hash), before index ``before`` if given."""
         if self.array is None:
             return []
-        return flatnonzero(self.array[:before, ORTH_COLUMN] == uint64(orth)).tolist()
+        return (self.array[:before, ORTH_COLUMN] == uint64(orth)).nonzero()[0].tolist()
 
     def nouns(self, doc: Doc) -> dict[str, list[int]]:
         """Indexes of the nouns of the article by lower-cased lemma, in text order."""
@@ -196,7 +196,8 @@ def _hashes(words: frozenset[str]) -> NDArray[Any]:
 
 def holding(values: NDArray[Any], wanted: NDArray[Any]) -> NDArray[Any]:
     """Which of ``values`` are among ``wanted`` (sorted, not empty)."""
-    at = minimum(searchsorted(wanted, values), len(wanted) - 1)
+    at = wanted.searchsorted(values)  # the method: NumPy's function wraps it in Python
+    minimum(at, len(wanted) - 1, out=at)
     return wanted[at] == values
 
 
