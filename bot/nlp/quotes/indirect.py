@@ -466,8 +466,10 @@ def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *,
     while (last.is_punct or last.dep_ == "cc") and last.i > first.i:
         last = doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
-    if body[start:end].count("\"") % 2 or body[start:end].count("“") > body[start:end].count("”"):
-        end += len(body[end:]) - len(body[end:].lstrip("\"”"))
+    words = body[start:end]
+    if words.count("\"") % 2 or words.count("“") > words.count("”"):
+        while end < len(body) and body[end] in "\"”":  # the closing marks after the words
+            end += 1
     confidence = min(confidence, conf.REPORTED_CAP) - conf.REPORTED_PENALTY
     return Quote(body[start:end], start, end, "indirect", speaker, verb=verb,
                  cue=cue, confidence=round(confidence, 2))

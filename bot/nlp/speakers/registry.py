@@ -174,8 +174,9 @@ class Registry:
         self._roles: dict[tuple[int, int], Role | None] = {}
         self._counts: Counter[int] | None = None
         self._text: str | None = None
-        self._headlines: dict[int, bool] = {}
-        """Whether the line starting at a character offset is a headline, read once."""
+        self._headlines: dict[int, int] = {}
+        """Where the line starting at a character offset ends if it is a headline, else -1,
+        read once."""
         self._spans: dict[str, list[Span]] = {}
         """Each mention the recogniser tagged, by registered name."""
         self.doubtful: set[str] = set()
@@ -324,14 +325,16 @@ class Registry:
         off that line is no one it names."""
         text = self._source()
         at = span.start_char
-        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        line = text[start:end if end != -1 else len(text)]
-        if start not in self._headlines:
-            self._headlines[start] = title_case(line)
-        if not self._headlines[start]:
+        start = text.rfind("\n", 0, at) + 1
+        end = self._headlines.get(start)
+        if end is None:  # the line is sliced and read once
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            end = self._headlines[start] = end if title_case(text[start:end]) else -1
+        if end == -1:
             return False
         counts, orth, idx = self._word_counts(), self.columns.orth, self.columns.idx
-        inline = orth[bisect_left(idx, start):bisect_left(idx, start + len(line))]
+        inline = orth[bisect_left(idx, start):bisect_left(idx, end)]
         return any(counts[orth[t.i]] == inline.count(orth[t.i])
                    for t in span if not t.is_punct)
 
