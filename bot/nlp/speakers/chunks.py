@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from numpy import int64
 from spacy.attrs import DEP, HEAD
 from spacy.parts_of_speech import NOUN, PRON, PROPN
-from spacy.strings import StringStore, get_string_id
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from bot.nlp.speakers.columns import POS_COLUMN, Columns, holding, sorted_ids
+from bot.nlp.speakers.columns import POS_COLUMN, Columns, holding, lemma_name, sorted_ids
 
 NP_DEPS = frozenset(get_string_id(label) for label in (
     "oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"))
@@ -22,9 +22,6 @@ NOMINAL = frozenset({NOUN, PROPN, PRON})
 """The parts of speech a chunk's root may have, as in spaCy's iterator."""
 _NOMINAL = sorted_ids(set(NOMINAL))
 _ENDING_DEPS = sorted_ids(NP_DEPS | {CONJ})
-LEMMA_NAMES = 50_000
-"""How many lemmas ``_lemma_name`` keeps before starting afresh."""
-_lemma_names: dict[int, str] = {}
 
 
 class NounChunks:
@@ -84,7 +81,7 @@ class NounChunks:
                 continue  # nested in the chunk before, as spaCy skips it
             self._last_word, self._start = i, start
             root = i if start == i else self._root(start, i)
-            name = _lemma_name(self._lemma[root], strings)
+            name = lemma_name(self._lemma[root], strings)
             self.by_lemma.setdefault(name, []).append((start, i + 1))
             for longer_than, index in self._longer.items():
                 if i + 1 - start > longer_than:
@@ -108,13 +105,3 @@ class NounChunks:
             if not start <= j + heads[j] <= word or heads[j] == 0:
                 return int(Span(self.doc, start, word + 1).root.i)
         return word
-
-
-def _lemma_name(lemma: int, strings: StringStore) -> str:
-    """A lemma hash's lower-cased string, kept: most articles' chunk roots are common nouns."""
-    name = _lemma_names.get(lemma)
-    if name is None:
-        if len(_lemma_names) >= LEMMA_NAMES:
-            _lemma_names.clear()
-        name = _lemma_names[lemma] = strings[lemma].lower()
-    return name

@@ -21,6 +21,9 @@ VERBAL = frozenset({VERB, AUX})
 VERB_NAMES = 50_000
 """How many verb lemmas ``_verb_name`` keeps before starting afresh."""
 _verb_names: dict[int, str] = {}
+LEMMA_NAMES = 50_000
+"""How many lemmas ``lemma_name`` keeps before starting afresh."""
+_lemma_names: dict[int, str] = {}
 WORD_SETS = 1_000
 """How many word sets ``_hashes`` keeps before starting afresh."""
 _hash_sets: dict[frozenset[str], NDArray[Any]] = {}
@@ -113,13 +116,9 @@ class Columns:
         """Indexes of the nouns of the article by lower-cased lemma, in text order."""
         strings = doc.vocab.strings
         out: dict[str, list[int]] = {}
-        names: dict[int, str] = {}  # each lemma's string read once
+        lemma = self.lemma
         for i in self.with_pos(NOUN):
-            h = self.lemma[i]
-            name = names.get(h)
-            if name is None:
-                name = names[h] = strings[h].lower()
-            out.setdefault(name, []).append(i)
+            out.setdefault(lemma_name(lemma[i], strings), []).append(i)
         return out
 
     def line_starts(self, doc: Doc) -> list[int]:
@@ -173,6 +172,16 @@ class Sentences(Sequence[Span]):
             end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
             span = self._spans[index] = Span(self.doc, self.starts[index], end)
         return span
+
+
+def lemma_name(lemma: int, strings: StringStore) -> str:
+    """A lemma hash's lower-cased string, kept: most articles' nouns are common ones."""
+    name = _lemma_names.get(lemma)
+    if name is None:
+        if len(_lemma_names) >= LEMMA_NAMES:
+            _lemma_names.clear()
+        name = _lemma_names[lemma] = strings[lemma].lower()
+    return name
 
 
 def _verb_name(lemma: int, strings: StringStore) -> str:
