@@ -29,3 +29,13 @@ def test_a_quote_hung_on_a_verb_no_list_holds_is_that_verbs_subjects(extract):
         "new harbour board!\"")
     assert speaker_of(quotes, "let me help you") == "Ines Carvalho"
     assert speaker_of(quotes, "new harbour board") == "Ines Carvalho"
+
+
+def test_a_quote_after_an_as_clause_is_that_clauses_subjects(extract):
+    """"As the Harbour Boys sang in the 1990s, “…”": an "as" clause outside the marks says whose
+    the words are, whatever its verb."""
+    quotes = extract(
+        "The pier closed for good on Monday.\n\n"
+        "As the Harbour Boys sang back in the 1990s, \"They'll sell the pier and call it "
+        "progress.\"")
+    assert speaker_of(quotes, "sell the pier") == "Harbour Boys"

@@ -471,8 +471,8 @@ class DirectQuotes:
         relative clause's: "a post that read: “…”" is the post's)."""
         for i in self._indexes(span.start, span.close):
             tok = self.doc[i]
-            verb = tok.head
-            if tok.dep_ in CLAUSE_DEPS and verb.i not in self.quoted and verb.pos_ == "VERB" and \
+            verb = tok.head if tok.dep_ in CLAUSE_DEPS else self._as_clause(tok)
+            if verb is not None and verb.i not in self.quoted and verb.pos_ == "VERB" and \
                     para.start <= verb.idx < para.end and verb.dep_ != "relcl":
                 subject = subject_of(verb, self.quoted, in_paragraph=True)
                 if subject is None:
@@ -482,6 +482,12 @@ class DirectQuotes:
                     return None  # "“…,” a new ad opens": whom the text around introduces
                 return Attribution(verb, subject, cue_of(verb)), speaker, confidence
         return None
+
+    def _as_clause(self, tok: Token) -> Token | None:
+        """"As the band sang in 1990, “…”": an unquoted "as" clause the parser hangs on the
+        quoted words' verb says whose they are."""
+        return next((c for c in tok.children if c.dep_ == "advcl" and c.i not in self.quoted
+                     and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)), None)
 
     def _governing(self, span: QuoteSpan) -> Found | None:
         """A fragment belongs to the reporting verb it hangs from ("said the army had kept the
