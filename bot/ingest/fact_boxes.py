@@ -18,15 +18,17 @@ HEADING_WORDS = 8
 
 
 def without_fact_boxes(paragraphs: list[str]) -> list[str]:
-    """The copy without its fact boxes (with their headings); everything else as it was."""
+    """The copy without its fact boxes (with their headings); everything else as it was.
+    Each line of a run of fields may begin a box to the run's end; the run is read once."""
     kept: list[str] = []
-    index = 0
+    index, end, boxes = 0, 0, {}
     while index < len(paragraphs):
-        end = _fields_end(paragraphs, index)
-        box = paragraphs[index:end]
+        if index >= end:
+            end = _fields_end(paragraphs, index)
+            boxes = _boxes(paragraphs, index, end)
         heading = kept[-1] if kept and _heading(kept[-1]) else None
         above = kept[-2 if heading else -1] if len(kept) > (1 if heading else 0) else ""
-        if len(box) >= MIN_FIELDS and _a_box(box) and furniture.ends_like_prose(above) \
+        if end - index >= MIN_FIELDS and boxes[index] and furniture.ends_like_prose(above) \
                 and not above.rstrip().endswith(":") and (heading or end == len(paragraphs)):
             kept = kept[:-1] if heading else kept
             index = end
@@ -43,16 +45,24 @@ def _fields_end(paragraphs: list[str], start: int) -> int:
     return end
 
 
-def _a_box(lines: list[str]) -> bool:
-    """Each label its own (a transcript's speakers come back: `Q:`, `A:`, `Q:`), most values
-    not sentences, and most not figures."""
-    fields = [FIELD.match(line.strip()) for line in lines]
-    labels = [field.group("label").casefold() for field in fields if field]
-    values = [field.group("value") for field in fields if field]
-    sentences = sum(1 for value in values if furniture.ends_like_sentence(value))
-    figures = sum(1 for value in values if FIGURE.match(value))
-    return len(set(labels)) == len(labels) and sentences * 2 < len(values) \
-        and figures * 2 < len(values)
+def _boxes(paragraphs: list[str], start: int, end: int) -> dict[int, bool]:
+    """For each line of the run of fields ``start:end``, whether the fields from it to the
+    run's end make a box: each label its own (a transcript's speakers come back: `Q:`, `A:`,
+    `Q:`), most values not sentences, and most not figures. Read from the end, once."""
+    boxes = {start: False}
+    labels: set[str] = set()
+    repeated, sentences, figures = False, 0, 0
+    for index in range(end - 1, start - 1, -1):
+        field = FIELD.match(paragraphs[index].strip())
+        assert field is not None
+        label, value = field.group("label").casefold(), field.group("value")
+        repeated = repeated or label in labels
+        labels.add(label)
+        sentences += furniture.ends_like_sentence(value)
+        figures += bool(FIGURE.match(value))
+        count = end - index
+        boxes[index] = not repeated and sentences * 2 < count and figures * 2 < count
+    return boxes
 
 
 def _heading(line: str) -> bool:

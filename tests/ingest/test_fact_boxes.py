@@ -4,8 +4,11 @@ transcript) stay. All text invented."""
 
 from __future__ import annotations
 
+import json
+
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
+from tests.conftest import in_child
 
 PROSE = [
     "The harbour board named Ines Okafor as its new chair on Tuesday, ending a search that "
@@ -74,3 +77,18 @@ def test_speakers_each_saying_a_sentence_stay():
     panel = ["Okafor: We start with the rosters.", "Lind: The dues matter more to the pilots.",
              "Hale: Both can wait until the spring."]
     assert body_of([*PROSE, "What they said", *panel]) == [*PROSE, *panel]
+
+
+def test_a_long_run_of_label_lines_is_judged_in_one_pass():
+    """Whoever writes into the watched folder (or posts to /ingest) can send an article of
+    200,000 lines shaped as fields whose labels come back (a transcript's `Q:` and `A:`). Each
+    line began a box judged again to the run's end: 20 billion pattern matches, hours of the
+    one ingest worker. The child is killed after ``BOUNDED_S`` (60 s). The same box is still
+    found where it stands: closing the copy, after the transcript."""
+    script = ("import json, sys\n"
+              "from bot.ingest.fact_boxes import without_fact_boxes\n"
+              "print(json.dumps(without_fact_boxes(json.loads(sys.stdin.read()))))\n")
+    transcript = ["Q: Will the ferry run?", "A: Not today."] * 100_000
+    assert json.loads(in_child(script, [*PROSE, *transcript])) == [*PROSE, *transcript]
+    kept = json.loads(in_child(script, [*PROSE, *transcript[:4], PROSE[0], *PROFILE]))
+    assert kept == [*PROSE, *transcript[:4], PROSE[0]]
