@@ -183,6 +183,24 @@ def unknown_answer(exc: SlackApiError) -> Retry | None:
     return retry
 
 
+def open_direct(request: Callable[[], T]) -> T:
+    """``call`` for conversations.open of a person's direct messages (nothing is posted by it):
+    an answer that says nothing final is a Retry, and one no direct message could get past
+    (POSTS_REFUSED: the token lacks im:write) holds that person's messages a minute, as a
+    refused post is held; neither fails them."""
+    try:
+        return call(request)
+    except SlackApiError as exc:
+        code = error_code(exc)
+        if code in POSTS_REFUSED:
+            raise Retry(f"Slack refuses to open direct messages ({code}: the bot token lacks "
+                        "im:write, or is not the app's; reinstall the app from "
+                        "slack/manifest.yml)", WORKSPACE_WAIT, False, True) from exc
+        if passing(exc):
+            raise Retry(f"Slack answered {code} to opening direct messages", 0, False) from exc
+        raise
+
+
 def retry_after(headers: dict | None) -> float:
     """Slack's Retry-After in seconds, within 0..LONGEST_WAIT (1 when missing or unreadable)."""
     for name, value in (headers or {}).items():

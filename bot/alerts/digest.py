@@ -21,6 +21,7 @@ from bot.alerts.calls import (
     Retry,
     call,
     error_code,
+    open_direct,
     post_held,
     unknown_answer,
 )
@@ -185,7 +186,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
         with transaction(db):
             subs.set_last_digest(db, sub.id, until, taken.last_event)
         return 0
-    channel = call(lambda: _channel(client, sub))
+    channel = open_direct(lambda: _channel(client, sub))
     payload = f"{sub.id}@{until}"
     install = install_id(db)
     seen = None if instances is None else \

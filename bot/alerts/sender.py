@@ -23,6 +23,7 @@ from bot.alerts.calls import (
     Retry,
     call,
     error_code,
+    open_direct,
     post_held,
     unknown_answer,
 )
@@ -342,7 +343,7 @@ class AlertSender:
         if not target.startswith(("U", "W")):
             return target
         if target not in self._dm_channels:
-            opened = call(lambda: self.client.conversations_open(users=target))
+            opened = open_direct(lambda: self.client.conversations_open(users=target))
             self._dm_channels[target] = opened["channel"]["id"]
         return self._dm_channels[target]
 
