@@ -132,6 +132,8 @@ def split_paragraphs(text: str) -> list[str]:
 
 def _hard_wrapped(lines: list[str]) -> bool:
     """Most lines run to the wrap width mid-sentence, and some line continues the one before."""
+    if len(lines) < 2:
+        return False
     prose = [line for line in lines if not furniture.is_furniture_line(line)]
     if len(prose) < 2:
         return False

@@ -42,9 +42,10 @@ NOTE_CHARS = 500
 
 def is_update_note(line: str) -> bool:
     """Every sentence of the line says the page was (or will be) updated, or is developing;
-    or it is a developing story's notice to its readers."""
+    or it is a developing story's notice to its readers. Each opens 'This ': a line that does
+    not is told apart before its sentences are split and read."""
     line = line.strip(" \t•·|-–—*")
-    if not line or len(line) > NOTE_CHARS or is_correction_note(line):
+    if not line.startswith("This ") or len(line) > NOTE_CHARS or is_correction_note(line):
         return False
     sentences = re.split(r"(?<=[.!?])\s+", CLOCK_DOTS.sub(r"\1m", line))
     return all(UPDATED.match(sentence) for sentence in sentences) or _developing_notice(
