@@ -9,6 +9,7 @@ from dataclasses import asdict
 from sqlite_utils import Database
 
 from bot.models import (
+    DAY_LABELS,
     ArticleParts,
     DatedArticle,
     Entity,
@@ -422,13 +423,15 @@ def article_parts(db: Database, article_id: int) -> ArticleParts:
 
 
 def dated_articles(db: Database, article_ids: list[int]) -> dict[int, DatedArticle]:
-    """Of these articles, those in which spaCy found a date: their text, time (and its writer's
-    offset), sentence spans and dates. Read by article (``+label``): by the label, SQLite would
-    read every date of the archive."""
+    """Of these articles, those in which spaCy found a date or a time (the days the story stage
+    reads, ``DAY_LABELS``): their text, time (and its writer's offset), sentence spans and
+    dates. Read by article (``+label``): by the label, SQLite would read every date stored."""
     dates: dict[int, list[Entity]] = {}
+    labels = ", ".join("?" * len(DAY_LABELS))
     for article_id, *entity in rows_in(
             db, 'SELECT article_id, text, label, start, "end" FROM entities '
-            "WHERE +label = 'DATE' AND article_id IN ({marks}) ORDER BY start", article_ids):
+            f"WHERE +label IN ({labels}) AND article_id IN ({{marks}}) ORDER BY start",
+            article_ids, before=DAY_LABELS):
         dates.setdefault(article_id, []).append(Entity(*entity))
     found = {}
     for article_id, body, published, offset in rows_in(

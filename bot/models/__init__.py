@@ -18,6 +18,7 @@ from bot.models.alerts import (
     TopicEvent,
 )
 from bot.models.articles import (
+    DAY_LABELS,
     Article,
     ArticleParts,
     DatedArticle,
@@ -84,6 +85,7 @@ from bot.models.subscriptions import (
 )
 
 __all__ = [
+    "DAY_LABELS",
     "AlertView",
     "Article",
     "ArticleEvent",

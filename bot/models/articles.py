@@ -105,11 +105,17 @@ class ArticleParts:
     entities: list[Entity]
 
 
+DAY_LABELS = ("DATE", "TIME")
+"""The entities a day is read from: spaCy makes "on Tuesday" a DATE but "Tuesday night" and
+"Wednesday morning" a TIME. The story stage reads days from both, and so does reading them
+again for rows stored before days were kept (``storage.stories.dated_articles``)."""
+
+
 @dataclass(frozen=True)
 class DatedArticle:
     """A stored article's text, publication time (and the offset it was written in), sentence
-    spans and the dates spaCy found in it: the days it names, read again for rows stored before
-    they were kept."""
+    spans and the dates and times spaCy found in it (``DAY_LABELS``): the days it names, read
+    again for rows stored before they were kept."""
 
     body: str
     published: str | None

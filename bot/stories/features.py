@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.models import ArticleParts, ParsedArticle
+from bot.models import DAY_LABELS, ArticleParts, ParsedArticle
 from bot.nlp.summary import clean_sentence
 from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
 from bot.stories.schedule import day_keys, day_of
@@ -141,9 +141,6 @@ COLUMNS = 10
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
-DAY_LABELS = {"DATE", "TIME"}
-"""The entities a day is read from: spaCy makes "on Tuesday" a DATE but "Tuesday night" and
-"Wednesday morning" a TIME."""
 REPORTING = {"say", "tell", "add", "accord", "report", "state", "write", "told", "says"}
 QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",

@@ -41,3 +41,18 @@ def test_a_storys_dated_articles_are_read_by_article_not_by_every_date_stored(fr
              for *_, step in fresh_db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
     assert any("idx_entities_article_id" in step for step in plans), plans
     assert not any("idx_entities_label" in step or "SCAN entities" in step for step in plans)
+
+
+def test_a_day_spacy_reads_as_a_time_is_read_again_as_the_story_stage_reads_it(fresh_db):
+    """spaCy makes "on Friday" a DATE but "Friday evening" a TIME; the story stage reads a day
+    from both, so rows stored before days were kept must be filled from both."""
+    body = "Talks on the ferry strike resume on Friday evening in Tallinn."
+    article = Article(title="Ferry talks", body=body, origin="ferry-evening",
+                      content_hash="ferry-evening", published=PUBLISHED)
+    start = body.index("Friday evening")
+    entities = [Entity("Friday evening", "TIME", start, start + len("Friday evening"))]
+    with transaction(fresh_db):
+        article_id = insert_article(
+            fresh_db, ParsedArticle(article, [Sentence(0, len(body), body)], entities))
+    found = store.dated_articles(fresh_db, [article_id])
+    assert [entity.text for entity in found[article_id].parts.entities] == ["Friday evening"]
