@@ -33,6 +33,7 @@ MAX_ARTICLE_CHARS = 1_000_000
 RELATED_RUN = 2
 """Headlines in a row, closing the copy, that make a list of links to other articles."""
 NAME_LINES = 2
+HEADING_WORDS = 6
 """Lines of names a page sets under its date line: the reporter's, then the outlet's."""
 Line = Literal["furniture", "byline", "date"]
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -57,6 +58,7 @@ def clean_article(raw: RawArticle) -> Article:
     kept = [p for p in kept if p.strip()]
     if title:
         kept = _without_head_names([p for p in kept if _norm(p) != _norm(title)] or kept, fields)
+        kept = _without_head_heading(kept)
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
     kept = [p for i, p in enumerate(kept) if not _signature(kept, i)]
@@ -209,6 +211,23 @@ def _without_head_names(kept: list[str], fields: dict[str, str | None]) -> list[
             _names_as_fields(names, fields)
             return rest
     return kept
+
+
+def _without_head_heading(kept: list[str]) -> list[str]:
+    """The copy without a section's heading above its first paragraph of prose, under the
+    title: two to six words in sentence case, no figure (`Key facts`, `What we know so far`).
+    A line in capitals may be a dateline, one in title case the outlet's name or a headline,
+    one with a figure a time, one word a kicker (`Analysis`): they stay."""
+    if len(kept) > 1 and _a_heading(kept[0]) and furniture.ends_like_prose(kept[1]):
+        return kept[1:]
+    return kept
+
+
+def _a_heading(line: str) -> bool:
+    words = line.split()
+    capitalised = sum(1 for word in words[1:] if not word[:1].islower())
+    return 2 <= len(words) <= HEADING_WORDS and subheads.is_subhead(line) and not line.isupper() \
+        and not any(ch.isdigit() for ch in line) and capitalised * 2 < len(words) - 1
 
 
 def _head_date(paragraph: str, fields: dict[str, str | None], kept: list[str],

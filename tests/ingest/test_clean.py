@@ -627,3 +627,18 @@ def test_a_list_of_links_to_other_articles_closing_the_copy_is_furniture():
     for kept in (f"The union's demands:\n\n{links}", "Crews asked for three things.\n\n"
                  "Higher pay\n\nShorter shifts"):
         assert cleaned_over(kept).body == f"{COPY}\n\n{kept}", kept
+
+
+def test_a_heading_above_the_first_paragraph_goes_and_the_paragraphs_under_it_stay():
+    """A section's heading set above the copy, under the title, would lead the summary; a
+    standfirst of more words, without its stop, stays."""
+    first = "The harbour council voted on Tuesday to raise ferry fares by a tenth."
+    second = "The rise takes effect in March, a council spokesperson said."
+    for heading in ("What we know so far", "Key facts", "What comes next"):
+        article = clean_article(RawArticle(text=f"{heading}\n\n{first}\n\n{second}",
+                                           origin="ferries", title="Ferry fares to rise"))
+        assert article.body == f"{first}\n\n{second}", heading
+    standfirst = "Commuters on the island routes will pay more from the spring onwards"
+    article = clean_article(RawArticle(text=f"{standfirst}\n\n{first}", origin="ferries",
+                                       title="Ferry fares to rise"))
+    assert article.body == f"{standfirst}\n\n{first}"
