@@ -169,7 +169,7 @@ def _tell(db: Database, client: WebClient, named: list[tuple[str | None, str]], 
     for person, label in named:
         if person:
             by_person[person].append(label)
-    install, window = install_id(db), window_now(clock or SlackClock())
+    install, window = install_id(db), window_now(clock or SlackClock(), client)
     for person, labels in by_person.items():
         text = template.replace("{topics}", ", ".join(labels))
         say_once(db, client, Saying(None, text, f"told:{person}:{uuid.uuid4().hex}", install,

@@ -19,7 +19,6 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import (
-    ANSWER_LATE_WAIT,
     ChannelGone,
     Retry,
     call,
@@ -28,7 +27,7 @@ from bot.alerts.calls import (
 )
 from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES, later
 from bot.alerts.history import find_posted
-from bot.alerts.slack_clock import SlackClock
+from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenDead
 from bot.models import LookWindow
 from storage.db import open_db, transaction
@@ -53,10 +52,18 @@ class Saying:
     person: str | None = None
 
 
-def window_now(clock: SlackClock) -> LookWindow:
+def window_now(clock: SlackClock, client: WebClient) -> LookWindow:
     """Where in its conversation's history a message said from now on can be: its tries, each
-    wait at most HELD_BACK_WAIT, by Slack's clock (this machine's may be out by days)."""
-    return clock.window(HELD_BACK_WAIT * TRIES)
+    wait at most HELD_BACK_WAIT or the client's late wait, by Slack's clock (this machine's may
+    be out by days)."""
+    return clock.window(max(HELD_BACK_WAIT, late_wait(client)) * TRIES)
+
+
+def late_wait(client: WebClient) -> float:
+    """How long after a try whose answer never came it is looked for: three of ``client``'s
+    timeouts (``slack_clock.late_waits``), as the outbox waits; a look sooner may miss a post
+    Slack is still making, and say it twice."""
+    return late_waits(float(client.timeout))[0]
 
 
 def say_once(db: Database, client: WebClient, saying: Saying) -> None:
@@ -74,7 +81,7 @@ def resume(db: Database, client: WebClient) -> int:
         kept = resumed(db)
     path = db_file(db)
     for saying in kept:
-        due = max(saying.due, (saying.tried_at or 0.0) + ANSWER_LATE_WAIT)
+        due = max(saying.due, (saying.tried_at or 0.0) + late_wait(client))
         later(max(due - time.time(), 0.0), _fire, path, client, saying.key, saying.turn)
     if kept:
         log.info("%d messages an earlier run had not said yet (or not known said): tried "
@@ -142,10 +149,10 @@ def _found(client: WebClient, kept: Kept, channel: str) -> bool:
 def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
     """Held back: again after its Retry-After; answer lost: looked for, then (Slack may still
     be making it after a timeout) three client timeouts on."""
-    wait = retry.delay if retry.rate_limited else ANSWER_LATE_WAIT if retry.late else AGAIN_WAIT
+    wait = retry.delay if retry.rate_limited else late_wait(client) if retry.late else AGAIN_WAIT
     look_first = kept.look_first or retry.in_flight
     with transaction(db):
-        if kept.tries <= 1 or wait > HELD_BACK_WAIT:
+        if kept.tries <= 1 or (wait > HELD_BACK_WAIT and not retry.late):
             settled(db, kept.key)
             turn = None
         else:

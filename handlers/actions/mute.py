@@ -49,5 +49,5 @@ def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
     say_once(db, client, Saying(channel, f"🔊 Unmuted *{title}*{who}: its updates come to this "
                             "channel again.", f"unmute:{story_id}:{uuid.uuid4().hex}",
                             install_id(db), f"unmute of story {story_id} in {channel}",
-                            window_now(clock)))
+                            window_now(clock, client)))
     return True
