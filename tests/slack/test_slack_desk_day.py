@@ -10,7 +10,6 @@ from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.stories.test_later_correction import articles
 
-NOW = datetime.now(UTC).replace(microsecond=0)
 STRIKE = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven port walked off "
           "the job on Thursday morning, halting container traffic at the main harbour. \"We have "
           "waited long enough for safe cranes,\" said union leader Ada Brandt. The port "
@@ -19,7 +18,7 @@ STRIKE = ("Dockworkers walk out at Northhaven port\n\nDockworkers at Northhaven 
 
 def published(hours_ago: float) -> tuple[str, str]:
     """An ISO time ``hours_ago`` and the Slack date token that shows it in the reader's zone."""
-    when = NOW - timedelta(hours=hours_ago)
+    when = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=hours_ago)
     return when.isoformat(), f"<!date^{int(when.timestamp())}^{{date_short_pretty}} {{time}}|"
 
 

@@ -16,7 +16,7 @@ from storage.subscriptions import subscribe
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import REPORTER
 from tests.slack.conftest import app_home, run_command
-from tests.slack.test_slack_desk_day import MARINA, NOW, TALKS, published, strike
+from tests.slack.test_slack_desk_day import MARINA, TALKS, published, strike
 from tests.slack.world import add_article, add_story, add_update
 
 
@@ -176,11 +176,11 @@ def test_app_home_with_30_topics_shows_yours_and_the_busy_ones(runtime, fake_sla
     with transaction(fresh_db):
         ids = [add_topic(fresh_db, name=name, query=name.lower()) for name in DESK_TOPICS]
         subscribe(fresh_db, topic_id=ids[-1], target_type="user", target_id=REPORTER,
-                  mode="daily", created_by=REPORTER, at=NOW.isoformat())
+                  mode="daily", created_by=REPORTER, at=datetime.now(UTC).isoformat())
     for n, topic in enumerate(ids[::-1][:20]):  # Wildfires, then 19 more, latest last
         article = add_article(fresh_db, title=f"{DESK_TOPICS[-1 - n]} report {n}")
         add_story(fresh_db, article_id=article, title=f"{DESK_TOPICS[-1 - n]} report {n}",
-                  topic_ids=(topic,), at=(NOW - timedelta(hours=20 - n)).isoformat())
+                  topic_ids=(topic,), at=(datetime.now(UTC) - timedelta(hours=20 - n)).isoformat())
     sections = [b["text"]["text"] for b in json.loads(app_home(runtime, fake_slack))["blocks"]
                 if b["type"] == "section"]
     start = sections.index("*Topics and their latest stories*")
@@ -235,7 +235,7 @@ def harbour_hour(db) -> None:
     with transaction(db):
         topic = add_topic(db, name="Harbour", query="harbour")
         subscribe(db, topic_id=topic, target_type="channel", target_id="C0DIGEST",
-                  mode="hourly", created_by=REPORTER, at=NOW.isoformat())
+                  mode="hourly", created_by=REPORTER, at=datetime.now(UTC).isoformat())
     for n, town in enumerate(TOWNS):
         first = add_article(db, title=f"Harbour office opens in {town}", source="Coast Wire",
                             url=f"https://coast.example/{town.lower()}")

@@ -29,11 +29,18 @@ from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
 WARNS = "bot.alerts.instances"
-NOW = datetime.now(UTC) + timedelta(hours=1)  # after every enqueue
+_START: list[datetime] = []
+
+
+@pytest.fixture(autouse=True)
+def _an_hour_ahead():
+    """Each test's clock an hour ahead of when it starts (after every enqueue), not of when
+    the suite was collected: a suite that reaches it an hour later would see none due."""
+    _START[:] = [datetime.now(UTC) + timedelta(hours=1)]
 
 
 def at(seconds: float) -> datetime:
-    return NOW + timedelta(seconds=seconds)
+    return _START[0] + timedelta(seconds=seconds)
 
 
 def desk(db, title: str) -> None:
