@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Sequence
+from difflib import get_close_matches
 
 QUERY_SYNTAX = re.compile(r"\b(?:AND|OR|NOT)\b|[()\"*:“”„«»]")
 
@@ -34,3 +35,11 @@ def shell_word(text: str) -> str:
     """``text`` as one shell argument, bare when the shell reads it as typed ("Port"), else
     quoted ("AT&T" bare would run a command in the background)."""
     return text if shlex.quote(text) == text else shell_quoted(text)
+
+
+def closest_name(typed: str, names: Sequence[str]) -> str | None:
+    """The one of ``names`` within a typo of ``typed`` (case aside), if any: what to offer
+    back when no topic is named so."""
+    by_letters = {name.casefold(): name for name in names}
+    close = get_close_matches(typed.casefold(), list(by_letters), n=1, cutoff=0.75)
+    return by_letters[close[0]] if close else None

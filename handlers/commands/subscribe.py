@@ -14,6 +14,7 @@ from bot.models import Topic
 from bot.permissions import Action
 from bot.slack.after_ack import answered
 from bot.slack.membership import can_post_here
+from bot.topic_names import closest_name, slack_typed
 from handlers.commands import quote_subscribe as quotes
 from handlers.common import (
     answer,
@@ -95,7 +96,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request.topic))
+        answer(respond, unknown(db, request.topic, verb="subscribe"))
         return
     try:
         notify = notify_for(request.notify, request.target_type)
@@ -155,7 +156,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request.topic))
+        answer(respond, unknown(db, request.topic, verb="unsubscribe"))
         return
     with transaction(db):
         removed = subs.unsubscribe(db, topic_id=topic.id, target_type=request.target_type,
@@ -181,14 +182,20 @@ def current(db: Database, command: dict) -> str:
     return join_lines(lines + [USAGE])
 
 
-def unknown(db: Database, name: str) -> str:
+def unknown(db: Database, name: str, *, verb: str) -> str:
     """No such topic; when all but the last word name one (`Port strike weekly`), the last
-    word is a mode mistyped, and that is what is said."""
+    word is a mode mistyped, and that is what is said; a name within a typo of a topic's is
+    offered back as the ``/verb`` command to type again."""
     head, _, last = name.rpartition(" ")
     if head and get_topic(db, unquote(head)) is not None:
         return (f"“{echo(last, 40)}” is not how often: `realtime` (each alert as it happens, "
                 f"the default), `hourly` or `daily` (a digest). {USAGE}")
-    names = ", ".join(echo(t.name, 60) for t in list_topics(db)[:20]) or "none yet"
+    topics = list_topics(db)
+    meant = closest_name(name, [t.name for t in topics]) if name else None
+    if meant is not None:
+        return (f"No topic named “{echo(name, 100)}”. Did you mean *{echo(meant, 100)}*? "
+                f"`/{verb} {echo(slack_typed(meant), 100)}`")
+    names = ", ".join(echo(t.name, 60) for t in topics[:20]) or "none yet"
     what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
     return (f"{what} Topics: {names}. A wirewatch admin adds one with `/topics add NAME QUERY`. "
             f"{USAGE}")

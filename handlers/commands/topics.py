@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from difflib import get_close_matches
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
@@ -19,7 +18,7 @@ from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import slack_mark
-from bot.topic_names import plain_words, slack_typed
+from bot.topic_names import closest_name, plain_words, slack_typed
 from bot.topic_preview import matched_terms
 from handlers.common import (
     OPEN_QUOTES,
@@ -194,12 +193,10 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
 def no_topic(name: str, topics: Sequence[Topic], *, verb: str, rest: str = "") -> str:
     """No such topic; a name within a typo of one there (``topics``: those the asker may see)
     is offered as the command to type again."""
-    by_letters = {t.name.casefold(): t.name for t in topics}
-    close = get_close_matches(name.casefold(), list(by_letters), n=1, cutoff=0.75)
+    meant = closest_name(name, [t.name for t in topics])
     said = f"No topic named “{echo(name, 100)}”."
-    if not close:
+    if meant is None:
         return f"{said} See `/topics` for the list."
-    meant = by_letters[close[0]]
     return (f"{said} Did you mean *{echo(meant, 100)}*? "
             f"`/topics {verb} {echo(slack_typed(meant), 100)}{echo(rest, 300)}`")
 

@@ -192,3 +192,18 @@ def test_a_topic_name_with_a_typo_is_answered_with_the_one_meant(runtime, fake_s
     assert removed.endswith('`/topics remove "Tram bridge"`'), removed
     far = run_command(runtime, fake_slack, "/topics", "show Elections")["text"]
     assert far == "No topic named “Elections”. See `/topics` for the list.", far
+
+
+def test_subscribe_with_a_typo_is_answered_with_the_topic_meant(runtime, fake_slack, fresh_db):
+    """Before: `/subscribe Tram bridg` listed every topic's name, as `/topics` did before it
+    offered the one meant; `/unsubscribe` the same."""
+    _topics_a_week_on(fresh_db)
+    typed = run_command(runtime, fake_slack, "/subscribe", "Tram bridg daily")["text"]
+    assert typed == ("No topic named “Tram bridg”. Did you mean *Tram bridge*? "
+                     '`/subscribe "Tram bridge"`'), typed
+    again = run_command(runtime, fake_slack, "/subscribe", '"Tram bridge" daily')["text"]
+    assert again == "This channel will now get *Tram bridge* as a daily digest.", again
+    left = run_command(runtime, fake_slack, "/unsubscribe", "tram-bridge")["text"]
+    assert left.endswith('Did you mean *Tram bridge*? `/unsubscribe "Tram bridge"`'), left
+    far = run_command(runtime, fake_slack, "/subscribe", "Elections")["text"]
+    assert far.startswith("No topic named “Elections”. Topics: "), far
