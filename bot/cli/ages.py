@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.activity import LONG, age, moment
+from bot.activity import days_ago
 from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import when_text
-
-__all__ = ["LONG", "age", "moment", "when_ago"]
 
 
 def when_ago(value: str, now: datetime) -> str:
     """'2026-12-03 22:49 UTC', then ', 9 days ago' once that is a day or more."""
-    waited = age(value, now)
-    return when_text(value) + (f", {counted(waited.days, 'day')} ago" if waited >= LONG else "")
+    days = days_ago(value, now)
+    return when_text(value) + (f", {counted(days, 'day')} ago" if days is not None else "")
