@@ -6,7 +6,9 @@ rows, its ``story_index`` postings and its articles' ``story_meaning`` vectors. 
 is never a candidate again (its postings and vectors are all the matching finds it by), so
 nothing reads them. Its threads' permalinks (``thread_links``) go too: only a digest reads
 them, and a digest lists only stories that had an article in its period, which a closed one
-never has again (a story that comes back starts a new story and thread).
+never has again (a story that comes back starts a new story and thread). A feed's change of
+health told that long ago (``source_changes``, and its notices' ``source_notices`` links) goes
+too, once all its notices are settled (``storage.source_notices.prune_told``).
 """
 
 from __future__ import annotations
@@ -37,11 +39,12 @@ class Compacted:
     postings: int = 0
     vectors: int = 0
     links: int = 0
+    changes: int = 0
 
     def __add__(self, other: Compacted) -> Compacted:
         return Compacted(self.stories + other.stories, self.articles + other.articles,
                          self.postings + other.postings, self.vectors + other.vectors,
-                         self.links + other.links)
+                         self.links + other.links, self.changes + other.changes)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from bot.models import Source, SourceChange
+from storage.db import change_in, transaction
 
 NOTICE = "source"
 """The outbox kind of a source's notice (no story, no article)."""
@@ -49,3 +50,18 @@ def change_of_notice(db: Database, alert_id: int) -> SourceChange | None:
     rows = list(db.query("SELECT c.* FROM source_notices n JOIN source_changes c ON c.id = "
                          "n.change_id WHERE n.alert_id = ?", [alert_id]))
     return SourceChange(**rows[0]) if rows else None
+
+
+def prune_told(db: Database, *, queued_before: str) -> int:
+    """Drop the changes queued before ``queued_before`` whose notices are all settled (posted,
+    failed, withdrawn), with their notices' links, in one transaction: nothing reads them
+    again. A change not yet queued, or one with a notice still to post, stays."""
+    with transaction(db):
+        told = [row[0] for row in db.execute(
+            "SELECT id FROM source_changes c WHERE queued_at IS NOT NULL AND queued_at < ? "
+            "AND NOT EXISTS (SELECT 1 FROM source_notices n JOIN alerts a ON a.id = n.alert_id "
+            "WHERE n.change_id = c.id AND a.status IN ('pending', 'sending'))",
+            [queued_before])]
+        change_in(db, "DELETE FROM source_notices WHERE change_id IN ({marks})", told)
+        change_in(db, "DELETE FROM source_changes WHERE id IN ({marks})", told)
+    return len(told)

@@ -4,23 +4,28 @@ compact` on demand (storage/retention.py does the dropping)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
 from bot.config import Settings
 from storage.retention import Compacted, compact, cutoff
+from storage.source_notices import prune_told
 
 
 def compact_story_data(db: Database, settings: Settings, *, now: datetime | None = None,
                        stopping: Callable[[], bool] | None = None) -> Compacted | None:
     """Drop the matching data of the stories closed for ``WIREWATCH_STORY_DATA_DAYS`` on the
-    stream's clock and the desk's (the stream's alone on a replay); None when that is 0."""
+    stream's clock and the desk's (the stream's alone on a replay), and the feeds' changes
+    of health told as long ago on the desk's; None when that is 0."""
     if settings.story_data_days <= 0:
         return None
     now = now or datetime.now(UTC)
+    told = (now - timedelta(days=settings.story_data_days)).isoformat(timespec="seconds")
+    changes = Compacted(changes=prune_told(db, queued_before=told))
     before = cutoff(db, days=settings.story_data_days, quiet_hours=settings.story_quiet_hours,
                     now=None if settings.story_stream_clock else now)
     if before is None:
-        return Compacted()
-    return compact(db, before, now=now.isoformat(timespec="seconds"), stopping=stopping)
+        return changes
+    return compact(db, before, now=now.isoformat(timespec="seconds"), stopping=stopping) + \
+        changes

@@ -1,0 +1,75 @@
+"""Loose ends of a feed's notices (``bot.source_notices``): what is kept of a change once it
+is told, a notice whose feed is removed before it is posted (a real SQLite file, the fake
+Slack Web API over HTTP)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.runner import Runner
+from bot.slack.runtime import SlackRuntime
+from bot.source_notices import queue_notices
+from storage.db import transaction
+from storage.sources import add_source, record_failure, record_success
+from tests.fakes.signing import REPORTER
+from tests.fakes.slack_api import FakeSlack
+from tests.slack.conftest import wait_for
+
+NOW = datetime.now(UTC)
+ADMINS = "C0ADMIN"
+
+
+@pytest.fixture
+def notice_settings(slack_settings: Settings, fake_slack: FakeSlack) -> Settings:
+    fake_slack.add_channel(ADMINS)
+    return replace(slack_settings, admin_channel=ADMINS)
+
+
+def _feed(db) -> int:
+    with transaction(db):
+        return add_source(db, kind="feed", location="https://wire.example/desk.xml",
+                          added_by=REPORTER)
+
+
+def _fails(db, source_id: int, at: datetime) -> None:
+    """Three failed polls an hour apart, the last at ``at``: the feed is noted as failing."""
+    for hours in (2, 1, 0):
+        with transaction(db):
+            record_failure(db, source_id, reason="HTTP 503", now=at - timedelta(hours=hours))
+
+
+def _rows(db, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_a_change_told_long_ago_is_pruned_one_not_yet_told_is_kept(
+        notice_settings, fake_slack, fresh_db, nlp):
+    """Before: every change, and the link of each of its notices, was kept for good."""
+    db = fresh_db
+    source_id = _feed(db)
+    _fails(db, source_id, NOW - timedelta(days=30))
+    assert queue_notices(db, admin_channel=ADMINS, now=NOW - timedelta(days=30)) == 2
+    runner = Runner(notice_settings, nlp=nlp,
+                    slack_factory=lambda routes: SlackRuntime(notice_settings))
+    try:
+        assert runner.slack is not None
+        assert runner.slack.deliver_pending() == 2  # told: kept 14 days, then dropped
+        with transaction(db):
+            record_success(db, source_id, now=NOW - timedelta(days=20))
+        assert queue_notices(db, admin_channel=ADMINS, now=NOW - timedelta(days=20)) == 2
+        _fails(db, source_id, NOW - timedelta(hours=1))  # noted, not yet queued
+        runner.compact()
+        assert _rows(db, "source_changes") == 2  # the one still waiting to be posted, the new
+        assert _rows(db, "source_notices") == 2
+        wait_for(lambda: runner.slack.deliver_pending() >= 0 and len(fake_slack.posts()) == 4)
+    finally:
+        runner.stop()
+    told, back = [m.text for m in fake_slack.posts(ADMINS)]
+    assert told.startswith("⚠️ The feed #1 https://wire.example/desk.xml stopped"), told
+    assert back.startswith("✅ The feed #1 https://wire.example/desk.xml works again"), back
+    assert _rows(db, "source_changes") == 2
+    assert queue_notices(db, admin_channel=ADMINS) == 2  # the new one, as before
