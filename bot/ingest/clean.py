@@ -8,7 +8,15 @@ import unicodedata
 from dataclasses import replace
 from typing import Any, Literal
 
-from bot.ingest import dated_bylines, fact_boxes, furniture, mojibake, page_notes, subheads
+from bot.ingest import (
+    dated_bylines,
+    fact_boxes,
+    furniture,
+    headings,
+    mojibake,
+    page_notes,
+    subheads,
+)
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
@@ -199,15 +207,17 @@ def _without_head_names(kept: list[str], fields: dict[str, str | None]) -> list[
     """The copy without the names a page sets above it with no date line, when a paragraph of
     prose follows them: the reporter's then the outlet's (`Ana Ruiz`, `Harbour Wire`), or the
     outlet's alone, of two words or more and not in capitals (a kicker, a section's name or a
-    dateline may be: `LOW TIDE`, `NORTHHAVEN`). Only for an article with its title: else the
-    first line is the headline."""
+    dateline may be: `LOW TIDE`, `NORTHHAVEN`). A section's heading in title case is no
+    outlet's name (`Key Facts`: ``headings.is_no_name``). Only for an article with its title:
+    else the first line is the headline."""
     for count in (NAME_LINES, 1):
         names, rest = kept[:count], kept[count:]
         if not rest or not furniture.ends_like_prose(rest[0]):
             continue
         doubtful = count == 1 and (len(names[0].split()) < 2 or names[0].isupper())
         if not doubtful and dated_bylines.is_outlet(names[-1]) \
-                and all(_a_name(name, None) and not SEPARATOR.search(name) for name in names):
+                and all(_a_name(name, None) and not SEPARATOR.search(name) for name in names) \
+                and not headings.is_no_name(names[-1], rest):
             _names_as_fields(names, fields)
             return rest
     return kept
@@ -215,19 +225,22 @@ def _without_head_names(kept: list[str], fields: dict[str, str | None]) -> list[
 
 def _without_head_heading(kept: list[str]) -> list[str]:
     """The copy without a section's heading above its first paragraph of prose, under the
-    title: two to six words in sentence case, no figure (`Key facts`, `What we know so far`).
-    A line in capitals may be a dateline, one in title case the outlet's name or a headline,
-    one with a figure a time, one word a kicker (`Analysis`): they stay."""
-    if len(kept) > 1 and _a_heading(kept[0]) and furniture.ends_like_prose(kept[1]):
+    title: two to six words, no figure, in sentence case (`Key facts`, `What we know so far`)
+    or in title case and of a heading's words (`Key Facts`: ``headings.is_heading``). A line
+    in capitals may be a dateline, another in title case the outlet's name or a headline, one
+    with a figure a time, one word a kicker (`Analysis`): they stay."""
+    if len(kept) > 1 and _a_heading(kept[0], kept[1:]) and furniture.ends_like_prose(kept[1]):
         return kept[1:]
     return kept
 
 
-def _a_heading(line: str) -> bool:
+def _a_heading(line: str, copy: list[str]) -> bool:
     words = line.split()
+    if not (2 <= len(words) <= HEADING_WORDS and subheads.is_subhead(line)) or line.isupper() \
+            or any(ch.isdigit() for ch in line):
+        return False
     capitalised = sum(1 for word in words[1:] if not word[:1].islower())
-    return 2 <= len(words) <= HEADING_WORDS and subheads.is_subhead(line) and not line.isupper() \
-        and not any(ch.isdigit() for ch in line) and capitalised * 2 < len(words) - 1
+    return capitalised * 2 < len(words) - 1 or headings.is_heading(line, copy)
 
 
 def _head_date(paragraph: str, fields: dict[str, str | None], kept: list[str],

@@ -642,3 +642,29 @@ def test_a_heading_above_the_first_paragraph_goes_and_the_paragraphs_under_it_st
     article = clean_article(RawArticle(text=f"{standfirst}\n\n{first}", origin="ferries",
                                        title="Ferry fares to rise"))
     assert article.body == f"{standfirst}\n\n{first}"
+
+
+@pytest.mark.parametrize("heading", [
+    "Key Facts", "Fast Facts", "What We Know", "Why It Matters", "How We Got Here",
+    "Safe Cranes"])
+def test_a_title_case_heading_above_the_copy_is_no_outlets_name(heading):
+    """Before: a section's heading in title case above the first paragraph was read as the
+    outlet's name (the article's source) and dropped as such. A heading opens with a question
+    word, holds a pronoun, or is made of words a heading is (`Key`, `Facts`) or that the copy
+    writes in lower case (`safe`, `cranes`); it goes, as one in sentence case does."""
+    article = cleaned_under(heading)
+    assert (article.source, article.body) == (None, COPY), heading
+
+
+@pytest.mark.parametrize("head, source", [
+    ("Harbour Press", "Harbour Press"), ("Northhaven Evening Post", "Northhaven Evening Post"),
+    ("Ana Ruiz\n\nKestrel Bay Times", "Kestrel Bay Times")])
+def test_an_outlets_name_above_the_copy_stays_its_source_though_the_copy_uses_its_words(
+        head, source):
+    """A publication's noun (`Press`, `Post`, `Times`) makes a name an outlet's even where the
+    copy writes its other words in lower case."""
+    copy = ("The harbour board told the press on Tuesday that the cranes at the kestrel bay "
+            "terminal were safe, and evening times for the post office would not change.")
+    article = clean_article(RawArticle(text=f"{head}\n\n{copy}", origin="x",
+                                       title="Cranes safe again"))
+    assert (article.source, article.body) == (source, copy), head
