@@ -39,3 +39,24 @@ def test_a_quote_after_an_as_clause_is_that_clauses_subjects(extract):
         "As the Harbour Boys sang back in the 1990s, \"They'll sell the pier and call it "
         "progress.\"")
     assert speaker_of(quotes, "sell the pier") == "Harbour Boys"
+
+
+def test_a_fragment_closing_its_sentence_is_the_subject_of_the_verb_it_hangs_from(extract):
+    """"Ruiz coached Berg to “breathe, breathe.” That prompted Marsh to … call Berg “…”": the
+    full stop inside the marks ends the sentence, so the next sentence's verb does not speak
+    for the words; the subject of the verb they hang from chose them, whatever the verb."""
+    quotes = extract(
+        "The debate turned sour early. At one point, Ruiz coached Berg to \"breathe, breathe, "
+        "breathe.\" That prompted Marsh to joke about yoga and call Berg \"very bendy,\" a dig "
+        "at his changes of position.")
+    assert speaker_of(quotes, "breathe, breathe") == "Ruiz"
+
+
+def test_a_label_closing_its_sentence_is_not_the_next_sentences_speakers(extract):
+    """"Dana Ruiz … labeled Mr. Berg ''unfit to be mayor.'' When …, a columnist … said": the
+    label is Ruiz's, not the columnist's of the sentence after it."""
+    quotes = extract(
+        "Dana Ruiz, a former mayor who now runs a shipping firm, labeled Mr. Berg ''unfit to "
+        "be mayor.'' When Mr. Hale was named as a Berg delegate, a columnist for the news site "
+        "Quill said he was ''utterly ashamed'' of him.")
+    assert speaker_of(quotes, "unfit to be mayor") == "Dana Ruiz"

@@ -347,6 +347,10 @@ class DirectQuotes:
         order = ((before, True), (after, False)) if prefers_before else \
             ((after, False), (before, True))
         for tokens, last in order:
+            if not last and ended and self.fragment[span]:
+                own = self._own_verb(para, span)
+                if own is not None:
+                    return own
             found = attribution_from(tokens, self.quoted, last=last,
                                      in_paragraph=not self.fragment[span])
             if found is not None and found.subject is not None:
@@ -482,6 +486,24 @@ class DirectQuotes:
                     return None  # "“…,” a new ad opens": whom the text around introduces
                 return Attribution(verb, subject, cue_of(verb)), speaker, confidence
         return None
+
+    def _own_verb(self, para: Paragraph, span: QuoteSpan) -> Found | None:
+        """A fragment that ends its sentence ("coached Berg to “breathe, breathe.”") is chosen by
+        the subject of the verb it hangs from in that sentence, not by the next sentence."""
+        first = self.doc[self.token_at(span.start)]
+        chain = [a for a in first.ancestors if a.i not in self.quoted]
+        if any(is_reporting(a) for a in chain):
+            return None  # inside someone's reported words: theirs, or the context's
+        verb = next((a for a in chain if a.pos_ in {"VERB", "AUX"}), None)
+        subject = None if verb is None or verb.pos_ != "VERB" else \
+            next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb is None or subject is None or not para.start <= verb.idx < span.open or \
+                verb.dep_ == "relcl" or any(c.dep_ == "mark" for c in verb.children):
+            return None  # "if she gave “…”": a condition in the writer's sentence, no choice
+        speaker, confidence = self.resolver.resolve(subject)
+        if speaker.kind not in NAMED_KINDS:
+            return None
+        return Attribution(verb, subject, cue_of(verb)), speaker, confidence
 
     def _as_clause(self, tok: Token) -> Token | None:
         """"As the band sang in 1990, “…”": an unquoted "as" clause the parser hangs on the
