@@ -23,25 +23,29 @@ from tests.slack.world import add_article, add_story
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 from tests.sources.stories import FERRY
 
-NOW = datetime.now(UTC)
+
+@pytest.fixture
+def now() -> datetime:
+    """The time each test runs, not when the suite was collected."""
+    return datetime.now(UTC)
 
 
-def _topics_a_week_on(db) -> None:
+def _topics_a_week_on(db, now: datetime) -> None:
     """Two topics added eight days ago: one matched a story nine hours ago, one never."""
     with transaction(db):
         weather = add_topic(db, name="Hail damage", query="hail AND orchard*")
         add_topic(db, name="Tram bridge", query='"tram bridge" AND clos*')
-        db.execute("UPDATE topics SET created_at = ?", [(NOW - timedelta(days=8)).isoformat()])
+        db.execute("UPDATE topics SET created_at = ?", [(now - timedelta(days=8)).isoformat()])
     article = add_article(db, title="Orchards in the Venn valley count hail damage")
     add_story(db, article_id=article, title="Orchards in the Venn valley count hail damage",
-              topic_ids=(weather,), at=(NOW - timedelta(hours=9)).isoformat())
+              topic_ids=(weather,), at=(now - timedelta(hours=9)).isoformat())
 
 
 def test_topics_say_when_each_last_had_a_story_or_that_none_matched(runtime, fake_slack,
-                                                                    fresh_db):
+                                                                    fresh_db, now):
     """Before: `/topics` and App Home listed a topic that matched nothing for a week as they
     list one alerting every hour: its name and query."""
-    _topics_a_week_on(fresh_db)
+    _topics_a_week_on(fresh_db, now)
     listed = run_command(runtime, fake_slack, "/topics", "")["text"]
     hail, bridge = listed.split("• ")[1:]
     assert "latest story <!date^" in hail and "days ago" not in hail, hail
@@ -57,25 +61,25 @@ def test_topics_say_when_each_last_had_a_story_or_that_none_matched(runtime, fak
     assert '/topics edit "Tram bridge" QUERY' in quiet, quiet
 
 
-def _feeds_the_morning_after(db) -> None:
+def _feeds_the_morning_after(db, now: datetime) -> None:
     """A feed that died overnight, one answering every poll with nothing new for three days,
     and one that works."""
     with transaction(db):
         for name in ("died", "frozen", "busy"):
             add_source(db, kind="feed", location=f"https://wire.example/{name}")
-        record_success(db, 1, now=NOW - timedelta(days=2, hours=1), items=3)
-        record_success(db, 2, now=NOW - timedelta(days=3, hours=1), items=2)
-        record_success(db, 2, now=NOW - timedelta(minutes=4))
-        record_success(db, 3, now=NOW - timedelta(minutes=4), items=1)
+        record_success(db, 1, now=now - timedelta(days=2, hours=1), items=3)
+        record_success(db, 2, now=now - timedelta(days=3, hours=1), items=2)
+        record_success(db, 2, now=now - timedelta(minutes=4))
+        record_success(db, 3, now=now - timedelta(minutes=4), items=1)
         for hours in (9, 5, 2):
-            record_failure(db, 1, reason="connection refused", now=NOW - timedelta(hours=hours))
+            record_failure(db, 1, reason="connection refused", now=now - timedelta(hours=hours))
 
 
 def test_status_and_app_home_name_the_feeds_that_fail_or_bring_nothing(runtime, fake_slack,
-                                                                       fresh_db):
+                                                                       fresh_db, now):
     """Before: `/wirewatch status` said 'UNHEALTHY (3 failures in a row)' with no word of
     since when or what to do, the frozen feed 'ok'; App Home said nothing of either."""
-    _feeds_the_morning_after(fresh_db)
+    _feeds_the_morning_after(fresh_db, now)
     status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     [died] = [line for line in status.splitlines() if "wire.example/died" in line]
     [frozen] = [line for line in status.splitlines() if "wire.example/frozen" in line]
@@ -124,24 +128,24 @@ def _notices(fake: FakeSlack, channel: str) -> list[str]:
 
 
 def test_a_feed_that_stops_working_and_comes_back_is_told_once_each_way(
-        slack_settings, fake_slack, fresh_db, nlp):
+        slack_settings, fake_slack, fresh_db, nlp, now):
     """Before: a feed that died said so only in the server's log and `/wirewatch status` when
     asked; nobody in Slack was told, nor when it came back."""
     settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,), fetch_timeout=5.0,
                        admin_channel="C0ADMIN")
     fake_slack.add_channel("C0ADMIN")
     with FeedServer() as feeds:
-        working = Route(rss([Item("1", *FERRY, published=NOW - timedelta(hours=6))]))
+        working = Route(rss([Item("1", *FERRY, published=now - timedelta(hours=6))]))
         feeds.routes["/wire"] = working
         runner, slack = _runner(settings, nlp)
         try:
             added = run_command(slack, fake_slack, "/wirewatch",
                                 f"sources add {feeds.url('/wire')} --every 60")["text"]
             assert "you get a direct message if it stops working" in added, added
-            assert _poll(runner, NOW - timedelta(hours=5)) is None
+            assert _poll(runner, now - timedelta(hours=5)) is None
             feeds.routes["/wire"] = Route(b"down", status=503, content_type="text/plain")
             for hours in (4, 3, 2):
-                assert _poll(runner, NOW - timedelta(hours=hours))
+                assert _poll(runner, now - timedelta(hours=hours))
         finally:
             runner.stop()
         dm = fake_slack._dm_channel(REPORTER)
@@ -149,7 +153,7 @@ def test_a_feed_that_stops_working_and_comes_back_is_told_once_each_way(
         try:
             restarted.deliver()
             restarted.deliver()
-            assert _poll(restarted, NOW - timedelta(hours=1))  # still down
+            assert _poll(restarted, now - timedelta(hours=1))  # still down
             restarted.deliver()
             [admins] = _notices(fake_slack, "C0ADMIN")
             assert _notices(fake_slack, dm) == [admins]
@@ -157,8 +161,8 @@ def test_a_feed_that_stops_working_and_comes_back_is_told_once_each_way(
                                      "failed polls in a row, the latest at <!date^"), admins
             assert "it last worked <!date^" in admins and "`/wirewatch sources remove 1`" in admins
             feeds.routes["/wire"] = working
-            assert _poll(restarted, NOW - timedelta(minutes=5)) is None
-            assert _poll(restarted, NOW) is None
+            assert _poll(restarted, now - timedelta(minutes=5)) is None
+            assert _poll(restarted, now) is None
             wait_for(lambda: _deliver(restarted) and len(_notices(fake_slack, dm)) == 2)
             restarted.deliver()
         finally:
@@ -178,10 +182,11 @@ def test_the_admin_channel_is_a_channel_id():
         load_settings({"WIREWATCH_ADMIN_CHANNEL": "#desk"})
 
 
-def test_a_topic_name_with_a_typo_is_answered_with_the_one_meant(runtime, fake_slack, fresh_db):
+def test_a_topic_name_with_a_typo_is_answered_with_the_one_meant(runtime, fake_slack, fresh_db,
+                                                                  now):
     """Before: `/topics show Tram bridg` said only "No topic named …. See `/topics` for the
     list.", and the desk typed the whole name again; edit and remove the same."""
-    _topics_a_week_on(fresh_db)
+    _topics_a_week_on(fresh_db, now)
     shown = run_command(runtime, fake_slack, "/topics", "show Tram bridg")["text"]
     assert shown == ("No topic named “Tram bridg”. Did you mean *Tram bridge*? "
                      '`/topics show "Tram bridge"`'), shown
@@ -194,10 +199,11 @@ def test_a_topic_name_with_a_typo_is_answered_with_the_one_meant(runtime, fake_s
     assert far == "No topic named “Elections”. See `/topics` for the list.", far
 
 
-def test_subscribe_with_a_typo_is_answered_with_the_topic_meant(runtime, fake_slack, fresh_db):
+def test_subscribe_with_a_typo_is_answered_with_the_topic_meant(runtime, fake_slack, fresh_db,
+                                                                 now):
     """Before: `/subscribe Tram bridg` listed every topic's name, as `/topics` did before it
     offered the one meant; `/unsubscribe` the same."""
-    _topics_a_week_on(fresh_db)
+    _topics_a_week_on(fresh_db, now)
     typed = run_command(runtime, fake_slack, "/subscribe", "Tram bridg daily")["text"]
     assert typed == ("No topic named “Tram bridg”. Did you mean *Tram bridge*? "
                      '`/subscribe "Tram bridge"`'), typed
