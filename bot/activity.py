@@ -1,12 +1,19 @@
 """When a topic last had a story, and since when a feed worked or brought anything: one rule
 under `topics list`, `sources list`, `/topics`, `/wirewatch status` and App Home, so the CLI
-and Slack never call the same topic or feed quiet differently."""
+and Slack never call the same topic or feed quiet differently; and one wording of it, each
+output saying times its own way (``When``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from bot.alerts.mrkdwn import counted
 from bot.models import Source, Topic
+
+When = Callable[[str], str]
+"""How an output says a stored time: the CLI's '2026-12-03 22:49 UTC, 9 days ago', Slack's
+date token."""
 
 LONG = timedelta(days=1)
 """A wait this long or longer has its length said."""
@@ -47,3 +54,33 @@ def quiet_feed_days(row: Source, *, now: datetime) -> int | None:
     if row.kind != "feed" or row.failures or not row.last_success_at:
         return None
     return days_ago(row.last_item_at or row.added_at, now)
+
+
+def worked_words(row: Source, when: When) -> str | None:
+    """For a failing source, when it last worked (or that it never has); None otherwise."""
+    if not failing(row):
+        return None
+    if not row.last_success_at:
+        return f"has not worked since it was added, {when(row.added_at)}"
+    return f"last worked {when(row.last_success_at)}"
+
+
+def quiet_feed_words(row: Source, when: When, *, now: datetime) -> str | None:
+    """For a feed that works but has brought no new entry in a day or more, how long; None
+    otherwise."""
+    days = quiet_feed_days(row, now=now)
+    if days is None:
+        return None
+    latest = f"latest {when(row.last_item_at)}" if row.last_item_at else \
+        "none since it was added"
+    return (f"no new entry in {counted(days, 'day')} ({latest}): if its site still publishes, "
+            "the feed may have stopped or moved; open it in a browser")
+
+
+def failing_advice(kind: str, source_id: int) -> str:
+    """What an admin in Slack does about a source that fails (`/wirewatch status`, App Home,
+    the notice that it stopped working)."""
+    if kind == "feed":
+        return ("open its address in a browser; if the feed moved, `/wirewatch sources remove "
+                f"{source_id}` and add its new address")
+    return "check on the server that the folder is there and wirewatch may read it"

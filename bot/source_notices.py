@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from bot.activity import age
+from bot.activity import age, failing_advice
 from bot.alerts.mrkdwn import counted, fit, slack_date
 from bot.models import SourceChange
 from bot.redact import redact
@@ -61,11 +61,10 @@ def notice_text(change: SourceChange) -> str:
         return (f"✅ The {named} works again, at {_when(change.at)}, after "
                 f"{counted(change.failures, 'failed poll')} ({worked}).")
     reason = f": {fit(redact(change.reason), 300)}" if change.reason else ""
-    fix = ("Open its address in a browser; if the feed moved, `/wirewatch sources remove "
-           f"{change.source_id}` and add its new address." if change.kind == "feed" else
-           "Check on the server that the folder is there and wirewatch may read it.")
+    fix = failing_advice(change.kind, change.source_id)
     return (f"⚠️ The {named} stopped working: {counted(change.failures, 'failed poll')} in a "
-            f"row, the latest at {_when(change.at)}{reason}; {worked}. {fix} It is tried "
+            f"row, the latest at {_when(change.at)}{reason}; {worked}. {fix[:1].upper()}"
+            f"{fix[1:]}. It is tried "
             "again, less often; a message here says when it works again.")
 
 

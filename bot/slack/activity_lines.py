@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.activity import days_ago, failing, quiet_feed_days, quiet_topic_days
+from bot.activity import (
+    days_ago,
+    failing_advice,
+    quiet_feed_words,
+    quiet_topic_days,
+    worked_words,
+)
 from bot.alerts.mrkdwn import counted, fit, slack_date
 from bot.models import Source, Topic
 from bot.topic_names import slack_typed
@@ -36,17 +42,10 @@ def topic_line(topic: Topic, latest: str | None, *, now: datetime) -> str | None
 def source_trouble(row: Source, *, now: datetime) -> str | None:
     """For a failing feed or folder, since when and what to do; for a feed bringing nothing
     new for a day or more, how long; None for one that works."""
-    if failing(row):
-        since = f"last worked {when(row.last_success_at, now)}" if row.last_success_at else \
-            f"has not worked since it was added, {when(row.added_at, now)}"
-        fix = ("open its address in a browser; if the feed moved, `/wirewatch sources remove "
-               f"{row.id}` and add its new address") if row.kind == "feed" else \
-            "check the folder is there and readable on the server"
-        return f"{since}: {fix}"
-    days = quiet_feed_days(row, now=now)
-    if days is None:
-        return None
-    latest = f"latest {when(row.last_item_at, now)}" if row.last_item_at else \
-        "none since it was added"
-    return (f"no new entry in {counted(days, 'day')} ({latest}): if its site still publishes, "
-            "the feed may have stopped or moved; open it in a browser")
+    def said(value: str) -> str:
+        return when(value, now)
+
+    since = worked_words(row, said)
+    if since:
+        return f"{since}: {failing_advice(row.kind, row.id)}"
+    return quiet_feed_words(row, said, now=now)

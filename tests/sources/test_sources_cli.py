@@ -85,8 +85,8 @@ def test_list_says_since_when_a_feed_failed_or_brought_nothing_new(db_path):
     died, quiet, busy, never = listed.split("\n#")
     worked = (source_row(db, 1).last_success_at or "").replace("T", " ")[:16]
     assert f"    last worked {worked} UTC, 2 days ago\n" in died, died
-    assert "    no new entry in 3 days (latest " in quiet and " UTC, 3 days ago); if its site " \
-        "still publishes, the feed may have stopped or moved: open it in a browser" in quiet
+    assert "    no new entry in 3 days (latest " in quiet and " UTC, 3 days ago): if its site " \
+        "still publishes, the feed may have stopped or moved; open it in a browser" in quiet
     assert "worked" not in busy and "no new entry" not in busy
     assert "    has not worked since it was added, 20" in never and "no new entry" not in never
 
