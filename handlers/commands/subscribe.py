@@ -96,7 +96,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request.topic, verb="subscribe"))
+        answer(respond, unknown(db, request, verb="subscribe"))
         return
     try:
         notify = notify_for(request.notify, request.target_type)
@@ -156,7 +156,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request.topic, verb="unsubscribe"))
+        answer(respond, unknown(db, request, verb="unsubscribe"))
         return
     with transaction(db):
         removed = subs.unsubscribe(db, topic_id=topic.id, target_type=request.target_type,
@@ -182,10 +182,12 @@ def current(db: Database, command: dict) -> str:
     return join_lines(lines + [USAGE])
 
 
-def unknown(db: Database, name: str, *, verb: str) -> str:
+def unknown(db: Database, request: Request, *, verb: str) -> str:
     """No such topic; when all but the last word name one (`Port strike weekly`), the last
     word is a mode mistyped, and that is what is said; a name within a typo of a topic's is
-    offered back as the ``/verb`` command to type again."""
+    offered back as the ``/verb`` command to type again, with what else was typed (``me``,
+    the mode, who to notify)."""
+    name = request.topic
     head, _, last = name.rpartition(" ")
     if head and get_topic(db, unquote(head)) is not None:
         return (f"“{echo(last, 40)}” is not how often: `realtime` (each alert as it happens, "
@@ -194,11 +196,19 @@ def unknown(db: Database, name: str, *, verb: str) -> str:
     meant = closest_name(name, [t.name for t in topics]) if name else None
     if meant is not None:
         return (f"No topic named “{echo(name, 100)}”. Did you mean *{echo(meant, 100)}*? "
-                f"`/{verb} {echo(slack_typed(meant), 100)}`")
+                f"`{echo(_typed_again(request, verb, meant), 400)}`")
     names = ", ".join(echo(t.name, 60) for t in topics[:20]) or "none yet"
     what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
     return (f"{what} Topics: {names}. A wirewatch admin adds one with `/topics add NAME QUERY`. "
             f"{USAGE}")
+
+
+def _typed_again(request: Request, verb: str, topic: str) -> str:
+    """The command as typed, with the topic named as meant."""
+    me = "me " if request.target_type == "user" else ""
+    mode = f" {request.mode}" if request.mode_given else ""
+    notify = f" notify {request.notify}" if request.notify is not None else ""
+    return f"/{verb} {me}{slack_typed(topic)}{mode}{notify}"
 
 
 def register(app: App) -> None:

@@ -206,10 +206,24 @@ def test_subscribe_with_a_typo_is_answered_with_the_topic_meant(runtime, fake_sl
     _topics_a_week_on(fresh_db, now)
     typed = run_command(runtime, fake_slack, "/subscribe", "Tram bridg daily")["text"]
     assert typed == ("No topic named “Tram bridg”. Did you mean *Tram bridge*? "
-                     '`/subscribe "Tram bridge"`'), typed
+                     '`/subscribe "Tram bridge" daily`'), typed
     again = run_command(runtime, fake_slack, "/subscribe", '"Tram bridge" daily')["text"]
     assert again == "This channel will now get *Tram bridge* as a daily digest.", again
     left = run_command(runtime, fake_slack, "/unsubscribe", "tram-bridge")["text"]
     assert left.endswith('Did you mean *Tram bridge*? `/unsubscribe "Tram bridge"`'), left
     far = run_command(runtime, fake_slack, "/subscribe", "Elections")["text"]
     assert far.startswith("No topic named “Elections”. Topics: "), far
+
+
+def test_the_subscribe_offered_back_keeps_what_else_was_typed(runtime, fake_slack, fresh_db, now):
+    """Before: `/subscribe me Tram bridg daily` offered `/subscribe "Tram bridge"` back, which
+    typed again subscribed the whole channel to each alert as it happens, not the asker to a
+    daily digest by direct message."""
+    _topics_a_week_on(fresh_db, now)
+    typed = run_command(runtime, fake_slack, "/subscribe", "me Tram bridg daily")["text"]
+    offered = typed.split("`")[-2]
+    assert offered == '/subscribe me "Tram bridge" daily', typed
+    again = run_command(runtime, fake_slack, "/subscribe", offered.removeprefix("/subscribe "))
+    assert again["text"] == "You will now get *Tram bridge* as a daily digest.", again
+    left = run_command(runtime, fake_slack, "/unsubscribe", "me tram-bridge")["text"]
+    assert left.endswith('`/unsubscribe me "Tram bridge"`'), left
