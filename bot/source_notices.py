@@ -15,9 +15,10 @@ from sqlite_utils import Database
 
 from bot.activity import age, failing_advice
 from bot.alerts.mrkdwn import counted, fit, slack_date
-from bot.models import SourceChange
+from bot.models import Source, SourceChange
 from bot.redact import redact
 from storage import source_notices as store
+from storage import sources
 from storage.db import transaction
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,18 @@ def queue_notices(db: Database, *, admin_channel: str | None, now: datetime | No
                          change.source_id, redact(change.location), change.change, change.at)
             queued += store.queue_change(db, change.id, targets, at=stamp)
     return queued
+
+
+def remove_source(db: Database, ident: int | str) -> Source:
+    """``storage.sources.remove_source``, its changes not told yet settled untold (nobody
+    follows the source any more), in the caller's transaction."""
+    source = sources.remove_source(db, ident)
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    untold = store.settle_untold(db, source.id, at=stamp)
+    if untold:
+        log.info("%s #%d %s removed: %s of its health not told yet, now never told", source.kind,
+                 source.id, redact(source.location), counted(untold, "change"))
+    return source
 
 
 def notice_message(db: Database, alert_id: int) -> tuple[str, list[dict]]:

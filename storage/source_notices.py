@@ -12,6 +12,7 @@ from storage.db import change_in, transaction
 
 NOTICE = "source"
 """The outbox kind of a source's notice (no story, no article)."""
+REMOVED = "its source was removed before it was posted"
 
 
 def note_change(db: Database, before: Source, *, change: str, failures: int, at: str,
@@ -50,6 +51,25 @@ def change_of_notice(db: Database, alert_id: int) -> SourceChange | None:
     rows = list(db.query("SELECT c.* FROM source_notices n JOIN source_changes c ON c.id = "
                          "n.change_id WHERE n.alert_id = ?", [alert_id]))
     return SourceChange(**rows[0]) if rows else None
+
+
+def settle_untold(db: Database, source_id: int, *, at: str) -> int:
+    """The changes of a source being removed that are not told yet settled, untold, in the
+    caller's transaction: those not queued marked queued with no notice, the notices not
+    posted yet withdrawn (a try in flight is not tried again: posted or not, it stays so). A
+    source added later under the same number (SQLite gives a removed last row's number again)
+    is never taken for this one. How many changes."""
+    changes = [row[0] for row in db.execute(
+        "SELECT id FROM source_changes c WHERE source_id = ? AND (queued_at IS NULL OR EXISTS "
+        "(SELECT 1 FROM source_notices n JOIN alerts a ON a.id = n.alert_id "
+        "WHERE n.change_id = c.id AND a.status IN ('pending', 'sending')))", [source_id])]
+    change_in(db, "UPDATE source_changes SET queued_at = ? WHERE queued_at IS NULL AND id IN "
+              "({marks})", changes, before=[at])
+    change_in(db, "UPDATE alerts SET status = 'withdrawn', last_error = ?, look_cursor = NULL "
+              "WHERE status IN ('pending', 'sending') AND id IN (SELECT alert_id FROM "
+              "source_notices WHERE change_id IN ({marks}))", changes,
+              before=[REMOVED])
+    return len(changes)
 
 
 def prune_told(db: Database, *, queued_before: str) -> int:

@@ -16,6 +16,7 @@ from bot.ingest.addresses import AddressPolicy
 from bot.ingest.fetch import check_address
 from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
+from bot.source_notices import remove_source
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source
 from storage.never_duplicate import mark_never_duplicate
@@ -31,7 +32,6 @@ from storage.sources import (
     list_sources,
     moved_from,
     refuse_known,
-    remove_source,
     source_row,
     unreadable_files,
     utcnow,

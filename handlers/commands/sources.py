@@ -16,10 +16,11 @@ from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import source_lines
+from bot.source_notices import remove_source
 from handlers.common import HELP_WORDS, echo, join_lines, row_id, said, split_name
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
-from storage.sources import add_source, get_source, refuse_known, remove_source, source_row
+from storage.sources import add_source, get_source, refuse_known, source_row
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
          "[--alert-existing] [--never-duplicate]` · `/wirewatch sources remove ID|URL`")

@@ -14,10 +14,11 @@ from bot.runner import Runner
 from bot.slack.runtime import SlackRuntime
 from bot.source_notices import queue_notices
 from storage.db import transaction
+from storage.source_notices import REMOVED
 from storage.sources import add_source, record_failure, record_success
 from tests.fakes.signing import REPORTER
 from tests.fakes.slack_api import FakeSlack
-from tests.slack.conftest import wait_for
+from tests.slack.conftest import run_command, wait_for
 
 NOW = datetime.now(UTC)
 ADMINS = "C0ADMIN"
@@ -73,3 +74,39 @@ def test_a_change_told_long_ago_is_pruned_one_not_yet_told_is_kept(
     assert back.startswith("✅ The feed #1 https://wire.example/desk.xml works again"), back
     assert _rows(db, "source_changes") == 2
     assert queue_notices(db, admin_channel=ADMINS) == 2  # the new one, as before
+
+
+def _status(db) -> list[tuple[str, str, str | None]]:
+    return [tuple(row) for row in db.execute(
+        "SELECT channel, status, last_error FROM alerts ORDER BY id").fetchall()]
+
+
+def test_a_notice_whose_feed_was_removed_before_it_was_posted_is_settled_not_posted(
+        notice_settings, fake_slack, fresh_db, nlp, caplog):
+    """The feed fails, its notice is queued, and its next change noted; an admin removes the
+    feed with `/wirewatch sources remove` and adds another, which takes its number, before
+    either is posted. Before: both were posted, of a feed nobody follows any more, the second
+    under the number of the new one."""
+    db = fresh_db
+    _fails(db, _feed(db), NOW - timedelta(minutes=50))
+    assert queue_notices(db, admin_channel=ADMINS) == 2
+    with transaction(db):
+        record_success(db, 1, now=NOW - timedelta(minutes=20))
+    runner = Runner(notice_settings, nlp=nlp,
+                    slack_factory=lambda routes: SlackRuntime(notice_settings))
+    try:
+        assert runner.slack is not None
+        runner.slack.start()
+        with caplog.at_level("INFO", logger="bot.source_notices"):
+            said = run_command(runner.slack, fake_slack, "/wirewatch", "sources remove 1")
+        assert said["text"].startswith("Removed feed #1"), said
+        with transaction(db):
+            assert add_source(db, kind="feed", location="https://wire.example/city.xml") == 1
+        runner.deliver()
+    finally:
+        runner.stop()
+    assert fake_slack.posts() == []
+    assert _status(db) == [(REPORTER, "withdrawn", REMOVED), (ADMINS, "withdrawn", REMOVED)]
+    assert queue_notices(db, admin_channel=ADMINS) == 0
+    assert "feed #1 https://wire.example/desk.xml removed: 2 changes of its health not told " \
+        "yet, now never told" in caplog.text, caplog.text
