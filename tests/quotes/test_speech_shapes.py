@@ -60,3 +60,17 @@ def test_a_label_closing_its_sentence_is_not_the_next_sentences_speakers(extract
         "be mayor.'' When Mr. Hale was named as a Berg delegate, a columnist for the news site "
         "Quill said he was ''utterly ashamed'' of him.")
     assert speaker_of(quotes, "unfit to be mayor") == "Dana Ruiz"
+
+
+def test_a_surname_that_is_a_modal_verb_speaks(extract):
+    """"“…,” May told reporters" and "Will wrote": the parser reads the surname as a modal
+    auxiliary of the verb, but no modal comes before a past or -s form, so it is the person
+    (not "reporters", nor whoever was named last)."""
+    quotes = extract(
+        "Rita May, the union's chair, met the harbour board on Monday. Its chief, Paul Osei, "
+        "left early.\n\n"
+        "\"We will not wait for another offer,\" May told reporters.\n\n"
+        "The columnist Tara Will was at the meeting. \"The board has lost the town's trust,\" "
+        "Will wrote the next day. Osei did not reply.")
+    assert speaker_of(quotes, "another offer") == "Rita May"
+    assert speaker_of(quotes, "lost the town's trust") == "Tara Will"

@@ -14,6 +14,7 @@ from bot.nlp.quotes.reporting import (
     is_reporting,
     lemma_of,
 )
+from bot.nlp.speakers.names import modal_name
 
 REPORTER_DEPS = {"advcl"}
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}
@@ -61,6 +62,8 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
         inserted = _inserted_speaker(verb) if seen == 1 else None
         if inserted is not None:
             return inserted
+        if not subjects and seen == 1:  # "“…,” May said": a surname read as a modal
+            subjects = [c for c in verb.children if modal_name(c)]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
             subject = _person_before_verb(subject, verb)

@@ -32,6 +32,12 @@ from bot.nlp.speakers.words import (
 
 ROLE_CLAUSE_WORDS = 12
 """Words a "who" clause shown as a role holds at most ("who organises the night shift")."""
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+MODALS = frozenset({"may", "will", "can", "might", "must", "shall"})
+"""Modal verbs that are also surnames ("Theresa May", "George Will")."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
+"""A past, -s or participle form, which no modal comes right before ("may said" is not
+English; "may have said" has its "have")."""
 PERSON_ENDINGS = ("er", "or", "ist", "ian")
 """Endings of most nouns for what a person does ("organiser", "director", "columnist")."""
 THING_NOUNS = ORG_NOUNS | SPEAKING_THINGS | ISSUED_NOUNS | PUBLICATIONS | PERIODICALS
@@ -332,3 +338,12 @@ def title_case(line: str) -> bool:
 def clean(text: str) -> str:
     """Trimmed, and never reaching back across a paragraph break ("NEWS RELEASE\n\nX")."""
     return text.strip(" ,;:—–-\n\"“”").split("\n")[-1].strip()
+
+
+def modal_name(token: Token) -> bool:
+    """"“…,” May said" or "Will wrote": a capitalised modal the parser hung as an auxiliary on a
+    past or -s verb is no modal (a modal takes the bare verb) but the verb's subject, a name."""
+    text, verb = token.text, token.head
+    return token.dep_ == "aux" and token.lower_ in MODALS and text[:1].isupper() and \
+        not text.isupper() and verb.tag_ in FINITE_TAGS and token.i < verb.i and \
+        not any(c.dep_ in AUXILIARY_DEPS and c.i != token.i for c in verb.children)

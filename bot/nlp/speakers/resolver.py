@@ -14,6 +14,7 @@ from bot.nlp.speakers import descriptions, documents, pronouns
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import (
     looks_like_person,
+    modal_name,
     name_text,
     nominal_subject,
     token_span,
@@ -126,12 +127,22 @@ class SpeakerResolver:
             if country is not None:
                 return country, conf.EARLIER_DESCRIPTION
             return descriptions.nominal(self, token)
+        key = self._modal_surname(token)
+        if key is not None:
+            return self.reg.person_speaker(token, key), conf.KNOWN_NAME
         if token.pos_ == "PROPN" and not token.text.islower() or ent is not None:
             return self.proper(token, ent)
         key = self.reg.mistagged_name(token)
         if key is not None:
             return self.reg.person_speaker(token, key), conf.KNOWN_NAME
         return descriptions.nominal(self, token)
+
+    def _modal_surname(self, token: Token) -> str | None:
+        """The registered person whose surname a "May" or "Will" read as a modal is."""
+        if not modal_name(token):
+            return None
+        key = self.reg.alias.get(token.lower_)
+        return key if key is not None and " " in key and key not in self.reg.doubtful else None
 
     def _titled_beside(self, token: Token) -> bool:
         """"The Brightline Group's CEO, Dana Whitfield, said": a title the recogniser tagged as
