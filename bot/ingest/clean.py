@@ -15,6 +15,7 @@ from bot.ingest import (
     headings,
     mojibake,
     page_notes,
+    stopless,
     subheads,
 )
 from bot.ingest.corrections import is_correction_note
@@ -311,8 +312,9 @@ def _dated(when: str | None, fields: dict[str, str | None]) -> None:
 def _embedded_headline(paragraphs: list[str], index: int) -> bool:
     """A headline-shaped line between two prose paragraphs is a link to another article (in
     square brackets or not), or a section's subhead (one word, or in capitals); judged once a
-    contributor's signature above it is gone (a fact check's parts: signature, subhead)."""
-    if not subheads.is_subhead(paragraphs[index]):
+    contributor's signature above it is gone (a fact check's parts: signature, subhead). A
+    sentence that lost its stop is none (``stopless.lost_its_stop``)."""
+    if not subheads.is_subhead(paragraphs[index]) or stopless.lost_its_stop(paragraphs[index]):
         return False
     before = paragraphs[index - 1] if index > 0 else ""
     after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""

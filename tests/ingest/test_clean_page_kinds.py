@@ -125,3 +125,49 @@ def test_a_warning_that_is_news_stays():
     for line in ("Warning: the storm may bring graphic scenes of flooding, officials said.",
                  "The coastguard's warning said some crews may find the swell disturbing."):
         assert body(FIRST, line, SECOND) == [FIRST, line, SECOND], line
+
+
+LOST_STOPS = [
+    "The harbour board said on Monday that both cranes at the east terminal had been checked "
+    "by its inspectors",
+    "The cranes stood idle for a week. Dockworkers went back to them on Monday morning once "
+    "the inspection was over",
+    "Holt announced on Friday that the union would end its strike once the new brakes arrive "
+    "at the terminal",
+    "Holt wrote to the board on Sunday: “We will be back at work.“"]
+LINKED_LINES = [
+    "Port strike spreads to three more harbours as talks between the union and the board "
+    "stall again",
+    "Dockworkers said they would strike over the cranes, and the board gave way at last "
+    "Read more",
+    "Harbour strike: Dockworkers said on Monday they would not return until the cranes were "
+    "checked again",
+    "Have the week's harbour news sent to your inbox each Friday morning. Signing up means you "
+    "accept our terms",
+    "Crane drivers walked off the job at the terminal on Monday over safety fears | Mira Holt "
+    "for the Harbour Desk",
+    "Crane drivers walked out at the east terminal of the harbour in Northhaven on Monday, as "
+    "the strike was called. AP",
+    "Who is Mira Holt? The union leader who said no to the harbour board and then won the "
+    "vote twice"]
+
+
+@pytest.mark.parametrize("line", LOST_STOPS)
+def test_a_sentence_that_lost_its_stop_between_paragraphs_stays(line):
+    """Before: a sentence whose full stop the page or a scraper lost was taken for a linked
+    headline and dropped. A news sentence runs longer than a headline and tells of the past
+    (`said`, `had been`, a name and a verb in -ed) or holds a sentence before it; a stop inside a
+    quotation closed by an opening mark ends a sentence too."""
+    text = f"{FIRST}\n\n{line}\n\n{SECOND}"
+    article = clean_article(RawArticle(text=text, origin="x", title="Cranes checked"))
+    assert article.body == text
+
+
+@pytest.mark.parametrize("line", LINKED_LINES)
+def test_a_long_linked_headline_or_prompt_between_paragraphs_still_goes(line):
+    """A headline in the present tense, a link closing on `Read more`, a label before a colon,
+    a sign-up prompt, a line with a separator, a caption closing on its credit and a question
+    with its answer stay furniture, however long."""
+    text = f"{FIRST}\n\n{line}\n\n{SECOND}"
+    article = clean_article(RawArticle(text=text, origin="x", title="Cranes checked"))
+    assert article.body == f"{FIRST}\n\n{SECOND}"
