@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -34,6 +35,8 @@ from storage.articles import now_iso
 from storage.db import transaction
 from storage.topics import get_topic, list_topics
 
+SHOWN_MENTION = re.compile(r"<[@!][^<>|]*\|@?([^<>|]+)>")
+"""A mention as Slack sends it (`<@U0ANNA|anna>`, `<!subteam^S0DESK|@desk>`), to show as typed."""
 USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
          "by default) · `… notify @person @desk-group` pings them on each new story (`notify "
          "none` stops) · `/subscribe me TOPIC …` sends it to you by direct message · "
@@ -207,7 +210,8 @@ def _typed_again(request: Request, verb: str, topic: str) -> str:
     """The command as typed, with the topic named as meant."""
     me = "me " if request.target_type == "user" else ""
     mode = f" {request.mode}" if request.mode_given else ""
-    notify = f" notify {request.notify}" if request.notify is not None else ""
+    shown = None if request.notify is None else SHOWN_MENTION.sub(r"@\1", request.notify)
+    notify = f" notify {shown}" if shown is not None else ""
     return f"/{verb} {me}{slack_typed(topic)}{mode}{notify}"
 
 

@@ -227,3 +227,7 @@ def test_the_subscribe_offered_back_keeps_what_else_was_typed(runtime, fake_slac
     assert again["text"] == "You will now get *Tram bridge* as a daily digest.", again
     left = run_command(runtime, fake_slack, "/unsubscribe", "me tram-bridge")["text"]
     assert left.endswith('`/unsubscribe me "Tram bridge"`'), left
+    pinged = run_command(runtime, fake_slack, "/subscribe",
+                         "Tram bridg hourly notify <@U0ANNA|anna> <!subteam^S0DESK|@desk>")
+    assert pinged["text"].endswith(
+        '`/subscribe "Tram bridge" hourly notify @anna @desk`'), pinged
