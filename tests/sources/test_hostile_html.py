@@ -66,11 +66,12 @@ def watched(work: Callable[[], object]) -> Seen:
                 page := frame.f_locals.get("filecontent"), str | bytes):
             seen.markup.append(page if isinstance(page, str) else page.decode("latin-1"))
 
+    before = sys.getprofile()
     sys.setprofile(look)
     try:
         work()
     finally:
-        sys.setprofile(None)
+        sys.setprofile(before)
     return seen
 
 
