@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.activity import quiet_feed_days
-from bot.alerts.mrkdwn import counted, fit, slack_date
+from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
@@ -23,6 +23,9 @@ from storage.totals import totals
 
 MAX_SOURCES = 15
 HOME_FEEDS = 10
+HOME_CHARS = 2900
+"""The room of App Home's feed lines: a section takes 3,000 characters, the heading and the
+line that points to the rest among them."""
 
 
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
@@ -111,10 +114,11 @@ def feed_trouble_section(db: Database) -> list[dict]:
              if (trouble := source_trouble(row, now=now))]
     if not found:
         return []
-    lines = ["*Feeds to look at*"] + [f"• {_named(row)}: {trouble}"
-                                      for row, trouble in found[:HOME_FEEDS]]
-    if len(found) > HOME_FEEDS:
-        lines.append(f"…and {len(found) - HOME_FEEDS} more: `/wirewatch status` lists them")
+    listed = within(HOME_CHARS, [f"• {_named(row)}: {trouble}"
+                                 for row, trouble in found[:HOME_FEEDS]])
+    lines = ["*Feeds to look at*", *listed]
+    if len(found) > len(listed):
+        lines.append(f"…and {len(found) - len(listed)} more: `/wirewatch status` lists them")
     return [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}}]
 
 

@@ -98,6 +98,28 @@ def test_status_and_app_home_name_the_feeds_that_fail_or_bring_nothing(runtime, 
     assert "wire.example/busy" not in feeds, feeds
 
 
+
+def test_app_home_says_how_many_more_feeds_fail_whatever_their_addresses(runtime, fake_slack,
+                                                                        fresh_db, now):
+    """Before: twelve failing feeds with addresses of 150 characters made the section longer
+    than Slack takes (3,000 characters); cut to fit, it showed seven and a bare '…', the line
+    pointing to `/wirewatch status` for the rest lost."""
+    query = "search?q=harbour+strike&region=north-coast&edition=evening&format=rss" * 2
+    with transaction(fresh_db):
+        for n in range(12):
+            source = add_source(fresh_db, kind="feed", location=f"https://wire.example/{n}/{query}")
+            record_success(fresh_db, source, now=now - timedelta(days=2))
+            for hours in (3, 2, 1):
+                record_failure(fresh_db, source, reason="connection refused",
+                               now=now - timedelta(hours=hours))
+    home = [b["text"]["text"] for b in json.loads(app_home(runtime, fake_slack))["blocks"]
+            if b["type"] == "section"]
+    [feeds] = [s for s in home if s.startswith("*Feeds to look at*")]
+    shown = feeds.count("• feed https://wire.example/")
+    assert 0 < shown < 12 and len(feeds) <= 3000, feeds
+    assert feeds.endswith(f"…and {12 - shown} more: `/wirewatch status` lists them"), feeds
+
+
 def _runner(settings: Settings, nlp) -> tuple[Runner, SlackRuntime]:
     """`wirewatch run`'s parts with Slack (its scheduler not started: the test polls)."""
     made: list[SlackRuntime] = []
