@@ -67,6 +67,9 @@ arguments; the method or the permission): the same message would be refused agai
 once as plain text, then fails with the code. Any code not known to wirewatch (nor listed
 here) is retried as a 5xx is (``unknown_answer``): Slack adds codes, and a transient one must
 not fail alerts for good."""
+UNKNOWN_CODE = "a code wirewatch does not know"
+"""Said in the reason of each try made again after such an answer (``unknown_answer``,
+``open_direct``): `/wirewatch status` finds the alerts it holds by it."""
 LOOKUP_TRIES = 10
 """An "already posted?" lookup Slack refuses this often gives up (an alert's, about 9 minutes
 of backoff; a digest's, as many passes): the message is failed, or its period skipped, loudly."""
@@ -177,8 +180,8 @@ def unknown_answer(exc: SlackApiError) -> Retry | None:
     if not passing(exc):
         return None
     code = error_code(exc)
-    retry = Retry(f"Slack answered {exc.response.status_code} {code}, a code wirewatch does "
-                  "not know; tried again later", 0, True)
+    retry = Retry(f"Slack answered {exc.response.status_code} {code}, {UNKNOWN_CODE}; tried "
+                  "again later", 0, True)
     retry.answered = True
     return retry
 
@@ -197,7 +200,9 @@ def open_direct(request: Callable[[], T]) -> T:
                         "im:write, or is not the app's; reinstall the app from "
                         "slack/manifest.yml)", WORKSPACE_WAIT, False, True) from exc
         if passing(exc):
-            raise Retry(f"Slack answered {code} to opening direct messages", 0, False) from exc
+            unknown = "" if code in RETRY_LATER else f", {UNKNOWN_CODE}"
+            raise Retry(f"Slack answered {code} to opening direct messages{unknown}", 0,
+                        False) from exc
         raise
 
 

@@ -50,6 +50,18 @@ class FailedAlert:
 
 
 @dataclass(frozen=True)
+class HeldAlert:
+    """A channel's (or person's) next alert, still waiting, and Slack's latest answer to it;
+    ``behind``: that channel's alerts waiting after it."""
+
+    id: int
+    channel: str
+    error: str
+    created_at: str
+    behind: int
+
+
+@dataclass(frozen=True)
 class StrayWatch:
     """An alert posted again after a try whose answer never came, watched for that try's post
     (a stray Slack may make still): where it went, and where the stray can be."""

@@ -3,20 +3,25 @@ for `/wirewatch status` and as an App Home section."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bot.alerts.mrkdwn import fit, within
+from bot.alerts.calls import UNKNOWN_CODE
+from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.pause import comeback, explain, quotes_label
 from bot.alerts.token import TokenReport
+from bot.models import HeldAlert
 from storage.alerts import count_failed, failed_alerts
+from storage.held_alerts import held_alerts
 from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscriptions_set_up_by
 
 MAX_LINES = 10
 SECTION_CHARS = 2900
 MORE_ROOM = 100  # the two headings and each "+N more" line
+SLACK_CODE = re.compile(r"Slack answered (?:\d+ )?(\w+)")
 PAUSED_HEAD, FAILED_HEAD = "*Paused subscriptions*", "*Alerts that could not be posted* (latest)"
 
 
@@ -51,13 +56,35 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
         lines.append(f"• ⚠️ Paused subscriptions: {len(paused)}. {_comebacks(paused)}")
         lines += [f"    {label} {_to(target_type, target_id)}: {explain(reason)}"
                   for label, target_type, target_id, reason in paused[:MAX_LINES]]
+    targets = None if viewer is None else _targets(db, viewer)
+    lines += held_lines(held_alerts(db, said=UNKNOWN_CODE, targets=targets))
     failed = count_failed(db)
-    shown = failed_alerts(db, limit=5, targets=None if viewer is None else _targets(db, viewer))
+    shown = failed_alerts(db, limit=5, targets=targets)
     elsewhere = " (those to other channels and people: admins see them)" \
         if viewer is not None and failed > len(shown) else ""
     lines.append(f"• Failed alerts: {failed}{elsewhere}")
     lines += [f"    alert {a.id} to {_mention(a.channel)}: {fit(a.error or 'unknown', 80)}"
               for a in shown]
+    return lines
+
+
+def held_lines(held: list[HeldAlert]) -> list[str]:
+    """Each channel's next alert that Slack keeps answering with a code wirewatch does not
+    know: tried again every few minutes while it lasts, it holds its channel's later alerts
+    (``calls.unknown_answer``); since when it waits, the code, how many wait behind it."""
+    if not held:
+        return []
+    waiting = sum(1 + alert.behind for alert in held)
+    lines = [f"• ⚠️ Alerts held: Slack keeps answering with an error wirewatch does not know, "
+             f"so {counted(waiting, 'alert')} in {counted(len(held), 'conversation')} wait; "
+             "each is tried again every few minutes while it lasts (status.slack.com may say "
+             "why)"]
+    for alert in held[:MAX_LINES]:
+        code = SLACK_CODE.search(alert.error)
+        behind = f" ({alert.behind} more behind it)" if alert.behind else ""
+        lines.append(f"    alert {alert.id} to {_mention(alert.channel)}, waiting since "
+                     f"{slack_date(alert.created_at) or fit(alert.created_at, 40)}: "
+                     f"`{code.group(1) if code else 'unknown'}`{behind}")
     return lines
 
 

@@ -1,0 +1,43 @@
+"""Alerts Slack keeps answering with an error code wirewatch does not know are tried again for
+as long as it lasts, holding their channel: `/wirewatch status` says so (signed requests over
+real HTTP, a real SQLite file, the fake Slack Web API)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from tests.slack.conftest import run_command
+from tests.slack.test_slack_sender import new_story
+
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+NEW_CODE = "brand_new_error"
+"""A code Slack might add tomorrow: nothing in wirewatch lists it."""
+
+
+def test_status_shows_the_alerts_slack_keeps_answering_with_a_code_nobody_knows(
+        runtime, fake_slack, fresh_db):
+    """Slack answers every post 200, ok false, with a code nobody knows: each channel's first
+    alert is tried again every few minutes, its second waits behind it. Before: `/wirewatch
+    status` said four alerts wait and none failed, no word of which, since when, or why. Now
+    each held one, its code, since when it waits and how many wait behind it."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        for channel in ("C0DESK", "C0CITY"):
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=channel,
+                      mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    new_story(fresh_db, topic)
+    new_story(fresh_db, topic, "Dockworkers vote on offer")
+    fake_slack.refuse_method("chat.postMessage", NEW_CODE)
+    for second in range(0, 30, 2):
+        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+    fake_slack.refused_methods.clear()
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "• Alerts waiting to be posted: 4" in said, said
+    assert "• ⚠️ Alerts held: Slack keeps answering with an error wirewatch does not know, so " \
+        "4 alerts in 2 conversations wait" in said, said
+    for alert, channel in ((1, "C0CITY"), (2, "C0DESK")):
+        assert f"    alert {alert} to <#{channel}>, waiting since <!date^" in said, said
+    assert said.count(f": `{NEW_CODE}` (1 more behind it)") == 2, said
