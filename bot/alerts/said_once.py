@@ -19,10 +19,13 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import (
+    POSTS_REFUSED,
+    WORKSPACE_WAIT,
     ChannelGone,
     Retry,
     call,
     error_code,
+    open_direct,
     unknown_answer,
 )
 from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES, later
@@ -35,6 +38,14 @@ from storage.sayings import Kept, again, keep, resumed, settled, take_turn
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_said"
+UNOPENED_WAIT = WORKSPACE_WAIT
+"""Seconds before a person's direct messages that Slack would not open for a reason of the
+app's (POSTS_REFUSED: the token lacks im:write, until the app is reinstalled) are asked for
+again; no try is spent, nothing was said."""
+
+
+class Unopened(Exception):
+    """Slack will not open the person's direct messages yet, for a reason of the app's."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,9 @@ def _attempt(db: Database, client: WebClient, key: str, turn: int) -> None:
             log.info("%s: said already (its answer was lost); not said again", kept.what)
         else:
             _say(client, kept, channel)
+    except Unopened as unopened:
+        _held(db, client, kept, str(unopened))
+        return
     except Retry as retry:
         _later(db, client, kept, retry)
         return
@@ -135,8 +149,17 @@ def _say(client: WebClient, kept: Kept, channel: str) -> None:
 
 
 def _direct(client: WebClient, person: str | None) -> str:
-    """The person's direct messages with the bot (opening them takes nothing Slack shows)."""
-    return str(call(lambda: client.conversations_open(users=person))["channel"]["id"])
+    """The person's direct messages with the bot (opening them takes nothing Slack shows), as
+    the sender opens them (``calls.open_direct``): an answer that says nothing final is a
+    Retry; a refusal of the app's (the token lacks im:write) is Unopened; an account gone
+    (``user_disabled``, ``user_not_found``) is ChannelGone: nobody to tell."""
+    try:
+        return str(open_direct(lambda: client.conversations_open(users=person))["channel"]["id"])
+    except Retry as retry:
+        cause = retry.__cause__
+        if isinstance(cause, SlackApiError) and error_code(cause) in POSTS_REFUSED:
+            raise Unopened(retry.reason) from retry
+        raise
 
 
 def _found(client: WebClient, kept: Kept, channel: str) -> bool:
@@ -144,6 +167,16 @@ def _found(client: WebClient, kept: Kept, channel: str) -> bool:
     return call(lambda: find_posted(
         client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="said",
         value=kept.key, window=kept.window, install=kept.install)) is not None
+
+
+def _held(db: Database, client: WebClient, kept: Kept, reason: str) -> None:
+    """Asked again in UNOPENED_WAIT, for as long as Slack will not open the conversation (the
+    person's alerts wait so too), its tries kept: said once the app may open it."""
+    with transaction(db):
+        turn = again(db, kept.key, due=time.time() + UNOPENED_WAIT, tries=kept.tries,
+                     look_first=kept.look_first, answered=True)
+    log.info("%s: not said yet: %s; asked again in %.0f s", kept.what, reason, UNOPENED_WAIT)
+    later(UNOPENED_WAIT, _fire, db_file(db), client, kept.key, turn)
 
 
 def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
