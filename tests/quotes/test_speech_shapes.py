@@ -74,3 +74,16 @@ def test_a_surname_that_is_a_modal_verb_speaks(extract):
         "Will wrote the next day. Osei did not reply.")
     assert speaker_of(quotes, "another offer") == "Rita May"
     assert speaker_of(quotes, "lost the town's trust") == "Tara Will"
+
+
+def test_a_quote_after_a_statement_issued_is_the_issuers(extract):
+    """"… the Harbour Board issued a statement apologising to Tomas Berg …" then a paragraph of
+    nothing but a quote: the statement's words, the board's, not the last person named."""
+    quotes = extract(
+        "The row over the leaked messages grew on Monday. At Dana Ruiz's request, the Harbour "
+        "Board issued a statement apologising to Tomas Berg for the messages, which mocked his "
+        "accent.\n\n"
+        "\"On behalf of everyone at the board, we offer a sincere apology to Mr. Berg and his "
+        "family. Such remarks have no place here.\"\n\n"
+        "The statement was signed by Ruiz.")
+    assert speaker_of(quotes, "sincere apology") == "the Harbour Board"

@@ -20,7 +20,7 @@ from bot.nlp.quotes.attribution import (
 from bot.nlp.quotes.marks import Paragraph, QuoteSpan
 from bot.nlp.quotes.reporting import cue_of, is_reporting
 from bot.nlp.quotes.subjects import subject_of
-from bot.nlp.speakers import SpeakerResolver
+from bot.nlp.speakers import SpeakerResolver, documents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.words import PRONOUN_GENDER
 
@@ -169,7 +169,7 @@ class DirectQuotes:
         if speaker is not None or span.paragraph == 0:
             return speaker
         before = self.paras[span.paragraph - 1]
-        introduced = self._introduced(before)
+        introduced = self._introduced(before) or self._statement_before(before)
         if introduced is not None:
             return introduced
         speaker = self.resolver.last_person(before.end, since=before.start)
@@ -202,6 +202,13 @@ class DirectQuotes:
             return self._label(tokens)
         speaker, _ = self.resolver.resolve(found.subject)
         return speaker if speaker.name is not None else None
+
+    def _statement_before(self, para: Paragraph) -> Speaker | None:
+        """"… the board issued a statement apologising to Berg." then “…”: the quote is the
+        statement, its issuer's, not the last person the paragraph named."""
+        tokens = self._tokens(para.start, para.end)
+        last = next((t for t in reversed(tokens) if not t.is_space), None)
+        return None if last is None else documents.issued_in(self.resolver, last.sent)
 
     def _label(self, tokens: list[Token]) -> Speaker | None:
         """"Ruiz:" or "Senator Ana Ruiz:" alone before the words: a transcript-style turn."""

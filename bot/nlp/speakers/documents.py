@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import PROPN
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import pronouns
@@ -256,6 +256,17 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
         return None
     speaker, _ = r.resolve(subject)
     return speaker if speaker.name is not None else None
+
+
+def issued_in(r: SpeakerResolver, sent: Span) -> Speaker | None:
+    """"The board issued a statement apologising to Berg." / "“…”": who put out the statement,
+    letter or email the sentence ends on, whose words a paragraph of quotes after it gives."""
+    for token in reversed(sent):
+        if token.lemma_.lower() in STATEMENTS and token.dep_ == "dobj" and \
+                token.head.lemma_.lower() in ISSUING_VERBS:
+            speaker = _verb_subject(r, token)
+            return speaker if speaker is not None and speaker.kind != "unnamed" else None
+    return None
 
 
 def respondents_poll(r: SpeakerResolver, share: Token) -> Speaker | None:
