@@ -87,3 +87,15 @@ def test_a_quote_after_a_statement_issued_is_the_issuers(extract):
         "family. Such remarks have no place here.\"\n\n"
         "The statement was signed by Ruiz.")
     assert speaker_of(quotes, "sincere apology") == "the Harbour Board"
+
+
+def test_what_someone_had_to_say_is_theirs_not_the_last_quotes(extract):
+    """"A paper from the Tallow Institute had this to say about his plan: “…”": "this" is what
+    is said, not who says it, so the words are the institute's, not those of the piece quoted
+    just before."""
+    quotes = extract(
+        "Which brings me to Tomas Berg. The Courier recently ran a piece that noted his "
+        "\"harbour plan would help the rich more than the poor.\" Likewise, a paper from the "
+        "Tallow Institute had this to say about his college plan: \"Families at the top would "
+        "gain a quarter more than those at the bottom.\"")
+    assert speaker_of(quotes, "gain a quarter more") == "the Tallow Institute"

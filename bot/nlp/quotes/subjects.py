@@ -158,8 +158,9 @@ def _inserted_speaker(verb: Token) -> Token | None:
 def _object_control(verb: Token, quoted: set[int]) -> Token | None:
     """"The timing led Republicans to say …", "pushed the candidates to speak about …": the
     object of the verb a "to" clause completes is who speaks."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
+    if verb.dep_ != "xcomp" or verb.head.lemma_ == "have" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "had this to say:": the object of "have" is what is said
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
                and c.i not in quoted and c.pos_ in {"PROPN", "NOUN", "PRON"}]
     return objects[-1] if objects else None
