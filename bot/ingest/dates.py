@@ -28,6 +28,12 @@ _SOME_YEAR = 4
 """A leap year no article is dated in: dateutil's default year, to see that none was written."""
 _ISO_WEEK = re.compile(r"\s*\d{4}-?W\d\d(?:-?\d)?(?:T\S+)?\s*", re.I)
 """An ISO 8601 week date, `2026-W49-3` (no date to dateutil) or `2026W493` (the year 493)."""
+_ISO_8601 = re.compile(r"[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+                       r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{3,6})?)?"
+                       r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?")
+"""A date as a feed or a CMS writes it for machines (`2026-12-02T10:00:00Z`), in years 1000 to
+2999, with milli- or microseconds or none and an offset under a day: read at once as ``_read``
+reads it (one or two decimals of a second ``_read`` reads otherwise, and is left to it)."""
 _PLACE_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)"
                          r"(?:/[A-Z][A-Za-z_-]+)+")
 """A zone named by its place (`2026-12-02 10:00 Europe/Berlin`), which dateutil skips."""
@@ -91,6 +97,24 @@ def _as_written(value: str | None) -> datetime | None:
         except ValueError:
             return None
         return stamped.astimezone(_dotnet_zone(dotnet)) if stamped and dotnet else stamped
+    return _iso_8601(value) or _read(value)
+
+
+def _iso_8601(value: str) -> datetime | None:
+    """The moment of a date in ISO 8601's shape (``_ISO_8601``), read without dateutil, whose
+    fuzzy reading cost about 30 times as much for the same moment; None for another shape or
+    a day no month has (`2026-02-30`, left to ``_read``)."""
+    if not _ISO_8601.fullmatch(value):
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _read(value: str) -> datetime | None:
+    """The moment of a date in any other shape: two dates, a relative one, words, dateutil."""
     now = datetime.now(UTC)
     days = dates_in(value, now)
     if len(days) > 1:
