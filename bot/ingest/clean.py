@@ -57,7 +57,8 @@ class CleanError(BadInput):
 def clean_article(raw: RawArticle) -> Article:
     raw = _printable(raw)
     text = raw.text.replace("\r\n", "\n")
-    paragraphs = split_paragraphs(text.replace("\r", "\n"))
+    paragraphs = [furniture.without_ad_label(p)
+                  for p in split_paragraphs(text.replace("\r", "\n"))]
     fields: dict[str, str | None] = {"byline": None, "published": raw.published,
                                      "source": " ".join((raw.source or "").split()) or None,
                                      "dateline": None}
@@ -282,6 +283,8 @@ def _furniture(paragraph: str, fields: dict[str, str | None]) -> Line | None:
     if furniture.is_photo_caption(paragraph) or furniture.is_credit_line(paragraph):
         return "furniture"
     if page_notes.is_update_note(paragraph) or page_notes.is_content_warning(paragraph):
+        return "furniture"
+    if page_notes.is_print_note(paragraph):
         return "furniture"
     byline = furniture.byline_of(paragraph)
     if byline:

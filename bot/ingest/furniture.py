@@ -43,10 +43,16 @@ LINK_POINTER = re.compile(
     r"|^\((?:For|To see) (?:a|an|the|more)\b[^()]{0,200}\b(?i:click)\b[^()]{0,200}\)$")
 """A line that only points to an embed or a link: 'WATCH THE VOTE:' in capitals, 'Click for
 more from Harbour Wire.', '(For a graphic on fares click wire.example/ab1)'."""
+READ_MORE_END = re.compile(r"\S\s+Read more$")
+"""A link to another article read with its label after it: '‘Not this year’: crews vote Read
+more' (a headline opening with a quotation is not headline-shaped)."""
+LINK_WORDS = 30
+AD_LABEL = re.compile(r"^ADVERTISEMENT\s+(?=\S)|(?<=\S)\s+ADVERTISEMENT$")
+"""An advertisement slot's label read into the paragraph beside it, at its start or end."""
 INLINE_LINK = re.compile(r"\s*\((?:RELATED|READ MORE|SEE ALSO|MORE)\s*:[^()]{1,200}\)")
 """A link to another story set in a paragraph: '... on Twitter. (RELATED: Office Set On Fire)'."""
 RIGHTS_NOTICE = re.compile(
-    r"^(©|\(c\)\s*(?=(19|20)\d\d)|copyright\s*(©|\(c\)|(19|20)\d\d))|\ball rights reserved\.?$",
+    r"^\(?(©|\(c\)\s*(?=(19|20)\d\d)|copyright\s*(©|\(c\)|(19|20)\d\d))|\ball rights reserved\.?$",
     re.IGNORECASE,
 )
 TICKER_MARK = re.compile(r"[▲▼△▽↑↓]|\b(increased|decreased) by\b", re.IGNORECASE)
@@ -95,7 +101,7 @@ _PART = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 _PERSON = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}"
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:[A-Z][\w.&'’-]* ){0,2}(?i:photo|image|photograph|credit)s?:\s*[^()]{2,100}\)"
-    rf"|\((?:{_PERSON}/{_PART}|{_PART}/{_PERSON})(?:/{_PART})*\s?\)"
+    rf"|\((?:{_PERSON}/{_PART}|{_PART}/{_PERSON})(?:/{_PART})*(?:, {_PART})?\s?\)"
     rf"|(?:^|[.!?”\"]\s+)(?:(?:[A-Z]{{2,}}|AP Photo)/{_PERSON}(?:/File Photo)?"
     rf"|(?:Photo|Image|Photograph)s?: {_PERSON}(?:/{_PART})*|{_PERSON}/{_PART}(?:/{_PART})*))$")
 PHOTO_BY = re.compile(
@@ -318,11 +324,14 @@ def is_rights_notice(line: str) -> bool:
 
 
 def is_related_link(line: str) -> bool:
-    """'Read more: ...', a line pointing to an embed or a link ('WATCH THE VOTE:'), and a
+    """'Read more: ...', a headline with 'Read more' after it, a line pointing to an embed or a
+    link ('WATCH THE VOTE:'), and a
     headline after 'More:', 'Opinion:' or '►' that does not end as a sentence: such links come
     in runs, where no prose paragraph frames each one."""
     line = line.strip()
     if RELATED_PREFIX.match(line) or LINK_POINTER.match(line):
+        return True
+    if READ_MORE_END.search(line) and len(line.split()) <= LINK_WORDS:
         return True
     return bool(LINK_MARK.match(line)) and not ends_like_sentence(line.rstrip("?"))
 
@@ -345,6 +354,11 @@ def as_tweet_card(paragraph: str) -> str:
         return ""
     ending = "" if ends_like_prose(words) else "."
     return f"{signature.group('name').strip()}: {words}{ending}"
+
+
+def without_ad_label(paragraph: str) -> str:
+    """A paragraph without the `ADVERTISEMENT` label glued to its start or end."""
+    return AD_LABEL.sub("", paragraph) if "ADVERTISEMENT" in paragraph else paragraph
 
 
 def without_inline_links(paragraph: str) -> str:

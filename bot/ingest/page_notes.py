@@ -36,6 +36,11 @@ CONTENT_WARNING = re.compile(
     re.IGNORECASE)
 """A warning above the copy that what follows may disturb: `Warning: Some readers may find
 the images disturbing`, `Content warning: this story contains graphic descriptions`."""
+PRINT_NOTE = re.compile(
+    r"^\*?This (?:article|story|piece|essay|review|column) (?:appears|appeared|will appear) in "
+    r"(?:the )?[^.!?]{0,80}\bissue of\b", re.IGNORECASE)
+"""A magazine's note of the print issue the piece appears in: `*This article appears in the
+March 2, 2026, issue of Harbour Monthly. Subscribe now!`"""
 CLOCK_DOTS = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
 NOTE_CHARS = 500
 
@@ -71,3 +76,9 @@ def is_pull_quote(paragraph: str) -> bool:
 
 def is_content_warning(line: str) -> bool:
     return len(line) <= NOTE_CHARS and bool(CONTENT_WARNING.match(line.strip()))
+
+
+def is_print_note(line: str) -> bool:
+    """A magazine's note of the issue the piece appears in (``PRINT_NOTE``), with what follows
+    it (a call to subscribe)."""
+    return len(line) <= NOTE_CHARS and bool(PRINT_NOTE.match(line.strip()))

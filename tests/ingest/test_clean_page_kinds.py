@@ -171,3 +171,39 @@ def test_a_long_linked_headline_or_prompt_between_paragraphs_still_goes(line):
     text = f"{FIRST}\n\n{line}\n\n{SECOND}"
     article = clean_article(RawArticle(text=text, origin="x", title="Cranes checked"))
     assert article.body == f"{FIRST}\n\n{SECOND}"
+
+
+@pytest.mark.parametrize("line", [
+    "Crane drivers leave the east terminal in Northhaven on Monday, when the strike began. "
+    "(AP Photo/Jo D. Lind, File)",
+    "FILE - In this March 2, 2026 file photo, dockworkers picket the gates of the harbour. "
+    "(AP Photo/Sam Hale, Pool)",
+    "(Copyright 2026 The Harbour Wire. All rights reserved. No part of it may be copied "
+    "elsewhere.)",
+    "‘Not this year’: dockworkers turn down the board’s offer again Read more",
+    "*This article appears in the March 2, 2026, issue of Harbour Monthly. Subscribe Now!"])
+def test_a_wire_caption_a_bracketed_rights_notice_a_link_and_a_print_note_are_furniture(line):
+    """Before, each stayed in the copy: a caption whose credit names the picture's role after a
+    comma (`, File`, `, Pool`), a rights notice in brackets, a link closing on `Read more` that
+    opens with a quotation, and a magazine's note of the issue the piece appeared in."""
+    text = f"{FIRST}\n\n{line}\n\n{SECOND}"
+    article = clean_article(RawArticle(text=text, origin="x", title="Cranes checked"))
+    assert article.body == f"{FIRST}\n\n{SECOND}"
+
+
+def test_an_advertisements_label_glued_to_a_paragraph_goes_and_the_paragraph_stays():
+    """A page's `ADVERTISEMENT` slot read into the paragraph beside it led the copy or hid a
+    sentence's stop (the sentence then taken for a linked headline)."""
+    glued = ("ADVERTISEMENT The harbour board said on Tuesday that the cranes were safe to use "
+             "again.")
+    article = clean_article(RawArticle(text=f"{glued}\n\n{SECOND}", origin="x",
+                                       title="Cranes checked"))
+    assert article.body == f"{FIRST}\n\n{SECOND}"
+    closing = "Crews will meet on Friday. The board will answer them. ADVERTISEMENT"
+    article = clean_article(RawArticle(text=f"{FIRST}\n\n{closing}\n\n{SECOND}", origin="x",
+                                       title="Cranes checked"))
+    assert article.body == (f"{FIRST}\n\nCrews will meet on Friday. The board will answer "
+                            f"them.\n\n{SECOND}")
+    kept = "The ADVERTISEMENT board in the harbour was taken down."
+    article = clean_article(RawArticle(text=f"{kept}\n\n{SECOND}", origin="x", title="Boards"))
+    assert article.body == f"{kept}\n\n{SECOND}"
