@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 OPENERS = {"“": "”", '"': '"', "„": "”", "«": "»"}
 LOOSE_CLOSERS = {'"', "”"}
@@ -132,10 +132,8 @@ def _first_char(body: str, para: Paragraph) -> int:
     return para.start + len(body[para.start:para.end]) - len(body[para.start:para.end].lstrip())
 
 
-def _replace(span: QuoteSpan, **changes: object) -> QuoteSpan:
-    values = dict(span.__dict__)
-    values.update(changes)
-    return QuoteSpan(**values)
+def _replace(span: QuoteSpan, **changes: bool) -> QuoteSpan:
+    return replace(span, **changes)
 
 
 def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:

@@ -6,6 +6,7 @@ from spacy.parts_of_speech import IDS, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from bot.nlp.quotes.quoted import QuotedTokens
 from bot.nlp.quotes.reporting import (
     BELIEF,
     INFERENCE,
@@ -29,16 +30,6 @@ SUBJECT = frozenset({get_string_id("nsubj")})
 SUBJECTS = frozenset({get_string_id("nsubj"), get_string_id("nsubjpass")})
 """Relations of a verb's subject, and with a passive's, as hashes: every verb is asked."""
 COMMA = get_string_id(",")
-
-
-class QuotedTokens(set[int]):
-    """Indexes of an article's tokens inside quotation marks, never changed once found, with
-    the subjects ``subject_of`` found given them: the prime, direct and reported passes ask
-    about the same verbs."""
-
-    def __init__(self, indexes: set[int]) -> None:
-        super().__init__(indexes)
-        self.subjects: dict[tuple[int, bool], Token | None] = {}
 
 
 def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> Token | None:

@@ -243,7 +243,8 @@ def _glued(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         if out and out[-1].end_char == span.start_char and "-" in (out[-1][-1].text, span[0].text):
-            span = span.doc[out.pop().start:span.end]
+            first = out.pop()
+            span = span.doc[first.start:span.end]
         out.append(span)
     return [_to_word_end(span) for span in out]
 
