@@ -23,8 +23,10 @@ from storage.db import transaction
 
 log = logging.getLogger(__name__)
 STALE = timedelta(days=1)
-"""A change older than this when first queued (noted by a run without Slack) is not posted:
-`/wirewatch status` says how the source is now."""
+"""A change older than this when first queued (noted by a run without Slack, or while the
+bot was down) is posted only if it is still so (``storage.source_notices.still_so``): a feed
+broken meanwhile is what the desk should hear of; one since overtaken (the feed came back, or
+broke again) is logged, not posted."""
 
 
 def queue_notices(db: Database, *, admin_channel: str | None, now: datetime | None = None) -> int:
@@ -37,10 +39,11 @@ def queue_notices(db: Database, *, admin_channel: str | None, now: datetime | No
     with transaction(db):
         for change in store.changes_to_queue(db):
             targets = [t for t in (change.added_by, admin_channel) if t]
-            if age(change.at, now) > STALE:
+            if age(change.at, now) > STALE and not store.still_so(db, change):
                 targets = []
-                log.info("source #%d %s: its change (%s) at %s is over a day old; not posted",
-                         change.source_id, redact(change.location), change.change, change.at)
+                log.info("source #%d %s: its change (%s) at %s is over a day old and overtaken "
+                         "since; not posted", change.source_id, redact(change.location),
+                         change.change, change.at)
             queued += store.queue_change(db, change.id, targets, at=stamp)
     return queued
 

@@ -72,6 +72,15 @@ def settle_untold(db: Database, source_id: int, *, at: str) -> int:
     return len(changes)
 
 
+def still_so(db: Database, change: SourceChange) -> bool:
+    """Whether ``change`` is how its source stands now: the source's latest change, the source
+    still there and still failing (or, for a change back, working)."""
+    return db.execute(
+        "SELECT 1 FROM sources s WHERE s.id = ? AND s.unhealthy = ? AND NOT EXISTS "
+        "(SELECT 1 FROM source_changes c WHERE c.source_id = s.id AND c.id > ?)",
+        [change.source_id, int(change.change == "failing"), change.id]).fetchone() is not None
+
+
 def prune_told(db: Database, *, queued_before: str) -> int:
     """Drop the changes queued before ``queued_before`` whose notices are all settled (posted,
     failed, withdrawn), with their notices' links, in one transaction: nothing reads them

@@ -110,3 +110,31 @@ def test_a_notice_whose_feed_was_removed_before_it_was_posted_is_settled_not_pos
     assert queue_notices(db, admin_channel=ADMINS) == 0
     assert "feed #1 https://wire.example/desk.xml removed: 2 changes of its health not told " \
         "yet, now never told" in caplog.text, caplog.text
+
+
+
+def test_a_feed_broken_while_no_slack_run_was_up_is_told_one_overtaken_since_is_not(
+        notice_settings, fake_slack, fresh_db, nlp):
+    """Two feeds broke three days ago while no run with Slack was up: one is still broken, the
+    other came back two days ago. Before: every change over a day old was logged, not posted,
+    so the desk never heard of the feed still broken. Now a change still so is told (its date
+    token says when); one overtaken since is not (the second feed's coming back is told)."""
+    db = fresh_db
+    _fails(db, _feed(db), NOW - timedelta(days=3))
+    with transaction(db):
+        city = add_source(db, kind="feed", location="https://wire.example/city.xml")
+    _fails(db, city, NOW - timedelta(days=3))
+    with transaction(db):
+        record_success(db, city, now=NOW - timedelta(days=2))
+    assert queue_notices(db, admin_channel=ADMINS) == 3
+    runner = Runner(notice_settings, nlp=nlp,
+                    slack_factory=lambda routes: SlackRuntime(notice_settings))
+    try:
+        assert runner.slack is not None
+        wait_for(lambda: runner.slack.deliver_pending() >= 0 and len(fake_slack.posts()) == 3)
+    finally:
+        runner.stop()
+    broken, back = [m.text for m in fake_slack.posts(ADMINS)]
+    assert broken.startswith("⚠️ The feed #1 https://wire.example/desk.xml stopped"), broken
+    assert back.startswith("✅ The feed #2 https://wire.example/city.xml works again"), back
+    assert [m.text for m in fake_slack.posts(fake_slack._dm_channel(REPORTER))] == [broken]
