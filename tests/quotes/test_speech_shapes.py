@@ -99,3 +99,14 @@ def test_what_someone_had_to_say_is_theirs_not_the_last_quotes(extract):
         "Tallow Institute had this to say about his college plan: \"Families at the top would "
         "gain a quarter more than those at the bottom.\"")
     assert speaker_of(quotes, "gain a quarter more") == "the Tallow Institute"
+
+
+def test_a_quote_cut_by_another_speakers_words_is_the_tags_before_it(extract):
+    """"He said, “…” - at which point the crowd chanted “…!” - …": the chant's verb runs
+    straight into the chant, so it introduces that quote; the one before is the sheriff's."""
+    quotes = extract(
+        "Sheriff Tom Vale backed the plan at a rally on Friday. Vale told the crowd, \"The "
+        "harbour will reopen\" - at which point the dockers chanted \"Open it now!\" - \"and "
+        "every crew will be back at work.\"")
+    assert speaker_of(quotes, "harbour will reopen") == "Tom Vale"
+    assert speaker_of(quotes, "Open it now") == "the dockers"

@@ -403,10 +403,16 @@ class DirectQuotes:
         the next one, so the words before, which lead into this one, attribute it."""
         if not after or before[-1].text not in {",", ":"}:
             return False
-        if any(is_reporting(t) for t in before) and self._reports_else(after):
+        if any(is_reporting(t) for t in before) and (
+                self._reports_else(after) or self._leads_into_next(after)):
             return True  # "… telling her, “…!” She replied to him that …"
         return after[-1].text in {",", ":"} and after[-1].i + 1 < len(self.doc) and \
             after[-1].i + 1 in self.quoted
+
+    def _leads_into_next(self, after: list[Token]) -> bool:
+        """"He said, “…” - at which point the crowd chanted “…!”": a reporting verb running
+        straight into the next quote introduces that one, not the quote before it."""
+        return after[-1].i + 1 in self.quoted and any(is_reporting(t) for t in after)
 
     def _named_label(self, before: list[Token]) -> Found | None:
         """"… in the debate. Okoye: “…”": a name alone before a colon opens the words, or
