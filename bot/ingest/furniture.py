@@ -99,11 +99,14 @@ naming a place or a person before a parenthesis goes on in lower case ('Paris (F
 ...', 'Sen. Ada Brandt (R-Maine) said ...')."""
 _PART = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 _PERSON = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}"
+_PHOTOGRAPHER = rf"(?:{_PERSON}|[A-Z]\.(?: [A-Z][\w.'’-]*){{1,4}})"
+"""A photographer's name in a credit, perhaps an initial first (`J. Scott Lind`)."""
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:[A-Z][\w.&'’-]* ){0,2}(?i:photo|image|photograph|credit)s?:\s*[^()]{2,100}\)"
-    rf"|\((?:{_PERSON}/{_PART}|{_PART}/{_PERSON})(?:/{_PART})*(?:, {_PART})?\s?\)"
-    rf"|(?:^|[.!?”\"]\s+)(?:(?:[A-Z]{{2,}}|AP Photo)/{_PERSON}(?:/File Photo)?"
-    rf"|(?:Photo|Image|Photograph)s?: {_PERSON}(?:/{_PART})*|{_PERSON}/{_PART}(?:/{_PART})*))$")
+    rf"|\((?:{_PHOTOGRAPHER}/{_PART}|{_PART}/{_PHOTOGRAPHER})(?:/{_PART})*(?:, {_PART})?\s?\)"
+    rf"|(?:^|[.!?”\"]\s+)(?:(?:[A-Z]{{2,}}|AP Photo)/{_PHOTOGRAPHER}(?:/File Photo)?"
+    rf"|(?:Photo|Image|Photograph)s?: {_PHOTOGRAPHER}(?:/{_PART})*"
+    rf"|{_PHOTOGRAPHER}/{_PART}(?:/{_PART})*))$")
 PHOTO_BY = re.compile(
     r"^(?:Photo(?:graph)?s?|Images?|(?:Photo )?[Ii]llustration) by (?:the )?[A-Z]")
 """A line crediting the picture above it: 'Photo illustration by Harbour Wire.'"""

@@ -178,13 +178,14 @@ def test_a_long_linked_headline_or_prompt_between_paragraphs_still_goes(line):
     "(AP Photo/Jo D. Lind, File)",
     "FILE - In this March 2, 2026 file photo, dockworkers picket the gates of the harbour. "
     "(AP Photo/Sam Hale, Pool)",
+    "Dockworkers picket the gates of the harbour in Northhaven. (AP Photo/J. Sam Hale, File)",
     "(Copyright 2026 The Harbour Wire. All rights reserved. No part of it may be copied "
     "elsewhere.)",
     "‘Not this year’: dockworkers turn down the board’s offer again Read more",
     "*This article appears in the March 2, 2026, issue of Harbour Monthly. Subscribe Now!"])
 def test_a_wire_caption_a_bracketed_rights_notice_a_link_and_a_print_note_are_furniture(line):
     """Before, each stayed in the copy: a caption whose credit names the picture's role after a
-    comma (`, File`, `, Pool`), a rights notice in brackets, a link closing on `Read more` that
+    comma (`, File`, `, Pool`; a photographer with an initial first), a rights notice in brackets, a link closing on `Read more` that
     opens with a quotation, and a magazine's note of the issue the piece appeared in."""
     text = f"{FIRST}\n\n{line}\n\n{SECOND}"
     article = clean_article(RawArticle(text=text, origin="x", title="Cranes checked"))
