@@ -42,8 +42,9 @@ MAX_ARTICLE_CHARS = 1_000_000
 RELATED_RUN = 2
 """Headlines in a row, closing the copy, that make a list of links to other articles."""
 NAME_LINES = 2
-HEADING_WORDS = 6
 """Lines of names a page sets under its date line: the reporter's, then the outlet's."""
+HEADING_WORDS = 6
+"""Most words in a section heading opening the copy (`What we know so far`)."""
 Line = Literal["furniture", "byline", "date"]
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SEPARATOR = re.compile(r"[|·•:]")
