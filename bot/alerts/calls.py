@@ -73,9 +73,14 @@ UNKNOWN_CODE = "a code wirewatch does not know"
 LOOKUP_TRIES = 10
 """An "already posted?" lookup Slack refuses this often gives up (an alert's, about 9 minutes
 of backoff; a digest's, as many passes): the message is failed, or its period skipped, loudly."""
+UNREACHABLE = frozenset({"user_disabled", "user_not_found", "user_not_visible",
+                         "invalid_user_combination"})
+"""Slack's answers to opening a person's direct messages that say nobody can be reached there:
+the account is gone, or the bot may not see or message them (another organisation's, a
+restricted account): their subscriptions pause, as a gone channel's do."""
 GONE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "channel_is_archived",
                   "restricted_action", "restricted_action_read_only_channel",
-                  "restricted_action_thread_only_channel", "user_disabled", "user_not_found"})
+                  "restricted_action_thread_only_channel"}) | UNREACHABLE
 
 _KNOWN = (RETRY_LATER | RATE_LIMITED | POSTED_TOO_MUCH | WORKSPACE_MOVING | DEAD_TOKEN | GONE
           | REQUEST_REFUSED | POSTING_SUSPENDED.keys() | POSTS_REFUSED.keys()

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.calls import UNREACHABLE
 from bot.alerts.mrkdwn import fit
 from bot.alerts.said_once import Saying, say_once, window_now
 from bot.alerts.slack_clock import SlackClock
@@ -37,6 +38,10 @@ WHY = {
     "bot_removed": "wirewatch was removed from the channel",
     "user_disabled": "the person's Slack account is deactivated",
     "user_not_found": "the person is no longer in this Slack workspace",
+    "user_not_visible": "Slack does not let wirewatch see the person (another organisation's "
+                        "account, or one kept from apps)",
+    "invalid_user_combination": "Slack does not let wirewatch open a direct message with the "
+                                "person",
     "guest_account": "the person's account is a guest's now (a guest subscribes to nothing and "
                      "reads only what the channels they are in follow)",
 }
@@ -49,7 +54,7 @@ COMEBACK = ("They resume by themselves when the channel is unarchived or someone
 AFTER_RESTRICTION = ("Once wirewatch may post there, type `/subscribe TOPIC` in the channel "
                      "again and they resume.")
 PERSON_BACK = "A person's resume when they type `/subscribe` again."
-PERSON_GONE = ("user_disabled", "user_not_found")
+PERSON_GONE = UNREACHABLE
 GUEST_ACCOUNT = "guest_account"
 GUEST_BACK = "A person's resume when their account is a member's again."
 # Slack gives a shared channel its new id before it sends channel_id_changed: a post in

@@ -151,8 +151,8 @@ def _say(client: WebClient, kept: Kept, channel: str) -> None:
 def _direct(client: WebClient, person: str | None) -> str:
     """The person's direct messages with the bot (opening them takes nothing Slack shows), as
     the sender opens them (``calls.open_direct``): an answer that says nothing final is a
-    Retry; a refusal of the app's (the token lacks im:write) is Unopened; an account gone
-    (``user_disabled``, ``user_not_found``) is ChannelGone: nobody to tell."""
+    Retry; a refusal of the app's (the token lacks im:write) is Unopened; a person nobody can
+    reach (``calls.UNREACHABLE``: the account gone, or hidden from the app) is ChannelGone."""
     try:
         return str(open_direct(lambda: client.conversations_open(users=person))["channel"]["id"])
     except Retry as retry:
