@@ -103,6 +103,7 @@ class Retry(Exception):
         self.everywhere = everywhere  # the pause is the workspace's, not the channel's
         self.late = late  # no answer came: Slack may still make the post after this
         self.answered = False  # set by a poster: Slack answered its try, so is done with it
+        self.tried = False  # a try spent though nothing was posted: counted, so the backoff grows
 
 
 class ChannelGone(Exception):
@@ -195,9 +196,15 @@ def open_direct(request: Callable[[], T]) -> T:
     """``call`` for conversations.open of a person's direct messages (nothing is posted by it):
     an answer that says nothing final is a Retry, and one no direct message could get past
     (POSTS_REFUSED: the token lacks im:write) holds that person's messages a minute, as a
-    refused post is held; neither fails them."""
+    refused post is held; neither fails them. Any other Retry (a 5xx, a dropped connection, a
+    code nobody knows) spends a try, as a post's does, so the backoff grows: nothing is in
+    flight, since opening posts nothing."""
     try:
         return call(request)
+    except Retry as retry:
+        if not retry.rate_limited:
+            retry.in_flight, retry.tried = False, True
+        raise
     except SlackApiError as exc:
         code = error_code(exc)
         if code in POSTS_REFUSED:
@@ -206,8 +213,10 @@ def open_direct(request: Callable[[], T]) -> T:
                         "slack/manifest.yml)", WORKSPACE_WAIT, False, True) from exc
         if passing(exc):
             unknown = "" if code in RETRY_LATER else f", {UNKNOWN_CODE}"
-            raise Retry(f"Slack answered {code} to opening direct messages{unknown}", 0,
-                        False) from exc
+            again = Retry(f"Slack answered {code} to opening direct messages{unknown}", 0,
+                          False)
+            again.tried = True
+            raise again from exc
         raise
 
 

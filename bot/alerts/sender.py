@@ -361,7 +361,7 @@ class AlertSender:
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,
                               next_attempt_at=_iso(now + timedelta(seconds=delay)),
-                              count=retry.refused, answered=retry.answered)
+                              count=retry.refused or retry.tried, answered=retry.answered)
         log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
                  retry.reason, delay)
 

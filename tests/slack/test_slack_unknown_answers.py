@@ -13,7 +13,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.test_slack_app_posts_once import SETTLE, open_home
 from tests.slack.test_slack_sender import new_story, update
 from tests.slack.world import add_article, add_story
@@ -199,3 +199,24 @@ def test_a_persons_digest_whose_direct_messages_slack_will_not_open_yet_comes_la
         runtime.send_due_digests(now=datetime(2026, 11, 24, 6, minute, tzinfo=UTC))
     [digest] = fake_slack.posts("D0ED")
     assert "walk out" in str(digest.blocks)
+
+
+def test_a_persons_direct_messages_slack_keeps_answering_with_a_code_nobody_knows_back_off(
+        runtime, fake_slack, fresh_db, topic):
+    """Slack answers every conversations.open for U0ED with a code nobody knows, for ten
+    minutes, the sender passing every two seconds. Before: nothing was counted (no post was
+    tried), so the alert was asked again at every pass (300 opens). Now each answer counts
+    among the alert's tries, as a post's does, so it backs off to the 5-minute cap and is shown
+    held; posted once Slack opens the conversation."""
+    _follow(fresh_db, topic, "U0ED", "realtime")
+    new_story(fresh_db, topic)
+    fake_slack.refuse_method("conversations.open", NEW_CODE)
+    for second in range(0, 600, 2):
+        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+    assert len(fake_slack.calls_to("conversations.open", ok_only=False)) <= 12
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "alert 1 to <@U0ED>, waiting since" in said and NEW_CODE in said, said
+    fake_slack.refused_methods.clear()
+    runtime.deliver_pending(now=T0 + timedelta(seconds=1200))
+    assert len(fake_slack.posts("D0ED")) == 1
+    assert _statuses(fresh_db) == ["sent"]
