@@ -25,6 +25,14 @@ def note_change(db: Database, before: Source, *, change: str, failures: int, at:
          before.last_success_at, before.added_by])
 
 
+def failing_noted(db: Database, source_id: int) -> bool:
+    """Whether the source's latest change is its failing: one unhealthy since before changes
+    were noted (``sources/m012``) has none, so its coming back answers nothing anyone heard."""
+    row = db.execute("SELECT change FROM source_changes WHERE source_id = ? ORDER BY id DESC "
+                     "LIMIT 1", [source_id]).fetchone()
+    return row is not None and row[0] == "failing"
+
+
 def changes_to_queue(db: Database, *, limit: int = 100) -> list[SourceChange]:
     return [SourceChange(**row) for row in db.query(
         "SELECT * FROM source_changes WHERE queued_at IS NULL ORDER BY id LIMIT ?", [limit])]
@@ -83,13 +91,17 @@ def still_so(db: Database, change: SourceChange) -> bool:
 
 def prune_told(db: Database, *, queued_before: str) -> int:
     """Drop the changes queued before ``queued_before`` whose notices are all settled (posted,
-    failed, withdrawn), with their notices' links, in one transaction: nothing reads them
-    again. A change not yet queued, or one with a notice still to post, stays."""
+    failed, withdrawn), with their notices' links, in one transaction. A change not yet
+    queued, or one with a notice still to post, stays; so does the failing of a source still
+    failing (``failing_noted`` reads it when the source comes back)."""
     with transaction(db):
         told = [row[0] for row in db.execute(
             "SELECT id FROM source_changes c WHERE queued_at IS NOT NULL AND queued_at < ? "
             "AND NOT EXISTS (SELECT 1 FROM source_notices n JOIN alerts a ON a.id = n.alert_id "
-            "WHERE n.change_id = c.id AND a.status IN ('pending', 'sending'))",
+            "WHERE n.change_id = c.id AND a.status IN ('pending', 'sending')) AND NOT EXISTS "
+            "(SELECT 1 FROM sources s WHERE s.id = c.source_id AND s.unhealthy = 1 AND "
+            "c.change = 'failing' AND c.id = (SELECT max(id) FROM source_changes l "
+            "WHERE l.source_id = c.source_id))",
             [queued_before])]
         change_in(db, "DELETE FROM source_notices WHERE change_id IN ({marks})", told)
         change_in(db, "DELETE FROM source_changes WHERE id IN ({marks})", told)

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from bot.models import BadInput, SeenFile, Source
 from storage.backoff import Backoff
 from storage.db import insert_row, row_id
-from storage.source_notices import note_change
+from storage.source_notices import failing_noted, note_change
 from storage.state import get_state, set_state
 
 KINDS = ("feed", "folder")
@@ -195,10 +195,11 @@ def backoff_seconds(*, every: int, failures: int) -> int:
 def record_success(db: Database, source_id: int, *, now: datetime, items: int = 0,
                    etag: str | None = None, last_modified: str | None = None) -> None:
     """A good poll clears the failure count; validators are kept for the next conditional GET.
-    A source that was unhealthy has its coming back noted (``note_change``)."""
+    A source that was unhealthy has its coming back noted (``note_change``), when its failing
+    was (one failing since before ``sources/m012`` was told of nothing)."""
     stamp = iso(now)
     before = get_source(db, source_id)
-    if before is not None and before.unhealthy:
+    if before is not None and before.unhealthy and failing_noted(db, source_id):
         note_change(db, before, change="back", failures=before.failures, at=stamp)
     db.execute(
         "UPDATE sources SET last_poll_at = ?, last_success_at = ?, last_error = NULL, "

@@ -138,3 +138,36 @@ def test_a_feed_broken_while_no_slack_run_was_up_is_told_one_overtaken_since_is_
     assert broken.startswith("⚠️ The feed #1 https://wire.example/desk.xml stopped"), broken
     assert back.startswith("✅ The feed #2 https://wire.example/city.xml works again"), back
     assert [m.text for m in fake_slack.posts(fake_slack._dm_channel(REPORTER))] == [broken]
+
+
+def test_a_feed_failing_since_before_changes_were_noted_tells_no_works_again(
+        notice_settings, fake_slack, fresh_db, nlp):
+    """A feed already failing when a database got the table of changes (``sources/m012``: its
+    failure noted nowhere, no one told) and one whose failure was told 30 days ago, that
+    change since due for pruning; both poll well again. Before: both told "works again", the
+    first of a failure no one heard of. Now only the second: its failing change is kept while
+    the feed fails, whatever its age."""
+    db = fresh_db
+    old = _feed(db)
+    _fails(db, old, NOW - timedelta(days=40))
+    with transaction(db):
+        db.execute("DELETE FROM source_changes")  # as a database from before m012 holds it
+        city = add_source(db, kind="feed", location="https://wire.example/city.xml")
+    _fails(db, city, NOW - timedelta(days=30))
+    assert queue_notices(db, admin_channel=ADMINS, now=NOW - timedelta(days=30)) == 1
+    runner = Runner(notice_settings, nlp=nlp,
+                    slack_factory=lambda routes: SlackRuntime(notice_settings))
+    try:
+        assert runner.slack is not None
+        assert runner.slack.deliver_pending() == 1
+        runner.compact()
+        with transaction(db):
+            record_success(db, old, now=NOW)
+            record_success(db, city, now=NOW)
+        assert queue_notices(db, admin_channel=ADMINS) == 1
+        wait_for(lambda: runner.slack.deliver_pending() >= 0 and len(fake_slack.posts()) == 2)
+    finally:
+        runner.stop()
+    told, back = [m.text for m in fake_slack.posts(ADMINS)]
+    assert told.startswith("⚠️ The feed #2 https://wire.example/city.xml stopped"), told
+    assert back.startswith("✅ The feed #2 https://wire.example/city.xml works again"), back
