@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bot.alerts.calls import (
     ANSWER_LATE_WAIT,
     LOOKUP_TRIES,
+    UNKNOWN_CODE,
     ChannelGone,
     Retry,
     call,
@@ -43,6 +44,7 @@ from bot.stories.topics import leaves_in
 from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
+from storage.held_digests import clear_held, mark_held
 from storage.state import install_id
 
 log = logging.getLogger(__name__)
@@ -140,6 +142,9 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
             pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
         log.warning("digest for %s on %r not posted yet (%s); will retry", sub.target_id,
                     sub.topic, retry.reason)
+        if UNKNOWN_CODE in retry.reason:  # tried again at every pass while it lasts: shown
+            with transaction(db):
+                mark_held(db, sub.id, error=retry.reason, at=_iso(now))
         return 0
     except TokenDead as dead:
         token.fail(str(dead), now)
@@ -389,6 +394,7 @@ def _done(db: Database, sub: Subscription, until: str, taken: Taken,
     with transaction(db):
         subs.set_last_digest(db, sub.id, until, taken.last_event, taken.moved)
         keep_in_flight(db, sub.id, None)
+        clear_held(db, sub.id)
         if watched is not None:
             watch(db, subscription_id=sub.id, payload=watched.payload, where=watched.where,
                   stray_from=watched.stray_from, now=watched.now,

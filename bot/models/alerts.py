@@ -62,6 +62,18 @@ class HeldAlert:
 
 
 @dataclass(frozen=True)
+class HeldDigest:
+    """A subscription's digest Slack keeps answering with an error wirewatch retries while it
+    lasts: to whom, of what, since its first such answer (``since``, ISO) and the latest."""
+
+    subscription_id: int
+    topic: str
+    target_id: str
+    since: str
+    error: str
+
+
+@dataclass(frozen=True)
 class StrayWatch:
     """An alert posted again after a try whose answer never came, watched for that try's post
     (a stray Slack may make still): where it went, and where the stray can be."""

@@ -12,9 +12,10 @@ from bot.alerts.calls import UNKNOWN_CODE
 from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.pause import comeback, explain, quotes_label
 from bot.alerts.token import TokenReport
-from bot.models import HeldAlert
+from bot.models import HeldAlert, HeldDigest
 from storage.alerts import count_failed, failed_alerts
 from storage.held_alerts import held_alerts
+from storage.held_digests import held_digests
 from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscriptions_set_up_by
 
@@ -22,6 +23,8 @@ MAX_LINES = 10
 SECTION_CHARS = 2900
 MORE_ROOM = 100  # the two headings and each "+N more" line
 SLACK_CODE = re.compile(r"Slack answered (?:\d+ )?(\w+)")
+UNKNOWN_SAID = "Slack keeps answering with an error wirewatch does not know"
+ASK_SLACK = "status.slack.com may say why"
 PAUSED_HEAD, FAILED_HEAD = "*Paused subscriptions*", "*Alerts that could not be posted* (latest)"
 
 
@@ -58,6 +61,7 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
                   for label, target_type, target_id, reason in paused[:MAX_LINES]]
     targets = None if viewer is None else _targets(db, viewer)
     lines += held_lines(held_alerts(db, said=UNKNOWN_CODE, targets=targets))
+    lines += held_digest_lines(held_digests(db, targets=targets))
     failed = count_failed(db)
     shown = failed_alerts(db, limit=5, targets=targets)
     elsewhere = " (those to other channels and people: admins see them)" \
@@ -75,17 +79,40 @@ def held_lines(held: list[HeldAlert]) -> list[str]:
     if not held:
         return []
     waiting = sum(1 + alert.behind for alert in held)
-    lines = [f"• ⚠️ Alerts held: Slack keeps answering with an error wirewatch does not know, "
-             f"so {counted(waiting, 'alert')} in {counted(len(held), 'conversation')} wait; "
-             "each is tried again every few minutes while it lasts (status.slack.com may say "
-             "why)"]
+    lines = [f"• ⚠️ Alerts held: {UNKNOWN_SAID}, so {counted(waiting, 'alert')} in "
+             f"{counted(len(held), 'conversation')} wait; each is tried again every few "
+             f"minutes while it lasts ({ASK_SLACK})"]
     for alert in held[:MAX_LINES]:
-        code = SLACK_CODE.search(alert.error)
         behind = f" ({alert.behind} more behind it)" if alert.behind else ""
         lines.append(f"    alert {alert.id} to {_mention(alert.channel)}, waiting since "
-                     f"{slack_date(alert.created_at) or fit(alert.created_at, 40)}: "
-                     f"`{code.group(1) if code else 'unknown'}`{behind}")
+                     f"{_when(alert.created_at)}: `{_code(alert.error)}`{behind}")
     return lines
+
+
+def held_digest_lines(held: list[HeldDigest]) -> list[str]:
+    """Each digest Slack keeps answering so (tried again at every digest pass while it lasts,
+    its later periods behind it): to whom, of what, since Slack first answered so, the code."""
+    if not held:
+        return []
+    lines = [f"• ⚠️ Digests held: {UNKNOWN_SAID}, so {counted(len(held), 'digest')} wait; each "
+             f"is tried again at every digest pass while it lasts ({ASK_SLACK})"]
+    lines += [f"    *{fit(digest.topic, 100)}* to {_mention(digest.target_id)}, held since "
+              f"{_when(digest.since)}: `{_code(digest.error)}`" for digest in held[:MAX_LINES]]
+    return lines
+
+
+def held_home_line(db: Database, targets: list[str]) -> str:
+    """App Home's word of what Slack holds of ``targets``' (alerts and digests): the count and
+    the advice; empty when nothing is held."""
+    alerts = sum(1 + alert.behind for alert in held_alerts(db, said=UNKNOWN_CODE,
+                                                             targets=targets))
+    digests = len(held_digests(db, targets=targets))
+    if not alerts and not digests:
+        return ""
+    waiting = " and ".join(counted(n, what) for n, what in ((alerts, "alert"),
+                                                             (digests, "digest")) if n)
+    return (f"⚠️ *Held:* {waiting} wait: {UNKNOWN_SAID}; tried again while it lasts "
+            f"({ASK_SLACK}; `/wirewatch status` lists them)")
 
 
 def paused_home_section(db: Database, user: str, *,
@@ -100,17 +127,18 @@ def paused_home_section(db: Database, user: str, *,
     targets = [t for t in (user, *{s.target_id for s in subscriptions_set_up_by(db, user)})
                if viewer.sees(t)]
     failed = failed_alerts(db, targets=targets, limit=5)
-    if not paused and not failed:
+    held = held_home_line(db, targets)
+    if not paused and not failed and not held:
         return []
     paused_lines = [f"• {label} · {_where(target_type, target_id)} · {explain(reason)}"
                     for label, target_type, target_id, reason in paused[:MAX_LINES]]
     failed_lines = [f"• {_where('user' if a.channel == user else 'channel', a.channel)}: "
                     f"{fit(a.error or 'unknown', 80)}" for a in failed]
     comebacks = _comebacks(paused) if paused else ""
-    room = SECTION_CHARS - len(comebacks) - 2 * MORE_ROOM
+    room = SECTION_CHARS - len(comebacks) - len(held) - 2 * MORE_ROOM
     shown_paused = within(room, paused_lines)
     shown_failed = within(room - sum(len(line) + 1 for line in shown_paused), failed_lines)
-    lines = []
+    lines = [held] if held else []
     if paused:
         lines += [PAUSED_HEAD, *shown_paused]
         if len(shown_paused) < len(paused):
@@ -150,6 +178,15 @@ def _targets(db: Database, viewer: Viewer) -> list[str]:
 def _comebacks(paused: list[tuple[str, str, str, str | None]]) -> str:
     """How the paused subscriptions resume, each way said once."""
     return " ".join(dict.fromkeys(comeback(reason) for *_, reason in paused))
+
+
+def _code(error: str) -> str:
+    code = SLACK_CODE.search(error)
+    return code.group(1) if code else "unknown"
+
+
+def _when(iso: str) -> str:
+    return slack_date(iso) or fit(iso, 40)
 
 
 def _mention(target: str) -> str:

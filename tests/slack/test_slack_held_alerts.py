@@ -1,6 +1,6 @@
-"""Alerts Slack keeps answering with an error code wirewatch does not know are tried again for
-as long as it lasts, holding their channel: `/wirewatch status` says so (signed requests over
-real HTTP, a real SQLite file, the fake Slack Web API)."""
+"""Alerts and digests Slack keeps answering with an error code wirewatch does not know are
+tried again for as long as it lasts, holding their channel: `/wirewatch status` and App Home
+say so (signed requests over real HTTP, a real SQLite file, the fake Slack Web API)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from tests.slack.conftest import run_command
+from tests.slack.conftest import run_command, wait_for
+from tests.slack.test_slack_app_posts_once import open_home
 from tests.slack.test_slack_sender import new_story
+from tests.slack.world import add_article, add_story
 
 T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 NEW_CODE = "brand_new_error"
@@ -41,3 +43,44 @@ def test_status_shows_the_alerts_slack_keeps_answering_with_a_code_nobody_knows(
     for alert, channel in ((1, "C0CITY"), (2, "C0DESK")):
         assert f"    alert {alert} to <#{channel}>, waiting since <!date^" in said, said
     assert said.count(f": `{NEW_CODE}` (1 more behind it)") == 2, said
+
+
+def _home_text(fake_slack, user: str) -> str:
+    view = wait_for(lambda: fake_slack.views.get(user))
+    return "\n".join(str(block.get("text", {}).get("text", "")) for block in view["blocks"])
+
+
+def test_status_and_app_home_show_a_digest_slack_keeps_answering_with_a_code_nobody_knows(
+        runtime, fake_slack, fresh_db):
+    """U1 set up an hourly digest in #desk and alerts as they happen in #city; Slack answers
+    every post with a code nobody knows from 06:00. Before: the digest, tried again at every
+    pass, was nowhere in `/wirewatch status`, and App Home showed nothing held. Now the status
+    lists the digest held since Slack first answered so, and App Home counts what is held,
+    with the advice; once Slack takes posts the digest goes and the line with it."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        for channel, mode in (("C0DESK", "hourly"), ("C0CITY", "realtime")):
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=channel,
+                      mode=mode, created_by="U1", at="2026-11-24T05:00:00+00:00")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    new_story(fresh_db, topic, "Dockworkers vote on offer")
+    fake_slack.refuse_method("chat.postMessage", NEW_CODE)
+    first = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    for minute in (0, 5, 10):
+        runtime.send_due_digests(now=first + timedelta(minutes=minute))
+    runtime.deliver_pending(now=T0)
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "• ⚠️ Digests held: Slack keeps answering with an error wirewatch does not know, " \
+        "so 1 digest wait" in said, said
+    assert f"    *Port strike* to <#C0DESK>, held since <!date^{int(first.timestamp())}^" \
+        in said and f": `{NEW_CODE}`" in said, said
+    open_home(runtime, "U1")
+    home = _home_text(fake_slack, "U1")
+    assert "⚠️ *Held:* 1 alert and 1 digest wait: Slack keeps answering with an error " \
+        "wirewatch does not know" in home and "`/wirewatch status` lists them" in home, home
+    fake_slack.refused_methods.clear()
+    runtime.send_due_digests(now=first + timedelta(minutes=15))
+    assert "walk out" in str(fake_slack.posts("C0DESK")[0].blocks)
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Digests held" not in said, said
