@@ -150,6 +150,13 @@ def echo(text: str, limit: int = 200) -> str:
     return fit(text, limit)
 
 
+def no_topic_named(name: str, meant: str | None = None, again: str = "") -> str:
+    """No topic is named so; ``meant``, the one within a typo, offered with ``again`` (the
+    command to type again, escaped by the caller)."""
+    said = f"No topic named “{echo(name, 100)}”."
+    return f"{said} Did you mean *{echo(meant, 100)}*? `{again}`" if meant else said
+
+
 def split_name(text: str) -> tuple[str, str]:
     """A leading name, quoted (any kind of quotes) or a single word, and the rest."""
     text = text.strip()

@@ -25,6 +25,7 @@ from handlers.common import (
     groups_refused,
     join_lines,
     mode_words,
+    no_topic_named,
     requires,
     unquote,
     user_text,
@@ -198,10 +199,9 @@ def unknown(db: Database, request: Request, *, verb: str) -> str:
     topics = list_topics(db)
     meant = closest_name(name, [t.name for t in topics]) if name else None
     if meant is not None:
-        return (f"No topic named “{echo(name, 100)}”. Did you mean *{echo(meant, 100)}*? "
-                f"`{echo(_typed_again(request, verb, meant), 400)}`")
+        return no_topic_named(name, meant, echo(_typed_again(request, verb, meant), 400))
     names = ", ".join(echo(t.name, 60) for t in topics[:20]) or "none yet"
-    what = f"No topic named “{echo(name, 100)}”." if name else "Which topic?"
+    what = no_topic_named(name) if name else "Which topic?"
     return (f"{what} Topics: {names}. A wirewatch admin adds one with `/topics add NAME QUERY`. "
             f"{USAGE}")
 

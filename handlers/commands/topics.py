@@ -27,6 +27,7 @@ from handlers.common import (
     echo,
     join_lines,
     mode_words,
+    no_topic_named,
     reach_of,
     refused,
     said,
@@ -194,11 +195,10 @@ def no_topic(name: str, topics: Sequence[Topic], *, verb: str, rest: str = "") -
     """No such topic; a name within a typo of one there (``topics``: those the asker may see)
     is offered as the command to type again."""
     meant = closest_name(name, [t.name for t in topics])
-    said = f"No topic named “{echo(name, 100)}”."
     if meant is None:
-        return f"{said} See `/topics` for the list."
-    return (f"{said} Did you mean *{echo(meant, 100)}*? "
-            f"`/topics {verb} {echo(slack_typed(meant), 100)}{echo(rest, 300)}`")
+        return f"{no_topic_named(name)} See `/topics` for the list."
+    return no_topic_named(name, meant,
+                          f"/topics {verb} {echo(slack_typed(meant), 100)}{echo(rest, 300)}")
 
 
 def _why(story: TopicStory) -> str:
