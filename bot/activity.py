@@ -77,10 +77,15 @@ def quiet_feed_words(row: Source, when: When, *, now: datetime) -> str | None:
             "the feed may have stopped or moved; open it in a browser")
 
 
-def failing_advice(kind: str, source_id: int) -> str:
-    """What an admin in Slack does about a source that fails (`/wirewatch status`, App Home,
-    the notice that it stopped working)."""
+SLACK_REMOVE = "/wirewatch sources remove"
+CLI_REMOVE = "wirewatch sources remove"
+
+
+def failing_advice(kind: str, source_id: int, *, remove: str = SLACK_REMOVE) -> str:
+    """What an admin does about a source that fails (`/wirewatch status` and `sources`, App
+    Home, the notice that it stopped working; ``remove``: the CLI's command in `sources
+    list`)."""
     if kind == "feed":
-        return ("open its address in a browser; if the feed moved, `/wirewatch sources remove "
-                f"{source_id}` and add its new address")
+        return (f"open its address in a browser; if the feed moved, `{remove} {source_id}` "
+                "and add its new address")
     return "check on the server that the folder is there and wirewatch may read it"

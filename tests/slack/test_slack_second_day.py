@@ -90,6 +90,8 @@ def test_status_and_app_home_name_the_feeds_that_fail_or_bring_nothing(runtime, 
         "or moved; open it in a browser" in frozen, frozen
     assert "worked" not in busy and "no new entry" not in busy, busy
     assert "• Sources: 3 (1 unhealthy, 1 with nothing new in a day or more)" in status, status
+    listed = run_command(runtime, fake_slack, "/wirewatch", "sources")["text"]
+    assert "`/wirewatch sources remove 1` and add its new address" in listed, listed
     home = [b["text"]["text"] for b in json.loads(app_home(runtime, fake_slack))["blocks"]
             if b["type"] == "section"]
     [feeds] = [s for s in home if s.startswith("*Feeds to look at*")]

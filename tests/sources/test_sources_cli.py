@@ -68,7 +68,8 @@ def test_list_says_a_wait_already_over_is_due_now_not_a_time_past(db_path):
 
 def test_list_says_since_when_a_feed_failed_or_brought_nothing_new(db_path):
     """Before: a feed that died overnight said 'failing (3 in a row)' with no word of when it
-    last worked, and one answering every poll with nothing new for days said 'ok'."""
+    last worked, and one answering every poll with nothing new for days said 'ok'; then when
+    it last worked, but not what to do, which Slack says."""
     for name in ("died", "quiet", "busy", "never"):
         invoke(db_path, "sources", "add", f"https://wire.example/{name}", "--no-check")
     now = datetime.now(UTC)
@@ -84,11 +85,13 @@ def test_list_says_since_when_a_feed_failed_or_brought_nothing_new(db_path):
     listed = invoke(db_path, "sources", "list").output
     died, quiet, busy, never = listed.split("\n#")
     worked = (source_row(db, 1).last_success_at or "").replace("T", " ")[:16]
-    assert f"    last worked {worked} UTC, 2 days ago\n" in died, died
+    assert f"    last worked {worked} UTC, 2 days ago: open its address in a browser; if the " \
+        "feed moved, `wirewatch sources remove 1` and add its new address\n" in died, died
     assert "    no new entry in 3 days (latest " in quiet and " UTC, 3 days ago): if its site " \
         "still publishes, the feed may have stopped or moved; open it in a browser" in quiet
     assert "worked" not in busy and "no new entry" not in busy
     assert "    has not worked since it was added, 20" in never and "no new entry" not in never
+    assert "`wirewatch sources remove 4`" in never, never
 
 
 def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
