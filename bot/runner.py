@@ -289,9 +289,10 @@ class Runner:
         except sqlite3.OperationalError as exc:  # a full disk, a read-only file: next hour
             log.warning("hourly compaction skipped: the database refused it (%s)", exc)
             return
-        if done is not None and done.stories:
+        if done is not None and (done.stories or done.changes):
             log.info("dropped the matching data of %d closed stories (%d articles, %d index "
-                     "postings)", done.stories, done.articles, done.postings)
+                     "postings, %d thread links) and %d feed changes of health told long ago",
+                     done.stories, done.articles, done.postings, done.links, done.changes)
 
     def _slack_line(self) -> str:
         assert self.slack is not None

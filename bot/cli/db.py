@@ -47,12 +47,18 @@ def compact(obj: CliContext, days: float | None) -> None:
         click.echo(f"{given} is 0: everything is kept")
         return
     closed = f"closed more than {settings.story_data_days:g} days"
-    if not done.stories:
-        click.echo(f"nothing to drop: no story holding matching data has been {closed}")
+    if not done.stories and not done.changes:
+        click.echo(f"nothing to drop: no story holding matching data has been {closed}, and "
+                   "no feed's change of health was told that long ago")
         return
-    click.echo(f"dropped the matching data of {done.stories:,} stories {closed}: "
-               f"{done.articles:,} articles' features, {done.postings:,} index postings, "
-               f"{done.vectors:,} meaning vectors; articles, quotes and timelines are kept")
+    if done.stories:
+        click.echo(f"dropped the matching data of {done.stories:,} stories {closed}: "
+                   f"{done.articles:,} articles' features, {done.postings:,} index postings, "
+                   f"{done.vectors:,} meaning vectors, {done.links:,} thread links; articles, "
+                   "quotes and timelines are kept")
+    if done.changes:
+        click.echo(f"dropped {done.changes:,} feed changes of health (failing, working again) "
+                   f"told more than {settings.story_data_days:g} days ago")
     click.echo("SQLite reuses the freed pages; to shrink the file itself, stop wirewatch run "
                "and run: wirewatch db vacuum")
 

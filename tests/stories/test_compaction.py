@@ -16,12 +16,15 @@ from bot.models import SentenceContent, StoryEntry, VerdictKind
 from bot.pipeline import Pipeline
 from bot.replay import records, result_line
 from bot.runner import Runner
+from bot.source_notices import queue_notices
 from bot.stories.retention import compact_story_data
 from bot.stories.split import split_article
 from bot.who_said import who_said
 from storage import stories as store
+from storage.alerts import mark_sent
 from storage.db import transaction
 from storage.retention import Cutoff, compact
+from storage.sources import add_source, record_failure, record_success
 from storage.timeline import story_timeline
 
 START = datetime(2016, 3, 1, 8, tzinfo=UTC)
@@ -298,14 +301,45 @@ def test_the_command_says_what_it_dropped(fresh_db, settings):
     assert "nothing to drop" in again.output
 
 
-def test_the_running_bot_compacts_on_its_hourly_job(fresh_db, settings, nlp):
+def _a_feed_failed_and_came_back(db, at: datetime) -> None:
+    """A feed noted failing, then working again, at ``at``: each change told then (its notice
+    to the admin channel posted)."""
+    with transaction(db):
+        source = add_source(db, kind="feed", location="https://wire.example/desk.xml")
+        for hours in (3, 2, 1):
+            record_failure(db, source, reason="HTTP 503", now=at - timedelta(hours=hours))
+        record_success(db, source, now=at)
+    queue_notices(db, admin_channel="C0ADMIN", now=at)
+    with transaction(db):
+        for (alert_id,) in db.execute("SELECT id FROM alerts").fetchall():
+            mark_sent(db, alert_id, channel="C0ADMIN", ts=f"{alert_id}.000100", thread_ts=None,
+                      sent_at=at.isoformat(timespec="seconds"))
+
+
+def test_the_command_counts_the_feed_changes_it_dropped(fresh_db, settings):
+    """Before: 'nothing to drop' (no story), though it had dropped a feed's two changes."""
+    _a_feed_failed_and_came_back(fresh_db, datetime.now(UTC) - timedelta(days=30))
+    result = CliRunner().invoke(cli, ["--db", str(settings.db_path), "db", "compact"])
+    assert result.exit_code == 0, result.output
+    assert "dropped 2 feed changes of health (failing, working again) told more than 14 " \
+        "days ago" in result.output, result.output
+    assert "nothing to drop" not in result.output and "matching data" not in result.output
+    assert fresh_db.execute("SELECT count(*) FROM source_changes").fetchone()[0] == 0
+
+
+def test_the_running_bot_compacts_on_its_hourly_job(fresh_db, settings, nlp, caplog):
+    """The hourly log line counts the feed changes dropped too (before: stories only)."""
     _three_closed_and_one_open(fresh_db)
+    _a_feed_failed_and_came_back(fresh_db, datetime.now(UTC) - timedelta(days=30))
     runner = Runner(settings, nlp=nlp)
     try:
-        runner.compact()
+        with caplog.at_level(logging.INFO, logger="bot.runner"):
+            runner.compact()
     finally:
         runner.stop()
     assert fresh_db.execute("SELECT count(compacted_at) FROM stories").fetchone()[0] == 3
+    [said] = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
+    assert "3 closed stories" in said and "2 feed changes of health" in said, said
 
 
 def test_the_hourly_job_on_a_database_that_refuses_writes_says_so_in_one_line(
