@@ -110,3 +110,18 @@ def test_a_quote_cut_by_another_speakers_words_is_the_tags_before_it(extract):
         "every crew will be back at work.\"")
     assert speaker_of(quotes, "harbour will reopen") == "Tom Vale"
     assert speaker_of(quotes, "Open it now") == "the dockers"
+
+
+def test_a_speaker_the_parser_left_as_a_verbless_root_asks(extract):
+    """"“…?” the 52-year-old asked in …": the parser made the age the sentence's root and hung
+    "asked" off it as a modifier; the age is the verb's subject, the person it describes."""
+    quotes = extract(
+        "A ferry fan remakes the harbour song.\n\n"
+        "Welsh singer and comic Owen Pryce wanted to know, so he sang the anthem over footage "
+        "of the old ferry.\n"
+        "Pryce, who has starred in two stage musicals, posted the clip online on Friday, a day "
+        "after Mayor Dana Holt cut the ferry's funding.\n\n"
+        "\"What if the harbour song had a brass band?\" the 52-year-old asked in the clip's "
+        "caption.\n"
+        "The clip has been watched thousands of times.")
+    assert speaker_of(quotes, "brass band") == "Owen Pryce"

@@ -63,7 +63,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             if seen == 1 and _across_break(subject, verb):
                 return _name_across_break(verb, quoted) or subject
             return subject
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" or seen == 1 and _verbless_subject(verb):
             return verb.head
         stray = _stray_subject(verb, quoted) or \
             (_joined_name(verb, quoted) or _name_across_break(verb, quoted) if seen == 1 else None)
@@ -279,6 +279,16 @@ def _across_break(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     doc = a.doc
     return any(doc[k].is_space and "\n" in doc[k].text for k in range(low + 1, high))
+
+
+def _verbless_subject(verb: Token) -> bool:
+    """"“…?” the 43-year-old asked.": with no verb of its own, the parser made the phrase before
+    the reporting verb the sentence's root and hung the verb off it as a modifier; that phrase
+    is the verb's subject (not "a statement posted by …", which has its agent)."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and \
+        verb.tag_ in {"VBD", "VBN"} and is_reporting(verb) and \
+        not any(c.dep_ in {"agent", "auxpass", "dobj"} for c in verb.children)
 
 
 def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
