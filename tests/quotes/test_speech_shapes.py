@@ -125,3 +125,14 @@ def test_a_speaker_the_parser_left_as_a_verbless_root_asks(extract):
         "caption.\n"
         "The clip has been watched thousands of times.")
     assert speaker_of(quotes, "brass band") == "Owen Pryce"
+
+
+def test_the_rest_of_a_quote_cut_by_a_chant_is_the_speakers_not_the_crowds(extract):
+    """"“…” - at which point the dockers chanted “…!” - “and …”": the part opening in lower case
+    goes on with the sentence the chant interrupted, not with the chant ended by its own mark."""
+    quotes = extract(
+        "Sheriff Tom Vale backed the plan at a rally on Friday. Vale told the crowd, \"The "
+        "harbour will reopen\" - at which point the dockers chanted \"Open it now!\" - \"and "
+        "every crew will be back at work.\"")
+    assert speaker_of(quotes, "every crew will be back") == "Tom Vale"
+    assert speaker_of(quotes, "Open it now") == "the dockers"

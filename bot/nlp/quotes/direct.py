@@ -257,13 +257,29 @@ class DirectQuotes:
             elif found is not None:
                 out.append(self._quote(span, "direct", found))
             elif known:
-                out.append(self._quote(span, "direct", _sibling(known, span.open),
+                out.append(self._quote(span, "direct", self._continued(spans, attributed, span)
+                                       or _sibling(known, span.open),
                                        confidence_cap=conf.SIBLING_CAP))
             elif inherited is not None:
                 out.append(self._carry(span, inherited))
             else:
                 out.append(self._quote(span, "direct", None))
         return out
+
+    def _continued(self, spans: list[QuoteSpan], attributed: list[Found | None],
+                   span: QuoteSpan) -> Found | None:
+        """"“The pier will reopen” - at which point the crowd chanted “Now!” - “and the crews
+        will be back.”": a quote opening in lower case goes on with the nearest attributed quote
+        before it that left its sentence open, not with the interruption ended by its own mark."""
+        if not self.body[span.start:span.start + 1].islower():
+            return None
+        for before, found in zip(reversed(spans), reversed(attributed), strict=True):
+            if before.open >= span.open or found is None or self.fragment[before]:
+                continue
+            text = self.body[before.start:before.end].rstrip()
+            if not text.endswith((".", "!", "?")):
+                return found
+        return None
 
     def _gone_on(self, attributed: list[Found | None], spans: list[QuoteSpan],
                  previous: Quote | None) -> list[Found | None]:
