@@ -272,6 +272,21 @@ def test_the_company_is_a_platform_that_acted_though_left_untagged(statements_of
     assert speaker_of(quotes, "missed these") == "Twitter"  # not the firm named first
 
 
+def test_the_company_is_a_website_that_acted_though_left_untagged(statements_of):
+    """"A notice on the website ReelTrader.com said …" then "the company wrote" and "It added":
+    the recogniser leaves a web address untagged; acting in its clause, it is the company."""
+    quotes = statements_of(
+        "Rod Dorn tried again on Thursday to sell the rod he used to land the record pike, but "
+        "the sites pulled the listing before bidding began.\n\n"
+        "A notice posted on the website ReelTrader.com said listings are written by users, and "
+        "that the company may remove any of them.\n\n"
+        "\"Mr. Dorn never contacted anyone at ReelTrader.com before the listing went up,\" the "
+        "company wrote in its notice.\n\n"
+        "It added, \"We want no part in this sale or in the attention it is getting.\"")
+    assert speaker_of(quotes, "never contacted anyone") == "ReelTrader.com"
+    assert speaker_of(quotes, "want no part") == "ReelTrader.com"
+
+
 def test_two_bare_titles_before_a_name_are_that_persons(statements_of):
     quotes = statements_of("“The pier will not reopen this year,” said lawyer and campaigner "
                            "Tom Vale.\n\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.parts_of_speech import PROPN
+from spacy.parts_of_speech import PROPN, X
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
@@ -580,7 +580,8 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
     near: Span | None = None
     for ent in _with_platforms(r, token, r.reg.ents_before(token.i)):
-        platform = ent.label_ in {"PERSON", ""} and ent.text.lower() in PLATFORMS  # "Twitter said"
+        platform = ent.label_ in {"PERSON", ""} and (  # "Twitter said", "Gunmart.com said"
+            ent.text.lower() in PLATFORMS or ent.root.like_url)
         if ent.label_ != "ORG" and not platform or ent.root.tag_ == "NNS" or \
                 r.reg.quoted(ent.start_char) or not _may_be(r, ent, token.lemma_.lower()):
             continue
@@ -595,13 +596,22 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 
 def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span]) -> list[Span]:
-    """The entities before ``token``, latest first, with a platform the recogniser left
-    untagged that acts in its clause ("Twitter conceded …")."""
-    cols = r.reg.columns
-    found = [r.reg.doc[i:i + 1] for i in cols.lowered(PLATFORMS)
+    """The entities before ``token``, latest first, with a platform or a website the recogniser
+    left untagged that acts in its clause ("Twitter conceded …", "Gunmart.com said …")."""
+    cols, doc = r.reg.columns, r.reg.doc
+    found = [doc[i:i + 1] for i in cols.lowered(PLATFORMS)
              if i < token.i and i not in r.reg.ent_of and cols.pos[i] == PROPN and
-             r.reg.doc[i].dep_ in ACTING]
+             doc[i].dep_ in ACTING]
+    found += [doc[i:i + 1] for i in _web_names(r) if i < token.i and doc[i].dep_ in ACTING]
     return sorted(ents + found, key=lambda e: -e.start) if found else ents
+
+
+def _web_names(r: SpeakerResolver) -> list[int]:
+    """Web addresses outside quotes the recogniser left untagged ("Gunmart.com said …")."""
+    cols, vocab = r.reg.columns, r.reg.doc.vocab
+    return [i for i in sorted(cols.with_pos(X) + cols.with_pos(PROPN))
+            if vocab[cols.orth[i]].like_url and i not in r.reg.ent_of and
+            not r.reg.quoted(cols.idx[i])]
 
 
 def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:
