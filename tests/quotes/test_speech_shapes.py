@@ -136,3 +136,14 @@ def test_the_rest_of_a_quote_cut_by_a_chant_is_the_speakers_not_the_crowds(extra
         "every crew will be back at work.\"")
     assert speaker_of(quotes, "every crew will be back") == "Tom Vale"
     assert speaker_of(quotes, "Open it now") == "the dockers"
+
+
+def test_a_person_titled_after_the_body_they_lead_speaks_not_the_body(extract):
+    """"The Council on Harbour Relations Executive Director Ana Ruiz says …": the parser hangs
+    the title and the name off the body's "on"; the person named last speaks."""
+    quotes = extract(
+        "The levy vote is set for Friday.\n\n"
+        "The Council on Coastal Relations National Executive Director Marta Okafor says in a "
+        "statement that the levy \"has crossed the line from neglect to harm.\"")
+    assert quotes
+    assert {q.speaker.name for q in quotes} == {"Marta Okafor"}

@@ -16,6 +16,7 @@ from bot.nlp.quotes.reporting import (
     lemma_of,
 )
 from bot.nlp.speakers.names import modal_name
+from bot.nlp.speakers.words import TITLE_WORDS
 
 REPORTER_DEPS = {"advcl"}
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}
@@ -218,10 +219,22 @@ def _person_before_verb(subject: Token, verb: Token) -> Token:
     if subject.ent_type_ == "PERSON" or subject.i > verb.i:
         return subject
     for token in subject.subtree:
-        if token.dep_ in {"appos", "conj"} and token.ent_type_ == "PERSON" and \
-                token.i != subject.i and _right_before(token, verb):
+        if (token.dep_ in {"appos", "conj"} or _titled_in_body(subject, token)) and \
+                token.ent_type_ == "PERSON" and token.i != subject.i and _right_before(token, verb):
             return token
     return subject
+
+
+def _titled_in_body(subject: Token, name: Token) -> bool:
+    """"The Council on Harbour Relations Executive Director Ana Ruiz says": the parser hung
+    the title and name off the body's "on"; a title right before the person's name makes the
+    body only where the person works."""
+    if name.dep_ != "pobj" or subject.ent_type_ != "ORG":
+        return False
+    first = name.i
+    while first > 0 and name.doc[first].ent_iob_ == "I":
+        first -= 1
+    return first > 0 and name.doc[first - 1].lower_ in TITLE_WORDS
 
 
 def _right_before(token: Token, verb: Token) -> bool:
