@@ -287,6 +287,15 @@ def test_the_company_is_a_website_that_acted_though_left_untagged(statements_of)
     assert speaker_of(quotes, "want no part") == "ReelTrader.com"
 
 
+def test_an_organisations_name_set_beside_a_description_speaks_though_tagged_common(statements_of):
+    """"Her school, Leaders' College, said …": the tagger made "College" a common noun, but the
+    recogniser has the organisation's name, so the name speaks, not "Her school"."""
+    quotes = statements_of(
+        "Ana Ruiz taught history in Porto for twenty years.\n\n"
+        "Her school, Leaders’ College, said the teacher had been on leave since March.")
+    assert speaker_of(quotes, "on leave since March") == "Leaders’ College"
+
+
 def test_two_bare_titles_before_a_name_are_that_persons(statements_of):
     quotes = statements_of("“The pier will not reopen this year,” said lawyer and campaigner "
                            "Tom Vale.\n\n"

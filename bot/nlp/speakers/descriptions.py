@@ -91,7 +91,7 @@ if TYPE_CHECKING:
 
 def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     """A common-noun subject: a title of someone named earlier, an organisation or a source."""
-    named = [c for c in token.children if c.dep == APPOS and c.pos == PROPN
+    named = [c for c in token.children if c.dep == APPOS and _a_name(r, c)
              and not r.reg.quoted(c.idx)] or _named_after_of(r, token) or \
         _titles_before_name(r, token)
     if named:
@@ -122,6 +122,15 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         if holder is not None:
             return holder, conf.TITLE_HOLDER
     return _described(r, token, described=described, singular=singular)
+
+
+def _a_name(r: SpeakerResolver, token: Token) -> bool:
+    """A proper noun, or a word the recogniser puts in an organisation's name though the
+    tagger made it common ("their school, Leaders' College,")."""
+    if token.pos == PROPN:
+        return True
+    ent = r.reg.ent_of.get(token.i)
+    return ent is not None and ent.label_ == "ORG" and ent[-1].i == token.i
 
 
 def _described(r: SpeakerResolver, token: Token, *, described: bool,
