@@ -296,6 +296,15 @@ def test_an_organisations_name_set_beside_a_description_speaks_though_tagged_com
     assert speaker_of(quotes, "on leave since March") == "Leaders’ College"
 
 
+def test_a_report_on_a_topic_that_suggested_is_the_reports_not_the_topics(statements_of):
+    """"the release of the F.B.I. report on her email practices that suggested …": the parser
+    hangs the relative clause off the topic; the report suggests, so its issuer speaks."""
+    quotes = statements_of(
+        "The harbour poll was taken soon after the release of the Audit Office report on her "
+        "travel spending that suggested it was careless but not corrupt.")
+    assert speaker_of(quotes, "careless but not corrupt") == "Audit Office"
+
+
 def test_two_bare_titles_before_a_name_are_that_persons(statements_of):
     quotes = statements_of("“The pier will not reopen this year,” said lawyer and campaigner "
                            "Tom Vale.\n\n"

@@ -16,7 +16,7 @@ from bot.nlp.quotes.reporting import (
     lemma_of,
 )
 from bot.nlp.speakers.names import modal_name
-from bot.nlp.speakers.words import TITLE_WORDS
+from bot.nlp.speakers.words import ISSUED_NOUNS, TITLE_WORDS
 
 REPORTER_DEPS = {"advcl"}
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}
@@ -31,6 +31,8 @@ SUBJECT = frozenset({get_string_id("nsubj")})
 SUBJECTS = frozenset({get_string_id("nsubj"), get_string_id("nsubjpass")})
 """Relations of a verb's subject, and with a passive's, as hashes: every verb is asked."""
 COMMA = get_string_id(",")
+ABOUT = {"on", "about", "into", "of"}
+"""Prepositions joining a document to its topic ("a report on", "a study into")."""
 
 
 def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> Token | None:
@@ -60,7 +62,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
             subject = _person_before_verb(subject, verb)
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-                return verb.head
+                return _document_about(verb.head)
             if seen == 1 and _across_break(subject, verb):
                 return _name_across_break(verb, quoted) or subject
             return subject
@@ -97,6 +99,16 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             continue
         return None
     return None
+
+
+def _document_about(head: Token) -> Token:
+    """"the report on her email practices that suggested …": the parser hung the relative
+    clause off the topic, but what suggests is the document the topic is about."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ABOUT and \
+            prep.head.lemma_.lower() in ISSUED_NOUNS:
+        return prep.head
+    return head
 
 
 def clause_subject_before(verb: Token, quoted: set[int]) -> Token | None:
