@@ -273,36 +273,33 @@ def test_the_company_is_a_platform_that_acted_though_left_untagged(statements_of
 
 
 def test_the_company_is_a_website_that_acted_though_left_untagged(statements_of):
-    """"A notice on the website ReelTrader.com said …" then "the company wrote" and "It added":
-    the recogniser leaves a web address untagged; acting in its clause, it is the company."""
+    """A web address the recogniser leaves untagged, the subject of "said", is the company a
+    later "the company" and "It" mean."""
     quotes = statements_of(
-        "Rod Dorn tried again on Thursday to sell the rod he used to land the record pike, but "
-        "the sites pulled the listing before bidding began.\n\n"
-        "A notice posted on the website ReelTrader.com said listings are written by users, and "
-        "that the company may remove any of them.\n\n"
-        "\"Mr. Dorn never contacted anyone at ReelTrader.com before the listing went up,\" the "
-        "company wrote in its notice.\n\n"
-        "It added, \"We want no part in this sale or in the attention it is getting.\"")
-    assert speaker_of(quotes, "never contacted anyone") == "ReelTrader.com"
-    assert speaker_of(quotes, "want no part") == "ReelTrader.com"
+        "Rod Dorn's record pike rod will not be sold after all.\n\n"
+        "ReelTrader.com said on Tuesday that it had taken the sale down within the hour.\n\n"
+        "\"Nobody at our firm had ever dealt with Mr. Dorn,\" the company wrote in an email.\n\n"
+        "It added, \"Sales like this one are not welcome here.\"")
+    assert speaker_of(quotes, "Nobody at our firm") == "ReelTrader.com"
+    assert speaker_of(quotes, "not welcome here") == "ReelTrader.com"
 
 
 def test_an_organisations_name_set_beside_a_description_speaks_though_tagged_common(statements_of):
-    """"Her school, Leaders' College, said …": the tagger made "College" a common noun, but the
-    recogniser has the organisation's name, so the name speaks, not "Her school"."""
+    """"Her employer, Pilots' College, said …": the tagger made "College" a common noun, but
+    the recogniser has the organisation's name, so the name speaks, not "Her employer"."""
     quotes = statements_of(
-        "Ana Ruiz taught history in Porto for twenty years.\n\n"
-        "Her school, Leaders’ College, said the teacher had been on leave since March.")
-    assert speaker_of(quotes, "on leave since March") == "Leaders’ College"
+        "Ana Ruiz nursed in Porto for twenty years.\n\n"
+        "Her employer, Pilots’ College, said the nurse had left in June.")
+    assert speaker_of(quotes, "left in June") == "Pilots’ College"
 
 
 def test_a_report_on_a_topic_that_suggested_is_the_reports_not_the_topics(statements_of):
-    """"the release of the F.B.I. report on her email practices that suggested …": the parser
-    hangs the relative clause off the topic; the report suggests, so its issuer speaks."""
+    """"the report on his expense claims that showed …": the parser hangs the relative clause
+    off the topic; the report shows, so whoever issued it speaks, not "his expense claims"."""
     quotes = statements_of(
-        "The harbour poll was taken soon after the release of the Audit Office report on her "
-        "travel spending that suggested it was careless but not corrupt.")
-    assert speaker_of(quotes, "careless but not corrupt") == "Audit Office"
+        "It came out shortly after the publication of the Audit Office report on his expense "
+        "claims that showed them to be sloppy.")
+    assert speaker_of(quotes, "sloppy") == "Audit Office"
 
 
 def test_two_bare_titles_before_a_name_are_that_persons(statements_of):

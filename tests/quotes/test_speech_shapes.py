@@ -113,18 +113,17 @@ def test_a_quote_cut_by_another_speakers_words_is_the_tags_before_it(extract):
 
 
 def test_a_speaker_the_parser_left_as_a_verbless_root_asks(extract):
-    """"“…?” the 52-year-old asked in …": the parser made the age the sentence's root and hung
-    "asked" off it as a modifier; the age is the verb's subject, the person it describes."""
+    """"“…?” the 61-year-old asked on his blog.": the parser made the age the sentence's root
+    and hung "asked" off it as a modifier; the age is the verb's subject, the person it
+    describes, not the last person the text named."""
     quotes = extract(
-        "A ferry fan remakes the harbour song.\n\n"
-        "Welsh singer and comic Owen Pryce wanted to know, so he sang the anthem over footage "
-        "of the old ferry.\n"
-        "Pryce, who has starred in two stage musicals, posted the clip online on Friday, a day "
-        "after Mayor Dana Holt cut the ferry's funding.\n\n"
-        "\"What if the harbour song had a brass band?\" the 52-year-old asked in the clip's "
-        "caption.\n"
-        "The clip has been watched thousands of times.")
-    assert speaker_of(quotes, "brass band") == "Owen Pryce"
+        "Tide watchers grow restless.\n\n"
+        "Retired ferryman Owen Pryce keeps a diary of every tide at the quay.\n"
+        "Pryce, who worked the crossing for thirty years, wrote about it again on Sunday, two "
+        "days after Mayor Dana Holt closed the old pier.\n\n"
+        "\"Is the tide late again?\" the 61-year-old asked on his blog.\n"
+        "Few readers answered.")
+    assert speaker_of(quotes, "tide late again") == "Owen Pryce"
 
 
 def test_the_rest_of_a_quote_cut_by_a_chant_is_the_speakers_not_the_crowds(extract):
@@ -139,11 +138,11 @@ def test_the_rest_of_a_quote_cut_by_a_chant_is_the_speakers_not_the_crowds(extra
 
 
 def test_a_person_titled_after_the_body_they_lead_speaks_not_the_body(extract):
-    """"The Council on Harbour Relations Executive Director Ana Ruiz says …": the parser hangs
-    the title and the name off the body's "on"; the person named last speaks."""
+    """"The Council on Harbour Trade Deputy Director Ana Ruiz says …": the parser hangs the
+    title and the name off the body's "on"; the person named last speaks, not the body."""
     quotes = extract(
         "The levy vote is set for Friday.\n\n"
-        "The Council on Coastal Relations National Executive Director Marta Okafor says in a "
-        "statement that the levy \"has crossed the line from neglect to harm.\"")
+        "The Council on Coastal Trade Deputy Director Marta Okafor said in a letter that the "
+        "levy \"will empty the harbour within a year.\"")
     assert quotes
     assert {q.speaker.name for q in quotes} == {"Marta Okafor"}

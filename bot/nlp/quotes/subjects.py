@@ -102,7 +102,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
 
 
 def _document_about(head: Token) -> Token:
-    """"the report on her email practices that suggested …": the parser hung the relative
+    """"the report on his expense claims that showed …": the parser hung the relative
     clause off the topic, but what suggests is the document the topic is about."""
     prep = head.head
     if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ABOUT and \
@@ -238,7 +238,7 @@ def _person_before_verb(subject: Token, verb: Token) -> Token:
 
 
 def _titled_in_body(subject: Token, name: Token) -> bool:
-    """"The Council on Harbour Relations Executive Director Ana Ruiz says": the parser hung
+    """"The Council on Harbour Trade Deputy Director Ana Ruiz says": the parser hung
     the title and name off the body's "on"; a title right before the person's name makes the
     body only where the person works."""
     if name.dep_ != "pobj" or subject.ent_type_ != "ORG":
@@ -307,9 +307,10 @@ def _across_break(a: Token, b: Token) -> bool:
 
 
 def _verbless_subject(verb: Token) -> bool:
-    """"“…?” the 43-year-old asked.": with no verb of its own, the parser made the phrase before
-    the reporting verb the sentence's root and hung the verb off it as a modifier; that phrase
-    is the verb's subject (not "a statement posted by …", which has its agent)."""
+    """"“…?” the 61-year-old asked on his blog.": with no verb of its own, the parser made the
+    phrase before the reporting verb the sentence's root and hung the verb off it as a
+    modifier; that phrase is the verb's subject (not "a statement posted by …", which has its
+    agent)."""
     head = verb.head
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and \
         verb.tag_ in {"VBD", "VBN"} and is_reporting(verb) and \

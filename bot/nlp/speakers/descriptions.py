@@ -126,7 +126,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
 
 def _a_name(r: SpeakerResolver, token: Token) -> bool:
     """A proper noun, or a word the recogniser puts in an organisation's name though the
-    tagger made it common ("their school, Leaders' College,")."""
+    tagger made it common ("her employer, Pilots' College,")."""
     if token.pos == PROPN:
         return True
     ent = r.reg.ent_of.get(token.i)
@@ -589,7 +589,7 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
     since = r.reg.sent_starts[max(0, bisect_right(r.reg.sent_starts, token.i) - 2)]
     near: Span | None = None
     for ent in _with_platforms(r, token, r.reg.ents_before(token.i)):
-        platform = ent.label_ in {"PERSON", ""} and (  # "Twitter said", "Gunmart.com said"
+        platform = ent.label_ in {"PERSON", ""} and (  # "Twitter said", "Reeltrader.com said"
             ent.text.lower() in PLATFORMS or ent.root.like_url)
         if ent.label_ != "ORG" and not platform or ent.root.tag_ == "NNS" or \
                 r.reg.quoted(ent.start_char) or not _may_be(r, ent, token.lemma_.lower()):
@@ -606,7 +606,7 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span]) -> list[Span]:
     """The entities before ``token``, latest first, with a platform or a website the recogniser
-    left untagged that acts in its clause ("Twitter conceded …", "Gunmart.com said …")."""
+    left untagged that acts in its clause ("Twitter conceded …", "Reeltrader.com said …")."""
     cols, doc = r.reg.columns, r.reg.doc
     found = [doc[i:i + 1] for i in cols.lowered(PLATFORMS)
              if i < token.i and i not in r.reg.ent_of and cols.pos[i] == PROPN and
@@ -616,7 +616,7 @@ def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span]) -> list[
 
 
 def _web_names(r: SpeakerResolver) -> list[int]:
-    """Web addresses outside quotes the recogniser left untagged ("Gunmart.com said …")."""
+    """Web addresses outside quotes the recogniser left untagged ("Reeltrader.com said …")."""
     cols, vocab = r.reg.columns, r.reg.doc.vocab
     return [i for i in sorted(cols.with_pos(X) + cols.with_pos(PROPN))
             if vocab[cols.orth[i]].like_url and i not in r.reg.ent_of and
