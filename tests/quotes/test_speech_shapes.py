@@ -146,3 +146,14 @@ def test_a_person_titled_after_the_body_they_lead_speaks_not_the_body(extract):
         "levy \"will empty the harbour within a year.\"")
     assert quotes
     assert {q.speaker.name for q in quotes} == {"Marta Okafor"}
+
+
+def test_a_person_after_a_dateline_speaks_though_a_date_comes_before_the_verb(extract):
+    """"ABERDALE — … Sen. Ana Ruiz on Friday attacked … as a “…”": the parser made the dateline
+    the subject and hung the name off it; a date between the name and the verb does not part
+    them."""
+    quotes = extract(
+        "Harbour plan splits the council.\n\n"
+        "ABERDALE — Democratic state Sen. Ana Ruiz on Friday attacked the harbour plan as "
+        "wasteful while praising the mayor as a \"steady hand, not a loud one.\"")
+    assert speaker_of(quotes, "steady hand") == "Ana Ruiz"

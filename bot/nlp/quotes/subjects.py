@@ -250,9 +250,17 @@ def _titled_in_body(subject: Token, name: Token) -> bool:
 
 
 def _right_before(token: Token, verb: Token) -> bool:
-    """Nothing but the verb's adverbs and auxiliaries between the phrase and the verb."""
-    return all(t.head.i == verb.i and t.dep_ in {"advmod", "aux"}
+    """Nothing but the verb's adverbs, auxiliaries and dates between the phrase and the verb
+    ("Sen. Ana Ruiz on Friday said")."""
+    return all(t.head.i == verb.i and t.dep_ in {"advmod", "aux"} or _dated(t, verb)
                for t in token.doc[token.right_edge.i + 1:verb.i])
+
+
+def _dated(token: Token, verb: Token) -> bool:
+    """A word of a date the verb's own phrase gives ("on Friday", "Friday")."""
+    head = token.head if token.dep_ == "pobj" else token
+    return token.ent_type_ in {"DATE", "TIME"} or head.dep_ in {"prep", "npadvmod"} and \
+        head.head.i == verb.i and any(c.ent_type_ in {"DATE", "TIME"} for c in head.children)
 
 
 def _named_descriptor(subject: Token, verb: Token) -> Token:
