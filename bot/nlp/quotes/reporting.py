@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.parts_of_speech import AUX, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from bot.nlp.speakers.columns import VERBAL
 from bot.nlp.speakers.words import PLATFORMS, verb_lemma
 
 REPORTING = {
@@ -117,7 +117,7 @@ GO, PUT = get_string_id("go"), get_string_id("put")
 
 
 def is_reporting(tok: Token, verbs: set[str] = REPORTING) -> bool:
-    if tok.pos != VERB and tok.pos != AUX:
+    if tok.pos not in VERBAL:  # one read: each builds an enum
         return False
     return lemma_of(tok) in verbs or verbs is REPORTING and (_went_on(tok) or _put_it(tok))
 

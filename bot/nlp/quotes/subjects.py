@@ -51,13 +51,14 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
     kinds = SUBJECT
     while seen < 4:
         seen += 1
-        subjects = [c for c in verb.children if c.dep in kinds and c.i not in quoted
+        children = list(verb.children)  # built once: read again when no subject is found
+        subjects = [c for c in children if c.dep in kinds and c.i not in quoted
                     and c.pos not in NOT_SUBJECT_POS]
         inserted = _inserted_speaker(verb) if seen == 1 else None
         if inserted is not None:
             return inserted
         if not subjects and seen == 1:  # "“…,” May said": a surname read as a modal
-            subjects = [c for c in verb.children if modal_name(c)]
+            subjects = [c for c in children if modal_name(c)]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
             subject = _person_before_verb(subject, verb)

@@ -75,10 +75,14 @@ def _speaker(r: SpeakerResolver, mention: Mention) -> bool:
     """The mention is the subject of a sentence's reporting verb, or the name beside it ("The
     driver, Piotr Zawada, told …"); not someone acting in the words reported ("… that Mr Halas
     had asked him")."""
-    tok = r.reg.doc[bisect_left(r.reg.columns.idx, mention.offset)]
-    if tok.dep_ == "appos":
-        tok = tok.head
-    return tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and r.reg.speaking(tok.head)
+    known = r.reg.reporting_subjects.get(mention.offset)
+    if known is None:
+        tok = r.reg.doc[bisect_left(r.reg.columns.idx, mention.offset)]
+        if tok.dep_ == "appos":
+            tok = tok.head
+        known = r.reg.reporting_subjects[mention.offset] = \
+            tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and r.reg.speaking(tok.head)
+    return known
 
 
 def candidates(r: SpeakerResolver, ctx: Context) -> list[str]:
@@ -124,8 +128,8 @@ def features(r: SpeakerResolver, ctx: Context, key: str) -> tuple[float, ...]:
 
 def _paragraph_between(r: SpeakerResolver, there: int, here: int) -> bool:
     """A paragraph starts in one of the sentences after sentence ``there`` up to ``here``."""
-    doc, starts = r.reg.doc, r.reg.sent_starts
-    return any("\n" in doc[starts[s] - 1].text_with_ws for s in range(there + 1, here + 1))
+    breaks, starts = r.reg.line_breaks(), r.reg.sent_starts
+    return any(starts[s] - 1 in breaks for s in range(there + 1, here + 1))
 
 
 def score(values: tuple[float, ...], weights: tuple[float, ...]) -> float:

@@ -124,10 +124,10 @@ class Columns:
     def line_starts(self, doc: Doc) -> list[int]:
         """Sentence starts with every token after a line break added: the parser can run one
         sentence over a paragraph break, and a paragraph starts a new sentence."""
-        after = {i + 1 for i in self._with_line_breaks(doc) if i + 1 < len(self.orth)}
+        after = {i + 1 for i in self.with_line_breaks(doc) if i + 1 < len(self.orth)}
         return sorted(after.union(self.sent_starts))
 
-    def _with_line_breaks(self, doc: Doc) -> list[int] | set[int]:
+    def with_line_breaks(self, doc: Doc) -> list[int] | set[int]:
         """Indexes of tokens holding a line break: from the text's breaks when at hand (a
         token's trailing whitespace is a space or nothing, so each break is in a token's text)."""
         if self.text is None:

@@ -344,7 +344,9 @@ def clean(text: str) -> str:
 def modal_name(token: Token) -> bool:
     """"“…,” May said" or "Will wrote": a capitalised modal the parser hung as an auxiliary on a
     past or -s verb is no modal (a modal takes the bare verb) but the verb's subject, a name."""
+    if token.dep_ != "aux":  # before the head is built: most words are none
+        return False
     text, verb = token.text, token.head
-    return token.dep_ == "aux" and token.lower_ in MODALS and text[:1].isupper() and \
+    return token.lower_ in MODALS and text[:1].isupper() and \
         not text.isupper() and verb.tag_ in FINITE_TAGS and token.i < verb.i and \
         not any(c.dep_ in AUXILIARY_DEPS and c.i != token.i for c in verb.children)

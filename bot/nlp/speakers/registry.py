@@ -200,6 +200,10 @@ class Registry:
         """Where "editorial" is hung on a board ("the editorial board"), found once."""
         self.headline_end = 0
         """Where the headline line ends, when the article opens with one."""
+        self._breaks: set[int] | None = None
+        self.reporting_subjects: dict[int, bool] = {}
+        """Whether the mention at a character offset is the subject of a sentence's reporting
+        verb (``antecedents``), read once: each he/she asks of the mentions before it."""
         self._collect_people()
         self.doubtful = self._doubtful()
         if self.doubtful:
@@ -808,6 +812,12 @@ class Registry:
     def before(self, offset: int) -> list[Mention]:
         index = bisect_left(self.offsets(), offset)
         return list(reversed(self.mentions[:index]))
+
+    def line_breaks(self) -> set[int]:
+        """Indexes of the tokens holding a line break, found once when first asked."""
+        if self._breaks is None:
+            self._breaks = set(self.columns.with_line_breaks(self.doc))
+        return self._breaks
 
     def offsets(self) -> list[int]:
         """The mentions' offsets in order, rebuilt only when a mention was added."""

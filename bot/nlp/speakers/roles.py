@@ -213,10 +213,11 @@ def _handle(tok: Token) -> bool:
     doc = tok.doc
     if tok.text.startswith(HANDLE_MARK) or tok.like_url:
         return True
+    if tok.text not in {"(", ")"}:
+        return False  # before the neighbours: most words are no bracket
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     before = doc[tok.i - 1] if tok.i > 0 else None
-    return tok.text in {"(", ")"} and any(
-        t is not None and t.text.startswith(HANDLE_MARK) for t in (before, after))
+    return any(t is not None and t.text.startswith(HANDLE_MARK) for t in (before, after))
 
 
 def _names_a_role(tok: Token) -> bool:
