@@ -332,8 +332,8 @@ class DirectQuotes:
         """A paragraph of nothing but quotes continues the speaker of the previous paragraph."""
         if previous is None or previous.speaker.name is None:
             return None
-        outside = any(i not in self.quoted and not self.doc[i].is_punct and
-                      not self.doc[i].is_space for i in self._indexes(para.start, para.end))
+        outside = any(i not in self.quoted and not ((t := self.doc[i]).is_punct or t.is_space)
+                      for i in self._indexes(para.start, para.end))
         return previous if not outside else None
 
     def _tokens(self, start: int, end: int) -> list[Token]:

@@ -601,16 +601,16 @@ def _nested(verb: Token, lines: _Lines) -> bool:
     if _participle(verb):
         return False
     token, walked, inside = verb, [], False
-    while token.head != token and lines.same(token.idx, token.head.idx):
+    head = token.head  # built once a step: each read of ``head`` builds a Token
+    while head != token and lines.same(token.idx, head.idx):
         if token.i in lines.nested:
             inside = lines.nested[token.i]
             break
         walked.append(token.i)
-        if token.dep_ == "ccomp" and is_reporting(token.head, INDIRECT) and \
-                not _cut_off(token.head, token):
+        if token.dep_ == "ccomp" and is_reporting(head, INDIRECT) and not _cut_off(head, token):
             inside = True
             break
-        token = token.head
+        token, head = head, head.head
     lines.nested.update(dict.fromkeys(walked, inside))
     return inside
 

@@ -270,8 +270,8 @@ def title_of(name: Span) -> Span:
     start = name.start
     while start - 1 in allowed and _role_word(doc[start - 1]):
         start -= 1
-    while start < name.start and (doc[start].dep_ == "det" or doc[start].is_punct
-                                  or doc[start].lower_ in HONORIFICS):
+    while start < name.start and ((t := doc[start]).dep_ == "det" or t.is_punct
+                                  or t.lower_ in HONORIFICS):
         start += 1
     return doc[start:name.start]
 

@@ -561,6 +561,8 @@ class Registry:
             end += 1  # "Dorota" tagged a person, "Kaminska" a place
         if end + 1 < len(pos) and pos[end + 1] == PROPN:
             end = _past_nickname(self.doc, start, end)
+        if end - start == 1:
+            return Span(self.doc, start, end)  # one word: no title to take off
         person = ent.label_ == "PERSON" or looks_like_person(ent.root)
         while end - start > 1 and leading_title(self.doc[start], person=person):
             start += 1
