@@ -78,18 +78,20 @@ STATING = STATED_OBJECTS | POSITIONS | ACCOUNTS
 """Lemmas ``_intention`` and ``_stated_object`` read, joined once, not at every verb."""
 
 
-def reported_clause(verb: Token, lines: Lines | None = None) -> Token | None:
+def reported_clause(verb: Token, lines: Lines | None = None,
+                    children: list[Token] | None = None) -> Token | None:
     """The clause a reporting verb reports ("... said [the talks had stalled]"); with
     ``lines``, a clause on the verb's own line first (the parser can hang a headline or the
-    paragraph before on the verb as well)."""
-    clauses = [c for c in verb.children if c.dep == CCOMP and _reported(verb, c)
+    paragraph before on the verb as well). ``children``: the verb's, when already built."""
+    children = list(verb.children) if children is None else children
+    clauses = [c for c in children if c.dep == CCOMP and _reported(verb, c)
                and not _cut_off(verb, c)]
     if lines is not None:
         clauses.sort(key=lambda c: not lines.same(c.idx, verb.idx))
     if clauses:
         return clauses[0]
-    intention = _intention(verb)
-    return intention if intention is not None else _stray_that_clause(verb)
+    intention = _intention(verb, children)
+    return intention if intention is not None else _stray_that_clause(children)
 
 
 def _reported(verb: Token, clause: Token) -> bool:
@@ -109,11 +111,12 @@ def _named_thing(clause: Token) -> bool:
     return lemma_of(clause) in NAMING and clause.left_edge.lower_ == "what"
 
 
-def _intention(verb: Token) -> Token | None:
-    """"Vowed [to veto the bill]", "urged voters [to stay home]": an attributed intention."""
+def _intention(verb: Token, children: list[Token]) -> Token | None:
+    """"Vowed [to veto the bill]", "urged voters [to stay home]": an attributed intention
+    (``children``: the verb's)."""
     if lemma_of(verb) not in INTENDING or is_passive(verb):
         return None
-    for child in verb.children:
+    for child in children:
         if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i and child.pos_ in {"VERB", "AUX"} \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             anonymity = lemma_of(verb) == "ask" and \
@@ -128,18 +131,19 @@ def _cut_off(verb: Token, clause: Token) -> bool:
     colon ends is a sentence of its own the parser hung on it, not what the verb reports."""
     if clause.i > verb.i:
         return False
-    return any(t.text in BREAKS for t in verb.doc[clause.right_edge.i + 1:verb.i])
+    doc = verb.doc
+    return any(doc[i].text in BREAKS for i in range(clause.right_edge.i + 1, verb.i))
 
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
 
-def _stray_that_clause(verb: Token) -> Token | None:
-    """A "that" clause the parser hung off the verb's object ("told the court that …",
-    "said in a report that …")."""
-    nouns = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children
+def _stray_that_clause(children: list[Token]) -> Token | None:
+    """A "that" clause the parser hung off the verb (whose ``children`` these are)'s object
+    ("told the court that …", "said in a report that …")."""
+    nouns = [c for c in children if c.dep_ in {"dobj", "dative"}]
+    nouns += [g for c in children if c.dep_ == "prep" for g in c.children
               if g.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
@@ -172,16 +176,16 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             continue
         if verb.i in quoted or not is_reporting(verb, CANDIDATES) or _nested(verb, lines):
             continue
-        if any(c.dep == NEG for c in verb.children) or _asked_of(verb) or \
-                _joined(verb, lines):
+        children = list(verb.children)  # built once: the clause's rules read them again
+        if any(c.dep == NEG for c in children) or _asked_of(verb) or _joined(verb, lines):
             continue
-        clause = reported_clause(verb, lines) if is_reporting(verb, REPORTED) else None
+        clause = reported_clause(verb, lines, children) if is_reporting(verb, REPORTED) else None
         if clause is None and lemma_of(verb) in QUESTIONS:
             clause = _question(verb)
         swallowed = _swallowed(verb, clause, quoted) if clause is not None else None
         if swallowed is not None:
             clause, subject = swallowed
-            quote = _quote(doc, body, verb, _clause_words(verb, clause), quoted, resolver,
+            quote = _quote(doc, body, verb, _clause_words(verb, clause, children), quoted, resolver,
                            statements, subject=subject)
             quotes.extend([quote] if quote is not None else [])
             continue
@@ -190,7 +194,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         if charge:
             parts = [charge]
         else:
-            parts = [_clause_words(verb, clause)] if clause is not None else \
+            parts = [_clause_words(verb, clause, children)] if clause is not None else \
                 _around(verb, quoted) or _as_reported(verb, quoted)
         agent = _agent(verb) if not charge and clause is None else _asker(verb)
         for words in parts:
@@ -357,8 +361,10 @@ def _question(verb: Token) -> Token | None:
         m.dep in MARK_DEPS and m.lower_ in YES_NO for m in c.children)), None)
 
 
-def _clause_words(verb: Token, clause: Token) -> list[Token]:
-    more = _second_that_clause(verb, clause) or _continuation(verb, clause)
+def _clause_words(verb: Token, clause: Token, children: list[Token] | None = None) -> list[Token]:
+    """``children``: the verb's, when already built."""
+    children = list(verb.children) if children is None else children
+    more = _second_that_clause(verb, clause, children) or _continuation(verb, clause, children)
     tokens = _without_according(list(clause.subtree) + more)
     return _without_participles(tokens, clause)
 
@@ -483,12 +489,12 @@ def _same_paragraph(body: str, tokens: list[Token], anchor: Token) -> list[Token
     return [t for t in tokens if start <= t.idx < end and not t.is_space]
 
 
-def _second_that_clause(verb: Token, clause: Token) -> list[Token]:
+def _second_that_clause(verb: Token, clause: Token, children: list[Token]) -> list[Token]:
     """"said it was ready [and that talks would resume]": both clauses are what was said; so
     is a hope or plan joined to it ("said it was pleased [and hoped to start in May]"), and a
     verb in the reported mood with no subject of its own ("said she was leaving [but would
     return in May]")."""
-    for conj in verb.children:
+    for conj in children:
         if conj.dep_ == "conj" and conj.i > clause.right_edge.i and (
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) or
                 _joined_stance(conj, clause) or _reported_mood(conj)):
@@ -496,21 +502,21 @@ def _second_that_clause(verb: Token, clause: Token) -> list[Token]:
     return []
 
 
-def _continuation(verb: Token, clause: Token) -> list[Token]:
+def _continuation(verb: Token, clause: Token, children: list[Token]) -> list[Token]:
     """Words the parser hung on the reporting verb that carry on its clause: a second clause
     right after it ("said [he was tired, some of it …]"), a reason or condition ("said [the
     depot would close because …]"), and what follows a quotation the clause leaves open ("said
     it was “ready to sail,” [and would leave at dawn]")."""
     doc = verb.doc
-    end = clause.right_edge.i
-    for child in verb.rights:
+    end = first = clause.right_edge.i
+    for child in (c for c in children if c.i > verb.i):  # the verb's rights
         if child.i <= end or child.is_punct or child.dep_ == "cc":
             continue
         gap = [t for t in doc[end + 1:child.left_edge.i] if not t.is_punct]
         if not (_carries_on(child, gap) or _after_open_quote(doc, clause, end, child, gap)):
             break
         end = child.right_edge.i
-    return list(doc[clause.right_edge.i + 1:end + 1])
+    return [doc[i] for i in range(first + 1, end + 1)]  # no Span: most are empty
 
 
 def _carries_on(child: Token, gap: list[Token]) -> bool:
