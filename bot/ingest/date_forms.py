@@ -29,12 +29,14 @@ MIDNIGHT = "midnight|mitternacht|minuit|medianoche|mezzanotte|middernacht|meia[-
 _SPOKEN = ((re.compile(rf"{_AT}\b(?:12(?:[:.]00)?\s*(?:uhr\s*)?)?(?:{NOON})\b", re.I), " 12:00"),
            (re.compile(rf"{_AT}\b(?:12(?:[:.]00)?\s*(?:uhr\s*)?)?(?:{MIDNIGHT})\b", re.I),
             " 00:00"),
-           (re.compile(r"\b(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b|uhr\b)", re.I), r"\1:\2 "),
-           (re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?![\d.])(?=\s*(?:[A-Z]{2,5}\b|[+-]\d\d|$))"),
-            r"\1:\2"))
+           (re.compile(r"\b(?<!:\d\d:)(\d{1,2})\.(\d\d)\s*(?=[ap]\.?\s?m\b|uhr\b)", re.I),
+            r"\1:\2 "),
+           (re.compile(r"(?<![\d.])(?<!:\d\d:)(\d{1,2})\.(\d\d)(?![\d.])"
+                       r"(?=\s*(?:[A-Z]{2,5}\b|[+-]\d\d|$))"), r"\1:\2"))
 """`noon` (read as 00:00), `midnight` (the day's start, as ISO 8601 has it), `10.30am` and
 `10.30 Uhr` (10:00; with a date `2.12.2026 um 10.30 Uhr`, no date), and `10.00 GMT` or a
-date ending `10.00` (no date) as dateutil reads them."""
+date ending `10.00` (no date) as dateutil reads them; not seconds' decimals (`10:00:05.25Z`
+was read as 05:25, then no date)."""
 _A_DAY_OR_TIME = re.compile(
     rf"(?<![a-z])(?:{MONTH_WORD})(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|\d{{1,4}}\s\d{{1,2}}\s\d{{2,4}}|"
     r"\d{8}|\d(?:st|nd|rd|th)\b|\d\s*[年月日]|\d:\d\d|\d\s*[ap]\.?m\b|\d\s?h\s?\d\d", re.I)

@@ -29,11 +29,11 @@ _SOME_YEAR = 4
 _ISO_WEEK = re.compile(r"\s*\d{4}-?W\d\d(?:-?\d)?(?:T\S+)?\s*", re.I)
 """An ISO 8601 week date, `2026-W49-3` (no date to dateutil) or `2026W493` (the year 493)."""
 _ISO_8601 = re.compile(r"[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-                       r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{3,6})?)?"
+                       r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?"
                        r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?")
 """A date as a feed or a CMS writes it for machines (`2026-12-02T10:00:00Z`), in years 1000 to
-2999, with milli- or microseconds or none and an offset under a day: read at once as ``_read``
-reads it (one or two decimals of a second ``_read`` reads otherwise, and is left to it)."""
+2999, with up to nine decimals of a second (past six cut, as ``_read`` cuts them) or none and an
+offset under a day: read at once as ``_read`` reads it."""
 _PLACE_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)"
                          r"(?:/[A-Z][A-Za-z_-]+)+")
 """A zone named by its place (`2026-12-02 10:00 Europe/Berlin`), which dateutil skips."""

@@ -158,6 +158,18 @@ def test_a_german_dotted_time_is_read(endpoint):
     assert stored_published(endpoint, "2.12.2026 um 10.30 Uhr") == "2026-12-02T10:30:00+00:00"
 
 
+@pytest.mark.parametrize("written, utc", [
+    ("2026-12-02T10:00:05.5Z", "2026-12-02T10:00:05.500000+00:00"),
+    ("2026-12-02T10:00:05.25+02:00", "2026-12-02T08:00:05.250000+00:00"),
+    ("Wed, 02 Dec 2026 10:00:05.25 GMT", "2026-12-02T10:00:05.250000+00:00"),
+    ("Wed, 02 Dec 2026 10:00:05.05 -0500", "2026-12-02T15:00:05.050000+00:00"),
+])
+def test_seconds_with_one_or_two_decimals_are_read(endpoint, written, utc):
+    """A CMS that trims a time's trailing zeros writes `05.25`: read as the time 05:25 it made
+    no date, and the article was stored undated."""
+    assert stored_published(endpoint, written) == utc
+
+
 @pytest.mark.parametrize("line, utc", [
     ("Published 1 Dec 2026, updated 2 Dec 2026", "2026-12-01T00:00:00+00:00"),
     ("Harbour Wire | Published 1 Dec 2026 10:00 GMT | Updated 2 Dec 2026 11:00 GMT",
