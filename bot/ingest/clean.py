@@ -68,7 +68,8 @@ def clean_article(raw: RawArticle) -> Article:
     kept = [furniture.as_tweet_card(furniture.without_inline_links(p)) for p in kept]
     kept = [p for p in kept if p.strip()]
     if title:
-        kept = _without_head_names([p for p in kept if _norm(p) != _norm(title)] or kept, fields)
+        kept = _without_heading_under_names([p for p in kept if _norm(p) != _norm(title)] or kept)
+        kept = _without_head_names(kept, fields)
         kept = _without_head_heading(kept)
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
@@ -179,11 +180,12 @@ def _without_furniture(paragraphs: list[str], fields: dict[str, str | None],
     kept: list[str] = []
     names: list[str] = []
     under_date = False
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         kind = _furniture(paragraph, fields) or _head_date(paragraph, fields, kept, title)
         titled = bool(title or kept)  # else the line under the date is the headline
         if kind is None and under_date and titled and len(names) < NAME_LINES \
-                and _a_name(paragraph, title):
+                and _a_name(paragraph, title) \
+                and not headings.is_no_name(paragraph, paragraphs[index + 1:]):
             names.append(paragraph)
             continue
         if kind is None:
@@ -223,6 +225,18 @@ def _without_head_names(kept: list[str], fields: dict[str, str | None]) -> list[
                 and not headings.is_no_name(names[-1], rest):
             _names_as_fields(names, fields)
             return rest
+    return kept
+
+
+def _without_heading_under_names(kept: list[str]) -> list[str]:
+    """The copy without a section's heading set between the names above it and its first
+    paragraph of prose (`Ana Ruiz`, `Key Facts`, then prose): both stayed and led the copy."""
+    for count in range(1, NAME_LINES + 1):
+        if len(kept) > count + 1 and _a_heading(kept[count], kept[count + 1:]) \
+                and furniture.ends_like_prose(kept[count + 1]) \
+                and all(_a_name(name, None) and not SEPARATOR.search(name)
+                        for name in kept[:count]):
+            return kept[:count] + kept[count + 1:]
     return kept
 
 

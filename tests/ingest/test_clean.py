@@ -656,6 +656,22 @@ def test_a_title_case_heading_above_the_copy_is_no_outlets_name(heading):
     assert (article.source, article.body) == (None, COPY), heading
 
 
+@pytest.mark.parametrize("head, byline, source", [
+    ("Ana Ruiz\n\nKestrel Bay Times\n\nKey Facts", "Ana Ruiz", "Kestrel Bay Times"),
+    ("Kestrel Bay Times\n\nWhat We Know", None, "Kestrel Bay Times"),
+    ("December 2, 2026\n\nAna Ruiz\n\nKestrel Bay Times\n\nKey Facts", "Ana Ruiz",
+     "Kestrel Bay Times"),
+    ("Ana Ruiz\n\nKey Facts", None, "Ana Ruiz"),
+    ("December 2, 2026\n\nAna Ruiz\n\nKey Facts", None, "Ana Ruiz")])
+def test_a_title_case_heading_under_the_names_above_the_copy_goes_and_is_no_outlet(
+        head, byline, source):
+    """Before: with names above it, the heading and the names stayed and led the copy, or,
+    under a date line, the heading was the article's source. One bare name is read as the
+    outlet's, as it is with no heading under it."""
+    article = cleaned_under(head)
+    assert (article.byline, article.source, article.body) == (byline, source, COPY), head
+
+
 @pytest.mark.parametrize("head, source", [
     ("Harbour Press", "Harbour Press"), ("Northhaven Evening Post", "Northhaven Evening Post"),
     ("Ana Ruiz\n\nKestrel Bay Times", "Kestrel Bay Times")])
