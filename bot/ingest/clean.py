@@ -17,6 +17,7 @@ from bot.ingest import (
     page_notes,
     stopless,
     subheads,
+    title_captions,
 )
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
@@ -71,6 +72,7 @@ def clean_article(raw: RawArticle) -> Article:
         kept = _without_heading_under_names([p for p in kept if _norm(p) != _norm(title)] or kept)
         kept = _without_head_names(kept, fields)
         kept = _without_head_heading(kept)
+        kept = _without_title_caption(kept, title)
     elif kept and furniture.looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
     kept = [p for i, p in enumerate(kept) if not _signature(kept, i)]
@@ -238,6 +240,13 @@ def _without_heading_under_names(kept: list[str]) -> list[str]:
                         for name in kept[:count]):
             return kept[:count] + kept[count + 1:]
     return kept
+
+
+def _without_title_caption(kept: list[str], title: str) -> list[str]:
+    """The copy without a picture's caption and credit glued before the headline in its first
+    paragraph (``title_captions``)."""
+    first = title_captions.without_caption_over_title(kept[0], title) if kept else None
+    return [first, *kept[1:]] if first else kept[1:] or kept
 
 
 def _without_head_heading(kept: list[str]) -> list[str]:

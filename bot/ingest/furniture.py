@@ -40,9 +40,11 @@ LINK_MARK = re.compile(r"^(?:[►▶➤]\s*|(?i:more|opinion)\s*:\s*)(?=\S)")
 LINK_POINTER = re.compile(
     r"^WATCH\b[^a-z]{2,150}:$"
     r"|^(?i:click) (?:here )?(?i:for more) (?:from|on|about) [A-Z][^.!?]{0,80}\.?$"
+    r"|^(?i:read more) (?:from|on|at) [A-Z][^.!?:]{0,80}[.:]?$"
     r"|^\((?:For|To see) (?:a|an|the|more)\b[^()]{0,200}\b(?i:click)\b[^()]{0,200}\)$")
 """A line that only points to an embed or a link: 'WATCH THE VOTE:' in capitals, 'Click for
-more from Harbour Wire.', '(For a graphic on fares click wire.example/ab1)'."""
+more from Harbour Wire.', 'Read more from Harbour Wire:', '(For a graphic on fares click
+wire.example/ab1)'."""
 READ_MORE_END = re.compile(r"\S\s+Read more$")
 """A link to another article read with its label after it: '‘Not this year’: crews vote Read
 more' (a headline opening with a quotation is not headline-shaped)."""

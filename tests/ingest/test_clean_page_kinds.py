@@ -208,3 +208,36 @@ def test_an_advertisements_label_glued_to_a_paragraph_goes_and_the_paragraph_sta
     kept = "The ADVERTISEMENT board in the harbour was taken down."
     article = clean_article(RawArticle(text=f"{kept}\n\n{SECOND}", origin="x", title="Boards"))
     assert article.body == f"{kept}\n\n{SECOND}"
+
+
+@pytest.mark.parametrize("lead, first", [
+    (f"Crews leave the quay at dusk. | Jo Lind/Harbour Wire Cranes safe again {FIRST}", FIRST),
+    ("Crews leave the quay at dusk. | Sam Hale-Pool/Harbour Wire/Kestrel Images Ports "
+     "Cranes safe again", None)])
+def test_a_lead_pictures_caption_and_credit_glued_before_the_headline_go(lead, first):
+    """Some pages render the lead picture's caption, its credit and the headline (a section's
+    name perhaps between) as the first paragraph: before, it led the copy and its summary.
+    What follows the headline stays; a caption without the headline after it, or a bar
+    between two sentences, stays."""
+    kept = [first] if first else []
+    article = clean_article(RawArticle(text=f"{lead}\n\n{SECOND}", origin="x",
+                                       title="Cranes safe again"))
+    assert article.body.split("\n\n") == [*kept, SECOND]
+    for stays in ("Crews leave the quay at dusk. | Jo Lind/Harbour Wire The board met.",
+                  "Fares rise in March | Ferries run as before, said Cranes safe again"):
+        article = clean_article(RawArticle(text=f"{stays}\n\n{SECOND}", origin="x",
+                                           title="Cranes safe again"))
+        assert article.body.split("\n\n") == [stays, SECOND], stays
+
+
+@pytest.mark.parametrize("line", ["Read more from Harbour Wire.", "Read more from Harbour Wire:",
+                                  "read more at Kestrel Bay Times"])
+def test_a_closing_pointer_to_read_more_from_an_outlet_is_furniture(line):
+    """It stayed as the copy's last paragraph. A sentence that says so stays."""
+    article = clean_article(RawArticle(text=f"{FIRST}\n\n{SECOND}\n\n{line}", origin="x",
+                                       title="Cranes checked"))
+    assert article.body == f"{FIRST}\n\n{SECOND}"
+    said = "Read more from the board's report, the union told its members on Friday."
+    article = clean_article(RawArticle(text=f"{FIRST}\n\n{said}", origin="x",
+                                       title="Cranes checked"))
+    assert article.body == f"{FIRST}\n\n{said}"
