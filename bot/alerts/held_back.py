@@ -75,11 +75,12 @@ def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: in
 
 
 class Turns:
-    """Which call is the latest for each key (a person's App Home): one made again later is
-    dropped when a newer one came since, which carries what is so now."""
+    """Which call is the latest for each key (a person's App Home): one made (or made again
+    later) when a newer one came since is dropped, as the newer one carries what is so now."""
 
     def __init__(self) -> None:
         self._latest: dict[str, int] = {}
+        self._sending: dict[str, threading.Lock] = {}
         self._count = 0
         self._lock = threading.Lock()
 
@@ -92,3 +93,14 @@ class Turns:
     def latest(self, key: str, turn: int) -> bool:
         with self._lock:
             return self._latest.get(key) == turn
+
+    def call_if_latest(self, key: str, turn: int, call: Callable[[], object]) -> bool:
+        """``call`` if ``turn`` is still ``key``'s latest; one key's calls one at a time, so
+        one begun earlier cannot reach Slack after a newer one. False when dropped."""
+        with self._lock:
+            sending = self._sending.setdefault(key, threading.Lock())
+        with sending:
+            if not self.latest(key, turn):
+                return False
+            call()
+            return True

@@ -56,11 +56,14 @@ def publish_home(client: WebClient, db: Database, user: str | None,
     blocks shown first, to an admin opening App Home."""
     if not user:
         return
+    turn = PUBLISHES.take(user)
     blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user),
                          reach=reach, alarm=alarm)
-    view, turn = {"type": "home", "blocks": blocks}, PUBLISHES.take(user)
+    view = {"type": "home", "blocks": blocks}
     try:
-        client.views_publish(user_id=user, view=view)
+        if not PUBLISHES.call_if_latest(
+                user, turn, lambda: client.views_publish(user_id=user, view=view)):
+            log.debug("App Home of %s not published: a newer one was made meanwhile", user)
     except SlackApiError as exc:
         code = error_code(exc)
         if code not in VIEW_REFUSALS:
@@ -88,8 +91,7 @@ def _publish_later(client: WebClient, user: str, view: dict, turn: int,
         return False
 
     def again() -> None:
-        if PUBLISHES.latest(user, turn):
-            client.views_publish(user_id=user, view=view)
+        PUBLISHES.call_if_latest(user, turn, lambda: client.views_publish(user_id=user, view=view))
 
     return again_later(again, wait, what=f"App Home of {user}", idempotent=True)
 

@@ -14,7 +14,7 @@ from bot.stories.tracking import add_topic
 from handlers.shortcuts.who_said_message import CALLBACK_ID
 from storage.db import transaction
 from tests.fakes.interactive import message_shortcut_body
-from tests.fakes.signing import event_body, post_signed
+from tests.fakes.signing import REPORTER, event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.world import add_article, add_story, add_update
 
@@ -45,7 +45,8 @@ def desks(runtime, fake_slack, fresh_db):
         sale = add_topic(fresh_db, name="Harbour takeover", query="harbour AND takeover")
     for channel, topic in ((DESK, "Ferries"), (SHARED, "Ferries"), (NEWSROOM, "Harbour takeover")):
         run_command(runtime, fake_slack, "/subscribe", topic, channel=channel)
-    wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 3)
+    wait_for(lambda: len(home_listings(fake_slack)) == 3 * 2 and
+             f"<#{NEWSROOM}>" in json.dumps(fake_slack.views.get(REPORTER)))
     said = add_article(fresh_db, title="Ferry timetable thinned", quotes=((SEEN, "Ola Fenn"),))
     add_story(fresh_db, article_id=said, title="Ferry timetable thinned", topic_ids=(ferries,))
     first = add_article(fresh_db, title="Harbour sold", quotes=(
@@ -57,6 +58,12 @@ def desks(runtime, fake_slack, fresh_db):
             (f"Once the sale closes the night timetable will be cut back from January, bid {n}",
              "Ida Marsh"),))
         add_update(fresh_db, story_id=story, article_id=later, whats_new=())
+
+
+def home_listings(fake_slack) -> list[str]:
+    """App Home's look at the private channels, wirewatch's and the person's, each refresh."""
+    return [c.params.get("user") for c in fake_slack.calls_to("users.conversations")
+            if c.params.get("types") == "private_channel"]
 
 
 def asked(fake_slack) -> list[str]:

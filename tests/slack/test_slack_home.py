@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from bot.stories.tracking import add_topic
 from storage.alerts import mute_story
@@ -68,3 +69,37 @@ def test_a_busy_home_is_published_and_counts_what_it_leaves_out(runtime, fake_sl
     assert ("…and 205 more: `/subscribe` lists those by direct message, and a channel's "
             "when typed in that channel") in home
     assert "…and 473 more: `/topics` lists them" in home, "27 quiet ones named"
+
+
+def test_an_app_home_made_earlier_is_never_published_over_a_newer_one(
+        runtime, fake_slack, fresh_db):
+    """Two refreshes of one person's App Home in flight at once (two commands in a row): the
+    one begun first, slow to list the person's channels, finishes last. Published then, it
+    would show the person what was so before their second command, until the next refresh."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Rates", query="interest rates")
+    fake_slack.slow_down(SLOW_LISTING, methods={"users.conversations"})
+    _open_home(runtime, "1700000000.000100")
+    wait_for(lambda: "users.conversations" in fake_slack.begun)
+    fake_slack.slow_down(0.0)
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="user", target_id="U0ED", mode="daily",
+                  created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+    _open_home(runtime, "1700000000.000200")
+    wait_for(lambda: fake_slack.calls_to("views.publish"))
+    deadline = time.monotonic() + SLOW_LISTING + 3
+    while time.monotonic() < deadline and len(fake_slack.calls_to("views.publish")) == 1:
+        time.sleep(0.05)
+    assert "*Rates* (daily)" in json.dumps(fake_slack.views["U0ED"])
+    assert len(fake_slack.calls_to("views.publish")) == 1, "the older App Home was published"
+
+
+SLOW_LISTING = 4.0
+"""Seconds the first refresh's channel listing takes: the second one's whole turn fits in it."""
+
+
+def _open_home(runtime, event_ts: str) -> None:
+    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
+             "event_ts": event_ts}
+    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    assert reply.status == 200

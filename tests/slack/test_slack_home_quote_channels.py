@@ -39,7 +39,8 @@ def test_channel_quote_subscriptions_one_set_up_are_listed_and_removable(runtime
         post_signed(events_url(runtime), home_action(
             {"action_id": HOME_QUOTES_REMOVE, "value": str(row.id), "type": "button",
              "action_ts": str(n)}, user=user))
-    wait_for(lambda: len(fake_slack.calls_to("views.publish")) >= published + 3)
+    wait_for(lambda: {c.params["user_id"] for c in fake_slack.calls_to("views.publish")[published:]}
+             == {OTHER, EDITOR} and "Ada Brandt" not in json.dumps(fake_slack.views[EDITOR]))
     remaining = [q.query for q in quote_subscriptions_of(fresh_db, ["C0DESK"])]
     assert remaining == ['person:"Ben Okafor"'], "only the one who set it up removes it"
     home = home_showing(fake_slack, "Cy Dore")
