@@ -1,6 +1,7 @@
-"""Digests held: a subscription's digest Slack keeps answering with an error wirewatch retries
-for as long as it lasts (a code it does not know), since its first such answer; kept beside
-its digest in flight (``state``) until its period is done."""
+"""Digests held: a subscription's digest Slack keeps refusing to take for a while (a code
+wirewatch does not know, or direct messages it will not open), since its first such answer,
+with the tries so far and when the next is due; kept beside its digest in flight (``state``)
+until its period is done."""
 
 from __future__ import annotations
 
@@ -15,38 +16,54 @@ from storage.state import get_state, set_state
 PREFIX = "digest_held:"
 HELD = ("SELECT s.id, t.name, s.target_id, st.value FROM state st JOIN subscriptions s "
         f"ON st.key = '{PREFIX}' || s.id JOIN topics t ON t.id = s.topic_id "
-        "WHERE st.value != '' AND s.paused_at IS NULL ")
+        "WHERE instr(st.value, ?) > 0 AND s.paused_at IS NULL ")
 
 
-def mark_held(db: Database, subscription_id: int, *, error: str, at: str) -> None:
-    """Slack answered the digest's try with ``error``; the first such answer's time is kept.
-    Call in a transaction."""
-    since = _read(get_state(db, _key(subscription_id))).get("since") or at
-    set_state(db, _key(subscription_id), json.dumps({"since": since, "error": error}))
+def mark_held(db: Database, subscription_id: int, *, error: str, at: str,
+              next_try: str) -> int:
+    """Slack answered the digest's try with ``error``: one try more, the next no sooner than
+    ``next_try`` (ISO); the first such answer's time is kept. Returns the tries so far. Call
+    in a transaction."""
+    kept = _read(get_state(db, _key(subscription_id)))
+    tries = _count(kept.get("tries")) + 1
+    set_state(db, _key(subscription_id), json.dumps({
+        "since": kept.get("since") or at, "error": error, "tries": tries, "next": next_try}))
+    return tries
+
+
+def held_tries(db: Database, subscription_id: int) -> tuple[int, str]:
+    """The digest's refused tries so far and when the next is due (ISO; empty: at once)."""
+    kept = _read(get_state(db, _key(subscription_id)))
+    return _count(kept.get("tries")), str(kept.get("next") or "")
 
 
 def clear_held(db: Database, subscription_id: int) -> None:
-    """The digest's period is done (posted, found, skipped). Call in a transaction."""
+    """The digest's period is done (posted, found, skipped), or the subscription paused or
+    removed. Call in a transaction."""
     set_state(db, _key(subscription_id), "")
 
 
-def held_digests(db: Database, *, targets: list[str] | None = None,
+def held_digests(db: Database, *, said: str, targets: list[str] | None = None,
                  limit: int = 50) -> list[HeldDigest]:
-    """The held digests of subscriptions not paused, longest held first (to ``targets``, when
-    given)."""
+    """The held digests of subscriptions not paused whose latest answer says ``said``,
+    longest held first (to ``targets``, when given)."""
     if targets is None:
-        rows = db.execute(HELD + "ORDER BY s.id LIMIT ?", [limit]).fetchall()
+        rows = db.execute(HELD + "ORDER BY s.id LIMIT ?", [said, limit]).fetchall()
     else:
         rows = list(rows_in(db, HELD + "AND s.target_id IN ({marks}) ORDER BY s.id LIMIT ?",
-                            targets, limit))
+                            targets, limit, before=[said]))
     held = [HeldDigest(sub, topic, target, str(kept.get("since") or ""),
-                       str(kept.get("error") or ""))
+                       str(kept.get("error") or ""), str(kept.get("next") or ""))
             for sub, topic, target, kept in ((r[0], r[1], r[2], _read(r[3])) for r in rows)]
     return sorted(held, key=lambda digest: (digest.since, digest.subscription_id))[:limit]
 
 
 def _key(subscription_id: int) -> str:
     return f"{PREFIX}{subscription_id}"
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and value > 0 else 0
 
 
 def _read(value: str | None) -> dict:

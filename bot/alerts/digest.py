@@ -36,6 +36,7 @@ from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
+from bot.alerts.sender import BACKOFF
 from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackClock
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
@@ -44,7 +45,7 @@ from bot.stories.topics import leaves_in
 from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
-from storage.held_digests import clear_held, mark_held
+from storage.held_digests import clear_held, held_tries, mark_held
 from storage.state import install_id
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
         since = _parse(sub.last_digest_at or sub.created_at)
         end = _held_end(db, sub, since, period_end(now, mode=sub.mode, tz=tz,
                                                    daily_hour=daily_hour))
-        if since >= end or not pacer.ready(sub.target_id, now):
+        if since >= end or not pacer.ready(sub.target_id, now) or _backing_off(db, sub, now):
             continue
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
                                             daily_hour=daily_hour))
@@ -140,11 +141,8 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
-        log.warning("digest for %s on %r not posted yet (%s); will retry", sub.target_id,
-                    sub.topic, retry.reason)
-        if UNKNOWN_CODE in retry.reason:  # tried again at every pass while it lasts: shown
-            with transaction(db):
-                mark_held(db, sub.id, error=retry.reason, at=_iso(now))
+        log.warning("digest for %s on %r not posted yet (%s); will retry%s", sub.target_id,
+                    sub.topic, retry.reason, _held(db, sub, retry, now))
         return 0
     except TokenDead as dead:
         token.fail(str(dead), now)
@@ -161,6 +159,25 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
     if sent:
         pacer.posted(sub.target_id, now)
     return sent
+
+
+def _held(db: Database, sub: Subscription, retry: Retry, now: datetime) -> str:
+    """A try Slack refused without saying it did nothing final (a code nobody knows: shown
+    held; direct messages it would not open) is counted, and the next waits as an alert's
+    would (``sender.BACKOFF``, up to 5 minutes), after a restart too; when, said for the log."""
+    if not (retry.tried or UNKNOWN_CODE in retry.reason):
+        return ""
+    tries = held_tries(db, sub.id)[0] + 1
+    next_try = now + timedelta(seconds=BACKOFF.delay(tries))
+    with transaction(db):
+        mark_held(db, sub.id, error=retry.reason, at=_iso(now), next_try=_iso(next_try))
+    return f" after {_iso(next_try)} (try {tries})"
+
+
+def _backing_off(db: Database, sub: Subscription, now: datetime) -> bool:
+    """The digest's last try was refused so (``_held``) and its next is not due yet."""
+    next_try = held_tries(db, sub.id)[1]
+    return bool(next_try) and waiting(_parse(next_try), now, BACKOFF.cap)
 
 
 def _send_or_fall_back(db: Database, client: WebClient, sub: Subscription, period: Period,
@@ -190,6 +207,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     if not taken.items:
         with transaction(db):
             subs.set_last_digest(db, sub.id, until, taken.last_event)
+            clear_held(db, sub.id)
         return 0
     channel = open_direct(lambda: _channel(client, sub))
     payload = f"{sub.id}@{until}"

@@ -64,13 +64,15 @@ class HeldAlert:
 @dataclass(frozen=True)
 class HeldDigest:
     """A subscription's digest Slack keeps answering with an error wirewatch retries while it
-    lasts: to whom, of what, since its first such answer (``since``, ISO) and the latest."""
+    lasts: to whom, of what, since its first such answer (``since``, ISO) and the latest;
+    when it is tried next (``next_try``, ISO; empty: at the next digest pass)."""
 
     subscription_id: int
     topic: str
     target_id: str
     since: str
     error: str
+    next_try: str = ""
 
 
 @dataclass(frozen=True)

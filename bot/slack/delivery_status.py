@@ -61,7 +61,7 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
                   for label, target_type, target_id, reason in paused[:MAX_LINES]]
     targets = None if viewer is None else _targets(db, viewer)
     lines += held_lines(held_alerts(db, said=UNKNOWN_CODE, targets=targets))
-    lines += held_digest_lines(held_digests(db, targets=targets))
+    lines += held_digest_lines(held_digests(db, said=UNKNOWN_CODE, targets=targets))
     failed = count_failed(db)
     shown = failed_alerts(db, limit=5, targets=targets)
     elsewhere = " (those to other channels and people: admins see them)" \
@@ -90,14 +90,16 @@ def held_lines(held: list[HeldAlert]) -> list[str]:
 
 
 def held_digest_lines(held: list[HeldDigest]) -> list[str]:
-    """Each digest Slack keeps answering so (tried again at every digest pass while it lasts,
-    its later periods behind it): to whom, of what, since Slack first answered so, the code."""
+    """Each digest Slack keeps answering so (tried again with the alerts' backoff while it
+    lasts, its later periods behind it): to whom, of what, since Slack first answered so, when
+    it is tried next, the code."""
     if not held:
         return []
     lines = [f"• ⚠️ Digests held: {UNKNOWN_SAID}, so {counted(len(held), 'digest')} wait; each "
-             f"is tried again at every digest pass while it lasts ({ASK_SLACK})"]
+             f"is tried again every few minutes while it lasts ({ASK_SLACK})"]
     lines += [f"    *{fit(digest.topic, 100)}* to {_mention(digest.target_id)}, held since "
-              f"{_when(digest.since)}: `{_code(digest.error)}`" for digest in held[:MAX_LINES]]
+              f"{_when(digest.since)}{_next(digest.next_try)}: `{_code(digest.error)}`"
+              for digest in held[:MAX_LINES]]
     return lines
 
 
@@ -106,7 +108,7 @@ def held_home_line(db: Database, targets: list[str]) -> str:
     the advice; empty when nothing is held."""
     alerts = sum(1 + alert.behind for alert in held_alerts(db, said=UNKNOWN_CODE,
                                                              targets=targets))
-    digests = len(held_digests(db, targets=targets))
+    digests = len(held_digests(db, said=UNKNOWN_CODE, targets=targets))
     if not alerts and not digests:
         return ""
     waiting = " and ".join(counted(n, what) for n, what in ((alerts, "alert"),
@@ -183,6 +185,10 @@ def _comebacks(paused: list[tuple[str, str, str, str | None]]) -> str:
 def _code(error: str) -> str:
     code = SLACK_CODE.search(error)
     return code.group(1) if code else "unknown"
+
+
+def _next(iso: str) -> str:
+    return f", next try {_when(iso)}" if iso else ""
 
 
 def _when(iso: str) -> str:

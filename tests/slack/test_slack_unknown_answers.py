@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.alerts.calls import REQUEST_REFUSED
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
@@ -220,3 +221,39 @@ def test_a_persons_direct_messages_slack_keeps_answering_with_a_code_nobody_know
     runtime.deliver_pending(now=T0 + timedelta(seconds=1200))
     assert len(fake_slack.posts("D0ED")) == 1
     assert _statuses(fresh_db) == ["sent"]
+
+
+def test_a_persons_digest_whose_direct_messages_slack_keeps_refusing_backs_off_after_restarts(
+        runtime, fake_slack, fresh_db, topic, slack_settings):
+    """Slack answers every conversations.open for U0ED with a code nobody knows for an hour,
+    the digests passing every minute, the bot restarted half way. Before: the digest was asked
+    again at every pass (60 opens). Now each answer counts among the digest's tries, kept in
+    the database: it backs off as a held alert does (to the 5-minute cap, across the restart),
+    `/wirewatch status` says when it is tried next, and it goes once Slack opens the
+    conversation."""
+    _follow(fresh_db, topic, "U0ED", "hourly")
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    fake_slack.refuse_method("conversations.open", NEW_CODE)
+    first = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    for minute in range(30):
+        runtime.send_due_digests(now=first + timedelta(minutes=minute))
+    runtime.stop()
+    again = SlackRuntime(slack_settings)
+    again.start()
+    try:
+        for minute in range(30, 60):
+            again.send_due_digests(now=first + timedelta(minutes=minute))
+        opens = len(fake_slack.calls_to("conversations.open", ok_only=False))
+        assert opens <= 20, opens
+        said = run_command(again, fake_slack, "/wirewatch", "status")["text"]
+        assert f"    *Port strike* to <@U0ED>, held since <!date^{int(first.timestamp())}^" \
+            in said and ", next try <!date^" in said and f": `{NEW_CODE}`" in said, said
+        assert "each is tried again every few minutes while it lasts" in said, said
+        fake_slack.refused_methods.clear()
+        again.send_due_digests(now=first + timedelta(minutes=66))
+        [digest] = fake_slack.posts("D0ED")
+        assert "walk out" in str(digest.blocks)
+        assert "Digests held" not in run_command(again, fake_slack, "/wirewatch", "status")["text"]
+    finally:
+        again.stop()
