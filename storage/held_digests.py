@@ -6,6 +6,7 @@ until its period is done."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -44,18 +45,25 @@ def clear_held(db: Database, subscription_id: int) -> None:
 
 
 def held_digests(db: Database, *, said: str, targets: list[str] | None = None,
-                 limit: int = 50) -> list[HeldDigest]:
+                 limit: int | None = None) -> list[HeldDigest]:
     """The held digests of subscriptions not paused whose latest answer says ``said``,
-    longest held first (to ``targets``, when given)."""
+    longest held first (to ``targets``, when given); the first ``limit`` of them."""
     if targets is None:
-        rows = db.execute(HELD + "ORDER BY s.id LIMIT ?", [said, limit]).fetchall()
+        rows = db.execute(HELD, [said]).fetchall()
     else:
-        rows = list(rows_in(db, HELD + "AND s.target_id IN ({marks}) ORDER BY s.id LIMIT ?",
-                            targets, limit, before=[said]))
+        rows = list(rows_in(db, HELD + "AND s.target_id IN ({marks})", targets, before=[said]))
     held = [HeldDigest(sub, topic, target, str(kept.get("since") or ""),
                        str(kept.get("error") or ""), str(kept.get("next") or ""))
             for sub, topic, target, kept in ((r[0], r[1], r[2], _read(r[3])) for r in rows)]
     return sorted(held, key=lambda digest: (digest.since, digest.subscription_id))[:limit]
+
+
+def forget_held(db: Database, subscription_ids: Iterable[int]) -> None:
+    """These subscriptions are removed or paused: a held digest of theirs is no more (a
+    subscription made later may get a removed one's id; one resumed starts afresh). Call in
+    a transaction."""
+    db.conn.executemany("DELETE FROM state WHERE key = ?",
+                        [(_key(subscription_id),) for subscription_id in subscription_ids])
 
 
 def _key(subscription_id: int) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from sqlite_utils import Database
 
 from bot.models import Subscription
+from storage.held_digests import forget_held
 
 MODES = ("realtime", "hourly", "daily")
 
@@ -68,8 +69,11 @@ def notify_ids(value: str | None) -> tuple[str, ...]:
 
 
 def unsubscribe(db: Database, *, topic_id: int, target_type: str, target_id: str) -> bool:
-    cursor = db.execute("DELETE FROM subscriptions WHERE topic_id = ? AND target_type = ? "
-                        "AND target_id = ?", [topic_id, target_type, target_id])
+    where, params = "topic_id = ? AND target_type = ? AND target_id = ?", \
+        [topic_id, target_type, target_id]
+    forget_held(db, [row[0] for row in db.execute(f"SELECT id FROM subscriptions WHERE {where}",
+                                                  params)])
+    cursor = db.execute(f"DELETE FROM subscriptions WHERE {where}", params)
     return cursor.rowcount > 0
 
 
@@ -112,6 +116,7 @@ def pause_target(db: Database, target_id: str, *, reason: str, at: str) -> list[
                    target=target_id)
     db.execute("UPDATE subscriptions SET paused_at = ?, paused_reason = ? WHERE target_id = ? "
                "AND paused_at IS NULL", [at, reason, target_id])
+    forget_held(db, [sub.id for sub in paused])
     return paused
 
 

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from bot.models import BadInput, MatchReason, Topic, TopicStory
 from storage.articles import now_iso
 from storage.db import insert_row, rows_in
+from storage.held_digests import forget_held
 
 
 class TopicError(BadInput):
@@ -102,6 +103,8 @@ def remove_topic(db: Database, name: str) -> None:
     topic = get_topic(db, name)
     if not topic:
         raise TopicError(f"no topic named '{name}'")
+    forget_held(db, [row[0] for row in db.execute("SELECT id FROM subscriptions WHERE "
+                                                  "topic_id = ?", [topic.id])])
     for table in ("story_topics", "subscriptions"):
         db.execute(f"DELETE FROM {table} WHERE topic_id = ?", [topic.id])
     db.execute("DELETE FROM topics WHERE id = ?", [topic.id])

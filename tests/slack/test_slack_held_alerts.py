@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from storage.subscriptions import subscribe
+from storage.subscriptions import paused_subscriptions, subscribe
 from tests.slack.conftest import run_command, wait_for
 from tests.slack.test_slack_app_posts_once import open_home
+from tests.slack.test_slack_lifecycle import send_event
 from tests.slack.test_slack_sender import new_story
 from tests.slack.world import add_article, add_story
 
@@ -84,3 +85,76 @@ def test_status_and_app_home_show_a_digest_slack_keeps_answering_with_a_code_nob
     assert "walk out" in str(fake_slack.posts("C0DESK")[0].blocks)
     said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "Digests held" not in said, said
+
+
+def _held_digest_in(db, channel: str, topic: str = "Port strike",
+                    at: str = "2026-11-24T05:00:00+00:00") -> int:
+    """``channel`` follows ``topic`` hourly, a story came at 05:20; returns the topic's id."""
+    with transaction(db):
+        topic_id = add_topic(db, name=topic, query=topic.split()[0].lower())
+        subscribe(db, topic_id=topic_id, target_type="channel", target_id=channel,
+                  mode="hourly", created_by="U1", at=at)
+    add_story(db, article_id=add_article(db, title=f"{topic} walk out"),
+              title=f"{topic} walk out", topic_ids=(topic_id,), at="2026-11-24T05:20:00+00:00")
+    return topic_id
+
+
+def _held_marks(db) -> list[str]:
+    return [row[0] for row in db.execute("SELECT key FROM state WHERE key LIKE 'digest_held:%' "
+                                         "AND value != ''")]
+
+
+def test_a_held_digests_mark_goes_with_its_subscription_removed_or_paused(
+        runtime, fake_slack, fresh_db):
+    """#desk's hourly digest is held (Slack answers posts with a code nobody knows from
+    06:00). Before: removed with `/unsubscribe` and added again (SQLite gave the new one the
+    removed one's id), the new subscription was listed "held since 06:00", never tried; and
+    paused (archived) then resumed, it showed that old "held since" until its next digest went.
+    Now removing or pausing a subscription drops its held mark."""
+    fake_slack.add_channel("C0DESK")
+    _held_digest_in(fresh_db, "C0DESK")
+    fake_slack.refuse_method("chat.postMessage", NEW_CODE)
+    runtime.send_due_digests(now=datetime(2026, 11, 24, 6, 0, tzinfo=UTC))
+    assert "Digests held" in run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    run_command(runtime, fake_slack, "/unsubscribe", "Port strike", channel="C0DESK")
+    assert _held_marks(fresh_db) == []
+    run_command(runtime, fake_slack, "/subscribe", "Port strike hourly", channel="C0DESK")
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Digests held" not in said, said
+
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Port strike goes on"),
+              title="Port strike goes on", topic_ids=(1,))
+    runtime.send_due_digests(now=T0 + timedelta(hours=1))
+    assert _held_marks(fresh_db), "held again, once tried"
+    send_event(runtime, {"type": "channel_archive", "channel": "C0DESK", "user": "U1"})
+    wait_for(lambda: paused_subscriptions(fresh_db))
+    send_event(runtime, {"type": "channel_unarchive", "channel": "C0DESK", "user": "U1"})
+    wait_for(lambda: not paused_subscriptions(fresh_db))
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Digests held" not in said and "Paused" not in said, said
+    assert _held_marks(fresh_db) == []
+
+
+def test_the_longest_held_digest_is_listed_first_however_many_are_held(
+        runtime, fake_slack, fresh_db):
+    """#late's digest is held from 06:00; then the fifty channels following another topic,
+    all set up before it, from 07:00. Before: the listing took the first fifty by
+    subscription and then sorted them by since, so #late, held longest, was cut, and the count
+    said 50. Now every held digest is counted and the longest held comes first."""
+    with transaction(fresh_db):
+        other = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        for n in range(50):
+            subscribe(fresh_db, topic_id=other, target_type="channel", target_id=f"C0CH{n:02}",
+                      mode="hourly", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    _held_digest_in(fresh_db, "C0LATE", "Ferry strike")
+    fake_slack.refuse_method("chat.postMessage", NEW_CODE)
+    first = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    runtime.send_due_digests(now=first)
+    add_story(fresh_db, article_id=add_article(fresh_db, title="Dockworkers walk out"),
+              title="Dockworkers walk out", topic_ids=(other,), at="2026-11-24T06:20:00+00:00")
+    runtime.send_due_digests(now=first + timedelta(hours=1))
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "so 51 digests wait" in said, said
+    held = [line for line in said.splitlines() if ", held since " in line]
+    assert held[0].startswith("    *Ferry strike* to <#C0LATE>, held since <!date^"
+                              f"{int(first.timestamp())}^"), held
