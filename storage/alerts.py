@@ -169,15 +169,17 @@ def mark_sent(db: Database, alert_id: int, *, channel: str, ts: str, thread_ts: 
 
 
 def mark_retry(db: Database, alert_id: int, *, error: str, next_attempt_at: str,
-               in_flight: bool, count: bool = False, answered: bool = False) -> None:
+               in_flight: bool, count: bool = False, answered: bool = False,
+               held_at: str | None = None) -> None:
     """Try again later; ``in_flight`` keeps it marked as possibly posted (5xx, network error);
     ``count`` counts this failure among its attempts (so the backoff grows); ``answered``:
-    Slack answered the try, so it will not make its post later."""
+    Slack answered the try, so it will not make its post later; ``held_at``: when this answer
+    came, one that holds the alert (the first such is kept)."""
     status = "sending" if in_flight else "pending"
     db.execute("UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = ?, "
-               "attempts = attempts + ?, late_until = CASE WHEN ? THEN NULL ELSE late_until END "
-               "WHERE id = ?",
-               [status, error, next_attempt_at, int(count), int(answered), alert_id])
+               "attempts = attempts + ?, late_until = CASE WHEN ? THEN NULL ELSE late_until END, "
+               "held_since = coalesce(held_since, ?) WHERE id = ?",
+               [status, error, next_attempt_at, int(count), int(answered), held_at, alert_id])
 
 
 def mark_done(db: Database, alert_id: int, *, status: str, error: str | None = None) -> None:
@@ -213,7 +215,7 @@ def requeue(db: Database, alert_ids: Sequence[int], *, at: str) -> int:
     return change_in(
         db, "UPDATE alerts SET status = CASE WHEN posted_channel IS NULL THEN 'pending' "
         "ELSE 'sending' END, attempts = 0, last_error = NULL, next_attempt_at = ?, "
-        "late_until = NULL, look_cursor = NULL "
+        "late_until = NULL, look_cursor = NULL, held_since = NULL "
         "WHERE id IN ({marks}) AND status = 'failed'", alert_ids, before=[at])
 
 

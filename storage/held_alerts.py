@@ -10,7 +10,8 @@ from storage.db import rows_in
 
 WAITING = "status IN ('pending', 'sending')"
 HELD = (f"SELECT a.id, a.channel, a.last_error, a.created_at, (SELECT count(*) FROM alerts b "
-        f"WHERE b.channel = a.channel AND b.{WAITING} AND b.id > a.id) FROM alerts a "
+        f"WHERE b.channel = a.channel AND b.{WAITING} AND b.id > a.id), a.held_since "
+        "FROM alerts a "
         f"WHERE a.{WAITING} AND instr(a.last_error, ?) > 0 ")
 
 

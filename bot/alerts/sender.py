@@ -19,6 +19,7 @@ from bot.alerts.calls import (
     ANSWER_LATE_WAIT,
     LONGEST_WAIT,
     LOOKUP_TRIES,
+    UNKNOWN_CODE,
     ChannelGone,
     Retry,
     call,
@@ -361,7 +362,8 @@ class AlertSender:
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,
                               next_attempt_at=_iso(now + timedelta(seconds=delay)),
-                              count=retry.refused or retry.tried, answered=retry.answered)
+                              count=retry.refused or retry.tried, answered=retry.answered,
+                              held_at=_iso(now) if UNKNOWN_CODE in retry.reason else None)
         log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
                  retry.reason, delay)
 

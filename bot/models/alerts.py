@@ -52,13 +52,15 @@ class FailedAlert:
 @dataclass(frozen=True)
 class HeldAlert:
     """A channel's (or person's) next alert, still waiting, and Slack's latest answer to it;
-    ``behind``: that channel's alerts waiting after it."""
+    ``behind``: that channel's alerts waiting after it; ``held_since``: when Slack first
+    answered it so (None: held before that was kept)."""
 
     id: int
     channel: str
     error: str
     created_at: str
     behind: int
+    held_since: str | None = None
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,8 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
 def held_lines(held: list[HeldAlert]) -> list[str]:
     """Each channel's next alert that Slack keeps answering with a code wirewatch does not
     know: tried again every few minutes while it lasts, it holds its channel's later alerts
-    (``calls.unknown_answer``); since when it waits, the code, how many wait behind it."""
+    (``calls.unknown_answer``); since Slack first answered it so (since it was queued, when
+    held before that was kept), the code, how many wait behind it."""
     if not held:
         return []
     waiting = sum(1 + alert.behind for alert in held)
@@ -84,8 +85,10 @@ def held_lines(held: list[HeldAlert]) -> list[str]:
              f"minutes while it lasts ({ASK_SLACK})"]
     for alert in held[:MAX_LINES]:
         behind = f" ({alert.behind} more behind it)" if alert.behind else ""
-        lines.append(f"    alert {alert.id} to {_mention(alert.channel)}, waiting since "
-                     f"{_when(alert.created_at)}: `{_code(alert.error)}`{behind}")
+        since = f"held since {_when(alert.held_since)}" if alert.held_since else \
+            f"waiting since {_when(alert.created_at)}"
+        lines.append(f"    alert {alert.id} to {_mention(alert.channel)}, {since}: "
+                     f"`{_code(alert.error)}`{behind}")
     return lines
 
 

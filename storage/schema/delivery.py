@@ -222,3 +222,11 @@ def m021_thread_links(db: Database) -> None:
     linking the same threads ask for it once."""
     db.table("thread_links").create({"channel": str, "ts": str, "permalink": str},
                                     pk=("channel", "ts"), not_null={"permalink"})
+
+
+@MIGRATIONS()
+def m022_alerts_held_since(db: Database) -> None:
+    """When Slack first answered an alert's try with a code wirewatch does not know, so a held
+    alert says since when it is held, not when it was queued (NULL: never so, or held before
+    this was kept)."""
+    db.table("alerts").add_column("held_since", str)

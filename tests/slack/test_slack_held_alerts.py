@@ -25,7 +25,8 @@ def test_status_shows_the_alerts_slack_keeps_answering_with_a_code_nobody_knows(
     """Slack answers every post 200, ok false, with a code nobody knows: each channel's first
     alert is tried again every few minutes, its second waits behind it. Before: `/wirewatch
     status` said four alerts wait and none failed, no word of which, since when, or why. Now
-    each held one, its code, since when it waits and how many wait behind it."""
+    each held one, its code, since Slack first answered it so (not since it was queued, an
+    hour before: said so before) and how many wait behind it."""
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
         for channel in ("C0DESK", "C0CITY"):
@@ -42,7 +43,8 @@ def test_status_shows_the_alerts_slack_keeps_answering_with_a_code_nobody_knows(
     assert "• ⚠️ Alerts held: Slack keeps answering with an error wirewatch does not know, so " \
         "4 alerts in 2 conversations wait" in said, said
     for alert, channel in ((1, "C0CITY"), (2, "C0DESK")):
-        assert f"    alert {alert} to <#{channel}>, waiting since <!date^" in said, said
+        assert f"    alert {alert} to <#{channel}>, held since <!date^{int(T0.timestamp())}^" \
+            in said, said
     assert said.count(f": `{NEW_CODE}` (1 more behind it)") == 2, said
 
 

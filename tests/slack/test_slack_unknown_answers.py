@@ -216,7 +216,8 @@ def test_a_persons_direct_messages_slack_keeps_answering_with_a_code_nobody_know
         runtime.deliver_pending(now=T0 + timedelta(seconds=second))
     assert len(fake_slack.calls_to("conversations.open", ok_only=False)) <= 12
     said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
-    assert "alert 1 to <@U0ED>, waiting since" in said and NEW_CODE in said, said
+    assert f"alert 1 to <@U0ED>, held since <!date^{int(T0.timestamp())}^" in said and \
+        NEW_CODE in said, said
     fake_slack.refused_methods.clear()
     runtime.deliver_pending(now=T0 + timedelta(seconds=1200))
     assert len(fake_slack.posts("D0ED")) == 1
