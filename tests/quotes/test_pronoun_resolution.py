@@ -142,3 +142,21 @@ def test_he_who_tells_someone_a_quotation_is_not_the_one_told(statements_of):
         "whether the ferry would run in winter. “It will run every day of the year,” he told "
         "Marsh.")
     assert speaker_of(quotes, "every day of the year") == "Jordan Pike"
+
+
+def test_he_means_the_owner_of_the_article_that_acted_though_parsed_as_a_modifier(statements_of):
+    quotes = statements_of(
+        "An article by Bram Tuttleby in the weekly review criticised the governor on Friday.\n\n"
+        "Paul Marsh, the governor, said on Monday that he would back Tom Ruiz for mayor.\n\n"
+        "Tuttleby’s article also attacked Marsh by accusing him of backing Ruiz in a bid to win "
+        "a post in his administration.\n\n"
+        "He calls Marsh’s endorsement “the most shameless trade this town has seen in years.”")
+    assert speaker_of(quotes, "shameless trade") == "Bram Tuttleby"
+
+
+def test_he_after_an_as_for_phrase_means_the_man_it_names(statements_of):
+    quotes = statements_of(
+        "Tom Vale, the mayor, said the port deal was unfair.\n\n"
+        "“We will fight it in court,” the mayor said.\n\n"
+        "As for Piet Jansen, he said he is not worried about the vote.")
+    assert speaker_of(quotes, "not worried about the vote") == "Piet Jansen"

@@ -26,6 +26,8 @@ LOST_VERB_TAGS = {"VBD", "VBN"}
 """A past verb the parser took for an adjective ("Ruiz accused Vale" as one name)."""
 QUOTE_REACH = 120
 """Tokens of the quotation beside a speech tag searched for the names it mentions."""
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+"""What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
 QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
 """A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
 person addressed ("Billie, you are …")."""
@@ -126,6 +128,9 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
     person: "Kaminska was more cautious. She said …", "The driver, Stephen Hale, told the
     inquest that Mr Carvalho … “…,” he said" (Hale, not Carvalho).
     """
+    topic = _fitting(r, _topic(token), gender)
+    if topic is not None:
+        return topic
     sents = r.reg.sents
     index = bisect_right(r.reg.sent_starts, token.i) - 1
     seen = 0
@@ -149,6 +154,20 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
             continue  # "The outlets stand in the way, he said": what he says, not who says it
         return found if found is not None or not reported else _fitting(r, reported, gender)
     return _fitting(r, reported, gender)
+
+
+def _topic(token: Token) -> list[Token]:
+    """"As for Ruiz, she said …": the name an "as for" phrase before the pronoun sets up in
+    its clause is whom the pronoun means."""
+    verb = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    for prep in verb.children:
+        if prep.i < token.i and prep.lower_ == "as":
+            for inner in prep.children:
+                if inner.lower_ == "for":
+                    return [c for c in inner.children if c.dep_ == "pobj" and c.pos == PROPN]
+    return []
 
 
 def _after_title(sent: Span) -> bool:
@@ -322,9 +341,16 @@ def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
         out.append(subject)
         out.extend(c for c in subject.children if c.dep_ == "conj")
         if subject.pos_ == "NOUN" and gender_of_words([subject.lower_]) is None:
-            out.extend(c for c in subject.children if c.dep_ == "poss" and
+            out.extend(c for c in subject.children if _owner(c) and
                        c.pos_ in {"PROPN", "PRON"} and not r.reg.quoted(c.idx))
     return out
+
+
+def _owner(tok: Token) -> bool:
+    """"Vale's column attacked …": the parser may hang a name with "'s" as a modifier (nmod),
+    not an owner; either way the name owns what acts."""
+    return tok.dep_ == "poss" or tok.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.lower_ in POSSESSIVE_MARKS for c in tok.children)
 
 
 def _named_within(subject: Token) -> list[Token]:
