@@ -160,3 +160,11 @@ def test_he_after_an_as_for_phrase_means_the_man_it_names(statements_of):
         "“We will fight it in court,” the mayor said.\n\n"
         "As for Piet Jansen, he said he is not worried about the vote.")
     assert speaker_of(quotes, "not worried about the vote") == "Piet Jansen"
+
+
+def test_he_in_a_clause_hung_on_another_mans_verb_means_that_verbs_subject(statements_of):
+    quotes = statements_of(
+        "Mayor Piet Jansen opened the new ferry terminal on Friday.\n\n"
+        "The mayor spoke after Tom Vale held a news conference in which he continued his "
+        "attack on Mr. Jansen, saying the town was not “safe” under him.")
+    assert speaker_of(quotes, "not “safe” under him") == "Tom Vale"

@@ -26,6 +26,8 @@ LOST_VERB_TAGS = {"VBD", "VBN"}
 """A past verb the parser took for an adjective ("Ruiz accused Vale" as one name)."""
 QUOTE_REACH = 120
 """Tokens of the quotation beside a speech tag searched for the names it mentions."""
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+"""Verb tags of a clause with its own tense."""
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 """What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
 QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
@@ -142,6 +144,8 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         if seen > LAST_SUBJECT_NARRATIVE:
             break
         subjects = [t for t in sentence_subjects(r, sent) if t.i < token.i]
+        if sent.end > token.i:
+            subjects = _governing(r, token) + subjects
         if all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER for t in subjects):
             subjects = inner_subjects(r, sent, token)
         if not subjects and sent.end > token.i:
@@ -168,6 +172,26 @@ def _topic(token: Token) -> list[Token]:
                 if inner.lower_ == "for":
                     return [c for c in inner.children if c.dep_ == "pobj" and c.pos == PROPN]
     return []
+
+
+def _governing(r: SpeakerResolver, token: Token) -> list[Token]:
+    """"The mayor spoke after Ruiz, who …, held a meeting in which he attacked …": the named
+    subject of the nearest clause the pronoun's clause hangs from, before the pronoun."""
+    verb = token.head
+    for above in verb.ancestors:
+        if above.pos_ not in {"VERB", "AUX"} or not _finite(above):
+            continue  # "with Vale standing behind him as he spoke": not Vale
+        subject = nominal_subject(above)
+        if subject is not None and subject.i < token.i:
+            if subject.pos == PROPN and not r.reg.quoted(subject.idx):
+                return [subject]
+            return []
+    return []
+
+
+def _finite(verb: Token) -> bool:
+    """The verb carries a tense (or an auxiliary does): a clause, not a participle's phrase."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _after_title(sent: Span) -> bool:
