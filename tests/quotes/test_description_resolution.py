@@ -407,3 +407,25 @@ def test_a_statement_is_the_firm_the_sentence_before_was_about_not_an_earlier_st
         "The firm confirmed on Friday that both men had worked there for years. “They were "
         "loved by everyone,” the statement added.")
     assert speaker_of(quotes, "loved by everyone") == "Corveth Foods"
+
+
+def test_the_sites_employee_is_the_writer_the_site_was_named_for(statements_of):
+    """"The Quillpost employee wrote": one of a body's staff, named by the body, is the one
+    person the article introduced with that body in their role ("Quillpost.com writer Dana
+    Whitfield"), not an unnamed source."""
+    quotes = statements_of(
+        "The fake account was set up two years ago by Quillpost.com writer Dana Whitfield. "
+        "She wanted to see whether anyone would notice.\n\n"
+        "In a post on Monday, Whitfield said the account had fooled three mayors.\n\n"
+        "“Nobody checked where the words came from, not once,” the Quillpost employee wrote.")
+    assert speaker_of(quotes, "Nobody checked") == "Dana Whitfield"
+
+
+def test_the_bodys_spokesman_is_only_someone_the_article_called_its_spokesman(statements_of):
+    """"The Harbour Board's new adviser" is not the board's spokesman named before: only a
+    word for any staff ("employee") stands for a role of another kind."""
+    quotes = statements_of(
+        "Harbour Board spokesman Tom Vale said the berths would reopen in May.\n\n"
+        "The Harbour Board's new adviser on dredging went further, saying the channel was "
+        "“too shallow for the ships we want.”")
+    assert speaker_of(quotes, "too shallow") != "Tom Vale"

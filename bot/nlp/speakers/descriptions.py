@@ -71,6 +71,10 @@ GENERIC_BODIES = {"group", "organization", "organisation", "body", "coalition", 
 """Words for a body of any kind ("the organization" may be "United Gun Group"; "the union" is
 no "harbour board")."""
 
+ANY_STAFF = {"employee", "staffer", "worker", "member"}
+"""Words for anyone on a body's staff, whatever their role says ("the Quill employee" for a
+"Quill.com writer"); "the Quill spokesman" must be one the article called so."""
+
 RANKS = {"senior", "top", "other", "junior", "local", "federal", "national", "foreign",
          "military", "administration", "same", "chief", "high", "new", "second",
          "first", "third", "last", "next", "anonymous", "unnamed", "single", "only"}
@@ -79,7 +83,8 @@ OWNED_WORDS = ACCOUNTS | SPEAKING_THINGS | REMARKS
 """What says what its owner says (``account_owner``), joined once, not at every subject."""
 TITLES_OR_ARTICLES = TITLE_WORDS | ARTICLES
 """Capitalised words of a role that name no place ("Senator", "The"; ``_placed_alike``)."""
-APPOS, PREP, POBJ = (get_string_id(d) for d in ("appos", "prep", "pobj"))
+APPOS, PREP, POBJ, POSS, COMPOUND = (get_string_id(d) for d in
+                                     ("appos", "prep", "pobj", "poss", "compound"))
 """Relations every description's children are read for, as hashes."""
 LISTED = ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | SPEAKING_THINGS
 """Nouns a list knows, so never an unlisted description of someone."""
@@ -108,7 +113,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
     owned = documents.editorial_board(r, token) or owned_body(r, token) or \
-        account_owner(r, token) or remarks_of(r, token) or national_government(r, token)
+        account_owner(r, token) or remarks_of(r, token) or national_government(r, token) or \
+        staff_of(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     described = definite(token)
@@ -236,6 +242,40 @@ def owned_body(r: SpeakerResolver, token: Token) -> Speaker | None:
     body = Speaker(f"{speaker.name}'s {words}", "organisation")
     r.reg.remember(token, body)
     return body
+
+
+def staff_of(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The Quill employee wrote", "the mayor's spokesman said": someone of a named body's or
+    person's staff is the one person named before whose role names that body or person
+    ("Quill.com writer Ana Ruiz", "Ruiz spokesman Tom Vale"), not an unnamed source."""
+    lemma = token.lemma_.lower()
+    if lemma not in UNNAMED_SOURCES or token.tag_ in PLURAL_TAGS:
+        return None
+    owner = next((c for c in token.children if c.dep == POSS), None)
+    named = [c for c in token.lefts if c.dep == COMPOUND and c.pos == PROPN]
+    if owner is not None:
+        speaker, _ = r.resolve(owner)
+        if speaker.name is None or speaker.kind == "unnamed":
+            return None
+        tag, own = speaker.name.split()[-1].lower(), r.reg.key_of(speaker.name)
+    elif named and definite(token):
+        tag, own = named[-1].lower_, None
+    else:
+        return None
+    found: set[str] = set()
+    for mention in r.reg.before(token.idx):
+        person = r.reg.people.get(mention.key) if mention.speaker.kind == "person" else None
+        if person is not None and person.role and mention.key != own and \
+                tag in _role_names(person.role) and (
+                    lemma in ANY_STAFF or lemma in _role_words(person.role)):
+            found.add(mention.key)
+    return r.reg.people[found.pop()].speaker() if len(found) == 1 else None
+
+
+def _role_names(role: str) -> set[str]:
+    """The names a role holds, a web address by its site ("Quill.com writer" → "quill")."""
+    words = (w.strip(",.;:()'\"“”’").removesuffix("’s").removesuffix("'s") for w in role.split())
+    return {w.lower().split(".")[0] for w in words if w[:1].isupper()}
 
 
 def _campaign_named(r: SpeakerResolver, name: str) -> bool:
