@@ -429,3 +429,28 @@ def test_the_bodys_spokesman_is_only_someone_the_article_called_its_spokesman(st
         "The Harbour Board's new adviser on dredging went further, saying the channel was "
         "“too shallow for the ships we want.”")
     assert speaker_of(quotes, "too shallow") != "Tom Vale"
+
+
+def test_a_lede_describing_someone_is_the_person_the_next_paragraph_opens_with(statements_of):
+    """A body that opens with "The lifelong Tory who wrote the speech … says" and names
+    no one before it means the person the next paragraph opens with (others named in that
+    sentence are asides), not a man its own sentence or the headline mentions."""
+    quotes = statements_of(
+        "Harbour pilot's speechwriter may back Vale.\n\n"
+        "The lifelong Tory who wrote the speech given by the widow of one of the ferry crew "
+        "says he will not vote for Ana Ruiz this spring and could end up voting for Tom Vale.\n\n"
+        "Martin Hollis, a former aide to Tory councillors such as former Mayor Ben Crane and "
+        "former Alderman Jane Pike, wrote in a column on Tuesday that his party had lost its way.")
+    assert speaker_of(quotes, "not vote for Ana Ruiz") == "Martin Hollis"
+
+
+def test_a_noun_a_who_clause_describes_in_the_lede_is_the_person_named_next(statements_of):
+    """"The Welsh forger who first showed …": a "who" clause makes the noun a person, so the
+    one person the next sentences name for the first time is meant, whatever the noun."""
+    quotes = statements_of(
+        "Forger targeted dozens of collectors from a flat in Leeds.\n\n"
+        "The Welsh forger who first showed that the gallery had bought fakes was jailed for "
+        "three years on Friday by a judge in Cardiff.\n\n"
+        "Gareth Pryce Morgan, 52, known to dealers as \"the Copyist,\" was arrested in 2023 and "
+        "admitted fraud in March.")
+    assert speaker_of(quotes, "the gallery had bought fakes") == "Gareth Pryce Morgan"

@@ -42,16 +42,39 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
     end = reg.sents[min(index + CATAPHORA_SENTENCES, len(reg.sents) - 1)].end_char
     before = {m.key for m in reg.mentions[:here]}
     named: list[str] = []
+    opener: str | None = None
+    own_end = reg.sents[index].end_char
     after = bisect_right(offsets, token.right_edge.idx)  # past its own phrase ("… to X")
     for mention in reg.mentions[after:]:
         if mention.offset >= end:
             break
         key = mention.key
-        if mention.speaker.kind == "person" and key in reg.people and key not in before and \
-                key not in named and not reg.tagged.isdisjoint(key.split()) and \
-                not reg.quoted(mention.offset):
+        if mention.speaker.kind != "person" or key not in reg.people or \
+                reg.tagged.isdisjoint(key.split()) or reg.quoted(mention.offset):
+            continue
+        new = key not in before and key not in named
+        if opener is None and mention.offset >= own_end:  # the first named after its own
+            opener = key if new and _opens_sentence(reg, mention.offset) else ""
+        if new:
             named.append(key)
-    return reg.people[named[0]].speaker() if len(named) == 1 else None  # two: either
+    if len(named) == 1:
+        return reg.people[named[0]].speaker()
+    return reg.people[opener].speaker() if opener else None  # two: either
+
+
+def _opens_sentence(reg: Registry, offset: int) -> bool:
+    """"Ana Ruiz, an aide to Mayor Tom Vale, said …": the first named opens a sentence as its
+    subject, alone, the way news names whom its lede described; others named after her are
+    asides (not "Judge Ruiz and Judge Vale sat …", either of whom may be meant)."""
+    start = reg.sent_start_chars[bisect_right(reg.sent_start_chars, offset) - 1]
+    text = reg.columns.text if reg.columns.text is not None else reg.doc.text
+    before = text[start:offset].split()  # a mention stands at its name's last word
+    if len(before) > 3 or not all(w[:1].isupper() for w in before):
+        return False
+    tok = reg.doc[bisect_left(reg.columns.idx, offset)]
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ == "conj" for c in tok.children)
 
 
 def _paragraphs_back(reg: Registry, index: int) -> int:

@@ -19,7 +19,12 @@ from bot.nlp.speakers.cataphora import (
     headline_source,
     named_next,
 )
-from bot.nlp.speakers.lead import headline_organisation, headline_person, kind_fits
+from bot.nlp.speakers.lead import (
+    headline_organisation,
+    headline_person,
+    kind_fits,
+    read_headline,
+)
 from bot.nlp.speakers.names import (
     PERSON_TITLES,
     clean,
@@ -179,7 +184,14 @@ def _of_someone(token: Token) -> bool:
     mayor"; not "Ruiz's campaign manager", which says who they are)."""
     owned = any(c.dep_ == "poss" and (c.pos_ == "PRON" or definite(c)) for c in token.children)
     return (definite(token) or owned) and (
-        token.lemma_.lower() in UNNAMED_SOURCES or describes_someone(token))
+        token.lemma_.lower() in UNNAMED_SOURCES or describes_someone(token) or _who(token))
+
+
+def _who(token: Token) -> bool:
+    """"The Romanian hacker who first revealed …": a noun a "who" clause describes is a
+    person, whatever the noun."""
+    return any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj"
+                                         for w in c.children) for c in token.children)
 
 
 def _of_anyone(token: Token) -> bool:
@@ -746,4 +758,17 @@ def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
     if gender is not None:
         speaker, _ = pronouns.pronoun(r, token, gender)
         return speaker if speaker.name is not None else None
-    return headline_person(r, token) or r.last_person(token.idx)
+    return _lede_named_next(r, token) or headline_person(r, token) or r.last_person(token.idx)
+
+
+def _lede_named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The lifelong Republican who wrote the speech says …" opening the body, which names no
+    one before it: the person the next sentences name first, not someone the headline
+    mentions ("… might vote for Ruiz")."""
+    if not describes_someone(token):  # "The ballot question seeks …" is no one
+        return None
+    read_headline(r.reg)
+    end = r.reg.headline_end
+    if not end or token.idx < end or r.last_person(token.idx, since=end) is not None:
+        return None
+    return named_next(r, token)

@@ -34,7 +34,7 @@ def headline_person(r: SpeakerResolver, token: Token) -> Speaker | None:
     line of its own) naming exactly one person the article registers, ``token`` is below it
     and the body names no person before ``token``."""
     reg = r.reg
-    key = _read_headline(reg)
+    key = read_headline(reg)
     if not key or token.idx < reg.headline_end or \
             r.last_person(token.idx, since=reg.headline_end) is not None:
         return None
@@ -66,7 +66,7 @@ def kind_fits(name: str, token: Token) -> bool:
 def _lead_org(reg: Registry) -> str:
     """The headline's one organisation as written there, or "" when there is none or several;
     a name only modifying a noun ("halts Tallinn-Helsinki route") names no one."""
-    _read_headline(reg)
+    read_headline(reg)
     end = reg.headline_end
     if not end:
         return ""
@@ -84,7 +84,7 @@ def _lead_org(reg: Registry) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _read_headline(reg: Registry) -> str:
+def read_headline(reg: Registry) -> str:
     """The headline's one person (its registered key, "" for none), read once for both rules:
     also sets ``reg.headline_end``, which the organisation rule needs too."""
     if reg.lead_key is None:
