@@ -4,11 +4,12 @@ text written here (issue 14, error kinds 1 and 3)."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from bot.models import Quote
 from bot.nlp.quotes import quotes_in_doc
 from bot.nlp.quotes.attribution import lead_in_attribution
+from bot.nlp.quotes.statements import statements
 from bot.nlp.quotes.subjects import subject_of
 from tests.quotes.conftest import one, speaker_of
 
@@ -451,3 +452,18 @@ def test_a_name_the_parser_took_for_a_clause_before_the_verb_speaks_after_a_colo
         "kind of person.”")
     quote = one(quotes, "hammer-and-nails", "direct")
     assert (quote.speaker.name, quote.verb) == ("Tomas Berg", "said")
+
+
+def test_a_speaker_inside_a_work_of_art_the_recogniser_ran_over_the_verb_is_the_subject(nlp):
+    """"“…,” Ruiz assured Vale, after Vale assured Ruiz …": the recogniser may tag "Ruiz
+    assured Vale" one work of art; the name it ends with (Vale) is not who speaks, its
+    subject is."""
+    doc = nlp("Ana Ruiz met the ferry captain Tomas Vale on Friday.\n\n"
+              "“Your crews are amazing,” Ruiz assured Vale, after Vale assured Ruiz that most "
+              "of his pilots backed her plan. “I will not let you down.”")
+    ruiz = next(t for t in doc if t.text == "Ruiz" and t.nbor(1).text == "assured")
+    doc.ents = [e for e in doc.ents if e.end <= ruiz.i or e.start > ruiz.i + 2] + \
+        [Span(doc, ruiz.i, ruiz.i + 3, label="WORK_OF_ART")]  # as the recogniser may tag it
+    quotes = statements(doc, quotes_in_doc(doc))
+    assert speaker_of(quotes, "crews are amazing") == "Ana Ruiz"
+    assert speaker_of(quotes, "let you down") == "Ana Ruiz"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.parts_of_speech import NOUN, PROPN
+from spacy.parts_of_speech import NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +33,7 @@ from bot.nlp.speakers.words import (
 RELCL = get_string_id("relcl")
 NAMING_DEPS = frozenset({get_string_id("appos"), get_string_id("compound")})
 WHO = get_string_id("who")
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 """Read as hashes: every subject resolved is first asked for a "who" clause (``_who_means``)."""
 
 
@@ -151,6 +152,8 @@ class SpeakerResolver:
             c.dep_ == "appos" and self.reg.is_person(c) for c in token.children)
 
     def proper(self, token: Token, ent: Span | None) -> tuple[Speaker, float]:
+        if ent is not None and _holds_a_clause(ent):
+            ent = None  # "“…,” Trump assured Jones": one "work of art" over subject and object
         text = self.reg.text_of(self.reg.name_span(ent)) if ent is not None else \
             name_text(token, None)
         company = descriptions.organisation_called(self, token, text)
@@ -200,6 +203,13 @@ class SpeakerResolver:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned
         (only from ``since`` on)."""
         return pronouns.last_person(self, offset, since)
+
+
+def _holds_a_clause(ent: Span) -> bool:
+    """An entity the recogniser ran over a finite verb and its subject ("Ruiz assured Vale"
+    tagged one work of art) names no one as a whole; its subject is read on its own."""
+    return ent.label_ not in {"PERSON", "ORG"} and any(
+        t.pos == VERB and t.tag_ in FINITE_TAGS and t.dep_ == "ROOT" for t in ent)
 
 
 def _definite(token: Token) -> bool:
