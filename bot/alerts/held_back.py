@@ -23,6 +23,8 @@ for it (and a response_url lasts 30 minutes)."""
 TRIES = 3
 """Calls in all, the first one included: Slack that holds a call back thrice is busy, and the
 next change (or the person's next look) makes it again."""
+KEPT_NOTES = 3
+"""A key's notes kept until a call shows them (Slack may refuse every refresh for a while)."""
 AGAIN_WAIT = 2.0
 """Seconds before an idempotent call whose connection dropped (or that Slack answered 5xx) is
 made again: the SDK's own retry of a dropped connection came at once, and failed too."""
@@ -76,19 +78,42 @@ def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: in
 
 class Turns:
     """Which call is the latest for each key (a person's App Home): one made (or made again
-    later) when a newer one came since is dropped, as the newer one carries what is so now."""
+    later) when a newer one came since is dropped, as the newer one carries what is so now,
+    and the notes the dropped one was to show (``carried``)."""
 
     def __init__(self) -> None:
         self._latest: dict[str, int] = {}
+        self._notes: dict[str, dict[int, str]] = {}
         self._sending: dict[str, threading.Lock] = {}
         self._count = 0
         self._lock = threading.Lock()
 
-    def take(self, key: str) -> int:
+    def take(self, key: str, note: str | None = None) -> int:
+        """A new turn for ``key``; ``note`` is shown by it, or by a newer turn if it is dropped."""
         with self._lock:
             self._count += 1
             self._latest[key] = self._count
+            if note:
+                notes = self._notes.setdefault(key, {})
+                notes[self._count] = note
+                for old in sorted(notes)[:-KEPT_NOTES]:
+                    del notes[old]
             return self._count
+
+    def carried(self, key: str, turn: int) -> list[str]:
+        """The notes of ``turn`` and of the turns before it not shown yet, oldest first."""
+        with self._lock:
+            notes = self._notes.get(key, {})
+            return list(dict.fromkeys(notes[t] for t in sorted(notes) if t <= turn))
+
+    def shown(self, key: str, turn: int) -> None:
+        """``turn``'s call went through: the notes it carried are shown."""
+        with self._lock:
+            notes = self._notes.get(key, {})
+            for old in [t for t in notes if t <= turn]:
+                del notes[old]
+            if not notes:
+                self._notes.pop(key, None)
 
     def latest(self, key: str, turn: int) -> bool:
         with self._lock:
@@ -103,4 +128,5 @@ class Turns:
             if not self.latest(key, turn):
                 return False
             call()
+            self.shown(key, turn)
             return True

@@ -49,16 +49,19 @@ def publish_home(client: WebClient, db: Database, user: str | None,
     """Refresh a person's App Home; a failure is logged once, never fails what they just did.
 
     ``notice`` goes at the top: App Home has no ephemeral answer, so a control that did nothing
-    says why there (until the next refresh). A view Slack refuses as such (``VIEW_REFUSALS``)
-    is replaced by a short one that says where everything is; refused even so, nothing more is
-    tried until the next refresh. ``reach``: what a guest may read (``reach_of``); every
-    path a guest can reach passes it, the others are members' (None: every topic). ``alarm``:
-    blocks shown first, to an admin opening App Home."""
+    says why there (until the next refresh); a refresh overtaken by a newer one (not published,
+    ``Turns.call_if_latest``) has its notice shown by the newer one (``Turns.carried``). A
+    view Slack refuses as such (``VIEW_REFUSALS``) is replaced by a short one that says where
+    everything is; refused even so, nothing more is tried until the next refresh. ``reach``:
+    what a guest may read (``reach_of``); every path a guest can reach passes it, the others
+    are members' (None: every topic). ``alarm``: blocks shown first, to an admin opening App
+    Home."""
     if not user:
         return
-    turn = PUBLISHES.take(user)
-    blocks = home_blocks(db, user, notice, hidden=private_channels_left(client, user),
-                         reach=reach, alarm=alarm)
+    turn = PUBLISHES.take(user, notice)
+    hidden = private_channels_left(client, user)
+    notice = "\n".join(PUBLISHES.carried(user, turn)) or None
+    blocks = home_blocks(db, user, notice, hidden=hidden, reach=reach, alarm=alarm)
     view = {"type": "home", "blocks": blocks}
     try:
         if not PUBLISHES.call_if_latest(
@@ -75,7 +78,8 @@ def publish_home(client: WebClient, db: Database, user: str | None,
         log.warning("App Home of %s refused by Slack (%s): %d blocks, longest text %d "
                     "characters; %s", user, code, len(blocks), longest,
                     "a short App Home pointing to the commands was published instead"
-                    if _publish_short(client, user, notice) else "the short one was refused too")
+                    if _publish_short(client, user, notice, turn)
+                    else "the short one was refused too")
     except OSError as exc:
         if not _publish_later(client, user, view, turn, exc):
             log.warning("App Home of %s not refreshed: %s", user, exc.__class__.__name__)
@@ -96,9 +100,10 @@ def _publish_later(client: WebClient, user: str, view: dict, turn: int,
     return again_later(again, wait, what=f"App Home of {user}", idempotent=True)
 
 
-def _publish_short(client: WebClient, user: str, notice: str | None) -> bool:
+def _publish_short(client: WebClient, user: str, notice: str | None, turn: int) -> bool:
     try:
         client.views_publish(user_id=user, view={"type": "home", "blocks": short_home(notice)})
+        PUBLISHES.shown(user, turn)
         return True
     except (SlackApiError, OSError):
         return False

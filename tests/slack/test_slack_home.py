@@ -6,12 +6,14 @@ import json
 import time
 
 from bot.stories.tracking import add_topic
+from handlers.home_view import HOME_REMOVE, NOTICE
 from storage.alerts import mute_story
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
+from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
 
 
@@ -92,6 +94,34 @@ def test_an_app_home_made_earlier_is_never_published_over_a_newer_one(
         time.sleep(0.05)
     assert "*Rates* (daily)" in json.dumps(fake_slack.views["U0ED"])
     assert len(fake_slack.calls_to("views.publish")) == 1, "the older App Home was published"
+
+
+def test_a_notice_is_shown_by_the_newer_app_home_that_overtakes_its_own(
+        runtime, fake_slack, fresh_db):
+    """U0ED removes from App Home a subscription of a private channel they are not in: the
+    refresh saying "You are not in that private channel …" is slow to list their channels,
+    and App Home opened meanwhile is published first. Before: the older refresh was dropped
+    (3817d38) and with it the notice: App Home showed nothing of why the click did nothing.
+    Now the newer App Home carries it; opened again after that, it is gone."""
+    fake_slack.add_channel("C0PRIVATE", private=True)
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Rates", query="interest rates")
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0PRIVATE",
+                  mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+    fake_slack.slow_down(SLOW_LISTING, methods={"users.conversations"})
+    reply = post_signed(events_url(runtime), home_action(
+        {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "1"}))
+    assert reply.status == 200
+    wait_for(lambda: "users.conversations" in fake_slack.begun)
+    fake_slack.slow_down(0.0)
+    _open_home(runtime, "1700000000.000200")
+    wait_for(lambda: fake_slack.calls_to("views.publish"))
+    time.sleep(SLOW_LISTING + 1)
+    shown = json.dumps(fake_slack.views["U0ED"])
+    assert "You are not in that private channel" in shown and "*Rates*" in shown, shown
+    _open_home(runtime, "1700000000.000300")
+    wait_for(lambda: len(fake_slack.calls_to("views.publish")) >= 2)
+    assert NOTICE not in json.dumps(fake_slack.views["U0ED"])
 
 
 SLOW_LISTING = 4.0
