@@ -18,6 +18,8 @@ KINDS = ("feed", "folder")
 DEFAULT_EVERY = {"feed": 300, "folder": 5}
 MIN_EVERY = {"feed": 5, "folder": 1}
 UNHEALTHY_AFTER = 3
+NOT_CHECKED = "; its check when added failed"
+"""Said after "not polled yet" of a feed whose fetch as it was added failed (``record_check``)."""
 MAX_BACKOFF = 6 * 3600
 XML_PROBLEM = "feed_xml_problem:"
 """State key prefix (and the source's id) of the kind of XML error a feed's last poll had."""
@@ -219,6 +221,14 @@ def record_full_fetch(db: Database, source_id: int, *, now: datetime,
                    "WHERE id = ?", [source_id])
 
 
+def record_check(db: Database, source_id: int, *, problem: str) -> None:
+    """The fetch made as the feed was added failed: kept as its last error until a poll, so
+    `sources list` and `/wirewatch status` say why, not only that it was not polled yet (not
+    a poll's failure: no backoff, not counted towards unhealthy)."""
+    db.execute("UPDATE sources SET last_error = ? WHERE id = ? AND last_poll_at IS NULL",
+               [problem, source_id])
+
+
 def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> Source:
     """Count a failed poll, back off, and mark the source unhealthy after repeated failures
     (noted as a change, once, when it goes from working to unhealthy)."""
@@ -275,7 +285,7 @@ def health(source: Source) -> str:
     if source.failures:
         return f"failing ({source.failures} in a row)"
     if not source.last_poll_at:
-        return "not polled yet"
+        return f"not polled yet{NOT_CHECKED if source.last_error else ''}"
     return "ok"
 
 

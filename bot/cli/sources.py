@@ -31,6 +31,7 @@ from storage.sources import (
     is_due,
     list_sources,
     moved_from,
+    record_check,
     refuse_known,
     source_row,
     unreadable_files,
@@ -120,6 +121,8 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
                                alert_existing=alert_existing, allow_private=allow_private)
         if never_duplicate:
             mark_never_duplicate(obj.db, source_id)
+        if checked and checked.problem:
+            record_check(obj.db, source_id, problem=checked.problem)
         source = source_row(obj.db, source_id)
     click.echo(f"added {kind} #{source.id}: {redact(source.location)} "
                f"(every {source.every} s)")

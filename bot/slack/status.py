@@ -91,7 +91,7 @@ def source_lines(db: Database, *, errors: bool = False) -> list[str]:
     lines = [f"• Sources: {len(rows)} ({bad} unhealthy{still})"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.unhealthy else ""
-        failing = errors and row.failures and row.last_error
+        failing = errors and row.last_error  # a poll's, or the check's as it was added
         error = f": {fit(redact(str(row.last_error)), 200)}" if failing else ""
         trouble = source_trouble(row, now=now)
         trouble = f" · {trouble}" if trouble else ""

@@ -20,7 +20,7 @@ from bot.source_notices import remove_source
 from handlers.common import HELP_WORDS, echo, join_lines, row_id, said, split_name
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
-from storage.sources import add_source, get_source, refuse_known, source_row
+from storage.sources import add_source, get_source, record_check, refuse_known, source_row
 
 USAGE = ("Usage: `/wirewatch sources` lists them · `/wirewatch sources add URL [--every SECONDS] "
          "[--alert-existing] [--never-duplicate]` · `/wirewatch sources remove ID|URL`")
@@ -86,6 +86,8 @@ def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:
                                alert_existing=alert_existing, added_by=added_by)
         if never_duplicate:
             mark_never_duplicate(svc.db, source_id)
+        if checked.problem:
+            record_check(svc.db, source_id, problem=checked.problem)
         source = source_row(svc.db, source_id)
     first = ("Its first poll alerts on the entries already in it." if alert_existing else
              "Entries already in it are stored as background, without alerts; alerts start "

@@ -3,6 +3,7 @@ never a traceback: the real `wirewatch` command in a subprocess."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import signal
@@ -160,6 +161,22 @@ def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, fe
     assert warning.startswith("WARNING: this feed does not work now: ") and why in warning
     assert "wirewatch sources remove 1, then add the right one" in hint
     assert "re-add" not in warning  # it said to re-add a source the line before said was added
+
+
+def test_sources_list_says_why_a_feed_whose_check_failed_was_not_polled_yet(tmp_path, feeds):
+    """`sources list` right after `sources add` of an address that answers 404. Before: `not
+    polled yet` and no word of the failure `sources add` had just said. Now the check's
+    failure and its reason, until a poll says otherwise (not counted as a poll's failure)."""
+    add_feed(tmp_path, feeds.url("/dsk.xml"))
+    listed = wirewatch("--db", str(tmp_path / "w.db"), "sources", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert f"#1 feed {feeds.url('/dsk.xml')} · every 300 s · not polled yet; its check when " \
+        "added failed · 0 items" in listed.stdout, listed.stdout
+    assert "    last error: the server answered 404 Not Found: no feed at this address now" \
+        in listed.stdout, listed.stdout
+    as_json = wirewatch("--db", str(tmp_path / "w.db"), "sources", "list", "--json")
+    [row] = json.loads(as_json.stdout)
+    assert row["failures"] == 0 and row["unhealthy"] == 0 and "404" in row["last_error"]
 
 
 def test_a_feed_added_twice_is_refused_before_it_is_fetched(tmp_path, feeds):
