@@ -81,7 +81,8 @@ class Runner:
         self.settings = settings
         self.dbs = ThreadLocalDb(settings.db_path)
         self.fetcher = Fetcher(limits=fetch_limits(settings),
-                               policy=AddressPolicy.allowing(settings.allow_networks))
+                               policy=AddressPolicy.allowing(settings.allow_networks),
+                               concurrency=POLL_SLOTS)
         self.folders = FolderWatcher(max_bytes=settings.max_file_bytes,
                                      settle_seconds=FILE_SETTLE_SECONDS)
         self.file_events = FileEvents(on_complete=self.file_completed)

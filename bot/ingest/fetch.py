@@ -137,20 +137,22 @@ class Fetcher:
     ``policy`` says which addresses may be fetched (public ones by default); a source added
     with ``--allow-private`` is fetched with ``allow_private=True``. ``proxies`` maps a scheme
     to a proxy URL (and "no" to a NO_PROXY list); by default they come from the environment,
-    as curl and pip take them.
+    as curl and pip take them. ``concurrency``: the requests made at once (the threads that
+    share it); each host's pool keeps that many connections, so none is dropped for want of
+    room (urllib3's "Connection pool is full, discarding connection") when feeds share a host.
     """
 
     def __init__(self, *, limits: FetchLimits | None = None, user_agent: str = USER_AGENT,
                  proxies: Mapping[str, str] | None = None,
-                 policy: AddressPolicy | None = None) -> None:
+                 policy: AddressPolicy | None = None, concurrency: int = 4) -> None:
         self.limits = limits or FetchLimits()
         self.policy = policy or AddressPolicy()
         self.proxies = dict(getproxies_environment() if proxies is None else proxies)
         self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
         self._timeout = urllib3.Timeout(connect=self.limits.connect_timeout,
                                         read=self.limits.read_timeout)
-        options: dict[str, Any] = {"num_pools": 64, "maxsize": 4, "retries": False,
-                                   "block": False, "timeout": self._timeout}
+        options: dict[str, Any] = {"num_pools": 64, "maxsize": max(concurrency, 1),
+                                   "retries": False, "block": False, "timeout": self._timeout}
         self._pools = {False: pool_manager(self.policy, **options),
                        True: pool_manager(self.policy.opened(), **options)}
         self._proxy_pools: dict[str, tuple[urllib3.PoolManager, dict[str, str]]] = {}

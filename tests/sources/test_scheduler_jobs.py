@@ -9,7 +9,7 @@ from apscheduler.job import Job
 
 from bot.clock_step import ClockWatch
 from bot.ingest import feeds
-from bot.runner import Runner
+from bot.runner import POLL_SLOTS, Runner
 from bot.scheduler import (
     INSTANCES_FIRST,
     add_service_jobs,
@@ -360,3 +360,27 @@ def test_a_round_that_finds_the_last_one_still_waiting_backs_off(
     assert waits[0] < waits[1] < waits[2], "twice as long each time the worker is still busy"
     assert runner.worker.drain() == 1
     assert next_round() <= feeds.NEXT_ROUND.total_seconds(), "queued again: soon again"
+
+
+def test_feeds_on_one_host_polled_at_once_keep_their_connections(server, fresh_db, runner,
+                                                                  caplog):
+    """As many feeds of one host as a run polls at once (POLL_SLOTS), each answering in half
+    a second. Before: each host's pool kept 4 connections, so urllib3 logged "Connection pool
+    is full, discarding connection" for each one past those (8 here), noise in `run`'s log,
+    and the next polls connected again. Now the pool holds as many as the polls at once."""
+    sources = []
+    for n in range(POLL_SLOTS):
+        server.routes[f"/feed{n}"] = Route(rss([]), delay=0.5)
+        sources.append(add(fresh_db, "feed", server.url(f"/feed{n}"), 60))
+    results = []
+    with caplog.at_level(logging.WARNING, logger="urllib3"):
+        threads = [threading.Thread(target=lambda s=s: results.append(
+            runner.poll_feed(s, now=at(0)))) for s in sources]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(results) == POLL_SLOTS and all(r is not None and r.error is None
+                                              for r in results), results
+    assert "Connection pool is full" not in caplog.text, caplog.text
+
