@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -12,8 +13,20 @@ from bot.ingest.html import html_to_article
 from bot.ingest.records import parse_json_document, parse_json_lines
 from bot.models import IngestFailure, RawArticle
 
+log = logging.getLogger(__name__)
 SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 BINARY_SNIFF_BYTES = 8192
+CONTROLS_IN = 1000
+"""At most one control character in this many (a page break, a stray escape) in text read as
+Windows-1252; bytes with more are no text in it."""
+GLUED_IN = 200
+"""At most one sign past ASCII between two letters in this many letters (``_glued_symbols``)."""
+WORD_SIGNS = "\u2018\u2019\u2013\u2014\u00ad\u00b7"
+"""Windows-1252's signs that stand between letters in its own text: quotes, dashes, a soft
+hyphen, a middle dot (Catalan's l·l)."""
+ACCENTED_IN = 4
+"""At most one letter in this many past ASCII in text read as Windows-1252 (French, Spanish,
+German or Portuguese prose has a few in a hundred); more, and another code page is likelier."""
 WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -106,13 +119,43 @@ def read_bytes(data: bytes, *, origin: str, suffix: str) -> Iterator[RawArticle 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield IngestFailure(origin, f"not UTF-8 text (invalid byte at offset {exc.start}); "
-                            "save the file as UTF-8")
-        return
+        legacy = _windows_1252(data) if suffix == ".txt" else None
+        if legacy is None:
+            yield IngestFailure(origin, f"not UTF-8 text (invalid byte at offset {exc.start}); "
+                                "save the file as UTF-8")
+            return
+        log.info("%s: not UTF-8; read as Windows-1252 (saved so by Notepad or Word); if its "
+                 "accents or quotes look wrong, save it as UTF-8", origin)
+        text = legacy
     if suffix == ".json":
         yield from parse_json_document(text, origin=origin)
     else:
         yield RawArticle(text=text, origin=origin)
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """The text of bytes that are not UTF-8 as Windows-1252 reads them (the Windows default of
+    Western Europe and the Americas), when they read as text in it: every byte one of its
+    characters, hardly a control character, and letters mostly ASCII, as in the languages it
+    is for; None otherwise (another code page reads as a run of accented letters)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if not ch.isascii())
+    if not letters or controls * CONTROLS_IN > len(text) or accented * ACCENTED_IN > len(letters):
+        return None
+    return None if _glued_symbols(text) * GLUED_IN > len(letters) else text
+
+
+def _glued_symbols(text: str) -> int:
+    """Signs past ASCII between two letters (`Za¿ó³æ`): another code page's letters, read as
+    Windows-1252's signs; its own quotes and dashes (`don’t`, `well—known`) are not counted."""
+    return sum(1 for before, ch, after in zip(text, text[1:], text[2:], strict=False)
+               if not ch.isascii() and not ch.isalpha() and ch not in WORD_SIGNS
+               and before.isalpha() and after.isalpha())
 
 
 def _from_wide_encoding(data: bytes) -> bytes:

@@ -103,10 +103,16 @@ CASES: dict[str, Case] = {
     "empty": Case(lambda d: _write(d / "empty.txt", b""), {"empty.txt": "empty file"}),
     "whitespace only": Case(lambda d: _write(d / "blank.txt", b" \n\t \r\n\n  "),
                             {"blank.txt": "empty file"}),
-    "latin-1": Case(lambda d: _write(d / "latin.txt", "Café crème à Lisbonne".encode("latin-1")),
-                    {"latin.txt": "not UTF-8 text"}),
-    "windows-1252 quotes": Case(lambda d: _write(d / "cp.txt", b"\x93Yes,\x94 he said."),
-                                {"cp.txt": "not UTF-8 text"}),
+    "latin-1": Case(lambda d: _write(d / "latin.txt", ("Café crème à Lisbonne\n\n"
+                                                       + prose(41)).encode("latin-1")),
+                    stored=1),
+    "windows-1252 quotes": Case(lambda d: _write(d / "cp.txt", b"\x93Yes,\x94 he said.\n\n"
+                                                 + prose(42).encode()), stored=1),
+    "windows-1251": Case(lambda d: _write(d / "ru.txt", "Новости дня в порту".encode("cp1251")),
+                         {"ru.txt": "not UTF-8 text"}),
+    "windows-1250 read as 1252": Case(
+        lambda d: _write(d / "pl.txt", "Zażółć gęślą jaźń, powiedział".encode("cp1250")),
+        {"pl.txt": "not UTF-8 text"}),
     "utf-16 with BOM": Case(lambda d: _write(d / "wide.txt", codecs.BOM_UTF16_LE
                                              + ("Wide\n\n" + prose(7)).encode("utf-16-le")),
                             stored=1),

@@ -97,7 +97,7 @@ def test_a_saved_page_dated_only_by_its_copyright_year_is_undated(tmp_path):
 def test_each_bad_file_fails_alone_with_its_reason(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
     (tmp_path / "empty.txt").write_bytes(b"  \n")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes("Новости дня".encode("cp1251"))
     with open(tmp_path / "huge.txt", "wb") as handle:
         handle.truncate(50 * MB)
     write(tmp_path / "broken.json", '{"title": "x", "text": ')

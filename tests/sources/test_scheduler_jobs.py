@@ -384,3 +384,31 @@ def test_feeds_on_one_host_polled_at_once_keep_their_connections(server, fresh_d
                                               for r in results), results
     assert "Connection pool is full" not in caplog.text, caplog.text
 
+
+def test_a_text_file_saved_as_windows_1252_in_the_watched_folder_is_read(fresh_db, runner,
+                                                                         tmp_path, caplog):
+    """A desk's Notepad copy, saved in Windows-1252 (curly quotes, accents, a dash), beside
+    a Cyrillic one in Windows-1251 and bytes that are no text. Before: all three refused ("save
+    the file as UTF-8"). Now the first is read as Windows-1252, said so in the log; the other
+    two are still refused, each with its reason."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    copy = ("Ferry fares rise in spring\n\n"
+            "“We had no choice,” said Zoë Müller, the operator’s director — fuel cost more "
+            "this winter. The café at the pier stays open, she said.")
+    (folder / "notepad.txt").write_bytes(copy.encode("cp1252"))
+    (folder / "cyrillic.txt").write_bytes("Новости дня в порту".encode("cp1251"))
+    (folder / "blob.txt").write_bytes(bytes(range(1, 32)) * 40 + b"\xe9\xe8")
+    for path in folder.iterdir():
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    drop = add(fresh_db, "folder", str(folder), 1)
+    with caplog.at_level(logging.INFO, logger="bot.ingest"):
+        runner.scan_folder(drop, now=utcnow())
+    assert runner.worker.drain() == 1
+    [article] = fresh_db["articles"].rows
+    assert "“We had no choice,” said Zoë Müller, the operator’s director — fuel" in \
+        article["body"], article["body"]
+    said = caplog.text
+    assert "notepad.txt: not UTF-8; read as Windows-1252" in said, said
+    for name in ("cyrillic.txt", "blob.txt"):
+        assert f"{name}: not UTF-8 text" in said, said
