@@ -17,6 +17,8 @@ from slack_sdk.errors import SlackApiError
 from bot.alerts.calls import RATE_LIMITED, error_code, passing, retry_after
 
 log = logging.getLogger(__name__)
+_TIMERS: set[threading.Timer] = set()
+_TIMERS_LOCK = threading.Lock()
 HELD_BACK_WAIT = 60.0
 """Seconds at most a call Slack held back (429) waits to be made again: someone is waiting
 for it (and a response_url lasts 30 minutes)."""
@@ -56,9 +58,34 @@ def again_later(attempt: Callable[[], object], wait: float, *, what: str,
 def later(wait: float, then: Callable[..., object], *args: object) -> None:
     """Call ``then(*args)`` in ``wait`` seconds on a thread of its own (never the caller's);
     the timer of every call made again, here and in ``bot.alerts.said_once``."""
-    timer = threading.Timer(wait, then, args=args)
+    def run() -> None:
+        with _TIMERS_LOCK:
+            _TIMERS.discard(timer)
+        then(*args)
+
+    timer = threading.Timer(wait, run)
     timer.daemon = True
+    with _TIMERS_LOCK:
+        _TIMERS.add(timer)
     timer.start()
+
+
+def calls_waiting() -> int:
+    """How many calls wait on a timer to be made again."""
+    with _TIMERS_LOCK:
+        return len(_TIMERS)
+
+
+def cancel_waiting() -> int:
+    """The bot stops: no call waiting on a timer is made (App Home is published again when
+    next opened; what is to be said is kept in the database, said by the next start); a stopped
+    run calls Slack no more. Returns how many were waiting."""
+    with _TIMERS_LOCK:
+        waiting = list(_TIMERS)
+        _TIMERS.clear()
+    for timer in waiting:
+        timer.cancel()
+    return len(waiting)
 
 
 def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: int) -> None:

@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime
 
 from bot.alerts.digest import Lookups, send_due_digests
+from bot.alerts.held_back import cancel_waiting
 from bot.alerts.instances import Instances
 from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
@@ -83,7 +84,8 @@ class SlackRuntime:
     def stop(self) -> None:
         """Listeners waiting for a role stop waiting first: the exit joins their threads; a
         delivery or digest pass under way stops after its call in progress (each waits up to
-        the client's timeout while Slack hangs: a pass of many would hold the stop minutes)."""
+        the client's timeout while Slack hangs: a pass of many would hold the stop minutes);
+        calls waiting to be made again (``held_back.later``) are not made."""
         self.stopping.set()
         self.services.roles.close()
         if self._socket:
@@ -95,6 +97,10 @@ class SlackRuntime:
         if self._served:
             self._served.close()
             self._served = None
+        dropped = cancel_waiting()
+        if dropped:
+            log.info("%d calls to Slack waiting to be made again dropped: the bot stops",
+                     dropped)
 
     @property
     def port(self) -> int:

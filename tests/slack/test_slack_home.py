@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 
+from bot.alerts.held_back import AGAIN_WAIT, calls_waiting
 from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_REMOVE, NOTICE
 from storage.alerts import mute_story
@@ -122,6 +123,22 @@ def test_a_notice_is_shown_by_the_newer_app_home_that_overtakes_its_own(
     _open_home(runtime, "1700000000.000300")
     wait_for(lambda: len(fake_slack.calls_to("views.publish")) >= 2)
     assert NOTICE not in json.dumps(fake_slack.views["U0ED"])
+
+
+def test_an_app_home_waiting_to_be_published_again_is_not_once_the_bot_stops(
+        runtime, fake_slack, fresh_db):
+    """Slack answers App Home's publish 500: it is published again AGAIN_WAIT later, on a timer
+    of its own. Before: the timer outlived the stop, so a stopped bot called Slack (in the
+    tests, the next test's stopped fake: slack_sdk's ERROR "Connection refused", twice, in
+    whatever test ran then: the flake of test_numbers_no_row_could_have_get_an_answer_not_a_
+    failure[sources remove ²] after /unsubscribe's App Home refreshes). Now a stop drops it."""
+    fake_slack.fail_next(1, status=500, methods={"views.publish"})
+    _open_home(runtime, "1700000000.000400")
+    wait_for(lambda: calls_waiting())
+    runtime.stop()
+    time.sleep(AGAIN_WAIT + 1)
+    assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 1
+    assert calls_waiting() == 0
 
 
 SLOW_LISTING = 4.0
