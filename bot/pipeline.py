@@ -74,6 +74,7 @@ class Outcome:
     failure: ErrorKind | None = None
     moved: StoryMove | None = None
     left_out: bool = False
+    left_out_why: str | None = None
 
     @classmethod
     def failed(cls, origin: str, reason: str, kind: ErrorKind,
@@ -392,7 +393,8 @@ class Pipeline:
             enqueue_quote_alerts(self.db, verdict, article_id, prepared.text)
         return Outcome(article.origin, Status.STORED, title=article.title, article_id=article_id,
                        verdict=verdict, topic_ids=tuple(topic_ids), reason=hold,
-                       moved=placed.moved, left_out=placed.left_out)
+                       moved=placed.moved, left_out=placed.left_out,
+                       left_out_why=placed.left_out_why)
 
     def _alert_moved(self, moved: StoryMove, topic_ids: tuple[int, ...]) -> None:
         """An article that left its story for one of its own (see ``bot.stories.correct``)

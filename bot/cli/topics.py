@@ -12,6 +12,7 @@ from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT, MOST_DAYS
 from bot.cli.topic_quiet import latest_story_line
 from bot.models import NotFound
+from bot.stories.left_out import left_out_of_story
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
@@ -160,7 +161,8 @@ def list_(obj: CliContext, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
-    """Show NAME's query and its latest stories, with why each matched.
+    """Show NAME's query and its latest stories, with why each matched and which of their
+    articles its exclusions (NOT, source:) leave out.
 
     \b
     Example:
@@ -170,9 +172,13 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     if topic is None:
         raise _no_topic(obj, name)
     stories = recent_stories(obj.db, topic.id, limit=limit)
+    left_out = {story.id: left_out_of_story(obj.db, topic.query, story.id) for story in stories}
     if as_json:
         emit_json({"topic": dataclasses.asdict(topic),
-                   "stories": [dataclasses.asdict(story) for story in stories]})
+                   "stories": [{**dataclasses.asdict(story),
+                                "left_out": [{"article_id": a, "why": why}
+                                             for a, why in left_out[story.id]]}
+                               for story in stories]})
         return
     click.echo(f"{topic.name}: {topic.query}")
     if not stories:
@@ -183,6 +189,8 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
         why = matched_terms(((r.term, r.where, r.text) for r in story.reasons), limit=4)
         if why:
             click.echo(f"    matched: {why}")
+        for article_id, left in left_out[story.id]:
+            click.echo(f"    left out: article #{article_id}, {left}")
 
 
 @topics.command("preview")

@@ -1,19 +1,48 @@
-"""Whether an article alerts none of its story's topics by its source alone, asked after it was
-stored (the terminal's alert feed), as the story stage decided when it came."""
+"""Whether and why a stored article alerts none of its story's topics, asked after it was
+stored (the terminal's alert feed, `topics show`), as the story stage decided when it came: the
+same matcher, on the words and source stored with the article."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.stories.topics import leaves_in
+from bot.stories.query import TopicQueryError, parse_query
+from bot.stories.topics import Matcher, MatchText, decode, with_sources
 from storage import stories as story_store
 from storage import topics as topic_store
 
+STORY_ARTICLES = 30
+"""How many of a story's latest articles `topics show` checks."""
+
 
 def left_out_by_all(db: Database, story_id: int, article_id: int) -> bool:
-    """The story is tied to topics, and each one's ``source:`` terms leave the article out."""
+    """The story is tied to topics, and each one's exclusions (NOT, ``source:``) leave the
+    article out."""
     queries = topic_store.story_queries(db, story_id)
     if not queries:
         return False
+    matcher = Matcher(stored_text(db, article_id))
+    return all(excluded(matcher, query) is not None for query in queries)
+
+
+def left_out_of_story(db: Database, query: str, story_id: int) -> list[tuple[int, str]]:
+    """The story's latest articles the query's exclusions leave out, and why, oldest first."""
+    ids = story_store.latest_articles(db, [story_id], per_story=STORY_ARTICLES)[story_id]
+    found = [(a, excluded(Matcher(stored_text(db, a)), query)) for a in ids]
+    return [(a, why) for a, why in found if why is not None]
+
+
+def excluded(matcher: Matcher, query: str) -> str | None:
+    """Why the query leaves the article out (a query no longer read leaves every one in, as
+    the story stage keeps its topic's stories alerting)."""
+    try:
+        return matcher.excluded_by(parse_query(query))
+    except TopicQueryError:
+        return None
+
+
+def stored_text(db: Database, article_id: int) -> MatchText:
+    """The article's stored words (none when they were not kept) with its source."""
+    words = story_store.article_words(db, article_id)
     source, url = story_store.article_source(db, article_id)
-    return not any(leaves_in(query, source, url) for query in queries)
+    return with_sources(decode(words) if words else MatchText((), (), ()), source, url)

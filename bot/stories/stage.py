@@ -98,13 +98,15 @@ class StoryResult:
     """Where the article went and the topics its story matches that alert for it (a topic's
     ``source:`` terms may leave its source out); ``moved``: the earlier article that left its
     story for this one's (see ``correct``), and ``moved_topic_ids`` the topics alerting for it;
-    ``left_out``: the story matches topics, and every one leaves this article's source out."""
+    ``left_out``: the story matches topics, and every one's exclusions (NOT, ``source:``) leave
+    this article out, ``left_out_why`` how."""
 
     verdict: Verdict
     topic_ids: tuple[int, ...]
     moved: StoryMove | None = None
     moved_topic_ids: tuple[int, ...] = ()
     left_out: bool = False
+    left_out_why: str | None = None
 
 
 def own_time(value: str | None, *, now: datetime) -> datetime | None:
@@ -190,6 +192,7 @@ class StoryStage:
         self.threshold = threshold
         self.events = cluster.Events(half_life_hours) if half_life_hours > 0 else None
         self._queries: dict[str, Node | None] = {}
+        self._names: dict[int, str] = {}
         self._compared: dict[int, Compared] = {}
         self._shapes: dict[tuple[int, ...], cluster.Shape] = {}
         self._earlier: dict[int, novelty.Earlier] = {}
@@ -392,8 +395,10 @@ class StoryStage:
                               vector=prepared.meaning.tobytes())
         topic_ids, left_out = self._link_topics(db, story_id, prepared.text, article_id)
         moved_ids = (self._alerting(self._topics(db), set(store.story_topic_ids(db, story_id)),
-                                    Matcher(moved_text)) if moved is not None else [])
-        return StoryResult(verdict, tuple(topic_ids), moved, tuple(moved_ids), left_out)
+                                    Matcher(moved_text), moved.article_id)[0]
+                     if moved is not None else [])
+        return StoryResult(verdict, tuple(topic_ids), moved, tuple(moved_ids),
+                           left_out is not None, left_out)
 
     def _continued(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
         """The earlier story a new one continues: the one it would have joined had that story
@@ -477,10 +482,10 @@ class StoryStage:
             self._earlier_held -= self._earlier.pop(next(iter(self._earlier))).size()
 
     def _link_topics(self, db: Database, story_id: int, text: MatchText,
-                     article_id: int) -> tuple[list[int], bool]:
+                     article_id: int) -> tuple[list[int], str | None]:
         """Link the story to the topics this article matches; the story's topics that alert
         for it: those, and those the story already matched (updates alert) unless their
-        ``source:`` terms leave this article's source out; and whether all were left out."""
+        exclusions (NOT, ``source:``) leave this article out; and why, when all left it out."""
         matched = set(store.story_topic_ids(db, story_id))
         matcher = Matcher(text)
         topics = self._topics(db)
@@ -493,21 +498,32 @@ class StoryStage:
                                  article_id=article_id,
                                  reasons=result.reasons, now=now_iso())
                 matched.add(topic_id)
-        alerting = self._alerting(topics, matched, matcher)
-        return alerting, bool(matched) and not alerting
+        alerting, whys = self._alerting(topics, matched, matcher, article_id)
+        return alerting, "; ".join(whys) if matched and not alerting else None
 
     def _topics(self, db: Database) -> list[tuple[int, Node | None]]:
         """Every topic's id and parsed query (None for one no longer read), oldest first."""
-        return [(topic.id, self._query(topic.name, topic.query))
-                for topic in topic_store.list_queries(db)]
+        found = topic_store.list_queries(db)
+        self._names = {topic.id: topic.name for topic in found}
+        return [(topic.id, self._query(topic.name, topic.query)) for topic in found]
 
-    @staticmethod
-    def _alerting(topics: list[tuple[int, Node | None]], linked: set[int],
-                  matcher: Matcher) -> list[int]:
-        """The linked topics but those whose query the article's source alone rules out."""
-        left_out = {topic_id for topic_id, node in topics if topic_id in linked
-                    and node is not None and not matcher.source_allows(node)}
-        return sorted(linked - left_out)
+    def _alerting(self, topics: list[tuple[int, Node | None]], linked: set[int], matcher: Matcher,
+                  article_id: int) -> tuple[list[int], list[str]]:
+        """The linked topics but those whose query's exclusions (NOT terms, ``source:`` terms)
+        leave the article out, each said in the log; and why those leave it out."""
+        alerting, whys = [], []
+        for topic_id, node in topics:
+            if topic_id not in linked:
+                continue
+            why = None if node is None else matcher.excluded_by(node)
+            if why is None:
+                alerting.append(topic_id)
+            else:
+                name = self._names.get(topic_id, str(topic_id))
+                log.info("article %d does not alert topic '%s', whose query leaves it out: %s",
+                         article_id, name, why)
+                whys.append(f"{name}: {why}")
+        return sorted(alerting), whys
 
     def _query(self, name: str, text: str) -> Node | None:
         """Parsed queries are cached; one stored before today's checks existed is skipped,

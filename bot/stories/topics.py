@@ -110,7 +110,7 @@ def leaves_in(query: str | Node, source: str | None, url: str | None) -> bool:
         node = parse_query(query) if isinstance(query, str) else query
     except TopicQueryError:
         return True
-    return Matcher(MatchText((), (), (), sources_of(source, url))).source_allows(node)
+    return Matcher(MatchText((), (), (), sources_of(source, url))).allows(node)
 
 
 def text_from_stored(*, title: str, body: str, parts: ArticleParts,
@@ -202,11 +202,22 @@ class Matcher:
             self.cache[term] = tuple(found)
         return self.cache[term]
 
-    def source_allows(self, node: Node) -> bool:
-        """Whether the article's source leaves it in the query whatever its words: false only
-        when the ``source:`` terms alone rule it out (every other term counted as unknown), so
-        a story already tied to a topic does not alert it for an article of a source left out."""
-        return _by_source(node, self) is not False
+    def allows(self, node: Node) -> bool:
+        """Whether the query's exclusions leave the article in (see ``_ruled``): a story already
+        tied to a topic alerts it for each later article but one its exclusions leave out."""
+        return _ruled(node, self, negated=False) is not False
+
+    def excluded_by(self, node: Node) -> str | None:
+        """Why the query's exclusions leave the article out (None when they leave it in): the
+        terms under a NOT it holds, and where, else its source."""
+        if self.allows(node):
+            return None
+        found = [f"NOT {term.source} ({reason.where}: {reason.text})"
+                 for term in negated_terms(node) for reason in self.term(term)[:1]]
+        if not found:
+            shown = self.features.sources[0] if self.features.sources else "none"
+            return f"its source ({shown}) by source: in the query"
+        return "; ".join(dict.fromkeys(found))
 
     def _source(self, term: Term) -> list[MatchReason]:
         """The source name or host holding the term's words, whole and in order (case aside,
@@ -256,19 +267,31 @@ class Matcher:
         return reasons
 
 
-def _by_source(node: Node, matcher: Matcher) -> bool | None:
-    """The query on the article's source alone: True or False when that decides it, None when
-    its words would (three-valued: one False decides an AND, one True an OR)."""
+def _ruled(node: Node, matcher: Matcher, *, negated: bool) -> bool | None:
+    """The query on the article's exclusions alone: its ``source:`` terms and the terms under
+    a NOT (an odd number of them) read on the article, every other term counted as unknown
+    (an update need not repeat the words its story matched on); True or False when that
+    decides it, None when the other words would (three-valued: one False decides an AND,
+    one True an OR). ``dam AND NOT beaver`` is False for an article holding "beaver"."""
     if isinstance(node, Term):
-        return bool(matcher.term(node)) if node.of_source else None
+        return bool(matcher.term(node)) if node.of_source or negated else None
     if isinstance(node, Not):
-        inner = _by_source(node.child, matcher)
+        inner = _ruled(node.child, matcher, negated=not negated)
         return None if inner is None else not inner
-    values = [_by_source(child, matcher) for child in node.children]
+    values = [_ruled(child, matcher, negated=negated) for child in node.children]
     decides = not isinstance(node, And)
     if decides in values:
         return decides
     return None if None in values else not decides
+
+
+def negated_terms(node: Node, *, negated: bool = False) -> list[Term]:
+    """The terms under a NOT (an odd number of them): those an article must not hold."""
+    if isinstance(node, Term):
+        return [node] if negated else []
+    if isinstance(node, Not):
+        return negated_terms(node.child, negated=not negated)
+    return [t for child in node.children for t in negated_terms(child, negated=negated)]
 
 
 def _in_order(words: tuple[str, ...], wanted: tuple[str, ...], kind: str) -> bool:
