@@ -170,8 +170,12 @@ def title_words(title: str | None) -> tuple[str, ...]:
     return tuple(w.casefold() for w in WORDS.findall(title or ""))
 
 
-def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeatures:
-    """Features from what spaCy found (``view``); spaCy is never run again here."""
+def features_from(parsed: ParsedArticle, view: DocView | None, *,
+                  arrived: str | None = None) -> ArticleFeatures:
+    """Features from what spaCy found (``view``); spaCy is never run again here. ``arrived``:
+    when an article with no time of its own was seen live, the day its days are counted from
+    (a file dropped in the watched folder is written about now: without it, "on Tuesday" named
+    no day, and a paragraph added of a later day's events was a rewrite)."""
     article = parsed.article
     features = ArticleFeatures(title=article.title, title_words=title_words(article.title),
                                tokens=[], entities=[], sentences=[])
@@ -180,7 +184,7 @@ def features_from(parsed: ParsedArticle, view: DocView | None) -> ArticleFeature
     words = _Words(view, article.body)
     ents = [_Ent(*ent) for ent in view.ents]
     ent_starts = [ent[0] for ent in ents]
-    today = day_of(article.published, article.published_offset)
+    today = day_of(article.published, article.published_offset) or day_of(arrived)
     for index, sent in enumerate(_sentence_spans(parsed, words)):
         inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]
         features.sentences.append(_sentence(sent, inside, index, features, words, today))

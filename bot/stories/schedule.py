@@ -41,6 +41,13 @@ POSSESSIVE = re.compile(r"['’]s\b")
 """A date naming an event the story has ("Thursday's hearing"), not putting one on a day."""
 UNREAL = re.compile(r"\s*have\b", re.IGNORECASE)
 """After "would", one that did not happen: "would have expired Friday"."""
+PAST = re.compile(
+    r"\b(?:(?!hundred\b)[a-z]{2,}(?<!e)ed|[a-z]+ied|agreed|freed|went|came|took|gave|made|"
+    r"said|told|held|met|left|lost|won|began|broke|fell|rose|sank|shot|struck|ran|sold|paid|"
+    r"fought|caught|brought|bought|found|stood|spoke|wrote|drove|flew|grew|knew|threw|chose|"
+    r"froze|led|fled|sent|spent|built|felt|kept|became|withdrew|saw|did)\b", re.IGNORECASE)
+"""A verb in the past in a date's clause: what it tells happened on the last of a weekday's
+name ("walked off the job on Monday"), not the next."""
 RELATIVE = {"today": (0,), "tonight": (0,), "this morning": (0,), "this afternoon": (0,),
             "this evening": (0,), "tomorrow": (1,), "yesterday": (-1,)}
 """Days named from the article's own, by how many days away they are."""
@@ -99,7 +106,9 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
         ahead = not GONE.intersection(words) and not POSSESSIVE.match(text, end) and \
             _ahead(text[max(0, start - LOOK_BACK):start])
         try:
-            days = _days(words, today, ahead) if ahead or named is None else named
+            days = (_days(words, today, ahead) if ahead or named is None else
+                    _lately(named, today) if _past(text[max(0, start - LOOK_BACK):start]) else
+                    named)
         except (OverflowError, ValueError):
             continue
         for day in days:
@@ -152,6 +161,16 @@ def _ahead(before: str) -> bool:
     last, after = found[-1], window[found[-1].end():]
     return not (PAST_PLAN.search(window[:last.start()]) or SAYING.search(after)
                 or DONE.search(after) or (last.group().lower() == "would" and UNREAL.match(after)))
+
+
+def _past(before: str) -> bool:
+    """Whether the clause's last few words before a date hold a verb in the past."""
+    return bool(PAST.search(" ".join(BREAK.split(before)[-1].split()[-WINDOW:])))
+
+
+def _lately(named: list[date], today: date) -> list[date]:
+    """Of a date's days, those not after the article's own (a weekday's last of its name)."""
+    return [day for day in named if day <= today] or named
 
 
 def _days(words: list[str], today: date, ahead: bool) -> list[date]:

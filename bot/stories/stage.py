@@ -219,8 +219,8 @@ class StoryStage:
             from bot.stories.reading import view_of
 
             view = view_of(parsed)
-        features = features_from(parsed, view)
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
+        features = features_from(parsed, view, arrived=arrived_at)
         meaning = self.meaning.of(parsed.article.title, features) if self.meaning else None
         text = match_text(features, sources_of(parsed.article.source, parsed.article.url))
         return Prepared(parsed, features, text, seen_at, arrived_at, meaning)

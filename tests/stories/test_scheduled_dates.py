@@ -102,7 +102,13 @@ def test_a_day_is_scheduled_only_after_words_of_the_future_in_its_clause():
 def test_a_weekday_is_read_as_the_days_it_may_name():
     wednesday = date(2025, 5, 7)
     days = schedule.day_keys
+    assert days("Talks resume on Monday.", [(16, 22, "Monday")], wednesday) == {
+        "v:2025-05-05", "v:2025-05-12"}
     assert days("Talks broke down on Monday.", [(20, 26, "Monday")], wednesday) == {
+        "v:2025-05-05"}  # a verb in the past: the last Monday only (both, before)
+    assert days("Crews walked out on Monday.", [(20, 26, "Monday")], wednesday) == {
+        "v:2025-05-05"}
+    assert days("A hundred crews on Monday.", [(19, 25, "Monday")], wednesday) == {
         "v:2025-05-05", "v:2025-05-12"}
     assert days("They met yesterday.", [(9, 18, "yesterday")], wednesday) == {"v:2025-05-06"}
     assert days("Talks will resume on Thursday.", [(21, 29, "Thursday")], wednesday) == {
