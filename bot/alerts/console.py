@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
 
 from bot.alerts.blocks import said_already, shown_whats_new
 from bot.alerts.mrkdwn import finished
@@ -35,10 +36,22 @@ def render_text(view: AlertView, *, standalone: bool = False) -> str:
         if view.key_quote.role:
             who = f"{who}, {view.key_quote.role}"
         lines += _bullets([f"“{view.key_quote.text}” — {who}"], marker="   > ")
-    meta = " · ".join(x for x in (view.source, view.published, view.url) if x)
+    meta = " · ".join(x for x in (view.source, to_the_second(view.published), view.url) if x)
     if meta:
         lines.append(f"   {meta}")
     return "\n".join(lines)
+
+
+def to_the_second(value: str | None) -> str | None:
+    """A stored time as written but to the second: a feed's decimals were printed as
+    ``17:30:00.500000+00:00``; a date alone, or what is no ISO time, is left as it is."""
+    if not value:
+        return value
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return moment.replace(microsecond=0).isoformat() if moment.microsecond else value
 
 
 def _bullets(items, *, marker: str) -> list[str]:

@@ -1,13 +1,16 @@
 """`wirewatch quotes extract` and `wirewatch who-said` from the command line."""
 
 import json
+from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
 
+from bot.alerts.console_feed import print_pending
 from bot.cli import cli
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
-from storage.db import open_db
+from bot.stories.tracking import add_topic
+from storage.db import open_db, transaction
 from tests.conftest import write
 
 
@@ -62,3 +65,23 @@ def test_extract_leaves_scare_quotes_out_unless_fragments_are_asked_for(db_path,
     invoke(db_path, "quotes", "extract", str(source), "-o", str(out), "--fragments")
     [line] = [json.loads(x) for x in out.read_text().splitlines()]
     assert {"bridge tax", "It is fair"} <= {q["quote"] for q in line["quotes"]}
+
+
+def test_who_said_and_the_terminal_print_a_time_with_decimals_to_the_second(db_path, settings,
+                                                                             nlp):
+    db = open_db(db_path)
+    with transaction(db):
+        add_topic(db, name="Pier", query="pier")
+    published = (datetime.now(UTC) - timedelta(hours=1)).replace(microsecond=500000)
+    list(Pipeline(db, settings, nlp=nlp).ingest([RawArticle(
+        text="“The pier is safe for ferries again,” harbour master Ewa Nowak said on Monday.",
+        origin="t", title="Pier reopens", source="Coast News", url="https://example.test/pier",
+        published=published.isoformat())]))
+    printed: list[str] = []
+    assert print_pending(db, printed.append) == 1
+    db.close()
+    second = published.replace(microsecond=0).isoformat()
+    assert f"Coast News · {second} · https://example.test/pier" in printed[0]  # was .500000
+    result = invoke(db_path, "who-said", "pier is safe")
+    assert f"Pier reopens · Coast News · {second}" in result.output
+    assert ".500000" not in result.output + printed[0]
