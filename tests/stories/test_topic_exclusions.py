@@ -54,6 +54,6 @@ def test_the_terminal_feed_prints_no_alert_for_an_update_a_not_term_leaves_out(
     list(Pipeline(db, settings, nlp=nlp).ingest(recent(STREAM)))
     printed: list[str] = []
     silent: list[str] = []
-    assert print_pending(db, printed.append, lambda event, _: silent.append(event.title)) == 2
+    assert print_pending(db, printed.append, lambda event, _: silent.append(event.title or "")) == 2
     assert silent == ["Beavers blamed for flooding near the Kelmor reservoir dam"]
     assert "Halvard Construction" in printed[1]
