@@ -100,7 +100,7 @@ def test_what_a_worker_process_sends_back_pickles_without_the_doc(settings, nlp)
             if isinstance(r, Read)]
     assert len(sent) == 2 and all(r.parsed.doc is None and r.view for r in sent)
     back: list[Read] = pickle.loads(pickle.dumps(sent))
-    made = [complete(r, StoryStage()) for r in back]
+    made = [complete(r, StoryStage(stream_clock=True)) for r in back]  # undated: no arrival day
     here = [extract(parsed) for parsed in parse_articles(nlp, articles)]
     assert [m.prepared.features for m in made if isinstance(m, Analysed)] == here
     assert back[0].parsed.quotes == sent[0].parsed.quotes
