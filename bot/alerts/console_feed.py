@@ -11,7 +11,7 @@ from bot.alerts.console import render_text
 from bot.alerts.mrkdwn import counted
 from bot.alerts.why import no_alert_reason
 from bot.models import ArticleEvent
-from bot.stories.left_out import left_out_by_all
+from bot.stories.left_out import why_left_out
 from storage.alerts import alert_view
 from storage.article_events import alerts_queued_for, article_events_after
 from storage.db import transaction
@@ -72,14 +72,14 @@ def report_activity(db: Database, cursor: int, echo: Callable[[str], None]) -> i
     return cursor
 
 
-def _left_out(db: Database, event: ArticleEvent) -> bool:
-    return event.has_topic and left_out_by_all(db, event.story_id, event.article_id)
+def _left_out(db: Database, event: ArticleEvent) -> str | None:
+    return why_left_out(db, event.story_id, event.article_id) if event.has_topic else None
 
 
-def activity_line(event: ArticleEvent, queued: int, *, left_out: bool = False) -> str:
+def activity_line(event: ArticleEvent, queued: int, *, left_out: str | None = None) -> str:
     """What one article did; ``queued`` counts its quote alerts too, which need no topic and
-    may come with a rewrite that brings a new quote; ``left_out``: its story's topics all
-    leave its source out."""
+    may come with a rewrite that brings a new quote; ``left_out``: how its story's topics
+    all leave it out."""
     if queued:
         kind = "new story" if event.verdict == "new" else event.verdict
         return (f"· {kind} “{event.title or event.origin}”: "

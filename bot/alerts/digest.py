@@ -41,7 +41,7 @@ from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackCloc
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
-from bot.stories.topics import leaves_in
+from bot.stories.left_out import leaves_in
 from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
@@ -436,8 +436,8 @@ class Taken:
 
 def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     """One item per story, in the order stories first appeared in the period; none for a
-    muted story, for an article the topic's ``source:`` terms leave out, or for a story the
-    conversation gets otherwise (``listed_elsewhere``: counted in ``Taken.elsewhere``)."""
+    muted story, for an article the topic's exclusions (NOT, ``source:``) leave out, or for a
+    story the conversation gets otherwise (``listed_elsewhere``: counted in ``Taken.elsewhere``)."""
     events = topic_events_between(db, sub.topic_id, _iso(period.since), _iso(period.until),
                                   after=sub.last_digest_event)
     stories: dict[int, DigestItem] = {}
@@ -446,8 +446,8 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     query = topic_query(db, sub.topic_id)
     listed = listed_elsewhere(db, sub, events)
     for event in _with_moved_first_reports(db, events, sub, period):
-        if is_muted(db, event.story_id, [sub.target_id]) or not leaves_in(query, event.source,
-                                                                          event.url):
+        if is_muted(db, event.story_id, [sub.target_id]) or \
+                not leaves_in(db, query, event.article_id):
             continue
         if event.event_id in listed:
             elsewhere.setdefault(listed[event.event_id], set()).add(event.story_id)

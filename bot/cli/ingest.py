@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from bot.alerts.why import SOURCE_LEFT_OUT, no_alert_reason
+from bot.alerts.why import no_alert_reason
 from bot.cli.context import CliContext, emit_json, say_loading
 from bot.pipeline import Outcome, Status
 
@@ -27,12 +27,9 @@ def silence(outcome: Outcome) -> str | None:
     """Why a stored article posts nothing (None when it alerts, or was not stored)."""
     if outcome.status != Status.STORED:
         return None
-    reason = no_alert_reason(verdict=outcome.verdict.kind if outcome.verdict else None,
-                             hold=outcome.reason, has_topic=bool(outcome.topic_ids),
-                             left_out=outcome.left_out)
-    if reason == SOURCE_LEFT_OUT and outcome.left_out_why:
-        return f"every topic its story matches leaves it out ({outcome.left_out_why})"
-    return reason
+    return no_alert_reason(verdict=outcome.verdict.kind if outcome.verdict else None,
+                           hold=outcome.reason, has_topic=bool(outcome.topic_ids),
+                           left_out=(outcome.left_out_why or "") if outcome.left_out else None)
 
 
 @click.command()

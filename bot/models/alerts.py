@@ -177,6 +177,7 @@ class TopicEvent:
     event_id: int = 0
     moved_at: str | None = None
     """When a later correction (or a split) moved this report into its story, if one did."""
+    article_id: int = 0
 
 
 @dataclass(frozen=True)

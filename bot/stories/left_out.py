@@ -15,14 +15,20 @@ STORY_ARTICLES = 30
 """How many of a story's latest articles `topics show` checks."""
 
 
-def left_out_by_all(db: Database, story_id: int, article_id: int) -> bool:
-    """The story is tied to topics, and each one's exclusions (NOT, ``source:``) leave the
-    article out."""
+def why_left_out(db: Database, story_id: int, article_id: int) -> str | None:
+    """How the exclusions (NOT, ``source:``) of every topic the story is tied to leave the
+    article out; None when one leaves it in, or the story is tied to none."""
     queries = topic_store.story_queries(db, story_id)
-    if not queries:
-        return False
     matcher = Matcher(stored_text(db, article_id))
-    return all(excluded(matcher, query) is not None for query in queries)
+    whys = [excluded(matcher, query) for query in queries]
+    if not whys or None in whys:
+        return None
+    return "; ".join(dict.fromkeys(why for why in whys if why))
+
+
+def leaves_in(db: Database, query: str, article_id: int) -> bool:
+    """Whether the query's exclusions leave the stored article in (a digest lists it)."""
+    return excluded(Matcher(stored_text(db, article_id)), query) is None
 
 
 def left_out_of_story(db: Database, query: str, story_id: int) -> list[tuple[int, str]]:

@@ -23,7 +23,7 @@ from bot.stories.features import (
     entity_words,
     from_stored,
 )
-from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query
+from bot.stories.query import And, Node, Not, Term, parse_query
 
 SPLIT = re.compile(r"\w+")
 SOURCE_CHARS = 200
@@ -101,16 +101,6 @@ def decode(data: str) -> MatchText:
     entities = tuple(EntityView(label, entity_words(text), text, sentence)
                      for label, text, sentence in raw["e"])
     return MatchText(tuple(raw["t"]), tokens, entities)
-
-
-def leaves_in(query: str | Node, source: str | None, url: str | None) -> bool:
-    """Whether the query's ``source:`` terms leave an article of this source in (a query no
-    longer read leaves every one in, as the story stage keeps its topic's stories alerting)."""
-    try:
-        node = parse_query(query) if isinstance(query, str) else query
-    except TopicQueryError:
-        return True
-    return Matcher(MatchText((), (), (), sources_of(source, url))).allows(node)
 
 
 def text_from_stored(*, title: str, body: str, parts: ArticleParts,

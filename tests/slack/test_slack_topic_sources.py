@@ -1,6 +1,7 @@
 """`source:` in Slack: a story alert skips an update from a source its topic leaves out, and
 alerts for another source's; the Add-a-topic preview and /topics show say the source that
-matched; digests and quote subscriptions leave the same articles out; an empty one is refused."""
+matched; digests (NOT words too) and quote subscriptions leave the same articles out; an empty
+one is refused."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from handlers.views.topic_view import PREVIEW
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from storage.topics import get_topic
+from tests.cli.test_cli_topic_exclusions import STREAM as DAMS
 from tests.fakes.interactive import view_action_body
 from tests.fakes.signing import post_signed
 from tests.fakes.slack_api import VALID_TOKEN
@@ -83,6 +85,22 @@ def test_a_digest_leaves_out_the_updates_of_a_source_left_out(fresh_db, fake_sla
     [digest] = fake_slack.posts("C0DIG")
     body = json.dumps(digest.blocks, ensure_ascii=False)
     assert "Evacuations ordered for 3,000 homes" in body and "Arson" not in body
+
+
+def test_a_digest_leaves_out_an_update_a_not_word_leaves_out(fresh_db, fake_slack, pipeline):
+    with transaction(fresh_db):
+        topic_id = add_topic(fresh_db, name="Dams", query='dam AND NOT "beaver"')
+    start = datetime.now(UTC).replace(microsecond=0)
+    follow(fresh_db, topic_id, "C0DIG", "daily", at=(start - timedelta(hours=1)).isoformat())
+    first, beavers, sealing = DAMS
+    outcomes = list(pipeline.ingest(recent((first, sealing, beavers))))  # the last shows first
+    assert [o.verdict.kind for o in outcomes if o.verdict] == ["new", "update", "update"]
+    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
+    assert send_due_digests(fresh_db, client, now=start + timedelta(days=1, hours=1)) == 1
+    [digest] = fake_slack.posts("C0DIG")
+    body = json.dumps(digest.blocks, ensure_ascii=False)
+    assert "Halvard Construction" in body
+    assert "beaver" not in body.lower(), "the latest update holds the word the topic leaves out"
 
 
 def test_a_quote_subscription_leaves_a_source_out(runtime, fake_slack, pipeline, fresh_db):

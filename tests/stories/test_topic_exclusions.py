@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.alerts.console_feed import print_pending
+from bot.alerts.why import LEFT_OUT
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.parse import parse_articles
@@ -53,7 +54,10 @@ def test_the_terminal_feed_prints_no_alert_for_an_update_a_not_term_leaves_out(
         add_topic(db, name="Dams", query='dam AND NOT "beaver"')
     list(Pipeline(db, settings, nlp=nlp).ingest(recent(STREAM)))
     printed: list[str] = []
-    silent: list[str] = []
-    assert print_pending(db, printed.append, lambda event, _: silent.append(event.title or "")) == 2
-    assert silent == ["Beavers blamed for flooding near the Kelmor reservoir dam"]
+    silent: list[tuple[str, str]] = []
+    assert print_pending(db, printed.append,
+                         lambda event, why: silent.append((event.title or "", why))) == 2
+    [(title, why)] = silent
+    assert title == "Beavers blamed for flooding near the Kelmor reservoir dam"
+    assert why.startswith(f'{LEFT_OUT} (NOT "beaver"'), why  # was: "its source is left out"
     assert "Halvard Construction" in printed[1]

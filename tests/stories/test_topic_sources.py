@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.alerts.console_feed import print_pending, report_activity, silent_line
-from bot.alerts.why import SOURCE_LEFT_OUT
+from bot.alerts.why import LEFT_OUT
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
 from bot.nlp.parse import parse_articles
@@ -166,8 +166,8 @@ def test_the_terminal_feed_says_an_update_from_a_source_left_out_posts_nothing(
                          lambda event, reason: silent.append(silent_line(event, reason))) == 1
     assert "stay out for a second day" in printed[0]
     said = ("· no alert for “Northhaven dockworkers reject pay offer as strike goes on”: "
-            f"{SOURCE_LEFT_OUT}")
+            f'{LEFT_OUT} (NOT source:"Example Wire" (source: Example Wire))')
     assert silent[-1] == said  # was printed as an alert
     lines: list[str] = []
     report_activity(db, 0, lines.append)  # what `wirewatch run` with Slack says of each
-    assert lines[-1] == said and SOURCE_LEFT_OUT not in lines[-2]
+    assert lines[-1] == said and LEFT_OUT not in lines[-2]
