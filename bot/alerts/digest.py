@@ -41,7 +41,7 @@ from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackCloc
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
-from bot.stories.left_out import leaves_in
+from bot.stories.left_out import leaves_in, read_query
 from storage import subscriptions as subs
 from storage.alerts import is_muted, moved_first_reports, topic_events_between
 from storage.db import transaction
@@ -443,7 +443,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     stories: dict[int, DigestItem] = {}
     moved: list[int] = []
     elsewhere: dict[str, set[int]] = {}
-    query = topic_query(db, sub.topic_id)
+    query = read_query(topic_query(db, sub.topic_id))
     listed = listed_elsewhere(db, sub, events)
     for event in _with_moved_first_reports(db, events, sub, period):
         if is_muted(db, event.story_id, [sub.target_id]) or \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.stories.query import TopicQueryError, parse_query
+from bot.stories.query import Node, TopicQueryError, parse_query
 from bot.stories.topics import Matcher, MatchText, decode, with_sources
 from storage import stories as story_store
 from storage import topics as topic_store
@@ -20,13 +20,13 @@ def why_left_out(db: Database, story_id: int, article_id: int) -> str | None:
     article out; None when one leaves it in, or the story is tied to none."""
     queries = topic_store.story_queries(db, story_id)
     matcher = Matcher(stored_text(db, article_id))
-    whys = [excluded(matcher, query) for query in queries]
+    whys = [excluded(matcher, read_query(query)) for query in queries]
     if not whys or None in whys:
         return None
     return "; ".join(dict.fromkeys(why for why in whys if why))
 
 
-def leaves_in(db: Database, query: str, article_id: int) -> bool:
+def leaves_in(db: Database, query: Node | None, article_id: int) -> bool:
     """Whether the query's exclusions leave the stored article in (a digest lists it)."""
     return excluded(Matcher(stored_text(db, article_id)), query) is None
 
@@ -34,17 +34,23 @@ def leaves_in(db: Database, query: str, article_id: int) -> bool:
 def left_out_of_story(db: Database, query: str, story_id: int) -> list[tuple[int, str]]:
     """The story's latest articles the query's exclusions leave out, and why, oldest first."""
     ids = story_store.latest_articles(db, [story_id], per_story=STORY_ARTICLES)[story_id]
-    found = [(a, excluded(Matcher(stored_text(db, a)), query)) for a in ids]
+    node = read_query(query)
+    found = [(a, excluded(Matcher(stored_text(db, a)), node)) for a in ids]
     return [(a, why) for a, why in found if why is not None]
 
 
-def excluded(matcher: Matcher, query: str) -> str | None:
-    """Why the query leaves the article out (a query no longer read leaves every one in, as
-    the story stage keeps its topic's stories alerting)."""
+def read_query(query: str) -> Node | None:
+    """The query parsed once for all the articles it is read on; None for one no longer read,
+    which leaves every article in, as the story stage keeps its topic's stories alerting."""
     try:
-        return matcher.excluded_by(parse_query(query))
+        return parse_query(query)
     except TopicQueryError:
         return None
+
+
+def excluded(matcher: Matcher, query: Node | None) -> str | None:
+    """Why the query leaves the article out (None: it leaves it in)."""
+    return None if query is None else matcher.excluded_by(query)
 
 
 def stored_text(db: Database, article_id: int) -> MatchText:
