@@ -63,6 +63,11 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     return db
 
 
+def db_file(db: Database) -> Path:
+    """The database's file, for another thread's own connection (empty for one in memory)."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
 def _create_private(path: Path) -> None:
     """A new database is readable by its owner alone, whatever the umask: it holds feed
     addresses with their passwords and keys, and the newsroom's unpublished copy. SQLite gives

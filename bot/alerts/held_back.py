@@ -4,21 +4,23 @@ nothing Slack took is sent twice. A call that may be made twice (``idempotent``:
 published again) is made again after a dropped connection or a 5xx too. Kept in memory only:
 App Home is published again whenever it is opened, so a restart loses nothing a person sees
 for long. Messages said (an unmute, a pause's word) are kept until said:
-``bot.alerts.said_once``, on the same timers (``later``)."""
+``bot.alerts.said_once``, on the same timers (``Waiting.later``). Each running bot has its
+own timers (``own``), found from its database (``waiting_for``)."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from slack_sdk.errors import SlackApiError
 
 from bot.alerts.calls import RATE_LIMITED, error_code, passing, retry_after
 
 log = logging.getLogger(__name__)
-_TIMERS: set[threading.Timer] = set()
-_TIMERS_LOCK = threading.Lock()
+_OWNERS: dict[str, Waiting] = {}
+_OWNERS_LOCK = threading.Lock()
 HELD_BACK_WAIT = 60.0
 """Seconds at most a call Slack held back (429) waits to be made again: someone is waiting
 for it (and a response_url lasts 30 minutes)."""
@@ -44,51 +46,87 @@ def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
     return AGAIN_WAIT if idempotent and isinstance(exc, OSError) else None
 
 
-def again_later(attempt: Callable[[], object], wait: float, *, what: str,
+def again_later(attempt: Callable[[], object], wait: float, *, what: str, waiting: Waiting,
                 idempotent: bool = False, tries: int = TRIES - 1) -> bool:
     """Make ``attempt`` again in ``wait`` seconds (again after each such failure, ``tries`` in
-    all); False, said in the log, when the wait is too long for anyone still to be looking."""
+    all) on ``waiting``'s timer; False, said in the log, when the wait is too long for anyone
+    still to be looking, or the bot stops."""
     if tries <= 0 or wait > HELD_BACK_WAIT:
         log.warning("%s: Slack held it back (asked for %.0f s); not made again", what, wait)
         return False
-    later(wait, _again, attempt, what, idempotent, tries)
+    if not waiting.later(wait, _again, attempt, what, idempotent, tries, waiting):
+        log.info("%s: not made again: the bot stops", what)
+        return False
     return True
 
 
-def later(wait: float, then: Callable[..., object], *args: object) -> None:
-    """Call ``then(*args)`` in ``wait`` seconds on a thread of its own (never the caller's);
-    the timer of every call made again, here and in ``bot.alerts.said_once``."""
-    def run() -> None:
-        with _TIMERS_LOCK:
-            _TIMERS.discard(timer)
-        then(*args)
+class Waiting:
+    """The calls one running bot has waiting on a timer to be made again (``later``): its stop
+    (``close``) drops them, and any a listener still under way would arm after it, and leaves
+    another bot's in the same process alone."""
 
-    timer = threading.Timer(wait, run)
-    timer.daemon = True
-    with _TIMERS_LOCK:
-        _TIMERS.add(timer)
-    timer.start()
+    def __init__(self) -> None:
+        self._timers: set[threading.Timer] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def later(self, wait: float, then: Callable[..., object], *args: object) -> bool:
+        """Call ``then(*args)`` in ``wait`` seconds on a thread of its own (never the
+        caller's); False, nothing armed, once the bot stops."""
+        def run() -> None:
+            with self._lock:
+                self._timers.discard(timer)
+            then(*args)
+
+        timer = threading.Timer(wait, run)
+        timer.daemon = True
+        with self._lock:
+            if self._closed:
+                return False
+            self._timers.add(timer)
+            timer.start()
+        return True
+
+    def count(self) -> int:
+        """How many calls wait on a timer to be made again."""
+        with self._lock:
+            return len(self._timers)
+
+    def close(self) -> int:
+        """The bot stops: no call waiting is made, none is armed from now on (App Home is
+        published again when next opened; what is to be said is kept in the database, said by
+        the next start); how many were waiting."""
+        with self._lock:
+            self._closed = True
+            waiting = list(self._timers)
+            self._timers.clear()
+        for timer in waiting:
+            timer.cancel()
+        return len(waiting)
 
 
-def calls_waiting() -> int:
-    """How many calls wait on a timer to be made again."""
-    with _TIMERS_LOCK:
-        return len(_TIMERS)
+def own(path: str | Path) -> Waiting:
+    """A bot starting on the database at ``path``: its own timers, found by ``waiting_for``
+    from any thread that has that database (a listener's, a timer's)."""
+    waiting = Waiting()
+    with _OWNERS_LOCK:
+        _OWNERS[_key(path)] = waiting
+    return waiting
 
 
-def cancel_waiting() -> int:
-    """The bot stops: no call waiting on a timer is made (App Home is published again when
-    next opened; what is to be said is kept in the database, said by the next start); a stopped
-    run calls Slack no more. Returns how many were waiting."""
-    with _TIMERS_LOCK:
-        waiting = list(_TIMERS)
-        _TIMERS.clear()
-    for timer in waiting:
-        timer.cancel()
-    return len(waiting)
+def waiting_for(path: str | Path) -> Waiting:
+    """The timers of the bot running on the database at ``path`` (after its stop, closed until
+    another starts on it); one of their own for a database no bot runs on."""
+    with _OWNERS_LOCK:
+        return _OWNERS.setdefault(_key(path), Waiting())
 
 
-def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: int) -> None:
+def _key(path: str | Path) -> str:
+    return str(Path(path).resolve()) if str(path) not in ("", ":memory:") else str(path)
+
+
+def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: int,
+           waiting: Waiting) -> None:
     try:
         attempt()
     except (SlackApiError, OSError) as exc:
@@ -98,7 +136,8 @@ def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: in
                         error_code(exc) if isinstance(exc, SlackApiError)
                         else exc.__class__.__name__)
             return
-        again_later(attempt, wait, what=what, idempotent=idempotent, tries=tries - 1)
+        again_later(attempt, wait, what=what, waiting=waiting, idempotent=idempotent,
+                    tries=tries - 1)
         return
     log.info("%s: made again after Slack held it back", what)
 

@@ -28,12 +28,12 @@ from bot.alerts.calls import (
     open_direct,
     unknown_answer,
 )
-from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES, later
+from bot.alerts.held_back import AGAIN_WAIT, HELD_BACK_WAIT, TRIES, waiting_for
 from bot.alerts.history import find_posted
 from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenDead
 from bot.models import LookWindow
-from storage.db import open_db, transaction
+from storage.db import db_file, open_db, transaction
 from storage.sayings import Kept, again, keep, resumed, settled, take_turn
 
 log = logging.getLogger(__name__)
@@ -90,19 +90,14 @@ def resume(db: Database, client: WebClient) -> int:
     as that run stopped: three client timeouts after it, looked for first); how many."""
     with transaction(db):
         kept = resumed(db)
-    path = db_file(db)
+    path, waiting = db_file(db), waiting_for(db_file(db))
     for saying in kept:
         due = max(saying.due, (saying.tried_at or 0.0) + late_wait(client))
-        later(max(due - time.time(), 0.0), _fire, path, client, saying.key, saying.turn)
+        waiting.later(max(due - time.time(), 0.0), _fire, path, client, saying.key, saying.turn)
     if kept:
         log.info("%d messages an earlier run had not said yet (or not known said): tried "
                  "again", len(kept))
     return len(kept)
-
-
-def db_file(db: Database) -> Path:
-    """The database's file, for a timer's own connection."""
-    return Path(db.execute("PRAGMA database_list").fetchone()[2])
 
 
 def _fire(path: Path, client: WebClient, key: str, turn: int) -> None:
@@ -176,7 +171,7 @@ def _held(db: Database, client: WebClient, kept: Kept, reason: str) -> None:
         turn = again(db, kept.key, due=time.time() + UNOPENED_WAIT, tries=kept.tries,
                      look_first=kept.look_first, answered=True)
     log.info("%s: not said yet: %s; asked again in %.0f s", kept.what, reason, UNOPENED_WAIT)
-    later(UNOPENED_WAIT, _fire, db_file(db), client, kept.key, turn)
+    _arm(db, client, kept, turn, UNOPENED_WAIT)
 
 
 def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
@@ -195,4 +190,11 @@ def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
         log.warning("%s: not said (%s)%s", kept.what, retry.reason,
                     "; it may have been" if look_first else "")
         return
-    later(wait, _fire, db_file(db), client, kept.key, turn)
+    _arm(db, client, kept, turn, wait)
+
+
+def _arm(db: Database, client: WebClient, kept: Kept, turn: int, wait: float) -> None:
+    """The next try on the running bot's timer; none once it stops: kept in the database
+    (its turn and when due), said by the next start (``resume``)."""
+    if not waiting_for(db_file(db)).later(wait, _fire, db_file(db), client, kept.key, turn):
+        log.info("%s: not tried again: the bot stops; the next start says it", kept.what)

@@ -12,7 +12,8 @@ from slack_bolt.context.respond import Respond
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.alerts.calls import retry_after
-from bot.alerts.held_back import HELD_BACK_WAIT, later
+from bot.alerts.held_back import HELD_BACK_WAIT, Waiting, waiting_for
+from bot.slack.services import CONTEXT_KEY
 
 log = logging.getLogger(__name__)
 TIMEOUT_S = 10
@@ -27,7 +28,12 @@ class RespondOnce(Respond):
     """Bolt's ``respond()`` without the SDK's retry: its webhook client sends an answer again
     when the connection drops, and Slack has often shown it by then (a shared answer appeared
     twice in the channel). An answer whose fate is unknown is said in the log, not sent again;
-    one Slack held back (429: not taken) is sent once more after its Retry-After."""
+    one Slack held back (429: not taken) is sent once more after its Retry-After, on the
+    running bot's timer (``waiting``)."""
+
+    def __init__(self, *, response_url: str, waiting: Waiting, **kwargs: Any) -> None:
+        super().__init__(response_url=response_url, **kwargs)
+        self.waiting = waiting
 
     def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
         if self.response_url is None:
@@ -45,23 +51,27 @@ class RespondOnce(Respond):
             return WebhookResponse(url=self.response_url, status_code=0, body=str(exc),
                                    headers={})
         if response.status_code == 429:
-            _again_later(client, message, retry_after(response.headers))
+            _again_later(client, message, retry_after(response.headers), self.waiting)
         elif response.status_code != 200:
             log.warning("Slack refused an answer through response_url: HTTP %s %s",
                         response.status_code, response.body[:200])
         return response
 
 
-def _again_later(client: WebhookClient, message: dict[str, Any], wait: float) -> None:
+def _again_later(client: WebhookClient, message: dict[str, Any], wait: float,
+                 waiting: Waiting) -> None:
     """Slack did not take the answer (429), so it cannot show twice: sent once more, on a timer
     of its own (the listener's thread is not held)."""
     if wait > HELD_BACK_WAIT:
         log.warning("Slack held back an answer through response_url for %.0f s; not sent again "
                     "(the person asks again)", wait)
         return
-    log.info("Slack held back an answer through response_url (HTTP 429); sent again in %.0f s",
-             wait)
-    later(wait, _send_again, client, message)
+    if waiting.later(wait, _send_again, client, message):
+        log.info("Slack held back an answer through response_url (HTTP 429); sent again in "
+                 "%.0f s", wait)
+    else:
+        log.warning("Slack held back an answer through response_url (HTTP 429); not sent "
+                    "again: the bot stops (the person asks again)")
 
 
 def _send_again(client: WebhookClient, message: dict[str, Any]) -> None:
@@ -114,6 +124,11 @@ def _host(url: str) -> str | None:
         return None
 
 
+def _waiting(context: BoltContext) -> Waiting:
+    """The running bot's timers (its database's), found through the listeners' services."""
+    return waiting_for(context[CONTEXT_KEY].settings.db_path)
+
+
 def respond_once(context: BoltContext, next: Callable[[], object]) -> None:
     """The middleware giving every listener (and the error handler) ``RespondOnce``; a
     response_url that is not Slack's gets ``RespondNowhere``: only Slack's hooks are called,
@@ -125,5 +140,5 @@ def respond_once(context: BoltContext, next: Callable[[], object]) -> None:
         context["respond"] = RespondNowhere(response_url=url)
     elif url:
         context["respond"] = RespondOnce(response_url=url, proxy=context.client.proxy,
-                                         ssl=context.client.ssl)
+                                         ssl=context.client.ssl, waiting=_waiting(context))
     next()

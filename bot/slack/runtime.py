@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime
 
 from bot.alerts.digest import Lookups, send_due_digests
-from bot.alerts.held_back import cancel_waiting
+from bot.alerts.held_back import own
 from bot.alerts.instances import Instances
 from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
@@ -40,6 +40,8 @@ class SlackRuntime:
         check_slack_settings(settings)
         self.settings = settings
         self.store = ThreadLocalDb(settings.db_path)
+        self.waiting = own(settings.db_path)
+        """This bot's calls waiting on a timer to be made again: its stop drops them."""
         self.token = TokenState()
         self.instances = Instances(self.store.get)
         clock = SlackClock()
@@ -85,7 +87,9 @@ class SlackRuntime:
         """Listeners waiting for a role stop waiting first: the exit joins their threads; a
         delivery or digest pass under way stops after its call in progress (each waits up to
         the client's timeout while Slack hangs: a pass of many would hold the stop minutes);
-        calls waiting to be made again (``held_back.later``) are not made."""
+        calls waiting to be made again (``held_back.Waiting``) are not made, and a listener
+        still under way arms none (what it was to say waits in the database for the next
+        start); another bot's in the same process are left alone."""
         self.stopping.set()
         self.services.roles.close()
         if self._socket:
@@ -97,7 +101,7 @@ class SlackRuntime:
         if self._served:
             self._served.close()
             self._served = None
-        dropped = cancel_waiting()
+        dropped = self.waiting.close()
         if dropped:
             log.info("%d calls to Slack waiting to be made again dropped: the bot stops",
                      dropped)

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
-from bot.alerts.held_back import Turns, again_later, wait_before_again
+from bot.alerts.held_back import Turns, again_later, wait_before_again, waiting_for
 from bot.permissions import Action, may
 from bot.slack.instance_status import instance_section
 from bot.slack.membership import private_channels_left
@@ -19,6 +19,7 @@ from bot.slack.reach import Reach
 from bot.slack.status import feed_trouble_section
 from handlers.common import db_of, reach_of, role_answer, services
 from handlers.home_view import home_blocks, short_home
+from storage.db import db_file
 
 log = logging.getLogger(__name__)
 PUBLISHES = Turns()
@@ -70,7 +71,7 @@ def publish_home(client: WebClient, db: Database, user: str | None,
     except SlackApiError as exc:
         code = error_code(exc)
         if code not in VIEW_REFUSALS:
-            if not _publish_later(client, user, view, turn, exc):
+            if not _publish_later(client, db, user, view, turn, exc):
                 log.warning("App Home of %s not refreshed: Slack answered %s", user, code)
             return
         longest = max((len(str((b.get("text") or {}).get("text") or "")) for b in blocks
@@ -81,15 +82,15 @@ def publish_home(client: WebClient, db: Database, user: str | None,
                     if _publish_short(client, user, notice, turn)
                     else "the short one was refused too")
     except OSError as exc:
-        if not _publish_later(client, user, view, turn, exc):
+        if not _publish_later(client, db, user, view, turn, exc):
             log.warning("App Home of %s not refreshed: %s", user, exc.__class__.__name__)
 
 
-def _publish_later(client: WebClient, user: str, view: dict, turn: int,
+def _publish_later(client: WebClient, db: Database, user: str, view: dict, turn: int,
                    exc: Exception) -> bool:
     """Slack held the view back (429), or the call failed on the way (the SDK's one retry of
-    a dropped connection too): published again later, unless a newer view was since; False
-    when it will not be."""
+    a dropped connection too): published again later on the running bot's timer, unless a
+    newer view was since; False when it will not be (the bot stops, too)."""
     wait = wait_before_again(exc, idempotent=True)
     if wait is None:
         return False
@@ -97,7 +98,8 @@ def _publish_later(client: WebClient, user: str, view: dict, turn: int,
     def again() -> None:
         PUBLISHES.call_if_latest(user, turn, lambda: client.views_publish(user_id=user, view=view))
 
-    return again_later(again, wait, what=f"App Home of {user}", idempotent=True)
+    return again_later(again, wait, what=f"App Home of {user}", idempotent=True,
+                       waiting=waiting_for(db_file(db)))
 
 
 def _publish_short(client: WebClient, user: str, notice: str | None, turn: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from bot.alerts.held_back import AGAIN_WAIT, calls_waiting
+from bot.alerts.held_back import AGAIN_WAIT
 from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_REMOVE, NOTICE
 from storage.alerts import mute_story
@@ -134,11 +134,11 @@ def test_an_app_home_waiting_to_be_published_again_is_not_once_the_bot_stops(
     failure[sources remove ²] after /unsubscribe's App Home refreshes). Now a stop drops it."""
     fake_slack.fail_next(1, status=500, methods={"views.publish"})
     _open_home(runtime, "1700000000.000400")
-    wait_for(lambda: calls_waiting())
+    wait_for(lambda: runtime.waiting.count())
     runtime.stop()
     time.sleep(AGAIN_WAIT + 1)
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 1
-    assert calls_waiting() == 0
+    assert runtime.waiting.count() == 0
 
 
 SLOW_LISTING = 4.0

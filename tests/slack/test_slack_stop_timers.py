@@ -1,0 +1,59 @@
+"""What a running bot has waiting on a timer (a call Slack held back, made again later) is its
+own: its stop drops its timers and arms no more, and leaves another bot's alone (the Bolt app
+over real HTTP with signed requests, the fake Slack Web API, real SQLite files)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import replace
+
+from bot.alerts.held_back import AGAIN_WAIT
+from bot.slack.runtime import SlackRuntime
+from storage.db import open_db
+from tests.slack.conftest import wait_for
+from tests.slack.test_slack_app_posts_once import open_home
+
+
+def _publishes(fake_slack) -> int:
+    return len(fake_slack.calls_to("views.publish", ok_only=False))
+
+
+def test_an_app_home_publish_under_way_as_the_bot_stops_is_not_made_again(
+        runtime, fake_slack, caplog):
+    """App Home's publish is still waiting on Slack as the bot stops; its connection drops,
+    the SDK's one retry is answered 500. Before: the listener set a timer after the stop, and
+    the stopped bot published again AGAIN_WAIT later (in the tests, at a fake Slack long
+    gone). Now nothing is armed after the stop, and the log says the publish was not made."""
+    caplog.set_level(logging.INFO, logger="bot.alerts.held_back")
+    fake_slack.hang(methods={"views.publish"})
+    open_home(runtime)
+    wait_for(lambda: "views.publish" in fake_slack.begun)
+    runtime.stop()
+    fake_slack.fail_next(1, status=500, methods={"views.publish"})
+    fake_slack.unhang()
+    wait_for(lambda: _publishes(fake_slack) == 2)
+    time.sleep(AGAIN_WAIT + 1)
+    assert _publishes(fake_slack) == 2
+    assert runtime.waiting.count() == 0
+    assert "App Home of U0ED: not made again: the bot stops" in caplog.text, caplog.text
+
+
+def test_stopping_one_bot_leaves_anothers_calls_waiting(
+        runtime, fake_slack, slack_settings, tmp_path):
+    """Two bots in one process (two workspaces, or a test's two runs), each its own database.
+    Slack answers the first's App Home publish 500: it waits AGAIN_WAIT to be made again; the
+    second bot stops meanwhile. Before: that stop dropped every timer of the process, so the
+    first bot's App Home was never published. Now it is."""
+    other_path = tmp_path / "other.db"
+    open_db(other_path).close()
+    other = SlackRuntime(replace(slack_settings, db_path=other_path))
+    other.start()
+    try:
+        fake_slack.fail_next(1, status=500, methods={"views.publish"})
+        open_home(runtime)
+        wait_for(lambda: _publishes(fake_slack) == 1)
+    finally:
+        other.stop()
+    wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1, timeout=AGAIN_WAIT + 5)
+    assert runtime.waiting.count() == 0
