@@ -14,7 +14,7 @@ from bot.alerts.pause import comeback, explain, quotes_label
 from bot.alerts.token import TokenReport
 from bot.models import HeldAlert, HeldDigest
 from storage.alerts import count_failed, failed_alerts
-from storage.held_alerts import held_alerts
+from storage.held_alerts import count_held, held_alerts
 from storage.held_digests import held_digests
 from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscriptions_set_up_by
@@ -60,7 +60,8 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
         lines += [f"    {label} {_to(target_type, target_id)}: {explain(reason)}"
                   for label, target_type, target_id, reason in paused[:MAX_LINES]]
     targets = None if viewer is None else _targets(db, viewer)
-    lines += held_lines(held_alerts(db, said=UNKNOWN_CODE, targets=targets))
+    lines += held_lines(held_alerts(db, said=UNKNOWN_CODE, targets=targets),
+                        count_held(db, said=UNKNOWN_CODE, targets=targets))
     lines += held_digest_lines(held_digests(db, said=UNKNOWN_CODE, targets=targets))
     failed = count_failed(db)
     shown = failed_alerts(db, limit=5, targets=targets)
@@ -72,16 +73,17 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
     return lines
 
 
-def held_lines(held: list[HeldAlert]) -> list[str]:
+def held_lines(held: list[HeldAlert], count: tuple[int, int]) -> list[str]:
     """Each channel's next alert that Slack keeps answering with a code wirewatch does not
     know: tried again every few minutes while it lasts, it holds its channel's later alerts
     (``calls.unknown_answer``); since Slack first answered it so (since it was queued, when
-    held before that was kept), the code, how many wait behind it."""
+    held before that was kept), the code, how many wait behind it. ``count``: the alerts held
+    and their conversations, all of them (``count_held``)."""
     if not held:
         return []
-    waiting = sum(1 + alert.behind for alert in held)
+    waiting, conversations = count
     lines = [f"• ⚠️ Alerts held: {UNKNOWN_SAID}, so {counted(waiting, 'alert')} in "
-             f"{counted(len(held), 'conversation')} wait; each is tried again every few "
+             f"{counted(conversations, 'conversation')} wait; each is tried again every few "
              f"minutes while it lasts ({ASK_SLACK})"]
     for alert in held[:MAX_LINES]:
         behind = f" ({alert.behind} more behind it)" if alert.behind else ""
@@ -109,8 +111,7 @@ def held_digest_lines(held: list[HeldDigest]) -> list[str]:
 def held_home_line(db: Database, targets: list[str]) -> str:
     """App Home's word of what Slack holds of ``targets``' (alerts and digests): the count and
     the advice; empty when nothing is held."""
-    alerts = sum(1 + alert.behind for alert in held_alerts(db, said=UNKNOWN_CODE,
-                                                             targets=targets))
+    alerts = count_held(db, said=UNKNOWN_CODE, targets=targets)[0]
     digests = len(held_digests(db, said=UNKNOWN_CODE, targets=targets))
     if not alerts and not digests:
         return ""

@@ -160,3 +160,30 @@ def test_the_longest_held_digest_is_listed_first_however_many_are_held(
     held = [line for line in said.splitlines() if ", held since " in line]
     assert held[0].startswith("    *Ferry strike* to <#C0LATE>, held since <!date^"
                               f"{int(first.timestamp())}^"), held
+
+
+def test_every_held_alert_is_counted_however_many_conversations_wait(
+        runtime, fake_slack, fresh_db):
+    """Sixty channels follow a topic as it happens; Slack answers every post with a code
+    nobody knows, so each channel's alert is held, and U1's App Home counts what it set up.
+    Before: the status and App Home counted the first fifty held alerts only ("50 alerts in 50
+    conversations", "50 alerts wait"). Now every held alert is counted; ten are listed."""
+    channels = [f"C0CH{n:02}" for n in range(60)]
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+        for channel in channels:
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=channel,
+                      mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    new_story(fresh_db, topic)
+    fake_slack.refuse_method("chat.postMessage", NEW_CODE)
+    runtime.deliver_pending(now=T0)
+    held = fresh_db.execute("SELECT count(*) FROM alerts WHERE instr(last_error, ?) > 0",
+                            ["a code wirewatch does not know"]).fetchone()[0]
+    assert held == 60, held
+    fake_slack.refused_methods.clear()
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "so 60 alerts in 60 conversations wait" in said, said
+    assert len([line for line in said.splitlines() if line.startswith("    alert ")]) == 10
+    open_home(runtime, "U1")
+    home = _home_text(fake_slack, "U1")
+    assert "⚠️ *Held:* 60 alerts wait" in home, home
