@@ -20,7 +20,9 @@ from bot.slack.services import CONTEXT_KEY, Services
 from storage.db import row_id
 from storage.state import install_id
 
-MAX_INPUT = 1000
+MAX_INPUT = 4000
+"""Characters of a command's text read: more than any command needs (a 1,000-character query,
+a name, a list of people to notify); longer text is refused whole (``too_long``), never cut."""
 HELP_WORDS = frozenset({"help", "-h", "--help", "?"})
 MESSAGE_CHARS = 3000
 OPEN_QUOTES = {'"': '"', "“": "”", "„": "“", "”": "”", "«": "»", "'": "'", "‘": "’", "‚": "‘",
@@ -130,6 +132,16 @@ def requires(action: Action) -> Callable[..., BoltResponse | None]:
 def user_text(text: str | None, *, limit: int = MAX_INPUT) -> str:
     """Command text without control characters or surrounding space, at most ``limit`` chars."""
     return " ".join(clean(text or "").split())[:limit]
+
+
+def too_long(command: dict, limit: int = MAX_INPUT) -> str | None:
+    """The answer to a command whose text is past ``limit`` (None when it fits): refused
+    whole, since a cut query, name or list of people would be stored as nobody typed it."""
+    size = len(" ".join(clean(command.get("text") or "").split()))
+    if size <= limit:
+        return None
+    return (f"That command is {size:,} characters; wirewatch reads at most {limit:,} (a "
+            "topic's query at most 1,000). Nothing was done: shorten it and send it again.")
 
 
 def mode_words(mode: str) -> str:

@@ -27,6 +27,7 @@ from handlers.common import (
     mode_words,
     no_topic_named,
     requires,
+    too_long,
     unquote,
     user_text,
 )
@@ -83,6 +84,9 @@ def _request_and_topic(db: Database, text: str,
 def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
                      context: BoltContext) -> None:
     ack()
+    if line := too_long(command):
+        answer(respond, line)
+        return
     text = user_text(command.get("text"))
     db = db_of(context)
     if not text:
@@ -149,6 +153,9 @@ def _subscribe(db: Database, request: Request, topic_id: int, name: str,
 def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
                        context: BoltContext) -> None:
     ack()
+    if line := too_long(command):
+        answer(respond, line)
+        return
     text = user_text(command.get("text"))
     db = db_of(context)
     if not text or asks_help(text):

@@ -33,6 +33,7 @@ from handlers.common import (
     said,
     services,
     split_name,
+    too_long,
     unquote,
     user_text,
 )
@@ -52,6 +53,9 @@ GUEST_NONE = "No topic is followed in the channels you are in (a guest sees only
 def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
                   context: BoltContext) -> None:
     ack()
+    if line := too_long(command):
+        answer(respond, line)
+        return
     verb, rest = split_name(user_text(command.get("text")))
     svc = services(context)
     if verb.lower() == "add" and not rest and command.get("trigger_id"):

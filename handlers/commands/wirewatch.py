@@ -16,7 +16,16 @@ from bot.slack.membership import private_channels_left
 from bot.slack.services import Services
 from bot.slack.status import status_lines
 from handlers.commands.sources import caller, sources_text
-from handlers.common import answer, echo, join_lines, role_answer, services, split_name, user_text
+from handlers.common import (
+    answer,
+    echo,
+    join_lines,
+    role_answer,
+    services,
+    split_name,
+    too_long,
+    user_text,
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
 
 def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
     ack()
+    if line := too_long(command):
+        answer(respond, line)
+        return
     name, args = split_name(user_text(command.get("text")))
     sub = SUBCOMMANDS.get((name or "help").lower())
     svc = services(context)
