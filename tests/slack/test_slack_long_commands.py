@@ -19,7 +19,8 @@ def test_a_query_within_its_limit_is_stored_whole_in_a_long_command(
     query is stored whole."""
     said = run_command(runtime, fake_slack, "/topics", f'add "Port strike" {QUERY}')["text"]
     assert said.startswith("Tracking *Port strike*"), said
-    assert get_topic(fresh_db, "Port strike").query == QUERY
+    topic = get_topic(fresh_db, "Port strike")
+    assert topic is not None and topic.query == QUERY
 
 
 def test_command_text_past_what_is_read_is_refused_and_nothing_is_done(
