@@ -35,7 +35,7 @@ ROLE_CLAUSE_WORDS = 12
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 MODALS = frozenset({"may", "will", "can", "might", "must", "shall"})
 """Modal verbs that are also surnames ("Theresa May", "George Will")."""
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
+NO_MODAL_BEFORE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
 """A past, -s or participle form, which no modal comes right before ("may said" is not
 English; "may have said" has its "have")."""
 PERSON_ENDINGS = ("er", "or", "ist", "ian")
@@ -348,5 +348,5 @@ def modal_name(token: Token) -> bool:
         return False
     text, verb = token.text, token.head
     return token.lower_ in MODALS and text[:1].isupper() and \
-        not text.isupper() and verb.tag_ in FINITE_TAGS and token.i < verb.i and \
+        not text.isupper() and verb.tag_ in NO_MODAL_BEFORE_TAGS and token.i < verb.i and \
         not any(c.dep_ in AUXILIARY_DEPS and c.i != token.i for c in verb.children)

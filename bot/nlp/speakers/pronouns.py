@@ -12,7 +12,13 @@ from bot.models import Speaker
 from bot.nlp.speakers import antecedents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
-from bot.nlp.speakers.words import HONORIFICS, PLURAL_TAGS, PRONOUN_GENDER, TITLE_WORDS
+from bot.nlp.speakers.words import (
+    FINITE_TAGS,
+    HONORIFICS,
+    PLURAL_TAGS,
+    PRONOUN_GENDER,
+    TITLE_WORDS,
+)
 
 BODY_LOOK_BACK = 2
 """Narrative sentences without a subject "it" looks back over for the organisation meant."""
@@ -26,8 +32,6 @@ LOST_VERB_TAGS = {"VBD", "VBN"}
 """A past verb the parser took for an adjective ("Ruiz accused Vale" as one name)."""
 QUOTE_REACH = 120
 """Tokens of the quotation beside a speech tag searched for the names it mentions."""
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-"""Verb tags of a clause with its own tense."""
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 """What makes the name before it an owner ("Vale's", "Vale’s", "Jones'")."""
 QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}

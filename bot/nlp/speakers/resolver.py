@@ -22,6 +22,7 @@ from bot.nlp.speakers.names import (
 from bot.nlp.speakers.registry import Registry
 from bot.nlp.speakers.salience import Salience
 from bot.nlp.speakers.words import (
+    FINITE_TAGS,
     ORG_LABELS,
     ORG_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -34,8 +35,6 @@ RELCL = get_string_id("relcl")
 NAMING_DEPS = frozenset({get_string_id("appos"), get_string_id("compound")})
 WHO = get_string_id("who")
 """Read as hashes: every subject resolved is first asked for a "who" clause (``_who_means``)."""
-TENSED_TAGS = {"VBD", "VBZ", "VBP"}
-"""Verb tags that make an entity over them a clause, not a name (``_holds_a_clause``)."""
 
 
 class SpeakerResolver:
@@ -210,7 +209,7 @@ def _holds_a_clause(ent: Span) -> bool:
     """An entity the recogniser ran over a finite verb and its subject ("Ruiz assured Vale"
     tagged one work of art) names no one as a whole; its subject is read on its own."""
     return ent.label_ not in {"PERSON", "ORG"} and any(
-        t.pos == VERB and t.tag_ in TENSED_TAGS and t.dep_ == "ROOT" for t in ent)
+        t.pos == VERB and t.tag_ in FINITE_TAGS and t.dep_ == "ROOT" for t in ent)
 
 
 def _definite(token: Token) -> bool:

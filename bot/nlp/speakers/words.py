@@ -60,6 +60,8 @@ ORG_NOUNS = {
 }
 RECENT_CHARS = 600
 ACTING = {"nsubj", "nsubjpass", "poss", "appos"}
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Verb tags of a clause with its own tense (past, present, modal)."""
 COMPANY_ROLES = {"owner", "founder", "champion", "leader", "star", "player", "operator"}
 WEAK_TITLES = {"dr", "prof", "mr", "ms", "mrs", "miss", "sir", "dame", "lord", "lady", "rev"}
 COMPANY_NOUNS = {"company", "firm", "group", "airline", "operator", "insurer", "carmaker",
