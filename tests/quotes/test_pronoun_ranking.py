@@ -70,3 +70,18 @@ def test_a_description_stands_against_names_the_article_gives_no_gender(statemen
         "A spokeswoman for the ministry said the fine was final. “Rules are rules,” she said.")
     speaker = next(q.speaker for q in quotes if "Rules are rules" in q.text)
     assert speaker.name == "A spokeswoman for the ministry"
+
+
+def test_a_person_the_rules_pick_stands_whatever_the_weights_favour(nlp, monkeypatch):
+    doc = nlp(ARTICLE)
+    r = SpeakerResolver(doc, quoted=lambda offset: False, speaking=lambda t: t.lemma_ == "say")
+    she = next(t for t in doc if t.lower_ == "she")
+    rule = pronouns.by_rules(r, she, "f", set())
+    assert rule[0].name == "Ana Ruiz"  # the last subject of her gender
+    first_named = tuple(5.0 if f == "first_named" else 0.0 for f in antecedents.FEATURES)
+    monkeypatch.setattr(antecedents, "WEIGHTS", first_named)  # weights that favour Maria Costa
+    ctx = antecedents.context(r, she, "f", rule[0], set())
+    scores = {k: antecedents.score(antecedents.features(r, ctx, k), first_named)
+              for k in antecedents.candidates(r, ctx)}
+    assert scores["Maria Costa"] > scores["Ana Ruiz"]
+    assert antecedents.ranked(r, she, "f", rule, set()) == rule

@@ -1,6 +1,6 @@
 """He/she as a choice among the people named before it: cheap features of each candidate and
-a linear score fitted offline (bench/pronoun_fit.py), so the rules' pick can be overruled when
-the evidence against it is strong."""
+a linear score fitted offline (bench/pronoun_fit.py), which chooses where the rules found no
+person (no one, or a description); a person the rules pick stands."""
 
 from __future__ import annotations
 
@@ -139,8 +139,10 @@ def score(values: tuple[float, ...], weights: tuple[float, ...]) -> float:
 
 def ranked(r: SpeakerResolver, token: Token, gender: str, rule: tuple[Speaker, float],
            named: set[str]) -> tuple[Speaker, float]:
-    """The best-scoring candidate, or the rules' pick while no weights are fitted."""
-    if not WEIGHTS:
+    """The best-scoring candidate where the rules found no person, else (or while no weights
+    are fitted) the rules' pick: the fit's "rule" weight never let a rival overrule a person
+    the rules picked (PolNeAR train: 0 of 3,344, none nearer than 0.58), so none is scored."""
+    if not WEIGHTS or rule[0].kind == "person":
         return rule
     ctx = context(r, token, gender, rule[0], named)
     best, best_score = "", -math.inf
