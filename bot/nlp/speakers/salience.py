@@ -88,7 +88,10 @@ class Salience:
 
     def _mentions(self) -> dict[int, str]:
         """Token index → person key of every mention the registry holds, and of every later
-        surname or first name it knows."""
+        surname or first name it knows, read once when the first he/she asks: people the
+        resolver registers after that (mostly capitalised phrases guessed to be people, "Super
+        Tuesday") gain no salience, which measured better than rereading (quotes-history.md,
+        session 33)."""
         reg = self.r.reg
         idx = reg.columns.idx
         found: dict[int, str] = {}
