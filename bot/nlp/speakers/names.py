@@ -126,7 +126,11 @@ def name_text(token: Token, ent: Span | None) -> str:
 def leading_title(tok: Token, *, person: bool) -> bool:
     """A title or form of address opening a name ("Sen.", "Mr"), never a word of it; an
     abbreviation only in a person's name ("AG Ana Ruiz", not a firm "AG Brandt")."""
-    word = tok.lower_
+    return leading_title_word(tok.lower_, person=person)
+
+
+def leading_title_word(word: str, *, person: bool) -> bool:
+    """``leading_title`` of a word's lower-case form, read from a column without a Token."""
     return word.strip(".") in TITLE_WORDS or word in HONORIFICS or \
         person and word.strip(".") in ABBREVIATED_TITLES
 
@@ -136,10 +140,11 @@ def after_title(name: Span) -> int:
     ("Comedian Ana Ruiz", "Harlow City Councilwoman Ana Ruiz"): after the last such word that
     leaves two words of a name, so a first name that is also a rank ("Major Garrett": only
     the abbreviated "Maj." is a title) or a surname ("Ana King") stays."""
-    for tok in reversed(name[:-2]):
-        following = tok.nbor(1)
-        if title_like(tok) and following.text[:1].isupper() and not title_like(following):
-            return tok.i + 1
+    doc = name.doc
+    for i in range(name.end - 3, name.start - 1, -1):  # the words before the last two
+        if title_like(doc[i]) and (following := doc[i + 1]).text[:1].isupper() and \
+                not title_like(following):
+            return i + 1
     return name.start
 
 

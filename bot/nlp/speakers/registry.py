@@ -21,7 +21,7 @@ from bot.nlp.speakers.names import (
     after_title,
     clean,
     gender_of_words,
-    leading_title,
+    leading_title_word,
     looks_like_person,
     name_part,
     name_text,
@@ -564,11 +564,13 @@ class Registry:
         if end - start == 1:
             return Span(self.doc, start, end)  # one word: no title to take off
         person = ent.label_ == "PERSON" or looks_like_person(ent.root)
-        while end - start > 1 and leading_title(self.doc[start], person=person):
+        strings = self.doc.vocab.strings
+        while end - start > 1 and leading_title_word(strings[lower[start]], person=person):
             start += 1
+        name = Span(self.doc, start, end)
         if person and end - start > 2:  # a title inside leaves two words of a name at least
-            start = after_title(Span(self.doc, start, end))
-        return Span(self.doc, start, end)
+            start = after_title(name)
+        return name if start == name.start else Span(self.doc, start, end)
 
     def _may_be_surname(self, i: int) -> bool:
         """What ``_surname_after`` may take, read from the columns: a proper noun, or a word
