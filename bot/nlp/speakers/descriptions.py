@@ -669,10 +669,12 @@ def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span]) -> list[
 
 def _web_names(r: SpeakerResolver) -> list[int]:
     """Web addresses outside quotes the recogniser left untagged ("Reeltrader.com said …")."""
-    cols, vocab = r.reg.columns, r.reg.doc.vocab
-    return [i for i in sorted(cols.with_pos(X) + cols.with_pos(PROPN))
-            if vocab[cols.orth[i]].like_url and i not in r.reg.ent_of and
-            not r.reg.quoted(cols.idx[i])]
+    if r.reg.web_names is None:
+        cols, vocab = r.reg.columns, r.reg.doc.vocab
+        r.reg.web_names = [i for i in sorted(cols.with_pos(X) + cols.with_pos(PROPN))
+                           if vocab[cols.orth[i]].like_url and i not in r.reg.ent_of and
+                           not r.reg.quoted(cols.idx[i])]
+    return r.reg.web_names
 
 
 def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:

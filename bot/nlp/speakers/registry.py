@@ -198,6 +198,9 @@ class Registry:
         """Where the documents of each set of words are named, found once (``documents``)."""
         self.editorial_boards: list[int] | None = None
         """Where "editorial" is hung on a board ("the editorial board"), found once."""
+        self.web_names: list[int] | None = None
+        """Web addresses outside quotes left untagged, found once (``descriptions``): "the
+        company" asked it again at each mention."""
         self.headline_end = 0
         """Where the headline line ends, when the article opens with one."""
         self._breaks: set[int] | None = None
