@@ -128,8 +128,8 @@ def features(r: SpeakerResolver, ctx: Context, key: str) -> tuple[float, ...]:
 
 def _paragraph_between(r: SpeakerResolver, there: int, here: int) -> bool:
     """A paragraph starts in one of the sentences after sentence ``there`` up to ``here``."""
-    breaks, starts = r.reg.line_breaks(), r.reg.sent_starts
-    return any(starts[s] - 1 in breaks for s in range(there + 1, here + 1))
+    after_breaks = r.reg.paragraph_sentences()
+    return bisect_right(after_breaks, here) > bisect_left(after_breaks, there + 1)
 
 
 def score(values: tuple[float, ...], weights: tuple[float, ...]) -> float:

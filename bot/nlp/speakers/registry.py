@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right, insort_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import get_string_id
@@ -203,7 +204,7 @@ class Registry:
         company" asked it again at each mention."""
         self.headline_end = 0
         """Where the headline line ends, when the article opens with one."""
-        self._breaks: set[int] | None = None
+        self._after_breaks: list[int] | None = None
         self.reporting_subjects: dict[int, bool] = {}
         """Whether the mention at a character offset is the subject of a sentence's reporting
         verb (``antecedents``), read once: each he/she asks of the mentions before it."""
@@ -820,11 +821,14 @@ class Registry:
         index = bisect_left(self.offsets(), offset)
         return list(reversed(self.mentions[:index]))
 
-    def line_breaks(self) -> set[int]:
-        """Indexes of the tokens holding a line break, found once when first asked."""
-        if self._breaks is None:
-            self._breaks = set(self.columns.with_line_breaks(self.doc))
-        return self._breaks
+    def paragraph_sentences(self) -> list[int]:
+        """Indexes (into ``sent_starts``) of the sentences right after a line break, in order,
+        found once when first asked: a pronoun's candidates each ask whether one is between."""
+        if self._after_breaks is None:
+            breaks = set(self.columns.with_line_breaks(self.doc))
+            self._after_breaks = [s for s, start in enumerate(self.sent_starts)
+                                  if start - 1 in breaks]
+        return self._after_breaks
 
     def offsets(self) -> list[int]:
         """The mentions' offsets in order, rebuilt only when a mention was added."""
@@ -926,8 +930,8 @@ def _written_title(first: Token, name: Span) -> Role:
     return Role(title.text, with_party(desk_role(whole_title(title), title=True), party_tag(name)))
 
 
-def _offset(mention: Mention) -> int:
-    return mention.offset
+_offset = attrgetter("offset")
+"""A mention's offset, read in C: ``insort_right`` asks it at each step of every insert."""
 
 
 def _surname_after(first: Token) -> bool:
