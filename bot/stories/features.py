@@ -67,7 +67,8 @@ class SentenceFeatures:
 @dataclass
 class ArticleFeatures:
     """``keys`` are the body's; ``first`` says in which sentence each first appears, ``tf`` in
-    how many; ``title_keys`` are what the headline names (used at event granularity)."""
+    how many; ``title_keys`` are what the headline names (used at event granularity);
+    ``today``: the article's own day, which the days it names are counted from."""
 
     title: str
     title_words: tuple[str, ...]
@@ -78,6 +79,7 @@ class ArticleFeatures:
     first: dict[str, int] = field(default_factory=dict)
     tf: dict[str, int] = field(default_factory=dict)
     title_keys: set[str] = field(default_factory=set)
+    today: date | None = None
 
 
 @lru_cache(maxsize=CACHED)
@@ -171,23 +173,25 @@ def title_words(title: str | None) -> tuple[str, ...]:
 
 
 def features_from(parsed: ParsedArticle, view: DocView | None, *,
-                  arrived: str | None = None) -> ArticleFeatures:
+                  arrived: date | None = None) -> ArticleFeatures:
     """Features from what spaCy found (``view``); spaCy is never run again here. ``arrived``:
-    when an article with no time of its own was seen live, the day its days are counted from
-    (a file dropped in the watched folder is written about now: without it, "on Tuesday" named
-    no day, and a paragraph added of a later day's events was a rewrite)."""
+    when an article with no time of its own was seen live, the desk's day it arrived on, its
+    days counted from it (a file dropped in the watched folder is written about now: without
+    it, "on Tuesday" named no day, and a paragraph added of a later day's events was a
+    rewrite). ``today`` is the day the days are counted from."""
     article = parsed.article
     features = ArticleFeatures(title=article.title, title_words=title_words(article.title),
-                               tokens=[], entities=[], sentences=[])
+                               tokens=[], entities=[], sentences=[],
+                               today=day_of(article.published, article.published_offset) or arrived)
     if view is None:
         return features
     words = _Words(view, article.body)
     ents = [_Ent(*ent) for ent in view.ents]
     ent_starts = [ent[0] for ent in ents]
-    today = day_of(article.published, article.published_offset) or day_of(arrived)
     for index, sent in enumerate(_sentence_spans(parsed, words)):
         inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]
-        features.sentences.append(_sentence(sent, inside, index, features, words, today))
+        features.sentences.append(_sentence(sent, inside, index, features, words,
+                                            features.today))
     for index, sentence in enumerate(features.sentences):
         keys = sentence.facts | {"l:" + lemma for lemma in sentence.lemmas}
         for key in keys:

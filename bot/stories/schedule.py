@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.models import DatedArticle, SentenceContent
 
@@ -88,6 +88,18 @@ def day_of(published: str | None, offset: int | None = None) -> date | None:
         return (in_utc + timedelta(minutes=offset)).date()
     except OverflowError:  # the writer's day past the calendar's last: the one in the text
         return when.date()
+
+
+def desk_day(arrived: str | None, zone: tzinfo) -> date | None:
+    """The day an undated article arrived on, on the desk's calendar (``WIREWATCH_TIMEZONE``):
+    a file dropped at 21:00 in New York on a Tuesday tells of that Tuesday, not UTC's
+    Wednesday."""
+    if not arrived:
+        return None
+    try:
+        return datetime.fromisoformat(arrived).astimezone(zone).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | None) -> set[str]:

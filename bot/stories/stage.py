@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 from typing import NamedTuple, TypeVar
+from zoneinfo import ZoneInfo
 
 import numpy as np
 from sqlite_utils import Database
@@ -82,8 +83,10 @@ class Prepared:
 
     @property
     def year(self) -> int:
-        """The year of the article's time: what's new reads an earlier year as background."""
-        return int(self.seen_at[:4])
+        """The year of the article's own day (its writer's, or the desk's it arrived on): what's
+        new reads an earlier year as background."""
+        today = self.features.today
+        return today.year if today else int(self.seen_at[:4])
 
 
 class Compared(NamedTuple):
@@ -185,8 +188,9 @@ class StoryStage:
                  summariser: Summariser | None = None, threshold: float = cluster.JOIN_THRESHOLD,
                  half_life_hours: float = cluster.EVENT_HALF_LIFE_HOURS,
                  stream_clock: bool = False, earlier_sentences: int = EARLIER_SENTENCES,
-                 meaning: Meaning | None = None) -> None:
+                 meaning: Meaning | None = None, zone: tzinfo = UTC) -> None:
         self.quiet = timedelta(hours=quiet_hours)
+        self.zone = zone
         self.stream_clock = stream_clock
         self.summariser = summariser or ExtractiveSummariser()
         self.threshold = threshold
@@ -207,7 +211,8 @@ class StoryStage:
         return cls(quiet_hours=settings.story_quiet_hours, summariser=summariser_from(settings),
                    half_life_hours=settings.story_half_life_hours,
                    stream_clock=settings.story_stream_clock,
-                   meaning=Meaning.from_setting(settings.story_embedding) if events else None)
+                   meaning=Meaning.from_setting(settings.story_embedding) if events else None,
+                   zone=ZoneInfo(settings.timezone))
 
     def prepare(self, parsed: ParsedArticle, view: DocView | None = None) -> Prepared:
         """The article's features and time, from what spaCy found: the ``view`` a worker
@@ -220,7 +225,7 @@ class StoryStage:
 
             view = view_of(parsed)
         seen_at, arrived_at = self.times(parsed.article.published, now=datetime.now(UTC))
-        features = features_from(parsed, view, arrived=arrived_at)
+        features = features_from(parsed, view, arrived=schedule.desk_day(arrived_at, self.zone))
         meaning = self.meaning.of(parsed.article.title, features) if self.meaning else None
         text = match_text(features, sources_of(parsed.article.source, parsed.article.url))
         return Prepared(parsed, features, text, seen_at, arrived_at, meaning)
