@@ -139,7 +139,7 @@ def from_stored(*, title: str, body: str, parts: ArticleParts) -> ArticleFeature
 
 COLUMNS = 10
 """A DocView's token columns: lower, lemma (string hashes), part of speech (1: a content word,
-2: a proper noun), modal tag, alpha, stop, punct, space, like_num, character offset."""
+2: a proper noun), tense (MODAL, PAST), alpha, stop, punct, space, like_num, character offset."""
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
@@ -152,6 +152,8 @@ PRONOUNS = {"he", "she", "they", "his", "her", "their"}
 LINKS = {"further", "also", "add", "addition"}
 HEDGES = {"could", "might", "may"}
 CONTENT, PROPER = 1, 2
+MODAL, PAST = 1, 2
+"""A token's tense flags: a modal; a verb in the past (``bot.stories.reading.tense_flags``)."""
 
 
 class DocView(NamedTuple):
@@ -343,11 +345,12 @@ def _sentence(
             if label in FIGURE_LABELS and ent.start not in words.uncounted:
                 figures |= _figure_values(ent_text + _scale_after(ent.end, words))
     plain: list[tuple[str, str]] = []
+    past: list[int] = []
     hedged = False
     tokens = features.tokens
     lowers, lemma_of, rows = words.lowers, words.lemmas, words.rows
     for i in range(sent.start, sent.end):
-        lower_id, lemma_id, pos, modal, alpha, stop, punct, space, like_num, _ = rows[i]
+        lower_id, lemma_id, pos, tense, alpha, stop, punct, space, like_num, start = rows[i]
         if punct or space:
             continue
         lower, alnum, digit = lowers[lower_id]
@@ -355,7 +358,9 @@ def _sentence(
         if len(plain) < 6:
             plain.append((lower, lemma))
         if not hedged and lower in HEDGES:
-            hedged = bool(modal)
+            hedged = bool(tense & MODAL)
+        if tense & PAST:
+            past.append(start - sent.start_char)
         if alpha or like_num or alnum:
             tokens.append(_new(TokenView, (lower, lemma, index)))
         if stop or not alpha or i in in_entity:
@@ -376,7 +381,7 @@ def _sentence(
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people, _continues(plain), hedged, frozenset(figures),
-                            frozenset(day_keys(raw, dates, today)) if dates else frozenset(),
+                            frozenset(day_keys(raw, dates, today, past)) if dates else frozenset(),
                             frozenset(counting_nothing - counted) if counting_nothing
                             else frozenset())
 

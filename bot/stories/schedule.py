@@ -5,7 +5,7 @@ day later) is then the same day, and a new or moved date a day the story never h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -46,8 +46,11 @@ PAST = re.compile(
     r"said|told|held|met|left|lost|won|began|broke|fell|rose|sank|shot|struck|ran|sold|paid|"
     r"fought|caught|brought|bought|found|stood|spoke|wrote|drove|flew|grew|knew|threw|chose|"
     r"froze|led|fled|sent|spent|built|felt|kept|became|withdrew|saw|did)\b", re.IGNORECASE)
-"""A verb in the past in a date's clause: what it tells happened on the last of a weekday's
-name ("walked off the job on Monday"), not the next."""
+"""A verb in the past in a date's clause, read off the words where no parse is at hand (rows
+stored before days were kept, ``filled``): what it tells happened on the last of a weekday's
+name ("walked off the job on Monday"), not the next. With the parse, its tags say it
+(``bot.stories.reading.tense_flags``), of any verb."""
+SPACED = re.compile(r"\S+")
 RELATIVE = {"today": (0,), "tonight": (0,), "this morning": (0,), "this afternoon": (0,),
             "this evening": (0,), "tomorrow": (1,), "yesterday": (-1,)}
 """Days named from the article's own, by how many days away they are."""
@@ -102,11 +105,14 @@ def desk_day(arrived: str | None, zone: tzinfo) -> date | None:
         return None
 
 
-def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | None) -> set[str]:
+def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | None,
+             past: Sequence[int] | None = None) -> set[str]:
     """The keys of the days ``text`` names, counted from the article's ``today``: each of
     ``dates`` is a date's (start, end, text) in ``text``. A date after words of the future in
     its clause ("will resume on Friday") is a day ahead, SCHEDULED; any other is one of the
-    days it may be (a weekday: the last or the next of its name), NAMED only."""
+    days it may be (a weekday: the last or the next of its name; only the last after a verb in
+    the past, which ``past``, where the parse is at hand, places: its words' starts in
+    ``text``), NAMED only."""
     if today is None:
         return set()
     found = set()
@@ -119,8 +125,7 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
             _ahead(text[max(0, start - LOOK_BACK):start])
         try:
             days = (_days(words, today, ahead) if ahead or named is None else
-                    _lately(named, today) if _past(text[max(0, start - LOOK_BACK):start]) else
-                    named)
+                    _lately(named, today) if _past(text, start, past) else named)
         except (OverflowError, ValueError):
             continue
         for day in days:
@@ -175,9 +180,15 @@ def _ahead(before: str) -> bool:
                 or DONE.search(after) or (last.group().lower() == "would" and UNREAL.match(after)))
 
 
-def _past(before: str) -> bool:
-    """Whether the clause's last few words before a date hold a verb in the past."""
-    return bool(PAST.search(" ".join(BREAK.split(before)[-1].split()[-WINDOW:])))
+def _past(text: str, start: int, past: Sequence[int] | None) -> bool:
+    """Whether the clause's last few words before the date at ``start`` hold a verb in the
+    past: one of ``past`` (the parse's), or, with none, one PAST reads."""
+    clause = BREAK.split(text[max(0, start - LOOK_BACK):start])[-1]
+    words = list(SPACED.finditer(clause))[-WINDOW:]
+    if past is None:
+        return bool(PAST.search(" ".join(w.group() for w in words)))
+    begin = start - len(clause) + (words[0].start() if words else len(clause))
+    return any(begin <= at < start for at in past)
 
 
 def _lately(named: list[date], today: date) -> list[date]:
