@@ -195,12 +195,16 @@ def current(db: Database, command: dict) -> str:
 
 def unknown(db: Database, request: Request, *, verb: str) -> str:
     """No such topic; when all but the last word name one (`Port strike weekly`), the last
-    word is a mode mistyped, and that is what is said; a name within a typo of a topic's is
-    offered back as the ``/verb`` command to type again, with what else was typed (``me``,
-    the mode, who to notify)."""
+    word is a mode mistyped, and that is what is said (two modes typed, both named); a name
+    within a typo of a topic's is offered back as the ``/verb`` command to type again, with
+    what else was typed (``me``, the mode, who to notify)."""
     name = request.topic
     head, _, last = name.rpartition(" ")
     if head and get_topic(db, unquote(head)) is not None:
+        if last.lower() in subs.MODES and request.mode_given:
+            return (f"Two modes typed, `{last.lower()}` and `{request.mode}`: give one "
+                    "(`realtime`: each alert as it happens, the default; `hourly` or `daily`: "
+                    f"a digest). Nothing was changed. {USAGE}")
         return (f"“{echo(last, 40)}” is not how often: `realtime` (each alert as it happens, "
                 f"the default), `hourly` or `daily` (a digest). {USAGE}")
     topics = list_topics(db)

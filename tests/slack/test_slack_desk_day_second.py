@@ -308,3 +308,15 @@ def test_a_mistyped_mode_is_said_as_such(runtime, fake_slack):
                            "the default), `hourly` or `daily` (a digest). Usage:")
     unknown = run_command(runtime, fake_slack, "/subscribe", "Ferries weekly")["text"]
     assert unknown.startswith("No topic named “Ferries weekly”. Topics: Port strike.")
+
+
+def test_two_modes_typed_are_said_as_such(runtime, fake_slack, fresh_db):
+    """`/subscribe "Port strike" realtime hourly`. Before: "“realtime” is not how often",
+    though it is one; the editor changed their mind mid-line. Now both are named, and nothing
+    is subscribed."""
+    run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
+    said = run_command(runtime, fake_slack, "/subscribe", '"Port strike" realtime hourly')["text"]
+    assert said.startswith("Two modes typed, `realtime` and `hourly`: give one (`realtime`: "
+                           "each alert as it happens, the default; `hourly` or `daily`: a "
+                           "digest). Nothing was changed. Usage:"), said
+    assert list(fresh_db.execute("SELECT count(*) FROM subscriptions"))[0][0] == 0
