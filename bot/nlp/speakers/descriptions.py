@@ -689,19 +689,32 @@ def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:
 
 
 def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker | None:
-    """"Corveth said" after "Corveth Foods": the short name of an organisation named before."""
+    """"Corveth said" after "Corveth Foods": the short name of an organisation named before;
+    also by its last word after "the", unless tagged a person ("the Ledger said" after "the
+    Harlow Daily Ledger": not a person "Daily Ledger"; no one is "the Ruiz")."""
     known = r.reg.people.get(r.reg.key_of(text))
     previous = r.reg.doc[token.i - 1].lower_ if token.i > 0 else ""
     if " " in text or known is not None and (" " in known.name or known.gender) or \
             previous in HONORIFICS or previous.strip(".") in TITLE_WORDS:
         return None
+    short = token.ent_type_ != "PERSON" and definite(token)
     for ent in r.reg.ents:
         if ent.start >= token.i:
             break
-        if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == text and \
+        if ent.label_ == "ORG" and len(ent) > 1 and \
+                (ent[0].text == text or short and _last_word(ent) == text) and \
                 not r.reg.quoted(ent.start_char):
             return Speaker(r.reg.org_name(ent), "organisation")
     return None
+
+
+def _last_word(ent: Span) -> str:
+    """An organisation's last word, past a possessive ("the Daily Ledger's"), after another
+    word of its name (not "(Ledger")."""
+    words = ent[:-1] if ent[-1].lower_ in {"'s", "’s"} else ent
+    if len(words) < 2 or words[-2].pos != PROPN:
+        return ""
+    return words[-1].text
 
 
 def describes_someone(token: Token) -> bool:

@@ -47,7 +47,8 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     if own is not None or token.tag_ in PLURAL_TAGS and not definite:
         return own  # "polls show": no one poll; "the results", "the ads" are ones named
     if definite and lemma in STATEMENTS:
-        near = _organisation_speaking(r, token) or _body_before(r, token)
+        near = _issued_just_before(r, token) or _organisation_speaking(r, token) or \
+            _body_before(r, token)
         if near is not None:
             return near
     lemmas = frozenset(SURVEYS if lemma in FINDINGS else {lemma})
@@ -70,6 +71,21 @@ def _survey_called_otherwise(r: SpeakerResolver, survey: Token) -> Speaker | Non
     if lemma not in SURVEYS:
         return None
     return _walk(r, frozenset(SURVEYS - {lemma}), survey.i, step=-1, titled=False)
+
+
+def _issued_just_before(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"The Ledger said Ruiz gave a statement. “…,” the statement said": the same word in its
+    sentence or the one before, the object of who gave it, is that statement (not the
+    paper's)."""
+    words = _document_words(r, frozenset({document.lemma_.lower()}), titled=False)
+    k = bisect_left(words, document.i) - 1
+    starts = r.reg.sent_starts
+    if k < 0 or words[k] < starts[max(0, bisect_right(starts, document.i) - 2)]:
+        return None
+    other = r.reg.doc[words[k]]
+    if r.reg.quoted(other.idx):
+        return None
+    return _verb_subject(r, other)
 
 
 def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | None:

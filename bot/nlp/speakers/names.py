@@ -72,6 +72,13 @@ def nominal_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
+def clitic(tok: Token) -> bool:
+    """"’s", "'ve": the end of a contraction or possessive written onto the word before."""
+    text = tok.text
+    return text[:1] in {"'", "’"} and 1 < len(text) <= 3 and text[1:].isalpha() and \
+        tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
 def name_part(tok: Token, span: range) -> bool:
     """A first name the recogniser left out of a lone surname ("Žaneta" Horváthová)."""
     return tok.dep_ == "compound" and tok.head.i in span and tok.text[:1].isupper() and \

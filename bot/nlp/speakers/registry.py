@@ -21,6 +21,7 @@ from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.names import (
     after_title,
     clean,
+    clitic,
     gender_of_words,
     leading_title_word,
     looks_like_person,
@@ -149,7 +150,7 @@ class Registry:
         self.columns = columns or Columns.of(doc)
         self.people: dict[str, Person] = {}
         self.alias: dict[str, str] = {}
-        self.ents: list[Span] = list(doc.ents)
+        self.ents: list[Span] = [_past_clitic(e) for e in doc.ents]
         self.sent_starts = self.columns.line_starts(doc)
         self.sents = Sentences(doc, self.sent_starts)
         self.sent_start_chars = [self.columns.idx[i] for i in self.sent_starts]
@@ -962,3 +963,11 @@ def _title(tok: Token) -> bool:
     """A capitalised title word before a name ("Judge", "Sen.", "Gov.")."""
     return tok.pos == PROPN and tok.lower_.strip(".") in TITLE_WORDS and \
         tok.text[:1].isupper() and tok.lower_ not in HONORIFICS
+
+
+def _past_clitic(ent: Span) -> Span:
+    """"Here’s Ana Ruiz": an entity the recogniser began with the clitic before it ("’s
+    Ruiz") begins at the name; no name starts with one."""
+    if len(ent) > 1 and clitic(ent[0]):
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
+    return ent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.parts_of_speech import NOUN, PROPN, VERB
+from spacy.parts_of_speech import NOUN, PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -13,6 +13,7 @@ from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import descriptions, documents, pronouns
 from bot.nlp.speakers.columns import Columns
 from bot.nlp.speakers.names import (
+    clitic,
     looks_like_person,
     modal_name,
     name_text,
@@ -82,7 +83,7 @@ class SpeakerResolver:
 
     def resolve(self, token: Token) -> tuple[Speaker, float]:
         """A speaker for the subject ``token`` and how sure we are (0..1)."""
-        token = _who_means(token)
+        token = _who_means(_written_onto(token))
         if token.i in self._resolving:  # a rule led back to a token it is resolving
             self.cycles += 1
             return Speaker(None, "unknown"), conf.UNKNOWN
@@ -203,6 +204,16 @@ class SpeakerResolver:
         """The person last seen as a sentence's subject before ``offset``, else last mentioned
         (only from ``since`` on)."""
         return pronouns.last_person(self, offset, since)
+
+
+def _written_onto(token: Token) -> Token:
+    """"He’s said", "officials who’ve said": a clitic the parser made the subject stands for
+    the pronoun it is written onto, "who" for the noun before it."""
+    if not clitic(token) or token.doc[token.i - 1].pos != PRON:
+        return token
+    host = token.doc[token.i - 1]
+    before = token.doc[host.i - 1] if host.i > 0 else host
+    return before if host.lower == WHO and before.pos in {NOUN, PROPN} else host
 
 
 def _holds_a_clause(ent: Span) -> bool:
