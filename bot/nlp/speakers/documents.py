@@ -254,7 +254,7 @@ def _name_word(tok: Token) -> bool:
 
 
 def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
-    """"In a written statement, Peter Cook said …", "the Ruiz campaign released an ad":
+    """"In a written statement, Tomas Vell said …", "the Ruiz campaign released an ad":
     the subject of the verb the document hangs from."""
     while document.dep_ == "compound" and document.head.pos_ == "NOUN":
         document = document.head  # "sent its members an email donation request"
