@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
 
 from sqlite_utils import Database
@@ -20,6 +21,12 @@ class TopicError(BadInput):
 TOPIC_COLUMNS = "id, name, query, created_at, created_by"
 
 
+def folded(name: str) -> str:
+    """A topic's name as stored and looked up: NFKC-folded, so a name typed in full-width
+    letters or with a ligature ("Ｐｏｒｔ strike") is the topic of its plain letters."""
+    return unicodedata.normalize("NFKC", name).strip()
+
+
 def _topics(db: Database, rest: str, params: Sequence[object] = ()) -> list[Topic]:
     return [Topic(*row) for row in db.execute(f"SELECT {TOPIC_COLUMNS} FROM topics {rest}",
                                               params)]
@@ -27,6 +34,7 @@ def _topics(db: Database, rest: str, params: Sequence[object] = ()) -> list[Topi
 
 def insert_topic(db: Database, *, name: str, query: str, created_by: str | None = None) -> int:
     """Store a topic whose query the caller has already checked."""
+    name = folded(name)
     if get_topic(db, name):
         raise TopicError(f"topic '{name}' already exists")
     return insert_row(db, "topics", {"name": name, "query": query, "created_at": now_iso(),
@@ -47,7 +55,7 @@ def topic_row(db: Database, topic_id: int) -> Topic:
 
 
 def get_topic(db: Database, name: str) -> Topic | None:
-    rows = _topics(db, "WHERE name = ? COLLATE NOCASE", [name.strip()])
+    rows = _topics(db, "WHERE name = ? COLLATE NOCASE", [folded(name)])
     return rows[0] if rows else None
 
 

@@ -80,7 +80,7 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
         topic = topic_row(obj.db, add_topic(obj.db, name=name, query=query,
                                             quiet_hours=obj.settings.story_quiet_hours))
         running = recent_stories(obj.db, topic.id, limit=1000)
-    click.echo(f"tracking '{name}': {topic.query}")
+    click.echo(f"tracking '{topic.name}': {topic.query}")
     if running:
         click.echo(f"{counted(len(running), 'running story', 'running stories')} already "
                    f"match{'es' if len(running) == 1 else ''} it")

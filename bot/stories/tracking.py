@@ -20,7 +20,7 @@ from bot.stories.topics import (
 )
 from storage import stories as story_store
 from storage.articles import now_iso
-from storage.topics import TopicError, insert_topic
+from storage.topics import TopicError, folded, insert_topic
 
 RUNNING_LIMIT = 500
 ARTICLES_PER_STORY = 4
@@ -30,7 +30,10 @@ topic's words). Four, as the clustering compares a story's latest four: the matc
 write lock and the Add-a-topic form must answer within Slack's 3 seconds (about 0.5 ms CPU an
 article: 500 stories of 4 about 1 s, of 10 about 2.5 s)."""
 
-__all__ = ["RUNNING_LIMIT", "TopicError", "add_topic", "link_running", "link_stories",
+NAME_LIMIT = 100
+"""Characters a topic's name may have: what the Add-a-topic form takes and every listing shows."""
+
+__all__ = ["NAME_LIMIT", "RUNNING_LIMIT", "TopicError", "add_topic", "link_running", "link_stories",
            "matching_stories", "running_since"]
 
 
@@ -39,9 +42,12 @@ def add_topic(
     quiet_hours: float = 72.0,
 ) -> int:
     """Add a topic after checking its query, and tie it to the stories already running."""
-    name, query = name.strip(), (query or "").strip()
+    name, query = folded(name), (query or "").strip()
     if not name:
         raise TopicError("a topic needs a name")
+    if len(name) > NAME_LIMIT:
+        raise TopicError(f"a topic's name has at most {NAME_LIMIT} characters (this one has "
+                         f"{len(name)}): give it a short name and the rest as its query")
     try:
         query = query or default_query(name)
         node = parse_query(query)

@@ -116,10 +116,11 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
         topic_id = add_topic(db, name=name, query=query or None,
                              created_by=command.get("user_id"),
                              quiet_hours=svc.settings.story_quiet_hours)
-        query = store.topic_row(db, topic_id).query
+        topic = store.topic_row(db, topic_id)
         running = len(store.recent_stories(db, topic_id, limit=RUNNING_LIMIT))
-    return (f"Tracking *{echo(name, 100)}*: `{echo(query, 300)}`. {running_text(running)} "
-            f"Subscribe this channel with `/subscribe {echo(name, 100)}`.")
+    return (f"Tracking *{echo(topic.name, 100)}*: `{echo(topic.query, 300)}`. "
+            f"{running_text(running)} Subscribe this channel with "
+            f"`/subscribe {echo(slack_typed(topic.name), 100)}`.")
 
 
 def which_one(name: str, query: str) -> str:

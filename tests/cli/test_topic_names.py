@@ -71,3 +71,15 @@ def test_both_suggested_commands_do_what_they_say_when_pasted_into_a_shell(tmp_p
         done = pasted(command, db)
         assert done.returncode == 0, (command, done.stderr)
     assert topics(db).splitlines() == ["AT&T: layoffs", "AT&T layoffs: AT AND T AND layoffs"]
+
+
+def test_a_full_width_name_is_its_plain_letters_and_a_long_name_is_refused(tmp_path):
+    db = str(tmp_path / "w.db")
+    added = wirewatch("--db", db, "topics", "add", "Ｆｅｒｒｙ talks")
+    assert added.returncode == 0 and added.stdout.startswith("tracking 'Ferry talks': "), added
+    again = one_error_line(wirewatch("--db", db, "topics", "add", "Ferry talks"))
+    assert "topic 'Ferry talks' already exists" in again, again
+    long = one_error_line(wirewatch("--db", db, "topics", "add", "x" * 101, "--query", "ferry"))
+    assert "at most 100 characters (this one has 101)" in long, long
+    listed = topics(db).splitlines()
+    assert len(listed) == 1 and "Ferry talks" in listed[0], listed

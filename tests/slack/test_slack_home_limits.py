@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 import logging
 
-from bot.stories.tracking import add_topic
 from handlers.home_view import within_view_limits
 from storage.alerts import mute_story
 from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
 from storage.subscriptions import subscribe
+from storage.topics import insert_topic
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
@@ -36,7 +36,8 @@ def a_busy_desk(db) -> None:
     query = " OR ".join(f"term{n}" for n in range(40))
     notify = tuple(f"U0PERSON{n:02d}" for n in range(10))
     with transaction(db):
-        topics = [add_topic(db, name=f"Topic number {n} " + "x" * 120, query=query)
+        # names past the 100 characters a new topic may have, as stored before that limit
+        topics = [insert_topic(db, name=f"Topic number {n} " + "x" * 120, query=query)
                   for n in range(150)]
         for n, topic in enumerate(topics[:100]):
             target = ("user", EDITOR) if n < 40 else ("channel", f"C0DESK{n:03d}")

@@ -21,3 +21,23 @@ def test_an_unquoted_name_of_two_words_is_refused_with_the_quoted_forms(runtime,
         assert answer.startswith(f"Tracking *{name}*"), (text, answer)
         topic = get_topic(fresh_db, name)
         assert topic is not None and topic.query == query, (text, topic)
+
+
+def test_a_name_typed_in_full_width_letters_is_the_topic_of_its_plain_letters(
+        runtime, fake_slack, fresh_db):
+    wide = "Ｐｏｒｔ strike"
+    answer = run_command(runtime, fake_slack, "/topics", f'add "{wide}"')["text"]
+    assert answer.startswith("Tracking *Port strike*: `Port AND strike`"), answer
+    assert '`/subscribe "Port strike"`' in answer, answer
+    again = run_command(runtime, fake_slack, "/topics", 'add "Port strike"')["text"]
+    assert again.startswith("Topic *Port strike* already exists"), again
+    assert [t.name for t in list_topics(fresh_db)] == ["Port strike"]
+    assert get_topic(fresh_db, wide) is not None
+
+
+def test_a_name_longer_than_the_form_takes_is_refused_and_nothing_is_added(
+        runtime, fake_slack, fresh_db):
+    name = " ".join(["harbour"] * 13)  # 103 characters
+    answer = run_command(runtime, fake_slack, "/topics", f'add "{name}" strike')["text"]
+    assert "at most 100 characters (this one has 103)" in answer, answer
+    assert list_topics(fresh_db) == []
