@@ -12,6 +12,8 @@ import shlex
 from collections.abc import Sequence
 from difflib import get_close_matches
 
+from bot.stories.query import unsearched
+
 QUERY_SYNTAX = re.compile(r"\b(?:AND|OR|NOT)\b|[()\"*:“”„«»]")
 
 
@@ -43,3 +45,13 @@ def closest_name(typed: str, names: Sequence[str]) -> str | None:
     by_letters = {name.casefold(): name for name in names}
     close = get_close_matches(typed.casefold(), list(by_letters), n=1, cutoff=0.75)
     return by_letters[close[0]] if close else None
+
+
+def unsearched_note(name: str, edit: str) -> str:
+    """Said when a topic's query was made from its name and the name has signs no query of
+    words searches for ("C++" tracks C); ``edit`` is the command that changes the query."""
+    signs = unsearched(name)
+    if not signs:
+        return ""
+    return (f"Its query is its name's words alone: “{signs}” is not searched for. To say "
+            f"what you mean: {edit}")

@@ -17,7 +17,7 @@ from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import cli_mark, not_read
-from bot.topic_names import plain_words, shell_quoted, shell_word
+from bot.topic_names import plain_words, shell_quoted, shell_word, unsearched_note
 from bot.topic_preview import PREVIEW_DAYS, matched_terms, preview, why_text
 from storage.db import transaction
 from storage.topics import (
@@ -81,6 +81,10 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
                                             quiet_hours=obj.settings.story_quiet_hours))
         running = recent_stories(obj.db, topic.id, limit=1000)
     click.echo(f"tracking '{topic.name}': {topic.query}")
+    note = "" if query else unsearched_note(
+        topic.name, f"wirewatch topics edit {shell_word(topic.name)} QUERY")
+    if note:
+        click.echo(note)
     if running:
         click.echo(f"{counted(len(running), 'running story', 'running stories')} already "
                    f"match{'es' if len(running) == 1 else ''} it")

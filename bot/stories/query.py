@@ -28,6 +28,8 @@ MAX_DEPTH = 40
 WORD = re.compile(r"[^\s()\"“”:]+")
 NAME_WORDS = re.compile(r"[\w][\w'’.-]*")
 DEFAULT_SKIP = {"and", "or", "not", "the", "a", "an", "of", "in", "on", "for", "to"}
+ORDINARY_MARKS = str.maketrans(dict.fromkeys(",.;:!?\"'“”‘’()[]-–—/", " "))
+"""Punctuation a name is written with that says nothing to search for ("Port strike, Rotterdam")."""
 
 
 class TopicQueryError(BadInput):
@@ -113,6 +115,13 @@ def default_query(name: str) -> str:
         raise TopicQueryError("the topic name has no words to search for", query=name,
                               position=0)
     return " AND ".join(f'"{w}"' if not w.isalnum() else w for w in words)
+
+
+def unsearched(name: str) -> str:
+    """The signs of a name its default query cannot search for ("++" of "C++", "%" of "10%",
+    "&" of "AT&T"): the query holds its words alone, so the desk is told, not left to find out
+    the topic tracks every "C"."""
+    return "".join(NAME_WORDS.sub(" ", name).translate(ORDINARY_MARKS).split())
 
 
 def positive_terms(node: Node) -> list[Term]:

@@ -18,7 +18,7 @@ from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import slack_mark
-from bot.topic_names import closest_name, plain_words, slack_typed
+from bot.topic_names import closest_name, plain_words, slack_typed, unsearched_note
 from bot.topic_preview import matched_terms
 from handlers.common import (
     OPEN_QUOTES,
@@ -118,9 +118,11 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
                              quiet_hours=svc.settings.story_quiet_hours)
         topic = store.topic_row(db, topic_id)
         running = len(store.recent_stories(db, topic_id, limit=RUNNING_LIMIT))
+    note = "" if query else unsearched_note(
+        topic.name, f"`/topics edit {echo(slack_typed(topic.name), 100)} QUERY`.")
     return (f"Tracking *{echo(topic.name, 100)}*: `{echo(topic.query, 300)}`. "
             f"{running_text(running)} Subscribe this channel with "
-            f"`/subscribe {echo(slack_typed(topic.name), 100)}`.")
+            f"`/subscribe {echo(slack_typed(topic.name), 100)}`." + (f"\n{note}" if note else ""))
 
 
 def which_one(name: str, query: str) -> str:

@@ -17,6 +17,7 @@ from bot.slack.membership import INVITE, can_post_within
 from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, parse_query
 from bot.stories.tracking import add_topic
+from bot.topic_names import slack_typed, unsearched_note
 from bot.topic_preview import PreviewHit, preview
 from handlers.common import db_of, role_answer, services
 from handlers.views.topic_view import (
@@ -113,8 +114,10 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
                           last_seen=r.last_seen, article_count=r.article_count or 1,
                           reasons=tuple((x.term, x.where, x.text) for x in r.reasons))
                for r in store.recent_stories(db, topic_id, limit=SHOWN + 1)]
+    note = "" if form.query else unsearched_note(
+        form.name, f"`/topics edit {slack_typed(form.name)} QUERY`.")
     ack(response_action="update", view=done_view(form.name, query, form.channel, running,
-                                                  notify))
+                                                  notify, note))
     if form.channel:
         resume_channel(db, context.client, form.channel)
 

@@ -130,10 +130,12 @@ def refused_blocks(line: str) -> list[dict]:
 
 
 def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit],
-              notify: tuple[str, ...] = ()) -> dict:
+              notify: tuple[str, ...] = (), note: str = "") -> dict:
+    """``note``: what the desk should know of the query (``unsearched_note``)."""
     where = (f"<#{channel}> gets its alerts as they happen{notifies(notify)}." if channel else
              f"Subscribe a channel with `/subscribe {fit(name, 100)}`.")
-    blocks = [_section(f"Tracking *{fit(name, 100)}*: `{fit(query, 1000)}`. {where}"),
+    said = f"Tracking *{fit(name, 100)}*: `{fit(query, 1000)}`. {where}"
+    blocks = [_section(said + (f"\n{fit(note, 500)}" if note else "")),
               *preview_blocks(query, hits, running=True)]
     return {"type": "modal", "callback_id": CALLBACK_ID + "_done", "blocks": blocks,
             "title": {"type": "plain_text", "text": "Topic added"},

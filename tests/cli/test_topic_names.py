@@ -83,3 +83,13 @@ def test_a_full_width_name_is_its_plain_letters_and_a_long_name_is_refused(tmp_p
     assert "at most 100 characters (this one has 101)" in long, long
     listed = topics(db).splitlines()
     assert len(listed) == 1 and "Ferry talks" in listed[0], listed
+
+
+def test_a_name_whose_signs_its_query_cannot_search_says_so(tmp_path):
+    db = str(tmp_path / "w.db")
+    added = wirewatch("--db", db, "topics", "add", "10%")
+    assert added.returncode == 0 and added.stdout.startswith("tracking '10%': 10\n"), added
+    assert "“%” is not searched for" in added.stdout, added.stdout
+    assert "wirewatch topics edit 10% QUERY" in added.stdout, added.stdout
+    given = wirewatch("--db", db, "topics", "add", "AT&T", "--query", '"AT&T" OR telecom')
+    assert given.returncode == 0 and "not searched for" not in given.stdout, given

@@ -41,3 +41,12 @@ def test_a_name_longer_than_the_form_takes_is_refused_and_nothing_is_added(
     answer = run_command(runtime, fake_slack, "/topics", f'add "{name}" strike')["text"]
     assert "at most 100 characters (this one has 103)" in answer, answer
     assert list_topics(fresh_db) == []
+
+
+def test_a_name_whose_signs_its_query_cannot_search_says_so(runtime, fake_slack, fresh_db):
+    answer = run_command(runtime, fake_slack, "/topics", "add C++")["text"]
+    assert answer.startswith("Tracking *C++*: `C`"), answer
+    assert "“++” is not searched for" in answer and "`/topics edit C++ QUERY`" in answer
+    for text in ('add "Port strike"', 'add "C#" csharp OR dotnet'):
+        answer = run_command(runtime, fake_slack, "/topics", text)["text"]
+        assert "not searched for" not in answer, (text, answer)
