@@ -131,13 +131,18 @@ def requires(action: Action) -> Callable[..., BoltResponse | None]:
 
 def user_text(text: str | None, *, limit: int = MAX_INPUT) -> str:
     """Command text without control characters or surrounding space, at most ``limit`` chars."""
-    return " ".join(clean(text or "").split())[:limit]
+    return _spaced(text)[:limit]
+
+
+def _spaced(text: str | None) -> str:
+    """Text without control characters, its runs of space made one."""
+    return " ".join(clean(text or "").split())
 
 
 def too_long(command: dict, limit: int = MAX_INPUT) -> str | None:
     """The answer to a command whose text is past ``limit`` (None when it fits): refused
     whole, since a cut query, name or list of people would be stored as nobody typed it."""
-    size = len(" ".join(clean(command.get("text") or "").split()))
+    size = len(_spaced(command.get("text")))
     if size <= limit:
         return None
     return (f"That command is {size:,} characters; wirewatch reads at most {limit:,} (a "

@@ -11,6 +11,7 @@ from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import MAX_NOTIFY, notifies
 from bot.topic_preview import PREVIEW_DAYS, PreviewHit, why_text
 from handlers.common import join_lines
+from storage.topics import folded
 
 CALLBACK_ID = "wirewatch_topic_add"
 PREVIEW = "wirewatch_topic_preview"
@@ -46,7 +47,7 @@ def form_of(view: dict) -> TopicForm:
     people = ((values.get("notify") or {}).get("value") or {}).get("selected_users") or []
     picked = ((values.get("notify_groups") or {}).get("value") or {}).get("selected_options")
     groups = [str(option.get("value") or "") for option in picked or []]
-    return TopicForm(name.strip(), query.strip(), channel,
+    return TopicForm(folded(name), query.strip(), channel,
                      tuple(str(p) for p in people), tuple(groups), _group_options(view))
 
 

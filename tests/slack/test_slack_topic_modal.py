@@ -171,6 +171,10 @@ def test_the_preset_counts_only_when_the_channel_field_is_missing_from_the_state
     assert form_of({**preset, "state": {"values": emptied}}).channel is None
 
 
+def test_a_full_width_name_in_the_form_is_read_in_its_plain_letters():
+    typed = {"name": {"value": {"type": "plain_text_input", "value": " Ｐｏｒｔ strike "}}}
+    assert form_of({"state": {"values": typed}}).name == "Port strike"
+
 def test_a_preview_clicked_by_anyone_but_an_admin_shows_no_story(runtime, fake_slack, pipeline,
                                                                  fresh_db):
     """**Preview matches** searches every story of the last days, whatever channels follow it:
