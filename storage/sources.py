@@ -289,27 +289,28 @@ def health(source: Source) -> str:
     return "ok"
 
 
-def entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
-               read_as: str | None = None) -> bool:
-    """An entry is known by its guid, by its link (feeds that change guids on edits), or by what
-    it reads as (feeds that stamp guids and links anew). One lookup each, on its index: one
-    query with OR read every entry of the feed, so a poll of 10,000 entries took 10,000 such
-    reads."""
-    by_key = db.execute("SELECT 1 FROM feed_entries WHERE source_id = ? AND key = ?",
-                        [source_id, key]).fetchone()
-    if by_key is not None:
-        return True
+def entry_seen(db: Database, source_id: int, *, key: str, read_as: str | None = None) -> bool:
+    """An entry is known by its guid, or by what it reads as (feeds that stamp guids and links
+    anew). One lookup each, on its index: one query with OR read every entry of the feed, so a
+    poll of 10,000 entries took 10,000 such reads."""
     return any(db.execute(f"SELECT 1 FROM feed_entries WHERE source_id = ? AND {column} = ? "
                           "LIMIT 1", [source_id, value]).fetchone() is not None
-               for column, value in (("link", link), ("read_as", read_as)) if value is not None)
+               for column, value in (("key", key), ("read_as", read_as)) if value is not None)
+
+
+def titles_at_link(db: Database, source_id: int, link: str) -> list[str | None]:
+    """The titles of the entries seen at this link (None for one seen before titles were kept,
+    or without one): the feed's entries that changed their guid on an edit are among them."""
+    return [title for (title,) in db.execute(
+        "SELECT title FROM feed_entries WHERE source_id = ? AND link = ?", [source_id, link])]
 
 
 def mark_entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
-                    now: datetime, read_as: str | None = None) -> None:
+                    now: datetime, read_as: str | None = None, title: str | None = None) -> None:
     db.execute(
-        "INSERT OR IGNORE INTO feed_entries (source_id, key, link, seen_at, read_as) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [source_id, key, link, iso(now), read_as],
+        "INSERT OR IGNORE INTO feed_entries (source_id, key, link, seen_at, read_as, title) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [source_id, key, link, iso(now), read_as, title],
     )
 
 

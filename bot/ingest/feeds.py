@@ -47,6 +47,7 @@ from storage.sources import (
     record_full_fetch,
     record_read_whole,
     record_success,
+    titles_at_link,
     xml_problem_key,
 )
 from storage.state import get_state, set_state
@@ -592,7 +593,7 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
         enqueue(db, replace(article, background=background or late), source_id=source.id,
                 now=now)
         mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now,
-                        read_as=entry.as_read)
+                        read_as=entry.as_read, title=entry.title)
         forget_page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
         if late:
             record_backlog(db, source.id, entries=1, done=False, now=now)
@@ -600,8 +601,23 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
 
 
 def _seen(db: Database, source_id: int, entry: FeedEntry) -> bool:
-    """Known by its guid, its link, or its title and text (read as before, differently named)."""
-    return entry_seen(db, source_id, key=entry.key, link=entry.seen_link, read_as=entry.as_read)
+    """Known by its guid, its title and text (read as before, differently named), or its link
+    with a title that reads as one seen there (an edit under a new guid)."""
+    if entry_seen(db, source_id, key=entry.key, read_as=entry.as_read):
+        return True
+    link = entry.seen_link
+    return link is not None and any(_edit_of(entry, title)
+                                    for title in titles_at_link(db, source_id, link))
+
+
+def _edit_of(entry: FeedEntry, title: str | None) -> bool:
+    """Whether the entry, at the link of one seen under this title, is that one edited: a new
+    headline sharing too few of its words is another article linked to the same page (a
+    "latest" feed linking each entry to its section's front, a slug used again)."""
+    if title is None or entry.title is None:
+        return True
+    return not_its_article(entry_title=entry.title, entry_text="", page_title=title,
+                           page_text="") is None
 
 
 def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: PageFailed, *,

@@ -160,3 +160,11 @@ def m012_source_changes(db: Database) -> None:
                "WHERE queued_at IS NULL")
     db.table("source_notices").create({"alert_id": int, "change_id": int}, pk="alert_id",
                                       not_null={"change_id"})
+
+
+@MIGRATIONS()
+def m013_entry_titles(db: Database) -> None:
+    """A feed entry's title, beside its link: a new guid at a seen link is that entry edited
+    only when its title reads as the one seen there (a "latest" feed links every entry to one
+    page over time)."""
+    db.table("feed_entries").add_column("title", str)
