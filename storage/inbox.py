@@ -164,3 +164,27 @@ def held_by_source(db: Database) -> dict[int, list[HeldTally]]:
             "ORDER BY 1, 2"):
         held.setdefault(source_id, []).append(HeldTally(reason=why, count=count))
     return held
+
+
+CopyCursor = tuple[str, int]
+"""Where a reader of exact copies is: the ``processed_at`` and id of the last one it read."""
+
+
+def copies_after(db: Database, after: CopyCursor, *,
+                 limit: int = 100) -> list[tuple[CopyCursor, InboxResult]]:
+    """Inputs found to be exact copies of a stored article (``article_id``), finished after
+    ``after``, in that order; titled as that article when the input gave no title."""
+    rows = db.execute(
+        "SELECT i.processed_at, i.id, i.origin, coalesce(i.title, a.title), i.status, "
+        "i.article_id, i.story_id, i.verdict, i.reason FROM inbox i "
+        "LEFT JOIN articles a ON a.id = i.article_id WHERE i.status = 'duplicate' "
+        "AND (i.processed_at, i.id) > (?, ?) ORDER BY i.processed_at, i.id LIMIT ?",
+        [*after, limit]).fetchall()
+    return [((at, row[0]), InboxResult(*row)) for at, *row in rows]
+
+
+def last_copy(db: Database) -> CopyCursor:
+    """The latest exact copy so far: a run tells only of those after it starts."""
+    row = db.execute("SELECT processed_at, id FROM inbox WHERE status = 'duplicate' "
+                     "ORDER BY processed_at DESC, id DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else ("", 0)

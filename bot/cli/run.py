@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from bot.alerts.console_feed import print_pending, report_activity, silent_line
 from bot.cli.context import CliContext
+from bot.cli.copies import report_copies
 from bot.cli.numbers import Number
 from bot.cli.run_lock import HeldByRun, RunLock, take_run_lock
 from bot.config import Settings
@@ -19,6 +20,7 @@ from bot.models import BadInput
 from bot.runner import Runner
 from storage.article_events import last_article_event
 from storage.db import StorageError, refuse_full_disk
+from storage.inbox import CopyCursor, last_copy
 
 log = logging.getLogger(__name__)
 
@@ -63,18 +65,23 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
         click.echo(f"  {line}")
     db = runner.dbs.get()
     seen: int | None = last_article_event(db)
+    copies: CopyCursor | None = last_copy(db)
     try:
         while not stop.is_set():
             if console:
                 _print_console(db)
             elif seen is not None:
                 seen = _report(db, seen)
+            if copies is not None:
+                copies = _copies(db, copies)
             stop.wait(interval)
     finally:
         click.echo("stopping: finishing the article in progress…")
         runner.stop()
         if console:
             _print_console(db)
+        if copies is not None:
+            _copies(db, copies)
     click.echo("stopped")
     lock.close()
 
@@ -109,6 +116,15 @@ def _report(db: Database, seen: int) -> int | None:
         return report_activity(db, seen, click.echo)
     except OSError as exc:
         log.warning("stopped printing what each article did: %s", exc)
+        return None
+
+
+def _copies(db: Database, cursor: CopyCursor) -> CopyCursor | None:
+    """The line of each exact copy; a closed terminal stops them, never the bot."""
+    try:
+        return report_copies(db, cursor, click.echo)
+    except OSError as exc:
+        log.warning("stopped printing the inputs that were exact copies: %s", exc)
         return None
 
 
