@@ -12,6 +12,7 @@ from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT, MOST_DAYS
 from bot.cli.topic_quiet import latest_story_line
 from bot.models import NotFound
+from bot.query_grouping import grouping_note
 from bot.stories.left_out import left_out_of_story
 from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
@@ -57,9 +58,10 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
     reads as the topic "Port strike" as much as "Port" with the query strike.
 
     QUERY words match any inflection; combine them with AND, OR, NOT and
-    parentheses; quote "exact phrases"; end a word with * for a prefix; filter
-    on entities with person:, org:, gpe:, loc:, place:, norp:, fac:, event:,
-    product: or law:.
+    parentheses (AND binds tighter than OR: a AND b OR c is (a AND b) OR c);
+    quote "exact phrases"; end a word with * for a prefix; filter on entities
+    with person:, org:, gpe:, loc:, place:, norp:, fac:, event:, product: or
+    law:.
 
     \b
     Example:
@@ -81,6 +83,7 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
                                             quiet_hours=obj.settings.story_quiet_hours))
         running = recent_stories(obj.db, topic.id, limit=1000)
     click.echo(f"tracking '{topic.name}': {topic.query}")
+    _say_grouping(topic.query)
     note = "" if query else unsearched_note(
         topic.name, f"wirewatch topics edit {shell_word(topic.name)} QUERY")
     if note:
@@ -88,6 +91,11 @@ def add(obj: CliContext, name: str, words: tuple[str, ...], query_option: str | 
     if running:
         click.echo(f"{counted(len(running), 'running story', 'running stories')} already "
                    f"match{'es' if len(running) == 1 else ''} it")
+
+
+def _say_grouping(query: str) -> None:
+    if note := grouping_note(query):
+        click.echo(note)
 
 
 def _name_or_query(name: str, words: tuple[str, ...]) -> bool:
@@ -126,6 +134,7 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
         change = change_query(obj.db, topic, " ".join(words),
                               quiet_hours=obj.settings.story_quiet_hours)
     click.echo(f"'{topic.name}': {change.old} -> {change.new}")
+    _say_grouping(change.new)
     dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} no longer"
                if change.dropped else "")
     click.echo(f"{counted(change.running, 'running story', 'running stories')} match"
@@ -222,6 +231,7 @@ def preview_(obj: CliContext, words: tuple[str, ...], days: int, as_json: bool) 
         return
     click.echo(f"{counted(len(hits), 'story', 'stories')} of the last {days:g} days would have "
                f"matched {query}")
+    _say_grouping(query)
     for hit in hits:
         click.echo(f"  story {hit.story_id} ({counted(hit.article_count, 'article')}, last "
                    f"{hit.last_seen}): {hit.title}")
