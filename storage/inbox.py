@@ -171,16 +171,15 @@ CopyCursor = tuple[str, int]
 
 
 def copies_after(db: Database, after: CopyCursor, *,
-                 limit: int = 100) -> list[tuple[CopyCursor, InboxResult]]:
+                 limit: int = 100) -> list[tuple[CopyCursor, InboxResult, str | None]]:
     """Inputs found to be exact copies of a stored article (``article_id``), finished after
-    ``after``, in that order; titled as that article when the input gave no title."""
+    ``after``, in that order, each with the title of the article it copies."""
     rows = db.execute(
-        "SELECT i.processed_at, i.id, i.origin, coalesce(i.title, a.title), i.status, "
-        "i.article_id, i.story_id, i.verdict, i.reason FROM inbox i "
-        "LEFT JOIN articles a ON a.id = i.article_id WHERE i.status = 'duplicate' "
-        "AND (i.processed_at, i.id) > (?, ?) ORDER BY i.processed_at, i.id LIMIT ?",
-        [*after, limit]).fetchall()
-    return [((at, row[0]), InboxResult(*row)) for at, *row in rows]
+        "SELECT i.processed_at, i.id, i.origin, i.title, i.status, i.article_id, i.story_id, "
+        "i.verdict, i.reason, a.title FROM inbox i LEFT JOIN articles a ON a.id = i.article_id "
+        "WHERE i.status = 'duplicate' AND (i.processed_at, i.id) > (?, ?) "
+        "ORDER BY i.processed_at, i.id LIMIT ?", [*after, limit]).fetchall()
+    return [((at, row[0]), InboxResult(*row[:-1]), row[-1]) for at, *row in rows]
 
 
 def last_copy(db: Database) -> CopyCursor:

@@ -12,15 +12,16 @@ from bot.models import InboxResult
 from storage.inbox import CopyCursor, copies_after
 
 
-def copy_line(copy: InboxResult) -> str:
-    return (f"· no alert for “{copy.title or copy.origin}”: {copy.reason} "
-            f"(#{copy.article_id}), so it is not stored again")
+def copy_line(copy: InboxResult, copied: str | None) -> str:
+    """Named by its own title, else its file or address (a file's title is read only later)."""
+    article = f"#{copy.article_id} “{copied}”" if copied else f"#{copy.article_id}"
+    return f"· no alert for “{copy.title or copy.origin}”: {copy.reason} ({article})"
 
 
 def report_copies(db: Database, cursor: CopyCursor, echo: Callable[[str], None]) -> CopyCursor:
     """One line per exact copy finished after ``cursor``; returns the new cursor."""
     while copies := copies_after(db, cursor):
-        for at, copy in copies:
-            echo(copy_line(copy))
+        for at, copy, copied in copies:
+            echo(copy_line(copy, copied))
             cursor = at
     return cursor
