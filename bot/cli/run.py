@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from sqlite_utils import Database
@@ -23,6 +25,8 @@ from storage.db import StorageError, refuse_full_disk
 from storage.inbox import CopyCursor, last_copy
 
 log = logging.getLogger(__name__)
+C = TypeVar("C")
+COPIES = "the inputs that were exact copies"
 
 
 @click.command()
@@ -71,9 +75,9 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
             if console:
                 _print_console(db)
             elif seen is not None:
-                seen = _report(db, seen)
+                seen = _until_closed(report_activity, db, seen, "what each article did")
             if copies is not None:
-                copies = _copies(db, copies)
+                copies = _until_closed(report_copies, db, copies, COPIES)
             stop.wait(interval)
     finally:
         click.echo("stopping: finishing the article in progress…")
@@ -81,7 +85,7 @@ def run(obj: CliContext, console: bool, watch: Path | None, port: int | None,
         if console:
             _print_console(db)
         if copies is not None:
-            _copies(db, copies)
+            _until_closed(report_copies, db, copies, COPIES)
     click.echo("stopped")
     lock.close()
 
@@ -110,21 +114,13 @@ def _one_run_per_database(db_path: Path) -> RunLock:
                        "this one its own database with WIREWATCH_DB (or --db)") from None
 
 
-def _report(db: Database, seen: int) -> int | None:
-    """The per-article lines of a Slack run; a closed terminal stops them, never the bot."""
+def _until_closed(lines: Callable[[Database, C, Callable[[str], None]], C], db: Database,
+                  cursor: C, what: str) -> C | None:
+    """Print ``lines`` after ``cursor``; a closed terminal stops them, never the bot."""
     try:
-        return report_activity(db, seen, click.echo)
+        return lines(db, cursor, click.echo)
     except OSError as exc:
-        log.warning("stopped printing what each article did: %s", exc)
-        return None
-
-
-def _copies(db: Database, cursor: CopyCursor) -> CopyCursor | None:
-    """The line of each exact copy; a closed terminal stops them, never the bot."""
-    try:
-        return report_copies(db, cursor, click.echo)
-    except OSError as exc:
-        log.warning("stopped printing the inputs that were exact copies: %s", exc)
+        log.warning("stopped printing %s: %s", what, exc)
         return None
 
 
