@@ -5,7 +5,16 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.slack.after_ack import answered
-from handlers.common import answer, asks_help, db_of, echo, reach_of, row_id, unquote, user_text
+from handlers.common import (
+    answer,
+    asks_help,
+    db_of,
+    echo,
+    reach_of,
+    row_id,
+    unquote,
+    user_text,
+)
 from handlers.timeline import send_timeline
 from storage.timeline import find_stories
 
@@ -13,14 +22,22 @@ USAGE = ("Usage: `/story ID` or `/story WORDS FROM ITS TITLE` shows a story as i
          "we know now at the top (the latest updates' facts, then the first report's summary), "
          "then each article in order with its source, time and what it added. "
          "Example: `/story harbour strike`")
+TITLE_CHARS = 200
+"""The most of a title /story searches by: words past it are refused, never dropped unsaid."""
 
 
 def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
     ack()
-    text = unquote(user_text(command.get("text"), limit=200))
+    typed = str(command.get("text") or "")
+    text = unquote(user_text(typed, limit=len(typed)))
     db = db_of(context)
     if not text or asks_help(text):
         answer(respond, USAGE)
+        return
+    if len(text) > TITLE_CHARS:
+        answer(respond, f"That is {len(text):,} characters; `/story` searches by at most "
+                        f"{TITLE_CHARS} of a title. Nothing was searched: give a few words of "
+                        "its title, or its number.")
         return
     reach = reach_of(context, command.get("channel_id"))
     number = text.removeprefix("#")

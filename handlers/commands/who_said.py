@@ -10,7 +10,16 @@ from bot.permissions import LOOKUP_WAIT
 from bot.slack.after_ack import answered
 from bot.slack.sharing import Place, held_share
 from bot.who_said import QuoteHit, who_said
-from handlers.common import answer, asks_help, db_of, echo, join_lines, reach_of, user_text
+from handlers.common import (
+    answer,
+    asks_help,
+    db_of,
+    echo,
+    join_lines,
+    reach_of,
+    too_long,
+    user_text,
+)
 
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
          "`/who-said we will not back down`. Start with `share` to post the answer to the channel.")
@@ -19,7 +28,10 @@ MAX_QUERY = 300
 
 def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
     ack()
-    text = user_text(command.get("text"), limit=MAX_QUERY)
+    if line := too_long(command):
+        answer(respond, line)
+        return
+    text = user_text(command.get("text"))
     share = text.lower().startswith("share ")
     query = text[6:].strip() if share else text
     if not query.strip(" \"'“”‘’«»") or asks_help(text):
@@ -28,6 +40,17 @@ def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltCont
     place = Place(command.get("channel_id"), str(command.get("channel_name") or ""),
                   command.get("user_id"))
     reply(respond, context, query, here=place.channel, limit=5, share=place if share else None)
+
+
+def first_words(text: str, limit: int = MAX_QUERY) -> tuple[str, str]:
+    """A quote's first ``limit`` characters, cut before a word, never in one; with the line
+    that tells the asker so ("" when the quote is read whole)."""
+    if len(text) <= limit:
+        return text, ""
+    head = text[:limit + 1]
+    cut = (head.rsplit(" ", 1)[0] if " " in head else text[:limit]).rstrip()
+    return cut, (f"\n_Searched for its first {len(cut):,} of {len(text):,} characters, to a "
+                 "whole word: a fragment of a quote finds it._")
 
 
 def reply(respond: Respond, context: BoltContext, query: str, *, here: str | None, limit: int,
@@ -40,19 +63,20 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
     someone of another organisation may read the conversation (``held_share``); ``share``: where
     the answer is posted for all to read, None to answer the asker alone."""
     db = db_of(context)
+    query, cut = first_words(query)
     reach = reach_of(context, here, wait=wait)
     result = who_said(db, query, limit=limit, stories=None if reach is None else reach.stories)
     note = reach.note() if reach else ""
     if not result.hits:
         said = echo(result.message or nothing, 400)
-        answer(respond, f"{said} (searched for “{echo(query, 100)}”){note}")
+        answer(respond, f"{said} (searched for “{echo(query, 100)}”){cut}{note}")
         return
     held = held_share(db, context.client, share, (h.article_id for h in result.hits),
                       guest=reach is not None) if share and not note else None
     outside = held.outside if held else frozenset()
     lines = [f"*Who said* “{echo(query, 100)}”"] + [
         format_hit(hit, here=hit.article_id not in outside) for hit in result.hits]
-    text = join_lines(lines) + note
+    text = join_lines(lines) + cut + note
     answer(respond, f"{text}\n{held.why}" if held else text,
            share=share is not None and not note and not held)
 

@@ -8,12 +8,14 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import AFTER_ACK_WAIT
 from bot.slack.after_ack import answered
-from handlers.commands.who_said import MAX_QUERY, reply
+from handlers.commands.who_said import reply
 from handlers.common import answer, user_text
 
 CALLBACK_ID = "wirewatch_who_said_message"
 QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{8,})[\"”“»]")
 SLACK_MARKUP = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+MESSAGE_CHARS = 40_000
+"""The most a Slack message holds: read whole, so the answer says how much was searched."""
 
 
 def handle_who_said_message(ack: Ack, shortcut: dict, respond: Respond,
@@ -33,7 +35,7 @@ def quote_in(message: str) -> str:
     text = SLACK_MARKUP.sub(lambda m: m.group(2) or "", message)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     quoted = sorted(QUOTED.findall(text), key=len, reverse=True)
-    return user_text(quoted[0] if quoted else text, limit=MAX_QUERY)
+    return user_text(quoted[0] if quoted else text, limit=MESSAGE_CHARS)
 
 
 def register(app: App) -> None:
