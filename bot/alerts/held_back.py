@@ -69,6 +69,9 @@ class Waiting:
         self._timers: set[threading.Timer] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self.turns = Turns()
+        """This bot's latest call for each key (a person's App Home): a user id of another
+        workspace (another bot in the process) is another person."""
 
     def later(self, wait: float, then: Callable[..., object], *args: object) -> bool:
         """Call ``then(*args)`` in ``wait`` seconds on a thread of its own (never the

@@ -22,9 +22,6 @@ from handlers.home_view import home_blocks, short_home
 from storage.db import db_file
 
 log = logging.getLogger(__name__)
-PUBLISHES = Turns()
-"""Each person's latest App Home published: one Slack held back is published again only if no
-newer one came since."""
 VIEW_REFUSALS = {"invalid_arguments", "invalid_blocks", "invalid_blocks_format", "too_many_blocks"}
 
 
@@ -59,13 +56,14 @@ def publish_home(client: WebClient, db: Database, user: str | None,
     Home."""
     if not user:
         return
-    turn = PUBLISHES.take(user, notice)
+    turns = publishes(db)
+    turn = turns.take(user, notice)
     hidden = private_channels_left(client, user)
-    notice = "\n".join(PUBLISHES.carried(user, turn)) or None
+    notice = "\n".join(turns.carried(user, turn)) or None
     blocks = home_blocks(db, user, notice, hidden=hidden, reach=reach, alarm=alarm)
     view = {"type": "home", "blocks": blocks}
     try:
-        if not PUBLISHES.call_if_latest(
+        if not turns.call_if_latest(
                 user, turn, lambda: client.views_publish(user_id=user, view=view)):
             log.debug("App Home of %s not published: a newer one was made meanwhile", user)
     except SlackApiError as exc:
@@ -79,11 +77,18 @@ def publish_home(client: WebClient, db: Database, user: str | None,
         log.warning("App Home of %s refused by Slack (%s): %d blocks, longest text %d "
                     "characters; %s", user, code, len(blocks), longest,
                     "a short App Home pointing to the commands was published instead"
-                    if _publish_short(client, user, notice, turn)
+                    if _publish_short(client, user, notice, turn, turns)
                     else "the short one was refused too")
     except OSError as exc:
         if not _publish_later(client, db, user, view, turn, exc):
             log.warning("App Home of %s not refreshed: %s", user, exc.__class__.__name__)
+
+
+def publishes(db: Database) -> Turns:
+    """Each person's latest App Home of the bot running on ``db``: one Slack held back is
+    published again only if no newer one came since; another bot's (another workspace's
+    same user id) are its own."""
+    return waiting_for(db_file(db)).turns
 
 
 def _publish_later(client: WebClient, db: Database, user: str, view: dict, turn: int,
@@ -95,17 +100,21 @@ def _publish_later(client: WebClient, db: Database, user: str, view: dict, turn:
     if wait is None:
         return False
 
+    waiting = waiting_for(db_file(db))
+
     def again() -> None:
-        PUBLISHES.call_if_latest(user, turn, lambda: client.views_publish(user_id=user, view=view))
+        waiting.turns.call_if_latest(user, turn,
+                                     lambda: client.views_publish(user_id=user, view=view))
 
     return again_later(again, wait, what=f"App Home of {user}", idempotent=True,
-                       waiting=waiting_for(db_file(db)))
+                       waiting=waiting)
 
 
-def _publish_short(client: WebClient, user: str, notice: str | None, turn: int) -> bool:
+def _publish_short(client: WebClient, user: str, notice: str | None, turn: int,
+                   turns: Turns) -> bool:
     try:
         client.views_publish(user_id=user, view={"type": "home", "blocks": short_home(notice)})
-        PUBLISHES.shown(user, turn)
+        turns.shown(user, turn)
         return True
     except (SlackApiError, OSError):
         return False

@@ -57,3 +57,26 @@ def test_stopping_one_bot_leaves_anothers_calls_waiting(
         other.stop()
     wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1, timeout=AGAIN_WAIT + 5)
     assert runtime.waiting.count() == 0
+
+
+def test_another_bots_app_home_of_the_same_user_id_does_not_drop_this_ones(
+        runtime, fake_slack, slack_settings, tmp_path):
+    """Two bots in one process (two workspaces, or a test's two runs), each its own database,
+    each with a person U0ED. Slack answers the first's App Home publish 500: it waits
+    AGAIN_WAIT to be made again; meanwhile U0ED opens the second bot's App Home. Before: the
+    turns were the process's, keyed by user id alone, so the second's publish was taken as
+    newer and the first's was never made again (1 publish). Now each bot's are its own (2)."""
+    other_path = tmp_path / "other.db"
+    open_db(other_path).close()
+    other = SlackRuntime(replace(slack_settings, db_path=other_path))
+    other.start()
+    try:
+        fake_slack.fail_next(1, status=500, methods={"views.publish"})
+        open_home(runtime)
+        wait_for(lambda: _publishes(fake_slack) == 1)
+        open_home(other)
+        wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1)
+        time.sleep(AGAIN_WAIT + 1)
+        assert len(fake_slack.calls_to("views.publish")) == 2
+    finally:
+        other.stop()
