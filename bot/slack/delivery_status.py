@@ -12,9 +12,9 @@ from bot.alerts.calls import UNKNOWN_CODE
 from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.pause import comeback, explain, quotes_label
 from bot.alerts.token import TokenReport
-from bot.models import HeldAlert, HeldDigest
+from bot.models import HeldDigest
 from storage.alerts import count_failed, failed_alerts
-from storage.held_alerts import count_held, held_alerts
+from storage.held_alerts import Held, count_held, held_alerts
 from storage.held_digests import held_digests
 from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscriptions_set_up_by
@@ -60,8 +60,7 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
         lines += [f"    {label} {_to(target_type, target_id)}: {explain(reason)}"
                   for label, target_type, target_id, reason in paused[:MAX_LINES]]
     targets = None if viewer is None else _targets(db, viewer)
-    lines += held_lines(held_alerts(db, said=UNKNOWN_CODE, targets=targets),
-                        count_held(db, said=UNKNOWN_CODE, targets=targets))
+    lines += held_lines(held_alerts(db, said=UNKNOWN_CODE, targets=targets, limit=MAX_LINES))
     lines += held_digest_lines(held_digests(db, said=UNKNOWN_CODE, targets=targets))
     failed = count_failed(db)
     shown = failed_alerts(db, limit=5, targets=targets)
@@ -73,15 +72,15 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
     return lines
 
 
-def held_lines(held: list[HeldAlert], count: tuple[int, int]) -> list[str]:
+def held_lines(found: Held) -> list[str]:
     """Each channel's next alert that Slack keeps answering with a code wirewatch does not
     know: tried again every few minutes while it lasts, it holds its channel's later alerts
     (``calls.unknown_answer``); since Slack first answered it so (since it was queued, when
-    held before that was kept), the code, how many wait behind it. ``count``: the alerts held
-    and their conversations, all of them (``count_held``)."""
+    held before that was kept), the code, how many wait behind it; then the alerts held and
+    their conversations, all of them."""
+    held, waiting, conversations = found
     if not held:
         return []
-    waiting, conversations = count
     lines = [f"• ⚠️ Alerts held: {UNKNOWN_SAID}, so {counted(waiting, 'alert')} in "
              f"{counted(conversations, 'conversation')} wait; each is tried again every few "
              f"minutes while it lasts ({ASK_SLACK})"]

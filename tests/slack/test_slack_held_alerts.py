@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.alerts.calls import UNKNOWN_CODE
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
@@ -187,3 +188,63 @@ def test_every_held_alert_is_counted_however_many_conversations_wait(
     open_home(runtime, "U1")
     home = _home_text(fake_slack, "U1")
     assert "⚠️ *Held:* 60 alerts wait" in home, home
+
+
+def _held_desk(db, topic: int, channels: int) -> dict[str, tuple[int, int]]:
+    """``channels`` channels, each with an alert posted, one waiting untried, then one Slack
+    holds and n % 4 waiting behind it; more channels whose alerts wait, none held. Each held
+    channel's (first held alert's id, alerts counted held: it and those behind it)."""
+    story = add_story(db, article_id=add_article(db, title="Dockworkers walk out"),
+                      title="Dockworkers walk out", topic_ids=(topic,))
+    articles = [add_article(db, title=f"Dockworkers strike, day {n}") for n in range(7)]
+    rows, held = [], {}
+    for n in range(channels + 25):
+        channel = f"C0H{n:04}"
+        statuses = ["sent", "pending"] + (["held"] + ["pending"] * (n % 4) if n < channels
+                                           else ["pending"])
+        for article, status in zip(articles, statuses, strict=False):
+            rows.append({"story_id": story, "article_id": article, "channel": channel,
+                         "kind": "story", "status": "pending" if status == "held" else status,
+                         "created_at": "2026-11-24T05:00:00+00:00",
+                         "last_error": f"Slack answered {NEW_CODE}: {UNKNOWN_CODE}"
+                         if status == "held" else None,
+                         "held_since": T0.isoformat() if status == "held" else None})
+    with transaction(db):
+        db["alerts"].insert_all(rows)
+    for n in range(channels):
+        [(first,)] = db.execute("SELECT min(id) FROM alerts WHERE channel = ? AND "
+                                "last_error IS NOT NULL", [f"C0H{n:04}"]).fetchall()
+        held[f"C0H{n:04}"] = (first, 1 + n % 4)
+    return held
+
+
+def test_many_held_alerts_are_counted_and_listed_right(runtime, fake_slack, fresh_db):
+    """700 channels each hold an alert Slack keeps answering with a code nobody knows, with
+    0 to 3 waiting behind it; 25 more channels wait with none held, and every held channel
+    has an alert waiting before its held one (not counted: it is not behind). U1 set up 600
+    of the held channels and 20 of the others. The status counts every held alert and lists
+    the first ten with the number behind each; U1's App Home counts those of what they set
+    up. Figures computed here from what was stored, not read from wirewatch (a guard of the
+    one query that lists and counts them)."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
+    held = _held_desk(fresh_db, topic, 700)
+    mine = [f"C0H{n:04}" for n in range(600)] + [f"C0H{n:04}" for n in range(700, 720)]
+    with transaction(fresh_db):
+        for channel in mine:
+            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=channel,
+                      mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    waiting = sum(count for _, count in held.values())
+    assert f"so {waiting} alerts in 700 conversations wait" in said, said
+    first = sorted(held.items(), key=lambda item: item[1][0])[:10]
+    listed = [line for line in said.splitlines() if line.startswith("    alert ")]
+    assert [line.split(",")[0] for line in listed] == \
+        [f"    alert {first_id} to <#{channel}>" for channel, (first_id, _) in first], listed
+    for line, (_, (_, count)) in zip(listed, first, strict=True):
+        assert line.endswith(f"({count - 1} more behind it)" if count > 1 else f"`{NEW_CODE}`"), \
+            line
+    open_home(runtime, "U1")
+    home = _home_text(fake_slack, "U1")
+    theirs = sum(held[channel][1] for channel in mine if channel in held)
+    assert f"⚠️ *Held:* {theirs} alerts wait" in home, home
