@@ -25,8 +25,7 @@ def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, 
         return "unchanged"
     if row:
         if row[1] != mode:
-            db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ?, "
-                       "last_digest_event = NULL WHERE id = ?", [mode, at, row[0]])
+            _set_mode(db, row[0], mode, at)
         if notify is not None:
             db.execute("UPDATE subscriptions SET notify = ? WHERE id = ?", [stored, row[0]])
         return "changed"
@@ -34,6 +33,20 @@ def subscribe(db: Database, *, topic_id: int, target_type: str, target_id: str, 
                                 "target_id": target_id, "mode": mode, "created_by": created_by,
                                 "created_at": at, "last_digest_at": at, "notify": stored})
     return "added"
+
+
+def set_mode(db: Database, subscription_id: int, mode: str, *, at: str) -> bool:
+    """Change how often a stored subscription comes; False when it is stored no more (removed,
+    or its topic, since it was read): nothing is added back."""
+    row = db.execute("SELECT mode FROM subscriptions WHERE id = ?", [subscription_id]).fetchone()
+    if row and row[0] != mode:
+        _set_mode(db, subscription_id, mode, at)
+    return row is not None
+
+
+def _set_mode(db: Database, subscription_id: int, mode: str, at: str) -> None:
+    db.execute("UPDATE subscriptions SET mode = ?, last_digest_at = ?, last_digest_event = NULL "
+               "WHERE id = ?", [mode, at, subscription_id])
 
 
 def find_subscription(db: Database, *, topic_id: int, target_type: str,

@@ -35,6 +35,9 @@ from storage.db import transaction
 from storage.mutes import muted_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by, remove_quote_subscription
 
+GONE = ("That subscription is no longer there (removed meanwhile, or its topic); nothing was "
+        "changed.")
+
 
 def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
                 context: BoltContext) -> None:
@@ -47,11 +50,11 @@ def handle_mode(ack: Ack, body: dict, action: dict, client: WebClient,
     row = _own_subscription(db, sub_id, user)
     if row is not None and _not_theirs(client, db, user, row.target_type, row.target_id):
         return
+    kept = False
     if row is not None and mode in subs.MODES:
-        with transaction(db):
-            subs.subscribe(db, topic_id=row.topic_id, target_type=row.target_type,
-                           target_id=row.target_id, mode=mode, created_by=user, at=now_iso())
-    publish_home(client, db, user)
+        with transaction(db):  # read again: another hand may have removed it, or its topic
+            kept = subs.set_mode(db, row.id, mode, at=now_iso())
+    publish_home(client, db, user, notice=None if kept or _stored(db, sub_id) else GONE)
 
 
 def handle_remove(ack: Ack, body: dict, action: dict, client: WebClient,
@@ -143,6 +146,12 @@ def _not_theirs(client: WebClient, db: Database, user: str | None, target_type: 
         "Nothing was changed." if inside is False else "Slack did not say whether you are in "
         "that channel, so nothing was changed; try again in a moment."))
     return True
+
+
+def _stored(db: Database, sub_id: str) -> bool:
+    """Whether the subscription a control was shown for is stored still (theirs or not)."""
+    number = row_id(sub_id)
+    return number is not None and subs.subscription(db, number) is not None
 
 
 def _own_subscription(db: Database, sub_id: str, user: str | None) -> Subscription | None:

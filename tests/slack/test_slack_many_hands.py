@@ -1,0 +1,57 @@
+"""A desk with many hands: one person changes a subscription in App Home while another
+removes it or its topic (the Bolt app over real HTTP with signed requests, the fake Slack Web
+API, a real SQLite file)."""
+
+from __future__ import annotations
+
+from bot.stories.tracking import add_topic
+from handlers.actions.home import GONE
+from handlers.home_view import HOME_MODE
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from tests.fakes.signing import post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.test_slack_home_controls import home_action, home_showing
+
+
+def _private_desk(fake_slack, db) -> None:
+    """U0ED set up Port strike to come to the private channel C0PRIV, which they are in."""
+    fake_slack.add_channel("C0PRIV", private=True).members.add("U0ED")
+    with transaction(db):
+        topic = add_topic(db, name="Port strike", query="dockworkers")
+        subscribe(db, topic_id=topic, target_type="channel", target_id="C0PRIV",
+                  mode="realtime", created_by="U0ED", at="2026-11-24T05:00:00+00:00")
+
+
+def test_a_mode_changed_while_the_topic_is_removed_adds_nothing_back(
+        runtime, fake_slack, fresh_db):
+    """U0ED picks "daily" for the private channel's subscription in App Home; while Slack is
+    asked whether they are in that channel, an admin removes the topic (`/topics remove`).
+    Before: the change was written as a new subscription of the removed topic, which the
+    database refused (FOREIGN KEY constraint failed): the listener failed and App Home was
+    never published again. Now nothing is added back, and App Home says the subscription went
+    meanwhile."""
+    _private_desk(fake_slack, fresh_db)
+    fake_slack.hang(methods={"conversations.members"})
+    post_signed(events_url(runtime), home_action({
+        "action_id": HOME_MODE, "block_id": "subscription_1", "type": "static_select",
+        "selected_option": {"value": "1:daily"}, "action_ts": "1"}))
+    wait_for(lambda: "conversations.members" in fake_slack.begun)
+    removed = run_command(runtime, fake_slack, "/topics", 'remove "Port strike"')["text"]
+    assert "Port strike" in removed and fresh_db["topics"].count == 0, removed
+    fake_slack.unhang(answer=True)
+    home_showing(fake_slack, GONE)
+    assert fresh_db["subscriptions"].count == 0
+
+
+def test_a_mode_picked_on_a_subscription_removed_before_says_so(runtime, fake_slack, fresh_db):
+    """App Home still showed the subscription when U0ED picked "daily"; someone had removed
+    its topic since. Before: App Home was published again without it, not a word why. Now it
+    says the subscription went meanwhile and nothing was changed."""
+    _private_desk(fake_slack, fresh_db)
+    run_command(runtime, fake_slack, "/topics", 'remove "Port strike"')
+    post_signed(events_url(runtime), home_action({
+        "action_id": HOME_MODE, "block_id": "subscription_1", "type": "static_select",
+        "selected_option": {"value": "1:daily"}, "action_ts": "1"}))
+    home_showing(fake_slack, GONE)
+    assert fresh_db["subscriptions"].count == 0
