@@ -54,6 +54,11 @@ def topic_row(db: Database, topic_id: int) -> Topic:
     return rows[0]
 
 
+def topic_stored(db: Database, topic_id: int) -> bool:
+    """Whether the topic is stored still (read again in a write: another hand may remove it)."""
+    return db.execute("SELECT 1 FROM topics WHERE id = ?", [topic_id]).fetchone() is not None
+
+
 def get_topic(db: Database, name: str) -> Topic | None:
     rows = _topics(db, "WHERE name = ? COLLATE NOCASE", [folded(name)])
     return rows[0] if rows else None

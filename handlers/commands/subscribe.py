@@ -35,7 +35,7 @@ from handlers.events.app_home import publish_home
 from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
-from storage.topics import get_topic, list_topics
+from storage.topics import get_topic, list_topics, topic_stored
 
 SHOWN_MENTION = re.compile(r"<[@!][^<>|]*\|@?([^<>|]+)>")
 """A mention as Slack sends it (`<@U0ANNA|anna>`, `<!subteam^S0DESK|@desk>`), to show as typed."""
@@ -132,6 +132,8 @@ def _subscribe(db: Database, request: Request, topic_id: int, name: str,
     """Store the subscription; the answer says what it is now, whom it notifies included."""
     kind, target = request.target_type, request.target_id
     with transaction(db):
+        if not topic_stored(db, topic_id):  # removed while Slack was asked about the channel
+            return f"*{echo(name, 100)}* was removed meanwhile: nothing was subscribed."
         before = subs.find_subscription(db, topic_id=topic_id, target_type=kind,
                                         target_id=target)
         mode = request.mode

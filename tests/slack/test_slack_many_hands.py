@@ -1,5 +1,5 @@
-"""A desk with many hands: one person changes a subscription in App Home while another
-removes it or its topic (the Bolt app over real HTTP with signed requests, the fake Slack Web
+"""A desk with many hands: one person changes a subscription in App Home, or subscribes a
+channel, while another removes it or its topic (the Bolt app over real HTTP with signed requests, the fake Slack Web
 API, a real SQLite file)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from handlers.actions.home import GONE
 from handlers.home_view import HOME_MODE
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from tests.fakes.signing import post_signed
+from tests.fakes.signing import command_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.test_slack_home_controls import home_action, home_showing
 
@@ -54,4 +54,30 @@ def test_a_mode_picked_on_a_subscription_removed_before_says_so(runtime, fake_sl
         "action_id": HOME_MODE, "block_id": "subscription_1", "type": "static_select",
         "selected_option": {"value": "1:daily"}, "action_ts": "1"}))
     home_showing(fake_slack, GONE)
+    assert fresh_db["subscriptions"].count == 0
+
+
+def test_a_topic_removed_while_a_channel_subscribes_is_said_not_failed(
+        runtime, fake_slack, fresh_db):
+    """`/subscribe "Port strike"` in #desk; while Slack is asked whether wirewatch can post
+    there, an admin removes the topic. Before: the subscription was written for a topic no
+    longer stored, which the database refused (FOREIGN KEY constraint failed): "Sorry, that
+    did not work". Now the answer says the topic was removed meanwhile; nothing is stored."""
+    fake_slack.add_channel("C0DESK")
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Port strike", query="dockworkers")
+    fake_slack.hang(methods={"conversations.info"})
+    before = len(fake_slack.responses())
+    post_signed(events_url(runtime), command_body(
+        "/subscribe", '"Port strike"', response_url=fake_slack.response_url(),
+        channel="C0DESK"))
+    wait_for(lambda: "conversations.info" in fake_slack.begun)
+    removed = run_command(runtime, fake_slack, "/topics", 'remove "Port strike"')["text"]
+    assert fresh_db["topics"].count == 0, removed
+    fake_slack.unhang(answer=True)
+    said = wait_for(lambda: [r["text"] for r in fake_slack.responses()[before:]
+                             if "Port strike" in r["text"] and "emoved" in r["text"]
+                             and r["text"] != removed] or
+                    [r["text"] for r in fake_slack.responses()[before:] if "Sorry" in r["text"]])
+    assert said == ["*Port strike* was removed meanwhile: nothing was subscribed."], said
     assert fresh_db["subscriptions"].count == 0
