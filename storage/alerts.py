@@ -271,9 +271,10 @@ def forget_thread(db: Database, story_id: int, target: str, ts: str, *, at: str)
                "AND ts = ? AND thread_ts IS NULL", [at, story_id, target, ts])
 
 
-def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, at: str) -> None:
-    db.execute("INSERT OR IGNORE INTO mutes (story_id, channel, muted_by, muted_at) "
-               "VALUES (?, ?, ?, ?)", [story_id, channel, user, at])
+def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, at: str) -> bool:
+    """False when the story was muted there already (by whoever muted it first)."""
+    return db.execute("INSERT OR IGNORE INTO mutes (story_id, channel, muted_by, muted_at) "
+                      "VALUES (?, ?, ?, ?)", [story_id, channel, user, at]).rowcount > 0
 
 
 def is_muted(db: Database, story_id: int | None, channels: list[str]) -> bool:

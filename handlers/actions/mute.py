@@ -16,17 +16,23 @@ from handlers.home_view import UNMUTE
 from storage.alerts import mute_story
 from storage.articles import now_iso
 from storage.db import transaction
-from storage.mutes import story_title, unmute_story
+from storage.mutes import muted_by, story_title, unmute_story
 from storage.state import install_id
 
 log = logging.getLogger(__name__)
 
 
-def mute(db: Database, *, story_id: int, channel: str, user: str | None) -> tuple[str, list]:
-    """Mute the story in this channel; the message (text, blocks) that tells the channel."""
+def mute(db: Database, *, story_id: int, channel: str,
+         user: str | None) -> tuple[str, list | None]:
+    """Mute the story in this channel; the message (text, blocks) that tells the channel, or,
+    blocks None, the line that tells the person alone it was muted there already."""
     with transaction(db):
-        mute_story(db, story_id=story_id, channel=channel, user=user, at=now_iso())
+        muted = mute_story(db, story_id=story_id, channel=channel, user=user, at=now_iso())
+        first = None if muted else muted_by(db, story_id=story_id, channel=channel)
     title = fit(plain(story_title(db, story_id), 150), 300)
+    if not muted:
+        by = f", by <@{first}>" if first else ""
+        return f"*{title}* is already muted in this channel{by}: nothing changed.", None
     who = f" by <@{user}>" if user else ""
     text = f"Muted *{title}*{who}: no more updates on it in this channel."
     story = story_value(story_id, install_id(db))

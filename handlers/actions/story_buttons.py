@@ -45,6 +45,9 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
         return
     user = (body.get("user") or {}).get("id")
     text, blocks = mute(db, story_id=story_id, channel=channel, user=user)
+    if blocks is None:
+        answer(respond, text)
+        return
     respond(text=text, blocks=blocks, response_type="in_channel", replace_original=False,
             unfurl_links=False, unfurl_media=False)
     publish_home(client, db, user)

@@ -4,14 +4,17 @@ API, a real SQLite file)."""
 
 from __future__ import annotations
 
+from bot.alerts.blocks import MUTE
 from bot.stories.tracking import add_topic
 from handlers.actions.home import GONE
 from handlers.home_view import HOME_MODE
 from storage.db import transaction
+from storage.mutes import muted_by
 from storage.subscriptions import subscribe
-from tests.fakes.signing import command_body, post_signed
+from tests.fakes.signing import action_body, command_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.test_slack_home_controls import home_action, home_showing
+from tests.slack.world import add_article, add_story
 
 
 def _private_desk(fake_slack, db) -> None:
@@ -81,3 +84,25 @@ def test_a_topic_removed_while_a_channel_subscribes_is_said_not_failed(
                     [r["text"] for r in fake_slack.responses()[before:] if "Sorry" in r["text"]])
     assert said == ["*Port strike* was removed meanwhile: nothing was subscribed."], said
     assert fresh_db["subscriptions"].count == 0
+
+
+def test_mute_pressed_again_on_a_muted_story_says_who_muted_it_and_posts_nothing(
+        runtime, fake_slack, fresh_db):
+    """Two editors press **Mute story** under the same alert in #desk, one after the other.
+    Before: the channel was told twice, the second time "Muted … by <@U0SUB>", who had muted
+    nothing (the mute stayed U0ED's). Now the second is answered to them alone, naming who
+    muted it."""
+    story = add_story(fresh_db, article_id=add_article(fresh_db, title="Bridge shuts"),
+                      title="Bridge shuts")
+    for user in ("U0ED", "U0SUB"):
+        before = len(fake_slack.responses())
+        post_signed(events_url(runtime), action_body(
+            MUTE, str(story), channel="C0DESK", user=user,
+            response_url=fake_slack.response_url()))
+        wait_for(lambda before=before: fake_slack.responses()[before:])
+    first, second = fake_slack.responses()[:2]
+    assert first["response_type"] == "in_channel" and "by <@U0ED>" in first["text"], first
+    assert second.get("response_type") == "ephemeral", second
+    assert second["text"] == ("*Bridge shuts* is already muted in this channel, by <@U0ED>: "
+                              "nothing changed."), second
+    assert muted_by(fresh_db, story_id=story, channel="C0DESK") == "U0ED"
