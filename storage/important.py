@@ -8,9 +8,17 @@ from storage.db import marks
 
 
 def mark_important(db: Database, *, story_id: int, channel: str, user: str | None,
-                   at: str) -> None:
-    db.execute("INSERT OR IGNORE INTO important_stories (story_id, channel, marked_by, "
-               "marked_at) VALUES (?, ?, ?, ?)", [story_id, channel, user, at])
+                   at: str) -> bool:
+    """False when the story was marked there already (by whoever marked it first)."""
+    return db.execute("INSERT OR IGNORE INTO important_stories (story_id, channel, marked_by, "
+                      "marked_at) VALUES (?, ?, ?, ?)", [story_id, channel, user, at]).rowcount > 0
+
+
+def marked_by(db: Database, *, story_id: int, channel: str) -> str | None:
+    """Who marked the story important in this channel (None: nobody, or nobody known)."""
+    row = db.execute("SELECT marked_by FROM important_stories WHERE story_id = ? AND "
+                     "channel = ?", [story_id, channel]).fetchone()
+    return row[0] if row else None
 
 
 def unmark_important(db: Database, *, story_id: int, channel: str) -> bool:

@@ -13,7 +13,7 @@ from bot.slack.after_ack import answered
 from handlers.common import answer, clicked_in, db_of, requires, story_of
 from storage.articles import now_iso
 from storage.db import transaction
-from storage.important import mark_important, unmark_important
+from storage.important import mark_important, marked_by, unmark_important
 from storage.mutes import story_title
 from storage.state import install_id
 
@@ -29,8 +29,14 @@ def handle_important(ack: Ack, body: dict, action: dict, respond: Respond,
         answer(respond, "That button is out of date; nothing was changed.")
         return
     with transaction(db):
-        mark_important(db, story_id=story, channel=channel, user=user, at=now_iso())
+        marked = mark_important(db, story_id=story, channel=channel, user=user, at=now_iso())
+        first = None if marked else marked_by(db, story_id=story, channel=channel)
     title = fit(plain(story_title(db, story), 150), 300)
+    if not marked:
+        by = f", by <@{first}>" if first else ""
+        answer(respond, f"*{title}* is already marked important in this channel{by}: nothing "
+                        "changed.")
+        return
     text = (f"Marked *{title}* important{f' (by <@{user}>)' if user else ''}: its updates will "
             "also be sent to this channel, not only to its thread.")
     respond(text=text, response_type="in_channel", replace_original=False, unfurl_links=False,
@@ -50,8 +56,11 @@ def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
         answer(respond, "That button is out of date; nothing was changed.")
         return
     with transaction(db):
-        unmark_important(db, story_id=story, channel=channel)
+        unmarked = unmark_important(db, story_id=story, channel=channel)
     title = fit(plain(story_title(db, story), 150), 300)
+    if not unmarked:
+        answer(respond, f"*{title}* is not marked important in this channel: nothing changed.")
+        return
     respond(text=f"*{title}* is no longer marked important{f' (by <@{user}>)' if user else ''}: "
                  "its updates stay in its thread.", response_type="in_channel",
             replace_original=False, unfurl_links=False, unfurl_media=False)

@@ -4,9 +4,10 @@ API, a real SQLite file)."""
 
 from __future__ import annotations
 
-from bot.alerts.blocks import MUTE
+from bot.alerts.blocks import IMPORTANT, MUTE
 from bot.stories.tracking import add_topic
 from handlers.actions.home import GONE
+from handlers.actions.important import NOT_IMPORTANT
 from handlers.home_view import HOME_MODE
 from storage.db import transaction
 from storage.mutes import muted_by
@@ -106,3 +107,32 @@ def test_mute_pressed_again_on_a_muted_story_says_who_muted_it_and_posts_nothing
     assert second["text"] == ("*Bridge shuts* is already muted in this channel, by <@U0ED>: "
                               "nothing changed."), second
     assert muted_by(fresh_db, story_id=story, channel="C0DESK") == "U0ED"
+
+
+def _pressed(runtime, fake_slack, action_id: str, story: int, user: str) -> dict:
+    before = len(fake_slack.responses())
+    post_signed(events_url(runtime), action_body(action_id, str(story), channel="C0DESK",
+                                                 user=user,
+                                                 response_url=fake_slack.response_url()))
+    return wait_for(lambda: fake_slack.responses()[before:])[0]
+
+
+def test_mark_important_and_not_important_pressed_twice_post_once_each(
+        runtime, fake_slack, fresh_db):
+    """Two editors press **Mark important** under one alert, then both **Not important**.
+    Before: the channel was told four times, the second "Marked … important (by <@U0SUB>)"
+    though U0ED had, the fourth "no longer marked important (by <@U0SUB>)" though it no longer
+    was. Now each second press answers that editor alone."""
+    story = add_story(fresh_db, article_id=add_article(fresh_db, title="Bridge shuts"),
+                      title="Bridge shuts")
+    marked = _pressed(runtime, fake_slack, IMPORTANT, story, "U0ED")
+    again = _pressed(runtime, fake_slack, IMPORTANT, story, "U0SUB")
+    assert marked["response_type"] == "in_channel", marked
+    assert again.get("response_type") == "ephemeral" and again["text"] == (
+        "*Bridge shuts* is already marked important in this channel, by <@U0ED>: nothing "
+        "changed."), again
+    unmarked = _pressed(runtime, fake_slack, NOT_IMPORTANT, story, "U0ED")
+    again = _pressed(runtime, fake_slack, NOT_IMPORTANT, story, "U0SUB")
+    assert unmarked["response_type"] == "in_channel", unmarked
+    assert again.get("response_type") == "ephemeral" and again["text"] == (
+        "*Bridge shuts* is not marked important in this channel: nothing changed."), again
