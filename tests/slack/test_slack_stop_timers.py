@@ -19,6 +19,23 @@ def _publishes(fake_slack) -> int:
     return len(fake_slack.calls_to("views.publish", ok_only=False))
 
 
+def _other_bot(slack_settings, tmp_path) -> SlackRuntime:
+    """A second bot started in this process, on a database of its own."""
+    other_path = tmp_path / "other.db"
+    open_db(other_path).close()
+    other = SlackRuntime(replace(slack_settings, db_path=other_path))
+    other.start()
+    return other
+
+
+def _first_publish_fails(runtime, fake_slack) -> None:
+    """Slack answers the first bot's App Home publish 500: it waits AGAIN_WAIT to be made
+    again."""
+    fake_slack.fail_next(1, status=500, methods={"views.publish"})
+    open_home(runtime)
+    wait_for(lambda: _publishes(fake_slack) == 1)
+
+
 def test_an_app_home_publish_under_way_as_the_bot_stops_is_not_made_again(
         runtime, fake_slack, caplog):
     """App Home's publish is still waiting on Slack as the bot stops; its connection drops,
@@ -45,14 +62,9 @@ def test_stopping_one_bot_leaves_anothers_calls_waiting(
     Slack answers the first's App Home publish 500: it waits AGAIN_WAIT to be made again; the
     second bot stops meanwhile. Before: that stop dropped every timer of the process, so the
     first bot's App Home was never published. Now it is."""
-    other_path = tmp_path / "other.db"
-    open_db(other_path).close()
-    other = SlackRuntime(replace(slack_settings, db_path=other_path))
-    other.start()
+    other = _other_bot(slack_settings, tmp_path)
     try:
-        fake_slack.fail_next(1, status=500, methods={"views.publish"})
-        open_home(runtime)
-        wait_for(lambda: _publishes(fake_slack) == 1)
+        _first_publish_fails(runtime, fake_slack)
     finally:
         other.stop()
     wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1, timeout=AGAIN_WAIT + 5)
@@ -66,14 +78,9 @@ def test_another_bots_app_home_of_the_same_user_id_does_not_drop_this_ones(
     AGAIN_WAIT to be made again; meanwhile U0ED opens the second bot's App Home. Before: the
     turns were the process's, keyed by user id alone, so the second's publish was taken as
     newer and the first's was never made again (1 publish). Now each bot's are its own (2)."""
-    other_path = tmp_path / "other.db"
-    open_db(other_path).close()
-    other = SlackRuntime(replace(slack_settings, db_path=other_path))
-    other.start()
+    other = _other_bot(slack_settings, tmp_path)
     try:
-        fake_slack.fail_next(1, status=500, methods={"views.publish"})
-        open_home(runtime)
-        wait_for(lambda: _publishes(fake_slack) == 1)
+        _first_publish_fails(runtime, fake_slack)
         open_home(other)
         wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1)
         time.sleep(AGAIN_WAIT + 1)
