@@ -152,8 +152,9 @@ PRONOUNS = {"he", "she", "they", "his", "her", "their"}
 LINKS = {"further", "also", "add", "addition"}
 HEDGES = {"could", "might", "may"}
 CONTENT, PROPER = 1, 2
-MODAL, PAST = 1, 2
-"""A token's tense flags: a modal; a verb in the past (``bot.stories.reading.tense_flags``)."""
+MODAL, PAST, AHEAD = 1, 2, 4
+"""A token's tense flags: a modal; a verb in the past (``bot.stories.reading.tense_flags``);
+the first of a date the parse puts ahead (``bot.stories.plans``)."""
 
 
 class DocView(NamedTuple):
@@ -321,6 +322,7 @@ def _sentence(
     counting_nothing: set[str] = set()
     counted: set[str] = set()
     dates: list[tuple[int, int, str]] = []
+    planned: list[int] = []
     text_of = words.doc_text
     pos_of = words.pos
     for ent in ents:
@@ -341,6 +343,8 @@ def _sentence(
             if label in DAY_LABELS:
                 dates.append((ent.start_char - sent.start_char, ent.end_char - sent.start_char,
                               ent_text))
+                if words.rows[ent.start][3] & AHEAD:
+                    planned.append(ent.start_char - sent.start_char)
             numeric.update(range(ent.start, ent.end))
             if label in FIGURE_LABELS and ent.start not in words.uncounted:
                 figures |= _figure_values(ent_text + _scale_after(ent.end, words))
@@ -379,9 +383,9 @@ def _sentence(
                        if (key := entity_key("PERSON", text_of[e.start_char:e.end_char]))
                        is not None)
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
+    days = frozenset(day_keys(raw, dates, today, past, planned)) if dates else frozenset()
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
-                            people, _continues(plain), hedged, frozenset(figures),
-                            frozenset(day_keys(raw, dates, today, past)) if dates else frozenset(),
+                            people, _continues(plain), hedged, frozenset(figures), days,
                             frozenset(counting_nothing - counted) if counting_nothing
                             else frozenset())
 

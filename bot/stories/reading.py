@@ -10,9 +10,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.parts_of_speech import ADJ, IDS, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from bot.models import ParsedArticle
+from bot.models import DAY_LABELS, ParsedArticle
 from bot.stories.counts import uncounted
 from bot.stories.features import (
+    AHEAD,
     COLUMNS,
     CONTENT,
     MODAL,
@@ -23,6 +24,7 @@ from bot.stories.features import (
     features_from,
     title_words,
 )
+from bot.stories.plans import planned_dates
 
 ATTRS = (LOWER, LEMMA, POS, TAG, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX)
 CONTENT_POS_IDS = [NOUN, PROPN, VERB, ADJ, NUM]
@@ -74,8 +76,8 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     """The token attributes read in one call (Token objects are slow to make one by one) and
     sent as bytes (rows of Python integers are slow to pickle), the part of speech cut down to
     what is asked of it (a content word, a proper noun) and the tag to whether it is a modal
-    or a verb in the past (``tense_flags``); the text of each distinct word and lemma; the
-    entities; the headline's stop words."""
+    or a verb in the past (``tense_flags``) and which dates are ahead (``planned_dates``);
+    the text of each distinct word and lemma; the entities; the headline's stop words."""
     spans = doc.ents
     ents = tuple((e.start, e.end, e.start_char, e.end_char, e.label_) for e in spans)
     stops = frozenset(word for word in title_words(title) if word in STOP_WORDS)
@@ -84,6 +86,7 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     array = doc.to_array(list(ATTRS)).astype(numpy.uint64)
     array[:, 2] = POS_FLAGS[array[:, 2]]
     array[:, 3] = tense_flags(doc, array[:, 3])
+    array[planned_dates(e for e in spans if e.label_ in DAY_LABELS), 3] |= AHEAD
     assert array.shape[1] == COLUMNS
     strings = doc.vocab.strings
     keys = set(array[:, 0].tolist()) | set(array[:, 1].tolist())

@@ -5,7 +5,7 @@ day later) is then the same day, and a new or moved date a day the story never h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -20,7 +20,8 @@ FUTURE = re.compile(
     r"planned|postponed|delayed|adjourned|pushed back|brought forward|"
     r"(?:agreed|promised|vowed|pledged|is|are) to)\b|['’]ll\b", re.IGNORECASE)
 """Words before a date that put it ahead ("will resume on", "is due on", "set for", "agreed to
-meet again on"); "said on Monday" and "broke down on Monday" do not."""
+meet again on"); "said on Monday" and "broke down on Monday" do not. Read where no parse is at
+hand (rows stored before days were kept, ``filled``); with one, ``bot.stories.plans``."""
 SAYING = re.compile(r"\b(?:say|says|said|tell|told|announce|announced|comment|confirm|"
                     r"confirmed|decline|declined|refuse|refused)\b", re.IGNORECASE)
 """A verb of saying between the future words and the date dates the saying, not the event:
@@ -106,13 +107,15 @@ def desk_day(arrived: str | None, zone: tzinfo) -> date | None:
 
 
 def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | None,
-             past: Sequence[int] | None = None) -> set[str]:
+             past: Sequence[int] | None = None,
+             planned: Collection[int] | None = None) -> set[str]:
     """The keys of the days ``text`` names, counted from the article's ``today``: each of
-    ``dates`` is a date's (start, end, text) in ``text``. A date after words of the future in
-    its clause ("will resume on Friday") is a day ahead, SCHEDULED; any other is one of the
-    days it may be (a weekday: the last or the next of its name; only the last after a verb in
-    the past, which ``past``, where the parse is at hand, places: its words' starts in
-    ``text``), NAMED only."""
+    ``dates`` is a date's (start, end, text) in ``text``. A date in a plan ("will resume on
+    Friday") is a day ahead, SCHEDULED; any other is one of the days it may be (a weekday: the
+    last or the next of its name; only the last after a verb in the past), NAMED only. Where
+    the parse is at hand it says both: ``planned``, the starts of the dates it puts ahead
+    (``bot.stories.plans``), and ``past``, its verbs' starts in ``text``; without it, the
+    words before the date are read (FUTURE, PAST)."""
     if today is None:
         return set()
     found = set()
@@ -122,7 +125,8 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
         if named == []:  # no day ahead either ("last year", "2024"): its clause is not read
             continue
         ahead = not GONE.intersection(words) and not POSSESSIVE.match(text, end) and \
-            _ahead(text[max(0, start - LOOK_BACK):start])
+            (start in planned if planned is not None else
+             _ahead(text[max(0, start - LOOK_BACK):start]))
         try:
             days = (_days(words, today, ahead) if ahead or named is None else
                     _lately(named, today) if _past(text, start, past) else named)
