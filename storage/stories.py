@@ -424,8 +424,9 @@ def article_parts(db: Database, article_id: int) -> ArticleParts:
 
 def dated_articles(db: Database, article_ids: list[int]) -> dict[int, DatedArticle]:
     """Of these articles, those in which spaCy found a date or a time (the days the story stage
-    reads, ``DAY_LABELS``): their text, time (and its writer's offset), sentence spans and
-    dates. Read by article (``+label``): by the label, SQLite would read every date stored."""
+    reads, ``DAY_LABELS``): their text, time (and its writer's offset), when they were stored,
+    sentence spans and dates. Read by article (``+label``): by the label, SQLite would read
+    every date stored."""
     dates: dict[int, list[Entity]] = {}
     labels = ", ".join("?" * len(DAY_LABELS))
     for article_id, *entity in rows_in(
@@ -434,13 +435,13 @@ def dated_articles(db: Database, article_ids: list[int]) -> dict[int, DatedArtic
             article_ids, before=DAY_LABELS):
         dates.setdefault(article_id, []).append(Entity(*entity))
     found = {}
-    for article_id, body, published, offset in rows_in(
-            db, "SELECT id, body, published, published_offset FROM articles "
+    for article_id, body, published, offset, ingested in rows_in(
+            db, "SELECT id, body, published, published_offset, ingested_at FROM articles "
             "WHERE id IN ({marks})", list(dates)):
         spans = [Span(*r) for r in db.execute(
             'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', [article_id])]
         found[article_id] = DatedArticle(body, published, ArticleParts(spans, dates[article_id]),
-                                         offset)
+                                         offset, ingested)
     return found
 
 

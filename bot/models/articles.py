@@ -115,12 +115,14 @@ again for rows stored before days were kept (``storage.stories.dated_articles``)
 class DatedArticle:
     """A stored article's text, publication time (and the offset it was written in), sentence
     spans and the dates and times spaCy found in it (``DAY_LABELS``): the days it names, read
-    again for rows stored before they were kept."""
+    again for rows stored before they were kept. ``ingested``: when it was stored (UTC), the
+    arrival an undated one's days are counted from."""
 
     body: str
     published: str | None
     parts: ArticleParts
     published_offset: int | None = None
+    ingested: str | None = None
 
 
 @dataclass(frozen=True)

@@ -145,13 +145,17 @@ def undated(rows: list[SentenceContent]) -> bool:
     return not any(fact[:2] in (SCHEDULED, NAMED) for row in rows for fact in row.facts)
 
 
-def filled(rows: list[SentenceContent], article: DatedArticle) -> list[SentenceContent]:
+def filled(rows: list[SentenceContent], article: DatedArticle,
+           zone: tzinfo | None = None) -> list[SentenceContent]:
     """The stored sentences with the days their dates name, read from the stored text and
     dates: rows stored before days were kept would else let a day the story named count as
-    news once more. Each row is its sentence's (the blank ones were never stored); if the
-    counts differ, the first row keeps all the article's days (the story's, taken together,
-    are what a new day is checked against)."""
-    today = day_of(article.published, article.published_offset)
+    news once more. An undated article's day is the one it arrived on (when stored) on the
+    desk's calendar, ``zone``, as when it was seen live (None: a replay's, which has none).
+    Each row is its sentence's (the blank ones were never stored); if the counts differ, the
+    first row keeps all the article's days (the story's, taken together, are what a new day
+    is checked against)."""
+    today = day_of(article.published, article.published_offset) or \
+        (desk_day(article.ingested, zone) if zone is not None else None)
     spans = [s for s in article.parts.sentences if article.body[s.start:s.end].strip()]
     found = [day_keys(article.body[s.start:s.end],
                       [(d.start - s.start, d.end - s.start, d.text)

@@ -167,13 +167,14 @@ def _names_as_written(db: Database, decision: Decision) -> tuple[str, ...]:
     return tuple(renamed.as_written(item, texts) for item in decision.whats_new)
 
 
-def _with_days(db: Database, stored: dict[int, list[SentenceContent]]
+def _with_days(db: Database, stored: dict[int, list[SentenceContent]], zone: tzinfo | None
                ) -> dict[int, list[SentenceContent]]:
     """The articles' stored sentences, with the days they name read again where none were
-    kept (rows stored before days were: a day the story named would be news once more)."""
+    kept (rows stored before days were: a day the story named would be news once more), an
+    undated article's from the day it arrived in ``zone`` (None in a replay: no arrival)."""
     undated = [a for a, rows in stored.items() if schedule.undated(rows)]
     for article_id, article in store.dated_articles(db, undated).items():
-        stored[article_id] = schedule.filled(stored[article_id], article)
+        stored[article_id] = schedule.filled(stored[article_id], article, zone)
     return stored
 
 
@@ -229,6 +230,11 @@ class StoryStage:
         meaning = self.meaning.of(parsed.article.title, features) if self.meaning else None
         text = match_text(features, sources_of(parsed.article.source, parsed.article.url))
         return Prepared(parsed, features, text, seen_at, arrived_at, meaning)
+
+    @property
+    def _desk(self) -> tzinfo | None:
+        """The calendar an undated article's arrival is read on: none in a replay."""
+        return None if self.stream_clock else self.zone
 
     def times(self, published: str | None, *, now: datetime) -> tuple[str, str | None]:
         """When the article is placed, as sortable UTC ISO text (its own time unless missing,
@@ -469,9 +475,9 @@ class StoryStage:
         self._earlier[story_id] = earlier
         held = earlier.held()
         missing = [a for a in ids if a not in held]
-        loaded = {a: novelty.stored(rows)
-                  for a, rows in _with_days(db, store.article_sentences(db, missing)).items()
-                  } if missing else {}
+        stored = _with_days(db, store.article_sentences(db, missing), self._desk) \
+            if missing else {}
+        loaded = {a: novelty.stored(rows) for a, rows in stored.items()}
         before = earlier.size()
         earlier.update([(a, held[a] if a in held else loaded.get(a, NO_SENTENCES)) for a in ids])
         self._earlier_held += earlier.size() - before

@@ -10,6 +10,7 @@ import pytest
 
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
+from tests.stories.test_scheduled_dates import as_stored_before_days
 
 FIRST = """Ferry talks at Orsund break down
 
@@ -69,3 +70,22 @@ def test_an_undated_rewrite_moving_the_talks_a_day_is_news(desk):
     rewrite = next(iter(pipeline.ingest([raw])))
     assert rewrite.verdict.story_id == first.verdict.story_id
     assert any("resume talks" in line for line in rewrite.verdict.whats_new)
+
+
+def test_an_undated_articles_days_read_again_are_counted_from_its_arrival(desk, fresh_db, nlp):
+    """Rows of an undated article stored before days were kept are given its days again from
+    the day it arrived on the desk's calendar, as live: the dated report restating the
+    resumption a later day is then no news (it named no day before, so the day was)."""
+    pipeline, today, zone = desk
+    raw = RawArticle(text=REWRITE.format(before="yesterday", resume="tomorrow"), origin="undated")
+    first = next(iter(pipeline.ingest([raw])))
+    as_stored_before_days(fresh_db)
+    again = Pipeline(fresh_db, pipeline.settings, nlp=nlp)
+    text = FIRST.format(before="yesterday", resume=WEEKDAYS[(today + timedelta(days=1)).weekday()])
+    written = max(datetime.now(zone) - timedelta(minutes=5),
+                  datetime.combine(today, datetime.min.time(), zone))
+    later = next(iter(again.ingest([RawArticle(text=text, origin="dated",
+                                               published=written.isoformat())])))
+    assert later.verdict is not None
+    assert later.verdict.story_id == first.verdict.story_id
+    assert not any("resume talks" in line for line in later.verdict.whats_new)
