@@ -62,6 +62,8 @@ class _Story(NamedTuple):
     written: list[figures.Written]
     acronyms: frozenset[str]
     latest_day: str = ""
+    """The last day the story told of, not one it set something for ahead ("will ballot on
+    Friday"): a development told on a day before that one is still later than any it told."""
 
 
 @dataclass(frozen=True)
@@ -151,11 +153,13 @@ class Earlier:
 
     def story(self) -> _Story:
         """Every fact, word, figure and name's initials of the earlier sentences (of equal figures,
-        the first written, as in the articles' order)."""
+        the first written, as in the articles' order), and the last day they told of."""
         values = frozenset().union(*(part.figures for _, part in self._parts.values()))
         return _Story(frozenset(self._facts), frozenset(self._words), values,
                       figures.written(values), frozenset(self._acronyms),
-                      max((f[2:] for f in self._facts if f[:2] == NAMED), default=""))
+                      max((f[2:] for f in self._facts
+                           if f[:2] == NAMED and SCHEDULED + f[2:] not in self._facts),
+                          default=""))
 
     def restated(self, lemmas: frozenset[str]) -> list[frozenset[str]]:
         """The facts of each earlier sentence using exactly these lemmas."""
