@@ -168,3 +168,13 @@ def test_he_in_a_clause_hung_on_another_mans_verb_means_that_verbs_subject(state
         "The mayor spoke after Tom Vale held a news conference in which he continued his "
         "attack on Mr. Jansen, saying the town was not “safe” under him.")
     assert speaker_of(quotes, "not “safe” under him") == "Tom Vale"
+
+
+def test_she_saying_after_the_second_verb_of_her_reported_clause_is_still_she(statements_of):
+    quotes = statements_of(
+        "The rally opened with a speech by his daughter, Mira Vale, who called him a builder of "
+        "bridges.\n\n"
+        "She said her brother has run the family dairy for a decade and would keep it open as "
+        "mayor, saying that he “will pay every supplier on time,” a promise his rival Tomas "
+        "Brandt made first.")
+    assert speaker_of(quotes, "every supplier on time", "mixed") == "Mira Vale"

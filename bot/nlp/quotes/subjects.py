@@ -182,14 +182,23 @@ def _reporter(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ not in REPORTER_DEPS or not is_reporting(verb, MINDED):
         return None
     reporter = None
-    if head.dep_ == "ccomp" and is_reporting(head.head) and not _speaks(head):
-        reporter = head.head
+    clause = _first_conjunct(head)
+    if clause.dep_ == "ccomp" and is_reporting(clause.head) and not _speaks(head):
+        reporter = clause.head
     elif _timed_clause(head, verb):
         reporter = head.head  # "X said after the senator won, remarking …"
     elif head.dep_ == "acl" and head.head.dep_ == "dobj" and \
             is_reporting(head.head.head, SAYING_OR_STATING):
         reporter = head.head.head  # "dismissed claims that the firm is …, saying …"
     return reporter if reporter is not None and reporter.i not in quoted else None
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """"said her firm has grown and would hire more, adding …": a verb conjoined to the first
+    verb of a reported clause is part of that clause."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    return verb
 
 
 def _timed_clause(head: Token, verb: Token) -> bool:
