@@ -178,3 +178,10 @@ def test_she_saying_after_the_second_verb_of_her_reported_clause_is_still_she(st
         "mayor, saying that he “will pay every supplier on time,” a promise his rival Tomas "
         "Brandt made first.")
     assert speaker_of(quotes, "every supplier on time", "mixed") == "Mira Vale"
+
+
+def test_he_who_takes_the_opportunity_to_say_something_says_it(statements_of):
+    quotes = statements_of(
+        "Tomas Brandt spoke last. He took the opportunity to say that the crews “have earned "
+        "every cent of the rise.”")
+    assert speaker_of(quotes, "every cent of the rise") == "Tomas Brandt"

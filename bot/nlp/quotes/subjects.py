@@ -67,6 +67,12 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             if seen == 1 and _across_break(subject, verb):
                 return _name_across_break(verb, quoted) or subject
             return subject
+        if verb.dep_ in {"relcl", "acl"} and _infinitive(verb) and \
+                verb.head.dep_ in {"dobj", "pobj"}:
+            outer = _governing_verb(verb.head)  # "went out of his way to say": he says
+            if outer is not None:
+                verb = outer
+                continue
         if verb.dep_ == "relcl" or seen == 1 and _verbless_subject(verb):
             return verb.head
         stray = _stray_subject(verb, quoted) or \
@@ -100,6 +106,20 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             continue
         return None
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """"to say": a verb with "to" and no subject of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object, or whose preposition's object, ``noun`` is ("took the chance",
+    "went out of his way")."""
+    head = noun.head
+    while head.dep_ == "prep" and head.head != head:
+        head = head.head
+    return head if head.pos_ in {"VERB", "AUX"} else None
 
 
 def _document_about(head: Token) -> Token:
