@@ -305,12 +305,29 @@ def titles_at_link(db: Database, source_id: int, link: str) -> list[str | None]:
         "SELECT title FROM feed_entries WHERE source_id = ? AND link = ?", [source_id, link])]
 
 
+def words_at_page(db: Database, source_id: int, *, page: str, title: str, since: datetime,
+                  limit: int = 20) -> list[tuple[str, str]]:
+    """The keys and words of the latest entries seen at this page under this title, seen or
+    found stamped since ``since`` (entries seen before words were kept have none)."""
+    return [(key, words) for key, words in db.execute(
+        "SELECT key, words FROM feed_entries WHERE source_id = ? AND page = ? AND title = ? "
+        "AND words IS NOT NULL AND coalesce(stamped_at, seen_at) >= ? ORDER BY seen_at DESC "
+        "LIMIT ?", [source_id, page, title, iso(since), limit])]
+
+
+def mark_entry_stamped(db: Database, source_id: int, *, key: str, now: datetime) -> None:
+    """The seen entry came again stamped or edited: it stands for the new one, kept fresh."""
+    db.execute("UPDATE feed_entries SET stamped_at = ? WHERE source_id = ? AND key = ?",
+               [iso(now), source_id, key])
+
+
 def mark_entry_seen(db: Database, source_id: int, *, key: str, link: str | None,
-                    now: datetime, read_as: str | None = None, title: str | None = None) -> None:
+                    now: datetime, read_as: str | None = None, title: str | None = None,
+                    page: str | None = None, words: str | None = None) -> None:
     db.execute(
-        "INSERT OR IGNORE INTO feed_entries (source_id, key, link, seen_at, read_as, title) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [source_id, key, link, iso(now), read_as, title],
+        "INSERT OR IGNORE INTO feed_entries (source_id, key, link, seen_at, read_as, title, "
+        "page, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [source_id, key, link, iso(now), read_as, title, page, words],
     )
 
 

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from bot.ingest.about import not_its_article
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
+from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
 from bot.ingest.feed_links import is_page, named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.held_feeds import Held
@@ -40,6 +41,7 @@ from storage.sources import (
     entry_seen,
     in_backlog,
     mark_entry_seen,
+    mark_entry_stamped,
     move_source,
     read_whole,
     record_backlog,
@@ -48,6 +50,7 @@ from storage.sources import (
     record_read_whole,
     record_success,
     titles_at_link,
+    words_at_page,
     xml_problem_key,
 )
 from storage.state import get_state, set_state
@@ -118,6 +121,11 @@ class FeedEntry:
     def seen_link(self) -> str | None:
         """The link by which the entry is known (feeds that change guids on edits), if any."""
         return self.link if self.link_names_it else None
+
+    @property
+    def page(self) -> str | None:
+        """The entry's link without its query: the page a feed re-links as `?ts=…`."""
+        return _without_query(self.link) if self.link else None
 
     @property
     def as_read(self) -> str:
@@ -542,7 +550,7 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
             break
-        if _seen(db, source.id, entry):
+        if _seen(db, source.id, entry) or _stamped(db, source, entry, now=now):
             skipped += 1
             continue
         if queued >= room:
@@ -593,7 +601,8 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
         enqueue(db, replace(article, background=background or late), source_id=source.id,
                 now=now)
         mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now,
-                        read_as=entry.as_read, title=entry.title)
+                        read_as=entry.as_read, title=entry.title, page=entry.page,
+                        words=words_of(entry.text))
         forget_page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
         if late:
             record_backlog(db, source.id, entries=1, done=False, now=now)
@@ -608,6 +617,25 @@ def _seen(db: Database, source_id: int, entry: FeedEntry) -> bool:
     link = entry.seen_link
     return link is not None and any(_edit_of(entry, title)
                                     for title in titles_at_link(db, source_id, link))
+
+
+def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime) -> bool:
+    """A new entry at a seen page, under a seen title, whose words are nearly the seen ones
+    (a line stamped at every poll, a typo corrected, a date changed) is that entry edited: not
+    stored again nor recorded (its seen entry stands for it, kept fresh), said in the log."""
+    if entry.page is None or entry.title is None:
+        return False
+    for key, seen in words_at_page(db, source.id, page=entry.page, title=entry.title,
+                                   since=now - EDIT_WINDOW):
+        changed = words_changed(seen, entry.text)
+        if changed is not None:
+            with transaction(db):
+                mark_entry_stamped(db, source.id, key=key, now=now)
+            log.info("feed #%d %s: entry %s “%s” is a seen entry edited (%d %s changed), not "
+                     "stored again", source.id, redact(source.location), redact(entry.key),
+                     entry.title, changed, "word" if changed == 1 else "words")
+            return True
+    return False
 
 
 def _edit_of(entry: FeedEntry, title: str | None) -> bool:

@@ -168,3 +168,15 @@ def m013_entry_titles(db: Database) -> None:
     only when its title reads as the one seen there (a "latest" feed links every entry to one
     page over time)."""
     db.table("feed_entries").add_column("title", str)
+
+
+@MIGRATIONS()
+def m014_entry_pages(db: Database) -> None:
+    """A feed entry's page (its link without the query) and its words: a new entry at a seen
+    page under a seen title whose words are nearly the same is that entry stamped or edited (a
+    feed writing "updated 3 minutes ago", a new guid and a `?ts=` link at every poll), when the
+    entry was seen or last found stamped lately (``stamped_at``)."""
+    db.table("feed_entries").add_column("page", str)
+    db.table("feed_entries").add_column("words", str)
+    db.table("feed_entries").add_column("stamped_at", str)
+    db.table("feed_entries").create_index(["source_id", "page", "title"])

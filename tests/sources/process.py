@@ -26,11 +26,13 @@ class Running:
     """A `wirewatch run` child process (console mode unless told otherwise)."""
 
     def __init__(self, db_path: Path, *, mode: tuple[str, ...] = ("--console", "--interval", "0.2"),
-                 env: dict | None = None, fetch_timeout: float = FETCH_TIMEOUT) -> None:
+                 env: dict | None = None, fetch_timeout: float = FETCH_TIMEOUT,
+                 verbose: bool = False) -> None:
         env = env or clean_env(WIREWATCH_FETCH_TIMEOUT=str(fetch_timeout), PYTHONUNBUFFERED="1",
                                WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "--db", str(db_path), "run", *mode],
+            [sys.executable, "-m", "bot", "--db", str(db_path), *(["-v"] if verbose else []),
+             "run", *mode],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines: list[str] = []
         self.errors: list[str] = []

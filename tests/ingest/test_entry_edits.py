@@ -1,0 +1,29 @@
+"""Which changes to a feed entry's text keep it the same entry (`entry_edits.words_changed`)."""
+
+import pytest
+
+from bot.ingest.entry_edits import words_changed, words_of
+
+SEEN = ("Crews on the night ferries stopped work at six after talks on the new rota broke "
+        "down. The operator ran a reduced timetable and asked passengers to allow extra time. "
+        "Posted 4 December 2026, updated 3 minutes ago.")
+FORECAST = "Frost early, then sunny. High of 6, low of minus 2. Light winds from the north."
+
+
+@pytest.mark.parametrize("text, changed", [
+    (SEEN.replace("3 minutes ago", "about an hour ago"), 5),
+    (SEEN.replace("timetable", "timetabel"), 2),
+    (SEEN.replace("4 December", "5 December"), 2),
+    (SEEN.replace("Crews on", "Crews  on").upper(), 0),
+])
+def test_a_stamp_a_typo_or_a_date_keep_the_entry(text, changed):
+    assert words_changed(words_of(SEEN), text) == changed
+
+
+@pytest.mark.parametrize("text", [
+    SEEN + " Union leaders said a second walkout is planned for Friday.",
+    "Heavy rain overnight, clearing by noon. Gusts of 60 km/h along the coast.",
+])
+def test_news_added_or_other_copy_is_another_entry(text):
+    seen = words_of(FORECAST) if text.startswith(("Frost", "Heavy")) else words_of(SEEN)
+    assert words_changed(seen, text) is None

@@ -1,0 +1,100 @@
+"""A feed that stamps a line of an entry's text at every poll ("updated N minutes ago"), with a
+new guid, a later date and a `?ts=` link: the entry is stored once, each stamp said as an edit."""
+
+from storage.db import open_db, transaction
+from storage.sources import add_source
+from tests.sources.feedserver import Item, Route, at, page, rss
+from tests.sources.process import Running
+from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+from tests.sources.test_run_console import desk  # noqa: F401 (the fixture)
+
+FROST_MONDAY = ("Weather forecast", "Frost on the hills before dawn, then a dry and bright "
+                "morning. Cloud thickens from the west after lunch with a light breeze.")
+FROST_TUESDAY = ("Weather forecast", "Heavy rain moves in overnight and lingers until noon; "
+                 "frost is unlikely, though gusts along the coast may reach gale force.")
+
+
+def polls(server) -> int:
+    return sum(path == "/feed" for path, _ in server.requests)
+
+
+def serve(server, items: list[tuple[Item, str]]) -> None:
+    """The feed of these teasers, each entry's page served at its own link (query and all)."""
+    for item, text in items:
+        path = item.link.removeprefix(server.base) if item.link else ""
+        server.routes[path] = Route(page(item.title, text), content_type="text/html")
+    server.routes["/feed"] = Route(rss([item for item, _ in items]))
+
+
+def stamped(server, n: int) -> tuple[Item, str]:
+    """The ferry entry as the feed writes it at its n-th poll: a new guid, link and date."""
+    text = f"Updated {n} minutes ago · read {1200 + 37 * n} times.\n\n{FERRY[1]}"
+    link = server.url(f"/news/ferry-strike?ts={1000 + n}")
+    return Item(f"ferry-{n}", FERRY[0], text[:240] + "…", link=link, published=at(2 + n),
+                full=False), text
+
+
+def add_feed(desk, server) -> None:  # noqa: F811
+    with transaction(desk):
+        add_source(desk, kind="feed", location=server.url("/feed"), every=5)
+
+
+def test_an_entry_stamped_anew_at_every_poll_is_stored_and_printed_once(
+        server, desk, db_path, processes):  # noqa: F811
+    """Before, each poll's stamp made a new entry: the ferry article stored and printed again
+    at every poll."""
+    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
+    serve(server, [bridge])
+    add_feed(desk, server)
+    running = Running(db_path, verbose=True)
+    processes.append(running)
+    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+
+    serve(server, [bridge, stamped(server, 1)])
+    running.wait_for(f"   {FERRY[0]}", timeout=60)
+    for n in range(2, 6):
+        polled = polls(server)
+        serve(server, [bridge, stamped(server, n)])
+        running.wait_until(lambda after=polled: polls(server) > after, timeout=60,
+                           what="a poll")
+    library = (Item("l", *LIBRARY, link=server.url("/news/library"), published=at(9)),
+               LIBRARY[1])
+    serve(server, [bridge, stamped(server, 6), library])
+    running.wait_for(f"   {LIBRARY[0]}", timeout=60)
+    assert running.terminate() == 0
+
+    db = open_db(db_path)
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
+        t for t, _ in (BRIDGE, FERRY, LIBRARY))
+    assert db["feed_entries"].count == 3
+    assert running.output.count(FERRY[0]) == 1
+    assert server.hits("/news/ferry-strike?ts=1001") == 1
+    assert not any(server.hits(f"/news/ferry-strike?ts={1000 + n}") for n in range(2, 7))
+    assert sum("is a seen entry edited (4 words changed), not stored again" in line
+               for line in running.errors) >= 4
+
+
+def test_a_same_title_page_with_other_text_is_stored(server, desk, db_path, processes):  # noqa: F811
+    """A guard: another day's forecast at the same page (`?id=N`) under the same title."""
+    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
+    serve(server, [bridge])
+    add_feed(desk, server)
+    running = Running(db_path)
+    processes.append(running)
+    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+
+    monday = (Item("w1", *FROST_MONDAY, link=server.url("/weather?id=1"), published=at(2)),
+              FROST_MONDAY[1])
+    serve(server, [bridge, monday])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+                       what="Monday's forecast stored")
+    tuesday = (Item("w2", *FROST_TUESDAY, link=server.url("/weather?id=2"), published=at(3)),
+               FROST_TUESDAY[1])
+    serve(server, [bridge, monday, tuesday])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+                       what="Tuesday's forecast stored")
+    assert running.terminate() == 0
+
+    db = open_db(db_path)
+    assert sorted(r["url"] for r in db["articles"].rows if r["title"] == "Weather forecast") \
+        == [server.url("/weather?id=1"), server.url("/weather?id=2")]
