@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.alerts.mrkdwn import counted
 from bot.models import Topic, TopicStory
 from bot.permissions import Action
+from bot.query_grouping import grouping_note
 from bot.slack.activity_lines import topic_line
 from bot.slack.after_ack import answered
 from bot.slack.reach import Reach
@@ -122,7 +123,8 @@ def add_text(svc: Services, rest: str, command: dict) -> str:
         topic.name, f"`/topics edit {echo(slack_typed(topic.name), 100)} QUERY`.")
     return (f"Tracking *{echo(topic.name, 100)}*: `{echo(topic.query, 300)}`. "
             f"{running_text(running)} Subscribe this channel with "
-            f"`/subscribe {echo(slack_typed(topic.name), 100)}`." + (f"\n{note}" if note else ""))
+            f"`/subscribe {echo(slack_typed(topic.name), 100)}`." + (f"\n{note}" if note else "")
+            + _grouping(topic.query))
 
 
 def which_one(name: str, query: str) -> str:
@@ -159,7 +161,13 @@ def edit_text(svc: Services, rest: str, command: dict) -> str:
     return (f"*{echo(topic.name, 100)}* now matches `{echo(change.new, 300)}` (was "
             f"`{echo(change.old, 300)}`); its subscriptions stay. "
             f"{counted(change.running, 'running story', 'running stories')} "
-            f"match{'es' if change.running == 1 else ''} it{dropped}.")
+            f"match{'es' if change.running == 1 else ''} it{dropped}." + _grouping(change.new))
+
+
+def _grouping(query: str) -> str:
+    """How a query of AND inside OR unbracketed is read, on a line of its own; else nothing."""
+    note = grouping_note(query)
+    return f"\n{echo(note, 600)}" if note else ""
 
 
 def remove_text(svc: Services, rest: str, command: dict) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.alerts.buttons import button
 from bot.alerts.mrkdwn import counted, fit, plain
 from bot.alerts.notify import MAX_NOTIFY, notifies
+from bot.query_grouping import grouping_note
 from bot.topic_preview import PREVIEW_DAYS, PreviewHit, why_text
 from handlers.common import join_lines
 from storage.topics import folded
@@ -99,12 +100,14 @@ def topic_modal(form: TopicForm, *, preview: list[dict] | None = None) -> dict:
 
 def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False) -> list[dict]:
     """What the query would have matched in the last days (or, once added, the running stories
-    it matched), and why."""
+    it matched), and why; with how the query is grouped when AND stands inside an OR."""
+    grouping = grouping_note(query)
+    told = [_section(f":information_source: {fit(grouping, 1000)}")] if grouping else []
     if not hits:
         which = "running story" if running else f"story of the last {PREVIEW_DAYS} days"
         head = (f"*No {which} matches* `{fit(query, 300)}`. "
                 "It will still alert on new stories that match.")
-        return [{"type": "divider"}, _section(head)]
+        return [{"type": "divider"}, *told, _section(head)]
     more = "+" if running and len(hits) > SHOWN else ""
     shown = len(hits[:SHOWN])
     lines = [f"*Already matches {shown}{more} running {'story' if shown == 1 else 'stories'}*"
@@ -115,7 +118,7 @@ def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False)
               f"matched {fit(why_text(hit), 250)}" for hit in hits[:SHOWN]]
     if len(hits) > SHOWN and not running:
         lines.append(f"…and {len(hits) - SHOWN} more")
-    return [{"type": "divider"}, _section(join_lines(lines, limit=2900))]
+    return [{"type": "divider"}, *told, _section(join_lines(lines, limit=2900))]
 
 
 def problem_blocks(problem: str) -> list[dict]:
