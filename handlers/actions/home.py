@@ -30,6 +30,7 @@ from handlers.home_view import (
     in_direct_messages,
 )
 from storage import subscriptions as subs
+from storage.alerts import is_muted
 from storage.articles import now_iso
 from storage.db import transaction
 from storage.mutes import muted_by
@@ -102,13 +103,22 @@ def handle_home_unmute(ack: Ack, body: dict, action: dict, respond: Respond,
     line = refused(context, Action.MUTE, wait=AFTER_ACK_WAIT)
     if line and body.get("response_url"):
         answer(respond, line)
-    if story is not None and channel and not line and _may_unmute(db, body, story, channel):
-        if clicked_in(body) != channel and not in_direct_messages(channel) and \
-                _not_theirs(client, db, user, "channel", channel):
-            return
-        unmute(client, db, story_id=story, channel=channel, user=user,
-               clock=services(context).clock)
-    publish_home(client, db, user, notice=None if body.get("response_url") else line,
+    notice = None if body.get("response_url") else line
+    if story is not None and channel and not line:
+        if not is_muted(db, story, [channel]):
+            where = "this channel" if clicked_in(body) == channel else "that channel"
+            notice = (f"That story is no longer muted in {where} (someone unmuted it "
+                      "meanwhile); nothing was changed.")
+            if body.get("response_url"):
+                answer(respond, notice)
+                notice = None
+        elif _may_unmute(db, body, story, channel):
+            if clicked_in(body) != channel and not in_direct_messages(channel) and \
+                    _not_theirs(client, db, user, "channel", channel):
+                return
+            unmute(client, db, story_id=story, channel=channel, user=user,
+                   clock=services(context).clock)
+    publish_home(client, db, user, notice=notice,
                  reach=reach_of(context, wait=AFTER_ACK_WAIT) if line else None)
 
 
