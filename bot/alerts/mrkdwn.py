@@ -63,9 +63,9 @@ def within(budget: int, lines: list[str]) -> list[str]:
 
 
 def counted(count: int, one: str, many: str | None = None) -> str:
-    """"1 story", "3 stories": what a person reads, never "1 stories" (``many`` defaults to
-    ``one`` + "s")."""
-    return f"{count} {one if count == 1 else many or one + 's'}"
+    """"1 story", "3 stories", "1,750 alerts": what a person reads, never "1 stories" (``many``
+    defaults to ``one`` + "s")."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
 def plain(text: str, limit: int, *, fallback: str = "(untitled)") -> str:

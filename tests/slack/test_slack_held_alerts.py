@@ -236,7 +236,7 @@ def test_many_held_alerts_are_counted_and_listed_right(runtime, fake_slack, fres
                       mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
     said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     waiting = sum(count for _, count in held.values())
-    assert f"so {waiting} alerts in 700 conversations wait" in said, said
+    assert waiting > 999 and f"so {waiting:,} alerts in 700 conversations wait" in said, said
     first = sorted(held.items(), key=lambda item: item[1][0])[:10]
     listed = [line for line in said.splitlines() if line.startswith("    alert ")]
     assert [line.split(",")[0] for line in listed] == \
@@ -247,4 +247,4 @@ def test_many_held_alerts_are_counted_and_listed_right(runtime, fake_slack, fres
     open_home(runtime, "U1")
     home = _home_text(fake_slack, "U1")
     theirs = sum(held[channel][1] for channel in mine if channel in held)
-    assert f"⚠️ *Held:* {theirs} alerts wait" in home, home
+    assert f"⚠️ *Held:* {theirs:,} alerts wait" in home, home
