@@ -35,9 +35,18 @@ GOLD_FIELDS = ("story", "half", "verdict", "whats_new")
 
 
 def default_stream() -> Path:
-    dev = Path(os.environ.get("WIREWATCH_DEV_DIR", ROOT.parent / "shared" / "dev"))
-    real = dev / "stories_dev.jsonl"
-    return real if real.exists() else OWN_STREAM
+    """The development stream, else the project's own, said: a worktree's ../shared is not the
+    checkout's, and a silent fall-back scored the wrong stream and filled a cache with it."""
+    given = os.environ.get("WIREWATCH_DEV_DIR")
+    real = Path(given or ROOT.parent / "shared" / "dev") / "stories_dev.jsonl"
+    if real.exists():
+        return real
+    if given:
+        raise SystemExit(f"WIREWATCH_DEV_DIR={given} has no stories_dev.jsonl; point it at the "
+                         "development data's folder")
+    print(f"no development stream at {real} (set WIREWATCH_DEV_DIR): replaying the project's "
+          f"own stream, {OWN_STREAM}", file=sys.stderr)
+    return OWN_STREAM
 
 
 def bcubed(gold: dict[str, str], predicted: dict[str, object]) -> tuple[float, float, float]:

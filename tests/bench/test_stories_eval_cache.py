@@ -55,3 +55,21 @@ def test_a_cache_of_fewer_texts_parses_only_the_ones_it_lacks(
     again = stories_eval.main([str(whole), "--cache", str(cache)])
     assert "parsed and kept" not in capsys.readouterr().err
     assert grown == again == stories_eval.main([str(whole)])
+
+
+def test_a_dev_folder_named_but_missing_stops_the_run_and_an_unnamed_one_is_said(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A worktree's ../shared is not the checkout's: the own stream used to be scored instead,
+    without a word, and its parses added to the dev stream's cache."""
+    monkeypatch.setenv("WIREWATCH_DEV_DIR", str(tmp_path / "nowhere"))
+    with pytest.raises(SystemExit, match="has no stories_dev.jsonl"):
+        stories_eval.default_stream()
+    (tmp_path / "dev").mkdir()
+    write_stream(tmp_path / "dev" / "stories_dev.jsonl", ARTICLES)
+    monkeypatch.setenv("WIREWATCH_DEV_DIR", str(tmp_path / "dev"))
+    assert stories_eval.default_stream() == tmp_path / "dev" / "stories_dev.jsonl"
+    monkeypatch.delenv("WIREWATCH_DEV_DIR")
+    monkeypatch.setattr(stories_eval, "ROOT", tmp_path / "checkout")
+    assert stories_eval.default_stream() == stories_eval.OWN_STREAM
+    assert "no development stream at" in capsys.readouterr().err
