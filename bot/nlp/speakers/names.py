@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
@@ -52,6 +53,11 @@ APPOS = get_string_id("appos")
 COMMA = get_string_id(",")
 NP_DEP_IDS = frozenset(get_string_id(d) for d in NP_DEPS)
 """``NP_DEPS`` as hashes: every unnamed source's phrase reads its words' relations."""
+NOMINAL = frozenset({NOUN, PROPN, PRON})
+PREP = get_string_id("prep")
+NPADVMOD = get_string_id("npadvmod")
+WHEN_LABELS = frozenset({"DATE", "TIME"})
+"""Entities that say when, not who ("a report on Wednesday" is "a report")."""
 DEFINITE_DETS = frozenset(get_string_id(w) for w in ("the", "this", "that"))
 """Determiners of something named before, as lower-case hashes (``definite`` reads every
 description's children)."""
@@ -319,10 +325,44 @@ def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = Non
     if upto is not None and token.i < upto <= end:
         end = upto - 1
     doc = token.doc
+    if end > token.i and token.pos in NOMINAL and doc[end].ent_type_ in WHEN_LABELS and \
+            doc[end].lower_ != "old":  # "voters 18 to 35 years old": an age, who they are
+        end = _before_when(token, end)
     if text is None:
         return clean(doc[start:end + 1].text)
     last = doc[end]
     return clean(text[doc[start].idx:last.idx + len(last)])
+
+
+def _before_when(token: Token, end: int) -> int:
+    """The phrase's last word once a date or time closing it is cut off with its preposition
+    ("a report on Wednesday", "disclosures filed Sunday night" → "a report", "disclosures"),
+    and a participle the date alone followed."""
+    doc = token.doc
+    first = end
+    while first > token.i + 1 and doc[first].ent_iob_ == "I":
+        first -= 1
+    date_root = doc[first:end + 1].root
+    before = doc[first - 1]
+    if date_root.dep == NPADVMOD and _of_phrase(token, date_root.head):
+        cut = first - 1
+    elif before.dep == PREP and date_root.head.i == before.i and before.i > token.i and \
+            _of_phrase(token, before.head):
+        cut = before.i - 1
+    else:
+        return end
+    while cut > token.i and (doc[cut].is_punct or doc[cut].dep_ == "advmod"):
+        cut -= 1
+    last = doc[cut]
+    if last.dep == ACL and last.head.i < last.i and last.right_edge.i >= end:
+        cut = last.left_edge.i - 1  # "the schedule published [Thursday]"
+    return cut if cut >= token.i else end
+
+
+def _of_phrase(token: Token, head: Token) -> bool:
+    """Whether a date hangs from the phrase's noun or a participle describing it, not from
+    another noun inside ("stories, including one in May" keeps its date)."""
+    return head.i == token.i or head.dep == ACL and head.head.i == token.i
 
 
 def _set_off(child: Token) -> bool:
