@@ -47,8 +47,8 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     if own is not None or token.tag_ in PLURAL_TAGS and not definite:
         return own  # "polls show": no one poll; "the results", "the ads" are ones named
     if definite and lemma in STATEMENTS:
-        near = _issued_just_before(r, token) or _organisation_speaking(r, token) or \
-            _body_before(r, token)
+        near = _issued_just_before(r, token) or _spoke_just_before(r, token) or \
+            _organisation_speaking(r, token) or _body_before(r, token)
         if near is not None:
             return near
     lemmas = frozenset(SURVEYS if lemma in FINDINGS else {lemma})
@@ -86,6 +86,20 @@ def _issued_just_before(r: SpeakerResolver, document: Token) -> Speaker | None:
     if r.reg.quoted(other.idx):
         return None
     return _verb_subject(r, other)
+
+
+def _spoke_just_before(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"“…,” the release said. … “…,” the release added": the same statement speaking again
+    within a few sentences is whoever it was the first time."""
+    words = _document_words(r, frozenset({document.lemma_.lower()}), titled=False)
+    k = bisect_left(words, document.i) - 1
+    starts = r.reg.sent_starts
+    if k < 0 or words[k] < starts[max(0, bisect_right(starts, document.i) - 1 - BODY_SENTENCES)]:
+        return None
+    other = r.reg.doc[words[k]]
+    if r.reg.quoted(other.idx) or other.dep_ != "nsubj" or not definite(other):
+        return None
+    return _named(r, other)
 
 
 def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | None:
@@ -260,7 +274,8 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
         document = document.head  # "sent its members an email donation request"
     verb = document.head.head if document.dep_ == "pobj" else document.head
     if verb.pos_ not in {"VERB", "AUX"} or verb == document or document.dep_ != "dobj" and \
-            verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb):
+            verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb) and \
+            not _found_in(document, verb):
         return None  # "Ruiz leads in the poll" did not issue it
     sender = next((found for prep in verb.children if prep.dep_ in {"agent", "prep"}
                    and prep.lower_ in ISSUER_PREPS and document.dep_ == "nsubjpass"
@@ -272,6 +287,13 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
         return None
     speaker, _ = r.resolve(subject)
     return speaker if speaker.name is not None else None
+
+
+def _found_in(document: Token, verb: Token) -> bool:
+    """"In a poll of 800 voters, the Harbour Institute found that …": what a verb of any kind
+    tells as a clause of its own in the document is its subject's finding."""
+    return document.dep_ == "pobj" and document.head.lower_ == "in" and \
+        any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def issued_in(r: SpeakerResolver, sent: Span) -> Speaker | None:
