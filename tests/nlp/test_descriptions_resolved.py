@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_the_poll_is_the_issuer_who_found_something_in_it(quotes_of, only):
     body = ("The harbour levy divides the town.\n\nIn an online poll of 800 likely voters, "
@@ -19,3 +21,26 @@ def test_the_release_speaking_again_is_whoever_it_was_the_first_time(quotes_of, 
             "place,” the release added.")
     speaker = only(quotes_of(body), "direct", "No one else").speaker
     assert (speaker.name, speaker.kind) == ("The Harbour Party of Vell", "organisation")
+
+
+@pytest.mark.parametrize("body", [
+    "Tomas Vell, a shipping magnate, is running for mayor of Halden. The businessman's "
+    "remarks suggest that he would close the north pier.",
+    "Tomas Vell is running for mayor of Halden. His rhetoric suggests that he would close the "
+    "north pier.",
+])
+def test_words_owned_by_a_description_or_rhetoric_are_their_owners(quotes_of, only, body):
+    speaker = only(quotes_of(body), "indirect", "north pier").speaker
+    assert (speaker.name, speaker.kind) == ("Tomas Vell", "person")
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Tomas Vell was aboard, his brother Piet Vell told the Courier. He had just bought a "
+     "boat, his brother added.", "Piet Vell"),
+    ("Tomas Vell was aboard, said his sister, Lena Vell. He had just bought a boat, his "
+     "sister added.", "Lena Vell"),
+])
+def test_a_relative_someone_owns_is_the_one_named_before_as_that_relative(quotes_of, only,
+                                                                         body, name):
+    speaker = only(quotes_of(body), "indirect", "bought a boat").speaker
+    assert (speaker.name, speaker.kind) == (name, "person")

@@ -47,6 +47,7 @@ from bot.nlp.speakers.words import (
     HONORIFICS,
     INSTITUTIONS,
     ISSUED_NOUNS,
+    KIN,
     ORG_NOUNS,
     PERIODICALS,
     PLATFORMS,
@@ -119,7 +120,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
             return paper, conf.EARLIER_DESCRIPTION
     owned = documents.editorial_board(r, token) or owned_body(r, token) or \
         account_owner(r, token) or remarks_of(r, token) or national_government(r, token) or \
-        staff_of(r, token)
+        staff_of(r, token) or relative_named(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     described = definite(token)
@@ -284,6 +285,21 @@ def staff_of(r: SpeakerResolver, token: Token) -> Speaker | None:
     return r.reg.people[found.pop()].speaker() if len(found) == 1 else None
 
 
+def relative_named(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"His brother added" after "his brother Piet Vell told …": a family word someone owns
+    is the one person named before with that family word as their role."""
+    lemma = token.lemma_.lower()
+    if lemma not in KIN or token.tag_ in PLURAL_TAGS or \
+            not any(c.dep == POSS for c in token.children):
+        return None
+    found: set[str] = set()
+    for mention in r.reg.before(token.idx):
+        person = r.reg.people.get(mention.key) if mention.speaker.kind == "person" else None
+        if person is not None and lemma in _role_words(person.role or person.shown_role or ""):
+            found.add(mention.key)
+    return r.reg.people[found.pop()].speaker() if len(found) == 1 else None
+
+
 def _role_names(role: str) -> set[str]:
     """The names a role holds, a web address by its site ("Quill.com writer" → "quill")."""
     words = (w.strip(",.;:()'\"“”’").removesuffix("’s").removesuffix("'s") for w in role.split())
@@ -364,8 +380,9 @@ def account_owner(r: SpeakerResolver, token: Token) -> Speaker | None:
     owner says."""
     if token.lemma_.lower() not in OWNED_WORDS:
         return None
-    owner = next((c for c in token.children if c.dep_ == "poss"
-                  and c.pos_ in {"PRON", "PROPN"} and not r.reg.quoted(c.idx)), None)
+    owner = next((c for c in token.children if c.dep_ == "poss" and (
+        c.pos_ in {"PRON", "PROPN"} or c.pos_ == "NOUN" and definite(c))  # "the mayor's words"
+        and not r.reg.quoted(c.idx)), None)
     if owner is None:
         return None
     speaker, _ = r.resolve(owner)

@@ -93,7 +93,8 @@ PERIODICALS = {"post", "times", "journal", "news", "tribune", "herald", "gazette
                "bulletin", "dispatch", "mirror", "express", "independent", "monitor",
                "sentinel", "radio", "tv", "television", "network", "broadcasting"}
 """Last words of a periodical's or broadcaster's name ("The Northfield Post")."""
-REMARKS = {"remark", "comment", "communication", "word", "answer", "response", "reply"}
+REMARKS = {"remark", "comment", "communication", "word", "answer", "response", "reply",
+           "rhetoric"}
 """Someone's words as a subject ("his remarks suggest"): the owner speaks."""
 ACCOUNTS = {"account", "feed", "page", "profile", "handle", "blog", "channel", "timeline"}
 """Where someone posts ("her Twitter account"): what it says, its owner says."""
