@@ -44,3 +44,14 @@ def test_a_relative_someone_owns_is_the_one_named_before_as_that_relative(quotes
                                                                          body, name):
     speaker = only(quotes_of(body), "indirect", "bought a boat").speaker
     assert (speaker.name, speaker.kind) == (name, "person")
+
+
+@pytest.mark.parametrize(("pronoun", "name"), [("He", "Tomas Vell"), ("She", "Ana Ruiz")])
+def test_a_description_is_of_the_sex_of_the_he_or_she_going_on_about_it(quotes_of, only,
+                                                                         pronoun, name):
+    body = ("Mayor Ana Ruiz has led the race since spring. Her rival, Mr. Tomas Vell, drew a "
+            "crowd at the pier on Sunday. The ferry crews cheered. The veteran campaigner says "
+            f"that the ferry will run all winter. {pronoun} also vowed to reopen the north pier.")
+    quotes = quotes_of(body)
+    assert only(quotes, "indirect", "all winter").speaker.name == name
+    assert only(quotes, "indirect", "north pier").speaker.name == name

@@ -52,6 +52,7 @@ from bot.nlp.speakers.words import (
     PERIODICALS,
     PLATFORMS,
     PLURAL_TAGS,
+    PRONOUN_GENDER,
     PUBLIC_BODIES,
     PUBLICATIONS,
     RECENT_CHARS,
@@ -790,7 +791,33 @@ def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
     if gender is not None:
         speaker, _ = pronouns.pronoun(r, token, gender)
         return speaker if speaker.name is not None else None
-    return _lede_named_next(r, token) or headline_person(r, token) or r.last_person(token.idx)
+    found = _lede_named_next(r, token) or headline_person(r, token) or r.last_person(token.idx)
+    if found is None or (known := r.reg.gender(r.reg.key_of(found.name))) is None:
+        return found
+    going_on = _gender_going_on(r, token)
+    if going_on is not None and going_on != known:
+        speaker, _ = pronouns.pronoun(r, token, going_on)  # "… her lead": not the man before
+        return speaker if speaker.name is not None else None
+    return found
+
+
+def _gender_going_on(r: SpeakerResolver, token: Token) -> str | None:
+    """The sex of the he or she that goes on about a description: the first "his" or "her" in
+    the rest of its sentence before any name ("The former governor wants to keep her lead"),
+    else the subject opening the next sentence ("The senator vowed …. He sent …")."""
+    index = bisect_right(r.reg.sent_starts, token.i) - 1
+    for word in r.reg.doc[token.i + 1:r.reg.sents[index].end]:
+        if r.reg.quoted(word.idx):
+            continue
+        if word.pos == PROPN:
+            return None
+        if word.dep == POSS and word.lower_ in PRONOUN_GENDER:
+            return PRONOUN_GENDER[word.lower_]
+    if index + 1 >= len(r.reg.sents):
+        return None
+    opener = next((w for w in r.reg.sents[index + 1] if w.dep_ == "nsubj"), None)
+    return PRONOUN_GENDER.get(opener.lower_) if opener is not None and opener.lower_ in \
+        {"he", "she"} and not r.reg.quoted(opener.idx) else None
 
 
 def _lede_named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
