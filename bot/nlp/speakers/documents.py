@@ -91,15 +91,29 @@ def _issued_just_before(r: SpeakerResolver, document: Token) -> Speaker | None:
 def _spoke_just_before(r: SpeakerResolver, document: Token) -> Speaker | None:
     """"“…,” the release said. … “…,” the release added": the same statement speaking again
     within a few sentences is whoever it was the first time."""
+    first = _first_of_run(r, document)
+    return None if first == document.i else _named(r, r.reg.doc[first])
+
+
+def _first_of_run(r: SpeakerResolver, document: Token) -> int:
+    """Where the run of the same statement word speaking, each within ``BODY_SENTENCES`` of
+    the one before, that ``document`` ends begins (kept for every word of the run walked)."""
     words = _document_words(r, frozenset({document.lemma_.lower()}), titled=False)
-    k = bisect_left(words, document.i) - 1
-    starts = r.reg.sent_starts
-    if k < 0 or words[k] < starts[max(0, bisect_right(starts, document.i) - 1 - BODY_SENTENCES)]:
-        return None
-    other = r.reg.doc[words[k]]
-    if r.reg.quoted(other.idx) or other.dep_ != "nsubj" or not definite(other):
-        return None
-    return _named(r, other)
+    starts, runs = r.reg.sent_starts, r.reg.statement_runs
+    walked: list[int] = []
+    at = document.i
+    while at not in runs:
+        walked.append(at)
+        k = bisect_left(words, at) - 1
+        if k < 0 or words[k] < starts[max(0, bisect_right(starts, at) - 1 - BODY_SENTENCES)]:
+            break
+        other = r.reg.doc[words[k]]
+        if r.reg.quoted(other.idx) or other.dep_ != "nsubj" or not definite(other):
+            break
+        at = other.i
+    first = runs.get(at, at)
+    runs.update(dict.fromkeys(walked, first))
+    return first
 
 
 def _organisation_speaking(r: SpeakerResolver, document: Token) -> Speaker | None:

@@ -197,6 +197,9 @@ class Registry:
         """By document words, whether titles count and direction: where to go on from each
         document that named no issuer (``documents.issuer``), so each is read once."""
         self.document_words: dict[tuple[frozenset[str], bool], list[int]] = {}
+        self.statement_runs: dict[int, int] = {}
+        """By statement word speaking, the first of its run of the same word speaking again
+        (``documents``): 3,000 "“…,” the statement said" in a row are walked once."""
         """Where the documents of each set of words are named, found once (``documents``)."""
         self.editorial_boards: list[int] | None = None
         """Where "editorial" is hung on a board ("the editorial board"), found once."""
