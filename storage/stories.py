@@ -212,15 +212,16 @@ def first_arrived(db: Database, story_ids: list[int]) -> dict[int, str]:
 
 
 def article_keys(db: Database, article_ids: list[int]
-                 ) -> dict[int, tuple[dict[str, float], list[str]]]:
-    """The stored weighted keys of these articles (key -> weight) and the names each one's
-    headline gives, from one read of each row."""
-    found: dict[int, tuple[dict[str, float], list[str]]] = {}
+                 ) -> dict[int, tuple[dict[str, float], list[str], list[str]]]:
+    """The stored weighted keys of these articles (key -> weight), the names each one's
+    headline gives and the days its lead tells of (ISO; none stored before they were kept),
+    from one read of each row."""
+    found: dict[int, tuple[dict[str, float], list[str], list[str]]] = {}
     for article_id, data in rows_in(
             db, "SELECT article_id, data FROM story_features WHERE article_id IN ({marks})",
             article_ids):
         stored = json.loads(data)
-        found[article_id] = (stored["k"], stored.get("t") or [])
+        found[article_id] = (stored["k"], stored.get("t") or [], stored.get("d") or [])
     return found
 
 
@@ -273,7 +274,10 @@ def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
         "VALUES (?, ?, ?, ?, ?)",
         [story_id, entry.article_id, entry.verdict,
          json.dumps(entry.whats_new, ensure_ascii=False), now])
-    data = {"k": entry.weights, "x": entry.index_keys, "t": entry.headline_names}
+    data: dict[str, object] = {"k": entry.weights, "x": entry.index_keys,
+                               "t": entry.headline_names}
+    if entry.event_days:
+        data["d"] = list(entry.event_days)
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
                "words, join_score) VALUES (?, ?, ?, ?, ?, ?, ?)",
                [entry.article_id, story_id, seen_at, _compact(data),

@@ -45,7 +45,9 @@ class StoryEntry:
     """An article as its story keeps it: its verdict and what it added, the weighted keys later
     articles are compared with, its index keys, the names its headline gives, its sentences, and
     its words and lemmas for topic matching; ``join_score``, the likeness it joined its story
-    with (None when it started one), which a later correction reads."""
+    with (None when it started one), which a later correction reads (a later-dated weak join is
+    kept as a weak one: ``bot.stories.correct.stored_join``); ``event_days``, the past or
+    present days its lead names, ISO (what a later-dated join is told by)."""
 
     story_id: int
     article_id: int
@@ -58,6 +60,7 @@ class StoryEntry:
     seen_at: str
     words: str | None = None
     join_score: float | None = None
+    event_days: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

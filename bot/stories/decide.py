@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from bot.stories import cluster, novelty
-from bot.stories.correct import Member, Pair, weak_pair
+from bot.stories.correct import Member, Pair, later_dated, weak_pair
 from bot.stories.features import ArticleFeatures
 from bot.stories.meaning import JOIN_SIMILARITY, Nearest
 
@@ -18,7 +19,8 @@ class Candidate:
     """A recent story the article may belong to: its latest articles' weighted keys, and the
     sentences of its latest articles (what an update is compared with; from the story stage,
     indexed, and valid until its next ``load``). ``read_sentences``, when given, reads them
-    instead: only the story chosen needs them, so the others are never read."""
+    instead: only the story chosen needs them, so the others are never read. ``event_days``:
+    the past or present days its latest articles' leads name."""
 
     story_id: int
     vectors: list[dict[str, float]]
@@ -28,6 +30,7 @@ class Candidate:
     members: tuple[Member, ...] = ()
     read_sentences: Callable[[], novelty.Earlier] | None = None
     shape: cluster.Shape | None = None
+    event_days: frozenset[date] = frozenset()
 
     def earlier(self) -> novelty.Earlier:
         """The story's sentences, read only now when the stage deferred them (the chosen story)."""
@@ -56,7 +59,8 @@ class Candidates:
 @dataclass(frozen=True)
 class Decision:
     """``story_id`` None starts a new story; ``kind`` is new, duplicate or update. With
-    ``split``, that article leaves its story for a new one, which this article joins."""
+    ``split``, that article leaves its story for a new one, which this article joins.
+    ``weak``: a join stored as weak for the later correction (``correct.later_dated``)."""
 
     story_id: int | None
     kind: str
@@ -64,6 +68,7 @@ class Decision:
     whats_new: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
     split: int | None = None
+    weak: bool = False
 
 
 Summarise = Callable[[ArticleFeatures], list[str]]
@@ -94,7 +99,8 @@ def decide(
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
     fresh = novelty.whats_new(features.sentences, story.earlier(), _rarity(candidates), year)
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
-                    whats_new=tuple(fresh))
+                    whats_new=tuple(fresh), weak=events is not None and later_dated(
+                        choice.score, features.event_days, story.event_days))
 
 
 def _rarity(candidates: Candidates) -> dict[str, float]:

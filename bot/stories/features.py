@@ -19,7 +19,7 @@ from typing import NamedTuple
 from bot.models import DAY_LABELS, ArticleParts, ParsedArticle
 from bot.nlp.summary import clean_sentence
 from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
-from bot.stories.schedule import day_keys, day_of
+from bot.stories.schedule import LEAD_SENTENCES, day_keys, day_of, event_days
 
 STOP_ENTITY_WORDS = {"the", "'s", "’s", "s"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -68,7 +68,8 @@ class SentenceFeatures:
 class ArticleFeatures:
     """``keys`` are the body's; ``first`` says in which sentence each first appears, ``tf`` in
     how many; ``title_keys`` are what the headline names (used at event granularity);
-    ``today``: the article's own day, which the days it names are counted from."""
+    ``today``: the article's own day, which the days it names are counted from;
+    ``event_days``: the past or present days its lead names (``schedule.event_days``)."""
 
     title: str
     title_words: tuple[str, ...]
@@ -80,6 +81,7 @@ class ArticleFeatures:
     tf: dict[str, int] = field(default_factory=dict)
     title_keys: set[str] = field(default_factory=set)
     today: date | None = None
+    event_days: frozenset[date] = frozenset()
 
 
 @lru_cache(maxsize=CACHED)
@@ -203,6 +205,8 @@ def features_from(parsed: ParsedArticle, view: DocView | None, *,
             features.first[key] = index
         features.keys |= keys
     features.title_keys = _title_keys(features, view.title_stops)
+    features.event_days = event_days(
+        (key for s in features.sentences[:LEAD_SENTENCES] for key in s.days), features.today)
     return features
 
 

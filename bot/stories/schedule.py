@@ -73,6 +73,8 @@ Thursday" published on a Friday is a report written the day before, not next wee
 (which would be "next Thursday")."""
 LATELY = range(-6, 1)
 """Days from the article's a weekday said without them may also be (what happened "on Monday")."""
+LEAD_SENTENCES = 2
+"""The sentences an article's event days are read from: its lead tells what happened, and when."""
 
 
 def day_of(published: str | None, offset: int | None = None) -> date | None:
@@ -137,6 +139,21 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
             if ahead and (day - today).days >= SOON.start:
                 found.add(SCHEDULED + day.isoformat())
     return found
+
+
+def event_days(keys: Iterable[str], today: date | None) -> frozenset[date]:
+    """The days a lead's day ``keys`` tell of as past or present: those named (NAMED) and not
+    put ahead (SCHEDULED), no later than the article's own day (none when it has none)."""
+    if today is None:
+        return frozenset()
+    named = set(keys)
+    found = set()
+    for key in named:
+        if key.startswith(NAMED) and SCHEDULED + key[len(NAMED):] not in named:
+            day = date.fromisoformat(key[len(NAMED):])
+            if day <= today:
+                found.add(day)
+    return frozenset(found)
 
 
 def undated(rows: list[SentenceContent]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import partial
 from typing import NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
@@ -31,7 +31,7 @@ from bot.nlp.summary import (
     summariser_from,
 )
 from bot.stories import cluster, novelty, renamed, schedule
-from bot.stories.correct import Member
+from bot.stories.correct import Member, stored_join
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
 from bot.stories.figures import encode
@@ -90,10 +90,12 @@ class Prepared:
 
 
 class Compared(NamedTuple):
-    """What a candidate story's article is compared on: its weighted keys and headline names."""
+    """What a candidate story's article is compared on: its weighted keys and headline names,
+    and the days its lead tells of."""
 
     vector: dict[str, float]
     names: frozenset[str]
+    days: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,7 @@ class StoryStage:
             vectors = self._vectors(db, latest)
             started = self._started(db, prepared, story_ids)
         names = self._headline_names(latest) if self.events else {}
+        days = self._event_days(latest) if self.events else {}
         members = self._members(latest, joins, seen_at) if self.events else {}
         shapes = self._shapes_of(latest, vectors) if self.events else {}
         return Candidates(weights, keys, [
@@ -286,7 +289,8 @@ class StoryStage:
                       headline_names=names.get(story_id, frozenset()),
                       members=members.get(story_id, ()),
                       read_sentences=partial(self._sentences, db, story_id),
-                      shape=shapes.get(story_id))
+                      shape=shapes.get(story_id),
+                      event_days=days.get(story_id, frozenset()))
             for story_id in story_ids], rarity, near)
 
     def _shapes_of(self, latest: dict[int, list[int]], vectors: dict[int, list[dict[str, float]]]
@@ -396,10 +400,13 @@ class StoryStage:
             index_keys=candidates.index_keys, headline_names=names,
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
             words=encode_text(prepared.text),
-            join_score=None if decision.kind == "new" else decision.score),
+            join_score=None if decision.kind == "new" else stored_join(
+                decision.score, decision.weak, self.events),
+            event_days=tuple(sorted(d.isoformat() for d in features.event_days))),
             now=now)
         if len(self._compared) < VECTOR_CACHE:
-            self._compared[article_id] = Compared(candidates.kept, frozenset(names))
+            self._compared[article_id] = Compared(candidates.kept, frozenset(names),
+                                                  features.event_days)
         store.count_keys(db, candidates.weights)
         if prepared.meaning is not None:
             store.add_meaning(db, article_id=article_id, seen_at=prepared.seen_at,
@@ -461,6 +468,12 @@ class StoryStage:
     def _headline_names(self, latest: dict[int, list[int]]) -> dict[int, frozenset[str]]:
         """The names the headlines of each story's latest articles give (read with vectors)."""
         return {story_id: frozenset().union(*(self._compared[a].names for a in ids
+                                              if a in self._compared))
+                for story_id, ids in latest.items()}
+
+    def _event_days(self, latest: dict[int, list[int]]) -> dict[int, frozenset[date]]:
+        """The days each story's latest articles' leads tell of (read with vectors)."""
+        return {story_id: frozenset().union(*(self._compared[a].days for a in ids
                                               if a in self._compared))
                 for story_id, ids in latest.items()}
 
@@ -559,8 +572,8 @@ def _member(article_id: int, vector: dict[str, float], joined: tuple[float | Non
 
 def _compared_of(db: Database, article_ids: list[int]) -> dict[int, Compared]:
     """The stored keys and headline names of these articles, one read of each row for both."""
-    return {a: Compared(vector, frozenset(names))
-            for a, (vector, names) in store.article_keys(db, article_ids).items()}
+    return {a: Compared(vector, frozenset(names), frozenset(map(date.fromisoformat, days)))
+            for a, (vector, names, days) in store.article_keys(db, article_ids).items()}
 
 
 def fill_cache(cache: dict[int, T], wanted: list[int], limit: int,

@@ -5,7 +5,7 @@ is made of, as the story gains an article or loses one to a move."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.ingest.clean import clean_article
 from bot.models import RawArticle
@@ -46,8 +46,8 @@ def _articles() -> list[RawArticle]:
 
 
 def _read_back(db, article_ids: list[int]) -> dict[int, Compared]:
-    return {a: Compared(vector, frozenset(names))
-            for a, (vector, names) in store.article_keys(db, article_ids).items()}
+    return {a: Compared(vector, frozenset(names), frozenset(map(date.fromisoformat, days)))
+            for a, (vector, names, days) in store.article_keys(db, article_ids).items()}
 
 
 def test_a_stored_article_is_kept_as_a_read_of_it_gives_it(fresh_db, settings, nlp):
