@@ -14,7 +14,7 @@ from bot.ingest.corrections import is_correction_note
 from bot.models import SentenceContent
 from bot.stories import figures, renamed
 from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
-from bot.stories.schedule import NAMED, SCHEDULED
+from bot.stories.schedule import NAMED, SCHEDULED, told
 
 MIN_CONTENT = 3
 NUMBER_COVERED = 0.9
@@ -157,9 +157,7 @@ class Earlier:
         values = frozenset().union(*(part.figures for _, part in self._parts.values()))
         return _Story(frozenset(self._facts), frozenset(self._words), values,
                       figures.written(values), frozenset(self._acronyms),
-                      max((f[2:] for f in self._facts
-                           if f[:2] == NAMED and SCHEDULED + f[2:] not in self._facts),
-                          default=""))
+                      max(told(self._facts), default=""))
 
     def restated(self, lemmas: frozenset[str]) -> list[frozenset[str]]:
         """The facts of each earlier sentence using exactly these lemmas."""

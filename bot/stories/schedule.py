@@ -141,19 +141,19 @@ def day_keys(text: str, dates: Iterable[tuple[int, int, str]], today: date | Non
     return found
 
 
+def told(keys: Iterable[str]) -> set[str]:
+    """The days (ISO) that day ``keys`` tell of: named (NAMED), not put ahead (SCHEDULED)."""
+    found = set(keys)
+    return {key[len(NAMED):] for key in found
+            if key.startswith(NAMED) and SCHEDULED + key[len(NAMED):] not in found}
+
+
 def event_days(keys: Iterable[str], today: date | None) -> frozenset[date]:
-    """The days a lead's day ``keys`` tell of as past or present: those named (NAMED) and not
-    put ahead (SCHEDULED), no later than the article's own day (none when it has none)."""
+    """The days a lead's day ``keys`` tell of (``told``), no later than the article's own day
+    (none when it has none)."""
     if today is None:
         return frozenset()
-    named = set(keys)
-    found = set()
-    for key in named:
-        if key.startswith(NAMED) and SCHEDULED + key[len(NAMED):] not in named:
-            day = date.fromisoformat(key[len(NAMED):])
-            if day <= today:
-                found.add(day)
-    return frozenset(found)
+    return frozenset(day for day in map(date.fromisoformat, told(keys)) if day <= today)
 
 
 def undated(rows: list[SentenceContent]) -> bool:

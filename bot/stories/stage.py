@@ -467,13 +467,16 @@ class StoryStage:
 
     def _headline_names(self, latest: dict[int, list[int]]) -> dict[int, frozenset[str]]:
         """The names the headlines of each story's latest articles give (read with vectors)."""
-        return {story_id: frozenset().union(*(self._compared[a].names for a in ids
-                                              if a in self._compared))
-                for story_id, ids in latest.items()}
+        return self._gathered(latest, lambda compared: compared.names)
 
     def _event_days(self, latest: dict[int, list[int]]) -> dict[int, frozenset[date]]:
         """The days each story's latest articles' leads tell of (read with vectors)."""
-        return {story_id: frozenset().union(*(self._compared[a].days for a in ids
+        return self._gathered(latest, lambda compared: compared.days)
+
+    def _gathered(self, latest: dict[int, list[int]], part: Callable[[Compared], frozenset[T]]
+                  ) -> dict[int, frozenset[T]]:
+        """One part of each story's latest articles as compared, all of them together."""
+        return {story_id: frozenset().union(*(part(self._compared[a]) for a in ids
                                               if a in self._compared))
                 for story_id, ids in latest.items()}
 
