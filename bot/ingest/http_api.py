@@ -13,7 +13,12 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from bot.http_server import Head, Refusal, client_group
-from bot.ingest.records import characters, object_on_first_line, record_to_article
+from bot.ingest.records import (
+    characters,
+    json_lines,
+    object_on_first_line,
+    record_to_article,
+)
 from bot.models import InboxResult, IngestFailure, RawArticle
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import enqueue
@@ -181,7 +186,7 @@ class IngestApp:
     def _json_lines(text: str) -> list[Any]:
         """A body of JSON Lines (`curl --data-binary @export.jsonl`): one article a line."""
         values = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(json_lines(text), start=1):
             if not line.strip():
                 continue
             try:

@@ -14,6 +14,7 @@ FIELDS = ("title", "text", "url", "source", "published")
 NO_ARTICLES = "no articles in the file (nothing but blank lines or an empty list)"
 TOO_DEEP = "JSON nested too deeply to read (an article is one flat object)"
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LINE_END = re.compile(r"\r\n?|\n")
 
 
 def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure:
@@ -61,7 +62,7 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and object_on_first_line(text):
-            yield from parse_json_lines(text.splitlines(), origin=origin,
+            yield from parse_json_lines(json_lines(text), origin=origin,
                                         max_line_bytes=len(text.encode("utf-8")) + 1)
             return
         where = f"line {exc.lineno} column {exc.colno}"
@@ -77,6 +78,12 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
             yield record_to_article(record, origin=f"{origin}[{index}]")
     else:
         yield record_to_article(value, origin=origin)
+
+
+def json_lines(text: str) -> list[str]:
+    """The lines of JSON Lines text, cut at line ends only: ``str.splitlines`` also cuts at
+    U+2028, U+2029 and U+0085, which JSON lets stand unescaped inside a string."""
+    return LINE_END.split(text)
 
 
 def object_on_first_line(text: str) -> bool:

@@ -134,6 +134,22 @@ def test_a_body_of_json_lines_is_a_batch(endpoint):
     assert dbs.get()["articles"].count == 2
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"],
+                         ids=["line-separator", "paragraph-separator", "next-line"])
+def test_json_lines_holding_a_unicode_line_separator_in_a_string_are_read(endpoint, separator):
+    """JSON lets U+2028, U+2029 and U+0085 stand unescaped in a string (a CMS writing copy
+    pasted from Word or JavaScript as UTF-8); Python's str.splitlines cut the line there, so
+    the whole batch was refused (400 "malformed JSON at line 1") and nothing taken."""
+    port, dbs = endpoint
+    headline, text = FERRY
+    first = article((headline, text.replace(" stopped work", f"{separator}stopped work", 1)))
+    lines = [json.dumps(first, ensure_ascii=False), json.dumps(article(BRIDGE))]
+    status, payload, _ = post(port, ("\n".join(lines) + "\n").encode("utf-8"))
+    assert status == 200 and payload["accepted"] == 2, payload
+    assert sorted(r["title"] for r in dbs.get()["articles"].rows) == sorted([headline,
+                                                                             BRIDGE[0]])
+
+
 AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 

@@ -89,6 +89,20 @@ def test_half_a_character_escaped_in_a_json_file_does_not_stop_the_folder(fresh_
     assert titles == ["", "Ferry \ufffd"]
 
 
+def test_json_lines_saved_as_json_with_a_unicode_line_separator_are_read(fresh_db, source,
+                                                                         drop):
+    """JSON Lines saved as .json whose first title holds an unescaped U+2028 (JSON allows it):
+    the line was cut there, so both its halves failed as malformed and the article was lost."""
+    lines = [json.dumps({"title": "Ferry\u2028crossing", "text": FERRY[1]}, ensure_ascii=False),
+             json.dumps({"title": LIBRARY[0], "text": LIBRARY[1]})]
+    (drop / "export.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    assert scan(watcher, fresh_db, source, 1).articles == 2
+    titles = sorted(r.article.title or "" for r in pending(fresh_db, limit=10))
+    assert titles == sorted(["Ferry\u2028crossing", LIBRARY[0]])
+
+
 def test_a_link_renamed_in_is_refused_when_its_event_arrives(fresh_db, source, drop, outside):
     staged = outside.parent / "staged.txt"
     staged.symlink_to(outside / "bot.env")
