@@ -9,7 +9,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,6 +30,8 @@ TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download
 HEALTH_EVERY = timedelta(seconds=60)
 LINK_REFUSED = ("a symbolic link (or one on the way); not followed: only files inside the "
                 "watched folder are read")
+FAILURES_SAID = 20
+"""A file's failures logged and kept at most; the rest are counted in one line more."""
 NOT_REGULAR = "not a regular file (a device, pipe or socket); not read"
 
 
@@ -269,12 +271,32 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int],
         if (info.st_size, info.st_mtime_ns) != signature:
             return None
         if info.st_size > max_bytes:
-            found = list(_oversized(handle, path, size=info.st_size, max_bytes=max_bytes))
+            found = bounded(_oversized(handle, path, size=info.st_size, max_bytes=max_bytes),
+                            origin)
             return (found, f"size:{signature}") if _unchanged(handle, signature) else None
         data = handle.read(info.st_size + 1)
         if len(data) != info.st_size or not _unchanged(handle, signature):
             return None
-    return list(_articles(path, data, max_bytes=max_bytes)), hashlib.sha256(data).hexdigest()
+    return bounded(_articles(path, data, max_bytes=max_bytes), origin), \
+        hashlib.sha256(data).hexdigest()
+
+
+def bounded(items: Iterable[RawArticle | IngestFailure],
+            origin: str) -> list[RawArticle | IngestFailure]:
+    """Every article and the first FAILURES_SAID failures, then one that counts the rest: a
+    file of millions of bad lines is a few log lines and records, not millions."""
+    kept: list[RawArticle | IngestFailure] = []
+    said = more = 0
+    for item in items:
+        if isinstance(item, RawArticle) or said < FAILURES_SAID:
+            said += isinstance(item, IngestFailure)
+            kept.append(item)
+        else:
+            more += 1
+    if more:
+        kept.append(IngestFailure(origin, f"{more:,} more lines or records not read, as those "
+                                          "above were not"))
+    return kept
 
 
 def _unchanged(handle: BinaryIO, signature: tuple[int, int]) -> bool:

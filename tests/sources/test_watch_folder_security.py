@@ -1,12 +1,13 @@
 """The watched folder against someone who may write into it: links out, and trees too deep."""
 
 import json
+import logging
 import os
 import time
 
 import pytest
 
-from bot.ingest.folder import LINK_REFUSED, FolderWatcher
+from bot.ingest.folder import FAILURES_SAID, LINK_REFUSED, FolderWatcher
 from bot.runner import Runner
 from storage.db import transaction
 from storage.inbox import pending
@@ -101,6 +102,23 @@ def test_json_lines_saved_as_json_with_a_unicode_line_separator_are_read(fresh_d
     assert scan(watcher, fresh_db, source, 1).articles == 2
     titles = sorted(r.article.title or "" for r in pending(fresh_db, limit=10))
     assert titles == sorted(["Ferry\u2028crossing", LIBRARY[0]])
+
+
+def test_a_file_of_countless_bad_lines_is_said_in_a_few_log_lines(fresh_db, source, drop,
+                                                                  caplog):
+    """A .jsonl of 200,000 empty objects and one article: each bad line was a WARNING and a
+    record kept in memory (a 10 MB file: 3.46 million lines, 386 MB of log, 972 MB of memory),
+    so whoever may write into the folder could fill the log's disk."""
+    good = json.dumps({"title": LIBRARY[0], "text": LIBRARY[1]}).encode()
+    (drop / "flood.jsonl").write_bytes(b"{}\n" * 200_000 + good + b"\n")
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    with caplog.at_level(logging.WARNING, logger="bot.ingest.folder"):
+        result = scan(watcher, fresh_db, source, 1)
+    assert result.articles == 1 and [r.article.title for r in pending(fresh_db, limit=5)] == \
+        [LIBRARY[0]]
+    assert len(caplog.records) <= FAILURES_SAID + 1, len(caplog.records)
+    assert "199,980 more lines or records not read" in caplog.text
 
 
 def test_a_link_renamed_in_is_refused_when_its_event_arrives(fresh_db, source, drop, outside):
