@@ -21,7 +21,7 @@ import waitress
 from slack_sdk.signature import SignatureVerifier
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
-from waitress.parser import HTTPRequestParser
+from waitress.parser import HTTPRequestParser, ParsingError
 from waitress.server import BaseWSGIServer
 from waitress.utilities import Error
 
@@ -200,6 +200,14 @@ class TimedParser(HTTPRequestParser):
         super().__init__(adj)
         self.started = time.monotonic()
         self.screened = False
+
+    def parse_header(self, header_plus: bytes) -> None:
+        """waitress takes a Content-Length of any number of digits, and ``int`` refuses one of
+        over 4,300 with ValueError: no answer, and an ERROR line for each such request."""
+        try:
+            super().parse_header(header_plus)
+        except ValueError:
+            raise ParsingError("Content-Length is invalid") from None
 
     def received(self, data: bytes) -> int:
         consumed = int(super().received(data))

@@ -11,6 +11,7 @@ waitress server, the real `/ingest` app on real SQLite, the real signature gate.
 from __future__ import annotations
 
 import json
+import logging
 import socket
 import time
 from collections.abc import Iterator
@@ -152,3 +153,24 @@ def test_a_chunked_body_is_refused_from_the_head_too(server, path, headers, stat
     finally:
         sock.close()
     assert answer.startswith(f"HTTP/1.1 {status}"), answer
+
+
+@pytest.mark.parametrize("path, headers", [
+    ("/ingest", ""), ("/ingest", f"Authorization: Bearer {TOKEN}\r\n"),
+    ("/slack/events", "X-Slack-Signature: v0=00\r\nX-Slack-Request-Timestamp: 1\r\n"),
+    ("/health", "")], ids=["ingest", "ingest-with-token", "slack", "health"])
+def test_a_length_of_thousands_of_digits_is_a_400_not_an_error(server, caplog, path, headers):
+    """waitress checks a Content-Length is digits, then ``int`` refused 5,000 of them
+    (Python's limit is 4,300): no answer, the connection dropped, and an ERROR line for each
+    such request (no token or signature needed; the port faces the internet)."""
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=15)
+    try:
+        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: wirewatch\r\n{headers}"
+                     f"Content-Length: {'1' * 5000}\r\n\r\n{{}}".encode())
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    finally:
+        sock.close()
+    assert answer.startswith(b"HTTP/1.1 400 Bad Request"), answer[:200]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
