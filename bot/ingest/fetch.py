@@ -27,6 +27,7 @@ from urllib3.exceptions import (
 )
 
 from bot import __version__
+from bot.http_server import digits
 from bot.ingest.addresses import AddressPolicy, AddressRefused
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 from bot.models import Transient
@@ -310,7 +311,7 @@ class Fetcher:
     def _read(self, url: str, response: urllib3.BaseHTTPResponse, deadline: float) -> bytes:
         cap = self.limits.max_bytes
         declared = response.headers.get("Content-Length", "")
-        if declared.isascii() and declared.isdigit() and int(declared) > cap:
+        if digits(declared) and int(declared) > cap:
             raise FetchError(_too_big(url, cap))
         chunks: list[bytes] = []
         size = 0

@@ -48,11 +48,13 @@ def test_forged_timestamp_never_makes_the_bot_post_anywhere(runtime, fake_slack)
     assert fake_slack.calls_to("response_url", ok_only=False) == []
 
 
-@pytest.mark.parametrize("stamp", ["\u00b2", "17\u00b9"])
+@pytest.mark.parametrize("stamp", ["\u00b2", "17\u00b9", "1" * 5000],
+                         ids=["superscript", "latin-1", "5000-digits"])
 def test_a_timestamp_of_superscript_digits_is_refused_without_a_traceback(runtime, fake_slack,
                                                                           caplog, stamp):
-    """"²" passes str.isdigit but not int(): each such request, unsigned, was a 500 and a
-    traceback of twenty lines in the log, past the one WARNING a minute for unsigned ones."""
+    """"²" passes str.isdigit but not int(), nor do 5,000 ASCII digits (Python refuses over
+    4,300): each such request, unsigned, was a 500 and a traceback of twenty lines in the log,
+    past the one WARNING a minute for unsigned ones."""
     body = command_body("/topics", "list", response_url=fake_slack.response_url("forged"))
     for _ in range(3):
         reply = post_signed(events_url(runtime), body,
