@@ -26,6 +26,7 @@ from storage.inbox import enqueue
 log = logging.getLogger(__name__)
 PATHS = ("", "/", "/ingest")
 MAX_BATCH = 1000
+BATCH_SIZE = f"send between 1 and {MAX_BATCH} articles per request"
 SLOTS = 2
 MAX_WAIT = 10.0
 STATUS_TEXT = {200: "200 OK", 202: "202 Accepted", 400: "400 Bad Request",
@@ -118,7 +119,7 @@ class IngestApp:
         value = self._json(self._body(environ))
         records = value if isinstance(value, list) else [value]
         if not records or len(records) > MAX_BATCH:
-            raise RequestError(400, f"send between 1 and {MAX_BATCH} articles per request")
+            raise RequestError(400, BATCH_SIZE)
         remote = environ.get("REMOTE_ADDR") or "?"
         items = [record_to_article(r, origin=_origin(r, remote, i, len(records)))
                  for i, r in enumerate(records)]
@@ -184,11 +185,14 @@ class IngestApp:
 
     @staticmethod
     def _json_lines(text: str) -> list[Any]:
-        """A body of JSON Lines (`curl --data-binary @export.jsonl`): one article a line."""
-        values = []
+        """A body of JSON Lines (`curl --data-binary @export.jsonl`): one article a line; the
+        lines past the batch limit are not read (10 MB of ``{}`` lines took 3.4 s and 568 MB)."""
+        values: list[Any] = []
         for number, line in enumerate(json_lines(text), start=1):
             if not line.strip():
                 continue
+            if len(values) == MAX_BATCH:
+                raise RequestError(400, BATCH_SIZE)
             try:
                 values.append(json.loads(line))
             except json.JSONDecodeError as exc:

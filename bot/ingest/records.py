@@ -80,10 +80,15 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
         yield record_to_article(value, origin=origin)
 
 
-def json_lines(text: str) -> list[str]:
+def json_lines(text: str) -> Iterator[str]:
     """The lines of JSON Lines text, cut at line ends only: ``str.splitlines`` also cuts at
-    U+2028, U+2029 and U+0085, which JSON lets stand unescaped inside a string."""
-    return LINE_END.split(text)
+    U+2028, U+2029 and U+0085, which JSON lets stand unescaped inside a string. One at a time:
+    a reader that stops early does not hold millions of them."""
+    start = 0
+    for end in LINE_END.finditer(text):
+        yield text[start:end.start()]
+        start = end.end()
+    yield text[start:]
 
 
 def object_on_first_line(text: str) -> bool:

@@ -150,6 +150,17 @@ def test_json_lines_holding_a_unicode_line_separator_in_a_string_are_read(endpoi
                                                                              BRIDGE[0]])
 
 
+def test_json_lines_past_the_batch_limit_are_refused_before_they_are_decoded(endpoint):
+    """A batch of more lines than one request takes is refused at the first line over: before,
+    every line was decoded first (a bad line 500 lines past the limit was what the caller was
+    told about, and 10 MB of lines cost the server half a gigabyte)."""
+    port, dbs = endpoint
+    lines = ["{}"] * 1_500 + ["{not json"]
+    status, payload, _ = post(port, ("\n".join(lines) + "\n").encode("utf-8"))
+    assert status == 400 and "between 1 and 1000 articles" in payload["error"], payload
+    assert dbs.get()["articles"].count == 0
+
+
 AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 
