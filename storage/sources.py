@@ -298,11 +298,13 @@ def entry_seen(db: Database, source_id: int, *, key: str, read_as: str | None = 
                for column, value in (("key", key), ("read_as", read_as)) if value is not None)
 
 
-def titles_at_link(db: Database, source_id: int, link: str) -> list[str | None]:
-    """The titles of the entries seen at this link (None for one seen before titles were kept,
-    or without one): the feed's entries that changed their guid on an edit are among them."""
-    return [title for (title,) in db.execute(
-        "SELECT title FROM feed_entries WHERE source_id = ? AND link = ?", [source_id, link])]
+def seen_at_link(db: Database, source_id: int,
+                 link: str) -> list[tuple[str | None, str | None]]:
+    """The titles and words of the entries seen at this link (None for those seen before they
+    were kept): the feed's entries that changed their guid on an edit are among them."""
+    return [(title, words) for title, words in db.execute(
+        "SELECT title, words FROM feed_entries WHERE source_id = ? AND link = ?",
+        [source_id, link])]
 
 
 def words_at_page(db: Database, source_id: int, *, page: str, title: str, since: datetime,

@@ -49,7 +49,7 @@ from storage.sources import (
     record_full_fetch,
     record_read_whole,
     record_success,
-    titles_at_link,
+    seen_at_link,
     words_at_page,
     xml_problem_key,
 )
@@ -611,12 +611,12 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
 
 def _seen(db: Database, source_id: int, entry: FeedEntry) -> bool:
     """Known by its guid, its title and text (read as before, differently named), or its link
-    with a title that reads as one seen there (an edit under a new guid)."""
+    with a title and text that read as one seen there edited (an edit under a new guid)."""
     if entry_seen(db, source_id, key=entry.key, read_as=entry.as_read):
         return True
     link = entry.seen_link
-    return link is not None and any(_edit_of(entry, title)
-                                    for title in titles_at_link(db, source_id, link))
+    return link is not None and any(_edit_of(entry, title, words)
+                                    for title, words in seen_at_link(db, source_id, link))
 
 
 def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime) -> bool:
@@ -638,14 +638,15 @@ def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime) -
     return False
 
 
-def _edit_of(entry: FeedEntry, title: str | None) -> bool:
-    """Whether the entry, at the link of one seen under this title, is that one edited: a new
-    headline sharing too few of its words is another article linked to the same page (a
-    "latest" feed linking each entry to its section's front, a slug used again)."""
-    if title is None or entry.title is None:
-        return True
-    return not_its_article(entry_title=entry.title, entry_text="", page_title=title,
-                           page_text="") is None
+def _edit_of(entry: FeedEntry, title: str | None, words: str | None) -> bool:
+    """Whether the entry, at the link of one seen under this title and words, is that one
+    edited: a new headline sharing too few of its words is another article linked to the same
+    page (a "latest" feed linking each entry to its section's front, a slug used again), and
+    news added is read as at a `?ts=` link (``words_changed``)."""
+    if title is not None and entry.title is not None and not_its_article(
+            entry_title=entry.title, entry_text="", page_title=title, page_text="") is not None:
+        return False
+    return words is None or words_changed(words, entry.text) is not None
 
 
 def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: PageFailed, *,
