@@ -19,6 +19,21 @@ EDIT_WINDOW = timedelta(hours=12)
 """An entry is compared with those seen, or last found stamped, this long ago at most: a daily
 report at one page under one title, whose figures alone change, is the next day's report."""
 WORD = re.compile(r"\w+")
+_STAMPED = """
+    a about ago an and at by day days edited first hour hours hr hrs h just last less likes
+    m min mins minute minutes modified month months more now of on over posted published read
+    reads replies second seconds shares since than times today updated update views view week
+    weeks year years yesterday comment comments am pm gmt utc bst cet cest est edt pst pdt
+    one two three four five six seven eight nine ten eleven twelve
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+"""
+STAMP_WORDS = frozenset(_STAMPED.split())
+"""Words of the lines a feed stamps on its entries (when it was posted or updated, how often it
+was read): with numbers, all an edit may add that takes no word away. Any other word added must
+stand for one taken away (a typo corrected), else it is a sentence of news ("Three people
+died."), however short; the parse is not available at ingest."""
 
 
 def words_of(text: str) -> str:
@@ -35,4 +50,12 @@ def words_changed(seen: str, text: str) -> int | None:
         return None
     if (added + removed) * EDIT_SHARE > sum(before.values()):
         return None
+    if _worded(after - before) > _worded(before - after):
+        return None
     return added + removed
+
+
+def _worded(words: Counter[str]) -> int:
+    """How many of the words are neither a number nor a stamp's word."""
+    return sum(n for word, n in words.items()
+               if word not in STAMP_WORDS and not any(c.isdigit() for c in word))

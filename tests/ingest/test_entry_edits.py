@@ -15,6 +15,9 @@ FORECAST = "Frost early, then sunny. High of 6, low of minus 2. Light winds from
     (SEEN.replace("timetable", "timetabel"), 2),
     (SEEN.replace("4 December", "5 December"), 2),
     (SEEN.replace("Crews on", "Crews  on").upper(), 0),
+    (SEEN + " 1,234 views", 3),
+    (SEEN.replace("3 minutes ago", "3 minutes ago · read 12 times"), 3),
+    (SEEN.replace("4 December", "Friday 4 December"), 1),
 ])
 def test_a_stamp_a_typo_or_a_date_keep_the_entry(text, changed):
     assert words_changed(words_of(SEEN), text) == changed
@@ -22,6 +25,9 @@ def test_a_stamp_a_typo_or_a_date_keep_the_entry(text, changed):
 
 @pytest.mark.parametrize("text", [
     SEEN + " Union leaders said a second walkout is planned for Friday.",
+    SEEN + " Three people died.",
+    SEEN.replace("Posted", "Police were called. Posted"),
+    SEEN + " Two were hurt.",
     "Heavy rain overnight, clearing by noon. Gusts of 60 km/h along the coast.",
 ])
 def test_news_added_or_other_copy_is_another_entry(text):

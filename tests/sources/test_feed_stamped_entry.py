@@ -1,6 +1,8 @@
 """A feed that stamps a line of an entry's text at every poll ("updated N minutes ago"), with a
 new guid, a later date and a `?ts=` link: the entry is stored once, each stamp said as an edit."""
 
+from dataclasses import replace
+
 from storage.db import open_db, transaction
 from storage.sources import add_source
 from tests.sources.feedserver import Item, Route, at, page, rss
@@ -32,6 +34,11 @@ def stamped(server, n: int) -> tuple[Item, str]:
     link = server.url(f"/news/ferry-strike?ts={1000 + n}")
     return Item(f"ferry-{n}", FERRY[0], text[:240] + "…", link=link, published=at(2 + n),
                 full=False), text
+
+
+def whole(item: Item, text: str) -> tuple[Item, str]:
+    """The entry with its whole text in the feed (no teaser cut where a sentence is added)."""
+    return replace(item, text=text, full=True), text
 
 
 def add_feed(desk, server) -> None:  # noqa: F811
@@ -98,3 +105,32 @@ def test_a_same_title_page_with_other_text_is_stored(server, desk, db_path, proc
     db = open_db(db_path)
     assert sorted(r["url"] for r in db["articles"].rows if r["title"] == "Weather forecast") \
         == [server.url("/weather?id=1"), server.url("/weather?id=2")]
+
+
+def test_a_short_sentence_of_news_added_to_a_stamped_entry_is_stored(
+        server, desk, db_path, processes):  # noqa: F811
+    """Before, "Three people died." added alone to the stamped ferry entry (its stamp line as
+    stored) was taken for an edit: the news was never stored."""
+    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
+    serve(server, [bridge])
+    add_feed(desk, server)
+    running = Running(db_path, verbose=True)
+    processes.append(running)
+    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+
+    serve(server, [bridge, whole(*stamped(server, 1))])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+                       what="the ferry article stored")
+    serve(server, [bridge, whole(*stamped(server, 2))])
+    polled = polls(server)
+    running.wait_until(lambda: polls(server) >= polled + 2, timeout=60, what="two more polls")
+    assert open_db(db_path)["articles"].count == 2
+
+    item, text = stamped(server, 3)[0], stamped(server, 1)[1]
+    text = text.replace("\n\n", "\n\nThree people died.\n\n", 1)
+    serve(server, [bridge, whole(item, text)])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+                       what="the sentence of news stored")
+    assert running.terminate() == 0
+    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    assert len(bodies) == 2 and any("Three people died." in body for body in bodies)
