@@ -36,6 +36,7 @@ from storage.page_attempts import (
     forget_page_attempts,
     note_page_failure,
     page_attempts,
+    waiting_at_link,
 )
 from storage.sources import (
     entry_seen,
@@ -492,8 +493,8 @@ def _record_poll(db: Database, source: Source, response: Response, feed: ParsedF
         record_success(db, source.id, now=now, items=result.queued, **validators)
         record_full_fetch(db, source.id, now=now, validators_lie=lied)
         record_read_whole(db, source.id, _body_digest(response.body) if whole else None)
-        forget_gone_entries(db, source.id, keys=[e.key for e in feed.entries],
-                            links=[e.seen_link for e in feed.entries])
+        forget_gone_entries(db, source.id,
+                            keys=[_waiting_key(db, source.id, e) for e in feed.entries])
         if result.background:
             total = record_backlog(db, source.id, entries=result.queued, done=not unfinished,
                                    now=now)
@@ -596,14 +597,15 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
     with transaction(db):
         if _seen(db, source.id, entry):
             return False
-        waited = page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
+        waiting = _waiting_key(db, source.id, entry)
+        waited = page_attempts(db, source.id, key=waiting)
         late = bool(waited and waited.background and not background)
         enqueue(db, replace(article, background=background or late), source_id=source.id,
                 now=now)
         mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now,
                         read_as=entry.as_read, title=entry.title, page=entry.page,
                         words=words_of(entry.text))
-        forget_page_attempts(db, source.id, key=entry.key, link=entry.seen_link)
+        forget_page_attempts(db, source.id, key=waiting)
         if late:
             record_backlog(db, source.id, entries=1, done=False, now=now)
     return True
@@ -640,13 +642,29 @@ def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime) -
 
 def _edit_of(entry: FeedEntry, title: str | None, words: str | None) -> bool:
     """Whether the entry, at the link of one seen under this title and words, is that one
-    edited: a new headline sharing too few of its words is another article linked to the same
-    page (a "latest" feed linking each entry to its section's front, a slug used again), and
-    news added is read as at a `?ts=` link (``words_changed``)."""
-    if title is not None and entry.title is not None and not_its_article(
-            entry_title=entry.title, entry_text="", page_title=title, page_text="") is not None:
-        return False
-    return words is None or words_changed(words, entry.text) is not None
+    edited; news added is read as at a `?ts=` link (``words_changed``)."""
+    return _titled_alike(entry, title) and (words is None
+                                            or words_changed(words, entry.text) is not None)
+
+
+def _titled_alike(entry: FeedEntry, title: str | None) -> bool:
+    """Whether the entry's title reads as this one, seen at its link: a new headline sharing
+    too few of its words is another article linked to the same page (a "latest" feed linking
+    each entry to its section's front, a slug used again)."""
+    if title is None or entry.title is None:
+        return True
+    return not_its_article(entry_title=entry.title, entry_text="", page_title=title,
+                           page_text="") is None
+
+
+def _waiting_key(db: Database, source_id: int, entry: FeedEntry) -> str:
+    """The key the entry's page tries are counted under: its own, or that of the entry waiting
+    at its link under a title like its own (the same entry, its guid changed on an edit)."""
+    if entry.seen_link is None:
+        return entry.key
+    keys = [key for key, title in waiting_at_link(db, source_id, entry.seen_link)
+            if key == entry.key or _titled_alike(entry, title)]
+    return entry.key if not keys or entry.key in keys else keys[0]
 
 
 def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: PageFailed, *,
@@ -659,7 +677,8 @@ def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: Page
                     "fetched again)", page, reason)
         return failed.teaser
     with transaction(db):
-        tries = note_page_failure(db, source.id, key=entry.key, link=entry.seen_link, reason=reason,
+        tries = note_page_failure(db, source.id, key=_waiting_key(db, source.id, entry),
+                                  link=entry.seen_link, title=entry.title, reason=reason,
                                   background=background, now=now)
     waited = now - datetime.fromisoformat(tries.first_failed_at)
     if tries.tries >= PAGE_TRIES:

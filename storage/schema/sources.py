@@ -180,3 +180,10 @@ def m014_entry_pages(db: Database) -> None:
     db.table("feed_entries").add_column("words", str)
     db.table("feed_entries").add_column("stamped_at", str)
     db.table("feed_entries").create_index(["source_id", "page", "title"])
+
+
+@MIGRATIONS()
+def m015_page_attempt_titles(db: Database) -> None:
+    """A waiting entry's title: a new guid at its link counts its tries with it only when its
+    title reads as the same entry (an edit), not another entry linked to that page."""
+    db.table("page_attempts").add_column("title", str)

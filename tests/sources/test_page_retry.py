@@ -335,3 +335,17 @@ def read_from_its_page(server, db, fetcher, route: Route):
     last = BRIDGE[1].split("\n\n")[-1][:60]
     assert any(last in text for text in texts(db)), "the page, not the teaser"
     return source
+
+
+def test_a_new_entry_at_the_link_of_a_waiting_entry_has_tries_of_its_own(server, fresh_db,
+                                                                         fetcher):
+    """Before, the library entry, put at the page the bridge entry waited for (a "latest" feed
+    linking each entry to one page), took the bridge entry's tries as its own."""
+    server.routes["/news/latest"] = Route(b"busy", status=503, content_type="text/plain")
+    teaser_feed(server, ("b1", "/news/latest"))
+    source = feed_source(fresh_db, server.url("/feed"))
+    poll(fresh_db, source.id, fetcher, at(10))
+    poll(fresh_db, source.id, fetcher, at(12))
+    teaser_feed(server, ("l1", "/news/latest", LIBRARY))
+    assert poll(fresh_db, source.id, fetcher, at(15)).queued == 0
+    assert waiting_rows(fresh_db) == [("l1", 1)]
