@@ -545,13 +545,31 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
                    now: datetime, on_queued: Callable[[], None] | None,
                    stopping: Callable[[], bool] | None, background: bool,
                    room: int) -> PollResult:
+    """The entries not seen before, queued in order (``_queue_new``); the seen entries found
+    stamped are marked so in one transaction, not one each (bench.stamped_poll)."""
+    stamped: list[str] = []
+    try:
+        return _queue_new(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
+                          stopping=stopping, background=background, room=room, stamped=stamped)
+    finally:
+        if stamped:
+            with transaction(db):
+                for key in stamped:
+                    mark_entry_stamped(db, source.id, key=key, now=now)
+
+
+def _queue_new(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,
+               now: datetime, on_queued: Callable[[], None] | None,
+               stopping: Callable[[], bool] | None, background: bool, room: int,
+               stamped: list[str]) -> PollResult:
     """The entries not seen before, queued in order: ``room`` of them at most (what is left of
-    the round), a teaser's page fetched for ``PAGES_PER_POLL`` of them at most."""
+    the round), a teaser's page fetched for ``PAGES_PER_POLL`` of them at most; the keys of the
+    seen entries found stamped are added to ``stamped``."""
     queued = skipped = retry = waiting = pages = 0
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
             break
-        if _seen(db, source.id, entry) or _stamped(db, source, entry, now=now):
+        if _seen(db, source.id, entry) or _stamped(db, source, entry, now=now, into=stamped):
             skipped += 1
             continue
         if queued >= room:
@@ -621,18 +639,19 @@ def _seen(db: Database, source_id: int, entry: FeedEntry) -> bool:
                                     for title, words in seen_at_link(db, source_id, link))
 
 
-def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime) -> bool:
+def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime,
+             into: list[str]) -> bool:
     """A new entry at a seen page, under a seen title, whose words are nearly the seen ones
     (a line stamped at every poll, a typo corrected, a date changed) is that entry edited: not
-    stored again nor recorded (its seen entry stands for it, kept fresh), said in the log."""
+    stored again nor recorded (its seen entry, whose key goes ``into`` the list to be kept
+    fresh, stands for it), said in the log."""
     if entry.page is None or entry.title is None:
         return False
     for key, seen in words_at_page(db, source.id, page=entry.page, title=entry.title,
                                    since=now - EDIT_WINDOW):
         changed = words_changed(seen, entry.text)
         if changed is not None:
-            with transaction(db):
-                mark_entry_stamped(db, source.id, key=key, now=now)
+            into.append(key)
             log.info("feed #%d %s: entry %s “%s” is a seen entry edited (%d %s changed), not "
                      "stored again", source.id, redact(source.location), redact(entry.key),
                      entry.title, changed, "word" if changed == 1 else "words")
