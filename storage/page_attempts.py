@@ -34,6 +34,12 @@ def waiting_at_link(db: Database, source_id: int, link: str) -> list[tuple[str, 
         [source_id, link])]
 
 
+def waiting_links(db: Database, source_id: int) -> set[str]:
+    """The links of the feed's entries waiting for their page (one read, not one an entry)."""
+    return {link for (link,) in db.execute(
+        "SELECT link FROM page_attempts WHERE source_id = ? AND link IS NOT NULL", [source_id])}
+
+
 def note_page_failure(db: Database, source_id: int, *, key: str, link: str | None,
                       title: str | None, reason: str, background: bool,
                       now: datetime) -> PageAttempts:

@@ -37,6 +37,7 @@ from storage.page_attempts import (
     note_page_failure,
     page_attempts,
     waiting_at_link,
+    waiting_links,
 )
 from storage.sources import (
     entry_seen,
@@ -493,8 +494,7 @@ def _record_poll(db: Database, source: Source, response: Response, feed: ParsedF
         record_success(db, source.id, now=now, items=result.queued, **validators)
         record_full_fetch(db, source.id, now=now, validators_lie=lied)
         record_read_whole(db, source.id, _body_digest(response.body) if whole else None)
-        forget_gone_entries(db, source.id,
-                            keys=[_waiting_key(db, source.id, e) for e in feed.entries])
+        forget_gone_entries(db, source.id, keys=_waiting_keys(db, source.id, feed.entries))
         if result.background:
             total = record_backlog(db, source.id, entries=result.queued, done=not unfinished,
                                    now=now)
@@ -674,6 +674,13 @@ def _titled_alike(entry: FeedEntry, title: str | None) -> bool:
         return True
     return not_its_article(entry_title=entry.title, entry_text="", page_title=title,
                            page_text="") is None
+
+
+def _waiting_keys(db: Database, source_id: int, entries: list[FeedEntry]) -> list[str]:
+    """The keys the feed's entries' page tries are counted under, their links looked up only
+    where an entry waits (a poll of 10,000 entries is not 10,000 reads)."""
+    links = waiting_links(db, source_id)
+    return [_waiting_key(db, source_id, e) if e.seen_link in links else e.key for e in entries]
 
 
 def _waiting_key(db: Database, source_id: int, entry: FeedEntry) -> str:
