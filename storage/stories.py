@@ -188,13 +188,15 @@ def article_texts(db: Database, article_ids: list[int]) -> list[str]:
 
 def latest_joins(
     db: Database, story_ids: Iterable[int], *, per_story: int = LATEST
-) -> dict[int, list[tuple[int, float | None, str]]]:
+) -> dict[int, list[tuple[int, float | None, str, bool]]]:
     """``latest_articles`` with what a later correction weighs, from the same read: each
     story's latest articles, oldest first, with the likeness each joined its story with (None:
-    it started its story, or was stored before these were kept) and when it was placed."""
-    query = ("SELECT article_id, join_score, seen_at FROM story_features "
+    it started its story, or was stored before these were kept), when it was placed, and
+    whether its join was kept as weak for its later days (``StoryEntry.later_dated``)."""
+    query = ("SELECT article_id, join_score, seen_at, later_dated FROM story_features "
              "WHERE story_id = ? ORDER BY seen_at DESC, article_id DESC LIMIT ?")
-    return {story_id: list(reversed(db.conn.execute(query, (story_id, per_story)).fetchall()))
+    return {story_id: [(a, score, placed, bool(mark)) for a, score, placed, mark in reversed(
+                db.conn.execute(query, (story_id, per_story)).fetchall())]
             for story_id in story_ids}
 
 
@@ -279,10 +281,11 @@ def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
     if entry.event_days:
         data["d"] = list(entry.event_days)
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
-               "words, join_score) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               "words, join_score, later_dated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                [entry.article_id, story_id, seen_at, _compact(data),
                 _compact([_sentence_row(s) for s in entry.sentences]), entry.words,
-                None if entry.join_score is None else round(entry.join_score, 4)])
+                None if entry.join_score is None else round(entry.join_score, 4),
+                1 if entry.later_dated else None])
     db.execute(
         "UPDATE stories SET article_count = article_count + 1, updated_at = ?, "
         "last_seen = max(coalesce(last_seen, ''), ?) WHERE id = ?", [now, seen_at, story_id])
@@ -321,7 +324,8 @@ def move_article(
                "moved_from = ?, moved_at = ? WHERE article_id = ?",
                [new_id, story_id, now, article_id])
     _keep_mutes(db, article_id=article_id, old=story_id, new=new_id)
-    db.execute("UPDATE story_features SET story_id = ?, join_score = NULL WHERE article_id = ?",
+    db.execute("UPDATE story_features SET story_id = ?, join_score = NULL, later_dated = NULL "
+               "WHERE article_id = ?",
                [new_id, article_id])
     db.execute("UPDATE stories SET article_count = article_count - 1 WHERE id = ?", [story_id])
     db.execute("UPDATE stories SET article_count = 1 WHERE id = ?", [new_id])

@@ -45,9 +45,10 @@ class StoryEntry:
     """An article as its story keeps it: its verdict and what it added, the weighted keys later
     articles are compared with, its index keys, the names its headline gives, its sentences, and
     its words and lemmas for topic matching; ``join_score``, the likeness it joined its story
-    with (None when it started one), which a later correction reads (a later-dated weak join is
-    kept as a weak one: ``bot.stories.correct.stored_join``); ``event_days``, the past or
-    present days its lead names, ISO (what a later-dated join is told by)."""
+    with (None when it started one), which a later correction reads; ``later_dated``, a join
+    kept as weak for its later days whatever its likeness (``bot.stories.correct.later_dated``);
+    ``event_days``, the past or present days its lead names, ISO (what a later-dated join is told
+    by)."""
 
     story_id: int
     article_id: int
@@ -61,6 +62,7 @@ class StoryEntry:
     words: str | None = None
     join_score: float | None = None
     event_days: tuple[str, ...] = ()
+    later_dated: bool = False
 
 
 @dataclass(frozen=True)

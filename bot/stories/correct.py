@@ -5,7 +5,8 @@ resembles an older story a little joins it, and its siblings then follow it ther
 later article is far closer to that weak joiner than to the rest of its story, the joiner was
 the first report of another event: it leaves the story, and the two start one of their own.
 A join a little less weak whose lead tells of a later day than the story's ever did is kept
-as weak too: often the same people a day on, another event (``later_dated``)."""
+as weak too: often the same people a day on, another event (``later_dated``). It is stored with
+its real likeness and a mark saying so (``story_features.later_dated``), which ``_weak`` reads."""
 
 from __future__ import annotations
 
@@ -20,20 +21,20 @@ LATER_DAY_JOIN = 0.12
 gave is stored as weak, for the later correction: the stories tune half's wrong first reports
 joining an older story are 11 of 16 such joins, and leaving them in, open to the correction,
 kept the held-out stream that refusing them lost (docs/stories-history.md)."""
-WEAK_MARK = 0.999
-"""A later-dated join is stored at this share of ``Events.weak_join`` when it scored above."""
 
 
 @dataclass(frozen=True)
 class Member:
     """One of a candidate story's latest articles as a correction sees it: its weighted keys,
     the likeness it joined with (None: it started the story, or was stored before joins were
-    scored) and how many hours before the article at hand it was placed."""
+    scored), how many hours before the article at hand it was placed, and whether its join was
+    kept as weak for its later days whatever its likeness (``later_dated``)."""
 
     article_id: int
     vector: dict[str, float]
     join_score: float | None
     hours_before: float
+    later_dated: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def weak_pair(kept: dict[str, float], stories: dict[int, tuple[Member, ...]],
 
 
 def _weak(member: Member, events: cluster.Events) -> bool:
-    return (member.join_score is not None and member.join_score < events.weak_join
-            and member.hours_before <= events.weak_hours)
+    return (member.join_score is not None and member.hours_before <= events.weak_hours
+            and (member.later_dated or member.join_score < events.weak_join))
 
 
 def _apart(kept: dict[str, float], similarity: float, rest: list[dict[str, float]],
@@ -81,11 +82,3 @@ def later_dated(score: float, days: Collection[date], story_days: Collection[dat
     lead dating its event after every day the story's leads gave (both dated)."""
     return score < LATER_DAY_JOIN and bool(days) and bool(story_days) and \
         max(days) > max(story_days)
-
-
-def stored_join(score: float, weak: bool, events: cluster.Events | None) -> float:
-    """The likeness a join is stored with: a later-dated one under ``weak_join``, so the later
-    correction may take it out."""
-    if not weak or events is None:
-        return score
-    return min(score, events.weak_join * WEAK_MARK)

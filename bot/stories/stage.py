@@ -31,7 +31,7 @@ from bot.nlp.summary import (
     summariser_from,
 )
 from bot.stories import cluster, novelty, renamed, schedule
-from bot.stories.correct import Member, stored_join
+from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
 from bot.stories.figures import encode
@@ -65,6 +65,9 @@ same politics; 29 at 0.4, nearly all the same running issue back (docs/stories.m
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
 LEAD_CHARS = 400
+Joined = tuple[float | None, str, bool]
+"""A stored article's join as a later correction reads it: its likeness, when it was placed,
+and whether it was kept as weak for its later days."""
 
 
 @dataclass(frozen=True)
@@ -309,18 +312,18 @@ class StoryStage:
         return found
 
     def _latest(self, db: Database, story_ids: list[int]
-                ) -> tuple[dict[int, list[int]], dict[int, tuple[float | None, str]]]:
+                ) -> tuple[dict[int, list[int]], dict[int, Joined]]:
         """Each story's latest article ids, oldest first, and (at event granularity, for a
         later correction) the likeness each joined with and when it was placed, in one read:
         read afresh, not cached, as a move (by this process or another) takes it away."""
         if not self.events:
             return store.latest_articles(db, story_ids), {}
         found = store.latest_joins(db, story_ids)
-        return ({story_id: [a for a, _, _ in rows] for story_id, rows in found.items()},
-                {a: (score, placed) for rows in found.values() for a, score, placed in rows})
+        return ({story_id: [row[0] for row in rows] for story_id, rows in found.items()},
+                {row[0]: row[1:] for rows in found.values() for row in rows})
 
     def _members(self, latest: dict[int, list[int]],
-                 joins: dict[int, tuple[float | None, str]], seen_at: datetime
+                 joins: dict[int, Joined], seen_at: datetime
                  ) -> dict[int, tuple[Member, ...]]:
         """Each story's latest articles with the likeness they joined with and their age, for
         a later correction."""
@@ -400,9 +403,9 @@ class StoryStage:
             index_keys=candidates.index_keys, headline_names=names,
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
             words=encode_text(prepared.text),
-            join_score=None if decision.kind == "new" else stored_join(
-                decision.score, decision.weak, self.events),
-            event_days=tuple(sorted(d.isoformat() for d in features.event_days))),
+            join_score=None if decision.kind == "new" else decision.score,
+            event_days=tuple(sorted(d.isoformat() for d in features.event_days)),
+            later_dated=decision.weak),
             now=now)
         if len(self._compared) < VECTOR_CACHE:
             self._compared[article_id] = Compared(candidates.kept, frozenset(names),
@@ -566,11 +569,11 @@ class StoryStage:
         return self._queries[text]
 
 
-def _member(article_id: int, vector: dict[str, float], joined: tuple[float | None, str],
+def _member(article_id: int, vector: dict[str, float], joined: Joined,
             seen_at: datetime) -> Member:
-    score, placed = joined
+    score, placed, later = joined
     return Member(article_id, vector, score,
-                  (seen_at - datetime.fromisoformat(placed)).total_seconds() / 3600)
+                  (seen_at - datetime.fromisoformat(placed)).total_seconds() / 3600, later)
 
 
 def _compared_of(db: Database, article_ids: list[int]) -> dict[int, Compared]:

@@ -124,3 +124,11 @@ def m010_continues(db: Database) -> None:
     """The earlier story a new one takes up again (a running issue back after a quiet spell):
     its first alert links the earlier thread."""
     db.execute("ALTER TABLE stories ADD COLUMN continues INTEGER")
+
+
+@MIGRATIONS()
+def m011_later_dated(db: Database) -> None:
+    """A join kept as weak for its later days (``bot.stories.correct.later_dated``), marked as
+    such beside its real likeness, which was stored before as a made-up one just under the weak
+    line; those rows stay weak by their score, as before."""
+    db.execute("ALTER TABLE story_features ADD COLUMN later_dated INTEGER")

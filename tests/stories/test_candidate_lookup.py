@@ -118,5 +118,6 @@ def test_the_latest_articles_come_with_their_joins_in_the_same_order(fresh_db):
     assert latest == {1: [2, 3, 5, 6], 2: [4], 3: []}
     hour = "2026-03-01T0{}:00:00+00:00".format
     assert store.latest_joins(fresh_db, [1, 2, 3]) == {
-        1: [(2, 0.3, hour(1)), (3, 0.07, hour(1)), (5, 0.5, hour(3)), (6, 0.2, hour(4))],
-        2: [(4, None, hour(2))], 3: []}
+        1: [(2, 0.3, hour(1), False), (3, 0.07, hour(1), False), (5, 0.5, hour(3), False),
+            (6, 0.2, hour(4), False)],
+        2: [(4, None, hour(2), False)], 3: []}

@@ -29,8 +29,8 @@ def test_an_older_databases_join_scores_are_read_from_their_column(db_path):
     db.close()
     db = open_db(db_path)
     assert store.latest_joins(db, [7, 8]) == {
-        7: [(1, None, HOUR(1)), (2, 0.4121, HOUR(2)), (3, 0.05, HOUR(3))],
-        8: [(4, None, HOUR(3))]}
+        7: [(1, None, HOUR(1), False), (2, 0.4121, HOUR(2), False), (3, 0.05, HOUR(3), False)],
+        8: [(4, None, HOUR(3), False)]}
     kept = [json.loads(row[0]) for row in db.execute("SELECT data FROM story_features")]
     assert all("j" not in data and data["x"] == ["l:quay"] for data in kept)
     db.close()

@@ -103,7 +103,7 @@ def test_a_moved_article_is_no_weak_joiner_any_more(pipeline, fresh_db):
     ids = [o.article_id for o in pipeline.ingest(articles()) if o.article_id is not None]
     stories = [row[0] for row in fresh_db.execute("SELECT id FROM stories")]
     joins = {a: score for rows in store.latest_joins(fresh_db, stories).values()
-             for a, score, _ in rows}
+             for a, score, _, _ in rows}
     contract, again, walkout, later = (joins[a] for a in ids)
     assert contract is None, "the first report of a story joined nothing"
     assert again is not None and again > EVENTS.weak_join
@@ -155,9 +155,9 @@ JOINER = {"e:averna": 1.0, "l:pension": 3.0, "l:walkout": 3.0, "e:oskarsdottir":
 SIBLING = {"l:pension": 3.0, "l:walkout": 2.0, "e:oskarsdottir": 3.0, "l:talk": 1.0}
 
 
-def _story(join_score: float, hours_before: float = 9.0) -> Candidates:
+def _story(join_score: float, hours_before: float = 9.0, later: bool = False) -> Candidates:
     members = (Member(1, FOUNDER, None, 23.0), Member(2, FOUNDER, 0.6, 20.0),
-               Member(3, JOINER, join_score, hours_before))
+               Member(3, JOINER, join_score, hours_before, later))
     earlier = novelty.Earlier()
     earlier.update([(1, ()), (2, ()), (3, ())])
     story = Candidate(7, [FOUNDER, FOUNDER, JOINER], earlier, age_hours=23.0,
@@ -165,14 +165,17 @@ def _story(join_score: float, hours_before: float = 9.0) -> Candidates:
     return Candidates(SIBLING, list(SIBLING), [story])
 
 
-@pytest.mark.parametrize("join_score, hours_before, split", [
-    (0.06, 9.0, 3),     # a weak joiner, far from the rest of its story: it leaves
-    (0.3, 9.0, None),   # a joiner the story's likeness took for sure stays
-    (0.06, 13.0, None),  # a weak joiner placed more than 12 hours before stays
+@pytest.mark.parametrize("join_score, hours_before, later, split", [
+    (0.06, 9.0, False, 3),     # a weak joiner, far from the rest of its story: it leaves
+    (0.3, 9.0, False, None),   # a joiner the story's likeness took for sure stays
+    (0.06, 13.0, False, None),  # a weak joiner placed more than 12 hours before stays
+    (0.11, 9.0, True, 3),      # a join marked weak for its later day, at its real likeness
+    (0.11, 9.0, False, None),  # the same likeness unmarked: a join like any other
+    (0.11, 13.0, True, None),  # marked, but placed more than 12 hours before
 ])
-def test_only_a_recent_weak_joiner_is_taken_out(join_score, hours_before, split):
-    decision = decide(_features(), _story(join_score, hours_before), summarise=lambda f: [],
-                      events=EVENTS)
+def test_only_a_recent_weak_joiner_is_taken_out(join_score, hours_before, later, split):
+    decision = decide(_features(), _story(join_score, hours_before, later),
+                      summarise=lambda f: [], events=EVENTS)
     assert decision.split == split
     if split is not None:
         assert decision.story_id is None and decision.kind == "duplicate"

@@ -10,7 +10,7 @@ import pytest
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories import cluster
-from bot.stories.correct import later_dated
+from bot.stories.correct import LATER_DAY_JOIN, later_dated
 from storage import stories as store
 
 VOTE = """Velmora council approves the Ostrand river bridge
@@ -63,13 +63,15 @@ def test_a_later_dated_weak_join_leaves_with_its_sibling(pipeline, fresh_db):
     assert store.story_size(fresh_db, vote.verdict.story_id) == 1
 
 
-def test_the_later_dated_join_is_stored_as_weak_with_its_days(pipeline, fresh_db):
+def test_the_later_dated_join_is_stored_marked_weak_with_its_real_likeness_and_days(pipeline, fresh_db):
     vote, lawsuit = list(pipeline.ingest(articles()[:2]))
     [rows] = store.latest_joins(fresh_db, [vote.verdict.story_id]).values()
-    scores = {a: score for a, score, _ in rows}
-    assert scores[vote.article_id] is None
-    weak = scores[lawsuit.article_id]
-    assert weak is not None and weak < EVENTS.weak_join
+    scores = {a: (score, later) for a, score, _, later in rows}
+    assert scores[vote.article_id] == (None, False)
+    score, later = scores[lawsuit.article_id]
+    assert later, "marked as weak for its later day"
+    assert score is not None and EVENTS.weak_join <= score < LATER_DAY_JOIN, \
+        "its real likeness, not one made up under the weak line"
     days = {a: found for a, (_, _, found) in
             store.article_keys(fresh_db, [vote.article_id, lawsuit.article_id]).items()}
     assert days == {vote.article_id: ["2026-05-04"], lawsuit.article_id: ["2026-05-05"]}
