@@ -180,14 +180,15 @@ def title_words(title: str | None) -> tuple[str, ...]:
 def features_from(parsed: ParsedArticle, view: DocView | None, *,
                   arrived: date | None = None) -> ArticleFeatures:
     """Features from what spaCy found (``view``); spaCy is never run again here. ``arrived``:
-    when an article with no time of its own was seen live, the desk's day it arrived on, its
-    days counted from it (a file dropped in the watched folder is written about now: without
-    it, "on Tuesday" named no day, and a paragraph added of a later day's events was a
-    rewrite). ``today`` is the day the days are counted from."""
+    when an article with no time of its own (none, or one past ``schedule.FUTURE_SLACK`` of
+    its arrival) was seen live, the desk's day it arrived on, its days counted from it (a file
+    dropped in the watched folder is written about now: without it, "on Tuesday" named no day,
+    and a paragraph added of a later day's events was a rewrite). ``today`` is the day the
+    days are counted from."""
     article = parsed.article
     features = ArticleFeatures(title=article.title, title_words=title_words(article.title),
                                tokens=[], entities=[], sentences=[],
-                               today=day_of(article.published, article.published_offset) or arrived)
+                               today=arrived or day_of(article.published, article.published_offset))
     if view is None:
         return features
     words = _Words(view, article.body)

@@ -75,6 +75,24 @@ LATELY = range(-6, 1)
 """Days from the article's a weekday said without them may also be (what happened "on Monday")."""
 LEAD_SENTENCES = 2
 """The sentences an article's event days are read from: its lead tells what happened, and when."""
+FUTURE_SLACK = timedelta(days=1)
+"""How far ahead of its arrival an article's time may be and still be its own (a clock or zone
+set wrong by hours); further, it is no time: the article is placed, and its days counted, at
+its arrival."""
+
+
+def own_time(value: str | None, *, now: datetime) -> datetime | None:
+    """The article's own time, unless it is missing, unreadable or in the future (past
+    FUTURE_SLACK of ``now``, its arrival)."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return None if when > now + FUTURE_SLACK else when
 
 
 def day_of(published: str | None, offset: int | None = None) -> date | None:
@@ -171,8 +189,7 @@ def filled(rows: list[SentenceContent], article: DatedArticle,
     Each row is its sentence's (the blank ones were never stored); if the counts differ, the
     first row keeps all the article's days (the story's, taken together, are what a new day
     is checked against)."""
-    today = day_of(article.published, article.published_offset) or \
-        (desk_day(article.ingested, zone) if zone is not None else None)
+    today = stored_day(article, zone)
     spans = [s for s in article.parts.sentences if article.body[s.start:s.end].strip()]
     found = [day_keys(article.body[s.start:s.end],
                       [(d.start - s.start, d.end - s.start, d.text)
@@ -182,6 +199,18 @@ def filled(rows: list[SentenceContent], article: DatedArticle,
         found = [set().union(*found)] + [set()] * (len(rows) - 1)
     return [replace(row, facts=tuple(sorted({*row.facts, *days}))) if days else row
             for row, days in zip(rows, found, strict=False)]
+
+
+def stored_day(article: DatedArticle, zone: tzinfo | None) -> date | None:
+    """The day a stored article's days are counted from, as when it was seen live: its own
+    time's, unless it has none its arrival may take (missing, or past FUTURE_SLACK of it),
+    then the day it arrived on the desk's calendar, ``zone`` (None: a replay's, no arrival)."""
+    arrived = desk_day(article.ingested, zone) if zone is not None else None
+    if arrived is not None and article.ingested:
+        at = datetime.fromisoformat(article.ingested)
+        if own_time(article.published, now=at if at.tzinfo else at.replace(tzinfo=UTC)) is None:
+            return arrived
+    return day_of(article.published, article.published_offset) or arrived
 
 
 def _named(words: list[str], today: date) -> list[date] | None:

@@ -46,7 +46,6 @@ from storage.articles import now_iso
 
 log = logging.getLogger(__name__)
 
-FUTURE_SLACK = timedelta(days=1)
 T = TypeVar("T")
 VECTOR_CACHE = 1_000  # articles whose decoded vectors are kept (about 6.5 KB each)
 SHAPE_CACHE = 256  # stories' shapes kept (about 20 KB each)
@@ -115,19 +114,6 @@ class StoryResult:
     moved_topic_ids: tuple[int, ...] = ()
     left_out: bool = False
     left_out_why: str | None = None
-
-
-def own_time(value: str | None, *, now: datetime) -> datetime | None:
-    """The article's own time, unless it is missing, unreadable or in the future."""
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return None if when > now + FUTURE_SLACK else when
 
 
 def lead_of(title: str, sentences: list[str]) -> list[str]:
@@ -244,7 +230,7 @@ class StoryStage:
     def times(self, published: str | None, *, now: datetime) -> tuple[str, str | None]:
         """When the article is placed, as sortable UTC ISO text (its own time unless missing,
         unreadable or future, else ``now``), and that same time as its arrival when undated."""
-        own = own_time(published, now=now)
+        own = schedule.own_time(published, now=now)
         seen_at = (own or now).astimezone(UTC).isoformat(timespec="seconds")
         return seen_at, (seen_at if own is None and not self.stream_clock else None)
 

@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.models import RawArticle
+from bot.models import RawArticle, SentenceContent
 from bot.pipeline import Pipeline
+from bot.stories import schedule
+from storage import stories as store
 from tests.stories.test_scheduled_dates import as_stored_before_days
 
 FIRST = """Ferry talks at Orsund break down
@@ -89,3 +91,29 @@ def test_an_undated_articles_days_read_again_are_counted_from_its_arrival(desk, 
     assert later.verdict is not None
     assert later.verdict.story_id == first.verdict.story_id
     assert not any("resume talks" in line for line in later.verdict.whats_new)
+
+
+def test_an_article_dated_days_ahead_counts_its_days_from_its_arrival_live_and_read_again(
+        desk, fresh_db):
+    """A time days ahead of the article's arrival is not its own (it is placed at its arrival):
+    its days are counted from the desk's day it arrived on, live and when read again from
+    storage alike (before, both counted from the date ahead)."""
+    pipeline, today, zone = desk
+    ahead = datetime.now(zone) + timedelta(days=5)
+    raw = RawArticle(text=REWRITE.format(before="yesterday", resume="tomorrow"),
+                     origin="ahead", published=ahead.isoformat())
+    article_id = next(iter(pipeline.ingest([raw]))).article_id
+    live = store.article_sentences(fresh_db, [article_id])[article_id]
+    assert _days(live) == {schedule.NAMED + (today + timedelta(days=n)).isoformat()
+                           for n in (-1, 1)} | {schedule.SCHEDULED +
+                                                (today + timedelta(days=1)).isoformat()}
+    stored = store.dated_articles(fresh_db, [article_id])[article_id]
+    dayless = [replace(row, facts=tuple(f for f in row.facts if f not in _days(live)))
+               for row in live]
+    assert _days(schedule.filled(dayless, stored, zone)) == _days(live)
+
+
+def _days(rows: list[SentenceContent]) -> set[str]:
+    return {fact for row in rows for fact in row.facts
+            if fact.startswith((schedule.NAMED, schedule.SCHEDULED))}
+
