@@ -117,6 +117,14 @@ def count_pending(db: Database) -> int:
         "SELECT count(*) FROM alerts WHERE status IN ('pending', 'sending')").fetchone()[0]
 
 
+def alerted_article(db: Database, channel: str, ts: str) -> tuple[int, int] | None:
+    """The story and article of the alert posted as this message (its channel and ``ts``), if
+    wirewatch posted one so."""
+    row = db.execute("SELECT story_id, article_id FROM alerts WHERE posted_channel = ? AND ts = ? "
+                     "ORDER BY id LIMIT 1", [channel, ts]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def alert_channel(db: Database, alert_id: int) -> str | None:
     """The channel (or person) an alert is queued for; None when the alert is gone."""
     row = db.execute("SELECT channel FROM alerts WHERE id = ?", [alert_id]).fetchone()

@@ -14,6 +14,7 @@ from bot.permissions import Action
 from bot.slack.after_ack import answered
 from bot.who_said import as_speech, echoes
 from handlers.actions.mute import mute
+from handlers.button_story import button_story
 from handlers.common import (
     answer,
     clicked_in,
@@ -55,16 +56,20 @@ def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: We
 
 def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
                        context: BoltContext) -> None:
+    """The quotes of the story the alert's report is in now (``button_story``)."""
     ack()
     db = db_of(context)
-    story_id = story_of(db, action.get("value"))
+    shown = button_story(db, body, action.get("value"))
+    story_id = shown.story_id if shown is not None else None
     hidden = hidden_story(context, story_id, clicked_in(body)) if story_id is not None else None
+    moved = shown.note(db) if shown is not None and not hidden else None
     quotes = _distinct(story_quotes(db, story_id, limit=SCANNED)) \
         if story_id is not None and not hidden else []
     if story_id is None or not quotes:
-        answer(respond, "No quotes found in this story yet." + (hidden.note() if hidden else ""))
+        answer(respond, "No quotes found in this story yet." + (hidden.note() if hidden else "") +
+               (f" {moved}" if moved else ""))
         return
-    lines = [f"*Quotes in* _{echo(_title(db, story_id), 150)}_"]
+    lines = [f"*Quotes in* _{echo(_title(db, story_id), 150)}_"] + ([moved] if moved else [])
     for quote in quotes:
         who = quote.speaker or "unattributed"
         if quote.speaker_role:

@@ -1,0 +1,47 @@
+"""The story an alert's **Timeline** and **Show quotes** buttons show: the one the alert's report
+is in now. A later correction or `wirewatch stories split` may have moved the report out of the
+story the alert was posted for; the button belongs to that report, so it follows it and says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from handlers.common import clicked_in, echo, story_of
+from storage.alerts import alerted_article
+from storage.stories import story_of as place_of
+from storage.timeline import story_brief
+
+
+@dataclass(frozen=True)
+class ButtonStory:
+    """The story to show; ``moved_from``: the one the alert was posted for, when its report has
+    moved out of it since."""
+
+    story_id: int
+    moved_from: int | None = None
+
+    def note(self, db: Database) -> str | None:
+        """What the reader is told when the story shown is not the one the alert was posted for."""
+        if self.moved_from is None:
+            return None
+        old = story_brief(db, self.moved_from).title or f"story {self.moved_from}"
+        return (f"The report this alert was about has since been moved out of _{echo(old, 150)}_ "
+                f"(`/story {self.moved_from}`) into this story.")
+
+
+def button_story(db: Database, body: dict, value: object) -> ButtonStory | None:
+    """The story a story button under an alert acts on (None: the value names none here)."""
+    story = story_of(db, value)
+    if story is None:
+        return None
+    channel = clicked_in(body)
+    ts = (body.get("container") or {}).get("message_ts") or (body.get("message") or {}).get("ts")
+    alerted = alerted_article(db, channel, str(ts)) if channel and ts else None
+    if alerted is None or alerted[0] != story:
+        return ButtonStory(story)
+    now = place_of(db, alerted[1])
+    if now is None or now.story_id == story:
+        return ButtonStory(story)
+    return ButtonStory(now.story_id, moved_from=story)

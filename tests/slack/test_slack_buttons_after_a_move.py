@@ -1,0 +1,93 @@
+"""**Timeline** and **Show quotes** under an alert whose report was moved out of its story since
+(`wirewatch stories split`, or the later correction): the button belongs to the report the
+alert was about, so it shows the story that report is in now, and says it moved. The alert of
+the story's first report, still in it, shows that story as before. Signed block actions over
+HTTP to the Bolt app, a real SQLite file, the fake Slack Web API."""
+
+from __future__ import annotations
+
+from bot.alerts.blocks import QUOTES, TIMELINE
+from bot.models import Verdict, VerdictKind
+from bot.stories.split import split_article
+from bot.stories.tracking import add_topic
+from storage.alerts import enqueue_alerts
+from storage.db import transaction
+from tests.fakes.signing import action_body, post_signed
+from tests.slack.conftest import events_url, wait_for
+from tests.slack.test_slack_sender import at, follow
+from tests.slack.world import add_article, add_story, add_update
+
+FIRST = "Tramway bridge shut for cable checks"
+LATER = "Glassworks fire forces night evacuation"
+
+
+def posted(runtime, fake_slack, db) -> tuple[dict, dict, int]:
+    """A story's first report and a report wrongly joined to it, each alerted to C0DESK: the
+    two alerts' messages (ts, button values) and the joined report's article id."""
+    with transaction(db):
+        topic = add_topic(db, name="City", query="bridge OR fire")
+    follow(db, topic, "C0DESK")
+    first = add_article(db, title=FIRST, quotes=(("The cables must all be replaced first",
+                                                   "Ilse Varga"),))
+    story = add_story(db, article_id=first, title=FIRST, topic_ids=(topic,))
+    later = add_article(db, title=LATER, quotes=(("We woke to the smoke alarms at two",
+                                                   "Teo Brandl"),))
+    add_update(db, story_id=story, article_id=later, whats_new=("Residents left at night.",))
+    with transaction(db):
+        enqueue_alerts(db, Verdict(story, VerdictKind.NEW), first, [topic])
+        enqueue_alerts(db, Verdict(story, VerdictKind.UPDATE, whats_new=("Residents left.",)),
+                       later, [topic])
+    assert runtime.deliver_pending(now=at(0)) == 1
+    assert runtime.deliver_pending(now=at(1)) == 1
+    one, two = fake_slack.posts("C0DESK")
+    return _message(one), _message(two), later
+
+
+def _message(post) -> dict:
+    [actions] = [b for b in post.blocks if b["type"] == "actions"]
+    return {"ts": post.ts, **{e["action_id"]: e.get("value") for e in actions["elements"]}}
+
+
+def click(runtime, fake_slack, message: dict, action: str) -> dict:
+    before = len(fake_slack.responses())
+    post_signed(events_url(runtime), action_body(action, message[action], channel="C0DESK",
+                                                 message_ts=message["ts"],
+                                                 response_url=fake_slack.response_url()))
+    [reply] = wait_for(lambda: fake_slack.responses()[before:])
+    return reply
+
+
+def shown(reply: dict) -> str:
+    texts = [reply.get("text") or ""]
+    for block in reply.get("blocks") or []:
+        for part in [block.get("text") or {}, *(block.get("elements") or [])]:
+            texts.append(part.get("text") or "" if isinstance(part, dict) else "")
+    return "\n".join(texts)
+
+
+def test_timeline_under_a_moved_reports_alert_shows_the_story_it_is_in_now(
+        runtime, fake_slack, fresh_db):
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    assert first[TIMELINE] == moved[TIMELINE], "both alerts were posted for one story"
+    with transaction(fresh_db):
+        split_article(fresh_db, article)
+    said = shown(click(runtime, fake_slack, moved, TIMELINE))
+    assert "Timeline of " + LATER in said, said
+    assert FIRST not in said.replace(f"moved out of _{FIRST}_", ""), said
+    assert f"has since been moved out of _{FIRST}_" in said, said
+    kept = shown(click(runtime, fake_slack, first, TIMELINE))
+    assert "Timeline of " + FIRST in kept and "moved out" not in kept, kept
+
+
+def test_show_quotes_under_a_moved_reports_alert_lists_the_story_it_is_in_now(
+        runtime, fake_slack, fresh_db):
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    before = shown(click(runtime, fake_slack, moved, QUOTES))
+    assert "smoke alarms" in before and "cables" in before, "one story: both reports' quotes"
+    with transaction(fresh_db):
+        split_article(fresh_db, article)
+    said = shown(click(runtime, fake_slack, moved, QUOTES))
+    assert f"*Quotes in* _{LATER}_" in said and "smoke alarms" in said, said
+    assert "cables" not in said and f"has since been moved out of _{FIRST}_" in said, said
+    kept = shown(click(runtime, fake_slack, first, QUOTES))
+    assert "cables" in kept and "smoke alarms" not in kept and "moved out" not in kept, kept
