@@ -454,3 +454,18 @@ def test_a_noun_a_who_clause_describes_in_the_lede_is_the_person_named_next(stat
         "Gareth Pryce Morgan, 52, known to dealers as \"the Copyist,\" was arrested in 2023 and "
         "admitted fraud in March.")
     assert speaker_of(quotes, "the gallery had bought fakes") == "Gareth Pryce Morgan"
+
+
+FORMER_GOVERNOR = (
+    "Mara Ruiz toured the mill towns of the valley on Monday. Tom Vale, who runs her campaign, "
+    "called the rival plan a tax on the poor.\n\n"
+    "Ruiz's husband, Abel, spoke at a rally in Larne on Sunday and mocked the rival's record on "
+    "schools. But the former governor showed more restraint on Monday.\n\n"
+    "“I was too harsh by half, and I will keep quiet until the vote,” he said.")
+
+
+def test_the_former_title_is_the_person_named_beside_the_subject_before(statements_of):
+    """A former title says nothing against someone whose role is a relation, not a title; the
+    subject of the sentence before may be a description with their name beside it."""
+    quotes = statements_of(FORMER_GOVERNOR)
+    assert speaker_of(quotes, "too harsh by half") == "Abel"

@@ -472,7 +472,7 @@ def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     if index < 1:
         return None
     subjects = pronouns.sentence_subjects(r, r.reg.sents[index - 1])
-    if not subjects or subjects[0].pos_ != "PROPN":
+    if not subjects or not _names_someone(subjects[0]):
         return None
     speaker, _ = r.resolve(subjects[0])
     person = r.reg.people.get(speaker.name or "") if speaker.kind == "person" else None
@@ -480,6 +480,12 @@ def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
             not _titled(person, token) and _formal_title(r, token):
         return None  # "the judge" is Judge Marsh, not the lawyer named before her
     return person.speaker()
+
+
+def _names_someone(subject: Token) -> bool:
+    """A name, or a description with a name set beside it ("Her husband, Abel, said …")."""
+    return subject.pos == PROPN or any(c.dep == APPOS and c.pos == PROPN
+                                       for c in subject.children)
 
 
 def _formal_title(r: SpeakerResolver, token: Token) -> bool:
@@ -493,16 +499,19 @@ def _formal_title(r: SpeakerResolver, token: Token) -> bool:
 
 def _may_describe(r: SpeakerResolver, person: Person, token: Token) -> bool:
     """Whether nothing known of the person contradicts the description: their sex, a title
-    of another kind, or a place their title does not name."""
+    of another kind, no past title for "the former …" (a role of another kind, "Ruiz's
+    husband", says nothing of one; none at all leaves it to whoever the article gave it), or a
+    place their title does not name."""
     gender = gender_of_words([token.lower_])
     known = r.reg.gender(r.reg.key_of(person.name))
     if gender is not None and known is not None and gender != known:
         return False
-    if any(c.lower_ == FORMER for c in token.lefts):
-        return FORMER in _role_words(person.role or "")  # a title held before
+    role = _role_words(person.role or "")
+    if (not role or token.lower_ in role) and any(c.lower_ == FORMER for c in token.lefts):
+        return FORMER in role
     if not person.role:
         return True
-    if not _proper_modifiers(token) <= set(_role_words(person.role)):
+    if not _proper_modifiers(token) <= set(role):
         return False
     head = _role_head(person.role)
     return _titled(person, token) or token.lower_ not in PERSON_TITLES or \
