@@ -469,3 +469,14 @@ def test_the_former_title_is_the_person_named_beside_the_subject_before(statemen
     subject of the sentence before may be a description with their name beside it."""
     quotes = statements_of(FORMER_GOVERNOR)
     assert speaker_of(quotes, "too harsh by half") == "Abel"
+
+
+def test_a_description_after_a_sentence_about_her_plan_is_the_woman_who_owns_it(statements_of):
+    """The last person a description falls back to: the owner of a thing that is a
+    sentence's subject, not the man named last in passing."""
+    quotes = statements_of(
+        "Lena Hart's campaign began in Larne on Monday. The harbour wall there failed in "
+        "March, when a storm drowned the skipper Tom Vale. Her plan is to rebuild the wall "
+        "before winter. The former mayor said it would be “built by spring, whatever it "
+        "costs.”")
+    assert speaker_of(quotes, "built by spring") == "Lena Hart"

@@ -13,11 +13,14 @@ from bot.nlp.speakers import antecedents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
 from bot.nlp.speakers.words import (
+    DESCRIBED_PEOPLE,
     FINITE_TAGS,
     HONORIFICS,
+    KIN,
     PLURAL_TAGS,
     PRONOUN_GENDER,
     TITLE_WORDS,
+    UNNAMED_SOURCES,
 )
 
 BODY_LOOK_BACK = 2
@@ -38,6 +41,8 @@ QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
 """A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
 person addressed ("Billie, you are …")."""
 
+PERSON_WORDS = TITLE_WORDS | DESCRIBED_PEOPLE | UNNAMED_SOURCES | KIN
+"""Nouns for a person, who is not their owner ("her aide", "Vale's lawyer", "his son")."""
 ADDRESSED = {"dobj", "dative", "pobj"}
 """Whom a verb of speaking tells or speaks to ("told Hale", "said to Hale")."""
 
@@ -466,7 +471,7 @@ def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | No
     """The person last seen as a sentence's subject before ``offset``, else last mentioned
     (only from ``since`` on)."""
     for sent in _narrative_before(r, offset, since, LOOK_BACK):
-        for subject in sentence_subjects(r, sent):
+        for subject in map(_owner_acting, sentence_subjects(r, sent)):
             if subject.pos_ in {"PROPN", "PRON"} or _one_named(subject):
                 speaker, _ = r.resolve(subject)
                 if speaker.kind == "person" and speaker.name is not None:
@@ -478,6 +483,16 @@ def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | No
             person = r.reg.people[mention.key]
             return person.speaker()
     return None
+
+
+def _owner_acting(subject: Token) -> Token:
+    """"Her focus is …", "Vale's plan drew …": a thing a person owns as the subject makes the
+    owner whom the sentence is about (not "her aide", someone else)."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() in PERSON_WORDS or \
+            gender_of_words([subject.lower_]) is not None:
+        return subject
+    return next((c for c in subject.children if _owner(c) and (
+        c.pos == PROPN or c.lower_ in PRONOUN_GENDER)), subject)
 
 
 def _one_named(subject: Token) -> bool:
