@@ -93,7 +93,10 @@ def name_part(tok: Token, span: range) -> bool:
 
 
 def looks_like_person(token: Token) -> bool:
-    """A name the recogniser called an organisation, but with a person's role or a "who"."""
+    """A name the recogniser called an organisation, but with a person's role or a "who";
+    never a plural ("Republicans, who said", "Senate Democrats who"): a group's name."""
+    if token.tag_ in PLURAL_TAGS and token.lower_.endswith("s") and not token.lower_.endswith("ss"):
+        return False
     for child in token.children:
         if child.dep_ == "appos" and (child.lemma_.lower() in TITLE_WORDS or any(
                 t.lower_ == "who" for t in child.subtree)):

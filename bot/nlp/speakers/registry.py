@@ -71,6 +71,8 @@ NO_SURNAMES = PLACE_WORDS | PUBLIC_BODIES
 """Last words of a place's or a body's name, never a credited person's surname (``_credited``)."""
 NAMES_OF_BODIES = ORG_NOUNS | PERIODICALS
 """Last words of a firm's or a paper's name, never a mistagged person's surname."""
+GROUP_OR_PLACE = frozenset({"NORP", "GPE", "LOC", "DATE"})
+"""Labels of a word before a surname that is no first name ("Iowa Democrats", "Super Tuesday")."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
@@ -747,15 +749,21 @@ class Registry:
         return self._expanded.get(letters, name)
 
     def fuller_name(self, token: Token, text: str) -> str:
-        """A surname alone maps to "First Surname" written earlier, even when not tagged."""
-        if " " in text:
+        """A surname alone maps to the name written whole before it, even when not tagged: every
+        capitalised word compounded onto it there ("Sant Ravi Okoro" for "Okoro", not "Ravi
+        Okoro"), unless the word is a group's ("Iowa Democrats", "Senate Republicans"), a
+        body's ("the Committee") or a day's ("Super Tuesday")."""
+        if " " in text or text.lower() in NAMES_OF_BODIES or text.lower() in CALENDAR_WORDS:
             return text
         for tok in (self.doc[i] for i in self.columns.written(text, token.i)):
-            first = self.doc[tok.i - 1] if tok.i > 0 else None
-            if tok.text == text and first is not None and first.dep_ == "compound" and \
-                    first.head == tok and first.pos_ == "PROPN" and first.text[:1].isupper() \
-                    and first.lower_.strip(".") not in TITLES_OR_HONORIFICS:
-                return f"{first.text} {text}"
+            start = tok.i
+            while start > 0 and _first_name_word(self.doc[start - 1], tok):
+                start -= 1
+            if tok.text != text or start == tok.i:
+                continue
+            if _group_word(tok, self.doc[start]):
+                return text
+            return " ".join(t.text for t in self.doc[start:tok.i + 1])
         return text
 
     def person_speaker(self, token: Token, name: str) -> Speaker:
@@ -966,6 +974,23 @@ def _title(tok: Token) -> bool:
     """A capitalised title word before a name ("Judge", "Sen.", "Gov.")."""
     return tok.pos == PROPN and tok.lower_.strip(".") in TITLE_WORDS and \
         tok.text[:1].isupper() and tok.lower_ not in HONORIFICS
+
+
+def _first_name_word(word: Token, surname: Token) -> bool:
+    """A capitalised proper noun compounded onto the surname, no title nor honorific, and no
+    place's or group's name unless a first name ("Austin Ruiz", not "Iowa Democrats")."""
+    return word.dep_ == "compound" and word.head == surname and word.pos == PROPN and \
+        word.text[:1].isupper() and word.lower_.strip(".") not in TITLES_OR_HONORIFICS and \
+        "\n" not in word.whitespace_ and \
+        (word.ent_type_ not in GROUP_OR_PLACE or first_name_gender(word.text) is not None)
+
+
+def _group_word(word: Token, first: Token) -> bool:
+    """A plural ("Republicans", "Catholics") is a group's name, not a surname, unless after a
+    first name of known sex and not tagged a group ("Todd Barnes" tagged a plural)."""
+    plural = word.tag_ in PLURAL_TAGS and word.lower_.endswith("s") and \
+        not word.lower_.endswith("ss")
+    return plural and (first_name_gender(first.text) is None or word.ent_type_ == "NORP")
 
 
 def _past_clitic(ent: Span) -> Span:
