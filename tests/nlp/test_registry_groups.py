@@ -1,6 +1,6 @@
-"""A party's or a people's plural is a group, never a person, and a surname alone takes the
-whole name written before it, not a piece of it (issue 14, registry35); on text written here
-and the real spaCy model."""
+"""A party's or a people's plural is a group, never a person, and a name stays whole: a surname
+alone takes the whole name written before it, and a first name the recogniser left off comes
+back (issue 14, registry35); on text written here and the real spaCy model."""
 
 from __future__ import annotations
 
@@ -35,3 +35,10 @@ def test_a_surname_alone_takes_the_whole_name_written_before(quotes_of, only):
             f"\n\nSandhu said {CLAIM}.")
     speaker = only(quotes_of(body), "indirect", CLAIM).speaker
     assert (speaker.name, speaker.kind) == ("Kaur Deep Sandhu", "person")
+
+
+def test_a_first_name_the_recogniser_left_off_a_longer_name_is_kept(quotes_of, only):
+    body = ("Party chair Debbie Wasserman Lutz opened the meeting on Monday.\n\n"
+            f"Wasserman Lutz said {CLAIM}.")
+    speaker = only(quotes_of(body), "indirect", CLAIM).speaker
+    assert (speaker.name, speaker.kind) == ("Debbie Wasserman Lutz", "person")

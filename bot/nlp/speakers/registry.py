@@ -563,8 +563,9 @@ class Registry:
         lower, pos = self.columns.lower, self.columns.pos
         while end > start + 1 and lower[end - 1] in POSSESSIVES:
             end -= 1
-        if end - start == 1 and start > 0 and pos[start - 1] == PROPN and \
-                name_part(self.doc[start - 1], range(start, end)):
+        if start > 0 and pos[start - 1] == PROPN and \
+                name_part(self.doc[start - 1], range(start, end)) and \
+                (end - start == 1 or ent.label_ == "PERSON" and self._lost_first_name(start, end)):
             start -= 1
         elif end - start == 1 and end < len(pos) and self._may_be_surname(end) and \
                 _surname_after(self.doc[start]):
@@ -581,6 +582,14 @@ class Registry:
         if person and end - start > 2:  # a title inside leaves two words of a name at least
             start = after_title(name)
         return name if start == name.start else Span(self.doc, start, end)
+
+    def _lost_first_name(self, start: int, end: int) -> bool:
+        """"Dana Wasserman Lutz" tagged a person from "Wasserman" on: a first name of known sex
+        right before a name of two words or more, itself no word of that name, is its first
+        word."""
+        word = self.doc[start - 1]
+        return first_name_gender(word.text) is not None and not word.text.isupper() and \
+            word.orth not in self.columns.orth[start:end]
 
     def _may_be_surname(self, i: int) -> bool:
         """What ``_surname_after`` may take, read from the columns: a proper noun, or a word
