@@ -766,7 +766,8 @@ class Registry:
             return text
         for tok in (self.doc[i] for i in self.columns.written(text, token.i)):
             start = tok.i
-            while start > 0 and _first_name_word(self.doc[start - 1], tok):
+            while start > 0 and _first_name_word(self.doc[start - 1], tok) and \
+                    (start == tok.i or not _place_word(self.doc[start - 1])):
                 start -= 1
             if tok.text != text or start == tok.i:
                 continue
@@ -987,19 +988,27 @@ def _title(tok: Token) -> bool:
 
 def _first_name_word(word: Token, surname: Token) -> bool:
     """A capitalised proper noun compounded onto the surname, no title nor honorific, and no
-    place's or group's name unless a first name ("Austin Ruiz", not "Iowa Democrats")."""
+    party's or people's word unless a first name ("Republican Ana Ruiz" is Ana Ruiz)."""
     return word.dep_ == "compound" and word.head == surname and word.pos == PROPN and \
         word.text[:1].isupper() and word.lower_.strip(".") not in TITLES_OR_HONORIFICS and \
         "\n" not in word.whitespace_ and \
-        (word.ent_type_ not in GROUP_OR_PLACE or first_name_gender(word.text) is not None)
+        (word.ent_type_ != "NORP" or first_name_gender(word.text) is not None)
+
+
+def _place_word(word: Token) -> bool:
+    """A word the recogniser tagged a group, a place or a date, and no first name: never one
+    of a name's words before its first ("Iowa" in "Iowa State Senator Ruiz")."""
+    return word.ent_type_ in GROUP_OR_PLACE and first_name_gender(word.text) is None
 
 
 def _group_word(word: Token, first: Token) -> bool:
-    """A plural ("Republicans", "Catholics") is a group's name, not a surname, unless after a
-    first name of known sex and not tagged a group ("Todd Barnes" tagged a plural)."""
+    """A plural ("Republicans", "Catholics") or a word tagged a group ("Iowa Democrat") is a
+    group's name, not a surname, unless after a first name of known sex and not both ("Todd
+    Barnes" tagged a plural, "Roman Okoro" a group; "Roman Catholics" is both)."""
     plural = word.tag_ in PLURAL_TAGS and word.lower_.endswith("s") and \
         not word.lower_.endswith("ss")
-    return plural and (first_name_gender(first.text) is None or word.ent_type_ == "NORP")
+    group = word.ent_type_ == "NORP"
+    return (plural or group) and (first_name_gender(first.text) is None or plural and group)
 
 
 def _past_clitic(ent: Span) -> Span:
