@@ -1,6 +1,6 @@
 """A party's or a people's plural is a group, never a person, and a name stays whole: a surname
-alone takes the whole name written before it, and a first name the recogniser left off comes
-back (issue 14, registry35); on text written here and the real spaCy model."""
+alone takes the whole name written before it (also before "Jr." or "III"), and a first name
+the recogniser left off comes back (issue 14, registry35); on text written here and the real spaCy model."""
 
 from __future__ import annotations
 
@@ -42,3 +42,10 @@ def test_a_first_name_the_recogniser_left_off_a_longer_name_is_kept(quotes_of, o
             f"Wasserman Lutz said {CLAIM}.")
     speaker = only(quotes_of(body), "indirect", CLAIM).speaker
     assert (speaker.name, speaker.kind) == ("Debbie Wasserman Lutz", "person")
+
+
+def test_a_surname_before_a_generation_mark_finds_the_whole_name(quotes_of, only):
+    body = ("Harbour trust chairman Brent Holloway III wrote to the council on Monday.\n\n"
+            "Holloway says the pier cannot wait another winter.")
+    speaker = only(quotes_of(body), "indirect", "another winter").speaker
+    assert (speaker.name, speaker.kind) == ("Brent Holloway III", "person")

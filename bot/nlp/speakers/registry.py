@@ -71,6 +71,8 @@ NO_SURNAMES = PLACE_WORDS | PUBLIC_BODIES
 """Last words of a place's or a body's name, never a credited person's surname (``_credited``)."""
 NAMES_OF_BODIES = ORG_NOUNS | PERIODICALS
 """Last words of a firm's or a paper's name, never a mistagged person's surname."""
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""What follows a surname to tell a father from a son ("Jr.", "III"): never the surname."""
 GROUP_OR_PLACE = frozenset({"NORP", "GPE", "LOC", "DATE"})
 """Labels of a word before a surname that is no first name ("Iowa Democrats", "Super Tuesday")."""
 OTHER_LABELS = 3
@@ -622,15 +624,15 @@ class Registry:
                 if key in full.split() and not (full in self.kin and full.endswith(" " + key)):
                     self.alias[key.lower()] = full
                     return person
-        elif parts[-1] in self.people:
-            return self.people[self.lengthen(parts[-1], key)]
+        elif (surname := _surname(parts)) in self.people:
+            return self.people[self.lengthen(surname, key)]
         elif (same := self._written_otherwise(parts)) is not None:
             self.alias[key.lower()] = same
             return self.people[same]
         person = self.people.setdefault(key, Person(key))
         self.alias[key.lower()] = key
         if len(parts) > 1 and key not in self.kin:
-            self.alias.setdefault(parts[-1].lower(), key)
+            self.alias.setdefault(_surname(parts).lower(), key)
         return person
 
     def _written_otherwise(self, parts: list[str]) -> str | None:
@@ -871,6 +873,13 @@ def _named_gender(name: str) -> str | None:
     """The gender of a full name's first name ("Ana Ruiz"); a name alone may be a surname."""
     first, _, rest = name.partition(" ")
     return first_name_gender(first) if rest and first[:1].isupper() else None
+
+
+def _surname(parts: list[str]) -> str:
+    """The last word of a name before a generation's mark ("Biden" in "Joseph R. Biden Jr.")."""
+    if len(parts) > 2 and parts[-1].lower().rstrip(".,") in GENERATIONS:
+        return parts[-2].rstrip(",")
+    return parts[-1]
 
 
 def _same_name(full: list[str], parts: list[str]) -> bool:
