@@ -1,6 +1,7 @@
 """A party's or a people's plural is a group, never a person, and a name stays whole: a surname
 alone takes the whole name written before it (also before "Jr." or "III"), and a first name
-the recogniser left off comes back (issue 14, registry35); on text written here and the real spaCy model."""
+the recogniser left off comes back, and words it ran on to past a dash are cut (issue 14,
+registry35); on text written here and the real spaCy model."""
 
 from __future__ import annotations
 
@@ -49,3 +50,10 @@ def test_a_surname_before_a_generation_mark_finds_the_whole_name(quotes_of, only
             "Holloway says the pier cannot wait another winter.")
     speaker = only(quotes_of(body), "indirect", "another winter").speaker
     assert (speaker.name, speaker.kind) == ("Brent Holloway III", "person")
+
+
+def test_a_person_tagged_over_a_dash_is_the_name_before_it(quotes_of, only):
+    body = ("The board heard from Mirela Dunford - and from nobody else. Dunford said the pier "
+            "could not wait another winter.")
+    speaker = only(quotes_of(body), "indirect", "another winter").speaker
+    assert (speaker.name, speaker.kind) == ("Mirela Dunford", "person")

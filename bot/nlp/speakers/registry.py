@@ -71,6 +71,8 @@ NO_SURNAMES = PLACE_WORDS | PUBLIC_BODIES
 """Last words of a place's or a body's name, never a credited person's surname (``_credited``)."""
 NAMES_OF_BODIES = ORG_NOUNS | PERIODICALS
 """Last words of a firm's or a paper's name, never a mistagged person's surname."""
+DASHES = frozenset({"-", "–", "—", "--"})
+"""A dash set off by spaces, which no name holds ("HALDEN - Ana Ruiz")."""
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """What follows a surname to tell a father from a son ("Jr.", "III"): never the surname."""
 GROUP_OR_PLACE = frozenset({"NORP", "GPE", "LOC", "DATE"})
@@ -562,6 +564,7 @@ class Registry:
         if self._credited(ent):
             return self.doc[ent.end - 2:ent.end]
         start, end = ent.start, ent.end
+        start, end = self._one_name(start, end, person=ent.label_ == "PERSON")
         lower, pos = self.columns.lower, self.columns.pos
         while end > start + 1 and lower[end - 1] in POSSESSIVES:
             end -= 1
@@ -584,6 +587,25 @@ class Registry:
         if person and end - start > 2:  # a title inside leaves two words of a name at least
             start = after_title(name)
         return name if start == name.start else Span(self.doc, start, end)
+
+    def _one_name(self, start: int, end: int, *, person: bool) -> tuple[int, int]:
+        """A name tagged over a dash or a possessive is one side of it: after a dateline
+        ("HALDEN - Ana Ruiz", whatever the tag); for a person, after an owner with a first
+        name after it ("Harbour Radio’s Ana Ruiz"), else the name before it ("Ana Ruiz - and",
+        "Ana Ruiz’s Harbour")."""
+        doc, lower = self.doc, self.columns.lower
+        for i in range(start + 1, end - 1):
+            dash = doc[i].text in DASHES and bool(doc[i - 1].whitespace_)
+            if dash and doc[start:i].text.isupper():
+                return i + 1, end
+            if not person or not dash and lower[i] not in POSSESSIVES:
+                continue
+            after = doc[i + 1:end]
+            if not dash and len(after) > 1 and first_name_gender(after[0].text) is not None \
+                    and all(t.pos == PROPN for t in after):
+                return i + 1, end
+            return start, i
+        return start, end
 
     def _lost_first_name(self, start: int, end: int) -> bool:
         """"Dana Wasserman Lutz" tagged a person from "Wasserman" on: a first name of known sex
