@@ -480,3 +480,14 @@ def test_a_description_after_a_sentence_about_her_plan_is_the_woman_who_owns_it(
         "before winter. The former mayor said it would be “built by spring, whatever it "
         "costs.”")
     assert speaker_of(quotes, "built by spring") == "Lena Hart"
+
+
+def test_the_campaign_is_not_its_campaign_manager(statements_of):
+    """A word of someone's title that does not head it ("campaign" in "campaign manager") does
+    not make them what the word names."""
+    quotes = statements_of(
+        "Lena Hart will hold three rallies in the valley this week, said Oren Falk, her "
+        "campaign manager.\n\n"
+        "The campaign said the tram line would be finished within two years of her election.")
+    speaker = one(quotes, "tram line").speaker
+    assert (speaker.kind, speaker.name) == ("organisation", "The campaign")

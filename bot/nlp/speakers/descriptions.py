@@ -524,8 +524,15 @@ def _titled(person: Person, token: Token) -> bool:
     senator", not "the Ohio senator"; "an aide at the company" is no "company")."""
     words = _role_words(person.role or "")
     title = words[:next((i for i, w in enumerate(words) if w in ROLE_PREPOSITIONS), None)]
-    return token.lower_ in title and _proper_modifiers(token) <= set(words) and \
+    return _heads(title, token.lower_) and _proper_modifiers(token) <= set(words) and \
         not _former(title, token)
+
+
+def _heads(title: list[str], word: str) -> bool:
+    """Whether the word heads the title: ends it or a title joined to it ("President and
+    CEO"), so "the campaign" is no "campaign manager"."""
+    return any(w == word and (i + 1 == len(title) or title[i + 1] == "and")
+               for i, w in enumerate(title))
 
 
 def _former(title: list[str], token: Token) -> bool:
