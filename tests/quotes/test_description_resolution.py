@@ -491,3 +491,21 @@ def test_the_campaign_is_not_its_campaign_manager(statements_of):
         "The campaign said the tram line would be finished within two years of her election.")
     speaker = one(quotes, "tram line").speaker
     assert (speaker.kind, speaker.name) == ("organisation", "The campaign")
+
+
+def test_the_former_president_is_not_the_vice_president_named_after_him(statements_of):
+    """A second's rank ("vice") makes the title another one, unless the description gives
+    the same rank."""
+    quotes = statements_of(
+        "Former President Abel Marsh campaigned for his wife in Larne on Monday. Vice "
+        "President Ruth Okafor spoke there an hour later.\n\n"
+        "“She has earned every vote she will get,” the former president said.")
+    assert speaker_of(quotes, "every vote") == "Abel Marsh"
+
+
+def test_the_vice_president_is_still_the_vice_president(statements_of):
+    quotes = statements_of(
+        "Vice President Ruth Okafor spoke in Larne on Monday. President Abel Marsh, who "
+        "arrived later, praised the harbour crews.\n\n"
+        "“The wall will be rebuilt by spring,” the vice president said.")
+    assert speaker_of(quotes, "rebuilt by spring") == "Ruth Okafor"

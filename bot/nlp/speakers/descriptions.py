@@ -58,6 +58,7 @@ from bot.nlp.speakers.words import (
     RECENT_CHARS,
     REMARKS,
     ROLE_PREPOSITIONS,
+    SECOND_RANK,
     SPEAKING_THINGS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
@@ -524,14 +525,17 @@ def _titled(person: Person, token: Token) -> bool:
     senator", not "the Ohio senator"; "an aide at the company" is no "company")."""
     words = _role_words(person.role or "")
     title = words[:next((i for i, w in enumerate(words) if w in ROLE_PREPOSITIONS), None)]
-    return _heads(title, token.lower_) and _proper_modifiers(token) <= set(words) and \
+    return _heads(title, token) and _proper_modifiers(token) <= set(words) and \
         not _former(title, token)
 
 
-def _heads(title: list[str], word: str) -> bool:
-    """Whether the word heads the title: ends it or a title joined to it ("President and
-    CEO"), so "the campaign" is no "campaign manager"."""
-    return any(w == word and (i + 1 == len(title) or title[i + 1] == "and")
+def _heads(title: list[str], token: Token) -> bool:
+    """Whether the description's word heads the title: ends it or a title joined to it
+    ("President and CEO"), with the same second's rank ("the president" is no "vice
+    president", nor the reverse; "the campaign" is no "campaign manager")."""
+    rank = {c.lower_ for c in token.lefts} & SECOND_RANK
+    return any(w == token.lower_ and (i + 1 == len(title) or title[i + 1] == "and") and
+               rank == {title[i - 1] if i else ""} & SECOND_RANK
                for i, w in enumerate(title))
 
 

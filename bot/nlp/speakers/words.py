@@ -200,6 +200,8 @@ TITLE_MODIFIERS = {
     "designate", "rear", "assistant", "associate",
 }
 """Words that qualify a title ("former", "vice") but are never a role on their own."""
+SECOND_RANK = {"vice", "deputy", "assistant", "associate"}
+"""Words that make a title someone else's second ("vice president" is no "president")."""
 HANDLE_MARK = "@"
 """What a social-media handle starts with ("@ana_ruiz"): never a role."""
 PARTY_ADJECTIVES = {"R": "Republican", "D": "Democratic", "I": "independent"}
