@@ -509,3 +509,23 @@ def test_the_vice_president_is_still_the_vice_president(statements_of):
         "arrived later, praised the harbour crews.\n\n"
         "“The wall will be rebuilt by spring,” the vice president said.")
     assert speaker_of(quotes, "rebuilt by spring") == "Ruth Okafor"
+
+
+def test_a_one_word_name_that_reports_is_an_outlet_not_a_person(statements_of):
+    """A one-word name with no first name anywhere, the subject of "reported": a news outlet,
+    for every mention of it."""
+    quotes = statements_of(
+        "Mayor Ines Duarte will not seek a third term, Brindle reported on Monday, citing two "
+        "aides.\n\n"
+        "The mayor has told allies she wants to teach, according to Brindle.")
+    for text in ("third term", "told allies"):
+        speaker = one(quotes, text).speaker
+        assert (speaker.kind, speaker.name) == ("organisation", "Brindle")
+
+
+def test_a_surname_that_reports_stays_the_person_named_whole(statements_of):
+    quotes = statements_of(
+        "Tom Vale, a clerk at the county office, found the missing ballots on Friday.\n\n"
+        "Vale reported that the boxes had been stored in a flooded cellar.")
+    speaker = one(quotes, "flooded cellar").speaker
+    assert (speaker.kind, speaker.name) == ("person", "Tom Vale")

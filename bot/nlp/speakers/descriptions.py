@@ -729,7 +729,8 @@ def _may_be(r: SpeakerResolver, ent: Span, lemma: str) -> bool:
 def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker | None:
     """"Corveth said" after "Corveth Foods": the short name of an organisation named before;
     also by its last word after "the", unless tagged a person ("the Ledger said" after "the
-    Harlow Daily Ledger": not a person "Daily Ledger"; no one is "the Ruiz")."""
+    Harlow Daily Ledger": not a person "Daily Ledger"; no one is "the Ruiz"); a one-word
+    name that reports is an outlet."""
     known = r.reg.people.get(r.reg.key_of(text))
     previous = r.reg.doc[token.i - 1].lower_ if token.i > 0 else ""
     if " " in text or known is not None and (" " in known.name or known.gender) or \
@@ -743,7 +744,18 @@ def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker 
                 (ent[0].text == text or short and _last_word(ent) == text) and \
                 not r.reg.quoted(ent.start_char):
             return Speaker(r.reg.org_name(ent), "organisation")
+    if known is not None and _reports(r, text):
+        return Speaker(text, "organisation")
     return None
+
+
+def _reports(r: SpeakerResolver, text: str) -> bool:
+    """A one-word name the article never gives a first name, the subject of "reported" or
+    "reports" somewhere: a news outlet ("Harbour Gazette reported"), not a person."""
+    doc = r.reg.doc
+    return any(doc[i].dep_ == "nsubj" and doc[i].head.lemma_ == "report" and
+               doc[i].head.tag_ in {"VBD", "VBZ"}
+               for i in r.reg.columns.written(text, len(doc)))
 
 
 def _last_word(ent: Span) -> str:
