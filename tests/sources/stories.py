@@ -16,8 +16,8 @@ FERRY = ("Ferry crews in Tarnby walk out over rota changes",
          "Local councillors called on both sides to return to the table before the weekend, "
          "when tourist traffic is expected to double.")
 
-LIBRARY = ("Oldham Road library to reopen after roof repairs",
-           "The Oldham Road library will reopen next month after eighteen months of repairs to "
+LIBRARY = ("Oldham Street library to reopen after roof repairs",
+           "The Oldham Street library will reopen next month after eighteen months of repairs to "
            "its leaking roof, the city council announced on Thursday.\n\n"
            "\"Readers have been patient with us, and we are very glad to give them their library "
            "back,\" said council culture lead Priya Natarajan.\n\n"

@@ -45,6 +45,7 @@ def test_news_added_under_a_new_guid_at_the_same_link_is_stored_a_stamp_is_not(
     running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
                        what="the paragraph of news stored")
     assert running.terminate() == 0
+    assert BRIDGE[1][:40] not in running.output, "the library printed as the bridge's news"
 
     texts = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == LIBRARY[0]]
     assert len(texts) == 2 and any("fire doors" in text for text in texts)
