@@ -18,6 +18,10 @@ EDIT_SHARE = 4
 EDIT_WINDOW = timedelta(hours=12)
 """An entry is compared with those seen, or last found stamped, this long ago at most: a daily
 report at one page under one title, whose figures alone change, is the next day's report."""
+ANCHOR = 3
+"""Words that place where a cut text stops in a seen one (the last of them, which the cut may
+split, left out)."""
+SENTENCE_ENDS = (".", "!", "?", "\"", "'", "”", "’", ")")
 WORD = re.compile(r"\w+")
 _STAMPED = """
     a about ago an and at by day days edited first hour hours hr hrs h just last less likes
@@ -44,7 +48,7 @@ def words_of(text: str) -> str:
 def words_changed(seen: str, text: str) -> int | None:
     """How many words ``text`` adds and takes away from the ``seen`` words (as ``words_of``
     keeps them), when few enough for an edit of the same copy; None when it is other copy."""
-    before, after = Counter(seen.split()), Counter(words_of(text).split())
+    before, after = map(Counter, _covered(seen.split(), words_of(text).split(), cut=_cut(text)))
     added, removed = sum((after - before).values()), sum((before - after).values())
     if added > EDIT_WORDS or removed > EDIT_WORDS:
         return None
@@ -59,3 +63,22 @@ def _worded(words: Counter[str]) -> int:
     """How many of the words are neither a number nor a stamp's word."""
     return sum(n for word, n in words.items()
                if word not in STAMP_WORDS and not any(c.isdigit() for c in word))
+
+
+def _cut(text: str) -> bool:
+    """Whether the text stops short of a sentence's end (a feed's teaser, cut at its length)."""
+    end = text.rstrip()
+    return end.endswith(("…", "...")) or not end.endswith(SENTENCE_ENDS)
+
+
+def _covered(before: list[str], after: list[str], *, cut: bool) -> tuple[list[str], list[str]]:
+    """The words of both a seen text and a cut one of about its length that both cover: the
+    seen words beyond where the cut one stops (pushed off its end by words added above) are not
+    taken away, and the cut one's last word, which the cut may split, is left out."""
+    if not cut or len(after) <= ANCHOR or abs(len(before) - len(after)) > EDIT_WORDS:
+        return before, after
+    anchor = after[-ANCHOR - 1:-1]
+    for end in range(len(before) - 1, max(ANCHOR, len(before) - EDIT_WORDS - 2) - 1, -1):
+        if before[end - ANCHOR:end] == anchor:
+            return before[:end], after[:-1]
+    return before, after

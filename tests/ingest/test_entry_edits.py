@@ -33,3 +33,31 @@ def test_a_stamp_a_typo_or_a_date_keep_the_entry(text, changed):
 def test_news_added_or_other_copy_is_another_entry(text):
     seen = words_of(FORECAST) if text.startswith(("Frost", "Heavy")) else words_of(SEEN)
     assert words_changed(seen, text) is None
+
+
+TEASED = ("Updated 4 minutes ago. " + SEEN.replace("Posted", "Most crossings stay shut. Posted")
+          + " The union said it would meet members on Monday.")
+
+
+def teaser(text: str, length: int = 160) -> str:
+    """The text cut at the last word that fits the length, as many feeds cut theirs."""
+    return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+@pytest.mark.parametrize("text", [
+    teaser(TEASED.replace("4 minutes", "5 minutes")),
+    teaser(TEASED.replace("4 minutes", "about an hour")),
+    teaser(TEASED.replace("timetable", "timetabel")),
+])
+def test_a_stamp_or_a_typo_keep_a_teaser(text):
+    assert words_changed(words_of(teaser(TEASED)), text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    teaser(TEASED.replace("ago. ", "ago. Three people died. ")),
+    teaser(TEASED.replace("ago. ", "ago. Police were called. ")),
+    teaser(TEASED.replace("ago. ", "ago. Two were hurt. ")),
+])
+def test_news_added_atop_a_teaser_is_another_entry(text):
+    """The words it pushes off the teaser's end are not taken away for those it adds."""
+    assert words_changed(words_of(teaser(TEASED)), text) is None

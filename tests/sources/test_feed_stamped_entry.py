@@ -134,3 +134,28 @@ def test_a_short_sentence_of_news_added_to_a_stamped_entry_is_stored(
     assert running.terminate() == 0
     bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
     assert len(bodies) == 2 and any("Three people died." in body for body in bodies)
+
+
+def test_a_short_sentence_added_atop_a_teaser_is_stored(server, desk, db_path, processes):  # noqa: F811
+    """A feed cutting each entry at 240 characters, reissued under a new guid: before, "Three
+    people died." added near the top pushed as many words off the teaser's end, taken away, so
+    the change read as a typo corrected and the news was never stored."""
+    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
+    serve(server, [bridge])
+    add_feed(desk, server)
+    running = Running(db_path)
+    processes.append(running)
+    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+
+    first, text = stamped(server, 1)
+    serve(server, [bridge, (first, text)])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+                       what="the ferry article stored")
+    text = text.replace("\n\n", "\n\nThree people died.\n\n", 1)
+    item = replace(stamped(server, 2)[0], text=text[:240] + "…")
+    serve(server, [bridge, (item, text)])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+                       what="the sentence of news stored")
+    assert running.terminate() == 0
+    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    assert len(bodies) == 2 and any("Three people died." in body for body in bodies)
