@@ -18,6 +18,32 @@ EDIT_SHARE = 4
 EDIT_WINDOW = timedelta(hours=12)
 """An entry is compared with those seen, or last found stamped, this long ago at most: a daily
 report at one page under one title, whose figures alone change, is the next day's report."""
+_SMALL = "one two three four five six seven eight nine ten eleven twelve"
+_NUMBERS = """
+    thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
+    sixty seventy eighty ninety hundred thousand million billion
+"""
+NUMBER_WORDS = frozenset((_SMALL + _NUMBERS).split())
+"""Figures in words (those past twelve are words a typo may be made in, not a stamp's)."""
+_MONTHS_DAYS = """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+"""
+BEFORE_STAMP = frozenset(("updated update posted published modified edited read" + _MONTHS_DAYS)
+                         .split())
+AFTER_STAMP = frozenset(("""
+    ago views view times reads likes shares replies comments comment am pm gmt utc bst cet cest
+    est edt pst pdt
+""" + _MONTHS_DAYS).split())
+"""Words after which, or before which, a number is a stamp's ("updated 10:14", "1,234 views",
+"4 December"), not a figure of the news ("Two died": changed, it is news)."""
+_DURATIONS = """
+    second seconds min mins minute minutes hour hours hr hrs h m day days week weeks month
+    months year years
+"""
+DURATIONS = frozenset(_DURATIONS.split())
+"""...or next to one of these followed by "ago" or "read" ("3 minutes ago", "4 min read")."""
 ANCHOR = 3
 """Words that place where a cut text stops in a seen one (the last of them, which the cut may
 split, left out)."""
@@ -28,12 +54,8 @@ _STAMPED = """
     m min mins minute minutes modified month months more now of on over posted published read
     reads replies second seconds shares since than times today updated update views view week
     weeks year years yesterday comment comments am pm gmt utc bst cet cest est edt pst pdt
-    one two three four five six seven eight nine ten eleven twelve
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
 """
-STAMP_WORDS = frozenset(_STAMPED.split())
+STAMP_WORDS = frozenset((_STAMPED + _SMALL + _MONTHS_DAYS).split())
 """Words of the lines a feed stamps on its entries (when it was posted or updated, how often it
 was read): with numbers, all an edit may add that takes no word away. Any other word added must
 stand for one taken away (a typo corrected), else it is a sentence of news ("Three people
@@ -47,14 +69,18 @@ def words_of(text: str) -> str:
 
 def words_changed(seen: str, text: str) -> int | None:
     """How many words ``text`` adds and takes away from the ``seen`` words (as ``words_of``
-    keeps them), when few enough for an edit of the same copy; None when it is other copy."""
-    before, after = map(Counter, _covered(seen.split(), words_of(text).split(), cut=_cut(text)))
+    keeps them), when few enough for an edit of the same copy; None when it is other copy (a
+    figure of the news changed is news however short)."""
+    seen_words, words = _covered(seen.split(), words_of(text).split(), cut=_cut(text))
+    before, after = Counter(seen_words), Counter(words)
     added, removed = sum((after - before).values()), sum((before - after).values())
     if added > EDIT_WORDS or removed > EDIT_WORDS:
         return None
     if (added + removed) * EDIT_SHARE > sum(before.values()):
         return None
     if _worded(after - before) > _worded(before - after):
+        return None
+    if _figures(words) - _figures(seen_words):
         return None
     return added + removed
 
@@ -63,6 +89,31 @@ def _worded(words: Counter[str]) -> int:
     """How many of the words are neither a number nor a stamp's word."""
     return sum(n for word, n in words.items()
                if word not in STAMP_WORDS and not any(c.isdigit() for c in word))
+
+
+def _number(word: str) -> bool:
+    return word in NUMBER_WORDS or any(c.isdigit() for c in word)
+
+
+def _figures(words: list[str]) -> Counter[str]:
+    """The numbers of the words that are figures of the news, not a stamp's."""
+    figures: Counter[str] = Counter()
+    start = 0
+    while start < len(words):
+        end = start
+        while end < len(words) and _number(words[end]):
+            end += 1
+        if end > start and not _stamps(words, start, end):
+            figures.update(words[start:end])
+        start = max(end, start + 1)
+    return figures
+
+
+def _stamps(words: list[str], start: int, end: int) -> bool:
+    """Whether the run of numbers ``words[start:end]`` ("1 234", "10 14") is a stamp's."""
+    beside = words[end:end + 2] + ["", ""]
+    return (start > 0 and words[start - 1] in BEFORE_STAMP) or beside[0] in AFTER_STAMP \
+        or (beside[0] in DURATIONS and beside[1] in ("ago", "read"))
 
 
 def _cut(text: str) -> bool:

@@ -61,3 +61,26 @@ def test_a_stamp_or_a_typo_keep_a_teaser(text):
 def test_news_added_atop_a_teaser_is_another_entry(text):
     """The words it pushes off the teaser's end are not taken away for those it adds."""
     assert words_changed(words_of(teaser(TEASED)), text) is None
+
+
+HURT = SEEN.replace("Posted", "Two crew members were hurt. Posted")
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Two crew", "Three crew"),
+    ("at six", "at seven"),
+    ("at six", "at 7"),
+    ("ferries", "twenty ferries"),
+])
+def test_a_figure_of_the_news_changed_is_another_entry(before, after):
+    assert words_changed(words_of(HURT), HURT.replace(before, after)) is None
+
+
+@pytest.mark.parametrize("before, after", [
+    ("3 minutes ago", "12 minutes ago"),
+    ("4 December 2026", "5 December 2026"),
+    ("updated 3 minutes ago", "updated 10:14 GMT"),
+    ("3 minutes ago.", "3 minutes ago. 1,234 views"),
+])
+def test_a_number_of_a_stamp_changed_keeps_the_entry(before, after):
+    assert words_changed(words_of(HURT), HURT.replace(before, after)) is not None

@@ -159,3 +159,27 @@ def test_a_short_sentence_added_atop_a_teaser_is_stored(server, desk, db_path, p
     assert running.terminate() == 0
     bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
     assert len(bodies) == 2 and any("Three people died." in body for body in bodies)
+
+
+def test_a_figure_changed_in_a_stamped_entry_is_stored(server, desk, db_path, processes):  # noqa: F811
+    """Before, "Two crew members were hurt." becoming "Three ..." as the stamp line changed read
+    as numbers changed alone (a stamp's): the news was never stored."""
+    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
+    serve(server, [bridge])
+    add_feed(desk, server)
+    running = Running(db_path)
+    processes.append(running)
+    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+
+    hurt = "\n\nTwo crew members were hurt.\n\n"
+    item, text = stamped(server, 1)
+    serve(server, [bridge, whole(item, text.replace("\n\n", hurt, 1))])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+                       what="the ferry article stored")
+    item, text = stamped(server, 2)
+    serve(server, [bridge, whole(item, text.replace("\n\n", hurt.replace("Two", "Three"), 1))])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+                       what="the changed figure stored")
+    assert running.terminate() == 0
+    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    assert len(bodies) == 2 and any("Three crew members were hurt." in body for body in bodies)
