@@ -46,16 +46,23 @@ def add_feed(desk, server) -> None:  # noqa: F811
         add_source(desk, kind="feed", location=server.url("/feed"), every=5)
 
 
+def started(server, desk, db_path, processes, *,  # noqa: F811
+            verbose: bool = False) -> tuple[tuple[Item, str], Running]:
+    """The bridge entry's feed added and polled once by `run --console`."""
+    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
+    serve(server, [bridge])
+    add_feed(desk, server)
+    running = Running(db_path, verbose=verbose)
+    processes.append(running)
+    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+    return bridge, running
+
+
 def test_an_entry_stamped_anew_at_every_poll_is_stored_and_printed_once(
         server, desk, db_path, processes):  # noqa: F811
     """Before, each poll's stamp made a new entry: the ferry article stored and printed again
     at every poll."""
-    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
-    serve(server, [bridge])
-    add_feed(desk, server)
-    running = Running(db_path, verbose=True)
-    processes.append(running)
-    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+    bridge, running = started(server, desk, db_path, processes, verbose=True)
 
     serve(server, [bridge, stamped(server, 1)])
     running.wait_for(f"   {FERRY[0]}", timeout=60)
@@ -83,12 +90,7 @@ def test_an_entry_stamped_anew_at_every_poll_is_stored_and_printed_once(
 
 def test_a_same_title_page_with_other_text_is_stored(server, desk, db_path, processes):  # noqa: F811
     """A guard: another day's forecast at the same page (`?id=N`) under the same title."""
-    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
-    serve(server, [bridge])
-    add_feed(desk, server)
-    running = Running(db_path)
-    processes.append(running)
-    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+    bridge, running = started(server, desk, db_path, processes)
 
     monday = (Item("w1", *FROST_MONDAY, link=server.url("/weather?id=1"), published=at(2)),
               FROST_MONDAY[1])
@@ -111,12 +113,7 @@ def test_a_short_sentence_of_news_added_to_a_stamped_entry_is_stored(
         server, desk, db_path, processes):  # noqa: F811
     """Before, "Three people died." added alone to the stamped ferry entry (its stamp line as
     stored) was taken for an edit: the news was never stored."""
-    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
-    serve(server, [bridge])
-    add_feed(desk, server)
-    running = Running(db_path, verbose=True)
-    processes.append(running)
-    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+    bridge, running = started(server, desk, db_path, processes, verbose=True)
 
     serve(server, [bridge, whole(*stamped(server, 1))])
     running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
@@ -140,12 +137,7 @@ def test_a_short_sentence_added_atop_a_teaser_is_stored(server, desk, db_path, p
     """A feed cutting each entry at 240 characters, reissued under a new guid: before, "Three
     people died." added near the top pushed as many words off the teaser's end, taken away, so
     the change read as a typo corrected and the news was never stored."""
-    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
-    serve(server, [bridge])
-    add_feed(desk, server)
-    running = Running(db_path)
-    processes.append(running)
-    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+    bridge, running = started(server, desk, db_path, processes)
 
     first, text = stamped(server, 1)
     serve(server, [bridge, (first, text)])
@@ -164,12 +156,7 @@ def test_a_short_sentence_added_atop_a_teaser_is_stored(server, desk, db_path, p
 def test_a_figure_changed_in_a_stamped_entry_is_stored(server, desk, db_path, processes):  # noqa: F811
     """Before, "Two crew members were hurt." becoming "Three ..." as the stamp line changed read
     as numbers changed alone (a stamp's): the news was never stored."""
-    bridge = (Item("b", *BRIDGE, link=server.url("/news/bridge"), published=at(1)), BRIDGE[1])
-    serve(server, [bridge])
-    add_feed(desk, server)
-    running = Running(db_path)
-    processes.append(running)
-    running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
+    bridge, running = started(server, desk, db_path, processes)
 
     hurt = "\n\nTwo crew members were hurt.\n\n"
     item, text = stamped(server, 1)
