@@ -48,7 +48,8 @@ ANCHOR = 3
 """Words that place where a cut text stops in a seen one (the last of them, which the cut may
 split, left out)."""
 SENTENCE_ENDS = (".", "!", "?", "\"", "'", "”", "’", ")")
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|\w+")
+"""A word, or a clock time whole ("10:14"): a stamp's, whatever stands beside it."""
 _STAMPED = """
     a about ago an and at by day days edited first hour hours hr hrs h just last less likes
     m min mins minute minutes modified month months more now of on over posted published read
@@ -110,9 +111,10 @@ def _figures(words: list[str]) -> Counter[str]:
 
 
 def _stamps(words: list[str], start: int, end: int) -> bool:
-    """Whether the run of numbers ``words[start:end]`` ("1 234", "10 14") is a stamp's."""
+    """Whether the run of numbers ``words[start:end]`` ("1 234", "10:14") is a stamp's."""
     beside = words[end:end + 2] + ["", ""]
-    return (start > 0 and words[start - 1] in BEFORE_STAMP) or beside[0] in AFTER_STAMP \
+    return any(":" in word for word in words[start:end]) \
+        or (start > 0 and words[start - 1] in BEFORE_STAMP) or beside[0] in AFTER_STAMP \
         or (beside[0] in DURATIONS and beside[1] in ("ago", "read"))
 
 

@@ -80,6 +80,8 @@ def test_a_figure_of_the_news_changed_is_another_entry(before, after):
     ("3 minutes ago", "12 minutes ago"),
     ("4 December 2026", "5 December 2026"),
     ("updated 3 minutes ago", "updated 10:14 GMT"),
+    ("updated 3 minutes ago", "updated at 10:14"),
+    ("updated 3 minutes ago", "updated at 9:30 a.m."),
     ("3 minutes ago.", "3 minutes ago. 1,234 views"),
 ])
 def test_a_number_of_a_stamp_changed_keeps_the_entry(before, after):
