@@ -50,7 +50,9 @@ class SentenceFeatures:
     ``figures`` the counts, amounts and rates it states (not dates, times, ages or ordinals),
     ``days`` the days it names and schedules (``bot.stories.schedule``; what's new only, not
     keys stories group on), ``uncounted`` the number keys of its facts only a number word
-    counting nothing gave ("One of them", ``bot.stories.counts``; what's new ranks by them)."""
+    counting nothing gave ("One of them", ``bot.stories.counts``; what's new ranks by them),
+    ``predicate`` the lemma of the verb its own clause tells in the past (the reported one
+    after a saying): an event."""
 
     text: str
     lemmas: frozenset[str]
@@ -62,6 +64,7 @@ class SentenceFeatures:
     figures: frozenset[Decimal] = frozenset()
     days: frozenset[str] = frozenset()
     uncounted: frozenset[str] = frozenset()
+    predicate: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -141,7 +144,8 @@ def from_stored(*, title: str, body: str, parts: ArticleParts) -> ArticleFeature
 
 COLUMNS = 10
 """A DocView's token columns: lower, lemma (string hashes), part of speech (1: a content word,
-2: a proper noun), tense (MODAL, PAST), alpha, stop, punct, space, like_num, character offset."""
+2: a proper noun), tense (MODAL, PAST, AHEAD, MAIN), alpha, stop, punct, space, like_num,
+character offset."""
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
@@ -154,9 +158,10 @@ PRONOUNS = {"he", "she", "they", "his", "her", "their"}
 LINKS = {"further", "also", "add", "addition"}
 HEDGES = {"could", "might", "may"}
 CONTENT, PROPER = 1, 2
-MODAL, PAST, AHEAD = 1, 2, 4
+MODAL, PAST, AHEAD, MAIN = 1, 2, 4, 8
 """A token's tense flags: a modal; a verb in the past (``bot.stories.reading.tense_flags``);
-the first of a date the parse puts ahead (``bot.stories.plans``)."""
+the first of a date the parse puts ahead (``bot.stories.plans``); the verb of the sentence's
+own predicate (``bot.stories.reading.predicates``)."""
 
 
 class DocView(NamedTuple):
@@ -355,6 +360,7 @@ def _sentence(
                 figures |= _figure_values(ent_text + _scale_after(ent.end, words))
     plain: list[tuple[str, str]] = []
     past: list[int] = []
+    predicate: set[str] = set()
     hedged = False
     tokens = features.tokens
     lowers, lemma_of, rows = words.lowers, words.lemmas, words.rows
@@ -370,6 +376,8 @@ def _sentence(
             hedged = bool(tense & MODAL)
         if tense & PAST:
             past.append(start - sent.start_char)
+        if tense & MAIN and tense & PAST and pos & CONTENT:
+            predicate.add(lemma)
         if alpha or like_num or alnum:
             tokens.append(_new(TokenView, (lower, lemma, index)))
         if stop or not alpha or i in in_entity:
@@ -392,7 +400,7 @@ def _sentence(
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people, _continues(plain), hedged, frozenset(figures), days,
                             frozenset(counting_nothing - counted) if counting_nothing
-                            else frozenset())
+                            else frozenset(), frozenset(predicate))
 
 
 @lru_cache(maxsize=CACHED)

@@ -16,6 +16,7 @@ from bot.stories.features import (
     AHEAD,
     COLUMNS,
     CONTENT,
+    MAIN,
     MODAL,
     PAST,
     PROPER,
@@ -24,7 +25,7 @@ from bot.stories.features import (
     features_from,
     title_words,
 )
-from bot.stories.plans import planned_dates
+from bot.stories.plans import SAYING, planned_dates
 
 ATTRS = (LOWER, LEMMA, POS, TAG, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX)
 CONTENT_POS_IDS = [NOUN, PROPN, VERB, ADJ, NUM]
@@ -67,6 +68,21 @@ def _past_participle(token: Token) -> bool:
     return token.dep_ not in NOT_THE_PAST
 
 
+def predicates(doc: Doc) -> list[int]:
+    """Each sentence's own predicate verb: its root, or the clause a saying at its root reports
+    ("The council said that the opening had been put back": put), not the saying itself."""
+    if not doc.has_annotation("DEP"):
+        return []
+    found = []
+    for sent in doc.sents:
+        verb = sent.root
+        if verb.lemma_ in SAYING:
+            verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+        if verb.pos_ == "VERB" and verb.lemma_ not in SAYING:
+            found.append(verb.i)
+    return found
+
+
 def view_of(parsed: ParsedArticle) -> DocView | None:
     doc = parsed.doc
     return doc_view(doc, parsed.article.title) if isinstance(doc, Doc) else None
@@ -87,6 +103,7 @@ def doc_view(doc: Doc, title: str | None) -> DocView:
     array[:, 2] = POS_FLAGS[array[:, 2]]
     array[:, 3] = tense_flags(doc, array[:, 3])
     array[planned_dates(e for e in spans if e.label_ in DAY_LABELS), 3] |= AHEAD
+    array[predicates(doc), 3] |= MAIN
     assert array.shape[1] == COLUMNS
     strings = doc.vocab.strings
     keys = set(array[:, 0].tolist()) | set(array[:, 1].tolist())
