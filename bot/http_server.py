@@ -25,6 +25,7 @@ from waitress.parser import HTTPRequestParser, ParsingError
 from waitress.server import BaseWSGIServer
 from waitress.utilities import Error
 
+from bot.header_numbers import digits
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput
 
@@ -32,8 +33,6 @@ log = logging.getLogger(__name__)
 WSGIApp = Callable[[dict, Callable[..., Any]], Iterable[bytes]]
 MAX_BODY = 10 * 1024 * 1024
 SLACK_MAX_BODY = 1024 * 1024
-LONGEST_NUMBER = 18
-"""Digits of a header number at most: 10¹⁸ bytes or seconds is past any real one."""
 HEADER_BYTES = 16 * 1024
 """A request's line and headers (Slack's are about 1.5 kB, a proxy adds a few hundred
 bytes; waitress's own limit, 256 kB, let a flood's connections hold 250 kB each)."""
@@ -525,13 +524,6 @@ class _Closing(list[bytes]):
 
     def close(self) -> None:
         self._then()
-
-
-def digits(value: str) -> bool:
-    """A header that is a whole number as HTTP writes one: ``str.isdigit`` also takes "²"
-    (a Latin-1 byte in a header), and ``int`` refuses both it and over 4,300 digits with a
-    traceback; no length or time needs more than LONGEST_NUMBER digits."""
-    return value.isascii() and value.isdigit() and len(value) <= LONGEST_NUMBER
 
 
 def _refuse(start_response: Callable[..., Any], status: str, why: str) -> list[bytes]:

@@ -27,7 +27,7 @@ from urllib3.exceptions import (
 )
 
 from bot import __version__
-from bot.http_server import digits
+from bot.header_numbers import digits
 from bot.ingest.addresses import AddressPolicy, AddressRefused
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 from bot.models import Transient
