@@ -50,6 +50,10 @@ split, left out)."""
 SENTENCE_ENDS = (".", "!", "?", "\"", "'", "”", "’", ")")
 WORD = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|\w+")
 """A word, or a clock time whole ("10:14"): a stamp's, whatever stands beside it."""
+AMBIGUOUS = frozenset({"may", "march", "mar", "sat", "sun", "wed"})
+"""Month and weekday names that are also words of a sentence ("Two may die", "sat down"): a
+date's only beside a day or a year in digits ("4 May", "May 2026"). Not told by a capital:
+the seen words are kept in lower case, and the text of both must be read alike."""
 _STAMPED = """
     a about ago an and at by day days edited first hour hours hr hrs h just last less likes
     m min mins minute minutes modified month months more now of on over posted published read
@@ -114,8 +118,20 @@ def _stamps(words: list[str], start: int, end: int) -> bool:
     """Whether the run of numbers ``words[start:end]`` ("1 234", "10:14") is a stamp's."""
     beside = words[end:end + 2] + ["", ""]
     return any(":" in word for word in words[start:end]) \
-        or (start > 0 and words[start - 1] in BEFORE_STAMP) or beside[0] in AFTER_STAMP \
+        or (start > 0 and words[start - 1] in BEFORE_STAMP and _dated(words, start - 1)) \
+        or (beside[0] in AFTER_STAMP and _dated(words, end)) \
         or (beside[0] in DURATIONS and beside[1] in ("ago", "read"))
+
+
+def _dated(words: list[str], at: int) -> bool:
+    """Whether ``words[at]``, if one of ``AMBIGUOUS``, has a day or a year beside it."""
+    return words[at] not in AMBIGUOUS \
+        or any(_day_or_year(word) for word in words[max(at - 1, 0):at + 2:2])
+
+
+def _day_or_year(word: str) -> bool:
+    return word.isascii() and word.isdigit() \
+        and (len(word) == 4 or (len(word) <= 2 and 1 <= int(word) <= 31))
 
 
 def _cut(text: str) -> bool:

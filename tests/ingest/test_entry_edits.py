@@ -86,3 +86,25 @@ def test_a_figure_of_the_news_changed_is_another_entry(before, after):
 ])
 def test_a_number_of_a_stamp_changed_keeps_the_entry(before, after):
     assert words_changed(words_of(HURT), HURT.replace(before, after)) is not None
+
+
+MAY = SEEN.replace("Posted", "Doctors said two may not walk again. Posted")
+
+
+@pytest.mark.parametrize("before, after", [
+    ("two may", "three may"),
+    ("Posted", "Officials may shut the pier. Posted"),
+])
+def test_may_in_a_sentence_of_news_is_no_month(before, after):
+    assert words_changed(words_of(MAY), MAY.replace(before, after)) is None
+
+
+@pytest.mark.parametrize("before, after", [
+    ("4 December 2026", "4 May 2026"),
+    ("3 minutes ago.", "3 minutes ago, 4 May."),
+])
+def test_may_as_a_date_is_a_stamps(before, after):
+    seen = MAY.replace(before, after)
+    changed = seen.replace("4 May", "5 May")
+    assert words_changed(words_of(seen), changed) is not None
+
