@@ -106,7 +106,8 @@ def _figures(words: list[str]) -> Counter[str]:
     start = 0
     while start < len(words):
         end = start
-        while end < len(words) and _number(words[end]):
+        while end < len(words) and _number(words[end]) \
+                and (end == start or _goes_on(words[end - 1], words[end])):
             end += 1
         if end > start and not _stamps(words, start, end):
             figures.update(words[start:end])
@@ -114,8 +115,17 @@ def _figures(words: list[str]) -> Counter[str]:
     return figures
 
 
+def _goes_on(word: str, after: str) -> bool:
+    """Whether ``after`` goes on the number ending in ``word``: a number in words ("5 million",
+    "twenty five"), or a group of three digits after at most three ("1,234" read as "1 234");
+    not after a year or a clock time ("2026 10:14 3 people": the 3 is the news)."""
+    if after in NUMBER_WORDS:
+        return True
+    return len(after) == 3 and after.isdigit() and len(word) <= 3 and word.isdigit()
+
+
 def _stamps(words: list[str], start: int, end: int) -> bool:
-    """Whether the run of numbers ``words[start:end]`` ("1 234", "10:14") is a stamp's."""
+    """Whether the number ``words[start:end]`` ("1 234", "10:14", "5 million") is a stamp's."""
     beside = words[end:end + 2] + ["", ""]
     return any(":" in word for word in words[start:end]) \
         or (start > 0 and words[start - 1] in BEFORE_STAMP and _dated(words, start - 1)) \

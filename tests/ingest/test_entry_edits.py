@@ -108,3 +108,13 @@ def test_may_as_a_date_is_a_stamps(before, after):
     changed = seen.replace("4 May", "5 May")
     assert words_changed(words_of(seen), changed) is not None
 
+
+GLUED = SEEN.replace("Posted 4 December 2026, updated 3 minutes ago.",
+                     "Updated 5 Dec 2026 10:14 3 deckhands were hurt.")
+
+
+def test_a_figure_right_after_a_stamp_is_the_news():
+    """A stamp line run into the text (its line break lost) does not take the figure after it."""
+    assert words_changed(words_of(GLUED), GLUED.replace("3 deck", "4 deck")) is None
+    assert words_changed(words_of(GLUED), GLUED.replace("10:14", "10:52")) is not None
+
