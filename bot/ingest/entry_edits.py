@@ -49,7 +49,12 @@ ANCHOR = 3
 split, left out)."""
 SENTENCE_ENDS = (".", "!", "?", "\"", "'", "”", "’", ")")
 WORD = re.compile(r"\d{1,2}:\d\d(?::\d\d)?|\w+")
-"""A word, or a clock time whole ("10:14"): a stamp's, whatever stands beside it."""
+"""A word, or a clock time whole ("10:14"): a stamp's, unless told in a sentence of news."""
+PIECE = re.compile(WORD.pattern + r"|(?P<end>[.!?|•·\n])")
+"""A word, or what ends a sentence or a stamp's line."""
+TIME_TIED = frozenset({"at", "until", "till", "from", "before", "after", "around", "by"})
+"""Words before a clock time that tie it to what a sentence of news tells ("The polls close at
+10:14"), when a word of the sentence before them is no stamp's ("updated at 10:14" is)."""
 AMBIGUOUS = frozenset({"may", "march", "mar", "sat", "sun", "wed"})
 """Month and weekday names that are also words of a sentence ("Two may die", "sat down"): a
 date's only beside a day or a year in digits ("4 May", "May 2026"). Not told by a capital:
@@ -72,6 +77,18 @@ def words_of(text: str) -> str:
     return " ".join(WORD.findall(text.lower())[:WORDS_KEPT])
 
 
+def _openings(text: str) -> list[int]:
+    """For each of the text's words (as ``words_of`` keeps them), where its sentence starts."""
+    openings: list[int] = []
+    start = 0
+    for piece in PIECE.finditer(text.lower()):
+        if piece.group("end") is not None:
+            start = len(openings)
+        else:
+            openings.append(start)
+    return openings[:WORDS_KEPT]
+
+
 def words_changed(seen: str, text: str) -> int | None:
     """How many words ``text`` adds and takes away from the ``seen`` words (as ``words_of``
     keeps them), when few enough for an edit of the same copy; None when it is other copy (a
@@ -85,7 +102,7 @@ def words_changed(seen: str, text: str) -> int | None:
         return None
     if _worded(after - before) > _worded(before - after):
         return None
-    if _figures(words) - _figures(seen_words):
+    if _figures(words, _openings(text)) - _figures(seen_words, None):
         return None
     return added + removed
 
@@ -100,8 +117,10 @@ def _number(word: str) -> bool:
     return word in NUMBER_WORDS or any(c.isdigit() for c in word)
 
 
-def _figures(words: list[str]) -> Counter[str]:
-    """The numbers of the words that are figures of the news, not a stamp's."""
+def _figures(words: list[str], openings: list[int] | None) -> Counter[str]:
+    """The numbers of the words that are figures of the news, not a stamp's (where each word's
+    sentence starts, ``_openings``, tells a clock time of the news; a seen entry's stored words
+    have none, so their clock times are all figures: only the new text's must be right)."""
     figures: Counter[str] = Counter()
     start = 0
     while start < len(words):
@@ -109,7 +128,7 @@ def _figures(words: list[str]) -> Counter[str]:
         while end < len(words) and _number(words[end]) \
                 and (end == start or _goes_on(words[end - 1], words[end])):
             end += 1
-        if end > start and not _stamps(words, start, end):
+        if end > start and not _stamps(words, start, end, openings):
             figures.update(words[start:end])
         start = max(end, start + 1)
     return figures
@@ -124,13 +143,20 @@ def _goes_on(word: str, after: str) -> bool:
     return len(after) == 3 and after.isdigit() and len(word) <= 3 and word.isdigit()
 
 
-def _stamps(words: list[str], start: int, end: int) -> bool:
+def _stamps(words: list[str], start: int, end: int, openings: list[int] | None) -> bool:
     """Whether the number ``words[start:end]`` ("1 234", "10:14", "5 million") is a stamp's."""
+    if any(":" in word for word in words[start:end]):
+        return openings is not None and not _told(words[openings[start]:start])
     beside = words[end:end + 2] + ["", ""]
-    return any(":" in word for word in words[start:end]) \
-        or (start > 0 and words[start - 1] in BEFORE_STAMP and _dated(words, start - 1)) \
+    return (start > 0 and words[start - 1] in BEFORE_STAMP and _dated(words, start - 1)) \
         or (beside[0] in AFTER_STAMP and _dated(words, end)) \
         or (beside[0] in DURATIONS and beside[1] in ("ago", "read"))
+
+
+def _told(before: list[str]) -> bool:
+    """Whether a clock time after these words of its sentence is one the news tells."""
+    return len(before) > 1 and before[-1] in TIME_TIED \
+        and any(word not in STAMP_WORDS and not _number(word) for word in before[:-1])
 
 
 def _dated(words: list[str], at: int) -> bool:

@@ -118,3 +118,15 @@ def test_a_figure_right_after_a_stamp_is_the_news():
     assert words_changed(words_of(GLUED), GLUED.replace("3 deck", "4 deck")) is None
     assert words_changed(words_of(GLUED), GLUED.replace("10:14", "10:52")) is not None
 
+
+POLLS = SEEN.replace("Posted", "Voting booths shut at 10:14 tonight. Posted")
+
+
+def test_a_clock_time_of_the_news_changed_is_another_entry():
+    assert words_changed(words_of(POLLS), POLLS.replace("10:14", "10:30")) is None
+
+
+@pytest.mark.parametrize("stamp", ["updated at 9:05", "updated 9:05 GMT", "at 9:05 a.m."])
+def test_a_clock_time_of_a_stamp_line_changed_keeps_the_entry(stamp):
+    seen = POLLS.replace("updated 3 minutes ago.", stamp)
+    assert words_changed(words_of(seen), seen.replace("9:05", "9:50")) is not None
