@@ -7,7 +7,8 @@ view count rising, a stamp line first written), the share of pairs of articles o
 (other copy of the same event) taken for an edit, and the share of the article's own short
 sentences (four words or fewer) that, added alone to the rest of it, would be taken for an
 edit. The same two in a teaser feed (each text cut at ``TEASER`` characters, a stamp line or the
-sentence near the top, so that as many words go off the end), and the share of sentences whose
+sentence near the top, so that as many words go off the end), the share of teasers sent again
+without their first sentence kept the same entry, and the share of sentences whose
 figure changed ("Two died" -> "Three died": news) taken for an edit. Prints figures only, never
 text.
 """
@@ -75,6 +76,20 @@ def short_added(texts: list[str], *, cut: bool = False) -> tuple[int, int]:
     return short, taken
 
 
+def top_dropped(texts: list[str]) -> tuple[int, int]:
+    """How many teasers reach past their first sentence and are still cut without it, and how
+    many, sent again without it (as many words more at the end), keep the same entry."""
+    cut = kept = 0
+    for text in texts:
+        sentences = SENTENCE_END.split(text)
+        rest = " ".join(sentences[1:])
+        if len(sentences[0]) >= TEASER or len(rest) <= TEASER:
+            continue
+        cut += 1
+        kept += words_changed(words_of(teaser(text)), teaser(rest)) is not None
+    return cut, kept
+
+
 def figures_changed(texts: list[str]) -> tuple[int, int]:
     """How many sentences have a figure, and how many, that figure changed, read as an edit."""
     changed = taken = 0
@@ -105,6 +120,7 @@ def main(path: Path) -> None:
     teased, teased_edits = short_added(tune, cut=True)
     kept_teasers = stamped_teasers(tune)
     figures, figure_edits = figures_changed(tune)
+    topped, topped_kept = top_dropped(tune)
     print(f"articles {len(tune)}: a stamped line kept the same entry for "
           f"{sum(kept)} of {len(tune) * len(STAMPS)} ({sum(kept) / len(tune) / len(STAMPS):.1%}; "
           f"per stamp {', '.join(f'{k / len(tune):.1%}' for k in kept)})")
@@ -116,7 +132,8 @@ def main(path: Path) -> None:
           f"{sum(kept_teasers)} of {len(tune) * len(STAMPS)} "
           f"({sum(kept_teasers) / len(tune) / len(STAMPS):.1%}); a short sentence within the "
           f"teaser added alone taken for an edit {teased_edits} of {teased} "
-          f"({teased_edits / max(teased, 1):.1%})")
+          f"({teased_edits / max(teased, 1):.1%}); sent again without its first sentence "
+          f"kept the same entry {topped_kept} of {topped} ({topped_kept / max(topped, 1):.1%})")
     print(f"sentences with a figure {figures}: the figure changed taken for an edit "
           f"{figure_edits} ({figure_edits / max(figures, 1):.1%})")
 

@@ -93,7 +93,11 @@ def words_changed(seen: str, text: str) -> int | None:
     """How many words ``text`` adds and takes away from the ``seen`` words (as ``words_of``
     keeps them), when few enough for an edit of the same copy; None when it is other copy (a
     figure of the news changed is news however short)."""
-    seen_words, words = _covered(seen.split(), words_of(text).split(), cut=_cut(text))
+    cut = _cut(text)
+    seen_words, words = _covered(seen.split(), words_of(text).split(), cut=cut)
+    gone = _dropped(seen_words, words) if cut else None
+    if gone is not None:
+        return gone
     before, after = Counter(seen_words), Counter(words)
     added, removed = sum((after - before).values()), sum((before - after).values())
     if added > EDIT_WORDS or removed > EDIT_WORDS:
@@ -187,3 +191,25 @@ def _covered(before: list[str], after: list[str], *, cut: bool) -> tuple[list[st
         if before[end - ANCHOR:end] == anchor:
             return before[:end], after[:-1]
     return before, after
+
+
+def _dropped(before: list[str], after: list[str]) -> int | None:
+    """How many words at its top a cut text takes away from a seen one, the rest as it was up to
+    where the seen one stops (its last word, which its cut may split, left out): a teaser sent
+    again without its first sentence, as many words more at its end. None unless so."""
+    seen = before[:-1]
+    if len(seen) < 2 * ANCHOR:
+        return None
+    for end in range(len(after), ANCHOR - 1, -1):
+        if after[end - ANCHOR:end] == seen[-ANCHOR:]:
+            kept = after[:end]
+            head = _alike(kept, seen)
+            gone = len(seen) - len(kept)
+            return gone if gone > 0 and seen[head + gone:] == kept[head:] else None
+    return None
+
+
+def _alike(one: list[str], other: list[str]) -> int:
+    """How many words the two start with alike."""
+    pairs = zip(one, other, strict=False)
+    return next((n for n, (a, b) in enumerate(pairs) if a != b), min(len(one), len(other)))

@@ -119,6 +119,11 @@ def test_a_figure_right_after_a_stamp_is_the_news():
     assert words_changed(words_of(GLUED), GLUED.replace("10:14", "10:52")) is not None
 
 
+def test_a_teaser_sent_again_without_its_top_sentence_keeps_the_entry():
+    top = "Crews on the night ferries stopped work at six after talks on the new rota broke down. "
+    assert words_changed(words_of(teaser(TEASED)), teaser(TEASED.replace(top, ""))) is not None
+
+
 POLLS = SEEN.replace("Posted", "Voting booths shut at 10:14 tonight. Posted")
 
 
