@@ -22,6 +22,8 @@ MONTHS = {
 }
 ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""English weekday names, Monday first (the order of ``date.weekday()``)."""
 _ENGLISH_SHORT = {name[:3].casefold() for name in ENGLISH[1:]}
 _BY_NAME = {name: ENGLISH[month] for month, names in MONTHS.items() for name in names.split()}
 _WORD = re.compile(r"[^\W\d_]+\.?")

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from datetime import timedelta
 
+from bot.ingest.date_words import ENGLISH, WEEKDAYS
+
 WORDS_KEPT = 3000
 """Words of an entry's text kept to compare later entries with (the seen-entry row stays
 bounded; a feed's text is a teaser or an article, rarely longer)."""
@@ -25,17 +27,16 @@ _NUMBERS = """
 """
 NUMBER_WORDS = frozenset((_SMALL + _NUMBERS).split())
 """Figures in words (those past twelve are words a typo may be made in, not a stamp's)."""
-_MONTHS_DAYS = """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
-"""
-BEFORE_STAMP = frozenset(("updated update posted published modified edited read" + _MONTHS_DAYS)
-                         .split())
-AFTER_STAMP = frozenset(("""
+_NAMES = [name.casefold() for name in (*ENGLISH[1:], *WEEKDAYS)]
+MONTHS_DAYS = frozenset({*_NAMES, *(name[:3] for name in _NAMES), "sept"})
+"""Month and weekday names, whole or cut to three letters ("Dec", "Sat"; "Sept")."""
+_BEFORE = "updated update posted published modified edited read"
+_AFTER = """
     ago views view times reads likes shares replies comments comment am pm gmt utc bst cet cest
     est edt pst pdt
-""" + _MONTHS_DAYS).split())
+"""
+BEFORE_STAMP = frozenset(_BEFORE.split()) | MONTHS_DAYS
+AFTER_STAMP = frozenset(_AFTER.split()) | MONTHS_DAYS
 """Words after which, or before which, a number is a stamp's ("updated 10:14", "1,234 views",
 "4 December"), not a figure of the news ("Two died": changed, it is news)."""
 _DURATIONS = """
@@ -65,7 +66,7 @@ _STAMPED = """
     reads replies second seconds shares since than times today updated update views view week
     weeks year years yesterday comment comments am pm gmt utc bst cet cest est edt pst pdt
 """
-STAMP_WORDS = frozenset((_STAMPED + _SMALL + _MONTHS_DAYS).split())
+STAMP_WORDS = frozenset((_STAMPED + _SMALL).split()) | MONTHS_DAYS
 """Words of the lines a feed stamps on its entries (when it was posted or updated, how often it
 was read): with numbers, all an edit may add that takes no word away. Any other word added must
 stand for one taken away (a typo corrected), else it is a sentence of news ("Three people
@@ -113,12 +114,15 @@ def words_changed(seen: str, text: str) -> int | None:
 
 def _worded(words: Counter[str]) -> int:
     """How many of the words are neither a number nor a stamp's word."""
-    return sum(n for word, n in words.items()
-               if word not in STAMP_WORDS and not any(c.isdigit() for c in word))
+    return sum(n for word, n in words.items() if word not in STAMP_WORDS and not _digits(word))
 
 
 def _number(word: str) -> bool:
-    return word in NUMBER_WORDS or any(c.isdigit() for c in word)
+    return word in NUMBER_WORDS or _digits(word)
+
+
+def _digits(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _figures(words: list[str], openings: list[int] | None) -> Counter[str]:

@@ -9,11 +9,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from bot.ingest import date_words
 from bot.models import DatedArticle, SentenceContent
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+WEEKDAYS = tuple(day.casefold() for day in date_words.WEEKDAYS)
+MONTHS = tuple(month.casefold() for month in date_words.ENGLISH[1:])
 WORD = re.compile(r"[a-z]+|\d+")
 FUTURE = re.compile(
     r"\b(?:will|shall|would|due|scheduled|rescheduled|set (?:to|for)|expected|plans? to|"
