@@ -170,3 +170,23 @@ def test_a_figure_changed_in_a_stamped_entry_is_stored(server, desk, db_path, pr
     assert running.terminate() == 0
     bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
     assert len(bodies) == 2 and any("Three crew members were hurt." in body for body in bodies)
+
+
+def test_a_clock_time_of_the_news_changed_in_a_stamped_entry_is_stored(
+        server, desk, db_path, processes):  # noqa: F811
+    """Before, a clock time was a stamp's wherever it stood: "The last crossing leaves at 21:40"
+    becoming "at 22:15" as the stamp line changed read as a stamp's number: never stored."""
+    bridge, running = started(server, desk, db_path, processes)
+
+    last = "\n\nThe last crossing leaves at 21:40 tonight.\n\n"
+    item, text = stamped(server, 1)
+    serve(server, [bridge, whole(item, text.replace("\n\n", last, 1))])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+                       what="the ferry article stored")
+    item, text = stamped(server, 2)
+    serve(server, [bridge, whole(item, text.replace("\n\n", last.replace("21:40", "22:15"), 1))])
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+                       what="the changed time stored")
+    assert running.terminate() == 0
+    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    assert len(bodies) == 2 and any("leaves at 22:15 tonight." in body for body in bodies)
