@@ -185,3 +185,13 @@ def test_he_who_takes_the_opportunity_to_say_something_says_it(statements_of):
         "Tomas Brandt spoke last. He took the opportunity to say that the crews “have earned "
         "every cent of the rise.”")
     assert speaker_of(quotes, "every cent of the rise") == "Tomas Brandt"
+
+
+def test_he_after_a_sentence_about_the_nominees_record_is_the_nominee(statements_of):
+    quotes = statements_of(
+        "Presumptive nominee Paul Ferris spoke at a rally in Leeds on Monday. Ferris thanked "
+        "the farmers who came.\n\n"
+        "Tom Vale wrote to the paper that the bill had saved small farms.\n\n"
+        "Meanwhile, the nominee's record on farming is mixed. While he has said he believes "
+        "the subsidies should end, he voted for them twice.")
+    assert speaker_of(quotes, "subsidies should end") == "Paul Ferris"

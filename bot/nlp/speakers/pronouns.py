@@ -367,6 +367,8 @@ def _opening_name(r: SpeakerResolver, sent: Span, verb: Token) -> Token | None:
 
 
 def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
+    """The subjects, the names set beside or joined to them, and the owner of a subject that is
+    a thing: a name, a pronoun or a description ("the nominee's record is mixed. While he …")."""
     out = []
     for subject in subjects:
         if subject.pos_ == "NOUN":
@@ -375,7 +377,7 @@ def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
         out.extend(c for c in subject.children if c.dep_ == "conj")
         if subject.pos_ == "NOUN" and gender_of_words([subject.lower_]) is None:
             out.extend(c for c in subject.children if _owner(c) and
-                       c.pos_ in {"PROPN", "PRON"} and not r.reg.quoted(c.idx))
+                       c.pos_ in {"PROPN", "PRON", "NOUN"} and not r.reg.quoted(c.idx))
     return out
 
 
