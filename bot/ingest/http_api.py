@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from bot.http_server import Head, Refusal, client_group
+from bot.ingest import json_list
 from bot.ingest.records import (
     characters,
     json_lines,
@@ -171,7 +172,7 @@ class IngestApp:
             raise RequestError(400, f"body is not UTF-8 (invalid byte at offset {exc.start})",
                                usage=USAGE) from None
         try:
-            return json.loads(text)
+            return IngestApp._list(text) if json_list.is_list(text) else json.loads(text)
         except json.JSONDecodeError as exc:
             if exc.msg == "Extra data" and object_on_first_line(text):
                 return IngestApp._json_lines(text)
@@ -182,6 +183,17 @@ class IngestApp:
         except ValueError as exc:  # e.g. an integer of more than 4,300 digits
             raise RequestError(400, f"JSON value not accepted: {str(exc)[:120]}",
                                usage=USAGE) from None
+
+    @staticmethod
+    def _list(text: str) -> list[Any]:
+        """A batch as a JSON list, its items decoded one by one up to the batch limit: 10 MB of
+        ``[{},{},…]`` decoded whole took 0.40 s and 300 MB before it was refused."""
+        values: list[Any] = []
+        for value in json_list.items(text):
+            if len(values) == MAX_BATCH:
+                raise RequestError(400, BATCH_SIZE)
+            values.append(value)
+        return values
 
     @staticmethod
     def _json_lines(text: str) -> list[Any]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from bot.ingest import json_list
 from bot.ingest.unix_time import TOO_SHORT, is_bare_number, is_unix_time, unix_time
 from bot.models import IngestFailure, RawArticle
 
@@ -58,6 +59,9 @@ def _json_kind(value: Any) -> str:
 
 def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFailure]:
     """A .json file holds one article object or a list of them."""
+    if json_list.is_list(text):
+        yield from _list_document(text, origin=origin)
+        return
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -78,6 +82,25 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
             yield record_to_article(record, origin=f"{origin}[{index}]")
     else:
         yield record_to_article(value, origin=origin)
+
+
+def _list_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFailure]:
+    """A list's articles as they are decoded, never all of its items at once (a folder keeps
+    20 failures of a file); where the list breaks off, its articles before the break are
+    taken, as a .jsonl file's good lines are."""
+    index = -1
+    try:
+        for index, record in enumerate(json_list.items(text)):
+            yield record_to_article(record, origin=f"{origin}[{index}]")
+    except json.JSONDecodeError as exc:
+        yield IngestFailure(origin, f"malformed JSON at line {exc.lineno} column {exc.colno}: "
+                                    f"{exc.msg}")
+        return
+    except RecursionError:
+        yield IngestFailure(origin, TOO_DEEP)
+        return
+    if index < 0:
+        yield IngestFailure(origin, NO_ARTICLES)
 
 
 def json_lines(text: str) -> Iterator[str]:

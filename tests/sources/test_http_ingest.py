@@ -161,6 +161,31 @@ def test_json_lines_past_the_batch_limit_are_refused_before_they_are_decoded(end
     assert dbs.get()["articles"].count == 0
 
 
+def test_a_json_list_past_the_batch_limit_is_refused_before_it_is_decoded(endpoint):
+    """A JSON list of more items than one request takes is refused at the first item over:
+    before, the whole list was decoded first (a fault 500 items past the limit was what the
+    caller was told about, and 10 MB of ``[{},{},…]`` cost the server 300 MB)."""
+    port, dbs = endpoint
+    status, payload, _ = post(port, ("[" + "{}," * 1_500 + "{not json]").encode("utf-8"))
+    assert status == 400 and "between 1 and 1000 articles" in payload["error"], payload
+    assert dbs.get()["articles"].count == 0
+
+
+@pytest.mark.parametrize("body, said", [
+    ('[{"text": "a"} {"text": "b"}]', "malformed JSON at line 1 column 16: Expecting ',' delimiter"),
+    ('[{"text": "a"},\n {"text": ]', "malformed JSON at line 2 column 11: Expecting value"),
+    ('[{"text": "a"}] {}', "malformed JSON at line 1 column 17: Extra data"),
+    ("[" * 15_000, "JSON nested too deeply"),
+], ids=["no-comma", "no-value", "extra-data", "nested"])
+def test_a_broken_json_list_is_refused_whole_with_where_it_broke(endpoint, body, said):
+    """A list is read item by item now: a fault after good items still refuses the batch, said
+    as ``json.loads`` said it, and takes nothing."""
+    port, dbs = endpoint
+    status, payload, _ = post(port, body.encode("utf-8"))
+    assert (status, payload["error"]) == (400, said), payload
+    assert dbs.get()["articles"].count == 0 and not pending(dbs.get(), limit=1)
+
+
 AN_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 

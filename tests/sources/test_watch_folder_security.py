@@ -4,6 +4,7 @@ import json
 import logging
 import os
 import time
+import tracemalloc
 
 import pytest
 
@@ -119,6 +120,44 @@ def test_a_file_of_countless_bad_lines_is_said_in_a_few_log_lines(fresh_db, sour
         [LIBRARY[0]]
     assert len(caplog.records) <= FAILURES_SAID + 1, len(caplog.records)
     assert "199,980 more lines or records not read" in caplog.text
+
+
+def test_a_json_list_of_countless_bad_records_is_read_without_holding_them(fresh_db, source,
+                                                                         drop):
+    """A .json list of 200,000 empty objects and one article: the list was decoded whole before
+    its records were read (10 MB of ``[{},{},…]``: 309 MB), though only 20 failures are kept.
+    Its items are read one at a time now: the scan holds little more than the file's text."""
+    good = json.dumps({"title": LIBRARY[0], "text": LIBRARY[1]})
+    data = ("[" + "{}," * 200_000 + good + "]").encode()
+    (drop / "flood.json").write_bytes(data)
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    tracemalloc.start()
+    try:
+        result = scan(watcher, fresh_db, source, 1)
+        held = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (result.articles, result.failed) == (1, FAILURES_SAID + 1)
+    assert [r.article.title for r in pending(fresh_db, limit=5)] == [LIBRARY[0]]
+    assert held < 4 * len(data), f"{held:,} bytes held for a file of {len(data):,}"
+
+
+def test_a_json_list_broken_off_keeps_the_articles_before_the_break(fresh_db, source, drop):
+    """A .json list cut short (an export stopped mid-write, then left): the whole file failed
+    and its complete articles with it; they are taken now, as a .jsonl file's good lines are,
+    and the break is said where it is."""
+    items = [json.dumps({"title": t, "text": x}) for t, x in (LIBRARY, FERRY)]
+    (drop / "cut.json").write_text(f"[{items[0]},\n{items[1]},\n{{\"title\": \"Br",
+                                   encoding="utf-8")
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    result = scan(watcher, fresh_db, source, 1)
+    assert (result.articles, result.failed) == (2, 1)
+    assert sorted(r.article.title or "" for r in pending(fresh_db, limit=5)) == sorted(
+        [LIBRARY[0], FERRY[0]])
+    stored = fresh_db.execute("SELECT error FROM seen_files").fetchone()[0]
+    assert stored.startswith("malformed JSON at line 3 column 11: Unterminated string"), stored
 
 
 def test_a_link_renamed_in_is_refused_when_its_event_arrives(fresh_db, source, drop, outside):
