@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -14,6 +15,8 @@ from bot.models import IngestFailure, RawArticle
 FIELDS = ("title", "text", "url", "source", "published")
 NO_ARTICLES = "no articles in the file (nothing but blank lines or an empty list)"
 TOO_DEEP = "JSON nested too deeply to read (an article is one flat object)"
+TOO_LONG = (f"a JSON number of more than {sys.get_int_max_str_digits():,} digits, too long to "
+            "read")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 LINE_END = re.compile(r"\r\n?|\n")
 
@@ -75,6 +78,9 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
     except RecursionError:
         yield IngestFailure(origin, TOO_DEEP)
         return
+    except ValueError:  # an integer of more digits than Python reads: JSON sets no limit
+        yield IngestFailure(origin, TOO_LONG)
+        return
     if value == []:
         yield IngestFailure(origin, NO_ARTICLES)
     elif isinstance(value, list):
@@ -99,6 +105,9 @@ def _list_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFai
     except RecursionError:
         yield IngestFailure(origin, TOO_DEEP)
         return
+    except ValueError:
+        yield IngestFailure(origin, TOO_LONG)
+        return
     if index < 0:
         yield IngestFailure(origin, NO_ARTICLES)
 
@@ -119,7 +128,7 @@ def object_on_first_line(text: str) -> bool:
     first = text.lstrip().split("\n", 1)[0]
     try:
         return isinstance(json.loads(first), dict)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return False
 
 
@@ -148,6 +157,9 @@ def parse_json_lines(
             continue
         except RecursionError:
             yield IngestFailure(where, TOO_DEEP)
+            continue
+        except ValueError:
+            yield IngestFailure(where, TOO_LONG)
             continue
         yield record_to_article(value, origin=where)
     if not found:

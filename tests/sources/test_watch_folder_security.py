@@ -91,6 +91,30 @@ def test_half_a_character_escaped_in_a_json_file_does_not_stop_the_folder(fresh_
     assert titles == ["", "Ferry \ufffd"]
 
 
+@pytest.mark.parametrize("name", ["count.json", "count.jsonl", "list.json"])
+def test_a_number_too_long_to_read_in_a_json_file_does_not_stop_the_folder(fresh_db, source,
+                                                                          drop, name):
+    """A JSON file holding a number of 5,000 digits (JSON sets no limit; Python reads 4,300 at
+    most): the ValueError left the scan, so the files after it were never read, and each scan,
+    every second, logged a traceback. Now that record fails alone, said, and the rest is read."""
+    record = json.dumps({"title": "Count", "text": FERRY[1], "views": 0}).replace(
+        '"views": 0', '"views": 1' + "0" * 5_000)
+    good = json.dumps({"title": BRIDGE[0], "text": BRIDGE[1]})
+    content = {"count.json": record, "count.jsonl": f"{record}\n{good}\n",
+               "list.json": f"[{good}, {record}]"}[name]
+    (drop / name).write_text(content, encoding="utf-8")
+    write_story(drop / "library.txt", LIBRARY)
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    result = scan(watcher, fresh_db, source, 1)
+    titles = sorted(r.article.title or "" for r in pending(fresh_db, limit=10))
+    assert titles == ([""] if name == "count.json" else ["", BRIDGE[0]])
+    assert result.failed == 1
+    stored = fresh_db.execute("SELECT error FROM seen_files WHERE path LIKE ?",
+                              [f"%{name}"]).fetchone()[0]
+    assert "number of more than 4,300 digits" in stored, stored
+
+
 def test_json_lines_saved_as_json_with_a_unicode_line_separator_are_read(fresh_db, source,
                                                                          drop):
     """JSON Lines saved as .json whose first title holds an unescaped U+2028 (JSON allows it):
