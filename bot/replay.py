@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from bot.config import Settings
+from bot.ingest.records import UnreadableLine, line_value
 from bot.models import BadInput, IngestFailure, RawArticle, StoryMove
 from bot.pipeline import Outcome, Pipeline, Status
 from storage import stories as store
@@ -42,12 +42,12 @@ def records(lines: Iterable[str]) -> Iterator[RawArticle | IngestFailure]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = line_value(line)
             text = record["text"]
             if not isinstance(text, str) or not text.strip():
                 raise ValueError("no text")
             ident = str(record.get("id", number))
-        except (ValueError, KeyError, AttributeError, TypeError) as exc:
+        except (UnreadableLine, ValueError, KeyError, AttributeError, TypeError) as exc:
             yield IngestFailure(f"line {number}", f"unreadable record: {exc}")
             continue
         title = record.get("title")

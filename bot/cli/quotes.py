@@ -9,6 +9,7 @@ from typing import IO, NoReturn
 import click
 
 from bot.cli.context import CliContext, say_loading
+from bot.ingest.records import UnreadableLine, characters, line_value
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
 
@@ -30,7 +31,8 @@ def quotes() -> None:
 
 
 @quotes.command("extract")
-@click.argument("input_file", metavar="INPUT.jsonl", type=click.File("r", encoding="utf-8"))
+@click.argument("input_file", metavar="INPUT.jsonl",
+                type=click.File("r", encoding="utf-8-sig", errors="surrogateescape"))
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="Where to write the JSONL result (default: stdout).")
 @click.option("--fragments", is_flag=True,
@@ -65,7 +67,7 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
         found = quotes_in_doc(doc)
         found = found if fragments else statements(doc, found)
         record = {"id": doc_id, "quotes": [quote_record(q) for q in found]}
-        output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        output.write(characters(json.dumps(record, ensure_ascii=False)) + "\n")
     if bad:
         raise click.exceptions.Exit(1)
 
@@ -98,14 +100,14 @@ def _documents(lines: IO[str]) -> Iterator[tuple[object, str] | str]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"line {number}: not JSON ({exc.msg})"
+            record = line_value(line)
+        except UnreadableLine as exc:
+            yield f"line {number}: {exc}"
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield f"line {number}: needs an object with a string \"text\""
             continue
-        yield record.get("id", number), record["text"]
+        yield record.get("id", number), characters(record["text"])
 
 
 def quote_record(quote: Quote) -> dict:

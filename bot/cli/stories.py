@@ -34,7 +34,8 @@ def stories() -> None:
 
 
 @stories.command("replay")
-@click.argument("input_path", metavar="INPUT.jsonl", type=click.File("r", encoding="utf-8"))
+@click.argument("input_path", metavar="INPUT.jsonl",
+                type=click.File("r", encoding="utf-8-sig", errors="surrogateescape"))
 @click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the replay database here instead of a temporary file.")
 @click.pass_obj

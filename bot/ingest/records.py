@@ -18,6 +18,7 @@ TOO_DEEP = "JSON nested too deeply to read (an article is one flat object)"
 TOO_LONG = (f"a JSON number of more than {sys.get_int_max_str_digits():,} digits, too long to "
             "read")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 LINE_END = re.compile(r"\r\n?|\n")
 
 
@@ -110,6 +111,26 @@ def _list_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFai
         return
     if index < 0:
         yield IngestFailure(origin, NO_ARTICLES)
+
+
+class UnreadableLine(Exception):
+    """A line of a JSON Lines file that holds no value to read; the message says why."""
+
+
+def line_value(line: str) -> Any:
+    """The JSON value of one line of a file opened with ``errors="surrogateescape"`` (a byte that
+    is not UTF-8 kept as an escape, so one such line fails alone, not the whole file)."""
+    byte = ESCAPED_BYTE.search(line)
+    if byte:
+        raise UnreadableLine(f"not UTF-8 text (invalid byte at column {byte.start() + 1})")
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise UnreadableLine(f"not JSON ({exc.msg})") from None
+    except RecursionError:
+        raise UnreadableLine(TOO_DEEP) from None
+    except ValueError:
+        raise UnreadableLine(TOO_LONG) from None
 
 
 def json_lines(text: str) -> Iterator[str]:

@@ -181,6 +181,35 @@ def test_quotes_extract_given_an_article_file_says_what_it_reads(db_path, tmp_pa
     assert mixed.exit_code == 1 and "each line is one JSON object" not in mixed.output
 
 
+GOOD_LINE = {"id": "good", "time": "2026-12-03T06:00:00Z", "title": "Harbour bridge",
+             "text": "The harbour authority said on Monday that the bridge would reopen."}
+HOSTILE_LINES = [
+    b'{"id": "latin", "text": "caf\xe9 cr\xe8me"}',  # saved as Latin-1, not UTF-8
+    b"[" * 100_000,
+    b'{"id": "count", "text": "Counted.", "views": 1' + b"0" * 5_000 + b"}",
+    b'{"id": "half", "text": "The bridge \\ud83d reopens, the authority said."}',
+]
+
+
+@pytest.mark.parametrize("command", [("quotes", "extract"), ("stories", "replay")])
+def test_a_hostile_jsonl_file_fails_line_by_line_not_with_a_traceback(db_path, tmp_path,
+                                                                       command):
+    """Lines not UTF-8, nested 100,000 deep, holding a 5,000-digit number or half a UTF-16
+    pair escaped: both commands ended in a traceback (UnicodeDecodeError, RecursionError,
+    ValueError; spaCy's UnicodeEncodeError on the half pair), the good lines unread."""
+    source = tmp_path / "archive.jsonl"
+    source.write_bytes(b"\n".join([*HOSTILE_LINES, json.dumps(GOOD_LINE).encode()]) + b"\n")
+    result = CliRunner().invoke(cli, ["--db", str(db_path), *command, str(source)],
+                                catch_exceptions=False)
+    said = result.stdout + result.stderr
+    for reason in ("not UTF-8 text (invalid byte at column 29)", "JSON nested too deeply",
+                   "a JSON number of more than 4,300 digits"):
+        assert reason in said, said
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids[-2:] == ["half", "good"], result.stdout
+    assert result.exit_code == (1 if command[0] == "quotes" else 0)
+
+
 @pytest.mark.parametrize("command", [("stories", "list"), ("topics", "show", "Ferries"),
                                      ("who-said", "ferry")])
 def test_a_limit_below_one_is_refused(db_path, tmp_path, command):
