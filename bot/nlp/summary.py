@@ -86,7 +86,7 @@ class ChatSummariser:
                         _redirected(exc) or f"HTTP {exc.code}")
             result = []
         except (OSError, http.client.HTTPException, ValueError, KeyError, IndexError,
-                TypeError) as exc:
+                TypeError, RecursionError) as exc:  # a reply nested past reading too
             log.warning("summary endpoint failed (%s); using the extractive summary",
                         type(exc).__name__)
             result = []
