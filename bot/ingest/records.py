@@ -73,22 +73,12 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
             yield from parse_json_lines(json_lines(text), origin=origin,
                                         max_line_bytes=len(text.encode("utf-8")) + 1)
             return
-        where = f"line {exc.lineno} column {exc.colno}"
-        yield IngestFailure(origin, f"malformed JSON at {where}: {exc.msg}")
+        yield IngestFailure(origin, _unreadable(exc))
         return
-    except RecursionError:
-        yield IngestFailure(origin, TOO_DEEP)
+    except (RecursionError, ValueError) as exc:
+        yield IngestFailure(origin, _unreadable(exc))
         return
-    except ValueError:  # an integer of more digits than Python reads: JSON sets no limit
-        yield IngestFailure(origin, TOO_LONG)
-        return
-    if value == []:
-        yield IngestFailure(origin, NO_ARTICLES)
-    elif isinstance(value, list):
-        for index, record in enumerate(value):
-            yield record_to_article(record, origin=f"{origin}[{index}]")
-    else:
-        yield record_to_article(value, origin=origin)
+    yield record_to_article(value, origin=origin)
 
 
 def _list_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFailure]:
@@ -99,18 +89,20 @@ def _list_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFai
     try:
         for index, record in enumerate(json_list.items(text)):
             yield record_to_article(record, origin=f"{origin}[{index}]")
-    except json.JSONDecodeError as exc:
-        yield IngestFailure(origin, f"malformed JSON at line {exc.lineno} column {exc.colno}: "
-                                    f"{exc.msg}")
-        return
-    except RecursionError:
-        yield IngestFailure(origin, TOO_DEEP)
-        return
-    except ValueError:
-        yield IngestFailure(origin, TOO_LONG)
+    except (RecursionError, ValueError) as exc:
+        yield IngestFailure(origin, _unreadable(exc))
         return
     if index < 0:
         yield IngestFailure(origin, NO_ARTICLES)
+
+
+def _unreadable(exc: RecursionError | ValueError) -> str:
+    """Why a .json file's text could not be read, as a person reads it."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+    if isinstance(exc, RecursionError):
+        return TOO_DEEP
+    return TOO_LONG  # an integer of more digits than Python reads: JSON sets no limit
 
 
 class UnreadableLine(Exception):
