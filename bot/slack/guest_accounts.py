@@ -1,6 +1,8 @@
 """A member made a guest keeps nothing by direct message: a guest subscribes to nothing and
 reads only what the channels they are in follow. Their own subscriptions (topics, a person's
-quotes) pause when Slack says the account changed, and resume when it is a member's again."""
+quotes) pause when Slack says the account changed, and resume when it is a member's again.
+A deactivated account's pause likewise (Slack still takes posts to direct messages the bot
+opened with it before: nobody would read them), and its reactivation resumes them."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ from storage.db import transaction
 
 log = logging.getLogger(__name__)
 FLAGS = ("is_restricted", "is_ultra_restricted")
+DEACTIVATED = "user_disabled"
+"""What ``conversations.open`` answers for a deactivated account: one reason, however learnt."""
+ACCOUNT_PAUSES = (GUEST_ACCOUNT, DEACTIVATED)
 
 
 def follow_account(db: Database, profile: dict, *, event_time: object = None) -> int:
@@ -32,8 +37,10 @@ def follow_account(db: Database, profile: dict, *, event_time: object = None) ->
     with transaction(db):  # one: another worker's change never comes between check and act
         if not _newest(db, user, event_time):
             return 0
+        if profile.get("deleted") is True:
+            return _pause(db, user, DEACTIVATED)
         if any(flags):
-            return _pause(db, user)
+            return _pause(db, user, GUEST_ACCOUNT)
         if all(flag is False for flag in flags) and not profile.get("deleted"):
             return _resume(db, user)
     return 0
@@ -54,27 +61,29 @@ def _newest(db: Database, user: str, event_time: object) -> bool:
     return later is None
 
 
-def _pause(db: Database, user: str) -> int:
+def _pause(db: Database, user: str, reason: str) -> int:
     at = now_iso()
-    paused = subs.pause_target(db, user, reason=GUEST_ACCOUNT, at=at)
-    quotes = quote_subs.pause_quote_target(db, user, reason=GUEST_ACCOUNT, at=at)
-    failed = fail_pending(db, user, error=f"paused: {GUEST_ACCOUNT}")
+    paused = subs.pause_target(db, user, reason=reason, at=at)
+    quotes = quote_subs.pause_quote_target(db, user, reason=reason, at=at)
+    failed = fail_pending(db, user, error=f"paused: {reason}")
     if paused or quotes:
-        log.info("%s is a guest now: %d subscriptions by direct message paused, %d queued "
-                 "alerts failed", user, len(paused) + len(quotes), failed)
+        log.warning("%s %s: %d subscriptions by direct message paused, %d queued alerts "
+                    "failed", user, "is a guest now" if reason == GUEST_ACCOUNT else
+                    "was deactivated", len(paused) + len(quotes), failed)
     return len(paused) + len(quotes)
 
 
 def _resume(db: Database, user: str) -> int:
-    """Only when something paused as they became a guest (any profile edit sends the event)."""
+    """Only when something paused as they became a guest or were deactivated (any profile edit
+    sends the event)."""
     at = now_iso()
     held = [s for s in (*subs.subscriptions_of(db, [user]),
                         *quote_subs.quote_subscriptions_of(db, [user]))
-            if s.paused_reason == GUEST_ACCOUNT]
+            if s.paused_reason in ACCOUNT_PAUSES]
     if not held:
         return 0
     resumed = subs.resume_target(db, user, at=at)
     quotes = quote_subs.resume_quote_target(db, user, at=at)
-    log.info("%s is a member again: %d subscriptions by direct message resumed", user,
+    log.info("%s is an active member again: %d subscriptions by direct message resumed", user,
              len(resumed) + len(quotes))
     return len(resumed) + len(quotes)

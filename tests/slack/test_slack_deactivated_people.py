@@ -1,0 +1,85 @@
+"""A person deactivated while wirewatch runs: Slack still takes posts to the direct messages
+the bot opened with them (nobody reads them; only opening a conversation anew is refused), so
+the running bot learns it from ``user_change`` (``deleted``), as a restarted one does from
+``conversations.open`` (the real runtime over HTTP, signed events, the fake Slack Web API, a
+real SQLite file)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.subscriptions import paused_subscriptions
+from tests.fakes.signing import event_body, post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.test_slack_sender import follow, new_story
+
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+PERSON = "U0ED"
+
+
+@pytest.fixture
+def topic(fresh_db) -> int:
+    with transaction(fresh_db):
+        return add_topic(fresh_db, name="Port strike", query="dockworkers")
+
+
+def account(runtime, *, deleted: bool, at: int, guest: bool = False) -> None:
+    """Slack's ``user_change`` for the person, as it sends one when an admin deactivates (or
+    reactivates) an account."""
+    body = json.loads(event_body({"type": "user_change", "user": {
+        "id": PERSON, "deleted": deleted, "is_restricted": guest,
+        "is_ultra_restricted": False}}))
+    body["event_time"] = at
+    reply = post_signed(events_url(runtime), json.dumps(body), content_type="application/json")
+    assert reply.status == 200
+
+
+def dm_posts(fake_slack) -> int:
+    return len([m for m in fake_slack.posts() if m.channel.startswith("D")])
+
+
+def test_a_person_deactivated_while_the_bot_runs_gets_nothing_more_and_status_says_why(
+        runtime, fake_slack, fresh_db, topic):
+    """The person's first alert opens their direct messages; an admin then deactivates them.
+    Before: ``user_change`` with ``deleted`` changed nothing, the sender kept the conversation
+    it had opened, and every later alert was posted there, to nobody, marked sent, with no word
+    in `/wirewatch status` (a restarted run pauses them at its first ``conversations.open``).
+    Now their subscriptions pause as ``user_disabled`` and what waits for them fails, loudly."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=T0) == 1
+    fake_slack.add_user(PERSON, deleted=True)
+    new_story(fresh_db, topic, title="Ferry strike spreads")
+    account(runtime, deleted=True, at=int(time.time()))
+    wait_for(lambda: len(paused_subscriptions(fresh_db)) == 1)
+    new_story(fresh_db, topic, title="Dockworkers vote on offer")
+    for second in range(2, 60, 2):
+        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+    assert dm_posts(fake_slack) == 1
+    [paused] = paused_subscriptions(fresh_db)
+    assert paused.paused_reason == "user_disabled"
+    rows = list(fresh_db.execute("SELECT status, last_error FROM alerts ORDER BY id"))
+    assert rows == [("sent", None), ("failed", "paused: user_disabled")]
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "deactivated" in status, status
+
+
+def test_a_person_deactivated_then_back_gets_alerts_again(runtime, fake_slack, fresh_db, topic):
+    """An account deactivated by mistake and reactivated: Slack says each with ``user_change``;
+    the subscriptions paused by the first resume with the second (as a guest made a member
+    again does), and the next story's alert goes."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    now = int(time.time())
+    account(runtime, deleted=True, at=now - 60)
+    wait_for(lambda: len(paused_subscriptions(fresh_db)) == 1)
+    account(runtime, deleted=False, at=now)
+    wait_for(lambda: paused_subscriptions(fresh_db) == [])
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=T0) == 1
+    assert dm_posts(fake_slack) == 1
