@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
 from slack_sdk.errors import SlackApiError
@@ -45,6 +47,9 @@ LONGEST_WAIT = 300.0
 """Seconds at most that one 429 pauses posting (or a role lookup) for: a Retry-After of hours,
 from a proxy or a fault, would silence every channel until a restart; asking again after five
 minutes costs one call, and Slack answers with a new Retry-After if it still means it."""
+SHORTEST_WAIT = 1.0
+"""Seconds at least that one 429 holds a channel back: a Retry-After of 0 (or less; Slack's
+smallest is 1) would have the sender, which passes four times a second, ask again at each."""
 ANSWER_LATE_WAIT = 30.0
 """Seconds before a call whose answer never came in time (the client's timeout, a gateway's
 504) is looked for: Slack may still be working on it and post it after the client gave up, so
@@ -221,15 +226,36 @@ def open_direct(request: Callable[[], T]) -> T:
 
 
 def retry_after(headers: dict | None) -> float:
-    """Slack's Retry-After in seconds, within 0..LONGEST_WAIT (1 when missing or unreadable)."""
-    for name, value in (headers or {}).items():
-        if name.lower() == "retry-after":
-            try:
-                seconds = float(value if isinstance(value, str) else value[0])
-            except (TypeError, ValueError, IndexError):
-                break
-            return min(max(seconds, 0.0), LONGEST_WAIT) if math.isfinite(seconds) else 1.0
-    return 1.0
+    """Slack's Retry-After in seconds, within SHORTEST_WAIT..LONGEST_WAIT (1 when missing or
+    unreadable); an HTTP date (a proxy's 429 may give one) counts from the answer's Date."""
+    value = _header(headers, "retry-after")
+    if value is None:
+        return 1.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = _until_date(value, _header(headers, "date"))
+    return min(max(seconds, SHORTEST_WAIT), LONGEST_WAIT) if math.isfinite(seconds) else 1.0
+
+
+def _header(headers: dict | None, name: str) -> str | None:
+    """A header's first value, whatever its case (the SDK gives a list for a repeated one)."""
+    for key, value in (headers or {}).items():
+        if key.lower() == name:
+            first = value[0] if isinstance(value, list | tuple) and value else value
+            return first if isinstance(first, str) else ""
+    return None
+
+
+def _until_date(value: str, answered: str | None) -> float:
+    """Seconds from the answer's Date (else this machine's clock) to the HTTP date ``value``;
+    1 when it is none."""
+    try:
+        until = parsedate_to_datetime(value)
+        since = parsedate_to_datetime(answered) if answered else datetime.now(UTC)
+        return (until - since).total_seconds()
+    except (TypeError, ValueError, IndexError):
+        return 1.0
 
 
 def _from_slack(headers: dict | None) -> bool:

@@ -115,7 +115,7 @@ class Message:
 class _Faults:
     next_status: list[int] = field(default_factory=list)
     fractions: list[tuple[float, int]] = field(default_factory=list)
-    retry_after: int = 1
+    retry_after: int | str = 1  # a Retry-After of seconds, or as written (an HTTP date)
     rng: random.Random = field(default_factory=lambda: random.Random(7))
     methods: frozenset[str] | None = None
     channel: str | None = None  # the 429s and 500s hit only calls naming it
@@ -191,7 +191,7 @@ class FakeSlack:
         return f"http://127.0.0.1:{self._server.server_address[1]}/respond/{name}"
 
     # faults ------------------------------------------------------------------------------
-    def fail_next(self, count: int, *, status: int = 429, retry_after: int = 1,
+    def fail_next(self, count: int, *, status: int = 429, retry_after: int | str = 1,
                   methods: set[str] | None = None, channel: str | None = None) -> None:
         """Answer the next ``count`` calls (of ``methods``, default any; naming ``channel``,
         default any: Slack paces posts per channel) with ``status``."""
