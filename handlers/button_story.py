@@ -1,6 +1,7 @@
-"""The story an alert's **Timeline** and **Show quotes** buttons show: the one the alert's report
-is in now. A later correction or `wirewatch stories split` may have moved the report out of the
-story the alert was posted for; the button belongs to that report, so it follows it and says so."""
+"""The story an alert's buttons act on (**Timeline**, **Show quotes**, **Mute story**, **Mark
+important**): the one the alert's report is in now. A later correction or `wirewatch stories
+split` may have moved the report out of the story the alert was posted for; the button belongs
+to that report, so it follows it and says so."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ class ButtonStory:
         old = story_brief(db, self.moved_from).title or f"story {self.moved_from}"
         return (f"The report this alert was about has since been moved out of _{echo(old, 150)}_ "
                 f"(`/story {self.moved_from}`) into this story.")
+
+    def noted(self, db: Database, text: str, blocks: list | None = None) -> tuple[str, list | None]:
+        """A message about the story shown (its ``blocks``, if any), with ``note`` added."""
+        note = self.note(db)
+        if note is None:
+            return text, blocks
+        context = {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}
+        return f"{text}\n{note}", None if blocks is None else [blocks[0], context, *blocks[1:]]
 
 
 def button_story(db: Database, body: dict, value: object) -> ButtonStory | None:

@@ -23,7 +23,6 @@ from handlers.common import (
     hidden_story,
     join_lines,
     requires,
-    story_of,
 )
 from handlers.events.app_home import publish_home
 from storage.alerts import story_quotes
@@ -37,15 +36,16 @@ SCANNED = 500
 
 def handle_mute(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient,
                 context: BoltContext) -> None:
+    """Mutes the story the alert's report is in now (``button_story``), saying so."""
     ack()
     db = db_of(context)
-    story_id = story_of(db, action.get("value"))
+    shown = button_story(db, body, action.get("value"))
     channel = clicked_in(body)
-    if story_id is None or not channel:
+    if shown is None or not channel:
         answer(respond, "That button is out of date; nothing was muted.")
         return
     user = (body.get("user") or {}).get("id")
-    text, blocks = mute(db, story_id=story_id, channel=channel, user=user)
+    text, blocks = shown.noted(db, *mute(db, story_id=shown.story_id, channel=channel, user=user))
     if blocks is None:
         answer(respond, text)
         return

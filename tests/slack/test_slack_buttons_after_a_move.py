@@ -6,12 +6,15 @@ HTTP to the Bolt app, a real SQLite file, the fake Slack Web API."""
 
 from __future__ import annotations
 
-from bot.alerts.blocks import QUOTES, TIMELINE
+from bot.alerts.blocks import IMPORTANT, MUTE, QUOTES, TIMELINE
 from bot.models import Verdict, VerdictKind
 from bot.stories.split import split_article
 from bot.stories.tracking import add_topic
-from storage.alerts import enqueue_alerts
+from handlers.actions.important import NOT_IMPORTANT
+from handlers.home_view import UNMUTE
+from storage.alerts import enqueue_alerts, is_muted
 from storage.db import transaction
+from storage.important import is_important
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.test_slack_sender import at, follow
@@ -61,7 +64,8 @@ def shown(reply: dict) -> str:
     texts = [reply.get("text") or ""]
     for block in reply.get("blocks") or []:
         for part in [block.get("text") or {}, *(block.get("elements") or [])]:
-            texts.append(part.get("text") or "" if isinstance(part, dict) else "")
+            said = part.get("text") if isinstance(part, dict) else None
+            texts.append(said if isinstance(said, str) else "")
     return "\n".join(texts)
 
 
@@ -91,3 +95,45 @@ def test_show_quotes_under_a_moved_reports_alert_lists_the_story_it_is_in_now(
     assert "cables" not in said and f"has since been moved out of _{FIRST}_" in said, said
     kept = shown(click(runtime, fake_slack, first, QUOTES))
     assert "cables" in kept and "smoke alarms" not in kept and "moved out" not in kept, kept
+
+
+def test_mute_under_a_moved_reports_alert_mutes_the_story_it_is_in_now(
+        runtime, fake_slack, fresh_db):
+    """The desk read about the moved report: Mute story mutes where that report is now, says
+    so, and its Unmute undoes that same mute; the first report's alert still mutes its story."""
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    with transaction(fresh_db):
+        move = split_article(fresh_db, article)
+    old, new = move.old_story, move.new_story
+    said = click(runtime, fake_slack, moved, MUTE)
+    assert is_muted(fresh_db, new, ["C0DESK"]) and not is_muted(fresh_db, old, ["C0DESK"])
+    text = shown(said)
+    assert f"Muted *{LATER}*" in text and f"has since been moved out of _{FIRST}_" in text, text
+    [undo] = [e for b in said["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    post_signed(events_url(runtime), action_body(UNMUTE, undo["value"], channel="C0DESK",
+                                                 response_url=fake_slack.response_url()))
+    wait_for(lambda: not is_muted(fresh_db, new, ["C0DESK"]))
+    kept = shown(click(runtime, fake_slack, first, MUTE))
+    assert is_muted(fresh_db, old, ["C0DESK"]) and "moved out" not in kept, kept
+
+
+def test_mark_important_under_a_moved_reports_alert_marks_the_story_it_is_in_now(
+        runtime, fake_slack, fresh_db):
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    with transaction(fresh_db):
+        move = split_article(fresh_db, article)
+    old, new = move.old_story, move.new_story
+    said = click(runtime, fake_slack, moved, IMPORTANT)
+    assert is_important(fresh_db, new, ["C0DESK"]) and not is_important(fresh_db, old,
+                                                                         ["C0DESK"])
+    text = shown(said)
+    assert f"Marked *{LATER}* important" in text, text
+    assert f"has since been moved out of _{FIRST}_" in text, text
+    [undo] = [e for b in said["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    click(runtime, fake_slack, {"ts": "1700000009.000002", NOT_IMPORTANT: undo["value"]},
+          NOT_IMPORTANT)
+    assert not is_important(fresh_db, new, ["C0DESK"])
+    again = shown(click(runtime, fake_slack, moved, IMPORTANT))
+    assert f"has since been moved out of _{FIRST}_" in again, again
+    already = shown(click(runtime, fake_slack, moved, IMPORTANT))
+    assert "already marked important" in already and "moved out of" in already, already
