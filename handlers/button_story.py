@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.slack.reach import Reach
 from handlers.common import clicked_in, echo, story_of
 from storage.alerts import alerted_article
 from storage.stories import story_of as place_of
@@ -23,13 +24,22 @@ class ButtonStory:
     story_id: int
     moved_from: int | None = None
 
-    def note(self, db: Database) -> str | None:
+    def note(self, db: Database, into: str = "into this story") -> str | None:
         """What the reader is told when the story shown is not the one the alert was posted for."""
         if self.moved_from is None:
             return None
         old = story_brief(db, self.moved_from).title or f"story {self.moved_from}"
         return (f"The report this alert was about has since been moved out of _{echo(old, 150)}_ "
-                f"(`/story {self.moved_from}`) into this story.")
+                f"(`/story {self.moved_from}`) {into}.")
+
+    def unseen(self, db: Database, reach: Reach, otherwise: str) -> str:
+        """The answer to a guest whose channels do not follow the story shown: when the alert's
+        report moved there from one they do follow, that it moved (neither the story it is in
+        now nor its number said); else ``otherwise``, as if no such story were stored."""
+        moved = self.note(db, "into a story the channels you are in do not follow, so it is "
+                              "not shown") if self.moved_from is not None and \
+            reach.story(self.moved_from) else None
+        return (moved or otherwise) + reach.note()
 
     def noted(self, db: Database, text: str, blocks: list | None = None) -> tuple[str, list | None]:
         """A message about the story shown (its ``blocks``, if any), with ``note`` added."""

@@ -62,12 +62,14 @@ def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
     shown = button_story(db, body, action.get("value"))
     story_id = shown.story_id if shown is not None else None
     hidden = hidden_story(context, story_id, clicked_in(body)) if story_id is not None else None
-    moved = shown.note(db) if shown is not None and not hidden else None
-    quotes = _distinct(story_quotes(db, story_id, limit=SCANNED)) \
-        if story_id is not None and not hidden else []
+    none = "No quotes found in this story yet."
+    if shown is not None and hidden is not None:
+        answer(respond, shown.unseen(db, hidden, none))
+        return
+    moved = shown.note(db) if shown is not None else None
+    quotes = _distinct(story_quotes(db, story_id, limit=SCANNED)) if story_id is not None else []
     if story_id is None or not quotes:
-        answer(respond, "No quotes found in this story yet." + (hidden.note() if hidden else "") +
-               (f" {moved}" if moved else ""))
+        answer(respond, none + (f" {moved}" if moved else ""))
         return
     lines = [f"*Quotes in* _{echo(_title(db, story_id), 150)}_"] + ([moved] if moved else [])
     for quote in quotes:

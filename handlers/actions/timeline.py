@@ -19,10 +19,11 @@ def handle_timeline(ack: Ack, body: dict, action: dict, respond: Respond,
     shown = button_story(db, body, action.get("value"))
     story = shown.story_id if shown is not None else None
     hidden = hidden_story(context, story, clicked_in(body)) if story is not None else None
-    if shown is None or hidden is not None or not send_timeline(
-            respond, db, shown.story_id, note=shown.note(db)):
-        answer(respond, "That story is no longer stored; nothing to show." +
-               (hidden.note() if hidden else ""))
+    gone = "That story is no longer stored; nothing to show."
+    if shown is not None and hidden is not None:
+        answer(respond, shown.unseen(db, hidden, gone))
+    elif shown is None or not send_timeline(respond, db, shown.story_id, note=shown.note(db)):
+        answer(respond, gone)
 
 
 def register(app: App) -> None:

@@ -51,10 +51,10 @@ def _message(post) -> dict:
     return {"ts": post.ts, **{e["action_id"]: e.get("value") for e in actions["elements"]}}
 
 
-def click(runtime, fake_slack, message: dict, action: str) -> dict:
+def click(runtime, fake_slack, message: dict, action: str, user: str = "U0REPORTER") -> dict:
     before = len(fake_slack.responses())
     post_signed(events_url(runtime), action_body(action, message[action], channel="C0DESK",
-                                                 message_ts=message["ts"],
+                                                 message_ts=message["ts"], user=user,
                                                  response_url=fake_slack.response_url()))
     [reply] = wait_for(lambda: fake_slack.responses()[before:])
     return reply
@@ -137,3 +137,23 @@ def test_mark_important_under_a_moved_reports_alert_marks_the_story_it_is_in_now
     assert f"has since been moved out of _{FIRST}_" in again, again
     already = shown(click(runtime, fake_slack, moved, IMPORTANT))
     assert "already marked important" in already and "moved out of" in already, already
+
+
+def test_a_guest_under_a_moved_reports_alert_is_told_it_moved_not_that_nothing_is_stored(
+        runtime, fake_slack, fresh_db):
+    """A guest of the channel the alert was posted in reads its story, not the one an editor
+    split the report into (no topic of theirs): Timeline and Show quotes say the report moved
+    out into a story their channels do not follow, naming neither that story nor its number."""
+    fake_slack.add_user("U0GUEST", guest=True)
+    fake_slack.add_channel("C0DESK").members.add("U0GUEST")
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    with transaction(fresh_db):
+        new = split_article(fresh_db, article).new_story
+    for action in (TIMELINE, QUOTES):
+        said = shown(click(runtime, fake_slack, moved, action, user="U0GUEST"))
+        assert f"has since been moved out of _{FIRST}_" in said, said
+        assert "a story the channels you are in do not follow" in said, said
+        assert "no longer stored" not in said and f"/story {new}" not in said, said
+        assert "smoke alarms" not in said and "cables" not in said, said
+    kept = shown(click(runtime, fake_slack, first, TIMELINE, user="U0GUEST"))
+    assert "Timeline of " + FIRST in kept and "moved out" not in kept, kept
