@@ -13,6 +13,17 @@ def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
     return cursor.rowcount > 0
 
 
+def carried_mutes(db: Database, *, story_id: int, channel: str) -> list[tuple[int, str]]:
+    """The stories (id, title) of reports moved out of this story (a later correction, a split)
+    that are muted in ``channel`` since before they moved: muted with this story, whose mute
+    the move kept (``storage.stories._keep_mutes``)."""
+    return [(row[0], row[1] or f"story {row[0]}") for row in db.execute(
+        "SELECT DISTINCT m.story_id, s.title FROM story_articles sa JOIN mutes m ON "
+        "m.story_id = sa.story_id AND m.channel = ? JOIN stories s ON s.id = sa.story_id "
+        "WHERE sa.moved_from = ? AND m.muted_at <= sa.moved_at ORDER BY m.story_id",
+        [channel, story_id])]
+
+
 def muted_by(db: Database, *, story_id: int, channel: str) -> str | None:
     """Who muted this story in this channel (None when nobody did, or nobody is known)."""
     row = db.execute("SELECT muted_by FROM mutes WHERE story_id = ? AND channel = ?",

@@ -16,7 +16,7 @@ from handlers.home_view import UNMUTE
 from storage.alerts import mute_story
 from storage.articles import now_iso
 from storage.db import transaction
-from storage.mutes import muted_by, story_title, unmute_story
+from storage.mutes import carried_mutes, muted_by, story_title, unmute_story
 from storage.state import install_id
 
 log = logging.getLogger(__name__)
@@ -45,15 +45,23 @@ def mute(db: Database, *, story_id: int, channel: str,
 
 def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
            user: str | None, clock: SlackClock) -> bool:
-    """Unmute and say so in that channel (best effort: the unmute stands if Slack refuses)."""
+    """Unmute and say so in that channel (best effort: the unmute stands if Slack refuses); the
+    stories of reports moved out of it since, whose mute came with this one, are unmuted too."""
     with transaction(db):
         removed = unmute_story(db, story_id=story_id, channel=channel)
+        carried = carried_mutes(db, story_id=story_id, channel=channel) if removed else []
+        for moved, _ in carried:
+            unmute_story(db, story_id=moved, channel=channel)
     if not removed:
         return False
     title = fit(plain(story_title(db, story_id), 150), 300)
     who = f" by <@{user}>" if user else ""
-    say_once(db, client, Saying(channel, f"🔊 Unmuted *{title}*{who}: its updates come to this "
-                            "channel again.", f"unmute:{story_id}:{uuid.uuid4().hex}",
+    text = f"🔊 Unmuted *{title}*{who}: its updates come to this channel again."
+    if carried:
+        also = ", ".join(f"*{fit(plain(name, 150), 300)}*" for _, name in carried)
+        text = (f"🔊 Unmuted *{title}*{who}, with {also}, moved out of it since and muted with "
+                "it: their updates come to this channel again.")
+    say_once(db, client, Saying(channel, text, f"unmute:{story_id}:{uuid.uuid4().hex}",
                             install_id(db), f"unmute of story {story_id} in {channel}",
                             window_now(clock, client)))
     return True

@@ -157,3 +157,24 @@ def test_a_guest_under_a_moved_reports_alert_is_told_it_moved_not_that_nothing_i
         assert "smoke alarms" not in said and "cables" not in said, said
     kept = shown(click(runtime, fake_slack, first, TIMELINE, user="U0GUEST"))
     assert "Timeline of " + FIRST in kept and "moved out" not in kept, kept
+
+
+def test_unmuting_a_story_unmutes_the_report_moved_out_of_it_that_its_mute_kept_muted(
+        runtime, fake_slack, fresh_db):
+    """A story muted while a report was in it keeps that report's own story muted when the
+    report moves out (``_keep_mutes``); its Unmute then gives the channel both back, and says
+    so. A story muted on its own since is left muted."""
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    said = click(runtime, fake_slack, first, MUTE)
+    [undo] = [e for b in said["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    with transaction(fresh_db):
+        move = split_article(fresh_db, article)
+    assert is_muted(fresh_db, move.new_story, ["C0DESK"]), "kept muted by the move"
+    before = len(fake_slack.posts("C0DESK"))
+    post_signed(events_url(runtime), action_body(UNMUTE, undo["value"], channel="C0DESK",
+                                                 response_url=fake_slack.response_url()))
+    [unmuted] = wait_for(lambda: fake_slack.posts("C0DESK")[before:])
+    assert not is_muted(fresh_db, move.old_story, ["C0DESK"])
+    assert not is_muted(fresh_db, move.new_story, ["C0DESK"]), unmuted.text
+    assert f"Unmuted *{FIRST}*" in unmuted.text and f"*{LATER}*" in unmuted.text, unmuted.text
+    assert "moved out of it" in unmuted.text, unmuted.text
