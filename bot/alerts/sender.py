@@ -31,6 +31,7 @@ from bot.alerts.calls import (
 from bot.alerts.earlier_story import with_earlier_story
 from bot.alerts.history import EARLIER_BOT, Progress, conversation, find_posted
 from bot.alerts.instances import Instances
+from bot.alerts.moved_report import with_moved_report
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
@@ -200,6 +201,17 @@ class AlertSender:
                 outbox.forget_thread(db, row.story_id, row.channel, gone, at=_iso(now))
             return self._post_in(db, row, now, channel, None)
 
+    def _told_before(self, db: Database, row: OutboxAlert, story_id: int, text: str,
+                     blocks: list[dict]) -> tuple[str, list[dict]]:
+        """A new story's alert with what came before it: the earlier story it continues, and
+        where the channel read its report before a later correction moved it."""
+        text, blocks = with_earlier_story(db, self.client, story_id=story_id,
+                                          target=row.channel, text=text, blocks=blocks)
+        if row.article_id is None:
+            return text, blocks
+        return with_moved_report(db, self.client, story_id=story_id, article_id=row.article_id,
+                                 target=row.channel, text=text, blocks=blocks)
+
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                  thread_ts: str | None, *, first: bool = False) -> int:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
@@ -213,8 +225,7 @@ class AlertSender:
             stray_from = _stray_from(row)
         text, blocks = alert_message(db, row, standalone=thread_ts is None)
         if row.kind == "new" and thread_ts is None and row.story_id is not None:
-            text, blocks = with_earlier_story(db, self.client, story_id=row.story_id,
-                                              target=row.channel, text=text, blocks=blocks)
+            text, blocks = self._told_before(db, row, row.story_id, text, blocks)
         self._mark_trying(db, row, now, channel, stray_from)
         broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
         pings = _pings(db, row, first or broadcast)

@@ -51,6 +51,29 @@ def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, pipeli
     assert len(fake_slack.posts("C0DESK")) == 4
 
 
+def test_the_moved_articles_new_story_says_where_this_channel_saw_it_before(
+        runtime, fake_slack, fresh_db, pipeline):
+    """The desk read the walkout as an update in the contract story's thread: its new-story
+    alert says it was posted here as an update of that story, linking that message, so the
+    same headline twice reads as the correction it is."""
+    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
+    sent = 0
+    for batch in ([contract, again], [walkout], [later]):
+        list(pipeline.ingest(batch))
+        while runtime.deliver_pending(now=T0 + timedelta(seconds=sent)):
+            sent += 1
+    first, in_thread, moved, update = fake_slack.posts("C0DESK")
+    [old] = fresh_db.execute("SELECT title FROM stories WHERE id = (SELECT story_id FROM "
+                             "alerts WHERE ts = ?)", [first.ts]).fetchone()
+    lines = [e["text"] for b in moved.blocks if b["type"] == "context" for e in b["elements"]
+             if "Posted here before" in e.get("text", "")]
+    link = f"https://fake.slack.com/archives/C0DESK/p{in_thread.ts.replace('.', '')}"
+    assert len(lines) == 1 and f"<{link}|" in lines[0], moved.blocks
+    assert f"|{old}>" in lines[0] and "Dockers walk out" not in old, lines[0]
+    assert moved.text.endswith("— moved out of another story"), moved.text
+    assert not any("Posted here before" in str(b) for b in update.blocks)
+
+
 def test_an_update_not_yet_posted_when_its_article_moves_is_not_posted_in_the_old_thread(
         runtime, fake_slack, fresh_db, pipeline):
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
