@@ -125,8 +125,10 @@ def mute_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
         where = "your direct messages" if in_direct_messages(mute.channel) else \
             f"<#{mute.channel}>"
         title = fit(plain(mute.title or f"story {mute.story_id}", 150), 250)
+        came = f" with _{fit(plain(mute.muted_with, 150), 250)}_ (its report was moved out of " \
+            "that story since)" if mute.muted_with else ""
         blocks.append({"type": "section", "block_id": f"mute_{mute.story_id}_{mute.channel}",
-                       "text": {"type": "mrkdwn", "text": f"_{title}_ · muted in {where}"},
+                       "text": {"type": "mrkdwn", "text": f"_{title}_ · muted in {where}{came}"},
                        "accessory": button(UNMUTE, "Unmute",
                                            value=f"{mute.story_id}:{mute.channel}",
                                            label=f"Unmute {plain(title, 50)}")})

@@ -32,9 +32,13 @@ def muted_by(db: Database, *, story_id: int, channel: str) -> str | None:
 
 
 def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[MutedStory]:
-    """Stories this person muted (anywhere), latest first, with their titles."""
+    """Stories this person muted (anywhere), latest first, with their titles (and the story a
+    mute came with, when a report moved out of it: ``carried_mutes``)."""
     return [MutedStory(**r) for r in db.query(
-        "SELECT m.story_id, m.channel, m.muted_at, s.title FROM mutes m "
+        "SELECT m.story_id, m.channel, m.muted_at, s.title, (SELECT coalesce(o.title, "
+        "'story ' || o.id) FROM story_articles sa JOIN stories o ON o.id = sa.moved_from "
+        "WHERE sa.story_id = m.story_id AND m.muted_at <= sa.moved_at ORDER BY sa.id LIMIT 1) "
+        "AS muted_with FROM mutes m "
         "LEFT JOIN stories s ON s.id = m.story_id WHERE m.muted_by = ? "
         "ORDER BY m.muted_at DESC, m.story_id DESC LIMIT ?", [user, limit])]
 

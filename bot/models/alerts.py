@@ -182,12 +182,15 @@ class TopicEvent:
 
 @dataclass(frozen=True)
 class MutedStory:
-    """A story someone muted in a channel (or their direct messages), with its title if known."""
+    """A story someone muted in a channel (or their direct messages), with its title if known;
+    ``muted_with``: the title of the story its report was moved out of, whose mute, made before
+    the move, kept it muted (``storage.mutes.carried_mutes``)."""
 
     story_id: int
     channel: str
     muted_at: str
     title: str | None
+    muted_with: str | None = None
 
 
 @dataclass(frozen=True)

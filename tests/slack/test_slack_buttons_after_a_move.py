@@ -6,6 +6,8 @@ HTTP to the Bolt app, a real SQLite file, the fake Slack Web API."""
 
 from __future__ import annotations
 
+import json
+
 from bot.alerts.blocks import IMPORTANT, MUTE, QUOTES, TIMELINE
 from bot.models import Verdict, VerdictKind
 from bot.stories.split import split_article
@@ -16,7 +18,7 @@ from storage.alerts import enqueue_alerts, is_muted
 from storage.db import transaction
 from storage.important import is_important
 from tests.fakes.signing import action_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import app_home, events_url, wait_for
 from tests.slack.test_slack_sender import at, follow
 from tests.slack.world import add_article, add_story, add_update
 
@@ -178,3 +180,22 @@ def test_unmuting_a_story_unmutes_the_report_moved_out_of_it_that_its_mute_kept_
     assert not is_muted(fresh_db, move.new_story, ["C0DESK"]), unmuted.text
     assert f"Unmuted *{FIRST}*" in unmuted.text and f"*{LATER}*" in unmuted.text, unmuted.text
     assert "moved out of it" in unmuted.text, unmuted.text
+
+
+def test_app_home_says_a_moved_reports_story_is_muted_with_the_story_it_left(
+        runtime, fake_slack, fresh_db):
+    """The editor muted the bridge story; a report moved out of it since keeps its own story
+    muted with it. App Home's list names that story too: it says it came with the mute of the
+    story the editor muted, not as if they had muted it by name."""
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    click(runtime, fake_slack, first, MUTE)
+    with transaction(fresh_db):
+        split_article(fresh_db, article)
+    home = json.loads(app_home(runtime, fake_slack))
+    lines = [b["text"]["text"] for b in home["blocks"] if b.get("block_id", "").startswith("mute_")]
+    assert len(lines) == 2, lines
+    [carried] = [line for line in lines if LATER in line]
+    assert f"muted in <#C0DESK> with _{FIRST}_" in carried, carried
+    assert "moved out of that story" in carried, carried
+    [own] = [line for line in lines if LATER not in line]
+    assert "moved out" not in own, own
