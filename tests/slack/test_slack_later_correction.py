@@ -33,13 +33,20 @@ def pipeline(fresh_db, slack_settings, nlp) -> Pipeline:
     return Pipeline(fresh_db, slack_settings, nlp=nlp)
 
 
-def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, pipeline):
+def delivered_in_turn(runtime, pipeline: Pipeline) -> int:
+    """The four articles ingested in three batches, each batch's alerts delivered before the
+    next (the later report moves the walkout out): how many alerts were sent."""
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
     sent = 0
     for batch in ([contract, again], [walkout], [later]):
         list(pipeline.ingest(batch))
         while runtime.deliver_pending(now=T0 + timedelta(seconds=sent)):
             sent += 1
+    return sent
+
+
+def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, pipeline):
+    sent = delivered_in_turn(runtime, pipeline)
     first, in_thread, moved, update = fake_slack.posts("C0DESK")
     assert first.thread_ts is None and in_thread.thread_ts == first.ts
     assert "Dockers walk out" in in_thread.text and "Update" in in_thread.text
@@ -56,12 +63,7 @@ def test_the_moved_articles_new_story_says_where_this_channel_saw_it_before(
     """The desk read the walkout as an update in the contract story's thread: its new-story
     alert says it was posted here as an update of that story, linking that message, so the
     same headline twice reads as the correction it is."""
-    contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
-    sent = 0
-    for batch in ([contract, again], [walkout], [later]):
-        list(pipeline.ingest(batch))
-        while runtime.deliver_pending(now=T0 + timedelta(seconds=sent)):
-            sent += 1
+    delivered_in_turn(runtime, pipeline)
     first, in_thread, moved, update = fake_slack.posts("C0DESK")
     [old] = fresh_db.execute("SELECT title FROM stories WHERE id = (SELECT story_id FROM "
                              "alerts WHERE ts = ?)", [first.ts]).fetchone()
