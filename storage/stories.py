@@ -385,6 +385,29 @@ def link_topic(
          json.dumps([asdict(r) for r in reasons], ensure_ascii=False), now])
 
 
+def topics_tied_by(db: Database, story_id: int,
+                   article_id: int) -> list[tuple[int, str, tuple[MatchReason, ...]]]:
+    """The topics (id, query, why) the story is tied to by this article's match."""
+    return [(topic_id, query, tuple(MatchReason(**r) for r in json.loads(reasons or "[]")))
+            for topic_id, query, reasons in db.execute(
+                "SELECT st.topic_id, t.query, st.reasons FROM story_topics st JOIN topics t ON "
+                "t.id = st.topic_id WHERE st.story_id = ? AND st.article_id = ? "
+                "ORDER BY st.topic_id", [story_id, article_id])]
+
+
+def untie_topic(db: Database, *, story_id: int, topic_id: int) -> None:
+    db.execute("DELETE FROM story_topics WHERE story_id = ? AND topic_id = ?",
+               [story_id, topic_id])
+
+
+def story_latest_articles(db: Database, story_id: int, *, limit: int) -> list[LatestArticle]:
+    """The story's ``limit`` newest articles, newest first, with what a topic query reads."""
+    return [LatestArticle(**r) for r in db.query(
+        "SELECT sa.story_id, a.id AS article_id, a.title, a.body, a.source, a.url "
+        "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
+        "ORDER BY sa.id DESC LIMIT ?", [story_id, limit])]
+
+
 def latest_seen(db: Database) -> str | None:
     row = db.execute("SELECT max(last_seen) FROM stories").fetchone()
     return row[0] if row else None

@@ -6,6 +6,8 @@ from sqlite_utils import Database
 
 from bot.models import NotFound, Span, StoredArticle, StoryMove
 from bot.nlp.summary import ExtractiveSummariser
+from bot.stories.query import TopicQueryError, parse_query
+from bot.stories.tracking import story_match
 from storage import stories as store
 from storage.articles import get_article, now_iso
 
@@ -23,8 +25,32 @@ def split_article(db: Database, article_id: int) -> StoryMove:
         raise NotFound(f"article {article_id} is already alone in story "
                        f"#{current.story_id}")
     summary = own_summary(article, store.article_parts(db, article_id).sentences)
-    return store.move_article(db, article_id=article_id, title=article.title,
-                              summary=summary, now=now_iso())
+    moved = store.move_article(db, article_id=article_id, title=article.title,
+                               summary=summary, now=now_iso())
+    _move_ties(db, moved)
+    return moved
+
+
+def _move_ties(db: Database, moved: StoryMove) -> None:
+    """The topics the moved article tied its old story to go with it to its own story, with its
+    reasons; the old story keeps one of them only where its own latest articles match it (tied
+    again by the newest that does), so its later updates no longer alert a topic only the
+    article that left it matched. A query no longer read leaves its tie as it was."""
+    now = now_iso()
+    for topic_id, query, reasons in store.topics_tied_by(db, moved.old_story, moved.article_id):
+        try:
+            node = parse_query(query)
+        except TopicQueryError:
+            continue
+        store.link_topic(db, story_id=moved.new_story, topic_id=topic_id,
+                         article_id=moved.article_id, reasons=reasons, now=now)
+        kept = story_match(db, moved.old_story, node)
+        if kept is None:
+            store.untie_topic(db, story_id=moved.old_story, topic_id=topic_id)
+        else:
+            store.link_topic(db, story_id=moved.old_story, topic_id=topic_id,
+                             article_id=kept[0].article_id, reasons=kept[1].reasons, now=now,
+                             restate=True)
 
 
 def own_summary(article: StoredArticle, spans: list[Span]) -> list[str]:

@@ -34,7 +34,7 @@ NAME_LIMIT = 100
 """Characters a topic's name may have: what the Add-a-topic form takes and every listing shows."""
 
 __all__ = ["NAME_LIMIT", "RUNNING_LIMIT", "TopicError", "add_topic", "link_running", "link_stories",
-           "matching_stories", "running_since"]
+           "matching_stories", "running_since", "story_match"]
 
 
 def add_topic(
@@ -104,6 +104,16 @@ def matching_stories(db: Database, node: Node, *, since: str,
         if result.matched:
             matched.add(row.story_id)
             yield row, result
+
+
+def story_match(db: Database, story_id: int,
+                node: Node) -> tuple[LatestArticle, TopicMatch] | None:
+    """The newest of the story's latest articles the query matches, and why (None: none)."""
+    for row in story_store.story_latest_articles(db, story_id, limit=ARTICLES_PER_STORY):
+        result = match_story(node, _stored_text(db, row))
+        if result.matched:
+            return row, result
+    return None
 
 
 def _stored_text(db: Database, row: LatestArticle) -> MatchText:
