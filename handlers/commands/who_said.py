@@ -24,6 +24,7 @@ from handlers.common import (
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
          "`/who-said we will not back down`. Start with `share` to post the answer to the channel.")
 MAX_QUERY = 300
+OPENING, CLOSING = "\"'“‘«„", "\"'”’»“"
 
 
 def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
@@ -40,6 +41,15 @@ def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltCont
     place = Place(command.get("channel_id"), str(command.get("channel_name") or ""),
                   command.get("user_id"))
     reply(respond, context, query, here=place.channel, limit=5, share=place if share else None)
+
+
+def unquoted(text: str) -> str:
+    """The quote without a pair of quotation marks around it all, as a desk pastes one: the
+    answer echoes it in its own marks."""
+    text = text.strip()
+    if len(text) > 2 and text[0] in OPENING and text[-1] in CLOSING:
+        return text[1:-1].strip()
+    return text
 
 
 def first_words(text: str, limit: int = MAX_QUERY) -> tuple[str, str]:
@@ -63,7 +73,7 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
     someone of another organisation may read the conversation (``held_share``); ``share``: where
     the answer is posted for all to read, None to answer the asker alone."""
     db = db_of(context)
-    query, cut = first_words(query)
+    query, cut = first_words(unquoted(query))
     reach = reach_of(context, here, wait=wait)
     result = who_said(db, query, limit=limit, stories=None if reach is None else reach.stories)
     note = reach.note() if reach else ""
