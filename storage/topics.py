@@ -98,10 +98,10 @@ def story_matches(db: Database, story_id: int) -> list[tuple[str, tuple[MatchRea
                 [story_id])]
 
 
-def story_queries(db: Database, story_id: int) -> list[str]:
-    """The queries of the topics the story is tied to."""
-    return [row[0] for row in db.execute(
-        "SELECT t.query FROM story_topics st JOIN topics t ON t.id = st.topic_id "
+def story_topics(db: Database, story_id: int) -> list[tuple[str, str]]:
+    """The name and query of each topic the story is tied to."""
+    return [(row[0], row[1]) for row in db.execute(
+        "SELECT t.name, t.query FROM story_topics st JOIN topics t ON t.id = st.topic_id "
         "WHERE st.story_id = ? ORDER BY t.id", [story_id])]
 
 

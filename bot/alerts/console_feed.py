@@ -11,7 +11,7 @@ from bot.alerts.console import render_text
 from bot.alerts.mrkdwn import counted
 from bot.alerts.why import no_alert_reason
 from bot.models import ArticleEvent
-from bot.stories.left_out import why_left_out
+from bot.stories.left_out import each_topic, why_left_out
 from storage.alerts import alert_view
 from storage.article_events import alerts_queued_for, article_events_after
 from storage.db import transaction
@@ -66,8 +66,8 @@ def report_activity(db: Database, cursor: int, echo: Callable[[str], None]) -> i
     to how many, or why not; returns the new cursor. Alerts themselves go to Slack."""
     while events := article_events_after(db, cursor):
         for event in events:
-            echo(activity_line(event, alerts_queued_for(db, event.article_id),
-                               left_out=_left_out(db, event)))
+            topics = each_topic(db, event.story_id, event.article_id) if event.has_topic else []
+            echo(activity_line(event, alerts_queued_for(db, event.article_id), topics=topics))
             cursor = event.id
     return cursor
 
@@ -76,15 +76,33 @@ def _left_out(db: Database, event: ArticleEvent) -> str | None:
     return why_left_out(db, event.story_id, event.article_id) if event.has_topic else None
 
 
-def activity_line(event: ArticleEvent, queued: int, *, left_out: str | None = None) -> str:
+def activity_line(event: ArticleEvent, queued: int, *,
+                  topics: list[tuple[str, str | None]] | None = None) -> str:
     """What one article did; ``queued`` counts its quote alerts too, which need no topic and
-    may come with a rewrite that brings a new quote; ``left_out``: how its story's topics
-    all leave it out."""
+    may come with a rewrite that brings a new quote; ``topics``: its story's topics by name,
+    each with how its exclusions leave the article out (None: left in)."""
     if queued:
         kind = "new story" if event.verdict == "new" else event.verdict
         return (f"· {kind} “{event.title or event.origin}”: "
                 f"{counted(queued, 'alert')} queued for Slack")
+    topics = topics or []
+    whys = [why for _, why in topics]
+    left_out = "; ".join(dict.fromkeys(w for w in whys if w)) if whys and None not in whys \
+        else None
     reason = no_alert_reason(verdict=event.verdict, hold=event.hold, has_topic=event.has_topic,
                              left_out=left_out)
-    return silent_line(event, reason or "nobody gets its topic as it happens (/subscribe TOPIC "
-                                        "in a channel; digests collect it)")
+    return silent_line(event, reason or _nobody_as_it_happens(topics))
+
+
+def _nobody_as_it_happens(topics: list[tuple[str, str | None]]) -> str:
+    """Why an article some topic leaves in posted nothing: no one gets those topics as they
+    happen; the topics whose exclusions leave it out named first, with how."""
+    kept = [name for name, why in topics if why is None]
+    told = [f"{name} leaves it out ({why})" for name, why in topics if why is not None]
+    said = f"nobody gets {_listed(kept)} as it happens" if kept else \
+        "nobody gets its topic as it happens"
+    return "; ".join([*told, f"{said} (/subscribe TOPIC in a channel; digests collect it)"])
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

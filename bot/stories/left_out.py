@@ -18,12 +18,18 @@ STORY_ARTICLES = 30
 def why_left_out(db: Database, story_id: int, article_id: int) -> str | None:
     """How the exclusions (NOT, ``source:``) of every topic the story is tied to leave the
     article out; None when one leaves it in, or the story is tied to none."""
-    queries = topic_store.story_queries(db, story_id)
-    matcher = Matcher(stored_text(db, article_id))
-    whys = [excluded(matcher, read_query(query)) for query in queries]
+    whys = [why for _, why in each_topic(db, story_id, article_id)]
     if not whys or None in whys:
         return None
     return "; ".join(dict.fromkeys(why for why in whys if why))
+
+
+def each_topic(db: Database, story_id: int, article_id: int) -> list[tuple[str, str | None]]:
+    """Each topic the story is tied to, by name, with how its exclusions leave the article out
+    (None: it leaves it in)."""
+    matcher = Matcher(stored_text(db, article_id))
+    return [(name, excluded(matcher, read_query(query)))
+            for name, query in topic_store.story_topics(db, story_id)]
 
 
 def leaves_in(db: Database, query: Node | None, article_id: int) -> bool:

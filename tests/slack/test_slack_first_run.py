@@ -174,22 +174,14 @@ def test_a_slack_run_says_what_each_article_did(db_path, fake_slack, tmp_path):
     assert proc.stdout
     threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
 
-    def next_line(starting: str) -> str:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = lines.get(timeout=deadline - time.monotonic())
-            if line.startswith(starting):
-                return line
-        raise AssertionError(f"no line starting {starting!r}")
-
     try:
-        port = int(next_line("wirewatch running").split("port ")[1].split(")")[0])
+        port = int(next_line(lines, "wirewatch running").split("port ")[1].split(")")[0])
         (inbox / "a.txt").write_text(ARTICLE)
-        assert "no alert for “Dockworkers strike at Northhaven port”: nobody gets its topic " \
-               "as it happens (/subscribe TOPIC in a channel" in next_line("· ")
+        assert "no alert for “Dockworkers strike at Northhaven port”: nobody gets Port strike " \
+               "as it happens (/subscribe TOPIC in a channel" in next_line(lines, "· ")
         run_command(Running(port), fake_slack, "/subscribe", "Port strike", channel="C0DESK")
         (inbox / "b.txt").write_text(OTHER)
-        line = next_line("· ")
+        line = next_line(lines, "· ")
         assert line.startswith(("· new story “Eastmere", "· update “Eastmere")), line
         assert line.endswith("”: 1 alert queued for Slack\n"), line
     finally:
@@ -209,6 +201,16 @@ def test_a_quote_alert_of_an_article_no_topic_matches_is_reported_as_queued(fres
     report_activity(fresh_db, 0, lines.append)
     assert lines == ["· new story “Dockworkers walk out at Northhaven port”: 1 alert queued "
                      "for Slack"]
+
+
+def next_line(lines: queue.Queue[str], starting: str) -> str:
+    """The next line the process printed that starts so (its earlier ones passed over)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = lines.get(timeout=deadline - time.monotonic())
+        if line.startswith(starting):
+            return line
+    raise AssertionError(f"no line starting {starting!r}")
 
 
 def _read_into(stream: IO[str], lines: queue.Queue[str]) -> None:
