@@ -320,7 +320,7 @@ class Runner:
         if self.http is not None:
             lines.append(endpoint_line(self.settings.host, self.http.port))
         elif self.slack is not None and self.ingest_app is not None:
-            lines.append(f"ingest endpoint: POST /ingest on port {self.slack.port}")
+            lines.append(endpoint_line(self.settings.host, self.slack.port))
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines

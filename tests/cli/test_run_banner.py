@@ -1,4 +1,5 @@
-"""The start-up banner of the real `wirewatch run --console` gives addresses a person can use."""
+"""The start-up banner of the real `wirewatch run` (`--console`, or with Slack: the fake Web API)
+gives addresses a person can use."""
 
 from __future__ import annotations
 
@@ -13,21 +14,37 @@ from pathlib import Path
 import pytest
 
 from bot.listen_address import url_to_open
+from tests.fakes.signing import SECRET
+from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "5d0c8b1e7a2f49e6b3c1d9a0"
 
 
-def endpoint_line(db: Path, *host: str) -> tuple[str, subprocess.Popen[str]]:
+def endpoint_line(db: Path, *host: str, slack: str = "") -> tuple[str, subprocess.Popen[str]]:
+    """The banner's endpoint line of a run, with the fake Slack at ``slack`` (else --console)."""
     env = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WIREWATCH_"))},
            "WIREWATCH_INGEST_TOKEN": TOKEN, "WIREWATCH_NLP_PROCESSES": "0"}
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "run", "--console",
+    if slack:
+        env.update(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
+                   WIREWATCH_SLACK_API_URL=slack)
+    mode = () if slack else ("--console",)
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "run", *mode,
                              "--port", "0", *host], env=env, cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout
     while "ingest endpoint:" not in (line := proc.stdout.readline()):
         assert line, proc.communicate(timeout=30)
     return line.strip(), proc
+
+
+def took_an_article(url: str) -> bool:
+    """Whether an article sent to ``url`` with the token was taken (200 or 202)."""
+    request = urllib.request.Request(url, method="POST", data=json.dumps(
+        {"title": "Tug crews strike", "text": "Tug crews stopped work at dawn on Monday."}
+    ).encode(), headers={"Authorization": f"Bearer {TOKEN}"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return answer.status in (200, 202)
 
 
 def test_the_endpoint_line_gives_an_address_to_send_to_not_0000(tmp_path):
@@ -39,14 +56,25 @@ def test_the_endpoint_line_gives_an_address_to_send_to_not_0000(tmp_path):
         url = re.search(r"POST (http://127\.0\.0\.1:\d+/ingest) ", line)
         assert url, line
         assert "it listens on all interfaces, so other machines use this host's name" in line
-        request = urllib.request.Request(url.group(1), method="POST", data=json.dumps(
-            {"title": "Tug crews strike", "text": "Tug crews stopped work at dawn on Monday."}
-        ).encode(), headers={"Authorization": f"Bearer {TOKEN}"})
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            assert answer.status in (200, 202)
+        assert took_an_article(url.group(1))
     finally:
         proc.terminate()
         proc.communicate(timeout=60)
+
+
+def test_a_slack_runs_endpoint_line_gives_the_address_and_the_token_too(tmp_path):
+    """With Slack the endpoint shares Slack's server. Before: `ingest endpoint: POST /ingest on
+    port 3000`, no address to send to nor word of the token, where --console gave both."""
+    with FakeSlack() as fake:
+        line, proc = endpoint_line(tmp_path / "w.db", slack=fake.base_url)
+        try:
+            url = re.search(r"POST (http://127\.0\.0\.1:\d+/ingest) \(bearer token from "
+                            r"WIREWATCH_INGEST_TOKEN\); it listens on all interfaces", line)
+            assert url, line
+            assert took_an_article(url.group(1))
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=60)
 
 
 def test_an_endpoint_on_one_address_names_that_address_alone(tmp_path):

@@ -57,7 +57,8 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
         found = re.search(r"Slack \(port (\d+)\)", running.output)
         assert found, running.output
         port = int(found.group(1))
-        assert "ingest endpoint: POST /ingest on port" in running.output
+        assert f"ingest endpoint: POST http://127.0.0.1:{port}/ingest (bearer token" \
+            in running.output
         running.wait_until(lambda: any("first poll, 1 existing entry" in line
                                        for line in running.errors), what="the first poll")
 
