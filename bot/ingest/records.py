@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from bot.ingest import json_list
@@ -20,6 +21,7 @@ TOO_LONG = (f"a JSON number of more than {sys.get_int_max_str_digits():,} digits
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 LINE_END = re.compile(r"\r\n?|\n")
+SHOWN_FIELDS, FIELD_CHARS = 6, 24
 
 
 def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure:
@@ -28,7 +30,8 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
         return IngestFailure(origin, f"expected a JSON object, got {_json_kind(record)}")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        return IngestFailure(origin, "record has no 'text' (a non-empty string is required)")
+        return IngestFailure(origin, "record has no 'text' (a non-empty string is required"
+                             f"{_fields_of(record)}; an article's fields are {', '.join(FIELDS)})")
     text = characters(text)
     values: dict[str, str | None] = {}
     for name in ("title", "url", "source", "published"):
@@ -47,6 +50,15 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
         return IngestFailure(origin, f"field 'published' is {record['published']!r}, {TOO_SHORT}")
     return RawArticle(text=text, origin=origin, title=values["title"], url=values["url"],
                       source=values["source"], published=values["published"])
+
+
+def _fields_of(record: dict) -> str:
+    """The record's own field names, a few and each cut short, escaped as JSON writes them (a
+    name is the sender's text, shown in a terminal): a CMS's export names its copy otherwise."""
+    names = [json.dumps(str(key))[1:-1] for key in islice(record, SHOWN_FIELDS + 1)]
+    shown = [f'"{n[:FIELD_CHARS]}…"' if len(n) > FIELD_CHARS else f'"{n}"' for n in names]
+    more = ", …" if len(shown) > SHOWN_FIELDS else ""
+    return f"; it has {', '.join(shown[:SHOWN_FIELDS])}{more}" if shown else ""
 
 
 def characters(value: str) -> str:
