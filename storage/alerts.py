@@ -61,16 +61,18 @@ def is_held(db: Database, article_id: int) -> bool:
                       [article_id]).fetchone() is not None
 
 
-def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> AlertView:
+def alert_view(db: Database, story_id: int, article_id: int, kind: str,
+               target: str | None = None) -> AlertView:
+    """What an alert shows; ``target``: the channel (or person) it goes to, whose topics of the
+    story it names (every topic of the story when none is followed there any more)."""
     article = db.table("articles").get(article_id)
     story = db.table("stories").get(story_id)
     link = db.execute(
         "SELECT whats_new FROM story_articles WHERE article_id = ?", [article_id]
     ).fetchone()
     whats_new = tuple(json.loads(link[0]) if link and link[0] else ())
-    topics = [r[0] for r in db.execute(
-        "SELECT topics.name FROM story_topics JOIN topics ON topics.id = story_topics.topic_id "
-        "WHERE story_topics.story_id = ? ORDER BY topics.name", [story_id])]
+    topics = _topic_names(db, story_id, target) if target else []
+    topics = topics or _topic_names(db, story_id)
     return AlertView(
         kind=kind,
         story_id=story_id,
@@ -87,6 +89,16 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str) -> Alert
         continues=continued_story(db, story_id) if kind == "new" else None,
         whats_new_at=tuple(article["body"].find(sentence) for sentence in whats_new),
     )
+
+
+def _topic_names(db: Database, story_id: int, target: str | None = None) -> list[str]:
+    """The story's topics by name; with ``target``, those it subscribes to."""
+    followed = " AND topics.id IN (SELECT topic_id FROM subscriptions WHERE target_id = ?)" \
+        if target else ""
+    return [r[0] for r in db.execute(
+        "SELECT topics.name FROM story_topics JOIN topics ON topics.id = story_topics.topic_id "
+        f"WHERE story_topics.story_id = ?{followed} ORDER BY topics.name",
+        [story_id, target] if target else [story_id])]
 
 
 def _key_quote(db: Database, article_id: int) -> KeyQuote | None:

@@ -145,6 +145,6 @@ def alert_message(db: Database, row: OutboxAlert, *,
                                                 install=install_id(db))
     if row.story_id is None or row.article_id is None:
         raise LookupError(f"alert {row.id} names no story or article")
-    view = alert_view(db, row.story_id, row.article_id, row.kind)
+    view = alert_view(db, row.story_id, row.article_id, row.kind, target=row.channel)
     return alert_text(view, standalone=standalone), alert_blocks(view, standalone=standalone,
                                                                  install=install_id(db))
