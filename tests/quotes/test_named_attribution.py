@@ -365,6 +365,28 @@ def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons(extract):
     assert quote.speaker.name == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("headline", [
+    "Ruiz on Keeping the Winter Ferries Running: ‘We Will Not Let The Boats Stop.’",
+    "Ana Ruiz Visits the Flooded Pier: ‘We Will Not Let The Boats Stop.’",
+])
+def test_a_headline_opening_with_a_name_before_its_colon_is_that_persons(extract, headline):
+    quotes = extract(
+        f"{headline}\n\n"
+        "On Tuesday, Mayor Ana Ruiz told a radio host that the harbour's ferries would keep "
+        "sailing through the storms, whatever Tomas Brandt of the port board wanted.")
+    quote = one(quotes, "Boats Stop", "direct")
+    assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_a_headline_opening_with_something_else_is_not_the_person_it_names_later(extract):
+    quotes = extract(
+        "Port Board Chair on Ruiz: ‘We Will Not Let The Boats Stop.’\n\n"
+        "On Tuesday, Mayor Ana Ruiz told a radio host that the harbour's ferries would keep "
+        "sailing through the storms, whatever the port board wanted.")
+    quote = one(quotes, "Boats Stop", "direct")
+    assert quote.speaker.name != "Ana Ruiz"
+
+
 @pytest.mark.parametrize(("opener", "tag"), [("Shaw", "PROPN"), ("She", "PRON")])
 def test_a_name_opening_the_line_beats_a_subject_the_parser_took_from_the_paragraph_before(
         nlp, opener, tag):

@@ -183,12 +183,26 @@ class DirectQuotes:
         text = self.body[para.start:span.open]
         label, colon, _ = text.partition(": ")
         words = label.split()
-        if not colon or not 1 <= len(words) <= LABEL_WORDS or \
-                len(self.body[para.start:para.end].split()) > HEADLINE_WORDS or \
-                any(not w[:1].isupper() for w in words):
+        if not colon or not words or \
+                len(self.body[para.start:para.end].split()) > HEADLINE_WORDS:
             return None
-        names = [w for w in words if not w.endswith(".")][-2:]  # "Dr. Ana Ruiz", "Rep. Ruiz"
-        return self.resolver.person_named(" ".join(names)) if names else None
+        if len(words) <= LABEL_WORDS and all(w[:1].isupper() for w in words):
+            names = [w for w in words if not w.endswith(".")][-2:]  # "Dr. Ana Ruiz", "Rep. Ruiz"
+            speaker = self.resolver.person_named(" ".join(names)) if names else None
+            if speaker is not None:
+                return speaker
+        return self._opening_name(words)
+
+    def _opening_name(self, words: list[str]) -> Speaker | None:
+        """"Ruiz on the Harbour Vote: ‘…’", "Ana Ruiz Visits Leeds: ‘…’": a headline's words
+        before the colon open with their subject, the person whose name they begin with."""
+        for n in (2, 1):
+            opening = words[:n]
+            speaker = self.resolver.person_named(" ".join(opening))
+            if speaker is not None and speaker.name is not None and all(
+                    w.lower() in speaker.name.lower().split() for w in opening):
+                return speaker
+        return None
 
     def _introduced(self, para: Paragraph) -> Speaker | None:
         """"In a statement, the group's president wrote:" introduces the next paragraph."""
