@@ -387,6 +387,15 @@ def test_a_headline_opening_with_something_else_is_not_the_person_it_names_later
     assert quote.speaker.name != "Ana Ruiz"
 
 
+def test_the_words_of_a_song_are_the_singers_not_the_persons_the_paragraph_is_about(extract):
+    quotes = extract(
+        "Mayor Tomas Brandt has promised a quieter harbour for years, and he says he will keep "
+        "his ways.\n\n"
+        "In Lanterns on the Pier, Mara Lind sings, \"Keep the harbour lights burning for me.\" "
+        "With Brandt, there is little chance of a change. \"I stay as I am,\" he said on Monday.")
+    assert speaker_of(quotes, "harbour lights", "direct") == "Mara Lind"
+
+
 @pytest.mark.parametrize(("opener", "tag"), [("Shaw", "PROPN"), ("She", "PRON")])
 def test_a_name_opening_the_line_beats_a_subject_the_parser_took_from_the_paragraph_before(
         nlp, opener, tag):

@@ -22,7 +22,7 @@ REPORTING = {
     "assure", "reassure", "advise", "inform", "brief", "recommend",
     "praise", "criticise", "criticize", "condemn", "hail", "brand", "dismiss",
     "answer", "charge", "interject", "chant", "yell", "scream", "muse", "snap", "gush", "beam",
-    "remember", "press", "interrupt", "echo", "marvel", "sigh", "opine",
+    "remember", "press", "interrupt", "echo", "marvel", "sigh", "opine", "sing",
 }
 BELIEF = {"know", "hope", "fear", "expect", "feel", "worry", "doubt", "learn", "recognize",
           "recognise", "realize", "realise", "understand", "find", "show", "want", "assume",
