@@ -396,6 +396,15 @@ def test_the_words_of_a_song_are_the_singers_not_the_persons_the_paragraph_is_ab
     assert speaker_of(quotes, "harbour lights", "direct") == "Mara Lind"
 
 
+def test_a_name_quoted_inside_the_aside_does_not_end_the_speech_tag(extract):
+    quotes = extract(
+        "Hundreds of ferry workers filled the square on Saturday. Mara Lind of the port board "
+        "watched from the steps.\n\n"
+        "“We have seen bigger crowds than this one,” harbour pilot Tomas Brandt, carrying a "
+        "flag and a “Save the Pier” badge, said quietly as the rain began to fall.")
+    assert speaker_of(quotes, "bigger crowds", "direct") == "Tomas Brandt"
+
+
 @pytest.mark.parametrize(("opener", "tag"), [("Shaw", "PROPN"), ("She", "PRON")])
 def test_a_name_opening_the_line_beats_a_subject_the_parser_took_from_the_paragraph_before(
         nlp, opener, tag):

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import (
+    TERMINALS,
     Attribution,
     according_to,
     attribution_from,
@@ -118,6 +119,7 @@ class DirectQuotes:
         self.resolver, self.quoted = resolver, quoted
         self.starts = starts if starts is not None else [t.idx for t in doc]
         self.fragment = {s: is_fragment(body, s) for s in spans}
+        self.by_open = {s.open: s for s in spans}
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -366,7 +368,7 @@ class DirectQuotes:
                 return governing
         opening = self.token_at(span.open)
         closing = self.token_at(max(span.close - 1, span.open))
-        after = region_after(self.doc, closing + 1, self.quoted, para.end)
+        after = self._after(closing + 1, para)
         before = region_before(self.doc, opening - 1, self.quoted, para.start)
         if before and before[-1].lower_ == "that" and not self.fragment[span]:
             governing = self._governing(span)  # "Trump claimed that “…,” one of the …said"
@@ -402,6 +404,32 @@ class DirectQuotes:
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None if self.fragment[span] else self._clause_of(para, span)
+
+    def _after(self, index: int, para: Paragraph) -> list[Token]:
+        """The words after a quote, read on past a name or title quoted inside a comma-set
+        aside (`“…,” Ana Ruiz, wearing a “Save the Pier” badge, said`)."""
+        after = region_after(self.doc, index, self.quoted, para.end)
+        while after and after[-1].i + 1 < len(self.doc) and after[-1].text not in TERMINALS and \
+                any(t.text == "," for t in after[1:]):
+            fragment = self._fragment_at(self.doc[after[-1].i + 1].idx)
+            if fragment is None:
+                break
+            rest = region_after(self.doc, self.token_at(fragment.close - 1) + 1, self.quoted,
+                                para.end)
+            if not rest:
+                break
+            after = after + rest
+        return after
+
+    def _fragment_at(self, offset: int) -> QuoteSpan | None:
+        """The quoted name or title (a fragment of two to six words) whose mark is at
+        ``offset``."""
+        span = self.by_open.get(offset)
+        if span is None or not self.fragment[span] or not span.closed or \
+                not 2 <= span.words(self.body) <= 6 or \
+                self.body[span.start:span.end][-1:] in SENTENCE_END:
+            return None
+        return span
 
     def _signed_label(self, before: list[Token]) -> Found | None:
         """"Pollsters agree - Ana Ruiz: “…”": the name between a dash and the colon speaks."""
