@@ -507,3 +507,16 @@ def test_a_speaker_inside_a_work_of_art_the_recogniser_ran_over_the_verb_is_the_
     quotes = statements(doc, quotes_in_doc(doc))
     assert speaker_of(quotes, "crews are amazing") == "Ana Ruiz"
     assert speaker_of(quotes, "let you down") == "Ana Ruiz"
+
+
+def test_words_quoted_from_a_report_are_its_issuers(extract):
+    quotes = extract(
+        "The Harbour Institute released a study of ferry timetables on Monday. Mayor Tomas "
+        "Brandt said he had not read it.\n\n"
+        "What the study finds - Not all timetables work alike. From the study: “Ferries with a "
+        "fixed hour produced more fares in every month of the year.”\n"
+        "Why it matters - More from the study: “Crews that changed the hour each week lost "
+        "riders to the buses within a season.”")
+    assert speaker_of(quotes, "fixed hour", "direct") == "The Harbour Institute"
+    # the parser may hang "From the study" on the quoted verb: that verb issued nothing
+    assert speaker_of(quotes, "lost riders", "direct") == "The Harbour Institute"

@@ -36,6 +36,8 @@ SPOKEN_WORDS = 3
 LABEL_WORDS = 5
 HEADLINE_WORDS = 25
 GOING_ON = {"add", "continue"}
+ALSO_WORDS = {"more", "also", "again"}
+"""Words that may open "More from the report: “…”"."""
 """Verbs by which he/she goes on from the words just quoted ("“…,” he added")."""
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 """How the parser hangs quoted words on the verb that tells them."""
@@ -377,7 +379,8 @@ class DirectQuotes:
         ended = span.closed and self.body[span.start:span.end].endswith(".")
         prefers_before = bool(before) and (before[-1].text == ":" or ended or  # “….” New sentence
                                            self._both_introduce(before, after))
-        signed = self._signed_label(before) or self._signature(span) or self._named_label(before)
+        signed = self._signed_label(before) or self._signature(span) or \
+            self._named_label(before) or self._quoted_from(before)
         if signed is not None:
             return signed
         if ended and not self.fragment[span] and (self._reports_else(after) or
@@ -485,6 +488,23 @@ class DirectQuotes:
         speaker = self._label(before[-1 - len(names):])
         verb = opener if inverted else before[-1]
         return (Attribution(verb, names[0], None), speaker, conf.TURN) if speaker else None
+
+    def _quoted_from(self, before: list[Token]) -> Found | None:
+        """"From the report: “…”", "More from Ruiz's letter: “…”" (also after a dash that
+        ends a heading): the words are the source's."""
+        dash = max((k for k, t in enumerate(before) if t.text in DASHES), default=-1)
+        words = before[dash + 1:]
+        opening = words[1:] if words and words[0].lower_ in ALSO_WORDS else words
+        if not 3 <= len(opening) <= LABEL_WORDS + 2 or opening[0].lower_ != "from" or \
+                opening[-1].text != ":":
+            return None
+        source = next((t for t in opening[1:-1] if t.head.i == opening[0].i and
+                       t.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        speaker, confidence = self.resolver.resolve(source)
+        return (Attribution(opening[0], source, None), speaker, confidence) \
+            if speaker.name is not None else None
 
     def _signature(self, span: QuoteSpan) -> Found | None:
         """A quote closing its paragraph, signed in the next one: "“…” / — Ana Ruiz."."""

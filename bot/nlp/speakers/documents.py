@@ -287,10 +287,11 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
     while document.dep_ == "compound" and document.head.pos_ == "NOUN":
         document = document.head  # "sent its members an email donation request"
     verb = document.head.head if document.dep_ == "pobj" else document.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb == document or document.dep_ != "dobj" and \
+    if verb.pos_ not in {"VERB", "AUX"} or verb == document or r.reg.quoted(verb.idx) or \
+            document.dep_ != "dobj" and \
             verb.lemma_.lower() not in ISSUING_VERBS and not r.reg.speaking(verb) and \
             not _found_in(document, verb):
-        return None  # "Ruiz leads in the poll" did not issue it
+        return None  # "Ruiz leads in the poll" did not issue it, nor did a quoted verb
     sender = next((found for prep in verb.children if prep.dep_ in {"agent", "prep"}
                    and prep.lower_ in ISSUER_PREPS and document.dep_ == "nsubjpass"
                    if (found := _object_of(r, prep)) is not None), None)
