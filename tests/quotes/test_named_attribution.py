@@ -520,3 +520,11 @@ def test_words_quoted_from_a_report_are_its_issuers(extract):
     assert speaker_of(quotes, "fixed hour", "direct") == "The Harbour Institute"
     # the parser may hang "From the study" on the quoted verb: that verb issued nothing
     assert speaker_of(quotes, "lost riders", "direct") == "The Harbour Institute"
+
+
+@pytest.mark.parametrize("verb", ["released a promotional", "posted a campaign"])
+def test_a_video_someone_released_speaks_for_them(extract, verb):
+    quotes = extract(
+        f"Last spring, Ana Ruiz {verb} video that said, \"We will run ferries that are on "
+        "time every day of the year.\" Tomas Brandt said he had not seen it.")
+    assert speaker_of(quotes, "on time every day", "direct") == "Ana Ruiz"

@@ -37,12 +37,13 @@ if TYPE_CHECKING:
 
 
 def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | None:
-    """Who issued the document ``token`` names: named in its own phrase, else the issuer of
+    """Who issued the document ``token`` names: named in its own phrase or as the subject of
+    the verb issuing it ("Ruiz released an ad that …"), else the issuer of
     the same document mentioned elsewhere (before it when it is "the poll", after it first
     when it is "a new poll", which the article names further on); for "the survey", else a
     poll of another word named before it; "the statement" first the organisation speaking
     just before it."""
-    own = own_issuer(r, token)
+    own = own_issuer(r, token) or _issued_here(r, token)
     lemma = token.lemma_.lower()
     if own is not None or token.tag_ in PLURAL_TAGS and not definite:
         return own  # "polls show": no one poll; "the results", "the ads" are ones named
@@ -61,6 +62,14 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     return _survey_called_otherwise(r, token) or _sender(r, token) or (
         _organisation_speaking(r, token) if lemma in STATEMENTS else None) or (
         paper_of_editorials(r, token) if lemma == "editorial" else None)
+
+
+def _issued_here(r: SpeakerResolver, document: Token) -> Speaker | None:
+    """"Ruiz released an ad that said …": the subject of the issuing verb whose object the
+    document is (not "Ruiz cited polls that show …")."""
+    if document.dep_ != "dobj" or document.head.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    return _verb_subject(r, document)
 
 
 def _survey_called_otherwise(r: SpeakerResolver, survey: Token) -> Speaker | None:
