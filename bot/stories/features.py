@@ -149,7 +149,14 @@ character offset."""
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
-REPORTING = {"say", "tell", "add", "accord", "report", "state", "write", "told", "says"}
+SAYING = frozenset({"say", "tell", "add", "report", "state", "write"})
+"""Verbs of saying, as lemmas: they tell who gave the words, not what happened. One list for the
+story stage: no content word of a sentence (``REPORTING``), the words a date dates the saying
+of (``bot.stories.plans``), and a saying whose reported clause is the sentence's own predicate
+(``bot.stories.reading.predicates``)."""
+REPORTING = SAYING | {"accord", "told", "says"}
+"""Words that attribute, left out of a sentence's content words: the verbs of saying, "according
+to", and forms the lemmatiser leaves as written."""
 QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"}

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from bot.stories.features import SAYING as ATTRIBUTING
+
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
 PLANS = frozenset({"schedule", "reschedule", "set", "expect", "plan", "postpone", "delay",
                    "adjourn"})
@@ -23,8 +25,9 @@ PLANNED = frozenset({"plan", "schedule", "reschedule", "expect", "set"})
 ONTO = frozenset({"until", "till", "to", "for"})
 """Prepositions that put a date ahead after a plan word in the past: "adjourned until Friday",
 not "adjourned Thursday"."""
-SAYING = frozenset({"say", "tell", "announce", "comment", "confirm", "decline", "refuse"})
-"""Verbs a date after a plan's words dates the saying of: "would not say on Monday whether"."""
+SAYING = ATTRIBUTING | {"announce", "comment", "confirm", "decline", "refuse"}
+"""Verbs a date after a plan's words dates the saying of: "would not say on Monday whether",
+"declined on Friday to comment": the verbs of saying and those of declining to say."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 """A date in the subject ("the visit on Wednesday won't help") is not put on a day by its verb."""
 AUXILIARIES = ("aux", "auxpass")
