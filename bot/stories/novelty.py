@@ -14,7 +14,7 @@ from bot.ingest.corrections import is_correction_note
 from bot.models import SentenceContent
 from bot.stories import figures, renamed
 from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
-from bot.stories.schedule import NAMED, SCHEDULED, told
+from bot.stories.schedule import LEAD_SENTENCES, NAMED, SCHEDULED, told
 
 MIN_CONTENT = 3
 NUMBER_COVERED = 0.9
@@ -291,9 +291,16 @@ PASSIVE_VIEW = re.compile(
 """A view held by no one named: "The move is widely seen as a blow to …"."""
 HABITUAL = re.compile(
     r"\b(?:has|have|had)(?: \w+ly)? (?:long|often|frequently|repeatedly|always)\b(?!-)|"
-    r"\blong been\b", re.IGNORECASE)
+    r"\blong been\b|\bfor (?:weeks|months|years|decades)\b", re.IGNORECASE)
 """What someone has done or been over a long time ("Moscow has long denied …", "has frequently
-changed his story"): a state of affairs from before the news, not a development."""
+changed his story", "The bill has been stalled for weeks"): a state of affairs from before the
+news, not a development."""
+SAID_ALREADY = re.compile(
+    r"\b(?:has|have|had)(?: \w+ly| also| long| not| never)? "
+    r"(?:said|argued|claimed|maintained|insisted|denied|stated)\b", re.IGNORECASE)
+"""A saying in the perfect ("The mayor has said she …", "The company had denied …"): a position
+given before the news and restated, not a statement made for it ("has told Reuters" is one
+made to a reporter: not read)."""
 RELATIVE_CLAUSE = re.compile(r",? \b(?:who|which|whom|whose)\b[^,;:]*(?:[,;:]|$)",
                              re.IGNORECASE)
 """A clause about someone the sentence names ("Swift, who has long stayed quiet, endorsed …"):
@@ -475,6 +482,7 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
         ("changed figure" not in reasons and _said_before_at(sentences, position, year)) or \
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
         (not strong and not SPOKEN.search(text) and (_who_is(text, story) or habitual(text))) or \
+        (not strong and position >= LEAD_SENTENCES and said_already(text)) or \
         (not strong and (unnamed_views(text) or reasoning(text)))
 
 
@@ -497,6 +505,18 @@ def habitual(text: str) -> bool:
     outside = _outside_quotes(text)
     return not DAY_NAMED.search(outside) and bool(
         HABITUAL.search(RELATIVE_CLAUSE.sub(" ", outside)))
+
+
+def said_already(text: str) -> bool:
+    """Whether the sentence's only saying, outside its quotes and the clauses about whoever it
+    names, is in the perfect ("Ada Brandt has said the ferries …", "The operator had denied …")
+    and it names no day: a position given before the news, background when only a new name, a
+    continuation or a claim makes it new ("… , who has said …" is about someone named). Not
+    asked of an article's lead (LEAD_SENTENCES), which tells the news in whatever tense."""
+    outside = _outside_quotes(text)
+    return not DAY_NAMED.search(outside) and bool(
+        SAID_ALREADY.search(RELATIVE_CLAUSE.sub(" ", outside))) and \
+        not SPOKEN.search(SAID_ALREADY.sub(" ", outside))
 
 
 def _who_is(text: str, story: _Story) -> bool:

@@ -1,0 +1,46 @@
+"""A position given before the news ("The seafarers' union has said it will never accept …") is
+background in a later report, however many words and names it adds: what's new is the day's
+development, not the stand restated. A saying dated to the day stays news. Through the real
+pipeline (real spaCy, a real SQLite file)."""
+
+from bot.models import RawArticle
+from bot.stories.novelty import said_already
+
+WALKOUT = """Ferry crews strike on Skarsund crossings
+
+SKARSUND (Wirewatch Wire) - Ferry crews on the Skarsund crossings walked off the job on Monday over pay and rest breaks, stranding hundreds of commuters on the island.
+
+The operator Fjordlink has run a reduced timetable with hired boats since the walkout began.
+
+Fjordlink chief executive Halvard Brenne said the company regretted the disruption to passengers."""
+
+SECOND_DAY = """Skarsund ferry strike: operator withdraws offer
+
+SKARSUND (Wirewatch Wire) - Ferry crews on the Skarsund crossings walked off the job on Monday over pay and rest breaks, stranding hundreds of commuters on the island.
+
+Fjordlink withdrew its pay offer on Tuesday, angering commuters.
+
+The Nordic Seafarers Federation has long maintained a hard line, and its chair Oda Lindqvist has said members would never accept rotas that shorten sleep between crossings.
+
+The operator Fjordlink has run a reduced timetable with hired boats since the walkout began."""
+
+MONDAY_EVENING, TUESDAY_EVENING = "2025-05-05T20:00:00+00:00", "2025-05-06T20:00:00+00:00"
+
+
+def test_a_stand_given_before_the_news_is_not_whats_new(pipeline):
+    items = [RawArticle(text=WALKOUT, origin="walkout", published=MONDAY_EVENING),
+             RawArticle(text=SECOND_DAY, origin="second-day", published=TUESDAY_EVENING)]
+    first, update = pipeline.ingest(items)
+    assert update.verdict.story_id == first.verdict.story_id
+    assert update.verdict.kind == "update"
+    assert any("withdrew its pay offer" in line for line in update.verdict.whats_new)
+    assert not any("has said members" in line for line in update.verdict.whats_new)
+
+
+def test_only_a_saying_in_the_perfect_with_no_day_is_a_stand_given_before():
+    assert said_already("The federation has said it will never accept the rotas.")
+    assert said_already("The operator had denied that any crossing ran short of crew.")
+    assert not said_already("The federation said it will never accept the rotas.")
+    assert not said_already("The federation has said on Tuesday it will strike again.")
+    assert not said_already("Lindqvist, who has said she will stand down, told crews to stay out.")
+    assert not said_already("The union has said little, but Brenne told reporters the talks failed.")
