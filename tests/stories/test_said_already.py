@@ -1,6 +1,7 @@
 """A position given before the news ("The seafarers' union has said it will never accept …") is
-background in a later report, however many words and names it adds: what's new is the day's
-development, not the stand restated. A saying dated to the day stays news. Through the real
+background in a later report, however many words and names it adds, and so is a state of
+affairs held for months: what's new is the day's development, not the stand restated. A saying
+dated to the day stays news. Through the real
 pipeline (real spaCy, a real SQLite file)."""
 
 from bot.models import RawArticle
@@ -24,6 +25,12 @@ The Nordic Seafarers Federation has long maintained a hard line, and its chair O
 
 The operator Fjordlink has run a reduced timetable with hired boats since the walkout began."""
 
+LONG_RUNNING = SECOND_DAY.replace(
+    "The Nordic Seafarers Federation has long maintained a hard line, and its chair Oda Lindqvist "
+    "has said members would never accept rotas that shorten sleep between crossings.",
+    "Repairs to the slipway at Nordby have dragged on for months, leaving the terminal with one "
+    "working berth.")
+
 MONDAY_EVENING, TUESDAY_EVENING = "2025-05-05T20:00:00+00:00", "2025-05-06T20:00:00+00:00"
 
 
@@ -35,6 +42,15 @@ def test_a_stand_given_before_the_news_is_not_whats_new(pipeline):
     assert update.verdict.kind == "update"
     assert any("withdrew its pay offer" in line for line in update.verdict.whats_new)
     assert not any("has said members" in line for line in update.verdict.whats_new)
+
+
+def test_a_state_of_affairs_held_for_months_is_not_whats_new(pipeline):
+    items = [RawArticle(text=WALKOUT, origin="walkout", published=MONDAY_EVENING),
+             RawArticle(text=LONG_RUNNING, origin="long-running", published=TUESDAY_EVENING)]
+    first, update = pipeline.ingest(items)
+    assert update.verdict.story_id == first.verdict.story_id
+    assert list(update.verdict.whats_new) == [
+        "Fjordlink withdrew its pay offer on Tuesday, angering commuters."]
 
 
 def test_only_a_saying_in_the_perfect_with_no_day_is_a_stand_given_before():
