@@ -308,9 +308,14 @@ what it says of the past is not what the sentence tells."""
 REASONING = re.compile(
     r"^(?:In short|Simply put|Put simply|After all|Indeed|In fact|All told|Taken together|"
     r"In other words|Of course|To be sure|That is|For better or worse|In sum|Arguably|"
-    r"Admittedly)\s*[,:–—]", re.IGNORECASE)
+    r"Admittedly|However|Still|Yet|Instead|Ultimately|Then again|The point)\s*[,:–—]",
+    re.IGNORECASE)
 """A sentence opening with the writer's own step of reasoning ("In short, …", "After all, …",
-"In other words: …"): it sums up, explains or argues from what came before, not a development."""
+"In other words: …", or a turn against what came before, "Still, …", "However, …"): it sums
+up, explains or argues from what came before, not a development."""
+REPORTED = re.compile(r"\breport(?:s|ed)\b", re.IGNORECASE)
+"""An outlet's report given ("…, the Gazette reported"): someone's news, not the writer's
+argument."""
 DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
                        r"yesterday|tonight)\b", re.IGNORECASE)
 """A day the sentence tells something on: it reports what happened, not how things have been."""
@@ -542,11 +547,12 @@ def unnamed_views(text: str) -> bool:
 
 def reasoning(text: str) -> bool:
     """Whether the sentence opens with the writer's own step of reasoning ("In short, the fares
-    never covered the crossings.", "After all, …") and gives no one's words and no day: on real
-    copy an analysis or a column's argument, not news, when only a new name, a continuation or
-    a claim makes it new (a day named reports what happened: "Indeed, on Tuesday, …")."""
+    never covered the crossings.", "After all, …", "Still, …") and gives no one's words, no
+    report and no day: on real copy an analysis or a column's argument, not news, when only a
+    new name, a continuation or a claim makes it new (a day named reports what happened:
+    "Indeed, on Tuesday, …")."""
     return bool(REASONING.match(text)) and not SPOKEN.search(text) and \
-        not DAY_NAMED.search(text)
+        not REPORTED.search(text) and not DAY_NAMED.search(text)
 
 
 def _outside_quotes(text: str) -> str:
