@@ -14,6 +14,7 @@ from urllib.parse import parse_qs
 
 from bot.http_server import Head, Refusal, client_group
 from bot.ingest import json_list
+from bot.ingest.field_names import Unread, field_name
 from bot.ingest.records import (
     characters,
     json_lines,
@@ -126,7 +127,9 @@ class IngestApp:
                  for i, r in enumerate(records)]
         if not isinstance(value, list) and isinstance(items[0], IngestFailure):
             raise RequestError(400, items[0].reason, usage=USAGE)
-        return self._queue(items, wait=self._wait(environ), caller=client_group(remote))
+        status, answer = self._queue(items, wait=self._wait(environ),
+                                     caller=client_group(remote))
+        return status, {**answer, **_unread(records, items, remote)}
 
     def _wait(self, environ: dict) -> float:
         asked = parse_qs(environ.get("QUERY_STRING", "")).get("wait", [""])[0]
@@ -247,8 +250,21 @@ def _answer(status: int, body: dict) -> tuple[str, tuple[tuple[str, str], ...], 
     return STATUS_TEXT.get(status, f"{status} Error"), tuple(headers), data
 
 
+def _unread(records: list[Any], items: list[RawArticle | IngestFailure],
+            remote: str) -> dict[str, list[str]]:
+    """The request's field names no article was read from, once (``not_read``), and logged."""
+    unread = Unread()
+    for record, item in zip(records, items, strict=True):
+        if isinstance(item, RawArticle):
+            unread.add(record)
+    if not unread.said():
+        return {}
+    log.warning("POST /ingest from %s: %s", remote, unread.said())
+    return {"not_read": unread.shown()}
+
+
 def _origin(record: Any, remote: str, index: int, count: int) -> str:
-    url = record.get("url") if isinstance(record, dict) else None
+    url = record.get(field_name(record, "url")) if isinstance(record, dict) else None
     if isinstance(url, str) and url.strip():
         return characters(url.strip()[:500])
     return f"POST /ingest from {remote}" + (f" [{index}]" if count > 1 else "")

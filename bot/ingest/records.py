@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -10,9 +11,11 @@ from itertools import islice
 from typing import Any
 
 from bot.ingest import json_list
+from bot.ingest.field_names import SHOWN, Unread, field_name, shown_name
 from bot.ingest.unix_time import TOO_SHORT, is_bare_number, is_unix_time, unix_time
 from bot.models import IngestFailure, RawArticle
 
+log = logging.getLogger(__name__)
 FIELDS = ("title", "text", "url", "source", "published")
 NO_ARTICLES = "no articles in the file (nothing but blank lines or an empty list)"
 TOO_DEEP = "JSON nested too deeply to read (an article is one flat object)"
@@ -21,44 +24,52 @@ TOO_LONG = (f"a JSON number of more than {sys.get_int_max_str_digits():,} digits
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 LINE_END = re.compile(r"\r\n?|\n")
-SHOWN_FIELDS, FIELD_CHARS = 6, 24
 
 
 def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure:
-    """Turn one decoded JSON value into an article, or say what is wrong with it."""
+    """Turn one decoded JSON value into an article, or say what is wrong with it; a field
+    under another common name (``field_names.ALIASES``) is read, and checked, as its own."""
     if not isinstance(record, dict):
         return IngestFailure(origin, f"expected a JSON object, got {_json_kind(record)}")
-    text = record.get("text")
+    text = record.get(field_name(record, "text"))
     if not isinstance(text, str) or not text.strip():
         return IngestFailure(origin, "record has no 'text' (a non-empty string is required"
                              f"{_fields_of(record)}; an article's fields are {', '.join(FIELDS)})")
-    text = characters(text)
     values: dict[str, str | None] = {}
-    for name in ("title", "url", "source", "published"):
+    for field in ("title", "url", "source", "published"):
+        name = field_name(record, field)
         value = record.get(name)
         if value is not None and (isinstance(value, bool) or
                                   not isinstance(value, str | int | float)):
             return IngestFailure(origin, f"field '{name}' must be a string")
-        values[name] = characters(str(value)) if value is not None else None
-    if is_unix_time(record.get("published")):
+        values[field] = characters(str(value)) if value is not None else None
+    published = _published(record, field_name(record, "published"), values["published"])
+    if isinstance(published, IngestFailure):
+        return IngestFailure(origin, published.reason)
+    return RawArticle(text=characters(text), origin=origin, title=values["title"],
+                      url=values["url"], source=values["source"], published=published)
+
+
+def _published(record: dict, name: str, text: str | None) -> str | IngestFailure | None:
+    """The published time as stored: Unix time as ISO text, any other as given."""
+    value = record.get(name)
+    if is_unix_time(value):
         try:
-            when = unix_time(record["published"])
+            when = unix_time(value)
         except ValueError as exc:
-            return IngestFailure(origin, f"field 'published' is {exc}")
-        values["published"] = when.isoformat() if when else None
-    elif is_bare_number(record.get("published")):
-        return IngestFailure(origin, f"field 'published' is {record['published']!r}, {TOO_SHORT}")
-    return RawArticle(text=text, origin=origin, title=values["title"], url=values["url"],
-                      source=values["source"], published=values["published"])
+            return IngestFailure("", f"field '{name}' is {exc}")
+        return when.isoformat() if when else None
+    if is_bare_number(value):
+        return IngestFailure("", f"field '{name}' is {value!r}, {TOO_SHORT}")
+    return text
 
 
 def _fields_of(record: dict) -> str:
     """The record's own field names, a few and each cut short, escaped as JSON writes them (a
     name is the sender's text, shown in a terminal): a CMS's export names its copy otherwise."""
-    names = [json.dumps(str(key))[1:-1] for key in islice(record, SHOWN_FIELDS + 1)]
-    shown = [f'"{n[:FIELD_CHARS]}…"' if len(n) > FIELD_CHARS else f'"{n}"' for n in names]
-    more = ", …" if len(shown) > SHOWN_FIELDS else ""
-    return f"; it has {', '.join(shown[:SHOWN_FIELDS])}{more}" if shown else ""
+    shown = [f'"{shown_name(key)}"' for key in islice(record, SHOWN + 1)]
+    more = ", …" if len(shown) > SHOWN else ""
+    return f"; it has {', '.join(shown[:SHOWN])}{more}" if shown else ""
 
 
 def characters(value: str) -> str:
@@ -90,20 +101,38 @@ def parse_json_document(text: str, *, origin: str) -> Iterator[RawArticle | Inge
     except (RecursionError, ValueError) as exc:
         yield IngestFailure(origin, _unreadable(exc))
         return
-    yield record_to_article(value, origin=origin)
+    unread = Unread()
+    article = _noted(value, unread, origin=origin)
+    _say_unread(unread, origin)
+    yield article
+
+
+def _noted(record: Any, unread: Unread, *, origin: str) -> RawArticle | IngestFailure:
+    """One record's article, its fields not read noted for the file's one line about them."""
+    article = record_to_article(record, origin=origin)
+    if isinstance(article, RawArticle):
+        unread.add(record)
+    return article
+
+
+def _say_unread(unread: Unread, origin: str) -> None:
+    if unread.said():
+        log.warning("%s: %s", origin, unread.said())
 
 
 def _list_document(text: str, *, origin: str) -> Iterator[RawArticle | IngestFailure]:
     """A list's articles as they are decoded, never all of its items at once (a folder keeps
     20 failures of a file); where the list breaks off, its articles before the break are
     taken, as a .jsonl file's good lines are."""
-    index = -1
+    index, unread = -1, Unread()
     try:
         for index, record in enumerate(json_list.items(text)):
-            yield record_to_article(record, origin=f"{origin}[{index}]")
+            yield _noted(record, unread, origin=f"{origin}[{index}]")
     except (RecursionError, ValueError) as exc:
+        _say_unread(unread, origin)
         yield IngestFailure(origin, _unreadable(exc))
         return
+    _say_unread(unread, origin)
     if index < 0:
         yield IngestFailure(origin, NO_ARTICLES)
 
@@ -161,7 +190,7 @@ def parse_json_lines(
     lines: Iterable[bytes | str], *, origin: str, max_line_bytes: int
 ) -> Iterator[RawArticle | IngestFailure]:
     """A .jsonl file holds one article object per line; a bad line fails alone."""
-    found = False
+    found, unread = False, Unread()
     for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
         found = found or bool(raw.strip())
@@ -186,6 +215,7 @@ def parse_json_lines(
         except ValueError:
             yield IngestFailure(where, TOO_LONG)
             continue
-        yield record_to_article(value, origin=where)
+        yield _noted(value, unread, origin=where)
+    _say_unread(unread, origin)
     if not found:
         yield IngestFailure(origin, NO_ARTICLES)
