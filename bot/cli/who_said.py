@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from bot.alerts.console import to_the_second
+from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT
 from bot.who_said import QuoteHit
@@ -49,8 +49,8 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
 
 def render_hit(hit: QuoteHit) -> str:
     who = ", ".join(x for x in (hit.speaker or "unattributed", hit.role) if x)
-    where = " · ".join(x for x in (hit.article_title, hit.source, to_the_second(hit.published))
-                       if x)
+    when = when_text(hit.published) if hit.published else None
+    where = " · ".join(x for x in (hit.article_title, hit.source, when) if x)
     lines = [f"“{hit.text}” — {who}", f"   {where}"]
     if hit.url:
         lines.append(f"   {hit.url}")

@@ -83,5 +83,6 @@ def test_who_said_and_the_terminal_print_a_time_with_decimals_to_the_second(db_p
     second = published.replace(microsecond=0).isoformat()
     assert f"Coast News · {second} · https://example.test/pier" in printed[0]  # was .500000
     result = invoke(db_path, "who-said", "pier is safe")
-    assert f"Pier reopens · Coast News · {second}" in result.output
+    minute = published.strftime("%Y-%m-%d %H:%M UTC")  # as `stories timeline` prints it
+    assert f"Pier reopens · Coast News · {minute}" in result.output
     assert ".500000" not in result.output + printed[0]

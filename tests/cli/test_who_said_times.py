@@ -1,0 +1,28 @@
+"""`wirewatch who-said` gives a quote's time as `stories timeline` gives its article's, from one
+helper (a real SQLite file, the real spaCy model)."""
+
+import json
+
+from click.testing import CliRunner
+
+from bot.cli import cli
+
+ARTICLE = {"title": "Lodmark dam opens two months early",
+           "text": "\"We finished two months early,\" said engineer Lena Dahl on Friday, as the "
+                   "new dam at Lodmark opened to traffic.",
+           "published": "2026-12-05T05:50:00+01:00"}
+
+
+def invoke(db_path, *args):
+    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
+
+
+def test_who_said_and_the_timeline_print_one_time_format(db_path, tmp_path):
+    """Before: who-said printed `2026-12-05T04:50:00+00:00`, the timeline `2026-12-05 04:50 UTC`."""
+    (tmp_path / "dam.json").write_text(json.dumps(ARTICLE), encoding="utf-8")
+    assert invoke(db_path, "ingest", str(tmp_path / "dam.json")).exit_code == 0
+    said = invoke(db_path, "who-said", "two months early").output
+    timeline = invoke(db_path, "stories", "timeline", "1").output
+    assert "2026-12-05 04:50 UTC" in timeline, timeline
+    assert "Lodmark dam opens two months early · 2026-12-05 04:50 UTC" in said, said
+    assert "T04:50" not in said
