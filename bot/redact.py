@@ -7,7 +7,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 MASK = "***"
 SECRET_NAMES = re.compile(r"key|token|secret|passw|pwd|pass$|auth|sig|session|credential|"
@@ -15,6 +15,18 @@ SECRET_NAMES = re.compile(r"key|token|secret|passw|pwd|pass$|auth|sig|session|cr
 TOKEN_LIKE = re.compile(r"^(?:xox[a-z]-|xapp-|sk-|gh[pousr]_|glpat-|AKIA)|^(?=.*\d)(?=.*[A-Za-z])"
                         r"[A-Za-z0-9_\-+/=.]{32,}$")
 URL = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s<>\"'|`]+", re.IGNORECASE)
+CREDENTIAL_WORDS = frozenset({
+    "key", "apikey", "token", "secret", "password", "passwd", "passcode", "pwd", "pw", "pass",
+    "auth", "authorization", "sig", "signature", "session", "sessionid", "sid", "credential",
+    "credentials", "jwt", "bearer", "login", "ticket"})
+"""Words of a query parameter's name that make its value a credential: a link shown without
+it still opens the page (``author=``, ``design=`` or ``access=`` are kept)."""
+NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+ISSUED = re.compile(r"^(?:xox[a-z]-|xapp-|sk-|gh[pousr]_|glpat-|AKIA)")
+LOOKS_SECRET = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[^\s\-]{6,}$")
+"""A short value mixing letters and digits, as a password does (a post's ``p=123`` or a
+slug's ``p=news-2`` does not)."""
+PAIRS = re.compile(r"([&;])")
 
 
 def redact_url(url: str) -> str:
@@ -24,7 +36,7 @@ def redact_url(url: str) -> str:
         netloc = _netloc(parts.netloc)
     except ValueError:
         return URL.sub(MASK, url) if "@" in url or "=" in url else url
-    query = "&".join(_param(p) for p in parts.query.split("&")) if parts.query else ""
+    query = "".join(_param(p) for p in PAIRS.split(parts.query))
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
@@ -43,9 +55,21 @@ def _netloc(netloc: str) -> str:
 
 def _param(pair: str) -> str:
     name, equals, value = pair.partition("=")
-    if equals and value and (SECRET_NAMES.search(name) or TOKEN_LIKE.search(value)):
+    if equals and value and (SECRET_NAMES.search(name) or TOKEN_LIKE.search(value)
+                             or is_credential(name, value)):
         return f"{name}={MASK}"
     return pair
+
+
+def is_credential(name: str, value: str) -> bool:
+    """Whether a query parameter (as written, percent-encoded) carries a key, token or password:
+    by a word of its name (``apiKey``, ``access_token``, ``X-Amz-Signature``), a value only an
+    issuer writes (``sk-…``), or a one-letter ``p`` whose value looks like a password."""
+    name = unquote_plus(name)
+    words = {w.lower() for w in NAME_WORDS.findall(name)} | {name.lower().strip("_-.[]")}
+    if words & CREDENTIAL_WORDS or ISSUED.search(unquote_plus(value)):
+        return True
+    return name.lower() == "p" and bool(LOOKS_SECRET.search(unquote_plus(value)))
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

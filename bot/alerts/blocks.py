@@ -10,6 +10,7 @@ from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import escape, finished, fit, plain, slack_date, within
 from bot.ingest.corrections import is_correction_note
 from bot.models import AlertView, KeyQuote
+from bot.shown_link import shown_url
 from bot.stories import renamed
 
 MAX_BLOCKS = 50
@@ -256,12 +257,14 @@ def _context(escaped: str) -> dict:
 
 
 def link_target(url: str | None, limit: int = LINK_CHARS) -> str | None:
-    """``url`` as a mrkdwn link target, or None when it is no web link or, once its ``|``,
+    """``url`` as shown (``shown_link``) as a mrkdwn link target, or None when it is no web
+    link or, once its ``|``,
     ``<`` and ``>`` are encoded (three characters each), longer than ``limit``: a link full
     of pipes would otherwise push its block over Slack's limit and the message be refused."""
-    if not safe_url(url):
+    shown = shown_link(url)
+    if shown is None:
         return None
-    target = url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+    target = shown.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
     return target if len(target) <= limit else None
 
 
@@ -280,10 +283,16 @@ def _actions(view: AlertView, install: str) -> dict:
         button(IMPORTANT, "Mark important", value=story,
                label="Also send this story's updates to the channel, not only its thread"),
     ]
-    if safe_url(view.url):
-        elements.append(button(OPEN, "Open article", url=view.url, value=str(view.article_id),
+    if shown := shown_link(view.url):
+        elements.append(button(OPEN, "Open article", url=shown, value=str(view.article_id),
                                label="Open the article in your browser"))
     return {"type": "actions", "block_id": "wirewatch_actions", "elements": elements}
+
+
+def shown_link(url: str | None) -> str | None:
+    """The link every message shows for ``url``: an http(s) one short enough for a button,
+    without the credentials a feed may put in it (``bot.shown_link``); None for any other."""
+    return shown_url(url) if safe_url(url) else None
 
 
 def safe_url(url: str | None) -> TypeGuard[str]:

@@ -8,6 +8,7 @@ from datetime import datetime
 from bot.alerts.blocks import said_already, shown_whats_new
 from bot.alerts.mrkdwn import finished
 from bot.models import AlertView
+from bot.shown_link import shown_url
 
 WIDTH = 88
 
@@ -36,7 +37,8 @@ def render_text(view: AlertView, *, standalone: bool = False) -> str:
         if view.key_quote.role:
             who = f"{who}, {view.key_quote.role}"
         lines += _bullets([f"“{view.key_quote.text}” — {who}"], marker="   > ")
-    meta = " · ".join(x for x in (view.source, to_the_second(view.published), view.url) if x)
+    link = shown_url(view.url) if view.url else None
+    meta = " · ".join(x for x in (view.source, to_the_second(view.published), link) if x)
     if meta:
         lines.append(f"   {meta}")
     return "\n".join(lines)

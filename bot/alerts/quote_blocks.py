@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.alerts.blocks import MESSAGE_CHARS, OPEN, SECTION_CHARS, TIMELINE, link_target, safe_url
+from bot.alerts.blocks import (
+    MESSAGE_CHARS,
+    OPEN,
+    SECTION_CHARS,
+    TIMELINE,
+    link_target,
+    shown_link,
+)
 from bot.alerts.buttons import button, story_value
 from bot.alerts.mrkdwn import cut, fit, plain, slack_date, within
 from bot.models import QuoteAlertLine
@@ -36,8 +43,8 @@ def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int,
     blocks.append(_context(" · ".join(meta) or "article"))
     elements = [button(TIMELINE, "Timeline", value=story_value(story_id, install),
                        label="Show how this story grew, article by article")]
-    if safe_url(first.url):
-        elements.append(button(OPEN, "Open article", url=first.url, value=str(article_id),
+    if link := shown_link(first.url):
+        elements.append(button(OPEN, "Open article", url=link, value=str(article_id),
                                label="Open the article in your browser"))
     blocks.append({"type": "actions", "block_id": "wirewatch_quote_actions",
                    "elements": elements})
