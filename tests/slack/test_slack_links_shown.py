@@ -1,0 +1,88 @@
+"""The link a message shows carries neither a paid feed's credentials nor tracking.
+
+A feed that needs a key or a password may give its entries links that carry them
+(``user:pass@host``, ``?apikey=…``, ``;token=…``), and a newsletter's or an ad's link its
+tracking (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid``…), which tells the sender a desk opened
+it: the alert, its **Open article** button and `/who-said` showed the link as it came, to every
+reader of the channel. The link shown keeps the address and the page's own parameters (it still
+opens the page); the stored address, which also names the feed entry, is kept as it came.
+Real pipeline, real SQLite, the bot posting to the fake Slack over HTTP.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+
+from bot.models import RawArticle
+from bot.redact import redact_url
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.subscriptions import subscribe
+from tests.slack.conftest import run_command
+
+
+@dataclass(frozen=True)
+class Case:
+    link: str
+    shown: str
+    hidden: tuple[str, ...]
+    text: str
+    said: str
+    speaker: str
+
+
+CREDENTIALS = Case(
+    link=("https://desk:hunter2@paid.example/news/harbour-cranes?id=7&apikey=K3Y0000secret"
+          ";token=tok3nvalue&pw=letmein9&p=s3cretpass"),
+    shown="https://paid.example/news/harbour-cranes?id=7",
+    hidden=("hunter2", "desk:", "K3Y0000secret", "tok3nvalue", "letmein9", "s3cretpass"),
+    text=("Harbour cranes stand idle at Northhaven\n\nThe harbour cranes at Northhaven stood "
+          "idle on Monday after the inspectors left. \"Nobody climbs a crane until the brakes "
+          "are fixed,\" said harbour master Ada Brandt."),
+    said="brakes are fixed", speaker="Ada Brandt")
+TRACKING = Case(
+    link=("https://news.example/ferry/timetable?utm_source=letter&page=2&UTM_Medium=email"
+          "&fbclid=IwAR0abc&gclid=Cj0xyz;mc_cid=5e1f&mc_eid=77aa&msclkid=9b2c#latest"),
+    shown="https://news.example/ferry/timetable?page=2#latest",
+    hidden=("utm_", "UTM_", "fbclid", "gclid", "mc_cid", "mc_eid", "msclkid"),
+    text=("Harbour ferry timetable cut for the winter\n\nThe island ferry will sail twice a "
+          "day from Monday, down from five. \"We cannot crew more crossings than that this "
+          "winter,\" said operations chief Ines Okafor."),
+    said="crew more crossings", speaker="Ines Okafor")
+
+
+@pytest.mark.parametrize("case", [CREDENTIALS, TRACKING], ids=["credentials", "tracking"])
+def test_the_alert_button_and_who_said_show_the_link_without_them(
+        case, runtime, fake_slack, pipeline, fresh_db):
+    with transaction(fresh_db):
+        topic_id = add_topic(fresh_db, name="Harbour", query="harbour")
+        subscribe(fresh_db, topic_id=topic_id, target_type="channel", target_id="C0DESK",
+                  mode="realtime", created_by="U1", at="2026-12-05T05:00:00+00:00")
+    [outcome] = pipeline.ingest([RawArticle(text=case.text, origin="t1", url=case.link,
+                                            source="Harbour Wire")])
+    assert outcome.status == "stored"
+    assert runtime.deliver_pending() == 1
+    [post] = fake_slack.posts("C0DESK")
+    posted = json.dumps(post.blocks)
+    assert f"<{case.shown}|link>" in posted
+    [opened] = [e for e in post.blocks[-1]["elements"] if e["text"]["text"] == "Open article"]
+    assert opened["url"] == case.shown
+    answer = json.dumps(run_command(runtime, fake_slack, "/who-said", case.said))
+    assert case.speaker in answer and case.shown in answer
+    for shown in (posted, answer):
+        assert not any(hidden in shown for hidden in case.hidden), shown
+    assert fresh_db["articles"].get(outcome.article_id)["url"] == case.link
+
+
+@pytest.mark.parametrize("url, masked", [
+    ("https://x.example/a?pw=letmein9", "https://x.example/a?pw=***"),
+    ("https://x.example/a?p=s3cretpass", "https://x.example/a?p=***"),
+    ("https://x.example/a?id=7;apikey=K3Y0000secret", "https://x.example/a?id=7;apikey=***"),
+    ("https://x.example/?p=123", "https://x.example/?p=123"),
+    ("https://x.example/?p=news", "https://x.example/?p=news"),
+])
+def test_the_log_masks_short_and_semicolon_credentials(url, masked):
+    assert redact_url(url) == masked
