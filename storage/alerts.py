@@ -88,6 +88,8 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str,
         story_title=story["title"] or "",
         continues=continued_story(db, story_id) if kind == "new" else None,
         whats_new_at=tuple(article["body"].find(sentence) for sentence in whats_new),
+        origin=article["origin"] or "",
+        arrived=article["ingested_at"],
     )
 
 

@@ -7,7 +7,8 @@ from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from bot.alerts.buttons import button, story_value
-from bot.alerts.mrkdwn import escape, finished, fit, plain, slack_date, within
+from bot.alerts.came_from import came_from, came_when
+from bot.alerts.mrkdwn import escape, finished, fit, plain, within
 from bot.ingest.corrections import is_correction_note
 from bot.models import AlertView, KeyQuote
 from bot.shown_link import shown_url
@@ -62,7 +63,7 @@ def alert_blocks(view: AlertView, *, standalone: bool = False, install: str = ""
     if view.key_quote and fit(view.key_quote.text, 10).strip() and not said_already(
             view, standalone=standalone):
         blocks.append(_escaped_section(_quote_line(view.key_quote)))
-    meta = [m for m in (fit(view.source or "", 300), _when(view.published)) if m.strip()]
+    meta = [m for m in (came_from(view), came_when(view)) if m.strip()]
     target = link_target(view.url)
     if target:
         meta.append(f"<{target}|link>")
@@ -107,11 +108,6 @@ def _kind(view: AlertView, *, standalone: bool) -> str:
     if view.kind != "update":
         return "New story"
     return "New here: a developing story" if standalone else "Update"
-
-
-def _when(published: str | None) -> str:
-    """A date token each reader sees in their own time zone; unparseable text as it is."""
-    return slack_date(published) or fit(published or "", 300)
 
 
 def _updates(view: AlertView) -> str:

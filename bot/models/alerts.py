@@ -36,6 +36,11 @@ class AlertView:
     whats_new_at: tuple[int, ...] = ()
     """Where each what's-new sentence starts in the article's text (-1: not found), so the few
     an alert shows, chosen strongest first, are shown in the order the article tells them."""
+    origin: str = ""
+    """What brought the article (a file's path, a feed entry, an /ingest caller): said for one
+    without an outlet, so its alert never reads as from nowhere."""
+    arrived: str | None = None
+    """When wirewatch stored it, shown for an article that gives no time of its own."""
 
 
 @dataclass(frozen=True)
