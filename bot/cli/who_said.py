@@ -9,6 +9,7 @@ import click
 from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT
+from bot.shown_link import shown_url
 from bot.who_said import QuoteHit
 from bot.who_said import who_said as lookup
 from storage.quotes import any_quote
@@ -53,7 +54,7 @@ def render_hit(hit: QuoteHit) -> str:
     where = " · ".join(x for x in (hit.article_title, hit.source, when) if x)
     lines = [f"“{hit.text}” — {who}", f"   {where}"]
     if hit.url:
-        lines.append(f"   {hit.url}")
+        lines.append(f"   {shown_url(hit.url)}")
     return "\n".join(lines)
 
 
