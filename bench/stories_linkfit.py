@@ -120,7 +120,8 @@ class Model:
 
 class RecordingStage(StoryStage):
     """The real story stage, recording every pair it scores; with ``model`` it joins the
-    candidate the model finds likeliest when that is at least ``tau``."""
+    candidate the model finds likeliest when that is at least ``tau`` (the model alone: a young
+    archive's evidence is not asked)."""
 
     def __init__(self, *, model: Model | None = None, tau: float = 0.5,
                  quiet_hours: float = cluster.EVENT_QUIET_HOURS) -> None:
@@ -147,7 +148,7 @@ class RecordingStage(StoryStage):
                   for p in self.pairs[prepared.parsed.article.origin]]
         best = max(scored, default=(-math.inf, -1))
         chosen = [c for c in candidates.stories if best[0] >= self.cut and c.story_id == best[1]]
-        return decide(prepared.features, replace(candidates, stories=chosen),
+        return decide(prepared.features, replace(candidates, stories=chosen, evidence=None),
                       summarise=summarise or self.summarise,
                       events=replace(self.events, threshold=1e-9),
                       year=prepared.year)

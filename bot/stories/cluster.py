@@ -19,6 +19,9 @@ JOIN_THRESHOLD = 0.20
 FACT_KINDS = ("e", "n", "d")
 SMOOTHING = 20
 COMMON_NUMBER = 0.4
+YOUNG_ARCHIVE = 40
+"""Under this many stored articles rarity cannot tell a common word from a rare one (every key
+weighs between log 21/2 and log 60), so a join needs shared evidence (``evidence``)."""
 YEAR = re.compile(r"^n:(19|20)\d\d$")
 
 
@@ -137,6 +140,30 @@ def weigh(keys: set[str], counts: dict[str, int], total: int) -> dict[str, float
             idf = idfs[count] = max(math.log((total + SMOOTHING) / (count + 1)), 0.1)
         weights[key] = round(idf * _kind_weight(key), 3)
     return weights
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a story must share with the article for a join in a young archive (see
+    ``YOUNG_ARCHIVE``): one of its names or figures (not a small number or a year), or a word of
+    its headline at least half of whose stored holders are that story's latest articles
+    (``headline_words``: how many stored articles hold each)."""
+
+    facts: frozenset[str]
+    headline_words: dict[str, int]
+
+    @classmethod
+    def of(cls, keys: set[str], title_keys: set[str], counts: dict[str, int]) -> Evidence:
+        return cls(frozenset(key for key in keys if key[:2] == "e:" or (
+                       key[:2] == "n:" and _kind_weight(key) == KIND_WEIGHT["n"])),
+                   {key: counts.get(key, 0) for key in title_keys if key[:2] == "l:"})
+
+    def shared_by(self, story: Story) -> bool:
+        keys = story.shaped().keys
+        if keys & self.facts:
+            return True
+        return any(2 * sum(word in vector for vector in story.vectors) >= count
+                   for word, count in self.headline_words.items() if word in keys)
 
 
 def weigh_event(

@@ -42,13 +42,15 @@ class Candidates:
     """What storage knows that the decision needs: the article's keys weighted for clustering,
     the keys it is indexed under, the shortlisted stories, best first, and ``rarity``: its keys
     weighted by how rare they are alone, what a sentence's coverage is measured in (None: the
-    clustering weights are that already, as with running stories)."""
+    clustering weights are that already, as with running stories). ``evidence``, in a young
+    archive only: what a story must share to be joined (``cluster.Evidence``)."""
 
     weights: dict[str, float]
     index_keys: list[str]
     stories: list[Candidate]
     rarity: dict[str, float] | None = None
     nearest: Nearest | None = None
+    evidence: cluster.Evidence | None = None
 
     @cached_property
     def kept(self) -> dict[str, float]:
@@ -89,6 +91,9 @@ def decide(
         return _with_weak_joiner(features, candidates, pair, year)
     stories = {c.story_id: cluster.Story(c.vectors, c.headline_names, c.age_hours, c.shape)
                for c in candidates.stories}
+    if candidates.evidence is not None:
+        stories = {story_id: story for story_id, story in stories.items()
+                   if candidates.evidence.shared_by(story)}
     choice = cluster.choose(candidates.weights, stories, threshold=threshold, events=events,
                             names=cluster.headline_names(features.title_keys),
                             kept=candidates.kept)

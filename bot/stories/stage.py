@@ -252,7 +252,7 @@ class StoryStage:
         """The stories active within the quiet window that share distinctive keys with it."""
         seen_at = datetime.fromisoformat(prepared.seen_at)
         since = (seen_at - self.quiet).isoformat(timespec="seconds")
-        weights, rarity = self._weigh(db, prepared.features)
+        weights, rarity, evidence = self._weigh(db, prepared.features)
         keys = cluster.index_keys(weights)
         min_shared = self.events.min_shared if self.events else 2
         shared = (store.candidate_stories(db, keys, since=since, arrived_since=since)
@@ -280,7 +280,7 @@ class StoryStage:
                       read_sentences=partial(self._sentences, db, story_id),
                       shape=shapes.get(story_id),
                       event_days=days.get(story_id, frozenset()))
-            for story_id in story_ids], rarity, near)
+            for story_id in story_ids], rarity, near, evidence)
 
     def _shapes_of(self, latest: dict[int, list[int]], vectors: dict[int, list[dict[str, float]]]
                    ) -> dict[int, cluster.Shape]:
@@ -339,18 +339,21 @@ class StoryStage:
         return store.first_seen(db, story_ids)
 
     def _weigh(self, db: Database, features: ArticleFeatures
-               ) -> tuple[dict[str, float], dict[str, float] | None]:
-        """The clustering weights, and (at event granularity) the rarity weights alone."""
+               ) -> tuple[dict[str, float], dict[str, float] | None, cluster.Evidence | None]:
+        """The clustering weights, and (at event granularity) the rarity weights alone and, in
+        a young archive, what a join needs to share (``cluster.Evidence``)."""
         if self.events is None:
             found = store.key_counts(db, features.keys)
-            return cluster.weigh(features.keys, found.counts, found.total), None
+            return cluster.weigh(features.keys, found.counts, found.total), None, None
         keys = features.keys | features.title_keys
         found = store.key_counts(db, keys)
         first = {**features.first, **dict.fromkeys(features.title_keys, -1)}
         tf = {k: features.tf.get(k, 0) + (k in features.title_keys) for k in keys}
         rarity = cluster.weigh(keys, found.counts, found.total)
+        evidence = (cluster.Evidence.of(keys, features.title_keys, found.counts)
+                    if found.total < cluster.YOUNG_ARCHIVE else None)
         return (cluster.placed(rarity, events=self.events, first=first, tf=tf),
-                {key: rarity[key] for key in features.keys})
+                {key: rarity[key] for key in features.keys}, evidence)
 
     def decide(self, prepared: Prepared, candidates: Candidates, *,
                summarise: Summarise | None = None) -> Decision:
