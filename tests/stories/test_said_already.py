@@ -4,16 +4,8 @@ affairs held for months: what's new is the day's development, not the stand rest
 dated to the day stays news. Through the real
 pipeline (real spaCy, a real SQLite file)."""
 
-from bot.models import RawArticle
 from bot.stories.novelty import said_already
-
-WALKOUT = """Ferry crews strike on Skarsund crossings
-
-SKARSUND (Wirewatch Wire) - Ferry crews on the Skarsund crossings walked off the job on Monday over pay and rest breaks, stranding hundreds of commuters on the island.
-
-The operator Fjordlink has run a reduced timetable with hired boats since the walkout began.
-
-Fjordlink chief executive Halvard Brenne said the company regretted the disruption to passengers."""
+from tests.stories.ferry_strike import a_day_apart
 
 SECOND_DAY = """Skarsund ferry strike: operator withdraws offer
 
@@ -31,13 +23,9 @@ LONG_RUNNING = SECOND_DAY.replace(
     "Repairs to the slipway at Nordby have dragged on for months, leaving the terminal with one "
     "working berth.")
 
-MONDAY_EVENING, TUESDAY_EVENING = "2025-05-05T20:00:00+00:00", "2025-05-06T20:00:00+00:00"
-
 
 def test_a_stand_given_before_the_news_is_not_whats_new(pipeline):
-    items = [RawArticle(text=WALKOUT, origin="walkout", published=MONDAY_EVENING),
-             RawArticle(text=SECOND_DAY, origin="second-day", published=TUESDAY_EVENING)]
-    first, update = pipeline.ingest(items)
+    first, update = a_day_apart(pipeline, SECOND_DAY, "second-day")
     assert update.verdict.story_id == first.verdict.story_id
     assert update.verdict.kind == "update"
     assert any("withdrew its pay offer" in line for line in update.verdict.whats_new)
@@ -45,9 +33,7 @@ def test_a_stand_given_before_the_news_is_not_whats_new(pipeline):
 
 
 def test_a_state_of_affairs_held_for_months_is_not_whats_new(pipeline):
-    items = [RawArticle(text=WALKOUT, origin="walkout", published=MONDAY_EVENING),
-             RawArticle(text=LONG_RUNNING, origin="long-running", published=TUESDAY_EVENING)]
-    first, update = pipeline.ingest(items)
+    first, update = a_day_apart(pipeline, LONG_RUNNING, "long-running")
     assert update.verdict.story_id == first.verdict.story_id
     assert list(update.verdict.whats_new) == [
         "Fjordlink withdrew its pay offer on Tuesday, angering commuters."]

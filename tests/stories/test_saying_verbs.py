@@ -4,16 +4,8 @@ the reading of a sentence's own verb, and, never a content word of the story, al
 to it: a restatement of the walkout in other words was a claim at the lower bar. Through the real
 pipeline (real spaCy, a real SQLite file)."""
 
-from bot.models import RawArticle
 from bot.stories import features, plans
-
-WALKOUT = """Ferry crews strike on Skarsund crossings
-
-SKARSUND (Wirewatch Wire) - Ferry crews on the Skarsund crossings walked off the job on Monday over pay and rest breaks, stranding hundreds of commuters on the island.
-
-The operator Fjordlink has run a reduced timetable with hired boats since the walkout began.
-
-Fjordlink chief executive Halvard Brenne said the company regretted the disruption to passengers."""
+from tests.stories.ferry_strike import a_day_apart
 
 RESTATED = """Skarsund ferry strike: operator withdraws offer
 
@@ -25,13 +17,9 @@ The operator Fjordlink has run a reduced timetable with hired boats since the wa
 
 Brenne wrote that deckhands had walked out over wages and breaks between shifts, leaving islanders and lorry drivers without sailings."""
 
-MONDAY_EVENING, TUESDAY_EVENING = "2025-05-05T20:00:00+00:00", "2025-05-06T20:00:00+00:00"
-
 
 def test_a_walkout_restated_after_wrote_is_not_a_claim(pipeline):
-    items = [RawArticle(text=WALKOUT, origin="walkout", published=MONDAY_EVENING),
-             RawArticle(text=RESTATED, origin="restated", published=TUESDAY_EVENING)]
-    first, update = pipeline.ingest(items)
+    first, update = a_day_apart(pipeline, RESTATED, "restated")
     assert update.verdict.story_id == first.verdict.story_id
     assert list(update.verdict.whats_new) == [
         "Fjordlink withdrew its pay offer on Tuesday, angering commuters."]

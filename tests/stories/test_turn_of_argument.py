@@ -2,16 +2,8 @@
 no one's words, no report and no day is the writer's argument, not the day's news, however new
 its names. Through the real pipeline (real spaCy, a real SQLite file)."""
 
-from bot.models import RawArticle
 from bot.stories.novelty import reasoning
-
-WALKOUT = """Ferry crews strike on Skarsund crossings
-
-SKARSUND (Wirewatch Wire) - Ferry crews on the Skarsund crossings walked off the job on Monday over pay and rest breaks, stranding hundreds of commuters on the island.
-
-The operator Fjordlink has run a reduced timetable with hired boats since the walkout began.
-
-Fjordlink chief executive Halvard Brenne said the company regretted the disruption to passengers."""
+from tests.stories.ferry_strike import a_day_apart
 
 ARGUED = """Skarsund ferry strike: operator withdraws offer
 
@@ -23,13 +15,9 @@ Still, shopkeepers in Nordby depend on the ferries more than any timetable admit
 
 The operator Fjordlink has run a reduced timetable with hired boats since the walkout began."""
 
-MONDAY_EVENING, TUESDAY_EVENING = "2025-05-05T20:00:00+00:00", "2025-05-06T20:00:00+00:00"
-
 
 def test_a_turn_of_the_writers_argument_is_not_whats_new(pipeline):
-    items = [RawArticle(text=WALKOUT, origin="walkout", published=MONDAY_EVENING),
-             RawArticle(text=ARGUED, origin="argued", published=TUESDAY_EVENING)]
-    first, update = pipeline.ingest(items)
+    first, update = a_day_apart(pipeline, ARGUED, "argued")
     assert update.verdict.story_id == first.verdict.story_id
     assert list(update.verdict.whats_new) == [
         "Fjordlink withdrew its pay offer on Tuesday, angering commuters."]
