@@ -13,7 +13,6 @@ from bot.models import (
     KeyQuote,
     LookWindow,
     OutboxAlert,
-    PostedMessage,
     StoryQuoteLine,
     TopicEvent,
     Verdict,
@@ -275,22 +274,11 @@ def count_failed(db: Database) -> int:
     return db.execute("SELECT count(*) FROM alerts WHERE status = 'failed'").fetchone()[0]
 
 
-def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | None:
-    """The story's first message posted to ``target`` that still stands, where its updates
-    thread."""
-    row = db.execute(
-        "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND channel = ? "
-        "AND status = 'sent' AND thread_ts IS NULL AND kind != 'quote' "
-        "AND thread_gone_at IS NULL ORDER BY id LIMIT 1",
-        [story_id, target],
-    ).fetchone()
-    return PostedMessage(row[0], row[1]) if row else None
-
-
-def forget_thread(db: Database, story_id: int, target: str, ts: str, *, at: str) -> None:
-    """Someone deleted the story's message ``ts`` in ``target``: its updates thread elsewhere."""
-    db.execute("UPDATE alerts SET thread_gone_at = ? WHERE story_id = ? AND channel = ? "
-               "AND ts = ? AND thread_ts IS NULL", [at, story_id, target, ts])
+def forget_thread(db: Database, target: str, ts: str, *, at: str) -> None:
+    """Someone deleted the message ``ts`` in ``target`` that a story's alerts (its own, or
+    those of the stories continuing it) threaded under: they thread elsewhere from now on."""
+    db.execute("UPDATE alerts SET thread_gone_at = ? WHERE channel = ? AND ts = ? "
+               "AND thread_ts IS NULL", [at, target, ts])
 
 
 def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, at: str) -> bool:

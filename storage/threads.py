@@ -1,20 +1,70 @@
-"""Where a story's thread is: the first alert posted about it, for links to that thread."""
+"""Where a story's thread is: the first alert posted about it, for its updates and for links to
+that thread. A story that continues a running one (``stories.continues``) lives in the running
+story's thread where the channel has one: one thread per running story, not one per return."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
 from bot.models import PostedMessage
+from storage.db import marks
+
+LONGEST_CHAIN = 50
+"""How far back ``continues`` is followed (a guard: a loop in stored rows must not hang)."""
+RUNNING = ("WITH RECURSIVE running(id, depth) AS (SELECT ?, 0 UNION SELECT s.continues, "
+           f"r.depth + 1 FROM running r JOIN stories s ON s.id = r.id WHERE s.continues IS NOT "
+           f"NULL AND r.depth < {LONGEST_CHAIN}) ")
+"""The story (depth 0) and the stories it continues, the running story's first deepest."""
+STANDING = ("a.status = 'sent' AND a.thread_ts IS NULL AND a.kind IN ('new', 'update') "
+            "AND a.posted_channel IS NOT NULL AND a.ts IS NOT NULL AND a.thread_gone_at IS NULL ")
 
 
 def story_thread(db: Database, story_id: int, target: str) -> PostedMessage | None:
-    """The story's first posted alert in ``target``, else anywhere."""
+    """The story's thread in ``target`` (``thread_root``), else anywhere: the running story's
+    first, where it has one."""
     row = db.execute(
-        "SELECT posted_channel, ts FROM alerts WHERE story_id = ? AND status = 'sent' "
-        "AND thread_ts IS NULL AND kind IN ('new', 'update') AND posted_channel IS NOT NULL "
-        "AND thread_gone_at IS NULL "
-        "ORDER BY (channel != ?), id LIMIT 1", [story_id, target]).fetchone()
+        RUNNING + "SELECT a.posted_channel, a.ts FROM alerts a JOIN running r ON "
+        "r.id = a.story_id WHERE " + STANDING +
+        "ORDER BY (a.channel != ?), r.depth DESC, a.id LIMIT 1", [story_id, target]).fetchone()
     return PostedMessage(row[0], row[1]) if row else None
+
+
+def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | None:
+    """The message of ``target`` that the story's alerts there thread under: the first still
+    standing of the running story it continues (of its first story, else of the nearest), else
+    its own."""
+    row = db.execute(
+        RUNNING + "SELECT a.posted_channel, a.ts FROM alerts a JOIN running r ON "
+        "r.id = a.story_id WHERE a.channel = ? AND " + STANDING +
+        "ORDER BY r.depth DESC, a.id LIMIT 1", [story_id, target]).fetchone()
+    return PostedMessage(row[0], row[1]) if row else None
+
+
+def muted_with_running(db: Database, story_id: int | None, channels: list[str]) -> bool:
+    """Whether the story is muted in one of ``channels``, or a running story it continues is
+    (Mute story on the running story's thread mutes what comes back into it)."""
+    return _marked(db, "mutes", story_id, channels)
+
+
+def important_with_running(db: Database, story_id: int | None, channels: list[str]) -> bool:
+    """Whether the story is marked important in one of ``channels``, or a running story it
+    continues is: its updates in that thread go to the channel too."""
+    return _marked(db, "important_stories", story_id, channels)
+
+
+def _marked(db: Database, table: str, story_id: int | None, channels: list[str]) -> bool:
+    if story_id is None or not channels:
+        return False
+    row = db.execute(RUNNING + f"SELECT 1 FROM {table} m JOIN running r ON r.id = m.story_id "
+                     f"WHERE m.channel IN ({marks(channels)}) LIMIT 1",
+                     [story_id, *channels]).fetchone()
+    return row is not None
+
+
+def continues_running(db: Database, story_id: int) -> bool:
+    """Whether the story continues a stored earlier one."""
+    return db.execute("SELECT 1 FROM stories s JOIN stories e ON e.id = s.continues "
+                      "WHERE s.id = ?", [story_id]).fetchone() is not None
 
 
 def shown_before_move(db: Database, *, story_id: int, article_id: int,

@@ -43,10 +43,11 @@ from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
 from bot.stories.left_out import leaves_in, read_query
 from storage import subscriptions as subs
-from storage.alerts import is_muted, moved_first_reports, topic_events_between
+from storage.alerts import moved_first_reports, topic_events_between
 from storage.db import transaction
 from storage.held_digests import clear_held, held_tries, mark_held
 from storage.state import install_id
+from storage.threads import muted_with_running
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_digest"
@@ -446,7 +447,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     query = read_query(topic_query(db, sub.topic_id))
     listed = listed_elsewhere(db, sub, events)
     for event in _with_moved_first_reports(db, events, sub, period):
-        if is_muted(db, event.story_id, [sub.target_id]) or \
+        if muted_with_running(db, event.story_id, [sub.target_id]) or \
                 not leaves_in(db, query, event.article_id):
             continue
         if event.event_id in listed:

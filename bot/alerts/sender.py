@@ -47,11 +47,11 @@ from storage.backoff import Backoff
 from storage.channel_memory import remember_no_threads, takes_no_threads
 from storage.channels import move_channel, moved_to
 from storage.db import transaction
-from storage.important import is_important
 from storage.quote_subscriptions import quote_alert_notify
 from storage.state import install_id
 from storage.strays import watch_for_stray
 from storage.subscriptions import story_notify
+from storage.threads import important_with_running, muted_with_running, thread_root
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
@@ -168,8 +168,9 @@ class AlertSender:
         return posted
 
     def _post(self, db: Database, row: OutboxAlert, now: datetime) -> int:
-        """Post (or find posted) one alert; an update whose thread someone deleted stands on
-        its own instead, and starts the story's thread anew."""
+        """Post (or find posted) one alert, in its story's thread (for a story that continues a
+        running one, the running story's: ``storage.threads.thread_root``); an alert whose
+        thread someone deleted stands on its own instead, and starts the story's thread anew."""
         if not outbox.still_queued(db, row.id):
             return 0
         followed = _follow_move(db, row)
@@ -177,12 +178,12 @@ class AlertSender:
             return 0
         row = followed
         channel = self._channel_for(row.channel)
-        if outbox.is_muted(db, row.story_id, [row.channel, channel]):
+        if muted_with_running(db, row.story_id, [row.channel, channel]):
             self._close(db, row, "muted", None)
             return 0
         if row.kind == QUOTE or row.story_id is None:
             return self._post_in(db, row, now, channel, None)
-        root = _thread_here(outbox.thread_root(db, row.story_id, row.channel), channel)
+        root = _thread_here(thread_root(db, row.story_id, row.channel), channel)
         thread = None if takes_no_threads(db, channel, now) else root
         try:
             return self._post_in(db, row, now, channel, thread.ts if thread else None,
@@ -198,7 +199,7 @@ class AlertSender:
             log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
                      row.id, gone, row.channel)
             with transaction(db):
-                outbox.forget_thread(db, row.story_id, row.channel, gone, at=_iso(now))
+                outbox.forget_thread(db, row.channel, gone, at=_iso(now))
             return self._post_in(db, row, now, channel, None)
 
     def _told_before(self, db: Database, row: OutboxAlert, story_id: int, text: str,
@@ -215,7 +216,9 @@ class AlertSender:
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                  thread_ts: str | None, *, first: bool = False) -> int:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
-        ``first`` message here, or an update sent to the channel too, pings (``_pings``)."""
+        ``first`` message here, or a reply sent to the channel too, pings (``_pings``). A new
+        story in a running story's thread is sent to the channel too, as an update of a story
+        marked important there (or a running story it continues) is."""
         install = install_id(db)
         stray_from = None
         if row.status == "sending":
@@ -224,11 +227,12 @@ class AlertSender:
                 return settled
             stray_from = _stray_from(row)
         text, blocks = alert_message(db, row, standalone=thread_ts is None)
-        if row.kind == "new" and thread_ts is None and row.story_id is not None:
+        if row.kind == "new" and row.story_id is not None:
             text, blocks = self._told_before(db, row, row.story_id, text, blocks)
         self._mark_trying(db, row, now, channel, stray_from)
-        broadcast = bool(thread_ts) and is_important(db, row.story_id, [row.channel, channel])
-        pings = _pings(db, row, first or broadcast)
+        broadcast = bool(thread_ts) and (row.kind == "new" or important_with_running(
+            db, row.story_id, [row.channel, channel]))
+        pings = _pings(db, row, first or broadcast or row.kind == "new")
 
         def post(text: str, blocks: list[dict] | None) -> SlackResponse:
             try:

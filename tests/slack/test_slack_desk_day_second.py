@@ -90,10 +90,11 @@ def walkout_comes_back(runtime, fake_slack, pipeline, *, digest: str | None = No
 def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fake_slack,
                                                                       pipeline, fresh_db):
     """Before: the walkout coming back after two quiet days got a new thread with no word of
-    the earlier one."""
+    the earlier one. It goes in the earlier one's thread, sent to the channel too (threads37)."""
     walkout_comes_back(runtime, fake_slack, pipeline)
     first, back = fake_slack.posts("C0DESK")
-    assert back.thread_ts is None
+    assert back.thread_ts == first.ts
+    assert fake_slack.calls_to("chat.postMessage")[-1].params["reply_broadcast"] is True
     assert back.text == ("New story · Port strike: Northhaven dockworkers walk out again over "
                          "cranes (Harbour Times) — continues an earlier story")
     thread = f"https://fake.slack.com/archives/C0DESK/p{first.ts.replace('.', '')}"
