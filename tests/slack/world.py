@@ -31,12 +31,14 @@ def add_article(db, *, title: str, body: str = "", url: str | None = None,
 
 def add_story(db, *, article_id: int, title: str, topic_ids: tuple[int, ...] = (),
               summary: tuple[str, ...] = ("First line of the summary.",),
-              at: str | None = None) -> int:
+              at: str | None = None, continues: int | None = None) -> int:
+    """``continues``: the earlier story it takes up again (``stories.continues``)."""
     now = at or now_iso()
     with transaction(db):
         stories = db["stories"]
         stories.insert({"title": title, "summary": json.dumps(list(summary)),
-                        "created_at": now, "updated_at": now, "article_count": 1})
+                        "created_at": now, "updated_at": now, "article_count": 1,
+                        "continues": continues})
         story_id = stories.last_pk
         db["story_articles"].insert({"story_id": story_id, "article_id": article_id,
                                      "verdict": "new", "whats_new": "[]", "created_at": now})
