@@ -15,8 +15,10 @@ RUNNING = ("WITH RECURSIVE running(id, depth) AS (SELECT ?, 0 UNION SELECT s.con
            f"r.depth + 1 FROM running r JOIN stories s ON s.id = r.id WHERE s.continues IS NOT "
            f"NULL AND r.depth < {LONGEST_CHAIN}) ")
 """The story (depth 0) and the stories it continues, the running story's first deepest."""
-STANDING = ("a.status = 'sent' AND a.thread_ts IS NULL AND a.kind IN ('new', 'update') "
+STANDING = ("+a.status = 'sent' AND a.thread_ts IS NULL AND a.kind IN ('new', 'update') "
             "AND a.posted_channel IS NOT NULL AND a.ts IS NOT NULL AND a.thread_gone_at IS NULL ")
+"""A story's message that still stands at the top level (``+status``: read through the index
+on its story, not the one on status, which holds every alert ever sent)."""
 
 
 def story_thread(db: Database, story_id: int, target: str) -> PostedMessage | None:
@@ -59,12 +61,6 @@ def _marked(db: Database, table: str, story_id: int | None, channels: list[str])
                      f"WHERE m.channel IN ({marks(channels)}) LIMIT 1",
                      [story_id, *channels]).fetchone()
     return row is not None
-
-
-def continues_running(db: Database, story_id: int) -> bool:
-    """Whether the story continues a stored earlier one."""
-    return db.execute("SELECT 1 FROM stories s JOIN stories e ON e.id = s.continues "
-                      "WHERE s.id = ?", [story_id]).fetchone() is not None
 
 
 def shown_before_move(db: Database, *, story_id: int, article_id: int,

@@ -239,3 +239,23 @@ def test_sigkill_while_continuing_stories_go_into_running_threads_posts_each_onc
             story = m.metadata["event_payload"]["story_id"]
             if story in backs:
                 assert m.thread_ts == root[backs[story]]
+
+
+def test_a_channel_that_takes_no_replies_gets_the_continuing_story_on_its_own(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    fake_slack.add_channel("C0FLAT")
+    fake_slack.channel("C0FLAT").refuses_replies = True
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0FLAT",
+                  mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00",
+                  notify=["U0ANNA"])
+    running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    deliver(runtime, 0, 2)
+    back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
+    update(fresh_db, topic, back, "Ships wait at anchor")
+    deliver(runtime, 10)
+    assert [r["status"] for r in fresh_db["alerts"].rows] == ["sent"] * 3
+    _, again, its_update = fake_slack.posts("C0FLAT")
+    assert again.thread_ts is None and its_update.thread_ts is None
+    assert again.text.startswith("<@U0ANNA> New story · ")
+    assert again.text.endswith("— continues an earlier story")
