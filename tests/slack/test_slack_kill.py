@@ -37,6 +37,32 @@ def start(db_path: Path, api_url: str) -> subprocess.Popen:
     return proc
 
 
+def kill_then_finish(db_path: Path, db, fake_slack, *, kills: int, rng: random.Random,
+                     uptime: tuple[float, float]) -> int:
+    """Start the delivering process and SIGKILL it after ``uptime`` seconds (at random, within),
+    ``kills`` times while Slack takes 0.2 s to answer each post, then let one finish the outbox;
+    returns how many alerts the kills caught in flight."""
+    fake_slack.slow_down(0.2, methods={"chat.postMessage"})
+    caught_in_flight = 0
+    for _ in range(kills):
+        proc = start(db_path, fake_slack.base_url)
+        time.sleep(rng.uniform(*uptime))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        caught_in_flight += db.execute(
+            "SELECT count(*) FROM alerts WHERE status = 'sending'").fetchone()[0]
+    fake_slack.slow_down(0.0)
+    proc = start(db_path, fake_slack.base_url)
+    try:
+        deadline = time.monotonic() + 60
+        while count_pending(db) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+    return caught_in_flight
+
+
 def test_sigkill_during_delivery_loses_nothing_and_posts_nothing_twice(
         db_path, fresh_db, fake_slack):
     with transaction(fresh_db):
@@ -50,25 +76,8 @@ def test_sigkill_during_delivery_loses_nothing_and_posts_nothing_twice(
         with transaction(fresh_db):
             enqueue_alerts(fresh_db, Verdict(story, VerdictKind.NEW), article, [topic])
     total = STORIES * CHANNELS
-    fake_slack.slow_down(0.2, methods={"chat.postMessage"})
-    rng = random.Random(2026)
-    caught_in_flight = 0
-    for _ in range(KILLS):
-        proc = start(db_path, fake_slack.base_url)
-        time.sleep(rng.uniform(0.1, 0.6))
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        caught_in_flight += fresh_db.execute(
-            "SELECT count(*) FROM alerts WHERE status = 'sending'").fetchone()[0]
-    fake_slack.slow_down(0.0)
-    proc = start(db_path, fake_slack.base_url)
-    try:
-        deadline = time.monotonic() + 60
-        while count_pending(fresh_db) and time.monotonic() < deadline:
-            time.sleep(0.05)
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate()
+    caught_in_flight = kill_then_finish(db_path, fresh_db, fake_slack, kills=KILLS,
+                                        rng=random.Random(2026), uptime=(0.1, 0.6))
     posted = Counter(m.metadata["event_payload"]["alert_id"] for m in fake_slack.posts())
     assert caught_in_flight >= 1, "some kill landed between posting and recording"
     assert sorted(posted) == list(range(1, total + 1)), "no alert lost"

@@ -4,10 +4,7 @@ channel too; mutes and marks of the running story hold for it (real sender, the 
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -15,13 +12,13 @@ from bot.alerts.blocks import IMPORTANT, MUTE
 from bot.models import PostedMessage, Verdict, VerdictKind
 from handlers.actions.important import NOT_IMPORTANT
 from handlers.home_view import UNMUTE
-from storage.alerts import count_pending, enqueue_alerts
+from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from storage.threads import story_thread
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
-from tests.slack.test_slack_kill import start
+from tests.slack.test_slack_kill import kill_then_finish
 from tests.slack.test_slack_sender import at, follow, new_story, topic, update  # noqa: F401
 from tests.slack.world import add_article, add_story
 
@@ -208,25 +205,8 @@ def test_sigkill_while_continuing_stories_go_into_running_threads_posts_each_onc
              for n, run in enumerate(runs)}
     for back in backs:
         update(fresh_db, topic, back, f"Story {back} moves on")
-    fake_slack.slow_down(0.2, methods={"chat.postMessage"})
-    rng = random.Random(37)
-    caught_in_flight = 0
-    for _ in range(3):
-        proc = start(db_path, fake_slack.base_url)
-        time.sleep(rng.uniform(0.2, 0.8))
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        caught_in_flight += fresh_db.execute(
-            "SELECT count(*) FROM alerts WHERE status = 'sending'").fetchone()[0]
-    fake_slack.slow_down(0.0)
-    proc = start(db_path, fake_slack.base_url)
-    try:
-        deadline = time.monotonic() + 60
-        while count_pending(fresh_db) and time.monotonic() < deadline:
-            time.sleep(0.05)
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate()
+    caught_in_flight = kill_then_finish(db_path, fresh_db, fake_slack, kills=3,
+                                        rng=random.Random(37), uptime=(0.2, 0.8))
     posted = Counter(m.metadata["event_payload"]["alert_id"] for m in fake_slack.posts())
     assert caught_in_flight >= 1, "some kill landed between posting and recording"
     assert sorted(posted) == [r["id"] for r in fresh_db["alerts"].rows], "no alert lost"
