@@ -42,6 +42,13 @@ def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | Non
     return PostedMessage(row[0], row[1]) if row else None
 
 
+def posted_in(db: Database, story_id: int, target: str) -> bool:
+    """Whether ``target`` was posted an alert of this story (in its thread or not)."""
+    return db.execute("SELECT 1 FROM alerts WHERE story_id = ? AND channel = ? AND kind IN "
+                      "('new', 'update') AND +status = 'sent' LIMIT 1",
+                      [story_id, target]).fetchone() is not None
+
+
 def muted_with_running(db: Database, story_id: int | None, channels: list[str]) -> bool:
     """Whether the story is muted in one of ``channels``, or a running story it continues is
     (Mute story on the running story's thread mutes what comes back into it)."""

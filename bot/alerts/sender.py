@@ -51,7 +51,7 @@ from storage.quote_subscriptions import quote_alert_notify
 from storage.state import install_id
 from storage.strays import watch_for_stray
 from storage.subscriptions import story_notify
-from storage.threads import important_with_running, muted_with_running, thread_root
+from storage.threads import important_with_running, muted_with_running, posted_in, thread_root
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
@@ -185,22 +185,23 @@ class AlertSender:
             return self._post_in(db, row, now, channel, None)
         root = _thread_here(thread_root(db, row.story_id, row.channel), channel)
         thread = None if takes_no_threads(db, channel, now) else root
+        first = root is None or not posted_in(db, row.story_id, row.channel)
         try:
             return self._post_in(db, row, now, channel, thread.ts if thread else None,
-                                 first=root is None)
+                                 first=first)
         except NoThreads:
             with transaction(db):
                 remember_no_threads(db, channel, now)
             log.info("alert %s: %s takes no thread replies (its settings); the story's updates "
                      "there are posted on their own", row.id, row.channel)
-            return self._post_in(db, row, now, channel, None)
+            return self._post_in(db, row, now, channel, None, first=first)
         except ThreadGone:
             gone = root.ts if root else ""
             log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
                      row.id, gone, row.channel)
             with transaction(db):
                 outbox.forget_thread(db, row.channel, gone, at=_iso(now))
-            return self._post_in(db, row, now, channel, None)
+            return self._post_in(db, row, now, channel, None, first=first)
 
     def _told_before(self, db: Database, row: OutboxAlert, story_id: int, text: str,
                      blocks: list[dict]) -> tuple[str, list[dict]]:
@@ -216,9 +217,10 @@ class AlertSender:
     def _post_in(self, db: Database, row: OutboxAlert, now: datetime, channel: str,
                  thread_ts: str | None, *, first: bool = False) -> int:
         """One try at one alert, in the thread ``thread_ts`` or at the top level; the story's
-        ``first`` message here, or a reply sent to the channel too, pings (``_pings``). A new
-        story in a running story's thread is sent to the channel too, as an update of a story
-        marked important there (or a running story it continues) is."""
+        ``first`` message here, or a reply sent to the channel too, pings (``_pings``). The
+        first of a story in a running story's thread is sent to the channel too, and says what
+        the story is as a message of its own would; so is an update of a story marked important
+        there (or of a running story it continues)."""
         install = install_id(db)
         stray_from = None
         if row.status == "sending":
@@ -226,13 +228,13 @@ class AlertSender:
             if settled is not None:
                 return settled
             stray_from = _stray_from(row)
-        text, blocks = alert_message(db, row, standalone=thread_ts is None)
+        text, blocks = alert_message(db, row, standalone=thread_ts is None or first)
         if row.kind == "new" and row.story_id is not None:
             text, blocks = self._told_before(db, row, row.story_id, text, blocks)
         self._mark_trying(db, row, now, channel, stray_from)
-        broadcast = bool(thread_ts) and (row.kind == "new" or important_with_running(
+        broadcast = bool(thread_ts) and (first or important_with_running(
             db, row.story_id, [row.channel, channel]))
-        pings = _pings(db, row, first or broadcast or row.kind == "new")
+        pings = _pings(db, row, first or broadcast)
 
         def post(text: str, blocks: list[dict] | None) -> SlackResponse:
             try:

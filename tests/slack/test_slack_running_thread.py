@@ -133,8 +133,12 @@ def test_muting_the_running_story_mutes_what_continues_it_and_unmute_gives_it_ba
     deliver(runtime, 20)
     first = fake_slack.posts("C0DESK")[0]
     assert "walk out again" not in str(fake_slack.posts("C0DESK")), "what came while muted"
-    last = [p for p in fake_slack.posts("C0DESK") if "Union rejects" in str(p.blocks)]
-    assert [p.thread_ts for p in last] == [first.ts]
+    [back_here] = [p for p in fake_slack.posts("C0DESK") if "Union rejects" in str(p.blocks)]
+    assert back_here.thread_ts == first.ts
+    assert post_params(fake_slack, "C0DESK")[-1]["reply_broadcast"] is True, \
+        "the channel's first of that story: news to it, sent to the channel too"
+    assert back_here.text.startswith("New here: a developing story · "), back_here.text
+    assert "First line of the summary" in str(back_here.blocks), "says what the story is"
 
 
 def test_marking_the_running_story_important_sends_its_continuing_updates_to_the_channel(
