@@ -9,6 +9,10 @@ gold fields stripped). Both are scored on the same stream: BCubed P/R/F1 and new
 half (`tune` / `report`) when the stream has halves; verdicts and what's new when it has them.
 With --cache, spaCy's parses of the stream are read from that DocBin (written there on the first
 run), so a repeated replay costs the stages after spaCy only.
+Each stream is scored at its gold's level and the other printed beside it: the project's own
+streams (bench/data) are written one story per running story, so an article's story there is
+its running story (the replay's "running", ``bot.stories.running``); any other stream's gold is
+one story per event (the replay's "story"). --level names the gold's level instead.
 """
 
 from __future__ import annotations
@@ -32,6 +36,20 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 OWN_STREAM = Path(__file__).parent / "data" / "stories_stream.jsonl"
 GOLD_FIELDS = ("story", "half", "verdict", "whats_new")
+LEVELS = ("event", "running")
+LEVEL_NAMES = {"event": "event", "running": "running story"}
+
+
+def gold_level(stream: Path) -> str:
+    """The level the stream's gold labels: running stories for the project's own streams."""
+    return "running" if stream.resolve().parent == OWN_STREAM.parent.resolve() else "event"
+
+
+def at_level(result_rows: list[dict], level: str) -> list[dict]:
+    """The replay's rows with each article's story at that level (event: as replayed)."""
+    if level == "event":
+        return result_rows
+    return [{**r, "story": r.get("running", r.get("story"))} for r in result_rows]
 
 
 def default_stream() -> Path:
@@ -105,8 +123,11 @@ def clustering(gold_rows: list[dict], result_rows: list[dict]) -> dict[str, floa
             "new_story_precision": new_p, "new_story_recall": new_r}
 
 
-def score(gold_rows: list[dict], result_rows: list[dict]) -> dict[str, float]:
-    """All the figures, from gold rows (story, verdict, whats_new) and replay output rows."""
+def score(gold_rows: list[dict], result_rows: list[dict], *, verdict_new: bool = True
+          ) -> dict[str, float]:
+    """All the figures, from gold rows (story, verdict, whats_new) and replay output rows;
+    new-story P/R from the verdicts unless not ``verdict_new`` (running stories: a verdict says
+    whether an article starts an event, and the first article of each story is what counts)."""
     results = {r["id"]: r for r in result_rows}
     figures = clustering(gold_rows, result_rows)
     if not all("verdict" in g for g in gold_rows):
@@ -130,8 +151,9 @@ def score(gold_rows: list[dict], result_rows: list[dict]) -> dict[str, float]:
             counts["wn_fp"] += len(results[g["id"]]["whats_new"])
     new_p, new_r = _pr(counts["new_tp"], counts["new_fp"], counts["new_fn"])
     wn_p, wn_r = _pr(counts["wn_tp"], counts["wn_fp"], counts["wn_fn"])
-    figures.update({"new_story_precision": new_p, "new_story_recall": new_r,
-                    "verdict_accuracy": counts["right"] / (len(gold_rows) or 1),
+    if verdict_new:
+        figures.update({"new_story_precision": new_p, "new_story_recall": new_r})
+    figures.update({"verdict_accuracy": counts["right"] / (len(gold_rows) or 1),
                     "whats_new_precision": wn_p, "whats_new_recall": wn_r})
     return figures
 
@@ -210,22 +232,32 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, dict[str, float]]
     parser.add_argument("--verdicts", type=Path, help="Replay output to score instead of replaying.")
     parser.add_argument("--cache", type=Path,
                         help="DocBin of the stream's spaCy parses (made on first use).")
+    parser.add_argument("--level", choices=LEVELS,
+                        help="The level the stream's gold labels (default: running for the "
+                        "project's own streams, else event).")
     args = parser.parse_args(argv)
     stream = args.stream or default_stream()
+    level = args.level or gold_level(stream)
+    other = next(name for name in LEVELS if name != level)
     gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
     if args.verdicts:
         ours = [json.loads(line) for line in args.verdicts.open(encoding="utf-8") if line.strip()]
     else:
         ours = replay_stream(gold_rows, args.cache)
-    runs = {"wirewatch": ours, "baseline": stories_baseline.run(gold_rows)}
-    figures = {name: {part: score(rows, result) for part, rows in parts(gold_rows).items()}
+    runs = {"wirewatch": at_level(ours, level), "baseline": stories_baseline.run(gold_rows)}
+    figures = {name: {part: score(rows, result, verdict_new=level == "event")
+                      for part, rows in parts(gold_rows).items()}
                for name, result in runs.items()}
+    figures[f"wirewatch:{other}"] = {part: clustering(rows, at_level(ours, other))
+                                     for part, rows in parts(gold_rows).items()}
     print(f"stream: {stream} ({len(gold_rows)} articles, "
-          f"{len({g['story'] for g in gold_rows})} gold stories)")
-    print("BCubed P/R/F1 | new-story P/R, per part of the stream")
+          f"{len({g['story'] for g in gold_rows})} gold stories, one per {LEVEL_NAMES[level]})")
+    print(f"BCubed P/R/F1 | new-story P/R, per part of the stream; wirewatch at the gold's "
+          f"level ({level}), then at the {other} level (clustering alone, for information)")
     for part in parts(gold_rows):
-        for name in runs:
-            print(f"  {part:6} {name:9} {_line(figures[name][part])}")
+        for name in [*runs, f"wirewatch:{other}"]:
+            label = other if name.endswith(other) else name
+            print(f"  {part:6} {label:9} {_line(figures[name][part])}")
     extra = {k: v for k, v in figures["wirewatch"]["all"].items() if k.startswith(("verdict",
                                                                                      "whats"))}
     for name, value in extra.items():

@@ -4,9 +4,10 @@ The archive is written straight into the story tables (articles, stories, story_
 story_index, feature_df) with synthetic features: a vocabulary drawn from the labelled stream's
 real keys with a Zipf-like skew plus rare per-story keys, stories of 1-5 articles, and arrival
 times at a steady rate of ARTICLES_PER_DAY, so the archive grows while the story window stays
-WIREWATCH_STORY_QUIET_HOURS wide. The measured articles are the labelled stream's, parsed once
-by spaCy (not timed) and then put through the real StoryStage (features, candidates, verdict,
-storage, topic matching) inside the article's transaction, timed one by one.
+WIREWATCH_STORY_QUIET_HOURS wide; some stories continue the running story before them. The
+measured articles are the labelled stream's, parsed once by spaCy (not timed) and then put
+through the real StoryStage (features, candidates, verdict, storage, topic matching) inside the
+article's transaction, timed one by one.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ MEASURED = {"smoke": 12, "full": 91}
 ARTICLES_PER_DAY = 2_000
 TARGET_MS = "<= 5"
 END = datetime(2025, 6, 1, tzinfo=UTC)
+CONTINUING = 0.3
+"""Archived stories that continue the running story of the one before (``stories.continues``),
+so a new event's running-story lookup reads chains as a desk's archive has them."""
 TOPICS = [("NATO", "org:NATO AND (Ukraine OR Kyiv)"), ("Ports", "strike AND (port OR dock*)"),
           ("Rates", '"central bank" OR "key rate"'), ("Fires", "wildfire OR blaze")]
 
@@ -79,6 +83,8 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
     start = END - step * size - timedelta(hours=1)
     articles, stories, links, features = [], [], [], []
     index: dict[int, tuple[str, set[str]]] = {}
+    chains = random.Random(size)  # apart from ``rng``: the archive is the one measured before
+    roots: dict[int, int] = {}
     counts: dict[str, int] = {}
     article_id = story_id = 0
     while article_id < size:
@@ -97,18 +103,22 @@ def build_archive(db, size: int, vocab: list[str], rng: random.Random) -> None:
                           seen))
             sentences = [[sorted(k[2:] for k in keys if k[0] == "l"), [], 0]]
             features.append((article_id, story_id, seen,
-                             json.dumps({"k": weights, "x": top}, separators=(",", ":")),
+                             json.dumps({"k": weights, "x": top, "r": cluster.compact(weights)},
+                                        separators=(",", ":")),
                              json.dumps(sentences, separators=(",", ":"))))
             index[story_id] = (seen, index.get(story_id, ("", set()))[1] | set(top))
+        earlier = roots.get(story_id - 1) if chains.random() < CONTINUING else None
+        roots[story_id] = earlier or story_id
         stories.append((story_id, f"Story {story_id}", "[]", index[story_id][0],
-                        index[story_id][0], len(links), index[story_id][0]))
+                        index[story_id][0], len(links), index[story_id][0], earlier))
     conn = db.conn
     conn.execute("PRAGMA cache_size = -262144")
     with transaction(db):
         conn.executemany("INSERT INTO articles (id, content_hash, title, body, ingested_at) "
                          "VALUES (?, ?, ?, ?, ?)", articles)
         conn.executemany("INSERT INTO stories (id, title, summary, created_at, updated_at, "
-                         "article_count, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)", stories)
+                         "article_count, last_seen, continues) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         stories)
         conn.executemany("INSERT INTO story_articles (story_id, article_id, verdict, whats_new, "
                          "created_at) VALUES (?, ?, ?, '[]', ?)", links)
         conn.executemany("INSERT INTO story_features (article_id, story_id, seen_at, data, "

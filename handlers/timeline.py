@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
 from bot.alerts.timeline_blocks import timeline_blocks, timeline_text
+from bot.stories.running import events_text
 from storage.timeline import story_timeline
 
 
@@ -18,9 +19,11 @@ def send_timeline(respond: Callable[..., object], db: Database, story_id: int, *
     if timeline is None:
         return False
     blocks = timeline_blocks(timeline)
-    if note and len(blocks) < 50:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                                                        "text": fit(note, 2000)}]})
+    chain = events_text(timeline.events, story_id)
+    for line in (chain, note):
+        if line and len(blocks) < 50:
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
+                                                            "text": fit(line, 2000)}]})
     respond(text=timeline_text(timeline), blocks=blocks, response_type="ephemeral",
             replace_original=False)
     return True

@@ -29,6 +29,8 @@ TOTAL_KEY = ""
 PER_KEY = 16
 """Postings an index key reads, the latest first: one number for both candidate lookups, so
 the summed one shortlists what the per-key one does."""
+RUNNING_EVENTS = 20
+"""A running story's events a timeline lists: its first and its latest."""
 LATEST = 4
 """A story's latest articles an article is compared with: one number for both reads (with and
 without their joins), so both granularities compare with the same articles."""
@@ -264,6 +266,44 @@ def continued_story(db: Database, story_id: int) -> tuple[int, str] | None:
     return (row[0], row[1] or f"story {row[0]}") if row else None
 
 
+def running_roots(db: Database, story_ids: list[int]) -> dict[int, int]:
+    """The running story each of these stories is in: the root its ``continues`` names, else
+    itself."""
+    return dict(rows_in(db, "SELECT id, coalesce(continues, id) FROM stories "
+                        "WHERE id IN ({marks})", story_ids))
+
+
+def running_latest(db: Database, roots: Iterable[int], *, per_story: int = LATEST
+                   ) -> dict[int, list[int]]:
+    """Each running story's latest article ids over all its events, oldest first: they are
+    in its ``per_story`` events seen last, each of which has an article newer than any of a
+    story seen before them."""
+    query = ("SELECT article_id FROM story_features WHERE story_id IN (SELECT id FROM stories "
+             "WHERE id = ? OR continues = ? ORDER BY last_seen DESC LIMIT ?) "
+             "ORDER BY seen_at DESC, article_id DESC LIMIT ?")
+    return {root: [r[0] for r in reversed(db.conn.execute(
+                query, (root, root, per_story, per_story)).fetchall())]
+            for root in roots}
+
+
+def running_keys(db: Database, article_ids: list[int]) -> dict[int, dict[str, float]]:
+    """These articles' keys weighted by rarity alone (none stored before they were kept)."""
+    return {article_id: json.loads(keys) for article_id, keys in rows_in(
+        db, "SELECT article_id, json_extract(data, '$.r') FROM story_features "
+        "WHERE article_id IN ({marks}) AND json_type(data, '$.r') IS NOT NULL", article_ids)}
+
+
+def running_events(db: Database, story_id: int, *, limit: int = RUNNING_EVENTS
+                   ) -> tuple[tuple[int, str], ...]:
+    """The events of the running story this story is in, in order: (id, title) of its root and
+    of the ``limit`` latest stories that continue it."""
+    root = running_roots(db, [story_id]).get(story_id, story_id)
+    rows = db.execute("SELECT id, title FROM (SELECT id, title FROM stories WHERE continues = ? "
+                      "ORDER BY id DESC LIMIT ?) UNION SELECT id, title FROM stories "
+                      "WHERE id = ? ORDER BY id", [root, limit, root]).fetchall()
+    return tuple((r[0], r[1] or f"story {r[0]}") for r in rows)
+
+
 def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -280,6 +320,8 @@ def add_to_story(db: Database, entry: StoryEntry, *, now: str) -> None:
                                "t": entry.headline_names}
     if entry.event_days:
         data["d"] = list(entry.event_days)
+    if entry.running:
+        data["r"] = entry.running
     db.execute("INSERT INTO story_features (article_id, story_id, seen_at, data, sentences, "
                "words, join_score, later_dated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                [entry.article_id, story_id, seen_at, _compact(data),

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlite_utils import Database
 
 from bot.models import StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
+from storage.stories import running_events
 
 FIND_LIMIT = 5
 LATEST_UPDATES = 3
@@ -25,7 +26,8 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
                       "LIMIT ?", [story_id, LATEST_UPDATES])
     return StoryTimeline(story_id=story[0], title=story[1] or f"story {story[0]}",
                          summary=tuple(json.loads(story[2] or "[]")),
-                         article_count=story[3] or len(entries), entries=entries, latest=latest)
+                         article_count=story[3] or len(entries), entries=entries, latest=latest,
+                         events=running_events(db, story_id))
 
 
 def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...]:

@@ -11,6 +11,7 @@ from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import kinds, when_text
 from bot.cli.context import CliContext, emit_json
+from bot.stories.running import events_text
 from bot.topic_names import shell_word
 from bot.topic_preview import matched_terms
 from storage.db import row_id
@@ -56,6 +57,9 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
                    "topics": [{"name": name, "matched": why} for name, why in matches]})
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
+    chain = events_text(grown.events, grown.story_id)
+    if chain:
+        click.echo(chain)
     summary = " ".join(grown.summary) or "no summary yet"
     known = known_now(grown)
     click.echo(f"Now: {summary}" if not known else "Now:")

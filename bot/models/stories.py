@@ -48,7 +48,8 @@ class StoryEntry:
     with (None when it started one), which a later correction reads; ``later_dated``, a join
     kept as weak for its later days whatever its likeness (``bot.stories.correct.later_dated``);
     ``event_days``, the past or present days its lead names, ISO (what a later-dated join is told
-    by)."""
+    by); ``running``, its keys weighted by rarity alone (what the running story it is in is
+    compared on, ``bot.stories.running``)."""
 
     story_id: int
     article_id: int
@@ -63,6 +64,7 @@ class StoryEntry:
     join_score: float | None = None
     event_days: tuple[str, ...] = ()
     later_dated: bool = False
+    running: dict[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,9 @@ class TimelineEntry:
 @dataclass(frozen=True)
 class StoryTimeline:
     """A story as it grew, its current summary first; ``latest``: its latest updates, newest
-    first (what "What we know now" leads with, whatever ``entries`` holds of a long story)."""
+    first (what "What we know now" leads with, whatever ``entries`` holds of a long story);
+    ``events``: the stories (id, title) of the running story it is in, in order, itself
+    among them (``bot.stories.running``)."""
 
     story_id: int
     title: str
@@ -128,6 +132,7 @@ class StoryTimeline:
     article_count: int
     entries: tuple[TimelineEntry, ...] = ()
     latest: tuple[TimelineEntry, ...] = ()
+    events: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from bot.nlp.summary import (
     clean_sentence,
     summariser_from,
 )
-from bot.stories import cluster, novelty, renamed, schedule
+from bot.stories import cluster, novelty, renamed, running, schedule
 from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
@@ -55,12 +55,6 @@ EARLIER_SENTENCES = 15_000
 would otherwise hold ~100 MB."""
 NO_SENTENCES: tuple[novelty.StoredSentence, ...] = ()
 NOVELTY_ARTICLES = 30
-CONTINUES_DAYS = 14  # how far back a new story's earlier one is looked for (story data's days)
-CONTINUES_SIMILARITY = 0.4
-"""How alike (cosine) a new story's first article and one of an earlier story's latest must be
-for the new one to say it continues it: the stories tune half's new stories with an earlier one
-they would have joined but for its age were 274 of 640, most of them only another story of the
-same politics; 29 at 0.4, nearly all the same running issue back (docs/stories.md)."""
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
 LEAD_CHARS = 400
@@ -394,7 +388,8 @@ class StoryStage:
             words=encode_text(prepared.text),
             join_score=None if decision.kind == "new" else decision.score,
             event_days=tuple(sorted(d.isoformat() for d in features.event_days)),
-            later_dated=decision.weak),
+            later_dated=decision.weak,
+            running=cluster.compact(candidates.rarity) if candidates.rarity else None),
             now=now)
         if len(self._compared) < VECTOR_CACHE:
             self._compared[article_id] = Compared(candidates.kept, frozenset(names),
@@ -411,29 +406,26 @@ class StoryStage:
                            left_out is not None, left_out)
 
     def _continued(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
-        """The earlier story a new one continues: the one it would have joined had that story
-        not gone quiet or aged (a running issue back after days), read ``CONTINUES_DAYS`` back,
-        when one of its latest articles is ``CONTINUES_SIMILARITY`` alike (cosine) to this one.
-        Said in its alert, which links the earlier thread; the story stays a story of its own."""
-        since = (datetime.fromisoformat(prepared.seen_at) - timedelta(days=CONTINUES_DAYS)
-                 ).isoformat(timespec="seconds")
-        weights = candidates.weights
-        min_shared = self.events.min_shared if self.events else 2
-        shared = store.leading_candidates(db, [(key, weights[key]) for key in
-                                               candidates.index_keys], since=since,
-                                          limit=cluster.MAX_CANDIDATES, min_shared=min_shared)
-        latest, _ = self._latest(db, cluster.shortlist(shared, weights, min_shared=min_shared))
-        vectors = self._vectors(db, latest)
-        names = self._headline_names(latest)
-        stories = {story_id: cluster.Story(vectors[story_id], names[story_id])
-                   for story_id in latest if vectors[story_id]}
-        found = cluster.choose(weights, stories, threshold=self.threshold, events=self.events,
-                               names=cluster.headline_names(prepared.features.title_keys),
-                               kept=candidates.kept).story_id
-        if found is None or max(cluster.cosine(candidates.kept, vector) for vector in
-                                vectors[found]) < CONTINUES_SIMILARITY:
+        """The running story a new event continues (its root, so one hop finds it): the one
+        whose latest articles, over all its events and seen within ``running.QUIET_HOURS``,
+        are alike enough by the running-story likeness (``bot.stories.running``). None with
+        running stories (no events) or when none is. Said in its alert, which links the
+        running story's thread; the event stays a story of its own."""
+        weights = candidates.rarity
+        if not weights:
             return None
-        return found
+        since = (datetime.fromisoformat(prepared.seen_at) - timedelta(hours=running.QUIET_HOURS)
+                 ).isoformat(timespec="seconds")
+        shared = store.leading_candidates(db, [(key, weights[key]) for key in
+                                               cluster.index_keys(weights)], since=since,
+                                          limit=running.EVENTS, min_shared=2)
+        if not shared:
+            return None
+        roots = running.shortlist(shared, store.running_roots(db, list(shared)), weights)
+        latest = store.running_latest(db, roots)
+        keys = store.running_keys(db, [a for ids in latest.values() for a in ids])
+        return running.running_story(weights, {root: [keys[a] for a in ids if a in keys]
+                                               for root, ids in latest.items()})
 
     def _split(self, db: Database, article_id: int) -> tuple[StoryMove, MatchText]:
         """The weak joiner leaves its story for a new one (the split path: what `wirewatch

@@ -132,3 +132,11 @@ def m011_later_dated(db: Database) -> None:
     such beside its real likeness, which was stored before as a made-up one just under the weak
     line; those rows stay weak by their score, as before."""
     db.execute("ALTER TABLE story_features ADD COLUMN later_dated INTEGER")
+
+
+@MIGRATIONS()
+def m012_running_stories(db: Database) -> None:
+    """The stories that continue each running story (``stories.continues`` names its root):
+    an article starting an event reads the running story's latest articles through them."""
+    db.execute("CREATE INDEX stories_continues ON stories (continues) "
+               "WHERE continues IS NOT NULL")

@@ -1,0 +1,46 @@
+"""The running story a new event belongs to: events nest in running stories (a shutdown's days,
+a trial's hearings), the unit the project's own streams call one story. No SQL here.
+
+An article that starts an event (a new story) joins the running story whose latest articles
+are most alike by the running-story likeness (``cluster.story_similarity``: all its keys and
+its names and numbers, weighted by rarity alone, no decay), scoring at least ``THRESHOLD``,
+among those seen within ``QUIET_HOURS``; else its event starts a running story of its own. An
+article joining an event is in that event's running story. Measured in docs/stories.md.
+"""
+
+from __future__ import annotations
+
+from bot.stories import cluster
+
+QUIET_HOURS = 72.0
+THRESHOLD = cluster.JOIN_THRESHOLD
+EVENTS = 8
+"""Event stories the running-story lookup reads (their running stories are then shortlisted)."""
+
+
+def shortlist(shared: dict[int, list[str]], roots: dict[int, int],
+              weights: dict[str, float]) -> list[int]:
+    """The running stories (roots) sharing the most weight with the article, from the event
+    stories sharing its keys: each running story shares the keys any of its events does."""
+    by_root: dict[int, set[str]] = {}
+    for story_id, keys in shared.items():
+        by_root.setdefault(roots.get(story_id, story_id), set()).update(keys)
+    return cluster.shortlist({root: sorted(keys) for root, keys in by_root.items()}, weights,
+                             min_shared=2)
+
+
+def running_story(weights: dict[str, float], stories: dict[int, list[dict[str, float]]], *,
+                  threshold: float = THRESHOLD) -> int | None:
+    """The running story (its root) the article's new event continues, or None."""
+    found = {root: cluster.Story(vectors) for root, vectors in stories.items() if vectors}
+    return cluster.choose(weights, found, threshold=threshold).story_id
+
+
+def events_text(events: tuple[tuple[int, str], ...], story_id: int) -> str | None:
+    """The running story's events in order, this story marked; None when it is the only one:
+    which story this one continues and which continue it, in one line."""
+    if len(events) < 2:
+        return None
+    return "Running story: " + " → ".join(
+        f"#{event} {title}" + (" (this story)" if event == story_id else "")
+        for event, title in events)
