@@ -43,8 +43,9 @@ def replay(obj: CliContext, input_path, keep: Path | None) -> None:
     """Replay articles in arrival order into a fresh database; one verdict line each.
 
     Each input line is {"id", "time", "title", "text"}; each output line is
-    {"id", "story", "verdict", "whats_new"}, where verdict is new, duplicate,
-    update or failed. The input's time is the article's time, so stories go
+    {"id", "story", "running", "verdict", "whats_new"}, where running is the
+    running story the article's story (an event) is in, and verdict is new,
+    duplicate, update or failed. The input's time is the article's time, so stories go
     quiet as they would have then.
 
     \b
