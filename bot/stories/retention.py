@@ -9,21 +9,31 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.config import Settings
+from bot.stories import running
 from storage.retention import Compacted, compact, cutoff
 from storage.source_notices import prune_told
 
 
+def open_hours(settings: Settings) -> float:
+    """How long a quiet story's matching data is still read: its quiet window, and at event
+    granularity the running-story lookup's (a new event finds its running story's events)."""
+    if settings.story_half_life_hours > 0:
+        return max(settings.story_quiet_hours, running.QUIET_HOURS)
+    return settings.story_quiet_hours
+
+
 def compact_story_data(db: Database, settings: Settings, *, now: datetime | None = None,
                        stopping: Callable[[], bool] | None = None) -> Compacted | None:
-    """Drop the matching data of the stories closed for ``WIREWATCH_STORY_DATA_DAYS`` on the
-    stream's clock and the desk's (the stream's alone on a replay), and the feeds' changes
-    of health told as long ago on the desk's; None when that is 0."""
+    """Drop the matching data of the stories closed (``open_hours``) for
+    ``WIREWATCH_STORY_DATA_DAYS`` on the stream's clock and the desk's (the stream's alone on a
+    replay), and the feeds' changes of health told as long ago on the desk's; None when that
+    is 0."""
     if settings.story_data_days <= 0:
         return None
     now = now or datetime.now(UTC)
     told = (now - timedelta(days=settings.story_data_days)).isoformat(timespec="seconds")
     changes = Compacted(changes=prune_told(db, queued_before=told))
-    before = cutoff(db, days=settings.story_data_days, quiet_hours=settings.story_quiet_hours,
+    before = cutoff(db, days=settings.story_data_days, quiet_hours=open_hours(settings),
                     now=None if settings.story_stream_clock else now)
     if before is None:
         return changes

@@ -17,7 +17,7 @@ from bot.pipeline import Pipeline
 from bot.replay import records, result_line
 from bot.runner import Runner
 from bot.source_notices import queue_notices
-from bot.stories.retention import compact_story_data
+from bot.stories.retention import compact_story_data, open_hours
 from bot.stories.split import split_article
 from bot.who_said import who_said
 from storage import stories as store
@@ -185,7 +185,10 @@ def test_the_desks_clock_keeps_what_it_saw_recently(fresh_db, settings, nlp):
     today = compact_story_data(fresh_db, live, now=now)
     assert today is not None and today.stories == 0
     assert all(matching_rows(fresh_db, s)["features"] == 2 for s in stories)
-    later = compact_story_data(fresh_db, live, now=now + timedelta(days=16))
+    past = timedelta(days=14, hours=open_hours(live) + 1)  # the running-story lookup's 72 h
+    sooner = compact_story_data(fresh_db, live, now=now + past - timedelta(hours=2))
+    assert sooner is not None and sooner.stories == 0
+    later = compact_story_data(fresh_db, live, now=now + past)
     assert later is not None and later.stories == 6
 
 
