@@ -376,6 +376,21 @@ def test_the_judge_is_whom_the_article_titles_judge_not_the_man_before(statement
     assert speaker_of(quotes, "why you are here") == "Ana Marsh"
 
 
+def test_the_senator_is_whom_the_article_last_called_so_not_a_senator_named_later(
+        statements_of):
+    """"The Ohio senator" was Brandt (the subject before); "the senator" after it went to the
+    one person the article titles senator, named only afterwards."""
+    quotes = statements_of(
+        "Tomas Brandt spoke to dairy farmers in Larne on Monday. \"The levy is a tax on every "
+        "glass of milk,\" Brandt said.\n\n"
+        "A year ago, the Ohio senator said, nobody listened to farmers.\n\n"
+        "\"They listen to us now. I am sure of it,\" the senator said.\n\n"
+        "Sen. Mara Lind of Kansas, who backs the levy, spoke later. \"We need the money for "
+        "the roads,\" Lind said.")
+    assert speaker_of(quotes, "I am sure of it") == "Tomas Brandt"
+    assert speaker_of(quotes, "money for the roads") == "Mara Lind"
+
+
 def test_her_team_is_the_campaign_the_article_names_after_her(statements_of):
     quotes = statements_of(
         "The Ruiz campaign opened an office in Larne on Monday.\n\n"

@@ -455,11 +455,42 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
             return person.speaker()
     if token.lower_ not in PERSON_TITLES:
         return None
+    described = described_before(r, token)
+    if described is not None:
+        return described
     holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_ and
                _placed_alike(token, p.role or "") and not _former(_role_words(p.role or ""), token)]
     if len(holders) == 1:
         return holders[0].speaker()
     return None
+
+
+def described_before(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"Years ago, the Ohio senator said, …. “…,” the senator said": the person the article
+    last called by the same title (the same places, rank and "former"), when no one named
+    before holds it, rather than the one person it titles so later ("Sen. Mara Lind"), unless
+    something known of them says otherwise. An earlier one resolved as a title itself (the
+    subject before, a title holder) is passed over: it is these rules' own guess again, and a
+    wrong one would feed every later one."""
+    places = _proper_modifiers(token)
+    for i in reversed(r.reg.columns.lowered([token.lower_])):
+        if i >= token.i:
+            continue
+        earlier = r.reg.doc[i]
+        if earlier.pos_ != "NOUN" or not definite(earlier) or r.reg.quoted(earlier.idx) or \
+                not places <= _proper_modifiers(earlier) or _rank(earlier) != _rank(token):
+            continue
+        speaker, confidence = r.resolve(earlier)
+        person = r.reg.people.get(r.reg.key_of(speaker.name)) \
+            if speaker.kind == "person" and confidence != conf.TITLE_HOLDER else None
+        if person is not None and _may_describe(r, person, token):
+            return person.speaker()
+    return None
+
+
+def _rank(token: Token) -> set[str]:
+    """"Former", "vice", "deputy" before a title: another title ("the former senator")."""
+    return {c.lower_ for c in token.lefts} & (SECOND_RANK | {FORMER})
 
 
 def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
