@@ -195,3 +195,21 @@ def test_he_after_a_sentence_about_the_nominees_record_is_the_nominee(statements
         "Meanwhile, the nominee's record on farming is mixed. While he has said he believes "
         "the subsidies should end, he voted for them twice.")
     assert speaker_of(quotes, "subsidies should end") == "Paul Ferris"
+
+
+def test_she_after_it_has_been_something_for_someone_is_that_someone(statements_of):
+    """A sentence whose subject is "it" named no one as a clause's subject, so "she" went back
+    to the sentence before; what the copula says it was names her."""
+    quotes = statements_of(
+        "Ana Ruiz has run the harbour trust for ten years.\n\n"
+        "Yet it has also been a defining decade for Lena Vale. \"I learned everything I know on "
+        "this pier,\" she said.")
+    assert speaker_of(quotes, "everything I know") == "Lena Vale"
+
+
+def test_he_after_this_was_someones_rival_is_the_rival(statements_of):
+    quotes = statements_of(
+        "Ana Ruiz spoke first at the harbour hall.\n\n"
+        "It was her rival, Tomas Vale, who drew the loudest cheers. \"We will keep the pier "
+        "open,\" he said.")
+    assert speaker_of(quotes, "keep the pier open") == "Tomas Vale"

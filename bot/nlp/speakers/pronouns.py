@@ -156,7 +156,7 @@ def last_subject(r: SpeakerResolver, token: Token, gender: str) -> Speaker | Non
         if sent.end > token.i:
             subjects = _governing(r, token) + subjects
         if all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER for t in subjects):
-            subjects = inner_subjects(r, sent, token)
+            subjects = inner_subjects(r, sent, token) or _predicated(r, sent, token)
         if not subjects and sent.end > token.i:
             reported = clause_subjects(r, token)
             continue
@@ -234,6 +234,23 @@ def inner_subjects(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
     return [doc[i] for i in range(min(sent.end, token.i) - 1, sent.start - 1, -1)
             if cols.pos[i] == PROPN and doc[i].dep_ == "nsubj" and not r.reg.quoted(cols.idx[i])
             and i not in said]
+
+
+def _predicated(r: SpeakerResolver, sent: Span, token: Token) -> list[Token]:
+    """"This was Ruiz's double, Ana Vale, on stage", "It has been a hard year for Vale. She
+    …": after a copula whose subject is no one and whose clauses name no subject, the names
+    in what it says the subject is and in the phrases after that, latest first (never an
+    object of another verb: "it has meant a lot to Vale" measured worse, session 36)."""
+    root = sent.root
+    if root.lemma_ != "be" or root.i >= token.i or r.reg.quoted(root.idx):
+        return []
+    attrs = [c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}]
+    if not attrs:
+        return []
+    phrases = attrs + [c for c in root.children if c.dep_ == "prep" and c.i > attrs[0].i]
+    found = [t for phrase in phrases for t in phrase.subtree if t.pos == PROPN and
+             t.i < token.i and t.dep_ in {"attr", "appos", "pobj"} and not r.reg.quoted(t.idx)]
+    return sorted(found, key=lambda t: -t.i)
 
 
 def _reported_before(r: SpeakerResolver, token: Token) -> range:
