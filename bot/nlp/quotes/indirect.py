@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import according_to
+from bot.nlp.quotes.contrast import contrast, without_contrast
 from bot.nlp.quotes.marks import Lines
 from bot.nlp.quotes.reporting import (
     ACCOUNTS,
@@ -366,7 +367,7 @@ def _clause_words(verb: Token, clause: Token, children: list[Token] | None = Non
     children = list(verb.children) if children is None else children
     more = _second_that_clause(verb, clause, children) or _continuation(verb, clause, children)
     tokens = _without_according(list(clause.subtree) + more)
-    return _without_participles(tokens, clause)
+    return without_contrast(_without_participles(tokens, clause), clause)
 
 
 def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
@@ -524,7 +525,7 @@ def _carries_on(child: Token, gap: list[Token]) -> bool:
         return False
     return child.dep_ == "ccomp" or child.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children) and \
-        not _as_source(child)
+        not _as_source(child) and not contrast(child)
 
 
 def _as_source(verb: Token) -> bool:
@@ -604,7 +605,7 @@ class _Lines(Lines):
 def _nested(verb: Token, lines: _Lines) -> bool:
     """A reporting verb inside someone's reported clause is part of what they said (not when
     the parser ran the clause over a line break: a headline or paragraph of its own)."""
-    if _participle(verb):
+    if _participle(verb) or contrast(verb):
         return False
     token, walked, inside = verb, [], False
     head = token.head  # built once a step: each read of ``head`` builds a Token
