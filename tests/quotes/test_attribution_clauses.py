@@ -36,3 +36,16 @@ def test_a_while_clause_that_reports_nothing_of_its_own_stays_with_the_clause(ex
         "close.")
     [(_, words)] = _said(quotes, "stay open")
     assert "would rather close" in words
+
+
+@pytest.mark.parametrize("body", [
+    "Mara Lind is more careful in her speeches than her rival is, eager to win over the "
+    "farmers.",
+    "Mara Lind leads the Harbour Party. While her increasingly popular party thrives on anger "
+    "at the banks, she has been more careful in her speeches than Okafor has been, keen to make "
+    "her party more respectable.",
+])
+def test_words_after_a_comparison_are_the_compared_persons_not_the_one_compared_to(
+        extract, body):
+    [(speaker, _)] = _said(extract(body), "to ")
+    assert speaker == "Mara Lind"

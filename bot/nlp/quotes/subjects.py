@@ -96,16 +96,30 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             controller = _object_control(verb, quoted)
             if controller is not None:
                 return controller
-            verb = verb.head
+            verb = _past_comparison(verb)
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head
             continue
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
-            verb = verb.head
+            verb = _past_comparison(verb)
             continue
         return None
     return None
+
+
+def _past_comparison(verb: Token) -> Token:
+    """"She has been more careful than Ruiz has been, keen to …": the parser hung the words
+    after a comparison on its "than" clause; they go on with the clause compared, not with the
+    one it is compared to."""
+    head = verb.head
+    first = verb.left_edge.i
+    if head.dep_ != "advcl" or verb.i < head.i or first < 1 or \
+            verb.doc[first - 1].text != "," or \
+            not any(c.dep_ == "mark" and c.lower_ == "than" for c in head.children):
+        return head
+    compared = head.head
+    return compared.head if compared.dep_ in {"acomp", "advmod"} else compared
 
 
 def _infinitive(verb: Token) -> bool:
