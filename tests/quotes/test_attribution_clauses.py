@@ -49,3 +49,20 @@ def test_words_after_a_comparison_are_the_compared_persons_not_the_one_compared_
         extract, body):
     [(speaker, _)] = _said(extract(body), "to ")
     assert speaker == "Mara Lind"
+
+
+@pytest.mark.parametrize(("body", "words", "name"), [
+    ("A woman later identified as Mara Lind, an activist for the harbour trust, demanded to "
+     "know whether the mayor would return the donations.", "return the donations", "Mara Lind"),
+    ("A man named Tobias Grant said the ferry was late every day.", "ferry was late",
+     "Tobias Grant"),
+    ("One voter, identified only as Tobias, said the ferry was late.", "ferry was late",
+     "Tobias"),
+])
+def test_a_described_subject_speaks_by_the_name_it_is_given(extract, body, words, name):
+    assert [s for s, _ in _said(extract(body), words)] == [name]
+
+
+def test_a_name_the_subject_gave_someone_else_is_not_the_subjects(extract):
+    quotes = extract("Police have identified the driver as Tobias Grant, a spokesman said.")
+    assert [s for s, _ in _said(quotes, "identified the driver")] == ["a spokesman"]

@@ -31,6 +31,8 @@ SUBJECT = frozenset({get_string_id("nsubj")})
 SUBJECTS = frozenset({get_string_id("nsubj"), get_string_id("nsubjpass")})
 """Relations of a verb's subject, and with a passive's, as hashes: every verb is asked."""
 COMMA = get_string_id(",")
+IDENTIFYING = {"identify", "name"}
+"""Verbs that give a described person their name ("a woman identified as …", "a man named …")."""
 ABOUT = {"on", "about", "into", "of"}
 """Prepositions joining a document to its topic ("a report on", "a study into")."""
 
@@ -61,7 +63,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             subjects = [c for c in children if modal_name(c)]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
-            subject = _person_before_verb(subject, verb)
+            subject = _identified(_person_before_verb(subject, verb))
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return _document_about(verb.head)
             if seen == 1 and _across_break(subject, verb):
@@ -278,6 +280,26 @@ def _person_before_verb(subject: Token, verb: Token) -> Token:
         if (token.dep_ in {"appos", "conj"} or _titled_in_body(subject, token)) and \
                 token.ent_type_ == "PERSON" and token.i != subject.i and _right_before(token, verb):
             return token
+    return subject
+
+
+def _identified(subject: Token) -> Token:
+    """"A woman later identified as Ana Ruiz demanded …", "a man named Tobias Grant said …":
+    the name the subject is given (its head, as the parser can make it, or a clause on it)."""
+    if subject.pos_ != "NOUN":
+        return subject
+    verbs = [subject.head] if subject.dep_ == "nsubj" else []
+    for verb in verbs + [c for c in subject.children if c.dep_ == "acl"]:
+        if verb.tag_ != "VBN" or verb.lemma_ not in IDENTIFYING or any(
+                c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+            continue
+        for child in verb.children:
+            if child.dep_ == "oprd" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                name = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if name is not None and name.pos_ == "PROPN":
+                    return name
     return subject
 
 
