@@ -66,3 +66,25 @@ def test_a_described_subject_speaks_by_the_name_it_is_given(extract, body, words
 def test_a_name_the_subject_gave_someone_else_is_not_the_subjects(extract):
     quotes = extract("Police have identified the driver as Tobias Grant, a spokesman said.")
     assert [s for s, _ in _said(quotes, "identified the driver")] == ["a spokesman"]
+
+
+@pytest.mark.parametrize("body", [
+    "His loyalty has moved from Berg to Lund to, now, Okafor, Tobias Grant said during his "
+    "speech.",
+    "His loyalty has shifted from Berg to Lund to, now, Okafor, Grant said during his speech.",
+])
+def test_a_name_ending_the_clause_is_not_the_speaker_named_right_before_the_verb(extract, body):
+    [(speaker, _)] = _said(extract(body), "loyalty")
+    assert speaker in {"Tobias Grant", "Grant"}
+
+
+def test_a_name_in_apposition_after_a_description_still_speaks(extract):
+    [(speaker, _)] = _said(extract("Her brother, Tobias Grant, said the pier should close."),
+                           "pier")
+    assert speaker == "Tobias Grant"
+
+
+def test_a_place_after_the_speakers_town_is_not_a_second_name(extract):
+    quotes = extract("Stacy Lund of Columbia, South Carolina says she really thinks the pier "
+                     "will reopen.")
+    assert [s for s, _ in _said(quotes, "pier")] == ["Stacy Lund"]

@@ -63,7 +63,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             subjects = [c for c in children if modal_name(c)]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
-            subject = _identified(_person_before_verb(subject, verb))
+            subject = _identified(_person_before_verb(_unjoined(subject, verb), verb))
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return _document_about(verb.head)
             if seen == 1 and _across_break(subject, verb):
@@ -281,6 +281,21 @@ def _person_before_verb(subject: Token, verb: Token) -> Token:
                 token.ent_type_ == "PERSON" and token.i != subject.i and _right_before(token, verb):
             return token
     return subject
+
+
+def _unjoined(subject: Token, verb: Token) -> Token:
+    """"His loyalty has moved from Ruiz to, now, Berg, Okafor said": the parser joined the last
+    word of the reported clause to the speaker's name (as a conjunct with no "and" or "or", or
+    in apposition); the name right before the verb speaks."""
+    if subject.i > verb.i or subject.pos_ != "PROPN" or \
+            any(t.dep_ == "cc" for t in subject.subtree):
+        return subject
+    name = next((c for c in subject.children if c.dep_ in {"conj", "appos"} and
+                 c.pos_ == "PROPN" and c.i > subject.i), None)
+    if name is None or not _right_before(name, verb) or name.left_edge.i != subject.i + 2 or \
+            subject.doc[subject.i + 1].text != ",":
+        return subject  # "Ana Ruiz of Columbia, South Carolina said": a place, no second name
+    return name
 
 
 def _identified(subject: Token) -> Token:
