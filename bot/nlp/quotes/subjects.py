@@ -294,7 +294,7 @@ def _unjoined(subject: Token, verb: Token) -> Token:
                  c.pos_ == "PROPN" and c.i > subject.i), None)
     if name is None or not _right_before(name, verb) or name.left_edge.i != subject.i + 2 or \
             subject.doc[subject.i + 1].text != ",":
-        return subject  # "Ana Ruiz of Columbia, South Carolina said": a place, no second name
+        return subject  # "Ines Dahl of Charleston, South Carolina says": a place, no name
     return name
 
 
