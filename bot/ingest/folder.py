@@ -170,7 +170,7 @@ class FolderWatcher:
               known: SeenFile | None, now: datetime) -> tuple[int, int] | str | None:
         try:
             loaded = load(Path(source.location), path, signature=signature,
-                          max_bytes=self.max_bytes)
+                          max_bytes=self.max_bytes, known=known.sha256 if known else None)
         except OSError as exc:
             self._not_read(path, signature, exc)
             return None
@@ -249,11 +249,12 @@ def open_inside(folder: Path, path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def load(folder: Path, path: Path, *, signature: tuple[int, int],
-         max_bytes: int) -> tuple[list[RawArticle | IngestFailure], str] | None:
+def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int,
+         known: str | None = None) -> tuple[list[RawArticle | IngestFailure], str] | None:
     """The file's articles (or why it is not read) and a digest of what was read; None when
     the file is not as ``signature`` (its size and modification time at the scan) said, or
     changed while it was read: still being written, or replaced, and read once it settles.
+    Bytes whose digest is ``known`` (read before) are not parsed: no article, nothing logged.
 
     Read once, from the handle opened, at most the size it had (plus one byte, to see it grow):
     a file growing past ``max_bytes`` after the scan is never read past it."""
@@ -277,8 +278,10 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int],
         data = handle.read(info.st_size + 1)
         if len(data) != info.st_size or not _unchanged(handle, signature):
             return None
-    return bounded(_articles(path, data, max_bytes=max_bytes), origin), \
-        hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == known:
+        return [], digest
+    return bounded(_articles(path, data, max_bytes=max_bytes), origin), digest
 
 
 def bounded(items: Iterable[RawArticle | IngestFailure],
