@@ -18,6 +18,14 @@ KNOWN = frozenset(ALIASES)
 SHOWN, CHARS = 6, 24
 
 
+def other_names() -> str:
+    """The names read for each field besides its own, as a usage line says them:
+    ``"title" also as "headline"; "text" as "body", …``."""
+    said = [f'"{field}" as ' + ", ".join(f'"{name}"' for name in names[1:])
+            for field, names in ALIASES.items() if len(names) > 1]
+    return "; ".join(said).replace(" as ", " also as ", 1)
+
+
 def field_name(record: dict, field: str) -> str:
     """The name whose value the record gives for the article's ``field``: the first of its names
     that holds something (not null, not blank), so the canonical one wins; the canonical name

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs
 
 from bot.http_server import Head, Refusal, client_group
 from bot.ingest import json_list
-from bot.ingest.field_names import Unread, field_name
+from bot.ingest.field_names import Unread, field_name, other_names
 from bot.ingest.records import (
     characters,
     json_lines,
@@ -36,6 +36,7 @@ STATUS_TEXT = {200: "200 OK", 202: "202 Accepted", 400: "400 Bad Request",
                411: "411 Length Required", 413: "413 Content Too Large",
                503: "503 Service Unavailable"}
 USAGE = ('send a JSON object {"title", "text", "url", "source", "published"} '
+         f"({other_names()}: docs/sources.md, JSON field names) "
          "or a list of them, with the header Authorization: Bearer <token>")
 
 

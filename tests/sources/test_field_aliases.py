@@ -6,6 +6,7 @@ import http.client
 import json
 import logging
 
+from bot.ingest.field_names import ALIASES
 from bot.ingest.folder import FolderWatcher
 from storage.inbox import pending
 from tests.sources.conftest import TOKEN
@@ -63,3 +64,16 @@ def test_a_request_whose_every_field_is_read_has_no_not_read(endpoint):
     status, answer = post(port, {"title": FERRY[0], "text": FERRY[1],
                                  "url": "https://cms.example.org/f"})
     assert status == 200 and "not_read" not in answer, answer
+
+
+def test_post_ingest_usage_names_the_other_names_it_reads(endpoint):
+    """A sender whose export says `body` and `pubDate` reads in the usage that those are read.
+    Before: the usage named only the five fields' own names."""
+    port, _ = endpoint
+    status, answer = post(port, {"headline": FERRY[0], "summary": FERRY[1]})
+    assert status == 400 and "record has no 'text'" in answer["error"], answer
+    for field, names in ALIASES.items():
+        assert f'"{field}"' in answer["usage"], answer["usage"]
+        for name in names[1:]:
+            assert f'"{name}"' in answer["usage"], (name, answer["usage"])
+    assert "docs/sources.md" in answer["usage"]
