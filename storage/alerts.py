@@ -24,7 +24,8 @@ from storage.stories import continued_story
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
 EVENTS = ("SELECT sa.id, sa.story_id, sa.verdict, sa.whats_new, sa.created_at, articles.title, "
-          "articles.url, articles.source, sa.moved_at, sa.article_id FROM story_articles sa "
+          "articles.url, articles.source, sa.moved_at, sa.article_id, articles.origin "
+          "FROM story_articles sa "
           "JOIN articles ON articles.id = sa.article_id ")
 """The columns of a digest event, in the order _event unpacks them: one list for both readers
 (topic_events_between, moved_first_reports), so neither drifts from the other."""
@@ -351,6 +352,6 @@ def moved_first_reports(db: Database, story_ids: Sequence[int], *, before: int,
 def _event(row: Sequence) -> TopicEvent:
     """A row of EVENTS as a digest reads it."""
     event_id, story_id, verdict, whats_new, created_at, title, url, source, moved_at, \
-        article_id = row
+        article_id, origin = row
     return TopicEvent(story_id, verdict, tuple(json.loads(whats_new or "[]")), created_at,
-                      title, url, source, event_id, moved_at, article_id)
+                      title, url, source, event_id, moved_at, article_id, origin)

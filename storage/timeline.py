@@ -33,12 +33,12 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
 def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...]:
     rows = db.query(
         "SELECT sa.verdict, sa.whats_new, sa.created_at, a.id, a.title, a.source, a.url, "
-        "a.published FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+        "a.published, a.origin FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "WHERE " + where, params)
     return tuple(TimelineEntry(
         article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
         when=r["published"] or r["created_at"], verdict=r["verdict"],
-        whats_new=tuple(json.loads(r["whats_new"] or "[]"))) for r in rows)
+        whats_new=tuple(json.loads(r["whats_new"] or "[]")), origin=r["origin"]) for r in rows)
 
 
 def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,

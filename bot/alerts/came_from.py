@@ -1,6 +1,7 @@
 """Where and when an article came from, for an alert's source line: a file dropped in the
 watched folder gives no link and often no outlet or time, and its alert (an update in a
-story's thread above all) read as from nowhere."""
+story's thread above all) read as from nowhere. Digests, timelines and the terminal name it
+the same way."""
 
 from __future__ import annotations
 
@@ -14,12 +15,21 @@ INGEST = "POST /ingest"
 
 
 def came_from(view: AlertView) -> str:
+    """The outlet; without one, what brought the article (``shown_source``)."""
+    return shown_source(view.source, view.url, view.origin)
+
+
+def shown_source(source: str | None, url: str | None, origin: str | None, *,
+                 linked: bool = True) -> str:
     """The outlet; without one, what brought the article: a file by its name (not the
-    server's folders), a feed by its host (no credentials), an ``/ingest`` caller."""
-    if view.source and fit(view.source, 300).strip():
-        return fit(view.source, 300)
-    origin = view.origin.strip()
-    if view.url or not origin:
+    server's folders), a feed by its host (no credentials), an ``/ingest`` caller. Nothing for
+    an article whose link is shown (``linked``) beside it; where none is, its link's host."""
+    if source and fit(source, 300).strip():
+        return fit(source, 300)
+    if url and not linked and _host(url, ""):
+        return fit(_host(url, ""), 300)
+    origin = (origin or "").strip()
+    if url or not origin:
         return ""
     if origin.startswith(INGEST):
         return "sent to /ingest"
@@ -37,8 +47,8 @@ def came_when(view: AlertView) -> str:
     return f"arrived {arrived}" if arrived else ""
 
 
-def _host(url: str) -> str:
+def _host(url: str, unknown: str = "feed") -> str:
     try:
-        return urlsplit(url.split()[0]).hostname or "feed"
-    except ValueError:
-        return "feed"
+        return urlsplit(url.split()[0]).hostname or unknown
+    except (ValueError, IndexError):
+        return unknown

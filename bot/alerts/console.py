@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
 
 from bot.alerts.blocks import said_already, shown_whats_new
+from bot.alerts.came_from import came_from
 from bot.alerts.mrkdwn import finished
+from bot.alerts.timeline_blocks import when_text
 from bot.models import AlertView
 from bot.shown_link import shown_url
 
@@ -38,22 +39,18 @@ def render_text(view: AlertView, *, standalone: bool = False) -> str:
             who = f"{who}, {view.key_quote.role}"
         lines += _bullets([f"“{view.key_quote.text}” — {who}"], marker="   > ")
     link = shown_url(view.url) if view.url else None
-    meta = " · ".join(x for x in (view.source, to_the_second(view.published), link) if x)
+    meta = " · ".join(x for x in (came_from(view), _when(view), link) if x)
     if meta:
         lines.append(f"   {meta}")
     return "\n".join(lines)
 
 
-def to_the_second(value: str | None) -> str | None:
-    """A stored time as written but to the second: a feed's decimals were printed as
-    ``17:30:00.500000+00:00``; a date alone, or what is no ISO time, is left as it is."""
-    if not value:
-        return value
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    return moment.replace(microsecond=0).isoformat() if moment.microsecond else value
+def _when(view: AlertView) -> str:
+    """The article's time as `stories timeline` prints it (``2026-12-05 04:50 UTC``, a date given
+    without a time alone); without one, when it arrived."""
+    if view.published and view.published.strip():
+        return when_text(view.published)
+    return f"arrived {when_text(view.arrived)}" if view.arrived else ""
 
 
 def _bullets(items, *, marker: str) -> list[str]:

@@ -26,6 +26,7 @@ from bot.alerts.calls import (
     post_held,
     unknown_answer,
 )
+from bot.alerts.came_from import shown_source
 from bot.alerts.digest_blocks import DigestItem, digest_blocks, digest_plain, digest_text
 from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight, strays_from
 from bot.alerts.digest_links import with_thread_links
@@ -457,7 +458,8 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
         if item is None:
             stories[event.story_id] = DigestItem(
                 story_id=event.story_id, is_new=event.verdict == "new", headline=event.title,
-                url=event.url, source=event.source, whats_new=event.whats_new, articles=1)
+                url=event.url, source=shown_source(event.source, event.url, event.origin),
+                whats_new=event.whats_new, articles=1)
             if event.verdict == "new" and event.moved_at is not None:
                 moved.append(event.event_id)
         else:

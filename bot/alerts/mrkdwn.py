@@ -77,15 +77,32 @@ def plain(text: str, limit: int, *, fallback: str = "(untitled)") -> str:
 def slack_date(moment: str | datetime | None) -> str | None:
     """A Slack date token, so each reader sees their own time zone; None if not a date.
 
-    The fallback (for clients that cannot render tokens) is UTC, said so.
+    The fallback (for clients that cannot render tokens) is UTC, said so. A date given without
+    a time (``date_alone``) is the date as written, no token: a token of its midnight read in New
+    York said the day before.
     """
     when = _moment(moment)
     if when is None:
         return None
     epoch = int(when.timestamp())
-    if isinstance(moment, str) and len(moment.strip()) == 10:
-        return f"<!date^{epoch}^{{date_short_pretty}}|{when:%d %b %Y}>"
+    if isinstance(moment, str) and date_alone(moment):
+        return f"{when.day} {when:%b %Y}"
     return f"<!date^{epoch}^{{date_short_pretty}} {{time}}|{when:%d %b %Y %H:%M} UTC>"
+
+
+def date_alone(value: str | None) -> str | None:
+    """The day of a time stored for a date given without one (`2026-12-04`, stored as its
+    midnight in UTC, `2026-12-04T00:00:00+00:00`), as ISO 8601 writes it; None for any other
+    value. A time given as exactly midnight UTC reads the same: a CMS's date field, not a
+    moment of the night, all but always."""
+    text = (value or "").strip()
+    day = text[:10]
+    if len(text) == 10 or text[10:] in ("T00:00:00+00:00", "T00:00:00Z", "T00:00:00"):
+        try:
+            return datetime.fromisoformat(day).date().isoformat()
+        except ValueError:
+            return None
+    return None
 
 
 def _moment(value: str | datetime | None) -> datetime | None:

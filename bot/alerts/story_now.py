@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.alerts.came_from import shown_source
 from bot.models import StoryTimeline
 
 NOW_FACTS = 4
@@ -12,7 +13,8 @@ FACTS_PER_UPDATE = 2
 
 @dataclass(frozen=True)
 class Known:
-    """The facts a later update added, with where and when it was reported."""
+    """The facts a later update added, with where (``shown_source``: the outlet, else what
+    brought it; no link is shown beside it) and when it was reported."""
 
     facts: tuple[str, ...]
     source: str | None
@@ -33,6 +35,8 @@ def known_now(timeline: StoryTimeline) -> list[Known]:
                 seen.add(key)
                 facts.append(fact)
         if facts:
-            known.append(Known(tuple(facts), update.source, update.when))
+            known.append(Known(tuple(facts), shown_source(update.source, update.url,
+                                                          update.origin, linked=False),
+                               update.when))
             room -= len(facts)
     return known

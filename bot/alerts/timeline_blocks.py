@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import counted, finished, fit, plain, slack_date, within
+from bot.alerts.came_from import shown_source
+from bot.alerts.mrkdwn import counted, date_alone, finished, fit, plain, slack_date, within
 from bot.alerts.story_now import Known, known_now
 from bot.models import StoryTimeline, TimelineEntry
 
@@ -79,8 +80,8 @@ def kinds(entries: Sequence[TimelineEntry]) -> list[str]:
 def entry_line(entry: TimelineEntry, kind: str | None = None) -> str:
     """One article: when, where from, what kind, and the facts it added (at most ~2,500 chars)."""
     when = slack_date(entry.when) or when_text(entry.when)
-    head = " · ".join(x for x in (f"*{when}*",
-                                  fit(plain(entry.source or "", 80), 100) if entry.source else "",
+    source = shown_source(entry.source, entry.url, entry.origin)
+    head = " · ".join(x for x in (f"*{when}*", fit(plain(source, 80), 100) if source else "",
                                   kind or VERDICTS.get(entry.verdict, entry.verdict)) if x)
     title = fit(plain(entry.title, 200), 300)
     target = link_target(entry.url)
@@ -94,9 +95,12 @@ def entry_line(entry: TimelineEntry, kind: str | None = None) -> str:
 
 
 def when_text(value: str | None) -> str:
-    """An ISO time as ``2026-11-24 06:00 UTC``; what was stored if it cannot be read."""
+    """An ISO time as ``2026-11-24 06:00 UTC``, a date given without a time as ``2026-11-24``;
+    what was stored if it cannot be read."""
     if not value:
         return "time unknown"
+    if day := date_alone(value):
+        return day
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:

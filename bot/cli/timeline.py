@@ -7,6 +7,7 @@ import dataclasses
 
 import click
 
+from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import kinds, when_text
@@ -69,8 +70,9 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     if known:
         click.echo(f"First reported: {summary}")
     for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
+        source = shown_source(entry.source, entry.url, entry.origin, linked=False)
         where = " · ".join(x for x in (f"article {entry.article_id}", when_text(entry.when),
-                                       entry.source, kind) if x)
+                                       source, kind) if x)
         click.echo(f"  {where}: {entry.title}")
         for fact in entry.whats_new:
             click.echo(f"      • {fact}")

@@ -183,6 +183,8 @@ class TopicEvent:
     moved_at: str | None = None
     """When a later correction (or a split) moved this report into its story, if one did."""
     article_id: int = 0
+    origin: str | None = None
+    """What brought it (a file, a feed, an /ingest caller): named for one without an outlet."""
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,8 @@ class TimelineEntry:
     when: str | None
     verdict: str
     whats_new: tuple[str, ...] = ()
+    origin: str | None = None
+    """What brought it (a file, a feed, an /ingest caller): named for one without an outlet."""
 
 
 @dataclass(frozen=True)
