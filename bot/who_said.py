@@ -61,6 +61,7 @@ class QuoteHit:
     published: str | None
     url: str | None
     score: float = 0.0
+    origin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -271,4 +272,4 @@ def _hit(row: StoredQuote, score: float) -> QuoteHit:
                     speaker_kind=row.speaker_kind, role=row.speaker_role,
                     article_id=row.article_id, article_title=row.article_title,
                     source=row.source, published=row.published, url=row.url,
-                    score=round(score, 1))
+                    score=round(score, 1), origin=row.origin)

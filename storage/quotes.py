@@ -20,7 +20,8 @@ WORD = re.compile(r"[^\W_]+")
 HIT_COLUMNS = (
     "quotes.id, quotes.article_id, quotes.text, quotes.kind, quotes.speaker, "
     "quotes.speaker_kind, quotes.speaker_role, quotes.verb, quotes.cue, quotes.confidence, "
-    "articles.title AS article_title, articles.source, articles.url, articles.published"
+    "articles.title AS article_title, articles.source, articles.url, articles.published, "
+    "articles.origin"
 )
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 """Soft hyphens and zero-width characters inside a word (cleaning drops them from stored text;

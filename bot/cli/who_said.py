@@ -6,6 +6,7 @@ import dataclasses
 
 import click
 
+from bot.alerts.came_from import shown_source
 from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT
@@ -51,7 +52,8 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
 def render_hit(hit: QuoteHit) -> str:
     who = ", ".join(x for x in (hit.speaker or "unattributed", hit.role) if x)
     when = when_text(hit.published) if hit.published else None
-    where = " · ".join(x for x in (hit.article_title, hit.source, when) if x)
+    source = shown_source(hit.source, hit.url, hit.origin)
+    where = " · ".join(x for x in (hit.article_title, source, when) if x)
     lines = [f"“{hit.text}” — {who}", f"   {where}"]
     if hit.url:
         lines.append(f"   {shown_url(hit.url)}")

@@ -23,6 +23,9 @@ class StoredQuote:
     source: str | None = None
     url: str | None = None
     published: str | None = None
+    origin: str | None = None
+    """What brought its article (a file, a feed, an /ingest caller): named for one without an
+    outlet."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.alerts.blocks import link_target
+from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import slack_date
 from bot.permissions import LOOKUP_WAIT
 from bot.slack.after_ack import answered
@@ -98,7 +99,8 @@ def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
     if hit.role:
         who = f"{who}, {hit.role}"
     target = link_target(hit.url)
-    where = [echo(hit.source, 150) if hit.source else None,
+    source = shown_source(hit.source, hit.url, hit.origin)
+    where = [echo(source, 150) if source else None,
              hit.published and (slack_date(hit.published) or echo(hit.published, 40)),
              f"<{target}|link>" if target else None]
     line = f"• “{echo(hit.text, 600)}” — *{echo(who, 150)}*\n    _{echo(hit.article_title, 150)}_"

@@ -24,7 +24,7 @@ def test_who_said_and_the_timeline_print_one_time_format(db_path, tmp_path):
     said = invoke(db_path, "who-said", "two months early").output
     timeline = invoke(db_path, "stories", "timeline", "1").output
     assert "2026-12-05 04:50 UTC" in timeline, timeline
-    assert "Lodmark dam opens two months early · 2026-12-05 04:50 UTC" in said, said
+    assert "Lodmark dam opens two months early · file dam.json · 2026-12-05 04:50 UTC" in said, said
     assert "T04:50" not in said
 
 

@@ -22,6 +22,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from storage.timeline import story_timeline
+from tests.slack.conftest import run_command
 from tests.slack.test_slack_digest import client  # noqa: F401
 from tests.slack.test_slack_file_update_source import FIRST, UPDATE
 
@@ -109,3 +110,15 @@ def test_an_article_dated_without_a_time_shows_its_date_alone(fresh_db, pipeline
     when = datetime.fromisoformat(day)
     assert f"*{when.day} {when:%b %Y}* · Harbour Post" in blocks, blocks
     assert "00:00" not in timeline + printed[0] + blocks
+
+
+def test_who_said_names_the_file_a_quote_came_from(runtime, fake_slack, fresh_db, pipeline,
+                                                   tmp_path, db_path):
+    """Before: `/who-said` and `wirewatch who-said` gave its article's title and time alone."""
+    list(pipeline.ingest([_dropped(tmp_path, "port-strike.txt", FIRST)]))
+    said = run_command(runtime, fake_slack, "/who-said", "waited long enough")["text"]
+    assert "_Dockworkers walk out at Northhaven port_ · file port-strike.txt" in said, said
+    printed = CliRunner().invoke(cli, ["--db", str(db_path), "who-said", "waited long enough"],
+                                 catch_exceptions=False).output
+    assert "   Dockworkers walk out at Northhaven port · file port-strike.txt\n" in printed, printed
+    assert str(tmp_path) not in said + printed
