@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import counted
+from bot.alerts.timeline_blocks import when_text
 from bot.alerts.why import ONLY_QUOTES
 from bot.clock_step import ClockWatch
 from bot.config import ConfigError, Settings
@@ -339,7 +340,7 @@ def _next_try(source: Source) -> str:
     """A wait already over is no time to name: the run tries the source as it starts."""
     if is_due(source, utcnow()):
         return "due now: tried again as this run starts"
-    return f"next try after {source.next_attempt_at}"
+    return f"next try after {when_text(source.next_attempt_at)}"
 
 
 def endpoint_line(host: str, port: int) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from bot.alerts.mrkdwn import counted
+from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import MOST_EVERY
 from bot.cli.source_quiet import quiet_line, worked_line
@@ -201,7 +202,7 @@ def _moved(obj: CliContext, source_id: int) -> str | None:
 def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: int,
                  lost: FailedTally | None) -> None:
     """A source's line, then what to know of it, one indented line each."""
-    polled = f" · last poll {row.last_poll_at}" if row.last_poll_at else ""
+    polled = f" · last poll {when_text(row.last_poll_at)}" if row.last_poll_at else ""
     click.echo(f"#{row.id} {row.kind} {redact(row.location)} · every {row.every} s · "
                f"{health(row)}{polled} · {counted(row.items, 'item')}")
     if row.never_duplicate:
@@ -212,8 +213,8 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
             click.echo(f"    {line}")
     moved = moved_from(obj.db, row.id)
     if moved:
-        click.echo(f"    moved for good from {redact(moved[0])} at {moved[1]} (a permanent "
-                   "redirect); what it had delivered stays seen")
+        click.echo(f"    moved for good from {redact(moved[0])} at {when_text(moved[1])} "
+                   "(a permanent redirect); what it had delivered stays seen")
     note = first_poll_note(row)
     if note:
         click.echo(f"    {note}")
@@ -235,7 +236,7 @@ def _next_try(row: Source) -> str:
     """A wait already over is no time to name: due now, at a running wirewatch's next pass."""
     if is_due(row, utcnow()):
         return "next try: due now (at the next poll of a running wirewatch run, or as one starts)"
-    return f"next try after {row.next_attempt_at}"
+    return f"next try after {when_text(row.next_attempt_at)}"
 
 
 def _unreadable(obj: CliContext, folder: str) -> None:

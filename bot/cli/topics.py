@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import click
 
 from bot.alerts.mrkdwn import counted
+from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, where
 from bot.cli.numbers import COUNT, MOST_DAYS
 from bot.cli.topic_quiet import latest_story_line
@@ -198,7 +199,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
         click.echo("  no stories yet")
     for story in stories:
         click.echo(f"  story {story.id} ({counted(story.article_count, 'article')}, last "
-                   f"{story.last_seen}): {story.title}")
+                   f"{when_text(story.last_seen)}): {story.title}")
         why = matched_terms(((r.term, r.where, r.text) for r in story.reasons), limit=4)
         if why:
             click.echo(f"    matched: {why}")
@@ -234,7 +235,7 @@ def preview_(obj: CliContext, words: tuple[str, ...], days: int, as_json: bool) 
     _say_grouping(query)
     for hit in hits:
         click.echo(f"  story {hit.story_id} ({counted(hit.article_count, 'article')}, last "
-                   f"{hit.last_seen}): {hit.title}")
+                   f"{when_text(hit.last_seen)}): {hit.title}")
         click.echo(f"    matched: {why_text(hit)}")
 
 
