@@ -301,7 +301,7 @@ def story_quotes(db: Database, story_id: int, *, limit: int = 10) -> list[StoryQ
     """The story's quotes, direct ones with a named speaker first."""
     return [StoryQuoteLine(**r) for r in db.query(
         "SELECT quotes.text, quotes.kind, quotes.speaker, quotes.speaker_role, articles.title, "
-        "articles.source, articles.url FROM quotes "
+        "articles.source, articles.url, articles.origin FROM quotes "
         "JOIN story_articles sa ON sa.article_id = quotes.article_id "
         "JOIN articles ON articles.id = quotes.article_id WHERE sa.story_id = ? "
         "ORDER BY (quotes.kind != 'direct'), (quotes.speaker IS NULL), quotes.confidence DESC, "

@@ -210,7 +210,7 @@ def quote_alert_rows(db: Database, alert_id: int) -> list[QuoteAlertLine]:
     """The quotes of one quote alert, with their article and the query that selected them."""
     return [QuoteAlertLine(**r) for r in db.query(
         "SELECT q.text, q.speaker, q.speaker_role, a.title, a.source, a.url, a.published, "
-        "s.query, s.mode FROM quote_alert_items i JOIN quotes q ON q.id = i.quote_id "
+        "s.query, s.mode, a.origin FROM quote_alert_items i JOIN quotes q ON q.id = i.quote_id "
         "JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN quote_subscriptions s ON s.id = i.subscription_id "
         "WHERE i.alert_id = ? ORDER BY q.start, q.id", [alert_id])]

@@ -11,6 +11,7 @@ from bot.alerts.blocks import (
     shown_link,
 )
 from bot.alerts.buttons import button, story_value
+from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import cut, fit, plain, slack_date, within
 from bot.models import QuoteAlertLine
 
@@ -33,7 +34,8 @@ def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int,
     first = rows[0]
     following = fit(first.query or "a person", 300)
     blocks: list[dict] = [_context(f"🗣️ *New quote* · you follow `{following}`")]
-    meta = [fit(plain(x, 300), 400) for x in (first.title, first.source) if x]
+    source = shown_source(first.source, first.url, first.origin)
+    meta = [fit(plain(x, 300), 400) for x in (first.title, source) if x]
     if first.published:
         meta.append(slack_date(first.published) or fit(plain(first.published, 100), 150))
     shown = within(MESSAGE_CHARS - 2000, [_quote(row, 2500) for row in rows[:MAX_QUOTES]])
@@ -78,7 +80,8 @@ def _quote(row: QuoteAlertLine, limit: int) -> str:
 
 def _digest_quote(row: QuoteAlertLine) -> str:
     """A digest entry: the quote gets what the section has left after speaker and article."""
-    where = " · ".join(fit(plain(x, 200), 300) for x in (row.title, row.source) if x)
+    source = shown_source(row.source, row.url, row.origin)
+    where = " · ".join(fit(plain(x, 200), 300) for x in (row.title, source) if x)
     target = link_target(row.url)
     if target:
         where += f" · <{target}|link>"

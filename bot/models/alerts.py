@@ -166,6 +166,8 @@ class StoryQuoteLine:
     title: str
     source: str | None
     url: str | None
+    origin: str | None = None
+    """What brought its article: named for one without an outlet."""
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,6 @@ class QuoteAlertLine:
     published: str | None
     query: str | None
     mode: str | None
+    origin: str | None = None
+    """What brought its article (a file, a feed, an /ingest caller): named for one without an
+    outlet."""

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.blocks import MUTE, OPEN, QUOTES
+from bot.alerts.came_from import shown_source
 from bot.models import StoryQuoteLine
 from bot.permissions import Action
 from bot.slack.after_ack import answered
@@ -76,7 +77,8 @@ def handle_show_quotes(ack: Ack, body: dict, action: dict, respond: Respond,
         who = quote.speaker or "unattributed"
         if quote.speaker_role:
             who = f"{who}, {quote.speaker_role}"
-        source = f" · {echo(quote.source, 80)}" if quote.source else ""
+        named = shown_source(quote.source, quote.url, quote.origin, linked=False)
+        source = f" · {echo(named, 80)}" if named else ""
         lines.append(f"• “{echo(quote.text, 500)}” — *{echo(who, 150)}*{source}")
     answer(respond, join_lines(lines))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from bot.alerts.blocks import QUOTES
 from bot.alerts.console_feed import print_pending
 from bot.alerts.digest import send_due_digests
 from bot.alerts.timeline_blocks import timeline_blocks
@@ -22,7 +23,8 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from storage.timeline import story_timeline
-from tests.slack.conftest import run_command
+from tests.fakes.signing import action_body, post_signed
+from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.test_slack_digest import client  # noqa: F401
 from tests.slack.test_slack_file_update_source import FIRST, UPDATE
 
@@ -122,3 +124,22 @@ def test_who_said_names_the_file_a_quote_came_from(runtime, fake_slack, fresh_db
                                  catch_exceptions=False).output
     assert "   Dockworkers walk out at Northhaven port · file port-strike.txt\n" in printed, printed
     assert str(tmp_path) not in said + printed
+
+
+def test_a_quote_alert_and_show_quotes_name_the_file(runtime, fake_slack, pipeline, tmp_path):
+    """Before: the quote alert's article line and **Show quotes** had the title alone."""
+    run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"',
+                channel="C0QUOTES")
+    [first] = pipeline.ingest([_dropped(tmp_path, "port-strike.txt", FIRST)])
+    assert runtime.deliver_pending() == 1
+    [alert] = fake_slack.posts("C0QUOTES")
+    context = [e["text"] for b in alert.blocks if b["type"] == "context" for e in b["elements"]]
+    assert "Dockworkers walk out at Northhaven port · file port-strike.txt" in context, context
+    before = len(fake_slack.responses())
+    post_signed(events_url(runtime), action_body(
+        QUOTES, str(first.verdict.story_id), channel="C0QUOTES",
+        response_url=fake_slack.response_url()))
+    [shown] = wait_for(lambda: fake_slack.responses()[before:])
+    [line] = [line for line in shown["text"].split("\n") if "waited long enough" in line]
+    assert line.endswith("*Ada Brandt, union leader* · file port-strike.txt"), line
+    assert str(tmp_path) not in json.dumps(alert.blocks) + shown["text"]
