@@ -38,7 +38,8 @@ def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...
     return tuple(TimelineEntry(
         article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
         when=r["published"] or r["created_at"], verdict=r["verdict"],
-        whats_new=tuple(json.loads(r["whats_new"] or "[]")), origin=r["origin"]) for r in rows)
+        whats_new=tuple(json.loads(r["whats_new"] or "[]")), origin=r["origin"],
+        dated=bool(r["published"])) for r in rows)
 
 
 def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,

@@ -19,6 +19,8 @@ class Known:
     facts: tuple[str, ...]
     source: str | None
     when: str | None
+    dated: bool = True
+    """False: ``when`` is when the update arrived (it gives no time)."""
 
 
 def known_now(timeline: StoryTimeline) -> list[Known]:
@@ -37,6 +39,6 @@ def known_now(timeline: StoryTimeline) -> list[Known]:
         if facts:
             known.append(Known(tuple(facts), shown_source(update.source, update.url,
                                                           update.origin, linked=False),
-                               update.when))
+                               update.when, update.dated))
             room -= len(facts)
     return known

@@ -59,8 +59,9 @@ def now_text(timeline: StoryTimeline) -> str:
 
 def _known_line(known: Known) -> str:
     """One update (at most ~800 characters): who reported it and when, then its facts."""
+    when = _arrived(slack_date(known.when) or "", known.dated)
     where = " · ".join(x for x in (f"*{fit(plain(known.source, 80), 100)}*" if known.source
-                                   else "", slack_date(known.when) or "") if x)
+                                   else "", when) if x)
     facts = " ".join(fit(plain(finished(fact), 300), 340) for fact in known.facts)
     return f"• {where}: {facts}" if where else f"• {facts}"
 
@@ -79,7 +80,7 @@ def kinds(entries: Sequence[TimelineEntry]) -> list[str]:
 
 def entry_line(entry: TimelineEntry, kind: str | None = None) -> str:
     """One article: when, where from, what kind, and the facts it added (at most ~2,500 chars)."""
-    when = slack_date(entry.when) or when_text(entry.when)
+    when = _arrived(slack_date(entry.when) or when_text(entry.when), entry.dated)
     source = shown_source(entry.source, entry.url, entry.origin)
     head = " · ".join(x for x in (f"*{when}*", fit(plain(source, 80), 100) if source else "",
                                   kind or VERDICTS.get(entry.verdict, entry.verdict)) if x)
@@ -92,6 +93,11 @@ def entry_line(entry: TimelineEntry, kind: str | None = None) -> str:
     if len(entry.whats_new) > FACTS_PER_ENTRY:
         facts.append(f"    …and {len(entry.whats_new) - FACTS_PER_ENTRY} more facts")
     return "\n".join([head, title, *facts])
+
+
+def _arrived(when: str, dated: bool) -> str:
+    """A time the article gave as it is; its arrival, for one that gives none, said so."""
+    return when if dated or not when else f"arrived {when}"
 
 
 def when_text(value: str | None) -> str:

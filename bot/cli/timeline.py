@@ -65,13 +65,15 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     known = known_now(grown)
     click.echo(f"Now: {summary}" if not known else "Now:")
     for item in known:
-        where = " · ".join(x for x in (item.source, when_text(item.when)) if x)
+        when = when_text(item.when) if item.dated else f"arrived {when_text(item.when)}"
+        where = " · ".join(x for x in (item.source, when) if x)
         click.echo(f"  • {where}: {' '.join(item.facts)}")
     if known:
         click.echo(f"First reported: {summary}")
     for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
         source = shown_source(entry.source, entry.url, entry.origin, linked=False)
-        where = " · ".join(x for x in (f"article {entry.article_id}", when_text(entry.when),
+        when = when_text(entry.when) if entry.dated else f"arrived {when_text(entry.when)}"
+        where = " · ".join(x for x in (f"article {entry.article_id}", when,
                                        source, kind) if x)
         click.echo(f"  {where}: {entry.title}")
         for fact in entry.whats_new:

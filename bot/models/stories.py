@@ -119,6 +119,8 @@ class TimelineEntry:
     whats_new: tuple[str, ...] = ()
     origin: str | None = None
     """What brought it (a file, a feed, an /ingest caller): named for one without an outlet."""
+    dated: bool = True
+    """False: the article gives no time, and ``when`` is when it arrived (said so)."""
 
 
 @dataclass(frozen=True)

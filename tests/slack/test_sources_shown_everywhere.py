@@ -143,3 +143,17 @@ def test_a_quote_alert_and_show_quotes_name_the_file(runtime, fake_slack, pipeli
     [line] = [line for line in shown["text"].split("\n") if "waited long enough" in line]
     assert line.endswith("*Ada Brandt, union leader* · file port-strike.txt"), line
     assert str(tmp_path) not in json.dumps(alert.blocks) + shown["text"]
+
+
+def test_a_timeline_says_an_undated_article_s_time_is_its_arrival(fresh_db, pipeline, tmp_path,
+                                                                  db_path):
+    """The alert says `arrived …`; the timeline gave the same time bare, as if the article's."""
+    story_id = _story_from_two_files(fresh_db, pipeline, tmp_path)
+    arrived = datetime.fromisoformat(fresh_db["articles"].get(1)["ingested_at"]).astimezone(UTC)
+    printed = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "timeline",
+                                       str(story_id)], catch_exceptions=False).output
+    assert f"article 1 · arrived {arrived:%Y-%m-%d %H:%M} UTC · file port-strike.txt" in printed
+    assert "  • file port-update.txt · arrived " in printed, printed
+    shown = json.dumps(timeline_blocks(_timeline(fresh_db, story_id)), ensure_ascii=False)
+    assert f"*arrived <!date^{int(arrived.timestamp())}^" in shown, shown
+    assert "• *file port-update.txt* · arrived <!date^" in shown
