@@ -277,6 +277,10 @@ class Runner:
         if self.slack is not None and not self.stopping:
             self.slack.check_instances()
 
+    def check_accounts(self) -> None:
+        if self.slack is not None and not self.stopping:
+            self.slack.check_accounts()
+
     def sync(self) -> None:
         if not self.stopping:
             sync_sources(self.scheduler, self, self.dbs.get(), now=utcnow())

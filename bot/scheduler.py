@@ -34,6 +34,10 @@ INSTANCES_EVERY = 600
 """Seconds between looks for another wirewatch posting with this app: one conversations.history
 call of a few messages (Slack allows apps outside its Marketplace one a minute)."""
 INSTANCES_FIRST = timedelta(minutes=1)  # after the first posts of a run
+ACCOUNTS_EVERY = 600
+"""Seconds between looks at the accounts of people with direct-message subscriptions (up to
+50 users.info calls a round), for a deactivation whose ``user_change`` never came."""
+ACCOUNTS_FIRST = timedelta(minutes=2)  # a restart's first open says it of the people it posts to
 DELIVER_EVERY = 0.25  # an outbox check is one indexed SELECT; alerts go out within a quarter second
 SOURCE_JOBS = ("feed:", "folder:")
 
@@ -46,6 +50,7 @@ class JobTarget(Protocol):
     def deliver(self) -> object: ...
     def send_digests(self) -> object: ...
     def check_instances(self) -> object: ...
+    def check_accounts(self) -> object: ...
     def sync(self) -> object: ...
     def compact(self) -> object: ...
 
@@ -134,7 +139,8 @@ def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: S
 def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack: bool,
                      now: datetime) -> None:
     """Source sync, the hourly compaction of closed stories' matching data and, with Slack,
-    the outbox sender, digests and the look for another wirewatch posting with the app."""
+    the outbox sender, digests, the look for another wirewatch posting with the app and the
+    look at followers' accounts."""
     scheduler.add_job(target.sync, "interval", seconds=SYNC_EVERY, id="sync",
                       replace_existing=True, misfire_grace_time=SYNC_EVERY)
     scheduler.add_job(target.compact, "interval", seconds=COMPACT_EVERY, id="compact",
@@ -149,6 +155,9 @@ def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack
         scheduler.add_job(target.check_instances, "interval", seconds=INSTANCES_EVERY,
                           id="instances", next_run_time=now + INSTANCES_FIRST,
                           replace_existing=True, misfire_grace_time=INSTANCES_EVERY)
+        scheduler.add_job(target.check_accounts, "interval", seconds=ACCOUNTS_EVERY,
+                          id="accounts", next_run_time=now + ACCOUNTS_FIRST,
+                          replace_existing=True, misfire_grace_time=ACCOUNTS_EVERY)
 
 
 def _parse(stamp: str) -> datetime:

@@ -46,6 +46,13 @@ def follow_account(db: Database, profile: dict, *, event_time: object = None) ->
     return 0
 
 
+def account_gone(db: Database, user: str, reason: str) -> int:
+    """Pause the person's direct-message subscriptions: Slack says nobody is there (``reason``,
+    as ``conversations.open`` gives it); how many paused."""
+    with transaction(db):
+        return _pause(db, user, reason)
+
+
 def _newest(db: Database, user: str, event_time: object) -> bool:
     """False for a change older than one applied: Slack sends an event again until a delivery
     is answered with a 2xx, so a run killed after acting on it and before answering acts on it
@@ -68,9 +75,14 @@ def _pause(db: Database, user: str, reason: str) -> int:
     failed = fail_pending(db, user, error=f"paused: {reason}")
     if paused or quotes:
         log.warning("%s %s: %d subscriptions by direct message paused, %d queued alerts "
-                    "failed", user, "is a guest now" if reason == GUEST_ACCOUNT else
-                    "was deactivated", len(paused) + len(quotes), failed)
+                    "failed", user, _what(reason), len(paused) + len(quotes), failed)
     return len(paused) + len(quotes)
+
+
+def _what(reason: str) -> str:
+    if reason == GUEST_ACCOUNT:
+        return "is a guest now"
+    return "was deactivated" if reason == DEACTIVATED else f"cannot be reached ({reason})"
 
 
 def _resume(db: Database, user: str) -> int:

@@ -18,6 +18,7 @@ from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
+from bot.slack.account_check import AccountCheck, Round
 from bot.slack.app import build_app
 from bot.slack.clients import delivery_client
 from bot.slack.config import check_slack_settings
@@ -56,6 +57,7 @@ class SlackRuntime:
                                   instances=self.instances, stopping=self.stopping,
                                   late_wait=late_wait, late_window=late_window, clock=clock)
         self.digest_lookups = Lookups(late_wait, late_window, self.sender.clock)
+        self.accounts = AccountCheck()
         self._extra_routes = dict(extra_routes or {})
         self._http: HttpServer | None = None
         self._served: ServedRequests | None = None
@@ -144,3 +146,11 @@ class SlackRuntime:
         wirewatch posting with this app (``bot.alerts.instances``)."""
         if self.instances.started is not None and self.token.report().ok:
             self.instances.check(self.delivery, now or datetime.now(UTC))
+
+    def check_accounts(self) -> Round | None:
+        """Look at the accounts of people with direct-message subscriptions (the next of them
+        in turn), for a deactivation or a guest change Slack's ``user_change`` never brought
+        (``bot.slack.account_check``)."""
+        if self.stopping.is_set() or not self.token.report().ok:
+            return None
+        return self.accounts.run(self.store.get(), self.delivery)

@@ -14,6 +14,7 @@ import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from storage.quote_subscriptions import subscribe_quotes
 from storage.subscriptions import paused_subscriptions
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
@@ -83,3 +84,68 @@ def test_a_person_deactivated_then_back_gets_alerts_again(runtime, fake_slack, f
     new_story(fresh_db, topic)
     assert runtime.deliver_pending(now=T0) == 1
     assert dm_posts(fake_slack) == 1
+
+
+def test_a_deactivation_slack_never_told_the_running_bot_is_found_by_the_account_check(
+        runtime, fake_slack, fresh_db, topic):
+    """The ``user_change`` is lost (the bot's endpoint down past Slack's retries): before, the
+    sender went on posting to the direct messages it had opened, to nobody, until a restart
+    (2 posts here). The scheduled look at followers' accounts (users.info) pauses them as the
+    event would have, and what waits for them fails, loudly."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=T0) == 1
+    fake_slack.add_user(PERSON, deleted=True)  # no event reaches the bot
+    new_story(fresh_db, topic, title="Ferry strike spreads")
+    looked = runtime.check_accounts()
+    assert looked is not None and (looked.looked, looked.changed, looked.cut) == (1, 1, None)
+    for second in range(2, 30, 2):
+        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+    assert dm_posts(fake_slack) == 1
+    [paused] = paused_subscriptions(fresh_db)
+    assert paused.paused_reason == "user_disabled"
+    rows = list(fresh_db.execute("SELECT status, last_error FROM alerts ORDER BY id"))
+    assert rows == [("sent", None), ("failed", "paused: user_disabled")]
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "deactivated" in status, status
+
+
+def test_a_reactivation_slack_never_told_resumes_them_at_the_next_look(
+        runtime, fake_slack, fresh_db, topic):
+    """Paused as deactivated (by a restarted run's first ``conversations.open``, say), then
+    reactivated with no event reaching the bot: the next look resumes them, and the next
+    story's alert goes (before, only their own `/subscribe` did)."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    fake_slack.add_user(PERSON, deleted=True)
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=T0) == 0  # the open answers user_disabled: paused
+    assert [s.paused_reason for s in paused_subscriptions(fresh_db)] == ["user_disabled"]
+    fake_slack.add_user(PERSON, deleted=False)
+    looked = runtime.check_accounts()
+    assert looked is not None and looked.changed == 1
+    assert paused_subscriptions(fresh_db) == []
+    new_story(fresh_db, topic, title="Dockworkers vote on offer")
+    assert runtime.deliver_pending(now=T0 + timedelta(seconds=5)) == 1
+    assert ["Dockworkers vote on offer" in m.text for m in fake_slack.posts("D0ED")] == [True]
+
+
+def test_a_look_slack_holds_back_stops_and_the_next_round_reads_on(
+        runtime, fake_slack, fresh_db, topic):
+    """users.info answered ``429``: the round stops there (nothing paused or resumed on a
+    guess, Slack not asked again at once); the next takes everyone, a quote follower too."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    with transaction(fresh_db):
+        subscribe_quotes(fresh_db, query="harbour master", target_type="user",
+                         target_id="U0QUOTES", mode="realtime", created_by="U0QUOTES",
+                         at="2026-11-24T05:00:00+00:00")
+    fake_slack.add_user(PERSON, deleted=True)
+    fake_slack.add_user("U0QUOTES", deleted=True)
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"users.info"})
+    held = runtime.check_accounts()
+    assert held is not None and (held.looked, held.changed) == (0, 0) and held.cut
+    assert len(fake_slack.calls_to("users.info", ok_only=False)) == 1
+    assert paused_subscriptions(fresh_db) == []
+    looked = runtime.check_accounts()
+    assert looked is not None and (looked.looked, looked.changed) == (2, 2)
+    reasons = fresh_db.execute("SELECT paused_reason FROM quote_subscriptions").fetchall()
+    assert reasons == [("user_disabled",)]

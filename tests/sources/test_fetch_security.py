@@ -255,6 +255,8 @@ class CountingSlack:
 
     def check_instances(self) -> None: ...
 
+    def check_accounts(self) -> None: ...
+
 
 def test_slow_feeds_never_starve_alert_delivery(drip, settings, nlp):
     """Twenty-five feeds that never finish answering, on a scheduler of twenty threads."""

@@ -11,6 +11,7 @@ from bot.clock_step import ClockWatch
 from bot.ingest import feeds
 from bot.runner import POLL_SLOTS, Runner
 from bot.scheduler import (
+    ACCOUNTS_FIRST,
     INSTANCES_FIRST,
     add_service_jobs,
     build_scheduler,
@@ -51,6 +52,9 @@ class Calls:
 
     def check_instances(self):
         self.calls.append(("check_instances",))
+
+    def check_accounts(self):
+        self.calls.append(("check_accounts",))
 
     def sync(self):
         self.calls.append(("sync",))
@@ -224,14 +228,15 @@ def test_service_jobs_call_the_running_process(scheduler_for):
     now = utcnow()
     add_service_jobs(scheduler, target, slack=True, now=now)
     assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests", "compact",
-                                                    "instances"}
+                                                    "instances", "accounts"}
     assert scheduler.get_job("digests").next_run_time == now
     assert scheduler.get_job("instances").next_run_time == now + INSTANCES_FIRST
+    assert scheduler.get_job("accounts").next_run_time == now + ACCOUNTS_FIRST
     assert scheduler.get_job("compact").trigger.interval.total_seconds() == 3600
     for job in sorted(scheduler.get_jobs(), key=lambda j: j.id):
         job.func(*job.args)
-    assert target.calls == [("compact",), ("deliver",), ("send_digests",), ("check_instances",),
-                            ("sync",)]
+    assert target.calls == [("check_accounts",), ("compact",), ("deliver",), ("send_digests",),
+                            ("check_instances",), ("sync",)]
     console = scheduler_for()
     add_service_jobs(console, target, slack=False, now=now)
     assert sorted(j.id for j in console.get_jobs()) == ["compact", "sync"]
