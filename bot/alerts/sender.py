@@ -195,13 +195,27 @@ class AlertSender:
             log.info("alert %s: %s takes no thread replies (its settings); the story's updates "
                      "there are posted on their own", row.id, row.channel)
             return self._post_in(db, row, now, channel, None, first=first)
-        except ThreadGone:
+        except ThreadGone as reply:
             gone = root.ts if root else ""
             log.info("alert %s: the story's message %s in %s was deleted; posting on its own",
                      row.id, gone, row.channel)
-            with transaction(db):
-                outbox.forget_thread(db, row.channel, gone, at=_iso(now))
+            self._forget_thread(db, row, gone, now, answered=reply.answered)
+            if self.stopping.is_set():
+                return 0  # the next pass, or the next run at once, posts it on its own
             return self._post_in(db, row, now, channel, None, first=first)
+
+    def _forget_thread(self, db: Database, row: OutboxAlert, gone: str, now: datetime, *,
+                       answered: bool) -> None:
+        """The story's thread here is gone; a reply Slack ``answered`` so (refused) will never
+        be made: in the same transaction, the alert is due at once and not waited for as a try
+        whose answer never came, so a run killed before its post on its own posts it promptly
+        (an earlier try still in flight is still looked for first)."""
+        with transaction(db):
+            outbox.forget_thread(db, row.channel, gone, at=_iso(now))
+            if answered:
+                outbox.mark_retry(db, row.id, error="its thread was deleted; posting it on its "
+                                  "own", next_attempt_at=_iso(now),
+                                  in_flight=row.status == "sending", answered=True)
 
     def _told_before(self, db: Database, row: OutboxAlert, story_id: int, text: str,
                      blocks: list[dict]) -> tuple[str, list[dict]]:
@@ -250,7 +264,7 @@ class AlertSender:
                 retry.answered = not retry.late
                 raise
             except SlackApiError as exc:
-                _raise_if_reply_refused(exc, thread_ts)
+                _raise_if_reply_refused(exc, thread_ts, answered=True)
                 held = post_held(exc) or unknown_answer(exc)
                 if held:
                     raise held from exc
@@ -462,18 +476,24 @@ def _pings(db: Database, row: OutboxAlert, loud: bool) -> tuple[str, ...]:
 
 
 class ThreadGone(Exception):
-    """The message an update was to thread under was deleted (with no replies, it is gone)."""
+    """The message an update was to thread under was deleted (with no replies, it is gone);
+    ``answered``: said in answer to the reply's post, not to a lookup."""
+
+    def __init__(self, code: str, *, answered: bool = False) -> None:
+        super().__init__(code)
+        self.answered = answered
 
 
 class NoThreads(Exception):
     """The channel's settings allow no threads: Slack refuses every reply there."""
 
 
-def _raise_if_reply_refused(exc: SlackApiError, thread_ts: str | None) -> None:
+def _raise_if_reply_refused(exc: SlackApiError, thread_ts: str | None, *,
+                            answered: bool = False) -> None:
     """A reply refused for its thread (gone) or its channel (no threads there): the caller
     posts the update on its own instead."""
     if thread_ts and error_code(exc) in THREAD_GONE:
-        raise ThreadGone(error_code(exc)) from exc
+        raise ThreadGone(error_code(exc), answered=answered) from exc
     if thread_ts and error_code(exc) == NO_THREADS:
         raise NoThreads(error_code(exc)) from exc
 

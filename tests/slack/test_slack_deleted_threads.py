@@ -3,10 +3,14 @@ the channel's other alerts are never held up behind them (real sender, the fake 
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from tests.slack.conftest import wait_for
 from tests.slack.test_slack_sender import at, follow, new_story, update
 
 
@@ -101,3 +105,37 @@ def test_a_lookup_slack_refuses_for_good_never_holds_up_the_channel(runtime, fak
     [given_up] = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert "missing_scope; given up after 10 attempts (its posts and the lookups after them)" \
         in given_up, "the first of the 10 was the post: it said '…, 10 times' of 9 lookups"
+
+
+def test_a_stop_between_a_reply_refused_for_its_gone_thread_and_its_post_alone_loses_no_time(
+        runtime, slack_settings, fake_slack, fresh_db, topic):
+    """The bot stops (SIGTERM) while Slack has the update's reply to a deleted message: Slack
+    refuses it (the thread is gone), and the thread is forgotten. Before, the stopping run
+    posted the update on its own all the same (a second post after the stop), and a run
+    stopped or killed between the two found the alert still in flight for the refused reply:
+    it waited the late window (two minutes) before posting. Now the stopping run posts nothing
+    more, and the next run posts the update on its own at its first pass."""
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    (first,) = fake_slack.posts("C0DESK")
+    fake_slack.delete_message("C0DESK", first.ts)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    fake_slack.hang(methods={"chat.postMessage"})
+    passing = threading.Thread(target=runtime.deliver_pending, kwargs={"now": at(1)})
+    passing.start()
+    wait_for(lambda: fake_slack.begun.count("chat.postMessage") == 2)  # the reply, at Slack
+    runtime.stop()
+    fake_slack.unhang(answer=True)  # thread_not_found
+    passing.join(timeout=15)
+    assert fake_slack.begun.count("chat.postMessage") == 2, "nothing posted after the stop"
+    assert fake_slack.posts("C0DESK") == []
+    restarted = SlackRuntime(slack_settings)
+    restarted.start()
+    try:
+        assert restarted.deliver_pending(now=at(2)) == 1, "posted at once, not 2 minutes on"
+    finally:
+        restarted.stop()
+    (alone,) = fake_slack.posts("C0DESK")
+    assert alone.thread_ts is None and "Talks resume on Thursday" in str(alone.blocks)
+    assert [row["status"] for row in fresh_db["alerts"].rows] == ["sent", "sent"]
