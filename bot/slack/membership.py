@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import error_code
+from bot.alerts.calls import error_code, retry_after
 from bot.alerts.pause import resume_channel
 from bot.daemon_pool import DaemonPool
 
@@ -61,6 +61,8 @@ def slack_says(client: WebClient, channel: str) -> str | None:
         code = error_code(exc)
         if code == "channel_not_found":
             return INVITE
+        if exc.response.status_code == 429:
+            return _held_back(retry_after(exc.response.headers))
         log.warning("could not check channel %s before subscribing: %s", channel, code)
         return f"Slack did not let me check that I can post here ({code})."
     except OSError as exc:
@@ -68,6 +70,13 @@ def slack_says(client: WebClient, channel: str) -> str | None:
                     exc.__class__.__name__)
         return "I could not reach Slack to check that I can post here; try again shortly."
     return None
+
+
+def _held_back(seconds: float) -> str:
+    """Slack's rate limit on the check (joining the channel, reading it), said as such."""
+    wait = f"{max(seconds, 1):.0f} s"
+    return (f"Slack asks wirewatch to wait {wait} before checking that it can post here "
+            f"(rate limit): try again in {wait}.")
 
 
 def in_channel(client: WebClient, channel: str, user: str) -> bool | None:

@@ -122,3 +122,23 @@ def test_a_stop_while_the_analysis_processes_start_does_not_wait_for_them(settin
     assert worker.alive, "the stop waited for the analysis processes to start"
     wait_for(lambda: not worker.alive, timeout=120)
     assert [row.article.origin for row in pending(dbs.get(), limit=5)] == ["a"]
+
+
+def test_a_kill_mid_digest_pass_then_a_restart_posts_each_once(db_path, processes):
+    """SIGKILL of `wirewatch run` as its first post of the hour's digests is at Slack, which makes it and never answers; the next run, started at once by a supervisor,
+    finds that one (its run lock freed by the kill) and posts each channel's once."""
+    mode = "hourly"
+    queue(db_path, mode)
+    with FakeSlack() as fake:
+        fake.hang(methods={"chat.postMessage"})
+        running = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
+        wait_for(lambda: fake.calls_to("chat.postMessage"), timeout=120)
+        running.kill()
+        fake.unhang()
+        assert fake.begun.count("chat.postMessage") == 1
+        again = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
+        db = open_db(db_path)
+        wait_for(lambda: settled(db, mode), timeout=150)
+        assert again.terminate() == 0
+        assert Counter(m.channel for m in fake.posts()) == Counter(CHANNELS), \
+            "each channel's post once: the one the kill cut off was found, not repeated"

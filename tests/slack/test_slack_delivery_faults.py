@@ -6,7 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
+from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.state import install_id
 from storage.subscriptions import subscribe
@@ -336,3 +338,32 @@ def _send_for(runtime, kind: str, seconds: range) -> None:
             runtime.deliver_pending(now=at(second))
         else:
             runtime.send_due_digests(now=six + timedelta(seconds=second))
+
+
+@pytest.mark.parametrize("digest", [False, True])
+def test_a_join_slack_holds_back_leaves_the_post_in_flight_and_posts_it_once(
+        runtime, fake_slack, fresh_db, topic, digest):
+    """The post reached Slack but its answer was lost, in a public channel the bot may post in
+    but has not joined; its lookup must join first, and Slack answers that join ``429``: the
+    question stays open (never "not posted"), asked again after the wait, and the post found."""
+    fake_slack.add_channel("C0PUB", member=False)
+    with transaction(fresh_db):
+        subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0PUB",
+                  mode="hourly" if digest else "realtime", created_by="U1",
+                  at="2026-11-24T05:00:00+00:00")
+    article_id = add_article(fresh_db, title="Dockworkers walk out")
+    story_id = add_story(fresh_db, article_id=article_id, title="Dockworkers walk out",
+                         topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
+    if not digest:
+        with transaction(fresh_db):
+            enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.NEW), article_id, [topic])
+    fake_slack.drop_next(1, methods={"chat.postMessage"})
+    fake_slack.fail_next(2, status=429, retry_after=5, methods={"conversations.join"})
+    for n in range(20):
+        if digest:
+            runtime.send_due_digests(now=datetime(2026, 11, 24, 6, n, tzinfo=UTC))
+        else:
+            runtime.deliver_pending(now=at(n * 30))
+    assert len(fake_slack.posts("C0PUB")) == 1
+    assert len(fake_slack.calls_to("conversations.join", ok_only=False)) == 3
+    assert fake_slack.channel("C0PUB").bot_in

@@ -59,3 +59,18 @@ def test_quote_subscriptions_are_checked_the_same_way(runtime, fake_slack, fresh
     mine = run_command(runtime, fake_slack, "/subscribe", 'me quotes person:"Ada Brandt"',
                        channel="G0PRIV")["text"]
     assert "You will get each new quote" in mine, "by DM: the channel it is typed in is moot"
+
+
+def test_a_join_slack_holds_back_says_when_to_try_again(runtime, fake_slack, fresh_db):
+    """``conversations.join`` answered ``429``: before, "Slack did not let me check that I can
+    post here (ratelimited)", Slack's code and no word of when; now the wait Slack gave, and
+    nothing subscribed until a try after it joins the channel."""
+    topic(fresh_db)
+    fake_slack.add_channel("C0PUB", member=False)
+    fake_slack.fail_next(1, status=429, retry_after=7, methods={"conversations.join"})
+    text = run_command(runtime, fake_slack, "/subscribe", "Port strike", channel="C0PUB")["text"]
+    assert text == ("Slack asks wirewatch to wait 7 s before checking that it can post here "
+                    "(rate limit): try again in 7 s. Nothing was subscribed."), text
+    assert subscriptions_of(fresh_db, ["C0PUB"]) == []
+    text = run_command(runtime, fake_slack, "/subscribe", "Port strike", channel="C0PUB")["text"]
+    assert "will now get" in text and fake_slack.channel("C0PUB").bot_in
