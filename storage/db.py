@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
 import threading
@@ -13,7 +14,7 @@ from typing import TypeVar
 from sqlite_utils import Database
 
 from bot.models import BadInput
-from storage.migrations import applied_count, apply_all, unknown_applied
+from storage.migrations import applied_count, apply_all, pending_count, unknown_applied
 
 T = TypeVar("T")
 
@@ -57,7 +58,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
             db.execute("PRAGMA synchronous = NORMAL")
         if migrate:
             _refuse_newer(db, path)
-            apply_all(db)
+            _migrate(db, path)
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"cannot open database {path}: {exc}{_full_disk(path)}") from exc
     return db
@@ -100,6 +101,30 @@ def refuse_full_disk(path: str | Path) -> None:
     full = _full_disk(Path(path))
     if full:
         raise StorageError(f"cannot run on database {path}{full}")
+
+
+def _migrate(db: Database, path: Path) -> None:
+    """Apply what is pending, one process at a time. Two commands opening a new (or just
+    upgraded) database at once (two runs started together, a run and a cron job) each read
+    the same changes as pending, and the second's first write met the first's transaction:
+    "database is locked", and that command stopped. An flock on a file beside the database
+    (``-migrate.lock``, made only when something is pending) waits for the other's; then
+    nothing is left to apply."""
+    if str(path) == ":memory:" or not pending_count(db):
+        apply_all(db)
+        return
+    beside = f"{path.resolve()}-migrate.lock"
+    try:
+        lock = os.open(beside, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        raise StorageError(f"cannot write {beside}, the lock that keeps two commands from "
+                           f"changing the database's tables at once: {exc.strerror or exc}"
+                           f"{_full_disk(path)}") from exc
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        apply_all(db)
+    finally:
+        os.close(lock)
 
 
 def _refuse_newer(db: Database, path: Path) -> None:

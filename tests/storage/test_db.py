@@ -1,4 +1,7 @@
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +23,39 @@ def test_reopening_applies_nothing_twice(db_path):
     first = schema_version(open_db(db_path))
     assert schema_version(open_db(db_path)) == first
     assert pending_count(open_db(db_path)) == 0
+
+
+OPEN_WHEN_TOLD = """
+import sys, time
+from pathlib import Path
+from storage.db import StorageError, open_db
+print("ready", flush=True)
+while not Path(sys.argv[2]).exists():
+    time.sleep(0.001)
+try:
+    open_db(sys.argv[1])
+except StorageError as exc:
+    print(exc, flush=True)
+    sys.exit(1)
+"""
+
+
+@pytest.mark.parametrize("trial", range(3))
+def test_two_processes_opening_a_new_database_at_once_both_open_it(tmp_path, trial):
+    """Two runs started together on a fresh volume (or a run and a cron job after an upgrade):
+    both read the same changes as pending. Before, the second's first write met the first's
+    transaction: "cannot open database …: database is locked" (in 5 of 5 such starts here),
+    and that command stopped; now it waits for the other's changes, and finds none left."""
+    go = tmp_path / "go"
+    started = [subprocess.Popen([sys.executable, "-c", OPEN_WHEN_TOLD, str(tmp_path / "w.db"),
+                                 str(go)], cwd=Path(__file__).resolve().parents[2],
+                                stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    for process in started:
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+    go.touch()
+    said = [process.communicate(timeout=120)[0] for process in started]
+    assert [process.returncode for process in started] == [0, 0], said
+    assert pending_count(open_db(tmp_path / "w.db")) == 0
 
 
 def test_transaction_rolls_back_everything_on_error(fresh_db):
