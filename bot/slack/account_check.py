@@ -39,13 +39,15 @@ class AccountCheck:
         self._after = ""
         self._lock = threading.Lock()
 
-    def run(self, db: Database, client: WebClient) -> Round:
+    def run(self, db: Database, client: WebClient, stopping: threading.Event) -> Round:
+        """One round; a stop ends it after the call under way."""
         with self._lock:
             people = people_following(db, after=self._after, limit=PER_ROUND,
                                       paused_for=ACCOUNT_PAUSES)
             done = Round()
             for person in people:
-                done.cut = self._look(db, client, person, done)
+                done.cut = "the bot stops" if stopping.is_set() else \
+                    self._look(db, client, person, done)
                 if done.cut:
                     log.info("accounts looked at: %d, then stopped (%s); the rest next round",
                              done.looked, done.cut)

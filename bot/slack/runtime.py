@@ -153,4 +153,4 @@ class SlackRuntime:
         (``bot.slack.account_check``)."""
         if self.stopping.is_set() or not self.token.report().ok:
             return None
-        return self.accounts.run(self.store.get(), self.delivery)
+        return self.accounts.run(self.store.get(), self.delivery, self.stopping)

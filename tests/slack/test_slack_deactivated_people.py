@@ -149,3 +149,17 @@ def test_a_look_slack_holds_back_stops_and_the_next_round_reads_on(
     assert looked is not None and (looked.looked, looked.changed) == (2, 2)
     reasons = fresh_db.execute("SELECT paused_reason FROM quote_subscriptions").fetchall()
     assert reasons == [("user_disabled",)]
+
+
+def test_many_followers_are_looked_at_in_turn(runtime, fake_slack, fresh_db, topic):
+    """55 people: 50 a round, the next round the other 5, the one after from the first again;
+    the last of them deactivated is paused by the second round."""
+    people = [f"U0P{n:03d}" for n in range(55)]
+    for person in people:
+        follow(fresh_db, topic, person, kind="user")
+    fake_slack.add_user(people[-1], deleted=True)
+    rounds = [runtime.check_accounts() for _ in range(3)]
+    assert [(r.looked, r.changed) for r in rounds if r] == [(50, 0), (5, 1), (50, 0)]
+    asked = [call.params["user"] for call in fake_slack.calls_to("users.info")]
+    assert asked == people + people[:50]
+    assert [s.target_id for s in paused_subscriptions(fresh_db)] == [people[-1]]
