@@ -82,6 +82,16 @@ def settled(db: Database, mode: str) -> bool:
                for sub in digest_subscriptions(db))
 
 
+def next_run_posts_each_once(db_path: Path, fake: FakeSlack, processes: list, mode: str) -> None:
+    """The next run settles the post under way when the last one ended: each channel's once."""
+    again = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
+    db = open_db(db_path)
+    wait_for(lambda: settled(db, mode), timeout=150)
+    assert again.terminate() == 0
+    assert Counter(m.channel for m in fake.posts()) == Counter(CHANNELS), \
+        "each channel's post once: the one under way was found, not repeated"
+
+
 @pytest.mark.parametrize("mode", ["hourly", "realtime"])
 def test_a_stop_mid_pass_waits_for_one_post_and_the_next_run_posts_none_twice(
         db_path, processes, mode):
@@ -99,12 +109,7 @@ def test_a_stop_mid_pass_waits_for_one_post_and_the_next_run_posts_none_twice(
         fake.unhang()
         assert running.exit_code() == 0
         assert fake.begun.count("chat.postMessage") == 1, "no post begun after the stop"
-        again = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
-        db = open_db(db_path)
-        wait_for(lambda: settled(db, mode), timeout=150)
-        assert again.terminate() == 0
-        assert Counter(m.channel for m in fake.posts()) == Counter(CHANNELS), \
-            "each channel's post once: the one under way at the stop was found, not repeated"
+        next_run_posts_each_once(db_path, fake, processes, mode)
 
 
 def test_a_stop_while_the_analysis_processes_start_does_not_wait_for_them(settings):
@@ -125,8 +130,9 @@ def test_a_stop_while_the_analysis_processes_start_does_not_wait_for_them(settin
 
 
 def test_a_kill_mid_digest_pass_then_a_restart_posts_each_once(db_path, processes):
-    """SIGKILL of `wirewatch run` as its first post of the hour's digests is at Slack, which makes it and never answers; the next run, started at once by a supervisor,
-    finds that one (its run lock freed by the kill) and posts each channel's once."""
+    """SIGKILL of `wirewatch run` as its first post of the hour's digests is at Slack, which
+    makes it and never answers; the next run, started at once by a supervisor, finds that one
+    (its run lock freed by the kill) and posts each channel's once."""
     mode = "hourly"
     queue(db_path, mode)
     with FakeSlack() as fake:
@@ -136,9 +142,4 @@ def test_a_kill_mid_digest_pass_then_a_restart_posts_each_once(db_path, processe
         running.kill()
         fake.unhang()
         assert fake.begun.count("chat.postMessage") == 1
-        again = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
-        db = open_db(db_path)
-        wait_for(lambda: settled(db, mode), timeout=150)
-        assert again.terminate() == 0
-        assert Counter(m.channel for m in fake.posts()) == Counter(CHANNELS), \
-            "each channel's post once: the one the kill cut off was found, not repeated"
+        next_run_posts_each_once(db_path, fake, processes, mode)

@@ -45,6 +45,20 @@ def dm_posts(fake_slack) -> int:
     return len([m for m in fake_slack.posts() if m.channel.startswith("D")])
 
 
+def nothing_more_and_said(runtime, fake_slack, fresh_db) -> None:
+    """After the first alert and the pause: a minute of passes posts nothing more to the
+    person, what waited for them failed with the reason, and `/wirewatch status` says why."""
+    for second in range(2, 60, 2):
+        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+    assert dm_posts(fake_slack) == 1
+    [paused] = paused_subscriptions(fresh_db)
+    assert paused.paused_reason == "user_disabled"
+    rows = list(fresh_db.execute("SELECT status, last_error FROM alerts ORDER BY id"))
+    assert rows == [("sent", None), ("failed", "paused: user_disabled")]
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "deactivated" in status, status
+
+
 def test_a_person_deactivated_while_the_bot_runs_gets_nothing_more_and_status_says_why(
         runtime, fake_slack, fresh_db, topic):
     """The person's first alert opens their direct messages; an admin then deactivates them.
@@ -60,15 +74,7 @@ def test_a_person_deactivated_while_the_bot_runs_gets_nothing_more_and_status_sa
     account(runtime, deleted=True, at=int(time.time()))
     wait_for(lambda: len(paused_subscriptions(fresh_db)) == 1)
     new_story(fresh_db, topic, title="Dockworkers vote on offer")
-    for second in range(2, 60, 2):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
-    assert dm_posts(fake_slack) == 1
-    [paused] = paused_subscriptions(fresh_db)
-    assert paused.paused_reason == "user_disabled"
-    rows = list(fresh_db.execute("SELECT status, last_error FROM alerts ORDER BY id"))
-    assert rows == [("sent", None), ("failed", "paused: user_disabled")]
-    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
-    assert "deactivated" in status, status
+    nothing_more_and_said(runtime, fake_slack, fresh_db)
 
 
 def test_a_person_deactivated_then_back_gets_alerts_again(runtime, fake_slack, fresh_db, topic):
@@ -99,15 +105,7 @@ def test_a_deactivation_slack_never_told_the_running_bot_is_found_by_the_account
     new_story(fresh_db, topic, title="Ferry strike spreads")
     looked = runtime.check_accounts()
     assert looked is not None and (looked.looked, looked.changed, looked.cut) == (1, 1, None)
-    for second in range(2, 30, 2):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
-    assert dm_posts(fake_slack) == 1
-    [paused] = paused_subscriptions(fresh_db)
-    assert paused.paused_reason == "user_disabled"
-    rows = list(fresh_db.execute("SELECT status, last_error FROM alerts ORDER BY id"))
-    assert rows == [("sent", None), ("failed", "paused: user_disabled")]
-    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
-    assert "deactivated" in status, status
+    nothing_more_and_said(runtime, fake_slack, fresh_db)
 
 
 def test_a_reactivation_slack_never_told_resumes_them_at_the_next_look(

@@ -26,18 +26,25 @@ def _deliver_for(runtime, seconds: int) -> None:
         runtime.deliver_pending(now=at(second))
 
 
+def _deleted_then_updated(runtime, fake_slack, fresh_db, topic: int) -> int:
+    """A story's first alert posted to #desk, deleted there (an editor tidies the channel),
+    then an update of the story queued; the story's id."""
+    follow(fresh_db, topic, "C0DESK")
+    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    runtime.deliver_pending(now=at(0))
+    (first,) = fake_slack.posts("C0DESK")
+    fake_slack.delete_message("C0DESK", first.ts)
+    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    return story_id
+
+
 def _titles(fake_slack, channel: str) -> list[str]:
     return [m.text for m in fake_slack.posts(channel)]
 
 
 def test_an_update_in_flight_when_its_thread_was_deleted_never_holds_up_the_channel(
         runtime, fake_slack, fresh_db, topic):
-    follow(fresh_db, topic, "C0DESK")
-    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    runtime.deliver_pending(now=at(0))
-    (first,) = fake_slack.posts("C0DESK")
-    fake_slack.delete_message("C0DESK", first.ts)  # an editor tidies the channel
-    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    _deleted_then_updated(runtime, fake_slack, fresh_db, topic)
     new_story(fresh_db, topic, title="Ferry strike spreads")
     fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
     _deliver_for(runtime, 3600)
@@ -54,12 +61,7 @@ def test_an_update_in_flight_when_its_thread_was_deleted_never_holds_up_the_chan
 
 def test_an_update_to_a_deleted_first_alert_is_posted_and_starts_the_new_thread(
         runtime, fake_slack, fresh_db, topic):
-    follow(fresh_db, topic, "C0DESK")
-    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    runtime.deliver_pending(now=at(0))
-    (first,) = fake_slack.posts("C0DESK")
-    fake_slack.delete_message("C0DESK", first.ts)
-    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    story_id = _deleted_then_updated(runtime, fake_slack, fresh_db, topic)
     update(fresh_db, topic, story_id, "Union rejects the offer")
     _deliver_for(runtime, 10)
     assert [row["status"] for row in fresh_db["alerts"].rows] == ["sent", "sent", "sent"]
@@ -115,12 +117,7 @@ def test_a_stop_between_a_reply_refused_for_its_gone_thread_and_its_post_alone_l
     stopped or killed between the two found the alert still in flight for the refused reply:
     it waited the late window (two minutes) before posting. Now the stopping run posts nothing
     more, and the next run posts the update on its own at its first pass."""
-    follow(fresh_db, topic, "C0DESK")
-    story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    runtime.deliver_pending(now=at(0))
-    (first,) = fake_slack.posts("C0DESK")
-    fake_slack.delete_message("C0DESK", first.ts)
-    update(fresh_db, topic, story_id, "Talks resume on Thursday")
+    _deleted_then_updated(runtime, fake_slack, fresh_db, topic)
     fake_slack.hang(methods={"chat.postMessage"})
     passing = threading.Thread(target=runtime.deliver_pending, kwargs={"now": at(1)})
     passing.start()
