@@ -26,6 +26,7 @@ class Settings:
     nlp_batch_size: int = 32
     nlp_processes: int = 1
     max_file_bytes: int = 10 * 1024 * 1024
+    max_file_articles: int = 10_000
     story_quiet_hours: float = 36.0
     story_half_life_hours: float = 18.0
     story_stream_clock: bool = False
@@ -243,6 +244,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         nlp_batch_size=_at_least_one(env, "WIREWATCH_NLP_BATCH", 32),
         nlp_processes=_count(env, "WIREWATCH_NLP_PROCESSES", 1),
         max_file_bytes=_at_least_one(env, "WIREWATCH_MAX_FILE_MB", 10) * 1024 * 1024,
+        max_file_articles=_at_least_one(env, "WIREWATCH_MAX_FILE_ARTICLES", 10_000),
         story_quiet_hours=_quiet_hours(env, "WIREWATCH_STORY_QUIET_HOURS", 36.0),
         story_half_life_hours=_half_life(env, "WIREWATCH_STORY_HALF_LIFE_HOURS", 18.0),
         story_embedding=env.get("WIREWATCH_STORY_EMBEDDING") or "off",

@@ -85,6 +85,7 @@ class Runner:
                                policy=AddressPolicy.allowing(settings.allow_networks),
                                concurrency=POLL_SLOTS)
         self.folders = FolderWatcher(max_bytes=settings.max_file_bytes,
+                                     max_articles=settings.max_file_articles,
                                      settle_seconds=FILE_SETTLE_SECONDS)
         self.file_events = FileEvents(on_complete=self.file_completed)
         self._watched: dict[Path, int] = {}

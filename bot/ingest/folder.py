@@ -32,6 +32,9 @@ LINK_REFUSED = ("a symbolic link (or one on the way); not followed: only files i
                 "watched folder are read")
 FAILURES_SAID = 20
 """A file's failures logged and kept at most; the rest are counted in one line more."""
+MOST_ARTICLES = 10_000
+"""A file's articles queued at most (``WIREWATCH_MAX_FILE_ARTICLES``): 10 MB of tiny records
+were 769,230 articles queued by one scan, 61 s of CPU under the scan's lock."""
 NOT_REGULAR = "not a regular file (a device, pipe or socket); not read"
 
 
@@ -58,8 +61,10 @@ class FolderWatcher:
     ``settle_seconds``, as soon as nothing has written to it for that long. ``take`` reads a
     file at once, for callers that know it is complete (closed by its writer, renamed in)."""
 
-    def __init__(self, *, max_bytes: int, settle_seconds: float | None = None) -> None:
+    def __init__(self, *, max_bytes: int, max_articles: int = MOST_ARTICLES,
+                 settle_seconds: float | None = None) -> None:
         self.max_bytes = max_bytes
+        self.max_articles = max_articles
         self.settle_seconds = settle_seconds
         self._last_seen: dict[str, tuple[int, int]] = {}
         self._unchanged: dict[str, tuple[int, int]] = {}
@@ -170,7 +175,8 @@ class FolderWatcher:
               known: SeenFile | None, now: datetime) -> tuple[int, int] | str | None:
         try:
             loaded = load(Path(source.location), path, signature=signature,
-                          max_bytes=self.max_bytes, known=known.sha256 if known else None)
+                          max_bytes=self.max_bytes, max_articles=self.max_articles,
+                          known=known.sha256 if known else None)
         except OSError as exc:
             self._not_read(path, signature, exc)
             return None
@@ -250,7 +256,8 @@ def open_inside(folder: Path, path: Path) -> BinaryIO:
 
 
 def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int,
-         known: str | None = None) -> tuple[list[RawArticle | IngestFailure], str] | None:
+         max_articles: int = MOST_ARTICLES, known: str | None = None
+         ) -> tuple[list[RawArticle | IngestFailure], str] | None:
     """The file's articles (or why it is not read) and a digest of what was read; None when
     the file is not as ``signature`` (its size and modification time at the scan) said, or
     changed while it was read: still being written, or replaced, and read once it settles.
@@ -273,7 +280,7 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int
             return None
         if info.st_size > max_bytes:
             found = bounded(_oversized(handle, path, size=info.st_size, max_bytes=max_bytes),
-                            origin)
+                            origin, most=max_articles)
             return (found, f"size:{signature}") if _unchanged(handle, signature) else None
         data = handle.read(info.st_size + 1)
         if len(data) != info.st_size or not _unchanged(handle, signature):
@@ -281,25 +288,40 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int
     digest = hashlib.sha256(data).hexdigest()
     if digest == known:
         return [], digest
-    return bounded(_articles(path, data, max_bytes=max_bytes), origin), digest
+    return bounded(_articles(path, data, max_bytes=max_bytes), origin, most=max_articles), digest
 
 
-def bounded(items: Iterable[RawArticle | IngestFailure],
-            origin: str) -> list[RawArticle | IngestFailure]:
-    """Every article and the first FAILURES_SAID failures, then one that counts the rest: a
-    file of millions of bad lines is a few log lines and records, not millions."""
+def bounded(items: Iterable[RawArticle | IngestFailure], origin: str, *,
+            most: int = MOST_ARTICLES) -> list[RawArticle | IngestFailure]:
+    """The first ``most`` articles and FAILURES_SAID failures, then one failure that counts the
+    other failures and one, first, that counts the records past the articles taken: a file of
+    millions of records is a few log lines and a bounded queue, not millions, and says so."""
     kept: list[RawArticle | IngestFailure] = []
-    said = more = 0
+    taken = said = more = left = 0
     for item in items:
-        if isinstance(item, RawArticle) or said < FAILURES_SAID:
-            said += isinstance(item, IngestFailure)
+        if taken >= most:
+            left += 1
+        elif isinstance(item, RawArticle):
+            taken += 1
+            kept.append(item)
+        elif said < FAILURES_SAID:
+            said += 1
             kept.append(item)
         else:
             more += 1
     if more:
         kept.append(IngestFailure(origin, f"{more:,} more lines or records not read, as those "
                                           "above were not"))
+    if left:
+        kept.insert(0, IngestFailure(origin, over_limit(left, most)))
     return kept
+
+
+def over_limit(left: int, most: int) -> str:
+    """Why the rest of a file was not taken, and what gets it taken."""
+    return (f"{left:,} records after the first {most:,} articles not taken: a file gives at "
+            f"most {most:,} (WIREWATCH_MAX_FILE_ARTICLES); drop the rest in as files of "
+            f"{most:,} or fewer")
 
 
 def _unchanged(handle: BinaryIO, signature: tuple[int, int]) -> bool:

@@ -230,6 +230,7 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
 
 @pytest.mark.parametrize("name, value, says", [
     ("WIREWATCH_MAX_FILE_MB", "-1", "WIREWATCH_MAX_FILE_MB must be 1 or more, got '-1'"),
+    ("WIREWATCH_MAX_FILE_ARTICLES", "0", "WIREWATCH_MAX_FILE_ARTICLES must be 1 or more, got '0'"),
     ("WIREWATCH_FETCH_MAX_MB", "0", "WIREWATCH_FETCH_MAX_MB must be 1 or more"),
     ("WIREWATCH_INGEST_MAX_MB", "0", "WIREWATCH_INGEST_MAX_MB must be 1 or more"),
     ("WIREWATCH_NLP_BATCH", "0", "WIREWATCH_NLP_BATCH must be 1 or more"),

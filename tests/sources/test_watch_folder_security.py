@@ -12,7 +12,7 @@ from bot.ingest.folder import FAILURES_SAID, LINK_REFUSED, FolderWatcher
 from bot.runner import Runner
 from storage.db import transaction
 from storage.inbox import pending
-from storage.sources import add_source, source_row
+from storage.sources import add_source, source_row, unreadable_files
 from tests.sources.conftest import seen
 from tests.sources.deep_tree import make_deep, scratch
 from tests.sources.feedserver import at
@@ -263,3 +263,25 @@ def test_a_running_wirewatch_stores_no_linked_file_and_survives_a_deep_tree(
     for name in ("token.txt", "passwd.txt"):
         assert seen(fresh_db, str(drop / name)).error == LINK_REFUSED
     assert fresh_db["articles"].count == 2
+
+
+@pytest.mark.parametrize("name, data", [
+    ("tiny.jsonl", b'{"text": "a"}\n' * 120),
+    ("tiny.json", b"[" + b",".join([b'{"text": "a"}'] * 120) + b"]"),
+])
+def test_a_file_of_countless_tiny_records_queues_the_limit_and_says_the_rest(
+        fresh_db, source, drop, caplog, name, data):
+    """10 MB of ``{"text":"a"}`` lines were 769,230 articles queued by one scan (61 s of CPU
+    under the scan's lock, 307 MB): a file gives at most its limit of articles now, and the
+    count of the rest, and why, is logged and kept where ``sources list`` reads it."""
+    (drop / name).write_bytes(data)
+    watcher = FolderWatcher(max_bytes=1_000_000, max_articles=50)
+    scan(watcher, fresh_db, source, 0)
+    with caplog.at_level(logging.WARNING, logger="bot.ingest.folder"):
+        result = scan(watcher, fresh_db, source, 1)
+    said = ("70 records after the first 50 articles not taken: a file gives at most 50 "
+            "(WIREWATCH_MAX_FILE_ARTICLES); drop the rest in as files of 50 or fewer")
+    assert result.articles == 50 and len(pending(fresh_db, limit=100)) == 50
+    assert said in caplog.text
+    assert seen(fresh_db, str(drop / name)).error == said
+    assert unreadable_files(fresh_db, str(drop))[0] == 1
