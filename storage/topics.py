@@ -12,6 +12,7 @@ from bot.models import BadInput, MatchReason, Topic, TopicStory
 from storage.articles import now_iso
 from storage.db import insert_row, rows_in
 from storage.held_digests import forget_held
+from storage.names import visible
 
 
 class TopicError(BadInput):
@@ -23,8 +24,9 @@ TOPIC_COLUMNS = "id, name, query, created_at, created_by"
 
 def folded(name: str) -> str:
     """A topic's name as stored and looked up: NFKC-folded, so a name typed in full-width
-    letters or with a ligature ("Ｐｏｒｔ strike") is the topic of its plain letters."""
-    return unicodedata.normalize("NFKC", name).strip()
+    letters or with a ligature ("Ｐｏｒｔ strike") is the topic of its plain letters, and without
+    the characters nobody sees (``storage.names``)."""
+    return visible(unicodedata.normalize("NFKC", name))
 
 
 def _topics(db: Database, rest: str, params: Sequence[object] = ()) -> list[Topic]:

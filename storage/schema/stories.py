@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from storage.names import visible
+
 MIGRATIONS = Migrations("stories")
+log = logging.getLogger(__name__)
+
 
 @MIGRATIONS()
 def m001_topics_and_stories(db: Database) -> None:
@@ -140,3 +146,22 @@ def m012_running_stories(db: Database) -> None:
     an article starting an event reads the running story's latest articles through them."""
     db.execute("CREATE INDEX stories_continues ON stories (continues) "
                "WHERE continues IS NOT NULL")
+
+
+@MIGRATIONS()
+def m013_visible_topic_names(db: Database) -> None:
+    """Topic names stored with characters nobody sees (a zero-width space, a bidi override)
+    looked like another topic's; stored without them now, as a name typed is read. A name that
+    would then be another's, or nothing, keeps a visible mark of its own ("Ukraine (topic 7)")."""
+    rows = db.execute("SELECT id, name FROM topics ORDER BY id").fetchall()
+    taken = {name.casefold() for _, name in rows}
+    for topic_id, name in rows:
+        shown = visible(name)
+        if shown == name:
+            continue
+        if not shown or shown.casefold() in taken:
+            shown = f"{shown} (topic {topic_id})".lstrip()
+        db.execute("UPDATE topics SET name = ? WHERE id = ?", [shown, topic_id])
+        taken.add(shown.casefold())
+        log.warning("topic %d was named %s, with characters nobody sees; now named %s",
+                    topic_id, ascii(name), ascii(shown))

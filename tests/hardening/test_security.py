@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from bot.stories.tracking import add_topic
 from bot.who_said import who_said
 from storage.alerts import enqueue_alerts
 from storage.db import open_db, transaction
+from storage.names import INVISIBLE, visible
 from storage.subscriptions import subscribe
 from storage.topics import TopicError, get_topic, list_topics, remove_topic
 from tests.fakes.slack_api import FakeSlack
@@ -56,9 +58,9 @@ def test_hostile_topic_names_and_targets_are_data_not_sql(fresh_db):
             subscribe(fresh_db, topic_id=topic_id, target_type="channel", target_id=text,
                       mode="realtime", created_by=text, at="2026-01-01T00:00:00+00:00")
         topic = get_topic(fresh_db, name)
-        assert topic is not None and topic.name == name
+        assert topic is not None and topic.name == visible(name)
     assert sorted(t.name for t in list_topics(fresh_db)) == sorted(
-        t.strip() or f"blank {n}" for n, t in enumerate(HOSTILE))
+        visible(t) or f"blank {n}" for n, t in enumerate(HOSTILE))
     stored = {r[0] for r in fresh_db.execute("SELECT target_id FROM subscriptions")}
     assert stored == set(HOSTILE)
     fresh_db["articles"].insert({"content_hash": "h", "title": "t", "body": "b", "ingested_at": "x"})
@@ -75,7 +77,8 @@ def test_hostile_topic_names_and_targets_are_data_not_sql(fresh_db):
 
 @CHECKS
 @given(name=hostile_text, query=hostile_text)
-def test_any_topic_name_and_query_is_stored_verbatim_or_refused(fresh_db, name, query):
+def test_any_topic_name_and_query_is_stored_as_typed_but_the_invisible_or_refused(fresh_db, name,
+                                                                                 query):
     before = schema(fresh_db)
     try:
         with transaction(fresh_db):
@@ -84,7 +87,9 @@ def test_any_topic_name_and_query_is_stored_verbatim_or_refused(fresh_db, name, 
         assert str(exc)
     else:
         topic = get_topic(fresh_db, name)
-        assert topic is not None and topic.name == name.strip()
+        assert topic is not None and not INVISIBLE.search(topic.name)
+        if not INVISIBLE.search(name) and unicodedata.is_normalized("NFKC", name):
+            assert topic.name == name.strip()
         with transaction(fresh_db):
             remove_topic(fresh_db, name)
     assert schema(fresh_db) == before
