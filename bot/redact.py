@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
@@ -18,7 +19,7 @@ URL = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s<>\"'|`]+", re.IGNORECASE)
 CREDENTIAL_WORDS = frozenset({
     "key", "apikey", "token", "secret", "password", "passwd", "passcode", "pwd", "pw", "pass",
     "auth", "authorization", "sig", "signature", "session", "sessionid", "sid", "credential",
-    "credentials", "jwt", "bearer", "login", "ticket"})
+    "credentials", "jwt", "bearer", "login", "ticket", "jsessionid", "phpsessid"})
 """Words of a query parameter's name that make its value a credential: a link shown without
 it still opens the page (``author=``, ``design=`` or ``access=`` are kept)."""
 NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -27,6 +28,12 @@ LOOKS_SECRET = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[^\s\-]{6,}$")
 """A short value mixing letters and digits, as a password does (a post's ``p=123`` or a
 slug's ``p=news-2`` does not)."""
 PAIRS = re.compile(r"([&;])")
+PATH_NAMES = frozenset({
+    "token", "apikey", "accesstoken", "authtoken", "apitoken", "secretkey", "privatekey",
+    "clientsecret", "password", "passwd", "pwd", "jwt", "sessionid", "jsessionid"})
+"""A path segment so named is followed by the credential it names (``/token/abc123``); fewer
+names than a parameter's words: a path's ``/key/points``, ``/session/`` or ``/login/`` is a
+page."""
 
 
 def redact_url(url: str) -> str:
@@ -36,8 +43,12 @@ def redact_url(url: str) -> str:
         netloc = _netloc(parts.netloc)
     except ValueError:
         return URL.sub(MASK, url) if "@" in url or "=" in url else url
-    query = "".join(_param(p) for p in PAIRS.split(parts.query))
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    query = _masked(parts.query)
+    path = "/".join(MASK if at in secret_segments(segments) else _matrix(segment)
+                    for segments in [parts.path.split("/")]
+                    for at, segment in enumerate(segments))
+    return urlunsplit((parts.scheme, netloc, path, query,
+                       fragment_pairs(parts.fragment, _masked)))
 
 
 def redact(text: str) -> str:
@@ -59,6 +70,40 @@ def _param(pair: str) -> str:
                              or is_credential(name, value)):
         return f"{name}={MASK}"
     return pair
+
+
+def _masked(query: str) -> str:
+    return "".join(_param(p) for p in PAIRS.split(query))
+
+
+def _matrix(segment: str) -> str:
+    """A path segment with the credentials of its ``;name=value`` parameters masked
+    (``/a;jsessionid=…``)."""
+    head, semicolon, params = segment.partition(";")
+    return head + semicolon + _masked(params) if semicolon else segment
+
+
+def secret_segments(segments: list[str]) -> set[int]:
+    """Which of a path's segments hold a credential: the one after a segment named as one
+    (``PATH_NAMES``), and any value only an issuer writes (``sk-…``, ``xoxb-…``)."""
+    found = {at for at, segment in enumerate(segments) if ISSUED.search(unquote_plus(segment))}
+    return found | {at + 1 for at, segment in enumerate(segments[:-1])
+                    if is_path_name(segment) and segments[at + 1]}
+
+
+def is_path_name(segment: str) -> bool:
+    return re.sub(r"[-_.]", "", unquote_plus(segment).lower()) in PATH_NAMES
+
+
+def fragment_pairs(fragment: str, pairs_as: Callable[[str], str]) -> str:
+    """A fragment read as parameters where it holds them (``#access_token=…&expires_in=…``, or
+    an app's route ``#/story?token=…``), given as ``pairs_as`` gives them (a route whose pairs
+    are all gone loses its ``?``); ``#latest`` as it is."""
+    route, question, pairs = fragment.rpartition("?")
+    if "=" not in pairs:
+        return fragment
+    given = pairs_as(pairs)
+    return route + question + given if given else route
 
 
 def is_credential(name: str, value: str) -> bool:

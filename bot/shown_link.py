@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
-from bot.redact import PAIRS, is_credential
+from bot.redact import PAIRS, fragment_pairs, is_credential, is_path_name, secret_segments
 
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|"
                       r"ttclid|igshid|li_fat_id|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|vero_id|"
@@ -26,10 +26,11 @@ def shown_url(url: str) -> str:
         host = parts.netloc.rpartition("@")[2]
     except ValueError:
         return url
-    query = _kept(parts.query)
-    if host == parts.netloc and query == parts.query:
+    query, path = _kept(parts.query), _path(parts.path)
+    fragment = fragment_pairs(parts.fragment, _kept)
+    if (host, query, path, fragment) == (parts.netloc, parts.query, parts.path, parts.fragment):
         return url
-    return urlunsplit((parts.scheme, host, parts.path, query, parts.fragment))
+    return urlunsplit((parts.scheme, host, path, query, fragment))
 
 
 def _kept(query: str) -> str:
@@ -41,6 +42,23 @@ def _kept(query: str) -> str:
         if pieces[at] and not _dropped(name, equals, value):
             kept += [pieces[at - 1] if at and kept else "", pieces[at]]
     return "".join(kept)
+
+
+def _path(path: str) -> str:
+    """The path without a credential's segments: a value only an issuer writes, and one after
+    a segment named as a credential, with that name (``/feed/token/abc123/a`` → ``/feed/a``);
+    ``;name=value`` parameters of a segment as a query's (``/a;jsessionid=…`` → ``/a``)."""
+    segments = path.split("/")
+    secret = secret_segments(segments)
+    named = {at - 1 for at in secret if at and is_path_name(segments[at - 1])}
+    return "/".join(_matrix(segment) for at, segment in enumerate(segments)
+                    if at not in secret | named)
+
+
+def _matrix(segment: str) -> str:
+    head, semicolon, params = segment.partition(";")
+    kept = _kept(params) if semicolon else ""
+    return head + semicolon + kept if kept else head
 
 
 def _dropped(name: str, equals: str, value: str) -> bool:

@@ -43,6 +43,12 @@ CREDENTIALS = Case(
           "idle on Monday after the inspectors left. \"Nobody climbs a crane until the brakes "
           "are fixed,\" said harbour master Ada Brandt."),
     said="brakes are fixed", speaker="Ada Brandt")
+IN_PATH = Case(
+    link=("https://paid.example/wire/token/T0k3nInPath99/harbour-cranes;jsessionid=5E55AB12"
+          "?id=7#access_token=eyFRAGtok3n&token_type=bearer&part=2"),
+    shown="https://paid.example/wire/harbour-cranes?id=7#part=2",
+    hidden=("T0k3nInPath99", "5E55AB12", "eyFRAGtok3n", "jsessionid", "/token/"),
+    text=CREDENTIALS.text, said=CREDENTIALS.said, speaker=CREDENTIALS.speaker)
 TRACKING = Case(
     link=("https://news.example/ferry/timetable?utm_source=letter&page=2&UTM_Medium=email"
           "&fbclid=IwAR0abc&gclid=Cj0xyz;mc_cid=5e1f&mc_eid=77aa&msclkid=9b2c#latest"),
@@ -54,7 +60,8 @@ TRACKING = Case(
     said="crew more crossings", speaker="Ines Okafor")
 
 
-@pytest.mark.parametrize("case", [CREDENTIALS, TRACKING], ids=["credentials", "tracking"])
+@pytest.mark.parametrize("case", [CREDENTIALS, IN_PATH, TRACKING],
+                         ids=["credentials", "in-path-and-fragment", "tracking"])
 def test_the_alert_button_and_who_said_show_the_link_without_them(
         case, runtime, fake_slack, pipeline, fresh_db):
     with transaction(fresh_db):
@@ -83,6 +90,16 @@ def test_the_alert_button_and_who_said_show_the_link_without_them(
     ("https://x.example/a?id=7;apikey=K3Y0000secret", "https://x.example/a?id=7;apikey=***"),
     ("https://x.example/?p=123", "https://x.example/?p=123"),
     ("https://x.example/?p=news", "https://x.example/?p=news"),
+    ("https://x.example/feed/token/T0k3n99/world", "https://x.example/feed/token/***/world"),
+    ("https://x.example/a/sk-live0abc123/b", "https://x.example/a/***/b"),
+    ("https://x.example/a;jsessionid=5E55AB12?id=1", "https://x.example/a;jsessionid=***?id=1"),
+    ("https://x.example/a#access_token=eyJ0&expires_in=60",
+     "https://x.example/a#access_token=***&expires_in=60"),
+    ("https://x.example/app#/story/7?token=abc&view=full",
+     "https://x.example/app#/story/7?token=***&view=full"),
+    ("https://x.example/news/key/points#latest", "https://x.example/news/key/points#latest"),
+    ("https://x.example/politics/session/budget-vote",
+     "https://x.example/politics/session/budget-vote"),
 ])
-def test_the_log_masks_short_and_semicolon_credentials(url, masked):
+def test_the_log_masks_short_semicolon_path_and_fragment_credentials(url, masked):
     assert redact_url(url) == masked
