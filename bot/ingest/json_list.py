@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 _DECODER = json.JSONDecoder()
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
+"""What ``raw_decode`` calls (typeshed omits it): one call less on each item."""
 _SPACE = re.compile(r"[ \t\n\r]*")
 _COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
+_SPACES = " \t\n\r"
+"""JSON's spaces; the empty string is in it too, so a comma at the text's end takes the
+pattern's way (a slice compared: a third faster than ``str.startswith`` on each item)."""
 
 
 def is_list(text: str) -> bool:
@@ -37,15 +42,18 @@ def items(text: str) -> Iterator[Any]:
 def _values(text: str, bracket: int, start: int) -> Generator[Any, None, int]:
     """The values from ``start`` on, a comma between each and the list's end after the last;
     returns the place after that end."""
-    previous = -1
+    previous, scan = -1, _SCAN
     while True:
         try:
-            value, end = _DECODER.raw_decode(text, start)
-        except json.JSONDecodeError as exc:
-            if exc.pos == start and previous >= 0:  # no value after a comma
+            value, end = scan(text, start)
+        except StopIteration as stop:  # as raw_decode says it, without its call on each item
+            if previous >= 0:  # no value after a comma
                 raise _fault(text, bracket, previous) from None
-            raise
+            raise json.JSONDecodeError("Expecting value", text, stop.value) from None
         yield value
+        if text[end:end + 1] == "," and text[end + 1:end + 2] not in _SPACES:
+            previous, start = start, end + 1  # the common case, a comma alone: no pattern
+            continue
         comma = _COMMA.match(text, end)
         if comma is None:
             break
