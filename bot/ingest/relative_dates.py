@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
+from bot.ingest import date_words
 from bot.ingest.half_counts import with_halves
 from bot.ingest.zones import zone_named
 
@@ -66,17 +67,19 @@ DAYS_BACK = {
     2: "vorgestern avant-hier anteayer altroieri eergisteren anteontem",
 }
 _DAY_WORD = {word: days for days, words in DAYS_BACK.items() for word in words.split()}
-WEEKDAYS = (
-    "monday montag lundi lunes lunedi maandag segunda segunda-feira mon mo lun ma seg",
-    "tuesday dienstag mardi martes martedi dinsdag terca terca-feira tue tues di ter",
-    "wednesday mittwoch mercredi miercoles mercoledi woensdag quarta quarta-feira wed mi mer "
-    "mie wo qua",
-    "thursday donnerstag jeudi jueves giovedi donderdag quinta quinta-feira thu thur thurs do "
-    "jeu jue gio qui",
-    "friday freitag vendredi viernes venerdi vrijdag sexta sexta-feira fri fr ven vie vr sex",
-    "saturday samstag sonnabend samedi sabado zaterdag sat sa sam sab za",
-    "sunday sonntag dimanche domingo domenica zondag sun so dim dom zo",
+_WEEKDAYS_ABROAD = (
+    "montag lundi lunes lunedi maandag segunda segunda-feira mo lun ma seg",
+    "dienstag mardi martes martedi dinsdag terca terca-feira tues di ter",
+    "mittwoch mercredi miercoles mercoledi woensdag quarta quarta-feira mi mer mie wo qua",
+    "donnerstag jeudi jueves giovedi donderdag quinta quinta-feira thur thurs do jeu jue gio qui",
+    "freitag vendredi viernes venerdi vrijdag sexta sexta-feira fr ven vie vr sex",
+    "samstag sonnabend samedi sabado zaterdag sa sam sab za",
+    "sonntag dimanche domingo domenica zondag so dim dom zo",
 )
+WEEKDAYS = tuple(f"{day.casefold()} {day[:3].casefold()} {abroad}"
+                 for day, abroad in zip(date_words.WEEKDAYS, _WEEKDAYS_ABROAD, strict=True))
+"""Each weekday's names, Monday first: the English (``date_words.WEEKDAYS``), whole and cut to
+three letters, then those of the other six languages and the longer English cuts."""
 _WEEKDAY = {word: day for day, words in enumerate(WEEKDAYS) for word in words.split()}
 """Weekday names, whole or as feeds shorten them (`Mon`, `Mi`, `mer`; not `mar`, March in
 English): `Updated Monday at 10:00`, `Mon 10:00` is the latest Monday (dateutil read the next
