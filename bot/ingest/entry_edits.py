@@ -39,6 +39,9 @@ BEFORE_STAMP = frozenset(_BEFORE.split()) | MONTHS_DAYS
 AFTER_STAMP = frozenset(_AFTER.split()) | MONTHS_DAYS
 """Words after which, or before which, a number is a stamp's ("updated 10:14", "1,234 views",
 "4 December"), not a figure of the news ("Two died": changed, it is news)."""
+DATE_BEFORE = BEFORE_STAMP | AFTER_STAMP | frozenset({"on"})
+"""Words before a day after which a month that is also a word of a sentence is a date's ("on 4
+May", "12 minutes ago, 4 May"), not a modal verb ("fear 10 may drown")."""
 _DURATIONS = """
     second seconds min mins minute minutes hour hours hr hrs h m day days week weeks month
     months year years
@@ -168,9 +171,18 @@ def _told(before: list[str]) -> bool:
 
 
 def _dated(words: list[str], at: int) -> bool:
-    """Whether ``words[at]``, if one of ``AMBIGUOUS``, has a day or a year beside it."""
-    return words[at] not in AMBIGUOUS \
-        or any(_day_or_year(word) for word in words[max(at - 1, 0):at + 2:2])
+    """Whether ``words[at]``, if one of ``AMBIGUOUS``, is a date's: a day or a year after it
+    ("May 4", "May 2026"), or a day before it that follows a stamp's word or starts the text, or
+    is followed by a year or a clock time ("posted 4 May", "4 May 2026"; "Rescuers fear 10 may
+    drown" is news)."""
+    if words[at] not in AMBIGUOUS:
+        return True
+    after = words[at + 1] if at + 1 < len(words) else ""
+    if _day_or_year(after):
+        return True
+    if at == 0 or not _day_or_year(words[at - 1]):
+        return False
+    return at == 1 or words[at - 2] in DATE_BEFORE or ":" in after
 
 
 def _day_or_year(word: str) -> bool:

@@ -135,3 +135,10 @@ def test_a_clock_time_of_the_news_changed_is_another_entry():
 def test_a_clock_time_of_a_stamp_line_changed_keeps_the_entry(stamp):
     seen = POLLS.replace("updated 3 minutes ago.", stamp)
     assert words_changed(words_of(seen), seen.replace("9:05", "9:50")) is not None
+
+
+SINK = SEEN.replace("Posted", "Rescuers fear 10 may drown before dawn. Posted")
+
+
+def test_digits_before_may_in_a_sentence_are_a_figure_not_a_date():
+    assert words_changed(words_of(SINK), SINK.replace("10 may", "12 may")) is None
