@@ -201,6 +201,11 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
                         "will retry later")
     written = _as_written(data, parsed.get("encoding"))
     found = [_entry(raw, written=written) for raw in parsed.entries]
+    if found and not any(found):
+        many = "1 entry" if len(found) == 1 else f"{len(found)} entries"
+        raise FeedError(f"{url} carries {many} and none has a title or text to "
+                        "read (the feed changed its format, or lists media alone); open it in "
+                        "a browser, or ask the publisher")
     entries = _distinct([e for e in reversed(found) if e is not None])
     if all(e.stamp is not None for e in entries):
         entries.sort(key=lambda e: e.stamp or 0.0)
