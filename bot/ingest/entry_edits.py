@@ -102,7 +102,7 @@ def words_changed(seen: str, text: str) -> int | None:
     gone = _dropped(seen_words, words) if cut else None
     if gone is not None:
         return gone
-    before, after = Counter(seen_words), Counter(words)
+    before, after = Counter(_named(seen_words)), Counter(_named(words))
     added, removed = sum((after - before).values()), sum((before - after).values())
     if added > EDIT_WORDS or removed > EDIT_WORDS:
         return None
@@ -113,6 +113,13 @@ def words_changed(seen: str, text: str) -> int | None:
     if _figures(words, _openings(text)) - _figures(seen_words, None):
         return None
     return added + removed
+
+
+def _named(words: list[str]) -> list[str]:
+    """The words, each of ``AMBIGUOUS`` that is no date's marked as a word of a sentence
+    ("Officials may close the road": the "may" added is no stamp's)."""
+    return [f"{word}~" if word in AMBIGUOUS and not _dated(words, at) else word
+            for at, word in enumerate(words)]
 
 
 def _worded(words: Counter[str]) -> int:

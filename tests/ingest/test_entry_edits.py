@@ -142,3 +142,12 @@ SINK = SEEN.replace("Posted", "Rescuers fear 10 may drown before dawn. Posted")
 
 def test_digits_before_may_in_a_sentence_are_a_figure_not_a_date():
     assert words_changed(words_of(SINK), SINK.replace("10 may", "12 may")) is None
+
+
+SHUT = SEEN.replace("Posted", "Harbour officials close the slipway tonight. Posted")
+
+
+def test_may_added_alone_to_a_sentence_is_news():
+    """A hedge added ("close" -> "may close") changes what the sentence tells: no stamp's word."""
+    changed = SHUT.replace("officials close", "officials may close")
+    assert words_changed(words_of(SHUT), changed) is None
