@@ -8,9 +8,9 @@ view count rising, a stamp line first written), the share of pairs of articles o
 sentences (four words or fewer) that, added alone to the rest of it, would be taken for an
 edit. The same two in a teaser feed (each text cut at ``TEASER`` characters, a stamp line or the
 sentence near the top, so that as many words go off the end), the share of teasers sent again
-without their first sentence kept the same entry, and the share of sentences whose
-figure changed ("Two died" -> "Three died": news) taken for an edit. Prints figures only, never
-text.
+without their first sentence kept the same entry (as they were, and with a stamp line at their
+top changed too), and the share of sentences whose figure changed ("Two died" -> "Three died":
+news) taken for an edit. Prints figures only, never text.
 """
 
 from __future__ import annotations
@@ -76,10 +76,12 @@ def short_added(texts: list[str], *, cut: bool = False) -> tuple[int, int]:
     return short, taken
 
 
-def top_dropped(texts: list[str]) -> tuple[int, int]:
+def top_dropped(texts: list[str]) -> tuple[int, int, int]:
     """How many teasers reach past their first sentence and are still cut without it, and how
-    many, sent again without it (as many words more at the end), keep the same entry."""
-    cut = kept = 0
+    many, sent again without it (as many words more at the end), keep the same entry: as they
+    were, and with a stamp line at their top changed in the same poll."""
+    cut = kept = stamped_kept = 0
+    before, after = STAMPS[0]
     for text in texts:
         sentences = SENTENCE_END.split(text)
         rest = " ".join(sentences[1:])
@@ -87,7 +89,9 @@ def top_dropped(texts: list[str]) -> tuple[int, int]:
             continue
         cut += 1
         kept += words_changed(words_of(teaser(text)), teaser(rest)) is not None
-    return cut, kept
+        stamped_kept += words_changed(words_of(teaser(f"{before} {text}")),
+                                      teaser(f"{after} {rest}")) is not None
+    return cut, kept, stamped_kept
 
 
 def figures_changed(texts: list[str]) -> tuple[int, int]:
@@ -120,7 +124,7 @@ def main(path: Path) -> None:
     teased, teased_edits = short_added(tune, cut=True)
     kept_teasers = stamped_teasers(tune)
     figures, figure_edits = figures_changed(tune)
-    topped, topped_kept = top_dropped(tune)
+    topped, topped_kept, topped_stamped = top_dropped(tune)
     print(f"articles {len(tune)}: a stamped line kept the same entry for "
           f"{sum(kept)} of {len(tune) * len(STAMPS)} ({sum(kept) / len(tune) / len(STAMPS):.1%}; "
           f"per stamp {', '.join(f'{k / len(tune):.1%}' for k in kept)})")
@@ -133,7 +137,8 @@ def main(path: Path) -> None:
           f"({sum(kept_teasers) / len(tune) / len(STAMPS):.1%}); a short sentence within the "
           f"teaser added alone taken for an edit {teased_edits} of {teased} "
           f"({teased_edits / max(teased, 1):.1%}); sent again without its first sentence "
-          f"kept the same entry {topped_kept} of {topped} ({topped_kept / max(topped, 1):.1%})")
+          f"kept the same entry {topped_kept} of {topped} ({topped_kept / max(topped, 1):.1%}), "
+          f"and stamped anew as well {topped_stamped} ({topped_stamped / max(topped, 1):.1%})")
     print(f"sentences with a figure {figures}: the figure changed taken for an edit "
           f"{figure_edits} ({figure_edits / max(figures, 1):.1%})")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import timedelta
 
 from bot.ingest.date_words import ENGLISH, WEEKDAYS
@@ -99,16 +100,25 @@ def words_changed(seen: str, text: str) -> int | None:
     figure of the news changed is news however short)."""
     cut = _cut(text)
     seen_words, words = _covered(seen.split(), words_of(text).split(), cut=cut)
-    gone = _dropped(seen_words, words) if cut else None
-    if gone is not None:
-        return gone
+    for gone, rest, kept in _dropped(seen_words, words) if cut else ():
+        changed = _changes(rest, kept, text, typos=False, of=len(seen_words))
+        if changed is not None:
+            return gone + changed
+    return _changes(seen_words, words, text, typos=True, of=len(seen_words))
+
+
+def _changes(seen_words: list[str], words: list[str], text: str, *, typos: bool,
+             of: int) -> int | None:
+    """How many words ``words`` (those of ``text`` from its start) add and take away, when an
+    edit's: few (a quarter at most of the ``of`` words seen), no figure of the news changed, and
+    no other word added unless, with ``typos``, for one taken away."""
     before, after = Counter(_named(seen_words)), Counter(_named(words))
     added, removed = sum((after - before).values()), sum((before - after).values())
     if added > EDIT_WORDS or removed > EDIT_WORDS:
         return None
-    if (added + removed) * EDIT_SHARE > sum(before.values()):
+    if (added + removed) * EDIT_SHARE > of:
         return None
-    if _worded(after - before) > _worded(before - after):
+    if _worded(after - before) > (_worded(before - after) if typos else 0):
         return None
     if _figures(words, _openings(text)) - _figures(seen_words, None):
         return None
@@ -216,20 +226,25 @@ def _covered(before: list[str], after: list[str], *, cut: bool) -> tuple[list[st
     return before, after
 
 
-def _dropped(before: list[str], after: list[str]) -> int | None:
-    """How many words at its top a cut text takes away from a seen one, the rest as it was up to
-    where the seen one stops (its last word, which its cut may split, left out): a teaser sent
-    again without its first sentence, as many words more at its end. None unless so."""
+def _dropped(before: list[str], after: list[str]) -> Iterator[tuple[int, list[str], list[str]]]:
+    """Where a cut text may have taken a stretch at its top away from a seen one, the rest as it
+    was up to where the seen one stops (its last word, which its cut may split, left out), bar
+    a stamp changed above the stretch: a teaser sent again without its first sentence, as many
+    words more at its end. Each time: how many words the stretch has, the seen words without
+    it, and the cut text's words up to where the seen ones stop; the likeliest first."""
     seen = before[:-1]
     if len(seen) < 2 * ANCHOR:
-        return None
-    for end in range(len(after), ANCHOR - 1, -1):
-        if after[end - ANCHOR:end] == seen[-ANCHOR:]:
-            kept = after[:end]
-            head = _alike(kept, seen)
-            gone = len(seen) - len(kept)
-            return gone if gone > 0 and seen[head + gone:] == kept[head:] else None
-    return None
+        return
+    end = next((end for end in range(len(after), ANCHOR - 1, -1)
+                if after[end - ANCHOR:end] == seen[-ANCHOR:]), None)
+    if end is None:
+        return
+    kept = after[:end]
+    tail = _alike(kept[::-1], seen[::-1])
+    head = len(kept) - tail
+    starts = range(max(head - EDIT_WORDS, 0), min(head + EDIT_WORDS, len(seen) - tail - 1) + 1)
+    for start in sorted(starts, key=lambda start: abs(start - head)):
+        yield len(seen) - tail - start, seen[:start] + seen[len(seen) - tail:], kept
 
 
 def _alike(one: list[str], other: list[str]) -> int:

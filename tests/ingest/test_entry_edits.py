@@ -151,3 +151,18 @@ def test_may_added_alone_to_a_sentence_is_news():
     """A hedge added ("close" -> "may close") changes what the sentence tells: no stamp's word."""
     changed = SHUT.replace("officials close", "officials may close")
     assert words_changed(words_of(SHUT), changed) is None
+
+
+LIBRARY = ("Updated 6 minutes ago. The county library on Mill Lane will close for six weeks from "
+           "Monday while its roof is replaced. Its 14 staff will work at the branch in the "
+           "market hall, which will open longer hours. The council said the work was "
+           "delayed by a shortage of slate and by the wet autumn.")
+
+
+def test_a_teaser_stamped_anew_and_without_its_top_sentence_keeps_the_entry():
+    top = ("The county library on Mill Lane will close for six weeks from Monday while its roof "
+           "is replaced. ")
+    again = LIBRARY.replace(top, "").replace("6 minutes", "about an hour")
+    assert words_changed(words_of(teaser(LIBRARY)), teaser(again)) is not None
+    figure = again.replace("14 staff", "11 staff")
+    assert words_changed(words_of(teaser(LIBRARY)), teaser(figure)) is None
