@@ -29,6 +29,7 @@ permanent redirect, and when it moved: 'ADDRESS at ISO-TIME'."""
 READ_WHOLE = "feed_read_whole:"
 """State key prefix (and the source's id) of the digest of the feed's body as last read whole
 (every entry handled); the same body again is not parsed."""
+REPOSTS = "feed_reposts:"
 
 
 class SourceError(BadInput):
@@ -159,8 +160,9 @@ def remove_source(db: Database, ident: int | str) -> Source:
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
-    db.execute("DELETE FROM state WHERE key IN (?, ?, ?)",
-               [xml_problem_key(source.id), f"{MOVED}{source.id}", f"{READ_WHOLE}{source.id}"])
+    db.execute("DELETE FROM state WHERE key IN (?, ?, ?, ?)",
+               [xml_problem_key(source.id), f"{MOVED}{source.id}", f"{READ_WHOLE}{source.id}",
+                reposts_key(source.id)])
     return source
 
 
@@ -315,6 +317,22 @@ def words_at_page(db: Database, source_id: int, *, page: str, title: str, since:
         "SELECT key, words FROM feed_entries WHERE source_id = ? AND page = ? AND title = ? "
         "AND words IS NOT NULL AND coalesce(stamped_at, seen_at) >= ? ORDER BY seen_at DESC "
         "LIMIT ?", [source_id, page, title, iso(since), limit])]
+
+
+def words_under_title(db: Database, source_id: int, *, title: str, since: datetime,
+                      limit: int = 20) -> list[tuple[str, str, str | None]]:
+    """The keys, words and pages of the latest entries seen under this title at any page,
+    seen or found stamped since ``since``."""
+    return [(key, words, page) for key, words, page in db.execute(
+        "SELECT key, words, page FROM feed_entries WHERE source_id = ? AND title = ? "
+        "AND words IS NOT NULL AND coalesce(stamped_at, seen_at) >= ? ORDER BY seen_at DESC "
+        "LIMIT ?", [source_id, title, iso(since), limit])]
+
+
+def reposts_key(source_id: int) -> str:
+    """The state row saying a feed was found posting its entries again at new links (said
+    once while it lasts); it goes with the feed."""
+    return f"{REPOSTS}{source_id}"
 
 
 def mark_entry_stamped(db: Database, source_id: int, *, key: str, now: datetime) -> None:

@@ -51,8 +51,10 @@ from storage.sources import (
     record_full_fetch,
     record_read_whole,
     record_success,
+    reposts_key,
     seen_at_link,
     words_at_page,
+    words_under_title,
     xml_problem_key,
 )
 from storage.state import get_state, set_state
@@ -553,28 +555,34 @@ def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: F
     """The entries not seen before, queued in order (``_queue_new``); the seen entries found
     stamped are marked so in one transaction, not one each (bench.stamped_poll)."""
     stamped: list[str] = []
+    reposted: list[str] = []
     try:
-        return _queue_new(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
-                          stopping=stopping, background=background, room=room, stamped=stamped)
+        result = _queue_new(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
+                            stopping=stopping, background=background, room=room,
+                            stamped=stamped, reposted=reposted)
     finally:
         if stamped:
             with transaction(db):
                 for key in stamped:
                     mark_entry_stamped(db, source.id, key=key, now=now)
+    _say_reposts(db, source, len(reposted), queued=result.queued)
+    return result
 
 
 def _queue_new(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,
                now: datetime, on_queued: Callable[[], None] | None,
                stopping: Callable[[], bool] | None, background: bool, room: int,
-               stamped: list[str]) -> PollResult:
+               stamped: list[str], reposted: list[str]) -> PollResult:
     """The entries not seen before, queued in order: ``room`` of them at most (what is left of
     the round), a teaser's page fetched for ``PAGES_PER_POLL`` of them at most; the keys of the
-    seen entries found stamped are added to ``stamped``."""
+    seen entries found stamped are added to ``stamped`` (and ``reposted``, those posted again
+    at another page)."""
     queued = skipped = retry = waiting = pages = 0
     for n, entry in enumerate(feed.entries):
         if stopping and stopping():
             break
-        if _seen(db, source.id, entry) or _stamped(db, source, entry, now=now, into=stamped):
+        if _seen(db, source.id, entry) or _stamped(db, source, entry, now=now, into=stamped) \
+                or _reposted(db, source, entry, now=now, into=(stamped, reposted)):
             skipped += 1
             continue
         if queued >= room:
@@ -662,6 +670,43 @@ def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime,
                      entry.title, changed, "word" if changed == 1 else "words")
             return True
     return False
+
+
+def _reposted(db: Database, source: Source, entry: FeedEntry, *, now: datetime,
+              into: tuple[list[str], list[str]]) -> bool:
+    """A new entry of whole text at another page, under the title of one seen lately
+    (``EDIT_WINDOW``), whose words are nearly its words (``words_changed``) is that entry
+    posted again (a feed giving its entries new ids and links at every poll): not stored
+    again; its key goes ``into`` both lists. A teaser is not judged: another page may hold
+    another article under a title and teaser alike (a press-release list, a live page)."""
+    if entry.teaser or entry.title is None:
+        return False
+    for key, seen, page in words_under_title(db, source.id, title=entry.title,
+                                             since=now - EDIT_WINDOW):
+        if page != entry.page and words_changed(seen, entry.text) is not None:
+            for keys in into:
+                keys.append(key)
+            log.info("feed #%d %s: entry %s “%s” is a seen entry posted again at %s (it was at "
+                     "%s), not stored again", source.id, redact(source.location),
+                     redact(entry.key), entry.title, redact(entry.link or ""), redact(page or ""))
+            return True
+    return False
+
+
+def _say_reposts(db: Database, source: Source, reposted: int, *, queued: int) -> None:
+    """A feed found posting its entries again at new links, said once while it lasts: again
+    after a poll that brought new entries and posted none again."""
+    key = reposts_key(source.id)
+    said = bool(get_state(db, key))
+    if (reposted and said) or (not reposted and (not said or not queued)):
+        return
+    with transaction(db):
+        set_state(db, key, "1" if reposted else "")
+    if reposted:
+        log.warning("feed #%d %s posts entries it carried again at new links under new ids (%d "
+                    "this poll); each is known by its title and text and not stored again (said "
+                    "once while it lasts)", source.id,
+                    redact(source.location), reposted)
 
 
 def _edit_of(entry: FeedEntry, title: str | None, words: str | None) -> bool:

@@ -187,3 +187,10 @@ def m015_page_attempt_titles(db: Database) -> None:
     """A waiting entry's title: a new guid at its link counts its tries with it only when its
     title reads as the same entry (an edit), not another entry linked to that page."""
     db.table("page_attempts").add_column("title", str)
+
+
+@MIGRATIONS()
+def m016_entry_titles(db: Database) -> None:
+    """Seen entries by title: an entry a feed posts again at a new link under a new id is known
+    by its title and words whatever its page (``storage.sources.words_under_title``)."""
+    db.table("feed_entries").create_index(["source_id", "title"])

@@ -58,6 +58,18 @@ def started(server, desk, db_path, processes, *,  # noqa: F811
     return bridge, running
 
 
+def stored_once(db_path, running: Running) -> None:
+    """Once the library entry is printed, `run` stopped: the bridge, ferry and library
+    articles stored once each, three entries kept, the ferry printed once."""
+    running.wait_for(f"   {LIBRARY[0]}", timeout=60)
+    assert running.terminate() == 0
+    db = open_db(db_path)
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
+        t for t, _ in (BRIDGE, FERRY, LIBRARY))
+    assert db["feed_entries"].count == 3
+    assert running.output.count(FERRY[0]) == 1
+
+
 def test_an_entry_stamped_anew_at_every_poll_is_stored_and_printed_once(
         server, desk, db_path, processes):  # noqa: F811
     """Before, each poll's stamp made a new entry: the ferry article stored and printed again
@@ -74,14 +86,7 @@ def test_an_entry_stamped_anew_at_every_poll_is_stored_and_printed_once(
     library = (Item("l", *LIBRARY, link=server.url("/news/library"), published=at(9)),
                LIBRARY[1])
     serve(server, [bridge, stamped(server, 6), library])
-    running.wait_for(f"   {LIBRARY[0]}", timeout=60)
-    assert running.terminate() == 0
-
-    db = open_db(db_path)
-    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
-        t for t, _ in (BRIDGE, FERRY, LIBRARY))
-    assert db["feed_entries"].count == 3
-    assert running.output.count(FERRY[0]) == 1
+    stored_once(db_path, running)
     assert server.hits("/news/ferry-strike?ts=1001") == 1
     assert not any(server.hits(f"/news/ferry-strike?ts={1000 + n}") for n in range(2, 7))
     assert sum("is a seen entry edited (4 words changed), not stored again" in line
