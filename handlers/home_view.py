@@ -10,7 +10,7 @@ from bot.alerts.notify import listed
 from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
 from handlers.home_topics import topic_blocks
-from storage.mutes import count_mutes_by, mutes_by
+from storage.mutes import continuing_stories, count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
 from storage.subscriptions import MODES, subscriptions_by
 
@@ -127,8 +127,10 @@ def mute_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
         title = fit(plain(mute.title or f"story {mute.story_id}", 150), 250)
         came = f" with _{fit(plain(mute.muted_with, 150), 250)}_ (its report was moved out of " \
             "that story since)" if mute.muted_with else ""
+        covers = _covers(db, mute.story_id)
         blocks.append({"type": "section", "block_id": f"mute_{mute.story_id}_{mute.channel}",
-                       "text": {"type": "mrkdwn", "text": f"_{title}_ · muted in {where}{came}"},
+                       "text": {"type": "mrkdwn",
+                                "text": f"_{title}_ · muted in {where}{came}{covers}"},
                        "accessory": button(UNMUTE, "Unmute",
                                            value=f"{mute.story_id}:{mute.channel}",
                                            label=f"Unmute {plain(title, 50)}")})
@@ -136,6 +138,17 @@ def mute_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
         blocks.append(_section(f"…and {left} more muted {'story' if left == 1 else 'stories'}: "
                                "each unmutes from its channel's “Muted” message"))
     return blocks
+
+
+def _covers(db: Database, story_id: int) -> str:
+    """The stories that continue a muted running story, which its mute mutes too: without
+    them, a desk wondering why a story never came would not find it here."""
+    titles, count = continuing_stories(db, story_id)
+    if not titles:
+        return ""
+    named = ", ".join(f"_{fit(plain(title, 150), 250)}_" for title in titles)
+    more = f" and {count - len(titles)} more" if count > len(titles) else ""
+    return f" · and what continues it: {named}{more}"
 
 
 def _option(mode: str, subscription_id: int) -> dict:

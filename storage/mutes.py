@@ -43,6 +43,14 @@ def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[MutedStory]:
         "ORDER BY m.muted_at DESC, m.story_id DESC LIMIT ?", [user, limit])]
 
 
+def continuing_stories(db: Database, story_id: int, *, limit: int = 3) -> tuple[list[str], int]:
+    """The titles of the latest ``limit`` stories that continue this running story (its mute
+    holds for them: ``storage.threads.muted_with_running``), and how many there are in all."""
+    rows = db.execute("SELECT coalesce(title, 'story ' || id), count(*) OVER () FROM stories "
+                      "WHERE continues = ? ORDER BY id DESC LIMIT ?", [story_id, limit]).fetchall()
+    return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
 def story_title(db: Database, story_id: int) -> str:
     row = db.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
     return (row[0] if row else None) or f"story {story_id}"

@@ -16,11 +16,11 @@ from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from storage.threads import story_thread
-from tests.fakes.signing import action_body, post_signed
+from tests.fakes.signing import action_body, event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.test_slack_kill import kill_then_finish
 from tests.slack.test_slack_sender import at, follow, new_story, topic, update  # noqa: F401
-from tests.slack.world import add_article, add_story
+from tests.slack.world import add_article, add_story, add_update
 
 
 def comes_back(db, topic_id: int, running: int, title: str) -> int:
@@ -31,6 +31,15 @@ def comes_back(db, topic_id: int, running: int, title: str) -> int:
     with transaction(db):
         enqueue_alerts(db, Verdict(story_id, VerdictKind.NEW), article_id, [topic_id])
     return story_id
+
+
+def same_headline(db, topic_id: int, story_id: int, headline: str, news: str) -> None:
+    """An update that keeps its story's first headline (a wire's often does), queued."""
+    article_id = add_article(db, title=headline, url=f"https://news.example/{news[:5]}")
+    add_update(db, story_id=story_id, article_id=article_id, whats_new=(news,))
+    with transaction(db):
+        enqueue_alerts(db, Verdict(story_id, VerdictKind.UPDATE, whats_new=(news,)), article_id,
+                       [topic_id])
 
 
 def deliver(runtime, start: float, seconds: int = 6) -> None:
@@ -243,3 +252,49 @@ def test_a_channel_that_takes_no_replies_gets_the_continuing_story_on_its_own(
     assert again.thread_ts is None and its_update.thread_ts is None
     assert again.text.startswith("<@U0ANNA> New story · ")
     assert again.text.endswith("— continues an earlier story")
+
+
+def test_app_home_names_the_continuing_stories_a_running_storys_mute_covers(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    """Before: "Your mutes" named the running story alone, and a desk looking for why the
+    walkout's return never came found nothing there."""
+    follow(fresh_db, topic, "C0DESK")
+    running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    alone, _ = new_story(fresh_db, topic, title="Harbour pilots retire")
+    deliver(runtime, 0, 2)
+    click(runtime, fake_slack, MUTE, str(running))
+    click(runtime, fake_slack, MUTE, str(alone))
+    for title in ("Dockworkers walk out again", "Port talks break down", "Strike ends",
+                  "Ships leave the port"):
+        comes_back(fresh_db, topic, running, title)
+    wait_for(lambda: [c for c in fake_slack.calls_to("views.publish")
+                      if f"mute_{alone}_C0DESK" in str(c.params)])  # the mute's own refresh
+    published = len(fake_slack.calls_to("views.publish"))
+    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
+             "event_ts": "1800000000.000100"}
+    post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    call = wait_for(lambda: fake_slack.calls_to("views.publish")[published:])[-1]
+    lines = {b.get("block_id"): b["text"]["text"] for b in call.params["view"]["blocks"]
+             if b.get("block_id", "").startswith("mute_")}
+    assert lines[f"mute_{running}_C0DESK"] == (
+        "_Dockworkers walk out_ · muted in <#C0DESK> · and what continues it: _Ships leave the "
+        "port_, _Strike ends_, _Port talks break down_ and 1 more")
+    assert lines[f"mute_{alone}_C0DESK"] == "_Harbour pilots retire_ · muted in <#C0DESK>"
+
+
+def test_an_update_in_the_running_thread_under_its_own_storys_headline_says_which_event(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    """Before: the return's update, keeping its own first headline, had no header in the
+    running story's thread, which the walkout's headline starts: it read as the walkout's."""
+    follow(fresh_db, topic, "C0DESK")
+    running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
+    same_headline(fresh_db, topic, running, "Dockworkers walk out", "Cranes stand idle.")
+    deliver(runtime, 0, 3)
+    back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
+    same_headline(fresh_db, topic, back, "Dockworkers walk out again", "Ships wait at anchor.")
+    deliver(runtime, 10)
+    first, own_update, again, its_update = fake_slack.posts("C0DESK")
+    assert its_update.thread_ts == first.ts
+    headers = [[b["text"]["text"] for b in post.blocks if b["type"] == "header"]
+               for post in (own_update, its_update)]
+    assert headers == [[], ["Dockworkers walk out again"]], headers
