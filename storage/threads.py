@@ -42,6 +42,13 @@ def thread_root(db: Database, story_id: int, target: str) -> PostedMessage | Non
     return PostedMessage(row[0], row[1]) if row else None
 
 
+def heads_thread(db: Database, story_id: int, channel: str, ts: str) -> bool:
+    """Whether the message ``ts`` in ``channel``, a thread's root, is one of this story's (not
+    the running story's it continues)."""
+    return db.execute("SELECT 1 FROM alerts WHERE story_id = ? AND ts = ? AND posted_channel = ? "
+                      "LIMIT 1", [story_id, ts, channel]).fetchone() is not None
+
+
 def posted_in(db: Database, story_id: int, target: str) -> bool:
     """Whether ``target`` was posted an alert of this story (in its thread or not)."""
     return db.execute("SELECT 1 FROM alerts WHERE story_id = ? AND channel = ? AND kind IN "

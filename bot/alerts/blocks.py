@@ -46,13 +46,15 @@ TIMELINE = "wirewatch_story_timeline"
 IMPORTANT = "wirewatch_mark_important"
 
 
-def alert_blocks(view: AlertView, *, standalone: bool = False, install: str = "") -> list[dict]:
+def alert_blocks(view: AlertView, *, standalone: bool = False, own_thread: bool = True,
+                 install: str = "") -> list[dict]:
     """Header, what happened, the key quote, where it came from, and the buttons (naming the
     database, ``install``, that posted them). An update ``standalone`` (no earlier alert of its
     story in the channel to thread under) also says what the story is, which the thread would
-    have told."""
+    have told; one not in its ``own_thread`` (the running story's) keeps its header."""
+    heads = own_thread and _heads_its_thread(view, standalone=standalone)
     blocks: list[dict | None] = [_context(_label(view, standalone=standalone)),
-                                 None if _heads_its_thread(view, standalone=standalone) else
+                                 None if heads else
                                  {"type": "header", "text": _plain(view.headline)}]
     if view.kind == "update":
         if standalone:
@@ -89,7 +91,9 @@ def alert_text(view: AlertView, *, standalone: bool = False) -> str:
 
 def _heads_its_thread(view: AlertView, *, standalone: bool) -> bool:
     """An update in its story's thread under the headline the thread starts with (a wire's
-    update often keeps it): a header would say it again on every reply of a busy thread."""
+    update often keeps it): a header would say it again on every reply of a busy thread. In
+    the running story's thread, which another event's headline starts, it is what says which
+    event the update is of (``alert_blocks``' ``own_thread``)."""
     title = " ".join(view.story_title.split()).casefold()
     return view.kind == "update" and not standalone and bool(title) and \
         " ".join(view.headline.split()).casefold() == title

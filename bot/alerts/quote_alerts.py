@@ -127,11 +127,12 @@ def _words(text: str) -> set[str]:
     return set(normalise(text).split())
 
 
-def alert_message(db: Database, row: OutboxAlert, *,
-                  standalone: bool = False) -> tuple[str, list[dict]]:
+def alert_message(db: Database, row: OutboxAlert, *, standalone: bool = False,
+                  own_thread: bool = True) -> tuple[str, list[dict]]:
     """The fallback text and blocks of one outbox row, a story alert or a quote alert (an
-    update ``standalone`` is posted with no thread of its story to go in), or a source's
-    notice (``bot.source_notices``)."""
+    update ``standalone`` is posted with no thread of its story to go in; not ``own_thread``,
+    in the thread of the running story its story continues), or a source's notice
+    (``bot.source_notices``)."""
     if row.kind == NOTICE:
         return notice_message(db, row.id)
     if row.kind == QUOTE:
@@ -146,5 +147,5 @@ def alert_message(db: Database, row: OutboxAlert, *,
     if row.story_id is None or row.article_id is None:
         raise LookupError(f"alert {row.id} names no story or article")
     view = alert_view(db, row.story_id, row.article_id, row.kind, target=row.channel)
-    return alert_text(view, standalone=standalone), alert_blocks(view, standalone=standalone,
-                                                                 install=install_id(db))
+    return alert_text(view, standalone=standalone), alert_blocks(
+        view, standalone=standalone, own_thread=own_thread, install=install_id(db))

@@ -51,7 +51,13 @@ from storage.quote_subscriptions import quote_alert_notify
 from storage.state import install_id
 from storage.strays import watch_for_stray
 from storage.subscriptions import story_notify
-from storage.threads import important_with_running, muted_with_running, posted_in, thread_root
+from storage.threads import (
+    heads_thread,
+    important_with_running,
+    muted_with_running,
+    posted_in,
+    thread_root,
+)
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "wirewatch_alert"
@@ -242,7 +248,8 @@ class AlertSender:
             if settled is not None:
                 return settled
             stray_from = _stray_from(row)
-        text, blocks = alert_message(db, row, standalone=thread_ts is None or first)
+        text, blocks = alert_message(db, row, standalone=thread_ts is None or first,
+                                     own_thread=_own_thread(db, row, channel, thread_ts))
         if row.kind == "new" and row.story_id is not None:
             text, blocks = self._told_before(db, row, row.story_id, text, blocks)
         self._mark_trying(db, row, now, channel, stray_from)
@@ -438,6 +445,14 @@ def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:
     """Its last try went to another conversation with this person than the bot's own now: the
     app was installed again as another bot user since (a bot keeps one with each person)."""
     return row.channel.startswith(("U", "W")) and row.posted_channel not in (None, channel)
+
+
+def _own_thread(db: Database, row: OutboxAlert, channel: str, thread_ts: str | None) -> bool:
+    """Whether a reply goes in its own story's thread, not the running story's: in another's,
+    an update says which event it updates, whatever its headline (``blocks._heads_its_thread``)."""
+    if thread_ts is None or row.story_id is None or row.kind != "update":
+        return True
+    return heads_thread(db, row.story_id, channel, thread_ts)
 
 
 def _thread_here(root: PostedMessage | None, channel: str) -> PostedMessage | None:
