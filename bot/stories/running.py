@@ -4,8 +4,11 @@ a trial's hearings), the unit the project's own streams call one story. No SQL h
 An article that starts an event (a new story) joins the running story whose latest articles
 are most alike by the running-story likeness (``cluster.story_similarity``: all its keys and
 its names and numbers, weighted by rarity alone, no decay), scoring at least ``THRESHOLD``,
-among those seen within ``QUIET_HOURS``; else its event starts a running story of its own. An
-article joining an event is in that event's running story. Measured in docs/stories.md.
+among those seen within ``QUIET_HOURS``. When none is, a running issue back after a quiet
+spell: the story the article would have joined had it not gone quiet or aged, seen within
+``BACK_DAYS``, one of whose latest articles is ``BACK_SIMILARITY`` alike (``came_back``), gives
+its running story. Else its event starts a running story of its own. An article joining an
+event is in that event's running story. Measured in docs/stories.md.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ QUIET_HOURS = 72.0
 THRESHOLD = cluster.JOIN_THRESHOLD
 EVENTS = 8
 """Event stories the running-story lookup reads (their running stories are then shortlisted)."""
+BACK_DAYS = 14
+"""How far back a story a running issue comes back to is looked for (story data's days)."""
+BACK_SIMILARITY = 0.4
+"""How alike (cosine) a new story's first article and one of an earlier story's latest must be
+for the new one to continue it after a quiet spell (docs/stories.md)."""
 
 
 def shortlist(shared: dict[int, list[str]], roots: dict[int, int],
@@ -34,6 +42,12 @@ def running_story(weights: dict[str, float], stories: dict[int, list[dict[str, f
     """The running story (its root) the article's new event continues, or None."""
     found = {root: cluster.Story(vectors) for root, vectors in stories.items() if vectors}
     return cluster.choose(weights, found, threshold=threshold).story_id
+
+
+def came_back(kept: dict[str, float], latest: list[dict[str, float]]) -> bool:
+    """Whether one of the earlier story's latest articles is alike enough to the new story's
+    first for the new one to continue it after a quiet spell."""
+    return any(cluster.cosine(kept, vector) >= BACK_SIMILARITY for vector in latest)
 
 
 def events_text(events: tuple[tuple[int, str], ...], story_id: int) -> str | None:

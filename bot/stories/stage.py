@@ -407,10 +407,16 @@ class StoryStage:
 
     def _continued(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
         """The running story a new event continues (its root, so one hop finds it): the one
-        whose latest articles, over all its events and seen within ``running.QUIET_HOURS``,
-        are alike enough by the running-story likeness (``bot.stories.running``). None with
-        running stories (no events) or when none is. Said in its alert, which links the
-        running story's thread; the event stays a story of its own."""
+        found within ``running.QUIET_HOURS`` (``_running``), else a running issue back after a
+        quiet spell (``_came_back``). Said in its alert, posted in the running story's thread;
+        the event stays a story of its own."""
+        found = self._running(db, prepared, candidates)
+        return found if found is not None else self._came_back(db, prepared, candidates)
+
+    def _running(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
+        """The running story whose latest articles, over all its events and seen within
+        ``running.QUIET_HOURS``, are alike enough by the running-story likeness
+        (``bot.stories.running``). None with running stories (no events) or when none is."""
         weights = candidates.rarity
         if not weights:
             return None
@@ -426,6 +432,30 @@ class StoryStage:
         keys = store.running_keys(db, [a for ids in latest.values() for a in ids])
         return running.running_story(weights, {root: [keys[a] for a in ids if a in keys]
                                                for root, ids in latest.items()})
+
+    def _came_back(self, db: Database, prepared: Prepared, candidates: Candidates
+                   ) -> int | None:
+        """The running story (root) of the earlier story this one would have joined had that
+        one not gone quiet or aged, read ``running.BACK_DAYS`` back, when one of its latest
+        articles is ``running.BACK_SIMILARITY`` alike (cosine) to this one."""
+        since = (datetime.fromisoformat(prepared.seen_at) - timedelta(days=running.BACK_DAYS)
+                 ).isoformat(timespec="seconds")
+        weights = candidates.weights
+        min_shared = self.events.min_shared if self.events else 2
+        shared = store.leading_candidates(db, [(key, weights[key]) for key in
+                                               candidates.index_keys], since=since,
+                                          limit=cluster.MAX_CANDIDATES, min_shared=min_shared)
+        latest, _ = self._latest(db, cluster.shortlist(shared, weights, min_shared=min_shared))
+        vectors = self._vectors(db, latest)
+        names = self._headline_names(latest)
+        stories = {story_id: cluster.Story(vectors[story_id], names[story_id])
+                   for story_id in latest if vectors[story_id]}
+        found = cluster.choose(weights, stories, threshold=self.threshold, events=self.events,
+                               names=cluster.headline_names(prepared.features.title_keys),
+                               kept=candidates.kept).story_id
+        if found is None or not running.came_back(candidates.kept, vectors[found]):
+            return None
+        return store.running_roots(db, [found]).get(found, found)
 
     def _split(self, db: Database, article_id: int) -> tuple[StoryMove, MatchText]:
         """The weak joiner leaves its story for a new one (the split path: what `wirewatch

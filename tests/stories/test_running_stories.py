@@ -95,3 +95,25 @@ def test_a_replay_line_gives_each_article_its_running_story(db_path, tmp_path):
     assert [lines[name]["running"] for name in texts] == [walkout, lines["chess"]["story"],
                                                           walkout, walkout]
     assert lines["talks"]["story"] != walkout
+
+
+BACK_TO_WORK = """Valmora tram drivers walk out again over pay
+
+VALMORA (Wirewatch Wire) - Tram drivers in Valmora walked out again on Tuesday, a week after their first strike over pay and shift lengths, and the city's eleven lines stood idle.
+
+The Transit Workers Guild said Valmetro had not paid the 2 percent rise it offered before the first walkout.
+
+Guild secretary Ottilie Brask said drivers would stay out until Valmetro paid what it owed."""
+
+
+def test_a_running_issue_back_after_a_quiet_spell_continues_its_running_story(pipeline,
+                                                                                fresh_db):
+    """No running story within 72 hours: the story it would have joined had that one not gone
+    quiet gives it its running story (the root, not the deal it last took up). Before: a story
+    back after four quiet days started a running story of its own."""
+    stories = ingest_all(pipeline)
+    [back] = pipeline.ingest([RawArticle(text=BACK_TO_WORK, origin="back",
+                                         published="2025-03-11T07:00:00+00:00")])
+    assert back.verdict.kind == "new"
+    assert continues(fresh_db, back.verdict.story_id) == stories["walkout"]
+
