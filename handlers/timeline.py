@@ -7,23 +7,24 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from bot.alerts.mrkdwn import fit
-from bot.alerts.timeline_blocks import timeline_blocks, timeline_text
+from bot.alerts.timeline_blocks import moved_out_text, timeline_blocks, timeline_text
 from bot.stories.running import events_text
 from storage.timeline import story_timeline
 
 
 def send_timeline(respond: Callable[..., object], db: Database, story_id: int, *,
-                  note: str | None = None) -> bool:
-    """Answer privately with the story's timeline; False when there is no such story."""
+                  note: str | None = None, shown: Callable[[int], bool] | None = None) -> bool:
+    """Answer privately with the story's timeline; False when there is no such story.
+    ``shown``: the stories the reader may see (a guest's reach), None for every story."""
     timeline = story_timeline(db, story_id)
     if timeline is None:
         return False
     blocks = timeline_blocks(timeline)
     chain = events_text(timeline.events, story_id)
-    for line in (chain, note):
+    for line in (chain and fit(chain, 2000), moved_out_text(timeline, shown),
+                 note and fit(note, 2000)):
         if line and len(blocks) < 50:
-            blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                                                            "text": fit(line, 2000)}]})
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
     respond(text=timeline_text(timeline), blocks=blocks, response_type="ephemeral",
             replace_original=False)
     return True

@@ -16,7 +16,7 @@ def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
 def carried_mutes(db: Database, *, story_id: int, channel: str) -> list[tuple[int, str]]:
     """The stories (id, title) of reports moved out of this story (a later correction, a split)
     that are muted in ``channel`` since before they moved: muted with this story, whose mute
-    the move kept (``storage.stories._keep_mutes``)."""
+    the move kept (``storage.stories._keep_choices``)."""
     return [(row[0], row[1] or f"story {row[0]}") for row in db.execute(
         "SELECT DISTINCT m.story_id, s.title FROM story_articles sa JOIN mutes m ON "
         "m.story_id = sa.story_id AND m.channel = ? JOIN stories s ON s.id = sa.story_id "

@@ -365,7 +365,7 @@ def move_article(
     db.execute("UPDATE story_articles SET story_id = ?, verdict = 'new', whats_new = '[]', "
                "moved_from = ?, moved_at = ? WHERE article_id = ?",
                [new_id, story_id, now, article_id])
-    _keep_mutes(db, article_id=article_id, old=story_id, new=new_id)
+    _keep_choices(db, article_id=article_id, old=story_id, new=new_id)
     db.execute("UPDATE story_features SET story_id = ?, join_score = NULL, later_dated = NULL "
                "WHERE article_id = ?",
                [new_id, article_id])
@@ -374,17 +374,44 @@ def move_article(
     row = db.execute("SELECT data, seen_at FROM story_features WHERE article_id = ?",
                      [article_id]).fetchone()
     if row:
-        reindex(db, story_id=new_id, keys=json.loads(row[0]).get("x", []), seen_at=row[1])
+        keys = json.loads(row[0]).get("x", [])
+        reindex(db, story_id=new_id, keys=keys, seen_at=row[1])
+        _seen_without(db, story_id=story_id, keys=keys)
     return StoryMove(article_id, story_id, new_id)
 
 
-def _keep_mutes(db: Database, *, article_id: int, old: int, new: int) -> None:
-    """A channel that muted the old story while the article was in it muted the article too:
-    its story of its own stays muted there (one muted before the article came never saw it)."""
-    db.execute("INSERT OR IGNORE INTO mutes (story_id, channel, muted_by, muted_at) "
-               "SELECT ?, m.channel, m.muted_by, m.muted_at FROM mutes m "
-               "JOIN story_articles sa ON sa.article_id = ? "
-               "WHERE m.story_id = ? AND m.muted_at >= sa.created_at", [new, article_id, old])
+def _seen_without(db: Database, *, story_id: int, keys: list[str]) -> None:
+    """The story a report left is seen last when its newest report left is, under each of the
+    report's keys too (a key none of them has leaves the index): it does not stay running for
+    matching, digests and compaction on the time of a report no longer in it."""
+    db.execute("UPDATE stories SET last_seen = coalesce((SELECT max(seen_at) FROM "
+               "story_features WHERE story_id = ?), last_seen) WHERE id = ?",
+               [story_id, story_id])
+    latest = ("SELECT max(sf.seen_at) FROM story_features sf, json_each(sf.data, '$.x') k "
+              "WHERE sf.story_id = ? AND k.value = ?")
+    for key in keys:
+        seen = db.execute(latest, [story_id, key]).fetchone()[0]
+        if seen is None:
+            db.execute("DELETE FROM story_index WHERE key = ? AND story_id = ?", [key, story_id])
+        else:
+            db.execute("UPDATE story_index SET last_seen = ? WHERE key = ? AND story_id = ?",
+                       [seen, key, story_id])
+
+
+KEPT_CHOICES = (("mutes", "muted_by", "muted_at"),
+                ("important_stories", "marked_by", "marked_at"))
+"""A channel's choices about a story (table, by whom, when) that a report moving out keeps."""
+
+
+def _keep_choices(db: Database, *, article_id: int, old: int, new: int) -> None:
+    """A channel that muted the old story, or marked it important, while the article was in it
+    did so for the article too: its story of its own stays muted or important there (a choice
+    made before the article came never saw it)."""
+    for table, by, at in KEPT_CHOICES:
+        db.execute(f"INSERT OR IGNORE INTO {table} (story_id, channel, {by}, {at}) "
+                   f"SELECT ?, m.channel, m.{by}, m.{at} FROM {table} m "
+                   "JOIN story_articles sa ON sa.article_id = ? "
+                   f"WHERE m.story_id = ? AND m.{at} >= sa.created_at", [new, article_id, old])
 
 
 def _last_seen(db: Database, story_id: int) -> str | None:

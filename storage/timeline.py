@@ -7,11 +7,13 @@ from collections.abc import Collection
 
 from sqlite_utils import Database
 
-from bot.models import StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
+from bot.models import MovedOut, StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
 from storage.stories import running_events
 
 FIND_LIMIT = 5
 LATEST_UPDATES = 3
+MOVED_OUT = 5
+"""Reports moved out of a story its timeline names, the latest first."""
 
 
 def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTimeline | None:
@@ -27,7 +29,22 @@ def story_timeline(db: Database, story_id: int, *, limit: int = 60) -> StoryTime
     return StoryTimeline(story_id=story[0], title=story[1] or f"story {story[0]}",
                          summary=tuple(json.loads(story[2] or "[]")),
                          article_count=story[3] or len(entries), entries=entries, latest=latest,
-                         events=running_events(db, story_id))
+                         events=running_events(db, story_id),
+                         moved_out=moved_out(db, story_id), moved_count=_moved_count(db, story_id))
+
+
+def moved_out(db: Database, story_id: int, *, limit: int = MOVED_OUT) -> tuple[MovedOut, ...]:
+    """The reports moved out of the story since (where each is now), the latest first."""
+    return tuple(MovedOut(r[0], r[1], r[2], r[3] or f"story {r[2]}", r[4]) for r in db.execute(
+        "SELECT a.id, a.title, s.id, s.title, sa.moved_at FROM story_articles sa "
+        "JOIN articles a ON a.id = sa.article_id JOIN stories s ON s.id = sa.story_id "
+        "WHERE sa.moved_from = ? ORDER BY sa.moved_at DESC, sa.id DESC LIMIT ?",
+        [story_id, limit]))
+
+
+def _moved_count(db: Database, story_id: int) -> int:
+    return int(db.execute("SELECT count(*) FROM story_articles WHERE moved_from = ?",
+                          [story_id]).fetchone()[0])
 
 
 def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
 from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import counted, date_alone, finished, fit, plain, slack_date, within
 from bot.alerts.story_now import Known, known_now
-from bot.models import StoryTimeline, TimelineEntry
+from bot.models import MovedOut, StoryTimeline, TimelineEntry
 
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
 EDIT = "the same article edited, nothing new"
@@ -64,6 +64,36 @@ def _known_line(known: Known) -> str:
                                    else "", when) if x)
     facts = " ".join(fit(plain(finished(fact), 300), 340) for fact in known.facts)
     return f"• {where}: {facts}" if where else f"• {facts}"
+
+
+def moved_out_text(timeline: StoryTimeline,
+                   shown: Callable[[int], bool] | None = None) -> str | None:
+    """The reports moved out of the story since, each with the story it is in now (None when
+    none was): a desk that saw one alerted here finds where it went. ``shown``: whether the
+    reader may see a story (a guest's reach; None, every story): one they may not is not named.
+    Escaped mrkdwn of at most about 2,100 characters."""
+    if not timeline.moved_out:
+        return None
+    lines = [f"• _{fit(plain(m.title, 100), 150)}_ → {_moved_to(m, shown)} "
+             f"({slack_date(m.moved_at) or when_text(m.moved_at)})" for m in timeline.moved_out]
+    more = timeline.moved_count - len(lines)
+    head = f"*Moved out of this story since* ({counted(timeline.moved_count, 'report')}):"
+    return "\n".join([head, *lines, *([f"…and {more} more"] if more > 0 else [])])
+
+
+def _moved_to(moved: MovedOut, shown: Callable[[int], bool] | None) -> str:
+    if shown is not None and not shown(moved.story_id):
+        return "a story the channels you are in do not follow"
+    return (f"story {moved.story_id} _{fit(plain(moved.story_title, 100), 150)}_ "
+            f"(`/story {moved.story_id}`)")
+
+
+def moved_out_lines(moved: Sequence[MovedOut], count: int) -> list[str]:
+    """The same for a terminal: one line a report, its article number and where it is now."""
+    more = count - len(moved)
+    return [f"article {m.article_id} “{m.title}” → story {m.story_id} “{m.story_title}” "
+            f"({when_text(m.moved_at)})" for m in moved] + ([f"…and {more} more"] if more > 0
+                                                            else [])
 
 
 def kinds(entries: Sequence[TimelineEntry]) -> list[str]:

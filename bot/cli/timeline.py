@@ -10,7 +10,7 @@ import click
 from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
-from bot.alerts.timeline_blocks import kinds, when_text
+from bot.alerts.timeline_blocks import kinds, moved_out_lines, when_text
 from bot.cli.context import CliContext, emit_json
 from bot.stories.running import events_text
 from bot.topic_names import shell_word
@@ -78,6 +78,10 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         click.echo(f"  {where}: {entry.title}")
         for fact in entry.whats_new:
             click.echo(f"      • {fact}")
+    if grown.moved_count:
+        click.echo(f"Moved out since: {counted(grown.moved_count, 'report')}")
+        for line in moved_out_lines(grown.moved_out, grown.moved_count):
+            click.echo(f"  {line}")
     click.echo(_why_it_alerts(matches))
 
 

@@ -124,11 +124,23 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class MovedOut:
+    """A report a later correction (or a split) took out of a story: where it went, and when."""
+
+    article_id: int
+    title: str
+    story_id: int
+    story_title: str
+    moved_at: str | None
+
+
+@dataclass(frozen=True)
 class StoryTimeline:
     """A story as it grew, its current summary first; ``latest``: its latest updates, newest
     first (what "What we know now" leads with, whatever ``entries`` holds of a long story);
     ``events``: the stories (id, title) of the running story it is in, in order, itself
-    among them (``bot.stories.running``)."""
+    among them (``bot.stories.running``); ``moved_out``: its reports moved out since, the
+    latest first (``moved_count`` of them in all)."""
 
     story_id: int
     title: str
@@ -137,6 +149,8 @@ class StoryTimeline:
     entries: tuple[TimelineEntry, ...] = ()
     latest: tuple[TimelineEntry, ...] = ()
     events: tuple[tuple[int, str], ...] = ()
+    moved_out: tuple[MovedOut, ...] = ()
+    moved_count: int = 0
 
 
 @dataclass(frozen=True)

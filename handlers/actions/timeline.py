@@ -5,9 +5,10 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.alerts.blocks import TIMELINE
+from bot.permissions import AFTER_ACK_WAIT
 from bot.slack.after_ack import answered
 from handlers.button_story import button_story
-from handlers.common import answer, clicked_in, db_of, hidden_story
+from handlers.common import answer, clicked_in, db_of, reach_of
 from handlers.timeline import send_timeline
 
 
@@ -17,12 +18,12 @@ def handle_timeline(ack: Ack, body: dict, action: dict, respond: Respond,
     ack()
     db = db_of(context)
     shown = button_story(db, body, action.get("value"))
-    story = shown.story_id if shown is not None else None
-    hidden = hidden_story(context, story, clicked_in(body)) if story is not None else None
+    reach = reach_of(context, clicked_in(body), wait=AFTER_ACK_WAIT) if shown else None
     gone = "That story is no longer stored; nothing to show."
-    if shown is not None and hidden is not None:
-        answer(respond, shown.unseen(db, hidden, gone))
-    elif shown is None or not send_timeline(respond, db, shown.story_id, note=shown.note(db)):
+    if shown is not None and reach is not None and not reach.story(shown.story_id):
+        answer(respond, shown.unseen(db, reach, gone))
+    elif shown is None or not send_timeline(respond, db, shown.story_id, note=shown.note(db),
+                                            shown=None if reach is None else reach.story):
         answer(respond, gone)
 
 

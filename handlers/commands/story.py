@@ -40,11 +40,12 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
                         "its title, or its number.")
         return
     reach = reach_of(context, command.get("channel_id"))
+    shown = None if reach is None else reach.story
     number = text.removeprefix("#")
     if number.isdigit():
         story = row_id(number)
         if story is None or (reach is not None and not reach.story(story)) or \
-                not send_timeline(respond, db, story):
+                not send_timeline(respond, db, story, shown=shown):
             answer(respond, f"No story {echo(number, 20)}. {USAGE}")
         return
     found = find_stories(db, text, among=None if reach is None else reach.stories)
@@ -54,7 +55,7 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
         return
     others = [f"`/story {s.id}` {echo(s.title or '', 80)}" for s in found[1:]]
     note = "Also matching: " + " · ".join(others) if others else None
-    send_timeline(respond, db, found[0].id, note=note)
+    send_timeline(respond, db, found[0].id, note=note, shown=shown)
 
 
 def register(app: App) -> None:

@@ -76,13 +76,16 @@ def test_timeline_under_a_moved_reports_alert_shows_the_story_it_is_in_now(
     first, moved, article = posted(runtime, fake_slack, fresh_db)
     assert first[TIMELINE] == moved[TIMELINE], "both alerts were posted for one story"
     with transaction(fresh_db):
-        split_article(fresh_db, article)
+        new = split_article(fresh_db, article).new_story
     said = shown(click(runtime, fake_slack, moved, TIMELINE))
     assert "Timeline of " + LATER in said, said
     assert FIRST not in said.replace(f"moved out of _{FIRST}_", ""), said
     assert f"has since been moved out of _{FIRST}_" in said, said
+    assert "Moved out of this story since" not in said, "nothing left the new story"
     kept = shown(click(runtime, fake_slack, first, TIMELINE))
-    assert "Timeline of " + FIRST in kept and "moved out" not in kept, kept
+    assert "Timeline of " + FIRST in kept and "has since been moved" not in kept, kept
+    assert "*Moved out of this story since* (1 report):" in kept, kept
+    assert f"_{LATER}_ → story {new} _{LATER}_ (`/story {new}`)" in kept, kept
 
 
 def test_show_quotes_under_a_moved_reports_alert_lists_the_story_it_is_in_now(
@@ -158,13 +161,15 @@ def test_a_guest_under_a_moved_reports_alert_is_told_it_moved_not_that_nothing_i
         assert "no longer stored" not in said and f"/story {new}" not in said, said
         assert "smoke alarms" not in said and "cables" not in said, said
     kept = shown(click(runtime, fake_slack, first, TIMELINE, user="U0GUEST"))
-    assert "Timeline of " + FIRST in kept and "moved out" not in kept, kept
+    assert "Timeline of " + FIRST in kept and "has since been moved" not in kept, kept
+    assert f"_{LATER}_ → a story the channels you are in do not follow" in kept, kept
+    assert f"/story {new}" not in kept and f"story {new} " not in kept, kept
 
 
 def test_unmuting_a_story_unmutes_the_report_moved_out_of_it_that_its_mute_kept_muted(
         runtime, fake_slack, fresh_db):
     """A story muted while a report was in it keeps that report's own story muted when the
-    report moves out (``_keep_mutes``); its Unmute then gives the channel both back, and says
+    report moves out (``_keep_choices``); its Unmute then gives the channel both back, and says
     so. A story muted on its own since is left muted."""
     first, moved, article = posted(runtime, fake_slack, fresh_db)
     said = click(runtime, fake_slack, first, MUTE)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from bot.alerts.blocks import TIMELINE
+from bot.stories.split import split_article
 from handlers.shortcuts.who_said_message import CALLBACK_ID, quote_in
 from storage.db import transaction
 from tests.fakes.block_kit import block_problems, text_length
@@ -55,6 +56,27 @@ def test_story_by_id_shows_summary_then_each_article_in_order(runtime, fake_slac
     assert "Coast Wire · first report" in body and "Harbour Daily · update" in body
     assert "• Tugs refloated the ferry at high tide." in body
     assert "Copy Desk · rewrite, nothing new" in body
+
+
+def test_story_says_a_report_left_it_and_where_to(runtime, fake_slack, fresh_db):
+    """Before: /story OLD listed one article fewer and said nothing of the report an editor
+    split out, nor of the story it is in now; a desk that saw it alerted as this story's
+    update lost it."""
+    story = grown_story(fresh_db)
+    update = fresh_db.execute("SELECT article_id FROM story_articles WHERE story_id = ? AND "
+                              "verdict = 'update'", [story]).fetchone()[0]
+    with transaction(fresh_db):
+        new = split_article(fresh_db, update).new_story
+    reply = run_command(runtime, fake_slack, "/story", str(story))
+    assert block_problems(reply["blocks"], text=reply["text"]) == []
+    [moved] = [e["text"] for b in reply["blocks"] if b["type"] == "context"
+               for e in b["elements"] if "Moved out" in e["text"]]
+    assert moved.startswith("*Moved out of this story since* (1 report):\n• "
+                            f"_Ferry refloated at high tide_ → story {new} "
+                            f"_Ferry refloated at high tide_ (`/story {new}`) (<!date^"), moved
+    alone = run_command(runtime, fake_slack, "/story", str(new))
+    assert all("Moved out" not in e.get("text", "") for b in alone["blocks"]
+               if b["type"] == "context" for e in b["elements"])
 
 
 def test_story_by_title_fragment_and_unknown(runtime, fake_slack, fresh_db):
