@@ -95,14 +95,19 @@ def entity_words(text: str) -> tuple[str, ...]:
     return ALIASES.get(words, words)
 
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""What follows a surname to tell a family's generations apart ("Jr.", "III"): no surname, and
+every "Jr." would share its key."""
+
+
 def entity_key(label: str, text: str) -> str | None:
     """The key an entity is indexed under; a person is known by their surname."""
     words = entity_words(text)
-    if not words:
-        return None
     if label == "PERSON":
-        return f"e:{words[-1]}"
-    return "e:" + " ".join(words)
+        while words and words[-1] in GENERATIONS:
+            words = words[:-1]
+        return f"e:{words[-1]}" if words else None
+    return "e:" + " ".join(words) if words else None
 
 
 NUMBER_WORDS = {w: str(i) for i, w in enumerate((
