@@ -19,6 +19,7 @@ from typing import NamedTuple
 from bot.models import DAY_LABELS, ArticleParts, ParsedArticle
 from bot.nlp.summary import clean_sentence
 from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
+from bot.stories.saying import SAYING
 from bot.stories.schedule import LEAD_SENTENCES, day_keys, day_of, event_days
 
 STOP_ENTITY_WORDS = {"the", "'s", "’s", "s"}
@@ -154,11 +155,6 @@ character offset."""
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"}
-SAYING = frozenset({"say", "tell", "add", "report", "state", "write"})
-"""Verbs of saying, as lemmas: they tell who gave the words, not what happened. One list for the
-story stage: no content word of a sentence (``REPORTING``), the words a date dates the saying
-of (``bot.stories.plans``), and a saying whose reported clause is the sentence's own predicate
-(``bot.stories.reading.predicates``)."""
 REPORTING = SAYING | {"accord", "told", "says"}
 """Words that attribute, left out of a sentence's content words: the verbs of saying, "according
 to", and forms the lemmatiser leaves as written."""

@@ -14,6 +14,7 @@ from bot.ingest.corrections import is_correction_note
 from bot.models import SentenceContent
 from bot.stories import figures, renamed
 from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
+from bot.stories.saying import SAYING, told_forms
 from bot.stories.schedule import LEAD_SENTENCES, NAMED, SCHEDULED, told
 
 MIN_CONTENT = 3
@@ -266,8 +267,14 @@ WHO_IS = re.compile(
     r"(?:a|an|the|married|one|known|on)\b")
 """A sentence opening by telling who or what its subject is: "She is married to …", "Norrvik Paper
 is a family firm …"; about someone the story already named, background."""
-SPOKEN = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|wrote|tweeted|according to)\b"
-                    r"|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
+HEARSAY = frozenset({"report"})
+"""Of the verbs of saying, those that relay rather than give someone's words: "it was reported
+that …", "as the radio reported" are the writer's account (``REPORTED`` keeps them from being
+read as reasoning). Read as someone's words, three such sentences of the tune half became news,
+one of them background (docs/stories.md)."""
+SPOKEN = re.compile(r"[\"“”]|\b(?:" + "|".join(
+    [*told_forms(SAYING - HEARSAY), "tweeted", "according to"]) +
+    r")\b|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
 """A quote mark, a verb of saying or a post's card ("Ada Brandt: We will …"): the sentence gives
 someone's words, not the writer's."""
 VAGUE_VOICES = re.compile(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from bot.stories.features import SAYING as ATTRIBUTING
+from bot.stories import saying
 
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
 PLANS = frozenset({"schedule", "reschedule", "set", "expect", "plan", "postpone", "delay",
@@ -25,7 +25,7 @@ PLANNED = frozenset({"plan", "schedule", "reschedule", "expect", "set"})
 ONTO = frozenset({"until", "till", "to", "for"})
 """Prepositions that put a date ahead after a plan word in the past: "adjourned until Friday",
 not "adjourned Thursday"."""
-SAYING = ATTRIBUTING | {"announce", "comment", "confirm", "decline", "refuse"}
+SAYING = saying.SAYING | saying.DECLINING
 """Verbs a date after a plan's words dates the saying of: "would not say on Monday whether",
 "declined on Friday to comment": the verbs of saying and those of declining to say."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})

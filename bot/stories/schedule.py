@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.ingest import date_words
 from bot.models import DatedArticle, SentenceContent
+from bot.stories.saying import DECLINING, ONLY_SAYING, every_form
 
 WEEKDAYS = tuple(day.casefold() for day in date_words.WEEKDAYS)
 MONTHS = tuple(month.casefold() for month in date_words.ENGLISH[1:])
@@ -22,10 +23,11 @@ FUTURE = re.compile(
 """Words before a date that put it ahead ("will resume on", "is due on", "set for", "agreed to
 meet again on"); "said on Monday" and "broke down on Monday" do not. Read where no parse is at
 hand (rows stored before days were kept, ``filled``); with one, ``bot.stories.plans``."""
-SAYING = re.compile(r"\b(?:say|says|said|tell|told|announce|announced|comment|confirm|"
-                    r"confirmed|decline|declined|refuse|refused)\b", re.IGNORECASE)
+SAYING = re.compile(r"\b(?:" + "|".join(every_form(ONLY_SAYING | DECLINING)) + r")\b",
+                    re.IGNORECASE)
 """A verb of saying between the future words and the date dates the saying, not the event:
-"would not say on Monday whether …"."""
+"would not say on Monday whether …" (those of ``saying.ONLY_SAYING``: the others are as often
+the event itself, "will report on Friday")."""
 BREAK = re.compile(r"[,;:—()\"“”]")
 PAST_PLAN = re.compile(r"\b(?:was|were|had been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before words of the future, a plan from before the news: "was set to retire Sunday", "had

@@ -1,10 +1,10 @@
-"""One list of verbs of saying for the story stage (``features.SAYING``): a sentence whose root is
+"""One list of verbs of saying for the story stage (``bot.stories.saying``): a sentence whose root is
 one ("Brenne wrote that …") is read by the clause it reports. Before, "wrote" was no saying to
 the reading of a sentence's own verb, and, never a content word of the story, always a verb new
 to it: a restatement of the walkout in other words was a claim at the lower bar. Through the real
 pipeline (real spaCy, a real SQLite file)."""
 
-from bot.stories import features, plans
+from bot.stories import features, novelty, plans, saying, schedule
 from tests.stories.ferry_strike import a_day_apart
 
 RESTATED = """Skarsund ferry strike: operator withdraws offer
@@ -26,5 +26,30 @@ def test_a_walkout_restated_after_wrote_is_not_a_claim(pipeline):
 
 
 def test_the_verbs_of_saying_are_one_list():
-    assert features.SAYING <= features.REPORTING
-    assert features.SAYING <= plans.SAYING
+    assert features.SAYING is saying.SAYING and saying.SAYING <= features.REPORTING
+    assert plans.SAYING == saying.SAYING | saying.DECLINING
+    for form in saying.every_form(saying.ONLY_SAYING | saying.DECLINING):
+        assert schedule.SAYING.fullmatch(form), form
+
+
+def test_whats_new_reads_the_verbs_of_saying_as_someones_words_but_hearsay():
+    """Before, what's new had a list of its own, which lacked "stated", "adds" and "writes": an
+    operator's statement read as the writer's own words. A report relayed ("it was reported
+    that") stays the writer's account (``novelty.HEARSAY``)."""
+    for told in ("The operator stated that no sailings would run.",
+                 "Brenne writes that the crews are tired.", "She adds that talks go on.",
+                 "The harbour master said three cranes toppled in the gale."):
+        assert novelty.SPOKEN.search(told), told
+    for relayed in ("It was also reported that the quay would close.",
+                    "The inspectors' reports arrived late.", "Member states backed the plan."):
+        assert not novelty.SPOKEN.search(relayed), relayed
+    assert novelty.HEARSAY <= saying.SAYING
+
+
+def test_a_plan_to_report_is_a_plan_and_declining_to_say_is_not():
+    """The words read where no parse is at hand: of the verbs of saying only those that are
+    never the event itself date the saying ("would not say on Monday"); "will report on
+    Friday" puts the report on Friday."""
+    assert schedule.SAYING.search("would not say on Monday whether")
+    assert schedule.SAYING.search("declined on Friday to comment")
+    assert not schedule.SAYING.search("the committee will report on Friday")
