@@ -194,6 +194,7 @@ def test_app_home_says_a_moved_reports_story_is_muted_with_the_story_it_left(
     story the editor muted, not as if they had muted it by name."""
     first, moved, article = posted(runtime, fake_slack, fresh_db)
     click(runtime, fake_slack, first, MUTE)
+    wait_for(lambda: fake_slack.calls_to("views.publish"))  # the mute's own, after its answer
     with transaction(fresh_db):
         split_article(fresh_db, article)
     home = json.loads(app_home(runtime, fake_slack))
