@@ -28,6 +28,7 @@ from waitress.utilities import Error
 from bot.header_numbers import digits
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput
+from bot.slack_payload import unreadable
 
 log = logging.getLogger(__name__)
 WSGIApp = Callable[[dict, Callable[..., Any]], Iterable[bytes]]
@@ -443,7 +444,9 @@ class SlackGate:
     The declared length must be within ``max_bytes`` (Slack always declares it), the timestamp
     a number and the signature valid (and ASCII: ``hmac.compare_digest`` raises on other
     text); anything else is refused here, so a forged request never reaches a listener or the
-    error handler (which would answer its forged response_url).
+    error handler (which would answer its forged response_url). A signed body that is no
+    Slack payload (``slack_payload.unreadable``) is a 400 with one WARNING, not a listener's
+    failure.
     ``first_time`` is None for a request served already: a copy replayed while its signature
     still passes gets an empty 200 and nothing is done; a request taken is settled once its
     answer went out (an event's resend is acted on when this answer was no 2xx).
@@ -481,6 +484,11 @@ class SlackGate:
         if not SignatureVerifier(self.signing_secret).is_valid(body, timestamp, signature):
             _warn_unsigned(int(timestamp))
             return _refuse(start_response, "401 Unauthorized", "not signed by Slack")
+        misread = unreadable(body, environ.get("CONTENT_TYPE"))
+        if misread is not None:
+            log.warning("refused a signed request to /slack/events that is no Slack payload: %s",
+                        misread)
+            return _refuse(start_response, "400 Bad Request", f"not a Slack payload: {misread}")
         environ = {**environ, "wsgi.input": io.BytesIO(body)}
         if self.first_time is None:
             return self.app(environ, start_response)

@@ -27,13 +27,16 @@ FULL_BELOW = 1 << 20
 
 LARGEST_ID = 2**63 - 1
 """SQLite's largest INTEGER: a bigger number given as an id overflows, it names no row."""
+ID_DIGITS = len(str(LARGEST_ID))
+"""Longer is no id (and int() refuses past 4,300 digits: a button's forged value)."""
 
 
 def row_id(value: object) -> int | None:
     """A row's id as typed or sent back by a button: ASCII digits within SQLite's range, else
     None (str.isdigit takes "²", which int() refuses)."""
     text = str(value or "").strip()
-    if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_ID:
+    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > ID_DIGITS \
+            or int(text) > LARGEST_ID:
         return None
     return int(text)
 

@@ -51,10 +51,14 @@ def open_topic_modal(client: WebClient, trigger_id: str, channel: str | None) ->
                     "as its trigger opens one form", exc.__class__.__name__, exc)
 
 
-def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                   logger: logging.Logger) -> None:
     """Stories of every topic, whatever channels follow them: for whoever may add a topic."""
     ack()
     view = body.get("view") or {}
+    if not view.get("id"):
+        logger.warning("a preview click came without the form it was made in; nothing to show")
+        return
     form = form_of(view)
     query = form.query or (default_query(form.name) if form.name else "")
     who = role_answer(context, wait=AFTER_ACK_WAIT)

@@ -60,8 +60,17 @@ def _channel_of(view: dict, values: dict) -> str | None:
     if isinstance(field, dict):
         channel = field.get("selected_conversation")
     else:
-        channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+        channel = _preset(view.get("private_metadata"))
     return channel if isinstance(channel, str) and CHANNEL_ID.fullmatch(channel) else None
+
+
+def _preset(metadata: object) -> object:
+    """The channel the form was opened for (its private_metadata, which only a forger breaks)."""
+    try:
+        kept = json.loads(metadata) if isinstance(metadata, str) and metadata else {}
+    except (ValueError, RecursionError):
+        return None
+    return kept.get("channel") if isinstance(kept, dict) else None
 
 
 def _group_options(view: dict) -> tuple[tuple[str, str], ...]:
