@@ -30,6 +30,9 @@ from bot.slack.unescape import unescape_command_text
 
 log = logging.getLogger(__name__)
 OTHER_TEAM = "This wirewatch is installed in another Slack workspace; it does not answer here."
+NO_WORKSPACE = "This request names no Slack workspace; wirewatch does not answer it."
+EVENTS = frozenset({"event_callback", "url_verification", "app_rate_limited"})
+"""The Events API's payloads: the only ones Slack may send naming no workspace."""
 OTHER_WORKSPACE_OF_ORG = ("This wirewatch is installed in another workspace of your organisation, "
                           "not org-wide; it answers only there. An organisation admin can "
                           "install it org-wide.")
@@ -133,14 +136,22 @@ def _same_workspace(me: SlackResponse | None) -> Callable[..., Any]:
     workspace of the same Enterprise organisation is served only when the app is installed
     org-wide (auth.test's ``is_enterprise_install``): installed in one workspace, its topics
     and sources are that desk's, and another workspace of the organisation (where the app may
-    be installed separately, with a database of its own) must not change them. One naming no
-    workspace is served only when it names no other organisation."""
+    be installed separately, with a database of its own) must not change them. An event naming
+    no workspace is served only when it names no other organisation; anything else naming none
+    is refused."""
     home = Home.of(me)
 
-    def same_workspace(context: BoltContext, next, logger: logging.Logger) -> BoltResponse | None:
-        if home.serves(context.team_id, context.enterprise_id):
+    def same_workspace(context: BoltContext, body: dict, next,
+                       logger: logging.Logger) -> BoltResponse | None:
+        event = body.get("type") in EVENTS
+        if home.serves(context.team_id, context.enterprise_id, event=event):
             next()
             return None
+        if not context.team_id and context.enterprise_id in (None, home.enterprise):
+            logger.warning("refused a %s naming no Slack workspace: Slack names one in every "
+                           "command, click and form; wirewatch is installed in %s",
+                           body.get("type") or "command", home.team or home.enterprise)
+            return BoltResponse(status=200, body=NO_WORKSPACE)
         if home.enterprise and context.enterprise_id == home.enterprise:
             logger.warning("refused a request from Slack workspace %s of organisation %s: "
                            "wirewatch is installed in workspace %s only, not org-wide (an "
@@ -169,12 +180,14 @@ class Home:
         return cls(me.get("team_id"), me.get("enterprise_id"),
                    me.get("is_enterprise_install") is True)
 
-    def serves(self, team: str | None, enterprise: str | None) -> bool:
-        """A request naming no workspace is served unless it names another organisation."""
+    def serves(self, team: str | None, enterprise: str | None, *, event: bool = False) -> bool:
+        """An event naming no workspace (``team_access_granted`` has ``team_id`` null) is served
+        unless it names another organisation; a command, click or form naming none is not
+        (Slack always names one: in an org-wide install's, ``user.team_id``)."""
         if self.team is None and not self.org_wide:
             return True
-        if team is None:
-            return enterprise is None or enterprise == self.enterprise
+        if not team:
+            return event and (enterprise is None or enterprise == self.enterprise)
         same_org = self.enterprise is not None and enterprise == self.enterprise
         return team == self.team or (self.org_wide and same_org)
 

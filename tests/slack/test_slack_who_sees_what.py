@@ -250,10 +250,14 @@ def test_a_request_of_another_organisation_naming_no_workspace_is_refused(runtim
     reply = post_signed(events_url(runtime), urlencode({"payload": json.dumps(payload)}))
     assert reply.status == 200 and "another Slack workspace" in reply.body
     payload["enterprise"] = None
+    reply = post_signed(events_url(runtime), urlencode({"payload": json.dumps(payload)}))
+    assert reply.status == 200 and "names no Slack workspace" in reply.body, \
+        "a click naming no workspace at all is refused too (tests/slack/test_slack_no_workspace.py)"
+    payload["user"] = {"id": "U0ELSEWHERE", "team_id": "T00000001"}
     assert post_signed(events_url(runtime), urlencode({"payload": json.dumps(payload)})).status \
         == 200
     wait_for(lambda: fake_slack.responses())
-    assert len(fake_slack.responses()) == 1, "a payload naming nobody else is served as before"
+    assert len(fake_slack.responses()) == 1, "one whose user names this workspace is served"
 
 
 DESK = "<!subteam^S0NIGHTDESK|@night-desk>"
