@@ -78,14 +78,19 @@ def quiet_feed_words(row: Source, when: When, *, now: datetime) -> str | None:
 
 
 SLACK_REMOVE = "/wirewatch sources remove"
+IN_A_BROWSER = "in a browser"
 CLI_REMOVE = "wirewatch sources remove"
 
 
-def failing_advice(kind: str, source_id: int, *, remove: str = SLACK_REMOVE) -> str:
+def failing_advice(kind: str, source_id: int, *, remove: str = SLACK_REMOVE,
+                   reason: str = "") -> str:
     """What an admin does about a source that fails (`/wirewatch status` and `sources`, App
     Home, the notice that it stopped working; ``remove``: the CLI's command in `sources
-    list`)."""
-    if kind == "feed":
-        return (f"open its address in a browser; if the feed moved, `{remove} {source_id}` "
-                "and add its new address")
-    return "check on the server that the folder is there and wirewatch may read it"
+    list`). A ``reason`` shown beside it that says already to open it in a browser (a web
+    page, a feed moved) keeps its own advice: only the command to remove it is added."""
+    if kind != "feed":
+        return "check on the server that the folder is there and wirewatch may read it"
+    if IN_A_BROWSER in reason:
+        return f"to remove it: `{remove} {source_id}`"
+    return (f"open its address {IN_A_BROWSER}; if the feed moved, `{remove} {source_id}` "
+            "and add its new address")

@@ -77,7 +77,7 @@ def notice_text(change: SourceChange) -> str:
         return (f"✅ The {named} works again, at {_when(change.at)}, after "
                 f"{counted(change.failures, 'failed poll')} ({worked}).")
     reason = f": {fit(redact(change.reason), 300)}" if change.reason else ""
-    fix = failing_advice(change.kind, change.source_id)
+    fix = failing_advice(change.kind, change.source_id, reason=reason)
     return (f"⚠️ The {named} stopped working: {counted(change.failures, 'failed poll')} in a "
             f"row, the latest at {_when(change.at)}{reason}; {worked}. {fix[:1].upper()}"
             f"{fix[1:]}. It is tried "
