@@ -57,7 +57,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
-            db.enable_wal()
+            _enable_wal(db, path)
             db.execute("PRAGMA synchronous = NORMAL")
         if migrate:
             _refuse_newer(db, path)
@@ -106,16 +106,31 @@ def refuse_full_disk(path: str | Path) -> None:
         raise StorageError(f"cannot run on database {path}{full}")
 
 
+def _enable_wal(db: Database, path: Path) -> None:
+    """A new file's switch to WAL, one process at a time: SQLite answers a second command
+    switching it at the same moment "database is locked" at once, without waiting."""
+    if db.journal_mode != "wal":
+        with _one_at_a_time(path):
+            db.enable_wal()
+
+
 def _migrate(db: Database, path: Path) -> None:
     """Apply what is pending, one process at a time. Two commands opening a new (or just
     upgraded) database at once (two runs started together, a run and a cron job) each read
     the same changes as pending, and the second's first write met the first's transaction:
-    "database is locked", and that command stopped. An flock on a file beside the database
-    (``-migrate.lock``, made only when something is pending) waits for the other's; then
-    nothing is left to apply."""
+    "database is locked", and that command stopped. Under the lock beside the database the
+    second waits for the other's changes; then nothing is left to apply."""
     if str(path) == ":memory:" or not pending_count(db):
         apply_all(db)
         return
+    with _one_at_a_time(path):
+        apply_all(db)
+
+
+@contextmanager
+def _one_at_a_time(path: Path) -> Iterator[None]:
+    """An flock on a file beside the database (``-migrate.lock``, made only when a new file
+    is set up or something is pending): one process changes its set-up at a time."""
     beside = f"{path.resolve()}-migrate.lock"
     try:
         lock = os.open(beside, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
@@ -125,7 +140,7 @@ def _migrate(db: Database, path: Path) -> None:
                            f"{_full_disk(path)}") from exc
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        apply_all(db)
+        yield
     finally:
         os.close(lock)
 
