@@ -19,6 +19,7 @@ from bot.nlp.quotes.marks import (
     find_transcript_turns,
     paragraphs,
 )
+from bot.nlp.quotes.owned import OWNED_SAYING
 from bot.nlp.quotes.reporting import REPORTING, STANCES, VIEWS, is_reporting
 from bot.nlp.quotes.subjects import QuotedTokens, subject_of
 from bot.nlp.speakers import SpeakerResolver
@@ -60,7 +61,7 @@ def quotes_in_doc(doc: Doc, *, text: str | None = None) -> list[Quote]:
     finder = DirectQuotes(doc, body, spans, paras, resolver, quoted, starts=starts)
     direct = finder.extract()
     statements = _quoted_tokens(starts, [s for s in spans if not finder.fragment[s]])
-    candidates = sorted(set(columns.lowered({"according"} | STANCES | VIEWS) +
+    candidates = sorted(set(columns.lowered({"according"} | STANCES | VIEWS | OWNED_SAYING) +
                             columns.verbs(doc, CANDIDATES)))
     indirect = find_indirect(doc, body, quoted, resolver, statements=statements,
                              candidates=candidates)

@@ -12,6 +12,7 @@ from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribution import according_to
 from bot.nlp.quotes.contrast import contrast, without_contrast
 from bot.nlp.quotes.marks import Lines
+from bot.nlp.quotes.owned import owned_claim
 from bot.nlp.quotes.reporting import (
     ACCOUNTS,
     CHARGES,
@@ -168,7 +169,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
                                             lines))
             continue
         if verb.pos == NOUN:
-            quote = _view(doc, body, verb, quoted, resolver, statements, lines)
+            quote = _view(doc, body, verb, quoted, resolver, statements, lines) or \
+                _owned(doc, body, verb, quoted, resolver, statements, lines)
             quotes.extend([quote] if quote is not None else [])
             continue
         if verb.pos == ADJ:
@@ -246,6 +248,17 @@ def _view(doc: Doc, body: str, noun: Token, quoted: set[int], resolver: SpeakerR
         return None
     return _quote(doc, body, copula, _clause_words(copula, clause), quoted, resolver,
                   statements, subject=owner)
+
+
+def _owned(doc: Doc, body: str, noun: Token, quoted: set[int], resolver: SpeakerResolver,
+           statements: set[int], lines: _Lines) -> Quote | None:
+    """"Ruiz's claim [that the pier is unsafe]": a noun of saying's owner said its clause."""
+    found = owned_claim(noun)
+    if found is None or noun.i in quoted or _nested(noun, lines):
+        return None
+    owner, clause = found
+    return _quote(doc, body, noun, list(clause.subtree), quoted, resolver, statements,
+                  subject=owner)
 
 
 def _stance(doc: Doc, body: str, adjective: Token, quoted: set[int],
