@@ -88,3 +88,13 @@ def test_a_place_after_the_speakers_town_is_not_a_second_name(extract):
     quotes = extract("Ines Dahl of Charleston, South Carolina says the ferry levy is unfair.")
     [speaker] = [s for s, _ in _said(quotes, "ferry levy")]
     assert speaker is not None and speaker.startswith("Ines Dahl")
+
+
+@pytest.mark.parametrize(("body", "words", "name"), [
+    ("Tom Berg of Dayton, Ohio said he would vote against the harbour levy.",
+     "vote against", "Tom Berg"),
+    ("“We cannot pay the levy twice,” Ana Ruiz from San Antonio, Texas told the meeting.",
+     "pay the levy", "Ana Ruiz"),
+])
+def test_a_speaker_placed_by_town_and_state_is_not_the_state(extract, body, words, name):
+    assert [speaker for speaker, _ in _said(extract(body), words)] == [name]

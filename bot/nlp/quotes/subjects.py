@@ -63,7 +63,8 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             subjects = [c for c in children if modal_name(c)]
         if subjects:
             subject = _named_descriptor(min(subjects, key=lambda c: abs(verb.i - c.i)), verb)
-            subject = _identified(_person_before_verb(_unjoined(subject, verb), verb))
+            subject = _unjoined(_placed(subject, verb), verb)
+            subject = _identified(_person_before_verb(subject, verb))
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return _document_about(verb.head)
             if seen == 1 and _across_break(subject, verb):
@@ -296,6 +297,23 @@ def _unjoined(subject: Token, verb: Token) -> Token:
             subject.doc[subject.i + 1].text != ",":
         return subject  # "Ines Dahl of Charleston, South Carolina says": a place, no name
     return name
+
+
+def _placed(subject: Token, verb: Token) -> Token:
+    """"Tom Berg of Dayton, Ohio said …": the parser made the state after the town the subject
+    and left the person who lives there stray ("a voter from …" too); the person speaks."""
+    first = subject.left_edge.i
+    if subject.ent_type_ != "GPE" or subject.i > verb.i or first < 3 or \
+            subject.doc[first - 1].text != ",":
+        return subject
+    town = subject.doc[first - 2]
+    preposition = town.head
+    person = preposition.head
+    if town.ent_type_ != "GPE" or town.dep_ != "pobj" or \
+            preposition.lower_ not in {"of", "from"} or person.pos_ not in {"PROPN", "NOUN"} or \
+            person.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return subject
+    return person
 
 
 def _identified(subject: Token) -> Token:
