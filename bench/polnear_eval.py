@@ -84,31 +84,44 @@ def load_resolutions(path: Path) -> dict[ResolutionKey, str | None]:
 
 def predict(records: Sequence[dict], cache: Path | None) -> tuple[dict[str, list[dict]], float]:
     """What `wirewatch quotes extract` prints for every text (spaCy parses cached as a DocBin
-    when asked), and the mean milliseconds of quote extraction per article."""
-    from spacy.tokens import DocBin
-
+    when asked), and the mean milliseconds of quote extraction per article (the repair of text
+    garbled upstream included)."""
     from bot.cli.quotes import quote_record
-    from bot.nlp.load import load_pipeline
-    nlp = load_pipeline(MODEL)
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe(r["text"] for r in records))
-        if cache is not None:
-            DocBin(docs=docs).to_disk(cache)
-    if len(docs) != len(records) or any(d.text != r["text"] for d, r in zip(docs, records, strict=False)):
-        raise SystemExit(f"parse cache {cache} does not hold these texts; delete it")
+    from bot.ingest.mojibake import repaired
+
+    docs = parses([repaired(r["text"]) for r in records], cache)
     start = time.process_time()
     out = {str(r["id"]): [quote_record(q) for q in _statements(doc, r["text"])]
            for r, doc in zip(records, docs, strict=True)}
     return out, (time.process_time() - start) * 1000 / max(1, len(records))
 
 
-def _statements(doc: Doc, text: str) -> list[Quote]:
-    from bot.nlp.quotes import quotes_in_doc
-    from bot.nlp.quotes.statements import statements
+def parses(texts: Sequence[str], cache: Path | None) -> list[Doc]:
+    """spaCy's parse of each text: from the cache, a DocBin found by text (a parse of the text
+    as given before its repair serves unless the repair changed it), the rest parsed and the
+    cache written again with them."""
+    from spacy.tokens import DocBin
 
-    return statements(doc, quotes_in_doc(doc, text=text), text=text)
+    from bot.nlp.load import load_pipeline
+    nlp = load_pipeline(MODEL)
+    known = {}
+    if cache is not None and cache.exists():
+        known = {d.text: d for d in DocBin().from_disk(cache).get_docs(nlp.vocab)}
+    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    known.update(zip(missing, nlp.pipe(missing), strict=True))
+    if cache is not None and missing:
+        DocBin(docs=list(known.values())).to_disk(cache)
+    return [known[text] for text in texts]
+
+
+def _statements(doc: Doc, text: str) -> list[Quote]:
+    """The statements found in ``doc``, the parse of ``text`` repaired (or, from an older
+    cache, as given), with offsets into ``text``."""
+    from bot.ingest.mojibake import Repair, repair
+    from bot.nlp.given_text import quotes_given
+
+    fixed = repair(text)
+    return quotes_given(doc, fixed if doc.text == fixed.text else Repair(text))
 
 
 def report(results: Mapping[str, Mapping]) -> str:

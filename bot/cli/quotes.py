@@ -9,6 +9,7 @@ from typing import IO, NoReturn
 import click
 
 from bot.cli.context import CliContext, say_loading
+from bot.ingest.mojibake import repair
 from bot.ingest.records import UnreadableLine, characters, line_value
 from bot.models import Quote
 from bot.nlp.load import load_pipeline
@@ -43,9 +44,11 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     """Find quotes and speakers in each line {"id", "text"} of INPUT.jsonl.
 
     Writes one line per document: {"id", "quotes": [{"quote", "speaker", "kind", "role",
-    "start", "end", ...}]}; offsets are into "text". Quoted words that are nobody's statement
-    (a scare quote, a title) are left out unless --fragments is given. A bad line is reported
-    on stderr and skipped; the exit status is 1 if any line was bad.
+    "start", "end", ...}]}; offsets are into "text" as given. Text garbled upstream ("JosÃ©"
+    for "José") is put back before it is read, so names and quotes come out put back. Quoted
+    words that are nobody's statement (a scare quote, a title) are left out unless
+    --fragments is given. A bad line is reported on stderr and skipped; the exit status is 1
+    if any line was bad.
 
     \b
     Example:
@@ -54,18 +57,16 @@ def extract(obj: CliContext, input_file: IO[str], output: IO[str], fragments: bo
     good, bad = _read(input_file)
     if bad and not good:
         _refuse(bad)
-    from bot.nlp.quotes import quotes_in_doc  # spaCy: imported by this command alone
-    from bot.nlp.quotes.statements import statements
+    from bot.nlp.given_text import quotes_given  # spaCy: imported by this command alone
 
     say_loading("finding the quotes")
     nlp = load_pipeline(obj.settings.spacy_model)
     for reason in bad:
         click.echo(reason, err=True)
-    texts = (text for _, text in good)
-    for (doc_id, _), doc in zip(good, nlp.pipe(texts, batch_size=obj.settings.nlp_batch_size),
-                                strict=True):
-        found = quotes_in_doc(doc)
-        found = found if fragments else statements(doc, found)
+    repairs = [repair(text) for _, text in good]
+    docs = nlp.pipe((fixed.text for fixed in repairs), batch_size=obj.settings.nlp_batch_size)
+    for (doc_id, _), fixed, doc in zip(good, repairs, docs, strict=True):
+        found = quotes_given(doc, fixed, fragments=fragments)
         record = {"id": doc_id, "quotes": [quote_record(q) for q in found]}
         output.write(characters(json.dumps(record, ensure_ascii=False)) + "\n")
     if bad:

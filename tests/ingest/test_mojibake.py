@@ -4,13 +4,14 @@ language, and Windows-1252 text that only looks garbled, stays as it is."""
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.ingest.charset import page_text
 from bot.ingest.clean import clean_article
-from bot.ingest.mojibake import repaired
+from bot.ingest.mojibake import repair, repaired
 from bot.models import RawArticle
 from tests.conftest import write
 
@@ -44,6 +45,33 @@ def test_garbled_text_in_other_scripts_comes_back():
                  "Паром отплыл в понедельник.", "Το πλοίο έφυγε τη Δευτέρα.",
                  "Die Fähre über die Förde fährt wieder, sagte Frau Groß.", "東京の港 🚢"):
         assert repaired(garbled(text)) == text, text
+
+
+def test_garbled_text_with_its_accents_written_apart_comes_back():
+    """A step upstream that decomposes accents (NFD, as a Mac writes them) after the garbling
+    turns "Ã" into "A" and a combining tilde: the run is read whole all the same."""
+    for text in (garbled(ORIGINAL), garbled(garbled(ORIGINAL))):
+        apart = unicodedata.normalize("NFD", text)
+        assert apart != text and repaired(apart) == ORIGINAL
+        assert clean_article(RawArticle(text=apart, origin="x")).body == ORIGINAL
+    for text in CORRECT:
+        assert repaired(unicodedata.normalize("NFD", text)) == unicodedata.normalize("NFD", text)
+
+
+def test_a_repair_maps_its_offsets_to_the_text_given():
+    """A span inside or touching a repaired run covers the whole garbled run; the text after it
+    is shifted by the runs before; text before the first run keeps its offsets."""
+    given = f"Mayor {garbled('Ibáñez')} of {garbled('Málaga')} spoke."
+    fixed = repair(given)
+    assert fixed.text == "Mayor Ibáñez of Málaga spoke."
+    def given_of(start: int, end: int) -> str:
+        return given[fixed.given_start(start):fixed.given_end(end)]
+    assert given_of(0, 5) == "Mayor"
+    name = fixed.text.index("Ibáñez")
+    assert given_of(name, name + 6) == garbled("Ibáñez")
+    assert given_of(name + 3, name + 4) == garbled("áñ")  # "ñ" alone: its whole run
+    assert given_of(name + 2, name + 2) == ""
+    assert given_of(fixed.text.index("spoke"), len(fixed.text)) == "spoke."
 
 
 def test_a_byte_order_mark_read_back_leaves_the_copy():
@@ -143,3 +171,20 @@ def test_words_of_any_script_garbled_once_or_twice_come_back(parts):
 def test_words_of_any_script_stay_as_they_are(parts):
     text = "".join(word + separator for word, separator in parts)
     assert repaired(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(CAPITALISED, st.booleans(), st.sampled_from([" ", ", ", ". ", "\n\n"])),
+                min_size=1, max_size=12))
+def test_every_word_maps_to_itself_as_given(parts):
+    """Some words garbled, some not (apart, as a run is repaired only whole): each word's span
+    in the repaired text maps onto that word as it was given, garbled or not."""
+    given_text = "".join((garbled(w) if g else w) + sep for w, g, sep in parts)
+    fixed = repair(given_text)
+    assert fixed.text == "".join(w + sep for w, _, sep in parts)
+    at = given_at = 0
+    for word, was_garbled, separator in parts:
+        as_given = garbled(word) if was_garbled else word
+        span = (fixed.given_start(at), fixed.given_end(at + len(word)))
+        assert span == (given_at, given_at + len(as_given)), (word, was_garbled)
+        at, given_at = at + len(word + separator), given_at + len(as_given + separator)
