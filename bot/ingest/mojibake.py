@@ -25,10 +25,19 @@ unassigned bytes as the C1 controls browsers and Latin-1 read them as)."""
 _APART = {unicodedata.normalize("NFD", char) for char in _HIGH} - set(_HIGH)
 """Those of them written as a letter and an accent apart (NFD), as a Mac or a normalising step
 upstream writes them: "Ã" as "A" and a combining tilde."""
-RUN_APART = re.compile(f"(?:[{re.escape(_HIGH)}]|{'|'.join(sorted(_APART))}){{2,}}")
-"""A run as `RUN`, each character written whole or with its accent apart: sought only in text
-with an accent written apart, as it costs eight times `RUN` to seek."""
-ACCENT_APART = re.compile("[\u0300-\u036f]")
+_COMPATIBLE = {form: char for char in _HIGH
+               if (form := unicodedata.normalize("NFKD", char)) not in (char, *_APART)
+               and any(unicodedata.combining(c) or c == "\u2044" for c in form)}
+"""And those a step normalising for compatibility (NFKD) writes as what no text holds: a space
+and an accent ("¨" as " ̈"), or a fraction with its slash ("¼" as "1⁄4"); not those it writes
+as letters or digits ("º" as "o"), which would be read as garbling in ordinary words."""
+RUN_APART = re.compile(f"(?:[{re.escape(_HIGH)}]|"
+                       f"{'|'.join(map(re.escape, sorted(_APART | set(_COMPATIBLE))))}){{2,}}")
+"""A run as `RUN`, each character written whole, with its accent apart, or for compatibility:
+sought only in text with an accent written apart or a fraction slash, as it costs eight times
+`RUN` to seek."""
+ACCENT_APART = re.compile("[\u0300-\u036f\u2044]")
+_COMPATIBLE_FORM = re.compile("|".join(map(re.escape, _COMPATIBLE)))
 _OTHER_SCRIPTS = ("GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "DEVANAGARI", "BENGALI",
                   "THAI", "GEORGIAN", "HANGUL", "HIRAGANA", "KATAKANA", "CJK")
 _LATIN_LETTER = re.compile(r"LATIN (?:CAPITAL|SMALL) LETTER [A-Z] WITH ")
@@ -101,14 +110,14 @@ def repair(text: str) -> Repair:
 
 
 def _run_repaired(found: re.Match[str]) -> str:
-    """The run (its accents written apart put back on their letters) read back as UTF-8 as many
+    """The run (its characters written whole again, `_whole`) read back as UTF-8 as many
     times over as it reads, at the last reading that is plausible where it stands (text garbled
     twice is plausible, but garbled, once read back); else the run as it was."""
     text, start, end = found.string, found.start(), found.end()
     before = unicodedata.normalize("NFC", text[max(0, start - 4):start])[-2:]
     after = text[end:end + 1]
     best = found.group()
-    run = reading = unicodedata.normalize("NFC", best)
+    run = reading = _whole(best)
     for _ in range(PASSES):
         try:
             reading = _bytes_of(reading).decode("utf-8")
@@ -117,6 +126,12 @@ def _run_repaired(found: re.Match[str]) -> str:
         if _plausible(reading, run, before, after):
             best = reading
     return best
+
+
+def _whole(run: str) -> str:
+    """The run with each character written whole again (accents on their letters, "¨" for " ̈")."""
+    return _COMPATIBLE_FORM.sub(lambda form: _COMPATIBLE[form.group()],
+                                unicodedata.normalize("NFC", run))
 
 
 def _bytes_of(run: str) -> bytes:

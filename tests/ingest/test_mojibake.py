@@ -58,6 +58,15 @@ def test_garbled_text_with_its_accents_written_apart_comes_back():
         assert repaired(unicodedata.normalize("NFD", text)) == unicodedata.normalize("NFD", text)
 
 
+def test_garbled_text_normalised_for_compatibility_comes_back_where_it_reads():
+    """NFKD after the garbling writes "¨" as a space and an accent, "¼" as "1⁄4": read back;
+    "º" as "o" is left (an "o" after a capital "Ã" is a word's letter as often)."""
+    text = "Ségolène Roux, Ayşe Gül and a naïve señor paid ½ the fare at 9 ¼ past."
+    assert repaired(unicodedata.normalize("NFKD", garbled(text))) == text
+    raul = unicodedata.normalize("NFKD", garbled("Raúl"))
+    assert repaired(raul) == raul
+
+
 def test_a_repair_maps_its_offsets_to_the_text_given():
     """A span inside or touching a repaired run covers the whole garbled run; the text after it
     is shifted by the runs before; text before the first run keeps its offsets."""
