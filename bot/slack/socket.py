@@ -7,16 +7,18 @@ import logging
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk.errors import SlackApiError
+from slack_sdk.socket_mode.builtin import SocketModeClient
 
 from bot.config import ConfigError
 from bot.slack.app import quiet
+from bot.slack_payload import unreadable_envelope
 
 log = logging.getLogger(__name__)
 
 
 class SocketRunner:
     def __init__(self, app: App, *, app_token: str) -> None:
-        self._handler = SocketModeHandler(app, app_token=app_token)
+        self._handler = ScreenedHandler(app, app_token=app_token)
 
     def start(self) -> None:
         """Connect and return; the SDK keeps the connection alive in its own threads. A token
@@ -37,3 +39,27 @@ class SocketRunner:
 
     def stop(self) -> None:
         self._handler.close()
+
+
+class ScreenedHandler(SocketModeHandler):
+    """Bolt's Socket Mode handler on a ``ScreenedClient``."""
+
+    def __init__(self, app: App, *, app_token: str) -> None:  # not super's: it makes a client
+        self.app, self.app_token = app, app_token
+        self.client = ScreenedClient(app_token=app_token, logger=app.logger,
+                                     web_client=app.client, proxy=app.client.proxy)
+        self.client.socket_mode_request_listeners.append(self.handle)  # type: ignore[arg-type]
+
+
+class ScreenedClient(SocketModeClient):
+    """The SDK's client, each message checked as a signed HTTP body is before it is queued for
+    Bolt: one that is no Slack payload (``slack_payload.unreadable_envelope``) is one WARNING,
+    not acknowledged (as a 400 over HTTP), nothing done; before, the SDK logged a traceback
+    (JSON too deep, a payload that is no object), a listener failed, or Bolt said 404."""
+
+    def enqueue_message(self, message: str) -> None:
+        why = unreadable_envelope(message)
+        if why is None:
+            super().enqueue_message(message)
+            return
+        log.warning("refused a Socket Mode envelope that is no Slack payload: %s", why)

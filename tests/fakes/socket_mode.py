@@ -32,8 +32,12 @@ class FakeSocketMode:
 
     def send(self, envelope: dict, *, timeout: float = 15.0) -> None:
         """Send one envelope as Slack does, once the app has connected."""
+        self.send_text(json.dumps(envelope), timeout=timeout)
+
+    def send_text(self, text: str, *, timeout: float = 15.0) -> None:
+        """Send one text frame as it is (an envelope Slack would never send, too)."""
         assert self._connected.wait(timeout) and self._conn, "the app never connected"
-        self._conn.sendall(_frame(json.dumps(envelope).encode(), opcode=0x1))
+        self._conn.sendall(_frame(text.encode(), opcode=0x1))
 
     def wait_for_ack(self, envelope_id: str, *, timeout: float = 10.0) -> dict:
         deadline = time.monotonic() + timeout

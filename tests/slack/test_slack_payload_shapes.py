@@ -41,6 +41,10 @@ NOT_PAYLOADS = {
     "a click with no actions": (_payload({"type": "block_actions", "actions": []}), FORM),
     "an event that is text": (json.dumps({"type": "event_callback", "event": "x",
                                           "team_id": "T00000001"}), JSON),
+    "an empty object": ("{}", JSON),
+    "an object naming no type": (json.dumps({"team_id": "T00000001", "user_id": "U0ED"}), JSON),
+    "a form naming no command": ("team_id=T00000001&user_id=U0ED&text=hello", FORM),
+    "a click naming no type": (_payload({"team": {"id": "T00000001"}, "actions": []}), FORM),
 }
 
 
@@ -51,6 +55,14 @@ def test_a_signed_body_that_is_no_slack_payload_is_a_400_with_one_warning(runtim
     reply = post_signed(events_url(runtime), body, content_type=content_type)
     assert reply.status == 400 and "not a Slack payload" in json.loads(reply.body)["error"]
     _one_warning(caplog)
+
+
+def test_slacks_certificate_check_names_no_type_and_is_answered(runtime, caplog):
+    """Slack's periodic check of a slash command's certificate is a signed ``ssl_check=1``
+    form with no type: Bolt answers it, and it is not refused as no payload."""
+    reply = post_signed(events_url(runtime), "ssl_check=1&token=legacy-verification-token")
+    assert reply.status == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 MISSHAPEN: dict[str, tuple[str, object, dict]] = {
