@@ -16,13 +16,24 @@ from sqlite_utils import Database
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
 from bot.alerts.token import TokenDead
 from bot.slack.guest_accounts import ACCOUNT_PAUSES, account_gone, follow_account
+from storage.db import transaction
 from storage.followers import people_following
+from storage.state import get_state, set_state
 
 log = logging.getLogger(__name__)
 PER_ROUND = 50
 """People looked at in one round (one users.info each): well within Slack's pace for it
 (Tier 4, 100 a minute); more are taken in turn by the next rounds."""
 NOT_FOUND = "user_not_found"
+"""users.info's word that no account has this id in the workspace (erased, or never one here):
+nobody can be reached, so their subscriptions pause."""
+NOT_VISIBLE = "user_not_visible"
+"""users.info's word that the account exists but the bot may not see it (another
+organisation's, one an admin keeps from apps): nothing of its state, and a direct message may
+still reach them, so ``conversations.open``, the sender's own question, decides."""
+PLACE = "account_check_after"
+"""Where the turn is (the last person looked at), kept in the database: a run restarted before
+its second round began again at the first, so those after the first 50 were never looked at."""
 
 
 @dataclass
@@ -36,13 +47,13 @@ class AccountCheck:
     """Takes the people with direct-message subscriptions in turn, ``PER_ROUND`` a round."""
 
     def __init__(self) -> None:
-        self._after = ""
         self._lock = threading.Lock()
 
     def run(self, db: Database, client: WebClient, stopping: threading.Event) -> Round:
         """One round; a stop ends it after the call under way."""
         with self._lock:
-            people = people_following(db, after=self._after, limit=PER_ROUND,
+            after = get_state(db, PLACE) or ""
+            people = people_following(db, after=after, limit=PER_ROUND,
                                       paused_for=ACCOUNT_PAUSES)
             done = Round()
             for person in people:
@@ -51,10 +62,12 @@ class AccountCheck:
                 if done.cut:
                     log.info("accounts looked at: %d, then stopped (%s); the rest next round",
                              done.looked, done.cut)
-                    return done
-                self._after = person
-            if len(people) < PER_ROUND:
-                self._after = ""  # the next round begins again at the first
+                    break
+                after = person
+            if not done.cut and len(people) < PER_ROUND:
+                after = ""  # the next round begins again at the first
+            with transaction(db):
+                set_state(db, PLACE, after)
             return done
 
     def _look(self, db: Database, client: WebClient, person: str, done: Round) -> str | None:
@@ -67,7 +80,7 @@ class AccountCheck:
             done.looked += 1
             if str(gone) == NOT_FOUND:
                 done.changed += account_gone(db, person, NOT_FOUND)
-            return None
+            return _reachable(db, client, person, done) if str(gone) == NOT_VISIBLE else None
         except SlackApiError as exc:
             log.info("account of %s not looked at: %s", person, error_code(exc))
             return None
@@ -75,3 +88,18 @@ class AccountCheck:
         if isinstance(profile, dict):
             done.changed += follow_account(db, {**profile, "id": person})
         return None
+
+
+def _reachable(db: Database, client: WebClient, person: str, done: Round) -> str | None:
+    """Whether Slack opens a direct message with a person users.info does not show: refused
+    (``user_not_visible``, ``invalid_user_combination``) pauses them as the sender would; opened,
+    nothing changes. Why the round stops here, or None."""
+    try:
+        call(lambda: client.conversations_open(users=person))
+    except (Retry, TokenDead) as stop:
+        return str(stop)
+    except ChannelGone as gone:
+        done.changed += account_gone(db, person, str(gone))
+    except SlackApiError as exc:
+        log.info("direct messages of %s not opened: %s", person, error_code(exc))
+    return None

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.quote_subscriptions import subscribe_quotes
@@ -161,3 +162,59 @@ def test_many_followers_are_looked_at_in_turn(runtime, fake_slack, fresh_db, top
     asked = [call.params["user"] for call in fake_slack.calls_to("users.info")]
     assert asked == people + people[:50]
     assert [s.target_id for s in paused_subscriptions(fresh_db)] == [people[-1]]
+
+
+def test_a_restart_reads_on_where_the_last_round_stopped(runtime, slack_settings, fake_slack,
+                                                         fresh_db, topic):
+    """The turn's place is kept in the database. Before: in memory, so a run restarted before
+    its second round (a restart every 10 minutes gives each run one round) began again at the
+    first, and the 5 after the first 50 were never looked at: the deactivated last one kept
+    getting alerts nobody reads."""
+    people = [f"U0P{n:03d}" for n in range(55)]
+    for person in people:
+        follow(fresh_db, topic, person, kind="user")
+    fake_slack.add_user(people[-1], deleted=True)
+    first = runtime.check_accounts()
+    runtime.stop()
+    again = SlackRuntime(slack_settings)
+    again.start()
+    try:
+        rounds = [first, again.check_accounts(), again.check_accounts()]
+    finally:
+        again.stop()
+    assert [(r.looked, r.changed) for r in rounds if r] == [(50, 0), (5, 1), (50, 0)]
+    asked = [call.params["user"] for call in fake_slack.calls_to("users.info")]
+    assert asked == people + people[:50]
+    assert [s.target_id for s in paused_subscriptions(fresh_db)] == [people[-1]]
+
+
+def test_an_account_slack_says_is_not_found_is_paused(runtime, fake_slack, fresh_db, topic):
+    """``user_not_found``: no account has that id in the workspace (erased, or never one
+    here); nobody can be reached, so the person's subscriptions pause, saying why."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    fake_slack.refuse_method("users.info", "user_not_found")
+    looked = runtime.check_accounts()
+    assert looked is not None and (looked.looked, looked.changed) == (1, 1)
+    assert [s.paused_reason for s in paused_subscriptions(fresh_db)] == ["user_not_found"]
+
+
+def test_an_account_the_bot_may_not_see_is_paused_only_when_no_direct_message_opens(
+        runtime, fake_slack, fresh_db, topic):
+    """``user_not_visible``: the account exists but the bot may not see it (another
+    organisation's, one an admin keeps from apps); it says nothing of whether a direct message
+    reaches them, so the look asks Slack to open one, as the sender does. Opened: nothing
+    changes and their next alert goes. Refused: paused as the sender would (before: left as it
+    was, posting to a direct message opened earlier)."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    fake_slack.refuse_method("users.info", "user_not_visible")
+    looked = runtime.check_accounts()
+    assert looked is not None and (looked.looked, looked.changed) == (1, 0)
+    assert paused_subscriptions(fresh_db) == []
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=T0) == 1
+    fake_slack.refuse_method("conversations.open", "user_not_visible")
+    looked = runtime.check_accounts()
+    assert looked is not None and (looked.looked, looked.changed) == (1, 1)
+    assert [s.paused_reason for s in paused_subscriptions(fresh_db)] == ["user_not_visible"]
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    assert "Slack does not let wirewatch" in status, status
