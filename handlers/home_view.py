@@ -10,6 +10,7 @@ from bot.alerts.notify import listed
 from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
 from handlers.home_topics import topic_blocks
+from storage.db import snapshot
 from storage.mutes import continuing_stories, count_mutes_by, mutes_by
 from storage.quote_subscriptions import quote_subscriptions_set_up_by
 from storage.subscriptions import MODES, subscriptions_by
@@ -36,13 +37,16 @@ def home_blocks(db: Database, user: str, notice: str | None = None, *,
     ``hidden``: the private channels the person is not in, whose subscriptions they set up
     are not shown (None, Slack did not say which: no channel's is). ``reach``: a guest's,
     whose topics are only those their channels follow (None: every topic). ``alarm``: blocks
-    an admin sees first (another wirewatch posting with this app)."""
+    an admin sees first (another wirewatch posting with this app). Every section is read in
+    one read transaction (no network call here: ``hidden`` and ``reach`` are asked before), so
+    a report moving or a mute landing meanwhile shows whole or not at all."""
     viewer = Viewer(None, user, hidden)
-    return within_view_limits([
-        HEADER, *(alarm or []), *notice_blocks(notice), *subscription_blocks(db, user, viewer),
-        *paused_home_section(db, user, hidden=hidden),
-        {"type": "divider"}, *mute_blocks(db, user, viewer), {"type": "divider"},
-        *topic_blocks(db, reach, mine={s.topic_id for s in subscriptions_by(db, user)})])
+    with snapshot(db):
+        return within_view_limits([
+            HEADER, *(alarm or []), *notice_blocks(notice),
+            *subscription_blocks(db, user, viewer), *paused_home_section(db, user, hidden=hidden),
+            {"type": "divider"}, *mute_blocks(db, user, viewer), {"type": "divider"},
+            *topic_blocks(db, reach, mine={s.topic_id for s in subscriptions_by(db, user)})])
 
 
 def short_home(notice: str | None = None) -> list[dict]:

@@ -267,6 +267,24 @@ def transaction(db: Database) -> Iterator[Database]:
         raise
 
 
+@contextmanager
+def snapshot(db: Database) -> Iterator[Database]:
+    """One read transaction: every query inside sees the file as the first one did, whatever
+    other connections commit meanwhile (WAL), so a page made of several reads shows one moment.
+    Writers are not held up; make no network call inside (a checkpoint waits for it to end).
+    Inside a transaction already, that one's view is used."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN DEFERRED")
+    try:
+        yield db
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+
+
 class ThreadLocalDb:
     """Hands each thread its own connection to the same file (SQLite connections are not shared)."""
 
