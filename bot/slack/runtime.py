@@ -77,13 +77,19 @@ class SlackRuntime:
                               extra_routes=self._extra_routes, mode=mode,
                               signing_secret=self.settings.slack_signing_secret,
                               health=self.token.report,
-                              first_time=self._served.first_time)
+                              first_time=self._served.first_time,
+                              link=self._link_down if self.socket_mode else None)
         self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
                                 max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()
         if self.settings.slack_app_token:
             self._socket = SocketRunner(self.app, app_token=self.settings.slack_app_token)
             self._socket.start()
+
+    def _link_down(self) -> datetime | None:
+        """Since when Socket Mode's connection to Slack is down (None: up, or not yet made)."""
+        socket = self._socket
+        return socket.down_since() if socket is not None else None
 
     def stop(self) -> None:
         """Listeners waiting for a role stop waiting first: the exit joins their threads; a

@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import App
@@ -21,16 +22,18 @@ EVENTS_PATH = "/slack/events"
 def build_router(*, slack: App | None, extra_routes: dict[str, WSGIApp] | None = None,
                  mode: str = "http", signing_secret: str | None = None,
                  health: Callable[[], TokenReport] | None = None,
-                 first_time: FirstTime | None = None) -> WSGIApp:
+                 first_time: FirstTime | None = None,
+                 link: Callable[[], datetime | None] | None = None) -> WSGIApp:
     """POST /slack/events to Bolt (when given, behind the signature gate, which serves each
     request once when given ``first_time``), GET /health (503 while Slack refuses the bot
-    token), and each extra route by path."""
+    token, or while ``link`` says since when Socket Mode's connection is down), and each extra
+    route by path."""
     routes: dict[str, WSGIApp] = dict(extra_routes or {})
     if slack is not None:
         routes[EVENTS_PATH] = SlackGate(SlackRequestHandler(slack, path=EVENTS_PATH),
                                         signing_secret=signing_secret or "",
                                         first_time=first_time)
-    return Router(routes, mode, health)
+    return Router(routes, mode, health, link)
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,13 @@ class Router:
     routes: dict[str, WSGIApp]
     mode: str = "http"
     health: Callable[[], TokenReport] | None = None
+    link: Callable[[], datetime | None] | None = None
 
     def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
         if path == "/health":
-            return _health(start_response, self.mode, self.health() if self.health else None)
+            return _health(start_response, self.mode, self.health() if self.health else None,
+                           self.link() if self.link else None)
         app = self.routes.get(path) or _prefix_match(self.routes, path)
         if app is None:
             return _json(start_response, "404 Not Found", {"error": f"no route {path}"})
@@ -62,13 +67,25 @@ class Router:
         return screen(head) if screen is not None else None
 
 
-def _health(start_response, mode: str, token: TokenReport | None) -> list[bytes]:
-    if token is None or token.ok:
-        return _json(start_response, "200 OK", {"status": "ok", "mode": mode})
-    since = token.since.isoformat(timespec="seconds") if token.since else None
+def _health(start_response, mode: str, token: TokenReport | None,
+            link_down: datetime | None) -> list[bytes]:
+    if token is not None and not token.ok:
+        return _unwell(start_response, mode, f"Slack refused the bot token ({token.reason}); "
+                       "alerts are not being sent", token.since)
+    if link_down is not None:
+        return _unwell(start_response, mode, LINK_DOWN, link_down)
+    return _json(start_response, "200 OK", {"status": "ok", "mode": mode})
+
+
+LINK_DOWN = ("the Socket Mode connection to Slack is down: slash commands, clicks and events "
+             "are not received until it is back (wirewatch reconnects by itself); alerts are "
+             "sent as usual")
+
+
+def _unwell(start_response, mode: str, reason: str, since: datetime | None) -> list[bytes]:
     return _json(start_response, "503 Service Unavailable",
-                 {"status": "error", "mode": mode, "reason": f"Slack refused the bot token "
-                  f"({token.reason}); alerts are not being sent", "since": since})
+                 {"status": "error", "mode": mode, "reason": reason,
+                  "since": since.isoformat(timespec="seconds") if since else None})
 
 
 def _prefix_match(routes: dict[str, WSGIApp], path: str) -> WSGIApp | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from datetime import UTC, datetime
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -19,6 +21,9 @@ log = logging.getLogger(__name__)
 class SocketRunner:
     def __init__(self, app: App, *, app_token: str) -> None:
         self._handler = ScreenedHandler(app, app_token=app_token)
+        self._lock = threading.Lock()
+        self._down: datetime | None = None
+        self._connected_once = False
 
     def start(self) -> None:
         """Connect and return; the SDK keeps the connection alive in its own threads. A token
@@ -35,10 +40,27 @@ class SocketRunner:
         except OSError as exc:
             raise ConfigError(f"cannot reach Slack to open the Socket Mode connection "
                               f"({exc.__class__.__name__}); check the network") from None
+        self._connected_once = True
         log.info("connected to Slack in Socket Mode")
 
     def stop(self) -> None:
         self._handler.close()
+
+    def down_since(self) -> datetime | None:
+        """Since when the connection to Slack is down, as first seen by a look here (GET
+        /health asks); None while it is up. The SDK reconnects by itself, every 10 s or so,
+        but said nothing a monitor could read: /health was 200 while no command arrived."""
+        with self._lock:
+            if not self._connected_once or self._handler.client.is_connected():
+                if self._down is not None:
+                    log.info("Socket Mode connection to Slack back (down since %s)",
+                             self._down.isoformat(timespec="seconds"))
+                self._down = None
+            elif self._down is None:
+                self._down = datetime.now(UTC)
+                log.warning("Socket Mode connection to Slack down: commands, clicks and events "
+                            "are not received until it is back; reconnecting")
+            return self._down
 
 
 class ScreenedHandler(SocketModeHandler):
