@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
@@ -39,6 +39,8 @@ from storage.topics import get_topic, list_topics, topic_stored
 
 SHOWN_MENTION = re.compile(r"<[@!][^<>|]*\|@?([^<>|]+)>")
 """A mention as Slack sends it (`<@U0ANNA|anna>`, `<!subteam^S0DESK|@desk>`), to show as typed."""
+CHANNEL_NAMED = re.compile(r"<#([CG][A-Z0-9]{1,20})(?:\|[^<>]*)?>")
+"""A channel mention as Slack sends it in a command's text (`<#C0PUB|pub>`, `<#C0PUB|>`)."""
 USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
          "by default) · `… notify @person @desk-group` pings them on each new story (`notify "
          "none` stops) · `/subscribe me TOPIC …` sends it to you by direct message · "
@@ -201,6 +203,8 @@ def unknown(db: Database, request: Request, *, verb: str) -> str:
     within a typo of a topic's is offered back as the ``/verb`` command to type again, with
     what else was typed (``me``, the mode, who to notify)."""
     name = request.topic
+    if named := CHANNEL_NAMED.search(name):
+        return _type_it_there(db, request, verb, named.group(1))
     head, _, last = name.rpartition(" ")
     if head and get_topic(db, unquote(head)) is not None:
         if last.lower() in subs.MODES and request.mode_given:
@@ -217,6 +221,19 @@ def unknown(db: Database, request: Request, *, verb: str) -> str:
     what = no_topic_named(name) if name else "Which topic?"
     return (f"{what} Topics: {names}. A wirewatch admin adds one with `/topics add NAME QUERY`. "
             f"{USAGE}")
+
+
+def _type_it_there(db: Database, request: Request, verb: str, channel: str) -> str:
+    """A channel named in the command (`/subscribe #pub Port strike`): the command acts where
+    it is typed, so the answer says where to type what. Before: "No topic named “#pub Port
+    strike”", or, named last, "“#pub” is not how often", and a new admin looked for a typo."""
+    rest = unquote(" ".join(CHANNEL_NAMED.sub(" ", request.topic).split()))
+    topic = get_topic(db, rest) if rest else None
+    meant = topic.name if topic else closest_name(rest, [t.name for t in list_topics(db)])
+    again = _typed_again(replace(request, target_type="channel"), verb, meant or rest or "TOPIC")
+    return (f"`/{verb}` acts on the channel it is typed in (or on you, with `me`), not on a "
+            f"channel it names: type `{echo(again, 400)}` in <#{channel}> itself. Nothing was "
+            "changed.")
 
 
 def _typed_again(request: Request, verb: str, topic: str) -> str:
