@@ -71,6 +71,8 @@ def notice_message(db: Database, alert_id: int) -> tuple[str, list[dict]]:
 
 def notice_text(change: SourceChange) -> str:
     named = f"{change.kind} #{change.source_id} {fit(redact(change.location), 200)}"
+    if change.change in ("quiet", "resumed"):
+        return quiet_text(change, named)
     worked = f"it last worked {_when(change.last_success_at)}" if change.last_success_at else \
         "it has not worked since it was added"
     if change.change == "back":
@@ -82,6 +84,20 @@ def notice_text(change: SourceChange) -> str:
             f"row, the latest at {_when(change.at)}{reason}; {worked}. {fix[:1].upper()}"
             f"{fix[1:]}. It is tried "
             "again, less often; a message here says when it works again.")
+
+
+def quiet_text(change: SourceChange, named: str) -> str:
+    """A working feed gone quiet far longer than its usual gap, or bringing entries again;
+    ``last_success_at``: its latest new entry before the silence."""
+    latest = _when(change.last_success_at)
+    if change.change == "resumed":
+        return (f"✅ The {named} brings new entries again, at {_when(change.at)}, after a silence "
+                f"(its latest before: {latest}).")
+    usual = f"; {fit(change.reason, 200)}" if change.reason else ""
+    advice = failing_advice(change.kind, change.source_id)
+    return (f"🔇 The {named} has brought no new entry since {latest}, though it answers every "
+            f"poll{usual}. If its site still publishes, the feed may have stopped or moved: "
+            f"{advice}. A message here says when it brings new entries again.")
 
 
 def _when(moment: str | None) -> str:

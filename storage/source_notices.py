@@ -1,4 +1,5 @@
-"""A source's changes of health (working to failing, and back), kept in the transaction of the
+"""A source's changes of health (working to failing, and back; a feed gone quiet, and
+bringing entries again), kept in the transaction of the
 poll that made them, and the outbox rows each is posted as: never lost, never queued twice."""
 
 from __future__ import annotations
@@ -80,13 +81,18 @@ def settle_untold(db: Database, source_id: int, *, at: str) -> int:
     return len(changes)
 
 
+STANDS = {"failing": "s.unhealthy = 1", "back": "s.unhealthy = 0",
+          "quiet": "s.quiet_at IS NOT NULL", "resumed": "s.quiet_at IS NULL"}
+"""How a source stands while each change is so."""
+
+
 def still_so(db: Database, change: SourceChange) -> bool:
     """Whether ``change`` is how its source stands now: the source's latest change, the source
-    still there and still failing (or, for a change back, working)."""
+    still there and still failing (for a change back, working; quiet, still quiet)."""
     return db.execute(
-        "SELECT 1 FROM sources s WHERE s.id = ? AND s.unhealthy = ? AND NOT EXISTS "
+        f"SELECT 1 FROM sources s WHERE s.id = ? AND {STANDS[change.change]} AND NOT EXISTS "
         "(SELECT 1 FROM source_changes c WHERE c.source_id = s.id AND c.id > ?)",
-        [change.source_id, int(change.change == "failing"), change.id]).fetchone() is not None
+        [change.source_id, change.id]).fetchone() is not None
 
 
 def prune_told(db: Database, *, queued_before: str) -> int:

@@ -25,6 +25,7 @@ from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.held_feeds import Held
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
+from bot.ingest.quiet_feeds import judge
 from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
@@ -41,6 +42,7 @@ from storage.page_attempts import (
 )
 from storage.sources import (
     entry_seen,
+    get_source,
     in_backlog,
     mark_entry_seen,
     mark_entry_stamped,
@@ -397,7 +399,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                                allow_private=bool(source.allow_private))
         if response.not_modified:
             with transaction(db):
-                record_success(db, source.id, now=now)
+                _succeeded(db, source.id, now=now)
             _remember_move(db, source, response, now=now)
             return PollResult(not_modified=True)
         if read_whole(db, source.id) == _body_digest(response.body):
@@ -463,10 +465,21 @@ def _unchanged(db: Database, source: Source, response: Response, *, now: datetim
     last time: as a 304, without parsing it (a 16 MB feed of 10,000 entries is seconds of
     CPU), though it was a full fetch."""
     with transaction(db):
-        record_success(db, source.id, now=now)
+        _succeeded(db, source.id, now=now)
         record_full_fetch(db, source.id, now=now)
     _remember_move(db, source, response, now=now)
     return PollResult(unchanged=True)
+
+
+def _succeeded(db: Database, source_id: int, *, now: datetime, items: int = 0,
+               **validators: str | None) -> None:
+    """``record_success``, in the caller's transaction, the feed first judged gone quiet or
+    back from its silence (``quiet_feeds.judge``; never judged quiet at the poll that ends a
+    failing spell, which is told as such)."""
+    before = get_source(db, source_id)
+    if before is not None and (items or not before.failures):
+        judge(db, before, now=now, items=items)
+    record_success(db, source_id, now=now, items=items, **validators)
 
 
 def _body_digest(body: bytes) -> str:
@@ -498,7 +511,7 @@ def _record_poll(db: Database, source: Source, response: Response, feed: ParsedF
     whole = not (result.retry or result.waiting or unfinished or lied)
     validators = {"etag": response.etag, "last_modified": response.last_modified} if whole else {}
     with transaction(db):
-        record_success(db, source.id, now=now, items=result.queued, **validators)
+        _succeeded(db, source.id, now=now, items=result.queued, **validators)
         record_full_fetch(db, source.id, now=now, validators_lie=lied)
         record_read_whole(db, source.id, _body_digest(response.body) if whole else None)
         forget_gone_entries(db, source.id, keys=_waiting_keys(db, source.id, feed.entries))

@@ -113,12 +113,17 @@ class Source:
     """1 once the server answered 304 while its feed had changed: validators are never sent."""
     added_by: str | None = None
     """The Slack user who added it (`/wirewatch sources add`); None when added on the server."""
+    quiet_at: str | None = None
+    """When a working feed was told quiet far longer than its usual gap; None while it is not."""
 
 
 @dataclass(frozen=True)
 class SourceChange:
-    """A source gone from working to failing ("failing"), or back ("back"), as it was then:
-    told once in Slack to whoever added it and the admin channel (``queued_at`` once queued)."""
+    """A source gone from working to failing ("failing"), or back ("back"), or a working feed
+    gone quiet far longer than its usual gap ("quiet") and bringing entries again ("resumed"),
+    as it was then: told once in Slack to whoever added it and the admin channel (``queued_at``
+    once queued). For "quiet" and "resumed", ``last_success_at`` is when the feed last brought
+    a new entry before its silence, and ``reason`` its usual gap in words."""
 
     id: int
     source_id: int

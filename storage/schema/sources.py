@@ -194,3 +194,11 @@ def m016_entry_titles(db: Database) -> None:
     """Seen entries by title: an entry a feed posts again at a new link under a new id is known
     by its title and words whatever its page (``storage.sources.words_under_title``)."""
     db.table("feed_entries").create_index(["source_id", "title"])
+
+
+@MIGRATIONS()
+def m017_quiet_feeds(db: Database) -> None:
+    """When a working feed was told quiet far longer than its usual gap (None: not quiet), and
+    its entries by when each was first seen: the gaps its history is learned from."""
+    db.table("sources").add_column("quiet_at", str)
+    db.table("feed_entries").create_index(["source_id", "seen_at"])
