@@ -19,6 +19,9 @@ _BREAK_TAG = re.compile(r"<(?:br\s*/?|/?p)>", re.I)
 unmistakably markup, though the copy does not open with a tag."""
 _NOT_IN_XML = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f]")
 """Control characters lxml refuses in a node's text (a vertical tab from Word in a teaser)."""
+UNREAD = {"script", "style", "applet"}
+"""Elements whose content is no text a reader sees (feedparser's sanitizer dropped them
+before feeds were parsed without it: ``feeds._any_encoding``)."""
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -32,6 +35,8 @@ def html_text(fragment: str) -> str:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml rejects some fragments outright
         return _tidy(re.sub(r"<[^>]*>", " ", unescape(fragment)))
+    for unread in [e for e in root.iter() if isinstance(e.tag, str) and e.tag.lower() in UNREAD]:
+        unread.drop_tree()
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
