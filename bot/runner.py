@@ -18,6 +18,7 @@ from bot.alerts.why import ONLY_QUOTES
 from bot.clock_step import ClockWatch
 from bot.config import ConfigError, Settings
 from bot.feed_check import fetch_limits
+from bot.feed_lines import first_poll_line, notices_line
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import NEXT_ROUND, PollResult, poll_feed
@@ -319,10 +320,14 @@ class Runner:
             if source.failures:
                 lines.append(f"  {health(source)}: {redact(source.last_error or '')}; "
                              f"{_next_try(source)}")
+            elif first := first_poll_line(source):
+                lines.append(f"  {first}")
         if not sources:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
                          "(or --watch DIR)")
         lines.append(who_gets_alerts(self.dbs.get(), slack=self.slack is not None))
+        if self.slack is not None and any(source.kind == "feed" for source in sources):
+            lines.append(notices_line(self.settings.admin_channel))
         if self.http is not None:
             lines.append(endpoint_line(self.settings.host, self.http.port))
         elif self.slack is not None and self.ingest_app is not None:

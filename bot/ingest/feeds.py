@@ -559,8 +559,8 @@ def _log_round(source_id: int, url: str, result: PollResult, *, total: int,
 def _log_backlog(source_id: int, url: str, total: int, *, waiting: int) -> None:
     """Say once what the first poll kept from alerting (an empty feed kept nothing)."""
     if total == 0 and not waiting:
-        log.info("feed #%d %s: first poll, the feed has no entries yet; alerts start with its "
-                 "first entry", source_id, url)
+        log.warning("feed #%d %s: first poll, the feed has no entries yet; alerts start with "
+                    "its first entry", source_id, url)
         return
     more = f"; {waiting} more waiting for an article page will be background too" if waiting else ""
     log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts)%s; "
