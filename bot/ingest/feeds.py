@@ -404,6 +404,11 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     try:
         response = fetcher.get(url, etag=etag, last_modified=last_modified,
                                allow_private=bool(source.allow_private))
+        if response.not_modified and not (etag or last_modified):
+            raise FeedError(f"{url} answered 304 Not Modified to a request that named no "
+                            "version it had (no If-None-Match, no If-Modified-Since): it sends "
+                            "no feed to read; check the address in a browser, or ask the "
+                            "publisher")
         if response.not_modified:
             with transaction(db):
                 _succeeded(db, source.id, now=now)

@@ -700,3 +700,26 @@ def test_entries_that_are_headlines_only_are_stored_not_tried_for_ever(
     assert "will try again" not in caplog.text
     assert sorted(str(row.article.text) for row in pending(fresh_db, limit=10)) == [
         "Ferry crews in Tarnby walk out over rota changes", "Kessel bridge to close for three nights"]
+
+
+def test_a_server_answering_304_to_a_request_naming_no_version_is_a_failed_poll(
+        server, fresh_db, fetcher):
+    """304 forever, also to the hourly fetch sent without ETag or Last-Modified: before, every
+    poll was a good one with nothing new, the feed healthy and silent for good; now each such
+    poll fails, so it goes UNHEALTHY and the desk is told. A 304 to a conditional poll is
+    still a good one."""
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]), etag='"a"')
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(20)).queued == 1
+    assert poll(fresh_db, source.id, fetcher, at(21)).not_modified
+    server.routes["/feed"] = Route(b"", status=304)
+    assert poll(fresh_db, source.id, fetcher, at(22)).not_modified  # asked with "a"
+    failed = poll(fresh_db, source.id, fetcher, at(90))  # the hourly whole fetch
+    assert failed.error is not None and "answered 304 Not Modified to a request that named " \
+        "no version it had" in failed.error, failed
+    for minutes in (95, 100):
+        poll(fresh_db, source.id, fetcher, at(minutes))
+    stored = source_row(fresh_db, source.id)
+    assert stored.unhealthy and stored.failures == 3
+    changes = fresh_db.execute("SELECT change FROM source_changes").fetchall()
+    assert [tuple(row) for row in changes] == [("failing",)]
