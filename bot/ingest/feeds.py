@@ -423,7 +423,8 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                      "polled again at the next start", source.id, redact(url), redact(str(exc)))
             return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=redact(_reason(source, exc)), now=now)
-    _remember_move(db, source, response, now=now)
+    if moved := _remember_move(db, source, response, now=now):
+        source, url = replace(source, location=moved), moved
     _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
     if background and not source.backlog_entries and len(feed.entries) >= MANY_AT_FIRST:
@@ -498,20 +499,23 @@ def _body_digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def _remember_move(db: Database, source: Source, response: Response, *, now: datetime) -> None:
+def _remember_move(db: Database, source: Source, response: Response, *,
+                   now: datetime) -> str | None:
     """A feed that answered at the end of permanent redirects only (301, 308) is polled there
-    from now on: the old address may lapse, or pass to someone else."""
+    from now on: the old address may lapse, or pass to someone else. Its new address (what
+    the rest of the poll names it by), or None when it stays where it was."""
     new = response.moved_to
     if not new or new == source.location:
-        return
+        return None
     with transaction(db):
         other = move_source(db, source, new, now=now)
     if other is not None:
         log.info("feed #%d %s moved for good to %s, which source #%d polls too; remove one of "
                  "them", source.id, redact(source.location), redact(new), other.id)
-        return
+        return None
     log.warning("feed #%d %s moved for good to %s (permanent redirect); polled at its new "
                 "address from now on", source.id, redact(source.location), redact(new))
+    return new
 
 
 def _record_poll(db: Database, source: Source, response: Response, feed: ParsedFeed,

@@ -126,6 +126,8 @@ def test_a_feed_moved_for_good_is_polled_at_its_new_address_and_said(server, fre
     location = source_row(fresh_db, source.id).location
     assert location == server.url("/new" if remembered else "/old")
     assert ("moved for good" in caplog.text) is remembered
+    first = f"feed #1 {server.url('/new' if remembered else '/old')}: first poll, 1 existing"
+    assert first in caplog.text, "the first poll's line names the address polled from now on"
     server.routes["/new"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]))
     assert poll(fresh_db, source.id, fetcher, at(21)).queued == 1, "what it had seen stays seen"
     assert server.hits("/old") == (1 if remembered else 2)
