@@ -12,10 +12,11 @@ from lxml import etree
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 HEAD_BYTES = 512 * 1024
 """Where a page's <link> elements are: its head, well within this much."""
-PAGE_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--(?:(?!-->).)*-->\s*)*"
+PAGE_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"
                         rb"<(?:!doctype\s+html|html)\b", re.I | re.S)
-"""A page's first tag after any comments: a comment ends at its first `-->` (read lazily, the
-comments could be split between the repeats in twice as many ways for each one more)."""
+"""A page's first tag after any XML declaration (an XHTML page) and comments: a comment ends
+at its first `-->` (read lazily, the comments could be split between the repeats in twice as
+many ways for each one more)."""
 
 
 def is_page(data: bytes) -> bool:

@@ -725,3 +725,19 @@ def test_a_server_answering_304_to_a_request_naming_no_version_is_a_failed_poll(
     assert stored.unhealthy and stored.failures == 3
     changes = fresh_db.execute("SELECT change FROM source_changes").fetchall()
     assert [tuple(row) for row in changes] == [("failing",)]
+
+
+def test_an_xhtml_sign_in_page_where_a_feed_was_is_said_as_a_web_page(server, fresh_db, fetcher):
+    """Before: "is not an RSS or Atom feed; check the address in a browser", as for a typo,
+    since only a page opening with <html> or <!doctype html> was taken for one."""
+    server.routes["/feed"] = Route(rss([item(1, FERRY, 10)]))
+    source = feed_source(fresh_db, server.url("/feed"))
+    assert poll(fresh_db, source.id, fetcher, at(11)).queued == 1
+    server.routes["/feed"] = Route(
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+        b'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http:'
+        b'//www.w3.org/1999/xhtml"><head><title>Sign in</title></head><body><form><p>Sign in '
+        b'to read on</p></form></body></html>', content_type="application/xml")
+    failed = poll(fresh_db, source.id, fetcher, at(21))
+    assert failed.error is not None and "answered a web page where it served a feed until" \
+        in failed.error, failed.error
