@@ -189,6 +189,18 @@ def test_the_ohio_senator_is_not_the_one_senator_named_from_elsewhere(statements
     assert speaker_of(quotes, "the harvest will tell") == "Tom Vale"
 
 
+def test_the_senator_from_ohio_is_the_ohio_senator_not_the_senator_named_last(statements_of):
+    """A place in a "from" phrase after the title counts as one before it ("the Ohio
+    senator"): before, "the senator from Ohio" was the last senator named, from Vermont."""
+    quotes = statements_of(
+        "Ohio Sen. Tom Vale and Vermont Sen. Ana Ruiz toured the dairy fair in Albany on "
+        "Monday.\n\n"
+        "Ruiz said the milk price had fallen too far for small herds.\n\n"
+        "\"We agreed on nothing but lunch,\" the senator from Ohio said.")
+    assert speaker_of(quotes, "nothing but lunch") == "Tom Vale"
+    assert speaker_of(quotes, "milk price") == "Ana Ruiz"
+
+
 SHIPYARDS = (
     "Tom Vale toured the shipyards in Larne on Monday.\n\n"
     "Lena Hart, the former candidate for mayor who now heads a ferry firm, said the yards would "

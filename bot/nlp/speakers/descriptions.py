@@ -596,9 +596,12 @@ def _role_words(text: str) -> list[str]:
 
 def _proper_modifiers(token: Token) -> frozenset[str]:
     """The places and peoples before a title ("Florida", "Republican" in "the Florida
-    Republican senator"; not the owner in "the Okafor aide")."""
-    return frozenset(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}
-                     and c.ent_type_ in PLACE_LABELS)
+    Republican senator"; not the owner in "the Okafor aide"), or after it in a "from" phrase
+    ("the senator from Florida", as a role reads "senator from Florida")."""
+    before = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+    after = [w for prep in token.rights if prep.dep_ == "prep" and prep.lower_ == "from"
+             for place in prep.children if place.dep_ == "pobj" for w in place.subtree]
+    return frozenset(c.lower_ for c in before + after if c.ent_type_ in PLACE_LABELS)
 
 
 def _role_head(role: str | None) -> str | None:
