@@ -556,3 +556,24 @@ def test_a_surname_that_reports_stays_the_person_named_whole(statements_of):
         "Vale reported that the boxes had been stored in a flooded cellar.")
     speaker = one(quotes, "flooded cellar").speaker
     assert (speaker.kind, speaker.name) == ("person", "Tom Vale")
+
+
+def test_someone_a_who_clause_brings_in_is_the_one_person_named_speaking_next(statements_of):
+    """"A retired lighthouse keeper who wrote …" stayed the words as written, though the next
+    sentence names him as the writer of the next quote."""
+    quotes = statements_of(
+        "Harbour pilots still quote a retired lighthouse keeper who wrote that the storms of "
+        "1987 were \"the worst of the century.\"\n\n"
+        "\"The sea took the pier in one night and gave back nothing,\" wrote Ewan Tulloch, who "
+        "kept the island light for thirty years.")
+    assert speaker_of(quotes, "worst of the century") == "Ewan Tulloch"
+
+
+def test_someone_a_who_clause_brings_in_is_not_a_speaker_the_article_gives_another_role(
+        statements_of):
+    quotes = statements_of(
+        "Harbour pilots met on Monday with a retired lighthouse keeper who said the storms of "
+        "1987 were \"the worst of the century.\"\n\n"
+        "\"The pier has to be rebuilt higher,\" said Ewan Tulloch, the chairman of the pilots' "
+        "association.")
+    assert speaker_of(quotes, "worst of the century") == "a retired lighthouse keeper"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from bot.models import Speaker
+from bot.nlp.speakers.names import weak_role
 from bot.nlp.speakers.words import HEADLINE_CHARS, INDEFINITE, NUMBERS
 
 if TYPE_CHECKING:
@@ -60,6 +61,34 @@ def named_next(r: SpeakerResolver, token: Token) -> Speaker | None:
     if len(named) == 1:
         return reg.people[named[0]].speaker()
     return reg.people[opener].speaker() if opener else None  # two: either
+
+
+def introduced_next(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"A retired lighthouse keeper who wrote that …. “…,” wrote Ewan Tulloch, who …": someone
+    an indefinite description with a "who" clause brings in is the one person the next
+    sentence names for the first time, speaking there (not one named before, nor a second
+    new name: either might be meant)."""
+    reg = r.reg
+    index = bisect_right(reg.sent_starts, token.i) - 1
+    if index + 1 >= len(reg.sents):
+        return None
+    offsets = reg.offsets()
+    before = {m.key for m in reg.mentions[:bisect_right(offsets, token.idx)]}
+    after = bisect_right(offsets, reg.sents[index].end_char - 1)
+    end = reg.sents[index + 1].end_char
+    new: list[tuple[str, int]] = []
+    for mention in reg.mentions[after:]:
+        if mention.offset >= end:
+            break
+        if mention.speaker.kind == "person" and mention.key in reg.people and \
+                mention.key not in before and all(k != mention.key for k, _ in new):
+            new.append((mention.key, mention.offset))
+    if len(new) != 1 or reg.quoted(new[0][1]) or not _speaks(r, new[0][1]):
+        return None
+    person = reg.people[new[0][0]]
+    if not weak_role(person.role) and token.lower_ not in (person.role or "").lower():
+        return None  # "…, said Ewan Tulloch, the pilots' chairman": someone else
+    return person.speaker()
 
 
 def _opens_sentence(reg: Registry, offset: int) -> bool:

@@ -17,6 +17,7 @@ from bot.nlp.speakers.cataphora import (
     UNCOUNTED,
     first_speaker_after,
     headline_source,
+    introduced_next,
     named_next,
 )
 from bot.nlp.speakers.lead import (
@@ -173,6 +174,10 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
         later = named_next(r, token)
         if later is not None:
             return later, conf.DESCRIBED_PERSON
+    if singular and kind == "unnamed" and _introduced(token):
+        later = introduced_next(r, token)
+        if later is not None:
+            return later, conf.DESCRIBED_PERSON
     if singular and kind == "unnamed" and headline_source(token) and _of_anyone(token):
         later = first_speaker_after(r, token)
         if later is not None:
@@ -195,6 +200,13 @@ def _who(token: Token) -> bool:
     person, whatever the noun."""
     return any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj"
                                          for w in c.children) for c in token.children)
+
+
+def _introduced(token: Token) -> bool:
+    """"A retired lighthouse keeper who wrote …", "a ferry pilot, who said …": an indefinite person
+    a "who" clause describes, brought into the story to be named."""
+    return _who(token) and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                               for c in token.children)
 
 
 def _of_anyone(token: Token) -> bool:
