@@ -577,3 +577,13 @@ def test_someone_a_who_clause_brings_in_is_not_a_speaker_the_article_gives_anoth
         "\"The pier has to be rebuilt higher,\" said Ewan Tulloch, the chairman of the pilots' "
         "association.")
     assert speaker_of(quotes, "worst of the century") == "a retired lighthouse keeper"
+
+
+def test_a_description_after_it_was_someone_who_is_that_someone(statements_of):
+    """"It was Ana Ruiz who …" has no person as its subject; the description after it went
+    to the subject of the sentence before."""
+    quotes = statements_of(
+        "Tom Vale spoke to dairy farmers in Larne on Monday.\n\n"
+        "Once again, it was Ana Ruiz whom the farmers had come to hear. Speaking to Harbour "
+        "Radio afterwards, the front-runner said the levy was \"a tax on every family.\"")
+    assert speaker_of(quotes, "tax on every family") == "Ana Ruiz"

@@ -488,9 +488,14 @@ def group(r: SpeakerResolver, token: Token, *, plural: bool) -> tuple[Speaker, f
 
 def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | None:
     """The person last seen as a sentence's subject before ``offset``, else last mentioned
-    (only from ``since`` on)."""
+    (only from ``since`` on); after "it was Ruiz who …", whom the copula names, as for
+    he/she."""
     for sent in _narrative_before(r, offset, since, LOOK_BACK):
-        for subject in map(_owner_acting, sentence_subjects(r, sent)):
+        subjects = sentence_subjects(r, sent)
+        if subjects and all(t.pos_ == "PRON" and t.lower_ not in PRONOUN_GENDER
+                            for t in subjects):
+            subjects = _predicated(r, sent, sent[-1]) or subjects
+        for subject in map(_owner_acting, subjects):
             if subject.pos_ in {"PROPN", "PRON"} or _one_named(subject):
                 speaker, _ = r.resolve(subject)
                 if speaker.kind == "person" and speaker.name is not None:
