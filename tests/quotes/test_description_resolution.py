@@ -587,3 +587,16 @@ def test_a_description_after_it_was_someone_who_is_that_someone(statements_of):
         "Once again, it was Ana Ruiz whom the farmers had come to hear. Speaking to Harbour "
         "Radio afterwards, the front-runner said the levy was \"a tax on every family.\"")
     assert speaker_of(quotes, "tax on every family") == "Ana Ruiz"
+
+
+def test_a_place_named_after_a_description_does_not_hide_the_her_that_says_who_it_is(
+        statements_of):
+    """The "her" after a description says its sex only before any name; a place ("who
+    carried Vermont") stopped the search, so the man the sentence before was about spoke."""
+    quotes = statements_of(
+        "Maria Gonzalez lost the harbour ward to a newcomer on Tuesday, a year after she "
+        "carried the county.\n\n"
+        "Tomas Vell's victory gives him a seat on the council. The veteran campaigner, who "
+        "carried Vermont by a few votes last year, now says her supporters were \"kept at "
+        "home by the rain.\"")
+    assert speaker_of(quotes, "kept at home") == "Maria Gonzalez"

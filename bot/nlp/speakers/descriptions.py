@@ -881,14 +881,15 @@ def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def _gender_going_on(r: SpeakerResolver, token: Token) -> str | None:
     """The sex of the he or she that goes on about a description: the first "his" or "her" in
-    the rest of its sentence before any name ("The former governor wants to keep her lead"),
+    the rest of its sentence before any name but a place's ("The former governor wants to
+    keep her lead", "…, who carried Vermont, wants to keep her lead"),
     else the subject opening the next sentence ("The senator vowed …. He sent …")."""
     index = bisect_right(r.reg.sent_starts, token.i) - 1
     for word in r.reg.doc[token.i + 1:r.reg.sents[index].end]:
         if r.reg.quoted(word.idx):
             continue
-        if word.pos == PROPN:
-            return None
+        if word.pos == PROPN and word.text[:1].isupper() and word.ent_type_ not in PLACE_LABELS:
+            return None  # "… carried Vermont …, her seat": a place names no one
         if word.dep == POSS and word.lower_ in PRONOUN_GENDER:
             return PRONOUN_GENDER[word.lower_]
     if index + 1 >= len(r.reg.sents):
