@@ -23,9 +23,14 @@ HIT_COLUMNS = (
     "articles.title AS article_title, articles.source, articles.url, articles.published, "
     "articles.origin"
 )
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-"""Soft hyphens and zero-width characters inside a word (cleaning drops them from stored text;
-a query pasted from a CMS or a web page keeps them), which would split it in two."""
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f"
+                                   "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063"
+                                   "\u2064\u2066\u2067\u2068\u2069\ufeff"))
+"""Characters nobody sees inside a word (soft hyphens, zero-width characters and joiners,
+invisible separators, bidi marks and overrides, which Slack's texts drop too): in a query pasted
+from a page, or in a quote or speaker's name as a feed sent it, they would split the word in two
+for the FTS5 index (unicode61 splits at them): `/who-said from:Kowalski` missed
+"Kow\u2063alski"."""
 REACH_JOIN = " CROSS JOIN story_articles reach ON reach.article_id = {article}"
 REACH_WHERE = " AND reach.story_id IN (SELECT value FROM json_each(?))"
 """The quotes of the articles of a set of stories (one JSON array: any number of ids), read
@@ -42,6 +47,15 @@ def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(WORD.findall(plain))
+
+
+@overload
+def searchable(text: str) -> str: ...
+@overload
+def searchable(text: None) -> None: ...
+def searchable(text: str | None) -> str | None:
+    """``text`` as stored for search: without ``INVISIBLE``, as every reader sees it."""
+    return None if text is None else text.translate(INVISIBLE)
 
 
 def count_terms(db: Database, texts: Iterable[str]) -> None:
@@ -68,10 +82,10 @@ def insert_quotes(db: Database, article_id: int, quotes: list[Quote]) -> None:
     db.conn.executemany(
         'INSERT INTO quotes (article_id, start, "end", text, kind, speaker, speaker_kind, '
         "speaker_role, verb, cue, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, q.start, q.end, q.text, q.kind, q.speaker.name, q.speaker.kind,
-          q.speaker.role, q.verb, q.cue, q.confidence) for q in quotes])
+        [(article_id, q.start, q.end, searchable(q.text), q.kind, searchable(q.speaker.name),
+          q.speaker.kind, q.speaker.role, q.verb, q.cue, q.confidence) for q in quotes])
     count_terms(db, (q.text for q in quotes))
-    count_speakers(db, Counter(q.speaker.name for q in quotes if q.speaker.name))
+    count_speakers(db, Counter(searchable(q.speaker.name) for q in quotes if q.speaker.name))
 
 
 @overload
