@@ -36,6 +36,10 @@ MOST_ARTICLES = 10_000
 """A file's articles queued at most (``WIREWATCH_MAX_FILE_ARTICLES``): 10 MB of tiny records
 were 769,230 articles queued by one scan, 61 s of CPU under the scan's lock."""
 NOT_REGULAR = "not a regular file (a device, pipe or socket); not read"
+HARD_LINK = ("a hard link: the file has another name, maybe outside the watched folder; not "
+             "read: copy the file in instead")
+"""A second name of a file elsewhere needs no symbolic link on the way: where the kernel lets
+anyone link a file they cannot read (fs.protected_hardlinks 0), it read wirewatch's own."""
 
 
 @dataclass(frozen=True)
@@ -276,6 +280,8 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             return [IngestFailure(origin, NOT_REGULAR)], f"special:{signature}"
+        if info.st_nlink > 1:
+            return [IngestFailure(origin, HARD_LINK)], f"linked:{signature}"
         if (info.st_size, info.st_mtime_ns) != signature:
             return None
         if info.st_size > max_bytes:

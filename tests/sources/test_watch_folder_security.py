@@ -8,7 +8,7 @@ import tracemalloc
 
 import pytest
 
-from bot.ingest.folder import FAILURES_SAID, LINK_REFUSED, FolderWatcher
+from bot.ingest.folder import FAILURES_SAID, HARD_LINK, LINK_REFUSED, FolderWatcher
 from bot.runner import Runner
 from storage.db import transaction
 from storage.inbox import pending
@@ -75,6 +75,27 @@ def test_links_out_of_the_folder_are_never_followed(fresh_db, source, drop, outs
     caplog.clear()
     assert scan(watcher, fresh_db, source, 2).files == 0
     assert caplog.text == ""
+
+
+def test_a_hard_link_to_a_file_outside_the_folder_is_never_read(fresh_db, source, drop,
+                                                               outside, caplog):
+    """A hard link is the file itself under a second name: no symbolic link to refuse on the
+    way. Where the kernel lets anyone link a file they cannot read (fs.protected_hardlinks 0)
+    and the folder shares a file system with wirewatch's own files, whoever may write into the
+    folder made it read the env file holding the Slack token as an article."""
+    os.link(outside / "bot.env", drop / "token.txt")
+    os.link(outside / "bridge.txt", drop / "bridge.txt")
+    write_story(drop / "ferry.txt", FERRY)
+    watcher = FolderWatcher(max_bytes=1_000_000)
+    scan(watcher, fresh_db, source, 0)
+    result = scan(watcher, fresh_db, source, 1)
+    assert (result.articles, result.failed) == (1, 2)
+    texts = queued_texts(fresh_db)
+    assert len(texts) == 1 and texts[0].startswith(FERRY[0])
+    for name in ("token.txt", "bridge.txt"):
+        assert seen(fresh_db, str(drop / name)).error == HARD_LINK
+    assert "xoxb" not in caplog.text
+    assert scan(watcher, fresh_db, source, 2).files == 0
 
 
 def test_half_a_character_escaped_in_a_json_file_does_not_stop_the_folder(fresh_db, source,
