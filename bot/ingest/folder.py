@@ -105,6 +105,8 @@ class FolderWatcher:
         listed: set[str] = set()
         for path in _files(folder, on_error=self._unreadable):
             listed.add(str(path))
+            if articles >= self.max_articles:
+                continue  # the scans after this one read the rest: the lock is every folder's
             outcome = self._consider(db, source, path, now=now)
             if outcome is None:
                 continue

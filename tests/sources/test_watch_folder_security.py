@@ -306,3 +306,27 @@ def test_a_file_of_countless_tiny_records_queues_the_limit_and_says_the_rest(
     assert said in caplog.text
     assert seen(fresh_db, str(drop / name)).error == said
     assert unreadable_files(fresh_db, str(drop))[0] == 1
+
+
+def test_a_drop_of_many_files_is_read_a_bounded_number_of_articles_a_scan(
+        fresh_db, source, drop, root):
+    """A file gives at most its limit of articles, but a drop split into many files was read
+    whole by one scan under the lock every folder's scans and file events share: 10 files of
+    10,000 tiny records held it 20 s (6.9 s of CPU), 1,000 files would hold it a quarter of an
+    hour. A scan now stops taking files once it has queued the limit; the rest are read by the
+    scans after it, nothing lost, and another folder is read between them."""
+    for number in range(6):
+        (drop / f"part{number}.jsonl").write_bytes(b'{"text": "a"}\n' * 30)
+    other = root / "desk"
+    other.mkdir()
+    write_story(other / "ferry.txt", FERRY)
+    with transaction(fresh_db):
+        desk = source_row(fresh_db, add_source(fresh_db, kind="folder", location=str(other)))
+    watcher = FolderWatcher(max_bytes=1_000_000, max_articles=50)
+    scan(watcher, fresh_db, source, 0)
+    watcher.scan(fresh_db, desk, now=at(0))
+    taken = [scan(watcher, fresh_db, source, 1).articles]
+    assert watcher.scan(fresh_db, desk, now=at(1)).articles == 1
+    taken += [scan(watcher, fresh_db, source, minute).articles for minute in range(2, 6)]
+    assert taken == [60, 60, 60, 0, 0]
+    assert len(pending(fresh_db, limit=1000)) == 181
