@@ -29,10 +29,14 @@ from bot.models import Article, BadInput, RawArticle
 PARAGRAPH_BREAKS = {ord("\u2029"): "\n\n", ord("\x0c"): "\n\n", ord("\u2028"): "\n",
                     ord("\x0b"): "\n"}
 SPACE_BREAKS = dict.fromkeys(PARAGRAPH_BREAKS, " ")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u2060\ufeff\ud800-\udfff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u034f\u061c\u180e\u200b-\u200f"
+                     r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 """Characters no reader sees that split a word for search and matching: control characters,
-soft hyphens (a CMS's `&shy;` in long words), zero-width spaces and word joiners, byte-order
-marks; and lone surrogates, which UTF-8 cannot store."""
+soft hyphens (a CMS's `&shy;` in long words), zero-width spaces, joiners and non-joiners,
+word joiners and invisible separators, the marks, embeddings, overrides and isolates of
+bidirectional text (Slack's texts drop them all: "Rot\u2063terdam" read as Rotterdam to every
+desk and was no word a topic holds), byte-order marks; and lone surrogates, which UTF-8
+cannot store."""
 READ_AS_HTML = ("text", "title", "source")
 """Fields a CMS may send as HTML (its rendered body and title)."""
 HARD_WRAP_MIN = 55
