@@ -46,10 +46,15 @@ def gold_level(stream: Path) -> str:
 
 
 def at_level(result_rows: list[dict], level: str) -> list[dict]:
-    """The replay's rows with each article's story at that level (event: as replayed)."""
+    """The replay's rows with each article's story, verdict and what's new at that level
+    (event: as replayed; running: a new event continuing a running story is an update of it,
+    or a duplicate; rows replayed before the running level had verdicts keep the event's)."""
     if level == "event":
         return result_rows
-    return [{**r, "story": r.get("running", r.get("story"))} for r in result_rows]
+    return [{**r, "story": r.get("running", r.get("story")),
+             "verdict": r.get("running_verdict", r.get("verdict")),
+             "whats_new": r.get("running_whats_new", r.get("whats_new", []))}
+            for r in result_rows]
 
 
 def default_stream() -> Path:
@@ -248,24 +253,26 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, dict[str, float]]
     figures = {name: {part: score(rows, result, verdict_new=level == "event")
                       for part, rows in parts(gold_rows).items()}
                for name, result in runs.items()}
-    figures[f"wirewatch:{other}"] = {part: clustering(rows, at_level(ours, other))
+    figures[f"wirewatch:{other}"] = {part: score(rows, at_level(ours, other),
+                                           verdict_new=False)
                                      for part, rows in parts(gold_rows).items()}
     print(f"stream: {stream} ({len(gold_rows)} articles, "
           f"{len({g['story'] for g in gold_rows})} gold stories, one per {LEVEL_NAMES[level]})")
     print(f"BCubed P/R/F1 | new-story P/R, per part of the stream; wirewatch at the gold's "
-          f"level ({level}), then at the {other} level (clustering alone, for information)")
+          f"level ({level}), then at the {other} level (for information)")
     for part in parts(gold_rows):
         for name in [*runs, f"wirewatch:{other}"]:
             label = other if name.endswith(other) else name
             print(f"  {part:6} {label:9} {_line(figures[name][part])}")
-    extra = {k: v for k, v in figures["wirewatch"]["all"].items() if k.startswith(("verdict",
-                                                                                     "whats"))}
-    for name, value in extra.items():
-        print(f"  wirewatch {name:22} {value:.3f}")
-    if extra:
-        print("  verdicts (gold -> got): " + ", ".join(
-            f"{g}->{p}: {n}" for (g, p), n in sorted(confusion(gold_rows, ours).items(),
-                                                      key=str)))
+    for name, at in (("wirewatch", level), (f"wirewatch:{other}", other)):
+        extra = {k: v for k, v in figures[name]["all"].items() if k.startswith(("verdict",
+                                                                                "whats"))}
+        for key, value in extra.items():
+            print(f"  wirewatch {key:22} {value:.3f} ({at} level)")
+        if extra:
+            print(f"  verdicts at the {at} level (gold -> got): " + ", ".join(
+                f"{g}->{p}: {n}" for (g, p), n in sorted(
+                    confusion(gold_rows, at_level(ours, at)).items(), key=str)))
     return figures
 
 

@@ -21,10 +21,13 @@ class ReplayError(BadInput):
 
 
 def replay(lines: Iterable[str], *, db_path: Path, settings: Settings, nlp=None) -> Iterator[dict]:
-    """Yield {"id", "story", "running", "verdict", "whats_new"} for each input line, in order
-    ("running": the running story its story is in, ``bot.stories.running``); when an article
-    moves an earlier one into a new story (``bot.stories.correct``), a line for the earlier one
-    follows, with its new story and "moved_from" (the last line for an id holds)."""
+    """Yield {"id", "story", "running", "verdict", "whats_new", "running_verdict",
+    "running_whats_new"} for each input line, in order ("running": the running story its story
+    is in, ``bot.stories.running``; "running_verdict" and "running_whats_new": the verdict and
+    what's new at that level, where a new event continuing a running story is an update of it,
+    or a duplicate when it adds nothing); when an article moves an earlier one into a new story
+    (``bot.stories.correct``), a line for the earlier one follows, with its new story and
+    "moved_from" (the last line for an id holds)."""
     if db_path.exists():
         raise ReplayError(f"{db_path} already exists; replay needs a fresh database")
     db = open_db(db_path)
@@ -71,7 +74,8 @@ def moved_line(db: Database, moved: StoryMove) -> dict:
     article = get_article(db, moved.article_id)
     return {"id": article.origin if article else str(moved.article_id),
             "story": moved.new_story, "running": _running(db, moved.new_story), "verdict": "new",
-            "whats_new": [], "moved_from": moved.old_story}
+            "whats_new": [], "running_verdict": "new", "running_whats_new": [],
+            "moved_from": moved.old_story}
 
 
 def _running(db: Database, story_id: int) -> int:
@@ -84,11 +88,13 @@ def result_line(db: Database, outcome: Outcome) -> dict:
         verdict = outcome.verdict
         return {"id": outcome.origin, "story": verdict.story_id,
                 "running": _running(db, verdict.story_id), "verdict": verdict.kind,
-                "whats_new": list(verdict.whats_new)}
+                "whats_new": list(verdict.whats_new), "running_verdict": verdict.running_kind,
+                "running_whats_new": list(verdict.running_whats_new)}
     found = store.story_of(db, outcome.article_id) if outcome.article_id else None
     if outcome.status == Status.DUPLICATE and found:
         return {"id": outcome.origin, "story": found.story_id,
-                "running": _running(db, found.story_id), "verdict": "duplicate", "whats_new": []}
+                "running": _running(db, found.story_id), "verdict": "duplicate", "whats_new": [],
+                "running_verdict": "duplicate", "running_whats_new": []}
     return {"id": outcome.origin, "story": None, "running": None, "verdict": "failed",
-            "whats_new": [],
+            "whats_new": [], "running_verdict": "failed", "running_whats_new": [],
             "reason": outcome.reason}

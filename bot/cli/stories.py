@@ -43,10 +43,12 @@ def replay(obj: CliContext, input_path, keep: Path | None) -> None:
     """Replay articles in arrival order into a fresh database; one verdict line each.
 
     Each input line is {"id", "time", "title", "text"}; each output line is
-    {"id", "story", "running", "verdict", "whats_new"}, where running is the
-    running story the article's story (an event) is in, and verdict is new,
-    duplicate, update or failed. The input's time is the article's time, so stories go
-    quiet as they would have then.
+    {"id", "story", "running", "verdict", "whats_new", "running_verdict",
+    "running_whats_new"}, where running is the running story the article's story
+    (an event) is in, and verdict is new, duplicate, update or failed; at the
+    running story's level, a new event that continues a running story is an update
+    of it (what it adds) or a duplicate. The input's time is the article's time, so
+    stories go quiet as they would have then.
 
     \b
     Example:

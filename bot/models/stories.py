@@ -23,10 +23,28 @@ class Verdict:
     kind: VerdictKind
     whats_new: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
+    continues: int | None = None
+    """The running story a new story continues (its root; ``bot.stories.running``)."""
+    adds: tuple[str, ...] = ()
+    """What a new story that continues a running one adds to everything that running story
+    said (its what's new at the running story's level)."""
 
     def __post_init__(self) -> None:
         """A kind given as text becomes the enum, and an unknown one fails here, not later."""
         object.__setattr__(self, "kind", VerdictKind(self.kind))
+
+    @property
+    def running_kind(self) -> VerdictKind:
+        """The verdict at the running story's level: a new event that continues a running
+        story is an update of it, or a duplicate when it adds nothing it had not said."""
+        if self.kind is not VerdictKind.NEW or self.continues is None:
+            return self.kind
+        return VerdictKind.UPDATE if self.adds else VerdictKind.DUPLICATE
+
+    @property
+    def running_whats_new(self) -> tuple[str, ...]:
+        """What's new at the running story's level."""
+        return self.adds if self.continues is not None else self.whats_new
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,11 @@ class Candidates:
     nearest: Nearest | None = None
     evidence: cluster.Evidence | None = None
 
+    @property
+    def coverage(self) -> dict[str, float]:
+        """What a sentence's coverage is measured in (what's new): the rarity weights."""
+        return self.weights if self.rarity is None else self.rarity
+
     @cached_property
     def kept(self) -> dict[str, float]:
         """``cluster.compact`` of the weights: what is stored, and what events are scored on."""
@@ -102,14 +107,10 @@ def decide(
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    fresh = novelty.whats_new(features.sentences, story.earlier(), _rarity(candidates), year)
+    fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year)
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh), weak=events is not None and later_dated(
                         choice.score, features.event_days, story.event_days))
-
-
-def _rarity(candidates: Candidates) -> dict[str, float]:
-    return candidates.weights if candidates.rarity is None else candidates.rarity
 
 
 def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,
@@ -118,7 +119,7 @@ def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,
     joiner did not say."""
     story = next(c for c in candidates.stories if c.story_id == pair.story_id)
     joiner = novelty.Earlier.of(list(story.earlier().held().get(pair.article_id, ())))
-    fresh = novelty.whats_new(features.sentences, joiner, _rarity(candidates), year)
+    fresh = novelty.whats_new(features.sentences, joiner, candidates.coverage, year)
     return Decision(None, "update" if fresh else "duplicate", pair.similarity,
                     whats_new=tuple(fresh), split=pair.article_id)
 

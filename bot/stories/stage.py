@@ -148,8 +148,16 @@ def _names_as_written(db: Database, decision: Decision) -> tuple[str, ...]:
     story = decision.story_id or 0
     ids = ([decision.split] if decision.split is not None else
            store.latest_articles(db, [story], per_story=NOVELTY_ARTICLES)[story])
+    return as_written(db, decision.whats_new, ids)
+
+
+def as_written(db: Database, whats_new: tuple[str, ...], ids: list[int]) -> tuple[str, ...]:
+    """What's new with a corrected name's old spelling as the articles ``ids`` (oldest first)
+    wrote it."""
+    if not any(item.startswith(renamed.PREFIX) for item in whats_new):
+        return whats_new
     texts = store.article_texts(db, ids[::-1])
-    return tuple(renamed.as_written(item, texts) for item in decision.whats_new)
+    return tuple(renamed.as_written(item, texts) for item in whats_new)
 
 
 def _with_days(db: Database, stored: dict[int, list[SentenceContent]], zone: tzinfo | None
@@ -369,20 +377,25 @@ class StoryStage:
         story_id = decision.story_id
         moved, moved_text = (self._split(db, decision.split) if decision.split is not None
                              else (None, MatchText((), (), ())))
+        continues: int | None = None
+        adds: tuple[str, ...] = ()
         if moved is not None:
             story_id = moved.new_story
         elif story_id is None:
+            continues = self._continued(db, prepared, candidates)
+            adds = self._adds(db, prepared, candidates, continues) if continues else ()
             story_id = store.create_story(db, title=prepared.features.title,
                                           summary=list(decision.summary),
                                           seen_at=prepared.seen_at, now=now,
-                                          continues=self._continued(db, prepared, candidates))
+                                          continues=continues)
         verdict = Verdict(story_id=story_id, kind=VerdictKind(decision.kind),
-                          whats_new=_names_as_written(db, decision), summary=decision.summary)
+                          whats_new=_names_as_written(db, decision), summary=decision.summary,
+                          continues=continues, adds=adds)
         features = prepared.features
         names = sorted(cluster.headline_names(features.title_keys))
         store.add_to_story(db, StoryEntry(
             story_id=story_id, article_id=article_id, verdict=verdict.kind,
-            whats_new=verdict.whats_new, weights=candidates.kept,
+            whats_new=verdict.adds or verdict.whats_new, weights=candidates.kept,
             index_keys=candidates.index_keys, headline_names=names,
             sentences=stored_sentences(features), seen_at=prepared.seen_at,
             words=encode_text(prepared.text),
@@ -412,6 +425,19 @@ class StoryStage:
         the event stays a story of its own."""
         found = self._running(db, prepared, candidates)
         return found if found is not None else self._came_back(db, prepared, candidates)
+
+    def _adds(self, db: Database, prepared: Prepared, candidates: Candidates,
+              root: int) -> tuple[str, ...]:
+        """What a new event's first report adds to the running story it continues: its
+        sentences new against the stored sentences of the running story's latest articles,
+        over all its events (``NOVELTY_ARTICLES``), found as an update's are."""
+        ids = store.running_latest(db, [root], per_story=NOVELTY_ARTICLES)[root]
+        stored = _with_days(db, store.article_sentences(db, ids), self._desk)
+        earlier = novelty.Earlier()
+        earlier.update([(a, novelty.stored(stored[a])) for a in ids if a in stored])
+        fresh = novelty.whats_new(prepared.features.sentences, earlier, candidates.coverage,
+                                  prepared.year)
+        return as_written(db, tuple(fresh), ids)
 
     def _running(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
         """The running story whose latest articles, over all its events and seen within

@@ -31,11 +31,14 @@ def test_replay_writes_one_verdict_line_per_article(db_path, tmp_path):
     assert lines[12]["verdict"] == "failed" and lines[12]["story"] is None
     assert lines[12]["running"] is None
     for line in lines[:12]:
-        assert set(line) == {"id", "story", "running", "verdict", "whats_new"}
+        assert set(line) == {"id", "story", "running", "verdict", "whats_new",
+                             "running_verdict", "running_whats_new"}
         assert line["verdict"] in ("new", "duplicate", "update")
+        assert line["running_verdict"] in ("new", "duplicate", "update")
         assert line["running"] <= line["story"]  # a running story is its first event's story
     for line in moved:  # an article a later one took out of its story: its story now
-        assert set(line) == {"id", "story", "running", "verdict", "whats_new", "moved_from"}
+        assert set(line) == {"id", "story", "running", "verdict", "whats_new",
+                             "running_verdict", "running_whats_new", "moved_from"}
         assert line["verdict"] == "new" and line["story"] != line["moved_from"]
     figures = score(gold, lines[:12] + moved)
     assert figures["bcubed_f1"] > 0.75
