@@ -44,6 +44,8 @@ QUOTE_CHARS = 2500
 MUTE, QUOTES, OPEN = "wirewatch_mute_story", "wirewatch_show_quotes", "wirewatch_open_article"
 TIMELINE = "wirewatch_story_timeline"
 IMPORTANT = "wirewatch_mark_important"
+DEVELOPMENT = "New development"
+"""A new event's first alert in its running story's thread, led by what it adds to it."""
 
 
 def alert_blocks(view: AlertView, *, standalone: bool = False, own_thread: bool = True,
@@ -51,19 +53,23 @@ def alert_blocks(view: AlertView, *, standalone: bool = False, own_thread: bool 
     """Header, what happened, the key quote, where it came from, and the buttons (naming the
     database, ``install``, that posted them). An update ``standalone`` (no earlier alert of its
     story in the channel to thread under) also says what the story is, which the thread would
-    have told; one not in its ``own_thread`` (the running story's) keeps its header."""
+    have told; one not in its ``own_thread`` (the running story's) keeps its header. A new
+    story in the running story's thread leads with what it adds to it (``develops``)."""
     heads = own_thread and _heads_its_thread(view, standalone=standalone)
-    blocks: list[dict | None] = [_context(_label(view, standalone=standalone)),
+    grows = develops(view, own_thread=own_thread)
+    blocks: list[dict | None] = [_context(_label(view, standalone=standalone, grows=grows)),
                                  None if heads else
                                  {"type": "header", "text": _plain(view.headline)}]
-    if view.kind == "update":
-        if standalone:
+    if view.kind == "update" or grows:
+        if standalone and not grows:
             blocks.append(_section(finished(" ".join(view.summary)), STORY_CHARS))
         blocks.append(_escaped_section(_updates(view)))
+        if grows:
+            blocks.append(_section(finished(" ".join(view.summary)), STORY_CHARS))
     else:
         blocks.append(_section(finished(" ".join(view.summary))))
     if view.key_quote and fit(view.key_quote.text, 10).strip() and not said_already(
-            view, standalone=standalone):
+            view, standalone=standalone, grows=grows):
         blocks.append(_escaped_section(_quote_line(view.key_quote)))
     meta = [m for m in (came_from(view), came_when(view)) if m.strip()]
     target = link_target(view.url)
@@ -75,18 +81,27 @@ def alert_blocks(view: AlertView, *, standalone: bool = False, own_thread: bool 
     return [b for b in blocks if b is not None][:MAX_BLOCKS]
 
 
-def alert_text(view: AlertView, *, standalone: bool = False) -> str:
+def alert_text(view: AlertView, *, standalone: bool = False, own_thread: bool = True) -> str:
     """The notification and screen-reader text that goes with the blocks: the headline, its
-    outlet and, for an update, its strongest new fact (a wire's update often keeps the
-    headline of the report it updates)."""
-    what = _kind(view, standalone=standalone)
+    outlet and, for an update or a new development (``develops``), its strongest new fact (a
+    wire's update often keeps the headline of the report it updates)."""
+    grows = develops(view, own_thread=own_thread)
+    what = _kind(view, standalone=standalone, grows=grows)
     topics = ", ".join(view.topics) or "wirewatch"
     text = f"{what} · {topics}: {plain(view.headline, HEADER_CHARS)}"
     if view.source:
         text += f" ({plain(view.source, 100)})"
-    if view.kind == "update" and view.whats_new:
+    if (view.kind == "update" or grows) and view.whats_new:
         text += f" — {finished(plain(view.whats_new[0], 1000))}"
     return fit(text, FALLBACK_CHARS)
+
+
+def develops(view: AlertView, *, own_thread: bool) -> bool:
+    """A new story's first alert in the running story's thread (not its ``own_thread``) with
+    what it adds to everything that running story said: a new development of it, which the
+    thread's reader wants before the event's summary."""
+    return view.kind == "new" and not own_thread and view.continues is not None and \
+        bool(view.whats_new)
 
 
 def _heads_its_thread(view: AlertView, *, standalone: bool) -> bool:
@@ -99,18 +114,18 @@ def _heads_its_thread(view: AlertView, *, standalone: bool) -> bool:
         " ".join(view.headline.split()).casefold() == title
 
 
-def _label(view: AlertView, *, standalone: bool = False) -> str:
-    what = _kind(view, standalone=standalone)
+def _label(view: AlertView, *, standalone: bool = False, grows: bool = False) -> str:
+    what = _kind(view, standalone=standalone, grows=grows)
     mark = "🔄" if what == "Update" else "🆕"
     topics = ", ".join(view.topics) or "no topic"
     return f"{mark} *{what}* · {fit(topics, 500)}"
 
 
-def _kind(view: AlertView, *, standalone: bool) -> str:
+def _kind(view: AlertView, *, standalone: bool, grows: bool = False) -> str:
     """An update the channel gets with no earlier alert of its story is news to its readers:
     it is named for them, not for the story's history."""
     if view.kind != "update":
-        return "New story"
+        return DEVELOPMENT if grows else "New story"
     return "New here: a developing story" if standalone else "Update"
 
 
@@ -179,16 +194,17 @@ def distinct_whats_new(view: AlertView) -> list[str]:
     return kept
 
 
-def said_already(view: AlertView, *, standalone: bool = False, shown: int = SHOWN) -> bool:
-    """Whether the text the alert shows (a new story's summary, an update's first ``shown``
-    what's-new sentences) already holds its key quote: the same words twice in one message
-    are noise."""
+def said_already(view: AlertView, *, standalone: bool = False, shown: int = SHOWN,
+                 grows: bool = False) -> bool:
+    """Whether the text the alert shows (a new story's summary, an update's or a new
+    development's first ``shown`` what's-new sentences) already holds its key quote: the same
+    words twice in one message are noise."""
     if view.key_quote is None:
         return False
     quote = _words(view.key_quote.text)
-    limit = STORY_CHARS if standalone else SECTION_CHARS
+    limit = STORY_CHARS if standalone or grows else SECTION_CHARS
     texts = [" ".join(view.summary)[:limit]] if view.kind != "update" or standalone else []
-    if view.kind == "update":
+    if view.kind == "update" or grows:
         texts += distinct_whats_new(view)[:shown]
     return bool(quote) and any(_within(quote, _words(text)) for text in texts)
 

@@ -147,5 +147,5 @@ def alert_message(db: Database, row: OutboxAlert, *, standalone: bool = False,
     if row.story_id is None or row.article_id is None:
         raise LookupError(f"alert {row.id} names no story or article")
     view = alert_view(db, row.story_id, row.article_id, row.kind, target=row.channel)
-    return alert_text(view, standalone=standalone), alert_blocks(
+    return alert_text(view, standalone=standalone, own_thread=own_thread), alert_blocks(
         view, standalone=standalone, own_thread=own_thread, install=install_id(db))

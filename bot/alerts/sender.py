@@ -224,11 +224,14 @@ class AlertSender:
                                   in_flight=row.status == "sending", answered=True)
 
     def _told_before(self, db: Database, row: OutboxAlert, story_id: int, text: str,
-                     blocks: list[dict]) -> tuple[str, list[dict]]:
-        """A new story's alert with what came before it: the earlier story it continues, and
-        where the channel read its report before a later correction moved it."""
-        text, blocks = with_earlier_story(db, self.client, story_id=story_id,
-                                          target=row.channel, text=text, blocks=blocks)
+                     blocks: list[dict], *, in_its_thread: bool = False
+                     ) -> tuple[str, list[dict]]:
+        """A new story's alert with what came before it: the earlier story it continues (not
+        said ``in_its_thread``, the running story's, which that line would link), and where
+        the channel read its report before a later correction moved it."""
+        if not in_its_thread:
+            text, blocks = with_earlier_story(db, self.client, story_id=story_id,
+                                              target=row.channel, text=text, blocks=blocks)
         if row.article_id is None:
             return text, blocks
         return with_moved_report(db, self.client, story_id=story_id, article_id=row.article_id,
@@ -248,10 +251,12 @@ class AlertSender:
             if settled is not None:
                 return settled
             stray_from = _stray_from(row)
+        own_thread = _own_thread(db, row, channel, thread_ts)
         text, blocks = alert_message(db, row, standalone=thread_ts is None or first,
-                                     own_thread=_own_thread(db, row, channel, thread_ts))
+                                     own_thread=own_thread)
         if row.kind == "new" and row.story_id is not None:
-            text, blocks = self._told_before(db, row, row.story_id, text, blocks)
+            text, blocks = self._told_before(db, row, row.story_id, text, blocks,
+                                             in_its_thread=not own_thread)
         self._mark_trying(db, row, now, channel, stray_from)
         broadcast = bool(thread_ts) and (first or important_with_running(
             db, row.story_id, [row.channel, channel]))
@@ -449,8 +454,9 @@ def _tried_by_earlier_bot(row: OutboxAlert, channel: str) -> bool:
 
 def _own_thread(db: Database, row: OutboxAlert, channel: str, thread_ts: str | None) -> bool:
     """Whether a reply goes in its own story's thread, not the running story's: in another's,
-    an update says which event it updates, whatever its headline (``blocks._heads_its_thread``)."""
-    if thread_ts is None or row.story_id is None or row.kind != "update":
+    an update says which event it updates, whatever its headline (``blocks._heads_its_thread``),
+    and a new story leads with what it adds to the running story (``blocks.develops``)."""
+    if thread_ts is None or row.story_id is None or row.kind not in ("new", "update"):
         return True
     return heads_thread(db, row.story_id, channel, thread_ts)
 
