@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from bot.alerts.eligibility import alert_hold, told_already
+from bot.alerts.eligibility import TOLD, alert_hold
 from bot.alerts.quote_alerts import enqueue_quote_alerts
 from bot.analysis import Analysed, Analyser, Analysis, Failed, Reading
 from bot.config import Settings
@@ -386,7 +386,7 @@ class Pipeline:
         if never_duplicate and verdict.kind is VerdictKind.DUPLICATE:
             count_as_update(self.db, article_id)
             verdict = replace(verdict, kind=VerdictKind.UPDATE)
-        hold = hold or (None if never_duplicate else told_already(verdict))
+        hold = hold or (TOLD if placed.repeats and not never_duplicate else None)
         if hold:
             hold_alerts(self.db, article_id, reason=hold)
         else:

@@ -1,22 +1,15 @@
 """Whether a stored article may alert: not a feed's backlog, not old news arriving late, not
-a new event saying only what its running story said."""
+a late copy of what a running story's thread already has."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.models import Verdict, VerdictKind
-
 BACKGROUND = "background: already in the feed at its first poll"
-TOLD = "a new event that adds nothing to the running story it continues"
-
-
-def told_already(verdict: Verdict) -> str | None:
-    """Why a new event that adds nothing to the running story it continues alerts nobody: it
-    reads as a duplicate would, and its thread already has all it says; None for any other."""
-    if verdict.kind is VerdictKind.NEW and verdict.continues is not None and not verdict.adds:
-        return TOLD
-    return None
+TOLD = "a late copy of the running story it continues, adding nothing to it"
+"""Why a new event that is a near copy of one of its running story's articles and adds nothing
+to it alerts nobody (``bot.stories.stage.StoryResult.repeats``): it reads as a duplicate
+would, and the running story's thread already has all it says."""
 
 
 def alert_hold(*, background: bool, published: str | None, ingested_at: datetime,

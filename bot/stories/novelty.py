@@ -368,17 +368,19 @@ must hear of before anything else)."""
 
 def whats_new(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
-    year: int | None = None,
+    year: int | None = None, *, new_event: bool = False,
 ) -> list[str]:
     """Sentences that bring facts, quotes or claims no earlier sentence of the story had,
     strongest evidence first: an alert shows only the first few. ``year`` is the article's:
-    a sentence telling what happened in an earlier year is background."""
-    return [news.text for news in ranked(found(sentences, index, weights, year))]
+    a sentence telling what happened in an earlier year is background. ``new_event``: the
+    article starts another event of a running story, compared with that running story."""
+    return [news.text for news in ranked(found(sentences, index, weights, year,
+                                               new_event=new_event))]
 
 
 def found(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
-    year: int | None = None,
+    year: int | None = None, *, new_event: bool = False,
 ) -> list[News]:
     """The new sentences in article order, each with the rules that found it new."""
     story = index.story()
@@ -398,7 +400,8 @@ def found(
         seen.add(content)
         best, covers = _best_cover(sentence, index, weights)
         names = _new_names(sentence, story)
-        reasons = _reasons(sentence, previous, best, story, weights, names)
+        reasons = _reasons(sentence, previous, best, story, weights, names,
+                           new_event=new_event)
         if reasons and _context(sentences, position, reasons, previous, story, year):
             reasons = ()
         if not reasons and best >= NUMBER_COVERED and _changed_figure(sentence, covers, index):
@@ -622,7 +625,7 @@ def ranked(news: list[News]) -> list[News]:
 
 def _reasons(
     sentence: SentenceFeatures, previous: SentenceFeatures | None, best: float, story: _Story,
-    weights: dict[str, float], names: frozenset[str],
+    weights: dict[str, float], names: frozenset[str], *, new_event: bool = False,
 ) -> tuple[str, ...]:
     """Which rules find it new: new facts, a new quote, a new claim, or more of the new
     development just before it.
@@ -630,14 +633,16 @@ def _reasons(
     A new figure counts unless the sentence restates an earlier one almost word for word; a
     new day set for something ahead whatever else it restates (the story never named that
     day); a new name, date, time or age only in a sentence that is mostly new (a rewrite
-    reframes "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time")."""
+    reframes "on Tuesday" as "March 4" or "0830 GMT" as "9:30 a.m. local time"); a day after
+    every day the story named in such a sentence too, but in a ``new_event``'s, whatever it
+    restates ("walked out again on Monday": the running story's events happen again)."""
     reasons = []
     if best < NUMBER_COVERED and not all(figures.known(v, story.figures, story.written)
                                          for v in sentence.figures):
         reasons.append("figure")
     if any(d[:2] == SCHEDULED and NAMED + d[2:] not in story.facts for d in sentence.days):
         reasons.append("date")
-    if best < NAME_COVERED and _later_day(sentence, story):
+    if (best < NAME_COVERED or new_event) and _later_day(sentence, story):
         reasons.append("later day")
     if names and best < NAME_COVERED:
         reasons.append("name")

@@ -21,6 +21,10 @@ EVENTS = 8
 """Event stories the running-story lookup reads (their running stories are then shortlisted)."""
 BACK_DAYS = 14
 """How far back a story a running issue comes back to is looked for (story data's days)."""
+REPEATS = cluster.Events.copy_similarity
+"""How alike (cosine) a new event adding nothing to its running story must be to one of that
+story's articles to be a late copy of it, which alerts nobody: a near copy's likeness, which
+joins an event whatever its age (docs/stories.md)."""
 BACK_SIMILARITY = 0.4
 """How alike (cosine) a new story's first article and one of an earlier story's latest must be
 for the new one to continue it after a quiet spell (docs/stories.md)."""

@@ -58,6 +58,8 @@ NOVELTY_ARTICLES = 30
 MEANING_CACHE = 4_000  # articles whose sentence-embedding vectors are kept (3 KB each)
 EXTRACTIVE = ExtractiveSummariser()
 LEAD_CHARS = 400
+NOT_RUNNING: tuple[int | None, tuple[str, ...], bool] = (None, (), False)
+"""An article that continues no running story: none, adding nothing, no late copy."""
 Joined = tuple[float | None, str, bool]
 """A stored article's join as a later correction reads it: its likeness, when it was placed,
 and whether it was kept as weak for its later days."""
@@ -100,7 +102,8 @@ class StoryResult:
     ``source:`` terms may leave its source out); ``moved``: the earlier article that left its
     story for this one's (see ``correct``), and ``moved_topic_ids`` the topics alerting for it;
     ``left_out``: the story matches topics, and every one's exclusions (NOT, ``source:``) leave
-    this article out, ``left_out_why`` how."""
+    this article out, ``left_out_why`` how; ``repeats``: a new event adding nothing to the
+    running story it continues and a near copy of one of its articles (a late rewrite)."""
 
     verdict: Verdict
     topic_ids: tuple[int, ...]
@@ -108,6 +111,7 @@ class StoryResult:
     moved_topic_ids: tuple[int, ...] = ()
     left_out: bool = False
     left_out_why: str | None = None
+    repeats: bool = False
 
 
 def lead_of(title: str, sentences: list[str]) -> list[str]:
@@ -377,13 +381,11 @@ class StoryStage:
         story_id = decision.story_id
         moved, moved_text = (self._split(db, decision.split) if decision.split is not None
                              else (None, MatchText((), (), ())))
-        continues: int | None = None
-        adds: tuple[str, ...] = ()
+        continues, adds, repeats = NOT_RUNNING
         if moved is not None:
             story_id = moved.new_story
         elif story_id is None:
-            continues = self._continued(db, prepared, candidates)
-            adds = self._adds(db, prepared, candidates, continues) if continues else ()
+            continues, adds, repeats = self._in_running(db, prepared, candidates)
             story_id = store.create_story(db, title=prepared.features.title,
                                           summary=list(decision.summary),
                                           seen_at=prepared.seen_at, now=now,
@@ -416,7 +418,17 @@ class StoryStage:
                                     Matcher(moved_text), moved.article_id)[0]
                      if moved is not None else [])
         return StoryResult(verdict, tuple(topic_ids), moved, tuple(moved_ids),
-                           left_out is not None, left_out)
+                           left_out is not None, left_out, repeats)
+
+    def _in_running(self, db: Database, prepared: Prepared, candidates: Candidates
+                    ) -> tuple[int | None, tuple[str, ...], bool]:
+        """The running story a new event continues (``_continued``), what it adds to it, and
+        whether it is a late copy of it (adding nothing, a near copy of one of its articles)."""
+        continues = self._continued(db, prepared, candidates)
+        if continues is None:
+            return NOT_RUNNING
+        adds = self._adds(db, prepared, candidates, continues)
+        return continues, adds, not adds and self._repeats(db, candidates, continues)
 
     def _continued(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
         """The running story a new event continues (its root, so one hop finds it): the one
@@ -436,8 +448,15 @@ class StoryStage:
         earlier = novelty.Earlier()
         earlier.update([(a, novelty.stored(stored[a])) for a in ids if a in stored])
         fresh = novelty.whats_new(prepared.features.sentences, earlier, candidates.coverage,
-                                  prepared.year)
+                                  prepared.year, new_event=True)
         return as_written(db, tuple(fresh), ids)
+
+    def _repeats(self, db: Database, candidates: Candidates, root: int) -> bool:
+        """Whether the article is a near copy (``running.REPEATS``) of one of the running
+        story's latest articles, the ones what it adds was found against."""
+        ids = store.running_latest(db, [root], per_story=NOVELTY_ARTICLES)[root]
+        return any(cluster.cosine(candidates.kept, vector) >= running.REPEATS
+                   for vector in self._vectors(db, {root: ids})[root])
 
     def _running(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
         """The running story whose latest articles, over all its events and seen within

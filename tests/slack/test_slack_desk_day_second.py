@@ -90,17 +90,20 @@ def walkout_comes_back(runtime, fake_slack, pipeline, *, digest: str | None = No
 def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fake_slack,
                                                                       pipeline, fresh_db):
     """Before: the walkout coming back after two quiet days got a new thread with no word of
-    the earlier one. It goes in the earlier one's thread, sent to the channel too (threads37)."""
+    the earlier one. It goes in the earlier one's thread, sent to the channel too (threads37),
+    led by what it adds to it (verdict38: before, "New story" and a line linking the thread it
+    was in)."""
     walkout_comes_back(runtime, fake_slack, pipeline)
     first, back = fake_slack.posts("C0DESK")
     assert back.thread_ts == first.ts
     assert fake_slack.calls_to("chat.postMessage")[-1].params["reply_broadcast"] is True
-    assert back.text == ("New story · Port strike: Northhaven dockworkers walk out again over "
-                         "cranes (Harbour Times) — continues an earlier story")
-    thread = f"https://fake.slack.com/archives/C0DESK/p{first.ts.replace('.', '')}"
-    assert back.blocks[2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": (
-        f"↩️ Continues an earlier story: <{thread}|Dockworkers walk out at Northhaven port>")}]}
-    assert "Continues" not in str(first.blocks)
+    again = ("Dockworkers at Northhaven port walked off the job again on Monday, halting "
+             "container traffic at the main harbour for a second time.")
+    assert back.text == ("New development · Port strike: Northhaven dockworkers walk out again "
+                         f"over cranes (Harbour Times) — {again}")
+    assert back.blocks[2] == {"type": "section", "text": {"type": "mrkdwn", "text": (
+        f"What's new:\n• {again}")}}
+    assert "Continues" not in str(first.blocks) + str(back.blocks)
     iso, _ = published(0.5)
     [marina] = pipeline.ingest([RawArticle(text=MARINA, origin="m1", source="Harbour Times",
                                            url="https://harbour.example/marina", published=iso)])
@@ -133,12 +136,13 @@ def test_a_digest_says_a_story_continues_an_earlier_one(runtime, fake_slack, pip
     runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
     [first, _] = fake_slack.posts("C0DESK")
     [digest] = fake_slack.posts("C0DIGEST")
-    walkout, back = digest.blocks[2]["text"]["text"].split("\n")
+    walkout, back, adds = digest.blocks[2]["text"]["text"].split("\n")
     thread = f"https://fake.slack.com/archives/C0DESK/p{first.ts.replace('.', '')}"
     assert "continues" not in walkout
     assert back.startswith("🆕 New: *<https://harbour.example/again|Northhaven dockworkers")
     assert back.endswith("|thread> · continues <" + thread + "|Dockworkers walk out at "
                          "Northhaven port>")
+    assert "walked off the job again on Monday" in adds, "what it adds to that story"
 
 
 def test_help_after_any_command_gives_its_usage(runtime, fake_slack):

@@ -1,6 +1,7 @@
 """A new event in a running story says what it adds to it: its sentences new against every
 event of the running story (``Verdict.adds``), kept beside its event-level verdict, which stays
-``new``; one adding nothing reads as a duplicate of the running story and alerts nobody."""
+``new``; one adding nothing is a duplicate of the running story, and a late copy of one of its
+articles alerts nobody."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ SAILINGS = "Calder Lines said 212 sailings to the Skerran islands had been cance
 
 FIGURE = f"""Lenmouth ferry strike strands island freight
 
-LENMOUTH (Wirewatch Wire) - The ferry strike in Lenmouth went on on Wednesday, with crews of the Maritime Crews Alliance still ashore in their row with Calder Lines over rosters.
+LENMOUTH (Wirewatch Wire) - The ferry strike in Lenmouth went on, with crews of the Maritime Crews Alliance still ashore in their row with Calder Lines over rosters.
 
 {SAILINGS}
 
@@ -40,6 +41,13 @@ LENMOUTH (Wirewatch Wire) - Ferry crews in Lenmouth stopped work in a row over r
 The crews' union, the Maritime Crews Alliance, said its members had voted to strike after the operator Calder Lines refused to drop split shifts.
 
 Alliance organiser Perrin Dowd said crews would stay ashore until Calder Lines met them to talk about rosters."""
+
+STILL_OUT = """Lenmouth ferries stay in port
+
+Ferry crews in Lenmouth remain on strike over rosters, the Maritime Crews Alliance said."""
+"""Two days on, a snippet in the running story's words that is no copy of any of its articles:
+what it adds the rules cannot tell, so it alerts as a new story (the real stream's new
+developments are often such snippets)."""
 
 TIMES = {"strike": "2025-06-02T08:00:00+00:00", "figure": "2025-06-04T09:00:00+00:00",
          "nothing": "2025-06-06T10:00:00+00:00"}
@@ -85,6 +93,16 @@ def test_a_follow_up_adding_nothing_is_a_duplicate_of_the_running_story_and_aler
     held = fresh_db.execute("SELECT reason FROM alert_holds WHERE article_id = ?",
                             [nothing.article_id]).fetchone()
     assert held == (TOLD,)
+
+
+def test_a_new_event_adding_nothing_that_is_no_copy_still_alerts(pipeline):
+    strike, still_out = pipeline.ingest([
+        RawArticle(text=STRIKE, origin="strike", published=TIMES["strike"]),
+        RawArticle(text=STILL_OUT, origin="still", published=TIMES["figure"])])
+    verdict = still_out.verdict
+    assert verdict.continues == strike.verdict.story_id
+    assert verdict.running_kind is VerdictKind.DUPLICATE
+    assert still_out.reason is None
 
 
 def test_a_replay_line_gives_the_running_level_its_own_verdict_and_whats_new(db_path,
