@@ -13,7 +13,13 @@ from typing import NamedTuple, TypeVar
 from bot.ingest.corrections import is_correction_note
 from bot.models import SentenceContent
 from bot.stories import figures, renamed
-from bot.stories.features import NUMBER_WORDS, QUOTED, SentenceFeatures, number_keys
+from bot.stories.features import (
+    NUMBER_WORDS,
+    QUOTED,
+    SentenceFeatures,
+    entity_key,
+    number_keys,
+)
 from bot.stories.saying import SAYING, told_forms
 from bot.stories.schedule import LEAD_SENTENCES, NAMED, SCHEDULED, told
 
@@ -262,7 +268,7 @@ FIGURES = frozenset({"changed figure", "figure"})
 """Evidence that stands even in words said before the news."""
 WHO_IS = re.compile(
     r"^(?:(?P<pronoun>He|She|They)|(?:(?:Mr|Ms|Mrs|Dr)\. )?"
-    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})),? "
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}(?: (?:Jr|Sr)\.| I{2,3}| IV)?)),? "
     r"(?:is|was|are|were|has been|had been|serves|served|sits) "
     r"(?:a|an|the|married|one|known|on)\b")
 """A sentence opening by telling who or what its subject is: "She is married to …", "Norrvik Paper
@@ -542,8 +548,10 @@ def _who_is(text: str, story: _Story) -> bool:
         return False
     if found.group("pronoun"):
         return True
-    words = [w for w in found.group("name").lower().split() if w != "the"]
-    return bool(words) and bool({"e:" + " ".join(words), "e:" + words[-1]} & story.facts)
+    name = found.group("name")
+    words = [w for w in name.lower().split() if w != "the"]
+    person = entity_key("PERSON", name)  # by the surname, without a "Jr." or "III" after it
+    return bool(words) and bool({"e:" + " ".join(words), person or ""} & story.facts)
 
 
 def unnamed_views(text: str) -> bool:

@@ -39,3 +39,25 @@ def test_a_jr_and_a_sr_are_keyed_by_their_surnames(pipeline, fresh_db):
     assert len(keys) == 2
     assert "e:rennick" in keys[0] and "e:tallqvist" in keys[1], keys
     assert not any(k in ("e:jr", "e:sr") for k in keys[0] | keys[1]), keys
+
+
+BOARD = """Orvale harbour board sacks its chairman
+
+ORVALE (Wirewatch Wire) - The Orvale harbour board dismissed its chairman, Dale Rennick Jr., on Tuesday after an audit found missing dredging funds.
+
+Board members voted six to one to remove Rennick, the audit office said."""
+
+WHO_HE_IS = "Rennick Jr. is a former ferry captain who had led the board for eleven years and chaired its finance committee."
+
+
+def test_who_a_jr_the_story_named_is_is_background(pipeline):
+    """Before: "Rennick Jr. is a former ferry captain …" was news of a story naming Dale Rennick
+    Jr. (its "Jr." left the who-is rule unread), where "Rennick is …" was background."""
+    again = BOARD.replace("\n\nBoard members", f"\n\n{WHO_HE_IS}\n\nBoard members")
+    first, later = pipeline.ingest([
+        RawArticle(text=BOARD, origin="b1", published="2026-11-24T08:00:00+00:00"),
+        RawArticle(text=again.replace("sacks its chairman", "sacks chairman after audit"),
+                   origin="b2", published="2026-11-24T10:00:00+00:00")])
+    assert later.verdict.story_id == first.verdict.story_id
+    assert WHO_HE_IS not in later.verdict.whats_new
+    assert later.verdict.kind.value == "duplicate"
