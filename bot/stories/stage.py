@@ -442,9 +442,12 @@ class StoryStage:
               root: int) -> tuple[str, ...]:
         """What a new event's first report adds to the running story it continues: its
         sentences new against the stored sentences of the running story's latest articles,
-        over all its events (``NOVELTY_ARTICLES``), found as an update's are."""
+        over all its events (``NOVELTY_ARTICLES``), found as an update's are; none when none
+        of their sentences is kept (everything would read as new)."""
         ids = store.running_latest(db, [root], per_story=NOVELTY_ARTICLES)[root]
         stored = _with_days(db, store.article_sentences(db, ids), self._desk)
+        if not stored:
+            return ()
         earlier = novelty.Earlier()
         earlier.update([(a, novelty.stored(stored[a])) for a in ids if a in stored])
         fresh = novelty.whats_new(prepared.features.sentences, earlier, candidates.coverage,
