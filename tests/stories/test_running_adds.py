@@ -9,12 +9,11 @@ import json
 from dataclasses import replace
 
 import pytest
-from click.testing import CliRunner
 
 from bot.alerts.eligibility import TOLD
-from bot.cli import cli
 from bot.models import RawArticle, VerdictKind
 from bot.pipeline import Pipeline
+from tests.stories.test_running_stories import replayed
 
 STRIKE = """Lenmouth ferry crews walk out over rosters
 
@@ -107,12 +106,7 @@ def test_a_new_event_adding_nothing_that_is_no_copy_still_alerts(pipeline):
 
 def test_a_replay_line_gives_the_running_level_its_own_verdict_and_whats_new(db_path,
                                                                             tmp_path):
-    source = tmp_path / "in.jsonl"
-    source.write_text("".join(json.dumps({"id": name, "time": TIMES[name], "text": text}) + "\n"
-                              for name, text in TEXTS.items()))
-    result = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "replay", str(source)],
-                                catch_exceptions=False)
-    lines = {line["id"]: line for line in map(json.loads, result.output.splitlines())}
+    lines = replayed(db_path, tmp_path, TEXTS, TIMES)
     event = [(lines[n]["verdict"], lines[n]["whats_new"]) for n in TEXTS]
     running = [(lines[n]["running_verdict"], lines[n]["running_whats_new"]) for n in TEXTS]
     assert event == [("new", [])] * 3

@@ -83,14 +83,20 @@ def test_the_timeline_lists_the_running_storys_events_in_order(pipeline, fresh_d
     assert "Running story" not in alone.output
 
 
-def test_a_replay_line_gives_each_article_its_running_story(db_path, tmp_path):
-    texts = {"walkout": WALKOUT, "chess": CHESS, "talks": TALKS_FAIL, "deal": DEAL}
+def replayed(db_path, tmp_path, texts: dict[str, str], times: dict[str, str]
+             ) -> dict[str, dict]:
+    """Each article's line of `wirewatch stories replay`, by its name."""
     source = tmp_path / "in.jsonl"
-    source.write_text("".join(json.dumps({"id": name, "time": TIMES[name], "text": text}) + "\n"
+    source.write_text("".join(json.dumps({"id": name, "time": times[name], "text": text}) + "\n"
                               for name, text in texts.items()))
     result = CliRunner().invoke(cli, ["--db", str(db_path), "stories", "replay", str(source)],
                                 catch_exceptions=False)
-    lines = {line["id"]: line for line in map(json.loads, result.output.splitlines())}
+    return {line["id"]: line for line in map(json.loads, result.output.splitlines())}
+
+
+def test_a_replay_line_gives_each_article_its_running_story(db_path, tmp_path):
+    texts = {"walkout": WALKOUT, "chess": CHESS, "talks": TALKS_FAIL, "deal": DEAL}
+    lines = replayed(db_path, tmp_path, texts, TIMES)
     walkout = lines["walkout"]["story"]
     assert [lines[name]["running"] for name in texts] == [walkout, lines["chess"]["story"],
                                                           walkout, walkout]
