@@ -26,8 +26,12 @@ ONTO = frozenset({"until", "till", "to", "for"})
 """Prepositions that put a date ahead after a plan word in the past: "adjourned until Friday",
 not "adjourned Thursday"."""
 SAYING = saying.SAYING | saying.DECLINING
+"""The verbs of saying and those of declining to say: a sentence's own verb is not one of them
+(``bot.stories.reading``)."""
+DATES_SAYING = saying.ONLY_SAYING | saying.DECLINING
 """Verbs a date after a plan's words dates the saying of: "would not say on Monday whether",
-"declined on Friday to comment": the verbs of saying and those of declining to say."""
+"declined on Friday to comment"; not "will report on Friday" or "will write to members on
+Monday", which are the event, as where words are read (``schedule.SAYING``)."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 """A date in the subject ("the visit on Wednesday won't help") is not put on a day by its verb."""
 AUXILIARIES = ("aux", "auxpass")
@@ -55,7 +59,7 @@ def planned(token: Token) -> bool:
     if any(t.pos_ in NOUNS and any(c.dep_ == "amod" and c.lemma_ in PLANNED for c in t.children)
            for t in below):
         return True
-    if verb.lemma_ in SAYING or _reported(token, verb):
+    if verb.lemma_ in DATES_SAYING or _reported(token, verb):
         return False
     return _plan(verb, HOPS, frozenset(t.lower_ for t in below if t.dep_ == "prep"))
 

@@ -28,6 +28,7 @@ def test_a_walkout_restated_after_wrote_is_not_a_claim(pipeline):
 def test_the_verbs_of_saying_are_one_list():
     assert features.SAYING is saying.SAYING and saying.SAYING <= features.REPORTING
     assert plans.SAYING == saying.SAYING | saying.DECLINING
+    assert plans.DATES_SAYING == saying.ONLY_SAYING | saying.DECLINING
     for form in saying.every_form(saying.ONLY_SAYING | saying.DECLINING):
         assert schedule.SAYING.fullmatch(form), form
 
@@ -53,3 +54,22 @@ def test_a_plan_to_report_is_a_plan_and_declining_to_say_is_not():
     assert schedule.SAYING.search("would not say on Monday whether")
     assert schedule.SAYING.search("declined on Friday to comment")
     assert not schedule.SAYING.search("the committee will report on Friday")
+
+
+WILL_WRITE = """Ferry crews strike on Skarsund crossings
+
+SKARSUND (Wirewatch Wire) - Ferry crews on the Skarsund crossings walked off the job on Monday over pay and rest breaks, stranding hundreds of commuters on the island.
+
+The operator Fjordlink has run a reduced timetable with hired boats since the walkout began.
+
+Fjordlink will write to season ticket holders on Thursday."""
+
+
+def test_a_verb_of_saying_that_can_be_the_event_is_a_plan_with_a_parse_too(pipeline):
+    """Read by the parse, "will write to season ticket holders on Thursday" put no day ahead
+    ("write" was a verb of saying there, as it is not where words are read): the day the
+    operator set was no news."""
+    first, update = a_day_apart(pipeline, WILL_WRITE, "write")
+    assert update.verdict.story_id == first.verdict.story_id
+    assert list(update.verdict.whats_new) == ["Fjordlink will write to season ticket holders on "
+                                              "Thursday."]
