@@ -17,7 +17,7 @@ from bot.models import (
     TopicEvent,
     Verdict,
 )
-from storage.articles import now_iso
+from storage.articles import now_iso, shown_published
 from storage.db import change_in, marks, rows_in
 from storage.stories import continued_story
 
@@ -83,7 +83,8 @@ def alert_view(db: Database, story_id: int, article_id: int, kind: str,
         whats_new=whats_new,
         source=article["source"],
         url=article["url"],
-        published=article["published"],
+        published=db.execute(f"SELECT {shown_published('articles')} FROM articles WHERE id = ?",
+                             [article_id]).fetchone()[0],
         key_quote=_key_quote(db, article_id),
         story_title=story["title"] or "",
         continues=continued_story(db, story_id) if kind == "new" else None,

@@ -13,6 +13,17 @@ from storage.db import StorageError
 ARTICLE_COLUMNS = ", ".join(f.name for f in fields(StoredArticle))
 
 
+def shown_published(table: str) -> str:
+    """SQL for an article's published time as a desk reads it: a date its writer gave with a
+    zone and no time (midnight at their offset, `2026-12-04T00:00:00+01:00`, stored as 23:00 UTC
+    the day before) as that day's midnight in UTC, as a date given alone is stored, so it shows
+    as the day the article gave (`2026-12-04`); any other time as stored."""
+    published, offset = f"{table}.published", f"{table}.published_offset"
+    return (f"CASE WHEN {offset} AND strftime('%H:%M:%f', {published}, {offset} || ' minutes') "
+            f"= '00:00:00.000' THEN date({published}, {offset} || ' minutes') "
+            f"|| 'T00:00:00+00:00' ELSE {published} END")
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -13,6 +13,7 @@ from typing import overload
 from sqlite_utils import Database
 
 from bot.models import Quote, QuoteText, StoredQuote, StoryIds
+from storage.articles import shown_published
 from storage.db import dicts_in, rows_in
 
 WORD = re.compile(r"[^\W_]+")
@@ -20,7 +21,8 @@ WORD = re.compile(r"[^\W_]+")
 HIT_COLUMNS = (
     "quotes.id, quotes.article_id, quotes.text, quotes.kind, quotes.speaker, "
     "quotes.speaker_kind, quotes.speaker_role, quotes.verb, quotes.cue, quotes.confidence, "
-    "articles.title AS article_title, articles.source, articles.url, articles.published, "
+    "articles.title AS article_title, articles.source, articles.url, "
+    f"{shown_published('articles')} AS published, "
     "articles.origin"
 )
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f"

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlite_utils import Database
 
 from bot.models import MovedOut, StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
+from storage.articles import shown_published
 from storage.stories import running_events
 
 FIND_LIMIT = 5
@@ -50,8 +51,8 @@ def _moved_count(db: Database, story_id: int) -> int:
 def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...]:
     rows = db.query(
         "SELECT sa.verdict, sa.whats_new, sa.created_at, a.id, a.title, a.source, a.url, "
-        "a.published, a.origin FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-        "WHERE " + where, params)
+        f"{shown_published('a')} AS published, a.origin "
+        "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE " + where, params)
     return tuple(TimelineEntry(
         article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
         when=r["published"] or r["created_at"], verdict=r["verdict"],
