@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
+from bot.alerts.came_from import shown_source
 from bot.cli.terminal import json_safe
 from bot.config import Settings
 from bot.pipeline import Pipeline
@@ -43,6 +44,13 @@ class CliContext:
 
 def emit_json(value: object) -> None:
     sys.stdout.write(json_safe(json.dumps(value, ensure_ascii=False, default=str)) + "\n")
+
+
+def shown_origin(row: dict) -> dict:
+    """A row of `--json` output with its ``origin`` as the terminal names it (`file
+    strike.txt`, `sent to /ingest`, a feed's host): not a dropped file's folders on the server,
+    nor a feed's address with its key."""
+    return {**row, "origin": shown_source(None, None, row.get("origin")) or None}
 
 
 def where(obj: CliContext) -> str:

@@ -11,7 +11,7 @@ from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import kinds, moved_out_lines, when_text
-from bot.cli.context import CliContext, emit_json
+from bot.cli.context import CliContext, emit_json, shown_origin
 from bot.stories.running import events_text
 from bot.topic_names import shell_word
 from bot.topic_preview import matched_terms
@@ -54,7 +54,9 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     matches = [(name, matched_terms(((r.term, r.where, r.text) for r in reasons), limit=4))
                for name, reasons in story_matches(obj.db, story_id)]
     if as_json:
-        emit_json({**dataclasses.asdict(grown),
+        whole = dataclasses.asdict(grown)
+        emit_json({**whole, **{part: [shown_origin(e) for e in whole[part]]
+                               for part in ("entries", "latest")},
                    "topics": [{"name": name, "matched": why} for name, why in matches]})
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")

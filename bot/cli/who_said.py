@@ -8,7 +8,7 @@ import click
 
 from bot.alerts.came_from import shown_source
 from bot.alerts.timeline_blocks import when_text
-from bot.cli.context import CliContext, emit_json, where
+from bot.cli.context import CliContext, emit_json, shown_origin, where
 from bot.cli.numbers import COUNT
 from bot.shown_link import shown_url
 from bot.who_said import QuoteHit
@@ -38,7 +38,8 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
                                'table", or a speaker: wirewatch who-said from:NAME')
     answer = lookup(obj.db, " ".join(text), limit=limit)
     if as_json:
-        emit_json(dataclasses.asdict(answer))
+        whole = dataclasses.asdict(answer)
+        emit_json({**whole, "hits": [shown_origin(hit) for hit in whole["hits"]]})
         return
     if not answer.hits and not any_quote(obj.db):
         click.echo(f"no quotes yet in {where(obj)}; ingest some articles with: "
