@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from storage.db import marks
+from storage.stories import carried_choices
 
 
 def mark_important(db: Database, *, story_id: int, channel: str, user: str | None,
@@ -25,6 +26,12 @@ def unmark_important(db: Database, *, story_id: int, channel: str) -> bool:
     cursor = db.execute("DELETE FROM important_stories WHERE story_id = ? AND channel = ?",
                         [story_id, channel])
     return cursor.rowcount > 0
+
+
+def carried_marks(db: Database, *, story_id: int, channel: str) -> list[tuple[int, str]]:
+    """The stories (id, title) of reports moved out of this story that are marked important in
+    ``channel`` since before they moved: marked with this story, whose mark the move kept."""
+    return carried_choices(db, "important_stories", story_id=story_id, channel=channel)
 
 
 def is_important(db: Database, story_id: int | None, channels: list[str]) -> bool:

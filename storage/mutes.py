@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.models import MutedStory
+from storage.stories import carried_choices
 
 
 def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
@@ -14,14 +15,9 @@ def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
 
 
 def carried_mutes(db: Database, *, story_id: int, channel: str) -> list[tuple[int, str]]:
-    """The stories (id, title) of reports moved out of this story (a later correction, a split)
-    that are muted in ``channel`` since before they moved: muted with this story, whose mute
-    the move kept (``storage.stories._keep_choices``)."""
-    return [(row[0], row[1] or f"story {row[0]}") for row in db.execute(
-        "SELECT DISTINCT m.story_id, s.title FROM story_articles sa JOIN mutes m ON "
-        "m.story_id = sa.story_id AND m.channel = ? JOIN stories s ON s.id = sa.story_id "
-        "WHERE sa.moved_from = ? AND m.muted_at <= sa.moved_at ORDER BY m.story_id",
-        [channel, story_id])]
+    """The stories (id, title) of reports moved out of this story that are muted in
+    ``channel`` since before they moved: muted with this story, whose mute the move kept."""
+    return carried_choices(db, "mutes", story_id=story_id, channel=channel)
 
 
 def muted_by(db: Database, *, story_id: int, channel: str) -> str | None:

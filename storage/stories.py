@@ -414,6 +414,19 @@ def _keep_choices(db: Database, *, article_id: int, old: int, new: int) -> None:
                    f"WHERE m.story_id = ? AND m.{at} >= sa.created_at", [new, article_id, old])
 
 
+def carried_choices(db: Database, table: str, *, story_id: int,
+                    channel: str) -> list[tuple[int, str]]:
+    """The stories (id, title) of reports moved out of this story (a later correction, a split)
+    that ``table`` (one of ``KEPT_CHOICES``) holds for ``channel`` since before they moved: a
+    mute or a mark made with this story, that the move kept (``_keep_choices``)."""
+    [at] = [at for name, _, at in KEPT_CHOICES if name == table]
+    return [(row[0], row[1] or f"story {row[0]}") for row in db.execute(
+        f"SELECT DISTINCT m.story_id, s.title FROM story_articles sa JOIN {table} m ON "
+        "m.story_id = sa.story_id AND m.channel = ? JOIN stories s ON s.id = sa.story_id "
+        f"WHERE sa.moved_from = ? AND m.{at} <= sa.moved_at ORDER BY m.story_id",
+        [channel, story_id])]
+
+
 def _last_seen(db: Database, story_id: int) -> str | None:
     """The story's newest article time: an article of a compacted story has no own row left."""
     row = db.execute("SELECT last_seen FROM stories WHERE id = ?", [story_id]).fetchone()

@@ -14,7 +14,7 @@ from handlers.button_story import button_story
 from handlers.common import answer, clicked_in, db_of, requires, story_of
 from storage.articles import now_iso
 from storage.db import transaction
-from storage.important import mark_important, marked_by, unmark_important
+from storage.important import carried_marks, mark_important, marked_by, unmark_important
 from storage.mutes import story_title
 from storage.state import install_id
 
@@ -62,13 +62,21 @@ def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
         return
     with transaction(db):
         unmarked = unmark_important(db, story_id=story, channel=channel)
+        carried = carried_marks(db, story_id=story, channel=channel) if unmarked else []
+        for moved, _ in carried:
+            unmark_important(db, story_id=moved, channel=channel)
     title = fit(plain(story_title(db, story), 150), 300)
     if not unmarked:
         answer(respond, f"*{title}* is not marked important in this channel: nothing changed.")
         return
-    respond(text=f"*{title}* is no longer marked important{f' (by <@{user}>)' if user else ''}: "
-                 "its updates stay in its thread.", response_type="in_channel",
-            replace_original=False, unfurl_links=False, unfurl_media=False)
+    who = f" (by <@{user}>)" if user else ""
+    text = f"*{title}* is no longer marked important{who}: its updates stay in its thread."
+    if carried:
+        also = ", ".join(f"*{fit(plain(name, 150), 300)}*" for _, name in carried)
+        text = (f"*{title}* is no longer marked important{who}, with {also}, moved out of it "
+                "since and marked with it: their updates stay in their threads.")
+    respond(text=text, response_type="in_channel", replace_original=False, unfurl_links=False,
+            unfurl_media=False)
 
 
 def _target(db: Database, body: dict,

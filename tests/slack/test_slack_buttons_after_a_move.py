@@ -205,3 +205,23 @@ def test_app_home_says_a_moved_reports_story_is_muted_with_the_story_it_left(
     assert "moved out of that story" in carried, carried
     [own] = [line for line in lines if LATER not in line]
     assert "moved out" not in own, own
+
+
+def test_not_important_takes_back_the_mark_a_moved_report_carried_as_unmute_does(
+        runtime, fake_slack, fresh_db):
+    """A story marked important while a report was in it keeps that report's own story marked
+    when the report moves out (``_keep_choices``); its Not important then takes back both, and
+    says so, as Unmute does for a mute. Before: the moved report's story stayed marked, its
+    updates still sent to the channel."""
+    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    said = click(runtime, fake_slack, first, IMPORTANT)
+    [undo] = [e for b in said["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    with transaction(fresh_db):
+        move = split_article(fresh_db, article)
+    assert is_important(fresh_db, move.new_story, ["C0DESK"]), "kept marked by the move"
+    taken = shown(click(runtime, fake_slack, {"ts": first["ts"], NOT_IMPORTANT: undo["value"]},
+                        NOT_IMPORTANT))
+    assert not is_important(fresh_db, move.old_story, ["C0DESK"])
+    assert not is_important(fresh_db, move.new_story, ["C0DESK"]), taken
+    assert f"*{FIRST}* is no longer marked important" in taken, taken
+    assert f"*{LATER}*" in taken and "moved out of it" in taken, taken
