@@ -12,7 +12,8 @@ from bot.cli.context import CliContext
 from bot.cli.numbers import MOST_DAYS, Number
 from bot.cli.run_lock import HeldByRun, take_run_lock
 from bot.models import BadInput
-from bot.stories.retention import compact_story_data
+from bot.stories import running
+from bot.stories.retention import compact_story_data, kept_days
 
 
 @click.group("db")
@@ -46,7 +47,11 @@ def compact(obj: CliContext, days: float | None) -> None:
         given = "--days" if days is not None else "WIREWATCH_STORY_DATA_DAYS"
         click.echo(f"{given} is 0: everything is kept")
         return
-    closed = f"closed more than {settings.story_data_days:g} days"
+    kept = kept_days(settings)
+    closed = f"closed more than {kept:g} days"
+    if kept > settings.story_data_days:
+        closed += (f" (not {settings.story_data_days:g}: a running issue back after a quiet "
+                   f"spell is looked for {running.BACK_DAYS} days back)")
     if not done.stories and not done.changes:
         click.echo(f"nothing to drop: no story holding matching data has been {closed}, and "
                    "no feed's change of health was told that long ago")

@@ -22,18 +22,27 @@ def open_hours(settings: Settings) -> float:
     return settings.story_quiet_hours
 
 
+def kept_days(settings: Settings) -> float:
+    """The days a closed story's matching data stays: ``WIREWATCH_STORY_DATA_DAYS``, but at
+    event granularity never fewer than a running issue back after a quiet spell is looked for
+    (``running.BACK_DAYS`` from its last article, its ``open_hours`` included): a shorter
+    setting dropped those stories first, and the fallback then found nothing to continue."""
+    if settings.story_half_life_hours <= 0 or settings.story_data_days <= 0:
+        return settings.story_data_days
+    return max(settings.story_data_days, running.BACK_DAYS - open_hours(settings) / 24)
+
+
 def compact_story_data(db: Database, settings: Settings, *, now: datetime | None = None,
                        stopping: Callable[[], bool] | None = None) -> Compacted | None:
-    """Drop the matching data of the stories closed (``open_hours``) for
-    ``WIREWATCH_STORY_DATA_DAYS`` on the stream's clock and the desk's (the stream's alone on a
-    replay), and the feeds' changes of health told as long ago on the desk's; None when that
-    is 0."""
+    """Drop the matching data of the stories closed (``open_hours``) for ``kept_days`` on the
+    stream's clock and the desk's (the stream's alone on a replay), and the feeds' changes of
+    health told ``WIREWATCH_STORY_DATA_DAYS`` ago on the desk's; None when that is 0."""
     if settings.story_data_days <= 0:
         return None
     now = now or datetime.now(UTC)
     told = (now - timedelta(days=settings.story_data_days)).isoformat(timespec="seconds")
     changes = Compacted(changes=prune_told(db, queued_before=told))
-    before = cutoff(db, days=settings.story_data_days, quiet_hours=open_hours(settings),
+    before = cutoff(db, days=kept_days(settings), quiet_hours=open_hours(settings),
                     now=None if settings.story_stream_clock else now)
     if before is None:
         return changes

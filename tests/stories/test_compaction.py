@@ -206,7 +206,7 @@ def test_zero_days_keeps_everything(fresh_db, settings, nlp):
 
 
 def test_vacuum_gives_the_compacted_pages_back_to_the_disk(db_path, fresh_db):
-    archive(fresh_db, 400)
+    archive(fresh_db, 400, hours=3)  # 50 days: --days 1 keeps the fallback's last 14
     compacted = CliRunner().invoke(cli, ["--db", str(db_path), "db", "compact", "--days", "1"])
     assert compacted.exit_code == 0, compacted.output
     assert "stop wirewatch run and run: wirewatch db vacuum" in compacted.output
@@ -218,12 +218,12 @@ def test_vacuum_gives_the_compacted_pages_back_to_the_disk(db_path, fresh_db):
     assert result.output == f"{db_path}: {before / 1e6:,.1f} MB -> {after / 1e6:,.1f} MB\n"
 
 
-def archive(db, stories: int) -> list[int]:
+def archive(db, stories: int, *, hours: int = 1) -> list[int]:
     """Closed stories of two articles each, written straight into the story tables."""
     ids = []
     with transaction(db):
         for n in range(stories):
-            seen = (START + timedelta(hours=n)).isoformat(timespec="seconds")
+            seen = (START + timedelta(hours=n * hours)).isoformat(timespec="seconds")
             story_id = store.create_story(db, title=f"story {n}", summary=[], seen_at=seen,
                                           now=seen)
             ids.append(story_id)

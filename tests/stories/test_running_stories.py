@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.models import RawArticle
+from bot.stories.retention import compact_story_data
 from storage import stories as store
 
 WALKOUT = """Valmora tram drivers walk out over pay
@@ -123,3 +124,31 @@ def test_a_running_issue_back_after_a_quiet_spell_continues_its_running_story(pi
     assert back.verdict.kind == "new"
     assert continues(fresh_db, back.verdict.story_id) == stories["walkout"]
 
+
+
+FERRY = """Osk island ferry sails again after gales
+
+OSK (Wirewatch Wire) - The ferry between Lindmark and Osk island sailed again on Sunday after four days of gales had kept it in port.
+
+Its operator, Baltline, said two extra crossings would clear the waiting freight and cars."""
+
+
+def test_a_short_story_data_retention_keeps_what_the_quiet_spell_fallback_reads(
+        pipeline, fresh_db, settings, db_path):
+    """`WIREWATCH_STORY_DATA_DAYS=3` dropped the matching data of stories quiet 6 days (3 and
+    the lookup's 72 hours), so a running issue back 9 quiet days on, within the fallback's 14,
+    found nothing and started a running story of its own. Now such stories are kept for the
+    fallback's reach, and `db compact` says so."""
+    stories = ingest_all(pipeline)
+    list(pipeline.ingest([RawArticle(text=FERRY, origin="ferry",
+                                     published="2025-03-16T07:00:00+00:00")]))
+    short = settings.with_overrides(story_data_days=3, story_stream_clock=True)
+    done = compact_story_data(fresh_db, short)
+    assert done is not None and done.stories == 0, done
+    [back] = pipeline.ingest([RawArticle(text=BACK_TO_WORK, origin="back",
+                                         published="2025-03-16T08:00:00+00:00")])
+    assert back.verdict.kind == "new"
+    assert continues(fresh_db, back.verdict.story_id) == stories["walkout"]
+    said = CliRunner().invoke(cli, ["--db", str(db_path), "db", "compact", "--days", "3"]).output
+    assert "closed more than 11 days (not 3: a running issue back after a quiet spell is " \
+           "looked for 14 days back)" in said, said
