@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from bot.alerts.mrkdwn import counted
+from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, say_loading, where
 from bot.cli.numbers import COUNT, ROW_ID
 from bot.replay import replay as replay_lines
@@ -88,7 +89,7 @@ def list_(obj: CliContext, limit: int, as_json: bool) -> None:
                    "wirewatch ingest PATH")
     for row in rows:
         click.echo(f"#{row.id}  {counted(row.article_count, 'article')}  "
-                   f"last {row.last_seen}  {row.title}")
+                   f"last {when_text(row.last_seen)}  {row.title}")
 
 
 def _sentences(stored: str) -> list[str]:

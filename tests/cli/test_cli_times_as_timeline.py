@@ -1,6 +1,6 @@
-"""`topics show`, `topics preview` and `sources list` print their times as `stories timeline`
-does (`2026-12-05 04:50 UTC`), not as stored (`2026-12-05T04:50:43.512+00:00`): one terminal,
-one way to write a time. A real SQLite file, the real spaCy model. Invented copy."""
+"""`topics show`, `topics preview`, `stories list` and `sources list` print their times as
+`stories timeline` does (`2026-12-05 04:50 UTC`), not as stored (`2026-12-05T04:50:43.512+00:00`):
+one terminal, one way to write a time. A real SQLite file, the real spaCy model. Invented copy."""
 
 import json
 import re
@@ -32,6 +32,15 @@ def test_topics_show_and_preview_print_a_story_s_last_time_as_the_timeline(db_pa
         printed = invoke(db_path, *args).output
         [line] = [line for line in printed.splitlines() if line.startswith("  story 1 ")]
         assert MINUTE.search(line) and not ISO.search(line), line
+
+
+def test_stories_list_prints_a_story_s_last_time_as_the_timeline(db_path, tmp_path):
+    """Before: `#1  1 article  last 2026-12-05T07:50:43+00:00  Ferry crews strike …`."""
+    (tmp_path / "ferry.json").write_text(json.dumps(ARTICLE), encoding="utf-8")
+    assert invoke(db_path, "ingest", str(tmp_path / "ferry.json")).exit_code == 0
+    [line] = invoke(db_path, "stories", "list").output.splitlines()
+    assert line.startswith("#1  1 article  last ") and line.endswith(ARTICLE["title"]), line
+    assert MINUTE.search(line) and not ISO.search(line), line
 
 
 def test_sources_list_prints_its_times_as_the_timeline(db_path):
