@@ -47,6 +47,20 @@ def closest_name(typed: str, names: Sequence[str]) -> str | None:
     return by_letters[close[0]] if close else None
 
 
+def named_with(first: str, words: Sequence[str], names: Sequence[str]
+               ) -> tuple[str, str] | None:
+    """The topic a name typed without quotes names with the words after it (`topics edit Port
+    strikes 'strike AND port'`: "Port strikes", case aside; the longest such), and the words
+    left after it; None when no run of them names one."""
+    by_letters = {name.casefold(): name for name in names}
+    split = " ".join(words).split()
+    for end in range(len(split), 0, -1):
+        found = by_letters.get(" ".join([first, *split[:end]]).casefold())
+        if found is not None:
+            return found, " ".join(split[end:])
+    return None
+
+
 def unsearched_note(name: str, edit: str) -> str:
     """Said when a topic's query was made from its name and the name has signs no query of
     words searches for ("C++" tracks C); ``edit`` is the command that changes the query."""

@@ -19,7 +19,7 @@ from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import cli_mark, not_read
-from bot.topic_names import plain_words, shell_quoted, shell_word, unsearched_note
+from bot.topic_names import named_with, plain_words, shell_quoted, shell_word, unsearched_note
 from bot.topic_preview import PREVIEW_DAYS, matched_terms, preview, why_text
 from storage.db import transaction
 from storage.topics import (
@@ -131,7 +131,7 @@ def edit(obj: CliContext, name: str, words: tuple[str, ...]) -> None:
     with transaction(obj.db):
         topic = get_topic(obj.db, name)
         if topic is None:
-            raise _no_topic(obj, name)
+            raise _no_topic(obj, name, words)
         change = change_query(obj.db, topic, " ".join(words),
                               quiet_hours=obj.settings.story_quiet_hours)
     click.echo(f"'{topic.name}': {change.old} -> {change.new}")
@@ -169,12 +169,12 @@ def list_(obj: CliContext, as_json: bool) -> None:
 
 
 @topics.command("show")
-@click.argument("name")
+@click.argument("words", metavar="NAME", nargs=-1, required=True)
 @click.option("--limit", default=10, show_default=True, type=COUNT,
               help="How many stories to show.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
+def show(obj: CliContext, words: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Show NAME's query and its latest stories, with why each matched and which of their
     articles its exclusions (NOT, source:) leave out.
 
@@ -182,6 +182,7 @@ def show(obj: CliContext, name: str, limit: int, as_json: bool) -> None:
     Example:
         wirewatch topics show "NATO membership" --limit 5
     """
+    name = " ".join(words)
     topic = get_topic(obj.db, name)
     if topic is None:
         raise _no_topic(obj, name)
@@ -240,15 +241,16 @@ def preview_(obj: CliContext, words: tuple[str, ...], days: int, as_json: bool) 
 
 
 @topics.command("remove")
-@click.argument("name")
+@click.argument("words", metavar="NAME", nargs=-1, required=True)
 @click.pass_obj
-def remove(obj: CliContext, name: str) -> None:
+def remove(obj: CliContext, words: tuple[str, ...]) -> None:
     """Stop tracking NAME (its subscriptions go too).
 
     \b
     Example:
         wirewatch topics remove "NATO membership"
     """
+    name = " ".join(words)
     with transaction(obj.db):
         topic = get_topic(obj.db, name)
         if topic is None:
@@ -257,11 +259,16 @@ def remove(obj: CliContext, name: str) -> None:
     click.echo(f"removed '{topic.name}'")
 
 
-def _no_topic(obj: CliContext, name: str) -> NotFound:
-    """Names the topics there are: a newcomer types a word of the name, or another database."""
+def _no_topic(obj: CliContext, name: str, query: tuple[str, ...] = ()) -> NotFound:
+    """Names the topics there are: a newcomer types a word of the name, or another database;
+    for `topics edit`, the topic the name's words and the first of the query's name, if any."""
     names = [topic.name for topic in list_topics(obj.db)]
     if not names:
         return NotFound(f"no topic named '{name}': no topics yet in {where(obj)}")
+    if meant := named_with(name, query, names):
+        return NotFound(f"no topic named '{name}'; is it \"{meant[0]}\"? A name of several words "
+                        f"needs quotes: wirewatch topics edit {shell_quoted(meant[0])} "
+                        f"{shell_word(meant[1]) if meant[1] else 'QUERY'}. Nothing was changed.")
     shown = ", ".join(shell_word(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
     return NotFound(f"no topic named '{name}'; the topics are: {shown}")
 

@@ -19,7 +19,13 @@ from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import slack_mark
-from bot.topic_names import closest_name, plain_words, slack_typed, unsearched_note
+from bot.topic_names import (
+    closest_name,
+    named_with,
+    plain_words,
+    slack_typed,
+    unsearched_note,
+)
 from bot.topic_preview import matched_terms
 from handlers.common import (
     OPEN_QUOTES,
@@ -154,7 +160,9 @@ def edit_text(svc: Services, rest: str, command: dict) -> str:
     with transaction(db):
         topic = store.get_topic(db, name)
         if topic is None:
-            return no_topic(name, store.list_topics(db), verb="edit", rest=f" {query}")
+            there = store.list_topics(db)
+            return unquoted_name(name, query, there) or no_topic(name, there, verb="edit",
+                                                                rest=f" {query}")
         change = change_query(db, topic, query, quiet_hours=svc.settings.story_quiet_hours)
     dropped = (f"; {counted(change.dropped, 'running story', 'running stories')} it matched "
                "no longer" if change.dropped else "")
@@ -162,6 +170,17 @@ def edit_text(svc: Services, rest: str, command: dict) -> str:
             f"`{echo(change.old, 300)}`); its subscriptions stay. "
             f"{counted(change.running, 'running story', 'running stories')} "
             f"match{'es' if change.running == 1 else ''} it{dropped}." + _grouping(change.new))
+
+
+def unquoted_name(name: str, query: str, topics: Sequence[Topic]) -> str | None:
+    """`/topics edit Port strikes port AND strike`: the topic "Port strikes" named without
+    quotes, as the command that edits it; None when the words name no topic."""
+    meant = named_with(name, [query], [t.name for t in topics])
+    if meant is None:
+        return None
+    again = f"/topics edit {slack_typed(meant[0])} {meant[1] or 'QUERY'}"
+    return (f"No topic named “{echo(name, 100)}”. Is it *{echo(meant[0], 100)}*? A name of "
+            f"several words needs quotes: `{echo(again, 400)}`. Nothing was changed.")
 
 
 def _grouping(query: str) -> str:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.cli.test_cli import invoke
 from tests.cli.test_first_hour import one_error_line, wirewatch
 
 
@@ -93,3 +94,20 @@ def test_a_name_whose_signs_its_query_cannot_search_says_so(tmp_path):
     assert "wirewatch topics edit 10% QUERY" in added.stdout, added.stdout
     given = wirewatch("--db", db, "topics", "add", "AT&T", "--query", '"AT&T" OR telecom')
     assert given.returncode == 0 and "not searched for" not in given.stdout, given
+
+
+def test_show_remove_and_edit_read_a_name_of_several_words_typed_without_quotes(db_path):
+    """`topics show Port strikes` answered "Got unexpected extra argument (strikes)", and
+    `topics edit Port strikes QUERY` "no topic named 'Port'": show and remove take the words as
+    the name, as Slack's /topics does; edit, whose query follows, names the command to type."""
+    assert invoke(db_path, "topics", "add", "Port strikes", "strike AND port").exit_code == 0
+    shown = invoke(db_path, "topics", "show", "Port", "strikes")
+    assert shown.exit_code == 0 and shown.output.startswith("Port strikes: strike AND port"), \
+        shown.output
+    edit = invoke(db_path, "topics", "edit", "Port", "strikes", "strike AND (port OR dock*)")
+    assert edit.exit_code == 1, edit.output
+    assert ("no topic named 'Port'; is it \"Port strikes\"? A name of several words needs "
+            "quotes: wirewatch topics edit \"Port strikes\" 'strike AND (port OR dock*)'. "
+            "Nothing was changed.") in edit.output, edit.output
+    removed = invoke(db_path, "topics", "remove", "Port", "strikes")
+    assert removed.exit_code == 0 and removed.output == "removed 'Port strikes'\n", removed.output

@@ -79,3 +79,16 @@ def test_a_topic_whose_stored_query_is_no_longer_read_is_marked_where_the_desk_l
     run_command(runtime, fake_slack, "/topics", 'edit "Night ferries" ferry AND NOT strike')
     assert "matches nothing" not in run_command(runtime, fake_slack, "/topics", "")["text"]
     assert "matches nothing" not in app_home(runtime, fake_slack)
+
+
+def test_a_name_of_several_words_typed_without_quotes_is_answered_with_the_quoted_edit(
+        runtime, fake_slack, fresh_db):
+    """`/topics edit Local watch hail`: before, "No topic named “Local”. See `/topics` for the
+    list." while the list held *Local watch*; now the command that edits it, nothing changed."""
+    run_command(runtime, fake_slack, "/topics", 'add "Local watch" tram OR bridge')
+    answer = run_command(runtime, fake_slack, "/topics", "edit Local watch hail OR frost")["text"]
+    assert answer == ("No topic named “Local”. Is it *Local watch*? A name of several words "
+                      "needs quotes: `/topics edit \"Local watch\" hail OR frost`. Nothing was "
+                      "changed."), answer
+    topic = get_topic(fresh_db, "Local watch")
+    assert topic is not None and topic.query == "tram OR bridge"
