@@ -348,7 +348,8 @@ class Pipeline:
         article = item.analysis.parsed.article
         hold = alert_hold(background=raw is not None and raw.background,
                           published=article.published, ingested_at=now,
-                          max_age_hours=self.settings.alert_max_age_hours)
+                          max_age_hours=self.settings.alert_max_age_hours,
+                          offset=article.published_offset)
         return self._seen_now(item.analysis.prepared, now), hold
 
     def _outcome(self, item: Work, earlier: list[Outcome], ahead: Ahead | None) -> Outcome:

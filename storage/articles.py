@@ -24,6 +24,14 @@ def shown_published(table: str) -> str:
             f"|| 'T00:00:00+00:00' ELSE {published} END")
 
 
+def shown_last_seen(story: str) -> str:
+    """SQL for a story's last time as a desk reads it: the day its newest report gave, when
+    that report gave a date with its zone and no time (``shown_published``); else as stored."""
+    return (f"coalesce((SELECT {shown_published('a')} FROM story_articles sa JOIN articles a "
+            f"ON a.id = sa.article_id WHERE sa.story_id = {story}.id AND a.published = "
+            f"{story}.last_seen LIMIT 1), {story}.last_seen)")
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -23,6 +23,7 @@ from bot.models import (
     StoryPlace,
     StoryRow,
 )
+from storage.articles import shown_last_seen
 from storage.db import insert_row, rows_in
 
 TOTAL_KEY = ""
@@ -442,8 +443,9 @@ def reindex(db: Database, *, story_id: int, keys: list[str], seen_at: str) -> No
 
 def list_stories(db: Database, *, limit: int = 20) -> list[StoryRow]:
     return [StoryRow(**r) for r in db.query(
-        "SELECT id, title, article_count, created_at, last_seen, summary FROM stories "
-        "ORDER BY coalesce(last_seen, created_at) DESC, id DESC LIMIT ?", [limit])]
+        "SELECT s.id, s.title, s.article_count, s.created_at, "
+        f"{shown_last_seen('s')} AS last_seen, s.summary FROM stories s "
+        "ORDER BY coalesce(s.last_seen, s.created_at) DESC, s.id DESC LIMIT ?", [limit])]
 
 
 def story_topic_ids(db: Database, story_id: int) -> list[int]:

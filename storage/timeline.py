@@ -8,7 +8,7 @@ from collections.abc import Collection
 from sqlite_utils import Database
 
 from bot.models import MovedOut, StoryBrief, StoryIds, StoryTimeline, StoryTitle, TimelineEntry
-from storage.articles import shown_published
+from storage.articles import shown_last_seen, shown_published
 from storage.stories import running_events
 
 FIND_LIMIT = 5
@@ -85,6 +85,6 @@ def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,
 
 def story_brief(db: Database, story_id: int) -> StoryBrief:
     """A story's title, article count and when it was last seen (empty values if unknown)."""
-    row = db.execute("SELECT title, article_count, last_seen FROM stories WHERE id = ?",
-                     [story_id]).fetchone()
+    row = db.execute(f"SELECT s.title, s.article_count, {shown_last_seen('s')} FROM stories s "
+                     "WHERE s.id = ?", [story_id]).fetchone()
     return StoryBrief(*row) if row else StoryBrief()

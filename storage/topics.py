@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from bot.models import BadInput, MatchReason, Topic, TopicStory
-from storage.articles import now_iso
+from storage.articles import now_iso, shown_last_seen
 from storage.db import insert_row, rows_in
 from storage.held_digests import forget_held
 from storage.names import visible
@@ -80,8 +80,8 @@ def topics_last_seen(db: Database) -> dict[int, str]:
 def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicStory]:
     """The latest stories tied to a topic, newest first, with why they matched."""
     rows = db.execute(
-        "SELECT s.id, s.title, s.article_count, s.last_seen, s.summary, st.reasons, "
-        "st.matched_at FROM story_topics st JOIN stories s ON s.id = st.story_id "
+        f"SELECT s.id, s.title, s.article_count, {shown_last_seen('s')}, s.summary, "
+        "st.reasons, st.matched_at FROM story_topics st JOIN stories s ON s.id = st.story_id "
         "WHERE st.topic_id = ? ORDER BY coalesce(s.last_seen, s.created_at) DESC, s.id DESC "
         "LIMIT ?", [topic_id, limit])
     return [TopicStory(id=story_id, title=title, article_count=count, last_seen=last_seen,

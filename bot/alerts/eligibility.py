@@ -3,7 +3,7 @@ a late copy of what a running story's thread already has."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta, timezone
 
 BACKGROUND = "background: already in the feed at its first poll"
 TOLD = "a late copy of the running story it continues, adding nothing to it"
@@ -13,8 +13,9 @@ would, and the running story's thread already has all it says."""
 
 
 def alert_hold(*, background: bool, published: str | None, ingested_at: datetime,
-               max_age_hours: float) -> str | None:
-    """Why this article must not alert, or None if it may; ``max_age_hours`` 0 means no limit."""
+               max_age_hours: float, offset: int | None = None) -> str | None:
+    """Why this article must not alert, or None if it may; ``max_age_hours`` 0 means no limit;
+    ``offset``: the minutes east of UTC its time was written in."""
     if background:
         return BACKGROUND
     when = _moment(published)
@@ -23,8 +24,17 @@ def alert_hold(*, background: bool, published: str | None, ingested_at: datetime
     age = ingested_at - when
     if age <= timedelta(hours=max_age_hours):
         return None
-    return (f"too old to alert: published {when:%Y-%m-%d %H:%M} UTC, {_span(age)} before it "
+    return (f"too old to alert: published {_as_given(when, offset)}, {_span(age)} before it "
             f"arrived (limit {max_age_hours:g} h)")
+
+
+def _as_given(when: datetime, offset: int | None) -> str:
+    """A date given without a time (midnight where it was written) as that day, as timelines
+    show it; any other time in UTC."""
+    written = when.astimezone(timezone(timedelta(minutes=offset or 0)))
+    if written.time() == time(0):
+        return f"{written:%Y-%m-%d}"
+    return f"{when:%Y-%m-%d %H:%M} UTC"
 
 
 def _moment(value: str | None) -> datetime | None:

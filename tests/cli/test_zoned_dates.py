@@ -1,7 +1,8 @@
 """A date a feed wrote with its zone and no time (midnight at its offset, `2026-11-20T00:00:00
 +01:00`) is the day the article gave wherever a desk reads it: `stories timeline`, `who-said`
-(terminal and `--json`) and an alert's time, not 23:00 UTC the day before. A real SQLite file,
-the real spaCy model. Invented copy."""
+(terminal and `--json`), an alert's time, why it does not alert (too old), and its story's
+last time in `stories list` and `topics show`, not 23:00 UTC the day before. A real SQLite
+file, the real spaCy model. Invented copy."""
 
 import json
 
@@ -34,7 +35,15 @@ def invoke(db_path, *args):
 def test_a_date_written_with_its_zone_reads_as_that_day(db_path, tmp_path):
     """Before: `2026-11-19 23:00 UTC` and `2026-11-19 05:00 UTC`."""
     (tmp_path / "days.json").write_text(json.dumps([EAST, WEST, TIMED]), encoding="utf-8")
-    assert invoke(db_path, "ingest", str(tmp_path / "days.json")).exit_code == 0
+    assert invoke(db_path, "topics", "add", "Harbour", "--query", "quay").exit_code == 0
+    ingested = invoke(db_path, "ingest", str(tmp_path / "days.json"))
+    assert ingested.exit_code == 0, ingested.output
+    for given in ("2026-11-20, ", "2026-11-19, ", "2026-11-17 23:30 UTC, "):
+        assert f"no alert: too old to alert: published {given}" in ingested.output, given
+    listed = invoke(db_path, "stories", "list").output
+    assert f"last 2026-11-20  {EAST['title']}" in listed, listed
+    assert f"last 2026-11-19  {WEST['title']}" in listed, listed
+    assert "(1 article, last 2026-11-20): " in invoke(db_path, "topics", "show", "Harbour").output
     shown = {n: invoke(db_path, "stories", "timeline", str(n)).output for n in (1, 2, 3)}
     assert " · 2026-11-20 · " in shown[1] and "23:00" not in shown[1], shown[1]
     assert " · 2026-11-19 · " in shown[2] and "05:00" not in shown[2], shown[2]
