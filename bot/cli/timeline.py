@@ -11,7 +11,10 @@ from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
 from bot.alerts.timeline_blocks import kinds, moved_out_lines, when_text
+from bot.alerts.why import LEFT_OUT
 from bot.cli.context import CliContext, emit_json, shown_origin
+from bot.models import StoryTimeline
+from bot.stories.left_out import why_left_out
 from bot.stories.running import events_text
 from bot.topic_names import shell_word
 from bot.topic_preview import matched_terms
@@ -55,8 +58,9 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
                for name, reasons in story_matches(obj.db, story_id)]
     if as_json:
         whole = dataclasses.asdict(grown)
-        emit_json({**whole, **{part: [shown_origin(e) for e in whole[part]]
-                               for part in ("entries", "latest")},
+        left = _left_out(obj, grown)
+        emit_json({**whole, **{part: [{**shown_origin(e), "left_out": left.get(e["article_id"])}
+                                      for e in whole[part]] for part in ("entries", "latest")},
                    "topics": [{"name": name, "matched": why} for name, why in matches]})
         return
     click.echo(f"{grown.title} (story {grown.story_id}, {counted(grown.article_count, 'article')})")
@@ -72,6 +76,7 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         click.echo(f"  • {where}: {' '.join(item.facts)}")
     if known:
         click.echo(f"First reported: {summary}")
+    left = _left_out(obj, grown)
     for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
         source = shown_source(entry.source, entry.url, entry.origin, linked=False)
         when = when_text(entry.when) if entry.dated else f"arrived {when_text(entry.when)}"
@@ -80,11 +85,21 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         click.echo(f"  {where}: {entry.title}")
         for fact in entry.whats_new:
             click.echo(f"      • {fact}")
+        if entry.article_id in left:
+            click.echo(f"      no alert: {LEFT_OUT} ({left[entry.article_id]})")
     if grown.moved_count:
         click.echo(f"Moved out since: {counted(grown.moved_count, 'report')}")
         for line in moved_out_lines(grown.moved_out, grown.moved_count):
             click.echo(f"  {line}")
     click.echo(_why_it_alerts(matches))
+
+
+def _left_out(obj: CliContext, grown: StoryTimeline) -> dict[int, str]:
+    """The reports that alerted nobody because every topic the story matches leaves them out
+    (NOT, ``source:``), and how: the story alerts under those topics, those reports did not."""
+    found = {entry.article_id: why_left_out(obj.db, grown.story_id, entry.article_id)
+             for entry in grown.entries if entry.verdict in ("new", "update")}
+    return {article: why for article, why in found.items() if why}
 
 
 def _why_it_alerts(matches: list[tuple[str, str]]) -> str:

@@ -43,3 +43,19 @@ def test_the_ingest_line_says_which_not_term_left_the_update_out(db_path, tmp_pa
     silent = [line.strip() for line in result.output.splitlines() if "no alert" in line]
     assert silent == ['no alert: every topic its story matches leaves it out (Dams: NOT '
                       '"beaver" (title: beavers))'], result.output
+
+
+def test_the_timeline_says_which_report_the_not_term_left_out(db_path, tmp_path):
+    """`stories timeline` said only "Why it alerts: topic Dams matched dam …", so the beavers'
+    update read as alerted under Dams; now its line says it alerted nobody, and why, as
+    `topics show` and the ingest line do (`--json`: each entry's `left_out`)."""
+    invoke(db_path, "topics", "add", "Dams", 'dam AND NOT "beaver"')
+    invoke(db_path, "ingest", str(_stream(tmp_path / "dams.jsonl", STREAM)))
+    lines = invoke(db_path, "stories", "timeline", "1").output.splitlines()
+    said = [i for i, line in enumerate(lines) if line.strip().startswith("no alert: ")]
+    assert [lines[i].strip() for i in said] == ['no alert: every topic its story matches leaves '
+                                                'it out (NOT "beaver" (title: beavers))'], lines
+    [article] = [line for line in lines[:said[0]] if line.startswith("  article ")][-1:]
+    assert "Beavers blamed for flooding" in article, lines
+    grown = json.loads(invoke(db_path, "stories", "timeline", "1", "--json").output)
+    assert [bool(e["left_out"]) for e in grown["entries"]] == [False, True, False], grown
