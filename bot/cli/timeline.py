@@ -40,17 +40,7 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         wirewatch stories timeline 42
         wirewatch stories timeline harbour strike
     """
-    text = " ".join(story).strip().removeprefix("#")
-    if text.isascii() and text.isdigit():
-        story_id = row_id(text)
-        if story_id is None:
-            raise click.ClickException(f"no story {text}; {_LATEST}")
-    else:
-        found = find_stories(obj.db, text, limit=1)
-        if not found:
-            raise click.ClickException(f"no story or article title holds every word of "
-                                       f"'{text}'; {_LATEST}")
-        story_id = found[0].id
+    story_id = _story_id(obj, " ".join(story).strip().removeprefix("#"))
     grown = story_timeline(obj.db, story_id, limit=1000)
     if grown is None:
         raise click.ClickException(f"no story {story_id}; {_LATEST}")
@@ -76,7 +66,31 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
         click.echo(f"  • {where}: {' '.join(item.facts)}")
     if known:
         click.echo(f"First reported: {summary}")
-    left = _left_out(obj, grown)
+    _echo_entries(grown, _left_out(obj, grown))
+    if grown.moved_count:
+        click.echo(f"Moved out since: {counted(grown.moved_count, 'report')}")
+        for line in moved_out_lines(grown.moved_out, grown.moved_count):
+            click.echo(f"  {line}")
+    click.echo(_why_it_alerts(matches))
+
+
+def _story_id(obj: CliContext, text: str) -> int:
+    """The story a number names, or the first whose title (or an article's) holds the words."""
+    if text.isascii() and text.isdigit():
+        story_id = row_id(text)
+        if story_id is None:
+            raise click.ClickException(f"no story {text}; {_LATEST}")
+        return story_id
+    found = find_stories(obj.db, text, limit=1)
+    if not found:
+        raise click.ClickException(f"no story or article title holds every word of "
+                                   f"'{text}'; {_LATEST}")
+    return found[0].id
+
+
+def _echo_entries(grown: StoryTimeline, left: dict[int, str]) -> None:
+    """Each article in order: number, time, source, kind, title, the facts it added, and
+    whether every topic left it out."""
     for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
         source = shown_source(entry.source, entry.url, entry.origin, linked=False)
         when = when_text(entry.when) if entry.dated else f"arrived {when_text(entry.when)}"
@@ -87,11 +101,6 @@ def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"      • {fact}")
         if entry.article_id in left:
             click.echo(f"      no alert: {LEFT_OUT} ({left[entry.article_id]})")
-    if grown.moved_count:
-        click.echo(f"Moved out since: {counted(grown.moved_count, 'report')}")
-        for line in moved_out_lines(grown.moved_out, grown.moved_count):
-            click.echo(f"  {line}")
-    click.echo(_why_it_alerts(matches))
 
 
 def _left_out(obj: CliContext, grown: StoryTimeline) -> dict[int, str]:
