@@ -71,10 +71,12 @@ def list_topics(db: Database) -> list[Topic]:
 
 
 def topics_last_seen(db: Database) -> dict[int, str]:
-    """Each topic with a story: when its latest story was last seen (ISO text, sortable)."""
-    return dict(db.execute(
-        "SELECT st.topic_id, max(coalesce(s.last_seen, s.created_at)) FROM story_topics st "
-        "JOIN stories s ON s.id = st.story_id GROUP BY st.topic_id").fetchall())
+    """Each topic with a story: when its latest story was last seen (ISO text, sortable), as a
+    desk reads it (``shown_last_seen``: SQLite takes it from the row the max() picks)."""
+    return {topic: shown for topic, shown, _ in db.execute(
+        f"SELECT st.topic_id, coalesce({shown_last_seen('s')}, s.created_at), "
+        "max(coalesce(s.last_seen, s.created_at)) FROM story_topics st "
+        "JOIN stories s ON s.id = st.story_id GROUP BY st.topic_id").fetchall()}
 
 
 def recent_stories(db: Database, topic_id: int, limit: int = 10) -> list[TopicStory]:

@@ -1,8 +1,8 @@
 """A date a feed wrote with its zone and no time (midnight at its offset, `2026-11-20T00:00:00
 +01:00`) is the day the article gave wherever a desk reads it: `stories timeline`, `who-said`
 (terminal and `--json`), an alert's time, why it does not alert (too old), and its story's
-last time in `stories list` and `topics show`, not 23:00 UTC the day before. A real SQLite
-file, the real spaCy model. Invented copy."""
+last time in `stories list`, `topics show` and `topics list`, not 23:00 UTC the day before.
+A real SQLite file, the real spaCy model. Invented copy."""
 
 import json
 
@@ -44,6 +44,7 @@ def test_a_date_written_with_its_zone_reads_as_that_day(db_path, tmp_path):
     assert f"last 2026-11-20  {EAST['title']}" in listed, listed
     assert f"last 2026-11-19  {WEST['title']}" in listed, listed
     assert "(1 article, last 2026-11-20): " in invoke(db_path, "topics", "show", "Harbour").output
+    assert "  latest story 2026-11-20, " in invoke(db_path, "topics", "list").output
     shown = {n: invoke(db_path, "stories", "timeline", str(n)).output for n in (1, 2, 3)}
     assert " · 2026-11-20 · " in shown[1] and "23:00" not in shown[1], shown[1]
     assert " · 2026-11-19 · " in shown[2] and "05:00" not in shown[2], shown[2]
