@@ -20,7 +20,7 @@ from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import cli_mark, not_read
 from bot.topic_names import named_with, plain_words, shell_quoted, shell_word, unsearched_note
-from bot.topic_preview import PREVIEW_DAYS, matched_terms, preview, why_text
+from bot.topic_preview import PREVIEW_DAYS, left_out, matched_terms, preview, why_text
 from storage.db import transaction
 from storage.topics import (
     get_topic,
@@ -238,6 +238,14 @@ def preview_(obj: CliContext, words: tuple[str, ...], days: int, as_json: bool) 
         click.echo(f"  story {hit.story_id} ({counted(hit.article_count, 'article')}, last "
                    f"{when_text(hit.last_seen)}): {hit.title}")
         click.echo(f"    matched: {why_text(hit)}")
+    left = left_out(obj.db, query, matched={hit.story_id for hit in hits}, days=days)
+    if left:
+        click.echo(f"{counted(len(left), 'more story', 'more stories')} its exclusions leave "
+                   "out:")
+    for hit, why in left:
+        click.echo(f"  story {hit.story_id} ({counted(hit.article_count, 'article')}, last "
+                   f"{when_text(hit.last_seen)}): {hit.title}")
+        click.echo(f"    left out: {why}")
 
 
 @topics.command("remove")

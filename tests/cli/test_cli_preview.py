@@ -24,6 +24,24 @@ def test_preview_lists_matching_recent_stories_with_reasons(db_path, tmp_path):
     assert "no topics yet" in invoke(db_path, "topics", "list").output
 
 
+def test_preview_names_the_stories_its_exclusions_leave_out(db_path, tmp_path):
+    """`ferry AND NOT cruise` said only "0 stories … would have matched": a desk could not
+    tell whether the NOT worked or nothing held "ferry". Now the stories the exclusions take
+    away are listed after, each with the term; a story the query matches is not."""
+    write(tmp_path / "cruise.txt", "Cruise ferry hits pier in fog\n\nA cruise ferry ran into "
+          "the pier at Osk in thick fog on Wednesday. No one was hurt, the operator said.")
+    write(tmp_path / "choir.txt", "Choir wins prize\n\nThe town choir won the regional prize.")
+    invoke(db_path, "ingest", str(tmp_path))
+    lines = invoke(db_path, "topics", "preview", "ferry AND NOT cruise").output.splitlines()
+    assert lines[0] == "0 stories of the last 7 days would have matched ferry AND NOT cruise"
+    assert lines[1] == "1 more story its exclusions leave out:", lines
+    assert lines[2].startswith("  story ") and lines[2].endswith(": Cruise ferry hits pier in fog")
+    assert lines[3] == "    left out: NOT cruise (title: cruise)", lines
+    kept = invoke(db_path, "topics", "preview", "ferry AND NOT choir").output
+    assert "leave out" not in kept and kept.startswith("1 story "), kept
+    assert "leave out" not in invoke(db_path, "topics", "preview", "ferry OR NOT choir").output
+
+
 def test_preview_refuses_a_bad_query_with_its_position(db_path):
     result = invoke(db_path, "topics", "preview", "dam AND (reservoir")
     assert result.exit_code == 1
