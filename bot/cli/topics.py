@@ -216,8 +216,8 @@ def show(obj: CliContext, words: tuple[str, ...], limit: int, as_json: bool) -> 
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def preview_(obj: CliContext, words: tuple[str, ...], days: int, as_json: bool) -> None:
-    """Show which stories of the last days QUERY would have matched, and why, without
-    adding a topic.
+    """Show which stories of the last days QUERY would have matched, and why, then those its
+    exclusions (NOT, source:) leave out, without adding a topic.
 
     \b
     Example:
