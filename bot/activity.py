@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.alerts.mrkdwn import counted
+from bot.ingest.quiet_feeds import span_words
 from bot.models import Source, Topic
 
 When = Callable[[str], str]
@@ -49,11 +50,15 @@ def failing(row: Source) -> bool:
 
 
 def quiet_feed_days(row: Source, *, now: datetime) -> int | None:
-    """Days a working feed has brought no new entry (since it was added, if none ever), once
-    a day or more: a feed that stopped, or moved while the old address still answers."""
+    """Days a working feed has brought no new entry, when that is far longer than its own
+    usual gap (``sources.quiet_at``: noted by the poll that told it, ``bot.ingest.quiet_feeds``)
+    or it has brought none in the day or more since it was added; None otherwise (a weekly
+    feed five days on, a feed with too little history to judge)."""
     if row.kind != "feed" or row.failures or not row.last_success_at:
         return None
-    return days_ago(row.last_item_at or row.added_at, now)
+    if row.last_item_at:
+        return age(row.last_item_at, now).days if row.quiet_at else None
+    return days_ago(row.added_at, now)
 
 
 def worked_words(row: Source, when: When) -> str | None:
@@ -66,15 +71,17 @@ def worked_words(row: Source, when: When) -> str | None:
 
 
 def quiet_feed_words(row: Source, when: When, *, now: datetime) -> str | None:
-    """For a feed that works but has brought no new entry in a day or more, how long; None
+    """For a feed quiet by ``quiet_feed_days``, how long, in the words of its notice; None
     otherwise."""
-    days = quiet_feed_days(row, now=now)
-    if days is None:
+    if quiet_feed_days(row, now=now) is None:
         return None
-    latest = f"latest {when(row.last_item_at)}" if row.last_item_at else \
-        "none since it was added"
-    return (f"no new entry in {counted(days, 'day')} ({latest}): if its site still publishes, "
-            "the feed may have stopped or moved; open it in a browser")
+    if not row.last_item_at:
+        return (f"no entry in the {counted(age(row.added_at, now).days, 'day')} since it was "
+                "added (too few to learn how often it brings one): if its site publishes, "
+                f"open the feed {IN_A_BROWSER}")
+    return (f"no new entry in {span_words(age(row.last_item_at, now))} (latest "
+            f"{when(row.last_item_at)}), far longer than its usual gap: if its site still "
+            f"publishes, the feed may have stopped or moved; open it {IN_A_BROWSER}")
 
 
 SLACK_REMOVE = "/wirewatch sources remove"

@@ -29,7 +29,9 @@ def note_quiet(db: Database, before: Source, *, at: str, usual: str) -> None:
                 failures=0, at=at, reason=usual)
 
 
-def note_resumed(db: Database, before: Source, *, at: str) -> None:
+def note_resumed(db: Database, before: Source, *, at: str, told: bool = True) -> None:
+    """``told``: False for a feed whose failing since was told: its working again says it."""
     db.execute("UPDATE sources SET quiet_at = NULL WHERE id = ?", [before.id])
-    note_change(db, replace(before, last_success_at=before.last_item_at), change="resumed",
-                failures=0, at=at, reason=None)
+    if told:
+        note_change(db, replace(before, last_success_at=before.last_item_at),
+                    change="resumed", failures=0, at=at, reason=None)

@@ -1,6 +1,6 @@
 """Since when a source has worked, or brought anything: a feed that died overnight, or that
-answers every poll but has carried nothing new for days, says so in `sources list`, in
-``bot.activity``'s words with the CLI's times."""
+answers every poll but has carried nothing new far longer than its usual gap, says so in
+`sources list`, in ``bot.activity``'s words with the CLI's times."""
 
 from __future__ import annotations
 
@@ -19,6 +19,6 @@ def worked_line(row: Source, *, now: datetime) -> str | None:
 
 
 def quiet_line(row: Source, *, now: datetime) -> str | None:
-    """For a feed that works but has brought no new entry in a day or more, how long; a feed
-    that stopped or moved to another address while the old one still answers looks so."""
+    """For a feed that works but has been quiet far longer than its usual gap (or brought no
+    entry since it was added), how long; a feed that stopped or moved looks so."""
     return quiet_feed_words(row, lambda value: when_ago(value, now), now=now)

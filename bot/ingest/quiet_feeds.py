@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from bot.models import Source
 from bot.redact import redact
 from storage.quiet_feeds import arrivals, note_quiet, note_resumed
+from storage.source_notices import failing_noted
 
 log = logging.getLogger(__name__)
 HISTORY = timedelta(days=60)
@@ -54,9 +55,11 @@ def judge(db: Database, before: Source, *, now: datetime, items: int) -> None:
         return
     stamp = now.astimezone(UTC).isoformat(timespec="seconds")
     if items and before.quiet_at:
-        note_resumed(db, before, at=stamp)
-        log.warning("feed #%d %s brings new entries again (told quiet at %s)", before.id,
-                    redact(before.location), before.quiet_at)
+        told = not (before.unhealthy and failing_noted(db, before.id))
+        note_resumed(db, before, at=stamp, told=told)
+        if told:  # else its 'works again' (``record_success``) is the one notice
+            log.warning("feed #%d %s brings new entries again (told quiet at %s)", before.id,
+                        redact(before.location), before.quiet_at)
         return
     if items or before.quiet_at or not before.last_item_at:
         return

@@ -40,8 +40,8 @@ def topic_line(topic: Topic, latest: str | None, *, now: datetime) -> str | None
 
 
 def source_trouble(row: Source, *, now: datetime) -> str | None:
-    """For a failing feed or folder, since when and what to do; for a feed bringing nothing
-    new for a day or more, how long; None for one that works."""
+    """For a failing feed or folder, since when and what to do; for a feed quiet far longer
+    than its usual gap, how long; None for one that works."""
     def said(value: str) -> str:
         return when(value, now)
 

@@ -15,7 +15,8 @@ from bot.runner import Runner
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from storage.sources import add_source, record_failure, record_success
+from storage.quiet_feeds import note_quiet
+from storage.sources import add_source, record_failure, record_success, source_row
 from tests.fakes.signing import REPORTER
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import app_home, run_command, wait_for
@@ -70,6 +71,7 @@ def _feeds_the_morning_after(db, now: datetime) -> None:
         record_success(db, 1, now=now - timedelta(days=2, hours=1), items=3)
         record_success(db, 2, now=now - timedelta(days=3, hours=1), items=2)
         record_success(db, 2, now=now - timedelta(minutes=4))
+        note_quiet(db, source_row(db, 2), at=now.isoformat(), usual="12 hours")
         record_success(db, 3, now=now - timedelta(minutes=4), items=1)
         for hours in (9, 5, 2):
             record_failure(db, 1, reason="connection refused", now=now - timedelta(hours=hours))

@@ -8,6 +8,7 @@ from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher
 from storage.db import open_db, transaction
+from storage.quiet_feeds import note_quiet
 from storage.sources import record_failure, record_success, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
 
@@ -79,6 +80,7 @@ def test_list_says_since_when_a_feed_failed_or_brought_nothing_new(db_path):
         record_success(db, 1, now=now - timedelta(days=2, hours=1), items=3)
         record_success(db, 2, now=now - timedelta(days=3, hours=1), items=2)
         record_success(db, 2, now=now - timedelta(minutes=4))
+        note_quiet(db, source_row(db, 2), at=now.isoformat(), usual="12 hours")
         record_success(db, 3, now=now - timedelta(minutes=4), items=1)
         for failed_at in (now - timedelta(hours=9), now - timedelta(hours=2)):
             record_failure(db, 1, reason="connection refused", now=failed_at)
@@ -88,8 +90,9 @@ def test_list_says_since_when_a_feed_failed_or_brought_nothing_new(db_path):
     worked = (source_row(db, 1).last_success_at or "").replace("T", " ")[:16]
     assert f"    last worked {worked} UTC, 2 days ago: open its address in a browser; if the " \
         "feed moved, `wirewatch sources remove 1` and add its new address\n" in died, died
-    assert "    no new entry in 3 days (latest " in quiet and " UTC, 3 days ago): if its site " \
-        "still publishes, the feed may have stopped or moved; open it in a browser" in quiet
+    assert "    no new entry in 3 days (latest " in quiet and " UTC, 3 days ago), far longer " \
+        "than its usual gap: if its site still publishes, the feed may have stopped or moved; " \
+        "open it in a browser" in quiet
     assert "worked" not in busy and "no new entry" not in busy
     assert "    has not worked since it was added, 20" in never and "no new entry" not in never
     assert "`wirewatch sources remove 4`" in never, never
