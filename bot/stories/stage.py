@@ -427,8 +427,9 @@ class StoryStage:
         continues = self._continued(db, prepared, candidates)
         if continues is None:
             return NOT_RUNNING
-        adds = self._adds(db, prepared, candidates, continues)
-        return continues, adds, not adds and self._repeats(db, candidates, continues)
+        ids = store.running_latest(db, [continues], per_story=NOVELTY_ARTICLES)[continues]
+        adds = self._adds(db, prepared, candidates, ids)
+        return continues, adds, not adds and self._repeats(db, candidates, continues, ids)
 
     def _continued(self, db: Database, prepared: Prepared, candidates: Candidates) -> int | None:
         """The running story a new event continues (its root, so one hop finds it): the one
@@ -439,12 +440,11 @@ class StoryStage:
         return found if found is not None else self._came_back(db, prepared, candidates)
 
     def _adds(self, db: Database, prepared: Prepared, candidates: Candidates,
-              root: int) -> tuple[str, ...]:
+              ids: list[int]) -> tuple[str, ...]:
         """What a new event's first report adds to the running story it continues: its
         sentences new against the stored sentences of the running story's latest articles,
-        over all its events (``NOVELTY_ARTICLES``), found as an update's are; none when none
+        over all its events (``ids``, oldest first), found as an update's are; none when none
         of their sentences is kept (everything would read as new)."""
-        ids = store.running_latest(db, [root], per_story=NOVELTY_ARTICLES)[root]
         stored = _with_days(db, store.article_sentences(db, ids), self._desk)
         if not stored:
             return ()
@@ -454,10 +454,10 @@ class StoryStage:
                                   prepared.year, new_event=True)
         return as_written(db, tuple(fresh), ids)
 
-    def _repeats(self, db: Database, candidates: Candidates, root: int) -> bool:
+    def _repeats(self, db: Database, candidates: Candidates, root: int,
+                 ids: list[int]) -> bool:
         """Whether the article is a near copy (``running.REPEATS``) of one of the running
-        story's latest articles, the ones what it adds was found against."""
-        ids = store.running_latest(db, [root], per_story=NOVELTY_ARTICLES)[root]
+        story's latest articles ``ids``, the ones what it adds was found against."""
         return any(cluster.cosine(candidates.kept, vector) >= running.REPEATS
                    for vector in self._vectors(db, {root: ids})[root])
 
