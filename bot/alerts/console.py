@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.alerts.blocks import said_already, shown_whats_new
+from bot.alerts.blocks import DEVELOPMENT, develops, said_already, shown_whats_new
 from bot.alerts.came_from import came_from
 from bot.alerts.mrkdwn import finished
 from bot.alerts.timeline_blocks import when_text
@@ -14,15 +14,20 @@ from bot.shown_link import shown_url
 WIDTH = 88
 
 
-def render_text(view: AlertView, *, standalone: bool = False) -> str:
+def render_text(view: AlertView, *, standalone: bool = False, own_thread: bool = True) -> str:
     """The alert as the terminal shows it: every what's-new sentence, each thing said once. An
     update ``standalone`` (no earlier alert of its story printed) says what the story is and
-    is named as Slack names it, "New here": there is no thread to be in."""
+    is named as Slack names it, "New here": there is no thread to be in. A new story not in
+    its ``own_thread`` (its running story's was printed) leads with what it adds to it, as
+    Slack's "New development" in that thread (``blocks.develops``)."""
     topics = ", ".join(view.topics) or "(no topic)"
+    grows = develops(view, own_thread=own_thread)
     if view.kind == "new":
-        lines = [f"🆕 NEW STORY · {topics}", f"   {view.headline}"]
+        lines = [_new_label(view, topics, grows=grows), f"   {view.headline}"]
         if view.continues:
             lines.append(f"   ↩️ continues story #{view.continues[0]}: {view.continues[1]}")
+        if grows:
+            lines += _whats_new(view)
         lines += _bullets([finished(item) for item in view.summary], marker="   ")
     else:
         lines = [f"🆕 NEW HERE: a developing story (#{view.story_id}) · {topics}"
@@ -30,10 +35,9 @@ def render_text(view: AlertView, *, standalone: bool = False) -> str:
                  f"   {view.headline}"]
         if standalone:
             lines += _bullets([finished(item) for item in view.summary], marker="   ")
-        lines.append("   What's new:")
-        lines += _bullets([finished(item) for item in shown_whats_new(view)], marker="   • ")
+        lines += _whats_new(view)
     if view.key_quote and not said_already(view, standalone=standalone,
-                                           shown=len(view.whats_new)):
+                                           shown=len(view.whats_new), grows=grows):
         who = view.key_quote.speaker or "unattributed"
         if view.key_quote.role:
             who = f"{who}, {view.key_quote.role}"
@@ -43,6 +47,17 @@ def render_text(view: AlertView, *, standalone: bool = False) -> str:
     if meta:
         lines.append(f"   {meta}")
     return "\n".join(lines)
+
+
+def _new_label(view: AlertView, topics: str, *, grows: bool) -> str:
+    if not grows or view.continues is None:
+        return f"🆕 NEW STORY · {topics}"
+    return f"🆕 {DEVELOPMENT.upper()} · {topics} · in thread of story #{view.continues[0]}"
+
+
+def _whats_new(view: AlertView) -> list[str]:
+    return ["   What's new:",
+            *_bullets([finished(item) for item in shown_whats_new(view)], marker="   • ")]
 
 
 def _when(view: AlertView) -> str:

@@ -41,7 +41,9 @@ def print_pending(db: Database, echo: Callable[[str], None],
                                      has_topic=event.has_topic, left_out=_left_out(db, event))
             if reason is None:
                 view = alert_view(db, event.story_id, event.article_id, event.verdict)
-                echo(render_text(view, standalone=event.story_id not in threads) + "\n")
+                running = view.continues[0] if view.continues else None
+                echo(render_text(view, standalone=event.story_id not in threads,
+                                 own_thread=running not in threads) + "\n")
                 threads.pop(event.story_id, None)
                 threads[event.story_id] = None
                 printed += 1
