@@ -16,6 +16,7 @@ from bot.redact import redact
 from bot.slack.activity_lines import source_trouble
 from bot.slack.delivery_status import Viewer, delivery_lines
 from storage.alerts import count_pending
+from storage.db import snapshot
 from storage.inbox import failed_by_source, held_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
 from storage.sources import health, list_sources, unreadable_files
@@ -34,7 +35,15 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse); ``viewer``: who asks, where, when
     not an admin (``delivery_lines``); ``sources``: list each source (not to guests: feed
-    addresses are internal configuration), else only how many."""
+    addresses are internal configuration), else only how many. Every line is read in one read
+    transaction (``storage.db.snapshot``; no network call here: ``token`` and ``viewer`` are
+    asked before)."""
+    with snapshot(db):  # one moment: an alert failing meanwhile is counted once
+        return _lines(db, settings, errors=errors, token=token, viewer=viewer, sources=sources)
+
+
+def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport | None,
+           viewer: Viewer | None, sources: bool) -> list[str]:
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     stored = totals(db)
     subscribed = stored.subscriptions + count_quote_subscriptions(db)

@@ -1,0 +1,62 @@
+"""`/wirewatch status` is read in one read transaction: an alert failing between the read of
+the alerts waiting and the read of the failed ones is counted once, never as both (a real
+SQLite file; the failure is written on a second connection the moment the status's connection
+starts its next query after the one counting the alerts waiting)."""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from bot.slack.status import status_lines
+from bot.stories.tracking import add_topic
+from storage.alerts import fail_pending
+from storage.articles import now_iso
+from storage.db import db_file, open_db, transaction
+from tests.slack.world import add_article, add_story
+
+WAITING = "• Alerts waiting to be posted: "
+FAILED = "• Failed alerts: "
+
+
+def counts(lines: list[str]) -> tuple[str, str]:
+    """The alerts waiting and the failed ones, as the status says them."""
+    [waiting] = [line.removeprefix(WAITING) for line in lines if line.startswith(WAITING)]
+    [failed] = [line.removeprefix(FAILED) for line in lines if line.startswith(FAILED)]
+    return waiting, failed
+
+
+def test_an_alert_failing_while_the_status_is_read_is_counted_once(fresh_db, settings: Settings):
+    """Before: read waiting, then failed (the channel gone meanwhile): 'waiting 1' and
+    'failed 1' for the one alert. Now the status before the failure; the next read the one
+    after."""
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Ferries", query="ferry")
+    article = add_article(fresh_db, title="Ferry crews walk out")
+    story = add_story(fresh_db, article_id=article, title="Ferry crews walk out",
+                      topic_ids=(topic,))
+    with transaction(fresh_db):
+        fresh_db.execute(
+            "INSERT INTO alerts (story_id, article_id, channel, kind, status, attempts, "
+            "next_attempt_at, created_at) VALUES (?, ?, 'C0DESK', 'new', 'pending', 0, ?, ?)",
+            [story, article, now_iso(), now_iso()])
+    before = counts(status_lines(fresh_db, settings))
+    failer = open_db(db_file(fresh_db), migrate=False)
+    seen: list[str] = []
+
+    def between(sql: str) -> None:
+        """The failure, at the first query after the one counting the alerts waiting."""
+        if "failed" not in seen and any("status IN ('pending', 'sending')" in s for s in seen):
+            seen.append("failed")
+            with transaction(failer):
+                fail_pending(failer, "C0DESK", error="channel_not_found")
+        seen.append(sql)
+
+    fresh_db.conn.set_trace_callback(between)
+    try:
+        during = counts(status_lines(fresh_db, settings))
+    finally:
+        fresh_db.conn.set_trace_callback(None)
+        failer.close()
+    after = counts(status_lines(fresh_db, settings))
+    assert "failed" in seen, "the alert failed while the status was read"
+    assert before == ("1", "0") and after == ("0", "1"), (before, after)
+    assert during == before, (during, before, after)
