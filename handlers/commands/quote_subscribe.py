@@ -8,6 +8,12 @@ from sqlite_utils import Database
 
 from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, split_notify
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
+from handlers.commands.named_channel import (
+    CHANNEL_NAMED,
+    shown_notify,
+    type_it_there,
+    without_channels,
+)
 from handlers.common import echo
 from storage import quote_subscriptions as store
 from storage.articles import now_iso
@@ -46,6 +52,8 @@ def subscribe_text(db: Database, text: str, command: dict,
     (as `/subscribe TOPIC` checks it), or None; ``groups_refused(added)`` why the person may
     not add those user groups to notify, or None."""
     text, notify_text = split_notify(text)
+    if elsewhere := _named_elsewhere(text, notify_text, "subscribe"):
+        return elsewhere
     target_type, target_id, query = _target(text, command)
     head, _, last = query.rpartition(" ")
     given = bool(head) and last.lower() in store.MODES
@@ -85,7 +93,23 @@ def subscribe_text(db: Database, text: str, command: dict,
             "speaker's role, the article and the link. Quotes a story already had stay quiet.")
 
 
+def _named_elsewhere(text: str, notify: str | None, verb: str) -> str | None:
+    """A channel named in the command (`/subscribe quotes person:Brandt #pub`): where to type
+    what, as `/subscribe #pub TOPIC` is told; None when it names none. Before, its mention was
+    read as words of the query and the quotes followed in the channel typed in."""
+    named = CHANNEL_NAMED.search(text)
+    if named is None:
+        return None
+    words = without_channels(text).split(" ")
+    if words[0].lower() == "me":
+        words = words[1:]
+    return type_it_there(verb, f"/{verb} {' '.join(words)}{shown_notify(notify)}",
+                         named.group(1))
+
+
 def unsubscribe_text(db: Database, text: str, command: dict) -> str:
+    if elsewhere := _named_elsewhere(text, None, "unsubscribe"):
+        return elsewhere
     target_type, target_id, query = _target(text, command)
     if not query:
         return f"Whose quotes? {USAGE}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -17,6 +16,12 @@ from bot.slack.after_ack import answered
 from bot.slack.membership import can_post_here
 from bot.topic_names import closest_name, slack_typed
 from handlers.commands import quote_subscribe as quotes
+from handlers.commands.named_channel import (
+    CHANNEL_NAMED,
+    shown_notify,
+    type_it_there,
+    without_channels,
+)
 from handlers.common import (
     answer,
     asks_help,
@@ -37,10 +42,6 @@ from storage.articles import now_iso
 from storage.db import transaction
 from storage.topics import get_topic, list_topics, topic_stored
 
-SHOWN_MENTION = re.compile(r"<[@!][^<>|]*\|@?([^<>|]+)>")
-"""A mention as Slack sends it (`<@U0ANNA|anna>`, `<!subteam^S0DESK|@desk>`), to show as typed."""
-CHANNEL_NAMED = re.compile(r"<#([CG][A-Z0-9]{1,20})(?:\|[^<>]*)?>")
-"""A channel mention as Slack sends it in a command's text (`<#C0PUB|pub>`, `<#C0PUB|>`)."""
 USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
          "by default) · `… notify @person @desk-group` pings them on each new story (`notify "
          "none` stops) · `/subscribe me TOPIC …` sends it to you by direct message · "
@@ -227,22 +228,18 @@ def _type_it_there(db: Database, request: Request, verb: str, channel: str) -> s
     """A channel named in the command (`/subscribe #pub Port strike`): the command acts where
     it is typed, so the answer says where to type what. Before: "No topic named “#pub Port
     strike”", or, named last, "“#pub” is not how often", and a new admin looked for a typo."""
-    rest = unquote(" ".join(CHANNEL_NAMED.sub(" ", request.topic).split()))
+    rest = unquote(without_channels(request.topic))
     topic = get_topic(db, rest) if rest else None
     meant = topic.name if topic else closest_name(rest, [t.name for t in list_topics(db)])
     again = _typed_again(replace(request, target_type="channel"), verb, meant or rest or "TOPIC")
-    return (f"`/{verb}` acts on the channel it is typed in (or on you, with `me`), not on a "
-            f"channel it names: type `{echo(again, 400)}` in <#{channel}> itself. Nothing was "
-            "changed.")
+    return type_it_there(verb, again, channel)
 
 
 def _typed_again(request: Request, verb: str, topic: str) -> str:
     """The command as typed, with the topic named as meant."""
     me = "me " if request.target_type == "user" else ""
     mode = f" {request.mode}" if request.mode_given else ""
-    shown = None if request.notify is None else SHOWN_MENTION.sub(r"@\1", request.notify)
-    notify = f" notify {shown}" if shown is not None else ""
-    return f"/{verb} {me}{slack_typed(topic)}{mode}{notify}"
+    return f"/{verb} {me}{slack_typed(topic)}{mode}{shown_notify(request.notify)}"
 
 
 def register(app: App) -> None:

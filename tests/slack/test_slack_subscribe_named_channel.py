@@ -8,6 +8,7 @@ import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
+from storage.quote_subscriptions import quote_subscriptions_of
 from storage.subscriptions import subscriptions_of
 from tests.slack.conftest import run_command
 
@@ -31,3 +32,23 @@ def test_a_channel_named_in_the_command_is_told_where_to_type_it(runtime, fake_s
     assert f"type `{again}` in <#C0PUB> itself" in said, said
     assert "Nothing was changed" in said and "No topic named" not in said
     assert subscriptions_of(fresh_db, ["C0DESK", "C0PUB", "U0REPORTER"]) == []
+
+
+@pytest.mark.parametrize("verb,text,again", [
+    ("/subscribe", 'quotes person:"Ada Brandt" <#C0PUB|pub>',
+     '/subscribe quotes person:"Ada Brandt"'),
+    ("/subscribe", "quotes person:Brandt hourly in <#C0PUB|pub> notify <@U0ANNA|anna>",
+     "/subscribe quotes person:Brandt hourly notify @anna"),
+    ("/subscribe", "me quotes <#C0PUB|> person:Brandt", "/subscribe quotes person:Brandt"),
+    ("/unsubscribe", "quotes person:Brandt <#C0PUB|pub>", "/unsubscribe quotes person:Brandt"),
+])
+def test_a_channel_named_in_a_quotes_command_is_told_where_to_type_it(
+        runtime, fake_slack, fresh_db, verb, text, again):
+    """Before: the mention read as words of the query, the quotes followed in the channel
+    typed in ("This channel will get each new quote for `person:Brandt <#C0PUB|pub>`"), or
+    "This channel did not follow quotes for …". Now as the topics path says it; nothing
+    followed anywhere."""
+    said = run_command(runtime, fake_slack, verb, text, channel="C0DESK")["text"]
+    assert f"type `{again}` in <#C0PUB> itself" in said, said
+    assert "Nothing was changed" in said
+    assert quote_subscriptions_of(fresh_db, ["C0DESK", "C0PUB", "U0REPORTER"]) == []
