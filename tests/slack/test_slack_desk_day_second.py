@@ -113,7 +113,7 @@ def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fa
 
 def test_run_console_says_a_story_continues_an_earlier_one(pipeline, fresh_db):
     """Before: `wirewatch run --console` printed the walkout's return as a new story, no word
-    of the earlier one."""
+    of the earlier one, then (verdict38) with no word of what it adds."""
     with transaction(fresh_db):
         add_topic(fresh_db, name="Port strike", query="walked OR strike")
     strike(pipeline, hours_ago=60)
@@ -123,9 +123,10 @@ def test_run_console_says_a_story_continues_an_earlier_one(pipeline, fresh_db):
     printed: list[str] = []
     assert print_pending(fresh_db, printed.append) == 2
     first, back = (alert.split("\n") for alert in printed)
-    assert back[:3] == ["🆕 NEW STORY · Port strike",
+    assert back[:4] == ["🆕 NEW DEVELOPMENT · Port strike · in thread of story #1",
                         "   Northhaven dockworkers walk out again over cranes",
-                        "   ↩️ continues story #1: Dockworkers walk out at Northhaven port"]
+                        "   ↩️ continues story #1: Dockworkers walk out at Northhaven port",
+                        "   What's new:"], "what it adds, as Slack's running thread says it"
     assert not any("continues" in line for line in first)
 
 
