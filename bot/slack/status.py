@@ -96,7 +96,7 @@ def source_lines(db: Database, *, errors: bool = False) -> list[str]:
     bad = sum(1 for r in rows if r.unhealthy)
     quiet = sum(1 for r in rows if quiet_feed_days(r, now=now) is not None)
     held = held_by_source(db)
-    still = f", {quiet} with nothing new in a day or more" if quiet else ""
+    still = f", {quiet} quiet far longer than usual" if quiet else ""
     lines = [f"• Sources: {len(rows)} ({bad} unhealthy{still})"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.unhealthy else ""
