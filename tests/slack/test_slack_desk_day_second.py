@@ -16,7 +16,7 @@ from storage.subscriptions import subscribe
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import REPORTER
 from tests.slack.conftest import app_home, run_command
-from tests.slack.test_slack_desk_day import MARINA, TALKS, published, strike
+from tests.slack.test_slack_desk_day import MARINA, STRIKE, TALKS, published, strike
 from tests.slack.world import add_article, add_story, add_update
 
 
@@ -69,22 +69,43 @@ AGAIN = ("Northhaven dockworkers walk out again over cranes\n\nDockworkers at No
          "The port authority said ships were again being held at anchor.")
 
 
-def walkout_comes_back(runtime, fake_slack, pipeline, *, digest: str | None = None) -> None:
+def on_its_day(pipeline, text: str, weekday: str, *, hours_ago: float, origin: str):
+    """Ingests ``text`` published ``hours_ago``, its ``weekday`` made that day's name (a fixed
+    name would read as another week's day as the clock moves on); returns the name and the
+    ingest's outcome."""
+    iso, _ = published(hours_ago)
+    day = datetime.fromisoformat(iso).strftime("%A")
+    [outcome] = pipeline.ingest([RawArticle(text=text.replace(weekday, day), origin=origin,
+                                            source="Harbour Times",
+                                            url=f"https://harbour.example/{origin}",
+                                            published=iso)])
+    assert outcome.status == "stored"
+    return day, outcome
+
+
+def walkout_and_return(pipeline) -> str:
+    """The walkout, then its return after two quiet days, each naming its own day; returns
+    the return's day."""
+    on_its_day(pipeline, STRIKE, "Thursday", hours_ago=60, origin="s1")
+    return on_its_day(pipeline, AGAIN, "Monday", hours_ago=1, origin="a1")[0]
+
+
+def walkout_comes_back(runtime, fake_slack, pipeline, *, digest: str | None = None) -> str:
     """C0DESK follows Port strike as it happens (and ``digest`` hourly); the walkout, then
-    its return after two quiet days, a story of its own; the alerts delivered."""
+    its return after two quiet days, a story of its own; the alerts delivered. Returns the
+    return's day."""
     run_command(runtime, fake_slack, "/topics", 'add "Port strike" walked OR strike')
     run_command(runtime, fake_slack, "/subscribe", '"Port strike"', channel="C0DESK")
     if digest:
         run_command(runtime, fake_slack, "/subscribe", '"Port strike" hourly', channel=digest)
     time.sleep(1.1)
-    strike(pipeline, hours_ago=60)
+    on_its_day(pipeline, STRIKE, "Thursday", hours_ago=60, origin="s1")
     runtime.deliver_pending()
-    iso, _ = published(1)
-    [again] = pipeline.ingest([RawArticle(text=AGAIN, origin="a1", source="Harbour Times",
-                                          url="https://harbour.example/again", published=iso)])
+    day, again = on_its_day(pipeline, AGAIN, "Monday", hours_ago=1, origin="a1")
     assert again.verdict is not None and again.verdict.kind.value == "new"
     assert again.verdict.story_id != 1
     runtime.deliver_pending(now=datetime.now(UTC) + timedelta(seconds=2))
+    return day
 
 
 def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fake_slack,
@@ -93,11 +114,11 @@ def test_a_story_that_comes_back_links_the_thread_of_the_earlier_one(runtime, fa
     the earlier one. It goes in the earlier one's thread, sent to the channel too (threads37),
     led by what it adds to it (verdict38: before, "New story" and a line linking the thread it
     was in)."""
-    walkout_comes_back(runtime, fake_slack, pipeline)
+    day = walkout_comes_back(runtime, fake_slack, pipeline)
     first, back = fake_slack.posts("C0DESK")
     assert back.thread_ts == first.ts
     assert fake_slack.calls_to("chat.postMessage")[-1].params["reply_broadcast"] is True
-    again = ("Dockworkers at Northhaven port walked off the job again on Monday, halting "
+    again = (f"Dockworkers at Northhaven port walked off the job again on {day}, halting "
              "container traffic at the main harbour for a second time.")
     assert back.text == ("New development · Port strike: Northhaven dockworkers walk out again "
                          f"over cranes (Harbour Times) — {again}")
@@ -116,10 +137,7 @@ def test_run_console_says_a_story_continues_an_earlier_one(pipeline, fresh_db):
     of the earlier one, then (verdict38) with no word of what it adds."""
     with transaction(fresh_db):
         add_topic(fresh_db, name="Port strike", query="walked OR strike")
-    strike(pipeline, hours_ago=60)
-    iso, _ = published(1)
-    list(pipeline.ingest([RawArticle(text=AGAIN, origin="a1", source="Harbour Times",
-                                     url="https://harbour.example/again", published=iso)]))
+    walkout_and_return(pipeline)
     printed: list[str] = []
     assert print_pending(fresh_db, printed.append) == 2
     first, back = (alert.split("\n") for alert in printed)
@@ -133,17 +151,17 @@ def test_run_console_says_a_story_continues_an_earlier_one(pipeline, fresh_db):
 def test_a_digest_says_a_story_continues_an_earlier_one(runtime, fake_slack, pipeline):
     """Before: the digest listed the walkout's return as a new story, no word of the earlier
     one (the alert says it)."""
-    walkout_comes_back(runtime, fake_slack, pipeline, digest="C0DIGEST")
+    day = walkout_comes_back(runtime, fake_slack, pipeline, digest="C0DIGEST")
     runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
     [first, _] = fake_slack.posts("C0DESK")
     [digest] = fake_slack.posts("C0DIGEST")
     walkout, back, adds = digest.blocks[2]["text"]["text"].split("\n")
     thread = f"https://fake.slack.com/archives/C0DESK/p{first.ts.replace('.', '')}"
     assert "continues" not in walkout
-    assert back.startswith("🆕 New: *<https://harbour.example/again|Northhaven dockworkers")
+    assert back.startswith("🆕 New: *<https://harbour.example/a1|Northhaven dockworkers")
     assert back.endswith("|thread> · continues <" + thread + "|Dockworkers walk out at "
                          "Northhaven port>")
-    assert "walked off the job again on Monday" in adds, "what it adds to that story"
+    assert f"walked off the job again on {day}" in adds, "what it adds to that story"
 
 
 def test_help_after_any_command_gives_its_usage(runtime, fake_slack):
