@@ -10,7 +10,8 @@ from bot.stories.tracking import add_topic
 from handlers.home_view import home_blocks
 from storage.alerts import mute_story
 from storage.articles import now_iso
-from storage.db import db_file, open_db, transaction
+from storage.db import transaction
+from tests.fakes.mid_read import written_mid_read
 from tests.fakes.signing import REPORTER
 from tests.slack.world import add_article, add_story, add_update
 
@@ -42,24 +43,10 @@ def test_a_move_between_two_sections_shows_app_home_as_it_was_before_it(fresh_db
         fresh_db.execute("UPDATE stories SET article_count = 2 WHERE id = ?", [story])
         mute_story(fresh_db, story_id=story, channel="C0DESK", user=REPORTER, at=now_iso())
     before = shown(home_blocks(fresh_db, REPORTER))
-    mover = open_db(db_file(fresh_db), migrate=False)
-    seen: list[str] = []
-
-    def between(sql: str) -> None:
-        """The move, at the first query after the one that reads the mutes."""
-        if "moved" not in seen and any("FROM mutes m" in s for s in seen):
-            seen.append("moved")
-            with transaction(mover):
-                split_article(mover, later)
-        seen.append(sql)
-
-    fresh_db.conn.set_trace_callback(between)
-    try:
+    with written_mid_read(fresh_db, after="FROM mutes m",
+                          write=lambda mover: split_article(mover, later)) as seen:
         during = shown(home_blocks(fresh_db, REPORTER))
-    finally:
-        fresh_db.conn.set_trace_callback(None)
-        mover.close()
     after = shown(home_blocks(fresh_db, REPORTER))
-    assert "moved" in seen, "the move was made while the home was read"
+    assert "written" in seen, "the move was made while the home was read"
     assert len(after[0]) == 2 and after != before, "the move carried the mute to a new story"
     assert during == before, (during, before, after)

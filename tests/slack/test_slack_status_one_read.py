@@ -10,7 +10,8 @@ from bot.slack.status import status_lines
 from bot.stories.tracking import add_topic
 from storage.alerts import fail_pending
 from storage.articles import now_iso
-from storage.db import db_file, open_db, transaction
+from storage.db import transaction
+from tests.fakes.mid_read import written_mid_read
 from tests.slack.world import add_article, add_story
 
 WAITING = "• Alerts waiting to be posted: "
@@ -39,24 +40,11 @@ def test_an_alert_failing_while_the_status_is_read_is_counted_once(fresh_db, set
             "next_attempt_at, created_at) VALUES (?, ?, 'C0DESK', 'new', 'pending', 0, ?, ?)",
             [story, article, now_iso(), now_iso()])
     before = counts(status_lines(fresh_db, settings))
-    failer = open_db(db_file(fresh_db), migrate=False)
-    seen: list[str] = []
-
-    def between(sql: str) -> None:
-        """The failure, at the first query after the one counting the alerts waiting."""
-        if "failed" not in seen and any("status IN ('pending', 'sending')" in s for s in seen):
-            seen.append("failed")
-            with transaction(failer):
-                fail_pending(failer, "C0DESK", error="channel_not_found")
-        seen.append(sql)
-
-    fresh_db.conn.set_trace_callback(between)
-    try:
+    with written_mid_read(fresh_db, after="status IN ('pending', 'sending')",
+                          write=lambda failer: fail_pending(failer, "C0DESK",
+                                                            error="channel_not_found")) as seen:
         during = counts(status_lines(fresh_db, settings))
-    finally:
-        fresh_db.conn.set_trace_callback(None)
-        failer.close()
     after = counts(status_lines(fresh_db, settings))
-    assert "failed" in seen, "the alert failed while the status was read"
+    assert "written" in seen, "the alert failed while the status was read"
     assert before == ("1", "0") and after == ("0", "1"), (before, after)
     assert during == before, (during, before, after)
