@@ -11,6 +11,40 @@ from sqlite_utils import Database
 
 from bot.models import Source
 from storage.source_notices import note_change
+from storage.state import get_state, set_state
+
+GAPS = "quiet_gaps:"
+"""The state row holding a feed's gaps, learned once for its latest new entry."""
+
+
+def gaps_key(source_id: int) -> str:
+    """The feed's gaps row; it goes with the feed (``storage.sources.remove_source``)."""
+    return f"{GAPS}{source_id}"
+
+
+def kept_gaps(db: Database, source_id: int, *,
+              latest: str) -> tuple[int, float, float, float] | None:
+    """The feed's gap count and, in seconds, its longest gap, their span and the longest gap
+    between its entries' dates, as learned when ``latest`` was its latest new entry; None when
+    not learned since (a new entry came)."""
+    parts = (get_state(db, gaps_key(source_id)) or "").split(" ")
+    if len(parts) != 5 or parts[0] != latest:
+        return None
+    return int(parts[1]), float(parts[2]), float(parts[3]), float(parts[4])
+
+
+def keep_gaps(db: Database, source_id: int, *, latest: str, count: int,
+              seconds: tuple[float, float, float]) -> None:
+    """Keep what ``kept_gaps`` answers until the feed's next new entry."""
+    set_state(db, gaps_key(source_id), " ".join([latest, str(count), *map(str, seconds)]))
+
+
+def entry_dates(db: Database, source_id: int, *, since: str, limit: int = 5000) -> list[str]:
+    """The dates the feed's entries queued since ``since`` give themselves, as written."""
+    rows = db.execute("SELECT published FROM inbox WHERE source_id = ? AND created_at >= ? AND "
+                      "published IS NOT NULL ORDER BY id DESC LIMIT ?",
+                      [source_id, since, limit]).fetchall()
+    return [row[0] for row in rows]
 
 
 def arrivals(db: Database, source_id: int, *, since: str, limit: int = 5000) -> list[str]:

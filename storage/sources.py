@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from bot.models import BadInput, SeenFile, Source
 from storage.backoff import Backoff
 from storage.db import insert_row, row_id
+from storage.quiet_feeds import gaps_key
 from storage.source_notices import failing_noted, note_change
 from storage.state import get_state, set_state
 
@@ -160,9 +161,9 @@ def remove_source(db: Database, ident: int | str) -> Source:
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
-    db.execute("DELETE FROM state WHERE key IN (?, ?, ?, ?)",
+    db.execute("DELETE FROM state WHERE key IN (?, ?, ?, ?, ?)",
                [xml_problem_key(source.id), f"{MOVED}{source.id}", f"{READ_WHOLE}{source.id}",
-                reposts_key(source.id)])
+                reposts_key(source.id), gaps_key(source.id)])
     return source
 
 
