@@ -36,6 +36,7 @@ from bot.models import (
 from bot.nlp.load import load_pipeline, require_installed
 from bot.nlp.summary import ExtractiveSummariser
 from bot.stories.decide import Candidates, Decision
+from bot.stories.schedule import own_time
 from bot.stories.stage import Prepared, StoryStage
 from storage.alerts import enqueue_alerts, hold_alerts, is_held, withdraw_waiting
 from storage.articles import find_by_hash, insert_article
@@ -252,6 +253,7 @@ class Pipeline:
             log.exception("could not clean %s", item.origin)
             return Slot(known=Outcome.failed(item.origin, f"internal error while cleaning: {exc}",
                                              ErrorKind.INTERNAL))
+        article = self._own_time(article)
         if article.content_hash in seen:
             return Slot(copy_of=seen[article.content_hash])
         existing = find_by_hash(self.db, article.content_hash)
@@ -259,6 +261,18 @@ class Pipeline:
             return Slot(known=Outcome.duplicate(article.origin, article.title, existing))
         seen[article.content_hash] = index
         return Slot(article=article)
+
+    def _own_time(self, article: Article) -> Article:
+        """An article dated further ahead of its arrival than a wrong clock explains (a month:
+        a CMS's wrong year, an embargo's date) is stored undated, told by when it arrived, as
+        the stories already place it (``schedule.own_time``); not in a replay, on the stream's
+        own clock."""
+        if self.stories.stream_clock or not article.published or \
+                own_time(article.published, now=datetime.now(UTC)) is not None:
+            return article
+        log.info("%s is dated %s, ahead of its arrival: told by when it arrived", article.origin,
+                 article.published)
+        return replace(article, published=None, published_offset=None)
 
     def _settle(self, work: list[Work], done: list[Outcome],
                 record: Record | None) -> list[Outcome]:
