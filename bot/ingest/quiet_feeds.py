@@ -62,8 +62,8 @@ WEEKEND = timedelta(days=3)
 DATED = timedelta(days=7)
 """A short history is quiet after a day, FACTOR times its longest gap so far, the weekend it
 may not have seen yet (SHORT_FACTOR times that gap, a night's 12 h, up to WEEKEND), and FACTOR
-times the longest gap between its entries' own dates (its first poll's show a weekly feed's
-habit), counted up to DATED (one stray old date must not silence it for months)."""
+times the second longest gap between its entries' own dates (its first poll's show a weekly
+feed's habit; one stray old date is not it), counted up to DATED."""
 
 
 def quiet_after(gaps: Gaps, *, every: timedelta) -> timedelta:
@@ -136,10 +136,12 @@ def history(db: Database, source: Source) -> Gaps:
 
 
 def dated_gap(dates: Sequence[str], *, since: datetime, latest: datetime) -> timedelta:
-    """The longest gap between the feed's entries' own dates in its history (a date that does
-    not read, or falls outside it, left out), up to DATED."""
+    """The second longest gap between the feed's entries' own dates in its history (a date
+    that does not read, or falls outside it, left out), up to DATED: one pinned or stray old
+    entry makes the longest gap, not the feed's habit."""
     moments = sorted({m for m in (_read(d) for d in dates) if m and since <= m <= latest})
-    return min(max((b - a for a, b in pairwise(moments)), default=timedelta()), DATED)
+    gaps = sorted(b - a for a, b in pairwise(moments))
+    return min(gaps[-2], DATED) if len(gaps) > 1 else timedelta()
 
 
 def usual_words(gaps: Gaps) -> str:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.cli.source_quiet import quiet_line
+from bot.ingest.quiet_feeds import dated_gap
 from bot.source_notices import notice_text, queue_notices
 from storage.sources import source_row
 from tests.sources.test_feed_quiet import ADMINS, START, Desk, _last, hours
@@ -113,3 +114,16 @@ def _reads(desk: Desk, moments: list[datetime]) -> int:
         desk.poll(moment)
     desk.db.conn.set_trace_callback(None)
     return len([q for q in queries if "SELECT DISTINCT seen_at FROM feed_entries" in q])
+
+
+def test_one_stray_old_date_does_not_stretch_a_new_feeds_wait():
+    """A busy feed's first poll holding one pinned entry dated ten days back: its entries'
+    dates say hours, not the ten days (before: the longest gap, a week, so 14 days' wait)."""
+    latest = START + timedelta(days=1)
+    dates = [(START - timedelta(days=10)).isoformat()] + [
+        (START + timedelta(hours=n)).isoformat() for n in range(0, 24, 2)]
+    assert dated_gap(dates, since=latest - timedelta(days=60), latest=latest) == \
+        timedelta(hours=2)
+    weekly = [(START - timedelta(days=7 * n)).isoformat() for n in range(4)] + ["not a date"]
+    assert dated_gap(weekly, since=latest - timedelta(days=60), latest=latest) == \
+        timedelta(days=7)
