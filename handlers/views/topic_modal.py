@@ -18,7 +18,7 @@ from bot.slack.usergroups import user_groups
 from bot.stories.query import TopicQueryError, default_query, parse_query
 from bot.stories.tracking import add_topic
 from bot.topic_names import slack_typed, unsearched_note
-from bot.topic_preview import PreviewHit, preview
+from bot.topic_preview import PreviewHit, left_out, preview
 from handlers.common import db_of, role_answer, services
 from handlers.views.topic_view import (
     CALLBACK_ID,
@@ -68,11 +68,18 @@ def handle_preview(ack: Ack, body: dict, client: WebClient, context: BoltContext
         shown = problem_blocks("type a name or a query first")
     else:
         try:
-            shown = preview_blocks(query, preview(db_of(context), query))
+            shown = _previewed(db_of(context), query)
         except TopicQueryError as exc:
             shown = problem_blocks(exc.describe().splitlines()[0])
     client.views_update(view_id=view.get("id"), hash=view.get("hash"),
                         view=topic_modal(form, preview=shown))
+
+
+def _previewed(db: Database, query: str) -> list[dict]:
+    """The preview's blocks: the stories matched, then those the exclusions leave out."""
+    hits = preview(db, query)
+    return preview_blocks(query, hits, left=left_out(db, query,
+                                                     matched={hit.story_id for hit in hits}))
 
 
 def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> None:

@@ -17,6 +17,8 @@ from storage.topics import folded
 CALLBACK_ID = "wirewatch_topic_add"
 PREVIEW = "wirewatch_topic_preview"
 SHOWN = 15
+LEFT_SHOWN = 3
+"""The stories left out by the exclusions the preview names: a few show what a NOT does."""
 CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
 QUERY_HINT = ("Words match any inflection. AND, OR, NOT, (parentheses), \"exact phrases\", "
               "invit* for a prefix, person:, org:, gpe: for names. Empty: the name's words.")
@@ -107,16 +109,19 @@ def topic_modal(form: TopicForm, *, preview: list[dict] | None = None) -> dict:
             "private_metadata": json.dumps({"channel": form.channel})}
 
 
-def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False) -> list[dict]:
+def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False,
+                   left: list[tuple[PreviewHit, str]] | None = None) -> list[dict]:
     """What the query would have matched in the last days (or, once added, the running stories
-    it matched), and why; with how the query is grouped when AND stands inside an OR."""
+    it matched), and why; with how the query is grouped when AND stands inside an OR, and
+    the stories its exclusions leave out (``left``, each with the term), briefly."""
     grouping = grouping_note(query)
     told = [_section(f":information_source: {fit(grouping, 1000)}")] if grouping else []
+    excluded = [_section(left_out_text(left))] if left else []
     if not hits:
         which = "running story" if running else f"story of the last {PREVIEW_DAYS} days"
         head = (f"*No {which} matches* `{fit(query, 300)}`. "
                 "It will still alert on new stories that match.")
-        return [{"type": "divider"}, *told, _section(head)]
+        return [{"type": "divider"}, *told, _section(head), *excluded]
     more = "+" if running and len(hits) > SHOWN else ""
     shown = len(hits[:SHOWN])
     lines = [f"*Already matches {shown}{more} running {'story' if shown == 1 else 'stories'}*"
@@ -127,7 +132,18 @@ def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False)
               f"matched {fit(why_text(hit), 250)}" for hit in hits[:SHOWN]]
     if len(hits) > SHOWN and not running:
         lines.append(f"…and {len(hits) - SHOWN} more")
-    return [{"type": "divider"}, *told, _section(join_lines(lines, limit=2900))]
+    return [{"type": "divider"}, *told, _section(join_lines(lines, limit=2900)), *excluded]
+
+
+def left_out_text(left: list[tuple[PreviewHit, str]]) -> str:
+    """The stories the exclusions (NOT, ``source:``) leave out, the first few with the term, as
+    `wirewatch topics preview` says them: a desk sees what a NOT takes away."""
+    lines = [f"*{counted(len(left), 'more story', 'more stories')} its exclusions leave out*"]
+    lines += [f"• *{fit(plain(hit.title, 150), 250)}* · left out: {fit(plain(why, 200), 250)}"
+              for hit, why in left[:LEFT_SHOWN]]
+    if len(left) > LEFT_SHOWN:
+        lines.append(f"…and {len(left) - LEFT_SHOWN} more")
+    return join_lines(lines, limit=1500)
 
 
 def problem_blocks(problem: str) -> list[dict]:
