@@ -323,6 +323,14 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
     return [_event(row) for row in rows]
 
 
+def told_before(db: Database, story_id: int, event_id: int) -> bool:
+    """Whether a report of the story before this event (a story_articles id) could alert
+    anyone: a new story or an update not held (a held late copy, a feed's backlog are not)."""
+    return db.execute("SELECT 1 FROM story_articles sa WHERE sa.story_id = ? AND sa.id < ? "
+                      "AND sa.verdict IN ('new', 'update') " + NOT_HELD + "LIMIT 1",
+                      [story_id, event_id]).fetchone() is not None
+
+
 def alerted_events(db: Database, target: str, event_ids: Sequence[int]) -> frozenset[int]:
     """Which of these story events (story_articles ids) go to ``target`` as alerts of their own:
     queued, being sent or sent."""

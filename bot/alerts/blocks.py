@@ -56,7 +56,7 @@ def alert_blocks(view: AlertView, *, standalone: bool = False, own_thread: bool 
     have told; one not in its ``own_thread`` (the running story's) keeps its header. A new
     story in the running story's thread leads with what it adds to it (``develops``)."""
     heads = own_thread and _heads_its_thread(view, standalone=standalone)
-    grows = develops(view, own_thread=own_thread)
+    grows = develops(view, own_thread=own_thread, standalone=standalone)
     blocks: list[dict | None] = [_context(_label(view, standalone=standalone, grows=grows)),
                                  None if heads else
                                  {"type": "header", "text": _plain(view.headline)}]
@@ -85,7 +85,7 @@ def alert_text(view: AlertView, *, standalone: bool = False, own_thread: bool = 
     """The notification and screen-reader text that goes with the blocks: the headline, its
     outlet and, for an update or a new development (``develops``), its strongest new fact (a
     wire's update often keeps the headline of the report it updates)."""
-    grows = develops(view, own_thread=own_thread)
+    grows = develops(view, own_thread=own_thread, standalone=standalone)
     what = _kind(view, standalone=standalone, grows=grows)
     topics = ", ".join(view.topics) or "wirewatch"
     text = f"{what} · {topics}: {plain(view.headline, HEADER_CHARS)}"
@@ -96,12 +96,16 @@ def alert_text(view: AlertView, *, standalone: bool = False, own_thread: bool = 
     return fit(text, FALLBACK_CHARS)
 
 
-def develops(view: AlertView, *, own_thread: bool) -> bool:
+def develops(view: AlertView, *, own_thread: bool, standalone: bool = False) -> bool:
     """A new story's first alert in the running story's thread (not its ``own_thread``) with
     what it adds to everything that running story said: a new development of it, which the
-    thread's reader wants before the event's summary."""
-    return view.kind == "new" and not own_thread and view.continues is not None and \
-        bool(view.whats_new)
+    thread's reader wants before the event's summary. So is an update there ``standalone``,
+    the first of its event the channel gets (its first report held as a late copy adding
+    nothing): the thread's reader never saw the event, only what it now adds."""
+    if own_thread or not view.whats_new:
+        return False
+    return view.continues is not None if view.kind == "new" else \
+        view.kind == "update" and standalone
 
 
 def _heads_its_thread(view: AlertView, *, standalone: bool) -> bool:
@@ -124,8 +128,10 @@ def _label(view: AlertView, *, standalone: bool = False, grows: bool = False) ->
 def _kind(view: AlertView, *, standalone: bool, grows: bool = False) -> str:
     """An update the channel gets with no earlier alert of its story is news to its readers:
     it is named for them, not for the story's history."""
+    if grows:
+        return DEVELOPMENT
     if view.kind != "update":
-        return DEVELOPMENT if grows else "New story"
+        return "New story"
     return "New here: a developing story" if standalone else "Update"
 
 

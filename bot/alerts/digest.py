@@ -44,7 +44,7 @@ from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
 from bot.stories.left_out import leaves_in, read_query
 from storage import subscriptions as subs
-from storage.alerts import moved_first_reports, topic_events_between
+from storage.alerts import moved_first_reports, told_before, topic_events_between
 from storage.db import transaction
 from storage.held_digests import clear_held, held_tries, mark_held
 from storage.state import install_id
@@ -457,7 +457,7 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
         item = stories.get(event.story_id)
         if item is None:
             stories[event.story_id] = DigestItem(
-                story_id=event.story_id, is_new=event.verdict == "new", headline=event.title,
+                story_id=event.story_id, is_new=_starts(db, event), headline=event.title,
                 url=event.url, source=shown_source(event.source, event.url, event.origin),
                 whats_new=event.whats_new, articles=1)
             if event.verdict == "new" and event.moved_at is not None:
@@ -467,6 +467,13 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
     return Taken(list(stories.values()), max((e.event_id for e in events), default=None),
                  tuple(moved), {place: len(ids - stories.keys()) for place, ids in elsewhere.items()
                                 if ids - stories.keys()})
+
+
+def _starts(db: Database, event: TopicEvent) -> bool:
+    """Whether the event is its story's start for a digest: its first report, or an update of
+    a story none of whose reports before it could alert (its first held as a late copy adding
+    nothing): listed as new, as Slack's "New development", not as an update of nothing."""
+    return event.verdict == "new" or not told_before(db, event.story_id, event.event_id)
 
 
 def _with_moved_first_reports(db: Database, events: list[TopicEvent], sub: Subscription,

@@ -147,7 +147,8 @@ def test_muting_the_running_story_mutes_what_continues_it_and_unmute_gives_it_ba
     assert back_here.thread_ts == first.ts
     assert post_params(fake_slack, "C0DESK")[-1]["reply_broadcast"] is True, \
         "the channel's first of that story: news to it, sent to the channel too"
-    assert back_here.text.startswith("New here: a developing story · "), back_here.text
+    assert back_here.text.startswith("New development · "), \
+        "the first of its event in the running story's thread: what it adds, as news there"
     assert "First line of the summary" in str(back_here.blocks), "says what the story is"
 
 
