@@ -14,28 +14,27 @@ from bot.shown_link import shown_url
 WIDTH = 88
 
 
-def render_text(view: AlertView, *, standalone: bool = False, own_thread: bool = True) -> str:
+def render_text(view: AlertView, *, standalone: bool = False, own_thread: bool = True,
+                thread: int | None = None) -> str:
     """The alert as the terminal shows it: every what's-new sentence, each thing said once. An
     update ``standalone`` (no earlier alert of its story printed) says what the story is and
-    is named as Slack names it, "New here": there is no thread to be in. A new story not in
-    its ``own_thread`` (its running story's was printed) leads with what it adds to it, as
-    Slack's "New development" in that thread (``blocks.develops``)."""
+    is named as Slack names it, "New here": there is no thread to be in. One not in its
+    ``own_thread`` but in the running story's (``thread``, the story whose thread it is, as
+    Slack picks it) leads with what it adds, as Slack's "New development" there
+    (``blocks.develops``): a new story, or the first update printed of its event."""
     topics = ", ".join(view.topics) or "(no topic)"
-    grows = develops(view, own_thread=own_thread)
-    if view.kind == "new":
-        lines = [_new_label(view, topics, grows=grows), f"   {view.headline}"]
-        if view.continues:
-            lines.append(f"   ↩️ continues story #{view.continues[0]}: {view.continues[1]}")
-        if grows:
-            lines += _whats_new(view)
-        lines += _bullets([finished(item) for item in view.summary], marker="   ")
+    grows = develops(view, own_thread=own_thread, standalone=standalone)
+    lines = [_label(view, topics, standalone=standalone, grows=grows, thread=thread),
+             f"   {view.headline}"]
+    if view.kind == "new" and view.continues:
+        lines.append(f"   ↩️ continues story #{view.continues[0]}: {view.continues[1]}")
+    summary = _bullets([finished(item) for item in view.summary], marker="   ")
+    if grows:
+        lines += _whats_new(view) + summary
+    elif view.kind == "new":
+        lines += summary
     else:
-        lines = [f"🆕 NEW HERE: a developing story (#{view.story_id}) · {topics}"
-                 if standalone else f"🔄 UPDATE · {topics} · in thread of story #{view.story_id}",
-                 f"   {view.headline}"]
-        if standalone:
-            lines += _bullets([finished(item) for item in view.summary], marker="   ")
-        lines += _whats_new(view)
+        lines += (summary if standalone else []) + _whats_new(view)
     if view.key_quote and not said_already(view, standalone=standalone,
                                            shown=len(view.whats_new), grows=grows):
         who = view.key_quote.speaker or "unattributed"
@@ -49,10 +48,18 @@ def render_text(view: AlertView, *, standalone: bool = False, own_thread: bool =
     return "\n".join(lines)
 
 
-def _new_label(view: AlertView, topics: str, *, grows: bool) -> str:
-    if not grows or view.continues is None:
+def _label(view: AlertView, topics: str, *, standalone: bool, grows: bool,
+           thread: int | None) -> str:
+    """The first line: what the alert is and, in a thread, whose (the running story's for an
+    event continuing one the terminal printed)."""
+    where = thread or (view.continues[0] if view.continues else view.story_id)
+    if grows:
+        return f"🆕 {DEVELOPMENT.upper()} · {topics} · in thread of story #{where}"
+    if view.kind == "new":
         return f"🆕 NEW STORY · {topics}"
-    return f"🆕 {DEVELOPMENT.upper()} · {topics} · in thread of story #{view.continues[0]}"
+    if standalone:
+        return f"🆕 NEW HERE: a developing story (#{view.story_id}) · {topics}"
+    return f"🔄 UPDATE · {topics} · in thread of story #{where}"
 
 
 def _whats_new(view: AlertView) -> list[str]:

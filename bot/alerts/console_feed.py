@@ -16,6 +16,7 @@ from storage.alerts import alert_view
 from storage.article_events import alerts_queued_for, article_events_after
 from storage.db import transaction
 from storage.state import get_state, set_state
+from storage.stories import running_roots
 
 CURSOR_KEY = "console_cursor"
 THREADS_KEY = "console_threads"
@@ -41,9 +42,10 @@ def print_pending(db: Database, echo: Callable[[str], None],
                                      has_topic=event.has_topic, left_out=_left_out(db, event))
             if reason is None:
                 view = alert_view(db, event.story_id, event.article_id, event.verdict)
-                running = view.continues[0] if view.continues else None
+                thread = _thread_of(db, event.story_id, threads)
                 echo(render_text(view, standalone=event.story_id not in threads,
-                                 own_thread=running not in threads) + "\n")
+                                 own_thread=thread in (None, event.story_id),
+                                 thread=thread) + "\n")
                 threads.pop(event.story_id, None)
                 threads[event.story_id] = None
                 printed += 1
@@ -56,6 +58,13 @@ def print_pending(db: Database, echo: Callable[[str], None],
                     threads = dict.fromkeys(list(threads)[-kept:])
                     set_state(db, THREADS_KEY, json.dumps(list(threads)))
     return printed
+
+
+def _thread_of(db: Database, story_id: int, threads: dict[int, None]) -> int | None:
+    """The printed story whose thread the story's alert is in, as Slack picks it
+    (``storage.threads.thread_root``): its running story's, else its own, else none."""
+    root = running_roots(db, [story_id]).get(story_id, story_id)
+    return next((s for s in (root, story_id) if s in threads), None)
 
 
 def silent_line(event: ArticleEvent, reason: str) -> str:
