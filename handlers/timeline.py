@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlite_utils import Database
 
+from bot.alerts.left_here import left_out_here
 from bot.alerts.mrkdwn import fit
 from bot.alerts.timeline_blocks import moved_out_text, timeline_blocks, timeline_text
 from bot.stories.running import events_text
@@ -13,13 +14,16 @@ from storage.timeline import story_timeline
 
 
 def send_timeline(respond: Callable[..., object], db: Database, story_id: int, *,
-                  note: str | None = None, shown: Callable[[int], bool] | None = None) -> bool:
+                  note: str | None = None, shown: Callable[[int], bool] | None = None,
+                  asking: Sequence[str | None] = ()) -> bool:
     """Answer privately with the story's timeline; False when there is no such story.
-    ``shown``: the stories the reader may see (a guest's reach), None for every story."""
+    ``shown``: the stories the reader may see (a guest's reach), None for every story;
+    ``asking``: the channel and person asking, whose topics alone mark the reports left out."""
     timeline = story_timeline(db, story_id)
     if timeline is None:
         return False
-    blocks = timeline_blocks(timeline)
+    blocks = timeline_blocks(timeline, left_out_here(db, timeline,
+                                                     [a for a in asking if a]))
     chain = events_text(timeline.events, story_id)
     for line in (chain and fit(chain, 2000), moved_out_text(timeline, shown),
                  note and fit(note, 2000)):

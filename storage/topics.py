@@ -109,6 +109,16 @@ def story_topics(db: Database, story_id: int) -> list[tuple[str, str]]:
         "WHERE st.story_id = ? ORDER BY t.id", [story_id])]
 
 
+def story_topics_followed(db: Database, story_id: int,
+                          targets: Sequence[str]) -> list[tuple[str, str]]:
+    """The name and query of each topic the story is tied to that one of ``targets`` (a
+    channel, a person) subscribes to."""
+    return sorted((row[0], row[1]) for row in rows_in(
+        db, "SELECT t.name, t.query FROM story_topics st JOIN topics t ON t.id = st.topic_id "
+        "WHERE st.story_id = ? AND t.id IN (SELECT topic_id FROM subscriptions "
+        "WHERE target_id IN ({marks}))", targets, before=(story_id,)))
+
+
 def stories_on_topic(db: Database, topic_id: int, story_ids: Sequence[int]) -> frozenset[int]:
     """Which of these stories the topic matched."""
     return frozenset(row[0] for row in rows_in(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
@@ -14,6 +14,8 @@ from bot.models import MovedOut, StoryTimeline, TimelineEntry
 VERDICTS = {"new": "first report", "update": "update", "duplicate": "rewrite, nothing new"}
 EDIT = "the same article edited, nothing new"
 FACTS_PER_ENTRY = 4
+LEFT_HERE = "no alert here"
+"""A report the topics followed where the timeline was asked for left out (their NOTs)."""
 MORE_ROOM = 300  # the "…and N more articles" line and a note below the timeline
 
 
@@ -23,7 +25,10 @@ def timeline_text(timeline: StoryTimeline) -> str:
                f"{counted(timeline.article_count, 'article')}", 3000)
 
 
-def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
+def timeline_blocks(timeline: StoryTimeline, left: Mapping[int, str] | None = None
+                    ) -> list[dict]:
+    """The timeline; ``left``: the reports the asker's topics left out, and how, each marked."""
+    left = left or {}
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text",
                                     "text": plain(timeline.title, HEADER_CHARS)}},
@@ -33,9 +38,8 @@ def timeline_blocks(timeline: StoryTimeline) -> list[dict]:
     ]
     room = MAX_BLOCKS - len(blocks) - 1
     budget = MESSAGE_CHARS - text_length(blocks) - MORE_ROOM
-    lines = [entry_line(entry, kind) for entry, kind in zip(timeline.entries,
-                                                             kinds(timeline.entries),
-                                                             strict=True)]
+    lines = [entry_line(entry, kind, left=left.get(entry.article_id))
+             for entry, kind in zip(timeline.entries, kinds(timeline.entries), strict=True)]
     sections = _pack(within(budget, lines))
     blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
     shown = sum(len(lines) for lines in sections[:room])
@@ -108,8 +112,10 @@ def kinds(entries: Sequence[TimelineEntry]) -> list[str]:
     return out
 
 
-def entry_line(entry: TimelineEntry, kind: str | None = None) -> str:
-    """One article: when, where from, what kind, and the facts it added (at most ~2,500 chars)."""
+def entry_line(entry: TimelineEntry, kind: str | None = None, *,
+               left: str | None = None) -> str:
+    """One article: when, where from, what kind, the facts it added, and how the asker's
+    topics left it out (``left``), if they did (at most ~3,000 chars)."""
     when = _arrived(slack_date(entry.when) or when_text(entry.when), entry.dated)
     source = shown_source(entry.source, entry.url, entry.origin)
     head = " · ".join(x for x in (f"*{when}*", fit(plain(source, 80), 100) if source else "",
@@ -122,6 +128,8 @@ def entry_line(entry: TimelineEntry, kind: str | None = None) -> str:
              for fact in entry.whats_new[:FACTS_PER_ENTRY]]
     if len(entry.whats_new) > FACTS_PER_ENTRY:
         facts.append(f"    …and {len(entry.whats_new) - FACTS_PER_ENTRY} more facts")
+    if left:
+        facts.append(f"    _{LEFT_HERE}: {fit(plain(left, 400), 500)}_")
     return "\n".join([head, title, *facts])
 
 

@@ -23,7 +23,8 @@ def handle_timeline(ack: Ack, body: dict, action: dict, respond: Respond,
     if shown is not None and reach is not None and not reach.story(shown.story_id):
         answer(respond, shown.unseen(db, reach, gone))
     elif shown is None or not send_timeline(respond, db, shown.story_id, note=shown.note(db),
-                                            shown=None if reach is None else reach.story):
+                                            shown=None if reach is None else reach.story,
+                                            asking=(clicked_in(body), context.user_id)):
         answer(respond, gone)
 
 

@@ -41,11 +41,12 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
         return
     reach = reach_of(context, command.get("channel_id"))
     shown = None if reach is None else reach.story
+    asking = (command.get("channel_id"), context.user_id)
     number = text.removeprefix("#")
     if number.isdigit():
         story = row_id(number)
         if story is None or (reach is not None and not reach.story(story)) or \
-                not send_timeline(respond, db, story, shown=shown):
+                not send_timeline(respond, db, story, shown=shown, asking=asking):
             answer(respond, f"No story {echo(number, 20)}. {USAGE}")
         return
     found = find_stories(db, text, among=None if reach is None else reach.stories)
@@ -55,7 +56,7 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
         return
     others = [f"`/story {s.id}` {echo(s.title or '', 80)}" for s in found[1:]]
     note = "Also matching: " + " · ".join(others) if others else None
-    send_timeline(respond, db, found[0].id, note=note, shown=shown)
+    send_timeline(respond, db, found[0].id, note=note, shown=shown, asking=asking)
 
 
 def register(app: App) -> None:
