@@ -25,10 +25,11 @@ def timeline_text(timeline: StoryTimeline) -> str:
                f"{counted(timeline.article_count, 'article')}", 3000)
 
 
-def timeline_blocks(timeline: StoryTimeline, left: Mapping[int, str] | None = None
+def timeline_blocks(timeline: StoryTimeline, left_out: Mapping[int, str] | None = None
                     ) -> list[dict]:
-    """The timeline; ``left``: the reports the asker's topics left out, and how, each marked."""
-    left = left or {}
+    """The timeline; ``left_out``: the reports the asker's topics left out, and how, each
+    marked."""
+    marks = left_out or {}
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text",
                                     "text": plain(timeline.title, HEADER_CHARS)}},
@@ -38,7 +39,7 @@ def timeline_blocks(timeline: StoryTimeline, left: Mapping[int, str] | None = No
     ]
     room = MAX_BLOCKS - len(blocks) - 1
     budget = MESSAGE_CHARS - text_length(blocks) - MORE_ROOM
-    lines = [entry_line(entry, kind, left=left.get(entry.article_id))
+    lines = [entry_line(entry, kind, left=marks.get(entry.article_id))
              for entry, kind in zip(timeline.entries, kinds(timeline.entries), strict=True)]
     sections = _pack(within(budget, lines))
     blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
