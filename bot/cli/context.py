@@ -13,6 +13,7 @@ from bot.alerts.came_from import shown_source
 from bot.cli.terminal import json_safe
 from bot.config import Settings
 from bot.pipeline import Pipeline
+from bot.shown_link import shown_url
 from storage.db import open_db
 
 
@@ -48,9 +49,13 @@ def emit_json(value: object) -> None:
 
 def shown_origin(row: dict) -> dict:
     """A row of `--json` output with its ``origin`` as the terminal names it (`file
-    strike.txt`, `sent to /ingest`, a feed's host): not a dropped file's folders on the server,
-    nor a feed's address with its key."""
-    return {**row, "origin": shown_source(None, None, row.get("origin")) or None}
+    strike.txt`, `sent to /ingest`, a feed's host) and its ``url`` as the terminal shows it:
+    not a dropped file's folders on the server, nor a feed's address or entry link with its
+    key (`user:secret@`, `?apikey=`)."""
+    shown = {**row, "origin": shown_source(None, None, row.get("origin")) or None}
+    if row.get("url"):
+        shown["url"] = shown_url(row["url"])
+    return shown
 
 
 def where(obj: CliContext) -> str:
