@@ -67,3 +67,12 @@ def m004_speakers(db: Database) -> None:
     rows = db.execute("SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL "
                       "GROUP BY speaker").fetchall()
     count_speakers(db, dict(rows))
+
+
+@MIGRATIONS()
+def m005_visible_quotes(db: Database) -> None:
+    """Quotes and speakers stored before the ingest dropped zero-width and bidi characters are
+    stored without them, and their words and names counted again: the index split the words."""
+    from storage.visible_quotes import mend_quotes
+
+    mend_quotes(db)
