@@ -19,6 +19,7 @@ from bot.ingest import (
     subheads,
     title_captions,
 )
+from bot.ingest.bounds import bounded_fields
 from bot.ingest.corrections import is_correction_note
 from bot.ingest.dated_bylines import dated_byline_of
 from bot.ingest.dates import normalise_time, published_time
@@ -61,7 +62,7 @@ class CleanError(BadInput):
 
 
 def clean_article(raw: RawArticle) -> Article:
-    raw = _printable(raw)
+    raw = bounded_fields(_printable(raw))
     text = raw.text.replace("\r\n", "\n")
     paragraphs = [furniture.without_ad_label(p)
                   for p in split_paragraphs(text.replace("\r", "\n"))]

@@ -17,6 +17,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
+from bot.ingest.bounds import bounded_fields
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
@@ -660,8 +661,8 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
         waiting = _waiting_key(db, source.id, entry)
         waited = page_attempts(db, source.id, key=waiting)
         late = bool(waited and waited.background and not background)
-        enqueue(db, replace(article, background=background or late), source_id=source.id,
-                now=now)
+        enqueue(db, bounded_fields(replace(article, background=background or late)),
+                source_id=source.id, now=now)
         mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now,
                         read_as=entry.as_read, title=entry.title, page=entry.page,
                         words=words_of(entry.text))

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from sqlite_utils import Database
 
+from bot.ingest.bounds import bounded_fields
 from bot.ingest.files import display_name, read_bytes, too_large, unsupported
 from bot.ingest.records import parse_json_lines
 from bot.models import IngestFailure, RawArticle, SeenFile, Source
@@ -203,7 +204,7 @@ class FolderWatcher:
             log.warning("watched folder: %s: %s", failure.origin, failure.reason)
         with transaction(db):
             for article in good:
-                enqueue(db, article, source_id=source.id, now=now)
+                enqueue(db, bounded_fields(article), source_id=source.id, now=now)
             remember_file(db, path=_stored(path), size=signature[0], mtime_ns=signature[1],
                           sha256=digest, articles=len(good),
                           error="; ".join(f.reason for f in bad)[:1000] or None, now=now)

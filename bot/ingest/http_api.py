@@ -14,6 +14,7 @@ from urllib.parse import parse_qs
 
 from bot.http_server import Head, Refusal, client_group
 from bot.ingest import json_list
+from bot.ingest.bounds import bounded_fields
 from bot.ingest.field_names import Unread, field_name, other_names
 from bot.ingest.records import (
     characters,
@@ -226,7 +227,7 @@ class IngestApp:
         with transaction(db):
             for index, item in enumerate(items):
                 if isinstance(item, RawArticle):
-                    ids[index] = enqueue(db, item, caller=caller)
+                    ids[index] = enqueue(db, bounded_fields(item), caller=caller)
         outcomes: dict[int, InboxResult] = {}
         if ids and self.worker is not None:
             self.worker.notify()

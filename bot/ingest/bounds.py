@@ -1,0 +1,47 @@
+"""An article's short fields bounded as it arrives: whoever sends copy (a feed, a dropped file,
+`/ingest`, `wirewatch ingest`) could send a title, outlet or link of half a million characters,
+queued, stored and printed whole on a line of `wirewatch ingest`. The text has its own limit,
+and a byline is a line of it that cleaning reads only when short."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from bot.models import RawArticle
+
+log = logging.getLogger(__name__)
+
+MOST_CHARS = {"title": 500, "source": 200}
+"""The longest of each: a real headline runs to 200 characters at most, an outlet's name to a
+few words."""
+MOST_LINK_CHARS = 4096
+"""The longest link kept: a cut link would open another page, so a longer one is dropped."""
+CUT_MARK = "…"
+
+
+def bounded_fields(raw: RawArticle) -> RawArticle:
+    """``raw`` with each short field cut to its limit at a word and the cut said in the log;
+    a link over its limit is dropped, also said."""
+    changed: dict[str, Any] = {}
+    for name, most in MOST_CHARS.items():
+        value = getattr(raw, name)
+        if value and len(value) > most:
+            changed[name] = cut(value, most)
+            log.warning("%s: %s of %s characters cut to %s (at most %s are kept)", raw.origin,
+                        name, f"{len(value):,}", len(changed[name]), most)
+    if raw.url and len(raw.url) > MOST_LINK_CHARS:
+        changed["url"] = None
+        log.warning("%s: link of %s characters dropped (a link of at most %s is kept; cut, it "
+                    "would open another page)", raw.origin, f"{len(raw.url):,}",
+                    f"{MOST_LINK_CHARS:,}")
+    return replace(raw, **changed) if changed else raw
+
+
+def cut(text: str, most: int) -> str:
+    """``text`` in at most ``most`` characters, ending at a word with ``CUT_MARK`` when a word
+    ends in its last fifth; else in the middle of one."""
+    head = text[:most - len(CUT_MARK)]
+    word = head.rsplit(None, 1)[0] if " " in head[most * 4 // 5:] else head
+    return word.rstrip() + CUT_MARK
