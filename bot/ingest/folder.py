@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from bot.ingest.bounds import bounded_fields
 from bot.ingest.files import display_name, read_bytes, too_large, unsupported
+from bot.ingest.link_deliveries import DELIVERY_SECONDS, LinkDeliveries
 from bot.ingest.records import parse_json_lines
 from bot.models import IngestFailure, RawArticle, SeenFile, Source
 from storage.db import transaction
@@ -67,7 +68,8 @@ class FolderWatcher:
     file at once, for callers that know it is complete (closed by its writer, renamed in)."""
 
     def __init__(self, *, max_bytes: int, max_articles: int = MOST_ARTICLES,
-                 settle_seconds: float | None = None) -> None:
+                 settle_seconds: float | None = None,
+                 delivery_seconds: float = DELIVERY_SECONDS) -> None:
         self.max_bytes = max_bytes
         self.max_articles = max_articles
         self.settle_seconds = settle_seconds
@@ -75,6 +77,7 @@ class FolderWatcher:
         self._unchanged: dict[str, tuple[int, int]] = {}
         self._warned: set[str] = set()
         self._cannot_read: dict[str, tuple[int, int]] = {}
+        self._links = LinkDeliveries(delivery_seconds=delivery_seconds)
         self._lock = threading.Lock()
 
     def scan(self, db: Database, source: Source, *, now: datetime,
@@ -137,10 +140,12 @@ class FolderWatcher:
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             return None
         signature = (info.st_size, info.st_mtime_ns)
-        if self._unchanged.get(key) == signature:
+        self._links.note(info)
+        delivered = self._links.delivered(info)
+        if self._unchanged.get(key) == signature and not delivered:
             return None
         known = seen_file(db, _stored(path))
-        if known and (known.size, known.mtime_ns) == signature:
+        if known and (known.size, known.mtime_ns) == signature and not delivered:
             self._unchanged[key] = signature
             return None
         if not complete and self._last_seen.get(key) != signature and not self._settled(
@@ -148,7 +153,11 @@ class FolderWatcher:
             self._last_seen[key] = signature
             return "waiting"
         self._last_seen.pop(key, None)
-        return self._read(db, source, path, signature=signature, known=known, now=now)
+        outcome = self._read(db, source, path, signature=signature, known=known, now=now,
+                             once_linked=self._links.once_linked(info))
+        if delivered and isinstance(outcome, tuple):
+            self._links.forget(info)
+        return outcome
 
     def _forget_unlisted(self, folder: Path, listed: set[str]) -> None:
         """Files already read are remembered (path and signature) so that a scan every second
@@ -179,11 +188,12 @@ class FolderWatcher:
                     display_name(path), exc.strerror or exc.__class__.__name__, advice)
 
     def _read(self, db: Database, source: Source, path: Path, *, signature: tuple[int, int],
-              known: SeenFile | None, now: datetime) -> tuple[int, int] | str | None:
+              known: SeenFile | None, now: datetime,
+              once_linked: bool = False) -> tuple[int, int] | str | None:
         try:
             loaded = load(Path(source.location), path, signature=signature,
                           max_bytes=self.max_bytes, max_articles=self.max_articles,
-                          known=known.sha256 if known else None)
+                          known=known.sha256 if known else None, once_linked=once_linked)
         except OSError as exc:
             self._not_read(path, signature, exc)
             return None
@@ -263,7 +273,8 @@ def open_inside(folder: Path, path: Path) -> BinaryIO:
 
 
 def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int,
-         max_articles: int = MOST_ARTICLES, known: str | None = None
+         max_articles: int = MOST_ARTICLES, known: str | None = None,
+         once_linked: bool = False
          ) -> tuple[list[RawArticle | IngestFailure], str] | None:
     """The file's articles (or why it is not read) and a digest of what was read; None when
     the file is not as ``signature`` (its size and modification time at the scan) said, or
@@ -271,7 +282,8 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int
     Bytes whose digest is ``known`` (read before) are not parsed: no article, nothing logged.
 
     Read once, from the handle opened, at most the size it had (plus one byte, to see it grow):
-    a file growing past ``max_bytes`` after the scan is never read past it."""
+    a file growing past ``max_bytes`` after the scan is never read past it. ``once_linked``:
+    seen with another name before, and not as a delivery (``LinkDeliveries``): a hard link."""
     origin = display_name(path)
     try:
         handle = open_inside(folder, path)
@@ -283,7 +295,7 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             return [IngestFailure(origin, NOT_REGULAR)], f"special:{signature}"
-        if info.st_nlink > 1:
+        if info.st_nlink > 1 or once_linked:
             return [IngestFailure(origin, HARD_LINK)], f"linked:{signature}"
         if (info.st_size, info.st_mtime_ns) != signature:
             return None
