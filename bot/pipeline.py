@@ -23,6 +23,7 @@ from bot.analysis import Analysed, Analyser, Analysis, Failed, Reading
 from bot.config import Settings
 from bot.ingest.clean import CleanError, clean_article
 from bot.ingest.files import iter_paths, read_path
+from bot.ingest.sent_again import stored_as
 from bot.models import (
     Article,
     ErrorKind,
@@ -256,7 +257,7 @@ class Pipeline:
         article = self._own_time(article)
         if article.content_hash in seen:
             return Slot(copy_of=seen[article.content_hash])
-        existing = find_by_hash(self.db, article.content_hash)
+        existing = find_by_hash(self.db, article.content_hash) or stored_as(self.db, article)
         if existing:
             return Slot(known=Outcome.duplicate(article.origin, article.title, existing))
         seen[article.content_hash] = index

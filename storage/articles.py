@@ -41,6 +41,12 @@ def find_by_hash(db: Database, content_hash: str) -> int | None:
     return row[0] if row else None
 
 
+def at_link(db: Database, url: str, *, limit: int) -> list[StoredArticle]:
+    """The latest articles stored with this link, newest first."""
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE url = ? ORDER BY id DESC LIMIT ?"
+    return [StoredArticle(**row) for row in db.query(sql, [url, limit])]
+
+
 def insert_article(db: Database, parsed: ParsedArticle) -> int:
     """Insert one parsed article; call inside the article's transaction. Plain statements, not
     sqlite-utils' table inserts, which look the table up on every call: this is the hot path."""
