@@ -29,7 +29,7 @@ def mend_quotes(db: Database) -> int:
     db.conn.executemany("UPDATE quotes SET text = ?, speaker = ? WHERE id = ?",
                         [(searchable(text), searchable(speaker), quote_id)
                          for quote_id, text, speaker in rows])
-    terms = {t for _, text, _ in rows for t in _split(text) + normalise(text).split()}
+    terms = {t for _, text, _ in rows for t in set(_split(text)) ^ set(normalise(text).split())}
     _recount_terms(db, terms)
     names = {n for _, _, speaker in rows if speaker for n in (speaker, searchable(speaker))}
     _recount_speakers(db, names)
@@ -45,7 +45,8 @@ def _split(text: str) -> list[str]:
 
 
 def _recount_terms(db: Database, terms: Iterable[str]) -> None:
-    """Each term's count of quotes as the index now holds it in their text."""
+    """Each term's count of quotes as the index now holds it in their text: only the words a
+    hidden character split or joined, whose counts depended on the code that stored them."""
     db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB} USING "
                "fts5vocab(main, quotes_fts, 'col')")
     try:
