@@ -27,8 +27,9 @@ def _sent_text() -> str:
     return "\n\n".join([first, FURNITURE, *rest])
 
 
-def _stored_by_older_cleaning(db, article_id: int) -> None:
+def _stored_by_older_cleaning(db, article_id: int | None) -> None:
     """The stored body as a cleaning that kept the label left it."""
+    assert article_id is not None
     body = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
     first, rest = body.split("\n\n", 1)
     older = f"{first}\n\n{FURNITURE}\n\n{rest}"
