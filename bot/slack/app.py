@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,25 +11,23 @@ from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.error import BoltError
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.middleware.authorization import SingleTeamAuthorization
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
 import handlers
 from bot.alerts.slack_clock import SlackClock
 from bot.config import ConfigError, Settings
-from bot.redact import redact
 from bot.slack.clients import app_client
-from bot.slack.config import api_url
 from bot.slack.failures import on_error
+from bot.slack.identity import Identity
 from bot.slack.respond import respond_once
-from bot.slack.scopes import missing_scopes, scope_warning
 from bot.slack.services import CONTEXT_KEY, Services
 from bot.slack.unescape import unescape_command_text
 
 log = logging.getLogger(__name__)
 OTHER_TEAM = "This wirewatch is installed in another Slack workspace; it does not answer here."
 NO_WORKSPACE = "This request names no Slack workspace; wirewatch does not answer it."
+NOT_YET = ("wirewatch cannot reach Slack's Web API yet (it started while Slack was not "
+           "answering); try again in a minute.")
 EVENTS = frozenset({"event_callback", "url_verification", "app_rate_limited"})
 """The Events API's payloads: the only ones Slack may send naming no workspace."""
 OTHER_WORKSPACE_OF_ORG = ("This wirewatch is installed in another workspace of your organisation, "
@@ -39,21 +36,22 @@ OTHER_WORKSPACE_OF_ORG = ("This wirewatch is installed in another workspace of y
 
 
 def build_app(settings: Settings, *, services: Services, verify_token: bool = True,
-              clock: SlackClock | None = None) -> App:
+              clock: SlackClock | None = None, identity: Identity | None = None) -> App:
     """The app with every listener registered; raises ConfigError if Slack refuses the token.
-    Start-up's answer tells ``clock`` Slack's time (its Date), for the delivery's first try."""
+    Slack not answering does not stop it: ``identity`` (made here when not given) asks again
+    later. The answer tells ``clock`` Slack's time (its Date), for the delivery's first try."""
     client = app_client(settings)
-    me = _check_token(client, settings) if verify_token else None
-    if me is not None and clock is not None:
-        clock.answered(me.headers)
     try:
         app = App(client=client, signing_secret=settings.slack_signing_secret or "",
                   token_verification_enabled=False, logger=_bolt_logger())
     except BoltError as exc:
         raise ConfigError(f"Slack app could not start: {exc}") from None
-    if me is not None:
-        _tell_bolt_who_we_are(app, me)
-    app.use(_same_workspace(me))
+    known = None
+    if verify_token:
+        known = identity or Identity(client, settings)
+        known.first()
+        known.on_answer(lambda me: _learn(app, me, clock))
+    app.use(_same_workspace(known))
     app.use(_attach(services))
     app.use(unescape_command_text)
     app.use(respond_once)
@@ -62,37 +60,11 @@ def build_app(settings: Settings, *, services: Services, verify_token: bool = Tr
     return app
 
 
-def _check_token(client: WebClient, settings: Settings) -> SlackResponse:
-    """auth.test's answer (the team and enterprise the token belongs to); ConfigError when
-    Slack refuses the token."""
-    try:
-        with quiet("slack_sdk.web.base_client"):
-            me = client.auth_test()
-        missing = missing_scopes(me.headers)
-        if missing:
-            log.warning(scope_warning(missing))
-        return me
-    except SlackApiError as exc:
-        if exc.response.status_code >= 429:
-            raise ConfigError(f"Slack's Web API at {api_url(settings)} is not answering "
-                              f"(HTTP {exc.response.status_code}); try again shortly, or check "
-                              "WIREWATCH_SLACK_API_URL") from None
-        error = exc.response.get("error") if isinstance(exc.response.data, dict) else None
-        raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack ({error or 'no reason given'}); "
-                          "copy it again from OAuth & Permissions") from None
-    except OSError as exc:
-        check = "WIREWATCH_SLACK_API_URL and " if settings.slack_api_url else ""
-        raise ConfigError(f"cannot reach the Slack Web API at {api_url(settings)} "
-                          f"({unreachable_why(exc)}); check {check}the network (and "
-                          "HTTPS_PROXY, when one is needed)") from None
-
-
-def unreachable_why(exc: OSError) -> str:
-    """What the socket said ("Connection refused", "Name or service not known"), not only
-    "URLError"; neither holds a token, which goes in a header."""
-    reason = getattr(exc, "reason", None)
-    cause = reason if isinstance(reason, OSError) else exc
-    return redact(cause.strerror or str(reason or "") or cause.__class__.__name__)
+def _learn(app: App, me: SlackResponse, clock: SlackClock | None) -> None:
+    """What Slack's answer tells: Bolt who the token is, the clock Slack's time."""
+    if clock is not None:
+        clock.answered(me.headers)
+    _tell_bolt_who_we_are(app, me)
 
 
 def _tell_bolt_who_we_are(app: App, me: SlackResponse) -> None:
@@ -119,30 +91,24 @@ class _NotTheTokenNotice(logging.Filter):
         return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
-@contextmanager
-def quiet(name: str) -> Iterator[None]:
-    """Silence an SDK logger during a start-up check that says what failed once, with the fix."""
-    logger = logging.getLogger(name)
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
-
-
-def _same_workspace(me: SlackResponse | None) -> Callable[..., Any]:
+def _same_workspace(identity: Identity | None) -> Callable[..., Any]:
     """Refuse requests from another workspace than the one the token was installed in; another
     workspace of the same Enterprise organisation is served only when the app is installed
     org-wide (auth.test's ``is_enterprise_install``): installed in one workspace, its topics
     and sources are that desk's, and another workspace of the organisation (where the app may
     be installed separately, with a database of its own) must not change them. An event naming
     no workspace is served only when it names no other organisation; anything else naming none
-    is refused."""
-    home = Home.of(me)
+    is refused. Until Slack first answers (``identity`` knows no workspace yet), nothing is
+    served: whose request it is cannot be told."""
 
     def same_workspace(context: BoltContext, body: dict, next,
                        logger: logging.Logger) -> BoltResponse | None:
+        if identity is not None and identity.me is None:
+            logger.warning("refused a %s: Slack's Web API has not answered this run yet, so "
+                           "which workspace wirewatch is installed in is not known",
+                           body.get("type") or "command")
+            return BoltResponse(status=200, body=NOT_YET)
+        home = Home.of(identity.me if identity is not None else None)
         event = body.get("type") in EVENTS
         if home.serves(context.team_id, context.enterprise_id, event=event):
             next()

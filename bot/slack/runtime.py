@@ -20,8 +20,9 @@ from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
 from bot.slack.account_check import AccountCheck, Round
 from bot.slack.app import build_app
-from bot.slack.clients import delivery_client
+from bot.slack.clients import app_client, delivery_client
 from bot.slack.config import check_slack_settings
+from bot.slack.identity import Identity, Unanswered
 from bot.slack.replays import ServedRequests
 from bot.slack.server import build_router
 from bot.slack.services import Services
@@ -47,8 +48,9 @@ class SlackRuntime:
         self.instances = Instances(self.store.get)
         clock = SlackClock()
         self.services = Services(self.store, settings, self.token, self.instances, clock)
+        self.identity = Identity(app_client(settings), settings) if verify_token else None
         self.app = build_app(settings, services=self.services, verify_token=verify_token,
-                             clock=clock)
+                             clock=clock, identity=self.identity)
         self.delivery = delivery_client(settings)
         self.pacer = Pacer()
         self.stopping = threading.Event()
@@ -76,15 +78,31 @@ class SlackRuntime:
         router = build_router(slack=None if self.socket_mode else self.app,
                               extra_routes=self._extra_routes, mode=mode,
                               signing_secret=self.settings.slack_signing_secret,
-                              health=self.token.report,
+                              health=self.token.report, web_api=self._unanswered,
                               first_time=self._served.first_time,
                               link=self._link_down if self.socket_mode else None)
         self._http = HttpServer(router, host=self.settings.host, port=self.settings.port,
                                 max_body=max(self.settings.ingest_max_bytes, SLACK_MAX_BODY))
         self._http.start()
+        if self.identity is not None:
+            self.identity.keep_asking(self.stopping, self._refused)
         if self.settings.slack_app_token:
             self._socket = SocketRunner(self.app, app_token=self.settings.slack_app_token)
             self._socket.start()
+
+    def _unanswered(self) -> Unanswered | None:
+        """Why Slack's Web API has not answered this run yet (None: it has)."""
+        return self.identity.unanswered() if self.identity is not None else None
+
+    def _refused(self, error: str) -> None:
+        """Slack, answering at last, refused the token: delivery waits as for a revoked one."""
+        self.token.fail(error, datetime.now(UTC))
+
+    @property
+    def answered(self) -> bool:
+        """Slack's Web API answered this run: until then nothing is sent (no alert spends a
+        try, nor grows its backoff, on an outage already known)."""
+        return self._unanswered() is None
 
     def _link_down(self) -> datetime | None:
         """Since when Socket Mode's connection to Slack is down (None: up, or not yet made)."""
@@ -122,6 +140,8 @@ class SlackRuntime:
 
     def deliver_pending(self, *, now: datetime | None = None) -> int:
         """Send the outbox alerts that are due; returns how many were posted."""
+        if not self.answered:
+            return 0
         return self.sender.deliver(self.store.get(), now=now or datetime.now(UTC))
 
     def send_due_digests(self, *, now: datetime) -> int:
@@ -130,7 +150,7 @@ class SlackRuntime:
         Quote digests that are due go to the outbox, for the sender's next pass. While the
         database refuses writes, digests wait as alerts do (``AlertSender.writes``)."""
         writes = self.sender.writes
-        if writes.paused(DIGESTS, now):
+        if writes.paused(DIGESTS, now) or not self.answered:
             return 0
         try:
             self.instances.register(self.store.get())
@@ -150,13 +170,13 @@ class SlackRuntime:
     def check_instances(self, *, now: datetime | None = None) -> None:
         """Look at the latest posts of a conversation this run posted to, for another
         wirewatch posting with this app (``bot.alerts.instances``)."""
-        if self.instances.started is not None and self.token.report().ok:
+        if self.instances.started is not None and self.token.report().ok and self.answered:
             self.instances.check(self.delivery, now or datetime.now(UTC))
 
     def check_accounts(self) -> Round | None:
         """Look at the accounts of people with direct-message subscriptions (the next of them
         in turn), for a deactivation or a guest change Slack's ``user_change`` never brought
         (``bot.slack.account_check``)."""
-        if self.stopping.is_set() or not self.token.report().ok:
+        if self.stopping.is_set() or not self.token.report().ok or not self.answered:
             return None
         return self.accounts.run(self.store.get(), self.delivery, self.stopping)

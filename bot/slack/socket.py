@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.builtin import SocketModeClient
 
 from bot.config import ConfigError
-from bot.slack.app import quiet
+from bot.slack.identity import quiet
 from bot.slack_payload import unreadable_envelope
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,8 @@ and actions can carry ``response_url=fake.response_url("any")``: what ``respond(
 recorded too, under the method name ``response_url``. Faults: ``fail_next`` answers the next N
 calls with 429 (with Retry-After) or 500; ``fail_fraction`` does so for a seeded share of calls;
 ``drop_next`` / ``drop_fraction`` do the work and then close the connection without answering
-(``response_url`` only when named in ``methods``).
+(``response_url`` only when named in ``methods``); ``go_down`` answers every call with 503
+(or another status) until ``come_up``.
 
 Channels follow Slack's membership rules (``add_channel``): a bot may post in a public channel
 it is not in (chat:write.public) but not read its history (``not_in_channel``) until it joins;
@@ -126,6 +127,7 @@ class _Faults:
     gateway_late: list[tuple[frozenset[str] | None, float | None]] = \
         field(default_factory=list)
     garbles: list[tuple[frozenset[str] | None, bool]] = field(default_factory=list)
+    outage: int | None = None  # every call answered with this status until ``come_up``
 
 
 class FakeSlack:
@@ -200,6 +202,16 @@ class FakeSlack:
             self._faults.retry_after = retry_after
             self._faults.methods = frozenset(methods) if methods else None
             self._faults.channel = channel
+
+    def go_down(self, *, status: int = 503) -> None:
+        """Answer every call with ``status`` (503: Slack down; 429: rate limited everywhere)
+        until ``come_up``, doing nothing, as Slack in an outage does."""
+        with self._lock:
+            self._faults.outage = status
+
+    def come_up(self) -> None:
+        with self._lock:
+            self._faults.outage = None
 
     def fail_fraction(self, fraction: float, *, status: int = 429, retry_after: int = 0,
                       seed: int = 7, methods: set[str] | None = None,
@@ -446,6 +458,8 @@ class FakeSlack:
 
     def _fault_for(self, method: str, params: dict) -> int | None:
         faults = self._faults
+        if faults.outage is not None:
+            return faults.outage
         if not _hit(method, faults.methods) or faults.channel not in (None, params.get("channel")):
             return None
         if faults.next_status:

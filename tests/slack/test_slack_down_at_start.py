@@ -1,0 +1,89 @@
+"""`wirewatch run` started while Slack's Web API is down (answering 503) starts all the same:
+it ingests and queues alerts, says Slack is not reachable yet (log, `/health`), asks again with
+backoff, and posts every alert once when Slack answers (the real command in a process, the fake
+Slack Web API, POST /ingest over real HTTP, the real spaCy model, a real SQLite file)."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from contextlib import closing
+
+from storage.articles import now_iso
+from storage.db import open_db, transaction
+from storage.subscriptions import subscribe
+from tests.fakes.slack_api import FakeSlack
+from tests.slack.conftest import wait_for
+from tests.slack.test_slack_first_run import ROOT, _read_into, next_line, slack_env, wirewatch
+
+TOKEN = "desk-ingest-token-of-the-outage-test"
+TRAMS = {"title": "Tram drivers in Kelmsford walk out over new rosters",
+         "text": "Tram drivers in Kelmsford walked out on Saturday after talks over new rosters "
+                 "broke down, their union said. Only two of the city's five tram lines ran.",
+         "source": "Harbour Gazette", "published": now_iso()}
+FERRY = {"title": "Ferry crews on the Venn estuary strike for a second day",
+         "text": "Ferry crews on the Venn estuary stayed on strike on Sunday, leaving commuters "
+                 "to drive the long way round the bay, the crews' union said.",
+         "source": "Harbour Gazette", "published": now_iso()}
+
+
+def ingested(port: int, article: dict) -> dict:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/ingest?wait=30", data=json.dumps(article).encode(),
+        headers={"Authorization": f"Bearer {TOKEN}"})
+    with urllib.request.urlopen(request, timeout=90) as answer:
+        return json.loads(answer.read())["results"][0]
+
+
+def health(port: int) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=10) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as refused:
+        return refused.code, json.loads(refused.read())
+
+
+def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers(
+        db_path, fake_slack: FakeSlack):
+    """Before: `wirewatch run` stopped at start-up ("Slack's Web API … is not answering (HTTP
+    503)", exit 1), and with it ingest, until someone started it again by hand."""
+    env = {**slack_env(db_path, fake_slack.base_url), "WIREWATCH_INGEST_TOKEN": TOKEN}
+    assert wirewatch("topics", "add", "Strikes", "strike* OR walk*", env=env).returncode == 0
+    with closing(open_db(db_path)) as db, transaction(db):
+        subscribe(db, topic_id=1, target_type="channel", target_id="C0DESK", mode="realtime",
+                  created_by=None, at=now_iso())
+    fake_slack.go_down()
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout
+    threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
+    try:
+        port = int(next_line(lines, "wirewatch running").split("port ")[1].split(")")[0])
+        status, said = health(port)
+        assert status == 503 and "not reachable yet" in said["reason"], said
+        for article in (TRAMS, FERRY):
+            assert ingested(port, article)["verdict"] == "new"
+            assert next_line(lines, "· ").endswith("”: 1 alert queued for Slack\n")
+        time.sleep(1.0)  # the sender's passes meanwhile post nothing: Slack is down
+        assert fake_slack.posts("C0DESK") == []
+        fake_slack.come_up()
+        wait_for(lambda: len(fake_slack.posts("C0DESK")) == 2, timeout=60)
+        assert health(port)[0] == 200
+        time.sleep(1.5)  # six more passes of the sender: nothing posted twice
+        texts = sorted(m.text for m in fake_slack.posts("C0DESK"))
+        assert len(texts) == 2 and "Ferry crews" in texts[0] and "Tram drivers" in texts[1], texts
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode in (0, -15), err
+    down = [line for line in err.splitlines() if "not reachable yet" in line]
+    back = [line for line in err.splitlines() if "Slack's Web API answers" in line]
+    assert len(down) == 1 and "WARNING" in down[0], err
+    assert len(back) == 1, err
