@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import time
 import urllib.error
 import urllib.request
 from dataclasses import replace
@@ -76,3 +78,82 @@ def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fa
     finally:
         rt.stop()
         later.close()
+
+
+def socket_runtime(slack_settings, fake_slack) -> tuple[SlackRuntime, FakeSocketMode]:
+    ws = FakeSocketMode()
+    fake_slack.socket_url = ws.url
+    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None, slack_app_token=APP_TOKEN))
+    rt.start()
+    return rt, ws
+
+
+def said(caplog, level: int = logging.WARNING) -> list[tuple[int, str]]:
+    return [(r.levelno, r.getMessage()) for r in caplog.records if r.levelno >= level]
+
+
+def test_an_outage_is_one_warning_when_it_starts_and_one_when_it_ends(slack_settings, fake_slack,
+                                                                      fresh_db, caplog):
+    """Before: while the SDK reconnected, two ERROR lines of its own every few seconds ("Failed
+    to retrieve WSS URL …", "Failed to check the current session or reconnect …") for as long
+    as Slack was down: a monitor paged on ERROR paged all night for Slack's outage."""
+    rt, ws = socket_runtime(slack_settings, fake_slack)
+    later = FakeSocketMode()
+    try:
+        with caplog.at_level(logging.INFO):
+            fake_slack.go_down()
+            fake_slack.socket_url = later.url
+            ws.close()
+            wait_for(lambda: len(fake_slack.calls_to("apps.connections.open", ok_only=False))
+                     >= 4, timeout=40)  # start-up's, then three tries of the SDK's
+            fake_slack.come_up()
+            wait_for(lambda: any(m.startswith("Socket Mode connection to Slack back")
+                                 for _, m in said(caplog)), timeout=30)
+            time.sleep(1.5)  # a look or two more: nothing said twice
+    finally:
+        rt.stop()
+        later.close()
+    lines = said(caplog)
+    assert all(level == logging.WARNING for level, _ in lines), lines
+    down, back = [m for _, m in lines]
+    assert down.startswith("Socket Mode connection to Slack down"), down
+    assert back.startswith("Socket Mode connection to Slack back (down since "), back
+
+
+def test_an_app_token_refused_while_reconnecting_is_still_an_error(slack_settings, fake_slack,
+                                                                   fresh_db, caplog):
+    """What the outage's quiet must not hide: Slack answering, and refusing the app token."""
+    rt, ws = socket_runtime(slack_settings, fake_slack)
+    try:
+        with caplog.at_level(logging.INFO):
+            fake_slack.revoke_token("invalid_auth")
+            ws.close()
+            wait_for(lambda: any(level >= logging.ERROR and "invalid_auth" in m
+                                 for level, m in said(caplog)), timeout=30)
+    finally:
+        rt.stop()
+
+
+def test_socket_mode_started_while_slack_is_down_connects_once_it_answers(slack_settings,
+                                                                          fake_slack, fresh_db):
+    """Before: "cannot reach Slack" or "not answering (HTTP 503)" stopped start-up."""
+    ws = FakeSocketMode()
+    fake_slack.socket_url = ws.url
+    fake_slack.go_down()
+    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None, slack_app_token=APP_TOKEN))
+    rt.start()
+    try:
+        status, said_then = health(rt)
+        assert status == 503 and "not reachable yet" in said_then["reason"], said_then
+        fake_slack.come_up()
+        wait_for(lambda: health(rt)[0] == 200, timeout=40)
+        ws.send({"envelope_id": "env-3", "type": "slash_commands",
+                 "accepts_response_payload": True,
+                 "payload": {"command": "/wirewatch", "text": "help", "user_id": "U0ED",
+                             "channel_id": "C0DESK", "team_id": "T00000001",
+                             "response_url": fake_slack.response_url("s"),
+                             "trigger_id": "1.2.3", "api_app_id": "A0WIREWATCH"}})
+        assert ws.wait_for_ack("env-3")["envelope_id"] == "env-3"
+    finally:
+        rt.stop()
+        ws.close()
