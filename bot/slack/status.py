@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.activity import quiet_feed_days
+from bot.alerts.instances import Instances
 from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
@@ -15,6 +16,7 @@ from bot.models import Source
 from bot.redact import redact
 from bot.slack.activity_lines import source_trouble
 from bot.slack.delivery_status import Viewer, delivery_lines
+from bot.slack.instance_status import instance_lines
 from storage.alerts import count_pending
 from storage.db import snapshot
 from storage.inbox import failed_by_source, held_by_source
@@ -31,15 +33,19 @@ line that points to the rest among them."""
 
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
                  token: TokenReport | None = None, viewer: Viewer | None = None,
-                 sources: bool = True) -> list[str]:
+                 sources: bool = True, instances: Instances | None = None) -> list[str]:
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse); ``viewer``: who asks, where, when
     not an admin (``delivery_lines``); ``sources``: list each source (not to guests: feed
     addresses are internal configuration), else only how many. Every line is read in one read
     transaction (``storage.db.snapshot``; no network call here: ``token`` and ``viewer`` are
-    asked before)."""
+    asked before); ``instances``: for admins, the other wirewatch runs posting with this app,
+    right under the heading (they explain every doubled alert), read in the same transaction."""
     with snapshot(db):  # one moment: an alert failing meanwhile is counted once
-        return _lines(db, settings, errors=errors, token=token, viewer=viewer, sources=sources)
+        lines = _lines(db, settings, errors=errors, token=token, viewer=viewer, sources=sources)
+        if instances is not None:
+            lines[1:1] = instance_lines(instances, datetime.now(UTC))
+        return lines
 
 
 def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport | None,

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.permissions import Action, Role, RoleAnswer, becoming_admin, may, refusal
 from bot.slack.after_ack import answered
 from bot.slack.delivery_status import Viewer
-from bot.slack.instance_status import instance_lines
 from bot.slack.membership import private_channels_left
 from bot.slack.services import Services
 from bot.slack.status import status_lines
@@ -78,9 +76,8 @@ def status_text(svc: Services, _: str, command: dict) -> str:
     viewer = None if admin else Viewer(command.get("channel_id"), user, private_channels_left(
         command["client"], user) if user else frozenset())
     lines = status_lines(svc.db, svc.settings, errors=admin, token=svc.token.report(),
-                         viewer=viewer, sources=may(role, Action.SEE_SOURCES))
-    if admin:  # right under the heading: it explains every doubled alert
-        lines[1:1] = instance_lines(svc.instances, datetime.now(UTC))
+                         viewer=viewer, sources=may(role, Action.SEE_SOURCES),
+                         instances=svc.instances if admin else None)
     return join_lines(lines)
 
 
