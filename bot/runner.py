@@ -30,6 +30,7 @@ from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput, Source
 from bot.redact import redact
 from bot.scheduler import (
+    accounts_first,
     add_service_jobs,
     build_scheduler,
     catch_up_after_clock_step,
@@ -118,7 +119,9 @@ class Runner:
         now = utcnow()
         self.scheduler.start(paused=True)
         sync_sources(self.scheduler, self, self.dbs.get(), now=now)
-        add_service_jobs(self.scheduler, self, slack=self.slack is not None, now=now)
+        slack = self.slack is not None
+        add_service_jobs(self.scheduler, self, slack=slack, now=now,
+                         accounts_at=accounts_first(self.dbs.get(), now=now) if slack else None)
         self.scheduler.resume()
         threading.Thread(target=self._watch_clock, name="clock-watch", daemon=True).start()
         if self.slack is not None:

@@ -9,6 +9,7 @@ database, so their job simply starts again with the process.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -21,7 +22,9 @@ from sqlite_utils import Database
 
 from bot.clock_step import ClockWatch
 from bot.models import Source
+from storage.db import transaction
 from storage.sources import list_sources
+from storage.state import get_state, set_state
 
 log = logging.getLogger(__name__)
 POOL_THREADS = 20
@@ -38,6 +41,10 @@ ACCOUNTS_EVERY = 600
 """Seconds between looks at the accounts of people with direct-message subscriptions (up to
 50 users.info calls a round), for a deactivation whose ``user_change`` never came."""
 ACCOUNTS_FIRST = timedelta(minutes=2)  # a restart's first open says it of the people it posts to
+ACCOUNTS_DUE = "account_check_due_at"
+"""When the next round of the account look is due, kept in the database: each start set its
+first round two minutes on, so a run restarted more often (a crash loop, a deploy a minute)
+never made one."""
 DELIVER_EVERY = 0.25  # an outbox check is one indexed SELECT; alerts go out within a quarter second
 SOURCE_JOBS = ("feed:", "folder:")
 
@@ -136,11 +143,32 @@ def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: S
                       misfire_grace_time=max(every, 30), replace_existing=True)
 
 
+def accounts_first(db: Database, *, now: datetime) -> datetime:
+    """When this run's first account round is due: as kept by the runs before it (never
+    before ``now``), else ``ACCOUNTS_FIRST`` on, kept so a run restarted sooner keeps it."""
+    kept = get_state(db, ACCOUNTS_DUE)
+    if kept:
+        return max(_parse(kept), now)
+    due = now + ACCOUNTS_FIRST
+    try:
+        with transaction(db):
+            set_state(db, ACCOUNTS_DUE, due.isoformat())
+    except sqlite3.OperationalError as exc:  # a full disk: this run's round is kept in memory
+        log.warning("when the first account check is due was not kept: %s", exc)
+    return due
+
+
+def account_round_done(db: Database, *, now: datetime) -> None:
+    """The next round is due ``ACCOUNTS_EVERY`` after this one, whichever run makes it."""
+    with transaction(db):
+        set_state(db, ACCOUNTS_DUE, (now + timedelta(seconds=ACCOUNTS_EVERY)).isoformat())
+
+
 def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack: bool,
-                     now: datetime) -> None:
+                     now: datetime, accounts_at: datetime | None = None) -> None:
     """Source sync, the hourly compaction of closed stories' matching data and, with Slack,
     the outbox sender, digests, the look for another wirewatch posting with the app and the
-    look at followers' accounts."""
+    look at followers' accounts (first at ``accounts_at``: ``accounts_first``)."""
     scheduler.add_job(target.sync, "interval", seconds=SYNC_EVERY, id="sync",
                       replace_existing=True, misfire_grace_time=SYNC_EVERY)
     scheduler.add_job(target.compact, "interval", seconds=COMPACT_EVERY, id="compact",
@@ -156,7 +184,7 @@ def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack
                           id="instances", next_run_time=now + INSTANCES_FIRST,
                           replace_existing=True, misfire_grace_time=INSTANCES_EVERY)
         scheduler.add_job(target.check_accounts, "interval", seconds=ACCOUNTS_EVERY,
-                          id="accounts", next_run_time=now + ACCOUNTS_FIRST,
+                          id="accounts", next_run_time=accounts_at or now + ACCOUNTS_FIRST,
                           replace_existing=True, misfire_grace_time=ACCOUNTS_EVERY)
 
 

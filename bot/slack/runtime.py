@@ -18,6 +18,7 @@ from bot.alerts.slack_clock import SlackClock, late_waits
 from bot.alerts.token import TokenState
 from bot.config import Settings
 from bot.http_server import SLACK_MAX_BODY, HttpServer, WSGIApp
+from bot.scheduler import account_round_done
 from bot.slack.account_check import AccountCheck, Round
 from bot.slack.app import build_app
 from bot.slack.clients import app_client, delivery_client
@@ -179,4 +180,6 @@ class SlackRuntime:
         (``bot.slack.account_check``)."""
         if self.stopping.is_set() or not self.token.report().ok or not self.answered:
             return None
-        return self.accounts.run(self.store.get(), self.delivery, self.stopping)
+        done = self.accounts.run(self.store.get(), self.delivery, self.stopping)
+        account_round_done(self.store.get(), now=datetime.now(UTC))
+        return done
