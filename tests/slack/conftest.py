@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
+import urllib.request
 from dataclasses import replace
 from typing import Protocol
 
@@ -76,3 +78,12 @@ def app_home(rt: Listening, fake: FakeSlack, user: str = REPORTER) -> str:
     post_signed(events_url(rt), event_body(event), content_type="application/json")
     [call] = wait_for(lambda: fake.calls_to("views.publish")[before:])
     return json.dumps(call.params["view"], ensure_ascii=False)
+
+
+def health_of(port: int) -> tuple[int, dict]:
+    """GET /health of the run listening on ``port``: its status and what it said."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=10) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as unwell:
+        return unwell.code, json.loads(unwell.read())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import urllib.error
@@ -17,7 +16,7 @@ from bot.config import ConfigError
 from bot.slack.runtime import SlackRuntime
 from bot.slack.scopes import NEEDED
 from tests.fakes.slack_api import MANIFEST_SCOPES
-from tests.slack.conftest import wait_for
+from tests.slack.conftest import health_of, wait_for
 
 
 @pytest.mark.parametrize("changes,variable", [
@@ -39,14 +38,6 @@ def test_bad_configuration_stops_start_up(slack_settings, changes, variable):
     assert "\n" not in str(caught.value)
 
 
-def health_of(rt: SlackRuntime) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health", timeout=5) as answer:
-            return answer.status, json.loads(answer.read())
-    except urllib.error.HTTPError as unwell:
-        return unwell.code, json.loads(unwell.read())
-
-
 def test_unreachable_web_api_starts_and_says_so_naming_the_url(slack_settings, caplog):
     """Before: ConfigError, and `wirewatch run` exited 1 (ingest down with it) for a network
     or a Slack that may be back in a minute."""
@@ -57,7 +48,7 @@ def test_unreachable_web_api_starts_and_says_so_naming_the_url(slack_settings, c
         rt = SlackRuntime(replace(slack_settings, slack_api_url=closed))
     rt.start()
     try:
-        status, said = health_of(rt)
+        status, said = health_of(rt.port)
     finally:
         rt.stop()
     assert status == 503 and said["since"], said
@@ -75,10 +66,10 @@ def test_a_slack_down_or_rate_limiting_at_start_up_is_asked_again_until_it_answe
     rt = SlackRuntime(slack_settings)
     rt.start()
     try:
-        assert health_of(rt)[0] == 503 and not rt.answered
+        assert health_of(rt.port)[0] == 503 and not rt.answered
         fake_slack.come_up()
         wait_for(lambda: rt.answered, timeout=15)
-        assert health_of(rt) == (200, {"status": "ok", "mode": "http"})
+        assert health_of(rt.port) == (200, {"status": "ok", "mode": "http"})
     finally:
         rt.stop()
 

@@ -19,7 +19,7 @@ from storage.articles import now_iso
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
-from tests.slack.conftest import wait_for
+from tests.slack.conftest import health_of, wait_for
 from tests.slack.test_slack_first_run import ROOT, _read_into, next_line, slack_env, wirewatch
 
 TOKEN = "desk-ingest-token-of-the-outage-test"
@@ -41,14 +41,6 @@ def ingested(port: int, article: dict) -> dict:
         return json.loads(answer.read())["results"][0]
 
 
-def health(port: int) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=10) as answer:
-            return answer.status, json.loads(answer.read())
-    except urllib.error.HTTPError as refused:
-        return refused.code, json.loads(refused.read())
-
-
 def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers(
         db_path, fake_slack: FakeSlack):
     """Before: `wirewatch run` stopped at start-up ("Slack's Web API … is not answering (HTTP
@@ -66,7 +58,7 @@ def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers
     threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
     try:
         port = int(next_line(lines, "wirewatch running").split("port ")[1].split(")")[0])
-        status, said = health(port)
+        status, said = health_of(port)
         assert status == 503 and "not reachable yet" in said["reason"], said
         for article in (TRAMS, FERRY):
             assert ingested(port, article)["verdict"] == "new"
@@ -75,7 +67,7 @@ def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers
         assert fake_slack.posts("C0DESK") == []
         fake_slack.come_up()
         wait_for(lambda: len(fake_slack.posts("C0DESK")) == 2, timeout=60)
-        assert health(port)[0] == 200
+        assert health_of(port)[0] == 200
         time.sleep(1.5)  # six more passes of the sender: nothing posted twice
         texts = sorted(m.text for m in fake_slack.posts("C0DESK"))
         assert len(texts) == 2 and "Ferry crews" in texts[0] and "Tram drivers" in texts[1], texts

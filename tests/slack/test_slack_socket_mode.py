@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import urllib.error
@@ -12,7 +11,7 @@ from dataclasses import replace
 from bot.slack.runtime import SlackRuntime
 from tests.fakes.slack_api import APP_TOKEN
 from tests.fakes.socket_mode import FakeSocketMode
-from tests.slack.conftest import wait_for
+from tests.slack.conftest import health_of, wait_for
 from tests.slack.world import add_article
 
 
@@ -40,12 +39,19 @@ def test_slash_command_over_socket_mode(slack_settings, fake_slack, fresh_db):
         ws.close()
 
 
+def assert_served(ws: FakeSocketMode, fake_slack, envelope: str) -> None:
+    """A `/wirewatch help` sent over the websocket is acknowledged."""
+    ws.send({"envelope_id": envelope, "type": "slash_commands",
+             "accepts_response_payload": True,
+             "payload": {"command": "/wirewatch", "text": "help", "user_id": "U0ED",
+                         "channel_id": "C0DESK", "team_id": "T00000001",
+                         "response_url": fake_slack.response_url("s"),
+                         "trigger_id": "1.2.3", "api_app_id": "A0WIREWATCH"}})
+    assert ws.wait_for_ack(envelope)["envelope_id"] == envelope
+
+
 def health(rt: SlackRuntime) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health", timeout=5) as resp:
-            return resp.status, json.loads(resp.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
+    return health_of(rt.port)
 
 
 def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fake_slack,
@@ -68,21 +74,19 @@ def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fa
         assert "Socket Mode connection to Slack is down" in said["reason"] and said["since"]
         fake_slack.heal()
         wait_for(lambda: health(rt)[0] == 200, timeout=30)
-        later.send({"envelope_id": "env-2", "type": "slash_commands",
-                    "accepts_response_payload": True,
-                    "payload": {"command": "/wirewatch", "text": "help", "user_id": "U0ED",
-                                "channel_id": "C0DESK", "team_id": "T00000001",
-                                "response_url": fake_slack.response_url("s"),
-                                "trigger_id": "1.2.3", "api_app_id": "A0WIREWATCH"}})
-        assert later.wait_for_ack("env-2")["envelope_id"] == "env-2"
+        assert_served(later, fake_slack, "env-2")
     finally:
         rt.stop()
         later.close()
 
 
-def socket_runtime(slack_settings, fake_slack) -> tuple[SlackRuntime, FakeSocketMode]:
+def socket_runtime(slack_settings, fake_slack, *,
+                   down: bool = False) -> tuple[SlackRuntime, FakeSocketMode]:
+    """A runtime in Socket Mode, started (``down``: while Slack answers 503)."""
     ws = FakeSocketMode()
     fake_slack.socket_url = ws.url
+    if down:
+        fake_slack.go_down()
     rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None, slack_app_token=APP_TOKEN))
     rt.start()
     return rt, ws
@@ -137,23 +141,13 @@ def test_an_app_token_refused_while_reconnecting_is_still_an_error(slack_setting
 def test_socket_mode_started_while_slack_is_down_connects_once_it_answers(slack_settings,
                                                                           fake_slack, fresh_db):
     """Before: "cannot reach Slack" or "not answering (HTTP 503)" stopped start-up."""
-    ws = FakeSocketMode()
-    fake_slack.socket_url = ws.url
-    fake_slack.go_down()
-    rt = SlackRuntime(replace(slack_settings, slack_signing_secret=None, slack_app_token=APP_TOKEN))
-    rt.start()
+    rt, ws = socket_runtime(slack_settings, fake_slack, down=True)
     try:
         status, said_then = health(rt)
         assert status == 503 and "not reachable yet" in said_then["reason"], said_then
         fake_slack.come_up()
         wait_for(lambda: health(rt)[0] == 200, timeout=40)
-        ws.send({"envelope_id": "env-3", "type": "slash_commands",
-                 "accepts_response_payload": True,
-                 "payload": {"command": "/wirewatch", "text": "help", "user_id": "U0ED",
-                             "channel_id": "C0DESK", "team_id": "T00000001",
-                             "response_url": fake_slack.response_url("s"),
-                             "trigger_id": "1.2.3", "api_app_id": "A0WIREWATCH"}})
-        assert ws.wait_for_ack("env-3")["envelope_id"] == "env-3"
+        assert_served(ws, fake_slack, "env-3")
     finally:
         rt.stop()
         ws.close()
