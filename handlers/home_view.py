@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 
 from bot.alerts.buttons import button
@@ -30,20 +32,22 @@ EVERYTHING = ("`/subscribe` lists your subscriptions by direct message, and a ch
 
 def home_blocks(db: Database, user: str, notice: str | None = None, *,
                 hidden: frozenset[str] | None = frozenset(),
-                reach: Reach | None = None, alarm: list[dict] | None = None) -> list[dict]:
+                reach: Reach | None = None,
+                alarm: Callable[[Database], list[dict]] | None = None) -> list[dict]:
     """Each list capped, with "…and N more" and the command that lists it all; and whatever
     the lists hold, within what views.publish takes (100 blocks, 3,000 characters a section).
     ``notice`` (why a control did nothing: App Home has no ephemeral answer) comes first.
     ``hidden``: the private channels the person is not in, whose subscriptions they set up
     are not shown (None, Slack did not say which: no channel's is). ``reach``: a guest's,
-    whose topics are only those their channels follow (None: every topic). ``alarm``: blocks
-    an admin sees first (another wirewatch posting with this app). Every section is read in
-    one read transaction (no network call here: ``hidden`` and ``reach`` are asked before), so
-    a report moving or a mute landing meanwhile shows whole or not at all."""
+    whose topics are only those their channels follow (None: every topic). ``alarm``: the
+    blocks an admin sees first (another wirewatch posting with this app). Every section, the
+    alarm's too, is read in one read transaction (no network call here: ``hidden`` and
+    ``reach`` are asked before), so a report moving or a mute landing meanwhile shows whole or
+    not at all."""
     viewer = Viewer(None, user, hidden)
     with snapshot(db):
         return within_view_limits([
-            HEADER, *(alarm or []), *notice_blocks(notice),
+            HEADER, *(alarm(db) if alarm else []), *notice_blocks(notice),
             *subscription_blocks(db, user, viewer), *paused_home_section(db, user, hidden=hidden),
             {"type": "divider"}, *mute_blocks(db, user, viewer), {"type": "divider"},
             *topic_blocks(db, reach, mine={s.topic_id for s in subscriptions_by(db, user)})])

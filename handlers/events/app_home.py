@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from slack_bolt import App, BoltContext
@@ -12,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.alerts.calls import error_code
 from bot.alerts.held_back import Turns, again_later, wait_before_again, waiting_for
+from bot.alerts.instances import Instances
 from bot.permissions import Action, may
 from bot.slack.instance_status import instance_section
 from bot.slack.membership import private_channels_left
@@ -32,18 +34,21 @@ def handle_home_opened(event: dict, client: WebClient, context: BoltContext) -> 
                  alarm=_alarm(context))
 
 
-def _alarm(context: BoltContext) -> list[dict]:
-    """For an admin, another wirewatch posting with this app (``instance_section``), and the
-    feeds failing or bringing nothing new."""
+def _alarm(context: BoltContext) -> Callable[[Database], list[dict]] | None:
     if not may(role_answer(context).role, Action.SEE_SOURCE_ERRORS):
-        return []
-    return instance_section(services(context).instances, datetime.now(UTC)) + \
-        feed_trouble_section(db_of(context))
+        return None
+    return admin_alarm(services(context).instances)
+
+
+def admin_alarm(instances: Instances) -> Callable[[Database], list[dict]]:
+    """For an admin, another wirewatch posting with this app (``instance_section``), and the
+    feeds failing or bringing nothing new: read in App Home's read transaction."""
+    return lambda db: instance_section(instances, datetime.now(UTC)) + feed_trouble_section(db)
 
 
 def publish_home(client: WebClient, db: Database, user: str | None,
                  notice: str | None = None, *, reach: Reach | None = None,
-                 alarm: list[dict] | None = None) -> None:
+                 alarm: Callable[[Database], list[dict]] | None = None) -> None:
     """Refresh a person's App Home; a failure is logged once, never fails what they just did.
 
     ``notice`` goes at the top: App Home has no ephemeral answer, so a control that did nothing

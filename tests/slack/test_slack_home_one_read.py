@@ -5,12 +5,17 @@ second connection the moment the home's connection starts its next query after t
 
 from __future__ import annotations
 
+import time
+
+from bot.alerts.instances import ANOTHER, Instances
 from bot.stories.split import split_article
 from bot.stories.tracking import add_topic
+from handlers.events.app_home import admin_alarm
 from handlers.home_view import home_blocks
 from storage.alerts import mute_story
 from storage.articles import now_iso
-from storage.db import transaction
+from storage.db import ThreadLocalDb, transaction
+from storage.instances import keep_poster
 from tests.fakes.mid_read import written_mid_read
 from tests.fakes.signing import REPORTER
 from tests.slack.world import add_article, add_story, add_update
@@ -49,4 +54,32 @@ def test_a_move_between_two_sections_shows_app_home_as_it_was_before_it(fresh_db
     after = shown(home_blocks(fresh_db, REPORTER))
     assert "written" in seen, "the move was made while the home was read"
     assert len(after[0]) == 2 and after != before, "the move carried the mute to a new story"
+    assert during == before, (during, before, after)
+
+
+def test_another_wirewatch_kept_as_an_admin_opens_app_home_shows_with_the_rest(db_path):
+    """An admin's App Home opens with the other wirewatch runs posting with this Slack app.
+    Before: those were read before the home's read transaction, so a poster kept and a story
+    muted between the two showed a home with the mute and without the poster, never true."""
+    store = ThreadLocalDb(db_path)
+    db = store.get()
+    story = add_story(db, article_id=add_article(db, title=FIRST), title=FIRST)
+    alarm = admin_alarm(Instances(store.get))
+
+    def kept_and_muted(other) -> None:
+        keep_poster(other, {"install": "0therinstall0", "boot": "0therboot000", "kind": ANOTHER,
+                            "channel": "C0DESK", "ts": f"{time.time():.6f}",
+                            "seen_at": now_iso()})
+        mute_story(other, story_id=story, channel="C0DESK", user=REPORTER, at=now_iso())
+
+    def seen(blocks: list[dict]) -> tuple[bool, list[str]]:
+        texts = " ".join(str((b.get("text") or {}).get("text") or "") for b in blocks)
+        return "another wirewatch database" in texts, shown(blocks)[0]
+
+    before = seen(home_blocks(db, REPORTER, alarm=alarm))
+    with written_mid_read(db, after="FROM other_posters", write=kept_and_muted) as trace:
+        during = seen(home_blocks(db, REPORTER, alarm=alarm))
+    after = seen(home_blocks(db, REPORTER, alarm=alarm))
+    assert "written" in trace, "the poster was kept while the home was read"
+    assert before == (False, []) and after[0] and after[1], (before, after)
     assert during == before, (during, before, after)
