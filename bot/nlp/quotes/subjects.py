@@ -35,6 +35,8 @@ IDENTIFYING = {"identify", "name"}
 """Verbs that give a described person their name ("a woman identified as …", "a man named …")."""
 ABOUT = {"on", "about", "into", "of"}
 """Prepositions joining a document to its topic ("a report on", "a study into")."""
+TIMES = {"DATE", "TIME"}
+"""Entity types of a time the parser may hang off a verb where its subject belongs."""
 
 
 def subject_of(verb: Token, quoted: set[int], *, in_paragraph: bool = False) -> Token | None:
@@ -78,8 +80,8 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
                 continue
         if verb.dep_ == "relcl" or seen == 1 and _verbless_subject(verb):
             return verb.head
-        stray = _stray_subject(verb, quoted) or \
-            (_joined_name(verb, quoted) or _name_across_break(verb, quoted) if seen == 1 else None)
+        stray = _stray_subject(verb, quoted) or _joined_name(verb, quoted) or \
+            (_name_across_break(verb, quoted) if seen == 1 else None)
         if stray is not None:
             return stray
         relative = _after_relative(verb, quoted) if seen == 1 else None
@@ -275,8 +277,10 @@ def _person_before_verb(subject: Token, verb: Token) -> Token:
     Ana Ruiz said …": the parser made the dateline or the time the subject, and hung the
     person named right before the verb off it in apposition; "Tory contender and former
     surgeon Ana Ruiz said …": the first title the subject, the person a conjunct of it."""
-    if subject.ent_type_ == "PERSON" or subject.i > verb.i:
+    if subject.ent_type_ == "PERSON":
         return subject
+    if subject.i > verb.i:
+        return _titled_conjunct(subject)
     for token in subject.subtree:
         if (token.dep_ in {"appos", "conj"} or _titled_in_body(subject, token)) and \
                 token.ent_type_ == "PERSON" and token.i != subject.i and _right_before(token, verb):
@@ -431,6 +435,9 @@ def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
     for child in verb.children:
         if child.i in quoted or child.pos_ != "PROPN":
             continue
+        if child.dep_ in {"advmod", "npadvmod", "dep"} and child.i < verb.i and \
+                child.ent_type_ in TIMES:
+            return _person_right_before(verb, quoted)  # "Tuesday in Leeds, …, Tom Berg said"
         if child.dep_ in {"dobj", "attr"} and child.i == verb.right_edge.i - 1 or \
                 child.dep_ in {"advmod", "npadvmod", "dep"} and child.i < verb.i:
             return child
@@ -438,3 +445,22 @@ def _stray_subject(verb: Token, quoted: set[int]) -> Token | None:
                 child.i < verb.i:
             return child
     return None
+
+
+def _person_right_before(verb: Token, quoted: set[int]) -> Token | None:
+    """A person's name ending right before the verb, however the parser hung it (on a noun
+    before it in apposition: "…, for his wife Ana Ruiz, former mayor Tom Berg said")."""
+    name = _word_before(verb, {"advmod", "aux"})
+    if name is None or name.i in quoted or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    return name
+
+
+def _titled_conjunct(subject: Token) -> Token:
+    """"“…,” said former Ohio Gov. and party chairman Ana Ruiz": the parser made the first
+    title the subject and the person named after "and" its conjunct; the person speaks."""
+    if subject.pos_ != "PROPN" or subject.lower_.rstrip(".") not in TITLE_WORDS:
+        return subject
+    person = next((c for c in subject.children if c.dep_ == "conj" and
+                   c.ent_type_ == "PERSON" and c.pos_ == "PROPN"), None)
+    return subject if person is None or person.right_edge.i != subject.right_edge.i else person
