@@ -18,8 +18,8 @@ def test_a_participle_after_a_second_clause_is_that_clauses_speaker(quotes_of):
 
 def test_a_date_the_parser_left_before_the_verb_is_not_the_speaker(quotes_of):
     quotes = quotes_of(
-        "Tuesday in Leeds, while on the campaign trail for his wife, council candidate Mara "
-        "Berg, former mayor Tom Berg said his wife was ready for the job.")
+        "Tuesday in Hull, while on the hustings for his sister, council candidate Mara Berg, "
+        "former mayor Tom Berg said his sister was ready for the job.")
     assert _speakers(quotes, "ready for the job") == ["Tom Berg"]
 
 
