@@ -33,6 +33,10 @@ LAST_SUBJECT_NARRATIVE = 5
 """... of which at most this many narrative ones (quote-only sentences are not counted)."""
 LOST_VERB_TAGS = {"VBD", "VBN"}
 """A past verb the parser took for an adjective ("Ruiz accused Vale" as one name)."""
+LOST_VERB_DEPS = {"amod", "compound"}
+"""Where the parser hangs a past verb it took for a modifier of the name after it."""
+TIME_LABELS = {"DATE", "TIME"}
+"""Entity labels of a day or a time, which is no one."""
 QUOTE_REACH = 120
 """Tokens of the quotation beside a speech tag searched for the names it mentions."""
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
@@ -325,6 +329,8 @@ def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     heads = [root] if not r.reg.quoted(root.idx) else \
         [t for t in sent if r.reg.speaking(t) and not r.reg.quoted(t.idx)]
     subject = (r.subject(heads[0]) or nominal_subject(heads[0])) if heads else None
+    if subject is not None and heads and _time_for_subject(subject):
+        subject = nominal_subject(heads[0]) or subject
     if heads and (subject is None or subject.i < sent.start):
         subject = _opening_name(r, sent, heads[0]) or subject
     if subject is None or r.reg.quoted(subject.idx):
@@ -355,7 +361,24 @@ def _name_before_verb(root: Token) -> Token | None:
             before = doc[c.i - 1]
             if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head == root:
                 return before
+    return _subject_of_lost_verb(root)
+
+
+def _subject_of_lost_verb(root: Token) -> Token | None:
+    """"Ruiz rubbished Vale’s claim …": the parser took the past verb for a modifier of the
+    object's name and made the object the root; the name it left as that verb's subject acts."""
+    for word in root.doc[root.sent.start:root.i]:
+        if word.tag_ == "VBD" and word.dep_ in LOST_VERB_DEPS:
+            name = next((c for c in word.children if c.dep_ == "nsubj" and c.pos == PROPN), None)
+            if name is not None:
+                return name
     return None
+
+
+def _time_for_subject(subject: Token) -> bool:
+    """"On the second night Monday, Vale's wife, Ana, is scheduled to …": a day or a time the
+    subject finder took for the subject, not in a subject's role; the verb's own subject acts."""
+    return subject.dep_ not in {"nsubj", "nsubjpass"} and subject.ent_type_ in TIME_LABELS
 
 
 def _name_line(sent: Span) -> bool:

@@ -92,6 +92,10 @@ OF_OR_FOR = frozenset(get_string_id(w) for w in ("of", "for"))
 """What follows a body's head word in its name ("Bank of Halden"), as lower-case hashes."""
 GENDER_OF_PRONOUN = {get_string_id(word): gender for word, gender in PRONOUN_GENDER.items()}
 """``PRONOUN_GENDER`` by the lower-case hash (read from the columns, no Token built)."""
+HE_OR_SHE = frozenset({"he", "she"})
+"""A subject pronoun that says a person is meant."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+"""A clause's subject, active or passive."""
 GENERIC_ROLES = frozenset({"spokesman", "chairman"})
 """A man's words for a post news gives women too ("Hope Vale, the campaign spokesman")."""
 
@@ -252,12 +256,18 @@ class Registry:
         """"Ines Valdt" tagged an organisation: a first name and a capitalised surname, acting
         in its clause, followed by a he or she of that first name's sex and written elsewhere
         by the surname alone, is a person whatever the recogniser says ("Austin Energy said
-        it" is not); so is one credited to an outlet (``_credited``)."""
+        it" is not); so is one the parser took into a phrase ("candidate Ines Valdt") whose
+        surname alone is a subject elsewhere, one whose first name is of no known sex but
+        whose surname a person named in full bears (``_relative_named``), and one credited to
+        an outlet (``_credited``)."""
         if ent.label_ not in MISTAGGED:
             return False
-        if len(ent) == 2 and ent.root.dep_ in ACTING:
+        if len(ent) == 2:
             first, last = ent
-            return self._followed_by_pronoun(ent, first, last) and self._surname_alone(first, last)
+            if ent.root.dep_ in ACTING or self._surname_acting(first, last):
+                return self._surname_alone(first, last) and (
+                    self._followed_by_pronoun(ent, first, last) or
+                    self._relative_named(ent, first, last))
         return self._credited(ent)
 
     def _credited(self, ent: Span) -> bool:
@@ -294,6 +304,30 @@ class Registry:
         orth = self.columns.orth
         return any(i != last.i and (i == 0 or orth[i - 1] != first.orth)
                    for i in self.columns.with_orth(last.orth))
+
+    def _relative_named(self, ent: Span, first: Token, last: Token) -> bool:
+        """"Ines Valdt" after "Tomas Valdt": a first name of no known sex before the surname of
+        a person the recogniser tagged in full under another first name, followed by a he or
+        she as a subject within the next ``HE_OR_SHE_SENTENCES`` sentences, is a relative of
+        theirs, not a firm."""
+        if first_name_gender(first.text) is not None or first.pos != PROPN or \
+                last.pos != PROPN or not first.text[:1].isupper() or \
+                not last.text[:1].isupper() or self.quoted(ent.start_char):
+            return False
+        if not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].orth == last.orth and
+                   e[0].orth != first.orth for e in self.ents):
+            return False
+        at = bisect_right(self.sent_starts, ent.start) - 1
+        after = self.doc[ent.end:self.sents[min(at + HE_OR_SHE_SENTENCES, len(self.sents) - 1)].end]
+        return any(t.dep_ == "nsubj" and t.lower_ in HE_OR_SHE for t in after)
+
+    def _surname_acting(self, first: Token, last: Token) -> bool:
+        """Whether the article makes the surname alone a clause's subject elsewhere ("Valdt
+        said"): a name the parser took into a phrase ("candidate Ines Valdt") is then a
+        person's, as one acting in its own clause is."""
+        orth = self.columns.orth
+        return any(i != last.i and (i == 0 or orth[i - 1] != first.orth) and
+                   self.doc[i].dep_ in SUBJECT_DEPS for i in self.columns.with_orth(last.orth))
 
     def _doubtful(self) -> set[str]:
         """One-word names the article gives no sign of being a person's, and names it only
