@@ -66,6 +66,9 @@ def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
     salient = last_subject(r, token, gender)
     if salient is not None and r.reg.key_of(salient.name) in named:
         salient = None  # "“Ruiz has lost her way,” he said": not Ruiz
+    conjoined = _conjoined_subject(r, token, gender, named)
+    if conjoined is not None:
+        return conjoined, conf.SALIENT_PRONOUN
     if salient is not None and not r.outweighed(token, gender, salient):
         return salient, conf.SALIENT_PRONOUN
     key = r.salience().referent(token, gender)  # else the most salient of that gender
@@ -76,6 +79,23 @@ def by_rules(r: SpeakerResolver, token: Token, gender: str, named: set[str]
     if person is not None:
         return person.speaker(), conf.SALIENCE_PRONOUN
     return Speaker(None, "unknown"), conf.UNKNOWN
+
+
+def _conjoined_subject(r: SpeakerResolver, token: Token, gender: str,
+                       named: set[str]) -> Speaker | None:
+    """"The veteran unionist gave Berg some credit, but he suggested …": he/she, the subject
+    of a verb conjoined to one whose subject (a name or a description) is a person of that
+    gender, is that person, however often the article names someone else."""
+    if token.dep_ != "nsubj" or token.head.dep_ != "conj":
+        return None
+    first = nominal_subject(token.head.head)
+    if first is None or first.i > token.i or first.pos_ not in {"PROPN", "NOUN"} or \
+            r.reg.quoted(first.idx):
+        return None
+    speaker = if_gender(r, first, gender)
+    if speaker is None or speaker.kind != "person" or r.reg.key_of(speaker.name) in named:
+        return None
+    return speaker
 
 
 def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
