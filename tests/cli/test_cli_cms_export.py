@@ -11,6 +11,7 @@ import subprocess
 from sqlite_utils import Database
 
 from tests.hardening.conftest import REPO, cli_command, cli_env
+from tests.stopping import LAST_RESORT_S
 
 EXPORT: list[dict[str, object]] = [
     {"headline": "Harbour lights switched on for the winter festival",
@@ -26,7 +27,8 @@ def ingest(tmp_path, records, name="export.json"):
     export = tmp_path / name
     export.write_text(json.dumps(records), encoding="utf-8")
     return subprocess.run(cli_command("ingest", str(export)), env=cli_env(tmp_path / "w.db"),
-                          cwd=REPO, capture_output=True, text=True, timeout=120)
+                          cwd=REPO, capture_output=True, text=True,
+                          timeout=LAST_RESORT_S)
 
 
 def stored(tmp_path) -> list[dict]:

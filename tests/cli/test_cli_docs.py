@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from bot.cli import cli
+from tests.stopping import ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,7 +57,7 @@ def test_the_ingest_example_of_docs_sources_answers_as_shown(tmp_path):
     try:
         assert proc.stdout
         while "ingest endpoint:" not in (line := proc.stdout.readline()):
-            assert line, proc.communicate(timeout=30)
+            assert line, ended(proc)
         port = re.search(r":(\d+)/ingest", line)
         assert port
         request = urllib.request.Request(
@@ -65,5 +66,4 @@ def test_the_ingest_example_of_docs_sources_answers_as_shown(tmp_path):
         with urllib.request.urlopen(request, timeout=60) as answer:
             assert json.loads(answer.read()) == json.loads(" ".join(shown.group(1).split()))
     finally:
-        proc.terminate()
-        proc.communicate(timeout=60)
+        stopped(proc)

@@ -24,12 +24,13 @@ from bot.runner import EMPTY_FOLDER, Runner
 from storage.db import open_db, transaction
 from storage.sources import add_source, record_failure
 from tests.sources.feedserver import FeedServer, Item, Route, rss
+from tests.stopping import LAST_RESORT_S, ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def wirewatch(*args: str, env: dict[str, str] | None = None,
-              timeout: float = 60) -> subprocess.CompletedProcess[str]:
+              timeout: float = LAST_RESORT_S) -> subprocess.CompletedProcess[str]:
     """Run the real command as a newcomer would, without Slack settings from this shell."""
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
@@ -222,8 +223,7 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout
     lines = [proc.stdout.readline() for _ in range(4)]
-    proc.terminate()
-    proc.communicate(timeout=30)
+    stopped(proc)
     assert lines[3].startswith("    failing (1 in a row): the server answered 404 Not Found; "
                                f"{then}")
 
@@ -277,7 +277,7 @@ def test_ctrl_c_in_the_terminal_stops_run_without_a_traceback(tmp_path):
     while not proc.stdout.readline().startswith("· no alert for “Dam opens”"):
         assert proc.poll() is None
     os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    out, err = ended(proc)
     assert proc.returncode == 0 and out.endswith("stopped\n")
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
 
@@ -304,7 +304,7 @@ def test_ctrl_c_during_ingest_says_what_was_kept(tmp_path):
     while not proc.stdout.readline().startswith("stored"):
         assert proc.poll() is None
     os.killpg(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    _, err = ended(proc)
     assert proc.returncode == 130, err  # was 1 and 'Aborted!'
     assert err.strip().endswith("interrupted (Ctrl-C): what was already stored stays stored; "
                                 "the same command again goes on (files already stored count "
@@ -339,15 +339,13 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
         assert vacuum == (f"Error: a wirewatch run (pid {first.pid}) is using {db}; stop it "
                           "first: VACUUM rewrites the whole file and would hold up its alerts")
     finally:
-        first.terminate()
-        first.communicate(timeout=60)
+        stopped(first)
     assert first.returncode == 0
     again = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "run", "--console"],
                              env={**clean, "WIREWATCH_NLP_PROCESSES": "0"}, cwd=ROOT, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert again.stdout and again.stdout.readline().startswith("wirewatch running")
-    again.terminate()
-    again.communicate(timeout=60)
+    stopped(again)
 
 
 def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
@@ -365,8 +363,7 @@ def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
     while not proc.stdout.readline().startswith("· no alert for “Dam opens”"):
         assert proc.poll() is None
     time.sleep(2)  # two more seconds of folder scans
-    proc.terminate()
-    _, err = proc.communicate(timeout=60)
+    _, err = stopped(proc)
     assert f"INFO bot.worker: stored {inbox / 'a.txt'}" in err
     assert "apscheduler" not in err, err[:500]  # was two lines a second
 
@@ -466,7 +463,7 @@ def at_a_terminal(*args: str) -> tuple[str, str]:
     first = b""
     while not first.endswith(b"\n"):
         first += os.read(leader, 1)
-    out, _ = proc.communicate(timeout=120)
+    out, _ = ended(proc)
     os.close(leader)
     return first.decode(), out
 

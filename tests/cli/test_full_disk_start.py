@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_first_hour import ROOT, one_error_line
+from tests.stopping import LAST_RESORT_S
 
 FILL_AND_RUN = """
 set -e
@@ -50,8 +51,8 @@ def run_on_a_full_disk(disk: Path, before: str) -> subprocess.CompletedProcess[s
     disk.mkdir()
     command = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FILL_AND_RUN,
                "sh", str(disk), sys.executable, before]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT,
-                          env={**_clean_env(), "CRASH": CRASH, "WIREWATCH_NLP_PROCESSES": "0"})
+    return subprocess.run(command, capture_output=True, text=True, timeout=LAST_RESORT_S,
+                          cwd=ROOT, env={**_clean_env(), "CRASH": CRASH, "WIREWATCH_NLP_PROCESSES": "0"})
 
 
 def _clean_env() -> dict[str, str]:

@@ -16,6 +16,7 @@ import pytest
 from bot.listen_address import url_to_open
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.stopping import ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "5d0c8b1e7a2f49e6b3c1d9a0"
@@ -34,7 +35,7 @@ def endpoint_line(db: Path, *host: str, slack: str = "") -> tuple[str, subproces
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout
     while "ingest endpoint:" not in (line := proc.stdout.readline()):
-        assert line, proc.communicate(timeout=30)
+        assert line, ended(proc)
     return line.strip(), proc
 
 
@@ -58,8 +59,7 @@ def test_the_endpoint_line_gives_an_address_to_send_to_not_0000(tmp_path):
         assert "it listens on all interfaces, so other machines use this host's name" in line
         assert took_an_article(url.group(1))
     finally:
-        proc.terminate()
-        proc.communicate(timeout=60)
+        stopped(proc)
 
 
 def test_a_slack_runs_endpoint_line_gives_the_address_and_the_token_too(tmp_path):
@@ -73,14 +73,12 @@ def test_a_slack_runs_endpoint_line_gives_the_address_and_the_token_too(tmp_path
             assert url, line
             assert took_an_article(url.group(1))
         finally:
-            proc.terminate()
-            proc.communicate(timeout=60)
+            stopped(proc)
 
 
 def test_an_endpoint_on_one_address_names_that_address_alone(tmp_path):
     line, proc = endpoint_line(tmp_path / "w.db", "--host", "127.0.0.1")
-    proc.terminate()
-    proc.communicate(timeout=60)
+    stopped(proc)
     assert re.search(r"POST http://127\.0\.0\.1:\d+/ingest \(bearer token", line), line
     assert "all interfaces" not in line
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from tests.cli.test_first_hour import ROOT, one_error_line, wirewatch
+from tests.stopping import stopped
 
 
 def test_a_second_run_reaching_the_database_by_a_link_stops_at_once(tmp_path):
@@ -33,6 +34,5 @@ def test_a_second_run_reaching_the_database_by_a_link_stops_at_once(tmp_path):
             vacuum = one_error_line(wirewatch("--db", str(link), "db", "vacuum"))
             assert vacuum.startswith(f"Error: a wirewatch run (pid {first.pid}) is using {link}")
     finally:
-        first.terminate()
-        first.communicate(timeout=60)
+        stopped(first)
     assert first.returncode == 0

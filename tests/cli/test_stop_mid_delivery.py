@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import signal
 import socket
+import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from bot.alerts.slack_clock import late_waits
 from bot.models import RawArticle, Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
@@ -26,13 +28,14 @@ from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.slack.conftest import wait_for
 from tests.slack.world import add_article, add_story
 from tests.sources.process import Running, clean_env
+from tests.stopping import LAST_RESORT_S
 
 CHANNELS = ("C0DESK", "C0NEWS", "C0NIGHT")
 LOOKS_AT_ONCE = 2
 """The next run's client timeout: it looks for the post under way at the stop three timeouts
-after its try (6 s, passed by the time it has started), so its first pass settles it, where
-the 30 s of a 10 s client had its first digest pass find it too early and wait for the next
-one, a minute on. The same look before any post, only sooner."""
+after its try (6 s; ``findable``), so its first pass settles it, where the 30 s of a 10 s
+client had its first digest pass find it too early and wait for the next one, a minute on.
+The same look before any post, only sooner."""
 
 
 def queue(db_path: Path, mode: str) -> None:
@@ -82,11 +85,27 @@ def settled(db: Database, mode: str) -> bool:
                for sub in digest_subscriptions(db))
 
 
-def next_run_posts_each_once(db_path: Path, fake: FakeSlack, processes: list, mode: str) -> None:
-    """The next run settles the post under way when the last one ended: each channel's once."""
+def tried(fake: FakeSlack) -> float:
+    """When (``time.monotonic``) the run's first post reached Slack, at the latest."""
+    wait_for(lambda: fake.calls_to("chat.postMessage"), timeout=LAST_RESORT_S)
+    return time.monotonic()
+
+
+def findable(since: float) -> None:
+    """Wait until the next run's look can find the post tried at ``since``: a restart within
+    three client timeouts of it (an idle machine's, 2 s) had its first pass look too early and
+    the digest wait for the next pass, a minute on."""
+    time.sleep(max(0.0, since + late_waits(LOOKS_AT_ONCE)[0] - time.monotonic()))
+
+
+def next_run_posts_each_once(db_path: Path, fake: FakeSlack, processes: list, mode: str,
+                             since: float) -> None:
+    """The next run settles the post under way (tried at ``since``) when the last one ended:
+    each channel's once."""
+    findable(since)
     again = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
     db = open_db(db_path)
-    wait_for(lambda: settled(db, mode), timeout=150)
+    wait_for(lambda: settled(db, mode), timeout=LAST_RESORT_S)
     assert again.terminate() == 0
     assert Counter(m.channel for m in fake.posts()) == Counter(CHANNELS), \
         "each channel's post once: the one under way was found, not repeated"
@@ -102,14 +121,14 @@ def test_a_stop_mid_pass_waits_for_one_post_and_the_next_run_posts_none_twice(
     with FakeSlack() as fake:
         fake.hang(methods={"chat.postMessage"})  # posted at once, answered when the test says
         running = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
-        wait_for(lambda: fake.calls_to("chat.postMessage"), timeout=120)
-        running.wait_for("wirewatch running")
+        since = tried(fake)
+        running.wait_for("wirewatch running", timeout=LAST_RESORT_S)
         running.proc.send_signal(signal.SIGTERM)
-        wait_for(lambda: not serving(running), timeout=120)
+        wait_for(lambda: not serving(running), timeout=LAST_RESORT_S)
         fake.unhang()
         assert running.exit_code() == 0
         assert fake.begun.count("chat.postMessage") == 1, "no post begun after the stop"
-        next_run_posts_each_once(db_path, fake, processes, mode)
+        next_run_posts_each_once(db_path, fake, processes, mode, since)
 
 
 def test_a_stop_while_the_analysis_processes_start_does_not_wait_for_them(settings):
@@ -125,7 +144,7 @@ def test_a_stop_while_the_analysis_processes_start_does_not_wait_for_them(settin
     assert worker.starting
     worker.stop()
     assert worker.alive, "the stop waited for the analysis processes to start"
-    wait_for(lambda: not worker.alive, timeout=120)
+    wait_for(lambda: not worker.alive, timeout=LAST_RESORT_S)
     assert [row.article.origin for row in pending(dbs.get(), limit=5)] == ["a"]
 
 
@@ -138,8 +157,8 @@ def test_a_kill_mid_digest_pass_then_a_restart_posts_each_once(db_path, processe
     with FakeSlack() as fake:
         fake.hang(methods={"chat.postMessage"})
         running = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
-        wait_for(lambda: fake.calls_to("chat.postMessage"), timeout=120)
+        since = tried(fake)
         running.kill()
         fake.unhang()
         assert fake.begun.count("chat.postMessage") == 1
-        next_run_posts_each_once(db_path, fake, processes, mode)
+        next_run_posts_each_once(db_path, fake, processes, mode, since)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tests.cli.test_cli import invoke
 from tests.cli.test_first_hour import one_error_line, wirewatch
+from tests.stopping import LAST_RESORT_S
 
 
 def topics(db: str) -> str:
@@ -57,7 +58,7 @@ def pasted(command: str, db: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "WIREWATCH_DB": db,
            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     return subprocess.run(["sh", "-c", command], capture_output=True, text=True, env=env,
-                          timeout=60)
+                          timeout=LAST_RESORT_S)
 
 
 def test_both_suggested_commands_do_what_they_say_when_pasted_into_a_shell(tmp_path):

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from tests.sources.feedserver import LOOPBACK_NETWORK
+from tests.stopping import exit_code
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 120
@@ -51,6 +52,10 @@ class Running:
     def output(self) -> str:
         return "\n".join(self.lines)
 
+    def said(self) -> str:
+        """Its output and the end of its log, for a failure's message."""
+        return self.output + "\nstderr:\n" + "\n".join(self.errors[-30:])
+
     def wait_for(self, text: str, timeout: float = START_TIMEOUT) -> None:
         self.wait_until(lambda: text in self.output, timeout=timeout, what=repr(text))
 
@@ -58,8 +63,7 @@ class Running:
         deadline = time.monotonic() + timeout
         while not predicate():
             if time.monotonic() > deadline or self.proc.poll() is not None:
-                raise AssertionError(f"never saw {what}; output:\n{self.output}\n"
-                                     "stderr:\n" + "\n".join(self.errors[-30:]))
+                raise AssertionError(f"never saw {what}; output:\n{self.said()}")
             time.sleep(0.05)
 
     def terminate(self) -> int:
@@ -69,11 +73,11 @@ class Running:
 
     def exit_code(self) -> int:
         """The exit code once everything the process printed has been read."""
-        code = self.proc.wait(60)
+        code = exit_code(self.proc, output=self.said)
         for reader in self._readers:
             reader.join(10)
         return code
 
     def kill(self) -> None:
         self.proc.kill()
-        self.proc.wait(30)
+        exit_code(self.proc, output=self.said)

@@ -1,0 +1,44 @@
+"""Waiting for a child `wirewatch` process a test stopped: on its exit, the condition the test
+needs, bounded only as a last resort, so that a loaded machine's slow stop never fails a test
+and a stop that hangs for good still does."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+from collections.abc import Callable
+
+LAST_RESORT_S = 300.0
+"""How long a test waits for a child to start, settle or exit before calling it hung: at a load
+of 27 on 2 cores a `wirewatch run` took 69 s to start and 15 s to exit after SIGTERM (its
+analysis process still loading spaCy); a hung stop (seen once: 15 minutes) never ends."""
+
+
+def exit_code(proc: subprocess.Popen, *, output: Callable[[], str] = str) -> int:
+    """``proc``'s exit code once it has exited (its output read elsewhere: ``output`` says
+    it); one still running after ``LAST_RESORT_S`` is killed and fails the test with it."""
+    try:
+        return proc.wait(LAST_RESORT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise AssertionError(f"pid {proc.pid} still running {LAST_RESORT_S:.0f} s after it was "
+                             f"stopped; output:\n{output()}") from None
+
+
+def ended(proc: subprocess.Popen[str]) -> tuple[str, str]:
+    """What ``proc`` printed (stdout, stderr) once it has exited (a signal sent already); one
+    still running after ``LAST_RESORT_S`` is killed and fails the test with what it printed."""
+    try:
+        return proc.communicate(timeout=LAST_RESORT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        raise AssertionError(f"pid {proc.pid} still running {LAST_RESORT_S:.0f} s after it was "
+                             f"stopped; stdout:\n{out}\nstderr:\n{err}") from None
+
+
+def stopped(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[str, str]:
+    """Stop ``proc`` as a deploy does (SIGTERM) and wait for its exit (``ended``)."""
+    proc.send_signal(sig)
+    return ended(proc)
