@@ -7,15 +7,14 @@ from sqlite_utils import Database
 
 from bot.alerts.blocks import IMPORTANT
 from bot.alerts.buttons import button, story_value
-from bot.alerts.mrkdwn import fit, plain
 from bot.permissions import Action
 from bot.slack.after_ack import answered
 from handlers.button_story import button_story
 from handlers.common import answer, clicked_in, db_of, requires, story_of
+from handlers.story_choice import already, carried_titles, shown_title, undone
 from storage.articles import now_iso
 from storage.db import transaction
 from storage.important import carried_marks, mark_important, marked_by, unmark_important
-from storage.mutes import story_title
 from storage.state import install_id
 
 NOT_IMPORTANT = "wirewatch_not_important"
@@ -35,11 +34,9 @@ def handle_important(ack: Ack, body: dict, action: dict, respond: Respond,
     with transaction(db):
         marked = mark_important(db, story_id=story, channel=channel, user=user, at=now_iso())
         first = None if marked else marked_by(db, story_id=story, channel=channel)
-    title = fit(plain(story_title(db, story), 150), 300)
+    title = shown_title(db, story)
     if not marked:
-        by = f", by <@{first}>" if first else ""
-        answer(respond, shown.noted(db, f"*{title}* is already marked important in this "
-                                        f"channel{by}: nothing changed.")[0])
+        answer(respond, shown.noted(db, already(title, "marked important", first))[0])
         return
     text = (f"Marked *{title}* important{f' (by <@{user}>)' if user else ''}: its updates will "
             "also be sent to this channel, not only to its thread.")
@@ -60,21 +57,17 @@ def handle_not_important(ack: Ack, body: dict, action: dict, respond: Respond,
     if story is None or not channel:
         answer(respond, "That button is out of date; nothing was changed.")
         return
-    with transaction(db):
-        unmarked = unmark_important(db, story_id=story, channel=channel)
-        carried = carried_marks(db, story_id=story, channel=channel) if unmarked else []
-        for moved, _ in carried:
-            unmark_important(db, story_id=moved, channel=channel)
-    title = fit(plain(story_title(db, story), 150), 300)
+    unmarked, carried = undone(db, story_id=story, channel=channel, undo=unmark_important,
+                               carried_of=carried_marks)
+    title = shown_title(db, story)
     if not unmarked:
         answer(respond, f"*{title}* is not marked important in this channel: nothing changed.")
         return
     who = f" (by <@{user}>)" if user else ""
     text = f"*{title}* is no longer marked important{who}: its updates stay in its thread."
     if carried:
-        also = ", ".join(f"*{fit(plain(name, 150), 300)}*" for _, name in carried)
-        text = (f"*{title}* is no longer marked important{who}, with {also}, moved out of it "
-                "since and marked with it: their updates stay in their threads.")
+        text = (f"*{title}* is no longer marked important{who}, with {carried_titles(carried)}, "
+                "moved out of it since and marked with it: their updates stay in their threads.")
     respond(text=text, response_type="in_channel", replace_original=False, unfurl_links=False,
             unfurl_media=False)
 

@@ -9,14 +9,14 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.buttons import button, story_value
-from bot.alerts.mrkdwn import fit, plain
 from bot.alerts.said_once import Saying, say_once, window_now
 from bot.alerts.slack_clock import SlackClock
 from handlers.home_view import UNMUTE
+from handlers.story_choice import already, carried_titles, shown_title, undone
 from storage.alerts import mute_story
 from storage.articles import now_iso
 from storage.db import transaction
-from storage.mutes import carried_mutes, muted_by, story_title, unmute_story
+from storage.mutes import carried_mutes, muted_by, unmute_story
 from storage.state import install_id
 
 log = logging.getLogger(__name__)
@@ -29,10 +29,9 @@ def mute(db: Database, *, story_id: int, channel: str,
     with transaction(db):
         muted = mute_story(db, story_id=story_id, channel=channel, user=user, at=now_iso())
         first = None if muted else muted_by(db, story_id=story_id, channel=channel)
-    title = fit(plain(story_title(db, story_id), 150), 300)
+    title = shown_title(db, story_id)
     if not muted:
-        by = f", by <@{first}>" if first else ""
-        return f"*{title}* is already muted in this channel{by}: nothing changed.", None
+        return already(title, "muted", first), None
     who = f" by <@{user}>" if user else ""
     text = f"Muted *{title}*{who}: no more updates on it in this channel."
     story = story_value(story_id, install_id(db))
@@ -47,20 +46,16 @@ def unmute(client: WebClient, db: Database, *, story_id: int, channel: str,
            user: str | None, clock: SlackClock) -> bool:
     """Unmute and say so in that channel (best effort: the unmute stands if Slack refuses); the
     stories of reports moved out of it since, whose mute came with this one, are unmuted too."""
-    with transaction(db):
-        removed = unmute_story(db, story_id=story_id, channel=channel)
-        carried = carried_mutes(db, story_id=story_id, channel=channel) if removed else []
-        for moved, _ in carried:
-            unmute_story(db, story_id=moved, channel=channel)
+    removed, carried = undone(db, story_id=story_id, channel=channel, undo=unmute_story,
+                              carried_of=carried_mutes)
     if not removed:
         return False
-    title = fit(plain(story_title(db, story_id), 150), 300)
+    title = shown_title(db, story_id)
     who = f" by <@{user}>" if user else ""
     text = f"🔊 Unmuted *{title}*{who}: its updates come to this channel again."
     if carried:
-        also = ", ".join(f"*{fit(plain(name, 150), 300)}*" for _, name in carried)
-        text = (f"🔊 Unmuted *{title}*{who}, with {also}, moved out of it since and muted with "
-                "it: their updates come to this channel again.")
+        text = (f"🔊 Unmuted *{title}*{who}, with {carried_titles(carried)}, moved out of it "
+                "since and muted with it: their updates come to this channel again.")
     say_once(db, client, Saying(channel, text, f"unmute:{story_id}:{uuid.uuid4().hex}",
                             install_id(db), f"unmute of story {story_id} in {channel}",
                             window_now(clock, client)))
