@@ -14,12 +14,9 @@ from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 from storage.topics import get_topic, insert_topic
 from tests.conftest import write
+from tests.invoke import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def invoke(db_path, *args):
-    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
 
 
 def test_ingest_reports_each_file_and_exits_nonzero_on_failure(db_path, tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 import click
 
 from bot.cli import cli
+from tests.sources.process import clean_env
 from tests.stopping import ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +49,7 @@ def test_the_ingest_example_of_docs_sources_answers_as_shown(tmp_path):
     token = secrets.token_hex(24)
     # the analysis on a thread loads spaCy before the banner: with a worker process, loading it
     # after the banner took more than the example's ?wait=10 on a loaded machine ("queued")
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WIREWATCH_"))},
-           "WIREWATCH_INGEST_TOKEN": token, "WIREWATCH_NLP_PROCESSES": "0"}
+    env = clean_env(WIREWATCH_INGEST_TOKEN=token, WIREWATCH_NLP_PROCESSES="0")
     proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"), "run",
                              "--console", "--port", "0", "--host", "127.0.0.1"], env=env,
                             cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -6,21 +6,15 @@ import json
 import re
 from datetime import UTC, datetime
 
-from click.testing import CliRunner
-
-from bot.cli import cli
 from storage.db import open_db, transaction
 from storage.sources import record_failure
+from tests.invoke import invoke
 
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 MINUTE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC")
 ARTICLE = {"title": "Ferry crews strike on the Marrow Sound crossing",
            "text": "Ferry crews on the Marrow Sound crossing walked off the job on Monday in a "
                    "dispute over night shifts, their union said."}
-
-
-def invoke(db_path, *args):
-    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
 
 
 def test_topics_show_and_preview_print_a_story_s_last_time_as_the_timeline(db_path, tmp_path):

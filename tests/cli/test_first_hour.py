@@ -24,6 +24,7 @@ from bot.runner import EMPTY_FOLDER, Runner
 from storage.db import open_db, transaction
 from storage.sources import add_source, record_failure
 from tests.sources.feedserver import FeedServer, Item, Route, rss
+from tests.sources.process import clean_env
 from tests.stopping import LAST_RESORT_S, ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,10 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def wirewatch(*args: str, env: dict[str, str] | None = None,
               timeout: float = LAST_RESORT_S) -> subprocess.CompletedProcess[str]:
     """Run the real command as a newcomer would, without Slack settings from this shell."""
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True,
-                          env={**clean, **(env or {})}, cwd=ROOT, timeout=timeout)
+                          env=clean_env(**(env or {})), cwd=ROOT, timeout=timeout)
 
 
 TOKEN = "3f9c2a7e51d04b8c96ae"
@@ -265,12 +264,10 @@ def test_ctrl_c_in_the_terminal_stops_run_without_a_traceback(tmp_path):
     each printed 'Process ForkServerProcess-1: Traceback … KeyboardInterrupt'."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}  # one worker process
     proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"), "run",
                              "--console", "--interval", "0.2", "--watch", str(inbox)],
-                            env=clean, cwd=ROOT, text=True, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            env=clean_env(), cwd=ROOT, text=True, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # one worker process
     assert proc.stdout
     assert proc.stdout.readline().startswith("wirewatch running")
     (inbox / "a.txt").write_text("Dam opens\n\nThe new dam opened on Friday, officials said.")
@@ -295,9 +292,8 @@ def test_ctrl_c_during_ingest_says_what_was_kept(tmp_path):
         # Ctrl-C could come after the end (exit 0)
         (folder / f"{i:04}.txt").write_text(f"Harbour board {i} meets\n\nThe harbour board of "
                                             f"town {i} agreed a dredging budget on Monday.")
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WIREWATCH_"))}
     proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(tmp_path / "w.db"),
-                             "ingest", str(folder)], env=clean, cwd=ROOT, text=True,
+                             "ingest", str(folder)], env=clean_env(), cwd=ROOT, text=True,
                             start_new_session=True, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, preexec_fn=_ctrl_c_as_in_a_terminal)
     assert proc.stdout
@@ -324,10 +320,8 @@ def test_an_unquoted_query_is_taken_as_typed(tmp_path):
 
 def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
     db = tmp_path / "w.db"
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
     first = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "run", "--console"],
-                             env={**clean, "WIREWATCH_NLP_PROCESSES": "0"}, cwd=ROOT, text=True,
+                             env=clean_env(WIREWATCH_NLP_PROCESSES="0"), cwd=ROOT, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert first.stdout and first.stdout.readline().startswith("wirewatch running")
@@ -342,7 +336,7 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
         stopped(first)
     assert first.returncode == 0
     again = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "run", "--console"],
-                             env={**clean, "WIREWATCH_NLP_PROCESSES": "0"}, cwd=ROOT, text=True,
+                             env=clean_env(WIREWATCH_NLP_PROCESSES="0"), cwd=ROOT, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert again.stdout and again.stdout.readline().startswith("wirewatch running")
     stopped(again)
@@ -351,11 +345,9 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
 def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
     proc = subprocess.Popen([sys.executable, "-m", "bot", "-v", "--db", str(tmp_path / "w.db"),
                              "run", "--console", "--interval", "0.2", "--watch", str(inbox)],
-                            env={**clean, "WIREWATCH_NLP_PROCESSES": "0"}, cwd=ROOT, text=True,
+                            env=clean_env(WIREWATCH_NLP_PROCESSES="0"), cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout
     assert proc.stdout.readline().startswith("wirewatch running")
@@ -455,9 +447,7 @@ def test_a_spacy_pipeline_not_installed_is_named_in_one_line(tmp_path, command):
 def at_a_terminal(*args: str) -> tuple[str, str]:
     """The first line the command writes to stderr when stderr is a terminal, and stdout."""
     leader, follower = pty.openpty()
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
-    proc = subprocess.Popen([sys.executable, "-m", "bot", *args], env=clean, cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "bot", *args], env=clean_env(), cwd=ROOT,
                             text=True, stdout=subprocess.PIPE, stderr=follower)
     os.close(follower)
     first = b""

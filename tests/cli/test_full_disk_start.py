@@ -7,7 +7,6 @@ does not allow such namespaces.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_first_hour import ROOT, one_error_line
+from tests.sources.process import clean_env
 from tests.stopping import LAST_RESORT_S
 
 FILL_AND_RUN = """
@@ -52,12 +52,7 @@ def run_on_a_full_disk(disk: Path, before: str) -> subprocess.CompletedProcess[s
     command = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FILL_AND_RUN,
                "sh", str(disk), sys.executable, before]
     return subprocess.run(command, capture_output=True, text=True, timeout=LAST_RESORT_S,
-                          cwd=ROOT, env={**_clean_env(), "CRASH": CRASH, "WIREWATCH_NLP_PROCESSES": "0"})
-
-
-def _clean_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items()
-            if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
+                          cwd=ROOT, env=clean_env(CRASH=CRASH, WIREWATCH_NLP_PROCESSES="0"))
 
 
 pytestmark = pytest.mark.skipif(not namespaces_allowed(),

@@ -4,17 +4,11 @@ from" for a desk and a script. A real SQLite file, the real spaCy model. Invente
 
 import json
 
-from click.testing import CliRunner
-
-from bot.cli import cli
+from tests.invoke import invoke
 
 ARTICLE = {"title": "Ferry pilots refuse night crossings at Dunmere",
            "text": "\"We will not take a ferry out in that fog again,\" said pilots' spokesman "
                    "Tomas Wren, as the Dunmere crossings stopped after dark."}
-
-
-def invoke(db_path, *args):
-    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
 
 
 def test_json_names_a_dropped_file_as_the_terminal_does(db_path, tmp_path):

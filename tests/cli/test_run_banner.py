@@ -4,7 +4,6 @@ gives addresses a person can use."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import pytest
 from bot.listen_address import url_to_open
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.sources.process import clean_env
 from tests.stopping import ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,8 +24,7 @@ TOKEN = "5d0c8b1e7a2f49e6b3c1d9a0"
 
 def endpoint_line(db: Path, *host: str, slack: str = "") -> tuple[str, subprocess.Popen[str]]:
     """The banner's endpoint line of a run, with the fake Slack at ``slack`` (else --console)."""
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "WIREWATCH_"))},
-           "WIREWATCH_INGEST_TOKEN": TOKEN, "WIREWATCH_NLP_PROCESSES": "0"}
+    env = clean_env(WIREWATCH_INGEST_TOKEN=TOKEN, WIREWATCH_NLP_PROCESSES="0")
     if slack:
         env.update(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
                    WIREWATCH_SLACK_API_URL=slack)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from tests.cli.test_first_hour import ROOT, one_error_line, wirewatch
+from tests.sources.process import clean_env
 from tests.stopping import stopped
 
 
@@ -19,10 +20,8 @@ def test_a_second_run_reaching_the_database_by_a_link_stops_at_once(tmp_path):
     (tmp_path / "other").mkdir()
     symbolic, hard = tmp_path / "current.db", tmp_path / "other" / "w.db"
     symbolic.symlink_to(real)
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("SLACK_", "WIREWATCH_", "PORT"))}
     first = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(real), "run",
-                              "--console"], env={**clean, "WIREWATCH_NLP_PROCESSES": "0"},
+                              "--console"], env=clean_env(WIREWATCH_NLP_PROCESSES="0"),
                              cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert first.stdout and first.stdout.readline().startswith("wirewatch running")

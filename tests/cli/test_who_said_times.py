@@ -3,18 +3,12 @@ helper, and its link as Slack shows it (a real SQLite file, the real spaCy model
 
 import json
 
-from click.testing import CliRunner
-
-from bot.cli import cli
+from tests.invoke import invoke
 
 ARTICLE = {"title": "Lodmark dam opens two months early",
            "text": "\"We finished two months early,\" said engineer Lena Dahl on Friday, as the "
                    "new dam at Lodmark opened to traffic.",
            "published": "2026-12-05T05:50:00+01:00"}
-
-
-def invoke(db_path, *args):
-    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
 
 
 def test_who_said_and_the_timeline_print_one_time_format(db_path, tmp_path):

@@ -6,13 +6,11 @@ A real SQLite file, the real spaCy model. Invented copy."""
 
 import json
 
-from click.testing import CliRunner
-
 from bot.alerts.came_from import came_when
 from bot.alerts.timeline_blocks import when_text
-from bot.cli import cli
 from storage.alerts import alert_view
 from storage.db import open_db
+from tests.invoke import invoke
 
 EAST = {"title": "Harbour board approves the Kellin quay extension",
         "text": "\"The quay will take the larger ferries by spring,\" said board chair Ines "
@@ -26,10 +24,6 @@ TIMED = {"title": "Signal fault halts trains on the Brisk line",
          "text": "Trains on the Brisk line stopped for two hours after a signal fault near "
                  "Oldmere station, the operator said.",
          "published": "2026-11-18T00:30:00+01:00"}
-
-
-def invoke(db_path, *args):
-    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
 
 
 def test_a_date_written_with_its_zone_reads_as_that_day(db_path, tmp_path):

@@ -3,19 +3,13 @@
 import json
 from datetime import UTC, datetime, timedelta
 
-from click.testing import CliRunner
-
 from bot.alerts.console_feed import print_pending
-from bot.cli import cli
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from tests.conftest import write
-
-
-def invoke(db_path, *args):
-    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
+from tests.invoke import invoke
 
 
 def test_extract_writes_one_line_per_document_and_reports_bad_lines(db_path, tmp_path):

@@ -5,13 +5,10 @@ from click.testing import CliRunner
 
 from bench.stories_eval import bcubed, score
 from bot.cli import cli
+from tests.invoke import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 STREAM = ROOT / "bench" / "data" / "stories_stream.jsonl"
-
-
-def invoke(db_path, *args):
-    return CliRunner().invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
 
 
 def first_lines(count):
