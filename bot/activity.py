@@ -51,9 +51,9 @@ def failing(row: Source) -> bool:
 
 def quiet_feed_days(row: Source, *, now: datetime) -> int | None:
     """Days a working feed has brought no new entry, when that is far longer than its own
-    usual gap (``sources.quiet_at``: noted by the poll that told it, ``bot.ingest.quiet_feeds``)
-    or it has brought none in the day or more since it was added; None otherwise (a weekly
-    feed five days on, a feed with too little history to judge)."""
+    usual gap (``sources.quiet_at``: noted by the poll that told it, ``bot.ingest.quiet_feeds``,
+    or by the plainer rule for a short history), or it has brought none in the day or more
+    since it was added; None otherwise (a weekly feed five days on)."""
     if row.kind != "feed" or row.failures or not row.last_success_at:
         return None
     if row.last_item_at:
