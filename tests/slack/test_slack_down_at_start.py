@@ -5,14 +5,7 @@ Slack Web API, POST /ingest over real HTTP, the real spaCy model, a real SQLite 
 
 from __future__ import annotations
 
-import json
-import queue
-import subprocess
-import sys
-import threading
 import time
-import urllib.error
-import urllib.request
 from contextlib import closing
 
 from storage.articles import now_iso
@@ -20,7 +13,13 @@ from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import health_of, wait_for
-from tests.slack.test_slack_first_run import ROOT, _read_into, next_line, slack_env, wirewatch
+from tests.slack.test_slack_first_run import (
+    ingest_over_http,
+    live_run,
+    next_line,
+    slack_env,
+    wirewatch,
+)
 
 TOKEN = "desk-ingest-token-of-the-outage-test"
 TRAMS = {"title": "Tram drivers in Kelmsford walk out over new rosters",
@@ -34,11 +33,7 @@ FERRY = {"title": "Ferry crews on the Venn estuary strike for a second day",
 
 
 def ingested(port: int, article: dict) -> dict:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/ingest?wait=30", data=json.dumps(article).encode(),
-        headers={"Authorization": f"Bearer {TOKEN}"})
-    with urllib.request.urlopen(request, timeout=90) as answer:
-        return json.loads(answer.read())["results"][0]
+    return ingest_over_http(port, article, token=TOKEN, wait=30)
 
 
 def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers(
@@ -51,30 +46,22 @@ def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers
         subscribe(db, topic_id=1, target_type="channel", target_id="C0DESK", mode="realtime",
                   created_by=None, at=now_iso())
     fake_slack.go_down()
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    assert proc.stdout
-    threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
-    try:
-        port = int(next_line(lines, "wirewatch running").split("port ")[1].split(")")[0])
-        status, said = health_of(port)
+    with live_run(env) as run:
+        status, said = health_of(run.port)
         assert status == 503 and "not reachable yet" in said["reason"], said
         for article in (TRAMS, FERRY):
-            assert ingested(port, article)["verdict"] == "new"
-            assert next_line(lines, "· ").endswith("”: 1 alert queued for Slack\n")
+            assert ingested(run.port, article)["verdict"] == "new"
+            assert next_line(run.lines, "· ").endswith("”: 1 alert queued for Slack\n")
         time.sleep(1.0)  # the sender's passes meanwhile post nothing: Slack is down
         assert fake_slack.posts("C0DESK") == []
         fake_slack.come_up()
         wait_for(lambda: len(fake_slack.posts("C0DESK")) == 2, timeout=60)
-        assert health_of(port)[0] == 200
+        assert health_of(run.port)[0] == 200
         time.sleep(1.5)  # six more passes of the sender: nothing posted twice
         texts = sorted(m.text for m in fake_slack.posts("C0DESK"))
         assert len(texts) == 2 and "Ferry crews" in texts[0] and "Tram drivers" in texts[1], texts
-    finally:
-        proc.terminate()
-        _, err = proc.communicate(timeout=30)
-    assert proc.returncode in (0, -15), err
+    err = run.err
+    assert run.returncode in (0, -15), err
     down = [line for line in err.splitlines() if "not reachable yet" in line]
     back = [line for line in err.splitlines() if "Slack's Web API answers" in line]
     assert len(down) == 1 and "WARNING" in down[0], err

@@ -3,6 +3,7 @@ nothing that is not wrong; an unreachable Web API is one line. The real command 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import queue
@@ -11,7 +12,10 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import replace
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -169,26 +173,15 @@ def test_a_slack_run_says_what_each_article_did(db_path, fake_slack, tmp_path):
     inbox.mkdir()
     env = {**slack_env(db_path, fake_slack.base_url), "WIREWATCH_ADMINS": REPORTER}
     assert wirewatch("topics", "add", "Port strike", "dockworkers", env=env).returncode == 0
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--watch", str(inbox)],
-                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    assert proc.stdout
-    threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
-
-    try:
-        port = int(next_line(lines, "wirewatch running").split("port ")[1].split(")")[0])
+    with live_run(env, "--watch", str(inbox)) as run:
         (inbox / "a.txt").write_text(ARTICLE)
         assert "no alert for “Dockworkers strike at Northhaven port”: nobody gets Port strike " \
-               "as it happens (/subscribe TOPIC in a channel" in next_line(lines, "· ")
-        run_command(Running(port), fake_slack, "/subscribe", "Port strike", channel="C0DESK")
+               "as it happens (/subscribe TOPIC in a channel" in next_line(run.lines, "· ")
+        run_command(Running(run.port), fake_slack, "/subscribe", "Port strike", channel="C0DESK")
         (inbox / "b.txt").write_text(OTHER)
-        line = next_line(lines, "· ")
+        line = next_line(run.lines, "· ")
         assert line.startswith(("· new story “Eastmere", "· update “Eastmere")), line
         assert line.endswith("”: 1 alert queued for Slack\n"), line
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=30)
 
 
 def test_a_quote_alert_of_an_article_no_topic_matches_is_reported_as_queued(fresh_db,
@@ -203,6 +196,44 @@ def test_a_quote_alert_of_an_article_no_topic_matches_is_reported_as_queued(fres
     report_activity(fresh_db, 0, lines.append)
     assert lines == ["· new story “Dockworkers walk out at Northhaven port”: 1 alert queued "
                      "for Slack"]
+
+
+@dataclass
+class LiveRun:
+    """A `wirewatch run` process: its port, its output lines as printed, and once it has
+    stopped its log (stderr) and exit code."""
+
+    port: int
+    lines: queue.Queue[str]
+    err: str = ""
+    returncode: int | None = None
+
+
+@contextmanager
+def live_run(env: dict[str, str], *args: str) -> Iterator[LiveRun]:
+    """`wirewatch run ARGS` in a process from the moment it says it runs to the block's end."""
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run", *args], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout
+    threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
+    try:
+        run = LiveRun(int(next_line(lines, "wirewatch running").split("port ")[1].split(")")[0]),
+                      lines)
+        yield run
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    run.err, run.returncode = err, proc.returncode
+
+
+def ingest_over_http(port: int, article: dict, *, token: str, wait: int) -> dict:
+    """POST /ingest of one article, waiting up to ``wait`` seconds for its outcome."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/ingest?wait={wait}", data=json.dumps(article).encode(),
+        headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=wait + 60) as answer:
+        return json.loads(answer.read())["results"][0]
 
 
 def next_line(lines: queue.Queue[str], starting: str) -> str:

@@ -4,19 +4,12 @@ fake Slack Web API, POST /ingest over real HTTP, the real spaCy model)."""
 
 from __future__ import annotations
 
-import json
-import queue
-import subprocess
-import sys
-import threading
-import urllib.request
-
 from tests.fakes.signing import REPORTER
 from tests.slack.conftest import run_command
 from tests.slack.test_slack_first_run import (
-    ROOT,
     Running,
-    _read_into,
+    ingest_over_http,
+    live_run,
     next_line,
     slack_env,
     wirewatch,
@@ -35,11 +28,7 @@ LEFT_OUT = {"title": "Tram strike in Kelmsford: drivers stay out over rosters",
 
 
 def posted(port: int, article: dict) -> dict:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/ingest?wait=10", data=json.dumps(article).encode(),
-        headers={"Authorization": f"Bearer {TOKEN}"})
-    with urllib.request.urlopen(request, timeout=60) as answer:
-        return json.loads(answer.read())["results"][0]
+    return ingest_over_http(port, article, token=TOKEN, wait=10)
 
 
 def test_a_slack_run_names_the_topic_whose_not_left_an_article_out(db_path, fake_slack):
@@ -52,24 +41,15 @@ def test_a_slack_run_names_the_topic_whose_not_left_an_article_out(db_path, fake
     for name, query in (("Transport strikes", 'strike AND tram* AND NOT source:"Lying Wire"'),
                         ("City news", "gpe:Kelmsford")):
         assert wirewatch("topics", "add", name, query, env=env).returncode == 0
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    assert proc.stdout
-    threading.Thread(target=_read_into, args=(proc.stdout, lines), daemon=True).start()
-    try:
-        port = int(next_line(lines, "wirewatch running").split("port ")[1].split(")")[0])
-        run_command(Running(port), fake_slack, "/subscribe", "Transport strikes",
+    with live_run(env) as run:
+        run_command(Running(run.port), fake_slack, "/subscribe", "Transport strikes",
                     channel="C0DESK")
-        first = posted(port, FIRST)
-        assert next_line(lines, "· ").endswith("”: 1 alert queued for Slack\n")
-        assert posted(port, LEFT_OUT)["story_id"] == first["story_id"]
-        line = next_line(lines, "· ")
+        first = posted(run.port, FIRST)
+        assert next_line(run.lines, "· ").endswith("”: 1 alert queued for Slack\n")
+        assert posted(run.port, LEFT_OUT)["story_id"] == first["story_id"]
+        line = next_line(run.lines, "· ")
         assert line == ("· no alert for “Tram strike in Kelmsford: drivers stay out over "
                         "rosters”: Transport strikes leaves it out (NOT source:\"Lying Wire\" "
                         "(source: Lying Wire)); nobody gets City news as it happens (/subscribe "
                         "TOPIC in a channel; digests collect it)\n"), line
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=30)
 
