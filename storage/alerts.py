@@ -323,12 +323,14 @@ def topic_events_between(db: Database, topic_id: int, since: str, until: str,
     return [_event(row) for row in rows]
 
 
-def told_before(db: Database, story_id: int, event_id: int) -> bool:
-    """Whether a report of the story before this event (a story_articles id) could alert
-    anyone: a new story or an update not held (a held late copy, a feed's backlog are not)."""
-    return db.execute("SELECT 1 FROM story_articles sa WHERE sa.story_id = ? AND sa.id < ? "
-                      "AND sa.verdict IN ('new', 'update') " + NOT_HELD + "LIMIT 1",
-                      [story_id, event_id]).fetchone() is not None
+def reports_before(db: Database, story_id: int, event_id: int, *, since: str) -> list[int]:
+    """The articles of the story's reports before this event (a story_articles id), stored at
+    or after ``since``, that could alert anyone: new stories and updates not held (a held late
+    copy, a feed's backlog are not), oldest first; a digest asks which its reader was told."""
+    return [row[0] for row in db.execute(
+        "SELECT sa.article_id FROM story_articles sa WHERE sa.story_id = ? AND sa.id < ? "
+        "AND sa.created_at >= ? AND sa.verdict IN ('new', 'update') " + NOT_HELD +
+        "ORDER BY sa.id", [story_id, event_id, since])]
 
 
 def alerted_events(db: Database, target: str, event_ids: Sequence[int]) -> frozenset[int]:

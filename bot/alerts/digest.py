@@ -32,6 +32,7 @@ from bot.alerts.digest_flight import InFlight, keep_in_flight, read_in_flight, s
 from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
 from bot.alerts.digest_strays import sweep_digests, watch
+from bot.alerts.digest_told import told_here
 from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
@@ -43,8 +44,9 @@ from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
 from bot.stories.left_out import leaves_in, read_query
+from bot.stories.query import Node
 from storage import subscriptions as subs
-from storage.alerts import moved_first_reports, told_before, topic_events_between
+from storage.alerts import moved_first_reports, topic_events_between
 from storage.db import transaction
 from storage.held_digests import clear_held, held_tries, mark_held
 from storage.state import install_id
@@ -457,8 +459,9 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
         item = stories.get(event.story_id)
         if item is None:
             stories[event.story_id] = DigestItem(
-                story_id=event.story_id, is_new=_starts(db, event), headline=event.title,
-                url=event.url, source=shown_source(event.source, event.url, event.origin),
+                story_id=event.story_id, is_new=_starts(db, event, sub, query),
+                headline=event.title, url=event.url,
+                source=shown_source(event.source, event.url, event.origin),
                 whats_new=event.whats_new, articles=1)
             if event.verdict == "new" and event.moved_at is not None:
                 moved.append(event.event_id)
@@ -469,11 +472,13 @@ def _items(db: Database, sub: Subscription, period: Period) -> Taken:
                                 if ids - stories.keys()})
 
 
-def _starts(db: Database, event: TopicEvent) -> bool:
-    """Whether the event is its story's start for a digest: its first report, or an update of
-    a story none of whose reports before it could alert (its first held as a late copy adding
-    nothing): listed as new, as Slack's "New development", not as an update of nothing."""
-    return event.verdict == "new" or not told_before(db, event.story_id, event.event_id)
+def _starts(db: Database, event: TopicEvent, sub: Subscription, query: Node | None) -> bool:
+    """Whether the event is its story's start for this digest: its first report, or an update
+    of a story its reader was never told of (``digest_told``: its first report held as a late
+    copy, left out by the topic's NOT, or before the subscription): listed as new, as Slack's
+    "New development" and "New here" are, not as an update of nothing."""
+    return event.verdict == "new" or \
+        not told_here(db, event, sub, _iso(_parse(sub.created_at)), query)
 
 
 def _with_moved_first_reports(db: Database, events: list[TopicEvent], sub: Subscription,
