@@ -15,9 +15,10 @@ CONTINUES = "continues an earlier story"
 
 def with_earlier_story(db: Database, client: WebClient, *, story_id: int, target: str,
                        text: str, blocks: list[dict]) -> tuple[str, list[dict]]:
-    """A new story's alert, saying under its headline which earlier story it continues, with
-    a link to that story's thread (in ``target``, else anywhere; ``/story ID`` when it has
-    none): a running issue back after a quiet spell is news, and its history one click away."""
+    """A story's first alert in a channel (a new story's, or an update posted on its own),
+    saying under its headline which earlier story it continues, with a link to that story's
+    thread (in ``target``, else anywhere; ``/story ID`` when it has none): a running issue
+    back after a quiet spell is news, and its history one click away."""
     earlier = continued_story(db, story_id)
     if earlier is None:
         return text, blocks

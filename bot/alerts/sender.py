@@ -226,13 +226,15 @@ class AlertSender:
     def _told_before(self, db: Database, row: OutboxAlert, story_id: int, text: str,
                      blocks: list[dict], *, in_its_thread: bool = False
                      ) -> tuple[str, list[dict]]:
-        """A new story's alert with what came before it: the earlier story it continues (not
-        said ``in_its_thread``, the running story's, which that line would link), and where
-        the channel read its report before a later correction moved it."""
+        """A story's first alert in the channel with what came before it: the earlier story it
+        continues (not said ``in_its_thread``, the running story's, which that line would
+        link; an update posted on its own, the first of its story here, says it too: a late
+        copy's update names the running story it continues), and, for a new story, where the
+        channel read its report before a later correction moved it."""
         if not in_its_thread:
             text, blocks = with_earlier_story(db, self.client, story_id=story_id,
                                               target=row.channel, text=text, blocks=blocks)
-        if row.article_id is None:
+        if row.kind != "new" or row.article_id is None:
             return text, blocks
         return with_moved_report(db, self.client, story_id=story_id, article_id=row.article_id,
                                  target=row.channel, text=text, blocks=blocks)
@@ -254,7 +256,7 @@ class AlertSender:
         own_thread = _own_thread(db, row, channel, thread_ts)
         text, blocks = alert_message(db, row, standalone=thread_ts is None or first,
                                      own_thread=own_thread)
-        if row.kind == "new" and row.story_id is not None:
+        if row.story_id is not None and (row.kind == "new" or first and thread_ts is None):
             text, blocks = self._told_before(db, row, row.story_id, text, blocks,
                                              in_its_thread=not own_thread)
         self._mark_trying(db, row, now, channel, stray_from)
