@@ -31,11 +31,13 @@ CACHED = 65536
 
 
 class TokenView(NamedTuple):
-    """One word of the article as topic matching sees it."""
+    """One word of the article as topic matching sees it; ``verb``: a verb's form, whose
+    lemma a term of one word reaches only by a regular inflection (``topics.Matcher``)."""
 
     lower: str
     lemma: str
     sentence: int
+    verb: bool = False
 
 
 class EntityView(NamedTuple):
@@ -150,7 +152,7 @@ def from_stored(*, title: str, body: str, parts: ArticleParts) -> ArticleFeature
 
 COLUMNS = 10
 """A DocView's token columns: lower, lemma (string hashes), part of speech (1: a content word,
-2: a proper noun), tense (MODAL, PAST, AHEAD, MAIN), alpha, stop, punct, space, like_num,
+2: a proper noun, 4: a verb), tense (MODAL, PAST, AHEAD, MAIN), alpha, stop, punct, space, like_num,
 character offset."""
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW",
          "WORK_OF_ART"}
@@ -165,7 +167,7 @@ LEADING_CLOSE_QUOTE = re.compile(r"^[\"”’]\s+")
 PRONOUNS = {"he", "she", "they", "his", "her", "their"}
 LINKS = {"further", "also", "add", "addition"}
 HEDGES = {"could", "might", "may"}
-CONTENT, PROPER = 1, 2
+CONTENT, PROPER, VERBAL = 1, 2, 4
 MODAL, PAST, AHEAD, MAIN = 1, 2, 4, 8
 """A token's tense flags: a modal; a verb in the past (``bot.stories.reading.tense_flags``);
 the first of a date the parse puts ahead (``bot.stories.plans``); the verb of the sentence's
@@ -387,7 +389,7 @@ def _sentence(
         if tense & MAIN and tense & PAST and pos & CONTENT:
             predicate.add(lemma)
         if alpha or like_num or alnum:
-            tokens.append(_new(TokenView, (lower, lemma, index)))
+            tokens.append(_new(TokenView, (lower, lemma, index, bool(pos & VERBAL))))
         if stop or not alpha or i in in_entity:
             if like_num and digit:
                 number = _number_keys(lower)

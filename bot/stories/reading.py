@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.parts_of_speech import ADJ, IDS, NOUN, NUM, PROPN, VERB
+from spacy.parts_of_speech import ADJ, AUX, IDS, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from bot.models import DAY_LABELS, ParsedArticle
@@ -20,6 +20,7 @@ from bot.stories.features import (
     MODAL,
     PAST,
     PROPER,
+    VERBAL,
     ArticleFeatures,
     DocView,
     features_from,
@@ -32,6 +33,7 @@ CONTENT_POS_IDS = [NOUN, PROPN, VERB, ADJ, NUM]
 POS_FLAGS = numpy.zeros(max(IDS.values()) + 1, dtype=numpy.uint64)
 POS_FLAGS[CONTENT_POS_IDS] = CONTENT
 POS_FLAGS[PROPN] |= PROPER
+POS_FLAGS[[VERB, AUX]] |= VERBAL
 """Each part of speech's flags, looked up for every token at once."""
 AUXILIARIES = ("aux", "auxpass")
 NOT_THE_PAST = frozenset({"amod", "acomp", *AUXILIARIES})

@@ -86,8 +86,10 @@ def with_sources(text: MatchText, source: str | None, url: str | None) -> MatchT
 
 
 def encode(text: MatchText) -> str:
-    """Compact JSON: a word whose lemma is itself is stored once."""
-    tokens = [t.lower if t.lower == t.lemma else [t.lower, t.lemma] for t in text.tokens]
+    """Compact JSON: a word whose lemma is itself is stored once; a verb's other lemma with a
+    third element, 1 (``Matcher.words``)."""
+    tokens = [t.lower if t.lower == t.lemma else
+              [t.lower, t.lemma, 1] if t.verb else [t.lower, t.lemma] for t in text.tokens]
     return json.dumps({"t": list(text.title_words), "w": tokens,
                        "s": [t.sentence for t in text.tokens],
                        "e": [[e.label, e.text, e.sentence] for e in text.entities]},
@@ -96,7 +98,8 @@ def encode(text: MatchText) -> str:
 
 def decode(data: str) -> MatchText:
     raw = json.loads(data)
-    tokens = tuple(TokenView(w, w, s) if isinstance(w, str) else TokenView(w[0], w[1], s)
+    tokens = tuple(TokenView(w, w, s) if isinstance(w, str) else
+                   TokenView(w[0], w[1], s, len(w) > 2)
                    for w, s in zip(raw["w"], raw["s"], strict=True))
     entities = tuple(EntityView(label, entity_words(text), text, sentence)
                      for label, text, sentence in raw["e"])
@@ -139,12 +142,25 @@ class Matcher:
         return [(t.lower, t.lemma, stem(t.lemma), t.sentence) for t in self.features.tokens]
 
     @cached_property
+    def words(self) -> list[tuple[str, str, str, int]]:
+        """The body as a term of one word reads it: a verb's form reaches its lemma only by a
+        regular inflection ("strikes", "striking", "flooded"), not by another word ("struck",
+        "left", "led"), which a one-word term (a topic's noun, mostly: a strike, leave, lead)
+        does not mean. A phrase ("run out") reads every lemma ("ran out"), as a verb's."""
+        return [(t.lower, t.lower, stem(t.lower), t.sentence) if _irregular(t) else row
+                for t, row in zip(self.features.tokens, self.body, strict=True)]
+
+    @cached_property
     def title_index(self) -> dict[str, list[int]]:
         return _index(self.title)
 
     @cached_property
     def body_index(self) -> dict[str, list[int]]:
         return _index(self.body)
+
+    @cached_property
+    def words_index(self) -> dict[str, list[int]]:
+        return _index(self.words)
 
     @cached_property
     def forms(self) -> frozenset[str]:
@@ -248,13 +264,20 @@ class Matcher:
             text = " ".join(w[0] for w in self.title[start:start + len(wanted)])
             reasons.append(MatchReason(term.source, "title", text))
             break
-        for start in _find_all(self.body, self.body_index, wanted, term.kind):
-            sentence = self.body[start][3]
-            text = " ".join(t[0] for t in self.body[start:start + len(wanted)])
+        body, index = (self.words, self.words_index) if len(wanted) == 1 else \
+            (self.body, self.body_index)
+        for start in _find_all(body, index, wanted, term.kind):
+            sentence = body[start][3]
+            text = " ".join(t[0] for t in body[start:start + len(wanted)])
             reasons.append(MatchReason(term.source, f"sentence {sentence + 1}", text))
             if len(reasons) >= 3:
                 break
         return reasons
+
+
+def _irregular(token: TokenView) -> bool:
+    """A verb's form that only the lemmatiser, not a regular ending, links to its lemma."""
+    return token.verb and stem(token.lower) != stem(token.lemma)
 
 
 def _ruled(node: Node, matcher: Matcher, *, negated: bool) -> bool | None:

@@ -106,9 +106,12 @@ def test_an_article_with_no_word_of_a_query_builds_no_index_and_matches_nothing(
     matcher = Matcher(features)
     assert not matcher.evaluate(parse_query("lighthouse OR (glacier AND keeper*)")).matched
     assert not matcher.evaluate(parse_query("person:Sybiha AND regatta")).matched
-    assert "body_index" not in vars(matcher) and "title_index" not in vars(matcher)
+    built = {"body_index", "words_index", "title_index"}
+    assert not built & vars(matcher).keys()
     assert matcher.evaluate(parse_query("lighthouse OR striking")).matched
-    assert "body_index" in vars(matcher)
+    assert "words_index" in vars(matcher), "a one-word term's index (Matcher.words)"
+    assert matcher.evaluate(parse_query('"were striking"')).matched
+    assert "body_index" in vars(matcher), "a phrase's"
 
 
 def test_a_query_word_found_only_through_its_stem_or_as_a_prefix_still_matches(features):
