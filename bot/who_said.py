@@ -62,6 +62,7 @@ class QuoteHit:
     url: str | None
     score: float = 0.0
     origin: str | None = None
+    arrived: str | None = None
 
 
 @dataclass(frozen=True)
@@ -272,4 +273,5 @@ def _hit(row: StoredQuote, score: float) -> QuoteHit:
                     speaker_kind=row.speaker_kind, role=row.speaker_role,
                     article_id=row.article_id, article_title=row.article_title,
                     source=row.source, published=row.published, url=row.url,
-                    score=round(score, 1), origin=row.origin)
+                    score=round(score, 1), origin=row.origin,
+                    arrived=row.arrived)

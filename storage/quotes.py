@@ -23,7 +23,7 @@ HIT_COLUMNS = (
     "quotes.speaker_kind, quotes.speaker_role, quotes.verb, quotes.cue, quotes.confidence, "
     "articles.title AS article_title, articles.source, articles.url, "
     f"{shown_published('articles')} AS published, "
-    "articles.origin"
+    "articles.origin, articles.ingested_at AS arrived"
 )
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f"
                                    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063"

@@ -52,7 +52,8 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
 
 def render_hit(hit: QuoteHit) -> str:
     who = ", ".join(x for x in (hit.speaker or "unattributed", hit.role) if x)
-    when = when_text(hit.published) if hit.published else None
+    when = when_text(hit.published) if hit.published else \
+        hit.arrived and f"arrived {when_text(hit.arrived)}"
     source = shown_source(hit.source, hit.url, hit.origin)
     where = " · ".join(x for x in (hit.article_title, source, when) if x)
     lines = [f"“{hit.text}” — {who}", f"   {where}"]

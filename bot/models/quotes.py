@@ -26,6 +26,8 @@ class StoredQuote:
     origin: str | None = None
     """What brought its article (a file, a feed, an /ingest caller): named for one without an
     outlet."""
+    arrived: str | None = None
+    """When its article was stored: its time for one that gives none of its own."""
 
 
 @dataclass(frozen=True)

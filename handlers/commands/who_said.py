@@ -101,11 +101,19 @@ def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
     target = link_target(hit.url)
     source = shown_source(hit.source, hit.url, hit.origin)
     where = [echo(source, 150) if source else None,
-             hit.published and (slack_date(hit.published) or echo(hit.published, 40)),
+             _when(hit),
              f"<{target}|link>" if target else None]
     line = f"• “{echo(hit.text, 600)}” — *{echo(who, 150)}*\n    _{echo(hit.article_title, 150)}_"
     line = " · ".join([line] + [x for x in where if x])
     return line if here else f"{line} · not followed in this channel"
+
+
+def _when(hit: QuoteHit) -> str | None:
+    """The article's time, or for one giving none when it arrived, as its alert says it."""
+    if hit.published:
+        return slack_date(hit.published) or echo(hit.published, 40)
+    arrived = slack_date(hit.arrived) if hit.arrived else ""
+    return f"arrived {arrived}" if arrived else None
 
 
 def register(app: App) -> None:

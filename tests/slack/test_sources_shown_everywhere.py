@@ -122,7 +122,8 @@ def test_who_said_names_the_file_a_quote_came_from(runtime, fake_slack, fresh_db
     assert "_Dockworkers walk out at Northhaven port_ · file port-strike.txt" in said, said
     printed = CliRunner().invoke(cli, ["--db", str(db_path), "who-said", "waited long enough"],
                                  catch_exceptions=False).output
-    assert "   Dockworkers walk out at Northhaven port · file port-strike.txt\n" in printed, printed
+    assert "   Dockworkers walk out at Northhaven port · file port-strike.txt · arrived " in \
+        printed, printed
     assert str(tmp_path) not in said + printed
 
 
