@@ -21,22 +21,32 @@ MOST_LINK_CHARS = 4096
 CUT_MARK = "…"
 
 
-def bounded_fields(raw: RawArticle) -> RawArticle:
+def bounded_fields(raw: RawArticle, *, said: bool = True) -> RawArticle:
     """``raw`` with each short field cut to its limit at a word and the cut said in the log;
-    a link over its limit is dropped, also said."""
+    a link over its limit is dropped, also said. ``said`` False: a stored article cleaned again
+    to be compared, whose cuts were said when it came, is not said again."""
     changed: dict[str, Any] = {}
+    cuts: list[str] = []
     for name, most in MOST_CHARS.items():
         value = getattr(raw, name)
         if value and len(value) > most:
             changed[name] = cut(value, most)
-            log.warning("%s: %s of %s characters cut to %s (at most %s are kept)", raw.origin,
-                        name, f"{len(value):,}", len(changed[name]), most)
+            cuts.append(f"{name} of {len(value):,} characters cut to {len(changed[name])} "
+                        f"(at most {most} are kept)")
     if raw.url and len(raw.url) > MOST_LINK_CHARS:
         changed["url"] = None
-        log.warning("%s: link of %s characters dropped (a link of at most %s is kept; cut, it "
-                    "would open another page)", raw.origin, f"{len(raw.url):,}",
-                    f"{MOST_LINK_CHARS:,}")
+        cuts.append(f"link of {len(raw.url):,} characters dropped (a link of at most "
+                    f"{MOST_LINK_CHARS:,} is kept; cut, it would open another page)")
+    for told in cuts if said else ():
+        log.warning("%s: %s", raw.origin, told)
     return replace(raw, **changed) if changed else raw
+
+
+def bounded_title(title: str | None) -> str | None:
+    """A title as an article keeps it, cut silently: what a feed's seen entries are known by
+    (the article's own cut is said when it is queued)."""
+    most = MOST_CHARS["title"]
+    return cut(title, most) if title and len(title) > most else title
 
 
 def cut(text: str, most: int) -> str:

@@ -17,7 +17,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
-from bot.ingest.bounds import bounded_fields
+from bot.ingest.bounds import bounded_fields, bounded_title
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
@@ -135,6 +135,11 @@ class FeedEntry:
     def seen_link(self) -> str | None:
         """The link by which the entry is known (feeds that change guids on edits), if any."""
         return self.link if self.link_names_it else None
+
+    @property
+    def seen_title(self) -> str | None:
+        """The title the entry is remembered and looked up by, bounded as an article's is."""
+        return bounded_title(self.title)
 
     @property
     def page(self) -> str | None:
@@ -664,7 +669,7 @@ def _enqueue_entry(db: Database, source: Source, entry: FeedEntry, article: RawA
         enqueue(db, bounded_fields(replace(article, background=background or late)),
                 source_id=source.id, now=now)
         mark_entry_seen(db, source.id, key=entry.key, link=entry.seen_link, now=now,
-                        read_as=entry.as_read, title=entry.title, page=entry.page,
+                        read_as=entry.as_read, title=entry.seen_title, page=entry.page,
                         words=words_of(entry.text))
         forget_page_attempts(db, source.id, key=waiting)
         if late:
@@ -688,16 +693,17 @@ def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime,
     (a line stamped at every poll, a typo corrected, a date changed) is that entry edited: not
     stored again nor recorded (its seen entry, whose key goes ``into`` the list to be kept
     fresh, stands for it), said in the log."""
-    if entry.page is None or entry.title is None:
+    title = entry.seen_title
+    if entry.page is None or title is None:
         return False
-    for key, seen in words_at_page(db, source.id, page=entry.page, title=entry.title,
+    for key, seen in words_at_page(db, source.id, page=entry.page, title=title,
                                    since=now - EDIT_WINDOW):
         changed = words_changed(seen, entry.text)
         if changed is not None:
             into.append(key)
             log.info("feed #%d %s: entry %s “%s” is a seen entry edited (%d %s changed), not "
                      "stored again", source.id, redact(source.location), redact(entry.key),
-                     entry.title, changed, "word" if changed == 1 else "words")
+                     title, changed, "word" if changed == 1 else "words")
             return True
     return False
 
@@ -709,16 +715,18 @@ def _reposted(db: Database, source: Source, entry: FeedEntry, *, now: datetime,
     posted again (a feed giving its entries new ids and links at every poll): not stored
     again; its key goes ``into`` both lists. A teaser is not judged: another page may hold
     another article under a title and teaser alike (a press-release list, a live page)."""
-    if entry.teaser or entry.title is None:
+    title = entry.seen_title
+    if entry.teaser or title is None:
         return False
-    for key, seen, page in words_under_title(db, source.id, title=entry.title,
+    for key, seen, page in words_under_title(db, source.id, title=title,
                                              since=now - EDIT_WINDOW):
         if page != entry.page and words_changed(seen, entry.text) is not None:
             for keys in into:
                 keys.append(key)
             log.info("feed #%d %s: entry %s “%s” is a seen entry posted again at %s (it was at "
                      "%s), not stored again", source.id, redact(source.location),
-                     redact(entry.key), entry.title, redact(entry.link or ""), redact(page or ""))
+                     redact(entry.key), title, redact(entry.link or ""),
+                     redact(page or ""))
             return True
     return False
 
@@ -784,7 +792,7 @@ def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: Page
         return failed.teaser
     with transaction(db):
         tries = note_page_failure(db, source.id, key=_waiting_key(db, source.id, entry),
-                                  link=entry.seen_link, title=entry.title, reason=reason,
+                                  link=entry.seen_link, title=entry.seen_title, reason=reason,
                                   background=background, now=now)
     waited = now - datetime.fromisoformat(tries.first_failed_at)
     if tries.tries >= PAGE_TRIES:

@@ -8,6 +8,7 @@ import logging
 
 from sqlite_utils import Database
 
+from bot.ingest.bounds import bounded_fields
 from bot.ingest.clean import clean_article
 from bot.models import Article, RawArticle, StoredArticle
 from storage.articles import at_link
@@ -30,12 +31,13 @@ def stored_as(db: Database, article: Article) -> int | None:
 
 
 def _cleaned_now(stored: StoredArticle) -> str | None:
-    """The hash of a stored article's text cleaned as an article arriving now is."""
+    """The hash of a stored article's text cleaned as an article arriving now is (a field cut
+    to its bound again without saying it: said when it came)."""
     raw = RawArticle(text=stored.body, origin=stored.origin or f"article {stored.id}",
                      title=stored.title, url=stored.url, source=stored.source,
                      published=stored.published)
     try:
-        return clean_article(raw).content_hash
+        return clean_article(bounded_fields(raw, said=False)).content_hash
     except Exception:  # a stored text the cleaning now refuses is no copy of anything
         log.debug("article %d does not clean again", stored.id, exc_info=True)
         return None
