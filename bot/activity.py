@@ -71,7 +71,8 @@ def worked_words(row: Source, when: When) -> str | None:
 
 
 def quiet_feed_words(row: Source, when: When, *, now: datetime) -> str | None:
-    """For a feed quiet by ``quiet_feed_days``, how long, in the words of its notice; None
+    """For a feed quiet by ``quiet_feed_days``, how long, in the words of its notice (a short
+    history's told by the plainer rule, ``quiet_short``, as its notice says it); None
     otherwise."""
     if quiet_feed_days(row, now=now) is None:
         return None
@@ -79,9 +80,10 @@ def quiet_feed_words(row: Source, when: When, *, now: datetime) -> str | None:
         return (f"no entry in the {counted(age(row.added_at, now).days, 'day')} since it was "
                 "added (too few to learn how often it brings one): if its site publishes, "
                 f"open the feed {IN_A_BROWSER}")
+    judged = f"; {row.quiet_short}" if row.quiet_short else ", far longer than its usual gap"
     return (f"no new entry in {span_words(age(row.last_item_at, now))} (latest "
-            f"{when(row.last_item_at)}), far longer than its usual gap: if its site still "
-            f"publishes, the feed may have stopped or moved; open it {IN_A_BROWSER}")
+            f"{when(row.last_item_at)}){judged}: if its site still publishes, the feed may have "
+            f"stopped or moved; open it {IN_A_BROWSER}")
 
 
 SLACK_REMOVE = "/wirewatch sources remove"

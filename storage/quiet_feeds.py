@@ -56,16 +56,20 @@ def arrivals(db: Database, source_id: int, *, since: str, limit: int = 5000) -> 
     return [row[0] for row in reversed(rows)]
 
 
-def note_quiet(db: Database, before: Source, *, at: str, usual: str) -> None:
-    """``before``: the feed as it was before this poll; ``usual``: its usual gap, in words."""
-    db.execute("UPDATE sources SET quiet_at = ? WHERE id = ?", [at, before.id])
+def note_quiet(db: Database, before: Source, *, at: str, usual: str,
+               short: bool = False) -> None:
+    """``before``: the feed as it was before this poll; ``usual``: its usual gap, in words,
+    kept on the feed too when ``short`` (judged by the plainer rule of a short history)."""
+    db.execute("UPDATE sources SET quiet_at = ?, quiet_short = ? WHERE id = ?",
+               [at, usual if short else None, before.id])
     note_change(db, replace(before, last_success_at=before.last_item_at), change="quiet",
                 failures=0, at=at, reason=usual)
 
 
 def note_resumed(db: Database, before: Source, *, at: str, told: bool = True) -> None:
     """``told``: False for a feed whose failing since was told: its working again says it."""
-    db.execute("UPDATE sources SET quiet_at = NULL WHERE id = ?", [before.id])
+    db.execute("UPDATE sources SET quiet_at = NULL, quiet_short = NULL WHERE id = ?",
+               [before.id])
     if told:
         note_change(db, replace(before, last_success_at=before.last_item_at),
                     change="resumed", failures=0, at=at, reason=None)

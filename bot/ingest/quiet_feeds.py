@@ -110,7 +110,7 @@ def judge(db: Database, before: Source, *, now: datetime, items: int) -> None:
     if silent < quiet_after(gaps, every=timedelta(seconds=before.every)):
         return
     usual = usual_words(gaps)
-    note_quiet(db, before, at=stamp, usual=usual)
+    note_quiet(db, before, at=stamp, usual=usual, short=gaps.short)
     log.warning("feed #%d %s: no new entry in %s though it answers every poll; %s (told once)",
                 before.id, redact(before.location), span_words(silent), usual)
 

@@ -115,6 +115,8 @@ class Source:
     """The Slack user who added it (`/wirewatch sources add`); None when added on the server."""
     quiet_at: str | None = None
     """When a working feed was told quiet far longer than its usual gap; None while it is not."""
+    quiet_short: str | None = None
+    """For one told quiet by the plainer rule of a short history, its notice's words on it."""
 
 
 @dataclass(frozen=True)

@@ -202,3 +202,10 @@ def m017_quiet_feeds(db: Database) -> None:
     its entries by when each was first seen: the gaps its history is learned from."""
     db.table("sources").add_column("quiet_at", str)
     db.table("feed_entries").create_index(["source_id", "seen_at"])
+
+
+@MIGRATIONS()
+def m018_quiet_short(db: Database) -> None:
+    """For a feed told quiet by the plainer rule of a short history, its notice's words on it:
+    `sources list` and Slack say them, not a usual gap it has too few gaps to have."""
+    db.table("sources").add_column("quiet_short", str)
