@@ -209,3 +209,10 @@ def m018_quiet_short(db: Database) -> None:
     """For a feed told quiet by the plainer rule of a short history, its notice's words on it:
     `sources list` and Slack say them, not a usual gap it has too few gaps to have."""
     db.table("sources").add_column("quiet_short", str)
+
+
+@MIGRATIONS()
+def m019_inbox_by_source_time(db: Database) -> None:
+    """A feed's queued entries by when they came: a new feed's dates (the plainer quiet rule's
+    habit) were read by scanning the whole inbox (`bench.inbox_dates`)."""
+    db.table("inbox").create_index(["source_id", "created_at"])
