@@ -42,6 +42,8 @@ HARD_LINK = ("a hard link: the file has another name, maybe outside the watched 
              "read: copy the file in instead")
 """A second name of a file elsewhere needs no symbolic link on the way: where the kernel lets
 anyone link a file they cannot read (fs.protected_hardlinks 0), it read wirewatch's own."""
+ONCE_LINKED = ("a hard link when first seen (the file had another name, maybe outside the "
+               "watched folder); not read, renamed or touched: copy the file in instead")
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,12 @@ class FolderWatcher:
               on_queued: Callable[[], None] | None) -> ScanResult:
         files = articles = failed = waiting = 0
         listed: set[str] = set()
+        self._links.listing()
+        whole = True
         for path in _files(folder, on_error=self._unreadable):
             listed.add(str(path))
             if articles >= self.max_articles:
+                whole = False
                 continue  # the scans after this one read the rest: the lock is every folder's
             outcome = self._consider(db, source, path, now=now)
             if outcome is None:
@@ -123,6 +128,8 @@ class FolderWatcher:
             if outcome[0] and on_queued:
                 on_queued()
         self._forget_unlisted(folder, listed)
+        if whole:
+            self._links.listed(db, source.id)
         if articles or source.failures or _stale(source.last_poll_at, now):
             with transaction(db):
                 record_success(db, source.id, now=now, items=articles)
@@ -140,7 +147,7 @@ class FolderWatcher:
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             return None
         signature = (info.st_size, info.st_mtime_ns)
-        self._links.note(info)
+        self._links.note(db, info, source_id=source.id)
         delivered = self._links.delivered(info)
         if self._unchanged.get(key) == signature and not delivered:
             return None
@@ -156,7 +163,7 @@ class FolderWatcher:
         outcome = self._read(db, source, path, signature=signature, known=known, now=now,
                              once_linked=self._links.once_linked(info))
         if delivered and isinstance(outcome, tuple):
-            self._links.forget(info)
+            self._links.forget(db, info)
         return outcome
 
     def _forget_unlisted(self, folder: Path, listed: set[str]) -> None:
@@ -296,7 +303,8 @@ def load(folder: Path, path: Path, *, signature: tuple[int, int], max_bytes: int
         if not stat.S_ISREG(info.st_mode):
             return [IngestFailure(origin, NOT_REGULAR)], f"special:{signature}"
         if info.st_nlink > 1 or once_linked:
-            return [IngestFailure(origin, HARD_LINK)], f"linked:{signature}"
+            why = HARD_LINK if info.st_nlink > 1 else ONCE_LINKED
+            return [IngestFailure(origin, why)], f"linked:{signature}"
         if (info.st_size, info.st_mtime_ns) != signature:
             return None
         if info.st_size > max_bytes:

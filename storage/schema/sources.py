@@ -216,3 +216,12 @@ def m019_inbox_by_source_time(db: Database) -> None:
     """A feed's queued entries by when they came: a new feed's dates (the plainer quiet rule's
     habit) were read by scanning the whole inbox (`bench.inbox_dates`)."""
     db.table("inbox").create_index(["source_id", "created_at"])
+
+
+@MIGRATIONS()
+def m020_folder_links(db: Database) -> None:
+    """The files a watched folder first saw as hard links, by inode and size, kept across a
+    restart (``storage.folder_links``): a refused link renamed or touched by then was read."""
+    db.table("folder_links").create(
+        {"dev": int, "ino": int, "first_ctime_ns": int, "size": int, "source_id": int},
+        pk=("dev", "ino"), not_null={"first_ctime_ns"})

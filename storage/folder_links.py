@@ -1,0 +1,36 @@
+"""The files a watched folder first saw with more than one name (hard links), by inode, kept
+across restarts: a link renamed or touched once its other name went is still the file refused
+(``bot.ingest.link_deliveries``)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from storage.db import transaction
+
+Inode = tuple[int, int]
+
+
+Sighting = tuple[int, int, int]
+"""When its names last changed at its first sighting (its ``st_ctime_ns``), its size then, and
+the folder source that saw it."""
+
+
+def kept_links(db: Database) -> dict[Inode, Sighting]:
+    """Each inode kept, oldest first."""
+    return {(dev, ino): (ctime, size, source) for dev, ino, ctime, size, source in db.execute(
+        "SELECT dev, ino, first_ctime_ns, size, source_id FROM folder_links ORDER BY rowid")}
+
+
+def keep_link(db: Database, inode: Inode, sighting: Sighting, *, most: int) -> None:
+    """Keep a first sighting; the oldest beyond ``most`` go."""
+    with transaction(db):
+        db.execute("INSERT OR IGNORE INTO folder_links (dev, ino, first_ctime_ns, size, "
+                   "source_id) VALUES (?, ?, ?, ?, ?)", [*inode, *sighting])
+        db.execute("DELETE FROM folder_links WHERE rowid <= (SELECT max(rowid) FROM "
+                   "folder_links) - ?", [most])
+
+
+def forget_links(db: Database, inodes: list[Inode]) -> None:
+    with transaction(db):
+        db.conn.executemany("DELETE FROM folder_links WHERE dev = ? AND ino = ?", inodes)
