@@ -36,6 +36,7 @@ from bot.models import (
 )
 from bot.nlp.load import load_pipeline, require_installed
 from bot.nlp.summary import ExtractiveSummariser
+from bot.redact import printable
 from bot.stories.decide import Candidates, Decision
 from bot.stories.schedule import own_time
 from bot.stories.stage import Prepared, StoryStage
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SAME_TEXT = "same text as an article already stored"
+WRITTEN_CHARS = 100
+"""The most of a date set aside kept as written (a date field may hold anything)."""
 GROUP_HOLD_SECONDS = 0.25
 """A write transaction takes in more articles of its batch only while it has held the write lock
 for less than this: other writers (the outbox sender, Slack commands) wait at most about this
@@ -254,7 +257,7 @@ class Pipeline:
             log.exception("could not clean %s", item.origin)
             return Slot(known=Outcome.failed(item.origin, f"internal error while cleaning: {exc}",
                                              ErrorKind.INTERNAL))
-        article = self._own_time(article)
+        article = self._own_time(article, written=item.published)
         if article.content_hash in seen:
             return Slot(copy_of=seen[article.content_hash])
         existing = find_by_hash(self.db, article.content_hash) or stored_as(self.db, article)
@@ -263,17 +266,19 @@ class Pipeline:
         seen[article.content_hash] = index
         return Slot(article=article)
 
-    def _own_time(self, article: Article) -> Article:
+    def _own_time(self, article: Article, *, written: str | None) -> Article:
         """An article dated further ahead of its arrival than a wrong clock explains (a month:
         a CMS's wrong year, an embargo's date) is stored undated, told by when it arrived, as
         the stories already place it (``schedule.own_time``); not in a replay, on the stream's
-        own clock."""
+        own clock. The date is kept as ``written`` (else as read from its text) beside."""
         if self.stories.stream_clock or not article.published or \
                 own_time(article.published, now=datetime.now(UTC)) is not None:
             return article
         log.info("%s is dated %s, ahead of its arrival: told by when it arrived", article.origin,
                  article.published)
-        return replace(article, published=None, published_offset=None)
+        kept = printable(" ".join(written.split()))[:WRITTEN_CHARS] if written else None
+        return replace(article, published=None, published_offset=None,
+                       dated_ahead=kept or article.published)
 
     def _settle(self, work: list[Work], done: list[Outcome],
                 record: Record | None) -> list[Outcome]:

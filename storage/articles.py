@@ -54,10 +54,11 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
     conn = db.conn
     article_id = conn.execute(
         "INSERT INTO articles (content_hash, url, title, body, source, published, dateline, "
-        "byline, origin, ingested_at, published_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "byline, origin, ingested_at, published_offset, dated_ahead) VALUES (?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?)",
         (article.content_hash, article.url, article.title, article.body, article.source,
          article.published, article.dateline, article.byline, article.origin, now_iso(),
-         article.published_offset),
+         article.published_offset, article.dated_ahead),
     ).lastrowid
     if not isinstance(article_id, int):
         raise StorageError("no id for the article inserted")

@@ -51,13 +51,13 @@ def _moved_count(db: Database, story_id: int) -> int:
 def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...]:
     rows = db.query(
         "SELECT sa.verdict, sa.whats_new, sa.created_at, a.id, a.title, a.source, a.url, "
-        f"{shown_published('a')} AS published, a.origin "
+        f"{shown_published('a')} AS published, a.origin, a.dated_ahead "
         "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE " + where, params)
     return tuple(TimelineEntry(
         article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
         when=r["published"] or r["created_at"], verdict=r["verdict"],
         whats_new=tuple(json.loads(r["whats_new"] or "[]")), origin=r["origin"],
-        dated=bool(r["published"])) for r in rows)
+        dated=bool(r["published"]), dated_ahead=r["dated_ahead"]) for r in rows)
 
 
 def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,

@@ -38,6 +38,9 @@ class Article:
     """The minutes east of UTC of the zone ``published`` (in UTC) was written in: the writer's
     day is that day there. None for UTC, for none written and for articles stored before it
     was kept: the day is UTC's."""
+    dated_ahead: str | None = None
+    """A date given far ahead of the article's arrival, as written, set aside: the article is
+    told by when it arrived (``pipeline._own_time``)."""
 
 
 @dataclass(frozen=True)

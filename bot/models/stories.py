@@ -139,6 +139,8 @@ class TimelineEntry:
     """What brought it (a file, a feed, an /ingest caller): named for one without an outlet."""
     dated: bool = True
     """False: the article gives no time, and ``when`` is when it arrived (said so)."""
+    dated_ahead: str | None = None
+    """A date it gave far ahead of its arrival, as written, set aside (it is not ``dated``)."""
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,10 @@ def m004_served_claims(db: Database) -> None:
     died, or its answer failed) is acted on, not ignored."""
     db.table("served_requests").add_column("owner", str)
     db.table("served_requests").add_column("claimed_at", int)
+
+
+@MIGRATIONS()
+def m005_dates_ahead(db: Database) -> None:
+    """A date given far ahead of an article's arrival, as written: the article is undated, and
+    a desk still sees what it said (before, only a feed's queued row kept it)."""
+    db.table("articles").add_column("dated_ahead", str)

@@ -37,6 +37,8 @@ def test_an_entry_dated_a_month_ahead_is_told_by_its_arrival(
     assert stored[LIBRARY[0]] == soon.isoformat(), stored
     queued = dict(fresh_db.execute("SELECT title, published FROM inbox").fetchall())
     assert datetime.fromisoformat(queued[FERRY[0]]) == ahead, queued
+    kept = dict(fresh_db.execute("SELECT title, dated_ahead FROM articles").fetchall())
+    assert kept == {FERRY[0]: queued[FERRY[0]], LIBRARY[0]: None}, kept
     story = fresh_db.execute("SELECT sa.story_id FROM story_articles sa JOIN articles a ON "
                              "a.id = sa.article_id WHERE a.title = ?", [FERRY[0]]).fetchone()[0]
     timeline = story_timeline(fresh_db, story)
