@@ -47,6 +47,15 @@ def at_link(db: Database, url: str, *, limit: int) -> list[StoredArticle]:
     return [StoredArticle(**row) for row in db.query(sql, [url, limit])]
 
 
+def unlinked(db: Database, *, title: str, source: str | None,
+             limit: int) -> list[StoredArticle]:
+    """The latest articles stored without a link under this title from this source (none
+    named: none), newest first (on the title's index, core/m006)."""
+    sql = (f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE title = ? AND url IS NULL AND "
+           "source IS ? ORDER BY id DESC LIMIT ?")
+    return [StoredArticle(**row) for row in db.query(sql, [title, source, limit])]
+
+
 def insert_article(db: Database, parsed: ParsedArticle) -> int:
     """Insert one parsed article; call inside the article's transaction. Plain statements, not
     sqlite-utils' table inserts, which look the table up on every call: this is the hot path."""

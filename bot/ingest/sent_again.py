@@ -1,6 +1,7 @@
 """Whether an article arriving is one stored before, sent again: its identity is its cleaned
 text's hash, and a cleaning improved since (a label, a character nobody sees, dropped now)
-gives the same copy another hash, so a resend was judged against its own story once more."""
+gives the same copy another hash, so a resend was judged against its own story once more.
+One without a link (a file) is looked for by its title and source."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlite_utils import Database
 from bot.ingest.bounds import bounded_fields
 from bot.ingest.clean import clean_article
 from bot.models import Article, RawArticle, StoredArticle
-from storage.articles import at_link
+from storage.articles import at_link, unlinked
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +21,12 @@ MOST_AT_LINK = 5
 
 
 def stored_as(db: Database, article: Article) -> int | None:
-    """The id of an article stored with the same link whose text, cleaned as today, is this
-    one's; None when there is none (an edit has another text, and is judged as before)."""
-    if not article.url:
-        return None
-    for stored in at_link(db, article.url, limit=MOST_AT_LINK):
+    """The id of an article stored with the same link (without one: with none, the same title
+    and the same source) whose text, cleaned as today, is this one's; None when there is none
+    (an edit has another text, and is judged as before)."""
+    found = at_link(db, article.url, limit=MOST_AT_LINK) if article.url else unlinked(
+        db, title=article.title, source=article.source, limit=MOST_AT_LINK)
+    for stored in found:
         if _cleaned_now(stored) == article.content_hash:
             return stored.id
     return None

@@ -72,3 +72,10 @@ def m005_dates_ahead(db: Database) -> None:
     """A date given far ahead of an article's arrival, as written: the article is undated, and
     a desk still sees what it said (before, only a feed's queued row kept it)."""
     db.table("articles").add_column("dated_ahead", str)
+
+
+@MIGRATIONS()
+def m006_articles_by_title(db: Database) -> None:
+    """Articles by title: one sent again without a link (a file) is looked for among those of
+    its title, its source and no link (``storage.articles.unlinked``)."""
+    db.table("articles").create_index(["title"])
