@@ -48,6 +48,15 @@ def drop(tmp_path):
 
 
 @pytest.fixture
+def outside(tmp_path):
+    """Beside the watched folder: an env file, and maildir's spool of files being written."""
+    folder = tmp_path / "private"
+    folder.mkdir()
+    (folder / "bot.env").write_text("SLACK_BOT_TOKEN=xoxb-made-up\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
 def source(fresh_db, drop):
     """``drop`` as a folder source."""
     with transaction(fresh_db):

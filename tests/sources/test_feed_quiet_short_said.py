@@ -7,25 +7,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from bot.cli.source_quiet import quiet_line
 from bot.slack.activity_lines import source_trouble
 from bot.source_notices import notice_text, queue_notices
 from storage.sources import source_row
-from tests.sources.test_feed_quiet import ADMINS, START, Desk, _last, hours
+from tests.sources.test_feed_quiet import ADMINS, START, _last, desk, hours  # noqa: F401
 
 FEW = "it brought new entries at one poll only since it was added, too few to learn its usual gap"
 
 
-@pytest.fixture
-def desk(server, db_path, fresh_db):
-    made = Desk(server, db_path, fresh_db)
-    yield made
-    made.db.close()
-
-
-def test_a_new_feed_told_quiet_is_listed_in_its_notices_words(desk):
+def test_a_new_feed_told_quiet_is_listed_in_its_notices_words(desk):  # noqa: F811
     """Before: 'no new entry in 3 days (latest …), far longer than its usual gap: …'."""
     for n in range(5):
         desk.publish(START - timedelta(hours=n))

@@ -9,21 +9,10 @@ from __future__ import annotations
 import os
 import time
 
-import pytest
-
 from bot.ingest.folder import HARD_LINK, FolderWatcher
 from tests.sources.conftest import seen
 from tests.sources.stories import FERRY
 from tests.sources.test_watch_folder_security import queued_texts, scan, write_story
-
-
-@pytest.fixture
-def outside(tmp_path):
-    """Beside the watched folder: an env file, and maildir's spool of files being written."""
-    folder = tmp_path / "private"
-    folder.mkdir()
-    (folder / "bot.env").write_text("SLACK_BOT_TOKEN=xoxb-made-up\n", encoding="utf-8")
-    return folder
 
 
 def test_a_file_caught_between_link_and_unlink_is_read_once_unlinked(fresh_db, source, drop,

@@ -7,21 +7,11 @@ from __future__ import annotations
 import os
 import time
 
-import pytest
-
 from bot.ingest.folder import FolderWatcher
 from storage.db import open_db
 from tests.sources.conftest import seen
 from tests.sources.stories import FERRY
 from tests.sources.test_watch_folder_security import queued_texts, scan, write_story
-
-
-@pytest.fixture
-def outside(tmp_path):
-    folder = tmp_path / "private"
-    folder.mkdir()
-    (folder / "bot.env").write_text("SLACK_BOT_TOKEN=xoxb-made-up\n", encoding="utf-8")
-    return folder
 
 
 def _refused(fresh_db, source, drop, outside) -> FolderWatcher:
