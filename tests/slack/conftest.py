@@ -7,6 +7,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import pytest
@@ -22,6 +23,13 @@ class Listening(Protocol):
 
     @property
     def port(self) -> int: ...
+
+
+@pytest.fixture
+def t0() -> datetime:
+    """An hour after the test starts, so after every alert it queues: taken as it starts, not
+    at import (a test run an hour after collection found its alerts not due yet)."""
+    return datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from tests.slack.test_slack_running_development import T0, contexts, ingest_in_turn, sections
+from tests.slack.test_slack_running_development import contexts, ingest_in_turn, sections
 from tests.stories.test_running_adds import articles
 
 LORRIES = "Calder Lines said 47 lorries of island freight were queued at the Lenmouth quay."
@@ -33,12 +33,12 @@ Alliance organiser Perrin Dowd said crews would stay ashore until Calder Lines m
 
 
 @pytest.fixture
-def pipeline(fresh_db, slack_settings, nlp) -> Pipeline:
+def pipeline(fresh_db, slack_settings, nlp, t0: datetime) -> Pipeline:
     """A desk following Lenmouth's ferries as they happen and another taking them hourly."""
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Lenmouth ferries", query="Lenmouth AND ferry")
-        now = datetime.now(UTC)  # not the module's import time: a long run comes hours later
-        for target, mode, at in (("C0DESK", "realtime", T0), ("C0HOURLY", "hourly", now)):
+        now = datetime.now(UTC)
+        for target, mode, at in (("C0DESK", "realtime", t0), ("C0HOURLY", "hourly", now)):
             subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=target,
                       mode=mode, created_by="U1", at=at.isoformat())
     return Pipeline(fresh_db, replace(slack_settings, alert_max_age_hours=0), nlp=nlp)
@@ -51,10 +51,10 @@ def late_copy_then_its_update() -> list[list[RawArticle]]:
 
 
 def test_the_update_of_a_held_late_copy_is_a_new_development_in_the_running_thread(
-        runtime, fake_slack, fresh_db, pipeline):
+        runtime, fake_slack, fresh_db, pipeline, t0):
     """Before: "New here: a developing story", the event's summary, then what's new, as if
     the channel had no thread of the running story."""
-    ingest_in_turn(runtime, pipeline, late_copy_then_its_update())
+    ingest_in_turn(runtime, pipeline, late_copy_then_its_update(), t0)
     [(held_story, held)] = fresh_db.execute(
         "SELECT sa.story_id, h.reason FROM story_articles sa JOIN alert_holds h "
         "USING (article_id)").fetchall()
@@ -76,11 +76,11 @@ def test_the_update_of_a_held_late_copy_is_a_new_development_in_the_running_thre
 
 
 def test_a_digest_lists_the_update_of_a_held_late_copy_as_the_development_it_is(
-        runtime, fake_slack, pipeline):
+        runtime, fake_slack, pipeline, t0):
     """The late copy stays out of the digest, as a duplicate does; its update, the first of
     its event any desk gets, is listed as new, with its figure and the running story it
     continues. Before: "🔄 Update:" of a story the digest never listed."""
-    ingest_in_turn(runtime, pipeline, late_copy_then_its_update())
+    ingest_in_turn(runtime, pipeline, late_copy_then_its_update(), t0)
     runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
     [digest] = fake_slack.posts("C0HOURLY")
     lines = sections(digest)[0].split("\n")

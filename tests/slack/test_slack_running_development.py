@@ -5,7 +5,7 @@ it: "New development", what's new, then its own summary; one adding nothing post
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -18,26 +18,25 @@ from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.stories.test_running_adds import SAILINGS, articles
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
-
 
 @pytest.fixture
-def pipeline(fresh_db, slack_settings, nlp) -> Pipeline:
+def pipeline(fresh_db, slack_settings, nlp, t0: datetime) -> Pipeline:
     """The pipeline feeding a desk that follows Lenmouth's ferries as they happen (the
     archive's articles are not too old to alert)."""
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Lenmouth ferries", query="Lenmouth AND ferry")
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="realtime", created_by="U1", at=T0.isoformat())
+                  mode="realtime", created_by="U1", at=t0.isoformat())
     return Pipeline(fresh_db, replace(slack_settings, alert_max_age_hours=0), nlp=nlp)
 
 
-def ingest_in_turn(runtime, pipeline: Pipeline, batches: list[list[RawArticle]]) -> None:
-    """Each batch ingested and its alerts delivered before the next."""
+def ingest_in_turn(runtime, pipeline: Pipeline, batches: list[list[RawArticle]],
+                   t0: datetime) -> None:
+    """Each batch ingested and its alerts delivered before the next, from ``t0`` on."""
     sent = 0
     for batch in batches:
         list(pipeline.ingest(batch))
-        while runtime.deliver_pending(now=T0 + timedelta(seconds=sent)):
+        while runtime.deliver_pending(now=t0 + timedelta(seconds=sent)):
             sent += 1
 
 
@@ -50,10 +49,10 @@ def contexts(message) -> list[str]:
 
 
 def test_a_follow_up_days_later_leads_with_its_figure_in_the_running_thread(
-        runtime, fake_slack, pipeline):
+        runtime, fake_slack, pipeline, t0):
     """Before: "New story" with its summary alone, and a line linking the thread it was in."""
     strike, figure, nothing = articles()
-    ingest_in_turn(runtime, pipeline, [[strike], [figure], [nothing]])
+    ingest_in_turn(runtime, pipeline, [[strike], [figure], [nothing]], t0)
     first, development = fake_slack.posts("C0DESK")
     assert first.thread_ts is None
     assert development.thread_ts == first.ts, "in the running story's thread"
@@ -71,9 +70,9 @@ def test_a_follow_up_days_later_leads_with_its_figure_in_the_running_thread(
 
 
 def test_a_follow_up_adding_nothing_posts_no_second_alert(runtime, fake_slack, fresh_db,
-                                                          pipeline):
+                                                          pipeline, t0):
     strike, _, nothing = articles()
-    ingest_in_turn(runtime, pipeline, [[strike], [nothing]])
+    ingest_in_turn(runtime, pipeline, [[strike], [nothing]], t0)
     [first] = fake_slack.posts("C0DESK")
     assert "walk out over rosters" in first.text
     assert [r["story_id"] for r in fresh_db["alerts"].rows] == [1], "none queued for it"
@@ -84,15 +83,15 @@ def test_a_follow_up_adding_nothing_posts_no_second_alert(runtime, fake_slack, f
 
 
 def test_a_channel_without_the_running_thread_gets_it_as_a_new_story_linking_that_thread(
-        runtime, fake_slack, fresh_db, pipeline):
+        runtime, fake_slack, fresh_db, pipeline, t0):
     """A channel following the topic only after the walkout's alert: no thread of the running
     story there, so the follow-up is a story of its own, saying what it continues."""
     strike, figure, _ = articles()
-    ingest_in_turn(runtime, pipeline, [[strike]])
+    ingest_in_turn(runtime, pipeline, [[strike]], t0)
     with transaction(fresh_db):
         subscribe(fresh_db, topic_id=1, target_type="channel", target_id="C0LATE",
-                  mode="realtime", created_by="U1", at=T0.isoformat())
-    ingest_in_turn(runtime, pipeline, [[figure]])
+                  mode="realtime", created_by="U1", at=t0.isoformat())
+    ingest_in_turn(runtime, pipeline, [[figure]], t0)
     [alone] = fake_slack.posts("C0LATE")
     assert alone.thread_ts is None and alone.text.startswith("New story · ")
     [first, _] = fake_slack.posts("C0DESK")
