@@ -32,6 +32,7 @@ from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.slack.conftest import events_url, run_command
 from tests.slack.test_slack_quote_alerts import FIRST
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
+from tests.stopping import LAST_RESORT_S, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ("Dockworkers strike at Northhaven port\n\nDockworkers at Northhaven walked off the "
@@ -59,7 +60,7 @@ def slack_env(db_path: Path, api_url: str) -> dict[str, str]:
 
 def wirewatch(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=60)
+                          env=env, cwd=ROOT, timeout=LAST_RESORT_S)
 
 
 def banner_of_a_run(env: dict[str, str]) -> tuple[str, str]:
@@ -68,15 +69,14 @@ def banner_of_a_run(env: dict[str, str]) -> tuple[str, str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout
     lines = []
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + LAST_RESORT_S
     while time.monotonic() < deadline and proc.poll() is None:
         line = proc.stdout.readline()
         lines.append(line)
         if line.startswith("  ingest endpoint"):
             break
     time.sleep(1)  # let the first polls log what they have to say
-    proc.terminate()
-    out, err = proc.communicate(timeout=30)
+    out, err = stopped(proc)
     return "".join(lines) + out, err
 
 
@@ -124,8 +124,7 @@ def test_the_console_banner_names_the_topics(db_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout
     lines = [proc.stdout.readline() for _ in range(4)]
-    proc.terminate()
-    proc.communicate(timeout=30)
+    stopped(proc)
     assert "  topics: Ferry strike; every alert of every topic is printed here\n" in lines
 
 
@@ -222,8 +221,7 @@ def live_run(env: dict[str, str], *args: str) -> Iterator[LiveRun]:
                       lines)
         yield run
     finally:
-        proc.terminate()
-        _, err = proc.communicate(timeout=30)
+        _, err = stopped(proc)
     run.err, run.returncode = err, proc.returncode
 
 
@@ -232,13 +230,13 @@ def ingest_over_http(port: int, article: dict, *, token: str, wait: int) -> dict
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/ingest?wait={wait}", data=json.dumps(article).encode(),
         headers={"Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(request, timeout=wait + 60) as answer:
+    with urllib.request.urlopen(request, timeout=wait + LAST_RESORT_S) as answer:
         return json.loads(answer.read())["results"][0]
 
 
 def next_line(lines: queue.Queue[str], starting: str) -> str:
     """The next line the process printed that starts so (its earlier ones passed over)."""
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + LAST_RESORT_S
     while time.monotonic() < deadline:
         line = lines.get(timeout=deadline - time.monotonic())
         if line.startswith(starting):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN
+from tests.stopping import ended
 
 ROOT = Path(__file__).resolve().parents[2]
 RECIPE = ".venv/bin/python docs/try_slack.py"
@@ -47,6 +48,6 @@ def test_ctrl_c_stops_the_recipe_in_one_line(tmp_path):
         assert line, seen
         seen.append(line)
     os.killpg(proc.pid, signal.SIGINT)
-    out = "".join(seen) + proc.communicate(timeout=120)[0]
+    out = "".join(seen) + ended(proc)[0]
     assert proc.returncode == 1 and out.rstrip().endswith("stopped (Ctrl-C)"), out
     assert "Traceback" not in out, out

@@ -9,10 +9,9 @@ import time
 from pathlib import Path
 
 from tests.sources.feedserver import LOOPBACK_NETWORK
-from tests.stopping import exit_code
+from tests.stopping import LAST_RESORT_S, exit_code
 
 ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 120
 FETCH_TIMEOUT = 5
 
 
@@ -56,10 +55,10 @@ class Running:
         """Its output and the end of its log, for a failure's message."""
         return self.output + "\nstderr:\n" + "\n".join(self.errors[-30:])
 
-    def wait_for(self, text: str, timeout: float = START_TIMEOUT) -> None:
+    def wait_for(self, text: str, timeout: float = LAST_RESORT_S) -> None:
         self.wait_until(lambda: text in self.output, timeout=timeout, what=repr(text))
 
-    def wait_until(self, predicate, *, timeout: float = START_TIMEOUT, what: str = "it") -> None:
+    def wait_until(self, predicate, *, timeout: float = LAST_RESORT_S, what: str = "it") -> None:
         deadline = time.monotonic() + timeout
         while not predicate():
             if time.monotonic() > deadline or self.proc.poll() is not None:

@@ -40,19 +40,19 @@ def test_news_added_under_a_new_guid_at_the_same_link_is_stored_a_stamp_is_not(
 
     server.routes["/feed"] = Route(rss([bridge, Item("l1", *LIBRARY, link=link,
                                                      published=at(2))]))
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
                        what="the library article stored")
     stamped = Item("l2", LIBRARY[0], LIBRARY[1] + STAMP, link=link, published=at(3))
     server.routes["/feed"] = Route(rss([bridge, stamped]))
     polled = polls(server)
-    running.wait_until(lambda: polls(server) >= polled + 2, timeout=60, what="two more polls")
+    running.wait_until(lambda: polls(server) >= polled + 2, what="two more polls")
     assert open_db(db_path)["articles"].count == 2
 
     news = Item("l3", LIBRARY[0], LIBRARY[1] + STAMP + NEWS, link=link, published=at(4))
     server.routes["/feed"] = Route(rss([bridge, news]))
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="the paragraph of news stored")
-    running.wait_until(lambda: said_new(running.output), timeout=60,
+    running.wait_until(lambda: said_new(running.output),
                        what="the paragraph of news said as what's new")
     assert running.terminate() == 0
     assert BRIDGE[1][:40] not in running.output, "the library printed as the bridge's news"

@@ -26,14 +26,14 @@ def test_a_new_entry_at_a_page_an_earlier_entry_linked_to_is_read_its_edit_is_no
     running.wait_for(f"· no alert for “{FERRY[0]}”: background")
 
     server.routes["/feed"] = Route(rss([Item("2", *LIBRARY, link=front, published=at(2))]))
-    running.wait_for(f"   {LIBRARY[0]}", timeout=60)
+    running.wait_for(f"   {LIBRARY[0]}")
 
     edited = (LIBRARY[0], LIBRARY[1].replace("eighteen", "eightteen"))
     server.routes["/feed"] = Route(rss([Item("2-v2", *edited, link=front, published=at(3))]))
     polled = polls(server)
-    running.wait_until(lambda: polls(server) >= polled + 2, timeout=60, what="two more polls")
+    running.wait_until(lambda: polls(server) >= polled + 2, what="two more polls")
     server.routes["/feed"] = Route(rss([Item("3", *ORCHARD, link=front, published=at(4))]))
-    running.wait_for(f"   {ORCHARD[0]}", timeout=60)
+    running.wait_for(f"   {ORCHARD[0]}")
     assert running.terminate() == 0
 
     assert running.output.count(f"   {LIBRARY[0]}") == 1

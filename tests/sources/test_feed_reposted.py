@@ -31,11 +31,11 @@ def test_entries_posted_again_at_new_links_are_stored_once_and_said_once(
     processes.append(running)
     running.wait_for(f"· no alert for “{BRIDGE[0]}”: background")
     serve(server, [posted(server, 0, BRIDGE, "bridge"), posted(server, 1, FERRY, "ferry")])
-    running.wait_for(f"   {FERRY[0]}", timeout=60)
+    running.wait_for(f"   {FERRY[0]}")
     for n in range(2, 5):
         polled = polls(server)
         serve(server, [posted(server, n, BRIDGE, "bridge"), posted(server, n, FERRY, "ferry")])
-        running.wait_until(lambda after=polled: polls(server) > after + 1, timeout=60,
+        running.wait_until(lambda after=polled: polls(server) > after + 1,
                            what="two polls")
     serve(server, [posted(server, 5, BRIDGE, "bridge"), posted(server, 5, FERRY, "ferry"),
                    posted(server, 5, LIBRARY, "library")])

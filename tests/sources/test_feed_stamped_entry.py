@@ -61,7 +61,7 @@ def started(server, desk, db_path, processes, *,  # noqa: F811
 def stored_once(db_path, running: Running) -> None:
     """Once the library entry is printed, `run` stopped: the bridge, ferry and library
     articles stored once each, three entries kept, the ferry printed once."""
-    running.wait_for(f"   {LIBRARY[0]}", timeout=60)
+    running.wait_for(f"   {LIBRARY[0]}")
     assert running.terminate() == 0
     db = open_db(db_path)
     assert sorted(r["title"] for r in db["articles"].rows) == sorted(
@@ -77,11 +77,11 @@ def test_an_entry_stamped_anew_at_every_poll_is_stored_and_printed_once(
     bridge, running = started(server, desk, db_path, processes, verbose=True)
 
     serve(server, [bridge, stamped(server, 1)])
-    running.wait_for(f"   {FERRY[0]}", timeout=60)
+    running.wait_for(f"   {FERRY[0]}")
     for n in range(2, 6):
         polled = polls(server)
         serve(server, [bridge, stamped(server, n)])
-        running.wait_until(lambda after=polled: polls(server) > after, timeout=60,
+        running.wait_until(lambda after=polled: polls(server) > after,
                            what="a poll")
     library = (Item("l", *LIBRARY, link=server.url("/news/library"), published=at(9)),
                LIBRARY[1])
@@ -100,12 +100,12 @@ def test_a_same_title_page_with_other_text_is_stored(server, desk, db_path, proc
     monday = (Item("w1", *FROST_MONDAY, link=server.url("/weather?id=1"), published=at(2)),
               FROST_MONDAY[1])
     serve(server, [bridge, monday])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
                        what="Monday's forecast stored")
     tuesday = (Item("w2", *FROST_TUESDAY, link=server.url("/weather?id=2"), published=at(3)),
                FROST_TUESDAY[1])
     serve(server, [bridge, monday, tuesday])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="Tuesday's forecast stored")
     assert running.terminate() == 0
 
@@ -121,17 +121,17 @@ def test_a_short_sentence_of_news_added_to_a_stamped_entry_is_stored(
     bridge, running = started(server, desk, db_path, processes, verbose=True)
 
     serve(server, [bridge, whole(*stamped(server, 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
                        what="the ferry article stored")
     serve(server, [bridge, whole(*stamped(server, 2))])
     polled = polls(server)
-    running.wait_until(lambda: polls(server) >= polled + 2, timeout=60, what="two more polls")
+    running.wait_until(lambda: polls(server) >= polled + 2, what="two more polls")
     assert open_db(db_path)["articles"].count == 2
 
     item, text = stamped(server, 3)[0], stamped(server, 1)[1]
     text = text.replace("\n\n", "\n\nThree people died.\n\n", 1)
     serve(server, [bridge, whole(item, text)])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="the sentence of news stored")
     assert running.terminate() == 0
     bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
@@ -146,12 +146,12 @@ def test_a_short_sentence_added_atop_a_teaser_is_stored(server, desk, db_path, p
 
     first, text = stamped(server, 1)
     serve(server, [bridge, (first, text)])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
                        what="the ferry article stored")
     text = text.replace("\n\n", "\n\nThree people died.\n\n", 1)
     item = replace(stamped(server, 2)[0], text=text[:240] + "…")
     serve(server, [bridge, (item, text)])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="the sentence of news stored")
     assert running.terminate() == 0
     bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
@@ -166,11 +166,11 @@ def test_a_figure_changed_in_a_stamped_entry_is_stored(server, desk, db_path, pr
     hurt = "\n\nTwo crew members were hurt.\n\n"
     item, text = stamped(server, 1)
     serve(server, [bridge, whole(item, text.replace("\n\n", hurt, 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
                        what="the ferry article stored")
     item, text = stamped(server, 2)
     serve(server, [bridge, whole(item, text.replace("\n\n", hurt.replace("Two", "Three"), 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="the changed figure stored")
     assert running.terminate() == 0
     bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
@@ -186,11 +186,11 @@ def test_a_clock_time_of_the_news_changed_in_a_stamped_entry_is_stored(
     last = "\n\nThe last crossing leaves at 21:40 tonight.\n\n"
     item, text = stamped(server, 1)
     serve(server, [bridge, whole(item, text.replace("\n\n", last, 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
                        what="the ferry article stored")
     item, text = stamped(server, 2)
     serve(server, [bridge, whole(item, text.replace("\n\n", last.replace("21:40", "22:15"), 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3, timeout=60,
+    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="the changed time stored")
     assert running.terminate() == 0
     bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]

@@ -67,7 +67,7 @@ def test_console_shows_alerts_for_entries_after_the_first_poll(server, desk, db_
     assert f"feed #1: {server.url('/feed')} (every 5 s)" in running.output
     server.routes["/feed"] = Route(rss([Item("2", *LIBRARY, published=at(2)),
                                         Item("1", *FERRY, published=at(1))]))
-    running.wait_for(f"   {LIBRARY[0]}", timeout=60)
+    running.wait_for(f"   {LIBRARY[0]}")
     assert "NEW STORY · Desk" in running.output
     assert running.terminate() == 0
     assert running.output.rstrip().endswith("stopped")

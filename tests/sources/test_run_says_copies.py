@@ -28,10 +28,10 @@ def test_console_says_an_exact_copy_by_the_folder_or_a_feed_is_not_stored_again(
     running.wait_for(f"   {FERRY[0]}")
 
     again = write(inbox / "ferry-again.txt", f"{FERRY[0]}\n\n{FERRY[1]}\n")
-    running.wait_for(f"· no alert for “{again}”: {SAID}", timeout=60)
+    running.wait_for(f"· no alert for “{again}”: {SAID}")
     server.routes["/feed"] = Route(rss([Item("f1", *FERRY, published=at(1)),
                                         Item("l1", *LIBRARY, published=at(2))]))
-    running.wait_for(f"   {LIBRARY[0]}", timeout=60)
+    running.wait_for(f"   {LIBRARY[0]}")
     assert running.terminate() == 0
     assert f"· no alert for “{FERRY[0]}”: {SAID}" in running.output
     assert running.output.count(f"   {FERRY[0]}") == 1
