@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from storage.db import marks
-from storage.stories import carried_choices
+from storage.stories import carried_choices, chosen_by, undo_choice
 
 
 def mark_important(db: Database, *, story_id: int, channel: str, user: str | None,
@@ -17,15 +17,11 @@ def mark_important(db: Database, *, story_id: int, channel: str, user: str | Non
 
 def marked_by(db: Database, *, story_id: int, channel: str) -> str | None:
     """Who marked the story important in this channel (None: nobody, or nobody known)."""
-    row = db.execute("SELECT marked_by FROM important_stories WHERE story_id = ? AND "
-                     "channel = ?", [story_id, channel]).fetchone()
-    return row[0] if row else None
+    return chosen_by(db, "important_stories", story_id=story_id, channel=channel)
 
 
 def unmark_important(db: Database, *, story_id: int, channel: str) -> bool:
-    cursor = db.execute("DELETE FROM important_stories WHERE story_id = ? AND channel = ?",
-                        [story_id, channel])
-    return cursor.rowcount > 0
+    return undo_choice(db, "important_stories", story_id=story_id, channel=channel)
 
 
 def carried_marks(db: Database, *, story_id: int, channel: str) -> list[tuple[int, str]]:

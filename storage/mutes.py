@@ -5,13 +5,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from bot.models import MutedStory
-from storage.stories import carried_choices
+from storage.stories import carried_choices, chosen_by, undo_choice
 
 
 def unmute_story(db: Database, *, story_id: int, channel: str) -> bool:
-    cursor = db.execute("DELETE FROM mutes WHERE story_id = ? AND channel = ?",
-                        [story_id, channel])
-    return cursor.rowcount > 0
+    return undo_choice(db, "mutes", story_id=story_id, channel=channel)
 
 
 def carried_mutes(db: Database, *, story_id: int, channel: str) -> list[tuple[int, str]]:
@@ -22,9 +20,7 @@ def carried_mutes(db: Database, *, story_id: int, channel: str) -> list[tuple[in
 
 def muted_by(db: Database, *, story_id: int, channel: str) -> str | None:
     """Who muted this story in this channel (None when nobody did, or nobody is known)."""
-    row = db.execute("SELECT muted_by FROM mutes WHERE story_id = ? AND channel = ?",
-                     [story_id, channel]).fetchone()
-    return row[0] if row else None
+    return chosen_by(db, "mutes", story_id=story_id, channel=channel)
 
 
 def mutes_by(db: Database, user: str, *, limit: int = 50) -> list[MutedStory]:

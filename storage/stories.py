@@ -428,6 +428,22 @@ def carried_choices(db: Database, table: str, *, story_id: int,
         [channel, story_id])]
 
 
+def chosen_by(db: Database, table: str, *, story_id: int, channel: str) -> str | None:
+    """Who made ``table``'s choice (one of ``KEPT_CHOICES``) about the story in ``channel``
+    (None: nobody did, or nobody is known): a mute's and a mark's answer to a second click."""
+    [by] = [by for name, by, _ in KEPT_CHOICES if name == table]
+    row = db.execute(f"SELECT {by} FROM {table} WHERE story_id = ? AND channel = ?",
+                     [story_id, channel]).fetchone()
+    return row[0] if row else None
+
+
+def undo_choice(db: Database, table: str, *, story_id: int, channel: str) -> bool:
+    """Take back ``table``'s choice (one of ``KEPT_CHOICES``) about the story in ``channel``;
+    False when there was none to take back."""
+    return db.execute(f"DELETE FROM {table} WHERE story_id = ? AND channel = ?",
+                      [story_id, channel]).rowcount > 0
+
+
 def _last_seen(db: Database, story_id: int) -> str | None:
     """The story's newest article time: an article of a compacted story has no own row left."""
     row = db.execute("SELECT last_seen FROM stories WHERE id = ?", [story_id]).fetchone()
