@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from bot.alerts.console_feed import print_pending, silent_line
+from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -29,16 +30,20 @@ def printed(db) -> list[str]:
     return out
 
 
-def test_a_follow_up_days_later_leads_with_what_it_adds_to_the_running_story(
-        fresh_db, pipeline):
+def printed_for(pipeline: Pipeline, article: RawArticle) -> str:
+    """The one thing the console prints for an article once it is ingested: its alert, or the
+    line saying why it has none."""
+    list(pipeline.ingest([article]))
+    [said] = printed(pipeline.db)
+    return said
+
+
+def test_a_follow_up_days_later_leads_with_what_it_adds_to_the_running_story(pipeline):
     """Before: "🆕 NEW STORY" with its summary alone, the figure it adds nowhere."""
     strike, figure, _ = articles()
-    list(pipeline.ingest([strike]))
-    [first] = printed(fresh_db)
+    first = printed_for(pipeline, strike)
     assert first.startswith("🆕 NEW STORY · Lenmouth ferries"), first
-    list(pipeline.ingest([figure]))
-    [development] = printed(fresh_db)
-    lines = development.splitlines()
+    lines = printed_for(pipeline, figure).splitlines()
     assert lines[0] == "🆕 NEW DEVELOPMENT · Lenmouth ferries · in thread of story #1", lines
     assert lines[1] == "   Lenmouth ferry strike strands island freight"
     assert lines[2] == "   ↩️ continues story #1: Lenmouth ferry crews walk out over rosters"
@@ -48,17 +53,14 @@ def test_a_follow_up_days_later_leads_with_what_it_adds_to_the_running_story(
     assert told.index(SAILINGS) < told.index("still ashore"), "what it adds, then its summary"
 
 
-def test_a_follow_up_of_a_story_never_printed_here_is_a_new_story_naming_it(
-        fresh_db, pipeline):
+def test_a_follow_up_of_a_story_never_printed_here_is_a_new_story_naming_it(pipeline):
     """A running story the terminal never printed (its first report a feed's first-poll
     background) has no thread here: the follow-up is a story of its own, as Slack posts it
     to a channel without the running thread, saying what it continues."""
     strike, figure, _ = articles()
-    list(pipeline.ingest([replace(strike, background=True)]))
-    [silent] = printed(fresh_db)
+    silent = printed_for(pipeline, replace(strike, background=True))
     assert silent.startswith("· no alert for"), silent
-    list(pipeline.ingest([figure]))
-    [alone] = printed(fresh_db)
+    alone = printed_for(pipeline, figure)
     lines = alone.splitlines()
     assert lines[0] == "🆕 NEW STORY · Lenmouth ferries", lines
     assert lines[2] == "   ↩️ continues story #1: Lenmouth ferry crews walk out over rosters"
