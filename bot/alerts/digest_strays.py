@@ -5,13 +5,12 @@ tries) is looked for that try's post, which is deleted if Slack makes it still."
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
-from bot.alerts.history import Progress, conversation
-from bot.alerts.strays import LOOKS_A_PASS, Seen, Stray, iso, look, next_look, read_on_from
-from storage.db import transaction
+from bot.alerts.strays import LOOKS_A_PASS, Looks, Seen, Stray, iso
 from storage.digests import digest_strays_due, next_digest_look, watch_digest
 
 
@@ -30,19 +29,11 @@ def sweep_digests(db: Database, client: WebClient, *, now: datetime, first_look:
                   slack_now: float | None = None) -> int:
     """Look for the strays of the watched digests that are due; returns how many were
     deleted (as ``strays.sweep``)."""
+    looks = Looks(client, now, first_look, install, seen, slack_now)
     deleted = 0
     for due in digest_strays_due(db, now=iso(now), limit=LOOKS_A_PASS):
         stray = Stray(f"digest {due.payload}", event_type, "digest", due.payload, due.channel,
                       None, due.ts, due.stray_from)
-        progress = Progress.kept(due.cursor, conversation(due.channel, None), now)
-        found, held, read = look(client, stray, progress, install=install, seen=seen)
-        deleted += found
-        with transaction(db):
-            if held is None:
-                next_digest_look(db, due.id, next_look(due.since, now, first_look),
-                                 stray_from=read_on_from(stray, due.since, now, slack_now,
-                                                         read=read))
-            else:
-                next_digest_look(db, due.id, iso(now + timedelta(seconds=held)),
-                                 progress.saved())
+        deleted += looks.one(db, stray, due.cursor, due.since,
+                             record=partial(next_digest_look, db, due.id))
     return deleted

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -59,22 +60,44 @@ def sweep(db: Database, client: WebClient, *, now: datetime, first_look: float,
     """Look for the strays of the watched alerts that are due; returns how many were deleted.
     ``seen`` gives the ts of another wirewatch run's posts among a conversation's messages;
     ``slack_now``: Slack's time as the looks begin (``SlackClock.now``)."""
+    looks = Looks(client, now, first_look, install, seen, slack_now)
     deleted = 0
     for watch in strays_due(db, now=iso(now), limit=LOOKS_A_PASS):
         stray = Stray(f"alert {watch.alert_id}", event_type, "alert_id", watch.alert_id,
                       watch.channel, watch.thread_ts, watch.ts, watch.stray_from)
-        progress = Progress.kept(watch.cursor, conversation(watch.channel, watch.thread_ts), now)
-        found, held, read = look(client, stray, progress, install=install, seen=seen)
-        deleted += found
+        deleted += looks.one(db, stray, watch.cursor, watch.since,
+                             record=partial(next_stray_look, db, watch.alert_id))
+    return deleted
+
+
+@dataclass(frozen=True)
+class Looks:
+    """One sweep's looks for strays, alerts' and digests' alike: when each watch looks next and
+    where it reads on from is one rule for both."""
+
+    client: WebClient
+    now: datetime
+    first_look: float
+    install: str
+    seen: Seen
+    slack_now: float | None
+
+    def one(self, db: Database, stray: Stray, cursor: str | None, since: str, *,
+            record: Callable[..., None]) -> int:
+        """Look for ``stray`` (watched since ``since``, read on from ``cursor``); ``record``
+        (its watch's ``next_*_look``) keeps when the next look is and where it reads from.
+        Returns how many were deleted."""
+        now = self.now
+        progress = Progress.kept(cursor, conversation(stray.channel, stray.thread_ts), now)
+        found, held, read = look(self.client, stray, progress, install=self.install,
+                                 seen=self.seen)
         with transaction(db):
             if held is None:
-                next_stray_look(db, watch.alert_id, next_look(watch.since, now, first_look),
-                                stray_from=read_on_from(stray, watch.since, now, slack_now,
-                                                        read=read))
+                record(next_look(since, now, self.first_look),
+                       stray_from=read_on_from(stray, since, now, self.slack_now, read=read))
             else:  # cut short: read on from its page once Slack lets it
-                next_stray_look(db, watch.alert_id, iso(now + timedelta(seconds=held)),
-                                progress.saved())
-    return deleted
+                record(iso(now + timedelta(seconds=held)), progress.saved())
+        return found
 
 
 def next_look(since: str, now: datetime, first_look: float) -> str | None:
