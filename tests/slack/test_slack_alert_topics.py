@@ -12,7 +12,6 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from tests.slack.conftest import run_command
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 WALKOUT = RawArticle(
     title="Tram drivers strike in Kelmsford over rosters",
     text="Tram drivers in Kelmsford went on strike on Saturday after talks over new rosters broke "
@@ -21,7 +20,7 @@ WALKOUT = RawArticle(
 
 
 def test_a_channel_reads_only_the_topics_it_follows_in_an_alerts_label(
-        runtime, fake_slack, fresh_db, slack_settings, nlp):
+        runtime, fake_slack, fresh_db, slack_settings, nlp, t0):
     """#desk follows "Transport strikes"; "Kelmsford council" matches the same story and a
     reporter gets it by direct message. Before: #desk read `New story · Kelmsford council,
     Transport strikes`, a topic it never subscribed to; docs/slack.md: "a new story on a
@@ -33,7 +32,7 @@ def test_a_channel_reads_only_the_topics_it_follows_in_an_alerts_label(
     run_command(runtime, fake_slack, "/subscribe", "me Kelmsford council", channel="C0DESK")
     list(Pipeline(fresh_db, slack_settings, nlp=nlp).ingest([WALKOUT]))
     sent = 0
-    while runtime.deliver_pending(now=T0 + timedelta(seconds=sent)):
+    while runtime.deliver_pending(now=t0 + timedelta(seconds=sent)):
         sent += 1
     [desk] = fake_slack.posts("C0DESK")
     assert desk.text.startswith("New story · Transport strikes: Tram drivers strike"), desk.text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -21,7 +21,6 @@ from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.test_slack_sender import follow, new_story
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 PERSON = "U0ED"
 
 
@@ -46,11 +45,11 @@ def dm_posts(fake_slack) -> int:
     return len([m for m in fake_slack.posts() if m.channel.startswith("D")])
 
 
-def nothing_more_and_said(runtime, fake_slack, fresh_db) -> None:
+def nothing_more_and_said(runtime, fake_slack, fresh_db, t0: datetime) -> None:
     """After the first alert and the pause: a minute of passes posts nothing more to the
     person, what waited for them failed with the reason, and `/wirewatch status` says why."""
     for second in range(2, 60, 2):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     assert dm_posts(fake_slack) == 1
     [paused] = paused_subscriptions(fresh_db)
     assert paused.paused_reason == "user_disabled"
@@ -61,7 +60,7 @@ def nothing_more_and_said(runtime, fake_slack, fresh_db) -> None:
 
 
 def test_a_person_deactivated_while_the_bot_runs_gets_nothing_more_and_status_says_why(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, t0):
     """The person's first alert opens their direct messages; an admin then deactivates them.
     Before: ``user_change`` with ``deleted`` changed nothing, the sender kept the conversation
     it had opened, and every later alert was posted there, to nobody, marked sent, with no word
@@ -69,16 +68,16 @@ def test_a_person_deactivated_while_the_bot_runs_gets_nothing_more_and_status_sa
     Now their subscriptions pause as ``user_disabled`` and what waits for them fails, loudly."""
     follow(fresh_db, topic, PERSON, kind="user")
     new_story(fresh_db, topic)
-    assert runtime.deliver_pending(now=T0) == 1
+    assert runtime.deliver_pending(now=t0) == 1
     fake_slack.add_user(PERSON, deleted=True)
     new_story(fresh_db, topic, title="Ferry strike spreads")
     account(runtime, deleted=True, at=int(time.time()))
     wait_for(lambda: len(paused_subscriptions(fresh_db)) == 1)
     new_story(fresh_db, topic, title="Dockworkers vote on offer")
-    nothing_more_and_said(runtime, fake_slack, fresh_db)
+    nothing_more_and_said(runtime, fake_slack, fresh_db, t0)
 
 
-def test_a_person_deactivated_then_back_gets_alerts_again(runtime, fake_slack, fresh_db, topic):
+def test_a_person_deactivated_then_back_gets_alerts_again(runtime, fake_slack, fresh_db, topic, t0):
     """An account deactivated by mistake and reactivated: Slack says each with ``user_change``;
     the subscriptions paused by the first resume with the second (as a guest made a member
     again does), and the next story's alert goes."""
@@ -89,42 +88,42 @@ def test_a_person_deactivated_then_back_gets_alerts_again(runtime, fake_slack, f
     account(runtime, deleted=False, at=now)
     wait_for(lambda: paused_subscriptions(fresh_db) == [])
     new_story(fresh_db, topic)
-    assert runtime.deliver_pending(now=T0) == 1
+    assert runtime.deliver_pending(now=t0) == 1
     assert dm_posts(fake_slack) == 1
 
 
 def test_a_deactivation_slack_never_told_the_running_bot_is_found_by_the_account_check(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, t0):
     """The ``user_change`` is lost (the bot's endpoint down past Slack's retries): before, the
     sender went on posting to the direct messages it had opened, to nobody, until a restart
     (2 posts here). The scheduled look at followers' accounts (users.info) pauses them as the
     event would have, and what waits for them fails, loudly."""
     follow(fresh_db, topic, PERSON, kind="user")
     new_story(fresh_db, topic)
-    assert runtime.deliver_pending(now=T0) == 1
+    assert runtime.deliver_pending(now=t0) == 1
     fake_slack.add_user(PERSON, deleted=True)  # no event reaches the bot
     new_story(fresh_db, topic, title="Ferry strike spreads")
     looked = runtime.check_accounts()
     assert looked is not None and (looked.looked, looked.changed, looked.cut) == (1, 1, None)
-    nothing_more_and_said(runtime, fake_slack, fresh_db)
+    nothing_more_and_said(runtime, fake_slack, fresh_db, t0)
 
 
 def test_a_reactivation_slack_never_told_resumes_them_at_the_next_look(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, t0):
     """Paused as deactivated (by a restarted run's first ``conversations.open``, say), then
     reactivated with no event reaching the bot: the next look resumes them, and the next
     story's alert goes (before, only their own `/subscribe` did)."""
     follow(fresh_db, topic, PERSON, kind="user")
     fake_slack.add_user(PERSON, deleted=True)
     new_story(fresh_db, topic)
-    assert runtime.deliver_pending(now=T0) == 0  # the open answers user_disabled: paused
+    assert runtime.deliver_pending(now=t0) == 0  # the open answers user_disabled: paused
     assert [s.paused_reason for s in paused_subscriptions(fresh_db)] == ["user_disabled"]
     fake_slack.add_user(PERSON, deleted=False)
     looked = runtime.check_accounts()
     assert looked is not None and looked.changed == 1
     assert paused_subscriptions(fresh_db) == []
     new_story(fresh_db, topic, title="Dockworkers vote on offer")
-    assert runtime.deliver_pending(now=T0 + timedelta(seconds=5)) == 1
+    assert runtime.deliver_pending(now=t0 + timedelta(seconds=5)) == 1
     assert ["Dockworkers vote on offer" in m.text for m in fake_slack.posts("D0ED")] == [True]
 
 
@@ -199,7 +198,7 @@ def test_an_account_slack_says_is_not_found_is_paused(runtime, fake_slack, fresh
 
 
 def test_an_account_the_bot_may_not_see_is_paused_only_when_no_direct_message_opens(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, t0):
     """``user_not_visible``: the account exists but the bot may not see it (another
     organisation's, one an admin keeps from apps); it says nothing of whether a direct message
     reaches them, so the look asks Slack to open one, as the sender does. Opened: nothing
@@ -211,7 +210,7 @@ def test_an_account_the_bot_may_not_see_is_paused_only_when_no_direct_message_op
     assert looked is not None and (looked.looked, looked.changed) == (1, 0)
     assert paused_subscriptions(fresh_db) == []
     new_story(fresh_db, topic)
-    assert runtime.deliver_pending(now=T0) == 1
+    assert runtime.deliver_pending(now=t0) == 1
     fake_slack.refuse_method("conversations.open", "user_not_visible")
     looked = runtime.check_accounts()
     assert looked is not None and (looked.looked, looked.changed) == (1, 1)

@@ -8,7 +8,7 @@ SQLite, the real sender and digests, the fake Slack refusing what Slack refuses.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +28,6 @@ from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.world import add_article, add_story
 
 PIPES = "https://news.example/tag?any=" + "|" * 971  # 1,000 characters, the link limit
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 
 
 @pytest.fixture
@@ -43,7 +42,7 @@ def follow(db, topic_id: int, target: str, mode: str) -> None:
                   created_by="U1", at="2026-11-24T05:10:00+00:00")
 
 
-def test_a_link_full_of_pipes_never_loses_an_alert(runtime, fake_slack, fresh_db, topic):
+def test_a_link_full_of_pipes_never_loses_an_alert(runtime, fake_slack, fresh_db, topic, t0):
     """The alert was refused (invalid_blocks) and marked failed in every channel."""
     follow(fresh_db, topic, "C0LIVE", "realtime")
     article_id = add_article(fresh_db, title="Wildfire spreads", url=PIPES)
@@ -51,7 +50,7 @@ def test_a_link_full_of_pipes_never_loses_an_alert(runtime, fake_slack, fresh_db
                          topic_ids=(topic,))
     with transaction(fresh_db):
         enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.NEW), article_id, [topic])
-    assert runtime.deliver_pending(now=T0) == 1
+    assert runtime.deliver_pending(now=t0) == 1
     [post] = fake_slack.posts("C0LIVE")
     assert "Wildfire spreads" in str(post.blocks)
     assert fresh_db.execute("select count(*) from alerts where status = 'failed'").fetchone()[0] == 0

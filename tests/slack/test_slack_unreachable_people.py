@@ -6,7 +6,7 @@ account gone is: their subscriptions pause at the first refusal, nothing is retr
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -20,7 +20,6 @@ from tests.slack.test_slack_app_posts_once import SETTLE
 from tests.slack.test_slack_said_direct import _archive, followed  # noqa: F401
 from tests.slack.test_slack_sender import follow, new_story
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 CODES = ["user_not_visible", "invalid_user_combination"]
 
 
@@ -32,7 +31,7 @@ def topic(fresh_db) -> int:
 
 @pytest.mark.parametrize("code", CODES)
 def test_a_person_slack_will_not_let_wirewatch_reach_is_paused_not_retried_for_ever(
-        runtime, fake_slack, fresh_db, topic, code):
+        runtime, fake_slack, fresh_db, topic, code, t0):
     """Slack answers every conversations.open for U0ED with ``code``. Before: read as a code
     nobody knows, the alert retried for as long as that lasts (held, its later alerts behind
     it). Now the alert fails once, loudly, the person's subscription pauses saying why, and
@@ -41,9 +40,9 @@ def test_a_person_slack_will_not_let_wirewatch_reach_is_paused_not_retried_for_e
     new_story(fresh_db, topic)
     fake_slack.refuse_method("conversations.open", code)
     for second in range(0, 400, 20):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     new_story(fresh_db, topic, title="Ferry strike spreads")
-    runtime.deliver_pending(now=T0 + timedelta(seconds=420))
+    runtime.deliver_pending(now=t0 + timedelta(seconds=420))
     rows = list(fresh_db.execute("SELECT status, last_error FROM alerts"))
     assert rows == [("failed", code)]
     opened = fake_slack.calls_to("conversations.open", ok_only=False)
