@@ -19,7 +19,6 @@ from tests.slack.test_slack_app_posts_once import SETTLE, open_home
 from tests.slack.test_slack_sender import new_story, update
 from tests.slack.world import add_article, add_story
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 NEW_CODE = "brand_new_error"
 """A code Slack might add tomorrow: nothing in wirewatch lists it."""
 
@@ -42,7 +41,7 @@ def _statuses(db) -> list[str]:
 
 @pytest.mark.parametrize("target", ["C0DESK", "U0ED"], ids=["channel", "direct"])
 def test_an_alert_slack_answers_with_a_code_nobody_knows_is_retried_not_failed(
-        runtime, fake_slack, fresh_db, topic, target):
+        runtime, fake_slack, fresh_db, topic, target, t0):
     """Slack answers the first two posts 200, ok false, with a code wirewatch does not know.
     Before: read as a refusal of the message, plain text tried, then the alert failed for good
     in one pass. Now a retry with backoff, as a 5xx is (looked for first: Slack did not say it
@@ -51,21 +50,21 @@ def test_an_alert_slack_answers_with_a_code_nobody_knows_is_retried_not_failed(
     new_story(fresh_db, topic)
     fake_slack.refuse_next(2, error=NEW_CODE, blocks_only=False)
     for second in range(0, 60, 2):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     [posted] = fake_slack.posts()
     assert posted.blocks, "the message itself was never at fault"
     assert _statuses(fresh_db) == ["sent"]
 
 
 def test_a_thread_reply_slack_answers_with_a_code_nobody_knows_goes_in_its_thread(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, t0):
     _follow(fresh_db, topic, "C0DESK", "realtime")
     story_id, _ = new_story(fresh_db, topic)
-    assert runtime.deliver_pending(now=T0) == 1
+    assert runtime.deliver_pending(now=t0) == 1
     update(fresh_db, topic, story_id, "Talks resume")
     fake_slack.refuse_next(2, error=NEW_CODE, blocks_only=False)
     for second in range(2, 60, 2):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     first, reply = fake_slack.posts("C0DESK")
     assert reply.thread_ts == first.ts and reply.blocks
     assert _statuses(fresh_db) == ["sent", "sent"]
@@ -86,13 +85,13 @@ def test_a_digest_slack_answers_with_a_code_nobody_knows_is_retried_not_skipped(
 
 
 def test_a_code_that_says_the_message_is_wrong_still_goes_as_plain_text_at_once(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, t0):
     """A guard: Slack's documented refusals of the request itself stay final for the blocks."""
     assert {"invalid_blocks", "msg_too_long", "msg_blocks_too_long"} <= REQUEST_REFUSED
     _follow(fresh_db, topic, "C0DESK", "realtime")
     new_story(fresh_db, topic)
     fake_slack.refuse_next(1, error="invalid_blocks")
-    assert runtime.deliver_pending(now=T0) == 1
+    assert runtime.deliver_pending(now=t0) == 1
     [posted] = fake_slack.posts("C0DESK")
     assert not posted.blocks and "walk out" in posted.text
 
@@ -174,7 +173,7 @@ def test_a_direct_digest_that_cannot_be_looked_for_is_skipped_and_the_next_ones_
 
 @pytest.mark.parametrize("code", ["missing_scope", NEW_CODE])
 def test_a_persons_alert_whose_direct_messages_slack_will_not_open_yet_is_held_not_failed(
-        runtime, fake_slack, fresh_db, topic, code):
+        runtime, fake_slack, fresh_db, topic, code, t0):
     """Slack answers conversations.open `missing_scope` (the token lacks im:write: an app
     installed from an older manifest, reinstalled a few minutes later) or a code nobody knows,
     three times. Before: the alert failed for good at the first (nothing had been posted).
@@ -184,7 +183,7 @@ def test_a_persons_alert_whose_direct_messages_slack_will_not_open_yet_is_held_n
     new_story(fresh_db, topic)
     fake_slack.refuse_method("conversations.open", code, count=3)
     for second in range(0, 400, 20):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     assert len(fake_slack.posts("D0ED")) == 1
     assert _statuses(fresh_db) == ["sent"]
 
@@ -203,7 +202,7 @@ def test_a_persons_digest_whose_direct_messages_slack_will_not_open_yet_comes_la
 
 
 def test_a_persons_direct_messages_slack_keeps_answering_with_a_code_nobody_knows_back_off(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, t0):
     """Slack answers every conversations.open for U0ED with a code nobody knows, for ten
     minutes, the sender passing every two seconds. Before: nothing was counted (no post was
     tried), so the alert was asked again at every pass (300 opens). Now each answer counts
@@ -213,13 +212,13 @@ def test_a_persons_direct_messages_slack_keeps_answering_with_a_code_nobody_know
     new_story(fresh_db, topic)
     fake_slack.refuse_method("conversations.open", NEW_CODE)
     for second in range(0, 600, 2):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     assert len(fake_slack.calls_to("conversations.open", ok_only=False)) <= 12
     said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
-    assert f"alert 1 to <@U0ED>, held since <!date^{int(T0.timestamp())}^" in said and \
+    assert f"alert 1 to <@U0ED>, held since <!date^{int(t0.timestamp())}^" in said and \
         NEW_CODE in said, said
     fake_slack.refused_methods.clear()
-    runtime.deliver_pending(now=T0 + timedelta(seconds=1200))
+    runtime.deliver_pending(now=t0 + timedelta(seconds=1200))
     assert len(fake_slack.posts("D0ED")) == 1
     assert _statuses(fresh_db) == ["sent"]
 
