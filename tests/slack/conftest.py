@@ -6,6 +6,7 @@ import json
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -30,6 +31,12 @@ def t0() -> datetime:
     """An hour after the test starts, so after every alert it queues: taken as it starts, not
     at import (a test run an hour after collection found its alerts not due yet)."""
     return datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+
+
+@pytest.fixture
+def at(t0: datetime) -> Callable[[float], datetime]:
+    """The moment ``seconds`` after ``t0``, for a test's passes of the sender."""
+    return lambda seconds: t0 + timedelta(seconds=seconds)
 
 
 @pytest.fixture

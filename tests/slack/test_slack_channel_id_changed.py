@@ -14,7 +14,7 @@ from storage.important import mark_important
 from storage.quote_subscriptions import quote_subscriptions_of, subscribe_quotes
 from storage.subscriptions import subscribe, subscriptions_of
 from tests.slack.conftest import wait_for
-from tests.slack.test_slack_lifecycle import at, send_event, topic  # noqa: F401 (fixture)
+from tests.slack.test_slack_lifecycle import send_event, topic  # noqa: F401 (fixture)
 from tests.slack.test_slack_sender import follow, new_story, update
 
 OLD, NEW, ELSEWHERE = "G0DESK", "C0DESK", "C0SPORT"
@@ -22,7 +22,7 @@ WHEN = "2026-11-24T05:00:00+00:00"
 
 
 def test_a_channel_shared_with_another_organisation_keeps_everything(
-        runtime, fake_slack, fresh_db, topic, caplog):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, caplog, at):  # noqa: F811
     fake_slack.add_channel(OLD, private=True)
     follow(fresh_db, topic, OLD)
     follow(fresh_db, topic, ELSEWHERE)
@@ -99,8 +99,8 @@ def _nothing_lost(fake_slack, fresh_db, first_ts: str,
 
 
 def test_an_alert_queued_for_the_old_id_after_the_move_lands_in_the_new_channel(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
-    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic, at)
     [first] = fake_slack.posts(OLD)
     _moved(runtime, fake_slack, fresh_db)
     # a fan-out that read the subscriptions before the move queues an update to the old id
@@ -121,7 +121,7 @@ def test_an_alert_queued_for_the_old_id_after_the_move_lands_in_the_new_channel(
 
 
 def test_an_alert_in_flight_during_the_move_is_recorded_under_the_new_id(
-        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch):  # noqa: F811
+        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch, at):  # noqa: F811
     fake_slack.add_channel(OLD, private=True)
     follow(fresh_db, topic, OLD)
     story_id, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
@@ -137,8 +137,8 @@ def test_an_alert_in_flight_during_the_move_is_recorded_under_the_new_id(
 
 
 def test_an_alert_refused_on_the_old_id_as_it_moves_is_sent_to_the_new_one(
-        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch):  # noqa: F811
-    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
+        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch, at):  # noqa: F811
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic, at)
     [first] = fake_slack.posts(OLD)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
     # the id changes and the rows move just before the post reaches Slack
@@ -170,7 +170,7 @@ def _move_at_first_post(fake_slack, db_path, monkeypatch, *, after_reply: bool) 
     return moves
 
 
-def _first_alert_posted(runtime, fake_slack, fresh_db, topic_id) -> int:
+def _first_alert_posted(runtime, fake_slack, fresh_db, topic_id, at) -> int:
     """OLD, a private channel, follows the topic and has had a story's first alert."""
     fake_slack.add_channel(OLD, private=True)
     follow(fresh_db, topic_id, OLD)
@@ -179,10 +179,10 @@ def _first_alert_posted(runtime, fake_slack, fresh_db, topic_id) -> int:
     return story_id
 
 
-def _refused_in_the_gap(runtime, fake_slack, fresh_db, topic_id) -> tuple[str, int]:
+def _refused_in_the_gap(runtime, fake_slack, fresh_db, topic_id, at) -> tuple[str, int]:
     """Slack gives OLD its new id before it tells the bot: the story's updates are refused
     ``channel_not_found`` and the channel pauses; a story found meanwhile queues nothing."""
-    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic_id)
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic_id, at)
     [first] = fake_slack.posts(OLD)
     fake_slack.change_channel_id(OLD, NEW)
     update(fresh_db, topic_id, story_id, "Talks resume on Thursday")
@@ -194,8 +194,8 @@ def _refused_in_the_gap(runtime, fake_slack, fresh_db, topic_id) -> tuple[str, i
 
 
 def test_alerts_refused_before_slack_sends_the_event_are_posted_once_in_the_new_channel(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
-    first_ts, _ = _refused_in_the_gap(runtime, fake_slack, fresh_db, topic)
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
+    first_ts, _ = _refused_in_the_gap(runtime, fake_slack, fresh_db, topic, at)
     assert [s.paused_reason for s in subscriptions_of(fresh_db, [OLD])] == ["channel_not_found"]
     assert fresh_db.execute("SELECT status FROM alerts ORDER BY id").fetchall() == [
         ("sent",), ("failed",), ("failed",)]
@@ -221,8 +221,8 @@ def test_alerts_refused_before_slack_sends_the_event_are_posted_once_in_the_new_
 
 
 def test_a_channel_paused_for_another_reason_stays_paused_when_its_id_changes(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
-    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic, at)
     fake_slack.refuse_next(1, error="restricted_action")
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
     runtime.deliver_pending(now=at(1))
@@ -237,8 +237,8 @@ def test_a_channel_paused_for_another_reason_stays_paused_when_its_id_changes(
 
 
 def test_an_alert_slack_took_just_before_the_id_changed_is_not_posted_twice(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
-    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic)
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
+    story_id = _first_alert_posted(runtime, fake_slack, fresh_db, topic, at)
     [first] = fake_slack.posts(OLD)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
     fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
@@ -255,7 +255,7 @@ def test_an_alert_slack_took_just_before_the_id_changed_is_not_posted_twice(
 
 
 def test_an_alert_queued_on_both_ids_and_in_flight_as_they_merge_is_posted_once(
-        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch):  # noqa: F811
+        runtime, fake_slack, fresh_db, db_path, topic, monkeypatch, at):  # noqa: F811
     fake_slack.add_channel(OLD, private=True)
     follow(fresh_db, topic, OLD)
     _, article_id = new_story(fresh_db, topic, title="Dockworkers walk out")

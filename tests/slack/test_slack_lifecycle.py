@@ -25,12 +25,6 @@ from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
-
-
-def at(seconds: float) -> datetime:
-    return T0 + timedelta(seconds=seconds)
-
 
 @pytest.fixture
 def topic(fresh_db) -> int:
@@ -56,7 +50,7 @@ def dms_to(fake, user: str) -> list[str]:
 
 
 def test_revoked_token_stops_the_sender_and_health_says_why(runtime, fake_slack, fresh_db,
-                                                            topic, caplog):
+                                                            topic, caplog, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     assert health(runtime)[0] == 200
@@ -82,7 +76,7 @@ def test_revoked_token_stops_the_sender_and_health_says_why(runtime, fake_slack,
 
 @pytest.mark.parametrize("error", ["invalid_auth", "account_inactive"])
 def test_other_dead_token_errors_stop_the_sender_too(runtime, fake_slack, fresh_db, topic,
-                                                     error):
+                                                     error, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.revoke_token(error)
@@ -94,7 +88,7 @@ def test_other_dead_token_errors_stop_the_sender_too(runtime, fake_slack, fresh_
 
 @pytest.mark.parametrize("event", ["app_uninstalled", "tokens_revoked"])
 def test_uninstall_and_revoke_events_stop_the_sender(runtime, fake_slack, fresh_db, topic,
-                                                     event):
+                                                     event, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     payload = {"type": event}
@@ -108,7 +102,7 @@ def test_uninstall_and_revoke_events_stop_the_sender(runtime, fake_slack, fresh_
 
 
 def test_archived_channel_pauses_its_subscriptions_and_tells_the_subscriber(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic, title="Dockworkers walk out")
     new_story(fresh_db, topic, title="Second port shut")
@@ -135,7 +129,7 @@ def test_archived_channel_pauses_its_subscriptions_and_tells_the_subscriber(
 
 
 def test_deleted_channel_and_removed_bot_pause_until_the_bot_is_back(runtime, fake_slack,
-                                                                    fresh_db, topic):
+                                                                    fresh_db, topic, at):
     fake_slack.add_channel("C0PRIV", private=True)
     follow(fresh_db, topic, "C0PRIV")
     follow(fresh_db, topic, "C0GONE")
@@ -246,7 +240,7 @@ def _event(event: dict, event_id: str, event_time: int) -> str:
 
 
 def test_status_shows_paused_subscriptions_and_failed_alerts(runtime, fake_slack, fresh_db,
-                                                             topic):
+                                                             topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.channel("C0DESK").archived = True
@@ -271,7 +265,7 @@ def test_digest_to_an_archived_channel_pauses_it(runtime, fake_slack, fresh_db, 
 
 
 def test_app_home_section_lists_paused_subscriptions_and_failed_alerts(runtime, fake_slack,
-                                                                      fresh_db, topic):
+                                                                      fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     assert paused_home_section(fresh_db, "U1") == []
     new_story(fresh_db, topic)
@@ -284,7 +278,7 @@ def test_app_home_section_lists_paused_subscriptions_and_failed_alerts(runtime, 
     assert paused_home_section(fresh_db, "U0OTHER") == []
 
 
-def test_app_home_shows_a_paused_channel(runtime, fake_slack, fresh_db, topic):
+def test_app_home_shows_a_paused_channel(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.channel("C0DESK").archived = True
@@ -303,7 +297,7 @@ REOPENING = ("Northhaven port reopens after crane deal\n\nWork resumed at Northh
 
 
 def test_archived_channel_pauses_its_quote_subscriptions_too(runtime, fake_slack, pipeline,
-                                                             fresh_db):
+                                                             fresh_db, at):
     run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"', channel="C0DESK")
     list(pipeline.ingest([RawArticle(text=FIRST, origin="a1", source="Example Wire")]))
     runtime.deliver_pending(now=at(0))
@@ -355,7 +349,7 @@ def test_paused_quote_digest_queues_nothing_and_keeps_what_it_held(runtime, fake
 @pytest.mark.parametrize("refusal", ["restricted_action", "restricted_action_read_only_channel",
                                      "restricted_action_thread_only_channel"])
 def test_a_channel_where_wirewatch_may_not_post_pauses_and_says_how_to_resume(
-        runtime, fake_slack, fresh_db, topic, refusal):
+        runtime, fake_slack, fresh_db, topic, refusal, at):
     """Posting in the channel is limited to some people (a read-only announcements channel,
     #general for admins only): every alert would be refused. The channel pauses once, the
     subscriber is told why and what to do, and `/subscribe` there again resumes it."""
@@ -382,7 +376,7 @@ def test_a_channel_where_wirewatch_may_not_post_pauses_and_says_how_to_resume(
 
 
 def test_a_deactivated_persons_subscriptions_pause_instead_of_failing_for_ever(
-        runtime, fake_slack, fresh_db, topic, caplog):
+        runtime, fake_slack, fresh_db, topic, caplog, at):
     """A reporter leaves and their account is deactivated: Slack will not open a direct
     message with them (user_disabled). Their subscriptions pause at the first refusal,
     so alerts and digests stop failing one by one; `/subscribe me` again resumes them."""

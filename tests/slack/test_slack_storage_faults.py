@@ -5,7 +5,7 @@ says why, and posts every alert once when writes work again."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -15,12 +15,6 @@ from storage.alerts import enqueue_alerts, mark_sending
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.slack.world import add_article, add_story
-
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
-
-
-def at(seconds: float) -> datetime:
-    return T0 + timedelta(seconds=seconds)
 
 
 @pytest.fixture
@@ -40,7 +34,7 @@ def alerts(fresh_db) -> dict[str, int]:
 
 
 def test_a_database_that_stops_taking_writes_holds_delivery_quietly_and_loses_nothing(
-        runtime, fake_slack, fresh_db, alerts, caplog):
+        runtime, fake_slack, fresh_db, alerts, caplog, at):
     # C0OPS's alert reached Slack just as the writes stopped: the outbox still says "sending"
     with transaction(fresh_db):
         mark_sending(fresh_db, alerts["C0OPS"], channel="C0OPS")
@@ -66,14 +60,14 @@ def test_a_database_that_stops_taking_writes_holds_delivery_quietly_and_loses_no
 
 
 def test_digests_wait_for_the_database_too_and_go_once(runtime, fake_slack, fresh_db, alerts,
-                                                      caplog):
+                                                      caplog, at, t0):
     with transaction(fresh_db):  # C0DESK takes the topic hourly; its story is an hour old
         fresh_db.execute("UPDATE alerts SET status = 'sent'")
         fresh_db.execute("DELETE FROM alerts WHERE channel = 'C0DESK'")  # no alert of its own
         fresh_db.execute("UPDATE subscriptions SET mode = 'hourly', last_digest_at = ? "
-                         "WHERE target_id = 'C0DESK'", [(T0 - timedelta(hours=2)).isoformat()])
+                         "WHERE target_id = 'C0DESK'", [(t0 - timedelta(hours=2)).isoformat()])
         fresh_db.execute("UPDATE story_articles SET created_at = ?",
-                         [(T0 - timedelta(minutes=90)).isoformat()])
+                         [(t0 - timedelta(minutes=90)).isoformat()])
     db = runtime.store.get()
     db.execute("PRAGMA query_only = ON")
     for minute in range(10):  # the digest job runs every minute

@@ -13,7 +13,6 @@ from tests.fakes.block_kit import view_problems
 from tests.fakes.interactive import view_action_body, view_submission_body
 from tests.fakes.signing import post_signed
 from tests.slack.conftest import events_url, wait_for
-from tests.slack.test_slack_lifecycle import at
 from tests.slack.test_slack_sender import new_story
 from tests.slack.test_slack_topic_modal import fill, open_modal
 
@@ -35,7 +34,7 @@ def submit(runtime, modal: dict, values: dict) -> dict:
 
 
 def test_the_form_notifies_picked_people_and_groups_as_subscribe_notify_does(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, at):
     fake_slack.add_usergroup(EUROPE, ["U0ANNA"])
     modal = open_modal(runtime, fake_slack)
     assert view_problems(modal) == []
