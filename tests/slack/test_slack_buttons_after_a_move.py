@@ -19,14 +19,14 @@ from storage.db import transaction
 from storage.important import is_important
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import app_home, events_url, wait_for
-from tests.slack.test_slack_sender import at, follow
+from tests.slack.test_slack_sender import follow
 from tests.slack.world import add_article, add_story, add_update
 
 FIRST = "Tramway bridge shut for cable checks"
 LATER = "Glassworks fire forces night evacuation"
 
 
-def posted(runtime, fake_slack, db) -> tuple[dict, dict, int]:
+def posted(runtime, fake_slack, db, at) -> tuple[dict, dict, int]:
     """A story's first report and a report wrongly joined to it, each alerted to C0DESK: the
     two alerts' messages (ts, button values) and the joined report's article id."""
     with transaction(db):
@@ -72,8 +72,8 @@ def shown(reply: dict) -> str:
 
 
 def test_timeline_under_a_moved_reports_alert_shows_the_story_it_is_in_now(
-        runtime, fake_slack, fresh_db):
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+        runtime, fake_slack, fresh_db, at):
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     assert first[TIMELINE] == moved[TIMELINE], "both alerts were posted for one story"
     with transaction(fresh_db):
         new = split_article(fresh_db, article).new_story
@@ -89,8 +89,8 @@ def test_timeline_under_a_moved_reports_alert_shows_the_story_it_is_in_now(
 
 
 def test_show_quotes_under_a_moved_reports_alert_lists_the_story_it_is_in_now(
-        runtime, fake_slack, fresh_db):
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+        runtime, fake_slack, fresh_db, at):
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     before = shown(click(runtime, fake_slack, moved, QUOTES))
     assert "smoke alarms" in before and "cables" in before, "one story: both reports' quotes"
     with transaction(fresh_db):
@@ -103,10 +103,10 @@ def test_show_quotes_under_a_moved_reports_alert_lists_the_story_it_is_in_now(
 
 
 def test_mute_under_a_moved_reports_alert_mutes_the_story_it_is_in_now(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, at):
     """The desk read about the moved report: Mute story mutes where that report is now, says
     so, and its Unmute undoes that same mute; the first report's alert still mutes its story."""
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     with transaction(fresh_db):
         move = split_article(fresh_db, article)
     old, new = move.old_story, move.new_story
@@ -123,8 +123,8 @@ def test_mute_under_a_moved_reports_alert_mutes_the_story_it_is_in_now(
 
 
 def test_mark_important_under_a_moved_reports_alert_marks_the_story_it_is_in_now(
-        runtime, fake_slack, fresh_db):
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+        runtime, fake_slack, fresh_db, at):
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     with transaction(fresh_db):
         move = split_article(fresh_db, article)
     old, new = move.old_story, move.new_story
@@ -145,13 +145,13 @@ def test_mark_important_under_a_moved_reports_alert_marks_the_story_it_is_in_now
 
 
 def test_a_guest_under_a_moved_reports_alert_is_told_it_moved_not_that_nothing_is_stored(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, at):
     """A guest of the channel the alert was posted in reads its story, not the one an editor
     split the report into (no topic of theirs): Timeline and Show quotes say the report moved
     out into a story their channels do not follow, naming neither that story nor its number."""
     fake_slack.add_user("U0GUEST", guest=True)
     fake_slack.add_channel("C0DESK").members.add("U0GUEST")
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     with transaction(fresh_db):
         new = split_article(fresh_db, article).new_story
     for action in (TIMELINE, QUOTES):
@@ -167,11 +167,11 @@ def test_a_guest_under_a_moved_reports_alert_is_told_it_moved_not_that_nothing_i
 
 
 def test_unmuting_a_story_unmutes_the_report_moved_out_of_it_that_its_mute_kept_muted(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, at):
     """A story muted while a report was in it keeps that report's own story muted when the
     report moves out (``_keep_choices``); its Unmute then gives the channel both back, and says
     so. A story muted on its own since is left muted."""
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     said = click(runtime, fake_slack, first, MUTE)
     [undo] = [e for b in said["blocks"] if b["type"] == "actions" for e in b["elements"]]
     with transaction(fresh_db):
@@ -188,11 +188,11 @@ def test_unmuting_a_story_unmutes_the_report_moved_out_of_it_that_its_mute_kept_
 
 
 def test_app_home_says_a_moved_reports_story_is_muted_with_the_story_it_left(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, at):
     """The editor muted the bridge story; a report moved out of it since keeps its own story
     muted with it. App Home's list names that story too: it says it came with the mute of the
     story the editor muted, not as if they had muted it by name."""
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     click(runtime, fake_slack, first, MUTE)
     wait_for(lambda: fake_slack.calls_to("views.publish"))  # the mute's own, after its answer
     with transaction(fresh_db):
@@ -208,12 +208,12 @@ def test_app_home_says_a_moved_reports_story_is_muted_with_the_story_it_left(
 
 
 def test_not_important_takes_back_the_mark_a_moved_report_carried_as_unmute_does(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, at):
     """A story marked important while a report was in it keeps that report's own story marked
     when the report moves out (``_keep_choices``); its Not important then takes back both, and
     says so, as Unmute does for a mute. Before: the moved report's story stayed marked, its
     updates still sent to the channel."""
-    first, moved, article = posted(runtime, fake_slack, fresh_db)
+    first, moved, article = posted(runtime, fake_slack, fresh_db, at=at)
     said = click(runtime, fake_slack, first, IMPORTANT)
     [undo] = [e for b in said["blocks"] if b["type"] == "actions" for e in b["elements"]]
     with transaction(fresh_db):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,12 +16,6 @@ from storage.subscriptions import subscribe
 from tests.slack.test_slack_sender import follow, new_story, update
 from tests.slack.world import add_article, add_story
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
-
-
-def at(seconds: float) -> datetime:
-    return T0 + timedelta(seconds=seconds)
-
 
 @pytest.fixture
 def topic(fresh_db) -> int:
@@ -32,54 +27,55 @@ def alert_ids(fake, channel: str) -> list[int]:
     return [m.metadata["event_payload"]["alert_id"] for m in fake.posts(channel)]
 
 
-def deliver_all(runtime, *, start: float = 0, passes: int = 40) -> None:
+def deliver_all(runtime, at: Callable[[float], datetime], *, start: float = 0,
+                passes: int = 40) -> None:
     for n in range(passes):
         runtime.deliver_pending(now=at(start + n * 400))
 
 
 def test_dropped_connection_after_the_post_is_not_posted_twice(runtime, fake_slack, fresh_db,
-                                                               topic):
+                                                               topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.drop_next(1, methods={"chat.postMessage"})
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     assert len(alert_ids(fake_slack, "C0DESK")) == 1
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
 
 
 def test_5xx_in_a_public_channel_the_bot_has_not_joined_still_posts_once(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, at):
     fake_slack.add_channel("C0PUB", member=False)
     follow(fresh_db, topic, "C0PUB")
     story_id, _ = new_story(fresh_db, topic)
     update(fresh_db, topic, story_id, "Talks resume")
     fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     assert sorted(alert_ids(fake_slack, "C0PUB")) == [1, 2]
     statuses = [r[0] for r in fresh_db.execute("SELECT status FROM alerts ORDER BY id")]
     assert statuses == ["sent", "sent"]
 
 
 def test_drop_in_a_public_channel_the_bot_has_not_joined_posts_once(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, at):
     fake_slack.add_channel("C0PUB", member=False)
     follow(fresh_db, topic, "C0PUB")
     story_id, _ = new_story(fresh_db, topic)
     update(fresh_db, topic, story_id, "Talks resume")
     fake_slack.drop_next(2, methods={"chat.postMessage"})
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     assert sorted(alert_ids(fake_slack, "C0PUB")) == [1, 2]
     first, second = fake_slack.posts("C0PUB")
     assert second.thread_ts == first.ts
 
 
-def test_a_lookup_that_keeps_failing_keeps_the_alert(runtime, fake_slack, fresh_db, topic):
+def test_a_lookup_that_keeps_failing_keeps_the_alert(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.drop_next(1, methods={"chat.postMessage"})
     runtime.deliver_pending(now=at(0))
     fake_slack.fail_next(3, status=500, methods={"conversations.history"})
-    deliver_all(runtime, start=10)
+    deliver_all(runtime, at, start=10)
     assert len(alert_ids(fake_slack, "C0DESK")) == 1
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
 
@@ -137,7 +133,7 @@ def test_digests_honour_retry_after(runtime, fake_slack, fresh_db, topic):
 
 @pytest.mark.parametrize("kind", ["alert", "digest"])
 def test_a_post_made_while_the_clock_ran_an_hour_fast_is_found_not_posted_twice(
-        runtime, fake_slack, fresh_db, topic, kind):
+        runtime, fake_slack, fresh_db, topic, kind, at):
     """The machine's clock was an hour fast when the alert was queued (or the digest's period
     closed) and was set right as the post's answer was lost: Slack stamped the post by its
     own clock, an hour before the time wirewatch looks back to."""
@@ -148,7 +144,7 @@ def test_a_post_made_while_the_clock_ran_an_hour_fast_is_found_not_posted_twice(
         with transaction(fresh_db):
             fresh_db.execute("UPDATE alerts SET created_at = ?", [fast.isoformat()])
         fake_slack.drop_next(1, methods={"chat.postMessage"})
-        deliver_all(runtime)
+        deliver_all(runtime, at)
         assert len(alert_ids(fake_slack, "C0DESK")) == 1
         return
     hour = fast.replace(minute=0)  # the digest's period ends at the top of the (fast) hour
@@ -165,7 +161,7 @@ def test_a_post_made_while_the_clock_ran_an_hour_fast_is_found_not_posted_twice(
 
 
 def test_a_post_of_an_earlier_database_is_not_taken_for_this_ones(runtime, fake_slack, fresh_db,
-                                                                 topic):
+                                                                 topic, at):
     """The desk started again on a new database this morning: its alert ids start at 1 again,
     and the channel still shows the old database's alert 1."""
     fake_slack.add_message("C0DESK", metadata={"event_type": "wirewatch_alert", "event_payload": {
@@ -173,13 +169,13 @@ def test_a_post_of_an_earlier_database_is_not_taken_for_this_ones(runtime, fake_
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.fail_next(1, status=500, methods={"chat.postMessage"})  # so it looks first
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     old, new = fake_slack.posts("C0DESK")
     assert new.metadata["event_payload"]["install"] == install_id(fresh_db) != "", "posted"
 
 
 def test_after_the_clock_steps_back_an_hour_alerts_go_on_at_once(runtime, fake_slack, fresh_db,
-                                                                 topic):
+                                                                 topic, at):
     """Waits set on the old time (Slack's pace of a message a second, a 429's pause, an
     alert's retry) must not last the hour the clock went back."""
     follow(fresh_db, topic, "C0DESK")
@@ -232,12 +228,12 @@ def _hourly_digest_in_flight(runtime, fake_slack, fresh_db, topic: int) -> None:
 
 @pytest.mark.parametrize("kind", ["alert", "digest"])
 def test_slack_saying_rate_limited_in_its_answer_holds_posting_and_loses_nothing(
-        runtime, fake_slack, fresh_db, topic, kind):
+        runtime, fake_slack, fresh_db, topic, kind, at):
     """Slack's `chat.postMessage` may answer 200 with `rate_limited` (the app posted too many
     messages): a pause, not a refusal of the message; it goes once Slack takes posts again."""
     _one_story_for(fresh_db, topic, kind)
     fake_slack.refuse_next(3, error="rate_limited", blocks_only=False)
-    _send_for(runtime, kind, range(0, 60, 2))
+    _send_for(runtime, kind, range(0, 60, 2), at=at)
     assert len(fake_slack.posts("C0DESK")) == 1
     if kind == "alert":
         assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
@@ -245,14 +241,14 @@ def test_slack_saying_rate_limited_in_its_answer_holds_posting_and_loses_nothing
 
 @pytest.mark.parametrize("forwarded", [True, False], ids=["posted", "kept"])
 def test_an_answer_that_is_not_slacks_leaves_the_alert_to_be_looked_for(
-        runtime, fake_slack, fresh_db, topic, forwarded):
+        runtime, fake_slack, fresh_db, topic, forwarded, at):
     """A proxy between wirewatch and Slack answers a post with its own page (HTTP 200, HTML:
     a sign-in page, an error page), having passed the post on or not: nobody knows whether
     Slack has it, as when the connection drops. Twice running, as a proxy's page lasts."""
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.garble_next(2, methods={"chat.postMessage"}, forwarded=forwarded)
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     assert alert_ids(fake_slack, "C0DESK") == [1]
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
 
@@ -275,41 +271,41 @@ def test_a_digest_answered_by_a_proxy_page_is_looked_for_and_posted_once(
 @pytest.mark.parametrize("code", ["team_added_to_org", "org_login_required"])
 @pytest.mark.parametrize("kind", ["alert", "digest"])
 def test_a_workspace_moving_into_an_enterprise_org_holds_posting_and_loses_nothing(
-        runtime, fake_slack, fresh_db, topic, kind, code):
+        runtime, fake_slack, fresh_db, topic, kind, code, at):
     """While Slack moves the workspace into an Enterprise organisation, its Web API answers
     `team_added_to_org` (or `org_login_required`) for a while: not a refusal of the message."""
-    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code)
+    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code, at=at)
 
 
 @pytest.mark.parametrize("code", ["ekm_access_denied", "accesslimited"])
 @pytest.mark.parametrize("kind", ["alert", "digest"])
 def test_posting_suspended_for_the_workspace_holds_posting_and_loses_nothing(
-        runtime, fake_slack, fresh_db, topic, kind, code):
+        runtime, fake_slack, fresh_db, topic, kind, code, at):
     """Slack answers `ekm_access_denied` (an admin suspended posting: the workspace's keys
     revoked) or `accesslimited` (the workspace limits API calls to networks this host is not
     on) to every post, whatever its channel or message: a pause, not a refusal of this one."""
-    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code)
+    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code, at=at)
 
 
 @pytest.mark.parametrize("code", ["missing_scope", "not_allowed_token_type",
                                   "team_access_not_granted"])
 @pytest.mark.parametrize("kind", ["alert", "digest"])
 def test_a_post_no_post_could_get_past_is_held_not_failed(runtime, fake_slack, fresh_db, topic,
-                                                          kind, code):
+                                                          kind, code, at):
     """Slack answers every post `missing_scope` (the app reinstalled without chat:write),
     `not_allowed_token_type` or `team_access_not_granted` (an organisation's app not yet
     granted this workspace) until an admin acts: each alert and digest was failed, one after
     another, the whole outbox lost; now held, as a suspended workspace holds them."""
-    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code)
+    _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic, kind, code, at=at)
 
 
 def _posted_once_after_a_workspace_pause(runtime, fake_slack, fresh_db, topic: int, kind: str,
-                                         code: str) -> None:
+                                         code: str, at) -> None:
     """Slack answers ``code`` to the first four posts: each is a minute's pause for the
     workspace, not a refusal; the alert or digest goes once, after them."""
     _one_story_for(fresh_db, topic, kind)
     fake_slack.refuse_next(4, error=code, blocks_only=False)
-    _send_for(runtime, kind, range(0, 600, 20))
+    _send_for(runtime, kind, range(0, 600, 20), at=at)
     assert len(fake_slack.posts("C0DESK")) == 1
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 5, "paused between"
     if kind == "alert":
@@ -330,7 +326,7 @@ def _one_story_for(db, topic: int, kind: str) -> None:
               title="Dockworkers walk out", topic_ids=(topic,), at="2026-11-24T05:20:00+00:00")
 
 
-def _send_for(runtime, kind: str, seconds: range) -> None:
+def _send_for(runtime, kind: str, seconds: range, at) -> None:
     """Delivery (or the digests, from 06:00) passes at these seconds of the test's clock."""
     six = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
     for second in seconds:
@@ -342,7 +338,7 @@ def _send_for(runtime, kind: str, seconds: range) -> None:
 
 @pytest.mark.parametrize("digest", [False, True])
 def test_a_join_slack_holds_back_leaves_the_post_in_flight_and_posts_it_once(
-        runtime, fake_slack, fresh_db, topic, digest):
+        runtime, fake_slack, fresh_db, topic, digest, at):
     """The post reached Slack but its answer was lost, in a public channel the bot may post in
     but has not joined; its lookup must join first, and Slack answers that join ``429``: the
     question stays open (never "not posted"), asked again after the wait, and the post found."""

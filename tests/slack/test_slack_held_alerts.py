@@ -16,13 +16,12 @@ from tests.slack.test_slack_lifecycle import send_event
 from tests.slack.test_slack_sender import new_story
 from tests.slack.world import add_article, add_story
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 NEW_CODE = "brand_new_error"
 """A code Slack might add tomorrow: nothing in wirewatch lists it."""
 
 
 def test_status_shows_the_alerts_slack_keeps_answering_with_a_code_nobody_knows(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, t0):
     """Slack answers every post 200, ok false, with a code nobody knows: each channel's first
     alert is tried again every few minutes, its second waits behind it. Before: `/wirewatch
     status` said four alerts wait and none failed, no word of which, since when, or why. Now
@@ -37,14 +36,14 @@ def test_status_shows_the_alerts_slack_keeps_answering_with_a_code_nobody_knows(
     new_story(fresh_db, topic, "Dockworkers vote on offer")
     fake_slack.refuse_method("chat.postMessage", NEW_CODE)
     for second in range(0, 30, 2):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     fake_slack.refused_methods.clear()
     said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "• Alerts waiting to be posted: 4" in said, said
     assert "• ⚠️ Alerts held: Slack keeps answering with an error wirewatch does not know, so " \
         "4 alerts in 2 conversations wait" in said, said
     for alert, channel in ((1, "C0CITY"), (2, "C0DESK")):
-        assert f"    alert {alert} to <#{channel}>, held since <!date^{int(T0.timestamp())}^" \
+        assert f"    alert {alert} to <#{channel}>, held since <!date^{int(t0.timestamp())}^" \
             in said, said
     assert said.count(f": `{NEW_CODE}` (1 more behind it)") == 2, said
 
@@ -55,7 +54,7 @@ def _home_text(fake_slack, user: str) -> str:
 
 
 def test_status_and_app_home_show_a_digest_slack_keeps_answering_with_a_code_nobody_knows(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, t0):
     """U1 set up an hourly digest in #desk and alerts as they happen in #city; Slack answers
     every post with a code nobody knows from 06:00. Before: the digest, tried again at every
     pass, was nowhere in `/wirewatch status`, and App Home showed nothing held. Now the status
@@ -73,7 +72,7 @@ def test_status_and_app_home_show_a_digest_slack_keeps_answering_with_a_code_nob
     first = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
     for minute in (0, 5, 10):
         runtime.send_due_digests(now=first + timedelta(minutes=minute))
-    runtime.deliver_pending(now=T0)
+    runtime.deliver_pending(now=t0)
     said = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "• ⚠️ Digests held: Slack keeps answering with an error wirewatch does not know, " \
         "so 1 digest wait" in said, said
@@ -108,7 +107,7 @@ def _held_marks(db) -> list[str]:
 
 
 def test_a_held_digests_mark_goes_with_its_subscription_removed_or_paused(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, t0):
     """#desk's hourly digest is held (Slack answers posts with a code nobody knows from
     06:00). Before: removed with `/unsubscribe` and added again (SQLite gave the new one the
     removed one's id), the new subscription was listed "held since 06:00", never tried; and
@@ -127,7 +126,7 @@ def test_a_held_digests_mark_goes_with_its_subscription_removed_or_paused(
 
     add_story(fresh_db, article_id=add_article(fresh_db, title="Port strike goes on"),
               title="Port strike goes on", topic_ids=(1,))
-    runtime.send_due_digests(now=T0 + timedelta(hours=1))
+    runtime.send_due_digests(now=t0 + timedelta(hours=1))
     assert _held_marks(fresh_db), "held again, once tried"
     send_event(runtime, {"type": "channel_archive", "channel": "C0DESK", "user": "U1"})
     wait_for(lambda: paused_subscriptions(fresh_db))
@@ -164,7 +163,7 @@ def test_the_longest_held_digest_is_listed_first_however_many_are_held(
 
 
 def test_every_held_alert_is_counted_however_many_conversations_wait(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, t0):
     """Sixty channels follow a topic as it happens; Slack answers every post with a code
     nobody knows, so each channel's alert is held, and U1's App Home counts what it set up.
     Before: the status and App Home counted the first fifty held alerts only ("50 alerts in 50
@@ -177,7 +176,7 @@ def test_every_held_alert_is_counted_however_many_conversations_wait(
                       mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
     new_story(fresh_db, topic)
     fake_slack.refuse_method("chat.postMessage", NEW_CODE)
-    runtime.deliver_pending(now=T0)
+    runtime.deliver_pending(now=t0)
     held = fresh_db.execute("SELECT count(*) FROM alerts WHERE instr(last_error, ?) > 0",
                             ["a code wirewatch does not know"]).fetchone()[0]
     assert held == 60, held
@@ -190,7 +189,7 @@ def test_every_held_alert_is_counted_however_many_conversations_wait(
     assert "⚠️ *Held:* 60 alerts wait" in home, home
 
 
-def _held_desk(db, topic: int, channels: int) -> dict[str, tuple[int, int]]:
+def _held_desk(db, topic: int, channels: int, t0) -> dict[str, tuple[int, int]]:
     """``channels`` channels, each with an alert posted, one waiting untried, then one Slack
     holds and n % 4 waiting behind it; more channels whose alerts wait, none held. Each held
     channel's (first held alert's id, alerts counted held: it and those behind it)."""
@@ -208,7 +207,7 @@ def _held_desk(db, topic: int, channels: int) -> dict[str, tuple[int, int]]:
                          "created_at": "2026-11-24T05:00:00+00:00",
                          "last_error": f"Slack answered {NEW_CODE}: {UNKNOWN_CODE}"
                          if status == "held" else None,
-                         "held_since": T0.isoformat() if status == "held" else None})
+                         "held_since": t0.isoformat() if status == "held" else None})
     with transaction(db):
         db["alerts"].insert_all(rows)
     for n in range(channels):
@@ -218,7 +217,7 @@ def _held_desk(db, topic: int, channels: int) -> dict[str, tuple[int, int]]:
     return held
 
 
-def test_many_held_alerts_are_counted_and_listed_right(runtime, fake_slack, fresh_db):
+def test_many_held_alerts_are_counted_and_listed_right(runtime, fake_slack, fresh_db, t0):
     """700 channels each hold an alert Slack keeps answering with a code nobody knows, with
     0 to 3 waiting behind it; 25 more channels wait with none held, and every held channel
     has an alert waiting before its held one (not counted: it is not behind). U1 set up 600
@@ -228,7 +227,7 @@ def test_many_held_alerts_are_counted_and_listed_right(runtime, fake_slack, fres
     one query that lists and counts them)."""
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
-    held = _held_desk(fresh_db, topic, 700)
+    held = _held_desk(fresh_db, topic, 700, t0=t0)
     mine = [f"C0H{n:04}" for n in range(600)] + [f"C0H{n:04}" for n in range(700, 720)]
     with transaction(fresh_db):
         for channel in mine:

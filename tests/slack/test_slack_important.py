@@ -7,7 +7,7 @@ from handlers.actions.important import NOT_IMPORTANT
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
-from tests.slack.test_slack_sender import at, follow, new_story, topic, update  # noqa: F401
+from tests.slack.test_slack_sender import follow, new_story, topic, update  # noqa: F401
 
 
 def click(runtime, fake_slack, action_id: str, story_id: int) -> dict:
@@ -19,7 +19,7 @@ def click(runtime, fake_slack, action_id: str, story_id: int) -> dict:
 
 
 def test_updates_of_an_important_story_are_also_sent_to_the_channel(runtime, fake_slack,
-                                                                    fresh_db, topic):  # noqa: F811
+                                                                    fresh_db, topic, at):  # noqa: F811
     follow(fresh_db, topic, "C0DESK")
     story_id, _ = new_story(fresh_db, topic)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")

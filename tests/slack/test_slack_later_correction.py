@@ -20,33 +20,31 @@ from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.stories.test_later_correction import articles
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
-
 
 @pytest.fixture
-def pipeline(fresh_db, slack_settings, nlp) -> Pipeline:
+def pipeline(fresh_db, slack_settings, nlp, t0) -> Pipeline:
     """The pipeline feeding a desk that follows the port of Averna as it happens."""
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Averna port", query="Averna")
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DESK",
-                  mode="realtime", created_by="U1", at=T0.isoformat())
+                  mode="realtime", created_by="U1", at=t0.isoformat())
     return Pipeline(fresh_db, slack_settings, nlp=nlp)
 
 
-def delivered_in_turn(runtime, pipeline: Pipeline) -> int:
+def delivered_in_turn(runtime, pipeline: Pipeline, t0) -> int:
     """The four articles ingested in three batches, each batch's alerts delivered before the
     next (the later report moves the walkout out): how many alerts were sent."""
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
     sent = 0
     for batch in ([contract, again], [walkout], [later]):
         list(pipeline.ingest(batch))
-        while runtime.deliver_pending(now=T0 + timedelta(seconds=sent)):
+        while runtime.deliver_pending(now=t0 + timedelta(seconds=sent)):
             sent += 1
     return sent
 
 
-def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, pipeline):
-    sent = delivered_in_turn(runtime, pipeline)
+def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, pipeline, t0):
+    sent = delivered_in_turn(runtime, pipeline, t0=t0)
     first, in_thread, moved, update = fake_slack.posts("C0DESK")
     assert first.thread_ts is None and in_thread.thread_ts == first.ts
     assert "Dockers walk out" in in_thread.text and "Update" in in_thread.text
@@ -54,16 +52,16 @@ def test_the_moved_article_posts_once_as_a_new_story(runtime, fake_slack, pipeli
     assert "Dockers walk out" in moved.text
     assert update.thread_ts == moved.ts and "Thursday" in " ".join(
         b["text"]["text"] for b in update.blocks if b["type"] == "section")
-    assert runtime.deliver_pending(now=T0 + timedelta(seconds=sent + 5)) == 0
+    assert runtime.deliver_pending(now=t0 + timedelta(seconds=sent + 5)) == 0
     assert len(fake_slack.posts("C0DESK")) == 4
 
 
 def test_the_moved_articles_new_story_says_where_this_channel_saw_it_before(
-        runtime, fake_slack, fresh_db, pipeline):
+        runtime, fake_slack, fresh_db, pipeline, t0):
     """The desk read the walkout as an update in the contract story's thread: its new-story
     alert says it was posted here as an update of that story, linking that message, so the
     same headline twice reads as the correction it is."""
-    delivered_in_turn(runtime, pipeline)
+    delivered_in_turn(runtime, pipeline, t0=t0)
     first, in_thread, moved, update = fake_slack.posts("C0DESK")
     [old] = fresh_db.execute("SELECT title FROM stories WHERE id = (SELECT story_id FROM "
                              "alerts WHERE ts = ?)", [first.ts]).fetchone()
@@ -77,14 +75,14 @@ def test_the_moved_articles_new_story_says_where_this_channel_saw_it_before(
 
 
 def test_an_update_not_yet_posted_when_its_article_moves_is_not_posted_in_the_old_thread(
-        runtime, fake_slack, fresh_db, pipeline):
+        runtime, fake_slack, fresh_db, pipeline, t0):
     contract, again, walkout, later = articles(datetime.now(UTC) - timedelta(hours=24))
     list(pipeline.ingest([contract, again]))
-    runtime.deliver_pending(now=T0)
+    runtime.deliver_pending(now=t0)
     list(pipeline.ingest([walkout]))  # its update waits in the outbox (Slack slow, say)
     list(pipeline.ingest([later]))  # and the later report takes it out of the story
     for second in range(1, 6):
-        runtime.deliver_pending(now=T0 + timedelta(seconds=second))
+        runtime.deliver_pending(now=t0 + timedelta(seconds=second))
     first, moved, update = fake_slack.posts("C0DESK")
     assert first.thread_ts is None and "Dockers walk out" not in first.text
     assert moved.thread_ts is None and "New story" in moved.text

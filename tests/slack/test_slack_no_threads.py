@@ -13,7 +13,7 @@ from storage.db import transaction
 from storage.subscriptions import subscriptions_of
 from tests.slack.conftest import wait_for
 from tests.slack.test_slack_lifecycle import send_event
-from tests.slack.test_slack_sender import at, follow, new_story, update
+from tests.slack.test_slack_sender import follow, new_story, update
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def topic(fresh_db) -> int:
 
 
 def test_updates_in_a_channel_without_threads_are_posted_on_their_own(
-        runtime, fake_slack, fresh_db, topic):
+        runtime, fake_slack, fresh_db, topic, at):
     fake_slack.add_channel("C0FLAT")
     fake_slack.channel("C0FLAT").refuses_replies = True
     follow(fresh_db, topic, "C0FLAT")
@@ -42,7 +42,7 @@ def test_updates_in_a_channel_without_threads_are_posted_on_their_own(
 
 
 def test_a_channel_without_threads_is_known_after_a_restart(
-        slack_settings, runtime, fake_slack, fresh_db, topic):
+        slack_settings, runtime, fake_slack, fresh_db, topic, at):
     """Learnt once: a restarted wirewatch does not ask Slack again with each story's first
     update (one refused call a day at most, so a channel whose settings change back gets its
     threads again)."""
@@ -73,7 +73,7 @@ def _replies_tried(fake_slack) -> list:
 
 
 def test_a_channel_without_threads_is_known_under_its_new_id(runtime, fake_slack, fresh_db,
-                                                             topic):
+                                                             topic, at):
     """Shared with another organisation, the channel gets a new id (`channel_id_changed`): its
     settings go with it, so its updates are not tried as replies again."""
     fake_slack.add_channel("G0FLAT", private=True)

@@ -20,7 +20,7 @@ from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.conftest import run_command
 from tests.slack.test_slack_delivery_faults import deliver_all
 from tests.slack.test_slack_quote_alerts import FIRST, deliver, quote_posts
-from tests.slack.test_slack_sender import at, new_story, topic, update  # noqa: F401
+from tests.slack.test_slack_sender import new_story, topic, update  # noqa: F401
 from tests.slack.world import add_article, add_story
 
 PINGS = "<@U0EDITOR> <!subteam^S0EUROPE>"
@@ -43,7 +43,7 @@ def pings(message) -> int:
 
 
 def test_the_first_alert_pings_its_thread_updates_do_not(runtime, fake_slack, fresh_db,
-                                                         topic):  # noqa: F811
+                                                         topic, at):  # noqa: F811
     follow(fresh_db, topic)
     story_id, _ = new_story(fresh_db, topic)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
@@ -59,7 +59,7 @@ def test_the_first_alert_pings_its_thread_updates_do_not(runtime, fake_slack, fr
 
 def test_an_important_storys_updates_ping_as_they_go_to_the_channel(runtime, fake_slack,
                                                                     fresh_db,
-                                                                    topic):  # noqa: F811
+                                                                    topic, at):  # noqa: F811
     follow(fresh_db, topic)
     story_id, _ = new_story(fresh_db, topic)
     assert runtime.deliver_pending(now=at(0)) == 1
@@ -75,7 +75,7 @@ def test_an_important_storys_updates_ping_as_they_go_to_the_channel(runtime, fak
 
 def test_a_title_holding_mentions_stays_escaped_next_to_the_real_ones(runtime, fake_slack,
                                                                       fresh_db,
-                                                                      topic):  # noqa: F811
+                                                                      topic, at):  # noqa: F811
     follow(fresh_db, topic)
     new_story(fresh_db, topic, title="Dockworkers <!subteam^S1> and <@U2> <!channel> walk out",
               source="Wire <!here>")
@@ -91,11 +91,11 @@ def test_a_title_holding_mentions_stays_escaped_next_to_the_real_ones(runtime, f
 
 
 def test_a_dropped_connection_on_the_alert_still_posts_it_once(runtime, fake_slack, fresh_db,
-                                                               topic):  # noqa: F811
+                                                               topic, at):  # noqa: F811
     follow(fresh_db, topic)
     new_story(fresh_db, topic)
     fake_slack.drop_next(1, methods={"chat.postMessage"})
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     [posted] = fake_slack.posts("C0DESK")
     assert posted.text.startswith(PINGS) and posted.metadata["event_payload"]["alert_id"] == 1
     assert fresh_db.execute("SELECT status FROM alerts").fetchone()[0] == "sent"
@@ -103,7 +103,7 @@ def test_a_dropped_connection_on_the_alert_still_posts_it_once(runtime, fake_sla
 
 def test_a_channel_pings_the_people_of_each_topic_the_story_is_in(runtime, fake_slack,
                                                                   fresh_db,
-                                                                  topic):  # noqa: F811
+                                                                  topic, at):  # noqa: F811
     with transaction(fresh_db):
         other = add_topic(fresh_db, name="Harbours", query="harbour")
     follow(fresh_db, topic, notify=("S0EUROPE", "U0EDITOR"))
@@ -166,7 +166,7 @@ def test_a_quote_alert_pings_whom_its_channel_subscription_notifies(runtime, fak
 
 def test_an_alert_slack_refuses_as_blocks_pings_once_as_plain_text(runtime, fake_slack,
                                                                    fresh_db,
-                                                                   topic):  # noqa: F811
+                                                                   topic, at):  # noqa: F811
     follow(fresh_db, topic)
     new_story(fresh_db, topic)
     fake_slack.refuse_next(1, error="invalid_blocks")

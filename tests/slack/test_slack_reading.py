@@ -14,7 +14,6 @@ from storage.subscriptions import subscribe
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story, add_update
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
 PUBLISHED = int(datetime(2026, 11, 24, 6, tzinfo=UTC).timestamp())
 
 
@@ -34,10 +33,10 @@ def texts(message) -> list[str]:
     return out
 
 
-def test_alert_date_is_a_slack_date_token(runtime, fake_slack, fresh_db, topic):
+def test_alert_date_is_a_slack_date_token(runtime, fake_slack, fresh_db, topic, t0):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
-    runtime.deliver_pending(now=T0)
+    runtime.deliver_pending(now=t0)
     [message] = fake_slack.posts("C0DESK")
     shown = " ".join(texts(message))
     assert f"<!date^{PUBLISHED}^{{date_short_pretty}} {{time}}|24 Nov 2026 06:00 UTC>" in shown
@@ -45,7 +44,7 @@ def test_alert_date_is_a_slack_date_token(runtime, fake_slack, fresh_db, topic):
 
 
 def test_long_whats_new_list_ends_with_a_count_and_the_article(runtime, fake_slack, fresh_db,
-                                                               topic):
+                                                               topic, t0):
     follow(fresh_db, topic, "C0DESK")
     story_id, _ = new_story(fresh_db, topic)
     news = tuple(f"Fact number {n}: the harbour board agreed on a further measure today, "
@@ -55,8 +54,8 @@ def test_long_whats_new_list_ends_with_a_count_and_the_article(runtime, fake_sla
     add_update(fresh_db, story_id=story_id, article_id=article_id, whats_new=news)
     with transaction(fresh_db):
         enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.UPDATE, whats_new=news), article_id, [topic])
-    runtime.deliver_pending(now=T0)
-    runtime.deliver_pending(now=T0 + timedelta(seconds=2))
+    runtime.deliver_pending(now=t0)
+    runtime.deliver_pending(now=t0 + timedelta(seconds=2))
     update = fake_slack.posts("C0DESK")[1]
     [body] = [t for t in texts(update) if t.startswith("What's new")]
     shown = body.count("\n• ")
@@ -64,11 +63,11 @@ def test_long_whats_new_list_ends_with_a_count_and_the_article(runtime, fake_sla
     assert body.endswith(f"+{40 - shown} more in <https://news.example/many|the article>")
 
 
-def test_long_quote_is_shortened_before_its_speaker(runtime, fake_slack, fresh_db, topic):
+def test_long_quote_is_shortened_before_its_speaker(runtime, fake_slack, fresh_db, topic, t0):
     follow(fresh_db, topic, "C0DESK")
     quote = "Pay & hours & cranes & gates <now>, " * 100
     new_story(fresh_db, topic, quotes=((quote, "Dana Okafor"),))
-    runtime.deliver_pending(now=T0)
+    runtime.deliver_pending(now=t0)
     [message] = fake_slack.posts("C0DESK")
     [line] = [t for t in texts(message) if t.startswith("“")]
     assert line.endswith("” — Dana Okafor") and "…" in line and len(line) <= 3000

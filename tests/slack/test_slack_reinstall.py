@@ -13,7 +13,7 @@ from bot.slack.runtime import SlackRuntime
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
-from tests.slack.test_slack_delivery_faults import at, deliver_all, topic  # noqa: F401
+from tests.slack.test_slack_delivery_faults import deliver_all, topic  # noqa: F401
 from tests.slack.test_slack_sender import follow, new_story, update
 from tests.slack.world import add_article, add_story
 
@@ -49,17 +49,17 @@ def seen_by_anna(fake: FakeSlack) -> list[str]:
 
 
 def test_alerts_in_flight_as_the_bot_changes_are_not_posted_again(
-        runtime, fake_slack, fresh_db, topic, desk, slack_settings):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, desk, slack_settings, at):  # noqa: F811
     """The update reached Slack in the channel and in Anna's direct messages, but both
     answers were lost; then the app was made again as another bot user."""
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     update(fresh_db, topic, desk, "Talks resume on Thursday")
     fake_slack.drop_next(2, methods={"chat.postMessage"})
     runtime.deliver_pending(now=at(20_000))
     assert len(fake_slack.posts()) == 4, "both updates are in Slack"
     runtime = reinstalled(fake_slack, slack_settings, runtime)
     try:
-        deliver_all(runtime, start=30_000)
+        deliver_all(runtime, at, start=30_000)
     finally:
         runtime.stop()
     assert set(posted(fake_slack).values()) == {1}, posted(fake_slack)
@@ -68,13 +68,13 @@ def test_alerts_in_flight_as_the_bot_changes_are_not_posted_again(
 
 
 def test_an_update_refused_while_the_app_was_gone_reaches_the_person_once(
-        runtime, fake_slack, fresh_db, topic, slack_settings):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, slack_settings, at):  # noqa: F811
     """The app was uninstalled as an update to Anna went out (its token refused the post),
     then made again as another bot user: the update reaches her once, where she can see it
     (the story's thread, in the earlier bot's conversation with her, is not hers any more)."""
     follow(fresh_db, topic, "U0ANNA", kind="person")
     story_id, _ = new_story(fresh_db, topic)
-    deliver_all(runtime)
+    deliver_all(runtime, at)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
     fake_slack.revoke_token()
     runtime.deliver_pending(now=at(15_601))  # the token is not checked again yet: tried
@@ -82,7 +82,7 @@ def test_an_update_refused_while_the_app_was_gone_reaches_the_person_once(
     assert len(tried) == 2 and len(fake_slack.posts()) == 1, "the update's post was refused"
     runtime = reinstalled(fake_slack, slack_settings, runtime)
     try:
-        deliver_all(runtime, start=30_000)
+        deliver_all(runtime, at, start=30_000)
     finally:
         runtime.stop()
     assert sorted(posted(fake_slack).values()) == [1, 1], posted(fake_slack)

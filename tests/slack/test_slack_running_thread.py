@@ -19,7 +19,7 @@ from storage.threads import story_thread
 from tests.fakes.signing import action_body, event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.test_slack_kill import kill_then_finish
-from tests.slack.test_slack_sender import at, follow, new_story, topic, update  # noqa: F401
+from tests.slack.test_slack_sender import follow, new_story, topic, update  # noqa: F401
 from tests.slack.world import add_article, add_story, add_update
 
 
@@ -42,7 +42,7 @@ def same_headline(db, topic_id: int, story_id: int, headline: str, news: str) ->
                        [topic_id])
 
 
-def deliver(runtime, start: float, seconds: int = 6) -> None:
+def deliver(runtime, at, start: float, seconds: int = 6) -> None:
     for second in range(seconds):
         runtime.deliver_pending(now=at(start + second))
 
@@ -61,7 +61,7 @@ def click(runtime, fake_slack, action_id: str, value: str) -> dict:
 
 
 def test_a_story_that_continues_a_running_one_posts_in_its_thread_sent_to_the_channel(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     """Before: the walkout's return was a new top-level message, and its updates a second
     thread beside the running story's."""
     with transaction(fresh_db):
@@ -70,11 +70,11 @@ def test_a_story_that_continues_a_running_one_posts_in_its_thread_sent_to_the_ch
                   notify=["U0ANNA"])
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
     update(fresh_db, topic, running, "Talks resume on Thursday")
-    deliver(runtime, 0)
+    deliver(runtime, at, 0)
     follow(fresh_db, topic, "C0LATE")  # follows the topic only after the running story's alerts
     back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
     update(fresh_db, topic, back, "Ships wait at anchor")
-    deliver(runtime, 10)
+    deliver(runtime, at, 10)
 
     first, reply, again, its_update = fake_slack.posts("C0DESK")
     assert first.thread_ts is None and reply.thread_ts == first.ts
@@ -101,15 +101,15 @@ def test_a_story_that_continues_a_running_one_posts_in_its_thread_sent_to_the_ch
 
 
 def test_a_digest_links_a_continuing_story_to_the_running_thread(runtime, fake_slack, fresh_db,
-                                                                 topic):  # noqa: F811
+                                                                 topic, at):  # noqa: F811
     follow(fresh_db, topic, "C0DESK")
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    deliver(runtime, 0, 2)
+    deliver(runtime, at, 0, 2)
     with transaction(fresh_db):
         subscribe(fresh_db, topic_id=topic, target_type="channel", target_id="C0DIGEST",
                   mode="hourly", created_by="U1", at=datetime.now(UTC).isoformat())
     comes_back(fresh_db, topic, running, "Dockworkers walk out again")
-    deliver(runtime, 10, 2)
+    deliver(runtime, at, 10, 2)
     runtime.send_due_digests(now=datetime.now(UTC) + timedelta(hours=1, minutes=5))
     first = fake_slack.posts("C0DESK")[0]
     [digest] = fake_slack.posts("C0DIGEST")
@@ -119,16 +119,16 @@ def test_a_digest_links_a_continuing_story_to_the_running_thread(runtime, fake_s
 
 
 def test_muting_the_running_story_mutes_what_continues_it_and_unmute_gives_it_back(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     follow(fresh_db, topic, "C0DESK")
     follow(fresh_db, topic, "C0OTHER")
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    deliver(runtime, 0, 2)
+    deliver(runtime, at, 0, 2)
     muted = click(runtime, fake_slack, MUTE, str(running))
     assert "Muted *Dockworkers walk out*" in muted["text"]
     back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
     update(fresh_db, topic, back, "Ships wait at anchor")
-    deliver(runtime, 10)
+    deliver(runtime, at, 10)
     statuses = {(r["channel"], r["story_id"], r["kind"]): r["status"]
                 for r in fresh_db["alerts"].rows}
     assert statuses[("C0DESK", back, "new")] == "muted"
@@ -140,7 +140,7 @@ def test_muting_the_running_story_mutes_what_continues_it_and_unmute_gives_it_ba
                                                  response_url=fake_slack.response_url()))
     wait_for(lambda: [p for p in fake_slack.posts("C0DESK") if "Unmuted" in p.text])
     update(fresh_db, topic, back, "Union rejects the offer")
-    deliver(runtime, 20)
+    deliver(runtime, at, 20)
     first = fake_slack.posts("C0DESK")[0]
     assert "walk out again" not in str(fake_slack.posts("C0DESK")), "what came while muted"
     [back_here] = [p for p in fake_slack.posts("C0DESK") if "Union rejects" in str(p.blocks)]
@@ -153,30 +153,30 @@ def test_muting_the_running_story_mutes_what_continues_it_and_unmute_gives_it_ba
 
 
 def test_marking_the_running_story_important_sends_its_continuing_updates_to_the_channel(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     follow(fresh_db, topic, "C0DESK")
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    deliver(runtime, 0, 2)
+    deliver(runtime, at, 0, 2)
     assert "important" in click(runtime, fake_slack, IMPORTANT, str(running))["text"]
     back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
     update(fresh_db, topic, back, "Ships wait at anchor")
-    deliver(runtime, 10)
+    deliver(runtime, at, 10)
     assert [p.get("reply_broadcast") for p in post_params(fake_slack, "C0DESK")] == [
         False, True, True]
     assert "no longer marked important" in click(runtime, fake_slack, NOT_IMPORTANT,
                                                  str(running))["text"]
     update(fresh_db, topic, back, "Union rejects the offer")
-    deliver(runtime, 20)
+    deliver(runtime, at, 20)
     assert not post_params(fake_slack, "C0DESK")[-1].get("reply_broadcast")
 
 
 def test_a_deleted_running_thread_lets_the_continuing_story_stand_on_its_own(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     """Slack answers the reply ``thread_not_found``: its first alert posts at the top level
     (once, though its first try's answer was lost), its updates thread under that."""
     follow(fresh_db, topic, "C0DESK")
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    deliver(runtime, 0, 2)
+    deliver(runtime, at, 0, 2)
     (first,) = fake_slack.posts("C0DESK")
     back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
     update(fresh_db, topic, back, "Ships wait at anchor")
@@ -195,10 +195,10 @@ def test_a_deleted_running_thread_lets_the_continuing_story_stand_on_its_own(
 
 
 def test_a_continuing_story_whose_reply_was_lost_is_found_in_the_running_thread(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     follow(fresh_db, topic, "C0DESK")
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    deliver(runtime, 0, 2)
+    deliver(runtime, at, 0, 2)
     comes_back(fresh_db, topic, running, "Dockworkers walk out again")
     fake_slack.drop_next(1, methods={"chat.postMessage"})  # posted; the answer is lost
     for n in range(40):
@@ -237,7 +237,7 @@ def test_sigkill_while_continuing_stories_go_into_running_threads_posts_each_onc
 
 
 def test_a_channel_that_takes_no_replies_gets_the_continuing_story_on_its_own(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     fake_slack.add_channel("C0FLAT")
     fake_slack.channel("C0FLAT").refuses_replies = True
     with transaction(fresh_db):
@@ -245,10 +245,10 @@ def test_a_channel_that_takes_no_replies_gets_the_continuing_story_on_its_own(
                   mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00",
                   notify=["U0ANNA"])
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
-    deliver(runtime, 0, 2)
+    deliver(runtime, at, 0, 2)
     back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
     update(fresh_db, topic, back, "Ships wait at anchor")
-    deliver(runtime, 10)
+    deliver(runtime, at, 10)
     assert [r["status"] for r in fresh_db["alerts"].rows] == ["sent"] * 3
     _, again, its_update = fake_slack.posts("C0FLAT")
     assert again.thread_ts is None and its_update.thread_ts is None
@@ -257,13 +257,13 @@ def test_a_channel_that_takes_no_replies_gets_the_continuing_story_on_its_own(
 
 
 def test_app_home_names_the_continuing_stories_a_running_storys_mute_covers(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     """Before: "Your mutes" named the running story alone, and a desk looking for why the
     walkout's return never came found nothing there."""
     follow(fresh_db, topic, "C0DESK")
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
     alone, _ = new_story(fresh_db, topic, title="Harbour pilots retire")
-    deliver(runtime, 0, 2)
+    deliver(runtime, at, 0, 2)
     click(runtime, fake_slack, MUTE, str(running))
     click(runtime, fake_slack, MUTE, str(alone))
     for title in ("Dockworkers walk out again", "Port talks break down", "Strike ends",
@@ -285,16 +285,16 @@ def test_app_home_names_the_continuing_stories_a_running_storys_mute_covers(
 
 
 def test_an_update_in_the_running_thread_under_its_own_storys_headline_says_which_event(
-        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+        runtime, fake_slack, fresh_db, topic, at):  # noqa: F811
     """Before: the return's update, keeping its own first headline, had no header in the
     running story's thread, which the walkout's headline starts: it read as the walkout's."""
     follow(fresh_db, topic, "C0DESK")
     running, _ = new_story(fresh_db, topic, title="Dockworkers walk out")
     same_headline(fresh_db, topic, running, "Dockworkers walk out", "Cranes stand idle.")
-    deliver(runtime, 0, 3)
+    deliver(runtime, at, 0, 3)
     back = comes_back(fresh_db, topic, running, "Dockworkers walk out again")
     same_headline(fresh_db, topic, back, "Dockworkers walk out again", "Ships wait at anchor.")
-    deliver(runtime, 10)
+    deliver(runtime, at, 10)
     first, own_update, again, its_update = fake_slack.posts("C0DESK")
     assert its_update.thread_ts == first.ts
     headers = [[b["text"]["text"] for b in post.blocks if b["type"] == "header"]

@@ -19,12 +19,6 @@ from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.world import add_article, add_story, add_update
 
-T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)  # after every enqueue
-
-
-def at(seconds: float) -> datetime:
-    return T0 + timedelta(seconds=seconds)
-
 
 @pytest.fixture
 def topic(fresh_db) -> int:
@@ -54,7 +48,7 @@ def update(db, topic_id: int, story_id: int, news: str) -> int:
     return article_id
 
 
-def test_update_posts_in_the_thread_of_the_first_alert(runtime, fake_slack, fresh_db, topic):
+def test_update_posts_in_the_thread_of_the_first_alert(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     story_id, _ = new_story(fresh_db, topic)
     update(fresh_db, topic, story_id, "Talks resume on Thursday")
@@ -72,7 +66,7 @@ def _sections(message) -> str:
 
 
 def test_an_update_a_channel_gets_first_says_what_the_story_is(runtime, fake_slack, fresh_db,
-                                                               topic):
+                                                               topic, at):
     """The story's first report came before this channel subscribed: its first message of the
     story is an update at the top level, which the reader sees without the thread's context."""
     story_id, _ = new_story(fresh_db, topic)
@@ -92,7 +86,7 @@ def test_an_update_a_channel_gets_first_says_what_the_story_is(runtime, fake_sla
     assert reply.text.startswith("Update · ")
 
 
-def test_person_gets_alerts_by_direct_message(runtime, fake_slack, fresh_db, topic):
+def test_person_gets_alerts_by_direct_message(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "U0ED", kind="user")
     new_story(fresh_db, topic)
     assert runtime.deliver_pending(now=at(0)) == 1
@@ -100,7 +94,7 @@ def test_person_gets_alerts_by_direct_message(runtime, fake_slack, fresh_db, top
     assert [m.channel for m in fake_slack.posts()] == ["D0ED"]
 
 
-def test_channels_are_paced_separately(runtime, fake_slack, fresh_db, topic):
+def test_channels_are_paced_separately(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0A")
     follow(fresh_db, topic, "C0B")
     for n in range(3):
@@ -115,7 +109,7 @@ def test_channels_are_paced_separately(runtime, fake_slack, fresh_db, topic):
             "Story number 2 (Test Wire)"]
 
 
-def test_429_retry_after_is_honoured(runtime, fake_slack, fresh_db, topic):
+def test_429_retry_after_is_honoured(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.fail_next(1, status=429, retry_after=3)
@@ -127,7 +121,7 @@ def test_429_retry_after_is_honoured(runtime, fake_slack, fresh_db, topic):
 
 
 def test_a_retry_after_of_days_pauses_posting_five_minutes_at_most(runtime, fake_slack,
-                                                                    fresh_db, topic):
+                                                                    fresh_db, topic, at):
     """Nothing from outside is trusted, not even a 429's Retry-After: a huge one (a proxy's, a
     fault's) would silence every channel until a restart."""
     follow(fresh_db, topic, "C0DESK")
@@ -150,7 +144,7 @@ def test_a_retry_after_slack_would_never_send_is_read_safely(written, seconds):
         seconds
 
 
-def test_a_retry_after_of_zero_holds_the_channel_a_second(runtime, fake_slack, fresh_db, topic):
+def test_a_retry_after_of_zero_holds_the_channel_a_second(runtime, fake_slack, fresh_db, topic, at):
     """Slack keeps answering a channel's posts 429 with ``Retry-After: 0`` (a proxy's, or a
     fault's: Slack's smallest is 1). Before: the channel was asked again at every pass of the
     sender, four a second (13 posts tried in 3 s here). Now once a second, as with no
@@ -167,7 +161,7 @@ def test_a_retry_after_of_zero_holds_the_channel_a_second(runtime, fake_slack, f
 
 
 def test_a_retry_after_given_as_a_date_holds_the_channel_until_then(runtime, fake_slack,
-                                                                   fresh_db, topic):
+                                                                   fresh_db, topic, at):
     """A 429 whose Retry-After is an HTTP date two minutes after the answer's Date (as a proxy
     in front of Slack may write it). Before: unreadable as seconds, so read as 1 s: asked again
     at once. Now the channel waits until that date."""
@@ -181,7 +175,7 @@ def test_a_retry_after_given_as_a_date_holds_the_channel_until_then(runtime, fak
     assert len(fake_slack.posts("C0DESK")) == 1
 
 
-def test_5xx_backs_off_and_posts_once(runtime, fake_slack, fresh_db, topic):
+def test_5xx_backs_off_and_posts_once(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
     fake_slack.fail_next(2, status=500)
@@ -195,7 +189,7 @@ def test_5xx_backs_off_and_posts_once(runtime, fake_slack, fresh_db, topic):
     assert fresh_db["alerts"].get(1)["status"] == "sent"
 
 
-def test_permanent_error_fails_that_alert_only(runtime, fake_slack, fresh_db, topic):
+def test_permanent_error_fails_that_alert_only(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "")
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic)
@@ -234,7 +228,7 @@ def test_restart_after_marking_but_before_posting_posts_once(
     assert restarted.deliver_pending() == 0
 
 
-def test_mute_stops_updates_and_show_quotes_answers(runtime, fake_slack, fresh_db, topic):
+def test_mute_stops_updates_and_show_quotes_answers(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     story_id, _ = new_story(fresh_db, topic, quotes=(("The cranes stay idle", "Ada Brandt"),))
     assert runtime.deliver_pending(now=at(0)) == 1
@@ -255,7 +249,7 @@ def test_mute_stops_updates_and_show_quotes_answers(runtime, fake_slack, fresh_d
     assert fresh_db["alerts"].get(2)["status"] == "muted"
 
 
-def test_an_alert_whose_article_is_gone_fails_alone(runtime, fake_slack, fresh_db, topic):
+def test_an_alert_whose_article_is_gone_fails_alone(runtime, fake_slack, fresh_db, topic, at):
     follow(fresh_db, topic, "C0DESK")
     new_story(fresh_db, topic, title="First story")
     new_story(fresh_db, topic, title="Second story")
