@@ -6,6 +6,7 @@ the fake Slack, real spaCy)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
@@ -15,33 +16,33 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.slack.test_slack_late_copy_update import LORRIES, late_copy_then_its_update
-from tests.slack.test_slack_running_development import T0, contexts, ingest_in_turn, sections
+from tests.slack.test_slack_running_development import contexts, ingest_in_turn, sections
 
 DESK, LATER = "C0DESK", "C0LATER"
 
 
 @pytest.fixture
-def pipeline(fresh_db, slack_settings, nlp) -> Pipeline:
+def pipeline(fresh_db, slack_settings, nlp, t0) -> Pipeline:
     with transaction(fresh_db):
         add_topic(fresh_db, name="Lenmouth ferries", query="Lenmouth AND ferry")
-        follow(fresh_db, DESK)
+        follow(fresh_db, DESK, t0)
     return Pipeline(fresh_db, replace(slack_settings, alert_max_age_hours=0), nlp=nlp)
 
 
-def follow(db, channel: str) -> None:
+def follow(db, channel: str, t0: datetime) -> None:
     subscribe(db, topic_id=1, target_type="channel", target_id=channel, mode="realtime",
-              created_by="U1", at=T0.isoformat())
+              created_by="U1", at=t0.isoformat())
 
 
 def test_the_update_of_a_late_copy_where_the_running_story_never_posted_names_that_story(
-        runtime, fake_slack, fresh_db, pipeline):
+        runtime, fake_slack, fresh_db, pipeline, t0):
     """Before: "New here: a developing story", the event's summary and what's new, with no
     word of the running story it continues."""
     strike, *rest = late_copy_then_its_update()
-    ingest_in_turn(runtime, pipeline, [strike])
+    ingest_in_turn(runtime, pipeline, [strike], t0)
     with transaction(fresh_db):
-        follow(fresh_db, LATER)  # a channel that starts following after the first report
-    ingest_in_turn(runtime, pipeline, rest)
+        follow(fresh_db, LATER, t0)  # a channel that starts following after the first report
+    ingest_in_turn(runtime, pipeline, rest, t0)
     [update] = fake_slack.posts(LATER)
     assert update.thread_ts is None, "no thread of the running story here"
     assert update.text.startswith("New here: a developing story · Lenmouth ferries: ")
