@@ -51,7 +51,13 @@ object or a topic."""
 REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+QUOTE_MARKS = {'"', "“", "''", "``", "„", "«"}
 SET_OFF = {",", "—", "–", "--"}
+OWN_SPEAKER_DEPS = {"relcl", "conj", "advcl"}
+"""How a second speaker's reporting verb hangs inside another's words (not ``ccomp``: what
+was reported)."""
+BESIDE = {"though", "although", "after"}
+"""Marks of a clause set beside the reported one, not carrying it on as a reason does."""
 BREAKS = {";", ":"}
 """Marks that end a clause as a full stop would."""
 ASIDE_PREPS = {"in", "on", "during", "via", "through"}
@@ -438,7 +444,7 @@ def _agent(verb: Token) -> Token | None:
 def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[int],
            resolver: SpeakerResolver, statements: set[int], *,
            subject: Token | None = None) -> Quote | None:
-    tokens = _same_paragraph(body, tokens, verb)
+    tokens = _before_own_speaker(_same_paragraph(body, tokens, verb))
     inside = sum(1 for t in tokens if t.i in statements)
     if inside * 2 >= len(tokens) or len(tokens) < 3:
         return None
@@ -456,6 +462,44 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
         return None
     return _clause_quote(doc, body, tokens, speaker, verb=verb.text, cue=cue_of(verb),
                          confidence=confidence)
+
+
+def _own_speaker(verb: Token) -> bool:
+    """", who argued that …", "and who claimed that …", "…, though engineers insisted that
+    …": a reporting verb with a subject and a clause of its own, set off inside someone's
+    reported words, speaks for itself (not "… and that she would stay", the same speaker's
+    second clause, nor a reason: "because the owners believe …")."""
+    if verb.dep_ not in OWN_SPEAKER_DEPS or not is_reporting(verb, REPORTED):
+        return False
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    clause = reported_clause(verb, children=children)
+    if subject is None or clause is None or _opens_quote(clause):
+        return False
+    if verb.dep_ == "conj" and subject.tag_ not in RELATIVE_TAGS or verb.dep_ == "advcl" and \
+            not any(c.dep_ == "mark" and c.lower_ in BESIDE for c in children):
+        return False
+    first = verb.left_edge.i
+    before = verb.doc[first - 1] if first else None
+    return before is not None and (before.text in SET_OFF or
+                                   before.dep_ == "cc" and verb.dep_ == "conj")
+
+
+def _opens_quote(clause: Token) -> bool:
+    """"…, in which Ruiz said: “…”": the second speaker's words are a quotation, found on
+    their own; the words around keep them, as the quoting reporter set them."""
+    first = clause.left_edge.i
+    return any(t.text in QUOTE_MARKS for t in clause.doc[max(0, first - 1):first + 1])
+
+
+def _before_own_speaker(tokens: list[Token]) -> list[Token]:
+    """The words up to a second speaker's clause set off at their end (``_own_speaker``):
+    "threatens [to create a bind for Ruiz], who may have to decide …"."""
+    for tok in tokens[1:]:
+        if tok.pos_ in {"VERB", "AUX"} and tok.right_edge.i >= tokens[-1].i and \
+                tok.left_edge.i > tokens[0].i and _own_speaker(tok):
+            return [t for t in tokens if t.i < tok.left_edge.i - 1]
+    return tokens
 
 
 def _issuer(verb: Token, quoted: set[int]) -> Token | None:
@@ -618,7 +662,7 @@ class _Lines(Lines):
 def _nested(verb: Token, lines: _Lines) -> bool:
     """A reporting verb inside someone's reported clause is part of what they said (not when
     the parser ran the clause over a line break: a headline or paragraph of its own)."""
-    if _participle(verb) or contrast(verb):
+    if _participle(verb) or contrast(verb) or _own_speaker(verb):
         return False
     token, walked, inside = verb, [], False
     head = token.head  # built once a step: each read of ``head`` builds a Token
