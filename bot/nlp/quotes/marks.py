@@ -140,13 +140,18 @@ def _spans_in(body: str, para: Paragraph) -> list[QuoteSpan]:
     found = []
     opened: int | None = None
     closer = ""
+    inner = 0
     for match in MARK.finditer(body, para.start, para.end):
         i, mark = match.start(), match.group()
         if opened is None:
             if mark in DOUBLED and i > 0 and body[i - 1].isalnum():
                 continue  # "students'' rights": a plural possessive, not a quotation mark
             if mark in OPENERS or mark in DOUBLED:
-                opened, closer = i, DOUBLED.get(mark, OPENERS.get(mark, ""))
+                opened, closer, inner = i, DOUBLED.get(mark, OPENERS.get(mark, "")), 0
+        elif closer == '"' and i > opened + 1 and (
+                mark == TURNED_OPENER and not _closes_turned(body, para, i, mark) or
+                mark == "”" and inner):
+            inner += 1 if mark == TURNED_OPENER else -1  # "… “a curly pair” …": nested in it
         elif mark == closer or mark in LOOSE_CLOSERS and closer in LOOSE_CLOSERS or \
                 _closes_turned(body, para, i, mark):
             found.append(_make(body, para, opened, i, closed=True,
