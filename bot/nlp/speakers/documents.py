@@ -23,6 +23,7 @@ from bot.nlp.speakers.words import (
 )
 
 NAME_JOINERS = {"/", "-", "&", "–"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 EDITORIAL_WORDS = {"editorial", "editorials", "editor", "editors", "newspaper", "paper", "board"}
 """Words a paper that runs editorials is named beside."""
 BODY_SENTENCES = 3
@@ -247,12 +248,46 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
                     found = _object_of(r, prep)
                     if found is not None:
                         return found
-    return _name_before(r, token)
+    return _name_before(r, token) or _clause_issuer(r, token)
+
+
+def _clause_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"A memo the Port Authority sent", "a study of towns published by the Harwell
+    Institute": a clause in the document's own phrase whose verb issues things names who
+    issued it (the parser hangs such a participle on the last noun before it)."""
+    for clause in _phrase_clauses(token):
+        if clause.lemma_.lower() not in ISSUING_VERBS or r.reg.quoted(clause.idx):
+            continue
+        for prep in clause.children:
+            if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
+                found = _object_of(r, prep)
+                if found is not None:
+                    return found
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ == "relcl" and subject is not None and \
+                subject.tag_ not in RELATIVE_TAGS:
+            return _named(r, subject)
+    return None
+
+
+def _phrase_clauses(token: Token) -> list[Token]:
+    """The relative clauses on the document and the participles on it or on the nouns of the
+    prepositional phrases that follow it ("a study of towns on the coast published by …")."""
+    out = [c for c in token.children if c.dep_ == "relcl"]
+    nouns = [token]
+    while nouns:
+        noun = nouns.pop()
+        out.extend(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")
+        nouns.extend(obj for prep in noun.children if prep.dep_ == "prep"
+                     for obj in prep.children if obj.dep_ == "pobj")
+    return out
 
 
 def _object_of(r: SpeakerResolver, prep: Token) -> Speaker | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lemma_.lower() in ISSUED_NOUNS and obj.pos_ != "PROPN":
+    if obj is None or obj.ent_type_ in NOT_ISSUERS:
+        return None  # "a poll conducted from March 3 to March 9"
+    if obj.lemma_.lower() in ISSUED_NOUNS and obj.pos_ != "PROPN":
         return None  # "a report from the committee", not "by the Washington Post"
     if obj.pos_ != "PROPN" and r.reg.ent_of.get(obj.i) is None and \
             not any(c.dep_ == "poss" for c in obj.children):
