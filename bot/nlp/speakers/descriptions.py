@@ -667,7 +667,7 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
             continue  # its own phrase names it ("the Okafor campaign"), or says nothing
         if not r.reg.quoted(chunk.start_char):
-            return national_government(r, chunk.root) or \
+            return national_government(r, chunk.root) or _named_beside(r, chunk.root) or \
                 Speaker(r.reg.phrase(chunk.root), "organisation")
     if lemma in AGENCIES:
         return _agency(r, token)
@@ -676,6 +676,14 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
                 lemma in GENERIC_BODIES or kind_fits(mention.speaker.name or "", token)):
             return mention.speaker  # "the union" is no "harbour board"
     return None
+
+
+def _named_beside(r: SpeakerResolver, noun: Token) -> Speaker | None:
+    """"Their daughter's school, Hartwell Academy, confirmed …. The school said": the name
+    set beside the earlier description is what the description means."""
+    name = next((c for c in noun.children if c.dep == APPOS and _a_name(r, c)
+                 and not r.reg.quoted(c.idx)), None)
+    return appositive(r, noun, name)[0] if name is not None else None
 
 
 def _self_named(r: SpeakerResolver, token: Token) -> Speaker | None:

@@ -231,8 +231,8 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
     for child in token.children:
         if r.reg.quoted(child.idx):
             continue
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "PRON"} and \
-                child.ent_type_ not in NOT_ISSUERS:  # not "Monday's poll"
+        if child.dep_ == "poss" and (child.pos_ in {"PROPN", "PRON"} or _described(child)) \
+                and child.ent_type_ not in NOT_ISSUERS:  # not "Monday's poll"
             return _named(r, child)
         if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in FINDINGS:
             survey = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -281,6 +281,14 @@ def _phrase_clauses(token: Token) -> list[Token]:
         nouns.extend(obj for prep in noun.children if prep.dep_ == "prep"
                      for obj in prep.children if obj.dep_ == "pobj")
     return out
+
+
+def _described(owner: Token) -> bool:
+    """"The school's website": an owner that is a definite description of one body or person,
+    resolved as one (not "the day's poll"; "the newspaper's editorial" is the paper the
+    editorial rules find)."""
+    return owner.pos_ == "NOUN" and owner.tag_ not in PLURAL_TAGS and definite(owner) and \
+        owner.lemma_.lower() not in EDITORIAL_WORDS
 
 
 def _object_of(r: SpeakerResolver, prep: Token) -> Speaker | None:
