@@ -119,7 +119,16 @@ def gender_of_words(words: list[str]) -> str | None:
     for gender, nouns in GENDERED_NOUNS.items():
         if any(w in nouns for w in words):
             return gender
-    return None
+    return next((gender for w in words for gender, ending in MAN_ENDINGS
+                 if w.endswith(ending) and w.isalpha() and w.islower() and
+                 len(w) > len(ending) + 2 and w not in NOT_MEN), None)
+
+
+MAN_ENDINGS = (("f", "woman"), ("m", "man"))
+"""A noun made with "-man" or "-woman" names a man or a woman ("the radioman", "the
+anchorwoman"), which no list holds them all."""
+NOT_MEN = {"human", "german", "roman", "shaman", "ottoman", "talisman", "caiman", "superhuman",
+           "inhuman", "walkman", "doberman", "catamaran"}
 
 
 def name_text(token: Token, ent: Span | None) -> str:
