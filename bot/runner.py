@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,6 +30,7 @@ from bot.ingest.http_api import IngestApp
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput, Source
 from bot.redact import redact
+from bot.run_record import RunRecord
 from bot.scheduler import (
     accounts_first,
     add_service_jobs,
@@ -96,6 +98,7 @@ class Runner:
         self.ingest_app = ingest_app(settings, self.dbs, self.worker)
         routes = {"/ingest": self.ingest_app} if self.ingest_app else {}
         self.slack = slack_factory(routes) if slack_factory else None
+        self.record = RunRecord(self.dbs.get, _run_id(self.slack), _mode(self.slack))
         self.http: HttpServer | None = None
         self._stopping = threading.Event()
         self._polls = threading.BoundedSemaphore(POLL_SLOTS)
@@ -117,6 +120,7 @@ class Runner:
             self.watch(self.settings.watch_folder)
         self.worker.start()
         now = utcnow()
+        self.record.begun()
         self.scheduler.start(paused=True)
         sync_sources(self.scheduler, self, self.dbs.get(), now=now)
         slack = self.slack is not None
@@ -145,6 +149,7 @@ class Runner:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         self.worker.stop()
+        self.record.ended()
 
     @property
     def stopping(self) -> bool:
@@ -290,6 +295,10 @@ class Runner:
         if not self.stopping:
             sync_sources(self.scheduler, self, self.dbs.get(), now=utcnow())
 
+    def heartbeat(self) -> None:
+        if not self.stopping:
+            self.record.beat()
+
     def compact(self) -> None:
         """Drop the matching data of stories closed long enough (small transactions)."""
         if self.stopping:
@@ -338,6 +347,18 @@ class Runner:
         else:
             lines.append("ingest endpoint: off (set WIREWATCH_INGEST_TOKEN to enable)")
         return lines
+
+
+def _run_id(slack: Any) -> str:
+    """The run's id: with Slack, the boot id its posts carry (``Instances.boot``)."""
+    instances = getattr(slack, "instances", None)
+    return str(instances.boot) if instances is not None else uuid.uuid4().hex[:12]
+
+
+def _mode(slack: Any) -> str:
+    if slack is None:
+        return "console"
+    return "Socket Mode" if getattr(slack, "socket_mode", False) else "HTTP events"
 
 
 def _say_back(source: Source) -> None:

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from bot.clock_step import ClockWatch
 from bot.models import Source
+from bot.run_record import BEAT_EVERY
 from storage.db import transaction
 from storage.sources import list_sources
 from storage.state import get_state, set_state
@@ -60,6 +61,7 @@ class JobTarget(Protocol):
     def check_accounts(self) -> object: ...
     def sync(self) -> object: ...
     def compact(self) -> object: ...
+    def heartbeat(self) -> object: ...
 
 
 class QuietOverlap(logging.Filter):
@@ -166,11 +168,14 @@ def account_round_done(db: Database, *, now: datetime) -> None:
 
 def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack: bool,
                      now: datetime, accounts_at: datetime | None = None) -> None:
-    """Source sync, the hourly compaction of closed stories' matching data and, with Slack,
-    the outbox sender, digests, the look for another wirewatch posting with the app and the
-    look at followers' accounts (first at ``accounts_at``: ``accounts_first``)."""
+    """Source sync, this run's heartbeat (``bot.run_record``), the hourly compaction of closed
+    stories' matching data and, with Slack, the outbox sender, digests, the look for another
+    wirewatch posting with the app and the look at followers' accounts (first at
+    ``accounts_at``: ``accounts_first``)."""
     scheduler.add_job(target.sync, "interval", seconds=SYNC_EVERY, id="sync",
                       replace_existing=True, misfire_grace_time=SYNC_EVERY)
+    scheduler.add_job(target.heartbeat, "interval", seconds=BEAT_EVERY, id="heartbeat",
+                      replace_existing=True, misfire_grace_time=BEAT_EVERY)
     scheduler.add_job(target.compact, "interval", seconds=COMPACT_EVERY, id="compact",
                       next_run_time=now + COMPACT_FIRST, replace_existing=True,
                       misfire_grace_time=COMPACT_EVERY)

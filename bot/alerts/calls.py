@@ -109,6 +109,9 @@ class Retry(Exception):
         self.late = late  # no answer came: Slack may still make the post after this
         self.answered = False  # set by a poster: Slack answered its try, so is done with it
         self.tried = False  # a try spent though nothing was posted: counted, so the backoff grows
+        self.outage = False  # Slack's Web API itself is down (unreachable, 5xx): the run's, not
+        # this call's: delivery waits for it as a whole (``bot.slack.identity.Identity.lost``)
+        self.wait: float | None = None  # the Retry-After such an answer gave, if any
 
 
 class ChannelGone(Exception):
@@ -124,12 +127,26 @@ def call(request: Callable[[], T]) -> T:
         step = _next_step(exc)
         if step is None:
             raise
+        if isinstance(step, Retry) and exc.response.status_code >= 500:
+            step.outage = True
+            if _header(exc.response.headers, "retry-after") is not None:
+                step.wait = retry_after(exc.response.headers)
         raise step from exc
     except OSError as exc:
         if _timed_out(exc):
             raise Retry("Slack did not answer in time; it may still post it",
                         ANSWER_LATE_WAIT, True, late=True) from exc
-        raise Retry(f"cannot reach Slack: {exc.__class__.__name__}", 0, True) from exc
+        unreachable = Retry(f"cannot reach Slack: {_socket_said(exc)}", 0, True)
+        unreachable.outage = True
+        raise unreachable from exc
+
+
+def _socket_said(exc: OSError) -> str:
+    """What the socket said ("Connection refused"), else the error's kind; no token is in it
+    (that goes in a header)."""
+    reason = getattr(exc, "reason", None)
+    cause = reason if isinstance(reason, OSError) else exc
+    return cause.strerror or exc.__class__.__name__
 
 
 def _timed_out(exc: OSError) -> bool:

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -73,6 +74,14 @@ ALL = "alerts"
 """A refused write holds all delivery: every channel's next step would write too."""
 
 
+class Reach(Protocol):
+    """Whether Slack's Web API answers this run (``bot.slack.identity.Identity``)."""
+
+    def down(self) -> bool: ...
+
+    def lost(self, reason: str, wait: float | None = None) -> None: ...
+
+
 class AlertSender:
     """Head-of-line per channel: a channel's alerts go out in the order they were queued."""
 
@@ -82,8 +91,9 @@ class AlertSender:
                  stopping: threading.Event | None = None,
                  late_wait: float = ANSWER_LATE_WAIT,
                  late_window: float = LATE_POST_WINDOW,
-                 clock: SlackClock | None = None) -> None:
+                 clock: SlackClock | None = None, reach: Reach | None = None) -> None:
         self.client = client
+        self.reach = reach  # told of an outage, which holds every channel until it is over
         self.late_wait, self.late_window = late_wait, late_window  # seconds (tests: shorter)
         self.clock = clock or SlackClock()
         self.stopping = stopping or threading.Event()  # set: no further post this pass
@@ -109,7 +119,7 @@ class AlertSender:
             seen: set[str] = set()
             for row in outbox.pending_alerts(db):
                 if self.pacer.paused(now) or self.writes.paused(ALL, now) or \
-                        not self.token.report().ok or self.stopping.is_set():
+                        not self.token.report().ok or self.stopping.is_set() or self._down():
                     break
                 if row.channel in seen:
                     continue
@@ -124,7 +134,8 @@ class AlertSender:
 
     def _sweep_strays(self, db: Database, now: datetime) -> None:
         """Delete the strays Slack made of alerts posted again (``bot.alerts.strays``)."""
-        if self.stopping.is_set() or self.pacer.paused(now) or not self.token.report().ok:
+        if self.stopping.is_set() or self.pacer.paused(now) or not self.token.report().ok or \
+                self._down():
             return
         try:
             sweep(db, self.client, now=now, first_look=self.late_wait, event_type=EVENT_TYPE,
@@ -133,6 +144,9 @@ class AlertSender:
                   slack_now=self.clock.now())
         except sqlite3.OperationalError as exc:
             self.writes.failed(ALL, str(exc), now)
+
+    def _down(self) -> bool:
+        return self.reach is not None and self.reach.down()
 
     def _deliver_one(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         """One alert; a write the database refuses (at any step) holds all delivery a while."""
@@ -149,6 +163,8 @@ class AlertSender:
             posted = self._post(db, row, now)
         except Retry as retry:
             self._retry_later(db, row, retry, now)
+            if retry.outage and self.reach is not None:
+                self.reach.lost(retry.reason, retry.wait)
             return 0
         except TokenDead as dead:
             self.token.fail(str(dead), now)

@@ -208,3 +208,21 @@ class PostedMessage:
 
     channel: str
     ts: str
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One `wirewatch run` as the database keeps it (``storage.runs``); times ISO 8601, UTC;
+    ``slack_answers``: 1 Slack's Web API answered it since ``slack_since``, 0 not (why in
+    ``slack_why``), None never asked (console mode)."""
+
+    run: str
+    pid: int | None
+    host: str | None
+    mode: str | None
+    started_at: str | None
+    heartbeat_at: str | None
+    stopped_at: str | None
+    slack_answers: int | None
+    slack_since: str | None
+    slack_why: str | None

@@ -1,7 +1,8 @@
 """Who the bot token is (auth.test), learnt at start-up or, when Slack's Web API did not answer
 then (unreachable, 5xx, 429), by asking again with backoff while the run goes on: a newsroom's
 server rebooting during a Slack outage must not leave ingest down until someone starts it by
-hand. Only a token Slack refuses stops start-up."""
+hand. Only a token Slack refuses stops start-up. An outage later in the run (``lost``) is the
+run's too: said once, asked about with the same backoff, said once when over."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
-from bot.alerts.calls import RATE_LIMITED, RETRY_LATER
+from bot.alerts.calls import RATE_LIMITED, RETRY_LATER, retry_after
 from bot.config import ConfigError, Settings
 from bot.redact import redact
 from bot.slack.config import api_url
@@ -30,7 +31,12 @@ auth.test a minute costs nothing; a desk waits at most that long once Slack is b
 
 
 class NotAnswering(Exception):
-    """Slack's Web API did not answer (unreachable, 5xx, 429): not the configuration's fault."""
+    """Slack's Web API did not answer (unreachable, 5xx, 429): not the configuration's fault;
+    ``wait``: the seconds its Retry-After asked for, if it gave one."""
+
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        super().__init__(reason)
+        self.wait = wait
 
 
 class Refused(Exception):
@@ -43,6 +49,7 @@ class Unanswered:
 
     reason: str
     since: datetime
+    answered_before: bool = False  # Slack answered this run, then stopped: not "yet"
 
 
 def ask(client: WebClient, settings: Settings) -> SlackResponse:
@@ -55,8 +62,10 @@ def ask(client: WebClient, settings: Settings) -> SlackResponse:
         status = exc.response.status_code
         error = exc.response.get("error") if isinstance(exc.response.data, dict) else None
         if status >= 429 or error in RETRY_LATER | RATE_LIMITED:
+            said = any(name.lower() == "retry-after" for name in exc.response.headers or {})
             raise NotAnswering(f"Slack's Web API at {api_url(settings)} is not answering "
-                               f"(HTTP {status}{f', {error}' if error else ''})") from None
+                               f"(HTTP {status}{f', {error}' if error else ''})",
+                               retry_after(exc.response.headers) if said else None) from None
         raise Refused(str(error or "no reason given")) from None
     except OSError as exc:
         raise NotAnswering(f"cannot reach the Slack Web API at {api_url(settings)} "
@@ -99,14 +108,20 @@ class _ThisThread(logging.Filter):
 
 
 class Identity:
-    """auth.test's answer once Slack gave it; until then why not, for /health and the sender."""
+    """auth.test's answer once Slack gave it; until then, and while Slack has stopped answering
+    since, why not and since when, for /health, the sender and `wirewatch status`."""
 
-    def __init__(self, client: WebClient, settings: Settings) -> None:
+    def __init__(self, client: WebClient, settings: Settings,
+                 noted: Callable[[Unanswered | None], None] | None = None) -> None:
         self.client, self.settings = client, settings
         self.me: SlackResponse | None = None
+        self.noted = noted  # told of each change: Slack not answering (why), or answering
         self._unanswered: Unanswered | None = None
         self._learnt: list[Callable[[SlackResponse], None]] = []
         self._lock = threading.Lock()
+        self._asking: threading.Thread | None = None
+        self._stopping: threading.Event | None = None
+        self._refused: Callable[[str], None] | None = None
 
     def on_answer(self, learn: Callable[[SlackResponse], None]) -> None:
         """Call ``learn`` with the answer when it comes (at once when it came)."""
@@ -122,8 +137,7 @@ class Identity:
         except Refused as refused:
             raise ConfigError(refused_line(str(refused))) from None
         except NotAnswering as why:
-            with self._lock:
-                self._unanswered = Unanswered(str(why), datetime.now(UTC))
+            self._went(Unanswered(str(why), datetime.now(UTC)))
             check = "WIREWATCH_SLACK_API_URL and " if self.settings.slack_api_url else ""
             log.warning("%s: Slack is not reachable yet; wirewatch starts all the same, ingests "
                         "and keeps alerts in the outbox, and asks again with backoff (if it "
@@ -134,39 +148,81 @@ class Identity:
         with self._lock:
             return self._unanswered
 
+    def down(self) -> bool:
+        """Slack's Web API is not answering this run (yet, or any more): nothing is sent."""
+        return self.unanswered() is not None
+
     def keep_asking(self, stopping: threading.Event,
                     refused: Callable[[str], None]) -> threading.Thread | None:
         """While Slack has not answered, ask again on a daemon thread (2 s, 4 s, … a minute
-        apart) until it does or the run stops; a refusal then is the token's (``refused``)."""
-        if self.unanswered() is None:
-            return None
-        thread = threading.Thread(target=self._ask_until_answered, args=(stopping, refused),
-                                  name="slack-first-answer", daemon=True)
+        apart) until it does or the run stops; a refusal then is the token's (``refused``).
+        Kept for ``lost``, which asks the same way."""
+        with self._lock:
+            self._stopping, self._refused = stopping, refused
+        return self._ask_on(FIRST_WAIT)
+
+    def lost(self, reason: str, wait: float | None = None) -> None:
+        """A call of the run found Slack's Web API down (unreachable, 5xx): the first says so
+        (one WARNING), delivery waits, and auth.test is asked with backoff, the first time
+        after ``wait`` (a Retry-After) if longer, until Slack answers."""
+        now = datetime.now(UTC)
+        with self._lock:
+            if self._unanswered is not None or self.me is None:
+                return
+            self._unanswered = gone = Unanswered(reason, now, answered_before=True)
+        log.warning("Slack's Web API stopped answering at %s (%s): alerts wait in the outbox, "
+                    "in order, and go out once it answers again; asked with backoff",
+                    now.isoformat(timespec="seconds"), reason)
+        self._tell(gone)
+        self._ask_on(max(FIRST_WAIT, wait or 0.0))
+
+    def _ask_on(self, wait: float) -> threading.Thread | None:
+        with self._lock:
+            if self._unanswered is None or self._asking is not None or self._stopping is None:
+                return None
+            self._asking = thread = threading.Thread(
+                target=self._ask_until_answered, args=(self._stopping, self._refused, wait),
+                name="slack-answer", daemon=True)
         thread.start()
         return thread
 
     def _ask_until_answered(self, stopping: threading.Event,
-                            refused: Callable[[str], None]) -> None:
-        wait = FIRST_WAIT
+                            refused: Callable[[str], None] | None, wait: float) -> None:
+        backoff = wait
         while not stopping.wait(wait):
             try:
                 self._answered(ask(self.client, self.settings))
                 return
             except Refused as error:
-                refused(str(error))
-            except NotAnswering:
-                pass
-            wait = min(wait * 2, LONGEST_WAIT)
+                if refused is not None:
+                    refused(str(error))
+                wait = backoff = min(backoff * 2, LONGEST_WAIT)
+            except NotAnswering as why:
+                backoff = min(backoff * 2, LONGEST_WAIT)
+                wait = max(backoff, why.wait or 0.0)
+        with self._lock:
+            self._asking = None
+
+    def _went(self, why: Unanswered) -> None:
+        with self._lock:
+            self._unanswered = why
+        self._tell(why)
+
+    def _tell(self, why: Unanswered | None) -> None:
+        if self.noted is not None:
+            self.noted(why)
 
     def _answered(self, me: SlackResponse) -> None:
         missing = missing_scopes(me.headers)
         if missing:
             log.warning(scope_warning(missing))
         with self._lock:
-            self.me, was = me, self._unanswered
-            self._unanswered = None
-        for learn in self._learnt:
-            learn(me)
+            first, was = self.me is None, self._unanswered
+            self.me, self._unanswered, self._asking = me, None, None
+        if first:
+            for learn in self._learnt:
+                learn(me)
+        self._tell(None)
         if was is not None:
             log.warning("Slack's Web API answers (not reachable since %s): alerts kept in the "
                         "outbox meanwhile go out now", was.since.isoformat(timespec="seconds"))

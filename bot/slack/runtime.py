@@ -28,7 +28,8 @@ from bot.slack.replays import ServedRequests
 from bot.slack.server import build_router
 from bot.slack.services import Services
 from bot.slack.socket import SocketRunner
-from storage.db import ThreadLocalDb
+from storage.db import ThreadLocalDb, transaction
+from storage.runs import slack_noted
 
 DIGESTS = "digests"
 
@@ -49,7 +50,8 @@ class SlackRuntime:
         self.instances = Instances(self.store.get)
         clock = SlackClock()
         self.services = Services(self.store, settings, self.token, self.instances, clock)
-        self.identity = Identity(app_client(settings), settings) if verify_token else None
+        self.identity = Identity(app_client(settings), settings, noted=self._noted) \
+            if verify_token else None
         self.app = build_app(settings, services=self.services, verify_token=verify_token,
                              clock=clock, identity=self.identity)
         self.delivery = delivery_client(settings)
@@ -58,7 +60,8 @@ class SlackRuntime:
         late_wait, late_window = late_waits(settings.slack_timeout)
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,
                                   instances=self.instances, stopping=self.stopping,
-                                  late_wait=late_wait, late_window=late_window, clock=clock)
+                                  late_wait=late_wait, late_window=late_window, clock=clock,
+                                  reach=self.identity)
         self.digest_lookups = Lookups(late_wait, late_window, self.sender.clock)
         self.accounts = AccountCheck()
         self._extra_routes = dict(extra_routes or {})
@@ -94,6 +97,19 @@ class SlackRuntime:
     def _unanswered(self) -> Unanswered | None:
         """Why Slack's Web API has not answered this run yet (None: it has)."""
         return self.identity.unanswered() if self.identity is not None else None
+
+    def _noted(self, why: Unanswered | None) -> None:
+        """Whether Slack's Web API answers, kept with this run's row for `wirewatch status`
+        (a write refused is only logged: delivery does not wait on it)."""
+        since = why.since if why is not None else datetime.now(UTC)
+        try:
+            db = self.store.get()
+            with transaction(db):
+                slack_noted(db, self.instances.boot, answers=why is None,
+                            since=since.isoformat(timespec="seconds"),
+                            why=why.reason if why is not None else None)
+        except sqlite3.Error as exc:
+            log.warning("could not keep whether Slack answers in the database: %s", exc)
 
     def _refused(self, error: str) -> None:
         """Slack, answering at last, refused the token: delivery waits as for a revoked one."""

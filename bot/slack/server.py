@@ -77,7 +77,8 @@ def _health(start_response, mode: str, token: TokenReport | None,
         return _unwell(start_response, mode, f"Slack refused the bot token ({token.reason}); "
                        "alerts are not being sent", token.since)
     if unanswered is not None:
-        return _unwell(start_response, mode, f"{unanswered.reason}: Slack is not reachable yet; "
+        state = "no longer reachable" if unanswered.answered_before else "not reachable yet"
+        return _unwell(start_response, mode, f"{unanswered.reason}: Slack is {state}; "
                        "articles are ingested and alerts wait in the outbox until it answers "
                        "(asked again with backoff)", unanswered.since)
     if link_down is not None:

@@ -230,3 +230,15 @@ def m022_alerts_held_since(db: Database) -> None:
     alert says since when it is held, not when it was queued (NULL: never so, or held before
     this was kept)."""
     db.table("alerts").add_column("held_since", str)
+
+
+@MIGRATIONS()
+def m023_runs(db: Database) -> None:
+    """Each `wirewatch run` on this database as it goes (its pid and host, its heartbeat, when it
+    stopped) and what it last knew of Slack's Web API (answering or not, since when, why), so
+    `wirewatch status` on the server tells it from the database alone."""
+    db.table("runs").create(
+        {"run": str, "pid": int, "host": str, "mode": str, "started_at": str,
+         "heartbeat_at": str, "stopped_at": str, "slack_answers": int, "slack_since": str,
+         "slack_why": str},
+        pk="run")

@@ -6,7 +6,8 @@ recorded too, under the method name ``response_url``. Faults: ``fail_next`` answ
 calls with 429 (with Retry-After) or 500; ``fail_fraction`` does so for a seeded share of calls;
 ``drop_next`` / ``drop_fraction`` do the work and then close the connection without answering
 (``response_url`` only when named in ``methods``); ``go_down`` answers every call with 503
-(or another status) until ``come_up``.
+(or another status) until ``come_up``; ``refuse_connections`` stops listening (every call
+refused at the socket) until ``accept_connections``.
 
 Channels follow Slack's membership rules (``add_channel``): a bot may post in a public channel
 it is not in (chat:write.public) but not read its history (``not_in_channel``) until it joins;
@@ -88,6 +89,7 @@ class Call:
     json: dict | None
     token: str | None
     status: int
+    at: float = field(default_factory=time.monotonic)  # when it arrived (monotonic seconds)
 
 
 @dataclass
@@ -128,6 +130,7 @@ class _Faults:
         field(default_factory=list)
     garbles: list[tuple[frozenset[str] | None, bool]] = field(default_factory=list)
     outage: int | None = None  # every call answered with this status until ``come_up``
+    outage_wait: int | None = None  # the Retry-After of each such answer, if any
 
 
 class FakeSlack:
@@ -203,11 +206,28 @@ class FakeSlack:
             self._faults.methods = frozenset(methods) if methods else None
             self._faults.channel = channel
 
-    def go_down(self, *, status: int = 503) -> None:
+    def go_down(self, *, status: int = 503, retry_after: int | None = None) -> None:
         """Answer every call with ``status`` (503: Slack down; 429: rate limited everywhere)
-        until ``come_up``, doing nothing, as Slack in an outage does."""
+        until ``come_up``, doing nothing, as Slack in an outage does; with ``retry_after``, a
+        Retry-After header of that many seconds on each answer."""
         with self._lock:
             self._faults.outage = status
+            self._faults.outage_wait = retry_after
+
+    def refuse_connections(self) -> None:
+        """Stop listening: every call is refused at the socket ("Connection refused"), as when
+        Slack's address cannot be reached, until ``accept_connections``."""
+        self._server.shutdown()
+        self._server.server_close()
+
+    def accept_connections(self) -> None:
+        """Listen again, on the same port."""
+        port = self._server.server_address[1]
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        daemon=True)
+        self._thread.start()
 
     def come_up(self) -> None:
         with self._lock:
@@ -505,6 +525,8 @@ class FakeSlack:
                 payload = {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
             self.calls.append(Call(method, params, body, token, status))
         headers = {"Retry-After": str(self._faults.retry_after)} if status == 429 else {}
+        if self._faults.outage is not None and self._faults.outage_wait is not None:
+            headers["Retry-After"] = str(self._faults.outage_wait)
         if method not in AUTHLESS:
             headers["X-OAuth-Scopes"] = ",".join(self.scopes)
         if slow and not late:

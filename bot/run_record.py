@@ -1,0 +1,60 @@
+"""This run's row in the database (``storage.runs``): begun, a heartbeat every half minute,
+stopped; what `wirewatch status` reads on the server to tell a running run from one that died."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from storage.db import transaction
+from storage.runs import forget_runs, heartbeat, run_started, run_stopped
+
+log = logging.getLogger(__name__)
+BEAT_EVERY = 30
+"""Seconds between heartbeats: one small write; `wirewatch status` takes a run silent for three
+of them as gone."""
+KEPT_FOR = timedelta(days=7)
+
+
+class RunRecord:
+    """Writes this run's row; a write the database refuses is logged and tried at the next beat
+    (delivery and ingest never wait on it)."""
+
+    def __init__(self, store: Callable[[], Database], run: str, mode: str) -> None:
+        self.store, self.run, self.mode = store, run, mode
+
+    def begun(self) -> None:
+        now = datetime.now(UTC)
+
+        def begin(db: Database) -> None:
+            forget_runs(db, before=_iso(now - KEPT_FOR))
+            run_started(db, self.run, pid=os.getpid(), host=socket.gethostname(),
+                        mode=self.mode, at=_iso(now))
+
+        self._write("record this run", begin)
+
+    def beat(self) -> None:
+        self._write("keep this run's heartbeat",
+                    lambda db: heartbeat(db, self.run, at=_iso(datetime.now(UTC))))
+
+    def ended(self) -> None:
+        self._write("record this run's stop",
+                    lambda db: run_stopped(db, self.run, at=_iso(datetime.now(UTC))))
+
+    def _write(self, what: str, write: Callable[[Database], object]) -> None:
+        try:
+            db = self.store()
+            with transaction(db):
+                write(db)
+        except sqlite3.Error as exc:
+            log.warning("could not %s in the database: %s", what, exc)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")

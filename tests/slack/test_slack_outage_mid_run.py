@@ -1,0 +1,129 @@
+"""Slack's Web API going down after it first answered is the run's outage, not each alert's: the
+first call that finds it down (refused connections, 503, a dropped connection after Slack read
+the request) says so once (a WARNING, `GET /health` 503 with since when), delivery waits while
+auth.test is asked with backoff (after a Retry-After when Slack gave one), one WARNING says it is
+back, and the queue drains in order, each alert posted once (the real `wirewatch run` in a
+process, the fake Slack Web API, POST /ingest over real HTTP, the real spaCy model, a real
+SQLite file)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from contextlib import closing
+
+import pytest
+
+from storage.articles import now_iso
+from storage.db import open_db, transaction
+from storage.subscriptions import subscribe
+from tests.fakes.slack_api import FakeSlack
+from tests.slack.conftest import health_of, wait_for
+from tests.slack.test_slack_first_run import (
+    ingest_over_http,
+    live_run,
+    next_line,
+    slack_env,
+    wirewatch,
+)
+
+TOKEN = "desk-ingest-token-of-the-mid-run-outage-test"
+TITLES = ("Bin crews in Ashcombe walk out over overtime cuts",
+          "Lightning strike sets fire to a barn near Holloway",
+          "Museum opens a glass walkway over the Roman baths at Carrow",
+          "Chess final in Varna turns on a late knight strike")
+TEXTS = ("Bin collections stopped across Ashcombe on Monday after crews walked out over cuts "
+         "to overtime, their union said.",
+         "A thatched barn outside Holloway burned down on Tuesday night after lightning hit "
+         "it during a storm; firefighters saved the farmhouse beside it.",
+         "Visitors to Carrow can now look down on the Roman baths from a glass walkway the "
+         "museum opened on Wednesday, after three years of building work.",
+         "Grandmaster Ilse Maran won the Varna chess final on Thursday with a knight sacrifice "
+         "in the last minutes of the deciding game.")
+ARTICLES = [{"title": title, "text": text, "source": "Valley Courier", "published": now_iso()}
+            for title, text in zip(TITLES, TEXTS, strict=True)]
+Fault = Callable[[FakeSlack], None]
+FAULTS: dict[str, tuple[Fault, Fault, bool]] = {
+    # (start it, end it, whether /health is seen 503 while it lasts)
+    "connections refused": (lambda s: s.refuse_connections(),
+                            lambda s: s.accept_connections(), True),
+    "503": (lambda s: s.go_down(), lambda s: s.come_up(), True),
+    "dropped after Slack read the post": (
+        lambda s: s.drop_next(1, methods={"chat.postMessage"}), lambda s: None, False),
+}
+DOWN_SAID = "Slack's Web API stopped answering"
+BACK_SAID = "Slack's Web API answers"
+
+
+def _desk(db_path, fake_slack: FakeSlack) -> dict[str, str]:
+    """A topic every article matches, followed by one channel."""
+    env = {**slack_env(db_path, fake_slack.base_url), "WIREWATCH_INGEST_TOKEN": TOKEN}
+    assert wirewatch("topics", "add", "Strikes", "strike* OR walk*", env=env).returncode == 0
+    with closing(open_db(db_path)) as db, transaction(db):
+        subscribe(db, topic_id=1, target_type="channel", target_id="C0DESK", mode="realtime",
+                  created_by=None, at=now_iso())
+    return env
+
+
+def _queued(run, article: dict) -> None:
+    assert ingest_over_http(run.port, article, token=TOKEN, wait=30)["verdict"] == "new"
+    assert next_line(run.lines, "· ").endswith("”: 1 alert queued for Slack\n")
+
+
+def _posted_titles(fake_slack: FakeSlack) -> list[str]:
+    """The article titles of the desk's posts, in the order Slack took them."""
+    texts = [m.text for m in fake_slack.posts("C0DESK")]
+    return [title for text in texts for title in TITLES if title in text]
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_an_outage_after_slack_answered_is_said_once_and_the_queue_drains_once_in_order(
+        db_path, fake_slack: FakeSlack, fault: str):
+    """Before: the run said nothing of the outage (`/health` 200 all along, no WARNING) and
+    each alert failed and was tried again on its own backoff."""
+    start, end, seen_down = FAULTS[fault]
+    env = _desk(db_path, fake_slack)
+    with live_run(env) as run:
+        _queued(run, ARTICLES[0])
+        wait_for(lambda: _posted_titles(fake_slack) == [TITLES[0]], timeout=60)
+        start(fake_slack)
+        for article in ARTICLES[1:]:
+            _queued(run, article)
+        if seen_down:
+            wait_for(lambda: health_of(run.port)[0] == 503, timeout=30)
+            said = health_of(run.port)[1]
+            assert "no longer reachable" in said["reason"] and said["since"], said
+            time.sleep(1.0)  # the sender's passes meanwhile post nothing
+            assert _posted_titles(fake_slack) == [TITLES[0]]
+            end(fake_slack)
+        wait_for(lambda: len(_posted_titles(fake_slack)) >= len(TITLES), timeout=90)
+        assert health_of(run.port)[0] == 200
+        time.sleep(1.5)  # six more passes of the sender: nothing posted twice
+        assert _posted_titles(fake_slack) == list(TITLES)
+    assert run.returncode in (0, -15), run.err
+    down = [line for line in run.err.splitlines() if DOWN_SAID in line]
+    back = [line for line in run.err.splitlines() if BACK_SAID in line]
+    assert len(down) == 1 and "WARNING" in down[0], run.err
+    assert len(back) == 1 and "WARNING" in back[0], run.err
+
+
+def test_slack_down_with_a_retry_after_is_asked_again_only_after_it(db_path,
+                                                                    fake_slack: FakeSlack):
+    """A 503 naming a Retry-After: the first auth.test of the outage waits that long."""
+    env = _desk(db_path, fake_slack)
+    with live_run(env) as run:
+        _queued(run, ARTICLES[0])
+        wait_for(lambda: _posted_titles(fake_slack) == [TITLES[0]], timeout=60)
+        fake_slack.go_down(retry_after=6)
+        _queued(run, ARTICLES[1])
+        wait_for(lambda: health_of(run.port)[0] == 503, timeout=30)
+        refused = [c for c in fake_slack.calls if c.method == "chat.postMessage"
+                   and c.status == 503]
+        wait_for(lambda: any(c.method == "auth.test" and c.at > refused[0].at
+                             for c in fake_slack.calls), timeout=30)
+        asked = [c for c in fake_slack.calls if c.method == "auth.test" and c.at > refused[0].at]
+        assert asked[0].at - refused[0].at >= 5.5, asked[0].at - refused[0].at
+        fake_slack.come_up()
+        wait_for(lambda: len(_posted_titles(fake_slack)) >= 2, timeout=90)
+        time.sleep(1.0)
+        assert _posted_titles(fake_slack) == list(TITLES[:2])
