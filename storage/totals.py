@@ -14,3 +14,10 @@ def totals(db: Database) -> Totals:
     last = db.execute("SELECT max(ingested_at) FROM articles").fetchone()[0]
     return Totals(articles=count("articles"), stories=count("stories"), topics=count("topics"),
                   subscriptions=count("subscriptions"), last_ingest=last)
+
+
+def last_article(db: Database) -> tuple[int, str, str] | None:
+    """The article stored last: its id, title and when it was stored."""
+    row = db.execute("SELECT id, title, ingested_at FROM articles "
+                     "ORDER BY ingested_at DESC, id DESC LIMIT 1").fetchone()
+    return (row[0], row[1], row[2]) if row else None

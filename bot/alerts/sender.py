@@ -70,6 +70,9 @@ timeout); one further off was set before the clock stepped back, and is due."""
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # what Slack answers to any reply in a channel whose settings allow no threads
 NO_THREADS = "restricted_action_non_threadable_channel"
+OUTAGE_LONGEST = 60.0
+"""Seconds at most between tries while Slack's Web API is down: the alert tried then asks for
+every alert waiting, so a desk waits at most a minute once Slack is back."""
 ALL = "alerts"
 """A refused write holds all delivery: every channel's next step would write too."""
 
@@ -80,6 +83,8 @@ class Reach(Protocol):
     def down(self) -> bool: ...
 
     def lost(self, reason: str, wait: float | None = None) -> None: ...
+
+    def back(self) -> None: ...
 
 
 class AlertSender:
@@ -119,7 +124,7 @@ class AlertSender:
             seen: set[str] = set()
             for row in outbox.pending_alerts(db):
                 if self.pacer.paused(now) or self.writes.paused(ALL, now) or \
-                        not self.token.report().ok or self.stopping.is_set() or self._down():
+                        not self.token.report().ok or self.stopping.is_set():
                     break
                 if row.channel in seen:
                     continue
@@ -128,7 +133,10 @@ class AlertSender:
                            max(LONGEST_RETRY, self.late_wait)) or \
                         not self.pacer.ready(row.channel, now):
                     continue
+                probe = self._down()  # while Slack is down, one alert a pass asks for all
                 sent += self._deliver_one(db, row, now)
+                if probe and self._down():
+                    break
             self._sweep_strays(db, now)
             return sent
 
@@ -163,19 +171,21 @@ class AlertSender:
             posted = self._post(db, row, now)
         except Retry as retry:
             self._retry_later(db, row, retry, now)
-            if retry.outage and self.reach is not None:
-                self.reach.lost(retry.reason, retry.wait)
+            self._heard(retry)
             return 0
         except TokenDead as dead:
+            self._heard()
             self.token.fail(str(dead), now)
             return 0
         except ChannelGone as gone:
+            self._heard()
             if moved_to(db, row.channel):  # its channel got a new id while it was on its way
                 self._retry_later(db, row, Retry(f"channel moved ({gone})", 0, False), now)
             else:
                 self._gone(db, row, str(gone))
             return 0
         except SlackApiError as exc:
+            self._heard()
             self._close(db, row, "failed", error_code(exc))
             log.warning("alert %s to %s not posted: %s", row.id, row.channel,
                         error_code(exc))
@@ -186,8 +196,20 @@ class AlertSender:
             log.exception("alert %s to %s could not be built; marked failed", row.id, row.channel)
             self._close(db, row, "failed", f"internal error: {exc.__class__.__name__}")
             return 0
+        self._heard()
         self.pacer.posted(row.channel, now)
         return posted
+
+    def _heard(self, retry: Retry | None = None) -> None:
+        """What a try tells of Slack: down (a connection error, a 5xx: the run's outage, said
+        once), or answering (anything Slack said: the outage, if any, is over); a try whose
+        answer never came tells neither."""
+        if self.reach is None or (retry is not None and retry.late):
+            return
+        if retry is not None and retry.outage:
+            self.reach.lost(retry.reason, retry.wait)
+        elif self.reach.down():
+            self.reach.back()
 
     def _post(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         """Post (or find posted) one alert, in its story's thread (for a story that continues a
@@ -419,6 +441,8 @@ class AlertSender:
         else:
             delay = max(BACKOFF.delay(row.attempts + 1),
                         self.late_wait if retry.late else retry.delay)
+        if retry.outage:  # the run's probe: asked at most a minute apart, Retry-After honoured
+            delay = max(min(delay, OUTAGE_LONGEST), retry.wait or 0.0)
         in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,

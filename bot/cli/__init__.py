@@ -16,6 +16,7 @@ from bot.cli import (
     quotes,
     run,
     sources,
+    status,
     stories,
     timeline,
     topics,
@@ -94,8 +95,8 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, demo,
-               db, help):
+for module in (ingest, topics, who_said, quotes, stories, timeline, sources, inbox, run, status,
+               demo, db, help):
     module.register(cli)
 
 

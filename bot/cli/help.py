@@ -7,11 +7,9 @@ import click
 GUESSES = {
     "start": "wirewatch run starts the bot (wirewatch run --console without Slack)",
     "serve": "wirewatch run starts the bot (wirewatch run --console without Slack)",
-    "status": "wirewatch sources list, stories list and inbox list say how it is doing "
-              "(/wirewatch status in Slack)",
     "version": "wirewatch --version",
 }
-"""Commands a newcomer guesses from other tools or from Slack's `/wirewatch status`."""
+"""Commands a newcomer guesses from other tools."""
 
 
 def guessed(name: str) -> str | None:

@@ -2,7 +2,7 @@
 then (unreachable, 5xx, 429), by asking again with backoff while the run goes on: a newsroom's
 server rebooting during a Slack outage must not leave ingest down until someone starts it by
 hand. Only a token Slack refuses stops start-up. An outage later in the run (``lost``) is the
-run's too: said once, asked about with the same backoff, said once when over."""
+run's too: said once, and once when over (``back``)."""
 
 from __future__ import annotations
 
@@ -119,9 +119,6 @@ class Identity:
         self._unanswered: Unanswered | None = None
         self._learnt: list[Callable[[SlackResponse], None]] = []
         self._lock = threading.Lock()
-        self._asking: threading.Thread | None = None
-        self._stopping: threading.Event | None = None
-        self._refused: Callable[[str], None] | None = None
 
     def on_answer(self, learn: Callable[[SlackResponse], None]) -> None:
         """Call ``learn`` with the answer when it comes (at once when it came)."""
@@ -155,53 +152,55 @@ class Identity:
     def keep_asking(self, stopping: threading.Event,
                     refused: Callable[[str], None]) -> threading.Thread | None:
         """While Slack has not answered, ask again on a daemon thread (2 s, 4 s, … a minute
-        apart) until it does or the run stops; a refusal then is the token's (``refused``).
-        Kept for ``lost``, which asks the same way."""
-        with self._lock:
-            self._stopping, self._refused = stopping, refused
-        return self._ask_on(FIRST_WAIT)
+        apart, or as long as a Retry-After asks) until it does or the run stops; a refusal then
+        is the token's (``refused``)."""
+        if self.unanswered() is None:
+            return None
+        thread = threading.Thread(target=self._ask_until_answered, args=(stopping, refused),
+                                  name="slack-first-answer", daemon=True)
+        thread.start()
+        return thread
 
     def lost(self, reason: str, wait: float | None = None) -> None:
-        """A call of the run found Slack's Web API down (unreachable, 5xx): the first says so
-        (one WARNING), delivery waits, and auth.test is asked with backoff, the first time
-        after ``wait`` (a Retry-After) if longer, until Slack answers."""
+        """A call of the run found Slack's Web API down (unreachable, 5xx) after it had
+        answered: the first says so (one WARNING, `/health` 503); the sender then tries only its
+        next alert due, with backoff, until Slack answers it (``back``). ``wait``: the
+        Retry-After the answer gave, which that alert's next try honours."""
         now = datetime.now(UTC)
         with self._lock:
             if self._unanswered is not None or self.me is None:
                 return
             self._unanswered = gone = Unanswered(reason, now, answered_before=True)
         log.warning("Slack's Web API stopped answering at %s (%s): alerts wait in the outbox, "
-                    "in order, and go out once it answers again; asked with backoff",
-                    now.isoformat(timespec="seconds"), reason)
+                    "in order, and go out once it answers again (tried with backoff, at most a "
+                    "minute apart)", now.isoformat(timespec="seconds"), reason)
         self._tell(gone)
-        self._ask_on(max(FIRST_WAIT, wait or 0.0))
 
-    def _ask_on(self, wait: float) -> threading.Thread | None:
+    def back(self) -> None:
+        """Slack answered a call after ``lost``: one WARNING, and delivery goes on."""
         with self._lock:
-            if self._unanswered is None or self._asking is not None or self._stopping is None:
-                return None
-            self._asking = thread = threading.Thread(
-                target=self._ask_until_answered, args=(self._stopping, self._refused, wait),
-                name="slack-answer", daemon=True)
-        thread.start()
-        return thread
+            was = self._unanswered if self.me is not None else None
+            if was is None:
+                return
+            self._unanswered = None
+        self._tell(None)
+        log.warning("Slack's Web API answers again (not reachable since %s): alerts kept in the "
+                    "outbox meanwhile go out now, in order",
+                    was.since.isoformat(timespec="seconds"))
 
     def _ask_until_answered(self, stopping: threading.Event,
-                            refused: Callable[[str], None] | None, wait: float) -> None:
-        backoff = wait
+                            refused: Callable[[str], None]) -> None:
+        wait = backoff = FIRST_WAIT
         while not stopping.wait(wait):
             try:
                 self._answered(ask(self.client, self.settings))
                 return
             except Refused as error:
-                if refused is not None:
-                    refused(str(error))
+                refused(str(error))
                 wait = backoff = min(backoff * 2, LONGEST_WAIT)
             except NotAnswering as why:
                 backoff = min(backoff * 2, LONGEST_WAIT)
                 wait = max(backoff, why.wait or 0.0)
-        with self._lock:
-            self._asking = None
 
     def _went(self, why: Unanswered) -> None:
         with self._lock:
@@ -217,11 +216,10 @@ class Identity:
         if missing:
             log.warning(scope_warning(missing))
         with self._lock:
-            first, was = self.me is None, self._unanswered
-            self.me, self._unanswered, self._asking = me, None, None
-        if first:
-            for learn in self._learnt:
-                learn(me)
+            self.me, was = me, self._unanswered
+            self._unanswered = None
+        for learn in self._learnt:
+            learn(me)
         self._tell(None)
         if was is not None:
             log.warning("Slack's Web API answers (not reachable since %s): alerts kept in the "

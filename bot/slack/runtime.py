@@ -117,8 +117,9 @@ class SlackRuntime:
 
     @property
     def answered(self) -> bool:
-        """Slack's Web API answered this run: until then nothing is sent (no alert spends a
-        try, nor grows its backoff, on an outage already known)."""
+        """Slack's Web API answers this run: not before its first answer (nothing is sent: no
+        alert spends a try, nor grows its backoff, on an outage already known), nor during an
+        outage since (no digest, look or account round; the sender's next alert asks)."""
         return self._unanswered() is None
 
     def _link_down(self) -> datetime | None:
@@ -157,8 +158,8 @@ class SlackRuntime:
 
     def deliver_pending(self, *, now: datetime | None = None) -> int:
         """Send the outbox alerts that are due; returns how many were posted."""
-        if not self.answered:
-            return 0
+        if self.identity is not None and self.identity.me is None:
+            return 0  # never answered this run: the start-up ask goes first (it said why)
         return self.sender.deliver(self.store.get(), now=now or datetime.now(UTC))
 
     def send_due_digests(self, *, now: datetime) -> int:

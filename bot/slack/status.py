@@ -12,17 +12,16 @@ from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
+from bot.desk_status import read_status
 from bot.models import Source
 from bot.redact import redact
 from bot.slack.activity_lines import source_trouble
 from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
-from storage.alerts import count_pending
 from storage.db import snapshot
 from storage.inbox import failed_by_source, held_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
 from storage.sources import health, list_sources, unreadable_files
-from storage.totals import totals
 
 MAX_SOURCES = 15
 HOME_FEEDS = 10
@@ -51,12 +50,13 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
 def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport | None,
            viewer: Viewer | None, sources: bool) -> list[str]:
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
-    stored = totals(db)
+    desk = read_status(db, now=datetime.now(UTC))
+    stored = desk.totals
     subscribed = stored.subscriptions + count_quote_subscriptions(db)
     lines = [
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
         f"• Last ingest: {_when(stored.last_ingest)}",
-        f"• Alerts waiting to be posted: {count_pending(db)}",
+        f"• Alerts waiting to be posted: {desk.pending}",
         f"• {counted(stored.articles, 'article')} in "
         f"{counted(stored.stories, 'story', 'stories')}; {counted(stored.topics, 'topic')}; "
         f"{counted(subscribed, 'subscription')}",
@@ -67,7 +67,7 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     elif not subscribed:
         lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
                      "channel (or `/subscribe me TOPIC`)")
-    listed = source_lines(db, errors=errors)
+    listed = source_lines(db, errors=errors, rows=desk.sources)
     return lines + delivery_lines(db, token, viewer=viewer) + \
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
@@ -91,10 +91,12 @@ def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
             "the server queues them again"]
 
 
-def source_lines(db: Database, *, errors: bool = False) -> list[str]:
+def source_lines(db: Database, *, errors: bool = False,
+                 rows: list[Source] | None = None) -> list[str]:
     """One line per source with its health, the unhealthy ones first; since when one fails or
-    a feed has brought nothing new, and what to do; ``errors`` adds why."""
-    rows = list_sources(db)
+    a feed has brought nothing new, and what to do; ``errors`` adds why; ``rows``: the sources
+    already read."""
+    rows = list(rows) if rows is not None else list_sources(db)
     if not rows:
         return ["• Sources: none yet (`wirewatch sources add URL`)"]
     now = datetime.now(UTC)

@@ -39,9 +39,9 @@ def test_help_of_a_command_not_there_names_the_commands_there_are():
 
 
 def test_a_command_a_newcomer_guesses_points_to_the_one_to_type():
-    """Before: `wirewatch start`, `status` and `version` answered "No such command" alone."""
+    """Before: `wirewatch start` and `version` answered "No such command" alone (`status` is a
+    command now: tests/cli/test_status_cli.py)."""
     for guess, instead in (("start", "wirewatch run starts the bot"),
-                           ("status", "wirewatch sources list, stories list and inbox list"),
                            ("version", "wirewatch --version")):
         result = wirewatch(guess)
         assert result.exit_code == 2

@@ -1,0 +1,58 @@
+"""What a desk admin asks first (is it running, does Slack answer, is anything stuck, are the
+feeds alive), read from the database alone in one read transaction: `/wirewatch status` in Slack
+and `wirewatch status` on the server render the same reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from bot.models import RunRecord, Source, Totals
+from bot.run_record import BEAT_EVERY
+from storage.alerts import count_failed, count_pending, oldest_pending
+from storage.db import snapshot
+from storage.runs import latest_runs
+from storage.sources import list_sources
+from storage.totals import last_article, totals
+
+SILENT_AFTER = timedelta(seconds=3 * BEAT_EVERY)
+"""A run whose heartbeat is older than this, and that never said it stopped, is gone (killed,
+or its machine went down)."""
+RUNNING, STOPPED, SILENT = "running", "stopped", "silent"
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    """One moment of the database, as both renderings show it."""
+
+    at: datetime
+    runs: list[RunRecord]
+    totals: Totals
+    pending: int
+    oldest_pending: str | None
+    failed: int
+    sources: list[Source]
+    last_article: tuple[int, str, str] | None
+
+
+def read_status(db: Database, *, now: datetime) -> DeskStatus:
+    """Every part in one read transaction (no network call: the run wrote what it knew of
+    Slack), so an alert posted meanwhile is not counted both waiting and gone."""
+    with snapshot(db):
+        return DeskStatus(at=now, runs=latest_runs(db), totals=totals(db),
+                          pending=count_pending(db), oldest_pending=oldest_pending(db),
+                          failed=count_failed(db), sources=list_sources(db),
+                          last_article=last_article(db))
+
+
+def run_state(run: RunRecord, now: datetime) -> str:
+    """RUNNING (its heartbeat is recent), STOPPED (it said so) or SILENT (it went quiet without
+    stopping: killed, or its machine went down)."""
+    if run.stopped_at:
+        return STOPPED
+    beat = run.heartbeat_at or run.started_at
+    if beat and now - datetime.fromisoformat(beat) <= SILENT_AFTER:
+        return RUNNING
+    return SILENT

@@ -1,0 +1,48 @@
+"""`wirewatch status` read from a database whose runs and feeds a test wrote (real SQLite): a run
+killed without a word is told from one running, a failing feed is named with what to do."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from storage.db import open_db, transaction
+from storage.runs import heartbeat, run_started, run_stopped, slack_noted
+from storage.sources import add_source, record_failure
+from tests.invoke import invoke
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def test_a_killed_run_a_stopped_run_and_a_failing_feed_are_each_said(db_path):
+    """Before: no such command."""
+    now = datetime.now(UTC)
+    db = open_db(db_path)
+    with transaction(db):
+        run_started(db, "aaaa1111", pid=41, host="desk-1", mode="HTTP events",
+                    at=_iso(now - timedelta(hours=3)))
+        run_stopped(db, "aaaa1111", at=_iso(now - timedelta(hours=2)))
+        run_started(db, "bbbb2222", pid=42, host="desk-1", mode="Socket Mode",
+                    at=_iso(now - timedelta(hours=1)))
+        heartbeat(db, "bbbb2222", at=_iso(now - timedelta(minutes=10)))
+        slack_noted(db, "bbbb2222", answers=False, since=_iso(now - timedelta(minutes=20)),
+                    why="cannot reach Slack: Connection refused")
+        feed = add_source(db, kind="feed", location="https://news.example.org/wire.xml")
+    for _ in range(3):
+        with transaction(db):
+            record_failure(db, feed, reason="HTTP 500", now=now)
+    db.close()
+    said = invoke(db_path, "status").output
+    assert ("run bbbb2222 · pid 42 on desk-1 · Socket Mode · not running: last heartbeat 10 min "
+            "ago and it never said it stopped") in said, said
+    assert "Slack: not reachable since " in said and "Connection refused" in said, said
+    assert "run aaaa1111 · pid 41 on desk-1 · HTTP events · stopped " in said, said
+    assert "Sources: 1 (1 failing or quiet)" in said, said
+    assert "feed https://news.example.org/wire.xml · UNHEALTHY" in said, said
+    assert "Outbox: 0 alerts waiting to be posted; 0 failed" in said, said
+    assert "Last article: nothing ingested yet" in said, said
+    as_json = json.loads(invoke(db_path, "status", "--json").output)
+    assert [run["state"] for run in as_json["runs"]] == ["silent", "stopped"], as_json
+    assert as_json["sources"][0]["trouble"], as_json
