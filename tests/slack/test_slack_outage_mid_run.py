@@ -55,8 +55,8 @@ DOWN_SAID = "Slack's Web API stopped answering"
 BACK_SAID = "Slack's Web API answers"
 
 
-def _desk(db_path, fake_slack: FakeSlack) -> dict[str, str]:
-    """A topic every article matches, followed by one channel."""
+def desk_env(db_path, fake_slack: FakeSlack) -> dict[str, str]:
+    """A topic every article here matches, followed by one channel; the run's environment."""
     env = {**slack_env(db_path, fake_slack.base_url), "WIREWATCH_INGEST_TOKEN": TOKEN}
     assert wirewatch("topics", "add", "Strikes", "strike* OR walk*", env=env).returncode == 0
     with closing(open_db(db_path)) as db, transaction(db):
@@ -65,7 +65,8 @@ def _desk(db_path, fake_slack: FakeSlack) -> dict[str, str]:
     return env
 
 
-def _queued(run, article: dict) -> None:
+def queued(run, article: dict) -> None:
+    """POST /ingest of an article that starts a story, its alert queued."""
     assert ingest_over_http(run.port, article, token=TOKEN, wait=30)["verdict"] == "new"
     assert next_line(run.lines, "· ").endswith("”: 1 alert queued for Slack\n")
 
@@ -82,13 +83,13 @@ def test_an_outage_after_slack_answered_is_said_once_and_the_queue_drains_once_i
     """Before: the run said nothing of the outage (`/health` 200 all along, no WARNING) and
     each alert failed and was tried again on its own backoff."""
     start, end, seen_down = FAULTS[fault]
-    env = _desk(db_path, fake_slack)
+    env = desk_env(db_path, fake_slack)
     with live_run(env) as run:
-        _queued(run, ARTICLES[0])
+        queued(run, ARTICLES[0])
         wait_for(lambda: _posted_titles(fake_slack) == [TITLES[0]], timeout=60)
         start(fake_slack)
         for article in ARTICLES[1:]:
-            _queued(run, article)
+            queued(run, article)
         if seen_down:
             wait_for(lambda: health_of(run.port)[0] == 503, timeout=30)
             said = health_of(run.port)[1]
@@ -110,12 +111,12 @@ def test_an_outage_after_slack_answered_is_said_once_and_the_queue_drains_once_i
 def test_slack_down_with_a_retry_after_is_asked_again_only_after_it(db_path,
                                                                     fake_slack: FakeSlack):
     """A 503 naming a Retry-After: nothing is asked of Slack again before it has passed."""
-    env = _desk(db_path, fake_slack)
+    env = desk_env(db_path, fake_slack)
     with live_run(env) as run:
-        _queued(run, ARTICLES[0])
+        queued(run, ARTICLES[0])
         wait_for(lambda: _posted_titles(fake_slack) == [TITLES[0]], timeout=60)
         fake_slack.go_down(retry_after=6)
-        _queued(run, ARTICLES[1])
+        queued(run, ARTICLES[1])
         wait_for(lambda: health_of(run.port)[0] == 503, timeout=30)
         [refused, *_] = [c for c in fake_slack.calls if c.status == 503]
         wait_for(lambda: fake_slack.calls[-1].at > refused.at, timeout=30)

@@ -6,26 +6,11 @@ the database alone (the real command in processes, the fake Slack Web API, a rea
 from __future__ import annotations
 
 import json
-from contextlib import closing
 
-from storage.articles import now_iso
-from storage.db import open_db, transaction
-from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import wait_for
-from tests.slack.test_slack_first_run import (
-    ingest_over_http,
-    live_run,
-    next_line,
-    slack_env,
-    wirewatch,
-)
-
-TOKEN = "desk-ingest-token-of-the-status-test"
-ARTICLE = {"title": "Signal workers on the Brackley line strike for a day",
-           "text": "Trains on the Brackley line stopped on Friday as signal workers went on a "
-                   "one-day strike over staffing, their union said.",
-           "source": "Valley Courier", "published": now_iso()}
+from tests.slack.test_slack_first_run import live_run, wirewatch
+from tests.slack.test_slack_outage_mid_run import ARTICLES, desk_env, queued
 
 
 def status_of(env: dict[str, str], *args: str) -> str:
@@ -38,20 +23,15 @@ def test_status_on_the_server_says_slack_is_not_reachable_then_that_it_answers(
         db_path, fake_slack: FakeSlack):
     """Before: `wirewatch status` was no command ("No such command 'status'", exit 2): until
     Slack first answered, only the log and `/health` said so."""
-    env = {**slack_env(db_path, fake_slack.base_url), "WIREWATCH_INGEST_TOKEN": TOKEN}
-    assert wirewatch("topics", "add", "Strikes", "strike*", env=env).returncode == 0
-    with closing(open_db(db_path)) as db, transaction(db):
-        subscribe(db, topic_id=1, target_type="channel", target_id="C0DESK", mode="realtime",
-                  created_by=None, at=now_iso())
+    env = desk_env(db_path, fake_slack)
     fake_slack.go_down()
     with live_run(env) as run:
-        ingest_over_http(run.port, ARTICLE, token=TOKEN, wait=30)
-        next_line(run.lines, "· ")
+        queued(run, ARTICLES[0])
         said = status_of(env)
         assert "· HTTP events · running, last heartbeat " in said, said
         assert "    Slack: not reachable since " in said and "HTTP 503" in said, said
         assert "Outbox: 1 alert waiting to be posted (the oldest queued " in said, said
-        assert f"Last article: #1 “{ARTICLE['title']}”, stored " in said, said
+        assert f"Last article: #1 “{ARTICLES[0]['title']}”, stored " in said, said
         as_json = json.loads(status_of(env, "--json"))
         [latest] = as_json["runs"]
         assert latest["state"] == "running" and latest["slack_answers"] is False, as_json

@@ -47,6 +47,9 @@ class Calls:
     def compact(self):
         self.calls.append(("compact",))
 
+    def heartbeat(self):
+        self.calls.append(("heartbeat",))
+
     def send_digests(self):
         self.calls.append(("send_digests",))
 
@@ -228,7 +231,7 @@ def test_service_jobs_call_the_running_process(scheduler_for):
     now = utcnow()
     add_service_jobs(scheduler, target, slack=True, now=now)
     assert {j.id for j in scheduler.get_jobs()} == {"sync", "deliver", "digests", "compact",
-                                                    "instances", "accounts"}
+                                                    "instances", "accounts", "heartbeat"}
     assert scheduler.get_job("digests").next_run_time == now
     assert scheduler.get_job("instances").next_run_time == now + INSTANCES_FIRST
     assert scheduler.get_job("accounts").next_run_time == now + ACCOUNTS_FIRST
@@ -236,10 +239,10 @@ def test_service_jobs_call_the_running_process(scheduler_for):
     for job in sorted(scheduler.get_jobs(), key=lambda j: j.id):
         job.func(*job.args)
     assert target.calls == [("check_accounts",), ("compact",), ("deliver",), ("send_digests",),
-                            ("check_instances",), ("sync",)]
+                            ("heartbeat",), ("check_instances",), ("sync",)]
     console = scheduler_for()
     add_service_jobs(console, target, slack=False, now=now)
-    assert sorted(j.id for j in console.get_jobs()) == ["compact", "sync"]
+    assert sorted(j.id for j in console.get_jobs()) == ["compact", "heartbeat", "sync"]
 
 
 def test_a_database_that_refuses_writes_holds_polls_and_scans_quietly(server, fresh_db, runner,
