@@ -50,6 +50,10 @@ minutes costs one call, and Slack answers with a new Retry-After if it still mea
 SHORTEST_WAIT = 1.0
 """Seconds at least that one 429 holds a channel back: a Retry-After of 0 (or less; Slack's
 smallest is 1) would have the sender, which passes four times a second, ask again at each."""
+OUTAGE_WAIT = 15.0
+"""Seconds at most between asks while Slack's Web API is down after it answered (unless a
+Retry-After asks for longer): one alert's try every 15 s costs Slack nothing, and a desk waits
+at most that long once Slack is back."""
 ANSWER_LATE_WAIT = 30.0
 """Seconds before a call whose answer never came in time (the client's timeout, a gateway's
 504) is looked for: Slack may still be working on it and post it after the client gave up, so

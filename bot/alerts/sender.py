@@ -20,6 +20,7 @@ from bot.alerts.calls import (
     ANSWER_LATE_WAIT,
     LONGEST_WAIT,
     LOOKUP_TRIES,
+    OUTAGE_WAIT,
     UNKNOWN_CODE,
     ChannelGone,
     Retry,
@@ -70,9 +71,6 @@ timeout); one further off was set before the clock stepped back, and is due."""
 THREAD_GONE = frozenset({"thread_not_found", "message_not_found", "invalid_thread_ts"})
 # what Slack answers to any reply in a channel whose settings allow no threads
 NO_THREADS = "restricted_action_non_threadable_channel"
-OUTAGE_LONGEST = 60.0
-"""Seconds at most between tries while Slack's Web API is down: the alert tried then asks for
-every alert waiting, so a desk waits at most a minute once Slack is back."""
 ALL = "alerts"
 """A refused write holds all delivery: every channel's next step would write too."""
 
@@ -82,7 +80,10 @@ class Reach(Protocol):
 
     def down(self) -> bool: ...
 
-    def lost(self, reason: str, wait: float | None = None) -> None: ...
+    def lost(self, reason: str, wait: float | None = None,
+             now: datetime | None = None) -> None: ...
+
+    def due(self, now: datetime) -> bool: ...
 
     def back(self) -> None: ...
 
@@ -133,7 +134,9 @@ class AlertSender:
                            max(LONGEST_RETRY, self.late_wait)) or \
                         not self.pacer.ready(row.channel, now):
                     continue
-                probe = self._down()  # while Slack is down, one alert a pass asks for all
+                probe = self._down()  # while Slack is down, one alert asks for all, when due
+                if probe and not self._due(now):
+                    break
                 sent += self._deliver_one(db, row, now)
                 if probe and self._down():
                     break
@@ -156,6 +159,9 @@ class AlertSender:
     def _down(self) -> bool:
         return self.reach is not None and self.reach.down()
 
+    def _due(self, now: datetime) -> bool:
+        return self.reach is None or self.reach.due(now)
+
     def _deliver_one(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         """One alert; a write the database refuses (at any step) holds all delivery a while."""
         try:
@@ -171,7 +177,7 @@ class AlertSender:
             posted = self._post(db, row, now)
         except Retry as retry:
             self._retry_later(db, row, retry, now)
-            self._heard(retry)
+            self._heard(retry, now)
             return 0
         except TokenDead as dead:
             self._heard()
@@ -200,14 +206,14 @@ class AlertSender:
         self.pacer.posted(row.channel, now)
         return posted
 
-    def _heard(self, retry: Retry | None = None) -> None:
+    def _heard(self, retry: Retry | None = None, now: datetime | None = None) -> None:
         """What a try tells of Slack: down (a connection error, a 5xx: the run's outage, said
         once), or answering (anything Slack said: the outage, if any, is over); a try whose
         answer never came tells neither."""
         if self.reach is None or (retry is not None and retry.late):
             return
         if retry is not None and retry.outage:
-            self.reach.lost(retry.reason, retry.wait)
+            self.reach.lost(retry.reason, retry.wait, now)
         elif self.reach.down():
             self.reach.back()
 
@@ -441,8 +447,8 @@ class AlertSender:
         else:
             delay = max(BACKOFF.delay(row.attempts + 1),
                         self.late_wait if retry.late else retry.delay)
-        if retry.outage:  # the run's probe: asked at most a minute apart, Retry-After honoured
-            delay = max(min(delay, OUTAGE_LONGEST), retry.wait or 0.0)
+        if retry.outage:  # the run's probe: due with the run's next ask, Retry-After honoured
+            delay = max(min(delay, OUTAGE_WAIT), retry.wait or 0.0)
         in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,

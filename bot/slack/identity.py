@@ -11,13 +11,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
-from bot.alerts.calls import RATE_LIMITED, RETRY_LATER, retry_after
+from bot.alerts.calls import OUTAGE_WAIT, RATE_LIMITED, RETRY_LATER, retry_after
+from bot.clock_step import waiting
 from bot.config import ConfigError, Settings
 from bot.redact import redact
 from bot.slack.config import api_url
@@ -28,6 +29,10 @@ FIRST_WAIT = 2.0
 LONGEST_WAIT = 60.0
 """Seconds between asks while Slack does not answer: doubling from two, at most a minute (one
 auth.test a minute costs nothing; a desk waits at most that long once Slack is back)."""
+PROBE_FIRST = 1.0
+"""Seconds before the sender's first ask after an outage began mid-run (then doubling to
+``calls.OUTAGE_WAIT``): the alerts' own first backoff, so a blip of one dropped connection
+costs a second."""
 
 
 class NotAnswering(Exception):
@@ -119,6 +124,8 @@ class Identity:
         self._unanswered: Unanswered | None = None
         self._learnt: list[Callable[[SlackResponse], None]] = []
         self._lock = threading.Lock()
+        self._probe_at: datetime | None = None  # during an outage since answering: next ask
+        self._probe_len = self._probe_wait = 0.0
 
     def on_answer(self, learn: Callable[[SlackResponse], None]) -> None:
         """Call ``learn`` with the answer when it comes (at once when it came)."""
@@ -161,20 +168,34 @@ class Identity:
         thread.start()
         return thread
 
-    def lost(self, reason: str, wait: float | None = None) -> None:
+    def lost(self, reason: str, wait: float | None = None,
+             now: datetime | None = None) -> None:
         """A call of the run found Slack's Web API down (unreachable, 5xx) after it had
-        answered: the first says so (one WARNING, `/health` 503); the sender then tries only its
-        next alert due, with backoff, until Slack answers it (``back``). ``wait``: the
-        Retry-After the answer gave, which that alert's next try honours."""
-        now = datetime.now(UTC)
+        answered: the first says so (one WARNING, `/health` 503) and the sender asks again
+        (one alert) only when ``due``: 1 s, 2 s, 4 s … at most 15 s apart, and never before
+        ``wait``, the Retry-After Slack's answer gave; until it answers (``back``)."""
+        now = now or datetime.now(UTC)
         with self._lock:
-            if self._unanswered is not None or self.me is None:
+            if self.me is None:
+                return
+            first = self._unanswered is None
+            self._probe_wait = PROBE_FIRST if first else min(self._probe_wait * 2, OUTAGE_WAIT)
+            delay = max(self._probe_wait, wait or 0.0)
+            self._probe_at, self._probe_len = now + timedelta(seconds=delay), delay
+            if not first:
                 return
             self._unanswered = gone = Unanswered(reason, now, answered_before=True)
         log.warning("Slack's Web API stopped answering at %s (%s): alerts wait in the outbox, "
-                    "in order, and go out once it answers again (tried with backoff, at most a "
-                    "minute apart)", now.isoformat(timespec="seconds"), reason)
+                    "in order, and go out once it answers again (asked with backoff, at most "
+                    "%.0f s apart)", now.isoformat(timespec="seconds"), reason, OUTAGE_WAIT)
         self._tell(gone)
+
+    def due(self, now: datetime) -> bool:
+        """Whether the sender may ask Slack now: always while it answers; during an outage,
+        once the backoff since the last failure has passed."""
+        with self._lock:
+            return self._unanswered is None or \
+                not waiting(self._probe_at, now, self._probe_len)
 
     def back(self) -> None:
         """Slack answered a call after ``lost``: one WARNING, and delivery goes on."""
