@@ -131,8 +131,8 @@ def call(request: Callable[[], T]) -> T:
         step = _next_step(exc)
         if step is None:
             raise
-        if isinstance(step, Retry) and exc.response.status_code >= 500:
-            step.outage = True
+        if isinstance(step, Retry) and exc.response.status_code >= 500 and not step.late:
+            step.outage = True  # a gateway's 504 is a late answer: Slack may still post it
             if _header(exc.response.headers, "retry-after") is not None:
                 step.wait = retry_after(exc.response.headers)
         raise step from exc

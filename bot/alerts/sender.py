@@ -447,7 +447,7 @@ class AlertSender:
         else:
             delay = max(BACKOFF.delay(row.attempts + 1),
                         self.late_wait if retry.late else retry.delay)
-        if retry.outage:  # the run's probe: due with the run's next ask, Retry-After honoured
+        if retry.outage and self.reach is not None:  # due with the run's next ask (Retry-After)
             delay = max(min(delay, OUTAGE_WAIT), retry.wait or 0.0)
         in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
