@@ -22,7 +22,7 @@ of them as gone."""
 KEPT_FOR = timedelta(days=7)
 
 
-class RunRecord:
+class ThisRun:
     """Writes this run's row; a write the database refuses is logged and tried at the next beat
     (delivery and ingest never wait on it)."""
 

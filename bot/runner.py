@@ -30,7 +30,7 @@ from bot.ingest.http_api import IngestApp
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput, Source
 from bot.redact import redact
-from bot.run_record import RunRecord
+from bot.run_record import ThisRun
 from bot.scheduler import (
     accounts_first,
     add_service_jobs,
@@ -98,7 +98,7 @@ class Runner:
         self.ingest_app = ingest_app(settings, self.dbs, self.worker)
         routes = {"/ingest": self.ingest_app} if self.ingest_app else {}
         self.slack = slack_factory(routes) if slack_factory else None
-        self.record = RunRecord(self.dbs.get, _run_id(self.slack), _mode(self.slack))
+        self.record = ThisRun(self.dbs.get, _run_id(self.slack), _mode(self.slack))
         self.http: HttpServer | None = None
         self._stopping = threading.Event()
         self._polls = threading.BoundedSemaphore(POLL_SLOTS)
