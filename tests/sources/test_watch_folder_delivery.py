@@ -15,6 +15,18 @@ from tests.sources.stories import FERRY
 from tests.sources.test_watch_folder_security import queued_texts, scan, write_story
 
 
+def refused_then_name_gone(fresh_db, source, drop, outside) -> FolderWatcher:
+    """The env file linked in as token.txt, refused by a run, then its own name gone later;
+    the run's watcher."""
+    os.link(outside / "bot.env", drop / "token.txt")
+    watcher = FolderWatcher(max_bytes=1_000_000, delivery_seconds=0.2)
+    scan(watcher, fresh_db, source, 0)
+    assert scan(watcher, fresh_db, source, 1).failed == 1
+    time.sleep(0.4)
+    os.unlink(outside / "bot.env")
+    return watcher
+
+
 def test_a_file_caught_between_link_and_unlink_is_read_once_unlinked(fresh_db, source, drop,
                                                                      outside):
     """Before: refused as a hard link at every scan after the unlink (0 articles)."""
@@ -37,12 +49,7 @@ def test_a_file_caught_between_link_and_unlink_is_read_once_unlinked(fresh_db, s
 def test_a_hard_link_whose_other_name_goes_later_stays_unread(fresh_db, source, drop, outside):
     """An env file linked into the folder, its own name replaced later (an editor's or a
     deploy's rename over it): the link left is the old file's only name, never read."""
-    os.link(outside / "bot.env", drop / "token.txt")
-    watcher = FolderWatcher(max_bytes=1_000_000, delivery_seconds=0.2)
-    scan(watcher, fresh_db, source, 0)
-    assert scan(watcher, fresh_db, source, 1).failed == 1
-    time.sleep(0.4)
-    os.unlink(outside / "bot.env")
+    watcher = refused_then_name_gone(fresh_db, source, drop, outside)
     assert [scan(watcher, fresh_db, source, m).articles for m in (2, 3, 4)] == [0, 0, 0]
     assert queued_texts(fresh_db) == []
     assert seen(fresh_db, str(drop / "token.txt")).error == HARD_LINK

@@ -5,25 +5,13 @@ only). The refusal says what to do. A real folder, real SQLite files, watchers a
 from __future__ import annotations
 
 import os
-import time
 
 from bot.ingest.folder import FolderWatcher
 from storage.db import open_db
 from tests.sources.conftest import seen
 from tests.sources.stories import FERRY
+from tests.sources.test_watch_folder_delivery import refused_then_name_gone
 from tests.sources.test_watch_folder_security import queued_texts, scan, write_story
-
-
-def _refused(fresh_db, source, drop, outside) -> FolderWatcher:
-    """The env file linked in as token.txt, refused by a run, then its own name gone later;
-    the run's watcher."""
-    os.link(outside / "bot.env", drop / "token.txt")
-    watcher = FolderWatcher(max_bytes=1_000_000, delivery_seconds=0.2)
-    scan(watcher, fresh_db, source, 0)
-    assert scan(watcher, fresh_db, source, 1).failed == 1
-    time.sleep(0.4)
-    os.unlink(outside / "bot.env")
-    return watcher
 
 
 def _restarted(db_path):
@@ -33,7 +21,7 @@ def _restarted(db_path):
 def test_a_refused_hard_link_renamed_is_not_read_after_a_restart(db_path, fresh_db, source,
                                                                   drop, outside):
     """Before: the next run read notes.txt, the env file's only name, as an article."""
-    _refused(fresh_db, source, drop, outside)
+    refused_then_name_gone(fresh_db, source, drop, outside)
     os.rename(drop / "token.txt", drop / "notes.txt")
     db, watcher = _restarted(db_path)
     assert [scan(watcher, db, source, m).articles for m in (2, 3, 4)] == [0, 0, 0]
@@ -45,7 +33,7 @@ def test_a_refused_hard_link_renamed_is_not_read_after_a_restart(db_path, fresh_
 def test_a_refused_hard_link_touched_is_not_read_in_the_run_nor_after_a_restart(
         db_path, fresh_db, source, drop, outside, caplog):
     """Touched while the run is up, then again after a restart. Before: read by the next run."""
-    _refused(fresh_db, source, drop, outside)
+    refused_then_name_gone(fresh_db, source, drop, outside)
     db, watcher = _restarted(db_path)
     for minute in (2, 3, 4):
         os.utime(drop / "token.txt", ns=(minute * 10**12, minute * 10**12))
@@ -61,7 +49,7 @@ def test_a_refused_hard_link_touched_is_not_read_in_the_run_nor_after_a_restart(
 def test_a_file_copied_in_beside_a_refused_link_is_read(db_path, fresh_db, source, drop,
                                                        outside):
     """What the refusal tells the user to do works: a copy is a file of its own."""
-    _refused(fresh_db, source, drop, outside)
+    refused_then_name_gone(fresh_db, source, drop, outside)
     os.unlink(drop / "token.txt")
     write_story(drop / "ferry.txt", FERRY)
     db, watcher = _restarted(db_path)
@@ -89,7 +77,7 @@ def test_a_new_file_given_a_gone_links_inode_is_read_and_the_link_forgotten(
     """A refused link deleted and a story written at once, in the same run: a file system
     such as ext4 gives the new file the freed inode, and it is no link. Before: refused as
     the link it replaced. The link's record goes once two scans list no name of it."""
-    watcher = _refused(fresh_db, source, drop, outside)
+    watcher = refused_then_name_gone(fresh_db, source, drop, outside)
     scan(watcher, fresh_db, source, 2)
     os.unlink(drop / "token.txt")
     write_story(drop / "ferry.txt", FERRY)
