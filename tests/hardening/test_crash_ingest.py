@@ -17,6 +17,7 @@ from storage.subscriptions import subscribe
 from tests.hardening.conftest import REPO, cli_command, cli_env, long_only
 from tests.hardening.corpus import write_corpus
 from tests.hardening.integrity import assert_nothing_half_written
+from tests.stopping import LAST_RESORT_S, exit_code
 
 ARTICLES = 36
 TOPICS = {"Port strike": "dockworkers OR strike", "Wildfires": "wildfire OR blaze",
@@ -61,8 +62,9 @@ def snapshot(db_path: Path) -> dict[str, list]:
 
 
 def run_to_completion(db_path: Path, folder: Path) -> subprocess.CompletedProcess:
+    """The ingest finished; bounded by two last resorts (a start, then the whole corpus)."""
     done = subprocess.run(cli_command("ingest", str(folder)), capture_output=True, text=True,
-                          env=cli_env(db_path), cwd=REPO, timeout=600)
+                          env=cli_env(db_path), cwd=REPO, timeout=2 * LAST_RESORT_S)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     return done
@@ -85,7 +87,7 @@ def run_and_kill(db_path: Path, folder: Path, *, after_lines: int, jitter: float
         alive = proc.poll() is None
         proc.kill()
     finally:
-        proc.wait(timeout=60)
+        exit_code(proc)
         proc.stdout.close()
     return alive
 

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from tests.hardening.conftest import cli_command, cli_env
+from tests.stopping import LAST_RESORT_S
 
 FEED = "https://desk:harbour-pass@feeds.gazette.example/rss?apikey=k3y"
 
@@ -27,7 +28,7 @@ def _others_may_read(path: Path) -> bool:
 def test_a_new_database_holding_feed_passwords_is_readable_by_its_owner_alone(tmp_path):
     db = tmp_path / "desk.db"
     done = subprocess.run(cli_command("sources", "add", FEED, "--no-check"),
-                          env=cli_env(db), capture_output=True, text=True, timeout=120,
+                          env=cli_env(db), capture_output=True, text=True, timeout=LAST_RESORT_S,
                           preexec_fn=_umask_022)
     assert done.returncode == 0, done.stderr
     assert b"harbour-pass" in db.read_bytes()
@@ -38,12 +39,12 @@ def test_its_wal_files_are_too_while_wirewatch_has_it_open(tmp_path):
     """SQLite gives -wal and -shm the database's own mode; held open by a second process."""
     db = tmp_path / "desk.db"
     subprocess.run(cli_command("sources", "add", FEED, "--no-check"), env=cli_env(db),
-                   check=True, capture_output=True, timeout=120, preexec_fn=_umask_022)
+                   check=True, capture_output=True, timeout=LAST_RESORT_S, preexec_fn=_umask_022)
     holder = subprocess.Popen(
-        [*cli_command()[:1], "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
+        [*cli_command()[:1], "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
          "c.execute('PRAGMA journal_mode=WAL'); c.execute('CREATE TABLE held (x)'); "
-         "print('open', flush=True); time.sleep(60)", str(db)],
-        stdout=subprocess.PIPE, text=True, preexec_fn=_umask_022)
+         "print('open', flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, preexec_fn=_umask_022)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         files = [db, Path(f"{db}-wal"), Path(f"{db}-shm")]
@@ -57,8 +58,8 @@ def test_a_database_an_operator_opened_up_is_left_as_it_is(tmp_path):
     """A mode set on purpose (a backup user's group) is the operator's choice: not changed."""
     db = tmp_path / "desk.db"
     subprocess.run(cli_command("topics", "list"), env=cli_env(db), check=True,
-                   capture_output=True, timeout=120)
+                   capture_output=True, timeout=LAST_RESORT_S)
     db.chmod(0o640)
     subprocess.run(cli_command("topics", "list"), env=cli_env(db), check=True,
-                   capture_output=True, timeout=120)
+                   capture_output=True, timeout=LAST_RESORT_S)
     assert stat.S_IMODE(db.stat().st_mode) == 0o640

@@ -26,6 +26,7 @@ from tests.fakes.slack_api import FakeSlack
 from tests.hardening.conftest import REPO, cli_command, cli_env, scale
 from tests.hardening.corpus import write_corpus
 from tests.sources.feedserver import FeedServer, Route
+from tests.stopping import LAST_RESORT_S, exit_code
 
 HOSTILE = [
     "x'; DROP TABLE topics; --", 'a" OR "1"="1', "Robert'); DELETE FROM articles;--",
@@ -135,12 +136,12 @@ def test_secrets_in_the_environment_never_appear_in_cli_output(tmp_path):
     outputs = []
     for args in runs:
         done = subprocess.run(cli_command(*args), capture_output=True, text=True, cwd=REPO,
-                              env=_with_secrets(db_path), timeout=300)
+                              env=_with_secrets(db_path), timeout=LAST_RESORT_S)
         assert "Traceback" not in done.stderr, (args, done.stderr)
         outputs.append(done.stdout + done.stderr)
     bad_env = _with_secrets(db_path, WIREWATCH_NLP_BATCH="many", PORT="http")
     done = subprocess.run(cli_command("-v", "topics", "list"), capture_output=True, text=True,
-                          cwd=REPO, env=bad_env, timeout=300)
+                          cwd=REPO, env=bad_env, timeout=LAST_RESORT_S)
     outputs.append(done.stdout + done.stderr)
     outputs.append(_run_briefly(("-v", "run", "--console", "--interval", "0.2"),
                                 _with_secrets(db_path), tmp_path / "console.log"))
@@ -164,16 +165,12 @@ def _run_briefly(args: tuple[str, ...], env: dict[str, str], log: Path) -> str:
     with open(log, "w") as out:
         proc = subprocess.Popen(cli_command(*args), stdout=out, stderr=subprocess.STDOUT,
                                 cwd=REPO, env=env)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + LAST_RESORT_S
     while proc.poll() is None and "Ctrl-C" not in log.read_text() and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    exit_code(proc, output=log.read_text)
     return log.read_text()
 
 
@@ -202,21 +199,22 @@ def test_feed_credentials_never_appear_in_logs_or_listings(tmp_path):
         db_path = tmp_path / "w.db"
         env = cli_env(db_path, WIREWATCH_ALLOW_NETWORKS="127.0.0.0/8", PYTHONUNBUFFERED="1")
         added = subprocess.run(cli_command("sources", "add", feed, "--every", "5"),
-                               capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+                               capture_output=True, text=True, cwd=REPO, env=env,
+                               timeout=LAST_RESORT_S)
         assert added.returncode == 0, added.stderr
         log = tmp_path / "run.log"
         with open(log, "w") as out:
             proc = subprocess.Popen(cli_command("run", "--console"), stdout=out,
                                     stderr=subprocess.STDOUT, cwd=REPO, env=env)
-        deadline = time.monotonic() + 300
+        deadline = time.monotonic() + LAST_RESORT_S
         while "failed (1 in a row)" not in log.read_text() and proc.poll() is None and \
                 time.monotonic() < deadline:
             time.sleep(0.1)
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=120) in (0, 130), log.read_text()
+        assert exit_code(proc, output=log.read_text) in (0, 130), log.read_text()
     assert server.hits("/feed?apikey=SEKRETkey&format=rss") >= 1, "the real key was used"
     runs = [subprocess.run(cli_command("sources", "list", *flag), capture_output=True,
-                           text=True, cwd=REPO, env=env, timeout=120)
+                           text=True, cwd=REPO, env=env, timeout=LAST_RESORT_S)
             for flag in ((), ("--json",))]
     assert all(r.returncode == 0 for r in runs), [(r.returncode, r.stderr) for r in runs]
     listed = [r.stdout for r in runs]

@@ -21,6 +21,7 @@ from storage.inbox import enqueue, finish
 from storage.sources import add_source, source_row
 from tests.hardening.conftest import cli_command, cli_env
 from tests.sources.feedserver import at
+from tests.stopping import LAST_RESORT_S
 
 SEQUENCES = "\x1b]0;pwned\x07\x1b[2J\rERROR all good\x9b31m"
 RAW = "\x1b\x07\r\x9b"
@@ -47,7 +48,7 @@ def hostile_desk(tmp_path: Path) -> Path:
 def wirewatch(path: Path, *args: str, **env: str) -> str:
     """Its output as written (bytes decoded, a carriage return kept as one)."""
     done = subprocess.run(cli_command(*args), env=cli_env(path, **env), capture_output=True,
-                          timeout=120)
+                          timeout=LAST_RESORT_S)
     assert done.returncode == 0, done.stderr
     return (done.stdout + done.stderr).decode()
 

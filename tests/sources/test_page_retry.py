@@ -22,6 +22,7 @@ from storage.sources import add_source, remove_source, source_row
 from tests.sources.feedserver import LOOPBACK, Item, Route, at, page, rss
 from tests.sources.process import ROOT
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+from tests.stopping import LAST_RESORT_S
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
 TEASER = BRIDGE[1].split("\n\n")[0][:150] + "…"
@@ -178,7 +179,8 @@ def test_the_tries_survive_a_killed_process(server, db_path, fetcher, caplog):
     for n in range(2):
         killed = subprocess.run([sys.executable, "-c", KILLED_POLL, str(db_path),
                                  str(source.id), at(10 + 5 * n).isoformat()],
-                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+                                cwd=ROOT, capture_output=True, text=True,
+                                timeout=LAST_RESORT_S)
         assert killed.returncode == -signal.SIGKILL, killed.stderr
         assert f"(try {n + 1} of 3)" in killed.stderr
     restarted = open_db(db_path)

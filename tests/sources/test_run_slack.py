@@ -17,6 +17,7 @@ from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
 from tests.sources.process import ROOT, Running, clean_env
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+from tests.stopping import LAST_RESORT_S
 
 INGEST_TOKEN = "ingest-token-for-tests"
 
@@ -30,7 +31,7 @@ INGEST_TOKEN = "ingest-token-for-tests"
 def test_missing_slack_configuration_stops_with_one_line(db_path, values, variable):
     result = subprocess.run([sys.executable, "-m", "bot", "--db", str(db_path), "run"],
                             capture_output=True, text=True, env=clean_env(**values), cwd=ROOT,
-                            timeout=120)
+                            timeout=LAST_RESORT_S)
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("Error: ") and variable in line
@@ -62,7 +63,7 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
         running.wait_until(lambda: any("first poll, 1 existing entry" in line
                                        for line in running.errors), what="the first poll")
 
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=LAST_RESORT_S)
         conn.request("POST", "/ingest", body=json.dumps({"title": LIBRARY[0], "text": LIBRARY[1]}),
                      headers={"Authorization": f"Bearer {INGEST_TOKEN}",
                               "Content-Type": "application/json"})

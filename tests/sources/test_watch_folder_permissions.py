@@ -16,6 +16,7 @@ import sys
 import pytest
 
 from tests.sources.process import ROOT
+from tests.stopping import LAST_RESORT_S
 
 SCANS = """
 import json, logging, sys
@@ -66,7 +67,7 @@ def test_an_unreadable_file_is_said_once_and_read_once_it_may_be(tmp_path):
     locked.chmod(0)
     result = subprocess.run([*without_root_privilege(), sys.executable, "-c", SCANS,
                              str(folder), str(tmp_path / "w.db")], capture_output=True,
-                            text=True, cwd=ROOT, timeout=120)
+                            text=True, cwd=ROOT, timeout=LAST_RESORT_S)
     assert result.returncode == 0, result.stderr
     said = json.loads(result.stdout)
     about = [text for text in said["blocked"] if "locked" in text]

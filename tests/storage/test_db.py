@@ -7,6 +7,7 @@ import pytest
 
 from storage.db import StorageError, open_db, schema_version, transaction
 from storage.migrations import pending_count
+from tests.stopping import ended
 
 
 def test_file_is_wal_with_busy_timeout_and_all_migrations(db_path):
@@ -53,7 +54,7 @@ def test_two_processes_opening_a_new_database_at_once_both_open_it(tmp_path, tri
     for process in started:
         assert process.stdout is not None and process.stdout.readline() == "ready\n"
     go.touch()
-    said = [process.communicate(timeout=120)[0] for process in started]
+    said = [ended(process)[0] for process in started]
     assert [process.returncode for process in started] == [0, 0], said
     assert pending_count(open_db(tmp_path / "w.db")) == 0
 
