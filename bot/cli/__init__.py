@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from bot import early_stop
 from bot.cli import (
     db,
     demo,
@@ -83,6 +84,8 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
         wirewatch topics add "NATO membership" '"NATO" AND Ukraine'
         wirewatch ingest articles/
     """
+    if ctx.invoked_subcommand != "run":  # run keeps stopping cleanly until its own handler
+        early_stop.hand_back()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # two INFO lines a second per folder job ('Running job …', '… executed successfully')
