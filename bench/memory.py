@@ -28,7 +28,7 @@ from typing import IO
 
 import psutil
 
-from bench.corpus import generate
+from bench.corpus import write_files
 from bench.rows import row
 from bench.scale import scale_from
 from bench.table import print_rows
@@ -165,7 +165,7 @@ def _run_once(scale: str, processes: int) -> list[dict]:
                 _settle(sampler)
                 time.sleep(idle_seconds)
                 idle = replace(sampler.peak, rss=sampler.rss_peak())
-                files = _stage_files(staging, count)
+                files = write_files(staging, count, seed=SEED)
                 started = time.perf_counter()
                 stored = _ingest(files, watch, db_path, count, grace)
                 elapsed = time.perf_counter() - started
@@ -238,16 +238,6 @@ def _settle(sampler: PeakSampler, *, quiet: float = 3.0) -> None:
         time.sleep(0.25)
         if sampler.peak.rss > last + 2**20:
             last, since = sampler.peak.rss, time.monotonic()
-
-
-def _stage_files(staging: Path, count: int) -> list[Path]:
-    staging.mkdir()
-    paths = []
-    for article in generate(count, seed=SEED):
-        path = staging / Path(article.origin).name
-        path.write_text(article.text, encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def _ingest(files: list[Path], watch: Path, db_path: Path, count: int, grace: float) -> int:

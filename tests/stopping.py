@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import time
 from collections.abc import Callable
 
 LAST_RESORT_S = 300.0
@@ -42,3 +43,17 @@ def stopped(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[str
     """Stop ``proc`` as a deploy does (SIGTERM) and wait for its exit (``ended``)."""
     proc.send_signal(sig)
     return ended(proc)
+
+
+def wait_for(predicate, *, timeout: float = LAST_RESORT_S):
+    """``predicate``'s first true value (asked every 20 ms), for what a test's own threads or
+    children do in their time; none after ``timeout`` fails the test (only a hang, unless a
+    test gives a shorter one on purpose). ``predicate`` is untyped: callers' lambdas read what
+    their test narrowed (``runner.slack`` not None), which mypy would check again without it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"still waiting after {timeout:.0f} s")

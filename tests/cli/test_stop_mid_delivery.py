@@ -4,7 +4,6 @@ that post (found, never posted again). A real process, the fake Slack over HTTP,
 
 from __future__ import annotations
 
-import re
 import signal
 import socket
 import time
@@ -23,11 +22,10 @@ from storage.alerts import count_pending, enqueue_alerts
 from storage.db import ThreadLocalDb, open_db, transaction
 from storage.inbox import enqueue, pending
 from storage.subscriptions import digest_subscriptions, subscribe
-from tests.fakes.signing import SECRET
-from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import wait_for
 from tests.slack.world import add_article, add_story
-from tests.sources.process import Running, clean_env
+from tests.sources.process import Running, slack_run
 from tests.stopping import LAST_RESORT_S
 
 CHANNELS = ("C0DESK", "C0NEWS", "C0NIGHT")
@@ -55,23 +53,12 @@ def queue(db_path: Path, mode: str) -> None:
         enqueue_alerts(db, Verdict(story, VerdictKind.NEW), article, [topic])
 
 
-def start(db_path: Path, fake: FakeSlack, processes: list, **settings: str) -> Running:
-    env = clean_env(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
-                    WIREWATCH_SLACK_API_URL=fake.base_url, PORT="0", WIREWATCH_HOST="127.0.0.1",
-                    PYTHONUNBUFFERED="1", **settings)
-    running = Running(db_path, mode=(), env=env)
-    processes.append(running)
-    return running
-
-
 def serving(running: Running) -> bool:
     """Whether the run's HTTP server still takes connections (it closes once the run is
     stopping: SlackRuntime.stop sets ``stopping`` first; a listener closing as it is reached
     resets the connection)."""
-    port = re.search(r"Slack \(port (\d+)\)", running.output)
-    assert port, running.output
     try:
-        socket.create_connection(("127.0.0.1", int(port.group(1))), timeout=5).close()
+        socket.create_connection(("127.0.0.1", running.slack_port), timeout=5).close()
     except (ConnectionRefusedError, ConnectionResetError):
         return False
     return True
@@ -103,7 +90,7 @@ def next_run_posts_each_once(db_path: Path, fake: FakeSlack, processes: list, mo
     """The next run settles the post under way (tried at ``since``) when the last one ended:
     each channel's once."""
     findable(since)
-    again = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
+    again = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=str(LOOKS_AT_ONCE))
     db = open_db(db_path)
     wait_for(lambda: settled(db, mode), timeout=LAST_RESORT_S)
     assert again.terminate() == 0
@@ -120,7 +107,7 @@ def test_a_stop_mid_pass_waits_for_one_post_and_the_next_run_posts_none_twice(
     queue(db_path, mode)
     with FakeSlack() as fake:
         fake.hang(methods={"chat.postMessage"})  # posted at once, answered when the test says
-        running = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
+        running = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
         since = tried(fake)
         running.wait_for("wirewatch running", timeout=LAST_RESORT_S)
         running.proc.send_signal(signal.SIGTERM)
@@ -156,7 +143,7 @@ def test_a_kill_mid_digest_pass_then_a_restart_posts_each_once(db_path, processe
     queue(db_path, mode)
     with FakeSlack() as fake:
         fake.hang(methods={"chat.postMessage"})
-        running = start(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
+        running = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT="600")
         since = tried(fake)
         running.kill()
         fake.unhang()

@@ -7,7 +7,6 @@ that waited for the lookup would never end."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,11 +14,11 @@ from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_REMOVE, NOTICE
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe, subscriptions_of
-from tests.fakes.signing import SECRET, command_body, post_signed
-from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.fakes.signing import command_body, post_signed
+from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import wait_for
 from tests.slack.test_slack_home_controls import home_action
-from tests.sources.process import Running, clean_env
+from tests.sources.process import slack_run
 
 WARM_UP = ("Ferry timetable changes\n\nThe island ferry will leave the harbour at seven "
            "instead of six from Monday, the operator said.\n")
@@ -34,19 +33,14 @@ def stop_while_users_info_hangs(db_path: Path, processes: list, fake: FakeSlack,
     fake.hang(methods={"users.info"})
     inbox = db_path.parent / "inbox"
     inbox.mkdir()
-    env = clean_env(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
-                    WIREWATCH_SLACK_API_URL=fake.base_url, PORT="0", WIREWATCH_HOST="127.0.0.1",
-                    WIREWATCH_WATCH_FOLDER=str(inbox), PYTHONUNBUFFERED="1",
-                    WIREWATCH_SLACK_TIMEOUT="600")
-    running = Running(db_path, mode=(), env=env)
-    processes.append(running)
+    running = slack_run(db_path, fake, processes, WIREWATCH_WATCH_FOLDER=str(inbox),
+                        WIREWATCH_SLACK_TIMEOUT="600")
     running.wait_for("ingest endpoint:")
     (inbox / "note.tmp").write_text(WARM_UP, encoding="utf-8")
     (inbox / "note.tmp").rename(inbox / "note.txt")
     running.wait_for("Ferry timetable")
-    found = re.search(r"Slack \(port (\d+)\)", running.output)
-    assert found, running.output
-    assert post_signed(f"http://127.0.0.1:{found.group(1)}/slack/events", body()).status == 200
+    assert post_signed(f"http://127.0.0.1:{running.slack_port}/slack/events",
+                       body()).status == 200
     wait_for(ready)
     assert fake.calls_to("users.info", ok_only=False), "the lookup is under way"
     try:

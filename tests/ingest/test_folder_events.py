@@ -7,6 +7,7 @@ import pytest
 
 from bot.ingest.folder_events import FileEvents
 from tests.sources.deep_tree import make_deep, scratch
+from tests.stopping import LAST_RESORT_S
 
 
 class Completed:
@@ -21,7 +22,7 @@ class Completed:
             self.paths.append(path)
             self._changed.notify_all()
 
-    def wait_for(self, count: int, timeout: float = 10.0) -> list:
+    def wait_for(self, count: int, timeout: float = LAST_RESORT_S) -> list:
         deadline = time.monotonic() + timeout
         with self._changed:
             while len(self.paths) < count and time.monotonic() < deadline:

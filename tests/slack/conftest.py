@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
 from tests.fakes.signing import REPORTER, SECRET, command_body, event_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.stopping import wait_for
 
 
 class Listening(Protocol):
@@ -63,17 +63,6 @@ def runtime(slack_settings: Settings, fresh_db):
 
 def events_url(rt: Listening) -> str:
     return f"http://127.0.0.1:{rt.port}/slack/events"
-
-
-def wait_for(predicate, *, timeout: float = 10.0):
-    """Wait for something the app does after acking (it answers on another thread)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError("timed out waiting for the app")
 
 
 def run_command(rt: Listening, fake: FakeSlack, command: str, text: str, **kw) -> dict:

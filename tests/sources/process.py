@@ -1,6 +1,7 @@
 """A `wirewatch run` child process whose output is collected line by line as it comes."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -8,6 +9,8 @@ import threading
 import time
 from pathlib import Path
 
+from tests.fakes.signing import SECRET
+from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.feedserver import LOOPBACK_NETWORK
 from tests.stopping import LAST_RESORT_S, exit_code
 
@@ -74,9 +77,27 @@ class Running:
         """The exit code once everything the process printed has been read."""
         code = exit_code(self.proc, output=self.said)
         for reader in self._readers:
-            reader.join(10)
+            reader.join(LAST_RESORT_S)
         return code
+
+    @property
+    def slack_port(self) -> int:
+        """The port its Slack app listens on, as its banner says."""
+        found = re.search(r"Slack \(port (\d+)\)", self.output)
+        assert found, self.said()
+        return int(found.group(1))
 
     def kill(self) -> None:
         self.proc.kill()
         exit_code(self.proc, output=self.said)
+
+
+def slack_run(db_path: Path, fake: FakeSlack, processes: list, **settings: str) -> Running:
+    """A `wirewatch run` with Slack (the fake one) on a free port of 127.0.0.1, killed by the
+    ``processes`` fixture if the test leaves it running."""
+    env = clean_env(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
+                    WIREWATCH_SLACK_API_URL=fake.base_url, PORT="0", WIREWATCH_HOST="127.0.0.1",
+                    PYTHONUNBUFFERED="1", **settings)
+    running = Running(db_path, mode=(), env=env)
+    processes.append(running)
+    return running

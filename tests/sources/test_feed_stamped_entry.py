@@ -133,8 +133,7 @@ def test_a_short_sentence_of_news_added_to_a_stamped_entry_is_stored(
     serve(server, [bridge, whole(item, text)])
     running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="the sentence of news stored")
-    assert running.terminate() == 0
-    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    bodies = ferry_bodies(db_path, running)
     assert len(bodies) == 2 and any("Three people died." in body for body in bodies)
 
 
@@ -153,27 +152,34 @@ def test_a_short_sentence_added_atop_a_teaser_is_stored(server, desk, db_path, p
     serve(server, [bridge, (item, text)])
     running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
                        what="the sentence of news stored")
-    assert running.terminate() == 0
-    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    bodies = ferry_bodies(db_path, running)
     assert len(bodies) == 2 and any("Three people died." in body for body in bodies)
+
+
+def changed_between_stamps(server, desk, db_path, processes, line: str,  # noqa: F811
+                           old: str, new: str) -> list[str]:
+    """The ferry entry with ``line`` below its stamp line at one poll, then with ``old`` in it
+    become ``new`` under the next: the bodies stored under the ferry's title once both are."""
+    bridge, running = started(server, desk, db_path, processes)
+    for n, shown in ((1, line), (2, line.replace(old, new))):
+        item, text = stamped(server, n)
+        serve(server, [bridge, whole(item, text.replace("\n\n", f"\n\n{shown}\n\n", 1))])
+        running.wait_until(lambda n=n: open_db(db_path)["articles"].count == 1 + n,
+                           what=f"the ferry article of stamp {n} stored")
+    return ferry_bodies(db_path, running)
+
+
+def ferry_bodies(db_path, running: Running) -> list[str]:
+    """Once the run has stopped cleanly, the bodies stored under the ferry's title."""
+    assert running.terminate() == 0
+    return [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
 
 
 def test_a_figure_changed_in_a_stamped_entry_is_stored(server, desk, db_path, processes):  # noqa: F811
     """Before, "Two crew members were hurt." becoming "Three ..." as the stamp line changed read
     as numbers changed alone (a stamp's): the news was never stored."""
-    bridge, running = started(server, desk, db_path, processes)
-
-    hurt = "\n\nTwo crew members were hurt.\n\n"
-    item, text = stamped(server, 1)
-    serve(server, [bridge, whole(item, text.replace("\n\n", hurt, 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
-                       what="the ferry article stored")
-    item, text = stamped(server, 2)
-    serve(server, [bridge, whole(item, text.replace("\n\n", hurt.replace("Two", "Three"), 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
-                       what="the changed figure stored")
-    assert running.terminate() == 0
-    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    bodies = changed_between_stamps(server, desk, db_path, processes,
+                                    "Two crew members were hurt.", "Two", "Three")
     assert len(bodies) == 2 and any("Three crew members were hurt." in body for body in bodies)
 
 
@@ -181,17 +187,6 @@ def test_a_clock_time_of_the_news_changed_in_a_stamped_entry_is_stored(
         server, desk, db_path, processes):  # noqa: F811
     """Before, a clock time was a stamp's wherever it stood: "The last crossing leaves at 21:40"
     becoming "at 22:15" as the stamp line changed read as a stamp's number: never stored."""
-    bridge, running = started(server, desk, db_path, processes)
-
-    last = "\n\nThe last crossing leaves at 21:40 tonight.\n\n"
-    item, text = stamped(server, 1)
-    serve(server, [bridge, whole(item, text.replace("\n\n", last, 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 2,
-                       what="the ferry article stored")
-    item, text = stamped(server, 2)
-    serve(server, [bridge, whole(item, text.replace("\n\n", last.replace("21:40", "22:15"), 1))])
-    running.wait_until(lambda: open_db(db_path)["articles"].count == 3,
-                       what="the changed time stored")
-    assert running.terminate() == 0
-    bodies = [r["body"] for r in open_db(db_path)["articles"].rows if r["title"] == FERRY[0]]
+    bodies = changed_between_stamps(server, desk, db_path, processes,
+                                    "The last crossing leaves at 21:40 tonight.", "21:40", "22:15")
     assert len(bodies) == 2 and any("leaves at 22:15 tonight." in body for body in bodies)

@@ -199,17 +199,23 @@ def test_old_entry_under_a_new_guid_does_not_alert_but_a_fresh_one_does(server, 
     assert "9 days before it arrived (limit 72 h)" in holds(desk)[ORCHARD[0]]
 
 
-def test_sources_list_says_what_was_stored_without_alerting(server, desk, worker, db_path):
+def background_then_an_old_entry(server, desk, worker, *, days: int) -> None:
+    """A first poll's background (library, ferry), then a poll bringing a fresh entry (the
+    bridge) and one published ``days`` days ago (the orchard), all stored."""
     server.routes["/feed"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]))
     source = add_feed(desk, server.url("/feed"))
     poll(desk, source)
     worker.drain()
-    old = Item(guid="urn:archive:5", title=ORCHARD[0], text=ORCHARD[1],
-               published=datetime.now(UTC) - timedelta(days=4))
+    old = Item(guid="urn:archive:1", title=ORCHARD[0], text=ORCHARD[1],
+               published=datetime.now(UTC) - timedelta(days=days))
     server.routes["/feed"] = Route(rss([item(3, BRIDGE, 40), old, item(2, LIBRARY, 20),
                                         item(1, FERRY, 10)]))
     poll(desk, source)
     worker.drain()
+
+
+def test_sources_list_says_what_was_stored_without_alerting(server, desk, worker, db_path):
+    background_then_an_old_entry(server, desk, worker, days=4)
     listed = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "list"])
     assert "existing entries stored as background" in listed.output
     assert "stored without alerting: 2 background, 1 too old to alert" in listed.output
@@ -220,16 +226,7 @@ def test_sources_list_says_what_was_stored_without_alerting(server, desk, worker
 
 
 def test_digest_leaves_out_background_and_old_articles(server, desk, worker):
-    server.routes["/feed"] = Route(rss([item(2, LIBRARY, 20), item(1, FERRY, 10)]))
-    source = add_feed(desk, server.url("/feed"))
-    poll(desk, source)
-    worker.drain()
-    old = Item(guid="urn:archive:1", title=ORCHARD[0], text=ORCHARD[1],
-               published=datetime.now(UTC) - timedelta(days=30))
-    server.routes["/feed"] = Route(rss([item(3, BRIDGE, 40), old, item(2, LIBRARY, 20),
-                                        item(1, FERRY, 10)]))
-    poll(desk, source)
-    worker.drain()
+    background_then_an_old_entry(server, desk, worker, days=30)
     with FakeSlack() as fake:
         client = WebClient(token=VALID_TOKEN, base_url=fake.base_url)
         assert send_due_digests(desk, client, now=datetime.now(UTC) + timedelta(hours=1)) == 1

@@ -2,7 +2,6 @@
 
 import http.client
 import json
-import re
 import subprocess
 import sys
 
@@ -15,7 +14,7 @@ from storage.subscriptions import subscribe
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
-from tests.sources.process import ROOT, Running, clean_env
+from tests.sources.process import ROOT, clean_env, slack_run
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 from tests.stopping import LAST_RESORT_S
 
@@ -48,16 +47,10 @@ def test_slack_mode_posts_alerts_for_feed_entries_and_ingested_articles(server, 
         add_source(db, kind="feed", location=server.url("/feed"), every=5)
     server.routes["/feed"] = Route(rss([Item("1", *FERRY, published=at(1))]))
     with FakeSlack() as fake:
-        env = clean_env(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
-                      WIREWATCH_SLACK_API_URL=fake.base_url, PORT="0",
-                      WIREWATCH_HOST="127.0.0.1", WIREWATCH_INGEST_TOKEN=INGEST_TOKEN,
-                      PYTHONUNBUFFERED="1", WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
-        running = Running(db_path, mode=(), env=env)
-        processes.append(running)
+        running = slack_run(db_path, fake, processes, WIREWATCH_INGEST_TOKEN=INGEST_TOKEN,
+                            WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
         running.wait_for("ingest endpoint:")
-        found = re.search(r"Slack \(port (\d+)\)", running.output)
-        assert found, running.output
-        port = int(found.group(1))
+        port = running.slack_port
         assert f"ingest endpoint: POST http://127.0.0.1:{port}/ingest (bearer token" \
             in running.output
         running.wait_until(lambda: any("first poll, 1 existing entry" in line

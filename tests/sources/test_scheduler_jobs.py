@@ -22,6 +22,7 @@ from storage.db import transaction
 from storage.sources import add_source, record_failure, record_success, remove_source, utcnow
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+from tests.stopping import wait_for
 
 
 def add(db, kind, location, every):
@@ -166,15 +167,6 @@ def test_a_feed_working_again_after_failures_is_said(server, fresh_db, runner, c
                     f"last worked {at(0).isoformat()})"], caplog.text
 
 
-def wait_until(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_a_stuck_feed_does_not_delay_the_others(server, fresh_db, runner):
     held = threading.Event()
     server.routes["/stuck"] = Route(rss([Item("s", *BRIDGE)]), hold=held)
@@ -184,7 +176,7 @@ def test_a_stuck_feed_does_not_delay_the_others(server, fresh_db, runner):
     add(fresh_db, "feed", server.url("/good"), 60)
     runner.start()
     try:
-        assert wait_until(lambda: fresh_db["articles"].count == 2)
+        wait_for(lambda: fresh_db["articles"].count == 2)
         assert server.holding.is_set() and server.hits("/stuck") == 1
         titles = {r["title"] for r in fresh_db["articles"].rows}
         assert titles == {FERRY[0], LIBRARY[0]}
@@ -199,12 +191,12 @@ def test_a_file_dropped_into_a_watched_folder_is_read_without_waiting_for_a_scan
     staging.mkdir()
     add(fresh_db, "folder", str(inbox), 3600)
     runner.start()
-    assert wait_until(lambda: runner.file_events.watching(inbox))
+    wait_for(lambda: runner.file_events.watching(inbox))
     (staging / "ferry.txt").write_text(f"{FERRY[0]}\n\n{FERRY[1]}", encoding="utf-8")
     os.replace(staging / "ferry.txt", inbox / "ferry.txt")
     with (inbox / "library.txt").open("w", encoding="utf-8") as handle:
         handle.write(f"{LIBRARY[0]}\n\n{LIBRARY[1]}")
-    assert wait_until(lambda: fresh_db["articles"].count == 2)
+    wait_for(lambda: fresh_db["articles"].count == 2)
     assert {r["title"] for r in fresh_db["articles"].rows} == {FERRY[0], LIBRARY[0]}
 
 
@@ -294,8 +286,8 @@ def test_a_clock_stepped_back_an_hour_leaves_no_job_waiting_for_it(fresh_db, sch
     readings["mono"] += 5.0
     readings["wall"] += 5.0 - 3600
     assert catch_up_after_clock_step(scheduler, watch, now=utcnow()) == 3600
-    assert wait_until(lambda: {("deliver",), ("send_digests",), ("poll_feed", feed)}
-                      <= set(target.calls))
+    wait_for(lambda: {("deliver",), ("send_digests",), ("poll_feed", feed)}
+             <= set(target.calls))
     readings["mono"] += 5.0
     readings["wall"] += 5.3  # an ordinary tick, a little drift: no step
     assert catch_up_after_clock_step(scheduler, watch, now=utcnow()) == 0

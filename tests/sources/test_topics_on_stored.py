@@ -1,18 +1,17 @@
 """A topic added from Slack in a running `wirewatch run` matches the stories already stored
 (a newcomer's report: `/topics show` said 'No stories yet' where the CLI listed the story)."""
 
-import re
 
 from bot.stories.tracking import add_topic
 from storage.db import open_db, transaction
 from storage.sources import add_source
 from storage.topics import recent_stories
-from tests.fakes.signing import REPORTER, SECRET
-from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.fakes.signing import REPORTER
+from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import run_command
 from tests.slack.test_slack_first_run import Running as Listening
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
-from tests.sources.process import Running, clean_env
+from tests.sources.process import slack_run
 from tests.sources.stories import FERRY
 
 FERRY_TALKS = ("Tarnby ferry talks end without a deal",
@@ -37,16 +36,10 @@ def test_a_topic_added_from_slack_matches_a_story_by_an_earlier_article(server, 
     server.routes["/feed"] = Route(rss([Item("2", *FERRY_TALKS, published=at(60)),
                                         Item("1", *FERRY, published=at(1))]))
     with FakeSlack() as fake:
-        env = clean_env(SLACK_BOT_TOKEN=VALID_TOKEN, SLACK_SIGNING_SECRET=SECRET,
-                        WIREWATCH_SLACK_API_URL=fake.base_url, PORT="0",
-                        WIREWATCH_HOST="127.0.0.1", WIREWATCH_ADMINS=REPORTER,
-                        PYTHONUNBUFFERED="1", WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
-        running = Running(db_path, mode=(), env=env)
-        processes.append(running)
+        running = slack_run(db_path, fake, processes, WIREWATCH_ADMINS=REPORTER,
+                            WIREWATCH_ALLOW_NETWORKS=LOOPBACK_NETWORK)
         running.wait_for("ingest endpoint:")
-        found = re.search(r"Slack \(port (\d+)\)", running.output)
-        assert found, running.output
-        slack = Listening(int(found.group(1)))
+        slack = Listening(running.slack_port)
         running.wait_for(f"no alert for “{FERRY_TALKS[0]}”")
         assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
         added = run_command(slack, fake, "/topics", "add “Rota changes” rota")["text"]

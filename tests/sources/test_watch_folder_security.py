@@ -3,7 +3,6 @@
 import json
 import logging
 import os
-import time
 import tracemalloc
 
 import pytest
@@ -17,6 +16,7 @@ from tests.sources.conftest import seen
 from tests.sources.deep_tree import make_deep, scratch
 from tests.sources.feedserver import at
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
+from tests.stopping import wait_for
 
 SECRET = "SLACK_BOT_TOKEN=xoxb-0000-made-up-for-this-test"
 
@@ -256,15 +256,6 @@ def runner(settings, nlp):
     made.stop()
 
 
-def wait_until(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_a_running_wirewatch_stores_no_linked_file_and_survives_a_deep_tree(
         fresh_db, runner, drop, outside, deep_tree):
     with transaction(fresh_db):
@@ -276,9 +267,9 @@ def test_a_running_wirewatch_stores_no_linked_file_and_survives_a_deep_tree(
     os.replace(staged, drop / "token.txt")
     (drop / "passwd.txt").symlink_to("/etc/passwd")
     write_story(drop / "ferry.txt", FERRY)
-    assert wait_until(lambda: fresh_db["articles"].count == 1)
+    wait_for(lambda: fresh_db["articles"].count == 1)
     write_story(drop / "library.txt", LIBRARY)
-    assert wait_until(lambda: fresh_db["articles"].count == 2)
+    wait_for(lambda: fresh_db["articles"].count == 2)
     titles = {r["title"] for r in fresh_db["articles"].rows}
     assert titles == {FERRY[0], LIBRARY[0]}
     for name in ("token.txt", "passwd.txt"):
