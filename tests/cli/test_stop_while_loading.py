@@ -85,7 +85,11 @@ def test_a_run_told_to_stop_while_it_loads_exits_0_having_started_nothing(tmp_pa
                                  "--console"], env=clean_env(WIREWATCH_NLP_PROCESSES="0"),
                                 cwd=ROOT, text=True, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE)
-        when(proc)
+        try:
+            when(proc)
+        except BaseException:
+            proc.kill()  # never left to start once the lock is let go
+            raise
         out, err = stopped(proc)
     assert proc.returncode == 0, err
     assert "Traceback" not in err, err
