@@ -5,6 +5,7 @@ and a byline is a line of it that cleaning reads only when short."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import replace
 from typing import Any
@@ -19,6 +20,8 @@ few words."""
 MOST_LINK_CHARS = 4096
 """The longest link kept: a cut link would open another page, so a longer one is dropped."""
 CUT_MARK = "…"
+MOST_ORIGIN_SHOWN = 300
+"""The most of an origin (a feed entry's link, a file's name) a line of the log shows."""
 
 
 def bounded_fields(raw: RawArticle, *, said: bool = True) -> RawArticle:
@@ -38,7 +41,7 @@ def bounded_fields(raw: RawArticle, *, said: bool = True) -> RawArticle:
         cuts.append(f"link of {len(raw.url):,} characters dropped (a link of at most "
                     f"{MOST_LINK_CHARS:,} is kept; cut, it would open another page)")
     for told in cuts if said else ():
-        log.warning("%s: %s", raw.origin, told)
+        log.warning("%s: %s", shown_origin(raw.origin), told)
     return replace(raw, **changed) if changed else raw
 
 
@@ -47,6 +50,19 @@ def bounded_title(title: str | None) -> str | None:
     (the article's own cut is said when it is queued)."""
     most = MOST_CHARS["title"]
     return cut(title, most) if title and len(title) > most else title
+
+
+def bounded_link(link: str | None) -> str | None:
+    """A link as a feed's seen entry keeps it: one over ``MOST_LINK_CHARS`` by its digest, which
+    tells it from any other link as the whole link would, in a bounded row."""
+    if link is None or len(link) <= MOST_LINK_CHARS:
+        return link
+    return "sha256:" + hashlib.sha256(link.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def shown_origin(origin: str) -> str:
+    """An origin as a log line shows it: a link of a megabyte is a line of a megabyte."""
+    return origin if len(origin) <= MOST_ORIGIN_SHOWN else cut(origin, MOST_ORIGIN_SHOWN)
 
 
 def cut(text: str, most: int) -> str:

@@ -17,7 +17,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
-from bot.ingest.bounds import bounded_fields, bounded_title
+from bot.ingest.bounds import bounded_fields, bounded_link, bounded_title
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
@@ -134,7 +134,7 @@ class FeedEntry:
     @property
     def seen_link(self) -> str | None:
         """The link by which the entry is known (feeds that change guids on edits), if any."""
-        return self.link if self.link_names_it else None
+        return bounded_link(self.link) if self.link_names_it else None
 
     @property
     def seen_title(self) -> str | None:
@@ -144,7 +144,7 @@ class FeedEntry:
     @property
     def page(self) -> str | None:
         """The entry's link without its query: the page a feed re-links as `?ts=…`."""
-        return _without_query(self.link) if self.link else None
+        return bounded_link(_without_query(self.link)) if self.link else None
 
     @property
     def as_read(self) -> str:
