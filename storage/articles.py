@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.models import ParsedArticle, StoredArticle
+from bot.models.articles import longest_paragraph_key
 from storage.db import StorageError
 
 ARTICLE_COLUMNS = ", ".join(f.name for f in fields(StoredArticle))
@@ -56,6 +57,16 @@ def unlinked(db: Database, *, title: str, source: str | None,
     return [StoredArticle(**row) for row in db.query(sql, [title, source, limit])]
 
 
+def unlinked_alike(db: Database, *, body: str, source: str | None,
+                   limit: int) -> list[StoredArticle]:
+    """The latest articles stored without a link from this source whose longest paragraph
+    reads as this body's, newest first (on its index, core/m007)."""
+    sql = (f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE longest_key = ? AND url IS NULL AND "
+           "source IS ? ORDER BY id DESC LIMIT ?")
+    return [StoredArticle(**row) for row in db.query(
+        sql, [longest_paragraph_key(body), source, limit])]
+
+
 def insert_article(db: Database, parsed: ParsedArticle) -> int:
     """Insert one parsed article; call inside the article's transaction. Plain statements, not
     sqlite-utils' table inserts, which look the table up on every call: this is the hot path."""
@@ -63,11 +74,12 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
     conn = db.conn
     article_id = conn.execute(
         "INSERT INTO articles (content_hash, url, title, body, source, published, dateline, "
-        "byline, origin, ingested_at, published_offset, dated_ahead) VALUES (?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?)",
+        "byline, origin, ingested_at, published_offset, dated_ahead, longest_key) VALUES (?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article.content_hash, article.url, article.title, article.body, article.source,
          article.published, article.dateline, article.byline, article.origin, now_iso(),
-         article.published_offset, article.dated_ahead),
+         article.published_offset, article.dated_ahead,
+         None if article.url else longest_paragraph_key(article.body)),
     ).lastrowid
     if not isinstance(article_id, int):
         raise StorageError("no id for the article inserted")

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.ingest.bounds import bounded_fields
 from bot.ingest.clean import clean_article
 from bot.models import Article, RawArticle, StoredArticle
-from storage.articles import at_link, unlinked
+from storage.articles import at_link, unlinked, unlinked_alike
 
 log = logging.getLogger(__name__)
 
@@ -21,11 +21,14 @@ MOST_AT_LINK = 5
 
 
 def stored_as(db: Database, article: Article) -> int | None:
-    """The id of an article stored with the same link (without one: with none, the same title
-    and the same source) whose text, cleaned as today, is this one's; None when there is none
-    (an edit has another text, and is judged as before)."""
-    found = at_link(db, article.url, limit=MOST_AT_LINK) if article.url else unlinked(
-        db, title=article.title, source=article.source, limit=MOST_AT_LINK)
+    """The id of an article stored with the same link (without one: with none, the same source
+    and the same title or longest paragraph, so a re-titled re-send is found) whose text,
+    cleaned as today, is this one's; None when there is none (an edit has another text, and is
+    judged as before)."""
+    found = at_link(db, article.url, limit=MOST_AT_LINK) if article.url else {s.id: s for s in [
+        *unlinked(db, title=article.title, source=article.source, limit=MOST_AT_LINK),
+        *unlinked_alike(db, body=article.body, source=article.source, limit=MOST_AT_LINK)]
+    }.values()
     for stored in found:
         if _cleaned_now(stored) == article.content_hash:
             return stored.id

@@ -3,6 +3,8 @@ quotes with their speakers) and stored."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 
 
@@ -152,3 +154,12 @@ class StoredArticle:
     dateline: str | None = None
     byline: str | None = None
     published_offset: int | None = None
+
+
+def longest_paragraph_key(body: str) -> str:
+    """The digest of an article's longest paragraph, its words only: what a re-send without a
+    link is found by whatever its title, and whatever a later cleaning drops around it (a
+    label, a character nobody sees)."""
+    longest = max(body.split("\n\n"), key=len)
+    words = " ".join(re.findall(r"\w+", longest.casefold()))
+    return hashlib.sha256(words.encode()).hexdigest()[:32]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.models.articles import longest_paragraph_key
+
 MIGRATIONS = Migrations("core")
 
 @MIGRATIONS()
@@ -79,3 +81,14 @@ def m006_articles_by_title(db: Database) -> None:
     """Articles by title: one sent again without a link (a file) is looked for among those of
     its title, its source and no link (``storage.articles.unlinked``)."""
     db.table("articles").create_index(["title"])
+
+
+@MIGRATIONS()
+def m007_articles_by_longest_paragraph(db: Database) -> None:
+    """Articles without a link by their longest paragraph: one sent again under a new title is
+    found (``storage.articles.unlinked_alike``); those stored before are keyed here."""
+    db.table("articles").add_column("longest_key", str)
+    rows = db.execute("SELECT id, body FROM articles WHERE url IS NULL").fetchall()
+    db.conn.executemany("UPDATE articles SET longest_key = ? WHERE id = ?",
+                        [(longest_paragraph_key(body), id_) for id_, body in rows])
+    db.table("articles").create_index(["longest_key"])
