@@ -11,22 +11,23 @@ from storage.db import transaction
 Inode = tuple[int, int]
 
 
-Sighting = tuple[int, int, int]
-"""When its names last changed at its first sighting (its ``st_ctime_ns``), its size then, and
-the folder source that saw it."""
+Sighting = tuple[int, int, int, int | None]
+"""When its names last changed at its first sighting (its ``st_ctime_ns``), its size then, the
+folder source that saw it, and when it was made (None where the system does not say)."""
 
 
 def kept_links(db: Database) -> dict[Inode, Sighting]:
     """Each inode kept, oldest first."""
-    return {(dev, ino): (ctime, size, source) for dev, ino, ctime, size, source in db.execute(
-        "SELECT dev, ino, first_ctime_ns, size, source_id FROM folder_links ORDER BY rowid")}
+    return {(dev, ino): (ctime, size, source, born) for dev, ino, ctime, size, source, born in
+            db.execute("SELECT dev, ino, first_ctime_ns, size, source_id, born_ns FROM "
+                       "folder_links ORDER BY rowid")}
 
 
 def keep_link(db: Database, inode: Inode, sighting: Sighting, *, most: int) -> None:
     """Keep a first sighting; the oldest beyond ``most`` go."""
     with transaction(db):
         db.execute("INSERT OR IGNORE INTO folder_links (dev, ino, first_ctime_ns, size, "
-                   "source_id) VALUES (?, ?, ?, ?, ?)", [*inode, *sighting])
+                   "source_id, born_ns) VALUES (?, ?, ?, ?, ?, ?)", [*inode, *sighting])
         db.execute("DELETE FROM folder_links WHERE rowid <= (SELECT max(rowid) FROM "
                    "folder_links) - ?", [most])
 

@@ -147,7 +147,7 @@ class FolderWatcher:
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             return None
         signature = (info.st_size, info.st_mtime_ns)
-        self._links.note(db, info, source_id=source.id)
+        self._links.note(db, path, info, source_id=source.id)
         delivered = self._links.delivered(info)
         if self._unchanged.get(key) == signature and not delivered:
             return None

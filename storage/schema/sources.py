@@ -225,3 +225,10 @@ def m020_folder_links(db: Database) -> None:
     db.table("folder_links").create(
         {"dev": int, "ino": int, "first_ctime_ns": int, "size": int, "source_id": int},
         pk=("dev", "ino"), not_null={"first_ctime_ns"})
+
+
+@MIGRATIONS()
+def m021_folder_link_births(db: Database) -> None:
+    """When each remembered hard link was made, where the system tells it: a new file given
+    its freed inode at the same size was refused as the link (``storage.folder_links``)."""
+    db.table("folder_links").add_column("born_ns", int)
