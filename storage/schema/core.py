@@ -86,9 +86,13 @@ def m006_articles_by_title(db: Database) -> None:
 @MIGRATIONS()
 def m007_articles_by_longest_paragraph(db: Database) -> None:
     """Articles without a link by their longest paragraph: one sent again under a new title is
-    found (``storage.articles.unlinked_alike``); those stored before are keyed here."""
+    found (``storage.articles.unlinked_alike``); those stored before are keyed here, a thousand
+bodies at a time (not all held at once)."""
     db.table("articles").add_column("longest_key", str)
-    rows = db.execute("SELECT id, body FROM articles WHERE url IS NULL").fetchall()
-    db.conn.executemany("UPDATE articles SET longest_key = ? WHERE id = ?",
-                        [(longest_paragraph_key(body), id_) for id_, body in rows])
+    last = 0
+    while rows := db.execute("SELECT id, body FROM articles WHERE url IS NULL AND id > ? ORDER "
+                             "BY id LIMIT 1000", [last]).fetchall():
+        db.conn.executemany("UPDATE articles SET longest_key = ? WHERE id = ?",
+                            [(longest_paragraph_key(body), id_) for id_, body in rows])
+        last = rows[-1][0]
     db.table("articles").create_index(["longest_key"])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
+from storage.db import transaction
+from storage.schema.core import m007_articles_by_longest_paragraph
 from tests.ingest.test_sent_again import _counts, _sent_text, _stored_by_older_cleaning
 from tests.sources.stories import FERRY
 
@@ -44,3 +46,18 @@ def test_a_retitled_text_from_another_source_or_edited_is_stored(fresh_db, setti
     assert elsewhere.status == "stored" and elsewhere.article_id != first.article_id
     assert other.status == "stored" and other.article_id not in (first.article_id,
                                                                  elsewhere.article_id)
+
+
+def test_an_article_stored_before_its_paragraph_was_keyed_is_found_after_the_upgrade(
+        fresh_db, settings, nlp):
+    """The schema change keys the articles already stored: a re-titled re-send of one stored
+    before it is found as one stored after."""
+    pipeline = Pipeline(fresh_db, settings, nlp=nlp)
+    [first] = pipeline.ingest([_file(_sent_text(), "inbox/ferry.txt", FERRY[0])])
+    _stored_by_older_cleaning(fresh_db, first.article_id)
+    with transaction(fresh_db):
+        fresh_db.execute("DROP INDEX idx_articles_longest_key")
+        fresh_db.execute("ALTER TABLE articles DROP COLUMN longest_key")
+        m007_articles_by_longest_paragraph(fresh_db)
+    [again] = pipeline.ingest([_file(_sent_text(), "inbox/ferry-v2.txt", RETITLED)])
+    assert (again.status, again.article_id) == ("duplicate", first.article_id)
