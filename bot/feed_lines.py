@@ -5,6 +5,16 @@ goes quiet is told in Slack (``bot.source_notices``)."""
 from __future__ import annotations
 
 from bot.models import Source
+from bot.redact import redact
+
+
+def check_line(source: Source) -> str | None:
+    """For a feed whose fetch as it was added failed and that no poll tried since, why: said
+    before the log's first failure of it, not lines after a banner that reads as all well."""
+    if source.kind != "feed" or source.last_poll_at or not source.last_error:
+        return None
+    return (f"its check when added failed: {redact(source.last_error)}; its first poll as this "
+            "run starts tries again")
 
 
 def first_poll_line(source: Source) -> str | None:

@@ -19,7 +19,7 @@ from bot.alerts.why import ONLY_QUOTES
 from bot.clock_step import ClockWatch
 from bot.config import ConfigError, Settings
 from bot.feed_check import fetch_limits
-from bot.feed_lines import first_poll_line, notices_line
+from bot.feed_lines import check_line, first_poll_line, notices_line
 from bot.http_server import HttpServer
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.feeds import NEXT_ROUND, PollResult, poll_feed
@@ -332,8 +332,9 @@ class Runner:
             if source.failures:
                 lines.append(f"  {health(source)}: {redact(source.last_error or '')}; "
                              f"{_next_try(source)}")
-            elif first := first_poll_line(source):
-                lines.append(f"  {first}")
+            else:
+                lines.extend(f"  {said}" for said in (check_line(source),
+                                                      first_poll_line(source)) if said)
         if not sources:
             lines.append("no feeds or folders yet: wirewatch sources add URL|FOLDER "
                          "(or --watch DIR)")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import math
 import re
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,7 +28,7 @@ from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.held_feeds import Held
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
-from bot.ingest.quiet_feeds import judge
+from bot.ingest.quiet_feeds import judge, span_words
 from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
@@ -406,6 +408,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     feed's waiting for the worker at once (the rest in the next rounds); the very body a poll
     read whole is not parsed again. Failures are recorded, never raised."""
     url = source.location
+    began = time.monotonic()
     etag, last_modified = validators_to_send(source, now)
     try:
         response = fetcher.get(url, etag=etag, last_modified=last_modified,
@@ -428,7 +431,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
             log.info("feed #%d %s: poll cut off by the stop (%s); not counted as a failure, "
                      "polled again at the next start", source.id, redact(url), redact(str(exc)))
             return PollResult(error=redact(str(exc)))
-        return _failed(db, source, reason=redact(_reason(source, exc)), now=now)
+        return _failed(db, source, reason=redact(_reason(source, exc)), now=now, began=began)
     if moved := _remember_move(db, source, response, now=now):
         source, url = replace(source, location=moved), moved
     _say_xml_problem(db, source, url, feed.warning)
@@ -809,12 +812,27 @@ def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: Page
     return None
 
 
-def _failed(db: Database, source: Source, *, reason: str, now: datetime) -> PollResult:
+def _failed(db: Database, source: Source, *, reason: str, now: datetime,
+            began: float) -> PollResult:
+    """A failed poll recorded as of when its failure was known (``began``: the poll's start,
+    by ``time.monotonic``): a server that never answers, cut at the read timeout, is not tried
+    again at once, and the next try is said as a wait still to come."""
+    failed_at = now + timedelta(seconds=time.monotonic() - began)
     with transaction(db):
-        state = record_failure(db, source.id, reason=reason, now=now)
+        state = record_failure(db, source.id, reason=reason, now=failed_at)
     level = logging.ERROR if state.unhealthy else logging.WARNING
-    log.log(level, "feed %s failed (%d in a row%s): %s; next try after %s",
+    log.log(level, "feed #%d %s failed (%d in a row%s): %s; next try %s", source.id,
             redact(source.location),
             state.failures, ", marked unhealthy" if state.unhealthy else "", reason,
-            state.next_attempt_at)
+            _next_try(state.next_attempt_at, failed_at))
     return PollResult(error=reason)
+
+
+def _next_try(next_attempt_at: str | None, failed_at: datetime) -> str:
+    """'in 20 s (at 19:38:15 UTC)', 'in 40 minutes (at …)': when, from the failure."""
+    if not next_attempt_at:
+        return "at the next poll"
+    after = datetime.fromisoformat(next_attempt_at)
+    seconds = math.ceil((after - failed_at).total_seconds())
+    wait = f"{seconds} s" if seconds < 120 else span_words(timedelta(seconds=seconds))
+    return f"in {wait} (at {after.astimezone(UTC):%H:%M:%S} UTC)"

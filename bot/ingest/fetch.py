@@ -18,10 +18,12 @@ from urllib.request import (  # type: ignore[attr-defined]  # typeshed omits thi
 
 import urllib3
 from urllib3.exceptions import (
+    ConnectTimeoutError,
     HTTPError,
     NameResolutionError,
     NewConnectionError,
     ProxyError,
+    ReadTimeoutError,
     SSLError,
     TimeoutError,
 )
@@ -263,6 +265,14 @@ class Fetcher:
             moved = len(visited) > 1 and permanent
             return replace(result, moved_to=url) if moved else result
 
+    def _waited(self, exc: TimeoutError) -> str:
+        """What was waited for, in words: urllib3 says `Read timed out. (read timeout=20.0)`."""
+        if isinstance(exc, ReadTimeoutError):
+            return f"no answer within {self.limits.read_timeout:g} s"
+        if isinstance(exc, ConnectTimeoutError):
+            return f"no connection within {self.limits.connect_timeout:g} s"
+        return _short(exc)
+
     def _open(self, url: str, headers: dict[str, str], *,
               allow_private: bool) -> urllib3.BaseHTTPResponse:
         host = urlsplit(url).hostname
@@ -283,8 +293,8 @@ class Fetcher:
             raise FetchError(f"cannot connect to {host} ({_short(exc)}); the site may be "
                              "down", may_pass=True) from exc
         except TimeoutError as exc:
-            raise FetchError(f"timed out waiting for {host} ({_short(exc)}); the site may be "
-                             "down or slow", may_pass=True) from exc
+            raise FetchError(f"timed out waiting for {host} ({self._waited(exc)}); the site "
+                             "may be down or slow", may_pass=True) from exc
         except SSLError as exc:
             raise FetchError(f"TLS error talking to {host}: {_short(exc)}") from exc
         except ValueError as exc:

@@ -1,0 +1,41 @@
+"""A feed that fails after a long wait (a server that never answers, cut at the read timeout)
+backs off from when its failure is known, and the log says the next try as a wait to come:
+`wirewatch run` printed `timed out …; next try after 2026-12-05T19:37:54+00:00`, a time
+already past when the line was printed, and tried the feed again at once; the wait it gave
+up after is said in words (it was urllib3's `Read timed out. (read timeout=20.0)`). A real feed server
+on 127.0.0.1 and real SQLite."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.ingest.feeds import poll_feed
+from bot.ingest.fetch import Fetcher, FetchLimits
+from storage.db import transaction
+from storage.sources import add_source, source_row
+from tests.sources.feedserver import LOOPBACK, Route, at
+
+
+@pytest.fixture
+def fetcher():
+    limits = FetchLimits(connect_timeout=2, read_timeout=1.5, total_timeout=5, max_bytes=100_000)
+    return Fetcher(limits=limits, policy=LOOPBACK)
+
+
+def test_a_feed_timing_out_backs_off_from_its_failure_and_says_the_wait(server, fresh_db,
+                                                                        fetcher, caplog):
+    server.routes["/feed"] = Route(b"<rss/>", delay=4.0)
+    with transaction(fresh_db):
+        feed = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=20)
+    caplog.set_level(logging.WARNING)
+    result = poll_feed(fresh_db, source_row(fresh_db, feed), fetcher=fetcher, now=at(0))
+    assert result.error and "timed out" in result.error
+    after = datetime.fromisoformat(source_row(fresh_db, feed).next_attempt_at or "")
+    assert after >= at(0) + timedelta(seconds=21), "20 s counted from the failure, 1.5 s in"
+    [said] = [r.getMessage() for r in caplog.records if "failed (1 in a row)" in r.getMessage()]
+    assert f"next try in 20 s (at {after:%H:%M:%S} UTC)" in said, said
+    assert "timed out waiting for 127.0.0.1 (no answer within 1.5 s)" in said, said
+    assert said.startswith(f"feed #{feed} "), "named by the number `sources remove` takes"
