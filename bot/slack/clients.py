@@ -3,6 +3,8 @@ retries; the Bolt app's retries a dropped connection for every call but a post o
 
 from __future__ import annotations
 
+import logging
+
 from slack_sdk import WebClient
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, HttpRequest, HttpResponse, RetryState
 
@@ -16,9 +18,28 @@ its trigger_id opens one)."""
 
 
 def delivery_client(settings: Settings) -> WebClient:
-    """No SDK retry handlers: a post retried on a dropped connection would be posted twice."""
+    """No SDK retry handlers: a post retried on a dropped connection would be posted twice;
+    the SDK's own lines on a failed call said at DEBUG (``SORTED_LOG``)."""
     return WebClient(token=settings.slack_bot_token, base_url=api_url(settings),
-                     timeout=settings.slack_timeout, retry_handlers=[])
+                     timeout=settings.slack_timeout, retry_handlers=[], logger=SORTED_LOG)
+
+
+class SaidByUs(logging.Filter):
+    """The SDK's ERROR on a call that failed ("Failed to send a request to Slack API server",
+    "Failed to decode"), made DEBUG: every delivery call's failure is sorted and said by
+    wirewatch (``bot.alerts.calls``: an outage once, a retry at INFO), so an operator saw an
+    alarm for a case already handled, at each ask of an outage."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.DEBUG:
+            record.levelno, record.levelname = logging.DEBUG, logging.getLevelName(logging.DEBUG)
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+SORTED_LOG = logging.getLogger("slack_sdk.web.base_client.delivery")
+"""The delivery client's SDK logger: a child of the SDK's, so a DEBUG level set on the SDK's
+logger (or on the root's) still shows its lines."""
+SORTED_LOG.addFilter(SaidByUs())
 
 
 def app_client(settings: Settings) -> WebClient:

@@ -106,6 +106,13 @@ def test_an_outage_after_slack_answered_is_said_once_and_the_queue_drains_once_i
     back = [line for line in run.err.splitlines() if BACK_SAID in line]
     assert len(down) == 1 and "WARNING" in down[0], run.err
     assert len(back) == 1 and "WARNING" in back[0], run.err
+    assert not said_alarmingly(run.err), run.err
+
+
+def said_alarmingly(err: str) -> list[str]:
+    """The log's ERROR lines and tracebacks: a handled outage has none (the SDK's "Failed to
+    send a request" before our WARNING was one)."""
+    return [line for line in err.splitlines() if " ERROR " in line or "Traceback" in line]
 
 
 def test_slack_down_with_a_retry_after_is_asked_again_only_after_it(db_path,
