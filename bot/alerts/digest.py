@@ -38,7 +38,7 @@ from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer
 from bot.alerts.pause import pause_channel
-from bot.alerts.sender import BACKOFF
+from bot.alerts.sender import BACKOFF, Reach
 from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackClock
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
@@ -96,12 +96,13 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
                      daily_hour: int = 8, pacer: Pacer | None = None,
                      token: TokenState | None = None, instances: Instances | None = None,
                      stopping: threading.Event | None = None,
-                     lookups: Lookups | None = None) -> int:
+                     lookups: Lookups | None = None, reach: Reach | None = None) -> int:
     """Post every digest whose period ended by ``now``, at the alerts' pace; returns how many.
     ``instances``: this run's, whose boot id each digest carries beside the database's id, and
     which is shown what a lookup reads (``bot.alerts.instances``); ``stopping`` set: no
     further digest (the run is stopping; the one under way is settled by the next run);
-    ``lookups``: the run's, for digests in flight (``Lookups``)."""
+    ``lookups``: the run's, for digests in flight (``Lookups``); ``reach``: the run's outage,
+    which a digest that finds Slack down marks as an alert does, and which the rest wait for."""
     lookups = lookups or Lookups()
     tz = ZoneInfo(timezone)
     pacer, token = pacer or Pacer(), token or TokenState()
@@ -109,7 +110,8 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
         return 0
     posted = 0
     for sub in subs.digest_subscriptions(db):
-        if pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set()):
+        if pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set()) or \
+                (reach is not None and reach.down()):
             break
         since = _parse(sub.last_digest_at or sub.created_at)
         end = _held_end(db, sub, since, period_end(now, mode=sub.mode, tz=tz,
@@ -119,8 +121,9 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
                                             daily_hour=daily_hour))
         posted += _try_one(db, client, sub, period, tz, pacer, token, now, instances,
-                           lookups)
-    if not (pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set())):
+                           lookups, reach)
+    if not (pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set()) or
+            (reach is not None and reach.down())):
         _sweep(db, client, now, instances, lookups)
     return posted
 
@@ -137,7 +140,7 @@ def _sweep(db: Database, client: WebClient, now: datetime, instances: Instances 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
              pacer: Pacer, token: TokenState, now: datetime,
-             instances: Instances | None, lookups: Lookups) -> int:
+             instances: Instances | None, lookups: Lookups, reach: Reach | None = None) -> int:
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
@@ -145,8 +148,12 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
     except Retry as retry:
         if retry.rate_limited:
             pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
-        log.warning("digest for %s on %r not posted yet (%s); will retry%s", sub.target_id,
-                    sub.topic, retry.reason, _held(db, sub, retry, now))
+        outage = reach if retry.outage else None  # the run's, said once there
+        if outage is not None:
+            outage.lost(retry.reason, retry.wait, now)
+        log.log(logging.WARNING if outage is None else logging.INFO,
+                "digest for %s on %r not posted yet (%s); will retry%s", sub.target_id,
+                sub.topic, retry.reason, _held(db, sub, retry, now))
         return 0
     except TokenDead as dead:
         token.fail(str(dead), now)

@@ -197,6 +197,21 @@ class Identity:
             return self._unanswered is None or \
                 not waiting(self._probe_at, now, self._probe_len)
 
+    def ask_when_due(self, now: datetime) -> None:
+        """During an outage no alert asks about (none queued; a digest found it), auth.test
+        when ``due``: an answer ends it (``back``; a token refused then is the next call's to
+        find), none asks again later (``lost``)."""
+        if self.me is None or not self.down() or not self.due(now):
+            return
+        try:
+            ask(self.client, self.settings)
+        except NotAnswering as why:
+            self.lost(str(why), why.wait, now)
+            return
+        except Refused:
+            pass
+        self.back()
+
     def back(self) -> None:
         """Slack answered a call after ``lost``: one WARNING, and delivery goes on."""
         with self._lock:

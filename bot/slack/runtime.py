@@ -160,7 +160,11 @@ class SlackRuntime:
         """Send the outbox alerts that are due; returns how many were posted."""
         if self.identity is not None and self.identity.me is None:
             return 0  # never answered this run: the start-up ask goes first (it said why)
-        return self.sender.deliver(self.store.get(), now=now or datetime.now(UTC))
+        now = now or datetime.now(UTC)
+        sent = self.sender.deliver(self.store.get(), now=now)
+        if self.identity is not None:  # an outage no alert asked about this pass: asked here
+            self.identity.ask_when_due(now)
+        return sent
 
     def send_due_digests(self, *, now: datetime) -> int:
         """Post the hourly and daily digests that are due at ``now``; returns how many.
@@ -178,7 +182,8 @@ class SlackRuntime:
                                     timezone=self.settings.timezone,
                                     daily_hour=self.settings.digest_hour, pacer=self.pacer,
                                     token=self.token, instances=self.instances,
-                                    stopping=self.stopping, lookups=self.digest_lookups)
+                                    stopping=self.stopping, lookups=self.digest_lookups,
+                                    reach=self.identity)
         except sqlite3.OperationalError as exc:
             writes.failed(DIGESTS, str(exc), now)
             return 0

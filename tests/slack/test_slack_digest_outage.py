@@ -1,0 +1,60 @@
+"""A digest due while Slack's Web API is down mid-run (connections refused) waits with the run's
+outage: the first digest call that finds Slack down says so once, as an alert's does (a
+WARNING, `GET /health` 503), the run asks Slack again with backoff though no alert is queued,
+and the digest is posted once when Slack answers (the real `wirewatch run` in a process, the
+fake Slack Web API, a real SQLite file)."""
+
+from __future__ import annotations
+
+import time
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+
+from storage.db import open_db, transaction
+from storage.subscriptions import subscribe
+from tests.fakes.slack_api import FakeSlack
+from tests.slack.conftest import health_of, wait_for
+from tests.slack.test_slack_first_run import live_run, slack_env, wirewatch
+from tests.slack.test_slack_outage_mid_run import BACK_SAID, DOWN_SAID, said_alarmingly
+from tests.slack.world import add_article, add_story
+
+DIGESTS = "C0HOURLY"
+TITLE = "Ferry crews at Lowmarsh vote to strike over night rotas"
+DIGEST_PASS = 60 + 30  # the run's digests look every minute; a loaded machine is slower
+
+
+def a_digest_comes_due(db_path) -> None:
+    """An hourly digest subscription two hours old, and a story on its topic an hour and a half
+    ago: its last hour is due at the run's next digest pass."""
+    now = datetime.now(UTC)
+    with closing(open_db(db_path)) as db:
+        with transaction(db):
+            subscribe(db, topic_id=1, target_type="channel", target_id=DIGESTS, mode="hourly",
+                      created_by=None, at=(now - timedelta(hours=2)).isoformat())
+        add_story(db, article_id=add_article(db, title=TITLE), title=TITLE, topic_ids=(1,),
+                  at=(now - timedelta(minutes=90)).isoformat(timespec="seconds"))
+
+
+def test_a_digest_due_while_slack_is_down_waits_and_is_posted_once_when_it_answers(
+        db_path, fake_slack: FakeSlack):
+    """Before: the digest's refused post was the digest's alone (`/health` 200 all along, no
+    outage said, the SDK's ERROR and a WARNING at each digest pass)."""
+    env = slack_env(db_path, fake_slack.base_url)
+    assert wirewatch("topics", "add", "Strikes", "strike*", env=env).returncode == 0
+    with live_run(env) as run:
+        fake_slack.refuse_connections()
+        a_digest_comes_due(db_path)
+        wait_for(lambda: health_of(run.port)[0] == 503, timeout=DIGEST_PASS)
+        assert "no longer reachable" in health_of(run.port)[1]["reason"]
+        fake_slack.accept_connections()
+        wait_for(lambda: fake_slack.posts(DIGESTS), timeout=DIGEST_PASS + 30)
+        assert health_of(run.port)[0] == 200
+        time.sleep(1.5)
+        [digest] = fake_slack.posts(DIGESTS)
+        assert TITLE in digest.text
+    assert run.returncode in (0, -15), run.err
+    down = [line for line in run.err.splitlines() if DOWN_SAID in line]
+    back = [line for line in run.err.splitlines() if BACK_SAID in line]
+    assert len(down) == 1 and "WARNING" in down[0], run.err
+    assert len(back) == 1 and "WARNING" in back[0], run.err
+    assert not said_alarmingly(run.err), run.err
