@@ -172,6 +172,8 @@ class SlackRuntime:
         Quote digests that are due go to the outbox, for the sender's next pass. While the
         database refuses writes, digests wait as alerts do (``AlertSender.writes``)."""
         writes = self.sender.writes
+        if self.identity is not None:  # an outage since Slack answered: asked first, when due
+            self.identity.ask_when_due(now)
         if writes.paused(DIGESTS, now) or not self.answered:
             return 0
         try:
