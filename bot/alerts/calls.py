@@ -20,6 +20,9 @@ RATE_LIMITED = frozenset({"ratelimited"})
 waits, never a refusal of the message (which would lose it)."""
 POSTED_TOO_MUCH = frozenset({"rate_limited", "message_limit_exceeded"})
 """Slack's answers that the app or the workspace posted too much: a pause for every channel."""
+PACED_PER_CHANNEL = frozenset({"chat.postMessage"})
+"""The method Slack paces per channel (about a message a second each): its 429 holds the
+channel; any other method's holds that method, whatever the channel (``per_method``)."""
 SAID_RATE_LIMITED_WAIT = 10.0
 """Seconds posting pauses after such an answer when it gives no Retry-After (it names no wait;
 a 429 does): ten of Slack's message-a-second slots, so a pause is not asked about every second."""
@@ -116,6 +119,7 @@ class Retry(Exception):
         self.outage = False  # Slack's Web API itself is down (unreachable, 5xx): the run's, not
         # this call's: delivery waits for it as a whole (``bot.slack.identity.Identity.lost``)
         self.wait: float | None = None  # the Retry-After such an answer gave, if any
+        self.method: str | None = None  # a rate limit of this Web API method (``per_method``)
 
 
 class ChannelGone(Exception):
@@ -164,7 +168,7 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     refused this call itself."""
     headers, status, code = exc.response.headers, exc.response.status_code, error_code(exc)
     if status == 429:
-        return Retry("rate limited by Slack", retry_after(headers), False, True)
+        return _of_method(Retry("rate limited by Slack", retry_after(headers), False, True), exc)
     if status == 504:  # a gateway between gave up waiting, Slack's or a proxy's page
         return Retry("Slack's gateway did not get its answer in time (HTTP 504); it may still "
                      "post it", ANSWER_LATE_WAIT, True, late=True)
@@ -172,8 +176,9 @@ def _next_step(exc: SlackApiError) -> Exception | None:
         return Retry(f"the answer was not Slack's (HTTP {status}, not JSON: a proxy's page?); "
                      "Slack may have the call", 0, True)
     if code in RATE_LIMITED or code in POSTED_TOO_MUCH:
-        return Retry(f"rate limited by Slack ({code})", _said_wait(headers), False, True,
-                     everywhere=code in POSTED_TOO_MUCH)
+        limited = Retry(f"rate limited by Slack ({code})", _said_wait(headers), False, True,
+                        everywhere=code in POSTED_TOO_MUCH)
+        return limited if limited.everywhere else _of_method(limited, exc)
     if code in WORKSPACE_MOVING:
         return Retry(f"Slack is moving the workspace into an Enterprise organisation ({code})",
                      WORKSPACE_WAIT, False, True, everywhere=True)
@@ -186,6 +191,22 @@ def _next_step(exc: SlackApiError) -> Exception | None:
     if status >= 500 or code in RETRY_LATER:
         return Retry(f"Slack answered {status} {code}", 0, True)
     return ChannelGone(code) if code in GONE else None
+
+
+def _of_method(retry: Retry, exc: SlackApiError) -> Retry:
+    """A rate limit, told which method Slack held back (the last part of the call's URL)."""
+    url = str(getattr(exc.response, "api_url", "") or "")
+    retry.method = url.rstrip("/").rsplit("/", 1)[-1] or None
+    return retry
+
+
+def per_method(retry: Retry) -> str | None:
+    """The method a rate limit holds back for every caller (Slack's tiers are per method and
+    workspace), or None: a post's is its channel's (PACED_PER_CHANNEL), a pause everywhere's
+    is every channel's."""
+    if not retry.rate_limited or retry.everywhere or retry.method in PACED_PER_CHANNEL:
+        return None
+    return retry.method
 
 
 def post_held(exc: SlackApiError) -> Retry | None:

@@ -23,6 +23,7 @@ from bot.alerts.calls import (
     call,
     error_code,
     open_direct,
+    per_method,
     post_held,
     unknown_answer,
 )
@@ -144,10 +145,13 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
+        if sub.target_type == "user":  # its direct messages are opened first
+            pacer.ask("conversations.open", now)
         sent = _send_or_fall_back(db, client, sub, period, tz, instances, now, lookups)
     except Retry as retry:
         if retry.rate_limited:
-            pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
+            pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id,
+                               method=per_method(retry))
         outage = reach if retry.outage else None  # the run's, said once there
         if outage is not None:
             outage.lost(retry.reason, retry.wait, now)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.alerts.calls import Retry
 from bot.clock_step import waiting
 
 
@@ -14,6 +15,7 @@ class Pacer:
         self.per_channel_interval = per_channel_interval
         self._next_post: dict[str, datetime] = {}
         self._held: dict[str, tuple[datetime, float]] = {}  # a channel's 429: until, its length
+        self._methods: dict[str, tuple[datetime, float]] = {}  # a method's 429: the same
         self._paused_until: datetime | None = None
         self._pause_s = 0.0  # the length of that pause, as Slack asked for it
 
@@ -30,10 +32,25 @@ class Pacer:
     def posted(self, channel: str, now: datetime) -> None:
         self._next_post[channel] = now + timedelta(seconds=self.per_channel_interval)
 
-    def rate_limited(self, delay: float, now: datetime, channel: str | None = None) -> None:
-        """Hold ``channel`` back ``delay`` seconds (Slack paces posts, and most calls, per
-        channel: one channel's 429 says nothing of the others); every channel without one."""
-        if channel is not None:
+    def rate_limited(self, delay: float, now: datetime, channel: str | None = None, *,
+                     method: str | None = None) -> None:
+        """Hold ``method`` back ``delay`` seconds (Slack's tiers: every caller's calls of it),
+        else ``channel`` (Slack paces posts per channel: one channel's 429 says nothing of the
+        others), else every channel."""
+        if method is not None:
+            self._methods[method] = (now + timedelta(seconds=delay), delay)
+        elif channel is not None:
             self._held[channel] = (now + timedelta(seconds=delay), delay)
+        else:
+            self._paused_until, self._pause_s = now + timedelta(seconds=delay), delay
+
+    def ask(self, method: str, now: datetime) -> None:
+        """Retry, with no call made, while Slack holds ``method`` back (its 429's Retry-After;
+        one further off than it asked for was set before the clock stepped back, and is over)."""
+        until, length = self._methods.get(method, (None, 0.0))
+        if until is None or not waiting(until, now, length):
             return
-        self._paused_until, self._pause_s = now + timedelta(seconds=delay), delay
+        held = Retry(f"Slack holds {method} back a while (rate limited)",
+                     (until - now).total_seconds(), False, True)
+        held.method = method
+        raise held

@@ -27,6 +27,7 @@ from bot.alerts.calls import (
     call,
     error_code,
     open_direct,
+    per_method,
     post_held,
     unknown_answer,
 )
@@ -227,7 +228,7 @@ class AlertSender:
         if followed is None:
             return 0
         row = followed
-        channel = self._channel_for(row.channel)
+        channel = self._channel_for(row.channel, now)
         if muted_with_running(db, row.story_id, [row.channel, channel]):
             self._close(db, row, "muted", None)
             return 0
@@ -366,6 +367,7 @@ class AlertSender:
         the lookup read its newest page while Slack could (it read on from there later): Retry,
         to look again before any other try (a post it makes later is posted twice)."""
         progress = Progress.kept(row.look_cursor, conversation(channel, thread_ts), now)
+        self.pacer.ask("conversations.replies" if thread_ts else "conversations.history", now)
         try:
             found = self._lookup(lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
@@ -428,11 +430,12 @@ class AlertSender:
         log.warning("alert %s to %s not posted: %s", row.id, row.channel, reason)
         pause_channel(db, self.client, row.channel, reason=reason, clock=self.clock)
 
-    def _channel_for(self, target: str) -> str:
+    def _channel_for(self, target: str, now: datetime) -> str:
         """A person's alerts go to their direct-message channel with the bot."""
         if not target.startswith(("U", "W")):
             return target
         if target not in self._dm_channels:
+            self.pacer.ask("conversations.open", now)
             opened = open_direct(lambda: self.client.conversations_open(users=target))
             self._dm_channels[target] = opened["channel"]["id"]
         return self._dm_channels[target]
@@ -443,7 +446,8 @@ class AlertSender:
             return
         if retry.rate_limited:
             delay = retry.delay
-            self.pacer.rate_limited(delay, now, None if retry.everywhere else row.channel)
+            self.pacer.rate_limited(delay, now, None if retry.everywhere else row.channel,
+                                    method=per_method(retry))
         else:
             delay = max(BACKOFF.delay(row.attempts + 1),
                         self.late_wait if retry.late else retry.delay)

@@ -9,6 +9,7 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.alerts.digest import send_due_digests
+from bot.alerts.pacing import Pacer
 from bot.stories.tracking import add_topic
 from storage.alerts import mute_story
 from storage.db import transaction
@@ -113,6 +114,24 @@ def test_slack_failure_keeps_the_digest_for_the_next_minute(fresh_db, client, fa
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:30")) == 0
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:01:30")) == 1
     assert len(fake_slack.posts("C0DIG")) == 1
+
+
+def test_a_429_on_opening_direct_messages_holds_every_persons_digest(fresh_db, client,
+                                                                      fake_slack, topic):
+    """conversations.open is paced per method: after its 429, no person's direct messages are
+    opened before its Retry-After; a channel's digest goes on. Before: the second person's
+    were opened at once."""
+    for person in ("U0ED", "U0FI"):
+        follow(fresh_db, topic, person, "hourly", kind="user")
+    follow(fresh_db, topic, "C0DIG", "hourly")
+    story(fresh_db, topic, "Wildfire spreads", "2026-11-24T05:20:00+00:00")
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"conversations.open"})
+    pacer = Pacer()
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:30"), pacer=pacer) == 1
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:00:59"), pacer=pacer) == 0
+    assert len(fake_slack.calls_to("conversations.open", ok_only=False)) == 1, "waited as told"
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:01:00"), pacer=pacer) == 2
+    assert sorted(m.channel for m in fake_slack.posts()) == ["C0DIG", "D0ED", "D0FI"]
 
 
 @pytest.mark.parametrize(("first_day", "hour", "expected"), [

@@ -120,6 +120,24 @@ def test_429_retry_after_is_honoured(runtime, fake_slack, fresh_db, topic, at):
     assert len(fake_slack.posts("C0DESK")) == 1
 
 
+def test_a_429_on_opening_direct_messages_holds_that_method_not_one_person(
+        runtime, fake_slack, fresh_db, topic, at):
+    """Slack paces conversations.open per method (its tiers), not per conversation: after its
+    429, nobody's direct messages are opened before its Retry-After, while a channel's post
+    goes on. Before: only the first person waited; the next two were opened at once."""
+    for person in ("U0ED", "U0FI", "U0GU"):
+        follow(fresh_db, topic, person, kind="user")
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.fail_next(1, status=429, retry_after=3, methods={"conversations.open"})
+    assert runtime.deliver_pending(now=at(0)) == 1
+    assert runtime.deliver_pending(now=at(2.9)) == 0
+    assert len(fake_slack.calls_to("conversations.open", ok_only=False)) == 1, "waited as told"
+    assert [m.channel for m in fake_slack.posts()] == ["C0DESK"]
+    assert runtime.deliver_pending(now=at(3)) == 3
+    assert sorted(m.channel for m in fake_slack.posts()) == ["C0DESK", "D0ED", "D0FI", "D0GU"]
+
+
 def test_a_retry_after_of_days_pauses_posting_five_minutes_at_most(runtime, fake_slack,
                                                                     fresh_db, topic, at):
     """Nothing from outside is trusted, not even a 429's Retry-After: a huge one (a proxy's, a
@@ -226,6 +244,26 @@ def test_restart_after_marking_but_before_posting_posts_once(
     assert restarted.deliver_pending() == 1
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
     assert restarted.deliver_pending() == 0
+
+
+def test_a_429_on_a_lookup_holds_every_channels_lookups_not_their_posts(
+        slack_settings, fake_slack, fresh_db, topic, at):
+    """conversations.history is paced per method: after its 429, no other channel's alert in
+    flight is looked for before its Retry-After; an alert needing no lookup is posted. Before:
+    the second channel's lookup was asked at once."""
+    for channel in ("C0A", "C0B", "C0C"):
+        follow(fresh_db, topic, channel)
+    new_story(fresh_db, topic)
+    with transaction(fresh_db):
+        for alert_id, channel in ((1, "C0A"), (2, "C0B")):
+            mark_sending(fresh_db, alert_id, channel=channel)
+    fake_slack.fail_next(1, status=429, retry_after=3, methods={"conversations.history"})
+    restarted = SlackRuntime(slack_settings)
+    assert restarted.deliver_pending(now=at(0)) == 1
+    assert restarted.deliver_pending(now=at(2.9)) == 0
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 1
+    assert restarted.deliver_pending(now=at(3)) == 2
+    assert sorted(m.channel for m in fake_slack.posts()) == ["C0A", "C0B", "C0C"]
 
 
 def test_mute_stops_updates_and_show_quotes_answers(runtime, fake_slack, fresh_db, topic, at):
