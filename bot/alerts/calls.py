@@ -120,6 +120,7 @@ class Retry(Exception):
         # this call's: delivery waits for it as a whole (``bot.slack.identity.Identity.lost``)
         self.wait: float | None = None  # the Retry-After such an answer gave, if any
         self.method: str | None = None  # a rate limit of this Web API method (``per_method``)
+        self.asked = True  # False: held back with no call made, so it tells nothing of Slack
 
 
 class ChannelGone(Exception):

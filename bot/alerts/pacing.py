@@ -52,5 +52,5 @@ class Pacer:
             return
         held = Retry(f"Slack holds {method} back a while (rate limited)",
                      (until - now).total_seconds(), False, True)
-        held.method = method
+        held.method, held.asked = method, False
         raise held

@@ -210,8 +210,8 @@ class AlertSender:
     def _heard(self, retry: Retry | None = None, now: datetime | None = None) -> None:
         """What a try tells of Slack: down (a connection error, a 5xx: the run's outage, said
         once), or answering (anything Slack said: the outage, if any, is over); a try whose
-        answer never came tells neither."""
-        if self.reach is None or (retry is not None and retry.late):
+        answer never came, or held back with no call made, tells neither."""
+        if self.reach is None or (retry is not None and (retry.late or not retry.asked)):
             return
         if retry is not None and retry.outage:
             self.reach.lost(retry.reason, retry.wait, now)

@@ -246,6 +246,21 @@ def test_restart_after_marking_but_before_posting_posts_once(
     assert restarted.deliver_pending() == 0
 
 
+def test_an_alert_waiting_on_a_held_method_during_an_outage_does_not_end_it(
+        runtime, fake_slack, fresh_db, topic, at):
+    """The one alert that asks for all during an outage, held back with no call made (its
+    person's direct messages wait on conversations.open's Retry-After), tells nothing of Slack:
+    the outage goes on (it ended, "answers again", though no call had been answered)."""
+    follow(fresh_db, topic, "U0ED", kind="user")
+    new_story(fresh_db, topic)
+    fake_slack.go_down()
+    runtime.pacer.rate_limited(30, at(0), method="conversations.open")
+    runtime.identity.lost("Slack answered 503", now=at(0))
+    assert runtime.deliver_pending(now=at(1)) == 0
+    assert runtime.identity.down(), "no call was answered"
+    assert fake_slack.calls_to("conversations.open", ok_only=False) == []
+
+
 def test_a_429_on_a_lookup_holds_every_channels_lookups_not_their_posts(
         slack_settings, fake_slack, fresh_db, topic, at):
     """conversations.history is paced per method: after its 429, no other channel's alert in
