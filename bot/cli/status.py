@@ -14,9 +14,10 @@ from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json
 from bot.cli.source_quiet import quiet_line, worked_line
-from bot.desk_status import RUNNING, SILENT, DeskStatus, read_status, run_state
-from bot.models import RunRecord, Source
+from bot.desk_status import DeskStatus, read_status, run_state
+from bot.models import Source
 from bot.redact import redact
+from bot.run_lines import ago, run_lines, sources_heading
 from storage.sources import health
 
 
@@ -44,47 +45,21 @@ def status(obj: CliContext, as_json: bool) -> None:
 
 
 def _lines(desk: DeskStatus) -> list[str]:
-    lines = ["Runs:" if desk.runs else "Runs: none recorded (`wirewatch run` starts one)"]
-    for run in desk.runs:
-        lines += _run_lines(run, desk.at)
-    oldest = f" (the oldest queued {_age(desk.oldest_pending, desk.at)} ago)" \
+    lines = run_lines(desk.runs, desk.at, when_text)
+    oldest = f" (the oldest queued {ago(desk.oldest_pending, desk.at)} ago)" \
         if desk.oldest_pending else ""
     lines.append(f"Outbox: {counted(desk.pending, 'alert')} waiting to be posted{oldest}; "
                  f"{desk.failed} failed")
     lines.append(_last_line(desk))
-    troubled = [(row, why) for row in desk.sources if (why := _trouble(row, desk.at))]
-    lines.append(f"Sources: {len(desk.sources)} ({len(troubled)} failing or quiet)"
-                 if desk.sources else "Sources: none yet (`wirewatch sources add URL`)")
+    lines.append(sources_heading(desk.sources, desk.at))
     lines += [f"  {row.kind} {redact(row.location)} · {health(row)} · {why}"
-              for row, why in troubled]
+              for row in desk.sources if (why := _trouble(row, desk.at))]
     stored = desk.totals
     lines.append(f"Stored: {counted(stored.articles, 'article')} in "
                  f"{counted(stored.stories, 'story', 'stories')}; "
                  f"{counted(stored.topics, 'topic')}; "
                  f"{counted(stored.subscriptions, 'subscription')}")
     return lines
-
-
-def _run_lines(run: RunRecord, now: datetime) -> list[str]:
-    state = run_state(run, now)
-    beat = f"last heartbeat {_age(run.heartbeat_at, now)} ago" if run.heartbeat_at else \
-        "no heartbeat"
-    said = {RUNNING: f"running, {beat}",
-            SILENT: f"not running: {beat} and it never said it stopped (killed, or its "
-                    "machine went down)"}.get(state, f"stopped {when_text(run.stopped_at)}")
-    where = f"pid {run.pid} on {run.host}" if run.pid else "its start not recorded"
-    lines = [f"  run {run.run} · {where} · {run.mode or 'mode unknown'} · {said} "
-             f"(began {when_text(run.started_at)})"]
-    if run.slack_answers is not None:
-        lines.append(f"    Slack: {_slack_line(run)}")
-    return lines
-
-
-def _slack_line(run: RunRecord) -> str:
-    if run.slack_answers:
-        return f"answering since {when_text(run.slack_since)}"
-    return (f"not reachable since {when_text(run.slack_since)} ({redact(run.slack_why or '')}); "
-            "alerts wait in the outbox")
 
 
 def _last_line(desk: DeskStatus) -> str:
@@ -96,18 +71,6 @@ def _last_line(desk: DeskStatus) -> str:
 
 def _trouble(row: Source, now: datetime) -> str | None:
     return worked_line(row, now=now) or quiet_line(row, now=now)
-
-
-def _age(iso: str | None, now: datetime) -> str:
-    """'12 s', '4 min', '3 h', '2 days': how long ago, to a glance's precision."""
-    if not iso:
-        return "?"
-    seconds = max(0, int((now - datetime.fromisoformat(iso)).total_seconds()))
-    if seconds < 120:
-        return f"{seconds} s"
-    if seconds < 7200:
-        return f"{seconds // 60} min"
-    return f"{seconds // 3600} h" if seconds < 172800 else f"{seconds // 86400} days"
 
 
 def _as_json(desk: DeskStatus) -> dict:

@@ -6,15 +6,15 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from bot.activity import quiet_feed_days
 from bot.alerts.instances import Instances
 from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
 from bot.desk_status import read_status
-from bot.models import Source
+from bot.models import RunRecord, Source
 from bot.redact import redact
+from bot.run_lines import run_lines, sources_heading
 from bot.slack.activity_lines import source_trouble
 from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
@@ -61,6 +61,7 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
         f"{counted(stored.stories, 'story', 'stories')}; {counted(stored.topics, 'topic')}; "
         f"{counted(subscribed, 'subscription')}",
     ]
+    lines += slack_run_lines(desk.runs, desk.at, server=errors)
     if not stored.topics:
         alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
         lines.append(f"• No topics yet, so {alerting}: `/topics add NAME [QUERY]`")
@@ -77,6 +78,17 @@ def _when(moment: str | None) -> str:
     if not moment:
         return "nothing ingested yet"
     return slack_date(moment) or fit(moment, 60)
+
+
+def slack_run_lines(runs: list[RunRecord], now: datetime, *, server: bool) -> list[str]:
+    """The runs in `wirewatch status`'s words (``bot.run_lines``), with Slack's date tokens;
+    ``server``: their pid, host and why Slack did not answer them (admins only)."""
+    lines = run_lines(runs, now, _date, indent="    ", server=server)
+    return [f"• {lines[0]}", *lines[1:]]
+
+
+def _date(moment: str | None) -> str:
+    return (slack_date(moment) or fit(moment, 60)) if moment else "time unknown"
 
 
 def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
@@ -97,15 +109,12 @@ def source_lines(db: Database, *, errors: bool = False,
     a feed has brought nothing new, and what to do; ``errors`` adds why; ``rows``: the sources
     already read."""
     rows = list(rows) if rows is not None else list_sources(db)
-    if not rows:
-        return ["• Sources: none yet (`wirewatch sources add URL`)"]
     now = datetime.now(UTC)
+    if not rows:
+        return [f"• {sources_heading(rows, now)}"]
     rows.sort(key=lambda r: (not r.unhealthy, r.id))
-    bad = sum(1 for r in rows if r.unhealthy)
-    quiet = sum(1 for r in rows if quiet_feed_days(r, now=now) is not None)
     held = held_by_source(db)
-    still = f", {quiet} quiet far longer than usual" if quiet else ""
-    lines = [f"• Sources: {len(rows)} ({bad} unhealthy{still})"]
+    lines = [f"• {sources_heading(rows, now)}"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.unhealthy else ""
         failing = errors and row.last_error  # a poll's, or the check's as it was added

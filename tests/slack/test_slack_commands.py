@@ -75,7 +75,7 @@ def test_wirewatch_help_status_and_unknown(runtime, fake_slack, fresh_db):
             hold_alerts(fresh_db, article_id, reason="background: the feed's first poll")
     status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "Alerts waiting to be posted: 1" in status and "nothing ingested yet" in status
-    assert "Sources: 3 (1 unhealthy)" in status
+    assert "Sources: 3 (1 failing or quiet)" in status
     assert "quiet.example/rss · not polled yet · stored without alerting: 2 background" in status
     assert "⚠️ feed https://wire.example/rss · UNHEALTHY" in status and "HTTP 500" in status
     unknown = run_command(runtime, fake_slack, "/wirewatch", "frobnicate")["text"]

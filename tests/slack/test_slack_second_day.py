@@ -91,7 +91,7 @@ def test_status_and_app_home_name_the_feeds_that_fail_or_bring_nothing(runtime, 
     assert "no new entry in 3 days (latest <!date^" in frozen and "the feed may have stopped " \
         "or moved; open it in a browser" in frozen, frozen
     assert "worked" not in busy and "no new entry" not in busy, busy
-    assert "• Sources: 3 (1 unhealthy, 1 quiet far longer than usual)" in status, status
+    assert "• Sources: 3 (2 failing or quiet)" in status, status
     listed = run_command(runtime, fake_slack, "/wirewatch", "sources")["text"]
     assert "`/wirewatch sources remove 1` and add its new address" in listed, listed
     home = [b["text"]["text"] for b in json.loads(app_home(runtime, fake_slack))["blocks"]

@@ -1,0 +1,74 @@
+"""What `wirewatch status` on the server and `/wirewatch status` in Slack both say of the runs
+and of the sources' count: one wording, each rendering with its own dates (the CLI's UTC
+text, Slack's date tokens) and indent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.activity import failing, quiet_feed_days
+from bot.desk_status import RUNNING, SILENT, run_state
+from bot.models import RunRecord, Source
+from bot.redact import redact
+
+When = Callable[[str | None], str]
+NO_RUNS = "Runs: none recorded (`wirewatch run` starts one)"
+NO_SOURCES = "Sources: none yet (`wirewatch sources add URL`)"
+
+
+def run_lines(runs: list[RunRecord], now: datetime, when: When, *, indent: str = "  ",
+              server: bool = True) -> list[str]:
+    """'Runs:' and each run's state, and whether Slack answers it; ``server``: with its pid,
+    host and why Slack did not answer (the server's own, not every reader's)."""
+    if not runs:
+        return [NO_RUNS]
+    lines = ["Runs:"]
+    for run in runs:
+        lines += _one_run(run, now, when, indent, server)
+    return lines
+
+
+def _one_run(run: RunRecord, now: datetime, when: When, indent: str,
+             server: bool) -> list[str]:
+    state = run_state(run, now)
+    beat = f"last heartbeat {ago(run.heartbeat_at, now)} ago" if run.heartbeat_at else \
+        "no heartbeat"
+    said = {RUNNING: f"running, {beat}",
+            SILENT: f"not running: {beat} and it never said it stopped (killed, or its "
+                    "machine went down)"}.get(state, f"stopped {when(run.stopped_at)}")
+    where = (f"pid {run.pid} on {run.host} · " if run.pid else "its start not recorded · ") \
+        if server else ""
+    lines = [f"{indent}run {run.run} · {where}{run.mode or 'mode unknown'} · {said} "
+             f"(began {when(run.started_at)})"]
+    if run.slack_answers is not None:
+        lines.append(f"{indent * 2}Slack: {_slack_line(run, when, server)}")
+    return lines
+
+
+def _slack_line(run: RunRecord, when: When, server: bool) -> str:
+    if run.slack_answers:
+        return f"answering since {when(run.slack_since)}"
+    why = f" ({redact(run.slack_why or '')})" if server else ""
+    return f"not reachable since {when(run.slack_since)}{why}; alerts wait in the outbox"
+
+
+def sources_heading(rows: list[Source], now: datetime) -> str:
+    """How many sources, and how many fail or are quiet (``bot.activity``'s rule, whatever the
+    history: a feed too young to have a usual gap is quiet, not 'quiet far longer')."""
+    if not rows:
+        return NO_SOURCES
+    troubled = sum(1 for row in rows if failing(row) or quiet_feed_days(row, now=now) is not None)
+    return f"Sources: {len(rows)} ({troubled} failing or quiet)"
+
+
+def ago(iso: str | None, now: datetime) -> str:
+    """'12 s', '4 min', '3 h', '2 days': how long ago, to a glance's precision."""
+    if not iso:
+        return "?"
+    seconds = max(0, int((now - datetime.fromisoformat(iso)).total_seconds()))
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 7200:
+        return f"{seconds // 60} min"
+    return f"{seconds // 3600} h" if seconds < 172800 else f"{seconds // 86400} days"
