@@ -30,5 +30,5 @@ def send_timeline(respond: Callable[..., object], db: Database, story_id: int, *
         if line and len(blocks) < 50:
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
     respond(text=timeline_text(timeline), blocks=blocks, response_type="ephemeral",
-            replace_original=False)
+            replace_original=False, unfurl_links=False, unfurl_media=False)
     return True

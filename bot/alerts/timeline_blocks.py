@@ -35,7 +35,8 @@ def timeline_blocks(timeline: StoryTimeline, left_out: Mapping[int, str] | None 
                                     "text": plain(timeline.title, HEADER_CHARS)}},
         _section(now_text(timeline)),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
-            f"Story {timeline.story_id} · {timeline.article_count} articles, oldest first", 300)}]},
+            f"Story {timeline.story_id} · {counted(timeline.article_count, 'article')}, "
+            "oldest first", 300)}]},
     ]
     room = MAX_BLOCKS - len(blocks) - 1
     budget = MESSAGE_CHARS - text_length(blocks) - MORE_ROOM
@@ -118,8 +119,11 @@ def entry_line(entry: TimelineEntry, kind: str | None = None, *,
     """One article: when, where from, what kind, the facts it added, and how the asker's
     topics left it out (``left``), if they did (at most ~3,000 chars)."""
     when = _arrived(slack_date(entry.when) or when_text(entry.when), entry.dated)
+    words = dated_ahead_words(entry)
+    ahead = f" ({plain(words, 150)})" if words else ""
     source = shown_source(entry.source, entry.url, entry.origin)
-    head = " · ".join(x for x in (f"*{when}*", fit(plain(source, 80), 100) if source else "",
+    head = " · ".join(x for x in (f"*{when}*{ahead}",
+                                  fit(plain(source, 80), 100) if source else "",
                                   kind or VERDICTS.get(entry.verdict, entry.verdict)) if x)
     title = fit(plain(entry.title, 200), 300)
     target = link_target(entry.url)
@@ -132,6 +136,14 @@ def entry_line(entry: TimelineEntry, kind: str | None = None, *,
     if left:
         facts.append(f"    _{LEFT_HERE}: {fit(plain(left, 400), 500)}_")
     return "\n".join([head, title, *facts])
+
+
+def dated_ahead_words(entry: TimelineEntry) -> str | None:
+    """The date an article gave far ahead of its arrival, as written (its time is its arrival):
+    the Slack timeline and `stories timeline` say it alike; None for any other article."""
+    if not entry.dated_ahead:
+        return None
+    return f"dated {fit(entry.dated_ahead, 80)} as written, ahead of its arrival"
 
 
 def _arrived(when: str, dated: bool) -> str:

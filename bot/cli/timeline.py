@@ -8,9 +8,9 @@ import dataclasses
 import click
 
 from bot.alerts.came_from import shown_source
-from bot.alerts.mrkdwn import counted, fit
+from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
-from bot.alerts.timeline_blocks import kinds, moved_out_lines, when_text
+from bot.alerts.timeline_blocks import dated_ahead_words, kinds, moved_out_lines, when_text
 from bot.alerts.why import LEFT_OUT
 from bot.cli.context import CliContext, emit_json, shown_origin
 from bot.models import StoryTimeline
@@ -94,8 +94,8 @@ def _echo_entries(grown: StoryTimeline, left: dict[int, str]) -> None:
     for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
         source = shown_source(entry.source, entry.url, entry.origin, linked=False)
         when = when_text(entry.when) if entry.dated else f"arrived {when_text(entry.when)}"
-        if entry.dated_ahead:
-            when += f" (dated {fit(entry.dated_ahead, 80)} as written, ahead of its arrival)"
+        if ahead := dated_ahead_words(entry):
+            when += f" ({ahead})"
         where = " · ".join(x for x in (f"article {entry.article_id}", when,
                                        source, kind) if x)
         click.echo(f"  {where}: {entry.title}")
