@@ -245,11 +245,12 @@ def _longest_quote(text: str) -> str:
 
 
 def more_line(count: int, url: str | None) -> str:
-    """"+N more" with a way to see them: the article, or the story's quotes button."""
+    """"+N more" with a way to see them: the article, or the Timeline button, which lists what
+    each report added (*Show quotes* lists only quotes, and the rest are mostly not)."""
     target = link_target(url)
     if target:
         return f"+{count} more in <{target}|the article>"
-    return f"+{count} more: *Show quotes* has the story's quotes"
+    return f"+{count} more: *Timeline* lists what each report added"
 
 
 def _quote_line(quote: KeyQuote) -> str:

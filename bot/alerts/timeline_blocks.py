@@ -132,7 +132,7 @@ def entry_line(entry: TimelineEntry, kind: str | None = None, *,
     facts = [f"    • {fit(plain(finished(fact), 250), 300)}"
              for fact in entry.whats_new[:FACTS_PER_ENTRY]]
     if len(entry.whats_new) > FACTS_PER_ENTRY:
-        facts.append(f"    …and {len(entry.whats_new) - FACTS_PER_ENTRY} more facts")
+        facts.append(f"    …and {counted(len(entry.whats_new) - FACTS_PER_ENTRY, 'more fact')}")
     if left:
         facts.append(f"    _{LEFT_HERE}: {fit(plain(left, 400), 500)}_")
     return "\n".join([head, title, *facts])
