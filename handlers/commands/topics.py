@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.alerts.mrkdwn import counted
+from bot.alerts.mrkdwn import counted, slack_date
 from bot.models import Topic, TopicStory
 from bot.permissions import Action
 from bot.query_grouping import grouping_note
@@ -220,9 +220,14 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     stories = store.recent_stories(db, topic.id, limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")
     lines += [f"• {echo(s.title or 'untitled', 150)} "
-              f"({counted(s.article_count or 1, 'article', 'articles')}"
-              f"{', last ' + s.last_seen if s.last_seen else ''})" + _why(s) for s in stories]
+              f"({counted(s.article_count or 1, 'article', 'articles')}{_last(s.last_seen)})"
+              + _why(s) for s in stories]
     return join_lines(lines)
+
+
+def _last(moment: str | None) -> str:
+    """When the story last grew, as a date token each reader sees in their own time zone."""
+    return f", last {slack_date(moment) or echo(moment, 60)}" if moment else ""
 
 
 def no_topic(name: str, topics: Sequence[Topic], *, verb: str, rest: str = "") -> str:
