@@ -11,6 +11,7 @@ from bot.alerts.mrkdwn import fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
+from handlers.common import mode_words
 from handlers.home_topics import topic_blocks
 from storage.db import snapshot
 from storage.mutes import continuing_stories, count_mutes_by, mutes_by
@@ -93,7 +94,7 @@ def subscription_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
         where = "by direct message" if sub.target_type == "user" else f"<#{sub.target_id}>"
         topic = fit(sub.topic, 100)
         notifies = f" · notifies {listed(sub.notify)}" if sub.notify else ""
-        blocks.append(_section(f"*{topic}* ({sub.mode}) · {where}{notifies}"))
+        blocks.append(_section(f"*{topic}* ({mode_words(sub.mode)}) · {where}{notifies}"))
         blocks.append({"type": "actions", "block_id": f"subscription_{sub.id}", "elements": [
             {"type": "static_select", "action_id": HOME_MODE,
              "placeholder": {"type": "plain_text", "text": "Change how often"},
@@ -105,7 +106,8 @@ def subscription_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
     for row in quotes[:SHOWN_SUBSCRIPTIONS]:
         where = "by direct message" if row.target_type == "user" else f"<#{row.target_id}>"
         notifies = f" · notifies {listed(row.notify)}" if row.notify else ""
-        text = f"Quotes for `{fit(row.query, 200)}` ({row.mode}) · {where}{notifies}"
+        text = (f"Quotes for `{fit(row.query, 200)}` ({mode_words(row.mode)}) · {where}"
+                f"{notifies}")
         blocks.append({"type": "section", "block_id": f"quotes_{row.id}",
                        "text": {"type": "mrkdwn", "text": text},
                        "accessory": button(HOME_QUOTES_REMOVE, "Remove", value=str(row.id),

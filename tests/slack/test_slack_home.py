@@ -36,8 +36,8 @@ def test_app_home_shows_subscriptions_topics_and_latest_stories(runtime, fake_sl
     [call] = wait_for(lambda: fake_slack.calls_to("views.publish"))
     assert call.params["user_id"] == "U0ED"
     home = json.dumps(call.params["view"], ensure_ascii=False)
-    assert "*Rates* (daily) · by direct message" in home and "interest rates" in home
-    assert "*Rates* (realtime) · <#C0DESK> · notifies <@U0EDITOR>, <!subteam^S0EUROPE>" in home
+    assert "*Rates* (as a daily digest) · by direct message" in home and "interest rates" in home
+    assert "*Rates* (as it happens) · <#C0DESK> · notifies <@U0EDITOR>, <!subteam^S0EUROPE>" in home
     assert "Central bank cuts rates" in home
 
 
@@ -95,7 +95,7 @@ def test_an_app_home_made_earlier_is_never_published_over_a_newer_one(
     deadline = time.monotonic() + SLOW_LISTING + 3
     while time.monotonic() < deadline and len(fake_slack.calls_to("views.publish")) == 1:
         time.sleep(0.05)
-    assert "*Rates* (daily)" in json.dumps(fake_slack.views["U0ED"])
+    assert "*Rates* (as a daily digest)" in json.dumps(fake_slack.views["U0ED"])
     assert len(fake_slack.calls_to("views.publish")) == 1, "the older App Home was published"
 
 

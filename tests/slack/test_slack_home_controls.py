@@ -36,7 +36,7 @@ def test_home_refreshes_and_its_controls_change_and_remove(runtime, fake_slack, 
     with transaction(fresh_db):
         add_topic(fresh_db, name="Rates", query="interest rates")
     run_command(runtime, fake_slack, "/subscribe", "me Rates", user="U0ED")
-    home = home_showing(fake_slack, "*Rates* (realtime) · by direct message")
+    home = home_showing(fake_slack, "*Rates* (as it happens) · by direct message")
     assert block_problems(home["blocks"], allow_links=True, max_blocks=100) == []
     [select] = [e for b in home["blocks"] if b["type"] == "actions" for e in b["elements"]
                 if e["action_id"] == HOME_MODE]
@@ -44,7 +44,7 @@ def test_home_refreshes_and_its_controls_change_and_remove(runtime, fake_slack, 
     post_signed(events_url(runtime), home_action({
         "action_id": HOME_MODE, "block_id": "subscription_1", "type": "static_select",
         "selected_option": daily, "action_ts": "1"}))
-    home_showing(fake_slack, "*Rates* (daily)")
+    home_showing(fake_slack, "*Rates* (as a daily digest)")
     assert subscriptions_of(fresh_db, ["U0ED"])[0].mode == "daily"
     post_signed(events_url(runtime), home_action(
         {"action_id": HOME_REMOVE, "value": "1", "type": "button", "action_ts": "2"},

@@ -233,7 +233,7 @@ def test_app_home_no_longer_lists_what_a_private_channel_one_left_follows(
     wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
     home = json.dumps(fake_slack.views[EDITOR])
     assert "by direct message" in home and "<#C0PUBLIC>" in home
-    assert "*Ferries* (realtime)" in home, "the topic's own list still names every topic"
+    assert "*Ferries* (as it happens)" in home, "the topic's own list still names every topic"
     for secret in ("*Harbour takeover* (", "Vera Quill", "U0ANNA", PRIVATE, "msg_too_long"):
         assert secret not in home, secret
 
