@@ -16,19 +16,25 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def a_stopped_run_and_a_killed_one(db, now: datetime) -> None:
+    """A run stopped two hours ago, and one gone silent ten minutes ago without a word, whose
+    Slack stopped answering (inside the caller's transaction)."""
+    run_started(db, "aaaa1111", pid=41, host="desk-1", mode="HTTP events",
+                at=_iso(now - timedelta(hours=3)))
+    run_stopped(db, "aaaa1111", at=_iso(now - timedelta(hours=2)))
+    run_started(db, "bbbb2222", pid=42, host="desk-1", mode="Socket Mode",
+                at=_iso(now - timedelta(hours=1)))
+    heartbeat(db, "bbbb2222", at=_iso(now - timedelta(minutes=10)))
+    slack_noted(db, "bbbb2222", answers=False, since=_iso(now - timedelta(minutes=20)),
+                why="cannot reach Slack: Connection refused")
+
+
 def test_a_killed_run_a_stopped_run_and_a_failing_feed_are_each_said(db_path):
     """Before: no such command."""
     now = datetime.now(UTC)
     db = open_db(db_path)
     with transaction(db):
-        run_started(db, "aaaa1111", pid=41, host="desk-1", mode="HTTP events",
-                    at=_iso(now - timedelta(hours=3)))
-        run_stopped(db, "aaaa1111", at=_iso(now - timedelta(hours=2)))
-        run_started(db, "bbbb2222", pid=42, host="desk-1", mode="Socket Mode",
-                    at=_iso(now - timedelta(hours=1)))
-        heartbeat(db, "bbbb2222", at=_iso(now - timedelta(minutes=10)))
-        slack_noted(db, "bbbb2222", answers=False, since=_iso(now - timedelta(minutes=20)),
-                    why="cannot reach Slack: Connection refused")
+        a_stopped_run_and_a_killed_one(db, now)
         feed = add_source(db, kind="feed", location="https://news.example.org/wire.xml")
     for _ in range(3):
         with transaction(db):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from storage.db import transaction
-from storage.runs import heartbeat, run_started, run_stopped, slack_noted
 from storage.sources import add_source, record_success
+from tests.cli.test_status_cli import a_stopped_run_and_a_killed_one
 from tests.invoke import invoke
 from tests.slack.conftest import run_command
 
@@ -23,14 +23,7 @@ def _a_desk_with_a_stopped_run_a_silent_run_and_a_young_feed(db, now: datetime) 
     """A run stopped two hours ago, one killed without a word whose Slack went unreachable,
     and a feed added two days ago that answers every poll with no entry yet."""
     with transaction(db):
-        run_started(db, "aaaa1111", pid=41, host="desk-1", mode="HTTP events",
-                    at=_iso(now - timedelta(hours=3)))
-        run_stopped(db, "aaaa1111", at=_iso(now - timedelta(hours=2)))
-        run_started(db, "bbbb2222", pid=42, host="desk-1", mode="Socket Mode",
-                    at=_iso(now - timedelta(hours=1)))
-        heartbeat(db, "bbbb2222", at=_iso(now - timedelta(minutes=10)))
-        slack_noted(db, "bbbb2222", answers=False, since=_iso(now - timedelta(minutes=20)),
-                    why="cannot reach Slack: Connection refused")
+        a_stopped_run_and_a_killed_one(db, now)
         young = add_source(db, kind="feed", location="https://wire.example/young")
         db.execute("UPDATE sources SET added_at = ? WHERE id = ?",
                    [_iso(now - timedelta(days=2)), young])

@@ -25,16 +25,19 @@ The company said it had lost 240,000 euros in ticket sales since the walkout beg
 Union negotiator Petra Solberg said: "Our members are exhausted, and we will not sail again until every missed overtime hour is paid in full.\""""
 
 
-def test_the_alert_shows_the_strongest_three_and_counts_the_rest(runtime, fake_slack, pipeline,
-                                                                 fresh_db):
-    with transaction(fresh_db):
-        topic_id = add_topic(fresh_db, name="Ferries", query="ferry")
-        subscribe(fresh_db, topic_id=topic_id, target_type="channel", target_id="C0DESK",
+def the_update_alerted(runtime, fake_slack, pipeline, db, *, linked: bool = True):
+    """The ferry report and its update of four facts through the pipeline, #desk following
+    "ferry"; the update's verdict, the first alert and the update's (``linked``: each report
+    with an address)."""
+    with transaction(db):
+        topic_id = add_topic(db, name="Ferries", query="ferry")
+        subscribe(db, topic_id=topic_id, target_type="channel", target_id="C0DESK",
                   mode="realtime", created_by="U1", at="2025-01-01T00:00:00+00:00")
     now = datetime.now(UTC)
     outcomes = list(pipeline.ingest([
-        RawArticle(text=text, origin=f"f{i}", url=f"https://news.example/f{i}",
-                   source="Harbour Wire", published=(now - timedelta(hours=2 - i)).isoformat())
+        RawArticle(text=text, origin=f"f{i}", source="Harbour Wire",
+                   url=f"https://news.example/f{i}" if linked else None,
+                   published=(now - timedelta(hours=2 - i)).isoformat())
         for i, text in enumerate((REPORT, UPDATE))]))
     update = outcomes[1].verdict
     assert update.kind == "update" and len(update.whats_new) == 4
@@ -42,6 +45,12 @@ def test_the_alert_shows_the_strongest_three_and_counts_the_rest(runtime, fake_s
     runtime.deliver_pending(now=sent)
     runtime.deliver_pending(now=sent + timedelta(seconds=2))
     first, threaded = fake_slack.posts("C0DESK")
+    return update, first, threaded
+
+
+def test_the_alert_shows_the_strongest_three_and_counts_the_rest(runtime, fake_slack, pipeline,
+                                                                 fresh_db):
+    _, first, threaded = the_update_alerted(runtime, fake_slack, pipeline, fresh_db)
     assert threaded.thread_ts == first.ts
     [body] = [b["text"]["text"] for b in threaded.blocks
               if b["type"] == "section" and b["text"]["text"].startswith("What's new")]
