@@ -83,7 +83,8 @@ def status_text(svc: Services, _: str, command: dict) -> str:
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     "help": Subcommand(help_text, "/wirewatch help: this list"),
-    "status": Subcommand(status_text, "/wirewatch status: runs, sources, last ingest, pending alerts"),
+    "status": Subcommand(status_text,
+                         "/wirewatch status: runs, sources, last ingest, pending alerts"),
     "sources": Subcommand(sources_text,
                           "/wirewatch sources [add URL [--every N] | remove ID]: feeds",
                           needs=Action.SEE_SOURCES),
