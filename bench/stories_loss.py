@@ -223,10 +223,16 @@ def intruder_joins(gold_rows: list[dict], stories: dict[str, object],
     for story, golds in mixed.items():
         for gold in golds[1:]:
             record = recorded.get(first_in(gold_rows, stories, gold, story))
-            joined = record is not None and (record.split is not None
-                                             or record.story_id == story)
-            found[bucket(record.score) if joined and record else "moved by a correction"] += 1
+            found[brought_by(record, story)] += 1
     return found
+
+
+def brought_by(record: Recorded | None, story: object) -> str:
+    """The join that brought a gold story's first report into another's story: by its
+    likeness, or by a later correction (the report paired with a weak joiner, or moved)."""
+    if record is not None and record.split is None and record.story_id == story:
+        return bucket(record.score)
+    return "a later correction"
 
 
 def later_pieces(gold_rows: list[dict], stories: dict[str, object],
@@ -249,9 +255,11 @@ def began(record: Recorded | None, threshold: float) -> str:
         return "joined another gold story"
     if not record.shortlist:
         return "no candidate at all"
-    if any(holds for _, _, holds in record.shortlist):
-        under = all(score < threshold for _, score, holds in record.shortlist if holds)
-        return ("its gold story shortlisted under the threshold" if under
+    scores = [score for _, score, holds in record.shortlist if holds]
+    if scores and max(scores) == 0:
+        return "its gold story shortlisted, not alike at all (no event likeness)"
+    if scores:
+        return ("its gold story shortlisted under the threshold" if max(scores) < threshold
                 else "its gold story shortlisted, another chosen")
     return "its gold story not shortlisted"
 
