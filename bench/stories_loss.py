@@ -18,7 +18,7 @@ import argparse
 import json
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -29,9 +29,13 @@ from bench import stories_eval
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.stage import Prepared, StoryResult, StoryStage
 
-MODES = ("stage", "never_wrong", "gold_shortlisted", "both")
+MODES = ("stage", "never_wrong", "gold_shortlisted", "both", "refuse_wrong", "refuse_both")
 MODE_NAMES = {"stage": "the stage as it is", "never_wrong": "never a wrong join",
-              "gold_shortlisted": "always the shortlisted gold story", "both": "both"}
+              "gold_shortlisted": "always the shortlisted gold story", "both": "both",
+              "refuse_wrong": "a wrong join starts a story", "refuse_both": "that, and gold"}
+"""``never_wrong`` decides again without the wrong story (the next alike may be right);
+``refuse_wrong`` starts a story instead, as stories40's scratch wrapper did."""
+DEFAULT_MODES = MODES[:4]
 BUCKETS = (0.08, 0.12, 0.20)
 NEVER = float("inf")
 
@@ -123,6 +127,9 @@ class Overruling(StoryStage):
     def overrule(self, prepared: Prepared, candidates: Candidates, made: Decision, gold: str,
                  summarise: Summarise | None) -> Decision:
         decision = made
+        if self.mode in ("refuse_wrong", "refuse_both") and self.wrong(decision, gold):
+            decision = super().decide(prepared, replace(candidates, stories=[], nearest=None),
+                                      summarise=summarise)
         if self.mode in ("never_wrong", "both"):
             while self.wrong(decision, gold):
                 refused = decision.story_id if decision.split is None else next(
@@ -133,7 +140,7 @@ class Overruling(StoryStage):
                 candidates = replace(candidates, stories=[
                     c for c in candidates.stories if c.story_id != refused])
                 decision = super().decide(prepared, candidates, summarise=summarise)
-        if self.mode in ("gold_shortlisted", "both") and decision.story_id is None \
+        if self.mode in ("gold_shortlisted", "both", "refuse_both") and decision.story_id is None \
                 and decision.split is None:
             right = [c for c in candidates.stories if self.state.holds(c.story_id, gold)]
             if right:
@@ -218,13 +225,9 @@ def intruder_joins(gold_rows: list[dict], stories: dict[str, object],
                    recorded: dict[str, Recorded]) -> Counter:
     """Gold stories in another's story (the first to arrive is the host), by the join that
     brought their first report there: its likeness, or a correction's move."""
-    found: Counter = Counter()
     mixed, _ = pieces(gold_rows, stories)
-    for story, golds in mixed.items():
-        for gold in golds[1:]:
-            record = recorded.get(first_in(gold_rows, stories, gold, story))
-            found[brought_by(record, story)] += 1
-    return found
+    return counted(gold_rows, stories, recorded, brought_by,
+                   [(gold, story) for story, golds in mixed.items() for gold in golds[1:]])
 
 
 def brought_by(record: Recorded | None, story: object) -> str:
@@ -238,13 +241,18 @@ def brought_by(record: Recorded | None, story: object) -> str:
 def later_pieces(gold_rows: list[dict], stories: dict[str, object],
                  recorded: dict[str, Recorded], threshold: float) -> Counter:
     """How each later piece of a split gold story began: the decision its first article got."""
-    found: Counter = Counter()
     _, split = pieces(gold_rows, stories)
-    for gold, held in split.items():
-        for story in held[1:]:
-            record = recorded.get(first_in(gold_rows, stories, gold, story))
-            found[began(record, threshold)] += 1
-    return found
+    return counted(gold_rows, stories, recorded, lambda record, _: began(record, threshold),
+                   [(gold, story) for gold, held in split.items() for story in held[1:]])
+
+
+def counted(gold_rows: list[dict], stories: dict[str, object], recorded: dict[str, Recorded],
+            name: Callable[[Recorded | None, object], str],
+            placed: list[tuple[str, object]]) -> Counter:
+    """Each (gold story, predicted story) named by the decision that brought the gold story's
+    first report into that story."""
+    return Counter(name(recorded.get(first_in(gold_rows, stories, gold, story)), story)
+                   for gold, story in placed)
 
 
 def began(record: Recorded | None, threshold: float) -> str:
@@ -292,7 +300,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
     parser.add_argument("--cache", type=Path,
                         help="DocBin of the stream's spaCy parses (made on first use).")
     parser.add_argument("--half", default="tune", help="tune, report or all (default tune).")
-    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(DEFAULT_MODES))
     args = parser.parse_args(argv)
     stream = args.stream or stories_eval.default_stream()
     gold_rows = [json.loads(line) for line in stream.open(encoding="utf-8") if line.strip()]
