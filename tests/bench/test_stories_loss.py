@@ -40,12 +40,16 @@ def write_stream(path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
+def stream(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("loss")
-    stream = write_stream(folder / "stream.jsonl")
-    cache = folder / "parses.spacy"
-    evaluated = stories_eval.main([str(stream), "--cache", str(cache)])
-    return evaluated, stories_loss.main([str(stream), "--cache", str(cache), "--half", "tune"])
+    return write_stream(folder / "stream.jsonl"), folder / "parses.spacy"
+
+
+@pytest.fixture(scope="module")
+def report(stream: tuple[Path, Path]) -> tuple[dict, dict]:
+    path, cache = stream
+    evaluated = stories_eval.main([str(path), "--cache", str(cache)])
+    return evaluated, stories_loss.main([str(path), "--cache", str(cache), "--half", "tune"])
 
 
 def test_the_loss_split_is_the_evaluations_own_figures(report: tuple[dict, dict]) -> None:
@@ -80,6 +84,15 @@ def test_never_a_wrong_join_leaves_every_story_pure_and_overrules_the_stage(
         found["never_wrong"]["figures"]["bcubed_recall"]
     assert found["gold_shortlisted"]["figures"]["bcubed_recall"] >= \
         found["stage"]["figures"]["bcubed_recall"]
+
+
+def test_a_refused_wrong_join_starts_a_story_of_its_own(stream: tuple[Path, Path]) -> None:
+    path, cache = stream
+    found: dict = stories_loss.main([str(path), "--cache", str(cache), "--modes", "refuse_wrong",
+                                     "refuse_both"])
+    for mode in ("refuse_wrong", "refuse_both"):
+        assert found[mode]["figures"]["bcubed_precision"] == 1.0
+        assert found[mode]["overruled"] >= 1
 
 
 def test_a_likeness_is_bucketed_as_the_report_prints_it() -> None:
