@@ -785,8 +785,11 @@ def organisation_called(r: SpeakerResolver, token: Token, text: str) -> Speaker 
     also by its last word after "the", unless tagged a person ("the Ledger said" after "the
     Harlow Daily Ledger": not a person "Daily Ledger"; no one is "the Ruiz"); a one-word
     name that reports is an outlet."""
-    known = r.reg.people.get(r.reg.key_of(text))
     previous = r.reg.doc[token.i - 1].lower_ if token.i > 0 else ""
+    spelt = r.reg.expand(text) if previous == "the" else text
+    if spelt != text:  # "the FAP" the article spelt out, not "Young FAP" named later
+        return Speaker(spelt, "organisation")
+    known = r.reg.people.get(r.reg.key_of(text))
     if " " in text or known is not None and (" " in known.name or known.gender) or \
             previous in HONORIFICS or previous.strip(".") in TITLE_WORDS:
         return None

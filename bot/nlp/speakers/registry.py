@@ -811,6 +811,10 @@ class Registry:
             for ent in self.ents:
                 words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha
                          and t.lower_ != "the"]
+                body = ent.label_ in BODY_LABELS or ent[-1].lower_ in NAMES_OF_BODIES
+                given = _acronym_beside(ent) if len(words) > 1 and body else None
+                if given:  # "Swiss People's Party" a body by its last word, tagged a person
+                    self._expanded.setdefault(given, clean(ent.text).removeprefix("the "))
                 if ent.label_ in {"ORG", "GPE", "FAC"} and len(words) > 1:
                     self._expanded.setdefault("".join(w[0] for w in words), clean(ent.text))
         return self._expanded.get(letters, name)
@@ -923,6 +927,18 @@ class Registry:
         if person is None or person.name in self.unsure:
             return None
         return person.gender or _named_gender(person.name)
+
+
+def _acronym_beside(ent: Span) -> str | None:
+    """The acronym the article gives a name right after it, "(FAP)" or ", or FAP,", if any:
+    the article's own short name for it, whatever its initials."""
+    doc, end = ent.doc, ent.end
+    after = [t.text for t in doc[end:end + 3]]
+    if after[:1] == ["("] and after[2:3] == [")"] or after[:2] == [",", "or"]:
+        word = after[1] if after[0] == "(" else doc[end + 2].text if end + 2 < len(doc) else ""
+        if 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
+            return word
+    return None
 
 
 def _named_gender(name: str) -> str | None:

@@ -1,0 +1,30 @@
+"""An acronym the article sets beside an organisation's name ("the Farmers' Alliance Party,
+or FAP", "(FAP)") stays that organisation's when a longer name ending in it ("Young FAP", its
+youth wing) is named later; on text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+SPEAKERS = [
+    pytest.param(
+        "In the 1990s the rural Farmers' Alliance Party, or FAP, began to campaign on water "
+        "rights.\n\n"
+        "In 2013, the FAP youth wing, Young FAP, went further. The Young FAP launched a "
+        "petition of its own.\n\n"
+        "Now the FAP is campaigning against plans to sell the dams, arguing that prices would "
+        "rise.",
+        "that prices would rise", "Farmers' Alliance Party",
+        id="an_acronym_given_after_or_is_the_party_not_its_youth_wing"),
+    pytest.param(
+        "Dockers founded the Coastal Ferry Workers' Union (CFU) in 1961.\n\n"
+        "Last spring its youth section, Young CFU, staged a strike of its own.\n\n"
+        "On Monday the CFU said that the ferries would run again on Friday.",
+        "would run again", "Coastal Ferry Workers' Union",
+        id="an_acronym_in_brackets_is_the_union_not_its_youth_section"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), SPEAKERS)
+def test_the_acronym_speaks_for_the_name_it_stands_for(quotes_of, only, text, words, name):
+    assert only(quotes_of(text), "indirect", words).speaker.name == name
