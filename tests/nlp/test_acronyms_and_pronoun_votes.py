@@ -28,3 +28,31 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "words", "name"), SPEAKERS)
 def test_the_acronym_speaks_for_the_name_it_stands_for(quotes_of, only, text, words, name):
     assert only(quotes_of(text), "indirect", words).speaker.name == name
+
+
+PAPERS = [
+    pytest.param(
+        "A week after the storm, a Harwell newspaper urged the governor to visit the coast.\n\n"
+        "That angered the editors of The Lantern, who ran a front-page editorial on Sunday.\n\n"
+        "The newspaper said that the governor had waited too long.",
+        "waited too long", "Lantern",
+        id="the_editors_of_a_name_make_it_the_newspaper"),
+    pytest.param(
+        "A week after the storm, a Harwell newspaper urged the governor to visit the coast.\n\n"
+        "The Lantern's editors ran a front-page editorial on Sunday.\n\n"
+        "The newspaper said that the governor had waited too long.",
+        "waited too long", "Lantern",
+        id="a_names_editors_make_it_the_newspaper"),
+    pytest.param(
+        "A week after the storm, a Harwell newspaper urged the mayor to visit the coast.\n\n"
+        "That did not sit well with the editors of The Clarion, who aimed their Friday "
+        "editorial at the mayor.\n\n"
+        "The newspaper said that the mayor had waited too long.",
+        "waited too long", "Clarion",
+        id="a_paper_the_recogniser_missed_is_still_the_newspaper"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), PAPERS)
+def test_the_newspaper_is_the_one_whose_editors_are_named(quotes_of, only, text, words, name):
+    assert only(quotes_of(text), "indirect", words).speaker.name == name

@@ -49,6 +49,7 @@ from bot.nlp.speakers.words import (
     INSTITUTIONS,
     ISSUED_NOUNS,
     KIN,
+    NEWSROOM_STAFF,
     ORG_NOUNS,
     PERIODICALS,
     PLATFORMS,
@@ -341,8 +342,12 @@ def _publication_word(token: Token) -> bool:
 def publication(r: SpeakerResolver, token: Token) -> Speaker | None:
     """The newspaper, network or site the article last named: an organisation named like a
     periodical ("… Post", "… Times", "… News") or named as one (told X, in an interview with
-    X, X reported), or typed as one ("Family Circle magazine", "the website Politico")."""
+    X, X reported, the editors of X, even untagged), or typed as one ("Family Circle
+    magazine", "the website Politico")."""
+    untagged, at = _untagged_medium(r, token)
     for ent in r.reg.ents_before(token.i):
+        if ent.start < at:
+            break
         if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT"} or \
                 r.reg.quoted(ent.start_char):
             continue
@@ -351,7 +356,20 @@ def publication(r: SpeakerResolver, token: Token) -> Speaker | None:
         if typed or ent.label_ in {"ORG", "PERSON", "WORK_OF_ART"} and (
                 name[-1].lower_ in PERIODICALS or _named_as_medium(name[-1])):
             return Speaker(r.reg.org_name(ent), "organisation")
-    return None
+    return untagged
+
+
+def _untagged_medium(r: SpeakerResolver, token: Token) -> tuple[Speaker | None, int]:
+    """"The editors of The Clarion" with "The Clarion" tagged as nothing: the last proper
+    name before the description that the text names as a news medium, and where it is."""
+    doc = r.reg.doc
+    for i in reversed(r.reg.columns.with_pos(PROPN)):
+        tok = doc[i]
+        if i < token.i and not tok.ent_type_ and _named_as_medium(tok) and \
+                tok.text[:1].isupper() and not r.reg.quoted(tok.idx):
+            words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos == PROPN]
+            return Speaker(" ".join(t.text for t in [*words, tok]), "organisation"), i
+    return None, -1
 
 
 def typed_as(name: Span, nouns: set[str]) -> bool:
@@ -366,7 +384,12 @@ def typed_as(name: Span, nouns: set[str]) -> bool:
 
 
 def _named_as_medium(tok: Token) -> bool:
+    """Named as a news medium: told X, X reported, an interview with X, X's editors or the
+    editors of X (a paper's staff is named by its paper)."""
     head = tok.head
+    if tok.dep_ == "poss" and head.lemma_.lower() in NEWSROOM_STAFF or tok.dep_ == "pobj" and \
+            head.lower_ == "of" and head.head.lemma_.lower() in NEWSROOM_STAFF:
+        return True
     if tok.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
         return True
     if tok.dep_ == "nsubj" and head.lemma_.lower() in {"report", "publish", "editorialize"}:

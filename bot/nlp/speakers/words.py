@@ -87,6 +87,8 @@ DOCUMENT_NOUNS = {"letter", "statement", "post", "tweet", "email", "memo", "note
 PUBLICATIONS = {"newspaper", "paper", "publication", "outlet", "tabloid", "magazine", "network",
                 "broadcaster", "channel", "website", "site", "daily", "weekly", "journal"}
 """What news calls a newspaper, broadcaster or site it has named ("the paper said")."""
+NEWSROOM_STAFF = {"editor", "publisher", "editorial", "columnist", "newsroom"}
+"""Who works for a paper: "the editors of X", "X's publisher" name X as a news medium."""
 PERIODICALS = {"post", "times", "journal", "news", "tribune", "herald", "gazette", "review",
                "magazine", "register", "globe", "telegraph", "guardian", "observer", "chronicle",
                "examiner", "inquirer", "standard", "daily", "weekly", "press", "courier",
