@@ -56,3 +56,13 @@ PAPERS = [
 @pytest.mark.parametrize(("text", "words", "name"), PAPERS)
 def test_the_newspaper_is_the_one_whose_editors_are_named(quotes_of, only, text, words, name):
     assert only(quotes_of(text), "indirect", words).speaker.name == name
+
+
+def test_a_paper_named_like_a_document_issues_the_poll_it_conducted(quotes_of, only):
+    text = ("Five things to watch before the vote.\n\n"
+            "The last time The Harbour Post conducted a poll of all 50 states was in 1992, a "
+            "year when the governor won 39 of them.\n\n"
+            "Ana Ruiz leads Tom Vale by double digits in all five coastal states, according to "
+            "the new poll.")
+    quote = only(quotes_of(text), "indirect", "double digits")
+    assert quote.speaker.name == "The Harbour Post"

@@ -350,8 +350,9 @@ def _verb_subject(r: SpeakerResolver, document: Token) -> Speaker | None:
     if sender is not None:  # "an email was sent from Ana Ruiz to members"
         return sender
     subject = r.subject(verb) or nominal_subject(verb)
-    if subject is None or subject.i == document.i or subject.lemma_.lower() in ISSUED_NOUNS:
-        return None
+    if subject is None or subject.i == document.i or \
+            subject.pos_ != "PROPN" and subject.lemma_.lower() in ISSUED_NOUNS:
+        return None  # "the report found" issued nothing; "The Harbour Post" issues polls
     speaker, _ = r.resolve(subject)
     return speaker if speaker.name is not None else None
 
