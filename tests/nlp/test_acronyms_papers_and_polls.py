@@ -1,6 +1,8 @@
-"""An acronym the article sets beside an organisation's name ("the Farmers' Alliance Party,
-or FAP", "(FAP)") stays that organisation's when a longer name ending in it ("Young FAP", its
-youth wing) is named later; on text written here."""
+"""Who speaks for an acronym, a newspaper and a poll: an acronym the article sets beside a
+body's name ("the Farmers' Alliance Party, or FAP", "(CFU)") stays that body's when a longer
+name ending in it ("Young FAP") is named later; "the newspaper" is the paper whose editors the
+text names, tagged or not; a paper named like a document ("The Harbour Post") issues the poll
+it conducted. On text written here."""
 
 from __future__ import annotations
 
