@@ -401,13 +401,21 @@ def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
     before = next((t for t in reversed(doc[verb.sent.start:first]) if not t.is_punct), None)
     if before is not None and before.i in quoted:
         return []  # "“…,” the coroner said, recording …": a direct quote's attribution
-    opened = doc[first].text in SET_OFF or first == verb.sent.start or \
-        doc[first - 1].text in SET_OFF
-    closed = doc[last].text in SET_OFF or last + 1 < len(doc) and doc[last + 1].text in SET_OFF
+    opened = _sets_off(doc[first]) or first == verb.sent.start or _sets_off(doc[first - 1])
+    closed = _sets_off(doc[last]) or last + 1 < len(doc) and _sets_off(doc[last + 1])
     if not (opened and closed):
         return []
     words = [t for t in verb.head.subtree if not first <= t.i <= last]
     return [[t for t in words if t.i < first], [t for t in words if t.i > last]]
+
+
+def _sets_off(token: Token) -> bool:
+    """A comma or a dash; a hyphen typed with a space on each side is a dash too ("the pier -
+    the harbour master said - will close"), not one joining a word ("anti-war")."""
+    if token.text in SET_OFF:
+        return True
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and \
+        bool(token.doc[token.i - 1].whitespace_)
 
 
 def _as_reported(verb: Token, quoted: set[int]) -> list[list[Token]]:
@@ -479,9 +487,9 @@ def _own_speaker(verb: Token) -> bool:
     if verb.dep_ == "conj" and subject.tag_ not in RELATIVE_TAGS or verb.dep_ == "advcl" and \
             not any(c.dep_ == "mark" and c.lower_ in BESIDE for c in children):
         return False
-    first = verb.left_edge.i
+    first = _clause_start(verb)
     before = verb.doc[first - 1] if first else None
-    return before is not None and (before.text in SET_OFF or
+    return before is not None and (_sets_off(before) or
                                    before.dep_ == "cc" and verb.dep_ == "conj")
 
 
@@ -498,8 +506,19 @@ def _before_own_speaker(tokens: list[Token]) -> list[Token]:
     for tok in tokens[1:]:
         if tok.pos_ in {"VERB", "AUX"} and tok.right_edge.i >= tokens[-1].i and \
                 tok.left_edge.i > tokens[0].i and _own_speaker(tok):
-            return [t for t in tokens if t.i < tok.left_edge.i - 1]
+            return [t for t in tokens if t.i < _clause_start(tok) - 1]
     return tokens
+
+
+def _clause_start(verb: Token) -> int:
+    """Where a clause begins: its left edge, or its first mark when the parser hung a word of
+    the clause before on it across a dash ("all winter - though …": "winter" under "though")."""
+    first = verb.left_edge.i
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is not None and first < mark.i - 1 and _sets_off(verb.doc[mark.i - 1]) and \
+            mark.left_edge.i == first:
+        return mark.i
+    return first
 
 
 def _issuer(verb: Token, quoted: set[int]) -> Token | None:
@@ -637,7 +656,7 @@ def _participle(token: Token) -> bool:
             not is_reporting(token, REPORTED):
         return False  # most verbs: their left edge is never looked for
     first = token.left_edge.i
-    return first > 0 and token.doc[first - 1].text in {",", "—", "–"}
+    return first > 0 and token.doc[first - 1].text != "--" and _sets_off(token.doc[first - 1])
 
 
 def _without_participles(tokens: list[Token], clause: Token) -> list[Token]:
@@ -703,8 +722,8 @@ def _according_quotes(doc: Doc, body: str, according: Token, quoted: set[int],
     if head == according or head.pos_ not in {"VERB", "AUX"} or _nested(head, lines):
         return []
     tokens = _according_words(doc, according, phrase)
-    commas = {doc[i].text for i in (according.i - 1, phrase[-1] + 1) if 0 <= i < len(doc)}
-    if not commas & SET_OFF or sum(1 for t in tokens if t.i in statements) * 2 >= len(tokens):
+    set_off = any(_sets_off(doc[i]) for i in (according.i - 1, phrase[-1] + 1) if 0 <= i < len(doc))
+    if not set_off or sum(1 for t in tokens if t.i in statements) * 2 >= len(tokens):
         return []
     sides = ([t for t in tokens if t.i < according.i and not t.is_punct],
              [t for t in tokens if t.i > phrase[-1] and not t.is_punct])
