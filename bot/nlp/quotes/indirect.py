@@ -460,7 +460,7 @@ def _quote(doc: Doc, body: str, verb: Token, tokens: list[Token], quoted: set[in
     if subject is None or subject.lower_ in FIRST_SECOND or not _can_speak(subject):
         return None
     if tokens[0].i <= subject.i <= tokens[-1].i:
-        tokens = _after_relative(tokens, verb)
+        tokens = _after_relative(tokens, verb) or _after_inserted(tokens, subject, verb)
         if len(tokens) < 3:
             return None
     speaker, confidence = resolver.resolve(subject)
@@ -540,6 +540,21 @@ def _after_relative(tokens: list[Token], verb: Token) -> list[Token]:
     if tokens[0].tag_ not in RELATIVE_TAGS or not tokens[0].i < verb.i < tokens[-1].i:
         return []
     return [t for t in tokens if t.i > verb.i]
+
+
+def _after_inserted(tokens: list[Token], subject: Token, verb: Token) -> list[Token]:
+    """"The new fee, said Berg and others, would hurt the ferry", "…, said Berg, who …, would
+    …": a name set right after the verb between commas speaks; the words after the comma that
+    closes its phrase are what was said (the parser hung the name on the reported clause)."""
+    if subject.i != verb.i + 1 + sum(1 for c in subject.children if c.dep_ == "compound"):
+        return []
+    end = subject.right_edge.i
+    doc = verb.doc
+    if doc[end].text != ",":
+        end += 1
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    return [t for t in tokens if t.i > end]
 
 
 def _clause_quote(doc: Doc, body: str, tokens: list[Token], speaker: Speaker, *, verb: str,

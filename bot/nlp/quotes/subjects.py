@@ -181,9 +181,10 @@ def _in_next_paragraph(verb: Token, head: Token) -> bool:
 
 
 def _inserted_speaker(verb: Token) -> Token | None:
-    """"And Trump, said Sunshine, who …, doesn't forgive": a reporting verb set in the
-    sentence between commas with the name after it; the parser made the name the subject of
-    the reported clause and the words before the comma the verb's subject."""
+    """"And Trump, said Sunshine, who …, doesn't forgive", "…, said Berg and others, …": a
+    reporting verb set in the sentence between commas with the name after it; the parser
+    made the name the subject of the reported clause and the words before the comma the
+    verb's subject."""
     doc = verb.doc
     if verb.i < 1 or verb.i + 1 >= len(doc) or doc[verb.i - 1].orth != COMMA or \
             doc[verb.i + 1].pos != PROPN or not is_reporting(verb):
@@ -191,7 +192,8 @@ def _inserted_speaker(verb: Token) -> Token | None:
     name = doc[verb.i + 1]
     while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
         name = name.head
-    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    last = max([name.i] + [c.right_edge.i for c in name.children if c.dep_ == "conj"])
+    after = doc[last + 1] if last + 1 < len(doc) else None  # "said Berg and others, …"
     reported = name.head
     if name.dep_ != "nsubj" or reported.dep_ != "ccomp" or reported.head != verb or \
             after is None or after.text != ",":
