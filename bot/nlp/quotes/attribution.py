@@ -94,7 +94,7 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
     (``in_paragraph``: its subject never from a verb of the next paragraph)."""
     source = according_to(tokens)
     if source is not None:
-        return Attribution(source.head, source, None)
+        return _reporter_of(tokens, source, quoted) or Attribution(source.head, source, None)
     colon = tokens[-1] if tokens and tokens[-1].text == ":" else None
     if colon is not None and colon.head.pos_ == "VERB" and colon.head.i not in quoted:
         subject = _chained_subject(colon.head, quoted)  # "When X suggested …, Ruiz fired back: “…”"
@@ -120,6 +120,36 @@ def attribution_from(tokens: list[Token], quoted: set[int], *, last: bool,
             return Attribution(verb, subject, cue_of(verb))
         tried.append(verb)
     return None
+
+
+def _reporter_of(tokens: list[Token], source: Token, quoted: set[int]) -> Attribution | None:
+    """"“…,” Ruiz said, according to the transcript", "According to the Gazette, Ruiz said:
+    “…”": the words are Ruiz's; the source of "according to" only reports that she said them
+    (who said the words is what a desk asks)."""
+    phrase = _according_phrase(source)
+    for verb in tokens:
+        if verb.i in phrase or not is_reporting(verb) or verb.lower_ == "according":
+            continue
+        subject = subject_of(verb, quoted)
+        if subject is not None and subject.i not in phrase and not _indefinite(subject):
+            return Attribution(verb, subject, cue_of(verb))
+    return None
+
+
+def _according_phrase(source: Token) -> set[int]:
+    """The indexes of "according to X" (or "in X's view") around its source."""
+    top = source
+    while top.head != top and top.head.lower_ in {"according", "to", "in"} and \
+            top.head.i >= source.i - 3:
+        top = top.head
+    return {t.i for t in top.subtree}
+
+
+def _indefinite(subject: Token) -> bool:
+    """"a member said, according to the Ledger": no one a desk could name; the source that
+    reports the words is the better answer."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "one", "some", "another"}
+               for c in subject.children)
 
 
 def _chained_subject(verb: Token, quoted: set[int]) -> Token | None:
