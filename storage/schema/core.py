@@ -87,7 +87,7 @@ def m006_articles_by_title(db: Database) -> None:
 def m007_articles_by_longest_paragraph(db: Database) -> None:
     """Articles without a link by their longest paragraph: one sent again under a new title is
     found (``storage.articles.unlinked_alike``); those stored before are keyed here, a thousand
-bodies at a time (not all held at once)."""
+    bodies at a time (not all held at once)."""
     db.table("articles").add_column("longest_key", str)
     last = 0
     while rows := db.execute("SELECT id, body FROM articles WHERE url IS NULL AND id > ? ORDER "
