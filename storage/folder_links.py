@@ -4,6 +4,8 @@ across restarts: a link renamed or touched once its other name went is still the
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlite_utils import Database
 
 from storage.db import transaction
@@ -11,16 +13,20 @@ from storage.db import transaction
 Inode = tuple[int, int]
 
 
-Sighting = tuple[int, int, int, int | None]
-"""When its names last changed at its first sighting (its ``st_ctime_ns``), its size then, the
-folder source that saw it, and when it was made (None where the system does not say)."""
+class Sighting(NamedTuple):
+    """A file's first sighting as a hard link."""
+
+    ctime_ns: int  # when its names last changed then (its ``st_ctime_ns``)
+    size: int
+    source_id: int  # the folder source that saw it
+    born_ns: int | None  # when it was made (None where the system does not say)
 
 
 def kept_links(db: Database) -> dict[Inode, Sighting]:
     """Each inode kept, oldest first."""
-    return {(dev, ino): (ctime, size, source, born) for dev, ino, ctime, size, source, born in
-            db.execute("SELECT dev, ino, first_ctime_ns, size, source_id, born_ns FROM "
-                       "folder_links ORDER BY rowid")}
+    rows = db.execute("SELECT dev, ino, first_ctime_ns, size, source_id, born_ns FROM "
+                      "folder_links ORDER BY rowid")
+    return {(dev, ino): Sighting(*sighting) for dev, ino, *sighting in rows}
 
 
 def keep_link(db: Database, inode: Inode, sighting: Sighting, *, most: int) -> None:

@@ -61,7 +61,7 @@ class LinkDeliveries:
         if inode in first and info.st_nlink == 1 and self._seen(info) is None:
             self.forget(db, info)  # another file, given the inode of one gone
         if info.st_nlink > 1 and inode not in first:
-            sighting = (info.st_ctime_ns, info.st_size, source_id, self._born.get(inode))
+            sighting = Sighting(info.st_ctime_ns, info.st_size, source_id, self._born.get(inode))
             keep_link(db, inode, sighting, most=KEPT)
             self._add(inode, sighting)
             while len(first) > KEPT:
@@ -72,7 +72,7 @@ class LinkDeliveries:
         first sighting: its one name is inside the folder now, as its sender meant."""
         seen = self._seen(info)
         return (seen is not None and info.st_nlink == 1
-                and info.st_ctime_ns - seen[0] <= self.delivery_ns)
+                and info.st_ctime_ns - seen.ctime_ns <= self.delivery_ns)
 
     def once_linked(self, info: os.stat_result) -> bool:
         """A file seen with another name, under this name or an earlier one, and not delivered:
@@ -95,8 +95,8 @@ class LinkDeliveries:
         """A scan that noted every file of its folder ended: a remembered file of that folder
         missing from MISSED such scans in a row is forgotten."""
         gone: list[Inode] = []
-        for inode, (_, _, source, _) in (self._first or {}).items():
-            if source != source_id or inode in self._present:
+        for inode, seen in (self._first or {}).items():
+            if seen.source_id != source_id or inode in self._present:
                 self._missed.pop(inode, None)
                 continue
             self._missed[inode] = self._missed.get(inode, 0) + 1
@@ -115,7 +115,7 @@ class LinkDeliveries:
         inode = (info.st_dev, info.st_ino)
         for dev in list(self._devices.get(info.st_ino, ())):
             kept = (self._first or {})[(dev, info.st_ino)]
-            if kept[2] == source_id and self._same_file(kept, info.st_size, inode):
+            if kept.source_id == source_id and self._same_file(kept, info.st_size, inode):
                 keep_link(db, inode, kept, most=KEPT)
                 self._add(inode, kept)
                 log.info("watched folder: a file refused as a hard link is found at device %d "
@@ -133,8 +133,8 @@ class LinkDeliveries:
     def _same_file(self, seen: Sighting, size: int, inode: Inode) -> bool:
         """Whether a file of this size, at this inode, is the one seen: its birth too where
         both are known (where not, its size only)."""
-        born, now = seen[3], self._born.get(inode)
-        return seen[1] == size and (born is None or now is None or born == now)
+        born, now = seen.born_ns, self._born.get(inode)
+        return seen.size == size and (born is None or now is None or born == now)
 
     def _add(self, inode: Inode, sighting: Sighting) -> None:
         self._known_now()[inode] = sighting

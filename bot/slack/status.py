@@ -55,7 +55,7 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     subscribed = stored.subscriptions + count_quote_subscriptions(db)
     lines = [
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
-        f"• Last ingest: {_when(stored.last_ingest)}",
+        f"• Last ingest: {_date(stored.last_ingest, 'nothing ingested yet')}",
         f"• Alerts waiting to be posted: {desk.pending}",
         f"• {counted(stored.articles, 'article')} in "
         f"{counted(stored.stories, 'story', 'stories')}; {counted(stored.topics, 'topic')}; "
@@ -73,11 +73,6 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
 
-def _when(moment: str | None) -> str:
-    """A date token each reader sees in their own time zone."""
-    if not moment:
-        return "nothing ingested yet"
-    return slack_date(moment) or fit(moment, 60)
 
 
 def slack_run_lines(runs: list[RunRecord], now: datetime, *, server: bool) -> list[str]:
@@ -87,8 +82,9 @@ def slack_run_lines(runs: list[RunRecord], now: datetime, *, server: bool) -> li
     return [f"• {lines[0]}", *lines[1:]]
 
 
-def _date(moment: str | None) -> str:
-    return (slack_date(moment) or fit(moment, 60)) if moment else "time unknown"
+def _date(moment: str | None, missing: str = "time unknown") -> str:
+    """A date token each reader sees in their own time zone."""
+    return (slack_date(moment) or fit(moment, 60)) if moment else missing
 
 
 def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
