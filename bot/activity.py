@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.alerts.mrkdwn import counted
-from bot.ingest.quiet_feeds import span_words
+from bot.durations import span_words
 from bot.models import Source, Topic
 
 When = Callable[[str], str]

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from bot.activity import failing, quiet_feed_days
 from bot.desk_status import RUNNING, SILENT, run_state
+from bot.durations import span_words
 from bot.models import RunRecord, Source
 from bot.redact import redact
 
@@ -63,12 +64,5 @@ def sources_heading(rows: list[Source], now: datetime) -> str:
 
 
 def ago(iso: str | None, now: datetime) -> str:
-    """'12 s', '4 min', '3 h', '2 days': how long ago, to a glance's precision."""
-    if not iso:
-        return "?"
-    seconds = max(0, int((now - datetime.fromisoformat(iso)).total_seconds()))
-    if seconds < 120:
-        return f"{seconds} s"
-    if seconds < 7200:
-        return f"{seconds // 60} min"
-    return f"{seconds // 3600} h" if seconds < 172800 else f"{seconds // 86400} days"
+    """How long before ``now`` a stored time was, in the desk's words ('4 minutes')."""
+    return span_words(now - datetime.fromisoformat(iso)) if iso else "?"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta, timezone
 
+from bot.durations import span_words
+
 BACKGROUND = "background: already in the feed at its first poll"
 TOLD = "a late copy of the running story it continues, adding nothing to it"
 """Why a new event that is a near copy of one of its running story's articles and adds nothing
@@ -24,7 +26,7 @@ def alert_hold(*, background: bool, published: str | None, ingested_at: datetime
     age = ingested_at - when
     if age <= timedelta(hours=max_age_hours):
         return None
-    return (f"too old to alert: published {_as_given(when, offset)}, {_span(age)} before it "
+    return (f"too old to alert: published {_as_given(when, offset)}, {span_words(age)} before it "
             f"arrived (limit {max_age_hours:g} h)")
 
 
@@ -46,8 +48,3 @@ def _moment(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def _span(age: timedelta) -> str:
-    hours = age.total_seconds() / 3600
-    return f"{hours:.0f} h" if hours < 72 else f"{hours / 24:.0f} days"

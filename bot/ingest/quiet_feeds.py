@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from sqlite_utils import Database
 
+from bot.durations import span_words
 from bot.models import Source
 from bot.redact import redact
 from storage.quiet_feeds import (
@@ -154,16 +155,6 @@ def usual_words(gaps: Gaps) -> str:
                 "its usual gap")
     return (f"its history is too short to learn its usual gap; its longest wait between new "
             f"entries so far was {span_words(gaps.longest)}")
-
-
-def span_words(span: timedelta) -> str:
-    """'3 days', '9 hours', '40 minutes': the largest unit that gives a whole number of two."""
-    minutes = int(span.total_seconds() // 60)
-    if minutes >= 2 * 24 * 60:
-        return f"{minutes // (24 * 60)} days"
-    if minutes >= 2 * 60:
-        return f"{minutes // 60} hours"
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
 def _read(value: str) -> datetime | None:

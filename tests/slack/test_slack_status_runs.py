@@ -12,7 +12,7 @@ from tests.cli.test_status_cli import a_stopped_run_and_a_killed_one
 from tests.invoke import invoke
 from tests.slack.conftest import run_command
 
-SILENT_RUN = "not running: last heartbeat 10 min ago and it never said it stopped"
+SILENT_RUN = "not running: last heartbeat 10 minutes ago and it never said it stopped"
 
 
 def _iso(moment: datetime) -> str:

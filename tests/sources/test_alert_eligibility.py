@@ -27,7 +27,7 @@ def test_age_limit_is_measured_from_the_articles_own_time_to_its_arrival():
     assert hold("2026-05-07T11:59:00+00:00").startswith(
         "too old to alert: published 2026-05-07 11:59 UTC, 3 days before it arrived")
     assert "40 days before it arrived (limit 72 h)" in hold("2026-03-31T12:00:00+00:00")
-    assert hold("2026-05-10T08:00:00", limit=3).endswith("4 h before it arrived (limit 3 h)"), \
+    assert hold("2026-05-10T08:00:00", limit=3).endswith("4 hours before it arrived (limit 3 h)"), \
         "a time without a zone is UTC"
     assert hold("2026-05-12T09:00:00+00:00") is None, "a future date is not old"
 
