@@ -29,11 +29,12 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Self
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.block_kit import MESSAGE_TEXT, block_problems, text_length, view_problems
+from tests.fakes.quiet_http import QuietHTTPServer
 
 VALID_TOKEN = "xoxb-fake-bot-token"
 APP_TOKEN = "xapp-1-fake-app-token"
@@ -168,8 +169,7 @@ class FakeSlack:
         self._paced: dict[str, int] = {}
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
         self._hang: tuple[threading.Event, frozenset[str] | None, list[bool]] | None = None
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
+        self._server = QuietHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         daemon=True)
 
@@ -223,8 +223,7 @@ class FakeSlack:
     def accept_connections(self) -> None:
         """Listen again, on the same port."""
         port = self._server.server_address[1]
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
-        self._server.daemon_threads = True
+        self._server = QuietHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         daemon=True)
         self._thread.start()

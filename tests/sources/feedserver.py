@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from bot.ingest.addresses import AddressPolicy
+from tests.fakes.quiet_http import QuietHTTPServer
 
 # The feed server on 127.0.0.1 stands in for public sites: these tests allow loopback by name,
 # as an operator would with WIREWATCH_ALLOW_NETWORKS (everything else stays refused).
@@ -67,8 +68,7 @@ class FeedServer:
             def log_message(self, *args) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer((host, 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = QuietHTTPServer((host, 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property

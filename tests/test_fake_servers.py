@@ -1,0 +1,72 @@
+"""The tests' fake servers (feeds and pages, Slack's Web API) take a client that hangs up
+mid-request as a site does, in a DEBUG line, not socketserver's 40-dash banner and traceback
+printed into the suite's output; an error of the handler's own is still printed whole."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import struct
+import threading
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.fakes.quiet_http import QuietHTTPServer
+from tests.fakes.slack_api import FakeSlack
+from tests.sources.feedserver import FeedServer
+from tests.stopping import wait_for
+
+BANNER = "-" * 40
+
+
+def hang_up(port: int) -> None:
+    """Half a request, then a reset (SO_LINGER 0), as a client that gave up does."""
+    with socket.create_connection(("127.0.0.1", port)) as client:
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.sendall(b"GET /feed HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+
+
+def printed_until(capfd, seen: Callable[[str], bool]) -> str:
+    """What the servers' threads printed to stderr, once ``seen`` finds what it waits for."""
+    err: list[str] = []
+
+    def done() -> bool:
+        err.append(capfd.readouterr().err)
+        return seen("".join(err))
+
+    wait_for(done)
+    return "".join(err)
+
+
+@pytest.mark.parametrize("kind", ["feeds", "slack"])
+def test_a_client_hanging_up_is_a_debug_line_not_a_banner(kind, capfd, caplog):
+    caplog.set_level(logging.DEBUG, logger="tests.fakes.quiet_http")
+    server = FeedServer() if kind == "feeds" else FakeSlack()
+    with server:
+        hang_up(server.port if isinstance(server, FeedServer) else
+                urlsplit(server.base_url).port or 0)
+        printed = printed_until(capfd, lambda err: "hung up" in caplog.text or BANNER in err)
+    assert BANNER not in printed, printed
+    assert "hung up" in caplog.text
+
+
+class Broken(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        raise RuntimeError("a fault of the handler's own")
+
+    def log_message(self, *args: object) -> None:
+        """Quiet: the test reads the error banner."""
+
+
+def test_an_error_of_the_handlers_own_is_still_printed_with_its_traceback(capfd):
+    server = QuietHTTPServer(("127.0.0.1", 0), Broken)
+    with server:
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        with socket.create_connection(server.server_address[:2]) as client:
+            client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            printed = printed_until(capfd, lambda err: err.count(BANNER) >= 2)
+        server.shutdown()
+    assert "RuntimeError: a fault of the handler's own" in printed, printed
