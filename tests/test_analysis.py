@@ -25,6 +25,7 @@ from bot.replay import records, replay, result_line
 from bot.stories.reading import extract
 from bot.stories.stage import StoryStage
 from storage.db import open_db
+from tests.stopping import LAST_RESORT_S
 
 STORIES = [
     ("Ferry service resumes after storm", "The island ferry sailed again on Tuesday after three "
@@ -312,7 +313,8 @@ def test_with_worker_processes_the_storing_process_never_imports_spacy(tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "WIREWATCH_NLP_PROCESSES"}
     env["WIREWATCH_DB"] = str(tmp_path / "s.db")
     done = subprocess.run([sys.executable, "-c", STORING_PROCESS], input="\n".join(stream()),
-                          capture_output=True, text=True, env=env, timeout=300, check=True)
+                          capture_output=True, text=True, env=env, timeout=LAST_RESORT_S,
+                          check=True)
     found = json.loads(done.stdout.splitlines()[-1])
     assert found == {"stored": 7, "loaded": []}, done.stderr
 

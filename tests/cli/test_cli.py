@@ -15,6 +15,7 @@ from storage.subscriptions import subscribe
 from storage.topics import get_topic, insert_topic
 from tests.conftest import write
 from tests.invoke import invoke
+from tests.stopping import LAST_RESORT_S
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -315,7 +316,7 @@ def test_the_demo_names_the_command_as_make_demo_runs_it():
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
                                   if not (Path(p) / "wirewatch").exists())
     result = subprocess.run([".venv/bin/wirewatch", "demo"], capture_output=True, text=True,
-                            cwd=ROOT, env=env, timeout=300)
+                            cwd=ROOT, env=env, timeout=LAST_RESORT_S)
     assert result.returncode == 0, result.stderr
     assert "  .venv/bin/wirewatch run --console --watch inbox/" in result.stdout
     assert "  .venv/bin/python docs/try_slack.py" in result.stdout  # README's Slack recipe

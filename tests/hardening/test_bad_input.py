@@ -17,6 +17,7 @@ from bot.cli import cli
 from storage.db import open_db
 from tests.hardening.conftest import REPO, cli_command, cli_env
 from tests.hardening.integrity import assert_nothing_half_written
+from tests.stopping import LAST_RESORT_S
 
 MB = 1024 * 1024
 PROSE = ("The harbour authority said on Tuesday that {n} cargo ships were waiting to dock. "
@@ -230,7 +231,7 @@ def test_every_hostile_file_together_in_one_real_process(tmp_path):
     db_path = tmp_path / "w.db"
     result = subprocess.run(cli_command("ingest", str(folder), *map(str, extra)),
                             capture_output=True, text=True, env=cli_env(db_path), cwd=REPO,
-                            timeout=300)
+                            timeout=LAST_RESORT_S)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     included = [c for n, c in CASES.items() if n not in ("50 MB text", "folder symlink loop")]

@@ -19,6 +19,7 @@ from storage.topics import list_topics, remove_topic
 from tests.hardening.conftest import REPO, cli_command, cli_env, long_only, scale
 from tests.hardening.corpus import write_corpus
 from tests.hardening.integrity import assert_nothing_half_written
+from tests.stopping import LAST_RESORT_S
 
 QUERIES = ["stay out until the pay offer", "the next twelve hours are critical", "Marta Ruiz",
            "passengers should check", "'; DROP TABLE quotes; --", 'NEAR("a" "b")', "*", '"']
@@ -101,7 +102,7 @@ def _ingest_process(db_path: Path, folder: Path) -> subprocess.Popen:
 
 def _cli(db_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(cli_command(*args), capture_output=True, text=True, cwd=REPO,
-                          env=cli_env(db_path), timeout=300)
+                          env=cli_env(db_path), timeout=LAST_RESORT_S)
 
 
 def check_processes(tmp_path: Path, *, articles: int, cli_rounds: int) -> Readers:

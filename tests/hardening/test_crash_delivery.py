@@ -18,6 +18,7 @@ from storage.db import open_db
 from tests.fakes.slack_api import DROPPED, VALID_TOKEN, FakeSlack
 from tests.hardening.conftest import REPO, cli_env, long_only
 from tests.hardening.outbox import build_outbox, check_each_alert_posted_once_in_order
+from tests.stopping import LAST_RESORT_S
 
 
 class KillingSlack(FakeSlack):
@@ -56,7 +57,7 @@ def kill_once(fake: KillingSlack, env: dict, log: Path, rng: random.Random, *,
         wait_for_posts(fake, proc, target)
         time.sleep(rng.uniform(0, 0.03))
         proc.kill()
-    proc.wait(timeout=300)
+    proc.wait(timeout=LAST_RESORT_S)
     fake.victim = fake.kill_at = None
     return proc.returncode == -signal.SIGKILL
 

@@ -14,6 +14,7 @@ import sys
 import textwrap
 
 from tests.hardening.conftest import REPO
+from tests.stopping import LAST_RESORT_S
 
 KEY = "5ecretWorkerKey77"
 LINK = f"https://feeds.example/wire/item?apikey={KEY}&page=2\x1b]0;owned\x07"
@@ -39,7 +40,7 @@ CHILD = textwrap.dedent(f"""
 
 def test_a_worker_processes_log_lines_are_redacted_and_escaped():
     done = subprocess.run([sys.executable, "-c", CHILD], cwd=REPO, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=LAST_RESORT_S)
     assert done.returncode == 0, done.stderr[-2000:]
     lines = [line for line in done.stderr.splitlines() if "could not analyse" in line]
     assert len(lines) == 1, done.stderr[-2000:]
