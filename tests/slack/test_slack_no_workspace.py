@@ -5,7 +5,6 @@ org-wide install's in ``user.team_id``); an event naming none (``team_access_gra
 from __future__ import annotations
 
 import json
-import logging
 from urllib.parse import parse_qs, urlencode
 
 import pytest
@@ -16,6 +15,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from tests.fakes.signing import action_body, command_body, event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
+from tests.slack.logged import warnings_said
 
 
 def _without_team(form: str, team: str | None) -> str:
@@ -35,7 +35,7 @@ def test_a_command_naming_no_workspace_changes_nothing(runtime, fake_slack, fres
     assert reply.status == 200 and reply.body == NO_WORKSPACE
     assert [row["name"] for row in fresh_db["topics"].rows] == ["Ferries"]
     assert not fake_slack.responses()
-    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    said = [r.getMessage() for r in warnings_said(caplog)]
     assert len(said) == 1 and "naming no Slack workspace" in said[0], said
 
 

@@ -14,19 +14,10 @@ from handlers.home_view import HOME_MODE, HOME_REMOVE, UNMUTE
 from handlers.views.topic_view import PREVIEW
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import app_home, events_url, wait_for
+from tests.slack.logged import warnings_said
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
-BUSY = "waitress.queue"
-"""The server's "Task queue depth is 1": every thread of it was busy as the request came (a
-loaded machine), a warning about the machine, not about the request."""
-
-
-def warnings_said(caplog) -> list[logging.LogRecord]:
-    """The warnings and errors logged about the requests (the server's busy line left out)."""
-    return [r for r in caplog.records if r.levelno >= logging.WARNING and r.name != BUSY]
-
-
 def click(fake_slack, action_id: str, value: object = "1", **changed: object) -> str:
     """A signed block action's body, its action's value and top-level fields changed."""
     body = action_body(action_id, "1", response_url=fake_slack.response_url())
@@ -70,7 +61,7 @@ def test_slacks_certificate_check_names_no_type_and_is_answered(runtime, caplog)
     form with no type: Bolt answers it, and it is not refused as no payload."""
     reply = post_signed(events_url(runtime), "ssl_check=1&token=legacy-verification-token")
     assert reply.status == 200
-    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not warnings_said(caplog)
 
 
 MISSHAPEN: dict[str, tuple[str, object, dict]] = {

@@ -14,6 +14,7 @@ from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts, mark_sending
 from storage.db import transaction
 from storage.subscriptions import subscribe
+from tests.slack.logged import warnings_said
 from tests.slack.world import add_article, add_story
 
 
@@ -45,7 +46,7 @@ def test_a_database_that_stops_taking_writes_holds_delivery_quietly_and_loses_no
     caplog.set_level(logging.INFO)
     for n in range(240):  # a minute of the sender's quarter-second passes
         assert runtime.deliver_pending(now=at(n / 4)) == 0
-    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    said = [r.getMessage() for r in warnings_said(caplog)]
     assert len(said) <= 2, said
     assert any("cannot write to the database" in line and "readonly" in line for line in said)
     assert len(fake_slack.calls) <= 4, "Slack is not asked again and again meanwhile"
@@ -72,7 +73,7 @@ def test_digests_wait_for_the_database_too_and_go_once(runtime, fake_slack, fres
     db.execute("PRAGMA query_only = ON")
     for minute in range(10):  # the digest job runs every minute
         assert runtime.send_due_digests(now=at(60 * minute)) == 0
-    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    said = [r.getMessage() for r in warnings_said(caplog)]
     assert len(said) == 1 and "cannot write to the database" in said[0], said
     db.execute("PRAGMA query_only = OFF")
     assert sum(runtime.send_due_digests(now=at(60 * minute)) for minute in range(10, 15)) == 1
