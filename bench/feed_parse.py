@@ -11,12 +11,12 @@ Rounds alternate the two ways; medians of the rounds' process CPU time.
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 
+from bench.given import whole_numbers
 from bot.ingest import feeds
 
 START = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
@@ -73,5 +73,4 @@ def main(rounds: int, entries: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5,
-         int(sys.argv[2]) if len(sys.argv) > 2 else 1600)
+    main(*whole_numbers(5, 1600))

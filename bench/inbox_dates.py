@@ -11,7 +11,6 @@ times; medians of the rounds.
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bench.given import whole_numbers
 from storage.db import open_db, transaction
 from storage.quiet_feeds import entry_dates
 
@@ -83,5 +83,4 @@ def main(rounds: int, rows: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5,
-         int(sys.argv[2]) if len(sys.argv) > 2 else 200_000)
+    main(*whole_numbers(5, 200_000))

@@ -11,7 +11,6 @@ times in the ninth to fifteenth hour of its night's silence; medians of the roun
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bench.given import whole_numbers
 from bot.ingest.quiet_feeds import judge
 from storage.db import open_db, transaction
 from storage.quiet_feeds import gaps_key
@@ -75,5 +75,4 @@ def main(rounds: int, polls: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 9,
-         int(sys.argv[2]) if len(sys.argv) > 2 else 36)
+    main(*whole_numbers(9, 36))

@@ -10,12 +10,12 @@ Each round uses a fresh SQLite file (WAL, as the bot opens it); medians of the r
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.given import whole_numbers
 from bot.ingest.entry_edits import words_of
 from bot.ingest.feeds import FeedEntry, ParsedFeed, _queue_entries
 from bot.ingest.fetch import Fetcher
@@ -88,4 +88,4 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15)
+    main(*whole_numbers(15))
