@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import time
 
-from bot.alerts.blocks import MUTE
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from handlers.home_view import UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
-from tests.fakes.signing import action_body, command_body, event_body, post_signed
+from tests.fakes.signing import command_body, event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
+from tests.slack.muting import muted_story
 from tests.slack.test_slack_home_controls import home_action
-from tests.slack.world import add_article, add_story
 
 SETTLE = 2.0
 """Seconds to let a listener that has posted finish whatever else it would post (the SDK's
@@ -31,17 +30,6 @@ def posts_settled(fake_slack, channel: str, *, calls: int = 1) -> list:
     time.sleep(SETTLE)
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == calls
     return fake_slack.posts(channel)
-
-
-def muted_story(runtime, fake_slack, db) -> int:
-    """A story muted in #desk by its Mute button, as an editor there presses it."""
-    article = add_article(db, title="Bridge closes for repairs")
-    story = add_story(db, article_id=article, title="Bridge closes for repairs")
-    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
-                                                 user="U0ED",
-                                                 response_url=fake_slack.response_url()))
-    wait_for(lambda: is_muted(db, story, ["C0DESK"]))
-    return story
 
 
 def press_unmute(runtime, story: int) -> None:

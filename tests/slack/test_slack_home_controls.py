@@ -14,6 +14,7 @@ from storage.subscriptions import subscribe, subscriptions_of
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import action_body, post_signed, trigger_id
 from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.muting import muted_story
 from tests.slack.world import add_article, add_story
 
 
@@ -84,12 +85,8 @@ def test_a_forged_home_unmute_cannot_touch_another_persons_mute(runtime, fake_sl
     who muted it can, from App Home; in the channel, the "Muted" message's Unmute button still
     works for everyone there."""
     fake_slack.add_channel("C0PRIVATE", private=True)
-    article = add_article(fresh_db, title="Minister under investigation")
-    story = add_story(fresh_db, article_id=article, title="Minister under investigation")
-    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0PRIVATE",
-                                                 user="U0ED",
-                                                 response_url=fake_slack.response_url()))
-    wait_for(lambda: is_muted(fresh_db, story, ["C0PRIVATE"]))
+    story = muted_story(runtime, fake_slack, fresh_db, title="Minister under investigation",
+                        channel="C0PRIVATE")
     post_signed(events_url(runtime), home_action(
         {"action_id": UNMUTE, "value": f"{story}:C0PRIVATE", "type": "button",
          "action_ts": "5"}, user="U0OTHER"))

@@ -4,30 +4,20 @@ said at all, and the button seemed dead."""
 
 from __future__ import annotations
 
-from bot.alerts.blocks import MUTE
 from handlers.home_view import UNMUTE
 from storage.alerts import is_muted
 from tests.fakes.signing import action_body, post_signed
 from tests.slack.conftest import events_url, wait_for
+from tests.slack.muting import muted_story
 from tests.slack.test_slack_home_controls import home_action, home_showing
-from tests.slack.world import add_article, add_story
 
 GONE = "That story is no longer muted in "
-
-
-def _muted_story(runtime, fake_slack, fresh_db) -> int:
-    article = add_article(fresh_db, title="Ferry timetable cut for winter")
-    story = add_story(fresh_db, article_id=article, title="Ferry timetable cut for winter")
-    post_signed(events_url(runtime), action_body(MUTE, str(story), channel="C0DESK",
-                                                 user="U0ED",
-                                                 response_url=fake_slack.response_url()))
-    wait_for(lambda: is_muted(fresh_db, story, ["C0DESK"]))
-    return story
+FERRY = "Ferry timetable cut for winter"
 
 
 def test_unmute_pressed_twice_in_the_channel_is_said_once_and_answered(runtime, fake_slack,
                                                                       fresh_db):
-    story = _muted_story(runtime, fake_slack, fresh_db)
+    story = muted_story(runtime, fake_slack, fresh_db, title=FERRY)
     for user in ("U0ED", "U0OTHER"):
         post_signed(events_url(runtime), action_body(UNMUTE, f"{story}:C0DESK",
                                                      channel="C0DESK", user=user,
@@ -41,7 +31,7 @@ def test_unmute_pressed_twice_in_the_channel_is_said_once_and_answered(runtime, 
 
 
 def test_unmute_in_app_home_after_the_channel_unmuted_says_so(runtime, fake_slack, fresh_db):
-    story = _muted_story(runtime, fake_slack, fresh_db)
+    story = muted_story(runtime, fake_slack, fresh_db, title=FERRY)
     home_showing(fake_slack, "Ferry timetable cut for winter")
     post_signed(events_url(runtime), action_body(UNMUTE, f"{story}:C0DESK", channel="C0DESK",
                                                  user="U0OTHER",
