@@ -65,7 +65,7 @@ def test_an_error_of_the_handlers_own_is_still_printed_with_its_traceback(capfd)
     server = QuietHTTPServer(("127.0.0.1", 0), Broken)
     with server:
         threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-        with socket.create_connection(server.server_address[:2]) as client:
+        with socket.create_connection(("127.0.0.1", server.server_port)) as client:
             client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             printed = printed_until(capfd, lambda err: err.count(BANNER) >= 2)
         server.shutdown()
