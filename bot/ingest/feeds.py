@@ -19,7 +19,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
-from bot.ingest.bounds import bounded_fields, bounded_link, bounded_title
+from bot.ingest.bounds import bounded_fields, bounded_link, bounded_title, shown_origin
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
@@ -429,7 +429,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     except (FetchError, FeedError) as exc:
         if stopping and stopping():
             log.info("feed #%d %s: poll cut off by the stop (%s); not counted as a failure, "
-                     "polled again at the next start", source.id, redact(url), redact(str(exc)))
+                     "polled again at the next start", source.id, _shown(url), _shown(str(exc)))
             return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=redact(_reason(source, exc)), now=now, began=began)
     if moved := _remember_move(db, source, response, now=now):
@@ -520,10 +520,10 @@ def _remember_move(db: Database, source: Source, response: Response, *,
         other = move_source(db, source, new, now=now)
     if other is not None:
         log.info("feed #%d %s moved for good to %s, which source #%d polls too; remove one of "
-                 "them", source.id, redact(source.location), redact(new), other.id)
+                 "them", source.id, _shown(source.location), _shown(new), other.id)
         return None
     log.warning("feed #%d %s moved for good to %s (permanent redirect); polled at its new "
-                "address from now on", source.id, redact(source.location), redact(new))
+                "address from now on", source.id, _shown(source.location), _shown(new))
     return new
 
 
@@ -645,8 +645,8 @@ def _queue_new(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetch
             article = teaser
         if isinstance(article, IngestFailure):
             log.warning("feed %s: entry %s: %s; will try again next poll",
-                        redact(source.location), redact(article.origin),
-                        redact(article.reason))
+                        _shown(source.location), _shown(article.origin),
+                        _shown(article.reason))
             retry += 1
             continue
         if not _enqueue_entry(db, source, entry, article, background=background, now=now):
@@ -705,7 +705,7 @@ def _stamped(db: Database, source: Source, entry: FeedEntry, *, now: datetime,
         if changed is not None:
             into.append(key)
             log.info("feed #%d %s: entry %s “%s” is a seen entry edited (%d %s changed), not "
-                     "stored again", source.id, redact(source.location), redact(entry.key),
+                     "stored again", source.id, _shown(source.location), _shown(entry.key),
                      title, changed, "word" if changed == 1 else "words")
             return True
     return False
@@ -728,8 +728,8 @@ def _reposted(db: Database, source: Source, entry: FeedEntry, *, now: datetime,
                 keys.append(key)
             log.info("feed #%d %s: entry %s “%s” is a seen entry posted again at %s (it was at "
                      "%s), not stored again", source.id, redact(source.location),
-                     redact(entry.key), title, redact(entry.link or ""),
-                     redact(page or ""))
+                     _shown(entry.key), title, _shown(entry.link or ""),
+                     _shown(page or ""))
             return True
     return False
 
@@ -788,7 +788,7 @@ def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: Page
                     background: bool, now: datetime) -> RawArticle | None:
     """The teaser to store now, or None: the page may come back, the entry waits for the next
     poll. The tries are kept in SQLite, so a restart does not start them again."""
-    page, reason = redact(entry.link or ""), redact(failed.reason)
+    page, reason = _shown(entry.link or ""), _shown(failed.reason)
     if not failed.may_pass:
         log.warning("article page %s: %s; stored from the feed's teaser (the page is not "
                     "fetched again)", page, reason)
@@ -812,6 +812,12 @@ def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: Page
     return None
 
 
+def _shown(text: str) -> str:
+    """A link, guid or error from a feed as a log line shows it: credentials masked and bounded
+    as an origin is (a hostile feed's link of a megabyte is not a log line of a megabyte)."""
+    return shown_origin(redact(text))
+
+
 def _failed(db: Database, source: Source, *, reason: str, now: datetime,
             began: float) -> PollResult:
     """A failed poll recorded as of when its failure was known (``began``: the poll's start,
@@ -823,7 +829,7 @@ def _failed(db: Database, source: Source, *, reason: str, now: datetime,
     level = logging.ERROR if state.unhealthy else logging.WARNING
     log.log(level, "feed #%d %s failed (%d in a row%s): %s; next try %s", source.id,
             redact(source.location),
-            state.failures, ", marked unhealthy" if state.unhealthy else "", reason,
+            state.failures, ", marked unhealthy" if state.unhealthy else "", _shown(reason),
             _next_try(state.next_attempt_at, failed_at))
     return PollResult(error=reason)
 
