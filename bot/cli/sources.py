@@ -132,9 +132,17 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
     if checked:
         _say_checked(checked, source.id)
     if kind == "feed" and not alert_existing:
-        click.echo("its first poll stores the entries already in the feed as background, "
-                   "without alerts; alerts start with the next new entry "
-                   "(--alert-existing alerts on them too)")
+        click.echo(_first_poll(failing=bool(checked and checked.problem)))
+
+
+def _first_poll(*, failing: bool) -> str:
+    """What a new feed's first poll does; for a feed whose check failed, the first that works
+    (a failed poll stores nothing, so no line may read as if entries were being stored)."""
+    first = ("nothing is stored from it until it works; the first poll that works stores the "
+             "entries the feed carries then" if failing
+             else "its first poll stores the entries already in the feed")
+    return (f"{first} as background, without alerts; alerts start with the next new entry "
+            "(--alert-existing alerts on them too)")
 
 
 def _not_added(checked: FeedCheck, *, every: int | None, flags: dict[str, bool]) -> str:
