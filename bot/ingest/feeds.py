@@ -835,10 +835,12 @@ def _failed(db: Database, source: Source, *, reason: str, now: datetime,
 
 
 def _next_try(next_attempt_at: str | None, failed_at: datetime) -> str:
-    """'in 20 s (at 19:38:15 UTC)', 'in 40 minutes (at …)': when, from the failure."""
+    """'in 20 s (at 19:38:15 UTC)', 'in 3 days (at 2026-12-08 19:38:15 UTC)': when, from the
+    failure; its day too when that is not the failure's (a wait of hours or days)."""
     if not next_attempt_at:
         return "at the next poll"
-    after = datetime.fromisoformat(next_attempt_at)
+    after = datetime.fromisoformat(next_attempt_at).astimezone(UTC)
     seconds = math.ceil((after - failed_at).total_seconds())
     wait = f"{seconds} s" if seconds < 120 else span_words(timedelta(seconds=seconds))
-    return f"in {wait} (at {after.astimezone(UTC):%H:%M:%S} UTC)"
+    day = "" if after.date() == failed_at.astimezone(UTC).date() else f"{after:%Y-%m-%d} "
+    return f"in {wait} (at {day}{after:%H:%M:%S} UTC)"
