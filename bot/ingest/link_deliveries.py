@@ -119,9 +119,19 @@ class LinkDeliveries:
                 keep_link(db, inode, kept, most=KEPT)
                 self._add(inode, kept)
                 log.info("watched folder: a file refused as a hard link is found at device %d "
-                         "(kept at %d: the folder was remounted); still refused", info.st_dev,
-                         dev)
+                         "(kept at %d: %s); still refused", info.st_dev, dev,
+                         self._why_same(kept, inode))
                 return
+
+    def _why_same(self, kept: Sighting, inode: Inode) -> str:
+        """Why a file at a kept inode and size is taken for the kept one: its birth, or, where
+        a birth is not given, doubt (a new file of that size at that inode is not told from it:
+        refused, never read twice)."""
+        if kept.born_ns is not None and self._born.get(inode) is not None:
+            return "the folder was remounted"
+        return ("the folder was remounted or a new file of its size took its inode: without a "
+                "birth time the two are not told apart; to have a new file read, copy it in "
+                "under a new name")
 
     def _seen(self, info: os.stat_result) -> Sighting | None:
         """Its first sighting as a link, if this file is the one then seen: same inode, and
