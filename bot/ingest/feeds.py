@@ -204,7 +204,11 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     parsed = _feedparser(in_feed(mended(data)), headers, url=url)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
-    if not parsed.entries and (not parsed.version or message):
+    if not data.strip():
+        raise FeedError(f"{url} answered with nothing in it (an empty page, no feed); the site "
+                        "may be in the middle of an update, or the address is wrong: check it "
+                        "in a browser")
+    if not parsed.entries and (not parsed.get("version") or message):
         named = named_feed(data, url)
         if named:
             raise WebPageError(f"{url} is a web page, not a feed; the page names its feed at "

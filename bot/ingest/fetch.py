@@ -31,6 +31,7 @@ from urllib3.exceptions import (
 from bot import __version__
 from bot.header_numbers import digits
 from bot.ingest.addresses import AddressPolicy, AddressRefused
+from bot.ingest.fetch_words import broke_off, tls_problem
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 from bot.models import Transient
 
@@ -296,7 +297,7 @@ class Fetcher:
             raise FetchError(f"timed out waiting for {host} ({self._waited(exc)}); the site "
                              "may be down or slow", may_pass=True) from exc
         except SSLError as exc:
-            raise FetchError(f"TLS error talking to {host}: {_short(exc)}") from exc
+            raise FetchError(tls_problem(exc, host)) from exc
         except ValueError as exc:
             raise FetchError(f"request to {host} failed: {_short(exc)}") from exc
         except (HTTPError, OSError) as exc:
@@ -337,7 +338,7 @@ class Fetcher:
             raise FetchError(f"timed out reading {url}; the site is too slow",
                              may_pass=True) from exc
         except (HTTPError, OSError) as exc:
-            raise FetchError(f"download of {url} broke off: {_short(exc)}",
+            raise FetchError(f"download of {url} broke off: {broke_off(exc, received=size)}",
                              may_pass=True) from exc
         return b"".join(chunks)
 
