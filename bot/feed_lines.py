@@ -25,6 +25,9 @@ def first_poll_line(source: Source) -> str | None:
     if source.alert_existing:
         return ("first poll as this run starts: alerts on what the feed already carries too "
                 "(--alert-existing)")
+    if check_line(source):
+        return ("its first poll that works stores what the feed carries then as background (no "
+                "alerts; a line says how many); alerts start with its next new entry")
     if source.backlog_entries:
         return (f"first poll under way: {source.backlog_entries} existing entries stored as "
                 "background so far (no alerts); the rest as this run goes on")
