@@ -198,16 +198,16 @@ class PollResult:
 
 def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> ParsedFeed:
     """Entries oldest first; fed as a stream, since feedparser opens bytes that name a file."""
+    if not data.strip():
+        raise FeedError(f"{url} answered with nothing in it (an empty page, no feed); the site "
+                        "may be in the middle of an update, or the address is wrong: check it "
+                        "in a browser")
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
     parsed = _feedparser(in_feed(mended(data)), headers, url=url)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
-    if not data.strip():
-        raise FeedError(f"{url} answered with nothing in it (an empty page, no feed); the site "
-                        "may be in the middle of an update, or the address is wrong: check it "
-                        "in a browser")
     if not parsed.entries and (not parsed.get("version") or message):
         named = named_feed(data, url)
         if named:
