@@ -155,7 +155,8 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
         outage = reach if retry.outage else None  # the run's, said once there
         if outage is not None:
             outage.lost(retry.reason, retry.wait, now)
-        log.log(logging.WARNING if outage is None else logging.INFO,
+        said = outage is None and retry.asked  # a hold's pass called nothing: its 429 said it
+        log.log(logging.WARNING if said else logging.INFO,
                 "digest for %s on %r not posted yet (%s); will retry%s", sub.target_id,
                 sub.topic, retry.reason, _held(db, sub, retry, now))
         return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -177,3 +178,24 @@ def test_news_stored_while_the_clock_is_set_back_still_reaches_the_digest(fresh_
     assert send_due_digests(fresh_db, client, now=utc("2026-11-24T08:00:05")) == 1
     third = str(fake_slack.posts("C0DIG")[2].blocks)
     assert "Third fire" in third and "Second blaze" not in third and "Alder" not in third
+
+
+def test_a_held_method_is_warned_of_once_per_hold_not_at_each_pass(fresh_db, client, fake_slack,
+                                                                   topic, caplog):
+    """conversations.open held by its 429: the 429 is one WARNING; the passes that follow
+    within its Retry-After, which call nothing, say so at INFO. Before: a WARNING per person
+    at every pass (a minute apart in a run), for as long as the hold lasted."""
+    for person in ("U0ED", "U0FI"):
+        follow(fresh_db, topic, person, "hourly", kind="user")
+    story(fresh_db, topic, "Ferry service suspended", "2026-11-24T05:20:00+00:00")
+    fake_slack.fail_next(1, status=429, retry_after=60, methods={"conversations.open"})
+    pacer = Pacer()
+    caplog.set_level(logging.INFO, logger="bot.alerts.digest")
+    for second in (30, 40, 50, 59):
+        assert send_due_digests(fresh_db, client, now=utc(f"2026-11-24T06:00:{second}"),
+                                pacer=pacer) == 0
+    warned = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    held = [r for r in caplog.records if "holds conversations.open back" in r.getMessage()]
+    assert len(warned) == 1 and "rate limited" in warned[0].getMessage()
+    assert len(held) == 7, "each held digest still said, at INFO"
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-24T06:01:31"), pacer=pacer) == 2
