@@ -91,6 +91,7 @@ class Lookups:
     late_wait: float = ANSWER_LATE_WAIT
     late_window: float = LATE_POST_WINDOW
     clock: SlackClock = field(default_factory=SlackClock)
+    pacer: Pacer | None = None  # the pass's: a lookup keeps to a method's hold as others do
 
 
 def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone: str = "UTC",
@@ -104,9 +105,9 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
     further digest (the run is stopping; the one under way is settled by the next run);
     ``lookups``: the run's, for digests in flight (``Lookups``); ``reach``: the run's outage,
     which a digest that finds Slack down marks as an alert does, and which the rest wait for."""
-    lookups = lookups or Lookups()
     tz = ZoneInfo(timezone)
     pacer, token = pacer or Pacer(), token or TokenState()
+    lookups = replace(lookups or Lookups(), pacer=pacer)
     if not token.usable(client, now):
         return 0
     posted = 0
@@ -125,18 +126,19 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
                            lookups, reach)
     if not (pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set()) or
             (reach is not None and reach.down())):
-        _sweep(db, client, now, instances, lookups)
+        _sweep(db, client, now, instances, lookups, pacer)
     return posted
 
 
 def _sweep(db: Database, client: WebClient, now: datetime, instances: Instances | None,
-           lookups: Lookups) -> None:
+           lookups: Lookups, pacer: Pacer) -> None:
     """Delete the strays Slack made of digests posted again (``bot.alerts.digest_strays``)."""
     def seen(channel: str, messages: list[dict]) -> Collection[str]:
         return () if instances is None else instances.look(client, channel, messages, now)
 
     sweep_digests(db, client, now=now, first_look=lookups.late_wait, event_type=EVENT_TYPE,
-                  install=install_id(db), seen=seen, slack_now=lookups.clock.now())
+                  install=install_id(db), seen=seen, slack_now=lookups.clock.now(),
+                  pacer=pacer)
 
 
 def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period, tz: ZoneInfo,
@@ -334,6 +336,8 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
     if flight.tried and waiting(_parse(flight.tried) + timedelta(seconds=lookups.late_wait),
                                 now, lookups.late_wait):
         raise Retry("Slack may still be posting the one under way", 0, True)
+    if lookups.pacer is not None:
+        lookups.pacer.ask("conversations.history", now)
     progress = Progress.kept(flight.cursor, conversation(channel, None), now)
     try:
         found = _look(db, client, sub, flight, progress, (channel, install, seen),

@@ -10,6 +10,7 @@ from functools import partial
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.pacing import Pacer
 from bot.alerts.strays import LOOKS_A_PASS, Looks, Seen, Stray, iso
 from storage.digests import digest_strays_due, next_digest_look, watch_digest
 
@@ -26,10 +27,10 @@ def watch(db: Database, *, subscription_id: int, payload: str, where: tuple[str,
 
 def sweep_digests(db: Database, client: WebClient, *, now: datetime, first_look: float,
                   event_type: str, install: str, seen: Seen,
-                  slack_now: float | None = None) -> int:
+                  slack_now: float | None = None, pacer: Pacer | None = None) -> int:
     """Look for the strays of the watched digests that are due; returns how many were
     deleted (as ``strays.sweep``)."""
-    looks = Looks(client, now, first_look, install, seen, slack_now)
+    looks = Looks(client, now, first_look, install, seen, slack_now, pacer)
     deleted = 0
     for due in digest_strays_due(db, now=iso(now), limit=LOOKS_A_PASS):
         stray = Stray(f"digest {due.payload}", event_type, "digest", due.payload, due.channel,

@@ -16,7 +16,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import ChannelGone, Retry, call, error_code
+from bot.alerts.calls import ChannelGone, Retry, error_code
+from bot.alerts.pacing import Pacer, paced
 from bot.alerts.token import TokenDead
 from storage.db import transaction
 from storage.instances import boots_started, forget_posters, keep_poster, kept_posters, record_boot
@@ -117,17 +118,19 @@ class Instances:
             self._note(seen, now)
         return frozenset(seen.ts for seen in found)
 
-    def check(self, client: WebClient, now: datetime) -> None:
+    def check(self, client: WebClient, now: datetime, pacer: Pacer | None = None) -> None:
         """The light periodic look: the latest few messages of one conversation this run
-        posted to in the last day, each in turn (one conversations.history call); first, the
-        posters not seen posting for a day are dropped."""
+        posted to in the last day, each in turn (one conversations.history call, none while
+        ``pacer`` holds the method); first, the posters not seen posting for a day are
+        dropped."""
         self._forget(now)
         channel = self._next_channel(now)
         if channel is None:
             return
         try:
-            page = call(lambda: client.conversations_history(
-                channel=channel, limit=CHECK_LIMIT, include_all_metadata=True))
+            page = paced(pacer, "conversations.history", now,
+                         lambda: client.conversations_history(
+                             channel=channel, limit=CHECK_LIMIT, include_all_metadata=True))
         except (Retry, TokenDead, ChannelGone, SlackApiError) as exc:
             reason = error_code(exc) if isinstance(exc, SlackApiError) else str(exc)
             log.info("could not read %s for other wirewatch runs on this app: %s", channel,

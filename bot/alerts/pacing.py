@@ -4,10 +4,14 @@ while Slack refuses the whole workspace's posts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
-from bot.alerts.calls import Retry
+from bot.alerts.calls import Retry, call, per_method
 from bot.clock_step import waiting
+
+T = TypeVar("T")
 
 
 class Pacer:
@@ -54,3 +58,17 @@ class Pacer:
                      (until - now).total_seconds(), False, True)
         held.method, held.asked = method, False
         raise held
+
+
+def paced(pacer: Pacer | None, method: str, now: datetime, request: Callable[[], T]) -> T:
+    """``call`` of ``method`` by a caller outside the outbox (a look, a sweep): none while a
+    429 holds the method for every caller (``Pacer.ask``), and its own 429 holds it for all."""
+    if pacer is not None:
+        pacer.ask(method, now)
+    try:
+        return call(request)
+    except Retry as retry:
+        held = per_method(retry)
+        if pacer is not None and held is not None:
+            pacer.rate_limited(retry.delay, now, method=held)
+        raise

@@ -153,7 +153,7 @@ class AlertSender:
             sweep(db, self.client, now=now, first_look=self.late_wait, event_type=EVENT_TYPE,
                   install=install_id(db), seen=lambda channel, messages:
                   self.instances.look(self.client, channel, messages, now),
-                  slack_now=self.clock.now())
+                  slack_now=self.clock.now(), pacer=self.pacer)
         except sqlite3.OperationalError as exc:
             self.writes.failed(ALL, str(exc), now)
 

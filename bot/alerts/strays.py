@@ -16,8 +16,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import ChannelGone, Retry, call, error_code
+from bot.alerts.calls import ChannelGone, Retry, error_code
 from bot.alerts.history import Progress, conversation, find_posted
+from bot.alerts.pacing import Pacer, paced
 from bot.alerts.slack_clock import KNOWN_MARGIN_S
 from bot.alerts.token import TokenDead
 from bot.models import LookWindow
@@ -56,11 +57,13 @@ class Stray:
 
 
 def sweep(db: Database, client: WebClient, *, now: datetime, first_look: float,
-          event_type: str, install: str, seen: Seen, slack_now: float | None = None) -> int:
+          event_type: str, install: str, seen: Seen, slack_now: float | None = None,
+          pacer: Pacer | None = None) -> int:
     """Look for the strays of the watched alerts that are due; returns how many were deleted.
     ``seen`` gives the ts of another wirewatch run's posts among a conversation's messages;
-    ``slack_now``: Slack's time as the looks begin (``SlackClock.now``)."""
-    looks = Looks(client, now, first_look, install, seen, slack_now)
+    ``slack_now``: Slack's time as the looks begin (``SlackClock.now``); ``pacer``: the run's,
+    whose holds of a method (a 429's) the looks keep to, and add to."""
+    looks = Looks(client, now, first_look, install, seen, slack_now, pacer)
     deleted = 0
     for watch in strays_due(db, now=iso(now), limit=LOOKS_A_PASS):
         stray = Stray(f"alert {watch.alert_id}", event_type, "alert_id", watch.alert_id,
@@ -81,6 +84,7 @@ class Looks:
     install: str
     seen: Seen
     slack_now: float | None
+    pacer: Pacer | None = None
 
     def one(self, db: Database, stray: Stray, cursor: str | None, since: str, *,
             record: Callable[..., None]) -> int:
@@ -89,8 +93,7 @@ class Looks:
         Returns how many were deleted."""
         now = self.now
         progress = Progress.kept(cursor, conversation(stray.channel, stray.thread_ts), now)
-        found, held, read = look(self.client, stray, progress, install=self.install,
-                                 seen=self.seen)
+        found, held, read = self.look(stray, progress)
         with transaction(db):
             if held is None:
                 record(next_look(since, now, self.first_look),
@@ -98,6 +101,41 @@ class Looks:
             else:  # cut short: read on from its page once Slack lets it
                 record(iso(now + timedelta(seconds=held)), progress.saved())
         return found
+
+
+    def look(self, stray: Stray, progress: Progress) -> tuple[int, float | None, bool]:
+        """How many strays it deleted (0 or 1); when Slack held a page of history back (a 429)
+        after the first, how many seconds it asked to wait: the look reads on from that page
+        then (``progress``), however many pages back the stray is in a busy channel; and
+        whether it read its whole span."""
+        try:
+            found = self._find(stray, progress)
+            if found is None:
+                return 0, None, True
+            paced(self.pacer, "chat.delete", self.now,
+                  lambda: self.client.chat_delete(channel=stray.channel, ts=found))
+        except Retry as retry:
+            _not_looked(stray, str(retry))
+            return 0, retry.delay if retry.rate_limited and progress.cursor else None, False
+        except (TokenDead, ChannelGone, SlackApiError) as exc:
+            _not_looked(stray, error_code(exc) if isinstance(exc, SlackApiError) else str(exc))
+            return 0, None, False
+        log.warning("%s: Slack made the post of a try whose answer never came after it was "
+                    "posted again (%s in %s); deleted it, the post %s stays", stray.name, found,
+                    stray.channel, stray.ts)
+        return 1, None, True
+
+    def _find(self, stray: Stray, progress: Progress) -> str | None:
+        """The stray's ts in its conversation (None: not there), through the run's pacer."""
+        def others(messages: list[dict]) -> Collection[str]:
+            return {stray.ts, *self.seen(stray.channel, messages)}
+
+        method = "conversations.replies" if stray.thread_ts else "conversations.history"
+        return paced(self.pacer, method, self.now, lambda: find_posted(
+            self.client, channel=stray.channel, thread_ts=stray.thread_ts,
+            event_type=stray.event_type, key=stray.key, value=stray.value,
+            window=LookWindow(stray.stray_from), install=self.install, seen=others,
+            progress=progress))
 
 
 def next_look(since: str, now: datetime, first_look: float) -> str | None:
@@ -118,35 +156,6 @@ def read_on_from(stray: Stray, since: str, now: datetime, slack_now: float | Non
         return stray.stray_from
     return max(stray.stray_from, slack_now - KNOWN_MARGIN_S)
 
-
-def look(client: WebClient, stray: Stray, progress: Progress, *, install: str,
-         seen: Seen) -> tuple[int, float | None, bool]:
-    """How many strays it deleted (0 or 1); when Slack held a page of history back (a 429)
-    after the first, how many seconds it asked to wait: the look reads on from that page then
-    (``progress``), however many pages back the stray is in a busy channel; and whether it read
-    its whole span."""
-    def others(messages: list[dict]) -> Collection[str]:
-        return {stray.ts, *seen(stray.channel, messages)}
-
-    try:
-        found = call(lambda: find_posted(
-            client, channel=stray.channel, thread_ts=stray.thread_ts,
-            event_type=stray.event_type, key=stray.key, value=stray.value,
-            window=LookWindow(stray.stray_from), install=install, seen=others,
-            progress=progress))
-        if found is None:
-            return 0, None, True
-        call(lambda: client.chat_delete(channel=stray.channel, ts=found))
-    except Retry as retry:
-        _not_looked(stray, str(retry))
-        return 0, retry.delay if retry.rate_limited and progress.cursor else None, False
-    except (TokenDead, ChannelGone, SlackApiError) as exc:
-        _not_looked(stray, error_code(exc) if isinstance(exc, SlackApiError) else str(exc))
-        return 0, None, False
-    log.warning("%s: Slack made the post of a try whose answer never came after it was posted "
-                "again (%s in %s); deleted it, the post %s stays", stray.name, found,
-                stray.channel, stray.ts)
-    return 1, None, True
 
 
 def _not_looked(stray: Stray, reason: str) -> None:

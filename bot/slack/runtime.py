@@ -196,7 +196,7 @@ class SlackRuntime:
         """Look at the latest posts of a conversation this run posted to, for another
         wirewatch posting with this app (``bot.alerts.instances``)."""
         if self.instances.started is not None and self.token.report().ok and self.answered:
-            self.instances.check(self.delivery, now or datetime.now(UTC))
+            self.instances.check(self.delivery, now or datetime.now(UTC), self.pacer)
 
     def check_accounts(self) -> Round | None:
         """Look at the accounts of people with direct-message subscriptions (the next of them

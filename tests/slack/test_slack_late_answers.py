@@ -17,6 +17,7 @@ from bot.alerts.sender import AlertSender
 from bot.alerts.slack_clock import LATE_POST_WINDOW, late_waits
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
+from storage.alerts import mark_sending
 from storage.db import transaction
 from storage.state import get_state
 from storage.subscriptions import subscribe
@@ -344,3 +345,28 @@ def test_an_alert_waits_its_late_wait_under_a_long_client_timeout(fresh_db, fake
     [post] = fake_slack.posts("C0DESK")
     assert recorded_as(fresh_db, post), "found once its late wait is over"
     assert fake_slack.begun.count("chat.postMessage") == 1
+
+
+def test_a_429_on_an_alerts_lookup_holds_a_digests_lookup_too(runtime, fake_slack, fresh_db):
+    """conversations.history held by its 429 to an alert's lookup: a digest in flight is not
+    looked for before the Retry-After either. Before: the digest's lookup asked on its own,
+    inside the wait Slack gave the method."""
+    one_digest_due(fresh_db)
+    fake_slack.time_out_at_gateway_next(1, None, methods={"chat.postMessage"})
+    runtime.send_due_digests(now=SIX)
+    assert fake_slack.do_held_work() == 1
+    with transaction(fresh_db):
+        topic = add_topic(fresh_db, name="Ferries", query="ferry")
+    follow(fresh_db, topic, "C0NEWS")
+    new_story(fresh_db, topic, title="Ferry crews strike")
+    with transaction(fresh_db):
+        mark_sending(fresh_db, 1, channel="C0NEWS")
+    fake_slack.fail_next(1, status=429, retry_after=60, methods={"conversations.history"})
+    late = SIX + timedelta(seconds=ANSWER_LATE_WAIT + 1)
+    assert runtime.deliver_pending(now=late) == 0
+    runtime.send_due_digests(now=late + timedelta(seconds=1))
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 1
+    runtime.send_due_digests(now=late + timedelta(seconds=61))
+    assert fake_slack.begun.count("chat.postMessage") == 1, "found, not posted again"
+    assert fresh_db.execute("SELECT last_digest_at FROM subscriptions WHERE target_id = "
+                            "'C0DESK'").fetchone()[0] == "2026-11-24T06:00:00+00:00"

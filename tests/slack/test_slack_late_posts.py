@@ -14,6 +14,7 @@ from bot.alerts.sender import AlertSender
 from bot.alerts.slack_clock import KNOWN_MARGIN_S, LATE_POST_WINDOW, UNKNOWN_MARGIN_S
 from bot.alerts.strays import Stray, read_on_from
 from bot.stories.tracking import add_topic
+from storage.alerts import mark_sending
 from storage.db import transaction
 from tests.slack.test_slack_late_answers import sender_for
 from tests.slack.test_slack_sender import follow, new_story
@@ -374,3 +375,25 @@ def test_a_try_an_older_wirewatch_made_counts_among_the_tries_whose_posts_may_co
     queued = datetime.fromisoformat(created).replace(tzinfo=UTC).timestamp()
     assert stray_from is not None and stray_from < look_from
     assert abs(stray_from - (queued - UNKNOWN_MARGIN_S)) < 1
+
+
+def test_a_429_on_a_stray_look_holds_the_alerts_lookups(fresh_db, fake_slack):
+    """A look for a stray answered 429 (conversations.history): the sender's lookup of an
+    alert in flight waits out the Retry-After too, then finds Slack answering and posts it.
+    Before: the stray look's 429 held nothing, and the lookup asked at once."""
+    sender, tried = first_posted_then_one_in_flight(fresh_db, fake_slack)
+    posted_again = posted_again_after_the_late_window(fresh_db, fake_slack, sender, tried)
+    watch_for_two_hours(fresh_db, sender, posted_again)
+    fake_slack.fail_next(1, status=429, retry_after=60, methods={"conversations.history"})
+    looked_at = posted_again + timedelta(hours=8)
+    sender.deliver(fresh_db, now=looked_at)
+    reads = len(fake_slack.calls_to("conversations.history", ok_only=False))
+    assert fake_slack.calls_to("conversations.history", ok_only=False)[-1].status == 429
+    [topic] = fresh_db.execute("SELECT id FROM topics").fetchone()
+    new_story(fresh_db, topic, title="Dockworkers vote on the offer")
+    with transaction(fresh_db):
+        mark_sending(fresh_db, 3, channel="C0DESK")
+    assert sender.deliver(fresh_db, now=looked_at + timedelta(seconds=30)) == 0
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == reads
+    assert sender.deliver(fresh_db, now=looked_at + timedelta(seconds=61)) == 1
+    assert copies(fake_slack, 3) == 1

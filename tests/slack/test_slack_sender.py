@@ -313,3 +313,43 @@ def test_an_alert_whose_article_is_gone_fails_alone(runtime, fake_slack, fresh_d
     assert fresh_db["alerts"].get(1)["status"] == "failed"
     assert [m.text.split(": ")[-1] for m in fake_slack.posts("C0DESK")] == [
         "Second story (Test Wire)"]
+
+
+def test_a_429_on_the_look_for_another_wirewatch_holds_the_senders_lookups(
+        runtime, fake_slack, fresh_db, topic, at):
+    """The periodic look for another wirewatch (conversations.history) answered 429: an alert
+    in flight is not looked for before its Retry-After; a post needing no lookup goes on.
+    Before: the sender's lookup asked again at once, inside the wait Slack gave the method."""
+    follow(fresh_db, topic, "C0A")
+    new_story(fresh_db, topic)
+    assert runtime.deliver_pending(now=at(0)) == 1
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"conversations.history"})
+    runtime.check_instances(now=at(1))
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 1
+    follow(fresh_db, topic, "C0B")
+    new_story(fresh_db, topic, title="Harbour talks resume")
+    with transaction(fresh_db):
+        mark_sending(fresh_db, 3, channel="C0B")
+    assert runtime.deliver_pending(now=at(30)) == 1
+    assert [m.channel for m in fake_slack.posts()] == ["C0A", "C0A"]
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 1
+    assert runtime.deliver_pending(now=at(31)) == 1
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 2
+
+
+def test_a_429_on_a_lookup_holds_the_look_for_another_wirewatch(slack_settings, fake_slack,
+                                                                  fresh_db, topic, at):
+    """The sender's lookup answered 429: the look for another wirewatch waits out its
+    Retry-After too (one call after it, none before)."""
+    follow(fresh_db, topic, "C0A")
+    new_story(fresh_db, topic)
+    with transaction(fresh_db):
+        mark_sending(fresh_db, 1, channel="C0A")
+    runtime = SlackRuntime(slack_settings)
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"conversations.history"})
+    assert runtime.deliver_pending(now=at(0)) == 0
+    runtime.instances.posted("C0A", at(0))
+    runtime.check_instances(now=at(29))
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 1
+    runtime.check_instances(now=at(31))
+    assert len(fake_slack.calls_to("conversations.history", ok_only=False)) == 2
