@@ -8,12 +8,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import ChannelGone, Retry, call, error_code
+from bot.alerts.pacing import Pacer, paced
 from bot.alerts.token import TokenDead
 from bot.slack.guest_accounts import ACCOUNT_PAUSES, account_gone, follow_account
 from storage.db import transaction
@@ -49,16 +51,18 @@ class AccountCheck:
     def __init__(self) -> None:
         self._lock = threading.Lock()
 
-    def run(self, db: Database, client: WebClient, stopping: threading.Event) -> Round:
-        """One round; a stop ends it after the call under way."""
+    def run(self, db: Database, client: WebClient, stopping: threading.Event,
+            pacer: Pacer | None = None) -> Round:
+        """One round; a stop ends it after the call under way. ``pacer``: the run's, whose
+        hold of users.info (a 429's, for every caller) the round waits out, then goes on."""
+        pacer = pacer or Pacer()
         with self._lock:
             after = get_state(db, PLACE) or ""
             people = people_following(db, after=after, limit=PER_ROUND,
                                       paused_for=ACCOUNT_PAUSES)
             done = Round()
             for person in people:
-                done.cut = "the bot stops" if stopping.is_set() else \
-                    self._look(db, client, person, done)
+                done.cut = self._turn(db, (client, pacer), person, done, stopping)
                 if done.cut:
                     log.info("accounts looked at: %d, then stopped (%s); the rest next round",
                              done.looked, done.cut)
@@ -70,11 +74,32 @@ class AccountCheck:
                 set_state(db, PLACE, after)
             return done
 
-    def _look(self, db: Database, client: WebClient, person: str, done: Round) -> str | None:
-        """One person's account; why the round stops here, or None."""
+    def _turn(self, db: Database, asking: tuple[WebClient, Pacer], person: str, done: Round,
+              stopping: threading.Event) -> str | None:
+        """One person's look, once Slack's hold of users.info is over (waited out here, so
+        the round goes on from this person): why the round stops here, or None."""
+        client, pacer = asking
+        while not stopping.is_set():
+            try:
+                return self._look(db, client, person, done, pacer)
+            except Retry as held:
+                log.info("accounts looked at: %d; Slack holds users.info back %.0f s (rate "
+                         "limited), then the round goes on", done.looked, held.delay)
+                stopping.wait(held.delay)
+        return "the bot stops"
+
+    def _look(self, db: Database, client: WebClient, person: str, done: Round,
+              pacer: Pacer) -> str | None:
+        """One person's account; why the round stops here, or None; Retry: users.info is
+        held (rate limited), ask again after its delay."""
         try:
-            profile = call(lambda: client.users_info(user=person))["user"]
-        except (Retry, TokenDead) as stop:
+            profile = paced(pacer, "users.info", datetime.now(UTC),
+                            lambda: client.users_info(user=person))["user"]
+        except Retry as stop:
+            if stop.rate_limited and not stop.everywhere:
+                raise
+            return str(stop)
+        except TokenDead as stop:
             return str(stop)
         except ChannelGone as gone:
             done.looked += 1

@@ -204,6 +204,6 @@ class SlackRuntime:
         (``bot.slack.account_check``)."""
         if self.stopping.is_set() or not self.token.report().ok or not self.answered:
             return None
-        done = self.accounts.run(self.store.get(), self.delivery, self.stopping)
+        done = self.accounts.run(self.store.get(), self.delivery, self.stopping, self.pacer)
         account_round_done(self.store.get(), now=datetime.now(UTC))
         return done

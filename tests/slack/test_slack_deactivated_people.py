@@ -7,6 +7,7 @@ real SQLite file)."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from datetime import datetime, timedelta
 
@@ -127,10 +128,12 @@ def test_a_reactivation_slack_never_told_resumes_them_at_the_next_look(
     assert ["Dockworkers vote on offer" in m.text for m in fake_slack.posts("D0ED")] == [True]
 
 
-def test_a_look_slack_holds_back_stops_and_the_next_round_reads_on(
+def test_a_look_slack_holds_back_waits_its_retry_after_and_the_round_goes_on(
         runtime, fake_slack, fresh_db, topic):
-    """users.info answered ``429``: the round stops there (nothing paused or resumed on a
-    guess, Slack not asked again at once); the next takes everyone, a quote follower too."""
+    """users.info answered ``429`` in the middle of a round: users.info is held for its
+    Retry-After, then the round goes on from the person it stopped at (nothing paused or
+    resumed on a guess, Slack not asked again inside the wait). Before: the round stopped
+    there, and the people after it waited for the next round, ten minutes on."""
     follow(fresh_db, topic, PERSON, kind="user")
     with transaction(fresh_db):
         subscribe_quotes(fresh_db, query="harbour master", target_type="user",
@@ -138,15 +141,28 @@ def test_a_look_slack_holds_back_stops_and_the_next_round_reads_on(
                          at="2026-11-24T05:00:00+00:00")
     fake_slack.add_user(PERSON, deleted=True)
     fake_slack.add_user("U0QUOTES", deleted=True)
-    fake_slack.fail_next(1, status=429, retry_after=30, methods={"users.info"})
-    held = runtime.check_accounts()
-    assert held is not None and (held.looked, held.changed) == (0, 0) and held.cut
-    assert len(fake_slack.calls_to("users.info", ok_only=False)) == 1
-    assert paused_subscriptions(fresh_db) == []
+    fake_slack.fail_next(1, status=429, retry_after=2, methods={"users.info"})
     looked = runtime.check_accounts()
-    assert looked is not None and (looked.looked, looked.changed) == (2, 2)
+    assert looked is not None and (looked.looked, looked.changed, looked.cut) == (2, 2, None)
+    asked = fake_slack.calls_to("users.info", ok_only=False)
+    assert [c.params["user"] for c in asked] == [PERSON, PERSON, "U0QUOTES"]
+    assert asked[1].at - asked[0].at >= 2, "not asked again inside the Retry-After"
     reasons = fresh_db.execute("SELECT paused_reason FROM quote_subscriptions").fetchall()
     assert reasons == [("user_disabled",)]
+
+
+def test_a_stop_while_users_info_is_held_ends_the_round_at_once(runtime, fake_slack, fresh_db,
+                                                                topic):
+    """The run stops while the round waits out a long Retry-After: the round ends then, and
+    the next round (another run's) begins with the person it stopped at."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    fake_slack.fail_next(1, status=429, retry_after=300, methods={"users.info"})
+    threading.Timer(0.5, runtime.stopping.set).start()
+    began = time.monotonic()
+    held = runtime.check_accounts()
+    assert time.monotonic() - began < 60
+    assert held is not None and held.looked == 0 and held.cut == "the bot stops"
+    assert len(fake_slack.calls_to("users.info", ok_only=False)) == 1
 
 
 def test_many_followers_are_looked_at_in_turn(runtime, fake_slack, fresh_db, topic):
