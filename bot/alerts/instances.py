@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web import SlackResponse
 from sqlite_utils import Database
 
 from bot.alerts.calls import ChannelGone, Retry, error_code
@@ -70,6 +71,7 @@ class Instances:
         self._recent: dict[str, datetime] = {}
         self._turn = 0
         self._lock = threading.Lock()
+        self._asking = threading.Lock()  # held while auth.test is asked, by one thread
 
     def register(self, db: Database) -> None:
         """Record this run in the database once, before its first post (a write: the caller
@@ -229,15 +231,20 @@ class Instances:
         return bool(user and message.get("user") == user) or \
             bool(bot and message.get("bot_id") == bot)
 
+    def learn(self, me: SlackResponse) -> None:
+        """auth.test's answer, as start-up had it (``Identity.on_answer``): not asked again."""
+        self._me = (str(me.get("user_id") or ""), str(me.get("bot_id") or ""))
+
     def _bot(self, client: WebClient) -> tuple[str, str] | None:
-        """This app's bot user and bot id (auth.test, once a run)."""
-        if self._me is None:
-            try:
-                me = client.auth_test()
-            except (SlackApiError, OSError):
-                return None
-            self._me = (str(me.get("user_id") or ""), str(me.get("bot_id") or ""))
-        return self._me
+        """This app's bot user and bot id: start-up's answer, else auth.test once a run (one
+        thread asks; another that needs it meanwhile waits for that answer)."""
+        with self._asking:
+            if self._me is None:
+                try:
+                    self.learn(client.auth_test())
+                except (SlackApiError, OSError):
+                    return None
+            return self._me
 
     def _next_channel(self, now: datetime) -> str | None:
         with self._lock:

@@ -54,6 +54,8 @@ class SlackRuntime:
             if verify_token else None
         self.app = build_app(settings, services=self.services, verify_token=verify_token,
                              clock=clock, identity=self.identity)
+        if self.identity is not None:
+            self.identity.on_answer(self.instances.learn)
         self.delivery = delivery_client(settings)
         self.pacer = Pacer()
         self.stopping = threading.Event()

@@ -320,3 +320,16 @@ def test_the_other_is_still_shown_after_a_restart_and_dropped_a_day_after_its_la
     again.check_instances(now=a_day_on)
     assert kept(fresh_db) == [], "dropped a day after its latest post"
     assert "another wirewatch" not in status(again, fake_slack)
+
+
+def test_who_the_bot_is_is_asked_once_a_run_and_shared(slack_settings, started, fake_slack,
+                                                        fresh_db):
+    """auth.test is asked once at start-up; the look for another wirewatch takes its answer.
+    Before: the look asked again on its own, from whichever thread first read a stamped post
+    (two threads at once asked twice)."""
+    runtime = started(slack_settings)
+    desk(fresh_db, "Harbour cranes stop for inspection")
+    assert runtime.deliver_pending(now=at(0)) == 1
+    runtime.check_instances(now=at(1))
+    assert fake_slack.calls_to("conversations.history"), "the look read the channel"
+    assert len(fake_slack.calls_to("auth.test", ok_only=False)) == 1
