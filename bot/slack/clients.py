@@ -40,13 +40,19 @@ SORTED_LOG = logging.getLogger("slack_sdk.web.base_client.delivery")
 """The delivery client's SDK logger: a child of the SDK's, so a DEBUG level set on the SDK's
 logger (or on the root's) still shows its lines."""
 SORTED_LOG.addFilter(SaidByUs())
+LISTENED_LOG = logging.getLogger("slack_sdk.web.base_client.listeners")
+"""The listeners' client's SDK logger, quiet the same way: a listener's failed call is said by
+wirewatch (App Home's ``held_back`` once made again or given up, a command's answer), or, if
+none catches it, by Bolt's own error with its traceback: never unsaid."""
+LISTENED_LOG.addFilter(SaidByUs())
 
 
 def app_client(settings: Settings) -> WebClient:
     """The listeners' client: a lookup (users.info, conversations.info …) is tried again once
-    on a dropped connection, as the SDK does by default; a post or a modal opened is not."""
+    on a dropped connection, as the SDK does by default; a post or a modal opened is not. The
+    SDK's own lines on a failed call said at DEBUG (``LISTENED_LOG``)."""
     return WebClient(token=settings.slack_bot_token, base_url=api_url(settings), timeout=10,
-                     retry_handlers=[ReadsRetried()])
+                     retry_handlers=[ReadsRetried()], logger=LISTENED_LOG)
 
 
 class ReadsRetried(ConnectionErrorRetryHandler):

@@ -1,0 +1,43 @@
+"""A listener's Web API call that fails on the way (a dropped connection) is handled by
+wirewatch and said once, in its words: not with the SDK's ERROR line at each failure beside it
+(the Bolt app over real HTTP, signed requests, the fake Slack's Web API)."""
+
+from __future__ import annotations
+
+import logging
+
+from tests.fakes.signing import event_body, post_signed
+from tests.slack.conftest import events_url, wait_for
+
+
+def open_home(runtime) -> None:
+    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0HOME", "tab": "home",
+             "event_ts": "1700000000.000100"}
+    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    assert reply.status == 200
+
+
+def test_a_home_published_after_dropped_connections_is_said_once_at_info(runtime, fake_slack,
+                                                                        caplog):
+    """Three dropped connections (the SDK's own retry of the first, then wirewatch's try two
+    seconds on): App Home is published, one INFO line of ours says it was made again. Before:
+    three ERROR lines of the SDK's ("Failed to send a request to Slack API server")."""
+    caplog.set_level(logging.INFO)
+    fake_slack.drop_next(3, methods={"views.publish"})
+    open_home(runtime)
+    wait_for(lambda: fake_slack.calls_to("views.publish"))
+    ours = wait_for(lambda: [r for r in caplog.records if "made again" in r.getMessage()])
+    assert [(r.name, r.levelno) for r in ours] == [("bot.alerts.held_back", logging.INFO)]
+    alarms = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert alarms == [], alarms
+
+
+def test_a_home_never_published_is_one_warning_of_ours(runtime, fake_slack, caplog):
+    """Every try dropped: one WARNING of ours that it was not made again, no ERROR line."""
+    caplog.set_level(logging.INFO)
+    fake_slack.drop_next(100, methods={"views.publish"})
+    open_home(runtime)
+    [given_up] = wait_for(lambda: [r for r in caplog.records
+                                   if "not made again" in r.getMessage()])
+    assert given_up.levelno == logging.WARNING and "App Home of U0ED" in given_up.getMessage()
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
