@@ -1,4 +1,4 @@
-"""A story as it grew: its articles in arrival order, with the facts each one added."""
+"""A story as it grew: its articles in the order they arrived, with the facts each one added."""
 
 from __future__ import annotations
 
@@ -57,7 +57,8 @@ def _entries(db: Database, where: str, params: list) -> tuple[TimelineEntry, ...
         article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
         when=r["published"] or r["created_at"], verdict=r["verdict"],
         whats_new=tuple(json.loads(r["whats_new"] or "[]")), origin=r["origin"],
-        dated=bool(r["published"]), dated_ahead=r["dated_ahead"]) for r in rows)
+        dated=bool(r["published"]), dated_ahead=r["dated_ahead"], arrived=r["created_at"])
+        for r in rows)
 
 
 def find_stories(db: Database, fragment: str, *, limit: int = FIND_LIMIT,

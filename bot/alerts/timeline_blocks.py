@@ -16,6 +16,8 @@ EDIT = "the same article edited, nothing new"
 FACTS_PER_ENTRY = 4
 LEFT_HERE = "no alert here"
 """A report the topics followed where the timeline was asked for left out (their NOTs)."""
+ORDER = "in the order they reached us"
+"""The timeline's order: what each report added is read against those that came before it."""
 MORE_ROOM = 300  # the "…and N more articles" line and a note below the timeline
 
 
@@ -36,12 +38,13 @@ def timeline_blocks(timeline: StoryTimeline, left_out: Mapping[int, str] | None 
         _section(now_text(timeline)),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
             f"Story {timeline.story_id} · {counted(timeline.article_count, 'article')}, "
-            "oldest first", 300)}]},
+            f"{ORDER}", 300)}]},
     ]
     room = MAX_BLOCKS - len(blocks) - 1
     budget = MESSAGE_CHARS - text_length(blocks) - MORE_ROOM
-    lines = [entry_line(entry, kind, left=marks.get(entry.article_id))
-             for entry, kind in zip(timeline.entries, kinds(timeline.entries), strict=True)]
+    lines = [entry_line(entry, kind, left=marks.get(entry.article_id), reached=reached)
+             for entry, kind, reached in zip(timeline.entries, kinds(timeline.entries),
+                                             reached_late(timeline.entries), strict=True)]
     sections = _pack(within(budget, lines))
     blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
     shown = sum(len(lines) for lines in sections[:room])
@@ -115,11 +118,13 @@ def kinds(entries: Sequence[TimelineEntry]) -> list[str]:
 
 
 def entry_line(entry: TimelineEntry, kind: str | None = None, *,
-               left: str | None = None) -> str:
+               left: str | None = None, reached: str | None = None) -> str:
     """One article: when, where from, what kind, the facts it added, and how the asker's
-    topics left it out (``left``), if they did (at most ~3,000 chars)."""
+    topics left it out (``left``), if they did; ``reached``: when it arrived, for one listed
+    below a later time (``reached_late``) (at most ~3,000 chars)."""
     when = _arrived(slack_date(entry.when) or when_text(entry.when), entry.dated)
-    words = dated_ahead_words(entry)
+    words = dated_ahead_words(entry) or (reached_words(slack_date(reached) or when_text(reached))
+                                         if reached else None)
     ahead = f" ({plain(words, 150)})" if words else ""
     source = shown_source(entry.source, entry.url, entry.origin)
     head = " · ".join(x for x in (f"*{when}*{ahead}",
@@ -144,6 +149,37 @@ def dated_ahead_words(entry: TimelineEntry) -> str | None:
     if not entry.dated_ahead:
         return None
     return f"dated {fit(entry.dated_ahead, 80)} as written, ahead of its arrival"
+
+
+def reached_late(entries: Sequence[TimelineEntry]) -> list[str | None]:
+    """When each report arrived, for one whose own time is earlier than a report's listed above
+    it (published first, reaching us later); None for the others: the list is in arrival
+    order, and a time out of that order says why it sits where it does."""
+    latest: datetime | None = None
+    found: list[str | None] = []
+    for entry in entries:
+        shown = _instant(entry.when) if entry.dated else None
+        late = shown is not None and latest is not None and shown < latest
+        found.append(entry.arrived if late else None)
+        if shown is not None and (latest is None or shown > latest):
+            latest = shown
+    return found
+
+
+def reached_words(when: str) -> str:
+    """What a report listed below a later time says (Slack and the terminal alike)."""
+    return f"reached us {when}, after the reports above"
+
+
+def _instant(value: str | None) -> datetime | None:
+    """A time with its hour (a date alone is no instant to order by), or None."""
+    if not value or date_alone(value):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _arrived(when: str, dated: bool) -> str:

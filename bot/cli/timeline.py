@@ -10,7 +10,15 @@ import click
 from bot.alerts.came_from import shown_source
 from bot.alerts.mrkdwn import counted
 from bot.alerts.story_now import known_now
-from bot.alerts.timeline_blocks import dated_ahead_words, kinds, moved_out_lines, when_text
+from bot.alerts.timeline_blocks import (
+    ORDER,
+    dated_ahead_words,
+    kinds,
+    moved_out_lines,
+    reached_late,
+    reached_words,
+    when_text,
+)
 from bot.alerts.why import LEFT_OUT
 from bot.cli.context import CliContext, emit_json, shown_origin
 from bot.models import StoryTimeline
@@ -32,8 +40,8 @@ _LATEST = "wirewatch stories list shows the latest stories with their numbers"
 def timeline(obj: CliContext, story: tuple[str, ...], as_json: bool) -> None:
     """Show STORY (an id, or words from its title in any order) as it grew: what it says now
     (its latest updates' facts, newest first, then the first report's summary), then each
-    article in order with its number (for `stories split`), time, source and the facts it
-    added.
+    article in the order it reached the desk, with its number (for `stories split`), time,
+    source and the facts it added.
 
     \b
     Example:
@@ -89,12 +97,15 @@ def _story_id(obj: CliContext, text: str) -> int:
 
 
 def _echo_entries(grown: StoryTimeline, left: dict[int, str]) -> None:
-    """Each article in order: number, time, source, kind, title, the facts it added, and
-    whether every topic left it out."""
-    for entry, kind in zip(grown.entries, kinds(grown.entries), strict=True):
+    """Each article in the order it arrived: number, time, source, kind, title, the facts it
+    added, and whether every topic left it out."""
+    click.echo(f"Reports, {ORDER}:")
+    for entry, kind, reached in zip(grown.entries, kinds(grown.entries),
+                                    reached_late(grown.entries), strict=True):
         source = shown_source(entry.source, entry.url, entry.origin, linked=False)
         when = when_text(entry.when) if entry.dated else f"arrived {when_text(entry.when)}"
-        if ahead := dated_ahead_words(entry):
+        if ahead := dated_ahead_words(entry) or (reached_words(when_text(reached))
+                                                 if reached else None):
             when += f" ({ahead})"
         where = " · ".join(x for x in (f"article {entry.article_id}", when,
                                        source, kind) if x)

@@ -141,6 +141,8 @@ class TimelineEntry:
     """False: the article gives no time, and ``when`` is when it arrived (said so)."""
     dated_ahead: str | None = None
     """A date it gave far ahead of its arrival, as written, set aside (it is not ``dated``)."""
+    arrived: str | None = None
+    """When it reached the desk (the timeline's order), which ``when`` need not be."""
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,8 @@ def test_stories_timeline_shows_each_article_in_order(db_path, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("Dam opens on the Tarn (story ") and lines[1].startswith("Now: ")
-    assert lines[2].endswith(" · first report: Dam opens on the Tarn")
+    assert lines[2] == "Reports, in the order they reached us:"
+    assert lines[3].endswith(" · first report: Dam opens on the Tarn")
     assert invoke(db_path, "stories", "timeline", "volcano").exit_code == 1
 
 

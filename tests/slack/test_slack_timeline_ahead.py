@@ -38,7 +38,7 @@ def test_the_timeline_button_says_the_date_a_report_gave_ahead_of_its_arrival(ru
     shown = json.dumps(reply["blocks"], ensure_ascii=False)
     assert f"(dated {WRITTEN} as written, ahead of its arrival)" in shown, shown
     assert "*arrived <!date^" in shown, shown
-    assert f"Story {story} · 1 article, oldest first" in shown, "not '1 articles'"
+    assert f"Story {story} · 1 article, in the order they reached us" in shown, "not '1 articles'"
     assert reply["unfurl_links"] is False and reply["unfurl_media"] is False, reply
 
 
