@@ -1,6 +1,6 @@
-"""What `wirewatch status` on the server and `/wirewatch status` in Slack both say of the runs
-and of the sources' count: one wording, each rendering with its own dates (the CLI's UTC
-text, Slack's date tokens) and indent."""
+"""What `wirewatch status` on the server and `/wirewatch status` in Slack both say of the runs,
+the alerts waiting or failed, and of the sources' count: one wording, each rendering with its
+own dates (the CLI's UTC text, Slack's date tokens) and indent."""
 
 from __future__ import annotations
 
@@ -51,7 +51,19 @@ def _slack_line(run: RunRecord, when: When, server: bool) -> str:
     if run.slack_answers:
         return f"answering since {when(run.slack_since)}"
     why = f" ({redact(run.slack_why or '')})" if server else ""
-    return f"not reachable since {when(run.slack_since)}{why}; alerts wait in the outbox"
+    return f"not reachable since {when(run.slack_since)}{why}; alerts wait to be posted"
+
+
+def waiting_line(pending: int, oldest: str | None, now: datetime) -> str:
+    """The alerts not yet posted, and how long the oldest has waited: in the desk's words, the
+    same in Slack and on the server (not the code's "outbox")."""
+    since = f" (the oldest queued {ago(oldest, now)} ago)" if pending and oldest else ""
+    return f"Alerts waiting to be posted: {pending}{since}"
+
+
+def failed_line(failed: int) -> str:
+    """The alerts Slack refused for good (both renderings; Slack adds why, for whom it may)."""
+    return f"Failed alerts: {failed}"
 
 
 def sources_heading(rows: list[Source], now: datetime) -> str:

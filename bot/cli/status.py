@@ -1,7 +1,7 @@
 """`wirewatch status`: on the server, what `/wirewatch status` tells in Slack and what Slack
 cannot tell while it does not answer: the runs and their heartbeats, whether Slack answers them,
-the outbox, feeds failing or quiet, the last article. Reads the database only (no network), in
-one read transaction (``bot.desk_status``)."""
+the alerts waiting, feeds failing or quiet, the last article. Reads the database only (no
+network), in one read transaction (``bot.desk_status``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from bot.cli.source_quiet import quiet_line, worked_line
 from bot.desk_status import DeskStatus, read_status, run_state
 from bot.models import Source
 from bot.redact import redact
-from bot.run_lines import ago, run_lines, sources_heading
+from bot.run_lines import failed_line, run_lines, sources_heading, waiting_line
 from storage.sources import health
 
 
@@ -46,10 +46,8 @@ def status(obj: CliContext, as_json: bool) -> None:
 
 def _lines(desk: DeskStatus) -> list[str]:
     lines = run_lines(desk.runs, desk.at, when_text)
-    oldest = f" (the oldest queued {ago(desk.oldest_pending, desk.at)} ago)" \
-        if desk.oldest_pending else ""
-    lines.append(f"Outbox: {counted(desk.pending, 'alert')} waiting to be posted{oldest}; "
-                 f"{desk.failed} failed")
+    lines.append(waiting_line(desk.pending, desk.oldest_pending, desk.at))
+    lines.append(failed_line(desk.failed))
     lines.append(_last_line(desk))
     lines.append(sources_heading(desk.sources, desk.at))
     lines += [f"  {row.kind} {redact(row.location)} · {health(row)} · {why}"

@@ -13,6 +13,7 @@ from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.pause import comeback, explain, quotes_label
 from bot.alerts.token import TokenReport
 from bot.models import HeldDigest
+from bot.run_lines import failed_line
 from storage.alerts import count_failed, failed_alerts
 from storage.held_alerts import Held, count_held, held_alerts
 from storage.held_digests import held_digests
@@ -66,7 +67,7 @@ def delivery_lines(db: Database, token: TokenReport | None = None, *,
     shown = failed_alerts(db, limit=5, targets=targets)
     elsewhere = " (those to other channels and people: admins see them)" \
         if viewer is not None and failed > len(shown) else ""
-    lines.append(f"• Failed alerts: {failed}{elsewhere}")
+    lines.append(f"• {failed_line(failed)}{elsewhere}")
     lines += [f"    alert {a.id} to {_mention(a.channel)}: {fit(a.error or 'unknown', 80)}"
               for a in shown]
     return lines

@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.desk_status import read_status
 from bot.models import RunRecord, Source
 from bot.redact import redact
-from bot.run_lines import run_lines, sources_heading
+from bot.run_lines import run_lines, sources_heading, waiting_line
 from bot.slack.activity_lines import source_trouble
 from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
@@ -56,7 +56,7 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     lines = [
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
         f"• Last ingest: {_date(stored.last_ingest, 'nothing ingested yet')}",
-        f"• Alerts waiting to be posted: {desk.pending}",
+        f"• {waiting_line(desk.pending, desk.oldest_pending, desk.at)}",
         f"• {counted(stored.articles, 'article')} in "
         f"{counted(stored.stories, 'story', 'stories')}; {counted(stored.topics, 'topic')}; "
         f"{counted(subscribed, 'subscription')}",

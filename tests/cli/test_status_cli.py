@@ -47,7 +47,7 @@ def test_a_killed_run_a_stopped_run_and_a_failing_feed_are_each_said(db_path):
     assert "run aaaa1111 · pid 41 on desk-1 · HTTP events · stopped " in said, said
     assert "Sources: 1 (1 failing or quiet)" in said, said
     assert "feed https://news.example.org/wire.xml · UNHEALTHY" in said, said
-    assert "Outbox: 0 alerts waiting to be posted; 0 failed" in said, said
+    assert "Alerts waiting to be posted: 0\nFailed alerts: 0" in said, said
     assert "Last article: nothing ingested yet" in said, said
     as_json = json.loads(invoke(db_path, "status", "--json").output)
     assert [run["state"] for run in as_json["runs"]] == ["silent", "stopped"], as_json

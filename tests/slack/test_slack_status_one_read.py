@@ -27,8 +27,10 @@ FAILED = "• Failed alerts: "
 
 
 def counts(lines: list[str]) -> tuple[str, str]:
-    """The alerts waiting and the failed ones, as the status says them."""
-    [waiting] = [line.removeprefix(WAITING) for line in lines if line.startswith(WAITING)]
+    """The alerts waiting (without the oldest's wait) and the failed ones, as the status says
+    them."""
+    [waiting] = [line.removeprefix(WAITING).split(" ")[0] for line in lines
+                 if line.startswith(WAITING)]
     [failed] = [line.removeprefix(FAILED) for line in lines if line.startswith(FAILED)]
     return waiting, failed
 
