@@ -135,7 +135,15 @@ class Matcher:
 
     @cached_property
     def title(self) -> list[tuple[str, str, str, int]]:
-        return [(w, w, stem(w), -1) for w in self.features.title_words]
+        """The headline read as the body is (spaCy does not parse it): a word the body holds
+        with the lemma the body gave it ("mice": mouse), but a verb's irregular form ("struck"),
+        as ``words`` reads it; any other word as itself."""
+        lemmas: dict[str, str] = {}
+        for token in self.features.tokens:
+            if not _irregular(token):
+                lemmas.setdefault(token.lower, token.lemma)
+        return [(w, lemmas.get(w, w), stem(lemmas.get(w, w)), -1)
+                for w in self.features.title_words]
 
     @cached_property
     def body(self) -> list[tuple[str, str, str, int]]:
@@ -344,7 +352,8 @@ def _word_matches(token: tuple, wanted: str, prefix: bool) -> bool:
     lower, lemma, stemmed = token[0], token[1], token[2]
     if prefix:
         return lower.startswith(wanted) or lemma.startswith(wanted)
-    return wanted in (lower, lemma) or stem(wanted) in (stemmed, stem(lower))
+    return wanted in (lower, lemma, stemmed, stem(lower)) or stem(wanted) in (stemmed,
+                                                                            stem(lower))
 
 
 def _find_all(tokens: list[tuple], index: dict[str, list[int]], wanted: tuple[str, ...],
