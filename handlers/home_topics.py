@@ -16,6 +16,8 @@ from bot.topic_health import slack_mark
 from storage.topics import list_topics, recent_stories, topics_last_seen
 
 SHOWN_TOPICS, STORIES_PER_TOPIC, QUIET_CHARS = 15, 3, 2800
+NONE_YET = "*Topics*\nNone yet: a wirewatch admin adds one with `/topics add`."
+"""Said to anyone (App Home does not know who reads it): adding a topic is an admin's."""
 
 
 def topic_blocks(db: Database, reach: Reach | None = None, *,
@@ -26,7 +28,7 @@ def topic_blocks(db: Database, reach: Reach | None = None, *,
     story has matched in the day or more since it was added has its own section, saying so."""
     topics = [t for t in list_topics(db) if reach is None or reach.topic(t.id)]
     if not topics:
-        return [_section("*Topics*\nNone yet: `/topics add` to track one." if reach is None
+        return [_section(NONE_YET if reach is None
                          else "*Topics*\nNone followed in the channels you are in.")]
     latest, now = topics_last_seen(db), datetime.now(UTC)
     active = sorted((t for t in topics if t.id in latest or slack_mark(t.name, t.query)

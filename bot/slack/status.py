@@ -32,23 +32,26 @@ line that points to the rest among them."""
 
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
                  token: TokenReport | None = None, viewer: Viewer | None = None,
-                 sources: bool = True, instances: Instances | None = None) -> list[str]:
+                 sources: bool = True, instances: Instances | None = None,
+                 manages: bool = True) -> list[str]:
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse); ``viewer``: who asks, where, when
     not an admin (``delivery_lines``); ``sources``: list each source (not to guests: feed
     addresses are internal configuration), else only how many. Every line is read in one read
     transaction (``storage.db.snapshot``; no network call here: ``token`` and ``viewer`` are
     asked before); ``instances``: for admins, the other wirewatch runs posting with this app,
-    right under the heading (they explain every doubled alert), read in the same transaction."""
+    right under the heading (they explain every doubled alert), read in the same transaction;
+    ``manages``: the reader may add topics (else they are told who does)."""
     with snapshot(db):  # one moment: an alert failing meanwhile is counted once
-        lines = _lines(db, settings, errors=errors, token=token, viewer=viewer, sources=sources)
+        lines = _lines(db, settings, errors=errors, token=token, viewer=viewer, sources=sources,
+                       manages=manages)
         if instances is not None:
             lines[1:1] = instance_lines(instances, datetime.now(UTC))
         return lines
 
 
 def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport | None,
-           viewer: Viewer | None, sources: bool) -> list[str]:
+           viewer: Viewer | None, sources: bool, manages: bool) -> list[str]:
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     desk = read_status(db, now=datetime.now(UTC))
     stored = desk.totals
@@ -64,7 +67,8 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     lines += slack_run_lines(desk.runs, desk.at, server=errors)
     if not stored.topics:
         alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
-        lines.append(f"• No topics yet, so {alerting}: `/topics add NAME [QUERY]`")
+        who = "" if manages else "a wirewatch admin adds one with "
+        lines.append(f"• No topics yet, so {alerting}: {who}`/topics add NAME [QUERY]`")
     elif not subscribed:
         lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
                      "channel (or `/subscribe me TOPIC`)")

@@ -20,7 +20,7 @@ from storage.timeline import find_stories
 
 USAGE = ("Usage: `/story ID` or `/story WORDS FROM ITS TITLE` shows a story as it grew: what "
          "we know now at the top (the latest updates' facts, then the first report's summary), "
-         "then each article in order with its source, time and what it added. "
+         "then each article in the order they reached us, with its source, time and what it added. "
          "Example: `/story harbour strike`")
 TITLE_CHARS = 200
 """The most of a title /story searches by: words past it are refused, never dropped unsaid."""

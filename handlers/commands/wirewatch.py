@@ -77,14 +77,15 @@ def status_text(svc: Services, _: str, command: dict) -> str:
         command["client"], user) if user else frozenset())
     lines = status_lines(svc.db, svc.settings, errors=admin, token=svc.token.report(),
                          viewer=viewer, sources=may(role, Action.SEE_SOURCES),
-                         instances=svc.instances if admin else None)
+                         instances=svc.instances if admin else None,
+                         manages=may(role, Action.MANAGE_TOPICS))
     return join_lines(lines)
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     "help": Subcommand(help_text, "/wirewatch help: this list"),
     "status": Subcommand(status_text,
-                         "/wirewatch status: runs, sources, last ingest, pending alerts"),
+                         "/wirewatch status: runs, sources, last ingest, alerts waiting"),
     "sources": Subcommand(sources_text,
                           "/wirewatch sources [add URL [--every N] | remove ID]: feeds",
                           needs=Action.SEE_SOURCES),
