@@ -278,11 +278,12 @@ HEARSAY = frozenset({"report"})
 that …", "as the radio reported" are the writer's account (``REPORTED`` keeps them from being
 read as reasoning). Read as someone's words, three such sentences of the tune half became news,
 one of them background (docs/stories.md)."""
-SPOKEN = re.compile(r"[\"“”]|\b(?:" + "|".join(
+SPOKEN = re.compile(r"[\"“”]|\b(?i:" + "|".join(
     [*told_forms(SAYING - HEARSAY), "tweeted", "according to"]) +
     r")\b|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
 """A quote mark, a verb of saying or a post's card ("Ada Brandt: We will …"): the sentence gives
-someone's words, not the writer's."""
+someone's words, not the writer's. The verbs in any case: "According to the union, …" opens a
+sentence as often as "…, according to the union" closes one (the card stays capitalised)."""
 VAGUE_VOICES = re.compile(
     r"(?:^|[,;:] |\b(?:while|but|whereas) )(?:some|others)(?: on the \w+)? "
     r"(?:(?:have|had|also) )?"
