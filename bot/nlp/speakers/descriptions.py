@@ -48,6 +48,7 @@ from bot.nlp.speakers.words import (
     HONORIFICS,
     INSTITUTIONS,
     ISSUED_NOUNS,
+    JOB_WORDS,
     KIN,
     NEWSROOM_STAFF,
     ORG_NOUNS,
@@ -111,6 +112,9 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         _titles_before_name(r, token)
     if named:
         return appositive(r, token, named[0])
+    second = _second_appositive(r, token)
+    if second is not None:
+        return appositive(r, *second)
     head = token.head if token.dep == APPOS else None
     if head is not None and head.pos_ == "PROPN" and head.i < token.i and \
             not r.reg.quoted(head.idx):
@@ -138,6 +142,31 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         if holder is not None:
             return holder, conf.TITLE_HOLDER
     return _described(r, token, described=described, singular=singular)
+
+
+def _second_appositive(r: SpeakerResolver, token: Token) -> tuple[Token, Token] | None:
+    """"The other man, his cousin Ivo Marsh, said": a person noun set beside the subject, and
+    named itself, names whom the subject describes."""
+    for noun in token.children:
+        if noun.dep != APPOS or noun.i < token.i or not _a_person(noun):
+            continue
+        name = next((c for c in noun.children if c.dep == APPOS and c.pos == PROPN and
+                     c.i > noun.i and not r.reg.quoted(c.idx)), None)
+        if name is not None:
+            return noun, name
+    return None
+
+
+def _a_person(token: Token) -> bool:
+    """A noun only a person is ("voter", "cousin", "the coach"), whatever the name beside it
+    was tagged."""
+    return person_noun(token) or token.lemma_.lower() in JOB_WORDS | KIN
+
+
+def _aged(name: Token) -> bool:
+    """"Ivo Marsh, 35,": a name with an age set beside it is a person's."""
+    return any(c.dep == APPOS and c.like_num and c.i > name.i and c.text.isdigit() and
+               0 < int(c.text) < 120 for c in name.children)
 
 
 def _a_name(r: SpeakerResolver, token: Token) -> bool:
@@ -459,7 +488,7 @@ def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, 
         speaker = Speaker(r.reg.text_of(r.reg.name_span(ent)) if ent else name.text, "organisation")
         r.reg.remember(name, speaker)
         return speaker, conf.APPOSITIVE
-    if person_noun(token) and (ent is None or ent.label_ != "PERSON"):
+    if (_a_person(token) or _aged(name)) and (ent is None or ent.label_ != "PERSON"):
         text = name_text(name, None)
         speaker = r.reg.person_speaker(name, r.reg.register(text).name)
         confidence = conf.APPOSITIVE

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers.columns import LOWER_COLUMN, sorted_ids
+from bot.nlp.speakers.names import PERSON_TITLES, gender_of_words
 from bot.nlp.speakers.pronouns import narrative
-from bot.nlp.speakers.words import PRONOUN_GENDER
+from bot.nlp.speakers.words import JOB_WORDS, KIN, PRONOUN_GENDER
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -32,6 +33,8 @@ DOMINANT = 4.0
 """He/she means a person this many times as salient as the last subject rather than them."""
 UNKNOWN_GENDER = 0.5
 """A person whose gender the article never shows counts half for he/she."""
+PEOPLE_WORDS = JOB_WORDS | KIN | PERSON_TITLES
+"""Role words only a person holds ("voter", "cousin", "senator")."""
 FLOOR = 1.0
 """Below this weight a person has left the discourse."""
 
@@ -138,7 +141,17 @@ class Salience:
         if choice is None or choice == key or self.r.reg.tagged.isdisjoint(choice.split()):
             return False
         weights = self.weights_at(token.i)
+        if key not in weights and self._introduced(key):
+            return False
         return self._score(choice, weights) > DOMINANT * self._score(key, weights)
+
+    def _introduced(self, key: str) -> bool:
+        """"One voter, Ivo Marsh, 35, …": a person the registry learnt of from a role set beside
+        the name after the pass began, so the pass never weighed them; not outweighed for that."""
+        person = self.r.reg.people.get(key)
+        words = (person.role or "").lower().split() if person is not None else []
+        return bool(words) and (words[-1] in PEOPLE_WORDS or
+                                gender_of_words(words[-1:]) is not None)
 
     def _score(self, key: str, weights: dict[str, float]) -> float:
         """Salience for he/she: a person whose gender the article never shows counts half."""
