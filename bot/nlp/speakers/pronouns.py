@@ -332,8 +332,23 @@ def sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     key = (sent.start, sent.end)
     known = r.reg.subjects.get(key)
     if known is None:
-        known = r.reg.subjects[key] = _sentence_subjects(r, sent)
+        known = r.reg.subjects[key] = _fronted_for(r, sent) + _sentence_subjects(r, sent)
     return list(known)
+
+
+def _fronted_for(r: SpeakerResolver, sent: Span) -> list[Token]:
+    """"For Ruiz, a retiree, the calls are a duty. “…,” she said": a name in a "for" phrase
+    opening the sentence is whose view the sentence gives, so whom the he/she after means."""
+    words = [t for t in sent[:3] if not (t.is_space or t.dep_ == "cc")]
+    opener = words[0] if words else None
+    if opener is None or opener.lower_ != "for" or opener.dep_ != "prep" or \
+            r.reg.quoted(opener.idx):
+        return []
+    name = next((c for c in opener.children if c.dep_ == "pobj" and c.pos == PROPN), None)
+    doc = sent.doc
+    if name is None or name.i + 1 >= len(doc) or doc[name.i + 1].text != ",":
+        return []
+    return [name]
 
 
 def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
