@@ -1,7 +1,8 @@
-"""A "for" phrase opening a sentence ("For Vera Ostrom, …, knocking on doors is …") gives whose
-view the sentence is, so the he/she of the quotation after it means that person: not the
-organiser quoted before, nor the writer the sentence's own subject names. On text written
-here."""
+"""Whose view a sentence gives, and whom a quotation names: a "for" phrase opening a sentence
+("For Vera Ostrom, …, knocking on doors is …") makes the he/she of the quotation after it that
+person, not the organiser quoted before nor the writer the sentence's own subject names; and a
+name inside what others say in a quotation ("they say Piet Berg should quit") may be the
+speaker's own. On text written here."""
 
 from __future__ import annotations
 
@@ -29,3 +30,20 @@ VIEWS = [
 @pytest.mark.parametrize(("text", "words", "name"), VIEWS)
 def test_the_person_a_fronted_for_phrase_names_speaks_next(quotes_of, only, text, words, name):
     assert only(quotes_of(text), "direct", words).speaker.name == name
+
+
+SAID_OF_HIM = ("Councillor Piet Berg lost the vote on the harbour plan last week, but he has not "
+               "given up. Mayor Olaf Lund asked him to step aside on Monday.\n\n"
+               "Berg is now touring the wards to rally his supporters.\n\n")
+
+
+def test_a_speaker_may_quote_what_others_say_of_him(quotes_of, only):
+    text = SAID_OF_HIM + ("\"Plenty of people in this town, they say Piet Berg should quit and "
+                          "go home,\" he said at a meeting on Tuesday.")
+    assert only(quotes_of(text), "direct", "should quit").speaker.name == "Piet Berg"
+
+
+def test_a_name_in_what_the_speaker_says_himself_is_someone_else(quotes_of, only):
+    text = SAID_OF_HIM + ("\"I told them Olaf Lund had lost his nerve,\" he said at a meeting "
+                          "on Tuesday.")
+    assert only(quotes_of(text), "direct", "lost his nerve").speaker.name == "Piet Berg"

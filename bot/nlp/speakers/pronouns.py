@@ -45,6 +45,8 @@ QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
 """A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
 person addressed ("Billie, you are …")."""
 
+FIRST_PERSON = {"i", "we"}
+"""Subjects of a speaking verb in a quotation that are its speaker."""
 PERSON_WORDS = TITLE_WORDS | DESCRIBED_PEOPLE | UNNAMED_SOURCES | KIN
 """Nouns for a person, who is not their owner ("her aide", "Vale's lawyer", "his son")."""
 ADDRESSED = {"dobj", "dative", "pobj"}
@@ -110,10 +112,25 @@ def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
             tok = doc[i]
             if "\n" in tok.text or not (r.reg.quoted(tok.idx) or tok.is_punct):
                 break
-            if tok.pos_ == "PROPN" and tok.dep_ in QUOTED_ROLES and tok.lower_ in r.reg.alias:
+            if tok.pos_ == "PROPN" and tok.dep_ in QUOTED_ROLES and \
+                    tok.lower_ in r.reg.alias and not _others_say(r, tok):
                 names.add(r.reg.alias[tok.lower_])
             i, seen = i + step, seen + 1
     return names
+
+
+def _others_say(r: SpeakerResolver, name: Token) -> bool:
+    """"“They say Berg should quit,” he said": a name in what others say inside the quotation
+    may be the speaker's own, reported of him; not so in what the speaker says himself ("I
+    told them Berg had lost")."""
+    clause = name.head
+    while clause.dep_ not in {"ccomp", "ROOT"} and clause.head != clause:
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or not r.reg.speaking(verb) or not r.reg.quoted(verb.idx):
+        return False
+    subject = nominal_subject(verb)
+    return subject is not None and subject.lower_ not in FIRST_PERSON
 
 
 def named_in_report(r: SpeakerResolver, token: Token) -> set[str]:
