@@ -34,7 +34,7 @@ from bot.nlp.speakers.names import (
     name_text,
     person_noun,
 )
-from bot.nlp.speakers.roles import Role, sentence_cased
+from bot.nlp.speakers.roles import Role, role_head, sentence_cased
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
     ACCOUNTS,
@@ -522,7 +522,7 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
     described = described_before(r, token)
     if described is not None:
         return described
-    holders = [p for p in r.reg.people.values() if _role_head(p.role) == token.lower_ and
+    holders = [p for p in r.reg.people.values() if role_head(p.role) == token.lower_ and
                _placed_alike(token, p.role or "") and not _former(_role_words(p.role or ""), token)]
     if len(holders) == 1:
         return holders[0].speaker()
@@ -609,7 +609,7 @@ def _may_describe(r: SpeakerResolver, person: Person, token: Token) -> bool:
         return True
     if not _proper_modifiers(token) <= set(role):
         return False
-    head = _role_head(person.role)
+    head = role_head(person.role)
     return _titled(person, token) or token.lower_ not in PERSON_TITLES or \
         head not in PERSON_TITLES
 
@@ -666,16 +666,6 @@ def _proper_modifiers(token: Token) -> frozenset[str]:
     after = [w for prep in token.rights if prep.dep_ == "prep" and prep.lower_ == "from"
              for place in prep.children if place.dep_ == "pobj" for w in place.subtree]
     return frozenset(c.lower_ for c in before + after if c.ent_type_ in PLACE_LABELS)
-
-
-def _role_head(role: str | None) -> str | None:
-    """The title a role gives: "judge" in "Judge", "governor" in "a former governor of Ohio"."""
-    words = []
-    for word in (role or "").lower().split():
-        if word in ROLE_PREPOSITIONS:
-            break
-        words.append(word.strip(".,"))
-    return words[-1] if words else None
 
 
 def earlier_entity(r: SpeakerResolver, token: Token) -> Speaker | None:

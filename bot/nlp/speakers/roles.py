@@ -24,6 +24,7 @@ from bot.nlp.speakers.words import (
     PARTY_TITLES,
     PLURAL_TAGS,
     PROPER_ENTITIES,
+    ROLE_PREPOSITIONS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
@@ -265,3 +266,13 @@ def _title_word(word: str, tok: Token) -> bool:
         return False
     return any(lower in words for words in (TITLE_WORDS, TITLE_MODIFIERS, DESCRIBED_PEOPLE,
                                             UNNAMED_SOURCES, ABBREVIATED_TITLES.values()))
+
+
+def role_head(role: str | None) -> str | None:
+    """The title a role gives: "judge" in "Judge", "governor" in "a former governor of Ohio"."""
+    words = []
+    for word in (role or "").lower().split():
+        if word in ROLE_PREPOSITIONS:
+            break
+        words.append(word.strip(".,"))
+    return words[-1] if words else None

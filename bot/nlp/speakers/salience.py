@@ -15,6 +15,7 @@ from bot.models import Speaker
 from bot.nlp.speakers.columns import LOWER_COLUMN, sorted_ids
 from bot.nlp.speakers.names import PERSON_TITLES, gender_of_words
 from bot.nlp.speakers.pronouns import narrative
+from bot.nlp.speakers.roles import role_head
 from bot.nlp.speakers.words import JOB_WORDS, KIN, PRONOUN_GENDER
 
 if TYPE_CHECKING:
@@ -149,9 +150,8 @@ class Salience:
         """"One voter, Ivo Marsh, 35, …": a person the registry learnt of from a role set beside
         the name after the pass began, so the pass never weighed them; not outweighed for that."""
         person = self.r.reg.people.get(key)
-        words = (person.role or "").lower().split() if person is not None else []
-        return bool(words) and (words[-1] in PEOPLE_WORDS or
-                                gender_of_words(words[-1:]) is not None)
+        head = role_head(person.role) if person is not None else None
+        return head is not None and (head in PEOPLE_WORDS or gender_of_words([head]) is not None)
 
     def _score(self, key: str, weights: dict[str, float]) -> float:
         """Salience for he/she: a person whose gender the article never shows counts half."""
