@@ -45,8 +45,6 @@ QUOTED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative"}
 """A name acting in the quotation ("Trump has lost"), not a modifier ("Trump Tower") nor a
 person addressed ("Billie, you are …")."""
 
-FIRST_PERSON = {"i", "we"}
-"""Subjects of a speaking verb in a quotation that are its speaker."""
 PERSON_WORDS = TITLE_WORDS | DESCRIBED_PEOPLE | UNNAMED_SOURCES | KIN
 """Nouns for a person, who is not their owner ("her aide", "Vale's lawyer", "his son")."""
 ADDRESSED = {"dobj", "dative", "pobj"}
@@ -120,9 +118,10 @@ def named_in_quote(r: SpeakerResolver, token: Token) -> set[str]:
 
 
 def _others_say(r: SpeakerResolver, name: Token) -> bool:
-    """"“They say Berg should quit,” he said": a name in what others say inside the quotation
-    may be the speaker's own, reported of him; not so in what the speaker says himself ("I
-    told them Berg had lost")."""
+    """"“They say Berg should quit,” he said": a name in what others (they, critics) say inside
+    the quotation may be the speaker's own, reported of him; not so in what the speaker says
+    himself ("I told them Berg had lost") nor in what no one thought ("Nobody thought Berg
+    could win")."""
     clause = name.head
     while clause.dep_ not in {"ccomp", "ROOT"} and clause.head != clause:
         clause = clause.head
@@ -130,7 +129,7 @@ def _others_say(r: SpeakerResolver, name: Token) -> bool:
     if clause.dep_ != "ccomp" or not r.reg.speaking(verb) or not r.reg.quoted(verb.idx):
         return False
     subject = nominal_subject(verb)
-    return subject is not None and subject.lower_ not in FIRST_PERSON
+    return subject is not None and (subject.lower_ == "they" or subject.tag_ in PLURAL_TAGS)
 
 
 def named_in_report(r: SpeakerResolver, token: Token) -> set[str]:
