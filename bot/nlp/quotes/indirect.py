@@ -140,7 +140,20 @@ def _cut_off(verb: Token, clause: Token) -> bool:
     if clause.i > verb.i:
         return False
     doc = verb.doc
-    return any(doc[i].text in BREAKS for i in range(clause.right_edge.i + 1, verb.i))
+    return any(doc[i].text in BREAKS for i in range(clause.right_edge.i + 1, verb.i)) or \
+        _tag_of_quotation_after(verb, clause)
+
+
+def _tag_of_quotation_after(verb: Token, clause: Token) -> bool:
+    """"Ruiz suggested [that …] - “…,” she said": the verb tags the quotation set in after a
+    dash; the speech act before the dash is a sentence of its own, not what the verb reports."""
+    doc = verb.doc
+    after = clause.right_edge.i + 1
+    while doc[after - 1].is_punct and after - 1 > clause.i:  # the parser can hang them on it
+        after -= 1
+    return after + 1 < verb.i and _sets_off(doc[after]) and doc[after].text != "," and \
+        doc[after + 1].text in QUOTE_MARKS and is_reporting(clause, CANDIDATES) and \
+        _has_subject(clause)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -203,8 +216,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         if charge:
             parts = [charge]
         else:
-            parts = [_clause_words(verb, clause, children)] if clause is not None else \
-                _around(verb, quoted) or _as_reported(verb, quoted)
+            parts = [_clause_words(verb, clause, children), _dashed_before(verb, clause)] \
+                if clause is not None else _around(verb, quoted) or _as_reported(verb, quoted)
         agent = _agent(verb) if not charge and clause is None else _asker(verb)
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements, subject=agent)
@@ -407,6 +420,21 @@ def _around(verb: Token, quoted: set[int]) -> list[list[Token]]:
         return []
     words = [t for t in verb.head.subtree if not first <= t.i <= last]
     return [[t for t in words if t.i < first], [t for t in words if t.i > last]]
+
+
+def _dashed_before(verb: Token, clause: Token) -> list[Token]:
+    """"The pier - the harbour master said - will close": with hyphens for dashes the parser
+    makes the aside's verb the root; the words before it are the first part of what was said."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.dep_ != "ROOT" or subject is None or clause.i < verb.i:
+        return []
+    mark = subject.left_edge.i - 1
+    if mark <= verb.sent.start or doc[mark].text != "-" or not _sets_off(doc[mark]) or \
+            not _sets_off(doc[clause.left_edge.i - 1]):
+        return []
+    words = list(doc[verb.sent.start:mark])
+    return words if all(t.head.i == verb.i or t.head.i < mark for t in words) else []
 
 
 def _sets_off(token: Token) -> bool:
@@ -612,7 +640,9 @@ def _continuation(verb: Token, clause: Token, children: list[Token]) -> list[Tok
 
 
 def _carries_on(child: Token, gap: list[Token]) -> bool:
-    if gap:
+    """Not a quotation with a speech tag of its own ("said it was late - “…,” she said - and
+    …"): that is a second act of speech, set in, not more of the first one's words."""
+    if gap or _opens_quote(child) and is_reporting(child, CANDIDATES) and _has_subject(child):
         return False
     return child.dep_ == "ccomp" or child.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children) and \
