@@ -38,3 +38,12 @@ def test_a_quotation_set_in_between_dashes_is_not_the_clause_before_it(quotes_of
         "Ines Ruiz suggested that the levy was too high — “We need to see the sums,” she "
         "said — and charged that the board had hidden costs.")
     assert _by(quotes, "levy") == [("Ines Ruiz", "that the levy was too high")]
+
+
+def test_a_quotation_after_a_dash_does_not_carry_on_the_clause_before_it(quotes_of):
+    quotes = quotes_of(
+        'Ines Ruiz suggested the harbour board had a fondness for costly plans - "It would '
+        'have built a palace," Ruiz said twice - and reminded the crowd of the stakes.')
+    assert _by(quotes, "fondness") == [
+        ("Ines Ruiz", "the harbour board had a fondness for costly plans")]
+    assert _by(quotes, "palace") == [("Ines Ruiz", "It would have built a palace")]

@@ -148,12 +148,9 @@ def _tag_of_quotation_after(verb: Token, clause: Token) -> bool:
     """"Ruiz suggested [that …] - “…,” she said": the verb tags the quotation set in after a
     dash; the speech act before the dash is a sentence of its own, not what the verb reports."""
     doc = verb.doc
-    after = clause.right_edge.i + 1
-    while doc[after - 1].is_punct and after - 1 > clause.i:  # the parser can hang them on it
-        after -= 1
-    return after + 1 < verb.i and _sets_off(doc[after]) and doc[after].text != "," and \
-        doc[after + 1].text in QUOTE_MARKS and is_reporting(clause, CANDIDATES) and \
-        _has_subject(clause)
+    return is_reporting(clause, CANDIDATES) and _has_subject(clause) and any(
+        _sets_off(doc[i]) and doc[i].text != "," and doc[i + 1].text in QUOTE_MARKS
+        for i in range(clause.i + 1, verb.i - 1))
 
 
 def _has_subject(verb: Token) -> bool:
@@ -633,10 +630,19 @@ def _continuation(verb: Token, clause: Token, children: list[Token]) -> list[Tok
         if child.i <= end or child.is_punct or child.dep_ == "cc":
             continue
         gap = [t for t in doc[end + 1:child.left_edge.i] if not t.is_punct]
-        if not (_carries_on(child, gap) or _after_open_quote(doc, clause, end, child, gap)):
+        if _dash_then_quotation(doc, end, child) or \
+                not (_carries_on(child, gap) or _after_open_quote(doc, clause, end, child, gap)):
             break
         end = child.right_edge.i
     return [doc[i] for i in range(first + 1, end + 1)]  # no Span: most are empty
+
+
+def _dash_then_quotation(doc: Doc, end: int, child: Token) -> bool:
+    """"suggested the levy was high - “It will ruin us,” she said": a quoted clause after a
+    dash is a quotation of its own, not more of the reported clause before the dash."""
+    marks = doc[end + 1:child.left_edge.i + 1]
+    return any(_sets_off(t) and t.text != "," and t.i + 1 < len(doc) and
+               doc[t.i + 1].text in QUOTE_MARKS for t in marks)
 
 
 def _carries_on(child: Token, gap: list[Token]) -> bool:
