@@ -25,7 +25,7 @@ def test_slack_and_the_terminal_say_the_alerts_waiting_alike(runtime, fake_slack
     """Before: Slack "• Alerts waiting to be posted: 1", the terminal "Outbox: 1 alert waiting
     to be posted (the oldest queued 3 h ago); 0 failed"."""
     one_waiting(fresh_db)
-    said = "Alerts waiting to be posted: 1 (the oldest queued 3 h ago)"
+    said = "Alerts waiting to be posted: 1 (the oldest queued 3 hours ago)"
     slack = run_command(runtime, fake_slack, "/wirewatch", "status")["text"].splitlines()
     terminal = invoke(db_path, "status").output.splitlines()
     assert f"• {said}" in slack and said in terminal, (slack, terminal)
