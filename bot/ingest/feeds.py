@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import feedparser
 from sqlite_utils import Database
 
+from bot.durations import span_words
 from bot.ingest.about import not_its_article
 from bot.ingest.bounds import bounded_fields, bounded_link, bounded_title, shown_origin
 from bot.ingest.char_refs import mended
@@ -28,7 +29,7 @@ from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.held_feeds import Held
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
-from bot.ingest.quiet_feeds import judge, span_words
+from bot.ingest.quiet_feeds import judge
 from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
@@ -839,12 +840,12 @@ def _failed(db: Database, source: Source, *, reason: str, now: datetime,
 
 
 def _next_try(next_attempt_at: str | None, failed_at: datetime) -> str:
-    """'in 20 s (at 19:38:15 UTC)', 'in 3 days (at 2026-12-08 19:38:15 UTC)': when, from the
+    """'in 20 seconds (at 19:38:15 UTC)', 'in 3 days (at 2026-12-08 19:38:15 UTC)': when, from the
     failure; its day too when that is not the failure's (a wait of hours or days)."""
     if not next_attempt_at:
         return "at the next poll"
     after = datetime.fromisoformat(next_attempt_at).astimezone(UTC)
     seconds = math.ceil((after - failed_at).total_seconds())
-    wait = f"{seconds} s" if seconds < 120 else span_words(timedelta(seconds=seconds))
+    wait = span_words(timedelta(seconds=seconds))
     day = "" if after.date() == failed_at.astimezone(UTC).date() else f"{after:%Y-%m-%d} "
     return f"in {wait} (at {day}{after:%H:%M:%S} UTC)"

@@ -36,6 +36,6 @@ def test_a_feed_timing_out_backs_off_from_its_failure_and_says_the_wait(server, 
     after = datetime.fromisoformat(source_row(fresh_db, feed).next_attempt_at or "")
     assert after >= at(0) + timedelta(seconds=21), "20 s counted from the failure, 1.5 s in"
     [said] = [r.getMessage() for r in caplog.records if "failed (1 in a row)" in r.getMessage()]
-    assert f"next try in 20 s (at {after:%H:%M:%S} UTC)" in said, said
+    assert f"next try in 20 seconds (at {after:%H:%M:%S} UTC)" in said, said
     assert "timed out waiting for 127.0.0.1 (no answer within 1.5 s)" in said, said
     assert said.startswith(f"feed #{feed} "), "named by the number `sources remove` takes"

@@ -42,4 +42,4 @@ def test_a_next_try_days_away_names_its_day(server, fresh_db, fetcher, caplog):
 
 def test_a_next_try_the_same_day_is_its_time_alone(server, fresh_db, fetcher, caplog):
     said, after = _failed_line(server, fresh_db, fetcher, caplog, every=60)
-    assert f"next try in 60 s (at {after:%H:%M:%S} UTC)" in said, said
+    assert f"next try in 60 seconds (at {after:%H:%M:%S} UTC)" in said, said
