@@ -109,10 +109,10 @@ def test_an_outage_is_one_warning_when_it_starts_and_one_when_it_ends(slack_sett
             fake_slack.socket_url = later.url
             ws.close()
             wait_for(lambda: len(fake_slack.calls_to("apps.connections.open", ok_only=False))
-                     >= 4, timeout=40)  # start-up's, then three tries of the SDK's
+                     >= 4)  # start-up's, then three tries of the SDK's (~27 s idle)
             fake_slack.come_up()
             wait_for(lambda: any(m.startswith("Socket Mode connection to Slack back")
-                                 for _, m in said(caplog)), timeout=30)
+                                 for _, m in said(caplog)))
             time.sleep(1.5)  # a look or two more: nothing said twice
     finally:
         rt.stop()
