@@ -70,10 +70,10 @@ def test_health_says_while_the_socket_mode_connection_is_down(slack_settings, fa
         fake_slack.fail_fraction(1.0, status=503)
         fake_slack.socket_url = later.url
         ws.close()
-        status, said = wait_for(lambda: (down := health(rt))[0] == 503 and down, timeout=30)
+        status, said = wait_for(lambda: (down := health(rt))[0] == 503 and down)
         assert "Socket Mode connection to Slack is down" in said["reason"] and said["since"]
         fake_slack.heal()
-        wait_for(lambda: health(rt)[0] == 200, timeout=30)
+        wait_for(lambda: health(rt)[0] == 200)
         assert_served(later, fake_slack, "env-2")
     finally:
         rt.stop()
@@ -133,7 +133,7 @@ def test_an_app_token_refused_while_reconnecting_is_still_an_error(slack_setting
             fake_slack.revoke_token("invalid_auth")
             ws.close()
             wait_for(lambda: any(level >= logging.ERROR and "invalid_auth" in m
-                                 for level, m in said(caplog)), timeout=30)
+                                 for level, m in said(caplog)))
     finally:
         rt.stop()
 
@@ -146,7 +146,7 @@ def test_socket_mode_started_while_slack_is_down_connects_once_it_answers(slack_
         status, said_then = health(rt)
         assert status == 503 and "not reachable yet" in said_then["reason"], said_then
         fake_slack.come_up()
-        wait_for(lambda: health(rt)[0] == 200, timeout=40)
+        wait_for(lambda: health(rt)[0] == 200)
         assert_served(ws, fake_slack, "env-3")
     finally:
         rt.stop()
