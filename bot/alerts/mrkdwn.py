@@ -81,7 +81,7 @@ def slack_date(moment: str | datetime | None) -> str | None:
     a time (``date_alone``) is the date as written, no token: a token of its midnight read in New
     York said the day before.
     """
-    when = _moment(moment)
+    when = utc_moment(moment)
     if when is None:
         return None
     epoch = int(when.timestamp())
@@ -105,7 +105,8 @@ def date_alone(value: str | None) -> str | None:
     return None
 
 
-def _moment(value: str | datetime | None) -> datetime | None:
+def utc_moment(value: str | datetime | None) -> datetime | None:
+    """An ISO 8601 time (naive means UTC), in UTC; None when missing or unreadable."""
     if isinstance(value, datetime):
         when = value
     else:

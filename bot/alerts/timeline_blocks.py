@@ -7,7 +7,16 @@ from datetime import UTC, datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
 from bot.alerts.came_from import shown_source
-from bot.alerts.mrkdwn import counted, date_alone, finished, fit, plain, slack_date, within
+from bot.alerts.mrkdwn import (
+    counted,
+    date_alone,
+    finished,
+    fit,
+    plain,
+    slack_date,
+    utc_moment,
+    within,
+)
 from bot.alerts.story_now import Known, known_now
 from bot.models import MovedOut, StoryTimeline, TimelineEntry
 
@@ -173,13 +182,7 @@ def reached_words(when: str) -> str:
 
 def _instant(value: str | None) -> datetime | None:
     """A time with its hour (a date alone is no instant to order by), or None."""
-    if not value or date_alone(value):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return None if not value or date_alone(value) else utc_moment(value)
 
 
 def _arrived(when: str, dated: bool) -> str:
