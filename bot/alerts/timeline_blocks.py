@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
 from bot.alerts.came_from import shown_source
@@ -197,12 +197,8 @@ def when_text(value: str | None) -> str:
         return "time unknown"
     if day := date_alone(value):
         return day
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return fit(plain(value, 40), 60)
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    moment = utc_moment(value)
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else fit(plain(value, 40), 60)
 
 
 def text_length(blocks: list[dict]) -> int:
