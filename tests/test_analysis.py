@@ -171,7 +171,7 @@ def kill_a_worker(pipeline: Pipeline, *, late: bool = False) -> int:
     if late:
         hold_back(victim.ppid())
     victim.kill()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + LAST_RESORT_S
     while not dead(victim) and time.monotonic() < deadline:
         time.sleep(0.05)
     return pid
@@ -203,7 +203,7 @@ def noticed(pipeline: Pipeline, killed: int) -> None:
         broken = getattr(pipeline.analyser._pool, "_broken", False)
         return bool(broken) or killed not in pipeline.analyser.worker_pids()
 
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + LAST_RESORT_S
     while not seen() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert seen(), f"the pool never saw worker {killed} die"
@@ -353,7 +353,7 @@ def test_a_killed_storing_process_leaves_no_worker_or_forkserver_behind(tmp_path
     assert len(workers) == 1
     owner.kill()
     owner.wait()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + LAST_RESORT_S
     while not all(map(dead, family)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert all(map(dead, family)), [p.pid for p in family if not dead(p)]

@@ -3,7 +3,7 @@
 import json
 import sqlite3
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -11,6 +11,8 @@ from bot.models import RawArticle
 from bot.nlp.summary import ChatSummariser
 from bot.pipeline import Outcome, Pipeline, Status
 from bot.stories.stage import StoryStage
+from tests.fakes.quiet_http import QuietHTTPServer
+from tests.stopping import LAST_RESORT_S
 
 STORY = ("Ferry service resumes after storm\n\n"
          "The island ferry sailed again on Tuesday after three days in port, the operator "
@@ -20,10 +22,8 @@ STORY = ("Ferry service resumes after storm\n\n"
 REPLY = "The island ferry is sailing again after a storm. Extra freight crossings were added."
 
 
-class SlowSummaries(ThreadingHTTPServer):
+class SlowSummaries(QuietHTTPServer):
     """An OpenAI-compatible chat endpoint that answers only when the test releases it."""
-
-    daemon_threads = True
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), SlowHandler)
@@ -41,7 +41,7 @@ class SlowHandler(BaseHTTPRequestHandler):
         server = self.server
         assert isinstance(server, SlowSummaries)
         server.arrived.set()
-        server.release.wait(20)
+        server.release.wait(LAST_RESORT_S)
         body = json.dumps({"choices": [{"message": {"content": REPLY}}]}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -66,13 +66,14 @@ def endpoint():
 
 def test_other_writers_commit_while_the_summary_endpoint_is_answering(fresh_db, db_path,
                                                                       settings, nlp, endpoint):
-    summariser = ChatSummariser(url=endpoint.url, model="test", api_key=None, timeout=30)
+    summariser = ChatSummariser(url=endpoint.url, model="test", api_key=None,
+                                timeout=LAST_RESORT_S)
     pipeline = Pipeline(fresh_db, settings, nlp=nlp, stories=StoryStage(summariser=summariser))
     outcomes: list[Outcome] = []
     ingest = threading.Thread(target=lambda: outcomes.extend(
         pipeline.ingest([RawArticle(text=STORY, origin="ferry")])))
     ingest.start()
-    assert endpoint.arrived.wait(60), "the summary endpoint was never asked"
+    assert endpoint.arrived.wait(LAST_RESORT_S), "the summary endpoint was never asked"
     other = sqlite3.connect(db_path, timeout=0.5)
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO topics (name, query, created_at) VALUES ('Ferries', 'ferry', "
@@ -80,7 +81,7 @@ def test_other_writers_commit_while_the_summary_endpoint_is_answering(fresh_db, 
     other.execute("COMMIT")
     other.close()
     endpoint.release.set()
-    ingest.join(60)
+    ingest.join(LAST_RESORT_S)
     [outcome] = outcomes
     assert outcome.status is Status.STORED and outcome.verdict is not None
     summary = json.loads(fresh_db["stories"].get(outcome.verdict.story_id)["summary"])

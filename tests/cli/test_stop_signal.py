@@ -7,6 +7,7 @@ import signal
 import threading
 
 from bot.cli.run import _stop_on_signals
+from tests.stopping import LAST_RESORT_S
 
 
 def test_a_signal_landing_while_the_stop_events_lock_is_held_still_stops():
@@ -23,8 +24,8 @@ def test_a_signal_landing_while_the_stop_events_lock_is_held_still_stops():
                 returned.set()
 
         threading.Thread(target=main_thread_inside_wait, daemon=True).start()
-        assert returned.wait(5), "the handler blocked on the lock its own thread held"
-        assert stop.wait(5), "the stop was never asked for"
+        assert returned.wait(LAST_RESORT_S), "the handler blocked on the lock its own thread held"
+        assert stop.wait(LAST_RESORT_S), "the stop was never asked for"
     finally:
         for sig, old in before.items():
             signal.signal(sig, old)

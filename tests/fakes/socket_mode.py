@@ -12,7 +12,8 @@ import json
 import socket
 import struct
 import threading
-import time
+
+from tests.stopping import LAST_RESORT_S, wait_for
 
 GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
@@ -30,23 +31,19 @@ class FakeSocketMode:
     def url(self) -> str:
         return f"ws://127.0.0.1:{self._listener.getsockname()[1]}/link/?ticket=fake"
 
-    def send(self, envelope: dict, *, timeout: float = 15.0) -> None:
+    def send(self, envelope: dict, *, timeout: float = LAST_RESORT_S) -> None:
         """Send one envelope as Slack does, once the app has connected."""
         self.send_text(json.dumps(envelope), timeout=timeout)
 
-    def send_text(self, text: str, *, timeout: float = 15.0) -> None:
+    def send_text(self, text: str, *, timeout: float = LAST_RESORT_S) -> None:
         """Send one text frame as it is (an envelope Slack would never send, too)."""
         assert self._connected.wait(timeout) and self._conn, "the app never connected"
         self._conn.sendall(_frame(text.encode(), opcode=0x1))
 
-    def wait_for_ack(self, envelope_id: str, *, timeout: float = 10.0) -> dict:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for ack in list(self.acks):
-                if ack.get("envelope_id") == envelope_id:
-                    return ack
-            time.sleep(0.02)
-        raise AssertionError(f"no ack for envelope {envelope_id}")
+    def wait_for_ack(self, envelope_id: str) -> dict:
+        """The app's ack of ``envelope_id``, however late a loaded machine makes it."""
+        return wait_for(lambda: next((ack for ack in list(self.acks)
+                                      if ack.get("envelope_id") == envelope_id), None))
 
     def close(self) -> None:
         self._listener.close()

@@ -19,7 +19,7 @@ from storage.topics import list_topics, remove_topic
 from tests.hardening.conftest import REPO, cli_command, cli_env, long_only, scale
 from tests.hardening.corpus import write_corpus
 from tests.hardening.integrity import assert_nothing_half_written
-from tests.stopping import LAST_RESORT_S
+from tests.stopping import LAST_RESORT_S, ended
 
 QUERIES = ["stay out until the pay offer", "the next twelve hours are critical", "Marta Ruiz",
            "passengers should check", "'; DROP TABLE quotes; --", 'NEAR("a" "b")', "*", '"']
@@ -46,7 +46,7 @@ class Readers:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         for thread in self._threads:
-            thread.join(timeout=60)
+            thread.join(timeout=LAST_RESORT_S)
 
     def _loop(self, job: Callable[[int], None], worker: int) -> None:
         for n in itertools.count():
@@ -119,9 +119,7 @@ def check_processes(tmp_path: Path, *, articles: int, cli_rounds: int) -> Reader
                          ("topics", "add", f"cli topic {n}", "strike OR fire")):
                 done = _cli(db_path, *args)
                 assert done.returncode == 0 and "locked" not in done.stderr, done.stderr
-        while writer.poll() is None:
-            time.sleep(0.1)
-    _, stderr = writer.communicate(timeout=600)
+        _, stderr = ended(writer)
     assert writer.returncode == 0 and "locked" not in stderr, stderr
     _assert_never_locked(readers)
     assert_nothing_half_written(open_db(db_path))

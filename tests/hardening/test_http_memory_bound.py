@@ -21,6 +21,7 @@ from waitress.buffers import OverflowableBuffer
 
 from bot.http_server import BODY_IN_MEMORY, HEADER_BYTES, HttpServer, SlackGate, TimedParser
 from tests.fakes.signing import SECRET
+from tests.stopping import LAST_RESORT_S
 
 CONNECTIONS = 100
 SENT = 300_000
@@ -71,7 +72,7 @@ def received(server: HttpServer) -> int:
 def settled(server: HttpServer, socks: list[socket.socket], sent: int) -> int:
     """The bytes held once the server has read what it will: every connection's bytes
     received, or the connection answered."""
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + LAST_RESORT_S
     while time.monotonic() < deadline:
         answered = sum(1 for sock in socks if answer(sock))
         waiting = in_progress(server)

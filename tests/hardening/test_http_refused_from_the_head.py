@@ -25,6 +25,7 @@ from bot.slack.server import build_router
 from storage.db import ThreadLocalDb
 from storage.inbox import pending
 from tests.fakes.signing import SECRET
+from tests.stopping import LAST_RESORT_S
 
 TOKEN = "9b1e4c7d2a6f48e0b5c3d1a7"
 DECLARED = 5_000_000
@@ -120,7 +121,7 @@ CHUNKS = 40
 def buffered_once_read(server: HttpServer) -> int:
     """The body bytes the server keeps (in memory or a temporary file) for requests under
     way, once it has read the chunks sent."""
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + LAST_RESORT_S
     while True:
         parsers = [c.request for c in list(server._server._map.values())
                    if isinstance(getattr(c, "request", None), TimedParser)]

@@ -9,24 +9,18 @@ import time
 import pytest
 
 from bot.daemon_pool import DaemonPool
+from tests.stopping import wait_for
 
 
 def pool_threads(name: str) -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith(name + "-")]
 
 
-def until(condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.01)
-
-
 def test_lookups_run_on_a_few_daemon_threads_and_hand_back_results_and_errors():
     pool = DaemonPool(2, "test-pool-a")
     release = threading.Event()
     slow = [pool.submit(release.wait) for _ in range(3)]
-    until(lambda: slow[0].running() and slow[1].running())
+    wait_for(lambda: slow[0].running() and slow[1].running())
     threads = pool_threads("test-pool-a")
     assert len(threads) == 2 and all(t.daemon for t in threads)
     assert not slow[2].running(), "a third job waits for a free thread"
@@ -43,7 +37,7 @@ def test_lookups_run_on_a_few_daemon_threads_and_hand_back_results_and_errors():
 def test_idle_threads_end_and_a_later_job_still_runs():
     pool = DaemonPool(2, "test-pool-b", idle=0.05)
     assert pool.submit(lambda: 1).result(5) == 1
-    until(lambda: not pool_threads("test-pool-b"))
+    wait_for(lambda: not pool_threads("test-pool-b"))
     for round_ in range(50):  # jobs arriving as threads time out are never stranded
         assert pool.submit(str).result(5) == ""
         time.sleep(0.05 * (round_ % 3) / 2)

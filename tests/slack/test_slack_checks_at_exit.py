@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.stopping import LAST_RESORT_S
 
 CALLS = {
     "conversations.info": "from bot.slack.membership import can_post_within\n"
@@ -31,7 +32,7 @@ def test_an_exit_does_not_wait_for_a_check_slack_never_answers(method):
                                  stderr=subprocess.PIPE, text=True)
         try:
             said = child.stdout.readline() if child.stdout else ""
-            child.wait(timeout=120)
+            child.wait(timeout=LAST_RESORT_S)
         finally:
             child.kill()
             fake.unhang()

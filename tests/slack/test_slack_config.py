@@ -68,7 +68,7 @@ def test_a_slack_down_or_rate_limiting_at_start_up_is_asked_again_until_it_answe
     try:
         assert health_of(rt.port)[0] == 503 and not rt.answered
         fake_slack.come_up()
-        wait_for(lambda: rt.answered, timeout=15)
+        wait_for(lambda: rt.answered)
         assert health_of(rt.port) == (200, {"status": "ok", "mode": "http"})
     finally:
         rt.stop()

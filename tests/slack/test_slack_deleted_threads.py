@@ -12,6 +12,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from tests.slack.conftest import wait_for
 from tests.slack.test_slack_sender import follow, new_story, update
+from tests.stopping import LAST_RESORT_S
 
 
 @pytest.fixture
@@ -124,7 +125,7 @@ def test_a_stop_between_a_reply_refused_for_its_gone_thread_and_its_post_alone_l
     wait_for(lambda: fake_slack.begun.count("chat.postMessage") == 2)  # the reply, at Slack
     runtime.stop()
     fake_slack.unhang(answer=True)  # thread_not_found
-    passing.join(timeout=15)
+    passing.join(timeout=LAST_RESORT_S)
     assert fake_slack.begun.count("chat.postMessage") == 2, "nothing posted after the stop"
     assert fake_slack.posts("C0DESK") == []
     restarted = SlackRuntime(slack_settings)

@@ -55,7 +55,7 @@ def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers
         time.sleep(1.0)  # the sender's passes meanwhile post nothing: Slack is down
         assert fake_slack.posts("C0DESK") == []
         fake_slack.come_up()
-        wait_for(lambda: len(fake_slack.posts("C0DESK")) == 2, timeout=60)
+        wait_for(lambda: len(fake_slack.posts("C0DESK")) == 2)
         assert health_of(run.port)[0] == 200
         time.sleep(1.5)  # six more passes of the sender: nothing posted twice
         texts = sorted(m.text for m in fake_slack.posts("C0DESK"))

@@ -22,6 +22,7 @@ from tests.fakes.interactive import view_action_body
 from tests.fakes.signing import SECRET, command_body, post_signed, signed_headers
 from tests.slack.conftest import events_url, wait_for
 from tests.slack.test_slack_topic_modal import open_modal, typed
+from tests.stopping import LAST_RESORT_S
 
 TOKEN = "edge-ingest-token"
 
@@ -136,12 +137,12 @@ def test_ingest_batches_never_starve_slash_commands(with_ingest, fake_slack, fre
     clients = [threading.Thread(target=post_batch) for _ in range(10)]
     for client in clients:
         client.start()
-    wait_for(lambda: fresh_db["inbox"].count // 20 + len(finished) >= 8, timeout=30)
+    wait_for(lambda: fresh_db["inbox"].count // 20 + len(finished) >= 8)
     body = command_body("/topics", "list", response_url=fake_slack.response_url())
     reply = post_signed(events_url(with_ingest), body, timeout=30)
     waiting = 10 - len(finished)
     for client in clients:
-        client.join(60)
+        client.join(LAST_RESORT_S)
     assert reply.status == 200
     assert waiting >= 1, "the command was answered only after every batch gave up waiting"
     assert finished.count(503) >= 10 - IngestApp.slots

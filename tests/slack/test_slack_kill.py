@@ -15,8 +15,9 @@ from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from storage.alerts import count_pending, enqueue_alerts
 from storage.db import transaction
-from storage.subscriptions import subscribe
+from tests.slack.test_slack_sender import follow
 from tests.slack.world import add_article, add_story
+from tests.stopping import wait_for
 
 LONG = os.environ.get("WIREWATCH_LONG_TESTS") == "1"
 KILLS, STORIES, CHANNELS = (40, 60, 5) if LONG else (4, 12, 3)
@@ -54,9 +55,7 @@ def kill_then_finish(db_path: Path, db, fake_slack, *, kills: int, rng: random.R
     fake_slack.slow_down(0.0)
     proc = start(db_path, fake_slack.base_url)
     try:
-        deadline = time.monotonic() + 60
-        while count_pending(db) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for(lambda: not count_pending(db))
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.communicate()
@@ -67,9 +66,8 @@ def test_sigkill_during_delivery_loses_nothing_and_posts_nothing_twice(
         db_path, fresh_db, fake_slack):
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Port strike", query="dockworkers")
-        for c in range(CHANNELS):
-            subscribe(fresh_db, topic_id=topic, target_type="channel", target_id=f"C{c}",
-                      mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+    for c in range(CHANNELS):
+        follow(fresh_db, topic, f"C{c}")
     for s in range(STORIES):
         article = add_article(fresh_db, title=f"Story {s}")
         story = add_story(fresh_db, article_id=article, title=f"Story {s}", topic_ids=(topic,))

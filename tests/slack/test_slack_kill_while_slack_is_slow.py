@@ -8,16 +8,16 @@ from __future__ import annotations
 import os
 import signal
 
-from bot.alerts.slack_clock import late_waits
 from bot.stories.tracking import add_topic
 from storage.alerts import count_pending
 from storage.db import transaction
 from tests.slack.conftest import wait_for
-from tests.slack.test_slack_kill import TIMEOUT, start
+from tests.slack.test_slack_kill import start
 from tests.slack.test_slack_sender import follow, new_story
 
-SLACK_BUSY = 6.0  # seconds Slack takes to make the post after it has the call: past a restart
-LATE_WINDOW = late_waits(TIMEOUT)[1]  # the delivering process's: 12 s, which SLACK_BUSY is within
+SLACK_BUSY = 6.0
+"""Seconds Slack takes to make the post after it has the call: past a restart, and within the
+delivering process's late window (``late_waits(TIMEOUT)[1]``, 12 s)."""
 
 
 def test_a_kill_while_slack_makes_the_post_then_a_restart_at_once_posts_it_once(
@@ -34,9 +34,9 @@ def test_a_kill_while_slack_makes_the_post_then_a_restart_at_once_posts_it_once(
     fake_slack.slow_down(0.0)  # the post under way is still made SLACK_BUSY after its call
     proc = start(db_path, fake_slack.base_url)
     try:
-        wait_for(lambda: not count_pending(fresh_db), timeout=LATE_WINDOW + 30)
+        wait_for(lambda: not count_pending(fresh_db))
         wait_for(lambda: len(fake_slack.posts("C0DESK")) ==
-                 fake_slack.begun.count("chat.postMessage"), timeout=SLACK_BUSY + 30)
+                 fake_slack.begun.count("chat.postMessage"))
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.communicate()

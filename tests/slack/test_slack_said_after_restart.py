@@ -42,7 +42,7 @@ def serving(db_path: Path, api_url: str) -> tuple[subprocess.Popen, str]:
 def killed_in_the_wait(db, proc: subprocess.Popen) -> None:
     """SIGKILL once the run has taken Slack's 429 (its retry kept, a try fewer left)."""
     wait_for(lambda: db.execute("SELECT count(*) FROM sayings WHERE tries < ? AND tried_at "
-                                "IS NULL", [TRIES]).fetchone()[0] == 1, timeout=30)
+                                "IS NULL", [TRIES]).fetchone()[0] == 1)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
 
@@ -52,7 +52,7 @@ def said_once_by_the_next_run(slack_settings, fake_slack, channel: str) -> list:
     runtime = SlackRuntime(slack_settings)
     runtime.start()
     try:
-        wait_for(lambda: fake_slack.posts(channel), timeout=HELD + 30)
+        wait_for(lambda: fake_slack.posts(channel))
         time.sleep(2)
         return fake_slack.posts(channel)
     finally:
@@ -73,7 +73,7 @@ def test_an_unmute_slack_held_back_is_said_by_the_next_run_after_a_kill(
         fake_slack.fail_next(1, status=429, retry_after=HELD, methods={"chat.postMessage"})
         post_signed(url, home_action({"action_id": UNMUTE, "value": f"{story}:C0DESK",
                                       "type": "button", "action_ts": "4"}))
-        wait_for(lambda: not is_muted(fresh_db, story, ["C0DESK"]), timeout=30)
+        wait_for(lambda: not is_muted(fresh_db, story, ["C0DESK"]))
     finally:
         killed_in_the_wait(fresh_db, proc)
     [told] = said_once_by_the_next_run(slack_settings, fake_slack, "C0DESK")

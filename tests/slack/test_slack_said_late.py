@@ -37,7 +37,7 @@ def test_a_word_whose_answer_was_lost_is_looked_for_three_client_timeouts_later_
     assert late_wait(client) == 3 * TIMEOUT
     assert due - tried_at == pytest.approx(3 * TIMEOUT, abs=1.0)
     assert fake_slack.do_held_work() == 1  # Slack made the post after its gateway gave up
-    wait_for(lambda: not unsettled(fresh_db), timeout=30)
+    wait_for(lambda: not unsettled(fresh_db))
     [said] = fake_slack.posts("C0DESK")
     assert "Tram depot fire" in said.text
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == 1

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from bot.slack.replays import ServedRequests
+from tests.stopping import LAST_RESORT_S
 
 PARKED, ENDED = 4, 2
 
@@ -42,7 +43,7 @@ def test_each_threads_connection_is_closed_when_it_ends_or_the_server_stops(fres
                           timestamp=int(time.time()))
         if park:
             checked.release()
-            release.wait(60)
+            release.wait(LAST_RESORT_S)
 
     threads = [threading.Thread(target=check, args=(n, n < PARKED))
                for n in range(PARKED + ENDED)]
@@ -52,7 +53,7 @@ def test_each_threads_connection_is_closed_when_it_ends_or_the_server_stops(fres
         thread.join()
     try:
         for _ in range(PARKED):
-            assert checked.acquire(timeout=60)
+            assert checked.acquire(timeout=LAST_RESORT_S)
         assert open_files(db_path) >= PARKED, "each thread opened one"
         served.close()
         assert open_files(db_path) == 0, "the parked threads' closed by the stop"

@@ -37,7 +37,7 @@ def test_status_on_the_server_says_slack_is_not_reachable_then_that_it_answers(
         assert latest["state"] == "running" and latest["slack_answers"] is False, as_json
         assert as_json["outbox"]["pending"] == 1 and as_json["outbox"]["oldest_pending_at"]
         fake_slack.come_up()
-        wait_for(lambda: len(fake_slack.posts("C0DESK")) == 1, timeout=60)
+        wait_for(lambda: len(fake_slack.posts("C0DESK")) == 1)
         said = status_of(env)
         assert "    Slack: answering since " in said, said
         assert "Alerts waiting to be posted: 0" in said, said

@@ -67,7 +67,7 @@ def test_stopping_one_bot_leaves_anothers_calls_waiting(
         _first_publish_fails(runtime, fake_slack)
     finally:
         other.stop()
-    wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1, timeout=AGAIN_WAIT + 5)
+    wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1)
     assert runtime.waiting.count() == 0
 
 

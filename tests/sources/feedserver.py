@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler
 
 from bot.ingest.addresses import AddressPolicy
 from tests.fakes.quiet_http import QuietHTTPServer
+from tests.stopping import LAST_RESORT_S
 
 # The feed server on 127.0.0.1 stands in for public sites: these tests allow loopback by name,
 # as an operator would with WIREWATCH_ALLOW_NETWORKS (everything else stays refused).
@@ -91,7 +92,7 @@ class FeedServer:
             route = Route(b"not here", status=404, content_type="text/plain")
         if route.hold is not None:
             self.holding.set()
-            route.hold.wait(60)
+            route.hold.wait(LAST_RESORT_S)
         time.sleep(route.delay)
         if (route.etag and handler.headers.get("If-None-Match") == route.etag) or (
                 route.last_modified

@@ -30,7 +30,7 @@ from storage.sources import add_source, source_row
 from tests.sources.feedserver import FeedServer, Item, Route, at, rss
 from tests.sources.process import Running, clean_env
 from tests.sources.stories import FERRY
-from tests.stopping import LAST_RESORT_S
+from tests.stopping import LAST_RESORT_S, wait_for
 
 PUBLIC = "127.0.0.1/32"
 FAST = FetchLimits(connect_timeout=2, read_timeout=1, total_timeout=3, max_bytes=200_000)
@@ -228,10 +228,9 @@ def test_close_cuts_off_fetches_in_flight(drip):
     failures: list[str] = []
     worker = threading.Thread(target=lambda: _fail_into(fetcher, drip.port, failures))
     worker.start()
-    while drip.connections == 0:
-        time.sleep(0.05)
+    wait_for(lambda: drip.connections)
     fetcher.close()
-    worker.join(60)
+    worker.join(LAST_RESORT_S)
     assert not worker.is_alive() and "shutting down" in failures[0]
 
 
@@ -269,7 +268,7 @@ def test_slow_feeds_never_starve_alert_delivery(drip, settings, nlp):
             add_source(db, kind="feed", location=f"http://127.0.0.1:{drip.port}/f{n}", every=5)
     runner.start()
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + LAST_RESORT_S
         while drip.connections < POLL_SLOTS and time.monotonic() < deadline:
             time.sleep(0.1)
         before = slack.deliveries

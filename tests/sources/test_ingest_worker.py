@@ -10,6 +10,7 @@ from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb, transaction
 from storage.inbox import MAX_ATTEMPTS, enqueue, pending, results
 from tests.sources.stories import ALL, BRIDGE, FERRY, LIBRARY
+from tests.stopping import LAST_RESORT_S
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def test_worker_thread_answers_waiters(dbs, settings, nlp):
     try:
         ids = queue(dbs, raw(BRIDGE, "bridge"))
         worker.notify()
-        done = worker.wait_for(ids, timeout=30)
+        done = worker.wait_for(ids, timeout=LAST_RESORT_S)
         assert done[ids[0]].status == "stored"
     finally:
         worker.stop()
@@ -133,7 +134,7 @@ def test_worker_thread_with_two_analysis_processes_stores_in_arrival_order(dbs, 
                           idle_wait=0.2)
     worker.start()
     try:
-        done = worker.wait_for(ids, timeout=120)
+        done = worker.wait_for(ids, timeout=LAST_RESORT_S)
         pipeline = worker._pipeline
         assert pipeline is not None and not pipeline.analyser.loaded, \
             "with worker processes the main process loads no spaCy model of its own"

@@ -13,6 +13,7 @@ from storage.state import get_state
 from tests.sources.feedserver import Item, Route, at, page, rss
 from tests.sources.process import Running
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
+from tests.stopping import LAST_RESORT_S
 
 HELD_PAGE_TIMEOUT = FetchLimits().total_timeout
 """The killed run's fetch deadline is the product's default (a silent server is given up on after
@@ -86,7 +87,7 @@ def test_sigkill_mid_poll_then_restart_loses_and_repeats_nothing(server, desk, d
     processes.append(first)
     first.wait_for(f"   {FERRY[0]}")
     first.wait_until(lambda: console_caught_up(desk), what="the console cursor saved")
-    assert server.holding.wait(30), "the poll never reached the second article page"
+    assert server.holding.wait(LAST_RESORT_S), "the poll never reached the second article page"
     first.kill()
     assert desk["feed_entries"].count == 1, "the first run was not killed mid-poll"
     held.set()
@@ -116,7 +117,7 @@ def test_sigterm_mid_page_fetch_leaves_the_entry_for_the_next_poll(server, desk,
 
     first = Running(db_path, fetch_timeout=HELD_PAGE_TIMEOUT)
     processes.append(first)
-    assert server.holding.wait(60), "the poll never reached the second article page"
+    assert server.holding.wait(LAST_RESORT_S), "the poll never reached the second article page"
     assert first.terminate() == 0
     assert desk["feed_entries"].count == 1, "the entry whose page was cut off was taken"
     held.set()
