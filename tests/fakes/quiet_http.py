@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from http.server import ThreadingHTTPServer
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 HUNG_UP = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
@@ -24,3 +27,16 @@ class QuietHTTPServer(ThreadingHTTPServer):
             log.debug("client %s hung up: %r", client_address, error)
             return
         super().handle_error(request, client_address)
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1"
+            ) -> Iterator[QuietHTTPServer]:
+    """``handler`` answering on a free port of ``host`` on its own thread for the block, then
+    shut down: the set-up every test-only endpoint repeated."""
+    with QuietHTTPServer((host, 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield server
+        finally:
+            server.shutdown()

@@ -9,14 +9,14 @@ servers are real, on 127.0.0.1 (the endpoint) and 127.0.0.2 (where it redirects)
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from bot.config import Settings
 from bot.nlp.summary import summariser_from
+from tests.fakes.quiet_http import serving
 
 KEY = "sk-marked-summary-key-0042"
 SENTENCES = [
@@ -46,35 +46,26 @@ class Elsewhere(BaseHTTPRequestHandler):
         pass
 
 
-def _serve(host: str, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer((host, 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture
 def redirecting(request) -> Iterator[str]:
     """The summary endpoint, answering every POST with ``request.param`` to 127.0.0.2."""
-    elsewhere = _serve("127.0.0.2", Elsewhere)
-    target = f"http://127.0.0.2:{elsewhere.server_address[1]}/v1/chat/completions"
+    with serving(Elsewhere, "127.0.0.2") as elsewhere:
+        target = f"http://127.0.0.2:{elsewhere.server_address[1]}/v1/chat/completions"
 
-    class Endpoint(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers["Content-Length"]))
-            self.send_response(request.param)
-            self.send_header("Location", target)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+        class Endpoint(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                self.rfile.read(int(self.headers["Content-Length"]))
+                self.send_response(request.param)
+                self.send_header("Location", target)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
-        def log_message(self, *args: object) -> None:
-            pass
+            def log_message(self, *args: object) -> None:
+                pass
 
-    endpoint = _serve("127.0.0.1", Endpoint)
-    Elsewhere.seen = []
-    yield f"http://127.0.0.1:{endpoint.server_address[1]}/v1"
-    for server in (endpoint, elsewhere):
-        server.shutdown()
-        server.server_close()
+        Elsewhere.seen = []
+        with serving(Endpoint) as endpoint:
+            yield f"http://127.0.0.1:{endpoint.server_address[1]}/v1"
 
 
 @pytest.mark.parametrize("redirecting", [301, 302, 303, 307, 308], indirect=True)

@@ -5,14 +5,14 @@ endpoint is a real server on 127.0.0.1."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from bot.config import Settings
 from bot.nlp.summary import summariser_from
+from tests.fakes.quiet_http import serving
 
 SENTENCES = [
     "Tug crews at the port of Northhaven walked out on Tuesday over a new rota.",
@@ -42,11 +42,8 @@ def endpoint(request) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
-    server.server_close()
+    with serving(Endpoint) as server:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
 
 
 @pytest.mark.parametrize("endpoint", list(REPLIES), indirect=True)

@@ -2,14 +2,14 @@
 
 import contextlib
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from bot.config import Settings
 from bot.nlp.summary import ChatSummariser, ExtractiveSummariser, summariser_from
+from tests.fakes.quiet_http import serving
 
 SENTENCES = [
     "Share this article",
@@ -55,14 +55,10 @@ class FakeChat(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def endpoint():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeChat)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     FakeChat.seen = []
     FakeChat.mode = "ok"
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
-    server.server_close()
+    with serving(FakeChat) as server:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
 
 
 def test_extractive_skips_furniture_and_headlines():
