@@ -74,11 +74,12 @@ def run_command(rt: Listening, fake: FakeSlack, command: str, text: str, **kw) -
     return wait_for(lambda: fake.responses()[before:])[0]
 
 
-def app_home(rt: Listening, fake: FakeSlack, user: str = REPORTER) -> str:
+def app_home(rt: Listening, fake: FakeSlack, user: str = REPORTER,
+             event_ts: str = "1700000000.000100") -> str:
     """Open ``user``'s App Home; the view the app published, as JSON text."""
     before = len(fake.calls_to("views.publish"))
     event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
-             "event_ts": "1700000000.000100"}
+             "event_ts": event_ts}
     post_signed(events_url(rt), event_body(event), content_type="application/json")
     [call] = wait_for(lambda: fake.calls_to("views.publish")[before:])
     return json.dumps(call.params["view"], ensure_ascii=False)

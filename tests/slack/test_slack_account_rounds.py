@@ -6,22 +6,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.runner import Runner
 from bot.scheduler import ACCOUNTS_DUE, ACCOUNTS_EVERY, ACCOUNTS_FIRST
 from bot.slack.runtime import SlackRuntime
 from storage.db import transaction
 from storage.state import get_state, set_state
 from tests.slack.conftest import wait_for
+from tests.slack.run_parts import run_parts
 
 
 def first_round(settings, nlp) -> datetime:
     """Start `wirewatch run`'s parts, read when the account round is due, stop them."""
-    runner = Runner(settings, nlp=nlp, slack_factory=lambda routes: SlackRuntime(settings))
-    runner.start()
-    try:
+    with run_parts(settings, nlp) as runner:
+        runner.start()
         return runner.scheduler.get_job("accounts").next_run_time
-    finally:
-        runner.stop()
 
 
 def test_a_run_restarted_every_minute_still_looks_at_accounts(slack_settings, fresh_db, nlp):
@@ -34,14 +31,10 @@ def test_a_run_restarted_every_minute_still_looks_at_accounts(slack_settings, fr
     with transaction(fresh_db):  # the round fell due while the run was down: made at once
         set_state(fresh_db, ACCOUNTS_DUE, (started - timedelta(minutes=1)).isoformat())
     before = datetime.now(UTC)
-    runner = Runner(slack_settings, nlp=nlp,
-                    slack_factory=lambda routes: SlackRuntime(slack_settings))
-    runner.start()
-    try:
+    with run_parts(slack_settings, nlp) as runner:
+        runner.start()
         made = wait_for(lambda: (kept := get_state(fresh_db, ACCOUNTS_DUE)) and
                         datetime.fromisoformat(kept) > started + ACCOUNTS_FIRST and kept)
-    finally:
-        runner.stop()
     assert datetime.fromisoformat(made) >= before + timedelta(seconds=ACCOUNTS_EVERY), made
 
 

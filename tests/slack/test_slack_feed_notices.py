@@ -10,8 +10,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.config import Settings
-from bot.runner import Runner
-from bot.slack.runtime import SlackRuntime
 from bot.source_notices import queue_notices
 from storage.db import transaction
 from storage.source_notices import REMOVED
@@ -19,6 +17,7 @@ from storage.sources import add_source, record_failure, record_success
 from tests.fakes.signing import REPORTER
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import run_command, wait_for
+from tests.slack.run_parts import run_parts
 
 NOW = datetime.now(UTC)
 ADMINS = "C0ADMIN"
@@ -54,9 +53,7 @@ def test_a_change_told_long_ago_is_pruned_one_not_yet_told_is_kept(
     source_id = _feed(db)
     _fails(db, source_id, NOW - timedelta(days=30))
     assert queue_notices(db, admin_channel=ADMINS, now=NOW - timedelta(days=30)) == 2
-    runner = Runner(notice_settings, nlp=nlp,
-                    slack_factory=lambda routes: SlackRuntime(notice_settings))
-    try:
+    with run_parts(notice_settings, nlp) as runner:
         assert runner.slack is not None
         assert runner.slack.deliver_pending() == 2  # told: kept 14 days, then dropped
         with transaction(db):
@@ -67,8 +64,6 @@ def test_a_change_told_long_ago_is_pruned_one_not_yet_told_is_kept(
         assert _rows(db, "source_changes") == 2  # the one still waiting to be posted, the new
         assert _rows(db, "source_notices") == 2
         wait_for(lambda: runner.slack.deliver_pending() >= 0 and len(fake_slack.posts()) == 4)
-    finally:
-        runner.stop()
     told, back = [m.text for m in fake_slack.posts(ADMINS)]
     assert told.startswith("⚠️ The feed #1 https://wire.example/desk.xml stopped"), told
     assert back.startswith("✅ The feed #1 https://wire.example/desk.xml works again"), back
@@ -92,9 +87,7 @@ def test_a_notice_whose_feed_was_removed_before_it_was_posted_is_settled_not_pos
     assert queue_notices(db, admin_channel=ADMINS) == 2
     with transaction(db):
         record_success(db, 1, now=NOW - timedelta(minutes=20))
-    runner = Runner(notice_settings, nlp=nlp,
-                    slack_factory=lambda routes: SlackRuntime(notice_settings))
-    try:
+    with run_parts(notice_settings, nlp) as runner:
         assert runner.slack is not None
         runner.slack.start()
         with caplog.at_level("INFO", logger="bot.source_notices"):
@@ -103,8 +96,6 @@ def test_a_notice_whose_feed_was_removed_before_it_was_posted_is_settled_not_pos
         with transaction(db):
             assert add_source(db, kind="feed", location="https://wire.example/city.xml") == 1
         runner.deliver()
-    finally:
-        runner.stop()
     assert fake_slack.posts() == []
     assert _status(db) == [(REPORTER, "withdrawn", REMOVED), (ADMINS, "withdrawn", REMOVED)]
     assert queue_notices(db, admin_channel=ADMINS) == 0
@@ -127,13 +118,9 @@ def test_a_feed_broken_while_no_slack_run_was_up_is_told_one_overtaken_since_is_
     with transaction(db):
         record_success(db, city, now=NOW - timedelta(days=2))
     assert queue_notices(db, admin_channel=ADMINS) == 3
-    runner = Runner(notice_settings, nlp=nlp,
-                    slack_factory=lambda routes: SlackRuntime(notice_settings))
-    try:
+    with run_parts(notice_settings, nlp) as runner:
         assert runner.slack is not None
         wait_for(lambda: runner.slack.deliver_pending() >= 0 and len(fake_slack.posts()) == 3)
-    finally:
-        runner.stop()
     broken, back = [m.text for m in fake_slack.posts(ADMINS)]
     assert broken.startswith("⚠️ The feed #1 https://wire.example/desk.xml stopped"), broken
     assert back.startswith("✅ The feed #2 https://wire.example/city.xml works again"), back
@@ -155,9 +142,7 @@ def test_a_feed_failing_since_before_changes_were_noted_tells_no_works_again(
         city = add_source(db, kind="feed", location="https://wire.example/city.xml")
     _fails(db, city, NOW - timedelta(days=30))
     assert queue_notices(db, admin_channel=ADMINS, now=NOW - timedelta(days=30)) == 1
-    runner = Runner(notice_settings, nlp=nlp,
-                    slack_factory=lambda routes: SlackRuntime(notice_settings))
-    try:
+    with run_parts(notice_settings, nlp) as runner:
         assert runner.slack is not None
         assert runner.slack.deliver_pending() == 1
         runner.compact()
@@ -166,8 +151,6 @@ def test_a_feed_failing_since_before_changes_were_noted_tells_no_works_again(
             record_success(db, city, now=NOW)
         assert queue_notices(db, admin_channel=ADMINS) == 1
         wait_for(lambda: runner.slack.deliver_pending() >= 0 and len(fake_slack.posts()) == 2)
-    finally:
-        runner.stop()
     told, back = [m.text for m in fake_slack.posts(ADMINS)]
     assert told.startswith("⚠️ The feed #2 https://wire.example/city.xml stopped"), told
     assert back.startswith("✅ The feed #2 https://wire.example/city.xml works again"), back

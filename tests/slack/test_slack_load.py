@@ -11,7 +11,7 @@ from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from storage.alerts import enqueue_alerts
 from storage.db import transaction
-from storage.subscriptions import subscribe
+from tests.slack.test_slack_sender import follow
 from tests.slack.world import add_article, add_story, add_update
 
 LONG = os.environ.get("WIREWATCH_LONG_TESTS") == "1"
@@ -22,9 +22,7 @@ def make_alerts(db) -> int:
     with transaction(db):
         topic = add_topic(db, name="Port strike", query="dockworkers")
     for c in range(CHANNELS):
-        with transaction(db):
-            subscribe(db, topic_id=topic, target_type="channel", target_id=f"C{c:04d}",
-                      mode="realtime", created_by="U1", at="2026-11-24T05:00:00+00:00")
+        follow(db, topic, f"C{c:04d}")
     for s in range(STORIES):
         first = add_article(db, title=f"Story {s} begins")
         story_id = add_story(db, article_id=first, title=f"Story {s} begins", topic_ids=(topic,))

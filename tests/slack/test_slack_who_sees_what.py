@@ -5,9 +5,8 @@ Signed requests over real HTTP, the fake Slack Web API with its channel membersh
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlencode
 
 import pytest
@@ -19,8 +18,9 @@ from storage.alerts import is_muted
 from storage.db import transaction
 from storage.sources import add_source
 from storage.subscriptions import subscriptions_of
+from tests.fakes.quiet_http import serving
 from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
-from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.conftest import app_home, events_url, run_command, wait_for
 from tests.slack.test_slack_home_controls import home_action, home_showing
 from tests.slack.world import add_article, add_story
 
@@ -135,11 +135,8 @@ class _Inside(BaseHTTPRequestHandler):
 @pytest.fixture
 def inside():
     _Inside.asked = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Inside)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(_Inside) as server:
+        yield server
 
 
 def test_a_response_url_that_is_not_slacks_is_never_called(runtime, fake_slack, inside, caplog):
@@ -224,14 +221,8 @@ def test_app_home_no_longer_lists_what_a_private_channel_one_left_follows(
                          "1, ?, 'msg_too_long')", [PRIVATE, WHEN])
     wait_for(lambda: "by direct message" in json.dumps(fake_slack.views.get(EDITOR, {})))
     assert "Vera Quill" in json.dumps(fake_slack.views[EDITOR])
-    published = len(fake_slack.calls_to("views.publish"))
     desk.members.discard(EDITOR)
-    post_signed(events_url(runtime), event_body({"type": "app_home_opened", "user": EDITOR,
-                                                 "channel": "D0EDITOR", "tab": "home",
-                                                 "event_ts": "1700000000.000200"}),
-                content_type="application/json")
-    wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
-    home = json.dumps(fake_slack.views[EDITOR])
+    home = app_home(runtime, fake_slack, EDITOR, event_ts="1700000000.000200")
     assert "by direct message" in home and "<#C0PUBLIC>" in home
     assert "*Ferries* (as it happens)" in home, "the topic's own list still names every topic"
     for secret in ("*Harbour takeover* (", "Vera Quill", "U0ANNA", PRIVATE, "msg_too_long"):
@@ -308,13 +299,7 @@ def test_app_home_no_longer_lists_a_mute_in_a_private_channel_one_left(runtime, 
     wait_for(lambda: all(title in json.dumps(fake_slack.views.get(EDITOR, {}))
                          for title in ("Harbour sold", "Ferry late again")))
     desk.members.discard(EDITOR)
-    published = len(fake_slack.calls_to("views.publish"))
-    post_signed(events_url(runtime), event_body({"type": "app_home_opened", "user": EDITOR,
-                                                 "channel": "D0EDITOR", "tab": "home",
-                                                 "event_ts": "1700000000.000300"}),
-                content_type="application/json")
-    wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
-    home = json.dumps(fake_slack.views[EDITOR])
+    home = app_home(runtime, fake_slack, EDITOR, event_ts="1700000000.000300")
     assert "Ferry late again" in home and "<#C0PUBLIC>" in home
     assert "Harbour sold" not in home and PRIVATE not in home, home
 
@@ -367,13 +352,7 @@ def test_a_guest_reads_only_what_the_channels_they_are_in_follow(runtime, fake_s
     assert "Only members" in sources and "10.1.2.3" not in sources, sources
     status = ask("/wirewatch", "status")
     assert "Sources: 1" in status and "10.1.2.3" not in status, status
-    published = len(fake_slack.calls_to("views.publish"))
-    post_signed(events_url(runtime), event_body({"type": "app_home_opened", "user": GUEST,
-                                                 "channel": "D0GUEST", "tab": "home",
-                                                 "event_ts": "1700000000.000400"}),
-                content_type="application/json")
-    wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
-    home = json.dumps(fake_slack.views[GUEST])
+    home = app_home(runtime, fake_slack, GUEST, event_ts="1700000000.000400")
     assert "Ferries" in home and "Harbour" not in home, home
     everything = ask("/topics", "", user=MEMBER) + ask("/story", str(hidden), user=MEMBER) + \
         ask("/wirewatch", "sources", user=MEMBER)
