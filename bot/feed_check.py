@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from bot.alerts.mrkdwn import counted
 from bot.config import Settings
 from bot.ingest.addresses import AddressPolicy
+from bot.ingest.bounds import kept_error
 from bot.ingest.feeds import FeedError, WebPageError, parse_feed
 from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
 from bot.redact import redact
@@ -47,16 +48,17 @@ def fetch_limits(settings: Settings) -> FetchLimits:
 
 
 def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> FeedCheck:
-    """Fetch and parse ``url`` once; the problem is redacted, as in every log line."""
+    """Fetch and parse ``url`` once; the problem is redacted, as in every log line, and
+    bounded as a poll's is (it is kept as the feed's last error)."""
     fetcher = Fetcher(limits=fetch_limits(settings),
                       policy=AddressPolicy.allowing(settings.allow_networks))
     try:
         response = fetcher.get(url, allow_private=allow_private)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except WebPageError as exc:
-        return FeedCheck(problem=redact(str(exc)), web_page=True, named_feed=exc.feed)
+        return FeedCheck(problem=kept_error(redact(str(exc))), web_page=True, named_feed=exc.feed)
     except (FetchError, FeedError) as exc:
-        return FeedCheck(problem=redact(str(exc)))
+        return FeedCheck(problem=kept_error(redact(str(exc))))
     finally:
         fetcher.close()
     return FeedCheck(title=feed.title, entries=len(feed.entries))

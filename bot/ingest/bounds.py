@@ -22,6 +22,10 @@ MOST_LINK_CHARS = 4096
 CUT_MARK = "…"
 MOST_ORIGIN_SHOWN = 300
 """The most of an origin (a feed entry's link, a file's name) a line of the log shows."""
+MOST_ERROR_KEPT = 1000
+"""The most of a failure's text a source keeps as its last error: what a server sent (an
+address it redirects to, a page it names) is in it, and `sources list`, the run's first lines
+and Slack's status print it."""
 
 
 def bounded_fields(raw: RawArticle, *, said: bool = True) -> RawArticle:
@@ -63,6 +67,12 @@ def bounded_link(link: str | None) -> str | None:
 def shown_origin(origin: str) -> str:
     """An origin as a log line shows it: a link of a megabyte is a line of a megabyte."""
     return origin if len(origin) <= MOST_ORIGIN_SHOWN else cut(origin, MOST_ORIGIN_SHOWN)
+
+
+def kept_error(text: str) -> str:
+    """A failure's text as a source's last error keeps it: a hostile server's megabyte in it is
+    not a megabyte in the database and on every listing of the source."""
+    return text if len(text) <= MOST_ERROR_KEPT else cut(text, MOST_ERROR_KEPT)
 
 
 def cut(text: str, most: int) -> str:

@@ -20,7 +20,13 @@ from sqlite_utils import Database
 
 from bot.durations import span_words
 from bot.ingest.about import not_its_article
-from bot.ingest.bounds import bounded_fields, bounded_link, bounded_title, shown_origin
+from bot.ingest.bounds import (
+    bounded_fields,
+    bounded_link,
+    bounded_title,
+    kept_error,
+    shown_origin,
+)
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
@@ -198,36 +204,39 @@ class PollResult:
 
 
 def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> ParsedFeed:
-    """Entries oldest first; fed as a stream, since feedparser opens bytes that name a file."""
+    """Entries oldest first; fed as a stream, since feedparser opens bytes that name a file.
+    The addresses a failure names are the server's too (where it redirected, what its page
+    names): bounded as a log line shows them, so the advice after them is kept."""
+    shown = shown_origin(url)
     if not data.strip():
-        raise FeedError(f"{url} answered with nothing in it (an empty page, no feed); the site "
+        raise FeedError(f"{shown} answered with nothing in it (an empty page, no feed); the site "
                         "may be in the middle of an update, or the address is wrong: check it "
                         "in a browser")
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = _feedparser(in_feed(mended(data)), headers, url=url)
+    parsed = _feedparser(in_feed(mended(data)), headers, shown=shown)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
     if not parsed.entries and (not parsed.get("version") or message):
         named = named_feed(data, url)
         if named:
-            raise WebPageError(f"{url} is a web page, not a feed; the page names its feed at "
-                               f"{named}: add that address instead", feed=named)
+            raise WebPageError(f"{shown} is a web page, not a feed; the page names its feed at "
+                               f"{shown_origin(named)}: add that address instead", feed=named)
         if is_page(data):
-            raise WebPageError(f"{url} is a web page, not an RSS or Atom feed, and names "
+            raise WebPageError(f"{shown} is a web page, not an RSS or Atom feed, and names "
                                "none: open it in a browser, find its RSS link (often /feed or "
                                "/rss) and add that address instead", feed=None)
         what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
-        raise FeedError(f"{url} is {what}; check the address in a browser")
+        raise FeedError(f"{shown} is {what}; check the address in a browser")
     if message and any(m in message for m in TRUNCATED):
-        raise FeedError(f"{url} is malformed XML ({message}); the feed looks cut off, "
+        raise FeedError(f"{shown} is malformed XML ({message}); the feed looks cut off, "
                         "will retry later")
     written = _as_written(data, parsed.get("encoding"))
     found = [_entry(raw, written=written) for raw in parsed.entries]
     if found and not any(found):
         many = "1 entry" if len(found) == 1 else f"{len(found)} entries"
-        raise FeedError(f"{url} carries {many} and none has a title or text to "
+        raise FeedError(f"{shown} carries {many} and none has a title or text to "
                         "read (the feed changed its format, or lists media alone); open it in "
                         "a browser, or ask the publisher")
     entries = _distinct([e for e in reversed(found) if e is not None])
@@ -237,13 +246,13 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     return ParsedFeed(title=title, entries=entries, warning=message)
 
 
-def _feedparser(data: bytes, headers: dict[str, str], *, url: str) -> feedparser.FeedParserDict:
+def _feedparser(data: bytes, headers: dict[str, str], *, shown: str) -> feedparser.FeedParserDict:
     """feedparser's reading; anything its fallback parser raises on hostile nesting
     (`<source><item><link></source></link>`: KeyError) is that feed's failure."""
     try:
         return _any_encoding(data, headers)
     except Exception as exc:
-        raise FeedError(f"{url} could not be read as a feed (feedparser raised "
+        raise FeedError(f"{shown} could not be read as a feed (feedparser raised "
                         f"{exc.__class__.__name__}); check the address in a browser, or ask the "
                         "publisher") from None
 
@@ -436,7 +445,8 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
             log.info("feed #%d %s: poll cut off by the stop (%s); not counted as a failure, "
                      "polled again at the next start", source.id, _shown(url), _shown(str(exc)))
             return PollResult(error=redact(str(exc)))
-        return _failed(db, source, reason=redact(_reason(source, exc)), now=now, began=began)
+        return _failed(db, source, reason=kept_error(redact(_reason(source, exc))), now=now,
+                       began=began)
     if moved := _remember_move(db, source, response, now=now):
         source, url = replace(source, location=moved), moved
     _say_xml_problem(db, source, url, feed.warning)
@@ -462,8 +472,8 @@ def _reason(source: Source, exc: FetchError | FeedError) -> str:
     mend at once but a feed gone behind a sign-in page, a block, or moved."""
     if not isinstance(exc, WebPageError) or not source.last_success_at:
         return str(exc)
-    named = f"; the page names a feed at {exc.feed}" if exc.feed else ""
-    return (f"{source.location} answered a web page where it served a feed until "
+    named = f"; the page names a feed at {shown_origin(exc.feed)}" if exc.feed else ""
+    return (f"{shown_origin(source.location)} answered a web page where it served a feed until "
             f"{source.last_success_at} (a sign-in or consent page, a block, or the feed "
             f"moved){named}: open it in a browser; if the feed moved, remove this source and "
             "add its new address")
@@ -833,8 +843,8 @@ def _failed(db: Database, source: Source, *, reason: str, now: datetime,
         state = record_failure(db, source.id, reason=reason, now=failed_at)
     level = logging.ERROR if state.unhealthy else logging.WARNING
     log.log(level, "feed #%d %s failed (%d in a row%s): %s; next try %s", source.id,
-            redact(source.location),
-            state.failures, ", marked unhealthy" if state.unhealthy else "", _shown(reason),
+            _shown(source.location),
+            state.failures, ", marked unhealthy" if state.unhealthy else "", reason,
             _next_try(state.next_attempt_at, failed_at))
     return PollResult(error=reason)
 

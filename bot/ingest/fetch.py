@@ -31,6 +31,7 @@ from urllib3.exceptions import (
 from bot import __version__
 from bot.header_numbers import digits
 from bot.ingest.addresses import AddressPolicy, AddressRefused
+from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch_words import broke_off, tls_problem
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
 from bot.models import Transient
@@ -217,14 +218,14 @@ class Fetcher:
         with Deadline(self.limits.total_timeout) as deadline:
             with self._lock:
                 if self._closed:
-                    raise FetchError(f"not fetching {url}: wirewatch is shutting down",
-                                     may_pass=True)
+                    raise FetchError(f"not fetching {shown_origin(url)}: wirewatch is shutting "
+                                     "down", may_pass=True)
                 self._running.add(deadline)
             try:
                 return self._follow(url, headers, deadline, allow_private=allow_private)
             except FetchError:
                 if self._closed:
-                    raise FetchError(f"{url}: cut off, wirewatch is shutting down",
+                    raise FetchError(f"{shown_origin(url)}: cut off, wirewatch is shutting down",
                                      may_pass=True) from None
                 if deadline.expired:
                     raise FetchError(self._too_slow(url), may_pass=True) from None
@@ -234,8 +235,8 @@ class Fetcher:
                     self._running.discard(deadline)
 
     def _too_slow(self, url: str) -> str:
-        return (f"{url} took longer than {self.limits.total_timeout:.0f} s (connecting, headers "
-                "and body together); the site is too slow")
+        return (f"{shown_origin(url)} took longer than {self.limits.total_timeout:.0f} s "
+                "(connecting, headers and body together); the site is too slow")
 
     def _follow(self, url: str, headers: dict[str, str], deadline: Deadline, *,
                 allow_private: bool) -> Response:
@@ -244,11 +245,11 @@ class Fetcher:
         while True:
             check_scheme(url)
             if url in visited:
-                raise FetchError(f"redirect loop: {url} leads back to an address already "
-                                 "visited; fix the address or ask the publisher")
+                raise FetchError(f"redirect loop: {shown_origin(url)} leads back to an address "
+                                 "already visited; fix the address or ask the publisher")
             if len(visited) > self.limits.max_redirects:
                 raise FetchError(f"more than {self.limits.max_redirects} redirects starting at "
-                                 f"{visited[0]}; use the final address instead")
+                                 f"{shown_origin(visited[0])}; use the final address instead")
             visited.append(url)
             response = self._open(url, headers, allow_private=allow_private)
             location = response.headers.get("Location")
@@ -335,11 +336,11 @@ class Fetcher:
                     raise FetchError(self._too_slow(url), may_pass=True)
                 chunks.append(chunk)
         except TimeoutError as exc:
-            raise FetchError(f"timed out reading {url}; the site is too slow",
+            raise FetchError(f"timed out reading {shown_origin(url)}; the site is too slow",
                              may_pass=True) from exc
         except (HTTPError, OSError) as exc:
-            raise FetchError(f"download of {url} broke off: {broke_off(exc, received=size)}",
-                             may_pass=True) from exc
+            raise FetchError(f"download of {shown_origin(url)} broke off: "
+                             f"{broke_off(exc, received=size)}", may_pass=True) from exc
         return b"".join(chunks)
 
 
@@ -393,8 +394,8 @@ def _status_reason(status: int) -> str:
 
 
 def _too_big(url: str, cap: int) -> str:
-    return (f"{url} is larger than the {cap / 1e6:.0f} MB limit (WIREWATCH_FETCH_MAX_MB); "
-            "is this really a feed or article page?")
+    return (f"{shown_origin(url)} is larger than the {cap / 1e6:.0f} MB limit "
+            "(WIREWATCH_FETCH_MAX_MB); is this really a feed or article page?")
 
 
 def _short(exc: BaseException) -> str:
