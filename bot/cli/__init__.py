@@ -26,6 +26,7 @@ from bot.cli import (
 from bot.cli.context import CliContext
 from bot.cli.terminal import shown_output
 from bot.config import load_settings
+from bot.ingest import first_poll
 from bot.models import WirewatchError
 from bot.redact import log_thread_failures, redact_logs
 
@@ -91,6 +92,9 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
     # two INFO lines a second per folder job ('Running job …', '… executed successfully')
     # would bury wirewatch's own: the scheduler speaks up from WARNING (a missed run)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # a feed's first poll storing its entries as background is no warning, yet a run says it
+    # (the banner promises "a line says how many")
+    first_poll.log.setLevel(logging.INFO)
     redact_logs()
     if ctx.invoked_subcommand == "help":  # shown whatever the settings hold, as -h is
         return

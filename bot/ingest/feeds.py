@@ -32,6 +32,7 @@ from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
 from bot.ingest.feed_links import is_page, named_feed
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
+from bot.ingest.first_poll import say_done, say_many, say_round
 from bot.ingest.held_feeds import Held
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
@@ -452,11 +453,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
     if background and not source.backlog_entries and len(feed.entries) >= MANY_AT_FIRST:
-        log.warning("feed #%d %s: first poll, %d entries in the feed: each is stored as "
-                    "background (no alerts), then read by the language pipeline, %d at a time; "
-                    "this takes a while, and what other sources bring meanwhile waits behind "
-                    "no more than those", source.id, redact(url), len(feed.entries),
-                    ENTRIES_PER_ROUND)
+        say_many(source.id, redact(url), len(feed.entries), per_round=ENTRIES_PER_ROUND)
     room = ENTRIES_PER_ROUND - waiting_from(db, source.id)
     result = _queue_entries(db, source, feed, fetcher=fetcher, now=now, on_queued=on_queued,
                             stopping=stopping, background=background, room=room)
@@ -570,7 +567,7 @@ def _record_poll(db: Database, source: Source, response: Response, feed: ParsedF
         log.warning("feed #%d %s: %d entries not looked at, left for the next poll (at most "
                     "%d article pages a poll)", source.id, url, result.left, PAGES_PER_POLL)
     if result.background and not unfinished:
-        _log_backlog(source.id, url, total, waiting=result.waiting)
+        say_done(source.id, url, total, waiting=result.waiting)
 
 
 def _log_round(source_id: int, url: str, result: PollResult, *, total: int,
@@ -580,25 +577,12 @@ def _log_round(source_id: int, url: str, result: PollResult, *, total: int,
     if not result.queued:
         return
     if result.background:
-        log.warning("feed #%d %s: first poll, %d of %d entries stored so far; the rest in the "
-                    "next rounds", source_id, url, total, entries)
+        say_round(source_id, url, total=total, entries=entries)
         return
     log.warning("feed #%d %s: %d new entries queued; %d not looked at yet, taken in the next "
                 "rounds (%d of a feed wait for the language pipeline at most, so other sources' "
                 "news is not held behind them)", source_id, url, result.queued, result.left,
                 ENTRIES_PER_ROUND)
-
-
-def _log_backlog(source_id: int, url: str, total: int, *, waiting: int) -> None:
-    """Say once what the first poll kept from alerting (an empty feed kept nothing)."""
-    if total == 0 and not waiting:
-        log.warning("feed #%d %s: first poll, the feed has no entries yet; alerts start with "
-                    "its first entry", source_id, url)
-        return
-    more = f"; {waiting} more waiting for an article page will be background too" if waiting else ""
-    log.warning("feed #%d %s: first poll, %d existing %s stored as background (no alerts)%s; "
-                "alerts start with the next new entry", source_id, url, total,
-                "entry" if total == 1 else "entries", more)
 
 
 def _queue_entries(db: Database, source: Source, feed: ParsedFeed, *, fetcher: Fetcher,
