@@ -27,6 +27,7 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.folder import FolderWatcher, ScanResult, holds_no_file
 from bot.ingest.folder_events import FileEvents
 from bot.ingest.http_api import IngestApp
+from bot.ingest.next_try import next_try
 from bot.listen_address import on_all_interfaces, url_to_open
 from bot.models import BadInput, Source
 from bot.redact import redact
@@ -330,7 +331,7 @@ class Runner:
             if source.kind == "folder" and _empty(Path(source.location)):
                 lines.append(f"  {EMPTY_FOLDER}")
             if source.failures:
-                lines.append(f"  {health(source)}: {redact(source.last_error or '')}; "
+                lines.append(f"  {_failing(source)}: {redact(source.last_error or '')}; "
                              f"{_next_try(source)}")
             else:
                 lines.extend(f"  {said}" for said in (check_line(source),
@@ -371,11 +372,19 @@ def _say_back(source: Source) -> None:
                 counted(source.failures, "failed poll"), since)
 
 
+def _failing(source: Source) -> str:
+    """'failing (2 in a row) since 2026-12-06 00:10 UTC': how many tries and since when, as the
+    run said when it first failed (no start for a spell begun before it was kept)."""
+    since = f" since {when_text(source.failing_since)}" if source.failing_since else ""
+    return f"{health(source)}{since}"
+
+
 def _next_try(source: Source) -> str:
     """A wait already over is no time to name: the run tries the source as it starts."""
-    if is_due(source, utcnow()):
+    now = utcnow()
+    if is_due(source, now):
         return "due now: tried again as this run starts"
-    return f"next try after {when_text(source.next_attempt_at)}"
+    return f"next try {next_try(source.next_attempt_at, now)}"
 
 
 def endpoint_line(host: str, port: int) -> str:

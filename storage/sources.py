@@ -208,7 +208,8 @@ def record_success(db: Database, source_id: int, *, now: datetime, items: int = 
         note_change(db, before, change="back", failures=before.failures, at=stamp)
     db.execute(
         "UPDATE sources SET last_poll_at = ?, last_success_at = ?, last_error = NULL, "
-        "failures = 0, unhealthy = 0, next_attempt_at = NULL, etag = coalesce(?, etag), "
+        "failures = 0, unhealthy = 0, next_attempt_at = NULL, failing_since = NULL, "
+        "etag = coalesce(?, etag), "
         "last_modified = coalesce(?, last_modified), items = items + ?, "
         "last_item_at = CASE WHEN ? > 0 THEN ? ELSE last_item_at END WHERE id = ?",
         [stamp, stamp, etag, last_modified, items, items, stamp, source_id],
@@ -234,15 +235,17 @@ def record_check(db: Database, source_id: int, *, problem: str) -> None:
 
 def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> Source:
     """Count a failed poll, back off, and mark the source unhealthy after repeated failures
-    (noted as a change, once, when it goes from working to unhealthy)."""
+    (noted as a change, once, when it goes from working to unhealthy); the first of a spell
+    is kept as when it began failing."""
     source = Source(**db.table("sources").get(source_id))
     failures = (source.failures or 0) + 1
     wait = backoff_seconds(every=source.every, failures=failures)
     unhealthy = int(failures >= UNHEALTHY_AFTER)
     db.execute(
         "UPDATE sources SET last_poll_at = ?, last_error = ?, failures = ?, unhealthy = ?, "
-        "next_attempt_at = ? WHERE id = ?",
-        [iso(now), reason, failures, unhealthy, iso(now + timedelta(seconds=wait)), source_id],
+        "next_attempt_at = ?, failing_since = coalesce(failing_since, ?) WHERE id = ?",
+        [iso(now), reason, failures, unhealthy, iso(now + timedelta(seconds=wait)), iso(now),
+         source_id],
     )
     if unhealthy and not source.unhealthy:
         note_change(db, source, change="failing", failures=failures, at=iso(now), reason=reason)

@@ -5,20 +5,18 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import math
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
 from sqlite_utils import Database
 
-from bot.durations import span_words
 from bot.ingest.about import not_its_article
 from bot.ingest.bounds import (
     bounded_fields,
@@ -36,6 +34,7 @@ from bot.ingest.first_poll import say_done, say_many, say_round
 from bot.ingest.held_feeds import Held
 from bot.ingest.html import html_to_article
 from bot.ingest.markup import html_text
+from bot.ingest.next_try import next_try
 from bot.ingest.quiet_feeds import judge
 from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
@@ -829,17 +828,5 @@ def _failed(db: Database, source: Source, *, reason: str, now: datetime,
     log.log(level, "feed #%d %s failed (%d in a row%s): %s; next try %s", source.id,
             _shown(source.location),
             state.failures, ", marked unhealthy" if state.unhealthy else "", reason,
-            _next_try(state.next_attempt_at, failed_at))
+            next_try(state.next_attempt_at, failed_at))
     return PollResult(error=reason)
-
-
-def _next_try(next_attempt_at: str | None, failed_at: datetime) -> str:
-    """'in 20 seconds (at 19:38:15 UTC)', 'in 3 days (at 2026-12-08 19:38:15 UTC)': when, from the
-    failure; its day too when that is not the failure's (a wait of hours or days)."""
-    if not next_attempt_at:
-        return "at the next poll"
-    after = datetime.fromisoformat(next_attempt_at).astimezone(UTC)
-    seconds = math.ceil((after - failed_at).total_seconds())
-    wait = span_words(timedelta(seconds=seconds))
-    day = "" if after.date() == failed_at.astimezone(UTC).date() else f"{after:%Y-%m-%d} "
-    return f"in {wait} (at {day}{after:%H:%M:%S} UTC)"

@@ -117,6 +117,9 @@ class Source:
     """When a working feed was told quiet far longer than its usual gap; None while it is not."""
     quiet_short: str | None = None
     """For one told quiet by the plainer rule of a short history, its notice's words on it."""
+    failing_since: str | None = None
+    """When its failing spell began (its first failure since it last worked); None while it
+    works, and for a spell begun before ``sources/m022``."""
 
 
 @dataclass(frozen=True)

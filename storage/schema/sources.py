@@ -232,3 +232,11 @@ def m021_folder_link_births(db: Database) -> None:
     """When each remembered hard link was made, where the system tells it: a new file given
     its freed inode at the same size was refused as the link (``storage.folder_links``)."""
     db.table("folder_links").add_column("born_ns", int)
+
+
+@MIGRATIONS()
+def m022_failing_since(db: Database) -> None:
+    """When a source's failing spell began (its first failure since it last worked): a run
+    starting while a feed fails says since when, as well as how many tries (``failures``).
+    None for a spell begun before this column: its start was never kept."""
+    db.table("sources").add_column("failing_since", str)

@@ -201,7 +201,7 @@ def test_a_scheme_typo_is_named_as_one_even_on_this_machine(tmp_path):
 
 
 @pytest.mark.parametrize("failed_at, then", [
-    (None, "next try after "),
+    (None, "next try in "),
     (datetime(2026, 12, 1, 17, 0, tzinfo=UTC), "due now: tried again as this run starts")])
 def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, feeds,
                                                                       failed_at, then):
@@ -223,8 +223,9 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
     assert proc.stdout
     lines = [proc.stdout.readline() for _ in range(4)]
     stopped(proc)
-    assert lines[3].startswith("    failing (1 in a row): the server answered 404 Not Found; "
-                               f"{then}")
+    since = failed_at.strftime("%Y-%m-%d %H:%M UTC")
+    assert lines[3].startswith(f"    failing (1 in a row) since {since}: the server answered "
+                               f"404 Not Found; {then}")
 
 
 @pytest.mark.parametrize("name, value, says", [
