@@ -26,6 +26,8 @@ class FeedCheck:
     """The address is a web page, which no poll will read as a feed."""
     named_feed: str | None = None
     """The feed such a page names for itself."""
+    moved_to: str | None = None
+    """Where the feed moved for good (permanent redirects only): its polls go there."""
 
     def found(self) -> str:
         """'“Harbour Gazette”, 2 entries', for a feed that works."""
@@ -61,5 +63,5 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
         return FeedCheck(problem=kept_error(redact(str(exc))))
     finally:
         fetcher.close()
-    return FeedCheck(title=feed.title, entries=len(feed.entries))
+    return FeedCheck(title=feed.title, entries=len(feed.entries), moved_to=response.moved_to)
 

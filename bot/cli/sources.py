@@ -14,6 +14,7 @@ from bot.cli.numbers import MOST_EVERY
 from bot.cli.source_quiet import quiet_line, worked_line
 from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
+from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch import check_address
 from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
@@ -159,6 +160,10 @@ def _say_checked(checked: FeedCheck, source_id: int) -> None:
     now rather than at a later run's first poll in a log line."""
     if checked.problem is None:
         click.echo(f"checked now: {checked.found()}")
+        if checked.moved_to:
+            click.echo(f"it moved for good to {shown_origin(redact(checked.moved_to))} (a "
+                       "permanent redirect): `wirewatch run` polls it there from its first poll "
+                       "on")
         return
     click.echo(f"WARNING: this feed does not work now: {checked.problem}", err=True)
     click.echo("  it is added, and each poll of `wirewatch run` tries again; if the address "
