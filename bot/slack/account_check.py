@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import ChannelGone, Retry, call, error_code
+from bot.alerts.calls import ChannelGone, Retry, error_code
 from bot.alerts.pacing import Pacer, paced
 from bot.alerts.token import TokenDead
 from bot.slack.guest_accounts import ACCOUNT_PAUSES, account_gone, follow_account
@@ -23,6 +25,9 @@ from storage.followers import people_following
 from storage.state import get_state, set_state
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+STOPS = "the bot stops"
+"""Why a round ended at a stop (the next round, another run's, begins at that person)."""
 PER_ROUND = 50
 """People looked at in one round (one users.info each): well within Slack's pace for it
 (Tier 4, 100 a minute); more are taken in turn by the next rounds."""
@@ -76,55 +81,78 @@ class AccountCheck:
 
     def _turn(self, db: Database, asking: tuple[WebClient, Pacer], person: str, done: Round,
               stopping: threading.Event) -> str | None:
-        """One person's look, once Slack's hold of users.info is over (waited out here, so
-        the round goes on from this person): why the round stops here, or None."""
-        client, pacer = asking
-        while not stopping.is_set():
-            try:
-                return self._look(db, client, person, done, pacer)
-            except Retry as held:
-                log.info("accounts looked at: %d; Slack holds users.info back %.0f s (rate "
-                         "limited), then the round goes on", done.looked, held.delay)
-                stopping.wait(held.delay)
-        return "the bot stops"
-
-    def _look(self, db: Database, client: WebClient, person: str, done: Round,
-              pacer: Pacer) -> str | None:
-        """One person's account; why the round stops here, or None; Retry: users.info is
-        held (rate limited), ask again after its delay."""
+        """One person's look, each call once Slack's hold of its method is over (waited out
+        here, so the round goes on from this person and call): why the round stops, or None."""
+        if stopping.is_set():
+            return STOPS
         try:
-            profile = paced(pacer, "users.info", datetime.now(UTC),
-                            lambda: client.users_info(user=person))["user"]
-        except Retry as stop:
-            if stop.rate_limited and not stop.everywhere:
-                raise
-            return str(stop)
-        except TokenDead as stop:
-            return str(stop)
-        except ChannelGone as gone:
-            done.looked += 1
-            if str(gone) == NOT_FOUND:
-                done.changed += account_gone(db, person, NOT_FOUND)
-            return _reachable(db, client, person, done) if str(gone) == NOT_VISIBLE else None
-        except SlackApiError as exc:
-            log.info("account of %s not looked at: %s", person, error_code(exc))
-            return None
+            return _look(db, _Asking(*asking, stopping, done), person)
+        except _Stopped:
+            return STOPS
+
+
+@dataclass
+class _Asking:
+    """What a look asks Slack with: the run's client and Pacer, its stop, the round so far."""
+
+    client: WebClient
+    pacer: Pacer
+    stopping: threading.Event
+    done: Round
+
+    def ask(self, method: str, request: Callable[[], T]) -> T:
+        """``paced``, a 429's hold of ``method`` (this call's or another caller's) waited out
+        and the call made again; _Stopped when the bot stops meanwhile."""
+        while True:
+            try:
+                return paced(self.pacer, method, datetime.now(UTC), request)
+            except Retry as held:
+                if not held.rate_limited or held.everywhere:
+                    raise
+                log.info("accounts looked at: %d; Slack holds %s back %.0f s (rate limited), "
+                         "then the round goes on", self.done.looked, held.method or method,
+                         held.delay)
+                if self.stopping.wait(held.delay):
+                    raise _Stopped from held
+
+
+class _Stopped(Exception):
+    """The bot stops while a look waits out a hold: the round ends at once."""
+
+
+def _look(db: Database, asking: _Asking, person: str) -> str | None:
+    """One person's account; why the round stops here, or None."""
+    done = asking.done
+    try:
+        profile = asking.ask("users.info",
+                             lambda: asking.client.users_info(user=person))["user"]
+    except (Retry, TokenDead) as stop:
+        return str(stop)
+    except ChannelGone as gone:
         done.looked += 1
-        if isinstance(profile, dict):
-            done.changed += follow_account(db, {**profile, "id": person})
+        if str(gone) == NOT_FOUND:
+            done.changed += account_gone(db, person, NOT_FOUND)
+        return _reachable(db, asking, person) if str(gone) == NOT_VISIBLE else None
+    except SlackApiError as exc:
+        log.info("account of %s not looked at: %s", person, error_code(exc))
         return None
+    done.looked += 1
+    if isinstance(profile, dict):
+        done.changed += follow_account(db, {**profile, "id": person})
+    return None
 
 
-def _reachable(db: Database, client: WebClient, person: str, done: Round) -> str | None:
+def _reachable(db: Database, asking: _Asking, person: str) -> str | None:
     """Whether Slack opens a direct message with a person users.info does not show: refused
     (``user_not_visible``, ``invalid_user_combination``) pauses them as the sender would; opened,
     nothing changes. Why the round stops here, or None."""
     try:
-        call(lambda: client.conversations_open(users=person))
+        asking.ask("conversations.open",
+                   lambda: asking.client.conversations_open(users=person))
     except (Retry, TokenDead) as stop:
         return str(stop)
     except ChannelGone as gone:
-        done.changed += account_gone(db, person, str(gone))
+        asking.done.changed += account_gone(db, person, str(gone))
     except SlackApiError as exc:
         log.info("direct messages of %s not opened: %s", person, error_code(exc))
     return None

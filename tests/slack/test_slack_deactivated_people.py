@@ -233,3 +233,23 @@ def test_an_account_the_bot_may_not_see_is_paused_only_when_no_direct_message_op
     assert [s.paused_reason for s in paused_subscriptions(fresh_db)] == ["user_not_visible"]
     status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "Slack does not let wirewatch" in status, status
+
+
+def test_opening_a_hidden_persons_messages_held_back_waits_and_the_round_goes_on(
+        runtime, fake_slack, fresh_db, topic):
+    """Two people users.info does not show (``user_not_visible``): the round asks Slack to
+    open each one's direct messages, and the first open is answered ``429``. The round waits
+    out its Retry-After, opens that person's again, then goes on to the next. Before: the round
+    stopped at the first, and the second waited for the next round, ten minutes on."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    follow(fresh_db, topic, "U0HIDDEN", kind="user")
+    fake_slack.refuse_method("users.info", "user_not_visible")
+    fake_slack.fail_next(1, status=429, retry_after=2, methods={"conversations.open"})
+    looked = runtime.check_accounts()
+    assert looked is not None and (looked.looked, looked.changed, looked.cut) == (2, 0, None)
+    opened = fake_slack.calls_to("conversations.open", ok_only=False)
+    assert sorted(c.params["users"] for c in opened[1:]) == sorted([PERSON, "U0HIDDEN"])
+    assert opened[1].params["users"] == opened[0].params["users"], "the same person again"
+    assert opened[1].at - opened[0].at >= 2, "not asked again inside the Retry-After"
+    assert len(fake_slack.calls_to("users.info", ok_only=False)) == 2, "each looked at once"
+    assert paused_subscriptions(fresh_db) == []
