@@ -109,6 +109,7 @@ class AlertSender:
         self.pacer = pacer or Pacer(per_channel_interval)
         self.writes = WritePause("alert delivery")
         self._dm_channels: dict[str, str] = {}
+        self._said: dict[int, str] = {}  # each waiting alert's retry reason last said at INFO
         self._lock = threading.Lock()
 
     def deliver(self, db: Database, *, now: datetime | None = None) -> int:
@@ -124,7 +125,9 @@ class AlertSender:
                 return 0
             sent = 0
             seen: set[str] = set()
-            for row in outbox.pending_alerts(db):
+            pending = outbox.pending_alerts(db)
+            self._forget_said({row.id for row in pending})
+            for row in pending:
                 if self.pacer.paused(now) or self.writes.paused(ALL, now) or \
                         not self.token.report().ok or self.stopping.is_set():
                     break
@@ -459,8 +462,19 @@ class AlertSender:
                               next_attempt_at=_iso(now + timedelta(seconds=delay)),
                               count=retry.refused or retry.tried, answered=retry.answered,
                               held_at=_iso(now) if UNKNOWN_CODE in retry.reason else None)
-        log.info("alert %s to %s: %s; retrying in %.0f s", row.id, row.channel,
-                 retry.reason, delay)
+        self._say_retry(row, retry.reason, delay)
+
+    def _say_retry(self, row: OutboxAlert, reason: str, delay: float) -> None:
+        """An alert's retry at INFO once per reason (a hold met again and again, a try at
+        each ask of an outage, is DEBUG): a held channel would say it every second."""
+        level = logging.DEBUG if self._said.get(row.id) == reason else logging.INFO
+        self._said[row.id] = reason
+        log.log(level, "alert %s to %s: %s; retrying in %.0f s", row.id, row.channel, reason,
+                delay)
+
+    def _forget_said(self, waiting: set[int]) -> None:
+        """Only alerts still waiting are remembered (posted, failed or dropped: forgotten)."""
+        self._said = {alert: reason for alert, reason in self._said.items() if alert in waiting}
 
     def _not_again(self, db: Database, row: OutboxAlert) -> None:
         """Posted, perhaps, by the bot user the app had before: only that bot could read its
