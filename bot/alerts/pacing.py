@@ -60,13 +60,15 @@ class Pacer:
         raise held
 
 
-def paced(pacer: Pacer | None, method: str, now: datetime, request: Callable[[], T]) -> T:
-    """``call`` of ``method`` by a caller outside the outbox (a look, a sweep): none while a
-    429 holds the method for every caller (``Pacer.ask``), and its own 429 holds it for all."""
+def paced(pacer: Pacer | None, method: str, now: datetime, request: Callable[[], T], *,
+          via: Callable[[Callable[[], T]], T] = call) -> T:
+    """``call`` (or ``via``, a variant of it) of ``method``, by any caller (the sender, a look,
+    a sweep, an account round): none while a 429 holds the method for every caller
+    (``Pacer.ask``), and its own 429 holds it for all: the one place such a hold is set."""
     if pacer is not None:
         pacer.ask(method, now)
     try:
-        return call(request)
+        return via(request)
     except Retry as retry:
         held = per_method(retry)
         if pacer is not None and held is not None:

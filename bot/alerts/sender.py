@@ -36,7 +36,7 @@ from bot.alerts.history import EARLIER_BOT, Progress, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.moved_report import with_moved_report
 from bot.alerts.notify import text_with_mentions, with_mentions
-from bot.alerts.pacing import Pacer
+from bot.alerts.pacing import Pacer, paced
 from bot.alerts.pause import pause_channel
 from bot.alerts.quote_alerts import QUOTE, alert_message
 from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackClock
@@ -370,9 +370,10 @@ class AlertSender:
         the lookup read its newest page while Slack could (it read on from there later): Retry,
         to look again before any other try (a post it makes later is posted twice)."""
         progress = Progress.kept(row.look_cursor, conversation(channel, thread_ts), now)
-        self.pacer.ask("conversations.replies" if thread_ts else "conversations.history", now)
+        method = "conversations.replies" if thread_ts else "conversations.history"
+        self.pacer.ask(method, now)  # held: nothing read, so no place to keep
         try:
-            found = self._lookup(lambda: find_posted(
+            found = self._lookup(method, now, lambda: find_posted(
                 self.client, channel=channel, thread_ts=thread_ts, event_type=EVENT_TYPE,
                 key="alert_id", value=row.id, window=_window(row), install=install,
                 seen=lambda messages: self.instances.look(self.client, channel, messages, now),
@@ -398,12 +399,12 @@ class AlertSender:
                         "answer never came", self.late_wait, True, late=True)
         return None
 
-    def _lookup(self, request: Callable[[], str | None],
+    def _lookup(self, method: str, now: datetime, request: Callable[[], str | None],
                 thread_ts: str | None = None) -> str | None:
         """An "already posted?" lookup: a failure leaves the question open, so the alert waits
         (a deleted thread is an answer: the alert is not in it)."""
         try:
-            return call(request)
+            return paced(self.pacer, method, now, request)
         except SlackApiError as exc:
             _raise_if_reply_refused(exc, thread_ts)
             raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
@@ -438,8 +439,8 @@ class AlertSender:
         if not target.startswith(("U", "W")):
             return target
         if target not in self._dm_channels:
-            self.pacer.ask("conversations.open", now)
-            opened = open_direct(lambda: self.client.conversations_open(users=target))
+            opened = paced(self.pacer, "conversations.open", now,
+                           lambda: self.client.conversations_open(users=target), via=open_direct)
             self._dm_channels[target] = opened["channel"]["id"]
         return self._dm_channels[target]
 
@@ -449,8 +450,8 @@ class AlertSender:
             return
         if retry.rate_limited:
             delay = retry.delay
-            self.pacer.rate_limited(delay, now, None if retry.everywhere else row.channel,
-                                    method=per_method(retry))
+            if per_method(retry) is None:  # a method's hold was set where it was met (paced)
+                self.pacer.rate_limited(delay, now, None if retry.everywhere else row.channel)
         else:
             delay = max(BACKOFF.delay(row.attempts + 1),
                         self.late_wait if retry.late else retry.delay)
