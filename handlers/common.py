@@ -11,8 +11,10 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.buttons import story_part
-from bot.alerts.calls import retry_after
+from bot.alerts.calls import Retry, retry_after
+from bot.alerts.held_back import waiting_for
 from bot.alerts.mrkdwn import clean, fit
+from bot.alerts.pacing import Pacer, listened
 from bot.models import WirewatchError
 from bot.permissions import AFTER_ACK_WAIT, LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.reach import Reach, guest_reach
@@ -38,28 +40,34 @@ def db_of(context: BoltContext) -> Database:
 
 
 class SlackDirectory:
-    """Slack's users.info and usergroups.users.list, as ``bot.permissions.Roles`` asks them;
-    a 429 becomes ``SlackBusy`` with Slack's Retry-After."""
+    """Slack's users.info and usergroups.users.list, as ``bot.permissions.Roles`` asks them,
+    kept to the run's holds (``pacer``); a 429, or a hold, becomes ``SlackBusy`` with its wait."""
 
     def __init__(self, client: WebClient, *, team: str | None = None,
-                 enterprise: str | None = None) -> None:
+                 enterprise: str | None = None, pacer: Pacer | None = None) -> None:
         self.client = client
         self.team = team
         self.enterprise = enterprise
+        self.pacer = pacer or Pacer()
 
     def user(self, user_id: str) -> dict:
         with busy_as_slack_busy():
-            return dict(self.client.users_info(user=user_id)["user"])
+            return dict(listened(self.pacer, "users.info",
+                                 lambda: self.client.users_info(user=user_id))["user"])
 
     def group_members(self, group_id: str) -> list[str]:
         with busy_as_slack_busy():
-            return list(self.client.usergroups_users_list(usergroup=group_id)["users"])
+            return list(listened(self.pacer, "usergroups.users.list",
+                                 lambda: self.client.usergroups_users_list(usergroup=group_id))
+                        ["users"])
 
 
 @contextmanager
 def busy_as_slack_busy() -> Iterator[None]:
     try:
         yield
+    except Retry as held:
+        raise SlackBusy(held.delay) from None
     except SlackApiError as exc:
         if exc.response.status_code == 429:
             raise SlackBusy(retry_after(exc.response.headers)) from None
@@ -69,7 +77,8 @@ def busy_as_slack_busy() -> Iterator[None]:
 def role_answer(context: BoltContext, *, wait: float = LOOKUP_WAIT) -> RoleAnswer:
     """The role of the person behind this request, or why Slack did not say it in time."""
     directory = SlackDirectory(context.client, team=context.team_id,
-                               enterprise=context.enterprise_id)
+                               enterprise=context.enterprise_id,
+                               pacer=waiting_for(services(context).settings.db_path).pacer)
     return services(context).roles.answer(context.user_id, directory, wait=wait)
 
 

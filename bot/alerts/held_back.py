@@ -16,7 +16,8 @@ from pathlib import Path
 
 from slack_sdk.errors import SlackApiError
 
-from bot.alerts.calls import RATE_LIMITED, error_code, passing, retry_after
+from bot.alerts.calls import RATE_LIMITED, Retry, error_code, passing, retry_after
+from bot.alerts.pacing import Pacer
 
 log = logging.getLogger(__name__)
 _OWNERS: dict[str, Waiting] = {}
@@ -37,7 +38,10 @@ made again: the SDK's own retry of a dropped connection came at once, and failed
 def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
     """Seconds to wait before making the call that failed with ``exc`` again; None: never
     (Slack refused it, or may have taken it). An idempotent call is made again after a 5xx, a
-    dropped connection, or an ok-false answer that says nothing final (``calls.passing``)."""
+    dropped connection, or an ok-false answer that says nothing final (``calls.passing``); a
+    call not made while its method is held (``pacing.listened``), when the hold ends."""
+    if isinstance(exc, Retry):
+        return exc.delay
     if isinstance(exc, SlackApiError):
         status = exc.response.status_code
         if status == 429 or error_code(exc) in RATE_LIMITED:
@@ -72,6 +76,9 @@ class Waiting:
         self.turns = Turns()
         """This bot's latest call for each key (a person's App Home): a user id of another
         workspace (another bot in the process) is another person."""
+        self.pacer = Pacer()
+        """This bot's Web API methods Slack holds back (429), the run's and its listeners'
+        alike (``bot.slack.runtime`` takes it as its own)."""
 
     def later(self, wait: float, then: Callable[..., object], *args: object) -> bool:
         """Call ``then(*args)`` in ``wait`` seconds on a thread of its own (never the
@@ -132,7 +139,7 @@ def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: in
            waiting: Waiting) -> None:
     try:
         attempt()
-    except (SlackApiError, OSError) as exc:
+    except (SlackApiError, OSError, Retry) as exc:
         wait = wait_before_again(exc, idempotent=idempotent)
         if wait is None:
             log.warning("%s: made again, and Slack answered %s; not made again", what,

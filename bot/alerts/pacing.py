@@ -5,10 +5,12 @@ while Slack refuses the whole workspace's posts."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
-from bot.alerts.calls import Retry, call, per_method
+from slack_sdk.errors import SlackApiError
+
+from bot.alerts.calls import RATE_LIMITED, Retry, call, error_code, per_method, retry_after
 from bot.clock_step import waiting
 
 T = TypeVar("T")
@@ -73,4 +75,18 @@ def paced(pacer: Pacer | None, method: str, now: datetime, request: Callable[[],
         held = per_method(retry)
         if pacer is not None and held is not None:
             pacer.rate_limited(retry.delay, now, method=held)
+        raise
+
+
+def listened(pacer: Pacer, method: str, request: Callable[[], T]) -> T:
+    """A listener's call of ``method`` (App Home, a role lookup), kept to the run's holds as the
+    run's own calls are: Retry, with no call made, while a 429 holds it; its own 429 holds it
+    for every caller, then is raised as the listener's error, which the listener sorts."""
+    now = datetime.now(UTC)
+    pacer.ask(method, now)
+    try:
+        return request()
+    except SlackApiError as exc:
+        if exc.response.status_code == 429 or error_code(exc) in RATE_LIMITED:
+            pacer.rate_limited(retry_after(exc.response.headers), now, method=method)
         raise

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from bot.alerts.digest import Lookups, send_due_digests
 from bot.alerts.held_back import own
 from bot.alerts.instances import Instances
-from bot.alerts.pacing import Pacer
 from bot.alerts.quote_digest import queue_quote_digests
 from bot.alerts.said_once import resume as resume_sayings
 from bot.alerts.sender import AlertSender
@@ -57,7 +56,7 @@ class SlackRuntime:
         if self.identity is not None:
             self.identity.on_answer(self.instances.learn)
         self.delivery = delivery_client(settings)
-        self.pacer = Pacer()
+        self.pacer = self.waiting.pacer  # its listeners' too: a method's 429 holds it for all
         self.stopping = threading.Event()
         late_wait, late_window = late_waits(settings.slack_timeout)
         self.sender = AlertSender(self.delivery, token=self.token, pacer=self.pacer,

@@ -11,9 +11,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import error_code
+from bot.alerts.calls import Retry, error_code
 from bot.alerts.held_back import Turns, again_later, wait_before_again, waiting_for
 from bot.alerts.instances import Instances
+from bot.alerts.pacing import listened
 from bot.permissions import Action, may
 from bot.slack.instance_status import instance_section
 from bot.slack.membership import private_channels_left
@@ -68,9 +69,11 @@ def publish_home(client: WebClient, db: Database, user: str | None,
     blocks = home_blocks(db, user, notice, hidden=hidden, reach=reach, alarm=alarm)
     view = {"type": "home", "blocks": blocks}
     try:
-        if not turns.call_if_latest(
-                user, turn, lambda: client.views_publish(user_id=user, view=view)):
+        if not turns.call_if_latest(user, turn, _publishing(client, db, user, view)):
             log.debug("App Home of %s not published: a newer one was made meanwhile", user)
+    except Retry as held:  # views.publish held back (a 429's): published once the hold ends
+        if not _publish_later(client, db, user, view, turn, held):
+            log.warning("App Home of %s not refreshed: %s", user, held)
     except SlackApiError as exc:
         code = error_code(exc)
         if code not in VIEW_REFUSALS:
@@ -108,11 +111,19 @@ def _publish_later(client: WebClient, db: Database, user: str, view: dict, turn:
     waiting = waiting_for(db_file(db))
 
     def again() -> None:
-        waiting.turns.call_if_latest(user, turn,
-                                     lambda: client.views_publish(user_id=user, view=view))
+        waiting.turns.call_if_latest(user, turn, _publishing(client, db, user, view))
 
     return again_later(again, wait, what=f"App Home of {user}", idempotent=True,
                        waiting=waiting)
+
+
+def _publishing(client: WebClient, db: Database, user: str,
+                view: dict) -> Callable[[], object]:
+    """views.publish of ``view``, kept to the running bot's hold of the method (a 429 the
+    run or any listener met), and its own 429 held for all (``pacing.listened``)."""
+    pacer = waiting_for(db_file(db)).pacer
+    return lambda: listened(pacer, "views.publish",
+                            lambda: client.views_publish(user_id=user, view=view))
 
 
 def _publish_short(client: WebClient, user: str, notice: str | None, turn: int,
@@ -121,7 +132,7 @@ def _publish_short(client: WebClient, user: str, notice: str | None, turn: int,
         client.views_publish(user_id=user, view={"type": "home", "blocks": short_home(notice)})
         turns.shown(user, turn)
         return True
-    except (SlackApiError, OSError):
+    except (SlackApiError, OSError, Retry):
         return False
 
 
