@@ -37,7 +37,7 @@ from bot.alerts.digest_told import told_here
 from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
-from bot.alerts.pacing import Pacer
+from bot.alerts.pacing import Pacer, paced
 from bot.alerts.pause import pause_channel
 from bot.alerts.sender import BACKOFF, Reach
 from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackClock
@@ -147,13 +147,10 @@ def _try_one(db: Database, client: WebClient, sub: Subscription, period: Period,
     """One digest; a passing failure is retried on a later pass (the period stays open); a
     digest Slack refuses outright goes as plain text, and refused even so is skipped."""
     try:
-        if sub.target_type == "user":  # its direct messages are opened first
-            pacer.ask("conversations.open", now)
         sent = _send_or_fall_back(db, client, sub, period, tz, instances, now, lookups)
     except Retry as retry:
-        if retry.rate_limited:
-            pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id,
-                               method=per_method(retry))
+        if retry.rate_limited and per_method(retry) is None:  # a method's: held where met
+            pacer.rate_limited(retry.delay, now, None if retry.everywhere else sub.target_id)
         outage = reach if retry.outage else None  # the run's, said once there
         if outage is not None:
             outage.lost(retry.reason, retry.wait, now)
@@ -227,7 +224,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
             subs.set_last_digest(db, sub.id, until, taken.last_event)
             clear_held(db, sub.id)
         return 0
-    channel = open_direct(lambda: _channel(client, sub))
+    channel = _channel(client, sub, lookups.pacer, now)
     payload = f"{sub.id}@{until}"
     install = install_id(db)
     seen = None if instances is None else \
@@ -340,7 +337,8 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
         lookups.pacer.ask("conversations.history", now)
     progress = Progress.kept(flight.cursor, conversation(channel, None), now)
     try:
-        found = _look(db, client, sub, flight, progress, (channel, install, seen),
+        found = _look(db, (client, lookups.pacer, now), sub, flight, progress,
+                      (channel, install, seen),
                       flight.window or LookWindow(until.timestamp() - UNKNOWN_MARGIN_S))
     except LookupsRefused as refused:
         log.error("digest for %s on %r up to %s: %s, %d times; skipped, not posted again (it "
@@ -361,18 +359,19 @@ def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channe
     return 0, ""
 
 
-def _look(db: Database, client: WebClient, sub: Subscription, flight: InFlight,
-          progress: Progress, where: tuple[str, str, Seen | None],
+def _look(db: Database, asking: tuple[WebClient, Pacer | None, datetime], sub: Subscription,
+          flight: InFlight, progress: Progress, where: tuple[str, str, Seen | None],
           window: LookWindow) -> str | None:
     """The digest's post, looked for in ``window`` of the conversation, reading on from where
     a lookup Slack cut short stopped; that place kept when Slack cuts this one short too, and
     dropped when this one reads to its end (a later look begins at the newest page)."""
     channel, install, seen = where
+    client, pacer, now = asking
     try:
-        found = _lookup(lambda: find_posted(client, channel=channel, thread_ts=None,
-                                            event_type=EVENT_TYPE, key="digest",
-                                            value=flight.payload, window=window,
-                                            install=install, seen=seen, progress=progress))
+        found = _lookup(pacer, now, lambda: find_posted(
+            client, channel=channel, thread_ts=None, event_type=EVENT_TYPE, key="digest",
+            value=flight.payload, window=window, install=install, seen=seen,
+            progress=progress))
     except Retry as retry:
         refused = flight.refused + retry.refused
         if refused >= LOOKUP_TRIES:
@@ -409,11 +408,11 @@ def _held_end(db: Database, sub: Subscription, since: datetime, end: datetime) -
     return held if since < held < end else end
 
 
-def _lookup(request: Callable[[], str | None]) -> str | None:
+def _lookup(pacer: Pacer | None, now: datetime, request: Callable[[], str | None]) -> str | None:
     """Like the alerts' lookup: an unanswered "already posted?" waits for the next pass; one
     Slack refused is counted (``LookupsRefused`` once it has been LOOKUP_TRIES times)."""
     try:
-        return call(request)
+        return paced(pacer, "conversations.history", now, request)
     except SlackApiError as exc:
         raise Retry(f"could not check whether it was posted: {error_code(exc)}", 0,
                     True, refused=True) from exc
@@ -530,10 +529,14 @@ def _moved_after_its_digest(event: TopicEvent, period: Period) -> bool:
     return period.boundary(_parse(event.moved_at)) >= _parse(event.created_at)
 
 
-def _channel(client: WebClient, sub: Subscription) -> str:
+def _channel(client: WebClient, sub: Subscription, pacer: Pacer | None, now: datetime) -> str:
+    """Where the digest goes: a person's direct messages are opened, kept to Slack's hold of
+    conversations.open (``paced``)."""
     if sub.target_type != "user":
         return sub.target_id
-    return str(client.conversations_open(users=sub.target_id)["channel"]["id"])
+    opened = paced(pacer, "conversations.open", now,
+                   lambda: client.conversations_open(users=sub.target_id), via=open_direct)
+    return str(opened["channel"]["id"])
 
 
 def _parse(value: str) -> datetime:
