@@ -19,7 +19,7 @@ from bot.alerts.quote_blocks import (
 from bot.models import DirectQuote, OutboxAlert, QuotePick, Verdict
 from bot.source_notices import notice_message
 from bot.stories.query import And, Node, Not, Term, TopicQueryError, parse_query, positive_terms
-from bot.stories.topics import Matcher, MatchText, stem
+from bot.stories.topics import Matcher, MatchText, same_word
 from storage import quote_subscriptions as store
 from storage.alerts import alert_view
 from storage.articles import now_iso
@@ -118,7 +118,7 @@ def speaker_is(term: Term, speaker: tuple[str, ...]) -> bool:
         if term.kind == "prefix" and window[:-1] == wanted[:-1] and \
                 window[-1].startswith(wanted[-1]):
             return True
-        if all(a == b or stem(a) == stem(b) for a, b in zip(window, wanted, strict=True)):
+        if all(same_word(a, b) for a, b in zip(window, wanted, strict=True)):
             return True
     return False
 

@@ -26,6 +26,8 @@ from bot.stories.features import (
 from bot.stories.query import And, Node, Not, Term, parse_query
 
 SPLIT = re.compile(r"\w+")
+Row = tuple[str, str, frozenset[str], int]
+"""A word as matching reads it: as written, its lemma, what it is found by, its sentence."""
 SOURCE_CHARS = 200
 """The longest source name or host read (a record's ``source`` is whatever its sender wrote)."""
 
@@ -36,19 +38,66 @@ class TopicMatch:
     reasons: tuple[MatchReason, ...] = ()
 
 
+IRREGULAR_PLURALS = {"children": "child", "mice": "mouse", "lice": "louse", "geese": "goose",
+                     "feet": "foot", "teeth": "tooth", "oxen": "ox", "people": "person"}
+"""English plurals no ending rule undoes (``-men``, ``-ses`` and ``-ves`` have rules)."""
+NOT_PLURAL = frozenset({"news", "series", "species", "means", "always", "perhaps"})
+"""Words ending in -s that are not another word's plural ("news" is not "new")."""
+VOWELS = frozenset("aeiouy")
+
+
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light suffix strip so that 'strikes', 'striking' and 'strike' compare equal."""
+def bases(word: str) -> frozenset[str]:
+    """The word and every base a regular English inflection could have come from ("strikes",
+    "striking": strike; "policies": policy; "crises": crisis), restoring a dropped "e" rather
+    than cutting one, so that two words compare equal only when they may be one word: "care"
+    is not "cars", nor "fire" "fir"."""
     word = word.casefold()
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 3:
-        word = word[:-1]
-    return word
+    found = {word}
+    if word in IRREGULAR_PLURALS:
+        found.add(IRREGULAR_PLURALS[word])
+    if word.endswith("men") and len(word) > 4:
+        found.add(word[:-3] + "man")
+    if word.endswith("s") and word not in NOT_PLURAL:
+        found.update(_plural_bases(word))
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix):
+            found.update(_verb_bases(word[: -len(suffix)]))
+    if word.endswith("ied") and len(word) > 4:
+        found.add(word[:-3] + "y")
+    return frozenset(found)
+
+
+def _plural_bases(word: str) -> set[str]:
+    """What a word ending in -s could be the plural or third person of."""
+    if word.endswith(("ss", "us", "is")) or len(word) < 4:
+        return set()
+    found = {word[:-1]}
+    if word.endswith("ies") and len(word) > 4:
+        found.add(word[:-3] + "y")
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        found.add(word[:-2])
+    if word.endswith("ses"):
+        found.add(word[:-3] + "sis")
+    if word.endswith("ves"):
+        found.update({word[:-3] + "f", word[:-3] + "fe"})
+    return found
+
+
+def _verb_bases(root: str) -> set[str]:
+    """What a verb's -ing or -ed form with this root could come from: the root, the root with
+    its dropped "e", or with one of its doubled last letters ("stopped": stop)."""
+    if len(root) < 2 or VOWELS.isdisjoint(root):
+        return set()
+    found = {root, root + "e"}
+    if len(root) > 2 and root[-1] == root[-2] and root[-1] not in VOWELS:
+        found.add(root[:-1])
+    return found
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two words may be forms of one word (as ``bases`` reads them)."""
+    return a == b or not bases(a).isdisjoint(bases(b))
 
 
 @dataclass(frozen=True)
@@ -134,7 +183,7 @@ class Matcher:
         self.cache: dict[Term, tuple[MatchReason, ...]] = {}
 
     @cached_property
-    def title(self) -> list[tuple[str, str, str, int]]:
+    def title(self) -> list[Row]:
         """The headline read as the body is (spaCy does not parse it): a word the body holds
         with the lemma the body gave it ("mice": mouse), but a verb's irregular form ("struck"),
         as ``words`` reads it; any other word as itself."""
@@ -142,20 +191,21 @@ class Matcher:
         for token in self.features.tokens:
             if not _irregular(token):
                 lemmas.setdefault(token.lower, token.lemma)
-        return [(w, lemmas.get(w, w), stem(lemmas.get(w, w)), -1)
+        return [(w, lemmas.get(w, w), _keys(w, lemmas.get(w, w)), -1)
                 for w in self.features.title_words]
 
     @cached_property
-    def body(self) -> list[tuple[str, str, str, int]]:
-        return [(t.lower, t.lemma, stem(t.lemma), t.sentence) for t in self.features.tokens]
+    def body(self) -> list[Row]:
+        return [(t.lower, t.lemma, _keys(t.lower, t.lemma), t.sentence)
+                for t in self.features.tokens]
 
     @cached_property
-    def words(self) -> list[tuple[str, str, str, int]]:
+    def words(self) -> list[Row]:
         """The body as a term of one word reads it: a verb's form reaches its lemma only by a
         regular inflection ("strikes", "striking", "flooded"), not by another word ("struck",
         "left", "led"), which a one-word term (a topic's noun, mostly: a strike, leave, lead)
         does not mean. A phrase ("run out") reads every lemma ("ran out"), as a verb's."""
-        return [(t.lower, t.lower, stem(t.lower), t.sentence) if _irregular(t) else row
+        return [(t.lower, t.lower, bases(t.lower), t.sentence) if _irregular(t) else row
                 for t, row in zip(self.features.tokens, self.body, strict=True)]
 
     @cached_property
@@ -172,11 +222,9 @@ class Matcher:
 
     @cached_property
     def forms(self) -> frozenset[str]:
-        """Every key of the two indexes: the words, lemmas and their stems."""
-        tokens = self.features.tokens
-        words = {*self.features.title_words, *(t.lower for t in tokens),
-                 *(t.lemma for t in tokens)}
-        return frozenset(words.union([stem(w) for w in words]))
+        """Every key of the indexes: the words, their lemmas, and the bases they may have."""
+        return frozenset(key for rows in (self.title, self.body, self.words)
+                         for row in rows for key in row[2])
 
     @cached_property
     def labels(self) -> frozenset[str]:
@@ -244,7 +292,7 @@ class Matcher:
 
     def _could_match(self, term: Term) -> bool:
         """What a match needs: an entity of its label, or every word among the article's
-        forms (as itself or its stem; a prefix, as the start of one)."""
+        forms (as one of its ``bases``; a prefix, as the start of one)."""
         wanted = _split(term.words)
         if not wanted:
             return False
@@ -253,7 +301,7 @@ class Matcher:
         forms, last = self.forms, len(wanted) - 1
         return all(any(f.startswith(word) for f in forms)
                    if term.kind == "prefix" and i == last else
-                   word in forms or stem(word) in forms
+                   not bases(word).isdisjoint(forms)
                    for i, word in enumerate(wanted))
 
     def _entity(self, term: Term) -> list[MatchReason]:
@@ -285,7 +333,13 @@ class Matcher:
 
 def _irregular(token: TokenView) -> bool:
     """A verb's form that only the lemmatiser, not a regular ending, links to its lemma."""
-    return token.verb and stem(token.lower) != stem(token.lemma)
+    return token.verb and token.lemma not in bases(token.lower)
+
+
+def _keys(lower: str, lemma: str) -> frozenset[str]:
+    """What a word is found by: the word and the lemma spaCy gave it, or where it gave none
+    (a headline's word the body does not hold; a stored article's) the bases it may have."""
+    return frozenset((lower, lemma)) if lemma != lower else bases(lower)
 
 
 def _ruled(node: Node, matcher: Matcher, *, negated: bool) -> bool | None:
@@ -327,11 +381,11 @@ def _in_order(words: tuple[str, ...], wanted: tuple[str, ...], kind: str) -> boo
     return False
 
 
-def _index(tokens: list[tuple]) -> dict[str, list[int]]:
-    """Every form of every word (as written, lemma, stem) to the positions it occurs at."""
+def _index(tokens: list[Row]) -> dict[str, list[int]]:
+    """Every key of every word (``_keys``) to the positions it occurs at."""
     index: dict[str, list[int]] = {}
     for position, token in enumerate(tokens):
-        for form in {token[0], token[1], token[2], stem(token[0])}:
+        for form in token[2]:
             index.setdefault(form, []).append(position)
     return index
 
@@ -339,7 +393,7 @@ def _index(tokens: list[tuple]) -> dict[str, list[int]]:
 def _starts(index: dict[str, list[int]], word: str, prefix: bool) -> list[int]:
     if prefix:
         return sorted({p for form, ps in index.items() if form.startswith(word) for p in ps})
-    return sorted(set(index.get(word, ())) | set(index.get(stem(word), ())))
+    return sorted({p for form in bases(word) for p in index.get(form, ())})
 
 
 @lru_cache(maxsize=4096)
@@ -348,15 +402,13 @@ def _split(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part for word in words for part in SPLIT.findall(word.casefold()))
 
 
-def _word_matches(token: tuple, wanted: str, prefix: bool) -> bool:
-    lower, lemma, stemmed = token[0], token[1], token[2]
+def _word_matches(token: Row, wanted: str, prefix: bool) -> bool:
     if prefix:
-        return lower.startswith(wanted) or lemma.startswith(wanted)
-    return wanted in (lower, lemma, stemmed, stem(lower)) or stem(wanted) in (stemmed,
-                                                                            stem(lower))
+        return token[0].startswith(wanted) or token[1].startswith(wanted)
+    return not bases(wanted).isdisjoint(token[2])
 
 
-def _find_all(tokens: list[tuple], index: dict[str, list[int]], wanted: tuple[str, ...],
+def _find_all(tokens: list[Row], index: dict[str, list[int]], wanted: tuple[str, ...],
               kind: str) -> list[int]:
     """Start positions of ``wanted`` as consecutive words within one sentence."""
     if not wanted:
@@ -379,11 +431,11 @@ def _contains(words: tuple[str, ...], wanted: tuple[str, ...], kind: str) -> boo
         return False
     for start in range(len(words) - len(wanted) + 1):
         window = words[start:start + len(wanted)]
-        head_ok = all(a == b or stem(a) == stem(b)
+        head_ok = all(same_word(a, b)
                       for a, b in zip(window[:-1], wanted[:-1], strict=True))
         last, want = window[-1], wanted[-1]
         tail_ok = last.startswith(want) if kind == "prefix" else (
-            last == want or stem(last) == stem(want))
+            same_word(last, want))
         if head_ok and tail_ok:
             return True
     return False
