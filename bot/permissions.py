@@ -100,6 +100,15 @@ def becoming_admin(user_id: str | None) -> str:
             f"Copy member ID).")
 
 
+def whom_to_ask(admins: tuple[str, ...]) -> str:
+    """Whom a member asks for what only admins do: the people and user groups named in
+    WIREWATCH_ADMINS, as Slack mentions, and the workspace's own admins."""
+    named = [f"<!subteam^{a}>" if a.startswith("S") else f"<@{a}>" for a in admins[:10]]
+    if not named:
+        return "ask a workspace admin or owner (they are wirewatch admins)"
+    return f"ask {', '.join(named)} or a workspace admin or owner"
+
+
 def field_refusal(action: Action, unknown: RoleAnswer | None = None) -> str:
     """``refusal`` for a form field, which shows about 150 characters: who can, or when to try
     again, said whole (the form staying open says nothing was changed)."""

@@ -13,6 +13,7 @@ from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
 from bot.desk_status import read_status
 from bot.models import RunRecord, Source
+from bot.permissions import whom_to_ask
 from bot.redact import redact
 from bot.run_lines import run_lines, sources_heading, waiting_line
 from bot.slack.activity_lines import source_trouble
@@ -68,11 +69,13 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     if not stored.topics:
         alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
         who = "" if manages else "a wirewatch admin adds one with "
-        lines.append(f"• No topics yet, so {alerting}: {who}`/topics add NAME [QUERY]`")
+        ask = "" if manages else f" ({whom_to_ask(settings.admins)})"
+        lines.append(f"• No topics yet, so {alerting}: {who}`/topics add NAME [QUERY]`{ask}")
     elif not subscribed:
         lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
                      "channel (or `/subscribe me TOPIC`)")
-    listed = source_lines(db, errors=errors, rows=desk.sources)
+    listed = source_lines(db, errors=errors, rows=desk.sources,
+                          empty=no_sources(None if manages else settings.admins))
     return lines + delivery_lines(db, token, viewer=viewer) + \
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
@@ -103,15 +106,24 @@ def failed_lines(db: Database, *, errors: bool = False) -> list[str]:
             "the server queues them again"]
 
 
-def source_lines(db: Database, *, errors: bool = False,
-                 rows: list[Source] | None = None) -> list[str]:
+def no_sources(admins: tuple[str, ...] | None) -> str:
+    """None yet, said in Slack (never the server's command): to an admin, the command; to
+    anyone else (``admins``: WIREWATCH_ADMINS), who adds one and whom to ask."""
+    if admins is None:
+        return "Sources: none yet (`/wirewatch sources add URL`)"
+    return ("Sources: none yet: a wirewatch admin adds one with `/wirewatch sources add URL` "
+            f"({whom_to_ask(admins)})")
+
+
+def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | None = None,
+                 empty: str = no_sources(None)) -> list[str]:
     """One line per source with its health, the unhealthy ones first; since when one fails or
     a feed has brought nothing new, and what to do; ``errors`` adds why; ``rows``: the sources
-    already read."""
+    already read; ``empty``: what to say of none (``no_sources``)."""
     rows = list(rows) if rows is not None else list_sources(db)
     now = datetime.now(UTC)
     if not rows:
-        return [f"• {sources_heading(rows, now)}"]
+        return [f"• {empty}"]
     rows.sort(key=lambda r: (not r.unhealthy, r.id))
     held = held_by_source(db)
     lines = [f"• {sources_heading(rows, now)}"]

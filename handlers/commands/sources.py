@@ -15,7 +15,7 @@ from bot.ingest.fetch import FetchError, check_address
 from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
 from bot.slack.services import Services
-from bot.slack.status import source_lines
+from bot.slack.status import no_sources, source_lines
 from bot.source_notices import remove_source
 from handlers.common import HELP_WORDS, echo, join_lines, row_id, said, split_name
 from storage.db import transaction
@@ -50,7 +50,9 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
     if action in HELP_WORDS:
         return USAGE
     if action == "list":
-        return join_lines(source_lines(svc.db, errors=may(who.role, Action.SEE_SOURCE_ERRORS)))
+        empty = no_sources(None if may(who.role, Action.MANAGE_SOURCES) else svc.settings.admins)
+        return join_lines(source_lines(svc.db, errors=may(who.role, Action.SEE_SOURCE_ERRORS),
+                                       empty=empty))
     if action == "add":
         return said(lambda: _add(svc, rest, added_by=command.get("user_id")), then=USAGE)
     if action == "remove":

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.permissions import Action, Role, RoleAnswer, becoming_admin, may, refusal
+from bot.permissions import (
+    Action,
+    Role,
+    RoleAnswer,
+    becoming_admin,
+    may,
+    refusal,
+    whom_to_ask,
+)
 from bot.slack.after_ack import answered
 from bot.slack.delivery_status import Viewer
 from bot.slack.membership import private_channels_left
@@ -39,24 +47,46 @@ class Subcommand:
     run: Callable[[Services, str, dict], str]
     usage: str
     needs: Action = Action.READ
+    reader_usage: str = ""
+    """The usage shown to whoever may use it but not ``manage`` (what only admins do left out)."""
+    manage: Action = Action.READ
+
+    def usage_for(self, role: Role) -> str:
+        return self.usage if may(role, self.manage) or not self.reader_usage else \
+            self.reader_usage
 
 
-def help_text(_: Services, __: str, command: dict) -> str:
+def help_text(svc: Services, __: str, command: dict) -> str:
+    """The commands this person may run, and to a non-admin whom to ask for the rest."""
+    who = caller(command)
     lines = ["*wirewatch* tells this workspace what is new in the news it reads. "
-             + how_to_start(caller(command), command.get("user_id"))]
-    lines += ["• `{}`: {}".format(*sub.usage.split(": ", 1)) for sub in SUBCOMMANDS.values()]
-    lines += ["• `/topics`, `/topics add NAME QUERY`, `/topics edit NAME QUERY`, "
-              "`/topics remove NAME`, `/topics show NAME`",
-              "• `/subscribe [me] TOPIC [realtime|hourly|daily] [notify @person @group]`, "
-              "`/unsubscribe [me] TOPIC`",
-              "• `/subscribe [me] quotes QUERY`: each new quote by a person "
-              "(`/subscribe quotes person:\"Ada Brandt\"`; `/unsubscribe [me] quotes QUERY` "
-              "stops it)",
-              "• `/who-said [share] TEXT`: who said a quote (`share` posts the answer here; or "
-              "the message shortcut *Who said this?*)",
-              "• `/story ID|TITLE WORDS`: a story as it grew, what we know now first",
-              "Each command followed by `help` (`/topics help`) gives its own usage."]
+             + how_to_start(who, command.get("user_id"))]
+    lines += ["• `{}`: {}".format(*sub.usage_for(who.role).split(": ", 1))
+              for sub in SUBCOMMANDS.values() if may(who.role, sub.needs)]
+    lines += command_lines(who.role)
+    if not may(who.role, Action.MANAGE_TOPICS):
+        lines.append("Adding or changing topics and sources is for wirewatch admins: "
+                     f"{whom_to_ask(svc.settings.admins)}.")
+    lines.append("Each command followed by `help` (`/topics help`) gives its own usage.")
     return "\n".join(lines)
+
+
+def command_lines(role: Role) -> list[str]:
+    """The other slash commands' lines, each as this role may use it."""
+    admin = may(role, Action.MANAGE_TOPICS)
+    lines = ["• `/topics`, `/topics add NAME QUERY`, `/topics edit NAME QUERY`, "
+             "`/topics remove NAME`, `/topics show NAME`" if admin else
+             "• `/topics`, `/topics show NAME`"]
+    if may(role, Action.SUBSCRIBE):
+        notify = "@person @group" if may(role, Action.NOTIFY_GROUPS) else "@person"
+        lines += [f"• `/subscribe [me] TOPIC [realtime|hourly|daily] [notify {notify}]`, "
+                  "`/unsubscribe [me] TOPIC`",
+                  "• `/subscribe [me] quotes QUERY`: each new quote by a person "
+                  "(`/subscribe quotes person:\"Ada Brandt\"`; `/unsubscribe [me] quotes QUERY` "
+                  "stops it)"]
+    return lines + ["• `/who-said [share] TEXT`: who said a quote (`share` posts the answer "
+                    "here; or the message shortcut *Who said this?*)",
+                    "• `/story ID|TITLE WORDS`: a story as it grew, what we know now first"]
 
 
 def how_to_start(who: RoleAnswer, user_id: str | None) -> str:
@@ -65,6 +95,9 @@ def how_to_start(who: RoleAnswer, user_id: str | None) -> str:
     then = "then `/subscribe NAME` in the channel that should get its alerts."
     if may(who.role, Action.MANAGE_TOPICS):
         return f"To start: `/topics add NAME QUERY`, {then}"
+    if not may(who.role, Action.SUBSCRIBE):
+        return ("To start, a wirewatch admin adds a topic, then a workspace member subscribes "
+                "a channel to it, and its alerts come there.")
     start = f"To start, a wirewatch admin adds a topic (`/topics add NAME QUERY`), {then}"
     return f"{start} {becoming_admin(user_id)}" if who.role == Role.MEMBER else start
 
@@ -88,7 +121,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
                          "/wirewatch status: runs, sources, last ingest, alerts waiting"),
     "sources": Subcommand(sources_text,
                           "/wirewatch sources [add URL [--every N] | remove ID]: feeds",
-                          needs=Action.SEE_SOURCES),
+                          needs=Action.SEE_SOURCES, manage=Action.MANAGE_SOURCES,
+                          reader_usage="/wirewatch sources: the feeds and folders read"),
 }
 
 
