@@ -5,7 +5,7 @@ own dates (the CLI's UTC text, Slack's date tokens) and indent."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.activity import failing, quiet_feed_days
 from bot.desk_status import RUNNING, SILENT, run_state
@@ -15,6 +15,7 @@ from bot.redact import redact
 
 When = Callable[[str | None], str]
 NO_RUNS = "Runs: none recorded (`wirewatch run` starts one)"
+JUST_NOW = timedelta(seconds=5)
 NO_SOURCES = "Sources: none yet (`wirewatch sources add URL`)"
 
 
@@ -33,7 +34,7 @@ def run_lines(runs: list[RunRecord], now: datetime, when: When, *, indent: str =
 def _one_run(run: RunRecord, now: datetime, when: When, indent: str,
              server: bool) -> list[str]:
     state = run_state(run, now)
-    beat = f"last heartbeat {ago(run.heartbeat_at, now)} ago" if run.heartbeat_at else \
+    beat = f"last heartbeat {ago(run.heartbeat_at, now)}" if run.heartbeat_at else \
         "no heartbeat"
     said = {RUNNING: f"running, {beat}",
             SILENT: f"not running: {beat} and it never said it stopped (killed, or its "
@@ -57,7 +58,7 @@ def _slack_line(run: RunRecord, when: When, server: bool) -> str:
 def waiting_line(pending: int, oldest: str | None, now: datetime) -> str:
     """The alerts not yet posted, and how long the oldest has waited: in the desk's words, the
     same in Slack and on the server (not the code's "outbox")."""
-    since = f" (the oldest queued {ago(oldest, now)} ago)" if pending and oldest else ""
+    since = f" (the oldest queued {ago(oldest, now)})" if pending and oldest else ""
     return f"Alerts waiting to be posted: {pending}{since}"
 
 
@@ -76,5 +77,9 @@ def sources_heading(rows: list[Source], now: datetime) -> str:
 
 
 def ago(iso: str | None, now: datetime) -> str:
-    """How long before ``now`` a stored time was, in the desk's words ('4 minutes')."""
-    return span_words(now - datetime.fromisoformat(iso)) if iso else "?"
+    """How long before ``now`` a stored time was, in the desk's words ('4 minutes ago'; 'just
+    now' within ``JUST_NOW``, not '0 seconds ago')."""
+    if not iso:
+        return "?"
+    span = now - datetime.fromisoformat(iso)
+    return "just now" if span < JUST_NOW else f"{span_words(span)} ago"

@@ -22,7 +22,7 @@ def test_a_heartbeat_and_an_articles_age_say_the_same_span_the_same_way():
                         (timedelta(hours=4, minutes=59), "4 hours"),
                         (timedelta(days=3, minutes=1), "3 days")):
         then = NOW - span
-        assert ago(then.isoformat(), NOW) == words
+        assert ago(then.isoformat(), NOW) == f"{words} ago"
         held = alert_hold(background=False, published=then.isoformat(), ingested_at=NOW,
                           max_age_hours=0.1)
         assert held and held.endswith(f", {words} before it arrived (limit 0.1 h)"), held

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.alerts.mrkdwn import counted, slack_date
 from bot.models import Topic, TopicStory
-from bot.permissions import Action
+from bot.permissions import Action, Role, may, whom_to_ask
 from bot.query_grouping import grouping_note
 from bot.slack.activity_lines import topic_line
 from bot.slack.after_ack import answered
@@ -37,6 +37,7 @@ from handlers.common import (
     no_topic_named,
     reach_of,
     refused,
+    role_answer,
     said,
     services,
     split_name,
@@ -74,17 +75,19 @@ def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
         return
     action = ACTIONS.get(verb.lower()) if verb else list_text
     if asks_help(verb) and not rest:
-        answer(respond, USAGE)
+        answer(respond, usage_for(svc, role_answer(context).role))
         return
     if action is None:
-        answer(respond, f"I don't know `{echo(verb, 50)}`. {USAGE}")
+        usage = usage_for(svc, role_answer(context).role)
+        answer(respond, f"I don't know `{echo(verb, 50)}`. {usage}")
         return
     line = refused(context, NEEDS.get(action, Action.READ))
     if line:
         answer(respond, line)
         return
     if action in (list_text, show_text):
-        command = {**command, "reach": reach_of(context, command.get("channel_id"))}
+        command = {**command, "reach": reach_of(context, command.get("channel_id")),
+                   "role": role_answer(context).role}
     answer(respond, said(lambda: action(svc, rest, command), then=USAGE))
 
 
@@ -94,11 +97,29 @@ def _reach(command: dict) -> Reach | None:
     return found if isinstance(found, Reach) else None
 
 
+def usage_for(svc: Services, role: Role) -> str:
+    """The usage as this person may use it: an admin's, or to anyone else what they may run
+    and whom to ask for the rest."""
+    if may(role, Action.MANAGE_TOPICS):
+        return USAGE
+    return ("Usage: `/topics` lists topics · `/topics show NAME` shows one, who gets it and its "
+            "latest stories. Adding, editing or removing a topic is for wirewatch admins: "
+            f"{whom_to_ask(svc.settings.admins)}.")
+
+
+def _none_yet(svc: Services, role: object) -> str:
+    if not isinstance(role, Role) or may(role, Action.MANAGE_TOPICS):
+        return "No topics yet. " + USAGE
+    return ("No topics yet: a wirewatch admin adds one with `/topics add NAME [QUERY]`. "
+            + usage_for(svc, role))
+
+
 def list_text(svc: Services, rest: str, command: dict) -> str:
     reach = _reach(command)
     rows = [r for r in store.list_topics(svc.db) if reach is None or reach.topic(r.id)]
     if not rows:
-        return "No topics yet. " + USAGE if reach is None else GUEST_NONE + reach.note()
+        return _none_yet(svc, command.get("role")) if reach is None else \
+            GUEST_NONE + reach.note()
     latest, now = store.topics_last_seen(svc.db), datetime.now(UTC)
     lines = [f"*{counted(len(rows), 'topic')}*"]
     for r in rows:

@@ -44,3 +44,16 @@ def test_no_sources_is_said_as_each_person_may_add_one(runtime, fake_slack):
     assert "Sources: none yet (`/wirewatch sources add URL`)" in admin, admin
     listed = run_command(runtime, fake_slack, "/wirewatch", "sources", user=MEMBER)["text"]
     assert "`wirewatch sources add" not in listed and "a wirewatch admin adds one" in listed
+
+
+def test_topics_usage_and_no_topics_are_said_as_each_person_may_act(runtime, fake_slack):
+    """Before: a member's `/topics` (none yet) and `/topics help` gave `/topics add`, `edit`
+    and `remove` as theirs to run, each of which refuses them."""
+    for text in ("", "help"):
+        member = run_command(runtime, fake_slack, "/topics", text, user=MEMBER)["text"]
+        assert "`/topics edit" not in member and "`/topics remove" not in member, member
+        assert "`/topics show NAME`" in member and f"<@{REPORTER}>" in member, member
+        admin = run_command(runtime, fake_slack, "/topics", text)["text"]
+        assert "`/topics edit NAME QUERY`" in admin and "`/topics remove NAME`" in admin, admin
+    member = run_command(runtime, fake_slack, "/topics", "", user=MEMBER)["text"]
+    assert member.startswith("No topics yet: a wirewatch admin adds one with `/topics add"), member
