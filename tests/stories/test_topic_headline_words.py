@@ -1,6 +1,7 @@
 """A headline is matched as the body is: a one-word term reaches the headline's plurals (an
-irregular one too, by the lemma the body gave the word) and regular forms, and never a word a
-verb's lemma links it to; a term is never found inside a longer word. Real spaCy; invented copy."""
+irregular one too) and regular forms, and never a word a verb's lemma links it to; a term is
+never found inside a longer word, nor in another word a crude stem made look alike ("care" is
+not "cars", desk43). Both paths agree. Real spaCy; invented copy."""
 
 from __future__ import annotations
 
@@ -51,3 +52,43 @@ def test_a_headline_word_matches_as_the_same_word_in_the_body(where, term, words
 def test_a_headline_does_not_reach_another_word(where, term, headline):
     """No match by a verb's lemma, nor inside a longer word, in the headline or the body."""
     assert where(term, headline, f"{headline}. {FILLER}") == set()
+
+
+# desk43: a word reaches its own inflections, never another word a crude stem made look alike
+@pytest.mark.parametrize("term,sentence", [
+    ("care", "The maker recalled forty thousand cars over a faulty brake."),
+    ('"health care"', "Health cars went on show at the motor fair."),
+    ("cars", "Nurses said care on the ward had improved."),
+    ("fire", "A fir fell across the road in the gale."),
+    ("fir", "Crews put out a fire at the mill."),
+    ("news", "A new bridge opens over the estuary in spring."),
+])
+def test_a_word_does_not_reach_another_word_by_a_shared_stem(where, term, sentence):
+    """Before: each matched ('care' and 'cars' both 'car'; 'fire' 'fir'; 'news' 'new')."""
+    assert where(term, sentence, f"{sentence} {FILLER}") == set()
+    assert where(term, "A report", sentence) == set()
+
+
+@pytest.mark.parametrize("term,sentence", [
+    ("strike", "Striking dockers blocked the gates before dawn."),
+    ("strikes", "Dock workers voted to strike from Monday."),
+    ("striking", "Two strikes closed the container terminal."),
+    ("policy", "The council published three new policies on housing."),
+    ("policies", "The housing policy was published on Friday."),
+    ("care", "Nurses said the caring staff were overworked."),
+    ("fire", "Two barns were fired in the night."),
+    ('"health care"', "Health care workers marched on the ministry."),
+])
+def test_a_word_still_reaches_its_inflections(where, term, sentence):
+    assert "body" in where(term, "A report", sentence)
+
+
+@pytest.mark.parametrize("term,headline", [
+    ("child", "Children rescued from the flooded river"),
+    ("mouse", "Mice found in the school kitchen"),
+    ("woman", "Women take the first three places in the harbour swim"),
+    ("crisis", "Two housing crises in a decade"),
+])
+def test_a_headline_only_irregular_plural_matches_as_the_body_does(where, term, headline):
+    """Before: no match (the headline is not parsed, and the body did not hold the word)."""
+    assert where(term, headline, FILLER) == {"title"}
