@@ -15,6 +15,7 @@ from bot.alerts.calls import Retry, retry_after
 from bot.alerts.held_back import waiting_for
 from bot.alerts.mrkdwn import clean, fit
 from bot.alerts.pacing import Pacer, listened
+from bot.config import Settings
 from bot.models import WirewatchError
 from bot.permissions import AFTER_ACK_WAIT, LOOKUP_WAIT, Action, RoleAnswer, SlackBusy, may, refusal
 from bot.slack.reach import Reach, guest_reach
@@ -163,6 +164,14 @@ def mode_words(mode: str) -> str:
     "as an hourly digest", "as a daily digest"."""
     return "as it happens" if mode == "realtime" else f"as an {mode} digest" if mode == "hourly" \
         else f"as a {mode} digest"
+
+
+def posted_when(mode: str, settings: Settings) -> str:
+    """When a digest is posted, said after its mode (nothing for one as it happens): the
+    daily one at ``WIREWATCH_DIGEST_HOUR`` in the desk's time zone."""
+    if mode == "daily":
+        return f", posted each day at {settings.digest_hour:02d}:00 ({settings.timezone})"
+    return ", posted at the top of each hour" if mode == "hourly" else ""
 
 
 def asks_help(text: str) -> bool:

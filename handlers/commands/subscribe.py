@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, split_notify
 from bot.alerts.pause import resume_person
+from bot.config import Settings
 from bot.models import Topic
 from bot.permissions import Action
 from bot.slack.after_ack import answered
@@ -31,7 +32,9 @@ from handlers.common import (
     join_lines,
     mode_words,
     no_topic_named,
+    posted_when,
     requires,
+    services,
     too_long,
     unquote,
     user_text,
@@ -126,13 +129,15 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         if refusal:
             answer(respond, f"{refusal} Nothing was subscribed.")
             return
-    answer(respond, _subscribe(db, request, topic.id, topic.name, notify, command))
+    answer(respond, _subscribe(db, request, topic.id, topic.name, notify, command,
+                               settings=services(context).settings))
     publish_home(client, db, command.get("user_id"))
 
 
 def _subscribe(db: Database, request: Request, topic_id: int, name: str,
-               notify: tuple[str, ...] | None, command: dict) -> str:
-    """Store the subscription; the answer says what it is now, whom it notifies included."""
+               notify: tuple[str, ...] | None, command: dict, *, settings: Settings) -> str:
+    """Store the subscription; the answer says what it is now (when a digest new to it comes
+    too), whom it notifies included."""
     kind, target = request.target_type, request.target_id
     with transaction(db):
         if not topic_stored(db, topic_id):  # removed while Slack was asked about the channel
@@ -152,7 +157,9 @@ def _subscribe(db: Database, request: Request, topic_id: int, name: str,
     if where == "You":
         verb = verb.removesuffix("s")
     shown = after.notify if after else ()
-    return f"{where} {verb} *{echo(name, 100)}* {mode_words(mode)}{notifies(shown, notify)}."
+    when = posted_when(mode, settings) if before is None or before.mode != mode else ""
+    return f"{where} {verb} *{echo(name, 100)}* {mode_words(mode)}{when}" \
+        f"{notifies(shown, notify)}."
 
 
 def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,

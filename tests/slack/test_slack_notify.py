@@ -98,7 +98,8 @@ def test_a_direct_message_subscription_takes_no_notify_list(runtime, fake_slack,
 def test_a_topic_named_with_the_word_notify_still_subscribes(runtime, fake_slack, fresh_db):
     run_command(runtime, fake_slack, "/topics", 'add "Notify rules" notification')
     said = run_command(runtime, fake_slack, "/subscribe", "Notify rules hourly", channel="C0DESK")
-    assert said["text"] == "This channel will now get *Notify rules* as an hourly digest."
+    assert said["text"] == ("This channel will now get *Notify rules* as an hourly digest, "
+                            "posted at the top of each hour.")
     said = run_command(runtime, fake_slack, "/subscribe", f"Notify rules notify {EDITOR}",
                        channel="C0DESK")
     assert said["text"].endswith("as an hourly digest; notifies <@U0EDITOR>.")

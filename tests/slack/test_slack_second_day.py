@@ -234,7 +234,8 @@ def test_subscribe_with_a_typo_is_answered_with_the_topic_meant(runtime, fake_sl
     assert typed == ("No topic named “Tram bridg”. Did you mean *Tram bridge*? "
                      '`/subscribe "Tram bridge" daily`'), typed
     again = run_command(runtime, fake_slack, "/subscribe", '"Tram bridge" daily')["text"]
-    assert again == "This channel will now get *Tram bridge* as a daily digest.", again
+    assert again == ("This channel will now get *Tram bridge* as a daily digest, posted each "
+                     "day at 08:00 (UTC)."), again
     left = run_command(runtime, fake_slack, "/unsubscribe", "tram-bridge")["text"]
     assert left.endswith('Did you mean *Tram bridge*? `/unsubscribe "Tram bridge"`'), left
     far = run_command(runtime, fake_slack, "/subscribe", "Elections")["text"]
@@ -250,7 +251,8 @@ def test_the_subscribe_offered_back_keeps_what_else_was_typed(runtime, fake_slac
     offered = typed.split("`")[-2]
     assert offered == '/subscribe me "Tram bridge" daily', typed
     again = run_command(runtime, fake_slack, "/subscribe", offered.removeprefix("/subscribe "))
-    assert again["text"] == "You will now get *Tram bridge* as a daily digest.", again
+    assert again["text"] == ("You will now get *Tram bridge* as a daily digest, posted each day "
+                             "at 08:00 (UTC)."), again
     left = run_command(runtime, fake_slack, "/unsubscribe", "me tram-bridge")["text"]
     assert left.endswith('`/unsubscribe me "Tram bridge"`'), left
     pinged = run_command(runtime, fake_slack, "/subscribe",
