@@ -12,7 +12,7 @@ from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, spl
 from bot.alerts.pause import resume_person
 from bot.config import Settings
 from bot.models import Topic
-from bot.permissions import Action
+from bot.permissions import Action, may, whom_to_ask
 from bot.slack.after_ack import answered
 from bot.slack.membership import can_post_here
 from bot.topic_names import closest_name, slack_typed
@@ -34,6 +34,7 @@ from handlers.common import (
     no_topic_named,
     posted_when,
     requires,
+    role_answer,
     services,
     too_long,
     unquote,
@@ -110,7 +111,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request, verb="subscribe"))
+        answer(respond, unknown(db, request, verb="subscribe", adds=who_adds(context)))
         return
     try:
         notify = notify_for(request.notify, request.target_type)
@@ -179,7 +180,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request, verb="unsubscribe"))
+        answer(respond, unknown(db, request, verb="unsubscribe", adds=who_adds(context)))
         return
     with transaction(db):
         removed = subs.unsubscribe(db, topic_id=topic.id, target_type=request.target_type,
@@ -205,7 +206,15 @@ def current(db: Database, command: dict) -> str:
     return join_lines(lines + [USAGE])
 
 
-def unknown(db: Database, request: Request, *, verb: str) -> str:
+def who_adds(context: BoltContext) -> str:
+    """Who adds a topic, said to this person: themselves, or an admin and whom to ask."""
+    if may(role_answer(context).role, Action.MANAGE_TOPICS):
+        return "Add one with `/topics add NAME QUERY`."
+    asked = whom_to_ask(services(context).settings.admins)
+    return f"A wirewatch admin adds one with `/topics add NAME QUERY` ({asked})."
+
+
+def unknown(db: Database, request: Request, *, verb: str, adds: str) -> str:
     """No such topic; when all but the last word name one (`Port strike weekly`), the last
     word is a mode mistyped, and that is what is said (two modes typed, both named); a name
     within a typo of a topic's is offered back as the ``/verb`` command to type again, with
@@ -227,8 +236,7 @@ def unknown(db: Database, request: Request, *, verb: str) -> str:
         return no_topic_named(name, meant, echo(_typed_again(request, verb, meant), 400))
     names = ", ".join(echo(t.name, 60) for t in topics[:20]) or "none yet"
     what = no_topic_named(name) if name else "Which topic?"
-    return (f"{what} Topics: {names}. A wirewatch admin adds one with `/topics add NAME QUERY`. "
-            f"{USAGE}")
+    return f"{what} Topics: {names}. {adds} {USAGE}"
 
 
 def _type_it_there(db: Database, request: Request, verb: str, channel: str) -> str:

@@ -57,3 +57,12 @@ def test_topics_usage_and_no_topics_are_said_as_each_person_may_act(runtime, fak
         assert "`/topics edit NAME QUERY`" in admin and "`/topics remove NAME`" in admin, admin
     member = run_command(runtime, fake_slack, "/topics", "", user=MEMBER)["text"]
     assert member.startswith("No topics yet: a wirewatch admin adds one with `/topics add"), member
+
+
+def test_no_such_topic_to_subscribe_says_who_adds_one_as_each_person_may(runtime, fake_slack):
+    """Before: an admin too was told "A wirewatch admin adds one", and a member not whom to ask."""
+    admin = run_command(runtime, fake_slack, "/subscribe", "Tidal power")["text"]
+    assert "Topics: none yet. Add one with `/topics add NAME QUERY`." in admin, admin
+    member = run_command(runtime, fake_slack, "/subscribe", "Tidal power", user=MEMBER)["text"]
+    assert "Topics: none yet. A wirewatch admin adds one with `/topics add NAME QUERY` (ask " \
+           f"<@{REPORTER}>" in member, member
