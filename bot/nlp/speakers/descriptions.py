@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from bot.models import Speaker
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers import documents, pronouns
+from bot.nlp.speakers.called import called_so
 from bot.nlp.speakers.cataphora import (
     UNCOUNTED,
     first_speaker_after,
@@ -920,6 +921,9 @@ def described_person(r: SpeakerResolver, token: Token) -> Speaker | None:
     ("the congresswoman"), else the subject of the narrative just before it."""
     gender = gender_of_words([token.lower_])
     if gender is not None:
+        called = called_so(r, token, gender)
+        if called is not None:
+            return called
         speaker, _ = pronouns.pronoun(r, token, gender)
         return speaker if speaker.name is not None else None
     found = _lede_named_next(r, token) or headline_person(r, token) or r.last_person(token.idx)
