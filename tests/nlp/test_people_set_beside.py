@@ -46,3 +46,25 @@ def test_a_voter_named_with_an_age_is_the_he_that_follows(quotes_of, only):
             "farmers' group. He had heckled Hale at a rally in June.\n\n"
             "\"I liked the roads part, but I have heard it all before,\" he said.")
     assert only(quotes_of(text), "direct", "heard it all").speaker.name == "Ivo Marsh"
+
+
+NAMED_PAST_A_CLAUSE = [
+    pytest.param(
+        "Governor Tomas Hale spoke at the fairground on Saturday.\n\n"
+        "One farmer supporting Mr. Hale, Ivo Marsh of the Valley Growers Cooperative in "
+        "Lindell, said the roads would never come.",
+        "Ivo Marsh", id="a_participle_clause"),
+    pytest.param(
+        "Governor Tomas Hale spoke at the fairground on Saturday.\n\n"
+        "One of Hale's former donors who still backs Lund, former state Sen. Ada Korhonen, "
+        "said the roads would never come.",
+        "Ada Korhonen", id="a_relative_clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED_PAST_A_CLAUSE)
+def test_a_name_set_beside_the_name_a_subjects_clause_ends_on_is_the_subject(
+        quotes_of, only, text, name):
+    speaker = only(quotes_of(text), "indirect", "never come").speaker
+    assert (speaker.name, speaker.kind) == (name, "person")
+

@@ -101,6 +101,9 @@ APPOS, PREP, POBJ, POSS, COMPOUND = (get_string_id(d) for d in
 LISTED = ORG_NOUNS | ISSUED_NOUNS | UNNAMED_SOURCES | COMPANY_NOUNS | SPEAKING_THINGS
 """Nouns a list knows, so never an unlisted description of someone."""
 
+CLAUSES = frozenset({"acl", "relcl"})
+"""A participle or relative clause describing a noun ("backing X", "who backs X")."""
+
 if TYPE_CHECKING:
     from bot.nlp.speakers.registry import Person
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -110,7 +113,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     """A common-noun subject: a title of someone named earlier, an organisation or a source."""
     named = [c for c in token.children if c.dep == APPOS and _a_name(r, c)
              and not r.reg.quoted(c.idx)] or _named_after_of(r, token) or \
-        _titles_before_name(r, token)
+        _titles_before_name(r, token) or named_past_clause(r, token)
     if named:
         return appositive(r, token, named[0])
     second = _second_appositive(r, token)
@@ -263,6 +266,30 @@ def _titles_before_name(r: SpeakerResolver, token: Token) -> list[Token]:
         return []
     return [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and
             r.reg.is_person(c) and not r.reg.quoted(c.idx)]
+
+
+def named_past_clause(r: SpeakerResolver, token: Token) -> list[Token]:
+    """"One farmer backing Mr. Hale, Ivo Marsh of …, said", "One of her donors who backs
+    Lund, Ada Ruiz, said": the parser hangs the name on the name the subject's clause ends
+    on; a name set beside a name does not describe it, so it names the subject (a person's
+    name, or any name beside a noun only a person is)."""
+    nouns = [token] + [g for c in token.children if c.dep == PREP and c.i > token.i
+                       for g in c.children if g.dep == POBJ]
+    for noun in nouns:
+        for clause in (c for c in noun.children if c.dep_ in CLAUSES and c.i > noun.i):
+            for obj in _clause_objects(clause):
+                named = [c for c in obj.children if c.dep == APPOS and c.pos == PROPN and
+                         c.i > obj.i and c.left_edge.nbor(-1).text == "," and
+                         not r.reg.quoted(c.idx)]
+                if obj.pos == PROPN and named and (_a_person(noun) or r.reg.is_person(named[0])):
+                    return named[:1]
+    return []
+
+
+def _clause_objects(clause: Token) -> list[Token]:
+    """The objects a clause ends on: its direct object, or the object of its preposition."""
+    return [c for c in clause.children if c.dep_ == "dobj"] + [
+        g for c in clause.children if c.dep == PREP for g in c.children if g.dep == POBJ]
 
 
 def _named_after_of(r: SpeakerResolver, token: Token) -> list[Token]:

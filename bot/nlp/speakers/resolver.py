@@ -114,6 +114,8 @@ class SpeakerResolver:
             return Speaker(None, "unknown"), conf.UNKNOWN
         if _named_beside(token) or self._titled_beside(token):  # "One of his advisers,
             return descriptions.nominal(self, token)  # Tad Devine, said"; "Acme's CEO, X,"
+        if token.like_num and descriptions.named_past_clause(self, token):
+            return descriptions.nominal(self, token)  # "One of her donors who backs Y, X,"
         if token.like_num or token.ent_type_ in SHARES:  # "Six in 10 say", "Nearly half said"
             poll = documents.respondents_poll(self, token)
             if poll is not None:
