@@ -707,8 +707,13 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"The people" after "three people familiar with the matter" introduced them."""
     keep = _counted_many if token.tag_ in PLURAL_TAGS else _counted_one
     found = r.reg.nouns_where(token.lemma_.lower(), keep)
-    at = bisect_left(found, token.i)
-    return Speaker(r.reg.phrase(r.reg.doc[found[at - 1]]), "unnamed") if at else None
+    named = {c.lower_ for c in token.lefts if c.text[:1].isupper() and c.dep_ != "det"}
+    for i in reversed(found[:bisect_left(found, token.i)]):
+        earlier = r.reg.doc[i]
+        if _rank(earlier) == _rank(token) and \
+                named <= {w.lower_ for w in earlier.subtree}:
+            return Speaker(r.reg.phrase(earlier), "unnamed")
+    return None
 
 
 def _counted(tok: Token) -> bool:
