@@ -5,19 +5,23 @@ neither. On text written here."""
 
 from __future__ import annotations
 
+import pytest
 
-def test_a_leader_named_by_the_body_he_leads_is_not_an_earlier_unnamed_leader(quotes_of, only):
-    text = ("A former union leader at the plant criticised the deal on Monday. Senator Mara "
-            "Lind defended it.\n\n"
-            "\"Nobody loses a job,\" Lind said in an interview. Recalling her years as a shop "
-            "steward, the Senate Democratic leader said, \"I never signed a bad contract.\"")
-    speaker = only(quotes_of(text), "direct", "bad contract").speaker
-    assert speaker.name == "Mara Lind"
+OPENING = ("A former union leader at the plant criticised the deal on Monday. Senator Mara "
+           "Lind defended it.\n\n\"Nobody loses a job,\" Lind said in an interview. ")
+
+INTRODUCED = [
+    pytest.param(OPENING + "Recalling her years as a shop steward, the Senate Democratic "
+                 "leader said, \"I never signed a bad contract.\"",
+                 "Mara Lind", id="a_leader_named_by_the_body_she_leads"),
+    pytest.param("A former union leader at the plant criticised the deal on Monday. The "
+                 "council approved it anyway.\n\n\"I never signed a bad contract,\" the "
+                 "former union leader said.",
+                 "A former union leader at the plant", id="the_same_description_again"),
+]
 
 
-def test_the_same_description_again_is_the_unnamed_source_introduced(quotes_of, only):
-    text = ("A former union leader at the plant criticised the deal on Monday. The council "
-            "approved it anyway.\n\n"
-            "\"Nobody listened to the crews,\" the former union leader said.")
-    speaker = only(quotes_of(text), "direct", "Nobody listened").speaker
-    assert speaker.name == "A former union leader at the plant"
+@pytest.mark.parametrize(("text", "name"), INTRODUCED)
+def test_an_earlier_unnamed_source_is_the_description_only_when_it_agrees(
+        quotes_of, only, text, name):
+    assert only(quotes_of(text), "direct", "bad contract").speaker.name == name
