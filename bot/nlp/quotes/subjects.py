@@ -104,7 +104,7 @@ def _subject_of(verb: Token, quoted: set[int], in_paragraph: bool) -> Token | No
             verb = _past_comparison(verb)
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head.head
+            verb = _means_of(verb)
             continue
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "voters are likely to say …"
             verb = _past_comparison(verb)
@@ -125,6 +125,22 @@ def _past_comparison(verb: Token) -> Token:
         return head
     compared = head.head
     return compared.head if compared.dep_ in {"acomp", "advmod"} else compared
+
+
+def _means_of(verb: Token) -> Token:
+    """"defended her policy of letting tenants stay by citing a survey": "by" and a participle
+    give the means of the act that governs them; a clause inside a noun's gerund ("letting
+    tenants stay") acts for no one, so the means goes with the verb that noun hangs on."""
+    head = verb.head.head
+    if verb.head.lower_ != "by" or verb.tag_ != "VBG":
+        return head
+    while head.dep_ in {"ccomp", "xcomp"} and head.head.tag_ == "VBG" and \
+            head.head.dep_ == "pcomp" and head.head.head.dep_ == "prep":
+        outer = _governing_verb(head.head.head.head)
+        if outer is None:
+            break
+        head = outer
+    return head
 
 
 def _infinitive(verb: Token) -> bool:
