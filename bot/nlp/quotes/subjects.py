@@ -272,6 +272,8 @@ def _after_relative(verb: Token, quoted: set[int]) -> Token | None:
     it."""
     doc = verb.doc
     comma = verb.left_edge.i - 1
+    if verb.tag_ == "VBG" and comma > 0 and doc[comma].dep_ != "punct":
+        return _sender(doc[comma], verb, quoted)
     if verb.tag_ != "VBG" or comma < 1 or doc[comma].text != ",":
         return None
     for clause in [doc[comma - 1], *doc[comma - 1].ancestors]:
@@ -279,6 +281,20 @@ def _after_relative(verb: Token, quoted: set[int]) -> Token | None:
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if clause.right_edge.i != comma - 1 or not is_reporting(clause) or subject is None \
                     or subject.tag_ in {"WDT", "WP"} or subject.i in quoted:
+                return None
+            return subject
+    return None
+
+
+def _sender(before: Token, verb: Token, quoted: set[int]) -> Token | None:
+    """"a letter the campaign sent the board claiming that …": a participle right after a
+    relative clause on a document gives the document's words, which are its sender's."""
+    for clause in [before, *before.ancestors]:
+        if clause.dep_ == "relcl":
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if clause.right_edge.i != before.i or clause.head.lemma_.lower() not in \
+                    ISSUED_NOUNS or verb.head == clause or subject is None or \
+                    subject.tag_ in {"WDT", "WP"} or subject.i in quoted:
                 return None
             return subject
     return None
