@@ -111,6 +111,16 @@ def _names_before(tokens: list[Token]) -> list[Token]:
     return names
 
 
+def _runs_on(span: QuoteSpan, before: list[Quote],
+             by_start: dict[int, QuoteSpan]) -> Speaker | None:
+    """A paragraph going on with the quotation left open before it has that quotation's
+    speaker ("From X, writing in the Gazette:" / "“…" / "“…")."""
+    last = by_start.get(before[-1].start) if before else None
+    if not span.continued or last is None or last.closed or last.paragraph != span.paragraph - 1:
+        return None
+    return before[-1].speaker if before[-1].speaker.name is not None else None
+
+
 class DirectQuotes:
     """Attributes every quoted span of one article, paragraph by paragraph."""
 
@@ -157,7 +167,7 @@ class DirectQuotes:
         for quote in quotes:
             span = by_start.get(quote.start)
             if quote.kind == "direct" and quote.speaker.name is None and span is not None:
-                speaker = self._context_speaker(span)
+                speaker = _runs_on(span, out, by_start) or self._context_speaker(span)
                 if speaker is not None:
                     quote = replace(quote, speaker=speaker, confidence=conf.CONTEXT)
             out.append(quote)

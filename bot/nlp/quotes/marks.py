@@ -80,11 +80,18 @@ def find_quote_spans(body: str, paras: list[Paragraph] | None = None) -> list[Qu
         single = _single_spans_in(body, para)
         if single and all(_within(span, single) for span in found):
             found = single
-        if found and open_at_end and found[0].open == _first_char(body, para):
+        if found and open_at_end and found[0].open == _first_char(body, para) and \
+                _same_style(body[spans[-1].open], body[found[0].open]):
             found[0] = _replace(found[0], continued=True)
         open_at_end = bool(found) and not found[-1].closed
         spans.extend(found)
     return spans
+
+
+def _same_style(opened: str, opening: str) -> bool:
+    """A quotation running on opens each paragraph with the mark it opened with; a straight
+    one followed by a curly one is a quotation nested in it (a quoted article quoting)."""
+    return (opened == '"') == (opening == '"')
 
 
 def find_transcript_turns(body: str, taken: set[int],
