@@ -35,6 +35,8 @@ PULL_WORDS = 12
 SPOKEN_WORDS = 3
 LABEL_WORDS = 5
 HEADLINE_WORDS = 25
+PAUSE_WORDS = 6
+"""A line of narrative between two quotes short enough to be a pause, not a new scene."""
 GOING_ON = {"add", "continue"}
 ALSO_WORDS = {"more", "also", "again"}
 """Words that may open "More from the report: “…”"."""
@@ -167,7 +169,8 @@ class DirectQuotes:
         for quote in quotes:
             span = by_start.get(quote.start)
             if quote.kind == "direct" and quote.speaker.name is None and span is not None:
-                speaker = _runs_on(span, out, by_start) or self._context_speaker(span)
+                speaker = _runs_on(span, out, by_start) or self._context_speaker(span) or \
+                    self._after_pause(span, out, by_start)
                 if speaker is not None:
                     quote = replace(quote, speaker=speaker, confidence=conf.CONTEXT)
             out.append(quote)
@@ -190,6 +193,22 @@ class DirectQuotes:
         if speaker is not None or span.paragraph + 1 >= len(self.paras):
             return speaker
         return self._first_speaker(self.paras[span.paragraph + 1])
+
+    def _after_pause(self, span: QuoteSpan, before: list[Quote],
+                     by_start: dict[int, QuoteSpan]) -> Speaker | None:
+        """"“…” / She waits. / “…”": a quote after a short line of narrative that names no one
+        goes on with whoever spoke the quote just before that line."""
+        last = by_start.get(before[-1].start) if before else None
+        if last is None or last.paragraph != span.paragraph - 2 or \
+                before[-1].speaker.name is None or before[-1].kind != "direct":
+            return None
+        pause = self.paras[span.paragraph - 1]
+        tokens = self._tokens(pause.start, pause.end)
+        words = [t for t in tokens if not (t.is_punct or t.is_space)]
+        if not words or len(words) > PAUSE_WORDS or tokens[-1].text == ":" or \
+                any(t.pos_ == "PROPN" for t in words):
+            return None
+        return before[-1].speaker
 
     def _headline_label(self, para: Paragraph, span: QuoteSpan) -> Speaker | None:
         """"Dr. Ana Ruiz: Brandt ‘Not Fit To Run The Harbour’": a headline-length paragraph

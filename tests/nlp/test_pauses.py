@@ -1,0 +1,31 @@
+"""A quote after a short line of narrative that names no one (session 43, speakers43a; issue
+14), on text written here: a phone call reported line by line, "“…” / She waits. / “…”", goes
+on with the caller; a line that introduces ("Transcript as follows:") or names someone does
+not carry the quote before it over."""
+
+from __future__ import annotations
+
+CALL = (
+    "Calls for the mayor\n\n"
+    "Ana Ruiz, a retired nurse, rang the first number on her list. \"Good evening, we are "
+    'calling people who backed the mayor -."\n\n'
+    "She waits.\n\n"
+    '"Oh, thank you so much -."\n\n'
+    "A pause.\n\n"
+    '"Then we will see you at the hall on Monday!"\n\n'
+    "She puts the phone down and smiles.")
+
+
+def _speaker(quotes, words: str) -> list[str | None]:
+    return [q.speaker.name for q in quotes if words in q.text]
+
+
+def test_a_quote_after_a_pause_goes_on_with_the_caller(quotes_of):
+    quotes = quotes_of(CALL)
+    assert _speaker(quotes, "thank you so much") == ["Ana Ruiz"]
+    assert _speaker(quotes, "see you at the hall") == ["Ana Ruiz"]
+
+
+def test_a_line_naming_someone_else_is_no_pause(quotes_of):
+    quotes = quotes_of(CALL.replace("She waits.", "Tom Berg waits."))
+    assert _speaker(quotes, "thank you so much") == ["Tom Berg"]
