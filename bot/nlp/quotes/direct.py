@@ -165,7 +165,7 @@ class DirectQuotes:
     def _from_context(self, quotes: list[Quote]) -> list[Quote]:
         """A quote nothing in its sentence attributes: whoever the text around it introduces."""
         by_start = {s.start: s for s in self.spans}
-        out = []
+        out: list[Quote] = []
         for quote in quotes:
             span = by_start.get(quote.start)
             if quote.kind == "direct" and quote.speaker.name is None and span is not None:
