@@ -52,6 +52,8 @@ class Events:
     within ``weak_hours`` of it is at least ``pair_similarity`` alike to it (cosine) and no
     more than ``pair_ratio`` times that alike to the story's other latest articles, the weak
     joiner was the first report of another event, and the two make a story of their own.
+    A join that weak whose words alone (its names and numbers left out) are less than
+    ``word_floor`` alike to the story's is no join: the same people or town in another event.
     """
 
     half_life_hours: float = EVENT_HALF_LIFE_HOURS
@@ -67,6 +69,7 @@ class Events:
     weak_hours: float = 12.0
     pair_similarity: float = 0.35
     pair_ratio: float = 0.4
+    word_floor: float = 0.03
 
     def place(self, sentence: int) -> float:
         if sentence < 0:
@@ -356,7 +359,16 @@ def event_similarity(weights: dict[str, float], names: frozenset[str], story: St
                   for v, square in zip(story.vectors, shape.squares, strict=True))
     if closest >= events.copy_similarity:
         score = max(score, events.threshold)
+    if score < events.weak_join and _words_only(weights, shape) < events.word_floor:
+        return 0.0
     return score
+
+
+def _words_only(weights: dict[str, float], shape: Shape) -> float:
+    """The cosine of the article's words with the story's centroid's, names and numbers
+    left out: what tells a weak join of one event from another event of the same people."""
+    return cosine({k: w for k, w in weights.items() if k[:2] == "l:"},
+                  {k: w for k, w in shape.centroid.items() if k[:2] == "l:"})
 
 
 def headline_names(title_keys: set[str]) -> frozenset[str]:

@@ -44,7 +44,9 @@ WALKOUT = """Dockers walk out over pension cuts
 
 Dockworkers at Port Averna walked off the job late on Monday after their employer announced cuts to the pension scheme, the dockers' union said.
 
-Union leader Maren Oskarsdottir said the walkout would go on until the pension plan was restored in full."""
+Union leader Maren Oskarsdottir said the walkout would go on until the pension plan was restored in full.
+
+The harbour was quiet overnight."""
 
 WALKOUT_AGAIN = """Pension row: dockworkers stay out as Oskarsdottir digs in
 
