@@ -120,8 +120,8 @@ class Model:
 
 class RecordingStage(StoryStage):
     """The real story stage, recording every pair it scores; with ``model`` it joins the
-    candidate the model finds likeliest when that is at least ``tau`` (the model alone: a young
-    archive's evidence is not asked)."""
+    candidate the model finds likeliest when that is at least ``tau`` (the model alone: neither a
+    young archive's evidence nor the words-only floor of a weak join is asked)."""
 
     def __init__(self, *, model: Model | None = None, tau: float = 0.5,
                  quiet_hours: float = cluster.EVENT_QUIET_HOURS) -> None:
@@ -150,7 +150,7 @@ class RecordingStage(StoryStage):
         chosen = [c for c in candidates.stories if best[0] >= self.cut and c.story_id == best[1]]
         return decide(prepared.features, replace(candidates, stories=chosen, evidence=None),
                       summarise=summarise or self.summarise,
-                      events=replace(self.events, threshold=1e-9),
+                      events=replace(self.events, threshold=1e-9, word_floor=0.0),
                       year=prepared.year)
 
     def store(self, db: Database, prepared: Prepared, candidates: Candidates,
