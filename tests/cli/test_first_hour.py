@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -207,7 +208,9 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
                                                                       failed_at, then):
     """Before: a wait already over was said as 'next try after 2026-12-01T17:05…', a time past.
     ``failed_at`` None: the failure is now, as the test runs (taken as the tests were
-    collected, it was 18 minutes past, its wait over, when a long run reached it)."""
+    collected, it was 18 minutes past, its wait over, when a long run reached it). A feed due
+    now is polled as the run starts, beside its banner: that poll's answer is held back until
+    the banner is read (under load it failed first once, and the banner said '2 in a row')."""
     failed_at = failed_at or datetime.now(UTC)
     db_path = tmp_path / "w.db"
     env = {"WIREWATCH_ALLOW_NETWORKS": "127.0.0.0/8", "WIREWATCH_NLP_PROCESSES": "0"}
@@ -217,11 +220,16 @@ def test_the_banner_names_a_failing_source_and_when_it_is_tried_again(tmp_path, 
     with transaction(db):
         record_failure(db, 1, reason="the server answered 404 Not Found", now=failed_at)
     db.close()
+    banner_read = threading.Event()
+    feeds.routes["/dsk.xml"] = Route(b"not here", status=404, content_type="text/plain",
+                                     stall=banner_read)
+    patient = {**os.environ, **env, "WIREWATCH_FETCH_TIMEOUT": str(2 * LAST_RESORT_S)}
     proc = subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db_path), "run",
-                             "--console"], env={**os.environ, **env}, cwd=ROOT, text=True,
+                             "--console"], env=patient, cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout
     lines = [proc.stdout.readline() for _ in range(4)]
+    banner_read.set()
     stopped(proc)
     since = failed_at.strftime("%Y-%m-%d %H:%M UTC")
     assert lines[3].startswith(f"    failing (1 in a row) since {since}: the server answered "
@@ -344,19 +352,24 @@ def test_a_second_run_on_the_same_database_stops_at_once(tmp_path):
 
 
 def test_verbose_run_logs_what_wirewatch_does_not_each_scheduler_tick(tmp_path):
+    """Its log goes to a file: a pipe left unread while stdout is read blocks the run once
+    the log passes the pipe's 64 KB, and the line the test waits for never comes."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "-v", "--db", str(tmp_path / "w.db"),
-                             "run", "--console", "--interval", "0.2", "--watch", str(inbox)],
-                            env=clean_env(WIREWATCH_NLP_PROCESSES="0"), cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    log = tmp_path / "stderr.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "-v", "--db",
+                                 str(tmp_path / "w.db"), "run", "--console", "--interval", "0.2",
+                                 "--watch", str(inbox)], env=clean_env(WIREWATCH_NLP_PROCESSES="0"),
+                                cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=sink)
     assert proc.stdout
     assert proc.stdout.readline().startswith("wirewatch running")
     (inbox / "a.txt").write_text("Dam opens\n\nThe new dam opened on Friday, officials said.")
     while not proc.stdout.readline().startswith("· no alert for “Dam opens”"):
         assert proc.poll() is None
     time.sleep(2)  # two more seconds of folder scans
-    _, err = stopped(proc)
+    stopped(proc)
+    err = log.read_text()
     assert f"INFO bot.worker: stored {inbox / 'a.txt'}" in err
     assert "apscheduler" not in err, err[:500]  # was two lines a second
 

@@ -48,6 +48,9 @@ class Route:
     hold: threading.Event | None = None
     cut: int | None = None
     """Send only this many bytes of the body (its full length declared), then hang up."""
+    stall: threading.Event | None = None
+    """Send the status line, then a header line every half second until set: an answer that
+    keeps a client's read timeout from running out (its total one still does)."""
 
 
 class FeedServer:
@@ -103,6 +106,8 @@ class FeedServer:
             return
         body = gzip.compress(route.body) if route.gzip else route.body
         handler.send_response(route.status)
+        if route.stall is not None:
+            self._stall(handler, route.stall)
         handler.send_header("Content-Type", route.content_type)
         if route.gzip:
             handler.send_header("Content-Encoding", "gzip")
@@ -119,6 +124,15 @@ class FeedServer:
         handler.end_headers()
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self._write(handler, body, route)
+
+    def _stall(self, handler: BaseHTTPRequestHandler, until: threading.Event) -> None:
+        """A line every half second, so the client waits for ``until`` (or ``LAST_RESORT_S``)."""
+        self.holding.set()
+        deadline = time.monotonic() + LAST_RESORT_S
+        handler.flush_headers()
+        while not until.wait(0.5) and time.monotonic() < deadline:
+            handler.send_header("X-Still-Working", "1")
+            handler.flush_headers()
 
     def _write(self, handler: BaseHTTPRequestHandler, body: bytes, route: Route) -> None:
         if route.cut is not None:
@@ -139,8 +153,9 @@ class FeedServer:
 
     def __exit__(self, *exc) -> None:
         for route in self.routes.values():
-            if route.hold is not None:
-                route.hold.set()
+            for event in (route.hold, route.stall):
+                if event is not None:
+                    event.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
