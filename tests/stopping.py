@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Callable
 
@@ -57,3 +58,12 @@ def wait_for(predicate, *, timeout: float = LAST_RESORT_S):
             return value
         time.sleep(0.02)
     raise AssertionError(f"still waiting after {timeout:.0f} s")
+
+
+def joined(thread: threading.Thread) -> None:
+    """``thread`` ended, for a test's own helper told to stop (a drip between two sends): one
+    still running after ``LAST_RESORT_S`` is a hang, and fails the test instead of outliving it."""
+    thread.join(LAST_RESORT_S)
+    if thread.is_alive():
+        raise AssertionError(f"thread {thread.name} still running {LAST_RESORT_S:.0f} s after it "
+                             "was told to stop")

@@ -7,6 +7,7 @@ import urllib.request
 from bench.desk_day import Alert, Feeds, Item, reading, serve, twice_and_lost
 from bot.ingest.feeds import parse_feed
 from tests.fakes.slack_api import Message
+from tests.stopping import LAST_RESORT_S
 
 LONG = ("Dockworkers at Northhaven walked off the job on Monday. " * 25).strip()
 
@@ -20,7 +21,7 @@ def _items() -> list[Item]:
 
 
 def _get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+    with urllib.request.urlopen(url, timeout=LAST_RESORT_S) as response:  # noqa: S310
         return response.read()
 
 

@@ -14,7 +14,7 @@ import click
 
 from bot.cli import cli
 from tests.sources.process import clean_env
-from tests.stopping import ended, stopped
+from tests.stopping import LAST_RESORT_S, ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +62,7 @@ def test_the_ingest_example_of_docs_sources_answers_as_shown(tmp_path):
         request = urllib.request.Request(
             url.group(1).replace(":3000/", f":{port.group(1)}/"), data=body.group(1).encode(),
             headers={"Authorization": f"Bearer {token}"}, method="POST")
-        with urllib.request.urlopen(request, timeout=60) as answer:
+        with urllib.request.urlopen(request, timeout=LAST_RESORT_S) as answer:
             assert json.loads(answer.read()) == json.loads(" ".join(shown.group(1).split()))
     finally:
         stopped(proc)

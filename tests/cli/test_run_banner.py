@@ -16,7 +16,7 @@ from bot.listen_address import url_to_open
 from tests.fakes.signing import SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.sources.process import clean_env
-from tests.stopping import ended, stopped
+from tests.stopping import LAST_RESORT_S, ended, stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "5d0c8b1e7a2f49e6b3c1d9a0"
@@ -43,7 +43,7 @@ def took_an_article(url: str) -> bool:
     request = urllib.request.Request(url, method="POST", data=json.dumps(
         {"title": "Tug crews strike", "text": "Tug crews stopped work at dawn on Monday."}
     ).encode(), headers={"Authorization": f"Bearer {TOKEN}"})
-    with urllib.request.urlopen(request, timeout=30) as answer:
+    with urllib.request.urlopen(request, timeout=LAST_RESORT_S) as answer:
         return answer.status in (200, 202)
 
 

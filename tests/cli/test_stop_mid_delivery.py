@@ -58,7 +58,7 @@ def serving(running: Running) -> bool:
     stopping: SlackRuntime.stop sets ``stopping`` first; a listener closing as it is reached
     resets the connection)."""
     try:
-        socket.create_connection(("127.0.0.1", running.slack_port), timeout=5).close()
+        socket.create_connection(("127.0.0.1", running.slack_port), timeout=LAST_RESORT_S).close()
     except (ConnectionRefusedError, ConnectionResetError):
         return False
     return True

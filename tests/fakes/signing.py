@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from tests.stopping import LAST_RESORT_S
+
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 REPORTER = "U0REPORTER"
 
@@ -88,7 +90,7 @@ class Reply:
 
 def post_signed(url: str, body: str, *, secret: str = SECRET, timestamp: int | None = None,
                 content_type: str = "application/x-www-form-urlencoded",
-                headers: dict[str, str] | None = None, timeout: float = 10.0) -> Reply:
+                headers: dict[str, str] | None = None, timeout: float = LAST_RESORT_S) -> Reply:
     """POST ``body`` to ``url`` with Slack's signature headers (override with ``headers``)."""
     sent = signed_headers(secret, body, timestamp=timestamp, content_type=content_type)
     sent.update(headers or {})

@@ -15,6 +15,7 @@ from bot.slack.runtime import SlackRuntime
 from bot.slack.server import build_router
 from tests.fakes.signing import REPORTER, SECRET
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
+from tests.stopping import joined
 
 PLACES = 100
 """The server's places here (1,000 in life)."""
@@ -59,7 +60,7 @@ class Idle:
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._thread.join(5)
+        joined(self._thread)
         for sock in self.sockets:
             sock.close()
 

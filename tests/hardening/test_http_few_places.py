@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.http_server import HttpServer
+from tests.stopping import LAST_RESORT_S
 
 
 def hello(environ, start_response):
@@ -29,7 +30,7 @@ def small(request) -> Iterator[HttpServer]:
 
 
 def get(port: int) -> bytes:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as reply:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=LAST_RESORT_S) as reply:
         return bytes(reply.read())
 
 
@@ -40,7 +41,7 @@ def test_a_server_with_few_places_answers(small):
 
 def test_a_server_with_few_places_still_makes_room_for_a_request(small):
     places = small._server.adj.connection_limit
-    idle = [socket.create_connection(("127.0.0.1", small.port), timeout=2,
+    idle = [socket.create_connection(("127.0.0.1", small.port), timeout=LAST_RESORT_S,
                                      source_address=(f"127.0.2.{n + 1}", 0))
             for n in range(places - 1)]
     try:

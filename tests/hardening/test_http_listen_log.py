@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from bot.http_server import HttpServer
+from tests.stopping import LAST_RESORT_S
 
 
 def hello(environ, start_response):
@@ -28,7 +29,7 @@ def listening_line(caplog, host: str) -> str:
         lines = [r.getMessage() for r in caplog.records if "listening on" in r.getMessage()]
         assert len(lines) == 1, lines
         url = lines[0].split("listening on ", 1)[1].split(" ", 1)[0]
-        with urllib.request.urlopen(url + "/health", timeout=5) as reply:
+        with urllib.request.urlopen(url + "/health", timeout=LAST_RESORT_S) as reply:
             assert reply.read() == b"ok"
         return lines[0]
     finally:

@@ -24,6 +24,7 @@ from bot.http_server import HttpServer
 from tests.fakes.signing import command_body, post_signed
 from tests.fakes.slack_api import FakeSlack
 from tests.hardening.gated_server import PLACES, Idle, gated_server
+from tests.stopping import LAST_RESORT_S
 
 ADDRESSES = 120
 
@@ -53,7 +54,7 @@ def served(settings: Settings, fresh_db) -> Iterator[tuple[HttpServer, FakeSlack
 
 def kept_alive(port: int) -> socket.socket:
     """Slack's connection kept open between two requests, served once."""
-    sock = socket.create_connection(("127.0.0.1", port), timeout=3)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=LAST_RESORT_S)
     sock.sendall(b"GET /health HTTP/1.1\r\nHost: wirewatch\r\n\r\n")
     assert sock.recv(4096).startswith(b"HTTP/1.1 ")
     return sock

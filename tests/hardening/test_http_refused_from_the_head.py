@@ -50,7 +50,7 @@ def server(db_path) -> Iterator[HttpServer]:
 def head_then_wait(port: int, head: str, *, declared: int = DECLARED) -> tuple[str, dict, str]:
     """Send the head and the body's first kilobyte, then wait for an answer (status line,
     JSON body, raw headers) without sending the rest."""
-    sock = socket.create_connection(("127.0.0.1", port), timeout=15)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=LAST_RESORT_S)
     try:
         sock.sendall((head + f"Content-Length: {declared}\r\n\r\n").encode() + b"[" * 1024)
         answer = b""
@@ -103,7 +103,7 @@ def test_a_caller_with_the_token_still_sends_its_body_and_is_queued(server, db_p
     article = json.dumps({"title": "Tug crews strike at Varnhold",
                           "text": "Tug crews at the port of Varnhold stopped work at dawn on "
                                   "Monday over night-shift pay, their union said."}).encode()
-    sock = socket.create_connection(("127.0.0.1", server.port), timeout=15)
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=LAST_RESORT_S)
     try:
         sock.sendall(f"POST /ingest HTTP/1.1\r\nHost: wirewatch\r\nAuthorization: Bearer {TOKEN}"
                      f"\r\nContent-Length: {len(article)}\r\n\r\n".encode() + article[:20])
@@ -142,7 +142,7 @@ def test_a_chunked_body_is_refused_from_the_head_too(server, path, headers, stat
     (10 MB, a temporary file past 512 kB) before any route saw it. Now it is read to its end
     and dropped (a client sending its chunks after the head would be reset by a close), and
     the head's refusal answered; none of it is kept while it comes (before: 640 kB)."""
-    sock = socket.create_connection(("127.0.0.1", server.port), timeout=15)
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=LAST_RESORT_S)
     try:
         sock.sendall(f"POST {path} HTTP/1.1\r\nHost: wirewatch\r\n{headers}"
                      "Transfer-Encoding: chunked\r\n\r\n".encode())
@@ -164,7 +164,7 @@ def test_a_length_of_thousands_of_digits_is_a_400_not_an_error(server, caplog, p
     """waitress checks a Content-Length is digits, then ``int`` refused 5,000 of them
     (Python's limit is 4,300): no answer, the connection dropped, and an ERROR line for each
     such request (no token or signature needed; the port faces the internet)."""
-    sock = socket.create_connection(("127.0.0.1", server.port), timeout=15)
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=LAST_RESORT_S)
     try:
         sock.sendall(f"POST {path} HTTP/1.1\r\nHost: wirewatch\r\n{headers}"
                      f"Content-Length: {'1' * 5000}\r\n\r\n{{}}".encode())

@@ -18,6 +18,7 @@ from bot.ingest.http_api import IngestApp
 from storage.db import ThreadLocalDb
 from tests.hardening.gated_server import NO_DEADLINE
 from tests.sources.stories import FERRY
+from tests.stopping import LAST_RESORT_S
 
 PROXY = "127.0.0.2"
 PLACES = 100
@@ -25,7 +26,8 @@ TOKEN = "a-long-enough-ingest-token-for-the-test"
 
 
 def connect(port: int) -> socket.socket:
-    return socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(PROXY, 0))
+    return socket.create_connection(("127.0.0.1", port), timeout=LAST_RESORT_S,
+                                    source_address=(PROXY, 0))
 
 
 def pooled(port: int, count: int) -> list[socket.socket]:
@@ -93,7 +95,7 @@ def test_bodies_dripped_too_slowly_to_finish_in_time_still_make_room(db_path):
                 sock.send(b"x")
             except OSError:
                 continue
-        fresh = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        fresh = socket.create_connection(("127.0.0.1", server.port), timeout=LAST_RESORT_S)
         fresh.sendall(b"GET /health HTTP/1.1\r\nHost: wirewatch\r\n\r\n")
         assert fresh.recv(4096).startswith(b"HTTP/1.1 "), "answered"
         fresh.close()

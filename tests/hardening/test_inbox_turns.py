@@ -22,6 +22,7 @@ from storage.db import ThreadLocalDb, transaction
 from storage.sources import add_source, source_row
 from tests.sources.feedserver import LOOPBACK, FeedServer, Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY
+from tests.stopping import LAST_RESORT_S
 
 TOKEN = "a-long-enough-ingest-token-for-the-test"
 DROPPED = 40
@@ -59,7 +60,7 @@ def post_an_article(dbs) -> None:
                         port=0)
     server.start()
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=LAST_RESORT_S)
         conn.request("POST", "/ingest", body=json.dumps({"title": BRIDGE[0], "text": BRIDGE[1]}),
                      headers={"Authorization": f"Bearer {TOKEN}",
                               "Content-Type": "application/json"})

@@ -20,6 +20,7 @@ from bot.ingest.http_api import IngestApp
 from bot.worker import IngestWorker
 from storage.db import ThreadLocalDb
 from tests.sources.stories import BRIDGE
+from tests.stopping import LAST_RESORT_S
 
 TOKEN = "a-long-enough-ingest-token-for-the-test"
 BATCHES, EACH = 2, 10
@@ -41,7 +42,7 @@ def endpoint(db_path, fresh_db) -> Iterator[tuple[int, ThreadLocalDb]]:
 
 
 def post(port: int, body: object, *, address: str) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30,
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=LAST_RESORT_S,
                                       source_address=(address, 0))
     conn.request("POST", "/ingest", body=json.dumps(body),
                  headers={"Authorization": f"Bearer {TOKEN}",

@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
 from tests.fakes.signing import REPORTER, SECRET, command_body, event_body, post_signed
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.stopping import wait_for
+from tests.stopping import LAST_RESORT_S, wait_for
 
 
 class Listening(Protocol):
@@ -88,7 +88,8 @@ def app_home(rt: Listening, fake: FakeSlack, user: str = REPORTER,
 def health_of(port: int) -> tuple[int, dict]:
     """GET /health of the run listening on ``port``: its status and what it said."""
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=10) as answer:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health",
+                                    timeout=LAST_RESORT_S) as answer:
             return answer.status, json.loads(answer.read())
     except urllib.error.HTTPError as unwell:
         return unwell.code, json.loads(unwell.read())

@@ -17,6 +17,7 @@ from bot.slack.runtime import SlackRuntime
 from bot.slack.scopes import NEEDED
 from tests.fakes.slack_api import MANIFEST_SCOPES
 from tests.slack.conftest import health_of, wait_for
+from tests.stopping import LAST_RESORT_S
 
 
 @pytest.mark.parametrize("changes,variable", [
@@ -90,10 +91,10 @@ def test_extra_routes_are_mounted_and_unknown_paths_404(slack_settings):
     try:
         base = f"http://127.0.0.1:{rt.port}"
         req = urllib.request.Request(base + "/ingest", data=b"{}", method="POST")
-        with urllib.request.urlopen(req, timeout=5) as resp:
+        with urllib.request.urlopen(req, timeout=LAST_RESORT_S) as resp:
             assert resp.status == 202 and resp.read() == b"/ingest"
         with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(base + "/nope", timeout=5)
+            urllib.request.urlopen(base + "/nope", timeout=LAST_RESORT_S)
         assert missing.value.code == 404
     finally:
         rt.stop()

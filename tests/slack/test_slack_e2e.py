@@ -14,6 +14,7 @@ from storage.subscriptions import subscribe
 from tests.fakes.signing import command_body, post_signed
 from tests.slack.conftest import events_url, run_command
 from tests.slack.world import add_article
+from tests.stopping import LAST_RESORT_S
 
 
 def test_who_said_answers_through_response_url(runtime, fake_slack, fresh_db):
@@ -26,7 +27,8 @@ def test_who_said_answers_through_response_url(runtime, fake_slack, fresh_db):
 
 
 def test_health_endpoint(runtime):
-    with urllib.request.urlopen(f"http://127.0.0.1:{runtime.port}/health", timeout=5) as resp:
+    with urllib.request.urlopen(f"http://127.0.0.1:{runtime.port}/health",
+                                timeout=LAST_RESORT_S) as resp:
         assert resp.status == 200
         assert json.loads(resp.read())["status"] == "ok"
 

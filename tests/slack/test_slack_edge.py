@@ -89,7 +89,7 @@ def test_oversized_slack_body_is_refused_before_it_is_read(runtime, fake_slack):
 
 
 def test_unsigned_chunked_body_is_refused(runtime):
-    conn = http.client.HTTPConnection("127.0.0.1", runtime.port, timeout=10)
+    conn = http.client.HTTPConnection("127.0.0.1", runtime.port, timeout=LAST_RESORT_S)
     conn.request("POST", "/slack/events", body=iter([b"payload=", b"{}"]), encode_chunked=True,
                  headers={"Transfer-Encoding": "chunked"})
     assert conn.getresponse().status == 401
@@ -97,7 +97,7 @@ def test_unsigned_chunked_body_is_refused(runtime):
 
 def _declare_only(port: int, path: str, length: int, headers: dict[str, str]) -> bytes:
     """Send headers declaring a huge body, send none of it, and read what comes back."""
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+    with socket.create_connection(("127.0.0.1", port), timeout=LAST_RESORT_S) as sock:
         lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {length}",
                  *(f"{k}: {v}" for k, v in headers.items())]
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
@@ -114,7 +114,7 @@ def test_a_300_mb_declared_body_is_refused_without_being_read(with_ingest, path)
 
 @pytest.mark.parametrize("body", [b"[" * 100_000, b"1" * 5_000, b'{"text": ' + b"9" * 5000 + b"}"])
 def test_hostile_json_is_a_400_not_a_retry(with_ingest, body):
-    conn = http.client.HTTPConnection("127.0.0.1", with_ingest.port, timeout=30)
+    conn = http.client.HTTPConnection("127.0.0.1", with_ingest.port, timeout=LAST_RESORT_S)
     conn.request("POST", "/ingest", body=body, headers={"Authorization": f"Bearer {TOKEN}"})
     response = conn.getresponse()
     payload = json.loads(response.read())
@@ -129,7 +129,7 @@ def test_ingest_batches_never_starve_slash_commands(with_ingest, fake_slack, fre
     batch = json.dumps([{"title": f"T{n}", "text": "A harbour story."} for n in range(20)])
 
     def post_batch() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", with_ingest.port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", with_ingest.port, timeout=LAST_RESORT_S)
         conn.request("POST", "/ingest?wait=10", body=batch,
                      headers={"Authorization": f"Bearer {TOKEN}"})
         finished.append(conn.getresponse().status)
@@ -139,7 +139,7 @@ def test_ingest_batches_never_starve_slash_commands(with_ingest, fake_slack, fre
         client.start()
     wait_for(lambda: fresh_db["inbox"].count // 20 + len(finished) >= 8)
     body = command_body("/topics", "list", response_url=fake_slack.response_url())
-    reply = post_signed(events_url(with_ingest), body, timeout=30)
+    reply = post_signed(events_url(with_ingest), body)
     waiting = 10 - len(finished)
     for client in clients:
         client.join(LAST_RESORT_S)

@@ -24,6 +24,7 @@ from tests.slack.conftest import events_url, run_command, wait_for
 from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
+from tests.stopping import LAST_RESORT_S
 
 
 @pytest.fixture
@@ -34,7 +35,8 @@ def topic(fresh_db) -> int:
 
 def health(rt) -> tuple[int, dict]:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health", timeout=5) as reply:
+        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health",
+                                    timeout=LAST_RESORT_S) as reply:
             return reply.status, json.loads(reply.read())
     except urllib.error.HTTPError as exc:
         return exc.code, json.loads(exc.read())

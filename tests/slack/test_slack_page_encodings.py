@@ -25,6 +25,7 @@ from storage.db import ThreadLocalDb, transaction
 from storage.sources import add_source, source_row
 from storage.subscriptions import subscribe
 from tests.sources.feedserver import LOOPBACK, FeedServer, Item, Route, at, rss
+from tests.stopping import LAST_RESORT_S
 
 TITLE = "Ålvik harbour café to reopen under Señora Ibáñez"
 PARAGRAPHS = (
@@ -177,7 +178,7 @@ TOKEN = "a-token-long-enough-for-tests"
 
 
 def post_json(port: int, record: dict) -> tuple[int, dict]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=LAST_RESORT_S)
     conn.request("POST", "/ingest", body=json.dumps(record).encode(),
                  headers={"Content-Type": "application/json",
                           "Authorization": f"Bearer {TOKEN}"})

@@ -19,6 +19,7 @@ import pytest
 from bot.http_server import HttpServer
 from tests.fakes.signing import command_body, post_signed
 from tests.slack.conftest import events_url
+from tests.stopping import LAST_RESORT_S, joined
 
 ATTACKER = "127.0.0.2"
 START = b"POST /slack/events HTTP/1.1\r\nHost: wirewatch\r\nContent-Length: 10\r\n"
@@ -46,7 +47,7 @@ class Slowloris:
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._drip.join(5)
+        joined(self._drip)
         for sock in self.sockets:
             sock.close()
 
@@ -112,13 +113,13 @@ def test_a_request_that_never_finishes_arriving_is_cut_off(quick_server):
     """A request dripping a header byte at a time, and a connection that sends nothing, are
     closed once their time is up; a normal request still gets its answer."""
     with Slowloris(quick_server.port, 1, every=0.2) as dripping:
-        silent = socket.create_connection(("127.0.0.1", quick_server.port), timeout=5)
+        silent = socket.create_connection(("127.0.0.1", quick_server.port), timeout=LAST_RESORT_S)
         try:
-            assert _closed_within(dripping.sockets[0], 4)
-            assert _closed_within(silent, 4)
+            assert _closed_within(dripping.sockets[0], LAST_RESORT_S)
+            assert _closed_within(silent, LAST_RESORT_S)
         finally:
             silent.close()
-    conn = http.client.HTTPConnection("127.0.0.1", quick_server.port, timeout=5)
+    conn = http.client.HTTPConnection("127.0.0.1", quick_server.port, timeout=LAST_RESORT_S)
     conn.request("GET", "/")
     assert conn.getresponse().read() == b"ok"
 
@@ -126,7 +127,7 @@ def test_a_request_that_never_finishes_arriving_is_cut_off(quick_server):
 def test_a_slow_body_gets_time_in_proportion_to_its_length(quick_server):
     """A large body sent at a modest pace is not cut off by the deadline for headers."""
     body = b"x" * 300_000
-    with socket.create_connection(("127.0.0.1", quick_server.port), timeout=10) as sock:
+    with socket.create_connection(("127.0.0.1", quick_server.port), timeout=LAST_RESORT_S) as sock:
         sock.sendall(b"POST / HTTP/1.1\r\nHost: wirewatch\r\n"
                      + f"Content-Length: {len(body)}\r\n\r\n".encode())
         for start in range(0, len(body), 50_000):
@@ -141,12 +142,13 @@ def test_a_proxys_pool_of_kept_alive_connections_is_not_taken_for_an_attack():
     counted as waiting and the proxy's next connection was closed at once (a 502 for Slack)."""
     server = HttpServer(_hello, host="127.0.0.1", port=0)
     server.start()
-    pool = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=5) for _ in range(24)]
+    pool = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=LAST_RESORT_S)
+            for _ in range(24)]
     try:
         for conn in pool:  # each served once, then kept open for the next request
             conn.request("GET", "/")
             assert conn.getresponse().read() == b"ok"
-        fresh = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        fresh = http.client.HTTPConnection("127.0.0.1", server.port, timeout=LAST_RESORT_S)
         fresh.request("GET", "/")
         assert fresh.getresponse().read() == b"ok"
         fresh.close()

@@ -13,6 +13,7 @@ from tests.fakes.slack_api import APP_TOKEN
 from tests.fakes.socket_mode import FakeSocketMode
 from tests.slack.conftest import health_of, wait_for
 from tests.slack.world import add_article
+from tests.stopping import LAST_RESORT_S
 
 
 def test_slash_command_over_socket_mode(slack_settings, fake_slack, fresh_db):
@@ -32,7 +33,8 @@ def test_slash_command_over_socket_mode(slack_settings, fake_slack, fresh_db):
         assert ws.wait_for_ack("env-1")["envelope_id"] == "env-1"
         answer = wait_for(lambda: fake_slack.responses())[0]
         assert "Ines Okafor" in answer["text"]
-        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health", timeout=5) as resp:
+        with urllib.request.urlopen(f"http://127.0.0.1:{rt.port}/health",
+                                    timeout=LAST_RESORT_S) as resp:
             assert b'"mode": "socket"' in resp.read()
     finally:
         rt.stop()

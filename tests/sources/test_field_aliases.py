@@ -12,6 +12,7 @@ from storage.inbox import pending
 from tests.sources.conftest import TOKEN
 from tests.sources.stories import BRIDGE, FERRY
 from tests.sources.test_watch_folder_security import scan
+from tests.stopping import LAST_RESORT_S
 
 
 def test_a_watched_folder_reads_a_lines_export_under_other_names(fresh_db, source, drop, caplog):
@@ -35,7 +36,7 @@ def test_a_watched_folder_reads_a_lines_export_under_other_names(fresh_db, sourc
 
 
 def post(port, body):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=LAST_RESORT_S)
     conn.request("POST", "/ingest", body=json.dumps(body).encode(),
                  headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
     response = conn.getresponse()

@@ -12,6 +12,7 @@ from storage.db import ThreadLocalDb
 from storage.inbox import pending
 from tests.sources.conftest import TOKEN
 from tests.sources.stories import BRIDGE, FERRY, ORCHARD
+from tests.stopping import LAST_RESORT_S
 
 
 def test_a_token_set_with_a_stray_space_still_lets_its_clients_in(db_path, settings, nlp):
@@ -233,7 +234,7 @@ def test_eight_digits_stay_a_compact_date(endpoint):
 
 
 def post(port, body, *, token=TOKEN, path="/ingest", headers=None, method="POST"):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=LAST_RESORT_S)
     sent = {"Content-Type": "application/json", **(headers or {})}
     if token:
         sent["Authorization"] = f"Bearer {token}"
@@ -291,7 +292,7 @@ def test_body_over_the_cap_is_refused_with_413(endpoint):
 
 def test_chunked_body_over_the_cap_is_refused_with_413(endpoint):
     port, dbs = endpoint
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=LAST_RESORT_S)
     chunks = (json.dumps(article(FERRY)).encode() for _ in range(40))
     conn.request("POST", "/ingest", body=chunks, encode_chunked=True,
                  headers={"Authorization": f"Bearer {TOKEN}", "Transfer-Encoding": "chunked"})
