@@ -31,6 +31,9 @@ READ_WHOLE = "feed_read_whole:"
 """State key prefix (and the source's id) of the digest of the feed's body as last read whole
 (every entry handled); the same body again is not parsed."""
 REPOSTS = "feed_reposts:"
+REFUSED_MOVE = "feed_move_refused:"
+"""State key prefix (and the source's id) of the digest of the too long address a feed's
+permanent redirect named, said once."""
 
 
 class SourceError(BadInput):
@@ -161,9 +164,9 @@ def remove_source(db: Database, ident: int | str) -> Source:
     db.execute("DELETE FROM feed_entries WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM page_attempts WHERE source_id = ?", [source.id])
     db.execute("DELETE FROM sources WHERE id = ?", [source.id])
-    db.execute("DELETE FROM state WHERE key IN (?, ?, ?, ?, ?)",
+    db.execute("DELETE FROM state WHERE key IN (?, ?, ?, ?, ?, ?)",
                [xml_problem_key(source.id), f"{MOVED}{source.id}", f"{READ_WHOLE}{source.id}",
-                reposts_key(source.id), gaps_key(source.id)])
+                reposts_key(source.id), gaps_key(source.id), refused_move_key(source.id)])
     return source
 
 
@@ -180,6 +183,11 @@ def xml_problem_key(source_id: int) -> str:
     """The state row holding the kind of XML error last said for a feed; it goes with the
     feed, or a later source given the same id would never have its own errors said."""
     return f"{XML_PROBLEM}{source_id}"
+
+
+def refused_move_key(source_id: int) -> str:
+    """The state row holding which too long new address was said for a feed; it goes with it."""
+    return f"{REFUSED_MOVE}{source_id}"
 
 
 def is_due(source: Source, now: datetime) -> bool:

@@ -29,6 +29,7 @@ from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
 from bot.ingest.feed_links import is_page, named_feed
+from bot.ingest.feed_moves import remember_move
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
 from bot.ingest.first_poll import say_done, say_many, say_round
 from bot.ingest.held_feeds import Held
@@ -56,7 +57,6 @@ from storage.sources import (
     in_backlog,
     mark_entry_seen,
     mark_entry_stamped,
-    move_source,
     read_whole,
     record_backlog,
     record_failure,
@@ -435,7 +435,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
         if response.not_modified:
             with transaction(db):
                 _succeeded(db, source.id, now=now)
-            _remember_move(db, source, response, now=now)
+            remember_move(db, source, response, now=now)
             return PollResult(not_modified=True)
         if read_whole(db, source.id) == _body_digest(response.body):
             return _unchanged(db, source, response, now=now)
@@ -447,7 +447,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
             return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=kept_error(redact(_reason(source, exc))), now=now,
                        began=began)
-    if moved := _remember_move(db, source, response, now=now):
+    if moved := remember_move(db, source, response, now=now):
         source, url = replace(source, location=moved), moved
     _say_xml_problem(db, source, url, feed.warning)
     background = in_backlog(source)
@@ -500,7 +500,7 @@ def _unchanged(db: Database, source: Source, response: Response, *, now: datetim
     with transaction(db):
         _succeeded(db, source.id, now=now)
         record_full_fetch(db, source.id, now=now)
-    _remember_move(db, source, response, now=now)
+    remember_move(db, source, response, now=now)
     return PollResult(unchanged=True)
 
 
@@ -517,25 +517,6 @@ def _succeeded(db: Database, source_id: int, *, now: datetime, items: int = 0,
 
 def _body_digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
-
-
-def _remember_move(db: Database, source: Source, response: Response, *,
-                   now: datetime) -> str | None:
-    """A feed that answered at the end of permanent redirects only (301, 308) is polled there
-    from now on: the old address may lapse, or pass to someone else. Its new address (what
-    the rest of the poll names it by), or None when it stays where it was."""
-    new = response.moved_to
-    if not new or new == source.location:
-        return None
-    with transaction(db):
-        other = move_source(db, source, new, now=now)
-    if other is not None:
-        log.info("feed #%d %s moved for good to %s, which source #%d polls too; remove one of "
-                 "them", source.id, _shown(source.location), _shown(new), other.id)
-        return None
-    log.warning("feed #%d %s moved for good to %s (permanent redirect); polled at its new "
-                "address from now on", source.id, _shown(source.location), _shown(new))
-    return new
 
 
 def _record_poll(db: Database, source: Source, response: Response, feed: ParsedFeed,
