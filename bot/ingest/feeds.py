@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
 from bot.ingest.bounds import (
+    MOST_ORIGIN_SHOWN,
     bounded_fields,
     bounded_link,
     bounded_title,
@@ -219,14 +220,8 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     message = _xml_problem(problem)
     if not parsed.entries and (not parsed.get("version") or message):
-        named = named_feed(data, url)
-        if named:
-            raise WebPageError(f"{shown} is a web page, not a feed; the page names its feed at "
-                               f"{shown_origin(named)}: add that address instead", feed=named)
-        if is_page(data):
-            raise WebPageError(f"{shown} is a web page, not an RSS or Atom feed, and names "
-                               "none: open it in a browser, find its RSS link (often /feed or "
-                               "/rss) and add that address instead", feed=None)
+        if page := _web_page(data, url, shown=shown):
+            raise page
         what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
         raise FeedError(f"{shown} is {what}; check the address in a browser")
     if message and any(m in message for m in TRUNCATED):
@@ -461,6 +456,27 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
     _record_poll(db, source, response, feed, result, now=now, unfinished=unfinished,
                  asked=bool(etag or last_modified))
     return result
+
+
+def _web_page(data: bytes, url: str, *, shown: str) -> WebPageError | None:
+    """A web page given as a feed, with the feed it names to add instead: only one shown
+    whole, since a cut address is advice no one can type."""
+    named = named_feed(data, url)
+    if named and len(named) <= MOST_ORIGIN_SHOWN:
+        return WebPageError(f"{shown} is a web page, not a feed; the page names its feed at "
+                            f"{named}: add that address instead", feed=named)
+    if named:
+        return WebPageError(f"{shown} is a web page, not a feed; the page names its feed at an "
+                            f"address of {len(named):,} characters, too long to show whole: "
+                            f"{_FIND_IT}", feed=None)
+    if is_page(data):
+        return WebPageError(f"{shown} is a web page, not an RSS or Atom feed, and names none: "
+                            f"{_FIND_IT}", feed=None)
+    return None
+
+
+_FIND_IT = ("open it in a browser, find its RSS link (often /feed or /rss) and add that address "
+            "instead")
 
 
 def _reason(source: Source, exc: FetchError | FeedError) -> str:

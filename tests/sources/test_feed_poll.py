@@ -120,6 +120,7 @@ def test_a_feed_answering_304_while_it_changes_is_read_again_and_said(server, fr
                                                    (307, False)])
 def test_a_feed_moved_for_good_is_polled_at_its_new_address_and_said(server, fresh_db, fetcher,
                                                                      caplog, status, remembered):
+    caplog.set_level(logging.INFO, logger=first_poll.log.name)
     server.routes["/old"] = Route(status=status, headers={"Location": "/new"})
     server.routes["/new"] = Route(rss([item(1, FERRY, 10)]))
     source = feed_source(fresh_db, server.url("/old"))
@@ -549,6 +550,7 @@ def test_one_poll_fetches_at_most_its_share_of_article_pages(server, fresh_db, f
                                                              caplog):
     """A feed of many teasers is read over several polls, not by fetching every linked page at
     once; what is left waits, still background on a first poll, and nothing is lost."""
+    caplog.set_level(logging.INFO, logger=first_poll.log.name)
     extra = 7
     stories = [FERRY, LIBRARY, ORCHARD, BRIDGE]
     items = []
