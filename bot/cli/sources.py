@@ -16,6 +16,7 @@ from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
 from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch import check_address
+from bot.ingest.next_try import next_try
 from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
 from bot.source_notices import remove_source
@@ -246,10 +247,15 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
 
 
 def _next_try(row: Source) -> str:
-    """A wait already over is no time to name: due now, at a running wirewatch's next pass."""
-    if is_due(row, utcnow()):
-        return "next try: due now (at the next poll of a running wirewatch run, or as one starts)"
-    return f"next try after {when_text(row.next_attempt_at)}"
+    """Since when it fails and its next try, in the run's words; a wait already over is no
+    time to name: due now, at a running wirewatch's next pass."""
+    now = utcnow()
+    since = (f"failing since {when_text(row.failing_since)}; "
+             if row.failures and row.failing_since else "")
+    if is_due(row, now):
+        return (f"{since}next try: due now (at the next poll of a running wirewatch run, or as "
+                "one starts)")
+    return f"{since}next try {next_try(row.next_attempt_at, now)}"
 
 
 def _unreadable(obj: CliContext, folder: str) -> None:

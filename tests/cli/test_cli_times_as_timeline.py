@@ -46,5 +46,6 @@ def test_sources_list_prints_its_times_as_the_timeline(db_path):
                        now=datetime.now(UTC))
     db.close()
     listed = invoke(db_path, "sources", "list").output
-    assert " · last poll " in listed and "    next try after " in listed, listed
+    assert " · last poll " in listed and "    failing since " in listed, listed
+    assert "; next try in " in listed, listed
     assert not ISO.search(listed) and len(MINUTE.findall(listed)) >= 2, listed

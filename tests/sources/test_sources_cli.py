@@ -1,4 +1,5 @@
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
@@ -57,14 +58,13 @@ def test_list_says_a_wait_already_over_is_due_now_not_a_time_past(db_path):
         record_failure(db, 1, reason="the server answered 503 Service Unavailable",
                        now=datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
     past = invoke(db_path, "sources", "list").output
-    assert "    next try: due now (at the next poll of a running wirewatch run, or as one " \
-        "starts)" in past and "next try after" not in past
+    assert "    failing since 2026-03-02 09:00 UTC; next try: due now (at the next poll of a " \
+        "running wirewatch run, or as one starts)" in past and "next try after" not in past
     with transaction(db):
         record_failure(db, 1, reason="the server answered 503 Service Unavailable",
                        now=datetime.now(UTC))
     coming = invoke(db_path, "sources", "list").output
-    after = datetime.fromisoformat(source_row(db, 1).next_attempt_at or "")
-    assert f"    next try after {after:%Y-%m-%d %H:%M} UTC\n" in coming, coming  # was ISO
+    assert "; next try in " in coming, coming
     assert "due now" not in coming
 
 
@@ -184,3 +184,21 @@ def test_a_feed_moved_for_good_is_listed_with_the_address_it_moved_from(db_path,
     assert invoke(db_path, "sources", "remove", "1").exit_code == 0
     invoke(db_path, "sources", "add", server.url("/new"), "--no-check", "--allow-private")
     assert "moved for good" not in invoke(db_path, "sources", "list").output
+
+
+def test_list_says_since_when_a_feed_fails_and_its_next_try_as_the_run_does(db_path):
+    """Before: 'next try after 2026-12-06 02:16 UTC', with no word of since when it failed,
+    in other words than the run's first lines say it."""
+    invoke(db_path, "sources", "add", "https://wire.example/feed", "--no-check", "--every", "30")
+    db = open_db(db_path)
+    first = datetime.now(UTC) - timedelta(hours=3)
+    with transaction(db):
+        record_failure(db, 1, reason="the server answered 503 Service Unavailable", now=first)
+        record_failure(db, 1, reason="the server answered 503 Service Unavailable",
+                       now=datetime.now(UTC))
+    listed = invoke(db_path, "sources", "list").output
+    after = datetime.fromisoformat(source_row(db, 1).next_attempt_at or "").astimezone(UTC)
+    day = "" if after.date() == datetime.now(UTC).date() else f"{after:%Y-%m-%d} "
+    assert re.search(rf"\n    failing since {first:%Y-%m-%d %H:%M} UTC; next try in \d+ "
+                     rf"(?:second|minute)s? \(at {day}{after:%H:%M:%S} UTC\)\n", listed), listed
+    assert "next try after" not in listed
