@@ -11,6 +11,7 @@ import re
 
 from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
+from bot.ingest.bounds import MOST_LINK_CHARS
 from bot.ingest.fetch import FetchError, check_address
 from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
@@ -116,10 +117,19 @@ def _checked(checked: FeedCheck, source_id: int) -> str:
     """A feed is fetched once as it is added, so a wrong address is said now (the command was
     acknowledged already: the fetch may take up to WIREWATCH_FETCH_TIMEOUT)."""
     if checked.problem is None:
-        return f"\nChecked now: {echo(checked.found(), 200)}."
+        return f"\nChecked now: {echo(checked.found(), 200)}.{_moved(checked)}"
     return (f"\n⚠️ It does not work now: {echo(checked.problem, 300)}. It stays added and each "
             f"poll tries again; if the address is wrong, `/wirewatch sources remove {source_id}`"
             " and add the right one.")
+
+
+def _moved(checked: FeedCheck) -> str:
+    """Where a feed that moved for good is polled, as `wirewatch sources add` says it: whole,
+    an address to check (a longer one than a link may be is no move, ``feed_moves``)."""
+    if not checked.moved_to:
+        return ""
+    return (f" It moved for good to {echo(redact(checked.moved_to), MOST_LINK_CHARS)} (a "
+            "permanent redirect): polled there from its first poll on.")
 
 
 def _remove(svc: Services, rest: str) -> str:
