@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from bot.alerts.mrkdwn import counted
 from bot.config import Settings
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.bounds import kept_error
+from bot.ingest.bounds import MOST_LINK_CHARS, kept_error
+from bot.ingest.feed_moves import too_long_to_move_to
 from bot.ingest.feeds import FeedError, WebPageError, parse_feed
 from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
 from bot.redact import redact
@@ -28,11 +29,22 @@ class FeedCheck:
     """The feed such a page names for itself."""
     moved_to: str | None = None
     """Where the feed moved for good (permanent redirects only): its polls go there."""
+    refused_move: int = 0
+    """The length of the address it moved for good to, when too long to move to."""
 
     def found(self) -> str:
         """'“Harbour Gazette”, 2 entries', for a feed that works."""
         title = f"“{self.title}”" if self.title else "a feed with no title"
         return f"{title}, {counted(self.entries, 'entry', 'entries')}"
+
+    def move_refused(self) -> str | None:
+        """Why a feed that moved for good stays polled where it was added; the one wording of
+        `wirewatch` and `/wirewatch`."""
+        if not self.refused_move:
+            return None
+        return (f"it moved for good to an address of {self.refused_move:,} characters (a "
+                f"permanent redirect), longer than a link may be ({MOST_LINK_CHARS:,}): not "
+                "moved there; polled at the address given")
 
     def feed_to_add(self, *, every: int | None, flags: Iterable[str]) -> str | None:
         """`sources add FEED --every N --flag…`: the command adding the feed a web page names,
@@ -63,5 +75,8 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
         return FeedCheck(problem=kept_error(redact(str(exc))))
     finally:
         fetcher.close()
-    return FeedCheck(title=feed.title, entries=len(feed.entries), moved_to=response.moved_to)
+    moved = response.moved_to
+    if moved and too_long_to_move_to(moved):
+        return FeedCheck(title=feed.title, entries=len(feed.entries), refused_move=len(moved))
+    return FeedCheck(title=feed.title, entries=len(feed.entries), moved_to=moved)
 

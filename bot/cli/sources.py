@@ -165,6 +165,8 @@ def _say_checked(checked: FeedCheck, source_id: int) -> None:
             click.echo(f"it moved for good to {shown_origin(redact(checked.moved_to))} (a "
                        "permanent redirect): `wirewatch run` polls it there from its first poll "
                        "on")
+        if refused := checked.move_refused():
+            click.echo(refused)
         return
     click.echo(f"WARNING: this feed does not work now: {checked.problem}", err=True)
     click.echo("  it is added, and each poll of `wirewatch run` tries again; if the address "

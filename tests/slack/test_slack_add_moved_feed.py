@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.ingest.bounds import MOST_LINK_CHARS
 from bot.slack.runtime import SlackRuntime
 from tests.slack.conftest import run_command
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
@@ -17,7 +18,7 @@ def _added(slack_settings, fake_slack, far: str | None = None) -> tuple[str, str
     rt.start()
     try:
         with FeedServer() as server:
-            new = far or server.url("/new.xml")
+            new = server.url(far or "/new.xml")
             server.routes["/old.xml"] = Route(b"", status=301, headers={"Location": new})
             server.routes[new.removeprefix(server.base)] = Route(
                 rss([Item("q1", "Tug crews vote on rota", "The vote closes on Friday.")]))
@@ -34,3 +35,16 @@ def test_adding_a_feed_that_moved_for_good_from_slack_says_where(slack_settings,
     assert text.endswith(f"\nChecked now: “Harbour Gazette”, 1 entry. It moved for good to "
                          f"{new} (a permanent redirect): polled there from its first poll on."), \
         text
+
+
+def test_a_move_to_an_address_too_long_to_keep_is_said_as_no_move(slack_settings, fresh_db,
+                                                                  fake_slack):
+    """Before: no word of it; the feed seemed to be polled where it was added, and the run then
+    moved it to the 10,000 characters."""
+    far = "/new.xml?" + "&".join(f"ref{n}=quay" for n in range(1_000))
+    text, new = _added(slack_settings, fake_slack, far=far)
+    assert len(new) > MOST_LINK_CHARS
+    assert text.endswith(f"\nChecked now: “Harbour Gazette”, 1 entry. It moved for good to an "
+                         f"address of {len(new):,} characters (a permanent redirect), longer "
+                         f"than a link may be ({MOST_LINK_CHARS:,}): not moved there; polled at "
+                         "the address given."), text
