@@ -11,7 +11,7 @@ import re
 
 from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.bounds import MOST_LINK_CHARS
+from bot.ingest.bounds import MOST_ERROR_KEPT, MOST_LINK_CHARS
 from bot.ingest.fetch import FetchError, check_address
 from bot.permissions import Action, Role, RoleAnswer, may, refusal
 from bot.redact import redact
@@ -29,6 +29,9 @@ SLACK_LINK = re.compile(r"<([^<>|]+)(?:\|[^<>]*)?>")
 EVERY = re.compile(r"(?:^|\s)--every[ =](\S+)")
 ALERT_EXISTING = re.compile(r"(?:^|\s)(?:--|—)alert-existing(?=\s|$)")
 NEVER_DUPLICATE = re.compile(r"(?:^|\s)(?:--|—)never-duplicate(?=\s|$)")
+WHOLE = 5 * MOST_ERROR_KEPT
+"""Room for a text bounded already (a check's failure, the command naming a feed at most
+``MOST_ORIGIN_SHOWN`` long), escaped: an `&` is five characters. Cut, it could not be typed."""
 
 
 def slack_url(text: str) -> str:
@@ -109,8 +112,8 @@ def _not_added(checked: FeedCheck, *, every: int | None, alert_existing: bool,
     the command to type, with the options given."""
     flags = {"--alert-existing": alert_existing, "--never-duplicate": never_duplicate}
     command = checked.feed_to_add(every=every, flags=[f for f, given in flags.items() if given])
-    named = f" To add its feed: `/wirewatch {echo(command, 360)}`." if command else ""
-    return f"{echo(checked.problem or '', 300)}. Nothing was added.{named}"
+    named = f" To add its feed: `/wirewatch {echo(command, WHOLE)}`." if command else ""
+    return f"{echo(checked.problem or '', WHOLE)}. Nothing was added.{named}"
 
 
 def _checked(checked: FeedCheck, source_id: int) -> str:

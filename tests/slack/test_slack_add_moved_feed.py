@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.ingest.bounds import MOST_LINK_CHARS
+from bot.ingest.bounds import CUT_MARK, MOST_LINK_CHARS, MOST_ORIGIN_SHOWN
 from bot.slack.runtime import SlackRuntime
 from tests.slack.conftest import run_command
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
@@ -48,3 +48,30 @@ def test_a_move_to_an_address_too_long_to_keep_is_said_as_no_move(slack_settings
                          f"address of {len(new):,} characters (a permanent redirect), longer "
                          f"than a link may be ({MOST_LINK_CHARS:,}): not moved there; polled at "
                          "the address given."), text
+
+
+def test_a_page_naming_its_feed_at_a_long_address_is_answered_whole(slack_settings, fresh_db,
+                                                                    fake_slack):
+    """Before: the page's failure cut at 300 characters ('… names its feed at http://…quay…')
+    and the command to type cut at 360, its options lost."""
+    rt = SlackRuntime(replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,)))
+    rt.start()
+    try:
+        with FeedServer() as server:
+            named = server.url("/rss?") + "&".join(f"q{n}=tug" for n in range(60))
+            named = named[:MOST_ORIGIN_SHOWN]
+            server.routes["/"] = Route(
+                b"<html><head><link rel='alternate' type='application/rss+xml' href='"
+                + named.encode() + b"'></head><body><p>Tug crews vote.</p></body></html>",
+                content_type="text/html")
+            text = run_command(rt, fake_slack, "/wirewatch",
+                               f"sources add <{server.url('/')}> --every 2592000 "
+                               "--alert-existing --never-duplicate")["text"]
+    finally:
+        rt.stop()
+    shown = named.replace("&", "&amp;")
+    assert f"the page names its feed at {shown}: add that address instead. Nothing was " \
+        "added." in text, text
+    assert text.endswith(f"To add its feed: `/wirewatch sources add {shown} --every 2592000 "
+                         "--alert-existing --never-duplicate`."), text
+    assert CUT_MARK not in text
