@@ -131,11 +131,14 @@ class Directory(Protocol):
 
 
 class SlackBusy(Exception):
-    """Slack answered 429: wait ``retry_after`` seconds before asking again."""
+    """Slack rate-limits the lookup: wait ``retry_after`` seconds before asking again.
+    ``asked`` False: no call was made, the method being held back after a rate limit another
+    call met (the run's ``Pacer``), so Slack said nothing to this one."""
 
-    def __init__(self, retry_after: float) -> None:
+    def __init__(self, retry_after: float, *, asked: bool = True) -> None:
         super().__init__(f"rate-limited for {retry_after:g} s")
         self.retry_after = retry_after
+        self.asked = asked
 
 
 class Stopping(Exception):
@@ -197,7 +200,6 @@ class Roles:
         self.clock = clock
         self._cache: dict[str, tuple[float, Any]] = {}
         self._pending: dict[str, Future[Role]] = {}
-        self._quiet_until = 0.0
         self._lock = threading.Lock()
         self._pool = DaemonPool(LOOKUP_THREADS, "wirewatch-roles")
         self._closing: Future[None] = Future()
@@ -212,8 +214,8 @@ class Roles:
 
     def answer(self, user_id: str | None, directory: Directory, *,
                wait: float = LOOKUP_WAIT) -> RoleAnswer:
-        """The role, waiting for Slack at most ``wait`` seconds (and not at all while Slack has
-        asked to wait after a 429)."""
+        """The role, waiting for Slack at most ``wait`` seconds (no call is made while the
+        run's ``Pacer`` holds the method back: ``SlackBusy`` at once)."""
         if not user_id:
             return RoleAnswer(Role.GUEST)
         if user_id in self.admin_users:
@@ -221,9 +223,6 @@ class Roles:
         hit = self._fresh(f"role:{user_id}")
         if hit is not None:
             return RoleAnswer(hit)
-        quiet = self._quiet_until - self.clock()
-        if quiet > 0:
-            return _busy(quiet)
         try:
             return RoleAnswer(self._result(self._pending_lookup(user_id, directory), wait))
         except Stopping:
@@ -287,10 +286,7 @@ class Roles:
                 user_id in self._members(group, directory) for group in self.admin_groups),
                 team=directory.team, enterprise=directory.enterprise)
         except SlackBusy as exc:
-            with self._lock:
-                self._quiet_until = max(self._quiet_until, self.clock() + exc.retry_after)
-            log.warning("Slack rate-limits role lookups for %g s (429); until then people "
-                        "whose role is not cached may only read", exc.retry_after)
+            _say_busy(exc)
             raise
         with self._lock:
             self._cache[f"role:{user_id}"] = (self.clock(), role)
@@ -312,6 +308,18 @@ class Roles:
         with self._lock:
             self._cache[key] = (self.clock(), value)
         return value
+
+
+def _say_busy(busy: SlackBusy) -> None:
+    """A rate limit Slack answered this lookup with is a WARNING; a hold another call met (no
+    call made) is said at INFO, as what it is."""
+    if busy.asked:
+        log.warning("Slack rate-limits role lookups for %g s; until then people whose role "
+                    "is not cached may only read", busy.retry_after)
+    else:
+        log.info("role lookups held back %g s more (a rate limit another call met; no call "
+                 "made); until then people whose role is not cached may only read",
+                 busy.retry_after)
 
 
 def _busy(seconds: float) -> RoleAnswer:

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.buttons import story_part
-from bot.alerts.calls import Retry, retry_after
+from bot.alerts.calls import Retry, held_for
 from bot.alerts.held_back import waiting_for
 from bot.alerts.mrkdwn import clean, fit
 from bot.alerts.pacing import Pacer, listened
@@ -68,10 +68,11 @@ def busy_as_slack_busy() -> Iterator[None]:
     try:
         yield
     except Retry as held:
-        raise SlackBusy(held.delay) from None
+        raise SlackBusy(held.delay, asked=held.asked) from None
     except SlackApiError as exc:
-        if exc.response.status_code == 429:
-            raise SlackBusy(retry_after(exc.response.headers)) from None
+        wait = held_for(exc)
+        if wait is not None:
+            raise SlackBusy(wait) from None
         raise
 
 

@@ -308,6 +308,14 @@ def _from_slack(headers: dict | None) -> bool:
     return not kinds or any("json" in kind.lower() for kind in kinds)
 
 
+def held_for(exc: SlackApiError) -> float | None:
+    """Seconds a rate limit holds its method, the same for every caller: a 429's Retry-After,
+    an ok-false "ratelimited" answer's (``_said_wait``); None for any other answer."""
+    if exc.response.status_code == 429:
+        return retry_after(exc.response.headers)
+    return _said_wait(exc.response.headers) if error_code(exc) in RATE_LIMITED else None
+
+
 def _said_wait(headers: dict | None) -> float:
     """An ok-false rate limit's pause: its Retry-After if it has one, else ours."""
     if any(name.lower() == "retry-after" for name in headers or {}):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from slack_sdk.errors import SlackApiError
 
-from bot.alerts.calls import RATE_LIMITED, Retry, error_code, passing, retry_after
+from bot.alerts.calls import Retry, error_code, held_for, passing
 from bot.alerts.pacing import Pacer
 
 log = logging.getLogger(__name__)
@@ -43,9 +43,10 @@ def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
     if isinstance(exc, Retry):
         return exc.delay
     if isinstance(exc, SlackApiError):
+        held = held_for(exc)
+        if held is not None:
+            return held
         status = exc.response.status_code
-        if status == 429 or error_code(exc) in RATE_LIMITED:
-            return retry_after(exc.response.headers)
         return AGAIN_WAIT if idempotent and (status >= 500 or passing(exc)) else None
     return AGAIN_WAIT if idempotent and isinstance(exc, OSError) else None
 

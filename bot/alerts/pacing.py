@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from slack_sdk.errors import SlackApiError
 
-from bot.alerts.calls import RATE_LIMITED, Retry, call, error_code, per_method, retry_after
+from bot.alerts.calls import Retry, call, held_for, per_method
 from bot.clock_step import waiting
 
 T = TypeVar("T")
@@ -87,6 +87,7 @@ def listened(pacer: Pacer, method: str, request: Callable[[], T]) -> T:
     try:
         return request()
     except SlackApiError as exc:
-        if exc.response.status_code == 429 or error_code(exc) in RATE_LIMITED:
-            pacer.rate_limited(retry_after(exc.response.headers), now, method=method)
+        held = held_for(exc)
+        if held is not None:
+            pacer.rate_limited(held, now, method=method)
         raise

@@ -1,0 +1,56 @@
+"""The listeners keep to the run's one ``Pacer`` and say what happened: a hold another caller
+met is not told as a 429 of their own, and Slack's ok-false "ratelimited" with no Retry-After
+holds a method as long for a listener as for delivery. The Bolt app over real HTTP (signed
+events), the run's account round, the fake Slack."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from bot.alerts.calls import SAID_RATE_LIMITED_WAIT
+from tests.slack.conftest import wait_for
+from tests.slack.test_slack_listeners_held import (
+    PERSON,
+    asked_of,
+    open_home,
+    published_for,
+    topic,  # noqa: F401  (a fixture)
+)
+from tests.slack.test_slack_sender import follow
+
+
+def test_a_hold_the_round_met_is_not_told_as_the_listeners_own_429(runtime, fake_slack,
+                                                                   fresh_db, topic, caplog):  # noqa: F811
+    """The round is answered ``429`` on users.info (Retry-After 4); App Home opened meanwhile
+    makes no call and its log says the method is held back, not "(429)" as if Slack had
+    answered it so. Before: "Slack rate-limits role lookups for 4 s (429)"."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    fake_slack.fail_next(1, status=429, retry_after=4, methods={"users.info"})
+    round_ = threading.Thread(target=runtime.check_accounts)
+    round_.start()
+    wait_for(lambda: asked_of(fake_slack, PERSON))
+    with caplog.at_level(logging.INFO, logger="bot.permissions"):
+        open_home(runtime, "U0FI")
+        wait_for(lambda: published_for(fake_slack, "U0FI"))
+    round_.join()
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.permissions"]
+    assert asked_of(fake_slack, "U0FI") == []
+    assert said and not any("429" in line for line in said), said
+    assert any("held back" in line for line in said), said
+
+
+def test_a_listeners_ratelimited_answer_without_retry_after_holds_as_delivery_does(
+        runtime, fake_slack, fresh_db, topic):  # noqa: F811
+    """App Home's role lookup is answered ok-false "ratelimited" with no Retry-After: the
+    method is held as long as delivery holds one so answered (``SAID_RATE_LIMITED_WAIT``), so
+    the round's users.info waits that long. Before: 1 s."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    fake_slack.refuse_method("users.info", "ratelimited", count=1)
+    open_home(runtime, "U0FI")
+    wait_for(lambda: published_for(fake_slack, "U0FI"))
+    [held] = asked_of(fake_slack, "U0FI")
+    looked = runtime.check_accounts()
+    assert looked is not None and (looked.looked, looked.cut) == (1, None)
+    [asked] = asked_of(fake_slack, PERSON)
+    assert asked.at - held.at >= SAID_RATE_LIMITED_WAIT - 1
