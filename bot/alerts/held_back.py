@@ -15,9 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from slack_sdk.errors import SlackApiError
+from sqlite_utils import Database
 
 from bot.alerts.calls import Retry, error_code, held_for, passing
 from bot.alerts.pacing import Pacer
+from storage.db import db_file
 
 log = logging.getLogger(__name__)
 _OWNERS: dict[str, Waiting] = {}
@@ -130,6 +132,11 @@ def waiting_for(path: str | Path) -> Waiting:
     another starts on it); one of their own for a database no bot runs on."""
     with _OWNERS_LOCK:
         return _OWNERS.setdefault(_key(path), Waiting())
+
+
+def pacer_of(db: Database) -> Pacer:
+    """The run's holds of Web API methods, for a listener that has its database."""
+    return waiting_for(db_file(db)).pacer
 
 
 def _key(path: str | Path) -> str:

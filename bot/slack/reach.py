@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.held_back import pacer_of
+from bot.alerts.pacing import Pacer
 from bot.models import StoryIds
 from bot.slack.membership import LISTING_FAILED, conversation_pages, what_failed
 from storage.subscriptions import followed_in
@@ -44,16 +46,17 @@ def guest_reach(db: Database, client: WebClient, user: str | None,
     when Slack does not say which others, only ``here``)."""
     channels = {here} if here else set()
     if user:
-        channels |= _channels_of(client, user)
+        channels |= _channels_of(client, user, pacer_of(db))
     topics, stories = followed_in(db, channels)
     return Reach(topics, StoryIds(stories), unknown)
 
 
-def _channels_of(client: WebClient, user: str) -> set[str]:
+def _channels_of(client: WebClient, user: str, pacer: Pacer) -> set[str]:
     """The channels ``user`` is in, as wirewatch sees them; those read before Slack failed."""
     found: set[str] = set()
     try:
-        for page in conversation_pages(client, user, "public_channel,private_channel"):
+        for page in conversation_pages(client, user, "public_channel,private_channel",
+                                       pacer=pacer):
             found.update(page)
     except LISTING_FAILED as exc:
         log.warning("could not list the channels of guest %s: %s", user, what_failed(exc))

@@ -6,6 +6,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.held_back import pacer_of
 from bot.models import Subscription
 from bot.permissions import AFTER_ACK_WAIT, Action
 from bot.slack.after_ack import answered
@@ -148,7 +149,7 @@ def _not_theirs(client: WebClient, db: Database, user: str | None, target_type: 
     from); if so, or if Slack did not say, App Home is published again saying so."""
     if target_type != "channel" or not user:
         return False
-    inside = in_channel(client, channel, user)
+    inside = in_channel(client, channel, user, pacer=pacer_of(db))
     if inside:
         return False
     publish_home(client, db, user, notice=(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.alerts.held_back import pacer_of
 from bot.permissions import (
     Action,
     Role,
@@ -107,7 +108,7 @@ def status_text(svc: Services, _: str, command: dict) -> str:
     admin = may(role, Action.SEE_SOURCE_ERRORS)
     user = command.get("user_id")
     viewer = None if admin else Viewer(command.get("channel_id"), user, private_channels_left(
-        command["client"], user) if user else frozenset())
+        command["client"], user, pacer=pacer_of(svc.db)) if user else frozenset())
     lines = status_lines(svc.db, svc.settings, errors=admin, token=svc.token.report(),
                          viewer=viewer, sources=may(role, Action.SEE_SOURCES),
                          instances=svc.instances if admin else None,

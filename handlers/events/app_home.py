@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import Retry, error_code
-from bot.alerts.held_back import Turns, again_later, wait_before_again, waiting_for
+from bot.alerts.held_back import Turns, again_later, pacer_of, wait_before_again, waiting_for
 from bot.alerts.instances import Instances
 from bot.alerts.pacing import listened
 from bot.permissions import Action, may
@@ -64,7 +64,7 @@ def publish_home(client: WebClient, db: Database, user: str | None,
         return
     turns = publishes(db)
     turn = turns.take(user, notice)
-    hidden = private_channels_left(client, user)
+    hidden = private_channels_left(client, user, pacer=pacer_of(db))
     notice = "\n".join(turns.carried(user, turn)) or None
     blocks = home_blocks(db, user, notice, hidden=hidden, reach=reach, alarm=alarm)
     view = {"type": "home", "blocks": blocks}

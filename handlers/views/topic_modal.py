@@ -9,7 +9,9 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from sqlite_utils import Database
 
+from bot.alerts.held_back import pacer_of
 from bot.alerts.notify import MAX_NOTIFY, NotifyError, parse_notify
+from bot.alerts.pacing import Pacer
 from bot.alerts.pause import resume_channel
 from bot.permissions import AFTER_ACK_WAIT, Action, field_refusal, may, refusal
 from bot.slack.after_ack import answered
@@ -108,7 +110,7 @@ def handle_submit(ack: Ack, body: dict, view: dict, context: BoltContext) -> Non
         ack(response_action="errors", errors=wrong)
         return
     left = BEFORE_ACK_SECONDS - (time.monotonic() - started)
-    problem = _channel_problem(context.client, form.channel, left)
+    problem = _channel_problem(context.client, form.channel, left, pacer_of(db_of(context)))
     if problem:
         ack(response_action="errors", errors={"channel": problem})
         return
@@ -163,12 +165,13 @@ def _notify(form: TopicForm) -> tuple[tuple[str, ...], dict[str, str] | None]:
     return found, None
 
 
-def _channel_problem(client: WebClient, channel: str | None, seconds: float) -> str | None:
+def _channel_problem(client: WebClient, channel: str | None, seconds: float,
+                     pacer: Pacer) -> str | None:
     """Why the bot cannot alert the chosen channel (as `/subscribe` checks: a public one is
     joined), or None; a private channel it is not in would refuse every alert."""
     if not channel:
         return None
-    refusal = can_post_within(client, channel, seconds)
+    refusal = can_post_within(client, channel, seconds, pacer=pacer)
     if refusal == INVITE:
         return "I am not in this private channel: type /invite @wirewatch in it first, or leave " \
                "this empty and subscribe it later."

@@ -54,3 +54,17 @@ def test_a_listeners_ratelimited_answer_without_retry_after_holds_as_delivery_do
     assert looked is not None and (looked.looked, looked.cut) == (1, None)
     [asked] = asked_of(fake_slack, PERSON)
     assert asked.at - held.at >= SAID_RATE_LIMITED_WAIT - 1
+
+
+def test_a_429_on_one_persons_channel_listing_holds_the_next_persons(runtime, fake_slack):
+    """App Home lists the private channels a person left (users.conversations); answered
+    ``429`` (Retry-After 4) for one person, the next person's App Home, opened within the hold,
+    makes no such call (it is shown as when Slack does not say). Before: asked at once, inside
+    the Retry-After, outside the run's ``Pacer``."""
+    fake_slack.fail_next(1, status=429, retry_after=4, methods={"users.conversations"})
+    open_home(runtime, PERSON)
+    wait_for(lambda: published_for(fake_slack, PERSON))
+    open_home(runtime, "U0FI")
+    wait_for(lambda: published_for(fake_slack, "U0FI"))
+    listed = fake_slack.calls_to("users.conversations", ok_only=False)
+    assert [c.status for c in listed] == [429], "no listing inside the hold"
