@@ -2,7 +2,8 @@
 the thread of the earlier story a new one continues. A link Slack gave is kept (a message's
 permalink does not change), so digests of the same threads ask for it once; once Slack holds
 one back (429) a message asks for no more and goes with the links it has: it is not held up
-for links, nor does it ask again against Slack's word to wait."""
+for links, nor does it ask again against Slack's word to wait; nor does any other message of
+the run within that wait (the run's ``Pacer``, ``pacing.listened``)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import RATE_LIMITED, error_code
+from bot.alerts.calls import Retry, error_code, held_for
 from bot.alerts.digest_blocks import DigestItem
+from bot.alerts.held_back import pacer_of
+from bot.alerts.pacing import listened
 from bot.models import PostedMessage
 from storage.db import transaction
 from storage.stories import continued_story
@@ -42,10 +45,15 @@ class Links:
     def _ask(self, thread: PostedMessage) -> str | None:
         """The message's permalink; None when Slack will not give one (best effort)."""
         try:
-            link = self.client.chat_getPermalink(channel=thread.channel,
-                                                 message_ts=thread.ts).get("permalink")
+            link = listened(pacer_of(self.db), "chat.getPermalink", lambda: self.client.
+                            chat_getPermalink(channel=thread.channel,
+                                              message_ts=thread.ts)).get("permalink")
+        except Retry as held:  # another message's 429 holds the method: ask for no more
+            self.held = True
+            log.info("no permalink for %s in %s: %s", thread.ts, thread.channel, held)
+            return None
         except SlackApiError as exc:
-            self.held = exc.response.status_code == 429 or error_code(exc) in RATE_LIMITED
+            self.held = held_for(exc) is not None
             log.info("no permalink for %s in %s: %s%s", thread.ts, thread.channel,
                      error_code(exc) or exc.response.status_code,
                      "; Slack held it back, so this message asks for no more" if self.held

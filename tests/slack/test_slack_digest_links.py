@@ -101,3 +101,21 @@ def test_a_closed_storys_kept_link_goes_with_its_matching_data_an_open_ones_stay
     assert kept_ts == fresh_db.execute("SELECT ts FROM alerts WHERE story_id = ?",
                                        [still_open]).fetchone()[0]
     assert done.links == 1
+
+
+def test_a_held_back_permalink_holds_the_next_digests_asks_too(
+        fresh_db, client, fake_slack, topic):  # noqa: F811
+    """Two people's daily digests of the same 20 stories; Slack answers the first permalink
+    asked ``429`` (Retry-After 30). Before: the second digest asked again at once, against
+    Slack's word to wait (the hold was the first message's alone). Now the hold is the run's
+    (its ``Pacer``): the second asks for none, and both go with every story listed."""
+    follow(fresh_db, topic, "C0LIVE", "realtime")
+    for person in ("U0ED", "U0DESK"):
+        follow(fresh_db, topic, person, "daily", kind="user", at="2026-11-24T05:00:00+00:00")
+    threads_of_a_busy_day(fresh_db, fake_slack, topic, 20)
+    fake_slack.fail_next(1, status=429, retry_after=30, methods={"chat.getPermalink"})
+    assert send_due_digests(fresh_db, client, now=utc("2026-11-25T08:00:30")) == 2
+    assert len(fake_slack.calls_to("chat.getPermalink", ok_only=False)) == 1
+    for direct in ("D0ED", "D0DESK"):
+        [digest] = fake_slack.posts(direct)
+        assert all(f"Dredging update {n}" in str(digest.blocks) for n in range(20))
