@@ -9,7 +9,7 @@ import logging
 import threading
 
 from bot.alerts.calls import SAID_RATE_LIMITED_WAIT
-from tests.slack.conftest import wait_for
+from tests.slack.conftest import run_command, wait_for
 from tests.slack.test_slack_listeners_held import (
     PERSON,
     asked_of,
@@ -68,3 +68,16 @@ def test_a_429_on_one_persons_channel_listing_holds_the_next_persons(runtime, fa
     wait_for(lambda: published_for(fake_slack, "U0FI"))
     listed = fake_slack.calls_to("users.conversations", ok_only=False)
     assert [c.status for c in listed] == [429], "no listing inside the hold"
+
+
+def test_a_429_on_one_subscribes_channel_check_holds_the_next(runtime, fake_slack, topic):  # noqa: F811
+    """``/subscribe`` checks that wirewatch can post in the channel (conversations.info);
+    answered ``429`` (Retry-After 5), a second ``/subscribe`` within the hold makes no such
+    call and says to try again after the wait. Before: asked at once, inside the Retry-After,
+    outside the run's ``Pacer``."""
+    fake_slack.fail_next(1, status=429, retry_after=5, methods={"conversations.info"})
+    first = run_command(runtime, fake_slack, "/subscribe", "Ferry fares")["text"]
+    second = run_command(runtime, fake_slack, "/subscribe", "Ferry fares")["text"]
+    assert [c.status for c in fake_slack.calls_to("conversations.info", ok_only=False)] == [429]
+    assert "rate limit" in first and "rate limit" in second, (first, second)
+    assert "Nothing was subscribed" in second
