@@ -15,6 +15,7 @@ from tests.slack.test_slack_listeners_held import (
     asked_of,
     open_home,
     published_for,
+    round_after_home,
     topic,  # noqa: F401  (a fixture)
 )
 from tests.slack.test_slack_sender import follow
@@ -47,13 +48,7 @@ def test_a_listeners_ratelimited_answer_without_retry_after_holds_as_delivery_do
     the round's users.info waits that long. Before: 1 s."""
     follow(fresh_db, topic, PERSON, kind="user")
     fake_slack.refuse_method("users.info", "ratelimited", count=1)
-    open_home(runtime, "U0FI")
-    wait_for(lambda: published_for(fake_slack, "U0FI"))
-    [held] = asked_of(fake_slack, "U0FI")
-    looked = runtime.check_accounts()
-    assert looked is not None and (looked.looked, looked.cut) == (1, None)
-    [asked] = asked_of(fake_slack, PERSON)
-    assert asked.at - held.at >= SAID_RATE_LIMITED_WAIT - 1
+    assert round_after_home(runtime, fake_slack) >= SAID_RATE_LIMITED_WAIT - 1
 
 
 def test_a_429_on_one_persons_channel_listing_holds_the_next_persons(runtime, fake_slack):
