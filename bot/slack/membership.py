@@ -113,7 +113,8 @@ def in_channel(client: WebClient, channel: str, user: str, *,
     except (SlackApiError, Retry) as exc:
         if isinstance(exc, SlackApiError) and error_code(exc) == "channel_not_found":
             return False
-        log.warning("could not check whether %s is in %s: %s", user, channel, what_failed(exc))
+        log.log(said_at(exc), "could not check whether %s is in %s: %s", user, channel,
+                what_failed(exc))
     except OSError as exc:
         log.warning("could not reach Slack to check whether %s is in %s: %s", user, channel,
                     exc.__class__.__name__)
@@ -128,7 +129,8 @@ def private_channels_left(client: WebClient, user: str, *,
     try:
         return _private_channels(client, None, pacer) - _private_channels(client, user, pacer)
     except LISTING_FAILED as exc:
-        log.warning("could not list the private channels of %s: %s", user, what_failed(exc))
+        log.log(said_at(exc), "could not list the private channels of %s: %s", user,
+                what_failed(exc))
     return None
 
 
@@ -138,6 +140,11 @@ def what_failed(exc: Exception) -> str:
     if isinstance(exc, Retry):
         return exc.reason
     return error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
+
+
+def said_at(exc: Exception) -> int:
+    """A failure is a WARNING; a hold another call met (no call made) is INFO: nothing failed."""
+    return logging.INFO if isinstance(exc, Retry) and not exc.asked else logging.WARNING
 
 
 def _private_channels(client: WebClient, user: str | None,

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.alerts.held_back import pacer_of
 from bot.alerts.pacing import Pacer
 from bot.models import StoryIds
-from bot.slack.membership import LISTING_FAILED, conversation_pages, what_failed
+from bot.slack.membership import LISTING_FAILED, conversation_pages, said_at, what_failed
 from storage.subscriptions import followed_in
 
 log = logging.getLogger(__name__)
@@ -59,5 +59,6 @@ def _channels_of(client: WebClient, user: str, pacer: Pacer) -> set[str]:
                                        pacer=pacer):
             found.update(page)
     except LISTING_FAILED as exc:
-        log.warning("could not list the channels of guest %s: %s", user, what_failed(exc))
+        log.log(said_at(exc), "could not list the channels of guest %s: %s", user,
+                what_failed(exc))
     return found

@@ -51,18 +51,25 @@ def test_a_listeners_ratelimited_answer_without_retry_after_holds_as_delivery_do
     assert round_after_home(runtime, fake_slack) >= SAID_RATE_LIMITED_WAIT - 1
 
 
-def test_a_429_on_one_persons_channel_listing_holds_the_next_persons(runtime, fake_slack):
+def test_a_429_on_one_persons_channel_listing_holds_the_next_persons(runtime, fake_slack,
+                                                                     caplog):
     """App Home lists the private channels a person left (users.conversations); answered
     ``429`` (Retry-After 4) for one person, the next person's App Home, opened within the hold,
-    makes no such call (it is shown as when Slack does not say). Before: asked at once, inside
-    the Retry-After, outside the run's ``Pacer``."""
+    makes no such call (it is shown as when Slack does not say), and its log says the hold at
+    INFO (nothing failed). Before: asked at once, inside the Retry-After, outside the run's
+    ``Pacer``."""
     fake_slack.fail_next(1, status=429, retry_after=4, methods={"users.conversations"})
-    open_home(runtime, PERSON)
-    wait_for(lambda: published_for(fake_slack, PERSON))
-    open_home(runtime, "U0FI")
-    wait_for(lambda: published_for(fake_slack, "U0FI"))
+    with caplog.at_level(logging.INFO, logger="bot.slack.membership"):
+        open_home(runtime, PERSON)
+        wait_for(lambda: published_for(fake_slack, PERSON))
+        open_home(runtime, "U0FI")
+        wait_for(lambda: published_for(fake_slack, "U0FI"))
     listed = fake_slack.calls_to("users.conversations", ok_only=False)
     assert [c.status for c in listed] == [429], "no listing inside the hold"
+    said = [(r.levelno, r.getMessage()) for r in caplog.records
+            if r.name == "bot.slack.membership"]
+    assert [level for level, _ in said] == [logging.WARNING, logging.INFO], said
+    assert "holds users.conversations back" in said[1][1], said
 
 
 def test_a_429_on_one_subscribes_channel_check_holds_the_next(runtime, fake_slack, topic):  # noqa: F811
