@@ -8,6 +8,7 @@ import logging
 
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
+from tests.slack.logged import warnings_said
 
 
 def open_home(runtime) -> None:
@@ -17,10 +18,10 @@ def open_home(runtime) -> None:
     assert reply.status == 200
 
 
-def mine(caplog) -> list[logging.LogRecord]:
+def mine(records: list[logging.LogRecord]) -> list[logging.LogRecord]:
     """This test's records and any of the SDK's: not another test's App Home still said by a
     thread of its runtime stopping ("App Home of U1: not made again: the bot stops")."""
-    return [r for r in caplog.records if "App Home of " not in r.getMessage() or
+    return [r for r in records if "App Home of " not in r.getMessage() or
             "App Home of U0ED" in r.getMessage()]
 
 
@@ -33,9 +34,9 @@ def test_a_home_published_after_dropped_connections_is_said_once_at_info(runtime
     fake_slack.drop_next(3, methods={"views.publish"})
     open_home(runtime)
     wait_for(lambda: fake_slack.calls_to("views.publish"))
-    ours = wait_for(lambda: [r for r in mine(caplog) if "made again" in r.getMessage()])
+    ours = wait_for(lambda: [r for r in mine(caplog.records) if "made again" in r.getMessage()])
     assert [(r.name, r.levelno) for r in ours] == [("bot.alerts.held_back", logging.INFO)]
-    alarms = [r.getMessage() for r in mine(caplog) if r.levelno >= logging.WARNING]
+    alarms = [r.getMessage() for r in mine(warnings_said(caplog))]
     assert alarms == [], alarms
 
 
@@ -44,7 +45,7 @@ def test_a_home_never_published_is_one_warning_of_ours(runtime, fake_slack, capl
     caplog.set_level(logging.INFO)
     fake_slack.drop_next(100, methods={"views.publish"})
     open_home(runtime)
-    [given_up] = wait_for(lambda: [r for r in mine(caplog)
+    [given_up] = wait_for(lambda: [r for r in mine(caplog.records)
                                    if "not made again" in r.getMessage()])
     assert given_up.levelno == logging.WARNING and "App Home of U0ED" in given_up.getMessage()
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
