@@ -299,9 +299,14 @@ def test_app_home_no_longer_lists_a_mute_in_a_private_channel_one_left(runtime, 
     wait_for(lambda: all(title in json.dumps(fake_slack.views.get(EDITOR, {}))
                          for title in ("Harbour sold", "Ferry late again")))
     desk.members.discard(EDITOR)
-    home = app_home(runtime, fake_slack, EDITOR, event_ts="1700000000.000300")
+    post_signed(events_url(runtime), event_body({
+        "type": "app_home_opened", "user": EDITOR, "channel": "D0HOME", "tab": "home",
+        "event_ts": "1700000000.000300"}), content_type="application/json")
+    # the latest view, not the first publish after the event: a mute's own refresh may land late
+    home = json.dumps(wait_for(lambda: "Harbour sold" not in json.dumps(fake_slack.views[EDITOR])
+                               and fake_slack.views[EDITOR]), ensure_ascii=False)
     assert "Ferry late again" in home and "<#C0PUBLIC>" in home
-    assert "Harbour sold" not in home and PRIVATE not in home, home
+    assert PRIVATE not in home, home
 
 
 LOUNGE, NEWSROOM, FEED = "C0LOUNGE", "C0NEWSROOM", "http://10.1.2.3/internal-wire.xml"
