@@ -5,8 +5,7 @@ changes, and an alert shows the first few."""
 
 import pytest
 
-from bot.stories import headline, novelty
-from bot.stories.features import SentenceFeatures
+from bot.stories import novelty
 from tests.stories.hourly import ingest_hourly
 
 
@@ -308,49 +307,3 @@ def test_reasoning_reads_the_writers_opening_step_with_no_speaker_and_no_day():
     assert not novelty.reasoning("In fact, the offer was fair, Lindqvist said.")
     assert not novelty.reasoning("“In short, we are exhausted,” Solberg said.")
     assert not novelty.reasoning("The offer was, in short, too little.")
-
-
-WALKOUT = """Tram drivers walk out in Vellmar over new rosters
-
-VELLMAR, June 2 - Tram drivers in Vellmar stopped work on Monday in protest at new rosters that would split their shifts across the day, leaving commuters to crowd onto buses.
-
-The drivers' union said nearly 600 of its members had joined the walkout.
-
-"Nobody can raise a family on a shift that starts at dawn and ends at midnight," said union steward Amira Kovacs.
-
-The city transport board said the rosters were needed to run more trams at rush hour."""
-
-WALKOUT_ENDS = """Vellmar tram drivers end walkout after deal on rosters
-
-VELLMAR, June 4 - Tram drivers in Vellmar went back to work on Wednesday after the Osterfeld Mediation Office brokered a deal under which no driver will work a split shift without consent.
-
-"We have our evenings back, and the trams will run from the first service tomorrow," said union steward Amira Kovacs.
-
-Mayor Lukas Brandt said the agreement proved that "patience pays off at the table".
-
-The transport board said it would hire 45 extra drivers by the autumn to cover rush-hour services."""
-
-
-def test_the_lead_telling_a_new_headline_comes_before_the_quotes_reacting_to_it(pipeline):
-    news = whats_new_of(pipeline, WALKOUT, WALKOUT_ENDS)
-    assert "went back to work" in news[0]
-    assert all(any(phrase in item for item in news[1:])
-               for phrase in ("evenings back", "patience pays off", "45 extra drivers"))
-
-
-def lead(text: str, lemmas: set[str], quote: bool = False) -> SentenceFeatures:
-    return SentenceFeatures(text, frozenset(lemmas), frozenset(), quote)
-
-
-def test_a_lead_tells_its_headline_in_the_writers_words_when_the_headline_brings_news():
-    title = ("tram", "drivers", "end", "walkout", "after", "deal")
-    told = lead("Drivers went back after a deal.", {"driver", "go", "deal"})
-    assert headline.tells_headline(told, title, frozenset({"tram", "driver", "walkout"}))
-    assert not headline.tells_headline(told, title, frozenset(
-        {"tram", "driver", "walkout", "end", "deal"})), "the headline announces nothing new"
-    assert not headline.tells_headline(lead("Trams ran late.", {"tram", "run", "late"}), title,
-                                       frozenset({"tram"})), "one headline word is the topic"
-    quoted = lead('Drivers said the deal "gives us our evenings".', {"driver", "deal"}, True)
-    assert not headline.tells_headline(quoted, title, frozenset({"tram"}))
-    marked = lead('Drivers ended their "walkout" after a deal.', {"driver", "deal", "walkout"})
-    assert not headline.tells_headline(marked, title, frozenset({"tram"}))
