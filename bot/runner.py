@@ -107,6 +107,8 @@ class Runner:
         """Each feed's rounds in a row that found its last round still waiting for the worker."""
         self.writes = WritePause("feed polls and folder scans")
         self.clock_watch = clock_watch or ClockWatch()
+        self._before_polls: list[Source] | None = None
+        """The sources as they stood before the run's first poll: what the banner says."""
 
     def start(self) -> None:
         """Start everything; an address or folder the system refuses is reported as bad input."""
@@ -127,6 +129,7 @@ class Runner:
         slack = self.slack is not None
         add_service_jobs(self.scheduler, self, slack=slack, now=now,
                          accounts_at=accounts_first(self.dbs.get(), now=now) if slack else None)
+        self._before_polls = list_sources(self.dbs.get())
         self.scheduler.resume()
         threading.Thread(target=self._watch_clock, name="clock-watch", daemon=True).start()
         if self.slack is not None:
@@ -320,11 +323,15 @@ class Runner:
         return _slack_line_for(bool(getattr(self.slack, "socket_mode", False)), self.slack.port)
 
     def describe(self) -> list[str]:
-        """What a run is doing, in a few lines for the terminal (never a token)."""
+        """What a run is doing, in a few lines for the terminal (never a token); its sources as
+        they stood before its first poll, whose own lines say what it did (a feed polled as the
+        run starts would otherwise change the banner by a race)."""
         lines = [f"database: {Path(self.settings.db_path).resolve()}"]
         if self.slack is not None:
             lines.append(self._slack_line())
-        sources = list_sources(self.dbs.get())
+        sources = self._before_polls
+        if sources is None:
+            sources = list_sources(self.dbs.get())
         for source in sources:
             lines.append(f"{source.kind} #{source.id}: {redact(source.location)} "
                          f"(every {source.every} s)")
