@@ -14,7 +14,7 @@ from bot.cli.numbers import MOST_EVERY
 from bot.cli.source_quiet import quiet_line, worked_line
 from bot.feed_check import FeedCheck, check_feed
 from bot.ingest.addresses import AddressPolicy
-from bot.ingest.bounds import shown_origin
+from bot.ingest.bounds import refuse_long_address, shown_origin
 from bot.ingest.fetch import check_address
 from bot.ingest.next_try import next_try
 from bot.models import FailedTally, HeldTally, Source
@@ -108,6 +108,7 @@ def add(obj: CliContext, location: str, every: int | None, alert_existing: bool,
         wirewatch sources add ~/wire/drop
         wirewatch sources add /srv/newsroom/copy --never-duplicate
     """
+    refuse_long_address(location)
     kind = source_kind(location)
     refuse_known(obj.db, kind=kind, location=location)  # a scheme typo is named as one too
     if kind == "feed" and not allow_private:

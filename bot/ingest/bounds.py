@@ -10,7 +10,7 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from bot.models import RawArticle
+from bot.models import BadInput, RawArticle
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,15 @@ def bounded_link(link: str | None) -> str | None:
     if link is None or len(link) <= MOST_LINK_CHARS:
         return link
     return "sha256:" + hashlib.sha256(link.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def refuse_long_address(location: str) -> None:
+    """Refuse, before any fetch, a typed address longer than any link kept: it would be stored,
+    listed and polled whole (64,000 characters pasted by mistake, or on purpose)."""
+    if len(location.strip()) > MOST_LINK_CHARS:
+        raise BadInput(f"an address of {len(location.strip()):,} characters is longer than "
+                       f"any feed address or folder taken (at most {MOST_LINK_CHARS:,}): "
+                       "nothing was added or fetched; check that it was copied whole and alone")
 
 
 def shown_origin(origin: str) -> str:
