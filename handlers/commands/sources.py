@@ -118,10 +118,12 @@ def _not_added(checked: FeedCheck, *, every: int | None, alert_existing: bool,
 
 def _checked(checked: FeedCheck, source_id: int) -> str:
     """A feed is fetched once as it is added, so a wrong address is said now (the command was
-    acknowledged already: the fetch may take up to WIREWATCH_FETCH_TIMEOUT)."""
+    acknowledged already: the fetch may take up to WIREWATCH_FETCH_TIMEOUT). Its problem is
+    shown as the source keeps it (``kept_error``, cut at a word): cut again at 300, an address
+    in it lost its end and the advice after it."""
     if checked.problem is None:
         return f"\nChecked now: {echo(checked.found(), 200)}.{_moved(checked)}"
-    return (f"\n⚠️ It does not work now: {echo(checked.problem, 300)}. It stays added and each "
+    return (f"\n⚠️ It does not work now: {echo(checked.problem, WHOLE)}. It stays added and each "
             f"poll tries again; if the address is wrong, `/wirewatch sources remove {source_id}`"
             " and add the right one.")
 
