@@ -278,7 +278,8 @@ def record_backlog(db: Database, source_id: int, *, entries: int, done: bool,
 
 
 def first_poll_note(source: Source) -> str | None:
-    """What a feed's first poll does, or did, with the entries it already carried."""
+    """What a feed's first poll does, or did, with the entries it already carried; of a feed
+    failing so far, only what is true of it (its next poll may fail too)."""
     if source.kind != "feed":
         return None
     if source.alert_existing:
@@ -286,6 +287,9 @@ def first_poll_note(source: Source) -> str | None:
     if not source.backlog_done_at and source.backlog_entries:
         return (f"first poll under way: {source.backlog_entries} existing entries stored as "
                 "background so far, no alerts; the rest in the next rounds")
+    if not source.backlog_done_at and (source.failures or source.last_error):
+        return ("its first poll that works will store the entries the feed carries then as "
+                "background, no alerts")
     if not source.backlog_done_at:
         return "first poll will store the entries already in the feed as background, no alerts"
     count = source.backlog_entries or 0
