@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
-from bot.durations import span_words
+from bot.durations import span_words, utc_time
 
 
 def next_try(next_attempt_at: str | None, now: datetime) -> str:
@@ -14,7 +14,7 @@ def next_try(next_attempt_at: str | None, now: datetime) -> str:
     ``now``; its day too when that is not ``now``'s (a wait of hours or days)."""
     if not next_attempt_at:
         return "at the next poll"
-    after = datetime.fromisoformat(next_attempt_at).astimezone(UTC)
+    after = utc_time(next_attempt_at)
     seconds = math.ceil((after - now).total_seconds())
     wait = span_words(timedelta(seconds=seconds))
     day = "" if after.date() == now.astimezone(UTC).date() else f"{after:%Y-%m-%d} "

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from sqlite_utils import Database
 
-from bot.durations import span_words
+from bot.durations import span_words, utc_time
 from bot.models import Source
 from bot.redact import redact
 from storage.quiet_feeds import (
@@ -104,7 +104,7 @@ def judge(db: Database, before: Source, *, now: datetime, items: int) -> None:
         return
     if items or before.quiet_at or not before.last_item_at:
         return
-    silent = now - _moment(before.last_item_at)
+    silent = now - utc_time(before.last_item_at)
     if silent < FLOOR:
         return
     gaps = history(db, before)
@@ -125,11 +125,11 @@ def history(db: Database, source: Source) -> Gaps:
         count, *seconds = kept
         longest, span, dated = (timedelta(seconds=s) for s in seconds)
         return Gaps(count=count, longest=longest, span=span, dated=dated)
-    since = _moment(latest) - HISTORY
-    gaps = gaps_of([_moment(a) for a in arrivals(db, source.id, since=_iso(since))])
+    since = utc_time(latest) - HISTORY
+    gaps = gaps_of([utc_time(a) for a in arrivals(db, source.id, since=_iso(since))])
     if gaps.short:
         gaps = replace(gaps, dated=dated_gap(entry_dates(db, source.id, since=_iso(since)),
-                                             since=since, latest=_moment(latest)))
+                                             since=since, latest=utc_time(latest)))
     keep_gaps(db, source.id, latest=latest, count=gaps.count,
               seconds=(gaps.longest.total_seconds(), gaps.span.total_seconds(),
                        gaps.dated.total_seconds()))
@@ -159,14 +159,9 @@ def usual_words(gaps: Gaps) -> str:
 
 def _read(value: str) -> datetime | None:
     try:
-        return _moment(value)
+        return utc_time(value)
     except ValueError:
         return None
-
-
-def _moment(value: str) -> datetime:
-    found = datetime.fromisoformat(value)
-    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def _iso(moment: datetime) -> str:
