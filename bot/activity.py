@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.alerts.mrkdwn import counted
-from bot.durations import span_words
+from bot.durations import span_words, utc_time
 from bot.models import Source, Topic
 
 When = Callable[[str], str]
@@ -23,10 +23,9 @@ LONG = timedelta(days=1)
 def moment(value: str) -> datetime:
     """A stored ISO time; one that cannot be read counts as now (nothing said of its age)."""
     try:
-        found = datetime.fromisoformat(value)
+        return utc_time(value)
     except ValueError:
         return datetime.now(UTC)
-    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def age(value: str, now: datetime) -> timedelta:
