@@ -30,6 +30,9 @@ AFTER_ACK_WAIT = 10.0
 """How long a listener that has already answered Slack waits for a role: the client's own
 timeout (App Home's controls have nowhere to say "try again")."""
 LOOKUP_THREADS = 4
+HOLD_SAID_SLACK = 1.0
+"""Seconds a hold's end may seem to move between two lookups it skips (each reckons its wait
+from its own moment) and still be the hold already said."""
 MEMBER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 T = TypeVar("T")
 
@@ -203,6 +206,7 @@ class Roles:
         self._lock = threading.Lock()
         self._pool = DaemonPool(LOOKUP_THREADS, "wirewatch-roles")
         self._closing: Future[None] = Future()
+        self._said_until = 0.0  # the end (``clock``) of the latest rate limit or hold said
 
     def close(self) -> None:
         """The bot is stopping: requests still waiting for a lookup stop waiting. They wait on
@@ -286,11 +290,29 @@ class Roles:
                 user_id in self._members(group, directory) for group in self.admin_groups),
                 team=directory.team, enterprise=directory.enterprise)
         except SlackBusy as exc:
-            _say_busy(exc)
+            self._say_busy(exc)
             raise
         with self._lock:
             self._cache[f"role:{user_id}"] = (self.clock(), role)
         return role
+
+    def _say_busy(self, busy: SlackBusy) -> None:
+        """A rate limit Slack answered this lookup with is a WARNING; a hold another call met
+        (no call made) is said at INFO, once per hold: the lookups skipped during a hold
+        already said (or one this lookup's own rate limit set) are DEBUG."""
+        ends = self.clock() + busy.retry_after
+        with self._lock:
+            new = busy.asked or ends > self._said_until + HOLD_SAID_SLACK
+            if new:
+                self._said_until = ends
+        if busy.asked:
+            log.warning("Slack rate-limits role lookups for %g s; until then people whose role "
+                        "is not cached may only read", busy.retry_after)
+            return
+        log.log(logging.INFO if new else logging.DEBUG,
+                "role lookups held back %g s more (a rate limit another call met; no call "
+                "made); until then people whose role is not cached may only read",
+                busy.retry_after)
 
     def _members(self, group: str, directory: Directory) -> frozenset[str]:
         return self._cached(f"group:{group}", lambda: frozenset(directory.group_members(group)))
@@ -308,18 +330,6 @@ class Roles:
         with self._lock:
             self._cache[key] = (self.clock(), value)
         return value
-
-
-def _say_busy(busy: SlackBusy) -> None:
-    """A rate limit Slack answered this lookup with is a WARNING; a hold another call met (no
-    call made) is said at INFO, as what it is."""
-    if busy.asked:
-        log.warning("Slack rate-limits role lookups for %g s; until then people whose role "
-                    "is not cached may only read", busy.retry_after)
-    else:
-        log.info("role lookups held back %g s more (a rate limit another call met; no call "
-                 "made); until then people whose role is not cached may only read",
-                 busy.retry_after)
 
 
 def _busy(seconds: float) -> RoleAnswer:

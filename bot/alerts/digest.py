@@ -35,6 +35,7 @@ from bot.alerts.digest_siblings import listed_elsewhere, topic_query
 from bot.alerts.digest_strays import sweep_digests, watch
 from bot.alerts.digest_told import told_here
 from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
+from bot.alerts.held_back import pacer_of
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer, paced
@@ -104,9 +105,11 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
     which is shown what a lookup reads (``bot.alerts.instances``); ``stopping`` set: no
     further digest (the run is stopping; the one under way is settled by the next run);
     ``lookups``: the run's, for digests in flight (``Lookups``); ``reach``: the run's outage,
-    which a digest that finds Slack down marks as an alert does, and which the rest wait for."""
+    which a digest that finds Slack down marks as an alert does, and which the rest wait for.
+    ``pacer``: by default the database's (``held_back.pacer_of``): one called alone (from the
+    command line) keeps to a running bot's holds, which are kept in the database."""
     tz = ZoneInfo(timezone)
-    pacer, token = pacer or Pacer(), token or TokenState()
+    pacer, token = pacer or pacer_of(db), token or TokenState()
     lookups = replace(lookups or Lookups(), pacer=pacer)
     if not token.usable(client, now):
         return 0

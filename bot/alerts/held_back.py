@@ -18,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import Retry, error_code, held_for, passing
+from bot.alerts.kept_holds import kept_pacer
 from bot.alerts.pacing import Pacer
 from storage.db import db_file
 
@@ -72,16 +73,17 @@ class Waiting:
     (``close``) drops them, and any a listener still under way would arm after it, and leaves
     another bot's in the same process alone."""
 
-    def __init__(self) -> None:
+    def __init__(self, pacer: Pacer | None = None) -> None:
         self._timers: set[threading.Timer] = set()
         self._lock = threading.Lock()
         self._closed = False
         self.turns = Turns()
         """This bot's latest call for each key (a person's App Home): a user id of another
         workspace (another bot in the process) is another person."""
-        self.pacer = Pacer()
+        self.pacer = pacer or Pacer()
         """This bot's Web API methods Slack holds back (429), the run's and its listeners'
-        alike (``bot.slack.runtime`` takes it as its own)."""
+        alike (``bot.slack.runtime`` takes it as its own), kept in its database
+        (``bot.alerts.kept_holds``) for the next start and any other process on it."""
 
     def later(self, wait: float, then: Callable[..., object], *args: object) -> bool:
         """Call ``then(*args)`` in ``wait`` seconds on a thread of its own (never the
@@ -121,7 +123,7 @@ class Waiting:
 def own(path: str | Path) -> Waiting:
     """A bot starting on the database at ``path``: its own timers, found by ``waiting_for``
     from any thread that has that database (a listener's, a timer's)."""
-    waiting = Waiting()
+    waiting = Waiting(kept_pacer(path))
     with _OWNERS_LOCK:
         _OWNERS[_key(path)] = waiting
     return waiting
@@ -131,7 +133,10 @@ def waiting_for(path: str | Path) -> Waiting:
     """The timers of the bot running on the database at ``path`` (after its stop, closed until
     another starts on it); one of their own for a database no bot runs on."""
     with _OWNERS_LOCK:
-        return _OWNERS.setdefault(_key(path), Waiting())
+        found = _OWNERS.get(_key(path))
+        if found is None:
+            found = _OWNERS[_key(path)] = Waiting(kept_pacer(path))
+        return found
 
 
 def pacer_of(db: Database) -> Pacer:

@@ -14,11 +14,15 @@ from bot.alerts.calls import Retry, call, held_for, per_method
 from bot.clock_step import waiting
 
 T = TypeVar("T")
+Keep = Callable[[str, datetime, float, datetime], None]
+"""Where a hold is kept beyond the process: its key, until, length, and the moment it was set."""
+EVERY_CHANNEL = "all"
 
 
 class Pacer:
-    def __init__(self, per_channel_interval: float = 1.0) -> None:
+    def __init__(self, per_channel_interval: float = 1.0, *, keep: Keep | None = None) -> None:
         self.per_channel_interval = per_channel_interval
+        self._keep = keep  # a hold set is kept there too (``bot.alerts.kept_holds``)
         self._next_post: dict[str, datetime] = {}
         self._held: dict[str, tuple[datetime, float]] = {}  # a channel's 429: until, its length
         self._methods: dict[str, tuple[datetime, float]] = {}  # a method's 429: the same
@@ -43,12 +47,23 @@ class Pacer:
         """Hold ``method`` back ``delay`` seconds (Slack's tiers: every caller's calls of it),
         else ``channel`` (Slack paces posts per channel: one channel's 429 says nothing of the
         others), else every channel."""
-        if method is not None:
-            self._methods[method] = (now + timedelta(seconds=delay), delay)
-        elif channel is not None:
-            self._held[channel] = (now + timedelta(seconds=delay), delay)
+        key = f"method:{method}" if method is not None else \
+            f"channel:{channel}" if channel is not None else EVERY_CHANNEL
+        until = now + timedelta(seconds=delay)
+        self.restore(key, until, delay)
+        if self._keep is not None:
+            self._keep(key, until, delay, now)
+
+    def restore(self, key: str, until: datetime, delay: float) -> None:
+        """Hold ``key`` (``method:…``, ``channel:…`` or ``all``) until ``until``, ``delay``
+        seconds in all: a hold set here, or kept by an earlier run."""
+        kind, _, name = key.partition(":")
+        if kind == "method":
+            self._methods[name] = (until, delay)
+        elif kind == "channel":
+            self._held[name] = (until, delay)
         else:
-            self._paused_until, self._pause_s = now + timedelta(seconds=delay), delay
+            self._paused_until, self._pause_s = until, delay
 
     def ask(self, method: str, now: datetime) -> None:
         """Retry, with no call made, while Slack holds ``method`` back (its 429's Retry-After;

@@ -242,3 +242,11 @@ def m023_runs(db: Database) -> None:
          "heartbeat_at": str, "stopped_at": str, "slack_answers": int, "slack_since": str,
          "slack_why": str},
         pk="run")
+
+
+@MIGRATIONS()
+def m024_slack_holds(db: Database) -> None:
+    """Holds Slack asked for (a 429's Retry-After) on a method, a channel or every channel
+    ("all"): until when and how long, so a restart inside one honours it."""
+    db.table("slack_holds").create({"key": str, "until": str, "seconds": float}, pk="key",
+                                   not_null={"until", "seconds"})

@@ -3,6 +3,7 @@ the Bolt app over real HTTP (signed events), the run's account round, the fake S
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -93,3 +94,23 @@ def test_a_429_on_one_persons_app_home_holds_the_next_persons(runtime, fake_slac
     [held] = fake_slack.calls_to("views.publish", ok_only=False)[:1]
     assert second.at - held.at >= 2.5 and second.at > began, "not made inside the hold"
     assert first.at - held.at >= 2.5
+
+
+def test_role_lookups_skipped_during_one_hold_are_said_once(runtime, fake_slack, fresh_db,
+                                                            topic, caplog):
+    """The run's account round is answered 429 on users.info (Retry-After 4); three people
+    open App Home within the hold: their role lookups make no call and the hold is said once
+    at INFO. Before: one INFO line per request."""
+    follow(fresh_db, topic, PERSON, kind="user")
+    fake_slack.fail_next(1, status=429, retry_after=4, methods={"users.info"})
+    caplog.set_level(logging.DEBUG, logger="bot.permissions")
+    round_ = threading.Thread(target=runtime.check_accounts)
+    round_.start()
+    wait_for(lambda: asked_of(fake_slack, PERSON))
+    for user in ("U0FI", "U0GU", "U0HA"):
+        open_home(runtime, user)
+        wait_for(lambda u=user: published_for(fake_slack, u))
+    round_.join()
+    held = [r for r in caplog.records if "role lookups held back" in r.getMessage()]
+    assert [r.levelno for r in held].count(logging.INFO) == 1, "said once for the one hold"
+    assert len(held) >= 3, "each skipped lookup still said, at DEBUG after the first"

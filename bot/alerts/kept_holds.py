@@ -1,0 +1,55 @@
+"""A running bot's ``Pacer`` whose holds (a 429's Retry-After) are kept in its database, so the
+next start (a deploy, a crash) honours one still on, and so does any other process on the same
+database (a digest sent from the command line). A hold over by then is ignored: the ``Pacer``
+holds nothing past its end, nor one further off than Slack asked for (a clock stepped back)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from bot.alerts.pacing import Pacer
+from storage.db import StorageError, open_db
+from storage.slack_holds import keep_hold, kept_holds
+
+log = logging.getLogger(__name__)
+
+
+def kept_pacer(path: str | Path) -> Pacer:
+    """A ``Pacer`` for the database at ``path``, holding what earlier runs kept there; one in
+    memory only for a database in memory."""
+    if str(path) in ("", ":memory:"):
+        return Pacer()
+    pacer = Pacer(keep=lambda key, until, delay, now: _keep(path, key, until, delay, now))
+    for key, until, delay in _read(path):
+        pacer.restore(key, datetime.fromisoformat(until), delay)
+    return pacer
+
+
+def _read(path: str | Path) -> list[tuple[str, str, float]]:
+    """The holds kept at ``path`` (none, said, when the database cannot be read)."""
+    try:
+        db = open_db(path, migrate=False)
+        try:
+            return kept_holds(db)
+        finally:
+            db.close()
+    except (sqlite3.Error, StorageError) as exc:
+        log.warning("could not read Slack's holds kept in the database: %s", exc)
+        return []
+
+
+def _keep(path: str | Path, key: str, until: datetime, delay: float, now: datetime) -> None:
+    """Keep a hold on a connection of its own, after the call Slack held back (never inside a
+    transaction of the caller's); a write refused leaves the hold in memory only, said."""
+    try:
+        db = open_db(path, migrate=False)
+        try:
+            with db.conn:
+                keep_hold(db, key, until=until.isoformat(), seconds=delay, now=now.isoformat())
+        finally:
+            db.close()
+    except (sqlite3.Error, StorageError) as exc:
+        log.warning("Slack's hold of %s (%.0f s) kept in memory only: %s", key, delay, exc)
