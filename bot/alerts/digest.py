@@ -34,8 +34,8 @@ from bot.alerts.digest_links import with_thread_links
 from bot.alerts.digest_siblings import listed_elsewhere, topic_query
 from bot.alerts.digest_strays import sweep_digests, watch
 from bot.alerts.digest_told import told_here
-from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
 from bot.alerts.held_back import pacer_of
+from bot.alerts.history import EARLIER_BOT, Progress, Seen, conversation, find_posted
 from bot.alerts.instances import Instances
 from bot.alerts.notify import text_with_mentions, with_mentions
 from bot.alerts.pacing import Pacer, paced

@@ -3,12 +3,15 @@ same database against the fake Slack, the second started while the first's hold 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 import pytest
 from slack_sdk import WebClient
 
 from bot.alerts.digest import send_due_digests
+from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from storage.db import transaction
@@ -17,6 +20,8 @@ from tests.fakes.slack_api import VALID_TOKEN
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
 
+T = TypeVar("T")
+
 
 @pytest.fixture
 def topic(fresh_db) -> int:
@@ -24,7 +29,7 @@ def topic(fresh_db) -> int:
         return add_topic(fresh_db, name="Bridge repairs", query="bridge")
 
 
-def one_run(settings, then) -> object:
+def one_run(settings: Settings, then: Callable[[SlackRuntime], T]) -> T:
     """A run of the bot on ``settings``' database: started, ``then(run)``, stopped."""
     run = SlackRuntime(settings)
     run.start()
@@ -46,7 +51,7 @@ def test_a_methods_hold_outlives_a_restart(slack_settings, fake_slack, fresh_db,
     follow(fresh_db, topic, "U0FI", kind="user")
     new_story(fresh_db, topic, title="Bridge detour signposted")
 
-    def restarted(run: SlackRuntime) -> tuple[object, object]:
+    def restarted(run: SlackRuntime) -> tuple[int, int, int]:
         early = run.deliver_pending(now=at(5))
         asked = len(fake_slack.calls_to("conversations.open", ok_only=False))
         return early, asked, run.deliver_pending(now=at(61))
