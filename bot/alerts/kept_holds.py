@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.alerts.pacing import Pacer
+from bot.clock_step import waiting
 from storage.db import StorageError, open_db
 from storage.slack_holds import keep_hold, kept_holds
 
@@ -23,8 +24,13 @@ def kept_pacer(path: str | Path) -> Pacer:
     if str(path) in ("", ":memory:"):
         return Pacer()
     pacer = Pacer(keep=lambda key, until, delay, now: _keep(path, key, until, delay, now))
+    now = datetime.now(UTC)
     for key, until, delay in _read(path):
-        pacer.restore(key, datetime.fromisoformat(until), delay)
+        ends = datetime.fromisoformat(until)
+        pacer.restore(key, ends, delay)
+        if waiting(ends, now, delay):
+            log.info("Slack's hold of %s, met by an earlier run, kept: %.0f s more", key,
+                     (ends - now).total_seconds())
     return pacer
 
 
