@@ -39,6 +39,15 @@ def one_run(settings: Settings, then: Callable[[SlackRuntime], T]) -> T:
         run.stop()
 
 
+def within_and_after(fake_slack, method: str, send: Callable[[datetime], int],
+                     at: Callable[[float], datetime]) -> tuple[int, int, int]:
+    """What ``send`` sent 5 s into a 60 s hold, the calls of ``method`` made by then, and what
+    it sent once the hold was over."""
+    early = send(at(5))
+    asked = len(fake_slack.calls_to(method, ok_only=False))
+    return early, asked, send(at(61))
+
+
 def test_a_methods_hold_outlives_a_restart(slack_settings, fake_slack, fresh_db, topic, at):
     """conversations.open answered 429 (Retry-After 60) for one person's alert; the bot is
     restarted 5 s later with another person's alert waiting: the new run opens nobody's direct
@@ -51,12 +60,8 @@ def test_a_methods_hold_outlives_a_restart(slack_settings, fake_slack, fresh_db,
     follow(fresh_db, topic, "U0FI", kind="user")
     new_story(fresh_db, topic, title="Bridge detour signposted")
 
-    def restarted(run: SlackRuntime) -> tuple[int, int, int]:
-        early = run.deliver_pending(now=at(5))
-        asked = len(fake_slack.calls_to("conversations.open", ok_only=False))
-        return early, asked, run.deliver_pending(now=at(61))
-
-    early, asked, late = one_run(slack_settings, restarted)
+    early, asked, late = one_run(slack_settings, lambda run: within_and_after(
+        fake_slack, "conversations.open", lambda now: run.deliver_pending(now=now), at))
     assert (early, asked) == (0, 1), "no call inside the hold the first run met"
     assert late == 2 and sorted(m.channel for m in fake_slack.posts()) == ["D0ED", "D0FI"]
 
@@ -69,12 +74,8 @@ def test_a_channels_hold_keeps_a_digest_back_after_a_restart(slack_settings, fak
     held_channel_with_a_digest_due(fresh_db, fake_slack, topic, at(0))
     assert one_run(slack_settings, lambda run: run.deliver_pending(now=at(0))) == 0
 
-    def restarted(run: SlackRuntime) -> tuple[int, int, int]:
-        early = run.send_due_digests(now=at(5))
-        asked = len(fake_slack.calls_to("chat.postMessage", ok_only=False))
-        return early, asked, run.send_due_digests(now=at(61))
-
-    early, asked, late = one_run(slack_settings, restarted)
+    early, asked, late = one_run(slack_settings, lambda run: within_and_after(
+        fake_slack, "chat.postMessage", lambda now: run.send_due_digests(now=now), at))
     assert (early, asked) == (0, 1), "no post to the channel inside its hold"
     assert late == 1
 
