@@ -44,6 +44,7 @@ IRREGULAR_PLURALS = {"children": "child", "mice": "mouse", "lice": "louse", "gee
 NOT_PLURAL = frozenset({"news", "series", "species", "means", "always", "perhaps"})
 """Words ending in -s that are not another word's plural ("news" is not "new")."""
 VOWELS = frozenset("aeiouy")
+VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=65536)
@@ -86,13 +87,25 @@ def _plural_bases(word: str) -> set[str]:
 
 def _verb_bases(root: str) -> set[str]:
     """What a verb's -ing or -ed form with this root could come from: the root, the root with
-    its dropped "e", or with one of its doubled last letters ("stopped": stop)."""
+    its dropped "e", or with one of its doubled last letters ("stopped": stop); not a short
+    root that would have doubled its last letter ("caring" is care, not car: car+ing would be
+    "carring")."""
     if len(root) < 2 or VOWELS.isdisjoint(root):
         return set()
-    found = {root, root + "e"}
+    found = {root + "e"} if _would_double(root) else {root, root + "e"}
     if len(root) > 2 and root[-1] == root[-2] and root[-1] not in VOWELS:
         found.add(root[:-1])
     return found
+
+
+def _would_double(root: str) -> bool:
+    """A word of one syllable ending in one vowel and one consonant (stop, plan, car), which
+    doubles that consonant before -ing or -ed; w, x and y never double (showing, fixing)."""
+    if len(root) < 3 or root[-1] in VOWELS or root[-1] in "wx":
+        return False
+    if root[-2] not in VOWELS or root[-3] in VOWELS:
+        return False
+    return len(VOWEL_GROUPS.findall(root)) == 1
 
 
 def same_word(a: str, b: str) -> bool:

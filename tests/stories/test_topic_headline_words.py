@@ -92,3 +92,27 @@ def test_a_word_still_reaches_its_inflections(where, term, sentence):
 def test_a_headline_only_irregular_plural_matches_as_the_body_does(where, term, headline):
     """Before: no match (the headline is not parsed, and the body did not hold the word)."""
     assert where(term, headline, FILLER) == {"title"}
+
+
+@pytest.mark.parametrize("term,headline", [
+    ("car", "Caring neighbours clear the snow for the elderly"),
+    ("car", "Cared for at home after the long winter"),
+    ("hop", "Hoping for a dry weekend at the county show"),
+    ("din", "Dining hall reopens at the village school"),
+])
+def test_a_headline_only_word_does_not_reach_a_root_it_would_have_doubled(where, term, headline):
+    """Before: each matched in the headline ('caring' read as 'car' + -ing). A short word ending
+    in one vowel and one consonant doubles it before -ing or -ed ('car' would be 'carring'),
+    so 'caring' is 'care', never 'car' (desk44). Both paths (``where`` checks they agree)."""
+    assert where(term, headline, FILLER) == set()
+
+
+@pytest.mark.parametrize("term,headline", [
+    ("care", "Caring neighbours clear the snow for the elderly"),
+    ("hope", "Hoping for a dry weekend at the county show"),
+    ("hop", "Hopping mad over the new parking charges"),
+    ("visit", "Visiting hours cut at the county hospital"),
+    ("fix", "Fixing the bridge will take a year"),
+])
+def test_a_headline_only_word_still_reaches_its_own_root(where, term, headline):
+    assert where(term, headline, FILLER) == {"title"}

@@ -71,3 +71,32 @@ def test_a_stored_query_no_longer_read_is_said_once_not_skipped_in_silence(
     assert len(said) == 1
     assert "'ferry -strike' is no longer read" in said[0] and "topics edit" in said[0]
     assert len(_links(db)) == 1
+
+
+NEIGHBOURS = """Caring neighbours clear the lanes after the storm
+
+Volunteers in the hill villages above Kessel shovelled snow from footpaths on Saturday so that older residents could reach the bakery and the bus stop.
+
+The parish council thanked the helpers and said gritting would resume on Monday."""
+
+
+def _links_of(db, settings, nlp, *, topic_first: bool) -> dict[int, list]:
+    """The story's topic links with the topic 'car' added before the article, or after it."""
+    def add() -> None:
+        with transaction(db):
+            add_topic(db, name="Cars", query="car")
+    if topic_first:
+        add()
+    outcomes = list(Pipeline(db, settings, nlp=nlp).ingest(
+        [RawArticle(text=NEIGHBOURS, origin="lanes", published="2026-05-03T09:00:00+00:00")]))
+    assert outcomes[0].status == "stored"
+    if not topic_first:
+        add()
+    return _links(db)
+
+
+@pytest.mark.parametrize("topic_first", [True, False])
+def test_a_headline_only_caring_is_not_a_topic_car_on_either_path(tmp_path, settings, nlp,
+                                                                    topic_first):
+    """Before: both paths linked the story to 'car' ('caring' read as car + -ing), desk44."""
+    assert _links_of(open_db(tmp_path / "w.db"), settings, nlp, topic_first=topic_first) == {}
