@@ -8,13 +8,14 @@ from sqlite_utils import Database
 
 from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, split_notify
 from bot.alerts.quote_alerts import QuoteQueryError, check_quote_query
+from bot.config import Settings
 from handlers.commands.named_channel import (
     CHANNEL_NAMED,
     shown_notify,
     type_it_there,
     without_channels,
 )
-from handlers.common import echo
+from handlers.common import echo, mode_words, posted_when
 from storage import quote_subscriptions as store
 from storage.articles import now_iso
 from storage.db import transaction
@@ -47,10 +48,12 @@ def _target(text: str, command: dict) -> tuple[str, str, str]:
 
 def subscribe_text(db: Database, text: str, command: dict,
                    can_post: Callable[[str], str | None],
-                   groups_refused: Callable[[tuple[str, ...]], str | None]) -> str:
+                   groups_refused: Callable[[tuple[str, ...]], str | None],
+                   settings: Settings) -> str:
     """Follow the quotes; ``can_post(channel)`` says why the bot cannot post in a channel
     (as `/subscribe TOPIC` checks it), or None; ``groups_refused(added)`` why the person may
-    not add those user groups to notify, or None."""
+    not add those user groups to notify, or None. A digest new to it says when it is posted,
+    as a topic's does."""
     text, notify_text = split_notify(text)
     if elsewhere := _named_elsewhere(text, notify_text, "subscribe"):
         return elsewhere
@@ -84,13 +87,22 @@ def subscribe_text(db: Database, text: str, command: dict,
                                          created_by=command.get("user_id"), at=now_iso())
         after = store.find_quote_subscription(db, **key)
     where = "You" if target_type == "user" else "This channel"
-    how = "as it appears" if mode == "realtime" else f"in an {mode} digest" if \
-        mode == "hourly" else f"in a {mode} digest"
+    how = _how_often(mode, each=outcome != "unchanged")
+    if before is None or before.mode != mode:
+        how += posted_when(mode, settings)
     how += notifies(after.notify if after else (), notify)
     if outcome == "unchanged":
-        return f"{where} already get quotes for `{echo(query, 300)}` {how}."
+        already = "already get" if target_type == "user" else "already gets"
+        return f"{where} {already} quotes for `{echo(query, 300)}` {how}."
     return (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
             "speaker's role, the article and the link. Quotes a story already had stay quiet.")
+
+
+def _how_often(mode: str, *, each: bool) -> str:
+    """How the quotes come, said of each new quote ("as it appears") or of them all."""
+    if mode == "realtime":
+        return "as it appears" if each else "as they appear"
+    return f"in an {mode} digest" if mode == "hourly" else f"in a {mode} digest"
 
 
 def _named_elsewhere(text: str, notify: str | None, verb: str) -> str | None:
@@ -123,7 +135,8 @@ def unsubscribe_text(db: Database, text: str, command: dict) -> str:
 
 
 def quote_lines(db: Database, target_ids: list[str]) -> list[str]:
+    """The quote subscriptions' lines of `/subscribe`'s listing, in a topic's words."""
     return [f"• quotes for `{echo(r.query, 200)}` "
-            f"{'as they appear' if r.mode == 'realtime' else r.mode + ' digest'}"
+            f"{'as they appear' if r.mode == 'realtime' else mode_words(r.mode)}"
             f"{' (to you by DM)' if r.target_type == 'user' else ''}{notifies(r.notify)}"
             for r in store.quote_subscriptions_of(db, target_ids)]

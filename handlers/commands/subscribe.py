@@ -106,7 +106,8 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
             db, text, command, can_post=lambda channel: can_post_here(db, client, channel),
-            groups_refused=lambda added: groups_refused(context, added)))
+            groups_refused=lambda added: groups_refused(context, added),
+            settings=services(context).settings))
         publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)

@@ -19,3 +19,17 @@ def test_a_digest_subscription_says_when_it_is_posted(runtime, fake_slack):
                              "top of each hour"), hourly
     live = run_command(runtime, fake_slack, "/subscribe", "Harbour", channel="C0LIVE")["text"]
     assert live == "This channel will now get *Harbour* as it happens.", live
+
+
+def test_a_quote_digest_subscription_says_when_it_is_posted_the_same_way(runtime, fake_slack):
+    """Before: "… in a daily digest: the quote, …" and nothing of when, where a topic's said it."""
+    query = 'quotes person:"Mira Okafor"'
+    daily = run_command(runtime, fake_slack, "/subscribe", f"{query} daily")["text"]
+    assert daily.startswith('This channel will get each new quote for `person:"Mira Okafor"` in '
+                            "a daily digest, posted each day at 08:00 (UTC): the quote"), daily
+    hourly = run_command(runtime, fake_slack, "/subscribe", f"me {query} hourly")["text"]
+    assert hourly.startswith('You will get each new quote for `person:"Mira Okafor"` in an '
+                             "hourly digest, posted at the top of each hour: the quote"), hourly
+    live = run_command(runtime, fake_slack, "/subscribe", query, channel="C0LIVE")["text"]
+    assert live.startswith('This channel will get each new quote for `person:"Mira Okafor"` as '
+                           "it appears: the quote"), live

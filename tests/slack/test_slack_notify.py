@@ -118,7 +118,8 @@ def test_a_quote_subscription_names_whom_it_notifies_the_same_way(runtime, fake_
     said = run_command(runtime, fake_slack, "/subscribe", f"{query} hourly notify {EDITOR}",
                        channel="C0DESK")
     assert said["text"].startswith('This channel will get each new quote for `person:"Ada '
-                                   'Brandt"` in an hourly digest; notifies <@U0EDITOR>: the quote')
+                                   'Brandt"` in an hourly digest, posted at the top of each hour; '
+                                   "notifies <@U0EDITOR>: the quote")
     said = run_command(runtime, fake_slack, "/subscribe", f"{query} notify {DESK}",
                        channel="C0DESK")
     assert "in an hourly digest; notifies <!subteam^S0EUROPE>:" in said["text"]
