@@ -87,13 +87,14 @@ def subscribe_text(db: Database, text: str, command: dict,
                                          created_by=command.get("user_id"), at=now_iso())
         after = store.find_quote_subscription(db, **key)
     where = "You" if target_type == "user" else "This channel"
-    how = _how_often(mode, each=outcome != "unchanged")
+    how = _how_often(mode, each=outcome == "added")
     if before is None or before.mode != mode:
         how += posted_when(mode, settings)
     how += notifies(after.notify if after else (), notify)
-    if outcome == "unchanged":
-        already = "already get" if target_type == "user" else "already gets"
-        return f"{where} {already} quotes for `{echo(query, 300)}` {how}."
+    if outcome != "added":
+        verb = {"changed": "now gets", "unchanged": "already gets"}[outcome]
+        verb = verb.removesuffix("s") if target_type == "user" else verb
+        return f"{where} {verb} quotes for `{echo(query, 300)}` {how}."
     return (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
             "speaker's role, the article and the link. Quotes a story already had stay quiet.")
 

@@ -33,3 +33,17 @@ def test_the_listing_says_how_often_quotes_come_as_it_says_a_topics(runtime, fak
     assert "• quotes for `person:Brandt` as an hourly digest (to you by DM)" in lines, lines
     desk = run_command(runtime, fake_slack, "/subscribe", "", channel="C0DESK")["text"]
     assert "• quotes for `person:Lunde` as they appear" in desk.splitlines(), desk
+
+
+def test_a_quote_subscription_changed_is_told_it_now_comes_so_as_a_topics_is(runtime,
+                                                                             fake_slack):
+    """Before: "This channel will get each new quote for … in an hourly digest …: the quote,
+    …" again, as if it were new, where a topic's change reads "now gets … as an hourly
+    digest"."""
+    run_command(runtime, fake_slack, "/subscribe", f"{QUERY} daily")
+    hourly = run_command(runtime, fake_slack, "/subscribe", f"{QUERY} hourly")["text"]
+    assert hourly == 'This channel now gets quotes for `person:"Mira Okafor"` in an hourly ' \
+                     "digest, posted at the top of each hour.", hourly
+    run_command(runtime, fake_slack, "/subscribe", f"me {QUERY} daily")
+    mine = run_command(runtime, fake_slack, "/subscribe", f"me {QUERY}")["text"]
+    assert mine == 'You now get quotes for `person:"Mira Okafor"` as they appear.', mine
