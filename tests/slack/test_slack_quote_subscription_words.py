@@ -8,14 +8,18 @@ from tests.slack.conftest import run_command
 QUERY = 'quotes person:"Mira Okafor"'
 
 
+def told_after(runtime, fake_slack, first: str, then: str) -> str:
+    """What `/subscribe THEN` answers once `/subscribe FIRST` was typed."""
+    run_command(runtime, fake_slack, "/subscribe", first)
+    return run_command(runtime, fake_slack, "/subscribe", then)["text"]
+
+
 def test_a_channel_already_following_quotes_is_told_so_in_good_english(runtime, fake_slack):
     """Before: "This channel already get quotes for …" (the person's verb, said of a channel)."""
-    run_command(runtime, fake_slack, "/subscribe", f"{QUERY} daily")
-    again = run_command(runtime, fake_slack, "/subscribe", f"{QUERY} daily")["text"]
+    again = told_after(runtime, fake_slack, f"{QUERY} daily", f"{QUERY} daily")
     assert again == 'This channel already gets quotes for `person:"Mira Okafor"` in a daily ' \
                     "digest.", again
-    run_command(runtime, fake_slack, "/subscribe", f"me {QUERY}")
-    mine = run_command(runtime, fake_slack, "/subscribe", f"me {QUERY}")["text"]
+    mine = told_after(runtime, fake_slack, f"me {QUERY}", f"me {QUERY}")
     assert mine == 'You already get quotes for `person:"Mira Okafor"` as they appear.', mine
 
 
@@ -25,7 +29,7 @@ def test_the_listing_says_how_often_quotes_come_as_it_says_a_topics(runtime, fak
         .startswith("Tracking")
     run_command(runtime, fake_slack, "/subscribe", "Harbour daily")
     run_command(runtime, fake_slack, "/subscribe", f"{QUERY} daily")
-    run_command(runtime, fake_slack, "/subscribe", 'me quotes person:Brandt hourly')
+    run_command(runtime, fake_slack, "/subscribe", "me quotes person:Brandt hourly")
     run_command(runtime, fake_slack, "/subscribe", "quotes person:Lunde", channel="C0DESK")
     lines = run_command(runtime, fake_slack, "/subscribe", "")["text"].splitlines()
     assert "• *Harbour* as a daily digest" in lines, lines
@@ -40,10 +44,8 @@ def test_a_quote_subscription_changed_is_told_it_now_comes_so_as_a_topics_is(run
     """Before: "This channel will get each new quote for … in an hourly digest …: the quote,
     …" again, as if it were new, where a topic's change reads "now gets … as an hourly
     digest"."""
-    run_command(runtime, fake_slack, "/subscribe", f"{QUERY} daily")
-    hourly = run_command(runtime, fake_slack, "/subscribe", f"{QUERY} hourly")["text"]
+    hourly = told_after(runtime, fake_slack, f"{QUERY} daily", f"{QUERY} hourly")
     assert hourly == 'This channel now gets quotes for `person:"Mira Okafor"` in an hourly ' \
                      "digest, posted at the top of each hour.", hourly
-    run_command(runtime, fake_slack, "/subscribe", f"me {QUERY} daily")
-    mine = run_command(runtime, fake_slack, "/subscribe", f"me {QUERY}")["text"]
+    mine = told_after(runtime, fake_slack, f"me {QUERY} daily", f"me {QUERY}")
     assert mine == 'You now get quotes for `person:"Mira Okafor"` as they appear.', mine

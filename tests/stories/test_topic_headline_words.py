@@ -94,25 +94,22 @@ def test_a_headline_only_irregular_plural_matches_as_the_body_does(where, term, 
     assert where(term, headline, FILLER) == {"title"}
 
 
-@pytest.mark.parametrize("term,headline", [
-    ("car", "Caring neighbours clear the snow for the elderly"),
-    ("car", "Cared for at home after the long winter"),
-    ("hop", "Hoping for a dry weekend at the county show"),
-    ("din", "Dining hall reopens at the village school"),
-])
-def test_a_headline_only_word_does_not_reach_a_root_it_would_have_doubled(where, term, headline):
-    """Before: each matched in the headline ('caring' read as 'car' + -ing). A short word ending
-    in one vowel and one consonant doubles it before -ing or -ed ('car' would be 'carring'),
-    so 'caring' is 'care', never 'car' (desk44). Both paths (``where`` checks they agree)."""
-    assert where(term, headline, FILLER) == set()
 
-
-@pytest.mark.parametrize("term,headline", [
-    ("care", "Caring neighbours clear the snow for the elderly"),
-    ("hope", "Hoping for a dry weekend at the county show"),
-    ("hop", "Hopping mad over the new parking charges"),
-    ("visit", "Visiting hours cut at the county hospital"),
-    ("fix", "Fixing the bridge will take a year"),
+@pytest.mark.parametrize("term,headline,places", [
+    ("car", "Caring neighbours clear the snow for the elderly", set()),
+    ("car", "Cared for at home after the long winter", set()),
+    ("hop", "Hoping for a dry weekend at the county show", set()),
+    ("din", "Dining hall reopens at the village school", set()),
+    ("care", "Caring neighbours clear the snow for the elderly", {"title"}),
+    ("hope", "Hoping for a dry weekend at the county show", {"title"}),
+    ("hop", "Hopping mad over the new parking charges", {"title"}),
+    ("visit", "Visiting hours cut at the county hospital", {"title"}),
+    ("fix", "Fixing the bridge will take a year", {"title"}),
 ])
-def test_a_headline_only_word_still_reaches_its_own_root(where, term, headline):
-    assert where(term, headline, FILLER) == {"title"}
+def test_a_headline_only_word_reaches_its_root_not_one_it_would_have_doubled(where, term,
+                                                                            headline, places):
+    """Before: the first four matched in the headline ('caring' read as 'car' + -ing). A short
+    word ending in one vowel and one consonant doubles it before -ing or -ed ('car' would be
+    'carring'), so 'caring' is 'care', never 'car' (desk44); the last five match before and
+    after. Both paths (``where`` checks they agree)."""
+    assert where(term, headline, FILLER) == places
