@@ -107,7 +107,8 @@ def decide(
     if choice.story_id is None:
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
-    fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year)
+    fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year,
+                              title_words=features.title_words)
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh), weak=events is not None and later_dated(
                         choice.score, features.event_days, story.event_days))
@@ -119,7 +120,8 @@ def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,
     joiner did not say."""
     story = next(c for c in candidates.stories if c.story_id == pair.story_id)
     joiner = novelty.Earlier.of(list(story.earlier().held().get(pair.article_id, ())))
-    fresh = novelty.whats_new(features.sentences, joiner, candidates.coverage, year)
+    fresh = novelty.whats_new(features.sentences, joiner, candidates.coverage, year,
+                              title_words=features.title_words)
     return Decision(None, "update" if fresh else "duplicate", pair.similarity,
                     whats_new=tuple(fresh), split=pair.article_id)
 

@@ -12,7 +12,7 @@ from typing import NamedTuple, TypeVar
 
 from bot.ingest.corrections import is_correction_note
 from bot.models import SentenceContent
-from bot.stories import figures, renamed
+from bot.stories import figures, headline, renamed
 from bot.stories.features import (
     NUMBER_WORDS,
     QUOTED,
@@ -363,31 +363,33 @@ NOTE_WORDS = frozenset({
     "update", "fix", "paragraph", "refile", "error", "mistake", "give"})
 """The words correction notes use whatever they correct ("An earlier version of this article
 misstated …")."""
-REASONS = ("correction", "changed figure", "quote", "figure", "date", "later day", "name",
-           "continuation", "claim")
+REASONS = ("correction", "changed figure", "lead", "quote", "figure", "date", "later day",
+           "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
 (on the labelled real copy a new quote is a new fact four times in five, a new figure two in
 three, a new name or date, a continuation or a claim half the time or less; "date" is a new day
 set for something ahead, ``bot.stories.schedule``, not yet measured among them, nor "later day",
 something told on a day after every day the story named; a correction, first, is what the desk
-must hear of before anything else)."""
+must hear of before anything else; "lead", an article's lead telling the development its
+headline announces, ``bot.stories.headline``, comes before the quotes reacting to it)."""
 
 
 def whats_new(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
-    year: int | None = None, *, new_event: bool = False,
+    year: int | None = None, *, new_event: bool = False, title_words: Sequence[str] = (),
 ) -> list[str]:
     """Sentences that bring facts, quotes or claims no earlier sentence of the story had,
     strongest evidence first: an alert shows only the first few. ``year`` is the article's:
     a sentence telling what happened in an earlier year is background. ``new_event``: the
-    article starts another event of a running story, compared with that running story."""
+    article starts another event of a running story, compared with that running story;
+    ``title_words``: its headline's (``ArticleFeatures.title_words``)."""
     return [news.text for news in ranked(found(sentences, index, weights, year,
-                                               new_event=new_event))]
+                                               new_event=new_event, title_words=title_words))]
 
 
 def found(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
-    year: int | None = None, *, new_event: bool = False,
+    year: int | None = None, *, new_event: bool = False, title_words: Sequence[str] = (),
 ) -> list[News]:
     """The new sentences in article order, each with the rules that found it new."""
     story = index.story()
@@ -420,6 +422,9 @@ def found(
         if not reasons and not noted and best >= NAME_COVERED and \
                 (corrected := _name_corrected(sentence, names, index, named)):
             reasons, text = ("correction",), corrected
+        if reasons and position < LEAD_SENTENCES and \
+                headline.tells_headline(sentence, title_words, story.words):
+            reasons = ("lead", *reasons)
         if reasons:
             news.append(News(text, position, _ranked_by(reasons, names, sentence)))
             previous = sentence

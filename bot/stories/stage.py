@@ -451,7 +451,8 @@ class StoryStage:
         earlier = novelty.Earlier()
         earlier.update([(a, novelty.stored(stored[a])) for a in ids if a in stored])
         fresh = novelty.whats_new(prepared.features.sentences, earlier, candidates.coverage,
-                                  prepared.year, new_event=True)
+                                  prepared.year, new_event=True,
+                                  title_words=prepared.features.title_words)
         return as_written(db, tuple(fresh), ids)
 
     def _repeats(self, db: Database, candidates: Candidates, root: int,

@@ -307,3 +307,31 @@ def test_reasoning_reads_the_writers_opening_step_with_no_speaker_and_no_day():
     assert not novelty.reasoning("In fact, the offer was fair, Lindqvist said.")
     assert not novelty.reasoning("“In short, we are exhausted,” Solberg said.")
     assert not novelty.reasoning("The offer was, in short, too little.")
+
+
+WALKOUT = """Tram drivers walk out in Vellmar over new rosters
+
+VELLMAR, June 2 - Tram drivers in Vellmar stopped work on Monday in protest at new rosters that would split their shifts across the day, leaving commuters to crowd onto buses.
+
+The drivers' union said nearly 600 of its members had joined the walkout.
+
+"Nobody can raise a family on a shift that starts at dawn and ends at midnight," said union steward Amira Kovacs.
+
+The city transport board said the rosters were needed to run more trams at rush hour."""
+
+WALKOUT_ENDS = """Vellmar tram drivers end walkout after deal on rosters
+
+VELLMAR, June 4 - Tram drivers in Vellmar went back to work on Wednesday after the Osterfeld Mediation Office brokered a deal under which no driver will work a split shift without consent.
+
+"We have our evenings back, and the trams will run from the first service tomorrow," said union steward Amira Kovacs.
+
+Mayor Lukas Brandt said the agreement proved that "patience pays off at the table".
+
+The transport board said it would hire 45 extra drivers by the autumn to cover rush-hour services."""
+
+
+def test_the_lead_telling_a_new_headline_comes_before_the_quotes_reacting_to_it(pipeline):
+    news = whats_new_of(pipeline, WALKOUT, WALKOUT_ENDS)
+    assert "went back to work" in news[0]
+    assert all(any(phrase in item for item in news[1:])
+               for phrase in ("evenings back", "patience pays off", "45 extra drivers"))
