@@ -370,8 +370,9 @@ REASONS = ("correction", "changed figure", "lead", "quote", "figure", "date", "l
 three, a new name or date, a continuation or a claim half the time or less; "date" is a new day
 set for something ahead, ``bot.stories.schedule``, not yet measured among them, nor "later day",
 something told on a day after every day the story named; a correction, first, is what the desk
-must hear of before anything else; "lead", an article's lead telling the development its
-headline announces, ``bot.stories.headline``, comes before the quotes reacting to it)."""
+must hear of before anything else; "lead", an article's first sentence telling, in the writer's
+words, the development its headline announces, ``bot.stories.headline``, comes before the
+quotes reacting to it)."""
 
 
 def whats_new(
@@ -422,7 +423,7 @@ def found(
         if not reasons and not noted and best >= NAME_COVERED and \
                 (corrected := _name_corrected(sentence, names, index, named)):
             reasons, text = ("correction",), corrected
-        if reasons and position < LEAD_SENTENCES and \
+        if reasons and position == 0 and \
                 headline.tells_headline(sentence, title_words, story.words):
             reasons = ("lead", *reasons)
         if reasons:

@@ -5,7 +5,8 @@ changes, and an alert shows the first few."""
 
 import pytest
 
-from bot.stories import novelty
+from bot.stories import headline, novelty
+from bot.stories.features import SentenceFeatures
 from tests.stories.hourly import ingest_hourly
 
 
@@ -335,3 +336,19 @@ def test_the_lead_telling_a_new_headline_comes_before_the_quotes_reacting_to_it(
     assert "went back to work" in news[0]
     assert all(any(phrase in item for item in news[1:])
                for phrase in ("evenings back", "patience pays off", "45 extra drivers"))
+
+
+def lead(text: str, lemmas: set[str], quote: bool = False) -> SentenceFeatures:
+    return SentenceFeatures(text, frozenset(lemmas), frozenset(), quote)
+
+
+def test_a_lead_tells_its_headline_in_the_writers_words_when_the_headline_brings_news():
+    title = ("tram", "drivers", "end", "walkout", "after", "deal")
+    told = lead("Drivers went back after a deal.", {"driver", "go", "deal"})
+    assert headline.tells_headline(told, title, frozenset({"tram", "driver", "walkout"}))
+    assert not headline.tells_headline(told, title, frozenset(
+        {"tram", "driver", "walkout", "end", "deal"})), "the headline announces nothing new"
+    assert not headline.tells_headline(lead("Trams ran late.", {"tram", "run", "late"}), title,
+                                       frozenset({"tram"})), "one headline word is the topic"
+    quoted = lead('Drivers said the deal "gives us our evenings".', {"driver", "deal"}, True)
+    assert not headline.tells_headline(quoted, title, frozenset({"tram"}))
