@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -12,6 +13,9 @@ SHARED_WORDS = 2
 """Headline words a lead must carry to tell the headline's news (one is often only the
 story's topic, a place or a name)."""
 MIN_LETTERS = 3
+QUOTE_MARK = re.compile(r'["“”]')
+"""Any double quotation mark, even round a single word a whole quote's pattern would not take:
+the lead then gives someone's words."""
 
 
 def forms(word: str) -> tuple[str, ...]:
@@ -39,7 +43,7 @@ def tells_headline(sentence: SentenceFeatures, title_words: Iterable[str],
     new to the story announces: it carries SHARED_WORDS of the headline's words and quotes no
     one; such a lead is the development the desk must read first, before the quotes reacting
     to it (a lead quoting someone ranks as a quote: on real copy it was less often news)."""
-    if sentence.quote:
+    if sentence.quote or QUOTE_MARK.search(sentence.text):
         return False
     words = content(title_words)
     announces = any(not story_words.intersection(w) for w in words)

@@ -352,3 +352,5 @@ def test_a_lead_tells_its_headline_in_the_writers_words_when_the_headline_brings
                                        frozenset({"tram"})), "one headline word is the topic"
     quoted = lead('Drivers said the deal "gives us our evenings".', {"driver", "deal"}, True)
     assert not headline.tells_headline(quoted, title, frozenset({"tram"}))
+    marked = lead('Drivers ended their "walkout" after a deal.', {"driver", "deal", "walkout"})
+    assert not headline.tells_headline(marked, title, frozenset({"tram"}))
