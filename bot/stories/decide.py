@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from bot.stories import cluster, novelty
+from bot.stories import cluster, headline, novelty
 from bot.stories.correct import Member, Pair, later_dated, weak_pair
 from bot.stories.features import ArticleFeatures
 from bot.stories.meaning import JOIN_SIMILARITY, Nearest
@@ -108,7 +108,7 @@ def decide(
         return Decision(None, "new", choice.score, summary=tuple(summarise(features)))
     story = next(c for c in candidates.stories if c.story_id == choice.story_id)
     fresh = novelty.whats_new(features.sentences, story.earlier(), candidates.coverage, year,
-                              title_words=features.title_words)
+                              headline_words=headline.content(features))
     return Decision(choice.story_id, "update" if fresh else "duplicate", choice.score,
                     whats_new=tuple(fresh), weak=events is not None and later_dated(
                         choice.score, features.event_days, story.event_days))
@@ -121,7 +121,7 @@ def _with_weak_joiner(features: ArticleFeatures, candidates: Candidates,
     story = next(c for c in candidates.stories if c.story_id == pair.story_id)
     joiner = novelty.Earlier.of(list(story.earlier().held().get(pair.article_id, ())))
     fresh = novelty.whats_new(features.sentences, joiner, candidates.coverage, year,
-                              title_words=features.title_words)
+                              headline_words=headline.content(features))
     return Decision(None, "update" if fresh else "duplicate", pair.similarity,
                     whats_new=tuple(fresh), split=pair.article_id)
 

@@ -73,7 +73,8 @@ class SentenceFeatures:
 @dataclass
 class ArticleFeatures:
     """``keys`` are the body's; ``first`` says in which sentence each first appears, ``tf`` in
-    how many; ``title_keys`` are what the headline names (used at event granularity);
+    how many; ``title_keys`` are what the headline names (used at event granularity),
+    ``title_stops`` its words spaCy marks as stop words (``DocView.title_stops``);
     ``today``: the article's own day, which the days it names are counted from;
     ``event_days``: the past or present days its lead names (``schedule.event_days``)."""
 
@@ -86,6 +87,7 @@ class ArticleFeatures:
     first: dict[str, int] = field(default_factory=dict)
     tf: dict[str, int] = field(default_factory=dict)
     title_keys: set[str] = field(default_factory=set)
+    title_stops: frozenset[str] = frozenset()
     today: date | None = None
     event_days: frozenset[date] = frozenset()
 
@@ -220,6 +222,7 @@ def features_from(parsed: ParsedArticle, view: DocView | None, *,
         for key in keys - features.keys:
             features.first[key] = index
         features.keys |= keys
+    features.title_stops = view.title_stops
     features.title_keys = _title_keys(features, view.title_stops)
     features.event_days = event_days(
         (key for s in features.sentences[:LEAD_SENTENCES] for key in s.days), features.today)

@@ -377,20 +377,23 @@ quotes reacting to it)."""
 
 def whats_new(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
-    year: int | None = None, *, new_event: bool = False, title_words: Sequence[str] = (),
+    year: int | None = None, *, new_event: bool = False,
+    headline_words: Sequence[frozenset[str]] = (),
 ) -> list[str]:
     """Sentences that bring facts, quotes or claims no earlier sentence of the story had,
     strongest evidence first: an alert shows only the first few. ``year`` is the article's:
     a sentence telling what happened in an earlier year is background. ``new_event``: the
     article starts another event of a running story, compared with that running story;
-    ``title_words``: its headline's (``ArticleFeatures.title_words``)."""
+    ``headline_words``: its headline's (``headline.content``)."""
     return [news.text for news in ranked(found(sentences, index, weights, year,
-                                               new_event=new_event, title_words=title_words))]
+                                               new_event=new_event,
+                                               headline_words=headline_words))]
 
 
 def found(
     sentences: list[SentenceFeatures], index: Earlier, weights: dict[str, float],
-    year: int | None = None, *, new_event: bool = False, title_words: Sequence[str] = (),
+    year: int | None = None, *, new_event: bool = False,
+    headline_words: Sequence[frozenset[str]] = (),
 ) -> list[News]:
     """The new sentences in article order, each with the rules that found it new."""
     story = index.story()
@@ -424,7 +427,7 @@ def found(
                 (corrected := _name_corrected(sentence, names, index, named)):
             reasons, text = ("correction",), corrected
         if reasons and position == 0 and \
-                headline.tells_headline(sentence, title_words, story.words):
+                headline.tells_headline(sentence, headline_words, story.words):
             reasons = ("lead", *reasons)
         if reasons:
             news.append(News(text, position, _ranked_by(reasons, names, sentence)))

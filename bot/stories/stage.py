@@ -30,7 +30,7 @@ from bot.nlp.summary import (
     clean_sentence,
     summariser_from,
 )
-from bot.stories import cluster, novelty, renamed, running, schedule
+from bot.stories import cluster, headline, novelty, renamed, running, schedule
 from bot.stories.correct import Member
 from bot.stories.decide import Candidate, Candidates, Decision, Summarise, decide
 from bot.stories.features import ArticleFeatures, DocView, features_from
@@ -452,7 +452,7 @@ class StoryStage:
         earlier.update([(a, novelty.stored(stored[a])) for a in ids if a in stored])
         fresh = novelty.whats_new(prepared.features.sentences, earlier, candidates.coverage,
                                   prepared.year, new_event=True,
-                                  title_words=prepared.features.title_words)
+                                  headline_words=headline.content(prepared.features))
         return as_written(db, tuple(fresh), ids)
 
     def _repeats(self, db: Database, candidates: Candidates, root: int,

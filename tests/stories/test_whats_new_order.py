@@ -6,7 +6,7 @@ changes, and an alert shows the first few."""
 import pytest
 
 from bot.stories import headline, novelty
-from bot.stories.features import SentenceFeatures
+from bot.stories.features import ArticleFeatures, SentenceFeatures
 from tests.stories.hourly import ingest_hourly
 
 
@@ -342,8 +342,19 @@ def lead(text: str, lemmas: set[str], quote: bool = False) -> SentenceFeatures:
     return SentenceFeatures(text, frozenset(lemmas), frozenset(), quote)
 
 
+def headline_words(*words: str, stops: frozenset[str] = frozenset()) -> list[frozenset[str]]:
+    return headline.content(ArticleFeatures(title=" ".join(words), title_words=words, tokens=[],
+                                            entities=[], sentences=[], title_stops=stops))
+
+
+def test_a_headlines_content_words_are_its_words_spacy_did_not_mark_stop_words_with_bases():
+    words = headline_words("tram", "drivers", "end", "walkout", "after", "deal", "in", "2031",
+                           stops=frozenset({"after", "in"}))
+    assert words == [{"tram"}, {"drivers", "driver"}, {"end"}, {"walkout"}, {"deal"}]
+
+
 def test_a_lead_tells_its_headline_in_the_writers_words_when_the_headline_brings_news():
-    title = ("tram", "drivers", "end", "walkout", "after", "deal")
+    title = headline_words("tram", "drivers", "end", "walkout", "deal")
     told = lead("Drivers went back after a deal.", {"driver", "go", "deal"})
     assert headline.tells_headline(told, title, frozenset({"tram", "driver", "walkout"}))
     assert not headline.tells_headline(told, title, frozenset(
