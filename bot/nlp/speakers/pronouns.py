@@ -144,8 +144,9 @@ def named_in_report(r: SpeakerResolver, token: Token) -> set[str]:
 
 
 def addressed(r: SpeakerResolver, token: Token) -> set[str]:
-    """"“…,” he told Hale": the one a quotation's speech tag says its words to is someone else."""
-    if not speech_tag(r, token) or not _after_quotation(token):
+    """"“…,” he told Hale", "She asked Kerr what …": a he/she subject is never the person its
+    own verb names as object (the one told, asked or spoken to is someone else)."""
+    if token.dep_ != "nsubj":
         return set()
     alias, names = r.reg.alias, set()
     for child in token.head.children:
