@@ -157,17 +157,6 @@ def addressed(r: SpeakerResolver, token: Token) -> set[str]:
     return names
 
 
-def _after_quotation(token: Token) -> bool:
-    """The word right before the pronoun closes a quotation ("“…,” he")."""
-    doc = token.doc
-    i = token.i - 1
-    while i >= 0 and doc[i].is_punct:
-        if doc[i].is_quote:
-            return True
-        i -= 1
-    return False
-
-
 def speech_tag(r: SpeakerResolver, token: Token) -> bool:
     """The pronoun is the subject of a reporting verb ("…, he said")."""
     return token.dep_ == "nsubj" and r.reg.speaking(token.head)
