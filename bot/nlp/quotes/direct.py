@@ -179,12 +179,15 @@ class DirectQuotes:
     def _context_speaker(self, span: QuoteSpan) -> Speaker | None:
         """The subject of the narrative before the quote in its paragraph, else the speaker a
         paragraph ending in a colon introduces, else the subject of the paragraph before, else
-        the speaker of the paragraph after ("“…” / That was Ruiz's answer" is not covered)."""
+        the speaker of the paragraph after, the only one a quote opening the article has ("“…”
+        / That was Ruiz's answer" is not covered)."""
         para = self.paras[span.paragraph]
         speaker = self._headline_label(para, span) or \
             self.resolver.last_person(span.open, since=para.start)
-        if speaker is not None or span.paragraph == 0:
+        if speaker is not None:
             return speaker
+        if span.paragraph == 0:  # a quote leading the article: "“…” / Ana Ruiz, who …, said"
+            return self._first_speaker(self.paras[1]) if len(self.paras) > 1 else None
         before = self.paras[span.paragraph - 1]
         introduced = self._introduced(before) or self._statement_before(before)
         if introduced is not None:
