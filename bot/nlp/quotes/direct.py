@@ -169,12 +169,28 @@ class DirectQuotes:
         for quote in quotes:
             span = by_start.get(quote.start)
             if quote.kind == "direct" and quote.speaker.name is None and span is not None:
-                speaker = _runs_on(span, out, by_start) or self._context_speaker(span) or \
+                speaker = _runs_on(span, out, by_start) or self._it_goes_on(span, out) or \
+                    self._context_speaker(span) or \
                     self._after_pause(span, out, by_start)
                 if speaker is not None:
                     quote = replace(quote, speaker=speaker, confidence=conf.CONTEXT)
             out.append(quote)
         return out
+
+    def _it_goes_on(self, span: QuoteSpan, before: list[Quote]) -> Speaker | None:
+        """"“…,” it reads. / “…,” it said.": a tag whose "it" names no one goes on with the
+        speaker of the quote just before it, in its paragraph or the one before."""
+        last = before[-1] if before else None
+        if last is None or last.kind != "direct" or last.speaker.name is None or \
+                self.token_at(last.start) < self._indexes(
+                    self.paras[max(0, span.paragraph - 1)].start, span.open).start:
+            return None
+        after = region_after(self.doc, self.token_at(max(span.close - 1, span.open)) + 1,
+                             self.quoted, self.paras[span.paragraph].end)
+        words = [t for t in after if not (t.is_punct or t.is_space)]
+        if len(words) != 2 or words[0].lower_ != "it" or words[1].pos_ != "VERB":
+            return None
+        return last.speaker
 
     def _context_speaker(self, span: QuoteSpan) -> Speaker | None:
         """The subject of the narrative before the quote in its paragraph, else the speaker a
