@@ -203,7 +203,8 @@ class DirectQuotes:
         if speaker is not None:
             return speaker
         if span.paragraph == 0:  # a quote leading the article: "“…” / Ana Ruiz, who …, said"
-            return self._first_speaker(self.paras[1]) if len(self.paras) > 1 else None
+            alone = not self.body[para.start:span.open].strip()
+            return self._first_speaker(self.paras[1]) if alone and len(self.paras) > 1 else None
         before = self.paras[span.paragraph - 1]
         introduced = self._introduced(before) or self._statement_before(before)
         if introduced is not None:
