@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.models import RunRecord, Source, Totals
+from bot.models.times import utc_time
 from bot.run_record import BEAT_EVERY
 from storage.alerts import count_failed, count_pending, oldest_pending
 from storage.db import snapshot
@@ -53,6 +54,6 @@ def run_state(run: RunRecord, now: datetime) -> str:
     if run.stopped_at:
         return STOPPED
     beat = run.heartbeat_at or run.started_at
-    if beat and now - datetime.fromisoformat(beat) <= SILENT_AFTER:
+    if beat and now - utc_time(beat) <= SILENT_AFTER:
         return RUNNING
     return SILENT

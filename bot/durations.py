@@ -1,10 +1,15 @@
 """How long something lasted or has been, in the words every desk line uses (a feed's silence,
 a run's last heartbeat, an article's age on arrival), so the same span never reads two ways;
-and the one reader of a stored time those spans start from."""
+and, by its name here, the one reader of a stored time those spans start from
+(``bot.models.times.utc_time``)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+
+from bot.models.times import utc_time
+
+__all__ = ["span_words", "utc_time"]
 
 UNITS = (("day", 86400), ("hour", 3600), ("minute", 60))
 
@@ -18,9 +23,3 @@ def span_words(span: timedelta) -> str:
             return f"{seconds // size} {unit}s"
     return "1 second" if seconds == 1 else f"{seconds} seconds"
 
-
-def utc_time(value: str) -> datetime:
-    """A stored ISO time, aware and in UTC: a naive one is UTC, as storage writes them, never
-    the machine's local time (which moved a feed's next try by the machine's offset)."""
-    found = datetime.fromisoformat(value)
-    return found.replace(tzinfo=UTC) if found.tzinfo is None else found.astimezone(UTC)

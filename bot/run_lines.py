@@ -11,6 +11,7 @@ from bot.activity import failing, quiet_feed_days
 from bot.desk_status import RUNNING, SILENT, run_state
 from bot.durations import span_words
 from bot.models import RunRecord, Source
+from bot.models.times import utc_time
 from bot.redact import redact
 
 When = Callable[[str | None], str]
@@ -81,5 +82,5 @@ def ago(iso: str | None, now: datetime) -> str:
     now' within ``JUST_NOW``, not '0 seconds ago')."""
     if not iso:
         return "?"
-    span = now - datetime.fromisoformat(iso)
+    span = now - utc_time(iso)
     return "just now" if span < JUST_NOW else f"{span_words(span)} ago"

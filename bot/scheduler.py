@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from bot.clock_step import ClockWatch
 from bot.models import Source
+from bot.models.times import utc_time
 from bot.run_record import BEAT_EVERY
 from storage.db import transaction
 from storage.sources import list_sources
@@ -93,9 +94,9 @@ def first_run(source: Source, *, now: datetime) -> datetime:
     """One interval after the last poll, or when a failing source's backoff ends; never past."""
     due = now
     if source.last_poll_at:
-        due = _parse(source.last_poll_at) + timedelta(seconds=int(source.every))
+        due = utc_time(source.last_poll_at) + timedelta(seconds=int(source.every))
     if source.next_attempt_at:
-        due = max(due, _parse(source.next_attempt_at))
+        due = max(due, utc_time(source.next_attempt_at))
     return max(due, now)
 
 
@@ -150,7 +151,7 @@ def accounts_first(db: Database, *, now: datetime) -> datetime:
     before ``now``), else ``ACCOUNTS_FIRST`` on, kept so a run restarted sooner keeps it."""
     kept = get_state(db, ACCOUNTS_DUE)
     if kept:
-        return max(_parse(kept), now)
+        return max(utc_time(kept), now)
     due = now + ACCOUNTS_FIRST
     try:
         with transaction(db):
@@ -191,10 +192,6 @@ def add_service_jobs(scheduler: BackgroundScheduler, target: JobTarget, *, slack
         scheduler.add_job(target.check_accounts, "interval", seconds=ACCOUNTS_EVERY,
                           id="accounts", next_run_time=accounts_at or now + ACCOUNTS_FIRST,
                           replace_existing=True, misfire_grace_time=ACCOUNTS_EVERY)
-
-
-def _parse(stamp: str) -> datetime:
-    return datetime.fromisoformat(stamp)
 
 
 def catch_up_after_clock_step(scheduler: BackgroundScheduler, watch: ClockWatch, *,

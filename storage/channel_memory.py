@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from bot.models.times import utc_time
+
 NO_THREADS_FOR = timedelta(days=1)
 """How long a channel is taken to allow no threads: its settings may change back, and one
 refused reply a day is all it costs to find out."""
@@ -30,7 +32,7 @@ def later_event(db: Database, channel: str, event_time: int, kind: str) -> str |
 def takes_no_threads(db: Database, channel: str, now: datetime) -> bool:
     row = db.execute("SELECT since FROM channels_without_threads WHERE channel = ?",
                      [channel]).fetchone()
-    return bool(row) and now - datetime.fromisoformat(row[0]) < NO_THREADS_FOR
+    return bool(row) and now - utc_time(row[0]) < NO_THREADS_FOR
 
 
 def remember_no_threads(db: Database, channel: str, now: datetime) -> None:

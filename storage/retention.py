@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from bot.models.times import utc_time
 from storage.db import change_in, rows_in, transaction
 from storage.stories import latest_seen
 
@@ -65,7 +66,7 @@ def cutoff(db: Database, *, days: float, quiet_hours: float,
     if days <= 0 or not latest:
         return None
     age = timedelta(hours=quiet_hours) + timedelta(days=days)
-    seen_before = (datetime.fromisoformat(latest) - age).isoformat(timespec="seconds")
+    seen_before = (utc_time(latest) - age).isoformat(timespec="seconds")
     arrived_before = (now - age).isoformat(timespec="seconds") if now is not None else None
     return Cutoff(seen_before, arrived_before)
 

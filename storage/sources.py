@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from bot.models import BadInput, SeenFile, Source
+from bot.models.times import utc_time
 from storage.backoff import Backoff
 from storage.db import insert_row, row_id
 from storage.quiet_feeds import gaps_key
@@ -195,7 +196,7 @@ def is_due(source: Source, now: datetime) -> bool:
     was ever set for is over: the wall clock stepped back since it was set."""
     if not source.next_attempt_at:
         return True
-    until = datetime.fromisoformat(source.next_attempt_at)
+    until = utc_time(source.next_attempt_at)
     longest = backoff_seconds(every=source.every, failures=max(source.failures or 0, 1))
     return not now < until <= now + timedelta(seconds=longest)
 

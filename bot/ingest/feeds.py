@@ -41,6 +41,7 @@ from bot.ingest.quiet_feeds import judge
 from bot.ingest.tickers import in_feed
 from bot.ingest.validators import validators_lied, validators_to_send
 from bot.models import IngestFailure, RawArticle, Source
+from bot.models.times import utc_time
 from bot.redact import redact
 from storage.db import transaction
 from storage.inbox import enqueue, waiting_from
@@ -139,7 +140,7 @@ class FeedEntry:
     @property
     def stamp(self) -> float | None:
         """Seconds since the epoch of ``published``: the feed's entries are taken in this order."""
-        return datetime.fromisoformat(self.published).timestamp() if self.published else None
+        return utc_time(self.published).timestamp() if self.published else None
 
     @property
     def seen_link(self) -> str | None:
@@ -792,7 +793,7 @@ def _teaser_or_wait(db: Database, source: Source, entry: FeedEntry, failed: Page
         tries = note_page_failure(db, source.id, key=_waiting_key(db, source.id, entry),
                                   link=entry.seen_link, title=entry.seen_title, reason=reason,
                                   background=background, now=now)
-    waited = now - datetime.fromisoformat(tries.first_failed_at)
+    waited = now - utc_time(tries.first_failed_at)
     if tries.tries >= PAGE_TRIES:
         log.warning("article page %s: %s; stored from the feed's teaser after %d tries (the "
                     "page is not fetched again)", page, reason, tries.tries)

@@ -22,6 +22,7 @@ from bot.ingest.files import display_name, read_bytes, too_large, unsupported
 from bot.ingest.link_deliveries import DELIVERY_SECONDS, LinkDeliveries
 from bot.ingest.records import parse_json_lines
 from bot.models import IngestFailure, RawArticle, SeenFile, Source
+from bot.models.times import utc_time
 from storage.db import transaction
 from storage.inbox import enqueue
 from storage.sources import record_failure, record_success, remember_file, seen_file
@@ -419,7 +420,7 @@ def _articles(path: Path, data: bytes, *, max_bytes: int) -> Iterator[RawArticle
 
 
 def _stale(stamp: str | None, now: datetime) -> bool:
-    return not stamp or datetime.fromisoformat(stamp) + HEALTH_EVERY <= now
+    return not stamp or utc_time(stamp) + HEALTH_EVERY <= now
 
 
 def _failed(db: Database, source: Source, *, reason: str, now: datetime) -> ScanResult:

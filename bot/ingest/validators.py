@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from bot.ingest.fetch import Response
 from bot.models import Source
+from bot.models.times import utc_time
 
 FULL_FETCH_EVERY = timedelta(hours=1)
 """A feed is fetched without validators at least this often: a server whose ETag or
@@ -17,7 +18,7 @@ def validators_to_send(source: Source, now: datetime) -> tuple[str | None, str |
     server was caught answering 304 to a feed that had changed."""
     if source.validators_lie or not source.full_fetch_at:
         return None, None
-    if now - datetime.fromisoformat(source.full_fetch_at) >= FULL_FETCH_EVERY:
+    if now - utc_time(source.full_fetch_at) >= FULL_FETCH_EVERY:
         return None, None
     return source.etag, source.last_modified
 
