@@ -12,7 +12,7 @@ from bot.alerts.notify import NotifyError, new_groups, notifies, notify_for, spl
 from bot.alerts.pause import resume_person
 from bot.config import Settings
 from bot.models import Topic
-from bot.permissions import Action, may, whom_to_ask
+from bot.permissions import Action, Role, may, whom_to_ask
 from bot.slack.after_ack import answered
 from bot.slack.membership import can_post_here
 from bot.topic_names import closest_name, slack_typed
@@ -47,10 +47,21 @@ from storage.db import transaction
 from storage.topics import get_topic, list_topics, topic_stored
 
 USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
-         "by default) · `… notify @person @desk-group` pings them on each new story (`notify "
+         "by default) · `… notify {whom}` pings them on each new story (`notify "
          "none` stops) · `/subscribe me TOPIC …` sends it to you by direct message · "
          "`/unsubscribe [me] TOPIC` stops it · `/subscribe quotes person:NAME` follows a "
          "person's new quotes")
+
+
+def usage(role: Role) -> str:
+    """The usage as this person may use it: a user group to notify is an admin's to set, as
+    `/wirewatch help` and ``groups_refused`` have it."""
+    return USAGE.format(whom="@person @desk-group" if may(role, Action.NOTIFY_GROUPS)
+                        else "@person")
+
+
+def usage_of(context: BoltContext) -> str:
+    return usage(role_answer(context).role)
 
 
 @dataclass(frozen=True)
@@ -97,10 +108,10 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     text = user_text(command.get("text"))
     db = db_of(context)
     if not text:
-        answer(respond, current(db, command))
+        answer(respond, current(db, command, usage_of(context)))
         return
     if asks_help(text):
-        answer(respond, USAGE)
+        answer(respond, usage_of(context))
         return
     resume_person(db, command.get("user_id", ""))
     if quotes.is_quotes(text):
@@ -112,7 +123,8 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request, verb="subscribe", adds=who_adds(context)))
+        answer(respond, unknown(db, request, verb="subscribe", adds=who_adds(context),
+                               usage=usage_of(context)))
         return
     try:
         notify = notify_for(request.notify, request.target_type)
@@ -173,7 +185,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
     text = user_text(command.get("text"))
     db = db_of(context)
     if not text or asks_help(text):
-        answer(respond, USAGE)
+        answer(respond, usage_of(context))
         return
     if quotes.is_quotes(text):
         answer(respond, quotes.unsubscribe_text(db, text, command))
@@ -181,7 +193,8 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
-        answer(respond, unknown(db, request, verb="unsubscribe", adds=who_adds(context)))
+        answer(respond, unknown(db, request, verb="unsubscribe", adds=who_adds(context),
+                               usage=usage_of(context)))
         return
     with transaction(db):
         removed = subs.unsubscribe(db, topic_id=topic.id, target_type=request.target_type,
@@ -193,18 +206,18 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
     publish_home(client, db, command.get("user_id"))
 
 
-def current(db: Database, command: dict) -> str:
+def current(db: Database, command: dict, usage: str) -> str:
     targets = [command.get("channel_id", ""), command.get("user_id", "")]
     rows = subs.subscriptions_of(db, targets)
     followed = quotes.quote_lines(db, targets)
     if not rows and not followed:
-        return "Nothing subscribed here yet. " + USAGE
+        return "Nothing subscribed here yet. " + usage
     lines = ["*Subscriptions*"]
     lines += [f"• *{echo(r.topic, 100)}* {mode_words(r.mode)}"
               f"{' (to you by DM)' if r.target_type == 'user' else ''}"
               f"{notifies(r.notify)}" for r in rows]
     lines += followed
-    return join_lines(lines + [USAGE])
+    return join_lines(lines + [usage])
 
 
 def who_adds(context: BoltContext) -> str:
@@ -215,7 +228,7 @@ def who_adds(context: BoltContext) -> str:
     return f"A wirewatch admin adds one with `/topics add NAME QUERY` ({asked})."
 
 
-def unknown(db: Database, request: Request, *, verb: str, adds: str) -> str:
+def unknown(db: Database, request: Request, *, verb: str, adds: str, usage: str) -> str:
     """No such topic; when all but the last word name one (`Port strike weekly`), the last
     word is a mode mistyped, and that is what is said (two modes typed, both named); a name
     within a typo of a topic's is offered back as the ``/verb`` command to type again, with
@@ -228,16 +241,16 @@ def unknown(db: Database, request: Request, *, verb: str, adds: str) -> str:
         if last.lower() in subs.MODES and request.mode_given:
             return (f"Two modes typed, `{last.lower()}` and `{request.mode}`: give one "
                     "(`realtime`: each alert as it happens, the default; `hourly` or `daily`: "
-                    f"a digest). Nothing was changed. {USAGE}")
+                    f"a digest). Nothing was changed. {usage}")
         return (f"“{echo(last, 40)}” is not how often: `realtime` (each alert as it happens, "
-                f"the default), `hourly` or `daily` (a digest). {USAGE}")
+                f"the default), `hourly` or `daily` (a digest). {usage}")
     topics = list_topics(db)
     meant = closest_name(name, [t.name for t in topics]) if name else None
     if meant is not None:
         return no_topic_named(name, meant, echo(_typed_again(request, verb, meant), 400))
     names = ", ".join(echo(t.name, 60) for t in topics[:20]) or "none yet"
     what = no_topic_named(name) if name else "Which topic?"
-    return f"{what} Topics: {names}. {adds} {USAGE}"
+    return f"{what} Topics: {names}. {adds} {usage}"
 
 
 def _type_it_there(db: Database, request: Request, verb: str, channel: str) -> str:

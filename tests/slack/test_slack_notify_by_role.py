@@ -1,0 +1,29 @@
+"""Whom a subscription may notify, said alike by `/wirewatch help`, `/subscribe`'s usage and the
+check itself: a member names people, an admin people and user groups. The real Bolt app over
+HTTP, the fake Slack, a real SQLite file."""
+
+from __future__ import annotations
+
+from tests.slack.conftest import run_command
+
+MEMBER = "U0MEMBER"
+GROUP = "<!subteam^S0DESK|@desk-leads>"
+
+
+def test_a_member_s_subscribe_usage_offers_the_notify_a_member_may_set(runtime, fake_slack):
+    """Before: a member's usage offered `notify @person @desk-group`, which their help left out
+    and the check refuses them."""
+    added = run_command(runtime, fake_slack, "/topics", "add Tides tide OR tidal")["text"]
+    assert "Tides" in added, added
+    helped = run_command(runtime, fake_slack, "/wirewatch", "help", user=MEMBER)["text"]
+    assert "[notify @person]" in helped and "@group" not in helped, helped
+    for text in ("help", "", "Tides weekly"):
+        said = run_command(runtime, fake_slack, "/subscribe", text, user=MEMBER)["text"]
+        assert "`… notify @person` pings them" in said and "group" not in said, (text, said)
+        admin = run_command(runtime, fake_slack, "/subscribe", text)["text"]
+        assert "`… notify @person @desk-group` pings them" in admin, (text, admin)
+    refused = run_command(runtime, fake_slack, "/subscribe", f"Tides notify {GROUP}",
+                          user=MEMBER)["text"]
+    assert "Nothing subscribed" not in refused and "admin" in refused, refused
+    admin = run_command(runtime, fake_slack, "/subscribe", f"Tides notify {GROUP}")["text"]
+    assert "This channel will now get *Tides*" in admin, admin
