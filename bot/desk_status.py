@@ -22,6 +22,9 @@ SILENT_AFTER = timedelta(seconds=3 * BEAT_EVERY)
 """A run whose heartbeat is older than this, and that never said it stopped, is gone (killed,
 or its machine went down)."""
 RUNNING, STOPPED, SILENT = "running", "stopped", "silent"
+STARTING, NEVER_STARTED = "starting", "never started"
+"""A run whose row holds only Slack's answer to its start-up check (asked before the run is
+recorded as begun): still starting, or its start-up failed (said stopped) or was killed."""
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,21 @@ def read_status(db: Database, *, now: datetime) -> DeskStatus:
 
 def run_state(run: RunRecord, now: datetime) -> str:
     """RUNNING (its heartbeat is recent), STOPPED (it said so) or SILENT (it went quiet without
-    stopping: killed, or its machine went down)."""
+    stopping: killed, or its machine went down); STARTING or NEVER_STARTED before it began."""
+    if run.started_at is None and (run.stopped_at or not run.heartbeat_at):
+        return _start_up(run, now)
     if run.stopped_at:
         return STOPPED
     beat = run.heartbeat_at or run.started_at
     if beat and now - utc_time(beat) <= SILENT_AFTER:
         return RUNNING
     return SILENT
+
+
+def _start_up(run: RunRecord, now: datetime) -> str:
+    """A run not recorded as begun: STARTING while its Slack check is recent, else it never
+    started (stopped by a start-up that failed, or gone quiet during it)."""
+    asked = run.slack_since
+    if not run.stopped_at and asked and now - datetime.fromisoformat(asked) <= SILENT_AFTER:
+        return STARTING
+    return NEVER_STARTED

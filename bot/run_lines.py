@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.activity import failing, quiet_feed_days
-from bot.desk_status import RUNNING, SILENT, run_state
+from bot.desk_status import NEVER_STARTED, RUNNING, SILENT, STARTING, run_state
 from bot.durations import span_words
 from bot.models import RunRecord, Source
 from bot.models.times import utc_time
@@ -35,6 +35,8 @@ def run_lines(runs: list[RunRecord], now: datetime, when: When, *, indent: str =
 def _one_run(run: RunRecord, now: datetime, when: When, indent: str,
              server: bool) -> list[str]:
     state = run_state(run, now)
+    if state in (STARTING, NEVER_STARTED):
+        return _start_up_lines(run, state, when, indent, server)
     beat = f"last heartbeat {ago(run.heartbeat_at, now)}" if run.heartbeat_at else \
         "no heartbeat"
     said = {RUNNING: f"running, {beat}",
@@ -46,6 +48,24 @@ def _one_run(run: RunRecord, now: datetime, when: When, indent: str,
              f"(began {when(run.started_at)})"]
     if run.slack_answers is not None:
         lines.append(f"{indent * 2}Slack: {_slack_line(run, when, server)}")
+    return lines
+
+
+def _start_up_lines(run: RunRecord, state: str, when: When, indent: str,
+                    server: bool) -> list[str]:
+    """A run that has not begun (Slack's answer to its start-up check alone is kept): starting,
+    or never started; nothing said of a mode, pid or beginning it never recorded."""
+    if state == STARTING:
+        return [f"{indent}run {run.run} · starting up",
+                f"{indent * 2}Slack: {_slack_line(run, when, server)}"]
+    said = f"it stopped during its start-up, at {when(run.stopped_at)}" if run.stopped_at \
+        else "it went quiet during its start-up (killed, or its machine went down)"
+    lines = [f"{indent}run {run.run} · never started: {said}"]
+    if run.slack_answers is not None:
+        why = f" ({redact(run.slack_why or '')})" if server and run.slack_why else ""
+        slack = f"answered its start-up check at {when(run.slack_since)}" if run.slack_answers \
+            else f"not reachable at its start-up check, since {when(run.slack_since)}{why}"
+        lines.append(f"{indent * 2}Slack: {slack}")
     return lines
 
 
