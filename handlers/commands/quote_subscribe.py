@@ -15,6 +15,7 @@ from handlers.commands.named_channel import (
     type_it_there,
     without_channels,
 )
+from handlers.commands.paused import paused_note
 from handlers.common import echo, mode_words, posted_when
 from storage import quote_subscriptions as store
 from storage.articles import now_iso
@@ -140,4 +141,4 @@ def quote_lines(db: Database, target_ids: list[str]) -> list[str]:
     return [f"• quotes for `{echo(r.query, 200)}` "
             f"{'as they appear' if r.mode == 'realtime' else mode_words(r.mode)}"
             f"{' (to you by DM)' if r.target_type == 'user' else ''}{notifies(r.notify)}"
-            for r in store.quote_subscriptions_of(db, target_ids)]
+            f"{paused_note(r)}" for r in store.quote_subscriptions_of(db, target_ids)]

@@ -23,6 +23,7 @@ from handlers.commands.named_channel import (
     type_it_there,
     without_channels,
 )
+from handlers.commands.paused import paused_note, resume_lines
 from handlers.common import (
     answer,
     asks_help,
@@ -44,6 +45,7 @@ from handlers.events.app_home import publish_home
 from storage import subscriptions as subs
 from storage.articles import now_iso
 from storage.db import transaction
+from storage.quote_subscriptions import quote_subscriptions_of
 from storage.topics import get_topic, list_topics, topic_stored
 
 USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this channel (realtime "
@@ -215,9 +217,10 @@ def current(db: Database, command: dict, usage: str) -> str:
     lines = ["*Subscriptions*"]
     lines += [f"• *{echo(r.topic, 100)}* {mode_words(r.mode)}"
               f"{' (to you by DM)' if r.target_type == 'user' else ''}"
-              f"{notifies(r.notify)}" for r in rows]
+              f"{notifies(r.notify)}{paused_note(r)}" for r in rows]
     lines += followed
-    return join_lines(lines + [usage])
+    resumes = resume_lines([*rows, *quote_subscriptions_of(db, targets)])
+    return join_lines(lines + resumes + [usage])
 
 
 def who_adds(context: BoltContext) -> str:
