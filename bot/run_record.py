@@ -28,32 +28,41 @@ class ThisRun:
 
     def __init__(self, store: Callable[[], Database], run: str, mode: str) -> None:
         self.store, self.run, self.mode = store, run, mode
+        self.began: datetime | None = None
+        self.recorded = False
 
     def begun(self) -> None:
-        now = datetime.now(UTC)
+        now = self.began = self.began or datetime.now(UTC)
 
         def begin(db: Database) -> None:
             forget_runs(db, before=_iso(now - KEPT_FOR))
             run_started(db, self.run, pid=os.getpid(), host=socket.gethostname(),
                         mode=self.mode, at=_iso(now))
 
-        self._write("record this run", begin)
+        self.recorded = self._write("record this run", begin)
 
     def beat(self) -> None:
-        self._write("keep this run's heartbeat",
-                    lambda db: heartbeat(db, self.run, at=_iso(datetime.now(UTC))))
+        """A heartbeat; the start itself while the database has refused it (the heartbeat of
+        a row never written would be lost, and status would not know the run's beginning)."""
+        if not self.recorded:
+            self.begun()
+        if self.recorded:
+            self._write("keep this run's heartbeat",
+                        lambda db: heartbeat(db, self.run, at=_iso(datetime.now(UTC))))
 
     def ended(self) -> None:
         self._write("record this run's stop",
                     lambda db: run_stopped(db, self.run, at=_iso(datetime.now(UTC))))
 
-    def _write(self, what: str, write: Callable[[Database], object]) -> None:
+    def _write(self, what: str, write: Callable[[Database], object]) -> bool:
         try:
             db = self.store()
             with transaction(db):
                 write(db)
         except sqlite3.Error as exc:
             log.warning("could not %s in the database: %s", what, exc)
+            return False
+        return True
 
 
 def _iso(moment: datetime) -> str:
