@@ -427,7 +427,7 @@ def found(
                 (corrected := _name_corrected(sentence, names, index, named)):
             reasons, text = ("correction",), corrected
         if reasons and position == 0 and \
-                headline.tells_headline(sentence, headline_words, story.words):
+                headline.tells_headline(sentence, headline_words, story.words, story.facts):
             reasons = ("lead", *reasons)
         if reasons:
             news.append(News(text, position, _ranked_by(reasons, names, sentence)))

@@ -6,7 +6,7 @@ changes, and an alert shows the first few."""
 import pytest
 
 from bot.stories import headline, novelty
-from bot.stories.features import ArticleFeatures, SentenceFeatures
+from bot.stories.features import ArticleFeatures, EntityView, SentenceFeatures
 from tests.stories.hourly import ingest_hourly
 
 
@@ -365,3 +365,27 @@ def test_a_lead_tells_its_headline_in_the_writers_words_when_the_headline_brings
     assert not headline.tells_headline(quoted, title, frozenset({"tram"}))
     marked = lead('Drivers ended their "walkout" after a deal.', {"driver", "deal", "walkout"})
     assert not headline.tells_headline(marked, title, frozenset({"tram"}))
+
+
+WALKOUT_GOES_ON = """Vellmar tram drivers' walkout over rosters: Amira Kovacs
+
+Tram drivers in Vellmar marched to the town hall to hand a petition against the rosters to Mayor Lukas Brandt.
+
+"We will march every morning until the split shifts are scrapped," said union steward Amira Kovacs."""
+
+
+def test_a_headline_naming_someone_the_story_named_announces_nothing(pipeline):
+    news = whats_new_of(pipeline, WALKOUT, WALKOUT_GOES_ON)
+    assert "every morning" in news[0], "no new word in the headline but a known first name"
+    assert any("petition" in item for item in news[1:])
+
+
+def test_a_headline_word_of_a_name_is_new_only_when_the_name_is():
+    title = headline.content(ArticleFeatures(
+        title="Amira Kovacs backs tram drivers", title_words=(
+            "amira", "kovacs", "backs", "tram", "drivers"), tokens=[], entities=[
+            EntityView("PERSON", ("amira", "kovacs"), "Amira Kovacs", 1)], sentences=[]))
+    told = lead("Tram drivers backed the plan.", {"tram", "driver", "back", "plan"})
+    words = frozenset({"tram", "driver", "back", "kovacs"})
+    assert not headline.tells_headline(told, title, words, frozenset({"e:kovacs"}))
+    assert headline.tells_headline(told, title, words, frozenset({"e:brandt"}))
