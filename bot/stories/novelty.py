@@ -363,6 +363,8 @@ NOTE_WORDS = frozenset({
     "update", "fix", "paragraph", "refile", "error", "mistake", "give"})
 """The words correction notes use whatever they correct ("An earlier version of this article
 misstated …")."""
+ADDING = re.compile(r"\b(?:also|further|in addition|additionally)\b", re.IGNORECASE)
+"""Words by which a sentence adds to what the one before it told."""
 REASONS = ("correction", "changed figure", "lead", "quote", "figure", "date", "later day",
            "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
@@ -426,8 +428,9 @@ def found(
         if not reasons and not noted and best >= NAME_COVERED and \
                 (corrected := _name_corrected(sentence, names, index, named)):
             reasons, text = ("correction",), corrected
-        if reasons and position == 0 and \
-                headline.tells_headline(sentence, headline_words, story.words, story.facts):
+        if reasons and (position == 0 and headline.tells_headline(
+                sentence, headline_words, story.words, story.facts) or
+                _adds_to_lead(sentence, position, news)):
             reasons = ("lead", *reasons)
         if reasons:
             news.append(News(text, position, _ranked_by(reasons, names, sentence)))
@@ -435,6 +438,15 @@ def found(
         else:
             previous = None
     return news
+
+
+def _adds_to_lead(sentence: SentenceFeatures, position: int, news: list[News]) -> bool:
+    """Whether the sentence, right after a "lead" one, adds to the development in the writer's
+    own words ("The agreement … also sets up a committee …"): a term of the news itself, to be
+    read with it before the quotes reacting to it."""
+    return position == 1 and bool(news) and news[-1].position == 0 and \
+        "lead" in news[-1].reasons and not sentence.quote and \
+        not SPOKEN.search(sentence.text) and bool(ADDING.search(sentence.text))
 
 
 def _ranked_by(reasons: tuple[str, ...], names: frozenset[str],
@@ -635,9 +647,11 @@ def said_before(text: str, year: int | None = None) -> bool:
 def ranked(news: list[News]) -> list[News]:
     """Strongest evidence first: the strongest of REASONS a sentence has, then how many rules
     found it new (a sentence several rules find is news more often), then article order; a
-    correction's sentences in article order (its note, then what is right)."""
+    correction's sentences in article order (its note, then what is right), and so the lead's
+    (the development, then what it adds)."""
     return sorted(news, key=lambda n: (min(REASONS.index(r) for r in n.reasons),
-                                       0 if "correction" in n.reasons else -len(n.reasons),
+                                       0 if {"correction", "lead"} & set(n.reasons)
+                                       else -len(n.reasons),
                                        n.position))
 
 

@@ -389,3 +389,20 @@ def test_a_headline_word_of_a_name_is_new_only_when_the_name_is():
     words = frozenset({"tram", "driver", "back", "kovacs"})
     assert not headline.tells_headline(told, title, words, frozenset({"e:kovacs"}))
     assert headline.tells_headline(told, title, words, frozenset({"e:brandt"}))
+
+
+WALKOUT_ENDS_WITH_PANEL = """Vellmar tram drivers end walkout after deal on rosters
+
+VELLMAR, June 4 - Tram drivers in Vellmar went back to work on Wednesday after the Osterfeld Mediation Office brokered a deal under which no driver will work a split shift without consent.
+
+The settlement, struck after eleven hours of bargaining, also creates a panel of drivers and managers to draw up the winter timetable.
+
+"We have our evenings back, and the trams will run from the first service tomorrow," said union steward Amira Kovacs.
+
+Mayor Lukas Brandt said the agreement proved that "patience pays off at the table"."""
+
+
+def test_the_writers_next_sentence_after_the_lead_tells_the_development_too(pipeline):
+    news = whats_new_of(pipeline, WALKOUT, WALKOUT_ENDS_WITH_PANEL)
+    assert "went back to work" in news[0]
+    assert "winter timetable" in news[1], "the deal's other term, before the reactions"
