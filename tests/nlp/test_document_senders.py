@@ -1,0 +1,32 @@
+"""A document speaks for whoever sent it (session 44, speakers44c; issue 14), on text written
+here: its sender before the group that released it, the body a "from" phrase describes, and a
+campaign's memo as the campaign, not "the campaign's"."""
+
+from __future__ import annotations
+
+import pytest
+
+SPEAKERS = [
+    pytest.param(
+        "The union put a batch of messages online on Monday.\n\n"
+        "An email released by the Dock Workers Union and sent by Ines Calder, the port's "
+        "finance director, to her staff warned that wages would be late.",
+        "wages would be late", "Ines Calder",
+        id="the_sender_not_the_group_that_released_it"),
+    pytest.param(
+        "The Harbour Safety Committee met on Tuesday to review the crash.\n\n"
+        "A memo from the committee said that the pier would stay shut.",
+        "pier would stay shut", "the Harbour Safety Committee",
+        id="a_from_phrase_is_resolved_like_any_description"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), SPEAKERS)
+def test_a_document_speaks_for_its_sender(quotes_of, only, text, words, name):
+    assert only(quotes_of(text), "indirect", words).speaker.name == name
+
+
+def test_an_owner_keeps_no_possessive_in_its_name(quotes_of, only):
+    quote = only(quotes_of("The Ruiz campaign's memo said that the senator would not debate."),
+                 "indirect", "would not debate")
+    assert quote.speaker.name == "The Ruiz campaign"
