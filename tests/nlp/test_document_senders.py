@@ -1,6 +1,6 @@
 """A document speaks for whoever sent it (session 44, speakers44c; issue 14), on text written
-here: its sender before the group that released it, the body a "from" phrase describes, and a
-campaign's memo as the campaign, not "the campaign's"."""
+here: its sender before the group that released it, never the paper that obtained it, the body
+a "from" phrase describes, and a campaign's memo as the campaign, not "the campaign's"."""
 
 from __future__ import annotations
 
@@ -16,8 +16,13 @@ SPEAKERS = [
     pytest.param(
         "The Harbour Safety Committee met on Tuesday to review the crash.\n\n"
         "A memo from the committee said that the pier would stay shut.",
-        "pier would stay shut", "the Harbour Safety Committee",
+        "pier would stay shut", "The Harbour Safety Committee",
         id="a_from_phrase_is_resolved_like_any_description"),
+    pytest.param(
+        "Ines Calder, the port's finance director, sent a memo to her staff on Friday.\n\n"
+        "The memo, obtained by the Harbour Ledger, said that wages would be late.",
+        "wages would be late", "Ines Calder",
+        id="the_paper_that_obtained_it_does_not_speak_for_it"),
 ]
 
 

@@ -32,6 +32,13 @@ NOT_ISSUERS = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"
 NOT_PAPERS = NOT_ISSUERS | {"GPE", "LOC"}
 """What a name beside "editorial" or "newspaper" may be that is no paper ("a Friday editorial",
 "a Halden newspaper")."""
+SENDING_VERBS = {"send", "sign", "write", "author", "draft", "email", "pen"}
+"""Verbs whose agent speaks for a document ahead of any other verb of its phrase: "an email
+released by the union and sent by Ines Calder" is Calder's."""
+HANDLING_VERBS = {"obtain", "leak", "see", "review", "receive", "acquire", "get"}
+"""Verbs whose agent came by a document and does not speak for it ("a memo obtained by the
+Ledger")."""
+POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 
 if TYPE_CHECKING:
     from bot.nlp.speakers.resolver import SpeakerResolver
@@ -233,7 +240,7 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
             continue
         if child.dep_ == "poss" and (child.pos_ in {"PROPN", "PRON"} or _described(child)) \
                 and child.ent_type_ not in NOT_ISSUERS:  # not "Monday's poll"
-            return _named(r, child)
+            return _owner(r, child)
         if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in FINDINGS:
             survey = next((c for c in child.children if c.dep_ == "pobj"), None)
             if survey is not None and survey.lemma_.lower() in SURVEYS:
@@ -242,13 +249,23 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
             found = _object_of(r, child)
             if found is not None:
                 return found
-        if child.dep_ == "acl":
-            for prep in child.children:
-                if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
-                    found = _object_of(r, prep)
-                    if found is not None:
-                        return found
-    return _name_before(r, token) or _clause_issuer(r, token)
+    return _participle_issuer(r, token) or _name_before(r, token) or _clause_issuer(r, token)
+
+
+def _participle_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"An email released by the union and sent by Ines Calder": the agent of a participle on
+    the document, the sender's first; never who obtained or leaked it."""
+    verbs = [v for c in token.children if c.dep_ == "acl" for v in (c, *c.conjuncts)]
+    verbs.sort(key=lambda v: v.lemma_.lower() not in SENDING_VERBS)
+    for verb in verbs:
+        if verb.lemma_.lower() in HANDLING_VERBS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
+                found = _object_of(r, prep)
+                if found is not None:
+                    return found
+    return None
 
 
 def _clause_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
@@ -298,9 +315,19 @@ def _object_of(r: SpeakerResolver, prep: Token) -> Speaker | None:
     if obj.lemma_.lower() in ISSUED_NOUNS and obj.pos_ != "PROPN":
         return None  # "a report from the committee", not "by the Washington Post"
     if obj.pos_ != "PROPN" and r.reg.ent_of.get(obj.i) is None and \
-            not any(c.dep_ == "poss" for c in obj.children):
-        return None
+            not any(c.dep_ == "poss" for c in obj.children) and not definite(obj):
+        return None  # "a memo from the panel": the panel named before, as any description
     return _named(r, obj)
+
+
+def _owner(r: SpeakerResolver, owner: Token) -> Speaker | None:
+    """"The Ruiz campaign's memo": the owner resolved, its name without the possessive."""
+    found = _named(r, owner)
+    end = next((e for e in POSSESSIVE_ENDS if found and found.name and found.name.endswith(e)),
+               None)
+    if found is None or found.name is None or end is None:
+        return found
+    return Speaker(found.name[:-len(end)].rstrip(), found.kind, found.role)
 
 
 def _named(r: SpeakerResolver, token: Token) -> Speaker | None:
