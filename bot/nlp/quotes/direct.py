@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
+from bot.nlp.quotes import documents_meant
 from bot.nlp.quotes.attribution import (
     TERMINALS,
     Attribution,
@@ -445,14 +446,16 @@ class DirectQuotes:
             found = attribution_from(tokens, self.quoted, last=last,
                                      in_paragraph=not self.fragment[span])
             if found is not None and found.subject is not None:
-                speaker, confidence = self.resolver.resolve(found.subject)
+                speaker, confidence = documents_meant.resolved(self.resolver, found.subject,
+                                                               opening, self.quoted)
                 if speaker.name is not None:
                     return found, speaker, confidence
         found = None if self.fragment[span] else \
             surface_attribution(after, self.quoted) or self._speech_tag(span, after) or \
             lead_in_attribution(before, self.quoted)
         if found is not None and found.subject is not None:
-            speaker, confidence = self.resolver.resolve(found.subject)
+            speaker, confidence = documents_meant.resolved(self.resolver, found.subject,
+                                                           opening, self.quoted)
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None if self.fragment[span] else self._clause_of(para, span)
@@ -621,7 +624,8 @@ class DirectQuotes:
                 subject = subject_of(verb, self.quoted, in_paragraph=True)
                 if subject is None:
                     return None
-                speaker, confidence = self.resolver.resolve(subject)
+                speaker, confidence = documents_meant.resolved(
+                    self.resolver, subject, self.token_at(span.open), self.quoted)
                 if speaker.kind not in NAMED_KINDS:
                     return None  # "“…,” a new ad opens": whom the text around introduces
                 return Attribution(verb, subject, cue_of(verb)), speaker, confidence
