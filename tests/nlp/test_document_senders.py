@@ -44,3 +44,11 @@ def test_it_stated_after_a_memo_is_the_memos_sender(quotes_of, only):
             "“No boat may tie up at the north end until the surveyors have finished,” it "
             "stated.")
     assert only(quotes_of(text), "direct", "No boat may tie up").speaker.name == "Ines Calder"
+
+
+def test_it_read_after_an_email_sent_by_someone_is_the_senders(quotes_of, only):
+    text = ("The pier has been shut since the crash.\n\n"
+            "The email, released by the Dock Workers Union, was sent on Friday by Ines Calder, "
+            "the port's finance director.\n\n"
+            "“The crew are safe and the tugs are on their way,” it read.")
+    assert only(quotes_of(text), "direct", "crew are safe").speaker.name == "Ines Calder"

@@ -253,9 +253,12 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 
 def _participle_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"An email released by the union and sent by Ines Calder": the agent of a participle on
-    the document, the sender's first; never who obtained or leaked it."""
+    """"An email released by the union and sent by Ines Calder", "the email, released by the
+    union, was sent by Calder": the agent of a participle on the document or of the passive
+    verb it is the subject of, the sender's first; never who obtained or leaked it."""
     verbs = [v for c in token.children if c.dep_ == "acl" for v in (c, *c.conjuncts)]
+    if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in SENDING_VERBS:
+        verbs.append(token.head)
     verbs.sort(key=lambda v: v.lemma_.lower() not in SENDING_VERBS)
     for verb in verbs:
         if verb.lemma_.lower() in HANDLING_VERBS:
@@ -315,9 +318,15 @@ def _object_of(r: SpeakerResolver, prep: Token) -> Speaker | None:
     if obj.lemma_.lower() in ISSUED_NOUNS and obj.pos_ != "PROPN":
         return None  # "a report from the committee", not "by the Washington Post"
     if obj.pos_ != "PROPN" and r.reg.ent_of.get(obj.i) is None and \
-            not any(c.dep_ == "poss" for c in obj.children) and not definite(obj):
-        return None  # "a memo from the panel": the panel named before, as any description
+            not any(c.dep_ == "poss" for c in obj.children) and not _anaphoric(obj):
+        return None
     return _named(r, obj)
+
+
+def _anaphoric(noun: Token) -> bool:
+    """"A memo from the panel": a short definite description of a body named before, resolved
+    as any (not "the president of the federation", which names in place)."""
+    return definite(noun) and not any(c.dep_ in {"prep", "acl", "relcl"} for c in noun.children)
 
 
 def _owner(r: SpeakerResolver, owner: Token) -> Speaker | None:
