@@ -20,13 +20,13 @@ IT = {"it"}
 
 def document_before(subject: Token, opening: int, quoted: set[int]) -> Token | None:
     """The last thing issued (memo, letter, email, report, …) named outside quotes in the
-    few sentences of narrative before the token at ``opening``, when the tag's subject is
-    "it"."""
+    few sentences of narrative before the sentence of the token at ``opening``, when the tag's
+    subject is "it"."""
     if subject.lower_ not in IT:
         return None
     doc = subject.doc
     sentences = 0
-    for i in range(opening - 1, -1, -1):
+    for i in range(doc[opening].sent.start - 1, -1, -1):  # not "the editorial, “…”, when it ran"
         token = doc[i]
         if i in quoted:
             continue
