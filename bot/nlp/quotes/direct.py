@@ -446,8 +446,9 @@ class DirectQuotes:
             found = attribution_from(tokens, self.quoted, last=last,
                                      in_paragraph=not self.fragment[span])
             if found is not None and found.subject is not None:
-                speaker, confidence = documents_meant.resolved(self.resolver, found.subject,
-                                                               opening, self.quoted)
+                speaker, confidence = self.resolver.resolve(found.subject) \
+                    if self.fragment[span] else documents_meant.resolved(  # not a title
+                        self.resolver, found.subject, opening, self.quoted)
                 if speaker.name is not None:
                     return found, speaker, confidence
         found = None if self.fragment[span] else \
