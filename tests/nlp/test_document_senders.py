@@ -37,15 +37,6 @@ def test_an_owner_keeps_no_possessive_in_its_name(quotes_of, only):
     assert quote.speaker.name == "The Ruiz campaign"
 
 
-def test_it_stated_after_a_memo_is_the_memos_sender(quotes_of, only):
-    text = ("The pier has been shut since the crash.\n\n"
-            "A memo written by Ines Calder, the harbour master, was handed to the crews on "
-            "Friday. Tom Vale, their foreman, read it aloud.\n\n"
-            "“No boat may tie up at the north end until the surveyors have finished,” it "
-            "stated.")
-    assert only(quotes_of(text), "direct", "No boat may tie up").speaker.name == "Ines Calder"
-
-
 def test_it_read_after_an_email_sent_by_someone_is_the_senders(quotes_of, only):
     text = ("The pier has been shut since the crash.\n\n"
             "The email, released by the Dock Workers Union, was sent on Friday by Ines Calder, "

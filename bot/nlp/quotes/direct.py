@@ -8,7 +8,6 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote, Speaker
-from bot.nlp.quotes import documents_meant
 from bot.nlp.quotes.attribution import (
     TERMINALS,
     Attribution,
@@ -446,17 +445,14 @@ class DirectQuotes:
             found = attribution_from(tokens, self.quoted, last=last,
                                      in_paragraph=not self.fragment[span])
             if found is not None and found.subject is not None:
-                speaker, confidence = self.resolver.resolve(found.subject) \
-                    if self.fragment[span] else documents_meant.resolved(  # not a title
-                        self.resolver, found.subject, opening, self.quoted)
+                speaker, confidence = self.resolver.resolve(found.subject)
                 if speaker.name is not None:
                     return found, speaker, confidence
         found = None if self.fragment[span] else \
             surface_attribution(after, self.quoted) or self._speech_tag(span, after) or \
             lead_in_attribution(before, self.quoted)
         if found is not None and found.subject is not None:
-            speaker, confidence = documents_meant.resolved(self.resolver, found.subject,
-                                                           opening, self.quoted)
+            speaker, confidence = self.resolver.resolve(found.subject)
             if speaker.name is not None:
                 return found, speaker, confidence - conf.SURFACE_PENALTY
         return None if self.fragment[span] else self._clause_of(para, span)
@@ -625,8 +621,7 @@ class DirectQuotes:
                 subject = subject_of(verb, self.quoted, in_paragraph=True)
                 if subject is None:
                     return None
-                speaker, confidence = documents_meant.resolved(
-                    self.resolver, subject, self.token_at(span.open), self.quoted)
+                speaker, confidence = self.resolver.resolve(subject)
                 if speaker.kind not in NAMED_KINDS:
                     return None  # "“…,” a new ad opens": whom the text around introduces
                 return Attribution(verb, subject, cue_of(verb)), speaker, confidence
