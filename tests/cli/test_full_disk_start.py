@@ -39,7 +39,8 @@ os.wait()
 def namespaces_allowed() -> bool:
     probe = ["unshare", "--user", "--map-root-user", "--mount", "true"]
     try:
-        return subprocess.run(probe, capture_output=True, timeout=30).returncode == 0
+        return subprocess.run(probe, capture_output=True,
+                              timeout=LAST_RESORT_S).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
 

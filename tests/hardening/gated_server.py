@@ -27,17 +27,22 @@ answer that came only once they had timed out would never come."""
 
 @contextmanager
 def gated_server(settings: Settings) -> Iterator[tuple[HttpServer, FakeSlack]]:
+    """The pair for the block, stopped even when the block fails (no thread or port left)."""
     with FakeSlack() as fake:
         rt = SlackRuntime(replace(settings, slack_bot_token=VALID_TOKEN,
                                   slack_signing_secret=SECRET, slack_api_url=fake.base_url,
                                   port=0, host="127.0.0.1", admins=(REPORTER,)))
-        http = HttpServer(build_router(slack=rt.app, signing_secret=SECRET),
-                          host="127.0.0.1", port=0, connection_limit=PLACES,
-                          request_seconds=NO_DEADLINE, idle_seconds=NO_DEADLINE)
-        http.start()
-        yield http, fake
-        http.stop()
-        rt.stop()
+        try:
+            http = HttpServer(build_router(slack=rt.app, signing_secret=SECRET),
+                              host="127.0.0.1", port=0, connection_limit=PLACES,
+                              request_seconds=NO_DEADLINE, idle_seconds=NO_DEADLINE)
+            http.start()
+            try:
+                yield http, fake
+            finally:
+                http.stop()
+        finally:
+            rt.stop()
 
 
 class Idle:

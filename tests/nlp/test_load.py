@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.stopping import LAST_RESORT_S
+
 FREED_THEN_TRIMMED = """
 from pathlib import Path
 from bot.nlp.load import release_free_memory
@@ -31,7 +33,7 @@ def test_freed_heap_pages_go_back_to_the_system():
     """60 MB freed in the middle of the C heap (a live allocation above them) stay resident
     until ``release_free_memory``, which hands them back."""
     done = subprocess.run([sys.executable, "-c", FREED_THEN_TRIMMED], capture_output=True,
-                          text=True, timeout=60, check=True)
+                          text=True, timeout=LAST_RESORT_S, check=True)
     trimmed, released = done.stdout.split()
     assert trimmed == "True"
     assert float(released) > 40, done.stdout
@@ -62,7 +64,7 @@ def test_the_forkserver_preload_leaves_out_spacys_command_line_only(nlp):
     jinja2: about 16 MB no worker uses), the model parsing as ever, and ``spacy.info`` still
     there, importing the real command line when called."""
     done = subprocess.run([sys.executable, "-c", FORKSERVER_PRELOAD], input=SENTENCE,
-                          capture_output=True, text=True, timeout=120, check=True)
+                          capture_output=True, text=True, timeout=LAST_RESORT_S, check=True)
     found = json.loads(done.stdout.splitlines()[-1])
     doc = nlp(SENTENCE)
     assert found["cli"] == [], done.stderr

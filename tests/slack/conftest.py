@@ -74,13 +74,19 @@ def run_command(rt: Listening, fake: FakeSlack, command: str, text: str, **kw) -
     return wait_for(lambda: fake.responses()[before:])[0]
 
 
+def open_home(rt: Listening, user: str = REPORTER, event_ts: str = "1700000000.000100") -> None:
+    """``user`` opens their App Home (a signed app_home_opened), which the app accepts."""
+    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
+             "event_ts": event_ts}
+    reply = post_signed(events_url(rt), event_body(event), content_type="application/json")
+    assert reply.status == 200, reply
+
+
 def app_home(rt: Listening, fake: FakeSlack, user: str = REPORTER,
              event_ts: str = "1700000000.000100") -> str:
     """Open ``user``'s App Home; the view the app published, as JSON text."""
     before = len(fake.calls_to("views.publish"))
-    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
-             "event_ts": event_ts}
-    post_signed(events_url(rt), event_body(event), content_type="application/json")
+    open_home(rt, user, event_ts)
     [call] = wait_for(lambda: fake.calls_to("views.publish")[before:])
     return json.dumps(call.params["view"], ensure_ascii=False)
 

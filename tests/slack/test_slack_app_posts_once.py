@@ -13,7 +13,7 @@ from storage.alerts import is_muted
 from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import command_body, event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.muting import muted_story
 from tests.slack.test_slack_home_controls import home_action
 
@@ -89,17 +89,11 @@ def test_an_unmute_slack_held_back_is_said_after_its_retry_after(runtime, fake_s
     assert "Unmuted *Bridge closes for repairs*" in told.text
 
 
-def open_home(runtime, user: str = "U0ED") -> None:
-    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
-             "event_ts": f"{time.time():.6f}"}
-    post_signed(events_url(runtime), event_body(event), content_type="application/json")
-
-
 def test_app_home_slack_held_back_is_published_after_its_retry_after(runtime, fake_slack):
     """Slack answers views.publish 429. Before: logged, the Home left as it was (stale until
     the next change). Now published again after the Retry-After."""
     fake_slack.fail_next(1, status=429, retry_after=1, methods={"views.publish"})
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
     assert "U0ED" in fake_slack.views
 
@@ -107,9 +101,9 @@ def test_app_home_slack_held_back_is_published_after_its_retry_after(runtime, fa
 def test_app_home_held_back_is_not_published_over_a_newer_one(runtime, fake_slack):
     """The held-back view is not published after a newer one went: that one says what is so."""
     fake_slack.fail_next(1, status=429, retry_after=2, methods={"views.publish"})
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     wait_for(lambda: fake_slack.calls_to("views.publish", ok_only=False))
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
     time.sleep(3)
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 2

@@ -10,8 +10,7 @@ from bot.alerts.calls import UNKNOWN_CODE
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import paused_subscriptions, subscribe
-from tests.slack.conftest import run_command, wait_for
-from tests.slack.test_slack_app_posts_once import open_home
+from tests.slack.conftest import open_home, run_command, wait_for
 from tests.slack.test_slack_lifecycle import send_event
 from tests.slack.test_slack_sender import new_story
 from tests.slack.world import add_article, add_story

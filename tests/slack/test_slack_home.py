@@ -14,7 +14,7 @@ from storage.subscriptions import subscribe
 from storage.topics import insert_topic
 from tests.fakes.block_kit import block_problems
 from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
 
@@ -84,13 +84,13 @@ def test_an_app_home_made_earlier_is_never_published_over_a_newer_one(
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Rates", query="interest rates")
     fake_slack.slow_down(SLOW_LISTING, methods={"users.conversations"})
-    _open_home(runtime, "1700000000.000100")
+    open_home(runtime, "U0ED", "1700000000.000100")
     wait_for(lambda: "users.conversations" in fake_slack.begun)
     fake_slack.slow_down(0.0)
     with transaction(fresh_db):
         subscribe(fresh_db, topic_id=topic, target_type="user", target_id="U0ED", mode="daily",
                   created_by="U0ED", at="2026-11-24T05:00:00+00:00")
-    _open_home(runtime, "1700000000.000200")
+    open_home(runtime, "U0ED", "1700000000.000200")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
     deadline = time.monotonic() + SLOW_LISTING + 3
     while time.monotonic() < deadline and len(fake_slack.calls_to("views.publish")) == 1:
@@ -117,12 +117,12 @@ def test_a_notice_is_shown_by_the_newer_app_home_that_overtakes_its_own(
     assert reply.status == 200
     wait_for(lambda: "users.conversations" in fake_slack.begun)
     fake_slack.slow_down(0.0)
-    _open_home(runtime, "1700000000.000200")
+    open_home(runtime, "U0ED", "1700000000.000200")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
     time.sleep(SLOW_LISTING + 1)
     shown = json.dumps(fake_slack.views["U0ED"])
     assert "You are not in that private channel" in shown and "*Rates*" in shown, shown
-    _open_home(runtime, "1700000000.000300")
+    open_home(runtime, "U0ED", "1700000000.000300")
     wait_for(lambda: len(fake_slack.calls_to("views.publish")) >= 2)
     assert NOTICE not in json.dumps(fake_slack.views["U0ED"])
 
@@ -135,7 +135,7 @@ def test_an_app_home_waiting_to_be_published_again_is_not_once_the_bot_stops(
     whatever test ran then: the flake of test_numbers_no_row_could_have_get_an_answer_not_a_
     failure[sources remove ²] after /unsubscribe's App Home refreshes). Now a stop drops it."""
     fake_slack.fail_next(1, status=500, methods={"views.publish"})
-    _open_home(runtime, "1700000000.000400")
+    open_home(runtime, "U0ED", "1700000000.000400")
     wait_for(lambda: runtime.waiting.count())
     runtime.stop()
     time.sleep(AGAIN_WAIT + 1)
@@ -145,10 +145,3 @@ def test_an_app_home_waiting_to_be_published_again_is_not_once_the_bot_stops(
 
 SLOW_LISTING = 4.0
 """Seconds the first refresh's channel listing takes: the second one's whole turn fits in it."""
-
-
-def _open_home(runtime, event_ts: str) -> None:
-    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
-             "event_ts": event_ts}
-    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
-    assert reply.status == 200

@@ -14,19 +14,11 @@ from storage.quote_subscriptions import subscribe_quotes
 from storage.subscriptions import subscribe
 from storage.topics import insert_topic
 from tests.fakes.block_kit import block_problems
-from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import open_home, wait_for
 from tests.slack.world import add_article, add_story
 
 EDITOR = "U0ED"
 WHEN = "2026-11-24T05:00:00+00:00"
-
-
-def open_home(runtime, user: str = EDITOR) -> None:
-    event = {"type": "app_home_opened", "user": user, "channel": "D0ED", "tab": "home",
-             "event_ts": "1700000000.000100"}
-    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
-    assert reply.status == 200
 
 
 def a_busy_desk(db) -> None:
@@ -68,7 +60,7 @@ def a_busy_desk(db) -> None:
 def test_a_home_with_150_topics_and_everything_else_is_published(runtime, fake_slack,
                                                                   fresh_db):
     a_busy_desk(fresh_db)
-    open_home(runtime)
+    open_home(runtime, EDITOR)
     [call] = wait_for(lambda: fake_slack.calls_to("views.publish", ok_only=False))
     assert fake_slack.views.get(EDITOR), "published, not refused"
     blocks = fake_slack.views[EDITOR]["blocks"]
@@ -100,7 +92,7 @@ def test_a_refused_home_is_logged_once_and_a_short_one_says_where_things_are(
     a_busy_desk(fresh_db)
     fake_slack.refuse_method("views.publish", "invalid_arguments", count=1)
     with caplog.at_level(logging.WARNING):
-        open_home(runtime)
+        open_home(runtime, EDITOR)
         wait_for(lambda: editors_home_lines(caplog))  # after both calls to views.publish
     short = json.dumps(fake_slack.views[EDITOR], ensure_ascii=False)
     assert "`/subscribe`" in short and "`/topics`" in short, short
@@ -111,7 +103,7 @@ def test_a_refused_home_is_logged_once_and_a_short_one_says_where_things_are(
     caplog.clear()
     fake_slack.refuse_method("views.publish", "invalid_arguments")
     with caplog.at_level(logging.WARNING):
-        open_home(runtime)
+        open_home(runtime, EDITOR)
         wait_for(lambda: editors_home_lines(caplog))
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 4, "no retry loop"
     lines = editors_home_lines(caplog)

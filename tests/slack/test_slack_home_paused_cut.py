@@ -10,8 +10,7 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.block_kit import block_problems
-from tests.slack.conftest import wait_for
-from tests.slack.test_slack_home_limits import open_home
+from tests.slack.conftest import open_home, wait_for
 
 EDITOR = "U0ED"
 WHEN = "2026-11-24T05:00:00+00:00"
@@ -63,7 +62,7 @@ def whole(text: str) -> None:
 def test_a_paused_section_too_long_for_slack_keeps_whole_items_and_counts_the_rest(
         runtime, fake_slack, fresh_db):
     many_paused_and_failed(fresh_db, paused=14, failed=5)
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     text = paused_section(fake_slack)
     assert len(text) <= 3000
     whole(text)
@@ -80,7 +79,7 @@ def test_a_paused_section_too_long_for_slack_keeps_whole_items_and_counts_the_re
 
 def test_a_short_paused_section_is_whole(runtime, fake_slack, fresh_db):
     many_paused_and_failed(fresh_db, paused=2, failed=1)
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     text = paused_section(fake_slack)
     whole(text)
     assert "more" not in text

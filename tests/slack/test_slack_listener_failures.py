@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import open_home, wait_for
 from tests.slack.logged import warnings_said
-
-
-def open_home(runtime) -> None:
-    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0HOME", "tab": "home",
-             "event_ts": "1700000000.000100"}
-    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
-    assert reply.status == 200
 
 
 def mine(records: list[logging.LogRecord]) -> list[logging.LogRecord]:
@@ -32,7 +24,7 @@ def test_a_home_published_after_dropped_connections_is_said_once_at_info(runtime
     three ERROR lines of the SDK's ("Failed to send a request to Slack API server")."""
     caplog.set_level(logging.INFO)
     fake_slack.drop_next(3, methods={"views.publish"})
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
     ours = wait_for(lambda: [r for r in mine(caplog.records) if "made again" in r.getMessage()])
     assert [(r.name, r.levelno) for r in ours] == [("bot.alerts.held_back", logging.INFO)]
@@ -44,7 +36,7 @@ def test_a_home_never_published_is_one_warning_of_ours(runtime, fake_slack, capl
     """Every try dropped: one WARNING of ours that it was not made again, no ERROR line."""
     caplog.set_level(logging.INFO)
     fake_slack.drop_next(100, methods={"views.publish"})
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     [given_up] = wait_for(lambda: [r for r in mine(caplog.records)
                                    if "not made again" in r.getMessage()])
     assert given_up.levelno == logging.WARNING and "App Home of U0ED" in given_up.getMessage()

@@ -11,8 +11,7 @@ import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.slack.conftest import open_home, wait_for
 from tests.slack.test_slack_sender import follow
 
 PERSON = "U0ED"
@@ -22,13 +21,6 @@ PERSON = "U0ED"
 def topic(fresh_db) -> int:
     with transaction(fresh_db):
         return add_topic(fresh_db, name="Ferry fares", query="ferry")
-
-
-def open_home(runtime, user: str) -> None:
-    event = {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
-             "event_ts": "1700000000.000100"}
-    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
-    assert reply.status == 200
 
 
 def published_for(fake_slack, user: str) -> list:

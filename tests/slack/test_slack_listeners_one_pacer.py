@@ -9,11 +9,10 @@ import logging
 import threading
 
 from bot.alerts.calls import SAID_RATE_LIMITED_WAIT
-from tests.slack.conftest import run_command, wait_for
+from tests.slack.conftest import open_home, run_command, wait_for
 from tests.slack.test_slack_listeners_held import (
     PERSON,
     asked_of,
-    open_home,
     published_for,
     round_after_home,
     topic,  # noqa: F401  (a fixture)

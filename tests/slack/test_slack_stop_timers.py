@@ -11,8 +11,7 @@ from dataclasses import replace
 from bot.alerts.held_back import AGAIN_WAIT
 from bot.slack.runtime import SlackRuntime
 from storage.db import open_db
-from tests.slack.conftest import wait_for
-from tests.slack.test_slack_app_posts_once import open_home
+from tests.slack.conftest import open_home, wait_for
 
 
 def _publishes(fake_slack) -> int:
@@ -32,7 +31,7 @@ def _first_publish_fails(runtime, fake_slack) -> None:
     """Slack answers the first bot's App Home publish 500: it waits AGAIN_WAIT to be made
     again."""
     fake_slack.fail_next(1, status=500, methods={"views.publish"})
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     wait_for(lambda: _publishes(fake_slack) == 1)
 
 
@@ -44,7 +43,7 @@ def test_an_app_home_publish_under_way_as_the_bot_stops_is_not_made_again(
     gone). Now nothing is armed after the stop, and the log says the publish was not made."""
     caplog.set_level(logging.INFO, logger="bot.alerts.held_back")
     fake_slack.hang(methods={"views.publish"})
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     wait_for(lambda: "views.publish" in fake_slack.begun)
     runtime.stop()
     fake_slack.fail_next(1, status=500, methods={"views.publish"})
@@ -81,7 +80,7 @@ def test_another_bots_app_home_of_the_same_user_id_does_not_drop_this_ones(
     other = _other_bot(slack_settings, tmp_path)
     try:
         _first_publish_fails(runtime, fake_slack)
-        open_home(other)
+        open_home(other, "U0ED")
         wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 1)
         time.sleep(AGAIN_WAIT + 1)
         assert len(fake_slack.calls_to("views.publish")) == 2

@@ -14,8 +14,8 @@ from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, run_command, wait_for
-from tests.slack.test_slack_app_posts_once import SETTLE, open_home
+from tests.slack.conftest import events_url, open_home, run_command, wait_for
+from tests.slack.test_slack_app_posts_once import SETTLE
 from tests.slack.test_slack_sender import new_story, update
 from tests.slack.world import add_article, add_story
 
@@ -124,7 +124,7 @@ def test_app_home_slack_answers_with_a_passing_error_is_published_again(runtime,
     (only a 429, a 5xx or a dropped connection was made again). Now published again two
     seconds on, as after a 5xx (publishing a view twice shows nothing twice)."""
     fake_slack.refuse_method("views.publish", code, count=1)
-    open_home(runtime)
+    open_home(runtime, "U0ED")
     wait_for(lambda: "U0ED" in fake_slack.views)
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 2
 
