@@ -30,3 +30,8 @@ def _only(quotes: list[Quote], kind: str, contains: str) -> Quote:
     found = [q for q in quotes if q.kind == kind and contains in q.text]
     assert len(found) == 1, f"expected one {kind} quote with {contains!r}, got {quotes}"
     return found[0]
+
+
+def speakers_of(quotes: list[Quote], words: str) -> list[str | None]:
+    """Who each quote holding ``words`` is given to: one name per quote, so a split is seen."""
+    return [q.speaker.name for q in quotes if words in q.text]

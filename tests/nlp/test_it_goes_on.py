@@ -4,6 +4,8 @@ reads. / “…,” it said.", is the sender's throughout, not nobody's after th
 
 from __future__ import annotations
 
+from tests.nlp.conftest import speakers_of
+
 EMAIL = (
     "The harbour board published the messages on Tuesday.\n\n"
     "The first was written late at night by the deputy harbour master, Ines Calder, an hour "
@@ -14,19 +16,15 @@ EMAIL = (
     "The board has not said who received it.")
 
 
-def _speaker(quotes, words: str) -> list[str | None]:
-    return [q.speaker.name for q in quotes if words in q.text]
-
-
 def test_a_run_of_it_tags_goes_on_with_the_first_quotes_speaker(quotes_of):
     quotes = quotes_of(EMAIL)
-    assert _speaker(quotes, "crew are safe") == ["Ines Calder"]
-    assert _speaker(quotes, "north berth") == ["Ines Calder"]
-    assert _speaker(quotes, "speak to the press") == ["Ines Calder"]
+    assert speakers_of(quotes, "crew are safe") == ["Ines Calder"]
+    assert speakers_of(quotes, "north berth") == ["Ines Calder"]
+    assert speakers_of(quotes, "speak to the press") == ["Ines Calder"]
 
 
 def test_an_it_tag_after_narrative_is_not_carried_from_an_older_quote(quotes_of):
     body = EMAIL.replace("“We will need the north berth cleared before dawn,” it said.",
                          "Tugs reached the ferry within the hour.\n\nThe tide turned at six.\n\n"
                          "“We will need the north berth cleared before dawn,” it said.")
-    assert _speaker(quotes_of(body), "north berth") != ["Ines Calder"]
+    assert speakers_of(quotes_of(body), "north berth") != ["Ines Calder"]

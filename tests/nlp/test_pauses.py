@@ -5,6 +5,8 @@ not carry the quote before it over."""
 
 from __future__ import annotations
 
+from tests.nlp.conftest import speakers_of
+
 CALL = (
     "Calls for the mayor\n\n"
     "Ana Ruiz, a retired nurse, rang the first number on her list. \"Good evening, we are "
@@ -16,16 +18,12 @@ CALL = (
     "She puts the phone down and smiles.")
 
 
-def _speaker(quotes, words: str) -> list[str | None]:
-    return [q.speaker.name for q in quotes if words in q.text]
-
-
 def test_a_quote_after_a_pause_goes_on_with_the_caller(quotes_of):
     quotes = quotes_of(CALL)
-    assert _speaker(quotes, "thank you so much") == ["Ana Ruiz"]
-    assert _speaker(quotes, "see you at the hall") == ["Ana Ruiz"]
+    assert speakers_of(quotes, "thank you so much") == ["Ana Ruiz"]
+    assert speakers_of(quotes, "see you at the hall") == ["Ana Ruiz"]
 
 
 def test_a_line_naming_someone_else_is_no_pause(quotes_of):
     quotes = quotes_of(CALL.replace("She waits.", "Tom Berg waits."))
-    assert _speaker(quotes, "thank you so much") == ["Tom Berg"]
+    assert speakers_of(quotes, "thank you so much") == ["Tom Berg"]

@@ -7,6 +7,8 @@ introduced, each paragraph the quotation runs on into taking the speaker of the 
 
 from __future__ import annotations
 
+from tests.nlp.conftest import speakers_of
+
 ARTICLE = (
     "Ferry halted\n\nThe port closed the ferry route on Friday.\n\n"
     "As the Harbour Gazette reported on Friday:\n\n"
@@ -17,24 +19,20 @@ ARTICLE = (
     "The review ends in May.")
 
 
-def _speaker(quotes, words: str) -> list[str | None]:
-    return [q.speaker.name for q in quotes if words in q.text]
-
-
 def test_a_curly_quotation_inside_a_straight_one_does_not_speak_for_it(quotes_of):
     quotes = quotes_of(ARTICLE)
-    assert _speaker(quotes, "unwilling to say") == ["the Harbour Gazette"]
-    assert _speaker(quotes, "review runs") == ["Dana Ortiz"]
+    assert speakers_of(quotes, "unwilling to say") == ["the Harbour Gazette"]
+    assert speakers_of(quotes, "review runs") == ["Dana Ortiz"]
 
 
 def test_a_paragraph_the_quotation_runs_on_into_keeps_its_speaker(quotes_of):
     quotes = quotes_of(ARTICLE)
-    assert _speaker(quotes, "reporters asked") == ["the Harbour Gazette"]
+    assert speakers_of(quotes, "reporters asked") == ["the Harbour Gazette"]
 
 
 def test_a_quotation_over_paragraphs_still_takes_its_last_paragraphs_tag(quotes_of):
     quotes = quotes_of(
         "Ferry halted\n\n“The ferry will not sail this month.\n\n"
         "“The crews need the time to mend the hull,” said Tom Berg, the harbour master.")
-    assert _speaker(quotes, "not sail") == ["Tom Berg"]
-    assert _speaker(quotes, "mend the hull") == ["Tom Berg"]
+    assert speakers_of(quotes, "not sail") == ["Tom Berg"]
+    assert speakers_of(quotes, "mend the hull") == ["Tom Berg"]

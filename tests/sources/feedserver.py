@@ -14,6 +14,7 @@ from html import escape
 from http.server import BaseHTTPRequestHandler
 
 from bot.ingest.addresses import AddressPolicy
+from bot.ingest.fetch import Fetcher, FetchLimits
 from tests.fakes.quiet_http import QuietHTTPServer
 from tests.stopping import LAST_RESORT_S
 
@@ -30,6 +31,12 @@ def no_dns(host: str, port: int) -> list[str]:
 
 
 LOOPBACK = AddressPolicy.allowing([LOOPBACK_NETWORK], resolver=no_dns)
+
+
+def quick_fetcher(max_bytes: int) -> Fetcher:
+    """A fetcher of the loopback server, which answers at once: a read stalled 0.5 s fails."""
+    return Fetcher(limits=FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5,
+                                      max_bytes=max_bytes), policy=LOOPBACK)
 
 
 @dataclass
@@ -86,6 +93,11 @@ class FeedServer:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+    def long_url(self, path: str) -> str:
+        """``path``'s address made some 50,000 characters long by its query (a hostile link;
+        the server answers a longer one 414)."""
+        return self.url(path) + "?" + "&".join(f"ref{n}=quay" for n in range(5_000))
 
     def hits(self, path: str) -> int:
         return sum(1 for p, _ in self.requests if p == path)

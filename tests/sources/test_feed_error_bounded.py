@@ -9,27 +9,19 @@ import pytest
 
 from bot.ingest.bounds import MOST_ORIGIN_SHOWN
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Route, at
+from tests.sources.feedserver import Route, at, quick_fetcher
 
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5,
-                         max_bytes=1_000_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
-
-
-def _long(server, path: str) -> str:
-    """An address of some 50,000 characters: the test server answers a longer one 414."""
-    return server.url(path) + "?" + "&".join(f"ref{n}=quay" for n in range(5_000))
+    return quick_fetcher(max_bytes=1_000_000)
 
 
 def test_a_failed_polls_stored_error_is_bounded(server, fresh_db, fetcher):
     """Before: the error of 50,000 characters was the row's ``last_error``, whole."""
-    far = _long(server, "/moved/feed")
+    far = server.long_url("/moved/feed")
     server.routes["/feed"] = Route(b"", status=302, headers={"Location": far})
     server.routes[far.removeprefix(server.base)] = Route(b"x" * 1_200_000)
     with transaction(fresh_db):
@@ -46,7 +38,7 @@ def test_a_failed_polls_stored_error_is_bounded(server, fresh_db, fetcher):
 def test_a_web_page_at_a_long_address_naming_a_long_feed_is_stored_bounded(server, fresh_db,
                                                                              fetcher):
     """Before: both addresses, each of 50,000 characters, were the row's ``last_error``."""
-    far, named = _long(server, "/moved/front"), _long(server, "/named/feed")
+    far, named = server.long_url("/moved/front"), server.long_url("/named/feed")
     server.routes["/feed"] = Route(b"", status=302, headers={"Location": far})
     server.routes[far.removeprefix(server.base)] = Route(
         b"<html><head><title>Front page</title><link rel='alternate' "

@@ -11,10 +11,9 @@ import pytest
 
 from bot.ingest.bounds import MOST_ORIGIN_SHOWN
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, quick_fetcher, rss
 from tests.sources.stories import FERRY, LIBRARY
 
 LONGEST_LINE = 3 * MOST_ORIGIN_SHOWN + 400
@@ -23,14 +22,7 @@ LONGEST_LINE = 3 * MOST_ORIGIN_SHOWN + 400
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5,
-                         max_bytes=900_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
-
-
-def _long(server, path: str) -> str:
-    """A link of some 50,000 characters: the test server answers a longer one 414."""
-    return server.url(path) + "?" + "&".join(f"ref{n}=quay" for n in range(5_000))
+    return quick_fetcher(max_bytes=900_000)
 
 
 def _feed(db, server, items: list[Item]) -> int:
@@ -48,7 +40,7 @@ def _lines(caplog, words: str) -> list[str]:
 def test_an_article_page_line_shows_a_bounded_link(server, fresh_db, fetcher, caplog, status,
                                                    words):
     """Before: 'article page …' printed the whole link, 50,000 characters."""
-    link = _long(server, "/news/7/quay")
+    link = server.long_url("/news/7/quay")
     server.routes[link.removeprefix(server.base)] = Route(b"gone", status=status)
     source = _feed(fresh_db, server, [Item("urn:q:1", FERRY[0], FERRY[1][:140], link=link,
                                            published=at(5), full=False)])
@@ -61,7 +53,7 @@ def test_an_article_page_line_shows_a_bounded_link(server, fresh_db, fetcher, ca
 
 def test_a_reposted_entrys_line_shows_bounded_links(server, fresh_db, fetcher, caplog):
     """Before: 'posted again at … (it was at …)' printed both links whole, and its guid."""
-    first, again = _long(server, "/news/1/quay"), _long(server, "/news/2/quay")
+    first, again = server.long_url("/news/1/quay"), server.long_url("/news/2/quay")
     text = f"{FERRY[1]}\n\n{LIBRARY[1]}"
     source = _feed(fresh_db, server, [Item("urn:q:1", FERRY[0], text, link=first,
                                            published=at(5))])

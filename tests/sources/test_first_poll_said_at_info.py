@@ -10,18 +10,15 @@ import logging
 import pytest
 
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, quick_fetcher, rss
 from tests.sources.stories import FERRY, LIBRARY
 
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5,
-                         max_bytes=200_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
+    return quick_fetcher(max_bytes=200_000)
 
 
 @pytest.mark.parametrize("items, words", [
