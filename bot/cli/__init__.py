@@ -71,6 +71,13 @@ def _misplaced(exc: click.NoSuchOption) -> click.UsageError | None:
                             f"{command} …", exc.ctx)
 
 
+LOGGER_LEVELS = {"apscheduler": logging.WARNING, first_poll.log.name: logging.INFO}
+"""Loggers set apart from -v's level, one place that tests take too: the scheduler speaks from
+WARNING (a missed run), its two INFO lines a second per folder job ('Running job …', '…
+executed successfully') would bury wirewatch's own; a feed's first poll storing its entries as
+background is no warning, yet a run says it (the banner promises "a line says how many")."""
+
+
 @click.group(cls=WirewatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Database file (default: $WIREWATCH_DB or ./wirewatch.db).")
@@ -89,12 +96,8 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
         early_stop.hand_back()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # two INFO lines a second per folder job ('Running job …', '… executed successfully')
-    # would bury wirewatch's own: the scheduler speaks up from WARNING (a missed run)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    # a feed's first poll storing its entries as background is no warning, yet a run says it
-    # (the banner promises "a line says how many")
-    first_poll.log.setLevel(logging.INFO)
+    for name, level in LOGGER_LEVELS.items():
+        logging.getLogger(name).setLevel(level)
     redact_logs()
     if ctx.invoked_subcommand == "help":  # shown whatever the settings hold, as -h is
         return

@@ -1,6 +1,8 @@
+
 import pytest
 from sqlite_utils import Database
 
+from bot.cli import LOGGER_LEVELS
 from bot.ingest.http_api import IngestApp
 from bot.models import SeenFile
 from bot.runner import HttpServer
@@ -10,6 +12,15 @@ from storage.sources import add_source, seen_file, source_row
 from tests.sources.feedserver import FeedServer
 
 TOKEN = "s3cret-ingest-token"
+
+
+@pytest.fixture
+def run_logging(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    """``caplog`` with the loggers' levels a `wirewatch` command sets (``LOGGER_LEVELS``),
+    given back after the test, rather than each test setting them again."""
+    for name, level in LOGGER_LEVELS.items():
+        caplog.set_level(level, logger=name)
+    return caplog
 
 
 @pytest.fixture

@@ -1,4 +1,3 @@
-import logging
 import threading
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -118,9 +117,9 @@ def test_a_feed_answering_304_while_it_changes_is_read_again_and_said(server, fr
 
 @pytest.mark.parametrize(("status", "remembered"), [(301, True), (308, True), (302, False),
                                                    (307, False)])
+@pytest.mark.usefixtures("run_logging")
 def test_a_feed_moved_for_good_is_polled_at_its_new_address_and_said(server, fresh_db, fetcher,
                                                                      caplog, status, remembered):
-    caplog.set_level(logging.INFO, logger=first_poll.log.name)
     server.routes["/old"] = Route(status=status, headers={"Location": "/new"})
     server.routes["/new"] = Route(rss([item(1, FERRY, 10)]))
     source = feed_source(fresh_db, server.url("/old"))
@@ -354,6 +353,7 @@ def test_a_poll_of_a_long_feed_costs_the_same_per_entry_as_a_short_one(server, f
     assert long < 1.5 * short, (short, long)  # was 8 times: each read went through the feed
 
 
+@pytest.mark.usefixtures("run_logging")
 def test_a_first_poll_of_a_long_feed_says_what_it_does_as_it_starts(server, fresh_db, caplog):
     """A first run on a feed of 10,000 entries said nothing for a minute and a half."""
     fetcher = Fetcher(limits=replace(FAST, max_bytes=1_000_000, total_timeout=10),
@@ -362,7 +362,6 @@ def test_a_first_poll_of_a_long_feed_says_what_it_does_as_it_starts(server, fres
                                              f"Berth {n} is free on Monday.")
                                         for n in range(1100)]))
     source = feed_source(fresh_db, server.url("/feed"))
-    caplog.set_level(logging.INFO, logger=first_poll.log.name)
     assert poll(fresh_db, source.id, fetcher, at(1)).queued == 200  # a round (test_feed_rounds)
     said = [r.getMessage().split(": ", 1)[1] for r in caplog.records
             if r.name == first_poll.log.name]
@@ -546,11 +545,11 @@ def test_html_text_keeps_paragraphs_and_line_breaks():
     assert html_text("plain &lt;text&gt;") == "plain <text>"
 
 
+@pytest.mark.usefixtures("run_logging")
 def test_one_poll_fetches_at_most_its_share_of_article_pages(server, fresh_db, fetcher,
                                                              caplog):
     """A feed of many teasers is read over several polls, not by fetching every linked page at
     once; what is left waits, still background on a first poll, and nothing is lost."""
-    caplog.set_level(logging.INFO, logger=first_poll.log.name)
     extra = 7
     stories = [FERRY, LIBRARY, ORCHARD, BRIDGE]
     items = []

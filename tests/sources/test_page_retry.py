@@ -3,7 +3,6 @@ at the next polls before the teaser is stored; one that will not pass (404) give
 once. Real feed server on 127.0.0.1, real SQLite (a killed process in one test)."""
 
 import json
-import logging
 import signal
 import subprocess
 import sys
@@ -193,11 +192,11 @@ def test_the_tries_survive_a_killed_process(server, db_path, fetcher, caplog):
     restarted.close()
 
 
+@pytest.mark.usefixtures("run_logging")
 def test_an_entry_waiting_since_a_first_poll_stays_background(server, fresh_db, fetcher,
                                                               caplog):
     """The first poll's backlog closes as before; the entry that waited for its page is still
     one the feed already carried, so it alerts nobody when it is stored."""
-    caplog.set_level(logging.INFO, logger="bot.ingest.feeds.first_poll")
     server.routes["/news/bridge"] = Route(b"busy", status=503, content_type="text/plain")
     server.routes["/news/ferry"] = Route(page(*FERRY), content_type="text/html")
     teaser_feed(server, ("b1", "/news/bridge"), ("f1", "/news/ferry"))
