@@ -22,4 +22,3 @@ def span_words(span: timedelta) -> str:
         if seconds >= 2 * size:
             return f"{seconds // size} {unit}s"
     return "1 second" if seconds == 1 else f"{seconds} seconds"
-

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.alerts.pacing import Pacer
 from bot.clock_step import waiting
+from bot.models.times import utc_time
 from storage.db import StorageError, open_db
 from storage.slack_holds import keep_hold, kept_holds
 
@@ -26,7 +27,7 @@ def kept_pacer(path: str | Path) -> Pacer:
     pacer = Pacer(keep=lambda key, until, delay, now: _keep(path, key, until, delay, now))
     now = datetime.now(UTC)
     for key, until, delay in _read(path):
-        ends = datetime.fromisoformat(until)
+        ends = utc_time(until)
         pacer.restore(key, ends, delay)
         if waiting(ends, now, delay):
             log.info("Slack's hold of %s, met by an earlier run, kept: %.0f s more", key,
