@@ -68,6 +68,6 @@ def _start_up(run: RunRecord, now: datetime) -> str:
     """A run not recorded as begun: STARTING while its Slack check is recent, else it never
     started (stopped by a start-up that failed, or gone quiet during it)."""
     asked = run.slack_since
-    if not run.stopped_at and asked and now - datetime.fromisoformat(asked) <= SILENT_AFTER:
+    if not run.stopped_at and asked and now - utc_time(asked) <= SILENT_AFTER:
         return STARTING
     return NEVER_STARTED

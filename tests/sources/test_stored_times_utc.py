@@ -69,8 +69,12 @@ run = RunRecord(run="r1", pid=1, host="h", mode="console", started_at="2026-12-0
                 heartbeat_at="2026-12-06T04:49:30", stopped_at=None, slack_answers=None,
                 slack_since=None, slack_why=None)
 print(run_state(run, now))
+starting = RunRecord(run="r2", pid=1, host="h", mode="console", started_at=None,
+                     heartbeat_at=None, stopped_at=None, slack_answers=1,
+                     slack_since="2026-12-06T04:49:50", slack_why=None)
+print(run_state(starting, now))
 """
-    assert east_of_utc(script, tmp_path / "w.db") == ["10 minutes ago", "running"]
+    assert east_of_utc(script, tmp_path / "w.db") == ["10 minutes ago", "running", "starting"]
 
 
 def test_a_feeds_last_full_fetch_and_a_folders_last_scan_stored_naive_are_utc(tmp_path):
