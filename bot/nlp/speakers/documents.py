@@ -261,13 +261,19 @@ def _participle_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
         verbs.append(token.head)
     verbs.sort(key=lambda v: v.lemma_.lower() not in SENDING_VERBS)
     for verb in verbs:
-        if verb.lemma_.lower() in HANDLING_VERBS:
-            continue
-        for prep in verb.children:
-            if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
-                found = _object_of(r, prep)
-                if found is not None:
-                    return found
+        if verb.lemma_.lower() not in HANDLING_VERBS and \
+                (found := _agent_of(r, verb)) is not None:
+            return found
+    return None
+
+
+def _agent_of(r: SpeakerResolver, verb: Token) -> Speaker | None:
+    """Who the verb's "by" or "from" phrase names ("sent by Calder", "published by …")."""
+    for prep in verb.children:
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
+            found = _object_of(r, prep)
+            if found is not None:
+                return found
     return None
 
 
@@ -278,11 +284,8 @@ def _clause_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
     for clause in _phrase_clauses(token):
         if clause.lemma_.lower() not in ISSUING_VERBS or r.reg.quoted(clause.idx):
             continue
-        for prep in clause.children:
-            if prep.dep_ in {"agent", "prep"} and prep.lower_ in ISSUER_PREPS:
-                found = _object_of(r, prep)
-                if found is not None:
-                    return found
+        if (found := _agent_of(r, clause)) is not None:
+            return found
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if clause.dep_ == "relcl" and subject is not None and \
                 subject.tag_ not in RELATIVE_TAGS:
