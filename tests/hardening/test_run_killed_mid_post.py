@@ -17,7 +17,8 @@ from tests.sources.process import Running, slack_run
 
 QUICK_TIMEOUT = "1"
 """The client's timeout (s): an answer never come is looked for after 3 s, its window 12 s."""
-HOLD_S = 12
+HOLD_S = 20
+"""Longer than a restart takes on a loaded machine (about 10 s), so one that ignored it shows."""
 
 
 def post_times(fake: FakeSlack, channel: str) -> list[float]:
@@ -42,8 +43,8 @@ def test_a_run_killed_after_slack_took_a_post_posts_each_alert_once(db_path, pro
     """Two channels: the first post's connection drops after Slack took it (the run looks it up
     and finds it), the run is killed as Slack takes the second (its answer never came); the
     next run, started at once, finds that one in Slack and posts the rest once each, in their
-    threads. The restart is also slower than
-    Slack's pace of a post a second per channel (which is why that pace is not kept)."""
+    threads. How long the restart took, from the killed post to its first, is printed (why the
+    1 s per-channel pace is not kept: docs/RELIABILITY.md, delivery45)."""
     db = open_db(db_path)
     alerts = build_outbox(db, stories=2, updates=1, targets={"channel": ("C0DESK", "C0NEWS")})
     with KillingSlack() as fake:
@@ -60,23 +61,26 @@ def test_a_run_killed_after_slack_took_a_post_posts_each_alert_once(db_path, pro
         restarted = min(t for channel in ("C0DESK", "C0NEWS")
                         for t in post_times(fake, channel) if t > killed_at)
     print(f"\nfrom the killed post to the restart's first: {restarted - killed_at:.1f} s")
-    assert restarted - killed_at > 1.0, "a restart posts no sooner than Slack's pace allows"
     assert "Traceback" not in "\n".join(second.errors)
 
 
-def test_a_run_killed_inside_a_channels_hold_restarts_and_keeps_to_it(db_path, processes):
-    """Slack answers the first post to a channel 429 (Retry-After 12 s); the run is killed as
-    soon as the hold is kept, and started again at once: no post to that channel before the
-    hold ends, then every alert once, in order."""
+def test_a_run_killed_inside_a_methods_hold_restarts_and_keeps_to_it(db_path, processes):
+    """Slack answers the bot's opening of an editor's direct messages 429 (Retry-After 20 s);
+    the run is killed as soon as the hold is kept, a story for another editor comes in, and
+    the run is started again at once: it opens nobody's direct messages before the hold ends
+    (the outbox alone holds back only the alert that met the 429), then posts each alert once."""
     db = open_db(db_path)
-    alerts = build_outbox(db, stories=2, updates=1, targets={"channel": ("C0DESK",)})
+    alerts = build_outbox(db, stories=1, updates=0, targets={"user": ("U0ED",)})
     with FakeSlack() as fake:
-        fake.fail_next(1, status=429, retry_after=HOLD_S, channel="C0DESK")
+        fake.fail_next(1, status=429, retry_after=HOLD_S, methods={"conversations.open"})
         first = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=QUICK_TIMEOUT)
         first.wait_until(lambda: kept_holds(db), what="the hold kept")
         first.kill()
+        alerts = build_outbox(db, stories=1, updates=0, name="Ferry",
+                               targets={"user": ("U0FI",)})
         [held] = [call.at for call in fake.calls if call.status == 429]
         second = run_to_empty(db_path, fake, processes)
         assert second.terminate() == 0
         assert check_each_alert_posted_once_in_order(db, fake) == alerts
-        assert min(post_times(fake, "C0DESK")) - held >= HOLD_S - 0.5
+        opened = [call.at for call in fake.calls_to("conversations.open", ok_only=False)]
+    assert min(at for at in opened if at > held) - held >= HOLD_S - 0.5
