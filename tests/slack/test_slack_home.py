@@ -13,7 +13,7 @@ from storage.db import transaction
 from storage.subscriptions import subscribe
 from storage.topics import insert_topic
 from tests.fakes.block_kit import block_problems
-from tests.fakes.signing import event_body, post_signed
+from tests.fakes.signing import post_signed
 from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
@@ -29,10 +29,7 @@ def test_app_home_shows_subscriptions_topics_and_latest_stories(runtime, fake_sl
                   notify=("U0EDITOR", "S0EUROPE"))
     add_story(fresh_db, article_id=add_article(fresh_db, title="Central bank cuts rates"),
               title="Central bank cuts rates", topic_ids=(topic,))
-    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
-             "event_ts": "1700000000.000100"}
-    reply = post_signed(events_url(runtime), event_body(event), content_type="application/json")
-    assert reply.status == 200
+    open_home(runtime, "U0ED")
     [call] = wait_for(lambda: fake_slack.calls_to("views.publish"))
     assert call.params["user_id"] == "U0ED"
     home = json.dumps(call.params["view"], ensure_ascii=False)
@@ -63,9 +60,7 @@ def test_a_busy_home_is_published_and_counts_what_it_leaves_out(runtime, fake_sl
         for n in range(20):
             mute_story(fresh_db, story_id=n + 1, channel="C0DESK", user="U0ED",
                        at="2026-11-24T05:00:00+00:00")
-    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
-             "event_ts": "1700000000.000100"}
-    post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    open_home(runtime, "U0ED")
     [call] = wait_for(lambda: fake_slack.calls_to("views.publish", ok_only=False))
     assert call.status == 200 and fake_slack.views.get("U0ED"), "published, not refused"
     blocks = fake_slack.views["U0ED"]["blocks"]

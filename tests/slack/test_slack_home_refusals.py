@@ -15,8 +15,8 @@ from storage.alerts import is_muted, mute_story
 from storage.db import transaction
 from storage.quote_subscriptions import quote_subscriptions_of, subscribe_quotes
 from storage.subscriptions import subscribe, subscriptions_of
-from tests.fakes.signing import event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.fakes.signing import post_signed
+from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
 
@@ -70,8 +70,6 @@ def test_a_guest_clicking_app_home_controls_is_told_who_may(runtime, fake_slack,
     assert is_muted(fresh_db, guest_home, [GUEST])
     # the notice is for the click: App Home opened again does not repeat it
     fake_slack.views.pop(GUEST, None)
-    post_signed(events_url(runtime), event_body({"type": "app_home_opened", "user": GUEST,
-                                                 "tab": "home"}),
-                content_type="application/json")
+    open_home(runtime, GUEST)
     home = wait_for(lambda: fake_slack.views.get(GUEST))
     assert NOTICE not in json.dumps(home)

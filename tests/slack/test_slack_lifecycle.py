@@ -20,7 +20,7 @@ from storage.quote_subscriptions import paused_quote_subscriptions
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import BOT_USER
-from tests.slack.conftest import events_url, run_command, wait_for
+from tests.slack.conftest import events_url, open_home, run_command, wait_for
 from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
@@ -285,8 +285,7 @@ def test_app_home_shows_a_paused_channel(runtime, fake_slack, fresh_db, topic, a
     new_story(fresh_db, topic)
     fake_slack.channel("C0DESK").archived = True
     runtime.deliver_pending(now=at(0))
-    send_event(runtime, {"type": "app_home_opened", "user": "U1", "channel": "D1",
-                         "tab": "home", "event_ts": "1700000000.000100"})
+    open_home(runtime, "U1")
     [call] = wait_for(lambda: fake_slack.calls_to("views.publish"))
     home = json.dumps(call.params["view"], ensure_ascii=False)
     assert "Paused subscriptions" in home and "the channel was archived" in home

@@ -16,8 +16,8 @@ from storage.alerts import enqueue_alerts
 from storage.db import transaction
 from storage.subscriptions import subscribe
 from storage.threads import story_thread
-from tests.fakes.signing import action_body, event_body, post_signed
-from tests.slack.conftest import events_url, wait_for
+from tests.fakes.signing import action_body, post_signed
+from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.test_slack_kill import kill_then_finish
 from tests.slack.test_slack_sender import follow, new_story, topic, update  # noqa: F401
 from tests.slack.world import add_article, add_story, add_update
@@ -272,9 +272,7 @@ def test_app_home_names_the_continuing_stories_a_running_storys_mute_covers(
     wait_for(lambda: [c for c in fake_slack.calls_to("views.publish")
                       if f"mute_{alone}_C0DESK" in str(c.params)])  # the mute's own refresh
     published = len(fake_slack.calls_to("views.publish"))
-    event = {"type": "app_home_opened", "user": "U0ED", "channel": "D0ED", "tab": "home",
-             "event_ts": "1800000000.000100"}
-    post_signed(events_url(runtime), event_body(event), content_type="application/json")
+    open_home(runtime, "U0ED", "1800000000.000100")
     call = wait_for(lambda: fake_slack.calls_to("views.publish")[published:])[-1]
     lines = {b.get("block_id"): b["text"]["text"] for b in call.params["view"]["blocks"]
              if b.get("block_id", "").startswith("mute_")}

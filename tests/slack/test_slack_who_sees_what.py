@@ -20,7 +20,7 @@ from storage.sources import add_source
 from storage.subscriptions import subscriptions_of
 from tests.fakes.quiet_http import serving
 from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
-from tests.slack.conftest import app_home, events_url, run_command, wait_for
+from tests.slack.conftest import app_home, events_url, open_home, run_command, wait_for
 from tests.slack.test_slack_home_controls import home_action, home_showing
 from tests.slack.world import add_article, add_story
 
@@ -299,9 +299,7 @@ def test_app_home_no_longer_lists_a_mute_in_a_private_channel_one_left(runtime, 
     wait_for(lambda: all(title in json.dumps(fake_slack.views.get(EDITOR, {}))
                          for title in ("Harbour sold", "Ferry late again")))
     desk.members.discard(EDITOR)
-    post_signed(events_url(runtime), event_body({
-        "type": "app_home_opened", "user": EDITOR, "channel": "D0HOME", "tab": "home",
-        "event_ts": "1700000000.000300"}), content_type="application/json")
+    open_home(runtime, EDITOR, "1700000000.000300")
     # the latest view, not the first publish after the event: a mute's own refresh may land late
     home = json.dumps(wait_for(lambda: "Harbour sold" not in json.dumps(fake_slack.views[EDITOR])
                                and fake_slack.views[EDITOR]), ensure_ascii=False)
