@@ -95,7 +95,7 @@ def test_a_closing_run_of_thousands_of_lines_is_judged_at_once():
     """Whoever writes into the watched folder can close an article within the size limit with
     57,000 headline-shaped lines: each was looked for in the whole copy above (600,000
     characters), 8 ms apiece on this host, so the one ingest worker spent minutes on one
-    article. The child is killed after ``BOUNDED_S`` (60 s)."""
+    article. The child is stopped after ``BOUNDED_S`` (60 s) of CPU time."""
     script = ("import json, sys\n"
               "from bot.ingest.subheads import own_titles\n"
               "items, copy = json.loads(sys.stdin.read())\n"

@@ -83,8 +83,8 @@ def test_a_long_run_of_label_lines_is_judged_in_one_pass():
     """Whoever writes into the watched folder (or posts to /ingest) can send an article of
     200,000 lines shaped as fields whose labels come back (a transcript's `Q:` and `A:`). Each
     line began a box judged again to the run's end: 20 billion pattern matches, hours of the
-    one ingest worker. The child is killed after ``BOUNDED_S`` (60 s). The same box is still
-    found where it stands: closing the copy, after the transcript."""
+    one ingest worker. The child is stopped after ``BOUNDED_S`` (60 s) of CPU time. The same
+    box is still found where it stands: closing the copy, after the transcript."""
     script = ("import json, sys\n"
               "from bot.ingest.fact_boxes import without_fact_boxes\n"
               "print(json.dumps(without_fact_boxes(json.loads(sys.stdin.read()))))\n")

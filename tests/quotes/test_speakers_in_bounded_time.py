@@ -1,6 +1,7 @@
 """Speakers are found in time linear in the article: the real spaCy parse of a paragraph, the
 article its copies joined (``Doc.from_docs``: parsing it whole would take the test minutes), in a
-child process given a generous 60 s."""
+child process given a generous 60 s of CPU time (``in_child``), which a loaded machine's
+wait for its turn does not use up."""
 
 import json
 

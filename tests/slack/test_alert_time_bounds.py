@@ -1,7 +1,7 @@
 """An alert is built in bounded time whatever its what's-new holds: a pattern that backtracks
 holds the GIL, and alerts are built in the process that answers Slack. The story stage passes a
 sentence of 20,000 `“` on as a fact of an update (tried through the real pipeline). Run in a
-child process given a generous 60 s: before the fix, minutes; now milliseconds."""
+child process given a generous 60 s of CPU time: before the fix, minutes; now milliseconds."""
 
 from tests.conftest import in_child
 
