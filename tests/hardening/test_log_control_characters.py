@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, FeedServer, Route, at
+from tests.sources.feedserver import FeedServer, Route, at, loopback_fetcher
 
 HOSTILE = "https://gazette.example/a&#27;]0;pwned&#7;&#27;[2J&#13;ERROR all good&#155;31m"
 FEED = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
@@ -31,7 +30,7 @@ def test_a_feeds_control_characters_never_reach_the_log_raw(fresh_db, log_text):
         url = server.url("/rss")
         with transaction(fresh_db):
             source = source_row(fresh_db, add_source(fresh_db, kind="feed", location=url))
-        fetcher = Fetcher(limits=FetchLimits(total_timeout=5), policy=LOOPBACK)
+        fetcher = loopback_fetcher()
         poll_feed(fresh_db, source, fetcher=fetcher, now=at(30))
     written = log_text.getvalue()
     assert "article page https://gazette.example/a" in written, written

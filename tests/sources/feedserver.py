@@ -34,9 +34,18 @@ LOOPBACK = AddressPolicy.allowing([LOOPBACK_NETWORK], resolver=no_dns)
 
 
 def quick_fetcher(max_bytes: int) -> Fetcher:
-    """A fetcher of the loopback server, which answers at once: a read stalled 0.5 s fails."""
+    """A fetcher of the loopback server for a test of a timeout: a read stalled 0.5 s fails."""
     return Fetcher(limits=FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5,
                                       max_bytes=max_bytes), policy=LOOPBACK)
+
+
+def loopback_fetcher(max_bytes: int = FetchLimits.max_bytes) -> Fetcher:
+    """A fetcher of the loopback server for a test whose point is not a timeout: the server
+    answers at once, so its time limits fire only on a hang (``LAST_RESORT_S``), never on a
+    loaded machine's slow turn; ``max_bytes`` as the test's feeds need."""
+    return Fetcher(limits=FetchLimits(connect_timeout=LAST_RESORT_S, read_timeout=LAST_RESORT_S,
+                                      total_timeout=LAST_RESORT_S, max_bytes=max_bytes),
+                   policy=LOOPBACK)
 
 
 @dataclass

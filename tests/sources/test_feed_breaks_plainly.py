@@ -14,10 +14,9 @@ import subprocess
 import pytest
 
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, FeedServer, Item, Route, at, rss
+from tests.sources.feedserver import FeedServer, Item, Route, at, loopback_fetcher, rss
 from tests.sources.stories import FERRY
 
 INTERNALS = ("IncompleteRead", "_ssl.c", "] ", "Traceback", "SSL:")
@@ -25,8 +24,7 @@ INTERNALS = ("IncompleteRead", "_ssl.c", "] ", "Traceback", "SSL:")
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=5, max_bytes=200_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
+    return loopback_fetcher(max_bytes=200_000)
 
 
 @pytest.fixture

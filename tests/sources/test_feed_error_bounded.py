@@ -11,12 +11,12 @@ from bot.ingest.bounds import MOST_ORIGIN_SHOWN
 from bot.ingest.feeds import poll_feed
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import Route, at, quick_fetcher
+from tests.sources.feedserver import Route, at, loopback_fetcher
 
 
 @pytest.fixture
 def fetcher():
-    return quick_fetcher(max_bytes=1_000_000)
+    return loopback_fetcher(max_bytes=1_000_000)
 
 
 def test_a_failed_polls_stored_error_is_bounded(server, fresh_db, fetcher):

@@ -13,7 +13,7 @@ from bot.ingest.bounds import MOST_ORIGIN_SHOWN
 from bot.ingest.feeds import poll_feed
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import Item, Route, at, quick_fetcher, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 from tests.sources.stories import FERRY, LIBRARY
 
 LONGEST_LINE = 3 * MOST_ORIGIN_SHOWN + 400
@@ -22,7 +22,7 @@ LONGEST_LINE = 3 * MOST_ORIGIN_SHOWN + 400
 
 @pytest.fixture
 def fetcher():
-    return quick_fetcher(max_bytes=900_000)
+    return loopback_fetcher(max_bytes=900_000)
 
 
 def _feed(db, server, items: list[Item]) -> int:

@@ -10,18 +10,16 @@ from datetime import datetime
 import pytest
 
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Route, at
+from tests.sources.feedserver import Route, at, loopback_fetcher
 
 THREE_DAYS = 3 * 86_400
 
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=1.5, total_timeout=5, max_bytes=100_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
+    return loopback_fetcher(max_bytes=100_000)
 
 
 def _failed_line(server, db, fetcher, caplog, *, every: int) -> tuple[str, datetime]:

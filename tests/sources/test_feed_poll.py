@@ -10,19 +10,27 @@ from bot.feed_check import check_feed
 from bot.ingest import feeds, first_poll
 from bot.ingest.clean import clean_article
 from bot.ingest.feeds import PAGES_PER_POLL, FeedError, html_text, parse_feed, poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
+from bot.ingest.fetch import Fetcher
 from storage.db import transaction
 from storage.inbox import pending
 from storage.sources import add_source, remove_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, page, rss
+from tests.sources.feedserver import (
+    LOOPBACK,
+    Item,
+    Route,
+    at,
+    loopback_fetcher,
+    page,
+    quick_fetcher,
+    rss,
+)
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
-
-FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
+from tests.stopping import LAST_RESORT_S
 
 
 @pytest.fixture
 def fetcher():
-    return Fetcher(limits=FAST, policy=LOOPBACK)
+    return loopback_fetcher(max_bytes=200_000)
 
 
 def feed_source(db, url, every=60):
@@ -356,8 +364,7 @@ def test_a_poll_of_a_long_feed_costs_the_same_per_entry_as_a_short_one(server, f
 @pytest.mark.usefixtures("run_logging")
 def test_a_first_poll_of_a_long_feed_says_what_it_does_as_it_starts(server, fresh_db, caplog):
     """A first run on a feed of 10,000 entries said nothing for a minute and a half."""
-    fetcher = Fetcher(limits=replace(FAST, max_bytes=1_000_000, total_timeout=10),
-                      policy=LOOPBACK)
+    fetcher = loopback_fetcher(max_bytes=1_000_000)
     server.routes["/feed"] = Route(rss([Item(f"urn:notice:{n}", f"Harbour notice {n}",
                                              f"Berth {n} is free on Monday.")
                                         for n in range(1100)]))
@@ -403,6 +410,8 @@ def test_broken_feed_is_recorded_with_its_reason_and_backs_off(server, fresh_db,
                                                                route, words, caplog):
     server.routes["/feed"] = route
     source = feed_source(fresh_db, server.url("/feed"), every=60)
+    if route.delay:
+        fetcher = quick_fetcher(max_bytes=200_000)  # the case of a server too slow to wait for
     result = poll(fresh_db, source.id, fetcher, at(0))
     assert words in result.error
     stored = source_row(fresh_db, source.id)
@@ -660,8 +669,8 @@ def test_a_feed_of_unclosed_cdata_sections_is_read_without_stalling(server, fres
     worker = threading.Thread(target=lambda: outcome.append(
         poll(fresh_db, source.id, Fetcher(policy=LOOPBACK), at(0))), daemon=True)
     worker.start()
-    worker.join(timeout=120)
-    assert outcome, "the poll was still working after two minutes"
+    worker.join(timeout=LAST_RESORT_S)
+    assert outcome, f"the poll was still working after {LAST_RESORT_S:.0f} s"
     assert outcome[0].queued == 1, outcome
 
 

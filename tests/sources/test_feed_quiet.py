@@ -11,14 +11,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.models import SourceChange
 from bot.source_notices import notice_text, queue_notices
 from storage.db import open_db, transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, rss
+from tests.sources.feedserver import Item, Route, loopback_fetcher, rss
 
-FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=400_000)
 START = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)
 ADMINS = "C0ADMIN"
 PLACES = ("Lodmark", "Northhaven", "Easterby", "Wynford", "Callow", "Brindle", "Ashcombe",
@@ -43,7 +41,7 @@ class Desk:
     def __init__(self, server, db_path, fresh_db) -> None:
         self.server, self.db_path, self.db = server, db_path, fresh_db
         self.items: list[Item] = []
-        self.fetcher = Fetcher(limits=FAST, policy=LOOPBACK)
+        self.fetcher = loopback_fetcher(max_bytes=400_000)
         self.serve()
         with transaction(fresh_db):
             self.id = add_source(fresh_db, kind="feed", location=server.url("/notices"),

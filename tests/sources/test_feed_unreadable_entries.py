@@ -7,13 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.ingest.feeds import FeedError, parse_feed, poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.source_notices import notice_message, queue_notices
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 
-FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
 HOLLOW = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Quayside Radio</title><link>http://radio.invalid/</link>
 <description>Bulletins</description>
@@ -36,7 +34,7 @@ def test_one_entry_read_is_enough():
 
 
 def test_the_desk_is_told_once_that_such_a_feed_stopped_working(server, fresh_db, caplog):
-    fetcher = Fetcher(limits=FAST, policy=LOOPBACK)
+    fetcher = loopback_fetcher(max_bytes=200_000)
     server.routes["/feed"] = Route(rss([Item("bulletin-0800", "Harbour bulletin", "Calm seas.",
                                              published=at(0))]))
     with transaction(fresh_db):

@@ -15,12 +15,11 @@ from click.testing import CliRunner
 from bot.cli import cli
 from bot.ingest.bounds import MOST_CHARS
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher
 from storage.db import open_db, transaction
 from storage.inbox import pending
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 from tests.sources.stories import FERRY
 from tests.sources.test_http_ingest import post
 
@@ -85,8 +84,7 @@ def test_a_long_title_in_a_dropped_file_is_queued_cut(fresh_db, source, drop, ca
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=5, max_bytes=500_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
+    return loopback_fetcher(max_bytes=500_000)
 
 
 def test_a_long_title_and_outlet_in_a_feed_are_queued_cut(server, fresh_db, fetcher, caplog):

@@ -12,7 +12,6 @@ from bot.alerts.digest import send_due_digests
 from bot.alerts.eligibility import BACKGROUND
 from bot.cli import cli
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.permissions import Role
 from bot.slack.services import Services
 from bot.stories.tracking import add_topic
@@ -22,10 +21,9 @@ from storage.db import ThreadLocalDb, transaction
 from storage.sources import add_source, source_row
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY, ORCHARD
 
-FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
 FERRY_UPDATE = (
     "Tarnby ferry strike ends as operator drops new rotas",
     FERRY[1] + "\n\nOn Thursday evening Tarnby Sound Lines withdrew the new rotas after six hours "
@@ -63,7 +61,7 @@ def add_feed(db, url, **kw):
 
 
 def poll(db, source_id, *, now=None, stopping=None):
-    return poll_feed(db, source_row(db, source_id), fetcher=Fetcher(limits=FAST, policy=LOOPBACK),
+    return poll_feed(db, source_row(db, source_id), fetcher=loopback_fetcher(max_bytes=200_000),
                      now=now or datetime.now(UTC), stopping=stopping)
 
 

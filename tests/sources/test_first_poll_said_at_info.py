@@ -12,13 +12,13 @@ import pytest
 from bot.ingest.feeds import poll_feed
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import Item, Route, at, quick_fetcher, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 from tests.sources.stories import FERRY, LIBRARY
 
 
 @pytest.fixture
 def fetcher():
-    return quick_fetcher(max_bytes=200_000)
+    return loopback_fetcher(max_bytes=200_000)
 
 
 @pytest.mark.parametrize("items, words", [

@@ -15,16 +15,14 @@ from click.testing import CliRunner
 import bot.ingest.feeds as feeds
 from bot.cli import cli
 from bot.ingest.feeds import PAGE_TRIES, poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import open_db, transaction
 from storage.inbox import pending
 from storage.sources import add_source, remove_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, page, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, page, quick_fetcher, rss
 from tests.sources.process import ROOT
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
 from tests.stopping import LAST_RESORT_S
 
-FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=200_000)
 TEASER = BRIDGE[1].split("\n\n")[0][:150] + "…"
 WAITS = "the entry waits for the next poll"
 GAVE_UP = "stored from the feed's teaser"
@@ -32,7 +30,7 @@ GAVE_UP = "stored from the feed's teaser"
 
 @pytest.fixture
 def fetcher():
-    return Fetcher(limits=FAST, policy=LOOPBACK)
+    return loopback_fetcher(max_bytes=200_000)
 
 
 def teaser_feed(server, *entries: tuple[str, str] | tuple[str, str, tuple[str, str]],
@@ -89,7 +87,8 @@ def test_a_page_answering_503_then_200_gives_the_full_text_on_the_next_poll(
 
 
 def test_a_page_timing_out_three_polls_in_a_row_gives_the_teaser_on_the_third_once(
-        server, fresh_db, fetcher, caplog):
+        server, fresh_db, caplog):
+    fetcher = quick_fetcher(max_bytes=200_000)
     server.routes["/news/bridge"] = Route(page(*BRIDGE), content_type="text/html", delay=1.0)
     teaser_feed(server, ("b1", "/news/bridge"))
     source = feed_source(fresh_db, server.url("/feed"))
@@ -156,14 +155,12 @@ KILLED_POLL = textwrap.dedent("""
     import os, signal, sys
     from datetime import datetime
     from bot.ingest.feeds import poll_feed
-    from bot.ingest.fetch import Fetcher, FetchLimits
     from storage.db import open_db
     from storage.sources import source_row
-    from tests.sources.feedserver import LOOPBACK
+    from tests.sources.feedserver import loopback_fetcher
     db = open_db(sys.argv[1])
-    limits = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5)
-    poll_feed(db, source_row(db, int(sys.argv[2])), fetcher=Fetcher(limits=limits,
-              policy=LOOPBACK), now=datetime.fromisoformat(sys.argv[3]))
+    poll_feed(db, source_row(db, int(sys.argv[2])), fetcher=loopback_fetcher(),
+              now=datetime.fromisoformat(sys.argv[3]))
     os.kill(os.getpid(), signal.SIGKILL)
 """)
 

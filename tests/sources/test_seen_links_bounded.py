@@ -9,17 +9,15 @@ import pytest
 
 from bot.ingest.bounds import MOST_LINK_CHARS
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from storage.db import transaction
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 from tests.sources.stories import FERRY, LIBRARY
 
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=5, max_bytes=900_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
+    return loopback_fetcher(max_bytes=900_000)
 
 
 def _long_link(server, path: str) -> str:

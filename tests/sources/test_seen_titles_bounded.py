@@ -12,13 +12,12 @@ import pytest
 
 from bot.ingest.bounds import MOST_CHARS
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.models import RawArticle
 from bot.pipeline import Pipeline
 from storage.db import transaction
 from storage.sources import add_source, source_row
 from tests.ingest.test_sent_again import LINK, _sent_text, _stored_by_older_cleaning
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 from tests.sources.stories import FERRY, LIBRARY
 
 WORDS = "Harbour pilots walk out over night crossings and the fog rules "
@@ -30,8 +29,7 @@ def _long(chars: int) -> str:
 
 @pytest.fixture
 def fetcher():
-    limits = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=5, max_bytes=900_000)
-    return Fetcher(limits=limits, policy=LOOPBACK)
+    return loopback_fetcher(max_bytes=900_000)
 
 
 def test_a_feed_entrys_seen_record_keeps_its_title_bounded(server, fresh_db, fetcher):

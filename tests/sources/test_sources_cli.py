@@ -6,12 +6,11 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.ingest.feeds import poll_feed
-from bot.ingest.fetch import Fetcher, FetchLimits
 from bot.ingest.folder import FolderWatcher
 from storage.db import open_db, transaction
 from storage.quiet_feeds import note_quiet
 from storage.sources import record_failure, record_success, source_row
-from tests.sources.feedserver import LOOPBACK, Item, Route, at, rss
+from tests.sources.feedserver import Item, Route, at, loopback_fetcher, rss
 
 
 def invoke(db_path, *args):
@@ -172,7 +171,7 @@ def test_a_feed_moved_for_good_is_listed_with_the_address_it_moved_from(db_path,
     assert invoke(db_path, "sources", "add", server.url("/old"), "--no-check",
                   "--allow-private").exit_code == 0
     db = open_db(db_path)
-    fetcher = Fetcher(limits=FetchLimits(total_timeout=5), policy=LOOPBACK)
+    fetcher = loopback_fetcher()
     assert poll_feed(db, source_row(db, 1), fetcher=fetcher, now=at(1)).queued == 1
     db.close()
     listed = invoke(db_path, "sources", "list").output
