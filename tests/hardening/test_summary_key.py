@@ -17,6 +17,7 @@ import pytest
 from bot.config import Settings
 from bot.nlp.summary import summariser_from
 from tests.fakes.quiet_http import serving
+from tests.stopping import LAST_RESORT_S
 
 KEY = "sk-marked-summary-key-0042"
 SENTENCES = [
@@ -71,7 +72,7 @@ def redirecting(request) -> Iterator[str]:
 @pytest.mark.parametrize("redirecting", [301, 302, 303, 307, 308], indirect=True)
 def test_the_summary_key_never_follows_a_redirect(redirecting, caplog):
     settings = Settings(summary_url=redirecting, summary_model="tiny", summary_api_key=KEY,
-                        summary_timeout=5)
+                        summary_timeout=LAST_RESORT_S)
     with caplog.at_level(logging.WARNING, logger="bot.nlp.summary"):
         summary = summariser_from(settings).summarise(title="Tug crews walk out",
                                                       sentences=SENTENCES)

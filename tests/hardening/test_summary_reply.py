@@ -13,6 +13,7 @@ import pytest
 from bot.config import Settings
 from bot.nlp.summary import summariser_from
 from tests.fakes.quiet_http import serving
+from tests.stopping import LAST_RESORT_S
 
 SENTENCES = [
     "Tug crews at the port of Northhaven walked out on Tuesday over a new rota.",
@@ -51,7 +52,8 @@ def test_a_reply_nested_past_reading_leaves_the_extractive_summary(endpoint, cap
     """A reply of 100,000 opening brackets (an endpoint's address someone else took over, a
     broken gateway): the RecursionError left ``summarise``, so each new story's article failed
     as "internal error" with a traceback, for as long as the endpoint answered so."""
-    settings = Settings(summary_url=endpoint, summary_model="tiny", summary_timeout=5)
+    settings = Settings(summary_url=endpoint, summary_model="tiny",
+                        summary_timeout=LAST_RESORT_S)
     with caplog.at_level(logging.WARNING, logger="bot.nlp.summary"):
         summary = summariser_from(settings).summarise(title="Tug crews walk out",
                                                       sentences=SENTENCES)

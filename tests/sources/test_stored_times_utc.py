@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.stopping import LAST_RESORT_S
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = """
 import sys
@@ -31,7 +33,7 @@ def east_of_utc(script: str, db_path: Path) -> list[str]:
     """What the script prints, run on a machine whose local time is five hours ahead of UTC."""
     env = {**os.environ, "TZ": "EAST-5"}
     done = subprocess.run([sys.executable, "-c", HEAD + script, str(db_path)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+                          env=env, capture_output=True, text=True, timeout=LAST_RESORT_S)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout.splitlines()
 

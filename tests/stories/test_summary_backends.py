@@ -10,6 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.nlp.summary import ChatSummariser, ExtractiveSummariser, summariser_from
 from tests.fakes.quiet_http import serving
+from tests.stopping import LAST_RESORT_S
 
 SENTENCES = [
     "Share this article",
@@ -68,7 +69,7 @@ def test_extractive_skips_furniture_and_headlines():
 
 def test_chat_backend_used_when_configured(endpoint):
     settings = Settings(summary_url=endpoint, summary_model="tiny", summary_api_key="k-123",
-                        summary_timeout=2)
+                        summary_timeout=LAST_RESORT_S)
     summary = summariser_from(settings).summarise(title="Antwerp strike", sentences=SENTENCES)
     assert summary == ["Antwerp dockworkers began a 48-hour strike.",
                        "About 4,000 union members stopped work."]
