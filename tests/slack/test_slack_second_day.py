@@ -23,6 +23,7 @@ from tests.slack.conftest import app_home, run_command, wait_for
 from tests.slack.world import add_article, add_story
 from tests.sources.feedserver import LOOPBACK_NETWORK, FeedServer, Item, Route, rss
 from tests.sources.stories import FERRY
+from tests.stopping import LAST_RESORT_S
 
 
 @pytest.fixture
@@ -157,8 +158,8 @@ def test_a_feed_that_stops_working_and_comes_back_is_told_once_each_way(
         slack_settings, fake_slack, fresh_db, nlp, now):
     """Before: a feed that died said so only in the server's log and `/wirewatch status` when
     asked; nobody in Slack was told, nor when it came back."""
-    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,), fetch_timeout=5.0,
-                       admin_channel="C0ADMIN")
+    settings = replace(slack_settings, allow_networks=(LOOPBACK_NETWORK,),
+                       fetch_timeout=LAST_RESORT_S, admin_channel="C0ADMIN")
     fake_slack.add_channel("C0ADMIN")
     with FeedServer() as feeds:
         working = Route(rss([Item("1", *FERRY, published=now - timedelta(hours=6))]))

@@ -9,7 +9,7 @@ from storage.db import open_db, transaction
 from storage.sources import add_source, get_source, record_check
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
 from tests.sources.stories import FERRY
-from tests.stopping import wait_for
+from tests.stopping import LAST_RESORT_S, wait_for
 
 PROBLEM = "the server answered 503 Service Unavailable"
 
@@ -27,7 +27,7 @@ def test_the_banner_says_what_stood_before_a_first_poll_that_already_ran(server,
     with transaction(db):
         feed = add_source(db, kind="feed", location=server.url("/feed"), every=3600)
         record_check(db, feed, problem=PROBLEM)
-    runner = Runner(settings.with_overrides(fetch_timeout=5.0, host="127.0.0.1",
+    runner = Runner(settings.with_overrides(fetch_timeout=LAST_RESORT_S, host="127.0.0.1",
                                             allow_networks=(LOOPBACK_NETWORK,)), nlp=nlp)
     try:
         runner.start()

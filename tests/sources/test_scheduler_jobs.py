@@ -22,7 +22,7 @@ from storage.db import transaction
 from storage.sources import add_source, record_failure, record_success, remove_source, utcnow
 from tests.sources.feedserver import LOOPBACK_NETWORK, Item, Route, at, rss
 from tests.sources.stories import BRIDGE, FERRY, LIBRARY
-from tests.stopping import wait_for
+from tests.stopping import LAST_RESORT_S, wait_for
 
 
 def add(db, kind, location, every):
@@ -123,7 +123,7 @@ def test_sync_follows_removed_and_retimed_sources(fresh_db, scheduler_for):
 
 @pytest.fixture
 def runner(settings, nlp):
-    made = Runner(settings.with_overrides(fetch_timeout=5.0, host="127.0.0.1",
+    made = Runner(settings.with_overrides(fetch_timeout=LAST_RESORT_S, host="127.0.0.1",
                                           allow_networks=(LOOPBACK_NETWORK,)), nlp=nlp)
     yield made
     made.stop()
