@@ -18,6 +18,8 @@ _TOKEN = re.compile(r"<[^<>]*>|[^\s<>]+|[<>]")
 _WORD = re.compile(r"<[^<>]*>|\S+")
 HOW = ("type @ and pick the person or the user group from Slack's list, e.g. "
        "`/subscribe TOPIC notify @person @europe-desk`")
+HOW_PEOPLE = "type @ and pick the person from Slack's list, e.g. `/subscribe TOPIC notify @person`"
+"""What one who may not set a user group to notify (a member) is shown: only what they may do."""
 
 DM_NOTIFY = ("A subscription by direct message pings only you; `notify` names who a channel's "
              "subscription pings: type it in the channel. Nothing was subscribed.")
@@ -38,29 +40,32 @@ def split_notify(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def parse_notify(text: str) -> tuple[str, ...]:
+def parse_notify(text: str, *, groups: bool = True) -> tuple[str, ...]:
     """The user and user-group ids of a notify list (``none`` is the empty list); raises
-    NotifyError for @channel, @here, @everyone, typed names and lists longer than MAX_NOTIFY."""
+    NotifyError for @channel, @here, @everyone, typed names and lists longer than MAX_NOTIFY,
+    saying how to pick a user group only to one who may (``groups``)."""
+    how = HOW if groups else HOW_PEOPLE
     tokens = _TOKEN.findall(text)
     if [t.lower() for t in tokens] == [NONE]:
         return ()
     if not tokens:
-        raise NotifyError(f"Notify whom? {HOW[0].upper()}{HOW[1:]}, or `notify none` to stop.")
-    ids = tuple(dict.fromkeys(_id(token) for token in tokens))
+        raise NotifyError(f"Notify whom? {how[0].upper()}{how[1:]}, or `notify none` to stop.")
+    ids = tuple(dict.fromkeys(_id(token, how) for token in tokens))
     if len(ids) > MAX_NOTIFY:
         raise NotifyError(f"A subscription notifies at most {MAX_NOTIFY} people and user groups "
                           f"({len(ids)} named); a user group pings a whole desk at once.")
     return ids
 
 
-def notify_for(text: str | None, target_type: str) -> tuple[str, ...] | None:
+def notify_for(text: str | None, target_type: str, *,
+               groups: bool = True) -> tuple[str, ...] | None:
     """The ids a subscription's `notify …` list names (None without one), for a channel only:
     a direct-message subscription pings its own person already. Raises NotifyError."""
     if text is None:
         return None
     if target_type == "user":
         raise NotifyError(DM_NOTIFY)
-    return parse_notify(text)
+    return parse_notify(text, groups=groups)
 
 
 def new_groups(asked: tuple[str, ...] | None, had: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -69,14 +74,16 @@ def new_groups(asked: tuple[str, ...] | None, had: tuple[str, ...] = ()) -> tupl
     return tuple(i for i in asked or () if i.startswith("S") and i not in had)
 
 
-def _id(token: str) -> str:
+def _id(token: str, how: str) -> str:
     if _BROADCAST.fullmatch(token):
+        whom = "the people or the user group" if how == HOW else "the people"
         raise NotifyError("A subscription never pings a whole channel (@channel, @here, "
-                          f"@everyone): name the people or the user group instead; {HOW}.")
+                          f"@everyone): name {whom} instead; {how}.")
     found = _USER.fullmatch(token) or _GROUP.fullmatch(token)
     if found:
         return found.group(1)
-    raise NotifyError(f"“{fit(token, 60)}” is not a person or a user group Slack knows: {HOW} "
+    known = "a person or a user group" if how == HOW else "a person"
+    raise NotifyError(f"“{fit(token, 60)}” is not {known} Slack knows: {how} "
                       "(a typed name pings nobody).")
 
 

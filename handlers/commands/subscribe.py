@@ -66,6 +66,11 @@ def usage_of(context: BoltContext) -> str:
     return usage(role_answer(context).role)
 
 
+def may_notify_groups(context: BoltContext) -> bool:
+    """Whether this person may set a user group to notify (an error tells only them how)."""
+    return may(role_answer(context).role, Action.NOTIFY_GROUPS)
+
+
 @dataclass(frozen=True)
 class Request:
     """A parsed /subscribe or /unsubscribe: who, which topic, which mode; ``notify`` is the
@@ -120,7 +125,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         answer(respond, quotes.subscribe_text(
             db, text, command, can_post=lambda channel: can_post_here(db, client, channel),
             groups_refused=lambda added: groups_refused(context, added),
-            settings=services(context).settings))
+            settings=services(context).settings, groups=may_notify_groups(context)))
         publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
@@ -129,7 +134,8 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
                                usage=usage_of(context)))
         return
     try:
-        notify = notify_for(request.notify, request.target_type)
+        notify = notify_for(request.notify, request.target_type,
+                            groups=may_notify_groups(context))
     except NotifyError as exc:
         answer(respond, str(exc) if request.target_type == "user" else
                f"{exc} Nothing was subscribed.")
