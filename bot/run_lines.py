@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.activity import failing, quiet_feed_days
-from bot.desk_status import NEVER_STARTED, RUNNING, SILENT, STARTING, run_state
+from bot.desk_status import NEVER_STARTED, RUNNING, SILENT, STARTING, STOPPED, run_state
 from bot.durations import span_words
 from bot.models import RunRecord, Source
 from bot.models.times import utc_time
@@ -18,6 +18,7 @@ When = Callable[[str | None], str]
 NO_RUNS = "Runs: none recorded (`wirewatch run` starts one)"
 JUST_NOW = timedelta(seconds=5)
 NO_SOURCES = "Sources: none yet (`wirewatch sources add URL`)"
+ENDED = {STOPPED: "it stopped", SILENT: "it went quiet"}
 
 
 def run_lines(runs: list[RunRecord], now: datetime, when: When, *, indent: str = "  ",
@@ -47,7 +48,7 @@ def _one_run(run: RunRecord, now: datetime, when: When, indent: str,
     lines = [f"{indent}run {run.run} · {where}{run.mode or 'mode unknown'} · {said} "
              f"(began {when(run.started_at)})"]
     if run.slack_answers is not None:
-        lines.append(f"{indent * 2}Slack: {_slack_line(run, when, server)}")
+        lines.append(f"{indent * 2}Slack: {_slack_line(run, when, server, state)}")
     return lines
 
 
@@ -69,10 +70,15 @@ def _start_up_lines(run: RunRecord, state: str, when: When, indent: str,
     return lines
 
 
-def _slack_line(run: RunRecord, when: When, server: bool) -> str:
+def _slack_line(run: RunRecord, when: When, server: bool, state: str = RUNNING) -> str:
+    """Whether Slack answers a run; of one stopped or gone quiet, only until then (what it
+    knew last: nothing waits on a run that is gone)."""
+    why = f" ({redact(run.slack_why or '')})" if server and not run.slack_answers else ""
+    if state in ENDED:
+        said = "answered it" if run.slack_answers else "not reachable"
+        return f"{said} from {when(run.slack_since)} until {ENDED[state]}{why}"
     if run.slack_answers:
         return f"answering since {when(run.slack_since)}"
-    why = f" ({redact(run.slack_why or '')})" if server else ""
     return f"not reachable since {when(run.slack_since)}{why}; alerts wait to be posted"
 
 

@@ -43,7 +43,7 @@ def test_a_killed_run_a_stopped_run_and_a_failing_feed_are_each_said(db_path):
     said = invoke(db_path, "status").output
     assert ("run bbbb2222 · pid 42 on desk-1 · Socket Mode · not running: last heartbeat 10 minutes "
             "ago and it never said it stopped") in said, said
-    assert "Slack: not reachable since " in said and "Connection refused" in said, said
+    assert "Slack: not reachable from " in said and "Connection refused" in said, said
     assert "run aaaa1111 · pid 41 on desk-1 · HTTP events · stopped " in said, said
     assert "Sources: 1 (1 failing or quiet)" in said, said
     assert "feed https://news.example.org/wire.xml · UNHEALTHY" in said, said

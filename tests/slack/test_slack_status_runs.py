@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from storage.db import transaction
+from storage.runs import slack_noted
 from storage.sources import add_source, record_success
 from tests.cli.test_status_cli import a_stopped_run_and_a_killed_one
 from tests.invoke import invoke
@@ -40,7 +41,7 @@ def test_slack_status_names_each_run_and_counts_feeds_in_the_cli_s_words(runtime
     for said in (status, cli):
         assert f"run bbbb2222 · pid 42 on desk-1 · Socket Mode · {SILENT_RUN}" in said, said
         assert "run aaaa1111 · pid 41 on desk-1 · HTTP events · stopped " in said, said
-        assert "Slack: not reachable since " in said and "Connection refused" in said, said
+        assert "Slack: not reachable from " in said and "Connection refused" in said, said
         assert "Sources: 1 (1 failing or quiet)" in said, said
         assert "no entry in the 2 days since it was added" in said, said
     assert "• Runs:" in status and "quiet far longer than usual" not in status, status
@@ -55,4 +56,24 @@ def test_slack_status_shows_a_non_admin_each_run_s_state_not_its_host(runtime, f
     status = run_command(runtime, fake_slack, "/wirewatch", "status", user="U0EDITOR")["text"]
     assert f"run bbbb2222 · Socket Mode · {SILENT_RUN}" in status, status
     assert "desk-1" not in status and "Connection refused" not in status, status
-    assert "Slack: not reachable since " in status, status
+    assert "Slack: not reachable from " in status and "until it went quiet" in status, status
+
+
+def test_a_run_that_stopped_or_went_quiet_is_not_said_to_be_answered_now(runtime, fake_slack,
+                                                                         fresh_db, db_path):
+    """Before: a stopped run, and one killed, read "Slack: answering since …" (or "not
+    reachable since …; alerts wait to be posted") as if Slack were answering it still."""
+    now = datetime.now(UTC)
+    with transaction(fresh_db):
+        a_stopped_run_and_a_killed_one(fresh_db, now)
+        slack_noted(fresh_db, "aaaa1111", answers=True, since=_iso(now - timedelta(hours=3)),
+                    why=None)
+    status = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
+    member = run_command(runtime, fake_slack, "/wirewatch", "status", user="U0EDITOR")["text"]
+    for said in (status, member, invoke(db_path, "status").output):
+        stopped = said[said.index("run aaaa1111"):].split("\n")[1]
+        assert "Slack: answered it from " in stopped, said
+        assert stopped.endswith(" until it stopped"), said
+        silent = said[said.index("run bbbb2222"):].split("\n")[1]
+        assert "Slack: not reachable from " in silent, said
+        assert " until it went quiet" in silent and "alerts wait" not in silent, said
