@@ -43,6 +43,8 @@ def latest_runs(db: Database, *, limit: int = 5) -> list[RunRecord]:
 
 
 def forget_runs(db: Database, *, before: str) -> int:
-    """Drops the runs that stopped, or last beat, before ``before``; how many."""
-    return db.execute("DELETE FROM runs WHERE coalesce(stopped_at, heartbeat_at) < ?",
-                      [before]).rowcount
+    """Drops the runs that stopped, or last beat, before ``before``; how many. A row of
+    Slack's answer alone (a run killed during its start-up, before it wrote its start) goes
+    when that answer is as old: else one such row a killed start-up, kept for ever."""
+    return db.execute("DELETE FROM runs WHERE coalesce(stopped_at, heartbeat_at, slack_since) "
+                      "< ?", [before]).rowcount
