@@ -167,6 +167,12 @@ def mode_words(mode: str) -> str:
         else f"as a {mode} digest"
 
 
+def quote_mode_words(mode: str) -> str:
+    """How often a quote subscription comes, as its listing and App Home both say it: "as
+    they appear" (the quotes), else as a topic's digest is said."""
+    return "as they appear" if mode == "realtime" else mode_words(mode)
+
+
 def posted_when(mode: str, settings: Settings) -> str:
     """When a digest is posted, said after its mode (nothing for one as it happens): the
     daily one at ``WIREWATCH_DIGEST_HOUR`` in the desk's time zone."""

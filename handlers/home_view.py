@@ -11,7 +11,7 @@ from bot.alerts.mrkdwn import fit, plain
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
-from handlers.common import mode_words
+from handlers.common import mode_words, quote_mode_words
 from handlers.home_topics import topic_blocks
 from storage.db import snapshot
 from storage.mutes import continuing_stories, count_mutes_by, mutes_by
@@ -106,7 +106,7 @@ def subscription_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
     for row in quotes[:SHOWN_SUBSCRIPTIONS]:
         where = "by direct message" if row.target_type == "user" else f"<#{row.target_id}>"
         notifies = f" · notifies {listed(row.notify)}" if row.notify else ""
-        text = (f"Quotes for `{fit(row.query, 200)}` ({mode_words(row.mode)}) · {where}"
+        text = (f"Quotes for `{fit(row.query, 200)}` ({quote_mode_words(row.mode)}) · {where}"
                 f"{notifies}")
         blocks.append({"type": "section", "block_id": f"quotes_{row.id}",
                        "text": {"type": "mrkdwn", "text": text},

@@ -16,7 +16,7 @@ from handlers.commands.named_channel import (
     without_channels,
 )
 from handlers.commands.paused import paused_note
-from handlers.common import echo, mode_words, posted_when
+from handlers.common import echo, posted_when, quote_mode_words
 from storage import quote_subscriptions as store
 from storage.articles import now_iso
 from storage.db import transaction
@@ -139,6 +139,6 @@ def unsubscribe_text(db: Database, text: str, command: dict) -> str:
 def quote_lines(db: Database, target_ids: list[str]) -> list[str]:
     """The quote subscriptions' lines of `/subscribe`'s listing, in a topic's words."""
     return [f"• quotes for `{echo(r.query, 200)}` "
-            f"{'as they appear' if r.mode == 'realtime' else mode_words(r.mode)}"
+            f"{quote_mode_words(r.mode)}"
             f"{' (to you by DM)' if r.target_type == 'user' else ''}{notifies(r.notify)}"
             f"{paused_note(r)}" for r in store.quote_subscriptions_of(db, target_ids)]

@@ -9,7 +9,7 @@ import json
 from bot.stories.tracking import add_topic
 from storage.db import transaction
 from storage.subscriptions import subscribe
-from tests.slack.conftest import app_home
+from tests.slack.conftest import app_home, run_command
 
 EDITOR = "U0REPORTER"
 
@@ -30,3 +30,18 @@ def test_app_home_says_how_often_as_its_menu_and_subscribe_do(runtime, fake_slac
     menus = [e["initial_option"]["text"]["text"] for b in view["blocks"] if b["type"] == "actions"
              for e in b["elements"] if e["type"] == "static_select"]
     assert "as it happens" in menus, menus
+
+
+def test_app_home_says_a_quote_subscription_comes_as_subscribe_lists_it(runtime, fake_slack):
+    """Before: App Home read "Quotes for … (as it happens)" where `/subscribe`'s listing and
+    answer of the same subscription read "as they appear"."""
+    answer = run_command(runtime, fake_slack, "/subscribe", 'quotes person:"Ada Brandt"',
+                         channel="C0DESK")["text"]
+    assert "as it appears" in answer, answer
+    listing = run_command(runtime, fake_slack, "/subscribe", "", channel="C0DESK")["text"]
+    assert '• quotes for `person:"Ada Brandt"` as they appear' in listing, listing
+    view = json.loads(app_home(runtime, fake_slack, EDITOR))
+    [shown] = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"
+               and "Ada Brandt" in b["text"]["text"]]
+    assert shown.startswith('Quotes for `person:"Ada Brandt"` (as they appear) · <#C0DESK>'), \
+        shown

@@ -28,7 +28,7 @@ def test_channel_quote_subscriptions_one_set_up_are_listed_and_removable(runtime
     home = home_showing(fake_slack, "Cy Dore")
     assert block_problems(home["blocks"], allow_links=True, max_blocks=100) == []
     shown = json.dumps(home["blocks"], ensure_ascii=False)
-    assert "(as it happens) · <#C0DESK> · notifies <@U0ANNA>" in shown, shown
+    assert "(as they appear) · <#C0DESK> · notifies <@U0ANNA>" in shown, shown
     assert "Cy Dore" in shown and "(as a daily digest) · by direct message" in shown
     assert "Ben Okafor" not in shown, "set up by someone else"
 
