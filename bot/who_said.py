@@ -229,6 +229,13 @@ def _score(wanted: str, text: str) -> float:
     return 0.7 * partial + 0.3 * fuzz.token_set_ratio(wanted, text)
 
 
+def asked_speaker(query: str) -> str:
+    """The name a speaker's answer was asked for (``from:NAME``, or the name alone): what its
+    heading names, not the query's syntax."""
+    named = FROM.match(query)
+    return (named.group("name") if named else query).strip()
+
+
 def _by_speaker(db: Database, query: str, name: str, *, limit: int, forced: bool,
                 stories: Collection[int] | None) -> WhoSaidAnswer:
     names = _speakers_called(db, name)

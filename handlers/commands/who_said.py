@@ -10,7 +10,7 @@ from bot.alerts.mrkdwn import slack_date
 from bot.permissions import LOOKUP_WAIT
 from bot.slack.after_ack import answered
 from bot.slack.sharing import Place, held_share
-from bot.who_said import QuoteHit, who_said
+from bot.who_said import QuoteHit, asked_speaker, who_said
 from handlers.common import (
     answer,
     asks_help,
@@ -85,11 +85,18 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
     held = held_share(db, context.client, share, (h.article_id for h in result.hits),
                       guest=reach is not None) if share and not note else None
     outside = held.outside if held else frozenset()
-    lines = [f"*Who said* “{echo(query, 100)}”"] + [
+    lines = [_heading(result.mode, query)] + [
         format_hit(hit, here=hit.article_id not in outside) for hit in result.hits]
     text = join_lines(lines) + cut + note
     answer(respond, f"{text}\n{held.why}" if held else text,
            share=share is not None and not note and not held)
+
+
+def _heading(mode: str, query: str) -> str:
+    """A speaker's latest quotes headed by their name; a quote's search by the words asked."""
+    if mode == "speaker":
+        return f"*Latest quotes from {echo(asked_speaker(query), 100)}*"
+    return f"*Who said* “{echo(query, 100)}”"
 
 
 def format_hit(hit: QuoteHit, *, here: bool = True) -> str:

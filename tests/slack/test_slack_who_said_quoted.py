@@ -35,3 +35,17 @@ def test_a_quote_ending_in_an_apostrophe_keeps_it(runtime, fake_slack, fresh_db)
     add_story(fresh_db, article_id=article, title="Council backs tram talks")
     said = run_command(runtime, fake_slack, "/who-said", "with the drivers'")["text"]
     assert said.startswith("*Who said* “with the drivers'”\n"), said
+
+
+@pytest.mark.parametrize("typed", ["from:Tomas Ferreira", "Ferreira"])
+def test_a_speaker_s_quotes_are_headed_with_the_speaker_not_as_a_quote(runtime, fake_slack,
+                                                                      fresh_db, typed):
+    """Before: `/who-said from:Tomas Ferreira` was headed `*Who said* “from:Tomas Ferreira”`,
+    and `/who-said Ferreira` `*Who said* “Ferreira”`, as if the name were the words said."""
+    article = add_article(fresh_db, title="Council backs tram talks",
+                          quotes=((QUOTE, "Tomas Ferreira"),))
+    add_story(fresh_db, article_id=article, title="Council backs tram talks")
+    said = run_command(runtime, fake_slack, "/who-said", typed)["text"]
+    name = typed.removeprefix("from:")
+    assert said.startswith(f"*Latest quotes from {name}*\n"), said
+    assert f"“{QUOTE}” — *Tomas Ferreira*" in said and "Who said" not in said, said
