@@ -210,7 +210,7 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
     where = "You" if request.target_type == "user" else "This channel"
     name = echo(topic.name, 100)
     answer(respond, f"{where} will no longer get *{name}*." if removed else
-           f"{where} was not subscribed to *{name}*.")
+           f"{where} {'were' if where == 'You' else 'was'} not subscribed to *{name}*.")
     publish_home(client, db, command.get("user_id"))
 
 
