@@ -50,11 +50,12 @@ def _target(text: str, command: dict) -> tuple[str, str, str]:
 def subscribe_text(db: Database, text: str, command: dict,
                    can_post: Callable[[str], str | None],
                    groups_refused: Callable[[tuple[str, ...]], str | None],
-                   settings: Settings, groups: bool = True) -> str:
+                   settings: Settings, groups: Callable[[], bool] = lambda: True) -> str:
     """Follow the quotes; ``can_post(channel)`` says why the bot cannot post in a channel
     (as `/subscribe TOPIC` checks it), or None; ``groups_refused(added)`` why the person may
-    not add those user groups to notify, or None; ``groups``: they may (how to pick one is
-    said to them alone). A digest new to it says when it is posted, as a topic's does."""
+    not add those user groups to notify, or None; ``groups()``: they may (how to pick one is
+    said to them alone; asked only of a notify list). A digest new to it says when it is
+    posted, as a topic's does."""
     text, notify_text = split_notify(text)
     if elsewhere := _named_elsewhere(text, notify_text, "subscribe"):
         return elsewhere
@@ -67,7 +68,8 @@ def subscribe_text(db: Database, text: str, command: dict,
         return f"Whose quotes? {USAGE}"
     try:
         check_quote_query(query)
-        notify = notify_for(notify_text, target_type, groups=groups)
+        notify = notify_for(notify_text, target_type,
+                            groups=notify_text is None or groups())
     except QuoteQueryError as exc:
         return f"Could not follow “{echo(query, 200)}”: {echo(str(exc), 300)}. {USAGE}"
     except NotifyError as exc:

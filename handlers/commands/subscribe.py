@@ -125,7 +125,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         answer(respond, quotes.subscribe_text(
             db, text, command, can_post=lambda channel: can_post_here(db, client, channel),
             groups_refused=lambda added: groups_refused(context, added),
-            settings=services(context).settings, groups=may_notify_groups(context)))
+            settings=services(context).settings, groups=lambda: may_notify_groups(context)))
         publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
@@ -135,7 +135,7 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         return
     try:
         notify = notify_for(request.notify, request.target_type,
-                            groups=may_notify_groups(context))
+                            groups=request.notify is None or may_notify_groups(context))
     except NotifyError as exc:
         answer(respond, str(exc) if request.target_type == "user" else
                f"{exc} Nothing was subscribed.")
