@@ -96,10 +96,20 @@ def reported_clause(verb: Token, lines: Lines | None = None,
                and not _cut_off(verb, c)]
     if lines is not None:
         clauses.sort(key=lambda c: not lines.same(c.idx, verb.idx))
+    if len(clauses) > 1:
+        clauses.sort(key=lambda c: not _told_that(verb, c))
     if clauses:
         return clauses[0]
     intention = _intention(verb, children)
     return intention if intention is not None else _stray_that_clause(children)
+
+
+def _told_that(verb: Token, clause: Token) -> bool:
+    """"X looks tired - he told the paper [that …]": a that-clause after the one told is the
+    verb's content, whatever other clause the parser hung on the verb before it."""
+    return clause.i > verb.i and any(c.dep_ == "mark" and c.lower_ == "that"
+                                     for c in clause.children) and \
+        any(c.dep_ in {"dobj", "dative"} and verb.i < c.i < clause.i for c in verb.children)
 
 
 def _reported(verb: Token, clause: Token) -> bool:
