@@ -425,9 +425,17 @@ def respondents_poll(r: SpeakerResolver, share: Token) -> Speaker | None:
             if survey is not None and not r.reg.quoted(survey.idx):
                 return issuer(r, survey, definite=definite(survey))
         if verb.dep_ not in {"ccomp", "advcl", "conj"} or verb.head == verb:
-            return None
+            break
         verb = verb.head
-    return None
+    return _sentence_survey(r, share)
+
+
+def _sentence_survey(r: SpeakerResolver, share: Token) -> Speaker | None:
+    """"Results of a Tallow University poll show 52 percent say …": the first poll the share's
+    own sentence names, wherever the parser hung it."""
+    survey = next((t for t in share.sent if t.lemma_.lower() in SURVEYS and t.pos_ == "NOUN"
+                   and t.tag_ != "NNS" and not r.reg.quoted(t.idx)), None)
+    return None if survey is None else issuer(r, survey, definite=definite(survey))
 
 
 def _survey_in(child: Token) -> Token | None:
