@@ -438,17 +438,38 @@ def _name_across_break(verb: Token, quoted: set[int]) -> Token | None:
     or noun) opening the line before the verb, which the parser hung on a word of the
     paragraph before."""
     name = _word_before(verb, {"advmod", "aux"})
+    if name is not None and name.text == ",":
+        name = _set_off_opener(name)
     if name is None or name.pos_ not in {"PROPN", "PRON", "NOUN"} or name.i in quoted or \
             _across_break(name, verb):
         return None
     return name if name.head.i != verb.i and _across_break(name, name.head) else None
 
 
+def _set_off_opener(comma: Token) -> Token | None:
+    """"“…” / Berg, in the wake of a poll …, told …": the name opening the line, set off by the
+    first comma of the line (``comma`` ends the aside before the verb)."""
+    doc = comma.doc
+    start = comma.i
+    while start > comma.sent.start and not _line_break(doc[start - 1]):
+        start -= 1
+    if start == comma.sent.start:
+        return None
+    end = start
+    while end < comma.i and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[end - 1] if start < end < comma.i and doc[end].text == "," else None
+
+
 def _across_break(a: Token, b: Token) -> bool:
     """A line break lies between the two tokens."""
     low, high = sorted((a.i, b.i))
     doc = a.doc
-    return any(doc[k].is_space and "\n" in doc[k].text for k in range(low + 1, high))
+    return any(_line_break(doc[k]) for k in range(low + 1, high))
+
+
+def _line_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
 
 
 def _verbless_subject(verb: Token) -> bool:
