@@ -52,12 +52,18 @@ REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 QUOTE_MARKS = {'"', "“", "''", "``", "„", "«"}
+CLOSING_MARKS = {'"', "”", "''", "’", "»"}
+SENTENCE_ENDS = CLOSING_MARKS | {".", "!", "?"}
 SET_OFF = {",", "—", "–", "--"}
 OWN_SPEAKER_DEPS = {"relcl", "conj", "advcl"}
 """How a second speaker's reporting verb hangs inside another's words (not ``ccomp``: what
 was reported)."""
 BESIDE = {"though", "although", "after"}
 """Marks of a clause set beside the reported one, not carrying it on as a reason does."""
+TAG_DEPS = {"punct", "advmod", "npadvmod", "prep", "aux", "neg"}
+TAG_TAIL = 5
+"""What a speech tag closing a sentence has besides its subject: when, where, how ("…, a survey
+found this month."), in a few words; no clause of its own ("that …")."""
 BREAKS = {";", ":"}
 """Marks that end a clause as a full stop would."""
 ASIDE_PREPS = {"in", "on", "during", "via", "through"}
@@ -148,10 +154,66 @@ def _cut_off(verb: Token, clause: Token) -> bool:
     """"Most voters say X; 40 percent say [Y]": a clause before the verb that a semicolon or
     colon ends is a sentence of its own the parser hung on it, not what the verb reports."""
     if clause.i > verb.i:
-        return False
+        return _after_break(verb, clause) or _trailing_tag(clause)
     doc = verb.doc
     return any(doc[i].text in BREAKS for i in range(clause.right_edge.i + 1, verb.i)) or \
         _tag_of_quotation_after(verb, clause)
+
+
+def _after_break(verb: Token, clause: Token) -> bool:
+    """"Early polls show [X]: a college poll found Y": a reporting verb with a subject of its
+    own after the colon or semicolon that ends the verb's first clause is a sentence of its
+    own the parser hung on the verb, not more of what the verb reports."""
+    if not is_reporting(clause, CANDIDATES) or not _has_subject(clause):
+        return False
+    doc = verb.doc
+    first = _first_word(clause)
+    return any(doc[i].text in BREAKS for i in range(verb.i + 1, first)) and any(
+        c.dep == CCOMP and verb.i < c.i and c.right_edge.i < first for c in verb.children)
+
+
+def _trailing_tag(verb: Token) -> bool:
+    """"Islanders say they want X, a survey by Y found this month": a speech tag closing the
+    sentence after a comma, which the parser hung as a clause on a verb of the words it tags;
+    it reports those words, so its subject is never one of the people named in them."""
+    if verb.dep != CCOMP or verb.i < verb.head.i or not is_reporting(verb, INDIRECT):
+        return False
+    doc = verb.doc
+    comma, last = _comma_before(verb), verb.right_edge.i
+    if comma < 0 or doc[comma].text != "," or \
+            any(not t.is_space and t.text not in SENTENCE_ENDS
+                for t in doc[last + 1:verb.sent.end]):
+        return False
+    return last - verb.i <= TAG_TAIL and \
+        any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and \
+        all(c.dep_ in TAG_DEPS for c in verb.children if c.i > verb.i or c.dep_ != "nsubj")
+
+
+def _tagged_before(verb: Token) -> list[list[Token]]:
+    """The words a trailing speech tag reports (``_trailing_tag``): the sentence before it."""
+    if not _trailing_tag(verb):
+        return []
+    comma = _comma_before(verb)
+    return [[t for t in verb.head.subtree if t.i < comma]]
+
+
+def _comma_before(verb: Token) -> int:
+    """The mark before a clause, past the closing quotation marks of the words before it (set
+    on them, with a space after: not the opening mark of a quotation, "…, he said, “I …”")."""
+    doc = verb.doc
+    at = _first_word(verb) - 1
+    while at > 0 and doc[at].text in CLOSING_MARKS and doc[at].whitespace_ and \
+            not doc[at - 1].whitespace_:
+        at -= 1
+    return at
+
+
+def _first_word(clause: Token) -> int:
+    """Where a clause's words begin: its left edge past the marks the parser hung on it."""
+    first = clause.left_edge.i
+    while first < clause.i and clause.doc[first].is_punct:
+        first += 1
+    return first
 
 
 def _tag_of_quotation_after(verb: Token, clause: Token) -> bool:
@@ -224,7 +286,8 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
             parts = [charge]
         else:
             parts = [_clause_words(verb, clause, children), _dashed_before(verb, clause)] \
-                if clause is not None else _around(verb, quoted) or _as_reported(verb, quoted)
+                if clause is not None else _around(verb, quoted) or _tagged_before(verb) or \
+                _as_reported(verb, quoted)
         agent = _agent(verb) if not charge and clause is None else _asker(verb)
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements, subject=agent)
@@ -640,7 +703,7 @@ def _continuation(verb: Token, clause: Token, children: list[Token]) -> list[Tok
         if child.i <= end or child.is_punct or child.dep_ == "cc":
             continue
         gap = [t for t in doc[end + 1:child.left_edge.i] if not t.is_punct]
-        if _dash_then_quotation(doc, end, child) or \
+        if _dash_then_quotation(doc, end, child) or _cut_off(verb, child) or \
                 not (_carries_on(child, gap) or _after_open_quote(doc, clause, end, child, gap)):
             break
         end = child.right_edge.i
@@ -742,8 +805,10 @@ class _Lines(Lines):
 def _nested(verb: Token, lines: _Lines) -> bool:
     """A reporting verb inside someone's reported clause is part of what they said (not when
     the parser ran the clause over a line break: a headline or paragraph of its own)."""
-    if _participle(verb) or contrast(verb) or _own_speaker(verb):
+    if _participle(verb) or contrast(verb) or _own_speaker(verb) or _trailing_tag(verb):
         return False
+    if any(c.dep == CCOMP and _trailing_tag(c) for c in verb.children):
+        return True  # "Islanders say …, a survey found": inside what the survey found
     token, walked, inside = verb, [], False
     head = token.head  # built once a step: each read of ``head`` builds a Token
     while head != token and lines.same(token.idx, head.idx):
