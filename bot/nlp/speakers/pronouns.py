@@ -448,12 +448,10 @@ def _opening_name(r: SpeakerResolver, sent: Span, verb: Token) -> Token | None:
 
 
 def candidates(r: SpeakerResolver, subjects: list[Token]) -> list[Token]:
-    """The subjects, the names set beside or joined to them, and the owner of a subject that is
+    """The subjects, the names joined to them, and the owner of a subject that is
     a thing: a name, a pronoun or a description ("the nominee's record is mixed. While he …")."""
     out = []
     for subject in subjects:
-        if subject.pos_ == "NOUN":
-            out.extend(_named_within(subject))
         out.append(subject)
         out.extend(c for c in subject.children if c.dep_ == "conj")
         if subject.pos_ == "NOUN" and gender_of_words([subject.lower_]) is None:
@@ -467,29 +465,6 @@ def _owner(tok: Token) -> bool:
     not an owner; either way the name owns what acts."""
     return tok.dep_ == "poss" or tok.dep_ == "nmod" and any(
         c.dep_ == "case" and c.lower_ in POSSESSIVE_MARKS for c in tok.children)
-
-
-def _named_within(subject: Token) -> list[Token]:
-    """"The head of the Harbour Trust, Mara Lindqvist, told …": the parser hangs the name set
-    off by commas on the last noun of the subject's phrase; the person named there is the
-    subject (before the description, which may mean someone else with that title)."""
-    out = []
-    for tok in subject.subtree:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head == subject or \
-                tok.i < subject.i or not _after_comma(tok):
-            continue
-        head = tok.head
-        while head != subject and head.dep_ in {"pobj", "prep", "dobj", "acl", "compound"}:
-            head = head.head
-        if head == subject:
-            out.append(tok)
-    return out
-
-
-def _after_comma(tok: Token) -> bool:
-    """The name is set off by a comma before its first word."""
-    start = min(c.i for c in tok.subtree)
-    return start > 0 and tok.doc[start - 1].text == ","
 
 
 def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | None:
