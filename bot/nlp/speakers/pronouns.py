@@ -370,8 +370,6 @@ def _sentence_subjects(r: SpeakerResolver, sent: Span) -> list[Token]:
     heads = [root] if not r.reg.quoted(root.idx) else \
         [t for t in sent if r.reg.speaking(t) and not r.reg.quoted(t.idx)]
     subject = (r.subject(heads[0]) or nominal_subject(heads[0])) if heads else None
-    if subject is not None and heads and _time_for_subject(subject):
-        subject = nominal_subject(heads[0]) or subject
     if heads and (subject is None or subject.i < sent.start):
         subject = _opening_name(r, sent, heads[0]) or subject
     if subject is None or r.reg.quoted(subject.idx):
@@ -414,12 +412,6 @@ def _subject_of_lost_verb(root: Token) -> Token | None:
             if name is not None:
                 return name
     return None
-
-
-def _time_for_subject(subject: Token) -> bool:
-    """"On the second night Monday, Vale's wife, Ana, is scheduled to …": a day or a time the
-    subject finder took for the subject, not in a subject's role; the verb's own subject acts."""
-    return subject.dep_ not in {"nsubj", "nsubjpass"} and subject.ent_type_ in TIME_LABELS
 
 
 def _name_line(sent: Span) -> bool:
