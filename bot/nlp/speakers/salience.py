@@ -108,7 +108,7 @@ class Salience:
                  if " " not in w and key in reg.people and reg.credible(key)}
         cols = reg.columns
         for i in cols.holding(LOWER_COLUMN, sorted_ids(words)):  # "Okafor" again, tagged or not
-            if i not in found and (cols.pos[i] == PROPN or _lost_name(reg.doc[i])):
+            if i not in found and cols.pos[i] == PROPN:
                 found[i] = words[cols.lower[i]]
         return found
 
@@ -195,9 +195,3 @@ def _weight(tok: Token) -> float:
     if tok.dep_ != "pobj":
         weight += NOT_ADVERBIAL
     return weight
-
-
-def _lost_name(tok: Token) -> bool:
-    """"Okafor appeared to dismiss …": a known surname the tagger took for a noun or a verb
-    still names someone when it is capitalised and the subject of a clause."""
-    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.text[:1].isupper()
