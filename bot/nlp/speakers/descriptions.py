@@ -559,7 +559,7 @@ def title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
 
 def described_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     """"Years ago, the Ohio senator said, …. “…,” the senator said": the person the article
-    last called by the same title (the same places, rank and "former"), when no one named
+    last called by the same title (the same places), when no one named
     before holds it, rather than the one person it titles so later ("Sen. Mara Lind"), unless
     something known of them says otherwise. An earlier one resolved as a title itself (the
     subject before, a title holder) is passed over: it is these rules' own guess again, and a
@@ -570,7 +570,7 @@ def described_before(r: SpeakerResolver, token: Token) -> Speaker | None:
             continue
         earlier = r.reg.doc[i]
         if earlier.pos_ != "NOUN" or not definite(earlier) or r.reg.quoted(earlier.idx) or \
-                not places <= _proper_modifiers(earlier) or _rank(earlier) != _rank(token):
+                not places <= _proper_modifiers(earlier):
             continue
         speaker, confidence = r.resolve(earlier)
         person = r.reg.people.get(r.reg.key_of(speaker.name)) \
@@ -578,11 +578,6 @@ def described_before(r: SpeakerResolver, token: Token) -> Speaker | None:
         if person is not None and _may_describe(r, person, token):
             return person.speaker()
     return None
-
-
-def _rank(token: Token) -> set[str]:
-    """"Former", "vice", "deputy" before a title: another title ("the former senator")."""
-    return {c.lower_ for c in token.lefts} & (SECOND_RANK | {FORMER})
 
 
 def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
@@ -710,8 +705,7 @@ def earlier_source(r: SpeakerResolver, token: Token) -> Speaker | None:
     named = {c.lower_ for c in token.lefts if c.text[:1].isupper() and c.dep_ != "det"}
     for i in reversed(found[:bisect_left(found, token.i)]):
         earlier = r.reg.doc[i]
-        if _rank(earlier) == _rank(token) and \
-                named <= {w.lower_ for w in earlier.subtree}:
+        if named <= {w.lower_ for w in earlier.subtree}:
             return Speaker(r.reg.phrase(earlier), "unnamed")
     return None
 
