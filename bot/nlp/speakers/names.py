@@ -204,7 +204,7 @@ def role_of(name: Span, text: str | None = None) -> Role | None:
     title = title_of(name)
     titled = desk_role(whole_title(title), title=True)
     shown = with_party(titled, tag) or \
-        _described_as(root) or _relative_role(root) or _title_read_as_clause(name)
+        _described_as(root) or _relative_role(root)
     written = clean(span_text(appositions[0] if appositions else title, text))
     if appositions and titled and shown and shown != titled and in_tag(tag, appositions[0].root):
         written = shown  # "Sen. Ana Ruiz, R-Fla.,": "the Florida senator", not "R-Fla."
@@ -219,21 +219,6 @@ def _described_as(root: Token) -> str | None:
             head.tag_ in PLURAL_TAGS or not _person_word(head.lemma_.lower()):
         return None
     return desk_role(root.doc[head.left_edge.i:head.i + 1], title=False)
-
-
-def _title_read_as_clause(name: Span) -> str | None:
-    """"said campaign lead Ana Ruiz": lower-case words between a verb and the name that the
-    parser made a clause of their own with the name its object; they are her title."""
-    root, doc = name[-1], name.doc
-    head = root.head
-    if root.dep_ != "dobj" or head.i != name.start - 1 or head.pos_ != "VERB":
-        return None
-    start = head.left_edge.i
-    words = doc[start:name.start]
-    if start == 0 or doc[start - 1].pos_ != "VERB" or \
-            not all(t.is_alpha and t.is_lower for t in words):
-        return None
-    return desk_role(words, title=False)
 
 
 def _person_word(word: str) -> bool:
