@@ -828,8 +828,7 @@ class Registry:
             return text
         for tok in (self.doc[i] for i in self.columns.written(text, token.i)):
             start = tok.i
-            while start > 0 and _first_name_word(self.doc[start - 1], tok) and \
-                    (start == tok.i or not _place_word(self.doc[start - 1])):
+            while start > 0 and _first_name_word(self.doc[start - 1], tok):
                 start -= 1
             if tok.text != text or start == tok.i:
                 continue
@@ -1074,12 +1073,6 @@ def _first_name_word(word: Token, surname: Token) -> bool:
         word.text[:1].isupper() and word.lower_.strip(".") not in TITLES_OR_HONORIFICS and \
         "\n" not in word.whitespace_ and \
         (word.ent_type_ != "NORP" or first_name_gender(word.text) is not None)
-
-
-def _place_word(word: Token) -> bool:
-    """A word the recogniser tagged a group, a place or a date, and no first name: never one
-    of a name's words before its first ("Iowa" in "Iowa State Senator Ruiz")."""
-    return word.ent_type_ in GROUP_OR_PLACE and first_name_gender(word.text) is None
 
 
 def _group_word(word: Token, first: Token) -> bool:
