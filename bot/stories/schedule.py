@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from bot.ingest import date_words
 from bot.models import DatedArticle, SentenceContent
+from bot.models.times import utc_time
 from bot.stories.saying import DECLINING, ONLY_SAYING, every_form
 
 WEEKDAYS = tuple(day.casefold() for day in date_words.WEEKDAYS)
@@ -89,11 +90,9 @@ def own_time(value: str | None, *, now: datetime) -> datetime | None:
     if not value:
         return None
     try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
+        when = utc_time(value)
+    except (ValueError, OverflowError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
     return None if when > now + FUTURE_SLACK else when
 
 
@@ -104,15 +103,14 @@ def day_of(published: str | None, offset: int | None = None) -> date | None:
     if not published:
         return None
     try:
-        when = datetime.fromisoformat(published)
-    except ValueError:
+        when = utc_time(published)
+    except (ValueError, OverflowError):
         return None
     if offset is None:
         return when.date()
     try:
-        in_utc = when.astimezone(UTC) if when.tzinfo else when
-        return (in_utc + timedelta(minutes=offset)).date()
-    except OverflowError:  # the writer's day past the calendar's last: the one in the text
+        return (when + timedelta(minutes=offset)).date()
+    except OverflowError:  # the writer's day past the calendar's last: the one in UTC
         return when.date()
 
 
@@ -123,7 +121,7 @@ def desk_day(arrived: str | None, zone: tzinfo) -> date | None:
     if not arrived:
         return None
     try:
-        return datetime.fromisoformat(arrived).astimezone(zone).date()
+        return utc_time(arrived).astimezone(zone).date()
     except (ValueError, OverflowError):
         return None
 
@@ -208,10 +206,9 @@ def stored_day(article: DatedArticle, zone: tzinfo | None) -> date | None:
     time's, unless it has none its arrival may take (missing, or past FUTURE_SLACK of it),
     then the day it arrived on the desk's calendar, ``zone`` (None: a replay's, no arrival)."""
     arrived = desk_day(article.ingested, zone) if zone is not None else None
-    if arrived is not None and article.ingested:
-        at = datetime.fromisoformat(article.ingested)
-        if own_time(article.published, now=at if at.tzinfo else at.replace(tzinfo=UTC)) is None:
-            return arrived
+    if arrived is not None and article.ingested and \
+            own_time(article.published, now=utc_time(article.ingested)) is None:
+        return arrived
     return day_of(article.published, article.published_offset) or arrived
 
 

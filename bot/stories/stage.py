@@ -23,6 +23,7 @@ from bot.models import (
     Verdict,
     VerdictKind,
 )
+from bot.models.times import utc_time
 from bot.nlp.summary import (
     MIN_WORDS,
     ExtractiveSummariser,
@@ -133,7 +134,7 @@ def _hours(now: datetime, then: str | None) -> float:
     """Hours from a story's first article to this one (0 when this one is older)."""
     if not then:
         return 0.0
-    return max((now - datetime.fromisoformat(then)).total_seconds() / 3600, 0.0)
+    return max((now - utc_time(then)).total_seconds() / 3600, 0.0)
 
 
 def stored_sentences(features: ArticleFeatures) -> list[SentenceContent]:
@@ -256,7 +257,7 @@ class StoryStage:
 
     def load(self, db: Database, prepared: Prepared) -> Candidates:
         """The stories active within the quiet window that share distinctive keys with it."""
-        seen_at = datetime.fromisoformat(prepared.seen_at)
+        seen_at = utc_time(prepared.seen_at)
         since = (seen_at - self.quiet).isoformat(timespec="seconds")
         weights, rarity, evidence = self._weigh(db, prepared.features)
         keys = cluster.index_keys(weights)
@@ -469,7 +470,7 @@ class StoryStage:
         weights = candidates.rarity
         if not weights:
             return None
-        since = (datetime.fromisoformat(prepared.seen_at) - timedelta(hours=running.QUIET_HOURS)
+        since = (utc_time(prepared.seen_at) - timedelta(hours=running.QUIET_HOURS)
                  ).isoformat(timespec="seconds")
         shared = store.leading_candidates(db, [(key, weights[key]) for key in
                                                cluster.index_keys(weights)], since=since,
@@ -487,7 +488,7 @@ class StoryStage:
         """The running story (root) of the earlier story this one would have joined had that
         one not gone quiet or aged, read ``running.BACK_DAYS`` back, when one of its latest
         articles is ``running.BACK_SIMILARITY`` alike (cosine) to this one."""
-        since = (datetime.fromisoformat(prepared.seen_at) - timedelta(days=running.BACK_DAYS)
+        since = (utc_time(prepared.seen_at) - timedelta(days=running.BACK_DAYS)
                  ).isoformat(timespec="seconds")
         weights = candidates.weights
         min_shared = self.events.min_shared if self.events else 2
@@ -633,7 +634,7 @@ def _member(article_id: int, vector: dict[str, float], joined: Joined,
             seen_at: datetime) -> Member:
     score, placed, later = joined
     return Member(article_id, vector, score,
-                  (seen_at - datetime.fromisoformat(placed)).total_seconds() / 3600, later)
+                  (seen_at - utc_time(placed)).total_seconds() / 3600, later)
 
 
 def _compared_of(db: Database, article_ids: list[int]) -> dict[int, Compared]:

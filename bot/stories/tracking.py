@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlite_utils import Database
 
 from bot.models import LatestArticle
+from bot.models.times import utc_time
 from bot.stories.query import Node, TopicQueryError, default_query, parse_query
 from bot.stories.topics import (
     MatchText,
@@ -74,7 +75,7 @@ def running_since(db: Database, *, quiet_hours: float) -> str | None:
     latest = story_store.latest_seen(db)
     if not latest:
         return None
-    return (datetime.fromisoformat(latest) - timedelta(hours=quiet_hours)).isoformat(
+    return (utc_time(latest) - timedelta(hours=quiet_hours)).isoformat(
         timespec="seconds")
 
 

@@ -6,16 +6,10 @@ Python five hours east of UTC (a POSIX zone, no zone database needed), on a real
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from tests.stopping import LAST_RESORT_S
+from tests.east_of_utc import east_of_utc
 
-ROOT = Path(__file__).resolve().parents[2]
 HEAD = """
 import sys
 from datetime import UTC, datetime, timedelta
@@ -29,22 +23,13 @@ def feed(**fields):
 """
 
 
-def east_of_utc(script: str, db_path: Path) -> list[str]:
-    """What the script prints, run on a machine whose local time is five hours ahead of UTC."""
-    env = {**os.environ, "TZ": "EAST-5"}
-    done = subprocess.run([sys.executable, "-c", HEAD + script, str(db_path)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=LAST_RESORT_S)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout.splitlines()
-
-
 def test_a_backoff_stored_naive_ends_when_it_says_in_utc(tmp_path):
     script = """
 from storage.sources import is_due
 print(is_due(feed(failures=1, next_attempt_at="2026-12-06T05:00:00"), now))
 print(is_due(feed(failures=1, next_attempt_at="2026-12-06T05:00:00"), now + timedelta(minutes=11)))
 """
-    assert east_of_utc(script, tmp_path / "w.db") == ["False", "True"]
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == ["False", "True"]
 
 
 def test_a_feeds_first_run_and_the_account_round_kept_naive_are_utc(tmp_path):
@@ -58,7 +43,7 @@ with transaction(db):
     set_state(db, ACCOUNTS_DUE, "2026-12-06T06:00:00")
 print(accounts_first(db, now=now).isoformat())
 """
-    assert east_of_utc(script, tmp_path / "w.db") == [
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == [
         "2026-12-06T04:55:00+00:00", "2026-12-06T05:20:00+00:00", "2026-12-06T06:00:00+00:00"]
 
 
@@ -76,7 +61,7 @@ starting = RunRecord(run="r2", pid=1, host="h", mode="console", started_at=None,
                      slack_since="2026-12-06T04:49:50", slack_why=None)
 print(run_state(starting, now))
 """
-    assert east_of_utc(script, tmp_path / "w.db") == ["10 minutes ago", "running", "starting"]
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == ["10 minutes ago", "running", "starting"]
 
 
 def test_a_feeds_last_full_fetch_and_a_folders_last_scan_stored_naive_are_utc(tmp_path):
@@ -87,7 +72,7 @@ print(validators_to_send(feed(full_fetch_at="2026-12-06T04:30:00", etag='"v1"'),
 print(validators_to_send(feed(full_fetch_at="2026-12-06T03:30:00", etag='"v1"'), now))
 print(_stale("2026-12-06T04:49:30", now), _stale("2026-12-06T04:48:30", now))
 """
-    assert east_of_utc(script, tmp_path / "w.db") == [
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == [
         "('\"v1\"', None)", "(None, None)", "False True"]
 
 
@@ -100,7 +85,7 @@ def entry(published):
 print(entry("2026-12-06T04:00:00").stamp == entry("2026-12-06T04:00:00+00:00").stamp)
 print(entry("2026-12-06T09:00:00+05:00").stamp == entry("2026-12-06T04:00:00Z").stamp)
 """
-    assert east_of_utc(script, tmp_path / "w.db") == ["True", "True"]
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == ["True", "True"]
 
 
 def test_a_channel_that_took_no_threads_is_remembered_from_a_naive_time(tmp_path):
@@ -112,7 +97,7 @@ with transaction(db):
                 ["2026-12-06T04:00:00"])
 print(takes_no_threads(db, "C1", now), takes_no_threads(db, "C1", now + NO_THREADS_FOR))
 """
-    assert east_of_utc(script, tmp_path / "w.db") == ["True False"]
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == ["True False"]
 
 
 @pytest.mark.parametrize("latest", ["2026-12-06T04:00:00", "2026-12-06T09:00:00+05:00"])
@@ -126,7 +111,7 @@ with transaction(db):
     create_story(db, title="t", summary=[], seen_at="{latest}", now="{latest}")
 print(cutoff(db, days=1, quiet_hours=0, now=now).seen_before)
 """
-    assert east_of_utc(script, tmp_path / "w.db") == ["2026-12-05T04:00:00+00:00"]
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == ["2026-12-05T04:00:00+00:00"]
 
 
 def test_an_article_pages_first_failure_stored_naive_is_utc(tmp_path):
@@ -147,4 +132,4 @@ failed = PageFailed(reason="timed out", may_pass=True, teaser=teaser)
 print(_teaser_or_wait(db, get_source(db, source_id), entry, failed, background=False,
                       now=now) == teaser)
 """
-    assert east_of_utc(script, tmp_path / "w.db") == ["True"]
+    assert east_of_utc(HEAD + script, tmp_path / "w.db") == ["True"]
