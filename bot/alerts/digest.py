@@ -45,6 +45,7 @@ from bot.alerts.slack_clock import LATE_POST_WINDOW, UNKNOWN_MARGIN_S, SlackCloc
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, Subscription, TopicEvent
+from bot.models.times import utc_time
 from bot.stories.left_out import leaves_in, read_query
 from bot.stories.query import Node
 from storage import subscriptions as subs
@@ -543,8 +544,7 @@ def _channel(client: WebClient, sub: Subscription, pacer: Pacer | None, now: dat
 
 
 def _parse(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return utc_time(value)
 
 
 def _iso(moment: datetime) -> str:

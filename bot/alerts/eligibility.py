@@ -3,9 +3,10 @@ a late copy of what a running story's thread already has."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from bot.durations import span_words
+from bot.models.times import utc_time
 
 BACKGROUND = "background: already in the feed at its first poll"
 TOLD = "a late copy of the running story it continues, adding nothing to it"
@@ -44,7 +45,6 @@ def _moment(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        when = datetime.fromisoformat(value.strip())
-    except ValueError:
+        return utc_time(value.strip())
+    except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)

@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
 from bot.models import LookWindow
+from bot.models.times import utc_time
 
 PAGE = 200
 """Messages asked for a page: Slack's advice for conversations.history (it serves apps outside
@@ -62,8 +63,8 @@ class Progress:
 
 def _moment(value: object) -> datetime | None:
     try:
-        return datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
+        return utc_time(value) if isinstance(value, str) else None
+    except (ValueError, OverflowError):
         return None
 
 

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from bot.alerts.calls import ChannelGone, Retry, error_code
 from bot.alerts.pacing import Pacer, paced
 from bot.alerts.token import TokenDead
+from bot.models.times import utc_time
 from storage.db import transaction
 from storage.instances import boots_started, forget_posters, keep_poster, kept_posters, record_boot
 from storage.state import install_id
@@ -82,7 +83,7 @@ class Instances:
         with transaction(db):
             record_boot(db, self.boot, at=datetime.now(UTC).isoformat())
         self.install = install_id(db)
-        self._boots = {boot: datetime.fromisoformat(at)
+        self._boots = {boot: utc_time(at)
                        for boot, at in boots_started(db).items()}
         self.started = self._boots[self.boot]
         self._first = min(self._boots.values())

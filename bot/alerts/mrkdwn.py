@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from bot.models.times import utc_time
+
 ELLIPSIS = "…"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -108,10 +110,8 @@ def date_alone(value: str | None) -> str | None:
 def utc_moment(value: str | datetime | None) -> datetime | None:
     """An ISO 8601 time (naive means UTC), in UTC; None when missing or unreadable."""
     if isinstance(value, datetime):
-        when = value
-    else:
-        try:
-            when = datetime.fromisoformat((value or "").strip())
-        except ValueError:
-            return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+    try:
+        return utc_time((value or "").strip())
+    except (ValueError, OverflowError):
+        return None

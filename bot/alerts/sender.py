@@ -44,6 +44,7 @@ from bot.alerts.strays import sweep
 from bot.alerts.token import TokenDead, TokenState
 from bot.clock_step import waiting
 from bot.models import LookWindow, OutboxAlert, PostedMessage
+from bot.models.times import utc_time
 from bot.write_pause import WritePause
 from storage import alerts as outbox
 from storage.backoff import Backoff
@@ -589,8 +590,7 @@ def _raise_if_reply_refused(exc: SlackApiError, thread_ts: str | None, *,
 def _parse(value: str | None) -> datetime:
     if not value:
         return datetime.min.replace(tzinfo=UTC)
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return utc_time(value)
 
 
 def _iso(moment: datetime) -> str:

@@ -22,6 +22,7 @@ from bot.alerts.pacing import Pacer, paced
 from bot.alerts.slack_clock import KNOWN_MARGIN_S
 from bot.alerts.token import TokenDead
 from bot.models import LookWindow
+from bot.models.times import utc_time
 from storage.db import transaction
 from storage.strays import next_stray_look, strays_due
 
@@ -140,7 +141,7 @@ class Looks:
 
 def next_look(since: str, now: datetime, first_look: float) -> str | None:
     """When a watch begun at ``since`` looks next (None: its day is over)."""
-    start = datetime.fromisoformat(since)
+    start = utc_time(since)
     waited = max((now - start).total_seconds(), first_look)
     if waited >= LATE_STRAY_WATCH:
         return None
@@ -151,7 +152,7 @@ def read_on_from(stray: Stray, since: str, now: datetime, slack_now: float | Non
                  read: bool) -> float:
     """Where the next look begins: the try's span for looks within the hour; past it, what
     Slack stamped since this look began, once this look read its whole span (``read``)."""
-    waited = (now - datetime.fromisoformat(since)).total_seconds()
+    waited = (now - utc_time(since)).total_seconds()
     if not read or slack_now is None or 2 * waited < STRAY_WATCH:
         return stray.stray_from
     return max(stray.stray_from, slack_now - KNOWN_MARGIN_S)
