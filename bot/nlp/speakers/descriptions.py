@@ -216,6 +216,12 @@ def _described(r: SpeakerResolver, token: Token, *, described: bool,
         later = first_speaker_after(r, token)
         if later is not None:
             return later, conf.DESCRIBED_PERSON
+    return as_written(r, token, kind)
+
+
+def as_written(r: SpeakerResolver, token: Token, kind: str = "unnamed"
+               ) -> tuple[Speaker, float]:
+    """The description itself as the source, when no one it may mean is found."""
     speaker = Speaker(r.reg.phrase(token), kind)
     r.reg.remember(token, speaker)
     return speaker, conf.DESCRIPTION

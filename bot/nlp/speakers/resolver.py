@@ -96,6 +96,8 @@ class SpeakerResolver:
             found = self._resolve(token)
         finally:
             self._resolving.discard(token.i)
+        if token.pos == NOUN and self._own_object(token, found[0]):
+            found = descriptions.as_written(self, token)
         if top and token.lower_ in PRONOUN_GENDER:
             self._settled[token.i] = found
         elif top and token.pos == NOUN and found[1] == conf.DESCRIPTION:
@@ -140,6 +142,12 @@ class SpeakerResolver:
         if key is not None:
             return self.reg.person_speaker(token, key), conf.KNOWN_NAME
         return descriptions.nominal(self, token)
+
+    def _own_object(self, token: Token, speaker: Speaker) -> bool:
+        """"The minister told Berg …": a description or title is never the person its own verb
+        tells, asks or speaks to, whichever rule led there."""
+        return speaker.kind == "person" and speaker.name is not None and \
+            self.reg.key_of(speaker.name) in pronouns.addressed(self, token)
 
     def _modal_surname(self, token: Token) -> str | None:
         """The registered person whose surname a "May" or "Will" read as a modal is."""
