@@ -48,6 +48,10 @@ CANDIDATES = REPORTED | set(CHARGES) | STATED_OBJECTS | POSITIONS | ACCOUNTS | S
     NAMING
 """Verbs that can report something: a clause, an intention, a question, a charge, a stated
 object or a topic."""
+PRESENT_TAGS = {"VBZ", "VBP"}
+"""The present tense: after a past reporting verb, the reported words', not the narrative's."""
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+AUX_DEPS = {"aux", "auxpass"}
 REPORTED_MODALS = {"would", "could", "might", "should"}
 """Modals of reported speech: the narrator does not say "and would …" in their own voice."""
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
@@ -687,9 +691,30 @@ def _second_that_clause(verb: Token, clause: Token, children: list[Token]) -> li
     for conj in children:
         if conj.dep_ == "conj" and conj.i > clause.right_edge.i and (
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) or
-                _joined_stance(conj, clause) or _reported_mood(conj)):
+                _joined_stance(conj, clause) or _reported_mood(conj) or
+                _present_going_on(verb, clause, conj)):
             return [t for t in verb.doc[clause.right_edge.i + 1:conj.right_edge.i + 1]]
     return []
+
+
+def _present_going_on(verb: Token, clause: Token, conj: Token) -> bool:
+    """"told a crowd that he expects … [and he is doing better …]": a clause joined to a past
+    reporting verb, with the reported clause's subject and, like it, in the present, is more
+    of what was said (the narrative goes on in the past: "… and he left before noon")."""
+    subject, own = _subject(clause), _subject(conj)
+    return verb.tag_ == "VBD" and subject is not None and own is not None and \
+        own.lower_ == subject.lower_ and _tense(clause) in PRESENT_TAGS and \
+        _tense(conj) in PRESENT_TAGS and not is_reporting(conj, CANDIDATES)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _tense(verb: Token) -> str:
+    """The tag of the clause's finite word: its first auxiliary, else the verb."""
+    return next((c.tag_ for c in verb.children if c.dep_ in AUX_DEPS and c.i < verb.i),
+                verb.tag_)
 
 
 def _continuation(verb: Token, clause: Token, children: list[Token]) -> list[Token]:
