@@ -23,6 +23,17 @@ SPEAKERS = [
         "The memo, obtained by the Harbour Ledger, said that wages would be late.",
         "wages would be late", "Ines Calder",
         id="the_paper_that_obtained_it_does_not_speak_for_it"),
+    pytest.param(
+        "The pier has been shut since the storm.\n\n"
+        "A Harbour Watch report released by the Dock Workers Union said that the pier was "
+        "unsafe.",
+        "pier was unsafe", "Harbour Watch",
+        id="the_maker_named_in_its_phrase_not_the_group_that_released_it"),
+    pytest.param(
+        "The pier has been shut since the storm.\n\n"
+        "A Harbour Watch email sent by Ines Calder said that the pier was unsafe.",
+        "pier was unsafe", "Ines Calder",
+        id="the_sender_before_the_name_in_its_phrase"),
 ]
 
 

@@ -249,19 +249,23 @@ def own_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
             found = _object_of(r, child)
             if found is not None:
                 return found
-    return _participle_issuer(r, token) or _name_before(r, token) or _clause_issuer(r, token)
+    return _participle_issuer(r, token, sending=True) or _name_before(r, token) or \
+        _participle_issuer(r, token, sending=False) or _clause_issuer(r, token)
 
 
-def _participle_issuer(r: SpeakerResolver, token: Token) -> Speaker | None:
+def _participle_issuer(r: SpeakerResolver, token: Token, *, sending: bool) -> Speaker | None:
     """"An email released by the union and sent by Ines Calder", "the email, released by the
     union, was sent by Calder": the agent of a participle on the document or of the passive
-    verb it is the subject of, the sender's first; never who obtained or leaked it."""
+    verb it is the subject of. ``sending``: of a sending verb, which comes before a maker
+    named in the document's phrase; else of any other (released, published), which comes
+    after it ("a Harbour Watch report released by the union" is Harbour Watch's); never who
+    obtained or leaked it."""
     verbs = [v for c in token.children if c.dep_ == "acl" for v in (c, *c.conjuncts)]
     if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in SENDING_VERBS:
         verbs.append(token.head)
-    verbs.sort(key=lambda v: v.lemma_.lower() not in SENDING_VERBS)
     for verb in verbs:
-        if verb.lemma_.lower() not in HANDLING_VERBS and \
+        lemma = verb.lemma_.lower()
+        if (lemma in SENDING_VERBS) == sending and lemma not in HANDLING_VERBS and \
                 (found := _agent_of(r, verb)) is not None:
             return found
     return None
