@@ -134,12 +134,14 @@ class Salience:
         """Whether the person the last sentence was about (``subject``) gives way, for the
         he/she at ``token``, to someone of that gender far more salient: the person the
         paragraphs are about against someone mentioned once, or capitalised words this model
-        never took for a person."""
+        never took for a person. Only someone the article shows to be of that gender: one it
+        never shows may be of the other, and recency is the better guess then."""
         if subject.kind != "person":
             return False
         choice = self.referent(token, gender)
         key = self.r.reg.key_of(subject.name)
-        if choice is None or choice == key or self.r.reg.tagged.isdisjoint(choice.split()):
+        if choice is None or choice == key or self.r.reg.tagged.isdisjoint(choice.split()) or \
+                self.r.reg.gender(choice) is None:
             return False
         weights = self.weights_at(token.i)
         if key not in weights and self._introduced(key):
