@@ -11,12 +11,13 @@ from bot.activity import quiet_topic_days
 from bot.alerts.mrkdwn import counted, fit, plain
 from bot.models import Topic
 from bot.slack.activity_lines import topic_line
+from bot.slack.command_words import ADD_TOPIC
 from bot.slack.reach import Reach
 from bot.topic_health import slack_mark
 from storage.topics import list_topics, recent_stories, topics_last_seen
 
 SHOWN_TOPICS, STORIES_PER_TOPIC, QUIET_CHARS = 15, 3, 2800
-NONE_YET = "*Topics*\nNone yet: a wirewatch admin adds one with `/topics add`."
+NONE_YET = f"*Topics*\nNone yet: a wirewatch admin adds one with {ADD_TOPIC}."
 """Said to anyone (App Home does not know who reads it): adding a topic is an admin's."""
 
 

@@ -12,13 +12,15 @@ from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
 from bot.desk_status import read_status
-from bot.models import RunRecord, Source
+from bot.models import RunRecord, Source, Totals
 from bot.permissions import whom_to_ask
 from bot.redact import redact
 from bot.run_lines import run_lines, sources_heading, waiting_line
 from bot.slack.activity_lines import source_trouble
+from bot.slack.command_words import ADD_TOPIC
 from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
+from bot.slack.reach import Reach
 from storage.db import snapshot
 from storage.inbox import failed_by_source, held_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
@@ -34,7 +36,7 @@ line that points to the rest among them."""
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
                  token: TokenReport | None = None, viewer: Viewer | None = None,
                  sources: bool = True, instances: Instances | None = None,
-                 manages: bool = True) -> list[str]:
+                 manages: bool = True, reach: Reach | None = None) -> list[str]:
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse); ``viewer``: who asks, where, when
     not an admin (``delivery_lines``); ``sources``: list each source (not to guests: feed
@@ -42,17 +44,19 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     transaction (``storage.db.snapshot``; no network call here: ``token`` and ``viewer`` are
     asked before); ``instances``: for admins, the other wirewatch runs posting with this app,
     right under the heading (they explain every doubled alert), read in the same transaction;
-    ``manages``: the reader may add topics (else they are told who does)."""
+    ``manages``: the reader may add topics (else they are told who does); ``reach``: what a
+    guest may read (the counts then say which are the workspace's and which they see)."""
     with snapshot(db):  # one moment: an alert failing meanwhile is counted once
         lines = _lines(db, settings, errors=errors, token=token, viewer=viewer, sources=sources,
-                       manages=manages)
+                       manages=manages, reach=reach)
         if instances is not None:
             lines[1:1] = instance_lines(instances, datetime.now(UTC))
         return lines
 
 
 def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport | None,
-           viewer: Viewer | None, sources: bool, manages: bool) -> list[str]:
+           viewer: Viewer | None, sources: bool, manages: bool,
+           reach: Reach | None) -> list[str]:
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     desk = read_status(db, now=datetime.now(UTC))
     stored = desk.totals
@@ -61,16 +65,14 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
         f"• Last ingest: {_date(stored.last_ingest, 'nothing ingested yet')}",
         f"• {waiting_line(desk.pending, desk.oldest_pending, desk.at)}",
-        f"• {counted(stored.articles, 'article')} in "
-        f"{counted(stored.stories, 'story', 'stories')}; {counted(stored.topics, 'topic')}; "
-        f"{counted(subscribed, 'subscription')}",
+        f"• {stored_line(stored, subscribed, reach)}",
     ]
     lines += slack_run_lines(desk.runs, desk.at, server=errors)
     if not stored.topics:
         alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
         who = "" if manages else "a wirewatch admin adds one with "
         ask = "" if manages else f" ({whom_to_ask(settings.admins)})"
-        lines.append(f"• No topics yet, so {alerting}: {who}`/topics add NAME [QUERY]`{ask}")
+        lines.append(f"• No topics yet, so {alerting}: {who}{ADD_TOPIC}{ask}")
     elif not subscribed:
         lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
                      "channel (or `/subscribe me TOPIC`)")
@@ -80,6 +82,19 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
 
+
+
+def stored_line(stored: Totals, subscribed: int, reach: Reach | None) -> str:
+    """What is stored; to a guest, whose `/topics` lists only what their channels follow, the
+    workspace's counts said as such, then the topics they see."""
+    articles = (f"{counted(stored.articles, 'article')} in "
+                f"{counted(stored.stories, 'story', 'stories')}")
+    topics, subscriptions = counted(stored.topics, "topic"), counted(subscribed, "subscription")
+    if reach is None:
+        return f"{articles}; {topics}; {subscriptions}"
+    seen = counted(len(reach.topics), "topic") if reach.topics else "no topic"
+    return (f"{articles}; this workspace: {topics}, {subscriptions}; followed in the channels "
+            f"you are in: {seen}")
 
 
 def slack_run_lines(runs: list[RunRecord], now: datetime, *, server: bool) -> list[str]:

@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.models import Topic
 from bot.permissions import Action, Role, may, whom_to_ask
 from bot.slack.after_ack import answered
+from bot.slack.command_words import ADD_TOPIC, notify_whom
 from bot.slack.membership import can_post_here
 from bot.topic_names import closest_name, slack_typed
 from handlers.commands import quote_subscribe as quotes
@@ -58,8 +59,7 @@ USAGE = ("Usage: `/subscribe TOPIC [realtime|hourly|daily]` subscribes this chan
 def usage(role: Role) -> str:
     """The usage as this person may use it: a user group to notify is an admin's to set, as
     `/wirewatch help` and ``groups_refused`` have it."""
-    return USAGE.format(whom="@person @desk-group" if may(role, Action.NOTIFY_GROUPS)
-                        else "@person")
+    return USAGE.format(whom=notify_whom(role))
 
 
 def usage_of(context: BoltContext) -> str:
@@ -232,9 +232,9 @@ def current(db: Database, command: dict, usage: str) -> str:
 def who_adds(context: BoltContext) -> str:
     """Who adds a topic, said to this person: themselves, or an admin and whom to ask."""
     if may(role_answer(context).role, Action.MANAGE_TOPICS):
-        return "Add one with `/topics add NAME QUERY`."
+        return f"Add one with {ADD_TOPIC}."
     asked = whom_to_ask(services(context).settings.admins)
-    return f"A wirewatch admin adds one with `/topics add NAME QUERY` ({asked})."
+    return f"A wirewatch admin adds one with {ADD_TOPIC} ({asked})."
 
 
 def unknown(db: Database, request: Request, *, verb: str, adds: str, usage: str) -> str:

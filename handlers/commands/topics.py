@@ -14,6 +14,7 @@ from bot.permissions import Action, Role, may, whom_to_ask
 from bot.query_grouping import grouping_note
 from bot.slack.activity_lines import topic_line
 from bot.slack.after_ack import answered
+from bot.slack.command_words import ADD_TOPIC
 from bot.slack.reach import Reach
 from bot.slack.services import Services
 from bot.stories.tracking import RUNNING_LIMIT, add_topic
@@ -50,7 +51,7 @@ from storage import topics as store
 from storage.db import transaction
 from storage.subscriptions import subscriptions_of
 
-USAGE = ("Usage: `/topics` lists topics · `/topics add NAME [QUERY]` tracks one (quote a name "
+USAGE = (f"Usage: `/topics` lists topics · {ADD_TOPIC} tracks one (quote a name "
          "with spaces: `/topics add \"Port strike\" port AND strike`; `/topics add` alone opens "
          "a form that previews what the query matches) · `/topics edit NAME QUERY` gives it a new "
          "query, keeping its subscriptions · `/topics remove NAME` · `/topics show NAME`")
@@ -110,7 +111,7 @@ def usage_for(svc: Services, role: Role) -> str:
 def _none_yet(svc: Services, role: object) -> str:
     if not isinstance(role, Role) or may(role, Action.MANAGE_TOPICS):
         return "No topics yet. " + USAGE
-    return ("No topics yet: a wirewatch admin adds one with `/topics add NAME [QUERY]`. "
+    return (f"No topics yet: a wirewatch admin adds one with {ADD_TOPIC}. "
             + usage_for(svc, role))
 
 

@@ -18,8 +18,10 @@ from bot.permissions import (
     whom_to_ask,
 )
 from bot.slack.after_ack import answered
+from bot.slack.command_words import ADD_TOPIC, notify_whom
 from bot.slack.delivery_status import Viewer
 from bot.slack.membership import private_channels_left
+from bot.slack.reach import Reach, guest_reach
 from bot.slack.services import Services
 from bot.slack.status import status_lines
 from handlers.commands.sources import caller, sources_text
@@ -75,12 +77,12 @@ def help_text(svc: Services, __: str, command: dict) -> str:
 def command_lines(role: Role) -> list[str]:
     """The other slash commands' lines, each as this role may use it."""
     admin = may(role, Action.MANAGE_TOPICS)
-    lines = ["• `/topics`, `/topics add NAME QUERY`, `/topics edit NAME QUERY`, "
+    lines = [f"• `/topics`, {ADD_TOPIC}, `/topics edit NAME QUERY`, "
              "`/topics remove NAME`, `/topics show NAME`" if admin else
              "• `/topics`, `/topics show NAME`"]
     if may(role, Action.SUBSCRIBE):
-        notify = "@person @group" if may(role, Action.NOTIFY_GROUPS) else "@person"
-        lines += [f"• `/subscribe [me] TOPIC [realtime|hourly|daily] [notify {notify}]`, "
+        whom = notify_whom(role)
+        lines += [f"• `/subscribe [me] TOPIC [realtime|hourly|daily] [notify {whom}]`, "
                   "`/unsubscribe [me] TOPIC`",
                   "• `/subscribe [me] quotes QUERY`: each new quote by a person "
                   "(`/subscribe quotes person:\"Ada Brandt\"`; `/unsubscribe [me] quotes QUERY` "
@@ -95,16 +97,17 @@ def how_to_start(who: RoleAnswer, user_id: str | None) -> str:
     how to become one."""
     then = "then `/subscribe NAME` in the channel that should get its alerts."
     if may(who.role, Action.MANAGE_TOPICS):
-        return f"To start: `/topics add NAME QUERY`, {then}"
+        return f"To start: {ADD_TOPIC}, {then}"
     if not may(who.role, Action.SUBSCRIBE):
         return ("To start, a wirewatch admin adds a topic, then a workspace member subscribes "
                 "a channel to it, and its alerts come there.")
-    start = f"To start, a wirewatch admin adds a topic (`/topics add NAME QUERY`), {then}"
+    start = f"To start, a wirewatch admin adds a topic ({ADD_TOPIC}), {then}"
     return f"{start} {becoming_admin(user_id)}" if who.role == Role.MEMBER else start
 
 
 def status_text(svc: Services, _: str, command: dict) -> str:
-    role = caller(command).role
+    who = caller(command)
+    role = who.role
     admin = may(role, Action.SEE_SOURCE_ERRORS)
     user = command.get("user_id")
     viewer = None if admin else Viewer(command.get("channel_id"), user, private_channels_left(
@@ -112,8 +115,18 @@ def status_text(svc: Services, _: str, command: dict) -> str:
     lines = status_lines(svc.db, svc.settings, errors=admin, token=svc.token.report(),
                          viewer=viewer, sources=may(role, Action.SEE_SOURCES),
                          instances=svc.instances if admin else None,
-                         manages=may(role, Action.MANAGE_TOPICS))
-    return join_lines(lines)
+                         manages=may(role, Action.MANAGE_TOPICS),
+                         reach=(reach := _reach(svc, who, command)))
+    return join_lines(lines) + (reach.note() if reach else "")
+
+
+def _reach(svc: Services, who: RoleAnswer, command: dict) -> Reach | None:
+    """What a guest may read, so their status counts the topics they see (``reach_of``'s)."""
+    if may(who.role, Action.READ_ALL):
+        return None
+    unknown = f"{who.unknown} ({who.retry})" if who.unknown else None
+    return guest_reach(svc.db, command["client"], command.get("user_id"),
+                       command.get("channel_id"), unknown)
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {

@@ -19,7 +19,8 @@ def test_a_member_is_told_who_adds_a_topic(runtime, fake_slack):
     admin = run_command(runtime, fake_slack, "/wirewatch", "status")["text"]
     assert "• No topics yet, so nothing alerts: `/topics add NAME [QUERY]`" in admin, admin
     home = app_home(runtime, fake_slack, MEMBER)
-    assert "*Topics*\\nNone yet: a wirewatch admin adds one with `/topics add`." in home, home
+    assert "*Topics*\\nNone yet: a wirewatch admin adds one with `/topics add NAME [QUERY]`." \
+        in home, home
 
 
 def test_the_help_words_are_the_answers_words(runtime, fake_slack):

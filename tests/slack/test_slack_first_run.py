@@ -314,7 +314,7 @@ def test_a_slack_api_url_without_a_scheme_is_one_line(db_path):
 
 def test_help_says_how_to_start_and_formats_each_command(runtime, fake_slack):
     text = run_command(runtime, fake_slack, "/wirewatch", "help")["text"]
-    assert "To start: `/topics add NAME QUERY`, then `/subscribe NAME` in the channel" in text
+    assert "To start: `/topics add NAME [QUERY]`, then `/subscribe NAME` in the channel" in text
     assert "• `/wirewatch status`: runs, sources, last ingest, alerts waiting" in text  # was all code
     assert "`/subscribe [me] quotes QUERY`" in text
 

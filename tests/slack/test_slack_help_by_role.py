@@ -8,7 +8,7 @@ from tests.slack.conftest import REPORTER, run_command
 
 MEMBER = "U0MEMBER"
 GUEST = "U0GUEST"
-ADMIN_ONLY = ("`/topics add NAME QUERY`", "`/topics edit NAME QUERY`", "`/topics remove NAME`",
+ADMIN_ONLY = ("`/topics add NAME [QUERY]`", "`/topics edit NAME QUERY`", "`/topics remove NAME`",
               "add URL", "remove ID", "@group")
 
 
@@ -62,7 +62,7 @@ def test_topics_usage_and_no_topics_are_said_as_each_person_may_act(runtime, fak
 def test_no_such_topic_to_subscribe_says_who_adds_one_as_each_person_may(runtime, fake_slack):
     """Before: an admin too was told "A wirewatch admin adds one", and a member not whom to ask."""
     admin = run_command(runtime, fake_slack, "/subscribe", "Tidal power")["text"]
-    assert "Topics: none yet. Add one with `/topics add NAME QUERY`." in admin, admin
+    assert "Topics: none yet. Add one with `/topics add NAME [QUERY]`." in admin, admin
     member = run_command(runtime, fake_slack, "/subscribe", "Tidal power", user=MEMBER)["text"]
-    assert "Topics: none yet. A wirewatch admin adds one with `/topics add NAME QUERY` (ask " \
+    assert "Topics: none yet. A wirewatch admin adds one with `/topics add NAME [QUERY]` (ask " \
            f"<@{REPORTER}>" in member, member

@@ -21,7 +21,7 @@ def test_a_member_s_subscribe_usage_offers_the_notify_a_member_may_set(runtime, 
         said = run_command(runtime, fake_slack, "/subscribe", text, user=MEMBER)["text"]
         assert "`… notify @person` pings them" in said and "group" not in said, (text, said)
         admin = run_command(runtime, fake_slack, "/subscribe", text)["text"]
-        assert "`… notify @person @desk-group` pings them" in admin, (text, admin)
+        assert "`… notify @person @group` pings them" in admin, (text, admin)
     refused = run_command(runtime, fake_slack, "/subscribe", f"Tides notify {GROUP}",
                           user=MEMBER)["text"]
     assert "Nothing subscribed" not in refused and "admin" in refused, refused

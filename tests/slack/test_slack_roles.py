@@ -76,15 +76,15 @@ def test_help_tells_a_member_who_adds_topics_and_an_admin_to_add_one(runtime, fa
     """Before: "To start: `/topics add NAME QUERY`" to everyone, which a member is refused."""
     for text in ("help", "nonsense"):
         member = run_command(runtime, fake_slack, "/wirewatch", text, user=MEMBER)["text"]
-        assert "To start, a wirewatch admin adds a topic (`/topics add NAME QUERY`)" in member
+        assert "To start, a wirewatch admin adds a topic (`/topics add NAME [QUERY]`)" in member
         assert f"your member ID, {MEMBER}, to WIREWATCH_ADMINS" in member, member
         admin = run_command(runtime, fake_slack, "/wirewatch", text, user=REPORTER)["text"]
-        assert "To start: `/topics add NAME QUERY`, then `/subscribe NAME`" in admin, admin
+        assert "To start: `/topics add NAME [QUERY]`, then `/subscribe NAME`" in admin, admin
         assert "member ID" not in admin, admin
     guest = run_command(runtime, fake_slack, "/wirewatch", "help", user=GUEST)["text"]
     assert "a wirewatch admin adds a topic" in guest and "member ID" not in guest, guest
     missing = run_command(runtime, fake_slack, "/subscribe", "Wildfire", user=MEMBER)["text"]
-    assert "A wirewatch admin adds one with `/topics add NAME QUERY`" in missing, missing
+    assert "A wirewatch admin adds one with `/topics add NAME [QUERY]`" in missing, missing
 
 
 @pytest.mark.parametrize("user", [REPORTER, EDITOR, OWNER, ADMIN])
