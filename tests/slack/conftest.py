@@ -84,11 +84,33 @@ def open_home(rt: Listening, user: str = REPORTER, event_ts: str = "1700000000.0
 
 def app_home(rt: Listening, fake: FakeSlack, user: str = REPORTER,
              event_ts: str = "1700000000.000100") -> str:
-    """Open ``user``'s App Home; the view the app published, as JSON text."""
+    """Open ``user``'s App Home; the first view published for them after, as JSON text. Only
+    where no earlier action of theirs may still be refreshing it: else ``home_after``."""
     before = len(fake.calls_to("views.publish"))
     open_home(rt, user, event_ts)
-    [call] = wait_for(lambda: fake.calls_to("views.publish")[before:])
-    return json.dumps(call.params["view"], ensure_ascii=False)
+    return wait_for(lambda: _homes_of(fake, user, before))[0]
+
+
+def home_after(rt: Listening, fake: FakeSlack, user: str, event_ts: str,
+               settled: Callable[[str], bool]) -> str:
+    """Open ``user``'s App Home; the latest view published for them once ``settled`` holds of
+    it. A refresh an earlier action began may land after the event (each listener has its own
+    thread), so the first publish is not always the event's; the event's is the last."""
+    before = len(fake.calls_to("views.publish"))
+    open_home(rt, user, event_ts)
+    try:
+        return wait_for(lambda: (homes := _homes_of(fake, user, before)) and
+                        settled(homes[-1]) and homes[-1])
+    except AssertionError as waited:
+        latest = _homes_of(fake, user, before)[-1:]
+        raise AssertionError(f"{waited}; the latest view: {latest}") from waited
+
+
+def _homes_of(fake: FakeSlack, user: str, before: int) -> list[str]:
+    """The views published for ``user`` since the ``before``-th publish, as JSON text."""
+    return [json.dumps(call.params["view"], ensure_ascii=False)
+            for call in fake.calls_to("views.publish")[before:]
+            if call.params.get("user_id") == user]
 
 
 def health_of(port: int) -> tuple[int, dict]:

@@ -20,7 +20,7 @@ from storage.sources import add_source
 from storage.subscriptions import subscriptions_of
 from tests.fakes.quiet_http import serving
 from tests.fakes.signing import REPORTER, action_body, command_body, event_body, post_signed
-from tests.slack.conftest import app_home, events_url, open_home, run_command, wait_for
+from tests.slack.conftest import app_home, events_url, home_after, run_command, wait_for
 from tests.slack.test_slack_home_controls import home_action, home_showing
 from tests.slack.world import add_article, add_story
 
@@ -222,7 +222,8 @@ def test_app_home_no_longer_lists_what_a_private_channel_one_left_follows(
     wait_for(lambda: "by direct message" in json.dumps(fake_slack.views.get(EDITOR, {})))
     assert "Vera Quill" in json.dumps(fake_slack.views[EDITOR])
     desk.members.discard(EDITOR)
-    home = app_home(runtime, fake_slack, EDITOR, event_ts="1700000000.000200")
+    home = home_after(runtime, fake_slack, EDITOR, "1700000000.000200",
+                      settled=lambda view: PRIVATE not in view)
     assert "by direct message" in home and "<#C0PUBLIC>" in home
     assert "*Ferries* (as it happens)" in home, "the topic's own list still names every topic"
     for secret in ("*Harbour takeover* (", "Vera Quill", "U0ANNA", PRIVATE, "msg_too_long"):
@@ -299,10 +300,8 @@ def test_app_home_no_longer_lists_a_mute_in_a_private_channel_one_left(runtime, 
     wait_for(lambda: all(title in json.dumps(fake_slack.views.get(EDITOR, {}))
                          for title in ("Harbour sold", "Ferry late again")))
     desk.members.discard(EDITOR)
-    open_home(runtime, EDITOR, "1700000000.000300")
-    # the latest view, not the first publish after the event: a mute's own refresh may land late
-    home = json.dumps(wait_for(lambda: "Harbour sold" not in json.dumps(fake_slack.views[EDITOR])
-                               and fake_slack.views[EDITOR]), ensure_ascii=False)
+    home = home_after(runtime, fake_slack, EDITOR, "1700000000.000300",
+                      settled=lambda view: "Harbour sold" not in view)
     assert "Ferry late again" in home and "<#C0PUBLIC>" in home
     assert PRIVATE not in home, home
 
