@@ -25,6 +25,12 @@ a place is freed only by ``make_room``, never by an attacker's connection timing
 answer that came only once they had timed out would never come."""
 
 
+def full(server: HttpServer) -> bool:
+    """waitress has stopped accepting connections: every place is taken (its own flag, set as
+    it logs so); a connection past them waits unanswered in the kernel's queue."""
+    return bool(server._server.in_connection_overflow)
+
+
 @contextmanager
 def gated_server(settings: Settings) -> Iterator[tuple[HttpServer, FakeSlack]]:
     """The pair for the block, stopped even when the block fails (no thread or port left)."""
