@@ -20,9 +20,10 @@ from tests.stopping import joined
 PLACES = 100
 """The server's places here (1,000 in life)."""
 NO_DEADLINE = 3600.0
-"""The request and idle deadlines here (20 s and 15 s in life): none passes during a test, so
-a place is freed only by ``make_room``, never by an attacker's connection timing out, and an
-answer that came only once they had timed out would never come."""
+"""The request and idle deadlines here (20 s and 15 s in life), and waitress's own idle bound
+(``channel_timeout``, 120 s, longer than ours in life): none passes during a test, so a place
+is freed only by ``make_room``, never by an attacker's connection timing out, and an answer
+that came only once they had timed out would never come."""
 
 
 def full(server: HttpServer) -> bool:
@@ -42,6 +43,7 @@ def gated_server(settings: Settings) -> Iterator[tuple[HttpServer, FakeSlack]]:
             http = HttpServer(build_router(slack=rt.app, signing_secret=SECRET),
                               host="127.0.0.1", port=0, connection_limit=PLACES,
                               request_seconds=NO_DEADLINE, idle_seconds=NO_DEADLINE)
+            http._server.adj.channel_timeout = NO_DEADLINE
             http.start()
             try:
                 yield http, fake
