@@ -30,9 +30,18 @@ def kept_pacer(path: str | Path) -> Pacer:
         ends = utc_time(until)
         pacer.restore(key, ends, delay)
         if waiting(ends, now, delay):
-            log.info("Slack's hold of %s, met by an earlier run, kept: %.0f s more", key,
-                     (ends - now).total_seconds())
+            log.info("Slack's hold of %s, met by an earlier run, kept until %s UTC (%.0f s "
+                     "more): nothing is sent there before then", held_what(key),
+                     f"{ends:%H:%M:%S}", (ends - now).total_seconds())
     return pacer
+
+
+def held_what(key: str) -> str:
+    """A kept hold's key in an operator's words: what it holds back."""
+    kind, _, name = key.partition(":")
+    if kind == "method":
+        return f"Web API method {name}"
+    return f"channel {name}" if kind == "channel" else "every call"
 
 
 def _read(path: str | Path) -> list[tuple[str, str, float]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from bot import early_stop
+from bot.alerts import kept_holds
 from bot.cli import (
     db,
     demo,
@@ -71,11 +72,14 @@ def _misplaced(exc: click.NoSuchOption) -> click.UsageError | None:
                             f"{command} …", exc.ctx)
 
 
-LOGGER_LEVELS = {"apscheduler": logging.WARNING, first_poll.log.name: logging.INFO}
+LOGGER_LEVELS = {"apscheduler": logging.WARNING, first_poll.log.name: logging.INFO,
+                 kept_holds.log.name: logging.INFO}
 """Loggers set apart from -v's level, one place that tests take too: the scheduler speaks from
 WARNING (a missed run), its two INFO lines a second per folder job ('Running job …', '…
 executed successfully') would bury wirewatch's own; a feed's first poll storing its entries as
-background is no warning, yet a run says it (the banner promises "a line says how many")."""
+background is no warning, yet a run says it (the banner promises "a line says how many"); a
+hold Slack asked an earlier run for, kept across the restart, is said at start too, since it
+keeps every alert of a channel back for minutes (delivery45b)."""
 
 
 @click.group(cls=WirewatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
