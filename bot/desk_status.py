@@ -14,6 +14,7 @@ from bot.models.times import utc_time
 from bot.run_record import BEAT_EVERY
 from storage.alerts import count_failed, count_pending, oldest_pending
 from storage.db import snapshot
+from storage.outbox_waiting import WhyWaiting, why_waiting
 from storage.runs import latest_runs
 from storage.sources import list_sources
 from storage.totals import last_article, totals
@@ -36,6 +37,7 @@ class DeskStatus:
     totals: Totals
     pending: int
     oldest_pending: str | None
+    waits: WhyWaiting
     failed: int
     sources: list[Source]
     last_article: tuple[int, str, str] | None
@@ -47,6 +49,7 @@ def read_status(db: Database, *, now: datetime) -> DeskStatus:
     with snapshot(db):
         return DeskStatus(at=now, runs=latest_runs(db), totals=totals(db),
                           pending=count_pending(db), oldest_pending=oldest_pending(db),
+                          waits=why_waiting(db, now=now.isoformat()),
                           failed=count_failed(db), sources=list_sources(db),
                           last_article=last_article(db))
 

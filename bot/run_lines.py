@@ -8,11 +8,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.activity import failing, quiet_feed_days
+from bot.alerts.mrkdwn import counted
 from bot.desk_status import NEVER_STARTED, RUNNING, SILENT, STARTING, STOPPED, run_state
 from bot.durations import span_words
 from bot.models import RunRecord, Source
 from bot.models.times import utc_time
 from bot.redact import redact
+from storage.outbox_waiting import WhyWaiting
 
 When = Callable[[str | None], str]
 NO_RUNS = "Runs: none recorded (`wirewatch run` starts one)"
@@ -82,11 +84,26 @@ def _slack_line(run: RunRecord, when: When, server: bool, state: str = RUNNING) 
     return f"not reachable since {when(run.slack_since)}{why}; alerts wait to be posted"
 
 
-def waiting_line(pending: int, oldest: str | None, now: datetime) -> str:
-    """The alerts not yet posted, and how long the oldest has waited: in the desk's words, the
-    same in Slack and on the server (not the code's "outbox")."""
-    since = f" (the oldest queued {ago(oldest, now)})" if pending and oldest else ""
-    return f"Alerts waiting to be posted: {pending}{since}"
+def waiting_line(pending: int, oldest: str | None, now: datetime,
+                 waits: WhyWaiting | None = None) -> str:
+    """The alerts not yet posted, how long the oldest has waited and why they wait: in the
+    desk's words, the same in Slack and on the server (not the code's "outbox")."""
+    said = [f"the oldest queued {ago(oldest, now)}"] if pending and oldest else []
+    said += _why_waiting(waits, now) if waits else []
+    return f"Alerts waiting to be posted: {pending}" + (f" ({'; '.join(said)})" if said else "")
+
+
+def _why_waiting(waits: WhyWaiting, now: datetime) -> list[str]:
+    """Why alerts still wait after a pass: several due in one channel go a second apart (the
+    sender posts one a channel a pass); others wait for their next try after an error."""
+    said = []
+    if waits.due > waits.due_channels:
+        said.append(f"{waits.due} due in {counted(waits.due_channels, 'channel')}, "
+                    "posted a second apart")
+    if waits.later and waits.next_try:
+        said.append(f"{waits.later} to be tried again, the first in "
+                    f"{span_words(utc_time(waits.next_try) - now)}")
+    return said
 
 
 def failed_line(failed: int) -> str:

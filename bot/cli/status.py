@@ -46,7 +46,7 @@ def status(obj: CliContext, as_json: bool) -> None:
 
 def _lines(desk: DeskStatus) -> list[str]:
     lines = run_lines(desk.runs, desk.at, when_text)
-    lines.append(waiting_line(desk.pending, desk.oldest_pending, desk.at))
+    lines.append(waiting_line(desk.pending, desk.oldest_pending, desk.at, desk.waits))
     lines.append(failed_line(desk.failed))
     lines.append(_last_line(desk))
     lines.append(sources_heading(desk.sources, desk.at))

@@ -64,7 +64,7 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
     lines = [
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
         f"• Last ingest: {_date(stored.last_ingest, 'nothing ingested yet')}",
-        f"• {waiting_line(desk.pending, desk.oldest_pending, desk.at)}",
+        f"• {waiting_line(desk.pending, desk.oldest_pending, desk.at, desk.waits)}",
         f"• {stored_line(stored, subscribed, reach)}",
     ]
     lines += slack_run_lines(desk.runs, desk.at, server=errors)
