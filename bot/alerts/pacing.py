@@ -4,6 +4,7 @@ while Slack refuses the whole workspace's posts."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
@@ -28,6 +29,7 @@ class Pacer:
         self._methods: dict[str, tuple[datetime, float]] = {}  # a method's 429: the same
         self._paused_until: datetime | None = None
         self._pause_s = 0.0  # the length of that pause, as Slack asked for it
+        self._claims = threading.Lock()
 
     def paused(self, now: datetime) -> bool:
         """True while Slack asked every channel to wait; a pause further off than Slack asked
@@ -38,6 +40,23 @@ class Pacer:
         until, length = self._held.get(channel, (None, 0.0))
         return not self.paused(now) and not waiting(until, now, length) and \
             not waiting(self._next_post.get(channel), now, self.per_channel_interval)
+
+    def claim(self, channel: str, now: datetime) -> bool:
+        """``ready``, and the channel's next second taken in the same step: the deliver and
+        digest jobs run on threads of their own, and two that both found a channel ready
+        before either posted would post to it in the same instant."""
+        with self._claims:
+            if not self.ready(channel, now):
+                return False
+            self.posted(channel, now)
+            return True
+
+    def release(self, channel: str, now: datetime) -> None:
+        """Give back the second ``claim`` took at ``now`` when nothing was posted (an alert
+        muted, found posted already, refused): the channel's next alert need not wait."""
+        with self._claims:
+            if self._next_post.get(channel) == now + timedelta(seconds=self.per_channel_interval):
+                del self._next_post[channel]
 
     def posted(self, channel: str, now: datetime) -> None:
         self._next_post[channel] = now + timedelta(seconds=self.per_channel_interval)

@@ -135,14 +135,17 @@ class AlertSender:
                 if row.channel in seen:
                     continue
                 seen.add(row.channel)
-                if waiting(_parse(row.next_attempt_at), now,
-                           max(LONGEST_RETRY, self.late_wait)) or \
-                        not self.pacer.ready(row.channel, now):
+                if waiting(_parse(row.next_attempt_at), now, max(LONGEST_RETRY, self.late_wait)):
                     continue
                 probe = self._down()  # while Slack is down, one alert asks for all, when due
                 if probe and not self._due(now):
                     break
-                sent += self._deliver_one(db, row, now)
+                if not self.pacer.claim(row.channel, now):
+                    continue
+                done = self._deliver_one(db, row, now)
+                if not done:
+                    self.pacer.release(row.channel, now)
+                sent += done
                 if probe and self._down():
                     break
             self._sweep_strays(db, now)
