@@ -58,6 +58,18 @@ class Pacer:
             if self._next_post.get(channel) == now + timedelta(seconds=self.per_channel_interval):
                 del self._next_post[channel]
 
+    def move_channel(self, old: str, new: str, now: datetime) -> None:
+        """The channel ``old`` is ``new`` now (``channel_id_changed``): its hold and pace go
+        with it, and the hold is kept under the new id for a restart."""
+        with self._claims:
+            if old in self._next_post:
+                self._next_post[new] = self._next_post.pop(old)
+            held = self._held.pop(old, None)
+        if held is not None:
+            self._held[new] = held
+            if self._keep is not None:
+                self._keep(f"channel:{new}", held[0], held[1], now)
+
     def posted(self, channel: str, now: datetime) -> None:
         self._next_post[channel] = now + timedelta(seconds=self.per_channel_interval)
 

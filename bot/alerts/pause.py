@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from sqlite_utils import Database
 
 from bot.alerts.calls import UNREACHABLE
+from bot.alerts.held_back import pacer_of
 from bot.alerts.mrkdwn import fit
 from bot.alerts.said_once import Saying, say_once, window_now
 from bot.alerts.slack_clock import SlackClock
@@ -126,6 +127,7 @@ def move_channel_id(db: Database, client: WebClient, old: str, new: str, *,
     pauses (the bot removed, posting restricted, archived) stay. Returns the rows moved, by
     table, and ``requeued``."""
     since = (datetime.now(UTC) - ID_CHANGE_WINDOW).isoformat(timespec="seconds")
+    pacer_of(db).move_channel(old, new, datetime.now(UTC))  # before: never in a transaction
     with transaction(db):
         refused = outbox.refused_since(db, old, since=since,
                                        errors=(ID_CHANGE, f"channel paused: {ID_CHANGE}"))
