@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from bot.models import DAY_LABELS, ArticleParts, ParsedArticle
 from bot.nlp.summary import clean_sentence
+from bot.stories import adding
 from bot.stories.figures import FIGURE_LABELS, SCALES, bare_figure, figure_values
 from bot.stories.saying import SAYING
 from bot.stories.schedule import LEAD_SENTENCES, day_keys, day_of, event_days
@@ -55,7 +56,7 @@ class SentenceFeatures:
     keys stories group on), ``uncounted`` the number keys of its facts only a number word
     counting nothing gave ("One of them", ``bot.stories.counts``; what's new ranks by them),
     ``predicate`` the lemma of the verb its own clause tells in the past (the reported one
-    after a saying): an event."""
+    after a saying): an event; ``adds``: it adds to the sentence before (``bot.stories.adding``)."""
 
     text: str
     lemmas: frozenset[str]
@@ -68,6 +69,7 @@ class SentenceFeatures:
     days: frozenset[str] = frozenset()
     uncounted: frozenset[str] = frozenset()
     predicate: frozenset[str] = frozenset()
+    adds: bool = False
 
 
 @dataclass
@@ -413,7 +415,8 @@ def _sentence(
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
                             people, _continues(plain), hedged, frozenset(figures), days,
                             frozenset(counting_nothing - counted) if counting_nothing
-                            else frozenset(), frozenset(predicate))
+                            else frozenset(), frozenset(predicate),
+                            bool(adding.ADDING.search(raw)) and _adds(words, sent))
 
 
 @lru_cache(maxsize=CACHED)
@@ -446,6 +449,17 @@ def _date_key(label: str, text: str) -> set[str]:
         return set()
     words = entity_words(text)
     return {"d:" + " ".join(words)} if MONTHS & set(words) else set()
+
+
+def _adds(words: _Words, sent: _Span) -> bool:
+    """``adding.adds`` over the sentence's words, spaces left out, each marked whether it is
+    a verb."""
+    found = []
+    for row in words.rows[sent.start:sent.end]:
+        if not row[7]:
+            lower = words.lowers[row[0]][0]
+            found.append((lower, words.lemmas[row[1]] or lower, bool(row[2] & VERBAL)))
+    return adding.adds(found)
 
 
 def _continues(words: list[tuple[str, str]]) -> bool:

@@ -363,8 +363,6 @@ NOTE_WORDS = frozenset({
     "update", "fix", "paragraph", "refile", "error", "mistake", "give"})
 """The words correction notes use whatever they correct ("An earlier version of this article
 misstated …")."""
-ADDING = re.compile(r"\b(?:also|further|in addition|additionally)\b", re.IGNORECASE)
-"""Words by which a sentence adds to what the one before it told."""
 REASONS = ("correction", "changed figure", "lead", "quote", "figure", "date", "later day",
            "name", "continuation", "claim")
 """Why a sentence is new, strongest evidence first: the order an update's sentences are shown in
@@ -442,11 +440,12 @@ def found(
 
 def _adds_to_lead(sentence: SentenceFeatures, position: int, news: list[News]) -> bool:
     """Whether the sentence, right after a "lead" one, adds to the development in the writer's
-    own words ("The agreement … also sets up a committee …"): a term of the news itself, to be
-    read with it before the quotes reacting to it."""
+    own words, by an adding word where it adds ("The agreement … also sets up a committee …",
+    "In addition, …": ``SentenceFeatures.adds``): a term of the news itself, to be read with
+    it before the quotes reacting to it."""
     return position == 1 and bool(news) and news[-1].position == 0 and \
         "lead" in news[-1].reasons and not sentence.quote and \
-        not SPOKEN.search(sentence.text) and bool(ADDING.search(sentence.text))
+        not SPOKEN.search(sentence.text) and sentence.adds
 
 
 def _ranked_by(reasons: tuple[str, ...], names: frozenset[str],

@@ -406,3 +406,39 @@ def test_the_writers_next_sentence_after_the_lead_tells_the_development_too(pipe
     news = whats_new_of(pipeline, WALKOUT, WALKOUT_ENDS_WITH_PANEL)
     assert "went back to work" in news[0]
     assert "winter timetable" in news[1], "the deal's other term, before the reactions"
+
+
+def walkout_ends_with(second: str) -> str:
+    """The tram deal's report with ``second`` as the sentence right after its lead."""
+    lead, _, rest = WALKOUT_ENDS_WITH_PANEL.partition(
+        "\n\nThe settlement, struck after eleven hours of bargaining, also creates a panel of "
+        "drivers and managers to draw up the winter timetable.")
+    return f"{lead}\n\n{second}{rest}"
+
+
+@pytest.mark.parametrize("second", [
+    "Some 45 drivers who also work on the night buses kept their old rosters.",
+    "The board expects that the two sides will also meet over the 12 disputed routes.",
+])
+def test_an_also_inside_another_clause_adds_nothing_to_the_lead(pipeline, second):
+    news = whats_new_of(pipeline, WALKOUT, walkout_ends_with(second))
+    assert "went back to work" in news[0]
+    assert news.index(second) > 1, "not a term of the deal: after the reactions"
+
+
+def test_further_as_an_adjective_is_no_adding_word(pipeline):
+    second = "The two sides will hold further talks over the 12 disputed routes."
+    news = whats_new_of(pipeline, WALKOUT, walkout_ends_with(second))
+    assert news.index(second) > 1
+
+
+@pytest.mark.parametrize("second", [
+    "Also on Wednesday, the board dropped its plan to close 12 depots at night.",
+    "In addition, the board dropped its plan to close 12 depots at night.",
+    "The board will also drop its plan to close 12 depots at night.",
+])
+def test_an_adding_word_opening_the_sentence_or_after_its_subject_adds_to_the_lead(
+        pipeline, second):
+    news = whats_new_of(pipeline, WALKOUT, walkout_ends_with(second))
+    assert "went back to work" in news[0]
+    assert news[1] == second
