@@ -411,12 +411,12 @@ def _sentence(
                        if (key := entity_key("PERSON", text_of[e.start_char:e.end_char]))
                        is not None)
     text = LEADING_CLOSE_QUOTE.sub("", clean_sentence(raw))
+    adds = bool(adding.ADDING.search(raw)) and _adds(words, sent)
     days = frozenset(day_keys(raw, dates, today, past, planned)) if dates else frozenset()
     return SentenceFeatures(text, frozenset(lemmas), frozenset(facts), quote,
-                            people, _continues(plain), hedged, frozenset(figures), days,
+                            people, _continues(plain, adds), hedged, frozenset(figures), days,
                             frozenset(counting_nothing - counted) if counting_nothing
-                            else frozenset(), frozenset(predicate),
-                            bool(adding.ADDING.search(raw)) and _adds(words, sent))
+                            else frozenset(), frozenset(predicate), adds)
 
 
 @lru_cache(maxsize=CACHED)
@@ -462,9 +462,10 @@ def _adds(words: _Words, sent: _Span) -> bool:
     return adding.adds(found)
 
 
-def _continues(words: list[tuple[str, str]]) -> bool:
-    """Whether the sentence (its (lower, lemma) words) carries on from the one before."""
+def _continues(words: list[tuple[str, str]], adds: bool) -> bool:
+    """Whether the sentence (its (lower, lemma) words) carries on from the one before: a
+    pronoun first, "added", or an adding word where it adds (``adds``: not "Further talks")."""
     first = words[:6]
     if first and first[0][0] in PRONOUNS:
         return True
-    return any(lemma in LINKS for _, lemma in first)
+    return any(lemma == "add" or lemma in LINKS and adds for _, lemma in first)

@@ -442,3 +442,15 @@ def test_an_adding_word_opening_the_sentence_or_after_its_subject_adds_to_the_le
     news = whats_new_of(pipeline, WALKOUT, walkout_ends_with(second))
     assert "went back to work" in news[0]
     assert news[1] == second
+
+
+FERRY_MORE = """Lindholm ferry strike talks set for Thursday
+
+Union negotiator Petra Solberg said: "Our members are exhausted, and we will not sail again until every missed overtime hour is paid in full."
+
+Further meetings between crews and managers are planned."""
+
+
+def test_further_of_a_noun_opening_a_sentence_continues_nothing(pipeline):
+    news = whats_new_of(pipeline, REPORT, FERRY_MORE)
+    assert not any("Further meetings" in item for item in news)
