@@ -33,7 +33,8 @@ def adds(words: Sequence[Word]) -> bool:
         return True
     if first == "further" and len(words) > 1 and not words[1][0].isalnum():
         return True
-    return any(lower in BEFORE_VERB and _after_subject(words[:at]) and _verb_follows(words[at + 1:])
+    return any(lower in BEFORE_VERB and _after_subject(words[:at]) and
+               _verb_follows(words[at + 1:], words[at - 1][1] in HELPERS)
                for at, (lower, _, _) in enumerate(words) if at)
 
 
@@ -52,9 +53,13 @@ def _after_subject(before: Sequence[Word]) -> bool:
         lower in CLAUSE_WORDS or verb and lemma not in HELPERS for lower, lemma, verb in kept)
 
 
-def _verb_follows(after: Sequence[Word]) -> bool:
-    """Whether a verb comes next, past any helpers ("also sets", "also be able" is not)."""
-    for _, lemma, verb in after:
-        if lemma not in HELPERS:
-            return verb
-    return False
+def _verb_follows(after: Sequence[Word], helped: bool) -> bool:
+    """Whether a verb comes next, past helpers and "-ly" words ("also sets", "also repeatedly
+    denied"), or a helper was the verb itself ("is also the first", "also had two"; ``helped``:
+    one stands right before the adding word)."""
+    for lower, lemma, verb in after:
+        if lemma in HELPERS:
+            helped = True
+        elif not lower.endswith("ly"):
+            return verb or helped
+    return helped

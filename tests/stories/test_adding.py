@@ -26,6 +26,9 @@ def test_an_adding_word_right_after_the_subject_adds():
     assert adds(words("The board will also create a panel."))
     assert adds(words("The deal, reached at dawn, also sets up a panel."))
     assert adds(words("In Vellmar, the board, which had refused, will also create a panel."))
+    assert adds(words("The board also repeatedly dropped the plan."))
+    assert adds(words("The deal is also the first since the spring."))
+    assert adds(words("The board also has two seats on the panel."))
 
 
 def test_an_adding_word_in_another_clause_or_of_a_noun_does_not():
@@ -35,4 +38,5 @@ def test_an_adding_word_in_another_clause_or_of_a_noun_does_not():
     assert not adds(words("The two sides will hold further talks."))
     assert not adds(words("Further talks will be held."))
     assert not adds(words("The board dropped the plan too."))
+    assert not adds(words("The board expects further talks."))
     assert not adds([])
