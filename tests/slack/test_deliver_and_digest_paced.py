@@ -5,13 +5,10 @@ fake Slack (its posts answered slowly, as a busy Slack does), real SQLite."""
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from storage.subscriptions import subscribe
-from tests.slack.test_slack_sender import follow, new_story
-from tests.slack.world import add_article, add_story
+from tests.slack.test_slack_holds_kept import alert_and_digest_due
 
 SLOW_S = 0.5
 """How long Slack takes to answer a post: longer than both jobs take to reach their posts."""
@@ -36,14 +33,7 @@ def test_an_alert_and_a_digest_to_one_channel_keep_its_pace(runtime, fake_slack,
     t0 = at(0)
     with transaction(fresh_db):
         bridge = add_topic(fresh_db, name="Bridge repairs", query="bridge")
-        harbour = add_topic(fresh_db, name="Harbour works", query="harbour")
-        subscribe(fresh_db, topic_id=harbour, target_type="channel", target_id="C0DESK",
-                  mode="hourly", created_by="U1", at=(t0 - timedelta(hours=3)).isoformat())
-    article = add_article(fresh_db, title="Harbour dredging begins")
-    add_story(fresh_db, article_id=article, title="Harbour dredging begins", topic_ids=(harbour,),
-              at=(t0 - timedelta(hours=2)).isoformat())
-    follow(fresh_db, bridge, "C0DESK")
-    new_story(fresh_db, bridge, title="Bridge closes for repairs")
+    alert_and_digest_due(fresh_db, bridge, t0)
     fake_slack.slow_down(SLOW_S, methods={"chat.postMessage"})
 
     assert sum(_both_at_once(runtime, t0)) == 1, "one post to the channel in its second"

@@ -83,6 +83,13 @@ def test_a_channels_hold_keeps_a_digest_back_after_a_restart(slack_settings, fak
 def held_channel_with_a_digest_due(db, fake_slack, topic: int, t0: datetime) -> None:
     """An alert to C0DESK, whose post will be answered 429 (Retry-After 60), and an hourly
     digest of another topic to C0DESK, due from ``t0`` on."""
+    alert_and_digest_due(db, topic, t0)
+    fake_slack.fail_next(1, status=429, retry_after=60, channel="C0DESK")
+
+
+def alert_and_digest_due(db, topic: int, t0: datetime) -> None:
+    """A new story of ``topic`` to alert in C0DESK, and an hourly digest of another topic to
+    C0DESK, due from ``t0`` on."""
     follow(db, topic, "C0DESK")
     with transaction(db):
         other = add_topic(db, name="Harbour works", query="harbour")
@@ -92,7 +99,6 @@ def held_channel_with_a_digest_due(db, fake_slack, topic: int, t0: datetime) -> 
     add_story(db, article_id=article, title="Harbour dredging begins", topic_ids=(other,),
               at=(t0 - timedelta(hours=2)).isoformat())
     new_story(db, topic, title="Bridge closes for repairs")
-    fake_slack.fail_next(1, status=429, retry_after=60, channel="C0DESK")
 
 
 def test_a_digest_sent_alone_keeps_to_the_running_bots_hold(runtime, fake_slack, fresh_db,
