@@ -13,7 +13,7 @@ import json
 import socket
 import time
 
-from bot.http_server import HttpServer
+from bot.http_server import BODY_IN_MEMORY, HttpServer
 from bot.ingest.http_api import IngestApp
 from storage.db import ThreadLocalDb
 from tests.hardening.gated_server import NO_DEADLINE
@@ -23,6 +23,8 @@ from tests.stopping import LAST_RESORT_S
 PROXY = "127.0.0.2"
 PLACES = 100
 TOKEN = "a-long-enough-ingest-token-for-the-test"
+DRIPPED = BODY_IN_MEMORY - 1
+"""The body an attacker declares: kept in memory, so its headers are not screened first."""
 
 
 def connect(port: int) -> socket.socket:
@@ -71,13 +73,16 @@ def test_a_slow_upload_through_a_proxy_is_not_cut_off_to_make_room(db_path):
 
 
 def test_bodies_dripped_too_slowly_to_finish_in_time_still_make_room(db_path):
-    """The other side: an attacker's served connections each declaring a body of 1 MB and
-    sending a byte of it now and then (it would need days, the deadline grants an hour here)
-    are closed to make room as before, so a fresh request from elsewhere is answered: no
-    deadline passes during the test, so only ``make_room`` can have given it its place."""
+    """The other side: an attacker's served connections each declaring a body and sending a
+    byte of it now and then (it would need hours, the deadline grants an hour here) are closed
+    to make room as before, so a fresh request from elsewhere is answered: no deadline passes
+    during the test, so only ``make_room`` can have given it its place. The body is declared
+    under ``BODY_IN_MEMORY``: a larger one is screened at its headers (no token: answered and
+    closed at once), which would free the places without ``make_room``."""
     server = HttpServer(IngestApp(ThreadLocalDb(db_path), token=TOKEN, max_bytes=1_000_000),
                         host="127.0.0.1", port=0, connection_limit=PLACES,
                         request_seconds=NO_DEADLINE, idle_seconds=NO_DEADLINE)
+    server._server.adj.channel_timeout = NO_DEADLINE
     server.start()
     pool: list[socket.socket] = []
     try:
@@ -85,7 +90,7 @@ def test_bodies_dripped_too_slowly_to_finish_in_time_still_make_room(db_path):
             try:
                 [sock] = pooled(server.port, 1)
                 sock.sendall(b"POST /ingest HTTP/1.1\r\nHost: wirewatch\r\n"
-                             b"Content-Length: 1000000\r\n\r\nx")
+                             b"Content-Length: %d\r\n\r\nx" % DRIPPED)
             except OSError:  # no place left: the server stopped taking connections
                 break
             pool.append(sock)
