@@ -122,15 +122,13 @@ def send_due_digests(db: Database, client: WebClient, *, now: datetime, timezone
         since = _parse(sub.last_digest_at or sub.created_at)
         end = _held_end(db, sub, since, period_end(now, mode=sub.mode, tz=tz,
                                                    daily_hour=daily_hour))
-        if since >= end or _backing_off(db, sub, now) or not pacer.claim(sub.target_id, now):
+        if since >= end or _backing_off(db, sub, now):
             continue
         period = Period(since, end, partial(period_end, mode=sub.mode, tz=tz,
                                             daily_hour=daily_hour))
-        done = _try_one(db, client, sub, period, tz, pacer, token, now, instances, lookups,
-                        reach)
-        if not done:
-            pacer.release(sub.target_id, now)
-        posted += done
+        posted += pacer.in_turn(sub.target_id, now, partial(
+            _try_one, db, client, sub, period, tz, pacer, token, now, instances, lookups,
+            reach)) or 0
     if not (pacer.paused(now) or not token.report().ok or (stopping and stopping.is_set()) or
             (reach is not None and reach.down())):
         _sweep(db, client, now, instances, lookups, pacer)

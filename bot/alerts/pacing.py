@@ -58,6 +58,16 @@ class Pacer:
             if self._next_post.get(channel) == now + timedelta(seconds=self.per_channel_interval):
                 del self._next_post[channel]
 
+    def in_turn(self, channel: str, now: datetime, send: Callable[[], int]) -> int | None:
+        """``send`` in the channel's turn (``claim``), its second given back when nothing was
+        posted (``release``): the sender's and the digests' one sequence. None: not its turn."""
+        if not self.claim(channel, now):
+            return None
+        sent = send()
+        if not sent:
+            self.release(channel, now)
+        return sent
+
     def move_channel(self, old: str, new: str, now: datetime) -> None:
         """The channel ``old`` is ``new`` now (``channel_id_changed``): its hold and pace go
         with it, and the hold is kept under the new id for a restart."""

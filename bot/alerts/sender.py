@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 from slack_sdk import WebClient
@@ -140,11 +141,10 @@ class AlertSender:
                 probe = self._down()  # while Slack is down, one alert asks for all, when due
                 if probe and not self._due(now):
                     break
-                if not self.pacer.claim(row.channel, now):
+                done = self.pacer.in_turn(row.channel, now,
+                                          partial(self._deliver_one, db, row, now))
+                if done is None:
                     continue
-                done = self._deliver_one(db, row, now)
-                if not done:
-                    self.pacer.release(row.channel, now)
                 sent += done
                 if probe and self._down():
                     break
