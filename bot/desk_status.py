@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from bot.models import RunRecord, Source, Totals
 from bot.models.times import utc_time
 from bot.run_record import BEAT_EVERY
-from storage.alerts import count_failed, count_pending, oldest_pending
+from storage.alerts import count_failed
 from storage.db import snapshot
 from storage.outbox_waiting import WhyWaiting, why_waiting
 from storage.runs import latest_runs
@@ -45,13 +45,19 @@ class DeskStatus:
 
 def read_status(db: Database, *, now: datetime) -> DeskStatus:
     """Every part in one read transaction (no network call: the run wrote what it knew of
-    Slack), so an alert posted meanwhile is not counted both waiting and gone."""
+    Slack), so an alert posted meanwhile is not counted both waiting and gone. Waiting to be
+    posted: not an alert of a muted story, which its turn closes unposted (``waits.muted``)."""
     with snapshot(db):
+        waits = why_waiting(db, now=now.isoformat())
         return DeskStatus(at=now, runs=latest_runs(db), totals=totals(db),
-                          pending=count_pending(db), oldest_pending=oldest_pending(db),
-                          waits=why_waiting(db, now=now.isoformat()),
+                          pending=waits.pending, oldest_pending=waits.oldest, waits=waits,
                           failed=count_failed(db), sources=list_sources(db),
                           last_article=last_article(db))
+
+
+def muted_line(muted: int) -> str:
+    """The alerts counted apart from those waiting: none of them will be posted."""
+    return f"Alerts of muted stories, closed at their turn without being posted: {muted}"
 
 
 def run_state(run: RunRecord, now: datetime) -> str:

@@ -366,9 +366,3 @@ def _event(row: Sequence) -> TopicEvent:
         article_id, origin = row
     return TopicEvent(story_id, verdict, tuple(json.loads(whats_new or "[]")), created_at,
                       title, url, source, event_id, moved_at, article_id, origin)
-
-
-def oldest_pending(db: Database) -> str | None:
-    """When the oldest alert still waiting to be posted was queued (ISO 8601), if any."""
-    return db.execute("SELECT min(created_at) FROM alerts "
-                      "WHERE status IN ('pending', 'sending')").fetchone()[0]

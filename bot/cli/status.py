@@ -14,7 +14,7 @@ from bot.alerts.mrkdwn import counted
 from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json
 from bot.cli.source_quiet import quiet_line, worked_line
-from bot.desk_status import DeskStatus, read_status, run_state
+from bot.desk_status import DeskStatus, muted_line, read_status, run_state
 from bot.models import Source
 from bot.redact import redact
 from bot.run_lines import failed_line, run_lines, sources_heading, waiting_line
@@ -47,6 +47,7 @@ def status(obj: CliContext, as_json: bool) -> None:
 def _lines(desk: DeskStatus) -> list[str]:
     lines = run_lines(desk.runs, desk.at, when_text)
     lines.append(waiting_line(desk.pending, desk.oldest_pending, desk.at, desk.waits))
+    lines += [muted_line(desk.waits.muted)] if desk.waits.muted else []
     lines.append(failed_line(desk.failed))
     lines.append(_last_line(desk))
     lines.append(sources_heading(desk.sources, desk.at))
@@ -76,8 +77,7 @@ def _as_json(desk: DeskStatus) -> dict:
         "runs": [{**asdict(run), "slack_answers": None if run.slack_answers is None
                   else bool(run.slack_answers), "slack_why": redact(run.slack_why or "") or None,
                   "state": run_state(run, desk.at)} for run in desk.runs],
-        "outbox": {"pending": desk.pending, "oldest_pending_at": desk.oldest_pending,
-                   "failed": desk.failed},
+        "outbox": _outbox(desk),
         "last_article": None if desk.last_article is None else dict(
             zip(("id", "title", "ingested_at"), desk.last_article, strict=True)),
         "sources": [{"id": row.id, "kind": row.kind, "location": redact(row.location),
@@ -85,6 +85,15 @@ def _as_json(desk: DeskStatus) -> dict:
                     for row in desk.sources],
         "totals": asdict(desk.totals),
     }
+
+
+def _outbox(desk: DeskStatus) -> dict:
+    """The alerts waiting to be posted and why (as the text says), the muted apart, the failed."""
+    waits = desk.waits
+    return {"pending": desk.pending, "oldest_pending_at": desk.oldest_pending,
+            "due": waits.due, "due_channels": waits.due_channels,
+            "to_try_again": waits.later, "next_try_at": waits.next_try,
+            "muted": waits.muted, "failed": desk.failed}
 
 
 def register(cli: click.Group) -> None:
