@@ -28,7 +28,15 @@ def status(obj: CliContext, as_json: bool) -> None:
     """How this database's wirewatch is doing, read from the database alone (no network).
 
     Each run with its last heartbeat, whether Slack's Web API answers it and since when, the
-    alerts waiting (the oldest's age) and failed, feeds failing or quiet, the last article.
+    alerts waiting (the oldest's age, and why they wait) and failed, feeds failing or quiet,
+    the last article. Alerts of a story muted where they go are counted apart: their turn
+    closes them, unposted.
+
+    \b
+    --json "outbox": pending (waiting to be posted), oldest_pending_at, due (due now),
+    due_channels (the channels or people they go to: one post a second in each),
+    to_try_again (after an error Slack gave), next_try_at (the first such try, ISO 8601),
+    muted (of muted stories, not in pending), failed.
 
     \b
     Example:
