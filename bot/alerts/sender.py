@@ -183,6 +183,8 @@ class AlertSender:
     def _attempt(self, db: Database, row: OutboxAlert, now: datetime) -> int:
         try:
             posted = self._post(db, row, now)
+        except NothingAsked:
+            return 0  # tells nothing of Slack: an outage's probe is still to be made
         except Retry as retry:
             self._retry_later(db, row, retry, now)
             self._heard(retry, now)
@@ -230,15 +232,15 @@ class AlertSender:
         running one, the running story's: ``storage.threads.thread_root``); an alert whose
         thread someone deleted stands on its own instead, and starts the story's thread anew."""
         if not outbox.still_queued(db, row.id):
-            return 0
+            raise NothingAsked
         followed = _follow_move(db, row)
         if followed is None:
-            return 0
+            raise NothingAsked
         row = followed
         channel = self._channel_for(row.channel, now)
         if muted_with_running(db, row.story_id, [row.channel, channel]):
             self._close(db, row, "muted", None)
-            return 0
+            raise NothingAsked
         if row.kind == QUOTE or row.story_id is None:
             return self._post_in(db, row, now, channel, None)
         root = _thread_here(thread_root(db, row.story_id, row.channel), channel)
@@ -574,6 +576,11 @@ class ThreadGone(Exception):
     def __init__(self, code: str, *, answered: bool = False) -> None:
         super().__init__(code)
         self.answered = answered
+
+
+class NothingAsked(Exception):
+    """The alert was settled with no post tried (gone, dropped in a channel's move, muted):
+    its try says nothing of whether Slack answers (``AlertSender._heard``)."""
 
 
 class NoThreads(Exception):
