@@ -30,7 +30,7 @@ def test_a_muted_alert_closed_as_the_probe_does_not_end_the_outage(runtime, fake
                                                                   fresh_db, caplog):
     """Before: the muted alert, the outage's probe, was closed with no call to Slack, and its
     try counted as Slack answering: "Slack's Web API answers again" while it still answered
-    503, and the alerts behind were tried at once instead of waiting for the next probe."""
+    503, and the pass went on to other channels' alerts as if Slack answered."""
     muted = muted_story(runtime, fake_slack, fresh_db, title="Ferry timetable changes")
     wait_for(fake_slack.responses)
     title = "Library opens late on Sundays"
