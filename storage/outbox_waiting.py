@@ -17,8 +17,8 @@ MUTED = (
     "UNION SELECT c.alert, c.channel, s.continues, c.depth + 1 FROM chain c JOIN stories s "
     f"ON s.id = c.story WHERE s.continues IS NOT NULL AND c.depth < {LONGEST_CHAIN}), "
     "muted(id) AS (SELECT c.alert FROM chain c JOIN mutes m ON m.story_id = c.story AND "
-    "(m.channel = c.channel OR m.channel IN (SELECT p.posted_channel FROM alerts p WHERE "
-    "p.channel = c.channel AND p.posted_channel IS NOT NULL))) ")
+    "(m.channel = c.channel OR EXISTS (SELECT 1 FROM alerts p WHERE p.posted_channel = "
+    "m.channel AND p.channel = c.channel))) ")
 """The waiting alerts the sender closes as muted (``sender._post``): their story, or a running
 story it continues, is muted in their channel, or in the direct messages a person's earlier
 alerts went to (``storage.threads.muted_with_running``)."""
