@@ -36,7 +36,8 @@ line that points to the rest among them."""
 def status_lines(db: Database, settings: Settings, *, errors: bool = False,
                  token: TokenReport | None = None, viewer: Viewer | None = None,
                  sources: bool = True, instances: Instances | None = None,
-                 manages: bool = True, reach: Reach | None = None) -> list[str]:
+                 manages: bool = True, subscribes: bool = True,
+                 reach: Reach | None = None) -> list[str]:
     """``errors``: each failing source's error text, for admins only (to anyone else it would
     tell which internal addresses answer and which refuse); ``viewer``: who asks, where, when
     not an admin (``delivery_lines``); ``sources``: list each source (not to guests: feed
@@ -44,18 +45,19 @@ def status_lines(db: Database, settings: Settings, *, errors: bool = False,
     transaction (``storage.db.snapshot``; no network call here: ``token`` and ``viewer`` are
     asked before); ``instances``: for admins, the other wirewatch runs posting with this app,
     right under the heading (they explain every doubled alert), read in the same transaction;
-    ``manages``: the reader may add topics (else they are told who does); ``reach``: what a
-    guest may read (the counts then say which are the workspace's and which they see)."""
+    ``manages``: the reader may add topics (else they are told who does); ``subscribes``: the
+    reader may subscribe (else they are told who does); ``reach``: what a guest may read (the
+    counts then say which are the workspace's and which they see)."""
     with snapshot(db):  # one moment: an alert failing meanwhile is counted once
         lines = _lines(db, settings, errors=errors, token=token, viewer=viewer, sources=sources,
-                       manages=manages, reach=reach)
+                       manages=manages, subscribes=subscribes, reach=reach)
         if instances is not None:
             lines[1:1] = instance_lines(instances, datetime.now(UTC))
         return lines
 
 
 def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport | None,
-           viewer: Viewer | None, sources: bool, manages: bool,
+           viewer: Viewer | None, sources: bool, manages: bool, subscribes: bool,
            reach: Reach | None) -> list[str]:
     mode = "Socket Mode" if settings.slack_app_token else "HTTP events"
     desk = read_status(db, now=datetime.now(UTC))
@@ -68,20 +70,32 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
         f"• {stored_line(stored, subscribed, reach)}",
     ]
     lines += slack_run_lines(desk.runs, desk.at, server=errors)
-    if not stored.topics:
-        alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
-        who = "" if manages else "a wirewatch admin adds one with "
-        ask = "" if manages else f" ({whom_to_ask(settings.admins)})"
-        lines.append(f"• No topics yet, so {alerting}: {who}{ADD_TOPIC}{ask}")
-    elif not subscribed:
-        lines.append("• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a "
-                     "channel (or `/subscribe me TOPIC`)")
+    lines += nothing_posted(stored, subscribed, settings.admins, manages=manages,
+                            subscribes=subscribes)
     listed = source_lines(db, errors=errors, rows=desk.sources,
                           empty=no_sources(None if manages else settings.admins))
     return lines + delivery_lines(db, token, viewer=viewer) + \
         (listed if sources else listed[:1]) + failed_lines(db, errors=errors)
 
 
+
+
+def nothing_posted(stored: Totals, subscribed: int, admins: tuple[str, ...], *, manages: bool,
+                   subscribes: bool) -> list[str]:
+    """Why nothing can be posted (no topic, nobody subscribed) and what changes it, as the
+    reader may do it: else who does, and whom to ask (``admins``: WIREWATCH_ADMINS)."""
+    ask = whom_to_ask(admins)
+    if not stored.topics:
+        alerting = ONLY_QUOTES if subscribed > stored.subscriptions else "nothing alerts"
+        who = "" if manages else "a wirewatch admin adds one with "
+        return [f"• No topics yet, so {alerting}: {who}{ADD_TOPIC}"
+                + ("" if manages else f" ({ask})")]
+    if subscribed:
+        return []
+    how = ("`/subscribe TOPIC` in a channel (or `/subscribe me TOPIC`)" if subscribes else
+           "a member of this workspace types `/subscribe TOPIC` in the channel that should get "
+           f"the alerts (a guest account only reads: ask a member, {ask.removeprefix('ask ')})")
+    return [f"• Nobody subscribes yet, so nothing is posted: {how}"]
 
 
 def stored_line(stored: Totals, subscribed: int, reach: Reach | None) -> str:

@@ -116,6 +116,7 @@ def status_text(svc: Services, _: str, command: dict) -> str:
                          viewer=viewer, sources=may(role, Action.SEE_SOURCES),
                          instances=svc.instances if admin else None,
                          manages=may(role, Action.MANAGE_TOPICS),
+                         subscribes=may(role, Action.SUBSCRIBE) or who.unknown is not None,
                          reach=(reach := _reach(svc, who, command)))
     return join_lines(lines) + (reach.note() if reach else "")
 
