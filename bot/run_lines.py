@@ -60,7 +60,7 @@ def _start_up_lines(run: RunRecord, state: str, when: When, indent: str,
     or never started; nothing said of a mode, pid or beginning it never recorded."""
     if state == STARTING:
         return [f"{indent}run {run.run} · starting up",
-                f"{indent * 2}Slack: {_slack_line(run, when, server)}"]
+                f"{indent * 2}Slack: {_slack_line(run, when, server, state)}"]
     said = f"it stopped during its start-up, at {when(run.stopped_at)}" if run.stopped_at \
         else "it went quiet during its start-up (killed, or its machine went down)"
     lines = [f"{indent}run {run.run} · never started: {said}"]
@@ -72,9 +72,9 @@ def _start_up_lines(run: RunRecord, state: str, when: When, indent: str,
     return lines
 
 
-def _slack_line(run: RunRecord, when: When, server: bool, state: str = RUNNING) -> str:
-    """Whether Slack answers a run; of one stopped or gone quiet, only until then (what it
-    knew last: nothing waits on a run that is gone)."""
+def _slack_line(run: RunRecord, when: When, server: bool, state: str) -> str:
+    """Whether Slack answers a run in ``state`` (``run_state``'s); of one stopped or gone
+    quiet, only until then (what it knew last: nothing waits on a run that is gone)."""
     why = f" ({redact(run.slack_why or '')})" if server and not run.slack_answers else ""
     if state in ENDED:
         said = "answered it" if run.slack_answers else "not reachable"
