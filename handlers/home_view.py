@@ -30,6 +30,11 @@ EVERYTHING = ("`/subscribe` lists your subscriptions by direct message, and a ch
               "typed in that channel; `/topics` the topics; `/wirewatch status` what is paused "
               "or failed.")
 
+GUEST_SUBSCRIBES = ("None: a guest account only reads what the channels you are in follow; a "
+                    "member of this workspace subscribes a channel (`/subscribe TOPIC` in it).")
+GUEST_MUTES = "None: muting a story is for members of this workspace."
+"""A guest's empty lists (``Action.SUBSCRIBE``, ``Action.MUTE``: members')."""
+
 
 def home_blocks(db: Database, user: str, notice: str | None = None, *,
                 hidden: frozenset[str] | None = frozenset(),
@@ -46,11 +51,13 @@ def home_blocks(db: Database, user: str, notice: str | None = None, *,
     ``reach`` are asked before), so a report moving or a mute landing meanwhile shows whole or
     not at all."""
     viewer = Viewer(None, user, hidden)
+    guest = reach is not None and reach.unknown is None
     with snapshot(db):
         return within_view_limits([
             HEADER, *(alarm(db) if alarm else []), *notice_blocks(notice),
-            *subscription_blocks(db, user, viewer), *paused_home_section(db, user, hidden=hidden),
-            {"type": "divider"}, *mute_blocks(db, user, viewer), {"type": "divider"},
+            *subscription_blocks(db, user, viewer, guest=guest),
+            *paused_home_section(db, user, hidden=hidden),
+            {"type": "divider"}, *mute_blocks(db, user, viewer, guest=guest), {"type": "divider"},
             *topic_blocks(db, reach, mine={s.topic_id for s in subscriptions_by(db, user)})])
 
 
@@ -85,11 +92,14 @@ def _fitted(block: dict) -> dict:
     return {**block, "text": {**text, "text": (kept[:cut] if cut > 0 else kept) + "\n…"}}
 
 
-def subscription_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
+def subscription_blocks(db: Database, user: str, viewer: Viewer, *,
+                        guest: bool = False) -> list[dict]:
+    """``user``'s subscriptions; of none, how to get one (to a ``guest``: who does)."""
     subs = [s for s in subscriptions_by(db, user) if viewer.sees(s.target_id)]
     quotes = [q for q in quote_subscriptions_set_up_by(db, user) if viewer.sees(q.target_id)]
     blocks = [_section("*Your subscriptions*" if subs or quotes else
-                       "*Your subscriptions*\nNone yet: `/subscribe me TOPIC` to get one by DM.")]
+                       "*Your subscriptions*\n" + (GUEST_SUBSCRIBES if guest else
+                       "None yet: `/subscribe me TOPIC` to get one by DM."))]
     for sub in subs[:SHOWN_SUBSCRIPTIONS]:
         where = "by direct message" if sub.target_type == "user" else f"<#{sub.target_id}>"
         topic = fit(sub.topic, 100)
@@ -122,13 +132,15 @@ def in_direct_messages(channel: str) -> bool:
     return channel.startswith(("U", "W", "D"))
 
 
-def mute_blocks(db: Database, user: str, viewer: Viewer) -> list[dict]:
-    """``user``'s mutes, but those in a private channel they are no longer in (``viewer``)."""
+def mute_blocks(db: Database, user: str, viewer: Viewer, *, guest: bool = False) -> list[dict]:
+    """``user``'s mutes, but those in a private channel they are no longer in (``viewer``); of
+    none, how to mute one (to a ``guest``: who may)."""
     visible = [m for m in mutes_by(db, user, limit=count_mutes_by(db, user))
                if in_direct_messages(m.channel) or viewer.sees(m.channel)]
     mutes = visible[:SHOWN_MUTES]
     if not mutes:
-        return [_section("*Your mutes*\nNone: *Mute story* under an alert stops its updates.")]
+        return [_section("*Your mutes*\n" + (GUEST_MUTES if guest else
+                         "None: *Mute story* under an alert stops its updates."))]
     left = len(visible) - len(mutes)
     blocks = [_section("*Your mutes*")]
     for mute in mutes:
