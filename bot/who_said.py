@@ -27,6 +27,8 @@ from storage.quotes import (
 )
 
 FROM = re.compile(r"^\s*from\s*:\s*(?P<name>.*)$", re.IGNORECASE | re.DOTALL)
+ELLIPSIS = re.compile(r"\[\s*(?:…|\.\s*\.\s*\.)\s*\]|…|\.\s*\.\s*\.")
+"""Where a quote asked for leaves words out: `...`, `…`, or either in square brackets."""
 QUOTE_CHARS = "\"“”„«»‘’'`"
 STOPWORD_TEXT = (
     "a an and are as at be but by for from has have he her his i in is it its of on or our "
@@ -137,7 +139,7 @@ def _by_text(db: Database, query: str, words: list[str], *, limit: int,
         match = " AND ".join([*(_phrase(t) for t in terms), _phrase(" ".join(words))])
         ids = fts_quote_ids(db, match, limit=CANDIDATES, budget_ms=PHRASE_BUDGET_MS,
                             stories=stories) or ids
-    return _ranked(db, normalise(query)[:400], ids, limit=limit)
+    return _ranked(db, normalise(query)[:400], ids, limit=limit, parts=_parts(query))
 
 
 def _search_terms(words: list[str]) -> list[str]:
@@ -183,16 +185,18 @@ def _candidates(db: Database, terms: list[str], stories: Collection[int] | None)
     return list(dict.fromkeys(found))
 
 
-def _ranked(db: Database, wanted: str, ids: list[int], *,
-            limit: int) -> tuple[tuple[QuoteHit, ...], QuoteHit | None]:
+def _ranked(db: Database, wanted: str, ids: list[int], *, limit: int,
+            parts: list[str]) -> tuple[tuple[QuoteHit, ...], QuoteHit | None]:
     """The best ``limit`` quotes said by someone; and, when there is none, the best phrase
-    quoted as no one's."""
+    quoted as no one's. One holding ``parts`` in order (the words asked, an ellipsis leaving
+    some out) scores as one holding the words asked."""
     scored: dict[Said, tuple[float, int]] = {}
     unsaid: dict[Said, tuple[float, int]] = {}
     fragments: set[Said] = set()
     for quote in quote_texts(db, ids):
         plain = normalise(quote.text)
-        score = _score(wanted, plain) + (2.0 if quote.kind == "direct" else 0.0)
+        whole = 100.0 if len(parts) > 1 and _in_order(parts, plain) else _score(wanted, plain)
+        score = whole + (2.0 if quote.kind == "direct" else 0.0)
         key = (plain, quote.speaker)
         kept = scored if as_speech(quote.kind, quote.speaker) else unsaid
         if score >= MIN_SCORE and (key not in kept or kept[key][1] < quote.id):
@@ -217,6 +221,30 @@ def _best(db: Database, scored: dict[Said, tuple[float, int]],
     best = sorted(scored.values(), key=lambda pair: (-pair[0], -pair[1]))[:limit]
     rows = {row.id: row for row in quotes_by_ids(db, [quote_id for _, quote_id in best])}
     return tuple(_hit(rows[quote_id], score) for score, quote_id in best if quote_id in rows)
+
+
+def word_for_word(query: str, text: str) -> bool:
+    """Whether a quote holds the words asked as typed (case, accents, punctuation and the kind
+    of quotation marks aside; an ellipsis stands for words left out), so a near match found
+    instead can be told as one."""
+    parts = _parts(query)
+    return bool(parts) and _in_order(parts, normalise(text))
+
+
+def _parts(query: str) -> list[str]:
+    """The query's words between the ellipses that leave words out, each part normalised."""
+    return [part for piece in ELLIPSIS.split(query) if (part := normalise(piece))]
+
+
+def _in_order(parts: list[str], plain: str) -> bool:
+    """Whether ``plain`` (normalised) holds each part, as whole words, in this order."""
+    text, at = f" {plain} ", 0
+    for part in parts:
+        found = text.find(f" {part} ", at)
+        if found < 0:
+            return False
+        at = found + len(part) + 1
+    return True
 
 
 def _score(wanted: str, text: str) -> float:

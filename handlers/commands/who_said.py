@@ -10,7 +10,7 @@ from bot.alerts.mrkdwn import slack_date
 from bot.permissions import LOOKUP_WAIT
 from bot.slack.after_ack import answered
 from bot.slack.sharing import Place, held_share
-from bot.who_said import QuoteHit, asked_speaker, who_said
+from bot.who_said import QuoteHit, asked_speaker, who_said, word_for_word
 from handlers.common import (
     answer,
     asks_help,
@@ -25,6 +25,7 @@ from handlers.common import (
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
          "`/who-said we will not back down`. Start with `share` to post the answer to the channel.")
 MAX_QUERY = 300
+NEAR = " · _not word for word_"
 OPENING, CLOSING = "\"'“‘«„", "\"'”’»“"
 
 
@@ -86,7 +87,8 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
                       guest=reach is not None) if share and not note else None
     outside = held.outside if held else frozenset()
     lines = [_heading(result.mode, query)] + [
-        format_hit(hit, here=hit.article_id not in outside) for hit in result.hits]
+        format_hit(hit, here=hit.article_id not in outside,
+                   asked=query if result.mode == "text" else None) for hit in result.hits]
     text = join_lines(lines) + cut + note
     answer(respond, f"{text}\n{held.why}" if held else text,
            share=share is not None and not note and not held)
@@ -99,9 +101,11 @@ def _heading(mode: str, query: str) -> str:
     return f"*Who said* “{echo(query, 100)}”"
 
 
-def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
+def format_hit(hit: QuoteHit, *, here: bool = True, asked: str | None = None) -> str:
     """One quote with its article, source, date (a Slack date token: each reader's own time
-    zone) and link; ``here`` False marks it as of a story the channel does not follow."""
+    zone) and link; ``here`` False marks it as of a story the channel does not follow;
+    ``asked``: the words searched, the quote marked when it does not hold them (a near match
+    must not pass for the words checked)."""
     who = hit.speaker or "unattributed"
     if hit.role:
         who = f"{who}, {hit.role}"
@@ -112,6 +116,8 @@ def format_hit(hit: QuoteHit, *, here: bool = True) -> str:
              f"<{target}|link>" if target else None]
     line = f"• “{echo(hit.text, 600)}” — *{echo(who, 150)}*\n    _{echo(hit.article_title, 150)}_"
     line = " · ".join([line] + [x for x in where if x])
+    if asked is not None and not word_for_word(asked, hit.text):
+        line += NEAR
     return line if here else f"{line} · not followed in this channel"
 
 

@@ -4,12 +4,15 @@ asked. The real Bolt app over HTTP with signed requests, the fake Slack, a real 
 
 from __future__ import annotations
 
+from bot.models import RawArticle
 from bot.stories.tracking import add_topic
+from bot.who_said import who_said
 from storage.db import transaction
 from tests.slack.conftest import app_home, run_command
 
 MEMBER, GUEST = "U0MEMBER", "U0GUEST"
 LOUNGE = "C0LOUNGE"
+NOT_WORD_FOR_WORD = " · _not word for word_"
 
 
 def test_status_tells_each_role_who_subscribes_a_channel(runtime, fake_slack, fresh_db):
@@ -45,3 +48,31 @@ def test_a_guest_s_first_app_home_offers_nothing_they_may_not_do(runtime, fake_s
     assert "None yet: `/subscribe me TOPIC` to get one by DM." in member, member
     assert "*Mute story* under an alert stops its updates." in member, member
 
+
+PILOTS = ("Harbour pilots vote to stop work\n\nHarbour pilots at Greywick voted on Tuesday to "
+          "stop work. \u201cWe won\u2019t go back until the tugs are safe\u2026 and that means "
+          "every one of them,\u201d said pilots' spokeswoman Mara Quill. \"Nobody listens to us,\" "
+          "she added.")
+
+
+def test_who_said_says_when_the_quote_found_is_not_the_words_asked(runtime, fake_slack,
+                                                                   pipeline, fresh_db):
+    """Before: "Nobody listens to me" found “Nobody listens to us” and showed it as the quote
+    asked for, unmarked; and a quote asked with an ellipsis for words left out (as a desk cuts
+    one) was only a near match (score 83.5), though every part of it is in the quote."""
+    [done] = pipeline.ingest([RawArticle(text=PILOTS, origin="pilots.txt")])
+    assert done.status == "stored"
+
+    def asked(text: str) -> str:
+        return run_command(runtime, fake_slack, "/who-said", text)["text"]
+
+    differs = asked("Nobody listens to me")
+    assert "“Nobody listens to us” — *Mara Quill, spokeswoman*" in differs, differs
+    assert differs.count(NOT_WORD_FOR_WORD) == 1, differs
+    for same in ("we won't go back until the tugs are safe", "“Nobody listens to us”",
+                 "the tugs are safe... and that means", "We won't go back ... every one of them",
+                 "we won’t go back […] every one of them"):
+        said = asked(same)
+        assert "— *Mara Quill, spokeswoman*" in said and NOT_WORD_FOR_WORD not in said, said
+    elided = who_said(fresh_db, "We won't go back ... every one of them").hits[0]
+    assert elided.score >= 100, elided  # was 83.5: ranked as a near match
