@@ -227,7 +227,8 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     db = svc.db
     name = unquote(rest)
     if not name:
-        return "Which topic? " + USAGE
+        role = command.get("role")
+        return "Which topic? " + (usage_for(svc, role) if isinstance(role, Role) else USAGE)
     topic = store.get_topic(db, name)
     reach = _reach(command)
     if topic is None or (reach is not None and not reach.topic(topic.id)):
@@ -236,9 +237,11 @@ def show_text(svc: Services, rest: str, command: dict) -> str:
     lines = [f"*{echo(topic.name, 100)}*: `{echo(topic.query, 500)}`"]
     subs = [s for s in subscriptions_of(db, [command.get("channel_id", "")])
             if s.topic_id == topic.id]
+    typed = f"`/subscribe {echo(slack_typed(topic.name), 100)}`"
     lines.append(f"This channel gets it {mode_words(subs[0].mode)}." if subs else
-                 "This channel is not subscribed: "
-                 f"`/subscribe {echo(slack_typed(topic.name), 100)}`.")
+                 f"This channel is not subscribed: {typed}." if reach is None or reach.unknown
+                 else "This channel is not subscribed (a member of this workspace subscribes "
+                 f"it with {typed} typed here).")
     stories = store.recent_stories(db, topic.id, limit=SHOW_STORIES)
     lines.append("*Recent stories*" if stories else "No stories yet.")
     lines += [f"• {echo(s.title or 'untitled', 150)} "

@@ -23,7 +23,8 @@ from handlers.common import (
 )
 
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
-         "`/who-said we will not back down`. Start with `share` to post the answer to the channel.")
+         "`/who-said we will not back down`; `/who-said from:NAME` lists a speaker's latest "
+         "quotes. Start with `share` to post the answer to the channel.")
 MAX_QUERY = 300
 NEAR = " · _not word for word_"
 OPENING, CLOSING = "\"'“‘«„", "\"'”’»“"
@@ -81,7 +82,8 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
     note = reach.note() if reach else ""
     if not result.hits:
         said = echo(result.message or nothing, 400)
-        answer(respond, f"{said} (searched for “{echo(query, 100)}”){cut}{note}")
+        within = " in the stories the channels you are in follow" if reach and not note else ""
+        answer(respond, f"{said} (searched for “{echo(query, 100)}”{within}){cut}{note}")
         return
     held = held_share(db, context.client, share, (h.article_id for h in result.hits),
                       guest=reach is not None) if share and not note else None

@@ -76,3 +76,53 @@ def test_who_said_says_when_the_quote_found_is_not_the_words_asked(runtime, fake
         assert "— *Mara Quill, spokeswoman*" in said and NOT_WORD_FOR_WORD not in said, said
     elided = who_said(fresh_db, "We won't go back ... every one of them").hits[0]
     assert elided.score >= 100, elided  # was 83.5: ranked as a near match
+
+
+def test_topics_show_tells_a_guest_who_subscribes_the_channel(runtime, fake_slack, fresh_db):
+    """Before: a guest's `/topics show` of a topic their channels follow ended "This channel is
+    not subscribed: `/subscribe Ferries`.", a command that refuses them."""
+    fake_slack.add_user(GUEST, guest=True)
+    fake_slack.add_channel(LOUNGE).members.add(GUEST)
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    run_command(runtime, fake_slack, "/subscribe", "Ferries", channel=LOUNGE)
+    shown = run_command(runtime, fake_slack, "/topics", "show Ferries", user=GUEST)["text"]
+    assert "This channel is not subscribed (a member of this workspace subscribes it with " \
+           "`/subscribe Ferries` typed here)." in shown, shown
+    member = run_command(runtime, fake_slack, "/topics", "show Ferries", user=MEMBER)["text"]
+    assert "This channel is not subscribed: `/subscribe Ferries`." in member, member
+
+
+def test_a_guest_s_who_said_that_finds_nothing_says_what_it_searched(runtime, fake_slack):
+    """Before: "No quote matches that. …", as if nothing were stored, where a guest's search
+    reads only the quotes of the stories the channels they are in follow."""
+    fake_slack.add_user(GUEST, guest=True)
+    fake_slack.add_channel(LOUNGE).members.add(GUEST)
+    said = run_command(runtime, fake_slack, "/who-said", "the tide waits for no one",
+                       user=GUEST, channel=LOUNGE)["text"]
+    assert said.endswith("(searched for “the tide waits for no one” in the stories the "
+                         "channels you are in follow)"), said
+    member = run_command(runtime, fake_slack, "/who-said", "the tide waits for no one",
+                         user=MEMBER)["text"]
+    assert member.endswith("(searched for “the tide waits for no one”)"), member
+
+
+def test_topics_show_without_a_name_gives_each_role_its_own_usage(runtime, fake_slack):
+    """Before: a member's `/topics show` alone read "Which topic?" and the admin's usage, whose
+    add, edit and remove refuse them."""
+    member = run_command(runtime, fake_slack, "/topics", "show", user=MEMBER)["text"]
+    assert member.startswith("Which topic? Usage: `/topics` lists topics · `/topics show NAME` "
+                             "shows one"), member
+    assert "/topics add" not in member and "/topics remove" not in member, member
+    admin = run_command(runtime, fake_slack, "/topics", "show")["text"]
+    assert admin.startswith("Which topic? Usage: `/topics` lists topics · `/topics add NAME "
+                            "[QUERY]` tracks one"), admin
+
+
+def test_who_said_usage_names_the_speaker_search_its_misses_suggest(runtime, fake_slack):
+    """Before: `/who-said help` named only a quote's words, while a search finding nothing
+    suggests "a speaker's name as `from:NAME`", which the usage never explained."""
+    usage = run_command(runtime, fake_slack, "/who-said", "help")["text"]
+    missed = run_command(runtime, fake_slack, "/who-said", "nothing stored here")["text"]
+    assert "`from:NAME`" in missed, missed
+    assert "`/who-said from:NAME` lists a speaker's latest quotes" in usage, usage
