@@ -51,8 +51,10 @@ def handle_story(ack: Ack, command: dict, respond: Respond, context: BoltContext
         return
     found = find_stories(db, text, among=None if reach is None else reach.stories)
     if not found:
+        within = ", among the stories the channels you are in follow" \
+            if reach and not reach.unknown else ""
         answer(respond, f"No story title contains “{echo(text, 100)}”, nor does the title of "
-                        f"any article of one. {USAGE}")
+                        f"any article of one{within}. {USAGE}{reach.note() if reach else ''}")
         return
     others = [f"`/story {s.id}` {echo(s.title or '', 80)}" for s in found[1:]]
     note = "Also matching: " + " · ".join(others) if others else None

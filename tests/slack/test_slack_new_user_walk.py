@@ -126,3 +126,18 @@ def test_who_said_usage_names_the_speaker_search_its_misses_suggest(runtime, fak
     missed = run_command(runtime, fake_slack, "/who-said", "nothing stored here")["text"]
     assert "`from:NAME`" in missed, missed
     assert "`/who-said from:NAME` lists a speaker's latest quotes" in usage, usage
+
+
+def test_a_guest_s_story_search_that_finds_nothing_says_what_it_searched(runtime, fake_slack):
+    """Before: "No story title contains “…”" to a guest too, whose search reads only the stories
+    the channels they are in follow, as their `/who-said` does."""
+    fake_slack.add_user(GUEST, guest=True)
+    fake_slack.add_channel(LOUNGE).members.add(GUEST)
+    said = run_command(runtime, fake_slack, "/story", "ferry crews", user=GUEST,
+                       channel=LOUNGE)["text"]
+    assert said.startswith("No story title contains “ferry crews”, nor does the title of any "
+                           "article of one, among the stories the channels you are in "
+                           "follow. Usage:"), said
+    member = run_command(runtime, fake_slack, "/story", "ferry crews", user=MEMBER)["text"]
+    assert member.startswith("No story title contains “ferry crews”, nor does the title of any "
+                             "article of one. Usage:"), member
