@@ -30,10 +30,11 @@ EVERYTHING = ("`/subscribe` lists your subscriptions by direct message, and a ch
               "typed in that channel; `/topics` the topics; `/wirewatch status` what is paused "
               "or failed.")
 
-GUEST_SUBSCRIBES = ("None: a guest account only reads what the channels you are in follow; a "
-                    "member of this workspace subscribes a channel (`/subscribe TOPIC` in it).")
+GUEST_SUBSCRIBES = ("None: a member of this workspace subscribes a channel (`/subscribe TOPIC` "
+                    "in it); you read what the channels you are in follow.")
 GUEST_MUTES = "None: muting a story is for members of this workspace."
-"""A guest's empty lists (``Action.SUBSCRIBE``, ``Action.MUTE``: members')."""
+"""The empty lists of a guest, or of someone of another organisation (``Action.SUBSCRIBE``,
+``Action.MUTE``: this workspace's members')."""
 
 
 def home_blocks(db: Database, user: str, notice: str | None = None, *,

@@ -94,7 +94,7 @@ def nothing_posted(stored: Totals, subscribed: int, admins: tuple[str, ...], *, 
         return []
     how = ("`/subscribe TOPIC` in a channel (or `/subscribe me TOPIC`)" if subscribes else
            "a member of this workspace types `/subscribe TOPIC` in the channel that should get "
-           f"the alerts (a guest account only reads: ask a member, {ask.removeprefix('ask ')})")
+           f"the alerts (ask one, {ask.removeprefix('ask ')})")
     return [f"• Nobody subscribes yet, so nothing is posted: {how}"]
 
 

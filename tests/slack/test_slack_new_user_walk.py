@@ -10,24 +10,27 @@ from bot.who_said import who_said
 from storage.db import transaction
 from tests.slack.conftest import app_home, run_command
 
-MEMBER, GUEST = "U0MEMBER", "U0GUEST"
+MEMBER, GUEST, VISITOR = "U0MEMBER", "U0GUEST", "U0VISITOR"
 LOUNGE = "C0LOUNGE"
 NOT_WORD_FOR_WORD = " · _not word for word_"
 
 
 def test_status_tells_each_role_who_subscribes_a_channel(runtime, fake_slack, fresh_db):
-    """Before: a guest read "Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a
-    channel (or `/subscribe me TOPIC`)", a command that refuses them."""
+    """Before: a guest, or someone of another organisation in a shared channel (a member there,
+    who reads here as a guest), read "Nobody subscribes yet, so nothing is posted: `/subscribe
+    TOPIC` in a channel (or `/subscribe me TOPIC`)", a command that refuses them."""
     fake_slack.add_user(GUEST, guest=True)
     fake_slack.add_channel(LOUNGE).members.add(GUEST)
     with transaction(fresh_db):
         add_topic(fresh_db, name="Ferries", query="ferry")
-    guest = run_command(runtime, fake_slack, "/wirewatch", "status", user=GUEST,
-                        channel=LOUNGE)["text"]
-    assert "• Nobody subscribes yet, so nothing is posted: a member of this workspace types " \
-           "`/subscribe TOPIC` in the channel that should get the alerts (a guest account only " \
-           "reads: ask a member, <@U0REPORTER> or a workspace admin or owner)" in guest, guest
-    assert "/subscribe me" not in guest, guest
+    fake_slack.add_user(VISITOR, team="T0ELSEWHERE")  # a member of their own organisation
+    for reader in (GUEST, VISITOR):
+        said = run_command(runtime, fake_slack, "/wirewatch", "status", user=reader,
+                           channel=LOUNGE)["text"]
+        assert "• Nobody subscribes yet, so nothing is posted: a member of this workspace " \
+               "types `/subscribe TOPIC` in the channel that should get the alerts (ask one, " \
+               "<@U0REPORTER> or a workspace admin or owner)" in said, (reader, said)
+        assert "/subscribe me" not in said, (reader, said)
     for user in (MEMBER, "U0REPORTER"):
         said = run_command(runtime, fake_slack, "/wirewatch", "status", user=user)["text"]
         assert "• Nobody subscribes yet, so nothing is posted: `/subscribe TOPIC` in a channel " \
@@ -40,8 +43,9 @@ def test_a_guest_s_first_app_home_offers_nothing_they_may_not_do(runtime, fake_s
     fake_slack.add_user(GUEST, guest=True)
     fake_slack.add_channel(LOUNGE).members.add(GUEST)
     home = app_home(runtime, fake_slack, GUEST).replace("\\n", "\n")
-    assert "*Your subscriptions*\nNone: a guest account only reads what the channels you are " \
-           "in follow; a member of this workspace subscribes a channel" in home, home
+    assert "*Your subscriptions*\nNone: a member of this workspace subscribes a channel " \
+           "(`/subscribe TOPIC` in it); you read what the channels you are in follow." in home, \
+        home
     assert "*Your mutes*\nNone: muting a story is for members of this workspace" in home, home
     assert "/subscribe me" not in home and "*Mute story* under" not in home, home
     member = app_home(runtime, fake_slack, MEMBER, event_ts="1700000000.000200")
