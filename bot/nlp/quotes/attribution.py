@@ -8,12 +8,16 @@ from spacy.tokens import Doc, Token
 
 from bot.nlp.quotes.reporting import cue_of, is_passive, is_reporting
 from bot.nlp.quotes.subjects import clause_subject_before, subject_of
+from bot.nlp.speakers.words import DOCUMENT_NOUNS, ISSUED_NOUNS
 
 TERMINALS = {".", "!", "?", ";"}
 NEAR_WORDS = 10
 PHRASE_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"}
 WORDED = {"read"}
 """Verbs that report words only right after them, inverted: "“…,” reads the sign."""
+READ = {"read", "reads"}
+DOCUMENTS = ISSUED_NOUNS | DOCUMENT_NOUNS
+"""What can have "read" the words before it: a document an author or body issued."""
 VIEW_NOUNS = {"view", "opinion", "words", "estimation", "telling", "judgment", "judgement"}
 """"In Ruiz's view, …": the owner of the view speaks."""
 SET_OFF_WORDS = 30
@@ -203,6 +207,9 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     if verb is None and first is not None and first.lemma_ in WORDED and first.pos_ == "VERB":
         verb = first  # "“…,” reads an editorial in the Register."
     if verb is None:
+        read = _document_read(words)
+        if read is not None:
+            return read
         return _set_off_attribution(tokens, quoted)
     if is_passive(verb):
         return None
@@ -217,6 +224,17 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     if subject.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}:
         return None
     return Attribution(verb, subject, cue_of(verb))
+
+
+def _document_read(words: list[Token]) -> Attribution | None:
+    """"“…,” the editorial read.": a document closing the sentence with "read" is the words'
+    source, though the parser often takes "editorial" for an adjective and "read" for a noun."""
+    said = [t for t in words if not t.is_punct and not t.is_space]
+    if not 2 <= len(said) <= 5 or said[-1].lower_ not in READ or said[0].pos_ != "DET" or \
+            said[-2].lower_ not in DOCUMENTS or said[-1].i + 1 >= len(said[-1].doc) or \
+            said[-1].nbor().text not in TERMINALS:
+        return None
+    return Attribution(said[-1], said[-2], None)
 
 
 def _titled_person(after: list[Token]) -> Token | None:

@@ -47,6 +47,7 @@ PERSON_TITLES = TITLE_WORDS - COMPANY_ROLES
 """Titles only a person holds (a firm's "owner" may be a company), taken once."""
 
 DET = get_string_id("det")
+AMOD = get_string_id("amod")
 ACL = get_string_id("acl")
 RELCL = get_string_id("relcl")
 APPOS = get_string_id("appos")
@@ -309,7 +310,17 @@ def whole_title(title: Span) -> Span:
 
 def definite(token: Token) -> bool:
     """"The paper", "this poll": a description of something the article has named."""
-    return any(c.dep == DET and c.lower in DEFINITE_DETS for c in token.children)
+    return any(c.dep == DET and c.lower in DEFINITE_DETS for c in token.children) or \
+        _determined_as_modifier(token)
+
+
+def _determined_as_modifier(token: Token) -> bool:
+    """"“…,” the editorial read.": the parser took the noun for a modifier of the next word
+    and hung its "the" there too."""
+    if token.dep != AMOD or token.i == 0:
+        return False
+    det = token.doc[token.i - 1]
+    return det.dep == DET and det.lower in DEFINITE_DETS and det.head.i == token.head.i
 
 
 def noun_phrase(token: Token, upto: int | None = None, *, text: str | None = None) -> str:
