@@ -68,6 +68,8 @@ TAG_DEPS = {"punct", "advmod", "npadvmod", "prep", "aux", "neg"}
 TAG_TAIL = 5
 """What a speech tag closing a sentence has besides its subject: when, where, how ("…, a survey
 found this month."), in a few words; no clause of its own ("that …")."""
+LOOSE_TAG_DEPS = {"relcl", "acl", "conj", "advcl", "dep", "parataxis"}
+"""Where the parser hangs a closing "…, a poll finds." it did not read as the sentence's tag."""
 BREAKS = {";", ":"}
 """Marks that end a clause as a full stop would."""
 ASIDE_PREPS = {"in", "on", "during", "via", "through"}
@@ -201,6 +203,27 @@ def _tagged_before(verb: Token) -> list[list[Token]]:
     return [[t for t in verb.head.subtree if t.i < comma]]
 
 
+def _misattached_tag(verb: Token) -> list[list[Token]]:
+    """"Most voters want a new bridge, a new poll finds.": a tag of "a" or "the" and a noun
+    with its verb alone, closing the sentence after a comma, which the parser hung on a word
+    of the words it reports as some other clause than a ccomp; it reports the sentence before
+    the comma."""
+    if verb.dep_ not in LOOSE_TAG_DEPS or verb.i < verb.head.i or \
+            not is_reporting(verb, INDIRECT) or verb.i + 1 >= len(verb.doc) or \
+            verb.nbor().text not in SENTENCE_ENDS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ in {"NNS", "NNPS"} or \
+            any(c.i > verb.i or c.dep_ not in {"nsubj", "aux"} for c in verb.children):
+        return []
+    first = subject.left_edge
+    comma = first.i - 1
+    if first.lower_ not in {"a", "an", "the"} or comma <= verb.sent.start or \
+            verb.doc[comma].text != ",":
+        return []
+    return [[t for t in verb.doc[verb.sent.start:comma] if not t.is_space]]
+
+
 def _comma_before(verb: Token) -> int:
     """The mark before a clause, past the closing quotation marks of the words before it (set
     on them, with a space after: not the opening mark of a quotation, "…, he said, “I …”")."""
@@ -291,7 +314,7 @@ def find_indirect(doc: Doc, body: str, quoted: set[int], resolver: SpeakerResolv
         else:
             parts = [_clause_words(verb, clause, children), _dashed_before(verb, clause)] \
                 if clause is not None else _around(verb, quoted) or _tagged_before(verb) or \
-                _as_reported(verb, quoted)
+                _misattached_tag(verb) or _as_reported(verb, quoted)
         agent = _agent(verb) if not charge and clause is None else _asker(verb)
         for words in parts:
             quote = _quote(doc, body, verb, words, quoted, resolver, statements, subject=agent)
