@@ -319,10 +319,14 @@ def shown_link(url: str | None) -> str | None:
 
 
 def safe_url(url: str | None) -> TypeGuard[str]:
-    """Only http(s) links short enough for a button; anything else gets no button."""
+    """Only http(s) links short enough for a button; anything else gets no button, one Python
+    cannot read (``http://[`` never closing its host, whatever a feed or ``/ingest`` sent) too."""
     if not url or len(url) > URL_CHARS or any(c.isspace() for c in url):
         return False
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
