@@ -35,15 +35,19 @@ def system_resolver(host: str, port: int) -> list[str]:
 
 
 def why_internal(ip: IPAddress) -> str | None:
-    """Why ``ip`` is not a public address, or None when it is one."""
+    """Why ``ip`` is not a public address, or None when it is one. IPv6 site-local
+    (``fec0::/10``, deprecated but still routed inside some networks) is one Python counts as
+    global."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return "IPv4-mapped IPv6"
     inside = ip.sixtofour if isinstance(ip, ipaddress.IPv6Address) else None
     carried = why_internal(inside) if inside is not None else None
     if carried:
         return f"6to4 IPv6 (carrying the {carried} {inside})"
+    site_local = isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local
     checks = (("loopback", ip.is_loopback), ("unspecified", ip.is_unspecified),
-              ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
+              ("link-local", ip.is_link_local), ("site-local", site_local),
+              ("multicast", ip.is_multicast),
               ("shared (CGNAT)", ip in SHARED), ("reserved", ip.is_reserved),
               ("private", ip.is_private), ("non-global", not ip.is_global))
     return next((name for name, hit in checks if hit), None)

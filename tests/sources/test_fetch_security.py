@@ -36,7 +36,7 @@ PUBLIC = "127.0.0.1/32"
 FAST = FetchLimits(connect_timeout=2, read_timeout=1, total_timeout=3, max_bytes=200_000)
 INTERNAL_TARGETS = ["127.0.0.1", "10.1.2.3", "169.254.169.254", "[::1]", "[::ffff:127.0.0.1]",
                     "100.64.1.1", "224.0.0.1", "[fd00::1]", "0.0.0.0", "192.168.1.10",
-                    "localhost", "[2002:a9fe:a9fe::1]", "[2002:7f00:1::]"]
+                    "localhost", "[2002:a9fe:a9fe::1]", "[2002:7f00:1::]", "[fec0::1]"]
 
 
 @pytest.fixture
@@ -88,7 +88,8 @@ def test_internal_addresses_are_refused_when_added_from_slack_or_the_cli(db_path
                                            ("metadata.google.internal", "169.254.169.254"),
                                            ("cgnat.newsroom.test", "100.64.0.9"),
                                            ("v6.newsroom.test", "fd12::7"),
-                                           ("6to4.newsroom.test", "2002:a9fe:a9fe::1")])
+                                           ("6to4.newsroom.test", "2002:a9fe:a9fe::1"),
+                                           ("site.newsroom.test", "fec0::7")])
 def test_a_name_resolving_inside_the_network_is_never_requested(internal, name, address):
     fetcher, _ = fetcher_with({name: [[address]]})
     with pytest.raises(FetchError, match="refusing to fetch"):
