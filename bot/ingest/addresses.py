@@ -8,11 +8,13 @@ import ipaddress
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 Resolver = Callable[[str, int], list[str]]
 SHARED = ipaddress.ip_network("100.64.0.0/10")
+WEB_PORTS = (None, 80, 443)
 
 
 class AddressRefused(Exception):
@@ -92,3 +94,18 @@ class AddressPolicy:
 
     def opened(self) -> AddressPolicy:
         return AddressPolicy(allow=self.allow, any_address=True, resolver=self.resolver)
+
+
+def same_host(link: str, feed: str) -> bool:
+    """Whether ``link`` is on the feed's own host and port (http and https's usual ports alike):
+    what ``--allow-private`` trusts of a feed's entry links. An intranet feed relaying outside
+    feeds passes their links on, and one to the metadata service or another internal host must
+    not be fetched for it."""
+    try:
+        ours, theirs = urlsplit(feed), urlsplit(link)
+        ports = (ours.port, theirs.port)
+    except ValueError:
+        return False
+    same_port = ports[0] == ports[1] or all(port in WEB_PORTS for port in ports)
+    host = (ours.hostname or "").rstrip(".")
+    return bool(host) and host == (theirs.hostname or "").rstrip(".") and same_port

@@ -18,6 +18,7 @@ import feedparser
 from sqlite_utils import Database
 
 from bot.ingest.about import not_its_article
+from bot.ingest.addresses import same_host
 from bot.ingest.bounds import (
     MOST_ORIGIN_SHOWN,
     bounded_fields,
@@ -369,7 +370,8 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
                          published=entry.published)
     if entry.teaser and entry.link:
         try:
-            response = fetcher.get(entry.link, accept=PAGE_TYPES, allow_private=allow_private)
+            response = fetcher.get(entry.link, accept=PAGE_TYPES,
+                                   allow_private=allow_private and same_host(entry.link, feed_url))
         except FetchError as exc:
             reason = answered(exc.status) if exc.status else str(exc)
             return _without_page(article, reason, may_pass=exc.may_pass)

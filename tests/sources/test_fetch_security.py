@@ -27,9 +27,9 @@ from handlers.commands.sources import sources_text
 from storage.db import ThreadLocalDb, open_db, transaction
 from storage.inbox import pending
 from storage.sources import add_source, source_row
-from tests.sources.feedserver import FeedServer, Item, Route, at, rss
+from tests.sources.feedserver import FeedServer, Item, Route, at, page, rss
 from tests.sources.process import Running, clean_env
-from tests.sources.stories import FERRY
+from tests.sources.stories import FERRY, LIBRARY
 from tests.stopping import LAST_RESORT_S, wait_for
 
 PUBLIC = "127.0.0.1/32"
@@ -153,6 +153,31 @@ def test_allow_networks_and_allow_private_let_an_internal_feed_through(internal,
                                                  location=internal.url("/feed")))
     closed, _ = fetcher_with({})
     assert poll_feed(fresh_db, source, fetcher=closed, now=datetime.now(UTC)).queued == 1
+
+
+def test_an_allowed_internal_feed_leads_to_no_other_internal_host(internal, fresh_db):
+    """``--allow-private`` trusts the feed's own host, not every link its entries carry: an
+    intranet relay republishing outside feeds passes their links on, and a link to the cloud
+    metadata service or another internal host was fetched, its page stored as the article."""
+    with FeedServer(host="127.0.0.3") as elsewhere:
+        elsewhere.routes["/secret"] = Route(page(LIBRARY[0], LIBRARY[1]),
+                                            content_type="text/html")
+        internal.routes["/story"] = Route(page(*FERRY), content_type="text/html")
+        internal.routes["/feed"] = Route(rss([
+            Item("1", FERRY[0], FERRY[1][:300], link=internal.url("/story"), published=at(1),
+                 full=False),
+            Item("2", LIBRARY[0], LIBRARY[1][:300], link=elsewhere.url("/secret"),
+                 published=at(2), full=False)]))
+        with transaction(fresh_db):
+            source = source_row(fresh_db, add_source(fresh_db, kind="feed", allow_private=True,
+                                                     location=internal.url("/feed")))
+        fetcher, _ = fetcher_with({})
+        result = poll_feed(fresh_db, source, fetcher=fetcher, now=datetime.now(UTC))
+        assert elsewhere.requests == []
+    assert result.queued == 2 and [p for p, _ in internal.requests] == ["/feed", "/story"]
+    texts = {row.article.title: row.article.text for row in pending(fresh_db, limit=5)}
+    assert texts[FERRY[0]].startswith(FERRY[1][:100]) and len(texts[FERRY[0]]) > 300
+    assert texts[LIBRARY[0]] == LIBRARY[1][:300].strip()
 
 
 class DripServer:
