@@ -49,12 +49,22 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _web_address(location: str) -> bool:
+    """An http(s) address with a host, and a port when one is given: ``http://[host`` (which
+    Python cannot read) or a port of letters or past 65535 would fail every poll."""
+    try:
+        parts = urlsplit(location)
+        _ = parts.port  # raises ValueError for a port of letters or past 65535
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def normalise_location(*, kind: str, location: str) -> str:
     """A feed is an absolute http(s) URL; a folder is an absolute path."""
     location = location.strip()
     if kind == "feed":
-        parts = urlsplit(location)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        if not _web_address(location):
             raise SourceError(f"'{location}' is not an http:// or https:// feed address")
         return location
     if kind == "folder":
