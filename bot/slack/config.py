@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.config import ConfigError, Settings, check_timezone
 
 DEFAULT_API_URL = "https://slack.com/api/"
+SHORTEST_SECRET = 16
+"""Slack's signing secrets are 32 characters; a placeholder left in (``changeme``) is shorter."""
 
 
 def check_slack_settings(settings: Settings) -> None:
@@ -29,6 +31,12 @@ def check_slack_settings(settings: Settings) -> None:
                           "Socket Mode)")
     elif _has_space(settings.slack_signing_secret):
         raise ConfigError("SLACK_SIGNING_SECRET contains spaces: paste it again without them")
+    elif len(settings.slack_signing_secret) < SHORTEST_SECRET:
+        size = len(settings.slack_signing_secret)
+        raise ConfigError(f"SLACK_SIGNING_SECRET is {size} character{'s' if size != 1 else ''}"
+                          ", short enough to guess, and whoever guesses it can send commands "
+                          "as any admin: paste the app's own Signing Secret (32 characters, "
+                          "Basic Information > App Credentials)")
     url = settings.slack_api_url
     if url and not url.lower().startswith(("http://", "https://")):
         raise ConfigError(f"WIREWATCH_SLACK_API_URL must be an http:// or https:// address "

@@ -25,6 +25,8 @@ from tests.stopping import LAST_RESORT_S
     ({"slack_bot_token": "xoxp-user-token"}, "SLACK_BOT_TOKEN does not look like a bot token"),
     ({"slack_bot_token": "xoxb-has space"}, "SLACK_BOT_TOKEN does not look like a bot token"),
     ({"slack_signing_secret": None}, "SLACK_SIGNING_SECRET is not set"),
+    ({"slack_signing_secret": "changeme"}, "SLACK_SIGNING_SECRET is 8 characters"),
+    ({"slack_signing_secret": "x"}, "SLACK_SIGNING_SECRET is 1 character,"),
     ({"slack_app_token": "xoxb-not-app"}, "SLACK_APP_TOKEN does not look like an app-level token"),
     ({"timezone": "Mars/Olympus"}, "WIREWATCH_TIMEZONE"),
     ({"timezone": "Etc/GMT+1"}, "'Etc/GMT+1' is UTC-01:00, not UTC+01:00"),
