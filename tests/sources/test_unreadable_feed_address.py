@@ -32,6 +32,6 @@ def test_an_unreadable_feed_address_is_refused_on_the_command_line(db_path, addr
 @pytest.mark.parametrize("address", UNREADABLE)
 def test_an_unreadable_feed_address_is_refused_from_slack(db_path, address):
     svc = Services(store=ThreadLocalDb(db_path), settings=Settings(db_path=db_path))
-    answer = sources_text(svc, f"add {address} --no-check", {"role": Role.ADMIN})
+    answer = sources_text(svc, f"add {address}", {"role": Role.ADMIN})
     assert "not an http:// or https:// feed address" in answer
     assert open_db(db_path)["sources"].count == 0
