@@ -319,15 +319,16 @@ def shown_link(url: str | None) -> str | None:
 
 
 def safe_url(url: str | None) -> TypeGuard[str]:
-    """Only http(s) links short enough for a button; anything else gets no button, one Python
-    cannot read (``http://[`` never closing its host, whatever a feed or ``/ingest`` sent) too."""
+    """Only http(s) links to a host, short enough for a button; anything else gets no button:
+    one Python cannot read (``http://[`` never closing its host, whatever a feed or ``/ingest``
+    sent) too, and one naming no host (``https://user@/x`` shown as ``https:///x``)."""
     if not url or len(url) > URL_CHARS or any(c.isspace() for c in url):
         return False
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def blocks_as_text(blocks: list[dict], fallback: str) -> str:

@@ -67,3 +67,20 @@ def test_an_unreadable_link_never_loses_a_digest(fresh_db, fake_slack, topic, ur
                             now=datetime(2026, 11, 24, 6, 0, 30, tzinfo=UTC)) == 1
     [digest] = fake_slack.posts("C0DIG")
     assert all(f"Ferry story {n}" in str(digest.blocks) for n in range(2))
+
+
+@pytest.mark.parametrize("url", ["https://desk:secret@/story", "https://:443/story",
+                                 "http://@/x"])
+def test_a_link_without_a_host_gets_no_button(runtime, fake_slack, fresh_db, topic, t0, url):
+    """Its credentials taken out, the link opened nothing (`https:///story`): a button and a
+    linked title to nowhere, which Slack may refuse as no URL."""
+    follow(fresh_db, topic, "C0LIVE", "realtime")
+    article_id = add_article(fresh_db, title="Ferry sails again", url=url)
+    story_id = add_story(fresh_db, article_id=article_id, title="Ferry sails again",
+                         topic_ids=(topic,))
+    with transaction(fresh_db):
+        enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.NEW), article_id, [topic])
+    assert runtime.deliver_pending(now=t0) == 1
+    [post] = fake_slack.posts("C0LIVE")
+    assert "Ferry sails again" in str(post.blocks)
+    assert "Open article" not in str(post.blocks) and ":///" not in str(post.blocks)
