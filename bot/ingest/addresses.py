@@ -15,6 +15,7 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 Resolver = Callable[[str, int], list[str]]
 SHARED = ipaddress.ip_network("100.64.0.0/10")
 WEB_PORTS = (None, 80, 443)
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class AddressRefused(Exception):
@@ -42,10 +43,10 @@ def why_internal(ip: IPAddress) -> str | None:
     global."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return "IPv4-mapped IPv6"
-    inside = ip.sixtofour if isinstance(ip, ipaddress.IPv6Address) else None
-    carried = why_internal(inside) if inside is not None else None
-    if carried:
-        return f"6to4 IPv6 (carrying the {carried} {inside})"
+    kind, inside = _carried(ip)
+    if inside is not None:
+        carried = why_internal(inside)
+        return f"{kind} IPv6 (carrying the {carried} {inside})" if carried else None
     site_local = isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local
     checks = (("loopback", ip.is_loopback), ("unspecified", ip.is_unspecified),
               ("link-local", ip.is_link_local), ("site-local", site_local),
@@ -53,6 +54,17 @@ def why_internal(ip: IPAddress) -> str | None:
               ("shared (CGNAT)", ip in SHARED), ("reserved", ip.is_reserved),
               ("private", ip.is_private), ("non-global", not ip.is_global))
     return next((name for name, hit in checks if hit), None)
+
+
+def _carried(ip: IPAddress) -> tuple[str, ipaddress.IPv4Address | None]:
+    """The IPv4 address an IPv6 one reaches through a translator: a 6to4 relay, or the NAT64
+    gateway of an IPv6-only network (``64:ff9b::/96``, what DNS64 answers for an IPv4-only
+    site), judged as that address is: a public site is fetched, an internal one refused."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return "", None
+    if ip in NAT64:
+        return "NAT64", ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return "6to4", ip.sixtofour
 
 
 @dataclass(frozen=True)

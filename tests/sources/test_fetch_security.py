@@ -7,6 +7,7 @@ A fake resolver maps names to addresses; nothing is monkeypatched.
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 import threading
 import time
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.config import Settings
-from bot.ingest.addresses import AddressPolicy
+from bot.ingest.addresses import AddressPolicy, AddressRefused
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher, FetchError, FetchLimits
 from bot.permissions import Role
@@ -95,6 +96,19 @@ def test_a_name_resolving_inside_the_network_is_never_requested(internal, name, 
     with pytest.raises(FetchError, match="refusing to fetch"):
         fetcher.get(f"http://{name}:{internal.port}/secret")
     assert internal.requests == []
+
+
+def test_a_nat64_address_is_judged_by_the_ipv4_address_it_carries():
+    """On an IPv6-only network, DNS64 answers 64:ff9b::/96 for every IPv4-only site: all were
+    refused as "reserved", so no IPv4-only feed could be polled there; an internal one carried
+    so must stay refused."""
+    policy = AddressPolicy()
+    policy.check("wire.example", "64:ff9b::5db8:d822")  # carries 93.184.216.34
+    for carried in ("169.254.169.254", "10.0.0.1", "127.0.0.1"):
+        address = str(ipaddress.IPv6Address(int(ipaddress.ip_address("64:ff9b::"))
+                                            + int(ipaddress.ip_address(carried))))
+        with pytest.raises(AddressRefused, match=f"NAT64 IPv6 .carrying the .* {carried}"):
+            policy.check("intranet.example", address)
 
 
 def test_one_internal_answer_among_public_ones_refuses_the_name(server, internal):
