@@ -9,6 +9,7 @@ from bot.models import Article, ParsedArticle, Quote, Speaker
 from storage.articles import insert_article, now_iso
 from storage.db import transaction
 from storage.quotes import insert_quotes
+from storage.subscriptions import subscribe
 
 _seq = count(1)
 
@@ -55,3 +56,10 @@ def add_update(db, *, story_id: int, article_id: int, whats_new: tuple[str, ...]
         db["story_articles"].insert({"story_id": story_id, "article_id": article_id,
                                      "verdict": "update", "whats_new": json.dumps(whats_new),
                                      "created_at": at or now_iso()})
+
+
+def follow(db, topic_id: int, target: str, mode: str = "realtime") -> None:
+    """``target`` (a channel) subscribed to the topic by U1."""
+    with transaction(db):
+        subscribe(db, topic_id=topic_id, target_type="channel", target_id=target, mode=mode,
+                  created_by="U1", at="2026-11-24T05:10:00+00:00")
