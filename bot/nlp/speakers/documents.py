@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from bot.models import Speaker
 from bot.nlp.speakers import pronouns
-from bot.nlp.speakers.names import clean, definite, nominal_subject
+from bot.nlp.speakers.names import definite, nominal_subject
 from bot.nlp.speakers.words import (
     FINDINGS,
     ISSUED_NOUNS,
@@ -25,13 +25,10 @@ from bot.nlp.speakers.words import (
 NAME_JOINERS = {"/", "-", "&", "–"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 EDITORIAL_WORDS = {"editorial", "editorials", "editor", "editors", "newspaper", "paper", "board"}
-"""Words a paper that runs editorials is named beside."""
+"""Words whose owner is a paper, found as one (``descriptions.publication``), not an issuer."""
 BODY_SENTENCES = 3
 """Sentences before a statement's own searched for the organisation that issued it."""
 NOT_ISSUERS = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
-NOT_PAPERS = NOT_ISSUERS | {"GPE", "LOC"}
-"""What a name beside "editorial" or "newspaper" may be that is no paper ("a Friday editorial",
-"a Halden newspaper")."""
 SENDING_VERBS = {"send", "sign", "write", "author", "draft", "email", "pen"}
 """Verbs whose agent speaks for a document ahead of any other verb of its phrase: "an email
 released by the union and sent by Ines Calder" is Calder's."""
@@ -68,8 +65,7 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
     if not definite:
         return None
     return _survey_called_otherwise(r, token) or _sender(r, token) or (
-        _organisation_speaking(r, token) if lemma in STATEMENTS else None) or (
-        paper_of_editorials(r, token) if lemma == "editorial" else None)
+        _organisation_speaking(r, token) if lemma in STATEMENTS else None)
 
 
 def _issued_here(r: SpeakerResolver, document: Token) -> Speaker | None:
@@ -452,91 +448,3 @@ def _survey_in(child: Token) -> Token | None:
         if tok.dep_ == "pobj" and tok.lemma_.lower() in SURVEYS:
             return tok
     return None
-
-
-def editorial_board(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"The editorial board wrote", "the board wrote" after one: the paper the article names as
-    running it (``paper_of_editorials``)."""
-    return paper_of_editorials(r, token) if _board(r, token) else None
-
-
-def paper_of_editorials(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """The paper named in the phrase of ``token`` ("the Harbour Courier editorial board") or
-    beside the last editorial, editor or newspaper word before it ("the editors of the Harbour
-    Courier", "The Harbour Courier, the county's largest newspaper, has run editorials")."""
-    paper = None if r.reg.quoted(token.idx) else _paper_beside(r, token)
-    if paper is None:
-        words = r.reg.columns.lowered(EDITORIAL_WORDS)
-        paper = _last_paper(r, words[:bisect_left(words, token.i)])
-    return None if paper is None else Speaker(clean(paper), "organisation")
-
-
-def _last_paper(r: SpeakerResolver, words: list[int]) -> str | None:
-    """The paper beside the last of the editorial ``words`` (indexes, in order) that has one
-    outside quotation marks. What each walk back found is kept (``Registry.papers``): walked
-    again from each editorial that speaks, 1,000 took 10 s (quadratic)."""
-    walked: list[int] = []
-    paper: str | None = None
-    for i in reversed(words):
-        if i in r.reg.papers:
-            paper = r.reg.papers[i]
-            break
-        walked.append(i)
-        word = r.reg.doc[i]
-        paper = None if r.reg.quoted(word.idx) else _paper_beside(r, word)
-        if paper is not None:
-            break
-    r.reg.papers.update(dict.fromkeys(walked, paper))
-    return paper
-
-
-def _board(r: SpeakerResolver, token: Token) -> bool:
-    """An editorial board: "the editorial board", "the Courier's board of editors", or "the
-    board" after one."""
-    if token.lemma_.lower() != "board":
-        return False
-    return any(c.lower_ in {"editorial", "editors"} for c in token.subtree) or definite(token) \
-        and _editorial_board_before(r, token.i)
-
-
-def _editorial_board_before(r: SpeakerResolver, at: int) -> bool:
-    """Whether "editorial" is hung on a board before token ``at``: found once an article (the
-    text before each "the board" read again, 1,000 of them took 6 s)."""
-    if r.reg.editorial_boards is None:
-        r.reg.editorial_boards = [i for i in r.reg.columns.lowered({"editorial"})
-                                  if r.reg.doc[i].head.lemma_ == "board"]
-    return bool(r.reg.editorial_boards) and r.reg.editorial_boards[0] < at
-
-
-def _paper_beside(r: SpeakerResolver, word: Token) -> str | None:
-    """The proper name an editorial word is tied to: its own modifier or owner ("the Harbour
-    Courier editorial board"), the object of its "of" ("the editors of the Courier"), the
-    name it is set beside ("The Courier, the largest newspaper"), or the subject of the verb
-    that ran it ("The Courier has run editorials"); never a date or a place ("a Friday
-    editorial", "a Halden newspaper")."""
-    names = [c for c in word.children if c.dep_ in {"compound", "nmod", "poss"}]
-    names += [o for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
-              for o in c.children if o.dep_ == "pobj"]
-    if word.dep_ == "appos":
-        names.append(word.head)
-    run = word.head.head if word.dep_ == "pobj" and word.head.head.dep_ == "dobj" else word
-    subject = nominal_subject(run.head) if run.dep_ == "dobj" else None
-    names += [subject] if subject is not None else []
-    name = next((n for n in names if n.pos == PROPN and n.text[:1].isupper() and
-                 n.ent_type_ not in NOT_PAPERS), None)
-    return None if name is None else _proper_run(r, name)
-
-
-def _proper_run(r: SpeakerResolver, name: Token) -> str:
-    """The name ``name`` ends: the recogniser's entity, else the proper nouns before it, not
-    a word hyphened to the one before ("pro-Ruiz")."""
-    ent = r.reg.ent_of.get(name.i)
-    doc = name.doc
-    start = r.reg.name_span(ent).start if ent is not None else name.i
-    while ent is None and start > 0 and doc[start - 1].pos == PROPN and \
-            doc[start - 1].dep_ in {"compound", "nmod"}:
-        start -= 1
-    while start < name.i and start > 0 and doc[start - 1].text == "-" and \
-            not doc[start - 1].whitespace_:
-        start += 1  # "the pro-Ruiz Harbour Courier"
-    return r.reg.text_of(doc[start:name.i + 1])

@@ -200,9 +200,6 @@ class Registry:
         """The one person the headline line names ("" for none), read once (``lead.py``)."""
         self.lead_org: str | None = None
         """The one organisation the headline line names ("" for none), read once."""
-        self.papers: dict[int, str | None] = {}
-        """By editorial word, the paper beside it or beside the last such word before it, as
-        found (``documents.paper_of_editorials``): each word read once an article."""
         self.issued: dict[tuple[frozenset[str], bool, int], dict[int, int]] = {}
         """By document words, whether titles count and direction: where to go on from each
         document that named no issuer (``documents.issuer``), so each is read once."""
