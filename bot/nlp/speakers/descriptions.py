@@ -131,7 +131,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
     owned = owned_body(r, token) or account_owner(r, token) or remarks_of(r, token) or \
-        national_government(r, token) or staff_of(r, token) or relative_named(r, token)
+        nation_of(r, token) or staff_of(r, token) or relative_named(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     described = definite(token)
@@ -515,30 +515,29 @@ def account_owner(r: SpeakerResolver, token: Token) -> Speaker | None:
     return speaker if speaker.name is not None and speaker.kind != "unnamed" else None
 
 
-def country_of(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"The Saudis said" after "Saudi Arabia": a people speaking is the country the article
-    names with the same stem."""
-    if token.tag_ not in PLURAL_TAGS and not token.lower_.endswith("ese"):
+def nation_of(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The Saudis said", "the Mexican government said" after "Saudi Arabia", "Mexico": a
+    people, or a government named by its nationality, is the country the article names with
+    the same stem."""
+    nationality = _nationality(token)
+    if nationality is None:
         return None
-    return _country_named(r, token.lower_[:4])
-
-
-def national_government(r: SpeakerResolver, token: Token) -> Speaker | None:
-    """"The Mexican government said" after "Mexico": a government named by its nationality is
-    the country the article names with the same stem."""
-    if token.lemma_.lower() not in GOVERNMENTS or token.tag_ in PLURAL_TAGS:
-        return None
-    nationality = next((c for c in token.children if c.dep_ in {"amod", "compound"}
-                        and c.ent_type_ == "NORP"), None)
-    return None if nationality is None else _country_named(r, nationality.lower_[:4])
-
-
-def _country_named(r: SpeakerResolver, stem: str) -> Speaker | None:
     for ent in r.reg.ents:
-        if ent.label_ == "GPE" and ent.text.lower().startswith(stem) and \
+        if ent.label_ == "GPE" and ent.text.lower().startswith(nationality.lower_[:4]) and \
                 not r.reg.quoted(ent.start_char):
             return Speaker(clean(ent.text), "organisation")
     return None
+
+
+def _nationality(token: Token) -> Token | None:
+    """The word naming a people: the subject itself ("the Saudis", "the Chinese"), or the
+    modifier of a government ("the Mexican government")."""
+    if token.ent_type_ == "NORP":
+        return token if token.tag_ in PLURAL_TAGS or token.lower_.endswith("ese") else None
+    if token.lemma_.lower() not in GOVERNMENTS or token.tag_ in PLURAL_TAGS:
+        return None
+    return next((c for c in token.children if c.dep_ in {"amod", "compound"}
+                 and c.ent_type_ == "NORP"), None)
 
 
 def appositive(r: SpeakerResolver, token: Token, name: Token) -> tuple[Speaker, float]:
@@ -768,7 +767,7 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
             continue  # its own phrase names it ("the Okafor campaign"), or says nothing
         if not r.reg.quoted(chunk.start_char):
-            return national_government(r, chunk.root) or _named_beside(r, chunk.root) or \
+            return nation_of(r, chunk.root) or _named_beside(r, chunk.root) or \
                 Speaker(r.reg.phrase(chunk.root), "organisation")
     if lemma in AGENCIES:
         return _agency(r, token)

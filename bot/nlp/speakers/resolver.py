@@ -129,7 +129,7 @@ class SpeakerResolver:
                 return person, conf.DESCRIBED_PERSON
         ent = self.reg.ent_of.get(token.i)
         if ent is not None and ent.label_ == "NORP" and _definite(token):
-            country = descriptions.country_of(self, token)
+            country = descriptions.nation_of(self, token)
             if country is not None:
                 return country, conf.EARLIER_DESCRIPTION
             return descriptions.nominal(self, token)
