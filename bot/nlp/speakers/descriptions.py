@@ -111,14 +111,13 @@ if TYPE_CHECKING:
 
 def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     """A common-noun subject: a title of someone named earlier, an organisation or a source."""
-    named = [c for c in token.children if c.dep == APPOS and _a_name(r, c)
-             and not r.reg.quoted(c.idx)] or _named_after_of(r, token) or \
-        _titles_before_name(r, token) or named_past_clause(r, token)
+    beside = _set_beside(r, token)
+    if beside is not None:
+        return appositive(r, *beside)
+    named = _named_after_of(r, token) or _titles_before_name(r, token) or \
+        named_past_clause(r, token)
     if named:
         return appositive(r, token, named[0])
-    second = _second_appositive(r, token)
-    if second is not None:
-        return appositive(r, *second)
     head = token.head if token.dep == APPOS else None
     if head is not None and head.pos_ == "PROPN" and head.i < token.i and \
             not r.reg.quoted(head.idx):
@@ -147,16 +146,20 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
     return _described(r, token, described=described, singular=singular)
 
 
-def _second_appositive(r: SpeakerResolver, token: Token) -> tuple[Token, Token] | None:
-    """"The other man, his cousin Ivo Marsh, said": a person noun set beside the subject, and
-    named itself, names whom the subject describes."""
-    for noun in token.children:
-        if noun.dep != APPOS or noun.i < token.i or not _a_person(noun):
+def _set_beside(r: SpeakerResolver, noun: Token) -> tuple[Token, Token] | None:
+    """"Their daughter's school, Hartwell Academy,", "the other man, his cousin Ivo Marsh,": a
+    name set beside a noun, or beside a person noun set beside a person noun (not a body's
+    "its chairwoman X"), is whom the noun means (returned with the noun it is beside)."""
+    for beside in noun.children:
+        if beside.dep != APPOS or r.reg.quoted(beside.idx):
             continue
-        name = next((c for c in noun.children if c.dep == APPOS and c.pos == PROPN and
-                     c.i > noun.i and not r.reg.quoted(c.idx)), None)
-        if name is not None:
-            return noun, name
+        if _a_name(r, beside):
+            return noun, beside
+        if beside.i > noun.i and _a_person(beside) and _a_person(noun):
+            name = next((c for c in beside.children if c.dep == APPOS and c.i > beside.i and
+                         _a_name(r, c) and not r.reg.quoted(c.idx)), None)
+            if name is not None:
+                return beside, name
     return None
 
 
@@ -767,8 +770,9 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
         if chunk.root == token and not any(t.pos_ == "PROPN" for t in chunk):
             continue  # its own phrase names it ("the Okafor campaign"), or says nothing
         if not r.reg.quoted(chunk.start_char):
-            return nation_of(r, chunk.root) or _named_beside(r, chunk.root) or \
-                Speaker(r.reg.phrase(chunk.root), "organisation")
+            beside = _set_beside(r, chunk.root)
+            return nation_of(r, chunk.root) or (appositive(r, *beside)[0] if beside else None) \
+                or Speaker(r.reg.phrase(chunk.root), "organisation")
     if lemma in AGENCIES:
         return _agency(r, token)
     for mention in r.reg.before(token.idx):
@@ -776,14 +780,6 @@ def earlier_named(r: SpeakerResolver, token: Token) -> Speaker | None:
                 lemma in GENERIC_BODIES or kind_fits(mention.speaker.name or "", token)):
             return mention.speaker  # "the union" is no "harbour board"
     return None
-
-
-def _named_beside(r: SpeakerResolver, noun: Token) -> Speaker | None:
-    """"Their daughter's school, Hartwell Academy, confirmed …. The school said": the name
-    set beside the earlier description is what the description means."""
-    name = next((c for c in noun.children if c.dep == APPOS and _a_name(r, c)
-                 and not r.reg.quoted(c.idx)), None)
-    return appositive(r, noun, name)[0] if name is not None else None
 
 
 def _self_named(r: SpeakerResolver, token: Token) -> Speaker | None:
