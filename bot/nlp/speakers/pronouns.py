@@ -392,25 +392,20 @@ def _inserted_reporter(r: SpeakerResolver, root: Token) -> Token | None:
 
 
 def _name_before_verb(root: Token) -> Token | None:
-    """"Then Ruiz accused Vale, the mayor, of …": the parser took the verb for a modifier of
-    its object's name and the subject's name for part of it; the name before the verb acts."""
+    """"Then Ruiz accused Vale, the mayor, of …", "Ruiz rubbished Vale’s claim …": the parser
+    took a past verb for a modifier of its object's name and made a noun the root; the name it
+    left as that verb's subject, or hung before it on the same noun, acts."""
     doc = root.doc
-    for c in root.lefts:
-        if c.dep_ == "amod" and c.tag_ in LOST_VERB_TAGS and c.i > 0:
-            before = doc[c.i - 1]
-            if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head == root:
-                return before
-    return _subject_of_lost_verb(root)
-
-
-def _subject_of_lost_verb(root: Token) -> Token | None:
-    """"Ruiz rubbished Vale’s claim …": the parser took the past verb for a modifier of the
-    object's name and made the object the root; the name it left as that verb's subject acts."""
-    for word in root.doc[root.sent.start:root.i]:
-        if word.tag_ == "VBD" and word.dep_ in LOST_VERB_DEPS:
-            name = next((c for c in word.children if c.dep_ == "nsubj" and c.pos == PROPN), None)
-            if name is not None:
-                return name
+    for word in doc[root.sent.start:root.i]:
+        if word.tag_ not in LOST_VERB_TAGS or word.dep_ not in LOST_VERB_DEPS:
+            continue
+        before = doc[word.i - 1]
+        if word.i > root.sent.start and before.pos == PROPN and before.dep_ == "compound" and \
+                before.head == word.head:
+            return before
+        name = next((c for c in word.children if c.dep_ == "nsubj" and c.pos == PROPN), None)
+        if name is not None:
+            return name
     return None
 
 
