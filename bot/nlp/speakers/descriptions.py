@@ -847,21 +847,20 @@ def _acting_company(r: SpeakerResolver, token: Token) -> Speaker | None:
 def _with_platforms(r: SpeakerResolver, token: Token, ents: list[Span]) -> list[Span]:
     """The entities before ``token``, latest first, with a platform or a website the recogniser
     left untagged that acts in its clause ("Twitter conceded …", "Reeltrader.com said …")."""
-    cols, doc = r.reg.columns, r.reg.doc
-    found = [doc[i:i + 1] for i in cols.lowered(PLATFORMS)
-             if i < token.i and i not in r.reg.ent_of and cols.pos[i] == PROPN and
-             doc[i].dep_ in ACTING]
-    found += [doc[i:i + 1] for i in _web_names(r) if i < token.i and doc[i].dep_ in ACTING]
+    doc = r.reg.doc
+    found = [doc[i:i + 1] for i in _untagged_sites(r) if i < token.i and doc[i].dep_ in ACTING]
     return sorted(ents + found, key=lambda e: -e.start) if found else ents
 
 
-def _web_names(r: SpeakerResolver) -> list[int]:
-    """Web addresses outside quotes the recogniser left untagged ("Reeltrader.com said …")."""
+def _untagged_sites(r: SpeakerResolver) -> list[int]:
+    """Platforms and web addresses outside quotes the recogniser left untagged, found once an
+    article ("the company" asks at each mention)."""
     if r.reg.web_names is None:
         cols, vocab = r.reg.columns, r.reg.doc.vocab
         r.reg.web_names = [i for i in sorted(cols.with_pos(X) + cols.with_pos(PROPN))
-                           if vocab[cols.orth[i]].like_url and i not in r.reg.ent_of and
-                           not r.reg.quoted(cols.idx[i])]
+                           if i not in r.reg.ent_of and not r.reg.quoted(cols.idx[i]) and (
+                               vocab[cols.orth[i]].like_url or
+                               vocab[cols.orth[i]].lower_ in PLATFORMS)]
     return r.reg.web_names
 
 

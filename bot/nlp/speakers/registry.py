@@ -211,8 +211,8 @@ class Registry:
         self.editorial_boards: list[int] | None = None
         """Where "editorial" is hung on a board ("the editorial board"), found once."""
         self.web_names: list[int] | None = None
-        """Web addresses outside quotes left untagged, found once (``descriptions``): "the
-        company" asked it again at each mention."""
+        """Platforms and web addresses outside quotes left untagged, found once
+        (``descriptions``): "the company" asked it again at each mention."""
         self.headline_end = 0
         """Where the headline line ends, when the article opens with one."""
         self._after_breaks: list[int] | None = None
