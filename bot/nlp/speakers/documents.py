@@ -64,8 +64,7 @@ def issuer(r: SpeakerResolver, token: Token, *, definite: bool) -> Speaker | Non
         return found
     if not definite:
         return None
-    return _survey_called_otherwise(r, token) or _sender(r, token) or (
-        _organisation_speaking(r, token) if lemma in STATEMENTS else None)
+    return _survey_called_otherwise(r, token) or _sender(r, token)
 
 
 def _issued_here(r: SpeakerResolver, document: Token) -> Speaker | None:
@@ -407,10 +406,9 @@ def issued_in(r: SpeakerResolver, sent: Span) -> Speaker | None:
     """"The board issued a statement apologising to Berg." / "“…”": who put out the statement,
     letter or email the sentence ends on, whose words a paragraph of quotes after it gives."""
     for token in reversed(sent):
-        if token.lemma_.lower() in STATEMENTS and token.dep_ == "dobj" and \
-                token.head.lemma_.lower() in ISSUING_VERBS:
-            speaker = _verb_subject(r, token)
-            return speaker if speaker is not None and speaker.kind != "unnamed" else None
+        speaker = _issued_here(r, token) if token.lemma_.lower() in STATEMENTS else None
+        if speaker is not None:
+            return speaker if speaker.kind != "unnamed" else None
     return None
 
 
