@@ -19,6 +19,7 @@ from bot.nlp.speakers.words import (
     KIN,
     PLURAL_TAGS,
     PRONOUN_GENDER,
+    SHARES,
     TITLE_WORDS,
     UNNAMED_SOURCES,
 )
@@ -522,7 +523,7 @@ def last_person(r: SpeakerResolver, offset: int, since: int = 0) -> Speaker | No
                             for t in subjects):
             subjects = _predicated(r, sent, sent[-1]) or subjects
         for subject in map(_owner_acting, subjects):
-            if subject.pos_ in {"PROPN", "PRON"} or _one_named(subject):
+            if subject.pos_ in {"PROPN", "PRON"} or one_named(subject):
                 speaker, _ = r.resolve(subject)
                 if speaker.kind == "person" and speaker.name is not None:
                     return speaker
@@ -545,10 +546,11 @@ def _owner_acting(subject: Token) -> Token:
         c.pos == PROPN or c.lower_ in PRONOUN_GENDER)), subject)
 
 
-def _one_named(subject: Token) -> bool:
-    """"One of the authors, Ana Ruiz, said": a number with a name set beside it."""
-    return subject.like_num and any(c.dep_ == "appos" and c.pos_ == "PROPN"
-                                    for c in subject.children)
+def one_named(subject: Token) -> bool:
+    """"One of the authors, Ana Ruiz, said", "one of her aides, Ola Berg,": a number or a
+    share with a name set beside it is that person."""
+    return (subject.like_num or subject.ent_type_ in SHARES) and any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
 
 
 def _narrative_before(r: SpeakerResolver, offset: int, since: int, limit: int) -> list[Span]:

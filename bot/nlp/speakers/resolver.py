@@ -114,7 +114,7 @@ class SpeakerResolver:
             return pronouns.group(self, token, plural=False)
         if token.pos_ == "PRON":
             return Speaker(None, "unknown"), conf.UNKNOWN
-        if _named_beside(token) or self._titled_beside(token):  # "One of his advisers,
+        if pronouns.one_named(token) or self._titled_beside(token):  # "One of his advisers,
             return descriptions.nominal(self, token)  # Tad Devine, said"; "Acme's CEO, X,"
         if token.like_num and descriptions.named_past_clause(self, token):
             return descriptions.nominal(self, token)  # "One of her donors who backs Y, X,"
@@ -269,7 +269,3 @@ def _who_means(token: Token) -> Token:
     return named[0] if named and current is not token else token
 
 
-def _named_beside(token: Token) -> bool:
-    """"One of her aides, Ola Berg, said": a name set beside a number is who speaks."""
-    return (token.like_num or token.ent_type_ in SHARES) and any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
