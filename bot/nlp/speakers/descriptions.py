@@ -140,7 +140,7 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
             return issued_by, conf.EARLIER_DESCRIPTION
     singular = token.tag_ not in PLURAL_TAGS
     if described and singular:
-        holder = subject_before(r, token) or title_holder(r, token)
+        holder = sole_holder(r, token) or subject_before(r, token) or title_holder(r, token)
         if holder is not None:
             return holder, conf.TITLE_HOLDER
     return _described(r, token, described=described, singular=singular)
@@ -633,6 +633,16 @@ def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
             not _titled(person, token) and _formal_title(r, token):
         return None  # "the judge" is Judge Marsh, not the lawyer named before her
     return person.speaker()
+
+
+def sole_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"Varga, the finance minister, …. Ruiz, an organiser, …. “…,” the minister said": the
+    one person named before whose role is the title, when no one else in the article holds it
+    (the subject before, of another role, is not who the title means)."""
+    holders = [key for key, p in r.reg.people.items() if p.role and _titled(p, token)]
+    if len(holders) != 1 or not any(m.key == holders[0] for m in r.reg.before(token.idx)):
+        return None
+    return r.reg.people[holders[0]].speaker()
 
 
 def _names_someone(subject: Token) -> bool:
