@@ -11,7 +11,7 @@ from bot.alerts.mrkdwn import counted, fit, slack_date, within
 from bot.alerts.token import TokenReport
 from bot.alerts.why import ONLY_QUOTES
 from bot.config import Settings
-from bot.desk_status import read_status
+from bot.desk_status import muted_line, read_status
 from bot.models import RunRecord, Source, Totals
 from bot.permissions import whom_to_ask
 from bot.redact import redact
@@ -67,8 +67,9 @@ def _lines(db: Database, settings: Settings, *, errors: bool, token: TokenReport
         f"*wirewatch status* ({mode}, time zone {fit(settings.timezone, 60)})",
         f"• Last ingest: {_date(stored.last_ingest, 'nothing ingested yet')}",
         f"• {waiting_line(desk.pending, desk.oldest_pending, desk.at, desk.waits)}",
-        f"• {stored_line(stored, subscribed, reach)}",
     ]
+    lines += [f"• {muted_line(desk.waits.muted)}"] if desk.waits.muted else []
+    lines.append(f"• {stored_line(stored, subscribed, reach)}")
     lines += slack_run_lines(desk.runs, desk.at, server=errors)
     lines += nothing_posted(stored, subscribed, settings.admins, manages=manages,
                             subscribes=subscribes)

@@ -48,7 +48,8 @@ def test_an_alert_of_a_muted_story_is_not_counted_waiting_to_be_posted(runtime, 
     slack = run_command(runtime, fake_slack, "/wirewatch", "status")["text"].splitlines()
     terminal = invoke(db_path, "status").output.splitlines()
     assert f"• {said}" in slack and said in terminal, (slack, terminal)
-    assert "Alerts of muted stories, closed at their turn without being posted: 1" in terminal
+    closed = "Alerts of muted stories, closed at their turn without being posted: 1"
+    assert f"• {closed}" in slack and closed in terminal, (slack, terminal)
     outbox = json.loads(invoke(db_path, "status", "--json").output)["outbox"]
     assert (outbox["pending"], outbox["muted"]) == (1, 1), outbox
 
