@@ -18,6 +18,8 @@ CLAUSE_WORDS = frozenset({"who", "which", "that", "whose", "whom", "where", "whe
 """Words opening another clause than the sentence's own: an adding word after them adds to it."""
 Word = tuple[str, str, bool]
 """A word in lower case, its lemma, and whether it is a verb."""
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+"""Typographic apostrophes read as the plain one: the parse lemmatises "\u2019s" as written."""
 
 
 def adds(words: Sequence[Word]) -> bool:
@@ -28,13 +30,14 @@ def adds(words: Sequence[Word]) -> bool:
     talks would also resume"), nor "further" of a noun ("further talks")."""
     if not words:
         return False
+    words = [(lower.translate(APOSTROPHES), lemma, verb) for lower, lemma, verb in words]
     first = words[0][0]
     if first in OPENING or first == "in" and len(words) > 1 and words[1][0] == "addition":
         return True
     if first == "further" and len(words) > 1 and not words[1][0].isalnum():
         return True
     return any(lower in BEFORE_VERB and _after_subject(words[:at]) and
-               _verb_follows(words[at + 1:], words[at - 1][1] in HELPERS)
+               _verb_follows(words[at + 1:], _helps(*words[at - 1][:2]))
                for at, (lower, _, _) in enumerate(words) if at)
 
 
@@ -50,7 +53,7 @@ def _after_subject(before: Sequence[Word]) -> bool:
             segments[-1].append(word)
     kept = [*segments[0], *segments[-1]] if len(segments) > 1 else segments[0]
     return bool(kept) and not any(
-        lower in CLAUSE_WORDS or verb and lemma not in HELPERS for lower, lemma, verb in kept)
+        lower in CLAUSE_WORDS or verb and not _helps(lower, lemma) for lower, lemma, verb in kept)
 
 
 def _verb_follows(after: Sequence[Word], helped: bool) -> bool:
@@ -58,8 +61,14 @@ def _verb_follows(after: Sequence[Word], helped: bool) -> bool:
     denied"), or a helper was the verb itself ("is also the first", "also had two"; ``helped``:
     one stands right before the adding word)."""
     for lower, lemma, verb in after:
-        if lemma in HELPERS:
+        if _helps(lower, lemma):
             helped = True
         elif not lower.endswith("ly"):
             return verb or helped
     return helped
+
+
+def _helps(lower: str, lemma: str) -> bool:
+    """Whether the word is a helper: by its lemma, or a verb written short after an apostrophe
+    ("'s", "'ve", "'ll"), which only helpers are, whatever lemma the parse gave it."""
+    return lemma in HELPERS or lower[:1] == "'" and lower[1:].isalpha()

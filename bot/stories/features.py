@@ -453,12 +453,19 @@ def _date_key(label: str, text: str) -> set[str]:
 
 def _adds(words: _Words, sent: _Span) -> bool:
     """``adding.adds`` over the sentence's words, spaces left out, each marked whether it is
-    a verb."""
-    found = []
+    a verb; words joined by a hyphen are one word, no verb ("long-awaited", which the tagger
+    may read as a verb in the past, modifies the subject)."""
+    found: list[adding.Word] = []
+    end = -1
     for row in words.rows[sent.start:sent.end]:
-        if not row[7]:
-            lower = words.lowers[row[0]][0]
+        if row[7]:
+            continue
+        lower = words.lowers[row[0]][0]
+        if found and row[9] == end and (lower == "-" or found[-1][0].endswith("-")):
+            found[-1] = (found[-1][0] + lower, found[-1][0] + lower, False)
+        else:
             found.append((lower, words.lemmas[row[1]] or lower, bool(row[2] & VERBAL)))
+        end = row[9] + len(lower)
     return adding.adds(found)
 
 

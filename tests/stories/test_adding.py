@@ -40,3 +40,12 @@ def test_an_adding_word_in_another_clause_or_of_a_noun_does_not():
     assert not adds(words("The board dropped the plan too."))
     assert not adds(words("The board expects further talks."))
     assert not adds([])
+
+
+def test_a_verb_written_short_after_an_apostrophe_of_any_kind_is_a_helper():
+    assert adds([("it", "it", False), ("\u2019s", "\u2019", True), ("also", "also", False),
+                 ("possible", "possible", False), (".", ".", False)])
+    assert adds([("the", "the", False), ("board", "board", False), ("\u2019s", "\u2019s", True),
+                 ("also", "also", False), ("weighing", "weigh", True), (".", ".", False)])
+    assert adds([("they", "they", False), ("\u2019ve", "\u2019ve", True),
+                 ("also", "also", False), ("dropped", "drop", True), (".", ".", False)])

@@ -436,6 +436,8 @@ def test_further_as_an_adjective_is_no_adding_word(pipeline):
     "Also on Wednesday, the board dropped its plan to close 12 depots at night.",
     "In addition, the board dropped its plan to close 12 depots at night.",
     "The board will also drop its plan to close 12 depots at night.",
+    "The long-awaited settlement also drops the plan to close 12 depots at night.",
+    "It\u2019s also the first time the board has dropped its plan to close 12 depots at night.",
 ])
 def test_an_adding_word_opening_the_sentence_or_after_its_subject_adds_to_the_lead(
         pipeline, second):
