@@ -98,14 +98,14 @@ def _name_runs(sent: Span) -> list[list[int]]:
 def _flatten_name(arcs: dict[int, Arc], words: list[int]) -> None:
     """``Ana -compound-> Ruiz`` (spaCy) becomes ``Ana -flat-> Ruiz`` headed by Ana (UD)."""
     first, root = words[0], words[-1]
-    if any(arcs[i].head != root or arcs[i].label != "compound" for i in words[:-1]):
+    if any(arcs[i].head not in words or arcs[i].label != "compound" for i in words[:-1]):
         return
     arcs[first] = arcs[root]
+    outside = [i for w in words for i in _children(arcs, w) if i not in words]
     for i in words[1:]:
         arcs[i] = Arc(first, "flat")
-    for other in _children(arcs, root):
-        if other not in words:
-            arcs[other] = Arc(first, arcs[other].label)
+    for other in outside:
+        arcs[other] = Arc(first, arcs[other].label)
 
 
 @dataclass(frozen=True)
