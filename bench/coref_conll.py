@@ -118,7 +118,8 @@ class Conll:
 
 def to_conll(doc: Doc) -> Conll:
     """The whole article, one CoNLL-U block a sentence, whitespace tokens left out."""
-    blocks, order = [], []
+    blocks: list[str] = []
+    order: list[int] = []
     for sent in doc.sents:
         kept = [t for t in sent if not t.is_space]
         if not kept:

@@ -86,7 +86,8 @@ def sources_of(split: str, record: Mapping, doc: Doc, predicted: Sequence[Mappin
         chars = locate(doc.text, mention, quote["start"], quote["end"])
         span = doc.char_span(*chars, alignment_mode="expand") if chars else None
         said = ours.get(i)
-        out.append(Source(kind_of_mention(mention), name, said and said.get("speaker"),
+        speaker = said.get("speaker") if said is not None else None
+        out.append(Source(kind_of_mention(mention), name, speaker and str(speaker),
                           said is not None, (span.start, span.end - 1) if span else None))
     return out
 
