@@ -45,7 +45,9 @@ WINDOW = 600
 class Source:
     """One hand-resolved source: its kind, the name meant, our speaker, its tokens in the doc."""
 
+    article: str
     kind: str
+    mention: str
     name: str
     ours: str | None
     found: bool
@@ -87,7 +89,7 @@ def sources_of(split: str, record: Mapping, doc: Doc, predicted: Sequence[Mappin
         span = doc.char_span(*chars, alignment_mode="expand") if chars else None
         said = ours.get(i)
         speaker = said.get("speaker") if said is not None else None
-        out.append(Source(kind_of_mention(mention), name, speaker and str(speaker),
+        out.append(Source(str(record["id"]), kind_of_mention(mention), mention, name, speaker and str(speaker),
                           said is not None, (span.start, span.end - 1) if span else None))
     return out
 
@@ -154,6 +156,7 @@ class Tally:
     articles: int = 0
     unaligned: int = 0
     trouble: Counter = field(default_factory=Counter)
+    parted: list[str] = field(default_factory=list)
 
     def add(self, source: Source, theirs: str | None) -> None:
         c, kind = self.counts, source.kind
@@ -169,6 +172,9 @@ class Tally:
         c[kind, "xrenner none"] += theirs is None
         c[kind, {(True, True): "both right", (False, False): "both wrong",
                  (True, False): "only ours right", (False, True): "only xrenner right"}[ours, xr]] += 1
+        if ours != xr:
+            self.parted.append(f"{source.article} {kind} {source.mention!r} meant {source.name!r}: ours "
+                               f"{source.ours!r}, xrenner {theirs!r}")
 
 
 def compare(split: str, records: Sequence[Mapping], docs: Sequence[Doc], worker: Worker,
@@ -244,6 +250,8 @@ def main(argv: Sequence[str] | None = None) -> Tally:
     print(f"PolNeAR train part {args.part}")
     for line in report(tally, worker.model_ms):
         print(line)
+    if args.show:
+        print("\n".join(tally.parted))
     return tally
 
 
@@ -255,6 +263,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--resolutions", type=Path, default=RESOLUTIONS)
     parser.add_argument("--cache", type=Path, help="a copy of the DocBin of train's parses")
     parser.add_argument("--limit", type=int, help="only the first N articles of the part")
+    parser.add_argument("--show", action="store_true",
+                        help="list every source where one side is right and the other wrong")
     parser.add_argument("--xrenner-python", default=os.environ.get(
         "WIREWATCH_XRENNER_PYTHON", sys.executable),
         help="an interpreter that can import xrenner (default $WIREWATCH_XRENNER_PYTHON)")
