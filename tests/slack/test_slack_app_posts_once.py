@@ -4,30 +4,33 @@ modal it opened is not opened again (its trigger_id opens one)."""
 
 from __future__ import annotations
 
-import time
+import logging
 
 from bot.slack.runtime import SlackRuntime
 from bot.stories.tracking import add_topic
 from handlers.home_view import UNMUTE
 from storage.alerts import is_muted
 from storage.db import transaction
+from storage.sayings import kept_count
 from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import command_body, event_body, post_signed
 from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.muting import muted_story
 from tests.slack.test_slack_home_controls import home_action
 
-SETTLE = 2.0
-"""Seconds to let a listener that has posted finish whatever else it would post (the SDK's
-retry of a dropped connection waits up to 1.5 s)."""
+
+def sayings_settled(db) -> None:
+    """Every saying kept is settled (said, found said, or given up), so no try or timer of its
+    own can call Slack for it again: what Slack was asked is final. A saying is kept before its
+    first call, so call this once Slack has seen one."""
+    wait_for(lambda: kept_count(db) == 0)
 
 
-def posts_settled(fake_slack, channel: str, *, calls: int = 1) -> list:
-    """The channel's messages once the first has come and the listener has had time to post
-    any other; Slack was asked to post ``calls`` times in all (once: a second try may fail, or
-    show it twice)."""
+def posts_settled(fake_slack, db, channel: str, *, calls: int = 1) -> list:
+    """The channel's messages once the first has come and its saying is settled; Slack was
+    asked to post ``calls`` times in all (once: a second try may fail, or show it twice)."""
     wait_for(lambda: fake_slack.posts(channel))
-    time.sleep(SETTLE)
+    sayings_settled(db)
     assert len(fake_slack.calls_to("chat.postMessage", ok_only=False)) == calls
     return fake_slack.posts(channel)
 
@@ -50,7 +53,7 @@ def test_a_pause_told_by_direct_message_is_told_once_when_the_answer_is_lost(
         content_type="application/json")
     assert reply.status == 200
     wait_for(lambda: paused_subscriptions(fresh_db))
-    [told] = posts_settled(fake_slack, "D0ED")
+    [told] = posts_settled(fake_slack, fresh_db, "D0ED")
     assert "Port strike" in told.text
 
 
@@ -59,22 +62,24 @@ def test_an_unmute_said_in_the_channel_is_said_once_when_the_answer_is_lost(
     story = muted_story(runtime, fake_slack, fresh_db)
     fake_slack.drop_next(1, methods={"chat.postMessage"})
     press_unmute(runtime, story)
-    [told] = posts_settled(fake_slack, "C0DESK")
+    [told] = posts_settled(fake_slack, fresh_db, "C0DESK")
     assert "Unmuted *Bridge closes for repairs*" in told.text
     assert not is_muted(fresh_db, story, ["C0DESK"])
 
 
 def test_a_modal_whose_answer_is_lost_is_not_opened_again_nor_called_a_failure(
-        runtime, fake_slack):
+        runtime, fake_slack, caplog):
     """`/topics add` opens the form; the answer to views.open is lost after Slack opened it.
     Opened again, Slack refuses the used trigger_id and the person read "Sorry, that did not
-    work" under the form they had."""
+    work" under the form they had. The listener ends one of three ways: its warning that the
+    form may have opened (then it returns), a second views.open, or a failure answered."""
     fake_slack.drop_next(1, methods={"views.open"})
     body = command_body("/topics", "add", response_url=fake_slack.response_url(),
                         channel="C0DESK")
     assert post_signed(events_url(runtime), body).status == 200
     wait_for(lambda: fake_slack.modals)
-    time.sleep(SETTLE)
+    wait_for(lambda: "may have opened or not" in caplog.text or fake_slack.responses()
+             or len(fake_slack.calls_to("views.open", ok_only=False)) > 1)
     assert len(fake_slack.calls_to("views.open", ok_only=False)) == 1
     assert fake_slack.responses() == []
 
@@ -98,14 +103,16 @@ def test_app_home_slack_held_back_is_published_after_its_retry_after(runtime, fa
     assert "U0ED" in fake_slack.views
 
 
-def test_app_home_held_back_is_not_published_over_a_newer_one(runtime, fake_slack):
-    """The held-back view is not published after a newer one went: that one says what is so."""
+def test_app_home_held_back_is_not_published_over_a_newer_one(runtime, fake_slack, caplog):
+    """The held-back view is not published after a newer one went: that one says what is so.
+    Its timer's call logs once it is over, published or dropped: no call of it can follow."""
+    caplog.set_level(logging.INFO, logger="bot.alerts.held_back")
     fake_slack.fail_next(1, status=429, retry_after=2, methods={"views.publish"})
     open_home(runtime, "U0ED")
     wait_for(lambda: fake_slack.calls_to("views.publish", ok_only=False))
     open_home(runtime, "U0ED")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
-    time.sleep(3)
+    wait_for(lambda: "App Home of U0ED: made again after Slack held it back" in caplog.text)
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 2
 
 
@@ -133,7 +140,7 @@ def test_an_unmute_whose_answer_was_lost_before_slack_took_it_is_said_once(
     story = muted_story(runtime, fake_slack, fresh_db)
     fake_slack.garble_next(1, methods={"chat.postMessage"}, forwarded=False)
     press_unmute(runtime, story)
-    [told] = posts_settled(fake_slack, "C0DESK", calls=2)
+    [told] = posts_settled(fake_slack, fresh_db, "C0DESK", calls=2)
     assert "Unmuted *Bridge closes for repairs*" in told.text
 
 
@@ -151,7 +158,7 @@ def test_an_unmute_whose_answer_is_lost_is_looked_for_by_slacks_clock(
         fake_slack.drop_next(1, methods={"chat.postMessage"})
         press_unmute(runtime, story)
         wait_for(lambda: fake_slack.calls_to("conversations.history", ok_only=False))
-        time.sleep(SETTLE)
+        sayings_settled(fresh_db)
         [told] = fake_slack.posts("C0DESK")
         assert "Unmuted *Bridge closes for repairs*" in told.text
     finally:

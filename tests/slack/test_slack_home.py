@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import time
+import logging
+import threading
 
-from bot.alerts.held_back import AGAIN_WAIT
 from bot.stories.tracking import add_topic
 from handlers.home_view import HOME_REMOVE, NOTICE
 from storage.alerts import mute_story
@@ -17,6 +17,7 @@ from tests.fakes.signing import post_signed
 from tests.slack.conftest import events_url, open_home, wait_for
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
+from tests.stopping import LAST_RESORT_S
 
 
 def test_app_home_shows_subscriptions_topics_and_latest_stories(runtime, fake_slack, fresh_db):
@@ -71,11 +72,19 @@ def test_a_busy_home_is_published_and_counts_what_it_leaves_out(runtime, fake_sl
     assert "…and 473 more: `/topics` lists them" in home, "27 quiet ones named"
 
 
+def older_home_over(caplog, fake_slack) -> None:
+    """Wait until the older of two App Home refreshes is over: dropped (its log line), or
+    published after the newer one (a second publish); nothing of it can follow either."""
+    wait_for(lambda: "App Home of U0ED not published: a newer one was made" in caplog.text
+             or len(fake_slack.calls_to("views.publish")) > 1)
+
+
 def test_an_app_home_made_earlier_is_never_published_over_a_newer_one(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, caplog):
     """Two refreshes of one person's App Home in flight at once (two commands in a row): the
     one begun first, slow to list the person's channels, finishes last. Published then, it
     would show the person what was so before their second command, until the next refresh."""
+    caplog.set_level(logging.DEBUG, logger="handlers.events.app_home")
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Rates", query="interest rates")
     fake_slack.slow_down(SLOW_LISTING, methods={"users.conversations"})
@@ -87,20 +96,19 @@ def test_an_app_home_made_earlier_is_never_published_over_a_newer_one(
                   created_by="U0ED", at="2026-11-24T05:00:00+00:00")
     open_home(runtime, "U0ED", "1700000000.000200")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
-    deadline = time.monotonic() + SLOW_LISTING + 3
-    while time.monotonic() < deadline and len(fake_slack.calls_to("views.publish")) == 1:
-        time.sleep(0.05)
+    older_home_over(caplog, fake_slack)
     assert "*Rates* (as a daily digest)" in json.dumps(fake_slack.views["U0ED"])
     assert len(fake_slack.calls_to("views.publish")) == 1, "the older App Home was published"
 
 
 def test_a_notice_is_shown_by_the_newer_app_home_that_overtakes_its_own(
-        runtime, fake_slack, fresh_db):
+        runtime, fake_slack, fresh_db, caplog):
     """U0ED removes from App Home a subscription of a private channel they are not in: the
     refresh saying "You are not in that private channel …" is slow to list their channels,
     and App Home opened meanwhile is published first. Before: the older refresh was dropped
     (3817d38) and with it the notice: App Home showed nothing of why the click did nothing.
     Now the newer App Home carries it; opened again after that, it is gone."""
+    caplog.set_level(logging.DEBUG, logger="handlers.events.app_home")
     fake_slack.add_channel("C0PRIVATE", private=True)
     with transaction(fresh_db):
         topic = add_topic(fresh_db, name="Rates", query="interest rates")
@@ -114,7 +122,7 @@ def test_a_notice_is_shown_by_the_newer_app_home_that_overtakes_its_own(
     fake_slack.slow_down(0.0)
     open_home(runtime, "U0ED", "1700000000.000200")
     wait_for(lambda: fake_slack.calls_to("views.publish"))
-    time.sleep(SLOW_LISTING + 1)
+    older_home_over(caplog, fake_slack)
     shown = json.dumps(fake_slack.views["U0ED"])
     assert "You are not in that private channel" in shown and "*Rates*" in shown, shown
     open_home(runtime, "U0ED", "1700000000.000300")
@@ -132,8 +140,10 @@ def test_an_app_home_waiting_to_be_published_again_is_not_once_the_bot_stops(
     fake_slack.fail_next(1, status=500, methods={"views.publish"})
     open_home(runtime, "U0ED", "1700000000.000400")
     wait_for(lambda: runtime.waiting.count())
+    armed = [t for t in threading.enumerate() if isinstance(t, threading.Timer)]
     runtime.stop()
-    time.sleep(AGAIN_WAIT + 1)
+    for timer in armed:  # each ends at once if cancelled; else once its call is over
+        timer.join(LAST_RESORT_S)
     assert len(fake_slack.calls_to("views.publish", ok_only=False)) == 1
     assert runtime.waiting.count() == 0
 

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from bot.alerts.held_back import TRIES
@@ -21,6 +20,7 @@ from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import wait_for
+from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_home_controls import home_action
 from tests.slack.world import add_article, add_story
 
@@ -48,12 +48,13 @@ def killed_in_the_wait(db, proc: subprocess.Popen) -> None:
 
 
 def said_once_by_the_next_run(slack_settings, fake_slack, channel: str) -> list:
-    """The next run started; what it says in ``channel`` once Slack's wait is over."""
+    """The next run started; what it says in ``channel`` once Slack's wait is over and the
+    saying is settled (nothing of it can be said again)."""
     runtime = SlackRuntime(slack_settings)
     runtime.start()
     try:
         wait_for(lambda: fake_slack.posts(channel))
-        time.sleep(2)
+        sayings_settled(runtime.store.get())
         return fake_slack.posts(channel)
     finally:
         runtime.stop()

@@ -5,8 +5,6 @@ fake Slack Web API)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bot.alerts import said_once
@@ -16,7 +14,7 @@ from storage.sayings import kept_count
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, wait_for
-from tests.slack.test_slack_app_posts_once import SETTLE
+from tests.slack.test_slack_app_posts_once import sayings_settled
 
 
 @pytest.fixture
@@ -46,7 +44,7 @@ def test_a_pause_told_to_a_person_whose_direct_messages_slack_will_not_open_yet_
     [told] = wait_for(lambda: fake_slack.posts("D0ED"))
     assert "Port strike" in told.text
     assert len(fake_slack.calls_to("conversations.open", ok_only=False)) == 5
-    time.sleep(SETTLE)
+    sayings_settled(fresh_db)
     assert len(fake_slack.posts("D0ED")) == 1
     assert kept_count(fresh_db) == 0
 
@@ -57,6 +55,6 @@ def test_a_pause_is_not_told_to_an_account_that_is_gone(runtime, fake_slack, fre
     fake_slack.users["U0ED"] = {"id": "U0ED", "deleted": True}
     _archive(runtime)
     wait_for(lambda: fake_slack.calls_to("conversations.open", ok_only=False))
-    time.sleep(SETTLE)
+    sayings_settled(fresh_db)
     assert len(fake_slack.calls_to("conversations.open", ok_only=False)) == 1
     assert fake_slack.posts() == [] and kept_count(fresh_db) == 0

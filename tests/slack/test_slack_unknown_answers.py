@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,7 +14,7 @@ from storage.db import transaction
 from storage.subscriptions import subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.slack.conftest import events_url, open_home, run_command, wait_for
-from tests.slack.test_slack_app_posts_once import SETTLE
+from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_sender import new_story, update
 from tests.slack.world import add_article, add_story
 
@@ -143,7 +142,7 @@ def test_a_pause_told_by_direct_message_answered_with_a_code_nobody_knows_is_tol
         content_type="application/json")
     [told] = wait_for(lambda: fake_slack.posts("D0ED"))
     assert "Port strike" in told.text
-    time.sleep(SETTLE)
+    sayings_settled(fresh_db)
     assert len(fake_slack.posts("D0ED")) == 1
 
 
