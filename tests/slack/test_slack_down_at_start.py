@@ -20,6 +20,7 @@ from tests.slack.test_slack_first_run import (
     slack_env,
     wirewatch,
 )
+from tests.slack.test_slack_outage_mid_run import drained
 
 TOKEN = "desk-ingest-token-of-the-outage-test"
 TRAMS = {"title": "Tram drivers in Kelmsford walk out over new rosters",
@@ -57,7 +58,7 @@ def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers
         fake_slack.come_up()
         wait_for(lambda: len(fake_slack.posts("C0DESK")) == 2)
         assert health_of(run.port)[0] == 200
-        time.sleep(1.5)  # six more passes of the sender: nothing posted twice
+        drained(db_path, fake_slack, 2)
         texts = sorted(m.text for m in fake_slack.posts("C0DESK"))
         assert len(texts) == 2 and "Ferry crews" in texts[0] and "Tram drivers" in texts[1], texts
     err = run.err
