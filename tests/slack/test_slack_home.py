@@ -138,9 +138,11 @@ def test_an_app_home_waiting_to_be_published_again_is_not_once_the_bot_stops(
     whatever test ran then: the flake of test_numbers_no_row_could_have_get_an_answer_not_a_
     failure[sources remove ²] after /unsubscribe's App Home refreshes). Now a stop drops it."""
     fake_slack.fail_next(1, status=500, methods={"views.publish"})
+    earlier = set(threading.enumerate())
     open_home(runtime, "U0ED", "1700000000.000400")
     wait_for(lambda: runtime.waiting.count())
-    armed = [t for t in threading.enumerate() if isinstance(t, threading.Timer)]
+    armed = [t for t in threading.enumerate()
+             if isinstance(t, threading.Timer) and t not in earlier]  # this bot's, armed here
     runtime.stop()
     for timer in armed:  # each ends at once if cancelled; else once its call is over
         timer.join(LAST_RESORT_S)
