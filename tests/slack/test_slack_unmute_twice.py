@@ -1,6 +1,7 @@
 """Unmute pressed on a story no longer muted (a second editor, a double click, App Home showing
 a mute someone undid in the channel) answers that person and posts nothing: before, nothing was
-said at all, and the button seemed dead."""
+said at all, and the button seemed dead. Each press is worked after its ack, so on a loaded
+machine either editor's may come first: one says "Unmuted", the other is told."""
 
 from __future__ import annotations
 
@@ -25,8 +26,9 @@ def test_unmute_pressed_twice_in_the_channel_is_said_once_and_answered(runtime, 
     told = wait_for(lambda: [r for r in fake_slack.responses()
                              if GONE + "this channel" in r.get("text", "")])
     assert told[0]["response_type"] == "ephemeral", told
-    unmuted = [p for p in fake_slack.posts("C0DESK") if "Unmuted" in p.text]
-    assert len(unmuted) == 1 and "by <@U0ED>" in unmuted[0].text, unmuted
+    unmuted = wait_for(lambda: [p for p in fake_slack.posts("C0DESK") if "Unmuted" in p.text])
+    assert len(unmuted) == 1 and any(f"by <@{user}>" in unmuted[0].text
+                                     for user in ("U0ED", "U0OTHER")), unmuted
     assert not is_muted(fresh_db, story, ["C0DESK"])
 
 
