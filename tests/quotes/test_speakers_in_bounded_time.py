@@ -76,3 +76,14 @@ def test_an_email_said_thousands_of_times_is_its_senders_at_once() -> None:
     found, speakers = json.loads(child_speakers([["Dara Quell emailed supporters on Friday.",
                                                    said, 10_000]]))
     assert found == 10_000 and speakers == ["dara quell"]
+
+
+def test_the_editorial_board_said_among_names_in_every_paragraph_is_found_at_once() -> None:
+    """"The editorial board said" walked back over every name before it (and every proper
+    noun of the article) for the paper: with two people named in each paragraph, time grew
+    with the square of the article (1,000 paragraphs: 13 s); now the papers are found once."""
+    said = ("Mayor Tilda Voss and Councillor Bram Okonjo toured the pier at Nessport. "
+            "“The pier must reopen,” the editorial board said.\n\n")
+    found, speakers = json.loads(child_speakers([["The Harbour Courier ran an editorial on "
+                                                  "Monday.", said, 2_500]]))
+    assert found == 2_500 and speakers == ["harbour courier"]

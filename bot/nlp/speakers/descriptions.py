@@ -428,31 +428,54 @@ def publication(r: SpeakerResolver, token: Token) -> Speaker | None:
     X, X reported, the editors of X, even untagged), or typed as one ("Family Circle
     magazine", "the website Politico")."""
     untagged, at = _untagged_medium(r, token)
-    for ent in r.reg.ents_before(token.i):
-        if ent.start < at:
-            break
-        if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT"} or \
-                r.reg.quoted(ent.start_char):
-            continue
-        name = r.reg.name_span(ent)
-        typed = typed_as(name, PUBLICATIONS)
-        if typed or ent.label_ in {"ORG", "PERSON", "WORK_OF_ART"} and (
-                name[-1].lower_ in PERIODICALS or _named_as_medium(name[-1])):
-            return Speaker(r.reg.org_name(ent), "organisation")
+    ends, ents = _media(r)
+    last = bisect_right(ends, token.i) - 1
+    if last >= 0 and ents[last].start >= at:
+        return Speaker(r.reg.org_name(ents[last]), "organisation")
     return untagged
+
+
+def _media(r: SpeakerResolver) -> tuple[list[int], list[Span]]:
+    """The article's entities named as a news medium, and where each ends: found once an
+    article (each "the editorial board" walked back over every name before it)."""
+    if r.reg.media is None:
+        media = [ent for ent in r.reg.ents if _a_medium(r, ent)]
+        r.reg.media = [ent.end for ent in media], media
+    return r.reg.media
+
+
+def _a_medium(r: SpeakerResolver, ent: Span) -> bool:
+    """An entity outside quotes named like a periodical, named as one or typed as one."""
+    if ent.label_ not in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT"} or \
+            r.reg.quoted(ent.start_char):
+        return False
+    name = r.reg.name_span(ent)
+    return typed_as(name, PUBLICATIONS) or ent.label_ in {"ORG", "PERSON", "WORK_OF_ART"} and (
+        name[-1].lower_ in PERIODICALS or _named_as_medium(name[-1]))
 
 
 def _untagged_medium(r: SpeakerResolver, token: Token) -> tuple[Speaker | None, int]:
     """"The editors of The Clarion" with "The Clarion" tagged as nothing: the last proper
     name before the description that the text names as a news medium, and where it is."""
-    doc = r.reg.doc
-    for i in reversed(r.reg.columns.with_pos(PROPN)):
+    if r.reg.untagged_media is None:
+        r.reg.untagged_media = _untagged_media(r)
+    places, speakers = r.reg.untagged_media
+    last = bisect_left(places, token.i) - 1
+    return (speakers[last], places[last]) if last >= 0 else (None, -1)
+
+
+def _untagged_media(r: SpeakerResolver) -> tuple[list[int], list[Speaker]]:
+    """Every untagged proper name outside quotes the text names as a news medium, in text
+    order, found once an article."""
+    doc, places, speakers = r.reg.doc, [], []
+    for i in r.reg.columns.with_pos(PROPN):
         tok = doc[i]
-        if i < token.i and not tok.ent_type_ and _named_as_medium(tok) and \
-                tok.text[:1].isupper() and not r.reg.quoted(tok.idx):
+        if not tok.ent_type_ and _named_as_medium(tok) and tok.text[:1].isupper() and \
+                not r.reg.quoted(tok.idx):
             words = [t for t in tok.lefts if t.dep_ in {"compound", "nmod"} and t.pos == PROPN]
-            return Speaker(" ".join(t.text for t in [*words, tok]), "organisation"), i
-    return None, -1
+            places.append(i)
+            speakers.append(Speaker(" ".join(t.text for t in [*words, tok]), "organisation"))
+    return places, speakers
 
 
 def typed_as(name: Span, nouns: set[str]) -> bool:

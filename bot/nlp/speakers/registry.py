@@ -210,6 +210,10 @@ class Registry:
         """Where the documents of each set of words are named, found once (``documents``)."""
         self.editorial_boards: list[int] | None = None
         """Where "editorial" is hung on a board ("the editorial board"), found once."""
+        self.media: tuple[list[int], list[Span]] | None = None
+        """Entities named as a news medium and where each ends, found once (``descriptions``)."""
+        self.untagged_media: tuple[list[int], list[Speaker]] | None = None
+        """Untagged proper names named as a news medium, where and who, found once."""
         self.web_names: list[int] | None = None
         """Platforms and web addresses outside quotes left untagged, found once
         (``descriptions``): "the company" asked it again at each mention."""
