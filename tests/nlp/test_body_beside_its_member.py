@@ -13,3 +13,20 @@ def test_a_body_named_with_its_chairwoman_speaks_for_itself_later(quotes_of, onl
             f"Monday.{QUOTE}the union said.")
     speaker = only(quotes_of(text), "direct", "timetable needs").speaker
     assert speaker.name != "Ines Calder"
+
+
+def test_a_body_named_with_its_spokeswoman_speaks_for_itself_later(quotes_of, only):
+    """The parser hangs the name itself beside the union, "spokeswoman" on the name (and tags
+    the name as no person): the role the name is given still makes her a member."""
+    text = ("The dockworkers' union, its spokeswoman Ines Calder, met the port authority on "
+            f"Monday.{QUOTE}the union said.")
+    speaker = only(quotes_of(text), "direct", "timetable needs").speaker
+    assert (speaker.name, speaker.kind) == ("The dockworkers' union", "organisation")
+
+
+def test_a_body_with_a_bare_name_beside_it_is_that_name(quotes_of, only):
+    """A name beside a body with no role word of its own is still whom the body means."""
+    text = ("The island's ferry company, Tolver Lines, cut two crossings on Monday."
+            f"{QUOTE}the company said.")
+    speaker = only(quotes_of(text), "direct", "timetable needs").speaker
+    assert speaker.name == "Tolver Lines"

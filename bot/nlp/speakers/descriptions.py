@@ -153,7 +153,7 @@ def _set_beside(r: SpeakerResolver, noun: Token) -> tuple[Token, Token] | None:
     for beside in noun.children:
         if beside.dep != APPOS or r.reg.quoted(beside.idx):
             continue
-        if _a_name(r, beside):
+        if _a_name(r, beside) and not _member_beside(noun, beside):
             return noun, beside
         if beside.i > noun.i and _a_person(beside) and _a_person(noun):
             name = next((c for c in beside.children if c.dep == APPOS and c.i > beside.i and
@@ -161,6 +161,13 @@ def _set_beside(r: SpeakerResolver, noun: Token) -> tuple[Token, Token] | None:
             if name is not None:
                 return beside, name
     return None
+
+
+def _member_beside(noun: Token, name: Token) -> bool:
+    """"The union, its spokeswoman Ines Calder,": a name its own words give a person's role,
+    set beside a body's noun, is one of that body's people, not the body."""
+    return noun.lemma_.lower() in ORG_NOUNS and any(
+        c.dep_ == "compound" and c.i < name.i and _a_person(c) for c in name.children)
 
 
 def _a_person(token: Token) -> bool:
