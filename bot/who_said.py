@@ -231,6 +231,12 @@ def word_for_word(query: str, text: str) -> bool:
     return bool(parts) and _in_order(parts, normalise(text))
 
 
+def holds_words_asked(answer: WhoSaidAnswer, hit: QuoteHit) -> bool | None:
+    """Whether ``hit`` of ``answer`` holds the words asked (``word_for_word``), so every place
+    that shows it can mark a near match; None for a speaker's latest quotes (no words asked)."""
+    return word_for_word(answer.query, hit.text) if answer.mode == "text" else None
+
+
 def _parts(query: str) -> list[str]:
     """The query's words between the ellipses that leave words out, each part normalised."""
     return [part for piece in ELLIPSIS.split(query) if (part := normalise(piece))]

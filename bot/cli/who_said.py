@@ -11,9 +11,11 @@ from bot.alerts.timeline_blocks import when_text
 from bot.cli.context import CliContext, emit_json, shown_origin, where
 from bot.cli.numbers import COUNT
 from bot.shown_link import shown_url
-from bot.who_said import QuoteHit
+from bot.who_said import QuoteHit, holds_words_asked
 from bot.who_said import who_said as lookup
 from storage.quotes import any_quote
+
+NEAR = "not word for word"
 
 
 @click.command("who-said")
@@ -39,7 +41,9 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
     answer = lookup(obj.db, " ".join(text), limit=limit)
     if as_json:
         whole = dataclasses.asdict(answer)
-        emit_json({**whole, "hits": [shown_origin(hit) for hit in whole["hits"]]})
+        emit_json({**whole, "hits": [
+            {**shown_origin(row), "word_for_word": holds_words_asked(answer, hit)}
+            for row, hit in zip(whole["hits"], answer.hits, strict=True)]})
         return
     if not answer.hits and not any_quote(obj.db):
         click.echo(f"no quotes yet in {where(obj)}; ingest some articles with: "
@@ -47,15 +51,17 @@ def who_said(obj: CliContext, text: tuple[str, ...], limit: int, as_json: bool) 
     elif answer.message:
         click.echo(answer.message)
     for hit in answer.hits:
-        click.echo(render_hit(hit))
+        click.echo(render_hit(hit, near=holds_words_asked(answer, hit) is False))
 
 
-def render_hit(hit: QuoteHit) -> str:
+def render_hit(hit: QuoteHit, *, near: bool = False) -> str:
+    """A quote, its speaker, article, source and time; ``near`` marks one that does not hold
+    the words asked, as `/who-said` does, so a near match never passes for the words checked."""
     who = ", ".join(x for x in (hit.speaker or "unattributed", hit.role) if x)
     when = when_text(hit.published) if hit.published else \
         hit.arrived and f"arrived {when_text(hit.arrived)}"
     source = shown_source(hit.source, hit.url, hit.origin)
-    where = " · ".join(x for x in (hit.article_title, source, when) if x)
+    where = " · ".join(x for x in (hit.article_title, source, when, NEAR if near else None) if x)
     lines = [f"“{hit.text}” — {who}", f"   {where}"]
     if hit.url:
         lines.append(f"   {shown_url(hit.url)}")

@@ -10,7 +10,7 @@ from bot.alerts.mrkdwn import slack_date
 from bot.permissions import LOOKUP_WAIT
 from bot.slack.after_ack import answered
 from bot.slack.sharing import Place, held_share
-from bot.who_said import QuoteHit, asked_speaker, who_said, word_for_word
+from bot.who_said import QuoteHit, asked_speaker, holds_words_asked, who_said
 from handlers.common import (
     answer,
     asks_help,
@@ -90,7 +90,7 @@ def reply(respond: Respond, context: BoltContext, query: str, *, here: str | Non
     outside = held.outside if held else frozenset()
     lines = [_heading(result.mode, query)] + [
         format_hit(hit, here=hit.article_id not in outside,
-                   asked=query if result.mode == "text" else None) for hit in result.hits]
+                   near=holds_words_asked(result, hit) is False) for hit in result.hits]
     text = join_lines(lines) + cut + note
     answer(respond, f"{text}\n{held.why}" if held else text,
            share=share is not None and not note and not held)
@@ -103,11 +103,11 @@ def _heading(mode: str, query: str) -> str:
     return f"*Who said* “{echo(query, 100)}”"
 
 
-def format_hit(hit: QuoteHit, *, here: bool = True, asked: str | None = None) -> str:
+def format_hit(hit: QuoteHit, *, here: bool = True, near: bool = False) -> str:
     """One quote with its article, source, date (a Slack date token: each reader's own time
     zone) and link; ``here`` False marks it as of a story the channel does not follow;
-    ``asked``: the words searched, the quote marked when it does not hold them (a near match
-    must not pass for the words checked)."""
+    ``near`` marks a quote that does not hold the words asked (a near match must not pass for
+    the words checked)."""
     who = hit.speaker or "unattributed"
     if hit.role:
         who = f"{who}, {hit.role}"
@@ -118,7 +118,7 @@ def format_hit(hit: QuoteHit, *, here: bool = True, asked: str | None = None) ->
              f"<{target}|link>" if target else None]
     line = f"• “{echo(hit.text, 600)}” — *{echo(who, 150)}*\n    _{echo(hit.article_title, 150)}_"
     line = " · ".join([line] + [x for x in where if x])
-    if asked is not None and not word_for_word(asked, hit.text):
+    if near:
         line += NEAR
     return line if here else f"{line} · not followed in this channel"
 
