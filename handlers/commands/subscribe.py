@@ -18,6 +18,7 @@ from bot.slack.command_words import ADD_TOPIC, notify_whom
 from bot.slack.membership import can_post_here
 from bot.topic_names import closest_name, slack_typed
 from handlers.commands import quote_subscribe as quotes
+from handlers.commands.group_dm import group_dm_advice
 from handlers.commands.named_channel import (
     CHANNEL_NAMED,
     shown_notify,
@@ -123,7 +124,8 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     resume_person(db, command.get("user_id", ""))
     if quotes.is_quotes(text):
         answer(respond, quotes.subscribe_text(
-            db, text, command, can_post=lambda channel: can_post_here(db, client, channel),
+            db, text, command, can_post=lambda channel: _quotes_in_group_dm(command, text) or
+            can_post_here(db, client, channel),
             groups_refused=lambda added: groups_refused(context, added),
             settings=services(context).settings, groups=lambda: may_notify_groups(context)))
         publish_home(client, db, command.get("user_id"))
@@ -147,13 +149,28 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         answer(respond, refusal)
         return
     if request.target_type == "channel":
-        refusal = can_post_here(db, client, request.target_id)
+        refusal = _topic_in_group_dm(command, request, topic.name) or \
+            can_post_here(db, client, request.target_id)
         if refusal:
             answer(respond, f"{refusal} Nothing was subscribed.")
             return
     answer(respond, _subscribe(db, request, topic.id, topic.name, notify, command,
                                settings=services(context).settings))
     publish_home(client, db, command.get("user_id"))
+
+
+def _topic_in_group_dm(command: dict, request: Request, name: str) -> str | None:
+    """``group_dm_advice`` for a topic: the command as typed for a channel, and for oneself
+    (a person's subscription notifies nobody else)."""
+    mine = replace(request, target_type="user", notify=None)
+    return group_dm_advice(command, there=_typed_again(request, "subscribe", name),
+                           mine=_typed_again(mine, "subscribe", name))
+
+
+def _quotes_in_group_dm(command: dict, text: str) -> str | None:
+    """``group_dm_advice`` for quotes: the command as typed, and for oneself."""
+    return group_dm_advice(command, there=f"/subscribe {text}",
+                           mine=f"/subscribe me {split_notify(text)[0]}")
 
 
 def _subscribe(db: Database, request: Request, topic_id: int, name: str,

@@ -1,0 +1,72 @@
+"""/subscribe typed in a group direct message: Slack lets no app join one (conversations.join
+has no such conversation type; `/invite` adds people), so the answer gives what a person can
+do there instead. The real Bolt app over HTTP with signed requests, the fake Slack, a real
+SQLite file."""
+
+from __future__ import annotations
+
+from bot.stories.tracking import add_topic
+from storage.db import transaction
+from storage.quote_subscriptions import quote_subscriptions_of
+from storage.subscriptions import subscriptions_of
+from tests.slack.conftest import run_command
+
+GROUP, PEOPLE = "C0GROUPDM", "D0PEOPLE"
+GROUP_NAME = "mpdm-reporter--editor--stringer-1"
+REPORTER = "U0REPORTER"
+
+
+def test_subscribe_in_a_group_dm_says_what_to_do_instead_of_inviting(runtime, fake_slack,
+                                                                     fresh_db):
+    """Before: "I cannot see this channel: it is private and I am not in it. Type `/invite
+    @wirewatch` here, then subscribe again.", which Slack does not allow there."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    fake_slack.add_conversation(GROUP, {REPORTER, "U0EDITOR", "U0STRINGER"}, kind="mpim")
+
+    def typed(text: str) -> str:
+        return run_command(runtime, fake_slack, "/subscribe", text, channel=GROUP,
+                           channel_name=GROUP_NAME)["text"]
+
+    said = typed("Ferries daily")
+    assert "/invite @wirewatch` here" not in said, said
+    assert "wirewatch cannot post in a group direct message" in said, said
+    assert "create a private channel with the same people, type `/invite @wirewatch` in it, " \
+           "then `/subscribe Ferries daily` there" in said, said
+    assert "or type `/subscribe me Ferries daily` here to get it yourself by direct message" \
+        in said, said
+    assert said.endswith("Nothing was subscribed."), said
+    quotes = typed('quotes person:"Ada Brandt"')
+    assert "then `/subscribe quotes person:\"Ada Brandt\"` there" in quotes, quotes
+    assert "`/subscribe me quotes person:\"Ada Brandt\"` here" in quotes, quotes
+    assert subscriptions_of(fresh_db, [GROUP]) == [] == quote_subscriptions_of(fresh_db, [GROUP])
+    mine = typed("me Ferries daily")
+    assert mine.startswith("You will now get *Ferries* as a daily digest"), mine
+    assert [s.target_id for s in subscriptions_of(fresh_db, [REPORTER])] == [REPORTER]
+
+
+def test_a_private_channel_wirewatch_is_not_in_is_still_told_to_invite_it(runtime, fake_slack,
+                                                                          fresh_db):
+    """Slack names a private channel wirewatch is not in `privategroup`: `/invite` works there."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    fake_slack.add_channel("C0DESK", private=True, member=False)
+    said = run_command(runtime, fake_slack, "/subscribe", "Ferries", channel="C0DESK",
+                       channel_name="privategroup")["text"]
+    assert "Type `/invite @wirewatch` here, then subscribe again." in said, said
+
+
+def test_subscribe_in_a_direct_message_between_people_is_the_person_s_own(runtime, fake_slack,
+                                                                          fresh_db):
+    """A direct message with a colleague: no invite asked, the subscription is the asker's
+    (as `/subscribe me` gives it), and no Slack call is made to check the conversation."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    fake_slack.add_conversation(PEOPLE, {REPORTER, "U0EDITOR"})
+    calls = len(fake_slack.calls)
+    said = run_command(runtime, fake_slack, "/subscribe", "Ferries", channel=PEOPLE,
+                       channel_name="directmessage")["text"]
+    assert said == "You will now get *Ferries* as it happens.", said
+    assert subscriptions_of(fresh_db, [PEOPLE]) == []
+    assert [s.target_id for s in subscriptions_of(fresh_db, [REPORTER])] == [REPORTER]
+    assert "conversations.info" not in [c.method for c in fake_slack.calls[calls:]]
