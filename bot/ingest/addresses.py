@@ -8,7 +8,8 @@ import ipaddress
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from urllib3.util import parse_url
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -113,11 +114,21 @@ def same_host(link: str, feed: str) -> bool:
     what ``--allow-private`` trusts of a feed's entry links. An intranet feed relaying outside
     feeds passes their links on, and one to the metadata service or another internal host must
     not be fetched for it."""
-    try:
-        ours, theirs = urlsplit(feed), urlsplit(link)
-        ports = (ours.port, theirs.port)
-    except ValueError:
+    ours, theirs = fetched_at(feed), fetched_at(link)
+    if ours is None or theirs is None:
         return False
+    ports = (ours[1], theirs[1])
     same_port = ports[0] == ports[1] or all(port in WEB_PORTS for port in ports)
-    host = (ours.hostname or "").rstrip(".")
-    return bool(host) and host == (theirs.hostname or "").rstrip(".") and same_port
+    return ours[0] == theirs[0] and same_port
+
+
+def fetched_at(url: str) -> tuple[str, int | None] | None:
+    """The host and port the fetch connects to for ``url``, read as urllib3 (the fetch) reads
+    it, not as ``urlsplit`` does (``http://a\\@b/`` is host a to one, b to the other), in one
+    spelling: punycode (IDNA), lower case, no trailing dot. None when the fetch cannot read it."""
+    try:
+        parts = parse_url(url)
+    except ValueError:
+        return None
+    host = (parts.host or "").rstrip(".").lower()
+    return (host, parts.port) if host else None
