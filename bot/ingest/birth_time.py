@@ -47,7 +47,7 @@ def _statx_call() -> Any:
 _STATX = _statx_call()
 
 
-def birth_ns(path: Path, info: os.stat_result) -> int | None:
+def birth_ns(path: Path | str, info: os.stat_result) -> int | None:
     """The birth time, in nanoseconds, of the file at ``path`` if it is still the one ``info``
     describes (same inode); None where the system or the file system does not tell it."""
     born = getattr(info, "st_birthtime", None)

@@ -63,8 +63,13 @@ class ScanResult:
 
 def is_temporary(path: Path) -> bool:
     """Names that tools use while a file is still being written or copied."""
-    name = path.name.lower()
-    return name.startswith((".", "~$", "#")) or name.endswith(TEMP_SUFFIXES)
+    return _temporary_name(path.name)
+
+
+def _temporary_name(name: str) -> bool:
+    """``is_temporary`` of a bare name: a listing of 100,000 files builds no Path to ask it."""
+    lowered = name.lower()
+    return lowered.startswith((".", "~$", "#")) or lowered.endswith(TEMP_SUFFIXES)
 
 
 class FolderWatcher:
@@ -119,8 +124,8 @@ class FolderWatcher:
         listed: set[str] = set()
         self._links.listing()
         whole = True
-        for path in _files(folder, on_error=self._unreadable):
-            listed.add(str(path))
+        for path in _listed(folder, on_error=self._unreadable):
+            listed.add(path)
             if articles >= self.max_articles or files >= MOST_FILES:
                 whole = False
                 continue  # the scans after this one read the rest: the lock is every folder's
@@ -146,11 +151,12 @@ class FolderWatcher:
                 record_success(db, source.id, now=now, items=articles)
         return ScanResult(files=files, articles=articles, failed=failed, waiting=waiting)
 
-    def _consider(self, db: Database, source: Source, path: Path, *, now: datetime,
+    def _consider(self, db: Database, source: Source, named: Path | str, *, now: datetime,
                   complete: bool = False):
-        key = str(path)
+        """A listed file's name as a string: one unchanged since it was read builds no Path."""
+        key = str(named)
         try:
-            info = path.lstat()
+            info = os.lstat(key)
         except OSError:
             self._last_seen.pop(key, None)
             self._unchanged.pop(key, None)
@@ -158,10 +164,11 @@ class FolderWatcher:
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             return None
         signature = (info.st_size, info.st_mtime_ns)
-        self._links.note(db, path, info, source_id=source.id)
+        self._links.note(db, key, info, source_id=source.id)
         delivered = self._links.delivered(info)
         if self._unchanged.get(key) == signature and not delivered:
             return None
+        path = Path(key)
         known = seen_file(db, _stored(path))
         if known and (known.size, known.mtime_ns) == signature and not delivered:
             self._unchanged[key] = signature
@@ -243,11 +250,18 @@ class FolderWatcher:
 
 
 def _files(folder: Path, *, on_error: Callable[[str, OSError], None]) -> Iterator[Path]:
-    """Files and symbolic links below ``folder``, in name order, hidden ones left out.
+    """Files and symbolic links below ``folder``, in name order, hidden ones left out."""
+    return map(Path, _listed(folder, on_error=on_error))
+
+
+def _listed(folder: Path, *, on_error: Callable[[str, OSError], None]) -> list[str]:
+    """``_files`` as strings, for the scan every second: sorting and making 100,000 Paths took
+    1.4 s of CPU of each. Sorted with each separator read as NUL, below every character: Path's
+    own order (by parts), as one string comparison.
 
     A loop, not recursion: a tree of any depth is walked. Links are listed, never followed.
     """
-    found: list[Path] = []
+    found: list[str] = []
     pending = [str(folder)]
     while pending:
         directory = pending.pop()
@@ -262,9 +276,10 @@ def _files(folder: Path, *, on_error: Callable[[str, OSError], None]) -> Iterato
                 continue
             if entry.is_dir(follow_symlinks=False):
                 pending.append(entry.path)
-            elif not is_temporary(Path(entry.name)):
-                found.append(Path(entry.path))
-    return iter(sorted(found))
+            elif not _temporary_name(entry.name):
+                found.append(entry.path)
+    found.sort(key=lambda path: path.replace(os.sep, "\0"))
+    return found
 
 
 def holds_no_file(folder: Path) -> bool:

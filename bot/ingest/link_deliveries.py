@@ -46,7 +46,8 @@ class LinkDeliveries:
         self._present: set[Inode] = set()
         self._missed: dict[Inode, int] = {}
 
-    def note(self, db: Database, path: Path, info: os.stat_result, *, source_id: int) -> None:
+    def note(self, db: Database, path: Path | str, info: os.stat_result, *,
+             source_id: int) -> None:
         """A file seen by a scan: remembered from its first sighting with another name; one
         given the inode of a file remembered, of another size or birth, makes it forgotten."""
         inode = (info.st_dev, info.st_ino)
