@@ -6,4 +6,5 @@ BENCHMARKS: list[str] = [
     "quotes_lookup",
     "story_cost",
     "alert_latency",
+    "folder_scan",
 ]
