@@ -58,7 +58,8 @@ def again_later(attempt: Callable[[], object], wait: float, *, what: str, waitin
                 idempotent: bool = False, tries: int = TRIES - 1) -> bool:
     """Make ``attempt`` again in ``wait`` seconds (again after each such failure, ``tries`` in
     all) on ``waiting``'s timer; False, said in the log, when the wait is too long for anyone
-    still to be looking, or the bot stops."""
+    still to be looking, or the bot stops. ``attempt`` answers False when it dropped the call
+    (``Turns.call_if_latest``: a newer one overtook it), so the log says it was not made."""
     if tries <= 0 or wait > HELD_BACK_WAIT:
         log.warning("%s: Slack held it back (asked for %.0f s); not made again", what, wait)
         return False
@@ -151,7 +152,7 @@ def _key(path: str | Path) -> str:
 def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: int,
            waiting: Waiting) -> None:
     try:
-        attempt()
+        made = attempt()
     except (SlackApiError, OSError, Retry) as exc:
         wait = wait_before_again(exc, idempotent=idempotent)
         if wait is None:
@@ -162,7 +163,10 @@ def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: in
         again_later(attempt, wait, what=what, waiting=waiting, idempotent=idempotent,
                     tries=tries - 1)
         return
-    log.info("%s: made again after Slack held it back", what)
+    if made is False:
+        log.info("%s: not made again: a newer one was made meanwhile", what)
+    else:
+        log.info("%s: made again after Slack held it back", what)
 
 
 class Turns:

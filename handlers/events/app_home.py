@@ -110,8 +110,8 @@ def _publish_later(client: WebClient, db: Database, user: str, view: dict, turn:
 
     waiting = waiting_for(db_file(db))
 
-    def again() -> None:
-        waiting.turns.call_if_latest(user, turn, _publishing(client, db, user, view))
+    def again() -> bool:
+        return waiting.turns.call_if_latest(user, turn, _publishing(client, db, user, view))
 
     return again_later(again, wait, what=f"App Home of {user}", idempotent=True,
                        waiting=waiting)
