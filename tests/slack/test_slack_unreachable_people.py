@@ -11,9 +11,9 @@ import pytest
 
 from bot.stories.tracking import add_topic
 from storage.db import transaction
-from storage.sayings import kept_count
 from storage.subscriptions import paused_subscriptions
 from tests.slack.conftest import run_command, wait_for
+from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_said_direct import _archive, followed  # noqa: F401
 from tests.slack.test_slack_sender import follow, new_story
 
@@ -60,11 +60,11 @@ def test_a_pause_is_not_told_to_a_person_slack_will_not_let_wirewatch_reach(
         runtime, fake_slack, fresh_db, followed, code):  # noqa: F811
     """Before: tried again as a code nobody knows, three times, then settled unsaid. Now
     settled at the first answer, logged: nobody can be reached there. The saying is kept before
-    its first open, so once none is kept it is settled and no timer can open again: the count
-    of opens is then final (a fixed sleep could end before a loaded machine settled it)."""
+    its first open, so once it is settled (``sayings_settled``) no timer can open again: the
+    count of opens is then final (a fixed sleep could end before a loaded machine settled it)."""
     fake_slack.refuse_method("conversations.open", code)
     _archive(runtime)
     wait_for(lambda: fake_slack.calls_to("conversations.open", ok_only=False))
-    wait_for(lambda: kept_count(fresh_db) == 0)
+    sayings_settled(fresh_db)
     assert len(fake_slack.calls_to("conversations.open", ok_only=False)) == 1
-    assert fake_slack.posts() == [] and kept_count(fresh_db) == 0
+    assert fake_slack.posts() == []
