@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import time
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import replace
@@ -13,7 +13,7 @@ from tests.fakes.slack_api import APP_TOKEN
 from tests.fakes.socket_mode import FakeSocketMode
 from tests.slack.conftest import health_of, wait_for
 from tests.slack.world import add_article
-from tests.stopping import LAST_RESORT_S
+from tests.stopping import LAST_RESORT_S, joined
 
 
 def test_slash_command_over_socket_mode(slack_settings, fake_slack, fresh_db):
@@ -94,6 +94,11 @@ def socket_runtime(slack_settings, fake_slack, *,
     return rt, ws
 
 
+def watches_since(earlier: set[threading.Thread]) -> list[threading.Thread]:
+    """The connection watches (``SocketRunner``'s) started since ``earlier`` was taken."""
+    return [t for t in threading.enumerate() if t.name == "socket-watch" and t not in earlier]
+
+
 def said(caplog, level: int = logging.WARNING) -> list[tuple[int, str]]:
     return [(r.levelno, r.getMessage()) for r in caplog.records if r.levelno >= level]
 
@@ -102,7 +107,10 @@ def test_an_outage_is_one_warning_when_it_starts_and_one_when_it_ends(slack_sett
                                                                       fresh_db, caplog):
     """Before: while the SDK reconnected, two ERROR lines of its own every few seconds ("Failed
     to retrieve WSS URL …", "Failed to check the current session or reconnect …") for as long
-    as Slack was down: a monitor paged on ERROR paged all night for Slack's outage."""
+    as Slack was down: a monitor paged on ERROR paged all night for Slack's outage. After
+    "back", two looks at the connection (GET /health looks as the watch does) say nothing more;
+    once the bot stopped and its watch ended, nothing more can be said: the count is final."""
+    earlier = set(threading.enumerate())
     rt, ws = socket_runtime(slack_settings, fake_slack)
     later = FakeSocketMode()
     try:
@@ -115,10 +123,13 @@ def test_an_outage_is_one_warning_when_it_starts_and_one_when_it_ends(slack_sett
             fake_slack.come_up()
             wait_for(lambda: any(m.startswith("Socket Mode connection to Slack back")
                                  for _, m in said(caplog)))
-            time.sleep(1.5)  # a look or two more: nothing said twice
+            for _ in range(2):
+                assert health(rt) == (200, {"status": "ok", "mode": "socket"})
     finally:
         rt.stop()
         later.close()
+    for watch in watches_since(earlier):
+        joined(watch)
     lines = said(caplog)
     assert all(level == logging.WARNING for level, _ in lines), lines
     down, back = [m for _, m in lines]
