@@ -50,12 +50,14 @@ def _target(text: str, command: dict) -> tuple[str, str, str]:
 def subscribe_text(db: Database, text: str, command: dict,
                    can_post: Callable[[str], str | None],
                    groups_refused: Callable[[tuple[str, ...]], str | None],
-                   settings: Settings, groups: Callable[[], bool] = lambda: True) -> str:
+                   settings: Settings, groups: Callable[[], bool] = lambda: True,
+                   to_typist: Callable[[], str | None] = lambda: None) -> str:
     """Follow the quotes; ``can_post(channel)`` says why the bot cannot post in a channel
     (as `/subscribe TOPIC` checks it), or None; ``groups_refused(added)`` why the person may
     not add those user groups to notify, or None; ``groups()``: they may (how to pick one is
     said to them alone; asked only of a notify list). A digest new to it says when it is
-    posted, as a topic's does."""
+    posted, as a topic's does; a person's subscription ends with ``to_typist()`` (why it is
+    theirs alone), when that says anything."""
     text, notify_text = split_notify(text)
     if elsewhere := _named_elsewhere(text, notify_text, "subscribe"):
         return elsewhere
@@ -82,6 +84,7 @@ def subscribe_text(db: Database, text: str, command: dict,
     refusal = groups_refused(new_groups(notify, had.notify if had else ()))
     if refusal:
         return refusal
+    note = to_typist() if target_type == "user" else None
     with transaction(db):
         before = store.find_quote_subscription(db, **key)
         if before is not None and notify is not None and not given:
@@ -97,9 +100,11 @@ def subscribe_text(db: Database, text: str, command: dict,
     if outcome != "added":
         verb = {"changed": "now gets", "unchanged": "already gets"}[outcome]
         verb = verb.removesuffix("s") if target_type == "user" else verb
-        return f"{where} {verb} quotes for `{echo(query, 300)}` {how}."
-    return (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
-            "speaker's role, the article and the link. Quotes a story already had stay quiet.")
+        said = f"{where} {verb} quotes for `{echo(query, 300)}` {how}."
+    else:
+        said = (f"{where} will get each new quote for `{echo(query, 300)}` {how}: the quote, the "
+                "speaker's role, the article and the link. Quotes a story already had stay quiet.")
+    return f"{said} {note}" if note else said
 
 
 def _how_often(mode: str, *, each: bool) -> str:

@@ -18,7 +18,7 @@ from bot.slack.command_words import ADD_TOPIC, notify_whom
 from bot.slack.membership import can_post_here
 from bot.topic_names import closest_name, slack_typed
 from handlers.commands import quote_subscribe as quotes
-from handlers.commands.group_dm import group_dm_advice
+from handlers.commands.group_dm import between_people, group_dm_advice, group_dm_stop
 from handlers.commands.named_channel import (
     CHANNEL_NAMED,
     shown_notify,
@@ -63,8 +63,11 @@ def usage(role: Role) -> str:
     return USAGE.format(whom=notify_whom(role))
 
 
-def usage_of(context: BoltContext) -> str:
-    return usage(role_answer(context).role)
+def usage_of(context: BoltContext, command: dict) -> str:
+    """The usage, and in a group direct message what can be done there instead."""
+    said = usage(role_answer(context).role)
+    here = group_dm_advice(command, there="/subscribe TOPIC", mine="/subscribe me TOPIC")
+    return f"{said} {here}" if here else said
 
 
 def may_notify_groups(context: BoltContext) -> bool:
@@ -116,10 +119,10 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
     text = user_text(command.get("text"))
     db = db_of(context)
     if not text:
-        answer(respond, current(db, command, usage_of(context)))
+        answer(respond, current(db, command, usage_of(context, command)))
         return
     if asks_help(text):
-        answer(respond, usage_of(context))
+        answer(respond, usage_of(context, command))
         return
     resume_person(db, command.get("user_id", ""))
     if quotes.is_quotes(text):
@@ -127,13 +130,14 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
             db, text, command, can_post=lambda channel: _quotes_in_group_dm(command, text) or
             can_post_here(db, client, channel),
             groups_refused=lambda added: groups_refused(context, added),
-            settings=services(context).settings, groups=lambda: may_notify_groups(context)))
+            settings=services(context).settings, groups=lambda: may_notify_groups(context),
+            to_typist=lambda: _to_typist(client, command, text, f"/subscribe {text}")))
         publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
         answer(respond, unknown(db, request, verb="subscribe", adds=who_adds(context),
-                               usage=usage_of(context)))
+                               usage=usage_of(context, command)))
         return
     try:
         notify = notify_for(request.notify, request.target_type,
@@ -154,8 +158,10 @@ def handle_subscribe(ack: Ack, command: dict, respond: Respond, client: WebClien
         if refusal:
             answer(respond, f"{refusal} Nothing was subscribed.")
             return
+    again = _typed_again(replace(request, target_type="channel"), "subscribe", topic.name)
+    note = _to_typist(client, command, text, again) if request.target_type == "user" else None
     answer(respond, _subscribe(db, request, topic.id, topic.name, notify, command,
-                               settings=services(context).settings))
+                               settings=services(context).settings, note=note))
     publish_home(client, db, command.get("user_id"))
 
 
@@ -173,10 +179,20 @@ def _quotes_in_group_dm(command: dict, text: str) -> str | None:
                            mine=f"/subscribe me {split_notify(text)[0]}")
 
 
+def _to_typist(client: WebClient, command: dict, text: str, there: str) -> str | None:
+    """``between_people`` for a subscription not typed with `me` (so of the conversation)."""
+    return None if _typed_me(text) else between_people(client, command, there=there)
+
+
+def _typed_me(text: str) -> bool:
+    return text.split(" ")[0].lower() == "me"
+
+
 def _subscribe(db: Database, request: Request, topic_id: int, name: str,
-               notify: tuple[str, ...] | None, command: dict, *, settings: Settings) -> str:
+               notify: tuple[str, ...] | None, command: dict, *, settings: Settings,
+               note: str | None = None) -> str:
     """Store the subscription; the answer says what it is now (when a digest new to it comes
-    too), whom it notifies included."""
+    too), whom it notifies included, then the ``note``."""
     kind, target = request.target_type, request.target_id
     with transaction(db):
         if not topic_stored(db, topic_id):  # removed while Slack was asked about the channel
@@ -197,8 +213,8 @@ def _subscribe(db: Database, request: Request, topic_id: int, name: str,
         verb = verb.removesuffix("s")
     shown = after.notify if after else ()
     when = posted_when(mode, settings) if before is None or before.mode != mode else ""
-    return f"{where} {verb} *{echo(name, 100)}* {mode_words(mode)}{when}" \
-        f"{notifies(shown, notify)}."
+    said = f"{where} {verb} *{echo(name, 100)}* {mode_words(mode)}{when}{notifies(shown, notify)}."
+    return f"{said} {note}" if note else said
 
 
 def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebClient,
@@ -210,16 +226,22 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
     text = user_text(command.get("text"))
     db = db_of(context)
     if not text or asks_help(text):
-        answer(respond, usage_of(context))
+        answer(respond, usage_of(context, command))
         return
     if quotes.is_quotes(text):
-        answer(respond, quotes.unsubscribe_text(db, text, command))
+        stop = None if _typed_me(text) else group_dm_stop(command, mine=f"/unsubscribe me {text}")
+        answer(respond, stop or quotes.unsubscribe_text(db, text, command))
         publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
         answer(respond, unknown(db, request, verb="unsubscribe", adds=who_adds(context),
-                               usage=usage_of(context)))
+                               usage=usage_of(context, command)))
+        return
+    if request.target_type == "channel" and (stop := group_dm_stop(
+            command, mine=_typed_again(replace(request, target_type="user"), "unsubscribe",
+                                       topic.name))):
+        answer(respond, stop)
         return
     with transaction(db):
         removed = subs.unsubscribe(db, topic_id=topic.id, target_type=request.target_type,

@@ -59,14 +59,72 @@ def test_a_private_channel_wirewatch_is_not_in_is_still_told_to_invite_it(runtim
 def test_subscribe_in_a_direct_message_between_people_is_the_person_s_own(runtime, fake_slack,
                                                                           fresh_db):
     """A direct message with a colleague: no invite asked, the subscription is the asker's
-    (as `/subscribe me` gives it), and no Slack call is made to check the conversation."""
+    (as `/subscribe me` gives it), and conversations.info is not asked about it."""
     with transaction(fresh_db):
         add_topic(fresh_db, name="Ferries", query="ferry")
     fake_slack.add_conversation(PEOPLE, {REPORTER, "U0EDITOR"})
     calls = len(fake_slack.calls)
     said = run_command(runtime, fake_slack, "/subscribe", "Ferries", channel=PEOPLE,
                        channel_name="directmessage")["text"]
-    assert said == "You will now get *Ferries* as it happens.", said
+    assert said.startswith("You will now get *Ferries* as it happens. "), said
     assert subscriptions_of(fresh_db, [PEOPLE]) == []
     assert [s.target_id for s in subscriptions_of(fresh_db, [REPORTER])] == [REPORTER]
     assert "conversations.info" not in [c.method for c in fake_slack.calls[calls:]]
+
+
+def test_unsubscribe_in_a_group_dm_says_nothing_can_be_followed_there(runtime, fake_slack,
+                                                                      fresh_db):
+    """Before: "This channel was not subscribed to *Ferries*." (and "This channel did not
+    follow quotes …"), of a conversation no subscription can be made in; `/subscribe` and its
+    help said "`/subscribe TOPIC` subscribes this channel" there."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    fake_slack.add_conversation(GROUP, {REPORTER, "U0EDITOR", "U0STRINGER"}, kind="mpim")
+
+    def typed(command: str, text: str) -> str:
+        return run_command(runtime, fake_slack, command, text, channel=GROUP,
+                           channel_name=GROUP_NAME)["text"]
+
+    assert typed("/subscribe", "me Ferries").startswith("You will now get *Ferries*")
+    said = typed("/unsubscribe", "Ferries daily")
+    assert "This channel" not in said, said
+    assert "wirewatch cannot post in a group direct message, so nothing is subscribed here" \
+        in said, said
+    assert "Type `/unsubscribe me Ferries daily` here to stop what comes to you" in said, said
+    quotes = typed("/unsubscribe", 'quotes person:"Ada Brandt"')
+    assert "This channel" not in quotes, quotes
+    assert "`/unsubscribe me quotes person:\"Ada Brandt\"` here" in quotes, quotes
+    assert [s.target_id for s in subscriptions_of(fresh_db, [REPORTER])] == [REPORTER]
+    for text in ("", "help"):
+        listed = typed("/subscribe", text)
+        assert "wirewatch cannot post in a group direct message" in listed, listed
+        assert "then `/subscribe TOPIC` there; or type `/subscribe me TOPIC` here" in listed, \
+            listed
+    assert "wirewatch cannot post in a group direct message" in typed("/unsubscribe", "")
+    assert typed("/unsubscribe", "me Ferries") == "You will no longer get *Ferries*."
+
+
+def test_a_direct_message_between_people_says_the_alerts_come_to_the_typist_alone(
+        runtime, fake_slack, fresh_db):
+    """Before: "You will now get *Ferries* as it happens.", and a desk typing it to a colleague
+    took it that both would get them. In the typist's own direct message with wirewatch, and
+    with `me` typed, the answer stays as it was."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    fake_slack.add_conversation(PEOPLE, {REPORTER, "U0EDITOR"})
+
+    def typed(text: str, channel: str = PEOPLE) -> str:
+        return run_command(runtime, fake_slack, "/subscribe", text, channel=channel,
+                           channel_name="directmessage")["text"]
+
+    said = typed("Ferries daily")
+    assert said.startswith("You will now get *Ferries* as a daily digest"), said
+    assert "wirewatch cannot post in a direct message between people, so it sends these to " \
+           "you alone, by direct message. For you both, create a private channel with the " \
+           "two of you, type `/invite @wirewatch` in it, then `/subscribe Ferries daily` " \
+           "there." in said, said
+    quotes = typed('quotes person:"Ada Brandt"')
+    assert "then `/subscribe quotes person:\"Ada Brandt\"` there." in quotes, quotes
+    assert "between people" not in typed("me Ferries hourly")
+    own = typed("Ferries", channel="D" + REPORTER[1:])
+    assert own == "You now get *Ferries* as it happens.", own
