@@ -25,6 +25,7 @@ from handlers.common import (
 USAGE = ("Usage: `/who-said TEXT` finds who said a quote from any fragment of it, e.g. "
          "`/who-said we will not back down`; `/who-said from:NAME` lists a speaker's latest "
          "quotes. Start with `share` to post the answer to the channel.")
+NO_NAME = "Whose quotes? Give a name after `from:`, e.g. `/who-said from:Brandt`."
 MAX_QUERY = 300
 NEAR = " · _not word for word_"
 OPENING, CLOSING = "\"'“‘«„", "\"'”’»“"
@@ -36,10 +37,13 @@ def handle_who_said(ack: Ack, command: dict, respond: Respond, context: BoltCont
         answer(respond, line)
         return
     text = user_text(command.get("text"))
-    share = text.lower().startswith("share ")
+    share = text.lower() == "share" or text.lower().startswith("share ")
     query = text[6:].strip() if share else text
     if not query.strip(" \"'“”‘’«»") or asks_help(text):
         answer(respond, USAGE)
+        return
+    if not asked_speaker(query):
+        answer(respond, f"{NO_NAME} {USAGE}")
         return
     place = Place(command.get("channel_id"), str(command.get("channel_name") or ""),
                   command.get("user_id"))

@@ -141,6 +141,24 @@ SUBCOMMANDS: dict[str, Subcommand] = {
 }
 
 
+OTHER_COMMANDS: dict[str, Action] = {
+    "topics": Action.READ, "story": Action.READ, "who-said": Action.READ,
+    "subscribe": Action.SUBSCRIBE, "unsubscribe": Action.SUBSCRIBE,
+}
+"""The app's other slash commands, which the help lists and a newcomer types after /wirewatch,
+with what each needs (one a person may not use is not offered)."""
+
+
+def other_command(name: str, args: str, role: Role) -> str | None:
+    """What to type for `/wirewatch topics …` (another command of the app) instead; None for
+    any other word."""
+    word = name.lower().lstrip("/")
+    if word not in OTHER_COMMANDS or not may(role, OTHER_COMMANDS[word]):
+        return None
+    typed = f"/{word} {args}".strip()
+    return f"`{word}` is a command of its own: type `{echo(typed, 300)}`."
+
+
 def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
     ack()
     if line := too_long(command):
@@ -150,6 +168,9 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
     sub = SUBCOMMANDS.get((name or "help").lower())
     svc = services(context)
     who = role_answer(context)
+    if sub is None and (instead := other_command(name, args, who.role)):
+        answer(respond, instead)
+        return
     if sub is None:
         answer(respond, f"I don't know `{echo(name, 50)}`.\n"
                + help_text(svc, "", {**command, "role": who}))
