@@ -13,6 +13,8 @@ ADVICE = ("wirewatch cannot post in a group direct message: Slack lets no app jo
           "it, then `{there}` there; or type `{mine}` here to get it yourself by direct message.")
 STOP = ("wirewatch cannot post in a group direct message, so nothing is subscribed here: Slack "
         "lets no app join one. Type `{mine}` here to stop what comes to you by direct message.")
+IN_DIRECT = ("In a direct message, `/subscribe TOPIC` is yours alone, as `/subscribe me TOPIC` "
+             "is: its alerts come to you by direct message from wirewatch.")
 BETWEEN_PEOPLE = ("wirewatch cannot post in a direct message between people, so it sends these "
                   "to you alone, by direct message. For you both, create a private channel with "
                   "the two of you, type `/invite @wirewatch` in it, then `{there}` there.")
@@ -30,6 +32,14 @@ def group_dm_advice(command: dict, *, there: str, mine: str) -> str | None:
     if not in_group_dm(command):
         return None
     return ADVICE.format(there=echo(there, 300), mine=echo(mine, 300))
+
+
+def usage_note(command: dict) -> str | None:
+    """What the usage (which says "subscribes this channel") needs added where it is typed: in a
+    group direct message what to do instead, in a direct message whose the subscription is."""
+    if str(command.get("channel_id") or "").startswith("D"):
+        return IN_DIRECT
+    return group_dm_advice(command, there="/subscribe TOPIC", mine="/subscribe me TOPIC")
 
 
 def group_dm_stop(command: dict, *, mine: str) -> str | None:

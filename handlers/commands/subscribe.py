@@ -18,7 +18,12 @@ from bot.slack.command_words import ADD_TOPIC, notify_whom
 from bot.slack.membership import can_post_here
 from bot.topic_names import closest_name, slack_typed
 from handlers.commands import quote_subscribe as quotes
-from handlers.commands.group_dm import between_people, group_dm_advice, group_dm_stop
+from handlers.commands.group_dm import (
+    between_people,
+    group_dm_advice,
+    group_dm_stop,
+    usage_note,
+)
 from handlers.commands.named_channel import (
     CHANNEL_NAMED,
     shown_notify,
@@ -64,9 +69,9 @@ def usage(role: Role) -> str:
 
 
 def usage_of(context: BoltContext, command: dict) -> str:
-    """The usage, and in a group direct message what can be done there instead."""
+    """The usage, and what it needs added where it is typed (``usage_note``)."""
     said = usage(role_answer(context).role)
-    here = group_dm_advice(command, there="/subscribe TOPIC", mine="/subscribe me TOPIC")
+    here = usage_note(command)
     return f"{said} {here}" if here else said
 
 

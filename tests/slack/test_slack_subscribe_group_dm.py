@@ -128,3 +128,22 @@ def test_a_direct_message_between_people_says_the_alerts_come_to_the_typist_alon
     assert "between people" not in typed("me Ferries hourly")
     own = typed("Ferries", channel="D" + REPORTER[1:])
     assert own == "You now get *Ferries* as it happens.", own
+
+
+def test_the_usage_in_a_direct_message_says_a_subscription_there_is_the_typist_s(
+        runtime, fake_slack, fresh_db):
+    """Before: in a direct message `/subscribe` said "`/subscribe TOPIC …` subscribes this
+    channel", where it subscribes the typist alone (as `/subscribe me TOPIC`)."""
+    with transaction(fresh_db):
+        add_topic(fresh_db, name="Ferries", query="ferry")
+    fake_slack.add_conversation(PEOPLE, {REPORTER, "U0EDITOR"})
+    for channel in (PEOPLE, "D" + REPORTER[1:]):
+        for command, text in (("/subscribe", ""), ("/subscribe", "help"), ("/unsubscribe", ""),
+                              ("/subscribe", "Nope")):
+            said = run_command(runtime, fake_slack, command, text, channel=channel,
+                               channel_name="directmessage")["text"]
+            assert said.endswith(" In a direct message, `/subscribe TOPIC` is yours alone, as "
+                                 "`/subscribe me TOPIC` is: its alerts come to you by direct "
+                                 "message from wirewatch."), (channel, text, said)
+    said = run_command(runtime, fake_slack, "/subscribe", "help")["text"]
+    assert "In a direct message" not in said, said
