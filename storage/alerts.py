@@ -127,11 +127,6 @@ def pending_alerts(db: Database, *, limit: int = 500) -> list[OutboxAlert]:
         [limit])]
 
 
-def count_pending(db: Database) -> int:
-    return db.execute(
-        "SELECT count(*) FROM alerts WHERE status IN ('pending', 'sending')").fetchone()[0]
-
-
 def alerted_article(db: Database, channel: str, ts: str) -> tuple[int, int] | None:
     """The story and article of the alert posted as this message (its channel and ``ts``), if
     wirewatch posted one so."""

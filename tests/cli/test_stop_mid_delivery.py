@@ -18,7 +18,7 @@ from bot.alerts.slack_clock import late_waits
 from bot.models import RawArticle, Verdict, VerdictKind
 from bot.stories.tracking import add_topic
 from bot.worker import IngestWorker
-from storage.alerts import count_pending, enqueue_alerts
+from storage.alerts import enqueue_alerts, pending_alerts
 from storage.db import ThreadLocalDb, open_db, transaction
 from storage.inbox import enqueue, pending
 from storage.subscriptions import digest_subscriptions, subscribe
@@ -67,7 +67,7 @@ def serving(running: Running) -> bool:
 def settled(db: Database, mode: str) -> bool:
     """Every channel's alert or digest done: nothing left that a run would post."""
     if mode == "realtime":
-        return count_pending(db) == 0
+        return not pending_alerts(db)
     return all(sub.last_digest_at and sub.last_digest_at > sub.created_at
                for sub in digest_subscriptions(db))
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.config import load_settings
 from bot.slack.runtime import SlackRuntime
-from storage.alerts import count_pending
+from storage.alerts import pending_alerts
 
 MAX_PASSES = 200_000
 
@@ -21,7 +21,7 @@ def main() -> int:
     runtime = SlackRuntime(load_settings(), verify_token=False)
     now = datetime.now(UTC)
     for _ in range(MAX_PASSES):
-        if not count_pending(runtime.store.get()):
+        if not pending_alerts(runtime.store.get()):
             print("outbox empty", flush=True)
             return 0
         print(runtime.deliver_pending(now=now), flush=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.alerts import count_pending
+from storage.alerts import pending_alerts
 from storage.db import open_db
 from tests.fakes.slack_api import DROPPED, VALID_TOKEN, FakeSlack
 from tests.hardening.conftest import REPO, cli_env, long_only
@@ -88,7 +88,7 @@ def crash_deliveries(tmp_path: Path, *, stories: int, updates: int, kills: int, 
         final = start_driver(env, log)
         assert final.wait(timeout=3600) == 0, log.read_text()[-3000:]
         assert "Traceback" not in log.read_text()
-        assert count_pending(db) == 0
+        assert not pending_alerts(db)
         posted = check_each_alert_posted_once_in_order(db, fake)
         counts = {name: len([c for c in fake.calls if c.status == status])
                   for name, status in (("500", 500), ("429", 429), ("dropped", DROPPED))}

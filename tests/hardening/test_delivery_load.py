@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
 from bot.slack.runtime import SlackRuntime
-from storage.alerts import count_pending
+from storage.alerts import pending_alerts
 from tests.fakes.slack_api import VALID_TOKEN, FakeSlack
 from tests.hardening.conftest import scale
 from tests.hardening.outbox import build_outbox, check_each_alert_posted_once_in_order
@@ -21,7 +21,7 @@ def deliver_everything(runtime: SlackRuntime, *, max_passes: int) -> int:
     for passes in range(1, max_passes + 1):
         runtime.deliver_pending(now=now)
         now += timedelta(seconds=1.05)
-        if not count_pending(db):
+        if not pending_alerts(db):
             return passes
     raise AssertionError(f"outbox not empty after {max_passes} passes")
 

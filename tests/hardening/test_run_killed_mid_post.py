@@ -7,8 +7,10 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
-from storage.alerts import count_pending
+from storage.alerts import pending_alerts
+from storage.articles import now_iso
 from storage.db import open_db
+from storage.outbox_waiting import why_waiting
 from storage.slack_holds import kept_holds
 from tests.fakes.slack_api import FakeSlack
 from tests.hardening.outbox import build_outbox, check_each_alert_posted_once_in_order
@@ -33,7 +35,7 @@ def run_to_empty(db_path: Path, fake: FakeSlack, processes: list) -> Running:
     db = open_db(db_path, migrate=False)
     run = slack_run(db_path, fake, processes, WIREWATCH_SLACK_TIMEOUT=QUICK_TIMEOUT)
     try:
-        run.wait_until(lambda: count_pending(db) == 0, what="the outbox emptied")
+        run.wait_until(lambda: not pending_alerts(db), what="the outbox emptied")
     finally:
         db.close()
     return run
@@ -53,7 +55,8 @@ def test_a_run_killed_after_slack_took_a_post_posts_each_alert_once(db_path, pro
         fake.victim, fake.kill_at = first.proc.pid, 2
         assert first.exit_code() == -signal.SIGKILL, first.said()
         fake.victim = fake.kill_at = None
-        assert count_pending(db) == alerts - 1, "the dropped post found at once; not the other"
+        waiting = why_waiting(db, now=now_iso()).pending
+        assert waiting == alerts - 1, "the dropped post found at once; not the other"
         killed_at = max(post_times(fake, "C0DESK") + post_times(fake, "C0NEWS"))
         second = run_to_empty(db_path, fake, processes)
         assert second.terminate() == 0

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.slack.runtime import SlackRuntime
-from storage.alerts import count_pending
+from storage.alerts import pending_alerts
 from tests.fakes.slack_api import DROPPED
 from tests.hardening.outbox import (
     alert_id_of,
@@ -74,7 +74,7 @@ def test_a_backlog_of_500_while_slack_holds_its_channel_back_goes_once_in_order(
         now = passes(runtime, 1, now)
     assert len(fake_slack.posts(QUIET)) == 10, "the quiet channel's ten within twelve seconds"
     for _ in range(5000):
-        if not count_pending(db):
+        if not pending_alerts(db):
             break
         now = passes(runtime, 1, now)
     check_each_alert_posted_once_in_order(db, fake_slack)

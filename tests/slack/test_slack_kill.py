@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.models import Verdict, VerdictKind
 from bot.stories.tracking import add_topic
-from storage.alerts import count_pending, enqueue_alerts
+from storage.alerts import enqueue_alerts, pending_alerts
 from storage.db import transaction
 from tests.slack.test_slack_sender import follow
 from tests.slack.world import add_article, add_story
@@ -55,7 +55,7 @@ def kill_then_finish(db_path: Path, db, fake_slack, *, kills: int, rng: random.R
     fake_slack.slow_down(0.0)
     proc = start(db_path, fake_slack.base_url)
     try:
-        wait_for(lambda: not count_pending(db))
+        wait_for(lambda: not pending_alerts(db))
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.communicate()

@@ -9,7 +9,7 @@ import os
 import signal
 
 from bot.stories.tracking import add_topic
-from storage.alerts import count_pending
+from storage.alerts import pending_alerts
 from storage.db import transaction
 from tests.slack.conftest import wait_for
 from tests.slack.test_slack_kill import start
@@ -34,7 +34,7 @@ def test_a_kill_while_slack_makes_the_post_then_a_restart_at_once_posts_it_once(
     fake_slack.slow_down(0.0)  # the post under way is still made SLACK_BUSY after its call
     proc = start(db_path, fake_slack.base_url)
     try:
-        wait_for(lambda: not count_pending(fresh_db))
+        wait_for(lambda: not pending_alerts(fresh_db))
         wait_for(lambda: len(fake_slack.posts("C0DESK")) ==
                  fake_slack.begun.count("chat.postMessage"))
     finally:

@@ -14,7 +14,7 @@ from contextlib import closing
 
 import pytest
 
-from storage.alerts import count_pending
+from storage.alerts import pending_alerts
 from storage.articles import now_iso
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe
@@ -72,7 +72,7 @@ def drained(db_path, fake_slack: FakeSlack, posts: int) -> None:
     or until #desk has more than ``posts`` posts already (one said twice)."""
     def empty() -> bool:
         with closing(open_db(db_path, migrate=False)) as db:
-            return count_pending(db) == 0
+            return not pending_alerts(db)
     wait_for(lambda: len(fake_slack.posts("C0DESK")) > posts or empty())
 
 

@@ -9,8 +9,9 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from bot.models import RawArticle
-from storage.alerts import count_pending
+from storage.articles import now_iso
 from storage.db import transaction
+from storage.outbox_waiting import why_waiting
 from tests.invoke import invoke
 from tests.slack.conftest import run_command
 from tests.slack.test_slack_desk_day import MARINA, STRIKE, published
@@ -35,7 +36,7 @@ def test_alerts_behind_another_in_their_channel_are_said_so(runtime, fake_slack,
                                              url=f"https://wire.example/h{n}",
                                              published=published(hours)[0])])
         assert done.status == "stored"
-    assert count_pending(fresh_db) == 3
+    assert why_waiting(fresh_db, now=now_iso()).pending == 3
     assert runtime.deliver_pending() == 1
     said = ("Alerts waiting to be posted: 2 (the oldest queued just now; 2 due in 1 channel, "
             "posted a second apart)")
@@ -44,7 +45,7 @@ def test_alerts_behind_another_in_their_channel_are_said_so(runtime, fake_slack,
     for left in (1, 0):
         time.sleep(1.1)
         assert runtime.deliver_pending() == 1
-        assert count_pending(fresh_db) == left
+        assert why_waiting(fresh_db, now=now_iso()).pending == left
 
 
 def test_an_alert_to_be_tried_again_later_says_when(runtime, fake_slack, fresh_db, db_path):
