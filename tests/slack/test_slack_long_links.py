@@ -8,24 +8,17 @@ SQLite, the real sender and digests, the fake Slack refusing what Slack refuses.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from slack_sdk import WebClient
 
-from bot.alerts.digest import send_due_digests
 from bot.alerts.quote_blocks import quote_blocks, quote_digest_blocks
 from bot.alerts.timeline_blocks import timeline_blocks
-from bot.models import QuoteAlertLine, StoryTimeline, TimelineEntry, Verdict, VerdictKind
+from bot.models import QuoteAlertLine, StoryTimeline, TimelineEntry
 from bot.stories.tracking import add_topic
-from storage.alerts import enqueue_alerts
 from storage.db import transaction
-from storage.subscriptions import subscribe
 from tests.fakes.block_kit import block_problems
-from tests.fakes.slack_api import VALID_TOKEN
-from tests.slack.world import add_article, add_story
+from tests.slack.posted import posted_alert, posted_digest
 
 PIPES = "https://news.example/tag?any=" + "|" * 971  # 1,000 characters, the link limit
 
@@ -36,39 +29,19 @@ def topic(fresh_db) -> int:
         return add_topic(fresh_db, name="Wildfire", query="wildfire")
 
 
-def follow(db, topic_id: int, target: str, mode: str) -> None:
-    with transaction(db):
-        subscribe(db, topic_id=topic_id, target_type="channel", target_id=target, mode=mode,
-                  created_by="U1", at="2026-11-24T05:10:00+00:00")
-
-
 def test_a_link_full_of_pipes_never_loses_an_alert(runtime, fake_slack, fresh_db, topic, t0):
     """The alert was refused (invalid_blocks) and marked failed in every channel."""
-    follow(fresh_db, topic, "C0LIVE", "realtime")
-    article_id = add_article(fresh_db, title="Wildfire spreads", url=PIPES)
-    story_id = add_story(fresh_db, article_id=article_id, title="Wildfire spreads",
-                         topic_ids=(topic,))
-    with transaction(fresh_db):
-        enqueue_alerts(fresh_db, Verdict(story_id, VerdictKind.NEW), article_id, [topic])
-    assert runtime.deliver_pending(now=t0) == 1
-    [post] = fake_slack.posts("C0LIVE")
-    assert "Wildfire spreads" in str(post.blocks)
-    assert fresh_db.execute("select count(*) from alerts where status = 'failed'").fetchone()[0] == 0
+    blocks = posted_alert(runtime, fake_slack, fresh_db, topic, t0, title="Wildfire spreads",
+                          url=PIPES)
+    assert "Wildfire spreads" in blocks
 
 
 def test_one_article_with_a_link_full_of_pipes_never_loses_a_digest(fresh_db, fake_slack, topic):
     """The whole daily digest (every story of the day) was refused for one article's link."""
-    follow(fresh_db, topic, "C0DIG", "hourly")
-    for n, url in enumerate((PIPES, "https://news.example/ok", PIPES)):
-        title = f"Wildfire story {n} spreads towards the Alder Creek campground overnight"
-        article_id = add_article(fresh_db, title=title, url=url)
-        add_story(fresh_db, article_id=article_id, title=title,
-                  topic_ids=(topic,), at=f"2026-11-24T05:2{n}:00+00:00")
-    client = WebClient(token=VALID_TOKEN, base_url=fake_slack.base_url)
-    assert send_due_digests(fresh_db, client,
-                            now=datetime(2026, 11, 24, 6, 0, 30, tzinfo=UTC)) == 1
-    [digest] = fake_slack.posts("C0DIG")
-    assert all(f"Wildfire story {n}" in str(digest.blocks) for n in range(3))
+    blocks = posted_digest(fake_slack, fresh_db, topic, {
+        f"Wildfire story {n} spreads towards the Alder Creek campground overnight": url
+        for n, url in enumerate((PIPES, "https://news.example/ok", PIPES))})
+    assert all(f"Wildfire story {n}" in blocks for n in range(3))
 
 
 links = st.sampled_from([PIPES, "https://n.example/" + "<>" * 490, "https://n.example/"
