@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import counted, finished, fit, plain, slack_date, within
+from bot.alerts.mrkdwn import counted, finished, fit, packed, plain, slack_date, within
 
 ITEMS_PER_SECTION = 8
 THREAD_LINK_CHARS = 400
@@ -68,10 +68,10 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
     also = _also(elsewhere or {})
     room = MAX_BLOCKS - len(blocks) - (2 if also else 1)
     lines = listed(items, MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM - len(also))
-    sections = _pack(lines)
-    for packed in sections[:room]:
-        blocks.append(_section("\n".join(packed)))
-    left = len(items) - sum(len(packed) for packed in sections[:room])
+    sections = packed(lines, SECTION_CHARS, sep="\n", most=ITEMS_PER_SECTION)
+    for group in sections[:room]:
+        blocks.append(_section("\n".join(group)))
+    left = len(items) - sum(len(group) for group in sections[:room])
     if left:
         blocks.append(_section(_more(left, topic)))
     if also:
@@ -105,19 +105,6 @@ def _also(elsewhere: dict[str, int]) -> str:
     named = [f"{counted(n, 'story', 'stories')} in {place}"
              for place, n in list(elsewhere.items())[:5]]
     return f"Not listed again: {', '.join(named)}" if named else ""
-
-
-def _pack(lines: list[str]) -> list[list[str]]:
-    """Lines grouped into sections of at most SECTION_CHARS characters."""
-    sections: list[list[str]] = []
-    size = SECTION_CHARS
-    for line in lines:
-        if size + len(line) + 1 > SECTION_CHARS or len(sections[-1]) >= ITEMS_PER_SECTION:
-            sections.append([])
-            size = 0
-        sections[-1].append(line)
-        size += len(line) + 1
-    return sections
 
 
 def _line(item: DigestItem, *, facts: bool = True) -> str:

@@ -64,6 +64,20 @@ def within(budget: int, lines: list[str]) -> list[str]:
     return taken
 
 
+def packed(lines: list[str], chars: int, *, sep: str, most: int | None = None) -> list[list[str]]:
+    """The lines in order, grouped so that each group joined by ``sep`` holds at most ``chars``
+    characters (and ``most`` lines, when given): one message section each."""
+    groups: list[list[str]] = []
+    size = chars
+    for line in lines:
+        if size + len(line) + len(sep) > chars or (most is not None and len(groups[-1]) >= most):
+            groups.append([])
+            size = 0
+        groups[-1].append(line)
+        size += len(line) + len(sep)
+    return groups
+
+
 def counted(count: int, one: str, many: str | None = None) -> str:
     """"1 story", "3 stories", "1,750 alerts": what a person reads, never "1 stories" (``many``
     defaults to ``one`` + "s")."""

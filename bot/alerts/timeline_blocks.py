@@ -12,6 +12,7 @@ from bot.alerts.mrkdwn import (
     date_alone,
     finished,
     fit,
+    packed,
     plain,
     slack_date,
     utc_moment,
@@ -54,7 +55,7 @@ def timeline_blocks(timeline: StoryTimeline, left_out: Mapping[int, str] | None 
     lines = [entry_line(entry, kind, left=marks.get(entry.article_id), reached=reached)
              for entry, kind, reached in zip(timeline.entries, kinds(timeline.entries),
                                              reached_late(timeline.entries), strict=True)]
-    sections = _pack(within(budget, lines))
+    sections = packed(within(budget, lines), SECTION_CHARS, sep="\n\n")
     blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
     shown = sum(len(lines) for lines in sections[:room])
     left = len(timeline.entries) - shown + max(timeline.article_count - len(timeline.entries), 0)
@@ -205,18 +206,6 @@ def text_length(blocks: list[dict]) -> int:
     """Characters of text in the blocks so far (Slack refuses a message over about 12,000)."""
     return sum(len(element.get("text") or "") for block in blocks
                for element in [block.get("text") or {}, *block.get("elements", [])])
-
-
-def _pack(lines: list[str]) -> list[list[str]]:
-    sections: list[list[str]] = []
-    size = SECTION_CHARS
-    for line in lines:
-        if size + len(line) + 2 > SECTION_CHARS:
-            sections.append([])
-            size = 0
-        sections[-1].append(line)
-        size += len(line) + 2
-    return sections
 
 
 def _section(escaped: str) -> dict:
