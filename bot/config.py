@@ -6,7 +6,7 @@ import ipaddress
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -79,29 +79,30 @@ def _at_most(env: Mapping[str, str], name: str, value: Number, most: int, unit: 
     return value
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def _number(env: Mapping[str, str], name: str, default: Number, read: Callable[[str], Number],
+            kind: str) -> Number:
+    """The setting as ``read`` reads it (``kind`` says what it must be), ``default`` when it is
+    unset or empty."""
     raw = env.get(name)
     if raw in (None, ""):
         return default
     try:
-        value = int(raw)
+        return read(raw)
     except ValueError:
-        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+        raise ConfigError(f"{name} must be {kind}, got {raw!r}") from None
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = _number(env, name, default, int, "a whole number")
     if abs(value) > LARGEST:
-        raise ConfigError(f"{name} must be a whole number up to {LARGEST:,}, got {raw!r}")
+        raise ConfigError(f"{name} must be a whole number up to {LARGEST:,}, got {env[name]!r}")
     return value
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    value = _number(env, name, default, float, "a number")
     if math.isinf(value):  # nan: each caller's range refuses it, by name
-        raise ConfigError(f"{name} must be a finite number, got {raw!r}")
+        raise ConfigError(f"{name} must be a finite number, got {env[name]!r}")
     return value
 
 
