@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot.activity import quiet_topic_days
-from bot.alerts.mrkdwn import counted, fit, plain
+from bot.alerts.mrkdwn import counted, fit, plain, section
 from bot.models import Topic
 from bot.slack.activity_lines import topic_line
 from bot.slack.command_words import ADD_TOPIC
@@ -29,8 +29,8 @@ def topic_blocks(db: Database, reach: Reach | None = None, *,
     story has matched in the day or more since it was added has its own section, saying so."""
     topics = [t for t in list_topics(db) if reach is None or reach.topic(t.id)]
     if not topics:
-        return [_section(NONE_YET if reach is None
-                         else "*Topics*\nNone followed in the channels you are in.")]
+        return [section(NONE_YET if reach is None
+                        else "*Topics*\nNone followed in the channels you are in.")]
     latest, now = topics_last_seen(db), datetime.now(UTC)
     active = sorted((t for t in topics if t.id in latest or slack_mark(t.name, t.query)
                      or quiet_topic_days(t, None, now=now) is not None),
@@ -38,15 +38,15 @@ def topic_blocks(db: Database, reach: Reach | None = None, *,
     active.sort(key=lambda t: t.id not in mine)
     shown = {t.id for t in active}
     quiet = [t for t in topics if t.id not in shown]
-    blocks = [_section("*Topics and their latest stories*")]
+    blocks = [section("*Topics and their latest stories*")]
     blocks += [_topic_section(db, topic, topic_line(topic, latest.get(topic.id), now=now))
                for topic in active[:SHOWN_TOPICS]]
     named, line = _quiet_line(quiet)
     if line:
-        blocks.append(_section(line))
+        blocks.append(section(line))
     left = max(len(active) - SHOWN_TOPICS, 0) + len(quiet) - named
     if left:
-        blocks.append(_section(f"…and {left} more: `/topics` lists them"))
+        blocks.append(section(f"…and {left} more: `/topics` lists them"))
     return blocks
 
 
@@ -57,7 +57,7 @@ def _topic_section(db: Database, topic: Topic, activity: str | None) -> dict:
              f"{slack_mark(topic.name, topic.query)}", activity or "No stories yet."]
     lines += [f"• {fit(plain(s.title or 'untitled', 150), 250)} "
               f"({counted(s.article_count or 1, 'article', 'articles')})" for s in stories]
-    return _section("\n".join(lines))
+    return section("\n".join(lines))
 
 
 def _quiet_line(quiet: list[Topic]) -> tuple[int, str]:
@@ -71,7 +71,3 @@ def _quiet_line(quiet: list[Topic]) -> tuple[int, str]:
         names.append(name)
         size += len(name) + 2
     return len(names), ("No stories yet: " + ", ".join(names) if names else "")
-
-
-def _section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import fit, plain
+from bot.alerts.mrkdwn import fit, plain, section
 from bot.alerts.notify import listed
 from bot.slack.delivery_status import Viewer, paused_home_section
 from bot.slack.reach import Reach
@@ -65,7 +65,7 @@ def home_blocks(db: Database, user: str, notice: str | None = None, *,
 def short_home(notice: str | None = None) -> list[dict]:
     """What App Home says when Slack refused the full one: where everything is."""
     return [HEADER, *notice_blocks(notice),
-            _section("App Home could not be shown in full just now. " + EVERYTHING)]
+            section("App Home could not be shown in full just now. " + EVERYTHING)]
 
 
 def notice_blocks(notice: str | None) -> list[dict]:
@@ -81,7 +81,7 @@ def within_view_limits(blocks: list[dict]) -> list[dict]:
     fitted = [_fitted(block) for block in blocks]
     if len(fitted) <= VIEW_BLOCKS:
         return fitted
-    return fitted[:VIEW_BLOCKS - 1] + [_section("…and more than fits here: " + EVERYTHING)]
+    return fitted[:VIEW_BLOCKS - 1] + [section("…and more than fits here: " + EVERYTHING)]
 
 
 def _fitted(block: dict) -> dict:
@@ -98,14 +98,14 @@ def subscription_blocks(db: Database, user: str, viewer: Viewer, *,
     """``user``'s subscriptions; of none, how to get one (to a ``guest``: who does)."""
     subs = [s for s in subscriptions_by(db, user) if viewer.sees(s.target_id)]
     quotes = [q for q in quote_subscriptions_set_up_by(db, user) if viewer.sees(q.target_id)]
-    blocks = [_section("*Your subscriptions*" if subs or quotes else
-                       "*Your subscriptions*\n" + (GUEST_SUBSCRIBES if guest else
-                       "None yet: `/subscribe me TOPIC` to get one by DM."))]
+    blocks = [section("*Your subscriptions*" if subs or quotes else
+                      "*Your subscriptions*\n" + (GUEST_SUBSCRIBES if guest else
+                      "None yet: `/subscribe me TOPIC` to get one by DM."))]
     for sub in subs[:SHOWN_SUBSCRIPTIONS]:
         where = "by direct message" if sub.target_type == "user" else f"<#{sub.target_id}>"
         topic = fit(sub.topic, 100)
         notifies = f" · notifies {listed(sub.notify)}" if sub.notify else ""
-        blocks.append(_section(f"*{topic}* ({mode_words(sub.mode)}) · {where}{notifies}"))
+        blocks.append(section(f"*{topic}* ({mode_words(sub.mode)}) · {where}{notifies}"))
         blocks.append({"type": "actions", "block_id": f"subscription_{sub.id}", "elements": [
             {"type": "static_select", "action_id": HOME_MODE,
              "placeholder": {"type": "plain_text", "text": "Change how often"},
@@ -125,7 +125,7 @@ def subscription_blocks(db: Database, user: str, viewer: Viewer, *,
                                            label="Stop these quote alerts")})
     left = max(len(subs) - SHOWN_SUBSCRIPTIONS, 0) + max(len(quotes) - SHOWN_SUBSCRIPTIONS, 0)
     more = f"…and {left} more: {SUBSCRIBE_LISTS}"
-    return blocks + ([_section(more)] if left > 0 else [])
+    return blocks + ([section(more)] if left > 0 else [])
 
 
 def in_direct_messages(channel: str) -> bool:
@@ -140,10 +140,10 @@ def mute_blocks(db: Database, user: str, viewer: Viewer, *, guest: bool = False)
                if in_direct_messages(m.channel) or viewer.sees(m.channel)]
     mutes = visible[:SHOWN_MUTES]
     if not mutes:
-        return [_section("*Your mutes*\n" + (GUEST_MUTES if guest else
-                         "None: *Mute story* under an alert stops its updates."))]
+        return [section("*Your mutes*\n" + (GUEST_MUTES if guest else
+                        "None: *Mute story* under an alert stops its updates."))]
     left = len(visible) - len(mutes)
-    blocks = [_section("*Your mutes*")]
+    blocks = [section("*Your mutes*")]
     for mute in mutes:
         where = "your direct messages" if in_direct_messages(mute.channel) else \
             f"<#{mute.channel}>"
@@ -158,8 +158,8 @@ def mute_blocks(db: Database, user: str, viewer: Viewer, *, guest: bool = False)
                                            value=f"{mute.story_id}:{mute.channel}",
                                            label=f"Unmute {plain(title, 50)}")})
     if left > 0:
-        blocks.append(_section(f"…and {left} more muted {'story' if left == 1 else 'stories'}: "
-                               "each unmutes from its channel's “Muted” message"))
+        blocks.append(section(f"…and {left} more muted {'story' if left == 1 else 'stories'}: "
+                              "each unmutes from its channel's “Muted” message"))
     return blocks
 
 
@@ -177,7 +177,3 @@ def _covers(db: Database, story_id: int) -> str:
 def _option(mode: str, subscription_id: int) -> dict:
     label = "as it happens" if mode == "realtime" else f"{mode} digest"
     return {"text": {"type": "plain_text", "text": label}, "value": f"{subscription_id}:{mode}"}
-
-
-def _section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}

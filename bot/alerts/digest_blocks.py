@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.blocks import HEADER_CHARS, MAX_BLOCKS, MESSAGE_CHARS, SECTION_CHARS, link_target
-from bot.alerts.mrkdwn import counted, finished, fit, packed, plain, slack_date, within
+from bot.alerts.mrkdwn import counted, finished, fit, packed, plain, section, slack_date, within
 
 ITEMS_PER_SECTION = 8
 THREAD_LINK_CHARS = 400
@@ -70,10 +70,10 @@ def digest_blocks(topic: str, mode: str, items: list[DigestItem], since: datetim
     lines = listed(items, MESSAGE_CHARS - len(header) - len(when) - MORE_ROOM - len(also))
     sections = packed(lines, SECTION_CHARS, sep="\n", most=ITEMS_PER_SECTION)
     for group in sections[:room]:
-        blocks.append(_section("\n".join(group)))
+        blocks.append(section("\n".join(group)))
     left = len(items) - sum(len(group) for group in sections[:room])
     if left:
-        blocks.append(_section(_more(left, topic)))
+        blocks.append(section(_more(left, topic)))
     if also:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": also}]})
     return blocks
@@ -135,7 +135,3 @@ def _continues(title: str, url: str | None) -> str:
     name = fit(plain(title, 120), 200)
     target = link_target(url, THREAD_LINK_CHARS)
     return f"continues <{target}|{name}>" if target else f"continues _{name}_"
-
-
-def _section(escaped: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": escaped}}

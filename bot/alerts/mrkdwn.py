@@ -64,6 +64,11 @@ def within(budget: int, lines: list[str]) -> list[str]:
     return taken
 
 
+def section(escaped: str) -> dict:
+    """A Block Kit mrkdwn section of text already escaped and cut to fit."""
+    return {"type": "section", "text": {"type": "mrkdwn", "text": escaped}}
+
+
 def packed(lines: list[str], chars: int, *, sep: str, most: int | None = None) -> list[list[str]]:
     """The lines in order, grouped so that each group joined by ``sep`` holds at most ``chars``
     characters (and ``most`` lines, when given): one message section each."""

@@ -12,7 +12,7 @@ from bot.alerts.blocks import (
 )
 from bot.alerts.buttons import button, story_value
 from bot.alerts.came_from import shown_source
-from bot.alerts.mrkdwn import cut, fit, plain, slack_date, within
+from bot.alerts.mrkdwn import cut, fit, plain, section, slack_date, within
 from bot.models import QuoteAlertLine
 
 MAX_QUOTES = 10
@@ -39,7 +39,7 @@ def quote_blocks(rows: list[QuoteAlertLine], *, story_id: int, article_id: int,
     if first.published:
         meta.append(slack_date(first.published) or fit(plain(first.published, 100), 150))
     shown = within(MESSAGE_CHARS - 2000, [_quote(row, 2500) for row in rows[:MAX_QUOTES]])
-    blocks += [_section(text) for text in shown]
+    blocks += [section(text) for text in shown]
     if len(rows) > len(shown):
         blocks.append(_context(f"…and {len(rows) - len(shown)} more quotes in the article"))
     blocks.append(_context(" · ".join(meta) or "article"))
@@ -66,7 +66,7 @@ def quote_digest_blocks(rows: list[QuoteAlertLine]) -> list[dict]:
                  150)
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": head}}]
     shown = within(MESSAGE_CHARS - 300, [_digest_quote(row) for row in rows[:DIGEST_QUOTES]])
-    blocks += [_section(text) for text in shown]
+    blocks += [section(text) for text in shown]
     if len(rows) > len(shown):
         blocks.append(_context(f"…and {len(rows) - len(shown)} more quotes"))
     return blocks
@@ -97,7 +97,3 @@ def _who(row: QuoteAlertLine) -> str:
 
 def _context(text: str) -> dict:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
-
-
-def _section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}

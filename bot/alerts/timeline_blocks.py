@@ -14,6 +14,7 @@ from bot.alerts.mrkdwn import (
     fit,
     packed,
     plain,
+    section,
     slack_date,
     utc_moment,
     within,
@@ -45,7 +46,7 @@ def timeline_blocks(timeline: StoryTimeline, left_out: Mapping[int, str] | None 
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text",
                                     "text": plain(timeline.title, HEADER_CHARS)}},
-        _section(now_text(timeline)),
+        section(now_text(timeline)),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": fit(
             f"Story {timeline.story_id} · {counted(timeline.article_count, 'article')}, "
             f"{ORDER}", 300)}]},
@@ -56,11 +57,11 @@ def timeline_blocks(timeline: StoryTimeline, left_out: Mapping[int, str] | None 
              for entry, kind, reached in zip(timeline.entries, kinds(timeline.entries),
                                              reached_late(timeline.entries), strict=True)]
     sections = packed(within(budget, lines), SECTION_CHARS, sep="\n\n")
-    blocks += [_section("\n\n".join(lines)) for lines in sections[:room]]
+    blocks += [section("\n\n".join(lines)) for lines in sections[:room]]
     shown = sum(len(lines) for lines in sections[:room])
     left = len(timeline.entries) - shown + max(timeline.article_count - len(timeline.entries), 0)
     if left:
-        blocks.append(_section(f"…and {left} more articles"))
+        blocks.append(section(f"…and {left} more articles"))
     return blocks
 
 
@@ -206,7 +207,3 @@ def text_length(blocks: list[dict]) -> int:
     """Characters of text in the blocks so far (Slack refuses a message over about 12,000)."""
     return sum(len(element.get("text") or "") for block in blocks
                for element in [block.get("text") or {}, *block.get("elements", [])])
-
-
-def _section(escaped: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": escaped}}

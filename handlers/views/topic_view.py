@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.alerts.buttons import button
-from bot.alerts.mrkdwn import counted, fit, plain
+from bot.alerts.mrkdwn import counted, fit, plain, section
 from bot.alerts.notify import MAX_NOTIFY, notifies
 from bot.query_grouping import grouping_note
 from bot.topic_preview import PREVIEW_DAYS, PreviewHit, why_text
@@ -115,13 +115,13 @@ def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False,
     it matched), and why; with how the query is grouped when AND stands inside an OR, and
     the stories its exclusions leave out (``left``, each with the term), briefly."""
     grouping = grouping_note(query)
-    told = [_section(f":information_source: {fit(grouping, 1000)}")] if grouping else []
-    excluded = [_section(left_out_text(left))] if left else []
+    told = [section(f":information_source: {fit(grouping, 1000)}")] if grouping else []
+    excluded = [section(left_out_text(left))] if left else []
     if not hits:
         which = "running story" if running else f"story of the last {PREVIEW_DAYS} days"
         head = (f"*No {which} matches* `{fit(query, 300)}`. "
                 "It will still alert on new stories that match.")
-        return [{"type": "divider"}, *told, _section(head), *excluded]
+        return [{"type": "divider"}, *told, section(head), *excluded]
     more = "+" if running and len(hits) > SHOWN else ""
     shown = len(hits[:SHOWN])
     lines = [f"*Already matches {shown}{more} running {'story' if shown == 1 else 'stories'}*"
@@ -132,7 +132,7 @@ def preview_blocks(query: str, hits: list[PreviewHit], *, running: bool = False,
               f"matched {fit(why_text(hit), 250)}" for hit in hits[:SHOWN]]
     if len(hits) > SHOWN and not running:
         lines.append(f"…and {len(hits) - SHOWN} more")
-    return [{"type": "divider"}, *told, _section(join_lines(lines, limit=2900)), *excluded]
+    return [{"type": "divider"}, *told, section(join_lines(lines, limit=2900)), *excluded]
 
 
 def left_out_text(left: list[tuple[PreviewHit, str]]) -> str:
@@ -149,13 +149,13 @@ def left_out_text(left: list[tuple[PreviewHit, str]]) -> str:
 def problem_blocks(problem: str) -> list[dict]:
     """A query problem shown under the preview button (a button cannot mark a field)."""
     return [{"type": "divider"},
-            _section(f"*The query has a problem:* {fit(problem, 1000)}. Fix it, then press "
-                     "Preview matches again.")]
+            section(f"*The query has a problem:* {fit(problem, 1000)}. Fix it, then press "
+                    "Preview matches again.")]
 
 
 def refused_blocks(line: str) -> list[dict]:
     """What the preview shows someone who may not add topics: why, and no story."""
-    return [{"type": "divider"}, _section(f":no_entry: {fit(line, 500)}")]
+    return [{"type": "divider"}, section(f":no_entry: {fit(line, 500)}")]
 
 
 def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit],
@@ -164,7 +164,7 @@ def done_view(name: str, query: str, channel: str | None, hits: list[PreviewHit]
     where = (f"<#{channel}> gets its alerts as they happen{notifies(notify)}." if channel else
              f"Subscribe a channel with `/subscribe {fit(name, 100)}`.")
     said = f"Tracking *{fit(name, 100)}*: `{fit(query, 1000)}`. {where}"
-    blocks = [_section(said + (f"\n{fit(note, 500)}" if note else "")),
+    blocks = [section(said + (f"\n{fit(note, 500)}" if note else "")),
               *preview_blocks(query, hits, running=True)]
     return {"type": "modal", "callback_id": CALLBACK_ID + "_done", "blocks": blocks,
             "title": {"type": "plain_text", "text": "Topic added"},
@@ -219,7 +219,3 @@ def _group_select(form: TopicForm) -> dict:
 
 def _group_option(group_id: str, handle: str) -> dict:
     return {"text": {"type": "plain_text", "text": plain(handle, 75)}, "value": group_id[:150]}
-
-
-def _section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
