@@ -19,7 +19,7 @@ from bot.models import (
 )
 from storage.articles import now_iso, shown_published
 from storage.db import change_in, marks, rows_in
-from storage.stories import continued_story
+from storage.stories import continued_story, make_choice
 
 ALERTING = ("new", "update")
 NOT_HELD = "AND NOT EXISTS (SELECT 1 FROM alert_holds h WHERE h.article_id = sa.article_id) "
@@ -280,8 +280,7 @@ def forget_thread(db: Database, target: str, ts: str, *, at: str) -> None:
 
 def mute_story(db: Database, *, story_id: int, channel: str, user: str | None, at: str) -> bool:
     """False when the story was muted there already (by whoever muted it first)."""
-    return db.execute("INSERT OR IGNORE INTO mutes (story_id, channel, muted_by, muted_at) "
-                      "VALUES (?, ?, ?, ?)", [story_id, channel, user, at]).rowcount > 0
+    return make_choice(db, "mutes", story_id=story_id, channel=channel, user=user, at=at)
 
 
 def is_muted(db: Database, story_id: int | None, channels: list[str]) -> bool:

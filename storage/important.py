@@ -5,14 +5,14 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from storage.db import marks
-from storage.stories import carried_choices, chosen_by, undo_choice
+from storage.stories import carried_choices, chosen_by, make_choice, undo_choice
 
 
 def mark_important(db: Database, *, story_id: int, channel: str, user: str | None,
                    at: str) -> bool:
     """False when the story was marked there already (by whoever marked it first)."""
-    return db.execute("INSERT OR IGNORE INTO important_stories (story_id, channel, marked_by, "
-                      "marked_at) VALUES (?, ?, ?, ?)", [story_id, channel, user, at]).rowcount > 0
+    return make_choice(db, "important_stories", story_id=story_id, channel=channel, user=user,
+                       at=at)
 
 
 def marked_by(db: Database, *, story_id: int, channel: str) -> str | None:

@@ -428,6 +428,15 @@ def carried_choices(db: Database, table: str, *, story_id: int,
         [channel, story_id])]
 
 
+def make_choice(db: Database, table: str, *, story_id: int, channel: str, user: str | None,
+                at: str) -> bool:
+    """Record ``table``'s choice (one of ``KEPT_CHOICES``) about the story in ``channel``, made
+    by ``user`` at ``at``; False when it was made there already (by whoever made it first)."""
+    [(by, when)] = [(by, when) for name, by, when in KEPT_CHOICES if name == table]
+    return db.execute(f"INSERT OR IGNORE INTO {table} (story_id, channel, {by}, {when}) "
+                      "VALUES (?, ?, ?, ?)", [story_id, channel, user, at]).rowcount > 0
+
+
 def chosen_by(db: Database, table: str, *, story_id: int, channel: str) -> str | None:
     """Who made ``table``'s choice (one of ``KEPT_CHOICES``) about the story in ``channel``
     (None: nobody did, or nobody is known): a mute's and a mark's answer to a second click."""
