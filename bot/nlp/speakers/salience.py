@@ -95,7 +95,8 @@ class Salience:
         surname or first name it knows, read once when the first he/she asks: people the
         resolver registers after that (mostly capitalised phrases guessed to be people, "Super
         Tuesday") gain no salience, which measured better than rereading (quotes-history.md,
-        session 33)."""
+        session 33). A two-word name written in full is its owner's wherever it is written
+        ("Ivy Vale", untagged, is not the "Vale" the surname alone means)."""
         reg = self.r.reg
         idx = reg.columns.idx
         found: dict[int, str] = {}
@@ -104,11 +105,20 @@ class Salience:
             if m.speaker.kind == "person" and m.key in reg.people and i < len(idx) and \
                     idx[i] == m.offset:
                 found[i] = m.key
-        words = {get_string_id(w): key for w, key in reg.alias.items()
-                 if " " not in w and key in reg.people and reg.credible(key)}
+        known = [(w, key) for w, key in reg.alias.items()
+                 if key in reg.people and reg.credible(key)]
+        words = {get_string_id(w): key for w, key in known if " " not in w}
+        full = {(get_string_id(first), get_string_id(last)): key for w, key in known
+                for first, _, last in [w.partition(" ")] if last and " " not in last}
         cols = reg.columns
-        for i in cols.holding(LOWER_COLUMN, sorted_ids(words)):  # "Okafor" again, tagged or not
-            if i not in found and cols.pos[i] == PROPN:
+        wanted = sorted_ids(set(words) | {last for _, last in full})
+        for i in cols.holding(LOWER_COLUMN, wanted):  # "Okafor" again, tagged or not
+            if cols.pos[i] != PROPN:
+                continue
+            key = full.get((cols.lower[i - 1], cols.lower[i])) if i else None
+            if key is not None:
+                found[i] = key
+            elif i not in found and cols.lower[i] in words:
                 found[i] = words[cols.lower[i]]
         return found
 
