@@ -139,6 +139,8 @@ DESCRIBED_PEOPLE = {
     "victim", "suspect", "journalist", "commentator", "columnist", "pundit", "strategist",
     "pollster", "governor-elect", "president-elect", "nominee-elect", "filmmaker", "rapper",
     "musician", "novelist", "playwright", "poet", "artist", "designer", "screenwriter",
+    "ally", "predecessor", "successor", "protege", "protégé", "mentor", "confidant",
+    "confidante",
 }
 UNNAMED_SOURCES = {
     "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
