@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.parts_of_speech import PROPN, X
+from spacy.parts_of_speech import NOUN, PROPN, X
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
@@ -130,7 +130,8 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         if paper is not None:
             return paper, conf.EARLIER_DESCRIPTION
     owned = owned_body(r, token) or account_owner(r, token) or remarks_of(r, token) or \
-        nation_of(r, token) or staff_of(r, token) or relative_named(r, token)
+        nation_of(r, token) or staff_of(r, token) or relative_named(r, token) or \
+        body_title_holder(r, token)
     if owned is not None:
         return owned, conf.EARLIER_DESCRIPTION
     described = definite(token)
@@ -665,14 +666,25 @@ def subject_before(r: SpeakerResolver, token: Token) -> Speaker | None:
     return person.speaker()
 
 
-def sole_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
+def sole_holder(r: SpeakerResolver, token: Token, body: str | None = None) -> Speaker | None:
     """"Varga, the finance minister, …. Ruiz, an organiser, …. “…,” the minister said": the
-    one person named before whose role is the title, when no one else in the article holds it
-    (the subject before, of another role, is not who the title means)."""
-    holders = [key for key, p in r.reg.people.items() if p.role and _titled(p, token)]
+    one person named before whose role is the title (of ``body``, when given), when no one
+    else in the article holds it (the subject before, of another role, is not who the title
+    means)."""
+    holders = [key for key, p in r.reg.people.items() if p.role and _titled(p, token) and
+               (body is None or body in _role_words(p.role))]
     if len(holders) != 1 or not any(m.key == holders[0] for m in r.reg.before(token.idx)):
         return None
     return r.reg.people[holders[0]].speaker()
+
+
+def body_title_holder(r: SpeakerResolver, token: Token) -> Speaker | None:
+    """"The union's chair said": the one person whose role is that title of that body ("chair
+    of the dockers' union", from "who chairs the dockers' union")."""
+    owner = next((c for c in token.children if c.dep == POSS), None)
+    if owner is None or owner.pos != NOUN or not definite(owner) or token.tag_ in PLURAL_TAGS:
+        return None
+    return sole_holder(r, token, owner.lower_)
 
 
 def _names_someone(subject: Token) -> bool:

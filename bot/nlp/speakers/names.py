@@ -204,9 +204,11 @@ def role_of(name: Span, text: str | None = None) -> Role | None:
         return Role(clean(span_text(appositions[0], text)), shown)
     title = title_of(name)
     titled = desk_role(whole_title(title), title=True)
-    shown = with_party(titled, tag) or \
-        _described_as(root) or _relative_role(root)
+    shown = with_party(titled, tag) or _described_as(root)
     written = clean(span_text(appositions[0] if appositions else title, text))
+    relative = _relative_role(root) if not (shown and written) else None
+    if relative is not None:
+        shown, written = shown or relative.shown, written or relative.written
     if appositions and titled and shown and shown != titled and in_tag(tag, appositions[0].root):
         written = shown  # "Sen. Ana Ruiz, R-Fla.,": "the Florida senator", not "R-Fla."
     return Role(written, shown) if written or shown else None
@@ -231,9 +233,10 @@ def _person_word(word: str) -> bool:
     return word.endswith(PERSON_ENDINGS) and word not in THING_NOUNS
 
 
-def _relative_role(root: Token) -> str | None:
-    """"Roe, who is a union organiser" (a union organiser) or "Roe, who organises the night
-    shift" (as written): a clause of what someone is or does, read when no apposition or title
+def _relative_role(root: Token) -> Role | None:
+    """"Roe, who is a union organiser" (a union organiser) or "Roe, who chairs the crews'
+    committee" (shown as written, read as "chair of the crews' committee" by the descriptions
+    that may mean her): a clause of what someone is or does, read when no apposition or title
     says it; not what they did once ("who spoke after the meeting")."""
     if not root.n_rights:
         return None
@@ -244,13 +247,20 @@ def _relative_role(root: Token) -> str | None:
     doc = clause.doc
     if clause.lemma_ == "be":
         attr = next((c for c in clause.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-        return desk_role(doc[attr.left_edge.i:attr.right_edge.i + 1], title=False) \
-            if attr is not None else None
+        if attr is None:
+            return None
+        phrase = doc[attr.left_edge.i:attr.right_edge.i + 1]
+        return Role(clean(phrase.text), desk_role(phrase, title=False))
     words = doc[clause.left_edge.i:clause.right_edge.i + 1]
-    if clause.lemma_.lower() not in POSITION_VERBS or len(words) > ROLE_CLAUSE_WORDS or \
+    verb = clause.lemma_.lower()
+    if verb not in POSITION_VERBS or len(words) > ROLE_CLAUSE_WORDS or \
             any(t.is_punct and t.text not in {"-", "'s", "’s", "'", "’"} for t in words):
         return None
-    return words.text
+    held = next((c for c in clause.children if c.dep_ == "dobj"), None)
+    title = POSITION_VERBS[verb]
+    if title and held is not None:
+        title = f"{title} of {doc[held.left_edge.i:held.right_edge.i + 1].text}"
+    return Role(title, words.text)
 
 
 def _glued(spans: list[Span]) -> list[Span]:

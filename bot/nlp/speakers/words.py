@@ -149,10 +149,14 @@ UNNAMED_SOURCES = {
     "protester", "participant", "attendee", "delegate", "student", "officer", "agent",
 }
 POSITION_VERBS = {
-    "organise", "organize", "run", "chair", "lead", "head", "manage", "direct", "own", "edit",
-    "represent", "coach", "teach", "oversee", "advise", "supervise", "co-chair", "co-own",
+    "organise": "organiser", "organize": "organizer", "run": "", "chair": "chair",
+    "lead": "leader", "head": "head", "manage": "manager", "direct": "director", "own": "owner",
+    "edit": "editor", "represent": "representative", "coach": "coach", "teach": "teacher",
+    "oversee": "", "advise": "adviser", "supervise": "supervisor", "co-chair": "co-chair",
+    "co-own": "co-owner",
 }
-"""Verbs of a position held, in "Roe, who chairs the committee": a "who" clause that is a role."""
+"""Verbs of a position held, in "Roe, who chairs the committee": a "who" clause that is a role;
+each with the title its holder is then called ("the committee's chair"), if any."""
 JOB_WORDS = DESCRIBED_PEOPLE | UNNAMED_SOURCES
 """What someone is or does ("comedian", "aide"): before a name, never a word of it."""
 MISREAD_LEMMAS = {"hop": ("hope", "pp")}
