@@ -1,6 +1,7 @@
-"""A document that "read" the words after a quote ("“…,” the editorial read.") is their source,
-however the parser tags the two words: the issuer it stands for speaks, not someone named
-inside the words nor the narrative around them. On text written here."""
+"""A document that "read" the words after a quote ("“…,” the editorial read.", or "it read" after
+one is named) is their source, however the parser tags the words: the issuer it stands for
+speaks, not someone named inside the words nor the narrative around them. On text written
+here."""
 
 from __future__ import annotations
 
@@ -14,3 +15,18 @@ EDITORIAL = ("The Kelby Courier has pressed Mayor Ana Ruiz for a week to tour th
 def test_the_editorial_that_read_the_words_speaks_for_its_paper(quotes_of, only):
     speaker = only(quotes_of(EDITORIAL), "direct", "put on boots").speaker
     assert (speaker.name, speaker.kind) == ("The Kelby Courier", "organisation")
+
+TRIBUNE = ("The Valley Tribune ran an editorial on Sunday aimed at Mayor Ana Ruiz.\n\n"
+           "\u201cThe mayor must walk the old quarter before winter,\u201d it read.")
+LETTER = ("Tomas Berg, the harbour master, received a letter from Mayor Ana Ruiz.\n\n"
+          "\u201cYou have until May to move the ferry,\u201d it read.")
+
+
+def test_it_read_after_an_editorial_is_the_paper_that_ran_it(quotes_of, only):
+    quote = only(quotes_of(TRIBUNE), "direct", "walk the old")
+    assert (quote.speaker.name.removeprefix("The "), quote.verb) == ("Valley Tribune", "read")
+
+
+def test_it_read_after_a_letter_is_its_sender(quotes_of, only):
+    quote = only(quotes_of(LETTER), "direct", "You have until")
+    assert (quote.speaker.name, quote.verb) == ("Ana Ruiz", "read")

@@ -16,6 +16,8 @@ PHRASE_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"}
 WORDED = {"read"}
 """Verbs that report words only right after them, inverted: "“…,” reads the sign."""
 READ = {"read", "reads"}
+DOCUMENT_REACH = 40
+"""Unquoted words before "“…,” it read." searched for the document that read it."""
 DOCUMENTS = ISSUED_NOUNS | DOCUMENT_NOUNS
 """What can have "read" the words before it: a document an author or body issued."""
 VIEW_NOUNS = {"view", "opinion", "words", "estimation", "telling", "judgment", "judgement"}
@@ -207,7 +209,7 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     if verb is None and first is not None and first.lemma_ in WORDED and first.pos_ == "VERB":
         verb = first  # "“…,” reads an editorial in the Register."
     if verb is None:
-        read = _document_read(words)
+        read = _document_read(words, quoted)
         if read is not None:
             return read
         return _set_off_attribution(tokens, quoted)
@@ -226,15 +228,35 @@ def surface_attribution(tokens: list[Token], quoted: set[int]) -> Attribution | 
     return Attribution(verb, subject, cue_of(verb))
 
 
-def _document_read(words: list[Token]) -> Attribution | None:
+def _document_read(words: list[Token], quoted: set[int]) -> Attribution | None:
     """"“…,” the editorial read.": a document closing the sentence with "read" is the words'
-    source, though the parser often takes "editorial" for an adjective and "read" for a noun."""
+    source, though the parser often takes "editorial" for an adjective and "read" for a noun;
+    "“…,” it read." is the last document named before the quote."""
     said = [t for t in words if not t.is_punct and not t.is_space]
-    if not 2 <= len(said) <= 5 or said[-1].lower_ not in READ or said[0].pos_ != "DET" or \
-            said[-2].lower_ not in DOCUMENTS or said[-1].i + 1 >= len(said[-1].doc) or \
-            said[-1].nbor().text not in TERMINALS:
+    if not 2 <= len(said) <= 5 or said[-1].lower_ not in READ or \
+            said[-1].i + 1 >= len(said[-1].doc) or said[-1].nbor().text not in TERMINALS:
+        return None
+    if len(said) == 2 and said[0].lower_ == "it":
+        document = _document_before(said[0], quoted)
+        return Attribution(said[-1], document, None) if document is not None else None
+    if said[0].pos_ != "DET" or said[-2].lower_ not in DOCUMENTS:
         return None
     return Attribution(said[-1], said[-2], None)
+
+
+def _document_before(it: Token, quoted: set[int]) -> Token | None:
+    """The document "it" read for: the last one named outside quotes in the words before, up
+    to ``DOCUMENT_REACH`` of them (the quote's own words skipped, not counted); never a plural
+    ("the messages", of which "it" is one no one named)."""
+    doc, reach, i = it.doc, DOCUMENT_REACH, it.i - 1
+    while i >= 0 and reach:
+        tok = doc[i]
+        if i not in quoted:
+            if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in DOCUMENTS:
+                return tok
+            reach -= 1
+        i -= 1
+    return None
 
 
 def _titled_person(after: list[Token]) -> Token | None:
