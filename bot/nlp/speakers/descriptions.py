@@ -21,6 +21,7 @@ from bot.nlp.speakers.cataphora import (
     introduced_next,
     named_next,
 )
+from bot.nlp.speakers.first_names import first_name_gender
 from bot.nlp.speakers.lead import (
     headline_organisation,
     headline_person,
@@ -154,7 +155,8 @@ def _set_beside(r: SpeakerResolver, noun: Token) -> tuple[Token, Token] | None:
     for beside in noun.children:
         if beside.dep != APPOS or r.reg.quoted(beside.idx):
             continue
-        if _a_name(r, beside) and not _member_beside(noun, beside):
+        if _a_name(r, beside) and not _member_beside(noun, beside) and \
+                not _person_beside_body(r, noun, beside):
             return noun, beside
         if beside.i > noun.i and _a_person(beside) and _a_person(noun):
             name = next((c for c in beside.children if c.dep == APPOS and c.i > beside.i and
@@ -169,6 +171,17 @@ def _member_beside(noun: Token, name: Token) -> bool:
     set beside a body's noun, is one of that body's people, not the body."""
     return noun.lemma_.lower() in ORG_NOUNS and any(
         c.dep_ == "compound" and c.i < name.i and _a_person(c) for c in name.children)
+
+
+def _person_beside_body(r: SpeakerResolver, noun: Token, name: Token) -> bool:
+    """"The union, Helen Brooks, said": a person's name (a known first name and more) set off
+    by commas beside a body's noun, with no role between, is not the body's name, nor is the
+    body her role (a list the parser read as an apposition): the body speaks as itself; "the
+    newspaper, Nordlys Tidende," tagged a person, is the paper's name."""
+    ent = r.reg.ent_of.get(name.i)
+    return noun.lemma_.lower() in ORG_NOUNS and ent is not None and ent.label_ == "PERSON" and \
+        len(ent) > 1 and first_name_gender(ent[0].text) is not None and \
+        name.i > noun.i and noun.nbor().text == ","
 
 
 def _a_person(token: Token) -> bool:
