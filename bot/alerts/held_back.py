@@ -54,16 +54,34 @@ def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
     return AGAIN_WAIT if idempotent and isinstance(exc, OSError) else None
 
 
+def why_again(exc: Exception) -> str:
+    """What the failed try ``exc`` tells of it, as the log says why the call is made again:
+    held back (a 429, or its method held with no call made: Slack took nothing), or failed on
+    the way (a dropped connection, a 5xx, a passing fault: Slack may have acted on it)."""
+    if isinstance(exc, Retry) or (isinstance(exc, SlackApiError) and
+                                  held_for(exc) is not None):
+        return "Slack held it back"
+    if isinstance(exc, SlackApiError):
+        answer = f"Slack answered {exc.response.status_code} {error_code(exc)}"
+    else:
+        answer = f"the connection dropped ({exc.__class__.__name__})"
+    return f"{answer}: Slack may have acted on the earlier try"
+
+
 def again_later(attempt: Callable[[], object], wait: float, *, what: str, waiting: Waiting,
-                idempotent: bool = False, tries: int = TRIES - 1) -> bool:
+                why: str, idempotent: bool = False, tries: int = TRIES - 1) -> bool:
     """Make ``attempt`` again in ``wait`` seconds (again after each such failure, ``tries`` in
     all) on ``waiting``'s timer; False, said in the log, when the wait is too long for anyone
-    still to be looking, or the bot stops. ``attempt`` answers False when it dropped the call
+    still to be looking, the tries are spent, or the bot stops. ``why``: the failed try's
+    ``why_again``, said with the outcome. ``attempt`` answers False when it dropped the call
     (``Turns.call_if_latest``: a newer one overtook it), so the log says it was not made."""
-    if tries <= 0 or wait > HELD_BACK_WAIT:
+    if wait > HELD_BACK_WAIT:
         log.warning("%s: Slack held it back (asked for %.0f s); not made again", what, wait)
         return False
-    if not waiting.later(wait, _again, attempt, what, idempotent, tries, waiting):
+    if tries <= 0:
+        log.warning("%s: not made again after %d tries; the last: %s", what, TRIES, why)
+        return False
+    if not waiting.later(wait, _again, attempt, what, why, idempotent, tries, waiting):
         log.info("%s: not made again: the bot stops", what)
         return False
     return True
@@ -149,7 +167,7 @@ def _key(path: str | Path) -> str:
     return str(Path(path).resolve()) if str(path) not in ("", ":memory:") else str(path)
 
 
-def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: int,
+def _again(attempt: Callable[[], object], what: str, why: str, idempotent: bool, tries: int,
            waiting: Waiting) -> None:
     try:
         made = attempt()
@@ -160,13 +178,13 @@ def _again(attempt: Callable[[], object], what: str, idempotent: bool, tries: in
                         error_code(exc) if isinstance(exc, SlackApiError)
                         else exc.__class__.__name__)
             return
-        again_later(attempt, wait, what=what, waiting=waiting, idempotent=idempotent,
-                    tries=tries - 1)
+        again_later(attempt, wait, what=what, waiting=waiting, why=why_again(exc),
+                    idempotent=idempotent, tries=tries - 1)
         return
     if made is False:
         log.info("%s: not made again: a newer one was made meanwhile", what)
     else:
-        log.info("%s: made again after Slack held it back", what)
+        log.info("%s: made again after %s", what, why)
 
 
 class Turns:

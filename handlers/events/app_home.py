@@ -12,7 +12,14 @@ from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
 from bot.alerts.calls import Retry, error_code
-from bot.alerts.held_back import Turns, again_later, pacer_of, wait_before_again, waiting_for
+from bot.alerts.held_back import (
+    Turns,
+    again_later,
+    pacer_of,
+    wait_before_again,
+    waiting_for,
+    why_again,
+)
 from bot.alerts.instances import Instances
 from bot.alerts.pacing import listened
 from bot.permissions import Action, may
@@ -113,8 +120,8 @@ def _publish_later(client: WebClient, db: Database, user: str, view: dict, turn:
     def again() -> bool:
         return waiting.turns.call_if_latest(user, turn, _publishing(client, db, user, view))
 
-    return again_later(again, wait, what=f"App Home of {user}", idempotent=True,
-                       waiting=waiting)
+    return again_later(again, wait, what=f"App Home of {user}", why=why_again(exc),
+                       idempotent=True, waiting=waiting)
 
 
 def _publishing(client: WebClient, db: Database, user: str,
