@@ -21,6 +21,7 @@ from storage.subscriptions import paused_subscriptions, subscribe
 from tests.fakes.signing import event_body, post_signed
 from tests.fakes.slack_api import BOT_USER
 from tests.slack.conftest import events_url, open_home, run_command, wait_for
+from tests.slack.test_slack_app_posts_once import sayings_settled
 from tests.slack.test_slack_quote_alerts import FIRST, UPDATE, quote_posts
 from tests.slack.test_slack_sender import follow, new_story
 from tests.slack.world import add_article, add_story
@@ -159,19 +160,33 @@ def test_archive_event_pauses_before_any_alert_fails(runtime, fake_slack, fresh_
     assert fresh_db.execute("SELECT count(*) FROM alerts").fetchone()[0] == 0
 
 
-def test_an_event_slack_sends_again_tells_nobody_twice(runtime, fake_slack, fresh_db, topic):
+RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+
+
+def resent_unserved(rt, body: str, caplog) -> None:
+    """Slack's resend of an event delivered before (its own signature, stamped now: the
+    first's was earlier): refused before its answer, so no listener runs for it."""
+    caplog.set_level(logging.INFO, logger="bot.slack.replays")
+    event = json.loads(body)["event_id"]
+    reply = post_signed(events_url(rt), body, content_type="application/json", headers=RETRY)
+    assert reply.status == 200, reply
+    refused = f"Slack sent event {event} again; it was served once and is not acted on again"
+    assert refused in caplog.messages, caplog.messages
+
+
+def test_an_event_slack_sends_again_tells_nobody_twice(runtime, fake_slack, fresh_db, topic,
+                                                       caplog):
     """Slack resends an event it got no quick answer to (X-Slack-Retry-Num, the same event_id):
     pausing and resuming are done once, and each subscriber gets one direct message for each."""
     follow(fresh_db, topic, "C0DESK")
-    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
     for told, kind in enumerate(("channel_archive", "channel_unarchive"), start=1):
         body = event_body({"type": kind, "channel": "C0DESK", "user": "U1"})
-        for headers in (None, retry):
-            reply = post_signed(events_url(runtime), body,
-                                content_type="application/json", headers=headers)
-            assert reply.status == 200, reply
+        reply = post_signed(events_url(runtime), body, content_type="application/json",
+                            timestamp=int(time.time()) - 5)
+        assert reply.status == 200, reply
+        resent_unserved(runtime, body, caplog)
         wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
-        time.sleep(0.3)
+        sayings_settled(fresh_db)
     assert not paused_subscriptions(fresh_db)
     paused, resumed = dms_to(fake_slack, "U1")
     assert "can no longer post" in paused and "can post in <#C0DESK> again" in resumed
@@ -180,60 +195,85 @@ def test_an_event_slack_sends_again_tells_nobody_twice(runtime, fake_slack, fres
 @pytest.mark.parametrize("pausing, resuming", [("channel_archive", "channel_unarchive"),
                                                ("channel_left", "member_joined_channel")])
 def test_an_old_event_slack_sends_again_after_a_later_one_changes_nothing(
-        runtime, fake_slack, fresh_db, topic, pausing, resuming):
+        runtime, fake_slack, fresh_db, topic, pausing, resuming, caplog):
     """Slack resends an event it got no quick answer to a minute later (X-Slack-Retry-Num),
     whether or not the first try got through; meanwhile the channel was unarchived (or the
     bot invited back): the older event must not pause it again."""
     follow(fresh_db, topic, "C0DESK")
-    now = int(time.time())
-    gone = _event({"type": pausing, "channel": "C0DESK", "user": "U1"}, "Ev0GONE", now - 60)
-    joined = BOT_USER if resuming == "member_joined_channel" else "U1"
-    back = _event({"type": resuming, "channel": "C0DESK", "user": joined}, "Ev0BACK", now - 5)
-    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
-    for body, headers, told in ((gone, None, 1), (back, None, 2)):
-        reply = post_signed(events_url(runtime), body, content_type="application/json",
-                            headers=headers)
-        assert reply.status == 200, reply
+    gone, back = _gone_and_back(pausing, resuming)
+    for body, told in ((gone, 1), (back, 2)):
+        _deliver_first(runtime, body)
         wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
-    reply = post_signed(events_url(runtime), gone, content_type="application/json",
-                        headers=retry)
-    assert reply.status == 200, reply
-    time.sleep(0.5)
+    resent_unserved(runtime, gone, caplog)
+    sayings_settled(fresh_db)
     assert not paused_subscriptions(fresh_db)
     assert len(dms_to(fake_slack, "U1")) == 2
 
 
 @pytest.mark.parametrize("pausing, resuming", [("channel_archive", "channel_unarchive"),
                                                ("channel_left", "member_joined_channel")])
+def test_an_old_event_whose_first_try_never_came_changes_nothing_after_a_later_one(
+        runtime, fake_slack, fresh_db, topic, pausing, resuming, caplog):
+    """Slack's first delivery of the older event never reached wirewatch; its resend comes
+    after the later event was applied: not known, so the listener gets it, and must not
+    pause the channel again (its own check of the channel's newest event)."""
+    caplog.set_level(logging.INFO, logger="handlers.events.lifecycle")
+    follow(fresh_db, topic, "C0DESK")
+    gone, back = _gone_and_back(pausing, resuming)
+    _deliver_first(runtime, back)
+    reply = post_signed(events_url(runtime), gone, content_type="application/json",
+                        headers=RETRY)
+    assert reply.status == 200, reply
+    ignored = (f"{pausing} for C0DESK ignored: Slack sent it again after a later {resuming}, "
+               "already applied")
+    wait_for(lambda: ignored in caplog.messages or paused_subscriptions(fresh_db))
+    assert not paused_subscriptions(fresh_db)
+    assert ignored in caplog.messages
+    assert dms_to(fake_slack, "U1") == []
+
+
+@pytest.mark.parametrize("pausing, resuming", [("channel_archive", "channel_unarchive"),
+                                               ("channel_left", "member_joined_channel")])
 def test_an_old_event_slack_sends_again_after_a_restart_changes_nothing(
-        slack_settings, fake_slack, fresh_db, topic, pausing, resuming):
+        slack_settings, fake_slack, fresh_db, topic, pausing, resuming, caplog):
     """The same resent event, arriving after wirewatch was restarted between the later event
     and the resend (a deploy, compose restarting it): the order outlives the restart."""
     follow(fresh_db, topic, "C0DESK")
-    now = int(time.time())
-    gone = _event({"type": pausing, "channel": "C0DESK", "user": "U1"}, "Ev0GONE", now - 60)
-    joined = BOT_USER if resuming == "member_joined_channel" else "U1"
-    back = _event({"type": resuming, "channel": "C0DESK", "user": joined}, "Ev0BACK", now - 5)
+    gone, back = _gone_and_back(pausing, resuming)
     first = SlackRuntime(slack_settings)
     first.start()
     try:
         for body, told in ((gone, 1), (back, 2)):
-            reply = post_signed(events_url(first), body, content_type="application/json")
-            assert reply.status == 200, reply
+            _deliver_first(first, body)
             wait_for(lambda n=told: len(dms_to(fake_slack, "U1")) >= n)
+        sayings_settled(fresh_db)
     finally:
         first.stop()
     restarted = SlackRuntime(slack_settings)
     restarted.start()
     try:
-        reply = post_signed(events_url(restarted), gone, content_type="application/json",
-                            headers={"X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "timeout"})
-        assert reply.status == 200, reply
-        time.sleep(0.5)
+        resent_unserved(restarted, gone, caplog)
     finally:
         restarted.stop()
     assert not paused_subscriptions(fresh_db)
     assert len(dms_to(fake_slack, "U1")) == 2
+
+
+def _gone_and_back(pausing: str, resuming: str) -> tuple[str, str]:
+    """The channel lost a minute ago (Ev0GONE), then back five seconds ago (Ev0BACK)."""
+    now = int(time.time())
+    gone = _event({"type": pausing, "channel": "C0DESK", "user": "U1"}, "Ev0GONE", now - 60)
+    joined = BOT_USER if resuming == "member_joined_channel" else "U1"
+    back = _event({"type": resuming, "channel": "C0DESK", "user": joined}, "Ev0BACK", now - 5)
+    return gone, back
+
+
+def _deliver_first(rt, body: str) -> None:
+    """An event's first delivery, signed a few seconds ago: Slack's resend, signed when it is
+    sent, never carries the same signature (``resent_unserved``)."""
+    reply = post_signed(events_url(rt), body, content_type="application/json",
+                        timestamp=int(time.time()) - 5)
+    assert reply.status == 200, reply
 
 
 def _event(event: dict, event_id: str, event_time: int) -> str:
