@@ -8,7 +8,6 @@ SQLite file)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from contextlib import closing
 
@@ -17,6 +16,7 @@ import pytest
 from storage.alerts import pending_alerts
 from storage.articles import now_iso
 from storage.db import open_db, transaction
+from storage.outbox_waiting import why_waiting
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import health_of, wait_for
@@ -76,6 +76,19 @@ def drained(db_path, fake_slack: FakeSlack, posts: int) -> None:
     wait_for(lambda: len(fake_slack.posts("C0DESK")) > posts or empty())
 
 
+def next_tries(db_path) -> dict[int, str | None]:
+    """When the outbox will next try each channel's first waiting alert."""
+    with closing(open_db(db_path, migrate=False)) as db:
+        return {row.id: row.next_attempt_at for row in pending_alerts(db)}
+
+
+def asked_again(db_path) -> None:
+    """Wait until the run asked Slack again in its outage: the alert that asks for all was
+    tried once more and given a later try (``Reach.due``'s backoff)."""
+    before = next_tries(db_path)
+    wait_for(lambda: next_tries(db_path) != before)
+
+
 def queued(run, article: dict) -> None:
     """POST /ingest of an article that starts a story, its alert queued."""
     assert ingest_over_http(run.port, article, token=TOKEN, wait=30)["verdict"] == "new"
@@ -105,8 +118,10 @@ def test_an_outage_after_slack_answered_is_said_once_and_the_queue_drains_once_i
             wait_for(lambda: health_of(run.port)[0] == 503)
             said = health_of(run.port)[1]
             assert "no longer reachable" in said["reason"] and said["since"], said
-            time.sleep(1.0)  # the sender's passes meanwhile post nothing
+            asked_again(db_path)
             assert _posted_titles(fake_slack) == [TITLES[0]]
+            with closing(open_db(db_path, migrate=False)) as db:
+                assert why_waiting(db, now=now_iso()).pending == len(TITLES) - 1
             end(fake_slack)
         wait_for(lambda: len(_posted_titles(fake_slack)) >= len(TITLES))
         assert health_of(run.port)[0] == 200
