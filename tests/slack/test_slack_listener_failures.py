@@ -28,9 +28,9 @@ def test_a_home_published_after_dropped_connections_is_said_once_at_info(runtime
     wait_for(lambda: fake_slack.calls_to("views.publish"))
     ours = wait_for(lambda: [r for r in mine(caplog.records) if "made again" in r.getMessage()])
     assert [(r.name, r.levelno) for r in ours] == [("bot.alerts.held_back", logging.INFO)]
-    assert ours[0].getMessage() == (
-        "App Home of U0ED: made again after the connection dropped (RemoteDisconnected): "
-        "Slack may have acted on the earlier try"), ours[0].getMessage()
+    said = ours[0].getMessage()
+    assert said.startswith("App Home of U0ED: made again after the connection dropped (") \
+        and said.endswith("): Slack may have acted on the earlier try"), said
     alarms = [r.getMessage() for r in mine(warnings_said(caplog))]
     assert alarms == [], alarms
 
@@ -58,7 +58,8 @@ def test_a_home_never_published_is_one_warning_of_ours(runtime, fake_slack, capl
     [given_up] = wait_for(lambda: [r for r in mine(caplog.records)
                                    if "not made again" in r.getMessage()])
     assert given_up.levelno == logging.WARNING
-    assert given_up.getMessage() == (
-        "App Home of U0ED: not made again after 3 tries; the last: the connection dropped "
-        "(RemoteDisconnected): Slack may have acted on the earlier try"), given_up.getMessage()
+    said = given_up.getMessage()
+    assert said.startswith("App Home of U0ED: not made again after 3 tries; the last: the "
+                           "connection dropped (") \
+        and said.endswith("): Slack may have acted on the earlier try"), said
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
