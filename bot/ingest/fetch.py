@@ -30,7 +30,7 @@ from urllib3.exceptions import (
 
 from bot import __version__
 from bot.header_numbers import digits
-from bot.ingest.addresses import AddressPolicy, AddressRefused
+from bot.ingest.addresses import AddressPolicy, AddressRefused, same_host
 from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch_words import broke_off, tls_problem
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
@@ -209,6 +209,8 @@ class Fetcher:
         """GET ``url``, following a few redirects; a 304 comes back with an empty body.
 
         One deadline covers everything: connecting, the headers, every redirect, the body.
+        ``allow_private`` trusts ``url``'s own host: a redirect to another host is checked as
+        any address is.
         """
         headers = {**self._headers, "Accept": accept}
         if etag:
@@ -251,7 +253,9 @@ class Fetcher:
                 raise FetchError(f"more than {self.limits.max_redirects} redirects starting at "
                                  f"{shown_origin(visited[0])}; use the final address instead")
             visited.append(url)
-            response = self._open(url, headers, allow_private=allow_private)
+            trusted = allow_private and same_host(url, visited[0])
+            response = self._open(url, headers, allow_private=trusted,
+                                  came_from=visited[-2] if len(visited) > 1 else None)
             location = response.headers.get("Location")
             if response.status in REDIRECTS and location:
                 _discard(response)
@@ -275,15 +279,15 @@ class Fetcher:
             return f"no connection within {self.limits.connect_timeout:g} s"
         return _short(exc)
 
-    def _open(self, url: str, headers: dict[str, str], *,
-              allow_private: bool) -> urllib3.BaseHTTPResponse:
+    def _open(self, url: str, headers: dict[str, str], *, allow_private: bool,
+              came_from: str | None = None) -> urllib3.BaseHTTPResponse:
         host = urlsplit(url).hostname
         try:
             pool, proxy_headers = self._route(url, allow_private=allow_private)
             return pool.request("GET", url, headers={**headers, **proxy_headers},
                                 redirect=False, preload_content=False)
         except BlockedAddress as exc:
-            raise FetchError(str(exc.refused)) from None
+            raise FetchError(_refused(exc.refused, came_from)) from None
         except ProxyError as exc:
             proxy = urllib3.util.parse_url(proxy_for(url, self.proxies) or "")
             raise FetchError(f"cannot reach {host} through the proxy {proxy.host}:{proxy.port} "
@@ -352,6 +356,14 @@ def _joined(url: str, location: str) -> str:
     except ValueError as exc:
         raise FetchError(f"{url[:200]} redirects to '{location[:200]}', which is not a valid "
                          f"address ({exc}); ask the publisher") from None
+
+
+def _refused(refused: AddressRefused, came_from: str | None) -> str:
+    """Why an address was refused; for a redirect's, from where (``--allow-private`` trusts the
+    host it was given, not where that host sends a fetch)."""
+    if came_from is None:
+        return str(refused)
+    return f"a redirect from {shown_origin(came_from)} leads to {refused.host}: {refused}"
 
 
 def _discard(response: urllib3.BaseHTTPResponse) -> None:
