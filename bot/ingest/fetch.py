@@ -30,7 +30,7 @@ from urllib3.exceptions import (
 
 from bot import __version__
 from bot.header_numbers import digits
-from bot.ingest.addresses import AddressPolicy, AddressRefused, same_host
+from bot.ingest.addresses import AddressPolicy, AddressRefused, numeric_host, same_host
 from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch_words import broke_off, tls_problem
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
@@ -107,7 +107,8 @@ def check_address(url: str, policy: AddressPolicy) -> None:
     address or ``localhost``. Names are not looked up here; every fetch checks what they
     resolve to at connection time. Anything but http(s) is left for the source's own check."""
     host = (urlsplit(url).hostname or "").rstrip(".").lower()
-    literal = "127.0.0.1" if host == "localhost" or host.endswith(".localhost") else host
+    local = host == "localhost" or host.endswith(".localhost")
+    literal = "127.0.0.1" if local else numeric_host(host) or host
     try:
         policy.check(host, literal)
     except AddressRefused as exc:
@@ -130,10 +131,8 @@ def proxy_for(url: str, proxies: Mapping[str, str]) -> str | None:
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    number = numeric_host(host)
+    return number is not None and ipaddress.ip_address(number).is_loopback
 
 
 class Fetcher:

@@ -8,11 +8,12 @@ nothing is monkeypatched.
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime
 
 import pytest
 
-from bot.ingest.addresses import AddressPolicy, same_host
+from bot.ingest.addresses import AddressPolicy, numeric_host, same_host
 from bot.ingest.feeds import poll_feed
 from bot.ingest.fetch import Fetcher
 from storage.db import transaction
@@ -52,6 +53,37 @@ def test_the_feeds_host_written_another_way_is_the_same_host(link):
 ])
 def test_a_look_alike_of_the_feeds_host_is_another_host(link):
     assert not same_host(link, FEED)
+
+
+@pytest.mark.parametrize("link", ["http://127.2:8080/x", "http://0x7f.0.0.2:8080/x",
+                                  "http://2130706434:8080/x", "http://017700000002:8080/x",
+                                  "http://0177.0.0.02:8080/x", "http://127.0.2:8080/x"])
+def test_the_feeds_numeric_host_written_another_way_is_the_same_host(link):
+    """The resolver reads each of these as 127.0.0.2, and so must ``same_host``."""
+    assert same_host(link, "http://127.0.0.2:8080/feed")
+    assert same_host("http://127.0.0.2:8080/feed", link)
+
+
+@pytest.mark.parametrize("link", ["http://127.3:8080/x", "http://0x7f.0.0.3:8080/x",
+                                  "http://2130706435:8080/x", "http://127.0.0.2.5:8080/x",
+                                  "http://08.0.0.2:8080/x", "http://127.0.0.0x2z:8080/x"])
+def test_another_number_is_another_host(link):
+    assert not same_host(link, "http://127.0.0.2:8080/feed")
+
+
+@pytest.mark.parametrize("host", ["127.1", "0x7f.1", "2130706433", "017700000001", "0xA9FEA9FE",
+                                  "10.0x10203", "0300.0250.1.012", "1.16777215", "00", "[0::1]",
+                                  "1.16777216", "4294967296", "256.1", "08.1", "0x", "1..2",
+                                  "1.2.3.4.5", "1.2.3.0400", "+1", "1.", "news.example"])
+def test_a_number_is_read_as_the_system_resolver_reads_it(host):
+    """The resolver's own reading of a number (no lookup: ``AI_NUMERICHOST``), or none."""
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), 80, type=socket.SOCK_STREAM,
+                                   flags=socket.AI_NUMERICHOST)
+        resolved: str | None = str(infos[0][4][0])
+    except (socket.gaierror, UnicodeError):
+        resolved = None
+    assert numeric_host(host) == resolved
 
 
 def test_a_host_is_read_as_the_fetch_reads_it():

@@ -145,6 +145,13 @@ def test_proxy_is_skipped_for_no_proxy_hosts_and_this_machine():
     assert proxy_for("https://wire.example/feed", {}) is None
 
 
+@pytest.mark.parametrize("host", ["127.1", "0x7f.1", "2130706433", "017700000001", "[0::1]"])
+def test_this_machine_written_as_another_number_is_not_sent_to_the_proxy(host):
+    """The resolver reads each as this machine: the proxy would fetch its own loopback."""
+    proxies = {"http": "http://proxy.internal:3128"}
+    assert proxy_for(f"http://{host}:8080/rss", proxies) is None
+
+
 def test_an_unreachable_proxy_is_a_clear_error(fetcher):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
