@@ -54,6 +54,23 @@ def test_an_entry_page_redirected_off_the_relay_is_refused_and_its_teaser_kept(f
     assert texts[FERRY[0]].startswith(FERRY[1][:100]) and len(texts[FERRY[0]]) > 300
 
 
+def test_a_redirect_to_another_port_of_the_relay_is_refused(fresh_db):
+    """Another port of the relay's own host is another service (an admin console, a cache):
+    a link there is not trusted, and neither is a redirect there."""
+    with FeedServer(host="127.0.0.2") as relay, FeedServer(host="127.0.0.2") as console:
+        console.routes["/secret"] = Route(page(LIBRARY[0], LIBRARY[1]),
+                                          content_type="text/html")
+        relay.routes["/go"] = Route(status=307, headers={"Location": console.url("/secret")})
+        relay.routes["/feed"] = Route(rss([Item("1", LIBRARY[0], LIBRARY[1][:300],
+                                                link=relay.url("/go"), published=at(1),
+                                                full=False)]))
+        source = _relay_source(fresh_db, relay.url("/feed"))
+        result = poll_feed(fresh_db, source, fetcher=_fetcher(), now=datetime.now(UTC))
+        assert console.requests == []
+    assert result.queued == 1
+    assert [row.article.text for row in pending(fresh_db, limit=5)] == [LIBRARY[1][:300].strip()]
+
+
 def test_a_relay_feed_redirected_to_another_internal_host_fails_saying_why(fresh_db):
     """The feed's own address answers 302 to another internal host: it was read from there."""
     with FeedServer(host="127.0.0.2") as relay, FeedServer(host="127.0.0.3") as elsewhere:
