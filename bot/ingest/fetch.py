@@ -30,7 +30,13 @@ from urllib3.exceptions import (
 
 from bot import __version__
 from bot.header_numbers import digits
-from bot.ingest.addresses import AddressPolicy, AddressRefused, numeric_host, same_host
+from bot.ingest.addresses import (
+    AddressPolicy,
+    AddressRefused,
+    fetched_at,
+    numeric_host,
+    same_host,
+)
 from bot.ingest.bounds import shown_origin
 from bot.ingest.fetch_words import broke_off, tls_problem
 from bot.ingest.guarded import BlockedAddress, Deadline, pool_manager
@@ -104,11 +110,11 @@ def check_scheme(url: str) -> None:
 
 def check_address(url: str, policy: AddressPolicy) -> None:
     """Refuse, when a source is added, an address the fetcher would refuse anyway: a numeric
-    address or ``localhost``. Names are not looked up here; every fetch checks what they
-    resolve to at connection time. Anything but http(s) is left for the source's own check."""
-    host = (urlsplit(url).hostname or "").rstrip(".").lower()
-    local = host == "localhost" or host.endswith(".localhost")
-    literal = "127.0.0.1" if local else numeric_host(host) or host
+    address or ``localhost``, the host read as the fetch reads it (``http://10.0.0.1\\@a/`` is
+    10.0.0.1). Names are not looked up here; every fetch checks what they resolve to at
+    connection time. Anything but http(s) is left for the source's own check."""
+    host = (fetched_at(url) or ("",))[0]
+    literal = "127.0.0.1" if host == "localhost" or host.endswith(".localhost") else host
     try:
         policy.check(host, literal)
     except AddressRefused as exc:
