@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from bot.alerts.mrkdwn import counted
 from bot.config import Settings
-from bot.ingest.addresses import AddressPolicy
+from bot.ingest.addresses import AddressPolicy, same_host
 from bot.ingest.bounds import MOST_LINK_CHARS, kept_error
 from bot.ingest.feed_moves import too_long_to_move_to
 from bot.ingest.feeds import FeedError, WebPageError, parse_feed
@@ -27,6 +27,9 @@ class FeedCheck:
     """The address is a web page, which no poll will read as a feed."""
     named_feed: str | None = None
     """The feed such a page names for itself."""
+    named_elsewhere: bool = False
+    """That feed is on another host than the page: the page's server chose it, so the trust
+    ``--allow-private`` gave the page's host is not passed on to it."""
     moved_to: str | None = None
     """Where the feed moved for good (permanent redirects only): its polls go there."""
     refused_move: int = 0
@@ -51,7 +54,8 @@ class FeedCheck:
         with the options given; the one wording of `wirewatch` and `/wirewatch`."""
         if not self.named_feed:
             return None
-        options = (f" --every {every}" if every else "") + "".join(f" {f}" for f in flags)
+        kept = [f for f in flags if not (self.named_elsewhere and f == "--allow-private")]
+        options = (f" --every {every}" if every else "") + "".join(f" {f}" for f in kept)
         return f"sources add {redact(self.named_feed)}{options}"
 
 
@@ -70,7 +74,9 @@ def check_feed(settings: Settings, url: str, *, allow_private: bool = False) -> 
         response = fetcher.get(url, allow_private=allow_private)
         feed = parse_feed(response.body, url=response.url, content_type=response.content_type)
     except WebPageError as exc:
-        return FeedCheck(problem=kept_error(redact(str(exc))), web_page=True, named_feed=exc.feed)
+        elsewhere = bool(exc.feed) and not same_host(exc.feed or "", url)
+        return FeedCheck(problem=kept_error(redact(str(exc))), web_page=True, named_feed=exc.feed,
+                         named_elsewhere=elsewhere)
     except (FetchError, FeedError) as exc:
         return FeedCheck(problem=kept_error(redact(str(exc))))
     finally:
