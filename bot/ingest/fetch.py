@@ -368,7 +368,8 @@ def _refused(refused: AddressRefused, came_from: str | None) -> str:
     host it was given, not where that host sends a fetch)."""
     if came_from is None:
         return str(refused)
-    return f"a redirect from {shown_origin(came_from)} leads to {refused.host}: {refused}"
+    return (f"a redirect from {shown_origin(came_from)} leads to {refused.host}: {refused} "
+            "(`--allow-private` trusts the host it is given, not the hosts it redirects to)")
 
 
 def _discard(response: urllib3.BaseHTTPResponse) -> None:
