@@ -25,6 +25,12 @@ def shown_published(table: str) -> str:
             f"|| 'T00:00:00+00:00' ELSE {published} END")
 
 
+def source_url(table: str) -> str:
+    """SQL for the address whose host ``source:`` reads: none for a link its feed could not
+    vouch for (``RawArticle.link_vouched``)."""
+    return f"CASE WHEN {table}.link_unvouched THEN NULL ELSE {table}.url END AS url"
+
+
 def shown_last_seen(story: str) -> str:
     """SQL for a story's last time as a desk reads it: the day its newest report gave, when
     that report gave a date with its zone and no time (``shown_published``); else as stored."""
@@ -74,12 +80,13 @@ def insert_article(db: Database, parsed: ParsedArticle) -> int:
     conn = db.conn
     article_id = conn.execute(
         "INSERT INTO articles (content_hash, url, title, body, source, published, dateline, "
-        "byline, origin, ingested_at, published_offset, dated_ahead, longest_key) VALUES (?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "byline, origin, ingested_at, published_offset, dated_ahead, longest_key, "
+        "link_unvouched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article.content_hash, article.url, article.title, article.body, article.source,
          article.published, article.dateline, article.byline, article.origin, now_iso(),
          article.published_offset, article.dated_ahead,
-         None if article.url else longest_paragraph_key(article.body)),
+         None if article.url else longest_paragraph_key(article.body),
+         None if article.link_vouched else 1),
     ).lastrowid
     if not isinstance(article_id, int):
         raise StorageError("no id for the article inserted")

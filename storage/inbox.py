@@ -33,6 +33,7 @@ def enqueue(db: Database, raw: RawArticle, *, source_id: int | None = None,
     ``caller``: the address of the POST /ingest client (its own turns)."""
     row = {name: getattr(raw, name) for name in FIELDS}
     row["background"] = int(raw.background)
+    row["link_unvouched"] = None if raw.link_vouched else 1
     return insert_row(db, "inbox", {**row, "source_id": source_id, "caller": caller,
                                     "status": "pending", "created_at": iso(now or utcnow())})
 
@@ -56,7 +57,8 @@ def pending(db: Database, *, limit: int, now: datetime | None = None,
                           article=RawArticle(
         origin=r["origin"], text=r["text"], title=r["title"], url=r["url"], source=r["source"],
         published=r["published"], background=bool(r["background"]),
-        never_duplicate=bool(r["never_duplicate"]))) for r in (rows[i] for i in ids)]
+        never_duplicate=bool(r["never_duplicate"]), link_vouched=not r["link_unvouched"]))
+        for r in (rows[i] for i in ids)]
 
 
 def _queuing(db: Database) -> list[Lane]:

@@ -105,6 +105,7 @@ def clean_article(raw: RawArticle) -> Article:
         dateline=fields["dateline"],
         byline=fields["byline"],
         published_offset=published.offset if published else None,
+        link_vouched=raw.link_vouched,
     )
 
 

@@ -367,7 +367,8 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
     article = RawArticle(text=entry.text or entry.title or "", origin=origin, title=entry.title,
                          url=entry.link,
                          source=entry.outlet or feed_title or urlsplit(feed_url).hostname,
-                         published=entry.published)
+                         published=entry.published,
+                         link_vouched=not entry.link or same_host(entry.link, feed_url))
     if entry.teaser and entry.link:
         try:
             response = fetcher.get(entry.link, accept=PAGE_TYPES,
@@ -384,7 +385,7 @@ def entry_article(entry: FeedEntry, *, fetcher: Fetcher, feed_title: str | None,
         if other:
             return _without_page(article, other, may_pass=False)
         if len(page.text) >= len(entry.text):
-            return replace(article, text=page.text, url=response.url)
+            return replace(article, text=page.text, url=response.url, link_vouched=True)
     if not article.text:
         return IngestFailure(origin, "the entry has no text and no link to fetch it from")
     return article

@@ -21,6 +21,9 @@ class RawArticle:
     published: str | None = None
     background: bool = False
     never_duplicate: bool = False
+    link_vouched: bool = True
+    """False for a feed entry's link to another host than the feed's whose page was not fetched
+    from it: the feed alone says the article is that host's, so ``source:`` does not read it."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,12 @@ class Article:
     dated_ahead: str | None = None
     """A date given far ahead of the article's arrival, as written, set aside: the article is
     told by when it arrived (``pipeline._own_time``)."""
+    link_vouched: bool = True
+
+    @property
+    def source_url(self) -> str | None:
+        """The address whose host ``source:`` reads: none when its source cannot vouch for it."""
+        return self.url if self.link_vouched else None
 
 
 @dataclass(frozen=True)

@@ -240,3 +240,12 @@ def m022_failing_since(db: Database) -> None:
     starting while a feed fails says since when, as well as how many tries (``failures``).
     None for a spell begun before this column: its start was never kept."""
     db.table("sources").add_column("failing_since", str)
+
+
+@MIGRATIONS()
+def m023_unvouched_links(db: Database) -> None:
+    """A feed entry's link to another host than the feed's, its page not fetched from there
+    (``RawArticle.link_vouched``): ``source:`` does not read its host. NULL for every article
+    stored before: read as before."""
+    db.table("inbox").add_column("link_unvouched", int)
+    db.table("articles").add_column("link_unvouched", int)
