@@ -168,6 +168,15 @@ def held_by_source(db: Database) -> dict[int, list[HeldTally]]:
     return held
 
 
+def unvouched_by_source(db: Database) -> dict[int, int]:
+    """Per feed, how many of the entries it queued link another host than the feed's, their
+    page not had from there (``RawArticle.link_vouched``): ``source:`` reads them by the feed's
+    name."""
+    return {source_id: count for source_id, count in db.execute(
+        "SELECT source_id, count(*) FROM inbox WHERE link_unvouched = 1 AND source_id IS NOT "
+        "NULL GROUP BY 1")}
+
+
 CopyCursor = tuple[str, int]
 """Where a reader of exact copies is: the ``processed_at`` and id of the last one it read."""
 

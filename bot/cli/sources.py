@@ -21,7 +21,7 @@ from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
 from bot.source_notices import remove_source
 from storage.db import transaction
-from storage.inbox import failed_by_source, held_by_source
+from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
 from storage.never_duplicate import mark_never_duplicate
 from storage.page_attempts import waiting_for_pages
 from storage.sources import (
@@ -190,6 +190,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
     held = held_by_source(obj.db)
     lost = failed_by_source(obj.db)
     waiting = waiting_for_pages(obj.db)
+    unvouched = unvouched_by_source(obj.db)
     if as_json:
         emit_json([{**asdict(row), "location": redact(row.location),
                     "last_error": redact(row.last_error or "") or None,
@@ -197,6 +198,7 @@ def list_(obj: CliContext, as_json: bool) -> None:
                     "held": {t.reason: t.count for t in held.get(row.id, [])},
                     "failed_articles": lost[row.id].count if row.id in lost else 0,
                     "waiting_for_page": waiting.get(row.id, 0),
+                    "links_elsewhere": unvouched.get(row.id, 0),
                     "moved_from": _moved(obj, row.id),
                     "unreadable_files": unreadable_files(obj.db, row.location)[0]
                     if row.kind == "folder" else 0}
@@ -207,8 +209,16 @@ def list_(obj: CliContext, as_json: bool) -> None:
                    "URL|FOLDER")
     for row in rows:
         _echo_source(obj, row, held.get(row.id, []), waiting.get(row.id, 0), lost.get(row.id))
+        if row.id in unvouched:
+            click.echo(f"    {_links_elsewhere(unvouched[row.id])}")
     if None in lost:
         click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
+
+
+def _links_elsewhere(count: int) -> str:
+    """Why ``source:`` by host does not match some of a feed's articles."""
+    return (f"{counted(count, 'entry', 'entries')} linked another host than the feed's, the "
+            "page not read there: `source:` matches them by the feed's name, not by that host")
 
 
 def _moved(obj: CliContext, source_id: int) -> str | None:

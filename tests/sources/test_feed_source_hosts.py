@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from click.testing import CliRunner
+
+from bot.cli import cli
 from bot.ingest.feeds import poll_feed
 from bot.pipeline import Pipeline
 from bot.stories.tracking import add_topic
@@ -34,7 +37,7 @@ def _tied(db, topic_id: int) -> list[str]:
 
 
 def test_source_by_host_reads_a_fetched_page_and_not_a_link_the_feed_chose(
-        fresh_db, settings, nlp):
+        db_path, fresh_db, settings, nlp):
     with FeedServer(host="127.0.0.2") as feed, FeedServer(host="127.0.0.3") as wire:
         wire.routes["/dock"] = Route(page(*DOCK), content_type="text/html")
         wire_link = f"http://wire.example:{wire.port}"
@@ -61,3 +64,7 @@ def test_source_by_host_reads_a_fetched_page_and_not_a_link_the_feed_chose(
         dock_later = add_topic(fresh_db, name="Dock later",
                                query="dockworkers AND source:wire.example")
     assert _tied(fresh_db, later) == [] and _tied(fresh_db, dock_later) == ["wire.example"]
+    listed = CliRunner().invoke(cli, ["--db", str(db_path), "sources", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert ("    1 entry linked another host than the feed's, the page not read there: "
+            "`source:` matches them by the feed's name, not by that host") in listed.output
