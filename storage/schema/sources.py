@@ -249,3 +249,4 @@ def m023_unvouched_links(db: Database) -> None:
     stored before: read as before."""
     db.table("inbox").add_column("link_unvouched", int)
     db.table("articles").add_column("link_unvouched", int)
+    db.execute("CREATE INDEX idx_inbox_unvouched ON inbox (source_id) WHERE link_unvouched = 1")
