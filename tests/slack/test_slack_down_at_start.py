@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from contextlib import closing
 
-from storage.alerts import count_pending
 from storage.articles import now_iso
 from storage.db import open_db, transaction
+from storage.outbox_waiting import why_waiting
 from storage.subscriptions import subscribe
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import health_of, wait_for
@@ -57,7 +57,7 @@ def test_a_run_started_while_slack_is_down_posts_each_alert_once_when_it_answers
         assert status == 503 and "not reachable yet" in said["reason"], said
         assert fake_slack.calls_to("chat.postMessage", ok_only=False) == []
         with closing(open_db(db_path, migrate=False)) as db:
-            assert count_pending(db) == 2
+            assert why_waiting(db, now=now_iso()).pending == 2
         fake_slack.come_up()
         wait_for(lambda: len(fake_slack.posts("C0DESK")) == 2)
         assert health_of(run.port)[0] == 200
