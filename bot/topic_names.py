@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Sequence
-from difflib import get_close_matches
 
 from bot.stories.query import unsearched
 
@@ -39,12 +38,55 @@ def shell_word(text: str) -> str:
     return text if shlex.quote(text) == text else shell_quoted(text)
 
 
-def closest_name(typed: str, names: Sequence[str]) -> str | None:
-    """The one of ``names`` within a typo of ``typed`` (case aside), if any: what to offer
-    back when no topic is named so."""
-    by_letters = {name.casefold(): name for name in names}
-    close = get_close_matches(typed.casefold(), list(by_letters), n=1, cutoff=0.75)
-    return by_letters[close[0]] if close else None
+def close_names(typed: str, names: Sequence[str], most: int = 3) -> list[str]:
+    """The ``names`` a name that names no topic was likely typed for, nearest first (at most
+    ``most``, none when none is close): the same but for case, plural or punctuation; a letter
+    or two off (one in a short name); or a name it begins (of three letters or more)."""
+    key = _name_key(typed)
+    near = [(rank, name.casefold(), name) for name in names
+            if key and (rank := _nearness(key, _name_key(name))) is not None]
+    return [name for *_, name in sorted(near)[:most]]
+
+
+def _nearness(typed: str, name: str) -> tuple[int, int] | None:
+    """How near a typed name's key is to a topic's, nearer first; None when not near."""
+    if typed == name:
+        return 0, 0
+    off = letters_off(typed, name)
+    if off <= (0 if len(typed) < 4 else 1 if len(typed) < 8 else 2):
+        return 1, off
+    if len(typed) >= 3 and name.startswith(typed):
+        return 2, len(name) - len(typed)
+    return None
+
+
+def _name_key(name: str) -> str:
+    """A name as compared: case, punctuation and plural endings aside ("Ferries" → "ferry")."""
+    return " ".join(_singular(word) for word in re.findall(r"\w+", name.casefold()))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and re.search(r"(?:[sxz]|ch|sh)es$", word):
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
+def letters_off(a: str, b: str) -> int:
+    """Letters added, dropped, changed or two swapped to make ``a`` into ``b``."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        now = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(row[j] + 1, now[j - 1] + 1, row[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            now.append(cost)
+        before, row = row, now
+    return row[-1]
 
 
 def named_with(first: str, words: Sequence[str], names: Sequence[str]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from slack_bolt import Ack, BoltContext, BoltResponse, Respond
@@ -192,11 +192,14 @@ def echo(text: str, limit: int = 200) -> str:
     return fit(text, limit)
 
 
-def no_topic_named(name: str, meant: str | None = None, again: str = "") -> str:
-    """No topic is named so; ``meant``, the one within a typo, offered with ``again`` (the
-    command to type again, escaped by the caller)."""
+def no_topic_named(name: str, offers: Sequence[tuple[str, str]] = ()) -> str:
+    """No topic is named so; ``offers``, the names meant (``close_names``'), each with the
+    command to type again (escaped by the caller)."""
     said = f"No topic named “{echo(name, 100)}”."
-    return f"{said} Did you mean *{echo(meant, 100)}*? `{again}`" if meant else said
+    if len(offers) == 1:
+        return f"{said} Did you mean *{echo(offers[0][0], 100)}*? `{offers[0][1]}`"
+    shown = [f"*{echo(meant, 100)}* (`{again}`)" for meant, again in offers]
+    return f"{said} Did you mean {', '.join(shown[:-1])} or {shown[-1]}?" if shown else said
 
 
 def split_name(text: str) -> tuple[str, str]:

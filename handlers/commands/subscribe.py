@@ -16,7 +16,7 @@ from bot.permissions import Action, Role, may, whom_to_ask
 from bot.slack.after_ack import answered
 from bot.slack.command_words import ADD_TOPIC, notify_whom
 from bot.slack.membership import can_post_here
-from bot.topic_names import closest_name, slack_typed
+from bot.topic_names import close_names, slack_typed
 from handlers.commands import quote_subscribe as quotes
 from handlers.commands.group_dm import (
     between_people,
@@ -284,7 +284,7 @@ def who_adds(context: BoltContext) -> str:
 def unknown(db: Database, request: Request, *, verb: str, adds: str, usage: str) -> str:
     """No such topic; when all but the last word name one (`Port strike weekly`), the last
     word is a mode mistyped, and that is what is said (two modes typed, both named); a name
-    within a typo of a topic's is offered back as the ``/verb`` command to type again, with
+    near a topic's (``close_names``) is offered back as the ``/verb`` command to type again, with
     what else was typed (``me``, the mode, who to notify)."""
     name = request.topic
     if named := CHANNEL_NAMED.search(name):
@@ -298,9 +298,9 @@ def unknown(db: Database, request: Request, *, verb: str, adds: str, usage: str)
         return (f"“{echo(last, 40)}” is not how often: `realtime` (each alert as it happens, "
                 f"the default), `hourly` or `daily` (a digest). {usage}")
     topics = list_topics(db)
-    meant = closest_name(name, [t.name for t in topics]) if name else None
-    if meant is not None:
-        return no_topic_named(name, meant, echo(_typed_again(request, verb, meant), 400))
+    if meant := close_names(name, [t.name for t in topics]):
+        return no_topic_named(name, [(m, echo(_typed_again(request, verb, m), 400))
+                                     for m in meant])
     names = ", ".join(echo(t.name, 60) for t in topics[:20]) or "none yet"
     what = no_topic_named(name) if name else "Which topic?"
     return f"{what} Topics: {names}. {adds} {usage}"
@@ -312,8 +312,9 @@ def _type_it_there(db: Database, request: Request, verb: str, channel: str) -> s
     strike”", or, named last, "“#pub” is not how often", and a new admin looked for a typo."""
     rest = unquote(without_channels(request.topic))
     topic = get_topic(db, rest) if rest else None
-    meant = topic.name if topic else closest_name(rest, [t.name for t in list_topics(db)])
-    again = _typed_again(replace(request, target_type="channel"), verb, meant or rest or "TOPIC")
+    meant = [topic.name] if topic else close_names(rest, [t.name for t in list_topics(db)], 1)
+    again = _typed_again(replace(request, target_type="channel"), verb,
+                         (meant or [rest or "TOPIC"])[0])
     return type_it_there(verb, again, channel)
 
 

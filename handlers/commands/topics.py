@@ -21,7 +21,7 @@ from bot.stories.tracking import RUNNING_LIMIT, add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import slack_mark
 from bot.topic_names import (
-    closest_name,
+    close_names,
     named_with,
     plain_words,
     slack_typed,
@@ -256,13 +256,13 @@ def _last(moment: str | None) -> str:
 
 
 def no_topic(name: str, topics: Sequence[Topic], *, verb: str, rest: str = "") -> str:
-    """No such topic; a name within a typo of one there (``topics``: those the asker may see)
-    is offered as the command to type again."""
-    meant = closest_name(name, [t.name for t in topics])
-    if meant is None:
+    """No such topic; the names near it among ``topics`` (those the asker may see) are
+    offered as the commands to type again."""
+    meant = close_names(name, [t.name for t in topics])
+    if not meant:
         return f"{no_topic_named(name)} See `/topics` for the list."
-    return no_topic_named(name, meant,
-                          f"/topics {verb} {echo(slack_typed(meant), 100)}{echo(rest, 300)}")
+    return no_topic_named(name, [(m, f"/topics {verb} {echo(slack_typed(m), 100)}"
+                                     f"{echo(rest, 300)}") for m in meant])
 
 
 def _why(story: TopicStory) -> str:
