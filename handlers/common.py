@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from difflib import get_close_matches
 
 from slack_bolt import Ack, BoltContext, BoltResponse, Respond
 from slack_sdk import WebClient
@@ -200,6 +201,14 @@ def no_topic_named(name: str, offers: Sequence[tuple[str, str]] = ()) -> str:
         return f"{said} Did you mean *{echo(offers[0][0], 100)}*? `{offers[0][1]}`"
     shown = [f"*{echo(meant, 100)}* (`{again}`)" for meant, again in offers]
     return f"{said} Did you mean {', '.join(shown[:-1])} or {shown[-1]}?" if shown else said
+
+
+def unknown_word(typed: str, commands: dict[str, str], otherwise: str) -> str:
+    """`I don't know `hlep`.`, then the command meant (``commands``: each word a person may use,
+    with the command to type for it) when one is near, else ``otherwise`` (the usage)."""
+    near = get_close_matches(typed.lower(), list(commands), n=1, cutoff=0.7)
+    said = f"I don't know `{echo(typed, 50)}`."
+    return f"{said} Did you mean `{echo(commands[near[0]], 300)}`?" if near else said + otherwise
 
 
 def split_name(text: str) -> tuple[str, str]:

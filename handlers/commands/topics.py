@@ -43,6 +43,7 @@ from handlers.common import (
     services,
     split_name,
     too_long,
+    unknown_word,
     unquote,
     user_text,
 )
@@ -79,8 +80,10 @@ def handle_topics(ack: Ack, command: dict, respond: Respond, client: WebClient,
         answer(respond, usage_for(svc, role_answer(context).role))
         return
     if action is None:
-        usage = usage_for(svc, role_answer(context).role)
-        answer(respond, f"I don't know `{echo(verb, 50)}`. {usage}")
+        role = role_answer(context).role
+        verbs = {word: f"/topics {word} {rest}".strip() for word, act in ACTIONS.items()
+                 if may(role, NEEDS.get(act, Action.READ))}
+        answer(respond, unknown_word(verb, verbs, " " + usage_for(svc, role)))
         return
     line = refused(context, NEEDS.get(action, Action.READ))
     if line:

@@ -33,6 +33,7 @@ from handlers.common import (
     services,
     split_name,
     too_long,
+    unknown_word,
     user_text,
 )
 
@@ -159,6 +160,14 @@ def other_command(name: str, args: str, role: Role) -> str | None:
     return f"`{word}` is a command of its own: type `{echo(typed, 300)}`."
 
 
+def commands_for(role: Role, args: str) -> dict[str, str]:
+    """Each word after /wirewatch this role may use, with the command to type for it."""
+    subs = {word: f"/wirewatch {word} {args}" for word, sub in SUBCOMMANDS.items()
+            if may(role, sub.needs)}
+    others = {word: f"/{word} {args}" for word, needs in OTHER_COMMANDS.items() if may(role, needs)}
+    return {word: typed.strip() for word, typed in (subs | others).items()}
+
+
 def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
     ack()
     if line := too_long(command):
@@ -172,8 +181,8 @@ def handle_wirewatch(ack: Ack, command: dict, respond: Respond, context: BoltCon
         answer(respond, instead)
         return
     if sub is None:
-        answer(respond, f"I don't know `{echo(name, 50)}`.\n"
-               + help_text(svc, "", {**command, "role": who}))
+        answer(respond, unknown_word(name, commands_for(who.role, args),
+                                     "\n" + help_text(svc, "", {**command, "role": who})))
         return
     if not may(who.role, sub.needs):
         answer(respond, refusal(sub.needs, who, user_id=context.user_id))

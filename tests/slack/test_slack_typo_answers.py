@@ -40,3 +40,23 @@ def test_a_topic_name_off_by_a_plural_a_letter_or_a_prefix_is_offered_back(
     far = typed("/subscribe", "Elections")
     assert far.startswith("No topic named “Elections”. Topics: Ferries, Ferry fares"), far
     assert "Did you mean" not in typed("/topics", "show Fe"), "two letters offer nothing"
+
+
+def test_a_command_word_typed_a_little_off_is_answered_with_the_one_meant(runtime, fake_slack,
+                                                                          fresh_db):
+    """Before: `/wirewatch hlep` said "I don't know `hlep`." and the whole help, and `/topics
+    shwo Ferries` "I don't know `shwo`." and the usage; a word near none still gets them."""
+    _topics(fresh_db)
+
+    def typed(command: str, text: str) -> str:
+        return run_command(runtime, fake_slack, command, text)["text"]
+
+    assert typed("/wirewatch", "hlep") == "I don't know `hlep`. Did you mean `/wirewatch help`?"
+    assert typed("/wirewatch", "stauts") == \
+        "I don't know `stauts`. Did you mean `/wirewatch status`?"
+    assert typed("/wirewatch", "subscirbe me Ferries") == \
+        "I don't know `subscirbe`. Did you mean `/subscribe me Ferries`?"
+    assert typed("/topics", "shwo Ferries") == \
+        "I don't know `shwo`. Did you mean `/topics show Ferries`?"
+    far = typed("/wirewatch", "frobnicate")
+    assert far.startswith("I don't know `frobnicate`.\n") and "/wirewatch status" in far, far
