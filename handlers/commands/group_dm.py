@@ -34,11 +34,14 @@ def group_dm_advice(command: dict, *, there: str, mine: str) -> str | None:
     return ADVICE.format(there=echo(there, 300), mine=echo(mine, 300))
 
 
-def usage_note(command: dict) -> str | None:
-    """What the usage (which says "subscribes this channel") needs added where it is typed: in a
-    group direct message what to do instead, in a direct message whose the subscription is."""
+def usage_note(command: dict, verb: str = "subscribe") -> str | None:
+    """What the usage (which says "subscribes this channel") needs added where ``/verb`` is
+    typed: in a group direct message what to do instead (for `/unsubscribe`, what stops what
+    comes to oneself), in a direct message whose the subscription is."""
     if str(command.get("channel_id") or "").startswith("D"):
         return IN_DIRECT
+    if verb == "unsubscribe":
+        return group_dm_stop(command, mine="/unsubscribe me TOPIC")
     return group_dm_advice(command, there="/subscribe TOPIC", mine="/subscribe me TOPIC")
 
 

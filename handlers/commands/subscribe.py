@@ -68,10 +68,10 @@ def usage(role: Role) -> str:
     return USAGE.format(whom=notify_whom(role))
 
 
-def usage_of(context: BoltContext, command: dict) -> str:
-    """The usage, and what it needs added where it is typed (``usage_note``)."""
+def usage_of(context: BoltContext, command: dict, verb: str = "subscribe") -> str:
+    """The usage, and what it needs added where ``/verb`` is typed (``usage_note``)."""
     said = usage(role_answer(context).role)
-    here = usage_note(command)
+    here = usage_note(command, verb)
     return f"{said} {here}" if here else said
 
 
@@ -231,17 +231,18 @@ def handle_unsubscribe(ack: Ack, command: dict, respond: Respond, client: WebCli
     text = user_text(command.get("text"))
     db = db_of(context)
     if not text or asks_help(text):
-        answer(respond, usage_of(context, command))
+        answer(respond, usage_of(context, command, "unsubscribe"))
         return
     if quotes.is_quotes(text):
-        stop = None if _typed_me(text) else group_dm_stop(command, mine=f"/unsubscribe me {text}")
+        stop = None if _typed_me(text) or CHANNEL_NAMED.search(text) else \
+            group_dm_stop(command, mine=f"/unsubscribe me {text}")
         answer(respond, stop or quotes.unsubscribe_text(db, text, command))
         publish_home(client, db, command.get("user_id"))
         return
     request, topic = _request_and_topic(db, text, command)
     if topic is None:
         answer(respond, unknown(db, request, verb="unsubscribe", adds=who_adds(context),
-                               usage=usage_of(context, command)))
+                               usage=usage_of(context, command, "unsubscribe")))
         return
     if request.target_type == "channel" and (stop := group_dm_stop(
             command, mine=_typed_again(replace(request, target_type="user"), "unsubscribe",

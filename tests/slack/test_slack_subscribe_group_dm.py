@@ -147,3 +147,25 @@ def test_the_usage_in_a_direct_message_says_a_subscription_there_is_the_typist_s
                                  "message from wirewatch."), (channel, text, said)
     said = run_command(runtime, fake_slack, "/subscribe", "help")["text"]
     assert "In a direct message" not in said, said
+
+
+def test_unsubscribe_in_a_group_dm_naming_a_channel_or_asking_help_says_what_stops_what(
+        runtime, fake_slack, fresh_db):
+    """Before: `/unsubscribe quotes … #pub` in a group DM got "nothing is subscribed here"
+    (`/subscribe quotes … #pub` got "type it in #pub"), and `/unsubscribe help` there told how
+    to subscribe (a private channel, then `/subscribe TOPIC` there)."""
+    fake_slack.add_conversation(GROUP, {REPORTER, "U0EDITOR", "U0STRINGER"}, kind="mpim")
+
+    def typed(text: str) -> str:
+        return run_command(runtime, fake_slack, "/unsubscribe", text, channel=GROUP,
+                           channel_name=GROUP_NAME)["text"]
+
+    named = typed('quotes person:"Ada Brandt" <#C0PUB|pub>')
+    assert named.endswith("type `/unsubscribe quotes person:\"Ada Brandt\"` in <#C0PUB> "
+                          "itself. Nothing was changed."), named
+    for text in ("", "help"):
+        usage = typed(text)
+        assert "`/subscribe TOPIC` there" not in usage, usage
+        assert usage.endswith("nothing is subscribed here: Slack lets no app join one. Type "
+                              "`/unsubscribe me TOPIC` here to stop what comes to you by "
+                              "direct message."), usage
