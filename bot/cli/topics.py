@@ -19,7 +19,14 @@ from bot.stories.query import TopicQueryError
 from bot.stories.tracking import add_topic
 from bot.topic_edit import change_query
 from bot.topic_health import cli_mark, not_read
-from bot.topic_names import named_with, plain_words, shell_quoted, shell_word, unsearched_note
+from bot.topic_names import (
+    close_names,
+    named_with,
+    plain_words,
+    shell_quoted,
+    shell_word,
+    unsearched_note,
+)
 from bot.topic_preview import PREVIEW_DAYS, left_out, matched_terms, preview, why_text
 from storage.db import transaction
 from storage.topics import (
@@ -268,8 +275,9 @@ def remove(obj: CliContext, words: tuple[str, ...]) -> None:
 
 
 def _no_topic(obj: CliContext, name: str, query: tuple[str, ...] = ()) -> NotFound:
-    """Names the topics there are: a newcomer types a word of the name, or another database;
-    for `topics edit`, the topic the name's words and the first of the query's name, if any."""
+    """Names the topics there are, and those near the name (``close_names``): a newcomer types
+    a word of the name, or another database; for `topics edit`, the topic the name's words
+    and the first of the query's name, if any."""
     names = [topic.name for topic in list_topics(obj.db)]
     if not names:
         return NotFound(f"no topic named '{name}': no topics yet in {where(obj)}")
@@ -278,7 +286,9 @@ def _no_topic(obj: CliContext, name: str, query: tuple[str, ...] = ()) -> NotFou
                         f"needs quotes: wirewatch topics edit {shell_quoted(meant[0])} "
                         f"{shell_word(meant[1]) if meant[1] else 'QUERY'}. Nothing was changed.")
     shown = ", ".join(shell_word(n) for n in names[:10]) + (", …" if len(names) > 10 else "")
-    return NotFound(f"no topic named '{name}'; the topics are: {shown}")
+    near = " or ".join(shell_word(n) for n in close_names(name, names))
+    offered = f" (did you mean {near}?)" if near else ""
+    return NotFound(f"no topic named '{name}'; the topics are: {shown}{offered}")
 
 
 def register(cli: click.Group) -> None:

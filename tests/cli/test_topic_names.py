@@ -112,3 +112,17 @@ def test_show_remove_and_edit_read_a_name_of_several_words_typed_without_quotes(
             "Nothing was changed.") in edit.output, edit.output
     removed = invoke(db_path, "topics", "remove", "Port", "strikes")
     assert removed.exit_code == 0 and removed.output == "removed 'Port strikes'\n", removed.output
+
+
+def test_a_name_off_by_a_plural_or_a_letter_is_answered_with_the_names_meant(db_path):
+    """`topics show Ferry` listed the topics without saying which was meant, as Slack's
+    /topics did; now the same names near it are offered (``close_names``), none for a far one."""
+    for name in ("Ferries", "Ferry fares", "Rates"):
+        assert invoke(db_path, "topics", "add", name).exit_code == 0
+    shown = invoke(db_path, "topics", "show", "Ferry")
+    assert shown.exit_code == 1 and shown.output.rstrip().endswith(
+        "(did you mean Ferries or \"Ferry fares\"?)"), shown.output
+    edited = invoke(db_path, "topics", "edit", "rate", "interest")
+    assert edited.output.rstrip().endswith("(did you mean Rates?)"), edited.output
+    far = invoke(db_path, "topics", "remove", "Elections")
+    assert far.exit_code == 1 and "did you mean" not in far.output, far.output
