@@ -52,8 +52,8 @@ def _nearness(typed: str, name: str) -> tuple[int, int] | None:
     """How near a typed name's key is to a topic's, nearer first; None when not near."""
     if typed == name:
         return 0, 0
-    off = letters_off(typed, name)
-    if off <= (0 if len(typed) < 4 else 1 if len(typed) < 8 else 2):
+    most = 0 if len(typed) < 4 else 1 if len(typed) < 8 else 2
+    if abs(len(typed) - len(name)) <= most and (off := _letters_off(typed, name)) <= most:
         return 1, off
     if len(typed) >= 3 and name.startswith(typed):
         return 2, len(name) - len(typed)
@@ -74,7 +74,7 @@ def _singular(word: str) -> str:
         else word
 
 
-def letters_off(a: str, b: str) -> int:
+def _letters_off(a: str, b: str) -> int:
     """Letters added, dropped, changed or two swapped to make ``a`` into ``b``."""
     before: list[int] = []
     row = list(range(len(b) + 1))
