@@ -37,6 +37,7 @@ from bot.scheduler import (
     add_service_jobs,
     build_scheduler,
     catch_up_after_clock_step,
+    digests_at,
     poll_again_at,
     sync_sources,
 )
@@ -99,6 +100,8 @@ class Runner:
         self.ingest_app = ingest_app(settings, self.dbs, self.worker)
         routes = {"/ingest": self.ingest_app} if self.ingest_app else {}
         self.slack = slack_factory(routes) if slack_factory else None
+        if self.slack is not None:
+            self.slack.when_answering(lambda: digests_at(self.scheduler, at=utcnow()))
         self.record = ThisRun(self.dbs.get, _run_id(self.slack), _mode(self.slack))
         self.http: HttpServer | None = None
         self._stopping = threading.Event()

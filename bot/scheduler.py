@@ -134,6 +134,15 @@ def poll_again_at(scheduler: BackgroundScheduler, source_id: int, *, at: datetim
         return
 
 
+def digests_at(scheduler: BackgroundScheduler, *, at: datetime) -> None:
+    """Bring the digest pass forward to ``at`` (Slack answers again: a digest due during the
+    outage goes then, not a pass interval later); before the job is added, nothing to do."""
+    try:
+        scheduler.modify_job("digests", next_run_time=at)
+    except JobLookupError:
+        return
+
+
 def _add_source_job(scheduler: BackgroundScheduler, target: JobTarget, source: Source,
                     *, job_id: str, now: datetime) -> None:
     every = int(source.every)

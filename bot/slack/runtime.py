@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from bot.alerts.digest import Lookups, send_due_digests
@@ -49,6 +50,7 @@ class SlackRuntime:
         self.instances = Instances(self.store.get)
         clock = SlackClock()
         self.services = Services(self.store, settings, self.token, self.instances, clock)
+        self._answering: list[Callable[[], None]] = []  # build_app's first ask may tell
         self.identity = Identity(app_client(settings), settings, noted=self._noted) \
             if verify_token else None
         self.app = build_app(settings, services=self.services, verify_token=verify_token,
@@ -99,9 +101,16 @@ class SlackRuntime:
         """Why Slack's Web API has not answered this run yet (None: it has)."""
         return self.identity.unanswered() if self.identity is not None else None
 
+    def when_answering(self, call: Callable[[], None]) -> None:
+        """Call ``call`` each time Slack's Web API answers after not answering (its first
+        answer, an outage's end): the run brings its digest pass forward, so a digest due
+        meanwhile goes then, not up to a pass interval later."""
+        self._answering.append(call)
+
     def _noted(self, why: Unanswered | None) -> None:
         """Whether Slack's Web API answers, kept with this run's row for `wirewatch status`
-        (a write refused is only logged: delivery does not wait on it)."""
+        (a write refused is only logged: delivery does not wait on it); answering: told to
+        ``when_answering``'s calls."""
         since = why.since if why is not None else datetime.now(UTC)
         try:
             db = self.store.get()
@@ -111,6 +120,8 @@ class SlackRuntime:
                             why=why.reason if why is not None else None)
         except sqlite3.Error as exc:
             log.warning("could not keep whether Slack answers in the database: %s", exc)
+        for call in self._answering if why is None else ():
+            call()
 
     def _refused(self, error: str) -> None:
         """Slack, answering at last, refused the token: delivery waits as for a revoked one."""

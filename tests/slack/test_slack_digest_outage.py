@@ -7,10 +7,16 @@ fake Slack Web API, a real SQLite file)."""
 from __future__ import annotations
 
 from contextlib import closing
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from bot.runner import Runner
+from bot.scheduler import DIGEST_EVERY, add_service_jobs
+from bot.slack.identity import Identity
+from bot.slack.runtime import SlackRuntime
 from storage.db import open_db, transaction
 from storage.subscriptions import subscribe, subscriptions_of
+from storage.topics import insert_topic
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.conftest import health_of, wait_for
 from tests.slack.test_slack_first_run import live_run, slack_env, wirewatch
@@ -61,3 +67,50 @@ def test_a_digest_due_while_slack_is_down_waits_and_is_posted_once_when_it_answe
         [digest] = fake_slack.posts(DIGESTS)
         assert TITLE in digest.text
     said_once_calmly(run)
+
+
+def answers_after_a_pass(runner: Runner, identity: Identity) -> bool:
+    """One pass of the run's sender (an outage's probe when due); whether Slack answers now."""
+    runner.deliver()
+    return not identity.down()
+
+
+def digest_pass(runner: Runner, fake_slack: FakeSlack) -> list:
+    """One digest pass of the run; the digests posted so far. The refused try may have been
+    under way, so the digest waits its in-flight wait (three client timeouts) after it."""
+    runner.send_digests()
+    return fake_slack.posts(DIGESTS)
+
+
+def test_the_digest_pass_comes_at_once_when_slack_answers_again(
+        slack_settings, db_path, fresh_db, fake_slack: FakeSlack, nlp):
+    """The run's parts in this process (its scheduler paused, so its next digest pass can be
+    read): a digest pass finds Slack down, the sender's next pass after Slack listens again
+    asks it (the probe) and the digest pass is due then, not DIGEST_EVERY after the last.
+    Before: it stayed a pass interval away (a minute of a desk waiting for its digest). Then
+    the digest is posted once, after the refused try's in-flight wait."""
+    settings = replace(slack_settings, slack_timeout=1)  # the refused try's in-flight wait: 3 s
+    runtime = SlackRuntime(settings)
+    runner = Runner(settings, nlp=nlp, slack_factory=lambda routes: runtime)
+    identity = runtime.identity
+    assert identity is not None
+    try:
+        runtime.start()
+        runner.scheduler.start(paused=True)
+        with transaction(fresh_db):
+            insert_topic(fresh_db, name="Strikes", query="strike*")
+        fake_slack.refuse_connections()
+        a_digest_comes_due(db_path)
+        passed = datetime.now(UTC)
+        add_service_jobs(runner.scheduler, runner, slack=True,
+                         now=passed + timedelta(seconds=DIGEST_EVERY))
+        assert runtime.send_due_digests(now=passed) == 0
+        assert identity.down()
+        fake_slack.accept_connections()
+        wait_for(lambda: answers_after_a_pass(runner, identity))
+        due = runner.scheduler.get_job("digests").next_run_time
+        assert due <= datetime.now(UTC), due
+        [digest] = wait_for(lambda: digest_pass(runner, fake_slack))
+        assert TITLE in digest.text
+    finally:
+        runner.stop()
