@@ -187,10 +187,23 @@ def _later(db: Database, client: WebClient, kept: Kept, retry: Retry) -> None:
             turn = again(db, kept.key, due=time.time() + wait, tries=kept.tries - 1,
                          look_first=look_first, answered=not retry.in_flight)
     if turn is None:
-        log.warning("%s: not said (%s)%s", kept.what, retry.reason,
-                    "; it may have been" if look_first else "")
+        _given_up(kept, retry, wait, look_first=look_first)
         return
     _arm(db, client, kept, turn, wait)
+
+
+def _given_up(kept: Kept, retry: Retry, wait: float, *, look_first: bool) -> None:
+    """Why it is not tried again (a 429 asking longer than anyone is looking, or its tries
+    spent), and what is known: a try whose answer was lost (a dropped connection, a 5xx) may
+    have been said; only tries Slack held back or refused are known not said."""
+    why = f"{retry.reason}, for {wait:.0f} s: longer than anyone waits for it" \
+        if wait > HELD_BACK_WAIT and not retry.late else \
+        f"not tried again after {TRIES} tries; the last: {retry.reason}"
+    if look_first:
+        log.warning("%s: not known said (%s); Slack may have said it from an earlier try "
+                    "whose answer was lost", kept.what, why)
+    else:
+        log.warning("%s: not said (%s)", kept.what, why)
 
 
 def _arm(db: Database, client: WebClient, kept: Kept, turn: int, wait: float) -> None:
