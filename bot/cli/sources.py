@@ -19,6 +19,7 @@ from bot.ingest.fetch import check_address
 from bot.ingest.next_try import next_try
 from bot.models import FailedTally, HeldTally, Source
 from bot.redact import redact
+from bot.source_links import links_elsewhere_line
 from bot.source_notices import remove_source
 from storage.db import transaction
 from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
@@ -210,15 +211,9 @@ def list_(obj: CliContext, as_json: bool) -> None:
     for row in rows:
         _echo_source(obj, row, held.get(row.id, []), waiting.get(row.id, 0), lost.get(row.id))
         if row.id in unvouched:
-            click.echo(f"    {_links_elsewhere(unvouched[row.id])}")
+            click.echo(f"    {links_elsewhere_line(unvouched[row.id])}")
     if None in lost:
         click.echo(f"POST /ingest and files: {_failed_line(lost[None])}")
-
-
-def _links_elsewhere(count: int) -> str:
-    """Why ``source:`` by host does not match some of a feed's articles."""
-    return (f"{counted(count, 'entry', 'entries')} linked another host than the feed's, the "
-            "page not read there: `source:` matches them by the feed's name, not by that host")
 
 
 def _moved(obj: CliContext, source_id: int) -> str | None:

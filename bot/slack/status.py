@@ -21,8 +21,9 @@ from bot.slack.command_words import ADD_TOPIC
 from bot.slack.delivery_status import Viewer, delivery_lines
 from bot.slack.instance_status import instance_lines
 from bot.slack.reach import Reach
+from bot.source_links import links_elsewhere_line
 from storage.db import snapshot
-from storage.inbox import failed_by_source, held_by_source
+from storage.inbox import failed_by_source, held_by_source, unvouched_by_source
 from storage.quote_subscriptions import count_quote_subscriptions
 from storage.sources import health, list_sources, unreadable_files
 
@@ -156,6 +157,7 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         return [f"• {empty}"]
     rows.sort(key=lambda r: (not r.unhealthy, r.id))
     held = held_by_source(db)
+    elsewhere = unvouched_by_source(db)
     lines = [f"• {sources_heading(rows, now)}"]
     for row in rows[:MAX_SOURCES]:
         flag = "⚠️ " if row.unhealthy else ""
@@ -166,7 +168,9 @@ def source_lines(db: Database, *, errors: bool = False, rows: list[Source] | Non
         stored = ", ".join(f"{t.count} {t.reason}" for t in held.get(row.id, []))
         stored = f" · stored without alerting: {stored}" if stored else ""
         unread = _not_read(db, row.location) if errors and row.kind == "folder" else ""
-        lines.append(f"    {flag}{_named(row)} · {health(row)}{error}{trouble}{stored}{unread}")
+        linked = f" · {links_elsewhere_line(elsewhere[row.id])}" if row.id in elsewhere else ""
+        lines.append(f"    {flag}{_named(row)} · {health(row)}{error}{trouble}{stored}{unread}"
+                     f"{linked}")
     return lines
 
 
@@ -176,10 +180,12 @@ def _named(row: Source) -> str:
 
 def feed_trouble_section(db: Database) -> list[dict]:
     """For App Home's admins: each source failing or bringing nothing new, with since when and
-    what to do (the rest of `/wirewatch status` is a command away)."""
+    what to do, or with entries linking another host (the rest of `/wirewatch status` is a
+    command away)."""
     now = datetime.now(UTC)
+    elsewhere = unvouched_by_source(db)
     found = [(row, trouble) for row in list_sources(db)
-             if (trouble := source_trouble(row, now=now))]
+             if (trouble := _to_look_at(row, now, elsewhere.get(row.id, 0)))]
     if not found:
         return []
     listed = within(HOME_CHARS, [f"• {_named(row)}: {trouble}"
@@ -188,6 +194,14 @@ def feed_trouble_section(db: Database) -> list[dict]:
     if len(found) > len(listed):
         lines.append(f"…and {len(found) - len(listed)} more: `/wirewatch status` lists them")
     return [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}}]
+
+
+def _to_look_at(row: Source, now: datetime, linked_elsewhere: int) -> str:
+    """What App Home says of a source: its trouble, its entries linking another host; empty
+    for one with neither."""
+    said = [source_trouble(row, now=now) or "",
+            links_elsewhere_line(linked_elsewhere) if linked_elsewhere else ""]
+    return "; ".join(part for part in said if part)
 
 
 def _not_read(db: Database, folder: str) -> str:
