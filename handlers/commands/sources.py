@@ -18,7 +18,15 @@ from bot.redact import redact
 from bot.slack.services import Services
 from bot.slack.status import no_sources, source_lines
 from bot.source_notices import remove_source
-from handlers.common import HELP_WORDS, echo, join_lines, row_id, said, split_name
+from handlers.common import (
+    HELP_WORDS,
+    echo,
+    join_lines,
+    row_id,
+    said,
+    split_name,
+    unknown_word,
+)
 from storage.db import transaction
 from storage.never_duplicate import mark_never_duplicate
 from storage.sources import add_source, get_source, record_check, refuse_known, source_row
@@ -46,8 +54,8 @@ def caller(command: dict) -> RoleAnswer:
 
 
 def sources_text(svc: Services, args: str, command: dict) -> str:
-    action, rest = split_name(args)
-    action = (action or "list").lower()
+    typed, rest = split_name(args)
+    action = (typed or "list").lower()
     who = caller(command)
     if action in ("add", "remove") and not may(who.role, Action.MANAGE_SOURCES):
         return refusal(Action.MANAGE_SOURCES, who, user_id=command.get("user_id"))
@@ -61,7 +69,10 @@ def sources_text(svc: Services, args: str, command: dict) -> str:
         return said(lambda: _add(svc, rest, added_by=command.get("user_id")), then=USAGE)
     if action == "remove":
         return said(lambda: _remove(svc, rest), then=USAGE)
-    return f"I don't know `sources {echo(action, 40)}`.\n{USAGE}"
+    manages = may(who.role, Action.MANAGE_SOURCES)
+    words = {word: f"/wirewatch sources {word} {slack_url(rest)}".strip()
+             for word in ("list", "add", "remove") if manages or word == "list"}
+    return unknown_word(typed, words, f"\n{USAGE}")
 
 
 def _add(svc: Services, rest: str, *, added_by: str | None = None) -> str:

@@ -38,3 +38,22 @@ def test_status_sources_and_app_home_say_how_many_entries_linked_another_host(
     [feeds] = [s for s in home if s.startswith("*Feeds to look at*")]
     assert f"• feed https://relay.example/all.rss: {ELSEWHERE}" in feeds, feeds
     assert "own.example" not in feeds, feeds
+
+
+def test_a_sources_word_typed_a_little_off_is_answered_with_the_command_meant(
+        runtime, fake_slack, fresh_db):
+    """Before: `/wirewatch sources ad URL` said "I don't know `sources ad`." and the usage, the
+    command meant left to be made out from it; a word near none still gets the usage."""
+    def typed(text: str) -> str:
+        return run_command(runtime, fake_slack, "/wirewatch", text)["text"]
+
+    assert typed("sources ad <https://wire.example/a.rss> --every 60") == (
+        "I don't know `ad`. Did you mean `/wirewatch sources add https://wire.example/a.rss "
+        "--every 60`?")
+    assert typed("sources lsit") == "I don't know `lsit`. Did you mean `/wirewatch sources list`?"
+    assert typed("sources remvoe 3") == \
+        "I don't know `remvoe`. Did you mean `/wirewatch sources remove 3`?"
+    assert typed("topcs") == "I don't know `topcs`. Did you mean `/topics`?"
+    far = typed("sources rename 1")
+    assert far.startswith("I don't know `rename`.\nUsage: `/wirewatch sources` lists them"), far
+    assert fresh_db.execute("SELECT count(*) FROM sources").fetchone() == (0,), "none added"
