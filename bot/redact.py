@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
+from urllib3.util import parse_url
+
 MASK = "***"
 SECRET_NAMES = re.compile(r"key|token|secret|passw|pwd|pass$|auth|sig|session|credential|"
                           r"access|private|^code$|^jwt$", re.IGNORECASE)
@@ -37,14 +39,18 @@ page."""
 
 
 def redact_url(url: str) -> str:
-    """``url`` with its password, secret-looking query values and token-like values masked."""
+    """``url`` as the fetch reads it (``as_fetched``), with its password, secret-looking query
+    values and token-like values masked."""
     try:
-        parts = urlsplit(url)
+        fetched = as_fetched(url)
+        parts = urlsplit(fetched)
         netloc = _netloc(parts.netloc)
     except ValueError:
         return URL.sub(MASK, url) if "@" in url or "=" in url else url
     query = _masked(parts.query)
-    path = "/".join(MASK if at in secret_segments(segments) else _matrix(segment)
+    path = "/".join(MASK if at in secret_segments(segments) else
+                    _netloc(segment, whole=False) if at == 1 and fetched != url else
+                    _matrix(segment)
                     for segments in [parts.path.split("/")]
                     for at, segment in enumerate(segments))
     return urlunsplit((parts.scheme, netloc, path, query,
@@ -56,12 +62,23 @@ def redact(text: str) -> str:
     return URL.sub(lambda m: redact_url(m.group(0)), text) if "://" in text else text
 
 
-def _netloc(netloc: str) -> str:
+def as_fetched(url: str) -> str:
+    """``url`` as urllib3 (the fetch) reads it where ``urlsplit`` reads another host: a
+    backslash ends the host for urllib3 alone (``http://a\\@b/`` is host a, path
+    ``/%5C@b/``), so an address is shown with the host it is fetched from."""
+    return parse_url(url).url if "\\" in urlsplit(url).netloc else url
+
+
+def _netloc(netloc: str, *, whole: bool = True) -> str:
+    """``user:***@host``; ``whole``: a user alone masked too (``***@host``), as a token; else
+    (what ``urlsplit`` read as the host's, now the path's) only a password."""
     userinfo, at, host = netloc.rpartition("@")
     if not at:
         return netloc
     user, colon, _ = userinfo.partition(":")
-    return f"{user}:{MASK}@{host}" if colon else f"{MASK}@{host}"
+    if colon:
+        return f"{user}:{MASK}@{host}"
+    return f"{MASK}@{host}" if whole else netloc
 
 
 def _param(pair: str) -> str:
