@@ -28,3 +28,16 @@ def test_sources_list_shows_a_backslash_address_with_the_host_it_is_fetched_from
     [row] = json.loads(runner.invoke(cli, ["--db", str(db_path), "sources", "list",
                                            "--json"]).output)
     assert row["location"] == FETCHED, row
+
+
+def test_a_password_before_the_host_urlsplit_reads_stays_masked_as_the_fetch_reads_it(db_path):
+    """What ``urlsplit`` read as a password goes to the host before the backslash as part of
+    the path: shown there, masked still."""
+    runner = CliRunner()
+    typed = "http://10.1.2.4\\:s3cret@wire.example/x.rss"
+    added = runner.invoke(cli, ["--db", str(db_path), "sources", "add", typed, "--no-check",
+                                "--allow-private"])
+    assert added.exit_code == 0 and "s3cret" not in added.output, added.output
+    listed = runner.invoke(cli, ["--db", str(db_path), "sources", "list"]).output
+    assert listed.startswith("#1 feed http://10.1.2.4/%5C:***@wire.example/x.rss · "), listed
+    assert "s3cret" not in listed, listed
