@@ -198,9 +198,10 @@ def _aged(name: Token) -> bool:
 
 def _a_name(r: SpeakerResolver, token: Token) -> bool:
     """A proper noun, or a word the recogniser puts in an organisation's name though the
-    tagger made it common ("her employer, Pilots' College,")."""
+    tagger made it common ("her employer, Pilots' College,"); not a party's or a people's word
+    ("the clerk, a registered Republican who …")."""
     if token.pos == PROPN:
-        return True
+        return token.ent_type_ != "NORP"
     ent = r.reg.ent_of.get(token.i)
     return ent is not None and ent.label_ == "ORG" and ent[-1].i == token.i
 

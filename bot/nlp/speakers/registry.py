@@ -77,6 +77,9 @@ GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """What follows a surname to tell a father from a son ("Jr.", "III"): never the surname."""
 GROUP_OR_PLACE = frozenset({"NORP", "GPE", "LOC", "DATE"})
 """Labels of a word before a surname that is no first name ("Iowa Democrats", "Super Tuesday")."""
+NAME_OPENERS = " .,;:!?-–—•*"
+"""Punctuation the recogniser keeps before a name (". Ana Ruiz" after "Col", "-Ana Ruiz"
+signing a line): never part of the name's key."""
 OTHER_LABELS = 3
 """A word tagged a place or a body this many times as often as a person is one, subject or
 not ("Clarkston")."""
@@ -504,7 +507,8 @@ class Registry:
             if not _title(tok) or tok.i > 0 and _title(doc[tok.i - 1]):
                 continue
             start = tok.i
-            while start < len(doc) and _title(doc[start]):
+            while start < len(doc) and (_title(doc[start]) or doc[start].text == "." and
+                                        _title(doc[start - 1])):  # "Col ." split off its dot
                 start += 1
             end = start
             while end < len(doc) and doc[end].pos_ == "PROPN" and not _title(doc[end]) and \
@@ -671,7 +675,7 @@ class Registry:
 
     def register(self, text: str) -> Person:
         """The canonical person: a surname or first name maps to the full name first given."""
-        key = text.strip()
+        key = text.strip().lstrip(NAME_OPENERS)
         canonical = self.alias.get(key.lower())
         if canonical:
             return self.people[canonical]
