@@ -3,20 +3,18 @@ the recogniser kept before it; on text written here and the real spaCy model."""
 
 from __future__ import annotations
 
-from tests.quotes.conftest import registry_of, speaker_of
+from tests.quotes.conftest import one, registry_of
 
-PARTY_WORD = ("Ana Ruiz, the mayor of Corveth, opened the new quay on Monday.\n\n"
-              "The harbour clerk of nearly ten years, a registered Republican who asked not to "
-              "be named, said the count had been fair. “Nobody cheated,” the clerk said.")
+PARTY_WORD = ("The harbour clerk of nearly ten years, a registered Republican who asked not to be "
+              "named, said the count had been fair. “Nobody cheated,” the clerk said.")
 
 DOTTED_TITLES = ("Retired Army Col. Dana Brook, who served two tours, spoke at the rally. "
                  "“We were lied to,” Brook said. Lt. Omar Feld agreed with him.")
 
 
-def test_a_party_word_beside_a_person_noun_is_no_person(nlp, statements_of):
-    quotes = statements_of(PARTY_WORD)
-    assert speaker_of(quotes, "count had been fair") != "Republican"
-    assert "Republican" not in registry_of(nlp(PARTY_WORD)).people
+def test_a_party_word_beside_a_person_noun_is_no_person(statements_of):
+    speaker = one(statements_of(PARTY_WORD), "count had been fair").speaker
+    assert (speaker.name, speaker.kind) == ("The harbour clerk", "unnamed")
 
 
 def test_a_title_s_dot_split_off_is_not_in_the_name(nlp):
