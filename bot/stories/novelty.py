@@ -327,6 +327,20 @@ REASONING = re.compile(
 """A sentence opening with the writer's own step of reasoning ("In short, …", "After all, …",
 "In other words: …", or a turn against what came before, "Still, …", "However, …"): it sums
 up, explains or argues from what came before, not a development."""
+FORECAST = re.compile(
+    r"^(?:(?!\b(?i:that|whether|who|which|whom|what|how|if|when|because|unless|until|so|"
+    r"though|although|say\w*|said|told|tell\w*|warn\w*|argu\w*|believ\w*|think\w*|"
+    r"thought|expect\w*|fear\w*|hope\w*|suggest\w*|predict\w*|reckon\w*|worr\w*|"
+    r"indicat\w*|signal\w*|claim\w*|insist\w*|ask\w*)\b| - )[^;:—–(])*?"
+    r"\b(?:could(?! not\b|n[’']t)|might|may|likely would|would likely)\b")
+"""A sentence whose own verb the writer hedges ("Lower fares could also draw …", "The
+administration likely would go another way"): the writer's forecast, not a development. A
+modal after a clause's opening or a verb of saying or thinking ("warned the case might …",
+"whether it could", "groups believe it could"), after "though", or set off by a dash or a
+bracket is not the sentence's own; "could not" tells what someone failed to do ("could not
+confirm"), a fact. Not read either: "would" alone (on real copy mostly what a bill or a deal
+would do, its terms), "can" (what a rule lets people do: "anglers can now fish at night"),
+and the month ("a May 12 deadline": the modals are read in lower case only)."""
 REPORTED = re.compile(r"\breport(?:s|ed)\b", re.IGNORECASE)
 """An outlet's report given ("…, the Gazette reported"): someone's news, not the writer's
 argument."""
@@ -525,7 +539,7 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
         (not strong and not SPOKEN.search(text) and (_who_is(text, story) or habitual(text))) or \
         (not strong and position >= LEAD_SENTENCES and said_already(text)) or \
-        (not strong and (unnamed_views(text) or reasoning(text)))
+        (not strong and (unnamed_views(text) or reasoning(text) or forecast(text)))
 
 
 def background(text: str, year: int | None = None) -> bool:
@@ -591,6 +605,14 @@ def reasoning(text: str) -> bool:
     new name, a continuation or a claim makes it new (a day named reports what happened:
     "Indeed, on Tuesday, …")."""
     return bool(REASONING.match(text)) and not SPOKEN.search(text) and \
+        not REPORTED.search(text) and not DAY_NAMED.search(text)
+
+
+def forecast(text: str) -> bool:
+    """Whether the writer, in words of their own (no one's words, no quote, no day named),
+    says what could or may happen: on real copy analysis, not news, when only a new
+    name, a continuation or a claim makes it new (a new figure in it still is)."""
+    return bool(FORECAST.match(text)) and not SPOKEN.search(text) and \
         not REPORTED.search(text) and not DAY_NAMED.search(text)
 
 
