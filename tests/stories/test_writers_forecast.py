@@ -1,31 +1,25 @@
-"""The writer saying what would, could or may happen ("Without the Vessby crews, the Gotland
-route would lose …") is analysis, not the day's news, however new its names; a speaker's
-stated plan ("Solberg said the union would …") and what is set for a day stay news. Through
-the real pipeline (real spaCy, a real SQLite file)."""
+"""The writer saying what could or may happen ("Without Skarsund's deckhands, the Gotland route
+likely would lose …") is analysis, not the day's news, however new its names; a speaker's
+stated plan ("Solberg said her members would …") stays news. Through the real pipeline (real
+spaCy, a real SQLite file)."""
 
 from bot.stories.novelty import forecast
-from tests.stories.hourly import ingest_hourly
+from tests.stories.ferry_strike import a_day_apart
 
-REPORT = """Ferry crews strike at Lindholm harbour
+FORECAST = """Skarsund ferry strike: operator withdraws offer
 
-Ferry crews at Lindholm harbour walked out on Monday in a dispute over overtime pay, stranding passengers bound for the islands.
+SKARSUND (Wirewatch Wire) - Fjordlink withdrew its pay offer to striking ferry crews on Tuesday.
 
-The Lindholm ferry company said services would stay suspended until further notice."""
-
-FORECAST = """Lindholm ferry strike talks set for Thursday
-
-Mediators from the Norrvik labour court met representatives of both sides in Kalmarby on Wednesday.
-
-Without Lindholm's deckhands, the Gotland cargo route likely would lose its winter timetable altogether.
+Without Skarsund's deckhands, the Gotland cargo route likely would lose its winter timetable altogether.
 
 Union negotiator Petra Solberg said her members would return only after every missed overtime hour was paid."""
 
 
 def test_the_writers_forecast_is_not_news_and_a_speakers_stated_plan_is(pipeline):
-    first, update = ingest_hourly(pipeline, REPORT, FORECAST)
+    first, update = a_day_apart(pipeline, FORECAST, "forecast")
     assert update.verdict.story_id == first.verdict.story_id
     news = update.verdict.whats_new
-    assert any("Mediators" in s for s in news)
+    assert any("withdrew its pay offer" in s for s in news)
     assert any("every missed overtime hour" in s for s in news)
     assert not any("Gotland" in s for s in news), "the writer's forecast, not a development"
 
