@@ -16,7 +16,7 @@ from storage.alerts import count_failed
 from storage.db import snapshot
 from storage.outbox_waiting import WhyWaiting, why_waiting
 from storage.runs import latest_runs
-from storage.sources import list_sources
+from storage.sources import list_sources, unreadable_files
 from storage.totals import last_article, totals
 
 SILENT_AFTER = timedelta(seconds=3 * BEAT_EVERY)
@@ -41,6 +41,8 @@ class DeskStatus:
     failed: int
     sources: list[Source]
     last_article: tuple[int, str, str] | None
+    unread: dict[int, int]
+    """Per folder source's id, how many of its files could not be read as they are."""
 
 
 def read_status(db: Database, *, now: datetime) -> DeskStatus:
@@ -49,10 +51,13 @@ def read_status(db: Database, *, now: datetime) -> DeskStatus:
     posted: not an alert of a muted story, which its turn closes unposted (``waits.muted``)."""
     with snapshot(db):
         waits = why_waiting(db, now=now.isoformat())
+        sources = list_sources(db)
+        unread = {row.id: count for row in sources if row.kind == "folder"
+                  if (count := unreadable_files(db, row.location, limit=0)[0])}
         return DeskStatus(at=now, runs=latest_runs(db), totals=totals(db),
                           pending=waits.pending, oldest_pending=waits.oldest, waits=waits,
-                          failed=count_failed(db), sources=list_sources(db),
-                          last_article=last_article(db))
+                          failed=count_failed(db), sources=sources,
+                          last_article=last_article(db), unread=unread)
 
 
 def muted_line(muted: int) -> str:

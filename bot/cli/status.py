@@ -59,8 +59,8 @@ def _lines(desk: DeskStatus) -> list[str]:
     lines.append(failed_line(desk.failed))
     lines.append(_last_line(desk))
     lines.append(sources_heading(desk.sources, desk.at))
-    lines += [f"  {row.kind} {redact(row.location)} · {health(row)} · {why}"
-              for row in desk.sources if (why := _trouble(row, desk.at))]
+    lines += [f"  {row.kind} {redact(row.location)} · {health(row)} · {' · '.join(said)}"
+              for row in desk.sources if (said := _said(row, desk))]
     stored = desk.totals
     lines.append(f"Stored: {counted(stored.articles, 'article')} in "
                  f"{counted(stored.stories, 'story', 'stories')}; "
@@ -76,6 +76,16 @@ def _last_line(desk: DeskStatus) -> str:
     return f"Last article: #{article_id} “{title}”, stored {when_text(at)}"
 
 
+def _said(row: Source, desk: DeskStatus) -> list[str]:
+    """What is wrong with a source: its trouble, and a folder's files it could not read (only
+    logged as the run met them, each a poll that still worked)."""
+    said = [why] if (why := _trouble(row, desk.at)) else []
+    if count := desk.unread.get(row.id, 0):
+        said.append(f"{counted(count, 'file')} not read (`wirewatch sources list` names them "
+                    "and why)")
+    return said
+
+
 def _trouble(row: Source, now: datetime) -> str | None:
     return worked_line(row, now=now) or quiet_line(row, now=now)
 
@@ -89,7 +99,9 @@ def _as_json(desk: DeskStatus) -> dict:
         "last_article": None if desk.last_article is None else dict(
             zip(("id", "title", "ingested_at"), desk.last_article, strict=True)),
         "sources": [{"id": row.id, "kind": row.kind, "location": redact(row.location),
-                     "health": health(row), "trouble": _trouble(row, desk.at)}
+                     "health": health(row), "trouble": _trouble(row, desk.at),
+                     **({"unreadable_files": desk.unread.get(row.id, 0)}
+                        if row.kind == "folder" else {})}
                     for row in desk.sources],
         "totals": asdict(desk.totals),
     }

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from storage.db import open_db, transaction
 from storage.runs import heartbeat, run_started, run_stopped, slack_noted
-from storage.sources import add_source, record_failure
+from storage.sources import add_source, record_failure, remember_file
 from tests.invoke import invoke
 
 
@@ -52,3 +52,22 @@ def test_a_killed_run_a_stopped_run_and_a_failing_feed_are_each_said(db_path):
     as_json = json.loads(invoke(db_path, "status", "--json").output)
     assert [run["state"] for run in as_json["runs"]] == ["silent", "stopped"], as_json
     assert as_json["sources"][0]["trouble"], as_json
+
+
+def test_a_folder_s_files_it_could_not_read_are_counted_with_where_to_see_them(db_path, tmp_path):
+    """Before: `/wirewatch status` in Slack counted them; `wirewatch status` on the server said
+    nothing of them (the folder read `ok`, its refused files only in the run's log)."""
+    now = datetime.now(UTC)
+    folder = tmp_path / "inbox"
+    db = open_db(db_path)
+    with transaction(db):
+        add_source(db, kind="folder", location=str(folder))
+        for name, why in (("notes.txt", "empty file"), ("scan.txt", "binary file, not text")):
+            remember_file(db, path=str(folder / name), size=0, mtime_ns=0, sha256=name,
+                          articles=0, error=why, now=now)
+    db.close()
+    said = invoke(db_path, "status").output
+    assert (f"  folder {folder} · not polled yet · 2 files not read (`wirewatch sources list` names them "
+            "and why)") in said, said
+    source = json.loads(invoke(db_path, "status", "--json").output)["sources"][0]
+    assert source["unreadable_files"] == 2, source
