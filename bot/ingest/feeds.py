@@ -30,6 +30,7 @@ from bot.ingest.bounds import (
 from bot.ingest.char_refs import mended
 from bot.ingest.dates import published_time
 from bot.ingest.entry_edits import EDIT_WINDOW, words_changed, words_of
+from bot.ingest.feed_json import json_answer
 from bot.ingest.feed_links import is_page, named_feed
 from bot.ingest.feed_moves import remember_move
 from bot.ingest.fetch import PAGE_TYPES, Fetcher, FetchError, Response, answered
@@ -224,6 +225,8 @@ def parse_feed(data: bytes, *, url: str, content_type: str | None = None) -> Par
     if not parsed.entries and (not parsed.get("version") or message):
         if page := _web_page(data, url, shown=shown):
             raise page
+        if json_said := json_answer(data):
+            raise FeedError(f"{shown} {json_said}")
         what = f"malformed XML ({message})" if message else "not an RSS or Atom feed"
         raise FeedError(f"{shown} is {what}; check the address in a browser")
     if message and any(m in message for m in TRUNCATED):

@@ -132,6 +132,12 @@ def feeds():
                                              b"</body></html>", content_type="text/html")
         server.routes["/broken.xml"] = Route(b"<data><row>1</row></data>",
                                              content_type="application/xml")
+        server.routes["/feed.json"] = Route(json.dumps({
+            "version": "https://jsonfeed.org/version/1.1", "title": "Harbour Gazette",
+            "items": [{"id": "a", "title": "Ferry crews walk out", "content_text": "Crews stop."}],
+        }).encode(), content_type="application/feed+json")
+        server.routes["/api/latest"] = Route(b'{"status": "ok", "count": 0}',
+                                             content_type="application/json")
         server.routes["/"] = Route(b'<html><head><title>Gazette</title><link rel="alternate" '
                                    b'type="application/rss+xml" href="/desk.xml"></head>'
                                    b"<body><p>Welcome.</p></body></html>",
@@ -153,8 +159,14 @@ def test_a_new_feed_is_checked_at_once(tmp_path, feeds):
 @pytest.mark.parametrize("path, why", [
     ("/dsk.xml", "the server answered 404 Not Found: no feed at this address now (a typo, "
                  "or the feed moved)"),
-    ("/broken.xml", "is not an RSS or Atom feed; check the address in a browser")])
+    ("/broken.xml", "is not an RSS or Atom feed; check the address in a browser"),
+    ("/feed.json", "is a JSON Feed, which wirewatch does not read: add the site's RSS or Atom "
+                   "feed instead"),
+    ("/api/latest", "answered JSON data, not an RSS or Atom feed; check the address in a "
+                    "browser")])
 def test_a_feed_address_that_does_not_work_is_said_when_it_is_added(tmp_path, feeds, path, why):
+    """Before, both JSON answers were `malformed XML (not well-formed (invalid token) at line
+    2)`: a one-line answer, and no word that it was JSON, nor that a JSON Feed is not read."""
     added = add_feed(tmp_path, feeds.url(path))
     assert added.returncode == 0 and "Traceback" not in added.stderr
     assert f"added feed #1: {feeds.url(path)}" in added.stdout
