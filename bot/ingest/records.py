@@ -31,8 +31,13 @@ def record_to_article(record: Any, *, origin: str) -> RawArticle | IngestFailure
     under another common name (``field_names.ALIASES``) is read, and checked, as its own."""
     if not isinstance(record, dict):
         return IngestFailure(origin, f"expected a JSON object, got {_json_kind(record)}")
-    text = record.get(field_name(record, "text"))
-    if not isinstance(text, str) or not text.strip():
+    text_name = field_name(record, "text")
+    text = record.get(text_name)
+    if text_name in record and (not isinstance(text, str) or not text.strip()):
+        held = "blank" if isinstance(text, str) else _json_kind(text)
+        return IngestFailure(origin, f"field '{text_name}' is {held}, not text (a non-empty "
+                             "string is required)")
+    if not isinstance(text, str):
         return IngestFailure(origin, "record has no 'text' (a non-empty string is required"
                              f"{_fields_of(record)}; an article's fields are {', '.join(FIELDS)})")
     values: dict[str, str | None] = {}

@@ -74,3 +74,20 @@ def test_the_canonical_name_wins_and_an_alias_is_checked_as_the_field(tmp_path):
     assert "fields not read: link, date (" in said, said
     assert "export.json[1]: field 'pubDate' is 20261, which is no Unix time" in said, said
     assert "export.json[2]: field 'link' must be a string" in said, said
+
+
+def test_a_text_that_is_there_but_no_text_is_said_as_it_is(tmp_path):
+    """Before: `{"text": 5}` was refused as `record has no 'text' (…; it has "text"; …)`: the
+    record has it, and the line said both. Now what the field holds, and the good record of the
+    same file is stored."""
+    done = ingest(tmp_path, [{"title": "Harbour board meets", "text": 5},
+                             {"title": "Ferry timetable", "text": "   "},
+                             {"title": "Night buses return", "text": "Night buses run again "
+                              "from Monday, the operator said."}])
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, done
+    assert ("export.json[0]: field 'text' is a number, not text (a non-empty string is "
+            "required)") in said, said
+    assert ("export.json[1]: field 'text' is blank, not text (a non-empty string is "
+            "required)") in said, said
+    assert [row["title"] for row in stored(tmp_path)] == ["Night buses return"]

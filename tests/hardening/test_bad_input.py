@@ -136,7 +136,7 @@ CASES: dict[str, Case] = {
     "json without text": Case(lambda d: _write(d / "notext.json", '{"title": "x"}'),
                               {"notext.json": "no 'text'"}),
     "json text is a list": Case(lambda d: _write(d / "listtext.json", '{"text": ["a", "b"]}'),
-                                {"listtext.json": "no 'text'"}),
+                                {"listtext.json": "field 'text' is a list, not text"}),
     "json title is an object": Case(
         lambda d: _write(d / "objtitle.json", json.dumps({"title": {"a": 1}, "text": prose(3)})),
         {"objtitle.json": "field 'title' must be a string"}),

@@ -306,7 +306,7 @@ def test_chunked_body_over_the_cap_is_refused_with_413(endpoint):
     (b"\xff\xfe{}", "not UTF-8"),
     (b'"just a string"', "expected a JSON object"),
     (b"[]", "between 1 and 1000"),
-    (b'{"title": "x", "text": ""}', "no 'text'"),
+    (b'{"title": "x", "text": ""}', "field 'text' is blank, not text"),
 ])
 def test_bad_bodies_get_a_clear_json_error(endpoint, body, words):
     port, dbs = endpoint
