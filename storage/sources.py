@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -288,9 +289,10 @@ def record_backlog(db: Database, source_id: int, *, entries: int, done: bool,
                       [source_id]).fetchone()[0]
 
 
-def first_poll_note(source: Source) -> str | None:
+def first_poll_note(source: Source, *, shown_time: Callable[[str], str]) -> str | None:
     """What a feed's first poll does, or did, with the entries it already carried; of a feed
-    failing so far, only what is true of it (its next poll may fail too)."""
+    failing so far, only what is true of it (its next poll may fail too). Its time as the
+    caller shows times."""
     if source.kind != "feed":
         return None
     if source.alert_existing:
@@ -304,7 +306,7 @@ def first_poll_note(source: Source) -> str | None:
     if not source.backlog_done_at:
         return "first poll will store the entries already in the feed as background, no alerts"
     count = source.backlog_entries or 0
-    return (f"first poll {source.backlog_done_at}: {count} existing "
+    return (f"first poll {shown_time(source.backlog_done_at)}: {count} existing "
             f"{'entry' if count == 1 else 'entries'} stored as background, no alerts")
 
 

@@ -237,7 +237,7 @@ def _echo_source(obj: CliContext, row: Source, held: list[HeldTally], waiting: i
     if moved:
         click.echo(f"    moved for good from {redact(moved[0])} at {when_text(moved[1])} "
                    "(a permanent redirect); what it had delivered stays seen")
-    note = first_poll_note(row)
+    note = first_poll_note(row, shown_time=when_text)
     if note:
         click.echo(f"    {note}")
     if held:

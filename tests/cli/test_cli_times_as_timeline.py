@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime
 
 from storage.db import open_db, transaction
-from storage.sources import record_failure
+from storage.sources import record_backlog, record_failure
 from tests.invoke import invoke
 
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
@@ -49,3 +49,17 @@ def test_sources_list_prints_its_times_as_the_timeline(db_path):
     assert " · last poll " in listed and "    failing since " in listed, listed
     assert "; next try in " in listed, listed
     assert not ISO.search(listed) and len(MINUTE.findall(listed)) >= 2, listed
+
+
+def test_sources_list_prints_a_feed_s_first_poll_time_as_the_timeline(db_path):
+    """Before: `first poll 2026-12-06T15:03:03+00:00: 1 existing entry stored as background`
+    under a `last poll 2026-12-06 15:03 UTC` on the line above it."""
+    invoke(db_path, "sources", "add", "https://wire.example/feed", "--no-check")
+    db = open_db(db_path)
+    with transaction(db):
+        record_backlog(db, 1, entries=1, done=True, now=datetime.now(UTC))
+    db.close()
+    listed = invoke(db_path, "sources", "list").output
+    [line] = [line for line in listed.splitlines() if line.startswith("    first poll ")]
+    assert line.endswith(": 1 existing entry stored as background, no alerts"), line
+    assert MINUTE.search(line) and not ISO.search(line), line

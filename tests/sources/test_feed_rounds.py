@@ -43,7 +43,7 @@ def test_a_feed_of_many_new_entries_is_taken_a_round_at_a_time_behind_no_other(
     first = poll(fresh_db, big, 30)
     assert (first.queued, first.left, first.round_full) == (3, 5, True)
     assert "first poll, 3 of 8 entries stored so far; the rest in the next rounds" in caplog.text
-    assert first_poll_note(source_row(fresh_db, big)) == (
+    assert first_poll_note(source_row(fresh_db, big), shown_time=str) == (
         "first poll under way: 3 existing entries stored as background so far, no alerts; the "
         "rest in the next rounds")
     assert poll(fresh_db, small, 30).queued == 1
