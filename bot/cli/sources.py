@@ -55,6 +55,10 @@ def sources() -> None:
     """
 
 
+PATH_STARTS = ("/", "./", "../", "~")
+"""How a location written as a path begins: never a feed's address without its scheme."""
+
+
 def source_kind(location: str) -> str:
     """An address with a scheme is a feed; anything else must be an existing folder."""
     if "://" in location or location.lower().startswith(("http:", "https:", "file:")):
@@ -64,6 +68,9 @@ def source_kind(location: str) -> str:
     if path and path.is_file():
         raise SourceError(f"{location} is a file: wirewatch ingest {location} reads it once; "
                           "sources add takes a feed's address or a folder to watch")
+    if path and not path.exists() and location.startswith(PATH_STARTS):
+        raise SourceError(f"folder {location} does not exist: create it first (mkdir -p "
+                          f"{location}), then add it again")
     if not path or not path.is_dir():
         raise SourceError(f"{location} is neither an http(s) feed address nor an existing "
                           f"folder: a feed's address starts with https:// (https://{location}), "

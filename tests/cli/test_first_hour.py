@@ -395,6 +395,17 @@ def test_a_source_that_is_neither_says_how_to_make_it_either(tmp_path):
                     "(mkdir -p example.com/feed.xml)")
 
 
+@pytest.mark.parametrize("given", ["{tmp}/wire-drop", "./wire-drop", "../wire-drop"])
+def test_a_folder_path_that_does_not_exist_is_said_so_not_offered_as_an_address(tmp_path,
+                                                                               given):
+    """Before: `… a feed's address starts with https:// (https:///srv/wire-drop)`, an address
+    no one means for a path written as one."""
+    location = given.format(tmp=tmp_path)
+    line = one_error_line(wirewatch("--db", str(tmp_path / "w.db"), "sources", "add", location))
+    assert line == (f"Error: folder {location} does not exist: create it first (mkdir -p "
+                    f"{location}), then add it again"), line
+
+
 def test_a_file_given_for_a_folder_is_said_to_be_a_file(tmp_path):
     article = tmp_path / "story.txt"
     article.write_text("Ferry strike\n\nFerry crews stopped work on Monday.\n")

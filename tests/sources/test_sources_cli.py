@@ -100,7 +100,7 @@ def test_list_says_since_when_a_feed_failed_or_brought_nothing_new(db_path):
 def test_bad_sources_are_refused_with_a_clear_message(db_path, tmp_path):
     cases = {"file:///etc/passwd": "not an http:// or https:// feed address",
              "ftp://example.org/feed": "not an http:// or https:// feed address",
-             str(tmp_path / "missing"): "neither an http(s) feed address nor an existing folder"}
+             str(tmp_path / "missing"): "does not exist: create it first (mkdir -p "}
     for location, message in cases.items():
         result = invoke(db_path, "sources", "add", location)
         assert result.exit_code == 1 and message in result.output
