@@ -253,13 +253,15 @@ def record_check(db: Database, source_id: int, *, problem: str) -> None:
                [problem, source_id])
 
 
-def record_failure(db: Database, source_id: int, *, reason: str, now: datetime) -> Source:
-    """Count a failed poll, back off, and mark the source unhealthy after repeated failures
+def record_failure(db: Database, source_id: int, *, reason: str, now: datetime,
+                   asked: int = 0) -> Source:
+    """Count a failed poll, back off (at least the ``asked`` seconds the server's Retry-After
+    gave, up to the longest backoff), and mark the source unhealthy after repeated failures
     (noted as a change, once, when it goes from working to unhealthy); the first of a spell
     is kept as when it began failing."""
     source = Source(**db.table("sources").get(source_id))
     failures = (source.failures or 0) + 1
-    wait = backoff_seconds(every=source.every, failures=failures)
+    wait = max(backoff_seconds(every=source.every, failures=failures), min(asked, MAX_BACKOFF))
     unhealthy = int(failures >= UNHEALTHY_AFTER)
     db.execute(
         "UPDATE sources SET last_poll_at = ?, last_error = ?, failures = ?, unhealthy = ?, "

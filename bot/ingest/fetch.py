@@ -65,10 +65,12 @@ class FetchError(Transient):
     """
 
     def __init__(self, reason: str, *, status: int | None = None,
-                 may_pass: bool = False) -> None:
+                 may_pass: bool = False, retry_after: int | None = None) -> None:
         super().__init__(reason)
         self.status = status
         self.may_pass = may_pass
+        self.retry_after = retry_after
+        """Seconds a 429 or 503 answer asked to wait before the next request (Retry-After)."""
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,8 @@ class Fetcher:
             return Response(url=url, status=status, body=b"")
         if status >= 400 or status in REDIRECTS:
             raise FetchError(_status_reason(status), status=status,
-                             may_pass=status in PASSING_STATUSES or status >= 500)
+                             may_pass=status in PASSING_STATUSES or status >= 500,
+                             retry_after=_retry_after(response.headers.get("Retry-After")))
         return Response(
             url=url,
             status=status,
@@ -394,6 +397,13 @@ def answered(status: int) -> str:
         phrase = "unknown status"
     said = f"the server answered {status} {phrase}"
     return f"{said}: a problem on the site's side" if status >= 500 else said
+
+
+def _retry_after(value: str | None) -> int | None:
+    """Retry-After given in seconds (its date form is not read); the server's text, so only a
+    short run of digits."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) <= 10 else None
 
 
 def _status_reason(status: int) -> str:

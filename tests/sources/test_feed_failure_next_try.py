@@ -39,3 +39,19 @@ def test_a_feed_timing_out_backs_off_from_its_failure_and_says_the_wait(server, 
     assert f"next try in 20 seconds (at {after:%H:%M:%S} UTC)" in said, said
     assert "timed out waiting for 127.0.0.1 (no answer within 1.5 s)" in said, said
     assert said.startswith(f"feed #{feed} "), "named by the number `sources remove` takes"
+
+
+@pytest.mark.parametrize("asked, waited", [("3600", 3600), ("0", 20), ("soon", 20),
+                                           ("99999999", 6 * 3600)])
+def test_a_feed_answering_429_is_not_asked_again_before_its_retry_after(server, fresh_db,
+                                                                        fetcher, asked, waited):
+    """Before: the next try came after the feed's own backoff (its interval, 20 s here) whatever
+    the server asked, and each early try was one more 429 toward a ban. Now the later of the
+    two, Retry-After bounded by the longest backoff (six hours); one not read is not used."""
+    server.routes["/feed"] = Route(b"", status=429, headers={"Retry-After": asked})
+    with transaction(fresh_db):
+        feed = add_source(fresh_db, kind="feed", location=server.url("/feed"), every=20)
+    result = poll_feed(fresh_db, source_row(fresh_db, feed), fetcher=fetcher, now=at(0))
+    assert result.error and "429 Too Many Requests" in result.error, result
+    after = datetime.fromisoformat(source_row(fresh_db, feed).next_attempt_at or "")
+    assert at(0) + timedelta(seconds=waited) <= after < at(0) + timedelta(seconds=waited + 5)
