@@ -448,7 +448,7 @@ def poll_feed(db: Database, source: Source, *, fetcher: Fetcher, now: datetime,
                      "polled again at the next start", source.id, _shown(url), _shown(str(exc)))
             return PollResult(error=redact(str(exc)))
         return _failed(db, source, reason=kept_error(redact(_reason(source, exc))), now=now,
-                       began=began, asked=exc.retry_after if isinstance(exc, FetchError) else None)
+                       began=began, asked=exc.retry_after if isinstance(exc, FetchError) else 0)
     if moved := remember_move(db, source, response, now=now):
         source, url = replace(source, location=moved), moved
     _say_xml_problem(db, source, url, feed.warning)
@@ -821,13 +821,13 @@ def _shown(text: str) -> str:
 
 
 def _failed(db: Database, source: Source, *, reason: str, now: datetime,
-            began: float, asked: int | None = None) -> PollResult:
+            began: float, asked: int = 0) -> PollResult:
     """A failed poll recorded as of when its failure was known (``began``: the poll's start,
     by ``time.monotonic``): a server that never answers, cut at the read timeout, is not tried
     again at once, and the next try is said as a wait still to come."""
     failed_at = now + timedelta(seconds=time.monotonic() - began)
     with transaction(db):
-        state = record_failure(db, source.id, reason=reason, now=failed_at, asked=asked or 0)
+        state = record_failure(db, source.id, reason=reason, now=failed_at, asked=asked)
     level = logging.ERROR if state.unhealthy else logging.WARNING
     log.log(level, "feed #%d %s failed (%d in a row%s): %s; next try %s", source.id,
             _shown(source.location),

@@ -65,12 +65,12 @@ class FetchError(Transient):
     """
 
     def __init__(self, reason: str, *, status: int | None = None,
-                 may_pass: bool = False, retry_after: int | None = None) -> None:
+                 may_pass: bool = False, retry_after: int = 0) -> None:
         super().__init__(reason)
         self.status = status
         self.may_pass = may_pass
         self.retry_after = retry_after
-        """Seconds a 429 or 503 answer asked to wait before the next request (Retry-After)."""
+        """Seconds an error answer (a 429, a 503) asked to wait before the next request."""
 
 
 @dataclass(frozen=True)
@@ -399,11 +399,11 @@ def answered(status: int) -> str:
     return f"{said}: a problem on the site's side" if status >= 500 else said
 
 
-def _retry_after(value: str | None) -> int | None:
-    """Retry-After given in seconds (its date form is not read); the server's text, so only a
-    short run of digits."""
+def _retry_after(value: str | None) -> int:
+    """Retry-After given in seconds (its date form is not read: 0); the server's text, so only
+    a short run of ASCII digits."""
     value = (value or "").strip()
-    return int(value) if value.isdigit() and len(value) <= 10 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 10 else 0
 
 
 def _status_reason(status: int) -> str:

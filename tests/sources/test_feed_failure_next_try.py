@@ -41,7 +41,7 @@ def test_a_feed_timing_out_backs_off_from_its_failure_and_says_the_wait(server, 
     assert said.startswith(f"feed #{feed} "), "named by the number `sources remove` takes"
 
 
-@pytest.mark.parametrize("asked, waited", [("3600", 3600), ("0", 20), ("soon", 20),
+@pytest.mark.parametrize("asked, waited", [("3600", 3600), ("0", 20), ("soon", 20), ("\u00b2", 20),
                                            ("99999999", 6 * 3600)])
 def test_a_feed_answering_429_is_not_asked_again_before_its_retry_after(server, fresh_db,
                                                                         fetcher, asked, waited):
