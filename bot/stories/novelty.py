@@ -264,6 +264,9 @@ CITED = re.compile(
 own point, left alone."""
 STRONG = frozenset({"correction", "changed figure", "quote", "figure"})
 """Evidence that stands even in a sentence of background: a new statement, a new figure."""
+HEARD = frozenset({"correction", "quote"})
+"""Evidence that stands even in the writer's forecast: a figure in one ("Three more cancelled
+crossings could cost …") counts what may happen, not what did."""
 FIGURES = frozenset({"changed figure", "figure"})
 """Evidence that stands even in words said before the news."""
 WHO_IS = re.compile(
@@ -539,7 +542,8 @@ def _context(sentences: list[SentenceFeatures], position: int, reasons: tuple[st
         (reasons == ("claim",) and previous is None and not _spoken(sentences, position)) or \
         (not strong and not SPOKEN.search(text) and (_who_is(text, story) or habitual(text))) or \
         (not strong and position >= LEAD_SENTENCES and said_already(text)) or \
-        (not strong and (unnamed_views(text) or reasoning(text) or forecast(text)))
+        (not strong and (unnamed_views(text) or reasoning(text))) or \
+        (not HEARD.intersection(reasons) and forecast(text))
 
 
 def background(text: str, year: int | None = None) -> bool:
@@ -611,7 +615,7 @@ def reasoning(text: str) -> bool:
 def forecast(text: str) -> bool:
     """Whether the writer, in words of their own (no one's words, no quote, no day named),
     says what could or may happen: on real copy analysis, not news, when only a new
-    name, a continuation or a claim makes it new (a new figure in it still is)."""
+    name, a continuation, a claim or a figure makes it new (a new quote in it still is)."""
     return bool(FORECAST.match(text)) and not SPOKEN.search(text) and \
         not REPORTED.search(text) and not DAY_NAMED.search(text)
 

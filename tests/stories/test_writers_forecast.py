@@ -24,6 +24,23 @@ def test_the_writers_forecast_is_not_news_and_a_speakers_stated_plan_is(pipeline
     assert not any("Gotland" in s for s in news), "the writer's forecast, not a development"
 
 
+COUNTED = """Skarsund ferry strike: operator withdraws offer
+
+SKARSUND (Wirewatch Wire) - Fjordlink withdrew its pay offer to striking ferry crews on Tuesday.
+
+Three more cancelled crossings could cost the island's hauliers their winter contracts.
+
+Union negotiator Petra Solberg said 40 deckhands had joined the picket at the quay."""
+
+
+def test_a_figure_does_not_make_news_of_the_writers_forecast_and_a_speakers_figure_is(pipeline):
+    first, update = a_day_apart(pipeline, COUNTED, "counted forecast")
+    assert update.verdict.story_id == first.verdict.story_id
+    news = update.verdict.whats_new
+    assert any("40 deckhands" in s for s in news)
+    assert not any("hauliers" in s for s in news), "a count of what may happen, not news"
+
+
 def test_forecast_reads_the_writers_own_hedged_verb_with_no_speaker_and_no_day():
     assert forecast("Vessby likely would lose the crews for its winter sailings.")
     assert forecast("Two more walkouts could be enough to sink the route.")
