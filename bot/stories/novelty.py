@@ -615,7 +615,7 @@ def reasoning(text: str) -> bool:
 def forecast(text: str) -> bool:
     """Whether the writer, in words of their own (no one's words, no quote, no day named),
     says what could or may happen: on real copy analysis, not news, when only a new
-    name, a continuation, a claim or a figure makes it new (a new quote in it still is)."""
+    name, a continuation, a claim or a figure makes it new."""
     return bool(FORECAST.match(text)) and not SPOKEN.search(text) and \
         not REPORTED.search(text) and not DAY_NAMED.search(text)
 
