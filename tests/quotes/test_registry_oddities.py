@@ -26,3 +26,9 @@ def test_a_name_signing_a_line_is_keyed_without_its_dash(nlp):
     registry = registry_of(nlp(DOTTED_TITLES))
     assert registry.register("-Dana Brook").name == "Dana Brook"
     assert registry.register("—Ines Calder").name == "Ines Calder"
+
+
+def test_a_mark_alone_taken_for_a_name_is_kept_as_written_not_a_crash(nlp):
+    registry = registry_of(nlp(DOTTED_TITLES))
+    assert registry.register(" - ").name == "-"
+    assert registry.register("Dana Brook").name == "Dana Brook"

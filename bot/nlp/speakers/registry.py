@@ -675,7 +675,7 @@ class Registry:
 
     def register(self, text: str) -> Person:
         """The canonical person: a surname or first name maps to the full name first given."""
-        key = text.strip().lstrip(NAME_OPENERS)
+        key = text.strip().lstrip(NAME_OPENERS) or text.strip()  # a mark alone stays itself
         canonical = self.alias.get(key.lower())
         if canonical:
             return self.people[canonical]
