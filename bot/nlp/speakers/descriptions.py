@@ -37,6 +37,7 @@ from bot.nlp.speakers.names import (
     person_noun,
 )
 from bot.nlp.speakers.roles import Role, role_head, sentence_cased
+from bot.nlp.speakers.withheld import named_before_as_withheld, withheld
 from bot.nlp.speakers.words import (
     ABBREVIATED_TITLES,
     ACCOUNTS,
@@ -119,6 +120,11 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         named_past_clause(r, token)
     if named:
         return appositive(r, token, named[0])
+    if withheld(token):
+        return as_written(r, token)
+    unnamed_before = named_before_as_withheld(token) if definite(token) else None
+    if unnamed_before is not None:
+        return Speaker(r.reg.phrase(unnamed_before), "unnamed"), conf.EARLIER_DESCRIPTION
     head = token.head if token.dep == APPOS else None
     if head is not None and head.pos_ == "PROPN" and head.i < token.i and \
             not r.reg.quoted(head.idx):

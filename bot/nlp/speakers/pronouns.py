@@ -12,6 +12,7 @@ from bot.models import Speaker
 from bot.nlp.speakers import antecedents
 from bot.nlp.speakers import confidence as conf
 from bot.nlp.speakers.names import gender_of_words, nominal_subject, weak_role
+from bot.nlp.speakers.withheld import named_before_as_withheld, withheld
 from bot.nlp.speakers.words import (
     DESCRIBED_PEOPLE,
     FINITE_TAGS,
@@ -471,9 +472,17 @@ def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | No
     if speaker.kind == "person" and (known == gender or known is None and
                                      _may_be_anyone(r, candidate, speaker.name or "")):
         return speaker
-    if speaker.kind == "unnamed" and gender_of_words([candidate.lower_]) == gender:
+    if speaker.kind == "unnamed" and _unnamed_fits(candidate, gender):
         return speaker
     return None
+
+
+def _unnamed_fits(candidate: Token, gender: str) -> bool:
+    """An unnamed "spokeswoman", or a source the article keeps unnamed ("an engineer who was
+    not authorised to speak") whose word has no sex: he/she goes on from them, to no name."""
+    written = gender_of_words([candidate.lower_])
+    return written == gender or written is None and (
+        withheld(candidate) or named_before_as_withheld(candidate) is not None)
 
 
 def _honorific(candidate: Token) -> str | None:
