@@ -24,6 +24,10 @@ ANONYMITY_THEN_AGAIN = ("Tom Vale, the port director, defended the plan on Tuesd
 DECLINED = ("Lena Vogt, the harbour master, praised the crews. The dock foreman, who declined "
             "to be identified, said the crews were exhausted.")
 
+SPEAKING_ANONYMOUSLY = ("Tom Vale, the port director, defended the plan. “We will finish on "
+                       "time,” he said. The foreman, speaking anonymously, said the crews were "
+                       "tired. He said they had not been paid.")
+
 NAMED_AS_HEAD = "The clerk, who was named head of the port last year, said the berths were short."
 
 
@@ -36,6 +40,7 @@ NAMED_AS_HEAD = "The clerk, who was named head of the port last year, said the b
     (ANONYMITY_THEN_AGAIN, "cranes were unsafe", "The inspector"),
     (ANONYMITY_THEN_AGAIN, "stand under them", "The inspector"),
     (DECLINED, "crews were exhausted", "The dock foreman"),
+    (SPEAKING_ANONYMOUSLY, "not been paid", "The foreman"),
 ])
 def test_a_source_kept_unnamed_stays_as_written(statements_of, text, said, source):
     speaker = one(statements_of(text), said).speaker

@@ -141,8 +141,11 @@ def ranked(r: SpeakerResolver, token: Token, gender: str, rule: tuple[Speaker, f
            named: set[str]) -> tuple[Speaker, float]:
     """The best-scoring candidate where the rules found no person, else (or while no weights
     are fitted) the rules' pick: the fit's "rule" weight never let a rival overrule a person
-    the rules picked (PolNeAR train: 0 of 3,344, none nearer than 0.58), so none is scored."""
-    if not WEIGHTS or rule[0].kind == "person":
+    the rules picked (PolNeAR train: 0 of 3,344, none nearer than 0.58), so none is scored;
+    nor, for a he/she that says something, a source the article keeps unnamed (descriptions'
+    ``_kept_unnamed``): no name may be given the words."""
+    if not WEIGHTS or rule[0].kind == "person" or rule[0].name in r.withheld and \
+            token.dep_ == "nsubj" and r.reg.speaking(token.head):
         return rule
     ctx = context(r, token, gender, rule[0], named)
     best, best_score = "", -math.inf

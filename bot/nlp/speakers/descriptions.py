@@ -120,11 +120,9 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         named_past_clause(r, token)
     if named:
         return appositive(r, token, named[0])
-    if withheld(token):
-        return as_written(r, token)
-    unnamed_before = named_before_as_withheld(token) if definite(token) else None
-    if unnamed_before is not None:
-        return Speaker(r.reg.phrase(unnamed_before), "unnamed"), conf.EARLIER_DESCRIPTION
+    kept = _kept_unnamed(r, token)
+    if kept is not None:
+        return kept
     head = token.head if token.dep == APPOS else None
     if head is not None and head.pos_ == "PROPN" and head.i < token.i and \
             not r.reg.quoted(head.idx):
@@ -152,6 +150,20 @@ def nominal(r: SpeakerResolver, token: Token) -> tuple[Speaker, float]:
         if holder is not None:
             return holder, conf.TITLE_HOLDER
     return _described(r, token, described=described, singular=singular)
+
+
+def _kept_unnamed(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | None:
+    """A source the article says it does not name, or the same noun again after one, as
+    written: no rule may give it a name the article uses for someone else."""
+    if withheld(token):
+        found = as_written(r, token)
+    else:
+        earlier = named_before_as_withheld(token) if definite(token) else None
+        if earlier is None:
+            return None
+        found = Speaker(r.reg.phrase(earlier), "unnamed"), conf.EARLIER_DESCRIPTION
+    r.withheld.add(found[0].name or "")
+    return found
 
 
 def _set_beside(r: SpeakerResolver, noun: Token) -> tuple[Token, Token] | None:

@@ -54,6 +54,8 @@ class SpeakerResolver:
         """He/she resolved on their own, as a rule looking back to them finds them: a chain of
         "…," she said. would otherwise be followed afresh, one level deeper, for each quote."""
         self._salience: Salience | None = None
+        self.withheld: set[str] = set()
+        """Sources the article says it does not name, as written: a he/she after one stays."""
         self._unnamed: dict[int, tuple[Speaker, float]] = {}
         """Common-noun subjects every rule left as the words themselves ("the official"), asked
         on their own: prime resolves each reporting verb's subject and each quote's reading
