@@ -27,6 +27,7 @@ from bot.nlp.speakers.words import (
     PUNCTUATION,
     ROLE_DEPS,
     SPEAKING_THINGS,
+    STANCE_PREFIXES,
     TITLE_WORDS,
     WEAK_TITLES,
 )
@@ -91,6 +92,12 @@ def name_part(tok: Token, span: range) -> bool:
     return tok.dep_ == "compound" and tok.head.i in span and tok.text[:1].isupper() and \
         tok.pos_ == "PROPN" and tok.lower_.strip(".") not in TITLE_WORDS and \
         "\n" not in tok.whitespace_ and tok.ent_type_ in {"", "PERSON"}
+
+
+def stance_word(text: str) -> bool:
+    """"pro-Ruiz", "Anti-Vale": an English prefix hyphened onto a name, no one's name."""
+    prefix, hyphen, rest = text.strip().lstrip(PUNCTUATION).partition("-")
+    return bool(hyphen) and prefix.lower() in STANCE_PREFIXES and rest[:1].isupper()
 
 
 def looks_like_person(token: Token) -> bool:

@@ -29,6 +29,7 @@ from bot.nlp.speakers.names import (
     name_text,
     noun_phrase,
     role_of,
+    stance_word,
     title_case,
     title_of,
     token_span,
@@ -233,11 +234,12 @@ class Registry:
         self._infer_genders()
 
     def _collect_people(self) -> None:
-        people = [(e, span, self.text_of(span)) for e in self.ents
+        people = [(e, span, text) for e in self.ents
                   if e.label_ == "PERSON" or self._first_named(e) or
                   _beside_kin(e, self.columns.pos)
-                  for span in [self.name_span(e)]
-                  if not self._headline_only(span) and not _on_platform(span)]
+                  for span in [self.name_span(e)] for text in [self.text_of(span)]
+                  if not self._headline_only(span) and not _on_platform(span) and
+                  not stance_word(text)]
         for _, span, text in sorted((p for p in people if len(p[1]) > 1),
                                     key=lambda p: (_kin(p[1]), p[1].start)):
             if _spouse_or_child(span) and text.split()[-1].lower() not in self.alias and \

@@ -238,3 +238,7 @@ US_STATES = """Alabama ala al|Alaska alaska ak|Arizona ariz az|Arkansas ark ar|C
  Dakota sd|Tennessee tenn tn|Texas tex tx|Utah utah ut|Vermont vt|Virginia va|Washington wash
  wa|West Virginia wva wv|Wisconsin wis wisc wi|Wyoming wyo wy"""
 """US states, each with its AP and postal abbreviations (lower case, without full stops)."""
+STANCE_PREFIXES = {"pro", "anti", "non", "ex", "post", "pre", "neo", "counter", "pan", "ultra",
+                   "semi", "quasi", "un", "mid", "self"}
+"""English prefixes hyphened onto a name make a word for a side or a time ("pro-Ruiz",
+"anti-Vale"), not a name; a name's own particle ("al-", "el-") is none of them."""
