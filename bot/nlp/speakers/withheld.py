@@ -10,6 +10,8 @@ CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 UNNAMING_VERBS = frozenset({"name", "identify"})
 REFUSING_VERBS = frozenset({"decline", "refuse"})
 ALLOWING_VERBS = frozenset({"authorize", "authorise", "allow", "permit"})
+TELLING_VERBS = frozenset({"speak", "talk", "discuss", "comment", "disclose", "describe"})
+"""What a source is "not authorised to" do that keeps their name back (not "to enter")."""
 
 
 def withheld(noun: Token) -> bool:
@@ -25,12 +27,13 @@ def withheld(noun: Token) -> bool:
 def _unnaming(token: Token) -> bool:
     """"anonymity", "anonymously", "(not) to be named/identified", "not authorised to"."""
     lemma = token.lemma_.lower()
-    if lemma in {"anonymity", "anonymously"} or token.lower_ == "anonymously":
+    if lemma in {"anonymity", "anonymously"}:
         return True
     if lemma in UNNAMING_VERBS and token.tag_ == "VBN" and \
             any(c.dep_ == "auxpass" for c in token.children):
         return _negated(token) or token.head.lemma_.lower() in REFUSING_VERBS
-    return lemma in ALLOWING_VERBS and token.tag_ == "VBN" and _negated(token)
+    return lemma in ALLOWING_VERBS and token.tag_ == "VBN" and _negated(token) and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in TELLING_VERBS for c in token.children)
 
 
 def _negated(token: Token) -> bool:
