@@ -158,7 +158,8 @@ def _kept_unnamed(r: SpeakerResolver, token: Token) -> tuple[Speaker, float] | N
     if withheld(token):
         found = as_written(r, token)
     else:
-        earlier = named_before_as_withheld(token) if definite(token) else None
+        earlier = named_before_as_withheld(token, r.reg.noun_indexes(token.lemma_.lower())) \
+            if definite(token) else None
         if earlier is None:
             return None
         found = Speaker(r.reg.phrase(earlier), "unnamed"), conf.EARLIER_DESCRIPTION

@@ -472,17 +472,18 @@ def if_gender(r: SpeakerResolver, candidate: Token, gender: str) -> Speaker | No
     if speaker.kind == "person" and (known == gender or known is None and
                                      _may_be_anyone(r, candidate, speaker.name or "")):
         return speaker
-    if speaker.kind == "unnamed" and _unnamed_fits(candidate, gender):
+    if speaker.kind == "unnamed" and _unnamed_fits(r, candidate, gender):
         return speaker
     return None
 
 
-def _unnamed_fits(candidate: Token, gender: str) -> bool:
+def _unnamed_fits(r: SpeakerResolver, candidate: Token, gender: str) -> bool:
     """An unnamed "spokeswoman", or a source the article keeps unnamed ("an engineer who was
     not authorised to speak") whose word has no sex: he/she goes on from them, to no name."""
     written = gender_of_words([candidate.lower_])
     return written == gender or written is None and (
-        withheld(candidate) or named_before_as_withheld(candidate) is not None)
+        withheld(candidate) or named_before_as_withheld(
+            candidate, r.reg.noun_indexes(candidate.lemma_.lower())) is not None)
 
 
 def _honorific(candidate: Token) -> str | None:

@@ -3,6 +3,8 @@ condition of anonymity"): never resolved to a person it names, they stay as writ
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
@@ -40,11 +42,13 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def named_before_as_withheld(noun: Token) -> Token | None:
+def named_before_as_withheld(noun: Token, mentions: list[int]) -> Token | None:
     """"The inspector said" after "The inspector, who requested anonymity, …": the last earlier
-    mention of the same noun, when that one was a source the article does not name."""
-    lemma = noun.lemma_
-    for earlier in reversed(noun.doc[:noun.i]):
-        if earlier.pos_ == "NOUN" and earlier.lemma_ == lemma:
-            return earlier if withheld(earlier) else None
-    return None
+    mention of the same noun (``mentions``: the indexes of that noun, in text order, so a long
+    article is not read back once a description), when it was a source the article does not
+    name."""
+    at = bisect_left(mentions, noun.i)
+    if not at:
+        return None
+    earlier = noun.doc[mentions[at - 1]]
+    return earlier if withheld(earlier) else None
