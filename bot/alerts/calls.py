@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
+from urllib.error import URLError
 
 from slack_sdk.errors import SlackApiError
 
@@ -129,7 +130,8 @@ class ChannelGone(Exception):
 
 
 def call(request: Callable[[], T]) -> T:
-    """Run one call: Retry for 429, 5xx and network errors; TokenDead; ChannelGone; else raise."""
+    """Run one call: Retry for 429, 5xx and network errors (``_network_step``); TokenDead;
+    ChannelGone; else raise."""
     try:
         return request()
     except SlackApiError as exc:
@@ -142,12 +144,32 @@ def call(request: Callable[[], T]) -> T:
                 step.wait = retry_after(exc.response.headers)
         raise step from exc
     except OSError as exc:
-        if _timed_out(exc):
-            raise Retry("Slack did not answer in time; it may still post it",
-                        ANSWER_LATE_WAIT, True, late=True) from exc
-        unreachable = Retry(f"cannot reach Slack: {_socket_said(exc)}", 0, True)
-        unreachable.outage = True
-        raise unreachable from exc
+        raise _network_step(exc) from exc
+
+
+def _network_step(exc: OSError) -> Retry:
+    """A call the network failed: never sent (Slack cannot have acted on it: tried again as
+    soon as Slack answers, nothing to look for), its answer late (Slack may still act on it),
+    or dropped after it was sent (Slack may have acted on it: looked for first)."""
+    said = _socket_said(exc)
+    if _not_sent(exc):
+        step = Retry(f"cannot reach Slack ({said}); nothing was sent", 0, False)
+    elif isinstance(exc, TimeoutError):  # waiting for the answer (before: ``_not_sent``)
+        return Retry("Slack did not answer in time; it may still post it", ANSWER_LATE_WAIT,
+                     True, late=True)
+    else:
+        step = Retry(f"the connection dropped after the call was sent ({said}); Slack may "
+                     "have acted on it", 0, True)
+    step.outage = True
+    return step
+
+
+def _not_sent(exc: OSError) -> bool:
+    """The request never reached Slack whole: urllib raises URLError for what fails before
+    the answer is awaited (connecting: refused, DNS, no route; the TLS handshake; writing the
+    request, which Slack acts on only once it has all of it), and the error itself for what
+    fails after it was sent (a reset, a close before the answer, a read timeout)."""
+    return isinstance(exc, URLError) and isinstance(exc.reason, OSError)
 
 
 def _socket_said(exc: OSError) -> str:
@@ -155,12 +177,7 @@ def _socket_said(exc: OSError) -> str:
     (that goes in a header)."""
     reason = getattr(exc, "reason", None)
     cause = reason if isinstance(reason, OSError) else exc
-    return cause.strerror or exc.__class__.__name__
-
-
-def _timed_out(exc: OSError) -> bool:
-    """A read timeout, or one urllib wraps (URLError's reason)."""
-    return isinstance(exc, TimeoutError) or isinstance(getattr(exc, "reason", None), TimeoutError)
+    return cause.strerror or cause.__class__.__name__
 
 
 def _next_step(exc: SlackApiError) -> Exception | None:

@@ -261,7 +261,7 @@ def _send_one(db: Database, client: WebClient, sub: Subscription, period: Period
     except (SlackApiError, Retry, TokenDead) as exc:
         step = (post_held(exc) or unknown_answer(exc)) if isinstance(exc, SlackApiError) \
             else None
-        _answered(db, sub, flight, step or exc)
+        _answered(db, sub, flight, step or exc, earlier)
         if step:
             raise step from exc
         raise
@@ -308,16 +308,20 @@ def _trying(lookups: Lookups, payload: str, channel: str, now: datetime) -> InFl
                     _iso(now + timedelta(seconds=lookups.late_window)))
 
 
-def _answered(db: Database, sub: Subscription, flight: InFlight, exc: Exception) -> None:
+def _answered(db: Database, sub: Subscription, flight: InFlight, exc: Exception,
+              earlier: InFlight) -> None:
     """Slack answered the try (a refusal, of the message or of the token, a 429: not posted; a
-    5xx, a dropped connection: done with it), so it will not make the post later: no late
-    window, and looked for at once when it may have been posted."""
+    5xx, a dropped connection: done with it), or never had it (a refused connection: not
+    posted), so it will not make the post later: no late window; looked for when it may have
+    been posted, and not at all when neither it nor an ``earlier`` try of this digest may be
+    in Slack (posted at the next pass as if never tried)."""
     if isinstance(exc, Retry) and exc.late:
         return
     posted_maybe = isinstance(exc, Retry) and exc.in_flight
+    kept = None if not posted_maybe and earlier.payload != flight.payload else \
+        replace(flight, late_until="", tried=flight.tried if posted_maybe else "")
     with transaction(db):
-        keep_in_flight(db, sub.id, replace(flight, late_until="",
-                                           tried=flight.tried if posted_maybe else ""))
+        keep_in_flight(db, sub.id, kept)
 
 
 def _settle_in_flight(db: Database, client: WebClient, sub: Subscription, channel: str,
