@@ -73,3 +73,19 @@ def test_held_back_longer_than_anyone_waits_it_is_known_not_said(runtime, fake_s
                     "waits for it)"), line
     assert fake_slack.posts("C0DESK") == []
     sayings_settled(fresh_db)
+
+
+def test_given_up_after_refused_connections_it_is_known_not_said(runtime, fake_slack,
+                                                                  fresh_db, caplog):
+    """Every try refused at the socket: nothing was sent, so nothing was said. Before: "not
+    known said (…; the last: cannot reach Slack: Connection refused); Slack may have said it"
+    (delivery47b)."""
+    caplog.set_level(logging.WARNING)
+    fake_slack.refuse_connections()
+    say(runtime, fresh_db)
+    line = given_up(caplog)
+    assert line == (f"{WHAT}: not said (not tried again after 3 tries; the last: cannot reach "
+                    "Slack (Connection refused); nothing was sent)"), line
+    fake_slack.accept_connections()
+    assert fake_slack.posts("C0DESK") == []
+    sayings_settled(fresh_db)
