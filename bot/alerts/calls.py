@@ -154,7 +154,7 @@ def _network_step(exc: OSError) -> Retry:
     said = _socket_said(exc)
     if _not_sent(exc):
         step = Retry(f"cannot reach Slack ({said}); nothing was sent", 0, False)
-    elif isinstance(exc, TimeoutError):  # waiting for the answer (before: ``_not_sent``)
+    elif isinstance(exc, TimeoutError):  # for the answer (one while sending is ``_not_sent``)
         return Retry("Slack did not answer in time; it may still post it", ANSWER_LATE_WAIT,
                      True, late=True)
     else:
