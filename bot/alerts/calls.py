@@ -115,6 +115,8 @@ class Retry(Exception):
         self.refused = refused  # Slack said no (not 5xx, not the network): may never change
         self.everywhere = everywhere  # the pause is the workspace's, not the channel's
         self.late = late  # no answer came: Slack may still make the post after this
+        self.dropped = False  # the call left and its connection closed unanswered: Slack may
+        # still be making it for the late wait (no late window: the outage is told at once)
         self.answered = False  # set by a poster: Slack answered its try, so is done with it
         self.tried = False  # a try spent though nothing was posted: counted, so the backoff grows
         self.outage = False  # Slack's Web API itself is down (unreachable, 5xx): the run's, not
@@ -160,6 +162,7 @@ def _network_step(exc: OSError) -> Retry:
     else:
         step = Retry(f"the connection dropped after the call was sent ({said}); Slack may "
                      "have acted on it", 0, True)
+        step.dropped = True
     step.outage = True
     return step
 

@@ -5,7 +5,8 @@ and actions can carry ``response_url=fake.response_url("any")``: what ``respond(
 recorded too, under the method name ``response_url``. Faults: ``fail_next`` answers the next N
 calls with 429 (with Retry-After) or 500; ``fail_fraction`` does so for a seeded share of calls;
 ``drop_next`` / ``drop_fraction`` do the work and then close the connection without answering
-(``response_url`` only when named in ``methods``); ``go_down`` answers every call with 503
+(``response_url`` only when named in ``methods``; ``drop_next``'s ``made_after``: the work is
+done only later); ``go_down`` answers every call with 503
 (or another status) until ``come_up``; ``refuse_connections`` stops listening (every call
 refused at the socket) until ``accept_connections``.
 
@@ -127,6 +128,7 @@ class _Faults:
     drop_share: float = 0.0
     drop_methods: frozenset[str] | None = None
     refusals: list[tuple[str, bool]] = field(default_factory=list)
+    drops_later: list[tuple[frozenset[str] | None, float]] = field(default_factory=list)
     gateway_late: list[tuple[frozenset[str] | None, float | None]] = \
         field(default_factory=list)
     garbles: list[tuple[frozenset[str] | None, bool]] = field(default_factory=list)
@@ -166,6 +168,7 @@ class FakeSlack:
         self._clock = 0
         self.ahead = 0.0  # seconds Slack's clock runs ahead of this machine's (its ts, Date)
         self._held_work: list[tuple[str, dict]] = []
+        self._late_work: list[threading.Timer] = []
         self._paced: dict[str, int] = {}
         self._delay: tuple[float, frozenset[str] | None, bool] = (0.0, None, False)
         self._hang: tuple[threading.Event, frozenset[str] | None, list[bool]] | None = None
@@ -282,6 +285,11 @@ class FakeSlack:
             self._faults.gateway_late.extend(
                 [(frozenset(methods) if methods else None, seconds)] * count)
 
+    def finish_late_work(self, timeout: float = 30.0) -> None:
+        """Wait until the work of every call dropped with ``made_after`` is done."""
+        for timer in list(self._late_work):
+            timer.join(timeout)
+
     def do_held_work(self) -> int:
         """Do the work of the calls answered 504 with no time set; how many there were."""
         with self._lock:
@@ -297,9 +305,16 @@ class FakeSlack:
             self._paced[method] = one_in
             self._faults.retry_after = retry_after
 
-    def drop_next(self, count: int, *, methods: set[str] | None = None) -> None:
-        """Do the next ``count`` calls (of ``methods``) and close the connection unanswered."""
+    def drop_next(self, count: int, *, methods: set[str] | None = None,
+                  made_after: float | None = None) -> None:
+        """Do the next ``count`` calls (of ``methods``) and close the connection unanswered;
+        ``made_after``: read the call, close the connection, and do its work only that many
+        seconds later (a slow Slack behind a dropped connection; ``finish_late_work``)."""
         with self._lock:
+            if made_after is not None:
+                self._faults.drops_later.extend(
+                    [(frozenset(methods) if methods else None, made_after)] * count)
+                return
             self._faults.drops += count
             self._faults.drop_methods = frozenset(methods) if methods else None
 
@@ -447,6 +462,23 @@ class FakeSlack:
             return True
         return bool(faults.drop_share) and faults.rng.random() < faults.drop_share
 
+    def _dropped_later(self, method: str, params: dict) -> bool:
+        """Whether the next later drop hits ``method``: its work is then done on a timer."""
+        later = self._faults.drops_later
+        if not later or not _hit(method, later[0][0]):
+            return False
+        self._do_later(method, params, later.pop(0)[1])
+        return True
+
+    def _do_later(self, method: str, params: dict, seconds: float) -> None:
+        def work() -> None:
+            with self._lock:
+                self._answer(method, params)
+
+        timer = threading.Timer(seconds, work)
+        self._late_work.append(timer)
+        timer.start()
+
     def _gateway_late(self, method: str, params: dict) -> bool:
         """Whether the next gateway timeout hits ``method``: the work is then done later."""
         late = self._faults.gateway_late
@@ -456,12 +488,7 @@ class FakeSlack:
         if seconds is None:
             self._held_work.append((method, params))
             return True
-
-        def work() -> None:
-            with self._lock:
-                self._answer(method, params)
-
-        threading.Timer(seconds, work).start()
+        self._do_later(method, params, seconds)
         return True
 
     def _garbled(self, method: str, *, take: bool = False) -> bool | None:
@@ -511,6 +538,8 @@ class FakeSlack:
                 payload, status = {"ok": False, "error": self.token_error}, 200
             elif status is None and self._garbled(method) is False:
                 payload, status = {}, GARBLED
+            elif status is None and self._dropped_later(method, params):
+                payload, status = {}, DROPPED
             elif status is None and self._gateway_late(method, params):
                 payload, status = {"ok": False, "error": "gateway_timeout"}, 504
             elif status is None:

@@ -76,6 +76,27 @@ def test_an_alert_whose_connection_dropped_after_its_post_is_looked_for_not_post
     assert alert_state(fresh_db) == ("sent", None)
 
 
+def test_an_alert_slack_posts_only_after_its_connection_dropped_is_not_posted_twice(
+        runtime, fake_slack, fresh_db, topic, at):
+    """Slack reads the post, the connection drops, and Slack makes the post only later: the
+    alert is not looked for within three client timeouts, then found, posted once. Before: a
+    dropped try counted as answered, so it was looked for a second on, not found (not made
+    yet), and posted again."""
+    follow(fresh_db, topic, "C0DESK")
+    new_story(fresh_db, topic)
+    fake_slack.drop_next(1, methods={"chat.postMessage"}, made_after=2.0)
+    assert runtime.deliver_pending(now=at(0)) == 0
+    for second in (1.5, 3, 20):
+        assert runtime.deliver_pending(now=at(second)) == 0
+    assert lookups(fake_slack) == 0
+    fake_slack.finish_late_work()
+    assert runtime.deliver_pending(now=at(31)) == 1
+    runtime.deliver_pending(now=at(60))
+    assert len(fake_slack.posts("C0DESK")) == 1
+    assert lookups(fake_slack) == 1
+    assert alert_state(fresh_db) == ("sent", None)
+
+
 def a_digest_comes_due(db, topic_id: int) -> None:
     """An hourly digest subscription two hours old, and a story on its topic an hour and a half
     ago: its last hour is due at the run's next digest pass (``at`` is an hour on)."""

@@ -155,7 +155,7 @@ def test_a_lookup_after_a_dropped_connection_notices_the_other_too(
     staging.deliver_pending(now=at(0))
     fake_slack.drop_next(1, methods={"chat.postMessage"})
     assert runtime.deliver_pending(now=at(0)) == 0
-    assert runtime.deliver_pending(now=at(10)) == 1, "found posted by the lookup"
+    assert runtime.deliver_pending(now=at(31)) == 1, "found posted by the lookup (late wait)"
     assert len(fake_slack.posts("C0DESK")) == 2
     [error] = said(caplog)
     assert install_id(other_db) in error
@@ -173,8 +173,8 @@ def test_one_instance_alone_never_warns_and_a_restart_keeps_its_id(
     another_story(fresh_db, "Harbour ferry fares fall")
     fake_slack.drop_next(1, methods={"chat.postMessage"})
     assert again.deliver_pending(now=at(2)) == 0
-    assert again.deliver_pending(now=at(20)) == 1, "the lookup reads the first run's post"
-    again.check_instances(now=at(21))
+    assert again.deliver_pending(now=at(33)) == 1, "the lookup reads the first run's post"
+    again.check_instances(now=at(34))
     again.check_instances(now=at(4000))
     assert said(caplog) == []
     assert "another wirewatch" not in status(again, fake_slack)
