@@ -153,10 +153,10 @@ def _network_step(exc: OSError) -> Retry:
     """A call the network failed: never sent (Slack cannot have acted on it: tried again as
     soon as Slack answers, nothing to look for), its answer late (Slack may still act on it),
     or dropped after it was sent (Slack may have acted on it: looked for first)."""
-    said = _socket_said(exc)
-    if _not_sent(exc):
+    said = socket_said(exc)
+    if not_sent(exc):
         step = Retry(f"cannot reach Slack ({said}); nothing was sent", 0, False)
-    elif isinstance(exc, TimeoutError):  # for the answer (one while sending is ``_not_sent``)
+    elif isinstance(exc, TimeoutError):  # for the answer (one while sending is ``not_sent``)
         return Retry("Slack did not answer in time; it may still post it", ANSWER_LATE_WAIT,
                      True, late=True)
     else:
@@ -167,7 +167,7 @@ def _network_step(exc: OSError) -> Retry:
     return step
 
 
-def _not_sent(exc: OSError) -> bool:
+def not_sent(exc: OSError) -> bool:
     """The request never reached Slack whole: urllib raises URLError for what fails before
     the answer is awaited (connecting: refused, DNS, no route; the TLS handshake; writing the
     request, which Slack acts on only once it has all of it), and the error itself for what
@@ -175,7 +175,7 @@ def _not_sent(exc: OSError) -> bool:
     return isinstance(exc, URLError) and isinstance(exc.reason, OSError)
 
 
-def _socket_said(exc: OSError) -> str:
+def socket_said(exc: OSError) -> str:
     """What the socket said ("Connection refused"), else the error's kind; no token is in it
     (that goes in a header)."""
     reason = getattr(exc, "reason", None)

@@ -17,7 +17,7 @@ from pathlib import Path
 from slack_sdk.errors import SlackApiError
 from sqlite_utils import Database
 
-from bot.alerts.calls import Retry, error_code, held_for, passing
+from bot.alerts.calls import Retry, error_code, held_for, not_sent, passing, socket_said
 from bot.alerts.kept_holds import kept_pacer
 from bot.alerts.pacing import Pacer
 from storage.db import db_file
@@ -57,10 +57,13 @@ def wait_before_again(exc: Exception, *, idempotent: bool) -> float | None:
 def why_again(exc: Exception) -> str:
     """What the failed try ``exc`` tells of it, as the log says why the call is made again:
     held back (a 429, or its method held with no call made: Slack took nothing), or failed on
-    the way (a dropped connection, a 5xx, a passing fault: Slack may have acted on it)."""
+    the way (a dropped connection, a 5xx, a passing fault: Slack may have acted on it), or
+    never sent (a refused connection: ``calls.not_sent``)."""
     if isinstance(exc, Retry) or (isinstance(exc, SlackApiError) and
                                   held_for(exc) is not None):
         return "Slack held it back"
+    if isinstance(exc, OSError) and not_sent(exc):
+        return f"cannot reach Slack ({socket_said(exc)}): nothing was sent"
     if isinstance(exc, SlackApiError):
         answer = f"Slack answered {exc.response.status_code} {error_code(exc)}"
     else:

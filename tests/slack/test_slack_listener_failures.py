@@ -63,3 +63,15 @@ def test_a_home_never_published_is_one_warning_of_ours(runtime, fake_slack, capl
                            "connection dropped (") \
         and said.endswith("): Slack may have acted on the earlier try"), said
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def test_a_home_refused_at_the_socket_says_nothing_was_sent(runtime, fake_slack, caplog):
+    """Slack's side refuses every connection: the give-up line says the call never left.
+    Before: "the connection dropped (URLError): Slack may have acted on the earlier try"."""
+    caplog.set_level(logging.INFO)
+    fake_slack.refuse_connections()
+    open_home(runtime, "U0ED")
+    [given_up] = wait_for(lambda: [r for r in mine(caplog.records)
+                                   if "not made again" in r.getMessage()])
+    assert given_up.getMessage() == "App Home of U0ED: not made again after 3 tries; the " \
+        "last: cannot reach Slack (Connection refused): nothing was sent", given_up.getMessage()
