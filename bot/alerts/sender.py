@@ -463,8 +463,9 @@ class AlertSender:
                         self.late_wait if retry.late else retry.delay)
         if retry.outage and self.reach is not None:  # due with the run's next ask (Retry-After)
             delay = max(min(delay, OUTAGE_WAIT), retry.wait or 0.0)
-        if retry.dropped and retry.answered:  # a post's (a lookup's posts nothing): looked for
-            delay = max(delay, self.late_wait)  # once Slack cannot be making it (an ask meanwhile)
+        if retry.dropped and retry.answered:  # a post's drop (``post`` marks it answered; a
+            delay = max(delay, self.late_wait)  # lookup's posts nothing): looked for once Slack
+            # cannot be making it, as a digest is; the run's asks go on meanwhile
         in_flight = retry.in_flight or row.status == "sending"
         with transaction(db):
             outbox.mark_retry(db, row.id, error=retry.reason, in_flight=in_flight,
